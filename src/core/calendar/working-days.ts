@@ -1,0 +1,166 @@
+import { ValidationError } from "../errors.js";
+import { fromEpochDay, toEpochDay, weekdayOfEpochDay, type IsoDate } from "../dates/iso-date.js";
+import type { WorkingCalendar } from "./working-calendar.js";
+
+/** Options shared by the working-day functions. */
+export interface WorkingDayOptions {
+  /** Treat days inside blackout windows as non-working too (for scheduling changes). Default `false`. */
+  readonly skipBlackouts?: boolean;
+}
+
+/** Number of entries of the sorted array that are `< x`. */
+function lowerBound(sorted: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function inBlackout(cal: WorkingCalendar, day: number): boolean {
+  for (const [s, e] of cal.blackoutRanges) {
+    if (day < s) return false;
+    if (day <= e) return true;
+  }
+  return false;
+}
+
+function works(cal: WorkingCalendar, day: number, skipBlackouts: boolean): boolean {
+  if (!cal.weekdayMask[weekdayOfEpochDay(day)]) return false;
+  const i = lowerBound(cal.holidayDays, day);
+  if (cal.holidayDays[i] === day) return false;
+  return !(skipBlackouts && inBlackout(cal, day));
+}
+
+/** Working weekdays in epoch days [a, b), ignoring holidays: whole weeks, then the remainder. */
+function weekdaysIn(cal: WorkingCalendar, a: number, b: number): number {
+  const perWeek = cal.workingWeekdays.length;
+  const weeks = Math.floor((b - a) / 7);
+  let n = weeks * perWeek;
+  for (let d = a + weeks * 7; d < b; d++) if (cal.weekdayMask[weekdayOfEpochDay(d)]) n++;
+  return n;
+}
+
+/** Working days in epoch days [a, b) (a ≤ b). */
+function countWorking(cal: WorkingCalendar, a: number, b: number, skipBlackouts: boolean): number {
+  let n = weekdaysIn(cal, a, b) - (lowerBound(cal.holidayDays, b) - lowerBound(cal.holidayDays, a));
+  if (skipBlackouts) {
+    for (const [s, e] of cal.blackoutRanges) {
+      const lo = Math.max(s, a);
+      const hi = Math.min(e + 1, b);
+      for (let d = lo; d < hi; d++) {
+        // Holidays were already subtracted; subtract the remaining working days inside the window.
+        if (cal.weekdayMask[weekdayOfEpochDay(d)] && cal.holidayDays[lowerBound(cal.holidayDays, d)] !== d) n--;
+      }
+    }
+  }
+  return n;
+}
+
+/**
+ * True when the day is a working weekday and not a holiday (and, with `skipBlackouts`, not in a blackout window).
+ *
+ * @example
+ * ```ts
+ * isWorkingDay(STANDARD_CALENDAR, isoDate("2026-11-28")); // false (Saturday)
+ * ```
+ */
+export function isWorkingDay(cal: WorkingCalendar, date: IsoDate, options: WorkingDayOptions = {}): boolean {
+  return works(cal, toEpochDay(date), options.skipBlackouts ?? false);
+}
+
+/**
+ * The blackout window that contains the day, if any.
+ *
+ * @example
+ * ```ts
+ * blackoutOn(cal, isoDate("2026-12-24"))?.reason; // "year-end freeze"
+ * ```
+ */
+export function blackoutOn(cal: WorkingCalendar, date: IsoDate): WorkingCalendar["blackouts"][number] | undefined {
+  return cal.blackouts.find((b) => date >= b.start && date <= b.end);
+}
+
+/**
+ * The first working day strictly after `date`.
+ *
+ * @example
+ * ```ts
+ * nextWorkingDay(STANDARD_CALENDAR, isoDate("2026-11-27")); // "2026-11-30"
+ * ```
+ */
+export function nextWorkingDay(cal: WorkingCalendar, date: IsoDate, options: WorkingDayOptions = {}): IsoDate {
+  return addWorkingDays(cal, date, 1, options);
+}
+
+/**
+ * The last working day strictly before `date`.
+ *
+ * @example
+ * ```ts
+ * previousWorkingDay(STANDARD_CALENDAR, isoDate("2026-11-30")); // "2026-11-27"
+ * ```
+ */
+export function previousWorkingDay(cal: WorkingCalendar, date: IsoDate, options: WorkingDayOptions = {}): IsoDate {
+  return addWorkingDays(cal, date, -1, options);
+}
+
+/**
+ * The day reached after `days` working days from `date` (backwards when negative). The start day itself is not
+ * counted, and `days = 0` returns `date` unchanged even when it is not a working day.
+ * Consistent with {@link workingDaysBetween}: `workingDaysBetween(cal, d, addWorkingDays(cal, d, n)) === n`.
+ *
+ * Large offsets jump whole weeks and correct for holidays by binary search, so cost grows with the number of
+ * holidays in range, not with `days`.
+ *
+ * @throws {ValidationError} when `days` is not an integer.
+ * @example
+ * ```ts
+ * addWorkingDays(STANDARD_CALENDAR, isoDate("2026-11-27"), 1);  // "2026-11-30" (Friday → Monday)
+ * addWorkingDays(STANDARD_CALENDAR, isoDate("2026-11-30"), -1); // "2026-11-27"
+ * ```
+ */
+export function addWorkingDays(cal: WorkingCalendar, date: IsoDate, days: number, options: WorkingDayOptions = {}): IsoDate {
+  if (!Number.isSafeInteger(days)) {
+    throw ValidationError.single(["days"], `days must be an integer, got ${days}`, "addWorkingDays");
+  }
+  const skip = options.skipBlackouts ?? false;
+  const step = days < 0 ? -1 : 1;
+  let left = Math.abs(days);
+  let day = toEpochDay(date);
+  const perWeek = cal.workingWeekdays.length;
+  // Jump whole weeks while far from the target; each jump can only overshoot by holidays, which the next
+  // iterations (or the day-by-day tail) absorb.
+  while (left > perWeek * 2) {
+    const weeks = Math.floor(left / perWeek) - 1;
+    const next = day + step * weeks * 7;
+    const counted = step > 0 ? countWorking(cal, day + 1, next + 1, skip) : countWorking(cal, next, day, skip);
+    if (counted <= 0 || counted > left) break;
+    left -= counted;
+    day = next;
+  }
+  while (left > 0) {
+    day += step;
+    if (works(cal, day, skip)) left--;
+  }
+  return fromEpochDay(day);
+}
+
+/**
+ * Signed number of working days from `start` to `end`: the working days `d` with `start < d ≤ end`, or minus the
+ * working days with `end ≤ d < start` when `end` is earlier.
+ *
+ * @example
+ * ```ts
+ * workingDaysBetween(STANDARD_CALENDAR, isoDate("2026-11-27"), isoDate("2026-12-04")); // 5
+ * ```
+ */
+export function workingDaysBetween(cal: WorkingCalendar, start: IsoDate, end: IsoDate, options: WorkingDayOptions = {}): number {
+  const skip = options.skipBlackouts ?? false;
+  const a = toEpochDay(start);
+  const b = toEpochDay(end);
+  return b >= a ? countWorking(cal, a + 1, b + 1, skip) : -countWorking(cal, b, a, skip);
+}

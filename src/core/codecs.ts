@@ -1,0 +1,174 @@
+import { z } from "zod";
+import { ValidationError } from "./errors.js";
+import { DECIMAL_PATTERN, MAX_DECIMAL_LENGTH, PmoDecimal, toDecimalString, type Decimal } from "./decimal.js";
+import { isCurrencyCode, minorUnits, type CurrencyCode } from "./money/currency.js";
+import { unsafeMoney, type Money } from "./money/money.js";
+import { isIsoDate, type IsoDate } from "./dates/iso-date.js";
+import { instant, isInstantInput, type Instant } from "./dates/instant.js";
+
+/*
+ * The codec boundary. Each schema here has a wire form (JSON-safe strings) and a memory form (Decimal, branded
+ * strings); entity schemas are built from them, so `Entity.decode(wire)` and `Entity.encode(memory)` convert a whole
+ * record in one call. Adapters only ever see wire forms.
+ */
+
+/** Wire schema of a decimal string: `-?digits(.digits)?`, no exponent, at most 80 characters. */
+export const decimalStringSchema = z
+  .string()
+  .max(MAX_DECIMAL_LENGTH)
+  .regex(DECIMAL_PATTERN, { message: "expected a decimal number like 1234.50 (no exponent, no spaces)" });
+
+const decimalMemory = z.custom<Decimal>((v) => PmoDecimal.isDecimal(v) && (v as Decimal).isFinite(), {
+  message: "expected a finite Decimal",
+});
+
+/**
+ * Codec between a decimal string on the wire and a {@link Decimal} in memory. Encodes in plain notation, without
+ * `-0`, keeping the value's own decimal places (`"12.50"` decodes to 12.5 and encodes to `"12.5"`; use
+ * {@link moneyCodec} where a fixed number of places matters).
+ *
+ * @example
+ * ```ts
+ * decimalCodec.decode("0.075").times(2).toFixed(); // "0.15"
+ * decimalCodec.encode(new PmoDecimal("1e-7"));     // "0.0000001"
+ * ```
+ */
+export const decimalCodec = z.codec(decimalStringSchema, decimalMemory, {
+  decode: (s) => new PmoDecimal(s),
+  encode: (d) => toDecimalString(d),
+});
+
+/**
+ * An ISO 4217 currency code (`"EUR"`); unknown codes such as `"EURO"` or `"eur"` are rejected.
+ *
+ * @example
+ * ```ts
+ * currencyCodeSchema.parse("CHF"); // "CHF"
+ * ```
+ */
+export const currencyCodeSchema = z
+  .string()
+  .refine((c): c is CurrencyCode => isCurrencyCode(c), { message: "expected an ISO 4217 currency code like EUR" });
+
+/** Wire form of {@link Money}. */
+export interface MoneyWire {
+  /** Canonical decimal string with at least the currency's minor units: `"1234.50"`. */
+  amount: string;
+  /** ISO 4217 code. */
+  currency: string;
+}
+
+const moneyWireSchema = z.strictObject({
+  amount: decimalStringSchema.describe("Decimal amount, e.g. \"1234.50\"; never exponent notation"),
+  currency: currencyCodeSchema.describe("ISO 4217 currency code, e.g. \"EUR\""),
+});
+
+const moneyMemory = z.custom<Money>(
+  (v) =>
+    typeof v === "object" && v !== null && PmoDecimal.isDecimal((v as Money).amount) && (v as Money).amount.isFinite() &&
+    isCurrencyCode((v as Money).currency),
+  { message: "expected Money { amount: Decimal, currency }" },
+);
+
+/**
+ * Money on the wire as `{ "amount": "1234.50", "currency": "EUR" }`. Encoding writes at least the currency's
+ * minor units and every further decimal the amount has (`12.5 EUR` → `"12.50"`, `0.125 EUR` → `"0.125"`), never
+ * exponent notation, never `-0` — so a canonical wire value round-trips byte for byte.
+ *
+ * @example
+ * ```ts
+ * const m = moneyCodec.decode({ amount: "1234.5", currency: "EUR" });
+ * moneyCodec.encode(m); // { amount: "1234.50", currency: "EUR" }
+ * ```
+ */
+export const moneyCodec = z.codec(moneyWireSchema, moneyMemory, {
+  decode: (w) => unsafeMoney(new PmoDecimal(w.amount), w.currency),
+  encode: (m) => ({ amount: toDecimalString(m.amount, minorUnits(m.currency)), currency: m.currency }),
+});
+
+/**
+ * The canonical wire form of a Money value.
+ *
+ * @example
+ * ```ts
+ * moneyToWire(money("12.5", "EUR")); // { amount: "12.50", currency: "EUR" }
+ * ```
+ */
+export function moneyToWire(m: Money): MoneyWire {
+  return moneyCodec.encode(m);
+}
+
+/**
+ * Codec of a calendar date: the same string on both sides, branded in memory. Safe to encode (unlike a
+ * `.transform`, which cannot run backwards).
+ *
+ * @example
+ * ```ts
+ * isoDateCodec.decode("2027-03-01"); // IsoDate
+ * ```
+ */
+export const isoDateCodec = z.codec(
+  z.string().refine((s) => isIsoDate(s), { message: "expected a real calendar date YYYY-MM-DD" }),
+  z.custom<IsoDate>((v) => isIsoDate(v), { message: "expected an IsoDate" }),
+  { decode: (s) => s as IsoDate, encode: (d) => d },
+);
+
+/**
+ * Codec of an instant: a UTC date-time with `Z` on the wire (seconds required, at most milliseconds), normalised to
+ * `YYYY-MM-DDTHH:mm:ss.sssZ` in memory and on the way back out.
+ *
+ * @example
+ * ```ts
+ * instantCodec.decode("2026-11-25T14:03:00Z"); // "2026-11-25T14:03:00.000Z"
+ * ```
+ */
+export const instantCodec = z.codec(
+  z.string().refine((s) => isInstantInput(s), { message: "expected a UTC date-time like 2026-11-25T14:03:00.000Z" }),
+  z.custom<Instant>((v) => isInstantInput(v), { message: "expected an Instant" }),
+  { decode: (s) => instant(s), encode: (i) => instant(i) },
+);
+
+/**
+ * An identifier: 1–128 characters, starting with a letter or digit, then letters, digits and `. _ : -`.
+ * That admits UUIDs and readable keys (`REQ-012`, `prj.crm:2027`) and rules out `__proto__`, spaces and paths.
+ *
+ * @example
+ * ```ts
+ * idSchema.parse("BR-012"); // "BR-012"
+ * ```
+ */
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, { message: "ids start with a letter or digit, then letters, digits, . _ : -" });
+
+/**
+ * Decodes wire input through a schema, turning zod's error into a {@link ValidationError}.
+ *
+ * @throws {ValidationError} listing every issue with its path.
+ * @example
+ * ```ts
+ * const m = decodeWith(moneyCodec, { amount: "1.00", currency: "EUR" }, "money");
+ * ```
+ */
+export function decodeWith<S extends z.ZodType>(schema: S, input: unknown, subject?: string): z.output<S> {
+  const r = schema.safeDecode(input as z.input<S>);
+  if (!r.success) throw ValidationError.fromZod(r.error, subject);
+  return r.data;
+}
+
+/**
+ * Encodes a memory value through a schema to its wire form.
+ *
+ * @throws {ValidationError} when the value does not match the schema's memory form.
+ * @example
+ * ```ts
+ * encodeWith(moneyCodec, money("1", "EUR"), "money"); // { amount: "1.00", currency: "EUR" }
+ * ```
+ */
+export function encodeWith<S extends z.ZodType>(schema: S, value: z.output<S>, subject?: string): z.input<S> {
+  const r = schema.safeEncode(value);
+  if (!r.success) throw ValidationError.fromZod(r.error, subject);
+  return r.data;
+}

@@ -1,0 +1,129 @@
+import { ValidationError } from "../errors.js";
+
+declare const isoDateBrand: unique symbol;
+
+/**
+ * A calendar date `YYYY-MM-DD` (a status date, a baseline finish, a go-live). It has no time and no time zone, so
+ * it means the same day everywhere. Create one with {@link isoDate}; compare and shift it only with the helpers in
+ * this module, which compute on whole days in UTC and therefore never drift by a day across time zones.
+ */
+export type IsoDate = string & { readonly [isoDateBrand]: "IsoDate" };
+
+const PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+/** Days in a month (`month` 1–12) of a proleptic Gregorian year. */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * True for a string `YYYY-MM-DD` that names a real day (`2024-02-29` yes, `2026-02-30` no), years 0001–9999.
+ *
+ * @example
+ * ```ts
+ * isIsoDate("2026-02-28"); // true
+ * isIsoDate("2026-02-30"); // false
+ * ```
+ */
+export function isIsoDate(value: unknown): value is IsoDate {
+  if (typeof value !== "string") return false;
+  const m = PATTERN.exec(value);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  return y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+/**
+ * Validates and brands a calendar date.
+ *
+ * @throws {ValidationError} when the string is not a real `YYYY-MM-DD` day.
+ * @example
+ * ```ts
+ * const goLive = isoDate("2027-03-01");
+ * ```
+ */
+export function isoDate(value: string): IsoDate {
+  if (!isIsoDate(value)) {
+    throw ValidationError.single([], `${JSON.stringify(String(value).slice(0, 40))} is not a calendar date YYYY-MM-DD`, "date");
+  }
+  return value;
+}
+
+/**
+ * The date's parts as numbers.
+ *
+ * @example
+ * ```ts
+ * dateParts(isoDate("2026-11-25")); // { year: 2026, month: 11, day: 25 }
+ * ```
+ */
+export function dateParts(date: IsoDate): { year: number; month: number; day: number } {
+  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+}
+
+/**
+ * Builds a date from parts, validating them.
+ *
+ * @throws {ValidationError} when the parts do not name a real day.
+ * @example
+ * ```ts
+ * dateFromParts(2026, 2, 28); // "2026-02-28"
+ * ```
+ */
+export function dateFromParts(year: number, month: number, day: number): IsoDate {
+  const s = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  return isoDate(s);
+}
+
+/**
+ * Days since 1970-01-01 (negative before). Whole-day arithmetic on this number is what keeps dates time-zone proof.
+ *
+ * @example
+ * ```ts
+ * toEpochDay(isoDate("1970-01-02")); // 1
+ * ```
+ */
+export function toEpochDay(date: IsoDate): number {
+  const { year, month, day } = dateParts(date);
+  const ms = new Date(0).setUTCFullYear(year, month - 1, day);
+  return Math.round(ms / MS_PER_DAY);
+}
+
+/**
+ * The calendar date of an epoch day (see {@link toEpochDay}).
+ *
+ * @example
+ * ```ts
+ * fromEpochDay(0); // "1970-01-01"
+ * ```
+ */
+export function fromEpochDay(epochDay: number): IsoDate {
+  if (!Number.isInteger(epochDay)) throw ValidationError.single([], `epoch day ${epochDay} is not an integer`, "date");
+  const d = new Date(epochDay * MS_PER_DAY);
+  const y = d.getUTCFullYear();
+  if (y < 1 || y > 9999) throw ValidationError.single([], `epoch day ${epochDay} is outside years 0001–9999`, "date");
+  return `${String(y).padStart(4, "0")}-${String(d.getUTCMonth() + 1).padStart(2, "0")}-${String(
+    d.getUTCDate(),
+  ).padStart(2, "0")}` as IsoDate;
+}
+
+/**
+ * ISO weekday: 1 = Monday … 7 = Sunday.
+ *
+ * @example
+ * ```ts
+ * isoWeekday(isoDate("2026-11-25")); // 3 (Wednesday)
+ * ```
+ */
+export function isoWeekday(date: IsoDate): 1 | 2 | 3 | 4 | 5 | 6 | 7 {
+  return weekdayOfEpochDay(toEpochDay(date));
+}
+
+/** @internal ISO weekday of an epoch day (1970-01-01 was a Thursday). */
+export function weekdayOfEpochDay(epochDay: number): 1 | 2 | 3 | 4 | 5 | 6 | 7 {
+  return ((((epochDay + 3) % 7) + 7) % 7 + 1) as 1 | 2 | 3 | 4 | 5 | 6 | 7;
+}

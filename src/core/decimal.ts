@@ -1,0 +1,164 @@
+import { Decimal as DecimalJs } from "decimal.js";
+import { ValidationError } from "./errors.js";
+
+/**
+ * pmokit's decimal type: a decimal.js `Decimal`.
+ *
+ * Values are created by {@link decimal} from pmokit's private constructor, configured once and never through
+ * `Decimal.set` (which would change the numbers of every other library in the process):
+ *
+ * - **precision 34** significant digits (the precision of IEEE 754 decimal128), so sums of millions of cents and
+ *   products with rates stay exact;
+ * - **rounding `ROUND_HALF_EVEN`** (banker's rounding) wherever a result exceeds 34 digits;
+ * - exponent notation disabled (`toExpNeg`/`toExpPos` at their limits), so `toString()` never prints `1e+21`.
+ *
+ * Operations that must round to a currency's minor unit (division, allocation) take an explicit
+ * {@link RoundingMode} instead of relying on this default.
+ */
+export type Decimal = DecimalJs;
+
+/** Values accepted where a decimal is expected: a Decimal, a canonical decimal string, or a finite number. */
+export type DecimalInput = Decimal | string | number;
+
+/**
+ * pmokit's private Decimal constructor (see {@link Decimal} for its configuration).
+ *
+ * @example
+ * ```ts
+ * const rate = new PmoDecimal("0.075");
+ * rate.times(2).toFixed(); // "0.15"
+ * ```
+ */
+export const PmoDecimal: typeof DecimalJs = DecimalJs.clone({
+  precision: 34,
+  rounding: DecimalJs.ROUND_HALF_EVEN,
+  toExpNeg: -9e15,
+  toExpPos: 9e15,
+});
+
+/** Rounding modes, by name, for operations that must land on a fixed number of decimal places. */
+export type RoundingMode = "half-even" | "half-up" | "half-down" | "up" | "down" | "ceil" | "floor";
+
+const ROUNDING: Record<RoundingMode, DecimalJs.Rounding> = {
+  "half-even": DecimalJs.ROUND_HALF_EVEN,
+  "half-up": DecimalJs.ROUND_HALF_UP,
+  "half-down": DecimalJs.ROUND_HALF_DOWN,
+  up: DecimalJs.ROUND_UP,
+  down: DecimalJs.ROUND_DOWN,
+  ceil: DecimalJs.ROUND_CEIL,
+  floor: DecimalJs.ROUND_FLOOR,
+};
+
+/**
+ * The decimal.js rounding constant for a named {@link RoundingMode}.
+ *
+ * @example
+ * ```ts
+ * decimal("2.5").toDecimalPlaces(0, roundingConstant("half-even")).toFixed(); // "2"
+ * ```
+ */
+export function roundingConstant(mode: RoundingMode): DecimalJs.Rounding {
+  const r = ROUNDING[mode];
+  if (r === undefined) throw ValidationError.single([], `unknown rounding mode ${JSON.stringify(mode)}`, "rounding mode");
+  return r;
+}
+
+/** The wire form of a decimal: optional minus, digits, optional fraction. No exponent, no spaces, no `+`. */
+export const DECIMAL_PATTERN = /^-?\d+(\.\d+)?$/;
+
+/** Longest decimal string accepted on the wire (a guard against pathological input). */
+export const MAX_DECIMAL_LENGTH = 80;
+
+/**
+ * Creates a Decimal from a canonical decimal string, a finite number or another Decimal.
+ * Strings must match `-?digits(.digits)?`: `"1e3"`, `"NaN"`, `""`, `" 1"` and `"Infinity"` are rejected.
+ *
+ * @throws {ValidationError} when the value is not a finite decimal.
+ * @example
+ * ```ts
+ * decimal("1234.50").plus(decimal(1)).toFixed(); // "1235.5"
+ * ```
+ */
+export function decimal(value: DecimalInput): Decimal {
+  if (typeof value === "string") {
+    if (value.length > MAX_DECIMAL_LENGTH || !DECIMAL_PATTERN.test(value)) {
+      throw ValidationError.single([], `${JSON.stringify(value.slice(0, 40))} is not a decimal number`, "decimal");
+    }
+    return new PmoDecimal(value);
+  }
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw ValidationError.single([], `${value} is not a finite number`, "decimal");
+    return new PmoDecimal(value);
+  }
+  if (PmoDecimal.isDecimal(value) && value.isFinite()) return new PmoDecimal(value);
+  throw ValidationError.single([], "value is not a finite Decimal", "decimal");
+}
+
+/**
+ * The canonical wire string of a decimal: plain notation (never exponent), no `-0`.
+ * With `minDecimals`, pads the fraction to at least that many places (never rounds).
+ *
+ * @example
+ * ```ts
+ * toDecimalString(decimal("1e-9"));      // "0.000000001"
+ * toDecimalString(decimal("-0"));        // "0"
+ * toDecimalString(decimal("12.5"), 2);   // "12.50"
+ * ```
+ */
+export function toDecimalString(value: Decimal, minDecimals = 0): string {
+  const places = Math.max(value.decimalPlaces(), minDecimals);
+  const s = value.toFixed(places);
+  // decimal.js keeps the sign of zero ("-0", "-0.00"); the wire form never does.
+  return value.isZero() && s.startsWith("-") ? s.slice(1) : s;
+}
+
+/**
+ * True for a value that {@link decimal} would accept.
+ *
+ * @example
+ * ```ts
+ * isDecimalInput("12.50"); // true
+ * isDecimalInput("1e3");   // false
+ * ```
+ */
+export function isDecimalInput(value: unknown): value is DecimalInput {
+  if (typeof value === "string") return value.length <= MAX_DECIMAL_LENGTH && DECIMAL_PATTERN.test(value);
+  if (typeof value === "number") return Number.isFinite(value);
+  return PmoDecimal.isDecimal(value) && (value as Decimal).isFinite();
+}
+
+/**
+ * `a ÷ b` rounded to `scale` decimal places with one exact rounding step.
+ *
+ * The quotient is found by integer division with an exact remainder, so the rounding decision never depends on an
+ * intermediate 34-digit approximation (which could round twice, e.g. …4999…9 → …5 → up).
+ *
+ * @throws {ValidationError} when `b` is zero.
+ * @example
+ * ```ts
+ * divideToScale(decimal("100"), decimal("3"), 2, "half-even").toFixed(); // "33.33"
+ * divideToScale(decimal("0.125"), decimal("1"), 2, "half-even").toFixed(); // "0.12"
+ * ```
+ */
+export function divideToScale(a: Decimal, b: Decimal, scale: number, mode: RoundingMode): Decimal {
+  if (b.isZero()) throw ValidationError.single(["divisor"], "division by zero", "decimal division");
+  const factor = new PmoDecimal(10).pow(scale);
+  const n = a.times(factor);
+  const q = n.divToInt(b); // truncated toward zero
+  const r = n.minus(q.times(b));
+  if (r.isZero()) return q.div(factor);
+  const sign = n.isNegative() !== b.isNegative() ? -1 : 1;
+  const half = r.abs().times(2).cmp(b.abs()); // -1 below half, 0 exactly half, 1 above
+  let awayFromZero: boolean;
+  switch (mode) {
+    case "up": awayFromZero = true; break;
+    case "down": awayFromZero = false; break;
+    case "ceil": awayFromZero = sign > 0; break;
+    case "floor": awayFromZero = sign < 0; break;
+    case "half-up": awayFromZero = half >= 0; break;
+    case "half-down": awayFromZero = half > 0; break;
+    case "half-even": awayFromZero = half > 0 || (half === 0 && !q.mod(2).isZero()); break;
+    default: throw ValidationError.single([], `unknown rounding mode ${JSON.stringify(mode)}`, "rounding mode");
+  }
+  return (awayFromZero ? q.plus(sign) : q).div(factor);
+}

@@ -1,0 +1,165 @@
+import type { Decimal } from "./decimal.js";
+
+/**
+ * Why a figure could not be computed. pmokit's calculators use the reasons below; you may use your own strings too.
+ *
+ * - `ac-is-zero`, `pv-is-zero`, `ev-is-zero`, `bac-is-zero`, `divisor-is-zero`: a ratio whose denominator is zero.
+ * - `before-start`: the as-of date is before the work began, so there is nothing to measure yet.
+ * - `no-baseline`: the figure needs a baseline and none was captured.
+ * - `ev-exceeds-bac`: earned value above the budget at completion.
+ * - `bac-unattainable`: the remaining budget is zero or negative, so no performance can meet it.
+ * - `no-data`: there were no observations in the period.
+ */
+export type MetricReason =
+  | "ac-is-zero"
+  | "pv-is-zero"
+  | "ev-is-zero"
+  | "bac-is-zero"
+  | "divisor-is-zero"
+  | "before-start"
+  | "no-baseline"
+  | "ev-exceeds-bac"
+  | "bac-unattainable"
+  | "no-data"
+  | (string & {});
+
+/** A computed figure. */
+export interface MetricValue<T> {
+  /** The figure. */
+  readonly value: T;
+  /** Always `undefined` on a value. */
+  readonly reason?: undefined;
+}
+
+/** The typed reason why a figure is missing. */
+export interface MetricMissing<R extends string = MetricReason> {
+  /** Always `undefined`: there is no figure. */
+  readonly value: undefined;
+  /** Why there is no figure. */
+  readonly reason: R;
+  /** Optional plain-words detail, e.g. which package caused it. */
+  readonly detail?: string;
+}
+
+/**
+ * A figure or the typed reason why there is none. Never NaN, never Infinity, never a 0 that means "unknown".
+ *
+ * @example
+ * ```ts
+ * const cpi: Metric<Decimal> = ac.isZero() ? missing("ac-is-zero") : metric(ev.div(ac));
+ * if (hasValue(cpi)) console.log(cpi.value.toFixed(2)); else console.log(cpi.reason);
+ * ```
+ */
+export type Metric<T, R extends string = MetricReason> = MetricValue<T> | MetricMissing<R>;
+
+/**
+ * Wraps a computed figure.
+ *
+ * @example
+ * ```ts
+ * metric(decimal("0.95")); // { value: Decimal(0.95) }
+ * ```
+ */
+export function metric<T>(value: T): MetricValue<T> {
+  return { value };
+}
+
+/**
+ * A missing figure with its reason.
+ *
+ * @example
+ * ```ts
+ * missing("pv-is-zero", "no work was planned before the status date");
+ * ```
+ */
+export function missing<R extends string = MetricReason>(reason: R, detail?: string): MetricMissing<R> {
+  return detail === undefined ? { value: undefined, reason } : { value: undefined, reason, detail };
+}
+
+/**
+ * True when the metric carries a figure.
+ *
+ * @example
+ * ```ts
+ * if (hasValue(spi)) chart.push(spi.value);
+ * ```
+ */
+export function hasValue<T, R extends string>(m: Metric<T, R>): m is MetricValue<T> {
+  return m.reason === undefined;
+}
+
+/**
+ * Applies `fn` to the figure; a missing metric passes through unchanged.
+ *
+ * @example
+ * ```ts
+ * const pct = mapMetric(cpi, (v) => v.times(100));
+ * ```
+ */
+export function mapMetric<T, U, R extends string>(m: Metric<T, R>, fn: (value: T) => U): Metric<U, R> {
+  return hasValue(m) ? metric(fn(m.value)) : m;
+}
+
+/**
+ * Chains a computation that may itself be missing.
+ *
+ * @example
+ * ```ts
+ * const eac = flatMapMetric(cpi, (c) => ratio(bac, c, "divisor-is-zero"));
+ * ```
+ */
+export function flatMapMetric<T, U, R extends string, R2 extends string>(
+  m: Metric<T, R>,
+  fn: (value: T) => Metric<U, R2>,
+): Metric<U, R | R2> {
+  return hasValue(m) ? fn(m.value) : m;
+}
+
+type ValuesOf<M extends readonly Metric<unknown, string>[]> = {
+  [K in keyof M]: M[K] extends Metric<infer T, string> ? T : never;
+};
+type ReasonsOf<M extends readonly Metric<unknown, string>[]> = M[number] extends Metric<unknown, infer R> ? R : never;
+
+/**
+ * Combines several metrics: when all have figures, `fn` receives them in order; otherwise the first missing one
+ * (in argument order) is returned, so the reason reported is deterministic.
+ *
+ * @example
+ * ```ts
+ * const eac = combineMetrics([cpi, spi], (c, s) => ac.plus(bac.minus(ev).div(c.times(s))));
+ * ```
+ */
+export function combineMetrics<const M extends readonly Metric<unknown, string>[], U>(
+  metrics: M,
+  fn: (...values: ValuesOf<M>) => U,
+): Metric<U, ReasonsOf<M>> {
+  for (const m of metrics) {
+    if (!hasValue(m)) return m as MetricMissing<ReasonsOf<M>>;
+  }
+  return metric(fn(...(metrics.map((m) => m.value) as ValuesOf<M>)));
+}
+
+/**
+ * The figure, or `fallback` when it is missing. Use at the edge (display), not inside calculations.
+ *
+ * @example
+ * ```ts
+ * metricOr(cpi, null); // Decimal or null
+ * ```
+ */
+export function metricOr<T, F>(m: Metric<T, string>, fallback: F): T | F {
+  return hasValue(m) ? m.value : fallback;
+}
+
+/**
+ * `numerator ÷ denominator` as a metric: a zero denominator gives `reason` instead of Infinity or NaN.
+ * The quotient is computed at pmokit's decimal precision (34 significant digits).
+ *
+ * @example
+ * ```ts
+ * ratio(ev, ac, "ac-is-zero"); // CPI, or { reason: "ac-is-zero" }
+ * ```
+ */
+export function ratio<R extends string>(numerator: Decimal, denominator: Decimal, reason: R): Metric<Decimal, R> {
+  return denominator.isZero() ? missing(reason) : metric(numerator.div(denominator));
+}

@@ -1,0 +1,182 @@
+import { z } from "zod";
+import { decimalCodec, idSchema, instantCodec, isoDateCodec, moneyCodec } from "../core/codecs.js";
+
+/*
+ * Small value schemas shared by several entities. Each is a codec (wire ⇄ memory) or a plain schema whose wire
+ * and memory forms are the same.
+ */
+
+/** A reference to another entity by id. */
+export const refSchema = idSchema;
+
+/** Free text of reasonable size (titles, names). */
+export const nameSchema = z.string().trim().min(1).max(300);
+
+/** Longer free text (descriptions, statements, comments). Empty is allowed. */
+export const textSchema = z.string().max(20_000);
+
+/** A non-empty list of short texts (scope items, accomplishments). */
+export const textListSchema = z.array(z.string().trim().min(1).max(2_000)).max(500);
+
+/**
+ * A fiscal period label such as `FY2027`, `2027-Q1`, `2027-03` or `2027-W05`: how the office buckets plans and
+ * budgets. The label is opaque to storage; calculators map labels to dates with a period grid.
+ */
+export const fiscalPeriodSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,31}$/, { message: "period labels look like FY2027, 2027-Q1, 2027-03" });
+
+/** A decimal percentage from 0 to 100 inclusive. */
+export const percentCodec = decimalCodec.refine((d) => d.gte(0) && d.lte(100), {
+  message: "a percentage is between 0 and 100",
+});
+
+/** A decimal fraction from 0 to 1 inclusive (a probability, a confidence). */
+export const fractionCodec = decimalCodec.refine((d) => d.gte(0) && d.lte(1), {
+  message: "a fraction is between 0 and 1",
+});
+
+/** A non-negative decimal (hours, units, weights). */
+export const nonNegativeDecimalCodec = decimalCodec.refine((d) => d.gte(0), { message: "must not be negative" });
+
+/** Money that must not be negative (a budget, a cost estimate). */
+export const nonNegativeMoneyCodec = moneyCodec.refine((m) => m.amount.gte(0), { message: "amount must not be negative" });
+
+/** Cost categories used in budgets and actuals, so that budget variance lines up by category. */
+export const costCategorySchema = z.enum([
+  "labour",
+  "contractors",
+  "hardware",
+  "software",
+  "cloud",
+  "services",
+  "travel",
+  "training",
+  "facilities",
+  "contingency",
+  "other",
+]);
+
+/** Capital or operating expenditure. */
+export const expenditureSchema = z.enum(["capex", "opex"]);
+
+/** Roles people play in the office. */
+export const personRoleSchema = z.enum([
+  "sponsor",
+  "project-manager",
+  "programme-manager",
+  "portfolio-manager",
+  "pmo-analyst",
+  "business-analyst",
+  "product-owner",
+  "architect",
+  "developer",
+  "dba",
+  "operations",
+  "qa",
+  "help-desk",
+  "trainer",
+  "change-manager",
+  "security",
+  "end-user",
+  "key-user",
+  "vendor",
+]);
+
+/** RACI letter: Responsible, Accountable, Consulted, Informed. */
+export const raciSchema = z.enum(["responsible", "accountable", "consulted", "informed"]);
+
+/** One RACI assignment: a person and their letter. */
+export const raciAssignmentSchema = z.strictObject({
+  /** The person. */
+  personId: refSchema,
+  /** Their RACI letter. */
+  raci: raciSchema,
+});
+
+/** An amount in a fiscal period. */
+export const periodAmountSchema = z.strictObject({
+  /** The fiscal period. */
+  period: fiscalPeriodSchema,
+  /** The amount. */
+  amount: moneyCodec,
+});
+
+/**
+ * A slice of a time-phased budget: an amount planned to be spent (or earned) evenly over `start`–`finish`
+ * (both inclusive).
+ */
+export const timePhasedAmountSchema = z
+  .strictObject({
+    /** First day of the slice. */
+    start: isoDateCodec,
+    /** Last day of the slice (inclusive). */
+    finish: isoDateCodec,
+    /** Amount planned over the slice. */
+    amount: nonNegativeMoneyCodec,
+  })
+  .refine((s) => s.finish >= s.start, { message: "a slice cannot finish before it starts", path: ["finish"] });
+
+/** Checks that time-phased slices are in order, do not overlap and share one currency. */
+export function checkTimePhased(
+  slices: readonly { start: string; finish: string; amount: { currency: string } }[],
+  ctx: z.core.$RefinementCtx,
+  path: (string | number)[],
+): void {
+  for (let i = 1; i < slices.length; i++) {
+    const prev = slices[i - 1]!;
+    const cur = slices[i]!;
+    if (cur.start <= prev.finish) {
+      ctx.addIssue({ code: "custom", message: "slices must be in date order without overlap", path: [...path, i, "start"] });
+    }
+    if (cur.amount.currency !== prev.amount.currency) {
+      ctx.addIssue({ code: "custom", message: "all slices must share one currency", path: [...path, i, "amount", "currency"] });
+    }
+  }
+}
+
+/** A lifecycle transition: who moved the record from which state to which, when and why. */
+export function transitionSchema<const T extends readonly [string, ...string[]]>(states: T) {
+  return z.strictObject({
+    /** State before (absent for the first transition out of creation). */
+    from: z.enum(states).optional(),
+    /** State after. */
+    to: z.enum(states),
+    /** Who made the transition. */
+    by: refSchema,
+    /** When. */
+    at: instantCodec,
+    /** Why, in plain words. */
+    reason: textSchema.optional(),
+  });
+}
+
+/** A working calendar as stored data (see `createWorkingCalendar`). */
+export const workingCalendarSpecSchema = z.strictObject({
+  /** Calendar name. */
+  name: nameSchema.optional(),
+  /** ISO weekdays that work (1 = Monday … 7 = Sunday). */
+  workingWeekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7).optional(),
+  /** Holidays. */
+  holidays: z.array(z.strictObject({ date: isoDateCodec, name: nameSchema })).max(5_000).optional(),
+  /** Change-freeze windows. */
+  blackouts: z
+    .array(
+      z
+        .strictObject({ start: isoDateCodec, end: isoDateCodec, reason: nameSchema })
+        .refine((b) => b.end >= b.start, { message: "a window cannot end before it starts", path: ["end"] }),
+    )
+    .max(1_000)
+    .optional(),
+});
+
+/** A reference from one item to another entity, by kind and id (RAID references in a status report, trace ends). */
+export const entityRefSchema = z.strictObject({
+  /** Entity kind, e.g. `risk`. */
+  kind: z.string().regex(/^[a-z][a-z-]*$/),
+  /** Entity id. */
+  id: refSchema,
+});
+
+/** An integer number of days (a slip, a schedule impact). */
+export const daysSchema = z.number().int().min(-100_000).max(100_000);

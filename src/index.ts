@@ -1,0 +1,6 @@
+/**
+ * pmokit — the Project Management Office toolkit.
+ *
+ * @packageDocumentation
+ */
+export * from "./core/index.js";
