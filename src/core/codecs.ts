@@ -35,8 +35,21 @@ const decimalMemory = z.custom<Decimal>((v) => PmoDecimal.isDecimal(v) && (v as 
  */
 export const decimalCodec = z.codec(decimalStringSchema, decimalMemory, {
   decode: (s) => new PmoDecimal(s),
-  encode: (d) => toDecimalString(d),
+  encode: (d, payload) => (isFiniteDecimal(d) ? toDecimalString(d) : refuse(payload, d, "expected a finite Decimal", "0")),
 });
+
+function isFiniteDecimal(value: unknown): value is Decimal {
+  return PmoDecimal.isDecimal(value) && (value as Decimal).isFinite();
+}
+
+/**
+ * Records an issue from inside an encoder and returns a placeholder. zod may call encoders on values its memory-side
+ * checks have not vetted yet; a wrong memory value must become a ValidationError with a path, not a TypeError.
+ */
+function refuse<T>(payload: z.core.ParsePayload<unknown>, input: unknown, message: string, placeholder: T): T {
+  payload.issues.push({ code: "custom", message, input, path: [] });
+  return placeholder;
+}
 
 /**
  * An ISO 4217 currency code (`"EUR"`); unknown codes such as `"EURO"` or `"eur"` are rejected.
@@ -83,7 +96,10 @@ const moneyMemory = z.custom<Money>(
  */
 export const moneyCodec = z.codec(moneyWireSchema, moneyMemory, {
   decode: (w) => unsafeMoney(new PmoDecimal(w.amount), w.currency),
-  encode: (m) => ({ amount: toDecimalString(m.amount, minorUnits(m.currency)), currency: m.currency }),
+  encode: (m, payload) =>
+    typeof m === "object" && m !== null && isFiniteDecimal(m.amount) && isCurrencyCode(m.currency)
+      ? { amount: toDecimalString(m.amount, minorUnits(m.currency)), currency: m.currency }
+      : refuse(payload, m, "expected Money { amount: Decimal, currency }", { amount: "0", currency: "XXX" }),
 });
 
 /**
@@ -110,7 +126,10 @@ export function moneyToWire(m: Money): MoneyWire {
 export const isoDateCodec = z.codec(
   z.string().refine((s) => isIsoDate(s), { message: "expected a real calendar date YYYY-MM-DD" }),
   z.custom<IsoDate>((v) => isIsoDate(v), { message: "expected an IsoDate" }),
-  { decode: (s) => s as IsoDate, encode: (d) => d },
+  {
+    decode: (s) => s as IsoDate,
+    encode: (d, payload) => (isIsoDate(d) ? d : refuse(payload, d, "expected a calendar date YYYY-MM-DD", "" as IsoDate)),
+  },
 );
 
 /**
@@ -125,7 +144,10 @@ export const isoDateCodec = z.codec(
 export const instantCodec = z.codec(
   z.string().refine((s) => isInstantInput(s), { message: "expected a UTC date-time like 2026-11-25T14:03:00.000Z" }),
   z.custom<Instant>((v) => isInstantInput(v), { message: "expected an Instant" }),
-  { decode: (s) => instant(s), encode: (i) => instant(i) },
+  {
+    decode: (s) => instant(s),
+    encode: (i, payload) => (isInstantInput(i) ? instant(i) : refuse(payload, i, "expected a UTC instant", "")),
+  },
 );
 
 /**

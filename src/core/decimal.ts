@@ -36,6 +36,17 @@ export const PmoDecimal: typeof DecimalJs = DecimalJs.clone({
   toExpPos: 9e15,
 });
 
+/**
+ * @internal A wide clone for exact integer steps (products, remainders) inside division and allocation: results
+ * of those steps can exceed 34 digits before the final rounding, and must not be rounded on the way.
+ */
+export const WideDecimal: typeof DecimalJs = DecimalJs.clone({
+  precision: 1000,
+  rounding: DecimalJs.ROUND_DOWN,
+  toExpNeg: -9e15,
+  toExpPos: 9e15,
+});
+
 /** Rounding modes, by name, for operations that must land on a fixed number of decimal places. */
 export type RoundingMode = "half-even" | "half-up" | "half-down" | "up" | "down" | "ceil" | "floor";
 
@@ -108,7 +119,8 @@ export function decimal(value: DecimalInput): Decimal {
 export function toDecimalString(value: Decimal, minDecimals = 0): string {
   const places = Math.max(value.decimalPlaces(), minDecimals);
   const s = value.toFixed(places);
-  // decimal.js keeps the sign of zero ("-0", "-0.00"); the wire form never does.
+  // toFixed prints "-0.00" for a negative value that rounds to zero; no rounding happens here, but the wire form
+  // must never carry a negative zero, so the guard stays.
   return value.isZero() && s.startsWith("-") ? s.slice(1) : s;
 }
 
@@ -142,13 +154,14 @@ export function isDecimalInput(value: unknown): value is DecimalInput {
  */
 export function divideToScale(a: Decimal, b: Decimal, scale: number, mode: RoundingMode): Decimal {
   if (b.isZero()) throw ValidationError.single(["divisor"], "division by zero", "decimal division");
-  const factor = new PmoDecimal(10).pow(scale);
-  const n = a.times(factor);
-  const q = n.divToInt(b); // truncated toward zero
-  const r = n.minus(q.times(b));
-  if (r.isZero()) return q.div(factor);
+  const factor = new WideDecimal(10).pow(scale);
+  const bw = new WideDecimal(b);
+  const n = new WideDecimal(a).times(factor);
+  const q = n.divToInt(bw); // truncated toward zero, exact at 1000 digits
+  const r = n.minus(q.times(bw)); // exact remainder
+  if (r.isZero()) return new PmoDecimal(q.div(factor));
   const sign = n.isNegative() !== b.isNegative() ? -1 : 1;
-  const half = r.abs().times(2).cmp(b.abs()); // -1 below half, 0 exactly half, 1 above
+  const half = r.abs().times(2).cmp(bw.abs()); // -1 below half, 0 exactly half, 1 above
   let awayFromZero: boolean;
   switch (mode) {
     case "up": awayFromZero = true; break;
@@ -160,5 +173,5 @@ export function divideToScale(a: Decimal, b: Decimal, scale: number, mode: Round
     case "half-even": awayFromZero = half > 0 || (half === 0 && !q.mod(2).isZero()); break;
     default: throw ValidationError.single([], `unknown rounding mode ${JSON.stringify(mode)}`, "rounding mode");
   }
-  return (awayFromZero ? q.plus(sign) : q).div(factor);
+  return new PmoDecimal((awayFromZero ? q.plus(sign) : q).div(factor));
 }

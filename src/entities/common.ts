@@ -6,6 +6,19 @@ import { decimalCodec, idSchema, instantCodec, isoDateCodec, moneyCodec } from "
  * and memory forms are the same.
  */
 
+/**
+ * Refinement option: run an object-level check only when every field decoded cleanly. Without it zod also runs the
+ * check after a non-fatal field failure (a failed regex or refine), when that field still holds its wire text
+ * instead of a Decimal or Money, and the check would report a second, misleading issue or crash.
+ *
+ * @example
+ * ```ts
+ * z.strictObject({ start: isoDateCodec, finish: isoDateCodec })
+ *   .refine((w) => w.finish >= w.start, { message: "finish before start", path: ["finish"], ...whenDecoded });
+ * ```
+ */
+export const whenDecoded = { when: (payload: z.core.ParsePayload): boolean => payload.issues.length === 0 };
+
 /** A reference to another entity by id. */
 export const refSchema = idSchema;
 
@@ -115,7 +128,7 @@ export const timePhasedAmountSchema = z
     /** Amount planned over the slice. */
     amount: nonNegativeMoneyCodec,
   })
-  .refine((s) => s.finish >= s.start, { message: "a slice cannot finish before it starts", path: ["finish"] });
+  .refine((s) => s.finish >= s.start, { message: "a slice cannot finish before it starts", path: ["finish"], ...whenDecoded });
 
 /** Checks that time-phased slices are in order, do not overlap and share one currency. */
 export function checkTimePhased(
@@ -164,7 +177,7 @@ export const workingCalendarSpecSchema = z.strictObject({
     .array(
       z
         .strictObject({ start: isoDateCodec, end: isoDateCodec, reason: nameSchema })
-        .refine((b) => b.end >= b.start, { message: "a window cannot end before it starts", path: ["end"] }),
+        .refine((b) => b.end >= b.start, { message: "a window cannot end before it starts", path: ["end"], ...whenDecoded }),
     )
     .max(1_000)
     .optional(),

@@ -162,5 +162,5 @@ export function workingDaysBetween(cal: WorkingCalendar, start: IsoDate, end: Is
   const skip = options.skipBlackouts ?? false;
   const a = toEpochDay(start);
   const b = toEpochDay(end);
-  return b >= a ? countWorking(cal, a + 1, b + 1, skip) : -countWorking(cal, b, a, skip);
+  return b >= a ? countWorking(cal, a + 1, b + 1, skip) : 0 - countWorking(cal, b, a, skip);
 }

@@ -105,7 +105,7 @@ export function fromEpochDay(epochDay: number): IsoDate {
   if (!Number.isInteger(epochDay)) throw ValidationError.single([], `epoch day ${epochDay} is not an integer`, "date");
   const d = new Date(epochDay * MS_PER_DAY);
   const y = d.getUTCFullYear();
-  if (y < 1 || y > 9999) throw ValidationError.single([], `epoch day ${epochDay} is outside years 0001–9999`, "date");
+  if (!Number.isFinite(y) || y < 1 || y > 9999) throw ValidationError.single([], `epoch day ${epochDay} is outside years 0001–9999`, "date");
   return `${String(y).padStart(4, "0")}-${String(d.getUTCMonth() + 1).padStart(2, "0")}-${String(
     d.getUTCDate(),
   ).padStart(2, "0")}` as IsoDate;

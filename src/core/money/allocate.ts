@@ -1,4 +1,4 @@
-import { decimal, PmoDecimal, type Decimal, type DecimalInput } from "../decimal.js";
+import { decimal, PmoDecimal, WideDecimal, type Decimal, type DecimalInput } from "../decimal.js";
 import { ValidationError } from "../errors.js";
 import { minorUnits } from "./currency.js";
 import { unsafeMoney, type Money } from "./money.js";
@@ -42,7 +42,8 @@ export function allocateMoney(m: Money, weights: readonly DecimalInput[], option
     }
     return d;
   });
-  const total = ws.reduce((a, w) => a.plus(w), new PmoDecimal(0));
+  // Integer steps run on the wide clone: products of amounts and weights may exceed 34 digits.
+  const total = ws.reduce((a, w) => a.plus(w), new WideDecimal(0));
   if (total.isZero()) throw ValidationError.single(["weights"], "weights must not all be zero", "allocateMoney");
 
   const scale = checkScale(options.scale ?? Math.max(minorUnits(m.currency), m.amount.decimalPlaces()));
@@ -53,13 +54,13 @@ export function allocateMoney(m: Money, weights: readonly DecimalInput[], option
       "allocateMoney",
     );
   }
-  const factor = new PmoDecimal(10).pow(scale);
+  const factor = new WideDecimal(10).pow(scale);
   const negative = m.amount.isNegative();
-  const units = m.amount.abs().times(factor); // an integer number of minor units
+  const units = new WideDecimal(m.amount).abs().times(factor); // an integer number of minor units
 
   const shares = ws.map((w) => units.times(w).divToInt(total));
   const remainders = ws.map((w, i) => units.times(w).minus((shares[i] as Decimal).times(total)));
-  let left = units.minus(shares.reduce((a, s) => a.plus(s), new PmoDecimal(0))).toNumber();
+  let left = units.minus(shares.reduce((a, s) => a.plus(s), new WideDecimal(0))).toNumber();
   // Largest remainder first; ties keep input order (stable sort), which makes the result deterministic.
   const order = remainders.map((r, i) => ({ r, i })).sort((a, b) => b.r.cmp(a.r));
   for (const { i } of order) {
@@ -68,7 +69,7 @@ export function allocateMoney(m: Money, weights: readonly DecimalInput[], option
     left -= 1;
   }
   return shares.map((s) => {
-    const v = s.div(factor);
+    const v = new PmoDecimal(s.div(factor));
     return unsafeMoney(negative ? v.negated() : v, m.currency);
   });
 }

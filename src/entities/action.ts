@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { isoDateCodec } from "../core/codecs.js";
+import { entitySchema, wireJsonSchema } from "./base.js";
+import { entityRefSchema, nameSchema, refSchema, textSchema, whenDecoded } from "./common.js";
+
+/**
+ * Action states.
+ *
+ * @example
+ * ```ts
+ * actionStatusSchema.parse("done"); // "done"
+ * ```
+ */
+export const actionStatusSchema = z.enum(["open", "in-progress", "done", "cancelled"]);
+
+/**
+ * An action: a task with an owner and a due date, often born from a risk, issue or decision — the "A" of RAID.
+ *
+ * @example
+ * ```ts
+ * const a = actionSchema.decode({
+ *   id: "act-1", version: 1, createdAt: "2027-02-01T09:00:00.000Z", updatedAt: "2027-02-01T09:00:00.000Z",
+ *   projectId: "prj-crm", title: "Book trial migration", ownerId: "p-rui", dueDate: "2027-02-15",
+ *   status: "open", source: { kind: "risk", id: "rsk-1" },
+ * });
+ * ```
+ */
+export const actionSchema = entitySchema(
+  {
+    /** The project it belongs to. */
+    projectId: refSchema,
+    /** What to do. */
+    title: nameSchema,
+    /** Details. */
+    description: textSchema.optional(),
+    /** Who does it. */
+    ownerId: refSchema,
+    /** When it is due. */
+    dueDate: isoDateCodec,
+    /** Current state. */
+    status: actionStatusSchema,
+    /** When it was done (set exactly when done). */
+    completedOn: isoDateCodec.optional(),
+    /** The record it came from (a risk, issue or decision). */
+    source: entityRefSchema.optional(),
+  },
+  { title: "Action", description: "A task with an owner and a due date." },
+).refine((a) => (a.status === "done") === (a.completedOn !== undefined), {
+  message: "completedOn is set exactly when the action is done",
+  path: ["completedOn"],
+  ...whenDecoded,
+});
+
+/** An action, in memory form. */
+export type Action = z.output<typeof actionSchema>;
+/** An action, in wire form (what adapters store). */
+export type ActionWire = z.input<typeof actionSchema>;
+
+/**
+ * JSON Schema of the action wire form.
+ *
+ * @example
+ * ```ts
+ * actionJsonSchema().title; // "Action"
+ * ```
+ */
+export function actionJsonSchema(): Record<string, unknown> {
+  return wireJsonSchema(actionSchema);
+}

@@ -1,0 +1,167 @@
+import { z } from "zod";
+import { instantCodec, isoDateCodec } from "../core/codecs.js";
+import { PmoDecimal } from "../core/decimal.js";
+import { entitySchema, wireJsonSchema } from "./base.js";
+import { checkTimePhased, nameSchema, nonNegativeMoneyCodec, refSchema, textSchema, timePhasedAmountSchema, whenDecoded } from "./common.js";
+import { checkSlicesWithin, earningRuleSchema, wbsCodeSchema } from "./work-package.js";
+
+/** Cross-field rules run only on a fully decoded value: a field that failed to decode is still in wire form. */
+
+/** Baseline numbers: 0 is the original plan, each approved re-plan takes the next number. */
+const baselineNumberSchema = z.number().int().min(0).max(10);
+
+/**
+ * A work package as frozen in a baseline.
+ *
+ * @example
+ * ```ts
+ * baselineWorkPackageSchema.decode({
+ *   workPackageId: "wp-1", code: "1.1", name: "Design", plannedStart: "2027-01-04", plannedFinish: "2027-01-29",
+ *   timePhasedBudget: [{ start: "2027-01-04", finish: "2027-01-29", amount: { amount: "20000.00", currency: "EUR" } }],
+ * });
+ * ```
+ */
+export const baselineWorkPackageSchema = z
+  .strictObject({
+    /** The live work package. */
+    workPackageId: refSchema,
+    /** WBS code at capture time. */
+    code: wbsCodeSchema,
+    /** Name at capture time. */
+    name: nameSchema,
+    /** Planned first day. */
+    plannedStart: isoDateCodec,
+    /** Planned last day (not before the start). */
+    plannedFinish: isoDateCodec,
+    /** Planned value over time (same rules as the live package). */
+    timePhasedBudget: z.array(timePhasedAmountSchema).max(1_000),
+    /** Earning rule at capture time. */
+    earningRule: earningRuleSchema.optional(),
+  })
+  .superRefine((p, ctx) => {
+    if (p.plannedFinish < p.plannedStart) {
+      ctx.addIssue({ code: "custom", message: "cannot finish before it starts", path: ["plannedFinish"] });
+    }
+    checkTimePhased(p.timePhasedBudget, ctx, ["timePhasedBudget"]);
+    checkSlicesWithin(p.timePhasedBudget, p.plannedStart, p.plannedFinish, ctx, ["timePhasedBudget"]);
+    if (p.earningRule?.type === "apportioned" && p.earningRule.basePackageId === p.workPackageId) {
+      ctx.addIssue({ code: "custom", message: "a package cannot be apportioned to itself", path: ["earningRule", "basePackageId"] });
+    }
+  }, whenDecoded);
+
+/**
+ * A milestone as frozen in a baseline.
+ *
+ * @example
+ * ```ts
+ * baselineMilestoneSchema.parse({ milestoneId: "ms-golive", name: "Go-live", date: "2027-06-01", key: true });
+ * ```
+ */
+export const baselineMilestoneSchema = z.strictObject({
+  /** The live milestone. */
+  milestoneId: refSchema,
+  /** Name at capture time. */
+  name: nameSchema,
+  /** Baselined date. */
+  date: isoDateCodec,
+  /** Whether it was a key milestone. */
+  key: z.boolean(),
+});
+
+/**
+ * An approved, frozen copy of a project's plan — scope (packages), schedule (dates, milestones) and cost
+ * (time-phased budget) — against which earned value and slips are measured. The budget at completion is the exact
+ * sum of the frozen time-phased budgets, so the performance measurement baseline cannot drift from its total.
+ *
+ * @example
+ * ```ts
+ * const b0 = baselineSchema.decode({
+ *   id: "bl-0", version: 1, createdAt: "2026-12-01T09:00:00.000Z", updatedAt: "2026-12-01T09:00:00.000Z",
+ *   projectId: "prj-crm", number: 0, capturedAt: "2026-12-01T09:00:00.000Z", capturedBy: "p-ana",
+ *   reason: "Initial baseline approved by the steering committee", workPackages: [], milestones: [],
+ *   budgetAtCompletion: { amount: "0.00", currency: "EUR" },
+ * });
+ * ```
+ */
+export const baselineSchema = entitySchema(
+  {
+    /** The project. */
+    projectId: refSchema,
+    /** Baseline number (0 = original). */
+    number: baselineNumberSchema,
+    /** When the plan was frozen. */
+    capturedAt: instantCodec,
+    /** Who froze it. */
+    capturedBy: refSchema,
+    /** Why (approval, approved change request). */
+    reason: textSchema.trim().min(1),
+    /** Frozen work packages (each package once). */
+    workPackages: z.array(baselineWorkPackageSchema).max(5_000),
+    /** Frozen milestones (each milestone once). */
+    milestones: z.array(baselineMilestoneSchema).max(2_000),
+    /** Budget at completion: exactly the sum of every frozen time-phased amount, in their currency. */
+    budgetAtCompletion: nonNegativeMoneyCodec,
+    /** The baseline number this one replaced (lower than `number`). */
+    supersedes: baselineNumberSchema.optional(),
+  },
+  { title: "Baseline", description: "A frozen, approved plan: packages, milestones and budget at completion." },
+).superRefine((b, ctx) => {
+  const seenWp = new Set<string>();
+  b.workPackages.forEach((p, i) => {
+    if (seenWp.has(p.workPackageId)) {
+      ctx.addIssue({ code: "custom", message: "work package listed twice", path: ["workPackages", i, "workPackageId"] });
+    }
+    seenWp.add(p.workPackageId);
+  });
+  const seenMs = new Set<string>();
+  b.milestones.forEach((m, i) => {
+    if (seenMs.has(m.milestoneId)) {
+      ctx.addIssue({ code: "custom", message: "milestone listed twice", path: ["milestones", i, "milestoneId"] });
+    }
+    seenMs.add(m.milestoneId);
+  });
+  if (b.supersedes !== undefined && b.supersedes >= b.number) {
+    ctx.addIssue({ code: "custom", message: "a baseline supersedes a lower number", path: ["supersedes"] });
+  }
+  // One currency across packages (checkTimePhased covers each package on its own), then the exact total.
+  const slices = b.workPackages.flatMap((p) => p.timePhasedBudget);
+  const currency = slices[0]?.amount.currency;
+  b.workPackages.forEach((p, i) => {
+    const first = p.timePhasedBudget[0];
+    if (first && first.amount.currency !== currency) {
+      const path = ["workPackages", i, "timePhasedBudget", 0, "amount", "currency"];
+      ctx.addIssue({ code: "custom", message: `all packages must share one currency (${currency})`, path });
+    }
+  });
+  const consistent = slices.every((s) => s.amount.currency === currency);
+  if (!consistent) return;
+  if (currency !== undefined && b.budgetAtCompletion.currency !== currency) {
+    ctx.addIssue({ code: "custom", message: `BAC must be in ${currency}`, path: ["budgetAtCompletion", "currency"] });
+    return;
+  }
+  const total = slices.reduce((sum, s) => sum.plus(s.amount.amount), new PmoDecimal(0));
+  if (!b.budgetAtCompletion.amount.eq(total)) {
+    ctx.addIssue({
+      code: "custom",
+      message: `BAC must equal the sum of the time-phased budgets (${total.toFixed()})`,
+      path: ["budgetAtCompletion"],
+    });
+  }
+}, whenDecoded);
+
+/** A baseline, in memory form. */
+export type Baseline = z.output<typeof baselineSchema>;
+/** A baseline, in wire form (what adapters store). */
+export type BaselineWire = z.input<typeof baselineSchema>;
+
+/**
+ * JSON Schema of the baseline wire form.
+ *
+ * @example
+ * ```ts
+ * baselineJsonSchema().title; // "Baseline"
+ * ```
+ */
+export function baselineJsonSchema(): Record<string, unknown> {
+  return wireJsonSchema(baselineSchema);
+}

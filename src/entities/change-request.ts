@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { isoDateCodec, moneyCodec } from "../core/codecs.js";
+import { entitySchema, wireJsonSchema } from "./base.js";
+import { daysSchema, nameSchema, refSchema, textSchema, whenDecoded } from "./common.js";
+import { recordKeySchema } from "./project.js";
+
+/**
+ * Change request states. `implemented` follows `approved`; `withdrawn` is the requester pulling it back.
+ *
+ * @example
+ * ```ts
+ * changeRequestStatusSchema.parse("approved"); // "approved"
+ * ```
+ */
+export const changeRequestStatusSchema = z.enum(["draft", "submitted", "approved", "rejected", "implemented", "withdrawn"]);
+
+/**
+ * A change request: a proposed change to an approved baseline (scope, cost, schedule) and the decision on it.
+ *
+ * @example
+ * ```ts
+ * const cr = changeRequestSchema.decode({
+ *   id: "cr-1", version: 1, createdAt: "2027-03-01T09:00:00.000Z", updatedAt: "2027-03-01T09:00:00.000Z",
+ *   projectId: "prj-crm", title: "Add marketing module", description: "", requestedBy: "p-ana",
+ *   requestedOn: "2027-03-01", scopeImpact: "Campaigns in scope", costImpact: { amount: "45000.00", currency: "EUR" },
+ *   scheduleImpactDays: 20, status: "submitted",
+ * });
+ * ```
+ */
+export const changeRequestSchema = entitySchema(
+  {
+    /** The project whose baseline would change. */
+    projectId: refSchema,
+    /** Readable key (`CR-014`). */
+    key: recordKeySchema.optional(),
+    /** Short title. */
+    title: nameSchema,
+    /** The change and why it is wanted. */
+    description: textSchema.default(""),
+    /** Who asked for it. */
+    requestedBy: refSchema,
+    /** When it was asked for. */
+    requestedOn: isoDateCodec,
+    /** Effect on scope, in plain words. */
+    scopeImpact: textSchema,
+    /** Effect on cost; negative when the change saves money. */
+    costImpact: moneyCodec,
+    /** Effect on the finish date in days; negative when it brings it forward. */
+    scheduleImpactDays: daysSchema,
+    /** Current state. */
+    status: changeRequestStatusSchema,
+    /** Who decided (required once approved, rejected or implemented). */
+    decidedBy: refSchema.optional(),
+    /** When it was decided (required once approved, rejected or implemented). */
+    decidedOn: isoDateCodec.optional(),
+    /** Why it was approved or rejected. */
+    decisionReason: textSchema.optional(),
+  },
+  { title: "Change request", description: "A proposed change to an approved baseline and the decision on it." },
+).superRefine((c, ctx) => {
+  // Implemented implies it was approved, so it carries the decision too.
+  if (c.status === "approved" || c.status === "rejected" || c.status === "implemented") {
+    if (c.decidedBy === undefined) ctx.addIssue({ code: "custom", message: `a ${c.status} change names who decided`, path: ["decidedBy"] });
+    if (c.decidedOn === undefined) ctx.addIssue({ code: "custom", message: `a ${c.status} change has a decision date`, path: ["decidedOn"] });
+  }
+  if (c.decidedOn !== undefined && c.decidedOn < c.requestedOn) {
+    ctx.addIssue({ code: "custom", message: "a change cannot be decided before it was requested", path: ["decidedOn"] });
+  }
+}, whenDecoded);
+
+/** A change request, in memory form. */
+export type ChangeRequest = z.output<typeof changeRequestSchema>;
+/** A change request, in wire form (what adapters store). */
+export type ChangeRequestWire = z.input<typeof changeRequestSchema>;
+
+/**
+ * JSON Schema of the change request wire form.
+ *
+ * @example
+ * ```ts
+ * changeRequestJsonSchema().title; // "Change request"
+ * ```
+ */
+export function changeRequestJsonSchema(): Record<string, unknown> {
+  return wireJsonSchema(changeRequestSchema);
+}

@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { isoDateCodec } from "../core/codecs.js";
+import { entitySchema, wireJsonSchema } from "./base.js";
+import { nameSchema, refSchema, textListSchema, textSchema, whenDecoded } from "./common.js";
+
+/**
+ * Decision states: proposed (awaiting a decision), approved, rejected, superseded (replaced by a later decision).
+ *
+ * @example
+ * ```ts
+ * decisionStatusSchema.parse("approved"); // "approved"
+ * ```
+ */
+export const decisionStatusSchema = z.enum(["proposed", "approved", "rejected", "superseded"]);
+
+/**
+ * A decision: a choice between options, who made it, when and why — the "D" of the RAID log.
+ *
+ * @example
+ * ```ts
+ * const d = decisionSchema.decode({
+ *   id: "dec-1", version: 1, createdAt: "2027-02-01T09:00:00.000Z", updatedAt: "2027-02-01T09:00:00.000Z",
+ *   projectId: "prj-crm", title: "Hosting", description: "", options: ["SaaS", "On premises"],
+ *   outcome: "SaaS", decidedBy: "p-ana", decidedOn: "2027-02-01", status: "approved",
+ * });
+ * ```
+ */
+export const decisionSchema = entitySchema(
+  {
+    /** The project it concerns. */
+    projectId: refSchema,
+    /** Short title: the question decided. */
+    title: nameSchema,
+    /** Context. */
+    description: textSchema.default(""),
+    /** Options considered. */
+    options: textListSchema.default([]),
+    /** The option chosen. */
+    outcome: textSchema.optional(),
+    /** Why it was chosen. */
+    rationale: textSchema.optional(),
+    /** Who decided (required once approved or rejected). */
+    decidedBy: refSchema.optional(),
+    /** When (required once approved or rejected). */
+    decidedOn: isoDateCodec.optional(),
+    /** Current state. */
+    status: decisionStatusSchema,
+    /** The decision that replaced this one (set exactly when superseded). */
+    supersededBy: refSchema.optional(),
+  },
+  { title: "Decision", description: "A choice between options, who made it, when and why." },
+).superRefine((d, ctx) => {
+  if (d.status === "approved" || d.status === "rejected") {
+    if (d.decidedBy === undefined) ctx.addIssue({ code: "custom", message: `a ${d.status} decision names who decided`, path: ["decidedBy"] });
+    if (d.decidedOn === undefined) ctx.addIssue({ code: "custom", message: `a ${d.status} decision has a date`, path: ["decidedOn"] });
+  }
+  if (d.status === "proposed" && d.decidedOn !== undefined) {
+    ctx.addIssue({ code: "custom", message: "a proposed decision has not been decided yet", path: ["decidedOn"] });
+  }
+  if ((d.status === "superseded") !== (d.supersededBy !== undefined)) {
+    ctx.addIssue({ code: "custom", message: "supersededBy is set exactly when the decision is superseded", path: ["supersededBy"] });
+  } else if (d.supersededBy === d.id) {
+    ctx.addIssue({ code: "custom", message: "a decision cannot supersede itself", path: ["supersededBy"] });
+  }
+}, whenDecoded);
+
+/** A decision, in memory form. */
+export type Decision = z.output<typeof decisionSchema>;
+/** A decision, in wire form (what adapters store). */
+export type DecisionWire = z.input<typeof decisionSchema>;
+
+/**
+ * JSON Schema of the decision wire form.
+ *
+ * @example
+ * ```ts
+ * decisionJsonSchema().title; // "Decision"
+ * ```
+ */
+export function decisionJsonSchema(): Record<string, unknown> {
+  return wireJsonSchema(decisionSchema);
+}

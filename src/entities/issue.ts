@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { isoDateCodec } from "../core/codecs.js";
+import { entitySchema, wireJsonSchema } from "./base.js";
+import { nameSchema, refSchema, textSchema, whenDecoded } from "./common.js";
+import { recordKeySchema } from "./project.js";
+
+/**
+ * Issue severity.
+ *
+ * @example
+ * ```ts
+ * issueSeveritySchema.parse("high"); // "high"
+ * ```
+ */
+export const issueSeveritySchema = z.enum(["low", "medium", "high", "critical"]);
+
+/**
+ * Issue states: open, in progress, resolved (fix in place), closed (fix confirmed).
+ *
+ * @example
+ * ```ts
+ * issueStatusSchema.parse("resolved"); // "resolved"
+ * ```
+ */
+export const issueStatusSchema = z.enum(["open", "in-progress", "resolved", "closed"]);
+
+/**
+ * An issue: something that has happened and needs handling (a risk that occurred, a defect, a blocker).
+ *
+ * @example
+ * ```ts
+ * const i = issueSchema.decode({
+ *   id: "iss-1", version: 1, createdAt: "2027-02-01T09:00:00.000Z", updatedAt: "2027-02-01T09:00:00.000Z",
+ *   projectId: "prj-crm", title: "Test environment down", description: "", severity: "high",
+ *   ownerId: "p-rui", raisedOn: "2027-02-01", status: "open",
+ * });
+ * ```
+ */
+export const issueSchema = entitySchema(
+  {
+    /** The project it affects. */
+    projectId: refSchema,
+    /** Readable key (`ISS-007`). */
+    key: recordKeySchema.optional(),
+    /** Short title. */
+    title: nameSchema,
+    /** What happened and its effect. */
+    description: textSchema.default(""),
+    /** How bad it is. */
+    severity: issueSeveritySchema,
+    /** Who owns its resolution. */
+    ownerId: refSchema,
+    /** Date it was raised. */
+    raisedOn: isoDateCodec,
+    /** Date it must be resolved by. */
+    dueDate: isoDateCodec.optional(),
+    /** Current state. */
+    status: issueStatusSchema,
+    /** How it was resolved. */
+    resolution: textSchema.optional(),
+    /** Date it was resolved (required once resolved or closed). */
+    resolvedOn: isoDateCodec.optional(),
+  },
+  { title: "Issue", description: "Something that has happened and needs handling." },
+).superRefine((r, ctx) => {
+  if (r.dueDate !== undefined && r.dueDate < r.raisedOn) {
+    ctx.addIssue({ code: "custom", message: "an issue cannot be due before it was raised", path: ["dueDate"] });
+  }
+  const done = r.status === "resolved" || r.status === "closed";
+  if (done !== (r.resolvedOn !== undefined)) {
+    ctx.addIssue({ code: "custom", message: "resolvedOn is set exactly when the issue is resolved or closed", path: ["resolvedOn"] });
+  } else if (r.resolvedOn !== undefined && r.resolvedOn < r.raisedOn) {
+    ctx.addIssue({ code: "custom", message: "an issue cannot be resolved before it was raised", path: ["resolvedOn"] });
+  }
+}, whenDecoded);
+
+/** An issue, in memory form. */
+export type Issue = z.output<typeof issueSchema>;
+/** An issue, in wire form (what adapters store). */
+export type IssueWire = z.input<typeof issueSchema>;
+
+/**
+ * JSON Schema of the issue wire form.
+ *
+ * @example
+ * ```ts
+ * issueJsonSchema().title; // "Issue"
+ * ```
+ */
+export function issueJsonSchema(): Record<string, unknown> {
+  return wireJsonSchema(issueSchema);
+}

@@ -1,0 +1,164 @@
+import type { z } from "zod";
+import { acknowledgementSchema } from "./acknowledgement.js";
+import { actionSchema } from "./action.js";
+import { artifactSchema } from "./artifact.js";
+import { auditEventSchema } from "./audit-event.js";
+import { baselineSchema } from "./baseline.js";
+import { changeRequestSchema } from "./change-request.js";
+import { checklistItemSchema } from "./checklist-item.js";
+import { costEntrySchema } from "./cost-entry.js";
+import { decisionSchema } from "./decision.js";
+import { defectSchema } from "./defect.js";
+import { gateSchema } from "./gate.js";
+import { issueSchema } from "./issue.js";
+import { milestoneSchema } from "./milestone.js";
+import { personSchema } from "./person.js";
+import { portfolioSchema } from "./portfolio.js";
+import { programmeSchema } from "./programme.js";
+import { projectRequestSchema } from "./project-request.js";
+import { projectSchema } from "./project.js";
+import { requirementSchema } from "./requirement.js";
+import { riskSchema } from "./risk.js";
+import { rolloutPlanSchema } from "./rollout-plan.js";
+import { serviceOutageSchema } from "./service-outage.js";
+import { statusReportSchema } from "./status-report.js";
+import { testCaseSchema } from "./test-case.js";
+import { testRunSchema } from "./test-run.js";
+import { traceLinkSchema } from "./trace-link.js";
+import { workPackageSchema } from "./work-package.js";
+import { wireJsonSchema } from "./base.js";
+import { ValidationError } from "../core/errors.js";
+
+/** What the registry knows about one entity kind. */
+export interface EntityKindDefinition<S extends z.ZodType = z.ZodType> {
+  /** The codec between wire form and memory form. */
+  readonly schema: S;
+  /** The PMO area the kind belongs to (for documentation and grouping). */
+  readonly area: "people" | "portfolio" | "execution" | "raid" | "status" | "requirements" | "rollout" | "operations" | "audit";
+  /**
+   * Fields that are filtered on often (foreign keys, states, keys): adapters with indexes should index these.
+   * Dot paths into the wire form.
+   */
+  readonly indexed: readonly string[];
+}
+
+function kind<S extends z.ZodType>(schema: S, area: EntityKindDefinition["area"], indexed: readonly string[]): EntityKindDefinition<S> {
+  return { schema, area, indexed };
+}
+
+/**
+ * Every entity kind pmokit stores, mapped to its codec. Storage, the conformance kit and importers iterate it.
+ *
+ * @example
+ * ```ts
+ * Object.keys(entityKinds); // ["person", "portfolio", "programme", "request", "project", …]
+ * entityKinds.project.schema.decode(wire);
+ * ```
+ */
+export const entityKinds = {
+  person: kind(personSchema, "people", ["name", "organisationUnit"]),
+  portfolio: kind(portfolioSchema, "portfolio", ["name"]),
+  programme: kind(programmeSchema, "portfolio", ["portfolioId", "status"]),
+  request: kind(projectRequestSchema, "portfolio", ["portfolioId", "status", "sponsorId", "key"]),
+  project: kind(projectSchema, "execution", ["code", "lifecycle", "programmeId", "portfolioId", "requestId"]),
+  "work-package": kind(workPackageSchema, "execution", ["projectId", "code", "parentId"]),
+  milestone: kind(milestoneSchema, "execution", ["projectId", "workPackageId"]),
+  baseline: kind(baselineSchema, "execution", ["projectId", "number"]),
+  "cost-entry": kind(costEntrySchema, "execution", ["projectId", "workPackageId", "date"]),
+  risk: kind(riskSchema, "raid", ["projectId", "programmeId", "status"]),
+  issue: kind(issueSchema, "raid", ["projectId", "status", "severity"]),
+  decision: kind(decisionSchema, "raid", ["projectId", "status"]),
+  action: kind(actionSchema, "raid", ["projectId", "status", "dueDate"]),
+  "change-request": kind(changeRequestSchema, "raid", ["projectId", "status"]),
+  "status-report": kind(statusReportSchema, "status", ["projectId", "asOf"]),
+  requirement: kind(requirementSchema, "requirements", ["projectId", "key", "type", "status", "parentId"]),
+  "trace-link": kind(traceLinkSchema, "requirements", ["from.id", "to.id", "linkType"]),
+  artifact: kind(artifactSchema, "requirements", ["projectId", "artifactType"]),
+  "test-case": kind(testCaseSchema, "requirements", ["projectId", "key"]),
+  "test-run": kind(testRunSchema, "requirements", ["testCaseId", "executedAt"]),
+  defect: kind(defectSchema, "requirements", ["projectId", "status"]),
+  acknowledgement: kind(acknowledgementSchema, "requirements", ["requirementId", "personId"]),
+  "rollout-plan": kind(rolloutPlanSchema, "rollout", ["projectId", "status"]),
+  "checklist-item": kind(checklistItemSchema, "rollout", ["rolloutPlanId", "status", "phase", "category"]),
+  gate: kind(gateSchema, "rollout", ["rolloutPlanId", "type"]),
+  "service-outage": kind(serviceOutageSchema, "operations", ["service", "start"]),
+  "audit-event": kind(auditEventSchema, "audit", ["entityKind", "entityId", "at", "correlationId"]),
+} as const;
+
+/** The name of an entity kind: `"project"`, `"request"`, `"work-package"`, … */
+export type EntityKind = keyof typeof entityKinds;
+
+/** The memory form (decoded) of an entity kind. */
+export type EntityOf<K extends EntityKind> = z.output<(typeof entityKinds)[K]["schema"]>;
+
+/** The wire form (encoded, JSON-safe) of an entity kind. */
+export type WireOf<K extends EntityKind> = z.input<(typeof entityKinds)[K]["schema"]>;
+
+/**
+ * Every entity kind name, in registry order.
+ *
+ * @example
+ * ```ts
+ * for (const k of entityKindNames()) console.log(k);
+ * ```
+ */
+export function entityKindNames(): EntityKind[] {
+  return Object.keys(entityKinds) as EntityKind[];
+}
+
+/**
+ * True for a known entity kind name.
+ *
+ * @example
+ * ```ts
+ * isEntityKind("project"); // true
+ * isEntityKind("__proto__"); // false
+ * ```
+ */
+export function isEntityKind(value: unknown): value is EntityKind {
+  return typeof value === "string" && Object.prototype.hasOwnProperty.call(entityKinds, value);
+}
+
+/**
+ * Decodes (validates) one wire record of a kind into its memory form.
+ *
+ * @throws {ValidationError} with every issue's path.
+ * @example
+ * ```ts
+ * const project = decodeEntity("project", JSON.parse(text));
+ * ```
+ */
+export function decodeEntity<K extends EntityKind>(kind: K, wire: unknown): EntityOf<K> {
+  const schema = entityKinds[kind].schema as unknown as z.ZodType<EntityOf<K>>;
+  const r = schema.safeDecode(wire);
+  if (!r.success) throw ValidationError.fromZod(r.error, kind);
+  return r.data;
+}
+
+/**
+ * Encodes (validates) one entity into its canonical wire form.
+ *
+ * @throws {ValidationError} when the memory value is invalid.
+ * @example
+ * ```ts
+ * JSON.stringify(encodeEntity("project", project));
+ * ```
+ */
+export function encodeEntity<K extends EntityKind>(kind: K, entity: EntityOf<K>): WireOf<K> {
+  const schema = entityKinds[kind].schema as unknown as z.ZodType<EntityOf<K>, WireOf<K>>;
+  const r = schema.safeEncode(entity);
+  if (!r.success) throw ValidationError.fromZod(r.error, kind);
+  return r.data;
+}
+
+/**
+ * The JSON Schema (draft 2020-12) of a kind's wire form.
+ *
+ * @example
+ * ```ts
+ * writeFileSync("project.schema.json", JSON.stringify(entityJsonSchema("project"), null, 2));
+ * ```
+ */
+export function entityJsonSchema(kind: EntityKind): Record<string, unknown> {
+  return wireJsonSchema(entityKinds[kind].schema);
+}

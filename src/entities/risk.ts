@@ -1,0 +1,112 @@
+import { z } from "zod";
+import { isoDateCodec, moneyCodec } from "../core/codecs.js";
+import { entitySchema, wireJsonSchema } from "./base.js";
+import { fractionCodec, nameSchema, nonNegativeMoneyCodec, refSchema, textSchema, whenDecoded } from "./common.js";
+import { recordKeySchema } from "./project.js";
+
+/**
+ * Risk responses: the four for threats (avoid, mitigate, transfer, accept), the three for opportunities (exploit,
+ * enhance, share), and escalate for either when it is beyond the project's authority.
+ *
+ * @example
+ * ```ts
+ * riskResponseSchema.parse("mitigate"); // "mitigate"
+ * ```
+ */
+export const riskResponseSchema = z.enum(["avoid", "mitigate", "transfer", "accept", "escalate", "exploit", "enhance", "share"]);
+
+/**
+ * Risk states: open, monitoring (watched, below threshold), occurred (became an issue), closed.
+ *
+ * @example
+ * ```ts
+ * riskStatusSchema.parse("monitoring"); // "monitoring"
+ * ```
+ */
+export const riskStatusSchema = z.enum(["open", "monitoring", "occurred", "closed"]);
+
+/**
+ * A risk: an uncertain event that would affect objectives, its probability and impact, owner and response.
+ *
+ * @example
+ * ```ts
+ * const r = riskSchema.decode({
+ *   id: "rsk-1", version: 1, createdAt: "2027-01-05T09:00:00.000Z", updatedAt: "2027-01-05T09:00:00.000Z",
+ *   projectId: "prj-crm", title: "Data migration slips", description: "", probability: "0.3", impact: 4,
+ *   ownerId: "p-rui", response: "mitigate", mitigation: "Trial migration in March", status: "open", raisedOn: "2027-01-05",
+ * });
+ * ```
+ */
+export const riskSchema = entitySchema(
+  {
+    /** The project it threatens (or favours); a project, a programme or both. */
+    projectId: refSchema.optional(),
+    /** The programme it threatens (or favours). */
+    programmeId: refSchema.optional(),
+    /** Readable key (`RSK-012`). */
+    key: recordKeySchema.optional(),
+    /** Short title. */
+    title: nameSchema,
+    /** Cause, event and effect. */
+    description: textSchema.default(""),
+    /** Category from the office's risk breakdown structure (`"technical"`, `"vendor"`). */
+    category: nameSchema.optional(),
+    /** Probability it occurs, 0 to 1. */
+    probability: fractionCodec,
+    /** Impact on the office's 1 (negligible) to 5 (severe) scale. */
+    impact: z.number().int().min(1).max(5),
+    /** Estimated cost if it occurs (negative for an opportunity's saving). */
+    costImpact: moneyCodec.optional(),
+    /** Estimated delay in days if it occurs. */
+    scheduleImpactDays: z.number().int().min(0).max(100_000).optional(),
+    /** Who owns the response. */
+    ownerId: refSchema,
+    /** Chosen response strategy. */
+    response: riskResponseSchema,
+    /** The response plan, in plain words. */
+    mitigation: textSchema,
+    /** Contingency reserve set aside for it. */
+    contingency: nonNegativeMoneyCodec.optional(),
+    /** Current state. */
+    status: riskStatusSchema,
+    /** Date it was raised. */
+    raisedOn: isoDateCodec,
+    /** Next review date. */
+    reviewDate: isoDateCodec.optional(),
+    /** Date it was closed (required when closed). */
+    closedOn: isoDateCodec.optional(),
+  },
+  { title: "Risk", description: "An uncertain event, its probability, impact, owner and response." },
+).superRefine((r, ctx) => {
+  if (r.projectId === undefined && r.programmeId === undefined) {
+    ctx.addIssue({ code: "custom", message: "a risk belongs to a project or a programme", path: ["projectId"] });
+  }
+  if (r.costImpact !== undefined && r.contingency !== undefined && r.costImpact.currency !== r.contingency.currency) {
+    ctx.addIssue({ code: "custom", message: "contingency must be in the cost impact's currency", path: ["contingency", "currency"] });
+  }
+  if (r.reviewDate !== undefined && r.reviewDate < r.raisedOn) {
+    ctx.addIssue({ code: "custom", message: "a review cannot precede raising", path: ["reviewDate"] });
+  }
+  if ((r.status === "closed") !== (r.closedOn !== undefined)) {
+    ctx.addIssue({ code: "custom", message: "closedOn is set exactly when the risk is closed", path: ["closedOn"] });
+  } else if (r.closedOn !== undefined && r.closedOn < r.raisedOn) {
+    ctx.addIssue({ code: "custom", message: "a risk cannot close before it was raised", path: ["closedOn"] });
+  }
+}, whenDecoded);
+
+/** A risk, in memory form. */
+export type Risk = z.output<typeof riskSchema>;
+/** A risk, in wire form (what adapters store). */
+export type RiskWire = z.input<typeof riskSchema>;
+
+/**
+ * JSON Schema of the risk wire form.
+ *
+ * @example
+ * ```ts
+ * riskJsonSchema().title; // "Risk"
+ * ```
+ */
+export function riskJsonSchema(): Record<string, unknown> {
+  return wireJsonSchema(riskSchema);
+}

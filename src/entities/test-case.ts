@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { entitySchema, wireJsonSchema } from "./base.js";
+import { nameSchema, refSchema, textSchema } from "./common.js";
+import { itemKeySchema } from "./requirement.js";
+
+/**
+ * One step of a test case: what the tester does and what should happen.
+ *
+ * @example
+ * ```ts
+ * testStepSchema.parse({ action: "Click Export", expected: "A CSV file downloads" });
+ * ```
+ */
+export const testStepSchema = z.strictObject({
+  /** What the tester does. */
+  action: z.string().trim().min(1).max(2_000),
+  /** What should happen. */
+  expected: textSchema,
+});
+
+/**
+ * A test case: a repeatable check that verifies one or more requirements (linked by trace links).
+ *
+ * @example
+ * ```ts
+ * const tc = testCaseSchema.decode({
+ *   id: "tc-31", version: 1, createdAt: "2026-03-01T09:00:00.000Z", updatedAt: "2026-03-01T09:00:00.000Z",
+ *   projectId: "prj-crm", key: "TC-031", title: "Export customers as CSV", automation: "manual", status: "ready",
+ *   steps: [{ action: "Click Export", expected: "A CSV file downloads" }],
+ * });
+ * ```
+ */
+export const testCaseSchema = entitySchema(
+  {
+    /** The project. */
+    projectId: refSchema,
+    /** Human-readable key (`"TC-031"`). */
+    key: itemKeySchema,
+    /** Title. */
+    title: nameSchema,
+    /** Purpose and preconditions. */
+    description: textSchema.optional(),
+    /** Steps, in order. */
+    steps: z.array(testStepSchema).max(500).optional(),
+    /** Overall expected result. */
+    expectedResult: textSchema.optional(),
+    /** Whether it runs by hand or in a pipeline. */
+    automation: z.enum(["manual", "automated"]),
+    /** Person responsible. */
+    ownerId: refSchema.optional(),
+    /** Lifecycle state. */
+    status: z.enum(["draft", "ready", "deprecated"]),
+  },
+  { title: "TestCase", description: "A repeatable test that verifies requirements." },
+);
+
+/** A test case, in memory form. */
+export type TestCase = z.output<typeof testCaseSchema>;
+/** A test case, in wire form (what adapters store). */
+export type TestCaseWire = z.input<typeof testCaseSchema>;
+
+/**
+ * JSON Schema of the test case wire form.
+ *
+ * @example
+ * ```ts
+ * testCaseJsonSchema().title; // "TestCase"
+ * ```
+ */
+export function testCaseJsonSchema(): Record<string, unknown> {
+  return wireJsonSchema(testCaseSchema);
+}

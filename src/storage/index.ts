@@ -1,0 +1,10 @@
+/**
+ * storage: the port adapters implement, typed repositories over it, and the in-memory reference adapter.
+ *
+ * @module
+ */
+export * from "./port.js";
+export { fieldValue, compareScalars, matchesWhere, validateListQuery, encodeCursor, decodeCursor, pageOf, type CursorPosition } from "./query.js";
+export * from "./memory-adapter.js";
+export * from "./repository.js";
+export * from "./transaction.js";

@@ -1,0 +1,216 @@
+import { UnsupportedCapabilityError, ValidationError } from "../core/errors.js";
+import type { Capabilities, ListQuery, StoredRecord, Where } from "./port.js";
+
+/*
+ * Query semantics shared by adapters that evaluate queries in JavaScript (the memory adapter) and helpers every
+ * adapter may reuse (query validation, cursor encoding), so that all adapters agree on what a query means.
+ */
+
+type Scalar = string | number | boolean | null;
+
+/**
+ * Reads a dot path from a wire record; `undefined` when any step is missing. Only own properties are read, so a
+ * path such as `__proto__.polluted` finds nothing.
+ *
+ * @example
+ * ```ts
+ * fieldValue({ budget: { currency: "EUR" } } as never, "budget.currency"); // "EUR"
+ * ```
+ */
+export function fieldValue(record: StoredRecord, path: string): unknown {
+  let cur: unknown = record;
+  for (const key of path.split(".")) {
+    if (cur === null || typeof cur !== "object" || !Object.prototype.hasOwnProperty.call(cur, key)) return undefined;
+    cur = (cur as Record<string, unknown>)[key];
+  }
+  return cur;
+}
+
+/**
+ * Orders two JSON scalars: `null`/missing first, then booleans, numbers, strings; numbers numerically, strings by
+ * code unit. Returns -1, 0 or 1.
+ *
+ * @example
+ * ```ts
+ * compareScalars("2026-01-02", "2026-01-10"); // -1
+ * ```
+ */
+export function compareScalars(a: unknown, b: unknown): -1 | 0 | 1 {
+  const ra = rank(a);
+  const rb = rank(b);
+  if (ra !== rb) return ra < rb ? -1 : 1;
+  if (ra === 0) return 0;
+  const x = a as string | number | boolean;
+  const y = b as string | number | boolean;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function rank(v: unknown): number {
+  if (v === null || v === undefined) return 0;
+  if (typeof v === "boolean") return 1;
+  if (typeof v === "number") return 2;
+  if (typeof v === "string") return 3;
+  return 4; // objects and arrays sort last and compare equal among themselves
+}
+
+function sameType(a: unknown, b: unknown): boolean {
+  return (typeof a === "number" && typeof b === "number") || (typeof a === "string" && typeof b === "string");
+}
+
+/**
+ * True when the record satisfies one condition (see `FilterOp` for the semantics).
+ *
+ * @example
+ * ```ts
+ * matchesWhere(record, { field: "status", op: "in", value: ["open", "in-progress"] });
+ * ```
+ */
+export function matchesWhere(record: StoredRecord, where: Where): boolean {
+  const v = fieldValue(record, where.field);
+  const norm = v === undefined ? null : v;
+  const w = where.value;
+  switch (where.op) {
+    case "eq":
+      return norm === w;
+    case "ne":
+      return norm !== w;
+    case "in":
+      return Array.isArray(w) && (w as readonly Scalar[]).includes(norm as Scalar);
+    case "lt":
+      return sameType(v, w) && compareScalars(v, w) < 0;
+    case "lte":
+      return sameType(v, w) && compareScalars(v, w) <= 0;
+    case "gt":
+      return sameType(v, w) && compareScalars(v, w) > 0;
+    case "gte":
+      return sameType(v, w) && compareScalars(v, w) >= 0;
+    case "contains":
+      return Array.isArray(v) && v.includes(w);
+    case "startsWith":
+      return typeof v === "string" && typeof w === "string" && v.startsWith(w);
+  }
+}
+
+const FIELD_PATH = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/;
+
+/**
+ * Checks a query against an adapter's capabilities before it runs.
+ *
+ * @throws {UnsupportedCapabilityError} for a filter operator the adapter does not declare.
+ * @throws {ValidationError} for a limit outside 1…maxPageSize, a malformed field path or operand.
+ * @example
+ * ```ts
+ * validateListQuery("memory", capabilities, { limit: 50, where: [{ field: "status", op: "eq", value: "open" }] });
+ * ```
+ */
+export function validateListQuery(adapter: string, capabilities: Capabilities, query: ListQuery): void {
+  const { limit } = query;
+  if (!Number.isInteger(limit) || limit < 1 || limit > capabilities.maxPageSize) {
+    throw ValidationError.single(["limit"], `limit must be an integer from 1 to ${capabilities.maxPageSize}`, "list query");
+  }
+  (query.where ?? []).forEach((w, i) => {
+    if (!capabilities.filterOps.includes(w.op)) throw new UnsupportedCapabilityError(adapter, `filter.${w.op}`);
+    if (!FIELD_PATH.test(w.field)) {
+      throw ValidationError.single(["where", i, "field"], `${JSON.stringify(w.field)} is not a field path`, "list query");
+    }
+    const scalar = (x: unknown) => x === null || ["string", "number", "boolean"].includes(typeof x);
+    const ok = w.op === "in" ? Array.isArray(w.value) && w.value.every(scalar) : scalar(w.value);
+    if (!ok) {
+      throw ValidationError.single(
+        ["where", i, "value"],
+        w.op === "in" ? "`in` takes an array of scalars" : "operand must be a string, number, boolean or null",
+        "list query",
+      );
+    }
+  });
+  if (query.orderBy && !FIELD_PATH.test(query.orderBy.field)) {
+    throw ValidationError.single(["orderBy", "field"], "not a field path", "list query");
+  }
+  if (query.orderBy?.direction !== undefined && !["asc", "desc"].includes(query.orderBy.direction)) {
+    throw ValidationError.single(["orderBy", "direction"], "direction is asc or desc", "list query");
+  }
+}
+
+/** A keyset position: the sort value and id of the last record of a page. */
+export interface CursorPosition {
+  /** Sort-field value of the last record (`null` when missing). */
+  readonly value: Scalar;
+  /** Id of the last record. */
+  readonly id: string;
+}
+
+/**
+ * Encodes a keyset position as an opaque, URL-safe cursor string.
+ *
+ * @example
+ * ```ts
+ * const c = encodeCursor({ value: "2026-03-01", id: "prj-7" });
+ * decodeCursor(c); // { value: "2026-03-01", id: "prj-7" }
+ * ```
+ */
+export function encodeCursor(position: CursorPosition): string {
+  const bytes = new TextEncoder().encode(JSON.stringify([position.value, position.id]));
+  let bin = "";
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/**
+ * Decodes a cursor made by {@link encodeCursor}.
+ *
+ * @throws {ValidationError} for a cursor that was not made by pmokit.
+ * @example
+ * ```ts
+ * decodeCursor(page.nextCursor!);
+ * ```
+ */
+export function decodeCursor(cursor: string): CursorPosition {
+  try {
+    const bin = atob(cursor.replace(/-/g, "+").replace(/_/g, "/"));
+    const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+    const parsed: unknown = JSON.parse(new TextDecoder().decode(bytes));
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      typeof parsed[1] === "string" &&
+      (parsed[0] === null || ["string", "number", "boolean"].includes(typeof parsed[0]))
+    ) {
+      return { value: parsed[0] as Scalar, id: parsed[1] };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw ValidationError.single(["cursor"], "not a cursor returned by this store", "list query");
+}
+
+/**
+ * Sorts, seeks and slices records in memory with exactly the port's semantics: order by the sort field, then id;
+ * start strictly after the cursor position; return `limit` items and the next cursor.
+ *
+ * @example
+ * ```ts
+ * const page = pageOf(allMatching, { limit: 20, orderBy: { field: "updatedAt", direction: "desc" } });
+ * ```
+ */
+export function pageOf(records: readonly StoredRecord[], query: ListQuery): { items: StoredRecord[]; nextCursor: string | null } {
+  const field = query.orderBy?.field ?? "id";
+  const dir = query.orderBy?.direction === "desc" ? -1 : 1;
+  const key = (r: StoredRecord): Scalar => {
+    const v = fieldValue(r, field);
+    return v === undefined || (v !== null && typeof v === "object") ? null : (v as Scalar);
+  };
+  const cmp = (av: Scalar, aid: string, bv: Scalar, bid: string) =>
+    dir * (compareScalars(av, bv) || (aid < bid ? -1 : aid > bid ? 1 : 0));
+  let rows = records.map((r) => ({ r, v: key(r) }));
+  rows.sort((a, b) => cmp(a.v, a.r.id, b.v, b.r.id));
+  if (query.cursor) {
+    const at = decodeCursor(query.cursor);
+    rows = rows.filter((x) => cmp(x.v, x.r.id, at.value, at.id) > 0);
+  }
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((x) => x.r),
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ value: last.v, id: last.r.id }) : null,
+  };
+}

@@ -1,0 +1,156 @@
+import type { z } from "zod";
+import { NotFoundError, ValidationError } from "../core/errors.js";
+import { defaultIdGenerator, type IdGenerator } from "../core/ids.js";
+import { instant, type Instant } from "../core/dates/instant.js";
+import { entityKinds, type EntityKind, type EntityOf, type WireOf } from "../entities/registry.js";
+import type { StoredEntityField } from "../entities/base.js";
+import type { ListQuery, Page, StorageAdapter, StoredRecord } from "./port.js";
+
+/**
+ * What `create` takes: the entity's wire form (plain JSON-safe values: decimal strings, ISO dates) without the
+ * fields storage manages; `id` may be supplied, otherwise one is generated.
+ */
+export type DraftOf<K extends EntityKind> = Omit<WireOf<K>, StoredEntityField> & { readonly id?: string };
+
+/** Options of a repository. */
+export interface RepositoryOptions {
+  /** Generates ids for new records. Default: time-ordered UUIDv7. */
+  readonly ids?: IdGenerator;
+  /** The current instant, for `createdAt`/`updatedAt`. Default: the system clock. Inject one in tests. */
+  readonly clock?: () => Instant | string | Date;
+}
+
+/**
+ * Typed access to one entity kind. Values going in are validated and encoded through the entity codec; values
+ * coming out are decoded — so adapters only ever see wire forms and callers only ever see memory forms.
+ * A write that fails validation throws {@link ValidationError} before anything reaches the adapter.
+ */
+export interface Repository<K extends EntityKind> {
+  /** The entity kind. */
+  readonly kind: K;
+  /** The entity with this id, or `null`. */
+  get(id: string): Promise<EntityOf<K> | null>;
+  /** The entity with this id; throws {@link NotFoundError} when missing. */
+  require(id: string): Promise<EntityOf<K>>;
+  /** The entities with these ids, in order, `null` where missing. */
+  getMany(ids: readonly string[]): Promise<(EntityOf<K> | null)[]>;
+  /** One page of entities (default page size 100). */
+  list(query?: Partial<ListQuery>): Promise<Page<EntityOf<K>>>;
+  /** Every entity matching the query, page by page. */
+  all(query?: Omit<Partial<ListQuery>, "cursor">): AsyncGenerator<EntityOf<K>>;
+  /** Validates a draft, assigns id/version/timestamps and inserts it. */
+  create(draft: DraftOf<K>): Promise<EntityOf<K>>;
+  /** Stores a changed entity if nobody else changed it since it was read (its `version`). */
+  update(entity: EntityOf<K>): Promise<EntityOf<K>>;
+  /** Deletes by id; with `expectedVersion`, only that version. */
+  delete(id: string, options?: { readonly expectedVersion?: number }): Promise<boolean>;
+  /** Decodes a stored wire record (validating it). */
+  decode(record: unknown): EntityOf<K>;
+  /** Encodes an entity to its canonical wire record (validating it). */
+  encode(entity: EntityOf<K>): StoredRecord;
+}
+
+function now(clock: RepositoryOptions["clock"]): Instant {
+  const t = clock ? clock() : new Date();
+  return instant(t);
+}
+
+/**
+ * A typed repository for one entity kind over any adapter.
+ *
+ * @example
+ * ```ts
+ * const projects = createRepository(createMemoryAdapter(), "project");
+ * const p = await projects.require("prj-crm");
+ * await projects.update({ ...p, lifecycle: "executing" }); // VersionConflictError if someone else wrote first
+ * ```
+ */
+export function createRepository<K extends EntityKind>(
+  adapter: StorageAdapter,
+  kind: K,
+  options: RepositoryOptions = {},
+): Repository<K> {
+  const def = entityKinds[kind];
+  if (!def) throw ValidationError.single(["kind"], `unknown entity kind ${JSON.stringify(kind)}`, "repository");
+  const schema = def.schema as unknown as z.ZodType<EntityOf<K>, WireOf<K>>;
+  const ids = options.ids ?? defaultIdGenerator;
+  const store = adapter.store(kind);
+
+  const decode = (record: unknown): EntityOf<K> => {
+    const r = schema.safeDecode(record as WireOf<K>);
+    if (!r.success) throw ValidationError.fromZod(r.error, kind);
+    return r.data;
+  };
+  const encode = (entity: EntityOf<K>): StoredRecord => {
+    const r = schema.safeEncode(entity);
+    if (!r.success) throw ValidationError.fromZod(r.error, kind);
+    return r.data as unknown as StoredRecord;
+  };
+
+  const repo: Repository<K> = {
+    kind,
+    decode,
+    encode,
+    async get(id) {
+      const rec = await store.get(id);
+      return rec ? decode(rec) : null;
+    },
+    async require(id) {
+      const rec = await store.get(id);
+      if (!rec) throw new NotFoundError(kind, id);
+      return decode(rec);
+    },
+    async getMany(list) {
+      const recs = await store.getMany(list);
+      return recs.map((r) => (r ? decode(r) : null));
+    },
+    async list(query = {}) {
+      const page = await store.list({ ...query, limit: query.limit ?? 100 });
+      return { items: page.items.map(decode), nextCursor: page.nextCursor };
+    },
+    async *all(query = {}) {
+      let cursor: string | null = null;
+      do {
+        const page: Page<StoredRecord> = await store.list({ ...query, limit: query.limit ?? 100, cursor });
+        for (const r of page.items) yield decode(r);
+        cursor = page.nextCursor;
+      } while (cursor);
+    },
+    async create(draft) {
+      const at = now(options.clock);
+      const wire = { ...draft, id: draft.id ?? ids(), version: 1, createdAt: at, updatedAt: at };
+      // decode validates, encode canonicalises: the adapter receives the canonical wire form.
+      const record = encode(decode(wire));
+      return decode(await store.insert(record));
+    },
+    async update(entity) {
+      const record = encode(entity);
+      const next = { ...record, updatedAt: now(options.clock) };
+      return decode(await store.update(next, { expectedVersion: entity.version }));
+    },
+    async delete(id, opts) {
+      return store.delete(id, opts ?? {});
+    },
+  };
+  return repo;
+}
+
+/** One repository per entity kind, keyed by kind name. */
+export type Repositories = { readonly [K in EntityKind]: Repository<K> };
+
+/**
+ * A repository for every entity kind over one adapter (or one transaction handle).
+ *
+ * @example
+ * ```ts
+ * const repos = createRepositories(adapter, { ids: createSequentialIdGenerator("id") });
+ * await repos.request.create({ title: "CRM replacement", … });
+ * ```
+ */
+export function createRepositories(adapter: StorageAdapter, options: RepositoryOptions = {}): Repositories {
+  const out: Partial<Record<EntityKind, Repository<EntityKind>>> = {};
+  for (const kind of Object.keys(entityKinds) as EntityKind[]) {
+    out[kind] = createRepository(adapter, kind, options) as unknown as Repository<EntityKind>;
+  }
+  return out as Repositories;
+}

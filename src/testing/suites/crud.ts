@@ -1,0 +1,192 @@
+import { createRepository } from "../../storage/repository.js";
+import { createUuidV7Generator } from "../../core/ids.js";
+import { check, checkSame, expectPmoError } from "../assert.js";
+import { personRecord } from "../fixtures.js";
+import type { ConformanceSuite } from "../types.js";
+
+/** @internal CRUD: insert, get, getMany, update (compare-and-set), delete, isolation of returned values. */
+export const crudSuite: ConformanceSuite = {
+  name: "crud",
+  tests: [
+    {
+      name: "insert returns the record and get returns it unchanged",
+      async run(adapter) {
+        const store = adapter.store("person");
+        const rec = personRecord("crud-1", { name: "Ana Costa", power: 4, organisationUnit: "Sales" });
+        checkSame(await store.insert(rec), rec, "insert must return the stored record");
+        checkSame(await store.get("crud-1"), rec, "get must return what was inserted");
+      },
+    },
+    {
+      name: "get of a missing id returns null",
+      async run(adapter) {
+        check((await adapter.store("person").get("nobody")) === null, "get of a missing id must return null");
+      },
+    },
+    {
+      name: "getMany keeps the order of the ids and returns null for missing ones",
+      async run(adapter) {
+        const store = adapter.store("person");
+        await store.insert(personRecord("gm-a"));
+        await store.insert(personRecord("gm-b"));
+        const got = await store.getMany(["gm-b", "missing", "gm-a"]);
+        check(got.length === 3, "getMany must return one entry per id");
+        check(got[0]?.id === "gm-b" && got[1] === null && got[2]?.id === "gm-a", "getMany must keep order with nulls");
+      },
+    },
+    {
+      name: "update with the current version writes version + 1",
+      async run(adapter) {
+        const store = adapter.store("person");
+        await store.insert(personRecord("up-1"));
+        const next = await store.update({ ...personRecord("up-1"), name: "Renamed" }, { expectedVersion: 1 });
+        check(next.version === 2, `update must return version 2, got ${next.version}`);
+        const got = await store.get("up-1");
+        check(got?.version === 2 && got["name"] === "Renamed", "the update must be stored with version 2");
+      },
+    },
+    {
+      name: "update with a stale version throws VersionConflictError and changes nothing",
+      async run(adapter) {
+        const store = adapter.store("person");
+        await store.insert(personRecord("up-2"));
+        await store.update({ ...personRecord("up-2"), name: "First" }, { expectedVersion: 1 });
+        await expectPmoError(
+          () => store.update({ ...personRecord("up-2"), name: "Stale" }, { expectedVersion: 1 }),
+          "version-conflict",
+          "update with a stale version",
+        );
+        const got = await store.get("up-2");
+        check(got?.version === 2 && got["name"] === "First", "a failed update must leave the record unchanged");
+      },
+    },
+    {
+      name: "update of a missing record throws VersionConflictError",
+      async run(adapter) {
+        await expectPmoError(
+          () => adapter.store("person").update(personRecord("ghost"), { expectedVersion: 1 }),
+          "version-conflict",
+          "update of a missing record",
+        );
+        check((await adapter.store("person").get("ghost")) === null, "update must not create a record");
+      },
+    },
+    {
+      name: "delete removes the record and reports whether it existed",
+      async run(adapter) {
+        const store = adapter.store("person");
+        await store.insert(personRecord("del-1"));
+        check((await store.delete("del-1")) === true, "delete of an existing record must return true");
+        check((await store.get("del-1")) === null, "a deleted record must be gone");
+        check((await store.delete("del-1")) === false, "delete of a missing record must return false");
+      },
+    },
+    {
+      name: "delete with an expected version deletes only that version",
+      async run(adapter) {
+        const store = adapter.store("person");
+        await store.insert(personRecord("del-2"));
+        await store.update(personRecord("del-2"), { expectedVersion: 1 });
+        await expectPmoError(() => store.delete("del-2", { expectedVersion: 1 }), "version-conflict", "delete with a stale version");
+        check((await store.get("del-2"))?.version === 2, "a refused delete must leave the record");
+        check((await store.delete("del-2", { expectedVersion: 2 })) === true, "delete with the current version must succeed");
+      },
+    },
+    {
+      name: "kinds are separate: the same id in two kinds are two records",
+      async run(adapter) {
+        await adapter.store("person").insert(personRecord("shared-id"));
+        check((await adapter.store("project").get("shared-id")) === null, "a person must not be visible as a project");
+      },
+    },
+    {
+      name: "changing a returned record does not change what is stored",
+      async run(adapter) {
+        const store = adapter.store("person");
+        await store.insert(personRecord("alias-1", { name: "Original" }));
+        const got = (await store.get("alias-1")) as Record<string, unknown>;
+        try {
+          got["name"] = "Mutated";
+          (got["roles"] as string[]).push("sponsor");
+        } catch {
+          // frozen records are fine too
+        }
+        const again = await store.get("alias-1");
+        check(again?.["name"] === "Original", "mutating a returned record must not change the stored one");
+        checkSame(again?.["roles"], ["developer"], "mutating a returned array must not change the stored one");
+      },
+    },
+    {
+      name: "a repository write that fails validation leaves the store exactly as before",
+      async run(adapter) {
+        const repo = createRepository(adapter, "person", { ids: createUuidV7Generator() });
+        await repo.create({ id: "valid-1", name: "Valid", roles: ["qa"] });
+        const before = await adapter.store("person").list({ limit: 100 });
+        await expectPmoError(
+          () => repo.create({ id: "bad-1", name: "", roles: ["not-a-role"] } as never),
+          "validation",
+          "create with invalid fields",
+        );
+        const valid = await repo.require("valid-1");
+        await expectPmoError(() => repo.update({ ...valid, power: 9 }), "validation", "update with invalid fields");
+        checkSame(await adapter.store("person").list({ limit: 100 }), before, "a failed write must change nothing");
+      },
+    },
+  ],
+};
+
+/** @internal Ids: caller-supplied ids are stored as given; generated ids work. */
+export const idsSuite: ConformanceSuite = {
+  name: "ids",
+  tests: [
+    {
+      name: "ids given by the caller are stored exactly as given",
+      async run(adapter) {
+        const store = adapter.store("person");
+        const uuid = createUuidV7Generator()();
+        const ids = [uuid, "REQ-0001", "prj.crm:2027", "a".repeat(128), "abc", "ABC", "0"];
+        for (const id of ids) await store.insert(personRecord(id));
+        for (const id of ids) check((await store.get(id))?.id === id, `id ${JSON.stringify(id)} must round-trip exactly`);
+        const page = await store.list({ limit: 100 });
+        check(page.items.length === ids.length, "ids that differ only in case must be distinct records");
+      },
+    },
+    {
+      name: "a repository generates an id when none is given",
+      async run(adapter) {
+        const repo = createRepository(adapter, "person");
+        const a = await repo.create({ name: "Generated A", roles: ["qa"] });
+        const b = await repo.create({ name: "Generated B", roles: ["qa"] });
+        check(a.id !== b.id, "generated ids must be unique");
+        check((await repo.require(a.id)).name === "Generated A", "a generated id must find its record");
+      },
+    },
+  ],
+};
+
+/** @internal Duplicate ids are refused without touching the existing record. */
+export const duplicatesSuite: ConformanceSuite = {
+  name: "duplicates",
+  tests: [
+    {
+      name: "inserting an existing id throws DuplicateIdError and keeps the original",
+      async run(adapter) {
+        const store = adapter.store("person");
+        await store.insert(personRecord("dup-1", { name: "Original" }));
+        await expectPmoError(() => store.insert(personRecord("dup-1", { name: "Intruder" })), "duplicate-id", "duplicate insert");
+        check((await store.get("dup-1"))?.["name"] === "Original", "a refused insert must not overwrite the record");
+      },
+    },
+    {
+      name: "concurrent inserts of one id: exactly one wins",
+      async run(adapter) {
+        const store = adapter.store("person");
+        const results = await Promise.allSettled(
+          Array.from({ length: 10 }, (_, i) => store.insert(personRecord("dup-race", { name: `Racer ${i}` }))),
+        );
+        const won = results.filter((r) => r.status === "fulfilled").length;
+        check(won === 1, `exactly one concurrent insert must win, ${won} did`);
+      },
+    },
+  ],
+};

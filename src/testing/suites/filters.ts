@@ -1,0 +1,86 @@
+import { ALL_FILTER_OPS, type FilterOp, type StorageAdapter, type Where } from "../../storage/port.js";
+import { check, expectPmoError } from "../assert.js";
+import { FILTER_PEOPLE } from "../fixtures.js";
+import type { ConformanceSuite, ConformanceTest } from "../types.js";
+
+/** Queries over FILTER_PEOPLE with their expected ids, worked out by hand from the fixture table. */
+const CASES: readonly { op: FilterOp; title: string; where: Where[]; expected: string[] }[] = [
+  { op: "eq", title: "eq on a string", where: [{ field: "organisationUnit", op: "eq", value: "IT" }], expected: ["p02", "p03", "p04", "p08"] },
+  { op: "eq", title: "eq null matches a missing field", where: [{ field: "organisationUnit", op: "eq", value: null }], expected: ["p06"] },
+  { op: "eq", title: "eq on a number", where: [{ field: "power", op: "eq", value: 3 }], expected: ["p02", "p05"] },
+  { op: "ne", title: "ne includes records missing the field", where: [{ field: "organisationUnit", op: "ne", value: "IT" }], expected: ["p01", "p05", "p06", "p07"] },
+  { op: "in", title: "in a list", where: [{ field: "organisationUnit", op: "in", value: ["Sales", "Finance"] }], expected: ["p01", "p05"] },
+  { op: "lt", title: "lt on a number", where: [{ field: "power", op: "lt", value: 3 }], expected: ["p03", "p04", "p07"] },
+  { op: "lte", title: "lte on a number", where: [{ field: "power", op: "lte", value: 3 }], expected: ["p02", "p03", "p04", "p05", "p07"] },
+  { op: "gt", title: "gt on a number", where: [{ field: "power", op: "gt", value: 3 }], expected: ["p01", "p06", "p08"] },
+  { op: "gte", title: "gte on a number", where: [{ field: "power", op: "gte", value: 4 }], expected: ["p01", "p06", "p08"] },
+  { op: "lt", title: "lt on a string orders by code unit", where: [{ field: "name", op: "lt", value: "Chen Wei" }], expected: ["p01", "p02"] },
+  { op: "gte", title: "gte on a string never matches a missing field", where: [{ field: "organisationUnit", op: "gte", value: "Sales" }], expected: ["p01", "p07"] },
+  { op: "contains", title: "contains on an array", where: [{ field: "roles", op: "contains", value: "developer" }], expected: ["p03", "p08"] },
+  { op: "startsWith", title: "startsWith on a string", where: [{ field: "name", op: "startsWith", value: "Da" }], expected: ["p04"] },
+  {
+    op: "eq",
+    title: "conditions combine with AND",
+    where: [
+      { field: "organisationUnit", op: "eq", value: "IT" },
+      { field: "power", op: "gte", value: 3 },
+    ],
+    expected: ["p02", "p08"],
+  },
+];
+
+async function load(adapter: StorageAdapter): Promise<void> {
+  for (const p of FILTER_PEOPLE) await adapter.store("person").insert(p);
+}
+
+function opTests(): ConformanceTest[] {
+  return CASES.map((c) => ({
+    name: `${c.title} (${c.op})`,
+    async run(adapter) {
+      const declared = adapter.capabilities.filterOps;
+      const ops = c.where.map((w) => w.op);
+      await load(adapter);
+      if (!ops.every((o) => declared.includes(o))) {
+        // An undeclared operator must be refused, never silently ignored.
+        await expectPmoError(() => adapter.store("person").list({ where: c.where, limit: 50 }), "unsupported-capability", `undeclared ${c.op}`);
+        return;
+      }
+      const page = await adapter.store("person").list({ where: c.where, limit: 50 });
+      const ids = page.items.map((r) => r.id).sort();
+      check(ids.join() === c.expected.join(), `${c.title}: expected [${c.expected.join(", ")}], got [${ids.join(", ")}]`);
+    },
+  }));
+}
+
+/** @internal Every declared filter operator, with hand-derived expected matches; undeclared ones are refused. */
+export const filtersSuite: ConformanceSuite = {
+  name: "filters",
+  tests: [
+    ...opTests(),
+    {
+      name: "a filtered query pages without gaps",
+      async run(adapter) {
+        if (!adapter.capabilities.filterOps.includes("ne")) return;
+        await load(adapter);
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const page: { items: readonly { id: string }[]; nextCursor: string | null } = await adapter
+            .store("person")
+            .list({ where: [{ field: "organisationUnit", op: "ne", value: "IT" }], limit: 1, cursor });
+          seen.push(...page.items.map((r) => r.id));
+          cursor = page.nextCursor;
+        } while (cursor);
+        check(seen.join() === "p01,p05,p06,p07", `filtered pages must list p01,p05,p06,p07 once each, got ${seen.join()}`);
+      },
+    },
+    {
+      name: "every operator in the port is either declared or refused",
+      async run(adapter) {
+        for (const op of adapter.capabilities.filterOps) {
+          check(ALL_FILTER_OPS.includes(op), `declared filter op ${JSON.stringify(op)} is not part of the port`);
+        }
+      },
+    },
+  ],
+};

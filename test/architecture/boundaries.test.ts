@@ -1,0 +1,96 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, dirname, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+
+// DESIGN.md §1 as executable rules: dependencies point down, no cycles, no `node:` imports in the portable layers,
+// and the core imports nothing at runtime but decimal.js, date-fns and zod.
+
+const SRC = resolve(__dirname, "../../src");
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : p.endsWith(".ts") ? [p] : [];
+  });
+}
+
+const ALL = files(SRC);
+const IMPORT = /^\s*(?:import|export)\s[^;]*?from\s+["']([^"']+)["']/gms;
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, "utf8");
+  return [...text.matchAll(IMPORT)].map((m) => m[1] as string);
+}
+
+const layerOf = (file: string) => relative(SRC, file).split("/")[0] as string;
+
+/** Layers each layer may import (besides itself). */
+const ALLOWED: Record<string, readonly string[]> = {
+  core: [],
+  entities: ["core"],
+  storage: ["core", "entities"],
+  testing: ["core", "entities", "storage"],
+  "index.ts": ["core", "entities", "storage"],
+};
+
+const PORTABLE = new Set(["core", "entities", "storage", "testing", "index.ts"]);
+const CORE_PACKAGES = new Set(["decimal.js", "date-fns", "zod"]);
+
+describe("architecture", () => {
+  it("layers import only the layers below them", () => {
+    const violations: string[] = [];
+    for (const f of ALL) {
+      const layer = layerOf(f);
+      for (const spec of importsOf(f).filter((s) => s.startsWith("."))) {
+        const target = layerOf(resolve(dirname(f), spec.replace(/\.js$/, ".ts")));
+        if (target !== layer && !(ALLOWED[layer] ?? []).includes(target)) violations.push(`${relative(SRC, f)} → ${spec}`);
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it("portable layers import no node: modules and core imports only decimal.js, date-fns and zod", () => {
+    const violations: string[] = [];
+    for (const f of ALL) {
+      const layer = layerOf(f);
+      for (const spec of importsOf(f).filter((s) => !s.startsWith("."))) {
+        if (PORTABLE.has(layer) && spec.startsWith("node:")) violations.push(`${relative(SRC, f)} imports ${spec}`);
+        if ((layer === "core" || layer === "entities" || layer === "storage") && !CORE_PACKAGES.has(spec)) {
+          violations.push(`${relative(SRC, f)} imports ${spec}`);
+        }
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it("has no import cycles", () => {
+    const graph = new Map<string, string[]>();
+    for (const f of ALL) {
+      graph.set(
+        f,
+        importsOf(f)
+          .filter((s) => s.startsWith("."))
+          .map((s) => resolve(dirname(f), s.replace(/\.js$/, ".ts"))),
+      );
+    }
+    const state = new Map<string, "visiting" | "done">();
+    const cycles: string[] = [];
+    const visit = (f: string, path: string[]) => {
+      if (state.get(f) === "done") return;
+      if (state.get(f) === "visiting") {
+        cycles.push([...path.slice(path.indexOf(f)), f].map((p) => relative(SRC, p)).join(" → "));
+        return;
+      }
+      state.set(f, "visiting");
+      for (const g of graph.get(f) ?? []) visit(g, [...path, f]);
+      state.set(f, "done");
+    };
+    for (const f of ALL) visit(f, []);
+    expect(cycles).toEqual([]);
+  });
+
+  it("keeps source files small (one concern per file)", () => {
+    const big = ALL.map((f) => ({ f: relative(SRC, f), lines: readFileSync(f, "utf8").split("\n").length })).filter((x) => x.lines > 400);
+    expect(big).toEqual([]);
+  });
+});
