@@ -4,7 +4,7 @@ import { DECIMAL_PATTERN, MAX_DECIMAL_LENGTH, PmoDecimal, toDecimalString, type 
 import { isCurrencyCode, minorUnits, type CurrencyCode } from "./money/currency.js";
 import { unsafeMoney, type Money } from "./money/money.js";
 import { isIsoDate, type IsoDate } from "./dates/iso-date.js";
-import { instant, isInstantInput, type Instant } from "./dates/instant.js";
+import { instant, isInstant, isInstantInput, type Instant } from "./dates/instant.js";
 
 /*
  * The codec boundary. Each schema here has a wire form (JSON-safe strings) and a memory form (Decimal, branded
@@ -12,7 +12,15 @@ import { instant, isInstantInput, type Instant } from "./dates/instant.js";
  * record in one call. Adapters only ever see wire forms.
  */
 
-/** Wire schema of a decimal string: `-?digits(.digits)?`, no exponent, at most 80 characters. */
+/**
+ * Wire schema of a decimal string: `-?digits(.digits)?`, no exponent, at most 80 characters.
+ *
+ * @example
+ * ```ts
+ * decimalStringSchema.safeParse("12.5").success; // true
+ * decimalStringSchema.safeParse("NaN").success;  // false
+ * ```
+ */
 export const decimalStringSchema = z
   .string()
   .max(MAX_DECIMAL_LENGTH)
@@ -145,7 +153,7 @@ export const instantCodec = z.codec(
   z.string().refine((s) => isInstantInput(s), { message: "expected a UTC date-time like 2026-11-25T14:03:00.000Z" }),
   z.custom<Instant>((v) => isInstantInput(v), { message: "expected an Instant" }),
   {
-    decode: (s) => instant(s),
+    decode: (s) => (isInstant(s) ? s : instant(s)), // canonical input (the common case) needs no Date round trip
     encode: (i, payload) => (isInstantInput(i) ? instant(i) : refuse(payload, i, "expected a UTC instant", "")),
   },
 );

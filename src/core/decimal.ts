@@ -74,10 +74,25 @@ export function roundingConstant(mode: RoundingMode): DecimalJs.Rounding {
   return r;
 }
 
-/** The wire form of a decimal: optional minus, digits, optional fraction. No exponent, no spaces, no `+`. */
+/**
+ * The wire form of a decimal: optional minus, digits, optional fraction. No exponent, no spaces, no `+`.
+ *
+ * @example
+ * ```ts
+ * DECIMAL_PATTERN.test("1234.50"); // true
+ * DECIMAL_PATTERN.test("1e3");     // false
+ * ```
+ */
 export const DECIMAL_PATTERN = /^-?\d+(\.\d+)?$/;
 
-/** Longest decimal string accepted on the wire (a guard against pathological input). */
+/**
+ * Longest decimal string accepted on the wire (a guard against pathological input).
+ *
+ * @example
+ * ```ts
+ * decimal("9".repeat(MAX_DECIMAL_LENGTH + 1)); // throws ValidationError
+ * ```
+ */
 export const MAX_DECIMAL_LENGTH = 80;
 
 /**

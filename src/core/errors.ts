@@ -41,7 +41,14 @@ export interface ValidationIssue {
   readonly code: string;
 }
 
-/** Formats a path as `a.b[0].c`, or `(root)` for the empty path. */
+/**
+ * Formats a path as `a.b[0].c`, or `(root)` for the empty path.
+ *
+ * @example
+ * ```ts
+ * formatPath(["benefits", 0, "amount"]); // "benefits[0].amount"
+ * ```
+ */
 export function formatPath(path: readonly (string | number)[]): string {
   if (path.length === 0) return "(root)";
   return path

@@ -5,7 +5,7 @@
  * @module
  */
 export * from "./errors.js";
-export * from "./decimal.js";
+export { PmoDecimal, decimal, toDecimalString, isDecimalInput, divideToScale, roundingConstant, DECIMAL_PATTERN, MAX_DECIMAL_LENGTH, type Decimal, type DecimalInput, type RoundingMode } from "./decimal.js";
 export * from "./metric.js";
 export * from "./ids.js";
 export * from "./money/currency.js";

@@ -5,8 +5,6 @@ import { entitySchema, wireJsonSchema } from "./base.js";
 import { checkTimePhased, nameSchema, nonNegativeMoneyCodec, refSchema, textSchema, timePhasedAmountSchema, whenDecoded } from "./common.js";
 import { checkSlicesWithin, earningRuleSchema, wbsCodeSchema } from "./work-package.js";
 
-/** Cross-field rules run only on a fully decoded value: a field that failed to decode is still in wire form. */
-
 /** Baseline numbers: 0 is the original plan, each approved re-plan takes the next number. */
 const baselineNumberSchema = z.number().int().min(0).max(10);
 

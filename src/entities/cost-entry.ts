@@ -3,8 +3,6 @@ import { currencyCodeSchema, decimalCodec, isoDateCodec, moneyCodec } from "../c
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { costCategorySchema, expenditureSchema, nameSchema, refSchema, textSchema, whenDecoded } from "./common.js";
 
-/** Cross-field rules run only on a fully decoded value: a field that failed to decode is still in wire form. */
-
 /**
  * The exchange rate that converts a cost entry into the project (baseline) currency: one unit of the entry's
  * currency is worth `rate` units of `currency`, as published by `source` on `date`.

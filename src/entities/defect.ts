@@ -3,8 +3,6 @@ import { isoDateCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { nameSchema, refSchema, textSchema, whenDecoded } from "./common.js";
 
-/** Cross-field rules run only on a fully decoded value: a field that failed to decode is still in wire form. */
-
 /**
  * Defect severities.
  *

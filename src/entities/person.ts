@@ -2,7 +2,14 @@ import { z } from "zod";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { nameSchema, personRoleSchema, refSchema, textSchema } from "./common.js";
 
-/** Stakeholder engagement levels (PMBOK's engagement assessment matrix). */
+/**
+ * Stakeholder engagement levels (PMBOK's engagement assessment matrix).
+ *
+ * @example
+ * ```ts
+ * engagementLevelSchema.parse("supportive"); // "supportive"
+ * ```
+ */
 export const engagementLevelSchema = z.enum(["unaware", "resistant", "neutral", "supportive", "leading"]);
 
 /**

@@ -86,6 +86,14 @@ export const benefitSchema = z
     ...whenDecoded,
   });
 
+const ratingBase = {
+  /** The scoring criterion. */
+  criterionId: refSchema,
+  /** Why this rating. */
+  note: textSchema.optional(),
+};
+// Label first: when encoding, zod's check-free "canary" pass would otherwise feed a label rating's missing `value`
+// to the decimal codec's encoder.
 /**
  * A rating of the request on one scoring criterion: a number (`value`) or an ordinal label (`label`), never both.
  *
@@ -95,14 +103,6 @@ export const benefitSchema = z
  * ratingSchema.decode({ criterionId: "c-risk", label: "high" });
  * ```
  */
-const ratingBase = {
-  /** The scoring criterion. */
-  criterionId: refSchema,
-  /** Why this rating. */
-  note: textSchema.optional(),
-};
-// Label first: when encoding, zod's check-free "canary" pass would otherwise feed a label rating's missing `value`
-// to the decimal codec's encoder.
 export const ratingSchema = z.union([
   z.strictObject({ ...ratingBase, /** Ordinal label from the criterion's scale (`"high"`). */ label: z.string().trim().min(1).max(100) }),
   z.strictObject({ ...ratingBase, /** Numeric rating. */ value: decimalCodec }),

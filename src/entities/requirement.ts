@@ -2,8 +2,6 @@ import { z } from "zod";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { nameSchema, personRoleSchema, refSchema, textSchema, whenDecoded } from "./common.js";
 
-/** Cross-field rules run only on a fully decoded value: a field that failed to decode is still in wire form. */
-
 /**
  * A human-readable item key: an upper-case prefix (optionally dashed parts) and a number, such as `BR-012`,
  * `FR-104`, `NFR-SEC-3` or `TC-031`. Used by requirements and test cases.

@@ -3,8 +3,6 @@ import { instantCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { refSchema, textSchema, whenDecoded } from "./common.js";
 
-/** Cross-field rules run only on a fully decoded value: a field that failed to decode is still in wire form. */
-
 /**
  * Outcomes of a test run.
  *

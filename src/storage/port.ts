@@ -41,7 +41,14 @@ export interface StoredRecord {
  */
 export type FilterOp = "eq" | "ne" | "in" | "lt" | "lte" | "gt" | "gte" | "contains" | "startsWith";
 
-/** Every filter operator, in a stable order. */
+/**
+ * Every filter operator, in a stable order.
+ *
+ * @example
+ * ```ts
+ * const unsupported = ALL_FILTER_OPS.filter((op) => !adapter.capabilities.filterOps.includes(op));
+ * ```
+ */
 export const ALL_FILTER_OPS: readonly FilterOp[] = ["eq", "ne", "in", "lt", "lte", "gt", "gte", "contains", "startsWith"];
 
 /** One condition of a query; conditions are combined with AND. `field` is a dot path into the wire record. */
