@@ -115,10 +115,12 @@ export function flatMapMetric<T, U, R extends string, R2 extends string>(
   return hasValue(m) ? fn(m.value) : m;
 }
 
-type ValuesOf<M extends readonly Metric<unknown, string>[]> = {
+/** The figures of a tuple of metrics, position by position (what `combineMetrics` hands to its function). */
+export type MetricValues<M extends readonly Metric<unknown, string>[]> = {
   [K in keyof M]: M[K] extends Metric<infer T, string> ? T : never;
 };
-type ReasonsOf<M extends readonly Metric<unknown, string>[]> = M[number] extends Metric<unknown, infer R> ? R : never;
+/** The union of the reasons a tuple of metrics may carry. */
+export type MetricReasons<M extends readonly Metric<unknown, string>[]> = M[number] extends Metric<unknown, infer R> ? R : never;
 
 /**
  * Combines several metrics: when all have figures, `fn` receives them in order; otherwise the first missing one
@@ -131,12 +133,12 @@ type ReasonsOf<M extends readonly Metric<unknown, string>[]> = M[number] extends
  */
 export function combineMetrics<const M extends readonly Metric<unknown, string>[], U>(
   metrics: M,
-  fn: (...values: ValuesOf<M>) => U,
-): Metric<U, ReasonsOf<M>> {
+  fn: (...values: MetricValues<M>) => U,
+): Metric<U, MetricReasons<M>> {
   for (const m of metrics) {
-    if (!hasValue(m)) return m as MetricMissing<ReasonsOf<M>>;
+    if (!hasValue(m)) return m as MetricMissing<MetricReasons<M>>;
   }
-  return metric(fn(...(metrics.map((m) => m.value) as ValuesOf<M>)));
+  return metric(fn(...(metrics.map((m) => m.value) as MetricValues<M>)));
 }
 
 /**

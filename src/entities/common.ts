@@ -17,7 +17,13 @@ import { decimalCodec, idSchema, instantCodec, isoDateCodec, moneyCodec } from "
  *   .refine((w) => w.finish >= w.start, { message: "finish before start", path: ["finish"], ...whenDecoded });
  * ```
  */
-export const whenDecoded = { when: (payload: z.core.ParsePayload): boolean => payload.issues.length === 0 };
+export const whenDecoded: RefineWhen = { when: (payload) => payload.issues.length === 0 };
+
+/** The `when` option of a zod refinement. */
+export interface RefineWhen {
+  /** Whether the refinement runs for this payload. */
+  readonly when: (payload: z.core.ParsePayload) => boolean;
+}
 
 /**
  * A reference to another entity by id.

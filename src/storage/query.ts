@@ -6,7 +6,8 @@ import type { Capabilities, ListQuery, StoredRecord, Where } from "./port.js";
  * adapter may reuse (query validation, cursor encoding), so that all adapters agree on what a query means.
  */
 
-type Scalar = string | number | boolean | null;
+/** A JSON scalar: what filters compare and cursors record. */
+export type Scalar = string | number | boolean | null;
 
 /**
  * Reads a dot path from a wire record; `undefined` when any step is missing. Only own properties are read, so a

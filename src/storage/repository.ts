@@ -40,6 +40,11 @@ export interface Repository<K extends EntityKind> {
   all(query?: Omit<Partial<ListQuery>, "cursor">): AsyncGenerator<EntityOf<K>>;
   /** Validates a draft, assigns id/version/timestamps and inserts it. */
   create(draft: DraftOf<K>): Promise<EntityOf<K>>;
+  /**
+   * Inserts a complete wire record as it is — id, version and timestamps included — after validating and
+   * canonicalising it. For loading datasets, migrations and restores; new records go through `create`.
+   */
+  importRecord(record: WireOf<K>): Promise<EntityOf<K>>;
   /** Stores a changed entity if nobody else changed it since it was read (its `version`). */
   update(entity: EntityOf<K>): Promise<EntityOf<K>>;
   /** Deletes by id; with `expectedVersion`, only that version. */
@@ -122,6 +127,9 @@ export function createRepository<K extends EntityKind>(
       // decode validates, encode canonicalises: the adapter receives the canonical wire form.
       const record = encode(decode(wire));
       return decode(await store.insert(record));
+    },
+    async importRecord(record) {
+      return decode(await store.insert(encode(decode(record))));
     },
     async update(entity) {
       const record = encode(entity);

@@ -154,3 +154,31 @@ describe("memory adapter transactions", () => {
     expect(Object.isFrozen(raw?.["roles"])).toBe(true);
   });
 });
+
+describe("importRecord", () => {
+  it("inserts a complete record with its own id, version and timestamps, canonicalised", async () => {
+    const adapter = createMemoryAdapter();
+    const repo = createRepository(adapter, "cost-entry");
+    const wire = {
+      ...costDraft, id: "ce-9", version: 4, createdAt: "2025-12-01T10:00:00Z", updatedAt: "2026-01-02T11:00:00.5Z",
+    };
+    const imported = await repo.importRecord(wire);
+    expect(imported.version).toBe(4);
+    expect(await adapter.store("cost-entry").get("ce-9")).toMatchObject({
+      version: 4,
+      createdAt: "2025-12-01T10:00:00.000Z",
+      updatedAt: "2026-01-02T11:00:00.500Z",
+      amount: { amount: "1234.50", currency: "EUR" },
+    });
+  });
+
+  it("refuses an invalid record and a duplicate id, writing nothing", async () => {
+    const adapter = createMemoryAdapter();
+    const repo = createRepository(adapter, "cost-entry");
+    const wire = { ...costDraft, id: "ce-9", version: 1, createdAt: "2025-12-01T10:00:00.000Z", updatedAt: "2025-12-01T10:00:00.000Z" };
+    await expect(repo.importRecord({ ...wire, version: 0 })).rejects.toBeInstanceOf(ValidationError);
+    await repo.importRecord(wire);
+    await expect(repo.importRecord({ ...wire, sourceRef: "OTHER" })).rejects.toMatchObject({ code: "duplicate-id" });
+    expect((await repo.require("ce-9")).sourceRef).toBe("INV-2026-0331");
+  });
+});

@@ -25,13 +25,15 @@ export interface Holiday {
 /** What {@link createWorkingCalendar} takes: plain data, as stored in entities. */
 export interface WorkingCalendarSpec {
   /** Calendar name ("DE-BY office"). */
-  readonly name?: string;
-  /** Working weekdays (1 = Monday … 7 = Sunday). Default Monday–Friday. At least one is required. */
-  readonly workingWeekdays?: readonly Weekday[];
+  readonly name?: string | undefined;
+  /** Working weekdays (1 = Monday … 7 = Sunday; validated). Default Monday–Friday. At least one is required. */
+  readonly workingWeekdays?: readonly number[] | undefined;
   /** Non-working days, as dates or named holidays. */
-  readonly holidays?: readonly (IsoDate | string | Holiday | { readonly date: string; readonly name: string })[];
+  readonly holidays?: readonly (IsoDate | string | Holiday | { readonly date: string; readonly name: string })[] | undefined;
   /** Change-freeze windows. They are working days; functions skip them only when asked (`skipBlackouts`). */
-  readonly blackouts?: readonly (BlackoutWindow | { readonly start: string; readonly end: string; readonly reason: string })[];
+  readonly blackouts?:
+    | readonly (BlackoutWindow | { readonly start: string; readonly end: string; readonly reason: string })[]
+    | undefined;
 }
 
 /**
@@ -76,7 +78,7 @@ export function createWorkingCalendar(spec: WorkingCalendarSpec = {}): WorkingCa
   weekdays.forEach((w, i) => {
     if (!Number.isInteger(w) || w < 1 || w > 7) {
       issues.push({ path: ["workingWeekdays", i], message: `${String(w)} is not an ISO weekday 1–7`, code: "custom" });
-    } else mask[w] = true;
+    } else mask[w] = true; // w is a validated ISO weekday from here on
   });
   if (!mask.some(Boolean)) {
     issues.push({ path: ["workingWeekdays"], message: "a calendar needs at least one working weekday", code: "custom" });
