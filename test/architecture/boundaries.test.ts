@@ -24,17 +24,42 @@ function importsOf(file: string): string[] {
 
 const layerOf = (file: string) => relative(SRC, file).split("/")[0] as string;
 
-/** Layers each layer may import (besides itself). */
+const CALCULATORS = ["prioritization", "selection", "variance", "traceability", "rollout", "status", "kpi"];
+
+/** Layers each layer may import (besides itself): dependencies point down (DESIGN.md §1). */
 const ALLOWED: Record<string, readonly string[]> = {
   core: [],
   entities: ["core"],
   storage: ["core", "entities"],
   testing: ["core", "entities", "storage"],
-  "index.ts": ["core", "entities", "storage"],
+  prioritization: ["core", "entities"],
+  selection: ["core", "entities"],
+  variance: ["core", "entities"],
+  traceability: ["core", "entities"],
+  rollout: ["core", "entities"],
+  kpi: ["core", "entities"],
+  status: ["core", "entities", "variance", "rollout", "kpi"],
+  highs: ["core", "entities", "selection"],
+  services: ["core", "entities", "storage", ...CALCULATORS],
+  sql: ["core", "entities", "storage"],
+  io: ["core", "entities", "storage", ...CALCULATORS],
+  reports: ["core", "entities", ...CALCULATORS],
+  cli: ["core", "entities", "storage", "services", "sql", "highs", "io", "reports", ...CALCULATORS],
+  "index.ts": ["core", "entities", "storage", "services", ...CALCULATORS],
 };
 
-const PORTABLE = new Set(["core", "entities", "storage", "testing", "index.ts"]);
-const CORE_PACKAGES = new Set(["decimal.js", "date-fns", "zod"]);
+/** Layers that must run in browsers and edge runtimes: no `node:` imports. */
+const PORTABLE = new Set(["core", "entities", "storage", "testing", "services", "reports", "highs", "index.ts", ...CALCULATORS]);
+
+/** Runtime packages each layer may import; every layer may import zod, decimal.js and date-fns. */
+const BASE_PACKAGES = ["decimal.js", "date-fns", "zod"];
+const PACKAGES: Record<string, readonly string[]> = {
+  testing: ["fast-check"],
+  traceability: ["@noble/hashes/sha256", "@noble/hashes/sha2", "@noble/hashes/utils"],
+  highs: ["highs"],
+  sql: ["kysely"],
+  io: ["fast-xml-parser", "fflate", "csv-parse", "csv-stringify"],
+};
 
 describe("architecture", () => {
   it("layers import only the layers below them", () => {
@@ -49,18 +74,25 @@ describe("architecture", () => {
     expect(violations).toEqual([]);
   });
 
-  it("portable layers import no node: modules and core imports only decimal.js, date-fns and zod", () => {
+  it("portable layers import no node: modules, and each layer only its declared packages", () => {
     const violations: string[] = [];
     for (const f of ALL) {
       const layer = layerOf(f);
       for (const spec of importsOf(f).filter((s) => !s.startsWith("."))) {
-        if (PORTABLE.has(layer) && spec.startsWith("node:")) violations.push(`${relative(SRC, f)} imports ${spec}`);
-        if ((layer === "core" || layer === "entities" || layer === "storage") && !CORE_PACKAGES.has(spec)) {
-          violations.push(`${relative(SRC, f)} imports ${spec}`);
+        if (spec.startsWith("node:")) {
+          if (PORTABLE.has(layer)) violations.push(`${relative(SRC, f)} imports ${spec}`);
+          continue;
         }
+        const allowed = [...BASE_PACKAGES, ...(PACKAGES[layer] ?? [])];
+        if (!allowed.some((p) => spec === p || spec.startsWith(`${p}/`))) violations.push(`${relative(SRC, f)} imports ${spec}`);
       }
     }
     expect(violations).toEqual([]);
+  });
+
+  it("knows every layer under src/", () => {
+    const unknown = [...new Set(ALL.map(layerOf))].filter((l) => !(l in ALLOWED));
+    expect(unknown).toEqual([]);
   });
 
   it("has no import cycles", () => {

@@ -1,0 +1,86 @@
+import { PmoDecimal, ValidationError, isIsoDate, metric, toEpochDay, type Decimal, type DecimalInput, type IsoDate, type Metric } from "../../core/index.js";
+import { signChanges, toFlows, toRate, type CashFlowInput } from "./flows.js";
+import { solveRate, type RateMetric } from "./irr.js";
+
+/** A cash flow on a calendar date. */
+export interface DatedCashFlow {
+  /** The day the flow happens. */
+  readonly date: IsoDate | string;
+  /** The amount (Money or decimal). */
+  readonly amount: CashFlowInput;
+}
+
+interface Prepared {
+  readonly amounts: Decimal[];
+  /** Years since the first flow's date, `(d_i − d_0) / 365`, as Excel counts them. */
+  readonly years: Decimal[];
+}
+
+function prepare(flows: readonly DatedCashFlow[], subject: string): Prepared {
+  if (!Array.isArray(flows)) throw ValidationError.single(["flows"], "expected an array of dated flows", subject);
+  const amounts = toFlows(flows.map((f) => f?.amount as CashFlowInput), subject);
+  const bad = flows.flatMap((f, i) => (isIsoDate(f.date) ? [] : [{ path: ["flows", i, "date"], message: "expected a calendar date YYYY-MM-DD", code: "custom" }]));
+  if (bad.length > 0) throw new ValidationError(bad, subject);
+  const first = flows.length > 0 ? toEpochDay(flows[0]!.date as IsoDate) : 0;
+  const early = flows.flatMap((f, i) => (toEpochDay(f.date as IsoDate) < first ? [{ path: ["flows", i, "date"], message: "no flow may precede the first flow's date", code: "custom" }] : []));
+  if (early.length > 0) throw new ValidationError(early, subject);
+  const years = flows.map((f) => new PmoDecimal(toEpochDay(f.date as IsoDate) - first).div(365));
+  return { amounts, years };
+}
+
+function xnpvAndSlope(rate: Decimal, p: Prepared): { value: Decimal; slope: Decimal } {
+  const base = rate.plus(1);
+  let value = new PmoDecimal(0);
+  let slope = new PmoDecimal(0);
+  p.amounts.forEach((a, i) => {
+    const t = p.years[i]!;
+    const term = t.isZero() ? a : a.div(base.pow(t));
+    value = value.plus(term);
+    if (!t.isZero()) slope = slope.minus(term.times(t).div(base));
+  });
+  return { value, slope };
+}
+
+/**
+ * Net present value of flows on dates, as Excel's and LibreOffice's `XNPV`: `Σ P_i / (1 + rate)^((d_i − d_1)/365)`,
+ * the first flow undiscounted. No flow may precede the first.
+ *
+ * @throws {ValidationError} for a malformed date, a non-finite amount, a date before the first or a rate ≤ −1.
+ * @example
+ * ```ts
+ * // Excel XNPV help: 9%, flows from 2008-01-01 → 2,086.65
+ * xnpv("0.09", [
+ *   { date: "2008-01-01", amount: "-10000" }, { date: "2008-03-01", amount: "2750" },
+ *   { date: "2008-10-30", amount: "4250" }, { date: "2009-02-15", amount: "3250" }, { date: "2009-04-01", amount: "2750" },
+ * ]).value?.toFixed(2); // "2086.65"
+ * ```
+ */
+export function xnpv(rate: DecimalInput, flows: readonly DatedCashFlow[]): Metric<Decimal> {
+  const r = toRate(rate, "xnpv");
+  return metric(xnpvAndSlope(r, prepare(flows, "xnpv")).value);
+}
+
+/** Options of {@link xirr}. */
+export interface XirrOptions {
+  /** Where to look first; among several roots the closest is returned. Default 0.1 (as Excel). */
+  readonly guess?: DecimalInput;
+}
+
+/**
+ * Internal rate of return of flows on dates (Excel's and LibreOffice's `XIRR`): the rate where {@link xnpv} is zero.
+ * Same bracketing search, diagnostics and reasons as {@link irr}.
+ *
+ * @example
+ * ```ts
+ * // Excel XIRR help: the XNPV example's flows → 0.373362535 (37.34%)
+ * xirr([
+ *   { date: "2008-01-01", amount: "-10000" }, { date: "2008-03-01", amount: "2750" },
+ *   { date: "2008-10-30", amount: "4250" }, { date: "2009-02-15", amount: "3250" }, { date: "2009-04-01", amount: "2750" },
+ * ]).value?.toFixed(9); // "0.373362535"
+ * ```
+ */
+export function xirr(flows: readonly DatedCashFlow[], options: XirrOptions = {}): RateMetric {
+  const p = prepare(flows, "xirr");
+  const guess = options.guess === undefined ? new PmoDecimal("0.1") : toRate(options.guess, "xirr", ["options", "guess"]);
+  return solveRate(p.amounts.length < 2, signChanges(p.amounts), (r) => xnpvAndSlope(r, p), guess);
+}

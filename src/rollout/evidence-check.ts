@@ -1,0 +1,116 @@
+import { decimal, ValidationError, type Decimal, type DecimalInput, type ValidationIssue } from "../core/index.js";
+import type { ChecklistItem } from "../entities/index.js";
+
+/** Facts an automatic evidence check reads: dotted names to exact numbers (`training.keyUsers.completionPercent`). */
+export type RolloutFacts = Readonly<Record<string, DecimalInput>>;
+
+/** The verdict on one condition of an evidence rule. */
+export interface ConditionResult {
+  /** The fact read. */
+  readonly fact: string;
+  /** The comparison. */
+  readonly op: ">=" | ">" | "<=" | "<" | "=";
+  /** The threshold. */
+  readonly threshold: Decimal;
+  /** The fact's value, when one was found. */
+  readonly value?: Decimal;
+  /** Where the value came from: the supplied facts or a metric recorded as evidence on the item. */
+  readonly source?: "facts" | "evidence";
+  /** True when the value satisfies the condition; false when it does not or there is no value. */
+  readonly satisfied: boolean;
+}
+
+/** The verdict on an item's automatic evidence rule. */
+export interface EvidenceCheck {
+  /** True when every condition holds. */
+  readonly satisfied: boolean;
+  /** Each condition, in rule order. */
+  readonly conditions: readonly ConditionResult[];
+  /** Plain words: which conditions failed and with what values. */
+  readonly explanation: string;
+}
+
+/**
+ * Validates a facts object: every value must be a finite decimal (a Decimal, an integer or a decimal string).
+ *
+ * @throws {ValidationError} with the path of each bad fact.
+ * @example
+ * ```ts
+ * const facts = decodeFacts({ "training.keyUsers.completionPercent": "92.5" });
+ * ```
+ */
+export function decodeFacts(facts: RolloutFacts | undefined): ReadonlyMap<string, Decimal> {
+  const out = new Map<string, Decimal>();
+  const issues: ValidationIssue[] = [];
+  for (const [k, v] of Object.entries(facts ?? {})) {
+    try {
+      out.set(k, decimal(v));
+    } catch {
+      issues.push({ path: ["facts", k], message: `fact ${k} is not a finite decimal`, code: "custom" });
+    }
+  }
+  if (issues.length > 0) throw new ValidationError(issues, "rollout facts");
+  return out;
+}
+
+/**
+ * Checks an item's automatic evidence rule over the supplied facts. A fact missing from `facts` falls back to the
+ * latest `metric` evidence recorded on the item under that name; a fact found nowhere fails its condition.
+ * Returns `undefined` when the item has no rule.
+ *
+ * @example
+ * ```ts
+ * checkEvidenceRule(item, decodeFacts({ "training.keyUsers.completionPercent": 92 }))?.satisfied; // true for ≥ 90
+ * ```
+ */
+export function checkEvidenceRule(item: ChecklistItem, facts: ReadonlyMap<string, Decimal>): EvidenceCheck | undefined {
+  if (!item.evidenceRule) return undefined;
+  const conditions = item.evidenceRule.all.map((c): ConditionResult => {
+    const supplied = facts.get(c.fact);
+    const recorded = supplied === undefined ? latestMetric(item, c.fact) : undefined;
+    const value = supplied ?? recorded;
+    if (value === undefined) return { fact: c.fact, op: c.op, threshold: c.threshold, satisfied: false };
+    return {
+      fact: c.fact,
+      op: c.op,
+      threshold: c.threshold,
+      value,
+      source: supplied !== undefined ? "facts" : "evidence",
+      satisfied: compare(value, c.op, c.threshold),
+    };
+  });
+  const failed = conditions.filter((c) => !c.satisfied);
+  const explanation =
+    failed.length === 0
+      ? `all ${conditions.length} condition(s) hold`
+      : failed
+          .map((c) => (c.value === undefined ? `${c.fact} not supplied (needs ${c.op} ${c.threshold.toFixed()})` : `${c.fact} = ${c.value.toFixed()} fails ${c.op} ${c.threshold.toFixed()}`))
+          .join("; ");
+  return { satisfied: failed.length === 0, conditions, explanation };
+}
+
+function latestMetric(item: ChecklistItem, fact: string): Decimal | undefined {
+  let best: { at: string; value: Decimal } | undefined;
+  for (const e of item.evidence) {
+    if (e.type === "metric" && e.reference === fact && e.value !== undefined && (!best || e.recordedAt >= best.at)) {
+      best = { at: e.recordedAt, value: e.value };
+    }
+  }
+  return best?.value;
+}
+
+function compare(value: Decimal, op: ConditionResult["op"], threshold: Decimal): boolean {
+  const c = value.comparedTo(threshold);
+  switch (op) {
+    case ">=":
+      return c >= 0;
+    case ">":
+      return c > 0;
+    case "<=":
+      return c <= 0;
+    case "<":
+      return c < 0;
+    case "=":
+      return c === 0;
+  }
+}

@@ -1,0 +1,134 @@
+import { NotFoundError, ValidationError, type IsoDate } from "../core/index.js";
+import type { ChecklistItem, Gate, RolloutPlan } from "../entities/index.js";
+import { decodeFacts, type RolloutFacts } from "./evidence-check.js";
+import { assessItem, type ItemAssessment } from "./item-life.js";
+
+/** A plan's checklist and gates, as evaluated by {@link evaluateGate} and the readiness functions. */
+export interface RolloutData {
+  /** The plan (optional: only used to check that items and gates belong to it). */
+  readonly plan?: RolloutPlan;
+  /** Its checklist items. */
+  readonly items: readonly ChecklistItem[];
+  /** Its gates. */
+  readonly gates: readonly Gate[];
+}
+
+/** Options of the readiness functions: the day judged and the facts automatic evidence checks read. */
+export interface ReadinessOptions {
+  /** The day judged (waivers expire, items fall overdue). */
+  readonly asOf: IsoDate;
+  /** Facts for automatic evidence checks. */
+  readonly facts?: RolloutFacts;
+}
+
+/** The computed outcome of a gate, with what holds it. */
+export interface GateEvaluation {
+  /** The gate. */
+  readonly gateId: string;
+  /** Its name. */
+  readonly gateName: string;
+  /** The day judged. */
+  readonly asOf: IsoDate;
+  /** `go`, `conditional-go` or `no-go`. */
+  readonly outcome: "go" | "conditional-go" | "no-go";
+  /** Why, one sentence per reason. */
+  readonly reasons: readonly string[];
+  /** Blocking items that hold the gate (open, skipped, or waived with an expired waiver). */
+  readonly blockers: readonly ItemAssessment[];
+  /** Advisory items still open: the conditions of a conditional go. */
+  readonly openAdvisory: readonly ItemAssessment[];
+  /** Approving votes against the minimum. */
+  readonly approvals: {
+    readonly approving: number;
+    readonly rejecting: number;
+    readonly required: number;
+    readonly notVoted: readonly string[];
+  };
+  /** Every item in the gate's scope, judged. */
+  readonly scope: readonly ItemAssessment[];
+  /** The decision recorded on the gate, if any, and whether it contradicts the computed outcome. */
+  readonly recorded?: { readonly outcome: "go" | "conditional-go" | "no-go"; readonly contradicts: boolean };
+}
+
+/**
+ * The items in a gate's scope: those in its phases, categories or item ids, and those that list the gate in their
+ * `gateIds`.
+ *
+ * @throws {ValidationError} when the scope names an item id that does not exist.
+ * @example
+ * ```ts
+ * itemsInGateScope(gate, items).length;
+ * ```
+ */
+export function itemsInGateScope(gate: Gate, items: readonly ChecklistItem[]): ChecklistItem[] {
+  const ids = new Set(items.map((i) => i.id));
+  const unknown = (gate.scope.itemIds ?? []).flatMap((id, j) =>
+    ids.has(id) ? [] : [{ path: ["scope", "itemIds", j], message: `unknown checklist item ${id}`, code: "custom" }],
+  );
+  if (unknown.length > 0) throw new ValidationError(unknown, `gate ${gate.id}`);
+  const phases = new Set<string>(gate.scope.phases ?? []);
+  const categories = new Set<string>(gate.scope.categories ?? []);
+  const named = new Set(gate.scope.itemIds ?? []);
+  return items.filter((i) => phases.has(i.phase) || categories.has(i.category) || named.has(i.id) || i.gateIds.includes(gate.id));
+}
+
+/**
+ * Decides a gate from evidence: **GO** when every blocking item in scope is done, not applicable (with its reason) or
+ * waived with an unexpired waiver, and the minimum number of approvers voted to approve; **CONDITIONAL GO** when that
+ * holds but advisory items are still open (they become the conditions); **NO-GO** otherwise, with the blocking items
+ * and missing approvals listed. A skipped blocking item holds the gate. Items with an automatic evidence rule count
+ * as closed exactly when the facts satisfy it.
+ *
+ * @throws {NotFoundError} when there is no gate `gateId`; {@link ValidationError} for bad facts or a scope naming an
+ *   unknown item.
+ * @example
+ * ```ts
+ * const r = evaluateGate({ items, gates }, "g-crm-go-no-go", { asOf: isoDate("2026-11-20"), facts: { "defects.openCritical": 0 } });
+ * r.outcome;                      // "no-go"
+ * r.blockers.map((b) => b.code);  // what holds it
+ * ```
+ */
+export function evaluateGate(data: RolloutData, gateId: string, options: ReadinessOptions): GateEvaluation {
+  const gate = data.gates.find((g) => g.id === gateId);
+  if (!gate) throw new NotFoundError("gate", gateId);
+  if (data.plan && gate.rolloutPlanId !== data.plan.id) {
+    throw ValidationError.single(["rolloutPlanId"], `gate ${gate.id} belongs to ${gate.rolloutPlanId}, not ${data.plan.id}`, "gate");
+  }
+  const facts = decodeFacts(options.facts);
+  const scope = itemsInGateScope(gate, data.items).map((i) => assessItem(i, { asOf: options.asOf, facts }));
+  const blockers = scope.filter((a) => a.blocking && (a.state === "open" || a.status === "skipped"));
+  const openAdvisory = scope.filter((a) => !a.blocking && a.state === "open");
+
+  const approvers = new Set(gate.approvers.map((a) => a.personId));
+  const votes = gate.approvals.filter((v) => approvers.has(v.personId));
+  const approving = votes.filter((v) => v.vote === "approve").length;
+  const rejecting = votes.filter((v) => v.vote === "reject").length;
+  const voted = new Set(votes.map((v) => v.personId));
+  const notVoted = gate.approvers.map((a) => a.personId).filter((p) => !voted.has(p));
+
+  const reasons: string[] = [];
+  if (blockers.length > 0) reasons.push(`${blockers.length} blocking item(s) not closed: ${blockers.map((b) => b.code ?? b.id).join(", ")}`);
+  if (approving < gate.minApprovals) reasons.push(`${approving} of ${gate.minApprovals} required approvals given`);
+  let outcome: GateEvaluation["outcome"];
+  if (reasons.length > 0) outcome = "no-go";
+  else if (openAdvisory.length > 0) {
+    outcome = "conditional-go";
+    reasons.push(`${openAdvisory.length} advisory item(s) open: ${openAdvisory.map((a) => a.code ?? a.id).join(", ")}`);
+  } else {
+    outcome = "go";
+    reasons.push(`every blocking item closed and ${approving} of ${gate.minApprovals} approvals given`);
+  }
+  const recorded = gate.decision ? { outcome: gate.decision.outcome, contradicts: gate.decision.outcome !== outcome } : undefined;
+  return {
+    gateId: gate.id,
+    gateName: gate.name,
+    asOf: options.asOf,
+    outcome,
+    reasons,
+    blockers,
+    openAdvisory,
+    approvals: { approving, rejecting, required: gate.minApprovals, notVoted },
+    scope,
+    ...(recorded ? { recorded } : {}),
+  };
+}

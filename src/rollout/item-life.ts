@@ -1,0 +1,93 @@
+import type { Decimal, IsoDate } from "../core/index.js";
+import type { ChecklistItem } from "../entities/index.js";
+import { checkEvidenceRule, type EvidenceCheck } from "./evidence-check.js";
+
+/**
+ * Where an item stands for readiness and gates:
+ * - `closed`: done (and its evidence rule holds, if it has one), proven by its evidence rule, or waived with an
+ *   unexpired waiver;
+ * - `excluded`: not applicable or skipped (with their reason) — out of the readiness denominator;
+ * - `open`: anything else, including a waiver that has expired and a done item whose evidence rule fails.
+ */
+export type ItemState = "closed" | "excluded" | "open";
+
+/** An item judged as of a day over the supplied facts. */
+export interface ItemAssessment {
+  /** Item id. */
+  readonly id: string;
+  /** Item code, when it has one. */
+  readonly code?: string;
+  /** Title. */
+  readonly title: string;
+  /** Blocking or advisory. */
+  readonly blocking: boolean;
+  /** Recorded status. */
+  readonly status: ChecklistItem["status"];
+  /** The state that counts. */
+  readonly state: ItemState;
+  /** True when it counts as done for readiness progress (status done or proven by facts). */
+  readonly done: boolean;
+  /** Due day, when scheduled. */
+  readonly dueDate?: IsoDate;
+  /** The automatic evidence check, when the item has a rule. */
+  readonly evidenceCheck?: EvidenceCheck;
+  /** True when the item is waived but its waiver expired before `asOf`. */
+  readonly waiverExpired: boolean;
+  /** Why the item is in this state, in plain words. */
+  readonly why: string;
+}
+
+/**
+ * Judges one checklist item as of a day. An evidence rule is decisive: an item with a rule is closed exactly when
+ * the facts satisfy it (a "done" whose facts fail is open again; a "todo" the facts prove is closed). A waiver holds
+ * up to and including its `expiresOn`; afterwards the item is open. Not applicable and skipped items are excluded
+ * (the entity schema guarantees they carry a reason). A skipped item is not a closed one: a gate still needs it done,
+ * waived or not applicable.
+ *
+ * @example
+ * ```ts
+ * assessItem(item, { asOf: isoDate("2026-11-20"), facts: decodeFacts({}) }).state; // "open" | "closed" | "excluded"
+ * ```
+ */
+export function assessItem(
+  item: ChecklistItem,
+  options: { readonly asOf: IsoDate; readonly facts: ReadonlyMap<string, Decimal> },
+): ItemAssessment {
+  const check = checkEvidenceRule(item, options.facts);
+  const base = {
+    id: item.id,
+    title: item.title,
+    blocking: item.blocking,
+    status: item.status,
+    ...(item.code !== undefined ? { code: item.code } : {}),
+    ...(item.dueDate !== undefined ? { dueDate: item.dueDate } : {}),
+    ...(check ? { evidenceCheck: check } : {}),
+  };
+  const result = (state: ItemState, done: boolean, why: string, waiverExpired = false): ItemAssessment => ({
+    ...base,
+    state,
+    done,
+    why,
+    waiverExpired,
+  });
+  switch (item.status) {
+    case "not-applicable":
+      return result("excluded", false, `not applicable: ${item.statusReason ?? ""}`.trim());
+    case "skipped":
+      return result("excluded", false, `skipped: ${item.statusReason ?? ""}`.trim());
+    case "waived": {
+      const w = item.waiver;
+      if (w && options.asOf <= w.expiresOn) return result("closed", false, `waived by ${w.approvedBy} until ${w.expiresOn}: ${w.reason}`);
+      return result("open", false, w ? `waiver by ${w.approvedBy} expired on ${w.expiresOn}` : "waived without a waiver", true);
+    }
+    default: {
+      if (check) {
+        if (check.satisfied) return result("closed", true, `evidence rule holds: ${check.explanation}`);
+        return result("open", false, `evidence rule fails: ${check.explanation}${item.status === "done" ? " (recorded as done)" : ""}`);
+      }
+      if (item.status === "done") return result("closed", true, `done on ${item.completedOn ?? "?"}`);
+      if (item.status === "blocked") return result("open", false, `blocked: ${item.statusReason ?? ""}`.trim());
+      return result("open", false, item.status === "todo" ? "not started" : "in progress");
+    }
+  }
+}

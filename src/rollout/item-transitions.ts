@@ -1,0 +1,57 @@
+import { decodeWith, type Instant } from "../core/index.js";
+import { checklistItemSchema, type ChecklistItem, type ChecklistItemWire } from "../entities/index.js";
+
+/** A status change of a checklist item, in wire form (dates and instants as strings). */
+export interface ItemStatusChange {
+  /** The new status. */
+  readonly status: ChecklistItem["status"];
+  /** Why (required for skipped, not applicable and blocked). */
+  readonly reason?: string;
+  /** Completion day (required for done). */
+  readonly completedOn?: string;
+  /** The waiver (required for waived): approver, reason, when granted, last valid day. */
+  readonly waiver?: { readonly approvedBy: string; readonly reason: string; readonly grantedAt: string; readonly expiresOn: string };
+}
+
+/**
+ * Moves a checklist item to a new status and returns the new item (version + 1, `updatedAt` = `at`), checked by
+ * the checklist-item schema: skipped, not applicable and blocked need a reason; waived needs a waiver with an
+ * approver and an expiry not before it was granted; done needs its completion day.
+ *
+ * @throws {ValidationError} with the path of each problem (`statusReason`, `waiver.expiresOn`, …).
+ * @example
+ * ```ts
+ * const na = changeItemStatus(item, { status: "not-applicable", reason: "No database to back up" }, instant("2026-11-20T09:00:00Z"));
+ * ```
+ */
+export function changeItemStatus(item: ChecklistItem, change: ItemStatusChange, at: Instant): ChecklistItem {
+  const wire = checklistItemSchema.encode(item) as ChecklistItemWire & Record<string, unknown>;
+  const next: Record<string, unknown> = { ...wire, status: change.status, version: item.version + 1, updatedAt: at };
+  delete next["statusReason"];
+  delete next["completedOn"];
+  delete next["waiver"];
+  if (change.reason !== undefined) next["statusReason"] = change.reason;
+  if (change.completedOn !== undefined) next["completedOn"] = change.completedOn;
+  if (change.waiver !== undefined) next["waiver"] = change.waiver;
+  return decodeWith(checklistItemSchema, next, "checklist item");
+}
+
+/**
+ * Records one piece of evidence on an item (a link, a file reference, a sign-off or a metric with its value) with
+ * who recorded it and when, and returns the new item.
+ *
+ * @throws {ValidationError} when the evidence is malformed (a metric without a value, a blank reference, …).
+ * @example
+ * ```ts
+ * recordEvidence(item, { type: "metric", reference: "training.keyUsers.completionPercent", value: "92",
+ *   recordedBy: "p-paul-richter", recordedAt: "2026-11-27T16:00:00Z" });
+ * ```
+ */
+export function recordEvidence(
+  item: ChecklistItem,
+  evidence: { readonly type: "link" | "file" | "sign-off" | "metric"; readonly reference: string; readonly value?: string; readonly recordedBy: string; readonly recordedAt: string },
+): ChecklistItem {
+  const wire = checklistItemSchema.encode(item) as ChecklistItemWire;
+  const next = { ...wire, evidence: [...(wire.evidence ?? []), evidence], version: item.version + 1, updatedAt: evidence.recordedAt };
+  return decodeWith(checklistItemSchema, next, "checklist item");
+}

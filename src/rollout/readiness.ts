@@ -1,0 +1,133 @@
+import { decimal, differenceInDays, metric, missing, type Decimal, type IsoDate, type Metric } from "../core/index.js";
+import type { ChecklistItem } from "../entities/index.js";
+import { decodeFacts } from "./evidence-check.js";
+import { evaluateGate, type ReadinessOptions, type RolloutData } from "./gate.js";
+import { assessItem, type ItemAssessment } from "./item-life.js";
+
+/** Readiness counts of a group of items. */
+export interface ReadinessCount {
+  /** Items in the group. */
+  readonly total: number;
+  /** Items done (status done or proven by their evidence rule). */
+  readonly done: number;
+  /** Skipped items. */
+  readonly skipped: number;
+  /** Not-applicable items. */
+  readonly notApplicable: number;
+  /** Waived items with a valid waiver (in the denominator, not done). */
+  readonly waived: number;
+  /** `total − skipped − notApplicable`. */
+  readonly applicable: number;
+  /** `done ÷ applicable × 100`, or `no-applicable-items`. */
+  readonly percent: Metric<Decimal>;
+}
+
+/** Readiness progress overall, per phase and per category. */
+export interface ReadinessProgress {
+  /** Every item. */
+  readonly overall: ReadinessCount;
+  /** Per rollout phase (only phases that have items). */
+  readonly byPhase: Readonly<Record<string, ReadinessCount>>;
+  /** Per readiness category (only categories that have items). */
+  readonly byCategory: Readonly<Record<string, ReadinessCount>>;
+}
+
+function count(items: readonly ItemAssessment[]): ReadinessCount {
+  const done = items.filter((a) => a.done).length;
+  const skipped = items.filter((a) => a.status === "skipped").length;
+  const notApplicable = items.filter((a) => a.status === "not-applicable").length;
+  const waived = items.filter((a) => a.status === "waived" && a.state === "closed").length;
+  const applicable = items.length - skipped - notApplicable;
+  return {
+    total: items.length,
+    done,
+    skipped,
+    notApplicable,
+    waived,
+    applicable,
+    percent: applicable === 0 ? missing("no-applicable-items") : metric(decimal(done).times(100).div(applicable)),
+  };
+}
+
+/**
+ * Readiness progress: done ÷ (total − skipped − not applicable), as a percentage, overall and per phase and
+ * category. Waived items stay in the denominator (a waiver lets a gate pass; it does not make the work done).
+ *
+ * @throws {ValidationError} for bad facts.
+ * @example
+ * ```ts
+ * readinessProgress(items, { asOf: isoDate("2026-11-20") }).overall.percent; // { value: Decimal(…) }
+ * ```
+ */
+export function readinessProgress(items: readonly ChecklistItem[], options: ReadinessOptions): ReadinessProgress {
+  const facts = decodeFacts(options.facts);
+  const assessed = items.map((i) => ({ item: i, a: assessItem(i, { asOf: options.asOf, facts }) }));
+  const group = (key: (i: ChecklistItem) => string) => {
+    const groups = new Map<string, ItemAssessment[]>();
+    for (const { item, a } of assessed) groups.set(key(item), [...(groups.get(key(item)) ?? []), a]);
+    return Object.fromEntries([...groups].map(([k, v]) => [k, count(v)]));
+  };
+  return { overall: count(assessed.map((x) => x.a)), byPhase: group((i) => i.phase), byCategory: group((i) => i.category) };
+}
+
+/** An open item past its due day. */
+export interface OverdueItem extends ItemAssessment {
+  /** The due day. */
+  readonly dueDate: IsoDate;
+  /** Calendar days from the due day to `asOf`. */
+  readonly daysOverdue: number;
+}
+
+/**
+ * Open items whose due day is before `asOf`, most overdue first (then by code). Closed, not applicable and skipped
+ * items are never overdue; items without a due day (not scheduled yet) are counted in `unscheduled`.
+ *
+ * @example
+ * ```ts
+ * overdueItems(scheduled, { asOf: isoDate("2026-11-20") }).items.map((i) => i.code);
+ * ```
+ */
+export function overdueItems(
+  items: readonly ChecklistItem[],
+  options: ReadinessOptions,
+): { readonly items: readonly OverdueItem[]; readonly unscheduled: number } {
+  const facts = decodeFacts(options.facts);
+  const out: OverdueItem[] = [];
+  let unscheduled = 0;
+  for (const item of items) {
+    const a = assessItem(item, { asOf: options.asOf, facts });
+    if (a.state !== "open") continue;
+    if (item.dueDate === undefined) unscheduled++;
+    else if (item.dueDate < options.asOf) out.push({ ...a, dueDate: item.dueDate, daysOverdue: differenceInDays(options.asOf, item.dueDate) });
+  }
+  out.sort((x, y) => y.daysOverdue - x.daysOverdue || (x.code ?? x.id).localeCompare(y.code ?? y.id));
+  return { items: out, unscheduled };
+}
+
+/** The readiness figures the status RAG rules read (see `ragStatus`). */
+export interface ReadinessFigures {
+  /** Blocking items open past their due day. */
+  readonly overdueBlockingItems: number;
+  /** Blocking items still open at a go/no-go gate whose planned day has come (`plannedDate ≤ asOf`). */
+  readonly openBlockingAtGoNoGo: number;
+  /** The go/no-go gates that have come. */
+  readonly goNoGoGatesDue: readonly string[];
+}
+
+/**
+ * The figures the readiness RAG dimension reads: overdue blocking items (amber by default) and blocking items open
+ * at a go/no-go gate that has come (red by default).
+ *
+ * @example
+ * ```ts
+ * const f = readinessFigures({ items, gates }, { asOf: isoDate("2026-11-20") });
+ * ragStatus(project, { asOf, figures: { overdueBlockingItems: metric(decimal(f.overdueBlockingItems)) } });
+ * ```
+ */
+export function readinessFigures(data: RolloutData, options: ReadinessOptions): ReadinessFigures {
+  const overdue = overdueItems(data.items, options).items.filter((i) => i.blocking).length;
+  const due = data.gates.filter((g) => g.type === "go-no-go" && g.plannedDate !== undefined && g.plannedDate <= options.asOf);
+  const open = new Set<string>();
+  for (const g of due) for (const b of evaluateGate(data, g.id, options).blockers) open.add(b.id);
+  return { overdueBlockingItems: overdue, openBlockingAtGoNoGo: open.size, goNoGoGatesDue: due.map((g) => g.id) };
+}

@@ -1,0 +1,87 @@
+import { createWorkingCalendar, ValidationError, type IsoDate, type ValidationIssue } from "../core/index.js";
+import type { ChecklistItem, RolloutPlan } from "../entities/index.js";
+import { orderByDependencies } from "./dependency-order.js";
+import { blackoutMove, dueDateFor, withBlackouts, type BlackoutMove } from "./schedule.js";
+
+/** A finding about a plan's checklist that is not an error. */
+export interface ChecklistFinding {
+  /**
+   * `raci-missing`: no RACI recorded; `no-accountable`: RACI without an accountable person;
+   * `dependency-due-later`: due before one of its dependencies.
+   */
+  readonly code: "raci-missing" | "no-accountable" | "dependency-due-later";
+  /** The item. */
+  readonly itemId: string;
+  /** Plain words. */
+  readonly message: string;
+}
+
+/** What {@link scheduleChecklist} returns. */
+export interface ChecklistSchedule {
+  /** The items with `dueDate` set, in dependency order. */
+  readonly items: readonly ChecklistItem[];
+  /** Items moved out of a blackout window. */
+  readonly moves: readonly (BlackoutMove & { readonly itemId: string })[];
+  /** RACI and ordering findings. */
+  readonly findings: readonly ChecklistFinding[];
+}
+
+/**
+ * Fills in the due days of a plan's checklist items from the plan's go-live, cutover start and hypercare end and its
+ * working calendar (the same rule as {@link scheduleRollout}: business days back from the anchor, out of blackout
+ * windows to the previous working day), orders them by dependency and checks the RACI (exactly one accountable).
+ *
+ * @throws {ValidationError} when an item belongs to another plan, depends on an unknown item, the dependencies form a
+ *   cycle (named in the message), an anchor date is missing from the plan, or an item falls before `planStart`.
+ * @example
+ * ```ts
+ * const { items, moves } = scheduleChecklist(plan, checklist, { planStart: isoDate("2026-09-01") });
+ * ```
+ */
+export function scheduleChecklist(
+  plan: RolloutPlan,
+  items: readonly ChecklistItem[],
+  options: { readonly planStart?: IsoDate; readonly blackouts?: readonly { start: string; end: string; reason: string }[] } = {},
+): ChecklistSchedule {
+  const calendar = withBlackouts(createWorkingCalendar(plan.calendar), options.blackouts ?? []);
+  const anchors = { "go-live": plan.goLive, "cutover-start": plan.cutoverStart, "hypercare-end": plan.hypercareEnd };
+  const issues: ValidationIssue[] = [];
+  const moves: (BlackoutMove & { itemId: string })[] = [];
+  const dated = items.map((item, i) => {
+    if (item.rolloutPlanId !== plan.id) {
+      issues.push({ path: [i, "rolloutPlanId"], message: `item belongs to ${item.rolloutPlanId}, not ${plan.id}`, code: "custom" });
+    }
+    const anchor = anchors[item.anchor];
+    if (anchor === undefined) {
+      issues.push({ path: [i, "anchor"], message: `plan ${plan.id} has no ${item.anchor} date`, code: "custom" });
+      return item;
+    }
+    const { nominal, due, window } = dueDateFor(calendar, anchor, item.tMinusDays);
+    if (options.planStart !== undefined && due < options.planStart) {
+      issues.push({ path: [i, "tMinusDays"], message: `due on ${due}, before the plan starts on ${options.planStart}`, code: "custom" });
+    }
+    if (window) moves.push({ itemId: item.id, ...blackoutMove(nominal, due, window) });
+    return { ...item, dueDate: due };
+  });
+  if (issues.length > 0) throw new ValidationError(issues, "checklist");
+  const ordered = orderByDependencies(dated, "checklist");
+
+  const findings: ChecklistFinding[] = [];
+  const byId = new Map(ordered.map((i) => [i.id, i]));
+  for (const item of ordered) {
+    const a = item.raci.filter((r) => r.raci === "accountable").length;
+    if (item.raci.length === 0) findings.push({ code: "raci-missing", itemId: item.id, message: `${item.code ?? item.id} has no RACI` });
+    else if (a === 0) findings.push({ code: "no-accountable", itemId: item.id, message: `${item.code ?? item.id} has nobody accountable` });
+    for (const d of item.dependsOn) {
+      const dep = byId.get(d)!;
+      if (dep.dueDate! > item.dueDate!) {
+        findings.push({
+          code: "dependency-due-later",
+          itemId: item.id,
+          message: `${item.code ?? item.id} is due ${item.dueDate}, before its dependency ${dep.code ?? dep.id} (due ${dep.dueDate})`,
+        });
+      }
+    }
+  }
+  return { items: ordered, moves, findings };
+}

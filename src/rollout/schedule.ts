@@ -1,0 +1,205 @@
+import {
+  addWorkingDays,
+  blackoutOn,
+  createWorkingCalendar,
+  isIsoDate,
+  previousWorkingDay,
+  ValidationError,
+  type BlackoutWindow,
+  type IsoDate,
+  type ValidationIssue,
+  type WorkingCalendar,
+} from "../core/index.js";
+import { orderByDependencies } from "./dependency-order.js";
+import { templateStructureIssues, type RolloutTemplate, type RolloutTemplateEntry } from "./template.js";
+
+/** Options of {@link scheduleRollout}. */
+export interface ScheduleRolloutOptions {
+  /** Go-live day (T0). */
+  readonly goLive: IsoDate;
+  /** Working calendar the business-day offsets count in (its own blackouts apply too). */
+  readonly calendar: WorkingCalendar;
+  /** Further change-freeze windows, on top of the calendar's. */
+  readonly blackouts?: readonly { readonly start: string; readonly end: string; readonly reason: string }[];
+  /** First day of cutover; required when an entry is anchored on `cutover-start`. */
+  readonly cutoverStart?: IsoDate;
+  /** Last day of hypercare; required when an entry is anchored on `hypercare-end`. */
+  readonly hypercareEnd?: IsoDate;
+  /** First day of the plan: an item due before it is an error (its offset reaches back too far). */
+  readonly planStart?: IsoDate;
+}
+
+/** An item moved out of a blackout window, and why. */
+export interface BlackoutMove {
+  /** The day the offset gave. */
+  readonly from: IsoDate;
+  /** The last working day before the window (outside every window). */
+  readonly to: IsoDate;
+  /** The window the day fell in. */
+  readonly window: BlackoutWindow;
+  /** Plain-words note for the plan ("moved from … to … out of the Year-end change freeze"). */
+  readonly note: string;
+}
+
+/** A template entry with its dates in the plan. */
+export interface ScheduledRolloutItem extends RolloutTemplateEntry {
+  /** The anchor day the offset counts from. */
+  readonly anchorDate: IsoDate;
+  /** Anchor minus `tMinusDays` working days, before any blackout move. */
+  readonly nominalDueDate: IsoDate;
+  /** The due day: the nominal day, or the last working day before the blackout it fell in. */
+  readonly dueDate: IsoDate;
+  /** Present when the item was moved out of a blackout window. */
+  readonly blackoutMove?: BlackoutMove;
+}
+
+/** A scheduling finding that is not an error but needs a look. */
+export interface ScheduleFinding {
+  /** `dependency-due-later`: an item is due before an item it depends on. */
+  readonly code: "dependency-due-later";
+  /** The item. */
+  readonly itemId: string;
+  /** The dependency. */
+  readonly dependsOnId: string;
+  /** Plain words. */
+  readonly message: string;
+}
+
+/** What {@link scheduleRollout} returns. */
+export interface RolloutSchedule {
+  /** The template scheduled. */
+  readonly templateId: string;
+  /** Go-live day. */
+  readonly goLive: IsoDate;
+  /** Items in dependency order (each after the items it depends on; template order otherwise). */
+  readonly items: readonly ScheduledRolloutItem[];
+  /** Items moved out of blackout windows. */
+  readonly moves: readonly (BlackoutMove & { readonly itemId: string })[];
+  /** Findings, such as an item due before one of its dependencies. */
+  readonly findings: readonly ScheduleFinding[];
+}
+
+/**
+ * Schedules a rollout template: every entry's due day is its anchor (go-live, cutover start or hypercare end) minus
+ * `tMinusDays` working days of the calendar (holidays and weekends do not count; a negative offset counts forward).
+ * A due day inside a blackout window moves to the last working day before it that is outside every window, and the
+ * move is recorded. Items come back in dependency order.
+ *
+ * @throws {ValidationError} for an unsound template (unknown or self dependencies, not exactly one accountable
+ *   role), a dependency cycle (the message names it), an anchor the options do not give, cutover after go-live,
+ *   hypercare ending before go-live, or an item due before `planStart`.
+ * @example
+ * ```ts
+ * const office = createWorkingCalendar({ holidays: ["2026-12-25"], blackouts: [{ start: "2026-12-21", end: "2027-01-04", reason: "freeze" }] });
+ * const s = scheduleRollout(DEFAULT_IT_ROLLOUT_TEMPLATE, { goLive: isoDate("2027-03-01"), calendar: office });
+ * s.items.find((i) => i.id === "gng-meeting")?.dueDate; // "2027-02-25" (T-2)
+ * ```
+ */
+export function scheduleRollout(template: RolloutTemplate, options: ScheduleRolloutOptions): RolloutSchedule {
+  const issues: ValidationIssue[] = templateStructureIssues(template);
+  const { goLive, cutoverStart, hypercareEnd, planStart } = options;
+  const dateIssue = (name: string, d: string | undefined) => {
+    if (d !== undefined && !isIsoDate(d)) issues.push({ path: ["options", name], message: `${JSON.stringify(d)} is not a date`, code: "custom" });
+  };
+  dateIssue("goLive", goLive);
+  dateIssue("cutoverStart", cutoverStart);
+  dateIssue("hypercareEnd", hypercareEnd);
+  dateIssue("planStart", planStart);
+  if (cutoverStart !== undefined && cutoverStart > goLive) {
+    issues.push({ path: ["options", "cutoverStart"], message: "cutover cannot start after go-live", code: "custom" });
+  }
+  if (hypercareEnd !== undefined && hypercareEnd < goLive) {
+    issues.push({ path: ["options", "hypercareEnd"], message: "hypercare cannot end before go-live", code: "custom" });
+  }
+  if (issues.length > 0) throw new ValidationError(issues, "rollout schedule");
+
+  const calendar = withBlackouts(options.calendar, options.blackouts ?? []);
+  const anchors: Record<RolloutTemplateEntry["anchor"], IsoDate | undefined> = {
+    "go-live": goLive,
+    "cutover-start": cutoverStart,
+    "hypercare-end": hypercareEnd,
+  };
+  const scheduled = template.entries.map((e, i): ScheduledRolloutItem | undefined => {
+    const anchorDate = anchors[e.anchor];
+    if (anchorDate === undefined) {
+      issues.push({ path: ["entries", i, "anchor"], message: `the plan has no ${e.anchor} date`, code: "custom" });
+      return undefined;
+    }
+    const { nominal, due, window } = dueDateFor(calendar, anchorDate, e.tMinusDays);
+    if (planStart !== undefined && due < planStart) {
+      issues.push({
+        path: ["entries", i, "tMinusDays"],
+        message: `${e.code} would be due on ${due}, before the plan starts on ${planStart}`,
+        code: "custom",
+      });
+    }
+    const base = { ...e, anchorDate, nominalDueDate: nominal, dueDate: due };
+    return window ? { ...base, blackoutMove: blackoutMove(nominal, due, window) } : base;
+  });
+  if (issues.length > 0) throw new ValidationError(issues, "rollout schedule");
+  const items = orderByDependencies(scheduled as ScheduledRolloutItem[], "rollout template entries");
+
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const findings: ScheduleFinding[] = [];
+  for (const item of items) {
+    for (const d of item.dependsOn) {
+      const dep = byId.get(d)!;
+      if (dep.dueDate > item.dueDate) {
+        findings.push({
+          code: "dependency-due-later",
+          itemId: item.id,
+          dependsOnId: d,
+          message: `${item.code} is due ${item.dueDate}, before its dependency ${dep.code} (due ${dep.dueDate})`,
+        });
+      }
+    }
+  }
+  const moves = items.flatMap((i) => (i.blackoutMove ? [{ itemId: i.id, ...i.blackoutMove }] : []));
+  return { templateId: template.id, goLive, items, moves, findings };
+}
+
+/**
+ * The due day of an offset: `anchor` minus `tMinusDays` working days; a day inside a blackout window moves to the
+ * last working day before it that is outside every window.
+ *
+ * @example
+ * ```ts
+ * dueDateFor(office, isoDate("2027-01-11"), 5); // { nominal: "2027-01-04", due: "2026-12-18", window: { … } }
+ * ```
+ */
+export function dueDateFor(
+  calendar: WorkingCalendar,
+  anchor: IsoDate,
+  tMinusDays: number,
+): { readonly nominal: IsoDate; readonly due: IsoDate; readonly window: BlackoutWindow | undefined } {
+  const nominal = addWorkingDays(calendar, anchor, -tMinusDays);
+  const window = blackoutOn(calendar, nominal);
+  return { nominal, due: window ? previousWorkingDay(calendar, nominal, { skipBlackouts: true }) : nominal, window };
+}
+
+/** @internal The recorded move out of a blackout window. */
+export function blackoutMove(from: IsoDate, to: IsoDate, window: BlackoutWindow): BlackoutMove {
+  return { from, to, window, note: `moved from ${from} to ${to}: ${from} is inside the blackout ${window.start}…${window.end} (${window.reason})` };
+}
+
+/** @internal The calendar plus extra blackout windows. */
+export function withBlackouts(cal: WorkingCalendar, extra: NonNullable<ScheduleRolloutOptions["blackouts"]>): WorkingCalendar {
+  if (extra.length === 0) return cal;
+  try {
+    return createWorkingCalendar({
+      name: cal.name,
+      workingWeekdays: cal.workingWeekdays,
+      holidays: cal.holidays,
+      blackouts: [...cal.blackouts, ...extra],
+    });
+  } catch (e) {
+    // Re-point the calendar's issue paths at the option the caller gave.
+    if (e instanceof ValidationError) {
+      throw new ValidationError(
+        e.issues.map((i) => ({ ...i, path: ["options", "blackouts", (i.path[1] as number) - cal.blackouts.length, ...i.path.slice(2)] })),
+        "rollout schedule",
+      );
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,127 @@
+import type { Blocks } from "./blocks.js";
+import type { SelectionModel } from "./model.js";
+
+/**
+ * @internal A partial plan over blocks with running resource usage, for the heuristic and the branch and bound.
+ * Feasibility tests use a tolerance of 1e-9 of the limit for rows that are not integral (floats); integral rows are
+ * exact. The final plan is re-verified in exact decimals anyway.
+ */
+export class PlanState {
+  readonly selected: Uint8Array;
+  readonly used: Float64Array;
+  /** Selected block per exclusive group, or -1. */
+  readonly taken: Int32Array;
+  value = 0;
+  private readonly slackTol: Float64Array;
+  private readonly limits: Float64Array;
+
+  constructor(
+    readonly model: SelectionModel,
+    readonly blocks: Blocks,
+  ) {
+    this.selected = new Uint8Array(blocks.count);
+    this.used = new Float64Array(model.rows.length);
+    this.taken = new Int32Array(model.exclusive.length).fill(-1);
+    this.limits = Float64Array.from(model.rows, (r) => r.limit);
+    this.slackTol = Float64Array.from(model.rows, (r) => (r.integral ? 0 : 1e-9 * Math.max(1, Math.abs(r.limit))));
+  }
+
+  /** Blocks that selecting `b` brings in (b and its unselected prerequisites, transitively), or null if impossible. */
+  closure(b: number, banned?: Uint8Array): number[] | null {
+    const out: number[] = [];
+    const seen = new Set<number>();
+    const stack = [b];
+    while (stack.length > 0) {
+      const x = stack.pop() as number;
+      if (seen.has(x) || this.selected[x]) continue;
+      if (this.blocks.fixed[x] === 0 || banned?.[x]) return null;
+      seen.add(x);
+      out.push(x);
+      for (const p of this.blocks.prereqs[x] as number[]) stack.push(p);
+    }
+    return out;
+  }
+
+  /** True when the blocks fit the remaining capacity and clash with no selected exclusive partner (or each other). */
+  fits(blocks: readonly number[]): boolean {
+    const rows = this.used.length;
+    for (let r = 0; r < rows; r++) {
+      let u = this.used[r] as number;
+      for (const b of blocks) u += (this.blocks.usage[b] as Float64Array)[r] as number;
+      if (u > (this.limits[r] as number) + (this.slackTol[r] as number)) return false;
+    }
+    const claimed = new Map<number, number>();
+    for (const b of blocks) {
+      for (const g of this.blocks.groups[b] as number[]) {
+        if ((this.taken[g] as number) !== -1 || claimed.has(g)) return false;
+        claimed.set(g, b);
+      }
+    }
+    return true;
+  }
+
+  add(blocks: readonly number[]): void {
+    for (const b of blocks) {
+      this.selected[b] = 1;
+      this.value += this.blocks.value[b] as number;
+      const u = this.blocks.usage[b] as Float64Array;
+      for (let r = 0; r < this.used.length; r++) this.used[r] = (this.used[r] as number) + (u[r] as number);
+      for (const g of this.blocks.groups[b] as number[]) this.taken[g] = b;
+    }
+  }
+
+  remove(blocks: readonly number[]): void {
+    for (const b of blocks) {
+      this.selected[b] = 0;
+      this.value -= this.blocks.value[b] as number;
+      const u = this.blocks.usage[b] as Float64Array;
+      for (let r = 0; r < this.used.length; r++) this.used[r] = (this.used[r] as number) - (u[r] as number);
+      for (const g of this.blocks.groups[b] as number[]) this.taken[g] = -1;
+    }
+  }
+
+  /** `b` and every selected block that depends on it, transitively; null if one of them is forced in. */
+  dependentsClosure(b: number): number[] | null {
+    const out: number[] = [];
+    const seen = new Set<number>();
+    const stack = [b];
+    while (stack.length > 0) {
+      const x = stack.pop() as number;
+      if (seen.has(x) || !this.selected[x]) continue;
+      if (this.blocks.fixed[x] === 1) return null;
+      seen.add(x);
+      out.push(x);
+      for (const d of this.blocks.dependents[x] as number[]) stack.push(d);
+    }
+    return out;
+  }
+
+  /** A new state holding only the forced-in blocks and their prerequisites (assumed to fit). */
+  fresh(): PlanState {
+    const s = new PlanState(this.model, this.blocks);
+    for (let b = 0; b < this.blocks.count; b++) {
+      if (this.blocks.fixed[b] !== 1 || s.selected[b]) continue;
+      const c = s.closure(b);
+      if (c !== null) s.add(c);
+    }
+    return s;
+  }
+
+  /** The plan as one 0/1 byte per candidate. */
+  toPlan(): Uint8Array {
+    const plan = new Uint8Array(this.model.ids.length);
+    for (let i = 0; i < plan.length; i++) plan[i] = this.selected[this.blocks.of[i] as number] as number;
+    return plan;
+  }
+
+  snapshot(): { selected: Uint8Array; used: Float64Array; taken: Int32Array; value: number } {
+    return { selected: this.selected.slice(), used: this.used.slice(), taken: this.taken.slice(), value: this.value };
+  }
+
+  restore(s: { selected: Uint8Array; used: Float64Array; taken: Int32Array; value: number }): void {
+    this.selected.set(s.selected);
+    this.used.set(s.used);
+    this.taken.set(s.taken);
+    this.value = s.value;
+  }
+}

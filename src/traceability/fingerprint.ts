@@ -1,0 +1,137 @@
+import { sha256 } from "@noble/hashes/sha2";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
+import { PmoDecimal, ValidationError } from "../core/index.js";
+import type { TraceItemKind } from "./types.js";
+
+/*
+ * Fingerprints: SHA-256 (from @noble/hashes) over a canonical JSON serialisation of the configured fields. Canonical
+ * means object keys sorted by code unit, Decimals as plain strings, `undefined` fields left out — so the same content
+ * gives the same fingerprint regardless of key order or how it was decoded.
+ */
+
+/**
+ * The fields fingerprinted per item kind by default: what a change to means "read it again". Lifecycle fields
+ * (status, owner, version, timestamps) are left out, as Doorstop leaves out `active` and `level`.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_FINGERPRINT_FIELDS.requirement; // ["key", "type", "title", "statement", "acceptanceCriteria", "verificationMethod"]
+ * ```
+ */
+export const DEFAULT_FINGERPRINT_FIELDS: Readonly<Record<TraceItemKind, readonly string[]>> = Object.freeze({
+  requirement: ["key", "type", "title", "statement", "acceptanceCriteria", "verificationMethod"],
+  artifact: ["artifactType", "name", "reference", "artifactVersion", "description"],
+  "test-case": ["key", "title", "description", "steps", "expectedResult"],
+  "test-run": ["testCaseId", "result", "environment", "softwareVersion", "executedAt"],
+  defect: ["key", "title", "description", "severity", "requirementIds"],
+});
+
+/**
+ * Canonical JSON of a value: keys sorted, Decimals as plain strings, `undefined` members dropped. Refuses values
+ * JSON cannot represent faithfully (functions, symbols, bigints, non-finite numbers) and cyclic objects.
+ *
+ * @throws {ValidationError} for an unrepresentable or cyclic value, with its path.
+ * @example
+ * ```ts
+ * canonicalJson({ b: 1, a: [true, "x"] }); // '{"a":[true,"x"],"b":1}'
+ * ```
+ */
+export function canonicalJson(value: unknown): string {
+  const seen = new Set<object>();
+  const walk = (v: unknown, path: (string | number)[]): string => {
+    if (v === null) return "null";
+    switch (typeof v) {
+      case "string":
+      case "boolean":
+        return JSON.stringify(v);
+      case "number":
+        if (!Number.isFinite(v)) throw ValidationError.single(path, "a fingerprinted number must be finite", "fingerprint");
+        return JSON.stringify(Object.is(v, -0) ? 0 : v);
+      case "object": {
+        if (PmoDecimal.isDecimal(v)) return JSON.stringify((v as InstanceType<typeof PmoDecimal>).toFixed());
+        if (seen.has(v)) throw ValidationError.single(path, "a fingerprinted value must not be cyclic", "fingerprint");
+        seen.add(v);
+        let out: string;
+        if (Array.isArray(v)) {
+          out = `[${v.map((x, i) => (x === undefined ? "null" : walk(x, [...path, i]))).join(",")}]`;
+        } else {
+          const rec = v as Record<string, unknown>;
+          const keys = Object.keys(rec).filter((k) => rec[k] !== undefined).sort();
+          out = `{${keys.map((k) => `${JSON.stringify(k)}:${walk(rec[k], [...path, k])}`).join(",")}}`;
+        }
+        seen.delete(v);
+        return out;
+      }
+      default:
+        throw ValidationError.single(path, `a ${typeof v} cannot be fingerprinted`, "fingerprint");
+    }
+  };
+  return walk(value, []);
+}
+
+/**
+ * The content fingerprint of an item: SHA-256 (64 lowercase hex digits) over the canonical JSON of the chosen
+ * fields. Fields absent from the item count as absent, so adding an optional field changes the fingerprint.
+ *
+ * @example
+ * ```ts
+ * const a = fingerprintOf({ statement: "Export CSV", acceptanceCriteria: ["UTF-8"] }, ["statement", "acceptanceCriteria"]);
+ * const b = fingerprintOf({ acceptanceCriteria: ["UTF-8"], statement: "Export CSV", status: "verified" }, ["statement", "acceptanceCriteria"]);
+ * a === b; // true: key order and unlisted fields do not matter
+ * ```
+ */
+export function fingerprintOf(item: Readonly<Record<string, unknown>>, fields: readonly string[]): string {
+  return bytesToHex(sha256(utf8ToBytes(canonicalJson(pickFields(item, fields)))));
+}
+
+/**
+ * The requirement fingerprint with the default fields: what acknowledgements and trace links should record.
+ *
+ * @example
+ * ```ts
+ * const fp = requirementFingerprint(requirement); // "3b1f…" (64 hex digits)
+ * ```
+ */
+export function requirementFingerprint(requirement: Readonly<Record<string, unknown>>): string {
+  return fingerprintOf(requirement, DEFAULT_FINGERPRINT_FIELDS.requirement);
+}
+
+/** One field that differs between two versions of an item's content. */
+export interface FieldChange {
+  /** The field name. */
+  readonly field: string;
+  /** Value before (undefined when absent). */
+  readonly before: unknown;
+  /** Value after (undefined when absent). */
+  readonly after: unknown;
+}
+
+/**
+ * Field-level diff of two contents over the chosen fields (compared canonically, so key order inside a value does
+ * not count as a change).
+ *
+ * @example
+ * ```ts
+ * diffFields({ statement: "a", title: "t" }, { statement: "b", title: "t" }, ["statement", "title"]);
+ * // [{ field: "statement", before: "a", after: "b" }]
+ * ```
+ */
+export function diffFields(
+  before: Readonly<Record<string, unknown>>,
+  after: Readonly<Record<string, unknown>>,
+  fields: readonly string[],
+): readonly FieldChange[] {
+  const out: FieldChange[] = [];
+  for (const f of fields) {
+    const b = before[f];
+    const a = after[f];
+    if (canonicalJson(b === undefined ? null : b) !== canonicalJson(a === undefined ? null : a)) out.push({ field: f, before: b, after: a });
+  }
+  return out;
+}
+
+function pickFields(item: Readonly<Record<string, unknown>>, fields: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of fields) if (Object.prototype.hasOwnProperty.call(item, f)) out[f] = item[f];
+  return out;
+}

@@ -1,0 +1,294 @@
+import {
+  PmoDecimal, STANDARD_CALENDAR, ValidationError, decimal, divideToScale, fromEpochDay, isIsoDate, toEpochDay,
+  minorUnits, type Decimal, type IsoDate, type ValidationIssue, type WorkingCalendar,
+} from "../core/index.js";
+import type { Baseline, CostEntry, EarningRule, WorkPackage } from "../entities/index.js";
+import { compileDays, workingDaysIn, type DayIndex } from "./day-index.js";
+import { toFraction, toMinor } from "./exact.js";
+import { periodGrid, type PeriodGrid } from "./period-grid.js";
+import type { EarnedValueInput, EarnedValueOptions, EvmPolicy, EvmWarning, FxRate } from "./types.js";
+
+/** @internal One package in engine form: integer minor units in typed arrays. */
+export interface CompiledPackage {
+  readonly id: string;
+  readonly code: string;
+  readonly name: string;
+  readonly rule: EarningRule["type"];
+  readonly hasBaseline: boolean;
+  readonly start: number;
+  readonly finish: number;
+  readonly bac: number;
+  /** Slices ("cells"): first day, last day, amount, units (days) to spread over. */
+  readonly sStart: Int32Array;
+  readonly sEnd: Int32Array;
+  readonly sAmt: Float64Array;
+  readonly sUnits: Int32Array;
+  /** Progress records: day, started/finished so far, EV (minor units) under discrete rules at that record. */
+  readonly pDay: Int32Array;
+  readonly pStarted: Uint8Array;
+  readonly pFinished: Uint8Array;
+  readonly pEarned: Float64Array;
+  /** Apportioned: base package index and factor num/den. */
+  readonly apportion: { readonly base: number; readonly num: number; readonly den: number } | undefined;
+  /** Bottom-up estimate to complete, minor units, or -1 when none was given. */
+  readonly etc: number;
+  /** Actuals sorted by day: day, cumulative minor units at the booking rate, and at the baseline rate. */
+  readonly acDay: Int32Array;
+  readonly acCum: Float64Array;
+  readonly acCumBase: Float64Array;
+}
+
+/** @internal A project in engine form. */
+export interface CompiledProject {
+  readonly id: string;
+  readonly name: string;
+  readonly programmeId: string | undefined;
+  readonly portfolioId: string | undefined;
+  readonly currency: string;
+  readonly baselineNumber: number | undefined;
+  readonly start: number;
+  readonly finish: number;
+  readonly bac: number;
+  readonly packages: readonly CompiledPackage[];
+  /** Evaluation order: apportioned packages after their base. */
+  readonly order: Int32Array;
+  /** Actuals not charged to a package (counted at project level). */
+  readonly unassigned: { readonly acDay: Int32Array; readonly acCum: Float64Array; readonly acCumBase: Float64Array };
+  /** Ids of all actuals by day (to report those after the status date). */
+  readonly actualDays: Int32Array;
+  readonly actualIds: readonly string[];
+  readonly days: DayIndex;
+  readonly grid: PeriodGrid;
+  readonly gridEnd: Int32Array;
+  readonly policy: Required<EvmPolicy>;
+  readonly warnings: readonly EvmWarning[];
+}
+
+const DEFAULT_POLICY: Required<EvmPolicy> = { evAboveBac: "clamp", spread: "calendar-days", eacOrder: ["cpi", "bottom-up", "budget-rate"] };
+
+/** @internal Picks the baseline: the number asked for, else the active one, else the highest. */
+export function chooseBaseline(input: EarnedValueInput, wanted: number | undefined): Baseline | undefined {
+  const own = input.baselines.filter((b) => b.projectId === input.project.id);
+  const n = wanted ?? input.project.activeBaseline;
+  if (n !== undefined) {
+    if (!Number.isInteger(n) || n < 0 || n > 10) throw ValidationError.single(["baseline"], "baseline numbers are 0–10", "earned value");
+    return own.find((b) => b.number === n);
+  }
+  return own.reduce<Baseline | undefined>((best, b) => (best === undefined || b.number > best.number ? b : best), undefined);
+}
+
+function rateFor(table: readonly FxRate[], from: string, to: string, date: string): Decimal | undefined {
+  let best: FxRate | undefined;
+  for (const r of table) if (r.from === from && r.to === to && r.date <= date && (!best || r.date > best.date)) best = r;
+  return best ? decimal(best.rate) : undefined;
+}
+
+function progressOf(w: WorkPackage | undefined, rule: EarningRule, bac: number, issues: ValidationIssue[], path: (string | number)[]) {
+  const recs = w?.progress ?? [];
+  const n = recs.length;
+  const pDay = new Int32Array(n);
+  const pStarted = new Uint8Array(n);
+  const pFinished = new Uint8Array(n);
+  const pEarned = new Float64Array(n);
+  let started = false;
+  let finished = false;
+  let pct: Decimal | undefined;
+  let phys: Decimal | undefined;
+  let units: Decimal | undefined;
+  let reached: readonly string[] = [];
+  const B = new PmoDecimal(bac);
+  const share = (num: Decimal, den: Decimal) => divideToScale(B.times(num), den, 0, "half-even").toNumber();
+  recs.forEach((p, j) => {
+    if (p.percentComplete && (p.percentComplete.gt(100) || p.percentComplete.lt(0))) issues.push({ path: [...path, "progress", j, "percentComplete"], message: "progress must be between 0 and 100%", code: "custom" });
+    if (p.physicalPercentComplete && (p.physicalPercentComplete.gt(100) || p.physicalPercentComplete.lt(0))) issues.push({ path: [...path, "progress", j, "physicalPercentComplete"], message: "progress must be between 0 and 100%", code: "custom" });
+    pct = p.percentComplete ?? pct;
+    phys = p.physicalPercentComplete ?? phys;
+    units = p.unitsComplete ?? units;
+    reached = p.milestonesReached ?? reached;
+    finished ||= p.finished === true;
+    started ||= finished || p.started === true || (p.percentComplete?.gt(0) ?? false) || (p.physicalPercentComplete?.gt(0) ?? false) || (p.unitsComplete?.gt(0) ?? false) || (p.milestonesReached?.length ?? 0) > 0;
+    pDay[j] = toEpochDay(p.date);
+    pStarted[j] = started ? 1 : 0;
+    pFinished[j] = finished ? 1 : 0;
+    let ev = 0;
+    switch (rule.type) {
+      case "0/100": ev = finished ? bac : 0; break;
+      case "50/50": ev = finished ? bac : started ? share(new PmoDecimal(1), new PmoDecimal(2)) : 0; break;
+      case "fixed-split": ev = finished ? bac : started ? share(rule.startPercent, new PmoDecimal(100)) : 0; break;
+      case "percent-complete": ev = finished ? bac : pct ? share(pct, new PmoDecimal(100)) : 0; break;
+      case "physical-percent-complete": ev = finished ? bac : phys ? share(phys, new PmoDecimal(100)) : 0; break;
+      case "units": ev = finished ? bac : units ? share(units, rule.totalUnits) : 0; break;
+      case "weighted-milestones": {
+        const set = new Set(reached);
+        const total = rule.milestones.reduce((s, m) => s.plus(m.weight), new PmoDecimal(0));
+        const got = rule.milestones.filter((m) => set.has(m.id)).reduce((s, m) => s.plus(m.weight), new PmoDecimal(0));
+        ev = finished ? bac : total.isZero() ? 0 : share(got, total);
+        break;
+      }
+      default: ev = 0; // level of effort and apportioned are earned at evaluation time
+    }
+    pEarned[j] = ev;
+  });
+  return { pDay, pStarted, pFinished, pEarned };
+}
+
+/**
+ * @internal Compiles a project for the engine: picks the baseline, converts every amount to integer minor units,
+ * spreads nothing yet (slices stay as cells), sorts and accumulates actuals, compiles the calendar and the grid.
+ * Validates as it goes and throws one ValidationError listing every problem with its path.
+ */
+export function compileProject(input: EarnedValueInput, options: EarnedValueOptions): CompiledProject {
+  const issues: ValidationIssue[] = [];
+  if (!isIsoDate(options.statusDate)) throw ValidationError.single(["statusDate"], "a status date (YYYY-MM-DD) is required", "earned value");
+  const status = toEpochDay(options.statusDate as IsoDate);
+  const policy: Required<EvmPolicy> = { ...DEFAULT_POLICY, ...options.policy };
+  const calendar: WorkingCalendar = options.calendar ?? STANDARD_CALENDAR;
+  if (calendar.workingWeekdays.length === 0) throw ValidationError.single(["calendar", "workingWeekdays"], "a calendar needs at least one working weekday", "earned value");
+  const baseline = chooseBaseline(input, options.baseline);
+  const warnings: EvmWarning[] = [];
+  const live = new Map(input.workPackages.filter((w) => w.projectId === input.project.id).map((w) => [w.id, w] as const));
+  const blPackages = baseline?.workPackages ?? [];
+  const currency = baseline?.budgetAtCompletion.currency ?? input.workPackages[0]?.timePhasedBudget[0]?.amount.currency ?? input.costEntries[0]?.amount.currency ?? "EUR";
+  // Packages: the baseline's, then live packages the baseline does not know (no baseline: BAC 0, reported).
+  type Src = { id: string; code: string; name: string; start: string; finish: string; slices: WorkPackage["timePhasedBudget"]; rule: EarningRule; w: WorkPackage | undefined; has: boolean; path: (string | number)[] };
+  const srcs: Src[] = blPackages.map((b, i) => {
+    const w = live.get(b.workPackageId);
+    if (!w) warnings.push({ code: "baseline-package-not-live", packageId: b.workPackageId, message: `${b.workPackageId} is in the baseline but not among the live packages: no progress, no actuals` });
+    return { id: b.workPackageId, code: b.code, name: b.name, start: b.plannedStart, finish: b.plannedFinish, slices: b.timePhasedBudget, rule: b.earningRule ?? w?.earningRule ?? { type: "0/100" }, w, has: true, path: ["baselines", "workPackages", i] };
+  });
+  const inBaseline = new Set(srcs.map((s) => s.id));
+  input.workPackages.forEach((w, i) => {
+    if (w.projectId !== input.project.id || inBaseline.has(w.id)) return;
+    if (w.timePhasedBudget.length > 0 || w.progress.length > 0) {
+      warnings.push({ code: "package-without-baseline", packageId: w.id, message: `${w.id} has no baseline ${baseline?.number ?? "(none)"}: its BAC, PV and EV are missing (no-baseline); its actuals still count at project level` });
+    }
+    srcs.push({ id: w.id, code: w.code, name: w.name, start: w.plannedStart, finish: w.plannedFinish, slices: [], rule: w.earningRule, w, has: false, path: ["workPackages", i] });
+  });
+  // Calendar and grid span everything the analysis can touch.
+  let lo = status;
+  let hi = status;
+  for (const s of srcs) { lo = Math.min(lo, toEpochDay(s.start as IsoDate)); hi = Math.max(hi, toEpochDay(s.finish as IsoDate)); }
+  const own = input.costEntries.filter((c) => c.projectId === input.project.id);
+  for (const c of own) { const d = toEpochDay(c.date); lo = Math.min(lo, d); hi = Math.max(hi, d); }
+  const days = compileDays(calendar, lo - 1, hi + 1);
+  const grid = periodGrid(options.grid ?? { kind: "weekly" }, fromEpochDay(lo), fromEpochDay(hi));
+  const gridEnd = Int32Array.from(grid.periods.map((p) => toEpochDay(p.finish)));
+  const index = new Map(srcs.map((s, i) => [s.id, i] as const));
+  // Actuals per package, converted to the baseline currency.
+  const baseRateDay = baseline ? baseline.capturedAt.slice(0, 10) : fromEpochDay(lo);
+  type Ac = { day: number; amt: number; base: number; id: string };
+  const perPkg: Ac[][] = srcs.map(() => []);
+  const unassigned: Ac[] = [];
+  const all: Ac[] = [];
+  input.costEntries.forEach((c, i) => {
+    if (c.projectId !== input.project.id) return;
+    const path = ["costEntries", i, "amount"];
+    let amt: number;
+    let base: number;
+    if (c.amount.currency === currency) {
+      amt = base = toMinor(c.amount, path, "earned value");
+    } else {
+      const own = c.fxRate && c.fxRate.currency === currency ? c.fxRate.rate : undefined;
+      const rate = own ?? rateFor(options.fxRates ?? [], c.amount.currency, currency, c.date);
+      if (!rate) {
+        issues.push({ path: [...path, "currency"], message: `${c.amount.currency} actual in a ${currency} project needs a rate (entry fxRate or a rate table)`, code: "custom" });
+        return;
+      }
+      const atBase = rateFor(options.fxRates ?? [], c.amount.currency, currency, baseRateDay) ?? rate;
+      const conv = (r: Decimal) => toMinor({ amount: c.amount.amount.times(r).toDecimalPlaces(minorUnits(currency), PmoDecimal.ROUND_HALF_EVEN), currency }, path, "earned value");
+      amt = conv(rate);
+      base = conv(atBase);
+    }
+    const a = { day: toEpochDay(c.date), amt, base, id: c.id };
+    all.push(a);
+    const k = c.workPackageId === undefined ? undefined : index.get(c.workPackageId);
+    if (c.workPackageId !== undefined && k === undefined) warnings.push({ code: "actual-for-unknown-package", packageId: c.workPackageId, message: `${c.id} is charged to unknown package ${c.workPackageId}: counted at project level` });
+    (k === undefined ? unassigned : (perPkg[k] as Ac[])).push(a);
+  });
+  const cum = (list: Ac[]) => {
+    list.sort((a, b) => a.day - b.day);
+    const acDay = Int32Array.from(list.map((a) => a.day));
+    const acCum = new Float64Array(list.length);
+    const acCumBase = new Float64Array(list.length);
+    let s = 0, sb = 0;
+    list.forEach((a, j) => { s += a.amt; sb += a.base; acCum[j] = s; acCumBase[j] = sb; });
+    return { acDay, acCum, acCumBase };
+  };
+  all.sort((a, b) => a.day - b.day);
+  // Packages.
+  const packages: CompiledPackage[] = srcs.map((s, i) => {
+    const n = s.slices.length;
+    const sStart = new Int32Array(n), sEnd = new Int32Array(n), sAmt = new Float64Array(n), sUnits = new Int32Array(n);
+    let bac = 0;
+    s.slices.forEach((x, j) => {
+      if (x.amount.currency !== currency) issues.push({ path: [...s.path, "timePhasedBudget", j, "amount", "currency"], message: `budget must be in ${currency}`, code: "custom" });
+      const a = toEpochDay(x.start), b = toEpochDay(x.finish);
+      sStart[j] = a; sEnd[j] = b; sAmt[j] = toMinor(x.amount, [...s.path, "timePhasedBudget", j, "amount"], "earned value"); bac += sAmt[j] as number;
+      const wd = policy.spread === "working-days" ? workingDaysIn(days, a, b) : 0;
+      sUnits[j] = wd > 0 ? wd : b - a + 1; // a slice with no working day spreads by calendar days
+    });
+    const prog = progressOf(s.w, s.rule, bac, issues, s.path);
+    let apportion: CompiledPackage["apportion"];
+    if (s.rule.type === "apportioned") {
+      const base = index.get(s.rule.basePackageId);
+      if (base === undefined) issues.push({ path: [...s.path, "earningRule", "basePackageId"], message: `unknown base package ${s.rule.basePackageId}`, code: "custom" });
+      else apportion = { base, ...toFraction(s.rule.factor, [...s.path, "earningRule", "factor"], "earned value") };
+    }
+    const etcM = s.w?.estimateToComplete?.amount;
+    const etc = etcM ? toMinor(etcM, ["workPackages", "estimateToComplete"], "earned value") : -1;
+    return {
+      id: s.id, code: s.code, name: s.name, rule: s.rule.type, hasBaseline: s.has,
+      start: toEpochDay(s.start as IsoDate), finish: toEpochDay(s.finish as IsoDate), bac,
+      sStart, sEnd, sAmt, sUnits, ...prog, apportion, etc, ...cum(perPkg[i] as Ac[]),
+    };
+  });
+  if (issues.length > 0) throw new ValidationError(issues, "earned value");
+  const order = evaluationOrder(packages);
+  ruleWarnings(packages, gridEnd, warnings);
+  const withBudget = packages.filter((p) => p.hasBaseline);
+  const start = withBudget.length ? Math.min(...withBudget.map((p) => p.start)) : status;
+  const finish = withBudget.length ? Math.max(...withBudget.map((p) => p.finish)) : status;
+  return {
+    id: input.project.id, name: input.project.name ?? input.project.id, programmeId: input.project.programmeId, portfolioId: input.project.portfolioId,
+    currency, baselineNumber: baseline?.number, start, finish, bac: withBudget.reduce((s, p) => s + p.bac, 0),
+    packages, order, unassigned: cum(unassigned), actualDays: Int32Array.from(all.map((a) => a.day)), actualIds: all.map((a) => a.id),
+    days, grid, gridEnd, policy, warnings,
+  };
+}
+
+/** Apportioned packages after their base; a cycle is bad input. */
+function evaluationOrder(packages: readonly CompiledPackage[]): Int32Array {
+  const state = new Uint8Array(packages.length);
+  const out: number[] = [];
+  const visit = (i: number, trail: number[]) => {
+    if (state[i] === 2) return;
+    if (state[i] === 1) throw ValidationError.single(["workPackages", (packages[i] as CompiledPackage).id, "earningRule"], `apportioned packages form a cycle: ${trail.map((k) => packages[k]?.id).join(" → ")}`, "earned value");
+    state[i] = 1;
+    const ap = (packages[i] as CompiledPackage).apportion;
+    if (ap) visit(ap.base, [...trail, i]);
+    state[i] = 2;
+    out.push(i);
+  };
+  packages.forEach((_, i) => visit(i, []));
+  return Int32Array.from(out);
+}
+
+function periodsTouched(p: CompiledPackage, gridEnd: Int32Array): number {
+  let n = 0;
+  let prevEnd = -Infinity;
+  for (const e of gridEnd) {
+    if (e >= p.start && prevEnd < p.finish) n++;
+    prevEnd = e;
+  }
+  return n;
+}
+
+function ruleWarnings(packages: readonly CompiledPackage[], gridEnd: Int32Array, out: EvmWarning[]): void {
+  for (const p of packages) {
+    if (!p.hasBaseline || p.bac === 0) continue;
+    const n = periodsTouched(p, gridEnd);
+    if (p.rule === "level-of-effort") out.push({ code: "loe-hides-schedule-variance", packageId: p.id, message: `${p.id} is level of effort: EV equals PV, so it can never show a schedule variance` });
+    if (p.rule === "0/100" && n > 1) out.push({ code: "zero-hundred-spans-periods", packageId: p.id, message: `${p.id} earns 0/100 but spans ${n} periods (use it within one)` });
+    if ((p.rule === "50/50" || p.rule === "fixed-split") && n > 2) out.push({ code: "split-rule-spans-periods", packageId: p.id, message: `${p.id} earns ${p.rule} but spans ${n} periods (use it within two)` });
+  }
+}

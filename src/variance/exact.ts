@@ -1,0 +1,71 @@
+import { PmoDecimal, ValidationError, minorUnits, money, type Decimal, type Money } from "../core/index.js";
+
+/*
+ * Exact integer helpers for the hot path. Money inside the engine is an integer number of minor units (cents) held
+ * in a JS number: integers up to 2^53 are exact, which is ±90 trillion euros in cents. Every product that could pass
+ * 2^53 falls back to BigInt, so no step ever rounds silently; the only rounding is the stated half-even rounding of
+ * a pro-rata share to whole cents.
+ */
+
+/** 10^scale as a number. */
+export function pow10(scale: number): number {
+  return 10 ** scale;
+}
+
+/** The amount of `m` in whole minor units; more decimals than the currency has is an error (no silent rounding). */
+export function toMinor(m: Money, path: readonly (string | number)[], subject: string): number {
+  const scale = minorUnits(m.currency);
+  const scaled = m.amount.times(pow10(scale));
+  if (!scaled.isInteger()) {
+    throw ValidationError.single([...path], `${m.amount.toFixed()} ${m.currency} has more than ${scale} decimals`, subject);
+  }
+  const n = scaled.toNumber();
+  if (!Number.isSafeInteger(n)) throw ValidationError.single([...path], "amount too large for exact arithmetic", subject);
+  return n;
+}
+
+/** Minor units back to Money (the edge: one Decimal per figure read). */
+export function fromMinor(units: number, currency: string): Money {
+  return money(new PmoDecimal(units).div(pow10(minorUnits(currency))), currency);
+}
+
+/** Minor units as a Decimal in major units. */
+export function minorToDecimal(units: number, currency: string): Decimal {
+  return new PmoDecimal(units).div(pow10(minorUnits(currency)));
+}
+
+/**
+ * round(a × b ÷ c) to an integer, half-even, exactly (c > 0, a, b integers). Used for pro-rata shares of a cell.
+ */
+export function mulDivRound(a: number, b: number, c: number): number {
+  const p = a * b;
+  if (Number.isSafeInteger(p)) {
+    const q = Math.floor(p / c);
+    const r = p - q * c;
+    const twice = 2 * r;
+    if (twice > c || (twice === c && q % 2 !== 0)) return q + 1;
+    return q;
+  }
+  const P = BigInt(a) * BigInt(b);
+  const C = BigInt(c);
+  let q = P / C;
+  let r = P % C;
+  if (r < 0n) {
+    q -= 1n;
+    r += C;
+  }
+  const twice = 2n * r;
+  if (twice > C || (twice === C && q % 2n !== 0n)) q += 1n;
+  return Number(q);
+}
+
+/** A non-negative Decimal as an exact fraction num/den with den = 10^k (for factors and percentages). */
+export function toFraction(d: Decimal, path: readonly (string | number)[], subject: string): { num: number; den: number } {
+  const places = d.decimalPlaces();
+  const den = pow10(places);
+  const num = d.times(den).toNumber();
+  if (places > 15 || !Number.isSafeInteger(num)) {
+    throw ValidationError.single([...path], `${d.toFixed()} has too many digits for exact arithmetic`, subject);
+  }
+  return { num, den };
+}

@@ -1,0 +1,116 @@
+import { ValidationError, dateParts, fromEpochDay, isIsoDate, toEpochDay, weekdayOfEpochDay, type IsoDate } from "../core/index.js";
+
+/** One reporting period: a label and its first and last day (inclusive). */
+export interface Period {
+  /** Label: `2026-W47` (ISO week), `2026-11` (month) or the fiscal label you gave (`2026-Q4`, `FY2027`). */
+  readonly label: string;
+  /** First day. */
+  readonly start: IsoDate;
+  /** Last day (inclusive). */
+  readonly finish: IsoDate;
+}
+
+/** How to cut time into reporting periods. */
+export type PeriodGridSpec =
+  | { readonly kind: "weekly" }
+  | { readonly kind: "monthly" }
+  | { readonly kind: "fiscal"; readonly periods: readonly { readonly label: string; readonly start: string; readonly finish: string }[] };
+
+/** Contiguous periods in date order, covering a date range. */
+export interface PeriodGrid {
+  /** The kind of grid. */
+  readonly kind: PeriodGridSpec["kind"];
+  /** The periods, contiguous and in order. */
+  readonly periods: readonly Period[];
+}
+
+function isoWeekLabel(epochDay: number): string {
+  // ISO week: the week's Thursday decides the year.
+  const thursday = epochDay - weekdayOfEpochDay(epochDay) + 4;
+  const { year } = dateParts(fromEpochDay(thursday));
+  const jan1 = toEpochDay(`${year}-01-01` as IsoDate);
+  const week = Math.floor((thursday - jan1) / 7) + 1;
+  return `${year}-W${String(week).padStart(2, "0")}`;
+}
+
+/**
+ * Builds the period grid that covers `from`–`to`: ISO weeks (Monday–Sunday), calendar months, or the fiscal periods
+ * you list (they must be contiguous, in order, and cover the range).
+ *
+ * @throws {ValidationError} for bad dates, gaps or overlaps in fiscal periods, or fiscal periods that do not cover
+ *   the range.
+ * @example
+ * ```ts
+ * periodGrid({ kind: "weekly" }, isoDate("2026-11-18"), isoDate("2026-11-30")).periods.map((p) => p.label);
+ * // ["2026-W47", "2026-W48", "2026-W49"]
+ * ```
+ */
+export function periodGrid(spec: PeriodGridSpec, from: IsoDate, to: IsoDate): PeriodGrid {
+  if (!isIsoDate(from) || !isIsoDate(to) || to < from) throw ValidationError.single(["to"], "the grid range must be two dates in order", "period grid");
+  const a = toEpochDay(from);
+  const b = toEpochDay(to);
+  const periods: Period[] = [];
+  if (spec.kind === "weekly") {
+    for (let d = a - weekdayOfEpochDay(a) + 1; d <= b; d += 7) {
+      periods.push({ label: isoWeekLabel(d), start: fromEpochDay(d), finish: fromEpochDay(d + 6) });
+    }
+  } else if (spec.kind === "monthly") {
+    let { year, month } = dateParts(from);
+    for (;;) {
+      const start = `${year}-${String(month).padStart(2, "0")}-01` as IsoDate;
+      if (start > to) break;
+      const next = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, "0")}-01`;
+      periods.push({ label: start.slice(0, 7), start, finish: fromEpochDay(toEpochDay(next as IsoDate) - 1) });
+      month = month === 12 ? 1 : month + 1;
+      if (month === 1) year++;
+    }
+  } else if (spec.kind === "fiscal") {
+    spec.periods.forEach((p, i) => {
+      if (!isIsoDate(p.start) || !isIsoDate(p.finish) || p.finish < p.start) {
+        throw ValidationError.single(["periods", i], "a period needs a start and a finish in order", "period grid");
+      }
+      const prev = spec.periods[i - 1];
+      if (prev && toEpochDay(p.start as IsoDate) !== toEpochDay(prev.finish as IsoDate) + 1) {
+        throw ValidationError.single(["periods", i, "start"], "fiscal periods must be contiguous, without gap or overlap", "period grid");
+      }
+      periods.push({ label: p.label, start: p.start as IsoDate, finish: p.finish as IsoDate });
+    });
+    const first = periods[0];
+    const last = periods[periods.length - 1];
+    if (!first || !last || first.start > from || last.finish < to) {
+      throw ValidationError.single(["periods"], `fiscal periods must cover ${from}…${to}`, "period grid");
+    }
+    // Keep only the periods that touch the range.
+    return { kind: "fiscal", periods: periods.filter((p) => p.finish >= from && p.start <= to) };
+  } else {
+    throw ValidationError.single(["kind"], "grid kind must be weekly, monthly or fiscal", "period grid");
+  }
+  return { kind: spec.kind, periods };
+}
+
+/**
+ * Fiscal quarters labelled like budget lines (`2026-Q1`), for a fiscal year starting in `startMonth` (1–12).
+ * The label's year is the fiscal year (the calendar year when the fiscal year starts in January).
+ *
+ * @example
+ * ```ts
+ * fiscalQuarters(2026, 2027).periods.length; // 8 (2026-Q1 … 2027-Q4), ready for { kind: "fiscal", periods }
+ * ```
+ */
+export function fiscalQuarters(firstYear: number, lastYear: number, startMonth = 1): { kind: "fiscal"; periods: Period[] } {
+  const periods: Period[] = [];
+  for (let y = firstYear; y <= lastYear; y++) {
+    for (let q = 0; q < 4; q++) {
+      const m0 = startMonth - 1 + q * 3;
+      const sy = y + Math.floor(m0 / 12);
+      const sm = (m0 % 12) + 1;
+      const m1 = m0 + 3;
+      const ny = y + Math.floor(m1 / 12);
+      const nm = (m1 % 12) + 1;
+      const start = `${sy}-${String(sm).padStart(2, "0")}-01` as IsoDate;
+      const next = `${ny}-${String(nm).padStart(2, "0")}-01` as IsoDate;
+      periods.push({ label: `${y}-Q${q + 1}`, start, finish: fromEpochDay(toEpochDay(next) - 1) });
+    }
+  }
+  return { kind: "fiscal", periods };
+}
