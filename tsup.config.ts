@@ -4,6 +4,10 @@ export default defineConfig({
   entry: {
     index: "src/index.ts",
     "testing/index": "src/testing/index.ts",
+    "highs/index": "src/highs/index.ts",
+    "sql/index": "src/sql/index.ts",
+    "io/index": "src/io/index.ts",
+    "reports/index": "src/reports/index.ts",
   },
   format: ["esm", "cjs"],
   dts: {

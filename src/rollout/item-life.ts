@@ -42,7 +42,8 @@ export interface ItemAssessment {
  * the facts satisfy it (a "done" whose facts fail is open again; a "todo" the facts prove is closed). A waiver holds
  * up to and including its `expiresOn`; afterwards the item is open. Not applicable and skipped items are excluded
  * (the entity schema guarantees they carry a reason). A skipped item is not a closed one: a gate still needs it done,
- * waived or not applicable.
+ * waived or not applicable. Judging an earlier day is honest: an item done after `asOf`, or waived by a waiver
+ * granted after it, is still open on `asOf`.
  *
  * @example
  * ```ts
@@ -77,6 +78,7 @@ export function assessItem(
       return result("excluded", false, `skipped: ${item.statusReason ?? ""}`.trim());
     case "waived": {
       const w = item.waiver;
+      if (w && w.grantedAt.slice(0, 10) > options.asOf) return result("open", false, `waiver granted only on ${w.grantedAt.slice(0, 10)}`);
       if (w && options.asOf <= w.expiresOn) return result("closed", false, `waived by ${w.approvedBy} until ${w.expiresOn}: ${w.reason}`);
       return result("open", false, w ? `waiver by ${w.approvedBy} expired on ${w.expiresOn}` : "waived without a waiver", true);
     }
@@ -84,6 +86,9 @@ export function assessItem(
       if (check) {
         if (check.satisfied) return result("closed", true, `evidence rule holds: ${check.explanation}`);
         return result("open", false, `evidence rule fails: ${check.explanation}${item.status === "done" ? " (recorded as done)" : ""}`);
+      }
+      if (item.status === "done" && item.completedOn !== undefined && item.completedOn > options.asOf) {
+        return result("open", false, `done only on ${item.completedOn}, after ${options.asOf}`);
       }
       if (item.status === "done") return result("closed", true, `done on ${item.completedOn ?? "?"}`);
       if (item.status === "blocked") return result("open", false, `blocked: ${item.statusReason ?? ""}`.trim());

@@ -3,6 +3,7 @@ import {
   blackoutOn,
   createWorkingCalendar,
   isIsoDate,
+  isWorkingDay,
   previousWorkingDay,
   ValidationError,
   type BlackoutWindow,
@@ -159,7 +160,8 @@ export function scheduleRollout(template: RolloutTemplate, options: ScheduleRoll
 }
 
 /**
- * The due day of an offset: `anchor` minus `tMinusDays` working days; a day inside a blackout window moves to the
+ * The due day of an offset: `anchor` minus `tMinusDays` working days (an anchor on a non-working day, at offset 0,
+ * gives the working day before it); a day inside a blackout window moves to the
  * last working day before it that is outside every window.
  *
  * @example
@@ -172,7 +174,9 @@ export function dueDateFor(
   anchor: IsoDate,
   tMinusDays: number,
 ): { readonly nominal: IsoDate; readonly due: IsoDate; readonly window: BlackoutWindow | undefined } {
-  const nominal = addWorkingDays(calendar, anchor, -tMinusDays);
+  // An offset of 0 keeps the anchor even on a holiday; a due day must be a working day, so step back.
+  const shifted = addWorkingDays(calendar, anchor, -tMinusDays);
+  const nominal = isWorkingDay(calendar, shifted) ? shifted : previousWorkingDay(calendar, shifted);
   const window = blackoutOn(calendar, nominal);
   return { nominal, due: window ? previousWorkingDay(calendar, nominal, { skipBlackouts: true }) : nominal, window };
 }

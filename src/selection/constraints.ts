@@ -24,8 +24,21 @@ export interface ResourceRowExact {
   readonly format: (amount: Decimal) => string;
 }
 
+// Problems are frozen values: rows and constraints are derived once per problem object.
+const rowCache = new WeakMap<SelectionProblem, readonly ResourceRowExact[]>();
+const logicalCache = new WeakMap<SelectionProblem, readonly SelectionConstraint[]>();
+
 /** @internal Every budget and capacity row of a problem, periods in order, skills in first-seen order. */
-export function resourceRows(problem: SelectionProblem): ResourceRowExact[] {
+export function resourceRows(problem: SelectionProblem): readonly ResourceRowExact[] {
+  let rows = rowCache.get(problem);
+  if (!rows) {
+    rows = buildRows(problem);
+    rowCache.set(problem, rows);
+  }
+  return rows;
+}
+
+function buildRows(problem: SelectionProblem): ResourceRowExact[] {
   const rows: ResourceRowExact[] = [];
   const currency = problem.currency;
   const fmtMoney = (d: Decimal) => (currency === undefined ? toDecimalString(d) : formatMoney(money(d, currency)));
@@ -54,7 +67,7 @@ export function resourceRows(problem: SelectionProblem): ResourceRowExact[] {
         constraint: { kind: "capacity", period, skill, label: `${skill} capacity ${period} (${toDecimalString(limit)})` },
         usage,
         limit,
-        format: (d) => `${toDecimalString(d)} ${skill}`,
+        format: (d) => toDecimalString(d),
       });
     }
   }
@@ -62,7 +75,16 @@ export function resourceRows(problem: SelectionProblem): ResourceRowExact[] {
 }
 
 /** @internal The logical constraints (everything but budget and capacity rows), in input order. */
-export function logicalConstraints(problem: SelectionProblem): SelectionConstraint[] {
+export function logicalConstraints(problem: SelectionProblem): readonly SelectionConstraint[] {
+  let out = logicalCache.get(problem);
+  if (!out) {
+    out = buildLogical(problem);
+    logicalCache.set(problem, out);
+  }
+  return out;
+}
+
+function buildLogical(problem: SelectionProblem): SelectionConstraint[] {
   const out: SelectionConstraint[] = [];
   for (const r of problem.requires) out.push({ kind: "requires", ...r, label: `${r.candidate} requires ${r.requires}` });
   for (const g of problem.together) out.push({ kind: "together", candidates: g, label: `${g.join(", ")} all or none` });

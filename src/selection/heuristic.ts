@@ -10,6 +10,8 @@ export interface SearchContext {
   readonly order: Int32Array;
   /** Per row, the same blocks sorted by value per unit of that row (for the fractional bound). */
   readonly rowOrders: readonly Int32Array[];
+  /** A surrogate row (a weighted sum of all rows) that gives a tighter bound than any single row. */
+  readonly surrogate: { readonly weights: Float64Array; readonly usage: Float64Array; readonly order: Int32Array } | undefined;
 }
 
 /** @internal Clock for time limits (available in Node, browsers, workers and edge runtimes). */
@@ -44,7 +46,45 @@ export function searchContext(model: SelectionModel, blocks: Blocks): SearchCont
     };
     return Int32Array.from([...candidates].sort((a, b) => ratio(b) - ratio(a) || a - b));
   });
-  return { model, blocks, order, rowOrders };
+  return { model, blocks, order, rowOrders, surrogate: surrogateRow(model, blocks, candidates) };
+}
+
+/**
+ * Surrogate relaxation: for any weights w ≥ 0, `Σ_r w_r · row_r ≤ Σ_r w_r · limit_r` holds for every feasible plan,
+ * so its fractional knapsack is an upper bound. Weights start at 1/limit and move towards the rows the fractional
+ * solution overuses (multiplicative subgradient steps); the weights with the lowest bound are kept.
+ */
+function surrogateRow(model: SelectionModel, blocks: Blocks, candidates: readonly number[]): SearchContext["surrogate"] {
+  const rows = model.rows.length;
+  if (rows < 2 || candidates.length === 0) return undefined;
+  const state = new PlanState(model, blocks).fresh();
+  const room = Float64Array.from(model.rows, (r, k) => Math.max(r.limit - (state.used[k] as number), 0));
+  let w = Float64Array.from(room, (l) => 1 / Math.max(l, 1e-9));
+  let best = { bound: Infinity, weights: w };
+  for (let iter = 0; iter < 40; iter++) {
+    const cap = room.reduce((s, l, k) => s + l * (w[k] as number), 0);
+    const u = (b: number) => (blocks.usage[b] as Float64Array).reduce((s, x, k) => s + x * (w[k] as number), 0);
+    const ratio = new Map(candidates.map((b) => [b, u(b)] as const));
+    const sorted = [...candidates].sort((a, b) => (blocks.value[b] as number) / Math.max(ratio.get(b) as number, 1e-300) - (blocks.value[a] as number) / Math.max(ratio.get(a) as number, 1e-300));
+    let left = cap;
+    let bound = 0;
+    const taken = new Float64Array(rows);
+    for (const b of sorted) {
+      const ub = ratio.get(b) as number;
+      const f = ub <= left ? 1 : Math.max(left, 0) / ub;
+      bound += f * (blocks.value[b] as number);
+      left -= f * ub;
+      (blocks.usage[b] as Float64Array).forEach((x, k) => (taken[k] = (taken[k] as number) + f * x));
+      if (f < 1) break;
+    }
+    if (bound < best.bound) best = { bound, weights: w };
+    const next = Float64Array.from(w, (wk, k) => wk * Math.exp(0.7 * Math.max(-1, Math.min(1, ((taken[k] as number) - (room[k] as number)) / Math.max(room[k] as number, 1e-9)))));
+    w = next;
+  }
+  const weights = best.weights;
+  const usage = Float64Array.from({ length: blocks.count }, (_, b) => (blocks.usage[b] as Float64Array).reduce((s, x, k) => s + x * (weights[k] as number), 0));
+  const order = Int32Array.from([...candidates].sort((a, b) => (blocks.value[b] as number) / Math.max(usage[b] as number, 1e-300) - (blocks.value[a] as number) / Math.max(usage[a] as number, 1e-300) || a - b));
+  return { weights, usage, order };
 }
 
 /**
@@ -76,6 +116,20 @@ export function fractionalBound(ctx: SearchContext, state: PlanState, banned?: U
     }
     best = Math.min(best, total);
   });
+  const sur = ctx.surrogate;
+  if (sur) {
+    let room = 0;
+    ctx.model.rows.forEach((row, r) => (room += (sur.weights[r] as number) * (row.limit - (state.used[r] as number))));
+    let total = state.value;
+    for (const b of sur.order) {
+      if (!open(b)) continue;
+      const u = sur.usage[b] as number;
+      const v = blocks.value[b] as number;
+      if (u <= room) { total += v; room -= u; }
+      else { total += (v * Math.max(room, 0)) / u; break; }
+    }
+    best = Math.min(best, total);
+  }
   return best;
 }
 

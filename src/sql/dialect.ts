@@ -64,7 +64,20 @@ export interface DialectSql {
   /** A prefix test on a binary-collated string. */
   startsWith(str: RawBuilder<unknown>, prefix: string): RawBuilder<unknown>;
   readonly falseLit: RawBuilder<unknown>;
+  /** The string sort key (MariaDB: a bounded prefix, see `SORT_PREFIX_LENGTH`). */
+  sortStr(str: RawBuilder<unknown>): RawBuilder<unknown>;
+  /** Text put before a SELECT that orders by a document field. */
+  readonly orderedSelectPrefix: RawBuilder<unknown>;
 }
+
+/**
+ * MariaDB compares ORDER BY keys only up to `max_sort_length` bytes (1024 by default: 256 four-byte characters), so
+ * longer strings sharing a prefix would sort as ties while the keyset seek still told them apart — pages would skip
+ * records. The adapter therefore orders (and seeks) by the first SORT_PREFIX_LENGTH characters, raising
+ * max_sort_length for the statement to cover them: pages stay exact, and strings equal in their first 4096
+ * characters are ordered by id.
+ */
+export const SORT_PREFIX_LENGTH = 4096;
 
 const lit = (s: string) => sql.lit(s);
 
@@ -98,6 +111,8 @@ const sqlite: DialectSql = {
   numParam: (v) => sql`${v}`,
   startsWith: (s, prefix) => sql`(substr(${s}, 1, ${[...prefix].length}) = ${prefix})`,
   falseLit: sql`0`,
+  sortStr: (s) => s,
+  orderedSelectPrefix: sql``,
 };
 
 function pgHandle(j: RawBuilder<unknown>): JsonHandle {
@@ -130,6 +145,8 @@ const postgres: DialectSql = {
   numParam: (v) => sql`${v}::float8`,
   startsWith: (s, prefix) => sql`starts_with(${s}, ${prefix}::text)`,
   falseLit: sql`false`,
+  sortStr: (s) => s,
+  orderedSelectPrefix: sql``,
 };
 
 const MYSQL_COLLATE = sql.raw("utf8mb4_nopad_bin");
@@ -165,6 +182,8 @@ const mysql: DialectSql = {
   startsWith: (s, prefix) =>
     sql`(LEFT(${s}, ${[...prefix].length}) = (CONVERT(${prefix} USING utf8mb4) COLLATE ${MYSQL_COLLATE}))`,
   falseLit: sql`FALSE`,
+  sortStr: (s) => sql`LEFT(${s}, ${sql.lit(SORT_PREFIX_LENGTH)})`,
+  orderedSelectPrefix: sql.raw(`SET STATEMENT max_sort_length = ${SORT_PREFIX_LENGTH * 4} FOR `),
 };
 
 /** @internal The SQL pieces of a dialect. */

@@ -10,7 +10,12 @@ import { INDEXED_MAX_LENGTH } from "./schema.js";
  * (numbers numerically, strings by code point), then id — as three sort keys (rank, number, string) and the id.
  */
 
-/** The operators the SQL adapter implements exactly, on every dialect. */
+/** The operators the SQL adapter implements exactly, on every dialect. *
+ * @example
+ * ```ts
+ * createSqlAdapter(db).capabilities.filterOps === SQL_FILTER_OPS; // true: all nine
+ * ```
+ */
 export const SQL_FILTER_OPS: readonly FilterOp[] = ["eq", "ne", "in", "lt", "lte", "gt", "gte", "contains", "startsWith"];
 
 type R = RawBuilder<unknown>;
@@ -43,10 +48,10 @@ export function wherePredicate(where: Where, d: DialectSql, columns: ReadonlyMap
     case "eq":
       // An indexed column holds the field's value exactly when it is a string of at most INDEXED_MAX_LENGTH
       // characters, so an equal string is found there and nowhere else.
-      if (col && indexedString(w)) return sql`COALESCE(${sql.ref(col)} = ${d.strParam(w)}, ${d.falseLit})`;
+      if (col && indexedString(w as Scalar)) return sql`COALESCE(${sql.ref(col)} = ${d.strParam(w as string)}, ${d.falseLit})`;
       return scalarEquals(h, w as Scalar, d, true);
     case "ne":
-      if (col && indexedString(w)) return sql`NOT COALESCE(${sql.ref(col)} = ${d.strParam(w)}, ${d.falseLit})`;
+      if (col && indexedString(w as Scalar)) return sql`NOT COALESCE(${sql.ref(col)} = ${d.strParam(w as string)}, ${d.falseLit})`;
       return sql`NOT ${scalarEquals(h, w as Scalar, d, true)}`;
     case "in": {
       const values = w as readonly Scalar[];
@@ -78,7 +83,7 @@ export function sortKeys(field: string, d: DialectSql): { rank: R; num: R; str: 
   return {
     rank: sql`(CASE WHEN ${h.isBoolean} THEN 1 WHEN ${h.isNumber} THEN 2 WHEN ${h.isString} THEN 3 ELSE 0 END)`,
     num: sql`(CASE WHEN ${h.isTrue} THEN 1 WHEN ${h.isBoolean} THEN 0 ELSE ${h.num} END)`,
-    str: h.str,
+    str: d.sortStr(h.str),
   };
 }
 
@@ -88,7 +93,7 @@ export function rankOf(v: Scalar): 0 | 1 | 2 | 3 {
 }
 
 /** @internal ORDER BY and the keyset seek (strictly after the cursor) of a list query. */
-export function orderAndSeek(query: ListQuery, d: DialectSql): { order: R; seek: R | null } {
+export function orderAndSeek(query: ListQuery, d: DialectSql): { order: R; seek: R | null; prefix: R } {
   const field = query.orderBy?.field ?? "id";
   const desc = query.orderBy?.direction === "desc";
   const dir = sql.raw(desc ? "DESC" : "ASC");
@@ -97,23 +102,25 @@ export function orderAndSeek(query: ListQuery, d: DialectSql): { order: R; seek:
   if (field === "id") {
     // The id column holds the id (always a string): a plain keyset on the primary key.
     return {
+      prefix: sql``,
       order: sql`id ${dir}`,
       seek: cursor ? sql`id ${after} ${d.strParam(String(cursor.id))}` : null,
     };
   }
   const k = sortKeys(field, d);
   const order = sql`${k.rank} ${dir}, ${k.num} ${dir}, ${k.str} ${dir}, id ${dir}`;
-  if (!cursor) return { order, seek: null };
+  const prefix = d.orderedSelectPrefix;
+  if (!cursor) return { order, seek: null, prefix };
   const r = rankOf(cursor.value);
   const idAfter = sql`id ${after} ${d.strParam(cursor.id)}`;
   let within: R;
   if (r === 0) within = idAfter;
   else if (r === 3) {
-    const s = d.strParam(cursor.value as string);
+    const s = d.sortStr(d.strParam(cursor.value as string));
     within = sql`(${k.str} ${after} ${s} OR (${k.str} = ${s} AND ${idAfter}))`;
   } else {
     const n = d.numParam(r === 1 ? (cursor.value ? 1 : 0) : (cursor.value as number));
     within = sql`(${k.num} ${after} ${n} OR (${k.num} = ${n} AND ${idAfter}))`;
   }
-  return { order, seek: sql`(${k.rank} ${after} ${sql.lit(r)} OR (${k.rank} = ${sql.lit(r)} AND ${within}))` };
+  return { prefix, order, seek: sql`(${k.rank} ${after} ${sql.lit(r)} OR (${k.rank} = ${sql.lit(r)} AND ${within}))` };
 }

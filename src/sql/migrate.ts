@@ -130,7 +130,9 @@ export async function appliedMigrations(
       MIGRATIONS_TABLE,
     )} ORDER BY version`.execute(db);
     return r.rows.map((x) => ({ version: Number(x.version), name: x.name, appliedAt: String(x.applied_at) }));
-  } catch {
-    return [];
+  } catch (e) {
+    // Before the first migrate there is no migrations table: nothing applied. Any other error is real.
+    if (/no such table|does not exist|doesn't exist/i.test(String((e as Error)?.message ?? e))) return [];
+    throw e;
   }
 }

@@ -10,13 +10,28 @@ import type { SqlDialectName } from "./dialect.js";
  * INDEXED_MAX_LENGTH characters and NULL otherwise; queries use them only where that is exact (see filters.ts).
  */
 
-/** Prefix of every table pmokit creates. */
+/** Prefix of every table pmokit creates. *
+ * @example
+ * ```ts
+ * `${TABLE_PREFIX}project`; // "pmokit_project"
+ * ```
+ */
 export const TABLE_PREFIX = "pmokit_";
 
-/** Name of the table that records applied migrations. */
+/** Name of the table that records applied migrations. *
+ * @example
+ * ```ts
+ * await sql`SELECT version, name, applied_at FROM ${sql.table(MIGRATIONS_TABLE)}`.execute(db);
+ * ```
+ */
 export const MIGRATIONS_TABLE = "pmokit_migrations";
 
-/** Longest string an indexed column holds; longer values stay only in the document (fits every index limit). */
+/** Longest string an indexed column holds; longer values stay only in the document (fits every index limit). *
+ * @example
+ * ```ts
+ * "x".repeat(INDEXED_MAX_LENGTH + 1); // still stored and filterable, through the JSON document
+ * ```
+ */
 export const INDEXED_MAX_LENGTH = 256;
 
 const BASE_COLUMNS = new Set(["id", "version", "created_at", "updated_at", "doc"]);
@@ -90,6 +105,11 @@ const TYPES: Record<SqlDialectName, Types> = {
   },
 };
 
+/** @internal Quotes an identifier for a dialect (some indexed columns — `key`, `type`, `number` — are keywords). */
+export function quoteId(dialect: SqlDialectName, id: string): string {
+  return dialect === "mysql" ? `\`${id}\`` : `"${id}"`;
+}
+
 /** @internal DDL of one kind's table and its indexes; every statement is idempotent (IF NOT EXISTS). */
 export function kindTableDdl(dialect: SqlDialectName, kind: EntityKind, indexed: readonly string[]): RawBuilder<unknown>[] {
   const t = TYPES[dialect];
@@ -101,10 +121,16 @@ export function kindTableDdl(dialect: SqlDialectName, kind: EntityKind, indexed:
     `created_at ${t.instant}`,
     `updated_at ${t.instant}`,
     `doc ${t.doc} NOT NULL`,
-    ...cols.map((c) => `${c.column} ${t.indexed}`),
+    ...cols.map((c) => `${quoteId(dialect, c.column)} ${t.indexed}`),
   ];
+  const index = (c: { column: string }) => `${table}_${c.column}_idx`;
+  if (dialect === "mysql") {
+    // MySQL/MariaDB declare indexes inside CREATE TABLE: one idempotent statement per kind (DDL there is slow).
+    columns.push(...cols.map((c) => `INDEX ${index(c)} (${quoteId(dialect, c.column)}, id)`));
+    return [sql.raw(`CREATE TABLE IF NOT EXISTS ${table} (${columns.join(", ")})${t.tableSuffix}`)];
+  }
   const out = [sql.raw(`CREATE TABLE IF NOT EXISTS ${table} (${columns.join(", ")})${t.tableSuffix}`)];
-  for (const c of cols) out.push(sql.raw(`CREATE INDEX IF NOT EXISTS ${table}_${c.column}_idx ON ${table} (${c.column}, id)`));
+  for (const c of cols) out.push(sql.raw(`CREATE INDEX IF NOT EXISTS ${index(c)} ON ${table} (${quoteId(dialect, c.column)}, id)`));
   return out;
 }
 

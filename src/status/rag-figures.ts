@@ -1,4 +1,4 @@
-import type { Decimal, IsoDate, Metric, Money } from "../core/index.js";
+import type { Decimal, Metric, Money } from "../core/index.js";
 
 /**
  * The figures RAG rules read. Every figure is a `Metric`, so one that could not be computed carries its reason
@@ -45,7 +45,14 @@ export interface RagFigures {
   readonly custom?: Readonly<Record<string, Metric<Decimal>>>;
 }
 
-/** Names of the built-in decimal figures. */
+/**
+ * Names of the built-in decimal figures (what a rule's `figure` may name besides your custom ones).
+ *
+ * @example
+ * ```ts
+ * DECIMAL_FIGURES.includes("spi"); // true
+ * ```
+ */
 export const DECIMAL_FIGURES = [
   "spi", "cpi", "spiT", "finishSlipDays", "missedKeyMilestones", "scopeChangePercent", "openCriticalDefects",
   "openHighDefects", "highRisksPending", "openCriticalIssues", "plannedHours", "allocatedHours", "actualHours",
@@ -54,9 +61,3 @@ export const DECIMAL_FIGURES = [
 
 /** A built-in decimal figure name. */
 export type DecimalFigureName = (typeof DECIMAL_FIGURES)[number];
-
-/** The status date a figure set is as of (kept next to the figures for the explanation). */
-export interface AsOf {
-  /** The status date. */
-  readonly asOf: IsoDate;
-}

@@ -97,7 +97,7 @@ export function requirementFingerprint(requirement: Readonly<Record<string, unkn
 }
 
 /** One field that differs between two versions of an item's content. */
-export interface FieldChange {
+export interface TraceFieldChange {
   /** The field name. */
   readonly field: string;
   /** Value before (undefined when absent). */
@@ -120,8 +120,8 @@ export function diffFields(
   before: Readonly<Record<string, unknown>>,
   after: Readonly<Record<string, unknown>>,
   fields: readonly string[],
-): readonly FieldChange[] {
-  const out: FieldChange[] = [];
+): readonly TraceFieldChange[] {
+  const out: TraceFieldChange[] = [];
   for (const f of fields) {
     const b = before[f];
     const a = after[f];

@@ -11,13 +11,23 @@ import type { TraceEntity, TraceItem, TraceItemKind, TraceLinkInput } from "./ty
  * and is wired up if that item appears later.
  */
 
-/** A link as stored: the trace link, or a link derived from a run or defect. */
-export interface StoredLink {
-  readonly id: string;
-  readonly fromKey: string;
-  readonly toKey: string;
-  readonly type: number;
-  readonly link: TraceLinkInput | undefined;
+/** A link as stored: the trace link, or a link derived from a run or defect. Keys are built only when asked for. */
+export class StoredLink {
+  constructor(
+    readonly id: string,
+    readonly fromKind: string,
+    readonly fromId: string,
+    readonly toKind: string,
+    readonly toId: string,
+    readonly type: number,
+    readonly link: TraceLinkInput | undefined,
+  ) {}
+  get fromKey(): string {
+    return `${this.fromKind}:${this.fromId}`;
+  }
+  get toKey(): string {
+    return `${this.toKind}:${this.toId}`;
+  }
 }
 
 /** What changed when an item was stored. */
@@ -34,13 +44,18 @@ export class TraceStore {
   readonly reg: LinkTypeRegistry;
   readonly items: TraceItem[] = [];
   readonly index = new Map<string, number>();
+  /** Per kind, id → node: links resolve through these without building `kind:id` strings. */
+  readonly byKind = new Map<string, Map<string, number>>();
   /** Keys given more than once in the input, with how many extra copies were ignored. */
   readonly duplicateItems = new Map<string, number>();
   readonly links: StoredLink[] = [];
   readonly from: number[] = [];
   readonly to: number[] = [];
   readonly alive: number[] = [];
-  readonly linkIndex = new Map<string, number[]>();
+  /** Link id → its live link index, or the indices when an id is used more than once. */
+  readonly linkIndex = new Map<string, number | number[]>();
+  /** Link type per link (flat, for the hot loops). */
+  readonly ltype: number[] = [];
   readonly out: number[][] = [];
   readonly inn: number[][] = [];
   readonly pending = new Map<string, number[]>();
@@ -91,6 +106,9 @@ export class TraceStore {
       node = this.items.length;
       this.items.push(item);
       this.index.set(key, node);
+      let ids = this.byKind.get(kind);
+      if (!ids) this.byKind.set(kind, (ids = new Map()));
+      ids.set(entity.id, node);
       this.out.push([]);
       this.inn.push([]);
       const waiting = this.pending.get(key);
@@ -114,17 +132,25 @@ export class TraceStore {
   }
 
   /** Adds a link and returns its index. */
-  addLink(id: string, fromKey: string, toKey: string, typeName: string, link: TraceLinkInput | undefined): number {
+  addLink(id: string, fromKind: string, fromId: string, toKind: string, toId: string, typeName: string, link: TraceLinkInput | undefined): number {
     const l = this.links.length;
-    this.links.push({ id, fromKey, toKey, type: this.reg.resolve(typeName), link });
+    const type = this.reg.resolve(typeName);
+    this.links.push(new StoredLink(id, fromKind, fromId, toKind, toId, type, link));
+    this.ltype.push(type);
     this.from.push(-1);
     this.to.push(-1);
     this.alive.push(1);
     const same = this.linkIndex.get(id);
-    if (same) same.push(l);
-    else this.linkIndex.set(id, [l]);
+    if (same === undefined) this.linkIndex.set(id, l);
+    else if (typeof same === "number") this.linkIndex.set(id, [same, l]);
+    else same.push(l);
     this.wire(l);
     return l;
+  }
+
+  /** Node of an item, by kind and id. */
+  nodeOf(kind: string, id: string): number | undefined {
+    return this.byKind.get(kind)?.get(id);
   }
 
   /** Marks a link dead and unhooks it. */
@@ -134,28 +160,36 @@ export class TraceStore {
     const s = this.links[l] as StoredLink;
     const f = this.from[l] as number;
     const t = this.to[l] as number;
-    if (f >= 0) remove(this.out[f] as number[], l);
-    if (t >= 0) remove(this.inn[t] as number[], l);
-    for (const k of [s.fromKey, s.toKey]) {
-      const w = this.pending.get(k);
-      if (w) remove(w, l);
+    if (f >= 0 && t >= 0) {
+      remove(this.out[f] as number[], l);
+      remove(this.inn[t] as number[], l);
+    } else {
+      for (const k of [s.fromKey, s.toKey]) {
+        const w = this.pending.get(k);
+        if (w) {
+          remove(w, l);
+          if (w.length === 0) this.pending.delete(k);
+        }
+      }
     }
     const same = this.linkIndex.get(s.id);
-    if (same) {
+    if (same === l) this.linkIndex.delete(s.id);
+    else if (Array.isArray(same)) {
       remove(same, l);
-      if (same.length === 0) this.linkIndex.delete(s.id);
+      if (same.length === 1) this.linkIndex.set(s.id, same[0] as number);
     }
   }
 
   /** Live link indices with this id. */
   liveLinks(id: string): readonly number[] {
-    return this.linkIndex.get(id) ?? [];
+    const same = this.linkIndex.get(id);
+    return same === undefined ? [] : typeof same === "number" ? [same] : [...same];
   }
 
   private wire(l: number): void {
     const s = this.links[l] as StoredLink;
-    const f = this.index.get(s.fromKey);
-    const t = this.index.get(s.toKey);
+    const f = this.nodeOf(s.fromKind, s.fromId);
+    const t = this.nodeOf(s.toKind, s.toId);
     if (f === undefined || t === undefined) {
       const missing = f === undefined ? s.fromKey : s.toKey;
       const w = this.pending.get(missing);
@@ -175,16 +209,16 @@ export class TraceStore {
     const made: number[] = [];
     const e = item.entity;
     if (item.kind === "test-run" && typeof e.testCaseId === "string") {
-      made.push(this.addLink(`~executes:${item.id}`, item.key, `test-case:${e.testCaseId}`, "executes", undefined));
+      made.push(this.addLink(`~executes:${item.id}`, item.kind, item.id, "test-case", e.testCaseId, "executes", undefined));
     }
     if (item.kind === "defect") {
       if (Array.isArray(e.requirementIds)) {
         for (const r of e.requirementIds as unknown[]) {
-          if (typeof r === "string") made.push(this.addLink(`~affects:${item.id}:${r}`, item.key, `requirement:${r}`, "affects", undefined));
+          if (typeof r === "string") made.push(this.addLink(`~affects:${item.id}:${r}`, item.kind, item.id, "requirement", r, "affects", undefined));
         }
       }
       if (typeof e.foundInRunId === "string") {
-        made.push(this.addLink(`~found-in:${item.id}`, item.key, `test-run:${e.foundInRunId}`, "found-in", undefined));
+        made.push(this.addLink(`~found-in:${item.id}`, item.kind, item.id, "test-run", e.foundInRunId, "found-in", undefined));
       }
     }
     if (made.length > 0) this.implicitOf.set(node, made);

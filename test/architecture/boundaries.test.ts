@@ -59,6 +59,7 @@ const PACKAGES: Record<string, readonly string[]> = {
   highs: ["highs"],
   sql: ["kysely"],
   io: ["fast-xml-parser", "fflate", "csv-parse", "csv-stringify"],
+  reports: ["d3-scale", "d3-shape"],
 };
 
 describe("architecture", () => {

@@ -5,7 +5,12 @@ import { describe, expect, it } from "vitest";
 // Every public export is documented, and every exported function and value shows an @example (date-fns style).
 // Read from the compiler's view of the entry points, so re-exports are followed to their declarations.
 
-const ENTRIES = ["src/index.ts", "src/testing/index.ts"].map((p) => resolve(__dirname, "../..", p));
+const SUBPATHS = ["testing", "highs", "sql", "io", "reports"];
+const ENTRIES = ["src/index.ts", ...SUBPATHS.map((s) => `src/${s}/index.ts`)].map((p) => resolve(__dirname, "../..", p));
+const entryName = (file: string) => {
+  const sub = SUBPATHS.find((s) => file.endsWith(`src/${s}/index.ts`));
+  return sub ? `pmokit/${sub}` : "pmokit";
+};
 
 function exportedSymbols() {
   const program = ts.createProgram(ENTRIES, {
@@ -28,7 +33,7 @@ function exportedSymbols() {
       const isValue = (sym.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Variable | ts.SymbolFlags.Class)) !== 0;
       const docs = ts.displayPartsToString(sym.getDocumentationComment(checker)).trim();
       const tags = sym.getJsDocTags(checker).map((t) => t.name);
-      out.push({ name: exp.getName(), entry: entry.endsWith("testing/index.ts") ? "pmokit/testing" : "pmokit", isValue, docs, tags });
+      out.push({ name: exp.getName(), entry: entryName(entry), isValue, docs, tags });
     }
   }
   return out;

@@ -4,9 +4,23 @@ import { entityKinds, entityJsonSchema, encodeEntity, isEntityKind, type EntityK
 import { createReportBuilder, type ImportReport } from "../report.js";
 import { IMPORT_ORDER, type ImportedRecords } from "../records.js";
 
-/** The `format` value of a pmokit dataset file. */
+/**
+ * The `format` value of a pmokit dataset file.
+ *
+ * @example
+ * ```ts
+ * JSON.parse(text).format === DATASET_FORMAT; // a pmokit dataset
+ * ```
+ */
 export const DATASET_FORMAT = "pmokit-dataset";
-/** The dataset format version this pmokit writes and reads. A reader refuses versions it does not know. */
+/**
+ * The dataset format version this pmokit writes and reads. A reader refuses versions it does not know.
+ *
+ * @example
+ * ```ts
+ * JSON.parse(exportDataset(records)).formatVersion === DATASET_FORMAT_VERSION; // true
+ * ```
+ */
 export const DATASET_FORMAT_VERSION = 1;
 
 /** The wire form of a pmokit dataset: the whole office in one JSON file. */

@@ -1,0 +1,30 @@
+/**
+ * pmokit/io: bring the office's existing files in and out — MS Project XML (MSPDI), ReqIF (`.reqif`, `.reqifz`),
+ * CSV (requests, requirements, cost entries, checklist items) and the pmokit dataset (the whole office in one JSON
+ * file). Importers parse untrusted files safely, return validated entities plus an import report (what was not
+ * mapped, never silently dropped) and write nothing; `writeImportedRecords` stores a whole import in one transaction.
+ *
+ * @module
+ */
+export * from "./report.js";
+export * from "./records.js";
+export { writeImportedRecords, readAllRecords } from "./write.js";
+export { parseXmlSafely, decodeXmlText, type SafeXmlOptions } from "./xml/parse-xml.js";
+export * from "./dataset/dataset.js";
+export { readMspdi, type ReadMspdiOptions, type MspdiDocument } from "./mspdi/read.js";
+export { writeMspdi } from "./mspdi/write.js";
+export { mspdiToPmokit, type MspdiMappingOptions } from "./mspdi/map.js";
+export { pmokitToMspdi, type ProjectPlan } from "./mspdi/export.js";
+export { resolveMspdiCalendar, expandMspdiException, type MspdiCalendar } from "./mspdi/calendar.js";
+export type { MspdiElement } from "./mspdi/element.js";
+export { parseMspdiDuration, formatMspdiDuration, durationHours, type MspdiDuration, type MspdiValue } from "./mspdi/values.js";
+export * from "./reqif/model.js";
+export { readReqif } from "./reqif/read.js";
+export { writeReqif } from "./reqif/write.js";
+export { reqifToPmokit, type ReqifMappingOptions, type ReqifImport, type OutlineDocument, type OutlineNode } from "./reqif/map.js";
+export { requirementsToReqif, type RequirementsToReqifOptions } from "./reqif/export.js";
+export { unzipReqifz, zipReqifz, type UnzipReqifzOptions, type ReqifzContent } from "./reqif/zip.js";
+export { xhtmlToPlainText } from "./reqif/xhtml.js";
+export { importCsv, exportCsv, csvProblems, type ImportCsvOptions, type CsvProblem } from "./csv/csv.js";
+export { CSV_PROFILES, type CsvKind, type CsvProfile } from "./csv/profiles.js";
+export { readImportFile, type ReadImportFileOptions } from "./files.js";

@@ -1,0 +1,159 @@
+import { sumMoney, type Money } from "../../core/index.js";
+import type { EntityOf } from "../../entities/index.js";
+import { createReportBuilder, type ImportReport } from "../report.js";
+import type { MspdiElement } from "./element.js";
+import type { MspdiDocument } from "./read.js";
+import type { MspdiValue } from "./values.js";
+
+/** A pmokit project and what belongs to it, as {@link pmokitToMspdi} takes it. */
+export interface ProjectPlan {
+  /** The project. */
+  readonly project: EntityOf<"project">;
+  /** Its work packages (WBS). */
+  readonly workPackages: readonly EntityOf<"work-package">[];
+  /** Its milestones. */
+  readonly milestones?: readonly EntityOf<"milestone">[];
+  /** Its baselines (0–10). */
+  readonly baselines?: readonly EntityOf<"baseline">[];
+  /** Its actual costs (summed per package into `ActualCost`). */
+  readonly costEntries?: readonly EntityOf<"cost-entry">[];
+}
+
+const el = (fields: Record<string, MspdiValue | undefined>, lists: Record<string, MspdiElement[]> = {}): MspdiElement => {
+  const f: Record<string, MspdiValue> = {};
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined) f[k] = v;
+  return { fields: f, lists };
+};
+const compareWbs = (a: string, b: string): number => {
+  const x = a.split(".").map(Number);
+  const y = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? -1) - (y[i] ?? -1);
+    if (d !== 0) return d;
+  }
+  return 0;
+};
+const DAY_TYPES = [1, 2, 3, 4, 5, 6, 7] as const; // MSPDI: 1 = Sunday … 7 = Saturday
+
+/**
+ * Builds an MSPDI document from a pmokit project — the project calendar with its holidays as exceptions, one task
+ * per work package (outline from the WBS code, summary when it has children, cost = its time-phased budget, %
+ * complete and physical % complete from the latest progress record, EV method from the earning rule, actual cost
+ * from the cost entries), milestones as zero-duration tasks, and each baseline's dates and costs. Task UIDs of
+ * records that came from an MSPDI import (`<projectId>-t<UID>`) are kept, so re-importing gives the same ids.
+ * What MSPDI cannot hold (earning rules other than % complete / physical %, multi-slice budgets as slices) is listed
+ * in the report. Write the result with `writeMspdi`.
+ *
+ * @example
+ * ```ts
+ * const { document, report } = pmokitToMspdi({ project, workPackages, baselines, costEntries });
+ * writeFileSync("plan.xml", writeMspdi(document));
+ * ```
+ */
+export function pmokitToMspdi(plan: ProjectPlan): { document: MspdiDocument; report: ImportReport } {
+  const report = createReportBuilder("mspdi-export");
+  const { project } = plan;
+  const cur = project.budget.currency;
+  const at = (d: string, time: string) => `${d}T${time}`;
+  const pkgs = [...plan.workPackages].sort((a, b) => compareWbs(a.code, b.code));
+  const milestones = plan.milestones ?? [];
+  const prefix = `${project.id}-`;
+  const uids = new Map<string, number>();
+  let next = 1;
+  for (const e of [...pkgs, ...milestones]) {
+    const m = e.id.startsWith(prefix) ? /^[tm](\d+)$/.exec(e.id.slice(prefix.length)) : null;
+    if (m) uids.set(e.id, Number(m[1]));
+    next = Math.max(next, (m ? Number(m[1]) : 0) + 1);
+  }
+  for (const e of [...pkgs, ...milestones]) if (!uids.has(e.id)) uids.set(e.id, next++);
+
+  const progressDates = pkgs.flatMap((w) => w.progress.map((p) => p.date));
+  const currentDate = [project.statusDate, ...progressDates].filter((d): d is NonNullable<typeof d> => d !== undefined).sort().pop();
+  const hasChildren = new Set(pkgs.map((w) => w.parentId).filter(Boolean));
+  const actualBy = new Map<string, Money[]>();
+  const actualDate = new Map<string, string>();
+  for (const c of plan.costEntries ?? []) {
+    if (!c.workPackageId) continue;
+    actualBy.set(c.workPackageId, [...(actualBy.get(c.workPackageId) ?? []), c.amount]);
+    if ((actualDate.get(c.workPackageId) ?? "") < c.date) actualDate.set(c.workPackageId, c.date);
+  }
+  const baselineOf = (id: string, milestone: boolean): MspdiElement[] =>
+    [...(plan.baselines ?? [])].sort((a, b) => a.number - b.number).flatMap((b) => {
+      if (milestone) {
+        const m = b.milestones.find((x) => x.milestoneId === id);
+        return m ? [el({ Number: String(b.number), Start: at(m.date, "08:00:00"), Finish: at(m.date, "08:00:00") })] : [];
+      }
+      const w = b.workPackages.find((x) => x.workPackageId === id);
+      if (!w) return [];
+      const cost = sumMoney(w.timePhasedBudget.map((s) => s.amount), cur);
+      return [el({ Number: String(b.number), Start: at(w.plannedStart, "08:00:00"), Finish: at(w.plannedFinish, "17:00:00"), Cost: cost })];
+    });
+
+  const tasks: MspdiElement[] = [
+    el({ UID: "0", ID: "0", Name: project.name, WBS: "0", OutlineNumber: "0", OutlineLevel: "0", Start: at(project.plannedStart, "08:00:00"), Finish: at(project.plannedFinish, "17:00:00"), Milestone: "0", Summary: "1" }),
+  ];
+  pkgs.forEach((w) => {
+    const last = w.progress[w.progress.length - 1];
+    const rule = w.earningRule.type;
+    if (rule !== "percent-complete" && rule !== "physical-percent-complete") {
+      report.unmapped(`WorkPackage[${w.code}]`, "earningRule", `${rule} has no MSPDI earned value method; exported as % complete`);
+    }
+    if (w.timePhasedBudget.length > 1) report.unmapped(`WorkPackage[${w.code}]`, "timePhasedBudget", "slices are exported as one task cost");
+    const actual = actualBy.get(w.id);
+    const finished = last?.finished === true;
+    tasks.push(el({
+      UID: String(uids.get(w.id)), ID: String(tasks.length), Name: w.name, WBS: w.code, OutlineNumber: w.code,
+      OutlineLevel: String(w.code.split(".").length), Start: at(w.plannedStart, "08:00:00"), Finish: at(w.plannedFinish, "17:00:00"),
+      Milestone: "0", Summary: hasChildren.has(w.id) ? "1" : "0",
+      PercentComplete: last?.percentComplete ? last.percentComplete.toDecimalPlaces(0).toFixed() : "0",
+      Cost: sumMoney(w.timePhasedBudget.map((s) => s.amount), cur),
+      ...(finished ? { ActualFinish: at(actualDate.get(w.id) ?? w.plannedFinish, "17:00:00") } : {}),
+      ...(actual ? { ActualCost: sumMoney(actual, cur) } : {}),
+      ...(w.description ? { Notes: w.description } : {}),
+      PhysicalPercentComplete: last?.physicalPercentComplete ? last.physicalPercentComplete.toDecimalPlaces(0).toFixed() : "0",
+      EarnedValueMethod: rule === "physical-percent-complete" ? "1" : "0",
+    }, { baselines: baselineOf(w.id, false) }));
+  });
+  const childCount = new Map<string, number>();
+  for (const m of milestones) {
+    const parent = pkgs.find((w) => w.id === m.workPackageId);
+    const siblings = pkgs.filter((w) => (parent ? w.parentId === parent.id : w.parentId === undefined)).length;
+    const n = (childCount.get(parent?.id ?? "") ?? siblings) + 1;
+    childCount.set(parent?.id ?? "", n);
+    const outline = parent ? `${parent.code}.${n}` : String(n);
+    const date = m.forecastDate ?? m.baselineDate ?? m.actualDate ?? project.plannedStart;
+    tasks.push(el({
+      UID: String(uids.get(m.id)), ID: String(tasks.length), Name: m.name, WBS: outline, OutlineNumber: outline,
+      OutlineLevel: String(outline.split(".").length), Start: at(date, "08:00:00"), Finish: at(date, "08:00:00"), Milestone: "1", Summary: "0",
+      PercentComplete: m.actualDate ? "100" : "0", ...(m.actualDate ? { ActualFinish: at(m.actualDate, "08:00:00") } : {}),
+      ...(m.description ? { Notes: m.description } : {}),
+    }, { baselines: baselineOf(m.id, true) }));
+  }
+
+  const cal = project.calendar;
+  const working = new Set(cal?.workingWeekdays ?? [1, 2, 3, 4, 5]);
+  const hours = [el({ FromTime: "08:00:00", ToTime: "12:00:00" }), el({ FromTime: "13:00:00", ToTime: "17:00:00" })];
+  const calendar = el({ UID: "1", Name: cal?.name ?? "Standard", IsBaseCalendar: "1", BaseCalendarUID: "-1" }, {
+    weekDays: DAY_TYPES.map((t) => {
+      const iso = t === 1 ? 7 : t - 1;
+      return working.has(iso) ? el({ DayType: String(t), DayWorking: "1" }, { workingTimes: hours }) : el({ DayType: String(t), DayWorking: "0" });
+    }),
+    exceptions: (cal?.holidays ?? []).map((h) =>
+      el({ EnteredByOccurrences: "0", Occurrences: "1", Name: h.name, Type: "1", DayWorking: "0" }, {
+        timePeriod: [el({ FromDate: at(h.date, "00:00:00"), ToDate: at(h.date, "23:59:00") })],
+      }),
+    ),
+  });
+  if ((cal?.blackouts?.length ?? 0) > 0) report.unmapped("Project/calendar", "blackouts", "MS Project calendars have no change-freeze windows");
+
+  const projectEl = el({
+    SaveVersion: "14", Name: project.name, Title: project.name, ScheduleFromStart: "1",
+    StartDate: at(project.plannedStart, "08:00:00"), FinishDate: at(project.plannedFinish, "17:00:00"), CurrencyDigits: "2",
+    CurrencyCode: cur, CalendarUID: "1", MinutesPerDay: "480", MinutesPerWeek: "2400", DaysPerMonth: "20",
+    ...(project.statusDate ? { StatusDate: at(project.statusDate, "17:00:00") } : {}),
+    BaselineForEarnedValue: String(project.activeBaseline ?? 0),
+    ...(currentDate ? { CurrentDate: at(currentDate, "08:00:00") } : {}),
+    DefaultTaskEVMethod: "0",
+  }, { calendars: [calendar], tasks, resources: [], assignments: [] });
+  return { document: { currency: cur, project: projectEl }, report: report.finish() };
+}

@@ -1,0 +1,95 @@
+import { XMLBuilder } from "fast-xml-parser";
+import type { EntityOf } from "../../entities/index.js";
+import type { ReqifAttributeDefinition, ReqifDocument, ReqifHierarchy, ReqifSpecType, ReqifValue } from "./model.js";
+import type { OutlineDocument, OutlineNode } from "./map.js";
+
+/** Options of {@link requirementsToReqif}. */
+export interface RequirementsToReqifOptions {
+  /** Document title (header TITLE and specification LONG-NAME). */
+  readonly title: string;
+  /** Header identifier and creation time (the export reads no clock). */
+  readonly exportedAt: string;
+  /** The outline to write; default: every requirement at top level, in the order given. */
+  readonly outline?: readonly OutlineDocument[];
+  /** Rich text (XHTML) by requirement id, written instead of the plain statement where given. */
+  readonly richText?: Readonly<Record<string, string>>;
+}
+
+const fragment = new XMLBuilder({ processEntities: true });
+/** Wraps plain text in an XHTML div (escaped by the builder). */
+const xhtml = (text: string) => fragment.build({ "xhtml:div": text }) as string;
+/** ReqIF identifiers are NCNames: an id that starts with a digit gets a leading underscore. */
+const ncname = (id: string) => (/^[A-Za-z_]/.test(id) ? id : `_${id}`).replace(/:/g, "_");
+
+const STRING_T = "pmokit-dt-string";
+const XHTML_T = "pmokit-dt-xhtml";
+const attr = (name: string, kind: "STRING" | "XHTML"): ReqifAttributeDefinition => ({
+  identifier: `pmokit-ad-${name.replace(/\./g, "-")}`, longName: name, kind, datatypeRef: kind === "STRING" ? STRING_T : XHTML_T,
+});
+const ATTRS = {
+  foreign: attr("ReqIF.ForeignID", "STRING"), name: attr("ReqIF.Name", "STRING"), text: attr("ReqIF.Text", "XHTML"),
+  chapter: attr("ReqIF.ChapterName", "XHTML"), type: attr("pmokit.type", "STRING"), priority: attr("pmokit.priority", "STRING"),
+  verification: attr("pmokit.verificationMethod", "STRING"), status: attr("pmokit.status", "STRING"),
+  rationale: attr("pmokit.rationale", "STRING"), criteria: attr("pmokit.acceptanceCriteria", "STRING"),
+};
+
+/**
+ * Builds a ReqIF document from pmokit requirements and the trace links between them: one spec object type with
+ * `ReqIF.ForeignID` (the key), `ReqIF.Name` (title), `ReqIF.Text` (statement as XHTML, or the kept rich text),
+ * `ReqIF.ChapterName` for headings, and `pmokit.*` attributes for type, priority, verification method, status,
+ * rationale and acceptance criteria — so that `reqifToPmokit(readReqif(writeReqif(d)))` gives the same
+ * requirements back. One spec relation type per link type; links to non-requirements are left out.
+ *
+ * @example
+ * ```ts
+ * const doc = requirementsToReqif(requirements, links, { title: "CRM requirements", exportedAt: "2026-11-25T12:00:00.000Z" });
+ * writeFileSync("crm.reqifz", zipReqifz(writeReqif(doc), "crm.reqif"));
+ * ```
+ */
+export function requirementsToReqif(
+  requirements: readonly EntityOf<"requirement">[],
+  links: readonly EntityOf<"trace-link">[],
+  options: RequirementsToReqifOptions,
+): ReqifDocument {
+  const at = options.exportedAt;
+  const objectType: ReqifSpecType = { identifier: "pmokit-sot-requirement", longName: "Requirement", lastChange: at, kind: "SPEC-OBJECT-TYPE", attributes: Object.values(ATTRS).map((a) => ({ ...a, lastChange: at })) };
+  const val = (a: ReqifAttributeDefinition, value: string): ReqifValue => ({ kind: a.kind, definitionRef: a.identifier, value });
+  // Ids that came from a ReqIF import (`<projectId>:<IDENTIFIER>`) get their IDENTIFIER back, so a re-import
+  // gives the same ids.
+  const local = (id: string, projectId: string | undefined) => ncname(projectId && id.startsWith(`${projectId}:`) ? id.slice(projectId.length + 1) : id);
+  const objId = new Map(requirements.map((r) => [r.id, local(r.id, r.projectId)]));
+  const projectOf = new Map(requirements.map((r) => [r.id, r.projectId]));
+  const specObjects = requirements.map((r) => {
+    const heading = r.tags?.includes("heading") === true;
+    const values: ReqifValue[] = [
+      val(ATTRS.foreign, r.key), val(ATTRS.name, r.title),
+      heading ? val(ATTRS.chapter, xhtml(r.title)) : val(ATTRS.text, options.richText?.[r.id] ?? xhtml(r.statement)),
+      val(ATTRS.type, r.type), val(ATTRS.priority, r.priority), val(ATTRS.verification, r.verificationMethod), val(ATTRS.status, r.status),
+      ...(r.rationale ? [val(ATTRS.rationale, r.rationale)] : []),
+      ...(r.acceptanceCriteria.length > 0 ? [val(ATTRS.criteria, r.acceptanceCriteria.join("\n"))] : []),
+    ];
+    return { identifier: objId.get(r.id)!, lastChange: r.updatedAt, typeRef: objectType.identifier, values: values.sort((a, b) => a.kind.localeCompare(b.kind)) };
+  });
+  const linkTypes = [...new Set(links.map((l) => l.linkType))].sort();
+  const relTypes: ReqifSpecType[] = linkTypes.map((t) => ({
+    identifier: `pmokit-srt-${t.replace(/[^A-Za-z0-9]+/g, "-")}`, longName: t.startsWith("custom:") ? t.slice(7) : t, lastChange: at, kind: "SPEC-RELATION-TYPE", attributes: [],
+  }));
+  const specRelations = links
+    .filter((l) => l.from.kind === "requirement" && l.to.kind === "requirement" && objId.has(l.from.id) && objId.has(l.to.id))
+    .map((l) => ({
+      identifier: local(l.id, projectOf.get(l.from.id)), lastChange: l.updatedAt, typeRef: `pmokit-srt-${l.linkType.replace(/[^A-Za-z0-9]+/g, "-")}`,
+      source: objId.get(l.from.id)!, target: objId.get(l.to.id)!, values: [],
+    }));
+  let n = 0;
+  const nodes = (list: readonly OutlineNode[]): ReqifHierarchy[] =>
+    list.filter((x) => objId.has(x.requirementId)).map((x) => ({ identifier: `pmokit-sh-${++n}`, lastChange: at, objectRef: objId.get(x.requirementId)!, children: nodes(x.children) }));
+  const outline = options.outline ?? [{ identifier: "pmokit-spec-1", title: options.title, nodes: requirements.map((r) => ({ requirementId: r.id, title: r.title, children: [] })) }];
+  return {
+    header: { identifier: "pmokit-header", creationTime: at, reqifToolId: "pmokit", reqifVersion: "1.0", sourceToolId: "pmokit", title: options.title },
+    datatypes: [{ identifier: STRING_T, longName: "T_String", lastChange: at, kind: "STRING" }, { identifier: XHTML_T, longName: "T_Xhtml", lastChange: at, kind: "XHTML" }],
+    specTypes: [objectType, ...relTypes, { identifier: "pmokit-spt", longName: "Specification", lastChange: at, kind: "SPECIFICATION-TYPE", attributes: [] }],
+    specObjects,
+    specRelations,
+    specifications: outline.map((o) => ({ identifier: ncname(o.identifier), longName: o.title, lastChange: at, typeRef: "pmokit-spt", values: [], children: nodes(o.nodes) })),
+  };
+}

@@ -1,0 +1,185 @@
+import { ValidationError, idSchema } from "../../core/index.js";
+import { TRACE_LINK_TYPES, decodeEntity, itemKeySchema, type EntityOf } from "../../entities/index.js";
+import { createReportBuilder, type ImportReport } from "../report.js";
+import type { ReqifDocument, ReqifHierarchy, ReqifSpecObject, ReqifValue } from "./model.js";
+import { xhtmlToPlainText } from "./xhtml.js";
+
+/** How ReqIF content becomes pmokit requirements (ReqIF has no PMO fields: these fill the gaps). */
+export interface ReqifMappingOptions {
+  /** The project the requirements belong to; ids are `<projectId>:<IDENTIFIER>`. */
+  readonly projectId: string;
+  /** `createdAt`/`updatedAt` of every record (UTC instant). No clock is read. */
+  readonly importedAt: string;
+  /** Prefix of generated keys when `ReqIF.ForeignID` is not a key like `FR-104` (default `REQ`). */
+  readonly keyPrefix?: string;
+  /** Type when the file does not say (`pmokit.type`); default `functional`. */
+  readonly type?: EntityOf<"requirement">["type"];
+  /** Priority when the file does not say (`pmokit.priority`); default `should`. */
+  readonly priority?: EntityOf<"requirement">["priority"];
+  /** Verification method when the file does not say; default `test`. */
+  readonly verificationMethod?: EntityOf<"requirement">["verificationMethod"];
+  /** Status when the file does not say; default `proposed`. */
+  readonly status?: EntityOf<"requirement">["status"];
+}
+
+/** One node of the imported document outline. */
+export interface OutlineNode {
+  /** The requirement shown here. */
+  readonly requirementId: string;
+  /** Its title. */
+  readonly title: string;
+  /** Children, in document order. */
+  readonly children: readonly OutlineNode[];
+}
+
+/** A specification (document) and its outline. */
+export interface OutlineDocument {
+  /** The specification's IDENTIFIER. */
+  readonly identifier: string;
+  /** Its name (LONG-NAME, `ReqIF.Name`, or the identifier). */
+  readonly title: string;
+  /** Top-level nodes. */
+  readonly nodes: readonly OutlineNode[];
+}
+
+/** What {@link reqifToPmokit} returns: validated records, the outline, rich text, and the report. */
+export interface ReqifImport {
+  /** Requirements and trace links (validated, not stored). */
+  readonly records: { readonly requirement: readonly EntityOf<"requirement">[]; readonly "trace-link": readonly EntityOf<"trace-link">[] };
+  /** The document outline of every specification. */
+  readonly outline: readonly OutlineDocument[];
+  /** The main text of each requirement as the tool wrote it (XHTML markup), by requirement id. */
+  readonly richText: Readonly<Record<string, string>>;
+  /** Counts, unmapped attributes, dangling references. */
+  readonly report: ImportReport;
+}
+
+const MAPPED = new Set(["ReqIF.Text", "ReqIF.ChapterName", "ReqIF.ForeignID", "ReqIF.Name", "pmokit.type", "pmokit.priority", "pmokit.verificationMethod", "pmokit.status", "pmokit.rationale", "pmokit.acceptanceCriteria"]);
+const kebab = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").replace(/^[^a-z]+/, "");
+
+/**
+ * Maps a ReqIF document to pmokit requirements and trace links. Per spec object: text from `ReqIF.Text` (XHTML
+ * flattened to plain text; the markup is kept in `richText`), or — for tools without it — the first text
+ * attribute whose name mentions "text", else the first XHTML, else the first STRING attribute; the title from `ReqIF.ChapterName` (headings, tagged `heading`), `ReqIF.Name`,
+ * the LONG-NAME or the first line of text; the key from `ReqIF.ForeignID` when it is a key such as `FR-104`,
+ * `<prefix>-<ForeignID>` when it is a number, else `<prefix>-<n>`. Spec relations become trace links typed by
+ * their relation type's name (`satisfies`, …; others as `custom:<name>`). Specifications give the outline.
+ * References to missing objects are reported as `dangling-reference` warnings and left out, never guessed.
+ *
+ * @throws {ValidationError} when a mapped record is invalid (nothing is returned half-mapped).
+ * @example
+ * ```ts
+ * const { document } = readReqif(text);
+ * const { records, outline, report } = reqifToPmokit(document, { projectId: "prj-crm", importedAt: "2026-11-25T12:00:00.000Z" });
+ * report.warnings.filter((w) => w.code === "dangling-reference");
+ * ```
+ */
+export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOptions): ReqifImport {
+  const report = createReportBuilder("reqif");
+  const prefix = options.keyPrefix ?? "REQ";
+  const stamp = { version: 1, createdAt: options.importedAt, updatedAt: options.importedAt };
+  const attrName = new Map<string, string>();
+  for (const t of document.specTypes) for (const a of t.attributes) attrName.set(a.identifier, a.longName ?? a.identifier);
+  const typeName = new Map(document.specTypes.map((t) => [t.identifier, t.longName ?? t.identifier]));
+  const enumName = new Map(document.datatypes.flatMap((d) => (d.values ?? []).map((v) => [v.identifier, v.longName ?? v.identifier] as const)));
+  const named = (vals: readonly ReqifValue[]) => {
+    const m = new Map<string, ReqifValue>();
+    for (const v of vals) m.set(attrName.get(v.definitionRef) ?? v.definitionRef, v);
+    return m;
+  };
+  const plain = (v: ReqifValue | undefined): string | undefined => {
+    if (!v) return undefined;
+    const t = Array.isArray(v.value) ? v.value.map((r) => enumName.get(r) ?? r).join(", ") : v.kind === "XHTML" ? xhtmlToPlainText(v.value as string) : (v.value as string).trim();
+    return t === "" ? undefined : t;
+  };
+
+  const issues: ValidationError[] = [];
+  const ids = new Map<string, string>();
+  const titles = new Map<string, string>();
+  const keys = new Set<string>();
+  const requirements: EntityOf<"requirement">[] = [];
+  const richText: Record<string, string> = {};
+  document.specObjects.forEach((o: ReqifSpecObject, i) => {
+    report.count("spec-objects");
+    const v = named(o.values);
+    for (const [name] of v) if (!MAPPED.has(name)) report.unmapped(`SPEC-OBJECT/${typeName.get(o.typeRef) ?? o.typeRef}`, name, "attribute has no pmokit requirement field");
+    const free = [...v.entries()].filter(([n]) => !MAPPED.has(n));
+    const textValue = v.get("ReqIF.Text") ??
+      free.find(([n, x]) => (x.kind === "STRING" || x.kind === "XHTML") && /te?xt/i.test(n))?.[1] ??
+      free.find(([, x]) => x.kind === "XHTML")?.[1] ?? free.find(([, x]) => x.kind === "STRING")?.[1];
+    const text = plain(textValue);
+    const chapter = plain(v.get("ReqIF.ChapterName"));
+    const title = (chapter ?? plain(v.get("ReqIF.Name")) ?? o.longName ?? text?.split("\n")[0] ?? o.identifier).slice(0, 300);
+    const foreign = plain(v.get("ReqIF.ForeignID"));
+    let key = foreign && itemKeySchema.safeParse(foreign).success ? foreign : foreign && /^\d{1,12}$/.test(foreign) ? `${prefix}-${foreign}` : `${prefix}-${i + 1}`;
+    if (keys.has(key)) key = `${prefix}-X-${i + 1}`;
+    keys.add(key);
+    const candidate = `${options.projectId}:${o.identifier}`;
+    const id = idSchema.safeParse(candidate).success ? candidate : `${options.projectId}:obj-${i + 1}`;
+    ids.set(o.identifier, id);
+    titles.set(o.identifier, title);
+    if (textValue?.kind === "XHTML") richText[id] = textValue.value as string;
+    const criteria = plain(v.get("pmokit.acceptanceCriteria"))?.split("\n").filter((l) => l.trim() !== "") ?? [];
+    const rationale = plain(v.get("pmokit.rationale"));
+    try {
+      requirements.push(decodeEntity("requirement", {
+        id, ...stamp, projectId: options.projectId, key, type: plain(v.get("pmokit.type")) ?? options.type ?? "functional",
+        title, statement: (text ?? title).slice(0, 20_000), priority: plain(v.get("pmokit.priority")) ?? options.priority ?? "should",
+        acceptanceCriteria: criteria, verificationMethod: plain(v.get("pmokit.verificationMethod")) ?? options.verificationMethod ?? "test",
+        status: plain(v.get("pmokit.status")) ?? options.status ?? "proposed",
+        ...(rationale ? { rationale } : {}), ...(chapter && !text ? { tags: ["heading"] } : {}),
+      }));
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      issues.push(new ValidationError(e.issues.map((x) => ({ ...x, path: [`SPEC-OBJECT[${o.identifier}]`, ...x.path] })), "requirement"));
+    }
+  });
+
+  const links: EntityOf<"trace-link">[] = [];
+  for (const r of document.specRelations) {
+    report.count("spec-relations");
+    const from = ids.get(r.source);
+    const to = ids.get(r.target);
+    const where = `SPEC-RELATION[${r.identifier}]`;
+    if (!from || !to) {
+      report.warn(where, `refers to missing spec object ${!from ? r.source : r.target}; link left out`, "dangling-reference");
+      continue;
+    }
+    if (from === to) {
+      report.warn(where, "links an object to itself; left out", "self-link");
+      continue;
+    }
+    const name = kebab(typeName.get(r.typeRef) ?? "");
+    const linkType = (TRACE_LINK_TYPES as readonly string[]).includes(name) ? name : `custom:${name || "relation"}`;
+    for (const [n] of named(r.values)) if (!MAPPED.has(n)) report.unmapped(`SPEC-RELATION/${typeName.get(r.typeRef) ?? r.typeRef}`, n, "relation attribute has no trace-link field");
+    const candidate = `${options.projectId}:${r.identifier}`;
+    try {
+      links.push(decodeEntity("trace-link", {
+        id: idSchema.safeParse(candidate).success ? candidate : `${options.projectId}:rel-${links.length + 1}`, ...stamp,
+        from: { kind: "requirement", id: from }, to: { kind: "requirement", id: to }, linkType: linkType.slice(0, 64),
+      }));
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      issues.push(new ValidationError(e.issues.map((x) => ({ ...x, path: [where, ...x.path] })), "trace-link"));
+    }
+  }
+
+  const outlineOf = (nodes: readonly ReqifHierarchy[], where: string): OutlineNode[] =>
+    nodes.flatMap((h) => {
+      report.count("hierarchy-nodes");
+      const id = ids.get(h.objectRef);
+      const children = outlineOf(h.children, where);
+      if (!id) {
+        report.warn(`${where}/SPEC-HIERARCHY[${h.identifier}]`, `refers to missing spec object ${h.objectRef}; its children move up`, "dangling-reference");
+        return children;
+      }
+      return [{ requirementId: id, title: titles.get(h.objectRef) ?? id, children }];
+    });
+  const outline = document.specifications.map((s) => ({
+    identifier: s.identifier,
+    title: s.longName ?? plain(named(s.values).get("ReqIF.Name")) ?? s.identifier,
+    nodes: outlineOf(s.children, `SPECIFICATION[${s.identifier}]`),
+  }));
+  if (issues.length > 0) throw new ValidationError(issues.flatMap((e) => e.issues), "ReqIF import");
+  return { records: { requirement: requirements, "trace-link": links }, outline, richText, report: report.finish() };
+}

@@ -1,0 +1,147 @@
+import { ValidationError } from "../../core/index.js";
+import { createReportBuilder, type ImportReport, type ReportBuilder } from "../report.js";
+import { parseXmlSafely } from "../xml/parse-xml.js";
+import {
+  REQIF_KINDS, type ReqifAttributeDefinition, type ReqifDatatype, type ReqifDocument, type ReqifHierarchy,
+  type ReqifIdentifiable, type ReqifKind, type ReqifSpecType, type ReqifValue,
+} from "./model.js";
+
+type Obj = Record<string, unknown>;
+const ARRAY_NAMES = /^(DATATYPE-DEFINITION-[A-Z]+|ENUM-VALUE|EMBEDDED-VALUE|SPEC-OBJECT-TYPE|SPEC-RELATION-TYPE|SPECIFICATION-TYPE|RELATION-GROUP-TYPE|ATTRIBUTE-DEFINITION-[A-Z]+|SPEC-OBJECT|SPEC-RELATION|SPECIFICATION|SPEC-HIERARCHY|ATTRIBUTE-VALUE-[A-Z]+|ENUM-VALUE-REF|RELATION-GROUP)$/;
+const obj = (v: unknown): Obj => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Obj) : {});
+const list = (v: unknown): Obj[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(obj);
+const txt = (v: unknown): string | undefined => (typeof v === "string" ? v : typeof v === "object" && v !== null && "#text" in v ? String((v as Obj)["#text"]) : undefined);
+
+function ident(o: Obj): ReqifIdentifiable {
+  const id = txt(o["@_IDENTIFIER"]) ?? "";
+  const longName = txt(o["@_LONG-NAME"]);
+  const lastChange = txt(o["@_LAST-CHANGE"]);
+  return { identifier: id, ...(longName !== undefined ? { longName } : {}), ...(lastChange !== undefined ? { lastChange } : {}) };
+}
+
+/** The text of the single `*-REF` child of a wrapper element (`<TYPE><SPEC-OBJECT-TYPE-REF>x</…></TYPE>`). */
+function ref(wrapper: unknown): string {
+  const o = obj(wrapper);
+  for (const [k, v] of Object.entries(o)) if (k.endsWith("-REF")) return txt(v) ?? "";
+  return "";
+}
+
+function values(o: Obj, path: string, report: ReportBuilder): ReqifValue[] {
+  const out: ReqifValue[] = [];
+  const box = obj(o["VALUES"]);
+  for (const [name, items] of Object.entries(box)) {
+    const kind = name.replace("ATTRIBUTE-VALUE-", "") as ReqifKind;
+    if (!name.startsWith("ATTRIBUTE-VALUE-") || !REQIF_KINDS.includes(kind)) {
+      report.unmapped(`${path}/VALUES`, name, "not a ReqIF attribute value");
+      continue;
+    }
+    for (const v of list(items)) {
+      const definitionRef = ref(v["DEFINITION"]);
+      if (kind === "ENUMERATION") {
+        const refs = obj(v["VALUES"])["ENUM-VALUE-REF"];
+        out.push({ kind, definitionRef, value: (Array.isArray(refs) ? refs : refs === undefined ? [] : [refs]).map((x) => txt(x) ?? "") });
+      } else if (kind === "XHTML") {
+        out.push({ kind, definitionRef, value: (txt(v["THE-VALUE"]) ?? "").trim() });
+      } else {
+        out.push({ kind, definitionRef, value: txt(v["@_THE-VALUE"]) ?? "" });
+      }
+    }
+  }
+  // Grouped by kind in one fixed order (what writeReqif writes), stable within a kind: the model does not depend
+  // on how a tool interleaved its value elements.
+  return out.sort((a, b) => REQIF_KINDS.indexOf(a.kind) - REQIF_KINDS.indexOf(b.kind));
+}
+
+function hierarchy(nodes: unknown, path: string, report: ReportBuilder): ReqifHierarchy[] {
+  return list(nodes).map((h) => ({
+    ...ident(h),
+    objectRef: ref(h["OBJECT"]),
+    children: hierarchy(obj(h["CHILDREN"])["SPEC-HIERARCHY"], path, report),
+  }));
+}
+
+/**
+ * Parses a ReqIF XML text safely into a {@link ReqifDocument}: header, datatypes (enumerations with their values),
+ * spec types with attribute definitions, spec objects and relations with their values (XHTML kept as raw markup),
+ * and specifications with their hierarchy. Tool extensions and relation groups are listed in the report.
+ *
+ * @throws {ValidationError} on hostile or malformed XML, or a root that is not `<REQ-IF>`.
+ * @example
+ * ```ts
+ * const { document, report } = readReqif(readFileSync("spec.reqif", "utf8"));
+ * document.specObjects.length;
+ * ```
+ */
+export function readReqif(text: string, options: { readonly maxDepth?: number } = {}): { document: ReqifDocument; report: ImportReport } {
+  const doc = parseXmlSafely(text, "ReqIF file", {
+    rawNodes: ["ATTRIBUTE-VALUE-XHTML.THE-VALUE"],
+    arrays: { has: (n: string) => ARRAY_NAMES.test(n) } as ReadonlySet<string>,
+    ...(options.maxDepth ? { maxDepth: options.maxDepth } : {}),
+  });
+  const root = doc["REQ-IF"];
+  if (root === undefined || typeof root !== "object") {
+    throw ValidationError.single([], "not a ReqIF file: the root element is not <REQ-IF>", "ReqIF file");
+  }
+  const report = createReportBuilder("reqif");
+  const r = obj(root);
+  const h = obj(obj(r["THE-HEADER"])["REQ-IF-HEADER"]);
+  const opt = (k: string, v: unknown) => (txt(v) !== undefined ? { [k]: txt(v) } : {});
+  const header = {
+    ...ident(h), ...opt("comment", h["COMMENT"]), ...opt("creationTime", h["CREATION-TIME"]), ...opt("reqifToolId", h["REQ-IF-TOOL-ID"]),
+    ...opt("reqifVersion", h["REQ-IF-VERSION"]), ...opt("sourceToolId", h["SOURCE-TOOL-ID"]), ...opt("title", h["TITLE"]),
+  };
+  if (r["TOOL-EXTENSIONS"] !== undefined) report.unmapped("REQ-IF", "TOOL-EXTENSIONS", "tool-specific extensions are not read");
+  const c = obj(obj(r["CORE-CONTENT"])["REQ-IF-CONTENT"]);
+  for (const k of Object.keys(c)) {
+    if (!["DATATYPES", "SPEC-TYPES", "SPEC-OBJECTS", "SPEC-RELATIONS", "SPECIFICATIONS"].includes(k)) report.unmapped("REQ-IF-CONTENT", k, "not mapped by pmokit");
+  }
+
+  const datatypes: ReqifDatatype[] = [];
+  const dt = obj(c["DATATYPES"]);
+  for (const kind of REQIF_KINDS) {
+    for (const d of list(dt[`DATATYPE-DEFINITION-${kind}`])) {
+      if (kind !== "ENUMERATION") {
+        datatypes.push({ ...ident(d), kind });
+        continue;
+      }
+      const vals = list(obj(d["SPECIFIED-VALUES"])["ENUM-VALUE"]).map((e) => {
+        const emb = list(obj(e["PROPERTIES"])["EMBEDDED-VALUE"])[0] ?? {};
+        const key = txt(emb["@_KEY"]);
+        const other = txt(emb["@_OTHER-CONTENT"]);
+        return { ...ident(e), ...(key !== undefined ? { key } : {}), ...(other !== undefined ? { otherContent: other } : {}) };
+      });
+      datatypes.push({ ...ident(d), kind, values: vals });
+    }
+  }
+
+  const specTypes: ReqifSpecType[] = [];
+  const st = obj(c["SPEC-TYPES"]);
+  for (const kind of ["SPEC-OBJECT-TYPE", "SPEC-RELATION-TYPE", "SPECIFICATION-TYPE"] as const) {
+    for (const t of list(st[kind])) {
+      const attributes: ReqifAttributeDefinition[] = [];
+      const attrs = obj(t["SPEC-ATTRIBUTES"]);
+      for (const ak of REQIF_KINDS) {
+        for (const a of list(attrs[`ATTRIBUTE-DEFINITION-${ak}`])) attributes.push({ ...ident(a), kind: ak, datatypeRef: ref(a["TYPE"]) });
+      }
+      specTypes.push({ ...ident(t), kind, attributes });
+    }
+  }
+  if (st["RELATION-GROUP-TYPE"] !== undefined) report.unmapped("SPEC-TYPES", "RELATION-GROUP-TYPE", "relation groups are not mapped");
+
+  const specObjects = list(obj(c["SPEC-OBJECTS"])["SPEC-OBJECT"]).map((o) => ({
+    ...ident(o), typeRef: ref(o["TYPE"]), values: values(o, "SPEC-OBJECT", report),
+  }));
+  const specRelations = list(obj(c["SPEC-RELATIONS"])["SPEC-RELATION"]).map((o) => ({
+    ...ident(o), typeRef: ref(o["TYPE"]), source: ref(o["SOURCE"]), target: ref(o["TARGET"]), values: values(o, "SPEC-RELATION", report),
+  }));
+  const specifications = list(obj(c["SPECIFICATIONS"])["SPECIFICATION"]).map((s) => ({
+    ...ident(s), typeRef: ref(s["TYPE"]), values: values(s, "SPECIFICATION", report),
+    children: hierarchy(obj(s["CHILDREN"])["SPEC-HIERARCHY"], "SPECIFICATION", report),
+  }));
+  report.count("datatypes", datatypes.length);
+  report.count("spec-types", specTypes.length);
+  report.count("spec-objects", specObjects.length);
+  report.count("spec-relations", specRelations.length);
+  report.count("specifications", specifications.length);
+  return { document: { header, datatypes, specTypes, specObjects, specRelations, specifications }, report: report.finish() };
+}

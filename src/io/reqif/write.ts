@@ -1,0 +1,120 @@
+import { XMLBuilder } from "fast-xml-parser";
+import { REQIF_KINDS, type ReqifDocument, type ReqifHierarchy, type ReqifIdentifiable, type ReqifValue } from "./model.js";
+
+type Obj = Record<string, unknown>;
+
+const idAttrs = (i: ReqifIdentifiable): Obj => ({
+  "@_IDENTIFIER": i.identifier,
+  ...(i.lastChange !== undefined ? { "@_LAST-CHANGE": i.lastChange } : {}),
+  ...(i.longName !== undefined ? { "@_LONG-NAME": i.longName } : {}),
+});
+
+function values(vals: readonly ReqifValue[]): Obj | undefined {
+  if (vals.length === 0) return undefined;
+  const out: Obj = {};
+  for (const kind of REQIF_KINDS) {
+    const of = vals.filter((v) => v.kind === kind);
+    if (of.length === 0) continue;
+    out[`ATTRIBUTE-VALUE-${kind}`] = of.map((v) => {
+      const definition = { DEFINITION: { [`ATTRIBUTE-DEFINITION-${kind}-REF`]: v.definitionRef } };
+      if (kind === "ENUMERATION") return { ...definition, VALUES: { "ENUM-VALUE-REF": [...(v.value as readonly string[])] } };
+      if (kind === "XHTML") return { ...definition, "THE-VALUE": v.value };
+      return { "@_THE-VALUE": v.value, ...definition };
+    });
+  }
+  return out;
+}
+
+function hierarchy(nodes: readonly ReqifHierarchy[]): Obj[] {
+  return nodes.map((h) => ({
+    ...idAttrs(h),
+    OBJECT: { "SPEC-OBJECT-REF": h.objectRef },
+    ...(h.children.length > 0 ? { CHILDREN: { "SPEC-HIERARCHY": hierarchy(h.children) } } : {}),
+  }));
+}
+
+/**
+ * Writes a {@link ReqifDocument} as ReqIF 1.0 XML (namespace `http://www.omg.org/spec/ReqIF/20110401/reqif.xsd`,
+ * XHTML values with the `xhtml:` namespace declared). `readReqif(writeReqif(d))` gives back `d`.
+ *
+ * @example
+ * ```ts
+ * writeFileSync("spec.reqif", writeReqif(requirementsToReqif(requirements, links).document));
+ * ```
+ */
+export function writeReqif(document: ReqifDocument): string {
+  const h = document.header;
+  const opt = (k: string, v: string | undefined) => (v !== undefined ? { [k]: v } : {});
+  const datatypes: Obj = {};
+  for (const kind of REQIF_KINDS) {
+    const of = document.datatypes.filter((d) => d.kind === kind);
+    if (of.length === 0) continue;
+    datatypes[`DATATYPE-DEFINITION-${kind}`] = of.map((d) => ({
+      ...idAttrs(d),
+      ...(kind === "ENUMERATION"
+        ? {
+            "SPECIFIED-VALUES": {
+              "ENUM-VALUE": (d.values ?? []).map((e) => ({
+                ...idAttrs(e),
+                ...(e.key !== undefined || e.otherContent !== undefined
+                  ? { PROPERTIES: { "EMBEDDED-VALUE": { ...opt("@_KEY", e.key), ...opt("@_OTHER-CONTENT", e.otherContent) } } }
+                  : {}),
+              })),
+            },
+          }
+        : {}),
+    }));
+  }
+  const specTypes: Obj = {};
+  for (const kind of ["SPEC-OBJECT-TYPE", "SPEC-RELATION-TYPE", "SPECIFICATION-TYPE"] as const) {
+    const of = document.specTypes.filter((t) => t.kind === kind);
+    if (of.length === 0) continue;
+    specTypes[kind] = of.map((t) => {
+      const attrs: Obj = {};
+      for (const ak of REQIF_KINDS) {
+        const a = t.attributes.filter((x) => x.kind === ak);
+        if (a.length > 0) {
+          attrs[`ATTRIBUTE-DEFINITION-${ak}`] = a.map((x) => ({ ...idAttrs(x), TYPE: { [`DATATYPE-DEFINITION-${ak}-REF`]: x.datatypeRef } }));
+        }
+      }
+      return { ...idAttrs(t), ...(t.attributes.length > 0 ? { "SPEC-ATTRIBUTES": attrs } : {}) };
+    });
+  }
+  const withValues = (vals: readonly ReqifValue[]) => (vals.length > 0 ? { VALUES: values(vals) } : {});
+  const content: Obj = {
+    DATATYPES: datatypes,
+    "SPEC-TYPES": specTypes,
+    "SPEC-OBJECTS": { "SPEC-OBJECT": document.specObjects.map((o) => ({ ...idAttrs(o), ...withValues(o.values), TYPE: { "SPEC-OBJECT-TYPE-REF": o.typeRef } })) },
+    "SPEC-RELATIONS": {
+      "SPEC-RELATION": document.specRelations.map((r) => ({
+        ...idAttrs(r), ...withValues(r.values), SOURCE: { "SPEC-OBJECT-REF": r.source }, TARGET: { "SPEC-OBJECT-REF": r.target },
+        TYPE: { "SPEC-RELATION-TYPE-REF": r.typeRef },
+      })),
+    },
+    SPECIFICATIONS: {
+      SPECIFICATION: document.specifications.map((s) => ({
+        ...idAttrs(s), ...withValues(s.values), TYPE: { "SPECIFICATION-TYPE-REF": s.typeRef },
+        ...(s.children.length > 0 ? { CHILDREN: { "SPEC-HIERARCHY": hierarchy(s.children) } } : {}),
+      })),
+    },
+  };
+  const root = {
+    "REQ-IF": {
+      "@_xmlns": "http://www.omg.org/spec/ReqIF/20110401/reqif.xsd",
+      "@_xmlns:xhtml": "http://www.w3.org/1999/xhtml",
+      "THE-HEADER": {
+        "REQ-IF-HEADER": {
+          ...idAttrs(h), ...opt("COMMENT", h.comment), ...opt("CREATION-TIME", h.creationTime), ...opt("REQ-IF-TOOL-ID", h.reqifToolId),
+          "REQ-IF-VERSION": h.reqifVersion ?? "1.0", ...opt("SOURCE-TOOL-ID", h.sourceToolId), ...opt("TITLE", h.title),
+        },
+      },
+      "CORE-CONTENT": { "REQ-IF-CONTENT": content },
+    },
+  };
+  // THE-VALUE of XHTML values is markup already: a stop node is written as-is, everything else is escaped.
+  const builder = new XMLBuilder({
+    ignoreAttributes: false, attributeNamePrefix: "@_", format: true, indentBy: "  ", suppressEmptyNode: true,
+    suppressBooleanAttributes: false, processEntities: true, stopNodes: ["*.ATTRIBUTE-VALUE-XHTML.THE-VALUE"],
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build(root) as string}`;
+}

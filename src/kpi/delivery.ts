@@ -1,0 +1,170 @@
+import {
+  addDays,
+  compareMoney,
+  decimal,
+  metric,
+  missing,
+  multiplyMoney,
+  sumMoney,
+  ValidationError,
+  type CurrencyCode,
+  type Decimal,
+  type DecimalInput,
+  type IsoDate,
+  type Metric,
+  type Money,
+} from "../core/index.js";
+import { checkDates, checkPeriod, inPeriod, kpiRatio, type KpiPeriod, type KpiRatio } from "./period.js";
+
+/** A closed project, for the delivery KPIs. */
+export interface ClosedProject {
+  /** Project id. */
+  readonly id: string;
+  /** Day the project closed (the period filter reads it). */
+  readonly closedOn: IsoDate;
+  /** Baseline planned finish. */
+  readonly baselineFinish?: IsoDate;
+  /** Actual finish. */
+  readonly actualFinish?: IsoDate;
+  /** Approved budget (BAC). */
+  readonly budget?: Money;
+  /** Actual cost at completion. */
+  readonly actualCost?: Money;
+}
+
+/**
+ * On-time delivery %: projects closed in the period whose actual finish ≤ baseline finish + tolerance, ÷ projects
+ * closed in the period. Projects without both dates are left out of both counts and listed in `unmeasured`.
+ *
+ * @throws {ValidationError} for a bad period, a negative tolerance or a closing day that is not a date.
+ * @example
+ * ```ts
+ * onTimeDelivery(closed, { period: { from: isoDate("2026-01-01"), to: isoDate("2026-12-31") }, toleranceDays: 5 }).percent;
+ * ```
+ */
+export function onTimeDelivery(
+  projects: readonly ClosedProject[],
+  options: { readonly period?: KpiPeriod; readonly toleranceDays?: number } = {},
+): KpiRatio & { readonly unmeasured: readonly string[] } {
+  checkPeriod(options.period);
+  checkDates(projects, "closedOn", (p: ClosedProject) => p.closedOn, "closed projects");
+  const tol = options.toleranceDays ?? 0;
+  if (!Number.isInteger(tol) || tol < 0) throw ValidationError.single(["toleranceDays"], "tolerance is a whole number of days from 0", "on-time delivery");
+  const met: string[] = [];
+  const notMet: string[] = [];
+  const unmeasured: string[] = [];
+  for (const p of projects.filter((p) => inPeriod(p.closedOn, options.period))) {
+    if (p.baselineFinish === undefined || p.actualFinish === undefined) unmeasured.push(p.id);
+    else (p.actualFinish <= addDays(p.baselineFinish, tol) ? met : notMet).push(p.id);
+  }
+  return { ...kpiRatio(met, notMet), unmeasured };
+}
+
+/**
+ * On-budget %: projects closed in the period whose actual cost ≤ budget × (1 + tolerance), ÷ projects closed in the
+ * period. Projects without both figures are listed in `unmeasured`.
+ *
+ * @throws {ValidationError} for a bad period or a negative tolerance; {@link CurrencyMismatchError} when a project's
+ *   cost and budget differ in currency.
+ * @example
+ * ```ts
+ * onBudget(closed, { tolerance: "0.05" }).percent; // within 5% of budget counts as on budget
+ * ```
+ */
+export function onBudget(
+  projects: readonly ClosedProject[],
+  options: { readonly period?: KpiPeriod; readonly tolerance?: DecimalInput } = {},
+): KpiRatio & { readonly unmeasured: readonly string[] } {
+  checkPeriod(options.period);
+  checkDates(projects, "closedOn", (p: ClosedProject) => p.closedOn, "closed projects");
+  const tol = decimal(options.tolerance ?? 0);
+  if (tol.lt(0)) throw ValidationError.single(["tolerance"], "tolerance cannot be negative", "on-budget");
+  const met: string[] = [];
+  const notMet: string[] = [];
+  const unmeasured: string[] = [];
+  for (const p of projects.filter((p) => inPeriod(p.closedOn, options.period))) {
+    if (p.budget === undefined || p.actualCost === undefined) unmeasured.push(p.id);
+    else (compareMoney(p.actualCost, multiplyMoney(p.budget, tol.plus(1))) <= 0 ? met : notMet).push(p.id);
+  }
+  return { ...kpiRatio(met, notMet), unmeasured };
+}
+
+/** A monetary benefit: planned and actual amounts realised on a day (or in the period ending that day). */
+export interface MonetaryBenefit {
+  /** Benefit id. */
+  readonly id: string;
+  /** Day the benefit is measured. */
+  readonly date: IsoDate;
+  /** Planned amount. */
+  readonly planned: Money;
+  /** Actual amount. */
+  readonly actual: Money;
+}
+
+/** A non-monetary benefit in its own unit (hours saved, tonnes of CO2, NPS points). */
+export interface NonMonetaryBenefit {
+  /** Benefit id. */
+  readonly id: string;
+  /** Day the benefit is measured. */
+  readonly date: IsoDate;
+  /** Unit ("hours", "t CO2e"). */
+  readonly unit: string;
+  /** Planned quantity. */
+  readonly planned: DecimalInput;
+  /** Actual quantity. */
+  readonly actual: DecimalInput;
+}
+
+/** Realisation of one group of benefits. */
+export interface BenefitRealisation<T> {
+  /** Σ actual ÷ Σ planned × 100 (`nothing-planned` when Σ planned is zero). */
+  readonly percent: Metric<Decimal>;
+  /** Σ planned. */
+  readonly planned: T;
+  /** Σ actual. */
+  readonly actual: T;
+}
+
+/**
+ * Benefits realisation %: Σ actual ÷ Σ planned, monetary benefits in one currency and non-monetary benefits per
+ * unit, never mixed.
+ *
+ * @throws {ValidationError} for a bad period or a non-decimal quantity; {@link CurrencyMismatchError} for an amount in
+ *   another currency.
+ * @example
+ * ```ts
+ * const r = benefitsRealisation({ monetary, nonMonetary }, { currency: "EUR", period: { from: isoDate("2027-01-01") } });
+ * r.monetary.percent; r.nonMonetary["hours"]?.percent;
+ * ```
+ */
+export function benefitsRealisation(
+  benefits: { readonly monetary?: readonly MonetaryBenefit[]; readonly nonMonetary?: readonly NonMonetaryBenefit[] },
+  options: { readonly currency: CurrencyCode; readonly period?: KpiPeriod },
+): { readonly monetary: BenefitRealisation<Money>; readonly nonMonetary: Readonly<Record<string, BenefitRealisation<Decimal>>> } {
+  checkPeriod(options.period);
+  const mon = (benefits.monetary ?? []).filter((b) => inPeriod(b.date, options.period));
+  const planned = sumMoney(mon.map((b) => b.planned), options.currency);
+  const actual = sumMoney(mon.map((b) => b.actual), options.currency);
+  const pct = (a: Decimal, p: Decimal): Metric<Decimal> => (p.isZero() ? missing("nothing-planned") : metric(a.times(100).div(p)));
+  const bad: { path: (string | number)[]; message: string; code: string }[] = [];
+  (benefits.nonMonetary ?? []).forEach((b, i) => {
+    for (const field of ["planned", "actual"] as const) {
+      try {
+        decimal(b[field]);
+      } catch {
+        bad.push({ path: ["nonMonetary", i, field], message: "not a decimal", code: "custom" });
+      }
+    }
+  });
+  if (bad.length > 0) throw new ValidationError(bad, "benefits");
+  const units = new Map<string, { planned: Decimal; actual: Decimal }>();
+  (benefits.nonMonetary ?? []).forEach((b) => {
+    if (!inPeriod(b.date, options.period)) return;
+    const u = units.get(b.unit) ?? { planned: decimal(0), actual: decimal(0) };
+    units.set(b.unit, { planned: u.planned.plus(decimal(b.planned)), actual: u.actual.plus(decimal(b.actual)) });
+  });
+  return {
+    monetary: { percent: pct(actual.amount, planned.amount), planned, actual },
+    nonMonetary: Object.fromEntries([...units].map(([unit, u]) => [unit, { percent: pct(u.actual, u.planned), planned: u.planned, actual: u.actual }])),
+  };
+}

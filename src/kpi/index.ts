@@ -1,0 +1,14 @@
+/**
+ * kpi: the KPIs a PMO and IT are measured by, each with its exact definition, a period filter and `Metric` results
+ * (never a division by zero): delivery (on time, on budget, benefits realisation), portfolio (health, SV%, CV%),
+ * resource utilisation, service availability and reliability (MTBF, MTRS, MTBSI), SLO error budget and burn rate,
+ * change failure rate, SLA breach % and CSAT.
+ *
+ * @module
+ */
+export { inPeriod, checkPeriod, kpiRatio, type KpiPeriod, type KpiRatio } from "./period.js";
+export * from "./delivery.js";
+export * from "./portfolio.js";
+export * from "./availability.js";
+export * from "./slo.js";
+export * from "./service-management.js";

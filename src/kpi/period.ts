@@ -1,0 +1,83 @@
+import { decimal, isIsoDate, metric, missing, ValidationError, type Decimal, type IsoDate, type Metric, type ValidationIssue } from "../core/index.js";
+
+/** A reporting period: calendar days from `from` to `to`, both inclusive; either end may be open. */
+export interface KpiPeriod {
+  /** First day counted. */
+  readonly from?: IsoDate;
+  /** Last day counted. */
+  readonly to?: IsoDate;
+}
+
+/** A ratio KPI: the percentage and the counts behind it. */
+export interface KpiRatio {
+  /** `numerator ÷ denominator × 100`, or why there is none (`no-data` when nothing falls in the period). */
+  readonly percent: Metric<Decimal>;
+  /** Records that meet the definition. */
+  readonly numerator: number;
+  /** Records counted. */
+  readonly denominator: number;
+  /** Ids of the records in the numerator. */
+  readonly met: readonly string[];
+  /** Ids of the records in the denominator but not the numerator. */
+  readonly notMet: readonly string[];
+}
+
+/**
+ * True when the day lies in the period (ends inclusive; an open end accepts everything on that side).
+ *
+ * @example
+ * ```ts
+ * inPeriod(isoDate("2026-03-31"), { from: isoDate("2026-01-01"), to: isoDate("2026-03-31") }); // true
+ * ```
+ */
+export function inPeriod(date: IsoDate, period: KpiPeriod | undefined): boolean {
+  return (period?.from === undefined || date >= period.from) && (period?.to === undefined || date <= period.to);
+}
+
+/**
+ * Checks a period: real dates and `from` not after `to`.
+ *
+ * @throws {ValidationError} with the path of each problem.
+ * @example
+ * ```ts
+ * checkPeriod({ from: isoDate("2026-01-01"), to: isoDate("2026-12-31") });
+ * ```
+ */
+export function checkPeriod(period: KpiPeriod | undefined, subject = "KPI period"): void {
+  if (!period) return;
+  const issues: ValidationIssue[] = [];
+  if (period.from !== undefined && !isIsoDate(period.from)) issues.push({ path: ["period", "from"], message: "not a date", code: "custom" });
+  if (period.to !== undefined && !isIsoDate(period.to)) issues.push({ path: ["period", "to"], message: "not a date", code: "custom" });
+  if (issues.length === 0 && period.from !== undefined && period.to !== undefined && period.to < period.from) {
+    issues.push({ path: ["period", "to"], message: `period ends (${period.to}) before it starts (${period.from})`, code: "custom" });
+  }
+  if (issues.length > 0) throw new ValidationError(issues, subject);
+}
+
+/**
+ * Builds a ratio KPI from the ids that meet the definition and those that do not.
+ *
+ * @example
+ * ```ts
+ * kpiRatio(["PRJ-A"], ["PRJ-B", "PRJ-C"]).percent; // 33.33…%
+ * ```
+ */
+export function kpiRatio(met: readonly string[], notMet: readonly string[], reason = "no-data"): KpiRatio {
+  const denominator = met.length + notMet.length;
+  return {
+    percent: denominator === 0 ? missing(reason) : metric(decimal(met.length).times(100).div(denominator)),
+    numerator: met.length,
+    denominator,
+    met,
+    notMet,
+  };
+}
+
+/** @internal Issues for records whose date is not a real date. */
+export function checkDates(records: readonly { readonly id?: string }[], field: string, get: (r: never) => unknown, subject: string): void {
+  const issues: ValidationIssue[] = [];
+  records.forEach((r, i) => {
+    if (!isIsoDate(get(r as never))) issues.push({ path: [i, field], message: "not a date", code: "custom" });
+  });
+  if (issues.length > 0) throw new ValidationError(issues, subject);
+}

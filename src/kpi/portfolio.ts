@@ -1,0 +1,170 @@
+import { decimal, isIsoDate, metric, missing, sumMoney, subtractMoney, ValidationError, type ValidationIssue, type CurrencyCode, type Decimal, type IsoDate, type Metric, type Money } from "../core/index.js";
+import { checkPeriod, inPeriod, kpiRatio, type KpiPeriod, type KpiRatio } from "./period.js";
+
+/** An active project as the portfolio health KPI sees it. */
+export interface PortfolioProjectHealth {
+  /** Project id. */
+  readonly id: string;
+  /** True while the project runs (only active projects count). */
+  readonly active: boolean;
+  /** Its current overall RAG colour, if rated. */
+  readonly colour?: "green" | "amber" | "red";
+  /** Planned finish (a project past it and not finished is overdue). */
+  readonly plannedFinish: IsoDate;
+  /** Open critical issues. */
+  readonly openCriticalIssues: number;
+}
+
+/**
+ * Portfolio health %: 1 − |active projects that are red ∪ overdue (planned finish before `asOf`) ∪ have an open
+ * critical issue| ÷ active projects, as a percentage. `notMet` lists the unhealthy projects; `why` says which of the
+ * three sets each one is in.
+ *
+ * @example
+ * ```ts
+ * portfolioHealth(projects, { asOf: isoDate("2026-11-20") }).percent; // 3 healthy of 4 → 75%
+ * ```
+ */
+export function portfolioHealth(
+  projects: readonly PortfolioProjectHealth[],
+  options: { readonly asOf: IsoDate },
+): KpiRatio & { readonly why: Readonly<Record<string, readonly ("red" | "overdue" | "critical-issue")[]>> } {
+  const met: string[] = [];
+  const notMet: string[] = [];
+  const why: Record<string, ("red" | "overdue" | "critical-issue")[]> = {};
+  for (const p of projects.filter((p) => p.active)) {
+    const reasons: ("red" | "overdue" | "critical-issue")[] = [];
+    if (p.colour === "red") reasons.push("red");
+    if (p.plannedFinish < options.asOf) reasons.push("overdue");
+    if (p.openCriticalIssues > 0) reasons.push("critical-issue");
+    if (reasons.length === 0) met.push(p.id);
+    else {
+      notMet.push(p.id);
+      why[p.id] = reasons;
+    }
+  }
+  return { ...kpiRatio(met, notMet, "no-active-projects"), why };
+}
+
+/** Earned-value figures of one project at a status date. */
+export interface ProjectEarnedValue {
+  /** Project id. */
+  readonly id: string;
+  /** Status date the figures are as of (the period filter reads it). */
+  readonly statusDate: IsoDate;
+  /** Planned value. */
+  readonly pv: Money;
+  /** Earned value. */
+  readonly ev: Money;
+  /** Actual cost. */
+  readonly ac: Money;
+}
+
+/**
+ * Portfolio schedule and cost variance %: SV% = Σ(EV − PV) ÷ Σ PV × 100 and CV% = Σ(EV − AC) ÷ Σ EV × 100 over the
+ * projects whose status date lies in the period (sums first, so large projects weigh more — the portfolio view).
+ *
+ * @throws {CurrencyMismatchError} for a figure not in `currency`.
+ * @example
+ * ```ts
+ * portfolioVariance(figures, { currency: "EUR" }).svPercent; // { value: Decimal(-12.3…) }
+ * ```
+ */
+export function portfolioVariance(
+  projects: readonly ProjectEarnedValue[],
+  options: { readonly currency: CurrencyCode; readonly period?: KpiPeriod },
+): { readonly svPercent: Metric<Decimal>; readonly cvPercent: Metric<Decimal>; readonly sv: Money; readonly cv: Money; readonly pv: Money; readonly ev: Money; readonly ac: Money; readonly projectIds: readonly string[] } {
+  checkPeriod(options.period);
+  const ps = projects.filter((p) => inPeriod(p.statusDate, options.period));
+  const pv = sumMoney(ps.map((p) => p.pv), options.currency);
+  const ev = sumMoney(ps.map((p) => p.ev), options.currency);
+  const ac = sumMoney(ps.map((p) => p.ac), options.currency);
+  const sv = subtractMoney(ev, pv);
+  const cv = subtractMoney(ev, ac);
+  return {
+    svPercent: pv.amount.isZero() ? missing("pv-is-zero") : metric(sv.amount.times(100).div(pv.amount)),
+    cvPercent: ev.amount.isZero() ? missing("ev-is-zero") : metric(cv.amount.times(100).div(ev.amount)),
+    sv,
+    cv,
+    pv,
+    ev,
+    ac,
+    projectIds: ps.map((p) => p.id),
+  };
+}
+
+/** One resource's hours on a day or in a period bucket ending that day. */
+export interface ResourceHours {
+  /** Resource (person or role) id. */
+  readonly resourceId: string;
+  /** Day (or bucket end) the hours belong to. */
+  readonly date: IsoDate;
+  /** Hours the resource can work. */
+  readonly capacityHours: string | number;
+  /** Hours allocated (committed). */
+  readonly allocatedHours: string | number;
+  /** Further hours requested and confirmed but not yet allocated. */
+  readonly confirmedHours?: string | number;
+  /** Hours actually booked. */
+  readonly actualHours?: string | number;
+}
+
+/** Utilisation figures of a set of resource hours. */
+export interface Utilisation {
+  /** Committed utilisation: Σ allocated ÷ Σ capacity × 100. */
+  readonly committedPercent: Metric<Decimal>;
+  /** Forecast utilisation: (Σ allocated + Σ confirmed) ÷ Σ capacity × 100. */
+  readonly forecastPercent: Metric<Decimal>;
+  /** Actual utilisation: Σ actual ÷ Σ capacity × 100. */
+  readonly actualPercent: Metric<Decimal>;
+  /** Availability: Σ capacity − Σ allocated, in hours (negative when over-allocated). */
+  readonly availableHours: Decimal;
+  /** Σ capacity. */
+  readonly capacityHours: Decimal;
+}
+
+/**
+ * Resource utilisation over a period, overall and per resource: committed (allocated ÷ capacity), forecast
+ * ((allocated + confirmed) ÷ capacity), actual (actual ÷ capacity) and the hours still available.
+ *
+ * @throws {ValidationError} for a bad period, a day that is not a date, or an hour figure that is not a decimal from 0
+ *   (each with its path, `[3, "allocatedHours"]`).
+ * @example
+ * ```ts
+ * resourceUtilisation(hours, { period: { from: isoDate("2026-11-01"), to: isoDate("2026-11-30") } }).overall.committedPercent;
+ * ```
+ */
+export function resourceUtilisation(
+  hours: readonly ResourceHours[],
+  options: { readonly period?: KpiPeriod } = {},
+): { readonly overall: Utilisation; readonly byResource: Readonly<Record<string, Utilisation>> } {
+  checkPeriod(options.period);
+  const issues: ValidationIssue[] = [];
+  hours.forEach((h, i) => {
+    for (const field of ["capacityHours", "allocatedHours", "confirmedHours", "actualHours"] as const) {
+      const v = h[field];
+      if (v === undefined) continue;
+      let ok = false;
+      try {
+        ok = decimal(v).gte(0);
+      } catch {
+        ok = false;
+      }
+      if (!ok) issues.push({ path: [i, field], message: "hours are a decimal from 0", code: "custom" });
+    }
+    if (!isIsoDate(h.date)) issues.push({ path: [i, "date"], message: "not a date", code: "custom" });
+  });
+  if (issues.length > 0) throw new ValidationError(issues, "resource hours");
+  const rows = hours.filter((h) => inPeriod(h.date, options.period));
+  const calc = (rs: readonly ResourceHours[]): Utilisation => {
+    const sum = (f: (r: ResourceHours) => string | number | undefined) => rs.reduce((s, r) => s.plus(decimal(f(r) ?? 0)), decimal(0));
+    const cap = sum((r) => r.capacityHours);
+    const alloc = sum((r) => r.allocatedHours);
+    const conf = sum((r) => r.confirmedHours);
+    const act = sum((r) => r.actualHours);
+    const pct = (n: Decimal): Metric<Decimal> => (cap.isZero() ? missing("no-capacity") : metric(n.times(100).div(cap)));
+    return { committedPercent: pct(alloc), forecastPercent: pct(alloc.plus(conf)), actualPercent: pct(act), availableHours: cap.minus(alloc), capacityHours: cap };
+  };
+  const ids = [...new Set(rows.map((r) => r.resourceId))];
+  return { overall: calc(rows), byResource: Object.fromEntries(ids.map((id) => [id, calc(rows.filter((r) => r.resourceId === id))])) };
+}

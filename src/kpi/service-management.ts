@@ -1,0 +1,71 @@
+import { decimal, isIsoDate, metric, missing, ValidationError, type Decimal, type IsoDate, type Metric } from "../core/index.js";
+import { checkPeriod, inPeriod, kpiRatio, type KpiPeriod, type KpiRatio } from "./period.js";
+
+function checkDated(records: readonly { readonly date: string }[], subject: string): void {
+  const issues = records.flatMap((r, i) => (isIsoDate(r.date) ? [] : [{ path: [i, "date"], message: "not a date", code: "custom" }]));
+  if (issues.length > 0) throw new ValidationError(issues, subject);
+}
+
+/**
+ * DORA change failure rate: changes in the period that failed (caused an incident, a rollback or a hotfix) ÷
+ * changes in the period, as a percentage.
+ *
+ * @example
+ * ```ts
+ * changeFailureRate([{ id: "CHG-1", date: isoDate("2026-11-02"), failed: true }, { id: "CHG-2", date: isoDate("2026-11-03"), failed: false }]).percent; // 50%
+ * ```
+ */
+export function changeFailureRate(
+  changes: readonly { readonly id: string; readonly date: IsoDate; readonly failed: boolean }[],
+  options: { readonly period?: KpiPeriod } = {},
+): KpiRatio {
+  checkPeriod(options.period);
+  checkDated(changes, "changes");
+  const inside = changes.filter((c) => inPeriod(c.date, options.period));
+  return kpiRatio(inside.filter((c) => c.failed).map((c) => c.id), inside.filter((c) => !c.failed).map((c) => c.id), "no-changes");
+}
+
+/**
+ * SLA breach %: incidents in the period (by the day they were opened) whose SLA was breached ÷ incidents in the
+ * period.
+ *
+ * @example
+ * ```ts
+ * slaBreachRate(incidents, { period: { from: isoDate("2026-11-01"), to: isoDate("2026-11-30") } }).percent;
+ * ```
+ */
+export function slaBreachRate(
+  incidents: readonly { readonly id: string; readonly date: IsoDate; readonly breached: boolean }[],
+  options: { readonly period?: KpiPeriod } = {},
+): KpiRatio {
+  checkPeriod(options.period);
+  checkDated(incidents, "incidents");
+  const inside = incidents.filter((c) => inPeriod(c.date, options.period));
+  return kpiRatio(inside.filter((c) => c.breached).map((c) => c.id), inside.filter((c) => !c.breached).map((c) => c.id), "no-incidents");
+}
+
+/**
+ * CSAT: the mean rating on a 1–5 scale of the survey responses in the period, with the count per rating.
+ *
+ * @throws {ValidationError} for a rating that is not a whole number from 1 to 5 (with its path).
+ * @example
+ * ```ts
+ * csat([{ date: isoDate("2026-11-02"), rating: 5 }, { date: isoDate("2026-11-03"), rating: 4 }]).mean; // 4.5
+ * ```
+ */
+export function csat(
+  responses: readonly { readonly date: IsoDate; readonly rating: number }[],
+  options: { readonly period?: KpiPeriod } = {},
+): { readonly mean: Metric<Decimal>; readonly responses: number; readonly distribution: Readonly<Record<1 | 2 | 3 | 4 | 5, number>> } {
+  checkPeriod(options.period);
+  checkDated(responses, "CSAT responses");
+  const bad = responses.flatMap((r, i) =>
+    Number.isInteger(r.rating) && r.rating >= 1 && r.rating <= 5 ? [] : [{ path: [i, "rating"], message: "a rating is a whole number 1–5", code: "custom" }],
+  );
+  if (bad.length > 0) throw new ValidationError(bad, "CSAT responses");
+  const inside = responses.filter((r) => inPeriod(r.date, options.period));
+  const distribution = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
+  for (const r of inside) distribution[r.rating as 1 | 2 | 3 | 4 | 5]++;
+  const sum = inside.reduce((s, r) => s + r.rating, 0);
+  return { mean: inside.length === 0 ? missing("no-responses") : metric(decimal(sum).div(inside.length)), responses: inside.length, distribution };
+}

@@ -1,0 +1,57 @@
+import { PmoDecimal, dateParts, missing, metric, type Decimal, type IsoDate, type Metric } from "../core/index.js";
+import type { ProjectRequest } from "../entities/index.js";
+import type { DerivedFigure } from "./criteria.js";
+import { toRate } from "./finance/flows.js";
+
+/** @internal The fiscal year of a period label (`FY2027`, `2027`, `2027-Q1`, `2027-03`, `2027-W05`), or undefined. */
+export function periodYear(label: string): number | undefined {
+  const m = /^(?:FY)?(\d{4})(?:$|[-/.:_])/i.exec(label);
+  return m ? Number(m[1]) : undefined;
+}
+
+const sum = (xs: readonly Decimal[]) => xs.reduce((s, x) => s.plus(x), new PmoDecimal(0));
+
+/**
+ * A figure derived from a request's business case (see {@link DerivedFigure}). Missing with `unknown-period` when an
+ * `npv` flow's period label has no year, `cost-is-zero` for `roi` without costs.
+ *
+ * @throws {ValidationError} for an `npv` rate that is not a decimal greater than −1.
+ *
+ * @example
+ * ```ts
+ * derivedFigure(request, "npv", { asOf: isoDate("2026-11-20"), rate: "0.08" }); // { value: Decimal } in the request's currency
+ * ```
+ */
+export function derivedFigure(
+  request: ProjectRequest,
+  figure: DerivedFigure,
+  options: { readonly asOf: IsoDate; readonly rate?: Decimal | string | number },
+): Metric<Decimal> {
+  const costs = request.estimatedCost.map((c) => c.amount.amount);
+  const totalCost = sum(costs);
+  const benefits = request.benefits.flatMap((b) => b.amounts.map((a) => ({ amount: a.amount.amount, expected: a.amount.amount.times(b.confidence), period: a.period })));
+  const expected = sum(benefits.map((b) => b.expected));
+  switch (figure) {
+    case "total-cost": return metric(totalCost);
+    case "total-benefit": return metric(sum(benefits.map((b) => b.amount)));
+    case "expected-benefit": return metric(expected);
+    case "net-benefit": return metric(expected.minus(totalCost));
+    case "roi": return totalCost.isZero() ? missing("cost-is-zero") : metric(expected.minus(totalCost).div(totalCost));
+    case "effort-hours": return metric(sum(request.effort.map((e) => e.hours)));
+    case "npv": {
+      const rate = toRate(options.rate ?? 0, "derivedFigure", ["options", "rate"]).plus(1);
+      const asOfYear = dateParts(options.asOf).year;
+      let pv = new PmoDecimal(0);
+      const flows = [
+        ...benefits.map((b) => ({ period: b.period, amount: b.expected })),
+        ...request.estimatedCost.map((c) => ({ period: c.period, amount: c.amount.amount.negated() })),
+      ];
+      for (const f of flows) {
+        const y = periodYear(f.period);
+        if (y === undefined) return missing("unknown-period", `period ${JSON.stringify(f.period)} has no year`);
+        pv = pv.plus(f.amount.div(rate.pow(y - asOfYear)));
+      }
+      return metric(pv);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import { PmoDecimal, ValidationError, hasValue, type Decimal, type IsoDate, type ValidationIssue } from "../core/index.js";
+import type { ProjectRequest } from "../entities/index.js";
+import { derivedFigure } from "./derived.js";
+import type { ResolvedModel } from "./model.js";
+
+/** @internal Raw values of every request on every model column. */
+export interface Extracted {
+  readonly ids: string[];
+  /** n × m, NaN = missing (internal only). */
+  readonly values: Float64Array;
+  /** The exact raw values (undefined = missing). */
+  readonly raw: (Decimal | undefined)[];
+  /** Ordinal label given per cell, lower-cased (for MoSCoW gates). */
+  readonly labels: Map<number, string>;
+  /** Where each rating cell came from: index of the rating in the request. */
+  readonly ratingIndex: Int32Array;
+}
+
+/**
+ * @internal Reads every request's raw value for every column: ratings (value or ordinal label, checked against the
+ * scale) and derived figures. Every bad rating is reported with its path.
+ */
+export function extractValues(requests: readonly ProjectRequest[], model: ResolvedModel, asOf: IsoDate): Extracted {
+  if (!Array.isArray(requests)) throw ValidationError.single(["requests"], "expected an array of requests", "scoring input");
+  const n = requests.length;
+  const m = model.columns.length;
+  const values = new Float64Array(n * m).fill(Number.NaN);
+  const raw = new Array<Decimal | undefined>(n * m);
+  const labels = new Map<number, string>();
+  const ratingIndex = new Int32Array(n * m).fill(-1);
+  const issues: ValidationIssue[] = [];
+  const seen = new Set<string>();
+  const ratingCols = model.columns.map((c, col) => ({ c, col, key: c.source.kind === "rating" ? (c.source.criterionId ?? c.id) : undefined }));
+  const byKey = new Map<string, typeof ratingCols>();
+  for (const rc of ratingCols) if (rc.key !== undefined) byKey.set(rc.key, [...(byKey.get(rc.key) ?? []), rc]);
+  for (let i = 0; i < n; i++) {
+    const r = requests[i];
+    if (typeof r !== "object" || r === null || typeof r.id !== "string" || !Array.isArray(r.ratings)) {
+      issues.push({ path: ["requests", i], message: "expected a decoded project request", code: "custom" });
+      continue;
+    }
+    if (seen.has(r.id)) issues.push({ path: ["requests", i, "id"], message: `duplicate request id ${JSON.stringify(r.id)}`, code: "custom" });
+    seen.add(r.id);
+    const ratings = r.ratings;
+    for (let k = 0; k < ratings.length; k++) {
+      const rating = ratings[k]!;
+      const targets = byKey.get(rating.criterionId);
+      if (targets === undefined) continue;
+      for (const { c, col } of targets) {
+        const cell = i * m + col;
+        const path = ["requests", i, "ratings", k];
+        let v: Decimal | undefined;
+        if ("label" in rating) {
+          const label = rating.label.trim().toLowerCase();
+          v = c.labels?.get(label);
+          if (v === undefined) {
+            issues.push({ path: [...path, "label"], message: c.labels ? `unknown label ${JSON.stringify(rating.label)} for ${c.id} (expected ${[...c.labels.keys()].join(", ")})` : `${c.id} takes numeric ratings, not labels`, code: "custom" });
+            continue;
+          }
+          labels.set(cell, label);
+        } else {
+          v = rating.value;
+          if (!PmoDecimal.isDecimal(v) || !v.isFinite()) {
+            issues.push({ path: [...path, "value"], message: "rating must be a finite decimal", code: "custom" });
+            continue;
+          }
+          if (c.range && (v.lt(c.range.min) || v.gt(c.range.max))) {
+            issues.push({ path: [...path, "value"], message: `rating ${v.toFixed()} is outside ${c.id}'s scale ${c.range.min.toFixed()}–${c.range.max.toFixed()}`, code: "custom" });
+            continue;
+          }
+          if (c.labels) for (const [l, lv] of c.labels) if (lv.eq(v)) { labels.set(cell, l); break; }
+        }
+        raw[cell] = v;
+        values[cell] = v.toNumber();
+        ratingIndex[cell] = k;
+      }
+    }
+    model.columns.forEach((c, col) => {
+      if (c.source.kind !== "derived") return;
+      const f = derivedFigure(r, c.source.figure, c.source.rate === undefined ? { asOf } : { asOf, rate: c.source.rate });
+      if (hasValue(f)) {
+        raw[i * m + col] = f.value;
+        values[i * m + col] = f.value.toNumber();
+      }
+    });
+  }
+  if (issues.length > 0) throw new ValidationError(issues, "scoring input");
+  return { ids: requests.map((r) => r?.id ?? ""), values, raw, labels, ratingIndex };
+}

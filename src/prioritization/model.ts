@@ -1,0 +1,220 @@
+import { z } from "zod";
+import { ValidationError, isDecimalInput, type DecimalInput, type ValidationIssue } from "../core/index.js";
+import { criterionSpecSchema, resolveCriterion, type CriterionSpec, type ResolvedCriterion } from "./criteria.js";
+import { formulaSchema, formulaCriteria, type FormulaNode } from "./formula.js";
+
+/** A gate, applied before scoring. The first gate that fires decides; later ones are recorded as overridden. */
+export type GateSpec =
+  | { /** Forces in every request with `mandatory` set (law, contract), with its reason. */ readonly kind: "mandatory" }
+  | {
+      /** MoSCoW as gates: Must → forced in, Won't → forced out; Should and Could are scored normally. */
+      readonly kind: "moscow";
+      /** Criterion (usually in `attributes`) whose rating label is the MoSCoW class. */
+      readonly criterionId: string;
+      /** Labels meaning Must (default `must`), compared case-insensitively. */
+      readonly must?: readonly string[];
+      /** Labels meaning Won't (default `wont`, `won't`). */
+      readonly wont?: readonly string[];
+    };
+
+/** A tie-break key: compare this criterion's raw value when scores are equal. Missing values sort last. */
+export interface TieBreakKey {
+  /** Criterion id (in `criteria` or `attributes`). */
+  readonly criterionId: string;
+  /** `desc` (higher first, default) or `asc`. */
+  readonly order?: "asc" | "desc";
+}
+
+interface ModelCommon {
+  /** Name shown in results (default: the kind). */
+  readonly name?: string;
+  /** The criteria the score is built from. */
+  readonly criteria: readonly CriterionSpec[];
+  /** Further criteria used only by gates, tie-breaks and risk adjustment (not scored). */
+  readonly attributes?: readonly CriterionSpec[];
+  /** Gates, applied first. */
+  readonly gates?: readonly GateSpec[];
+  /** Tie-break keys after the score, in order; the request id (code-unit order) always comes last. */
+  readonly tieBreak?: readonly TieBreakKey[];
+  /** Multiply the score by a confidence (0–1) criterion; shown as its own line in the breakdown. */
+  readonly riskAdjustment?: { readonly criterionId: string };
+  /** Decimal places of contributions and scores (default 9; 0–12). Scores must stay below 2^53 units. */
+  readonly decimals?: number;
+}
+
+/** Weighted sum `S = Σ (w_j/Σw) · n_j(x)`. */
+export interface WeightedSumModel extends ModelCommon { readonly kind: "weighted-sum" }
+/** WSJF = (business value + time criticality + risk reduction/opportunity enablement) ÷ job size. */
+export interface WsjfModel extends ModelCommon {
+  readonly kind: "wsjf";
+  readonly businessValue: string;
+  readonly timeCriticality: string;
+  readonly riskReduction: string;
+  /** Job size; must be > 0 for every request (≤ 0 is a ValidationError). */
+  readonly jobSize: string;
+}
+/** RICE = reach × impact × confidence ÷ effort. */
+export interface RiceModel extends ModelCommon {
+  readonly kind: "rice";
+  readonly reach: string;
+  readonly impact: string;
+  readonly confidence: string;
+  /** Effort (person-months); must be > 0. */
+  readonly effort: string;
+  /** How confidence is entered: `fraction` (0.8) or `percent` (80). No default: the two differ a hundredfold. */
+  readonly confidenceUnit: "fraction" | "percent";
+}
+/** ICE: impact, confidence and ease (1–10), combined by `product` or `mean` — chosen explicitly. */
+export interface IceModel extends ModelCommon {
+  readonly kind: "ice";
+  readonly impact: string;
+  readonly confidence: string;
+  readonly ease: string;
+  readonly convention: "product" | "mean";
+}
+/** A formula over criteria (see {@link FormulaNode}); top-level additive terms are the breakdown's lines. */
+export interface FormulaModel extends ModelCommon { readonly kind: "formula"; readonly formula: FormulaNode }
+
+/** Every scoring model. */
+export type ScoringModel = WeightedSumModel | WsjfModel | RiceModel | IceModel | FormulaModel;
+
+const id = z.string().min(1).max(128);
+const common = {
+  name: z.string().min(1).max(300).optional(),
+  criteria: z.array(criterionSpecSchema).min(1).max(200),
+  attributes: z.array(criterionSpecSchema).max(200).optional(),
+  gates: z
+    .array(
+      z.discriminatedUnion("kind", [
+        z.strictObject({ kind: z.literal("mandatory") }),
+        z.strictObject({ kind: z.literal("moscow"), criterionId: id, must: z.array(z.string()).optional(), wont: z.array(z.string()).optional() }),
+      ]),
+    )
+    .optional(),
+  tieBreak: z.array(z.strictObject({ criterionId: id, order: z.enum(["asc", "desc"]).optional() })).optional(),
+  riskAdjustment: z.strictObject({ criterionId: id }).optional(),
+  decimals: z.number().int().min(0).max(12).optional(),
+};
+const modelSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("weighted-sum"), ...common }),
+  z.strictObject({ kind: z.literal("wsjf"), ...common, businessValue: id, timeCriticality: id, riskReduction: id, jobSize: id }),
+  z.strictObject({ kind: z.literal("rice"), ...common, reach: id, impact: id, confidence: id, effort: id, confidenceUnit: z.enum(["fraction", "percent"]) }),
+  z.strictObject({ kind: z.literal("ice"), ...common, impact: id, confidence: id, ease: id, convention: z.enum(["product", "mean"]) }),
+  z.strictObject({ kind: z.literal("formula"), ...common, formula: formulaSchema }),
+]);
+
+/** How a breakdown line enters the score (see `Contribution`). */
+export type ContributionRole = "weighted" | "component" | "factor" | "divisor" | "term" | "risk-adjustment";
+
+/** @internal One line of a breakdown. */
+export interface TermDef {
+  readonly id: string;
+  readonly role: ContributionRole;
+  readonly criterionIds: readonly string[];
+  /** Column of the criterion, for single-criterion terms. */
+  readonly col: number | undefined;
+}
+
+/** @internal A validated model. Columns: scored criteria first, then attributes. */
+export interface ResolvedModel {
+  readonly spec: ScoringModel;
+  readonly name: string;
+  readonly decimals: number;
+  readonly columns: readonly ResolvedCriterion[];
+  readonly columnOf: ReadonlyMap<string, number>;
+  readonly scoredCount: number;
+  readonly terms: readonly TermDef[];
+  readonly tieBreak: readonly { readonly col: number; readonly desc: boolean }[];
+  readonly riskCol: number | undefined;
+}
+
+/**
+ * Validates a scoring model and applies its defaults: structure (zod), unique criterion ids, weights ≥ 0 and not
+ * all zero (weighted sum), scales (numeric min < max, anchors with distinct values), `absolute` normalisation only
+ * with a scale, `npv` with a rate, and every referenced criterion id known.
+ *
+ * @throws {ValidationError} listing every problem with its path.
+ * @example
+ * ```ts
+ * validateScoringModel({ kind: "weighted-sum", criteria: [{ id: "value", weight: -1 }] });
+ * // throws ValidationError: criteria[0].weight: weights must not be negative
+ * ```
+ */
+export function validateScoringModel(model: ScoringModel): ScoringModel {
+  resolveModel(model);
+  return model;
+}
+
+/** @internal */
+export function resolveModel(model: ScoringModel): ResolvedModel {
+  const parsed = modelSchema.safeParse(model);
+  if (!parsed.success) throw ValidationError.fromZod(parsed.error, "scoring model");
+  const issues: ValidationIssue[] = [];
+  const add = (path: (string | number)[], message: string) => issues.push({ path, message, code: "custom" });
+  const defaultNorm = model.kind === "weighted-sum" ? "min-max" : "none";
+  const specs = [...model.criteria.map((c, i) => ({ c, path: ["criteria", i] })), ...(model.attributes ?? []).map((c, i) => ({ c, path: ["attributes", i] }))];
+  const columnOf = new Map<string, number>();
+  specs.forEach(({ c, path }, col) => {
+    if (columnOf.has(c.id)) add([...path, "id"], `duplicate criterion id ${JSON.stringify(c.id)}`);
+    columnOf.set(c.id, col);
+    checkSpec(c, path as (string | number)[], add);
+  });
+  if (model.kind === "weighted-sum" && issues.length === 0) {
+    if (model.criteria.every((c) => isDecimalInput(c.weight ?? 1) && Number(String(c.weight ?? 1)) === 0)) add(["criteria"], "weights must not all be zero");
+  }
+  const ref = (value: string, path: (string | number)[]) => {
+    if (!columnOf.has(value)) add(path, `unknown criterion ${JSON.stringify(value)}`);
+  };
+  const scoredIds = new Set(model.criteria.map((c) => c.id));
+  const refScored = (key: string, value: string) => {
+    if (!scoredIds.has(value)) add([key], `unknown criterion ${JSON.stringify(value)} (it must be one of the scored criteria)`);
+  };
+  switch (model.kind) {
+    case "wsjf": for (const k of ["businessValue", "timeCriticality", "riskReduction", "jobSize"] as const) refScored(k, model[k]); break;
+    case "rice": for (const k of ["reach", "impact", "confidence", "effort"] as const) refScored(k, model[k]); break;
+    case "ice": for (const k of ["impact", "confidence", "ease"] as const) refScored(k, model[k]); break;
+    case "formula": for (const [c, path] of formulaCriteria(model.formula, ["formula"])) if (!scoredIds.has(c)) add(path, `unknown criterion ${JSON.stringify(c)}`); break;
+    default: break;
+  }
+  (model.gates ?? []).forEach((g, i) => g.kind === "moscow" && ref(g.criterionId, ["gates", i, "criterionId"]));
+  (model.tieBreak ?? []).forEach((t, i) => ref(t.criterionId, ["tieBreak", i, "criterionId"]));
+  if (model.riskAdjustment) ref(model.riskAdjustment.criterionId, ["riskAdjustment", "criterionId"]);
+  if (issues.length > 0) throw new ValidationError(issues, "scoring model");
+  const columns = specs.map(({ c }) => resolveCriterion(c, defaultNorm));
+  const col = (k: string) => columnOf.get(k)!;
+  const single = (k: string, role: TermDef["role"]): TermDef => ({ id: k, role, criterionIds: [k], col: col(k) });
+  let terms: TermDef[];
+  switch (model.kind) {
+    case "weighted-sum": terms = model.criteria.map((c) => single(c.id, "weighted")); break;
+    case "wsjf": terms = [single(model.businessValue, "component"), single(model.timeCriticality, "component"), single(model.riskReduction, "component"), single(model.jobSize, "divisor")]; break;
+    case "rice": terms = [single(model.reach, "factor"), single(model.impact, "factor"), single(model.confidence, "factor"), single(model.effort, "divisor")]; break;
+    case "ice": terms = [model.impact, model.confidence, model.ease].map((k) => single(k, model.convention === "product" ? "factor" : "component")); break;
+    case "formula": terms = formulaTerms(model.formula); break;
+  }
+  if (model.riskAdjustment) terms.push({ id: "risk-adjustment", role: "risk-adjustment", criterionIds: [model.riskAdjustment.criterionId], col: col(model.riskAdjustment.criterionId) });
+  return {
+    spec: model, name: model.name ?? model.kind, decimals: model.decimals ?? 9, columns, columnOf, scoredCount: model.criteria.length, terms,
+    tieBreak: (model.tieBreak ?? []).map((t) => ({ col: col(t.criterionId), desc: (t.order ?? "desc") === "desc" })),
+    riskCol: model.riskAdjustment ? col(model.riskAdjustment.criterionId) : undefined,
+  };
+}
+
+function formulaTerms(f: FormulaNode): TermDef[] {
+  const parts = "op" in f && (f.op === "add" || f.op === "subtract") ? f.args : [f];
+  return parts.map((p, i) => {
+    const ids = [...new Set(formulaCriteria(p, []).map(([c]) => c))];
+    return { id: ids.length === 1 && "criterion" in p ? ids[0]! : `term-${i + 1}`, role: "term" as const, criterionIds: ids, col: undefined };
+  });
+}
+
+function checkSpec(c: CriterionSpec, path: (string | number)[], add: (p: (string | number)[], m: string) => void): void {
+  const num = (v: DecimalInput) => Number(String(v));
+  if (c.weight !== undefined && num(c.weight) < 0) add([...path, "weight"], "weights must not be negative");
+  const s = c.scale;
+  if (s?.kind === "numeric" && !(num(s.min) < num(s.max))) add([...path, "scale", "max"], "scale max must be greater than min");
+  if (s?.kind === "ordinal" && Object.keys(s.labels).length === 0) add([...path, "scale", "labels"], "give at least one label");
+  if (s?.kind === "anchored" && new Set(s.anchors.map((a) => num(a.value))).size !== s.anchors.length) add([...path, "scale", "anchors"], "anchor values must be distinct");
+  if (c.normalization === "absolute" && s === undefined) add([...path, "normalization"], "absolute normalisation needs a scale (its anchors)");
+  if (c.source?.kind === "derived" && c.source.figure === "npv" && c.source.rate === undefined) add([...path, "source", "rate"], "npv needs a discount rate");
+  if (c.source?.kind === "derived" && c.source.rate !== undefined && num(c.source.rate) <= -1) add([...path, "source", "rate"], "rate must be greater than -1");
+}

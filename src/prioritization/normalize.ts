@@ -1,0 +1,182 @@
+import { ValidationError } from "../core/index.js";
+
+/**
+ * How a criterion's raw values become comparable scores (see docs/prioritization.md for the formulas):
+ *
+ * | method | benefit | cost | degenerate case |
+ * |---|---|---|---|
+ * | `none` | x | −x | — |
+ * | `min-max` | (x − min)/(max − min) | (max − x)/(max − min) | max = min → every value 1 |
+ * | `max-ratio` | max(x, 0)/max | min⁺/x (x > 0), 1 for x ≤ 0 | max ≤ 0 → 0 (benefit); no positive x → 1 (cost) |
+ * | `vector` | x/√Σx² | 1 − x/√Σx² | Σx² = 0 → 0 (benefit), 1 (cost) |
+ * | `z-score` | (x − μ)/σ (population σ) | (μ − x)/σ | σ = 0 → 0 |
+ * | `rank` | (r − 1)/(N − 1), r the ascending rank with the tie rule | 1 − that | N = 1 → 1 |
+ * | `absolute` | position on the criterion's scale: (x − min)/(max − min), or the anchors' piecewise-linear value, clamped to 0–1 | 1 − that (not for anchors, which carry their direction) | — |
+ *
+ * All but `none` and `absolute` are relative to the batch: adding a request can move another's normalised value.
+ * `absolute` is anchored to the scale, so it never does.
+ */
+export type NormalizationMethod = "none" | "min-max" | "max-ratio" | "vector" | "z-score" | "rank" | "absolute";
+
+/** How tied values share ranks in `rank` normalisation: average of the tied positions (default), lowest or highest. */
+export type RankTieRule = "average" | "min" | "max";
+
+/** Whether more is better (`benefit`) or worse (`cost`). */
+export type CriterionDirection = "benefit" | "cost";
+
+/** @internal What a column needs to be normalised. */
+export interface ColumnRule {
+  readonly method: NormalizationMethod;
+  readonly direction: CriterionDirection;
+  readonly tieRule: RankTieRule;
+  /** For `absolute`: the scale's min and max, or anchors (value → score), ascending by value. */
+  readonly range?: { readonly min: number; readonly max: number };
+  readonly anchors?: readonly { readonly value: number; readonly score: number }[];
+}
+
+const METHOD_CODE: Record<NormalizationMethod, number> = { none: 0, "min-max": 1, "max-ratio": 2, vector: 3, "z-score": 4, rank: 5, absolute: 6 };
+
+/**
+ * @internal Normalises the columns of a row-major n×m matrix into `out` (same layout), in row-major passes (one for
+ * the statistics, one for σ when a z-score needs it, one to write) so large matrices stream through the cache. A
+ * column whose rule is undefined is copied. Missing values are NaN and stay NaN; statistics use present values only.
+ */
+export function normalizeColumns(values: Float64Array, n: number, m: number, rules: readonly (ColumnRule | undefined)[], out: Float64Array): void {
+  const code = Int8Array.from(rules, (r) => (r === undefined ? -1 : (METHOD_CODE[r.method] ?? -2)));
+  const bad = code.indexOf(-2);
+  if (bad >= 0) throw ValidationError.single(["normalization"], `unknown normalisation ${JSON.stringify(rules[bad]!.method)}`, "scoring model");
+  const cost = Uint8Array.from(rules, (r) => (r?.direction === "cost" ? 1 : 0));
+  const count = new Float64Array(m);
+  const min = new Float64Array(m).fill(Infinity);
+  const max = new Float64Array(m).fill(-Infinity);
+  const sum = new Float64Array(m);
+  const sumSq = new Float64Array(m);
+  const minPos = new Float64Array(m).fill(Infinity);
+  for (let i = 0, k = 0; i < n; i++) {
+    for (let j = 0; j < m; j++, k++) {
+      const x = values[k]!;
+      if (x !== x) continue;
+      count[j]! += 1;
+      if (x < min[j]!) min[j] = x;
+      if (x > max[j]!) max[j] = x;
+      if (x > 0 && x < minPos[j]!) minPos[j] = x;
+      sum[j]! += x;
+      sumSq[j]! += x * x;
+    }
+  }
+  const mean = Float64Array.from(count, (c, j) => (c > 0 ? sum[j]! / c : 0));
+  const sigma = new Float64Array(m);
+  if (code.includes(4)) {
+    const ss = new Float64Array(m);
+    for (let i = 0, k = 0; i < n; i++) {
+      for (let j = 0; j < m; j++, k++) {
+        const x = values[k]!;
+        if (code[j] === 4 && x === x) ss[j]! += (x - mean[j]!) * (x - mean[j]!);
+      }
+    }
+    for (let j = 0; j < m; j++) sigma[j] = count[j]! > 0 ? Math.sqrt(ss[j]! / count[j]!) : 0;
+  }
+  const norm = Float64Array.from(sumSq, (x) => Math.sqrt(x));
+  for (let i = 0, k = 0; i < n; i++) {
+    for (let j = 0; j < m; j++, k++) {
+      const x = values[k]!;
+      const c = code[j]!;
+      if (x !== x || c === 5) {
+        out[k] = x !== x ? Number.NaN : 0; // rank columns are filled below
+        continue;
+      }
+      const isCost = cost[j] === 1;
+      let v: number;
+      switch (c) {
+        case -1: v = x; break;
+        case 0: v = isCost ? -x : x; break;
+        case 1: v = max[j] === min[j] ? 1 : isCost ? (max[j]! - x) / (max[j]! - min[j]!) : (x - min[j]!) / (max[j]! - min[j]!); break;
+        case 2:
+          if (isCost) v = x <= 0 || minPos[j] === Infinity ? 1 : minPos[j]! / x;
+          else v = max[j]! <= 0 ? 0 : Math.max(x, 0) / max[j]!;
+          break;
+        case 3: v = norm[j] === 0 ? (isCost ? 1 : 0) : isCost ? 1 - x / norm[j]! : x / norm[j]!; break;
+        case 4: v = sigma[j] === 0 ? 0 : isCost ? (mean[j]! - x) / sigma[j]! : (x - mean[j]!) / sigma[j]!; break;
+        default: v = absolute(x, rules[j]!); break;
+      }
+      out[k] = v === 0 ? 0 : v; // no -0
+    }
+  }
+  for (let j = 0; j < m; j++) if (code[j] === 5) rankColumn(values, n, m, j, rules[j]!, count[j]!, out);
+}
+
+function absolute(x: number, rule: ColumnRule): number {
+  const a = rule.anchors;
+  if (a !== undefined && a.length > 0) {
+    if (x <= a[0]!.value) return a[0]!.score;
+    for (let i = 1; i < a.length; i++) {
+      const p = a[i - 1]!;
+      const q = a[i]!;
+      if (x <= q.value) return p.score + ((q.score - p.score) * (x - p.value)) / (q.value - p.value);
+    }
+    return a[a.length - 1]!.score;
+  }
+  const r = rule.range!;
+  const t = r.max === r.min ? 1 : Math.min(1, Math.max(0, (x - r.min) / (r.max - r.min)));
+  return rule.direction === "cost" ? 1 - t : t;
+}
+
+function rankColumn(values: Float64Array, n: number, m: number, col: number, rule: ColumnRule, count: number, out: Float64Array): void {
+  const idx: number[] = [];
+  for (let i = 0; i < n; i++) if (values[i * m + col] === values[i * m + col]) idx.push(i);
+  idx.sort((a, b) => values[a * m + col]! - values[b * m + col]!);
+  for (let i = 0; i < n; i++) if (values[i * m + col] !== values[i * m + col]) out[i * m + col] = Number.NaN;
+  let p = 0;
+  while (p < idx.length) {
+    let q = p;
+    const x = values[idx[p]! * m + col]!;
+    while (q + 1 < idx.length && values[idx[q + 1]! * m + col] === x) q++;
+    // ascending 1-based positions p+1 … q+1 share one rank
+    const r = rule.tieRule === "min" ? p + 1 : rule.tieRule === "max" ? q + 1 : (p + q + 2) / 2;
+    const t = count <= 1 ? 1 : (r - 1) / (count - 1);
+    const v = count <= 1 ? 1 : rule.direction === "cost" ? 1 - t : t;
+    for (let k = p; k <= q; k++) out[idx[k]! * m + col] = v;
+    p = q + 1;
+  }
+}
+
+/**
+ * Normalises one criterion's values across a batch (see {@link NormalizationMethod} for each rule and its
+ * degenerate cases). `undefined` marks a missing value; it stays `undefined`. Results are binary64 numbers.
+ *
+ * @throws {ValidationError} for a non-finite value, or `absolute` without a range or anchors.
+ * @example
+ * ```ts
+ * normalizeValues([1, 3, 5], { method: "min-max" });                     // [0, 0.5, 1]
+ * normalizeValues([1, 3, 5], { method: "min-max", direction: "cost" });  // [1, 0.5, 0]
+ * normalizeValues([2, 2, 2], { method: "min-max" });                     // [1, 1, 1] (max = min)
+ * normalizeValues([1, 2, 2, 4], { method: "rank" });                     // [0, 0.5, 0.5, 1] (average rule)
+ * ```
+ */
+export function normalizeValues(
+  values: readonly (number | undefined)[],
+  options: {
+    readonly method: NormalizationMethod;
+    readonly direction?: CriterionDirection;
+    readonly tieRule?: RankTieRule;
+    readonly range?: { readonly min: number; readonly max: number };
+    readonly anchors?: readonly { readonly value: number; readonly score: number }[];
+  },
+): (number | undefined)[] {
+  const col = new Float64Array(values.length);
+  values.forEach((v, i) => {
+    if (v !== undefined && !Number.isFinite(v)) throw ValidationError.single(["values", i], "values must be finite numbers", "normalisation");
+    col[i] = v === undefined ? Number.NaN : v;
+  });
+  if (options.method === "absolute" && options.range === undefined && (options.anchors === undefined || options.anchors.length === 0)) {
+    throw ValidationError.single(["range"], "absolute normalisation needs a range or anchors", "normalisation");
+  }
+  const out = new Float64Array(values.length);
+  const rule: ColumnRule = {
+    method: options.method, direction: options.direction ?? "benefit", tieRule: options.tieRule ?? "average",
+    ...(options.range ? { range: options.range } : {}),
+    ...(options.anchors ? { anchors: [...options.anchors].sort((a, b) => a.value - b.value) } : {}),
+  };
+  normalizeColumns(col, values.length, 1, [rule], out);
+  return Array.from(out, (x) => (x !== x ? undefined : x));
+}

@@ -1,0 +1,49 @@
+import type { ResolvedModel } from "./model.js";
+
+/** @internal Deterministic order: status group, score (desc), tie-break keys, id (code-unit order). */
+export function rankOrder(model: ResolvedModel, ids: readonly string[], raw: Float64Array, S: Float64Array, status: Uint8Array): Int32Array {
+  const n = ids.length;
+  const m = model.columns.length;
+  const keys = model.tieBreak;
+  const cmpTies = (a: number, b: number): number => {
+    for (const k of keys) {
+      const x = raw[a * m + k.col]!;
+      const y = raw[b * m + k.col]!;
+      const xMissing = x !== x;
+      const yMissing = y !== y;
+      if (xMissing || yMissing) {
+        if (xMissing !== yMissing) return xMissing ? 1 : -1; // missing last
+      } else if (x !== y) return k.desc ? y - x : x - y;
+    }
+    const ia = ids[a]!;
+    const ib = ids[b]!;
+    return ia < ib ? -1 : ia > ib ? 1 : 0;
+  };
+  // Fast path: one integer key per row (group, then score descending) packed with the row index into a binary64
+  // integer, sorted natively; only runs of equal keys go through the tie-break comparator.
+  let maxAbs = 0;
+  for (let i = 0; i < n; i++) maxAbs = Math.max(maxAbs, Math.abs(S[i]!));
+  const G = 2 * maxAbs + 1;
+  if (n > 0 && 4 * G * n < Number.MAX_SAFE_INTEGER) {
+    const packed = new Float64Array(n);
+    for (let i = 0; i < n; i++) packed[i] = (status[i]! * G - S[i]!) * n + i;
+    packed.sort();
+    const order = new Int32Array(n);
+    const key = new Float64Array(n);
+    for (let p = 0; p < n; p++) {
+      const row = ((packed[p]! % n) + n) % n;
+      order[p] = row;
+      key[p] = (packed[p]! - row) / n;
+    }
+    for (let p = 0; p < n; ) {
+      let q = p + 1;
+      while (q < n && key[q] === key[p]) q++;
+      if (q - p > 1) order.subarray(p, q).set(Array.from(order.subarray(p, q)).sort(cmpTies));
+      p = q;
+    }
+    return order;
+  }
+  const idx = Array.from({ length: n }, (_, i) => i);
+  idx.sort((a, b) => status[a]! - status[b]! || S[b]! - S[a]! || cmpTies(a, b));
+  return Int32Array.from(idx);
+}

@@ -1,0 +1,2 @@
+export { weightIntervals, type WeightInterval, type RankReversal } from "./weight-intervals.js";
+export { rankingRobustness, type RobustnessOptions, type RobustnessLabel, type WeightPerturbation } from "./robustness.js";

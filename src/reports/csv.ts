@@ -1,0 +1,55 @@
+import { DECIMAL_PATTERN } from "../core/index.js";
+import { cellPlain, type CellValue } from "./cells.js";
+import { tableColumns, type ReportTable } from "./table.js";
+
+// Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell starting with one of these as a formula.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV field, RFC 4180: quoted (with `"` doubled) when it contains `"`, `,`, CR or LF.
+ *
+ * **Formula injection.** A field starting with `=`, `+`, `-`, `@`, tab or carriage return is prefixed with a
+ * single quote (`'`), so a spreadsheet shows it as text instead of running it (`=HYPERLINK(…)` → `'=HYPERLINK(…)`).
+ * The one exception is a field that is exactly a decimal number (`-?digits(.digits)?`, e.g. `-1250.00`): it cannot
+ * be a formula, and negative money must stay a number a spreadsheet can add up. Money is written as its plain
+ * amount with the currency's minor units (`1234.50`); put the currency in the header.
+ *
+ * @example
+ * ```ts
+ * csvCell('say "hi", then go'); // "\"say \"\"hi\"\", then go\""
+ * csvCell("=1+1");              // "'=1+1"
+ * csvCell("-1250.00");          // "-1250.00"
+ * csvCell(money("-1250.5", "EUR")); // "-1250.50"
+ * ```
+ */
+export function csvCell(value: CellValue): string {
+  let s = cellPlain(value);
+  if (FORMULA_START.test(s) && !DECIMAL_PATTERN.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * Rows to CSV text (RFC 4180): fields by {@link csvCell}, records separated and ended by CRLF.
+ *
+ * @example
+ * ```ts
+ * toCsv([["Project", "EAC (EUR)"], ["CRM", money("1200.5", "EUR")]]); // "Project,EAC (EUR)\r\nCRM,1200.50\r\n"
+ * ```
+ */
+export function toCsv(rows: readonly (readonly CellValue[])[]): string {
+  return rows.map((r) => `${r.map(csvCell).join(",")}\r\n`).join("");
+}
+
+/**
+ * A {@link ReportTable} to CSV: the header row, then the rows. RAG cells are written as their colour word; a
+ * missing metric as `n/a (reason)`.
+ *
+ * @example
+ * ```ts
+ * tableToCsv({ columns: ["Project", "RAG"], rows: [["CRM", ragCell("red")]] }); // "Project,RAG\r\nCRM,red\r\n"
+ * ```
+ */
+export function tableToCsv(table: ReportTable): string {
+  const columns = tableColumns(table);
+  return toCsv([columns.map((c) => c.header), ...table.rows]);
+}

@@ -1,0 +1,23 @@
+/**
+ * reports (`pmokit/reports`): renderers for PMO reports — self-contained HTML, Markdown, CSV (RFC 4180, safe
+ * against formula injection) and JSON (entity wire forms) — and SVG charts (S-curve, value-vs-cost bubbles,
+ * efficient frontier, coverage heat map, readiness burn-down) built with d3-scale and d3-shape, without a browser.
+ * Everything takes plain data and escapes every piece of user text.
+ *
+ * @module
+ */
+export { escapeHtml, safeId } from "./escape.js";
+export { ragCell, RAG_LABELS, type RagColour, type RagCell, type CellMetric, type CellValue } from "./cells.js";
+export { tableColumns, type ReportTable, type ReportColumn } from "./table.js";
+export { csvCell, toCsv, tableToCsv } from "./csv.js";
+export { escapeMarkdown, markdownTable, renderMarkdownReport } from "./markdown.js";
+export { entitiesToJson, renderJsonReport, type ReportEntities } from "./json.js";
+export { REPORT_CSS, REPORT_CSS_SHA256 } from "./html-style.js";
+export { REPORT_CSP, ragChip, htmlTable, renderHtmlReport } from "./html.js";
+export type { Report, ReportSection, ReportBlock, ParagraphBlock, ListBlock, TableBlock, FiguresBlock, ChartBlock } from "./report.js";
+export type { SvgMarkup, ChartAmount, DatedPoint, ChartSize, MarkerShape } from "./charts/svg.js";
+export { sCurveChart, type SCurveInput } from "./charts/s-curve.js";
+export { readinessBurnDownChart, type BurnDownInput } from "./charts/burn-down.js";
+export { valueCostBubbleChart, type Bubble, type BubbleChartInput } from "./charts/bubble.js";
+export { efficientFrontierChart, type CostValuePoint, type FrontierChartInput } from "./charts/frontier.js";
+export { coverageHeatMapChart, type HeatCell, type HeatMapInput } from "./charts/heat-map.js";

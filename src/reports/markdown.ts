@@ -1,0 +1,104 @@
+import { ValidationError } from "../core/index.js";
+import { cellText, isNumericCell, isRagCell, RAG_LABELS, type CellValue } from "./cells.js";
+import type { Report, ReportBlock, ReportSection } from "./report.js";
+import { tableColumns, type ReportTable } from "./table.js";
+
+const MD_ENTITY: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+
+/**
+ * Escapes plain text for Markdown (CommonMark/GFM) so it shows as written and can never become markup: `&`, `<`,
+ * `>` become entities (no raw HTML, no autolinks), the inline syntax characters `\ ` * _ [ ] | ~` are
+ * backslash-escaped (no emphasis, links or table breaks), a leading block marker (`#`, `-`, `+`, `=`, `1.`) is
+ * escaped (when followed by a space, as only then it is one), and line breaks become `<br>` (the only way to keep them inside a table cell).
+ *
+ * @example
+ * ```ts
+ * escapeMarkdown("a | b");               // "a \\| b"
+ * escapeMarkdown("<script>x</script>");  // "&lt;script&gt;x&lt;/script&gt;"
+ * escapeMarkdown("[x](javascript:y)");   // "\\[x\\](javascript:y)"
+ * ```
+ */
+export function escapeMarkdown(text: string): string {
+  return String(text)
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+    .replace(/[&<>]/g, (c) => MD_ENTITY[c] ?? c)
+    .replace(/^(\s*)([#+=-]+|\d+[.)])(?=\s|$)/, (_, sp: string, m: string) => `${sp}${m.replace(/[#+=.)-]/, (c) => `\\${c}`)}`)
+    .replace(/\r\n|\r|\n/g, "<br>");
+}
+
+function mdCell(v: CellValue, where: readonly (string | number)[]): string {
+  if (isRagCell(v)) {
+    const l = RAG_LABELS[v.colour];
+    return `**${l.letter}** ${l.word}${v.note ? ` — ${escapeMarkdown(v.note)}` : ""}`;
+  }
+  return escapeMarkdown(cellText(v, where));
+}
+
+/**
+ * A GFM table: cells escaped by {@link escapeMarkdown}, number-like columns right-aligned, RAG cells as
+ * `**R** Red — rule`.
+ *
+ * @throws {ValidationError} when a row's width differs from the header.
+ * @example
+ * ```ts
+ * markdownTable({ columns: ["Project", "CPI"], rows: [["CRM | North", decimal("0.91")]] });
+ * // "| Project | CPI |\n| :-- | --: |\n| CRM \\| North | 0.91 |\n"
+ * ```
+ */
+export function markdownTable(table: ReportTable): string {
+  const columns = tableColumns(table);
+  const align = columns.map((c, i) => c.align ?? (table.rows.length > 0 && table.rows.every((r) => r[i] == null || isNumericCell(r[i])) ? "right" : "left"));
+  const rule = align.map((a) => (a === "right" ? "--:" : a === "center" ? ":-:" : ":--"));
+  const lines = [
+    ...(table.caption ? [`**${escapeMarkdown(table.caption)}**`, ""] : []),
+    `| ${columns.map((c) => escapeMarkdown(c.header)).join(" | ")} |`,
+    `| ${rule.join(" | ")} |`,
+    ...table.rows.map((r, i) => `| ${r.map((v, j) => mdCell(v, ["rows", i, j])).join(" | ")} |`),
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
+const SAFE_FILE = /^(?!.*\.\.)[A-Za-z0-9_][A-Za-z0-9_./-]*\.svg$/;
+
+function block(b: ReportBlock): string {
+  switch (b.kind) {
+    case "paragraph":
+      return `${escapeMarkdown(b.text)}\n`;
+    case "list":
+      return `${b.items.map((i) => `- ${escapeMarkdown(i)}`).join("\n")}\n`;
+    case "table":
+      return markdownTable(b.table);
+    case "figures":
+      return `${b.items.map((f, i) => `- **${escapeMarkdown(f.label)}:** ${mdCell(f.value, ["items", i, "value"])}`).join("\n")}\n`;
+    case "chart":
+      if (b.file !== undefined) {
+        if (!SAFE_FILE.test(b.file)) throw ValidationError.single(["file"], "chart file must be a relative .svg path without '..'", "chart block");
+        return `![${escapeMarkdown(b.caption)}](${b.file})\n`;
+      }
+      return `*Chart: ${escapeMarkdown(b.caption)} (shown in the HTML report).*\n`;
+    default:
+      throw ValidationError.single(["kind"], `unknown block kind ${JSON.stringify((b as { kind?: unknown }).kind)}`, "report block");
+  }
+}
+
+function section(s: ReportSection, depth: number): string {
+  const head = `${"#".repeat(Math.min(depth, 6))} ${escapeMarkdown(s.heading)}\n`;
+  return [head, ...s.blocks.map(block), ...(s.sections ?? []).map((c) => section(c, depth + 1))].join("\n");
+}
+
+/**
+ * Renders a {@link Report} to Markdown: `#` title, `##` sections, GFM tables, lists, key figures. Charts appear as
+ * an image link when the block names a `file`, otherwise as their caption. All user text is escaped.
+ *
+ * @example
+ * ```ts
+ * renderMarkdownReport({ title: "Portfolio", asOf: "2026-11-20", sections: [{ heading: "Health", blocks: [] }] });
+ * // "# Portfolio\n\nAs of 2026-11-20.\n\n## Health\n"
+ * ```
+ */
+export function renderMarkdownReport(report: Report): string {
+  const head = [`# ${escapeMarkdown(report.title)}\n`];
+  if (report.subtitle) head.push(`${escapeMarkdown(report.subtitle)}\n`);
+  if (report.asOf) head.push(`As of ${escapeMarkdown(report.asOf)}.\n`);
+  return [...head, ...report.sections.map((s) => section(s, 2))].join("\n");
+}

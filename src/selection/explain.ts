@@ -1,0 +1,97 @@
+import { PmoDecimal, type Decimal } from "../core/index.js";
+import { logicalConstraints, resourceRows, type SelectionConstraint } from "./constraints.js";
+import { findConflicts, pullIn, type SelectionConflict } from "./infeasibility.js";
+import type { SelectionProblem } from "./problem.js";
+import { solveProblem, type SelectionStatus } from "./solve-core.js";
+import type { SelectionSolver } from "./solver.js";
+
+/** How much of a budget or capacity the plan uses, and whether it holds excluded candidates back. */
+export interface ConstraintUsage {
+  readonly constraint: SelectionConstraint;
+  /** Used by the selected candidates (exact). */
+  readonly used: Decimal;
+  readonly limit: Decimal;
+  readonly slack: Decimal;
+  /** Plain words: "uses EUR 980,000.00 of EUR 1,000,000.00". */
+  readonly description: string;
+  /** True when the slack is zero or some excluded candidate (with what it requires) would not fit in the slack. */
+  readonly binding: boolean;
+  /** Excluded candidates of positive value that this constraint alone keeps out (they would exceed its slack). */
+  readonly blocks: readonly string[];
+}
+
+/** Why a candidate was left out. */
+export interface WhyNot {
+  readonly candidate: string;
+  /** `forced-out`: excluded by a constraint; `infeasible`: forcing it in breaks a constraint; `displaces`: re-solved. */
+  readonly kind: "forced-out" | "infeasible" | "displaces";
+  /** Plain-words explanation. */
+  readonly explanation: string;
+  /** Objective lost if it were forced in (base objective − objective with it forced in); undefined unless re-solved. */
+  readonly objectiveLost: Decimal | undefined;
+  /** Selected candidates that would leave the plan. */
+  readonly displaces: readonly string[];
+  /** Candidates that would join with it (its prerequisites, or better fits for the freed room). */
+  readonly bringsIn: readonly string[];
+  /** How the re-solve with it forced in ended (its loss is exact only when both solves are `optimal`). */
+  readonly status: SelectionStatus | undefined;
+  /** For `infeasible`: the conflict that forcing it in creates. */
+  readonly conflict: SelectionConflict | undefined;
+}
+
+/** @internal Budget and capacity usage of a plan, with the excluded candidates each row blocks. */
+export function constraintUsage(problem: SelectionProblem, selected: ReadonlySet<string>): ConstraintUsage[] {
+  const logical = logicalConstraints(problem);
+  const forcedOut = new Set(problem.forcedOut.map((f) => f.candidate));
+  const excluded = problem.candidates
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => !selected.has(c.id) && !forcedOut.has(c.id) && c.value.greaterThan(0));
+  const needs = new Map(excluded.map(({ c }) => [c.id, [...pullIn(logical, [c.id]).keys()].filter((m) => !selected.has(m))] as const));
+  const index = new Map(problem.candidates.map((c, i) => [c.id, i] as const));
+  return resourceRows(problem).map((row) => {
+    let used: Decimal = new PmoDecimal(0);
+    for (const [i, u] of row.usage) if (selected.has(problem.candidates[i]?.id as string)) used = used.plus(u);
+    const slack = row.limit.minus(used);
+    const blocks = excluded
+      .filter(({ c }) => {
+        let extra: Decimal = new PmoDecimal(0);
+        for (const m of needs.get(c.id) ?? []) extra = extra.plus(row.usage.get(index.get(m) as number) ?? 0);
+        return extra.greaterThan(slack);
+      })
+      .map(({ c }) => c.id);
+    return {
+      constraint: row.constraint,
+      used,
+      limit: row.limit,
+      slack,
+      description: `uses ${row.format(used)} of ${row.format(row.limit)}`,
+      binding: slack.isZero() || blocks.length > 0,
+      blocks,
+    };
+  });
+}
+
+/** @internal "Why not" for one excluded candidate: force it in, re-solve, and compare. */
+export async function whyNotCandidate(
+  problem: SelectionProblem,
+  base: { readonly selected: ReadonlySet<string>; readonly objective: Decimal },
+  id: string,
+  solver: SelectionSolver,
+  options: { readonly gap: number; readonly timeLimitMs: number },
+): Promise<WhyNot> {
+  const out = problem.forcedOut.find((f) => f.candidate === id);
+  const none = { objectiveLost: undefined, displaces: [], bringsIn: [], status: undefined, conflict: undefined };
+  if (out) return { candidate: id, kind: "forced-out", explanation: `${id} is forced out: ${out.reason}`, ...none };
+  const conflict = findConflicts(problem, [id])[0];
+  if (conflict) return { ...none, candidate: id, kind: "infeasible", explanation: `forcing ${id} in is infeasible: ${conflict.explanation}`, conflict };
+  const forced = { ...problem, forcedIn: [...problem.forcedIn, { candidate: id, reason: "what if" }] };
+  const warm = new Set([...base.selected, id]);
+  const r = await solveProblem(forced, solver, { ...options, warmStart: warm });
+  const displaces = [...base.selected].filter((s) => !r.selected.has(s));
+  const bringsIn = [...r.selected].filter((s) => s !== id && !base.selected.has(s));
+  const lost = base.objective.minus(r.objective);
+  const parts = [`forcing ${id} in lowers the objective by ${lost.toFixed()}`];
+  if (displaces.length > 0) parts.push(`it displaces ${displaces.join(", ")}`);
+  if (bringsIn.length > 0) parts.push(`brings in ${bringsIn.join(", ")}`);
+  return { candidate: id, kind: "displaces", explanation: parts.join("; "), objectiveLost: lost, displaces, bringsIn, status: r.status, conflict: undefined };
+}

@@ -1,0 +1,113 @@
+import { PmoDecimal, ValidationError, decimal, missing, metric, money, type Decimal, type Metric, type Money } from "../core/index.js";
+import { buildBlocks } from "./blocks.js";
+import { buildSelectionModel } from "./model.js";
+import { PlanState } from "./plan-state.js";
+import { defineSelectionProblem, type SelectionProblem, type SelectionProblemInput } from "./problem.js";
+import { solveOptions, type SelectPortfolioOptions } from "./select.js";
+import { solveProblem, type SelectionStatus } from "./solve-core.js";
+import { verifyPlan } from "./verify.js";
+
+/** Options of {@link efficientFrontier}. */
+export interface EfficientFrontierOptions extends Pick<SelectPortfolioOptions, "solver" | "gap" | "timeLimitMs"> {
+  /** Budget levels as factors of every period's budget. Default 0.1, 0.2, …, 1.0. */
+  readonly levels?: readonly number[] | undefined;
+  /** The ranking to fund in order (candidate ids, best first). Default: candidates of positive value, highest first, then id. */
+  readonly ranking?: readonly string[] | undefined;
+}
+
+/** One budget level of the frontier: the optimal portfolio beside the one the ranking funds. */
+export interface FrontierPoint {
+  /** Factor applied to every budget. */
+  readonly level: number;
+  /** The budgets at this level. */
+  readonly budgets: Readonly<Record<string, Money>>;
+  /** The optimal portfolio (status, exact objective, proven bound). */
+  readonly optimal: {
+    readonly status: SelectionStatus;
+    readonly objective: Decimal;
+    readonly bestBound: Decimal | undefined;
+    readonly selected: readonly string[];
+  };
+  /** Funding down the ranking: each candidate (with what it requires) is added if it still fits, else skipped. */
+  readonly ranking: { readonly objective: Decimal; readonly selected: readonly string[] } | undefined;
+  /** Value the ranking leaves behind: optimal − ranking objective. */
+  readonly leftBehind: Decimal | undefined;
+  /** The same as a share of the optimal objective. */
+  readonly leftBehindShare: Metric<number>;
+}
+
+/** @internal Funds candidates in ranking order; undefined when the forced candidates do not fit. */
+export function fundByRanking(problem: SelectionProblem, ranking: readonly string[]): string[] | undefined {
+  const model = buildSelectionModel(problem);
+  const blocks = buildBlocks(model);
+  const state = new PlanState(model, blocks);
+  const index = new Map(model.ids.map((id, i) => [id, i] as const));
+  const forced = problem.forcedIn.map((f) => blocks.of[index.get(f.candidate) as number] as number);
+  for (const b of [...forced, ...ranking.map((id) => blocks.of[index.get(id) as number] as number)]) {
+    if (state.selected[b]) continue;
+    const c = state.closure(b);
+    const mustTake = forced.includes(b);
+    if (c === null || !state.fits(c)) {
+      if (mustTake) return undefined;
+      continue;
+    }
+    state.add(c);
+  }
+  const plan = state.toPlan();
+  const selected = model.ids.filter((_, i) => plan[i] === 1);
+  return verifyPlan(problem, selected).length === 0 ? selected : undefined;
+}
+
+/**
+ * The efficient frontier: the optimal portfolio value at each budget level (every period's budget scaled by the
+ * level), re-solving one model level by level with the previous plan as warm start — beside the ranking curve
+ * (funding down the ranking) and the value the ranking leaves behind at each level.
+ *
+ * @throws {ValidationError} for an invalid problem, level or ranking.
+ * @example
+ * ```ts
+ * const frontier = await efficientFrontier(problem, { levels: [0.5, 0.75, 1] });
+ * frontier.map((p) => [p.level, p.optimal.objective.toFixed(), p.leftBehind?.toFixed()]);
+ * ```
+ */
+export async function efficientFrontier(
+  input: SelectionProblemInput | SelectionProblem,
+  options: EfficientFrontierOptions = {},
+): Promise<FrontierPoint[]> {
+  const problem = defineSelectionProblem(input);
+  const { solver, gap, timeLimitMs } = solveOptions(options);
+  const levels = options.levels ?? [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
+  levels.forEach((l, i) => {
+    if (!Number.isFinite(l) || l < 0) throw ValidationError.single(["levels", i], "a level must be a finite number ≥ 0", "frontier options");
+  });
+  const known = new Set(problem.candidates.map((c) => c.id));
+  const ranking = options.ranking ??
+    [...problem.candidates].filter((c) => c.value.greaterThan(0)).sort((a, b) => b.value.cmp(a.value) || (a.id < b.id ? -1 : 1)).map((c) => c.id);
+  const valueOf = new Map(problem.candidates.map((c) => [c.id, c.value] as const));
+  ranking.forEach((id, i) => {
+    if (!known.has(id)) throw ValidationError.single(["ranking", i], `unknown candidate ${JSON.stringify(id)}`, "frontier options");
+  });
+  const order = [...levels.keys()].sort((a, b) => (levels[a] as number) - (levels[b] as number));
+  const points = new Array<FrontierPoint>(levels.length);
+  let previous: ReadonlySet<string> | undefined;
+  for (const k of order) {
+    const level = levels[k] as number;
+    const factor = decimal(level);
+    const budgets = Object.fromEntries(Object.entries(problem.budgets).map(([p, m]) => [p, money(m.amount.times(factor), m.currency)]));
+    const scaled: SelectionProblem = { ...problem, budgets };
+    const solved = await solveProblem(scaled, solver, { gap, timeLimitMs, warmStart: previous });
+    if (solved.status !== "infeasible") previous = solved.selected;
+    const funded = fundByRanking(scaled, ranking);
+    const rankValue = funded?.reduce((s, id) => s.plus(valueOf.get(id) ?? 0), new PmoDecimal(0));
+    const leftBehind = rankValue && solved.status !== "infeasible" ? solved.objective.minus(rankValue) : undefined;
+    points[k] = {
+      level,
+      budgets,
+      optimal: { status: solved.status, objective: solved.objective, bestBound: solved.bound, selected: problem.candidates.filter((c) => solved.selected.has(c.id)).map((c) => c.id) },
+      ranking: funded && rankValue ? { objective: rankValue, selected: funded } : undefined,
+      leftBehind,
+      leftBehindShare: leftBehind === undefined ? missing("infeasible") : solved.objective.isZero() ? missing("objective-is-zero") : metric(leftBehind.div(solved.objective.abs()).toNumber()),
+    };
+  }
+  return points;
+}

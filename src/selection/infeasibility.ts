@@ -1,0 +1,150 @@
+import { PmoDecimal, type Decimal } from "../core/index.js";
+import { logicalConstraints, resourceRows, type SelectionConstraint } from "./constraints.js";
+import type { SelectionProblem } from "./problem.js";
+
+/** A set of constraints that cannot all hold, with the reason in plain words. */
+export interface SelectionConflict {
+  /** The conflicting constraints (irreducible: drop any one and this clash disappears). */
+  readonly constraints: readonly SelectionConstraint[];
+  /** Plain-words explanation with the exact figures. */
+  readonly explanation: string;
+}
+
+/** @internal Candidate → how it was pulled in (null for a starting candidate). */
+export type Reach = Map<string, { from: string; via: SelectionConstraint } | null>;
+
+/** Everything `start` pulls in through "requires" and "together", with the constraint that pulled each in. */
+type Edges = Map<string, { to: string; via: SelectionConstraint }[]>;
+const edgeCache = new WeakMap<readonly SelectionConstraint[], Edges>();
+
+function edgesOf(logical: readonly SelectionConstraint[]): Edges {
+  let edges = edgeCache.get(logical);
+  if (edges) return edges;
+  const built: Edges = new Map();
+  const link = (a: string, to: string, via: SelectionConstraint) => {
+    const list = built.get(a) ?? [];
+    list.push({ to, via });
+    built.set(a, list);
+  };
+  for (const c of logical) {
+    if (c.kind === "requires") link(c.candidate, c.requires, c);
+    if (c.kind === "together") for (const a of c.candidates) for (const b of c.candidates) if (a !== b) link(a, b, c);
+  }
+  edgeCache.set(logical, built);
+  edges = built;
+  return edges;
+}
+
+/** @internal Everything `start` pulls in through "requires" and "together", with the constraint that pulled each in. */
+export function pullIn(logical: readonly SelectionConstraint[], start: readonly string[]): Reach {
+  const edges = edgesOf(logical);
+  const reach: Reach = new Map(start.map((s) => [s, null] as const));
+  const queue = [...start];
+  for (let head = 0; head < queue.length; head++) {
+    const x = queue[head] as string;
+    for (const e of edges.get(x) ?? []) {
+      if (reach.has(e.to)) continue;
+      reach.set(e.to, { from: x, via: e.via });
+      queue.push(e.to);
+    }
+  }
+  return reach;
+}
+
+/** The chain of constraints that pulled `id` in, and the forced candidate it started from. */
+function chain(reach: Reach, id: string): { origin: string; via: SelectionConstraint[] } {
+  const via: SelectionConstraint[] = [];
+  let x = id;
+  for (let step = reach.get(x); step; step = reach.get(x)) {
+    via.unshift(step.via);
+    x = step.from;
+  }
+  return { origin: x, via };
+}
+
+function unique(list: readonly SelectionConstraint[]): SelectionConstraint[] {
+  return [...new Set(list)];
+}
+
+/**
+ * Finds why a problem has no feasible plan. With non-negative costs and demands, a problem is infeasible exactly when
+ * the forced-in candidates and everything they require clash with a forced-out candidate, an exclusive group, or a
+ * budget or capacity — so the check is exact, needs no solver, and each conflict is reduced to an irreducible set
+ * (deletion filter over the forced-in candidates). Returns the conflicts smallest first; empty when feasible.
+ *
+ * `whatIf` adds candidates as if forced in (used for "why not" explanations).
+ *
+ * @example
+ * ```ts
+ * findConflicts(problem)[0]?.explanation;
+ * // "REQ-7 (regulatory) and REQ-9 (contract) are forced in; with what they require they use
+ * //  EUR 1,200,000.00 against budget FY2027 (EUR 1,000,000.00)"
+ * ```
+ */
+export function findConflicts(problem: SelectionProblem, whatIf: readonly string[] = []): SelectionConflict[] {
+  const logical = logicalConstraints(problem);
+  const forced: SelectionConstraint[] = logical.filter((c) => c.kind === "forced-in");
+  for (const id of whatIf) {
+    if (!forced.some((f) => f.kind === "forced-in" && f.candidate === id)) {
+      forced.push({ kind: "forced-in", candidate: id, reason: "what if", label: `${id} forced in (what if)` });
+    }
+  }
+  const forcedById = new Map(forced.map((f) => [(f as { candidate: string }).candidate, f] as const));
+  const describe = (id: string) => {
+    const f = forcedById.get(id);
+    return f?.kind === "forced-in" ? `${id} (${f.reason})` : id;
+  };
+  const reach = pullIn(logical, [...forcedById.keys()]);
+  const conflicts: SelectionConflict[] = [];
+  for (const c of logical) {
+    if (c.kind === "forced-out" && reach.has(c.candidate)) {
+      const { origin, via } = chain(reach, c.candidate);
+      const through = via.length > 0 ? ` through ${via.map((v) => v.label).join(", ")}` : "";
+      conflicts.push({
+        constraints: unique([forcedById.get(origin) as SelectionConstraint, ...via, c]),
+        explanation: `${describe(origin)} is forced in and needs ${c.candidate}${through}, but ${c.candidate} is forced out (${c.reason})`,
+      });
+    }
+    if (c.kind === "exclusive") {
+      const inside = c.candidates.filter((id) => reach.has(id));
+      if (inside.length < 2) continue;
+      const [a, b] = inside as [string, string];
+      const ca = chain(reach, a);
+      const cb = chain(reach, b);
+      const origins = [...new Set([ca.origin, cb.origin])];
+      conflicts.push({
+        constraints: unique([...origins.map((o) => forcedById.get(o) as SelectionConstraint), ...ca.via, ...cb.via, c]),
+        explanation: `${origins.map(describe).join(" and ")} ${origins.length > 1 ? "are" : "is"} forced in and need${origins.length > 1 ? "" : "s"} both ${a} and ${b}, but ${c.label}`,
+      });
+    }
+  }
+  const perForced = new Map([...forcedById.keys()].map((id) => [id, pullIn(logical, [id])] as const));
+  const index = new Map(problem.candidates.map((c, i) => [c.id, i] as const));
+  for (const row of resourceRows(problem)) {
+    const usage = (ids: readonly string[]) => {
+      const members = new Set<string>();
+      for (const id of ids) for (const m of (perForced.get(id) as Reach).keys()) members.add(m);
+      let used: Decimal = new PmoDecimal(0);
+      for (const m of members) used = used.plus(row.usage.get(index.get(m) as number) ?? 0);
+      return used;
+    };
+    let kept = [...forcedById.keys()];
+    if (!usage(kept).greaterThan(row.limit)) continue;
+    for (const id of [...kept]) {
+      const without = kept.filter((k) => k !== id);
+      if (usage(without).greaterThan(row.limit)) kept = without;
+    }
+    const via: SelectionConstraint[] = [];
+    for (const id of kept) {
+      const r = perForced.get(id) as Reach;
+      for (const m of r.keys()) if (m !== id && row.usage.has(index.get(m) as number)) via.push(...chain(r, m).via);
+    }
+    const names = kept.map(describe);
+    const plural = kept.length > 1;
+    conflicts.push({
+      constraints: unique([...kept.map((k) => forcedById.get(k) as SelectionConstraint), ...via, row.constraint]),
+      explanation: `${names.join(" and ")} ${plural ? "are" : "is"} forced in; ${via.length > 0 ? `with what ${plural ? "they require" : "it requires"} ` : ""}${plural ? "they use" : "it uses"} ${row.format(usage(kept))} against ${row.constraint.label}`,
+    });
+  }
+  return conflicts.sort((a, b) => a.constraints.length - b.constraints.length);
+}

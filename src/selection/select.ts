@@ -1,0 +1,117 @@
+import { ValidationError, type Decimal, type Metric } from "../core/index.js";
+import { builtInSolver } from "./built-in-solver.js";
+import { constraintUsage, whyNotCandidate, type ConstraintUsage, type WhyNot } from "./explain.js";
+import type { SelectionConflict } from "./infeasibility.js";
+import { defineSelectionProblem, type SelectionProblem, type SelectionProblemInput } from "./problem.js";
+import { solveProblem, type SelectionStatus } from "./solve-core.js";
+import type { SelectionSolver } from "./solver.js";
+
+/** Options of {@link selectPortfolio}. */
+export interface SelectPortfolioOptions {
+  /** The solver. Default: the built-in solver ({@link builtInSolver}); use `pmokit/highs` for large problems. */
+  readonly solver?: SelectionSolver | undefined;
+  /** Relative gap at which to stop. Default 0.0001 (0.01%). */
+  readonly gap?: number | undefined;
+  /** Time limit of the main solve in milliseconds. Default 10,000. There is always a limit. */
+  readonly timeLimitMs?: number | undefined;
+  /** Which excluded candidates get a "why not" (each one is a re-solve). Default `"all"`. */
+  readonly whyNot?: "all" | "none" | readonly string[] | undefined;
+  /** Time limit of each "why not" re-solve. Default the smaller of `timeLimitMs` and 1,000. */
+  readonly whyNotTimeLimitMs?: number | undefined;
+  /** A plan to start from (candidate ids), e.g. last quarter's portfolio. */
+  readonly warmStart?: readonly string[] | undefined;
+}
+
+/** The selected portfolio with its proof quality and its explanations. */
+export interface PortfolioSelection {
+  /** `optimal` (gap 0), `gap-reached` (within the requested gap), `time-limit` (stopped above it), `infeasible`. */
+  readonly status: SelectionStatus;
+  /** Solver used. */
+  readonly solver: string;
+  /** Selected candidate ids, in input order. */
+  readonly selected: readonly string[];
+  /** Excluded candidate ids, in input order. */
+  readonly excluded: readonly string[];
+  /** Exact total value of the selected candidates. */
+  readonly objective: Decimal;
+  /** Best proven upper bound on the total value (undefined when infeasible). */
+  readonly bestBound: Decimal | undefined;
+  /** Proven relative gap `(bestBound − objective) / |objective|`. */
+  readonly gap: Metric<number>;
+  /** Budget and capacity use, with the binding rows. */
+  readonly usage: readonly ConstraintUsage[];
+  /** Only the binding rows of `usage`. */
+  readonly binding: readonly ConstraintUsage[];
+  /** A "why not" per excluded candidate (as many as `whyNot` asked for). */
+  readonly whyNot: readonly WhyNot[];
+  /** For `infeasible`: the conflicting constraint sets found, smallest first. */
+  readonly conflicts: readonly SelectionConflict[];
+  /** Remarks, e.g. a solver plan that had to be repaired. */
+  readonly notes: readonly string[];
+}
+
+/** @internal Checks and fills in the options. */
+export function solveOptions(options: SelectPortfolioOptions): { solver: SelectionSolver; gap: number; timeLimitMs: number } {
+  const gap = options.gap ?? 0.0001;
+  const timeLimitMs = options.timeLimitMs ?? 10_000;
+  if (!Number.isFinite(gap) || gap < 0) throw ValidationError.single(["gap"], "gap must be a finite number ≥ 0", "selection options");
+  if (!Number.isFinite(timeLimitMs) || timeLimitMs <= 0) throw ValidationError.single(["timeLimitMs"], "timeLimitMs must be a positive finite number", "selection options");
+  return { solver: options.solver ?? builtInSolver, gap, timeLimitMs };
+}
+
+/**
+ * Picks the portfolio of maximum total value within budgets per period, capacity per skill and period,
+ * dependencies ("B requires A", cycles mean all or none), mutual inclusion, mutually exclusive groups and forced
+ * in/out candidates — and explains it: the proven gap, the binding constraints, and for every excluded candidate
+ * what forcing it in would cost and whom it would displace. Every plan is re-verified against every constraint in
+ * exact decimals before it is returned; an infeasible problem returns `infeasible` with the smallest conflicting
+ * constraint set found, in plain words.
+ *
+ * @throws {ValidationError} for an invalid problem (unknown ids, negative costs, non-finite values…) or options.
+ * @example
+ * ```ts
+ * const result = await selectPortfolio(problem, { gap: 0, timeLimitMs: 5_000 });
+ * result.status;      // "optimal"
+ * result.selected;    // ["REQ-1", "REQ-3"]
+ * result.whyNot[0];   // { candidate: "REQ-2", objectiveLost: 12, displaces: ["REQ-3"], … }
+ * ```
+ */
+export async function selectPortfolio(
+  input: SelectionProblemInput | SelectionProblem,
+  options: SelectPortfolioOptions = {},
+): Promise<PortfolioSelection> {
+  const problem = defineSelectionProblem(input);
+  const { solver, gap, timeLimitMs } = solveOptions(options);
+  const known = new Set(problem.candidates.map((c) => c.id));
+  const asked = options.whyNot;
+  if (Array.isArray(asked)) {
+    const bad = (asked as readonly string[]).map((id, i) => ({ id, i })).filter(({ id }) => !known.has(id));
+    if (bad.length > 0) throw new ValidationError(bad.map(({ id, i }) => ({ path: ["whyNot", i], message: `unknown candidate ${JSON.stringify(id)}`, code: "custom" })), "selection options");
+  }
+  const warm = options.warmStart ? new Set(options.warmStart.filter((id) => known.has(id))) : undefined;
+  const solved = await solveProblem(problem, solver, { gap, timeLimitMs, warmStart: warm });
+  const selected = problem.candidates.filter((c) => solved.selected.has(c.id)).map((c) => c.id);
+  const excluded = problem.candidates.filter((c) => !solved.selected.has(c.id)).map((c) => c.id);
+  if (solved.status === "infeasible") {
+    return { status: "infeasible", solver: solver.name, selected: [], excluded, objective: solved.objective, bestBound: undefined, gap: solved.gap, usage: [], binding: [], whyNot: [], conflicts: solved.conflicts, notes: solved.notes };
+  }
+  const usage = constraintUsage(problem, solved.selected);
+  const targets = asked === "none" ? [] : asked === "all" || asked === undefined ? excluded : excluded.filter((id) => (asked as readonly string[]).includes(id));
+  const whyNot: WhyNot[] = [];
+  const whyNotOptions = { gap, timeLimitMs: options.whyNotTimeLimitMs ?? Math.min(timeLimitMs, 1_000) };
+  for (const id of targets) whyNot.push(await whyNotCandidate(problem, solved, id, solver, whyNotOptions));
+  return {
+    status: solved.status,
+    solver: solver.name,
+    selected,
+    excluded,
+    objective: solved.objective,
+    bestBound: solved.bound,
+    gap: solved.gap,
+    usage,
+    binding: usage.filter((u) => u.binding),
+    whyNot,
+    conflicts: [],
+    notes: solved.notes,
+  };
+}

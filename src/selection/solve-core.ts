@@ -1,0 +1,91 @@
+import { PmoDecimal, missing, metric, type Decimal, type Metric } from "../core/index.js";
+import { buildBlocks } from "./blocks.js";
+import { fractionalBound, heuristicState, now, searchContext } from "./heuristic.js";
+import { findConflicts, type SelectionConflict } from "./infeasibility.js";
+import { buildSelectionModel, type SelectionModel } from "./model.js";
+import type { SelectionProblem } from "./problem.js";
+import type { SelectionSolver } from "./solver.js";
+import { verifyPlan } from "./verify.js";
+
+/** How a selection ended. */
+export type SelectionStatus = "optimal" | "gap-reached" | "time-limit" | "infeasible";
+
+/** @internal One solve of one problem, verified. */
+export interface SolvedPlan {
+  readonly status: SelectionStatus;
+  readonly selected: ReadonlySet<string>;
+  readonly objective: Decimal;
+  readonly bound: Decimal | undefined;
+  readonly gap: Metric<number>;
+  readonly conflicts: readonly SelectionConflict[];
+  readonly notes: readonly string[];
+  readonly model: SelectionModel | undefined;
+}
+
+const ids = (model: SelectionModel, plan: Uint8Array): string[] => model.ids.filter((_, i) => plan[i] === 1);
+
+function exactValue(problem: SelectionProblem, selected: ReadonlySet<string>): Decimal {
+  let total: Decimal = new PmoDecimal(0);
+  for (const c of problem.candidates) if (selected.has(c.id)) total = total.plus(c.value);
+  return total;
+}
+
+/** @internal Relative gap `(bound − objective) / |objective|`, or the reason it has no value. */
+export function relativeGap(objective: Decimal, bound: Decimal): Metric<number> {
+  const diff = bound.minus(objective);
+  if (diff.lessThanOrEqualTo(0)) return metric(0);
+  if (objective.isZero()) return missing("objective-is-zero", "the plan is worth 0 while the bound is positive");
+  return metric(diff.div(objective.abs()).toNumber());
+}
+
+/** @internal Solves, re-verifies in exact arithmetic, repairs a plan a solver got wrong, and grades the result. */
+export async function solveProblem(
+  problem: SelectionProblem,
+  solver: SelectionSolver,
+  options: { readonly gap: number; readonly timeLimitMs: number; readonly warmStart?: ReadonlySet<string> | undefined },
+): Promise<SolvedPlan> {
+  const conflicts = findConflicts(problem);
+  if (conflicts.length > 0) {
+    return { status: "infeasible", selected: new Set(), objective: new PmoDecimal(0), bound: undefined, gap: missing("infeasible"), conflicts, notes: [], model: undefined };
+  }
+  const model = buildSelectionModel(problem);
+  const notes: string[] = [];
+  const ctx = searchContext(model, buildBlocks(model));
+  const warm = options.warmStart ? Uint8Array.from(model.ids, (id) => (options.warmStart?.has(id) ? 1 : 0)) : undefined;
+  // The heuristic plan is the warm start for the solver and the fallback if the solver returns nothing usable; its
+  // local improvement gets a short slice only, since the solver searches further anyway.
+  const start = heuristicState(ctx, { warmStart: warm, deadline: now() + Math.min(50, options.timeLimitMs / 20) });
+  if (start === null) throw new Error("unreachable: forced candidates fit by findConflicts");
+  const heuristicPlan = start.toPlan();
+  const run = await solver.solve(model, { gap: options.gap, timeLimitMs: options.timeLimitMs, warmStart: heuristicPlan });
+  // Every plan is verified in exact decimals; a solver plan that breaks a constraint is repaired, never returned.
+  let best: { selected: Set<string>; objective: Decimal } | undefined;
+  const consider = (plan: Uint8Array): boolean => {
+    const selected = new Set(ids(model, plan));
+    const violations = verifyPlan(problem, selected);
+    if (violations.length > 0) {
+      notes.push(`${solver.name} returned a plan that breaks ${violations.map((v) => `${v.constraint.label} (${v.message})`).join("; ")}; it was repaired`);
+      return false;
+    }
+    const objective = exactValue(problem, selected);
+    if (!best || objective.greaterThan(best.objective)) best = { selected, objective };
+    return true;
+  };
+  if (run.plan && !consider(run.plan)) {
+    const repaired = heuristicState(ctx, { warmStart: run.plan, deadline: now() + 100 });
+    if (repaired) consider(repaired.toPlan());
+  } else if (!run.plan && run.stoppedBy === "infeasible") {
+    notes.push(`${solver.name} reported the problem infeasible although the forced candidates fit; the heuristic plan is used`);
+  }
+  consider(heuristicPlan);
+  const chosen = best as { selected: Set<string>; objective: Decimal } | undefined;
+  if (!chosen) throw new Error("unreachable: the heuristic plan is feasible by construction");
+  const { selected, objective } = chosen;
+  let boundFloat = Number.isFinite(run.bound) && run.stoppedBy !== "infeasible" ? run.bound : fractionalBound(ctx, start.fresh());
+  if (!Number.isFinite(boundFloat)) boundFloat = objective.toNumber();
+  const close = Math.abs(boundFloat - objective.toNumber()) <= 1e-9 * Math.max(1, Math.abs(objective.toNumber()));
+  const bound = close || objective.greaterThan(boundFloat) ? objective : new PmoDecimal(boundFloat);
+  const gap = relativeGap(objective, bound);
+  const status: SelectionStatus = gap.value === 0 ? "optimal" : gap.value !== undefined && gap.value <= options.gap ? "gap-reached" : "time-limit";
+  return { status, selected, objective, bound, gap, conflicts: [], notes, model };
+}

@@ -1,0 +1,124 @@
+import { idSchema } from "../core/codecs.js";
+import { instant, type Instant } from "../core/dates/instant.js";
+import { ValidationError, VersionConflictError } from "../core/errors.js";
+import { defaultIdGenerator, type IdGenerator } from "../core/ids.js";
+import type { EntityKind, EntityOf, WireOf } from "../entities/registry.js";
+import type { StorageAdapter } from "../storage/port.js";
+import { createRepositories, type DraftOf, type Repositories } from "../storage/repository.js";
+import { runInTransaction } from "../storage/transaction.js";
+import { fieldChanges } from "./audit.js";
+
+/** Options of the PMO service. */
+export interface PmoOptions {
+  /** The current instant, for audit events and timestamps. Default: the system clock. Inject one in tests. */
+  readonly clock?: () => Instant | string | Date;
+  /** Generates ids of new records and audit events. Default: time-ordered UUIDv7. */
+  readonly ids?: IdGenerator;
+  /**
+   * Called after every write an operation makes (entity or audit event), inside its transaction, with the count so
+   * far. For tracing; a hook that throws aborts the operation and rolls everything back.
+   */
+  readonly onWrite?: (count: number, kind: EntityKind, id: string) => void | Promise<void>;
+}
+
+/** The unit of work one operation runs in: one transaction, one actor, one instant, one correlation id. */
+export interface Work {
+  /** Who acts. */
+  readonly actor: string;
+  /** When (the same instant for every write of the operation). */
+  readonly at: Instant;
+  /** Repositories bound to the transaction. */
+  readonly repos: Repositories;
+  /** Creates a record and audits it. */
+  create<K extends EntityKind>(kind: K, draft: DraftOf<K>, reason?: string): Promise<EntityOf<K>>;
+  /**
+   * Changes a record through its wire form and audits the field changes; with `expectedVersion`, refuses
+   * (VersionConflictError) when the stored record has moved on.
+   */
+  update<K extends EntityKind>(
+    kind: K,
+    id: string,
+    change: (wire: WireOf<K>) => WireOf<K>,
+    options?: { readonly expectedVersion?: number; readonly reason?: string },
+  ): Promise<EntityOf<K>>;
+}
+
+/** @internal Validates the actor id. */
+export function checkActor(actor: unknown): string {
+  const r = idSchema.safeParse(actor);
+  if (!r.success) throw ValidationError.single(["actor"], "every operation needs the id of the person acting", "actor");
+  return r.data;
+}
+
+/**
+ * Runs one PMO operation: validates the actor, opens one interactive transaction (refusing with
+ * `UnsupportedCapabilityError` on adapters without them, before anything is written), and hands `fn` a {@link Work}
+ * whose every write appends an audit event. Everything lands together or nothing does.
+ *
+ * @example
+ * ```ts
+ * await runOperation(adapter, {}, "p-ana", (w) => w.create("risk", { … }, "raised at the steering committee"));
+ * ```
+ */
+export async function runOperation<T>(
+  adapter: StorageAdapter,
+  options: PmoOptions,
+  actorId: string,
+  fn: (work: Work) => Promise<T>,
+): Promise<T> {
+  const actor = checkActor(actorId);
+  const ids = options.ids ?? defaultIdGenerator;
+  const at = instant(options.clock ? options.clock() : new Date());
+  const correlationId = ids();
+  return runInTransaction(adapter, async (tx) => {
+    const repos = createRepositories(tx, { clock: () => at, ids });
+    let writes = 0;
+    const wrote = async (kind: EntityKind, id: string) => {
+      writes++;
+      await options.onWrite?.(writes, kind, id);
+    };
+    const audit = async (
+      kind: EntityKind,
+      entity: { id: string; version: number },
+      action: "create" | "update",
+      changes: ReturnType<typeof fieldChanges>,
+      reason?: string,
+    ) => {
+      const ev = await repos["audit-event"].create({
+        actor, at, entityKind: kind, entityId: entity.id, entityVersion: entity.version, action, changes, correlationId,
+        ...(reason !== undefined ? { reason } : {}),
+      } as DraftOf<"audit-event">);
+      await wrote("audit-event", ev.id);
+    };
+    const work: Work = {
+      actor,
+      at,
+      repos,
+      async create(kind, draft, reason) {
+        const created = await repos[kind].create(draft as never);
+        await wrote(kind, created.id);
+        const wire = repos[kind].encode(created as never) as Record<string, unknown>;
+        await audit(kind, created, "create", fieldChanges(undefined, wire), reason);
+        return created as EntityOf<typeof kind>;
+      },
+      async update(kind, id, change, opts = {}) {
+        const repo = repos[kind];
+        const current = await repo.require(id);
+        if (opts.expectedVersion !== undefined && current.version !== opts.expectedVersion) {
+          throw new VersionConflictError(kind, id, opts.expectedVersion, current.version);
+        }
+        const before = repo.encode(current as never);
+        const nextWire = { ...change(structuredClone(before) as WireOf<typeof kind>), id, version: current.version };
+        const next = repo.decode(nextWire);
+        // Canonical wire forms on both sides, so only real changes count; a change that changes nothing writes nothing.
+        const changes = fieldChanges(before, repo.encode(next as never));
+        if (changes.length === 0) return current as EntityOf<typeof kind>;
+        const updated = await repo.update(next as never);
+        await wrote(kind, id);
+        await audit(kind, updated, "update", changes, opts.reason);
+        return updated as EntityOf<typeof kind>;
+      },
+    };
+    return fn(work);
+  });
+}

@@ -1,0 +1,152 @@
+import type { AuditEvent } from "../entities/audit-event.js";
+import type { Acknowledgement } from "../entities/acknowledgement.js";
+import type { Baseline } from "../entities/baseline.js";
+import type { ChecklistItem } from "../entities/checklist-item.js";
+import type { CostEntry } from "../entities/cost-entry.js";
+import type { Gate } from "../entities/gate.js";
+import type { Issue } from "../entities/issue.js";
+import type { ProjectRequest } from "../entities/project-request.js";
+import type { Project } from "../entities/project.js";
+import type { EntityKind, EntityOf, WireOf } from "../entities/registry.js";
+import type { Risk } from "../entities/risk.js";
+import type { RolloutPlan } from "../entities/rollout-plan.js";
+import type { StatusReport } from "../entities/status-report.js";
+import type { TestRun } from "../entities/test-run.js";
+import type { TraceLink } from "../entities/trace-link.js";
+import type { WorkPackage } from "../entities/work-package.js";
+import type { StorageAdapter } from "../storage/port.js";
+import type { DraftOf } from "../storage/repository.js";
+import type { PmoContext } from "./context.js";
+import { captureBaseline, recordActualCosts, recordProgress, updateProject, type BaselineInput } from "./execution.js";
+import { convertRequest, createRequest, transitionRequest, type TransitionOptions } from "./intake.js";
+import { runOperation, type PmoOptions } from "./operation.js";
+import {
+  activeProjects, history, openRequests, requirementsCoverage, rolloutOverviews,
+  type ActiveProjectFigures, type RequirementCoverage, type RolloutOverview,
+} from "./queries.js";
+import { closeRisk, raiseIssue, raiseRisk, resolveIssue } from "./raid.js";
+import { acknowledgeRequirement, linkRequirement, recordTestRun } from "./requirements.js";
+import { decideGate, instantiateRolloutPlan, updateChecklistItem, type ChecklistItemChanges, type GateDecisionInput, type RolloutPlanContents } from "./rollout.js";
+import { publishStatusReport } from "./status.js";
+
+/** Fields of any entity a generic update may change (everything but what storage manages). */
+export type EntityChanges<K extends EntityKind> = Partial<Omit<WireOf<K>, "id" | "version" | "createdAt" | "updatedAt">>;
+
+/**
+ * The office's operations. Every method takes the acting person's id first, validates its input, runs in one
+ * transaction and appends an audit event per record it writes (who, when, which version, which fields changed).
+ * Methods that change an existing record take the version the caller read and refuse with `VersionConflictError`
+ * when someone else changed it since.
+ */
+export interface Pmo {
+  /** Creates a project request in `draft`. */
+  createRequest(actor: string, draft: Omit<DraftOf<"request">, "status" | "transitions">): Promise<ProjectRequest>;
+  /** draft/deferred → submitted. */
+  submitRequest(actor: string, id: string, options?: TransitionOptions): Promise<ProjectRequest>;
+  /** submitted → in-review. */
+  reviewRequest(actor: string, id: string, options?: TransitionOptions): Promise<ProjectRequest>;
+  /** in-review → approved. */
+  approveRequest(actor: string, id: string, options?: TransitionOptions): Promise<ProjectRequest>;
+  /** in-review → rejected (final). */
+  rejectRequest(actor: string, id: string, options?: TransitionOptions): Promise<ProjectRequest>;
+  /** in-review → deferred (can be submitted again). */
+  deferRequest(actor: string, id: string, options?: TransitionOptions): Promise<ProjectRequest>;
+  /** approved → converted, creating the project (which records the request it came from). */
+  convertRequest(actor: string, id: string, project: Omit<DraftOf<"project">, "requestId">, options?: TransitionOptions): Promise<{ readonly request: ProjectRequest; readonly project: Project }>;
+  /** Captures baseline 0 of a project and makes it active. */
+  captureBaseline(actor: string, projectId: string, baseline: BaselineInput): Promise<Baseline>;
+  /** Captures the next baseline (superseding the last one) with its reason, and makes it active. */
+  rebaseline(actor: string, projectId: string, baseline: BaselineInput): Promise<Baseline>;
+  /** Appends a progress record to a work package. */
+  recordProgress(actor: string, workPackageId: string, progress: WireOf<"work-package">["progress"][number], options?: { readonly expectedVersion?: number }): Promise<WorkPackage>;
+  /** Books actual costs (each line a cost entry of an existing project). */
+  recordActualCosts(actor: string, entries: readonly DraftOf<"cost-entry">[]): Promise<CostEntry[]>;
+  /** Changes project fields, compare-and-set on the version read. */
+  updateProject(actor: string, id: string, expectedVersion: number, changes: EntityChanges<"project">, reason?: string): Promise<Project>;
+  /** Raises a risk (status open). */
+  raiseRisk(actor: string, risk: Omit<DraftOf<"risk">, "status">): Promise<Risk>;
+  /** Closes a risk. */
+  closeRisk(actor: string, id: string, input: { readonly closedOn: string; readonly reason: string }): Promise<Risk>;
+  /** Raises an issue (status open). */
+  raiseIssue(actor: string, issue: Omit<DraftOf<"issue">, "status">): Promise<Issue>;
+  /** Resolves an issue. */
+  resolveIssue(actor: string, id: string, input: { readonly resolution: string; readonly resolvedOn: string }): Promise<Issue>;
+  /** Links two items; ends in stored kinds must exist. */
+  linkRequirement(actor: string, link: DraftOf<"trace-link">): Promise<TraceLink>;
+  /** Records that the actor acknowledged a requirement (in a role, for a fingerprint of its text). */
+  acknowledgeRequirement(actor: string, ack: Omit<DraftOf<"acknowledgement">, "personId" | "acknowledgedAt">): Promise<Acknowledgement>;
+  /** Records a test run of an existing test case. */
+  recordTestRun(actor: string, run: DraftOf<"test-run">): Promise<TestRun>;
+  /** Creates a rollout plan with the checklist items and gates of a template. */
+  instantiateRolloutPlan(actor: string, plan: Omit<DraftOf<"rollout-plan">, "templateId">, template: RolloutPlanContents): Promise<{ readonly plan: RolloutPlan; readonly items: readonly ChecklistItem[]; readonly gates: readonly Gate[] }>;
+  /** Updates a checklist item (status, evidence, waiver, owner, dates). */
+  updateChecklistItem(actor: string, id: string, expectedVersion: number, changes: ChecklistItemChanges, reason?: string): Promise<ChecklistItem>;
+  /** Records a gate's votes and decision. */
+  decideGate(actor: string, id: string, input: GateDecisionInput): Promise<Gate>;
+  /** Publishes a status report snapshot (stamped with the actor and now). */
+  publishStatusReport(actor: string, report: Omit<DraftOf<"status-report">, "publishedAt" | "publishedBy">): Promise<StatusReport>;
+  /** Any other audited change — a portfolio's objective weights, a person's roles — compare-and-set on the version. */
+  update<K extends EntityKind>(actor: string, kind: K, id: string, expectedVersion: number, changes: EntityChanges<K>, reason?: string): Promise<EntityOf<K>>;
+  /** The audit trail of an entity, oldest first. */
+  history(kind: EntityKind, id: string): Promise<AuditEvent[]>;
+  /** Requests still waiting for a decision or a conversion (submitted, in review, approved, deferred). */
+  openRequests(): Promise<ProjectRequest[]>;
+  /** Active projects with their active baseline, actual costs per currency and latest status report. */
+  activeProjects(): Promise<ActiveProjectFigures[]>;
+  /** A project's requirements with their trace-link coverage. */
+  requirementsCoverage(projectId: string): Promise<RequirementCoverage[]>;
+  /** Open rollout plans with checklist counts, open blocking items and gates. */
+  rollouts(): Promise<RolloutOverview[]>;
+}
+
+/**
+ * The PMO service over any storage adapter with interactive transactions (on others every operation refuses with
+ * `UnsupportedCapabilityError` before writing anything).
+ *
+ * @example
+ * ```ts
+ * const pmo = createPmo(adapter, { clock: () => "2026-11-20T09:00:00.000Z" });
+ * await pmo.submitRequest("p-ana-costa", "REQ-2026-013", { reason: "business case complete" });
+ * await pmo.reviewRequest("p-pmo-head", "REQ-2026-013");
+ * await pmo.approveRequest("p-cio", "REQ-2026-013", { reason: "steering committee 2026-11-20" });
+ * const { project } = await pmo.convertRequest("p-pmo-head", "REQ-2026-013", { code: "PRJ-WMS2", … });
+ * await pmo.history("request", "REQ-2026-013"); // four audit events: who moved it, when, from which state
+ * ```
+ */
+export function createPmo(adapter: StorageAdapter, options: PmoOptions = {}): Pmo {
+  const ctx: PmoContext = { adapter, options };
+  return {
+    createRequest: (actor, draft) => createRequest(ctx, actor, draft),
+    submitRequest: (actor, id, o) => transitionRequest(ctx, actor, id, "submitted", o),
+    reviewRequest: (actor, id, o) => transitionRequest(ctx, actor, id, "in-review", o),
+    approveRequest: (actor, id, o) => transitionRequest(ctx, actor, id, "approved", o),
+    rejectRequest: (actor, id, o) => transitionRequest(ctx, actor, id, "rejected", o),
+    deferRequest: (actor, id, o) => transitionRequest(ctx, actor, id, "deferred", o),
+    convertRequest: (actor, id, project, o) => convertRequest(ctx, actor, id, project, o),
+    captureBaseline: (actor, projectId, b) => captureBaseline(ctx, actor, projectId, b, false),
+    rebaseline: (actor, projectId, b) => captureBaseline(ctx, actor, projectId, b, true),
+    recordProgress: (actor, id, p, o) => recordProgress(ctx, actor, id, p, o),
+    recordActualCosts: (actor, entries) => recordActualCosts(ctx, actor, entries),
+    updateProject: (actor, id, v, changes, reason) => updateProject(ctx, actor, id, v, changes, reason),
+    raiseRisk: (actor, risk) => raiseRisk(ctx, actor, risk),
+    closeRisk: (actor, id, input) => closeRisk(ctx, actor, id, input),
+    raiseIssue: (actor, issue) => raiseIssue(ctx, actor, issue),
+    resolveIssue: (actor, id, input) => resolveIssue(ctx, actor, id, input),
+    linkRequirement: (actor, link) => linkRequirement(ctx, actor, link),
+    acknowledgeRequirement: (actor, ack) => acknowledgeRequirement(ctx, actor, ack),
+    recordTestRun: (actor, run) => recordTestRun(ctx, actor, run),
+    instantiateRolloutPlan: (actor, plan, template) => instantiateRolloutPlan(ctx, actor, plan, template),
+    updateChecklistItem: (actor, id, v, changes, reason) => updateChecklistItem(ctx, actor, id, v, changes, reason),
+    decideGate: (actor, id, input) => decideGate(ctx, actor, id, input),
+    publishStatusReport: (actor, report) => publishStatusReport(ctx, actor, report),
+    update: (actor, kind, id, v, changes, reason) =>
+      runOperation(adapter, options, actor, (w) =>
+        w.update(kind, id, (e) => ({ ...e, ...changes }), { expectedVersion: v, ...(reason !== undefined ? { reason } : {}) }),
+      ),
+    history: (kind, id) => history(ctx, kind, id),
+    openRequests: () => openRequests(ctx),
+    activeProjects: () => activeProjects(ctx),
+    requirementsCoverage: (projectId) => requirementsCoverage(ctx, projectId),
+    rollouts: () => rolloutOverviews(ctx),
+  };
+}

@@ -1,0 +1,152 @@
+import { sumMoney } from "../core/money/arithmetic.js";
+import type { Money } from "../core/money/money.js";
+import type { AuditEvent } from "../entities/audit-event.js";
+import type { Baseline } from "../entities/baseline.js";
+import type { ChecklistItem } from "../entities/checklist-item.js";
+import type { Gate } from "../entities/gate.js";
+import type { ProjectRequest } from "../entities/project-request.js";
+import type { Project } from "../entities/project.js";
+import type { EntityKind } from "../entities/registry.js";
+import type { Requirement } from "../entities/requirement.js";
+import type { RolloutPlan } from "../entities/rollout-plan.js";
+import type { StatusReport } from "../entities/status-report.js";
+import type { Where } from "../storage/port.js";
+import { createRepositories, type Repositories } from "../storage/repository.js";
+import type { PmoContext } from "./context.js";
+
+async function collect<T>(it: AsyncGenerator<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of it) out.push(x);
+  return out;
+}
+
+const repos = (ctx: PmoContext): Repositories => createRepositories(ctx.adapter);
+
+/** @internal The audit trail of one entity, oldest first. */
+export function history(ctx: PmoContext, kind: EntityKind, id: string): Promise<AuditEvent[]> {
+  const where: Where[] = [
+    { field: "entityKind", op: "eq", value: kind },
+    { field: "entityId", op: "eq", value: id },
+  ];
+  return collect(repos(ctx)["audit-event"].all({ where, orderBy: { field: "at" } }));
+}
+
+/** Request states that still wait for a decision or a conversion. *
+ * @example
+ * ```ts
+ * OPEN_REQUEST_STATUSES.includes("deferred"); // true
+ * ```
+ */
+export const OPEN_REQUEST_STATUSES = ["submitted", "in-review", "approved", "deferred"] as const;
+
+/** @internal Requests still in the intake pipeline, by key/id. */
+export function openRequests(ctx: PmoContext): Promise<ProjectRequest[]> {
+  return collect(repos(ctx).request.all({ where: [{ field: "status", op: "in", value: [...OPEN_REQUEST_STATUSES] }] }));
+}
+
+/** A running project with the figures a portfolio report starts from. */
+export interface ActiveProjectFigures {
+  /** The project. */
+  readonly project: Project;
+  /** Its active baseline (the one `project.activeBaseline` names), if captured. */
+  readonly baseline: Baseline | null;
+  /** Actual costs booked so far, one total per currency (exact sums of the cost entries). */
+  readonly actualCosts: readonly Money[];
+  /** The most recent published status report (latest `asOf`), if any. */
+  readonly latestStatusReport: StatusReport | null;
+}
+
+/** Project lifecycle states that count as active. *
+ * @example
+ * ```ts
+ * ACTIVE_LIFECYCLES.includes("on-hold"); // true: paused projects still count
+ * ```
+ */
+export const ACTIVE_LIFECYCLES = ["initiating", "planning", "executing", "closing", "on-hold"] as const;
+
+/** @internal Active projects with their baseline, actual costs and latest status report. */
+export async function activeProjects(ctx: PmoContext): Promise<ActiveProjectFigures[]> {
+  const r = repos(ctx);
+  const projects = await collect(r.project.all({ where: [{ field: "lifecycle", op: "in", value: [...ACTIVE_LIFECYCLES] }] }));
+  const out: ActiveProjectFigures[] = [];
+  for (const project of projects) {
+    const byProject: Where[] = [{ field: "projectId", op: "eq", value: project.id }];
+    const baselines = await collect(r.baseline.all({ where: byProject }));
+    const costs = await collect(r["cost-entry"].all({ where: byProject }));
+    const perCurrency = new Map<string, Money[]>();
+    for (const c of costs) perCurrency.set(c.amount.currency, [...(perCurrency.get(c.amount.currency) ?? []), c.amount]);
+    const reports = await r["status-report"].list({ where: byProject, orderBy: { field: "asOf", direction: "desc" }, limit: 1 });
+    out.push({
+      project,
+      baseline: baselines.find((b) => b.number === project.activeBaseline) ?? null,
+      actualCosts: [...perCurrency.keys()].sort().map((cur) => sumMoney(perCurrency.get(cur) ?? [])),
+      latestStatusReport: reports.items[0] ?? null,
+    });
+  }
+  return out;
+}
+
+/** A requirement with the trace links that reach it, counted by link type. */
+export interface RequirementCoverage {
+  /** The requirement. */
+  readonly requirement: Requirement;
+  /** Links pointing at it (`verifies`, `satisfies`, `implements`, …), by type. */
+  readonly incoming: Readonly<Record<string, number>>;
+  /** Links leaving it (`derives`, `refines`, …), by type. */
+  readonly outgoing: Readonly<Record<string, number>>;
+  /** True when at least one test case verifies it. */
+  readonly verified: boolean;
+}
+
+/** @internal The requirements of a project with their trace-link coverage. */
+export async function requirementsCoverage(ctx: PmoContext, projectId: string): Promise<RequirementCoverage[]> {
+  const r = repos(ctx);
+  const requirements = await collect(r.requirement.all({ where: [{ field: "projectId", op: "eq", value: projectId }] }));
+  const out: RequirementCoverage[] = [];
+  for (const requirement of requirements) {
+    const count = async (field: "to.id" | "from.id") => {
+      const tally: Record<string, number> = {};
+      for await (const l of r["trace-link"].all({ where: [{ field, op: "eq", value: requirement.id }] })) {
+        tally[l.linkType] = (tally[l.linkType] ?? 0) + 1;
+      }
+      return tally;
+    };
+    const incoming = await count("to.id");
+    out.push({ requirement, incoming, outgoing: await count("from.id"), verified: (incoming["verifies"] ?? 0) > 0 });
+  }
+  return out;
+}
+
+/** A rollout plan with its checklist counted by status, its open blocking items and its gates. */
+export interface RolloutOverview {
+  /** The plan. */
+  readonly plan: RolloutPlan;
+  /** Checklist items per status. */
+  readonly itemsByStatus: Readonly<Record<string, number>>;
+  /** Blocking items not yet done, skipped, waived or not applicable. */
+  readonly openBlockingItems: readonly ChecklistItem[];
+  /** The plan's gates, with their decisions where taken. */
+  readonly gates: readonly Gate[];
+}
+
+const CLOSED_ITEM = new Set(["done", "skipped", "waived", "not-applicable"]);
+
+/** @internal Rollout plans that are not completed or cancelled, with their checklist state. */
+export async function rolloutOverviews(ctx: PmoContext): Promise<RolloutOverview[]> {
+  const r = repos(ctx);
+  const plans = await collect(r["rollout-plan"].all({ where: [{ field: "status", op: "in", value: ["planning", "ready", "in-progress", "hypercare"] }] }));
+  const out: RolloutOverview[] = [];
+  for (const plan of plans) {
+    const byPlan: Where[] = [{ field: "rolloutPlanId", op: "eq", value: plan.id }];
+    const items = await collect(r["checklist-item"].all({ where: byPlan }));
+    const itemsByStatus: Record<string, number> = {};
+    for (const i of items) itemsByStatus[i.status] = (itemsByStatus[i.status] ?? 0) + 1;
+    out.push({
+      plan,
+      itemsByStatus,
+      openBlockingItems: items.filter((i) => i.blocking && !CLOSED_ITEM.has(i.status)),
+      gates: await collect(r.gate.all({ where: byPlan })),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,36 @@
+import { ValidationError } from "../core/errors.js";
+import type { Issue } from "../entities/issue.js";
+import type { Risk } from "../entities/risk.js";
+import type { DraftOf } from "../storage/repository.js";
+import type { PmoContext } from "./context.js";
+import { runOperation } from "./operation.js";
+
+/** @internal Raises a risk (open). */
+export function raiseRisk(ctx: PmoContext, actor: string, draft: Omit<DraftOf<"risk">, "status">): Promise<Risk> {
+  return runOperation(ctx.adapter, ctx.options, actor, (w) => w.create("risk", { ...draft, status: "open" } as DraftOf<"risk">));
+}
+
+/** @internal Closes a risk on a day, with the reason. */
+export function closeRisk(ctx: PmoContext, actor: string, id: string, input: { readonly closedOn: string; readonly reason: string }): Promise<Risk> {
+  return runOperation(ctx.adapter, ctx.options, actor, async (w) => {
+    const risk = await w.repos.risk.require(id);
+    if (risk.status === "closed") throw ValidationError.single(["status"], `risk ${id} is already closed`, "risk");
+    return w.update("risk", id, (r) => ({ ...r, status: "closed", closedOn: input.closedOn }), { reason: input.reason });
+  });
+}
+
+/** @internal Raises an issue (open). */
+export function raiseIssue(ctx: PmoContext, actor: string, draft: Omit<DraftOf<"issue">, "status">): Promise<Issue> {
+  return runOperation(ctx.adapter, ctx.options, actor, (w) => w.create("issue", { ...draft, status: "open" } as DraftOf<"issue">));
+}
+
+/** @internal Resolves an issue with its resolution. */
+export function resolveIssue(ctx: PmoContext, actor: string, id: string, input: { readonly resolution: string; readonly resolvedOn: string }): Promise<Issue> {
+  return runOperation(ctx.adapter, ctx.options, actor, async (w) => {
+    const issue = await w.repos.issue.require(id);
+    if (issue.status === "resolved" || issue.status === "closed") {
+      throw ValidationError.single(["status"], `issue ${id} is already ${issue.status}`, "issue");
+    }
+    return w.update("issue", id, (i) => ({ ...i, status: "resolved", resolution: input.resolution, resolvedOn: input.resolvedOn }));
+  });
+}

@@ -1,0 +1,44 @@
+import type { Acknowledgement } from "../entities/acknowledgement.js";
+import type { EntityKind } from "../entities/registry.js";
+import type { TestRun } from "../entities/test-run.js";
+import type { TraceLink } from "../entities/trace-link.js";
+import type { DraftOf } from "../storage/repository.js";
+import { NotFoundError } from "../core/errors.js";
+import type { PmoContext } from "./context.js";
+import { runOperation, type Work } from "./operation.js";
+
+async function requireEnd(w: Work, end: { kind: string; id: string }): Promise<void> {
+  // Trace ends name entity kinds; an end in a kind pmokit stores must exist (external items are not checked).
+  const known = ["requirement", "test-case", "artifact", "work-package", "milestone", "defect", "risk", "change-request"];
+  if (!known.includes(end.kind)) return;
+  if (!(await w.repos[end.kind as EntityKind].get(end.id))) throw new NotFoundError(end.kind, end.id);
+}
+
+/** @internal Links two items (a design satisfies a requirement, a test verifies it, …); both ends must exist. */
+export function linkRequirement(ctx: PmoContext, actor: string, draft: DraftOf<"trace-link">): Promise<TraceLink> {
+  return runOperation(ctx.adapter, ctx.options, actor, async (w) => {
+    await requireEnd(w, draft.from);
+    await requireEnd(w, draft.to);
+    return w.create("trace-link", draft);
+  });
+}
+
+/** @internal Records that a person acknowledged a requirement (at this instant, as this actor). */
+export function acknowledgeRequirement(
+  ctx: PmoContext,
+  actor: string,
+  draft: Omit<DraftOf<"acknowledgement">, "personId" | "acknowledgedAt">,
+): Promise<Acknowledgement> {
+  return runOperation(ctx.adapter, ctx.options, actor, async (w) => {
+    await w.repos.requirement.require(draft.requirementId);
+    return w.create("acknowledgement", { ...draft, personId: w.actor, acknowledgedAt: w.at } as DraftOf<"acknowledgement">);
+  });
+}
+
+/** @internal Records a test run of an existing test case. */
+export function recordTestRun(ctx: PmoContext, actor: string, draft: DraftOf<"test-run">): Promise<TestRun> {
+  return runOperation(ctx.adapter, ctx.options, actor, async (w) => {
+    await w.repos["test-case"].require(draft.testCaseId);
+    return w.create("test-run", draft);
+  });
+}

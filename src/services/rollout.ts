@@ -1,0 +1,79 @@
+import { ValidationError } from "../core/errors.js";
+import type { ChecklistItem } from "../entities/checklist-item.js";
+import type { Gate } from "../entities/gate.js";
+import type { WireOf } from "../entities/registry.js";
+import type { RolloutPlan } from "../entities/rollout-plan.js";
+import type { DraftOf } from "../storage/repository.js";
+import type { PmoContext } from "./context.js";
+import { runOperation } from "./operation.js";
+
+/** The checklist items and gates a new rollout plan starts with (for example from a scheduled template), without the plan they will belong to. */
+export interface RolloutPlanContents {
+  /** Template id, recorded on the plan. */
+  readonly id?: string;
+  /** Checklist items (ids optional; `dependsOn` and gate `itemIds` may name ids given here). */
+  readonly items: readonly Omit<DraftOf<"checklist-item">, "rolloutPlanId">[];
+  /** Gates. */
+  readonly gates?: readonly Omit<DraftOf<"gate">, "rolloutPlanId">[];
+}
+
+/** @internal Creates a rollout plan with its checklist items and gates, all in one transaction. */
+export function instantiateRolloutPlan(
+  ctx: PmoContext,
+  actor: string,
+  plan: Omit<DraftOf<"rollout-plan">, "templateId">,
+  template: RolloutPlanContents,
+): Promise<{ readonly plan: RolloutPlan; readonly items: readonly ChecklistItem[]; readonly gates: readonly Gate[] }> {
+  return runOperation(ctx.adapter, ctx.options, actor, async (w) => {
+    await w.repos.project.require(plan.projectId);
+    const created = await w.create("rollout-plan", { ...plan, ...(template.id ? { templateId: template.id } : {}) } as DraftOf<"rollout-plan">);
+    const items: ChecklistItem[] = [];
+    for (const item of template.items) items.push(await w.create("checklist-item", { ...item, rolloutPlanId: created.id } as DraftOf<"checklist-item">));
+    const gates: Gate[] = [];
+    for (const gate of template.gates ?? []) gates.push(await w.create("gate", { ...gate, rolloutPlanId: created.id } as DraftOf<"gate">));
+    return { plan: created, items, gates };
+  });
+}
+
+/** The fields of a checklist item a status update may change. */
+export type ChecklistItemChanges = Partial<
+  Pick<WireOf<"checklist-item">, "status" | "statusReason" | "ownerId" | "dueDate" | "completedOn" | "evidence" | "waiver">
+>;
+
+/** @internal Updates a checklist item (status, evidence, waiver, …), compare-and-set on its version. */
+export function updateChecklistItem(
+  ctx: PmoContext,
+  actor: string,
+  id: string,
+  expectedVersion: number,
+  changes: ChecklistItemChanges,
+  reason?: string,
+): Promise<ChecklistItem> {
+  return runOperation(ctx.adapter, ctx.options, actor, (w) =>
+    w.update("checklist-item", id, (c) => ({ ...c, ...changes }), { expectedVersion, ...(reason !== undefined ? { reason } : {}) }),
+  );
+}
+
+/** A gate decision: the votes cast and the outcome; the decider and time are the actor and now. */
+export interface GateDecisionInput {
+  /** Votes to record (each approver once; `at` defaults to now). */
+  readonly votes: readonly { readonly personId: string; readonly vote: "approve" | "reject" | "abstain"; readonly comment?: string }[];
+  /** The outcome and its conditions or notes. */
+  readonly decision: Omit<NonNullable<WireOf<"gate">["decision"]>, "decidedAt" | "decidedBy">;
+}
+
+/** @internal Records the votes and the decision of a gate. A decided gate is not decided again. */
+export function decideGate(ctx: PmoContext, actor: string, id: string, input: GateDecisionInput): Promise<Gate> {
+  return runOperation(ctx.adapter, ctx.options, actor, async (w) => {
+    const gate = await w.repos.gate.require(id);
+    if (gate.decision) throw ValidationError.single(["decision"], `gate ${id} was already decided (${gate.decision.outcome})`, "gate");
+    return w.update("gate", id, (g) => ({
+      ...g,
+      approvals: [
+        ...(g.approvals ?? []).filter((a) => !input.votes.some((v) => v.personId === a.personId)),
+        ...input.votes.map((v) => ({ ...v, at: w.at })),
+      ],
+      decision: { ...input.decision, decidedAt: w.at, decidedBy: w.actor },
+    }));
+  });
+}

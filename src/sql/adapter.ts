@@ -1,0 +1,265 @@
+import { CompiledQuery, sql, type QueryResult } from "kysely";
+import { DuplicateIdError, ValidationError, VersionConflictError } from "../core/errors.js";
+import type { EntityKind } from "../entities/registry.js";
+import type { Capabilities, ListQuery, Page, RecordStore, StorageAdapter, StoredRecord } from "../storage/port.js";
+import { encodeCursor, fieldValue, validateListQuery, type Scalar } from "../storage/query.js";
+import { detectDialect, dialectSql, type AnyKysely, type DialectSql, type SqlDialectName } from "./dialect.js";
+import { orderAndSeek, SQL_FILTER_OPS, wherePredicate } from "./filters.js";
+import { SCHEMA_INDEXED } from "./migrations.js";
+import { columnName, INDEXED_MAX_LENGTH, quoteId, tableName } from "./schema.js";
+
+/** Options of {@link createSqlAdapter}. */
+export interface SqlAdapterOptions {
+  /** Adapter name for messages. Default `sql:<dialect>`. */
+  readonly name?: string;
+  /** The dialect, when it cannot be detected from the Kysely instance. */
+  readonly dialect?: SqlDialectName;
+  /** Largest page size. Default 1000. */
+  readonly maxPageSize?: number;
+  /** Whether `close()` destroys the Kysely instance (default `false`: whoever made it closes it). */
+  readonly destroyOnClose?: boolean;
+}
+
+/** The per-kind statements, compiled once: they are the hot path (inserts in bulk, get by id). */
+interface KindSql {
+  readonly kind: EntityKind;
+  readonly table: string;
+  readonly columns: readonly { readonly path: string; readonly column: string }[];
+  readonly columnOf: ReadonlyMap<string, string>;
+  readonly insert: string;
+  readonly update: string;
+  readonly get: string;
+  readonly version: string;
+  readonly delete: string;
+  readonly deleteVersion: string;
+}
+
+function kindSql(dialect: SqlDialectName, kind: EntityKind): KindSql {
+  const ph = (i: number) => (dialect === "postgres" ? `$${i}` : "?");
+  const table = tableName(kind);
+  const columns = (SCHEMA_INDEXED[kind] ?? []).map((path) => ({ path, column: columnName(path) }));
+  const names = ["id", "version", "created_at", "updated_at", "doc", ...columns.map((c) => quoteId(dialect, c.column))];
+  const values = names.map((_, i) => ph(i + 1));
+  const conflict = dialect === "mysql" ? "" : " ON CONFLICT (id) DO NOTHING";
+  const sets = names.slice(1).map((n, i) => `${n} = ${ph(i + 1)}`);
+  const n = names.length;
+  return {
+    kind,
+    table,
+    columns,
+    columnOf: new Map(columns.map((c) => [c.path, c.column])),
+    insert: `INSERT INTO ${table} (${names.join(", ")}) VALUES (${values.join(", ")})${conflict}`,
+    update: `UPDATE ${table} SET ${sets.join(", ")} WHERE id = ${ph(n)} AND version = ${ph(n + 1)}`,
+    get: `SELECT doc FROM ${table} WHERE id = ${ph(1)}`,
+    version: `SELECT version FROM ${table} WHERE id = ${ph(1)}`,
+    delete: `DELETE FROM ${table} WHERE id = ${ph(1)}`,
+    deleteVersion: `DELETE FROM ${table} WHERE id = ${ph(1)} AND version = ${ph(2)}`,
+  };
+}
+
+function checkRecord(record: StoredRecord): void {
+  if (typeof record?.id !== "string" || record.id.length === 0) {
+    throw ValidationError.single(["id"], "a stored record needs a string id", "stored record");
+  }
+  if (!Number.isSafeInteger(record.version) || record.version < 1) {
+    throw ValidationError.single(["version"], "a stored record needs an integer version ≥ 1", "stored record");
+  }
+}
+
+/** The row values of a record: base columns, the JSON document, then the indexed columns. */
+function rowValues(k: KindSql, record: StoredRecord): unknown[] {
+  const text = (v: unknown) => (typeof v === "string" ? v : null);
+  const out: unknown[] = [record.version, text(record.createdAt), text(record.updatedAt), JSON.stringify(record)];
+  for (const c of k.columns) {
+    const v = fieldValue(record, c.path);
+    out.push(typeof v === "string" && v.length <= INDEXED_MAX_LENGTH ? v : null);
+  }
+  return out;
+}
+
+function parseDoc(doc: unknown): StoredRecord {
+  // pg and PGlite parse json columns themselves; SQLite and MySQL return text.
+  return (typeof doc === "string" ? JSON.parse(doc) : doc) as StoredRecord;
+}
+
+const affected = (r: QueryResult<unknown>) => Number(r.numAffectedRows ?? 0n);
+
+function isMysqlDuplicate(e: unknown): boolean {
+  const err = e as { errno?: number; code?: string };
+  return err?.errno === 1062 || err?.code === "ER_DUP_ENTRY";
+}
+
+/** The key of the sort field of a record, as pageOf computes it (objects and arrays sort as null). */
+function sortValue(record: StoredRecord, field: string): Scalar {
+  const v = fieldValue(record, field);
+  return v === undefined || (v !== null && typeof v === "object") ? null : (v as Scalar);
+}
+
+/**
+ * A storage adapter over a Kysely instance: SQLite (better-sqlite3), PostgreSQL (pg, PGlite, PostgreSQL-compatible
+ * engines) or MySQL/MariaDB (mysql2). Run {@link migrate} once before use. It passes pmokit's whole conformance
+ * kit: compare-and-set updates checked by affected rows, interactive transactions (nested calls are savepoints),
+ * keyset pagination, and every filter operator.
+ *
+ * @example
+ * ```ts
+ * import { Kysely, PostgresDialect } from "kysely";
+ * import pg from "pg";
+ * import { createSqlAdapter, migrate } from "pmokit/sql";
+ * import { createRepositories } from "pmokit";
+ *
+ * const db = new Kysely({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: process.env.DATABASE_URL }) }) });
+ * await migrate(db);
+ * const repos = createRepositories(createSqlAdapter(db));
+ * ```
+ */
+export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {}): StorageAdapter {
+  const dialect = options.dialect ?? detectDialect(db);
+  const d = dialectSql(dialect);
+  const name = options.name ?? `sql:${dialect}`;
+  const capabilities: Capabilities = Object.freeze({
+    transactions: "interactive",
+    filterOps: SQL_FILTER_OPS,
+    maxPageSize: options.maxPageSize ?? 1000,
+  });
+  const kinds = new Map<string, KindSql>();
+  const kindOf = (kind: EntityKind): KindSql => {
+    let k = kinds.get(kind);
+    if (!k) {
+      if (!Object.prototype.hasOwnProperty.call(SCHEMA_INDEXED, kind)) {
+        throw ValidationError.single(["kind"], `unknown entity kind ${JSON.stringify(kind)}`, name);
+      }
+      kinds.set(kind, (k = kindSql(dialect, kind)));
+    }
+    return k;
+  };
+  let savepoints = 0;
+
+  const bind = (exec: AnyKysely, depth: number, isOpen: () => boolean): StorageAdapter => {
+    const run = (text: string, params: readonly unknown[]) => {
+      if (!isOpen()) throw new Error(`${name}: this transaction has already finished; use the adapter, not the old tx`);
+      return exec.executeQuery(CompiledQuery.raw(text, params as unknown[]));
+    };
+    const currentVersion = async (k: KindSql, id: string): Promise<number | null> => {
+      const r = await run(k.version, [id]);
+      const row = r.rows[0] as { version?: unknown } | undefined;
+      return row ? Number(row.version) : null;
+    };
+
+    const store = (kind: EntityKind): RecordStore => {
+      const k = kindOf(kind);
+      return {
+        async get(id) {
+          const r = await run(k.get, [id]);
+          const row = r.rows[0] as { doc: unknown } | undefined;
+          return row ? parseDoc(row.doc) : null;
+        },
+        async getMany(ids) {
+          if (!isOpen()) throw new Error(`${name}: this transaction has already finished`);
+          const found = new Map<string, StoredRecord>();
+          const unique = [...new Set(ids)];
+          for (let i = 0; i < unique.length; i += 500) {
+            const chunk = unique.slice(i, i + 500);
+            const r = await sql<{ doc: unknown }>`SELECT doc FROM ${sql.table(k.table)} WHERE id IN (${sql.join(chunk.map((x) => d.strParam(x)))})`.execute(
+              exec,
+            );
+            for (const row of r.rows) {
+              const rec = parseDoc(row.doc);
+              found.set(rec.id, rec);
+            }
+          }
+          // A fresh copy per position: two positions asking for one id must not share an object.
+          return ids.map((id, i) => {
+            const rec = found.get(id);
+            if (!rec) return null;
+            return ids.indexOf(id) === i ? rec : (structuredClone(rec) as StoredRecord);
+          });
+        },
+        async list(query: ListQuery): Promise<Page<StoredRecord>> {
+          if (!isOpen()) throw new Error(`${name}: this transaction has already finished`);
+          validateListQuery(name, capabilities, query);
+          const preds = (query.where ?? []).map((w) => wherePredicate(w, d, k.columnOf));
+          const { order, seek, prefix } = orderAndSeek(query, d);
+          if (seek) preds.push(seek);
+          const where = preds.length ? sql`WHERE ${sql.join(preds, sql` AND `)}` : sql``;
+          const r = await sql<{ doc: unknown }>`${prefix}SELECT doc FROM ${sql.table(k.table)} ${where} ORDER BY ${order} LIMIT ${sql.lit(
+            query.limit + 1,
+          )}`.execute(exec);
+          const items = r.rows.slice(0, query.limit).map((row) => parseDoc(row.doc));
+          const last = items[items.length - 1];
+          const field = query.orderBy?.field ?? "id";
+          return {
+            items,
+            nextCursor: r.rows.length > query.limit && last ? encodeCursor({ value: field === "id" ? last.id : sortValue(last, field), id: last.id }) : null,
+          };
+        },
+        async insert(record) {
+          checkRecord(record);
+          const values = [record.id, ...rowValues(k, record)];
+          let result: QueryResult<unknown>;
+          try {
+            result = await run(k.insert, values);
+          } catch (e) {
+            if (dialect === "mysql" && isMysqlDuplicate(e)) throw new DuplicateIdError(kind, record.id);
+            throw e;
+          }
+          if (affected(result) !== 1) throw new DuplicateIdError(kind, record.id);
+          // The stored copy is the JSON text: handing the caller's object back cannot alias what is stored.
+          return record;
+        },
+        async update(record, { expectedVersion }) {
+          checkRecord(record);
+          const next = { ...record, version: expectedVersion + 1 };
+          const values = [...rowValues(k, next), record.id, expectedVersion];
+          const result = await run(k.update, values);
+          if (affected(result) !== 1) {
+            throw new VersionConflictError(kind, record.id, expectedVersion, await currentVersion(k, record.id));
+          }
+          return next;
+        },
+        async delete(id, opts = {}) {
+          if (opts.expectedVersion === undefined) return affected(await run(k.delete, [id])) === 1;
+          if (affected(await run(k.deleteVersion, [id, opts.expectedVersion])) === 1) return true;
+          throw new VersionConflictError(kind, id, opts.expectedVersion, await currentVersion(k, id));
+        },
+      };
+    };
+
+    return {
+      name,
+      capabilities,
+      store,
+      async transaction<T>(fn: (tx: StorageAdapter) => Promise<T>): Promise<T> {
+        if (!isOpen()) throw new Error(`${name}: this transaction has already finished`);
+        if (depth === 0) {
+          return exec.transaction().execute(async (trx) => {
+            let open = true;
+            try {
+              return await fn(bind(trx, 1, () => open));
+            } finally {
+              open = false;
+            }
+          });
+        }
+        // Nested: a savepoint on the same connection — an inner failure undoes only the inner writes.
+        const sp = sql.raw(`pmokit_sp_${++savepoints}`);
+        await sql`SAVEPOINT ${sp}`.execute(exec);
+        let open = true;
+        try {
+          const result = await fn(bind(exec, depth + 1, () => open && isOpen()));
+          open = false;
+          await sql`RELEASE SAVEPOINT ${sp}`.execute(exec);
+          return result;
+        } catch (e) {
+          open = false;
+          await sql`ROLLBACK TO SAVEPOINT ${sp}`.execute(exec);
+          await sql`RELEASE SAVEPOINT ${sp}`.execute(exec);
+          throw e;
+        }
+      },
+      ...(depth === 0 && options.destroyOnClose ? { close: () => db.destroy() } : {}),
+    };
+  };
+
+  return bind(db, 0, () => true);
+}

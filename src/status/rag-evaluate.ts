@@ -1,0 +1,124 @@
+import { compareMoney, hasValue, minorUnits, multiplyMoney, toDecimalString, type Decimal, type Metric, type Money } from "../core/index.js";
+import type { RagFigures } from "./rag-figures.js";
+import type { RagRule } from "./rag-rules.js";
+
+/** A RAG colour. */
+export type RagColour = "green" | "amber" | "red";
+
+/** What one rule found: its colour (or why it could not rate), the figures it read and the reason in words. */
+export interface RuleResult {
+  /** The rule's id. */
+  readonly ruleId: string;
+  /** The rule's kind. */
+  readonly kind: RagRule["kind"];
+  /** The rule's thresholds in words ("SPI ≥ 0.95 green; ≥ 0.85 amber; below red"). */
+  readonly rule: string;
+  /** The colour, or `undefined` when a figure is missing. */
+  readonly colour: RagColour | undefined;
+  /** The figures read, as exact decimal strings ("0.92", "1234.50 EUR"). */
+  readonly figures: Readonly<Record<string, string>>;
+  /** Why there is no colour: the missing figure and its reason. */
+  readonly missing?: { readonly figure: string; readonly reason: string };
+  /** Plain words: "spi 0.92 ≥ 0.85 and < 0.95 → amber". */
+  readonly explanation: string;
+}
+
+/** The previous report's colour per dimension (for rules that look at persistence). */
+export type PreviousColours = Readonly<Partial<Record<string, RagColour>>>;
+
+const NOT_SUPPLIED = { value: undefined, reason: "not-supplied" } as const;
+
+function figure(figures: RagFigures, name: string): Metric<Decimal> {
+  const builtin = (figures as Record<string, unknown>)[name];
+  if (builtin !== undefined && name !== "custom" && name !== "eac" && name !== "bac") return builtin as Metric<Decimal>;
+  return figures.custom?.[name] ?? NOT_SUPPLIED;
+}
+
+const d = (x: Decimal) => toDecimalString(x);
+const m = (x: Money) => `${toDecimalString(x.amount, minorUnits(x.currency))} ${x.currency}`;
+
+/**
+ * Applies one rule to the figures.
+ *
+ * @example
+ * ```ts
+ * evaluateRagRule(decodeRagRules(DEFAULT_RAG_RULES)[0]!, { spi: metric(decimal("0.95")) }, {}).colour; // "green"
+ * ```
+ */
+export function evaluateRagRule(rule: RagRule, figures: RagFigures, previous: PreviousColours): RuleResult {
+  const head = { ruleId: rule.id, kind: rule.kind };
+  const lack = (rule: string, name: string, f: Metric<unknown>): RuleResult => ({
+    ...head,
+    rule,
+    colour: undefined,
+    figures: {},
+    missing: { figure: name, reason: f.reason ?? "not-supplied" },
+    explanation: `${name} not available (${f.reason ?? "not-supplied"})`,
+  });
+  switch (rule.kind) {
+    case "index": {
+      const text = `${rule.figure} ≥ ${d(rule.greenAtLeast)} green; ≥ ${d(rule.amberAtLeast)} amber; below red`;
+      const f = figure(figures, rule.figure);
+      if (!hasValue(f)) return lack(text, rule.figure, f);
+      const v = f.value;
+      const colour: RagColour = v.gte(rule.greenAtLeast) ? "green" : v.gte(rule.amberAtLeast) ? "amber" : "red";
+      const why =
+        colour === "green" ? `≥ ${d(rule.greenAtLeast)}` : colour === "amber" ? `≥ ${d(rule.amberAtLeast)} and < ${d(rule.greenAtLeast)}` : `< ${d(rule.amberAtLeast)}`;
+      return { ...head, rule: text, colour, figures: { [rule.figure]: d(v) }, explanation: `${rule.figure} ${d(v)} ${why} → ${colour}` };
+    }
+    case "forecast-vs-budget": {
+      const factor = rule.amberTolerance.plus(1);
+      const text = `EAC ≤ BAC green; ≤ BAC × ${d(factor)} amber; above red`;
+      const eac = figures.eac ?? NOT_SUPPLIED;
+      const bac = figures.bac ?? NOT_SUPPLIED;
+      if (!hasValue(eac)) return lack(text, "eac", eac);
+      if (!hasValue(bac)) return lack(text, "bac", bac);
+      const limit = multiplyMoney(bac.value, factor);
+      const colour: RagColour = compareMoney(eac.value, bac.value) <= 0 ? "green" : compareMoney(eac.value, limit) <= 0 ? "amber" : "red";
+      const why = colour === "green" ? "≤ BAC" : colour === "amber" ? `> BAC and ≤ ${m(limit)}` : `> ${m(limit)}`;
+      return { ...head, rule: text, colour, figures: { eac: m(eac.value), bac: m(bac.value) }, explanation: `EAC ${m(eac.value)} ${why} → ${colour}` };
+    }
+    case "tolerance": {
+      const amberFrom = rule.tolerance.times(rule.amberShare);
+      const text = `${rule.figure} > ${d(rule.tolerance)} red (tolerance breached); ≥ ${d(amberFrom)} amber; below green`;
+      const f = figure(figures, rule.figure);
+      if (!hasValue(f)) return lack(text, rule.figure, f);
+      const v = f.value;
+      const colour: RagColour = v.gt(rule.tolerance) ? "red" : v.gte(amberFrom) ? "amber" : "green";
+      const why = colour === "red" ? `> ${d(rule.tolerance)}` : colour === "amber" ? `≥ ${d(amberFrom)} and ≤ ${d(rule.tolerance)}` : `< ${d(amberFrom)}`;
+      return { ...head, rule: text, colour, figures: { [rule.figure]: d(v) }, explanation: `${rule.figure} ${d(v)} ${why} → ${colour}` };
+    }
+    case "count": {
+      const parts = [rule.redAtLeast ? `≥ ${d(rule.redAtLeast)} red` : "", rule.amberAtLeast ? `≥ ${d(rule.amberAtLeast)} amber` : ""].filter(Boolean);
+      const text = `${rule.figure} ${parts.join("; ")}; otherwise green`;
+      const f = figure(figures, rule.figure);
+      if (!hasValue(f)) return lack(text, rule.figure, f);
+      const v = f.value;
+      const colour: RagColour =
+        rule.redAtLeast && v.gte(rule.redAtLeast) ? "red" : rule.amberAtLeast && v.gte(rule.amberAtLeast) ? "amber" : "green";
+      return { ...head, rule: text, colour, figures: { [rule.figure]: d(v) }, explanation: `${rule.figure} ${d(v)} → ${colour}` };
+    }
+    case "resources": {
+      const text = "allocated ≥ planned and actual ≤ allocated green; otherwise amber; amber in the previous report too red";
+      const planned = figure(figures, "plannedHours");
+      const allocated = figure(figures, "allocatedHours");
+      const actual = figure(figures, "actualHours");
+      if (!hasValue(planned)) return lack(text, "plannedHours", planned);
+      if (!hasValue(allocated)) return lack(text, "allocatedHours", allocated);
+      if (!hasValue(actual)) return lack(text, "actualHours", actual);
+      const short = allocated.value.lt(planned.value);
+      const over = actual.value.gt(allocated.value);
+      const prev = previous[rule.dimension];
+      const persists = prev === "amber" || prev === "red";
+      const colour: RagColour = !short && !over ? "green" : persists ? "red" : "amber";
+      const what = [short ? "allocated < planned" : "", over ? "actual > allocated" : ""].filter(Boolean).join(" and ");
+      return {
+        ...head,
+        rule: text,
+        colour,
+        figures: { plannedHours: d(planned.value), allocatedHours: d(allocated.value), actualHours: d(actual.value), ...(prev ? { previous: prev } : {}) },
+        explanation: colour === "green" ? "allocation covers the plan and bookings stay within it → green" : `${what}${persists ? `, and ${prev} in the previous report` : ""} → ${colour}`,
+      };
+    }
+  }
+}

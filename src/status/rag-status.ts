@@ -1,0 +1,185 @@
+import { decimal, differenceInDays, metric, ValidationError, type IsoDate, type Metric, type Decimal } from "../core/index.js";
+import type { Issue, Milestone, Risk, StatusReport } from "../entities/index.js";
+import { evaluateRagRule, type RagColour, type RuleResult } from "./rag-evaluate.js";
+import type { RagFigures } from "./rag-figures.js";
+import { DEFAULT_RAG_RULES, decodeRagRules } from "./rag-rules.js";
+
+/**
+ * The RAG dimensions, in report order.
+ *
+ * @example
+ * ```ts
+ * RAG_DIMENSIONS[0]; // "schedule"
+ * ```
+ */
+export const RAG_DIMENSIONS = ["schedule", "cost", "scope", "quality", "risks-and-issues", "resources", "readiness"] as const;
+/** A RAG dimension. */
+export type RagDimension = (typeof RAG_DIMENSIONS)[number];
+
+/** What `ragStatus` reads about the project besides the figures (a `Project` entity fits, plus its RAID and milestones). */
+export interface RagProject {
+  /** Project id (RAID and milestones of other projects are ignored). */
+  readonly id: string;
+  /** Baseline finish. */
+  readonly plannedFinish?: IsoDate;
+  /** Forecast finish (with `plannedFinish`, gives `finishSlipDays`). */
+  readonly forecastFinish?: IsoDate;
+  /** Milestones (give `missedKeyMilestones`). */
+  readonly milestones?: readonly Milestone[];
+  /** Risks (give `highRisksPending`). */
+  readonly risks?: readonly Risk[];
+  /** Issues (give `openCriticalIssues`). */
+  readonly issues?: readonly Issue[];
+}
+
+/** Options of {@link ragStatus}. */
+export interface RagStatusOptions {
+  /** Status date. */
+  readonly asOf: IsoDate;
+  /** Rules (default {@link DEFAULT_RAG_RULES}). */
+  readonly rules?: readonly unknown[];
+  /** Figures. A figure given here wins over one derived from the project's data. */
+  readonly figures?: RagFigures;
+  /** The previous report, for rules that look at persistence (resources). */
+  readonly previous?: StatusReport;
+  /** A manual overall colour; the comment is required. */
+  readonly override?: { readonly colour: RagColour; readonly comment: string; readonly by: string };
+  /** Probability from which a pending risk counts as high (default 0.7, ServiceNow's High/Absolute). */
+  readonly highRiskProbability?: string;
+}
+
+/** The colour of one dimension, with every rule result that produced it. */
+export interface DimensionStatus {
+  /** The dimension. */
+  readonly dimension: RagDimension;
+  /** Worst colour among the rules that could rate; `undefined` when none could. */
+  readonly colour: RagColour | undefined;
+  /** The rule results. */
+  readonly rules: readonly RuleResult[];
+  /** The deciding rules' explanations, joined ("spi 0.92 ≥ 0.85 and < 0.95 → amber"), or why there is no colour. */
+  readonly comment: string;
+  /** Ids of the rules that gave the dimension's colour. */
+  readonly decidedBy: readonly string[];
+  /** True when at least one rule could not rate (a figure is missing), so the colour rests on part of the rules. */
+  readonly partial: boolean;
+}
+
+/** What {@link ragStatus} returns. */
+export interface RagStatus {
+  /** Project id. */
+  readonly projectId: string;
+  /** Status date. */
+  readonly asOf: IsoDate;
+  /** Every dimension that has rules. */
+  readonly dimensions: readonly DimensionStatus[];
+  /** Overall colour: the worst dimension, unless overridden with a comment. */
+  readonly overall: {
+    readonly colour: RagColour | undefined;
+    readonly computed: RagColour | undefined;
+    readonly worstDimensions: readonly RagDimension[];
+    readonly override?: { readonly colour: RagColour; readonly comment: string; readonly by: string };
+  };
+  /** Figures pmokit derived from the project's data, with the records behind them. */
+  readonly derived: Readonly<Record<string, { readonly value: string; readonly from: readonly string[] }>>;
+}
+
+const RANK: Record<RagColour, number> = { green: 0, amber: 1, red: 2 };
+
+/**
+ * Computes the RAG status of a project per dimension (schedule, cost, scope, quality, risks and issues, resources,
+ * readiness) from configurable rules. A dimension's colour is the worst colour among its rules that could rate; a
+ * rule whose figure is missing does not rate (and says which figure and why), it never guesses a colour. Overall =
+ * the worst dimension, unless overridden — and an override must carry a comment.
+ *
+ * Counts are derived from the project's data when not supplied: missed key milestones (key, baseline day before
+ * `asOf`, no actual day), pending high risks (open or monitoring, probability ≥ 0.7), open critical issues
+ * (critical, open or in progress), finish slip (forecast − planned finish, in days).
+ *
+ * @throws {ValidationError} for bad rules (unknown figures, inverted thresholds) or an override without a comment.
+ * @example
+ * ```ts
+ * const s = ragStatus({ id: "PRJ-WMS", milestones, risks, issues }, {
+ *   asOf: isoDate("2026-11-20"), figures: { spi: metric(decimal("0.65")), cpi: metric(decimal("0.88")) },
+ * });
+ * s.dimensions.find((d) => d.dimension === "schedule")?.colour; // "red"
+ * s.overall.colour; // "red"
+ * ```
+ */
+export function ragStatus(project: RagProject, options: RagStatusOptions): RagStatus {
+  const given = options.figures ?? {};
+  const rules = decodeRagRules(options.rules ?? DEFAULT_RAG_RULES, Object.keys(given.custom ?? {}));
+  if (options.override !== undefined && options.override.comment.trim() === "") {
+    throw ValidationError.single(["override", "comment"], "an overridden overall colour needs a comment", "RAG status");
+  }
+  const { figures, derived } = deriveFigures(project, options, given);
+  const previous: Record<string, RagColour> = {};
+  for (const r of options.previous?.ragByDimension ?? []) previous[r.dimension] = r.colour;
+
+  const dimensions: DimensionStatus[] = [];
+  for (const dimension of RAG_DIMENSIONS) {
+    const results = rules.filter((r) => r.dimension === dimension).map((r) => evaluateRagRule(r, figures, previous));
+    if (results.length === 0) continue;
+    const rated = results.filter((r) => r.colour !== undefined);
+    const colour = rated.reduce<RagColour | undefined>((w, r) => (w === undefined || RANK[r.colour!] > RANK[w] ? r.colour : w), undefined);
+    const deciding = rated.filter((r) => r.colour === colour);
+    dimensions.push({
+      dimension,
+      colour,
+      rules: results,
+      comment: colour === undefined ? `not rated: ${results.map((r) => r.explanation).join("; ")}` : deciding.map((r) => r.explanation).join("; "),
+      decidedBy: deciding.map((r) => r.ruleId),
+      partial: rated.length < results.length,
+    });
+  }
+  const computed = dimensions.reduce<RagColour | undefined>(
+    (w, d) => (d.colour !== undefined && (w === undefined || RANK[d.colour] > RANK[w]) ? d.colour : w),
+    undefined,
+  );
+  const worstDimensions = computed === undefined ? [] : dimensions.filter((d) => d.colour === computed).map((d) => d.dimension);
+  const override = options.override ? { ...options.override, comment: options.override.comment.trim() } : undefined;
+  return {
+    projectId: project.id,
+    asOf: options.asOf,
+    dimensions,
+    overall: { colour: override?.colour ?? computed, computed, worstDimensions, ...(override ? { override } : {}) },
+    derived,
+  };
+}
+
+function deriveFigures(project: RagProject, options: RagStatusOptions, given: RagFigures) {
+  const figures: Record<string, unknown> = { ...given };
+  const derived: Record<string, { value: string; from: string[] }> = {};
+  const set = (name: keyof RagFigures, ids: string[]) => {
+    if (given[name] !== undefined) return;
+    figures[name] = metric(decimal(ids.length)) satisfies Metric<Decimal>;
+    derived[name] = { value: String(ids.length), from: ids };
+  };
+  const asOf = options.asOf;
+  if (project.milestones) {
+    set(
+      "missedKeyMilestones",
+      project.milestones
+        .filter((m) => m.projectId === project.id && m.key && m.baselineDate !== undefined && m.baselineDate < asOf && m.actualDate === undefined)
+        .map((m) => m.id),
+    );
+  }
+  if (project.risks) {
+    const p = decimal(options.highRiskProbability ?? "0.7");
+    set(
+      "highRisksPending",
+      project.risks.filter((r) => r.projectId === project.id && (r.status === "open" || r.status === "monitoring") && r.probability.gte(p)).map((r) => r.id),
+    );
+  }
+  if (project.issues) {
+    set(
+      "openCriticalIssues",
+      project.issues.filter((i) => i.projectId === project.id && i.severity === "critical" && (i.status === "open" || i.status === "in-progress")).map((i) => i.id),
+    );
+  }
+  if (given.finishSlipDays === undefined && project.plannedFinish !== undefined && project.forecastFinish !== undefined) {
+    const days = differenceInDays(project.forecastFinish, project.plannedFinish);
+    figures["finishSlipDays"] = metric(decimal(days));
+    derived["finishSlipDays"] = { value: String(days), from: [`forecast ${project.forecastFinish}`, `planned ${project.plannedFinish}`] };
+  }
+  return { figures: figures as RagFigures, derived };
+}

@@ -1,0 +1,128 @@
+import { decimal, differenceInDays, metric, missing, sumMoney, type CurrencyCode, type Decimal, type IsoDate, type Metric, type Money } from "../core/index.js";
+import type { Action, ChangeRequest, Decision, Issue } from "../entities/index.js";
+
+/** An issue's age as of a day. */
+export interface IssueAge {
+  /** Issue id. */
+  readonly issueId: string;
+  /** Severity. */
+  readonly severity: Issue["severity"];
+  /** True when open or in progress. */
+  readonly open: boolean;
+  /** Days from raising to `asOf` (open) or to resolution (resolved or closed). */
+  readonly ageDays: number;
+  /** True when open and past its due day. */
+  readonly overdue: boolean;
+  /** Days past the due day (0 when not overdue). */
+  readonly daysOverdue: number;
+}
+
+/**
+ * Issue ageing: each issue's age and whether it is overdue as of a day, plus the average age of the open ones.
+ * Issues raised after `asOf` did not exist yet and are left out (listed in `notYetRaised`).
+ *
+ * @example
+ * ```ts
+ * const ageing = issueAgeing(issues, { asOf: isoDate("2026-11-20") });
+ * ageing.overdue.map((i) => i.issueId);
+ * ```
+ */
+export function issueAgeing(
+  issues: readonly Issue[],
+  options: { readonly asOf: IsoDate },
+): {
+  readonly issues: readonly IssueAge[];
+  readonly overdue: readonly IssueAge[];
+  readonly averageOpenAgeDays: Metric<Decimal>;
+  readonly notYetRaised: readonly string[];
+} {
+  const { asOf } = options;
+  const known = issues.filter((i) => i.raisedOn <= asOf);
+  const ages = known.map((i): IssueAge => {
+    // An issue resolved after asOf was still open on asOf.
+    const open = i.resolvedOn === undefined || i.resolvedOn > asOf;
+    const end = open ? asOf : i.resolvedOn!;
+    const overdue = open && i.dueDate !== undefined && i.dueDate < asOf;
+    return {
+      issueId: i.id,
+      severity: i.severity,
+      open,
+      ageDays: differenceInDays(end, i.raisedOn),
+      overdue,
+      daysOverdue: overdue ? differenceInDays(asOf, i.dueDate!) : 0,
+    };
+  });
+  const open = ages.filter((a) => a.open);
+  return {
+    issues: ages,
+    overdue: ages.filter((a) => a.overdue),
+    averageOpenAgeDays: open.length === 0 ? missing("no-data") : metric(decimal(open.reduce((s, a) => s + a.ageDays, 0)).div(open.length)),
+    notYetRaised: issues.filter((i) => i.raisedOn > asOf).map((i) => i.id),
+  };
+}
+
+/**
+ * Actions open or in progress past their due day, most overdue first.
+ *
+ * @example
+ * ```ts
+ * overdueActions(actions, { asOf: isoDate("2026-11-20") }); // [{ actionId: "ACT-WMS-002", daysOverdue: 7, … }]
+ * ```
+ */
+export function overdueActions(
+  actions: readonly Action[],
+  options: { readonly asOf: IsoDate },
+): { readonly actionId: string; readonly ownerId: string; readonly dueDate: IsoDate; readonly daysOverdue: number }[] {
+  return actions
+    .filter((a) => (a.status === "open" || a.status === "in-progress") && a.dueDate < options.asOf)
+    .map((a) => ({ actionId: a.id, ownerId: a.ownerId, dueDate: a.dueDate, daysOverdue: differenceInDays(options.asOf, a.dueDate) }))
+    .sort((x, y) => y.daysOverdue - x.daysOverdue || x.actionId.localeCompare(y.actionId));
+}
+
+/**
+ * Decisions still waiting to be taken (status `proposed`), oldest record first.
+ *
+ * @example
+ * ```ts
+ * pendingDecisions(decisions).map((d) => d.id); // ["DEC-DCX-001"]
+ * ```
+ */
+export function pendingDecisions(decisions: readonly Decision[]): Decision[] {
+  return decisions.filter((d) => d.status === "proposed").sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+}
+
+/** Cost and schedule impact of a group of change requests. */
+export interface ChangeImpact {
+  /** Change requests counted. */
+  readonly changeRequestIds: readonly string[];
+  /** Σ cost impact. */
+  readonly cost: Money;
+  /** Σ schedule impact in days. */
+  readonly scheduleDays: number;
+}
+
+/**
+ * The budget and schedule impact of change requests: approved (approved or implemented — already in, or due in, the
+ * baseline), pending (submitted, awaiting a decision) and rejected, each summed apart. Drafts and withdrawn requests
+ * are ignored.
+ *
+ * @throws {CurrencyMismatchError} when a cost impact is not in `currency`.
+ * @example
+ * ```ts
+ * changeRequestImpact(crs, { currency: "EUR" }).approved.cost; // 84,000.00 EUR for CR-CRM-001
+ * ```
+ */
+export function changeRequestImpact(
+  changeRequests: readonly ChangeRequest[],
+  options: { readonly currency: CurrencyCode },
+): { readonly approved: ChangeImpact; readonly pending: ChangeImpact; readonly rejected: ChangeImpact } {
+  const group = (statuses: readonly ChangeRequest["status"][]): ChangeImpact => {
+    const crs = changeRequests.filter((c) => statuses.includes(c.status));
+    return {
+      changeRequestIds: crs.map((c) => c.id),
+      cost: sumMoney(crs.map((c) => c.costImpact), options.currency),
+      scheduleDays: crs.reduce((s, c) => s + c.scheduleImpactDays, 0),
+    };
+  };
+  return { approved: group(["approved", "implemented"]), pending: group(["submitted"]), rejected: group(["rejected"]) };
+}

@@ -1,0 +1,151 @@
+import {
+  decimal,
+  metric,
+  missing,
+  multiplyMoney,
+  sumMoney,
+  toDecimalString,
+  ValidationError,
+  type CurrencyCode,
+  type Decimal,
+  type Metric,
+  type Money,
+  type ValidationIssue,
+} from "../core/index.js";
+import type { Risk } from "../entities/index.js";
+
+/**
+ * A probability × impact matrix: probability bands (upper bounds, ascending, the last one 1) turn a risk's
+ * probability into a band 1…n; score = band × impact (impact 1–5 as recorded); the rating follows the score.
+ */
+export interface RiskMatrix {
+  /** Upper bound of each probability band, ascending, ending at "1" (band i holds p ≤ bound i). */
+  readonly probabilityBands: readonly string[];
+  /** Scores from which a risk rates medium. */
+  readonly mediumFrom: number;
+  /** Scores from which a risk rates high. */
+  readonly highFrom: number;
+}
+
+/**
+ * The default 5 × 5 matrix (a pmokit default): probability bands ≤ 0.1, ≤ 0.3, ≤ 0.5, ≤ 0.7, ≤ 1 (rare, unlikely,
+ * possible, likely, almost certain); medium from score 6, high from 15.
+ *
+ * @example
+ * ```ts
+ * riskScore(risk, DEFAULT_RISK_MATRIX).rating;
+ * ```
+ */
+export const DEFAULT_RISK_MATRIX: RiskMatrix = Object.freeze({
+  probabilityBands: Object.freeze(["0.1", "0.3", "0.5", "0.7", "1"]),
+  mediumFrom: 6,
+  highFrom: 15,
+});
+
+/** A risk's position in the matrix. */
+export interface RiskScore {
+  /** Risk id. */
+  readonly riskId: string;
+  /** Probability band, 1…number of bands. */
+  readonly probabilityBand: number;
+  /** Impact, 1–5. */
+  readonly impact: number;
+  /** Band × impact. */
+  readonly score: number;
+  /** `low`, `medium` or `high`. */
+  readonly rating: "low" | "medium" | "high";
+  /** "p 0.6 → band 4; 4 × impact 4 = 16 ≥ 15 → high". */
+  readonly explanation: string;
+}
+
+function checkMatrix(m: RiskMatrix): Decimal[] {
+  const issues: ValidationIssue[] = [];
+  const bands: Decimal[] = [];
+  m.probabilityBands.forEach((b, i) => {
+    try {
+      bands.push(decimal(b));
+    } catch {
+      issues.push({ path: ["probabilityBands", i], message: `${b} is not a decimal`, code: "custom" });
+    }
+  });
+  if (issues.length === 0) {
+    bands.forEach((b, i) => {
+      if (i > 0 && !b.gt(bands[i - 1]!)) issues.push({ path: ["probabilityBands", i], message: "bands must ascend", code: "custom" });
+    });
+    if (bands.length === 0 || !bands[bands.length - 1]!.eq(1)) issues.push({ path: ["probabilityBands"], message: "the last band must end at 1", code: "custom" });
+  }
+  if (!Number.isInteger(m.mediumFrom) || !Number.isInteger(m.highFrom) || m.mediumFrom < 1 || m.highFrom <= m.mediumFrom) {
+    issues.push({ path: ["highFrom"], message: "need integers 1 ≤ mediumFrom < highFrom", code: "custom" });
+  }
+  if (issues.length > 0) throw new ValidationError(issues, "risk matrix");
+  return bands;
+}
+
+/**
+ * Scores a risk on a probability × impact matrix.
+ *
+ * @throws {ValidationError} for a malformed matrix.
+ * @example
+ * ```ts
+ * riskScore({ id: "RSK-1", probability: decimal("0.6"), impact: 4 }).score; // 16 (band 4 × impact 4)
+ * ```
+ */
+export function riskScore(risk: Pick<Risk, "id" | "probability" | "impact">, matrix: RiskMatrix = DEFAULT_RISK_MATRIX): RiskScore {
+  const bands = checkMatrix(matrix);
+  const band = bands.findIndex((b) => risk.probability.lte(b)) + 1;
+  const score = band * risk.impact;
+  const rating = score >= matrix.highFrom ? "high" : score >= matrix.mediumFrom ? "medium" : "low";
+  const cut = rating === "high" ? `≥ ${matrix.highFrom}` : rating === "medium" ? `≥ ${matrix.mediumFrom}` : `< ${matrix.mediumFrom}`;
+  return {
+    riskId: risk.id,
+    probabilityBand: band,
+    impact: risk.impact,
+    score,
+    rating,
+    explanation: `p ${toDecimalString(risk.probability)} → band ${band}; ${band} × impact ${risk.impact} = ${score} ${cut} → ${rating}`,
+  };
+}
+
+/**
+ * Expected monetary value: probability × cost impact. An opportunity (negative cost impact) has a negative EMV.
+ *
+ * @example
+ * ```ts
+ * expectedMonetaryValue(risk); // 0.4 × 50,000.00 EUR = { value: 20,000.00 EUR }, or { reason: "no-cost-impact" }
+ * ```
+ */
+export function expectedMonetaryValue(risk: Pick<Risk, "probability" | "costImpact">): Metric<Money> {
+  return risk.costImpact === undefined ? missing("no-cost-impact") : metric(multiplyMoney(risk.costImpact, risk.probability));
+}
+
+/** What {@link contingencyReserve} returns. */
+export interface ContingencyReserve {
+  /** Σ EMV of the risks counted. */
+  readonly total: Money;
+  /** Each counted risk's EMV. */
+  readonly contributions: readonly { readonly riskId: string; readonly probability: Decimal; readonly costImpact: Money; readonly emv: Money }[];
+  /** Risks left out, and why (`closed`, `occurred`, `no-cost-impact`). */
+  readonly excluded: readonly { readonly riskId: string; readonly reason: string }[];
+}
+
+/**
+ * Contingency reserve as the sum of the expected monetary values of the pending (open or monitored) risks.
+ * Opportunities reduce it. Closed risks and risks that have occurred (now issues) are excluded, and so are risks
+ * without a cost impact — each listed with its reason.
+ *
+ * @throws {CurrencyMismatchError} when a cost impact is not in `currency`.
+ * @example
+ * ```ts
+ * contingencyReserve(risks, { currency: "EUR" }).total; // Σ p × cost impact
+ * ```
+ */
+export function contingencyReserve(risks: readonly Risk[], options: { readonly currency: CurrencyCode }): ContingencyReserve {
+  const contributions: ContingencyReserve["contributions"][number][] = [];
+  const excluded: { riskId: string; reason: string }[] = [];
+  for (const r of risks) {
+    if (r.status === "closed" || r.status === "occurred") excluded.push({ riskId: r.id, reason: r.status });
+    else if (r.costImpact === undefined) excluded.push({ riskId: r.id, reason: "no-cost-impact" });
+    else contributions.push({ riskId: r.id, probability: r.probability, costImpact: r.costImpact, emv: multiplyMoney(r.costImpact, r.probability) });
+  }
+  return { total: sumMoney(contributions.map((c) => c.emv), options.currency), contributions, excluded };
+}

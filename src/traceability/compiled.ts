@@ -1,0 +1,96 @@
+import type { TraceRules } from "./rules.js";
+import type { TraceStore } from "./store.js";
+
+/*
+ * The rule set compiled against the link-type registry (internal): sets of integers, looked up once per link.
+ */
+
+export interface CompiledNeed {
+  readonly label: string;
+  readonly anyOf: ReadonlySet<string>;
+  /** The same types as a shared, frozen list (for results). */
+  readonly anyOfList: readonly string[];
+  readonly min: number;
+  /** Link types that count; null = every type that covers. */
+  readonly via: ReadonlySet<number> | null;
+}
+
+export interface CompiledRule {
+  readonly type: string;
+  readonly needs: readonly CompiledNeed[];
+  readonly root: boolean;
+  readonly parents: { readonly anyOf: ReadonlySet<string>; readonly via: ReadonlySet<number> } | undefined;
+}
+
+export interface Compiled {
+  readonly rules: TraceRules;
+  readonly byType: ReadonlyMap<string, CompiledRule>;
+  readonly parentTypes: ReadonlySet<number>;
+  readonly evidenceTypes: ReadonlySet<number>;
+  readonly cycleTypes: ReadonlySet<number> | null;
+  readonly transitiveTypes: ReadonlySet<number>;
+  readonly allowed: ReadonlySet<string> | null;
+  /** Bit flags per link type (see F_*), filled lazily because edits may bring new custom types. */
+  readonly flags: number[];
+}
+
+export const F_COVERS = 1;
+export const F_IMPLICIT = 2;
+export const F_PARENT = 4;
+export const F_EVIDENCE = 8;
+export const F_TRANSITIVE = 16;
+export const F_CYCLE = 32;
+export const F_EXECUTES = 64;
+
+/** The flags of link type `type`. */
+export function flagsOf(store: TraceStore, c: Compiled, type: number): number {
+  const cached = c.flags[type];
+  if (cached !== undefined) return cached;
+  const def = store.reg.def(type);
+  let f = 0;
+  if (def.covers) f |= F_COVERS;
+  if (def.implicit) f |= F_IMPLICIT;
+  if (c.parentTypes.has(type)) f |= F_PARENT;
+  if (c.evidenceTypes.has(type)) f |= F_EVIDENCE;
+  if (c.transitiveTypes.has(type)) f |= F_TRANSITIVE;
+  if (!def.implicit && (c.cycleTypes === null || c.cycleTypes.has(type))) f |= F_CYCLE;
+  if (def.name === "executes") f |= F_EXECUTES;
+  c.flags[type] = f;
+  return f;
+}
+
+export function compileRules(store: TraceStore): Compiled {
+  const r = store.rules;
+  const ids = (names: readonly string[]) => new Set(names.map((n) => store.reg.resolve(n)));
+  const byType = new Map<string, CompiledRule>();
+  for (const rule of r.items) {
+    byType.set(rule.type, {
+      type: rule.type,
+      root: rule.root,
+      needs: rule.needs.map((n) => ({
+        label: n.name ?? n.anyOf.join("|"),
+        anyOf: new Set(n.anyOf),
+        anyOfList: Object.freeze([...n.anyOf]),
+        min: n.min,
+        via: n.via ? ids(n.via) : null,
+      })),
+      parents: rule.parents ? { anyOf: new Set(rule.parents.anyOf), via: ids(rule.parents.via) } : undefined,
+    });
+  }
+  return {
+    rules: r,
+    byType,
+    parentTypes: ids(r.parentLinkTypes),
+    evidenceTypes: ids(r.evidenceLinkTypes),
+    cycleTypes: r.cycleLinkTypes ? ids(r.cycleLinkTypes) : null,
+    transitiveTypes: ids(r.suspects.transitiveLinkTypes),
+    flags: [],
+    allowed: r.allowedLinks ? new Set(r.allowedLinks.flatMap((a) => a.from.flatMap((f) => a.to.map((t) => `${f}|${a.linkType}|${t}`)))) : null,
+  };
+}
+
+/** Whether need `n` accepts a link of type `type` from an item of type `sourceType`. */
+export function needAccepts(store: TraceStore, n: CompiledNeed, type: number, sourceType: string): boolean {
+  if (!n.anyOf.has(sourceType)) return false;
+  return n.via === null ? store.reg.def(type).covers : n.via.has(type);
+}

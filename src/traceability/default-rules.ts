@@ -1,0 +1,49 @@
+import type { TraceRulesInput } from "./rules.js";
+
+const REQUIREMENTS = ["business", "stakeholder", "functional", "non-functional", "transition"];
+const BUILDS = ["code", "database-change", "operations-change", "configuration"];
+
+/**
+ * A starting rule set for an IT PMO, as the issue describes it: a business requirement needs at least one
+ * stakeholder, functional, non-functional or transition requirement deriving from it; a stakeholder requirement needs
+ * a refining functional requirement; a functional requirement needs at least one implementing artifact and one
+ * verifying test case; non-functional and transition requirements need something that implements or satisfies them.
+ * Every requirement but a business one must hang from a parent, and every test case must verify something. Copy and
+ * adapt it: rules are data.
+ *
+ * @example
+ * ```ts
+ * const rules = defineTraceRules({ ...DEFAULT_TRACE_RULES, severities: { orphan: "error" } });
+ * ```
+ */
+export const DEFAULT_TRACE_RULES: TraceRulesInput = Object.freeze({
+  items: [
+    { type: "business", root: true, needs: [{ name: "derived requirement", anyOf: ["stakeholder", "functional", "non-functional", "transition"], via: ["derives", "refines"], min: 1 }] },
+    {
+      type: "stakeholder",
+      needs: [{ name: "functional requirement", anyOf: ["functional"], via: ["refines", "derives"], min: 1 }],
+      parents: { anyOf: ["business"], via: ["derives"] },
+    },
+    {
+      type: "functional",
+      needs: [
+        { name: "implementation", anyOf: BUILDS, via: ["implements"], min: 1 },
+        { name: "test", anyOf: ["test-case"], via: ["verifies"], min: 1 },
+      ],
+      parents: { anyOf: ["business", "stakeholder"], via: ["derives", "refines"] },
+    },
+    {
+      type: "non-functional",
+      needs: [{ name: "realisation", anyOf: [...BUILDS, "design", "document"], via: ["implements", "satisfies"], min: 1 }],
+      parents: { anyOf: ["business", "stakeholder"], via: ["derives", "refines"] },
+    },
+    {
+      type: "transition",
+      needs: [{ name: "realisation", anyOf: [...BUILDS, "design", "document"], via: ["implements", "satisfies"], min: 1 }],
+      parents: { anyOf: ["business", "stakeholder"], via: ["derives", "refines"] },
+    },
+    { type: "test-case", parents: { anyOf: REQUIREMENTS, via: ["verifies"] } },
+  ],
+  parentLinkTypes: ["derives", "refines"],
+  evidenceLinkTypes: ["verifies"],
+}) as TraceRulesInput;

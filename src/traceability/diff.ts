@@ -1,0 +1,129 @@
+import type { TraceAnalysisOptions } from "./analysis.js";
+import { analyzeTraceGraph } from "./analysis.js";
+import { diffFields, type TraceFieldChange } from "./fingerprint.js";
+import { buildTraceGraph, type TraceGraph } from "./graph.js";
+import type { TraceAnalysisResult } from "./result.js";
+import type { TraceRules, TraceRulesInput } from "./rules.js";
+import type { TraceInput } from "./types.js";
+
+/*
+ * Baseline diff: two snapshots of the graph (two baselines, two git refs) analysed with the same rules, compared item
+ * by item and link by link, plus what the change did to the analysis — what became uncovered, orphaned, suspect,
+ * stale or failing, and what stopped being so. Unlike a content diff, it answers "what did this change break".
+ */
+
+/** Status transitions between two snapshots. */
+export interface TraceStatusChanges {
+  /** Items no longer shallow-covered (or new and uncovered). */
+  readonly uncovered: readonly string[];
+  /** Items newly reported as orphans. */
+  readonly orphaned: readonly string[];
+  /** Links newly suspect (direct or transitive). */
+  readonly suspect: readonly string[];
+  /** Items whose rolled-up evidence became STALE. */
+  readonly stale: readonly string[];
+  /** Items whose rolled-up evidence became NOK. */
+  readonly failing: readonly string[];
+}
+
+/** The difference between two snapshots of the trace graph. */
+export interface TraceBaselineDiff {
+  /** Items only in the later snapshot. */
+  readonly itemsAdded: readonly string[];
+  /** Items only in the earlier snapshot. */
+  readonly itemsRemoved: readonly string[];
+  /** Items whose fingerprint changed, with the fields that changed. */
+  readonly itemsChanged: readonly { readonly item: string; readonly fields: readonly TraceFieldChange[] }[];
+  /** Link ids only in the later snapshot. */
+  readonly linksAdded: readonly string[];
+  /** Link ids only in the earlier snapshot. */
+  readonly linksRemoved: readonly string[];
+  /** Links whose ends, type or recorded fingerprint changed, with which of these changed. */
+  readonly linksChanged: readonly { readonly link: string; readonly changed: readonly ("from" | "to" | "linkType" | "targetFingerprint")[] }[];
+  /** What got worse. */
+  readonly became: TraceStatusChanges;
+  /** What got better. */
+  readonly resolved: TraceStatusChanges;
+  /** The two full analyses, for anything else a report wants. */
+  readonly before: TraceAnalysisResult;
+  /** The later analysis. */
+  readonly after: TraceAnalysisResult;
+}
+
+/**
+ * Compares two snapshots of the trace graph under the same rules.
+ *
+ * @throws {ValidationError} for malformed input or rules.
+ * @example
+ * ```ts
+ * const d = diffTraceBaselines(baselineInput, currentInput, DEFAULT_TRACE_RULES);
+ * d.became.uncovered; // ["requirement:FR-110"]
+ * d.linksChanged;     // [{ link: "tl-TC-014-verifies-TR-001", changed: ["targetFingerprint"] }]
+ * ```
+ */
+export function diffTraceBaselines(
+  before: TraceInput,
+  after: TraceInput,
+  rules: TraceRules | TraceRulesInput = {},
+  options: TraceAnalysisOptions = {},
+): TraceBaselineDiff {
+  const gb = buildTraceGraph(before, rules);
+  const ga = buildTraceGraph(after, gb.rules);
+  const rb = analyzeTraceGraph(gb, options).result();
+  const ra = analyzeTraceGraph(ga, options).result();
+  const items = compareItems(gb, ga);
+  const links = compareLinks(before, after);
+  const sets = (r: TraceAnalysisResult) => ({
+    uncovered: new Set(r.coverage.filter((c) => c.shallow === "uncovered").map((c) => c.item)),
+    orphaned: new Set(r.findings.filter((f) => f.check === "orphan").flatMap((f) => f.items)),
+    suspect: new Set(r.suspects.map((s) => s.link)),
+    stale: new Set(r.evidence.filter((e) => e.rolledUp === "STALE").map((e) => e.item)),
+    failing: new Set(r.evidence.filter((e) => e.rolledUp === "NOK").map((e) => e.item)),
+  });
+  const sb = sets(rb);
+  const sa = sets(ra);
+  const minus = (a: Set<string>, b: Set<string>) => [...a].filter((x) => !b.has(x)).sort();
+  const delta = (x: typeof sa, y: typeof sb): TraceStatusChanges => ({
+    uncovered: minus(x.uncovered, y.uncovered),
+    orphaned: minus(x.orphaned, y.orphaned),
+    suspect: minus(x.suspect, y.suspect),
+    stale: minus(x.stale, y.stale),
+    failing: minus(x.failing, y.failing),
+  });
+  return { ...items, ...links, became: delta(sa, sb), resolved: delta(sb, sa), before: rb, after: ra };
+}
+
+function compareItems(gb: TraceGraph, ga: TraceGraph) {
+  const itemsAdded: string[] = [];
+  const itemsRemoved: string[] = [];
+  const itemsChanged: { item: string; fields: readonly TraceFieldChange[] }[] = [];
+  for (const it of ga.items()) if (!gb.item(it.key)) itemsAdded.push(it.key);
+  for (const it of gb.items()) {
+    const now = ga.item(it.key);
+    if (!now) itemsRemoved.push(it.key);
+    else if (now.fingerprint !== it.fingerprint) {
+      itemsChanged.push({ item: it.key, fields: diffFields(it.entity, now.entity, ga.store.fingerprintFields(it.kind)) });
+    }
+  }
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return { itemsAdded: itemsAdded.sort(cmp), itemsRemoved: itemsRemoved.sort(cmp), itemsChanged: itemsChanged.sort((a, b) => cmp(a.item, b.item)) };
+}
+
+function compareLinks(before: TraceInput, after: TraceInput) {
+  const b = new Map((before.links ?? []).map((l) => [l.id, l]));
+  const a = new Map((after.links ?? []).map((l) => [l.id, l]));
+  const linksAdded = [...a.keys()].filter((id) => !b.has(id)).sort();
+  const linksRemoved = [...b.keys()].filter((id) => !a.has(id)).sort();
+  const linksChanged: { link: string; changed: ("from" | "to" | "linkType" | "targetFingerprint")[] }[] = [];
+  for (const [id, x] of a) {
+    const y = b.get(id);
+    if (!y) continue;
+    const changed: ("from" | "to" | "linkType" | "targetFingerprint")[] = [];
+    if (x.from.kind !== y.from.kind || x.from.id !== y.from.id) changed.push("from");
+    if (x.to.kind !== y.to.kind || x.to.id !== y.to.id) changed.push("to");
+    if (x.linkType !== y.linkType) changed.push("linkType");
+    if (x.targetFingerprint !== y.targetFingerprint) changed.push("targetFingerprint");
+    if (changed.length > 0) linksChanged.push({ link: id, changed });
+  }
+  return { linksAdded, linksRemoved, linksChanged: linksChanged.sort((p, q) => (p.link < q.link ? -1 : p.link > q.link ? 1 : 0)) };
+}

@@ -1,0 +1,224 @@
+import { F_EVIDENCE, F_EXECUTES, F_PARENT, flagsOf, type Compiled } from "./compiled.js";
+import { components, reach, type Successors } from "./scc.js";
+import type { TraceStore } from "./store.js";
+
+/*
+ * Test evidence (Xray's requirement statuses) from each test case's latest run in scope, plus STALE: a pass recorded
+ * before the last content change of the test case, the requirement, or anything above the requirement (its parents,
+ * their parents…) does not count as OK. Roll-up: a parent's status combines its own tests with its children's
+ * rolled-up statuses; children without any evidence (UNCOVERED) do not dilute it.
+ */
+
+/**
+ * Evidence statuses, worst first: NOK (a test failed), NOT RUN (a test not run, blocked or aborted, none failed),
+ * UNKNOWN (a result that says nothing, none failed), STALE (only passes, some older than a content change), OK (all
+ * passed and fresh), UNCOVERED (no tests).
+ *
+ * @example
+ * ```ts
+ * EVIDENCE_STATUSES[0]; // "NOK"
+ * ```
+ */
+export const EVIDENCE_STATUSES = ["NOK", "NOT RUN", "UNKNOWN", "STALE", "OK", "UNCOVERED"] as const;
+
+/** One evidence status. */
+export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
+
+/** What a run's result means for evidence. */
+export type RunOutcome = "pass" | "fail" | "not-run" | "unknown";
+
+/**
+ * Default mapping of test results to outcomes: Xray counts ABORTED and TODO as NOT RUN, so `blocked` is NOT RUN; a
+ * `skipped` run says nothing about the requirement, so it is UNKNOWN.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_RESULT_OUTCOMES.blocked; // "not-run"
+ * ```
+ */
+export const DEFAULT_RESULT_OUTCOMES: Readonly<Record<string, RunOutcome>> = Object.freeze({
+  passed: "pass",
+  failed: "fail",
+  blocked: "not-run",
+  skipped: "unknown",
+});
+
+/** Which runs count: one software version and/or environment (all when omitted). */
+export interface EvidenceScope {
+  /** Only runs of this build. */
+  readonly softwareVersion?: string;
+  /** Only runs in this environment. */
+  readonly environment?: string;
+}
+
+const OUTCOME_STATUS: Record<RunOutcome, number> = { fail: 0, "not-run": 1, unknown: 2, pass: 4 };
+export const UNCOVERED = 5;
+const STALE = 3;
+
+export class EvidenceState {
+  /** Newest content change on the path from the item up (ISO instant, "" if none known). */
+  readonly pathChangedAt: string[] = [];
+  readonly own: number[] = [];
+  readonly rolled: number[] = [];
+
+  constructor(
+    private readonly store: TraceStore,
+    private readonly c: Compiled,
+    private readonly scope: EvidenceScope,
+    private readonly outcomes: Readonly<Record<string, RunOutcome>>,
+  ) {}
+
+  private has(l: number, flag: number): boolean {
+    return (flagsOf(this.store, this.c, this.store.ltype[l] as number) & flag) !== 0;
+  }
+
+  private parents(): Successors {
+    const s = this.store;
+    return { edges: (v) => s.out[v] as number[], next: (l) => (this.has(l, F_PARENT) ? (s.to[l] as number) : -1) };
+  }
+
+  private children(): Successors {
+    const s = this.store;
+    return { edges: (v) => s.inn[v] as number[], next: (l) => (this.has(l, F_PARENT) ? (s.from[l] as number) : -1) };
+  }
+
+  /** The latest run of test case `tc` in scope, or -1. */
+  latestRun(tc: number): number {
+    const s = this.store;
+    let best = -1;
+    let bestAt = "";
+    let bestId = "";
+    for (const l of s.inn[tc] as number[]) {
+      if (!this.has(l, F_EXECUTES)) continue;
+      const r = s.from[l] as number;
+      const e = s.items[r]!.entity as { executedAt?: string; environment?: string; softwareVersion?: string };
+      if (this.scope.environment !== undefined && e.environment !== this.scope.environment) continue;
+      if (this.scope.softwareVersion !== undefined && e.softwareVersion !== this.scope.softwareVersion) continue;
+      const at = e.executedAt ?? "";
+      if (best < 0 || at > bestAt || (at === bestAt && s.items[r]!.id > bestId)) {
+        best = r;
+        bestAt = at;
+        bestId = s.items[r]!.id;
+      }
+    }
+    return best;
+  }
+
+  /** Status code of one test case verifying item `v` (its latest run in scope may be passed in). */
+  testStatus(tc: number, v: number, latest?: number): number {
+    const run = latest ?? this.latestRun(tc);
+    if (run < 0) return OUTCOME_STATUS["not-run"];
+    const s = this.store;
+    const e = s.items[run]!.entity as { result?: string; executedAt?: string };
+    const outcome = this.outcomes[e.result ?? ""] ?? "unknown";
+    if (outcome !== "pass") return OUTCOME_STATUS[outcome];
+    const at = e.executedAt ?? "";
+    const tcChanged = s.items[tc]!.changedAt ?? "";
+    return at < tcChanged || at < (this.pathChangedAt[v] ?? "") ? STALE : OUTCOME_STATUS.pass;
+  }
+
+  /** Test cases verifying `v` (distinct). */
+  testsOf(v: number): number[] {
+    const s = this.store;
+    const out: number[] = [];
+    for (const l of s.inn[v] as number[]) {
+      if (!this.has(l, F_EVIDENCE)) continue;
+      const f = s.from[l] as number;
+      if (f >= 0 && s.items[f]!.kind === "test-case" && !out.includes(f)) out.push(f);
+    }
+    return out;
+  }
+
+  ownOf(v: number): number {
+    let worst = UNCOVERED;
+    for (const tc of this.testsOf(v)) worst = Math.min(worst, this.testStatus(tc, v));
+    return worst;
+  }
+
+  computeAll(): void {
+    const n = this.store.items.length;
+    const all = Array.from({ length: n }, (_, i) => i);
+    this.foldPath(all, undefined);
+    for (let v = 0; v < n; v++) this.own[v] = this.ownOf(v);
+    this.foldRoll(all, undefined);
+  }
+
+  /**
+   * Updates after content changes at `pathDirty` (their changedAt moved, or their parent links changed) and test
+   * evidence changes at `ownDirty` (a run recorded, an evidence link added or removed). Returns nodes whose rolled-up
+   * status changed.
+   */
+  update(pathDirty: Iterable<number>, ownDirty: Iterable<number>): number[] {
+    const s = this.store;
+    const n = s.items.length;
+    while (this.own.length < n) {
+      this.own.push(UNCOVERED);
+      this.rolled.push(UNCOVERED);
+      this.pathChangedAt.push("");
+    }
+    const below = reach(n, pathDirty, this.children()).nodes;
+    this.foldPath(below, mask(n, below));
+    const ownSeeds = new Set<number>(below);
+    for (const v of ownDirty) ownSeeds.add(v);
+    // A changed test case changes the own status of everything it verifies.
+    for (const v of [...ownSeeds]) {
+      if (s.items[v]!.kind !== "test-case") continue;
+      for (const l of s.out[v] as number[]) {
+        if (this.has(l, F_EVIDENCE)) ownSeeds.add(s.to[l] as number);
+      }
+    }
+    for (const v of ownSeeds) this.own[v] = this.ownOf(v);
+    const above = reach(n, ownSeeds, this.parents()).nodes;
+    const before = above.map((v) => this.rolled[v]);
+    this.foldRoll(above, mask(n, above));
+    return above.filter((v, i) => this.rolled[v] !== before[i]);
+  }
+
+  private foldPath(starts: readonly number[], allowed: ((v: number) => boolean) | undefined): void {
+    const s = this.store;
+    const par = this.parents();
+    const { members } = components(s.items.length, starts, par, allowed);
+    for (const comp of members) {
+      let max = "";
+      const inComp = comp.length > 1 ? new Set(comp) : undefined;
+      for (const v of comp) {
+        const own = s.items[v]!.changedAt ?? "";
+        if (own > max) max = own;
+        for (const l of s.out[v] as number[]) {
+          const p = par.next(l, v);
+          if (p >= 0 && p !== v && !inComp?.has(p) && (this.pathChangedAt[p] ?? "") > max) max = this.pathChangedAt[p] as string;
+        }
+      }
+      for (const v of comp) this.pathChangedAt[v] = max;
+    }
+  }
+
+  private foldRoll(starts: readonly number[], allowed: ((v: number) => boolean) | undefined): void {
+    const s = this.store;
+    const ch = this.children();
+    const { members } = components(s.items.length, starts, ch, allowed);
+    for (const comp of members) {
+      let worst = UNCOVERED;
+      const inComp = comp.length > 1 ? new Set(comp) : undefined;
+      for (const v of comp) {
+        worst = Math.min(worst, this.own[v] as number);
+        for (const l of s.inn[v] as number[]) {
+          const c = ch.next(l, v);
+          if (c >= 0 && c !== v && !inComp?.has(c)) worst = Math.min(worst, this.rolled[c] as number);
+        }
+      }
+      for (const v of comp) this.rolled[v] = worst;
+    }
+  }
+}
+
+function mask(n: number, nodes: readonly number[]): (v: number) => boolean {
+  const m = new Uint8Array(n);
+  for (const v of nodes) m[v] = 1;
+  return (v) => m[v] === 1;
+}
+
+/** The status name of a code. */
+export function statusName(code: number): EvidenceStatus {
+  return EVIDENCE_STATUSES[code] as EvidenceStatus;
+}

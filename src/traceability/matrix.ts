@@ -1,0 +1,134 @@
+import type { TraceAnalysis } from "./analysis.js";
+import type { EvidenceStatus } from "./evidence.js";
+import type { TraceAnalysisResult } from "./result.js";
+
+/*
+ * The requirements traceability matrix (RTM) as data: one row per requirement, one column per chosen group of item
+ * types, each cell the linked items with the link's suspicion and, for tests, the test's evidence status. Renderers
+ * (Markdown, HTML, CSV) print it; nothing here formats text.
+ */
+
+/** One RTM column: which linked items it shows. */
+export interface MatrixColumn {
+  /** Header (`"Design"`, `"Unit tests"`). */
+  readonly label: string;
+  /** Item types shown. */
+  readonly itemTypes: readonly string[];
+  /** Link types followed (default any). */
+  readonly linkTypes?: readonly string[];
+  /** `incoming`: items linking to the requirement (tests, code); `outgoing`: items it links to (its parents). */
+  readonly direction?: "incoming" | "outgoing";
+}
+
+/**
+ * The usual RTM columns (typical RTM: design reference, implementation, test cases, defects), plus children.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_MATRIX_COLUMNS.map((c) => c.label); // ["Parent", "Children", "Design", "Implementation", "Tests", "Defects"]
+ * ```
+ */
+export const DEFAULT_MATRIX_COLUMNS: readonly MatrixColumn[] = Object.freeze([
+  { label: "Parent", itemTypes: ["business", "stakeholder", "functional", "non-functional", "transition"], linkTypes: ["derives", "refines"], direction: "outgoing" },
+  { label: "Children", itemTypes: ["stakeholder", "functional", "non-functional", "transition"], linkTypes: ["derives", "refines"], direction: "incoming" },
+  { label: "Design", itemTypes: ["design", "document"], direction: "incoming" },
+  { label: "Implementation", itemTypes: ["code", "database-change", "operations-change", "configuration", "other"], direction: "incoming" },
+  { label: "Tests", itemTypes: ["test-case"], linkTypes: ["verifies"], direction: "incoming" },
+  { label: "Defects", itemTypes: ["defect"], linkTypes: ["affects"], direction: "incoming" },
+]);
+
+/** One linked item in a cell. */
+export interface MatrixEntry {
+  /** `kind:id`. */
+  readonly item: string;
+  /** The link id. */
+  readonly link: string;
+  /** Whether the link is suspect. */
+  readonly suspect: boolean;
+  /** For a test case: its status from its latest run in scope. */
+  readonly evidence?: EvidenceStatus;
+}
+
+/** One cell. */
+export interface MatrixCell {
+  /** `empty`, `linked`, or `suspect` when any of its links is. */
+  readonly status: "empty" | "linked" | "suspect";
+  /** The linked items, sorted. */
+  readonly entries: readonly MatrixEntry[];
+}
+
+/** One row. */
+export interface MatrixRow {
+  /** `kind:id`. */
+  readonly item: string;
+  /** The requirement id. */
+  readonly id: string;
+  /** Its type. */
+  readonly type: string;
+  /** Its title, if any. */
+  readonly title?: string;
+  /** Shallow coverage (`no-rule` when its type has none). */
+  readonly coverage: "covered" | "uncovered" | "no-rule";
+  /** Rolled-up evidence. */
+  readonly evidence: EvidenceStatus;
+  /** One cell per column. */
+  readonly cells: readonly MatrixCell[];
+}
+
+/** The RTM. */
+export interface TraceMatrix {
+  /** Column headers. */
+  readonly columns: readonly string[];
+  /** Rows, by requirement key. */
+  readonly rows: readonly MatrixRow[];
+}
+
+/**
+ * Builds the RTM from an analysis: rows are the requirements (optionally only some types), columns as chosen.
+ *
+ * @example
+ * ```ts
+ * const rtm = traceMatrix(analysis, { rowTypes: ["functional"] });
+ * rtm.rows[0].cells[4]; // { status: "linked", entries: [{ item: "test-case:TC-001", link: "…", suspect: false, evidence: "OK" }] }
+ * ```
+ */
+export function traceMatrix(
+  analysis: TraceAnalysis,
+  options: { readonly rowTypes?: readonly string[]; readonly columns?: readonly MatrixColumn[]; readonly result?: TraceAnalysisResult } = {},
+): TraceMatrix {
+  const g = analysis.graph;
+  const result = options.result ?? analysis.result();
+  const columns = options.columns ?? DEFAULT_MATRIX_COLUMNS;
+  const suspect = new Set(result.suspects.map((s) => s.link));
+  const coverage = new Map(result.coverage.map((c) => [c.item, c.shallow]));
+  const evidence = new Map(result.evidence.map((e) => [e.item, e]));
+  const rows: MatrixRow[] = [];
+  const reqs = g.items().filter((i) => i.kind === "requirement" && (!options.rowTypes || options.rowTypes.includes(i.type)));
+  reqs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const r of reqs) {
+    const ev = evidence.get(r.key);
+    const cells = columns.map((col): MatrixCell => {
+      const links = col.direction === "outgoing" ? g.outgoing(r.key) : g.incoming(r.key);
+      const entries: MatrixEntry[] = [];
+      for (const n of links) {
+        const other = g.item(n.other);
+        if (!other || !col.itemTypes.includes(other.type) || (col.linkTypes && !col.linkTypes.includes(n.linkType))) continue;
+        const test = ev?.tests.find((t) => t.testCase === n.other);
+        entries.push({ item: n.other, link: n.linkId, suspect: suspect.has(n.linkId), ...(test ? { evidence: test.status } : {}) });
+      }
+      entries.sort((a, b) => (a.item < b.item ? -1 : a.item > b.item ? 1 : 0) || (a.link < b.link ? -1 : 1));
+      return { status: entries.length === 0 ? "empty" : entries.some((x) => x.suspect) ? "suspect" : "linked", entries };
+    });
+    const title = r.entity.title;
+    rows.push({
+      item: r.key,
+      id: r.id,
+      type: r.type,
+      ...(typeof title === "string" ? { title } : {}),
+      coverage: coverage.get(r.key) ?? "no-rule",
+      evidence: ev?.rolledUp ?? "UNCOVERED",
+      cells,
+    });
+  }
+  return { columns: columns.map((c) => c.label), rows };
+}

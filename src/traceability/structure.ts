@@ -1,0 +1,154 @@
+import { F_CYCLE, F_IMPLICIT, flagsOf, type Compiled } from "./compiled.js";
+import type { StructureCheck } from "./rules.js";
+import { components, isCyclic, type Successors } from "./scc.js";
+import type { TraceStore } from "./store.js";
+import type { TraceSeverity } from "./types.js";
+
+/*
+ * Structural checks over the live graph, one O(items + links) pass: dangling links, duplicate items and links,
+ * self-links, cycles (each with one concrete path), orphans and links of a type not allowed between the two item
+ * types. Every finding states the severity the rule set gives its check.
+ */
+
+/** One structural problem. */
+export interface TraceFinding {
+  /** The check that found it. */
+  readonly check: StructureCheck;
+  /** Its severity, as configured. */
+  readonly severity: TraceSeverity;
+  /** Plain-words description. */
+  readonly message: string;
+  /** Items involved (`kind:id`). */
+  readonly items: readonly string[];
+  /** Links involved (ids). */
+  readonly links: readonly string[];
+  /** For a cycle: the items around it, first repeated at the end. */
+  readonly path?: readonly string[];
+}
+
+export function checkStructure(store: TraceStore, c: Compiled): TraceFinding[] {
+  const out: TraceFinding[] = [];
+  const sev = c.rules.severityOf;
+  const add = (check: StructureCheck, message: string, items: string[], links: string[], path?: string[]) =>
+    out.push(path ? { check, severity: sev[check], message, items, links, path } : { check, severity: sev[check], message, items, links });
+
+  for (const [key, extra] of store.duplicateItems) add("duplicate-item", `${key} is given ${extra + 1} times; the first is used`, [key], []);
+
+  const n = store.items.length;
+  for (let l = 0; l < store.links.length; l++) {
+    if (store.alive[l] !== 1) continue;
+    const f = store.from[l] as number;
+    const t = store.to[l] as number;
+    const type = store.ltype[l] as number;
+    const implicit = (flagsOf(store, c, type) & F_IMPLICIT) !== 0;
+    if (f >= 0 && f === t) add("self-link", `${store.links[l]!.id} links ${store.items[f]!.key} to itself`, [store.items[f]!.key], [store.links[l]!.id]);
+    if (f < 0 || t < 0) {
+      const s = store.links[l]!;
+      if (s.fromKey === s.toKey) add("self-link", `${s.id} links ${s.fromKey} to itself`, [s.fromKey], [s.id]);
+      const missing = [s.fromKey, s.toKey].filter((k, i) => !store.index.has(k) && (i === 0 || k !== s.fromKey));
+      add("dangling-link", `${s.id} (${store.reg.def(type).name}) refers to missing ${missing.join(" and ")}`, missing, [s.id]);
+      continue;
+    }
+    if (!implicit && !store.reg.isDeclared(type)) {
+      const s = store.links[l]!;
+      add("unknown-link-type", `${s.id} uses link type ${store.reg.def(type).name}, which the rules do not declare`, [s.fromKey, s.toKey], [s.id]);
+    }
+    if (c.allowed && !implicit) {
+      const ft = store.items[f]!.type;
+      const tt = store.items[t]!.type;
+      const name = store.reg.def(type).name;
+      if (!c.allowed.has(`${ft}|${name}|${tt}`)) {
+        const s = store.links[l]!;
+        add("disallowed-link", `${s.id}: a ${ft} may not ${name} a ${tt}`, [s.fromKey, s.toKey], [s.id]);
+      }
+    }
+  }
+  // Repeated (from, to, type): each item's outgoing links sorted by (to, type), neighbours compared.
+  for (let v = 0; v < n; v++) {
+    const out = store.out[v] as number[];
+    if (out.length < 2) continue;
+    const sorted = [...out].sort((a, b) => (store.to[a] as number) - (store.to[b] as number) || (store.ltype[a] as number) - (store.ltype[b] as number));
+    for (let i = 0; i < sorted.length; ) {
+      let j = i + 1;
+      const a = sorted[i] as number;
+      while (j < sorted.length && store.to[sorted[j] as number] === store.to[a] && store.ltype[sorted[j] as number] === store.ltype[a]) j++;
+      if (j - i > 1) {
+        const s = store.links[a]!;
+        const ids = sorted.slice(i, j).map((l) => store.links[l]!.id).sort(cmp);
+        add("duplicate-link", `${s.fromKey} ${store.reg.def(s.type).name} ${s.toKey} is linked ${j - i} times`, [s.fromKey, s.toKey], ids);
+      }
+      i = j;
+    }
+  }
+  for (const [id, ls] of store.linkIndex) {
+    if (typeof ls !== "number") add("duplicate-link", `link id ${id} is used ${ls.length} times`, [], [id]);
+  }
+
+  for (let v = 0; v < n; v++) {
+    const item = store.items[v]!;
+    const rule = c.byType.get(item.type);
+    if (!rule || rule.root || !rule.parents) continue;
+    const p = rule.parents;
+    const has = (store.out[v] as number[]).some((l) => {
+      const t = store.to[l] as number;
+      return store.alive[l] === 1 && t >= 0 && p.via.has(store.links[l]!.type) && p.anyOf.has(store.items[t]!.type);
+    });
+    if (!has) add("orphan", `${item.key} (${item.type}) has no parent of type ${[...p.anyOf].join("|")}`, [item.key], []);
+  }
+
+  const succ: Successors = {
+    edges: (v) => store.out[v] as number[],
+    next: (l) => ((flagsOf(store, c, store.ltype[l] as number) & F_CYCLE) !== 0 ? (store.to[l] as number) : -1),
+  };
+  const all = Array.from({ length: n }, (_, i) => i);
+  for (const comp of components(n, all, succ).members) {
+    if (!isCyclic(comp, succ)) continue;
+    const path = cyclePath(store, comp, succ);
+    add("cycle", `cycle: ${path.keys.join(" → ")}`, [...comp].map((v) => store.items[v]!.key).sort(), path.links, path.keys);
+  }
+  return out.sort(compareFindings);
+}
+
+/** One concrete cycle through the component's smallest key, found breadth first inside the component. */
+function cyclePath(store: TraceStore, comp: readonly number[], succ: Successors): { keys: string[]; links: string[] } {
+  const inComp = new Set(comp);
+  const start = [...comp].sort((a, b) => cmp(store.items[a]!.key, store.items[b]!.key))[0] as number;
+  const via = new Map<number, number>();
+  const queue = [start];
+  let closing = -1;
+  for (let i = 0; i < queue.length && closing < 0; i++) {
+    const v = queue[i] as number;
+    // Sorted, so the path reported does not depend on the order links were added or removed.
+    const edges = [...succ.edges(v)].sort((a, b) => cmp(store.links[a]!.id, store.links[b]!.id) || a - b);
+    for (const l of edges) {
+      const w = succ.next(l, v);
+      if (w < 0 || !inComp.has(w)) continue;
+      if (w === start) {
+        closing = l;
+        break;
+      }
+      if (!via.has(w)) {
+        via.set(w, l);
+        queue.push(w);
+      }
+    }
+  }
+  const links: number[] = [closing];
+  let v = store.from[closing] as number;
+  while (v !== start) {
+    const l = via.get(v) as number;
+    links.push(l);
+    v = store.from[l] as number;
+  }
+  links.reverse();
+  const keys = [store.items[start]!.key, ...links.map((l) => store.items[store.to[l] as number]!.key)];
+  return { keys, links: links.map((l) => store.links[l]!.id) };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareFindings(a: TraceFinding, b: TraceFinding): number {
+  return cmp(a.check, b.check) || cmp(a.items.join(","), b.items.join(",")) || cmp(a.links.join(","), b.links.join(",")) || cmp(a.message, b.message);
+}

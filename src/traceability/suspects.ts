@@ -1,0 +1,148 @@
+import { F_TRANSITIVE, flagsOf, type Compiled } from "./compiled.js";
+import type { TraceStore } from "./store.js";
+
+/*
+ * Suspect links. A link records its target's trigger fingerprint when made or reviewed; when the target's trigger
+ * fields change, the fingerprints differ and the link is directly suspect (Doorstop's stamp, Jama's trigger fields).
+ * Suspicion then flows down the chain: the links into the suspect link's source, through the configured link types
+ * and up to the configured depth, are transitively suspect — unless they were reviewed after the change.
+ */
+
+/** Codes kept per link. */
+export const LINK_OK = 0;
+export const LINK_SUSPECT = 1;
+export const LINK_UNREVIEWED = 2;
+
+/** The spread of one changed item: directly suspect links into it and the links suspicion reached below them. */
+export interface Spread {
+  readonly direct: readonly number[];
+  /** Transitively suspect links with their distance (the direct links are distance 1). */
+  readonly transitive: ReadonlyMap<number, number>;
+  /** Items whose links became suspect (the blast radius). */
+  readonly reached: ReadonlySet<number>;
+}
+
+export class SuspectState {
+  readonly direct: number[] = [];
+  readonly spreads = new Map<number, Spread>();
+  /** Item → origins whose spread reaches it, so a link edit revisits only the spreads it can change. */
+  private readonly reachedBy = new Map<number, Set<number>>();
+
+  constructor(
+    private readonly store: TraceStore,
+    private readonly c: Compiled,
+  ) {}
+
+  directOf(l: number): number {
+    const s = this.store;
+    const link = s.links[l];
+    if (s.alive[l] !== 1 || !link || link.link === undefined) return LINK_OK;
+    const t = s.to[l] as number;
+    if (t < 0) return LINK_OK;
+    const fp = link.link.targetFingerprint;
+    if (fp === undefined) return LINK_UNREVIEWED;
+    return fp === (s.items[t] as { triggerFingerprint: string }).triggerFingerprint ? LINK_OK : LINK_SUSPECT;
+  }
+
+  /** Spread from origin `o` (an item with directly suspect links into it), or undefined when it has none. */
+  spreadOf(o: number): Spread | undefined {
+    const s = this.store;
+    let direct: number[] | undefined;
+    for (const l of s.inn[o] as number[]) {
+      if (this.direct[l] === LINK_SUSPECT) (direct ??= []).push(l);
+    }
+    if (direct === undefined) return undefined;
+    const changedAt = (s.items[o] as { changedAt: string | undefined }).changedAt;
+    const depth = this.c.rules.suspects.depth;
+    const transitive = new Map<number, number>();
+    const reached = new Set<number>();
+    const frontier: number[] = [];
+    const distOf = new Map<number, number>();
+    for (const l of direct) {
+      const f = s.from[l] as number;
+      reached.add(f);
+      if ((flagsOf(s, this.c, s.ltype[l] as number) & F_TRANSITIVE) !== 0 && !distOf.has(f)) {
+        distOf.set(f, 1);
+        frontier.push(f);
+      }
+    }
+    for (let i = 0; i < frontier.length; i++) {
+      const v = frontier[i] as number;
+      const d = distOf.get(v) as number;
+      if (d > depth) continue;
+      for (const l of s.inn[v] as number[]) {
+        if (s.alive[l] !== 1) continue;
+        if ((flagsOf(s, this.c, s.ltype[l] as number) & F_TRANSITIVE) === 0) continue;
+        const sl = s.links[l] as { link: { reviewedAt?: string; createdAt?: string } | undefined };
+        if (sl.link === undefined) continue;
+        const f = s.from[l] as number;
+        if (f < 0 || f === o) continue;
+        const seen = sl.link.reviewedAt ?? sl.link.createdAt;
+        if (changedAt !== undefined && seen !== undefined && seen >= changedAt) continue;
+        if (!transitive.has(l)) transitive.set(l, d + 1);
+        reached.add(f);
+        if (!distOf.has(f)) {
+          distOf.set(f, d + 1);
+          frontier.push(f);
+        }
+      }
+    }
+    return { direct, transitive, reached };
+  }
+
+  computeAll(): void {
+    const s = this.store;
+    for (let l = 0; l < s.links.length; l++) this.direct[l] = this.directOf(l);
+    this.spreads.clear();
+    this.reachedBy.clear();
+    for (let v = 0; v < s.items.length; v++) this.refreshOrigin(v);
+  }
+
+  refreshOrigin(o: number): void {
+    const old = this.spreads.get(o);
+    if (old) for (const v of old.reached) this.reachedBy.get(v)?.delete(o);
+    const sp = this.spreadOf(o);
+    if (sp) {
+      this.spreads.set(o, sp);
+      for (const v of sp.reached) {
+        const set = this.reachedBy.get(v);
+        if (set) set.add(o);
+        else this.reachedBy.set(v, new Set([o]));
+      }
+    } else this.spreads.delete(o);
+  }
+
+  /**
+   * Updates after items' trigger fingerprints changed (`changedNodes`) and links were added or removed
+   * (`changedLinks`). Returns the origins that had or now have a spread, each recomputed.
+   */
+  update(changedNodes: Iterable<number>, changedLinks: Iterable<number>): number[] {
+    const s = this.store;
+    while (this.direct.length < s.links.length) this.direct.push(LINK_OK);
+    const origins = new Set<number>();
+    for (const v of changedNodes) {
+      for (const l of s.inn[v] as number[]) this.direct[l] = this.directOf(l);
+      origins.add(v);
+    }
+    const touched = new Set<number>();
+    for (const l of changedLinks) {
+      this.direct[l] = this.directOf(l);
+      const t = s.to[l] as number;
+      const f = s.from[l] as number;
+      if (t >= 0) origins.add(t);
+      if (t >= 0) touched.add(t);
+      if (f >= 0) touched.add(f);
+    }
+    if (touched.size > 0) {
+      // A link edit can open or close a path for any spread that reaches one of its ends.
+      for (const v of touched) for (const o of this.reachedBy.get(v) ?? []) origins.add(o);
+    }
+    const out: number[] = [];
+    for (const o of origins) {
+      const had = this.spreads.has(o);
+      this.refreshOrigin(o);
+      if (had || this.spreads.has(o)) out.push(o);
+    }
+    return out;
+  }
+}

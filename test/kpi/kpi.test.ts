@@ -1,0 +1,246 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { decodeEntity, instant, isoDate, money, ValidationError, type ServiceOutage } from "../../src/index.js";
+import { loadSampleOffice } from "../../examples/office.js";
+import {
+  benefitsRealisation,
+  burnRate,
+  changeFailureRate,
+  csat,
+  errorBudget,
+  onBudget,
+  onTimeDelivery,
+  portfolioHealth,
+  portfolioVariance,
+  resourceUtilisation,
+  serviceAvailability,
+  slaBreachRate,
+} from "../../src/kpi/index.js";
+
+const outages = loadSampleOffice()["service-outage"].map((x) => decodeEntity("service-outage", x)) as ServiceOutage[];
+const year = { from: instant("2026-01-01T00:00:00Z"), to: instant("2027-01-01T00:00:00Z") };
+const eur = (x: string) => money(x, "EUR");
+
+describe("service availability, MTBF, MTRS, MTBSI (sample outages 2026)", () => {
+  it("ERP over 2026, 24 × 7, planned maintenance excluded", () => {
+    // AST = 365 × 1440 = 525,600 min − 360 min planned (OUT-2026-001, 20:00–02:00) = 525,240.
+    // Downtime: OUT-2026-004 39 min (13:02–13:41) + OUT-2026-007 105 min (08:20–10:05) = 144; failures 2.
+    const a = serviceAvailability(outages, { service: "erp", ...year });
+    expect(a.agreedMinutes.toFixed()).toBe("525240");
+    expect(a.downtimeMinutes.toFixed()).toBe("144");
+    expect(a.outageIds).toEqual(["OUT-2026-004", "OUT-2026-007"]);
+    expect(a.availabilityPercent.value!.toFixed(6)).toBe("99.972584"); // 525,096 ÷ 525,240
+    expect(a.mtrsMinutes.value!.toFixed()).toBe("72"); // 144 ÷ 2
+    expect(a.mtbfMinutes.value!.toFixed()).toBe("262548"); // (525,240 − 144) ÷ 2
+    expect(a.mtbsiMinutes.value!.toFixed()).toBe("262620"); // MTBF + MTRS
+  });
+
+  it("ERP over agreed service hours Mon–Fri 08:00–18:00 UTC", () => {
+    // 2026 has 261 weekdays (52 weeks + Thursday 1 January) × 600 min = 156,600; both unplanned outages fall on
+    // weekdays inside the hours; the planned one is on a Saturday evening.
+    const a = serviceAvailability(outages, { service: "erp", ...year, serviceHours: { weekdays: [1, 2, 3, 4, 5], start: "08:00", end: "18:00" } });
+    expect(a.agreedMinutes.toFixed()).toBe("156600");
+    expect(a.availabilityPercent.value!.toFixed(6)).toBe("99.908046"); // 156,456 ÷ 156,600
+  });
+
+  it("counting planned outages and restricting impacts", () => {
+    const counted = serviceAvailability(outages, { service: "erp", ...year, planned: "count" });
+    expect(counted.downtimeMinutes.toFixed()).toBe("504"); // 360 + 39 + 105
+    expect(counted.failures).toBe(3);
+    const full = serviceAvailability(outages, { service: "salesbase-crm", ...year, impacts: ["full"] });
+    expect(full.outageIds).toEqual(["OUT-2026-003"]); // 07:55–11:20
+    expect(full.downtimeMinutes.toFixed()).toBe("205");
+    const none = serviceAvailability(outages, { service: "erp", from: instant("2026-10-01T00:00:00Z"), to: instant("2026-11-01T00:00:00Z") });
+    expect(none.availabilityPercent.value!.toFixed()).toBe("100");
+    expect(none.mtbfMinutes).toEqual({ value: undefined, reason: "no-failures" });
+  });
+
+  it("rejects overlapping outages and periods that end before they start", () => {
+    const clash = { ...outages[1]!, id: "OUT-X", start: instant("2026-03-09T06:00:00Z"), end: instant("2026-03-09T07:00:00Z") };
+    try {
+      serviceAvailability([...outages, clash], { service: "wms", ...year });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as ValidationError).issues).toEqual([{ path: [9, "start"], message: "overlaps outage OUT-2026-002", code: "custom" }]);
+    }
+    expect(() => serviceAvailability(outages, { service: "erp", from: year.to, to: year.from })).toThrow(/ends .* before it starts/);
+    expect(() => serviceAvailability(outages, { service: "erp", ...year, serviceHours: { weekdays: [8], start: "18:00", end: "08:00" } })).toThrow(ValidationError);
+  });
+
+  it("availability stays within 0–100% and MTBSI = MTBF + MTRS for any window (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 1, max: 60 }), (startDay, days) => {
+        const from = instant(new Date(Date.UTC(2026, 0, 1) + startDay * 86_400_000).toISOString());
+        const to = instant(new Date(Date.UTC(2026, 0, 1) + (startDay + days) * 86_400_000).toISOString());
+        for (const service of ["erp", "wms", "salesbase-crm"]) {
+          const a = serviceAvailability(outages, { service, from, to });
+          expect(a.availabilityPercent.value!.gte(0) && a.availabilityPercent.value!.lte(100)).toBe(true);
+          if (a.failures > 0) expect(a.mtbsiMinutes.value!.eq(a.mtbfMinutes.value!.plus(a.mtrsMinutes.value!))).toBe(true);
+        }
+      }),
+      { seed: 42, numRuns: 50 },
+    );
+  });
+});
+
+describe("SLO error budget and burn rate", () => {
+  it("99.9% over 30 days = 43.2 minutes (Google SRE)", () => {
+    expect(errorBudget({ slo: "0.999", windowDays: 30 }).budgetMinutes.toFixed()).toBe("43.2");
+    // 99.95% over 28 days = 0.0005 × 40,320 = 20.16 minutes
+    expect(errorBudget({ slo: "0.9995", windowDays: 28 }).budgetMinutes.toFixed()).toBe("20.16");
+    const used = errorBudget({ slo: "0.999", windowDays: 30, badMinutes: "21.6" });
+    expect(used.consumedPercent.value!.toFixed()).toBe("50");
+    expect(used.remainingMinutes.value!.toFixed()).toBe("21.6");
+    expect(() => errorBudget({ slo: "1", windowDays: 30 })).toThrow(ValidationError);
+    expect(() => errorBudget({ slo: "99.9", windowDays: 30 })).toThrow(/fraction/);
+  });
+
+  it("burn rate = error rate ÷ (1 − SLO), with a period filter", () => {
+    const buckets = [
+      { date: isoDate("2026-11-19"), total: 50_000, bad: 10 },
+      { date: isoDate("2026-11-20"), total: 100_000, bad: 500 },
+    ];
+    const r = burnRate(buckets, { slo: "0.999", period: { from: isoDate("2026-11-20"), to: isoDate("2026-11-20") } });
+    expect(r.burnRate.value!.toFixed()).toBe("5"); // 0.005 ÷ 0.001
+    expect(r.availabilityPercent.value!.toFixed()).toBe("99.5");
+    expect(burnRate(buckets, { slo: "0.999", period: { from: isoDate("2026-12-01") } }).burnRate).toEqual({ value: undefined, reason: "no-events" });
+    expect(() => burnRate([{ date: isoDate("2026-11-20"), total: 1, bad: 2 }], { slo: "0.99" })).toThrow(ValidationError);
+  });
+});
+
+describe("delivery and portfolio KPIs", () => {
+  const closed = [
+    { id: "A", closedOn: isoDate("2026-03-31"), baselineFinish: isoDate("2026-03-20"), actualFinish: isoDate("2026-03-20"), budget: eur("100000.00"), actualCost: eur("100000.00") },
+    { id: "B", closedOn: isoDate("2026-06-30"), baselineFinish: isoDate("2026-06-01"), actualFinish: isoDate("2026-06-06"), budget: eur("100000.00"), actualCost: eur("105000.00") },
+    { id: "C", closedOn: isoDate("2026-09-30"), baselineFinish: isoDate("2026-09-01"), actualFinish: isoDate("2026-09-30"), budget: eur("100000.00"), actualCost: eur("105000.01") },
+    { id: "D", closedOn: isoDate("2027-01-15") },
+  ];
+  const y2026 = { from: isoDate("2026-01-01"), to: isoDate("2026-12-31") };
+
+  it("on-time %: actual finish ≤ baseline + tolerance, among projects closed in the period", () => {
+    expect(onTimeDelivery(closed, { period: y2026 })).toMatchObject({ numerator: 1, denominator: 3, met: ["A"] });
+    const tol = onTimeDelivery(closed, { period: y2026, toleranceDays: 5 }); // B is 5 days late → on time
+    expect(tol.percent.value!.toFixed(4)).toBe("66.6667");
+    expect(onTimeDelivery(closed).unmeasured).toEqual(["D"]);
+    expect(onTimeDelivery(closed, { period: { from: isoDate("2025-01-01"), to: isoDate("2025-12-31") } }).percent).toEqual({ value: undefined, reason: "no-data" });
+    expect(() => onTimeDelivery(closed, { period: { from: isoDate("2026-12-31"), to: isoDate("2026-01-01") } })).toThrow(/ends .* before it starts/);
+  });
+
+  it("on-budget %: actual ≤ budget × (1 + tolerance)", () => {
+    expect(onBudget(closed, { period: y2026 }).met).toEqual(["A"]);
+    expect(onBudget(closed, { period: y2026, tolerance: "0.05" }).met).toEqual(["A", "B"]); // C is a cent over 105,000
+  });
+
+  it("benefits realisation: monetary and non-monetary apart, per unit", () => {
+    const r = benefitsRealisation(
+      {
+        monetary: [
+          { id: "b1", date: isoDate("2027-03-31"), planned: eur("120000.00"), actual: eur("90000.00") },
+          { id: "b2", date: isoDate("2027-06-30"), planned: eur("80000.00"), actual: eur("100000.00") },
+          { id: "b3", date: isoDate("2028-03-31"), planned: eur("500000.00"), actual: eur("0.00") },
+        ],
+        nonMonetary: [
+          { id: "n1", date: isoDate("2027-06-30"), unit: "hours saved", planned: 2000, actual: 1500 },
+          { id: "n2", date: isoDate("2027-06-30"), unit: "t CO2e", planned: "40", actual: "44" },
+        ],
+      },
+      { currency: "EUR", period: { from: isoDate("2027-01-01"), to: isoDate("2027-12-31") } },
+    );
+    expect(r.monetary.percent.value!.toFixed()).toBe("95"); // 190,000 ÷ 200,000
+    expect(r.nonMonetary["hours saved"]!.percent.value!.toFixed()).toBe("75");
+    expect(r.nonMonetary["t CO2e"]!.percent.value!.toFixed()).toBe("110");
+    expect(benefitsRealisation({}, { currency: "EUR" }).monetary.percent).toEqual({ value: undefined, reason: "nothing-planned" });
+  });
+
+  it("portfolio health: 1 − |red ∪ overdue ∪ critical issue| ÷ active", () => {
+    const r = portfolioHealth(
+      [
+        { id: "CRM", active: true, colour: "green", plannedFinish: isoDate("2027-04-30"), openCriticalIssues: 0 },
+        { id: "WMS", active: true, colour: "red", plannedFinish: isoDate("2027-06-30"), openCriticalIssues: 1 },
+        { id: "EINV", active: true, colour: "green", plannedFinish: isoDate("2026-11-13"), openCriticalIssues: 0 },
+        { id: "DCX", active: true, colour: "amber", plannedFinish: isoDate("2027-12-17"), openCriticalIssues: 0 },
+        { id: "OLD", active: false, colour: "red", plannedFinish: isoDate("2025-01-01"), openCriticalIssues: 0 },
+      ],
+      { asOf: isoDate("2026-11-20") },
+    );
+    expect(r.percent.value!.toFixed()).toBe("50"); // CRM and DCX healthy of 4 active
+    expect(r.why).toEqual({ WMS: ["red", "critical-issue"], EINV: ["overdue"] });
+    expect(portfolioHealth([], { asOf: isoDate("2026-11-20") }).percent.reason).toBe("no-active-projects");
+  });
+
+  it("portfolio SV% and CV% from the sample's README figures", () => {
+    const s = isoDate("2026-11-20");
+    const r = portfolioVariance(
+      [
+        { id: "PRJ-CRM", statusDate: s, pv: eur("731933"), ev: eur("727698"), ac: eur("749424") },
+        { id: "PRJ-WMS", statusDate: s, pv: eur("1390502"), ev: eur("909748"), ac: eur("1031877") },
+      ],
+      { currency: "EUR" },
+    );
+    // ΣPV 2,122,435, ΣEV 1,637,446, ΣAC 1,781,301 → SV −484,989 → −22.8506…%; CV −143,855 → −8.7853…%
+    expect(r.sv.amount.toFixed(2)).toBe("-484989.00");
+    expect(r.svPercent.value!.toFixed(4)).toBe("-22.8506");
+    expect(r.cvPercent.value!.toFixed(4)).toBe("-8.7853");
+    expect(portfolioVariance([], { currency: "EUR" }).svPercent.reason).toBe("pv-is-zero");
+  });
+
+  it("resource utilisation: committed, forecast, actual and available hours", () => {
+    const h = [
+      { resourceId: "dev-1", date: isoDate("2026-11-06"), capacityHours: 40, allocatedHours: 32, confirmedHours: 4, actualHours: 36 },
+      { resourceId: "dev-1", date: isoDate("2026-11-13"), capacityHours: 40, allocatedHours: 40, actualHours: 42 },
+      { resourceId: "dba-1", date: isoDate("2026-11-13"), capacityHours: "20", allocatedHours: "25" },
+      { resourceId: "dba-1", date: isoDate("2026-12-04"), capacityHours: 20, allocatedHours: 0 },
+    ];
+    const r = resourceUtilisation(h, { period: { from: isoDate("2026-11-01"), to: isoDate("2026-11-30") } });
+    // capacity 100; allocated 97; confirmed 4; actual 78
+    expect(r.overall.committedPercent.value!.toFixed()).toBe("97");
+    expect(r.overall.forecastPercent.value!.toFixed()).toBe("101");
+    expect(r.overall.actualPercent.value!.toFixed()).toBe("78");
+    expect(r.byResource["dba-1"]!.availableHours.toFixed()).toBe("-5"); // over-allocated
+    expect(resourceUtilisation([]).overall.committedPercent.reason).toBe("no-capacity");
+  });
+});
+
+describe("service management KPIs", () => {
+  it("change failure rate (DORA), SLA breach %, CSAT", () => {
+    const changes = [
+      { id: "CHG-0058", date: isoDate("2026-03-02"), failed: true },
+      { id: "CHG-0150", date: isoDate("2026-05-28"), failed: true },
+      { id: "CHG-0197", date: isoDate("2026-07-11"), failed: false },
+      { id: "CHG-0241", date: isoDate("2026-08-22"), failed: false },
+      { id: "CHG-0355", date: isoDate("2026-10-20"), failed: true },
+    ];
+    expect(changeFailureRate(changes).percent.value!.toFixed()).toBe("60"); // 3 of 5
+    expect(changeFailureRate(changes, { period: { from: isoDate("2026-07-01"), to: isoDate("2026-09-30") } }).percent.value!.toFixed()).toBe("0");
+    expect(changeFailureRate([]).percent.reason).toBe("no-changes");
+    const incidents = [
+      { id: "INC-1", date: isoDate("2026-11-02"), breached: true },
+      { id: "INC-2", date: isoDate("2026-11-03"), breached: false },
+      { id: "INC-3", date: isoDate("2026-11-04"), breached: false },
+      { id: "INC-4", date: isoDate("2026-11-05"), breached: false },
+    ];
+    expect(slaBreachRate(incidents).percent.value!.toFixed()).toBe("25");
+    const c = csat([{ date: isoDate("2026-11-02"), rating: 5 }, { date: isoDate("2026-11-03"), rating: 4 }, { date: isoDate("2026-11-04"), rating: 2 }]);
+    expect(c.mean.value!.toFixed(4)).toBe("3.6667"); // 11 ÷ 3
+    expect(c.distribution).toEqual({ 1: 0, 2: 1, 3: 0, 4: 1, 5: 1 });
+    expect(() => csat([{ date: isoDate("2026-11-02"), rating: 6 }])).toThrow(ValidationError);
+    expect(csat([]).mean.reason).toBe("no-responses");
+  });
+});
+
+describe("bad KPI input names the record", () => {
+  it("resource hours and benefit quantities", () => {
+    try {
+      resourceUtilisation([{ resourceId: "r", date: isoDate("2026-11-02"), capacityHours: 40, allocatedHours: "-1" }]);
+      expect.unreachable();
+    } catch (e) {
+      expect((e as ValidationError).issues.map((i) => i.path)).toEqual([[0, "allocatedHours"]]);
+    }
+    try {
+      benefitsRealisation({ nonMonetary: [{ id: "n", date: isoDate("2027-01-01"), unit: "h", planned: "1e3", actual: 5 }] }, { currency: "EUR" });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as ValidationError).issues.map((i) => i.path)).toEqual([["nonMonetary", 0, "planned"]]);
+    }
+  });
+});

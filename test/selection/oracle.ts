@@ -1,0 +1,137 @@
+import fc from "fast-check";
+import { money } from "../../src/core/index.js";
+import type { SelectionProblemInput } from "../../src/selection/index.js";
+
+/**
+ * Test oracle: small random selection problems in plain integers (costs in cents), solved by exhaustive enumeration
+ * (depth-first over include/exclude, pruning only on budget/capacity, which is safe because usage is non-negative).
+ * It shares no code with src/selection.
+ */
+export interface RawProblem {
+  readonly n: number;
+  readonly periods: number;
+  readonly skills: number;
+  readonly values: number[];
+  readonly cents: number[][]; // [candidate][period]
+  readonly demand: number[][][]; // [candidate][period][skill]
+  readonly budget: number[]; // cents per period
+  readonly capacity: number[][]; // [period][skill]
+  readonly requires: [number, number][]; // [dependent, prerequisite]
+  readonly together: number[][];
+  readonly exclusive: number[][];
+  readonly forcedIn: number[];
+  readonly forcedOut: number[];
+}
+
+const id = (i: number) => `C${String(i).padStart(2, "0")}`;
+const cents = (c: number) => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, "0")}`;
+
+export function toInput(p: RawProblem): SelectionProblemInput {
+  const periods = Array.from({ length: p.periods }, (_, k) => `FY${2027 + k}`);
+  const skills = Array.from({ length: p.skills }, (_, s) => `skill${s}`);
+  return {
+    periods,
+    candidates: p.values.map((v, i) => ({
+      id: id(i),
+      value: v,
+      costs: Object.fromEntries(periods.map((per, k) => [per, money(cents(p.cents[i]?.[k] ?? 0), "EUR")])),
+      demand: Object.fromEntries(periods.map((per, k) => [per, Object.fromEntries(skills.map((s, j) => [s, p.demand[i]?.[k]?.[j] ?? 0]))])),
+    })),
+    budgets: Object.fromEntries(periods.map((per, k) => [per, money(cents(p.budget[k] ?? 0), "EUR")])),
+    capacity: Object.fromEntries(periods.map((per, k) => [per, Object.fromEntries(skills.map((s, j) => [s, p.capacity[k]?.[j] ?? 0]))])),
+    requires: p.requires.map(([d, q]) => ({ candidate: id(d), requires: id(q) })),
+    together: p.together.map((g) => g.map(id)),
+    exclusive: p.exclusive.map((g) => ({ candidates: g.map(id) })),
+    forcedIn: p.forcedIn.map((i) => ({ candidate: id(i), reason: "regulatory" })),
+    forcedOut: p.forcedOut.map((i) => ({ candidate: id(i), reason: "withdrawn" })),
+  };
+}
+
+/** True when the 0/1 plan meets every constraint (independent check). */
+export function feasible(p: RawProblem, x: readonly number[]): boolean {
+  for (let k = 0; k < p.periods; k++) {
+    let used = 0;
+    for (let i = 0; i < p.n; i++) used += (x[i] ?? 0) * (p.cents[i]?.[k] ?? 0);
+    if (used > (p.budget[k] ?? 0)) return false;
+    for (let s = 0; s < p.skills; s++) {
+      let d = 0;
+      for (let i = 0; i < p.n; i++) d += (x[i] ?? 0) * (p.demand[i]?.[k]?.[s] ?? 0);
+      if (d > (p.capacity[k]?.[s] ?? 0)) return false;
+    }
+  }
+  if (p.requires.some(([d, q]) => x[d] === 1 && x[q] !== 1)) return false;
+  if (p.together.some((g) => new Set(g.map((i) => x[i])).size > 1)) return false;
+  if (p.exclusive.some((g) => g.filter((i) => x[i] === 1).length > 1)) return false;
+  if (p.forcedIn.some((i) => x[i] !== 1) || p.forcedOut.some((i) => x[i] === 1)) return false;
+  return true;
+}
+
+/** Best objective by enumeration, or undefined when no plan is feasible. */
+export function enumerateOptimum(p: RawProblem, extraForcedIn: readonly number[] = []): number | undefined {
+  const q = { ...p, forcedIn: [...p.forcedIn, ...extraForcedIn] };
+  const x = new Array<number>(p.n).fill(0);
+  let best: number | undefined;
+  const usedB = new Array<number>(p.periods).fill(0);
+  const usedC = Array.from({ length: p.periods }, () => new Array<number>(p.skills).fill(0));
+  // Logical constraints are checked as soon as their last candidate is decided (pruning), and again at each leaf.
+  const checks: (() => boolean)[][] = Array.from({ length: p.n }, () => []);
+  const last = (ids: readonly number[]) => Math.max(...ids);
+  for (const [d, r] of q.requires) checks[last([d, r])]?.push(() => !(x[d] === 1 && x[r] !== 1));
+  for (const g of q.together) checks[last(g)]?.push(() => new Set(g.map((i) => x[i])).size === 1);
+  for (const g of q.exclusive) checks[last(g)]?.push(() => g.filter((i) => x[i] === 1).length <= 1);
+  for (const i of q.forcedIn) checks[i]?.push(() => x[i] === 1);
+  for (const i of q.forcedOut) checks[i]?.push(() => x[i] === 0);
+  const ok = (i: number) => (checks[i] as (() => boolean)[]).every((c) => c());
+  const go = (i: number, value: number) => {
+    if (i === p.n) {
+      if (feasible(q, x) && (best === undefined || value > best)) best = value;
+      return;
+    }
+    x[i] = 0;
+    if (ok(i)) go(i + 1, value);
+    for (let k = 0; k < p.periods; k++) {
+      if ((usedB[k] as number) + (p.cents[i]?.[k] ?? 0) > (p.budget[k] ?? 0)) return;
+      for (let s = 0; s < p.skills; s++) if ((usedC[k]?.[s] as number) + (p.demand[i]?.[k]?.[s] ?? 0) > (p.capacity[k]?.[s] ?? 0)) return;
+    }
+    x[i] = 1;
+    if (ok(i)) {
+      for (let k = 0; k < p.periods; k++) {
+        usedB[k] = (usedB[k] as number) + (p.cents[i]?.[k] ?? 0);
+        for (let s = 0; s < p.skills; s++) (usedC[k] as number[])[s] = (usedC[k]?.[s] as number) + (p.demand[i]?.[k]?.[s] ?? 0);
+      }
+      go(i + 1, value + (p.values[i] as number));
+      for (let k = 0; k < p.periods; k++) {
+        usedB[k] = (usedB[k] as number) - (p.cents[i]?.[k] ?? 0);
+        for (let s = 0; s < p.skills; s++) (usedC[k] as number[])[s] = (usedC[k]?.[s] as number) - (p.demand[i]?.[k]?.[s] ?? 0);
+      }
+    }
+    x[i] = 0;
+  };
+  go(0, 0);
+  return best;
+}
+
+/** fast-check arbitrary of raw problems with 0..maxN candidates. */
+export function rawProblem(maxN: number, minN = 3): fc.Arbitrary<RawProblem> {
+  return fc
+    .record({ n: fc.integer({ min: minN, max: maxN }), periods: fc.integer({ min: 1, max: 2 }), skills: fc.integer({ min: 0, max: 2 }) })
+    .chain(({ n, periods, skills }) => {
+      const idx = fc.integer({ min: 0, max: Math.max(0, n - 1) });
+      const group = fc.uniqueArray(idx, { minLength: 2, maxLength: 3 });
+      return fc.record({
+        n: fc.constant(n),
+        periods: fc.constant(periods),
+        skills: fc.constant(skills),
+        values: fc.array(fc.integer({ min: -5, max: 60 }), { minLength: n, maxLength: n }),
+        cents: fc.array(fc.array(fc.integer({ min: 0, max: 50_000 }), { minLength: periods, maxLength: periods }), { minLength: n, maxLength: n }),
+        demand: fc.array(fc.array(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: skills, maxLength: skills }), { minLength: periods, maxLength: periods }), { minLength: n, maxLength: n }),
+        budget: fc.array(fc.integer({ min: n * 6_000, max: Math.max(1, n) * 25_000 }), { minLength: periods, maxLength: periods }),
+        capacity: fc.array(fc.array(fc.integer({ min: n, max: Math.max(1, n) * 2 }), { minLength: skills, maxLength: skills }), { minLength: periods, maxLength: periods }),
+        requires: n < 2 ? fc.constant([] as [number, number][]) : fc.array(fc.tuple(idx, idx).filter(([a, b]) => a !== b), { maxLength: Math.ceil(n / 3) }),
+        together: n < 2 ? fc.constant([] as number[][]) : fc.array(group, { maxLength: 1 }),
+        exclusive: n < 2 ? fc.constant([] as number[][]) : fc.array(group, { maxLength: 2 }),
+        forced: n < 1 ? fc.constant([] as number[]) : fc.uniqueArray(idx, { maxLength: 3 }),
+        split: fc.integer({ min: 0, max: 5 }),
+      }).map(({ forced, split, ...rest }) => ({ ...rest, forcedIn: forced.slice(0, split >= 4 ? split - 3 : 0), forcedOut: forced.slice(split >= 4 ? split - 3 : 0, split >= 2 ? 3 : 0) }));
+    });
+}

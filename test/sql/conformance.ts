@@ -1,0 +1,38 @@
+import { afterAll, describe, it } from "vitest";
+import { runAdapterConformance } from "../../src/testing/index.js";
+import { createSqlAdapter, deleteAllRecords, migrate } from "../../src/sql/index.js";
+import type { Backend } from "./backends.js";
+import { workflowReliability } from "../services/reliability.js";
+
+/** Registers the whole conformance kit on one backend: migrated once, emptied before every test. */
+export function sqlConformance(label: string, open: () => Backend | Promise<Backend>): void {
+  let backend: Backend | undefined;
+  runAdapterConformance({
+    name: label,
+    create: async () => {
+      backend = await open();
+      await migrate(backend.db);
+      return createSqlAdapter(backend.db, { name: label });
+    },
+    reset: () => deleteAllRecords((backend as Backend).db, ["person", "cost-entry", "project"]),
+    teardown: () => backend?.close(),
+    // The first test opens and migrates the database: more than the default 5 s on a busy machine.
+    runner: { describe, it: (name: string, fn: () => Promise<void>) => it(name, fn, 30_000), afterAll },
+    roundTripRuns: 40,
+  });
+}
+
+/** Registers the workflow reliability tests on one backend: migrated once, emptied before each test. */
+export function sqlWorkflows(label: string, open: () => Backend | Promise<Backend>): void {
+  let shared: Promise<Backend> | undefined;
+  workflowReliability(label, async () => {
+    shared ??= Promise.resolve(open()).then(async (b) => {
+      await migrate(b.db);
+      return b;
+    });
+    const b = await shared;
+    await deleteAllRecords(b.db);
+    return { adapter: createSqlAdapter(b.db), close: async () => {} };
+  });
+  afterAll(async () => (await shared)?.close());
+}
