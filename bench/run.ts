@@ -4,6 +4,7 @@ import { runPrioritizationBenchmarks } from "./prioritization.bench.js";
 import { runSelectionBenchmarks } from "./selection.bench.js";
 import { runSqlBenchmarks } from "./sql.bench.js";
 import { runTraceabilityBenchmarks } from "./traceability.bench.js";
+import { runVarianceBenchmarks } from "./variance.bench.js";
 
 /*
  * `npm run bench`: every benchmark group, each printing a Markdown table with medians and ratios against the
@@ -13,6 +14,7 @@ const groups: Record<string, () => Promise<void>> = {
   core: runCoreBenchmarks,
   prioritization: runPrioritizationBenchmarks,
   selection: runSelectionBenchmarks,
+  variance: runVarianceBenchmarks,
   traceability: runTraceabilityBenchmarks,
   sql: runSqlBenchmarks,
   io: runIoBenchmarks,

@@ -18,4 +18,5 @@ export * from "./rollout/index.js";
 export * from "./status/index.js";
 export * from "./kpi/index.js";
 export * from "./traceability/index.js";
+export * from "./variance/index.js";
 export * from "./services/index.js";

@@ -15,10 +15,12 @@ import {
  * depend on PGlite.
  */
 export interface PgliteLike {
+  /** Runs one parameterised statement and returns its rows (and the affected-row count for writes). */
   query<T>(
     query: string,
     params?: unknown[],
   ): Promise<{ rows: T[]; affectedRows?: number }>;
+  /** Closes the database. */
   close?(): Promise<void>;
 }
 

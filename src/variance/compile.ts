@@ -1,68 +1,18 @@
 import {
-  PmoDecimal, STANDARD_CALENDAR, ValidationError, decimal, divideToScale, fromEpochDay, isIsoDate, toEpochDay,
+  PmoDecimal, STANDARD_CALENDAR, ValidationError, decimal, fromEpochDay, isIsoDate, toEpochDay,
   minorUnits, type Decimal, type IsoDate, type ValidationIssue, type WorkingCalendar,
 } from "../core/index.js";
-import type { Baseline, CostEntry, EarningRule, WorkPackage } from "../entities/index.js";
-import { compileDays, workingDaysIn, type DayIndex } from "./day-index.js";
+import type { Baseline, EarningRule, WorkPackage } from "../entities/index.js";
+import { compileDays, workingDaysIn } from "./day-index.js";
 import { toFraction, toMinor } from "./exact.js";
-import { periodGrid, type PeriodGrid } from "./period-grid.js";
+import { addPvCurve } from "./kernel.js";
+import { packPackages } from "./packed.js";
+import { progressOf, ruleWarnings } from "./earning-rules.js";
+import { periodGrid } from "./period-grid.js";
 import type { EarnedValueInput, EarnedValueOptions, EvmPolicy, EvmWarning, FxRate } from "./types.js";
+import type { CompiledPackage, CompiledProject } from "./engine-types.js";
 
-/** @internal One package in engine form: integer minor units in typed arrays. */
-export interface CompiledPackage {
-  readonly id: string;
-  readonly code: string;
-  readonly name: string;
-  readonly rule: EarningRule["type"];
-  readonly hasBaseline: boolean;
-  readonly start: number;
-  readonly finish: number;
-  readonly bac: number;
-  /** Slices ("cells"): first day, last day, amount, units (days) to spread over. */
-  readonly sStart: Int32Array;
-  readonly sEnd: Int32Array;
-  readonly sAmt: Float64Array;
-  readonly sUnits: Int32Array;
-  /** Progress records: day, started/finished so far, EV (minor units) under discrete rules at that record. */
-  readonly pDay: Int32Array;
-  readonly pStarted: Uint8Array;
-  readonly pFinished: Uint8Array;
-  readonly pEarned: Float64Array;
-  /** Apportioned: base package index and factor num/den. */
-  readonly apportion: { readonly base: number; readonly num: number; readonly den: number } | undefined;
-  /** Bottom-up estimate to complete, minor units, or -1 when none was given. */
-  readonly etc: number;
-  /** Actuals sorted by day: day, cumulative minor units at the booking rate, and at the baseline rate. */
-  readonly acDay: Int32Array;
-  readonly acCum: Float64Array;
-  readonly acCumBase: Float64Array;
-}
-
-/** @internal A project in engine form. */
-export interface CompiledProject {
-  readonly id: string;
-  readonly name: string;
-  readonly programmeId: string | undefined;
-  readonly portfolioId: string | undefined;
-  readonly currency: string;
-  readonly baselineNumber: number | undefined;
-  readonly start: number;
-  readonly finish: number;
-  readonly bac: number;
-  readonly packages: readonly CompiledPackage[];
-  /** Evaluation order: apportioned packages after their base. */
-  readonly order: Int32Array;
-  /** Actuals not charged to a package (counted at project level). */
-  readonly unassigned: { readonly acDay: Int32Array; readonly acCum: Float64Array; readonly acCumBase: Float64Array };
-  /** Ids of all actuals by day (to report those after the status date). */
-  readonly actualDays: Int32Array;
-  readonly actualIds: readonly string[];
-  readonly days: DayIndex;
-  readonly grid: PeriodGrid;
-  readonly gridEnd: Int32Array;
-  readonly policy: Required<EvmPolicy>;
-  readonly warnings: readonly EvmWarning[];
-}
+export type { CompiledPackage, CompiledProject } from "./engine-types.js";
 
 const DEFAULT_POLICY: Required<EvmPolicy> = { evAboveBac: "clamp", spread: "calendar-days", eacOrder: ["cpi", "bottom-up", "budget-rate"] };
 
@@ -83,55 +33,6 @@ function rateFor(table: readonly FxRate[], from: string, to: string, date: strin
   return best ? decimal(best.rate) : undefined;
 }
 
-function progressOf(w: WorkPackage | undefined, rule: EarningRule, bac: number, issues: ValidationIssue[], path: (string | number)[]) {
-  const recs = w?.progress ?? [];
-  const n = recs.length;
-  const pDay = new Int32Array(n);
-  const pStarted = new Uint8Array(n);
-  const pFinished = new Uint8Array(n);
-  const pEarned = new Float64Array(n);
-  let started = false;
-  let finished = false;
-  let pct: Decimal | undefined;
-  let phys: Decimal | undefined;
-  let units: Decimal | undefined;
-  let reached: readonly string[] = [];
-  const B = new PmoDecimal(bac);
-  const share = (num: Decimal, den: Decimal) => divideToScale(B.times(num), den, 0, "half-even").toNumber();
-  recs.forEach((p, j) => {
-    if (p.percentComplete && (p.percentComplete.gt(100) || p.percentComplete.lt(0))) issues.push({ path: [...path, "progress", j, "percentComplete"], message: "progress must be between 0 and 100%", code: "custom" });
-    if (p.physicalPercentComplete && (p.physicalPercentComplete.gt(100) || p.physicalPercentComplete.lt(0))) issues.push({ path: [...path, "progress", j, "physicalPercentComplete"], message: "progress must be between 0 and 100%", code: "custom" });
-    pct = p.percentComplete ?? pct;
-    phys = p.physicalPercentComplete ?? phys;
-    units = p.unitsComplete ?? units;
-    reached = p.milestonesReached ?? reached;
-    finished ||= p.finished === true;
-    started ||= finished || p.started === true || (p.percentComplete?.gt(0) ?? false) || (p.physicalPercentComplete?.gt(0) ?? false) || (p.unitsComplete?.gt(0) ?? false) || (p.milestonesReached?.length ?? 0) > 0;
-    pDay[j] = toEpochDay(p.date);
-    pStarted[j] = started ? 1 : 0;
-    pFinished[j] = finished ? 1 : 0;
-    let ev = 0;
-    switch (rule.type) {
-      case "0/100": ev = finished ? bac : 0; break;
-      case "50/50": ev = finished ? bac : started ? share(new PmoDecimal(1), new PmoDecimal(2)) : 0; break;
-      case "fixed-split": ev = finished ? bac : started ? share(rule.startPercent, new PmoDecimal(100)) : 0; break;
-      case "percent-complete": ev = finished ? bac : pct ? share(pct, new PmoDecimal(100)) : 0; break;
-      case "physical-percent-complete": ev = finished ? bac : phys ? share(phys, new PmoDecimal(100)) : 0; break;
-      case "units": ev = finished ? bac : units ? share(units, rule.totalUnits) : 0; break;
-      case "weighted-milestones": {
-        const set = new Set(reached);
-        const total = rule.milestones.reduce((s, m) => s.plus(m.weight), new PmoDecimal(0));
-        const got = rule.milestones.filter((m) => set.has(m.id)).reduce((s, m) => s.plus(m.weight), new PmoDecimal(0));
-        ev = finished ? bac : total.isZero() ? 0 : share(got, total);
-        break;
-      }
-      default: ev = 0; // level of effort and apportioned are earned at evaluation time
-    }
-    pEarned[j] = ev;
-  });
-  return { pDay, pStarted, pFinished, pEarned };
-}
-
 /**
  * @internal Compiles a project for the engine: picks the baseline, converts every amount to integer minor units,
  * spreads nothing yet (slices stay as cells), sorts and accumulates actuals, compiles the calendar and the grid.
@@ -150,11 +51,11 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
   const blPackages = baseline?.workPackages ?? [];
   const currency = baseline?.budgetAtCompletion.currency ?? input.workPackages[0]?.timePhasedBudget[0]?.amount.currency ?? input.costEntries[0]?.amount.currency ?? "EUR";
   // Packages: the baseline's, then live packages the baseline does not know (no baseline: BAC 0, reported).
-  type Src = { id: string; code: string; name: string; start: string; finish: string; slices: WorkPackage["timePhasedBudget"]; rule: EarningRule; w: WorkPackage | undefined; has: boolean; path: (string | number)[] };
+  type Src = { id: string; code: string; name: string; start: string; finish: string; slices: WorkPackage["timePhasedBudget"]; rule: EarningRule; w: WorkPackage | undefined; has: boolean; path: (string | number)[]; livePath: (string | number)[] };
   const srcs: Src[] = blPackages.map((b, i) => {
     const w = live.get(b.workPackageId);
     if (!w) warnings.push({ code: "baseline-package-not-live", packageId: b.workPackageId, message: `${b.workPackageId} is in the baseline but not among the live packages: no progress, no actuals` });
-    return { id: b.workPackageId, code: b.code, name: b.name, start: b.plannedStart, finish: b.plannedFinish, slices: b.timePhasedBudget, rule: b.earningRule ?? w?.earningRule ?? { type: "0/100" }, w, has: true, path: ["baselines", "workPackages", i] };
+    return { id: b.workPackageId, code: b.code, name: b.name, start: b.plannedStart, finish: b.plannedFinish, slices: b.timePhasedBudget, rule: b.earningRule ?? w?.earningRule ?? { type: "0/100" }, w, has: true, path: ["baselines", "workPackages", i], livePath: ["workPackages", w ? input.workPackages.indexOf(w) : -1] };
   });
   const inBaseline = new Set(srcs.map((s) => s.id));
   input.workPackages.forEach((w, i) => {
@@ -162,7 +63,7 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
     if (w.timePhasedBudget.length > 0 || w.progress.length > 0) {
       warnings.push({ code: "package-without-baseline", packageId: w.id, message: `${w.id} has no baseline ${baseline?.number ?? "(none)"}: its BAC, PV and EV are missing (no-baseline); its actuals still count at project level` });
     }
-    srcs.push({ id: w.id, code: w.code, name: w.name, start: w.plannedStart, finish: w.plannedFinish, slices: [], rule: w.earningRule, w, has: false, path: ["workPackages", i] });
+    srcs.push({ id: w.id, code: w.code, name: w.name, start: w.plannedStart, finish: w.plannedFinish, slices: [], rule: w.earningRule, w, has: false, path: ["workPackages", i], livePath: ["workPackages", i] });
   });
   // Calendar and grid span everything the analysis can touch.
   let lo = status;
@@ -227,7 +128,7 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
       const wd = policy.spread === "working-days" ? workingDaysIn(days, a, b) : 0;
       sUnits[j] = wd > 0 ? wd : b - a + 1; // a slice with no working day spreads by calendar days
     });
-    const prog = progressOf(s.w, s.rule, bac, issues, s.path);
+    const prog = progressOf(s.w, s.rule, bac, issues, s.livePath);
     let apportion: CompiledPackage["apportion"];
     if (s.rule.type === "apportioned") {
       const base = index.get(s.rule.basePackageId);
@@ -237,7 +138,7 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
     const etcM = s.w?.estimateToComplete?.amount;
     const etc = etcM ? toMinor(etcM, ["workPackages", "estimateToComplete"], "earned value") : -1;
     return {
-      id: s.id, code: s.code, name: s.name, rule: s.rule.type, hasBaseline: s.has,
+      id: s.id, code: s.code, name: s.name, rule: s.rule.type, loe: s.rule.type === "level-of-effort", hasBaseline: s.has,
       start: toEpochDay(s.start as IsoDate), finish: toEpochDay(s.finish as IsoDate), bac,
       sStart, sEnd, sAmt, sUnits, ...prog, apportion, etc, ...cum(perPkg[i] as Ac[]),
     };
@@ -248,11 +149,40 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
   const withBudget = packages.filter((p) => p.hasBaseline);
   const start = withBudget.length ? Math.min(...withBudget.map((p) => p.start)) : status;
   const finish = withBudget.length ? Math.max(...withBudget.map((p) => p.finish)) : status;
+  // Prefix sums of the baseline over the grid, once per compile: a status date then costs a binary search per package.
+  const pvCurve = new Float64Array(gridEnd.length);
+  const cumEnds = packages.map((p) => {
+    const cum = new Float64Array(gridEnd.length);
+    addPvCurve(p, gridEnd, cum, days, policy.spread === "working-days");
+    if (p.hasBaseline) for (let k = 0; k < gridEnd.length; k++) pvCurve[k] = (pvCurve[k] as number) + (cum[k] as number);
+    return cum;
+  });
+  const nextSlices = packages.map((p) => {
+    const next = new Int32Array(gridEnd.length);
+    let j = 0;
+    for (let k = 0; k < gridEnd.length; k++) {
+      while (j < p.sEnd.length && (p.sEnd[j] as number) <= (gridEnd[k] as number)) j++;
+      next[k] = j;
+    }
+    return next;
+  });
+  const tEnd = Int32Array.from(gridEnd, (e) => workingDaysIn(days, start, e));
+  // Pack every package into a few flat arrays for the hot path; the per-package arrays become views of them.
+  const packed = packPackages(packages, gridEnd.length, cumEnds, nextSlices);
+  packages.forEach((p, i) => {
+    const w = p as { -readonly [K in keyof CompiledPackage]: CompiledPackage[K] };
+    const s0 = packed.sOff[i] as number, s1 = packed.sOff[i + 1] as number;
+    const p0 = packed.pOff[i] as number, p1 = packed.pOff[i + 1] as number;
+    const a0 = packed.aOff[i] as number, a1 = packed.aOff[i + 1] as number;
+    w.sStart = packed.sStart.subarray(s0, s1); w.sEnd = packed.sEnd.subarray(s0, s1); w.sAmt = packed.sAmt.subarray(s0, s1); w.sUnits = packed.sUnits.subarray(s0, s1);
+    w.pDay = packed.pDay.subarray(p0, p1); w.pStarted = packed.pStarted.subarray(p0, p1); w.pEarned = packed.pEarned.subarray(p0, p1); w.pFirstFinish = packed.pFirstFinish.subarray(p0, p1);
+    w.acDay = packed.acDay.subarray(a0, a1); w.acCum = packed.acCum.subarray(a0, a1); w.acCumBase = packed.acCumBase.subarray(a0, a1);
+  });
   return {
     id: input.project.id, name: input.project.name ?? input.project.id, programmeId: input.project.programmeId, portfolioId: input.project.portfolioId,
     currency, baselineNumber: baseline?.number, start, finish, bac: withBudget.reduce((s, p) => s + p.bac, 0),
     packages, order, unassigned: cum(unassigned), actualDays: Int32Array.from(all.map((a) => a.day)), actualIds: all.map((a) => a.id),
-    days, grid, gridEnd, policy, warnings,
+    days, grid, gridEnd, pvCurve, tEnd, packed, policy, warnings,
   };
 }
 
@@ -271,24 +201,4 @@ function evaluationOrder(packages: readonly CompiledPackage[]): Int32Array {
   };
   packages.forEach((_, i) => visit(i, []));
   return Int32Array.from(out);
-}
-
-function periodsTouched(p: CompiledPackage, gridEnd: Int32Array): number {
-  let n = 0;
-  let prevEnd = -Infinity;
-  for (const e of gridEnd) {
-    if (e >= p.start && prevEnd < p.finish) n++;
-    prevEnd = e;
-  }
-  return n;
-}
-
-function ruleWarnings(packages: readonly CompiledPackage[], gridEnd: Int32Array, out: EvmWarning[]): void {
-  for (const p of packages) {
-    if (!p.hasBaseline || p.bac === 0) continue;
-    const n = periodsTouched(p, gridEnd);
-    if (p.rule === "level-of-effort") out.push({ code: "loe-hides-schedule-variance", packageId: p.id, message: `${p.id} is level of effort: EV equals PV, so it can never show a schedule variance` });
-    if (p.rule === "0/100" && n > 1) out.push({ code: "zero-hundred-spans-periods", packageId: p.id, message: `${p.id} earns 0/100 but spans ${n} periods (use it within one)` });
-    if ((p.rule === "50/50" || p.rule === "fixed-split") && n > 2) out.push({ code: "split-rule-spans-periods", packageId: p.id, message: `${p.id} earns ${p.rule} but spans ${n} periods (use it within two)` });
-  }
 }

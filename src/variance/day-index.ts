@@ -42,5 +42,20 @@ export function workingDaysIn(ix: DayIndex, a: number, b: number): number {
 
 /** @internal The date of the `n`-th working day counting from `start` (n ≥ 1; `start` counts when it works). */
 export function nthWorkingDay(ix: DayIndex, start: number, n: number): string {
-  return addWorkingDays(ix.calendar, fromEpochDay(start - 1), Math.max(1, n));
+  const want = Math.max(1, n);
+  const cum = ix.cum;
+  const s = start - ix.origin;
+  if (s >= 1 && s < cum.length) {
+    // Inside the compiled range: binary search the cumulative count instead of walking the calendar.
+    const target = (cum[s - 1] as number) + want;
+    if ((cum[cum.length - 1] as number) >= target) {
+      let lo = s, hi = cum.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((cum[mid] as number) >= target) hi = mid; else lo = mid + 1;
+      }
+      return fromEpochDay(ix.origin + lo);
+    }
+  }
+  return addWorkingDays(ix.calendar, fromEpochDay(start - 1), want);
 }

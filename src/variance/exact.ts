@@ -1,4 +1,4 @@
-import { PmoDecimal, ValidationError, minorUnits, money, type Decimal, type Money } from "../core/index.js";
+import { PmoDecimal, ValidationError, minorUnits, type Decimal, type Money } from "../core/index.js";
 
 /*
  * Exact integer helpers for the hot path. Money inside the engine is an integer number of minor units (cents) held
@@ -26,12 +26,16 @@ export function toMinor(m: Money, path: readonly (string | number)[], subject: s
 
 /** Minor units back to Money (the edge: one Decimal per figure read). */
 export function fromMinor(units: number, currency: string): Money {
-  return money(new PmoDecimal(units).div(pow10(minorUnits(currency))), currency);
+  // The currency was validated when the inputs were decoded; build the frozen Money directly.
+  return Object.freeze({ amount: minorToDecimal(units, currency), currency });
 }
 
-/** Minor units as a Decimal in major units. */
+/** Minor units as a Decimal in major units (by placing the decimal point: exact, and cheaper than a division). */
 export function minorToDecimal(units: number, currency: string): Decimal {
-  return new PmoDecimal(units).div(pow10(minorUnits(currency)));
+  const scale = minorUnits(currency);
+  if (scale === 0) return new PmoDecimal(units);
+  const digits = String(Math.abs(units)).padStart(scale + 1, "0");
+  return new PmoDecimal(`${units < 0 ? "-" : ""}${digits.slice(0, -scale)}.${digits.slice(-scale)}`);
 }
 
 /**
@@ -68,4 +72,18 @@ export function toFraction(d: Decimal, path: readonly (string | number)[], subje
     throw ValidationError.single([...path], `${d.toFixed()} has too many digits for exact arithmetic`, subject);
   }
   return { num, den };
+}
+
+/** round(Π nums ÷ Π dens) to an integer, half-even, exactly (BigInt: products of cents can pass 2^53). Dens ≠ 0. */
+export function productRatioRound(nums: readonly number[], dens: readonly number[]): number {
+  let n = 1n, d = 1n;
+  for (const x of nums) n *= BigInt(x);
+  for (const x of dens) d *= BigInt(x);
+  if (d < 0n) { n = -n; d = -d; }
+  let q = n / d;
+  let r = n % d;
+  if (r < 0n) { q -= 1n; r += d; }
+  const twice = 2n * r;
+  if (twice > d || (twice === d && q % 2n !== 0n)) q += 1n;
+  return Number(q);
 }

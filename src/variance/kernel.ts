@@ -1,7 +1,8 @@
 import { ValidationError, fromEpochDay } from "../core/index.js";
-import type { CompiledPackage, CompiledProject } from "./compile.js";
+import type { CompiledPackage, CompiledProject } from "./engine-types.js";
 import { workingDaysIn, type DayIndex } from "./day-index.js";
 import { mulDivRound } from "./exact.js";
+import { lastIn } from "./packed.js";
 
 /*
  * The engine's hot path: one status date, one compiled project, integer minor units only. No Decimal, no object per
@@ -38,7 +39,8 @@ export interface ProjectCore {
   readonly acBase_: Float64Array;
   readonly finished_: Uint8Array;
   readonly clamped: readonly number[];
-  readonly excludedActualIds: readonly string[];
+  /** Index (in the compiled project's `actualIds`) of the first actual after the status date. */
+  readonly firstExcluded: number;
   readonly es: EsCore;
 }
 
@@ -56,19 +58,14 @@ function lastAtOrBefore(arr: Int32Array, x: number): number {
 function partial(p: CompiledPackage, j: number, t: number, days: DayIndex, working: boolean): number {
   const a = p.sStart[j] as number;
   const units = p.sUnits[j] as number;
-  const elapsed = working && workingDaysIn(days, a, p.sEnd[j] as number) === units ? workingDaysIn(days, a, t) : t - a + 1;
+  if (!working) return mulDivRound(p.sAmt[j] as number, t - a + 1, units);
+  const elapsed = workingDaysIn(days, a, p.sEnd[j] as number) === units ? workingDaysIn(days, a, t) : t - a + 1;
   return mulDivRound(p.sAmt[j] as number, elapsed, units);
 }
 
-/** @internal Planned value of a package at the end of day t: whole cells plus the pro-rata share of the open cell (half-even to the cent). */
-export function pvAt(p: CompiledPackage, t: number, days: DayIndex, working: boolean): number {
-  let s = 0;
-  const n = p.sStart.length;
-  for (let j = 0; j < n; j++) {
-    if ((p.sStart[j] as number) > t) break;
-    s += (p.sEnd[j] as number) <= t ? (p.sAmt[j] as number) : partial(p, j, t, days, working);
-  }
-  return s;
+/** @internal The last grid period ending before day t (-1 when none). */
+export function gridIndexBefore(gridEnd: Int32Array, t: number): number {
+  return lastAtOrBefore(gridEnd, t - 1);
 }
 
 /** @internal Adds a package's cumulative PV at each day of `ends` (ascending) into `curve`. */
@@ -84,76 +81,91 @@ export function addPvCurve(p: CompiledPackage, ends: Int32Array, curve: Float64A
   }
 }
 
-function earnedAt(cp: CompiledProject, i: number, t: number, pv: number, ev: Float64Array): number {
-  const p = cp.packages[i] as CompiledPackage;
-  const r = lastAtOrBefore(p.pDay, t);
-  if (p.rule === "level-of-effort") return r >= 0 && p.pStarted[r] ? pv : 0;
-  if (p.apportion) return mulDivRound(ev[p.apportion.base] as number, p.apportion.num, p.apportion.den);
-  return r >= 0 ? (p.pEarned[r] as number) : 0;
-}
 
-function finishDayOf(p: CompiledPackage, t: number): number {
-  const r = lastAtOrBefore(p.pDay, t);
-  if (r < 0 || !p.pFinished[r]) return p.rule === "level-of-effort" ? Math.min(p.finish, t) : -1;
-  let k = r;
-  while (k > 0 && p.pFinished[k - 1]) k--;
-  return p.pDay[k] as number;
-}
 
 /** @internal Evaluates a compiled project at day t. */
 export function evaluateProject(cp: CompiledProject, t: number): ProjectCore {
-  const n = cp.packages.length;
+  const P = cp.packed;
+  const n = P.n;
   const working = cp.policy.spread === "working-days";
-  const pv_ = new Float64Array(n), ev_ = new Float64Array(n), ac_ = new Float64Array(n), acBase_ = new Float64Array(n);
+  const days = cp.days, order = cp.order, gridEnd = cp.gridEnd;
+  const { sOff, sStart, sEnd, sAmt, sUnits, pOff, pDay, pStarted, pEarned, pFirstFinish, aOff, acDay, acCum, acCumBase, cumEnd, nextSlice, bac: bacA, etc: etcA, kind } = P;
+  const cols = new Float64Array(4 * n);
+  const pv_ = cols.subarray(0, n), ev_ = cols.subarray(n, 2 * n), ac_ = cols.subarray(2 * n, 3 * n), acBase_ = cols.subarray(3 * n);
   const finished_ = new Uint8Array(n);
   const clamped: number[] = [];
   let pv = 0, ev = 0, ac = 0, acBase = 0, etc = 0, finishDay = -1;
+  const kB = gridIndexBefore(gridEnd, t);
+  const share = (j: number, d: number): number => {
+    const a = sStart[j] as number, units = sUnits[j] as number;
+    const elapsed = working && workingDaysIn(days, a, sEnd[j] as number) === units ? workingDaysIn(days, a, d) : d - a + 1;
+    return mulDivRound(sAmt[j] as number, elapsed, units);
+  };
   for (let o = 0; o < n; o++) {
-    const i = cp.order[o] as number;
-    const p = cp.packages[i] as CompiledPackage;
-    const ppv = pvAt(p, t, cp.days, working);
-    let pev = earnedAt(cp, i, t, ppv, ev_);
-    if (pev > p.bac) {
-      if (cp.policy.evAboveBac === "reject") throw ValidationError.single(["workPackages", p.id], `earned value ${pev} exceeds the package budget ${p.bac} (minor units)`, "earned value");
-      clamped.push(i);
-      pev = p.bac;
+    const i = order[o] as number;
+    // PV: the prefix sum at the last period end before t, then the cells up to t.
+    let ppv = 0;
+    let j = sOff[i] as number;
+    const jEnd = sOff[i + 1] as number;
+    if (kB >= 0) {
+      ppv = cumEnd[kB * n + i] as number;
+      j += nextSlice[kB * n + i] as number;
+      if (j < jEnd && (sStart[j] as number) <= (gridEnd[kB] as number)) ppv -= share(j, gridEnd[kB] as number);
     }
-    const r = lastAtOrBefore(p.acDay, t);
-    const pac = r >= 0 ? (p.acCum[r] as number) : 0;
-    pv_[i] = ppv; ev_[i] = pev; ac_[i] = pac; acBase_[i] = r >= 0 ? (p.acCumBase[r] as number) : 0;
-    pv += ppv; ev += pev; ac += pac; acBase += acBase_[i] as number;
-    const fd = finishDayOf(p, t);
-    if (fd >= 0 && pev === p.bac) { finished_[i] = 1; finishDay = Math.max(finishDay, fd); }
-    if (etc >= 0) etc = finished_[i] || (p.hasBaseline && p.bac === 0 && p.etc < 0) ? etc : p.etc >= 0 ? etc + p.etc : -1;
+    for (; j < jEnd; j++) {
+      if ((sStart[j] as number) > t) break;
+      ppv += (sEnd[j] as number) <= t ? (sAmt[j] as number) : share(j, t);
+    }
+    // EV by the earning rule, from the latest progress record on or before t.
+    const p0 = pOff[i] as number;
+    const r = lastIn(pDay, p0, pOff[i + 1] as number, t);
+    const kd = kind[i] as number;
+    const bac = bacA[i] as number;
+    let pev = kd === 1 ? (r >= p0 && pStarted[r] ? ppv : 0) : kd === 2 ? mulDivRound(ev_[P.apBase[i] as number] as number, P.apNum[i] as number, P.apDen[i] as number) : r >= p0 ? (pEarned[r] as number) : 0;
+    if (pev > bac) {
+      if (cp.policy.evAboveBac === "reject") throw ValidationError.single(["workPackages", (cp.packages[i] as CompiledPackage).id], `earned value ${pev} exceeds the package budget ${bac} (minor units)`, "earned value");
+      clamped.push(i);
+      pev = bac;
+    }
+    const a0 = aOff[i] as number;
+    const ra = lastIn(acDay, a0, aOff[i + 1] as number, t);
+    const pac = ra >= a0 ? (acCum[ra] as number) : 0;
+    const pacB = ra >= a0 ? (acCumBase[ra] as number) : 0;
+    pv_[i] = ppv; ev_[i] = pev; ac_[i] = pac; acBase_[i] = pacB;
+    pv += ppv; ev += pev; ac += pac; acBase += pacB;
+    // Finished: all value earned and a finish reported (level of effort: its planned finish has passed).
+    const fd = r >= p0 && pFirstFinish[r] !== -1 ? (pFirstFinish[r] as number) : kd === 1 ? Math.min(P.finish[i] as number, t) : -1;
+    const done = fd >= 0 && pev === bac;
+    if (done) { finished_[i] = 1; if (fd > finishDay) finishDay = fd; }
+    const pe = etcA[i] as number;
+    if (etc >= 0 && !done && !(P.hasBaseline[i] && bac === 0 && pe < 0)) etc = pe >= 0 ? etc + pe : -1;
   }
   const u = cp.unassigned;
   const ru = lastAtOrBefore(u.acDay, t);
   if (ru >= 0) { ac += u.acCum[ru] as number; acBase += u.acCumBase[ru] as number; }
-  const firstAfter = lastAtOrBefore(cp.actualDays, t) + 1;
-  const excludedActualIds = cp.actualIds.slice(firstAfter);
+  const firstExcluded = lastAtOrBefore(cp.actualDays, t) + 1;
   const beforeStart = t < cp.start;
   const complete = cp.bac > 0 && ev >= cp.bac;
   const es = earnedSchedule(cp, t, ev, ev_, complete ? finishDay : -1);
-  return { t, bac: cp.bac, pv, ev, ac, acBase, etc, beforeStart, complete, finishDay, pv_, ev_, ac_, acBase_, finished_, clamped, excludedActualIds, es };
+  return { t, bac: cp.bac, pv, ev, ac, acBase, etc, beforeStart, complete, finishDay, pv_, ev_, ac_, acBase_, finished_, clamped, firstExcluded, es };
 }
 
 /** @internal ES by linear interpolation on the cumulative PV curve at the grid's period ends, in working days. */
 function earnedSchedule(cp: CompiledProject, t: number, ev: number, ev_: Float64Array, finishDay: number): EsCore {
   const days = cp.days;
-  const working = cp.policy.spread === "working-days";
   const pd = workingDaysIn(days, cp.start, cp.finish);
   const atEnd = finishDay >= 0 ? Math.min(finishDay, t) : t;
   const at = workingDaysIn(days, cp.start, atEnd);
-  // Points: the origin (start, PV 0) and every period end on or after the start.
+  // Points: the origin (start, PV 0) and every period end on or after the start; the curve is compiled once.
   const firstK = lastAtOrBefore(cp.gridEnd, cp.start - 1) + 1;
   const ends = cp.gridEnd.subarray(firstK);
-  const curve = new Float64Array(ends.length);
-  for (const p of cp.packages) if (p.hasBaseline) addPvCurve(p, ends, curve, days, working);
+  const curve = cp.pvCurve.subarray(firstK);
+  const tPts = cp.tEnd.subarray(firstK);
   // C = the last point with PV ≤ EV (the latest such time: the end of a flat stretch), so PV_{C+1} > PV_C.
   let lo = 0, hi = ends.length;
   while (lo < hi) { const mid = (lo + hi) >>> 1; if ((curve[mid] as number) <= ev) lo = mid + 1; else hi = mid; }
   const c = lo; // points 1..c have PV ≤ EV; point 0 is the origin
-  const tOf = (k: number) => (k === 0 ? 0 : workingDaysIn(days, cp.start, ends[k - 1] as number));
+  const tOf = (k: number) => (k === 0 ? 0 : (tPts[k - 1] as number));
   const pvOf = (k: number) => (k === 0 ? 0 : (curve[k - 1] as number));
   let esNum: number, esDen: number;
   let pfNum: number | bigint = 0, pfDen: number | bigint = 0;
@@ -168,31 +180,42 @@ function earnedSchedule(cp: CompiledProject, t: number, ev: number, ev_: Float64
     const t0 = tOf(c), t1 = tOf(c + 1), pv0 = pvOf(c), dpv = pvOf(c + 1) - pv0;
     esNum = t0 * dpv + (ev - pv0) * (t1 - t0); esDen = dpv;
     if (esNum > pd * esDen) { esNum = pd; esDen = 1; }
-    if (ev > 0) [pfNum, pfDen] = pFactor(cp, ev, ev_, c === 0 ? -1 : (ends[c - 1] as number), ends[c] as number, pv0, dpv, working);
+    if (ev > 0) [pfNum, pfDen] = pFactor(cp, ev, ev_, c === 0 ? -1 : firstK + c - 1, firstK + c, pv0, dpv);
   }
   return { pd, at, esNum, esDen, pfNum, pfDen };
 }
 
 /** Σ min(EV_i, PV_i@ES) ÷ PV@ES, with PV_i@ES interpolated like the project's ES (exact; BigInt when products get large). */
-function pFactor(cp: CompiledProject, ev: number, ev_: Float64Array, d0: number, d1: number, pv0: number, dpv: number, working: boolean): [number | bigint, number | bigint] {
+function pFactor(cp: CompiledProject, ev: number, ev_: Float64Array, k0: number, k1: number, pv0: number, dpv: number): [number | bigint, number | bigint] {
   const e = ev - pv0;
+  const P = cp.packed, n = P.n, cum = P.cumEnd, hb = P.hasBaseline;
+  // Every product below is bounded by (BAC + |EV − PV_C|) × ΔPV; when that is below 2^53 no check is needed.
+  if ((cp.bac + Math.abs(e) + ev) * dpv < Number.MAX_SAFE_INTEGER / 2) {
+    let num = 0;
+    for (let i = 0; i < n; i++) {
+      if (!hb[i]) continue;
+      const a = k0 < 0 ? 0 : (cum[k0 * n + i] as number);
+      const x = (ev_[i] as number) * dpv, y = a * dpv + e * ((cum[k1 * n + i] as number) - a);
+      num += x < y ? x : y;
+    }
+    return [num, ev * dpv];
+  }
   let num = 0, safe = true;
-  const parts: [number, number, number][] = [];
-  cp.packages.forEach((p, i) => {
-    if (!p.hasBaseline) return;
-    const a = d0 < 0 ? 0 : pvAt(p, d0, cp.days, working);
-    const b = pvAt(p, d1, cp.days, working);
-    const evi = ev_[i] as number;
-    parts.push([evi, a, b - a]);
-    const x = evi * dpv, y = a * dpv + e * (b - a);
+  for (let i = 0; i < n; i++) {
+    if (!hb[i]) continue;
+    const a = k0 < 0 ? 0 : (cum[k0 * n + i] as number);
+    const x = (ev_[i] as number) * dpv, y = a * dpv + e * ((cum[k1 * n + i] as number) - a);
     if (!Number.isSafeInteger(x) || !Number.isSafeInteger(y)) safe = false;
-    num += Math.min(x, y);
-  });
+    num += x < y ? x : y;
+  }
   if (safe && Number.isSafeInteger(num) && Number.isSafeInteger(ev * dpv)) return [num, ev * dpv];
+  // Rare: products beyond 2^53. Redo exactly in BigInt.
   let big = 0n;
   const D = BigInt(dpv), E = BigInt(e);
-  for (const [evi, a, da] of parts) {
-    const x = BigInt(evi) * D, y = BigInt(a) * D + E * BigInt(da);
+  for (let i = 0; i < n; i++) {
+    if (!hb[i]) continue;
+    const a = k0 < 0 ? 0 : (cum[k0 * n + i] as number);
+    const x = BigInt(ev_[i] as number) * D, y = BigInt(a) * D + E * BigInt((cum[k1 * n + i] as number) - a);
     big += x < y ? x : y;
   }
   return [big, BigInt(ev) * D];

@@ -1,4 +1,4 @@
-import { ValidationError, dateParts, fromEpochDay, isIsoDate, toEpochDay, weekdayOfEpochDay, type IsoDate } from "../core/index.js";
+import { ValidationError, dateParts, fromEpochDay, isIsoDate, isoWeekday, toEpochDay, type IsoDate } from "../core/index.js";
 
 /** One reporting period: a label and its first and last day (inclusive). */
 export interface Period {
@@ -26,7 +26,7 @@ export interface PeriodGrid {
 
 function isoWeekLabel(epochDay: number): string {
   // ISO week: the week's Thursday decides the year.
-  const thursday = epochDay - weekdayOfEpochDay(epochDay) + 4;
+  const thursday = epochDay - isoWeekday(fromEpochDay(epochDay)) + 4;
   const { year } = dateParts(fromEpochDay(thursday));
   const jan1 = toEpochDay(`${year}-01-01` as IsoDate);
   const week = Math.floor((thursday - jan1) / 7) + 1;
@@ -51,7 +51,7 @@ export function periodGrid(spec: PeriodGridSpec, from: IsoDate, to: IsoDate): Pe
   const b = toEpochDay(to);
   const periods: Period[] = [];
   if (spec.kind === "weekly") {
-    for (let d = a - weekdayOfEpochDay(a) + 1; d <= b; d += 7) {
+    for (let d = a - isoWeekday(fromEpochDay(a)) + 1; d <= b; d += 7) {
       periods.push({ label: isoWeekLabel(d), start: fromEpochDay(d), finish: fromEpochDay(d + 6) });
     }
   } else if (spec.kind === "monthly") {

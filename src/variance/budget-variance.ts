@@ -1,0 +1,87 @@
+import { ValidationError, divideToScale, minorUnits, isIsoDate, metric, missing, money, toEpochDay, type Decimal, type IsoDate, type Metric, type Money } from "../core/index.js";
+import type { CostEntry, Project } from "../entities/index.js";
+import { fromMinor, toMinor } from "./exact.js";
+import type { Period } from "./period-grid.js";
+import type { FxRate } from "./types.js";
+
+/** Planned vs actual vs forecast for one cost category in one period. */
+export interface BudgetVarianceLine {
+  /** Period label (as on the budget lines). */
+  readonly period: string;
+  /** Cost category. */
+  readonly category: string;
+  /** Budgeted. */
+  readonly planned: Money;
+  /** Booked up to the status date. */
+  readonly actual: Money;
+  /** Forecast: actual for closed periods, max(planned, actual) for the open one, planned for future ones. */
+  readonly forecast: Money;
+  /** planned − forecast (negative: overspend). */
+  readonly variance: Money;
+  /** variance / planned × 100. */
+  readonly variancePercent: Metric<Decimal>;
+}
+
+/**
+ * Budget variance by cost category and period: the project's budget lines against actual cost entries bucketed by
+ * the periods you give (label them like the budget lines, e.g. `fiscalQuarters(2026, 2027)`), with a forecast and
+ * percent. Entries after the status date are left out; entries in another currency need their own rate or `fxRates`.
+ *
+ * @throws {ValidationError} for a missing status date, a budget line whose period is not in `periods`, or an actual
+ *   in another currency without a rate.
+ * @example
+ * ```ts
+ * const lines = budgetVariance(project, costEntries, { statusDate: "2026-11-20", periods: fiscalQuarters(2026, 2027).periods });
+ * lines.filter((l) => l.variance.amount.isNegative());
+ * ```
+ */
+export function budgetVariance(
+  project: Pick<Project, "id" | "budget">,
+  costEntries: readonly CostEntry[],
+  options: { readonly statusDate: IsoDate | string; readonly periods: readonly Period[]; readonly fxRates?: readonly FxRate[] },
+): readonly BudgetVarianceLine[] {
+  if (!isIsoDate(options.statusDate)) throw ValidationError.single(["statusDate"], "a status date (YYYY-MM-DD) is required", "budget variance");
+  const cur = project.budget.currency;
+  const t = options.statusDate;
+  const key = (p: string, c: string) => `${p}\u0000${c}`;
+  const planned = new Map<string, number>();
+  const actual = new Map<string, number>();
+  const issues: { path: (string | number)[]; message: string; code: string }[] = [];
+  const labels = new Set(options.periods.map((p) => p.label));
+  project.budget.lines.forEach((l, i) => {
+    if (!labels.has(l.period)) { issues.push({ path: ["budget", "lines", i, "period"], message: `period ${l.period} is not in the grid`, code: "custom" }); return; }
+    planned.set(key(l.period, l.category), (planned.get(key(l.period, l.category)) ?? 0) + toMinor(l.amount, ["budget", "lines", i, "amount"], "budget variance"));
+  });
+  costEntries.forEach((c, i) => {
+    if (c.projectId !== project.id || c.date > t) return;
+    const period = options.periods.find((p) => p.start <= c.date && c.date <= p.finish);
+    if (!period) { issues.push({ path: ["costEntries", i, "date"], message: "no period covers this date", code: "custom" }); return; }
+    let amount = c.amount;
+    if (c.amount.currency !== cur) {
+      const rate = c.fxRate?.currency === cur ? c.fxRate.rate : options.fxRates?.filter((r) => r.from === c.amount.currency && r.to === cur && r.date <= c.date).sort((a, b) => (a.date < b.date ? 1 : -1))[0]?.rate;
+      if (rate === undefined) { issues.push({ path: ["costEntries", i, "amount", "currency"], message: `needs a rate to ${cur}`, code: "custom" }); return; }
+      amount = money(c.amount.amount.times(rate).toDecimalPlaces(minorUnits(cur)), cur);
+    }
+    const k = key(period.label, c.category);
+    actual.set(k, (actual.get(k) ?? 0) + toMinor(amount, ["costEntries", i, "amount"], "budget variance"));
+  });
+  if (issues.length) throw new ValidationError(issues, "budget variance");
+  const out: BudgetVarianceLine[] = [];
+  const tDay = toEpochDay(t as IsoDate);
+  for (const p of options.periods) {
+    const cats = new Set([...planned.keys(), ...actual.keys()].filter((k) => k.startsWith(`${p.label}\u0000`)).map((k) => k.split("\u0000")[1] as string));
+    for (const category of [...cats].sort()) {
+      const pl = planned.get(key(p.label, category)) ?? 0;
+      const ac = actual.get(key(p.label, category)) ?? 0;
+      const closed = toEpochDay(p.finish) <= tDay;
+      const open = !closed && toEpochDay(p.start) <= tDay;
+      const fc = closed ? ac : open ? Math.max(pl, ac) : pl;
+      const v = pl - fc;
+      out.push({
+        period: p.label, category, planned: fromMinor(pl, cur), actual: fromMinor(ac, cur), forecast: fromMinor(fc, cur), variance: fromMinor(v, cur),
+        variancePercent: pl === 0 ? missing("divisor-is-zero", "nothing was planned") : metric(divideToScale(fromMinor(v * 100, cur).amount, fromMinor(pl, cur).amount, 4, "half-even")),
+      });
+    }
+  }
+  return out;
+}

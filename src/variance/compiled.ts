@@ -1,0 +1,91 @@
+import { ValidationError, isIsoDate, toEpochDay, type IsoDate } from "../core/index.js";
+import { compileProject } from "./compile.js";
+import { resultFrom, type EarnedValueResult } from "./earned-value.js";
+import type { CompiledProject } from "./engine-types.js";
+import { figuresFrom } from "./figures.js";
+import { evaluateProject } from "./kernel.js";
+import { rollUpPortfolio, type EarnedValueRollUp } from "./roll-up.js";
+import { scheduleFiguresFrom, spiTFraction } from "./schedule-figures.js";
+import type { EarnedValueInput, EarnedValueOptions } from "./types.js";
+
+/**
+ * A project prepared for repeated earned-value evaluation: amounts as integer minor units in typed arrays, the
+ * calendar compiled to a working-day index, the baseline's cumulative PV as prefix sums over the period grid.
+ * Compile once per data change; evaluate at any status date.
+ */
+export interface CompiledEarnedValue {
+  /** Project id. */
+  readonly projectId: string;
+  /** Baseline currency. */
+  readonly currency: string;
+  /** The engine form (opaque: its shape may change between versions). */
+  readonly engine: unknown;
+}
+
+/**
+ * Compiles a project for fast repeated evaluation (see {@link evaluateEarnedValue}). `options.statusDate` sets the
+ * range the calendar index covers; other status dates still work.
+ *
+ * @throws {ValidationError} for bad input, as {@link earnedValue} does.
+ * @example
+ * ```ts
+ * const compiled = compileEarnedValue(input, { statusDate: "2026-11-20", grid: { kind: "weekly" } });
+ * evaluateEarnedValue(compiled, "2026-11-27").figures.spi;
+ * ```
+ */
+export function compileEarnedValue(input: EarnedValueInput, options: EarnedValueOptions): CompiledEarnedValue {
+  const cp = compileProject(input, options);
+  return { projectId: cp.id, currency: cp.currency, engine: cp };
+}
+
+function statusDay(statusDate: string): number {
+  if (!isIsoDate(statusDate)) throw ValidationError.single(["statusDate"], "a status date (YYYY-MM-DD) is required", "earned value");
+  return toEpochDay(statusDate as IsoDate);
+}
+
+/**
+ * Evaluates a compiled project at a status date: the same result as {@link earnedValue}.
+ *
+ * @example
+ * ```ts
+ * const weekly = ["2026-11-06", "2026-11-13", "2026-11-20"].map((d) => evaluateEarnedValue(compiled, d));
+ * ```
+ */
+export function evaluateEarnedValue(compiled: CompiledEarnedValue, statusDate: string): EarnedValueResult {
+  const cp = compiled.engine as CompiledProject;
+  return resultFrom(cp, evaluateProject(cp, statusDay(statusDate)));
+}
+
+/** A project's figures without the per-package detail (what a portfolio dashboard shows). */
+export type ProjectEarnedValueSummary = Omit<EarnedValueResult, "packages" | "warnings" | "excludedActuals" | "cvSplit">;
+
+/**
+ * A whole portfolio at one status date: every project's figures and earned schedule (packages are computed but not
+ * turned into per-package Metric objects), rolled up to programmes and portfolios. The fast path for dashboards
+ * that recompute on every change.
+ *
+ * @example
+ * ```ts
+ * const { projects, programmes, portfolios } = evaluatePortfolio(compiledProjects, "2026-11-20");
+ * portfolios[0]?.figures.cpi;
+ * ```
+ */
+export function evaluatePortfolio(compiled: readonly CompiledEarnedValue[], statusDate: string): {
+  readonly projects: readonly ProjectEarnedValueSummary[];
+  readonly programmes: readonly EarnedValueRollUp[];
+  readonly portfolios: readonly EarnedValueRollUp[];
+} {
+  const t = statusDay(statusDate);
+  const projects = compiled.map((c): ProjectEarnedValueSummary => {
+    const cp = c.engine as CompiledProject;
+    const core = evaluateProject(cp, t);
+    const s = spiTFraction(core);
+    const figures = figuresFrom({ bac: core.bac, pv: core.pv, ev: core.ev, ac: core.ac, etc: core.etc, beforeStart: core.beforeStart, hasBaseline: cp.baselineNumber !== undefined,
+      spiTNum: s.num, spiTDen: s.den, spiTReason: s.reason }, cp.currency, cp.policy.eacOrder);
+    return {
+      level: "project", id: cp.id, name: cp.name, programmeId: cp.programmeId, portfolioId: cp.portfolioId, statusDate: statusDate as IsoDate, baseline: cp.baselineNumber,
+      currency: cp.currency, complete: core.complete, actualFinish: undefined, figures, schedule: scheduleFiguresFrom(core, cp, figures.cpi),
+    };
+  });
+  return { projects, ...rollUpPortfolio(projects) };
+}

@@ -1,0 +1,118 @@
+import { fromEpochDay, toEpochDay, type IsoDate, type Money } from "../core/index.js";
+import { fromMinor } from "./exact.js";
+import type { EarningRule } from "../entities/index.js";
+import { compileProject, type CompiledProject } from "./compile.js";
+import { figuresFrom, type EvmFigures } from "./figures.js";
+import { evaluateProject, type ProjectCore } from "./kernel.js";
+import { scheduleFiguresFrom, spiTFraction, type EarnedScheduleFigures } from "./schedule-figures.js";
+import type { EarnedValueInput, EarnedValueOptions, EvmWarning } from "./types.js";
+
+/** Earned value of one work package. */
+export interface PackageEarnedValue {
+  /** Package id. */
+  readonly id: string;
+  /** WBS code. */
+  readonly code: string;
+  /** Name. */
+  readonly name: string;
+  /** Earning rule used. */
+  readonly earningRule: EarningRule["type"];
+  /** False when the chosen baseline does not contain the package (its figures say `no-baseline`). */
+  readonly inBaseline: boolean;
+  /** True when the package has earned its whole budget and reported its finish. */
+  readonly finished: boolean;
+  /** True when EV was clamped to BAC (policy `evAboveBac: "clamp"`). */
+  readonly clamped: boolean;
+  /** The figures. */
+  readonly figures: EvmFigures;
+}
+
+/** Earned value of a project at a status date: every figure, per package and rolled up, with what explains it. */
+export interface EarnedValueResult {
+  /** Always `"project"`. */
+  readonly level: "project";
+  /** Project id. */
+  readonly id: string;
+  /** Project name. */
+  readonly name: string;
+  /** Programme id, if any. */
+  readonly programmeId: string | undefined;
+  /** Portfolio id, if any. */
+  readonly portfolioId: string | undefined;
+  /** The status date. */
+  readonly statusDate: IsoDate;
+  /** Baseline number measured against (undefined: none found — figures say `no-baseline`). */
+  readonly baseline: number | undefined;
+  /** The baseline currency all money is in. */
+  readonly currency: string;
+  /** True once all value is earned (SV = 0 and SPI = 1 from here on, whatever the slip: see `schedule`). */
+  readonly complete: boolean;
+  /** Actual finish (the last package's finish) once complete. */
+  readonly actualFinish: IsoDate | undefined;
+  /** Project figures: the packages merged. */
+  readonly figures: EvmFigures;
+  /** Earned-schedule figures. */
+  readonly schedule: EarnedScheduleFigures;
+  /** Per package, in baseline order (packages outside the baseline last). */
+  readonly packages: readonly PackageEarnedValue[];
+  /** Warnings about rules and data. */
+  readonly warnings: readonly EvmWarning[];
+  /** Ids of actual cost entries dated after the status date: excluded from AC. */
+  readonly excludedActuals: readonly string[];
+  /**
+   * Cost variance split for multi-currency actuals: `performance` = EV − AC at the baseline's rates (the rate in force
+   * on the baseline capture date), `fx` = AC at baseline rates − AC at booking rates. The two add up to CV exactly.
+   */
+  readonly cvSplit: { readonly acAtBaselineRates: Money; readonly performance: Money; readonly fx: Money };
+}
+
+/** @internal Figures and schedule from a compiled project and its evaluation. */
+export function resultFrom(cp: CompiledProject, core: ProjectCore): EarnedValueResult {
+  const order = cp.policy.eacOrder;
+  const spiT = spiTFraction(core);
+  const hasBaseline = cp.baselineNumber !== undefined;
+  const figures = figuresFrom({ bac: core.bac, pv: core.pv, ev: core.ev, ac: core.ac, etc: core.etc, beforeStart: core.beforeStart, hasBaseline,
+    spiTNum: spiT.num, spiTDen: spiT.den, spiTReason: spiT.reason }, cp.currency, order);
+  const clamped = new Set(core.clamped);
+  const packages = cp.packages.map((p, i): PackageEarnedValue => {
+    const finished = core.finished_[i] === 1;
+    return {
+      id: p.id, code: p.code, name: p.name, earningRule: p.rule, inBaseline: p.hasBaseline, finished, clamped: clamped.has(i),
+      figures: figuresFrom({ bac: p.bac, pv: core.pv_[i] as number, ev: core.ev_[i] as number, ac: core.ac_[i] as number,
+        etc: finished ? 0 : p.etc, beforeStart: core.t < p.start, hasBaseline: p.hasBaseline,
+        spiTNum: 0, spiTDen: 0, spiTReason: "project-level-only" }, cp.currency, order),
+    };
+  });
+  const warnings: EvmWarning[] = [...cp.warnings];
+  for (const i of core.clamped) warnings.push({ code: "ev-clamped-to-bac", packageId: cp.packages[i]?.id ?? "", message: `EV of ${cp.packages[i]?.id} exceeded its BAC and was clamped to it` });
+  const excluded = cp.actualIds.slice(core.firstExcluded);
+  if (excluded.length > 0) warnings.push({ code: "actuals-after-status-date", message: `${excluded.length} actual cost entr${excluded.length === 1 ? "y is" : "ies are"} dated after the status date and excluded` });
+  return {
+    level: "project", id: cp.id, name: cp.name, programmeId: cp.programmeId, portfolioId: cp.portfolioId, statusDate: fromEpochDay(core.t),
+    baseline: cp.baselineNumber, currency: cp.currency, complete: core.complete, actualFinish: core.complete && core.finishDay >= 0 ? fromEpochDay(core.finishDay) : undefined,
+    figures, schedule: scheduleFiguresFrom(core, cp, figures.cpi), packages, warnings, excludedActuals: excluded,
+    cvSplit: { acAtBaselineRates: fromMinor(core.acBase, cp.currency), performance: fromMinor(core.ev - core.acBase, cp.currency), fx: fromMinor(core.acBase - core.ac, cp.currency) },
+  };
+}
+
+/**
+ * Earned value of a project at a status date against a chosen baseline (0–10): BAC, PV, EV, AC, SV, CV, SV%, CV%,
+ * SPI, CPI, CSI, percent complete and spent, the EAC/ETC/VAC family, TCPI against BAC and EAC — per package and for
+ * the project — plus the earned-schedule figures. Every figure is a `Metric`: a value or a typed reason.
+ *
+ * Money is exact: amounts become integer minor units inside, a partly elapsed time-phased slice contributes its
+ * pro-rata share rounded half-even to the cent, forecasts are rounded once to the cent.
+ *
+ * @throws {ValidationError} for bad input, each problem with its path: progress above 100%, a foreign-currency
+ *   actual without a rate, a missing status date, EV above BAC under policy `reject`, an apportioning cycle.
+ * @example
+ * ```ts
+ * const r = earnedValue({ project, workPackages, baselines, costEntries }, { statusDate: "2026-11-20", grid: { kind: "monthly" } });
+ * if (r.figures.cpi.value) console.log(r.figures.cpi.value.toFixed(2)); else console.log(r.figures.cpi.reason);
+ * r.schedule.forecastFinish.spiT; // { value: "2027-08-31" } — on the working calendar
+ * ```
+ */
+export function earnedValue(input: EarnedValueInput, options: EarnedValueOptions): EarnedValueResult {
+  const cp = compileProject(input, options);
+  return resultFrom(cp, evaluateProject(cp, toEpochDay(options.statusDate as IsoDate)));
+}

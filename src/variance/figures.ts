@@ -1,0 +1,128 @@
+import {
+  PmoDecimal, metric, missing, type Decimal, type Metric, type MetricMissing, type Money,
+} from "../core/index.js";
+import { fromMinor, productRatioRound } from "./exact.js";
+import type { EacMethod } from "./types.js";
+
+/** The five estimate-at-completion methods, each a figure or the reason it is missing. */
+export interface EacFamily<T> {
+  /** EAC₁ = BAC / CPI (MS Project's EAC): remaining work at the cost efficiency so far. */
+  readonly cpi: Metric<T>;
+  /** EAC₂ = AC + (BAC − EV): remaining work at the budgeted rate. */
+  readonly budgetRate: Metric<T>;
+  /** EAC₃ = AC + (BAC − EV) / (CPI · SPI): cost and schedule pressure both persist. */
+  readonly cpiSpi: Metric<T>;
+  /** EAC₄ = AC + bottom-up ETC (the packages' own estimates). */
+  readonly bottomUp: Metric<T>;
+  /** EAC₅ = AC + (BAC − EV) / (CPI · SPI(t)): the earned-schedule hybrid. */
+  readonly earnedSchedule: Metric<T>;
+}
+
+/** Every classic earned-value figure at the status date. Money in the baseline currency; indices as exact decimals. */
+export interface EvmFigures {
+  /** Budget at completion: the baseline's total. */
+  readonly bac: Metric<Money>;
+  /** Planned value (BCWS): baseline budget scheduled up to the status date. */
+  readonly pv: Metric<Money>;
+  /** Earned value (BCWP): budget of the work actually done. */
+  readonly ev: Metric<Money>;
+  /** Actual cost (ACWP) up to the status date. */
+  readonly ac: Metric<Money>;
+  /** Schedule variance SV = EV − PV. */
+  readonly sv: Metric<Money>;
+  /** Cost variance CV = EV − AC. */
+  readonly cv: Metric<Money>;
+  /** SV% = SV / PV × 100. */
+  readonly svPercent: Metric<Decimal>;
+  /** CV% = CV / EV × 100. */
+  readonly cvPercent: Metric<Decimal>;
+  /** Schedule performance index SPI = EV / PV. */
+  readonly spi: Metric<Decimal>;
+  /** Cost performance index CPI = EV / AC. */
+  readonly cpi: Metric<Decimal>;
+  /** Critical ratio CSI = CPI · SPI. */
+  readonly csi: Metric<Decimal>;
+  /** Percent complete = EV / BAC × 100. */
+  readonly percentComplete: Metric<Decimal>;
+  /** Percent spent = AC / BAC × 100. */
+  readonly percentSpent: Metric<Decimal>;
+  /** Estimate at completion by each method. */
+  readonly eac: EacFamily<Money>;
+  /** Estimate to complete (EAC − AC) by each method. */
+  readonly etc: EacFamily<Money>;
+  /** Variance at completion (BAC − EAC) by each method. */
+  readonly vac: EacFamily<Money>;
+  /** The EAC the policy selects: the first method in `eacOrder` with a figure. */
+  readonly selectedEac: { readonly method: EacMethod | undefined; readonly value: Metric<Money> };
+  /** To-complete performance index against BAC: (BAC − EV) / (BAC − AC). */
+  readonly tcpiBac: Metric<Decimal>;
+  /** To-complete performance index against the selected EAC: (BAC − EV) / (EAC − AC). */
+  readonly tcpiEac: Metric<Decimal>;
+  /** True when AC has reached BAC with work left: BAC cannot be met; use `tcpiEac`. */
+  readonly bacUnattainable: boolean;
+}
+
+/** @internal Summed inputs of a figure set, in minor units. */
+export interface Sums {
+  readonly bac: number;
+  readonly pv: number;
+  readonly ev: number;
+  readonly ac: number;
+  /** Bottom-up ETC, -1 when missing. */
+  readonly etc: number;
+  readonly beforeStart: boolean;
+  readonly hasBaseline: boolean;
+  /** SPI(t) as num/den (den 0: missing with `spiTReason`). */
+  readonly spiTNum: number;
+  readonly spiTDen: number;
+  readonly spiTReason: string;
+}
+
+const D = (n: number) => new PmoDecimal(n);
+
+/** @internal Builds every figure from the sums (the edge where integers become Money and Decimal). */
+export function figuresFrom(s: Sums, currency: string, eacOrder: readonly EacMethod[]): EvmFigures {
+  const m = (units: number): Metric<Money> => metric(fromMinor(units, currency));
+  const noBl = missing("no-baseline");
+  if (!s.hasBaseline) {
+    const fam = { cpi: noBl, budgetRate: noBl, cpiSpi: noBl, bottomUp: noBl, earnedSchedule: noBl };
+    return { bac: noBl, pv: noBl, ev: noBl, ac: m(s.ac), sv: noBl, cv: noBl, svPercent: noBl, cvPercent: noBl, spi: noBl, cpi: noBl, csi: noBl,
+      percentComplete: noBl, percentSpent: noBl, eac: fam, etc: fam, vac: fam, selectedEac: { method: undefined, value: noBl }, tcpiBac: noBl, tcpiEac: noBl, bacUnattainable: false };
+  }
+  const { bac, pv, ev, ac } = s;
+  const early = (r: string) => missing(s.beforeStart ? "before-start" : r);
+  const spi = pv === 0 ? early("pv-is-zero") : metric(D(ev).div(pv));
+  const cpi = ac === 0 ? early("ac-is-zero") : metric(D(ev).div(ac)); // EV = 0 with AC > 0 gives CPI 0; EAC₁ then has no figure
+  const pct = (num: number, den: number, r: string) => (den === 0 ? missing(r) : metric(D(num).times(100).div(den)));
+  // Forecasts in exact minor units, rounded once to the minor unit (half-even); Money is made at the end.
+  const rest = bac - ev;
+  type Cents = number | MetricMissing;
+  const eacC: Record<keyof EacFamily<Money>, Cents> = {
+    cpi: ac === 0 ? early("ac-is-zero") : ev === 0 ? missing("ev-is-zero", "CPI is 0: fall back to budget-rate or bottom-up") : productRatioRound([bac, ac], [ev]),
+    budgetRate: ac + rest,
+    cpiSpi: !spi.value ? (spi as MetricMissing) : !cpi.value ? (cpi as MetricMissing) : ev === 0 ? missing("ev-is-zero", "CPI · SPI is 0: fall back to budget-rate or bottom-up") : ac + productRatioRound([rest, ac, pv], [ev, ev]),
+    bottomUp: s.etc < 0 ? missing("no-estimate", "a package that is not finished has no estimate to complete") : ac + s.etc,
+    earnedSchedule: !cpi.value ? (cpi as MetricMissing) : s.spiTDen === 0 ? missing(s.spiTReason) : s.spiTNum === 0 || ev === 0 ? missing("ev-is-zero") : ac + productRatioRound([rest, ac, s.spiTDen], [ev, s.spiTNum]),
+  };
+  const fam = (g: (c: number) => number): EacFamily<Money> => {
+    const one = (c: Cents): Metric<Money> => (typeof c === "number" ? m(g(c)) : c);
+    return { cpi: one(eacC.cpi), budgetRate: one(eacC.budgetRate), cpiSpi: one(eacC.cpiSpi), bottomUp: one(eacC.bottomUp), earnedSchedule: one(eacC.earnedSchedule) };
+  };
+  const eac = fam((c) => c);
+  const key: Record<EacMethod, keyof EacFamily<Money>> = { cpi: "cpi", "budget-rate": "budgetRate", "cpi-spi": "cpiSpi", "bottom-up": "bottomUp", "earned-schedule": "earnedSchedule" };
+  const chosen = eacOrder.find((k) => eac[key[k]].value !== undefined);
+  const selected = chosen ? eac[key[chosen]] : missing("no-eac", "no EAC method in the policy's order has a figure");
+  const bacUnattainable = bac !== ev && bac <= ac;
+  const tcpiBac = bac === ev ? metric(D(0)) : bacUnattainable ? missing("bac-unattainable", "AC has reached BAC with work left: use TCPI against EAC") : metric(D(rest).div(bac - ac));
+  const selC = chosen ? (eacC[key[chosen]] as number) : 0;
+  const tcpiEac = !selected.value ? (selected as Metric<Decimal>) : rest === 0 ? metric(D(0)) : selC - ac <= 0 ? missing("divisor-is-zero", "EAC does not exceed AC") : metric(D(rest).div(selC - ac));
+  return {
+    bac: m(bac), pv: m(pv), ev: m(ev), ac: m(ac), sv: m(ev - pv), cv: m(ev - ac),
+    svPercent: pv === 0 ? early("pv-is-zero") : pct(ev - pv, pv, "pv-is-zero"),
+    cvPercent: ev === 0 ? early("ev-is-zero") : pct(ev - ac, ev, "ev-is-zero"),
+    spi, cpi, csi: spi.value && cpi.value ? metric(spi.value.times(cpi.value)) : (spi.value ? cpi : spi),
+    percentComplete: pct(ev, bac, "bac-is-zero"), percentSpent: pct(ac, bac, "bac-is-zero"),
+    eac, etc: fam((c) => c - ac), vac: fam((c) => bac - c),
+    selectedEac: { method: chosen, value: selected }, tcpiBac, tcpiEac, bacUnattainable,
+  };
+}

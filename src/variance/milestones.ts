@@ -1,0 +1,86 @@
+import { STANDARD_CALENDAR, ValidationError, isIsoDate, workingDaysBetween, type IsoDate, type WorkingCalendar } from "../core/index.js";
+import type { Baseline, Milestone } from "../entities/index.js";
+
+/** One line of a milestone's slip ledger: its date in one baseline. */
+export interface MilestoneLedgerEntry {
+  /** Baseline number. */
+  readonly baseline: number;
+  /** Date in that baseline. */
+  readonly date: IsoDate;
+  /** Why that baseline was captured. */
+  readonly reason: string;
+  /** Working days later than the previous baseline's date (0 for the first). */
+  readonly slipFromPrevious: number;
+}
+
+/** Baseline vs forecast vs actual for one milestone, with every re-plan kept visible. */
+export interface MilestoneSlip {
+  /** Milestone id. */
+  readonly id: string;
+  /** Name. */
+  readonly name: string;
+  /** Key milestone. */
+  readonly key: boolean;
+  /** Date in the first baseline that has it (the original commitment; stays visible after re-planning). */
+  readonly originalDate: IsoDate | undefined;
+  /** Date in the current baseline (the milestone's own `baselineDate`, else the latest baseline's). */
+  readonly baselineDate: IsoDate | undefined;
+  /** Current forecast. */
+  readonly forecastDate: IsoDate | undefined;
+  /** Actual date, once reached. */
+  readonly actualDate: IsoDate | undefined;
+  /** Working days from the current baseline date to the actual (or forecast) date; positive = late. */
+  readonly slip: number | undefined;
+  /** Working days from the original date to the actual (or forecast) date. */
+  readonly slipFromOriginal: number | undefined;
+  /** State at the status date. */
+  readonly status: "achieved-on-time" | "achieved-late" | "achieved-early" | "on-track" | "forecast-late" | "overdue" | "no-baseline";
+  /** The date in every baseline that contains the milestone, in baseline order. */
+  readonly ledger: readonly MilestoneLedgerEntry[];
+}
+
+/**
+ * Milestone schedule variance: baseline vs forecast vs actual, slip in working days on the calendar, and a slip
+ * ledger across re-baselines, so the original date stays visible after re-planning. A milestone whose baseline date
+ * has passed without an actual date is `overdue` (whatever its forecast says).
+ *
+ * @throws {ValidationError} when the status date is missing.
+ * @example
+ * ```ts
+ * const slips = milestoneSlips(milestones, baselines, { statusDate: "2026-11-20", calendar });
+ * slips.filter((m) => m.key && m.status === "overdue");
+ * ```
+ */
+export function milestoneSlips(
+  milestones: readonly Milestone[],
+  baselines: readonly Baseline[],
+  options: { readonly statusDate: IsoDate | string; readonly calendar?: WorkingCalendar },
+): readonly MilestoneSlip[] {
+  if (!isIsoDate(options.statusDate)) throw ValidationError.single(["statusDate"], "a status date (YYYY-MM-DD) is required", "milestone slips");
+  const cal = options.calendar ?? STANDARD_CALENDAR;
+  const asOf = options.statusDate as IsoDate;
+  const wd = (a: IsoDate, b: IsoDate) => workingDaysBetween(cal, a, b);
+  return milestones.map((m): MilestoneSlip => {
+    const own = baselines.filter((b) => b.projectId === m.projectId).sort((a, b) => a.number - b.number);
+    const ledger: MilestoneLedgerEntry[] = [];
+    for (const b of own) {
+      const bm = b.milestones.find((x) => x.milestoneId === m.id);
+      if (!bm) continue;
+      const prev = ledger[ledger.length - 1];
+      ledger.push({ baseline: b.number, date: bm.date, reason: b.reason, slipFromPrevious: prev ? wd(prev.date, bm.date) : 0 });
+    }
+    const original = ledger[0]?.date;
+    const baselineDate = m.baselineDate ?? ledger[ledger.length - 1]?.date;
+    const outcome = m.actualDate ?? m.forecastDate;
+    const slip = baselineDate && outcome ? wd(baselineDate, outcome) : undefined;
+    let status: MilestoneSlip["status"];
+    if (!baselineDate) status = "no-baseline";
+    else if (m.actualDate) status = slip === 0 ? "achieved-on-time" : (slip ?? 0) > 0 ? "achieved-late" : "achieved-early";
+    else if (baselineDate < asOf) status = "overdue";
+    else status = slip !== undefined && slip > 0 ? "forecast-late" : "on-track";
+    return {
+      id: m.id, name: m.name, key: m.key, originalDate: original, baselineDate, forecastDate: m.forecastDate, actualDate: m.actualDate,
+      slip, slipFromOriginal: original && outcome ? wd(original, outcome) : undefined, status, ledger,
+    };
+  });
+}

@@ -1,0 +1,99 @@
+import { ValidationError, metric, money, missing, sumMoney, type Metric, type Money } from "../core/index.js";
+import type { EarnedValueResult } from "./earned-value.js";
+import { toMinor } from "./exact.js";
+import { figuresFrom, type EvmFigures } from "./figures.js";
+import type { EacMethod } from "./types.js";
+
+/** A rolled-up node (programme, portfolio or any group): figures recomputed from summed BAC, PV, EV, AC — never averaged indices. */
+export interface EarnedValueRollUp {
+  /** Node level. */
+  readonly level: "programme" | "portfolio" | "group";
+  /** Node id. */
+  readonly id: string;
+  /** Currency of every child. */
+  readonly currency: string;
+  /** Figures of the merged children. SPI(t) is per project (own calendars and plans), so EAC₅ is the sum of the children's EAC₅. */
+  readonly figures: EvmFigures;
+  /** The children, by level and id. */
+  readonly children: readonly { readonly level: string; readonly id: string }[];
+}
+
+/** Anything with figures that can be rolled up. */
+export type RollUpChild = Pick<EarnedValueResult, "id" | "figures" | "currency"> & { readonly level: string };
+
+const DEFAULT_ORDER: readonly EacMethod[] = ["cpi", "bottom-up", "budget-rate"];
+
+/**
+ * Rolls children (projects, or programmes) up into one node: BAC, PV, EV, AC and bottom-up ETC are summed exactly,
+ * then every index and forecast is recomputed from the sums. All children must share one currency.
+ *
+ * @throws {ValidationError} when children are in different currencies (convert first) or the list is empty.
+ * @example
+ * ```ts
+ * const programme = rollUpEarnedValue([crm, einv], { id: "pg-order-to-cash", level: "programme" });
+ * programme.figures.cpi; // Σ EV / Σ AC of both projects
+ * ```
+ */
+export function rollUpEarnedValue(
+  children: readonly RollUpChild[],
+  options: { readonly id: string; readonly level: EarnedValueRollUp["level"]; readonly eacOrder?: readonly EacMethod[] },
+): EarnedValueRollUp {
+  const first = children[0];
+  if (!first) throw ValidationError.single(["children"], "nothing to roll up", "roll-up");
+  const currency = first.currency;
+  const issues = children.flatMap((c, i) => (c.currency === currency ? [] : [{ path: ["children", i, "currency"], message: `${c.id} is in ${c.currency}, not ${currency}: convert before rolling up`, code: "custom" }]));
+  if (issues.length) throw new ValidationError(issues, "roll-up");
+  const units = (m: Metric<Money>, i: number) => (m.value ? toMinor(m.value, ["children", i], "roll-up") : 0);
+  let bac = 0, pv = 0, ev = 0, ac = 0, etc = 0, hasBaseline = false, beforeStart = true;
+  const es: Money[] = [];
+  let esMissing: Metric<Money> | undefined;
+  children.forEach((c, i) => {
+    const f = c.figures;
+    ac += units(f.ac, i);
+    if (f.bac.value === undefined) return;
+    hasBaseline = true;
+    bac += units(f.bac, i); pv += units(f.pv, i); ev += units(f.ev, i);
+    if (f.spi.reason !== "before-start") beforeStart = false; // PV is 0 before the start, so SPI carries it
+    const bu = f.etc.bottomUp;
+    etc = etc < 0 || !bu.value ? -1 : etc + units(bu, i);
+    if (f.eac.earnedSchedule.value) es.push(f.eac.earnedSchedule.value);
+    else esMissing ??= f.eac.earnedSchedule;
+  });
+  const figures = figuresFrom({ bac, pv, ev, ac, etc, beforeStart: hasBaseline && beforeStart, hasBaseline, spiTNum: 0, spiTDen: 0, spiTReason: "project-level-only" }, currency, options.eacOrder ?? DEFAULT_ORDER);
+  const eacEs: Metric<Money> = esMissing ?? (es.length ? metric(sumMoney(es, currency)) : missing("no-baseline"));
+  const bacMoney = figures.bac.value ?? money(0, currency);
+  const acMoney = figures.ac.value ?? money(0, currency);
+  const withEs: EvmFigures = {
+    ...figures,
+    eac: { ...figures.eac, earnedSchedule: eacEs },
+    etc: { ...figures.etc, earnedSchedule: eacEs.value ? metric(money(eacEs.value.amount.minus(acMoney.amount), currency)) : eacEs },
+    vac: { ...figures.vac, earnedSchedule: eacEs.value ? metric(money(bacMoney.amount.minus(eacEs.value.amount), currency)) : eacEs },
+  };
+  return { level: options.level, id: options.id, currency, figures: withEs, children: children.map((c) => ({ level: c.level, id: c.id })) };
+}
+
+/**
+ * Rolls project results up the hierarchy: projects → programmes (by `programmeId`) → portfolios (by `portfolioId`;
+ * a programme joins the portfolio of its projects). Projects without a programme go straight to their portfolio.
+ *
+ * @example
+ * ```ts
+ * const { programmes, portfolios } = rollUpPortfolio([crm, wms, einv, dcx]);
+ * portfolios[0]?.figures.spi;
+ * ```
+ */
+export function rollUpPortfolio(projects: readonly (RollUpChild & Pick<EarnedValueResult, "programmeId" | "portfolioId">)[], options: { readonly eacOrder?: readonly EacMethod[] } = {}): {
+  readonly programmes: readonly EarnedValueRollUp[];
+  readonly portfolios: readonly EarnedValueRollUp[];
+} {
+  const opt = options.eacOrder ? { eacOrder: options.eacOrder } : {};
+  const byProgramme = new Map<string, (RollUpChild & Pick<EarnedValueResult, "programmeId" | "portfolioId">)[]>();
+  for (const p of projects) if (p.programmeId) byProgramme.set(p.programmeId, [...(byProgramme.get(p.programmeId) ?? []), p]);
+  const programmes = [...byProgramme].map(([id, list]) => rollUpEarnedValue(list, { id, level: "programme", ...opt }));
+  const byPortfolio = new Map<string, RollUpChild[]>();
+  const add = (pf: string | undefined, c: RollUpChild) => byPortfolio.set(pf ?? "(none)", [...(byPortfolio.get(pf ?? "(none)") ?? []), c]);
+  for (const p of projects) if (!p.programmeId) add(p.portfolioId, p);
+  for (const pg of programmes) add(byProgramme.get(pg.id)?.[0]?.portfolioId, pg);
+  const portfolios = [...byPortfolio].map(([id, list]) => rollUpEarnedValue(list, { id, level: "portfolio", ...opt }));
+  return { programmes, portfolios };
+}

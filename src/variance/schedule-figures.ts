@@ -1,0 +1,92 @@
+import { PmoDecimal, fromEpochDay, metric, missing, type Decimal, type IsoDate, type Metric, type MetricMissing } from "../core/index.js";
+import type { CompiledProject } from "./compile.js";
+import { nthWorkingDay } from "./day-index.js";
+import type { ProjectCore } from "./kernel.js";
+
+/** Independent duration forecasts IEAC(t) by performance factor, in working days from the baseline start. */
+export interface IeacFamily<T> {
+  /** PF = 1: the rest goes to plan, IEAC(t) = AT + (PD − ES). */
+  readonly planned: Metric<T>;
+  /** PF = SPI(t): IEAC(t) = AT + (PD − ES) / SPI(t) (equals PD / SPI(t)). */
+  readonly spiT: Metric<T>;
+  /** PF = SPI(t) · CPI: IEAC(t) = AT + (PD − ES) / (SPI(t) · CPI). */
+  readonly spiTCpi: Metric<T>;
+}
+
+/** Earned-schedule figures (Lipke). Durations are working days on the project calendar, counted from the baseline start. */
+export interface EarnedScheduleFigures {
+  /** Planned duration PD: working days from baseline start to baseline finish. */
+  readonly pd: Metric<Decimal>;
+  /** Actual time AT: working days from baseline start to the status date (frozen at the actual finish once complete). */
+  readonly at: Metric<Decimal>;
+  /** Earned schedule ES: the time at which the plan expected today's EV (linear interpolation on cumulative PV). */
+  readonly es: Metric<Decimal>;
+  /** The date by which the baseline planned to have earned today's EV. */
+  readonly esDate: Metric<IsoDate>;
+  /** SV(t) = ES − AT in working days (negative: late). */
+  readonly svT: Metric<Decimal>;
+  /** SPI(t) = ES / AT. */
+  readonly spiT: Metric<Decimal>;
+  /** TSPI = (PD − ES) / (PD − AT): schedule efficiency needed to finish on the planned date. */
+  readonly tspi: Metric<Decimal>;
+  /** TSPI against the estimated duration ED = IEAC(t) with PF = SPI(t): (PD − ES) / (ED − AT). */
+  readonly tspiEd: Metric<Decimal>;
+  /** IEAC(t) by performance factor, in working days. */
+  readonly ieacT: IeacFamily<Decimal>;
+  /** Forecast finish date on the working calendar for each IEAC(t) (the actual finish once complete). */
+  readonly forecastFinish: IeacFamily<IsoDate>;
+  /** P-factor (schedule adherence, 0–1): value earned in line with the plan ÷ PV at ES. */
+  readonly pFactor: Metric<Decimal>;
+}
+
+const D = (n: number | bigint) => new PmoDecimal(n.toString());
+/** Forecast finish dates further than this many working days (about 200 years) after the start are not dated. */
+const HORIZON = 50_000;
+
+/** @internal SPI(t) as a fraction (num/den) or the reason it is missing, for the EAC₅ hybrid. */
+export function spiTFraction(core: ProjectCore): { num: number; den: number; reason: string } {
+  const { es } = core;
+  if (core.beforeStart || es.at === 0) return { num: 0, den: 0, reason: "before-start" };
+  if (es.pd === 0) return { num: 0, den: 0, reason: "no-working-days" };
+  return { num: es.esNum, den: es.esDen * es.at, reason: "" };
+}
+
+/** @internal Builds the earned-schedule figures from the kernel's integers. */
+export function scheduleFiguresFrom(core: ProjectCore, cp: CompiledProject, cpi: Metric<Decimal>): EarnedScheduleFigures {
+  const { es } = core;
+  const noDays = missing("no-working-days", "the calendar has no working day between baseline start and finish");
+  const fam = (x: MetricMissing): IeacFamily<never> => ({ planned: x, spiT: x, spiTCpi: x });
+  if (cp.bac === 0 && cp.packages.every((p) => !p.hasBaseline)) {
+    const nb = missing("no-baseline");
+    return { pd: nb, at: nb, es: nb, esDate: nb, svT: nb, spiT: nb, tspi: nb, tspiEd: nb, ieacT: fam(nb), forecastFinish: fam(nb), pFactor: nb };
+  }
+  if (es.pd === 0) return { pd: metric(D(0)), at: metric(D(es.at)), es: noDays, esDate: noDays, svT: noDays, spiT: noDays, tspi: noDays, tspiEd: noDays, ieacT: fam(noDays), forecastFinish: fam(noDays), pFactor: noDays };
+  const PD = D(es.pd), AT = D(es.at);
+  const ES = D(es.esNum).div(D(es.esDen));
+  const early = missing("before-start", "the status date is before the baseline start");
+  const spiT: Metric<Decimal> = es.at === 0 ? early : metric(ES.div(AT));
+  const left = PD.minus(ES);
+  const ieac = (pf: Metric<Decimal>): Metric<Decimal> => (!pf.value ? pf : pf.value.isZero() ? missing("ev-is-zero", "SPI(t) is 0: no progress to extrapolate") : metric(AT.plus(left.div(pf.value))));
+  const ieacT: IeacFamily<Decimal> = {
+    planned: metric(AT.plus(left)),
+    spiT: ieac(spiT),
+    spiTCpi: spiT.value && cpi.value ? ieac(metric(spiT.value.times(cpi.value))) : ieac(spiT.value ? cpi : spiT),
+  };
+  const dateOf = (d: Metric<Decimal>): Metric<IsoDate> => {
+    if (!d.value) return d;
+    if (core.complete && core.finishDay >= 0) return metric(fromEpochDay(core.finishDay));
+    // A tiny SPI(t) extrapolates to centuries: say so instead of inventing a date.
+    if (d.value.gt(HORIZON)) return missing("beyond-horizon", `the forecast is more than ${HORIZON} working days after the start`);
+    return metric(nthWorkingDay(cp.days, cp.start, d.value.ceil().toNumber()) as IsoDate);
+  };
+  const ed = ieacT.spiT;
+  return {
+    pd: metric(PD), at: metric(AT), es: metric(ES),
+    esDate: ES.isZero() ? missing("ev-is-zero", "nothing earned yet") : metric(nthWorkingDay(cp.days, cp.start, ES.ceil().toNumber()) as IsoDate),
+    svT: metric(ES.minus(AT)), spiT,
+    tspi: core.complete ? missing("complete") : PD.minus(AT).lte(0) ? missing("past-planned-finish", "the planned finish has passed: use tspiEd") : metric(left.div(PD.minus(AT))),
+    tspiEd: core.complete ? missing("complete") : !ed.value ? ed : ed.value.minus(AT).isZero() ? missing("divisor-is-zero") : metric(left.div(ed.value.minus(AT))),
+    ieacT, forecastFinish: { planned: dateOf(ieacT.planned), spiT: dateOf(ieacT.spiT), spiTCpi: dateOf(ieacT.spiTCpi) },
+    pFactor: es.pfDen === 0 || es.pfDen === 0n ? missing("ev-is-zero", "nothing earned yet") : metric(D(es.pfNum).div(D(es.pfDen))),
+  };
+}

@@ -1,0 +1,80 @@
+import { toEpochDay, type IsoDate, type Money } from "../core/index.js";
+import { compileProject } from "./compile.js";
+import { workingDaysIn } from "./day-index.js";
+import { resultFrom, type EarnedValueResult } from "./earned-value.js";
+import { fromMinor, mulDivRound, toMinor } from "./exact.js";
+import { addPvCurve, evaluateProject } from "./kernel.js";
+import { periodGrid, type Period } from "./period-grid.js";
+import type { EarnedValueInput, EarnedValueOptions } from "./types.js";
+
+/** One point of an S-curve: cumulative figures at a period's end (or at the status date for the open period). */
+export interface SeriesPoint {
+  /** Period label. */
+  readonly label: string;
+  /** Day the cumulative figures are taken at. */
+  readonly date: IsoDate;
+  /** Cumulative planned value (the whole baseline, past and future). */
+  readonly pv: Money;
+  /** Cumulative earned value; only up to the status date. */
+  readonly ev?: Money;
+  /** Cumulative actual cost; only up to the status date. */
+  readonly ac?: Money;
+  /** Forecast cumulative cost on the path from AC to the selected EAC, reaching it at the IEAC(t) finish; only after the status date. */
+  readonly eacPath?: Money;
+  /** Forecast cumulative EV on the path from EV to BAC, reaching it at the IEAC(t) finish; only after the status date. */
+  readonly ieacPath?: Money;
+}
+
+/** What an S-curve chart needs, plus the status-date figures the series ends at. */
+export interface EarnedValueSeries {
+  /** Points in period order. */
+  readonly points: readonly SeriesPoint[];
+  /** The analysis at the status date. */
+  readonly atStatusDate: EarnedValueResult;
+}
+
+/**
+ * Time series for S-curves: cumulative PV over the whole baseline, EV and AC per period up to the status date (the
+ * lines stop there), then forecast lines — cost rising from AC to the selected EAC and value rising from EV to BAC,
+ * both reaching their end at the forecast finish (IEAC(t) with PF = SPI(t)), spread by working days. The grid is
+ * extended to the forecast finish. The open period appears twice: at the status date (EV, AC) and at its end (forecast).
+ *
+ * @example
+ * ```ts
+ * const s = earnedValueSeries(input, { statusDate: "2026-11-20", grid: { kind: "monthly" } });
+ * s.points.map((p) => [p.label, p.pv.amount.toFixed(0), p.ev?.amount.toFixed(0)]);
+ * ```
+ */
+export function earnedValueSeries(input: EarnedValueInput, options: EarnedValueOptions): EarnedValueSeries {
+  const cp = compileProject(input, options);
+  const t = toEpochDay(options.statusDate as IsoDate);
+  const now = resultFrom(cp, evaluateProject(cp, t));
+  const working = cp.policy.spread === "working-days";
+  const curve = new Float64Array(cp.gridEnd.length);
+  for (const p of cp.packages) if (p.hasBaseline) addPvCurve(p, cp.gridEnd, curve, cp.days, working);
+  const finish = now.schedule.forecastFinish.spiT.value;
+  const fEnd = finish ? toEpochDay(finish) : undefined;
+  const span = fEnd !== undefined ? workingDaysIn(cp.days, t + 1, fEnd) : 0;
+  const cur = (m: Money | undefined) => (m ? toMinor(m, [], "series") : 0);
+  const ac = cur(now.figures.ac.value), ev = cur(now.figures.ev.value), eac = cur(now.figures.selectedEac.value.value);
+  const points: SeriesPoint[] = [];
+  // Extend the grid to the forecast finish: the plan is flat at BAC after its last period.
+  const first = cp.grid.periods[0];
+  const periods = first && finish && finish > (cp.grid.periods.at(-1)?.finish ?? finish) ? periodGrid(options.grid ?? { kind: "weekly" }, first.start, finish).periods : cp.grid.periods;
+  periods.forEach((period, k) => {
+    const end = toEpochDay(period.finish);
+    if (end <= t || k === 0 || toEpochDay((periods[k - 1] as Period).finish) < t) {
+      const at = Math.min(end, t);
+      const core = at === end ? evaluateProject(cp, end) : evaluateProject(cp, t);
+      const pv = at === end ? (curve[Math.min(k, curve.length - 1)] as number) : core.pv;
+      points.push({ label: period.label, date: period.finish < options.statusDate ? period.finish : (options.statusDate as IsoDate), pv: fromMinor(pv, cp.currency), ev: fromMinor(core.ev, cp.currency), ac: fromMinor(core.ac, cp.currency) });
+      if (at === end) return;
+    }
+    const base = { label: period.label, date: period.finish, pv: fromMinor(curve[Math.min(k, curve.length - 1)] as number, cp.currency) };
+    if (fEnd === undefined || !now.figures.selectedEac.value.value) { points.push(base); return; }
+    const done = span === 0 ? 1 : Math.min(span, workingDaysIn(cp.days, t + 1, end));
+    const along = (from: number, to: number) => fromMinor(from + mulDivRound(to - from, done, Math.max(span, 1)), cp.currency);
+    points.push({ ...base, eacPath: along(ac, eac), ieacPath: along(ev, cp.bac) });
+  });
+  return { points, atStatusDate: now };
+}
