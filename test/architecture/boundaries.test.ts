@@ -60,6 +60,7 @@ const PACKAGES: Record<string, readonly string[]> = {
   sql: ["kysely"],
   io: ["fast-xml-parser", "fflate", "csv-parse", "csv-stringify"],
   reports: ["d3-scale", "d3-shape"],
+  cli: ["commander", "cli-progress", "kysely", "better-sqlite3"],
 };
 
 describe("architecture", () => {
