@@ -14,3 +14,4 @@ export {
   OPEN_REQUEST_STATUSES, ACTIVE_LIFECYCLES,
   type ActiveProjectFigures, type RequirementCoverage, type RolloutOverview,
 } from "./queries.js";
+export type { ScoredIntake, RolloutReadiness } from "./assessments.js";

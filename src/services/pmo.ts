@@ -17,6 +17,10 @@ import type { WorkPackage } from "../entities/work-package.js";
 import type { StorageAdapter } from "../storage/port.js";
 import type { DraftOf } from "../storage/repository.js";
 import type { PmoContext } from "./context.js";
+import { rolloutReadiness, scoredOpenRequests, type RolloutReadiness, type ScoredIntake } from "./assessments.js";
+import type { ScoringModel } from "../prioritization/model.js";
+import type { ScoreOptions } from "../prioritization/score-requests.js";
+import type { ReadinessOptions } from "../rollout/gate.js";
 import { captureBaseline, recordActualCosts, recordProgress, updateProject, type BaselineInput } from "./execution.js";
 import { convertRequest, createRequest, transitionRequest, type TransitionOptions } from "./intake.js";
 import { runOperation, type PmoOptions } from "./operation.js";
@@ -97,6 +101,10 @@ export interface Pmo {
   requirementsCoverage(projectId: string): Promise<RequirementCoverage[]>;
   /** Open rollout plans with checklist counts, open blocking items and gates. */
   rollouts(): Promise<RolloutOverview[]>;
+  /** The open requests scored and ranked with a model, as of a date (nothing is written). */
+  scoredOpenRequests(model: ScoringModel, options: ScoreOptions): Promise<ScoredIntake>;
+  /** Open rollouts judged at a date: readiness per phase and category, and every gate evaluated. */
+  rolloutReadiness(options: ReadinessOptions): Promise<RolloutReadiness[]>;
 }
 
 /**
@@ -148,5 +156,7 @@ export function createPmo(adapter: StorageAdapter, options: PmoOptions = {}): Pm
     activeProjects: () => activeProjects(ctx),
     requirementsCoverage: (projectId) => requirementsCoverage(ctx, projectId),
     rollouts: () => rolloutOverviews(ctx),
+    scoredOpenRequests: (model, o) => scoredOpenRequests(ctx, model, o),
+    rolloutReadiness: (o) => rolloutReadiness(ctx, o),
   };
 }

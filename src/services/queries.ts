@@ -31,7 +31,9 @@ export function history(ctx: PmoContext, kind: EntityKind, id: string): Promise<
   return collect(repos(ctx)["audit-event"].all({ where, orderBy: { field: "at" } }));
 }
 
-/** Request states that still wait for a decision or a conversion. *
+/**
+ * Request states that still wait for a decision or a conversion.
+ *
  * @example
  * ```ts
  * OPEN_REQUEST_STATUSES.includes("deferred"); // true
@@ -56,7 +58,9 @@ export interface ActiveProjectFigures {
   readonly latestStatusReport: StatusReport | null;
 }
 
-/** Project lifecycle states that count as active. *
+/**
+ * Project lifecycle states that count as active.
+ *
  * @example
  * ```ts
  * ACTIVE_LIFECYCLES.includes("on-hold"); // true: paused projects still count
@@ -132,21 +136,31 @@ export interface RolloutOverview {
 const CLOSED_ITEM = new Set(["done", "skipped", "waived", "not-applicable"]);
 
 /** @internal Rollout plans that are not completed or cancelled, with their checklist state. */
-export async function rolloutOverviews(ctx: PmoContext): Promise<RolloutOverview[]> {
+export async function rolloutOverviews(ctx: PmoContext): Promise<RolloutOverview[]>;
+/** @internal The same, with each plan's full checklist (for readiness judgements). */
+export async function rolloutOverviews(
+  ctx: PmoContext,
+  withItems: true,
+): Promise<{ overview: RolloutOverview; items: ChecklistItem[] }[]>;
+export async function rolloutOverviews(
+  ctx: PmoContext,
+  withItems = false,
+): Promise<RolloutOverview[] | { overview: RolloutOverview; items: ChecklistItem[] }[]> {
   const r = repos(ctx);
   const plans = await collect(r["rollout-plan"].all({ where: [{ field: "status", op: "in", value: ["planning", "ready", "in-progress", "hypercare"] }] }));
-  const out: RolloutOverview[] = [];
+  const out: { overview: RolloutOverview; items: ChecklistItem[] }[] = [];
   for (const plan of plans) {
     const byPlan: Where[] = [{ field: "rolloutPlanId", op: "eq", value: plan.id }];
     const items = await collect(r["checklist-item"].all({ where: byPlan }));
     const itemsByStatus: Record<string, number> = {};
     for (const i of items) itemsByStatus[i.status] = (itemsByStatus[i.status] ?? 0) + 1;
-    out.push({
+    const overview: RolloutOverview = {
       plan,
       itemsByStatus,
       openBlockingItems: items.filter((i) => i.blocking && !CLOSED_ITEM.has(i.status)),
       gates: await collect(r.gate.all({ where: byPlan })),
-    });
+    };
+    out.push({ overview, items });
   }
-  return out;
+  return withItems ? out : out.map((x) => x.overview);
 }
