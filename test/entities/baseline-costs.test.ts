@@ -1,21 +1,10 @@
 import { describe, it, expect } from "vitest";
-import type { z } from "zod";
+import { eur, paths } from "./helpers.js";
 import { PmoDecimal } from "../../src/core/decimal.js";
 import { baselineJsonSchema, baselineSchema, type BaselineWire } from "../../src/entities/baseline.js";
 import { costEntryJsonSchema, costEntrySchema, type CostEntryWire } from "../../src/entities/cost-entry.js";
 
 const stored = { version: 3, createdAt: "2026-12-01T09:00:00.000Z", updatedAt: "2026-12-02T09:00:00.000Z" };
-
-/** Issue paths of a failed decode, dot-joined; fails the test when the input decodes. */
-function paths(schema: z.ZodType, input: unknown): string[] {
-  const r = schema.safeDecode(input as never);
-  expect(r.success).toBe(false);
-  return r.error!.issues.map((i) => i.path.join("."));
-}
-
-function eur(amount: string) {
-  return { amount, currency: "EUR" };
-}
 
 const baseline: BaselineWire = {
   id: "bl-1",

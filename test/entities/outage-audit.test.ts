@@ -1,15 +1,9 @@
 import { describe, it, expect } from "vitest";
+import { paths } from "./helpers.js";
 import { serviceOutageJsonSchema, serviceOutageSchema, type ServiceOutageWire } from "../../src/entities/service-outage.js";
 import { auditEventJsonSchema, auditEventSchema, jsonValueSchema, type AuditEventWire } from "../../src/entities/audit-event.js";
 
 const stored = { version: 1, createdAt: "2026-11-03T09:30:00.000Z", updatedAt: "2026-11-03T11:00:00.000Z" };
-
-/** Issue paths of a failed decode, dot-joined. */
-function paths(schema: { safeDecode: (v: never) => { success: boolean; error?: { issues: { path: PropertyKey[] }[] } } }, wire: unknown): string[] {
-  const r = schema.safeDecode(wire as never);
-  expect(r.success).toBe(false);
-  return r.error!.issues.map((i) => i.path.map(String).join("."));
-}
 
 const outage: ServiceOutageWire = {
   id: "out-17", ...stored, service: "crm", start: "2026-11-03T09:12:00.000Z", end: "2026-11-03T10:40:00.000Z",

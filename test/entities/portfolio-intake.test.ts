@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import type { z } from "zod";
+import { eur, mutate, paths, roundTrips, withProto } from "./helpers.js";
 import { PmoDecimal } from "../../src/core/decimal.js";
 import { portfolioJsonSchema, portfolioSchema, type PortfolioWire } from "../../src/entities/portfolio.js";
 import { programmeJsonSchema, programmeSchema, type ProgrammeWire } from "../../src/entities/programme.js";
@@ -12,33 +12,6 @@ import {
 } from "../../src/entities/project-request.js";
 
 const stored = { version: 2, createdAt: "2027-01-05T09:00:00.000Z", updatedAt: "2027-01-06T10:30:00.000Z" };
-
-/** Issue paths of a failed decode, dot-joined; fails the test when the input decodes. */
-function paths(schema: z.ZodType, input: unknown): string[] {
-  const r = schema.safeDecode(input as never);
-  expect(r.success).toBe(false);
-  return r.error!.issues.map((i) => i.path.join("."));
-}
-
-/** A deep copy of the wire, changed by `edit`. */
-function mutate<T>(wire: T, edit: (w: any) => void): unknown {
-  const copy = structuredClone(wire);
-  edit(copy);
-  return copy;
-}
-
-/** The wire with a `__proto__` own key added at the top (as JSON.parse builds it). */
-function withProto(wire: unknown): unknown {
-  return JSON.parse(JSON.stringify(wire).replace(/^\{/, '{"__proto__":{"polluted":true},'));
-}
-
-function roundTrips(schema: z.ZodType, wire: unknown): void {
-  const encoded = schema.encode(schema.decode(wire as never) as never);
-  expect(encoded).toEqual(wire);
-  expect(JSON.stringify(encoded)).toBe(JSON.stringify(wire));
-}
-
-const eur = (amount: string) => ({ amount, currency: "EUR" });
 
 const portfolio: PortfolioWire = {
   id: "pf-it",

@@ -1,25 +1,9 @@
 import { describe, it, expect } from "vitest";
-import type { z } from "zod";
+import { eur, mutate, paths } from "./helpers.js";
 import { PmoDecimal } from "../../src/core/decimal.js";
 import { budgetAtCompletion, projectJsonSchema, projectSchema, recordKeySchema, type ProjectWire } from "../../src/entities/project.js";
 
 const stored = { version: 4, createdAt: "2027-01-05T09:00:00.000Z", updatedAt: "2027-02-01T16:45:00.000Z" };
-
-/** Issue paths of a failed decode, dot-joined; fails the test when the input decodes. */
-function paths(schema: z.ZodType, input: unknown): string[] {
-  const r = schema.safeDecode(input as never);
-  expect(r.success).toBe(false);
-  return r.error!.issues.map((i) => i.path.join("."));
-}
-
-/** A deep copy of the wire, changed by `edit`. */
-function mutate<T>(wire: T, edit: (w: any) => void): unknown {
-  const copy = structuredClone(wire);
-  edit(copy);
-  return copy;
-}
-
-const eur = (amount: string) => ({ amount, currency: "EUR" });
 
 const project: ProjectWire = {
   id: "prj-crm",

@@ -1,4 +1,5 @@
 import { describe, it, expect } from "vitest";
+import { mutate, paths, roundTrips } from "./helpers.js";
 import type { z } from "zod";
 import { PmoDecimal } from "../../src/core/decimal.js";
 import { actionJsonSchema, actionSchema, type ActionWire } from "../../src/entities/action.js";
@@ -8,26 +9,6 @@ import { issueJsonSchema, issueSchema, type IssueWire } from "../../src/entities
 import { riskJsonSchema, riskSchema, type RiskWire } from "../../src/entities/risk.js";
 
 const stored = { version: 2, createdAt: "2027-02-01T09:00:00.000Z", updatedAt: "2027-02-03T11:15:30.250Z" };
-
-/** Issue paths of a failed decode, dot-joined; fails the test when the input decodes. */
-function paths(schema: z.ZodType, input: unknown): string[] {
-  const r = schema.safeDecode(input as never);
-  expect(r.success).toBe(false);
-  return r.error!.issues.map((i) => i.path.join("."));
-}
-
-/** A deep copy of the wire, changed by `edit`. */
-function mutate<T>(wire: T, edit: (w: any) => void): unknown {
-  const copy = structuredClone(wire);
-  edit(copy);
-  return copy;
-}
-
-function roundTrips(schema: z.ZodType, wire: unknown): void {
-  const encoded = schema.encode(schema.decode(wire as never) as never);
-  expect(encoded).toEqual(wire);
-  expect(JSON.stringify(encoded)).toBe(JSON.stringify(wire));
-}
 
 /** Checks the `__proto__` key, a negative version and an impossible date on any RAID entity. */
 function rejectsCommonBadInput(schema: z.ZodType, wire: object, dateField: string): void {

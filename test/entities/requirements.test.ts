@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import type { z } from "zod";
+import { paths, rejectsProto, roundTrips, withProto } from "./helpers.js";
 import { itemKeySchema, requirementJsonSchema, requirementSchema, type RequirementWire } from "../../src/entities/requirement.js";
 import {
   TRACE_LINK_TYPES,
@@ -17,32 +17,6 @@ import { acknowledgementJsonSchema, acknowledgementSchema, type AcknowledgementW
 
 const stored = { version: 2, createdAt: "2026-02-01T09:00:00.000Z", updatedAt: "2026-02-03T16:45:10.250Z" };
 const fp = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
-
-/** Issue paths of a failed decode, dot-joined; fails the test when the input decodes. */
-function paths(schema: z.ZodType, input: unknown): string[] {
-  const r = schema.safeDecode(input as never);
-  expect(r.success).toBe(false);
-  return r.error!.issues.map((i) => i.path.join("."));
-}
-
-/** Decode then encode must give back the canonical wire exactly, key order included. */
-function roundTrips(schema: z.ZodType, wire: unknown): void {
-  const back = schema.encode(schema.decode(wire as never));
-  expect(back).toEqual(wire);
-  expect(JSON.stringify(back)).toBe(JSON.stringify(wire));
-}
-
-/** A copy with `__proto__` as an own key, as JSON.parse produces from hostile input. */
-function withProto(wire: object): unknown {
-  return JSON.parse(JSON.stringify(wire).replace(/^\{/, '{"__proto__":{"polluted":true},'));
-}
-
-function rejectsProto(schema: z.ZodType, wire: object): void {
-  const r = schema.safeDecode(withProto(wire) as never);
-  expect(r.success).toBe(false);
-  expect(r.error!.issues[0]).toMatchObject({ code: "unrecognized_keys", keys: ["__proto__"] });
-  expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
-}
 
 const req: RequirementWire = {
   id: "req-104",

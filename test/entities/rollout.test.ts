@@ -1,17 +1,11 @@
 import { describe, it, expect } from "vitest";
+import { paths } from "./helpers.js";
 import { PmoDecimal } from "../../src/core/decimal.js";
 import { rolloutPlanJsonSchema, rolloutPlanSchema, type RolloutPlanWire } from "../../src/entities/rollout-plan.js";
 import { checklistItemJsonSchema, checklistItemSchema, type ChecklistItemWire } from "../../src/entities/checklist-item.js";
 import { gateJsonSchema, gateSchema, type GateWire } from "../../src/entities/gate.js";
 
 const stored = { version: 2, createdAt: "2026-09-01T08:00:00.000Z", updatedAt: "2026-09-02T08:00:00.000Z" };
-
-/** Issue paths of a failed decode, dot-joined. */
-function paths(schema: { safeDecode: (v: never) => { success: boolean; error?: { issues: { path: PropertyKey[] }[] } } }, wire: unknown): string[] {
-  const r = schema.safeDecode(wire as never);
-  expect(r.success).toBe(false);
-  return r.error!.issues.map((i) => i.path.map(String).join("."));
-}
 
 const plan: RolloutPlanWire = {
   id: "rp-crm", ...stored, projectId: "prj-crm", name: "CRM go-live", goLive: "2026-11-02",

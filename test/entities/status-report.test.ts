@@ -1,22 +1,8 @@
 import { describe, it, expect } from "vitest";
-import type { z } from "zod";
+import { mutate, paths } from "./helpers.js";
 import { statusReportJsonSchema, statusReportSchema, type StatusReportWire } from "../../src/entities/status-report.js";
 
 const stored = { version: 1, createdAt: "2027-03-01T09:00:00.000Z", updatedAt: "2027-03-01T09:00:00.000Z" };
-
-/** Issue paths of a failed decode, dot-joined; fails the test when the input decodes. */
-function paths(schema: z.ZodType, input: unknown): string[] {
-  const r = schema.safeDecode(input as never);
-  expect(r.success).toBe(false);
-  return r.error!.issues.map((i) => i.path.join("."));
-}
-
-/** A deep copy of the wire, changed by `edit`. */
-function mutate<T>(wire: T, edit: (w: any) => void): unknown {
-  const copy = structuredClone(wire);
-  edit(copy);
-  return copy;
-}
 
 const report: StatusReportWire = {
   id: "sr-2027-02",

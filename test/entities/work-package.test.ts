@@ -1,21 +1,10 @@
 import { describe, it, expect } from "vitest";
-import type { z } from "zod";
+import { eur, paths } from "./helpers.js";
 import { PmoDecimal } from "../../src/core/decimal.js";
 import { earningRuleSchema, progressRecordSchema, workPackageJsonSchema, workPackageSchema, type WorkPackageWire } from "../../src/entities/work-package.js";
 import { milestoneJsonSchema, milestoneSchema, type MilestoneWire } from "../../src/entities/milestone.js";
 
 const stored = { version: 1, createdAt: "2026-01-05T09:00:00.000Z", updatedAt: "2026-01-06T10:30:00.000Z" };
-
-/** Issue paths of a failed decode, dot-joined; fails the test when the input decodes. */
-function paths(schema: z.ZodType, input: unknown): string[] {
-  const r = schema.safeDecode(input as never);
-  expect(r.success).toBe(false);
-  return r.error!.issues.map((i) => i.path.join("."));
-}
-
-function eur(amount: string) {
-  return { amount, currency: "EUR" };
-}
 
 const wp: WorkPackageWire = {
   id: "wp-mig",
