@@ -21,3 +21,4 @@ export { readinessBurnDownChart, type BurnDownInput } from "./charts/burn-down.j
 export { valueCostBubbleChart, type Bubble, type BubbleChartInput } from "./charts/bubble.js";
 export { efficientFrontierChart, type CostValuePoint, type FrontierChartInput } from "./charts/frontier.js";
 export { coverageHeatMapChart, type HeatCell, type HeatMapInput } from "./charts/heat-map.js";
+export * from "./sections/index.js";

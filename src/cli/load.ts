@@ -1,0 +1,97 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { isEntityKind } from "../entities/index.js";
+import { DATASET_FORMAT, DATASET_FORMAT_VERSION, importDataset, type DatasetImport } from "../io/index.js";
+import { CliError, oneLine } from "./errors.js";
+
+/**
+ * Where the sample office lives: `examples/data` under the working folder, else beside the package (a source
+ * checkout or a package that ships the examples).
+ *
+ * @example
+ * ```ts
+ * sampleDataDir(); // "/home/me/pmokit/examples/data"
+ * ```
+ */
+export function sampleDataDir(cwd: string): string {
+  // Source: src/cli/load.ts; bundled: dist/cli/… or a shared chunk in dist/ — so both one and two levels up.
+  const here = (rel: string) => fileURLToPath(new URL(rel, import.meta.url));
+  const candidates = [join(cwd, "examples", "data"), here("../../examples/data"), here("../examples/data")];
+  const found = candidates.find((d) => existsSync(join(d, "project.json")));
+  if (found === undefined) throw new CliError(`the sample office was not found (looked in ${candidates.join(", ")}); pass --data <folder>`);
+  return found;
+}
+
+/** The id of record `i` of `kind` in a raw dataset, for error messages. */
+function idLookup(records: unknown): (kind: string, i: number) => string | undefined {
+  return (kind, i) => {
+    const r = (records as Record<string, unknown[] | undefined> | undefined)?.[kind]?.[i] as { id?: unknown } | undefined;
+    return typeof r?.id === "string" ? r.id : undefined;
+  };
+}
+
+/**
+ * Reads a folder of per-kind JSON arrays (`project.json`, `risk.json`…, the layout of examples/data) as a pmokit
+ * dataset, validated all or nothing. Errors name the file, the record and the path.
+ *
+ * @example
+ * ```ts
+ * const { records, report } = readOfficeFolder("examples/data");
+ * ```
+ */
+export function readOfficeFolder(dir: string): DatasetImport {
+  const records: Record<string, unknown> = {};
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith(".json")).sort();
+  } catch (e) {
+    throw new CliError(`${dir}: cannot read the folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  for (const name of names) {
+    const kind = basename(name, ".json");
+    if (!isEntityKind(kind)) continue;
+    const file = join(dir, name);
+    try {
+      records[kind] = JSON.parse(readFileSync(file, "utf8"));
+    } catch (e) {
+      throw new CliError(`${file}: not valid JSON (${(e as Error).message})`);
+    }
+  }
+  try {
+    return importDataset({ format: DATASET_FORMAT, formatVersion: DATASET_FORMAT_VERSION, records });
+  } catch (e) {
+    // Name the per-kind file of the first problem.
+    const kind = (e as { issues?: { path: (string | number)[] }[] }).issues?.[0]?.path[1];
+    throw new CliError(oneLine(e, typeof kind === "string" ? join(dir, `${kind}.json`) : dir, idLookup(records)));
+  }
+}
+
+/**
+ * Reads a pmokit dataset file (`pmokit-dataset` JSON), validated all or nothing; errors name the file, the record
+ * (kind, index and id) and the path.
+ *
+ * @example
+ * ```ts
+ * readDatasetFile("office.json").report.counts.project; // 4
+ * ```
+ */
+export function readDatasetFile(file: string): DatasetImport {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    throw new CliError(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw new CliError(`${file}: not valid JSON (${(e as Error).message})`);
+  }
+  try {
+    return importDataset(parsed);
+  } catch (e) {
+    throw new CliError(oneLine(e, file, idLookup((parsed as { records?: unknown } | null)?.records)));
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * Capability sections: turn calculator results (scores and selection, EVM, RAG, traceability, readiness) into
+ * `Report` sections with tables, "why" lines and SVG charts.
+ *
+ * @module
+ */
+export { fixed, cents, asCell } from "./shared.js";
+export { intakeSection, type IntakeSectionInput } from "./intake.js";
+export { portfolioSection, type PortfolioSectionInput, type PortfolioProjectRow, type KpiLine } from "./portfolio.js";
+export { projectSection, type ProjectSectionInput } from "./project.js";
+export { requirementsSection, type RequirementsSectionInput } from "./requirements.js";
+export { rolloutSection, openItemsSeries, type RolloutSectionInput, type OpenItemsPoint } from "./rollout.js";

@@ -1,0 +1,105 @@
+import { decimal } from "../../core/index.js";
+import type { RagStatus } from "../../status/index.js";
+import type { EarnedValueResult } from "../../variance/index.js";
+import { ragCell, type CellValue, type RagCell } from "../cells.js";
+import type { ReportSection } from "../report.js";
+import { asCell, cents, fixed } from "./shared.js";
+
+/** One project of the portfolio health table. */
+export interface PortfolioProjectRow {
+  /** Project code or id. */
+  readonly code: string;
+  /** Project name. */
+  readonly name: string;
+  /** `ragStatus` result. */
+  readonly rag: RagStatus;
+  /** `earnedValue` result at the same status date. */
+  readonly evm: EarnedValueResult;
+}
+
+/** A KPI line: a label, its figure and how it was reached. */
+export interface KpiLine {
+  /** The KPI's name. */
+  readonly label: string;
+  /** The figure (a Metric keeps its reason). */
+  readonly value: CellValue;
+  /** Definition, period and counts. */
+  readonly note?: string;
+}
+
+/** What the portfolio section shows. */
+export interface PortfolioSectionInput {
+  /** The status date. */
+  readonly asOf: string;
+  /** The running projects. */
+  readonly projects: readonly PortfolioProjectRow[];
+  /** KPIs (availability, on-time, on-budget, health…). */
+  readonly kpis?: readonly KpiLine[];
+}
+
+// RAG comments print the figures exactly (34 digits); three decimals are enough to read which rule fired.
+const LONG_DECIMAL = /-?\d+\.\d{4,}/g;
+const readable = (text: string) => text.replace(LONG_DECIMAL, (n) => decimal(n).toDecimalPlaces(3, 6).toFixed());
+
+function dimensionCell(rag: RagStatus, dimension: string): CellValue {
+  const d = rag.dimensions.find((x) => x.dimension === dimension);
+  if (d === undefined || d.colour === undefined) return d === undefined ? "" : { value: undefined, reason: "not-rated", detail: readable(d.comment) };
+  // The rule that fired is the comment of the rules that decided the colour.
+  return ragCell(d.colour, readable(d.comment));
+}
+
+/**
+ * The portfolio section: the project health table — RAG per dimension with the rule that fired, CPI, SPI, SPI(t),
+ * the selected EAC and the forecast finish (IEAC(t) with PF = SPI(t)) — and the office's KPIs.
+ *
+ * @example
+ * ```ts
+ * portfolioSection({ asOf: "2026-11-20", projects: [{ code: "WMS", name: "WMS upgrade", rag, evm }], kpis: [{ label: "ERP availability", value: erp.availabilityPercent }] });
+ * ```
+ */
+export function portfolioSection(input: PortfolioSectionInput): ReportSection {
+  // A dimension no project could be rated on (its figures were not supplied) is listed once, not as a column.
+  const all = [...new Set(input.projects.flatMap((p) => p.rag.dimensions.map((d) => d.dimension)))];
+  const rated = (dim: string) => input.projects.some((p) => p.rag.dimensions.some((d) => d.dimension === dim && d.colour !== undefined));
+  const dimensions = all.filter(rated);
+  const unrated = all.filter((d) => !rated(d));
+  const overall = (rag: RagStatus): CellValue => {
+    const o = rag.overall;
+    if (o.colour === undefined) return "n/a";
+    const cell: RagCell = ragCell(o.colour, o.worstDimensions.length > 0 ? `worst: ${o.worstDimensions.join(", ")}` : "");
+    return o.override ? ragCell(o.colour, `override by ${o.override.by}: ${o.override.comment}`) : cell;
+  };
+  const rows = input.projects.map((p) => [
+    p.code,
+    p.name,
+    overall(p.rag),
+    ...dimensions.map((d) => dimensionCell(p.rag, d)),
+    fixed(p.evm.figures.cpi, 2),
+    fixed(p.evm.figures.spi, 2),
+    fixed(p.evm.schedule.spiT, 2),
+    cents(p.evm.figures.selectedEac.value),
+    asCell(p.evm.schedule.forecastFinish.spiT),
+  ]);
+  const sections: ReportSection[] = [];
+  if (input.kpis && input.kpis.length > 0) {
+    sections.push({
+      heading: "KPIs",
+      blocks: [{ kind: "table", table: { caption: `KPIs as of ${input.asOf}`, columns: ["KPI", "Figure", "How"], rows: input.kpis.map((k) => [k.label, k.value, k.note ?? ""]) } }],
+    });
+  }
+  return {
+    heading: "Portfolio",
+    blocks: [
+      { kind: "paragraph", text: `${input.projects.length} running projects at ${input.asOf}. Each RAG cell names the rule that set its colour; EAC is the first computable method of the policy, the forecast finish is IEAC(t) with PF = SPI(t).${unrated.length > 0 ? ` Not rated (figures not supplied): ${unrated.join(", ")}.` : ""}` },
+      {
+        kind: "table",
+        table: {
+          caption: "Project health",
+          columns: ["Project", "Name", "Overall", ...dimensions, "CPI", "SPI", "SPI(t)", { header: "EAC", align: "right" }, "Forecast finish"],
+          rows,
+        },
+      },
+    ],
+    ...(sections.length > 0 ? { sections } : {}),
+  };
+}

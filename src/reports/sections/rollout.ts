@@ -1,0 +1,122 @@
+import { addDays, ValidationError, type IsoDate } from "../../core/index.js";
+import type { ChecklistItem } from "../../entities/index.js";
+import { readinessProgress, type GateEvaluation, type ReadinessCount, type ReadinessProgress, type RolloutFacts, type WaveProgress } from "../../rollout/index.js";
+import { readinessBurnDownChart } from "../charts/burn-down.js";
+import type { CellValue } from "../cells.js";
+import type { ReportBlock, ReportSection } from "../report.js";
+import { fixed } from "./shared.js";
+
+/** One point of a readiness burn-down: applicable checklist items not yet done on a day. */
+export interface OpenItemsPoint {
+  /** The day. */
+  readonly date: IsoDate;
+  /** Items still to do (applicable − done) on that day. */
+  readonly value: number;
+}
+
+/**
+ * The readiness burn-down series: for each day from `from` to `to` every `stepDays`, how many applicable checklist
+ * items were not done yet, judged as `readinessProgress` judges them on that day (an item done later still counts
+ * as open earlier; the last point is always `to`).
+ *
+ * @throws {ValidationError} when `to` is before `from` or the step is not a positive whole number.
+ * @example
+ * ```ts
+ * openItemsSeries(items, { from: "2026-09-18", to: "2026-11-20", stepDays: 7 }); // [{ date: "2026-09-18", value: 46 }, …]
+ * ```
+ */
+export function openItemsSeries(
+  items: readonly ChecklistItem[],
+  options: { readonly from: IsoDate; readonly to: IsoDate; readonly stepDays?: number; readonly facts?: RolloutFacts },
+): OpenItemsPoint[] {
+  const step = options.stepDays ?? 7;
+  if (!Number.isInteger(step) || step < 1) throw ValidationError.single(["stepDays"], "the step is a whole number of days from 1", "readiness burn-down");
+  if (options.to < options.from) throw ValidationError.single(["to"], `${options.to} is before ${options.from}`, "readiness burn-down");
+  const out: OpenItemsPoint[] = [];
+  const at = (date: IsoDate) => {
+    const o = readinessProgress(items, { asOf: date, ...(options.facts ? { facts: options.facts } : {}) }).overall;
+    out.push({ date, value: o.applicable - o.done });
+  };
+  let d = options.from;
+  for (; d < options.to; d = addDays(d, step)) at(d);
+  at(options.to);
+  return out;
+}
+
+/** What the rollout section shows. */
+export interface RolloutSectionInput {
+  /** Plan name. */
+  readonly name: string;
+  /** The status date. */
+  readonly asOf: IsoDate;
+  /** Planned go-live. */
+  readonly goLive?: IsoDate;
+  /** `readinessProgress` result. */
+  readonly progress: ReadinessProgress;
+  /** `evaluateGate` result of the gate to decide (go/no-go). */
+  readonly gate?: GateEvaluation;
+  /** `waveProgress(plan).waves`. */
+  readonly waves?: readonly WaveProgress[];
+  /** `openItemsSeries` result, for the burn-down chart. */
+  readonly burnDown?: readonly OpenItemsPoint[];
+}
+
+const countRow = (name: string, c: ReadinessCount): CellValue[] => [name, c.total, c.applicable, c.done, c.waived, c.skipped + c.notApplicable, fixed(c.percent, 1)];
+const COUNT_COLUMNS = ["", "Items", "Applicable", "Done", "Waived", "Excluded", "Ready %"];
+const OUTCOME: Record<GateEvaluation["outcome"], string> = { go: "GO", "conditional-go": "CONDITIONAL GO", "no-go": "NO-GO" };
+
+function gateBlocks(g: GateEvaluation): ReportBlock[] {
+  const blocks: ReportBlock[] = [
+    { kind: "paragraph", text: `${g.gateName}: ${OUTCOME[g.outcome]} at ${g.asOf} — approvals ${g.approvals.approving} of ${g.approvals.required} required${g.recorded ? `; recorded decision ${OUTCOME[g.recorded.outcome]}${g.recorded.contradicts ? " (contradicted by the evidence)" : ""}` : ""}.` },
+    { kind: "list", items: g.reasons },
+  ];
+  if (g.blockers.length > 0) {
+    blocks.push({ kind: "table", table: { caption: "Blocking items holding the gate", columns: ["Item", "Title", "Status", "Due", "Why"], rows: g.blockers.map((b) => [b.code ?? b.id, b.title, b.status, b.dueDate ?? "", b.why]) } });
+  }
+  if (g.openAdvisory.length > 0) blocks.push({ kind: "list", items: g.openAdvisory.map((a) => `advisory open: ${a.code ?? a.id} ${a.title}`) });
+  return blocks;
+}
+
+/**
+ * The rollout section: readiness per phase and per category, the burn-down of open items to go-live, the gate
+ * decision with its blocking items and reasons, and wave progress (installed, trained, install success).
+ *
+ * @example
+ * ```ts
+ * const progress = readinessProgress(items, { asOf: "2026-11-20" });
+ * const gate = evaluateGate({ plan, items, gates }, "gate-crm-go-no-go", { asOf: "2026-11-20" });
+ * rolloutSection({ name: plan.name, asOf: "2026-11-20", goLive: plan.goLive, progress, gate, waves: waveProgress(plan, { asOf: "2026-11-20" }).waves });
+ * ```
+ */
+export function rolloutSection(input: RolloutSectionInput): ReportSection {
+  const p = input.progress;
+  const blocks: ReportBlock[] = [
+    { kind: "figures", items: [{ label: "Ready %", value: fixed(p.overall.percent, 1) }, { label: "Done", value: p.overall.done }, { label: "Applicable", value: p.overall.applicable }, ...(input.goLive ? [{ label: "Go-live", value: input.goLive }] : [])] },
+    { kind: "table", table: { caption: "Readiness per phase", columns: ["Phase", ...COUNT_COLUMNS.slice(1)], rows: Object.entries(p.byPhase).map(([k, c]) => countRow(k, c)) } },
+    { kind: "table", table: { caption: "Readiness per category", columns: ["Category", ...COUNT_COLUMNS.slice(1)], rows: Object.entries(p.byCategory).sort(([a], [b]) => a.localeCompare(b)).map(([k, c]) => countRow(k, c)) } },
+  ];
+  if (input.burnDown && input.burnDown.length > 0) {
+    const first = input.burnDown[0]!;
+    blocks.push({
+      kind: "chart",
+      svg: readinessBurnDownChart({
+        title: `${input.name}: open readiness items`,
+        description: "Applicable checklist items not yet done, week by week, against a straight line to zero at go-live.",
+        open: input.burnDown,
+        ...(input.goLive ? { ideal: { start: first, target: input.goLive }, goLive: input.goLive } : {}),
+        statusDate: input.asOf,
+      }),
+      caption: `Open readiness items to ${input.asOf}${input.goLive ? `, ideal line to zero at go-live ${input.goLive}` : ""}.`,
+      file: "charts/readiness-burn-down.svg",
+    });
+  }
+  const sections: ReportSection[] = [];
+  if (input.gate) sections.push({ heading: `Gate decision: ${input.gate.gateName}`, blocks: gateBlocks(input.gate) });
+  if (input.waves && input.waves.length > 0) {
+    sections.push({
+      heading: "Wave progress",
+      blocks: [{ kind: "table", table: { columns: ["Wave", "Audience", "Timing", "Targeted", "Installed", "Trained", "Failed", "Installed %", "Trained %", "Install success %"], rows: input.waves.map((w) => [w.name, w.audience, w.timing, w.targeted, w.installed, w.trained, w.failed, fixed(w.installedPercent, 1), fixed(w.trainedPercent, 1), fixed(w.installSuccessPercent, 1)]) } }],
+    });
+  }
+  return { heading: `Rollout — ${input.name}`, blocks, ...(sections.length > 0 ? { sections } : {}) };
+}

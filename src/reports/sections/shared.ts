@@ -1,0 +1,49 @@
+import { roundMoney, type Decimal, type Metric, type Money } from "../../core/index.js";
+import type { CellMetric } from "../cells.js";
+
+/**
+ * A decimal figure rounded half-even for display, keeping its reason when there is none.
+ *
+ * @example
+ * ```ts
+ * fixed(metric(decimal("0.97134")), 2); // { value: Decimal(0.97) }
+ * fixed(missing("ac-is-zero"), 2);      // { value: undefined, reason: "ac-is-zero" }
+ * ```
+ */
+export function fixed(m: Metric<Decimal>, places: number): CellMetric {
+  return m.value === undefined ? missingCell(m) : { value: m.value.toDecimalPlaces(places, 6) };
+}
+
+/**
+ * A money figure rounded half-even to its currency's minor unit for display, keeping its reason when there is none.
+ *
+ * @example
+ * ```ts
+ * cents(metric(money("2031136.3636", "EUR"))); // { value: EUR 2,031,136.36 }
+ * ```
+ */
+export function cents(m: Metric<Money>): CellMetric {
+  return m.value === undefined ? missingCell(m) : { value: roundMoney(m.value, { rounding: "half-even" }) };
+}
+
+/**
+ * Any metric (dates, strings, numbers) as a report cell.
+ *
+ * @example
+ * ```ts
+ * asCell(metric("2027-08-31")); // { value: "2027-08-31" }
+ * ```
+ */
+export function asCell<T extends string | number>(m: Metric<T>): CellMetric {
+  return m.value === undefined ? missingCell(m as { readonly reason: string; readonly detail?: string }) : { value: m.value };
+}
+
+function missingCell(m: { readonly reason: string; readonly detail?: string | undefined }): CellMetric {
+  return m.detail === undefined ? { value: undefined, reason: m.reason } : { value: undefined, reason: m.reason, detail: m.detail };
+}
+
+/** The id part of a trace item key (`requirement:FR-101` → `FR-101`). @internal */
+export function bareId(key: string): string {
+  const i = key.indexOf(":");
+  return i < 0 ? key : key.slice(i + 1);
+}
