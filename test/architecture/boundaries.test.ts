@@ -58,7 +58,7 @@ const PACKAGES: Record<string, readonly string[]> = {
   traceability: ["@noble/hashes/sha256", "@noble/hashes/sha2", "@noble/hashes/utils"],
   highs: ["highs"],
   sql: ["kysely"],
-  io: ["fast-xml-parser", "fflate", "csv-parse", "csv-stringify", "saxes", "htmlparser2"],
+  io: ["fast-xml-parser", "fflate", "csv-parse", "csv-stringify", "saxes"],
   reports: ["d3-scale", "d3-shape"],
   cli: ["commander", "cli-progress", "kysely", "better-sqlite3"],
 };

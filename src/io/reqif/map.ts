@@ -3,6 +3,7 @@ import { TRACE_LINK_TYPES, decodeEntity, itemKeySchema, type EntityOf } from "..
 import { createReportBuilder, type ImportReport } from "../report.js";
 import type { ReqifDocument, ReqifHierarchy, ReqifSpecObject, ReqifValue } from "./model.js";
 import { xhtmlToPlainText } from "./xhtml.js";
+import { flattenedXhtml } from "./xhtml-walk.js";
 
 /** How ReqIF content becomes pmokit requirements (ReqIF has no PMO fields: these fill the gaps). */
 export interface ReqifMappingOptions {
@@ -87,9 +88,12 @@ export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOpti
     for (const v of vals) m.set(attrName.get(v.definitionRef) ?? v.definitionRef, v);
     return m;
   };
+  // XHTML flattened while readReqif streamed the file (the same walk), else flattened here.
+  const flattened = flattenedXhtml(document);
   const plain = (v: ReqifValue | undefined): string | undefined => {
     if (!v) return undefined;
-    const t = Array.isArray(v.value) ? v.value.map((r) => enumName.get(r) ?? r).join(", ") : v.kind === "XHTML" ? xhtmlToPlainText(v.value as string) : (v.value as string).trim();
+    const t = Array.isArray(v.value) ? v.value.map((r) => enumName.get(r) ?? r).join(", ")
+      : v.kind === "XHTML" ? flattened.get(v.value as string) ?? xhtmlToPlainText(v.value as string) : (v.value as string).trim();
     return t === "" ? undefined : t;
   };
 

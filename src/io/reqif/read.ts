@@ -1,6 +1,8 @@
 import { ValidationError } from "../../core/index.js";
 import { createReportBuilder, type ImportReport, type ReportBuilder } from "../report.js";
-import { parseXmlSafely } from "../xml/parse-xml.js";
+import type { SafeXmlOptions } from "../xml/parse-xml.js";
+import { parseXmlStream } from "../xml/stream-xml.js";
+import { XhtmlCollector } from "./xhtml-walk.js";
 import {
   REQIF_KINDS, type ReqifAttributeDefinition, type ReqifDatatype, type ReqifDocument, type ReqifHierarchy,
   type ReqifIdentifiable, type ReqifKind, type ReqifSpecType, type ReqifValue,
@@ -16,20 +18,25 @@ function ident(o: Obj): ReqifIdentifiable {
   const id = txt(o["@_IDENTIFIER"]) ?? "";
   const longName = txt(o["@_LONG-NAME"]);
   const lastChange = txt(o["@_LAST-CHANGE"]);
-  return { identifier: id, ...(longName !== undefined ? { longName } : {}), ...(lastChange !== undefined ? { lastChange } : {}) };
+  // Built by assignment, not spreads (this runs for every object of a 100k-object file); same key order.
+  const out: { identifier: string; longName?: string; lastChange?: string } = { identifier: id };
+  if (longName !== undefined) out.longName = longName;
+  if (lastChange !== undefined) out.lastChange = lastChange;
+  return out;
 }
 
 /** The text of the single `*-REF` child of a wrapper element (`<TYPE><SPEC-OBJECT-TYPE-REF>x</…></TYPE>`). */
 function ref(wrapper: unknown): string {
   const o = obj(wrapper);
-  for (const [k, v] of Object.entries(o)) if (k.endsWith("-REF")) return txt(v) ?? "";
+  for (const k of Object.keys(o)) if (k.endsWith("-REF")) return txt(o[k]) ?? "";
   return "";
 }
 
 function values(o: Obj, path: string, report: ReportBuilder): ReqifValue[] {
   const out: ReqifValue[] = [];
   const box = obj(o["VALUES"]);
-  for (const [name, items] of Object.entries(box)) {
+  for (const name of Object.keys(box)) {
+    const items = box[name];
     const kind = name.replace("ATTRIBUTE-VALUE-", "") as ReqifKind;
     if (!name.startsWith("ATTRIBUTE-VALUE-") || !REQIF_KINDS.includes(kind)) {
       report.unmapped(`${path}/VALUES`, name, "not a ReqIF attribute value");
@@ -49,7 +56,9 @@ function values(o: Obj, path: string, report: ReportBuilder): ReqifValue[] {
   }
   // Grouped by kind in one fixed order (what writeReqif writes), stable within a kind: the model does not depend
   // on how a tool interleaved its value elements.
-  return out.sort((a, b) => REQIF_KINDS.indexOf(a.kind) - REQIF_KINDS.indexOf(b.kind));
+  let sorted = true;
+  for (let i = 1; i < out.length && sorted; i++) sorted = REQIF_KINDS.indexOf(out[i - 1]!.kind) <= REQIF_KINDS.indexOf(out[i]!.kind);
+  return sorted ? out : out.sort((a, b) => REQIF_KINDS.indexOf(a.kind) - REQIF_KINDS.indexOf(b.kind));
 }
 
 function hierarchy(nodes: unknown, path: string, report: ReportBuilder): ReqifHierarchy[] {
@@ -63,7 +72,8 @@ function hierarchy(nodes: unknown, path: string, report: ReportBuilder): ReqifHi
 /**
  * Parses a ReqIF XML text safely into a {@link ReqifDocument}: header, datatypes (enumerations with their values),
  * spec types with attribute definitions, spec objects and relations with their values (XHTML kept as raw markup),
- * and specifications with their hierarchy. Tool extensions and relation groups are listed in the report.
+ * and specifications with their hierarchy. Tool extensions and relation groups are listed in the report. The text is
+ * read in one streaming pass (saxes), with the same refusals as {@link parseXmlSafely}.
  *
  * @throws {ValidationError} on hostile or malformed XML, or a root that is not `<REQ-IF>`.
  * @example
@@ -73,11 +83,40 @@ function hierarchy(nodes: unknown, path: string, report: ReportBuilder): ReqifHi
  * ```
  */
 export function readReqif(text: string, options: { readonly maxDepth?: number } = {}): { document: ReqifDocument; report: ImportReport } {
-  const doc = parseXmlSafely(text, "ReqIF file", {
+  // XHTML values are flattened to plain text in the same pass; reqifToPmokit picks the results up.
+  const xhtml = new XhtmlCollector();
+  const read = reqifFromTree(parseXmlStream(text, "ReqIF file", reqifXmlOptions(options.maxDepth), xhtml));
+  xhtml.attach(read.document);
+  return read;
+}
+
+/**
+ * How a ReqIF text is parsed into plain objects: the repeating elements as arrays, XHTML values as raw markup.
+ * Internal (shared with the test that pins the streaming parser against fast-xml-parser).
+ *
+ * @example
+ * ```ts
+ * reqifFromTree(parseXmlStream(text, "ReqIF file", reqifXmlOptions()));
+ * ```
+ */
+export function reqifXmlOptions(maxDepth?: number): SafeXmlOptions {
+  return {
     rawNodes: ["ATTRIBUTE-VALUE-XHTML.THE-VALUE"],
     arrays: { has: (n: string) => ARRAY_NAMES.test(n) } as ReadonlySet<string>,
-    ...(options.maxDepth ? { maxDepth: options.maxDepth } : {}),
-  });
+    ...(maxDepth ? { maxDepth } : {}),
+  };
+}
+
+/**
+ * Reads the {@link ReqifDocument} and its report out of a parsed ReqIF tree (see {@link reqifXmlOptions}).
+ *
+ * @throws {ValidationError} when the root is not `<REQ-IF>`.
+ * @example
+ * ```ts
+ * const { document } = reqifFromTree(parseXmlStream(text, "ReqIF file", reqifXmlOptions()));
+ * ```
+ */
+export function reqifFromTree(doc: Record<string, unknown>): { document: ReqifDocument; report: ImportReport } {
   const root = doc["REQ-IF"];
   if (root === undefined || typeof root !== "object") {
     throw ValidationError.single([], "not a ReqIF file: the root element is not <REQ-IF>", "ReqIF file");

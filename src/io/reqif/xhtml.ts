@@ -1,11 +1,6 @@
 import { XMLParser } from "fast-xml-parser";
 import { decodeXmlText } from "../xml/parse-xml.js";
-
-/** XHTML elements that end a line of plain text. */
-const BLOCKS = new Set([
-  "p", "div", "br", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "pre", "blockquote", "address", "hr",
-  "table", "caption", "ul", "ol", "dl",
-]);
+import { BLOCKS, joinLines, streamedPlainText } from "./xhtml-walk.js";
 
 let parser: XMLParser | undefined;
 function fragmentParser(): XMLParser {
@@ -58,13 +53,27 @@ function walk(nodes: readonly Ordered[], out: string[]): void {
  */
 export function xhtmlToPlainText(xhtml: string): string {
   if (!xhtml.includes("<")) return decodeXmlText(xhtml).replace(/\s+/g, " ").trim();
+  // A fragment saxes refuses (not well-formed, too deep): the lenient fast-xml-parser walk decides, as before.
+  return streamedPlainText(xhtml) ?? joinLines(walkedWithFastXmlParser(xhtml));
+}
+
+/**
+ * The flattening through fast-xml-parser's ordered tree: the fallback for fragments saxes refuses, and the
+ * reference the streaming walk is tested against. Internal.
+ *
+ * @example
+ * ```ts
+ * plainTextWithFastXmlParser("<xhtml:p>a</xhtml:p>"); // "a"
+ * ```
+ */
+export function plainTextWithFastXmlParser(xhtml: string): string {
+  if (!xhtml.includes("<")) return decodeXmlText(xhtml).replace(/\s+/g, " ").trim();
+  return joinLines(walkedWithFastXmlParser(xhtml));
+}
+
+function walkedWithFastXmlParser(xhtml: string): string[] {
   const tree = fragmentParser().parse(`<root>${xhtml}</root>`) as Ordered[];
-  const out: string[] = [];
-  walk(tree, out);
-  return out
-    .join("")
-    .split("\n")
-    .map((l) => l.replace(/\s+/g, " ").trim())
-    .filter((l) => l.length > 0)
-    .join("\n");
+  const parts: string[] = [];
+  walk(tree, parts);
+  return parts;
 }

@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { ValidationError } from "../../core/index.js";
+import { guardXmlText } from "./guard.js";
 
 /** Limits and shape options of {@link parseXmlSafely}. */
 export interface SafeXmlOptions {
@@ -50,17 +51,7 @@ export function decodeXmlText(value: string): string {
  */
 export function parseXmlSafely(text: string, subject: string, options: SafeXmlOptions = {}): Record<string, unknown> {
   const maxDepth = options.maxDepth ?? 256;
-  const maxChars = options.maxChars ?? 512 * 1024 * 1024;
-  if (text.length > maxChars) throw ValidationError.single([], `document is larger than ${maxChars} characters`, subject);
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const doctype = /<!DOCTYPE|<!ENTITY/i.exec(body);
-  if (doctype) {
-    throw ValidationError.single(
-      [],
-      `document type declaration at line ${lineOf(body, doctype.index)} refused: DTDs carry entity-expansion and external-entity attacks`,
-      subject,
-    );
-  }
+  const body = guardXmlText(text, subject, options.maxChars ?? 512 * 1024 * 1024);
   // The validator walks the document iteratively (no recursion), so it is safe to run before the depth check.
   const valid = XMLValidator.validate(body, { allowBooleanAttributes: false });
   if (valid !== true) {
@@ -95,10 +86,4 @@ export function parseXmlSafely(text: string, subject: string, options: SafeXmlOp
     }
     throw ValidationError.single([], `malformed XML: ${message}`, subject);
   }
-}
-
-function lineOf(text: string, index: number): number {
-  let line = 1;
-  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
 }

@@ -1,0 +1,153 @@
+import { SaxesParser } from "saxes";
+import type { RawContentListener } from "../xml/stream-xml.js";
+import { decodeXmlText } from "../xml/parse-xml.js";
+
+/** XHTML elements that end a line of plain text. */
+export const BLOCKS: ReadonlySet<string> = new Set([
+  "p", "div", "br", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "pre", "blockquote", "address", "hr",
+  "table", "caption", "ul", "ol", "dl",
+]);
+
+/**
+ * Deepest element nesting the streaming walk flattens; deeper fragments go to the fast-xml-parser walk, which keeps
+ * its own limit (256) and so decides exactly as before.
+ */
+const MAX_DEPTH = 128;
+
+/**
+ * One flattening walk over XHTML events: text in document order, a line break around block elements, `[object]`
+ * for an embedded object (OLE, image) and nothing of its fallback children, which are alternatives, not text.
+ */
+class PlainTextWalk {
+  readonly out: string[] = [];
+  private readonly names: string[] = [];
+  private skip = 0;
+  failed = false;
+
+  open(name: string): void {
+    if (this.failed) return;
+    this.names.push(name);
+    if (this.names.length > MAX_DEPTH) this.failed = true;
+    if (this.skip > 0) this.skip++;
+    else if (name === "object") {
+      this.out.push("[object]");
+      this.skip = 1;
+    } else if (BLOCKS.has(name)) this.out.push("\n");
+  }
+
+  close(): void {
+    if (this.failed) return;
+    const name = this.names.pop()!;
+    if (this.skip > 0) this.skip--;
+    else if (BLOCKS.has(name)) this.out.push("\n");
+  }
+
+  text(t: string): void {
+    if (!this.failed && this.skip === 0) this.out.push(t);
+  }
+
+  /** CDATA is decoded, as fast-xml-parser's text processor decodes it on the reference path. */
+  cdata(t: string): void {
+    if (!this.failed && this.skip === 0) this.out.push(decodeXmlText(t));
+  }
+}
+
+/** The plain text of a walk: lines with runs of spaces collapsed, trimmed, blank ones dropped. */
+export function joinLines(out: readonly string[]): string {
+  return out
+    .join("")
+    .split("\n")
+    .map((l) => l.replace(/\s+/g, " ").trim())
+    .filter((l) => l.length > 0)
+    .join("\n");
+}
+
+/** Local name of a qualified element name (`xhtml:p` → `p`), as fast-xml-parser's `removeNSPrefix`. */
+function localName(name: string): string {
+  const parts = name.split(":");
+  return parts.length === 2 ? parts[1]! : name;
+}
+
+let current = new PlainTextWalk();
+let saxes: SaxesParser | undefined;
+
+/** One saxes parser for all fragments, made once (it resets itself on close); its handlers feed `current`. */
+function fragmentParser(): SaxesParser {
+  if (saxes) return saxes;
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  parser.on("error", (err) => {
+    if (!err.message.endsWith("undefined entity.")) current.failed = true; // an unknown entity stays as written
+  });
+  parser.on("opentag", (tag) => current.open(localName(tag.name)));
+  parser.on("closetag", () => current.close());
+  parser.on("text", (t) => current.text(t));
+  parser.on("cdata", (t) => current.cdata(t));
+  saxes = parser;
+  return parser;
+}
+
+/**
+ * Flattens one XHTML fragment with saxes in a streaming pass; `undefined` when saxes finds it malformed or nested
+ * deeper than 256 levels (the caller then falls back to the lenient fast-xml-parser walk).
+ */
+export function streamedPlainText(xhtml: string): string | undefined {
+  const walk = new PlainTextWalk();
+  current = walk;
+  try {
+    fragmentParser().write(`<root>${xhtml}</root>`).close();
+  } catch {
+    saxes = undefined; // a parser left mid-document is not reused
+    return undefined;
+  }
+  return walk.failed ? undefined : joinLines(walk.out);
+}
+
+/** Plain text of the XHTML values flattened while a document was read, by the raw (trimmed) markup. */
+const flattenedByDocument = new WeakMap<object, ReadonlyMap<string, string>>();
+
+/**
+ * A {@link RawContentListener} that flattens every XHTML value as the document streams by (the same walk as
+ * `xhtmlToPlainText`), keyed by its trimmed markup. Values without markup are left to `xhtmlToPlainText`.
+ */
+export class XhtmlCollector implements RawContentListener {
+  readonly flattened = new Map<string, string>();
+  private walk = new PlainTextWalk();
+
+  start(): void {
+    this.walk = new PlainTextWalk();
+    this.walk.open("root");
+  }
+  open(name: string): void {
+    this.walk.open(name);
+  }
+  close(): void {
+    this.walk.close();
+  }
+  text(t: string): void {
+    this.walk.text(t);
+  }
+  cdata(t: string): void {
+    this.walk.cdata(t);
+  }
+  end(raw: string): void {
+    const key = raw.trim();
+    if (!this.walk.failed && key.includes("<")) this.flattened.set(key, joinLines(this.walk.out));
+  }
+
+  /** Remembers the flattened values for `document` (the model object readReqif returns). */
+  attach(document: object): void {
+    flattenedByDocument.set(document, this.flattened);
+  }
+}
+
+/**
+ * The XHTML values flattened while `document` was read, by trimmed markup (empty for a document built otherwise).
+ *
+ * @example
+ * ```ts
+ * flattenedXhtml(readReqif(text).document).get(markup);
+ * ```
+ */
+export function flattenedXhtml(document: object): ReadonlyMap<string, string> {
+  return flattenedByDocument.get(document) ?? new Map();
+}
