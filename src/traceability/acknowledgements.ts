@@ -49,6 +49,9 @@ export interface AudienceMember {
   readonly active?: boolean;
 }
 
+/** One shared, frozen empty list for the many audiences nobody has acknowledged for (results are read-only). */
+const NONE: readonly string[] = Object.freeze([]);
+
 export function groupAcks(acks: readonly AcknowledgementInput[]): Map<string, AcknowledgementInput[]> {
   const m = new Map<string, AcknowledgementInput[]>();
   for (const a of acks) {
@@ -65,6 +68,11 @@ export function acknowledgementOf(store: TraceStore, v: number, acks: ReadonlyMa
   const audiences = item.entity.audiences;
   if (!Array.isArray(audiences) || audiences.length === 0) return undefined;
   const mine = acks.get(item.id) ?? [];
+  if (mine.length === 0) {
+    // Nobody acknowledged anything yet: every audience is missing (the common case, kept allocation-light).
+    const statuses: AudienceStatus[] = (audiences as string[]).map((audience) => ({ audience, status: "missing", current: NONE, outdated: NONE }));
+    return { requirementId: item.id, fingerprint: item.fingerprint, audiences: statuses, pending: [...(audiences as string[])] };
+  }
   const statuses = (audiences as string[]).map((audience): AudienceStatus => {
     const current = new Set<string>();
     const outdated = new Set<string>();

@@ -7,7 +7,8 @@ import { DEFAULT_RESULT_OUTCOMES, EvidenceState, statusName, type EvidenceScope,
 import { buildTraceGraph, type TraceGraph } from "./graph.js";
 
 export type { TraceAnalysisOptions } from "./engine.js";
-import { materialize, type TraceAnalysisResult } from "./result.js";
+import { materialize } from "./lazy-result.js";
+import type { TraceAnalysisResult } from "./result.js";
 import type { TraceRules, TraceRulesInput } from "./rules.js";
 import { SuspectState } from "./suspects.js";
 import type { TraceInput } from "./types.js";
@@ -76,6 +77,7 @@ export function analyzeTraceGraph(graph: TraceGraph, options: TraceAnalysisOptio
     evidence: new EvidenceState(store, c, options.evidenceScope ?? {}, outcomes),
     acks: groupAcks(graph.acknowledgements),
     options,
+    pending: new Set(),
   };
   e.coverage.computeAll();
   e.suspects.computeAll();
@@ -87,7 +89,7 @@ export function analyzeTraceGraph(graph: TraceGraph, options: TraceAnalysisOptio
     evidenceFor(scope) {
       const ev = new EvidenceState(store, c, scope, outcomes);
       ev.computeAll();
-      return materialize({ ...e, evidence: ev }, { evidenceOnly: true }).evidence;
+      return materialize({ ...e, evidence: ev, pending: new Set() }, { evidenceOnly: true }).evidence;
     },
   };
 }
@@ -108,6 +110,9 @@ export function analyzeTraceability(input: TraceInput, rules: TraceRules | Trace
 }
 
 function applyEdit(e: Engine, edit: TraceEdit): TraceDelta {
+  // Results handed out earlier describe the graph before this edit: build what they have not built yet.
+  for (const force of e.pending) force();
+  e.pending.clear();
   const s = e.graph.store;
   const coverageDirty = new Set<number>();
   const trigger: number[] = [];

@@ -32,6 +32,9 @@ export interface Compiled {
   readonly allowed: ReadonlySet<string> | null;
   /** Bit flags per link type (see F_*), filled lazily because edits may bring new custom types. */
   readonly flags: number[];
+  /** Bit flags per link (a link's type never changes), grown by {@link linkFlags} as links are added. */
+  lf: Uint8Array;
+  lfLen: number;
 }
 
 export const F_COVERS = 1;
@@ -57,6 +60,21 @@ export function flagsOf(store: TraceStore, c: Compiled, type: number): number {
   if (def.name === "executes") f |= F_EXECUTES;
   c.flags[type] = f;
   return f;
+}
+
+/** The flags of every link, as one typed array the hot loops index directly (extended for links added since). */
+export function linkFlags(store: TraceStore, c: Compiled): Uint8Array {
+  const m = store.links.length;
+  if (c.lfLen === m) return c.lf;
+  if (c.lf.length < m) {
+    const grown = new Uint8Array(Math.max(m, c.lf.length * 2, 16));
+    grown.set(c.lf.subarray(0, c.lfLen));
+    c.lf = grown;
+  }
+  const lt = store.ltype;
+  for (let l = c.lfLen; l < m; l++) c.lf[l] = flagsOf(store, c, lt[l] as number);
+  c.lfLen = m;
+  return c.lf;
 }
 
 export function compileRules(store: TraceStore): Compiled {
@@ -85,6 +103,8 @@ export function compileRules(store: TraceStore): Compiled {
     cycleTypes: r.cycleLinkTypes ? ids(r.cycleLinkTypes) : null,
     transitiveTypes: ids(r.suspects.transitiveLinkTypes),
     flags: [],
+    lf: new Uint8Array(0),
+    lfLen: 0,
     allowed: r.allowedLinks ? new Set(r.allowedLinks.flatMap((a) => a.from.flatMap((f) => a.to.map((t) => `${f}|${a.linkType}|${t}`)))) : null,
   };
 }

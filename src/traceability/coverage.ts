@@ -1,5 +1,5 @@
 import { needAccepts, type Compiled, type CompiledRule } from "./compiled.js";
-import { components, isCyclic, reach, type Successors } from "./scc.js";
+import { components, isCyclic, membersOf, reach, type Successors } from "./scc.js";
 import type { TraceStore } from "./store.js";
 
 /*
@@ -16,14 +16,20 @@ export const DEEP_CYCLE = 2;
 /** Shallow codes: no rule for the item's type. */
 export const NO_RULE = -1;
 
+/** Needs from this index on share the last mask bit and are re-checked one by one (rules allow up to 50 needs). */
+const OVERFLOW = 30;
+
 export class CoverageState {
   /** -1 no rule, 0 uncovered, 1 covered. */
   readonly shallow: number[] = [];
   readonly deep: number[] = [];
   /** The rule of each node's type (cached; refreshed when the node changes). */
   private readonly rules: (CompiledRule | undefined)[] = [];
-  /** Per link: 1 when it counts for one of its target's needs. */
-  private readonly countsFlag: number[] = [];
+  /** Per link: bit i set when it counts for need i of its target's rule (0 = it counts for nothing). */
+  private readonly needMask: number[] = [];
+  /** Scratch marks for counting distinct sources without allocating (one stamp per node and need). */
+  private seen = new Int32Array(0);
+  private stamp = 0;
 
   constructor(
     private readonly store: TraceStore,
@@ -38,68 +44,122 @@ export class CoverageState {
     this.rules[v] = this.c.byType.get(this.store.items[v]!.type);
   }
 
-  private countsOf(l: number): number {
+  /** Bit mask of the needs of the target's rule that link `l` counts for. */
+  private maskOf(l: number): number {
     const s = this.store;
     const v = s.to[l] as number;
     const f = s.from[l] as number;
     if (s.alive[l] !== 1 || v < 0 || f < 0 || f === v) return 0;
     const rule = this.rules[v];
     if (!rule) return 0;
-    const t = s.ltype[l] as number;
-    const st = s.items[f]!.type;
-    for (const n of rule.needs) if (needAccepts(s, n, t, st)) return 1;
-    return 0;
+    return acceptMask(s, rule, s.ltype[l] as number, s.items[f]!.type);
   }
 
   /** Whether link `l` into `v` counts for one of v's needs. */
   counts(l: number, v: number): boolean {
-    return this.countsFlag[l] === 1 && this.store.to[l] === v;
+    return this.needMask[l] !== 0 && this.store.to[l] === v;
+  }
+
+  /** Bit mask of the needs link `l` counts for (0 when none). */
+  maskOfLink(l: number): number {
+    return this.needMask[l] ?? 0;
+  }
+
+  private nextStamp(): number {
+    const n = this.store.items.length;
+    if (this.seen.length < n) {
+      const grown = new Int32Array(Math.max(n, this.seen.length * 2));
+      grown.set(this.seen);
+      this.seen = grown;
+    }
+    if (this.stamp >= 0x7ffffff0) {
+      this.seen.fill(0);
+      this.stamp = 0;
+    }
+    return ++this.stamp;
+  }
+
+  /** Number of distinct counted sources for need `i` of v's rule. */
+  countOf(v: number, i: number): number {
+    const s = this.store;
+    const inn = s.inn[v] as number[];
+    const bit = i < OVERFLOW ? 1 << i : 1 << OVERFLOW;
+    const need = i < OVERFLOW ? undefined : this.rules[v]!.needs[i]!;
+    const mask = this.needMask;
+    const from = s.from;
+    const seen = this.seen;
+    const st = this.nextStamp();
+    let count = 0;
+    for (let k = 0; k < inn.length; k++) {
+      const l = inn[k] as number;
+      if (((mask[l] as number) & bit) === 0) continue;
+      const f = from[l] as number;
+      if (need && !needAccepts(s, need, s.ltype[l] as number, s.items[f]!.type)) continue;
+      if (seen[f] !== st) {
+        seen[f] = st;
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Distinct counted sources of need `i` of v's rule, in the order their first link arrived. */
+  sourcesOf(v: number, i: number): number[] {
+    const s = this.store;
+    const inn = s.inn[v] as number[];
+    const bit = i < OVERFLOW ? 1 << i : 1 << OVERFLOW;
+    const need = i < OVERFLOW ? undefined : this.rules[v]!.needs[i]!;
+    const out: number[] = [];
+    const st = this.nextStamp();
+    for (const l of inn) {
+      if (((this.needMask[l] as number) & bit) === 0) continue;
+      const f = s.from[l] as number;
+      if (need && !needAccepts(s, need, s.ltype[l] as number, s.items[f]!.type)) continue;
+      if (this.seen[f] !== st) {
+        this.seen[f] = st;
+        out.push(f);
+      }
+    }
+    return out;
   }
 
   /** Distinct counted sources per need of v's rule. */
   needCounts(v: number): { counts: number[]; sources: number[][] } | undefined {
     const rule = this.rules[v];
     if (!rule) return undefined;
-    const s = this.store;
-    const sources: number[][] = rule.needs.map(() => []);
-    for (const l of s.inn[v] as number[]) {
-      if (this.countsFlag[l] !== 1) continue;
-      const f = s.from[l] as number;
-      const t = s.ltype[l] as number;
-      const st = s.items[f]!.type;
-      for (let i = 0; i < rule.needs.length; i++) {
-        const list = sources[i] as number[];
-        if (needAccepts(s, rule.needs[i]!, t, st) && !list.includes(f)) list.push(f);
-      }
-    }
+    const sources = rule.needs.map((_, i) => this.sourcesOf(v, i));
     return { counts: sources.map((x) => x.length), sources };
   }
 
   shallowOf(v: number): number {
     const rule = this.rules[v];
     if (!rule) return NO_RULE;
-    const nc = this.needCounts(v) as { counts: number[] };
-    return rule.needs.every((n, i) => (nc.counts[i] as number) >= n.min) ? 1 : 0;
+    const needs = rule.needs;
+    for (let i = 0; i < needs.length; i++) if (this.countOf(v, i) < needs[i]!.min) return 0;
+    return 1;
   }
 
   private deps(): Successors {
     const s = this.store;
-    return { edges: (v) => s.inn[v] as number[], next: (l) => (this.countsFlag[l] === 1 ? (s.from[l] as number) : -1) };
+    const mask = this.needMask;
+    const from = s.from;
+    return { edges: (v) => s.inn[v] as number[], next: (l) => (mask[l] !== 0 ? (from[l] as number) : -1) };
   }
 
   private dependents(): Successors {
     const s = this.store;
-    return { edges: (v) => s.out[v] as number[], next: (l) => (this.countsFlag[l] === 1 ? (s.to[l] as number) : -1) };
+    return { edges: (v) => s.out[v] as number[], next: (l) => (this.needMask[l] !== 0 ? (s.to[l] as number) : -1) };
   }
 
   /** Full computation. */
   computeAll(): void {
     const n = this.store.items.length;
     for (let v = 0; v < n; v++) this.refreshRule(v);
-    for (let l = 0; l < this.store.links.length; l++) this.countsFlag[l] = this.countsOf(l);
+    const m = this.store.links.length;
+    for (let l = 0; l < m; l++) this.needMask[l] = this.maskOf(l);
+    this.nextStamp();
     for (let v = 0; v < n; v++) this.shallow[v] = this.shallowOf(v);
-    const all = Array.from({ length: n }, (_, i) => i);
-    this.fold(all, undefined);
+    this.fold(null, false);
   }
 
   /**
@@ -114,10 +174,10 @@ export class CoverageState {
     }
     for (const v of dirty) this.refreshRule(v);
     for (const l of links) {
-      const was = this.countsFlag[l];
-      this.countsFlag[l] = this.countsOf(l);
+      const was = this.needMask[l];
+      this.needMask[l] = this.maskOf(l);
       // A link that stops counting changes its (old) target's needs too; a removed link keeps its ends in `to`.
-      if (was !== this.countsFlag[l] && (this.store.to[l] as number) >= 0) dirty.add(this.store.to[l] as number);
+      if (was !== this.needMask[l] && (this.store.to[l] as number) >= 0) dirty.add(this.store.to[l] as number);
     }
     const changed = new Set<number>();
     const seeds: number[] = [];
@@ -130,48 +190,65 @@ export class CoverageState {
     }
     const region = reach(n, seeds, this.dependents()).nodes;
     const before = region.map((v) => this.deep[v]);
-    const inRegion = new Uint8Array(n);
-    for (const v of region) inRegion[v] = 1;
-    this.fold(region, (v) => inRegion[v] === 1);
+    this.fold(region, true);
     region.forEach((v, i) => {
       if (this.deep[v] !== before[i]) changed.add(v);
     });
     return [...changed];
   }
 
-  private fold(starts: readonly number[], allowed: ((v: number) => boolean) | undefined): void {
-    const n = this.store.items.length;
+  /** Folds deep status bottom-up over the components reached from `starts` (every node when null). */
+  private fold(starts: readonly number[] | null, confine: boolean): void {
+    const s = this.store;
+    const n = s.items.length;
     const deps = this.deps();
-    const { members } = components(n, starts, deps, allowed);
-    for (const comp of members) {
+    const cs = components(n, starts, deps, confine);
+    const mask = this.needMask;
+    const from = s.from;
+    const deep = this.deep;
+    const shallow = this.shallow;
+    for (let ci = 0; ci < cs.count; ci++) {
+      const comp = membersOf(cs, ci);
       const cyclic = isCyclic(comp, deps);
-      const inComp = comp.length > 1 ? new Set(comp) : undefined;
-      for (const v of comp) {
-        if (this.shallow[v] === NO_RULE) {
-          this.deep[v] = DEEP_COVERED;
+      const inComp = comp.length > 1 ? cs.compOf : undefined;
+      for (let k = 0; k < comp.length; k++) {
+        const v = comp[k] as number;
+        if (shallow[v] === NO_RULE) {
+          deep[v] = DEEP_COVERED;
           continue;
         }
-        if (this.shallow[v] === 0) {
-          this.deep[v] = DEEP_UNCOVERED;
+        if (shallow[v] === 0) {
+          deep[v] = DEEP_UNCOVERED;
           continue;
         }
         if (cyclic) {
-          this.deep[v] = DEEP_CYCLE;
+          deep[v] = DEEP_CYCLE;
           continue;
         }
         let worst = DEEP_COVERED;
-        for (const l of this.store.inn[v] as number[]) {
-          const w = deps.next(l, v);
-          if (w < 0 || inComp?.has(w)) continue;
-          const d = this.deep[w] as number;
+        const inn = s.inn[v] as number[];
+        for (let j = 0; j < inn.length; j++) {
+          const l = inn[j] as number;
+          if (mask[l] === 0) continue;
+          const w = from[l] as number;
+          if (inComp !== undefined && inComp[w] === ci) continue;
+          const d = deep[w] as number;
           if (d === DEEP_UNCOVERED) {
             worst = DEEP_UNCOVERED;
             break;
           }
           if (d === DEEP_CYCLE) worst = DEEP_CYCLE;
         }
-        this.deep[v] = worst;
+        deep[v] = worst;
       }
     }
   }
+}
+
+/** Bit mask of the needs of `rule` that accept a link of type `type` from an item of type `sourceType`. */
+export function acceptMask(store: TraceStore, rule: CompiledRule, type: number, sourceType: string): number {
+  let m = 0;
+  const needs = rule.needs;
+  for (let i = 0; i < needs.length; i++) if (needAccepts(store, needs[i]!, type, sourceType)) m |= 1 << Math.min(i, OVERFLOW);
+  return m;
 }

@@ -29,4 +29,6 @@ export interface Engine {
   readonly evidence: EvidenceState;
   readonly acks: Map<string, AcknowledgementInput[]>;
   readonly options: TraceAnalysisOptions;
+  /** Results whose listings are not all built yet: built before the next edit changes the state they read. */
+  readonly pending: Set<() => void>;
 }

@@ -1,5 +1,5 @@
-import { F_EVIDENCE, F_EXECUTES, F_PARENT, flagsOf, type Compiled } from "./compiled.js";
-import { components, reach, type Successors } from "./scc.js";
+import { F_EVIDENCE, F_EXECUTES, F_PARENT, linkFlags, type Compiled } from "./compiled.js";
+import { components, membersOf, reach, type Components, type Successors } from "./scc.js";
 import type { TraceStore } from "./store.js";
 
 /*
@@ -68,22 +68,43 @@ export class EvidenceState {
     private readonly outcomes: Readonly<Record<string, RunOutcome>>,
   ) {}
 
+  /** Latest run in scope per test case (-2 = not known yet); forgotten on every update. */
+  private latest = new Int32Array(0);
+
   private has(l: number, flag: number): boolean {
-    return (flagsOf(this.store, this.c, this.store.ltype[l] as number) & flag) !== 0;
+    return ((linkFlags(this.store, this.c)[l] as number) & flag) !== 0;
   }
 
   private parents(): Successors {
     const s = this.store;
-    return { edges: (v) => s.out[v] as number[], next: (l) => (this.has(l, F_PARENT) ? (s.to[l] as number) : -1) };
+    const lf = linkFlags(s, this.c);
+    return { edges: (v) => s.out[v] as number[], next: (l) => (((lf[l] as number) & F_PARENT) !== 0 ? (s.to[l] as number) : -1) };
   }
 
   private children(): Successors {
     const s = this.store;
-    return { edges: (v) => s.inn[v] as number[], next: (l) => (this.has(l, F_PARENT) ? (s.from[l] as number) : -1) };
+    const lf = linkFlags(s, this.c);
+    return { edges: (v) => s.inn[v] as number[], next: (l) => (((lf[l] as number) & F_PARENT) !== 0 ? (s.from[l] as number) : -1) };
   }
 
   /** The latest run of test case `tc` in scope, or -1. */
   latestRun(tc: number): number {
+    if (tc < this.latest.length) {
+      const known = this.latest[tc] as number;
+      if (known !== -2) return known;
+    }
+    const best = this.findLatestRun(tc);
+    if (tc < this.latest.length) this.latest[tc] = best;
+    return best;
+  }
+
+  private forgetLatest(): void {
+    const n = this.store.items.length;
+    if (this.latest.length !== n) this.latest = new Int32Array(n);
+    this.latest.fill(-2);
+  }
+
+  private findLatestRun(tc: number): number {
     const s = this.store;
     let best = -1;
     let bestAt = "";
@@ -121,8 +142,11 @@ export class EvidenceState {
   testsOf(v: number): number[] {
     const s = this.store;
     const out: number[] = [];
-    for (const l of s.inn[v] as number[]) {
-      if (!this.has(l, F_EVIDENCE)) continue;
+    const lf = linkFlags(s, this.c);
+    const inn = s.inn[v] as number[];
+    for (let k = 0; k < inn.length; k++) {
+      const l = inn[k] as number;
+      if (((lf[l] as number) & F_EVIDENCE) === 0) continue;
       const f = s.from[l] as number;
       if (f >= 0 && s.items[f]!.kind === "test-case" && !out.includes(f)) out.push(f);
     }
@@ -130,17 +154,30 @@ export class EvidenceState {
   }
 
   ownOf(v: number): number {
+    const s = this.store;
+    const lf = linkFlags(s, this.c);
+    const inn = s.inn[v] as number[];
     let worst = UNCOVERED;
-    for (const tc of this.testsOf(v)) worst = Math.min(worst, this.testStatus(tc, v));
+    // A test case linked twice counts once; taking the minimum twice gives the same answer, so no dedup is needed.
+    for (let k = 0; k < inn.length; k++) {
+      const l = inn[k] as number;
+      if (((lf[l] as number) & F_EVIDENCE) === 0) continue;
+      const f = s.from[l] as number;
+      if (f < 0 || s.items[f]!.kind !== "test-case") continue;
+      const st = this.testStatus(f, v);
+      if (st < worst) worst = st;
+    }
     return worst;
   }
 
   computeAll(): void {
     const n = this.store.items.length;
-    const all = Array.from({ length: n }, (_, i) => i);
-    this.foldPath(all, undefined);
+    this.forgetLatest();
+    // The child → parent graph and its reverse have the same components, in opposite orders: one Tarjan run
+    // serves both folds (path changes flow down from parents, the roll-up flows up from children).
+    const cs = this.foldPath(null, false);
     for (let v = 0; v < n; v++) this.own[v] = this.ownOf(v);
-    this.foldRoll(all, undefined);
+    this.rollComponents(cs, true);
   }
 
   /**
@@ -156,8 +193,9 @@ export class EvidenceState {
       this.rolled.push(UNCOVERED);
       this.pathChangedAt.push("");
     }
+    this.forgetLatest();
     const below = reach(n, pathDirty, this.children()).nodes;
-    this.foldPath(below, mask(n, below));
+    this.foldPath(below, true);
     const ownSeeds = new Set<number>(below);
     for (const v of ownDirty) ownSeeds.add(v);
     // A changed test case changes the own status of everything it verifies.
@@ -170,53 +208,68 @@ export class EvidenceState {
     for (const v of ownSeeds) this.own[v] = this.ownOf(v);
     const above = reach(n, ownSeeds, this.parents()).nodes;
     const before = above.map((v) => this.rolled[v]);
-    this.foldRoll(above, mask(n, above));
+    this.foldRoll(above, true);
     return above.filter((v, i) => this.rolled[v] !== before[i]);
   }
 
-  private foldPath(starts: readonly number[], allowed: ((v: number) => boolean) | undefined): void {
+  private foldPath(starts: readonly number[] | null, confine: boolean): Components {
     const s = this.store;
     const par = this.parents();
-    const { members } = components(s.items.length, starts, par, allowed);
-    for (const comp of members) {
+    const lf = linkFlags(s, this.c);
+    const cs = components(s.items.length, starts, par, confine);
+    const path = this.pathChangedAt;
+    for (let ci = 0; ci < cs.count; ci++) {
+      const comp = membersOf(cs, ci);
       let max = "";
-      const inComp = comp.length > 1 ? new Set(comp) : undefined;
-      for (const v of comp) {
+      const inComp = comp.length > 1 ? cs.compOf : undefined;
+      for (let k = 0; k < comp.length; k++) {
+        const v = comp[k] as number;
         const own = s.items[v]!.changedAt ?? "";
         if (own > max) max = own;
-        for (const l of s.out[v] as number[]) {
-          const p = par.next(l, v);
-          if (p >= 0 && p !== v && !inComp?.has(p) && (this.pathChangedAt[p] ?? "") > max) max = this.pathChangedAt[p] as string;
+        const out = s.out[v] as number[];
+        for (let j = 0; j < out.length; j++) {
+          const l = out[j] as number;
+          if (((lf[l] as number) & F_PARENT) === 0) continue;
+          const p = s.to[l] as number;
+          if (p >= 0 && p !== v && (inComp === undefined || inComp[p] !== ci) && (path[p] ?? "") > max) max = path[p] as string;
         }
       }
-      for (const v of comp) this.pathChangedAt[v] = max;
+      for (let k = 0; k < comp.length; k++) path[comp[k] as number] = max;
     }
+    return cs;
   }
 
-  private foldRoll(starts: readonly number[], allowed: ((v: number) => boolean) | undefined): void {
+  private foldRoll(starts: readonly number[], confine: boolean): void {
+    this.rollComponents(components(this.store.items.length, starts, this.children(), confine), false);
+  }
+
+  /** Rolls evidence up over components given children first (or, with `reversed`, parents first). */
+  private rollComponents(cs: Components, reversed: boolean): void {
     const s = this.store;
-    const ch = this.children();
-    const { members } = components(s.items.length, starts, ch, allowed);
-    for (const comp of members) {
+    const lf = linkFlags(s, this.c);
+    const rolled = this.rolled;
+    for (let i = 0; i < cs.count; i++) {
+      const ci = reversed ? cs.count - 1 - i : i;
+      const comp = membersOf(cs, ci);
       let worst = UNCOVERED;
-      const inComp = comp.length > 1 ? new Set(comp) : undefined;
-      for (const v of comp) {
-        worst = Math.min(worst, this.own[v] as number);
-        for (const l of s.inn[v] as number[]) {
-          const c = ch.next(l, v);
-          if (c >= 0 && c !== v && !inComp?.has(c)) worst = Math.min(worst, this.rolled[c] as number);
+      const inComp = comp.length > 1 ? cs.compOf : undefined;
+      for (let k = 0; k < comp.length; k++) {
+        const v = comp[k] as number;
+        const o = this.own[v] as number;
+        if (o < worst) worst = o;
+        const inn = s.inn[v] as number[];
+        for (let j = 0; j < inn.length; j++) {
+          const l = inn[j] as number;
+          if (((lf[l] as number) & F_PARENT) === 0) continue;
+          const c = s.from[l] as number;
+          if (c >= 0 && c !== v && (inComp === undefined || inComp[c] !== ci) && (rolled[c] as number) < worst) worst = rolled[c] as number;
         }
       }
-      for (const v of comp) this.rolled[v] = worst;
+      for (let k = 0; k < comp.length; k++) rolled[comp[k] as number] = worst;
     }
   }
 }
 
-function mask(n: number, nodes: readonly number[]): (v: number) => boolean {
-  const m = new Uint8Array(n);
-  for (const v of nodes) m[v] = 1;
-  return (v) => m[v] === 1;
-}
 
 /** The status name of a code. */
 export function statusName(code: number): EvidenceStatus {

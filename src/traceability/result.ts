@@ -1,16 +1,11 @@
-import { decimal, metric, missing, type Decimal, type Metric } from "../core/index.js";
-import { acknowledgementOf, pendingByPerson, type PersonPending, type RequirementAcknowledgement } from "./acknowledgements.js";
-import type { Engine } from "./engine.js";
-import { F_COVERS, F_IMPLICIT, flagsOf, needAccepts } from "./compiled.js";
-import { DEEP_COVERED, NO_RULE } from "./coverage.js";
-import { statusName, UNCOVERED, type EvidenceStatus } from "./evidence.js";
-import { diffFields, type TraceFieldChange } from "./fingerprint.js";
-import { checkStructure, type TraceFinding } from "./structure.js";
-import { LINK_SUSPECT, LINK_UNREVIEWED } from "./suspects.js";
+import type { Decimal, Metric } from "../core/index.js";
+import type { PersonPending, RequirementAcknowledgement } from "./acknowledgements.js";
+import type { EvidenceStatus } from "./evidence.js";
+import type { TraceFieldChange } from "./fingerprint.js";
+import type { TraceFinding } from "./structure.js";
 
 /*
- * Assembling the full result from the analysis state: plain readonly data, every list sorted by key so two analyses
- * of the same graph give equal results however they were reached.
+ * The result of an analysis: plain readonly data, every list sorted by key (built lazily by lazy-result.ts).
  */
 
 /** Coverage of one item whose type has a rule. */
@@ -115,140 +110,4 @@ export interface TraceAnalysisResult {
   readonly acknowledgements: readonly RequirementAcknowledgement[];
   /** Per person: what they still have to acknowledge. */
   readonly pendingByPerson: readonly PersonPending[];
-}
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const DEEP = ["covered", "uncovered", "cycle"] as const;
-
-/** Nodes in key order, cached until items are added (keys never change). */
-const orderCache = new WeakMap<object, number[]>();
-function sortedNodes(e: Engine): number[] {
-  const s = e.graph.store;
-  const cached = orderCache.get(s);
-  if (cached && cached.length === s.items.length) return cached;
-  const keys = s.items.map((i) => i.key);
-  const order = Array.from({ length: keys.length }, (_, i) => i).sort((a, b) => cmp(keys[a] as string, keys[b] as string));
-  orderCache.set(s, order);
-  return order;
-}
-
-export function materialize(e: Engine, opts: { evidenceOnly?: boolean } = {}): TraceAnalysisResult {
-  const s = e.graph.store;
-  const order = sortedNodes(e);
-  const evidence: ItemEvidence[] = [];
-  for (const v of order) {
-    const item = s.items[v]!;
-    const tests = e.evidence.testsOf(v);
-    if (item.kind !== "requirement" && tests.length === 0) continue;
-    evidence.push({
-      item: item.key,
-      id: item.id,
-      own: statusName(e.evidence.own[v] ?? UNCOVERED),
-      rolledUp: statusName(e.evidence.rolled[v] ?? UNCOVERED),
-      tests: tests
-        .map((tc) => {
-          const run = e.evidence.latestRun(tc);
-          const status = statusName(e.evidence.testStatus(tc, v, run));
-          if (run < 0) return { testCase: s.items[tc]!.key, status };
-          const re = s.items[run]!.entity as { result?: string; executedAt?: string };
-          const row: { testCase: string; run: string; result?: string; executedAt?: string; status: EvidenceStatus } = { testCase: s.items[tc]!.key, run: s.items[run]!.key, status };
-          if (re.result !== undefined) row.result = re.result;
-          if (re.executedAt !== undefined) row.executedAt = re.executedAt;
-          return row;
-        })
-        .sort((a, b) => cmp(a.testCase, b.testCase)),
-    });
-  }
-  if (opts.evidenceOnly) return { coverage: [], levels: [], findings: [], suspects: [], unreviewedLinks: [], changedItems: [], evidence, acknowledgements: [], pendingByPerson: [] };
-
-  const coverage: ItemCoverage[] = [];
-  const levels = new Map<string, { items: number; shallow: number; deep: number; gaps: string[] }>();
-  for (const rule of e.c.byType.values()) levels.set(rule.type, { items: 0, shallow: 0, deep: 0, gaps: [] });
-  for (const v of order) {
-    if (e.coverage.shallow[v] === NO_RULE) continue;
-    const item = s.items[v]!;
-    const rule = e.coverage.ruleOf(v)!;
-    const nc = e.coverage.needCounts(v)!;
-    const needs = rule.needs.map((need, i) => ({
-      name: need.label,
-      anyOf: need.anyOfList,
-      min: need.min,
-      count: nc.counts[i] as number,
-      coveredBy: (nc.sources[i] as number[]).map((w) => s.items[w]!.key).sort(cmp),
-      met: (nc.counts[i] as number) >= need.min,
-    }));
-    const unwanted: ItemCoverage["unwanted"][number][] = [];
-    for (const l of s.inn[v] as number[]) {
-      const f = s.from[l] as number;
-      const link = s.links[l]!;
-      const fl = flagsOf(s, e.c, link.type);
-      if (f === v || (fl & F_COVERS) === 0 || (fl & F_IMPLICIT) !== 0) continue;
-      const ft = s.items[f]!.type;
-      if (!rule.needs.some((need) => needAccepts(s, need, link.type, ft))) unwanted.push({ link: link.id, from: s.items[f]!.key, fromType: ft });
-    }
-    const shallow = e.coverage.shallow[v] === 1;
-    coverage.push({
-      item: item.key,
-      type: item.type,
-      shallow: shallow ? "covered" : "uncovered",
-      deep: DEEP[e.coverage.deep[v] as number] ?? "covered",
-      needs,
-      missing: needs.filter((x) => !x.met).map((x) => x.name),
-      unwanted: unwanted.sort((a, b) => cmp(a.link, b.link)),
-    });
-    const lv = levels.get(item.type)!;
-    lv.items++;
-    if (shallow) lv.shallow++;
-    else lv.gaps.push(item.key);
-    if (e.coverage.deep[v] === DEEP_COVERED) lv.deep++;
-  }
-  const pct = (part: number, whole: number): Metric<Decimal> => (whole === 0 ? missing("no-data", "no items of this type") : metric(decimal(part).times(100).div(whole)));
-
-  const suspects: SuspectLink[] = [];
-  const unreviewed: string[] = [];
-  const best = new Map<number, { origin: number; distance: number }>();
-  const changedItems: ChangedItem[] = [];
-  for (const [o, sp] of e.suspects.spreads) {
-    changedItems.push({ item: s.items[o]!.key, directLinks: sp.direct.length, transitiveLinks: sp.transitive.size, blastRadius: sp.reached.size });
-    for (const [l, d] of sp.transitive) {
-      if (e.suspects.direct[l] === LINK_SUSPECT) continue;
-      const b = best.get(l);
-      if (!b || d < b.distance || (d === b.distance && cmp(s.items[o]!.key, s.items[b.origin]!.key) < 0)) best.set(l, { origin: o, distance: d });
-    }
-  }
-  for (let l = 0; l < s.links.length; l++) {
-    const st = e.suspects.direct[l];
-    const link = s.links[l]!;
-    if (st === LINK_UNREVIEWED) unreviewed.push(link.id);
-    if (st !== LINK_SUSPECT) continue;
-    const t = s.items[s.to[l] as number]!;
-    const before = s.history.get(link.link!.targetFingerprint as string);
-    suspects.push({
-      link: link.id, from: link.fromKey, to: link.toKey, linkType: s.reg.def(link.type).name, reason: "direct", origin: t.key, distance: 1,
-      ...(before ? { changedFields: diffFields(before, t.entity, s.triggerFields(t.kind)) } : {}),
-    });
-  }
-  for (const [l, b] of best) {
-    const link = s.links[l]!;
-    suspects.push({ link: link.id, from: link.fromKey, to: link.toKey, linkType: s.reg.def(link.type).name, reason: "transitive", origin: s.items[b.origin]!.key, distance: b.distance });
-  }
-
-  const acknowledgements: RequirementAcknowledgement[] = [];
-  for (const v of order) {
-    const a = acknowledgementOf(s, v, e.acks);
-    if (a) acknowledgements.push(a);
-  }
-  return {
-    coverage,
-    levels: [...levels.entries()]
-      .sort(([a], [b]) => cmp(a, b))
-      .map(([type, lv]) => ({ type, items: lv.items, shallowCovered: lv.shallow, deepCovered: lv.deep, shallowPercent: pct(lv.shallow, lv.items), deepPercent: pct(lv.deep, lv.items), gaps: lv.gaps })),
-    findings: checkStructure(s, e.c),
-    suspects: suspects.sort((a, b) => cmp(a.link, b.link) || cmp(a.reason, b.reason)),
-    unreviewedLinks: unreviewed.sort(cmp),
-    changedItems: changedItems.sort((a, b) => cmp(a.item, b.item)),
-    evidence,
-    acknowledgements,
-    pendingByPerson: pendingByPerson(acknowledgements, e.options.people),
-  };
 }

@@ -11,36 +11,56 @@ export interface Successors {
   next(link: number, v: number): number;
 }
 
-/** Result of {@link components}. */
+/** Result of {@link components}: components in reverse topological order, their members stored contiguously. */
 export interface Components {
   /** Component number per node (-1 when not visited). */
   readonly compOf: Int32Array;
-  /** Members of each component, components in reverse topological order. */
-  readonly members: number[][];
+  /** Members of every component, one after another. */
+  readonly order: Int32Array;
+  /** Component `i` is `order[start[i]] … order[start[i + 1] - 1]`. */
+  readonly start: Int32Array;
+  /** Number of components. */
+  readonly count: number;
 }
 
 /**
- * Tarjan's algorithm from the given start nodes over `succ`, optionally confined to `allowed` nodes.
+ * Tarjan's algorithm from the given start nodes (every node when null) over `succ`; with `confine`, only the start
+ * nodes themselves are visited (an incremental update folds just the region it reached).
  */
-export function components(n: number, starts: Iterable<number>, succ: Successors, allowed?: (v: number) => boolean): Components {
+export function components(n: number, starts: readonly number[] | null, succ: Successors, confine = false): Components {
+  let allowed: Uint8Array | undefined;
+  if (confine && starts !== null) {
+    allowed = new Uint8Array(n);
+    for (const v of starts) allowed[v] = 1;
+  }
+  // At most this many nodes are visited: work arrays are sized to it, so a small region allocates little.
+  const cap = allowed !== undefined && starts !== null ? starts.length : n;
   const indexOf = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const compOf = new Int32Array(n).fill(-1);
   const onStack = new Uint8Array(n);
-  const stack: number[] = [];
-  const members: number[][] = [];
-  const callV: number[] = [];
-  const callPos: number[] = [];
+  const stack = new Int32Array(cap);
+  let sp = 0;
+  const order = new Int32Array(cap);
+  const start = new Int32Array(cap + 1);
+  let written = 0;
+  let count = 0;
+  const callV = new Int32Array(cap);
+  const callPos = new Int32Array(cap);
+  let depth = 0;
   let counter = 0;
-  for (const s of starts) {
-    if (indexOf[s] !== -1 || (allowed && !allowed(s))) continue;
+  const total = starts === null ? n : starts.length;
+  for (let si = 0; si < total; si++) {
+    const s = starts === null ? si : (starts[si] as number);
+    if (indexOf[s] !== -1 || (allowed !== undefined && allowed[s] !== 1)) continue;
     indexOf[s] = low[s] = counter++;
-    stack.push(s);
+    stack[sp++] = s;
     onStack[s] = 1;
-    callV.push(s);
-    callPos.push(0);
-    while (callV.length > 0) {
-      const top = callV.length - 1;
+    callV[depth] = s;
+    callPos[depth] = 0;
+    depth++;
+    while (depth > 0) {
+      const top = depth - 1;
       const v = callV[top] as number;
       const es = succ.edges(v);
       let pos = callPos[top] as number;
@@ -48,14 +68,15 @@ export function components(n: number, starts: Iterable<number>, succ: Successors
       while (pos < es.length) {
         const w = succ.next(es[pos] as number, v);
         pos++;
-        if (w < 0 || (allowed && !allowed(w))) continue;
+        if (w < 0 || (allowed !== undefined && allowed[w] !== 1)) continue;
         if (indexOf[w] === -1) {
           callPos[top] = pos;
           indexOf[w] = low[w] = counter++;
-          stack.push(w);
+          stack[sp++] = w;
           onStack[w] = 1;
-          callV.push(w);
-          callPos.push(0);
+          callV[depth] = w;
+          callPos[depth] = 0;
+          depth++;
           descended = true;
           break;
         } else if (onStack[w] === 1 && (indexOf[w] as number) < (low[v] as number)) {
@@ -63,34 +84,40 @@ export function components(n: number, starts: Iterable<number>, succ: Successors
         }
       }
       if (descended) continue;
-      callV.pop();
-      callPos.pop();
+      depth--;
       if (low[v] === indexOf[v]) {
-        const comp: number[] = [];
-        const id = members.length;
+        start[count] = written;
         let w: number;
         do {
-          w = stack.pop() as number;
+          w = stack[--sp] as number;
           onStack[w] = 0;
-          compOf[w] = id;
-          comp.push(w);
+          compOf[w] = count;
+          order[written++] = w;
         } while (w !== v);
-        members.push(comp);
+        count++;
       }
-      if (callV.length > 0) {
-        const u = callV[callV.length - 1] as number;
+      if (depth > 0) {
+        const u = callV[depth - 1] as number;
         if ((low[v] as number) < (low[u] as number)) low[u] = low[v] as number;
       }
     }
   }
-  return { compOf, members };
+  start[count] = written;
+  return { compOf, order, start, count };
+}
+
+/** The members of component `i`. */
+export function membersOf(c: Components, i: number): Int32Array {
+  return c.order.subarray(c.start[i] as number, c.start[i + 1] as number);
 }
 
 /** True when the component is a cycle: several nodes, or one node with a link to itself. */
-export function isCyclic(members: readonly number[], succ: Successors): boolean {
+export function isCyclic(members: ArrayLike<number>, succ: Successors): boolean {
   if (members.length > 1) return true;
   const v = members[0] as number;
-  return succ.edges(v).some((l) => succ.next(l, v) === v);
+  const es = succ.edges(v);
+  for (let k = 0; k < es.length; k++) if (succ.next(es[k] as number, v) === v) return true;
+  return false;
 }
 
 /**

@@ -60,6 +60,14 @@ export class TraceStore {
   readonly inn: number[][] = [];
   readonly pending = new Map<string, number[]>();
   readonly implicitOf = new Map<number, number[]>();
+  /**
+   * Fingerprints as small integers, so the per-link suspect check compares numbers rather than 64-digit strings:
+   * per link the recorded target fingerprint (-1 none recorded, -2 a derived link without one), per node its trigger
+   * fingerprint.
+   */
+  readonly linkFp: number[] = [];
+  readonly nodeFp: number[] = [];
+  private readonly fpIds = new Map<string, number>();
   /** Contents seen, by trigger fingerprint, so a suspect link can show what changed since it was reviewed. */
   readonly history = new Map<string, Readonly<Record<string, unknown>>>();
 
@@ -101,10 +109,12 @@ export class TraceStore {
       changedAt: at as Instant | undefined,
     };
     this.history.set(triggerFingerprint, entity);
+    const fpId = this.fpId(triggerFingerprint);
     let node: number;
     if (existing === undefined) {
       node = this.items.length;
       this.items.push(item);
+      this.nodeFp.push(fpId);
       this.index.set(key, node);
       let ids = this.byKind.get(kind);
       if (!ids) this.byKind.set(kind, (ids = new Map()));
@@ -119,6 +129,7 @@ export class TraceStore {
     } else {
       node = existing;
       this.items[node] = item;
+      this.nodeFp[node] = fpId;
     }
     this.replaceImplicit(node, item);
     return {
@@ -137,6 +148,8 @@ export class TraceStore {
     const type = this.reg.resolve(typeName);
     this.links.push(new StoredLink(id, fromKind, fromId, toKind, toId, type, link));
     this.ltype.push(type);
+    const fp = link === undefined ? undefined : link.targetFingerprint;
+    this.linkFp.push(link === undefined ? -2 : fp === undefined ? -1 : this.fpId(fp));
     this.from.push(-1);
     this.to.push(-1);
     this.alive.push(1);
@@ -147,6 +160,26 @@ export class TraceStore {
     this.wire(l);
     return l;
   }
+
+  private fpId(fp: string): number {
+    let id = this.fpIds.get(fp);
+    if (id === undefined) this.fpIds.set(fp, (id = this.fpIds.size));
+    return id;
+  }
+
+  /** Nodes in key order, kept until items are added (keys never change). */
+  keyOrder(): number[] {
+    if (this.order && this.order.length === this.items.length) return this.order;
+    const keys = this.items.map((i) => i.key);
+    this.order = Array.from({ length: keys.length }, (_, i) => i).sort((a, b) => {
+      const x = keys[a] as string;
+      const y = keys[b] as string;
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+    return this.order;
+  }
+
+  private order: number[] | undefined;
 
   /** Node of an item, by kind and id. */
   nodeOf(kind: string, id: string): number | undefined {

@@ -1,6 +1,6 @@
-import { F_CYCLE, F_IMPLICIT, flagsOf, type Compiled } from "./compiled.js";
+import { F_CYCLE, F_IMPLICIT, linkFlags, type Compiled } from "./compiled.js";
 import type { StructureCheck } from "./rules.js";
-import { components, isCyclic, type Successors } from "./scc.js";
+import { components, isCyclic, membersOf, type Successors } from "./scc.js";
 import type { TraceStore } from "./store.js";
 import type { TraceSeverity } from "./types.js";
 
@@ -35,12 +35,15 @@ export function checkStructure(store: TraceStore, c: Compiled): TraceFinding[] {
   for (const [key, extra] of store.duplicateItems) add("duplicate-item", `${key} is given ${extra + 1} times; the first is used`, [key], []);
 
   const n = store.items.length;
+  const lf = linkFlags(store, c);
+  // Per link type: declared or not (undefined until first asked).
+  const declared: (boolean | undefined)[] = [];
   for (let l = 0; l < store.links.length; l++) {
     if (store.alive[l] !== 1) continue;
     const f = store.from[l] as number;
     const t = store.to[l] as number;
     const type = store.ltype[l] as number;
-    const implicit = (flagsOf(store, c, type) & F_IMPLICIT) !== 0;
+    const implicit = ((lf[l] as number) & F_IMPLICIT) !== 0;
     if (f >= 0 && f === t) add("self-link", `${store.links[l]!.id} links ${store.items[f]!.key} to itself`, [store.items[f]!.key], [store.links[l]!.id]);
     if (f < 0 || t < 0) {
       const s = store.links[l]!;
@@ -49,7 +52,7 @@ export function checkStructure(store: TraceStore, c: Compiled): TraceFinding[] {
       add("dangling-link", `${s.id} (${store.reg.def(type).name}) refers to missing ${missing.join(" and ")}`, missing, [s.id]);
       continue;
     }
-    if (!implicit && !store.reg.isDeclared(type)) {
+    if (!implicit && !(declared[type] ??= store.reg.isDeclared(type))) {
       const s = store.links[l]!;
       add("unknown-link-type", `${s.id} uses link type ${store.reg.def(type).name}, which the rules do not declare`, [s.fromKey, s.toKey], [s.id]);
     }
@@ -64,9 +67,21 @@ export function checkStructure(store: TraceStore, c: Compiled): TraceFinding[] {
     }
   }
   // Repeated (from, to, type): each item's outgoing links sorted by (to, type), neighbours compared.
+  // Most items have no repeated target: a stamp per target finds those quickly, and only they are sorted.
+  const seenAt = new Int32Array(n).fill(-1);
   for (let v = 0; v < n; v++) {
     const out = store.out[v] as number[];
     if (out.length < 2) continue;
+    let repeated = false;
+    for (let k = 0; k < out.length; k++) {
+      const t = store.to[out[k] as number] as number;
+      if (seenAt[t] === v) {
+        repeated = true;
+        break;
+      }
+      seenAt[t] = v;
+    }
+    if (!repeated) continue;
     const sorted = [...out].sort((a, b) => (store.to[a] as number) - (store.to[b] as number) || (store.ltype[a] as number) - (store.ltype[b] as number));
     for (let i = 0; i < sorted.length; ) {
       let j = i + 1;
@@ -98,31 +113,41 @@ export function checkStructure(store: TraceStore, c: Compiled): TraceFinding[] {
 
   const succ: Successors = {
     edges: (v) => store.out[v] as number[],
-    next: (l) => ((flagsOf(store, c, store.ltype[l] as number) & F_CYCLE) !== 0 ? (store.to[l] as number) : -1),
+    next: (l) => (((lf[l] as number) & F_CYCLE) !== 0 ? (store.to[l] as number) : -1),
   };
-  const all = Array.from({ length: n }, (_, i) => i);
-  for (const comp of components(n, all, succ).members) {
-    if (!isCyclic(comp, succ)) continue;
-    const path = cyclePath(store, comp, succ);
-    add("cycle", `cycle: ${path.keys.join(" → ")}`, [...comp].map((v) => store.items[v]!.key).sort(), path.links, path.keys);
+  const cs = components(n, null, succ);
+  const cyclic = new Uint8Array(cs.count);
+  const sorted = new Map<number, number[]>();
+  for (let ci = 0; ci < cs.count; ci++) {
+    if (isCyclic(membersOf(cs, ci), succ)) {
+      cyclic[ci] = 1;
+      sorted.set(ci, []);
+    }
+  }
+  // Members of each cycle in key order, from the store's key order in one pass (no sort per cycle).
+  if (sorted.size > 0) for (const v of store.keyOrder()) if (cyclic[cs.compOf[v] as number] === 1) sorted.get(cs.compOf[v] as number)!.push(v);
+  for (const [ci, members] of sorted) {
+    const path = cyclePath(store, members[0] as number, cs.compOf, ci, succ);
+    add("cycle", `cycle: ${path.keys.join(" → ")}`, members.map((v) => store.items[v]!.key), path.links, path.keys);
   }
   return out.sort(compareFindings);
 }
 
 /** One concrete cycle through the component's smallest key, found breadth first inside the component. */
-function cyclePath(store: TraceStore, comp: readonly number[], succ: Successors): { keys: string[]; links: string[] } {
-  const inComp = new Set(comp);
-  const start = [...comp].sort((a, b) => cmp(store.items[a]!.key, store.items[b]!.key))[0] as number;
+function cyclePath(store: TraceStore, start: number, compOf: Int32Array, ci: number, succ: Successors): { keys: string[]; links: string[] } {
   const via = new Map<number, number>();
   const queue = [start];
   let closing = -1;
   for (let i = 0; i < queue.length && closing < 0; i++) {
     const v = queue[i] as number;
     // Sorted, so the path reported does not depend on the order links were added or removed.
-    const edges = [...succ.edges(v)].sort((a, b) => cmp(store.links[a]!.id, store.links[b]!.id) || a - b);
+    const edges = succ.edges(v).filter((l) => {
+      const w = succ.next(l, v);
+      return w >= 0 && compOf[w] === ci;
+    });
+    if (edges.length > 1) edges.sort((a, b) => cmp(store.links[a]!.id, store.links[b]!.id) || a - b);
     for (const l of edges) {
       const w = succ.next(l, v);
-      if (w < 0 || !inComp.has(w)) continue;
       if (w === start) {
         closing = l;
         break;

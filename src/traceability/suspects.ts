@@ -1,4 +1,4 @@
-import { F_TRANSITIVE, flagsOf, type Compiled } from "./compiled.js";
+import { F_TRANSITIVE, linkFlags, type Compiled } from "./compiled.js";
 import type { TraceStore } from "./store.js";
 
 /*
@@ -35,13 +35,12 @@ export class SuspectState {
 
   directOf(l: number): number {
     const s = this.store;
-    const link = s.links[l];
-    if (s.alive[l] !== 1 || !link || link.link === undefined) return LINK_OK;
+    const fp = s.linkFp[l] as number;
+    if (s.alive[l] !== 1 || fp === -2) return LINK_OK;
     const t = s.to[l] as number;
     if (t < 0) return LINK_OK;
-    const fp = link.link.targetFingerprint;
-    if (fp === undefined) return LINK_UNREVIEWED;
-    return fp === (s.items[t] as { triggerFingerprint: string }).triggerFingerprint ? LINK_OK : LINK_SUSPECT;
+    if (fp === -1) return LINK_UNREVIEWED;
+    return fp === s.nodeFp[t] ? LINK_OK : LINK_SUSPECT;
   }
 
   /** Spread from origin `o` (an item with directly suspect links into it), or undefined when it has none. */
@@ -53,6 +52,7 @@ export class SuspectState {
     }
     if (direct === undefined) return undefined;
     const changedAt = (s.items[o] as { changedAt: string | undefined }).changedAt;
+    const lf = linkFlags(s, this.c);
     const depth = this.c.rules.suspects.depth;
     const transitive = new Map<number, number>();
     const reached = new Set<number>();
@@ -61,7 +61,7 @@ export class SuspectState {
     for (const l of direct) {
       const f = s.from[l] as number;
       reached.add(f);
-      if ((flagsOf(s, this.c, s.ltype[l] as number) & F_TRANSITIVE) !== 0 && !distOf.has(f)) {
+      if (((lf[l] as number) & F_TRANSITIVE) !== 0 && !distOf.has(f)) {
         distOf.set(f, 1);
         frontier.push(f);
       }
@@ -72,7 +72,7 @@ export class SuspectState {
       if (d > depth) continue;
       for (const l of s.inn[v] as number[]) {
         if (s.alive[l] !== 1) continue;
-        if ((flagsOf(s, this.c, s.ltype[l] as number) & F_TRANSITIVE) === 0) continue;
+        if (((lf[l] as number) & F_TRANSITIVE) === 0) continue;
         const sl = s.links[l] as { link: { reviewedAt?: string; createdAt?: string } | undefined };
         if (sl.link === undefined) continue;
         const f = s.from[l] as number;
@@ -92,10 +92,17 @@ export class SuspectState {
 
   computeAll(): void {
     const s = this.store;
-    for (let l = 0; l < s.links.length; l++) this.direct[l] = this.directOf(l);
+    const n = s.items.length;
+    // Only targets of directly suspect links can be origins: mark them while classifying the links.
+    const origin = new Uint8Array(n);
+    for (let l = 0; l < s.links.length; l++) {
+      const d = this.directOf(l);
+      this.direct[l] = d;
+      if (d === LINK_SUSPECT) origin[s.to[l] as number] = 1;
+    }
     this.spreads.clear();
     this.reachedBy.clear();
-    for (let v = 0; v < s.items.length; v++) this.refreshOrigin(v);
+    for (let v = 0; v < n; v++) if (origin[v] === 1) this.refreshOrigin(v);
   }
 
   refreshOrigin(o: number): void {

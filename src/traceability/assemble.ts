@@ -1,0 +1,221 @@
+import { decimal, metric, missing, type Decimal, type Metric } from "../core/index.js";
+import { acknowledgementOf, pendingByPerson, type PersonPending, type RequirementAcknowledgement } from "./acknowledgements.js";
+import type { Engine } from "./engine.js";
+import { F_COVERS, F_EVIDENCE, F_IMPLICIT, linkFlags } from "./compiled.js";
+import { DEEP_COVERED, NO_RULE } from "./coverage.js";
+import { statusName, UNCOVERED, type EvidenceStatus } from "./evidence.js";
+import { diffFields } from "./fingerprint.js";
+import { LINK_SUSPECT, LINK_UNREVIEWED } from "./suspects.js";
+import type { ChangedItem, ItemCoverage, ItemEvidence, LevelCoverage, SuspectLink } from "./result.js";
+
+/*
+ * Assembling the listings of a result from the analysis state (internal): plain readonly data, every list sorted by
+ * key so two analyses of the same graph give equal results however they were reached. Each listing is built by its
+ * own function so `result()` can build each one when first read.
+ */
+
+export const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const DEEP = ["covered", "uncovered", "cycle"] as const;
+/** One shared, frozen empty list for the many entries with nothing missing or unwanted (results are read-only). */
+const NONE: readonly never[] = Object.freeze([]);
+
+/** Nodes in key order (cached by the store). */
+export function sortedNodes(e: Engine): number[] {
+  return e.graph.store.keyOrder();
+}
+
+type TestRow = ItemEvidence["tests"][number];
+
+/** The test rows of item `v`, sorted by test case. */
+function testRows(e: Engine, v: number, tests: readonly number[]): TestRow[] {
+  const s = e.graph.store;
+  const rows: TestRow[] = new Array<TestRow>(tests.length);
+  for (let k = 0; k < tests.length; k++) {
+    const tc = tests[k] as number;
+    const run = e.evidence.latestRun(tc);
+    const status = statusName(e.evidence.testStatus(tc, v, run));
+    const testCase = s.items[tc]!.key;
+    if (run < 0) {
+      rows[k] = { testCase, status };
+      continue;
+    }
+    const ri = s.items[run]!;
+    const re = ri.entity as { result?: string; executedAt?: string };
+    if (re.result !== undefined && re.executedAt !== undefined) rows[k] = { testCase, run: ri.key, status, result: re.result, executedAt: re.executedAt };
+    else {
+      const row: { testCase: string; run: string; result?: string; executedAt?: string; status: EvidenceStatus } = { testCase, run: ri.key, status };
+      if (re.result !== undefined) row.result = re.result;
+      if (re.executedAt !== undefined) row.executedAt = re.executedAt;
+      rows[k] = row;
+    }
+  }
+  if (rows.length > 1) rows.sort((a, b) => cmp(a.testCase, b.testCase));
+  return rows;
+}
+
+function hasEvidenceLink(s: Engine["graph"]["store"], lf: Uint8Array, v: number): boolean {
+  const inn = s.inn[v] as number[];
+  for (let k = 0; k < inn.length; k++) if (((lf[inn[k] as number] as number) & F_EVIDENCE) !== 0) return true;
+  return false;
+}
+
+
+/** Evidence rows, per requirement and per other item with tests. */
+export function assembleEvidence(e: Engine): ItemEvidence[] {
+  const s = e.graph.store;
+  const order = sortedNodes(e);
+  const evidence: ItemEvidence[] = [];
+  const lfe = linkFlags(s, e.c);
+  for (const v of order) {
+    const item = s.items[v]!;
+    if (item.kind !== "requirement" && !hasEvidenceLink(s, lfe, v)) continue;
+    const tests = e.evidence.testsOf(v);
+    if (item.kind !== "requirement" && tests.length === 0) continue;
+    evidence.push({
+      item: item.key,
+      id: item.id,
+      own: statusName(e.evidence.own[v] ?? UNCOVERED),
+      rolledUp: statusName(e.evidence.rolled[v] ?? UNCOVERED),
+      tests: testRows(e, v, tests),
+    });
+  }
+  return evidence;
+}
+
+/** Coverage per item with a rule, and per level. */
+export function assembleCoverage(e: Engine): { coverage: ItemCoverage[]; levels: LevelCoverage[] } {
+  const s = e.graph.store;
+  const order = sortedNodes(e);
+  const coverage: ItemCoverage[] = [];
+  const levels = new Map<string, { items: number; shallow: number; deep: number; gaps: string[] }>();
+  for (const rule of e.c.byType.values()) levels.set(rule.type, { items: 0, shallow: 0, deep: 0, gaps: [] });
+  const lf = linkFlags(s, e.c);
+  const cov = e.coverage;
+  for (const v of order) {
+    if (cov.shallow[v] === NO_RULE) continue;
+    const item = s.items[v]!;
+    const rule = cov.ruleOf(v)!;
+    const needs: ItemCoverage["needs"][number][] = [];
+    const missingNeeds: string[] = [];
+    for (let i = 0; i < rule.needs.length; i++) {
+      const need = rule.needs[i]!;
+      const sources = cov.sourcesOf(v, i);
+      const coveredBy: string[] = new Array<string>(sources.length);
+      for (let k = 0; k < sources.length; k++) coveredBy[k] = s.items[sources[k] as number]!.key;
+      if (coveredBy.length > 1) coveredBy.sort(cmp);
+      const met = sources.length >= need.min;
+      needs.push({ name: need.label, anyOf: need.anyOfList, min: need.min, count: sources.length, coveredBy, met });
+      if (!met) missingNeeds.push(need.label);
+    }
+    // A covering link that counts for no need comes from a type the rule does not ask for (or through another link type).
+    let unwanted: ItemCoverage["unwanted"][number][] | undefined;
+    const inn = s.inn[v] as number[];
+    for (let k = 0; k < inn.length; k++) {
+      const l = inn[k] as number;
+      const fl = lf[l] as number;
+      if ((fl & F_COVERS) === 0 || (fl & F_IMPLICIT) !== 0 || cov.maskOfLink(l) !== 0) continue;
+      const f = s.from[l] as number;
+      if (f === v) continue;
+      const fi = s.items[f]!;
+      (unwanted ??= []).push({ link: s.links[l]!.id, from: fi.key, fromType: fi.type });
+    }
+    const shallow = cov.shallow[v] === 1;
+    coverage.push({
+      item: item.key,
+      type: item.type,
+      shallow: shallow ? "covered" : "uncovered",
+      deep: DEEP[cov.deep[v] as number] ?? "covered",
+      needs,
+      missing: missingNeeds.length === 0 ? NONE : missingNeeds,
+      unwanted: unwanted === undefined ? NONE : unwanted.sort((a, b) => cmp(a.link, b.link)),
+    });
+    const lv = levels.get(item.type)!;
+    lv.items++;
+    if (shallow) lv.shallow++;
+    else lv.gaps.push(item.key);
+    if (cov.deep[v] === DEEP_COVERED) lv.deep++;
+  }
+  const pct = (part: number, whole: number): Metric<Decimal> => (whole === 0 ? missing("no-data", "no items of this type") : metric(decimal(part).times(100).div(whole)));
+
+  return {
+    coverage,
+    levels: [...levels.entries()]
+      .sort(([a], [b]) => cmp(a, b))
+      .map(([type, lv]) => ({ type, items: lv.items, shallowCovered: lv.shallow, deepCovered: lv.deep, shallowPercent: pct(lv.shallow, lv.items), deepPercent: pct(lv.deep, lv.items), gaps: lv.gaps })),
+  };
+}
+
+/** Coverage per level only, without the per-item entries. */
+export function assembleLevels(e: Engine): LevelCoverage[] {
+  const s = e.graph.store;
+  const cov = e.coverage;
+  const levels = new Map<string, { items: number; shallow: number; deep: number; gaps: string[] }>();
+  for (const rule of e.c.byType.values()) levels.set(rule.type, { items: 0, shallow: 0, deep: 0, gaps: [] });
+  for (const v of sortedNodes(e)) {
+    if (cov.shallow[v] === NO_RULE) continue;
+    const item = s.items[v]!;
+    const lv = levels.get(item.type)!;
+    lv.items++;
+    if (cov.shallow[v] === 1) lv.shallow++;
+    else lv.gaps.push(item.key);
+    if (cov.deep[v] === DEEP_COVERED) lv.deep++;
+  }
+  return [...levels.entries()]
+    .sort(([a], [b]) => cmp(a, b))
+    .map(([type, lv]) => ({ type, items: lv.items, shallowCovered: lv.shallow, deepCovered: lv.deep, shallowPercent: pct(lv.shallow, lv.items), deepPercent: pct(lv.deep, lv.items), gaps: lv.gaps }));
+}
+
+function pct(part: number, whole: number): Metric<Decimal> {
+  return whole === 0 ? missing("no-data", "no items of this type") : metric(decimal(part).times(100).div(whole));
+}
+
+/** Suspect links, never-reviewed links and the changed items with their blast radius. */
+export function assembleSuspects(e: Engine): { suspects: SuspectLink[]; unreviewedLinks: string[]; changedItems: ChangedItem[] } {
+  const s = e.graph.store;
+  const suspects: SuspectLink[] = [];
+  const unreviewed: string[] = [];
+  const best = new Map<number, { origin: number; distance: number }>();
+  const changedItems: ChangedItem[] = [];
+  for (const [o, sp] of e.suspects.spreads) {
+    changedItems.push({ item: s.items[o]!.key, directLinks: sp.direct.length, transitiveLinks: sp.transitive.size, blastRadius: sp.reached.size });
+    for (const [l, d] of sp.transitive) {
+      if (e.suspects.direct[l] === LINK_SUSPECT) continue;
+      const b = best.get(l);
+      if (!b || d < b.distance || (d === b.distance && cmp(s.items[o]!.key, s.items[b.origin]!.key) < 0)) best.set(l, { origin: o, distance: d });
+    }
+  }
+  for (let l = 0; l < s.links.length; l++) {
+    const st = e.suspects.direct[l];
+    const link = s.links[l]!;
+    if (st === LINK_UNREVIEWED) unreviewed.push(link.id);
+    if (st !== LINK_SUSPECT) continue;
+    const t = s.items[s.to[l] as number]!;
+    const before = s.history.get(link.link!.targetFingerprint as string);
+    suspects.push({
+      link: link.id, from: link.fromKey, to: link.toKey, linkType: s.reg.def(link.type).name, reason: "direct", origin: t.key, distance: 1,
+      ...(before ? { changedFields: diffFields(before, t.entity, s.triggerFields(t.kind)) } : {}),
+    });
+  }
+  for (const [l, b] of best) {
+    const link = s.links[l]!;
+    suspects.push({ link: link.id, from: link.fromKey, to: link.toKey, linkType: s.reg.def(link.type).name, reason: "transitive", origin: s.items[b.origin]!.key, distance: b.distance });
+  }
+
+  return {
+    suspects: suspects.sort((a, b) => cmp(a.link, b.link) || cmp(a.reason, b.reason)),
+    unreviewedLinks: unreviewed.sort(cmp),
+    changedItems: changedItems.sort((a, b) => cmp(a.item, b.item)),
+  };
+}
+
+/** Acknowledgements per requirement and per person. */
+export function assembleAcknowledgements(e: Engine): { acknowledgements: RequirementAcknowledgement[]; pendingByPerson: PersonPending[] } {
+  const s = e.graph.store;
+  const order = sortedNodes(e);
+  const acknowledgements: RequirementAcknowledgement[] = [];
+  for (const v of order) {
+    const a = acknowledgementOf(s, v, e.acks);
+    if (a) acknowledgements.push(a);
+  }
+  return { acknowledgements, pendingByPerson: pendingByPerson(acknowledgements, e.options.people) };
+}
