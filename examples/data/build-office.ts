@@ -14,7 +14,7 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { decodeEntity, encodeEntity, entityKindNames, type EntityKind, type WireOf } from "../../src/index.js";
+import { decodeEntity, encodeEntity, entityKindNames, requirementFingerprint, type EntityKind, type WireOf } from "../../src/index.js";
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────
 // Constants
@@ -32,7 +32,7 @@ const SNAPSHOT = "2026-11-20T17:30:00.000Z";
 const CURRENCY = "EUR";
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────
-// Small helpers: dates, money, allocation, placeholder fingerprints
+// Small helpers: dates, money, allocation
 // ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────
 
 const DAY_MS = 86_400_000;
@@ -158,6 +158,8 @@ function eur(euros: number): MoneyWire {
 }
 
 /** 32-bit FNV-1a of a string, with a seed mixed into the offset basis. */
+
+/** 32-bit FNV-1a of a string, with a seed mixed into the offset basis (seeds the PRNG below). */
 function fnv1a32(text: string, seed: number): number {
   let h = (0x811c9dc5 ^ seed) >>> 0;
   for (let i = 0; i < text.length; i++) {
@@ -165,17 +167,6 @@ function fnv1a32(text: string, seed: number): number {
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h >>> 0;
-}
-
-/**
- * A PLACEHOLDER content fingerprint: 64 lowercase hex digits from eight seeded FNV-1a rounds. It is deterministic and
- * changes when the content changes, which is all the sample data needs; it is NOT pmokit's real fingerprint (that
- * comes with the traceability services), so code that compares fingerprints must recompute them from the content.
- */
-export function placeholderFingerprint(content: string): string {
-  let out = "";
-  for (let round = 0; round < 8; round++) out += fnv1a32(`${round}|${content}`, Math.imul(round + 1, 0x9e3779b9)).toString(16).padStart(8, "0");
-  return out;
 }
 
 /** The stored-entity fields of a record: version 1 and fixed instants. */
@@ -2054,21 +2045,13 @@ const REQUIREMENTS: ReqSpec[] = [
     status: "proposed", audiences: ["operations", "help-desk"], created: "2026-10-19" },
 ];
 
-function requirementContent(r: { key: string; title: string; statement: string; acceptanceCriteria: readonly string[] }): string {
-  return JSON.stringify([r.key, r.title, r.statement, r.acceptanceCriteria]);
-}
-
 /**
- * The placeholder fingerprint of a requirement's content (key, title, statement, acceptance criteria), as used for the
- * sample's acknowledgements and trace links. Not pmokit's real fingerprint (see {@link placeholderFingerprint}).
- *
- * @example
- * ```ts
- * requirementPlaceholderFingerprint(requirementWire); // "3f0c…" (64 hex digits)
- * ```
+ * The content fingerprint of a requirement as pmokit's traceability computes it (`requirementFingerprint`: SHA-256
+ * over key, type, title, statement, acceptance criteria and verification method, canonical JSON). Trace links and
+ * acknowledgements record it; one stored from an earlier statement makes them stale, as the README's story needs.
  */
-export function requirementPlaceholderFingerprint(r: { key: string; title: string; statement: string; acceptanceCriteria: readonly string[] }): string {
-  return placeholderFingerprint(requirementContent(r));
+function fingerprintOf(r: W<"requirement">, previousStatement?: string): string {
+  return requirementFingerprint(previousStatement === undefined ? r : { ...r, statement: previousStatement });
 }
 
 function buildRequirements(): W<"requirement">[] {
@@ -2311,7 +2294,7 @@ function buildTraceLinks(reqs: W<"requirement">[], artifacts: W<"artifact">[]): 
   const specByKey = new Map(REQUIREMENTS.map((r) => [r.key, r]));
   const fp = (reqId: string, previous = false) => {
     const r = reqById.get(reqId)!;
-    return placeholderFingerprint(requirementContent(previous ? { ...r, statement: specByKey.get(reqId)!.previousStatement! } : r));
+    return fingerprintOf(r, previous ? specByKey.get(reqId)!.previousStatement! : undefined);
   };
   const links: W<"trace-link">[] = [];
   const link = (from: { kind: W<"trace-link">["from"]["kind"]; id: string }, linkType: string, toReq: string, review?: [string, string],
@@ -2394,13 +2377,13 @@ function buildAcknowledgements(reqs: W<"requirement">[]): W<"acknowledgement">[]
   return acks.map(([reqId, role, personId, when, comment, stale]) => {
     const r = reqById.get(reqId)!;
     const s = spec.get(reqId)!;
-    const content = stale ? { ...r, statement: s.previousStatement! } : r;
+    const print = fingerprintOf(r, stale ? s.previousStatement! : undefined);
     return {
       ...stored(`ack-${reqId}-${role}-${personId.slice(2)}`, when.replace("Z", ".000Z")),
       requirementId: reqId,
       audienceRole: role,
       personId,
-      fingerprint: placeholderFingerprint(requirementContent(content)),
+      fingerprint: print,
       acknowledgedAt: when,
       ...opt("comment", comment),
     };

@@ -9,7 +9,6 @@ import { ragStatus, type RagStatus } from "../status/index.js";
 import { analyzeTraceGraph, buildTraceGraph, DEFAULT_TRACE_RULES, traceMatrix, type TraceAnalysisResult, type TraceMatrix } from "../traceability/index.js";
 import { earnedValueSeries, milestoneSlips, type EarnedValueSeries, type MilestoneSlip } from "../variance/index.js";
 import { openItemsSeries, type OpenItemsPoint } from "../reports/index.js";
-import { realSampleFingerprints } from "./sample-fingerprints.js";
 
 /** The planning envelope the intake is selected under (the sample data has none: these are the run's assumptions). */
 export interface IntakeEnvelope {
@@ -184,10 +183,9 @@ export async function analyzeOffice(records: ImportedRecords, options: AnalyzeOf
   stage("evm");
 
   const requirements = list(records, "requirement");
-  const fixedPrints = realSampleFingerprints(requirements, list(records, "trace-link"), list(records, "acknowledgement"));
   const graph = buildTraceGraph({
     requirements, artifacts: list(records, "artifact"), testCases: list(records, "test-case"), testRuns: list(records, "test-run"), defects: list(records, "defect"),
-    links: fixedPrints.links, acknowledgements: fixedPrints.acknowledgements,
+    links: list(records, "trace-link"), acknowledgements: list(records, "acknowledgement"),
   }, DEFAULT_TRACE_RULES);
   const analysis = analyzeTraceGraph(graph, { people: list(records, "person") });
   const traceResult = analysis.result();

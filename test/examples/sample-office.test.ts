@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { requirementFingerprint } from "../../src/traceability/index.js";
 import { describe, expect, it } from "vitest";
 import {
   PmoDecimal,
@@ -20,7 +21,6 @@ import {
   buildOffice,
   officeFileText,
   projectFigures,
-  requirementPlaceholderFingerprint,
 } from "../../examples/data/build-office.js";
 
 const office = loadSampleOffice();
@@ -326,9 +326,9 @@ describe("numbers", () => {
 });
 
 describe("facts the README promises", () => {
-  it("two acknowledgements and one trace link are stale under the placeholder fingerprints", () => {
+  it("two acknowledgements and one trace link carry the fingerprint of an earlier statement (stale)", () => {
     const reqs = byId("requirement");
-    const current = (id: string) => requirementPlaceholderFingerprint(reqs.get(id)!);
+    const current = (id: string) => requirementFingerprint(reqs.get(id)!);
     const staleAcks = all("acknowledgement").filter((a) => a.fingerprint !== current(a.requirementId)).map((a) => a.id);
     expect(staleAcks.sort()).toEqual(["ack-FR-102-key-user-greta-lindqvist", "ack-TR-001-key-user-ingrid-berg"]);
     const suspect = all("trace-link").filter((l) => l.to.kind === "requirement" && l.targetFingerprint !== current(l.to.id)).map((l) => l.id);
