@@ -51,12 +51,12 @@ function isFiniteDecimal(value: unknown): value is Decimal {
 }
 
 /**
- * Records an issue from inside an encoder and returns a placeholder. zod may call encoders on values its memory-side
+ * Records an issue from inside an encoder and returns a stand-in value. zod may call encoders on values its memory-side
  * checks have not vetted yet; a wrong memory value must become a ValidationError with a path, not a TypeError.
  */
-function refuse<T>(payload: z.core.ParsePayload<unknown>, input: unknown, message: string, placeholder: T): T {
+function refuse<T>(payload: z.core.ParsePayload<unknown>, input: unknown, message: string, standIn: T): T {
   payload.issues.push({ code: "custom", message, input, path: [] });
-  return placeholder;
+  return standIn;
 }
 
 /**
