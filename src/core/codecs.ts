@@ -107,7 +107,7 @@ export const moneyCodec = z.codec(moneyWireSchema, moneyMemory, {
   encode: (m, payload) =>
     typeof m === "object" && m !== null && isFiniteDecimal(m.amount) && isCurrencyCode(m.currency)
       ? { amount: toDecimalString(m.amount, minorUnits(m.currency)), currency: m.currency }
-      : refuse(payload, m, "expected Money { amount: Decimal, currency }", { amount: "0", currency: "XXX" }),
+      : refuse(payload, m, "expected Money { amount: Decimal, currency }", { amount: "0", currency: "" }),
 });
 
 /**
