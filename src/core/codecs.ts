@@ -202,3 +202,23 @@ export function encodeWith<S extends z.ZodType>(schema: S, value: z.output<S>, s
   if (!r.success) throw ValidationError.fromZod(r.error, subject);
   return r.data;
 }
+
+/**
+ * The one way every public calculator input takes a decimal: an exact decimal string (`"1234.50"`) or a finite
+ * JavaScript number (`0.1` is read as the decimal its shortest printed form names, `0.1`, never as the binary
+ * fraction behind it). Decodes to a {@link Decimal}. Exponent strings, `NaN`, `Infinity` and `""` are refused with
+ * the path of the offending value.
+ *
+ * @example
+ * ```ts
+ * const row = z.object({ budget: decimalInputSchema }).parse({ budget: "1200.50" });
+ * row.budget.toFixed(); // "1200.5"
+ * decimalInputSchema.parse(0.1).toFixed(); // "0.1"
+ * ```
+ */
+export const decimalInputSchema = z
+  .union([
+    decimalStringSchema,
+    z.number().refine((n) => Number.isFinite(n), { message: "expected a finite number" }),
+  ])
+  .transform((v) => new PmoDecimal(v));
