@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ValidationError } from "./errors.js";
 import { DECIMAL_PATTERN, MAX_DECIMAL_LENGTH, PmoDecimal, toDecimalString, type Decimal } from "./decimal.js";
 import { isCurrencyCode, minorUnits, type CurrencyCode } from "./money/currency.js";
-import { unsafeMoney, type Money } from "./money/money.js";
+import { MONEY_SIGNIFICANT_DIGITS, unsafeMoney, type Money } from "./money/money.js";
 import { isIsoDate, type IsoDate } from "./dates/iso-date.js";
 import { instant, isInstant, isInstantInput, type Instant } from "./dates/instant.js";
 
@@ -80,7 +80,11 @@ export interface MoneyWire {
 }
 
 const moneyWireSchema = z.strictObject({
-  amount: decimalStringSchema.describe("Decimal amount, e.g. \"1234.50\"; never exponent notation"),
+  amount: decimalStringSchema
+    .refine((a) => a.length <= MONEY_SIGNIFICANT_DIGITS + 2 || new PmoDecimal(a).sd(false) <= MONEY_SIGNIFICANT_DIGITS, {
+      message: `amount has more than ${MONEY_SIGNIFICANT_DIGITS} significant digits`,
+    })
+    .describe("Decimal amount, e.g. \"1234.50\"; never exponent notation"),
   currency: currencyCodeSchema.describe("ISO 4217 currency code, e.g. \"EUR\""),
 });
 
@@ -119,7 +123,7 @@ export const moneyCodec = z.codec(moneyWireSchema, moneyMemory, {
  * ```
  */
 export function moneyToWire(m: Money): MoneyWire {
-  return moneyCodec.encode(m);
+  return encodeWith(moneyCodec, m, "money");
 }
 
 /**
@@ -183,9 +187,16 @@ export const idSchema = z
  * ```
  */
 export function decodeWith<S extends z.ZodType>(schema: S, input: unknown, subject?: string): z.output<S> {
+  checkSchema(schema, "decodeWith");
   const r = schema.safeDecode(input as z.input<S>);
   if (!r.success) throw ValidationError.fromZod(r.error, subject);
   return r.data;
+}
+
+function checkSchema(schema: unknown, subject: string): void {
+  if (typeof schema !== "object" || schema === null || typeof (schema as { safeDecode?: unknown }).safeDecode !== "function") {
+    throw ValidationError.single(["schema"], "expected a zod schema", subject);
+  }
 }
 
 /**
@@ -198,6 +209,7 @@ export function decodeWith<S extends z.ZodType>(schema: S, input: unknown, subje
  * ```
  */
 export function encodeWith<S extends z.ZodType>(schema: S, value: z.output<S>, subject?: string): z.input<S> {
+  checkSchema(schema, "encodeWith");
   const r = schema.safeEncode(value);
   if (!r.success) throw ValidationError.fromZod(r.error, subject);
   return r.data;

@@ -1,4 +1,5 @@
 import { Decimal as DecimalJs } from "decimal.js";
+import { describeValue } from "./describe.js";
 import { ValidationError } from "./errors.js";
 
 /**
@@ -69,8 +70,9 @@ const ROUNDING: Record<RoundingMode, DecimalJs.Rounding> = {
  * ```
  */
 export function roundingConstant(mode: RoundingMode): DecimalJs.Rounding {
-  const r = ROUNDING[mode];
-  if (r === undefined) throw ValidationError.single([], `unknown rounding mode ${JSON.stringify(mode)}`, "rounding mode");
+  // Own keys only: "constructor" or "toString" must not find Object.prototype's members.
+  const r = typeof mode === "string" && Object.hasOwn(ROUNDING, mode) ? ROUNDING[mode] : undefined;
+  if (r === undefined) throw ValidationError.single([], `unknown rounding mode ${describeValue(mode)}`, "rounding mode");
   return r;
 }
 
@@ -108,7 +110,7 @@ export const MAX_DECIMAL_LENGTH = 80;
 export function decimal(value: DecimalInput): Decimal {
   if (typeof value === "string") {
     if (value.length > MAX_DECIMAL_LENGTH || !DECIMAL_PATTERN.test(value)) {
-      throw ValidationError.single([], `${JSON.stringify(value.slice(0, 40))} is not a decimal number`, "decimal");
+      throw ValidationError.single([], whyNotDecimal(value), "decimal");
     }
     return new PmoDecimal(value);
   }
@@ -118,6 +120,17 @@ export function decimal(value: DecimalInput): Decimal {
   }
   if (PmoDecimal.isDecimal(value) && value.isFinite()) return new PmoDecimal(value);
   throw ValidationError.single([], "value is not a finite Decimal", "decimal");
+}
+
+/** Says exactly why a string is not a decimal input, so "1e12" does not get a vague "not a decimal". */
+function whyNotDecimal(value: string): string {
+  const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (value.length > MAX_DECIMAL_LENGTH) return `${shown} is longer than ${MAX_DECIMAL_LENGTH} characters`;
+  if (/^[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+$/.test(value)) {
+    return `${shown} uses exponent notation, which pmokit does not accept (write the digits out, e.g. "1000000000000" for 1e12)`;
+  }
+  if (value.trim() !== value || value === "") return `${shown} is not a decimal number (no spaces, not empty)`;
+  return `${shown} is not a decimal number like 1234.50 (digits, optional minus and fraction)`;
 }
 
 /**
@@ -132,6 +145,12 @@ export function decimal(value: DecimalInput): Decimal {
  * ```
  */
 export function toDecimalString(value: Decimal, minDecimals = 0): string {
+  if (!PmoDecimal.isDecimal(value) || !value.isFinite()) {
+    throw ValidationError.single(["value"], "expected a finite Decimal", "toDecimalString");
+  }
+  if (!Number.isInteger(minDecimals) || minDecimals < 0 || minDecimals > 1000) {
+    throw ValidationError.single(["minDecimals"], "expected a whole number from 0 to 1000", "toDecimalString");
+  }
   const places = Math.max(value.decimalPlaces(), minDecimals);
   const s = value.toFixed(places);
   // toFixed prints "-0.00" for a negative value that rounds to zero; no rounding happens here, but the wire form
@@ -168,6 +187,12 @@ export function isDecimalInput(value: unknown): value is DecimalInput {
  * ```
  */
 export function divideToScale(a: Decimal, b: Decimal, scale: number, mode: RoundingMode): Decimal {
+  if (!PmoDecimal.isDecimal(a) || !a.isFinite()) throw ValidationError.single(["a"], "expected a finite Decimal", "decimal division");
+  if (!PmoDecimal.isDecimal(b) || !b.isFinite()) throw ValidationError.single(["b"], "expected a finite Decimal", "decimal division");
+  if (!Number.isInteger(scale) || scale < 0 || scale > 1000) {
+    throw ValidationError.single(["scale"], "expected a whole number of decimal places from 0 to 1000", "decimal division");
+  }
+  roundingConstant(mode);
   if (b.isZero()) throw ValidationError.single(["divisor"], "division by zero", "decimal division");
   const factor = new WideDecimal(10).pow(scale);
   const bw = new WideDecimal(b);
@@ -186,7 +211,7 @@ export function divideToScale(a: Decimal, b: Decimal, scale: number, mode: Round
     case "half-up": awayFromZero = half >= 0; break;
     case "half-down": awayFromZero = half > 0; break;
     case "half-even": awayFromZero = half > 0 || (half === 0 && !q.mod(2).isZero()); break;
-    default: throw ValidationError.single([], `unknown rounding mode ${JSON.stringify(mode)}`, "rounding mode");
+    default: throw ValidationError.single([], `unknown rounding mode ${describeValue(mode)}`, "rounding mode");
   }
   return new PmoDecimal((awayFromZero ? q.plus(sign) : q).div(factor));
 }

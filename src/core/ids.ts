@@ -1,3 +1,4 @@
+import { ValidationError } from "./errors.js";
 /**
  * A function that returns a new unique id each call. Core generates every id (adapters store what they are given);
  * inject your own generator for tests or to match an existing id scheme.
@@ -28,6 +29,14 @@ const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"
  * ```
  */
 export function createUuidV7Generator(sources: UuidV7Sources = {}): IdGenerator {
+  if (sources === null || typeof sources !== "object") {
+    throw ValidationError.single(["sources"], "expected an object with optional now() and random(bytes)", "createUuidV7Generator");
+  }
+  for (const key of ["now", "random"] as const) {
+    if (sources[key] !== undefined && typeof sources[key] !== "function") {
+      throw ValidationError.single(["sources", key], `${key} must be a function`, "createUuidV7Generator");
+    }
+  }
   const now = sources.now ?? (() => Date.now());
   const random =
     sources.random ??
@@ -38,6 +47,9 @@ export function createUuidV7Generator(sources: UuidV7Sources = {}): IdGenerator 
   let counter = 0; // 12-bit sequence in rand_a (RFC 9562 §6.2 method 1)
   return () => {
     let ms = now();
+    if (!Number.isSafeInteger(ms) || ms < 0) {
+      throw ValidationError.single(["sources", "now"], "now() must return whole milliseconds since 1970", "createUuidV7Generator");
+    }
     const bytes = new Uint8Array(16);
     random(bytes);
     if (ms <= lastMs) {

@@ -9,7 +9,7 @@ export { PmoDecimal, decimal, toDecimalString, isDecimalInput, divideToScale, ro
 export * from "./metric.js";
 export * from "./ids.js";
 export * from "./money/currency.js";
-export { money, zeroMoney, isMoney, assertSameCurrency, type Money, type MoneyAmountInput } from "./money/money.js";
+export { money, zeroMoney, MONEY_SIGNIFICANT_DIGITS, isMoney, assertSameCurrency, type Money, type MoneyAmountInput } from "./money/money.js";
 export * from "./money/arithmetic.js";
 export { roundMoney, divideMoney, type RoundingOptions } from "./money/rounding.js";
 export * from "./money/allocate.js";

@@ -1,4 +1,5 @@
-import type { Decimal } from "./decimal.js";
+import { PmoDecimal, type Decimal } from "./decimal.js";
+import { ValidationError } from "./errors.js";
 
 /**
  * Why a figure could not be computed. pmokit's calculators use the reasons below; you may use your own strings too.
@@ -85,7 +86,14 @@ export function missing<R extends string = MetricReason>(reason: R, detail?: str
  * ```
  */
 export function hasValue<T, R extends string>(m: Metric<T, R>): m is MetricValue<T> {
+  if (typeof m !== "object" || m === null) {
+    throw ValidationError.single(["metric"], "expected a Metric ({ value } or { reason })", "metric");
+  }
   return m.reason === undefined;
+}
+
+function checkFunction(fn: unknown, subject: string): void {
+  if (typeof fn !== "function") throw ValidationError.single(["fn"], "expected a function", subject);
 }
 
 /**
@@ -97,6 +105,7 @@ export function hasValue<T, R extends string>(m: Metric<T, R>): m is MetricValue
  * ```
  */
 export function mapMetric<T, U, R extends string>(m: Metric<T, R>, fn: (value: T) => U): Metric<U, R> {
+  checkFunction(fn, "mapMetric");
   return hasValue(m) ? metric(fn(m.value)) : m;
 }
 
@@ -112,6 +121,7 @@ export function flatMapMetric<T, U, R extends string, R2 extends string>(
   m: Metric<T, R>,
   fn: (value: T) => Metric<U, R2>,
 ): Metric<U, R | R2> {
+  checkFunction(fn, "flatMapMetric");
   return hasValue(m) ? fn(m.value) : m;
 }
 
@@ -135,6 +145,8 @@ export function combineMetrics<const M extends readonly Metric<unknown, string>[
   metrics: M,
   fn: (...values: MetricValues<M>) => U,
 ): Metric<U, MetricReasons<M>> {
+  if (!Array.isArray(metrics)) throw ValidationError.single(["metrics"], "expected an array of Metrics", "combineMetrics");
+  checkFunction(fn, "combineMetrics");
   for (const m of metrics) {
     if (!hasValue(m)) return m as MetricMissing<MetricReasons<M>>;
   }
@@ -163,5 +175,9 @@ export function metricOr<T, F>(m: Metric<T, string>, fallback: F): T | F {
  * ```
  */
 export function ratio<R extends string>(numerator: Decimal, denominator: Decimal, reason: R): Metric<Decimal, R> {
+  for (const [name, d] of [["numerator", numerator], ["denominator", denominator]] as const) {
+    if (!PmoDecimal.isDecimal(d) || !d.isFinite()) throw ValidationError.single([name], "expected a finite Decimal", "ratio");
+  }
+  if (typeof reason !== "string") throw ValidationError.single(["reason"], "expected a reason string", "ratio");
   return denominator.isZero() ? missing(reason) : metric(numerator.div(denominator));
 }

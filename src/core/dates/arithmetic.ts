@@ -1,8 +1,10 @@
 import { ValidationError } from "../errors.js";
-import { dateFromParts, dateParts, daysInMonth, fromEpochDay, toEpochDay, type IsoDate } from "./iso-date.js";
+import { checkedDate, dateFromParts, dateParts, daysInMonth, fromEpochDay, toEpochDay, type IsoDate } from "./iso-date.js";
 
 function checkInteger(n: number, what: string): void {
-  if (!Number.isSafeInteger(n)) throw ValidationError.single([what], `${what} must be an integer, got ${n}`, "date arithmetic");
+  if (typeof n !== "number" || !Number.isSafeInteger(n)) {
+    throw ValidationError.single([what], `${what} must be a whole number, got ${typeof n === "number" ? n : typeof n}`, "date arithmetic");
+  }
 }
 
 /**
@@ -76,6 +78,7 @@ export function differenceInMonths(to: IsoDate, from: IsoDate): number {
  * ```
  */
 export function startOfMonth(date: IsoDate): IsoDate {
+  checkedDate(date, "date");
   return `${date.slice(0, 8)}01` as IsoDate;
 }
 

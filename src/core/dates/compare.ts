@@ -1,4 +1,4 @@
-import type { IsoDate } from "./iso-date.js";
+import { checkedDate, type IsoDate } from "./iso-date.js";
 
 // `YYYY-MM-DD` strings of four-digit years order lexicographically exactly as the days they name.
 
@@ -11,6 +11,8 @@ import type { IsoDate } from "./iso-date.js";
  * ```
  */
 export function compareDates(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
+  checkedDate(a, "a");
+  checkedDate(b, "b");
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -23,6 +25,8 @@ export function compareDates(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
  * ```
  */
 export function isBeforeDate(a: IsoDate, b: IsoDate): boolean {
+  checkedDate(a, "a");
+  checkedDate(b, "b");
   return a < b;
 }
 
@@ -35,6 +39,8 @@ export function isBeforeDate(a: IsoDate, b: IsoDate): boolean {
  * ```
  */
 export function isAfterDate(a: IsoDate, b: IsoDate): boolean {
+  checkedDate(a, "a");
+  checkedDate(b, "b");
   return a > b;
 }
 
@@ -47,6 +53,9 @@ export function isAfterDate(a: IsoDate, b: IsoDate): boolean {
  * ```
  */
 export function isWithinDates(date: IsoDate, start: IsoDate, end: IsoDate): boolean {
+  checkedDate(date, "date");
+  checkedDate(start, "start");
+  checkedDate(end, "end");
   return date >= start && date <= end;
 }
 
@@ -59,6 +68,8 @@ export function isWithinDates(date: IsoDate, start: IsoDate, end: IsoDate): bool
  * ```
  */
 export function minDate(first: IsoDate, ...rest: IsoDate[]): IsoDate {
+  checkedDate(first, "first");
+  rest.forEach((d, i) => checkedDate(d, `rest[${i}]`));
   return rest.reduce((m, d) => (d < m ? d : m), first);
 }
 
@@ -71,5 +82,7 @@ export function minDate(first: IsoDate, ...rest: IsoDate[]): IsoDate {
  * ```
  */
 export function maxDate(first: IsoDate, ...rest: IsoDate[]): IsoDate {
+  checkedDate(first, "first");
+  rest.forEach((d, i) => checkedDate(d, `rest[${i}]`));
   return rest.reduce((m, d) => (d > m ? d : m), first);
 }

@@ -1,6 +1,7 @@
 import { addMilliseconds, compareAsc, differenceInMilliseconds } from "date-fns";
 import { ValidationError } from "../errors.js";
-import { isIsoDate, type IsoDate } from "./iso-date.js";
+import { describeValue } from "../describe.js";
+import { checkedDate, isIsoDate, type IsoDate } from "./iso-date.js";
 
 declare const instantBrand: unique symbol;
 
@@ -63,11 +64,19 @@ export function instant(value: string | Date): Instant {
   if (!isInstantInput(value)) {
     throw ValidationError.single(
       [],
-      `${JSON.stringify(String(value).slice(0, 40))} is not a UTC date-time like 2026-11-25T14:03:00.000Z`,
+      `${describeValue(value)} is not a UTC date-time like 2026-11-25T14:03:00.000Z`,
       "instant",
     );
   }
   return new Date(value).toISOString() as Instant;
+}
+
+/** The instant argument of a public function, checked. */
+function checkedInstant(value: unknown, path: string): Instant {
+  if (!isInstantInput(value)) {
+    throw ValidationError.single([path], "expected a UTC date-time like 2026-11-25T14:03:00.000Z", "instant");
+  }
+  return value as Instant;
 }
 
 /**
@@ -79,6 +88,8 @@ export function instant(value: string | Date): Instant {
  * ```
  */
 export function compareInstants(a: Instant, b: Instant): -1 | 0 | 1 {
+  checkedInstant(a, "a");
+  checkedInstant(b, "b");
   return compareAsc(new Date(a), new Date(b)) as -1 | 0 | 1;
 }
 
@@ -91,6 +102,8 @@ export function compareInstants(a: Instant, b: Instant): -1 | 0 | 1 {
  * ```
  */
 export function millisecondsBetween(from: Instant, to: Instant): number {
+  checkedInstant(from, "from");
+  checkedInstant(to, "to");
   return differenceInMilliseconds(new Date(to), new Date(from));
 }
 
@@ -103,6 +116,10 @@ export function millisecondsBetween(from: Instant, to: Instant): number {
  * ```
  */
 export function addMillisecondsToInstant(at: Instant, ms: number): Instant {
+  checkedInstant(at, "at");
+  if (typeof ms !== "number" || !Number.isSafeInteger(ms)) {
+    throw ValidationError.single(["ms"], "milliseconds must be a whole number", "instant");
+  }
   return instant(addMilliseconds(new Date(at), ms));
 }
 
@@ -115,6 +132,7 @@ export function addMillisecondsToInstant(at: Instant, ms: number): Instant {
  * ```
  */
 export function instantToDate(at: Instant): IsoDate {
+  checkedInstant(at, "at");
   return at.slice(0, 10) as IsoDate;
 }
 
@@ -127,5 +145,6 @@ export function instantToDate(at: Instant): IsoDate {
  * ```
  */
 export function startOfDayInstant(date: IsoDate): Instant {
+  checkedDate(date, "date");
   return `${date}T00:00:00.000Z` as Instant;
 }

@@ -65,7 +65,17 @@ function digitsAt(s: string, start: number, length: number): number {
  */
 export function isoDate(value: string): IsoDate {
   if (!isIsoDate(value)) {
-    throw ValidationError.single([], `${JSON.stringify(String(value).slice(0, 40))} is not a calendar date YYYY-MM-DD`, "date");
+    const shown = typeof value === "string" ? JSON.stringify(value.slice(0, 40)) : `a ${value === null ? "null" : typeof value}`;
+    throw ValidationError.single([], `${shown} is not a calendar date YYYY-MM-DD`, "date");
+  }
+  return value;
+}
+
+/** @internal The date argument of a public function, checked (a wrong type is a ValidationError, not a TypeError). */
+export function checkedDate(value: unknown, path: string): IsoDate {
+  if (!isIsoDate(value)) {
+    const shown = typeof value === "string" ? JSON.stringify(value.slice(0, 40)) : `a ${value === null ? "null" : typeof value}`;
+    throw ValidationError.single([path], `expected a calendar date YYYY-MM-DD, got ${shown}`, "date");
   }
   return value;
 }
@@ -79,6 +89,7 @@ export function isoDate(value: string): IsoDate {
  * ```
  */
 export function dateParts(date: IsoDate): { year: number; month: number; day: number } {
+  checkedDate(date, "date");
   return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
 }
 
@@ -92,6 +103,11 @@ export function dateParts(date: IsoDate): { year: number; month: number; day: nu
  * ```
  */
 export function dateFromParts(year: number, month: number, day: number): IsoDate {
+  for (const [name, n] of [["year", year], ["month", month], ["day", day]] as const) {
+    if (typeof n !== "number" || !Number.isInteger(n)) {
+      throw ValidationError.single([name], `${name} must be a whole number`, "date");
+    }
+  }
   const s = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
   return isoDate(s);
 }
@@ -119,7 +135,9 @@ export function toEpochDay(date: IsoDate): number {
  * ```
  */
 export function fromEpochDay(epochDay: number): IsoDate {
-  if (!Number.isInteger(epochDay)) throw ValidationError.single([], `epoch day ${epochDay} is not an integer`, "date");
+  if (typeof epochDay !== "number" || !Number.isInteger(epochDay)) {
+    throw ValidationError.single([], `epoch day ${typeof epochDay === "number" ? epochDay : typeof epochDay} is not an integer`, "date");
+  }
   const d = new Date(epochDay * MS_PER_DAY);
   const y = d.getUTCFullYear();
   if (!Number.isFinite(y) || y < 1 || y > 9999) throw ValidationError.single([], `epoch day ${epochDay} is outside years 0001–9999`, "date");

@@ -1,8 +1,9 @@
 import { decimal, PmoDecimal, WideDecimal, type Decimal, type DecimalInput } from "../decimal.js";
 import { ValidationError } from "../errors.js";
 import { minorUnits } from "./currency.js";
-import { unsafeMoney, type Money } from "./money.js";
+import { requireMoney, unsafeMoney, type Money } from "./money.js";
 import { checkScale } from "./rounding.js";
+import { optionsObject, requireArray } from "../guard.js";
 
 /** Options for {@link allocateMoney}. */
 export interface AllocateOptions {
@@ -29,6 +30,9 @@ export interface AllocateOptions {
  * ```
  */
 export function allocateMoney(m: Money, weights: readonly DecimalInput[], options: AllocateOptions = {}): Money[] {
+  requireMoney(m, ["money"], "allocateMoney");
+  requireArray(weights, ["weights"], "allocateMoney");
+  options = optionsObject<AllocateOptions>(options, "allocateMoney");
   if (weights.length === 0) throw ValidationError.single(["weights"], "at least one weight is required", "allocateMoney");
   const ws: Decimal[] = weights.map((w, i) => {
     let d: Decimal;

@@ -1,7 +1,13 @@
-import { decimal, PmoDecimal, type DecimalInput } from "../decimal.js";
+import { decimal, PmoDecimal, WideDecimal, type Decimal, type DecimalInput } from "../decimal.js";
 import { CurrencyMismatchError, ValidationError } from "../errors.js";
-import { assertSameCurrency, unsafeMoney, zeroMoney, type Money } from "./money.js";
-import type { CurrencyCode } from "./currency.js";
+import { describeValue, requireIterable } from "../guard.js";
+import { isCurrencyCode, type CurrencyCode } from "./currency.js";
+import { assertSameCurrency, checkMoneyDigits, requireMoney, unsafeMoney, zeroMoney, type Money } from "./money.js";
+
+/** The exact result of a money step, refused (never rounded) when it needs more digits than Money holds. */
+function exact(result: Decimal, subject: string): Decimal {
+  return new PmoDecimal(checkMoneyDigits(result, [], subject));
+}
 
 /**
  * `a + b`, exact.
@@ -14,7 +20,7 @@ import type { CurrencyCode } from "./currency.js";
  */
 export function addMoney(a: Money, b: Money): Money {
   assertSameCurrency(a, b);
-  return unsafeMoney(a.amount.plus(b.amount), a.currency);
+  return unsafeMoney(exact(new WideDecimal(a.amount).plus(b.amount), "addMoney"), a.currency);
 }
 
 /**
@@ -28,7 +34,7 @@ export function addMoney(a: Money, b: Money): Money {
  */
 export function subtractMoney(a: Money, b: Money): Money {
   assertSameCurrency(a, b);
-  return unsafeMoney(a.amount.minus(b.amount), a.currency);
+  return unsafeMoney(exact(new WideDecimal(a.amount).minus(b.amount), "subtractMoney"), a.currency);
 }
 
 /**
@@ -41,7 +47,8 @@ export function subtractMoney(a: Money, b: Money): Money {
  * ```
  */
 export function multiplyMoney(m: Money, factor: DecimalInput): Money {
-  return unsafeMoney(m.amount.times(decimal(factor)), m.currency);
+  requireMoney(m, ["money"], "multiplyMoney");
+  return unsafeMoney(exact(new WideDecimal(m.amount).times(decimal(factor)), "multiplyMoney"), m.currency);
 }
 
 /**
@@ -53,6 +60,7 @@ export function multiplyMoney(m: Money, factor: DecimalInput): Money {
  * ```
  */
 export function negateMoney(m: Money): Money {
+  requireMoney(m, ["money"], "negateMoney");
   return unsafeMoney(m.amount.negated(), m.currency);
 }
 
@@ -69,15 +77,22 @@ export function negateMoney(m: Money): Money {
  * ```
  */
 export function sumMoney(amounts: Iterable<Money>, currency?: CurrencyCode): Money {
+  requireIterable(amounts, ["amounts"], "sumMoney");
+  if (currency !== undefined && !isCurrencyCode(currency)) {
+    throw ValidationError.single(["currency"], `${describeValue(currency)} is not an ISO 4217 currency code`, "sumMoney");
+  }
   let cur = currency;
-  let total = new PmoDecimal(0);
+  // Summed on the wide clone so no step rounds; the total is checked once at the end.
+  let total = new WideDecimal(0);
   let any = false;
+  let i = 0;
   for (const m of amounts) {
+    requireMoney(m, ["amounts", i++], "sumMoney");
     if (cur === undefined) cur = m.currency;
     else if (m.currency !== cur) throw new CurrencyMismatchError(cur, m.currency);
     total = total.plus(m.amount);
     any = true;
   }
   if (cur === undefined) throw ValidationError.single([], "cannot sum an empty list without a currency", "sumMoney");
-  return any ? unsafeMoney(total, cur) : zeroMoney(cur);
+  return any ? unsafeMoney(exact(total, "sumMoney"), cur) : zeroMoney(cur);
 }

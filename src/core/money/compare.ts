@@ -1,4 +1,4 @@
-import { assertSameCurrency, type Money } from "./money.js";
+import { assertSameCurrency, requireMoney, type Money } from "./money.js";
 
 /**
  * Compares two amounts of the same currency: -1, 0 or 1. Usable as a sort comparator.
@@ -24,6 +24,8 @@ export function compareMoney(a: Money, b: Money): -1 | 0 | 1 {
  * ```
  */
 export function moneyEquals(a: Money, b: Money): boolean {
+  requireMoney(a, ["a"], "moneyEquals");
+  requireMoney(b, ["b"], "moneyEquals");
   return a.currency === b.currency && a.amount.eq(b.amount);
 }
 
@@ -36,6 +38,7 @@ export function moneyEquals(a: Money, b: Money): boolean {
  * ```
  */
 export function isZeroMoney(m: Money): boolean {
+  requireMoney(m, ["money"], "isZeroMoney");
   return m.amount.isZero();
 }
 
@@ -48,5 +51,6 @@ export function isZeroMoney(m: Money): boolean {
  * ```
  */
 export function isNegativeMoney(m: Money): boolean {
+  requireMoney(m, ["money"], "isNegativeMoney");
   return m.amount.isNegative() && !m.amount.isZero();
 }

@@ -1,3 +1,5 @@
+import { ValidationError } from "../errors.js";
+import { describeValue } from "../describe.js";
 /**
  * ISO 4217 currency codes in use, with their minor units (decimal places).
  * Codes with no entry in {@link MINOR_UNIT_EXCEPTIONS} have two minor units.
@@ -48,6 +50,9 @@ export function isCurrencyCode(code: unknown): code is CurrencyCode {
  * ```
  */
 export function minorUnits(code: CurrencyCode): number {
+  if (!isCurrencyCode(code)) {
+    throw ValidationError.single(["currency"], `${describeValue(code)} is not an ISO 4217 currency code`, "minorUnits");
+  }
   return MINOR_UNIT_EXCEPTIONS[code] ?? 2;
 }
 

@@ -1,6 +1,8 @@
 import { toDecimalString } from "../decimal.js";
 import { minorUnits } from "./currency.js";
-import type { Money } from "./money.js";
+import { optionsObject } from "../guard.js";
+import { requireMoney, type Money } from "./money.js";
+import { ValidationError } from "../errors.js";
 
 /** Options for {@link formatMoney}. */
 export interface FormatMoneyOptions {
@@ -22,14 +24,25 @@ export interface FormatMoneyOptions {
  * ```
  */
 export function formatMoney(m: Money, options: FormatMoneyOptions = {}): string {
+  requireMoney(m, ["money"], "formatMoney");
+  const opts = optionsObject<FormatMoneyOptions>(options, "formatMoney");
   const digits = Math.max(minorUnits(m.currency), m.amount.decimalPlaces());
-  const nf = new Intl.NumberFormat(options.locale ?? "en-US", {
-    style: "currency",
-    currency: m.currency,
-    currencyDisplay: options.currencyDisplay ?? "code",
-    minimumFractionDigits: digits,
-    maximumFractionDigits: Math.min(digits, 100),
-  });
+  if (digits > 100) {
+    throw ValidationError.single(["money", "amount"], `${digits} decimal places are more than Intl can format (100)`, "formatMoney");
+  }
+  let nf: Intl.NumberFormat;
+  try {
+    nf = new Intl.NumberFormat(opts.locale ?? "en-US", {
+      style: "currency",
+      currency: m.currency,
+      currencyDisplay: opts.currencyDisplay ?? "code",
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+  } catch (e) {
+    // Intl throws RangeError/TypeError for a malformed locale or display; errors are data here.
+    throw ValidationError.single(["options"], `cannot format with these options: ${(e as Error).message}`, "formatMoney");
+  }
   // Intl.NumberFormat formats a decimal string exactly (ECMA-402 "Intl.NumberFormat v3").
   return nf.format(toDecimalString(m.amount) as unknown as number).replace(/\u00a0/g, " ");
 }
@@ -43,5 +56,6 @@ export function formatMoney(m: Money, options: FormatMoneyOptions = {}): string 
  * ```
  */
 export function moneyToString(m: Money): string {
+  requireMoney(m, ["money"], "moneyToString");
   return `${toDecimalString(m.amount, minorUnits(m.currency))} ${m.currency}`;
 }

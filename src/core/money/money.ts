@@ -1,6 +1,7 @@
 import { decimal, PmoDecimal, type Decimal, type DecimalInput } from "../decimal.js";
 import { CurrencyMismatchError, ValidationError } from "../errors.js";
 import { isCurrencyCode, type CurrencyCode } from "./currency.js";
+import { describeValue, fail } from "../guard.js";
 
 /**
  * An exact amount of one currency. Immutable: every operation returns a new value.
@@ -31,7 +32,7 @@ export type MoneyAmountInput = string | Decimal | number;
  */
 export function money(amount: MoneyAmountInput, currency: CurrencyCode): Money {
   if (!isCurrencyCode(currency)) {
-    throw ValidationError.single(["currency"], `${JSON.stringify(currency)} is not an ISO 4217 currency code`, "money");
+    throw ValidationError.single(["currency"], `${describeValue(currency)} is not an ISO 4217 currency code`, "money");
   }
   if (typeof amount === "number" && !Number.isSafeInteger(amount)) {
     throw ValidationError.single(
@@ -44,9 +45,36 @@ export function money(amount: MoneyAmountInput, currency: CurrencyCode): Money {
   try {
     value = decimal(amount as DecimalInput);
   } catch {
-    throw ValidationError.single(["amount"], `${JSON.stringify(String(amount)).slice(0, 42)} is not a decimal amount`, "money");
+    throw ValidationError.single(["amount"], `${describeValue(amount)} is not a decimal amount`, "money");
   }
-  return Object.freeze({ amount: value, currency });
+  return Object.freeze({ amount: checkMoneyDigits(value, ["amount"], "money"), currency });
+}
+
+/**
+ * Most significant digits a Money amount may have: pmokit's decimal precision. An amount (or a sum, difference or
+ * product) needing more is refused rather than rounded, so `10^40 + 0.01` never silently loses its cent.
+ *
+ * @example
+ * ```ts
+ * money("1" + "0".repeat(40), "EUR");            // 1e40: one significant digit, fine
+ * money("1" + "0".repeat(40) + ".01", "EUR");    // 43 significant digits: throws ValidationError
+ * addMoney(money("1" + "0".repeat(40), "EUR"), money("0.01", "EUR")); // throws too: the cent would be lost
+ * ```
+ */
+export const MONEY_SIGNIFICANT_DIGITS = 34;
+
+/** @internal Refuses an amount that needs more significant digits than Money holds exactly. */
+export function checkMoneyDigits(amount: Decimal, path: readonly (string | number)[], subject: string): Decimal {
+  // Trailing zeros of a whole amount are not digits that rounding could lose (1e40 is exact); every other digit is.
+  const digits = amount.isZero() ? 1 : amount.sd(false);
+  if (digits > MONEY_SIGNIFICANT_DIGITS) {
+    throw ValidationError.single(
+      path,
+      `amount needs ${digits} significant digits; pmokit money holds ${MONEY_SIGNIFICANT_DIGITS} exactly and refuses to round`,
+      subject,
+    );
+  }
+  return amount;
 }
 
 /**
@@ -85,6 +113,8 @@ export function isMoney(value: unknown): value is Money {
  * ```
  */
 export function assertSameCurrency(a: Money, b: Money): void {
+  requireMoney(a, ["a"], "assertSameCurrency");
+  requireMoney(b, ["b"], "assertSameCurrency");
   if (a.currency !== b.currency) throw new CurrencyMismatchError(a.currency, b.currency);
 }
 
@@ -92,3 +122,16 @@ export function assertSameCurrency(a: Money, b: Money): void {
 export function unsafeMoney(amount: Decimal, currency: CurrencyCode): Money {
   return Object.freeze({ amount, currency });
 }
+
+/** Money as pmokit builds it: a finite Decimal amount and a known currency code (plain numbers are refused). */
+/** @internal */
+export function requireMoney(value: unknown, path: readonly (string | number)[], subject: string): Money {
+  if (typeof value !== "object" || value === null) fail(path, "Money { amount: Decimal, currency }", value, subject);
+  const m = value as { amount?: unknown; currency?: unknown };
+  if (!PmoDecimal.isDecimal(m.amount) || !(m.amount as Decimal).isFinite()) {
+    fail([...path, "amount"], "a finite Decimal (build Money with money(\"12.50\", \"EUR\"))", m.amount, subject);
+  }
+  if (!isCurrencyCode(m.currency)) fail([...path, "currency"], "an ISO 4217 currency code", m.currency, subject);
+  return value as Money;
+}
+

@@ -1,7 +1,8 @@
 import { decimal, divideToScale, roundingConstant, type DecimalInput, type RoundingMode } from "../decimal.js";
 import { ValidationError } from "../errors.js";
 import { minorUnits } from "./currency.js";
-import { unsafeMoney, type Money } from "./money.js";
+import { describeValue, requireObject } from "../guard.js";
+import { requireMoney, unsafeMoney, type Money } from "./money.js";
 
 /** Options for operations that land on a fixed number of decimal places. */
 export interface RoundingOptions {
@@ -14,7 +15,7 @@ export interface RoundingOptions {
 /** @internal Validates a number of decimal places (0–30). */
 export function checkScale(scale: number): number {
   if (!Number.isInteger(scale) || scale < 0 || scale > 30) {
-    throw ValidationError.single(["scale"], `scale must be an integer from 0 to 30, got ${scale}`, "rounding options");
+    throw ValidationError.single(["scale"], `scale must be an integer from 0 to 30, got ${describeValue(scale)}`, "rounding options");
   }
   return scale;
 }
@@ -29,6 +30,8 @@ export function checkScale(scale: number): number {
  * ```
  */
 export function roundMoney(m: Money, options: RoundingOptions): Money {
+  requireMoney(m, ["money"], "roundMoney");
+  requireObject(options, ["options"], "roundMoney");
   const scale = checkScale(options.scale ?? minorUnits(m.currency));
   return unsafeMoney(m.amount.toDecimalPlaces(scale, roundingConstant(options.rounding)), m.currency);
 }
@@ -44,6 +47,8 @@ export function roundMoney(m: Money, options: RoundingOptions): Money {
  * ```
  */
 export function divideMoney(m: Money, divisor: DecimalInput, options: RoundingOptions): Money {
+  requireMoney(m, ["money"], "divideMoney");
+  requireObject(options, ["options"], "divideMoney");
   const d = decimal(divisor);
   if (d.isZero()) throw ValidationError.single(["divisor"], "cannot divide money by zero", "divideMoney");
   const scale = checkScale(options.scale ?? minorUnits(m.currency));

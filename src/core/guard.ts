@@ -1,0 +1,73 @@
+/**
+ * @internal Argument checks for public functions. A caller from plain JavaScript (or through `any`) can pass
+ * anything; these turn a wrong-typed argument into a ValidationError naming the argument, so that only pmokit
+ * errors ever escape a pmokit function. They are cheap (typeof and brand checks), fit for hot paths.
+ */
+import { PmoDecimal, type Decimal } from "./decimal.js";
+import { ValidationError } from "./errors.js";
+import { describeValue } from "./describe.js";
+
+export { describeValue };
+import { isIsoDate, type IsoDate } from "./dates/iso-date.js";
+
+type Path = readonly (string | number)[];
+
+export function fail(path: Path, expected: string, value: unknown, subject: string): never {
+  throw ValidationError.single(path, `expected ${expected}, got ${describeValue(value)}`, subject);
+}
+
+/** A finite Decimal instance. */
+export function requireDecimal(value: unknown, path: Path, subject: string): Decimal {
+  if (!PmoDecimal.isDecimal(value) || !(value as Decimal).isFinite()) fail(path, "a finite Decimal", value, subject);
+  return value as Decimal;
+}
+
+/** A calendar date `YYYY-MM-DD`. */
+export function requireIsoDate(value: unknown, path: Path, subject: string): IsoDate {
+  if (!isIsoDate(value)) fail(path, "a calendar date YYYY-MM-DD", value, subject);
+  return value;
+}
+
+/** A non-null object (not an array). */
+export function requireObject<T extends object>(value: unknown, path: Path, subject: string): T {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) fail(path, "an object", value, subject);
+  return value as T;
+}
+
+/** An array. */
+export function requireArray<T>(value: unknown, path: Path, subject: string): readonly T[] {
+  if (!Array.isArray(value)) fail(path, "an array", value, subject);
+  return value as readonly T[];
+}
+
+/** Anything `for … of` can walk (arrays, sets, generators); strings are refused. */
+export function requireIterable<T>(value: unknown, path: Path, subject: string): Iterable<T> {
+  const ok =
+    typeof value === "object" && value !== null && typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function";
+  if (!ok) fail(path, "a list", value, subject);
+  return value as Iterable<T>;
+}
+
+/** A string. */
+export function requireString(value: unknown, path: Path, subject: string): string {
+  if (typeof value !== "string") fail(path, "a string", value, subject);
+  return value;
+}
+
+/** A finite number. */
+export function requireFiniteNumber(value: unknown, path: Path, subject: string): number {
+  if (typeof value !== "number" || !Number.isFinite(value)) fail(path, "a finite number", value, subject);
+  return value;
+}
+
+/** A whole number. */
+export function requireInteger(value: unknown, path: Path, subject: string): number {
+  if (typeof value !== "number" || !Number.isInteger(value)) fail(path, "a whole number", value, subject);
+  return value;
+}
+
+/** An options object, or undefined (then `{}`). */
+export function optionsObject<T extends object>(value: unknown, subject: string, path: Path = ["options"]): T {
+  if (value === undefined) return {} as T;
+  return requireObject<T>(value, path, subject);
+}
