@@ -1,6 +1,6 @@
 import { PmoDecimal, missing, type Decimal, type DecimalInput, type MetricMissing, type MetricValue } from "../../core/index.js";
 import { signChanges, toFlows, toRate, type CashFlowInput } from "./flows.js";
-import { closestRoot, findRoots } from "./roots.js";
+import { closestRoot, findRoots, type ApproxRateFunction, type RateFunction } from "./roots.js";
 
 /** Why a rate of return does not exist. */
 export type RateReason = "too-few-flows" | "no-sign-change" | "no-root-found";
@@ -11,7 +11,7 @@ export interface RateDiagnostics {
   readonly signChanges: number;
   /** True when more than one sign change makes several roots possible. */
   readonly multipleRootsPossible: boolean;
-  /** Every root the bracketing search found, ascending; the figure is the one closest to the guess. */
+  /** Every rate between −99.9999 % and 10,000 % that makes the NPV zero, ascending; the figure is the one closest to the guess. */
   readonly roots: readonly Decimal[];
 }
 
@@ -27,10 +27,11 @@ export interface IrrOptions {
 /**
  * Internal rate of return: the rate where the NPV of the flows (first flow at t = 0) is zero, as Excel's `IRR`.
  *
- * The search brackets roots on a grid of rates from −99.9999% to 10,000% before refining with safeguarded Newton
- * steps, so it never diverges. Flows with more than one sign change may have several rates: all roots found are
- * listed and `multipleRootsPossible` is set. No sign change → `no-sign-change`; a sign change but no root in the
- * range → `no-root-found`.
+ * Every rate from −99.9999 % to 10,000 % that makes the NPV zero is found — also pairs of roots that a coarse grid
+ * misses because the NPV dips through zero and back between two grid rates (the search looks at every turn of the
+ * NPV curve) — and listed in `roots`. The figure is the root nearest to `guess` (default 0.1, Excel's default guess;
+ * the smaller on a tie). Flows with more than one sign change may have several rates: `multipleRootsPossible` is
+ * set. No sign change → `no-sign-change`; no root in the range → `no-root-found`.
  *
  * @throws {ValidationError} for a non-finite flow.
  * @example
@@ -42,20 +43,22 @@ export interface IrrOptions {
 export function irr(flows: readonly CashFlowInput[], options: IrrOptions = {}): RateMetric {
   const f = toFlows(flows, "irr");
   const guess = options.guess === undefined ? new PmoDecimal("0.1") : toRate(options.guess, "irr", ["options", "guess"]);
-  return solveRate(f.length < 2, signChanges(f), (r) => npvAndSlope(r, f), guess);
+  const nums = f.map((x) => x.toNumber());
+  return solveRate(f.length < 2, signChanges(f), (r) => npvAndSlope(r, f), (r) => approxNpvAndSlope(r, nums), guess);
 }
 
 /** @internal Shared tail of IRR and XIRR. */
 export function solveRate(
   tooFew: boolean,
   changes: number,
-  fn: Parameters<typeof findRoots>[0],
+  fn: RateFunction,
+  approx: ApproxRateFunction,
   guess: Decimal,
 ): RateMetric {
   const diag = { signChanges: changes, multipleRootsPossible: changes > 1 };
   if (tooFew) return { ...missing("too-few-flows", "at least two flows are needed"), ...diag, roots: [] };
   if (changes === 0) return { ...missing("no-sign-change", "all flows have the same sign, so no rate makes the NPV zero"), ...diag, roots: [] };
-  const roots = findRoots(fn);
+  const roots = findRoots(fn, approx);
   const best = closestRoot(roots, guess);
   if (best === undefined) return { ...missing("no-root-found", "no rate between -99.9999% and 10,000% makes the NPV zero"), ...diag, roots };
   return { value: best, ...diag, roots };
@@ -72,4 +75,22 @@ function npvAndSlope(rate: Decimal, flows: readonly Decimal[]): { value: Decimal
   }
   // d/dr = d/dv · dv/dr, with dv/dr = −v²
   return { value, slope: dv.times(v).times(v).negated() };
+}
+
+/** The same in float, for the root scan only (never for a reported figure). */
+function approxNpvAndSlope(rate: number, flows: readonly number[]): { value: number; slope: number; scale: number } {
+  const v = 1 / (1 + rate);
+  let value = 0;
+  let dv = 0;
+  let scale = 0;
+  let vi = 1;
+  for (let i = flows.length - 1; i >= 0; i--) {
+    dv = dv * v + value;
+    value = value * v + flows[i]!;
+  }
+  for (const f of flows) {
+    scale = Math.max(scale, Math.abs(f * vi));
+    vi *= v;
+  }
+  return { value, slope: -dv * v * v, scale };
 }

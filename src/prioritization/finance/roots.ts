@@ -1,39 +1,138 @@
 import { PmoDecimal, type Decimal } from "../../core/index.js";
 
 /*
- * Root finding for IRR and XIRR: scan a fixed grid of rates for sign changes (bracketing), then refine inside the
- * chosen bracket with Newton steps that fall back to bisection whenever a step would leave the bracket. Because
- * the root stays bracketed, the search cannot diverge or wander below −100%, the failure modes of plain Newton.
+ * Root finding for IRR and XIRR. Every real root between −99.9999 % and 10,000 % is found, not only those where the
+ * NPV changes sign between two rates of a coarse grid:
+ *
+ * 1. A fine scan (about 2,300 rates, denser where rates are usual) evaluates NPV and its slope in float — cheap —
+ *    only to find the cells worth a closer, exact look.
+ * 2. A cell where the NPV changes sign holds a root: it is confirmed and refined in 34-digit decimals by Newton steps
+ *    kept inside the bracket (bisection when a step would leave it), so the search cannot diverge.
+ * 3. A cell where the slope changes sign holds a turning point of the curve. It is located exactly (bisection on the
+ *    slope); if the NPV there has the opposite sign to the cell's ends, the curve dips through zero and back — two
+ *    roots, one each side of the turn (e.g. −1, 2.24, −1.2543: roots 11 % and 13 %, between grid rates that both
+ *    give a negative NPV). A turning point whose NPV is zero is a double root, reported once.
+ * 4. A cell whose float values are too close to zero (or overflow) to trust their sign is judged in decimals.
  */
 
-/** Rates scanned for sign changes, from just above −100% to 10,000%. */
-const GRID = [
-  "-0.999999", "-0.99", "-0.95", "-0.9", "-0.8", "-0.7", "-0.6", "-0.5", "-0.4", "-0.3", "-0.2", "-0.15", "-0.1", "-0.05",
-  "-0.02", "0", "0.02", "0.05", "0.1", "0.15", "0.2", "0.3", "0.4", "0.5", "0.75", "1", "1.5", "2", "3", "5", "10", "20", "50", "100",
-].map((s) => new PmoDecimal(s));
-
-const TOLERANCE = new PmoDecimal("1e-28");
-
-/** A function of the rate and its derivative. */
+/** A function of the rate and its derivative, exact. */
 export interface RateFunction {
   (rate: Decimal): { readonly value: Decimal; readonly slope: Decimal };
 }
 
-/** @internal Every bracketed root found on the grid (exact grid zeros included), in increasing order. */
-export function findRoots(fn: RateFunction): Decimal[] {
+/** The same function in float, for the scan: value, slope and the size of the largest term (for relative tests). */
+export interface ApproxRateFunction {
+  (rate: number): { readonly value: number; readonly slope: number; readonly scale: number };
+}
+
+/** Lowest and highest rate searched. */
+export const RATE_SEARCH_RANGE = { low: "-0.999999", high: "100" } as const;
+
+/** The scan: 1+r log-spaced near −100 %, then steps of 0.2 % to 100 %, 1 % to 1,000 %, 25 % to 10,000 %. */
+const SCAN: readonly number[] = (() => {
+  const rates: number[] = [];
+  for (let k = 0; k < 40; k++) rates.push(Math.pow(10, -6 + (4 * k) / 40) - 1); // 1+r from 1e-6 to 1e-2
+  for (let k = 0; k < 995; k++) rates.push(-0.99 + 0.002 * k);
+  for (let k = 0; k < 900; k++) rates.push(1 + 0.01 * k);
+  for (let k = 0; k <= 360; k++) rates.push(10 + 0.25 * k);
+  return rates;
+})();
+
+const TOLERANCE = new PmoDecimal("1e-28");
+/** A turning point whose |NPV| is below this share of the largest term is a double root. */
+const DOUBLE_ROOT = new PmoDecimal("1e-24");
+
+interface Sample {
+  readonly rate: Decimal;
+  readonly value: number;
+  readonly slope: number;
+  /** False when the float value is too small (or not finite) to trust its sign. */
+  readonly sure: boolean;
+}
+
+function sign(x: Decimal): -1 | 0 | 1 {
+  return x.isZero() ? 0 : x.isNegative() ? -1 : 1;
+}
+
+/** @internal Every root between −99.9999 % and 10,000 %, ascending, each once. */
+export function findRoots(fn: RateFunction, approx: ApproxRateFunction): Decimal[] {
+  const samples: Sample[] = SCAN.map((r, i) => {
+    const a = approx(r);
+    const finite = Number.isFinite(a.value) && Number.isFinite(a.slope) && Number.isFinite(a.scale);
+    const rate = i === 0 ? new PmoDecimal(RATE_SEARCH_RANGE.low) : new PmoDecimal(r.toPrecision(12));
+    return { rate, value: a.value, slope: a.slope, sure: finite && Math.abs(a.value) > 1e-9 * a.scale };
+  });
   const roots: Decimal[] = [];
-  let prevRate = GRID[0]!;
-  let prev = fn(prevRate).value;
-  if (prev.isZero()) roots.push(prevRate);
-  for (let i = 1; i < GRID.length; i++) {
-    const rate = GRID[i]!;
-    const v = fn(rate).value;
-    if (v.isZero()) roots.push(rate);
-    else if (!prev.isZero() && prev.isNegative() !== v.isNegative()) roots.push(refine(fn, prevRate, rate, prev));
-    prevRate = rate;
-    prev = v;
+  const exact = new Map<number, { value: Decimal; slope: Decimal }>();
+  const at = (i: number) => {
+    let e = exact.get(i);
+    if (e === undefined) exact.set(i, (e = fn(samples[i]!.rate)));
+    return e;
+  };
+  if (at(0).value.isZero()) roots.push(samples[0]!.rate);
+  for (let i = 1; i < samples.length; i++) {
+    const a = samples[i - 1]!;
+    const b = samples[i]!;
+    const floatSignChange = a.sure && b.sure && Math.sign(a.value) !== Math.sign(b.value);
+    const slopeTurns = Math.sign(a.slope) !== Math.sign(b.slope) || !Number.isFinite(a.slope) || !Number.isFinite(b.slope);
+    if (!floatSignChange && !slopeTurns && a.sure && b.sure) continue;
+    examineCell(fn, a.rate, b.rate, at(i - 1), at(i), roots);
   }
-  return roots;
+  return dedupe(roots);
+}
+
+/** Looks at one cell [lo, hi] in decimals and pushes the roots it holds (hi itself included, lo not). */
+function examineCell(
+  fn: RateFunction,
+  lo: Decimal,
+  hi: Decimal,
+  fLo: { value: Decimal; slope: Decimal },
+  fHi: { value: Decimal; slope: Decimal },
+  roots: Decimal[],
+): void {
+  const sLo = sign(fLo.value);
+  const sHi = sign(fHi.value);
+  if (sHi === 0) roots.push(hi);
+  if (sLo !== 0 && sHi !== 0 && sLo !== sHi) {
+    roots.push(refine(fn, lo, hi, fLo.value));
+    return;
+  }
+  const tLo = sign(fLo.slope);
+  const tHi = sign(fHi.slope);
+  if (tLo === tHi || tLo === 0 || tHi === 0) return; // monotone across the cell: no turn, so no hidden pair
+  // The curve turns inside the cell: find the turning point and look at the NPV there.
+  const turn = turningPoint(fn, lo, hi, fLo.slope);
+  const fTurn = fn(turn).value;
+  const ends = sLo !== 0 ? sLo : sHi;
+  if (ends === 0) return;
+  if (fTurn.abs().lte(DOUBLE_ROOT.times(scaleOf(fLo.value, fHi.value)))) {
+    roots.push(turn);
+    return;
+  }
+  if (sign(fTurn) !== ends) {
+    if (sLo !== 0) roots.push(refine(fn, lo, turn, fLo.value));
+    if (sHi !== 0) roots.push(refine(fn, turn, hi, fTurn));
+  }
+}
+
+function scaleOf(a: Decimal, b: Decimal): Decimal {
+  return PmoDecimal.max(a.abs(), b.abs(), new PmoDecimal(1));
+}
+
+/** Bisection on the slope: the rate in [lo, hi] where the slope changes sign. */
+function turningPoint(fn: RateFunction, lo0: Decimal, hi0: Decimal, slopeLo: Decimal): Decimal {
+  let lo = lo0;
+  let hi = hi0;
+  const loNegative = slopeLo.isNegative();
+  for (let iter = 0; iter < 120; iter++) {
+    const mid = lo.plus(hi).div(2);
+    const s = fn(mid).slope;
+    if (s.isZero()) return mid;
+    if (s.isNegative() === loNegative) lo = mid;
+    else hi = mid;
+    if (hi.minus(lo).lte(TOLERANCE.times(mid.abs().plus(1)))) break;
+  }
+  return lo.plus(hi).div(2);
 }
 
 /** Safeguarded Newton inside [lo, hi] where fn(lo) has the sign of `fLo` and fn(hi) the opposite. */
@@ -57,6 +156,16 @@ function refine(fn: RateFunction, lo0: Decimal, hi0: Decimal, fLo: Decimal): Dec
     x = next;
   }
   return x;
+}
+
+function dedupe(roots: Decimal[]): Decimal[] {
+  const sorted = [...roots].sort((a, b) => a.cmp(b));
+  const out: Decimal[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last === undefined || r.minus(last).abs().gt(TOLERANCE.times(1e6).times(r.abs().plus(1)))) out.push(r);
+  }
+  return out;
 }
 
 /** @internal The root closest to `guess` (the smaller one on a tie), Excel's intent when a guess is given. */

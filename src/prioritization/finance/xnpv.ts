@@ -83,5 +83,23 @@ export interface XirrOptions {
 export function xirr(flows: readonly DatedCashFlow[], options: XirrOptions = {}): RateMetric {
   const p = prepare(flows, "xirr");
   const guess = options.guess === undefined ? new PmoDecimal("0.1") : toRate(options.guess, "xirr", ["options", "guess"]);
-  return solveRate(p.amounts.length < 2, signChanges(p.amounts), (r) => xnpvAndSlope(r, p), guess);
+  const amounts = p.amounts.map((a) => a.toNumber());
+  const years = p.years.map((t) => t.toNumber());
+  return solveRate(p.amounts.length < 2, signChanges(p.amounts), (r) => xnpvAndSlope(r, p), (r) => approxXnpv(r, amounts, years), guess);
+}
+
+/** XNPV and its slope in float, for the root scan only (never for a reported figure). */
+function approxXnpv(rate: number, amounts: readonly number[], years: readonly number[]): { value: number; slope: number; scale: number } {
+  const base = 1 + rate;
+  let value = 0;
+  let slope = 0;
+  let scale = 0;
+  for (let i = 0; i < amounts.length; i++) {
+    const t = years[i]!;
+    const term = amounts[i]! / Math.pow(base, t);
+    value += term;
+    slope -= (term * t) / base;
+    scale = Math.max(scale, Math.abs(term));
+  }
+  return { value, slope, scale };
 }
