@@ -1,4 +1,4 @@
-import { PmoDecimal, ValidationError, isMoney, type Decimal, type DecimalInput, type Money, type ValidationIssue } from "../../core/index.js";
+import { PmoDecimal, ValidationError, decimal, isMoney, type Decimal, type DecimalInput, type Money, type ValidationIssue } from "../../core/index.js";
 
 /** A cash flow: a decimal (string, Decimal or finite number) or a Money amount. */
 export type CashFlowInput = DecimalInput | Money;
@@ -15,7 +15,7 @@ export function toFlows(flows: readonly CashFlowInput[], subject: string, path: 
   flows.forEach((f, i) => {
     const d = toDecimalOrUndefined(f);
     if (d === undefined) {
-      issues.push({ path: [...path, i], message: "cash flow must be a finite decimal", code: "custom" });
+      issues.push({ path: [...path, i], message: whyNotAFlow(f), code: "custom" });
       return;
     }
     if (isMoney(f)) {
@@ -26,6 +26,18 @@ export function toFlows(flows: readonly CashFlowInput[], subject: string, path: 
   });
   if (issues.length > 0) throw new ValidationError(issues, subject);
   return out;
+}
+
+/** The same explanation Money and every decimal input give (e.g. exponent notation is named as such). */
+function whyNotAFlow(value: unknown): string {
+  if (typeof value === "string") {
+    try {
+      decimal(value);
+    } catch (e) {
+      if (e instanceof ValidationError && e.issues[0]) return `cash flow ${e.issues[0].message}`;
+    }
+  }
+  return "cash flow must be a finite decimal (a string like \"1234.50\", a finite number, a Decimal or Money)";
 }
 
 /** @internal A finite Decimal from an input, or undefined. */

@@ -1,10 +1,16 @@
-import { PmoDecimal, missing, metric, type Decimal, type DecimalInput, type Metric } from "../../core/index.js";
+import { PmoDecimal, ValidationError, missing, metric, type Decimal, type DecimalInput, type Metric } from "../../core/index.js";
 import { toFlows, toRate, type CashFlowInput } from "./flows.js";
 
 /** Options of {@link paybackPeriod}. */
 export interface PaybackOptions {
   /** Discount each flow at this rate per period first (discounted payback). Default: none. */
   readonly discountRate?: DecimalInput;
+  /**
+   * Which crossing to report when the cumulative flow turns negative again after first reaching zero (a later
+   * outlay, e.g. a major upgrade): `"first"` (default, the classic payback) or `"final"` — the last time the
+   * cumulative flow reaches zero and then stays at or above it to the end.
+   */
+  readonly crossing?: "first" | "final";
 }
 
 /**
@@ -21,18 +27,59 @@ export interface PaybackOptions {
  * ```
  */
 export function paybackPeriod(flows: readonly CashFlowInput[], options: PaybackOptions = {}): Metric<Decimal> {
+  const all = paybackCrossings(flows, options);
+  const crossing = options.crossing ?? "first";
+  if (crossing !== "first" && crossing !== "final") {
+    throw ValidationError.single(["options", "crossing"], 'crossing must be "first" or "final"', "paybackPeriod");
+  }
+  return crossing === "first" ? all.first : all.final;
+}
+
+/** Every moment the cumulative flow reaches zero from below, and the first and final payback. */
+export interface PaybackCrossings {
+  /** The classic payback: the first time the cumulative flow reaches zero. */
+  readonly first: Metric<Decimal>;
+  /** The last time it reaches zero and then stays at or above it to the end (`never-pays-back` if it ends below). */
+  readonly final: Metric<Decimal>;
+  /** Every crossing from below zero to zero or above, in periods, ascending. */
+  readonly crossings: readonly Decimal[];
+}
+
+/**
+ * Every payback crossing of the cumulative flow (interpolated like {@link paybackPeriod}), with the first and the
+ * final one. Flows that recover, dip below zero again (a second outlay) and recover later have two crossings.
+ *
+ * @throws {ValidationError} for a non-finite flow or a rate ≤ −1.
+ * @example
+ * ```ts
+ * // −1000, +600, +600 (cum +200 at 2: crossing at 1 + 400/600), −500 (cum −300), +600 (cum +300: 3 + 300/600)
+ * const p = paybackCrossings(["-1000", "600", "600", "-500", "600"]);
+ * p.first.value?.toFixed(4); // "1.6667"
+ * p.final.value?.toFixed(4); // "3.5000"
+ * ```
+ */
+export function paybackCrossings(flows: readonly CashFlowInput[], options: PaybackOptions = {}): PaybackCrossings {
   let f = toFlows(flows, "paybackPeriod");
   if (options.discountRate !== undefined) {
     const base = toRate(options.discountRate, "paybackPeriod", ["options", "discountRate"]).plus(1);
     f = f.map((x, i) => x.div(base.pow(i)));
   }
-  if (f.length === 0) return missing("no-data", "no flows");
+  if (f.length === 0) return { first: missing("no-data", "no flows"), final: missing("no-data", "no flows"), crossings: [] };
+  const crossings: Decimal[] = [];
   let cum = f[0]!;
-  if (cum.gte(0)) return metric(new PmoDecimal(0));
+  if (cum.gte(0)) crossings.push(new PmoDecimal(0));
   for (let k = 1; k < f.length; k++) {
     const next = cum.plus(f[k]!);
-    if (next.gte(0)) return metric(cum.negated().div(f[k]!).plus(k - 1));
+    // A crossing: below zero before period k, at or above zero after it; linear within the period.
+    if (cum.lt(0) && next.gte(0)) crossings.push(cum.negated().div(f[k]!).plus(k - 1));
     cum = next;
   }
-  return missing("never-pays-back", "the cumulative flow never reaches zero");
+  const never = missing("never-pays-back", "the cumulative flow never reaches zero");
+  const first = crossings[0];
+  const last = crossings[crossings.length - 1];
+  return {
+    first: first === undefined ? never : metric(first),
+    final: last === undefined || cum.lt(0) ? missing("never-pays-back", "the cumulative flow ends below zero") : metric(last),
+    crossings,
+  };
 }
