@@ -10,7 +10,7 @@ import type { CriterionDirection, NormalizationMethod, RankTieRule } from "./nor
  *   (`[{ value: 0, score: 0 }, { value: 1000000, score: 1 }]`), so a score never depends on the other requests.
  */
 export type CriterionScale =
-  | { readonly kind: "numeric"; readonly min: DecimalInput; readonly max: DecimalInput }
+  | { readonly kind: "numeric"; readonly min: DecimalInput; /** Omit for an open-ended scale ("≥ 0"). */ readonly max?: DecimalInput }
   | { readonly kind: "ordinal"; readonly labels: Readonly<Record<string, DecimalInput>> }
   | { readonly kind: "anchored"; readonly anchors: readonly { readonly value: DecimalInput; readonly score: DecimalInput }[] };
 
@@ -60,7 +60,7 @@ export const criterionSpecSchema = z.strictObject({
   direction: z.enum(["benefit", "cost"]).optional(),
   scale: z
     .discriminatedUnion("kind", [
-      z.strictObject({ kind: z.literal("numeric"), min: decimalInput, max: decimalInput }),
+      z.strictObject({ kind: z.literal("numeric"), min: decimalInput, max: decimalInput.optional() }),
       z.strictObject({ kind: z.literal("ordinal"), labels: z.record(z.string().min(1), decimalInput) }),
       z.strictObject({ kind: z.literal("anchored"), anchors: z.array(z.strictObject({ value: decimalInput, score: decimalInput })).min(2) }),
     ])
@@ -92,7 +92,8 @@ export interface ResolvedCriterion {
   /** Ordinal labels (lower-cased) → value. */
   readonly labels: ReadonlyMap<string, Decimal> | undefined;
   /** Numeric range of valid ratings (numeric scale, or ordinal values' min/max). */
-  readonly range: { readonly min: Decimal; readonly max: Decimal } | undefined;
+  /** Allowed values; `max` undefined for an open-ended numeric scale. */
+  readonly range: { readonly min: Decimal; readonly max?: Decimal } | undefined;
   readonly anchors: readonly { readonly value: number; readonly score: number }[] | undefined;
 }
 
@@ -101,9 +102,9 @@ export function resolveCriterion(spec: CriterionSpec, defaultNormalization: Norm
   const d = (v: DecimalInput) => new PmoDecimal(v);
   const scale = spec.scale;
   let labels: Map<string, Decimal> | undefined;
-  let range: { min: Decimal; max: Decimal } | undefined;
+  let range: { min: Decimal; max?: Decimal } | undefined;
   let anchors: { value: number; score: number }[] | undefined;
-  if (scale?.kind === "numeric") range = { min: d(scale.min), max: d(scale.max) };
+  if (scale?.kind === "numeric") range = scale.max === undefined ? { min: d(scale.min) } : { min: d(scale.min), max: d(scale.max) };
   if (scale?.kind === "ordinal") {
     labels = new Map(Object.entries(scale.labels).map(([k, v]) => [k.trim().toLowerCase(), d(v)]));
     const vals = [...labels.values()];

@@ -1,4 +1,3 @@
-import { ValidationError, type ValidationIssue } from "../core/index.js";
 import { MAX_UNITS, roundHalfEven } from "./fixed-point.js";
 import { compileFormula } from "./formula.js";
 import { normalizeColumns, type ColumnRule } from "./normalize.js";
@@ -31,14 +30,13 @@ export interface EngineResult {
 
 /**
  * @internal Scores a raw matrix (n × m, NaN = missing). `forced[i]` is 0 (no gate), 1 (forced in), 2 (forced out).
- * `pathOf` names an input position for error messages.
+ * Values must have passed {@link cellIssues} first.
  */
 export function runEngine(
   model: ResolvedModel,
   ids: readonly string[],
   raw: Float64Array,
   forced: Uint8Array,
-  pathOf: (row: number, col: number) => (string | number)[],
 ): EngineResult {
   const n = ids.length;
   const m = model.columns.length;
@@ -48,7 +46,7 @@ export function runEngine(
       ? undefined // attributes are used raw (gates, tie-breaks, risk adjustment)
       : {
           method: c.normalization, direction: c.direction, tieRule: c.tieRule,
-          ...(c.range ? { range: { min: c.range.min.toNumber(), max: c.range.max.toNumber() } } : {}),
+          ...(c.range?.max !== undefined ? { range: { min: c.range.min.toNumber(), max: c.range.max.toNumber() } } : {}),
           ...(c.anchors ? { anchors: c.anchors } : {}),
         },
   );
@@ -59,11 +57,10 @@ export function runEngine(
   const status = new Uint8Array(n);
   const unscored = new Map<number, { reason: string; detail: string }>();
   const scale = 10 ** model.decimals;
-  const issues: ValidationIssue[] = [];
   const scoredCols = model.terms.filter((t) => t.role !== "risk-adjustment" && t.col !== undefined).map((t) => t.col!);
   const needed = model.spec.kind === "formula" ? Array.from({ length: model.scoredCount }, (_, j) => j) : scoredCols;
   const neededCols = Int32Array.from(model.riskCol === undefined ? needed : [...needed, model.riskCol]);
-  const combine = combiner(model, scale, issues, pathOf);
+  const combine = combiner(model, scale);
   for (let i = 0; i < n; i++) {
     status[i] = forced[i] === 1 ? 0 : forced[i] === 2 ? 3 : 1;
     const base = i * m;
@@ -92,13 +89,12 @@ export function runEngine(
     }
     S[i] = s;
   }
-  if (issues.length > 0) throw new ValidationError(issues, "scoring input");
   return { n, m, terms: T, normalized: N, termUnits: TU, scoreUnits: S, status, unscored, order: rankOrder(model, ids, raw, S, status) };
 }
 
 type Combine = (i: number, N: Float64Array, raw: Float64Array, TU: Float64Array, m: number, T: number) => { reason: string; detail: string } | undefined;
 
-function combiner(model: ResolvedModel, scale: number, issues: ValidationIssue[], pathOf: (row: number, col: number) => (string | number)[]): Combine {
+function combiner(model: ResolvedModel, scale: number): Combine {
   const terms = model.terms;
   const riskT = model.riskCol === undefined ? -1 : terms.length - 1;
   const baseT = riskT >= 0 ? terms.length - 1 : terms.length;
@@ -119,13 +115,13 @@ function combiner(model: ResolvedModel, scale: number, issues: ValidationIssue[]
     }
     return true;
   };
+  // Values outside their domain were refused before the engine runs (cell-rules.ts); these guards only keep the
+  // engine total if it is called without that check.
+  const invalid = { reason: "invalid-value", detail: "a value is outside its criterion's domain" };
   const risk = (i: number, raw: Float64Array, TU: Float64Array, m: number, T: number): { reason: string; detail: string } | undefined => {
     if (riskT < 0) return undefined;
     const p = raw[i * m + model.riskCol!]!;
-    if (p < 0 || p > 1) {
-      issues.push({ path: pathOf(i, model.riskCol!), message: "a confidence for risk adjustment is between 0 and 1", code: "custom" });
-      return undefined;
-    }
+    if (p < 0 || p > 1) return invalid;
     let s = 0;
     for (let t = 0; t < baseT; t++) s += TU[i * T + t]!;
     // adjusted score = round(S × p); the line shows the difference, so the breakdown still sums exactly
@@ -167,10 +163,7 @@ function combiner(model: ResolvedModel, scale: number, issues: ValidationIssue[]
     }
     case "wsjf":
       return (i, N, raw, TU, m, T) => {
-        if (!(raw[i * m + cols[3]!]! > 0)) {
-          issues.push({ path: pathOf(i, cols[3]!), message: "WSJF job size must be greater than 0", code: "custom" });
-          return undefined;
-        }
+        if (!(raw[i * m + cols[3]!]! > 0)) return invalid;
         const js = N[i * m + cols[3]!]!; // normalised job size, if the model normalises it
         if (js === 0) return zeroDivisor;
         if (!additive(i, [N[i * m + cols[0]!]! / js, N[i * m + cols[1]!]! / js, N[i * m + cols[2]!]! / js, 0], TU, T)) return tooBig;
@@ -179,10 +172,7 @@ function combiner(model: ResolvedModel, scale: number, issues: ValidationIssue[]
     case "rice": {
       const unit = model.spec.confidenceUnit === "percent" ? 100 : 1;
       return (i, N, raw, TU, m, T) => {
-        if (!(raw[i * m + cols[3]!]! > 0)) {
-          issues.push({ path: pathOf(i, cols[3]!), message: "RICE effort must be greater than 0", code: "custom" });
-          return undefined;
-        }
+        if (!(raw[i * m + cols[3]!]! > 0)) return invalid;
         const e = N[i * m + cols[3]!]!;
         if (e === 0) return zeroDivisor;
         const f = [N[i * m + cols[0]!]!, N[i * m + cols[1]!]!, N[i * m + cols[2]!]! / unit, 1 / e];

@@ -14,11 +14,13 @@ export interface Extracted {
   readonly labels: Map<number, string>;
   /** Where each rating cell came from: index of the rating in the request. */
   readonly ratingIndex: Int32Array;
+  /** Every problem found, with its path (the caller decides whether to throw or refuse the rows). */
+  readonly issues: readonly ValidationIssue[];
 }
 
 /**
  * @internal Reads every request's raw value for every column: ratings (value or ordinal label, checked against the
- * scale) and derived figures. Every bad rating is reported with its path.
+ * scale) and derived figures. Every bad rating is listed in `issues` with its path (its cell stays missing).
  */
 export function extractValues(requests: readonly ProjectRequest[], model: ResolvedModel, asOf: IsoDate): Extracted {
   if (!Array.isArray(requests)) throw ValidationError.single(["requests"], "expected an array of requests", "scoring input");
@@ -64,8 +66,9 @@ export function extractValues(requests: readonly ProjectRequest[], model: Resolv
             issues.push({ path: [...path, "value"], message: "rating must be a finite decimal", code: "custom" });
             continue;
           }
-          if (c.range && (v.lt(c.range.min) || v.gt(c.range.max))) {
-            issues.push({ path: [...path, "value"], message: `rating ${v.toFixed()} is outside ${c.id}'s scale ${c.range.min.toFixed()}–${c.range.max.toFixed()}`, code: "custom" });
+          if (c.range && (v.lt(c.range.min) || (c.range.max !== undefined && v.gt(c.range.max)))) {
+            const scale = c.range.max === undefined ? `minimum ${c.range.min.toFixed()}` : `${c.range.min.toFixed()}–${c.range.max.toFixed()}`;
+            issues.push({ path: [...path, "value"], message: `rating ${v.toFixed()} is outside ${c.id}'s scale ${scale}`, code: "custom" });
             continue;
           }
           if (c.labels) for (const [l, lv] of c.labels) if (lv.eq(v)) { labels.set(cell, l); break; }
@@ -84,6 +87,5 @@ export function extractValues(requests: readonly ProjectRequest[], model: Resolv
       }
     });
   }
-  if (issues.length > 0) throw new ValidationError(issues, "scoring input");
-  return { ids: requests.map((r) => r?.id ?? ""), values, raw, labels, ratingIndex };
+  return { ids: requests.map((r) => (typeof r?.id === "string" ? r.id : "")), values, raw, labels, ratingIndex, issues };
 }

@@ -211,7 +211,10 @@ function checkSpec(c: CriterionSpec, path: (string | number)[], add: (p: (string
   const num = (v: DecimalInput) => Number(String(v));
   if (c.weight !== undefined && num(c.weight) < 0) add([...path, "weight"], "weights must not be negative");
   const s = c.scale;
-  if (s?.kind === "numeric" && !(num(s.min) < num(s.max))) add([...path, "scale", "max"], "scale max must be greater than min");
+  if (s?.kind === "numeric" && s.max !== undefined && !(num(s.min) < num(s.max))) add([...path, "scale", "max"], "scale max must be greater than min");
+  if (c.normalization === "absolute" && s?.kind === "numeric" && s.max === undefined) {
+    add([...path, "scale", "max"], "absolute normalisation needs a closed scale (give max)");
+  }
   if (s?.kind === "ordinal" && Object.keys(s.labels).length === 0) add([...path, "scale", "labels"], "give at least one label");
   if (s?.kind === "anchored" && new Set(s.anchors.map((a) => num(a.value))).size !== s.anchors.length) add([...path, "scale", "anchors"], "anchor values must be distinct");
   if (c.normalization === "absolute" && s === undefined) add([...path, "normalization"], "absolute normalisation needs a scale (its anchors)");

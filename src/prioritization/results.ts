@@ -1,4 +1,4 @@
-import { PmoDecimal, missing, metric, type Decimal, type IsoDate, type Metric } from "../core/index.js";
+import { PmoDecimal, missing, metric, type Decimal, type IsoDate, type Metric, type ValidationIssue } from "../core/index.js";
 import { STATUS, type EngineResult, type ScoreStatus } from "./engine.js";
 import { unitsToDecimal } from "./fixed-point.js";
 import type { GateOutcome } from "./gates.js";
@@ -48,7 +48,17 @@ export interface ScoredRequest {
   readonly gates: readonly GateOutcome[];
 }
 
-/** Result of scoring a batch of requests. */
+/** A request left out of a scoring run because of bad values (with `onInvalid: "refuse"`). */
+export interface RefusedRequest {
+  /** The request's id (empty when the entry was not a request at all). */
+  readonly requestId: string;
+  /** Its position in the input. */
+  readonly index: number;
+  /** Every problem, with paths into the original input. */
+  readonly issues: readonly ValidationIssue[];
+}
+
+/** The result of {@link scoreRequests}. */
 export interface Scoreboard {
   /** The model's name. */
   readonly model: string;
@@ -58,6 +68,8 @@ export interface Scoreboard {
   readonly decimals: number;
   /** Every request, in rank order. */
   readonly entries: readonly ScoredRequest[];
+  /** Requests left out for bad values (only with `onInvalid: "refuse"`; otherwise empty). */
+  readonly refused: readonly RefusedRequest[];
 }
 
 /** @internal Materialises one request's result as plain data with Decimals (the edge of the typed-array engine). */

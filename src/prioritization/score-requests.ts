@@ -1,15 +1,22 @@
-import { ValidationError, isIsoDate, type IsoDate } from "../core/index.js";
+import { ValidationError, isIsoDate, type IsoDate, type ValidationIssue } from "../core/index.js";
+import { cellIssues } from "./cell-rules.js";
 import type { ProjectRequest } from "../entities/index.js";
 import { runEngine, type EngineResult } from "./engine.js";
 import { extractValues, type Extracted } from "./extract.js";
 import { evaluateGates, type GateOutcome } from "./gates.js";
 import { resolveModel, type ResolvedModel, type ScoringModel } from "./model.js";
-import { explainRow, type Scoreboard } from "./results.js";
+import { explainRow, type RefusedRequest, type Scoreboard } from "./results.js";
 
 /** Options of {@link scoreRequests}. */
 export interface ScoreOptions {
   /** The date derived figures (NPV) are discounted to. Required: scoring never reads the clock. */
   readonly asOf: IsoDate | string;
+  /**
+   * What bad values do. `"throw"` (default): one ValidationError listing every problem of the batch, each with its
+   * path. `"refuse"`: requests with a bad value are left out — the rest are scored and ranked among themselves — and
+   * listed in `refused` with their problems. Problems of the model itself always throw.
+   */
+  readonly onInvalid?: "throw" | "refuse";
 }
 
 /** @internal Everything a scoring run computed, for sensitivity analysis. */
@@ -19,29 +26,59 @@ export interface ScoringRun {
   readonly engine: EngineResult;
   readonly outcomes: Map<number, GateOutcome[]>;
   readonly asOf: IsoDate;
+  readonly refused: readonly RefusedRequest[];
 }
 
 /** @internal */
 export function runScoring(requests: readonly ProjectRequest[], model: ScoringModel, options: ScoreOptions): ScoringRun {
   if (!isIsoDate(options?.asOf)) throw ValidationError.single(["options", "asOf"], "asOf must be a calendar date YYYY-MM-DD", "scoring input");
+  const onInvalid = options.onInvalid ?? "throw";
+  if (onInvalid !== "throw" && onInvalid !== "refuse") {
+    throw ValidationError.single(["options", "onInvalid"], 'onInvalid must be "throw" or "refuse"', "scoring input");
+  }
   const asOf = options.asOf as IsoDate;
   const resolved = resolveModel(model);
+  const attempt = scoreOnce(requests, resolved, asOf);
+  if (attempt.issues.length === 0) return { ...attempt.run!, refused: [] };
+  const byRow = new Map<number, ValidationIssue[]>();
+  for (const issue of attempt.issues) {
+    const row = issue.path[0] === "requests" && typeof issue.path[1] === "number" ? issue.path[1] : -1;
+    if (onInvalid === "throw" || row < 0) throw new ValidationError(attempt.issues, "scoring input");
+    byRow.set(row, [...(byRow.get(row) ?? []), issue]);
+  }
+  const kept = requests.filter((_, i) => !byRow.has(i));
+  // The rows left are valid, so this second pass cannot find new problems; paths in `refused` stay on the input.
+  const second = scoreOnce(kept, resolved, asOf);
+  if (second.issues.length > 0) throw new ValidationError(second.issues, "scoring input");
+  const refused = [...byRow].sort((a, b) => a[0] - b[0]).map(([index, issues]) => {
+    const r = requests[index] as { id?: unknown } | null | undefined;
+    return { requestId: typeof r?.id === "string" ? r.id : "", index, issues };
+  });
+  return { ...second.run!, refused };
+}
+
+function scoreOnce(requests: readonly ProjectRequest[], resolved: ResolvedModel, asOf: IsoDate): { issues: ValidationIssue[]; run?: Omit<ScoringRun, "refused"> } {
   const extracted = extractValues(requests, resolved, asOf);
-  const { forced, outcomes } = evaluateGates(requests, resolved, extracted.labels);
   const m = resolved.columns.length;
   const pathOf = (row: number, col: number): (string | number)[] => {
     const k = extracted.ratingIndex[row * m + col]!;
     return k >= 0 ? ["requests", row, "ratings", k, "value"] : ["requests", row, resolved.columns[col]!.id];
   };
-  const engine = runEngine(resolved, extracted.ids, extracted.values, forced, pathOf);
-  return { model: resolved, extracted, engine, outcomes, asOf };
+  const issues = [...extracted.issues, ...cellIssues(resolved, extracted.values, extracted.ids.length, pathOf)];
+  if (issues.length > 0) return { issues };
+  const { forced, outcomes } = evaluateGates(requests, resolved, extracted.labels);
+  const engine = runEngine(resolved, extracted.ids, extracted.values, forced);
+  return { issues, run: { model: resolved, extracted, engine, outcomes, asOf } };
 }
 
 /**
  * Scores and ranks project requests with a model, explaining every score.
  *
- * 1. The model is validated (see {@link validateScoringModel}); every rating is checked against its criterion's
- *    scale; bad input is one `ValidationError` listing each problem with its path (`requests[3].ratings[1].value`).
+ * 1. The model is validated (see {@link validateScoringModel}); every value is checked against its criterion's
+ *    scale and its model's domain (WSJF components ≥ 0 and job size > 0, RICE confidence within its unit and effort
+ *    > 0, …); bad input is one `ValidationError` listing every problem with its path
+ *    (`requests[3].ratings[1].value`) — or, with `onInvalid: "refuse"`, those requests are left out and listed in
+ *    `refused`.
  * 2. Gates run first (mandatory, MoSCoW), each outcome with its reason.
  * 3. Raw values are normalised per criterion over the batch (or on the criterion's absolute scale), then combined
  *    by the model. Each breakdown line is rounded once to the model's `decimals` (default 9) and the score is the
@@ -68,5 +105,5 @@ export function scoreRequests(requests: readonly ProjectRequest[], model: Scorin
   const run = runScoring(requests, model, options);
   const { engine: e, extracted: x } = run;
   const entries = Array.from(e.order, (i, pos) => explainRow(run.model, e, x.ids, i, pos + 1, (cell) => x.raw[cell], run.outcomes.get(i) ?? []));
-  return { model: run.model.name, asOf: run.asOf, decimals: run.model.decimals, entries };
+  return { model: run.model.name, asOf: run.asOf, decimals: run.model.decimals, entries, refused: run.refused };
 }

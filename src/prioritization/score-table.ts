@@ -1,5 +1,6 @@
 import { PmoDecimal, ValidationError, type ValidationIssue } from "../core/index.js";
 import { runEngine, type EngineResult } from "./engine.js";
+import { cellIssues } from "./cell-rules.js";
 import type { GateOutcome } from "./gates.js";
 import { resolveModel, type ResolvedModel, type ScoringModel } from "./model.js";
 import { explainRow, type ScoredRequest } from "./results.js";
@@ -122,7 +123,9 @@ export function scoreMatrix(matrix: CriteriaMatrix, model: ScoringModel): ScoreT
     if (list.length > 0) gates.set(i, list);
     forced[i] = inReason !== undefined ? 1 : outReason !== undefined ? 2 : 0;
   });
-  const engine = runEngine(resolved, matrix.requestIds, values, forced, (row, col) => ["values", row * mIn + source[col]!]);
+  const bad = cellIssues(resolved, values, n, (row, col) => ["values", row * mIn + source[col]!]);
+  if (bad.length > 0) throw new ValidationError(bad, "criteria matrix");
+  const engine = runEngine(resolved, matrix.requestIds, values, forced);
   const rank = new Int32Array(n);
   engine.order.forEach((row, pos) => (rank[row] = pos + 1));
   const table: ScoreTable = {

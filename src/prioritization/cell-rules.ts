@@ -1,0 +1,90 @@
+import type { ValidationIssue } from "../core/index.js";
+import type { ResolvedModel } from "./model.js";
+
+/*
+ * The one set of value rules every scoring path applies (scoreRequests, scoreMatrix, sensitivity): a value inside its
+ * criterion's scale, and the components a model divides or multiplies by within their domain. Both paths collect
+ * every problem before failing, so one ValidationError lists them all.
+ */
+
+interface Rule {
+  readonly col: number;
+  readonly test: (x: number) => boolean;
+  readonly message: (x: number) => string;
+}
+
+function rulesOf(model: ResolvedModel): Rule[] {
+  const rules: Rule[] = [];
+  model.columns.forEach((c, col) => {
+    const r = c.range;
+    if (r === undefined) return;
+    const min = r.min.toNumber();
+    const max = r.max?.toNumber();
+    rules.push({
+      col,
+      test: (x) => x >= min && (max === undefined || x <= max),
+      message: (x) =>
+        max === undefined
+          ? `value ${x} is below ${c.id}'s scale minimum ${r.min.toFixed()}`
+          : `value ${x} is outside ${c.id}'s scale ${r.min.toFixed()}–${r.max!.toFixed()}`,
+    });
+  });
+  const col = (id: string) => model.columnOf.get(id)!;
+  const atLeastZero = (id: string, what: string) =>
+    rules.push({ col: col(id), test: (x) => x >= 0, message: (x) => `${what} must not be negative (got ${x})` });
+  const spec = model.spec;
+  switch (spec.kind) {
+    case "wsjf":
+      atLeastZero(spec.businessValue, "WSJF business value");
+      atLeastZero(spec.timeCriticality, "WSJF time criticality");
+      atLeastZero(spec.riskReduction, "WSJF risk reduction / opportunity enablement");
+      rules.push({ col: col(spec.jobSize), test: (x) => x > 0, message: () => "WSJF job size must be greater than 0" });
+      break;
+    case "rice": {
+      atLeastZero(spec.reach, "RICE reach");
+      atLeastZero(spec.impact, "RICE impact");
+      const top = spec.confidenceUnit === "percent" ? 100 : 1;
+      rules.push({
+        col: col(spec.confidence),
+        test: (x) => x >= 0 && x <= top,
+        message: (x) => `RICE confidence is a ${spec.confidenceUnit} from 0 to ${top} (got ${x})`,
+      });
+      rules.push({ col: col(spec.effort), test: (x) => x > 0, message: () => "RICE effort must be greater than 0" });
+      break;
+    }
+    case "ice":
+      atLeastZero(spec.impact, "ICE impact");
+      atLeastZero(spec.confidence, "ICE confidence");
+      atLeastZero(spec.ease, "ICE ease");
+      break;
+    default:
+      break;
+  }
+  if (model.riskCol !== undefined) {
+    rules.push({ col: model.riskCol, test: (x) => x >= 0 && x <= 1, message: () => "a confidence for risk adjustment is between 0 and 1" });
+  }
+  return rules;
+}
+
+/**
+ * @internal Every value that breaks a rule, with its input path. Missing values (NaN) are not checked here: they
+ * leave a request unscored with `missing-rating`, as documented.
+ */
+export function cellIssues(
+  model: ResolvedModel,
+  raw: Float64Array,
+  n: number,
+  pathOf: (row: number, col: number) => (string | number)[],
+): ValidationIssue[] {
+  const m = model.columns.length;
+  const issues: ValidationIssue[] = [];
+  const rules = rulesOf(model);
+  for (let i = 0; i < n; i++) {
+    for (const rule of rules) {
+      const x = raw[i * m + rule.col]!;
+      if (x !== x || rule.test(x)) continue;
+      issues.push({ path: pathOf(i, rule.col), message: rule.message(x), code: "custom" });
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { ValidationError } from "../../src/core/index.js";
+import { scoreMatrix, scoreRequests, type ScoringModel } from "../../src/prioritization/index.js";
+import { req } from "./helpers.js";
+
+const asOf = { asOf: "2026-11-20" };
+
+function issuesOf(fn: () => unknown): { path: string; message: string }[] {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ValidationError);
+    return (e as ValidationError).issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+  }
+  throw new Error("expected a ValidationError");
+}
+
+const rice: ScoringModel = {
+  kind: "rice",
+  criteria: [
+    { id: "reach", scale: { kind: "numeric", min: 0 } },
+    { id: "impact" },
+    { id: "confidence", scale: { kind: "numeric", min: 0, max: 1 } },
+    { id: "effort" },
+  ],
+  reach: "reach", impact: "impact", confidence: "confidence", effort: "effort",
+  confidenceUnit: "fraction",
+};
+
+describe("issue 16 #2: one set of value rules on every scoring path", () => {
+  it("scoreMatrix refuses a rating outside its scale, as scoreRequests does", () => {
+    // confidence 80 on a 0–1 scale: scoreRequests refuses; scoreMatrix used to give 32000.
+    const values = Float64Array.of(100, 2, 80, 5);
+    const m = issuesOf(() => scoreMatrix({ requestIds: ["A"], criterionIds: ["reach", "impact", "confidence", "effort"], values }, rice));
+    expect(m.some((i) => i.path === "values.2" && /outside confidence's scale 0–1/.test(i.message))).toBe(true);
+    const r = issuesOf(() => scoreRequests([req("A", { reach: 100, impact: 2, confidence: 80, effort: 5 })], rice, asOf));
+    expect(r.some((i) => i.path === "requests.0.ratings.2.value")).toBe(true);
+  });
+
+  it("RICE confidenceUnit fraction refuses 80 even without a scale", () => {
+    const noScale: ScoringModel = { ...rice, criteria: [{ id: "reach" }, { id: "impact" }, { id: "confidence" }, { id: "effort" }] } as ScoringModel;
+    const r = issuesOf(() => scoreRequests([req("A", { reach: 100, impact: 2, confidence: 80, effort: 5 })], noScale, asOf));
+    expect(r).toEqual([{ path: "requests.0.ratings.2.value", message: "RICE confidence is a fraction from 0 to 1 (got 80)" }]);
+    // The same value is fine as a percent.
+    const pct = scoreRequests([req("A", { reach: 100, impact: 2, confidence: 80, effort: 5 })], { ...noScale, confidenceUnit: "percent" } as ScoringModel, asOf);
+    // 100 × 2 × 0.8 / 5 = 32
+    expect(pct.entries[0]!.score.value?.toFixed()).toBe("32");
+  });
+
+  it("WSJF refuses negative components", () => {
+    const wsjf: ScoringModel = {
+      kind: "wsjf",
+      criteria: [{ id: "bv" }, { id: "tc" }, { id: "rr" }, { id: "js" }],
+      businessValue: "bv", timeCriticality: "tc", riskReduction: "rr", jobSize: "js",
+    };
+    const r = issuesOf(() => scoreRequests([req("A", { bv: -3, tc: 2, rr: 1, js: 5 })], wsjf, asOf));
+    expect(r).toEqual([{ path: "requests.0.ratings.0.value", message: "WSJF business value must not be negative (got -3)" }]);
+  });
+
+  it("an open-ended scale (min only) expresses ≥ 0", () => {
+    const r = issuesOf(() => scoreRequests([req("A", { reach: -1, impact: 2, confidence: 0.5, effort: 5 })], rice, asOf));
+    expect(r.some((i) => i.path === "requests.0.ratings.0.value" && /outside reach's scale minimum 0/.test(i.message))).toBe(true);
+    expect(scoreRequests([req("A", { reach: 1e9, impact: 2, confidence: 0.5, effort: 5 })], rice, asOf).entries[0]!.status).toBe("scored");
+  });
+});
+
+describe("issue 16 #3: one error lists every problem", () => {
+  const wsjf: ScoringModel = {
+    kind: "wsjf",
+    criteria: [{ id: "bv", scale: { kind: "numeric", min: 1, max: 10 } }, { id: "tc" }, { id: "rr" }, { id: "js" }],
+    businessValue: "bv", timeCriticality: "tc", riskReduction: "rr", jobSize: "js",
+  };
+  const requests = [
+    req("A", { bv: 11, tc: 2, rr: 1, js: 5 }), // scale problem
+    req("B", { bv: 5, tc: 2, rr: 1, js: 0 }), // job size ≤ 0 — reported in the same error, not on the next call
+    req("C", { bv: 5, tc: 2, rr: 1, js: 2 }),
+  ];
+
+  it("scale problems and job size ≤ 0 arrive in the same ValidationError", () => {
+    const r = issuesOf(() => scoreRequests(requests, wsjf, asOf));
+    expect(r.map((i) => i.path)).toEqual(["requests.0.ratings.0.value", "requests.1.ratings.3.value"]);
+  });
+
+  it('onInvalid: "refuse" scores the valid requests and lists the refused ones', () => {
+    const board = scoreRequests(requests, wsjf, { ...asOf, onInvalid: "refuse" });
+    expect(board.entries.map((e) => e.requestId)).toEqual(["C"]);
+    // C alone: (5 + 2 + 1) / 2 = 4 with no normalisation across the batch of one.
+    expect(board.refused.map((r) => [r.requestId, r.index, r.issues.map((i) => i.path.join("."))])).toEqual([
+      ["A", 0, ["requests.0.ratings.0.value"]],
+      ["B", 1, ["requests.1.ratings.3.value"]],
+    ]);
+    // Without problems nothing is refused.
+    expect(scoreRequests([requests[2]!], wsjf, { ...asOf, onInvalid: "refuse" }).refused).toEqual([]);
+  });
+});
