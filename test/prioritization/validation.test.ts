@@ -60,7 +60,7 @@ describe("issue 16 #2: one set of value rules on every scoring path", () => {
   it("an open-ended scale (min only) expresses ≥ 0", () => {
     const r = issuesOf(() => scoreRequests([req("A", { reach: -1, impact: 2, confidence: 0.5, effort: 5 })], rice, asOf));
     expect(r.some((i) => i.path === "requests.0.ratings.0.value" && /outside reach's scale minimum 0/.test(i.message))).toBe(true);
-    expect(scoreRequests([req("A", { reach: 1e9, impact: 2, confidence: 0.5, effort: 5 })], rice, asOf).entries[0]!.status).toBe("scored");
+    expect(scoreRequests([req("A", { reach: 1_000_000, impact: 2, confidence: 0.5, effort: 5 })], rice, asOf).entries[0]!.status).toBe("scored");
   });
 });
 
