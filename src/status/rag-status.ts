@@ -3,6 +3,7 @@ import type { Issue, Milestone, Risk, StatusReport } from "../entities/index.js"
 import { evaluateRagRule, type RagColour, type RuleResult } from "./rag-evaluate.js";
 import type { RagFigures } from "./rag-figures.js";
 import { DEFAULT_RAG_RULES, decodeRagRules } from "./rag-rules.js";
+import { issueOpenOn, riskPendingOn } from "./as-of.js";
 
 /**
  * The RAG dimensions, in report order.
@@ -149,18 +150,6 @@ export function ragStatus(project: RagProject, options: RagStatusOptions): RagSt
     overall: { colour: override?.colour ?? computed, computed, worstDimensions, ...(override ? { override } : {}) },
     derived,
   };
-}
-
-/** A risk raised by `asOf` and open or monitored then: still open now, or closed only after `asOf`. */
-function riskPendingOn(r: Risk, asOf: IsoDate): boolean {
-  if (r.raisedOn > asOf) return false;
-  return r.status === "open" || r.status === "monitoring" || (r.status === "closed" && r.closedOn !== undefined && r.closedOn > asOf);
-}
-
-/** An issue raised by `asOf` and open then: still open now, or resolved only after `asOf`. */
-function issueOpenOn(i: Issue, asOf: IsoDate): boolean {
-  if (i.raisedOn > asOf) return false;
-  return i.status === "open" || i.status === "in-progress" || (i.resolvedOn !== undefined && i.resolvedOn > asOf);
 }
 
 function deriveFigures(project: RagProject, options: RagStatusOptions, given: RagFigures) {

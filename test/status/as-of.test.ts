@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decimal, decodeEntity, instant, isoDate, ValidationError, type Action, type ChangeRequest, type Decision, type Issue, type Milestone, type Risk } from "../../src/index.js";
 import { loadSampleOffice } from "../../examples/office.js";
-import { changeRequestImpact, DEFAULT_RAG_RULES, overdueActions, pendingDecisions, ragStatus } from "../../src/status/index.js";
+import { changeRequestImpact, contingencyReserve, DEFAULT_RAG_RULES, overdueActions, pendingDecisions, ragStatus } from "../../src/status/index.js";
 
 // Everything judged "as of" a day ignores what happened after it (issue 12 #3, audited across the status module).
 const o = loadSampleOffice();
@@ -72,5 +72,18 @@ describe("RAID judged as of a day", () => {
     expect(r.approved.changeRequestIds).toEqual([]);
     expect(r.pending.changeRequestIds).toEqual(["cr-later"]);
     expect(changeRequestImpact([approvedLater, requestedLater], { currency, asOf: after }).approved.changeRequestIds).toEqual(["cr-later"]);
+  });
+});
+
+describe("contingency reserve as of a day", () => {
+  it("a risk raised after asOf is not in the reserve; one closed after asOf still is", () => {
+    const base = first("risk") as Risk; // RSK-CRM-001: p 0.5, cost impact 45,000.00 EUR
+    const closedLater: Risk = { ...base, id: "r1", raisedOn: d("2025-01-01"), status: "closed", closedOn: after };
+    const raisedLater: Risk = { ...base, id: "r2", raisedOn: d("2025-03-11"), status: "open", closedOn: undefined } as Risk;
+    const r = contingencyReserve([closedLater, raisedLater], { currency: "EUR", asOf });
+    expect(r.contributions.map((c) => c.riskId)).toEqual(["r1"]);
+    expect(r.total.amount.toFixed(2)).toBe("22500.00"); // 0.5 × 45,000
+    expect(r.excluded).toEqual([{ riskId: "r2", reason: "not-yet-raised" }]);
+    expect(contingencyReserve([closedLater, raisedLater], { currency: "EUR", asOf: after }).excluded).toEqual([{ riskId: "r1", reason: "closed" }]);
   });
 });
