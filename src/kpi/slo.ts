@@ -93,6 +93,7 @@ export interface RequestErrorBudget {
  * ```
  */
 export function requestErrorBudget(options: { readonly slo: DecimalInput; readonly good: DecimalInput; readonly total: DecimalInput }): RequestErrorBudget {
+  if (typeof options !== "object" || options === null) throw ValidationError.single(["options"], "expected { slo, good, total }", "request error budget");
   const slo = sloOf(options.slo, "request error budget");
   const total = countOf(options.total, ["total"], "request error budget", true);
   const good = countOf(options.good, ["good"], "request error budget", true);

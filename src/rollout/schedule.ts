@@ -219,6 +219,7 @@ export interface BlackoutWarning {
  * Warns when go-live lies inside a blackout (change-freeze) window, and when a cutover day (from `cutoverStart` up to
  * the day before go-live) does. Dates are not moved: going live in a freeze is the plan's call, so it is flagged.
  *
+ * @throws {ValidationError} when the calendar is not a working calendar or a date is not a date.
  * @example
  * ```ts
  * const cal = createWorkingCalendar({ blackouts: [{ start: "2026-12-21", end: "2027-01-04", reason: "Year-end change freeze" }] });
@@ -227,6 +228,13 @@ export interface BlackoutWarning {
  * ```
  */
 export function blackoutWarnings(calendar: WorkingCalendar, dates: { readonly goLive: IsoDate; readonly cutoverStart?: IsoDate }): BlackoutWarning[] {
+  const issues: ValidationIssue[] = [];
+  if (typeof calendar !== "object" || calendar === null || !Array.isArray(calendar.blackouts)) {
+    issues.push({ path: ["calendar"], message: "expected a working calendar (createWorkingCalendar)", code: "custom" });
+  }
+  if (!isIsoDate(dates?.goLive)) issues.push({ path: ["goLive"], message: "not a date", code: "custom" });
+  if (dates?.cutoverStart !== undefined && !isIsoDate(dates.cutoverStart)) issues.push({ path: ["cutoverStart"], message: "not a date", code: "custom" });
+  if (issues.length > 0) throw new ValidationError(issues, "blackout warnings");
   const span = (w: BlackoutWindow) => `the blackout ${w.start}…${w.end} (${w.reason})`;
   const out: BlackoutWarning[] = [];
   const atGoLive = calendar.blackouts.filter((b) => b.start <= dates.goLive && dates.goLive <= b.end);

@@ -540,3 +540,25 @@ describe("holiday rules", () => {
     expect(dates(expandHolidayRules([{ kind: "fixed", name: "Leap", month: 2, day: 29 }], { fromYear: 2027, toYear: 2028 }))).toEqual(["2028-02-29"]);
   });
 });
+
+describe("holiday functions on wrong-typed arguments", () => {
+  const wrong = fc.oneof(
+    fc.constantFrom<unknown>(null, undefined, NaN, Infinity, -1, 0.5, "", "x", "__proto__", "constructor", true, [], {}, [null], [{}]),
+    fc.constantFrom<unknown>(Object.create(null), { fromYear: "2026" }, { fromYear: 2026, weekend: "x" }, [{ kind: "fixed" }], 10n, Symbol("s")),
+    fc.anything(),
+  );
+  for (const [name, fn] of Object.entries({ easterSunday, expandHolidayRules, publicHolidays }) as [string, (...a: unknown[]) => unknown][]) {
+    it(`${name} throws only ValidationError (property)`, () => {
+      fc.assert(
+        fc.property(fc.array(wrong, { maxLength: 3 }), (args) => {
+          try {
+            fn(...args);
+          } catch (e) {
+            expect(e).toBeInstanceOf(ValidationError);
+          }
+        }),
+        { numRuns: 300, seed: 1204 },
+      );
+    });
+  }
+});

@@ -150,6 +150,7 @@ describe("SLO error budget and burn rate", () => {
     expect(requestErrorBudget({ slo: "0.999", good: 0, total: 0 }).exhausted).toEqual({ value: undefined, reason: "no-events" });
     expect(() => requestErrorBudget({ slo: "0.999", good: 11, total: 10 })).toThrow(/more good events/);
     expect(() => requestErrorBudget({ slo: "0.999", good: 1.5, total: 10 })).toThrow(ValidationError);
+    expect(() => requestErrorBudget(null as never)).toThrow(ValidationError);
   });
 
   it("request-based burn rate equals burnRate over the same counts (property)", () => {

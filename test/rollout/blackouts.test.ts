@@ -65,3 +65,10 @@ describe("go-live inside a freeze", () => {
       .toEqual(["go-live-in-blackout", "cutover-in-blackout"]);
   });
 });
+
+describe("blackoutWarnings input", () => {
+  it("refuses a missing calendar or a go-live that is not a date", () => {
+    expect(() => blackoutWarnings(null as never, { goLive: isoDate("2027-01-04") })).toThrow(/working calendar/);
+    expect(() => blackoutWarnings(chained, { goLive: "04.01.2027" as never })).toThrow(/goLive: not a date/);
+  });
+});

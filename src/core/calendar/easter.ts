@@ -13,7 +13,8 @@ import { dateFromParts, type IsoDate } from "../dates/iso-date.js";
  */
 export function easterSunday(year: number): IsoDate {
   if (!Number.isInteger(year) || year < 1583 || year > 9999) {
-    throw ValidationError.single(["year"], `${String(year)} is not a Gregorian year from 1583 to 9999`, "Easter");
+    const shown = typeof year === "number" ? String(year) : `a ${typeof year}`;
+    throw ValidationError.single(["year"], `${shown} is not a Gregorian year from 1583 to 9999`, "Easter");
   }
   const a = year % 19; // place in the 19-year Metonic cycle
   const b = Math.floor(year / 100);

@@ -139,7 +139,8 @@ export const PUBLIC_HOLIDAY_RULES: Readonly<Record<"DE" | "GB-EAW" | "US" | "FR"
  */
 export function publicHolidays(region: keyof typeof PUBLIC_HOLIDAY_RULES, years: { readonly fromYear: number; readonly toYear?: number }): Holiday[] {
   if (typeof region !== "string" || !Object.hasOwn(PUBLIC_HOLIDAY_RULES, region)) {
-    throw ValidationError.single(["region"], `unknown region ${JSON.stringify(region)}; one of ${Object.keys(PUBLIC_HOLIDAY_RULES).join(", ")}`, "public holidays");
+    const shown = typeof region === "string" ? JSON.stringify(region) : `(a ${typeof region})`;
+    throw ValidationError.single(["region"], `unknown region ${shown}; one of ${Object.keys(PUBLIC_HOLIDAY_RULES).join(", ")}`, "public holidays");
   }
   const set = PUBLIC_HOLIDAY_RULES[region];
   return expandHolidayRules(set.rules, { ...years, substitute: set.substitute });
