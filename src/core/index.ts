@@ -21,4 +21,16 @@ export * from "./dates/compare.js";
 export * from "./dates/instant.js";
 export { createWorkingCalendar, STANDARD_CALENDAR, type WorkingCalendar, type WorkingCalendarSpec, type Weekday, type Holiday, type BlackoutWindow } from "./calendar/working-calendar.js";
 export * from "./calendar/working-days.js";
+export { easterSunday } from "./calendar/easter.js";
+export {
+  expandHolidayRules,
+  type HolidayRule,
+  type FixedHolidayRule,
+  type NthWeekdayHolidayRule,
+  type EasterHolidayRule,
+  type DateHolidayRule,
+  type SubstitutePolicy,
+  type HolidayExpansionOptions,
+} from "./calendar/holiday-rules.js";
+export { PUBLIC_HOLIDAY_RULES, publicHolidays, type HolidayRuleSet } from "./calendar/public-holidays.js";
 export * from "./codecs.js";

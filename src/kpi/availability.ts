@@ -1,5 +1,6 @@
 import {
   decimal,
+  instant,
   isInstantInput,
   metric,
   missing,
@@ -40,6 +41,32 @@ export interface AvailabilityOptions {
   readonly impacts?: readonly ServiceOutage["impact"][];
 }
 
+/**
+ * One stretch of downtime: counted outages that overlap or touch (one starts when another ends) merged into one
+ * interval, because the service was not restored in between. Each merged interval with downtime inside the agreed
+ * service time is one failure.
+ */
+export interface DowntimeInterval {
+  /** Start of the merged interval, clipped to the period. */
+  readonly start: Instant;
+  /** End of the merged interval, clipped to the period (the period end for an outage still running). */
+  readonly end: Instant;
+  /** The outages merged into it, by start. */
+  readonly outageIds: readonly string[];
+  /** Downtime inside the agreed service time, minutes (each minute once, however many outages cover it). */
+  readonly downtimeMinutes: Decimal;
+}
+
+/** One counted outage's own downtime inside the agreed service time. */
+export interface OutageDowntime {
+  /** The outage. */
+  readonly outageId: string;
+  /** Its downtime inside the agreed service time and the period, minutes (overlaps with other outages included). */
+  readonly downtimeMinutes: Decimal;
+  /** Index of the merged interval in `downtimeIntervals` that holds it. */
+  readonly interval: number;
+}
+
 /** Availability and reliability of a service over a period, in minutes. */
 export interface ServiceAvailability {
   /** The service. */
@@ -48,10 +75,14 @@ export interface ServiceAvailability {
   readonly agreedMinutes: Decimal;
   /** Downtime inside the agreed service time, minutes. */
   readonly downtimeMinutes: Decimal;
-  /** Counted failures (outages that touch the agreed service time). */
+  /** Counted failures: merged downtime intervals that touch the agreed service time. */
   readonly failures: number;
-  /** Outages counted. */
+  /** Outages counted (those with downtime inside the agreed service time), by start. */
   readonly outageIds: readonly string[];
+  /** The merged downtime intervals, one per failure, by start. */
+  readonly downtimeIntervals: readonly DowntimeInterval[];
+  /** Each counted outage's own downtime, by start (their sum exceeds `downtimeMinutes` when outages overlap). */
+  readonly outages: readonly OutageDowntime[];
   /** (AST − downtime) ÷ AST × 100. */
   readonly availabilityPercent: Metric<Decimal>;
   /** Mean time between failures: (AST − downtime) ÷ failures, minutes. */
@@ -105,10 +136,13 @@ function overlap(intervals: readonly Interval[], [s, e]: Interval): number {
 /**
  * Service availability (ITIL): (agreed service time − downtime) ÷ agreed service time, with MTBF = (AST − downtime) ÷
  * failures, MTRS = downtime ÷ failures and MTBSI = MTBF + MTRS. Downtime is counted only inside the agreed service
- * hours and the period; an outage still running is counted up to the end of the period.
+ * hours and the period; an outage still running is counted up to the end of the period (one that starts after the
+ * period is outside it). Outages that overlap or touch are merged into one downtime interval — each minute counts
+ * once, and the merged interval is one failure (the service was not restored in between); the result lists the
+ * merged intervals and each outage's own downtime.
  *
- * @throws {ValidationError} when the period ends before it starts, the service hours are malformed, or two outages
- *   of the service overlap (their downtime would be counted twice) — each with its path.
+ * @throws {ValidationError} when the period ends before it starts, the service hours are malformed, or an outage
+ *   ends before it starts — each with its path.
  * @example
  * ```ts
  * const a = serviceAvailability(outages, { service: "erp", from: instant("2026-01-01T00:00:00Z"), to: instant("2027-01-01T00:00:00Z") });
@@ -135,13 +169,11 @@ export function serviceAvailability(outages: readonly ServiceOutage[], options: 
   }
   const mine = outages
     .map((o, index) => ({ o, index, s: Date.parse(o.start), e: o.end === undefined ? to : Date.parse(o.end) }))
-    .filter((x) => x.o.service === options.service)
-    .sort((a, b) => a.s - b.s);
-  let latest: (typeof mine)[number] | undefined; // the outage seen so far that ends last
+    // An outage still running that started after the period is simply outside it.
+    .filter((x) => x.o.service === options.service && !(x.o.end === undefined && x.s >= to))
+    .sort((a, b) => a.s - b.s || a.o.id.localeCompare(b.o.id));
   for (const x of mine) {
     if (x.e <= x.s) issues.push({ path: [x.index, "end"], message: "an outage must end after it starts", code: "custom" });
-    if (latest && x.s < latest.e) issues.push({ path: [x.index, "start"], message: `overlaps outage ${latest.o.id}`, code: "custom" });
-    if (!latest || x.e > latest.e) latest = x;
   }
   if (issues.length > 0) throw new ValidationError(issues, "service availability");
 
@@ -150,20 +182,14 @@ export function serviceAvailability(outages: readonly ServiceOutage[], options: 
   let agreed = agreedIntervals(from, to, h);
   if (excludePlanned) agreed = subtract(agreed, mine.filter((x) => x.o.planned).map((x): Interval => [x.s, x.e]));
   const counted = mine.filter((x) => !(excludePlanned && x.o.planned) && impacts.has(x.o.impact));
-  let downMs = 0;
-  const ids: string[] = [];
-  for (const x of counted) {
-    const ms = overlap(agreed, [x.s, x.e]);
-    if (ms > 0) {
-      downMs += ms;
-      ids.push(x.o.id);
-    }
-  }
+  const { intervals, perOutage } = mergeDowntime(counted, agreed, from, to);
+  const downMs = intervals.reduce((sum, i) => sum + i.ms, 0);
+  const ids = perOutage.map((p) => p.outageId);
   const astMs = agreed.reduce((s, [a, b]) => s + (b - a), 0);
   const ast = decimal(astMs).div(60_000);
   const down = decimal(downMs).div(60_000);
   const up = ast.minus(down);
-  const failures = ids.length;
+  const failures = intervals.length;
   const perFailure = (x: Decimal): Metric<Decimal> => (failures === 0 ? missing("no-failures") : metric(x.div(failures)));
   const mtbf = perFailure(up);
   const mtrs = perFailure(down);
@@ -173,9 +199,42 @@ export function serviceAvailability(outages: readonly ServiceOutage[], options: 
     downtimeMinutes: down,
     failures,
     outageIds: ids,
+    downtimeIntervals: intervals.map((i) => ({ start: i.start, end: i.end, outageIds: i.outageIds, downtimeMinutes: decimal(i.ms).div(60_000) })),
+    outages: perOutage,
     availabilityPercent: ast.isZero() ? missing("no-agreed-service-time") : metric(up.times(100).div(ast)),
     mtbfMinutes: mtbf,
     mtrsMinutes: mtrs,
     mtbsiMinutes: mtbf.value !== undefined && mtrs.value !== undefined ? metric(mtbf.value.plus(mtrs.value)) : mtbf,
   };
+}
+
+/**
+ * Merges counted outages (sorted by start) that overlap or touch into downtime intervals, keeping those with downtime
+ * inside the agreed service time, and each outage's own downtime.
+ */
+function mergeDowntime(
+  counted: readonly { readonly o: ServiceOutage; readonly s: number; readonly e: number }[],
+  agreed: readonly Interval[],
+  from: number,
+  to: number,
+) {
+  const groups: { s: number; e: number; members: (typeof counted)[number][] }[] = [];
+  for (const x of counted) {
+    const last = groups[groups.length - 1];
+    if (last && x.s <= last.e) {
+      last.e = Math.max(last.e, x.e);
+      last.members.push(x);
+    } else groups.push({ s: x.s, e: x.e, members: [x] });
+  }
+  const intervals: { start: Instant; end: Instant; outageIds: string[]; ms: number }[] = [];
+  const perOutage: OutageDowntime[] = [];
+  for (const g of groups) {
+    const ms = overlap(agreed, [g.s, g.e]);
+    if (ms === 0) continue;
+    const index = intervals.length;
+    const members = g.members.map((x) => ({ id: x.o.id, ms: overlap(agreed, [x.s, x.e]) })).filter((m) => m.ms > 0);
+    intervals.push({ start: instant(new Date(Math.max(g.s, from))), end: instant(new Date(Math.min(g.e, to))), outageIds: members.map((m) => m.id), ms });
+    for (const m of members) perOutage.push({ outageId: m.id, downtimeMinutes: decimal(m.ms).div(60_000), interval: index });
+  }
+  return { intervals, perOutage };
 }

@@ -13,28 +13,108 @@ function sloOf(slo: DecimalInput, subject: string): Decimal {
 }
 
 /**
- * Error budget of an SLO over a window: (1 − SLO) × window, in minutes. 99.9% over 30 days is 43.2 minutes.
- * With `badMinutes` (downtime or bad minutes observed so far) it also gives the share consumed and what remains.
+ * Time-based error budget of an SLO over a window: (1 − SLO) × window, in minutes. 99.9% over 30 days is 43.2
+ * minutes. With `badMinutes` (downtime or bad minutes observed so far) it also gives the share consumed, what
+ * remains and whether the budget is `exhausted` (remaining ≤ 0: the whole budget is spent). For a budget counted in
+ * requests or events, see {@link requestErrorBudget}.
  *
- * @throws {ValidationError} when the SLO is not strictly between 0 and 1 or the window is not a positive number of days.
+ * @throws {ValidationError} when the SLO is not strictly between 0 and 1, the window is not a positive number of
+ *   days, or `badMinutes` is not a decimal from 0.
  * @example
  * ```ts
  * errorBudget({ slo: "0.999", windowDays: 30 }).budgetMinutes.toFixed(); // "43.2"
+ * errorBudget({ slo: "0.999", windowDays: 30, badMinutes: 50 }).exhausted; // { value: true }
  * ```
  */
 export function errorBudget(options: { readonly slo: DecimalInput; readonly windowDays: number; readonly badMinutes?: DecimalInput }): {
   readonly budgetMinutes: Decimal;
   readonly consumedPercent: Metric<Decimal>;
   readonly remainingMinutes: Metric<Decimal>;
+  readonly exhausted: Metric<boolean>;
 } {
   const slo = sloOf(options.slo, "error budget");
   if (!Number.isInteger(options.windowDays) || options.windowDays <= 0) {
     throw ValidationError.single(["windowDays"], "the window is a positive whole number of days", "error budget");
   }
   const budget = decimal(1).minus(slo).times(options.windowDays * 1440);
-  if (options.badMinutes === undefined) return { budgetMinutes: budget, consumedPercent: missing("not-supplied"), remainingMinutes: missing("not-supplied") };
-  const bad = decimal(options.badMinutes);
-  return { budgetMinutes: budget, consumedPercent: metric(bad.times(100).div(budget)), remainingMinutes: metric(budget.minus(bad)) };
+  if (options.badMinutes === undefined) {
+    return { budgetMinutes: budget, consumedPercent: missing("not-supplied"), remainingMinutes: missing("not-supplied"), exhausted: missing("not-supplied") };
+  }
+  const bad = countOf(options.badMinutes, ["badMinutes"], "error budget", false);
+  const remaining = budget.minus(bad);
+  return { budgetMinutes: budget, consumedPercent: metric(bad.times(100).div(budget)), remainingMinutes: metric(remaining), exhausted: metric(remaining.lte(0)) };
+}
+
+function countOf(value: DecimalInput, path: (string | number)[], subject: string, whole: boolean): Decimal {
+  let d: Decimal | undefined;
+  try {
+    d = decimal(value);
+  } catch {
+    d = undefined;
+  }
+  if (d === undefined || d.lt(0) || (whole && !d.isInteger())) {
+    throw ValidationError.single(path, whole ? "a count is a whole number from 0" : "a decimal from 0", subject);
+  }
+  return d;
+}
+
+/** A request-based (event-based) error budget: good and bad events against what the SLO allows. */
+export interface RequestErrorBudget {
+  /** Events (requests) counted. */
+  readonly totalEvents: Decimal;
+  /** Bad events: total − good. */
+  readonly badEvents: Decimal;
+  /** Bad events the SLO allows: (1 − SLO) × total. */
+  readonly allowedBadEvents: Decimal;
+  /** Allowed − bad (negative once overspent). */
+  readonly remainingBadEvents: Decimal;
+  /** Bad ÷ allowed × 100 (`no-events` when there were none). */
+  readonly consumedPercent: Metric<Decimal>;
+  /** True when the budget is spent: remaining ≤ 0 (`no-events` when there were none). */
+  readonly exhausted: Metric<boolean>;
+  /** Observed error rate ÷ (1 − SLO) = bad ÷ allowed: 1 spends the budget exactly, above 1 overspends. */
+  readonly burnRate: Metric<Decimal>;
+  /** Request-based availability: good ÷ total × 100. */
+  readonly availabilityPercent: Metric<Decimal>;
+}
+
+/**
+ * Request-based error budget (SRE): the SLO allows (1 − SLO) × total bad events; consumed = bad ÷ allowed, burn rate
+ * = (bad ÷ total) ÷ (1 − SLO), and the budget is `exhausted` once remaining ≤ 0. Counts are whole numbers, exact.
+ * The time-based budget in minutes is {@link errorBudget}.
+ *
+ * @throws {ValidationError} for a bad SLO, a count that is not a whole number from 0, or more good than total events.
+ * @example
+ * ```ts
+ * const b = requestErrorBudget({ slo: "0.999", good: 999_400, total: 1_000_000 });
+ * b.allowedBadEvents.toFixed(); // "1000"
+ * b.burnRate;                   // { value: Decimal(0.6) }
+ * b.exhausted;                  // { value: false }
+ * ```
+ */
+export function requestErrorBudget(options: { readonly slo: DecimalInput; readonly good: DecimalInput; readonly total: DecimalInput }): RequestErrorBudget {
+  if (typeof options !== "object" || options === null) throw ValidationError.single(["options"], "expected { slo, good, total }", "request error budget");
+  const slo = sloOf(options.slo, "request error budget");
+  const total = countOf(options.total, ["total"], "request error budget", true);
+  const good = countOf(options.good, ["good"], "request error budget", true);
+  if (good.gt(total)) throw ValidationError.single(["good"], `more good events (${good.toFixed()}) than total (${total.toFixed()})`, "request error budget");
+  const bad = total.minus(good);
+  const allowed = decimal(1).minus(slo).times(total);
+  const remaining = allowed.minus(bad);
+  if (total.isZero()) {
+    const none = missing("no-events");
+    return { totalEvents: total, badEvents: bad, allowedBadEvents: allowed, remainingBadEvents: remaining, consumedPercent: none, exhausted: none, burnRate: none, availabilityPercent: none };
+  }
+  return {
+    totalEvents: total,
+    badEvents: bad,
+    allowedBadEvents: allowed,
+    remainingBadEvents: remaining,
+    consumedPercent: metric(bad.times(100).div(allowed)),
+    exhausted: metric(remaining.lte(0)),
+    burnRate: metric(bad.div(total).div(decimal(1).minus(slo))),
+    availabilityPercent: metric(good.times(100).div(total)),
+  };
 }
 
 /** Request counts of one bucket (a day, an hour ending on that day). */

@@ -1,5 +1,6 @@
-import { decimal, ValidationError, type Decimal, type DecimalInput, type ValidationIssue } from "../core/index.js";
+import { decimal, ValidationError, type Decimal, type DecimalInput, type IsoDate, type ValidationIssue } from "../core/index.js";
 import type { ChecklistItem } from "../entities/index.js";
+import { afterAsOf } from "./as-of.js";
 
 /** Facts an automatic evidence check reads: dotted names to exact numbers (`training.keyUsers.completionPercent`). */
 export type RolloutFacts = Readonly<Record<string, DecimalInput>>;
@@ -55,19 +56,23 @@ export function decodeFacts(facts: RolloutFacts | undefined): ReadonlyMap<string
 
 /**
  * Checks an item's automatic evidence rule over the supplied facts. A fact missing from `facts` falls back to the
- * latest `metric` evidence recorded on the item under that name; a fact found nowhere fails its condition.
- * Returns `undefined` when the item has no rule.
+ * latest `metric` evidence recorded on the item under that name — with `asOf`, only evidence recorded by that day
+ * (its UTC day ≤ `asOf`); a fact found nowhere fails its condition. Returns `undefined` when the item has no rule.
  *
  * @example
  * ```ts
  * checkEvidenceRule(item, decodeFacts({ "training.keyUsers.completionPercent": 92 }))?.satisfied; // true for ≥ 90
  * ```
  */
-export function checkEvidenceRule(item: ChecklistItem, facts: ReadonlyMap<string, Decimal>): EvidenceCheck | undefined {
+export function checkEvidenceRule(
+  item: ChecklistItem,
+  facts: ReadonlyMap<string, Decimal>,
+  options: { readonly asOf?: IsoDate } = {},
+): EvidenceCheck | undefined {
   if (!item.evidenceRule) return undefined;
   const conditions = item.evidenceRule.all.map((c): ConditionResult => {
     const supplied = facts.get(c.fact);
-    const recorded = supplied === undefined ? latestMetric(item, c.fact) : undefined;
+    const recorded = supplied === undefined ? latestMetric(item, c.fact, options.asOf) : undefined;
     const value = supplied ?? recorded;
     if (value === undefined) return { fact: c.fact, op: c.op, threshold: c.threshold, satisfied: false };
     return {
@@ -89,9 +94,10 @@ export function checkEvidenceRule(item: ChecklistItem, facts: ReadonlyMap<string
   return { satisfied: failed.length === 0, conditions, explanation };
 }
 
-function latestMetric(item: ChecklistItem, fact: string): Decimal | undefined {
+function latestMetric(item: ChecklistItem, fact: string, asOf: IsoDate | undefined): Decimal | undefined {
   let best: { at: string; value: Decimal } | undefined;
   for (const e of item.evidence) {
+    if (asOf !== undefined && afterAsOf(e.recordedAt, asOf)) continue;
     if (e.type === "metric" && e.reference === fact && e.value !== undefined && (!best || e.recordedAt >= best.at)) {
       best = { at: e.recordedAt, value: e.value };
     }

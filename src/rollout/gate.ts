@@ -1,6 +1,7 @@
 import { NotFoundError, ValidationError, type IsoDate } from "../core/index.js";
 import type { ChecklistItem, Gate, RolloutPlan } from "../entities/index.js";
 import { decodeFacts, type RolloutFacts } from "./evidence-check.js";
+import { afterAsOf } from "./as-of.js";
 import { assessItem, type ItemAssessment } from "./item-life.js";
 
 /** A plan's checklist and gates, as evaluated by {@link evaluateGate} and the readiness functions. */
@@ -37,16 +38,18 @@ export interface GateEvaluation {
   readonly blockers: readonly ItemAssessment[];
   /** Advisory items still open: the conditions of a conditional go. */
   readonly openAdvisory: readonly ItemAssessment[];
-  /** Approving votes against the minimum. */
+  /** Votes cast by `asOf` against the minimum; a vote cast after `asOf` is not counted (its voter is in `notVoted`). */
   readonly approvals: {
     readonly approving: number;
     readonly rejecting: number;
     readonly required: number;
     readonly notVoted: readonly string[];
+    /** Approvers whose vote was cast after `asOf` (listed, not counted). */
+    readonly castAfterAsOf: readonly string[];
   };
   /** Every item in the gate's scope, judged. */
   readonly scope: readonly ItemAssessment[];
-  /** The decision recorded on the gate, if any, and whether it contradicts the computed outcome. */
+  /** The decision recorded on the gate by `asOf`, if any, and whether it contradicts the computed outcome. */
   readonly recorded?: { readonly outcome: "go" | "conditional-go" | "no-go"; readonly contradicts: boolean };
 }
 
@@ -79,6 +82,9 @@ export function itemsInGateScope(gate: Gate, items: readonly ChecklistItem[]): C
  * and missing approvals listed. A skipped blocking item holds the gate. Items with an automatic evidence rule count
  * as closed exactly when the facts satisfy it.
  *
+ * Judged as of a day: a vote, a recorded decision, evidence or a waiver stamped after `asOf` (its UTC day is later)
+ * is ignored, and an item completed after `asOf` is still open.
+ *
  * @throws {NotFoundError} when there is no gate `gateId`; {@link ValidationError} for bad facts or a scope naming an
  *   unknown item.
  * @example
@@ -100,7 +106,9 @@ export function evaluateGate(data: RolloutData, gateId: string, options: Readine
   const openAdvisory = scope.filter((a) => !a.blocking && a.state === "open");
 
   const approvers = new Set(gate.approvers.map((a) => a.personId));
-  const votes = gate.approvals.filter((v) => approvers.has(v.personId));
+  const cast = gate.approvals.filter((v) => approvers.has(v.personId));
+  const votes = cast.filter((v) => !afterAsOf(v.at, options.asOf));
+  const castAfterAsOf = cast.filter((v) => afterAsOf(v.at, options.asOf)).map((v) => v.personId);
   const approving = votes.filter((v) => v.vote === "approve").length;
   const rejecting = votes.filter((v) => v.vote === "reject").length;
   const voted = new Set(votes.map((v) => v.personId));
@@ -118,7 +126,8 @@ export function evaluateGate(data: RolloutData, gateId: string, options: Readine
     outcome = "go";
     reasons.push(`every blocking item closed and ${approving} of ${gate.minApprovals} approvals given`);
   }
-  const recorded = gate.decision ? { outcome: gate.decision.outcome, contradicts: gate.decision.outcome !== outcome } : undefined;
+  const decision = gate.decision && !afterAsOf(gate.decision.decidedAt, options.asOf) ? gate.decision : undefined;
+  const recorded = decision ? { outcome: decision.outcome, contradicts: decision.outcome !== outcome } : undefined;
   return {
     gateId: gate.id,
     gateName: gate.name,
@@ -127,7 +136,7 @@ export function evaluateGate(data: RolloutData, gateId: string, options: Readine
     reasons,
     blockers,
     openAdvisory,
-    approvals: { approving, rejecting, required: gate.minApprovals, notVoted },
+    approvals: { approving, rejecting, required: gate.minApprovals, notVoted, castAfterAsOf },
     scope,
     ...(recorded ? { recorded } : {}),
   };

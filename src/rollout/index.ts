@@ -10,6 +10,8 @@ export { orderByDependencies, type DependencyNode } from "./dependency-order.js"
 export {
   scheduleRollout,
   dueDateFor,
+  blackoutWarnings,
+  type BlackoutWarning,
   type ScheduleRolloutOptions,
   type ScheduledRolloutItem,
   type RolloutSchedule,

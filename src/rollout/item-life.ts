@@ -1,5 +1,6 @@
 import type { Decimal, IsoDate } from "../core/index.js";
 import type { ChecklistItem } from "../entities/index.js";
+import { afterAsOf } from "./as-of.js";
 import { checkEvidenceRule, type EvidenceCheck } from "./evidence-check.js";
 
 /**
@@ -43,7 +44,7 @@ export interface ItemAssessment {
  * up to and including its `expiresOn`; afterwards the item is open. Not applicable and skipped items are excluded
  * (the entity schema guarantees they carry a reason). A skipped item is not a closed one: a gate still needs it done,
  * waived or not applicable. Judging an earlier day is honest: an item done after `asOf`, or waived by a waiver
- * granted after it, is still open on `asOf`.
+ * granted after it, is still open on `asOf`, and metric evidence recorded after `asOf` is not read.
  *
  * @example
  * ```ts
@@ -54,7 +55,7 @@ export function assessItem(
   item: ChecklistItem,
   options: { readonly asOf: IsoDate; readonly facts: ReadonlyMap<string, Decimal> },
 ): ItemAssessment {
-  const check = checkEvidenceRule(item, options.facts);
+  const check = checkEvidenceRule(item, options.facts, { asOf: options.asOf });
   const base = {
     id: item.id,
     title: item.title,
@@ -78,7 +79,7 @@ export function assessItem(
       return result("excluded", false, `skipped: ${item.statusReason ?? ""}`.trim());
     case "waived": {
       const w = item.waiver;
-      if (w && w.grantedAt.slice(0, 10) > options.asOf) return result("open", false, `waiver granted only on ${w.grantedAt.slice(0, 10)}`);
+      if (w && afterAsOf(w.grantedAt, options.asOf)) return result("open", false, `waiver granted only on ${w.grantedAt.slice(0, 10)}`);
       if (w && options.asOf <= w.expiresOn) return result("closed", false, `waived by ${w.approvedBy} until ${w.expiresOn}: ${w.reason}`);
       return result("open", false, w ? `waiver by ${w.approvedBy} expired on ${w.expiresOn}` : "waived without a waiver", true);
     }

@@ -1,7 +1,7 @@
 import { createWorkingCalendar, ValidationError, type IsoDate, type ValidationIssue } from "../core/index.js";
 import type { ChecklistItem, RolloutPlan } from "../entities/index.js";
 import { orderByDependencies } from "./dependency-order.js";
-import { blackoutMove, dueDateFor, withBlackouts, type BlackoutMove } from "./schedule.js";
+import { blackoutMove, blackoutWarnings, dueDateFor, withBlackouts, type BlackoutMove, type BlackoutWarning } from "./schedule.js";
 
 /** A finding about a plan's checklist that is not an error. */
 export interface ChecklistFinding {
@@ -24,12 +24,15 @@ export interface ChecklistSchedule {
   readonly moves: readonly (BlackoutMove & { readonly itemId: string })[];
   /** RACI and ordering findings. */
   readonly findings: readonly ChecklistFinding[];
+  /** Warnings about the plan's own dates (go-live or cutover inside a blackout window). */
+  readonly warnings: readonly BlackoutWarning[];
 }
 
 /**
  * Fills in the due days of a plan's checklist items from the plan's go-live, cutover start and hypercare end and its
  * working calendar (the same rule as {@link scheduleRollout}: business days back from the anchor, out of blackout
- * windows to the previous working day), orders them by dependency and checks the RACI (exactly one accountable).
+ * windows to the previous working day, every window stepped over named), orders them by dependency, checks the RACI
+ * (exactly one accountable) and warns when go-live or cutover lies in a blackout window.
  *
  * @throws {ValidationError} when an item belongs to another plan, depends on an unknown item, the dependencies form a
  *   cycle (named in the message), an anchor date is missing from the plan, or an item falls before `planStart`.
@@ -56,11 +59,11 @@ export function scheduleChecklist(
       issues.push({ path: [i, "anchor"], message: `plan ${plan.id} has no ${item.anchor} date`, code: "custom" });
       return item;
     }
-    const { nominal, due, window } = dueDateFor(calendar, anchor, item.tMinusDays);
+    const { nominal, due, window, windows } = dueDateFor(calendar, anchor, item.tMinusDays);
     if (options.planStart !== undefined && due < options.planStart) {
       issues.push({ path: [i, "tMinusDays"], message: `due on ${due}, before the plan starts on ${options.planStart}`, code: "custom" });
     }
-    if (window) moves.push({ itemId: item.id, ...blackoutMove(nominal, due, window) });
+    if (window) moves.push({ itemId: item.id, ...blackoutMove(nominal, due, window, windows) });
     return { ...item, dueDate: due };
   });
   if (issues.length > 0) throw new ValidationError(issues, "checklist");
@@ -83,5 +86,6 @@ export function scheduleChecklist(
       }
     }
   }
-  return { items: ordered, moves, findings };
+  const warnings = blackoutWarnings(calendar, { goLive: plan.goLive, ...(plan.cutoverStart !== undefined ? { cutoverStart: plan.cutoverStart } : {}) });
+  return { items: ordered, moves, findings, warnings };
 }

@@ -38,7 +38,12 @@ export interface BlackoutMove {
   readonly to: IsoDate;
   /** The window the day fell in. */
   readonly window: BlackoutWindow;
-  /** Plain-words note for the plan ("moved from … to … out of the Year-end change freeze"). */
+  /**
+   * Every window the move stepped over — the one the day fell in and each chained, adjacent or overlapping window
+   * between `to` and `from` — in calendar order.
+   */
+  readonly windows: readonly BlackoutWindow[];
+  /** Plain-words note for the plan naming every window stepped over. */
   readonly note: string;
 }
 
@@ -78,13 +83,16 @@ export interface RolloutSchedule {
   readonly moves: readonly (BlackoutMove & { readonly itemId: string })[];
   /** Findings, such as an item due before one of its dependencies. */
   readonly findings: readonly ScheduleFinding[];
+  /** Warnings about the plan's own dates, such as a go-live inside a blackout window. */
+  readonly warnings: readonly BlackoutWarning[];
 }
 
 /**
  * Schedules a rollout template: every entry's due day is its anchor (go-live, cutover start or hypercare end) minus
  * `tMinusDays` working days of the calendar (holidays and weekends do not count; a negative offset counts forward).
  * A due day inside a blackout window moves to the last working day before it that is outside every window, and the
- * move is recorded. Items come back in dependency order.
+ * move is recorded with every window it stepped over. Items come back in dependency order. A go-live (or a cutover)
+ * inside a blackout window is not moved — it is the plan's decision — but `warnings` says so.
  *
  * @throws {ValidationError} for an unsound template (unknown or self dependencies, not exactly one accountable
  *   role), a dependency cycle (the message names it), an anchor the options do not give, cutover after go-live,
@@ -126,7 +134,7 @@ export function scheduleRollout(template: RolloutTemplate, options: ScheduleRoll
       issues.push({ path: ["entries", i, "anchor"], message: `the plan has no ${e.anchor} date`, code: "custom" });
       return undefined;
     }
-    const { nominal, due, window } = dueDateFor(calendar, anchorDate, e.tMinusDays);
+    const { nominal, due, window, windows } = dueDateFor(calendar, anchorDate, e.tMinusDays);
     if (planStart !== undefined && due < planStart) {
       issues.push({
         path: ["entries", i, "tMinusDays"],
@@ -135,7 +143,7 @@ export function scheduleRollout(template: RolloutTemplate, options: ScheduleRoll
       });
     }
     const base = { ...e, anchorDate, nominalDueDate: nominal, dueDate: due };
-    return window ? { ...base, blackoutMove: blackoutMove(nominal, due, window) } : base;
+    return window ? { ...base, blackoutMove: blackoutMove(nominal, due, window, windows) } : base;
   });
   if (issues.length > 0) throw new ValidationError(issues, "rollout schedule");
   const items = orderByDependencies(scheduled as ScheduledRolloutItem[], "rollout template entries");
@@ -156,34 +164,92 @@ export function scheduleRollout(template: RolloutTemplate, options: ScheduleRoll
     }
   }
   const moves = items.flatMap((i) => (i.blackoutMove ? [{ itemId: i.id, ...i.blackoutMove }] : []));
-  return { templateId: template.id, goLive, items, moves, findings };
+  const warnings = blackoutWarnings(calendar, { goLive, ...(cutoverStart !== undefined ? { cutoverStart } : {}) });
+  return { templateId: template.id, goLive, items, moves, findings, warnings };
 }
 
 /**
  * The due day of an offset: `anchor` minus `tMinusDays` working days (an anchor on a non-working day, at offset 0,
- * gives the working day before it); a day inside a blackout window moves to the
- * last working day before it that is outside every window.
+ * gives the working day before it); a day inside a blackout window moves to the last working day before it that is
+ * outside every window. `window` is the window the nominal day fell in; `windows` every window the move stepped over
+ * (chained or adjacent windows included), in calendar order.
  *
  * @example
  * ```ts
- * dueDateFor(office, isoDate("2027-01-11"), 5); // { nominal: "2027-01-04", due: "2026-12-18", window: { … } }
+ * dueDateFor(office, isoDate("2027-01-11"), 5); // { nominal: "2027-01-04", due: "2026-12-18", window: { … }, windows: [{ … }] }
  * ```
  */
 export function dueDateFor(
   calendar: WorkingCalendar,
   anchor: IsoDate,
   tMinusDays: number,
-): { readonly nominal: IsoDate; readonly due: IsoDate; readonly window: BlackoutWindow | undefined } {
+): { readonly nominal: IsoDate; readonly due: IsoDate; readonly window: BlackoutWindow | undefined; readonly windows: readonly BlackoutWindow[] } {
   // An offset of 0 keeps the anchor even on a holiday; a due day must be a working day, so step back.
   const shifted = addWorkingDays(calendar, anchor, -tMinusDays);
   const nominal = isWorkingDay(calendar, shifted) ? shifted : previousWorkingDay(calendar, shifted);
   const window = blackoutOn(calendar, nominal);
-  return { nominal, due: window ? previousWorkingDay(calendar, nominal, { skipBlackouts: true }) : nominal, window };
+  if (!window) return { nominal, due: nominal, window, windows: [] };
+  const due = previousWorkingDay(calendar, nominal, { skipBlackouts: true });
+  // Every window with a day in (due, nominal]: the days the move stepped over.
+  const windows = calendar.blackouts.filter((b) => b.start <= nominal && b.end > due);
+  return { nominal, due, window, windows };
 }
 
-/** @internal The recorded move out of a blackout window. */
-export function blackoutMove(from: IsoDate, to: IsoDate, window: BlackoutWindow): BlackoutMove {
-  return { from, to, window, note: `moved from ${from} to ${to}: ${from} is inside the blackout ${window.start}…${window.end} (${window.reason})` };
+/** @internal The recorded move out of a blackout window, naming every window stepped over. */
+export function blackoutMove(from: IsoDate, to: IsoDate, window: BlackoutWindow, windows: readonly BlackoutWindow[]): BlackoutMove {
+  const span = (w: BlackoutWindow) => `${w.start}…${w.end} (${w.reason})`;
+  const others = windows.filter((w) => w !== window);
+  const also = others.length === 0 ? "" : `; also stepped over ${others.map((w) => `the blackout ${span(w)}`).join(", ")}`;
+  return { from, to, window, windows, note: `moved from ${from} to ${to}: ${from} is inside the blackout ${span(window)}${also}` };
+}
+
+/** A warning about the plan's own dates: go-live or cutover inside a blackout window. */
+export interface BlackoutWarning {
+  /** `go-live-in-blackout`: go-live lies in a window; `cutover-in-blackout`: a cutover day (cutover start to go-live) does. */
+  readonly code: "go-live-in-blackout" | "cutover-in-blackout";
+  /** The plan day concerned (go-live, or the first cutover day inside a window). */
+  readonly date: IsoDate;
+  /** The windows concerned, in calendar order. */
+  readonly windows: readonly BlackoutWindow[];
+  /** Plain words. */
+  readonly message: string;
+}
+
+/**
+ * Warns when go-live lies inside a blackout (change-freeze) window, and when a cutover day (from `cutoverStart` up to
+ * the day before go-live) does. Dates are not moved: going live in a freeze is the plan's call, so it is flagged.
+ *
+ * @throws {ValidationError} when the calendar is not a working calendar or a date is not a date.
+ * @example
+ * ```ts
+ * const cal = createWorkingCalendar({ blackouts: [{ start: "2026-12-21", end: "2027-01-04", reason: "Year-end change freeze" }] });
+ * blackoutWarnings(cal, { goLive: isoDate("2027-01-04") })[0]?.message;
+ * // "go-live 2027-01-04 is inside the blackout 2026-12-21…2027-01-04 (Year-end change freeze)"
+ * ```
+ */
+export function blackoutWarnings(calendar: WorkingCalendar, dates: { readonly goLive: IsoDate; readonly cutoverStart?: IsoDate }): BlackoutWarning[] {
+  const issues: ValidationIssue[] = [];
+  if (typeof calendar !== "object" || calendar === null || !Array.isArray(calendar.blackouts)) {
+    issues.push({ path: ["calendar"], message: "expected a working calendar (createWorkingCalendar)", code: "custom" });
+  }
+  if (!isIsoDate(dates?.goLive)) issues.push({ path: ["goLive"], message: "not a date", code: "custom" });
+  if (dates?.cutoverStart !== undefined && !isIsoDate(dates.cutoverStart)) issues.push({ path: ["cutoverStart"], message: "not a date", code: "custom" });
+  if (issues.length > 0) throw new ValidationError(issues, "blackout warnings");
+  const span = (w: BlackoutWindow) => `the blackout ${w.start}…${w.end} (${w.reason})`;
+  const out: BlackoutWarning[] = [];
+  const atGoLive = calendar.blackouts.filter((b) => b.start <= dates.goLive && dates.goLive <= b.end);
+  if (atGoLive.length > 0) {
+    out.push({ code: "go-live-in-blackout", date: dates.goLive, windows: atGoLive, message: `go-live ${dates.goLive} is inside ${atGoLive.map(span).join(" and ")}` });
+  }
+  const cs = dates.cutoverStart;
+  if (cs !== undefined && cs < dates.goLive) {
+    const during = calendar.blackouts.filter((b) => b.start < dates.goLive && b.end >= cs);
+    if (during.length > 0) {
+      const first = during.map((b) => (b.start > cs ? b.start : cs)).sort()[0]!;
+      out.push({ code: "cutover-in-blackout", date: first, windows: during, message: `cutover ${cs}…${dates.goLive} overlaps ${during.map(span).join(" and ")}` });
+    }
+  }
+  return out;
 }
 
 /** @internal The calendar plus extra blackout windows. */

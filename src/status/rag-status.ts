@@ -3,6 +3,7 @@ import type { Issue, Milestone, Risk, StatusReport } from "../entities/index.js"
 import { evaluateRagRule, type RagColour, type RuleResult } from "./rag-evaluate.js";
 import type { RagFigures } from "./rag-figures.js";
 import { DEFAULT_RAG_RULES, decodeRagRules } from "./rag-rules.js";
+import { issueOpenOn, riskPendingOn } from "./as-of.js";
 
 /**
  * The RAG dimensions, in report order.
@@ -40,7 +41,7 @@ export interface RagStatusOptions {
   readonly rules?: readonly unknown[];
   /** Figures. A figure given here wins over one derived from the project's data. */
   readonly figures?: RagFigures;
-  /** The previous report, for rules that look at persistence (resources). */
+  /** The previous report, for rules that look at persistence (resources); it must be older than `asOf`. */
   readonly previous?: StatusReport;
   /** A manual overall colour; the comment is required. */
   readonly override?: { readonly colour: RagColour; readonly comment: string; readonly by: string };
@@ -91,11 +92,13 @@ const RANK: Record<RagColour, number> = { green: 0, amber: 1, red: 2 };
  * rule whose figure is missing does not rate (and says which figure and why), it never guesses a colour. Overall =
  * the worst dimension, unless overridden — and an override must carry a comment.
  *
- * Counts are derived from the project's data when not supplied: missed key milestones (key, baseline day before
- * `asOf`, no actual day), pending high risks (open or monitoring, probability ≥ 0.7), open critical issues
- * (critical, open or in progress), finish slip (forecast − planned finish, in days).
+ * Counts are derived from the project's data when not supplied, as of `asOf` (what happened after it is ignored):
+ * missed key milestones (key, baseline day before `asOf`, no actual day by `asOf`), pending high risks (raised by
+ * `asOf`, open or monitoring — or closed only after `asOf` — with probability ≥ 0.7), open critical issues (raised
+ * by `asOf`, open or in progress — or resolved only after `asOf`), finish slip (forecast − planned finish, in days).
  *
- * @throws {ValidationError} for bad rules (unknown figures, inverted thresholds) or an override without a comment.
+ * @throws {ValidationError} for bad rules (unknown figures, inverted thresholds), an override without a comment, or a
+ *   `previous` report that is not older than `asOf`.
  * @example
  * ```ts
  * const s = ragStatus({ id: "PRJ-WMS", milestones, risks, issues }, {
@@ -110,6 +113,9 @@ export function ragStatus(project: RagProject, options: RagStatusOptions): RagSt
   const rules = decodeRagRules(options.rules ?? DEFAULT_RAG_RULES, Object.keys(given.custom ?? {}));
   if (options.override !== undefined && options.override.comment.trim() === "") {
     throw ValidationError.single(["override", "comment"], "an overridden overall colour needs a comment", "RAG status");
+  }
+  if (options.previous !== undefined && options.previous.asOf >= options.asOf) {
+    throw ValidationError.single(["previous", "asOf"], `previous report (as of ${options.previous.asOf}) is not older than ${options.asOf}`, "RAG status");
   }
   const { figures, derived } = deriveFigures(project, options, given);
   const previous: Record<string, RagColour> = {};
@@ -159,7 +165,8 @@ function deriveFigures(project: RagProject, options: RagStatusOptions, given: Ra
     set(
       "missedKeyMilestones",
       project.milestones
-        .filter((m) => m.projectId === project.id && m.key && m.baselineDate !== undefined && m.baselineDate < asOf && m.actualDate === undefined)
+        // Achieved after asOf means not achieved yet on asOf.
+        .filter((m) => m.projectId === project.id && m.key && m.baselineDate !== undefined && m.baselineDate < asOf && (m.actualDate === undefined || m.actualDate > asOf))
         .map((m) => m.id),
     );
   }
@@ -167,13 +174,13 @@ function deriveFigures(project: RagProject, options: RagStatusOptions, given: Ra
     const p = decimal(options.highRiskProbability ?? "0.7");
     set(
       "highRisksPending",
-      project.risks.filter((r) => r.projectId === project.id && (r.status === "open" || r.status === "monitoring") && r.probability.gte(p)).map((r) => r.id),
+      project.risks.filter((r) => r.projectId === project.id && riskPendingOn(r, asOf) && r.probability.gte(p)).map((r) => r.id),
     );
   }
   if (project.issues) {
     set(
       "openCriticalIssues",
-      project.issues.filter((i) => i.projectId === project.id && i.severity === "critical" && (i.status === "open" || i.status === "in-progress")).map((i) => i.id),
+      project.issues.filter((i) => i.projectId === project.id && i.severity === "critical" && issueOpenOn(i, asOf)).map((i) => i.id),
     );
   }
   if (given.finishSlipDays === undefined && project.plannedFinish !== undefined && project.forecastFinish !== undefined) {

@@ -62,7 +62,8 @@ export function issueAgeing(
 }
 
 /**
- * Actions open or in progress past their due day, most overdue first.
+ * Actions open or in progress past their due day as of a day, most overdue first. Judged as of `asOf`: an action done
+ * after `asOf` was still open then, and an action recorded after `asOf` (its `createdAt` day is later) is left out.
  *
  * @example
  * ```ts
@@ -73,22 +74,33 @@ export function overdueActions(
   actions: readonly Action[],
   options: { readonly asOf: IsoDate },
 ): { readonly actionId: string; readonly ownerId: string; readonly dueDate: IsoDate; readonly daysOverdue: number }[] {
+  const { asOf } = options;
+  const openOn = (a: Action) =>
+    a.status === "open" || a.status === "in-progress" || (a.status === "done" && a.completedOn !== undefined && a.completedOn > asOf);
   return actions
-    .filter((a) => (a.status === "open" || a.status === "in-progress") && a.dueDate < options.asOf)
+    .filter((a) => a.createdAt.slice(0, 10) <= asOf && openOn(a) && a.dueDate < asOf)
     .map((a) => ({ actionId: a.id, ownerId: a.ownerId, dueDate: a.dueDate, daysOverdue: differenceInDays(options.asOf, a.dueDate) }))
     .sort((x, y) => y.daysOverdue - x.daysOverdue || x.actionId.localeCompare(y.actionId));
 }
 
 /**
- * Decisions still waiting to be taken (status `proposed`), oldest record first.
+ * Decisions still waiting to be taken (status `proposed`), oldest record first. With `asOf`, judged as of that day:
+ * a decision taken after `asOf` (`decidedOn` later) was still pending then, and one recorded after `asOf` (its
+ * `createdAt` day is later) is left out.
  *
  * @example
  * ```ts
  * pendingDecisions(decisions).map((d) => d.id); // ["DEC-DCX-001"]
+ * pendingDecisions(decisions, { asOf: isoDate("2026-03-10") }).map((d) => d.id); // also those decided after 03-10
  * ```
  */
-export function pendingDecisions(decisions: readonly Decision[]): Decision[] {
-  return decisions.filter((d) => d.status === "proposed").sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+export function pendingDecisions(decisions: readonly Decision[], options: { readonly asOf?: IsoDate } = {}): Decision[] {
+  const { asOf } = options;
+  const pending = (d: Decision) =>
+    asOf === undefined
+      ? d.status === "proposed"
+      : d.createdAt.slice(0, 10) <= asOf && (d.status === "proposed" || (d.decidedOn !== undefined && d.decidedOn > asOf));
+  return decisions.filter(pending).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
 }
 
 /** Cost and schedule impact of a group of change requests. */
@@ -104,20 +116,32 @@ export interface ChangeImpact {
 /**
  * The budget and schedule impact of change requests: approved (approved or implemented — already in, or due in, the
  * baseline), pending (submitted, awaiting a decision) and rejected, each summed apart. Drafts and withdrawn requests
- * are ignored.
+ * are ignored. With `asOf`, judged as of that day: a request made after `asOf` is left out, and one decided after
+ * `asOf` (`decidedOn` later) was still pending then.
  *
  * @throws {CurrencyMismatchError} when a cost impact is not in `currency`.
  * @example
  * ```ts
  * changeRequestImpact(crs, { currency: "EUR" }).approved.cost; // 84,000.00 EUR for CR-CRM-001
+ * changeRequestImpact(crs, { currency: "EUR", asOf: isoDate("2026-09-01") }).pending.changeRequestIds;
  * ```
  */
 export function changeRequestImpact(
   changeRequests: readonly ChangeRequest[],
-  options: { readonly currency: CurrencyCode },
+  options: { readonly currency: CurrencyCode; readonly asOf?: IsoDate },
 ): { readonly approved: ChangeImpact; readonly pending: ChangeImpact; readonly rejected: ChangeImpact } {
+  const { asOf } = options;
+  const statusOn = (c: ChangeRequest): ChangeRequest["status"] | undefined => {
+    if (asOf === undefined) return c.status;
+    if (c.requestedOn > asOf) return undefined;
+    const decided = c.status === "approved" || c.status === "rejected" || c.status === "implemented";
+    return decided && c.decidedOn !== undefined && c.decidedOn > asOf ? "submitted" : c.status;
+  };
   const group = (statuses: readonly ChangeRequest["status"][]): ChangeImpact => {
-    const crs = changeRequests.filter((c) => statuses.includes(c.status));
+    const crs = changeRequests.filter((c) => {
+      const st = statusOn(c);
+      return st !== undefined && statuses.includes(st);
+    });
     return {
       changeRequestIds: crs.map((c) => c.id),
       cost: sumMoney(crs.map((c) => c.costImpact), options.currency),

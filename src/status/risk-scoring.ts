@@ -8,11 +8,13 @@ import {
   ValidationError,
   type CurrencyCode,
   type Decimal,
+  type IsoDate,
   type Metric,
   type Money,
   type ValidationIssue,
 } from "../core/index.js";
 import type { Risk } from "../entities/index.js";
+import { riskPendingOn } from "./as-of.js";
 
 /**
  * A probability × impact matrix: probability bands (upper bounds, ascending, the last one 1) turn a risk's
@@ -131,19 +133,24 @@ export interface ContingencyReserve {
 /**
  * Contingency reserve as the sum of the expected monetary values of the pending (open or monitored) risks.
  * Opportunities reduce it. Closed risks and risks that have occurred (now issues) are excluded, and so are risks
- * without a cost impact — each listed with its reason.
+ * without a cost impact — each listed with its reason. With `asOf`, judged as of that day: a risk raised after it is
+ * excluded (`not-yet-raised`) and one closed after it was still pending then.
  *
  * @throws {CurrencyMismatchError} when a cost impact is not in `currency`.
  * @example
  * ```ts
  * contingencyReserve(risks, { currency: "EUR" }).total; // Σ p × cost impact
+ * contingencyReserve(risks, { currency: "EUR", asOf: isoDate("2026-06-30") }).excluded; // … { reason: "not-yet-raised" }
  * ```
  */
-export function contingencyReserve(risks: readonly Risk[], options: { readonly currency: CurrencyCode }): ContingencyReserve {
+export function contingencyReserve(risks: readonly Risk[], options: { readonly currency: CurrencyCode; readonly asOf?: IsoDate }): ContingencyReserve {
   const contributions: ContingencyReserve["contributions"][number][] = [];
   const excluded: { riskId: string; reason: string }[] = [];
+  const { asOf } = options;
   for (const r of risks) {
-    if (r.status === "closed" || r.status === "occurred") excluded.push({ riskId: r.id, reason: r.status });
+    if (asOf !== undefined && r.raisedOn > asOf) excluded.push({ riskId: r.id, reason: "not-yet-raised" });
+    else if (asOf !== undefined && !riskPendingOn(r, asOf)) excluded.push({ riskId: r.id, reason: r.status });
+    else if (asOf === undefined && (r.status === "closed" || r.status === "occurred")) excluded.push({ riskId: r.id, reason: r.status });
     else if (r.costImpact === undefined) excluded.push({ riskId: r.id, reason: "no-cost-impact" });
     else contributions.push({ riskId: r.id, probability: r.probability, costImpact: r.costImpact, emv: multiplyMoney(r.costImpact, r.probability) });
   }

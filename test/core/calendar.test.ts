@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { ValidationError } from "../../src/core/errors.js";
-import { isoDate, type IsoDate } from "../../src/core/dates/iso-date.js";
+import { isoDate, isoWeekday, type IsoDate } from "../../src/core/dates/iso-date.js";
+import { easterSunday } from "../../src/core/calendar/easter.js";
+import { expandHolidayRules } from "../../src/core/calendar/holiday-rules.js";
+import { publicHolidays } from "../../src/core/calendar/public-holidays.js";
 import { STANDARD_CALENDAR, createWorkingCalendar, type Weekday, type WorkingCalendar } from "../../src/core/calendar/working-calendar.js";
 import {
   addWorkingDays,
@@ -406,4 +409,156 @@ describe("working-day properties (seeded)", () => {
       { seed: 42, numRuns: 200 },
     );
   });
+});
+
+// Holiday rules as data (issue 12, calendars). Expected dates are the published lists: Easter from the standard
+// Gregorian Easter tables; gov.uk/bank-holidays (England and Wales 2022, 2026, 2027); OPM federal holidays (2021,
+// 2026); the German Feiertage and the French jours fériés of 2026 follow from Easter 2026-04-05.
+describe("holiday rules", () => {
+  const dates = (hs: readonly { date: string }[]) => hs.map((h) => h.date);
+
+  it("Easter Sunday by the Gregorian computus matches the published dates", () => {
+    const published: Record<number, string> = {
+      1818: "1818-03-22", 2000: "2000-04-23", 2008: "2008-03-23", 2011: "2011-04-24", 2019: "2019-04-21",
+      2024: "2024-03-31", 2025: "2025-04-20", 2026: "2026-04-05", 2027: "2027-03-28", 2038: "2038-04-25", 2285: "2285-03-22",
+    };
+    for (const [year, date] of Object.entries(published)) expect(easterSunday(Number(year))).toBe(date);
+    expect(() => easterSunday(1582)).toThrow(ValidationError);
+    expect(() => easterSunday(2026.5)).toThrow(ValidationError);
+  });
+
+  it("Easter is always a Sunday from 22 March to 25 April (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1583, max: 9999 }), (year) => {
+        const e = easterSunday(year);
+        expect(isoWeekday(e)).toBe(7);
+        expect(e.slice(5) >= "03-22" && e.slice(5) <= "04-25").toBe(true);
+      }),
+      { seed: 12, numRuns: 300 },
+    );
+  });
+
+  it("nth weekday, last weekday and a missing fifth one", () => {
+    const hs = expandHolidayRules(
+      [
+        { kind: "nth-weekday", name: "Thanksgiving Day", month: 11, weekday: 4, nth: 4 },
+        { kind: "nth-weekday", name: "Memorial Day", month: 5, weekday: 1, nth: "last" },
+        { kind: "nth-weekday", name: "Fifth Monday of February", month: 2, weekday: 1, nth: 5 },
+      ],
+      { fromYear: 2026 },
+    );
+    expect(hs).toEqual([{ date: "2026-05-25", name: "Memorial Day" }, { date: "2026-11-26", name: "Thanksgiving Day" }]);
+  });
+
+  it("substitute days: next Monday (Tuesday when Monday is taken), nearest weekday, or none", () => {
+    const xmas = [{ kind: "fixed" as const, name: "Christmas Day", month: 12, day: 25 }, { kind: "fixed" as const, name: "Boxing Day", month: 12, day: 26 }];
+    // 2027: 25 December is a Saturday, 26 a Sunday.
+    expect(expandHolidayRules(xmas, { fromYear: 2027, substitute: "next-monday" })).toEqual([
+      { date: "2027-12-27", name: "Christmas Day (substitute day)" },
+      { date: "2027-12-28", name: "Boxing Day (substitute day)" },
+    ]);
+    expect(dates(expandHolidayRules(xmas, { fromYear: 2027, substitute: "nearest-weekday" }))).toEqual(["2027-12-24", "2027-12-27"]);
+    expect(dates(expandHolidayRules(xmas, { fromYear: 2027 }))).toEqual(["2027-12-25", "2027-12-26"]);
+    // A rule's own policy wins over the set's.
+    expect(dates(expandHolidayRules([{ ...xmas[0]!, substitute: "none" }, xmas[1]!], { fromYear: 2027, substitute: "next-monday" }))).toEqual(["2027-12-25", "2027-12-27"]);
+  });
+
+  it("GB-EAW 2026: Boxing Day on a Saturday gives Monday 28 December (gov.uk)", () => {
+    expect(publicHolidays("GB-EAW", { fromYear: 2026 })).toEqual([
+      { date: "2026-01-01", name: "New Year’s Day" },
+      { date: "2026-04-03", name: "Good Friday" },
+      { date: "2026-04-06", name: "Easter Monday" },
+      { date: "2026-05-04", name: "Early May bank holiday" },
+      { date: "2026-05-25", name: "Spring bank holiday" },
+      { date: "2026-08-31", name: "Summer bank holiday" },
+      { date: "2026-12-25", name: "Christmas Day" },
+      { date: "2026-12-28", name: "Boxing Day (substitute day)" },
+    ]);
+  });
+
+  it("GB-EAW 2022 and 2027: one-off days and both Christmas holidays substituted (gov.uk)", () => {
+    expect(dates(publicHolidays("GB-EAW", { fromYear: 2022 }))).toEqual([
+      "2022-01-03", "2022-04-15", "2022-04-18", "2022-05-02", "2022-06-02", "2022-06-03", "2022-08-29", "2022-09-19", "2022-12-26", "2022-12-27",
+    ]);
+    expect(publicHolidays("GB-EAW", { fromYear: 2022 }).at(-1)!.name).toBe("Christmas Day (substitute day)");
+    expect(dates(publicHolidays("GB-EAW", { fromYear: 2027 }))).toEqual([
+      "2027-01-01", "2027-03-26", "2027-03-29", "2027-05-03", "2027-05-31", "2027-08-30", "2027-12-27", "2027-12-28",
+    ]);
+  });
+
+  it("US federal 2026 and 2021: Thanksgiving 26 November, Saturday holidays observed on Friday (OPM)", () => {
+    expect(dates(publicHolidays("US", { fromYear: 2026 }))).toEqual([
+      "2026-01-01", "2026-01-19", "2026-02-16", "2026-05-25", "2026-06-19", "2026-07-03", "2026-09-07", "2026-10-12", "2026-11-11", "2026-11-26", "2026-12-25",
+    ]);
+    const us2021 = publicHolidays("US", { fromYear: 2021 });
+    // Juneteenth (Sat) → Fri 18 June; Independence Day (Sun) → Mon 5 July; Christmas (Sat) → Fri 24 December;
+    // New Year's Day 2022 (Sat) → Fri 31 December 2021.
+    expect(dates(us2021).filter((d) => ["06", "07", "12"].includes(d.slice(5, 7)))).toEqual(["2021-06-18", "2021-07-05", "2021-12-24", "2021-12-31"]);
+    expect(us2021.at(-1)).toEqual({ date: "2021-12-31", name: "New Year’s Day (observed)" });
+    expect(dates(publicHolidays("US", { fromYear: 2022 }))[0]).toBe("2022-01-17"); // its New Year's Day fell in 2021
+  });
+
+  it("DE and FR 2026: Easter-relative days from 5 April (Good Friday, Easter Monday, Ascension, Whit Monday)", () => {
+    expect(dates(publicHolidays("DE", { fromYear: 2026 }))).toEqual([
+      "2026-01-01", "2026-04-03", "2026-04-06", "2026-05-01", "2026-05-14", "2026-05-25", "2026-10-03", "2026-12-25", "2026-12-26",
+    ]);
+    expect(dates(publicHolidays("FR", { fromYear: 2026 }))).toEqual([
+      "2026-01-01", "2026-04-06", "2026-05-01", "2026-05-08", "2026-05-14", "2026-05-25", "2026-07-14", "2026-08-15", "2026-11-01", "2026-11-11", "2026-12-25",
+    ]);
+    // 2008: Ascension (Easter 23 March + 39) fell on 1 May — one day, both names.
+    expect(publicHolidays("FR", { fromYear: 2008 }).find((h) => h.date === "2008-05-01")!.name).toBe("Fête du Travail / Ascension");
+    expect(publicHolidays("DE", { fromYear: 2017 }).some((h) => h.date === "2017-10-31")).toBe(true);
+    expect(publicHolidays("DE", { fromYear: 2018 }).some((h) => h.date === "2018-10-31")).toBe(false);
+  });
+
+  it("a year range feeds createWorkingCalendar", () => {
+    const london = createWorkingCalendar({ name: "London", holidays: publicHolidays("GB-EAW", { fromYear: 2026, toYear: 2027 }) });
+    expect(london.holidays).toHaveLength(16);
+    // Thu 24 Dec 2026 + 1 working day: Fri 25 (Christmas), weekend, Mon 28 (substitute) → Tue 29 December.
+    expect(addWorkingDays(london, d("2026-12-24"), 1)).toBe("2026-12-29");
+    expect(isWorkingDay(london, d("2026-12-28"))).toBe(false);
+  });
+
+  it("refuses bad rules and ranges with the path of each problem", () => {
+    const e = thrown(() =>
+      expandHolidayRules(
+        [
+          { kind: "fixed", name: "", month: 13, day: 1 },
+          { kind: "nth-weekday", name: "x", month: 1, weekday: 8, nth: 6 as never },
+          { kind: "lunar" as never, name: "y" } as never,
+          { kind: "fixed", name: "z", month: 2, day: 30 },
+        ],
+        { fromYear: 2026, toYear: 2025 },
+      ),
+    );
+    expect(e.issues.map((i) => i.path)).toEqual([
+      ["rules", 0, "name"], ["rules", 0, "month"], ["rules", 1, "weekday"], ["rules", 1, "nth"], ["rules", 2, "kind"], ["rules", 3, "day"], ["toYear"],
+    ]);
+    expect(() => publicHolidays("XX" as never, { fromYear: 2026 })).toThrow(/unknown region "XX"/);
+    expect(() => publicHolidays("__proto__" as never, { fromYear: 2026 })).toThrow(ValidationError);
+    // 29 February is a holiday in leap years only.
+    expect(dates(expandHolidayRules([{ kind: "fixed", name: "Leap", month: 2, day: 29 }], { fromYear: 2027, toYear: 2028 }))).toEqual(["2028-02-29"]);
+  });
+});
+
+describe("holiday functions on wrong-typed arguments", () => {
+  const wrong = fc.oneof(
+    fc.constantFrom<unknown>(null, undefined, NaN, Infinity, -1, 0.5, "", "x", "__proto__", "constructor", true, [], {}, [null], [{}]),
+    fc.constantFrom<unknown>(Object.create(null), { fromYear: "2026" }, { fromYear: 2026, weekend: "x" }, [{ kind: "fixed" }], 10n, Symbol("s")),
+    fc.anything(),
+  );
+  for (const [name, fn] of Object.entries({ easterSunday, expandHolidayRules, publicHolidays }) as [string, (...a: unknown[]) => unknown][]) {
+    it(`${name} throws only ValidationError (property)`, () => {
+      fc.assert(
+        fc.property(fc.array(wrong, { maxLength: 3 }), (args) => {
+          try {
+            fn(...args);
+          } catch (e) {
+            expect(e).toBeInstanceOf(ValidationError);
+          }
+        }),
+        { numRuns: 300, seed: 1204 },
+      );
+    });
+  }
 });

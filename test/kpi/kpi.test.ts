@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { decodeEntity, instant, isoDate, money, ValidationError, type ServiceOutage } from "../../src/index.js";
+import { decimal, decodeEntity, instant, isoDate, money, ValidationError, type ServiceOutage } from "../../src/index.js";
 import { loadSampleOffice } from "../../examples/office.js";
 import {
   benefitsRealisation,
@@ -8,6 +8,7 @@ import {
   changeFailureRate,
   csat,
   errorBudget,
+  requestErrorBudget,
   onBudget,
   onTimeDelivery,
   portfolioHealth,
@@ -55,13 +56,43 @@ describe("service availability, MTBF, MTRS, MTBSI (sample outages 2026)", () => 
     expect(none.mtbfMinutes).toEqual({ value: undefined, reason: "no-failures" });
   });
 
-  it("rejects overlapping outages and periods that end before they start", () => {
+  it("issue 12 KPIs: overlapping outages are merged, not refused; each minute counts once and the merge is one failure", () => {
+    // OUT-2026-002 05:12–06:47 (95 min) and OUT-X 06:00–07:00 (60 min) overlap → one interval 05:12–07:00 = 108 min.
+    // OUT-Y starts exactly when OUT-X ends (07:00–07:10): touching, so the service was never restored → same interval,
+    // 05:12–07:10 = 118 min. WMS in 2026 otherwise: OUT-2026-008 45 min (04:30–05:15); OUT-2026-005 is planned.
     const clash = { ...outages[1]!, id: "OUT-X", start: instant("2026-03-09T06:00:00Z"), end: instant("2026-03-09T07:00:00Z") };
+    const touch = { ...outages[1]!, id: "OUT-Y", start: instant("2026-03-09T07:00:00Z"), end: instant("2026-03-09T07:10:00Z") };
+    const a = serviceAvailability([...outages, touch, clash], { service: "wms", ...year });
+    expect(a.downtimeMinutes.toFixed()).toBe("163"); // 118 + 45
+    expect(a.failures).toBe(2);
+    expect(a.downtimeIntervals.map((i) => [i.start, i.end, i.outageIds, i.downtimeMinutes.toFixed()])).toEqual([
+      ["2026-03-09T05:12:00.000Z", "2026-03-09T07:10:00.000Z", ["OUT-2026-002", "OUT-X", "OUT-Y"], "118"],
+      ["2026-10-28T04:30:00.000Z", "2026-10-28T05:15:00.000Z", ["OUT-2026-008"], "45"],
+    ]);
+    expect(a.outages.map((o) => [o.outageId, o.downtimeMinutes.toFixed(), o.interval])).toEqual([
+      ["OUT-2026-002", "95", 0], ["OUT-X", "60", 0], ["OUT-Y", "10", 0], ["OUT-2026-008", "45", 1],
+    ]);
+    expect(a.mtrsMinutes.value!.toFixed()).toBe("81.5"); // 163 ÷ 2
+  });
+
+  it("issue 12 #3 audit: an outage still running that starts after the period is outside it, not an error", () => {
+    const later = { ...outages[1]!, id: "OUT-LATER", start: instant("2027-01-05T10:00:00Z"), end: undefined };
+    const a = serviceAvailability([...outages, later], { service: "wms", ...year });
+    expect(a.outageIds).toEqual(["OUT-2026-002", "OUT-2026-008"]);
+    // Still running inside the period: counted up to the period end, and its interval is clipped there.
+    const running = { ...later, start: instant("2026-12-31T23:00:00Z") };
+    const b = serviceAvailability([...outages, running], { service: "wms", ...year });
+    expect(b.downtimeIntervals.at(-1)).toMatchObject({ start: "2026-12-31T23:00:00.000Z", end: "2027-01-01T00:00:00.000Z", outageIds: ["OUT-LATER"] });
+    expect(b.downtimeIntervals.at(-1)!.downtimeMinutes.toFixed()).toBe("60");
+  });
+
+  it("rejects an outage ending before it starts and periods that end before they start", () => {
+    const bad = { ...outages[1]!, id: "OUT-BAD", start: instant("2026-03-09T06:00:00Z"), end: instant("2026-03-09T05:00:00Z") };
     try {
-      serviceAvailability([...outages, clash], { service: "wms", ...year });
+      serviceAvailability([...outages, bad], { service: "wms", ...year });
       expect.unreachable();
     } catch (e) {
-      expect((e as ValidationError).issues).toEqual([{ path: [9, "start"], message: "overlaps outage OUT-2026-002", code: "custom" }]);
+      expect((e as ValidationError).issues).toEqual([{ path: [9, "end"], message: "an outage must end after it starts", code: "custom" }]);
     }
     expect(() => serviceAvailability(outages, { service: "erp", from: year.to, to: year.from })).toThrow(/ends .* before it starts/);
     expect(() => serviceAvailability(outages, { service: "erp", ...year, serviceHours: { weekdays: [8], start: "18:00", end: "08:00" } })).toThrow(ValidationError);
@@ -76,6 +107,8 @@ describe("service availability, MTBF, MTRS, MTBSI (sample outages 2026)", () => 
           const a = serviceAvailability(outages, { service, from, to });
           expect(a.availabilityPercent.value!.gte(0) && a.availabilityPercent.value!.lte(100)).toBe(true);
           if (a.failures > 0) expect(a.mtbsiMinutes.value!.eq(a.mtbfMinutes.value!.plus(a.mtrsMinutes.value!))).toBe(true);
+          expect(a.failures).toBe(a.downtimeIntervals.length);
+          expect(a.downtimeIntervals.reduce((s, i) => s.plus(i.downtimeMinutes), decimal(0)).eq(a.downtimeMinutes)).toBe(true);
         }
       }),
       { seed: 42, numRuns: 50 },
@@ -93,6 +126,44 @@ describe("SLO error budget and burn rate", () => {
     expect(used.remainingMinutes.value!.toFixed()).toBe("21.6");
     expect(() => errorBudget({ slo: "1", windowDays: 30 })).toThrow(ValidationError);
     expect(() => errorBudget({ slo: "99.9", windowDays: 30 })).toThrow(/fraction/);
+  });
+
+  it("time-based budget: exhausted once the bad minutes reach the budget", () => {
+    expect(errorBudget({ slo: "0.999", windowDays: 30, badMinutes: "43.1" }).exhausted).toEqual({ value: false });
+    expect(errorBudget({ slo: "0.999", windowDays: 30, badMinutes: "43.2" }).exhausted).toEqual({ value: true }); // remaining 0
+    expect(errorBudget({ slo: "0.999", windowDays: 30 }).exhausted).toEqual({ value: undefined, reason: "not-supplied" });
+    expect(() => errorBudget({ slo: "0.999", windowDays: 30, badMinutes: "-1" })).toThrow(ValidationError);
+  });
+
+  it("request-based budget: allowed = (1 − SLO) × total, burn rate = error rate ÷ (1 − SLO), exhausted at remaining ≤ 0", () => {
+    // 99.9% of 1,000,000 requests → 1,000 bad allowed; 600 bad (999,400 good) → 60% consumed, burn 0.0006 ÷ 0.001 = 0.6.
+    const b = requestErrorBudget({ slo: "0.999", good: 999_400, total: 1_000_000 });
+    expect([b.badEvents, b.allowedBadEvents, b.remainingBadEvents].map((x) => x.toFixed())).toEqual(["600", "1000", "400"]);
+    expect(b.consumedPercent.value!.toFixed()).toBe("60");
+    expect(b.burnRate.value!.toFixed()).toBe("0.6");
+    expect(b.exhausted).toEqual({ value: false });
+    expect(b.availabilityPercent.value!.toFixed()).toBe("99.94");
+    // 99.95% of 200,000 → 100 allowed; exactly 100 bad is exhausted (burn 1), 150 bad overspends (burn 1.5, remaining −50).
+    expect(requestErrorBudget({ slo: "0.9995", good: "199900", total: "200000" }).exhausted).toEqual({ value: true });
+    const over = requestErrorBudget({ slo: "0.9995", good: 199_850, total: 200_000 });
+    expect([over.burnRate.value!.toFixed(), over.remainingBadEvents.toFixed()]).toEqual(["1.5", "-50"]);
+    expect(requestErrorBudget({ slo: "0.999", good: 0, total: 0 }).exhausted).toEqual({ value: undefined, reason: "no-events" });
+    expect(() => requestErrorBudget({ slo: "0.999", good: 11, total: 10 })).toThrow(/more good events/);
+    expect(() => requestErrorBudget({ slo: "0.999", good: 1.5, total: 10 })).toThrow(ValidationError);
+    expect(() => requestErrorBudget(null as never)).toThrow(ValidationError);
+  });
+
+  it("request-based burn rate equals burnRate over the same counts (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 0, max: 10_000_000 }), (total, badRaw) => {
+        const bad = badRaw % (total + 1);
+        const a = requestErrorBudget({ slo: "0.995", good: total - bad, total });
+        const b = burnRate([{ date: isoDate("2026-11-20"), total, bad }], { slo: "0.995" });
+        expect(a.burnRate.value!.eq(b.burnRate.value!)).toBe(true);
+        expect(a.exhausted.value).toBe(a.consumedPercent.value!.gte(100));
+      }),
+      { seed: 7, numRuns: 100 },
+    );
   });
 
   it("burn rate = error rate ÷ (1 − SLO), with a period filter", () => {

@@ -1,0 +1,18 @@
+import type { IsoDate } from "../core/index.js";
+import type { Issue, Risk } from "../entities/index.js";
+
+// Status judged as of a day ignores what happened after it: a record raised later did not exist yet, and one closed
+// or resolved later was still open then.
+
+/** A risk raised by `asOf` and open or monitored then: still open now, or closed only after `asOf`. */
+export function riskPendingOn(r: Risk, asOf: IsoDate): boolean {
+  if (r.raisedOn > asOf) return false;
+  return r.status === "open" || r.status === "monitoring" || (r.status === "closed" && r.closedOn !== undefined && r.closedOn > asOf);
+}
+
+/** An issue raised by `asOf` and open then: still open now, or resolved only after `asOf`. */
+export function issueOpenOn(i: Issue, asOf: IsoDate): boolean {
+  if (i.raisedOn > asOf) return false;
+  return i.status === "open" || i.status === "in-progress" || (i.resolvedOn !== undefined && i.resolvedOn > asOf);
+}
+
