@@ -1,3 +1,4 @@
+import { describeValue } from "../describe.js";
 import { ValidationError, type ValidationIssue } from "../errors.js";
 import { isIsoDate, toEpochDay, type IsoDate } from "../dates/iso-date.js";
 
@@ -72,7 +73,15 @@ export interface WorkingCalendar {
  * ```
  */
 export function createWorkingCalendar(spec: WorkingCalendarSpec = {}): WorkingCalendar {
+  if (typeof spec !== "object" || spec === null || Array.isArray(spec)) {
+    throw ValidationError.single([], "expected a calendar spec object (or nothing, for Monday–Friday)", "working calendar");
+  }
   const issues: ValidationIssue[] = [];
+  for (const key of ["workingWeekdays", "holidays", "blackouts"] as const) {
+    if (spec[key] !== undefined && !Array.isArray(spec[key])) issues.push({ path: [key], message: "expected an array", code: "custom" });
+  }
+  if (spec.name !== undefined && typeof spec.name !== "string") issues.push({ path: ["name"], message: "expected a string", code: "custom" });
+  if (issues.length > 0) throw new ValidationError(issues, "working calendar");
   const weekdays = spec.workingWeekdays ?? [1, 2, 3, 4, 5];
   const mask = [false, false, false, false, false, false, false, false];
   weekdays.forEach((w, i) => {
@@ -85,14 +94,15 @@ export function createWorkingCalendar(spec: WorkingCalendarSpec = {}): WorkingCa
   }
   const holidays: Holiday[] = [];
   (spec.holidays ?? []).forEach((h, i) => {
-    const date = typeof h === "string" ? h : h.date;
-    const name = typeof h === "string" ? "holiday" : h.name;
-    if (!isIsoDate(date)) issues.push({ path: ["holidays", i], message: `${JSON.stringify(date)} is not a date`, code: "custom" });
+    const date: unknown = typeof h === "string" ? h : typeof h === "object" && h !== null ? h.date : undefined;
+    const name = typeof h === "object" && h !== null && typeof h.name === "string" ? h.name : "holiday";
+    if (!isIsoDate(date)) issues.push({ path: ["holidays", i], message: `${describeValue(date)} is not a date`, code: "custom" });
     else holidays.push({ date, name });
   });
   const blackouts: BlackoutWindow[] = [];
   (spec.blackouts ?? []).forEach((b, i) => {
-    if (!isIsoDate(b.start)) issues.push({ path: ["blackouts", i, "start"], message: "not a date", code: "custom" });
+    if (typeof b !== "object" || b === null) issues.push({ path: ["blackouts", i], message: "expected { start, end, reason }", code: "custom" });
+    else if (!isIsoDate(b.start)) issues.push({ path: ["blackouts", i, "start"], message: "not a date", code: "custom" });
     else if (!isIsoDate(b.end)) issues.push({ path: ["blackouts", i, "end"], message: "not a date", code: "custom" });
     else if (b.end < b.start) {
       issues.push({ path: ["blackouts", i, "end"], message: `window ends (${b.end}) before it starts (${b.start})`, code: "custom" });

@@ -1,5 +1,5 @@
 import { ValidationError } from "../errors.js";
-import { fromEpochDay, toEpochDay, weekdayOfEpochDay, type IsoDate } from "../dates/iso-date.js";
+import { checkedDate, fromEpochDay, toEpochDay, weekdayOfEpochDay, type IsoDate } from "../dates/iso-date.js";
 import type { WorkingCalendar } from "./working-calendar.js";
 
 /** Options shared by the working-day functions. */
@@ -9,6 +9,23 @@ export interface WorkingDayOptions {
 }
 
 /** Number of entries of the sorted array that are `< x`. */
+/** A calendar argument: the shape {@link createWorkingCalendar} builds (checked, so a wrong value is a ValidationError). */
+function checkCalendar(cal: unknown): WorkingCalendar {
+  const c = cal as Partial<WorkingCalendar> | null;
+  if (typeof c !== "object" || c === null || !Array.isArray(c.weekdayMask) || !(c.holidayDays instanceof Int32Array) || !Array.isArray(c.blackoutRanges)) {
+    throw ValidationError.single(["calendar"], "expected a working calendar made by createWorkingCalendar", "working calendar");
+  }
+  return c as WorkingCalendar;
+}
+
+function checkOptions(options: unknown): boolean {
+  if (options === undefined) return false;
+  if (typeof options !== "object" || options === null) throw ValidationError.single(["options"], "expected an options object", "working calendar");
+  const skip = (options as WorkingDayOptions).skipBlackouts;
+  if (skip !== undefined && typeof skip !== "boolean") throw ValidationError.single(["options", "skipBlackouts"], "expected true or false", "working calendar");
+  return skip === true;
+}
+
 function lowerBound(sorted: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = sorted.length;
@@ -68,8 +85,8 @@ function countWorking(cal: WorkingCalendar, a: number, b: number, skipBlackouts:
  * isWorkingDay(STANDARD_CALENDAR, isoDate("2026-11-28")); // false (Saturday)
  * ```
  */
-export function isWorkingDay(cal: WorkingCalendar, date: IsoDate, options: WorkingDayOptions = {}): boolean {
-  return works(cal, toEpochDay(date), options.skipBlackouts ?? false);
+export function isWorkingDay(cal: WorkingCalendar, date: IsoDate, options?: WorkingDayOptions): boolean {
+  return works(checkCalendar(cal), toEpochDay(checkedDate(date, "date")), checkOptions(options));
 }
 
 /**
@@ -81,6 +98,8 @@ export function isWorkingDay(cal: WorkingCalendar, date: IsoDate, options: Worki
  * ```
  */
 export function blackoutOn(cal: WorkingCalendar, date: IsoDate): WorkingCalendar["blackouts"][number] | undefined {
+  checkCalendar(cal);
+  checkedDate(date, "date");
   return cal.blackouts.find((b) => date >= b.start && date <= b.end);
 }
 
@@ -92,7 +111,7 @@ export function blackoutOn(cal: WorkingCalendar, date: IsoDate): WorkingCalendar
  * nextWorkingDay(STANDARD_CALENDAR, isoDate("2026-11-27")); // "2026-11-30"
  * ```
  */
-export function nextWorkingDay(cal: WorkingCalendar, date: IsoDate, options: WorkingDayOptions = {}): IsoDate {
+export function nextWorkingDay(cal: WorkingCalendar, date: IsoDate, options?: WorkingDayOptions): IsoDate {
   return addWorkingDays(cal, date, 1, options);
 }
 
@@ -104,7 +123,7 @@ export function nextWorkingDay(cal: WorkingCalendar, date: IsoDate, options: Wor
  * previousWorkingDay(STANDARD_CALENDAR, isoDate("2026-11-30")); // "2026-11-27"
  * ```
  */
-export function previousWorkingDay(cal: WorkingCalendar, date: IsoDate, options: WorkingDayOptions = {}): IsoDate {
+export function previousWorkingDay(cal: WorkingCalendar, date: IsoDate, options?: WorkingDayOptions): IsoDate {
   return addWorkingDays(cal, date, -1, options);
 }
 
@@ -123,11 +142,13 @@ export function previousWorkingDay(cal: WorkingCalendar, date: IsoDate, options:
  * addWorkingDays(STANDARD_CALENDAR, isoDate("2026-11-30"), -1); // "2026-11-27"
  * ```
  */
-export function addWorkingDays(cal: WorkingCalendar, date: IsoDate, days: number, options: WorkingDayOptions = {}): IsoDate {
-  if (!Number.isSafeInteger(days)) {
-    throw ValidationError.single(["days"], `days must be an integer, got ${days}`, "addWorkingDays");
+export function addWorkingDays(cal: WorkingCalendar, date: IsoDate, days: number, options?: WorkingDayOptions): IsoDate {
+  checkCalendar(cal);
+  checkedDate(date, "date");
+  if (typeof days !== "number" || !Number.isSafeInteger(days)) {
+    throw ValidationError.single(["days"], `days must be a whole number, got ${typeof days === "number" ? days : typeof days}`, "addWorkingDays");
   }
-  const skip = options.skipBlackouts ?? false;
+  const skip = checkOptions(options);
   const step = days < 0 ? -1 : 1;
   let left = Math.abs(days);
   let day = toEpochDay(date);
@@ -158,8 +179,11 @@ export function addWorkingDays(cal: WorkingCalendar, date: IsoDate, days: number
  * workingDaysBetween(STANDARD_CALENDAR, isoDate("2026-11-27"), isoDate("2026-12-04")); // 5
  * ```
  */
-export function workingDaysBetween(cal: WorkingCalendar, start: IsoDate, end: IsoDate, options: WorkingDayOptions = {}): number {
-  const skip = options.skipBlackouts ?? false;
+export function workingDaysBetween(cal: WorkingCalendar, start: IsoDate, end: IsoDate, options?: WorkingDayOptions): number {
+  checkCalendar(cal);
+  checkedDate(start, "start");
+  checkedDate(end, "end");
+  const skip = checkOptions(options);
   const a = toEpochDay(start);
   const b = toEpochDay(end);
   return b >= a ? countWorking(cal, a + 1, b + 1, skip) : 0 - countWorking(cal, b, a, skip);
