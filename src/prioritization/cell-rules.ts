@@ -29,6 +29,10 @@ function rulesOf(model: ResolvedModel): Rule[] {
           : `value ${x} is outside ${c.id}'s scale ${r.min.toFixed()}–${r.max!.toFixed()}`,
     });
   });
+  model.columns.forEach((c, col) => {
+    if (c.normalization !== "max-ratio" || c.nonPositive !== "refuse") return;
+    rules.push({ col, test: (x) => x > 0, message: (x) => `${c.id} uses max-ratio normalisation with nonPositive "refuse": ${x} is not positive` });
+  });
   const col = (id: string) => model.columnOf.get(id)!;
   const atLeastZero = (id: string, what: string) =>
     rules.push({ col: col(id), test: (x) => x >= 0, message: (x) => `${what} must not be negative (got ${x})` });

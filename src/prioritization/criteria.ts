@@ -47,6 +47,12 @@ export interface CriterionSpec {
   readonly normalization?: NormalizationMethod;
   /** Tie rule of `rank` normalisation (default `average`). */
   readonly tieRule?: RankTieRule;
+  /**
+   * With `max-ratio` normalisation: what a value ≤ 0 does. `"fallback"` (default) applies the table's rules (benefit:
+   * negative → 0, all ≤ 0 → 0; cost: x ≤ 0 → 1); `"refuse"` makes it a ValidationError with its path, for models
+   * where a zero or negative value means a data error.
+   */
+  readonly nonPositive?: "fallback" | "refuse";
 }
 
 const decimalInput = z.custom<DecimalInput>((v) => isDecimalInput(v), { message: "expected a finite decimal" });
@@ -77,6 +83,7 @@ export const criterionSpecSchema = z.strictObject({
     .optional(),
   normalization: z.enum(["none", "min-max", "max-ratio", "vector", "z-score", "rank", "absolute"]).optional(),
   tieRule: z.enum(["average", "min", "max"]).optional(),
+  nonPositive: z.enum(["fallback", "refuse"]).optional(),
 });
 
 /** @internal A criterion with defaults applied and numbers resolved. */
@@ -95,6 +102,7 @@ export interface ResolvedCriterion {
   /** Allowed values; `max` undefined for an open-ended numeric scale. */
   readonly range: { readonly min: Decimal; readonly max?: Decimal } | undefined;
   readonly anchors: readonly { readonly value: number; readonly score: number }[] | undefined;
+  readonly nonPositive: "fallback" | "refuse";
 }
 
 /** @internal Applies defaults to a validated spec. */
@@ -116,6 +124,6 @@ export function resolveCriterion(spec: CriterionSpec, defaultNormalization: Norm
   return {
     id: spec.id, name: spec.name ?? spec.id, weight: d(spec.weight ?? 1), direction: spec.direction ?? "benefit", scale,
     source: spec.source ?? { kind: "rating" }, normalization: spec.normalization ?? defaultNormalization,
-    tieRule: spec.tieRule ?? "average", labels, range, anchors,
+    tieRule: spec.tieRule ?? "average", labels, range, anchors, nonPositive: spec.nonPositive ?? "fallback",
   };
 }

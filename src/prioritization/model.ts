@@ -218,6 +218,9 @@ function checkSpec(c: CriterionSpec, path: (string | number)[], add: (p: (string
   if (s?.kind === "ordinal" && Object.keys(s.labels).length === 0) add([...path, "scale", "labels"], "give at least one label");
   if (s?.kind === "anchored" && new Set(s.anchors.map((a) => num(a.value))).size !== s.anchors.length) add([...path, "scale", "anchors"], "anchor values must be distinct");
   if (c.normalization === "absolute" && s === undefined) add([...path, "normalization"], "absolute normalisation needs a scale (its anchors)");
+  if (c.nonPositive !== undefined && c.normalization !== undefined && c.normalization !== "max-ratio") {
+    add([...path, "nonPositive"], "nonPositive applies to max-ratio normalisation only");
+  }
   if (c.source?.kind === "derived" && c.source.figure === "npv" && c.source.rate === undefined) add([...path, "source", "rate"], "npv needs a discount rate");
   if (c.source?.kind === "derived" && c.source.rate !== undefined && num(c.source.rate) <= -1) add([...path, "source", "rate"], "rate must be greater than -1");
 }

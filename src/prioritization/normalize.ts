@@ -151,6 +151,7 @@ function rankColumn(values: Float64Array, n: number, m: number, col: number, rul
  * normalizeValues([1, 3, 5], { method: "min-max", direction: "cost" });  // [1, 0.5, 0]
  * normalizeValues([2, 2, 2], { method: "min-max" });                     // [1, 1, 1] (max = min)
  * normalizeValues([1, 2, 2, 4], { method: "rank" });                     // [0, 0.5, 0.5, 1] (average rule)
+ * normalizeValues([0, 2, 4], { method: "max-ratio", nonPositive: "refuse" }); // throws ValidationError at values[0]
  * ```
  */
 export function normalizeValues(
@@ -161,11 +162,16 @@ export function normalizeValues(
     readonly tieRule?: RankTieRule;
     readonly range?: { readonly min: number; readonly max: number };
     readonly anchors?: readonly { readonly value: number; readonly score: number }[];
+    /** `max-ratio` only: `"fallback"` (default, the table's rules for x ≤ 0) or `"refuse"` (x ≤ 0 is an error). */
+    readonly nonPositive?: "fallback" | "refuse";
   },
 ): (number | undefined)[] {
   const col = new Float64Array(values.length);
   values.forEach((v, i) => {
     if (v !== undefined && !Number.isFinite(v)) throw ValidationError.single(["values", i], "values must be finite numbers", "normalisation");
+    if (v !== undefined && v <= 0 && options.method === "max-ratio" && options.nonPositive === "refuse") {
+      throw ValidationError.single(["values", i], `max-ratio normalisation needs positive values (got ${v})`, "normalisation");
+    }
     col[i] = v === undefined ? Number.NaN : v;
   });
   if (options.method === "absolute" && options.range === undefined && (options.anchors === undefined || options.anchors.length === 0)) {

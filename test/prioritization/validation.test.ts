@@ -93,3 +93,21 @@ describe("issue 16 #3: one error lists every problem", () => {
     expect(scoreRequests([requests[2]!], wsjf, { ...asOf, onInvalid: "refuse" }).refused).toEqual([]);
   });
 });
+
+describe("issue 16: max-ratio normalisation on zero or negative values", () => {
+  const model = (nonPositive?: "fallback" | "refuse"): ScoringModel => ({
+    kind: "weighted-sum",
+    criteria: [{ id: "value", normalization: "max-ratio", ...(nonPositive ? { nonPositive } : {}) }],
+  });
+  const rows = [req("A", { value: 4 }), req("B", { value: 0 }), req("C", { value: -2 })];
+
+  it("falls back by default (benefit: x ≤ 0 scores 0; A = 4/4 = 1)", () => {
+    const board = scoreRequests(rows, model(), asOf);
+    expect(board.entries.map((e) => `${e.requestId}:${e.score.value?.toFixed()}`)).toEqual(["A:1", "B:0", "C:0"]);
+  });
+
+  it('refuses with nonPositive: "refuse", every offending value listed', () => {
+    const r = issuesOf(() => scoreRequests(rows, model("refuse"), asOf));
+    expect(r.map((i) => i.path)).toEqual(["requests.1.ratings.0.value", "requests.2.ratings.0.value"]);
+  });
+});
