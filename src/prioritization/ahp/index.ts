@@ -4,3 +4,4 @@ export { ahpWeights, type AhpMethod, type AhpOptions, type AhpResult } from "./w
 export { completePairwiseMatrix } from "./complete.js";
 export { aggregatePairwiseMatrices } from "./aggregate.js";
 export { suggestJudgementRevision, type JudgementRevision, type RevisionAdvice } from "./revise.js";
+export { ahpHierarchy, type AhpHierarchy, type AhpHierarchyOptions, type AhpHierarchyResult, type AhpNode, type AhpNodeResult } from "./hierarchy.js";
