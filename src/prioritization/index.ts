@@ -18,6 +18,7 @@ export type { GateOutcome } from "./gates.js";
 export type { Contribution, ScoredRequest, Scoreboard } from "./results.js";
 export { scoreRequests, type ScoreOptions } from "./score-requests.js";
 export type { RefusedRequest } from "./results.js";
+export { scoreRows, type RatingRow } from "./score-rows.js";
 export { scoreMatrix, explainScore, type CriteriaMatrix, type ScoreTable } from "./score-table.js";
 export * from "./finance/index.js";
 export * from "./ahp/index.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../../src/core/index.js";
-import { scoreMatrix, scoreRequests, type ScoringModel } from "../../src/prioritization/index.js";
+import { scoreMatrix, scoreRequests, scoreRows, type ScoringModel } from "../../src/prioritization/index.js";
 import { req } from "./helpers.js";
 
 const asOf = { asOf: "2026-11-20" };
@@ -109,5 +109,39 @@ describe("issue 16: max-ratio normalisation on zero or negative values", () => {
   it('refuses with nonPositive: "refuse", every offending value listed', () => {
     const r = issuesOf(() => scoreRequests(rows, model("refuse"), asOf));
     expect(r.map((i) => i.path)).toEqual(["requests.1.ratings.0.value", "requests.2.ratings.0.value"]);
+  });
+});
+
+describe("issue 16: plain rows for scoreRequests", () => {
+  const model: ScoringModel = {
+    kind: "weighted-sum",
+    criteria: [
+      { id: "value", weight: 2, scale: { kind: "numeric", min: 0, max: 10 } },
+      { id: "effort", direction: "cost", scale: { kind: "numeric", min: 1, max: 5 } },
+    ],
+  };
+
+  it("scores rows exactly as the same requests would be scored", () => {
+    const rows = [
+      { id: "CRM", ratings: { value: 8, effort: "3" } },
+      { id: "WMS", ratings: { value: "5", effort: 1 } },
+      { id: "DCX", ratings: { value: 2, effort: 5 } },
+    ];
+    const fromRows = scoreRows(rows, model, asOf);
+    const fromRequests = scoreRequests(
+      rows.map((r) => req(r.id, { value: Number(r.ratings.value), effort: Number(r.ratings.effort) })),
+      model,
+      asOf,
+    );
+    expect(fromRows.entries.map((e) => `${e.requestId}:${e.score.value?.toFixed()}`)).toEqual(
+      fromRequests.entries.map((e) => `${e.requestId}:${e.score.value?.toFixed()}`),
+    );
+  });
+
+  it("reports problems with paths into the rows", () => {
+    const r = issuesOf(() => scoreRows([{ id: "A", ratings: { value: 11, effort: 2 } }, { id: "B", ratings: { value: "1e3", effort: 2 } }], model, asOf));
+    expect(r.map((i) => i.path)).toEqual(["rows.1.ratings.value"]);
+    const s = issuesOf(() => scoreRows([{ id: "A", ratings: { value: 11, effort: 2 } }], model, asOf));
+    expect(s.map((i) => i.path)).toEqual(["rows.0.ratings.value"]);
   });
 });
