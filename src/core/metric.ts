@@ -31,10 +31,13 @@ export interface MetricValue<T> {
   readonly reason?: undefined;
 }
 
-/** The typed reason why a figure is missing. */
+/**
+ * The typed reason why a figure is missing. It has no `value` key at all (`"value" in m` is false, and a JSON
+ * rendering shows only the reason); reading `m.value` gives `undefined`.
+ */
 export interface MetricMissing<R extends string = MetricReason> {
-  /** Always `undefined`: there is no figure. */
-  readonly value: undefined;
+  /** Never present: there is no figure. */
+  readonly value?: never;
   /** Why there is no figure. */
   readonly reason: R;
   /** Optional plain-words detail, e.g. which package caused it. */
@@ -70,10 +73,11 @@ export function metric<T>(value: T): MetricValue<T> {
  * @example
  * ```ts
  * missing("pv-is-zero", "no work was planned before the status date");
+ * // { reason: "pv-is-zero", detail: "…" } — no `value` key
  * ```
  */
 export function missing<R extends string = MetricReason>(reason: R, detail?: string): MetricMissing<R> {
-  return detail === undefined ? { value: undefined, reason } : { value: undefined, reason, detail };
+  return detail === undefined ? { reason } : { reason, detail };
 }
 
 /**
