@@ -64,7 +64,9 @@ export function scheduleFiguresFrom(core: ProjectCore, cp: CompiledProject, cpi:
   const PD = D(es.pd), AT = D(es.at);
   const ES = D(es.esNum).div(D(es.esDen));
   const early = missing("before-start", "the status date is before the baseline start");
-  const spiT: Metric<Decimal> = es.at === 0 ? early : metric(ES.div(AT));
+  // The same before-start rule as the cost indices (figures.ts): every index waits for the baseline start.
+  const before = core.beforeStart ? early : undefined;
+  const spiT: Metric<Decimal> = before ?? (es.at === 0 ? early : metric(ES.div(AT)));
   const left = PD.minus(ES);
   const ieac = (pf: Metric<Decimal>): Metric<Decimal> => (!pf.value ? pf : pf.value.isZero() ? missing("ev-is-zero", "SPI(t) is 0: no progress to extrapolate") : metric(AT.plus(left.div(pf.value))));
   const ieacT: IeacFamily<Decimal> = {
@@ -84,9 +86,9 @@ export function scheduleFiguresFrom(core: ProjectCore, cp: CompiledProject, cpi:
     pd: metric(PD), at: metric(AT), es: metric(ES),
     esDate: ES.isZero() ? missing("ev-is-zero", "nothing earned yet") : metric(nthWorkingDay(cp.days, cp.start, ES.ceil().toNumber()) as IsoDate),
     svT: metric(ES.minus(AT)), spiT,
-    tspi: core.complete ? missing("complete") : PD.minus(AT).lte(0) ? missing("past-planned-finish", "the planned finish has passed: use tspiEd") : metric(left.div(PD.minus(AT))),
-    tspiEd: core.complete ? missing("complete") : !ed.value ? ed : ed.value.minus(AT).isZero() ? missing("divisor-is-zero") : metric(left.div(ed.value.minus(AT))),
+    tspi: before ?? (core.complete ? missing("complete") : PD.minus(AT).lte(0) ? missing("past-planned-finish", "the planned finish has passed: use tspiEd") : metric(left.div(PD.minus(AT)))),
+    tspiEd: before ?? (core.complete ? missing("complete") : !ed.value ? ed : ed.value.minus(AT).isZero() ? missing("divisor-is-zero") : metric(left.div(ed.value.minus(AT)))),
     ieacT, forecastFinish: { planned: dateOf(ieacT.planned), spiT: dateOf(ieacT.spiT), spiTCpi: dateOf(ieacT.spiTCpi) },
-    pFactor: es.pfDen === 0 || es.pfDen === 0n ? missing("ev-is-zero", "nothing earned yet") : metric(D(es.pfNum).div(D(es.pfDen))),
+    pFactor: before ?? (es.pfDen === 0 || es.pfDen === 0n ? missing("ev-is-zero", "nothing earned yet") : metric(D(es.pfNum).div(D(es.pfDen)))),
   };
 }
