@@ -79,12 +79,15 @@ export function resultFrom(cp: CompiledProject, core: ProjectCore): EarnedValueR
     return {
       id: p.id, code: p.code, name: p.name, earningRule: p.rule, inBaseline: p.hasBaseline, finished, clamped: clamped.has(i),
       figures: figuresFrom({ bac: p.bac, pv: core.pv_[i] as number, ev: core.ev_[i] as number, ac: core.ac_[i] as number,
-        etc: finished ? 0 : p.etc, beforeStart: core.t < p.start, hasBaseline: p.hasBaseline,
+        etc: finished ? 0 : p.etcDay <= core.t ? p.etc : -1, beforeStart: core.t < p.start, hasBaseline: p.hasBaseline,
         spiTNum: 0, spiTDen: 0, spiTReason: "project-level-only" }, cp.currency, order),
     };
   });
   const warnings: EvmWarning[] = [...cp.warnings];
   for (const i of core.clamped) warnings.push({ code: "ev-clamped-to-bac", packageId: cp.packages[i]?.id ?? "", message: `EV of ${cp.packages[i]?.id} exceeded its BAC and was clamped to it` });
+  cp.packages.forEach((p, i) => {
+    if (p.etc >= 0 && p.etcDay > core.t && core.finished_[i] !== 1) warnings.push({ code: "estimate-after-status-date", packageId: p.id, message: `the estimate to complete of ${p.id} is dated after the status date: not used (no-estimate)` });
+  });
   const excluded = cp.actualIds.slice(core.firstExcluded);
   if (excluded.length > 0) warnings.push({ code: "actuals-after-status-date", message: `${excluded.length} actual cost entr${excluded.length === 1 ? "y is" : "ies are"} dated after the status date and excluded` });
   return {

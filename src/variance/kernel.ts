@@ -89,7 +89,7 @@ export function evaluateProject(cp: CompiledProject, t: number): ProjectCore {
   const n = P.n;
   const working = cp.policy.spread === "working-days";
   const days = cp.days, order = cp.order, gridEnd = cp.gridEnd;
-  const { sOff, sStart, sEnd, sAmt, sUnits, pOff, pDay, pStarted, pEarned, pFirstFinish, aOff, acDay, acCum, acCumBase, cumEnd, nextSlice, bac: bacA, etc: etcA, kind } = P;
+  const { sOff, sStart, sEnd, sAmt, sUnits, pOff, pDay, pStarted, pEarned, pFirstFinish, aOff, acDay, acCum, acCumBase, cumEnd, nextSlice, bac: bacA, etc: etcA, etcDay, kind } = P;
   const cols = new Float64Array(4 * n);
   const pv_ = cols.subarray(0, n), ev_ = cols.subarray(n, 2 * n), ac_ = cols.subarray(2 * n, 3 * n), acBase_ = cols.subarray(3 * n);
   const finished_ = new Uint8Array(n);
@@ -137,7 +137,7 @@ export function evaluateProject(cp: CompiledProject, t: number): ProjectCore {
     const fd = r >= p0 && pFirstFinish[r] !== -1 ? (pFirstFinish[r] as number) : kd === 1 ? Math.min(P.finish[i] as number, t) : -1;
     const done = fd >= 0 && pev === bac;
     if (done) { finished_[i] = 1; if (fd > finishDay) finishDay = fd; }
-    const pe = etcA[i] as number;
+    const pe = (etcDay[i] as number) <= t ? (etcA[i] as number) : -1; // an estimate made after the status date is not known yet
     if (etc >= 0 && !done && !(P.hasBaseline[i] && bac === 0 && pe < 0)) etc = pe >= 0 ? etc + pe : -1;
   }
   const u = cp.unassigned;

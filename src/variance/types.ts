@@ -80,7 +80,9 @@ export interface EvmWarning {
     | "actuals-after-status-date"
     | "package-without-baseline"
     | "baseline-package-not-live"
-    | "actual-for-unknown-package";
+    | "actual-for-unknown-package"
+    | "baseline-captured-after-status-date"
+    | "estimate-after-status-date";
   /** The package concerned, if any. */
   readonly packageId?: string;
   /** Plain-words explanation. */
