@@ -14,7 +14,7 @@ import type { CompiledPackage, CompiledProject } from "./engine-types.js";
 
 export type { CompiledPackage, CompiledProject } from "./engine-types.js";
 
-const DEFAULT_POLICY: Required<EvmPolicy> = { evAboveBac: "clamp", spread: "calendar-days", eacOrder: ["cpi", "bottom-up", "budget-rate"] };
+const DEFAULT_POLICY: Required<EvmPolicy> = { evAboveBac: "clamp", spread: "calendar-days", eacOrder: ["cpi", "bottom-up", "budget-rate"], levelOfEffort: "once-started", timeUnit: "working-days" };
 
 /**
  * @internal Picks the baseline: the number asked for; else the one in force on the status date — the active one if it
@@ -65,6 +65,7 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
   if (!isIsoDate(options.statusDate)) throw ValidationError.single(["statusDate"], "a status date (YYYY-MM-DD) is required", "earned value");
   const status = toEpochDay(options.statusDate as IsoDate);
   const policy: Required<EvmPolicy> = { ...DEFAULT_POLICY, ...options.policy };
+  checkPolicy(policy);
   const calendar: WorkingCalendar = options.calendar ?? STANDARD_CALENDAR;
   if (calendar.workingWeekdays.length === 0) throw ValidationError.single(["calendar", "workingWeekdays"], "a calendar needs at least one working weekday", "earned value");
   const warnings: EvmWarning[] = [];
@@ -207,6 +208,23 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
     packages, order, unassigned: cum(unassigned), actualDays: Int32Array.from(all.map((a) => a.day)), actualIds: all.map((a) => a.id),
     days, grid, gridEnd, pvCurve, tEnd, packed, policy, warnings,
   };
+}
+
+const POLICY_CHOICES: { readonly [K in Exclude<keyof EvmPolicy, "eacOrder">]-?: readonly string[] } = {
+  evAboveBac: ["clamp", "reject"], spread: ["calendar-days", "working-days"], levelOfEffort: ["once-started", "from-planned-start"], timeUnit: ["working-days", "periods"],
+};
+const EAC_METHODS: readonly string[] = ["cpi", "budget-rate", "cpi-spi", "bottom-up", "earned-schedule"];
+
+/** Every policy choice must be one of its documented values (a typo must not fall back to a default silently). */
+function checkPolicy(policy: Required<EvmPolicy>): void {
+  const issues: ValidationIssue[] = [];
+  for (const [key, allowed] of Object.entries(POLICY_CHOICES)) {
+    const v = (policy as unknown as Record<string, unknown>)[key];
+    if (typeof v !== "string" || !allowed.includes(v)) issues.push({ path: ["policy", key], message: `one of ${allowed.join(", ")}`, code: "custom" });
+  }
+  if (!Array.isArray(policy.eacOrder)) issues.push({ path: ["policy", "eacOrder"], message: "a list of EAC methods", code: "custom" });
+  else policy.eacOrder.forEach((m, i) => { if (!EAC_METHODS.includes(m)) issues.push({ path: ["policy", "eacOrder", i], message: `one of ${EAC_METHODS.join(", ")}`, code: "custom" }); });
+  if (issues.length > 0) throw new ValidationError(issues, "earned value");
 }
 
 /** Apportioned packages after their base; a cycle is bad input. */

@@ -79,7 +79,7 @@ export function evaluatePortfolio(compiled: readonly CompiledEarnedValue[], stat
   const projects = compiled.map((c): ProjectEarnedValueSummary => {
     const cp = c.engine as CompiledProject;
     const core = evaluateProject(cp, t);
-    const s = spiTFraction(core);
+    const s = spiTFraction(core, cp);
     const figures = figuresFrom({ bac: core.bac, pv: core.pv, ev: core.ev, ac: core.ac, etc: core.etc, beforeStart: core.beforeStart, hasBaseline: cp.baselineNumber !== undefined,
       spiTNum: s.num, spiTDen: s.den, spiTReason: s.reason }, cp.currency, cp.policy.eacOrder);
     return {

@@ -69,7 +69,7 @@ export interface EarnedValueResult {
 /** @internal Figures and schedule from a compiled project and its evaluation. */
 export function resultFrom(cp: CompiledProject, core: ProjectCore): EarnedValueResult {
   const order = cp.policy.eacOrder;
-  const spiT = spiTFraction(core);
+  const spiT = spiTFraction(core, cp);
   const hasBaseline = cp.baselineNumber !== undefined;
   const figures = figuresFrom({ bac: core.bac, pv: core.pv, ev: core.ev, ac: core.ac, etc: core.etc, beforeStart: core.beforeStart, hasBaseline,
     spiTNum: spiT.num, spiTDen: spiT.den, spiTReason: spiT.reason }, cp.currency, order);

@@ -73,8 +73,8 @@ export interface Sums {
   readonly beforeStart: boolean;
   readonly hasBaseline: boolean;
   /** SPI(t) as num/den (den 0: missing with `spiTReason`). */
-  readonly spiTNum: number;
-  readonly spiTDen: number;
+  readonly spiTNum: number | bigint;
+  readonly spiTDen: number | bigint;
   readonly spiTReason: string;
 }
 
@@ -103,7 +103,7 @@ export function figuresFrom(s: Sums, currency: string, eacOrder: readonly EacMet
     budgetRate: ac + rest,
     cpiSpi: !spi.value ? (spi as MetricMissing) : !cpi.value ? (cpi as MetricMissing) : ev === 0 ? missing("ev-is-zero", "CPI · SPI is 0: fall back to budget-rate or bottom-up") : ac + productRatioRound([rest, ac, pv], [ev, ev]),
     bottomUp: s.etc < 0 ? missing("no-estimate", "a package that is not finished has no estimate to complete") : ac + s.etc,
-    earnedSchedule: !cpi.value ? (cpi as MetricMissing) : s.spiTDen === 0 ? missing(s.spiTReason) : s.spiTNum === 0 || ev === 0 ? missing("ev-is-zero") : ac + productRatioRound([rest, ac, s.spiTDen], [ev, s.spiTNum]),
+    earnedSchedule: !cpi.value ? (cpi as MetricMissing) : !s.spiTDen ? missing(s.spiTReason) : !s.spiTNum || ev === 0 ? missing("ev-is-zero") : ac + productRatioRound([rest, ac, s.spiTDen], [ev, s.spiTNum]),
   };
   const fam = (g: (c: number) => number): EacFamily<Money> => {
     const one = (c: Cents): Metric<Money> => (typeof c === "number" ? m(g(c)) : c);

@@ -88,6 +88,7 @@ export function evaluateProject(cp: CompiledProject, t: number): ProjectCore {
   const P = cp.packed;
   const n = P.n;
   const working = cp.policy.spread === "working-days";
+  const loeFromStart = cp.policy.levelOfEffort === "from-planned-start";
   const days = cp.days, order = cp.order, gridEnd = cp.gridEnd;
   const { sOff, sStart, sEnd, sAmt, sUnits, pOff, pDay, pStarted, pEarned, pFirstFinish, aOff, acDay, acCum, acCumBase, cumEnd, nextSlice, bac: bacA, etc: etcA, etcDay, kind } = P;
   const cols = new Float64Array(4 * n);
@@ -121,7 +122,7 @@ export function evaluateProject(cp: CompiledProject, t: number): ProjectCore {
     const r = lastIn(pDay, p0, pOff[i + 1] as number, t);
     const kd = kind[i] as number;
     const bac = bacA[i] as number;
-    let pev = kd === 1 ? (r >= p0 && pStarted[r] ? ppv : 0) : kd === 2 ? mulDivRound(ev_[P.apBase[i] as number] as number, P.apNum[i] as number, P.apDen[i] as number) : r >= p0 ? (pEarned[r] as number) : 0;
+    let pev = kd === 1 ? (loeFromStart || (r >= p0 && pStarted[r]) ? ppv : 0) : kd === 2 ? mulDivRound(ev_[P.apBase[i] as number] as number, P.apNum[i] as number, P.apDen[i] as number) : r >= p0 ? (pEarned[r] as number) : 0;
     if (pev > bac) {
       if (cp.policy.evAboveBac === "reject") throw ValidationError.single(["workPackages", (cp.packages[i] as CompiledPackage).id], `earned value ${pev} exceeds the package budget ${bac} (minor units)`, "earned value");
       clamped.push(i);

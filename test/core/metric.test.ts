@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { PmoDecimal, decimal, type Decimal } from "../../src/core/decimal.js";
@@ -10,6 +12,7 @@ import {
   metricOr,
   missing,
   ratio,
+  METRIC_REASONS,
   type Metric,
 } from "../../src/core/metric.js";
 
@@ -158,5 +161,37 @@ describe("ratio", () => {
       }),
       { seed: 42, numRuns: 200 },
     );
+  });
+});
+
+describe("issue 12: every reason the library emits is listed", () => {
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
+  // Literal reasons: missing("…"), and the reason arguments of the percentage helpers (kpiRatio, pct).
+  const emitted = (dir: string) => {
+    const out = new Set<string>();
+    for (const f of files(dir)) {
+      const text = readFileSync(f, "utf8");
+      for (const m of text.matchAll(/missing\("([a-z0-9-]+)"/g)) out.add(m[1]!);
+      for (const m of text.matchAll(/(?:kpiRatio|pct)\([^;]*?"([a-z]+(?:-[a-z]+)+)"\)/g)) out.add(m[1]!);
+      for (const m of text.matchAll(/spiTReason: "([a-z-]+)"/g)) out.add(m[1]!);
+    }
+    return [...out].sort();
+  };
+
+  it("issue 12: every missing(\"…\") reason in src is in METRIC_REASONS and explained in MetricReason's docs", () => {
+    const listed = new Set<string>(METRIC_REASONS);
+    const all = emitted("src");
+    expect(all.length).toBeGreaterThan(30);
+    expect(all.filter((r) => !listed.has(r))).toEqual([]);
+    const tsdoc = readFileSync("src/core/metric.ts", "utf8").split("export type MetricReason")[0]!.split("export const METRIC_REASONS")[1]!;
+    expect(METRIC_REASONS.filter((r) => !tsdoc.includes(`\`${r}\``))).toEqual([]);
+  });
+
+  it("issue 12: every reason earned value emits is in docs/earned-value.md", () => {
+    const guide = readFileSync("docs/earned-value.md", "utf8");
+    const variance = emitted("src/variance");
+    expect(variance).toEqual(expect.arrayContaining(["complete", "no-eac", "before-start", "project-level-only"]));
+    expect(variance.filter((r) => !guide.includes(`\`${r}\``))).toEqual([]);
   });
 });
