@@ -19,7 +19,10 @@ export interface PackageEarnedValue {
   readonly earningRule: EarningRule["type"];
   /** False when the chosen baseline does not contain the package (its figures say `no-baseline`). */
   readonly inBaseline: boolean;
-  /** True when the package has earned its whole budget and reported its finish. */
+  /**
+   * True when, as of the status date, a progress record says `finished` and the package has earned its whole budget
+   * (level of effort: its planned finish has passed and it has earned its budget). Its ETC is then 0.
+   */
   readonly finished: boolean;
   /** True when EV was clamped to BAC (policy `evAboveBac: "clamp"`). */
   readonly clamped: boolean;
