@@ -162,7 +162,7 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
     const etc = est ? toMinor(est.amount, [...s.livePath, "estimateToComplete", "amount"], "earned value") : -1;
     const etcDay = est ? toEpochDay(est.asOf) : 0;
     return {
-      id: s.id, code: s.code, name: s.name, rule: s.rule.type, loe: s.rule.type === "level-of-effort", hasBaseline: s.has,
+      id: s.id, code: s.code, name: s.name, livePath: s.livePath, rule: s.rule.type, loe: s.rule.type === "level-of-effort", hasBaseline: s.has,
       start: toEpochDay(s.start as IsoDate), finish: toEpochDay(s.finish as IsoDate), bac,
       sStart, sEnd, sAmt, sUnits, ...prog, apportion, etc, etcDay, ...cum(perPkg[i] as Ac[]),
     };

@@ -24,7 +24,9 @@ export interface CompiledEarnedValue {
 
 /**
  * Compiles a project for fast repeated evaluation (see {@link evaluateEarnedValue}). `options.statusDate` sets the
- * range the calendar index covers; other status dates still work.
+ * range the calendar index covers and, when `options.baseline` is not given, picks the baseline in force on that
+ * date; other status dates still work, against that same baseline (use {@link performanceHistory} to follow
+ * re-baselines).
  *
  * @throws {ValidationError} for bad input, as {@link earnedValue} does.
  * @example

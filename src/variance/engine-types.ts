@@ -8,6 +8,8 @@ export interface CompiledPackage {
   readonly id: string;
   readonly code: string;
   readonly name: string;
+  /** Where the live package sits in the input (`["workPackages", i]`), for error paths. */
+  readonly livePath: readonly (string | number)[];
   readonly rule: EarningRule["type"];
   readonly hasBaseline: boolean;
   readonly start: number;

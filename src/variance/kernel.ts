@@ -124,7 +124,11 @@ export function evaluateProject(cp: CompiledProject, t: number): ProjectCore {
     const bac = bacA[i] as number;
     let pev = kd === 1 ? (loeFromStart || (r >= p0 && pStarted[r]) ? ppv : 0) : kd === 2 ? mulDivRound(ev_[P.apBase[i] as number] as number, P.apNum[i] as number, P.apDen[i] as number) : r >= p0 ? (pEarned[r] as number) : 0;
     if (pev > bac) {
-      if (cp.policy.evAboveBac === "reject") throw ValidationError.single(["workPackages", (cp.packages[i] as CompiledPackage).id], `earned value ${pev} exceeds the package budget ${bac} (minor units)`, "earned value");
+      if (cp.policy.evAboveBac === "reject") {
+        // Name the progress record that overran (a report above 100 %), else the package (an apportioned share).
+        const at = kd === 0 && r >= p0 ? ["progress", r - p0] : [];
+        throw ValidationError.single([...(cp.packages[i] as CompiledPackage).livePath, ...at], `earned value ${pev} exceeds the package budget ${bac} (minor units)`, "earned value");
+      }
       clamped.push(i);
       pev = bac;
     }

@@ -113,7 +113,12 @@ describe("bad input", () => {
     expect([show(r.figures.ev), r.packages[0]!.clamped, r.warnings.map((x) => x.code)]).toEqual(["2000.00", true, expect.arrayContaining(["ev-clamped-to-bac"])]);
     const u = one({ type: "units", totalUnits: "10", unitName: "tables" }, [{ date: "2027-01-05", unitsComplete: "12" }]);
     expect(show(earnedValue(project([u], []), { statusDate: "2027-01-10" }).figures.ev)).toBe("2000.00");
-    expect(() => earnedValue(project([w], []), { statusDate: "2027-01-10", policy: { evAboveBac: "reject" } })).toThrow(ValidationError);
+    try {
+      earnedValue(project([w], []), { statusDate: "2027-01-10", policy: { evAboveBac: "reject" } });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as ValidationError).issues[0]!.path).toEqual(["workPackages", 0, "progress", 0]);
+    }
   });
 
   it("actuals after the status date are excluded and reported", () => {
