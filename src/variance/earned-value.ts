@@ -109,8 +109,12 @@ export function resultFrom(cp: CompiledProject, core: ProjectCore): EarnedValueR
  * Money is exact: amounts become integer minor units inside, a partly elapsed time-phased slice contributes its
  * pro-rata share rounded half-even to the cent, forecasts are rounded once to the cent.
  *
- * @throws {ValidationError} for bad input, each problem with its path: progress above 100%, a foreign-currency
- *   actual without a rate, a missing status date, EV above BAC under policy `reject`, an apportioning cycle.
+ * Everything is judged as of the status date: progress, actuals, estimates to complete, and (when no baseline is
+ * named) baselines dated after it are ignored. Before the baseline start every index is `before-start`.
+ *
+ * @throws {ValidationError} for bad input, each problem with its path: negative progress, a foreign-currency
+ *   actual without a rate, a missing status date, EV above BAC (also from progress above 100 %) under policy
+ *   `reject`, an apportioning cycle, an unknown policy value.
  * @example
  * ```ts
  * const r = earnedValue({ project, workPackages, baselines, costEntries }, { statusDate: "2026-11-20", grid: { kind: "monthly" } });
