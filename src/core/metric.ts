@@ -16,8 +16,9 @@ export const METRIC_REASONS = [
   "past-planned-finish", "no-working-days", "beyond-horizon", "project-level-only",
   // Observations and inputs.
   "no-data", "not-supplied", "not-rated", "unknown-period", "missing-rating", "score-out-of-range", "infeasible",
-  // Finance (IRR, payback).
+  // Finance (IRR, payback, annuities).
   "too-few-flows", "no-positive-flow", "no-negative-flow", "no-sign-change", "no-root-found", "never-pays-back",
+  "nper-is-zero", "pmt-is-zero", "no-solution", "no-convergence",
   // KPIs, rollout and risk.
   "no-events", "no-failures", "no-agreed-service-time", "no-capacity", "no-responses", "nothing-planned", "no-active-projects",
   "no-changes", "no-incidents", "no-target", "no-attempts", "no-applicable-items", "no-cost-impact",
@@ -53,7 +54,9 @@ export const METRIC_REASONS = [
  *   model's range). `infeasible`: the selection problem has no feasible solution.
  *
  * Finance: `too-few-flows`, `no-positive-flow`, `no-negative-flow`, `no-sign-change`, `no-root-found` (IRR has no
- * answer), `never-pays-back` (cumulative cash flow never turns positive).
+ * answer), `never-pays-back` (cumulative cash flow never turns positive); annuities: `nper-is-zero` (no periods),
+ * `pmt-is-zero` (no payment at rate 0), `no-solution` (no rate, payment or term meets the terms), `no-convergence`
+ * (the rate search did not settle).
  *
  * KPIs, rollout and risk: `no-events` (no good/total events for an error budget), `no-failures` (MTBF without a
  * failure), `no-agreed-service-time`, `no-capacity`, `no-responses`, `nothing-planned`, `no-active-projects`,
