@@ -45,8 +45,82 @@ const rowsSchema = z.strictObject({
   }).optional(),
 });
 
+/** A decimal in a row: an exact decimal string (`"1200.50"`) or a finite number. */
+type RowDecimal = string | number;
+
+/** One package row: its earning rule and its budget by period. */
+export interface EarnedValuePackageRow {
+  /** Package id (unique among the rows). */
+  readonly id: string;
+  /** WBS code (default `1.<position>`). */
+  readonly code?: string;
+  /** Name (default the id). */
+  readonly name?: string;
+  /** Earning rule: a name for the rules without parameters, or the full rule (`{ type: "units", totalUnits: 10, unitName: "screens" }`). */
+  readonly rule: "0/100" | "50/50" | "percent-complete" | "physical-percent-complete" | "level-of-effort" | { readonly type: string; readonly [field: string]: unknown };
+  /** Planned start (default the first period's start). */
+  readonly start?: string;
+  /** Planned finish (default the last period's finish). */
+  readonly finish?: string;
+  /** Budget by period: each period's first and last day and amount, in the project currency. */
+  readonly budget: readonly { readonly start: string; readonly finish: string; readonly amount: RowDecimal }[];
+  /** Bottom-up estimate to complete and its date. */
+  readonly estimateToComplete?: { readonly amount: RowDecimal; readonly asOf: string };
+}
+
+/** One progress row: a package's measures on a date. */
+export interface EarnedValueProgressRow {
+  /** Package id. */
+  readonly package: string;
+  /** Date of the observation. */
+  readonly date: string;
+  /** Reported percent complete (above 100: an overrun). */
+  readonly percentComplete?: RowDecimal;
+  /** Measured physical percent complete. */
+  readonly physicalPercentComplete?: RowDecimal;
+  /** Units complete so far. */
+  readonly unitsComplete?: RowDecimal;
+  /** Weighted-milestone ids reached so far. */
+  readonly milestonesReached?: readonly string[];
+  /** Work has started. */
+  readonly started?: boolean;
+  /** Work has finished. */
+  readonly finished?: boolean;
+  /** Note. */
+  readonly note?: string;
+}
+
+/** One actual-cost row. */
+export interface EarnedValueActualRow {
+  /** Cost entry id (default `<project>-ac-<position>`). */
+  readonly id?: string;
+  /** Package charged (none: project level). */
+  readonly package?: string;
+  /** Booking date. */
+  readonly date: string;
+  /** Amount (negative: a credit). */
+  readonly amount: RowDecimal;
+  /** Currency (default the project's). */
+  readonly currency?: string;
+  /** Cost category (default `labour`). */
+  readonly category?: string;
+  /** Capex or opex (default `opex`). */
+  readonly expenditure?: "capex" | "opex";
+}
+
 /** Plain rows for {@link earnedValueInputFromRows}: decimals as exact decimal strings or finite numbers, dates `YYYY-MM-DD`. */
-export type EarnedValueRows = z.input<typeof rowsSchema>;
+export interface EarnedValueRows {
+  /** The project and its currency. */
+  readonly project: { readonly id: string; readonly name?: string; readonly currency: string; readonly programmeId?: string; readonly portfolioId?: string };
+  /** Packages with their budget by period. */
+  readonly packages: readonly EarnedValuePackageRow[];
+  /** Progress rows, in any order. */
+  readonly progress?: readonly EarnedValueProgressRow[];
+  /** Actual-cost rows. */
+  readonly actuals?: readonly EarnedValueActualRow[];
+  /** The baseline the packages make (default number 0, captured on the earliest date in the rows). */
+  readonly baseline?: { readonly number?: number; readonly capturedAt?: string; readonly reason?: string };
+}
 
 /** Decimal numbers inside a full earning-rule object (`startPercent`, `totalUnits`, `factor`, milestone weights) as strings. */
 function ruleWire(rule: unknown): unknown {

@@ -34,13 +34,13 @@ describe("issue 12: earnedValueInputFromRows", () => {
   });
 
   it("reports every bad row with its zod path", () => {
-    const bad = rows() as { packages: Record<string, unknown>[]; progress: Record<string, unknown>[]; actuals: Record<string, unknown>[] };
+    const bad = rows() as unknown as { packages: Record<string, unknown>[]; progress: Record<string, unknown>[]; actuals: Record<string, unknown>[] };
     (bad.packages[0]!["budget"] as Record<string, unknown>[])[1]!["amount"] = "10.001";
     bad.progress.push({ package: "GHOST", date: "2027-01-09", started: true });
     bad.progress.push({ package: "A", date: "2027-01-14", percentComplete: 80 });
     bad.actuals[1]!["amount"] = "1.5e3";
     try {
-      earnedValueInputFromRows(bad as EarnedValueRows);
+      earnedValueInputFromRows(bad as unknown as EarnedValueRows);
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(ValidationError);
@@ -48,7 +48,7 @@ describe("issue 12: earnedValueInputFromRows", () => {
     }
     bad.actuals[1]!["amount"] = 150.5;
     try {
-      earnedValueInputFromRows(bad as EarnedValueRows);
+      earnedValueInputFromRows(bad as unknown as EarnedValueRows);
       expect.unreachable();
     } catch (e) {
       expect((e as ValidationError).issues.map((i) => i.path.join("."))).toEqual(["packages.0.budget.1.amount", "progress.3.package", "progress.4.date"]);
@@ -56,10 +56,10 @@ describe("issue 12: earnedValueInputFromRows", () => {
   });
 
   it("entity rules are reported at the row they came from", () => {
-    const r = rows() as { packages: Record<string, unknown>[] };
+    const r = rows() as unknown as { packages: Record<string, unknown>[] };
     r.packages[1]!["rule"] = { type: "fixed-split", startPercent: 120 };
     try {
-      earnedValueInputFromRows(r as EarnedValueRows);
+      earnedValueInputFromRows(r as unknown as EarnedValueRows);
       expect.unreachable();
     } catch (e) {
       expect((e as ValidationError).issues.map((i) => i.path.join("."))).toEqual(["packages.1.rule.startPercent"]);
