@@ -45,8 +45,6 @@ const rowsSchema = z.strictObject({
   }).optional(),
 });
 
-/** A decimal in a row: an exact decimal string (`"1200.50"`) or a finite number. */
-type RowDecimal = string | number;
 
 /** One package row: its earning rule and its budget by period. */
 export interface EarnedValuePackageRow {
@@ -63,9 +61,9 @@ export interface EarnedValuePackageRow {
   /** Planned finish (default the last period's finish). */
   readonly finish?: string;
   /** Budget by period: each period's first and last day and amount, in the project currency. */
-  readonly budget: readonly { readonly start: string; readonly finish: string; readonly amount: RowDecimal }[];
+  readonly budget: readonly { readonly start: string; readonly finish: string; readonly amount: string | number }[];
   /** Bottom-up estimate to complete and its date. */
-  readonly estimateToComplete?: { readonly amount: RowDecimal; readonly asOf: string };
+  readonly estimateToComplete?: { readonly amount: string | number; readonly asOf: string };
 }
 
 /** One progress row: a package's measures on a date. */
@@ -75,11 +73,11 @@ export interface EarnedValueProgressRow {
   /** Date of the observation. */
   readonly date: string;
   /** Reported percent complete (above 100: an overrun). */
-  readonly percentComplete?: RowDecimal;
+  readonly percentComplete?: string | number;
   /** Measured physical percent complete. */
-  readonly physicalPercentComplete?: RowDecimal;
+  readonly physicalPercentComplete?: string | number;
   /** Units complete so far. */
-  readonly unitsComplete?: RowDecimal;
+  readonly unitsComplete?: string | number;
   /** Weighted-milestone ids reached so far. */
   readonly milestonesReached?: readonly string[];
   /** Work has started. */
@@ -99,7 +97,7 @@ export interface EarnedValueActualRow {
   /** Booking date. */
   readonly date: string;
   /** Amount (negative: a credit). */
-  readonly amount: RowDecimal;
+  readonly amount: string | number;
   /** Currency (default the project's). */
   readonly currency?: string;
   /** Cost category (default `labour`). */
