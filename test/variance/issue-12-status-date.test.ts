@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodeEntity, isoDate, type Milestone } from "../../src/index.js";
-import { compileEarnedValue, earnedValue, earnedValueSeries, evaluateEarnedValue, milestoneSlips, performanceHistory } from "../../src/variance/index.js";
+import { budgetVariance, compileEarnedValue, earnedValue, earnedValueSeries, evaluateEarnedValue, fiscalQuarters, forecastRange, milestoneSlips, performanceHistory } from "../../src/variance/index.js";
 import { baselineOf, cost, pkg, project, show, week } from "./fixtures.js";
 
 /*
@@ -57,6 +57,24 @@ describe("issue 12 #3: earned value as of the status date", () => {
     expect(r.excludedActuals).toHaveLength(1);
     const s = earnedValueSeries(project([A], costs), { statusDate: "2027-01-15" });
     expect(s.points.filter((p) => p.ev).map((p) => show({ value: p.ev }))).toEqual(["800.00", "800.00"]);
+  });
+
+  it("audit, already right: forecast ranges and budget variance ignore actuals and progress after the status date", () => {
+    // The same project with extra data dated after 01-15 (an actual of 5000.00, a 100 % record) gives the same answers on 01-15.
+    const later = pkg({ id: "A", rule: { type: "percent-complete" }, slices: [week(1, "1000.00"), week(2, "1000.00")], etc: "500.00",
+      progress: [{ date: "2027-01-08", percentComplete: "40" }, { date: "2027-01-20", percentComplete: "90" }, { date: "2027-01-27", percentComplete: "100", finished: true }] });
+    const more = [...costs, cost("A", "2027-01-16", "5000.00")];
+    const range = (i: typeof plain) => JSON.stringify(forecastRange(i, { statusDate: "2027-01-15" }, { seed: 7, draws: 200 }).eacBand);
+    const plain = project([A], costs);
+    expect(range(project([later], more))).toBe(range(plain));
+    const prj = decodeEntity("project", {
+      id: "PRJ-T", version: 1, createdAt: T, updatedAt: T, code: "PRJ-T", name: "T", projectManagerId: "p-a", sponsorId: "p-b", scope: {},
+      plannedStart: "2027-01-04", plannedFinish: "2027-06-30", lifecycle: "executing",
+      budget: { currency: "EUR", lines: [{ period: "2027-Q1", category: "labour", expenditure: "opex", amount: { amount: "3000.00", currency: "EUR" } }] },
+    });
+    const q1 = (c: typeof costs) => budgetVariance(prj, c, { statusDate: "2027-01-15", periods: fiscalQuarters(2027, 2027).periods })[0]!;
+    expect(show({ value: q1(more).actual })).toBe("700.00"); // only the 01-07 entry is on or before 01-15
+    expect(show({ value: q1(more).actual })).toBe(show({ value: q1(costs).actual }));
   });
 
   it("audit, already right: performance history measures each date against the baseline in force then", () => {
