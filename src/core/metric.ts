@@ -2,27 +2,69 @@ import { PmoDecimal, type Decimal } from "./decimal.js";
 import { ValidationError } from "./errors.js";
 
 /**
- * Why a figure could not be computed. pmokit's calculators use the reasons below; you may use your own strings too.
+ * Every reason pmokit's calculators give for a missing figure (see {@link MetricReason} for what each means).
  *
- * - `ac-is-zero`, `pv-is-zero`, `ev-is-zero`, `bac-is-zero`, `divisor-is-zero`: a ratio whose denominator is zero.
- * - `before-start`: the as-of date is before the work began, so there is nothing to measure yet.
- * - `no-baseline`: the figure needs a baseline and none was captured.
- * - `ev-exceeds-bac`: earned value above the budget at completion.
- * - `bac-unattainable`: the remaining budget is zero or negative, so no performance can meet it.
- * - `no-data`: there were no observations in the period.
+ * @example
+ * ```ts
+ * METRIC_REASONS.includes("before-start"); // true
+ * ```
  */
-export type MetricReason =
-  | "ac-is-zero"
-  | "pv-is-zero"
-  | "ev-is-zero"
-  | "bac-is-zero"
-  | "divisor-is-zero"
-  | "before-start"
-  | "no-baseline"
-  | "ev-exceeds-bac"
-  | "bac-unattainable"
-  | "no-data"
-  | (string & {});
+export const METRIC_REASONS = [
+  // Zero denominators.
+  "ac-is-zero", "pv-is-zero", "ev-is-zero", "bac-is-zero", "cost-is-zero", "objective-is-zero", "divisor-is-zero",
+  // Earned value and earned schedule.
+  "before-start", "no-baseline", "ev-exceeds-bac", "bac-unattainable", "no-estimate", "no-eac", "complete",
+  "past-planned-finish", "no-working-days", "beyond-horizon", "project-level-only",
+  // Observations and inputs.
+  "no-data", "not-supplied", "not-rated", "unknown-period", "missing-rating", "score-out-of-range", "infeasible",
+  // Finance (IRR, payback, annuities).
+  "too-few-flows", "no-positive-flow", "no-negative-flow", "no-sign-change", "no-root-found", "never-pays-back",
+  "nper-is-zero", "pmt-is-zero", "no-solution", "no-convergence",
+  // KPIs, rollout and risk.
+  "no-events", "no-failures", "no-agreed-service-time", "no-capacity", "no-responses", "nothing-planned", "no-active-projects",
+  "no-changes", "no-incidents", "no-target", "no-attempts", "no-applicable-items", "no-cost-impact",
+] as const;
+
+/**
+ * Why a figure could not be computed. pmokit's calculators use only the reasons below (also listed at run time in
+ * `METRIC_REASONS`); you may use your own strings too.
+ *
+ * Zero denominators:
+ * - `ac-is-zero`, `pv-is-zero`, `ev-is-zero`, `bac-is-zero`: an earned-value ratio whose AC, PV, EV or BAC is zero
+ *   (`ev-is-zero` also: SPI(t) or CPI is 0, so no forecast extrapolates from it; nothing earned yet for ES date and P-factor).
+ * - `cost-is-zero`: a benefit–cost ratio with no cost. `objective-is-zero`: a relative gap with a zero objective.
+ * - `divisor-is-zero`: any other ratio whose denominator is zero (e.g. EAC does not exceed AC in TCPI(EAC)).
+ *
+ * Earned value and earned schedule:
+ * - `before-start`: the status date is before the baseline start (or before the work began), so no index has a figure yet.
+ * - `no-baseline`: the figure needs a baseline and none was captured (or the package is not in it).
+ * - `ev-exceeds-bac`: earned value above the budget at completion.
+ * - `bac-unattainable`: AC has reached BAC with work left, so no performance can meet BAC (TCPI against BAC).
+ * - `no-estimate`: bottom-up EAC, but an unfinished package has no estimate to complete as of the status date.
+ * - `no-eac`: no EAC method in the policy's order has a figure (selected EAC, TCPI(EAC), EAC range).
+ * - `complete`: all value is earned, so a to-complete index (TSPI) has nothing left to measure.
+ * - `past-planned-finish`: the planned finish has passed (TSPI against the planned duration: use `tspiEd`).
+ * - `no-working-days`: the calendar has no working day in the span the figure is measured over.
+ * - `beyond-horizon`: a forecast date more than ~200 years out is not dated.
+ * - `project-level-only`: earned schedule is per project, so a package has no EAC₅.
+ *
+ * Observations and inputs:
+ * - `no-data`: there were no observations in the period. `not-supplied`: a figure a rule reads was not given.
+ * - `not-rated`: a RAG dimension without a colour. `unknown-period`: a period label without a year.
+ * - `missing-rating`, `score-out-of-range`: a request could not be scored (a rating is missing; a score exceeds the
+ *   model's range). `infeasible`: the selection problem has no feasible solution.
+ *
+ * Finance: `too-few-flows`, `no-positive-flow`, `no-negative-flow`, `no-sign-change`, `no-root-found` (IRR has no
+ * answer), `never-pays-back` (cumulative cash flow never turns positive); annuities: `nper-is-zero` (no periods),
+ * `pmt-is-zero` (no payment at rate 0), `no-solution` (no rate, payment or term meets the terms), `no-convergence`
+ * (the rate search did not settle).
+ *
+ * KPIs, rollout and risk: `no-events` (no good/total events for an error budget), `no-failures` (MTBF without a
+ * failure), `no-agreed-service-time`, `no-capacity`, `no-responses`, `nothing-planned`, `no-active-projects`,
+ * `no-changes`, `no-incidents`, `no-target` (no users targeted), `no-attempts` (no installs attempted),
+ * `no-applicable-items` (readiness without applicable items), `no-cost-impact` (EMV of a risk without a cost impact).
+ */
+export type MetricReason = (typeof METRIC_REASONS)[number] | (string & {});
 
 /** A computed figure. */
 export interface MetricValue<T> {
@@ -32,10 +74,13 @@ export interface MetricValue<T> {
   readonly reason?: undefined;
 }
 
-/** The typed reason why a figure is missing. */
+/**
+ * The typed reason why a figure is missing. It has no `value` key at all (`"value" in m` is false, and a JSON
+ * rendering shows only the reason); reading `m.value` gives `undefined`.
+ */
 export interface MetricMissing<R extends string = MetricReason> {
-  /** Always `undefined`: there is no figure. */
-  readonly value: undefined;
+  /** Never present: there is no figure. */
+  readonly value?: never;
   /** Why there is no figure. */
   readonly reason: R;
   /** Optional plain-words detail, e.g. which package caused it. */
@@ -71,10 +116,11 @@ export function metric<T>(value: T): MetricValue<T> {
  * @example
  * ```ts
  * missing("pv-is-zero", "no work was planned before the status date");
+ * // { reason: "pv-is-zero", detail: "…" } — no `value` key
  * ```
  */
 export function missing<R extends string = MetricReason>(reason: R, detail?: string): MetricMissing<R> {
-  return detail === undefined ? { value: undefined, reason } : { value: undefined, reason, detail };
+  return detail === undefined ? { reason } : { reason, detail };
 }
 
 /**

@@ -104,11 +104,11 @@ export const progressRecordSchema = z
   .strictObject({
     /** Status date of the observation. */
     date: isoDateCodec,
-    /** Reported percent complete (0–100). */
-    percentComplete: percentCodec.optional(),
-    /** Measured physical percent complete (0–100). */
-    physicalPercentComplete: percentCodec.optional(),
-    /** Units completed so far (cumulative). */
+    /** Reported percent complete (0 or more; above 100 reports an overrun: EV is clamped to BAC or refused by the EVM policy `evAboveBac`). */
+    percentComplete: nonNegativeDecimalCodec.optional(),
+    /** Measured physical percent complete (0 or more; above 100 as for `percentComplete`). */
+    physicalPercentComplete: nonNegativeDecimalCodec.optional(),
+    /** Units completed so far (cumulative; more than the rule's total units reports an overrun, as for `percentComplete`). */
     unitsComplete: nonNegativeDecimalCodec.optional(),
     /** Weighted-milestone ids reached so far (cumulative). */
     milestonesReached: z.array(idSchema).max(200).optional(),
@@ -214,9 +214,6 @@ export const workPackageSchema = entitySchema(
     p.milestonesReached?.forEach((id, j) => {
       if (known && !known.has(id)) fail(ctx, `unknown milestone ${id}`, "progress", i, "milestonesReached", j);
     });
-    if (rule.type === "units" && p.unitsComplete?.gt(rule.totalUnits)) {
-      fail(ctx, "units complete exceed total units", "progress", i, "unitsComplete");
-    }
   });
   const currency = w.timePhasedBudget[0]?.amount.currency;
   if (w.estimateToComplete && currency && w.estimateToComplete.amount.currency !== currency) {

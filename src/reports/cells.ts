@@ -16,7 +16,7 @@ export interface RagCell {
 /** A figure that may be missing, as pmokit's `Metric` carries it. */
 export type CellMetric =
   | { readonly value: string | number | Decimal | Money; readonly reason?: undefined }
-  | { readonly value: undefined; readonly reason: string; readonly detail?: string };
+  | { readonly value?: undefined; readonly reason: string; readonly detail?: string };
 
 /**
  * What a table cell may hold. Money and Decimal are printed exactly (never through a float); a missing metric
@@ -60,7 +60,8 @@ export function isRagCell(v: unknown): v is RagCell {
 
 /** @internal */
 export function isCellMetric(v: unknown): v is CellMetric {
-  return typeof v === "object" && v !== null && !isMoney(v) && !PmoDecimal.isDecimal(v) && "value" in v;
+  // A missing metric has no `value` key, only its reason.
+  return typeof v === "object" && v !== null && !isMoney(v) && !PmoDecimal.isDecimal(v) && ("value" in v || typeof (v as { reason?: unknown }).reason === "string");
 }
 
 function numberText(n: number, where: readonly (string | number)[]): string {

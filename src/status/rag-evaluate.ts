@@ -26,7 +26,7 @@ export interface RuleResult {
 /** The previous report's colour per dimension (for rules that look at persistence). */
 export type PreviousColours = Readonly<Partial<Record<string, RagColour>>>;
 
-const NOT_SUPPLIED = { value: undefined, reason: "not-supplied" } as const;
+const NOT_SUPPLIED = { reason: "not-supplied" } as const;
 
 function figure(figures: RagFigures, name: string): Metric<Decimal> {
   const builtin = (figures as Record<string, unknown>)[name];

@@ -14,17 +14,39 @@ import type { CompiledPackage, CompiledProject } from "./engine-types.js";
 
 export type { CompiledPackage, CompiledProject } from "./engine-types.js";
 
-const DEFAULT_POLICY: Required<EvmPolicy> = { evAboveBac: "clamp", spread: "calendar-days", eacOrder: ["cpi", "bottom-up", "budget-rate"] };
+const DEFAULT_POLICY: Required<EvmPolicy> = { evAboveBac: "clamp", spread: "calendar-days", eacOrder: ["cpi", "bottom-up", "budget-rate"], levelOfEffort: "once-started", timeUnit: "working-days" };
 
-/** @internal Picks the baseline: the number asked for, else the active one, else the highest. */
-export function chooseBaseline(input: EarnedValueInput, wanted: number | undefined): Baseline | undefined {
+/**
+ * @internal Picks the baseline: the number asked for; else the one in force on the status date — the active one if it
+ * was captured by then, else the highest captured by then; a re-baseline after the status date is ignored. When no
+ * baseline was captured by the status date, the original plan (the lowest number) with a warning.
+ */
+export function chooseBaseline(input: EarnedValueInput, wanted: number | undefined, statusDate: string, warnings: EvmWarning[] = []): Baseline | undefined {
   const own = input.baselines.filter((b) => b.projectId === input.project.id);
-  const n = wanted ?? input.project.activeBaseline;
-  if (n !== undefined) {
-    if (!Number.isInteger(n) || n < 0 || n > 10) throw ValidationError.single(["baseline"], "baseline numbers are 0–10", "earned value");
-    return own.find((b) => b.number === n);
+  const valid = (n: number, path: string) => { if (!Number.isInteger(n) || n < 0 || n > 10) throw ValidationError.single([path], "baseline numbers are 0–10", "earned value"); };
+  if (wanted !== undefined) {
+    valid(wanted, "baseline");
+    return own.find((b) => b.number === wanted);
   }
-  return own.reduce<Baseline | undefined>((best, b) => (best === undefined || b.number > best.number ? b : best), undefined);
+  const active = input.project.activeBaseline;
+  if (active !== undefined) {
+    valid(active, "baseline");
+    if (!own.some((b) => b.number === active)) return undefined; // the project names a baseline it does not have
+  }
+  const inForce = own.filter((b) => b.capturedAt.slice(0, 10) <= statusDate);
+  const later = own.filter((b) => !inForce.includes(b)).sort((x, y) => x.number - y.number);
+  const chosen = inForce.find((b) => b.number === active) ?? inForce.reduce<Baseline | undefined>((best, b) => (best === undefined || b.number > best.number ? b : best), undefined);
+  const first = later[0];
+  if (chosen === undefined && first !== undefined) {
+    warnings.push({ code: "baseline-captured-after-status-date", message: `no baseline was captured by ${statusDate}: measured against baseline ${first.number} (captured ${first.capturedAt.slice(0, 10)}), the original plan` });
+    return first;
+  }
+  // Say so when a re-baseline after the status date would otherwise have been chosen.
+  const skipped = later.filter((b) => (active === undefined ? b.number > (chosen?.number ?? -1) : b.number === active));
+  if (chosen !== undefined && skipped.length > 0) {
+    warnings.push({ code: "baseline-captured-after-status-date", message: `baseline ${skipped.map((b) => b.number).join(", ")} captured after ${statusDate} ignored: measured against baseline ${chosen.number}, in force on the status date` });
+  }
+  return chosen;
 }
 
 function rateFor(table: readonly FxRate[], from: string, to: string, date: string): Decimal | undefined {
@@ -43,10 +65,11 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
   if (!isIsoDate(options.statusDate)) throw ValidationError.single(["statusDate"], "a status date (YYYY-MM-DD) is required", "earned value");
   const status = toEpochDay(options.statusDate as IsoDate);
   const policy: Required<EvmPolicy> = { ...DEFAULT_POLICY, ...options.policy };
+  checkPolicy(policy);
   const calendar: WorkingCalendar = options.calendar ?? STANDARD_CALENDAR;
   if (calendar.workingWeekdays.length === 0) throw ValidationError.single(["calendar", "workingWeekdays"], "a calendar needs at least one working weekday", "earned value");
-  const baseline = chooseBaseline(input, options.baseline);
   const warnings: EvmWarning[] = [];
+  const baseline = chooseBaseline(input, options.baseline, options.statusDate, warnings);
   const live = new Map(input.workPackages.filter((w) => w.projectId === input.project.id).map((w) => [w.id, w] as const));
   const blPackages = baseline?.workPackages ?? [];
   const currency = baseline?.budgetAtCompletion.currency ?? input.workPackages[0]?.timePhasedBudget[0]?.amount.currency ?? input.costEntries[0]?.amount.currency ?? "EUR";
@@ -135,12 +158,13 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
       if (base === undefined) issues.push({ path: [...s.path, "earningRule", "basePackageId"], message: `unknown base package ${s.rule.basePackageId}`, code: "custom" });
       else apportion = { base, ...toFraction(s.rule.factor, [...s.path, "earningRule", "factor"], "earned value") };
     }
-    const etcM = s.w?.estimateToComplete?.amount;
-    const etc = etcM ? toMinor(etcM, ["workPackages", "estimateToComplete"], "earned value") : -1;
+    const est = s.w?.estimateToComplete;
+    const etc = est ? toMinor(est.amount, [...s.livePath, "estimateToComplete", "amount"], "earned value") : -1;
+    const etcDay = est ? toEpochDay(est.asOf) : 0;
     return {
-      id: s.id, code: s.code, name: s.name, rule: s.rule.type, loe: s.rule.type === "level-of-effort", hasBaseline: s.has,
+      id: s.id, code: s.code, name: s.name, livePath: s.livePath, rule: s.rule.type, loe: s.rule.type === "level-of-effort", hasBaseline: s.has,
       start: toEpochDay(s.start as IsoDate), finish: toEpochDay(s.finish as IsoDate), bac,
-      sStart, sEnd, sAmt, sUnits, ...prog, apportion, etc, ...cum(perPkg[i] as Ac[]),
+      sStart, sEnd, sAmt, sUnits, ...prog, apportion, etc, etcDay, ...cum(perPkg[i] as Ac[]),
     };
   });
   if (issues.length > 0) throw new ValidationError(issues, "earned value");
@@ -184,6 +208,23 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
     packages, order, unassigned: cum(unassigned), actualDays: Int32Array.from(all.map((a) => a.day)), actualIds: all.map((a) => a.id),
     days, grid, gridEnd, pvCurve, tEnd, packed, policy, warnings,
   };
+}
+
+const POLICY_CHOICES: { readonly [K in Exclude<keyof EvmPolicy, "eacOrder">]-?: readonly string[] } = {
+  evAboveBac: ["clamp", "reject"], spread: ["calendar-days", "working-days"], levelOfEffort: ["once-started", "from-planned-start"], timeUnit: ["working-days", "periods"],
+};
+const EAC_METHODS: readonly string[] = ["cpi", "budget-rate", "cpi-spi", "bottom-up", "earned-schedule"];
+
+/** Every policy choice must be one of its documented values (a typo must not fall back to a default silently). */
+function checkPolicy(policy: Required<EvmPolicy>): void {
+  const issues: ValidationIssue[] = [];
+  for (const [key, allowed] of Object.entries(POLICY_CHOICES)) {
+    const v = (policy as unknown as Record<string, unknown>)[key];
+    if (typeof v !== "string" || !allowed.includes(v)) issues.push({ path: ["policy", key], message: `one of ${allowed.join(", ")}`, code: "custom" });
+  }
+  if (!Array.isArray(policy.eacOrder)) issues.push({ path: ["policy", "eacOrder"], message: "a list of EAC methods", code: "custom" });
+  else policy.eacOrder.forEach((m, i) => { if (!EAC_METHODS.includes(m)) issues.push({ path: ["policy", "eacOrder", i], message: `one of ${EAC_METHODS.join(", ")}`, code: "custom" }); });
+  if (issues.length > 0) throw new ValidationError(issues, "earned value");
 }
 
 /** Apportioned packages after their base; a cycle is bad input. */

@@ -24,7 +24,9 @@ export interface CompiledEarnedValue {
 
 /**
  * Compiles a project for fast repeated evaluation (see {@link evaluateEarnedValue}). `options.statusDate` sets the
- * range the calendar index covers; other status dates still work.
+ * range the calendar index covers and, when `options.baseline` is not given, picks the baseline in force on that
+ * date; other status dates still work, against that same baseline (use {@link performanceHistory} to follow
+ * re-baselines).
  *
  * @throws {ValidationError} for bad input, as {@link earnedValue} does.
  * @example
@@ -79,7 +81,7 @@ export function evaluatePortfolio(compiled: readonly CompiledEarnedValue[], stat
   const projects = compiled.map((c): ProjectEarnedValueSummary => {
     const cp = c.engine as CompiledProject;
     const core = evaluateProject(cp, t);
-    const s = spiTFraction(core);
+    const s = spiTFraction(core, cp);
     const figures = figuresFrom({ bac: core.bac, pv: core.pv, ev: core.ev, ac: core.ac, etc: core.etc, beforeStart: core.beforeStart, hasBaseline: cp.baselineNumber !== undefined,
       spiTNum: s.num, spiTDen: s.den, spiTReason: s.reason }, cp.currency, cp.policy.eacOrder);
     return {

@@ -19,7 +19,10 @@ export interface PackageEarnedValue {
   readonly earningRule: EarningRule["type"];
   /** False when the chosen baseline does not contain the package (its figures say `no-baseline`). */
   readonly inBaseline: boolean;
-  /** True when the package has earned its whole budget and reported its finish. */
+  /**
+   * True when, as of the status date, a progress record says `finished` and the package has earned its whole budget
+   * (level of effort: its planned finish has passed and it has earned its budget). Its ETC is then 0.
+   */
   readonly finished: boolean;
   /** True when EV was clamped to BAC (policy `evAboveBac: "clamp"`). */
   readonly clamped: boolean;
@@ -69,7 +72,7 @@ export interface EarnedValueResult {
 /** @internal Figures and schedule from a compiled project and its evaluation. */
 export function resultFrom(cp: CompiledProject, core: ProjectCore): EarnedValueResult {
   const order = cp.policy.eacOrder;
-  const spiT = spiTFraction(core);
+  const spiT = spiTFraction(core, cp);
   const hasBaseline = cp.baselineNumber !== undefined;
   const figures = figuresFrom({ bac: core.bac, pv: core.pv, ev: core.ev, ac: core.ac, etc: core.etc, beforeStart: core.beforeStart, hasBaseline,
     spiTNum: spiT.num, spiTDen: spiT.den, spiTReason: spiT.reason }, cp.currency, order);
@@ -79,12 +82,15 @@ export function resultFrom(cp: CompiledProject, core: ProjectCore): EarnedValueR
     return {
       id: p.id, code: p.code, name: p.name, earningRule: p.rule, inBaseline: p.hasBaseline, finished, clamped: clamped.has(i),
       figures: figuresFrom({ bac: p.bac, pv: core.pv_[i] as number, ev: core.ev_[i] as number, ac: core.ac_[i] as number,
-        etc: finished ? 0 : p.etc, beforeStart: core.t < p.start, hasBaseline: p.hasBaseline,
+        etc: finished ? 0 : p.etcDay <= core.t ? p.etc : -1, beforeStart: core.t < p.start, hasBaseline: p.hasBaseline,
         spiTNum: 0, spiTDen: 0, spiTReason: "project-level-only" }, cp.currency, order),
     };
   });
   const warnings: EvmWarning[] = [...cp.warnings];
   for (const i of core.clamped) warnings.push({ code: "ev-clamped-to-bac", packageId: cp.packages[i]?.id ?? "", message: `EV of ${cp.packages[i]?.id} exceeded its BAC and was clamped to it` });
+  cp.packages.forEach((p, i) => {
+    if (p.etc >= 0 && p.etcDay > core.t && core.finished_[i] !== 1) warnings.push({ code: "estimate-after-status-date", packageId: p.id, message: `the estimate to complete of ${p.id} is dated after the status date: not used (no-estimate)` });
+  });
   const excluded = cp.actualIds.slice(core.firstExcluded);
   if (excluded.length > 0) warnings.push({ code: "actuals-after-status-date", message: `${excluded.length} actual cost entr${excluded.length === 1 ? "y is" : "ies are"} dated after the status date and excluded` });
   return {
@@ -103,8 +109,12 @@ export function resultFrom(cp: CompiledProject, core: ProjectCore): EarnedValueR
  * Money is exact: amounts become integer minor units inside, a partly elapsed time-phased slice contributes its
  * pro-rata share rounded half-even to the cent, forecasts are rounded once to the cent.
  *
- * @throws {ValidationError} for bad input, each problem with its path: progress above 100%, a foreign-currency
- *   actual without a rate, a missing status date, EV above BAC under policy `reject`, an apportioning cycle.
+ * Everything is judged as of the status date: progress, actuals, estimates to complete, and (when no baseline is
+ * named) baselines dated after it are ignored. Before the baseline start every index is `before-start`.
+ *
+ * @throws {ValidationError} for bad input, each problem with its path: negative progress, a foreign-currency
+ *   actual without a rate, a missing status date, EV above BAC (also from progress above 100 %) under policy
+ *   `reject`, an apportioning cycle, an unknown policy value.
  * @example
  * ```ts
  * const r = earnedValue({ project, workPackages, baselines, costEntries }, { statusDate: "2026-11-20", grid: { kind: "monthly" } });

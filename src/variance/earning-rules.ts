@@ -29,8 +29,10 @@ export function progressOf(w: WorkPackage | undefined, rule: EarningRule, bac: n
   const B = new PmoDecimal(bac);
   const share = (num: Decimal, den: Decimal) => divideToScale(B.times(num), den, 0, "half-even").toNumber();
   recs.forEach((p, j) => {
-    if (p.percentComplete && (p.percentComplete.gt(100) || p.percentComplete.lt(0))) issues.push({ path: [...path, "progress", j, "percentComplete"], message: "progress must be between 0 and 100%", code: "custom" });
-    if (p.physicalPercentComplete && (p.physicalPercentComplete.gt(100) || p.physicalPercentComplete.lt(0))) issues.push({ path: [...path, "progress", j, "physicalPercentComplete"], message: "progress must be between 0 and 100%", code: "custom" });
+    // Above 100 % is an overrun: its EV exceeds BAC and the kernel clamps or refuses it by policy (evAboveBac).
+    if (p.percentComplete?.lt(0)) issues.push({ path: [...path, "progress", j, "percentComplete"], message: "progress must not be negative", code: "custom" });
+    if (p.physicalPercentComplete?.lt(0)) issues.push({ path: [...path, "progress", j, "physicalPercentComplete"], message: "progress must not be negative", code: "custom" });
+    if (p.unitsComplete?.lt(0)) issues.push({ path: [...path, "progress", j, "unitsComplete"], message: "units complete must not be negative", code: "custom" });
     pct = p.percentComplete ?? pct;
     phys = p.physicalPercentComplete ?? phys;
     units = p.unitsComplete ?? units;

@@ -8,6 +8,8 @@ export interface CompiledPackage {
   readonly id: string;
   readonly code: string;
   readonly name: string;
+  /** Where the live package sits in the input (`["workPackages", i]`), for error paths. */
+  readonly livePath: readonly (string | number)[];
   readonly rule: EarningRule["type"];
   readonly hasBaseline: boolean;
   readonly start: number;
@@ -31,6 +33,8 @@ export interface CompiledPackage {
   readonly apportion: { readonly base: number; readonly num: number; readonly den: number } | undefined;
   /** Bottom-up estimate to complete, minor units, or -1 when none was given. */
   readonly etc: number;
+  /** Day of that estimate (`asOf`): it counts from this status date on. */
+  readonly etcDay: number;
   /** Actuals sorted by day: day, cumulative minor units at the booking rate, and at the baseline rate. */
   readonly acDay: Int32Array;
   readonly acCum: Float64Array;
@@ -79,6 +83,7 @@ export interface PackedPackages {
   readonly k: number;
   readonly bac: Float64Array;
   readonly etc: Float64Array;
+  readonly etcDay: Int32Array;
   readonly finish: Int32Array;
   /** 1 = level of effort, 2 = apportioned, 0 = read from progress. */
   readonly kind: Uint8Array;

@@ -75,7 +75,7 @@ export function toFraction(d: Decimal, path: readonly (string | number)[], subje
 }
 
 /** round(Π nums ÷ Π dens) to an integer, half-even, exactly (BigInt: products of cents can pass 2^53). Dens ≠ 0. */
-export function productRatioRound(nums: readonly number[], dens: readonly number[]): number {
+export function productRatioRound(nums: readonly (number | bigint)[], dens: readonly (number | bigint)[]): number {
   let n = 1n, d = 1n;
   for (const x of nums) n *= BigInt(x);
   for (const x of dens) d *= BigInt(x);

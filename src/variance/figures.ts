@@ -73,8 +73,8 @@ export interface Sums {
   readonly beforeStart: boolean;
   readonly hasBaseline: boolean;
   /** SPI(t) as num/den (den 0: missing with `spiTReason`). */
-  readonly spiTNum: number;
-  readonly spiTDen: number;
+  readonly spiTNum: number | bigint;
+  readonly spiTDen: number | bigint;
   readonly spiTReason: string;
 }
 
@@ -90,19 +90,20 @@ export function figuresFrom(s: Sums, currency: string, eacOrder: readonly EacMet
       percentComplete: noBl, percentSpent: noBl, eac: fam, etc: fam, vac: fam, selectedEac: { method: undefined, value: noBl }, tcpiBac: noBl, tcpiEac: noBl, bacUnattainable: false };
   }
   const { bac, pv, ev, ac } = s;
-  const early = (r: string) => missing(s.beforeStart ? "before-start" : r);
-  const spi = pv === 0 ? early("pv-is-zero") : metric(D(ev).div(pv));
-  const cpi = ac === 0 ? early("ac-is-zero") : metric(D(ev).div(ac)); // EV = 0 with AC > 0 gives CPI 0; EAC₁ then has no figure
+  // One rule for every index: before the baseline start there is no performance to measure, whatever was booked early.
+  const early: MetricMissing | undefined = s.beforeStart ? missing("before-start", "the status date is before the baseline start") : undefined;
+  const spi = early ?? (pv === 0 ? missing("pv-is-zero") : metric(D(ev).div(pv)));
+  const cpi = early ?? (ac === 0 ? missing("ac-is-zero") : metric(D(ev).div(ac))); // EV = 0 with AC > 0 gives CPI 0; EAC₁ then has no figure
   const pct = (num: number, den: number, r: string) => (den === 0 ? missing(r) : metric(D(num).times(100).div(den)));
   // Forecasts in exact minor units, rounded once to the minor unit (half-even); Money is made at the end.
   const rest = bac - ev;
   type Cents = number | MetricMissing;
   const eacC: Record<keyof EacFamily<Money>, Cents> = {
-    cpi: ac === 0 ? early("ac-is-zero") : ev === 0 ? missing("ev-is-zero", "CPI is 0: fall back to budget-rate or bottom-up") : productRatioRound([bac, ac], [ev]),
+    cpi: early ?? (ac === 0 ? missing("ac-is-zero") : ev === 0 ? missing("ev-is-zero", "CPI is 0: fall back to budget-rate or bottom-up") : productRatioRound([bac, ac], [ev])),
     budgetRate: ac + rest,
     cpiSpi: !spi.value ? (spi as MetricMissing) : !cpi.value ? (cpi as MetricMissing) : ev === 0 ? missing("ev-is-zero", "CPI · SPI is 0: fall back to budget-rate or bottom-up") : ac + productRatioRound([rest, ac, pv], [ev, ev]),
     bottomUp: s.etc < 0 ? missing("no-estimate", "a package that is not finished has no estimate to complete") : ac + s.etc,
-    earnedSchedule: !cpi.value ? (cpi as MetricMissing) : s.spiTDen === 0 ? missing(s.spiTReason) : s.spiTNum === 0 || ev === 0 ? missing("ev-is-zero") : ac + productRatioRound([rest, ac, s.spiTDen], [ev, s.spiTNum]),
+    earnedSchedule: !cpi.value ? (cpi as MetricMissing) : !s.spiTDen ? missing(s.spiTReason) : !s.spiTNum || ev === 0 ? missing("ev-is-zero") : ac + productRatioRound([rest, ac, s.spiTDen], [ev, s.spiTNum]),
   };
   const fam = (g: (c: number) => number): EacFamily<Money> => {
     const one = (c: Cents): Metric<Money> => (typeof c === "number" ? m(g(c)) : c);
@@ -113,13 +114,13 @@ export function figuresFrom(s: Sums, currency: string, eacOrder: readonly EacMet
   const chosen = eacOrder.find((k) => eac[key[k]].value !== undefined);
   const selected = chosen ? eac[key[chosen]] : missing("no-eac", "no EAC method in the policy's order has a figure");
   const bacUnattainable = bac !== ev && bac <= ac;
-  const tcpiBac = bac === ev ? metric(D(0)) : bacUnattainable ? missing("bac-unattainable", "AC has reached BAC with work left: use TCPI against EAC") : metric(D(rest).div(bac - ac));
+  const tcpiBac = early ?? (bac === ev ? metric(D(0)) : bacUnattainable ? missing("bac-unattainable", "AC has reached BAC with work left: use TCPI against EAC") : metric(D(rest).div(bac - ac)));
   const selC = chosen ? (eacC[key[chosen]] as number) : 0;
-  const tcpiEac = !selected.value ? (selected as Metric<Decimal>) : rest === 0 ? metric(D(0)) : selC - ac <= 0 ? missing("divisor-is-zero", "EAC does not exceed AC") : metric(D(rest).div(selC - ac));
+  const tcpiEac = early ?? (!selected.value ? (selected as Metric<Decimal>) : rest === 0 ? metric(D(0)) : selC - ac <= 0 ? missing("divisor-is-zero", "EAC does not exceed AC") : metric(D(rest).div(selC - ac)));
   return {
     bac: m(bac), pv: m(pv), ev: m(ev), ac: m(ac), sv: m(ev - pv), cv: m(ev - ac),
-    svPercent: pv === 0 ? early("pv-is-zero") : pct(ev - pv, pv, "pv-is-zero"),
-    cvPercent: ev === 0 ? early("ev-is-zero") : pct(ev - ac, ev, "ev-is-zero"),
+    svPercent: early ?? pct(ev - pv, pv, "pv-is-zero"),
+    cvPercent: early ?? pct(ev - ac, ev, "ev-is-zero"),
     spi, cpi, csi: spi.value && cpi.value ? metric(spi.value.times(cpi.value)) : (spi.value ? cpi : spi),
     percentComplete: pct(ev, bac, "bac-is-zero"), percentSpent: pct(ac, bac, "bac-is-zero"),
     eac, etc: fam((c) => c - ac), vac: fam((c) => bac - c),

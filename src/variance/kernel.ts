@@ -88,8 +88,9 @@ export function evaluateProject(cp: CompiledProject, t: number): ProjectCore {
   const P = cp.packed;
   const n = P.n;
   const working = cp.policy.spread === "working-days";
+  const loeFromStart = cp.policy.levelOfEffort === "from-planned-start";
   const days = cp.days, order = cp.order, gridEnd = cp.gridEnd;
-  const { sOff, sStart, sEnd, sAmt, sUnits, pOff, pDay, pStarted, pEarned, pFirstFinish, aOff, acDay, acCum, acCumBase, cumEnd, nextSlice, bac: bacA, etc: etcA, kind } = P;
+  const { sOff, sStart, sEnd, sAmt, sUnits, pOff, pDay, pStarted, pEarned, pFirstFinish, aOff, acDay, acCum, acCumBase, cumEnd, nextSlice, bac: bacA, etc: etcA, etcDay, kind } = P;
   const cols = new Float64Array(4 * n);
   const pv_ = cols.subarray(0, n), ev_ = cols.subarray(n, 2 * n), ac_ = cols.subarray(2 * n, 3 * n), acBase_ = cols.subarray(3 * n);
   const finished_ = new Uint8Array(n);
@@ -121,9 +122,13 @@ export function evaluateProject(cp: CompiledProject, t: number): ProjectCore {
     const r = lastIn(pDay, p0, pOff[i + 1] as number, t);
     const kd = kind[i] as number;
     const bac = bacA[i] as number;
-    let pev = kd === 1 ? (r >= p0 && pStarted[r] ? ppv : 0) : kd === 2 ? mulDivRound(ev_[P.apBase[i] as number] as number, P.apNum[i] as number, P.apDen[i] as number) : r >= p0 ? (pEarned[r] as number) : 0;
+    let pev = kd === 1 ? (loeFromStart || (r >= p0 && pStarted[r]) ? ppv : 0) : kd === 2 ? mulDivRound(ev_[P.apBase[i] as number] as number, P.apNum[i] as number, P.apDen[i] as number) : r >= p0 ? (pEarned[r] as number) : 0;
     if (pev > bac) {
-      if (cp.policy.evAboveBac === "reject") throw ValidationError.single(["workPackages", (cp.packages[i] as CompiledPackage).id], `earned value ${pev} exceeds the package budget ${bac} (minor units)`, "earned value");
+      if (cp.policy.evAboveBac === "reject") {
+        // Name the progress record that overran (a report above 100 %), else the package (an apportioned share).
+        const at = kd === 0 && r >= p0 ? ["progress", r - p0] : [];
+        throw ValidationError.single([...(cp.packages[i] as CompiledPackage).livePath, ...at], `earned value ${pev} exceeds the package budget ${bac} (minor units)`, "earned value");
+      }
       clamped.push(i);
       pev = bac;
     }
@@ -137,7 +142,7 @@ export function evaluateProject(cp: CompiledProject, t: number): ProjectCore {
     const fd = r >= p0 && pFirstFinish[r] !== -1 ? (pFirstFinish[r] as number) : kd === 1 ? Math.min(P.finish[i] as number, t) : -1;
     const done = fd >= 0 && pev === bac;
     if (done) { finished_[i] = 1; if (fd > finishDay) finishDay = fd; }
-    const pe = etcA[i] as number;
+    const pe = (etcDay[i] as number) <= t ? (etcA[i] as number) : -1; // an estimate made after the status date is not known yet
     if (etc >= 0 && !done && !(P.hasBaseline[i] && bac === 0 && pe < 0)) etc = pe >= 0 ? etc + pe : -1;
   }
   const u = cp.unassigned;

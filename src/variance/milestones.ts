@@ -27,7 +27,7 @@ export interface MilestoneSlip {
   readonly baselineDate: IsoDate | undefined;
   /** Current forecast. */
   readonly forecastDate: IsoDate | undefined;
-  /** Actual date, once reached. */
+  /** Actual date, once reached on or before the status date. */
   readonly actualDate: IsoDate | undefined;
   /** Working days from the current baseline date to the actual (or forecast) date; positive = late. */
   readonly slip: number | undefined;
@@ -43,6 +43,10 @@ export interface MilestoneSlip {
  * Milestone schedule variance: baseline vs forecast vs actual, slip in working days on the calendar, and a slip
  * ledger across re-baselines, so the original date stays visible after re-planning. A milestone whose baseline date
  * has passed without an actual date is `overdue` (whatever its forecast says).
+ *
+ * Everything is judged as of the status date: an actual date after it does not count as achieved yet (the milestone
+ * is judged on its forecast and reported without an actual date), and baselines captured after it are left out
+ * of the ledger and of the baseline date.
  *
  * @throws {ValidationError} when the status date is missing.
  * @example
@@ -61,7 +65,11 @@ export function milestoneSlips(
   const asOf = options.statusDate as IsoDate;
   const wd = (a: IsoDate, b: IsoDate) => workingDaysBetween(cal, a, b);
   return milestones.map((m): MilestoneSlip => {
-    const own = baselines.filter((b) => b.projectId === m.projectId).sort((a, b) => a.number - b.number);
+    const all = baselines.filter((b) => b.projectId === m.projectId).sort((a, b) => a.number - b.number);
+    const own = all.filter((b) => b.capturedAt.slice(0, 10) <= asOf);
+    // The milestone's own baselineDate may come from a re-baseline after the status date: then the ledger decides.
+    const replannedLater = all.some((b) => !own.includes(b) && b.milestones.some((x) => x.milestoneId === m.id));
+    const actualDate = m.actualDate !== undefined && m.actualDate <= asOf ? m.actualDate : undefined;
     const ledger: MilestoneLedgerEntry[] = [];
     for (const b of own) {
       const bm = b.milestones.find((x) => x.milestoneId === m.id);
@@ -70,16 +78,16 @@ export function milestoneSlips(
       ledger.push({ baseline: b.number, date: bm.date, reason: b.reason, slipFromPrevious: prev ? wd(prev.date, bm.date) : 0 });
     }
     const original = ledger[0]?.date;
-    const baselineDate = m.baselineDate ?? ledger[ledger.length - 1]?.date;
-    const outcome = m.actualDate ?? m.forecastDate;
+    const baselineDate = replannedLater ? ledger[ledger.length - 1]?.date : (m.baselineDate ?? ledger[ledger.length - 1]?.date);
+    const outcome = actualDate ?? m.forecastDate;
     const slip = baselineDate && outcome ? wd(baselineDate, outcome) : undefined;
     let status: MilestoneSlip["status"];
     if (!baselineDate) status = "no-baseline";
-    else if (m.actualDate) status = slip === 0 ? "achieved-on-time" : (slip ?? 0) > 0 ? "achieved-late" : "achieved-early";
+    else if (actualDate) status = slip === 0 ? "achieved-on-time" : (slip ?? 0) > 0 ? "achieved-late" : "achieved-early";
     else if (baselineDate < asOf) status = "overdue";
     else status = slip !== undefined && slip > 0 ? "forecast-late" : "on-track";
     return {
-      id: m.id, name: m.name, key: m.key, originalDate: original, baselineDate, forecastDate: m.forecastDate, actualDate: m.actualDate,
+      id: m.id, name: m.name, key: m.key, originalDate: original, baselineDate, forecastDate: m.forecastDate, actualDate,
       slip, slipFromOriginal: original && outcome ? wd(original, outcome) : undefined, status, ledger,
     };
   });

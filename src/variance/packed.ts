@@ -25,6 +25,7 @@ export function packPackages(packages: readonly CompiledPackage[], k: number, cu
     n, k,
     bac: Float64Array.from(packages, (p) => p.bac),
     etc: Float64Array.from(packages, (p) => p.etc),
+    etcDay: Int32Array.from(packages, (p) => p.etcDay),
     finish: Int32Array.from(packages, (p) => p.finish),
     kind: Uint8Array.from(packages, (p) => (p.loe ? 1 : p.apportion ? 2 : 0)),
     apBase: Int32Array.from(packages, (p) => p.apportion?.base ?? -1),

@@ -1,9 +1,9 @@
 import { PmoDecimal, fromEpochDay, metric, missing, type Decimal, type IsoDate, type Metric, type MetricMissing } from "../core/index.js";
 import type { CompiledProject } from "./compile.js";
-import { nthWorkingDay } from "./day-index.js";
 import type { ProjectCore } from "./kernel.js";
+import { dateAfter, scheduleSpans, type Span } from "./time-unit.js";
 
-/** Independent duration forecasts IEAC(t) by performance factor, in working days from the baseline start. */
+/** Independent duration forecasts IEAC(t) by performance factor, in the policy's time unit (working days by default) from the baseline start. */
 export interface IeacFamily<T> {
   /** PF = 1: the rest goes to plan, IEAC(t) = AT + (PD − ES). */
   readonly planned: Metric<T>;
@@ -13,17 +13,20 @@ export interface IeacFamily<T> {
   readonly spiTCpi: Metric<T>;
 }
 
-/** Earned-schedule figures (Lipke). Durations are working days on the project calendar, counted from the baseline start. */
+/**
+ * Earned-schedule figures (Lipke). Durations are in the policy's `timeUnit`: working days on the project calendar
+ * (default) or periods of the grid, counted from the baseline start.
+ */
 export interface EarnedScheduleFigures {
-  /** Planned duration PD: working days from baseline start to baseline finish. */
+  /** Planned duration PD: time from baseline start to baseline finish. */
   readonly pd: Metric<Decimal>;
-  /** Actual time AT: working days from baseline start to the status date (frozen at the actual finish once complete). */
+  /** Actual time AT: time from baseline start to the status date (frozen at the actual finish once complete). */
   readonly at: Metric<Decimal>;
   /** Earned schedule ES: the time at which the plan expected today's EV (linear interpolation on cumulative PV). */
   readonly es: Metric<Decimal>;
   /** The date by which the baseline planned to have earned today's EV. */
   readonly esDate: Metric<IsoDate>;
-  /** SV(t) = ES − AT in working days (negative: late). */
+  /** SV(t) = ES − AT in the time unit (negative: late). */
   readonly svT: Metric<Decimal>;
   /** SPI(t) = ES / AT. */
   readonly spiT: Metric<Decimal>;
@@ -31,7 +34,7 @@ export interface EarnedScheduleFigures {
   readonly tspi: Metric<Decimal>;
   /** TSPI against the estimated duration ED = IEAC(t) with PF = SPI(t): (PD − ES) / (ED − AT). */
   readonly tspiEd: Metric<Decimal>;
-  /** IEAC(t) by performance factor, in working days. */
+  /** IEAC(t) by performance factor, in the time unit. */
   readonly ieacT: IeacFamily<Decimal>;
   /** Forecast finish date on the working calendar for each IEAC(t) (the actual finish once complete). */
   readonly forecastFinish: IeacFamily<IsoDate>;
@@ -44,11 +47,12 @@ const D = (n: number | bigint) => new PmoDecimal(n.toString());
 const HORIZON = 50_000;
 
 /** @internal SPI(t) as a fraction (num/den) or the reason it is missing, for the EAC₅ hybrid. */
-export function spiTFraction(core: ProjectCore): { num: number; den: number; reason: string } {
+export function spiTFraction(core: ProjectCore, cp: CompiledProject): { num: bigint; den: bigint; reason: string } {
   const { es } = core;
-  if (core.beforeStart || es.at === 0) return { num: 0, den: 0, reason: "before-start" };
-  if (es.pd === 0) return { num: 0, den: 0, reason: "no-working-days" };
-  return { num: es.esNum, den: es.esDen * es.at, reason: "" };
+  if (core.beforeStart || es.at === 0) return { num: 0n, den: 0n, reason: "before-start" };
+  if (es.pd === 0) return { num: 0n, den: 0n, reason: "no-working-days" };
+  const s = scheduleSpans(core, cp);
+  return { num: s.es.num * s.at.den, den: s.es.den * s.at.num, reason: "" };
 }
 
 /** @internal Builds the earned-schedule figures from the kernel's integers. */
@@ -61,10 +65,13 @@ export function scheduleFiguresFrom(core: ProjectCore, cp: CompiledProject, cpi:
     return { pd: nb, at: nb, es: nb, esDate: nb, svT: nb, spiT: nb, tspi: nb, tspiEd: nb, ieacT: fam(nb), forecastFinish: fam(nb), pFactor: nb };
   }
   if (es.pd === 0) return { pd: metric(D(0)), at: metric(D(es.at)), es: noDays, esDate: noDays, svT: noDays, spiT: noDays, tspi: noDays, tspiEd: noDays, ieacT: fam(noDays), forecastFinish: fam(noDays), pFactor: noDays };
-  const PD = D(es.pd), AT = D(es.at);
-  const ES = D(es.esNum).div(D(es.esDen));
+  const spans = scheduleSpans(core, cp);
+  const frac = (x: Span) => D(x.num).div(D(x.den));
+  const PD = frac(spans.pd), AT = frac(spans.at), ES = frac(spans.es);
   const early = missing("before-start", "the status date is before the baseline start");
-  const spiT: Metric<Decimal> = es.at === 0 ? early : metric(ES.div(AT));
+  // The same before-start rule as the cost indices (figures.ts): every index waits for the baseline start.
+  const before = core.beforeStart ? early : undefined;
+  const spiT: Metric<Decimal> = before ?? (AT.isZero() ? early : metric(ES.div(AT)));
   const left = PD.minus(ES);
   const ieac = (pf: Metric<Decimal>): Metric<Decimal> => (!pf.value ? pf : pf.value.isZero() ? missing("ev-is-zero", "SPI(t) is 0: no progress to extrapolate") : metric(AT.plus(left.div(pf.value))));
   const ieacT: IeacFamily<Decimal> = {
@@ -76,17 +83,17 @@ export function scheduleFiguresFrom(core: ProjectCore, cp: CompiledProject, cpi:
     if (!d.value) return d;
     if (core.complete && core.finishDay >= 0) return metric(fromEpochDay(core.finishDay));
     // A tiny SPI(t) extrapolates to centuries: say so instead of inventing a date.
-    if (d.value.gt(HORIZON)) return missing("beyond-horizon", `the forecast is more than ${HORIZON} working days after the start`);
-    return metric(nthWorkingDay(cp.days, cp.start, d.value.ceil().toNumber()) as IsoDate);
+    const date = d.value.gt(HORIZON) ? undefined : dateAfter(cp, d.value);
+    return date === undefined ? missing("beyond-horizon", "the forecast lies beyond the calendar's horizon (about 200 years, or the last fiscal period)") : metric(date as IsoDate);
   };
   const ed = ieacT.spiT;
   return {
     pd: metric(PD), at: metric(AT), es: metric(ES),
-    esDate: ES.isZero() ? missing("ev-is-zero", "nothing earned yet") : metric(nthWorkingDay(cp.days, cp.start, ES.ceil().toNumber()) as IsoDate),
+    esDate: ES.isZero() ? missing("ev-is-zero", "nothing earned yet") : metric((dateAfter(cp, ES) ?? fromEpochDay(cp.finish)) as IsoDate),
     svT: metric(ES.minus(AT)), spiT,
-    tspi: core.complete ? missing("complete") : PD.minus(AT).lte(0) ? missing("past-planned-finish", "the planned finish has passed: use tspiEd") : metric(left.div(PD.minus(AT))),
-    tspiEd: core.complete ? missing("complete") : !ed.value ? ed : ed.value.minus(AT).isZero() ? missing("divisor-is-zero") : metric(left.div(ed.value.minus(AT))),
+    tspi: before ?? (core.complete ? missing("complete") : PD.minus(AT).lte(0) ? missing("past-planned-finish", "the planned finish has passed: use tspiEd") : metric(left.div(PD.minus(AT)))),
+    tspiEd: before ?? (core.complete ? missing("complete") : !ed.value ? ed : ed.value.minus(AT).isZero() ? missing("divisor-is-zero") : metric(left.div(ed.value.minus(AT)))),
     ieacT, forecastFinish: { planned: dateOf(ieacT.planned), spiT: dateOf(ieacT.spiT), spiTCpi: dateOf(ieacT.spiTCpi) },
-    pFactor: es.pfDen === 0 || es.pfDen === 0n ? missing("ev-is-zero", "nothing earned yet") : metric(D(es.pfNum).div(D(es.pfDen))),
+    pFactor: before ?? (es.pfDen === 0 || es.pfDen === 0n ? missing("ev-is-zero", "nothing earned yet") : metric(D(es.pfNum).div(D(es.pfDen)))),
   };
 }

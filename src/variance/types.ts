@@ -51,6 +51,17 @@ export interface EvmPolicy {
   readonly spread?: "calendar-days" | "working-days";
   /** Which EAC is "the" EAC: the first method with a figure (default cpi, then bottom-up, then budget-rate). */
   readonly eacOrder?: readonly EacMethod[];
+  /**
+   * When a level-of-effort package starts earning (EV ≡ PV): once a progress record says it started (default,
+   * `"once-started"`), or from its planned start without any record (`"from-planned-start"`: support work that
+   * simply runs with the calendar).
+   */
+  readonly levelOfEffort?: "once-started" | "from-planned-start";
+  /**
+   * The unit of earned-schedule time (PD, AT, ES, SV(t), IEAC(t)): working days on the calendar (default) or periods
+   * of the grid (Lipke's original form: ES = C + (EV − PV_C) / (PV_{C+1} − PV_C)), counted from the baseline start.
+   */
+  readonly timeUnit?: "working-days" | "periods";
 }
 
 /** Options of an earned-value analysis. The status date is required: there is no hidden "today". */
@@ -80,7 +91,9 @@ export interface EvmWarning {
     | "actuals-after-status-date"
     | "package-without-baseline"
     | "baseline-package-not-live"
-    | "actual-for-unknown-package";
+    | "actual-for-unknown-package"
+    | "baseline-captured-after-status-date"
+    | "estimate-after-status-date";
   /** The package concerned, if any. */
   readonly packageId?: string;
   /** Plain-words explanation. */

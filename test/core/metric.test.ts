@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { PmoDecimal, decimal, type Decimal } from "../../src/core/decimal.js";
@@ -10,6 +12,7 @@ import {
   metricOr,
   missing,
   ratio,
+  METRIC_REASONS,
   type Metric,
 } from "../../src/core/metric.js";
 
@@ -17,9 +20,9 @@ describe("metric / missing / hasValue", () => {
   it("metric wraps a value; missing carries a reason and optional detail", () => {
     expect(metric(42)).toEqual({ value: 42 });
     expect(Object.keys(metric(42))).toEqual(["value"]);
-    expect(missing("pv-is-zero")).toEqual({ value: undefined, reason: "pv-is-zero" });
+    expect(missing("pv-is-zero")).toStrictEqual({ reason: "pv-is-zero" });
     expect("detail" in missing("pv-is-zero")).toBe(false); // no `detail: undefined` key
-    expect(missing("pv-is-zero", "no work was planned")).toEqual({ value: undefined, reason: "pv-is-zero", detail: "no work was planned" });
+    expect(missing("pv-is-zero", "no work was planned")).toStrictEqual({ reason: "pv-is-zero", detail: "no work was planned" });
     expect(missing("my-own-reason").reason).toBe("my-own-reason");
   });
 
@@ -29,6 +32,19 @@ describe("metric / missing / hasValue", () => {
     expect(hasValue(metric(undefined))).toBe(true); // a value that happens to be undefined is still a value
     expect(hasValue(metric(null))).toBe(true);
     expect(hasValue(missing("no-data"))).toBe(false);
+  });
+
+  it("issue 12: a missing figure has no value key, so `\"value\" in m` cannot mistake it for a figure", () => {
+    const m: Metric<number> = missing("ac-is-zero", "nothing booked yet");
+    expect("value" in m).toBe(false);
+    expect(Object.keys(m)).toEqual(["reason", "detail"]);
+    expect(m.value).toBeUndefined(); // reading it still gives undefined
+    expect(JSON.stringify(missing("pv-is-zero"))).toBe('{"reason":"pv-is-zero"}');
+    // Whatever the helpers pass through keeps the shape.
+    expect("value" in flatMapMetric(metric(1), () => missing("odd"))).toBe(false);
+    expect("value" in combineMetrics([metric(1), missing("no-data")], (a, b) => a + (b as number))).toBe(false);
+    expect("value" in ratio(decimal("1"), decimal("0"), "ac-is-zero")).toBe(false);
+    expect("value" in metric(undefined)).toBe(true);
   });
 });
 
@@ -48,7 +64,7 @@ describe("mapMetric / flatMapMetric", () => {
   it("flatMap chains computations that may be missing", () => {
     const half = (v: number): Metric<number, "odd"> => (v % 2 === 0 ? metric(v / 2) : missing("odd"));
     expect(flatMapMetric(metric(8), half)).toEqual({ value: 4 });
-    expect(flatMapMetric(metric(7), half)).toEqual({ value: undefined, reason: "odd" });
+    expect(flatMapMetric(metric(7), half)).toStrictEqual({ reason: "odd" });
     const first = missing("no-data");
     expect(flatMapMetric(first as Metric<number>, half)).toBe(first);
     expect(flatMapMetric(flatMapMetric(metric(8), half), half)).toEqual({ value: 2 });
@@ -123,9 +139,9 @@ describe("ratio", () => {
   });
 
   it("a zero denominator gives the reason, never Infinity or NaN", () => {
-    expect(ratio(decimal("1"), decimal("0"), "ac-is-zero")).toEqual({ value: undefined, reason: "ac-is-zero" });
-    expect(ratio(decimal("0"), decimal("0"), "pv-is-zero")).toEqual({ value: undefined, reason: "pv-is-zero" });
-    expect(ratio(decimal("-1"), decimal("-0"), "bac-is-zero")).toEqual({ value: undefined, reason: "bac-is-zero" });
+    expect(ratio(decimal("1"), decimal("0"), "ac-is-zero")).toStrictEqual({ reason: "ac-is-zero" });
+    expect(ratio(decimal("0"), decimal("0"), "pv-is-zero")).toStrictEqual({ reason: "pv-is-zero" });
+    expect(ratio(decimal("-1"), decimal("-0"), "bac-is-zero")).toStrictEqual({ reason: "bac-is-zero" });
   });
 
   it("property: never Infinity/NaN; value × denominator ≈ numerator", () => {
@@ -134,7 +150,7 @@ describe("ratio", () => {
       fc.property(dec, dec, (n, d) => {
         const r = ratio(n, d, "divisor-is-zero");
         if (d.isZero()) {
-          expect(r).toEqual({ value: undefined, reason: "divisor-is-zero" });
+          expect(r).toStrictEqual({ reason: "divisor-is-zero" });
           return;
         }
         expect(hasValue(r)).toBe(true);
@@ -145,5 +161,37 @@ describe("ratio", () => {
       }),
       { seed: 42, numRuns: 200 },
     );
+  });
+});
+
+describe("issue 12: every reason the library emits is listed", () => {
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
+  // Literal reasons: missing("…"), and the reason arguments of the percentage helpers (kpiRatio, pct).
+  const emitted = (dir: string) => {
+    const out = new Set<string>();
+    for (const f of files(dir)) {
+      const text = readFileSync(f, "utf8");
+      for (const m of text.matchAll(/missing\("([a-z0-9-]+)"/g)) out.add(m[1]!);
+      for (const m of text.matchAll(/(?:kpiRatio|pct)\([^;]*?"([a-z]+(?:-[a-z]+)+)"\)/g)) out.add(m[1]!);
+      for (const m of text.matchAll(/spiTReason: "([a-z-]+)"/g)) out.add(m[1]!);
+    }
+    return [...out].sort();
+  };
+
+  it("issue 12: every missing(\"…\") reason in src is in METRIC_REASONS and explained in MetricReason's docs", () => {
+    const listed = new Set<string>(METRIC_REASONS);
+    const all = emitted("src");
+    expect(all.length).toBeGreaterThan(30);
+    expect(all.filter((r) => !listed.has(r))).toEqual([]);
+    const tsdoc = readFileSync("src/core/metric.ts", "utf8").split("export type MetricReason")[0]!.split("export const METRIC_REASONS")[1]!;
+    expect(METRIC_REASONS.filter((r) => !tsdoc.includes(`\`${r}\``))).toEqual([]);
+  });
+
+  it("issue 12: every reason earned value emits is in docs/earned-value.md", () => {
+    const guide = readFileSync("docs/earned-value.md", "utf8");
+    const variance = emitted("src/variance");
+    expect(variance).toEqual(expect.arrayContaining(["complete", "no-eac", "before-start", "project-level-only"]));
+    expect(variance.filter((r) => !guide.includes(`\`${r}\``))).toEqual([]);
   });
 });

@@ -142,8 +142,11 @@ describe("workPackageSchema", () => {
   });
 
   it("checks progress records", () => {
+    // Issue 12: an overrun (above 100 %) is a valid report; the EVM policy clamps or refuses it. Negative is not.
     const over = clone();
     over.progress[1]!.percentComplete = "100.5";
+    expect(workPackageSchema.safeDecode(over as never).success).toBe(true);
+    over.progress[1]!.percentComplete = "-1";
     expect(paths(workPackageSchema, over)).toEqual(["progress.1.percentComplete"]);
     const unknown = clone();
     unknown.progress[2]!.milestonesReached = ["m-extract", "m-golive"];
@@ -159,7 +162,9 @@ describe("workPackageSchema", () => {
     expect(paths(workPackageSchema, contradiction)).toEqual(["progress.0.started"]);
     const units = { ...clone(), earningRule: { type: "units", totalUnits: "10", unitName: "tables" } };
     units.progress = [{ date: "2027-01-10", unitsComplete: "4" }, { date: "2027-01-20", unitsComplete: "10.5" }];
-    expect(paths(workPackageSchema, units)).toEqual(["progress.1.unitsComplete"]);
+    expect(workPackageSchema.safeDecode(units as never).success).toBe(true); // more units than planned: an overrun, as above
+    units.progress = [{ date: "2027-01-10", unitsComplete: "-4" }];
+    expect(paths(workPackageSchema, units)).toEqual(["progress.0.unitsComplete"]);
     expect(progressRecordSchema.decode({ date: "2027-01-10", unitsComplete: "4" }).unitsComplete!.toFixed()).toBe("4");
   });
 

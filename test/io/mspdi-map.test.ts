@@ -3,7 +3,7 @@ import { createWorkingCalendar, isoDate, workingDaysBetween } from "../../src/co
 import {
   exportDataset, expandMspdiException, mspdiToPmokit, pmokitToMspdi, readMspdi, resolveMspdiCalendar, writeMspdi, type MspdiDocument,
 } from "../../src/io/index.js";
-import { decodeEntity, sumMoney, type Money } from "../../src/index.js";
+import { decimal, decodeEntity, sumMoney, type Money } from "../../src/index.js";
 import { loadSampleOffice } from "../../examples/office.js";
 import { IMPORTED_AT, fixtureText } from "./fixtures.js";
 
@@ -135,5 +135,19 @@ describe("MSPDI calendars", () => {
     const cal = createWorkingCalendar({ workingWeekdays: c.workingWeekdays, holidays: c.holidays });
     // November 2005: 22 weekdays − 4 − 5 = 13.
     expect(workingDaysBetween(cal, isoDate("2005-10-31"), isoDate("2005-11-30"))).toBe(13);
+  });
+});
+
+describe("pmokitToMspdi: progress above 100 % (issue 12: an overrun is a valid progress record)", () => {
+  it("exports percent complete as MS Project's maximum 100 and says so in the report", () => {
+    const office = loadSampleOffice();
+    const of = <K extends "work-package">(kind: K) => office[kind].map((w) => decodeEntity(kind, w)).filter((e) => e.projectId === "PRJ-CRM");
+    const project = decodeEntity("project", office.project.find((p) => (p as { id: string }).id === "PRJ-CRM"));
+    const [first, ...rest] = of("work-package");
+    const over = { ...first!, progress: [{ date: isoDate("2026-11-20"), percentComplete: decimal("120") }] };
+    const { document, report } = pmokitToMspdi({ project, workPackages: [over, ...rest] });
+    const task = document.project.lists["tasks"]!.find((t) => t.fields["WBS"] === over.code)!;
+    expect(String(task.fields["PercentComplete"])).toBe("100");
+    expect(report.warnings.map((w) => w.code)).toContain("percent-complete-above-100");
   });
 });

@@ -27,7 +27,7 @@ describe("csvCell — RFC 4180", () => {
     expect(csvCell(1e21)).toBe("1000000000000000000000");
     expect(csvCell(true)).toBe("true");
     expect(csvCell(ragCell("amber", "CPI < 0.95"))).toBe("amber");
-    expect(csvCell({ value: undefined, reason: "ac-is-zero" })).toBe("n/a (ac-is-zero)");
+    expect(csvCell({ reason: "ac-is-zero" })).toBe("n/a (ac-is-zero)");
     expect(csvCell({ value: decimal("0.91") })).toBe("0.91");
   });
 

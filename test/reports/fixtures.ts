@@ -135,7 +135,7 @@ export function hostileReport(): Report {
               columns: ["Project", "Cost", "CPI", "EAC"],
               rows: [
                 [`CRM ${H}`, ragCell("amber", `CPI < 0.95 ${H}`), decimal("0.91"), eur("486000.00")],
-                ["WMS", ragCell("red", "CPI < 0.90"), { value: undefined, reason: "ac-is-zero" }, eur("-1250.50")],
+                ["WMS", ragCell("red", "CPI < 0.90"), { reason: "ac-is-zero" }, eur("-1250.50")],
                 ["E-invoicing", ragCell("green"), decimal("1.02"), eur("1234567.89")],
               ],
             },

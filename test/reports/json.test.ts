@@ -32,7 +32,7 @@ describe("renderJsonReport", () => {
               kind: "table",
               table: {
                 columns: ["Project", "Cost", "CPI", "EAC", "Count"],
-                rows: [["CRM", ragCell("amber", "CPI < 0.95"), { value: undefined, reason: "ac-is-zero" }, money("486000", "EUR"), 3]],
+                rows: [["CRM", ragCell("amber", "CPI < 0.95"), { reason: "ac-is-zero" }, money("486000", "EUR"), 3]],
               },
             },
             { kind: "figures", items: [{ label: "SPI", value: decimal("0.970") }] },

@@ -9,7 +9,7 @@ describe("markdownTable", () => {
       columns: ["Project", "CPI", "EAC"],
       rows: [
         ["CRM | North\nphase 2", decimal("0.91"), money("486000", "EUR")],
-        ["WMS", { value: undefined, reason: "ac-is-zero" }, money("-1250.5", "EUR")],
+        ["WMS", { reason: "ac-is-zero" }, money("-1250.5", "EUR")],
       ],
     });
     expect(md).toBe(

@@ -169,7 +169,7 @@ describe("readiness, overdue and waves", () => {
 
   it("a group of only N/A items has no percentage", () => {
     const na = item("n", true, "not-applicable", { statusReason: "r" });
-    expect(readinessProgress([na], { asOf }).overall.percent).toEqual({ value: undefined, reason: "no-applicable-items" });
+    expect(readinessProgress([na], { asOf }).overall.percent).toEqual({ reason: "no-applicable-items" });
   });
 
   it("overdue list as of a date", () => {
@@ -194,7 +194,7 @@ describe("readiness, overdue and waves", () => {
     ]);
     expect(w.waves[0]!.trainedPercent.value!.toFixed()).toBe("30"); // 12 ÷ 40
     expect(w.total.targeted).toBe(420);
-    expect(w.total.installSuccessPercent).toEqual({ value: undefined, reason: "no-attempts" });
+    expect(w.total.installSuccessPercent).toEqual({ reason: "no-attempts" });
     const running = waveProgress({ waves: [{ ...plan.waves[0]!, installedCount: 38, failedCount: 2 }] }, { asOf: isoDate("2027-03-03") });
     expect(running.waves[0]!.timing).toBe("running");
     expect(running.total.installSuccessPercent.value!.toFixed()).toBe("95"); // 38 ÷ (38 + 2)

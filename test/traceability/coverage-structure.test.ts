@@ -135,7 +135,7 @@ describe("coverage (OpenFastTrace)", () => {
     const fr = r.levels.find((l) => l.type === "functional")!;
     expect(fr.shallowPercent.value?.toFixed(2)).toBe("66.67");
     expect(fr.gaps).toEqual(["requirement:FR-3"]);
-    expect(r.levels.find((l) => l.type === "business")!.shallowPercent).toEqual({ value: undefined, reason: "no-data", detail: "no items of this type" });
+    expect(r.levels.find((l) => l.type === "business")!.shallowPercent).toEqual({ reason: "no-data", detail: "no items of this type" });
   });
 });
 

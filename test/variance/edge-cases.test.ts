@@ -95,14 +95,29 @@ describe("reference edge cases", () => {
 });
 
 describe("bad input", () => {
-  it("progress above 100% is rejected with its path", () => {
+  it("negative progress is rejected with its path", () => {
     const w = one({ type: "percent-complete" });
-    const bad = { ...w, progress: [{ date: "2027-01-05", percentComplete: decimal("120") }] } as unknown as WorkPackage;
+    const bad = { ...w, progress: [{ date: "2027-01-05", percentComplete: decimal("-5") }] } as unknown as WorkPackage;
     try {
       earnedValue(project([bad], [], [baselineOf([w])]), { statusDate: "2027-01-10" });
       expect.unreachable();
     } catch (e) {
       expect((e as ValidationError).issues[0]!.path).toEqual(["workPackages", 0, "progress", 0, "percentComplete"]);
+    }
+  });
+
+  it("issue 12: progress above 100 % is reachable from decoded input: clamped (default) with a warning, or rejected", () => {
+    // Decoded through the entity schema: 120 % of BAC 2000 = 2400 > 2000 → EV 2000 under clamp; units 12 of 10 likewise.
+    const w = one({ type: "percent-complete" }, [{ date: "2027-01-05", percentComplete: "120" }]);
+    const r = earnedValue(project([w], []), { statusDate: "2027-01-10" });
+    expect([show(r.figures.ev), r.packages[0]!.clamped, r.warnings.map((x) => x.code)]).toEqual(["2000.00", true, expect.arrayContaining(["ev-clamped-to-bac"])]);
+    const u = one({ type: "units", totalUnits: "10", unitName: "tables" }, [{ date: "2027-01-05", unitsComplete: "12" }]);
+    expect(show(earnedValue(project([u], []), { statusDate: "2027-01-10" }).figures.ev)).toBe("2000.00");
+    try {
+      earnedValue(project([w], []), { statusDate: "2027-01-10", policy: { evAboveBac: "reject" } });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as ValidationError).issues[0]!.path).toEqual(["workPackages", 0, "progress", 0]);
     }
   });
 

@@ -101,11 +101,14 @@ export function pmokitToMspdi(plan: ProjectPlan): { document: MspdiDocument; rep
     if (w.timePhasedBudget.length > 1) report.unmapped(`WorkPackage[${w.code}]`, "timePhasedBudget", "slices are exported as one task cost");
     const actual = actualBy.get(w.id);
     const finished = last?.finished === true;
+    // Progress may report an overrun (above 100 %); MS Project's percent complete stops at 100.
+    const overrun = last?.percentComplete?.gt(100) === true;
+    if (overrun) report.warn(`WorkPackage[${w.code}]`, `percent complete ${last?.percentComplete?.toFixed()} is above 100: exported as 100`, "percent-complete-above-100");
     tasks.push(el({
       UID: String(uids.get(w.id)), ID: String(tasks.length), Name: w.name, WBS: w.code, OutlineNumber: w.code,
       OutlineLevel: String(w.code.split(".").length), Start: at(w.plannedStart, "08:00:00"), Finish: at(w.plannedFinish, "17:00:00"),
       Milestone: "0", Summary: hasChildren.has(w.id) ? "1" : "0",
-      PercentComplete: last?.percentComplete ? last.percentComplete.toDecimalPlaces(0).toFixed() : "0",
+      PercentComplete: overrun ? "100" : last?.percentComplete ? last.percentComplete.toDecimalPlaces(0).toFixed() : "0",
       Cost: sumMoney(w.timePhasedBudget.map((s) => s.amount), cur),
       ...(finished ? { ActualFinish: at(actualDate.get(w.id) ?? w.plannedFinish, "17:00:00") } : {}),
       ...(actual ? { ActualCost: sumMoney(actual, cur) } : {}),

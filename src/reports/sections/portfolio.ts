@@ -43,7 +43,7 @@ const readable = (text: string) => text.replace(LONG_DECIMAL, (n) => decimal(n).
 
 function dimensionCell(rag: RagStatus, dimension: string): CellValue {
   const d = rag.dimensions.find((x) => x.dimension === dimension);
-  if (d === undefined || d.colour === undefined) return d === undefined ? "" : { value: undefined, reason: "not-rated", detail: readable(d.comment) };
+  if (d === undefined || d.colour === undefined) return d === undefined ? "" : { reason: "not-rated", detail: readable(d.comment) };
   // The rule that fired is the comment of the rules that decided the colour.
   return ragCell(d.colour, readable(d.comment));
 }

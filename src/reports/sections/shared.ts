@@ -7,7 +7,7 @@ import type { CellMetric } from "../cells.js";
  * @example
  * ```ts
  * fixed(metric(decimal("0.97134")), 2); // { value: Decimal(0.97) }
- * fixed(missing("ac-is-zero"), 2);      // { value: undefined, reason: "ac-is-zero" }
+ * fixed(missing("ac-is-zero"), 2);      // { reason: "ac-is-zero" }
  * ```
  */
 export function fixed(m: Metric<Decimal>, places: number): CellMetric {
@@ -39,7 +39,7 @@ export function asCell<T extends string | number>(m: Metric<T>): CellMetric {
 }
 
 function missingCell(m: { readonly reason: string; readonly detail?: string | undefined }): CellMetric {
-  return m.detail === undefined ? { value: undefined, reason: m.reason } : { value: undefined, reason: m.reason, detail: m.detail };
+  return m.detail === undefined ? { reason: m.reason } : { reason: m.reason, detail: m.detail };
 }
 
 /** The id part of a trace item key (`requirement:FR-101` → `FR-101`). @internal */

@@ -1,0 +1,89 @@
+import { fromEpochDay, toEpochDay, type Decimal } from "../core/index.js";
+import { nthWorkingDay, workingDaysIn } from "./day-index.js";
+import type { CompiledProject } from "./engine-types.js";
+import type { ProjectCore } from "./kernel.js";
+import { lastIn } from "./packed.js";
+import { periodGrid } from "./period-grid.js";
+
+/*
+ * The time axis of earned schedule in the policy's unit. Working days (the default) count days on the calendar from
+ * the baseline start. Periods (Lipke's original form) count the grid's periods from the baseline start: the period
+ * holding the start is period 1 (from the start to its end), and within a period time runs by working days. ES in
+ * periods is then exactly C + (EV − PV_C) / (PV_{C+1} − PV_C), C the number of periods whose end PV ≤ EV.
+ */
+
+/** @internal A duration as an exact fraction (den > 0). */
+export interface Span {
+  readonly num: bigint;
+  readonly den: bigint;
+}
+
+/** Forecast finish dates further than this many periods after the start are not dated. */
+const PERIOD_HORIZON = 5_000;
+
+/** The grid's period ends on or after the baseline start: the breakpoints of the period axis. */
+function periodEnds(cp: CompiledProject): Int32Array {
+  const n = cp.gridEnd.length;
+  return cp.gridEnd.subarray(lastIn(cp.gridEnd, 0, n, cp.start - 1) + 1);
+}
+
+/** Periods from the baseline start to the end of day `d` (the current period counts by working days elapsed). */
+function dayToPeriods(cp: CompiledProject, ends: Int32Array, d: number): Span {
+  if (d < cp.start) return { num: 0n, den: 1n };
+  const k = lastIn(ends, 0, ends.length, d - 1) + 1; // period ends strictly before d
+  if (k >= ends.length) return { num: BigInt(ends.length), den: 1n };
+  const from = k === 0 ? cp.start : (ends[k - 1] as number) + 1;
+  const to = ends[k] as number;
+  const len = workingDaysIn(cp.days, from, to);
+  if (len === 0) return { num: BigInt(k), den: 1n };
+  return { num: BigInt(k * len + workingDaysIn(cp.days, from, Math.min(d, to))), den: BigInt(len) };
+}
+
+/** A working-day time x = num/den as periods: the last breakpoint at or before x (end of a flat stretch), then linear. */
+function workingDaysToPeriods(cp: CompiledProject, ends: Int32Array, num: bigint, den: bigint): Span {
+  const T = (j: number) => BigInt(j === 0 ? 0 : workingDaysIn(cp.days, cp.start, ends[j - 1] as number));
+  let j = 0;
+  for (let q = ends.length; q >= 1; q--) if (T(q) * den <= num) { j = q; break; }
+  if (j === ends.length) return { num: BigInt(j), den: 1n };
+  const tj = T(j), dt = T(j + 1) - tj;
+  return { num: BigInt(j) * dt * den + num - tj * den, den: dt * den };
+}
+
+/** @internal PD, AT and ES in the policy's time unit, as exact fractions. */
+export function scheduleSpans(core: ProjectCore, cp: CompiledProject): { readonly pd: Span; readonly at: Span; readonly es: Span } {
+  const { es } = core;
+  if (cp.policy.timeUnit !== "periods") {
+    return { pd: { num: BigInt(es.pd), den: 1n }, at: { num: BigInt(es.at), den: 1n }, es: { num: BigInt(es.esNum), den: BigInt(es.esDen) } };
+  }
+  const ends = periodEnds(cp);
+  const atDay = core.complete && core.finishDay >= 0 ? Math.min(core.finishDay, core.t) : core.t;
+  const pd = dayToPeriods(cp, ends, cp.finish);
+  const e = workingDaysToPeriods(cp, ends, BigInt(es.esNum), BigInt(es.esDen));
+  return { pd, at: dayToPeriods(cp, ends, atDay), es: e.num * pd.den > pd.num * e.den ? pd : e };
+}
+
+/**
+ * @internal The date a duration from the baseline start reaches: the ⌈x⌉-th working day (working days), or in periods
+ * the end of period x, a fraction of a period by its working days. Undefined past the horizon or the fiscal grid.
+ */
+export function dateAfter(cp: CompiledProject, x: Decimal): string | undefined {
+  if (cp.policy.timeUnit !== "periods") return nthWorkingDay(cp.days, cp.start, x.ceil().toNumber());
+  if (x.gt(PERIOD_HORIZON)) return undefined;
+  let ends = periodEnds(cp);
+  const j = x.floor().toNumber();
+  if (j + 1 > ends.length) {
+    // Beyond the compiled grid: continue it (weekly and monthly grids go on; fiscal periods end where the list ends).
+    const kind = cp.grid.kind;
+    if (kind === "fiscal" || ends.length === 0) return undefined;
+    const last = ends[ends.length - 1] as number;
+    const more = periodGrid({ kind }, fromEpochDay(last + 1), fromEpochDay(last + (j + 2 - ends.length) * 31));
+    ends = Int32Array.from([...ends, ...more.periods.map((p) => toEpochDay(p.finish))]);
+  }
+  const frac = x.minus(j);
+  if (frac.isZero()) return fromEpochDay(j === 0 ? cp.start : (ends[j - 1] as number));
+  const from = j === 0 ? cp.start : (ends[j - 1] as number) + 1;
+  const to = ends[j] as number;
+  const len = workingDaysIn(cp.days, from, to);
+  if (len === 0) return fromEpochDay(to);
+  return nthWorkingDay(cp.days, from, frac.times(len).ceil().toNumber());
+}
