@@ -8,3 +8,4 @@ export { fieldValue, compareScalars, matchesWhere, validateListQuery, LIST_QUERY
 export * from "./memory-adapter.js";
 export * from "./repository.js";
 export * from "./transaction.js";
+export * from "./retry.js";
