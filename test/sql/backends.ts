@@ -104,6 +104,9 @@ export async function postgresBackend(url: string, settings: readonly string[] =
     const pool = new pg.Pool({ connectionString: url, options, max: 10, application_name: schema });
     // A terminated idle client is reported on the pool; the pool drops it and the next query gets a new one.
     pool.on("error", () => {});
+    // A checked-out client whose session is terminated between two queries reports it on the client: without a
+    // listener node-postgres makes that an uncaught exception. The next query on it fails, as a StorageError.
+    pool.on("connect", (client) => client.on("error", () => {}));
     pools.push(pool);
     return new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) }) as AnyKysely;
   };
