@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { StorageError, isPmoError, withRetry } from "../../src/index.js";
 import { createSqlAdapter, migrate } from "../../src/sql/index.js";
 import { personRecord } from "../../src/testing/fixtures.js";
-import { MYSQL_URL, PG_URL, mariadbBackend, postgresBackend, sqliteFile } from "./backends.js";
+import { MYSQL_URL, PG_URL, mariadbBackend, postgresBackend, sqliteFile, type Backend } from "./backends.js";
 import { killMidImport, type KillFigures } from "./kill-import.js";
 import { killedConnections, serializableWorkflows, type LoadFigures } from "./load-faults.js";
 
@@ -14,15 +14,22 @@ afterAll(() => {
   for (const f of figures) console.info("[storage faults]", JSON.stringify(f));
 });
 
+/** Runs one fault scenario on a fresh backend, records its figures and drops the backend. */
+const scenario = <B extends Backend>(open: () => Promise<B>, run: (b: B) => Promise<KillFigures | LoadFigures>) => async () => {
+  const b = await open();
+  try {
+    figures.push(await run(b));
+  } finally {
+    await b.close();
+  }
+};
+
 describe("SQLite file (WAL): faults survived", () => {
-  it("issue 15: kill -9 in the middle of a 100,000-record import transaction leaves nothing half-written", async () => {
-    const b = sqliteFile();
-    try {
-      figures.push(await killMidImport("SQLite file (WAL)", b, { dialect: "sqlite", file: b.file }, 5_000));
-    } finally {
-      await b.close();
-    }
-  }, 60_000);
+  it(
+    "issue 15: kill -9 in the middle of a 100,000-record import transaction leaves nothing half-written",
+    scenario(async () => sqliteFile(), (b) => killMidImport("SQLite file (WAL)", b, { dialect: "sqlite", file: b.file }, 5_000)),
+    60_000,
+  );
 
   it("issue 18 #7: another process holding the write lock gives a retryable storage-busy StorageError, and withRetry gets through", async () => {
     const b = sqliteFile();
@@ -57,32 +64,19 @@ describe("SQLite file (WAL): faults survived", () => {
 const pgUrl = PG_URL;
 if (pgUrl) {
   describe("PostgreSQL server: faults survived", () => {
-    it("issue 15: kill -9 in the middle of a 100,000-record import transaction leaves nothing half-written", async () => {
-      const b = await postgresBackend(pgUrl);
-      try {
-        figures.push(await killMidImport("PostgreSQL server", b, { dialect: "postgres", url: pgUrl, schema: b.schema }, 1_000));
-      } finally {
-        await b.close();
-      }
-    }, 60_000);
+    it(
+      "issue 15: kill -9 in the middle of a 100,000-record import transaction leaves nothing half-written",
+      scenario(() => postgresBackend(pgUrl), (b) => killMidImport("PostgreSQL server", b, { dialect: "postgres", url: pgUrl, schema: b.schema }, 1_000)),
+      60_000,
+    );
 
-    it("issue 15: sessions terminated under 20 writers — each workflow committed exactly once or failed retryable", async () => {
-      const b = await postgresBackend(pgUrl);
-      try {
-        figures.push(await killedConnections("PostgreSQL server (pg_terminate_backend)", b));
-      } finally {
-        await b.close();
-      }
-    }, 60_000);
+    it("issue 15: sessions terminated under 20 writers — each workflow committed exactly once or failed retryable", scenario(() => postgresBackend(pgUrl), (b) => killedConnections("PostgreSQL server (pg_terminate_backend)", b)), 60_000);
 
-    it("issue 15: serialization failures at SERIALIZABLE are surfaced typed and retried, never lost", async () => {
-      const b = await postgresBackend(pgUrl, ["default_transaction_isolation=serializable"]);
-      try {
-        figures.push(await serializableWorkflows("PostgreSQL server (SERIALIZABLE)", b));
-      } finally {
-        await b.close();
-      }
-    }, 60_000);
+    it(
+      "issue 15: serialization failures at SERIALIZABLE are surfaced typed and retried, never lost",
+      scenario(() => postgresBackend(pgUrl, ["default_transaction_isolation=serializable"]), (b) => serializableWorkflows("PostgreSQL server (SERIALIZABLE)", b)),
+      60_000,
+    );
   });
 } else {
   describe("PostgreSQL server faults (skipped: PMOKIT_PG_URL not set)", () => {
@@ -95,23 +89,13 @@ if (pgUrl) {
 const mysqlUrl = MYSQL_URL;
 if (mysqlUrl) {
   describe("MariaDB server: faults survived", () => {
-    it("issue 15: kill -9 in the middle of a 100,000-record import transaction leaves nothing half-written", async () => {
-      const b = await mariadbBackend(mysqlUrl);
-      try {
-        figures.push(await killMidImport("MariaDB server", b, { dialect: "mysql", url: mysqlUrl, schema: b.database }, 1_000));
-      } finally {
-        await b.close();
-      }
-    }, 60_000);
+    it(
+      "issue 15: kill -9 in the middle of a 100,000-record import transaction leaves nothing half-written",
+      scenario(() => mariadbBackend(mysqlUrl), (b) => killMidImport("MariaDB server", b, { dialect: "mysql", url: mysqlUrl, schema: b.database }, 1_000)),
+      60_000,
+    );
 
-    it("issue 15: sessions killed under 20 writers — each workflow committed exactly once or failed retryable", async () => {
-      const b = await mariadbBackend(mysqlUrl);
-      try {
-        figures.push(await killedConnections("MariaDB server (KILL CONNECTION)", b));
-      } finally {
-        await b.close();
-      }
-    }, 60_000);
+    it("issue 15: sessions killed under 20 writers — each workflow committed exactly once or failed retryable", scenario(() => mariadbBackend(mysqlUrl), (b) => killedConnections("MariaDB server (KILL CONNECTION)", b)), 60_000);
   });
 } else {
   describe("MariaDB server faults (skipped: PMOKIT_MYSQL_URL not set)", () => {

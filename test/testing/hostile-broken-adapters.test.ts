@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  StorageError, createMemoryAdapter, matchesWhere, pageOf, validateListQuery,
+  ALL_FILTER_OPS, StorageError, createMemoryAdapter, matchesWhere, pageOf, validateListQuery,
   type ListQuery, type RecordStore, type StorageAdapter, type StoredRecord, type Where,
 } from "../../src/index.js";
 import { checkAdapterConformance, type ConformanceResult } from "../../src/testing/index.js";
@@ -35,55 +35,35 @@ const tooManyVariables = wrapped("too-many-variables", (s) => ({
 }));
 
 /** Lets NaN and ±Infinity through to the "database", which fails as MariaDB did ("Unknown column 'NaN'"). */
-const nonFiniteLeaks = (): StorageAdapter => {
-  const inner = createMemoryAdapter({ name: "non-finite" });
-  const numeric = (v: unknown) => typeof v === "number" && !Number.isFinite(v);
-  return {
-    ...inner,
-    store(kind) {
-      const s = inner.store(kind);
-      return {
-        ...s,
-        list(q) {
-          const bad = (q.where ?? []).find((w) => numeric(w.value) || (Array.isArray(w.value) && w.value.some(numeric)));
-          if (bad) throw new Error(`Unknown column '${String(bad.value)}' in 'where clause'`);
-          return s.list(q);
-        },
-      };
-    },
-  };
-};
+const numeric = (v: unknown) => typeof v === "number" && !Number.isFinite(v);
+const nonFiniteLeaks = wrapped("non-finite", (s) => ({
+  list(q) {
+    const bad = (q.where ?? []).find((w) => numeric(w.value) || (Array.isArray(w.value) && w.value.some(numeric)));
+    if (bad) throw new Error(`Unknown column '${String(bad.value)}' in 'where clause'`);
+    return s.list(q);
+  },
+}));
 
 /** startsWith as an unescaped SQL LIKE: `%` and `_` in the prefix act as wildcards. */
-const likePrefix = (): StorageAdapter => {
-  const inner = createMemoryAdapter({ name: "like-prefix" });
-  const caps = inner.capabilities;
-  const like = (prefix: string) => new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/%/g, "[\\s\\S]*").replace(/_/g, "[\\s\\S]")}`, "u");
-  return {
-    ...inner,
-    store(kind) {
-      const s = inner.store(kind);
-      return {
-        ...s,
-        async list(q: ListQuery) {
-          validateListQuery("like-prefix", caps, q);
-          const all: StoredRecord[] = [];
-          let cursor: string | null = null;
-          do {
-            const p = await s.list({ limit: 1000, cursor });
-            all.push(...p.items);
-            cursor = p.nextCursor;
-          } while (cursor);
-          const match = (r: StoredRecord, w: Where) =>
-            w.op === "startsWith" && typeof w.value === "string"
-              ? typeof r[w.field] === "string" && like(w.value).test(r[w.field] as string)
-              : matchesWhere(r, w);
-          return pageOf(all.filter((r) => (q.where ?? []).every((w) => match(r, w))), q);
-        },
-      };
-    },
-  };
-};
+const like = (prefix: string) =>
+  new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/%/g, "[\\s\\S]*").replace(/_/g, "[\\s\\S]")}`, "u");
+const likePrefix = wrapped("like-prefix", (s) => ({
+  async list(q: ListQuery) {
+    validateListQuery("like-prefix", { transactions: "interactive", filterOps: ALL_FILTER_OPS, maxPageSize: 1000 }, q);
+    const all: StoredRecord[] = [];
+    let cursor: string | null = null;
+    do {
+      const p = await s.list({ limit: 1000, cursor });
+      all.push(...p.items);
+      cursor = p.nextCursor;
+    } while (cursor);
+    const match = (r: StoredRecord, w: Where) =>
+      w.op === "startsWith" && typeof w.value === "string"
+        ? typeof r[w.field] === "string" && like(w.value).test(r[w.field] as string)
+        : matchesWhere(r, w);
+    return pageOf(all.filter((r) => (q.where ?? []).every((w) => match(r, w))), q);
+  },
+}));
 
 /** A store whose "connection" can be broken: then every call throws the driver's own error (or a StorageError). */
 function breakable(typed: boolean): { create: () => StorageAdapter; interrupt: (a: StorageAdapter) => Promise<() => Promise<void>> } {
