@@ -27,7 +27,7 @@ const scenario = <B extends Backend>(open: () => Promise<B>, run: (b: B) => Prom
 describe("SQLite file (WAL): faults survived", () => {
   it(
     "issue 15: kill -9 in the middle of a 100,000-record import transaction leaves nothing half-written",
-    scenario(async () => sqliteFile(), (b) => killMidImport("SQLite file (WAL)", b, { dialect: "sqlite", file: b.file }, 5_000)),
+    scenario(async () => sqliteFile(), (b) => killMidImport("SQLite file (WAL)", b, { dialect: "sqlite", file: b.file }, 2_000)),
     60_000,
   );
 

@@ -69,11 +69,11 @@ export async function killedConnections(label: string, b: Backend): Promise<Load
     expect(isRetryableStorageError(e), `${o.id}: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`).toBe(true);
     codes[e.storageCode] = (codes[e.storageCode] ?? 0) + 1;
   }
-  // Each workflow is whole or absent; every committed one is there.
+  // Each workflow is whole or absent; every committed one is there. (A pooled connection killed while idle fails on
+  // its next use — retryable — so the checks read through withRetry too.)
   let failedButCommitted = 0;
   for (const o of all) {
-    const person = await adapter.store("person").get(o.id);
-    const project = await adapter.store("project").get(o.id);
+    const [person, project] = await withRetry(() => Promise.all([adapter.store("person").get(o.id), adapter.store("project").get(o.id)]), { attempts: 12, backoff: () => 10 });
     expect(person === null, `${o.id}: person and project land together`).toBe(project === null);
     if (o.error === undefined) expect(person, `${o.id} committed`).not.toBeNull();
     else if (person) failedButCommitted++;
@@ -88,13 +88,14 @@ export async function killedConnections(label: string, b: Backend): Promise<Load
       } catch (e) {
         if (!isPmoError(e, "duplicate-id")) throw e;
       }
-    }, { attempts: 5, backoff: () => 20 });
+    }, { attempts: 12, backoff: () => 20 });
   }
   for (const kind of ["person", "project"] as const) {
     const ids: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: readonly { id: string }[]; nextCursor: string | null } = await adapter.store(kind).list({ limit: 1000, cursor });
+      const at = cursor;
+      const page: { items: readonly { id: string }[]; nextCursor: string | null } = await withRetry(() => adapter.store(kind).list({ limit: 1000, cursor: at }), { attempts: 12, backoff: () => 10 });
       ids.push(...page.items.map((r) => r.id));
       cursor = page.nextCursor;
     } while (cursor);
