@@ -154,10 +154,11 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
     throw ValidationError.single(["busyTimeoutMs"], "busyTimeoutMs is a whole number of milliseconds ≥ 0", name);
   }
   // SQLite's busy timeout belongs to the connection (Kysely's SQLite dialect has one): set it before the first use.
-  let ready: Promise<void> | null = dialect === "sqlite" ? null : Promise.resolve();
+  let prepared = dialect !== "sqlite";
+  let ready: Promise<void> | null = null;
   const prepare = (): Promise<void> =>
     (ready ??= sql`PRAGMA busy_timeout = ${sql.lit(busyTimeoutMs)}`.execute(db).then(
-      () => undefined,
+      () => void (prepared = true),
       (e: unknown) => {
         ready = null;
         throw e;
@@ -166,7 +167,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
   /** Every database failure leaves as a StorageError; pmokit errors and misuse of a finished tx pass unchanged. */
   const guard = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
-      await prepare();
+      if (!prepared) await prepare();
       return await work();
     } catch (e) {
       if (e instanceof FinishedTransactionError) throw e;
@@ -289,7 +290,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
         const mapped = (e: unknown): unknown => (own.has(e) || e instanceof FinishedTransactionError ? e : toStorageError(name, dialect, e));
         if (depth === 0) {
           try {
-            await prepare();
+            if (!prepared) await prepare();
             return await exec.transaction().execute(async (trx) => {
               let live = true;
               try {
