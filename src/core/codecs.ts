@@ -183,8 +183,10 @@ export const idSchema = z
  * unstorableText("Müller 😀"); // null
  * unstorableText("lone \ud800 surrogate"); // "contains a lone UTF-16 surrogate at index 5"
  * ```
+ * @throws {ValidationError} when `value` is not a string.
  */
 export function unstorableText(value: string): string | null {
+  if (typeof value !== "string") throw ValidationError.single(["value"], "expected a string", "unstorableText");
   const nul = value.indexOf("\u0000");
   if (nul >= 0) return `contains a NUL character at index ${nul}`;
   for (let i = 0; i < value.length; i++) {
@@ -212,6 +214,9 @@ export function unstorableText(value: string): string | null {
  * ```
  */
 export function refuseUnstorableText(value: unknown, ctx: z.core.$RefinementCtx): void {
+  if (typeof (ctx as { addIssue?: unknown } | null)?.addIssue !== "function") {
+    throw ValidationError.single(["ctx"], "expected a zod refinement context", "refuseUnstorableText");
+  }
   const walk = (v: unknown, path: (string | number)[]): void => {
     if (typeof v === "string") {
       const why = unstorableText(v);

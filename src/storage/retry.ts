@@ -35,7 +35,7 @@ const timer = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * transaction (which rolled back when it failed) or reads; a lost COMMIT may have landed, so make writes
  * compare-and-set (`update` with a version, `insert` with a fixed id) and treat DuplicateIdError accordingly.
  *
- * @throws {ValidationError} for attempts that are not a whole number ≥ 1.
+ * @throws {ValidationError} for a `fn` that is not a function or attempts that are not a whole number ≥ 1.
  * @example
  * ```ts
  * const project = await withRetry(() =>
@@ -49,13 +49,14 @@ const timer = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * ```
  */
 export async function withRetry<T>(fn: (attempt: number) => Promise<T>, options: RetryOptions = {}): Promise<T> {
-  const attempts = options.attempts ?? 3;
+  if (typeof fn !== "function") throw ValidationError.single(["fn"], "expected a function to run", "withRetry");
+  const attempts = options?.attempts ?? 3;
   if (!Number.isSafeInteger(attempts) || attempts < 1) {
     throw ValidationError.single(["attempts"], "attempts is a whole number ≥ 1", "withRetry");
   }
-  const backoff = options.backoff ?? defaultBackoff;
-  const retryOn = options.retryOn ?? isRetryableStorageError;
-  const sleep = options.sleep ?? timer;
+  const backoff = options?.backoff ?? defaultBackoff;
+  const retryOn = options?.retryOn ?? isRetryableStorageError;
+  const sleep = options?.sleep ?? timer;
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn(attempt);
