@@ -157,12 +157,10 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
   let prepared = dialect !== "sqlite";
   let ready: Promise<void> | null = null;
   const prepare = (): Promise<void> =>
+    // SQLite-compatible engines without the pragma (some hosted ones refuse PRAGMA) keep their own locking.
     (ready ??= sql`PRAGMA busy_timeout = ${sql.lit(busyTimeoutMs)}`.execute(db).then(
       () => void (prepared = true),
-      (e: unknown) => {
-        ready = null;
-        throw e;
-      },
+      () => void (prepared = true),
     ));
   /** Every database failure leaves as a StorageError; pmokit errors and misuse of a finished tx pass unchanged. */
   const guard = async <T>(work: () => Promise<T>): Promise<T> => {
