@@ -178,6 +178,73 @@ export const idSchema = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, { message: "ids start with a letter or digit, then letters, digits, . _ : -" });
 
 /**
+ * Why a string cannot be stored faithfully by every database, or `null` when it can: NUL (PostgreSQL text refuses
+ * it, SQLite's string functions stop at it) and lone UTF-16 surrogates (not text: no database stores them as
+ * given). One rule for every adapter, applied to every string field of every entity kind.
+ *
+ * @example
+ * ```ts
+ * unstorableText("Müller 😀"); // null
+ * unstorableText("lone \ud800 surrogate"); // "contains a lone UTF-16 surrogate at index 5"
+ * ```
+ * @throws {ValidationError} when `value` is not a string.
+ */
+export function unstorableText(value: string): string | null {
+  if (typeof value !== "string") throw ValidationError.single(["value"], "expected a string", "unstorableText");
+  const nul = value.indexOf("\u0000");
+  if (nul >= 0) return `contains a NUL character at index ${nul}`;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
+      return `contains a lone UTF-16 surrogate at index ${i}`;
+    }
+    if (c >= 0xdc00 && c <= 0xdfff) return `contains a lone UTF-16 surrogate at index ${i}`;
+  }
+  return null;
+}
+
+/**
+ * Reports every string inside a value (plain objects and arrays, recursively) that {@link unstorableText} refuses,
+ * as zod issues with their paths — object keys included. Entity codecs run it on every record, decoding and encoding.
+ *
+ * @example
+ * ```ts
+ * z.strictObject({ notes: z.string() }).superRefine(refuseUnstorableText).safeParse({ notes: "a\u0000b" }).success; // false
+ * ```
+ */
+export function refuseUnstorableText(value: unknown, ctx: z.core.$RefinementCtx): void {
+  if (typeof (ctx as { addIssue?: unknown } | null)?.addIssue !== "function") {
+    throw ValidationError.single(["ctx"], "expected a zod refinement context", "refuseUnstorableText");
+  }
+  const walk = (v: unknown, path: (string | number)[]): void => {
+    if (typeof v === "string") {
+      const why = unstorableText(v);
+      if (why) ctx.addIssue({ code: "custom", message: `text ${why}`, path, input: v });
+      return;
+    }
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => walk(x, [...path, i]));
+      return;
+    }
+    if (v !== null && typeof v === "object") {
+      const proto = Object.getPrototypeOf(v);
+      if (proto !== Object.prototype && proto !== null) return; // Decimal, Money: not text
+      for (const [k, x] of Object.entries(v)) {
+        const why = unstorableText(k);
+        if (why) ctx.addIssue({ code: "custom", message: `key ${why}`, path: [...path, k], input: k });
+        walk(x, [...path, k]);
+      }
+    }
+  };
+  walk(value, []);
+}
+
+/**
  * Decodes wire input through a schema, turning zod's error into a {@link ValidationError}.
  *
  * @throws {ValidationError} listing every issue with its path.

@@ -13,7 +13,8 @@ export type PmoErrorCode =
   | "version-conflict"
   | "infeasible"
   | "unsupported-capability"
-  | "currency-mismatch";
+  | "currency-mismatch"
+  | "storage";
 
 /**
  * Base class of every pmokit error. Prefer {@link isPmoError} over `instanceof` when a value may come from another
@@ -257,6 +258,52 @@ export class CurrencyMismatchError extends PmoError {
 }
 
 /**
+ * What went wrong in the database, as a stable code:
+ * - `storage-connection-lost`: the connection broke or the session was terminated (retryable: the statement did not
+ *   commit, or — for a lost COMMIT — may have; retry only idempotent work).
+ * - `storage-serialization-failure`: the database aborted the transaction to keep it serializable (retryable).
+ * - `storage-deadlock`: the database chose this transaction as a deadlock victim (retryable).
+ * - `storage-busy`: another process holds the lock past the busy timeout, or a lock wait timed out (retryable).
+ * - `storage-constraint`: a constraint the port does not map to a pmokit error refused the write (not retryable).
+ * - `storage-failure`: any other database error (not retryable).
+ */
+export type StorageErrorCode =
+  | "storage-connection-lost"
+  | "storage-serialization-failure"
+  | "storage-deadlock"
+  | "storage-busy"
+  | "storage-constraint"
+  | "storage-failure";
+
+/**
+ * A database failure. `storageCode` says what happened, `retryable` whether running the same (idempotent) work again
+ * may succeed, and `cause` holds the driver's own error. Adapters throw this instead of their driver's classes.
+ *
+ * @example
+ * ```ts
+ * try { await repo.update(project); } catch (e) {
+ *   if (e instanceof StorageError && e.retryable) scheduleRetry();
+ * }
+ * ```
+ */
+export class StorageError extends PmoError {
+  readonly code = "storage" as const;
+  constructor(
+    /** What went wrong (see {@link StorageErrorCode}). */
+    readonly storageCode: StorageErrorCode,
+    /** Whether the same idempotent work may succeed when run again. */
+    readonly retryable: boolean,
+    /** The adapter that failed. */
+    readonly adapter: string,
+    message: string,
+    options: { readonly cause?: unknown } = {},
+  ) {
+    super(`${adapter}: ${storageCode}: ${message}`, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "StorageError";
+  }
+}
+
+/**
  * True when `value` is a pmokit error, optionally with the given code. Works across duplicate copies of pmokit,
  * where `instanceof` would not.
  *
@@ -276,6 +323,7 @@ export function isPmoError(value: unknown, code?: PmoErrorCode): value is PmoErr
     "infeasible",
     "unsupported-capability",
     "currency-mismatch",
+    "storage",
   ];
   if (typeof c !== "string" || !codes.includes(c)) return false;
   return code === undefined || c === code;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, instantCodec } from "../core/codecs.js";
+import { idSchema, instantCodec, refuseUnstorableText } from "../core/codecs.js";
 
 /**
  * Fields every stored entity has. `version` starts at 1 and goes up by one on every successful update
@@ -38,7 +38,8 @@ export interface StoredEntity {
 
 /**
  * Builds an entity codec: the stored-entity fields plus the entity's own, as a strict object (unknown keys,
- * including `__proto__` and `constructor`, are rejected rather than silently dropped).
+ * including `__proto__` and `constructor`, are rejected rather than silently dropped). Strings holding NUL or a lone
+ * UTF-16 surrogate are refused in every field (see `unstorableText`).
  *
  * @example
  * ```ts
@@ -46,7 +47,8 @@ export interface StoredEntity {
  * ```
  */
 export function entitySchema<S extends z.core.$ZodLooseShape>(shape: S, meta: { title: string; description: string }) {
-  return z.strictObject({ ...storedEntityShape, ...shape }).meta(meta);
+  // NUL and lone surrogates are refused in every string field, one rule for every kind and adapter.
+  return z.strictObject({ ...storedEntityShape, ...shape }).superRefine(refuseUnstorableText).meta(meta);
 }
 
 /**

@@ -4,7 +4,9 @@ import type { EntityKind } from "../entities/registry.js";
 import type { Capabilities, ListQuery, Page, RecordStore, StorageAdapter, StoredRecord } from "../storage/port.js";
 import { encodeCursor, fieldValue, validateListQuery, type Scalar } from "../storage/query.js";
 import { detectDialect, dialectSql, type AnyKysely, type DialectSql, type SqlDialectName } from "./dialect.js";
+import { toStorageError } from "./driver-errors.js";
 import { orderAndSeek, SQL_FILTER_OPS, wherePredicate } from "./filters.js";
+import { inlineMysqlParams } from "./mysql-literals.js";
 import { SCHEMA_INDEXED } from "./migrations.js";
 import { columnName, INDEXED_MAX_LENGTH, quoteId, tableName } from "./schema.js";
 
@@ -18,6 +20,19 @@ export interface SqlAdapterOptions {
   readonly maxPageSize?: number;
   /** Whether `close()` destroys the Kysely instance (default `false`: whoever made it closes it). */
   readonly destroyOnClose?: boolean;
+  /**
+   * SQLite: how long a write waits for another process's lock before failing with a retryable `storage-busy`
+   * StorageError, in ms (`PRAGMA busy_timeout`). Default 5000. Ignored by the server dialects.
+   */
+  readonly busyTimeoutMs?: number;
+}
+
+/** Raised by a handle used after its transaction ended: a programming error, not a database failure. */
+class FinishedTransactionError extends Error {
+  constructor(adapter: string) {
+    super(`${adapter}: this transaction has already finished; use the adapter, not the old tx`);
+    this.name = "FinishedTransactionError";
+  }
 }
 
 /** The per-kind statements, compiled once: they are the hot path (inserts in bulk, get by id). */
@@ -134,11 +149,39 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
     return k;
   };
   let savepoints = 0;
+  const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+  if (!Number.isSafeInteger(busyTimeoutMs) || busyTimeoutMs < 0) {
+    throw ValidationError.single(["busyTimeoutMs"], "busyTimeoutMs is a whole number of milliseconds ≥ 0", name);
+  }
+  // SQLite's busy timeout belongs to the connection (Kysely's SQLite dialect has one): set it before the first use.
+  let prepared = dialect !== "sqlite";
+  let ready: Promise<void> | null = null;
+  const prepare = (): Promise<void> =>
+    // SQLite-compatible engines without the pragma (some hosted ones refuse PRAGMA) keep their own locking.
+    (ready ??= sql`PRAGMA busy_timeout = ${sql.lit(busyTimeoutMs)}`.execute(db).then(
+      () => void (prepared = true),
+      () => void (prepared = true),
+    ));
+  /** Every database failure leaves as a StorageError; pmokit errors and misuse of a finished tx pass unchanged. */
+  const guard = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      if (!prepared) await prepare();
+      return await work();
+    } catch (e) {
+      if (e instanceof FinishedTransactionError) throw e;
+      throw toStorageError(name, dialect, e);
+    }
+  };
 
   const bind = (exec: AnyKysely, depth: number, isOpen: () => boolean): StorageAdapter => {
     const run = (text: string, params: readonly unknown[]) => {
-      if (!isOpen()) throw new Error(`${name}: this transaction has already finished; use the adapter, not the old tx`);
+      if (!isOpen()) throw new FinishedTransactionError(name);
+      // MySQL/MariaDB: values as hex literals, never the client's backslash escaping (see mysql-literals.ts).
+      if (dialect === "mysql") return exec.executeQuery(CompiledQuery.raw(inlineMysqlParams(text, params), []));
       return exec.executeQuery(CompiledQuery.raw(text, params as unknown[]));
+    };
+    const open = () => {
+      if (!isOpen()) throw new FinishedTransactionError(name);
     };
     const currentVersion = async (k: KindSql, id: string): Promise<number | null> => {
       const r = await run(k.version, [id]);
@@ -149,13 +192,14 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
     const store = (kind: EntityKind): RecordStore => {
       const k = kindOf(kind);
       return {
-        async get(id) {
-          const r = await run(k.get, [id]);
-          const row = r.rows[0] as { doc: unknown } | undefined;
-          return row ? parseDoc(row.doc) : null;
-        },
-        async getMany(ids) {
-          if (!isOpen()) throw new Error(`${name}: this transaction has already finished`);
+        get: (id) =>
+          guard(async () => {
+            const r = await run(k.get, [id]);
+            const row = r.rows[0] as { doc: unknown } | undefined;
+            return row ? parseDoc(row.doc) : null;
+          }),
+        getMany: (ids) => guard(async () => {
+          open();
           const found = new Map<string, StoredRecord>();
           const unique = [...new Set(ids)];
           for (let i = 0; i < unique.length; i += 500) {
@@ -174,9 +218,9 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
             if (!rec) return null;
             return ids.indexOf(id) === i ? rec : (structuredClone(rec) as StoredRecord);
           });
-        },
-        async list(query: ListQuery): Promise<Page<StoredRecord>> {
-          if (!isOpen()) throw new Error(`${name}: this transaction has already finished`);
+        }),
+        list: (query: ListQuery): Promise<Page<StoredRecord>> => guard(async () => {
+          open();
           validateListQuery(name, capabilities, query);
           const preds = (query.where ?? []).map((w) => wherePredicate(w, d, k.columnOf));
           const { order, seek, prefix } = orderAndSeek(query, d);
@@ -192,8 +236,8 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
             items,
             nextCursor: r.rows.length > query.limit && last ? encodeCursor({ value: field === "id" ? last.id : sortValue(last, field), id: last.id }) : null,
           };
-        },
-        async insert(record) {
+        }),
+        insert: (record) => guard(async () => {
           checkRecord(record);
           const values = [record.id, ...rowValues(k, record)];
           let result: QueryResult<unknown>;
@@ -206,8 +250,8 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
           if (affected(result) !== 1) throw new DuplicateIdError(kind, record.id);
           // The stored copy is the JSON text: handing the caller's object back cannot alias what is stored.
           return record;
-        },
-        async update(record, { expectedVersion }) {
+        }),
+        update: (record, { expectedVersion }) => guard(async () => {
           checkRecord(record);
           const next = { ...record, version: expectedVersion + 1 };
           const values = [...rowValues(k, next), record.id, expectedVersion];
@@ -216,12 +260,12 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
             throw new VersionConflictError(kind, record.id, expectedVersion, await currentVersion(k, record.id));
           }
           return next;
-        },
-        async delete(id, opts = {}) {
+        }),
+        delete: (id, opts = {}) => guard(async () => {
           if (opts.expectedVersion === undefined) return affected(await run(k.delete, [id])) === 1;
           if (affected(await run(k.deleteVersion, [id, opts.expectedVersion])) === 1) return true;
           throw new VersionConflictError(kind, id, opts.expectedVersion, await currentVersion(k, id));
-        },
+        }),
       };
     };
 
@@ -230,30 +274,55 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
       capabilities,
       store,
       async transaction<T>(fn: (tx: StorageAdapter) => Promise<T>): Promise<T> {
-        if (!isOpen()) throw new Error(`${name}: this transaction has already finished`);
+        open();
+        // The callback's own error is rethrown unchanged; a failure of BEGIN, COMMIT or a savepoint is the database's.
+        const own = new Set<unknown>();
+        const body = async (handle: StorageAdapter): Promise<T> => {
+          try {
+            return await fn(handle);
+          } catch (e) {
+            own.add(e);
+            throw e;
+          }
+        };
+        const mapped = (e: unknown): unknown => (own.has(e) || e instanceof FinishedTransactionError ? e : toStorageError(name, dialect, e));
         if (depth === 0) {
-          return exec.transaction().execute(async (trx) => {
-            let open = true;
-            try {
-              return await fn(bind(trx, 1, () => open));
-            } finally {
-              open = false;
-            }
-          });
+          try {
+            if (!prepared) await prepare();
+            return await exec.transaction().execute(async (trx) => {
+              let live = true;
+              try {
+                return await body(bind(trx, 1, () => live));
+              } finally {
+                live = false;
+              }
+            });
+          } catch (e) {
+            throw mapped(e);
+          }
         }
         // Nested: a savepoint on the same connection — an inner failure undoes only the inner writes.
         const sp = sql.raw(`pmokit_sp_${++savepoints}`);
-        await sql`SAVEPOINT ${sp}`.execute(exec);
-        let open = true;
         try {
-          const result = await fn(bind(exec, depth + 1, () => open && isOpen()));
-          open = false;
+          await sql`SAVEPOINT ${sp}`.execute(exec);
+        } catch (e) {
+          throw mapped(e);
+        }
+        let live = true;
+        try {
+          const result = await body(bind(exec, depth + 1, () => live && isOpen()));
+          live = false;
           await sql`RELEASE SAVEPOINT ${sp}`.execute(exec);
           return result;
         } catch (e) {
-          open = false;
-          await sql`ROLLBACK TO SAVEPOINT ${sp}`.execute(exec);
-          await sql`RELEASE SAVEPOINT ${sp}`.execute(exec);
+          if (!own.has(e)) throw mapped(e); // RELEASE failed
+          live = false;
+          try {
+            await sql`ROLLBACK TO SAVEPOINT ${sp}`.execute(exec);
+            await sql`RELEASE SAVEPOINT ${sp}`.execute(exec);
+          } catch (rollback) {
+            throw mapped(rollback);
+          }
           throw e;
         }
       },

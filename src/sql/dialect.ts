@@ -1,5 +1,6 @@
 import { MysqlAdapter, PostgresAdapter, SqliteAdapter, sql, type Kysely, type RawBuilder } from "kysely";
 import { ValidationError } from "../core/errors.js";
+import { mysqlText } from "./mysql-literals.js";
 
 /** The SQL dialects the adapter speaks. */
 export type SqlDialectName = "sqlite" | "postgres" | "mysql";
@@ -177,10 +178,10 @@ const mysql: DialectSql = {
       mysqlHandle(sql`je.v`),
     )}))`;
   },
-  strParam: (v) => sql`(CONVERT(${v} USING utf8mb4) COLLATE ${MYSQL_COLLATE})`,
+  // Hex literals, not client-escaped parameters: safe under NO_BACKSLASH_ESCAPES (see mysql-literals.ts).
+  strParam: (v) => mysqlText(v),
   numParam: (v) => sql`${v}`,
-  startsWith: (s, prefix) =>
-    sql`(LEFT(${s}, ${[...prefix].length}) = (CONVERT(${prefix} USING utf8mb4) COLLATE ${MYSQL_COLLATE}))`,
+  startsWith: (s, prefix) => sql`(LEFT(${s}, ${sql.lit([...prefix].length)}) = ${mysqlText(prefix)})`,
   falseLit: sql`FALSE`,
   sortStr: (s) => sql`LEFT(${s}, ${sql.lit(SORT_PREFIX_LENGTH)})`,
   orderedSelectPrefix: sql.raw(`SET STATEMENT max_sort_length = ${SORT_PREFIX_LENGTH * 4} FOR `),

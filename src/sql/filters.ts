@@ -58,7 +58,14 @@ export function wherePredicate(where: Where, d: DialectSql, columns: ReadonlyMap
       if (col && values.length > 0 && values.every(indexedString)) {
         return sql`COALESCE(${sql.ref(col)} IN (${sql.join(values.map((v) => d.strParam(v as string)))}), ${d.falseLit})`;
       }
-      return or(values.map((v) => scalarEquals(h, v, d, true)), d);
+      // One flat IN list per type, not an OR per value: a thousand ORs exceed SQLite's expression depth.
+      const strings = values.filter((v): v is string => typeof v === "string");
+      const numbers = values.filter((v): v is number => typeof v === "number");
+      const parts: R[] = [];
+      if (strings.length) parts.push(sql`COALESCE(${h.str} IN (${sql.join(strings.map((v) => d.strParam(v)))}), ${d.falseLit})`);
+      if (numbers.length) parts.push(sql`COALESCE(${h.num} IN (${sql.join(numbers.map((v) => d.numParam(v)))}), ${d.falseLit})`);
+      for (const v of [true, false, null] as const) if (values.includes(v)) parts.push(scalarEquals(h, v, d, true));
+      return or(parts, d);
     }
     case "lt":
     case "lte":

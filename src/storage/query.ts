@@ -95,10 +95,32 @@ export function matchesWhere(record: StoredRecord, where: Where): boolean {
 const FIELD_PATH = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/;
 
 /**
+ * The bounds of a list query every adapter accepts — and refuses beyond, with a ValidationError, alike: they keep a
+ * query inside every database's statement limits (SQLite's 32,766 and PostgreSQL's 65,535 bound parameters).
+ *
+ * @example
+ * ```ts
+ * const chunks = Math.ceil(ids.length / LIST_QUERY_LIMITS.maxInValues); // query a long id list in chunks
+ * ```
+ */
+export const LIST_QUERY_LIMITS = Object.freeze({
+  /** Most values in one `in` operand. */
+  maxInValues: 1000,
+  /** Most conditions in one `where`. */
+  maxConditions: 20,
+});
+
+/** A JSON scalar a database can hold: numbers must be finite (NaN and ±Infinity have no JSON or SQL form). */
+function isOperandScalar(x: unknown): boolean {
+  return x === null || typeof x === "string" || typeof x === "boolean" || (typeof x === "number" && Number.isFinite(x));
+}
+
+/**
  * Checks a query against an adapter's capabilities before it runs.
  *
  * @throws {UnsupportedCapabilityError} for a filter operator the adapter does not declare.
- * @throws {ValidationError} for a limit outside 1…maxPageSize, a malformed field path or operand.
+ * @throws {ValidationError} for a limit outside 1…maxPageSize, a malformed field path or operand (NaN and ±Infinity
+ *   included), or a query beyond {@link LIST_QUERY_LIMITS}.
  * @example
  * ```ts
  * validateListQuery("memory", capabilities, { limit: 50, where: [{ field: "status", op: "eq", value: "open" }] });
@@ -109,17 +131,29 @@ export function validateListQuery(adapter: string, capabilities: Capabilities, q
   if (!Number.isInteger(limit) || limit < 1 || limit > capabilities.maxPageSize) {
     throw ValidationError.single(["limit"], `limit must be an integer from 1 to ${capabilities.maxPageSize}`, "list query");
   }
-  (query.where ?? []).forEach((w, i) => {
+  const where = query.where ?? [];
+  if (!Array.isArray(where) || where.length > LIST_QUERY_LIMITS.maxConditions) {
+    throw ValidationError.single(["where"], `where takes at most ${LIST_QUERY_LIMITS.maxConditions} conditions`, "list query");
+  }
+  where.forEach((w, i) => {
     if (!capabilities.filterOps.includes(w.op)) throw new UnsupportedCapabilityError(adapter, `filter.${w.op}`);
     if (!FIELD_PATH.test(w.field)) {
       throw ValidationError.single(["where", i, "field"], `${JSON.stringify(w.field)} is not a field path`, "list query");
     }
-    const scalar = (x: unknown) => x === null || ["string", "number", "boolean"].includes(typeof x);
-    const ok = w.op === "in" ? Array.isArray(w.value) && w.value.every(scalar) : scalar(w.value);
+    if (w.op === "in" && Array.isArray(w.value) && w.value.length > LIST_QUERY_LIMITS.maxInValues) {
+      throw ValidationError.single(
+        ["where", i, "value"],
+        `\`in\` takes at most ${LIST_QUERY_LIMITS.maxInValues} values (got ${w.value.length}); split the query`,
+        "list query",
+      );
+    }
+    const ok = w.op === "in" ? Array.isArray(w.value) && w.value.every(isOperandScalar) : isOperandScalar(w.value);
     if (!ok) {
       throw ValidationError.single(
         ["where", i, "value"],
-        w.op === "in" ? "`in` takes an array of scalars" : "operand must be a string, number, boolean or null",
+        w.op === "in"
+          ? "`in` takes an array of strings, finite numbers, booleans or null"
+          : "operand must be a string, a finite number, a boolean or null",
         "list query",
       );
     }

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { NotFoundError, ValidationError } from "../core/errors.js";
 import { defaultIdGenerator, type IdGenerator } from "../core/ids.js";
 import { instant, type Instant } from "../core/dates/instant.js";
+import { idSchema } from "../core/codecs.js";
 import { entityKinds, type EntityKind, type EntityOf, type WireOf } from "../entities/registry.js";
 import type { StoredEntityField } from "../entities/base.js";
 import type { ListQuery, Page, StorageAdapter, StoredRecord } from "./port.js";
@@ -23,7 +24,8 @@ export interface RepositoryOptions {
 /**
  * Typed access to one entity kind. Values going in are validated and encoded through the entity codec; values
  * coming out are decoded — so adapters only ever see wire forms and callers only ever see memory forms.
- * A write that fails validation throws {@link ValidationError} before anything reaches the adapter.
+ * A write that fails validation throws {@link ValidationError} before anything reaches the adapter, and so does an
+ * id that the id schema refuses, in `get`, `require`, `getMany` and `delete` too.
  */
 export interface Repository<K extends EntityKind> {
   /** The entity kind. */
@@ -53,6 +55,17 @@ export interface Repository<K extends EntityKind> {
   decode(record: unknown): EntityOf<K>;
   /** Encodes an entity to its canonical wire record (validating it). */
   encode(entity: EntityOf<K>): StoredRecord;
+}
+
+/** Refuses an id the id schema refuses (quotes, backslashes, NUL, `__proto__`…) before it reaches the adapter. */
+function checkId(kind: string, id: unknown, path: readonly (string | number)[]): asserts id is string {
+  const r = idSchema.safeParse(id);
+  if (!r.success) {
+    throw new ValidationError(
+      r.error.issues.map((i) => ({ path: [...path, ...i.path.map((p) => (typeof p === "number" ? p : String(p)))], message: i.message, code: i.code })),
+      kind,
+    );
+  }
 }
 
 function now(clock: RepositoryOptions["clock"]): Instant {
@@ -97,15 +110,19 @@ export function createRepository<K extends EntityKind>(
     decode,
     encode,
     async get(id) {
+      checkId(kind, id, ["id"]);
       const rec = await store.get(id);
       return rec ? decode(rec) : null;
     },
     async require(id) {
+      checkId(kind, id, ["id"]);
       const rec = await store.get(id);
       if (!rec) throw new NotFoundError(kind, id);
       return decode(rec);
     },
     async getMany(list) {
+      if (!Array.isArray(list)) throw ValidationError.single(["ids"], "expected an array of ids", kind);
+      list.forEach((id, i) => checkId(kind, id, ["ids", i]));
       const recs = await store.getMany(list);
       return recs.map((r) => (r ? decode(r) : null));
     },
@@ -137,6 +154,7 @@ export function createRepository<K extends EntityKind>(
       return decode(await store.update(next, { expectedVersion: entity.version }));
     },
     async delete(id, opts) {
+      checkId(kind, id, ["id"]);
       return store.delete(id, opts ?? {});
     },
   };

@@ -3,6 +3,8 @@ import { capabilitiesSuite } from "./suites/capabilities.js";
 import { concurrencySuite } from "./suites/concurrency.js";
 import { crudSuite, duplicatesSuite, idsSuite } from "./suites/crud.js";
 import { filtersSuite } from "./suites/filters.js";
+import { faultsSuite } from "./suites/faults.js";
+import { hostileInputSuite } from "./suites/hostile-input.js";
 import { paginationSuite } from "./suites/pagination.js";
 import { roundTripSuite } from "./suites/round-trip.js";
 import { transactionsSuite } from "./suites/transactions.js";
@@ -26,6 +28,7 @@ export const conformanceSuites: readonly ConformanceSuite[] = [
   transactionsSuite,
   roundTripSuite,
   capabilitiesSuite,
+  hostileInputSuite,
 ];
 
 /** The outcome of one conformance test run by {@link checkAdapterConformance}. */
@@ -65,8 +68,14 @@ function adapterSource(options: Pick<ConformanceOptions, "create" | "reset" | "t
   };
 }
 
-function contextOf(options: Pick<ConformanceOptions, "seed" | "roundTripRuns">): ConformanceContext {
-  return { seed: options.seed ?? 42, roundTripRuns: options.roundTripRuns ?? 100 };
+function contextOf(options: Pick<ConformanceOptions, "seed" | "roundTripRuns" | "faults">): ConformanceContext {
+  const ctx = { seed: options.seed ?? 42, roundTripRuns: options.roundTripRuns ?? 100 };
+  return options.faults ? { ...ctx, interrupt: options.faults.interrupt } : ctx;
+}
+
+/** The suites a run uses: every suite, plus `faults` when the runner can break the adapter's connection. */
+function suitesOf(options: Pick<ConformanceOptions, "faults">): readonly ConformanceSuite[] {
+  return options.faults ? [...conformanceSuites, faultsSuite] : conformanceSuites;
 }
 
 /**
@@ -96,7 +105,7 @@ export function runAdapterConformance(options: ConformanceOptions): void {
   const source = adapterSource(options);
   const ctx = contextOf(options);
   runner.describe(`pmokit storage conformance: ${options.name}`, () => {
-    for (const suite of conformanceSuites) {
+    for (const suite of suitesOf(options)) {
       runner.describe(suite.name, () => {
         for (const test of suite.tests) {
           runner.it(test.name, async () => {
@@ -121,13 +130,13 @@ export function runAdapterConformance(options: ConformanceOptions): void {
  * ```
  */
 export async function checkAdapterConformance(
-  options: Pick<ConformanceOptions, "create" | "reset" | "teardown" | "seed" | "roundTripRuns">,
+  options: Pick<ConformanceOptions, "create" | "reset" | "teardown" | "seed" | "roundTripRuns" | "faults">,
 ): Promise<ConformanceResult[]> {
   const source = adapterSource(options);
   const ctx = contextOf(options);
   const results: ConformanceResult[] = [];
   try {
-    for (const suite of conformanceSuites) {
+    for (const suite of suitesOf(options)) {
       for (const test of suite.tests) {
         try {
           await test.run(await source.next(), ctx);

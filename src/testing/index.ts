@@ -6,4 +6,4 @@
  */
 export { runAdapterConformance, checkAdapterConformance, conformanceSuites, type ConformanceResult } from "./conformance.js";
 export { ConformanceFailure } from "./assert.js";
-export type { ConformanceOptions, ConformanceRunner, ConformanceSuite, ConformanceTest, ConformanceContext } from "./types.js";
+export type { ConformanceOptions, ConformanceRunner, ConformanceSuite, ConformanceTest, ConformanceContext, ConformanceFaults } from "./types.js";

@@ -32,6 +32,17 @@ export interface ConformanceOptions {
   readonly seed?: number;
   /** Number of generated round-trip cases. Default 100. */
   readonly roundTripRuns?: number;
+  /** Fault injection; when given, the `faults` suite runs too. */
+  readonly faults?: ConformanceFaults;
+}
+
+/** How the kit breaks an adapter's connection to its database (for the `faults` suite). */
+export interface ConformanceFaults {
+  /**
+   * Breaks the adapter's connection: terminates its server sessions, holds the database lock from another process,
+   * closes its socket. May return a function that undoes it (releases the lock) once the check is done.
+   */
+  readonly interrupt: (adapter: StorageAdapter) => Promise<(() => Promise<void>) | void>;
 }
 
 /** One conformance test: a stable name and a check that throws on failure. */
@@ -48,11 +59,13 @@ export interface ConformanceContext {
   readonly seed: number;
   /** Number of generated round-trip cases. */
   readonly roundTripRuns: number;
+  /** The fault-injection hook, when the runner gave one. */
+  readonly interrupt?: ConformanceFaults["interrupt"];
 }
 
 /** A named group of conformance tests. */
 export interface ConformanceSuite {
-  /** Suite name: `crud`, `ids`, `duplicates`, `pagination`, `filters`, `concurrency`, `transactions`, `round-trip`, `capabilities`. */
+  /** Suite name: `crud`, `ids`, `duplicates`, `pagination`, `filters`, `concurrency`, `transactions`, `round-trip`, `capabilities`, `hostile-input`, and `faults` when fault injection is given. */
   readonly name: string;
   /** Its tests. */
   readonly tests: readonly ConformanceTest[];

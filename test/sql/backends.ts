@@ -20,9 +20,15 @@ export const MYSQL_URL = process.env["PMOKIT_MYSQL_URL"];
 export interface Backend {
   readonly label: string;
   readonly db: AnyKysely;
+  /** Kills every server session of the backend's pools; returns how many. */
+  readonly terminate?: () => Promise<number>;
   /** Another connection pool / handle on the same database (for two-process migration races). */
   readonly second?: () => AnyKysely;
   readonly close: () => Promise<void>;
+  /** Breaks the adapter's connection (kills its server sessions, or holds SQLite's lock from another handle). */
+  readonly interrupt?: () => Promise<() => Promise<void>>;
+  /** Adapter options the backend needs (a short SQLite busy timeout for the lock test). */
+  readonly adapterOptions?: { readonly busyTimeoutMs?: number };
 }
 
 const suffix = () => randomBytes(5).toString("hex");
@@ -32,7 +38,7 @@ export function sqliteMemory(): Backend {
   return { label: "SQLite (memory)", db, close: () => db.destroy() };
 }
 
-export function sqliteFile(): Backend {
+export function sqliteFile(): Backend & { readonly file: string } {
   const dir = mkdtempSync(join(tmpdir(), "pmokit-sql-"));
   const file = join(dir, "pmo.db");
   const open = (timeout: number) => {
@@ -45,6 +51,17 @@ export function sqliteFile(): Backend {
   return {
     label: "SQLite (file)",
     db,
+    file,
+    adapterOptions: { busyTimeoutMs: 200 },
+    // Another handle takes the write lock, as another process would: writes meet SQLITE_BUSY after the timeout.
+    interrupt: async () => {
+      const other = new Database(file, { timeout: 1000 });
+      other.prepare("BEGIN IMMEDIATE").run();
+      return async () => {
+        other.prepare("ROLLBACK").run();
+        other.close();
+      };
+    },
     second: () => {
       const k = open(20);
       others.push(k);
@@ -75,7 +92,7 @@ export async function pgliteBackend(): Promise<Backend> {
   };
 }
 
-export async function postgresBackend(url: string): Promise<Backend> {
+export async function postgresBackend(url: string, settings: readonly string[] = []): Promise<Backend & { readonly schema: string }> {
   const schema = `pmokit_t_${suffix()}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -83,15 +100,34 @@ export async function postgresBackend(url: string): Promise<Backend> {
   await admin.end();
   const pools: pg.Pool[] = [];
   const open = () => {
-    const pool = new pg.Pool({ connectionString: url, options: `-c search_path=${schema}`, max: 10 });
+    const options = [`-c search_path=${schema}`, ...settings.map((x) => `-c ${x}`)].join(" ");
+    const pool = new pg.Pool({ connectionString: url, options, max: 10, application_name: schema });
+    // A terminated idle client is reported on the pool; the pool drops it and the next query gets a new one.
+    pool.on("error", () => {});
+    // A checked-out client whose session is terminated between two queries reports it on the client: without a
+    // listener node-postgres makes that an uncaught exception. The next query on it fails, as a StorageError.
+    pool.on("connect", (client) => client.on("error", () => {}));
     pools.push(pool);
     return new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) }) as AnyKysely;
   };
   const db = open();
+  const terminate = async () => {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    const r = await c.query("SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid()", [schema]);
+    await c.end();
+    return Number(r.rows[0]?.n ?? 0);
+  };
   return {
     label: "PostgreSQL (server)",
     db,
+    schema,
     second: open,
+    terminate,
+    interrupt: async () => {
+      await terminate();
+      return async () => {};
+    },
     close: async () => {
       for (const p of pools) await p.end();
       const c = new pg.Client({ connectionString: url });
@@ -102,7 +138,7 @@ export async function postgresBackend(url: string): Promise<Backend> {
   };
 }
 
-export async function mariadbBackend(url: string): Promise<Backend> {
+export async function mariadbBackend(url: string, sqlMode?: string): Promise<Backend & { readonly database: string }> {
   const database = `pmokit_t_${suffix()}`;
   const admin = createPool({ uri: url, connectionLimit: 1 }).promise();
   await admin.query(`CREATE DATABASE ${database} CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin`);
@@ -110,14 +146,37 @@ export async function mariadbBackend(url: string): Promise<Backend> {
   const pools: ReturnType<typeof createPool>[] = [];
   const open = () => {
     const pool = createPool({ uri: url, database, connectionLimit: 10 });
+    // A server or session sql_mode some DBAs set (NO_BACKSLASH_ESCAPES, ANSI_QUOTES …), on every connection.
+    if (sqlMode) pool.on("connection", (conn) => conn.query(`SET SESSION sql_mode = '${sqlMode}'`));
     pools.push(pool);
     return new Kysely<unknown>({ dialect: new MysqlDialect({ pool }) }) as AnyKysely;
   };
   const db = open();
+  const terminate = async () => {
+    const c = createPool({ uri: url, connectionLimit: 1 }).promise();
+    const [rows] = await c.query("SELECT id FROM information_schema.processlist WHERE db = ? AND id <> CONNECTION_ID()", [database]);
+    let n = 0;
+    for (const row of rows as { id: number }[]) {
+      try {
+        await c.query(`KILL CONNECTION ${Number(row.id)}`);
+        n++;
+      } catch {
+        // already gone
+      }
+    }
+    await c.end();
+    return n;
+  };
   return {
     label: "MariaDB (server)",
     db,
+    database,
     second: open,
+    terminate,
+    interrupt: async () => {
+      await terminate();
+      return async () => {};
+    },
     close: async () => {
       for (const p of pools) await new Promise<void>((r) => p.end(() => r()));
       const c = createPool({ uri: url, connectionLimit: 1 }).promise();

@@ -4,21 +4,23 @@ import { createSqlAdapter, deleteAllRecords, migrate } from "../../src/sql/index
 import type { Backend } from "./backends.js";
 import { workflowReliability } from "../services/reliability.js";
 
-/** Registers the whole conformance kit on one backend: migrated once, emptied before every test. */
-export function sqlConformance(label: string, open: () => Backend | Promise<Backend>): void {
+/** Registers the whole conformance kit on one backend: migrated once, emptied before every test; `faults` adds the faults suite. */
+export function sqlConformance(label: string, open: () => Backend | Promise<Backend>, options: { readonly faults?: boolean } = {}): void {
   let backend: Backend | undefined;
   runAdapterConformance({
     name: label,
     create: async () => {
       backend = await open();
       await migrate(backend.db);
-      return createSqlAdapter(backend.db, { name: label });
+      return createSqlAdapter(backend.db, { name: label, ...backend.adapterOptions });
     },
     reset: () => deleteAllRecords((backend as Backend).db, ["person", "cost-entry", "project"]),
     teardown: () => backend?.close(),
     // The first test opens and migrates the database: more than the default 5 s on a busy machine.
     runner: { describe, it: (name: string, fn: () => Promise<void>) => it(name, fn, 30_000), afterAll },
     roundTripRuns: 40,
+    // The faults suite on the backends whose connection a test can break (a lock from another handle, killed sessions).
+    ...(options.faults ? { faults: { interrupt: async () => (backend as Backend).interrupt!() } } : {}),
   });
 }
 

@@ -6,7 +6,7 @@ import { migrationTests } from "./migration-tests.js";
 
 const url = PG_URL;
 if (url) {
-  sqlConformance("PostgreSQL server", () => postgresBackend(url));
+  sqlConformance("PostgreSQL server", () => postgresBackend(url), { faults: true });
   sqlSemantics("PostgreSQL server", () => postgresBackend(url), 15);
   migrationTests("PostgreSQL server", () => postgresBackend(url));
   sqlWorkflows("PostgreSQL server", () => postgresBackend(url));

@@ -4,7 +4,7 @@ import { sqlSemantics } from "./semantics.js";
 import { migrationTests } from "./migration-tests.js";
 
 sqlConformance("SQLite in memory", sqliteMemory);
-sqlConformance("SQLite on a file", sqliteFile);
+sqlConformance("SQLite on a file", sqliteFile, { faults: true });
 sqlSemantics("SQLite in memory", sqliteMemory, 150);
 migrationTests("SQLite on a file", sqliteFile);
 migrationTests("SQLite in memory", sqliteMemory);
