@@ -16,7 +16,7 @@ export interface ItemCoverage {
   readonly type: string;
   /** Every need met. */
   readonly shallow: "covered" | "uncovered";
-  /** Shallow, and every counted covering item deep-covered, recursively; `cycle` inside a loop of covering links. */
+  /** Shallow, and every counted covering item deep-covered, recursively; `cycle` (ranked worst) in or above a loop of covering links. */
   readonly deep: "covered" | "uncovered" | "cycle";
   /** Each need: how many distinct items cover it, out of how many needed, and which. */
   readonly needs: readonly { readonly name: string; readonly anyOf: readonly string[]; readonly min: number; readonly count: number; readonly coveredBy: readonly string[]; readonly met: boolean }[];

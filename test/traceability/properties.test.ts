@@ -222,7 +222,8 @@ describe("generated graphs", () => {
         seed(m, g);
         const r = analyzeTraceability(m.input(), RULES);
         for (const c of r.coverage) if (c.deep === "covered") expect(c.shallow).toBe("covered");
-        for (const c of r.coverage) if (c.shallow === "uncovered") expect(c.deep).toBe("uncovered");
+        // Not shallow-covered is never deep-covered; it is `cycle` when a loop lies on or below it (issue 12 #1).
+        for (const c of r.coverage) if (c.shallow === "uncovered") expect(c.deep).not.toBe("covered");
         for (const f of r.findings.filter((x) => x.check === "cycle")) expect(f.path![0]).toBe(f.path![f.path!.length - 1]);
       }),
       { seed: 42, numRuns: 300 },
