@@ -72,3 +72,50 @@ describe("issue 12 #1: deep coverage around a loop", () => {
     }
   });
 });
+
+describe("issue 12 #2: duplicated dangling links", () => {
+  it("issue 12 #2: artifact:D1 -satisfies-> requirement:GHOST twice is a duplicate-link as well as two dangling links", () => {
+    const ghost = link("D-1", "satisfies", "FR-GHOST");
+    const r = analyzeTraceability({ artifacts: [art("D-1", "design")], links: [ghost, { ...ghost, id: "again" }] }, DESIGN_RULES);
+    expect(r.findings.map((f) => [f.check, f.links, f.missingEnd, f.count])).toEqual([
+      ["dangling-link", ["D-1>satisfies>FR-GHOST"], "to", undefined],
+      ["dangling-link", ["again"], "to", undefined],
+      ["duplicate-link", ["D-1>satisfies>FR-GHOST", "again"], undefined, 2],
+    ]);
+    expect(r.findings[2]!.message).toBe("artifact:D-1 satisfies requirement:FR-GHOST is linked 2 times");
+  });
+
+  it("issue 12 #2: a duplicate is found whether the target exists or not, and only one duplicate-link per repeated triple", () => {
+    // The same triple three times with the target present, and twice with both ends missing.
+    const ok = link("D-1", "satisfies", "FR-1");
+    const lost = link("D-8", "satisfies", "FR-9");
+    const r = analyzeTraceability(
+      { requirements: [req("FR-1", "functional")], artifacts: [art("D-1", "design")], links: [ok, { ...ok, id: "ok-2" }, { ...ok, id: "ok-3" }, lost, { ...lost, id: "lost-2" }] },
+      DESIGN_RULES,
+    );
+    const dup = r.findings.filter((f) => f.check === "duplicate-link");
+    expect(dup.map((f) => [f.items, f.count])).toEqual([
+      [["artifact:D-1", "requirement:FR-1"], 3],
+      [["artifact:D-8", "requirement:FR-9"], 2],
+    ]);
+  });
+
+  it("issue 12 #2: a dangling finding says which end is missing", () => {
+    const r = analyzeTraceability(
+      {
+        requirements: [req("FR-1", "functional")],
+        artifacts: [art("D-1", "design")],
+        links: [link("D-1", "satisfies", "FR-404"), link("D-404", "satisfies", "FR-1"), link("D-8", "satisfies", "FR-9")],
+      },
+      DESIGN_RULES,
+    );
+    expect(r.findings.filter((f) => f.check === "dangling-link").map((f) => [f.links[0], f.missingEnd, f.items, f.message])).toEqual([
+      ["D-404>satisfies>FR-1", "from", ["artifact:D-404"], "D-404>satisfies>FR-1 (satisfies) refers to a missing source artifact:D-404"],
+      [
+        "D-8>satisfies>FR-9", "both", ["artifact:D-8", "requirement:FR-9"],
+        "D-8>satisfies>FR-9 (satisfies) refers to a missing source artifact:D-8 and target requirement:FR-9",
+      ],
+      ["D-1>satisfies>FR-404", "to", ["requirement:FR-404"], "D-1>satisfies>FR-404 (satisfies) refers to a missing target requirement:FR-404"],
+    ]);
+  });
+});
