@@ -86,8 +86,30 @@ export interface ItemEvidence {
   readonly own: EvidenceStatus;
   /** Combined with its children's roll-up. */
   readonly rolledUp: EvidenceStatus;
-  /** Its own tests, each with the latest run in scope. */
-  readonly tests: readonly { readonly testCase: string; readonly run?: string; readonly result?: string; readonly executedAt?: string; readonly status: EvidenceStatus }[];
+  /**
+   * Its own tests, each with the run that decides its status (the latest in scope, or with
+   * `evidence.environments: "worst-per-environment"` the worst environment's latest); with `evidence.tests:
+   * "transitive"` also the tests of every item below it, each naming that item in `via`.
+   */
+  readonly tests: readonly TestEvidence[];
+}
+
+/** One test case's evidence for an item. */
+export interface TestEvidence {
+  /** `kind:id` of the test case. */
+  readonly testCase: string;
+  /** `kind:id` of the run that decides the status, when there is one. */
+  readonly run?: string;
+  /** Its result. */
+  readonly result?: string;
+  /** When it ran. */
+  readonly executedAt?: string;
+  /** The test's status for the item. */
+  readonly status: EvidenceStatus;
+  /** With transitive tests: the item below that the test verifies (absent for the item's own tests). */
+  readonly via?: string;
+  /** With `worst-per-environment`: the latest run per environment, environments in order. */
+  readonly byEnvironment?: readonly { readonly environment: string; readonly run?: string; readonly result?: string; readonly executedAt?: string; readonly status: EvidenceStatus }[];
 }
 
 /** Everything an analysis finds. */

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { analyzeTraceability, type TraceRulesInput } from "../../src/traceability/index.js";
-import { art, link, req, tc } from "./helpers.js";
+import { ValidationError } from "../../src/core/index.js";
+import {
+  analyzeTraceGraph,
+  analyzeTraceability,
+  buildTraceGraph,
+  requirementFingerprint,
+  type TraceInput,
+  type TraceRulesInput,
+} from "../../src/traceability/index.js";
+import { art, link, req, run, T0, tc } from "./helpers.js";
 
 // Issue 12's wrong answers on the traceability side, each on the graph the issue describes.
 
@@ -117,5 +125,106 @@ describe("issue 12 #2: duplicated dangling links", () => {
       ],
       ["D-1>satisfies>FR-404", "to", ["requirement:FR-404"], "D-1>satisfies>FR-404 (satisfies) refers to a missing target requirement:FR-404"],
     ]);
+  });
+});
+
+describe("issue 12 #3: as of a date, nothing after it counts", () => {
+  const T_BEFORE = "2026-03-09T10:00:00.000Z";
+  const T_AFTER = "2026-03-11T09:00:00.000Z";
+  const AS_OF = "2026-03-10";
+
+  it("issue 12 #3: a run executed after asOf is not the latest run (a later pass does not hide the earlier failure)", () => {
+    // TC-1 failed on 03-09 and passed on 03-11. As of 03-10 only the failure had happened: NOK, not OK.
+    const input = {
+      requirements: [req("FR-1", "functional")],
+      testCases: [tc("TC-1")],
+      testRuns: [run("r1", "TC-1", "failed", T_BEFORE), run("r2", "TC-1", "passed", T_AFTER)],
+      links: [link("TC-1", "verifies", "FR-1")],
+    };
+    expect(analyzeTraceability(input).evidence[0]!.own).toBe("OK");
+    const asOf = analyzeTraceability(input, {}, { asOf: AS_OF }).evidence[0]!;
+    expect([asOf.own, asOf.tests[0]!.run]).toEqual(["NOK", "test-run:r1"]);
+    // An instant works too; a run exactly at asOf has happened.
+    expect(analyzeTraceability(input, {}, { asOf: T_AFTER }).evidence[0]!.own).toBe("OK");
+  });
+
+  it("issue 12 #3: a content change after asOf does not make an earlier pass STALE yet", () => {
+    // FR-1 changed on 03-11 (changedAt); the pass of 03-09 is stale today, but fresh as of 03-10.
+    const input = {
+      requirements: [req("FR-1", "functional")],
+      testCases: [tc("TC-1")],
+      testRuns: [run("r1", "TC-1", "passed", T_BEFORE)],
+      links: [link("TC-1", "verifies", "FR-1")],
+      changedAt: { "requirement:FR-1": T_AFTER },
+    };
+    expect(analyzeTraceability(input).evidence[0]!.own).toBe("STALE");
+    expect(analyzeTraceability(input, {}, { asOf: AS_OF }).evidence[0]!.own).toBe("OK");
+  });
+
+  it("issue 12 #3: an acknowledgement given after asOf does not count", () => {
+    const fr = req("FR-1", "functional", { audiences: ["operations"] });
+    const ack = { id: "ack-1", requirementId: "FR-1", audienceRole: "operations", personId: "p-ops", fingerprint: requirementFingerprint(fr), acknowledgedAt: T_AFTER };
+    const input = { requirements: [fr], acknowledgements: [ack] };
+    expect(analyzeTraceability(input).acknowledgements[0]!.pending).toEqual([]);
+    const asOf = analyzeTraceability(input, {}, { asOf: AS_OF });
+    expect(asOf.acknowledgements[0]!.audiences[0]).toEqual({ audience: "operations", status: "missing", current: [], outdated: [] });
+    // The incremental analysis applies the same rule to an acknowledgement recorded as an edit.
+    const a = analyzeTraceGraph(buildTraceGraph({ requirements: [fr] }), { asOf: AS_OF });
+    expect(a.apply({ type: "acknowledged", acknowledgement: ack }).acknowledgements[0]!.pending).toEqual(["operations"]);
+    expect(a.apply({ type: "acknowledged", acknowledgement: { ...ack, id: "ack-0", acknowledgedAt: T_BEFORE } }).acknowledgements[0]!.pending).toEqual([]);
+  });
+
+  it("issue 12 #3: a link reviewed after asOf was not reviewed as of asOf (and its review stops no transitive suspicion)", () => {
+    // SR-1 changed on 03-09 (before asOf). FR-1→SR-1 was reviewed against the new content only on 03-11: today it is
+    // fine, as of 03-10 it still needs its review. TC-1→FR-1, made at T0 and reviewed on 03-11, is not suspect today
+    // (its review is newer than the change) but is transitively suspect as of 03-10 through FR-1.
+    const sr = req("SR-1", "stakeholder");
+    const fr = req("FR-1", "functional");
+    const input: TraceInput = {
+      requirements: [sr, fr],
+      testCases: [tc("TC-1")],
+      links: [
+        link("FR-1", "refines", "SR-1", { targetFingerprint: requirementFingerprint(sr), reviewedAt: T_AFTER as never }),
+        link("TC-1", "verifies", "FR-1", { targetFingerprint: requirementFingerprint(fr), reviewedAt: T_AFTER as never }),
+      ],
+      changedAt: { "requirement:SR-1": T_BEFORE },
+    };
+    const now = analyzeTraceability(input);
+    expect([now.suspects, now.unreviewedLinks]).toEqual([[], []]);
+    const then = analyzeTraceability(input, {}, { asOf: AS_OF });
+    expect(then.unreviewedLinks).toEqual(["FR-1>refines>SR-1", "TC-1>verifies>FR-1"]);
+  });
+
+  it("issue 12 #3: a review after asOf does not stop transitive suspicion that a review before it would", () => {
+    // FR-1 → SR-1 is directly suspect (SR-1's statement changed on 03-09, after the link's review at T0). TC-1 → FR-1 was
+    // reviewed on 03-11: today that review stops the spread; as of 03-10 it had not happened (created at T0), so the
+    // link is transitively suspect — and, its recorded fingerprint being from after asOf, also needs its review.
+    const sr = req("SR-1", "stakeholder");
+    const fr = req("FR-1", "functional");
+    const changed = { ...sr, statement: "Changed" };
+    const input: TraceInput = {
+      requirements: [changed, fr],
+      testCases: [tc("TC-1")],
+      links: [
+        link("FR-1", "refines", "SR-1", { targetFingerprint: requirementFingerprint(sr), reviewedAt: T0 as never }),
+        link("TC-1", "verifies", "FR-1", { targetFingerprint: requirementFingerprint(fr), reviewedAt: T_AFTER as never }),
+      ],
+      changedAt: { "requirement:SR-1": T_BEFORE },
+    };
+    expect(analyzeTraceability(input).suspects.map((s) => [s.link, s.reason])).toEqual([["FR-1>refines>SR-1", "direct"]]);
+    expect(analyzeTraceability(input, {}, { asOf: AS_OF }).suspects.map((s) => [s.link, s.reason])).toEqual([
+      ["FR-1>refines>SR-1", "direct"],
+      ["TC-1>verifies>FR-1", "transitive"],
+    ]);
+  });
+
+  it("issue 12 #3: an as-of that is neither a date nor a UTC instant is a ValidationError", () => {
+    expect(() => analyzeTraceability({}, {}, { asOf: "10/03/2026" })).toThrow(ValidationError);
+    try {
+      analyzeTraceability({}, {}, { asOf: "2026-03-10T10:00:00+01:00" });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as ValidationError).issues.map((i) => i.path)).toEqual([["asOf"]]);
+    }
   });
 });

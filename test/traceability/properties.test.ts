@@ -15,6 +15,9 @@ import {
   type TraceRulesInput,
 } from "../../src/traceability/index.js";
 
+// Hundreds of generated graphs take a few seconds; on a loaded shared machine more than vitest's default 5 s.
+const PROPERTY_TIMEOUT_MS = 60_000;
+
 // Generated graphs — with cycles, self-links, duplicates, dangling links and links to items that appear later — and
 // random edit sequences. Fixed seeds, so a failure reproduces.
 
@@ -228,7 +231,7 @@ describe("generated graphs", () => {
       }),
       { seed: 42, numRuns: 300 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it("clearing suspects, then changing nothing, leaves none suspect", () => {
     fc.assert(
@@ -248,7 +251,7 @@ describe("generated graphs", () => {
       }),
       { seed: 42, numRuns: 200 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it("the incremental analysis equals a full rebuild after any sequence of edits", () => {
     fc.assert(
@@ -264,5 +267,5 @@ describe("generated graphs", () => {
       }),
       { seed: 42, numRuns: 300 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });
