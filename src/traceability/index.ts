@@ -24,6 +24,7 @@ export { TraceGraph, buildTraceGraph, type TraceNeighbour } from "./graph.js";
 export { analyzeTraceGraph, analyzeTraceability, type TraceAnalysis, type TraceAnalysisOptions, type TraceEdit, type TraceDelta } from "./analysis.js";
 export type { TraceAnalysisResult, ItemCoverage, LevelCoverage, SuspectLink, ChangedItem, ItemEvidence, TestEvidence } from "./result.js";
 export type { TraceFinding } from "./structure.js";
+export type { LinkRevisionStatus } from "./revisions.js";
 export { EVIDENCE_STATUSES, DEFAULT_RESULT_OUTCOMES, type EvidenceStatus, type EvidenceScope, type RunOutcome, type TestRunResult } from "./evidence.js";
 export { TEST_RUN_RESULTS } from "./options.js";
 export type { AudienceStatus, RequirementAcknowledgement, PersonPending, AudienceMember } from "./acknowledgements.js";

@@ -2,6 +2,7 @@ import type { Decimal, Metric } from "../core/index.js";
 import type { PersonPending, RequirementAcknowledgement } from "./acknowledgements.js";
 import type { EvidenceStatus } from "./evidence.js";
 import type { TraceFieldChange } from "./fingerprint.js";
+import type { LinkRevisionStatus } from "./revisions.js";
 import type { TraceFinding } from "./structure.js";
 
 /*
@@ -124,6 +125,11 @@ export interface TraceAnalysisResult {
   readonly suspects: readonly SuspectLink[];
   /** Trace links never reviewed (no recorded target fingerprint), Doorstop's "needs initial review". */
   readonly unreviewedLinks: readonly string[];
+  /**
+   * Revision status (OpenFastTrace's `outdated` / `predated`) of every trace link that pins a `targetRevision` of a
+   * target with a `revision`, by link id; beside the fingerprint-based `suspects`.
+   */
+  readonly linkRevisions: readonly LinkRevisionStatus[];
   /** Items whose change made links suspect, with the blast radius. */
   readonly changedItems: readonly ChangedItem[];
   /** Per requirement (and any other item with tests). */

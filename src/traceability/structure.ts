@@ -1,4 +1,5 @@
 import { F_CYCLE, F_IMPLICIT, linkFlags, type Compiled } from "./compiled.js";
+import { acceptMask } from "./coverage.js";
 import type { StructureCheck } from "./rules.js";
 import { components, isCyclic, membersOf, type Successors } from "./scc.js";
 import type { TraceStore } from "./store.js";
@@ -119,9 +120,20 @@ export function checkStructure(store: TraceStore, c: Compiled): TraceFinding[] {
     if (typeof ls !== "number") add("duplicate-link", `link id ${id} is used ${ls.length} times`, [], [id], { count: ls.length });
   }
 
+  // Orphans from the needs (rules.orphans = "needs"): the types some need asks for must cover something.
+  const neededTypes = c.rules.orphans === "needs" ? new Set([...c.byType.values()].flatMap((r) => r.needs.flatMap((nd) => [...nd.anyOf]))) : undefined;
   for (let v = 0; v < n; v++) {
     const item = store.items[v]!;
     const rule = c.byType.get(item.type);
+    if (neededTypes !== undefined && neededTypes.has(item.type) && !rule?.root && !rule?.parents) {
+      const covers = (store.out[v] as number[]).some((l) => {
+        const t = store.to[l] as number;
+        const target = t >= 0 && t !== v ? c.byType.get(store.items[t]!.type) : undefined;
+        return store.alive[l] === 1 && target !== undefined && acceptMask(store, target, store.ltype[l] as number, item.type) !== 0;
+      });
+      if (!covers) add("orphan", `${item.key} (${item.type}) covers nothing that needs a ${item.type}`, [item.key], []);
+      continue;
+    }
     if (!rule || rule.root || !rule.parents) continue;
     const p = rule.parents;
     const has = (store.out[v] as number[]).some((l) => {
