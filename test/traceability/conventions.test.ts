@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../../src/core/index.js";
 import { requirementSchema, testCaseSchema, traceLinkSchema } from "../../src/entities/index.js";
-import { analyzeTraceability, defineTraceRules, type TraceRulesInput } from "../../src/traceability/index.js";
+import { analyzeTraceGraph, analyzeTraceability, buildTraceGraph, defineTraceRules, reviewLink, type TraceRulesInput } from "../../src/traceability/index.js";
 import { art, link, req, tc, T0 } from "./helpers.js";
 
 // The conventions users of other tools expect (issue 12), each an option whose default changes nothing.
@@ -101,5 +101,14 @@ describe("revision-based link status (OpenFastTrace)", () => {
     ]);
     // Beside fingerprints: none of these links recorded one, so none is suspect; all need their initial review.
     expect(r.suspects).toEqual([]);
+  });
+
+  it("reviewing a link pins the target's current revision too", () => {
+    const input = { requirements: [req("FR-1", "functional", { revision: 4 })], testCases: [tc("TC-1")], links: [link("TC-1", "verifies", "FR-1", { targetRevision: 3 })] };
+    const a = analyzeTraceGraph(buildTraceGraph(input));
+    const reviewed = reviewLink(a, input.links[0]!, { at: "2026-12-01T10:00:00.000Z" });
+    expect(reviewed.targetRevision).toBe(4);
+    a.apply({ type: "link-updated", link: reviewed });
+    expect(a.result().linkRevisions.map((x) => x.status)).toEqual(["covers"]);
   });
 });

@@ -6,6 +6,7 @@ import {
   buildTraceGraph,
   clearSuspects,
   requirementFingerprint,
+  type TraceAnalysisOptions,
   type TraceAnalysisResult,
   type TraceEdit,
   type TraceEntity,
@@ -207,7 +208,8 @@ function seed(m: Model, g: GraphGen): void {
     m.links.push(m.makeLink({ from: y, to: x, type: "derives", fp: "current", reviewed: undefined, created: TIMES[0] as string }, `C-${i}b`));
   });
   g.runs.forEach((r, i) => {
-    m.runs.push({ id: `S-${i}`, testCaseId: r.tc, result: r.result, executedAt: r.at, environment: "sit", softwareVersion: "1", defectIds: [], updatedAt: r.at });
+    // Two environments, so the per-environment evidence option has something to combine.
+    m.runs.push({ id: `S-${i}`, testCaseId: r.tc, result: r.result, executedAt: r.at, environment: i % 2 === 0 ? "sit" : "uat", softwareVersion: "1", defectIds: [], updatedAt: r.at });
     m.changedAt[`test-run:S-${i}`] = r.at;
   });
 }
@@ -266,6 +268,23 @@ describe("generated graphs", () => {
         expect(comparable(a.result())).toEqual(comparable(analyzeTraceability(m.input(), RULES)));
       }),
       { seed: 42, numRuns: 300 },
+    );
+  }, PROPERTY_TIMEOUT_MS);
+
+  it("the incremental analysis equals a full rebuild under the as-of and evidence options too", () => {
+    const options: TraceAnalysisOptions = { asOf: "2026-03-15", evidence: { environments: "worst-per-environment", finalBeatsNotRun: true, tests: "transitive" } };
+    fc.assert(
+      fc.property(graphArb, fc.array(editArb, { minLength: 1, maxLength: 12 }), (g, edits) => {
+        const m = new Model();
+        seed(m, g);
+        const a = analyzeTraceGraph(buildTraceGraph(m.input(), RULES), options);
+        for (const e of edits) {
+          const edit = m.edit(e);
+          if (edit) a.apply(edit);
+        }
+        expect(comparable(a.result())).toEqual(comparable(analyzeTraceability(m.input(), RULES, options)));
+      }),
+      { seed: 7, numRuns: 150 },
     );
   }, PROPERTY_TIMEOUT_MS);
 });
