@@ -174,43 +174,35 @@ describe("issue 12 #3: as of a date, nothing after it counts", () => {
     expect(a.apply({ type: "acknowledged", acknowledgement: { ...ack, id: "ack-0", acknowledgedAt: T_BEFORE } }).acknowledgements[0]!.pending).toEqual([]);
   });
 
-  it("issue 12 #3: a link reviewed after asOf was not reviewed as of asOf (and its review stops no transitive suspicion)", () => {
-    // SR-1 changed on 03-09 (before asOf). FR-1→SR-1 was reviewed against the new content only on 03-11: today it is
-    // fine, as of 03-10 it still needs its review. TC-1→FR-1, made at T0 and reviewed on 03-11, is not suspect today
-    // (its review is newer than the change) but is transitively suspect as of 03-10 through FR-1.
+  /** SR-1 ← FR-1 (refines) ← TC-1 (verifies); SR-1 as given (changed on 03-09), FR-1 → SR-1 reviewed when given, TC-1 → FR-1 on 03-11. */
+  function reviewedChain(srStatement: string | undefined, frReviewedAt: string): TraceInput {
     const sr = req("SR-1", "stakeholder");
     const fr = req("FR-1", "functional");
-    const input: TraceInput = {
-      requirements: [sr, fr],
+    return {
+      requirements: [srStatement === undefined ? sr : { ...sr, statement: srStatement }, fr],
       testCases: [tc("TC-1")],
       links: [
-        link("FR-1", "refines", "SR-1", { targetFingerprint: requirementFingerprint(sr), reviewedAt: T_AFTER as never }),
+        link("FR-1", "refines", "SR-1", { targetFingerprint: requirementFingerprint(sr), reviewedAt: frReviewedAt as never }),
         link("TC-1", "verifies", "FR-1", { targetFingerprint: requirementFingerprint(fr), reviewedAt: T_AFTER as never }),
       ],
       changedAt: { "requirement:SR-1": T_BEFORE },
     };
+  }
+
+  it("issue 12 #3: a link reviewed after asOf was not reviewed as of asOf", () => {
+    // Both links were reviewed on 03-11 against the current content: today neither needs anything; as of 03-10 neither
+    // review had happened, so both still need their review.
+    const input = reviewedChain(undefined, T_AFTER);
     const now = analyzeTraceability(input);
     expect([now.suspects, now.unreviewedLinks]).toEqual([[], []]);
-    const then = analyzeTraceability(input, {}, { asOf: AS_OF });
-    expect(then.unreviewedLinks).toEqual(["FR-1>refines>SR-1", "TC-1>verifies>FR-1"]);
+    expect(analyzeTraceability(input, {}, { asOf: AS_OF }).unreviewedLinks).toEqual(["FR-1>refines>SR-1", "TC-1>verifies>FR-1"]);
   });
 
   it("issue 12 #3: a review after asOf does not stop transitive suspicion that a review before it would", () => {
     // FR-1 → SR-1 is directly suspect (SR-1's statement changed on 03-09, after the link's review at T0). TC-1 → FR-1 was
     // reviewed on 03-11: today that review stops the spread; as of 03-10 it had not happened (created at T0), so the
     // link is transitively suspect — and, its recorded fingerprint being from after asOf, also needs its review.
-    const sr = req("SR-1", "stakeholder");
-    const fr = req("FR-1", "functional");
-    const changed = { ...sr, statement: "Changed" };
-    const input: TraceInput = {
-      requirements: [changed, fr],
-      testCases: [tc("TC-1")],
-      links: [
-        link("FR-1", "refines", "SR-1", { targetFingerprint: requirementFingerprint(sr), reviewedAt: T0 as never }),
-        link("TC-1", "verifies", "FR-1", { targetFingerprint: requirementFingerprint(fr), reviewedAt: T_AFTER as never }),
-      ],
-      changedAt: { "requirement:SR-1": T_BEFORE },
-    };
+    const input = reviewedChain("Changed", T0);
     expect(analyzeTraceability(input).suspects.map((s) => [s.link, s.reason])).toEqual([["FR-1>refines>SR-1", "direct"]]);
     expect(analyzeTraceability(input, {}, { asOf: AS_OF }).suspects.map((s) => [s.link, s.reason])).toEqual([
       ["FR-1>refines>SR-1", "direct"],
