@@ -2,7 +2,7 @@ import type { AcknowledgementInput } from "./types.js";
 import type { AudienceMember } from "./acknowledgements.js";
 import type { Compiled } from "./compiled.js";
 import type { CoverageState } from "./coverage.js";
-import type { EvidenceScope, EvidenceState, RunOutcome } from "./evidence.js";
+import type { EvidenceScope, EvidenceState, RunOutcome, TestRunResult } from "./evidence.js";
 import type { TraceGraph } from "./graph.js";
 import type { SuspectState } from "./suspects.js";
 
@@ -14,8 +14,11 @@ import type { SuspectState } from "./suspects.js";
 export interface TraceAnalysisOptions {
   /** Which runs count as evidence (default: every run). */
   readonly evidenceScope?: EvidenceScope;
-  /** How test results map to outcomes (default `DEFAULT_RESULT_OUTCOMES`). */
-  readonly resultOutcomes?: Readonly<Record<string, RunOutcome>>;
+  /**
+   * How test results map to outcomes (default `DEFAULT_RESULT_OUTCOMES`); only the results the `TestRun` schema
+   * accepts (`TEST_RUN_RESULTS`), each unmapped one keeping its default.
+   */
+  readonly resultOutcomes?: Readonly<Partial<Record<TestRunResult, RunOutcome>>>;
   /** People and their roles, to name who could acknowledge for an audience nobody has acknowledged for yet. */
   readonly people?: readonly AudienceMember[];
   /**

@@ -55,7 +55,7 @@ export interface EvidencePolicy {
 /** The options as the analysis reads them (see `TraceAnalysisOptions`). */
 export interface EvidencePolicyInput {
   readonly asOf?: string;
-  readonly resultOutcomes?: Readonly<Record<string, RunOutcome>>;
+  readonly resultOutcomes?: Readonly<Partial<Record<string, RunOutcome>>>;
   readonly evidence?: {
     readonly environments?: "latest" | "worst-per-environment";
     readonly finalBeatsNotRun?: boolean;
