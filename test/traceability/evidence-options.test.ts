@@ -139,4 +139,16 @@ describe("test-run results: one list with the schema", () => {
     const r = analyzeTraceability(oneTest([run("r1", "TC-1", "skipped", T1)]), {}, { resultOutcomes: { skipped: "pass" } });
     expect(r.evidence[0]!.own).toBe("OK");
   });
+
+describe("bad evidence options", () => {
+  it("an unknown evidence option value is a ValidationError with its path", () => {
+    try {
+      analyzeTraceability({}, {}, { evidence: { environments: "all" as never, tests: "deep" as never } });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).issues.map((i) => i.path)).toEqual([["evidence", "environments"], ["evidence", "tests"]]);
+    }
+  });
+});
 });
