@@ -135,10 +135,12 @@ describe("test-run results: one list with the schema", () => {
 
   it("resultOutcomes may only map results the schema accepts; unmapped results keep their default", () => {
     expect(() => analyzeTraceability({}, {}, { resultOutcomes: { aborted: "not-run" } as never })).toThrow(/schema accepts/);
-    // skipped counted as a pass: the skipped-only test is OK, blocked keeps its default (NOT RUN).
-    const r = analyzeTraceability(oneTest([run("r1", "TC-1", "skipped", T1)]), {}, { resultOutcomes: { skipped: "pass" } });
-    expect(r.evidence[0]!.own).toBe("OK");
+    // skipped counted as a pass: the skipped-only test is OK; blocked keeps its default (NOT RUN).
+    const options = { resultOutcomes: { skipped: "pass" } } as const;
+    expect(analyzeTraceability(oneTest([run("r1", "TC-1", "skipped", T1)]), {}, options).evidence[0]!.own).toBe("OK");
+    expect(analyzeTraceability(oneTest([run("r1", "TC-1", "blocked", T1)]), {}, options).evidence[0]!.own).toBe("NOT RUN");
   });
+});
 
 describe("bad evidence options", () => {
   it("an unknown evidence option value is a ValidationError with its path", () => {
@@ -150,5 +152,4 @@ describe("bad evidence options", () => {
       expect((e as ValidationError).issues.map((i) => i.path)).toEqual([["evidence", "environments"], ["evidence", "tests"]]);
     }
   });
-});
 });
