@@ -87,6 +87,13 @@ export const requirementSchema = entitySchema(
     key: itemKeySchema,
     /** Requirement type. */
     type: requirementTypeSchema,
+    /**
+     * The office's own level for it (`"business-rule"`, `"system"`, `"software"`), when the built-in types are not
+     * enough; trace rules read it with `typeFields: { requirement: "level" }`.
+     */
+    level: z.string().regex(/^[a-z][a-z0-9-]*$/).max(64).optional(),
+    /** Content revision (OpenFastTrace's `~revision`), raised by whoever changes the meaning; links pin it. */
+    revision: z.number().int().min(0).max(1_000_000).optional(),
     /** Short title. */
     title: nameSchema,
     /** The requirement itself ("The system shall…"). */

@@ -46,6 +46,13 @@ export const testCaseSchema = entitySchema(
     expectedResult: textSchema.optional(),
     /** Whether it runs by hand or in a pipeline. */
     automation: z.enum(["manual", "automated"]),
+    /**
+     * The kind of test (`"unit"`, `"integration"`, `"system"`, `"acceptance"`, or the office's own); trace rules read it
+     * with `typeFields: { "test-case": "testKind" }`, so a rule can ask for a unit test and an acceptance test.
+     */
+    testKind: z.string().regex(/^[a-z][a-z0-9-]*$/).max(64).optional(),
+    /** Content revision (OpenFastTrace's `~revision`), raised by whoever changes the meaning; links pin it. */
+    revision: z.number().int().min(0).max(1_000_000).optional(),
     /** Person responsible. */
     ownerId: refSchema.optional(),
     /** Lifecycle state. */

@@ -87,6 +87,8 @@ export const traceLinkSchema = entitySchema(
     linkType: traceLinkTypeSchema,
     /** Fingerprint of the target's content when the link was made or last reviewed. */
     targetFingerprint: fingerprintSchema.optional(),
+    /** The target's `revision` the link was made or reviewed against (OpenFastTrace: older = outdated, newer = predated). */
+    targetRevision: z.number().int().min(0).max(1_000_000).optional(),
     /** When the link was last reviewed. */
     reviewedAt: instantCodec.optional(),
     /** Who reviewed it (requires `reviewedAt`). */

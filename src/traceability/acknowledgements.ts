@@ -52,9 +52,11 @@ export interface AudienceMember {
 /** One shared, frozen empty list for the many audiences nobody has acknowledged for (results are read-only). */
 const NONE: readonly string[] = Object.freeze([]);
 
-export function groupAcks(acks: readonly AcknowledgementInput[]): Map<string, AcknowledgementInput[]> {
+/** Acknowledgements by requirement id; with `asOf`, those given after it are left out (they had not happened yet). */
+export function groupAcks(acks: readonly AcknowledgementInput[], asOf?: string): Map<string, AcknowledgementInput[]> {
   const m = new Map<string, AcknowledgementInput[]>();
   for (const a of acks) {
+    if (asOf !== undefined && a.acknowledgedAt > asOf) continue;
     const list = m.get(a.requirementId);
     if (list) list.push(a);
     else m.set(a.requirementId, [a]);

@@ -5,6 +5,8 @@ import { compileRules } from "./compiled.js";
 import { CoverageState } from "./coverage.js";
 import { DEFAULT_RESULT_OUTCOMES, EvidenceState, statusName, type EvidenceScope, type EvidenceStatus } from "./evidence.js";
 import { buildTraceGraph, type TraceGraph } from "./graph.js";
+import { evidencePolicy, runResultIssue } from "./options.js";
+import { ValidationError } from "../core/index.js";
 
 export type { TraceAnalysisOptions } from "./engine.js";
 import { materialize } from "./lazy-result.js";
@@ -68,15 +70,17 @@ export interface TraceAnalysis {
 export function analyzeTraceGraph(graph: TraceGraph, options: TraceAnalysisOptions = {}): TraceAnalysis {
   const store = graph.store;
   const c = compileRules(store);
-  const outcomes = options.resultOutcomes ?? DEFAULT_RESULT_OUTCOMES;
+  const policy = evidencePolicy(options, DEFAULT_RESULT_OUTCOMES);
+  const asOf = policy.asOf;
   const e: Engine = {
     graph,
     c,
     coverage: new CoverageState(store, c),
-    suspects: new SuspectState(store, c),
-    evidence: new EvidenceState(store, c, options.evidenceScope ?? {}, outcomes),
-    acks: groupAcks(graph.acknowledgements),
+    suspects: new SuspectState(store, c, asOf),
+    evidence: new EvidenceState(store, c, options.evidenceScope ?? {}, policy),
+    acks: groupAcks(graph.acknowledgements, asOf),
     options,
+    asOf,
     pending: new Set(),
   };
   e.coverage.computeAll();
@@ -87,7 +91,7 @@ export function analyzeTraceGraph(graph: TraceGraph, options: TraceAnalysisOptio
     apply: (edit) => applyEdit(e, edit),
     result: () => materialize(e),
     evidenceFor(scope) {
-      const ev = new EvidenceState(store, c, scope, outcomes);
+      const ev = new EvidenceState(store, c, scope, policy);
       ev.computeAll();
       return materialize({ ...e, evidence: ev, pending: new Set() }, { evidenceOnly: true }).evidence;
     },
@@ -152,6 +156,9 @@ function applyEdit(e: Engine, edit: TraceEdit): TraceDelta {
       for (const l of s.out[v] as number[]) touchLink(l);
     }
   };
+  const run = edit.type === "run-recorded" ? edit.run : edit.type === "item-changed" && edit.kind === "test-run" ? edit.item : undefined;
+  const issue = run === undefined ? undefined : runResultIssue(run, [edit.type === "run-recorded" ? "run" : "item"]);
+  if (issue) throw new ValidationError([issue], "trace edit");
   switch (edit.type) {
     case "item-changed":
       upsert(edit.kind, edit.item, edit.at);
@@ -181,7 +188,7 @@ function applyEdit(e: Engine, edit: TraceEdit): TraceDelta {
       list.push(a);
       e.graph.acknowledgements = list;
       e.acks.clear();
-      for (const [k, v] of groupAcks(list)) e.acks.set(k, v);
+      for (const [k, v] of groupAcks(list, e.asOf)) e.acks.set(k, v);
       const v = s.nodeOf("requirement", a.requirementId);
       if (v !== undefined) ackDirty.add(v);
       break;

@@ -5,6 +5,7 @@ import { F_COVERS, F_EVIDENCE, F_IMPLICIT, linkFlags } from "./compiled.js";
 import { DEEP_COVERED, NO_RULE } from "./coverage.js";
 import { statusName, UNCOVERED, type EvidenceStatus } from "./evidence.js";
 import { diffFields } from "./fingerprint.js";
+import { reach } from "./scc.js";
 import { LINK_SUSPECT, LINK_UNREVIEWED } from "./suspects.js";
 import type { ChangedItem, ItemCoverage, ItemEvidence, LevelCoverage, SuspectLink } from "./result.js";
 
@@ -25,31 +26,55 @@ export function sortedNodes(e: Engine): number[] {
 }
 
 type TestRow = ItemEvidence["tests"][number];
+type RunRow = { run?: string; result?: string; executedAt?: string };
 
-/** The test rows of item `v`, sorted by test case. */
-function testRows(e: Engine, v: number, tests: readonly number[]): TestRow[] {
+/** The run fields of a row (`run`, `result`, `executedAt` when known). */
+function runFields(e: Engine, run: number): RunRow {
+  if (run < 0) return {};
+  const ri = e.graph.store.items[run]!;
+  const re = ri.entity as { result?: string; executedAt?: string };
+  const row: RunRow = { run: ri.key };
+  if (re.result !== undefined) row.result = re.result;
+  if (re.executedAt !== undefined) row.executedAt = re.executedAt;
+  return row;
+}
+
+/** The test rows of item `v` for the tests of item `w` (`w` = `v`, or an item below it), sorted by test case. */
+function testRows(e: Engine, v: number, w: number, tests: readonly number[]): TestRow[] {
   const s = e.graph.store;
+  const ev = e.evidence;
+  const perEnvironment = ev.policy.environments === "worst-per-environment";
+  const via = w === v ? undefined : s.items[w]!.key;
   const rows: TestRow[] = new Array<TestRow>(tests.length);
   for (let k = 0; k < tests.length; k++) {
     const tc = tests[k] as number;
-    const run = e.evidence.latestRun(tc);
-    const status = statusName(e.evidence.testStatus(tc, v, run));
+    const run = ev.decidingRun(tc, w);
+    const status = statusName(ev.testStatus(tc, w));
     const testCase = s.items[tc]!.key;
-    if (run < 0) {
-      rows[k] = { testCase, status };
-      continue;
+    const row: TestRow = { testCase, ...runFields(e, run), status };
+    if (via !== undefined) (row as { via?: string }).via = via;
+    if (perEnvironment) {
+      (row as { byEnvironment?: TestRow["byEnvironment"] }).byEnvironment = ev.runsOf(tc).map((r) => ({
+        environment: String((s.items[r]!.entity as { environment?: unknown }).environment ?? ""),
+        ...runFields(e, r),
+        status: statusName(ev.runStatus(r, tc, w)),
+      }));
     }
-    const ri = s.items[run]!;
-    const re = ri.entity as { result?: string; executedAt?: string };
-    if (re.result !== undefined && re.executedAt !== undefined) rows[k] = { testCase, run: ri.key, status, result: re.result, executedAt: re.executedAt };
-    else {
-      const row: { testCase: string; run: string; result?: string; executedAt?: string; status: EvidenceStatus } = { testCase, run: ri.key, status };
-      if (re.result !== undefined) row.result = re.result;
-      if (re.executedAt !== undefined) row.executedAt = re.executedAt;
-      rows[k] = row;
-    }
+    rows[k] = row;
   }
   if (rows.length > 1) rows.sort((a, b) => cmp(a.testCase, b.testCase));
+  return rows;
+}
+
+/** With `evidence.tests: "transitive"`: the rows of the tests of every item below `v` (through the parent links). */
+function rowsBelow(e: Engine, v: number): TestRow[] {
+  const s = e.graph.store;
+  const rows: TestRow[] = [];
+  for (const w of reach(s.items.length, [v], e.evidence.children()).nodes) {
+    if (w === v) continue;
+    const tests = e.evidence.testsOf(w);
+    if (tests.length > 0) rows.push(...testRows(e, v, w, tests));
+  }
   return rows;
 }
 
@@ -66,6 +91,7 @@ export function assembleEvidence(e: Engine): ItemEvidence[] {
   const order = sortedNodes(e);
   const evidence: ItemEvidence[] = [];
   const lfe = linkFlags(s, e.c);
+  const transitive = e.evidence.policy.tests === "transitive";
   for (const v of order) {
     const item = s.items[v]!;
     if (item.kind !== "requirement" && !hasEvidenceLink(s, lfe, v)) continue;
@@ -76,7 +102,7 @@ export function assembleEvidence(e: Engine): ItemEvidence[] {
       id: item.id,
       own: statusName(e.evidence.own[v] ?? UNCOVERED),
       rolledUp: statusName(e.evidence.rolled[v] ?? UNCOVERED),
-      tests: testRows(e, v, tests),
+      tests: transitive ? [...testRows(e, v, v, tests), ...rowsBelow(e, v)].sort((a, b) => cmp(a.testCase, b.testCase) || cmp(a.via ?? "", b.via ?? "")) : testRows(e, v, v, tests),
     });
   }
   return evidence;

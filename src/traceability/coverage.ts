@@ -210,34 +210,30 @@ export class CoverageState {
     for (let ci = 0; ci < cs.count; ci++) {
       const comp = membersOf(cs, ci);
       const cyclic = isCyclic(comp, deps);
-      const inComp = comp.length > 1 ? cs.compOf : undefined;
+      // OFT ranks CYCLE worst: an item in a loop of counted covering links, or depending on one, is `cycle` even
+      // when it is not shallow-covered itself (issue 12 #1); otherwise uncovered beats covered.
       for (let k = 0; k < comp.length; k++) {
         const v = comp[k] as number;
         if (shallow[v] === NO_RULE) {
           deep[v] = DEEP_COVERED;
           continue;
         }
-        if (shallow[v] === 0) {
-          deep[v] = DEEP_UNCOVERED;
-          continue;
-        }
         if (cyclic) {
           deep[v] = DEEP_CYCLE;
           continue;
         }
-        let worst = DEEP_COVERED;
+        let worst = shallow[v] === 0 ? DEEP_UNCOVERED : DEEP_COVERED;
         const inn = s.inn[v] as number[];
         for (let j = 0; j < inn.length; j++) {
           const l = inn[j] as number;
           if (mask[l] === 0) continue;
           const w = from[l] as number;
-          if (inComp !== undefined && inComp[w] === ci) continue;
           const d = deep[w] as number;
-          if (d === DEEP_UNCOVERED) {
-            worst = DEEP_UNCOVERED;
+          if (d === DEEP_CYCLE) {
+            worst = DEEP_CYCLE;
             break;
           }
-          if (d === DEEP_CYCLE) worst = DEEP_CYCLE;
+          if (d === DEEP_UNCOVERED) worst = DEEP_UNCOVERED;
         }
         deep[v] = worst;
       }

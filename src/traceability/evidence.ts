@@ -1,4 +1,7 @@
+import type { z } from "zod";
+import type { testResultSchema } from "../entities/index.js";
 import { F_EVIDENCE, F_EXECUTES, F_PARENT, linkFlags, type Compiled } from "./compiled.js";
+import type { EvidencePolicy, RunOutcome } from "./options.js";
 import { components, membersOf, reach, type Components, type Successors } from "./scc.js";
 import type { TraceStore } from "./store.js";
 
@@ -24,24 +27,27 @@ export const EVIDENCE_STATUSES = ["NOK", "NOT RUN", "UNKNOWN", "STALE", "OK", "U
 /** One evidence status. */
 export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
 
-/** What a run's result means for evidence. */
-export type RunOutcome = "pass" | "fail" | "not-run" | "unknown";
+export type { RunOutcome } from "./options.js";
 
 /**
- * Default mapping of test results to outcomes: Xray counts ABORTED and TODO as NOT RUN, so `blocked` is NOT RUN; a
- * `skipped` run says nothing about the requirement, so it is UNKNOWN.
+ * Default mapping of test results to outcomes — one entry for each result the `TestRun` schema accepts, no more: Xray
+ * counts ABORTED and TODO as NOT RUN, so `blocked` is NOT RUN; a `skipped` run says nothing about the requirement, so
+ * it is UNKNOWN.
  *
  * @example
  * ```ts
  * DEFAULT_RESULT_OUTCOMES.blocked; // "not-run"
  * ```
  */
-export const DEFAULT_RESULT_OUTCOMES: Readonly<Record<string, RunOutcome>> = Object.freeze({
+export const DEFAULT_RESULT_OUTCOMES: Readonly<Record<TestRunResult, RunOutcome>> = Object.freeze({
   passed: "pass",
   failed: "fail",
   blocked: "not-run",
   skipped: "unknown",
 });
+
+/** A result the `TestRun` schema accepts. */
+export type TestRunResult = z.output<typeof testResultSchema>;
 
 /** Which runs count: one software version and/or environment (all when omitted). */
 export interface EvidenceScope {
@@ -55,6 +61,8 @@ const OUTCOME_STATUS: Record<RunOutcome, number> = { fail: 0, "not-run": 1, unkn
 export const UNCOVERED = 5;
 const STALE = 3;
 
+type RunFields = { executedAt?: string; environment?: string; softwareVersion?: string; result?: string };
+
 export class EvidenceState {
   /** Newest content change on the path from the item up (ISO instant, "" if none known). */
   readonly pathChangedAt: string[] = [];
@@ -65,11 +73,13 @@ export class EvidenceState {
     private readonly store: TraceStore,
     private readonly c: Compiled,
     private readonly scope: EvidenceScope,
-    private readonly outcomes: Readonly<Record<string, RunOutcome>>,
+    readonly policy: EvidencePolicy,
   ) {}
 
   /** Latest run in scope per test case (-2 = not known yet); forgotten on every update. */
   private latest = new Int32Array(0);
+  /** With `worst-per-environment`: the latest run per environment, environments in order; forgotten on every update. */
+  private perEnvironment = new Map<number, number[]>();
 
   private has(l: number, flag: number): boolean {
     return ((linkFlags(this.store, this.c)[l] as number) & flag) !== 0;
@@ -81,61 +91,141 @@ export class EvidenceState {
     return { edges: (v) => s.out[v] as number[], next: (l) => (((lf[l] as number) & F_PARENT) !== 0 ? (s.to[l] as number) : -1) };
   }
 
-  private children(): Successors {
+  children(): Successors {
     const s = this.store;
     const lf = linkFlags(s, this.c);
     return { edges: (v) => s.inn[v] as number[], next: (l) => (((lf[l] as number) & F_PARENT) !== 0 ? (s.from[l] as number) : -1) };
   }
 
-  /** The latest run of test case `tc` in scope, or -1. */
-  latestRun(tc: number): number {
+  /** When item `v`'s content last changed, as of `asOf` (a change after it has not happened yet: ""). */
+  private changedAtOf(v: number): string {
+    const at = this.store.items[v]!.changedAt ?? "";
+    const asOf = this.policy.asOf;
+    return asOf !== undefined && at > asOf ? "" : at;
+  }
+
+  /** The latest run of test case `tc` in scope over every environment, or -1. */
+  private latestRun(tc: number): number {
     if (tc < this.latest.length) {
       const known = this.latest[tc] as number;
       if (known !== -2) return known;
     }
-    const best = this.findLatestRun(tc);
+    const best = this.pick(tc, undefined);
     if (tc < this.latest.length) this.latest[tc] = best;
     return best;
+  }
+
+  /** The runs that decide test case `tc`'s status: its latest run, or its latest run per environment. */
+  runsOf(tc: number): readonly number[] {
+    if (this.policy.environments === "latest") {
+      const r = this.latestRun(tc);
+      return r < 0 ? [] : [r];
+    }
+    let runs = this.perEnvironment.get(tc);
+    if (runs === undefined) {
+      const envs = new Set<string>();
+      for (const l of this.store.inn[tc] as number[]) {
+        if (!this.has(l, F_EXECUTES)) continue;
+        const e = this.store.items[this.store.from[l] as number]!.entity as RunFields;
+        if (this.inScope(e)) envs.add(e.environment ?? "");
+      }
+      runs = [...envs].sort().map((env) => this.pick(tc, env));
+      this.perEnvironment.set(tc, runs);
+    }
+    return runs;
   }
 
   private forgetLatest(): void {
     const n = this.store.items.length;
     if (this.latest.length !== n) this.latest = new Int32Array(n);
     this.latest.fill(-2);
+    this.perEnvironment.clear();
   }
 
-  private findLatestRun(tc: number): number {
+  private inScope(e: RunFields): boolean {
+    if (this.scope.environment !== undefined && e.environment !== this.scope.environment) return false;
+    if (this.scope.softwareVersion !== undefined && e.softwareVersion !== this.scope.softwareVersion) return false;
+    const asOf = this.policy.asOf;
+    // A run executed after the as-of instant had not happened yet.
+    return asOf === undefined || (e.executedAt ?? "") <= asOf;
+  }
+
+  /**
+   * The latest run of `tc` in scope (in `environment` when given). Ties on `executedAt` go to the greater run id,
+   * so the choice never depends on input order. With `finalBeatsNotRun`, a not-run result is chosen only when the
+   * test has no run with another result.
+   */
+  private pick(tc: number, environment: string | undefined): number {
     const s = this.store;
+    const preferFinal = this.policy.finalBeatsNotRun;
     let best = -1;
     let bestAt = "";
     let bestId = "";
+    let fin = -1;
+    let finAt = "";
+    let finId = "";
     for (const l of s.inn[tc] as number[]) {
       if (!this.has(l, F_EXECUTES)) continue;
       const r = s.from[l] as number;
-      const e = s.items[r]!.entity as { executedAt?: string; environment?: string; softwareVersion?: string };
-      if (this.scope.environment !== undefined && e.environment !== this.scope.environment) continue;
-      if (this.scope.softwareVersion !== undefined && e.softwareVersion !== this.scope.softwareVersion) continue;
+      const e = s.items[r]!.entity as RunFields;
+      if (!this.inScope(e)) continue;
+      if (environment !== undefined && (e.environment ?? "") !== environment) continue;
       const at = e.executedAt ?? "";
-      if (best < 0 || at > bestAt || (at === bestAt && s.items[r]!.id > bestId)) {
+      const id = s.items[r]!.id;
+      if (best < 0 || at > bestAt || (at === bestAt && id > bestId)) {
         best = r;
         bestAt = at;
-        bestId = s.items[r]!.id;
+        bestId = id;
+      }
+      if (preferFinal && this.outcomeOf(e) !== "not-run" && (fin < 0 || at > finAt || (at === finAt && id > finId))) {
+        fin = r;
+        finAt = at;
+        finId = id;
       }
     }
-    return best;
+    return preferFinal && fin >= 0 ? fin : best;
   }
 
-  /** Status code of one test case verifying item `v` (its latest run in scope may be passed in). */
-  testStatus(tc: number, v: number, latest?: number): number {
-    const run = latest ?? this.latestRun(tc);
-    if (run < 0) return OUTCOME_STATUS["not-run"];
-    const s = this.store;
-    const e = s.items[run]!.entity as { result?: string; executedAt?: string };
-    const outcome = this.outcomes[e.result ?? ""] ?? "unknown";
+  private outcomeOf(e: RunFields): RunOutcome {
+    return this.policy.outcomes[e.result ?? ""] ?? "unknown";
+  }
+
+  /** Status code of run `run` of test case `tc` for item `v`: its outcome, or STALE for a pass older than a change. */
+  runStatus(run: number, tc: number, v: number): number {
+    const e = this.store.items[run]!.entity as RunFields;
+    const outcome = this.outcomeOf(e);
     if (outcome !== "pass") return OUTCOME_STATUS[outcome];
     const at = e.executedAt ?? "";
-    const tcChanged = s.items[tc]!.changedAt ?? "";
-    return at < tcChanged || at < (this.pathChangedAt[v] ?? "") ? STALE : OUTCOME_STATUS.pass;
+    return at < this.changedAtOf(tc) || at < (this.pathChangedAt[v] ?? "") ? STALE : OUTCOME_STATUS.pass;
+  }
+
+  /** Status code of one test case verifying item `v`: the worst of its deciding runs, NOT RUN without any. */
+  testStatus(tc: number, v: number): number {
+    if (this.policy.environments === "latest") {
+      const run = this.latestRun(tc);
+      return run < 0 ? OUTCOME_STATUS["not-run"] : this.runStatus(run, tc, v);
+    }
+    const runs = this.runsOf(tc);
+    if (runs.length === 0) return OUTCOME_STATUS["not-run"];
+    let worst = UNCOVERED;
+    for (const r of runs) worst = Math.min(worst, this.runStatus(r, tc, v));
+    return worst;
+  }
+
+  /** The run that decides test case `tc`'s status for item `v` (its worst environment's run), or -1. */
+  decidingRun(tc: number, v: number): number {
+    if (this.policy.environments === "latest") return this.latestRun(tc);
+    const runs = this.runsOf(tc);
+    let pick = -1;
+    let worst = UNCOVERED + 1;
+    for (const r of runs) {
+      const st = this.runStatus(r, tc, v);
+      if (st < worst) {
+        worst = st;
+        pick = r;
+      }
+    }
+    return pick;
   }
 
   /** Test cases verifying `v` (distinct). */
@@ -224,7 +314,7 @@ export class EvidenceState {
       const inComp = comp.length > 1 ? cs.compOf : undefined;
       for (let k = 0; k < comp.length; k++) {
         const v = comp[k] as number;
-        const own = s.items[v]!.changedAt ?? "";
+        const own = this.changedAtOf(v);
         if (own > max) max = own;
         const out = s.out[v] as number[];
         for (let j = 0; j < out.length; j++) {

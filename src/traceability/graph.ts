@@ -1,4 +1,5 @@
 import { ValidationError, type ValidationIssue } from "../core/index.js";
+import { runResultIssue } from "./options.js";
 import { defineTraceRules, type TraceRules, type TraceRulesInput } from "./rules.js";
 import { TraceStore } from "./store.js";
 import type { AcknowledgementInput, TraceEntity, TraceInput, TraceItem, TraceItemKind, TraceLinkInput } from "./types.js";
@@ -141,6 +142,10 @@ function checkInput(input: TraceInput): void {
     }
     list.forEach((e: unknown, i) => {
       if (typeof e !== "object" || e === null || typeof (e as { id?: unknown }).id !== "string") bad([field, i, "id"], "expected a record with a string id");
+      else if (field === "testRuns") {
+        const issue = runResultIssue(e, [field, i]);
+        if (issue) bad(issue.path as (string | number)[], issue.message);
+      }
     });
   }
   const links = input.links as unknown;

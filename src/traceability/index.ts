@@ -22,9 +22,11 @@ export {
 export { DEFAULT_TRACE_RULES } from "./default-rules.js";
 export { TraceGraph, buildTraceGraph, type TraceNeighbour } from "./graph.js";
 export { analyzeTraceGraph, analyzeTraceability, type TraceAnalysis, type TraceAnalysisOptions, type TraceEdit, type TraceDelta } from "./analysis.js";
-export type { TraceAnalysisResult, ItemCoverage, LevelCoverage, SuspectLink, ChangedItem, ItemEvidence } from "./result.js";
+export type { TraceAnalysisResult, ItemCoverage, LevelCoverage, SuspectLink, ChangedItem, ItemEvidence, TestEvidence } from "./result.js";
 export type { TraceFinding } from "./structure.js";
-export { EVIDENCE_STATUSES, DEFAULT_RESULT_OUTCOMES, type EvidenceStatus, type EvidenceScope, type RunOutcome } from "./evidence.js";
+export type { LinkRevisionStatus } from "./revisions.js";
+export { EVIDENCE_STATUSES, DEFAULT_RESULT_OUTCOMES, type EvidenceStatus, type EvidenceScope, type RunOutcome, type TestRunResult } from "./evidence.js";
+export { TEST_RUN_RESULTS } from "./options.js";
 export type { AudienceStatus, RequirementAcknowledgement, PersonPending, AudienceMember } from "./acknowledgements.js";
 export { impactOf, type ImpactOptions, type ImpactResult, type ImpactedItem } from "./impact.js";
 export { reviewLink, clearSuspects, type ReviewOptions, type ClearSuspectsOptions } from "./review.js";

@@ -1,6 +1,7 @@
 import { assembleAcknowledgements, assembleCoverage, assembleEvidence, assembleLevels, assembleSuspects } from "./assemble.js";
 import type { Engine } from "./engine.js";
 import type { TraceAnalysisResult } from "./result.js";
+import { linkRevisions } from "./revisions.js";
 import { checkStructure } from "./structure.js";
 
 /*
@@ -12,9 +13,9 @@ import { checkStructure } from "./structure.js";
 
 /** The result of engine `e`, each listing built when first read (or before the next edit changes the state). */
 export function materialize(e: Engine, opts: { evidenceOnly?: boolean } = {}): TraceAnalysisResult {
-  if (opts.evidenceOnly) return { coverage: [], levels: [], findings: [], suspects: [], unreviewedLinks: [], changedItems: [], evidence: assembleEvidence(e), acknowledgements: [], pendingByPerson: [] };
+  if (opts.evidenceOnly) return { coverage: [], levels: [], findings: [], suspects: [], unreviewedLinks: [], linkRevisions: [], changedItems: [], evidence: assembleEvidence(e), acknowledgements: [], pendingByPerson: [] };
   // Once every listing is built, the result no longer depends on the state and leaves the pending set.
-  let left = 6;
+  let left = 7;
   const built = () => {
     if (--left === 0) e.pending.delete(force);
   };
@@ -24,7 +25,8 @@ export function materialize(e: Engine, opts: { evidenceOnly?: boolean } = {}): T
   const suspects = once(() => assembleSuspects(e), built);
   const evidence = once(() => assembleEvidence(e), built);
   const acks = once(() => assembleAcknowledgements(e), built);
-  const all = [coverage, levels, findings, suspects, evidence, acks];
+  const revisions = once(() => linkRevisions(e.graph.store), built);
+  const all = [coverage, levels, findings, suspects, evidence, acks, revisions];
   const force = (): void => {
     for (const f of all) f();
   };
@@ -46,6 +48,9 @@ export function materialize(e: Engine, opts: { evidenceOnly?: boolean } = {}): T
     },
     get unreviewedLinks() {
       return suspects().unreviewedLinks;
+    },
+    get linkRevisions() {
+      return revisions();
     },
     get changedItems() {
       return suspects().changedItems;

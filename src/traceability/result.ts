@@ -2,6 +2,7 @@ import type { Decimal, Metric } from "../core/index.js";
 import type { PersonPending, RequirementAcknowledgement } from "./acknowledgements.js";
 import type { EvidenceStatus } from "./evidence.js";
 import type { TraceFieldChange } from "./fingerprint.js";
+import type { LinkRevisionStatus } from "./revisions.js";
 import type { TraceFinding } from "./structure.js";
 
 /*
@@ -16,7 +17,7 @@ export interface ItemCoverage {
   readonly type: string;
   /** Every need met. */
   readonly shallow: "covered" | "uncovered";
-  /** Shallow, and every counted covering item deep-covered, recursively; `cycle` inside a loop of covering links. */
+  /** Shallow, and every counted covering item deep-covered, recursively; `cycle` (ranked worst) in or above a loop of covering links. */
   readonly deep: "covered" | "uncovered" | "cycle";
   /** Each need: how many distinct items cover it, out of how many needed, and which. */
   readonly needs: readonly { readonly name: string; readonly anyOf: readonly string[]; readonly min: number; readonly count: number; readonly coveredBy: readonly string[]; readonly met: boolean }[];
@@ -86,8 +87,30 @@ export interface ItemEvidence {
   readonly own: EvidenceStatus;
   /** Combined with its children's roll-up. */
   readonly rolledUp: EvidenceStatus;
-  /** Its own tests, each with the latest run in scope. */
-  readonly tests: readonly { readonly testCase: string; readonly run?: string; readonly result?: string; readonly executedAt?: string; readonly status: EvidenceStatus }[];
+  /**
+   * Its own tests, each with the run that decides its status (the latest in scope, or with
+   * `evidence.environments: "worst-per-environment"` the worst environment's latest); with `evidence.tests:
+   * "transitive"` also the tests of every item below it, each naming that item in `via`.
+   */
+  readonly tests: readonly TestEvidence[];
+}
+
+/** One test case's evidence for an item. */
+export interface TestEvidence {
+  /** `kind:id` of the test case. */
+  readonly testCase: string;
+  /** `kind:id` of the run that decides the status, when there is one. */
+  readonly run?: string;
+  /** Its result. */
+  readonly result?: string;
+  /** When it ran. */
+  readonly executedAt?: string;
+  /** The test's status for the item. */
+  readonly status: EvidenceStatus;
+  /** With transitive tests: the item below that the test verifies (absent for the item's own tests). */
+  readonly via?: string;
+  /** With `worst-per-environment`: the latest run per environment, environments in order. */
+  readonly byEnvironment?: readonly { readonly environment: string; readonly run?: string; readonly result?: string; readonly executedAt?: string; readonly status: EvidenceStatus }[];
 }
 
 /** Everything an analysis finds. */
@@ -102,6 +125,11 @@ export interface TraceAnalysisResult {
   readonly suspects: readonly SuspectLink[];
   /** Trace links never reviewed (no recorded target fingerprint), Doorstop's "needs initial review". */
   readonly unreviewedLinks: readonly string[];
+  /**
+   * Revision status (OpenFastTrace's `outdated` / `predated`) of every trace link that pins a `targetRevision` of a
+   * target with a `revision`, by link id; beside the fingerprint-based `suspects`.
+   */
+  readonly linkRevisions: readonly LinkRevisionStatus[];
   /** Items whose change made links suspect, with the blast radius. */
   readonly changedItems: readonly ChangedItem[];
   /** Per requirement (and any other item with tests). */

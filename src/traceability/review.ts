@@ -17,7 +17,8 @@ export interface ReviewOptions {
 }
 
 /**
- * Marks one link reviewed against its target's current content.
+ * Marks one link reviewed against its target's current content: records the target's trigger fingerprint (and its
+ * `revision`, when it has one) and the review instant.
  *
  * @throws {ValidationError} when the link's target is not in the graph or `at` is not an instant.
  * @example
@@ -31,9 +32,12 @@ export function reviewLink<L extends TraceLinkInput>(analysis: TraceAnalysis, li
   const target = analysis.graph.item(`${link.to.kind}:${link.to.id}`);
   if (!target) throw ValidationError.single(["to"], `the link's target ${link.to.kind}:${link.to.id} is not in the graph`, "link review");
   const { reviewedBy: _drop, ...rest } = link;
+  // A target that carries a revision is pinned at it too, so the review also clears an outdated/predated status.
+  const revision = target.entity.revision;
   return {
     ...rest,
     targetFingerprint: target.triggerFingerprint,
+    ...(typeof revision === "number" ? { targetRevision: revision } : {}),
     reviewedAt: at,
     ...(options.reviewedBy !== undefined ? { reviewedBy: options.reviewedBy } : {}),
   } as L;

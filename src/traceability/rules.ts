@@ -82,6 +82,19 @@ const itemRuleSchema = z.strictObject({
  */
 export const traceRulesSchema = z.strictObject({
   items: z.array(itemRuleSchema).max(100).default([]),
+  /** The office's own item types (levels such as `system`, test kinds such as `unit`), beside the built-in ones. */
+  itemTypes: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/).max(64)).max(100).default([]),
+  /**
+   * Which entity field gives an item its type, per kind (default: a requirement's `type`, an artifact's
+   * `artifactType`; test cases, runs and defects are typed by their kind). An item whose field is absent keeps the
+   * default type.
+   */
+  typeFields: z.strictObject({ requirement: z.string().min(1).max(64), artifact: z.string().min(1).max(64), "test-case": z.string().min(1).max(64) }).partial().default({}),
+  /**
+   * `parents` (default): only rules naming `parents` find orphans. `needs`: besides, an item of a type some need asks
+   * for (and not a root) is an orphan when none of its links counts for a need of the item it links to.
+   */
+  orphans: z.enum(["parents", "needs"]).default("parents"),
   linkTypes: z
     .array(z.strictObject({ name: traceLinkTypeSchema, inverse: z.string().min(1).max(100), covers: z.boolean().default(true) }))
     .max(100)
@@ -130,7 +143,7 @@ export const DEFAULT_SEVERITIES: Readonly<Record<StructureCheck, "error" | "warn
 });
 
 /**
- * Decodes and checks a rule set: unknown item types, rules for a type given twice, and needs that no allowed link
+ * Decodes and checks a rule set: item types neither built in nor declared in `itemTypes`, rules for a type given twice, and needs that no allowed link
  * could ever satisfy are refused with the path of each problem.
  *
  * @throws {ValidationError} listing every problem.
@@ -144,7 +157,7 @@ export const DEFAULT_SEVERITIES: Readonly<Record<StructureCheck, "error" | "warn
 export function defineTraceRules(input: TraceRulesInput = {}): TraceRules {
   const r = decodeWith(traceRulesSchema, input, "trace rules");
   const issues: ValidationIssue[] = [];
-  const known = new Set(TRACE_ITEM_TYPES);
+  const known = new Set([...TRACE_ITEM_TYPES, ...r.itemTypes]);
   const types = (list: readonly string[], path: (string | number)[]) =>
     list.forEach((t, i) => {
       if (!known.has(t)) issues.push({ path: [...path, i], message: `unknown item type "${t}"`, code: "custom" });

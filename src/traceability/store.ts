@@ -102,7 +102,7 @@ export class TraceStore {
       kind,
       id: entity.id,
       key,
-      type: typeOf(kind, entity),
+      type: typeOf(kind, entity, this.rules.typeFields),
       entity,
       fingerprint,
       triggerFingerprint,
@@ -267,7 +267,12 @@ function remove(list: number[], value: number): void {
   }
 }
 
-function typeOf(kind: TraceItemKind, e: TraceEntity): string {
+function typeOf(kind: TraceItemKind, e: TraceEntity, fields: TraceRules["typeFields"]): string {
+  const field = kind === "requirement" || kind === "artifact" || kind === "test-case" ? fields[kind] : undefined;
+  if (field !== undefined) {
+    const own = Object.hasOwn(e, field) ? e[field] : undefined;
+    if (typeof own === "string" && own !== "") return own;
+  }
   if (kind === "requirement") return typeof e.type === "string" ? e.type : "requirement";
   if (kind === "artifact") return typeof e.artifactType === "string" ? e.artifactType : "artifact";
   return kind;

@@ -1,4 +1,5 @@
 import { F_CYCLE, F_IMPLICIT, linkFlags, type Compiled } from "./compiled.js";
+import { acceptMask } from "./coverage.js";
 import type { StructureCheck } from "./rules.js";
 import { components, isCyclic, membersOf, type Successors } from "./scc.js";
 import type { TraceStore } from "./store.js";
@@ -24,15 +25,21 @@ export interface TraceFinding {
   readonly links: readonly string[];
   /** For a cycle: the items around it, first repeated at the end. */
   readonly path?: readonly string[];
+  /** For a dangling link: which end is missing (`from`, `to` or `both`). */
+  readonly missingEnd?: "from" | "to" | "both";
+  /** For a duplicate item or link: how many times it is given (the first copy included). */
+  readonly count?: number;
 }
 
 export function checkStructure(store: TraceStore, c: Compiled): TraceFinding[] {
   const out: TraceFinding[] = [];
   const sev = c.rules.severityOf;
-  const add = (check: StructureCheck, message: string, items: string[], links: string[], path?: string[]) =>
-    out.push(path ? { check, severity: sev[check], message, items, links, path } : { check, severity: sev[check], message, items, links });
+  const add = (check: StructureCheck, message: string, items: string[], links: string[], more?: Pick<TraceFinding, "path" | "missingEnd" | "count">) =>
+    out.push(more ? { check, severity: sev[check], message, items, links, ...more } : { check, severity: sev[check], message, items, links });
 
-  for (const [key, extra] of store.duplicateItems) add("duplicate-item", `${key} is given ${extra + 1} times; the first is used`, [key], []);
+  for (const [key, extra] of store.duplicateItems) add("duplicate-item", `${key} is given ${extra + 1} times; the first is used`, [key], [], { count: extra + 1 });
+  // Links with a missing end are not wired into the adjacency lists: their repeats are found by key (issue 12 #2).
+  const danglingByKey = new Map<string, number[]>();
 
   const n = store.items.length;
   const lf = linkFlags(store, c);
@@ -48,8 +55,16 @@ export function checkStructure(store: TraceStore, c: Compiled): TraceFinding[] {
     if (f < 0 || t < 0) {
       const s = store.links[l]!;
       if (s.fromKey === s.toKey) add("self-link", `${s.id} links ${s.fromKey} to itself`, [s.fromKey], [s.id]);
-      const missing = [s.fromKey, s.toKey].filter((k, i) => !store.index.has(k) && (i === 0 || k !== s.fromKey));
-      add("dangling-link", `${s.id} (${store.reg.def(type).name}) refers to missing ${missing.join(" and ")}`, missing, [s.id]);
+      const fromMissing = !store.index.has(s.fromKey);
+      const toMissing = !store.index.has(s.toKey);
+      const missingEnd = fromMissing && toMissing ? "both" : fromMissing ? "from" : "to";
+      const missing = missingEnd === "both" ? (s.fromKey === s.toKey ? [s.fromKey] : [s.fromKey, s.toKey]) : [fromMissing ? s.fromKey : s.toKey];
+      const what = missingEnd === "both" ? `source ${s.fromKey} and target ${s.toKey}` : fromMissing ? `source ${s.fromKey}` : `target ${s.toKey}`;
+      add("dangling-link", `${s.id} (${store.reg.def(type).name}) refers to a missing ${what}`, missing, [s.id], { missingEnd });
+      const key = `${s.fromKey}\u0000${type}\u0000${s.toKey}`;
+      const same = danglingByKey.get(key);
+      if (same) same.push(l);
+      else danglingByKey.set(key, [l]);
       continue;
     }
     if (!implicit && !(declared[type] ??= store.reg.isDeclared(type))) {
@@ -90,18 +105,35 @@ export function checkStructure(store: TraceStore, c: Compiled): TraceFinding[] {
       if (j - i > 1) {
         const s = store.links[a]!;
         const ids = sorted.slice(i, j).map((l) => store.links[l]!.id).sort(cmp);
-        add("duplicate-link", `${s.fromKey} ${store.reg.def(s.type).name} ${s.toKey} is linked ${j - i} times`, [s.fromKey, s.toKey], ids);
+        add("duplicate-link", `${s.fromKey} ${store.reg.def(s.type).name} ${s.toKey} is linked ${j - i} times`, [s.fromKey, s.toKey], ids, { count: j - i });
       }
       i = j;
     }
   }
+  for (const ls of danglingByKey.values()) {
+    if (ls.length < 2) continue;
+    const s = store.links[ls[0] as number]!;
+    const ids = ls.map((l) => store.links[l]!.id).sort(cmp);
+    add("duplicate-link", `${s.fromKey} ${store.reg.def(s.type).name} ${s.toKey} is linked ${ls.length} times`, [s.fromKey, s.toKey], ids, { count: ls.length });
+  }
   for (const [id, ls] of store.linkIndex) {
-    if (typeof ls !== "number") add("duplicate-link", `link id ${id} is used ${ls.length} times`, [], [id]);
+    if (typeof ls !== "number") add("duplicate-link", `link id ${id} is used ${ls.length} times`, [], [id], { count: ls.length });
   }
 
+  // Orphans from the needs (rules.orphans = "needs"): the types some need asks for must cover something.
+  const neededTypes = c.rules.orphans === "needs" ? new Set([...c.byType.values()].flatMap((r) => r.needs.flatMap((nd) => [...nd.anyOf]))) : undefined;
   for (let v = 0; v < n; v++) {
     const item = store.items[v]!;
     const rule = c.byType.get(item.type);
+    if (neededTypes !== undefined && neededTypes.has(item.type) && !rule?.root && !rule?.parents) {
+      const covers = (store.out[v] as number[]).some((l) => {
+        const t = store.to[l] as number;
+        const target = t >= 0 && t !== v ? c.byType.get(store.items[t]!.type) : undefined;
+        return store.alive[l] === 1 && target !== undefined && acceptMask(store, target, store.ltype[l] as number, item.type) !== 0;
+      });
+      if (!covers) add("orphan", `${item.key} (${item.type}) covers nothing that needs a ${item.type}`, [item.key], []);
+      continue;
+    }
     if (!rule || rule.root || !rule.parents) continue;
     const p = rule.parents;
     const has = (store.out[v] as number[]).some((l) => {
@@ -128,7 +160,7 @@ export function checkStructure(store: TraceStore, c: Compiled): TraceFinding[] {
   if (sorted.size > 0) for (const v of store.keyOrder()) if (cyclic[cs.compOf[v] as number] === 1) sorted.get(cs.compOf[v] as number)!.push(v);
   for (const [ci, members] of sorted) {
     const path = cyclePath(store, members[0] as number, cs.compOf, ci, succ);
-    add("cycle", `cycle: ${path.keys.join(" → ")}`, members.map((v) => store.items[v]!.key), path.links, path.keys);
+    add("cycle", `cycle: ${path.keys.join(" → ")}`, members.map((v) => store.items[v]!.key), path.links, { path: path.keys });
   }
   return out.sort(compareFindings);
 }

@@ -31,7 +31,15 @@ export class SuspectState {
   constructor(
     private readonly store: TraceStore,
     private readonly c: Compiled,
+    /** As-of instant: a review after it has not happened yet. */
+    private readonly asOf: string | undefined = undefined,
   ) {}
+
+  /** Whether link `l`'s recorded review lies after the as-of instant (so, as of then, it was never reviewed). */
+  private reviewedLater(l: number): boolean {
+    const at = this.asOf === undefined ? undefined : this.store.links[l]!.link?.reviewedAt;
+    return at !== undefined && at > (this.asOf as string);
+  }
 
   directOf(l: number): number {
     const s = this.store;
@@ -39,7 +47,8 @@ export class SuspectState {
     if (s.alive[l] !== 1 || fp === -2) return LINK_OK;
     const t = s.to[l] as number;
     if (t < 0) return LINK_OK;
-    if (fp === -1) return LINK_UNREVIEWED;
+    // The fingerprint a later review recorded says nothing about the link as of `asOf`: it needs its review.
+    if (fp === -1 || this.reviewedLater(l)) return LINK_UNREVIEWED;
     return fp === s.nodeFp[t] ? LINK_OK : LINK_SUSPECT;
   }
 
@@ -77,7 +86,11 @@ export class SuspectState {
         if (sl.link === undefined) continue;
         const f = s.from[l] as number;
         if (f < 0 || f === o) continue;
-        const seen = sl.link.reviewedAt ?? sl.link.createdAt;
+        const asOf = this.asOf;
+        const reviewed = sl.link.reviewedAt;
+        const created = sl.link.createdAt;
+        // As of `asOf`, a later review or creation has not happened: it stops nothing.
+        const seen = asOf === undefined ? (reviewed ?? created) : reviewed !== undefined && reviewed <= asOf ? reviewed : created !== undefined && created <= asOf ? created : undefined;
         if (changedAt !== undefined && seen !== undefined && seen >= changedAt) continue;
         if (!transitive.has(l)) transitive.set(l, d + 1);
         reached.add(f);

@@ -99,7 +99,7 @@ export interface TraceEntity {
 
 /** A trace link as the graph reads it (the `TraceLink` entity in memory form). */
 export type TraceLinkInput = Pick<TraceLink, "id" | "from" | "to" | "linkType"> &
-  Partial<Pick<TraceLink, "targetFingerprint" | "reviewedAt" | "reviewedBy" | "createdAt" | "updatedAt" | "version" | "note">>;
+  Partial<Pick<TraceLink, "targetFingerprint" | "targetRevision" | "reviewedAt" | "reviewedBy" | "createdAt" | "updatedAt" | "version" | "note">>;
 
 /** An acknowledgement as the analysis reads it (the `Acknowledgement` entity in memory form). */
 export interface AcknowledgementInput {

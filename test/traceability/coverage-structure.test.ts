@@ -150,7 +150,10 @@ describe("structural checks (Doorstop, OFT, StrictDoc, sphinx-needs)", () => {
   it("unknown UID / orphaned link / dead link: a link to a missing item is an error by default", () => {
     const r = analyzeTraceability({ testCases: [tc("TC-9")], links: [link("TC-9", "verifies", "FR-404")] }, rules);
     expect(r.findings).toEqual([
-      { check: "dangling-link", severity: "error", message: "TC-9>verifies>FR-404 (verifies) refers to missing requirement:FR-404", items: ["requirement:FR-404"], links: ["TC-9>verifies>FR-404"] },
+      {
+        check: "dangling-link", severity: "error", message: "TC-9>verifies>FR-404 (verifies) refers to a missing target requirement:FR-404",
+        items: ["requirement:FR-404"], links: ["TC-9>verifies>FR-404"], missingEnd: "to",
+      },
     ]);
   });
 
@@ -161,7 +164,7 @@ describe("structural checks (Doorstop, OFT, StrictDoc, sphinx-needs)", () => {
 
   it("duplicate UID (StrictDoc error, OFT duplicate): the first copy is used and the duplicate reported", () => {
     const r = analyzeTraceability({ requirements: [req("BR-1", "business"), req("BR-1", "business", { statement: "other" })] }, rules);
-    expect(r.findings.map((f) => [f.check, f.severity, f.items])).toEqual([["duplicate-item", "error", ["requirement:BR-1"]]]);
+    expect(r.findings.map((f) => [f.check, f.severity, f.items, f.count])).toEqual([["duplicate-item", "error", ["requirement:BR-1"], 2]]);
   });
 
   it("self-link (Doorstop warning)", () => {

@@ -6,6 +6,7 @@ import {
   buildTraceGraph,
   clearSuspects,
   requirementFingerprint,
+  type TraceAnalysisOptions,
   type TraceAnalysisResult,
   type TraceEdit,
   type TraceEntity,
@@ -14,6 +15,9 @@ import {
   type TraceLinkInput,
   type TraceRulesInput,
 } from "../../src/traceability/index.js";
+
+// Hundreds of generated graphs take a few seconds; on a loaded shared machine more than vitest's default 5 s.
+const PROPERTY_TIMEOUT_MS = 60_000;
 
 // Generated graphs — with cycles, self-links, duplicates, dangling links and links to items that appear later — and
 // random edit sequences. Fixed seeds, so a failure reproduces.
@@ -204,7 +208,8 @@ function seed(m: Model, g: GraphGen): void {
     m.links.push(m.makeLink({ from: y, to: x, type: "derives", fp: "current", reviewed: undefined, created: TIMES[0] as string }, `C-${i}b`));
   });
   g.runs.forEach((r, i) => {
-    m.runs.push({ id: `S-${i}`, testCaseId: r.tc, result: r.result, executedAt: r.at, environment: "sit", softwareVersion: "1", defectIds: [], updatedAt: r.at });
+    // Two environments, so the per-environment evidence option has something to combine.
+    m.runs.push({ id: `S-${i}`, testCaseId: r.tc, result: r.result, executedAt: r.at, environment: i % 2 === 0 ? "sit" : "uat", softwareVersion: "1", defectIds: [], updatedAt: r.at });
     m.changedAt[`test-run:S-${i}`] = r.at;
   });
 }
@@ -222,12 +227,13 @@ describe("generated graphs", () => {
         seed(m, g);
         const r = analyzeTraceability(m.input(), RULES);
         for (const c of r.coverage) if (c.deep === "covered") expect(c.shallow).toBe("covered");
-        for (const c of r.coverage) if (c.shallow === "uncovered") expect(c.deep).toBe("uncovered");
+        // Not shallow-covered is never deep-covered; it is `cycle` when a loop lies on or below it (issue 12 #1).
+        for (const c of r.coverage) if (c.shallow === "uncovered") expect(c.deep).not.toBe("covered");
         for (const f of r.findings.filter((x) => x.check === "cycle")) expect(f.path![0]).toBe(f.path![f.path!.length - 1]);
       }),
       { seed: 42, numRuns: 300 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it("clearing suspects, then changing nothing, leaves none suspect", () => {
     fc.assert(
@@ -247,7 +253,7 @@ describe("generated graphs", () => {
       }),
       { seed: 42, numRuns: 200 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it("the incremental analysis equals a full rebuild after any sequence of edits", () => {
     fc.assert(
@@ -263,5 +269,22 @@ describe("generated graphs", () => {
       }),
       { seed: 42, numRuns: 300 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
+
+  it("the incremental analysis equals a full rebuild under the as-of and evidence options too", () => {
+    const options: TraceAnalysisOptions = { asOf: "2026-03-15", evidence: { environments: "worst-per-environment", finalBeatsNotRun: true, tests: "transitive" } };
+    fc.assert(
+      fc.property(graphArb, fc.array(editArb, { minLength: 1, maxLength: 12 }), (g, edits) => {
+        const m = new Model();
+        seed(m, g);
+        const a = analyzeTraceGraph(buildTraceGraph(m.input(), RULES), options);
+        for (const e of edits) {
+          const edit = m.edit(e);
+          if (edit) a.apply(edit);
+        }
+        expect(comparable(a.result())).toEqual(comparable(analyzeTraceability(m.input(), RULES, options)));
+      }),
+      { seed: 7, numRuns: 150 },
+    );
+  }, PROPERTY_TIMEOUT_MS);
 });

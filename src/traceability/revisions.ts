@@ -1,0 +1,40 @@
+import type { TraceStore } from "./store.js";
+
+/*
+ * Revision-based link status (OpenFastTrace): an item carries an integer `revision` its authors raise when its meaning
+ * changes, and a link pins the revision it was made against (`targetRevision`). A link pinning an older revision is
+ * `outdated`, a newer one `predated`, the same one `covers`. It sits beside the fingerprint-based suspect links: a
+ * fingerprint sees every edit, a revision only the edits someone declared significant.
+ */
+
+/** One link's revision status. */
+export interface LinkRevisionStatus {
+  /** Link id. */
+  readonly link: string;
+  /** `kind:id` of the link's source. */
+  readonly from: string;
+  /** `kind:id` of the link's target. */
+  readonly to: string;
+  /** `covers` (same revision), `outdated` (the link names an older one), `predated` (a newer one than exists). */
+  readonly status: "covers" | "outdated" | "predated";
+  /** The revision the link pins. */
+  readonly linkRevision: number;
+  /** The target's current revision. */
+  readonly itemRevision: number;
+}
+
+/** Revision status of every live trace link that pins a revision of a target that has one, sorted by link id. */
+export function linkRevisions(store: TraceStore): LinkRevisionStatus[] {
+  const out: LinkRevisionStatus[] = [];
+  for (let l = 0; l < store.links.length; l++) {
+    const s = store.links[l]!;
+    const pinned = s.link?.targetRevision;
+    const t = store.to[l] as number;
+    if (store.alive[l] !== 1 || typeof pinned !== "number" || t < 0) continue;
+    const current = store.items[t]!.entity.revision;
+    if (typeof current !== "number") continue;
+    const status = pinned === current ? "covers" : pinned < current ? "outdated" : "predated";
+    out.push({ link: s.id, from: s.fromKey, to: s.toKey, status, linkRevision: pinned, itemRevision: current });
+  }
+  return out.sort((a, b) => (a.link < b.link ? -1 : a.link > b.link ? 1 : 0));
+}

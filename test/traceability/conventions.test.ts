@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { ValidationError } from "../../src/core/index.js";
+import { requirementSchema, testCaseSchema, traceLinkSchema } from "../../src/entities/index.js";
+import { analyzeTraceGraph, analyzeTraceability, buildTraceGraph, defineTraceRules, reviewLink, type TraceRulesInput } from "../../src/traceability/index.js";
+import { art, link, req, tc, T0 } from "./helpers.js";
+
+// The conventions users of other tools expect (issue 12), each an option whose default changes nothing.
+
+describe("user-defined item levels and test kinds", () => {
+  // The typical RTM: a requirement needs a unit, an integration, a system and an acceptance test (not a closed set).
+  const rules: TraceRulesInput = {
+    itemTypes: ["unit", "integration", "system", "acceptance", "software"],
+    typeFields: { requirement: "level", "test-case": "testKind" },
+    items: [
+      {
+        type: "software",
+        needs: [
+          { name: "unit test", anyOf: ["unit"], via: ["verifies"] },
+          { name: "acceptance test", anyOf: ["acceptance"], via: ["verifies"] },
+        ],
+      },
+    ],
+  };
+
+  it("a requirement's level and a test case's kind become their types, so a rule can ask for each test kind", () => {
+    const r = analyzeTraceability(
+      {
+        requirements: [req("FR-1", "functional", { level: "software" }), req("FR-2", "functional", { level: "software" }), req("FR-3", "functional")],
+        testCases: [tc("TC-1", { testKind: "unit" }), tc("TC-2", { testKind: "acceptance" }), tc("TC-3", { testKind: "unit" })],
+        links: [link("TC-1", "verifies", "FR-1"), link("TC-2", "verifies", "FR-1"), link("TC-3", "verifies", "FR-2")],
+      },
+      rules,
+    );
+    // FR-1 has both kinds; FR-2 only a unit test; FR-3 has no level, keeps its built-in type (functional, no rule).
+    expect(r.coverage.map((c) => [c.item, c.type, c.shallow, c.missing])).toEqual([
+      ["requirement:FR-1", "software", "covered", []],
+      ["requirement:FR-2", "software", "uncovered", ["acceptance test"]],
+    ]);
+    expect(r.levels.map((l) => [l.type, l.items, l.shallowPercent.value?.toString()])).toEqual([["software", 2, "50"]]);
+  });
+
+  it("by default the fields are ignored (types unchanged), and a type neither built in nor declared is refused", () => {
+    const r = analyzeTraceability({ requirements: [req("FR-1", "functional", { level: "software" })] }, { items: [{ type: "functional" }] });
+    expect(r.coverage.map((c) => c.type)).toEqual(["functional"]);
+    expect(() => defineTraceRules({ items: [{ type: "software" }] })).toThrow(ValidationError);
+  });
+
+  it("the entity schemas accept a requirement level, a test kind, revisions and a link's target revision", () => {
+    const base = { id: "x-1", version: 1, createdAt: T0, updatedAt: T0 };
+    expect(
+      requirementSchema.decode({
+        ...base, projectId: "prj-1", key: "SW-1", type: "functional", level: "software", revision: 3, title: "T", statement: "S",
+        priority: "must", acceptanceCriteria: [], verificationMethod: "test", status: "draft",
+      }).level,
+    ).toBe("software");
+    expect(testCaseSchema.decode({ ...base, projectId: "prj-1", key: "TC-1", title: "T", automation: "automated", status: "ready", testKind: "integration" }).testKind).toBe("integration");
+    expect(traceLinkSchema.decode({ ...base, from: { kind: "test-case", id: "tc-1" }, to: { kind: "requirement", id: "r-1" }, linkType: "verifies", targetRevision: 2 }).targetRevision).toBe(2);
+    expect(() => testCaseSchema.decode({ ...base, projectId: "prj-1", key: "TC-1", title: "T", automation: "manual", status: "ready", testKind: "Unit Test" })).toThrow();
+  });
+});
+
+describe("orphans derived from the needs", () => {
+  // Functional needs code; code covers something only through `implements` into a functional requirement.
+  const rules: TraceRulesInput = { items: [{ type: "functional", needs: [{ anyOf: ["code"], via: ["implements"] }] }] };
+  const input = {
+    requirements: [req("FR-1", "functional")],
+    artifacts: [art("C-1", "code"), art("C-2", "code"), art("C-3", "code"), art("D-1", "design")],
+    // C-2 only depends on FR-1 (depends-on never covers); C-3 links nothing; D-1's type no need asks for.
+    links: [link("C-1", "implements", "FR-1"), link("C-2", "depends-on", "FR-1")],
+  };
+
+  it("default (`parents`): without a parents rule nothing is an orphan", () => {
+    expect(analyzeTraceability(input, rules).findings.filter((f) => f.check === "orphan")).toEqual([]);
+  });
+
+  it("`needs`: an item of a type some need asks for that covers nothing is an orphan", () => {
+    const r = analyzeTraceability(input, { ...rules, orphans: "needs" });
+    expect(r.findings.filter((f) => f.check === "orphan").map((f) => [f.items[0], f.severity, f.message])).toEqual([
+      ["artifact:C-2", "warning", "artifact:C-2 (code) covers nothing that needs a code"],
+      ["artifact:C-3", "warning", "artifact:C-3 (code) covers nothing that needs a code"],
+    ]);
+  });
+});
+
+describe("revision-based link status (OpenFastTrace)", () => {
+  it("a link pinning an older revision is outdated, a newer one predated, the same one covers; unpinned links are not listed", () => {
+    const r = analyzeTraceability({
+      requirements: [req("FR-1", "functional", { revision: 2 })],
+      testCases: [tc("TC-1"), tc("TC-2"), tc("TC-3"), tc("TC-4")],
+      links: [
+        link("TC-1", "verifies", "FR-1", { targetRevision: 1 }),
+        link("TC-2", "verifies", "FR-1", { targetRevision: 2 }),
+        link("TC-3", "verifies", "FR-1", { targetRevision: 3 }),
+        link("TC-4", "verifies", "FR-1"),
+      ],
+    });
+    expect(r.linkRevisions.map((x) => [x.link, x.status, x.linkRevision, x.itemRevision])).toEqual([
+      ["TC-1>verifies>FR-1", "outdated", 1, 2],
+      ["TC-2>verifies>FR-1", "covers", 2, 2],
+      ["TC-3>verifies>FR-1", "predated", 3, 2],
+    ]);
+    // Beside fingerprints: none of these links recorded one, so none is suspect; all need their initial review.
+    expect(r.suspects).toEqual([]);
+  });
+
+  it("reviewing a link pins the target's current revision too", () => {
+    const input = { requirements: [req("FR-1", "functional", { revision: 4 })], testCases: [tc("TC-1")], links: [link("TC-1", "verifies", "FR-1", { targetRevision: 3 })] };
+    const a = analyzeTraceGraph(buildTraceGraph(input));
+    const reviewed = reviewLink(a, input.links[0]!, { at: "2026-12-01T10:00:00.000Z" });
+    expect(reviewed.targetRevision).toBe(4);
+    a.apply({ type: "link-updated", link: reviewed });
+    expect(a.result().linkRevisions.map((x) => x.status)).toEqual(["covers"]);
+  });
+});
