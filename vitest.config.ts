@@ -7,6 +7,10 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     environment: "node",
+    // Timeouts are not assertions here: property tests, PGlite start-up and the guides' runnable examples take
+    // seconds on a busy 2-core machine. Speed is measured in `npm run bench`, never by a test's clock.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     reporters: report ? ["default", "json"] : ["default"],
     ...(report ? { outputFile: { json: report } } : {}),
   },

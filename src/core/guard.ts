@@ -71,3 +71,50 @@ export function optionsObject<T extends object>(value: unknown, subject: string,
   if (value === undefined) return {} as T;
   return requireObject<T>(value, path, subject);
 }
+
+/** What {@link checkArguments} can require of an argument; a trailing `?` also allows `undefined`. */
+export type ArgumentKind =
+  | "object" | "array" | "object[]" | "iterable" | "string" | "number" | "integer" | "date" | "function" | "boolean"
+  | "object?" | "array?" | "object[]?" | "iterable?" | "string?" | "number?" | "integer?" | "date?" | "function?" | "boolean?";
+
+/**
+ * Checks the arguments of a public function in one line, so that a wrong-typed argument (from plain JavaScript or
+ * through `any`) is a ValidationError naming it, never a TypeError from deep inside. Cheap: typeof and shape checks
+ * only (`"object[]"` also checks that every element is an object); the function's own validation still checks the
+ * contents.
+ *
+ * @throws {ValidationError} for the first argument that does not fit, with its name as the path.
+ * @example
+ * ```ts
+ * function portfolioHealth(projects: readonly Project[], options?: { asOf?: IsoDate }) {
+ *   checkArguments("portfolioHealth", { projects: [projects, "object[]"], options: [options, "object?"] });
+ *   // …
+ * }
+ * ```
+ */
+export function checkArguments(subject: string, args: Readonly<Record<string, readonly [unknown, ArgumentKind]>>): void {
+  if (typeof subject !== "string") fail(["subject"], "a string", subject, "checkArguments");
+  if (typeof args !== "object" || args === null) fail(["args"], "an object of [value, kind] pairs", args, "checkArguments");
+  for (const [name, pair] of Object.entries(args)) {
+    if (!Array.isArray(pair) || typeof pair[1] !== "string") fail([name], "a [value, kind] pair", pair, "checkArguments");
+    const [value, kind] = pair;
+    const optional = kind.endsWith("?");
+    if (optional && value === undefined) continue;
+    const base = (optional ? kind.slice(0, -1) : kind) as Exclude<ArgumentKind, `${string}?`>;
+    switch (base) {
+      case "object": requireObject(value, [name], subject); break;
+      case "array": requireArray(value, [name], subject); break;
+      case "object[]":
+        requireArray<unknown>(value, [name], subject).forEach((v, i) => requireObject(v, [name, i], subject));
+        break;
+      case "iterable": requireIterable(value, [name], subject); break;
+      case "string": requireString(value, [name], subject); break;
+      case "number": requireFiniteNumber(value, [name], subject); break;
+      case "integer": requireInteger(value, [name], subject); break;
+      case "date": requireIsoDate(value, [name], subject); break;
+      case "function": if (typeof value !== "function") fail([name], "a function", value, subject); break;
+      case "boolean": if (typeof value !== "boolean") fail([name], "true or false", value, subject); break;
+      default: fail([name], "a known argument kind", kind, "checkArguments");
+    }
+  }
+}

@@ -8,7 +8,7 @@ import {
   type Decimal,
   type Instant,
   type Metric,
-  type ValidationIssue,
+  type ValidationIssue, checkArguments
 } from "../core/index.js";
 import type { ServiceOutage } from "../entities/index.js";
 
@@ -150,6 +150,7 @@ function overlap(intervals: readonly Interval[], [s, e]: Interval): number {
  * ```
  */
 export function serviceAvailability(outages: readonly ServiceOutage[], options: AvailabilityOptions): ServiceAvailability {
+  checkArguments("serviceAvailability", { outages: [outages, "object[]"], options: [options, "object"] });
   const issues: ValidationIssue[] = [];
   if (!isInstantInput(options.from)) issues.push({ path: ["from"], message: "not an instant", code: "custom" });
   if (!isInstantInput(options.to)) issues.push({ path: ["to"], message: "not an instant", code: "custom" });

@@ -12,7 +12,7 @@ import {
   type DecimalInput,
   type IsoDate,
   type Metric,
-  type Money,
+  type Money, checkArguments
 } from "../core/index.js";
 import { checkDates, checkPeriod, inPeriod, kpiRatio, type KpiPeriod, type KpiRatio } from "./period.js";
 
@@ -46,6 +46,7 @@ export function onTimeDelivery(
   projects: readonly ClosedProject[],
   options: { readonly period?: KpiPeriod; readonly toleranceDays?: number } = {},
 ): KpiRatio & { readonly unmeasured: readonly string[] } {
+  checkArguments("onTimeDelivery", { projects: [projects, "object[]"], options: [options, "object?"] });
   checkPeriod(options.period);
   checkDates(projects, "closedOn", (p: ClosedProject) => p.closedOn, "closed projects");
   const tol = options.toleranceDays ?? 0;
@@ -75,6 +76,7 @@ export function onBudget(
   projects: readonly ClosedProject[],
   options: { readonly period?: KpiPeriod; readonly tolerance?: DecimalInput } = {},
 ): KpiRatio & { readonly unmeasured: readonly string[] } {
+  checkArguments("onBudget", { projects: [projects, "object[]"], options: [options, "object?"] });
   checkPeriod(options.period);
   checkDates(projects, "closedOn", (p: ClosedProject) => p.closedOn, "closed projects");
   const tol = decimal(options.tolerance ?? 0);
@@ -141,6 +143,7 @@ export function benefitsRealisation(
   benefits: { readonly monetary?: readonly MonetaryBenefit[]; readonly nonMonetary?: readonly NonMonetaryBenefit[] },
   options: { readonly currency: CurrencyCode; readonly period?: KpiPeriod },
 ): { readonly monetary: BenefitRealisation<Money>; readonly nonMonetary: Readonly<Record<string, BenefitRealisation<Decimal>>> } {
+  checkArguments("benefitsRealisation", { benefits: [benefits, "object"], options: [options, "object"] });
   checkPeriod(options.period);
   const mon = (benefits.monetary ?? []).filter((b) => inPeriod(b.date, options.period));
   const planned = sumMoney(mon.map((b) => b.planned), options.currency);

@@ -1,4 +1,4 @@
-import { decimal, isIsoDate, metric, missing, ValidationError, type Decimal, type IsoDate, type Metric, type ValidationIssue } from "../core/index.js";
+import { decimal, isIsoDate, metric, missing, ValidationError, type Decimal, type IsoDate, type Metric, type ValidationIssue, checkArguments } from "../core/index.js";
 
 /** A reporting period: calendar days from `from` to `to`, both inclusive; either end may be open. */
 export interface KpiPeriod {
@@ -63,6 +63,7 @@ export function checkPeriod(period: KpiPeriod | undefined, subject = "KPI period
  * ```
  */
 export function kpiRatio(met: readonly string[], notMet: readonly string[], reason = "no-data"): KpiRatio {
+  checkArguments("kpiRatio", { met: [met, "array"], notMet: [notMet, "array"], reason: [reason, "string?"] });
   const denominator = met.length + notMet.length;
   return {
     percent: denominator === 0 ? missing(reason) : metric(decimal(met.length).times(100).div(denominator)),

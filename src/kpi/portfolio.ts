@@ -1,4 +1,4 @@
-import { decimal, isIsoDate, metric, missing, sumMoney, subtractMoney, ValidationError, type ValidationIssue, type CurrencyCode, type Decimal, type IsoDate, type Metric, type Money } from "../core/index.js";
+import { decimal, isIsoDate, metric, missing, sumMoney, subtractMoney, ValidationError, type ValidationIssue, type CurrencyCode, type Decimal, type IsoDate, type Metric, type Money, checkArguments } from "../core/index.js";
 import { checkPeriod, inPeriod, kpiRatio, type KpiPeriod, type KpiRatio } from "./period.js";
 
 /** An active project as the portfolio health KPI sees it. */
@@ -29,6 +29,7 @@ export function portfolioHealth(
   projects: readonly PortfolioProjectHealth[],
   options: { readonly asOf: IsoDate },
 ): KpiRatio & { readonly why: Readonly<Record<string, readonly ("red" | "overdue" | "critical-issue")[]>> } {
+  checkArguments("portfolioHealth", { projects: [projects, "object[]"], options: [options, "object"] });
   const met: string[] = [];
   const notMet: string[] = [];
   const why: Record<string, ("red" | "overdue" | "critical-issue")[]> = {};
@@ -74,6 +75,7 @@ export function portfolioVariance(
   projects: readonly ProjectEarnedValue[],
   options: { readonly currency: CurrencyCode; readonly period?: KpiPeriod },
 ): { readonly svPercent: Metric<Decimal>; readonly cvPercent: Metric<Decimal>; readonly sv: Money; readonly cv: Money; readonly pv: Money; readonly ev: Money; readonly ac: Money; readonly projectIds: readonly string[] } {
+  checkArguments("portfolioVariance", { projects: [projects, "object[]"], options: [options, "object"] });
   checkPeriod(options.period);
   const ps = projects.filter((p) => inPeriod(p.statusDate, options.period));
   const pv = sumMoney(ps.map((p) => p.pv), options.currency);
@@ -138,6 +140,7 @@ export function resourceUtilisation(
   hours: readonly ResourceHours[],
   options: { readonly period?: KpiPeriod } = {},
 ): { readonly overall: Utilisation; readonly byResource: Readonly<Record<string, Utilisation>> } {
+  checkArguments("resourceUtilisation", { hours: [hours, "object[]"], options: [options, "object?"] });
   checkPeriod(options.period);
   const issues: ValidationIssue[] = [];
   hours.forEach((h, i) => {

@@ -1,4 +1,4 @@
-import { decimal, isIsoDate, metric, missing, ValidationError, type Decimal, type IsoDate, type Metric } from "../core/index.js";
+import { decimal, isIsoDate, metric, missing, ValidationError, type Decimal, type IsoDate, type Metric, checkArguments } from "../core/index.js";
 import { checkPeriod, inPeriod, kpiRatio, type KpiPeriod, type KpiRatio } from "./period.js";
 
 function checkDated(records: readonly { readonly date: string }[], subject: string): void {
@@ -19,6 +19,7 @@ export function changeFailureRate(
   changes: readonly { readonly id: string; readonly date: IsoDate; readonly failed: boolean }[],
   options: { readonly period?: KpiPeriod } = {},
 ): KpiRatio {
+  checkArguments("changeFailureRate", { changes: [changes, "object[]"], options: [options, "object?"] });
   checkPeriod(options.period);
   checkDated(changes, "changes");
   const inside = changes.filter((c) => inPeriod(c.date, options.period));
@@ -38,6 +39,7 @@ export function slaBreachRate(
   incidents: readonly { readonly id: string; readonly date: IsoDate; readonly breached: boolean }[],
   options: { readonly period?: KpiPeriod } = {},
 ): KpiRatio {
+  checkArguments("slaBreachRate", { incidents: [incidents, "object[]"], options: [options, "object?"] });
   checkPeriod(options.period);
   checkDated(incidents, "incidents");
   const inside = incidents.filter((c) => inPeriod(c.date, options.period));
@@ -57,6 +59,7 @@ export function csat(
   responses: readonly { readonly date: IsoDate; readonly rating: number }[],
   options: { readonly period?: KpiPeriod } = {},
 ): { readonly mean: Metric<Decimal>; readonly responses: number; readonly distribution: Readonly<Record<1 | 2 | 3 | 4 | 5, number>> } {
+  checkArguments("csat", { responses: [responses, "object[]"], options: [options, "object?"] });
   checkPeriod(options.period);
   checkDated(responses, "CSAT responses");
   const bad = responses.flatMap((r, i) =>

@@ -1,4 +1,4 @@
-import { decimal, metric, missing, ValidationError, type Decimal, type DecimalInput, type IsoDate, type Metric } from "../core/index.js";
+import { decimal, metric, missing, ValidationError, type Decimal, type DecimalInput, type IsoDate, type Metric, checkArguments } from "../core/index.js";
 import { checkPeriod, inPeriod, type KpiPeriod } from "./period.js";
 
 function sloOf(slo: DecimalInput, subject: string): Decimal {
@@ -32,6 +32,7 @@ export function errorBudget(options: { readonly slo: DecimalInput; readonly wind
   readonly remainingMinutes: Metric<Decimal>;
   readonly exhausted: Metric<boolean>;
 } {
+  checkArguments("errorBudget", { options: [options, "object"] });
   const slo = sloOf(options.slo, "error budget");
   if (!Number.isInteger(options.windowDays) || options.windowDays <= 0) {
     throw ValidationError.single(["windowDays"], "the window is a positive whole number of days", "error budget");
@@ -93,6 +94,7 @@ export interface RequestErrorBudget {
  * ```
  */
 export function requestErrorBudget(options: { readonly slo: DecimalInput; readonly good: DecimalInput; readonly total: DecimalInput }): RequestErrorBudget {
+  checkArguments("requestErrorBudget", { options: [options, "object"] });
   if (typeof options !== "object" || options === null) throw ValidationError.single(["options"], "expected { slo, good, total }", "request error budget");
   const slo = sloOf(options.slo, "request error budget");
   const total = countOf(options.total, ["total"], "request error budget", true);
@@ -142,6 +144,7 @@ export function burnRate(
   buckets: readonly RequestBucket[],
   options: { readonly slo: DecimalInput; readonly period?: KpiPeriod },
 ): { readonly burnRate: Metric<Decimal>; readonly errorRate: Metric<Decimal>; readonly availabilityPercent: Metric<Decimal>; readonly total: number; readonly bad: number } {
+  checkArguments("burnRate", { buckets: [buckets, "object[]"], options: [options, "object"] });
   const slo = sloOf(options.slo, "burn rate");
   checkPeriod(options.period);
   const issues = buckets.flatMap((b, i) =>

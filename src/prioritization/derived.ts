@@ -1,4 +1,4 @@
-import { PmoDecimal, dateParts, missing, metric, type Decimal, type IsoDate, type Metric } from "../core/index.js";
+import { PmoDecimal, dateParts, missing, metric, type Decimal, type IsoDate, type Metric, checkArguments } from "../core/index.js";
 import type { ProjectRequest } from "../entities/index.js";
 import type { DerivedFigure } from "./criteria.js";
 import { toRate } from "./finance/flows.js";
@@ -27,6 +27,7 @@ export function derivedFigure(
   figure: DerivedFigure,
   options: { readonly asOf: IsoDate; readonly rate?: Decimal | string | number },
 ): Metric<Decimal> {
+  checkArguments("derivedFigure", { request: [request, "object"], figure: [figure, "string"], options: [options, "object"] });
   const costs = request.estimatedCost.map((c) => c.amount.amount);
   const totalCost = sum(costs);
   const benefits = request.benefits.flatMap((b) => b.amounts.map((a) => ({ amount: a.amount.amount, expected: a.amount.amount.times(b.confidence), period: a.period })));

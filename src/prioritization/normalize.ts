@@ -1,4 +1,4 @@
-import { ValidationError } from "../core/index.js";
+import { ValidationError, checkArguments } from "../core/index.js";
 
 /**
  * How a criterion's raw values become comparable scores (see docs/prioritization.md for the formulas):
@@ -166,6 +166,7 @@ export function normalizeValues(
     readonly nonPositive?: "fallback" | "refuse";
   },
 ): (number | undefined)[] {
+  checkArguments("normalizeValues", { values: [values, "array"], options: [options, "object"] });
   const col = new Float64Array(values.length);
   values.forEach((v, i) => {
     if (v !== undefined && !Number.isFinite(v)) throw ValidationError.single(["values", i], "values must be finite numbers", "normalisation");

@@ -1,4 +1,4 @@
-import { ValidationError } from "../core/index.js";
+import { ValidationError, checkArguments } from "../core/index.js";
 
 /** Anything with an id and the ids it depends on (template entries, checklist items). */
 export interface DependencyNode {
@@ -20,6 +20,8 @@ export interface DependencyNode {
  * ```
  */
 export function orderByDependencies<T extends DependencyNode>(nodes: readonly T[], subject = "dependencies"): T[] {
+  checkArguments("orderByDependencies", { nodes: [nodes, "object[]"], subject: [subject, "string?"] });
+  nodes.forEach((n, i) => checkArguments(subject, { [`nodes[${i}].id`]: [n.id, "string"], [`nodes[${i}].dependsOn`]: [n.dependsOn, "array"] }));
   const index = new Map<string, number>();
   nodes.forEach((n, i) => index.set(n.id, i));
   const unknown = nodes.flatMap((n, i) =>

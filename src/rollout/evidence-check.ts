@@ -1,4 +1,4 @@
-import { decimal, ValidationError, type Decimal, type DecimalInput, type IsoDate, type ValidationIssue } from "../core/index.js";
+import { decimal, ValidationError, type Decimal, type DecimalInput, type IsoDate, type ValidationIssue, checkArguments } from "../core/index.js";
 import type { ChecklistItem } from "../entities/index.js";
 import { afterAsOf } from "./as-of.js";
 
@@ -69,6 +69,7 @@ export function checkEvidenceRule(
   facts: ReadonlyMap<string, Decimal>,
   options: { readonly asOf?: IsoDate } = {},
 ): EvidenceCheck | undefined {
+  checkArguments("checkEvidenceRule", { item: [item, "object"], facts: [facts, "object"], options: [options, "object?"] });
   if (!item.evidenceRule) return undefined;
   const conditions = item.evidenceRule.all.map((c): ConditionResult => {
     const supplied = facts.get(c.fact);

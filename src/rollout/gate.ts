@@ -1,4 +1,4 @@
-import { NotFoundError, ValidationError, type IsoDate } from "../core/index.js";
+import { NotFoundError, ValidationError, type IsoDate, checkArguments } from "../core/index.js";
 import type { ChecklistItem, Gate, RolloutPlan } from "../entities/index.js";
 import { decodeFacts, type RolloutFacts } from "./evidence-check.js";
 import { afterAsOf } from "./as-of.js";
@@ -64,6 +64,8 @@ export interface GateEvaluation {
  * ```
  */
 export function itemsInGateScope(gate: Gate, items: readonly ChecklistItem[]): ChecklistItem[] {
+  checkArguments("itemsInGateScope", { gate: [gate, "object"], items: [items, "object[]"] });
+  checkArguments("itemsInGateScope", { "gate.scope": [gate.scope, "object"] });
   const ids = new Set(items.map((i) => i.id));
   const unknown = (gate.scope.itemIds ?? []).flatMap((id, j) =>
     ids.has(id) ? [] : [{ path: ["scope", "itemIds", j], message: `unknown checklist item ${id}`, code: "custom" }],
@@ -95,6 +97,7 @@ export function itemsInGateScope(gate: Gate, items: readonly ChecklistItem[]): C
  * ```
  */
 export function evaluateGate(data: RolloutData, gateId: string, options: ReadinessOptions): GateEvaluation {
+  checkArguments("evaluateGate", { data: [data, "object"], gateId: [gateId, "string"], options: [options, "object"] });
   const gate = data.gates.find((g) => g.id === gateId);
   if (!gate) throw new NotFoundError("gate", gateId);
   if (data.plan && gate.rolloutPlanId !== data.plan.id) {

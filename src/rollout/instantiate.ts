@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { decodeWith, toDecimalString, ValidationError, type Instant } from "../core/index.js";
+import { decodeWith, toDecimalString, ValidationError, type Instant, checkArguments } from "../core/index.js";
 import { checklistItemSchema, personRoleSchema, type ChecklistItem } from "../entities/index.js";
 import type { RolloutSchedule } from "./schedule.js";
 
@@ -28,6 +28,8 @@ export interface InstantiateChecklistOptions {
  * ```
  */
 export function instantiateChecklist(schedule: RolloutSchedule, options: InstantiateChecklistOptions): ChecklistItem[] {
+  checkArguments("instantiateChecklist", { schedule: [schedule, "object"], options: [options, "object"] });
+  checkArguments("instantiateChecklist", { "schedule.items": [schedule.items, "object[]"] });
   const prefix = options.idPrefix ?? "ci-";
   const who = options.assignees ?? {};
   const issues: { path: (string | number)[]; message: string; code: string }[] = [];

@@ -1,3 +1,4 @@
+import { checkArguments } from "../core/index.js";
 import type { Decimal, IsoDate } from "../core/index.js";
 import type { ChecklistItem } from "../entities/index.js";
 import { afterAsOf } from "./as-of.js";
@@ -55,6 +56,7 @@ export function assessItem(
   item: ChecklistItem,
   options: { readonly asOf: IsoDate; readonly facts: ReadonlyMap<string, Decimal> },
 ): ItemAssessment {
+  checkArguments("assessItem", { item: [item, "object"], options: [options, "object"] });
   const check = checkEvidenceRule(item, options.facts, { asOf: options.asOf });
   const base = {
     id: item.id,

@@ -1,4 +1,4 @@
-import { decodeWith, type Instant } from "../core/index.js";
+import { decodeWith, encodeWith, type Instant, checkArguments } from "../core/index.js";
 import { checklistItemSchema, type ChecklistItem, type ChecklistItemWire } from "../entities/index.js";
 
 /** A status change of a checklist item, in wire form (dates and instants as strings). */
@@ -25,7 +25,8 @@ export interface ItemStatusChange {
  * ```
  */
 export function changeItemStatus(item: ChecklistItem, change: ItemStatusChange, at: Instant): ChecklistItem {
-  const wire = checklistItemSchema.encode(item) as ChecklistItemWire & Record<string, unknown>;
+  checkArguments("changeItemStatus", { item: [item, "object"], change: [change, "object"], at: [at, "string"] });
+  const wire = encodeWith(checklistItemSchema, item, "checklist item") as ChecklistItemWire & Record<string, unknown>;
   const next: Record<string, unknown> = { ...wire, status: change.status, version: item.version + 1, updatedAt: at };
   delete next["statusReason"];
   delete next["completedOn"];
@@ -51,7 +52,8 @@ export function recordEvidence(
   item: ChecklistItem,
   evidence: { readonly type: "link" | "file" | "sign-off" | "metric"; readonly reference: string; readonly value?: string; readonly recordedBy: string; readonly recordedAt: string },
 ): ChecklistItem {
-  const wire = checklistItemSchema.encode(item) as ChecklistItemWire;
+  checkArguments("recordEvidence", { item: [item, "object"], evidence: [evidence, "object"] });
+  const wire = encodeWith(checklistItemSchema, item, "checklist item") as ChecklistItemWire;
   const next = { ...wire, evidence: [...(wire.evidence ?? []), evidence], version: item.version + 1, updatedAt: evidence.recordedAt };
   return decodeWith(checklistItemSchema, next, "checklist item");
 }

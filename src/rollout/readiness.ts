@@ -1,4 +1,4 @@
-import { decimal, differenceInDays, metric, missing, type Decimal, type IsoDate, type Metric } from "../core/index.js";
+import { decimal, differenceInDays, metric, missing, type Decimal, type IsoDate, type Metric, checkArguments } from "../core/index.js";
 import type { ChecklistItem } from "../entities/index.js";
 import { decodeFacts } from "./evidence-check.js";
 import { evaluateGate, type ReadinessOptions, type RolloutData } from "./gate.js";
@@ -60,6 +60,7 @@ function count(items: readonly ItemAssessment[]): ReadinessCount {
  * ```
  */
 export function readinessProgress(items: readonly ChecklistItem[], options: ReadinessOptions): ReadinessProgress {
+  checkArguments("readinessProgress", { items: [items, "object[]"], options: [options, "object"] });
   const facts = decodeFacts(options.facts);
   const assessed = items.map((i) => ({ item: i, a: assessItem(i, { asOf: options.asOf, facts }) }));
   const group = (key: (i: ChecklistItem) => string) => {
@@ -91,6 +92,7 @@ export function overdueItems(
   items: readonly ChecklistItem[],
   options: ReadinessOptions,
 ): { readonly items: readonly OverdueItem[]; readonly unscheduled: number } {
+  checkArguments("overdueItems", { items: [items, "object[]"], options: [options, "object"] });
   const facts = decodeFacts(options.facts);
   const out: OverdueItem[] = [];
   let unscheduled = 0;
@@ -125,6 +127,7 @@ export interface ReadinessFigures {
  * ```
  */
 export function readinessFigures(data: RolloutData, options: ReadinessOptions): ReadinessFigures {
+  checkArguments("readinessFigures", { data: [data, "object"], options: [options, "object"] });
   const overdue = overdueItems(data.items, options).items.filter((i) => i.blocking).length;
   const due = data.gates.filter((g) => g.type === "go-no-go" && g.plannedDate !== undefined && g.plannedDate <= options.asOf);
   const open = new Set<string>();

@@ -1,4 +1,4 @@
-import { createWorkingCalendar, ValidationError, type IsoDate, type ValidationIssue } from "../core/index.js";
+import { createWorkingCalendar, ValidationError, type IsoDate, type ValidationIssue, checkArguments } from "../core/index.js";
 import type { ChecklistItem, RolloutPlan } from "../entities/index.js";
 import { orderByDependencies } from "./dependency-order.js";
 import { blackoutMove, blackoutWarnings, dueDateFor, withBlackouts, type BlackoutMove, type BlackoutWarning } from "./schedule.js";
@@ -46,6 +46,7 @@ export function scheduleChecklist(
   items: readonly ChecklistItem[],
   options: { readonly planStart?: IsoDate; readonly blackouts?: readonly { start: string; end: string; reason: string }[] } = {},
 ): ChecklistSchedule {
+  checkArguments("scheduleChecklist", { plan: [plan, "object"], items: [items, "object[]"], options: [options, "object?"] });
   const calendar = withBlackouts(createWorkingCalendar(plan.calendar), options.blackouts ?? []);
   const anchors = { "go-live": plan.goLive, "cutover-start": plan.cutoverStart, "hypercare-end": plan.hypercareEnd };
   const issues: ValidationIssue[] = [];

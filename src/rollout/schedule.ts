@@ -9,7 +9,7 @@ import {
   type BlackoutWindow,
   type IsoDate,
   type ValidationIssue,
-  type WorkingCalendar,
+  type WorkingCalendar, checkArguments
 } from "../core/index.js";
 import { orderByDependencies } from "./dependency-order.js";
 import { templateStructureIssues, type RolloutTemplate, type RolloutTemplateEntry } from "./template.js";
@@ -105,6 +105,7 @@ export interface RolloutSchedule {
  * ```
  */
 export function scheduleRollout(template: RolloutTemplate, options: ScheduleRolloutOptions): RolloutSchedule {
+  checkArguments("scheduleRollout", { template: [template, "object"], options: [options, "object"] });
   const issues: ValidationIssue[] = templateStructureIssues(template);
   const { goLive, cutoverStart, hypercareEnd, planStart } = options;
   const dateIssue = (name: string, d: string | undefined) => {
@@ -184,6 +185,7 @@ export function dueDateFor(
   anchor: IsoDate,
   tMinusDays: number,
 ): { readonly nominal: IsoDate; readonly due: IsoDate; readonly window: BlackoutWindow | undefined; readonly windows: readonly BlackoutWindow[] } {
+  checkArguments("dueDateFor", { calendar: [calendar, "object"], anchor: [anchor, "date"], tMinusDays: [tMinusDays, "integer"] });
   // An offset of 0 keeps the anchor even on a holiday; a due day must be a working day, so step back.
   const shifted = addWorkingDays(calendar, anchor, -tMinusDays);
   const nominal = isWorkingDay(calendar, shifted) ? shifted : previousWorkingDay(calendar, shifted);

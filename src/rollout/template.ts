@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { decodeWith, ValidationError, type ValidationIssue } from "../core/index.js";
+import { decodeWith, ValidationError, type ValidationIssue, checkArguments } from "../core/index.js";
 import {
   checklistCategorySchema,
   checklistPhaseSchema,
@@ -112,6 +112,8 @@ export function decodeRolloutTemplate(input: unknown): RolloutTemplate {
  * ```
  */
 export function templateStructureIssues(t: Pick<RolloutTemplate, "entries">): ValidationIssue[] {
+  checkArguments("templateStructureIssues", { t: [t, "object"] });
+  checkArguments("templateStructureIssues", { "t.entries": [t.entries, "object[]"] });
   const issues: ValidationIssue[] = [];
   const ids = new Set<string>();
   t.entries.forEach((e, i) => {

@@ -1,4 +1,4 @@
-import { decimal, metric, missing, type Decimal, type IsoDate, type Metric } from "../core/index.js";
+import { decimal, metric, missing, type Decimal, type IsoDate, type Metric, checkArguments } from "../core/index.js";
 import type { RolloutPlan } from "../entities/index.js";
 
 /** Distribution and training progress of one wave or audience. */
@@ -58,6 +58,8 @@ export function waveProgress(
   plan: Pick<RolloutPlan, "waves">,
   options: { readonly asOf: IsoDate },
 ): { readonly waves: readonly WaveProgress[]; readonly byAudience: Readonly<Record<string, WaveCounts>>; readonly total: WaveCounts } {
+  checkArguments("waveProgress", { plan: [plan, "object"], options: [options, "object"] });
+  checkArguments("waveProgress", { "plan.waves": [plan.waves, "object[]"], "options.asOf": [options.asOf, "date"] });
   const waves = [...plan.waves]
     .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id.localeCompare(b.id)))
     .map((w): WaveProgress => ({

@@ -1,4 +1,4 @@
-import { ValidationError, type ValidationIssue } from "../../core/index.js";
+import { ValidationError, type ValidationIssue, checkArguments } from "../../core/index.js";
 import type { PairwiseMatrix } from "./matrix.js";
 import { ahpWeights, type AhpOptions, type AhpResult } from "./weights.js";
 
@@ -95,6 +95,7 @@ export interface AhpHierarchyResult {
  * ```
  */
 export function ahpHierarchy(hierarchy: AhpHierarchy, options: AhpHierarchyOptions = {}): AhpHierarchyResult {
+  checkArguments("ahpHierarchy", { hierarchy: [hierarchy, "object"], options: [options, "object"] });
   const mode = options.mode ?? "distributive";
   if (mode !== "distributive" && mode !== "ideal") {
     throw ValidationError.single(["options", "mode"], 'mode must be "distributive" or "ideal"', "AHP hierarchy");

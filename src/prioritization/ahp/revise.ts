@@ -1,4 +1,4 @@
-import { ValidationError } from "../../core/index.js";
+import { ValidationError, checkArguments } from "../../core/index.js";
 import { fillMissing } from "./complete.js";
 import { readMatrix, type PairwiseMatrix } from "./matrix.js";
 import { consistencyOf } from "./weights.js";
@@ -48,6 +48,7 @@ export interface RevisionAdvice {
  * ```
  */
 export function suggestJudgementRevision(matrix: PairwiseMatrix, options: { readonly riTable?: RiTable } = {}): RevisionAdvice {
+  checkArguments("suggestJudgementRevision", { matrix: [matrix, "array"], options: [options, "object"] });
   const table = options.riTable ?? "donegan-dodd";
   const a = readMatrix(matrix, "AHP matrix");
   if (a.some((row) => row.some((x) => Number.isNaN(x)))) {

@@ -1,4 +1,4 @@
-import { ValidationError } from "../../core/index.js";
+import { ValidationError, checkArguments } from "../../core/index.js";
 import { fillMissing, llsmWeights } from "./complete.js";
 import { isIncomplete, readMatrix, type PairwiseMatrix } from "./matrix.js";
 import { randomIndex, type RiTable } from "./ri-tables.js";
@@ -91,6 +91,7 @@ export function consistencyOf(a: readonly (readonly number[])[], table: RiTable)
  * ```
  */
 export function ahpWeights(matrix: PairwiseMatrix, options: AhpOptions = {}): AhpResult {
+  checkArguments("ahpWeights", { matrix: [matrix, "array"], options: [options, "object"] });
   const method = options.method ?? "eigenvector";
   if (method !== "eigenvector" && method !== "geometric-mean") {
     throw ValidationError.single(["options", "method"], 'method must be "eigenvector" or "geometric-mean"', "AHP");

@@ -1,4 +1,4 @@
-import { PmoDecimal, ValidationError, isMoney, missing, metric, type Decimal, type DecimalInput, type Metric, type Money } from "../../core/index.js";
+import { PmoDecimal, ValidationError, isMoney, missing, metric, type Decimal, type DecimalInput, type Metric, type Money, checkArguments } from "../../core/index.js";
 import { presentValue } from "./npv.js";
 import { toDecimalOrUndefined, toFlows, toRate, type CashFlowInput } from "./flows.js";
 
@@ -46,6 +46,7 @@ export function benefitCostRatio(
   flows: { readonly benefits: readonly CashFlowInput[]; readonly costs: readonly CashFlowInput[] },
   options: BenefitCostOptions = {},
 ): Metric<Decimal> {
+  checkArguments("benefitCostRatio", { flows: [flows, "object"], options: [options, "object?"] });
   const b = toFlows(flows.benefits, "benefitCostRatio", ["benefits"]);
   const c = toFlows(flows.costs, "benefitCostRatio", ["costs"]);
   const neg = [
@@ -84,6 +85,7 @@ export interface EcvInput {
  * ```
  */
 export function expectedCommercialValue(input: EcvInput): Decimal {
+  checkArguments("expectedCommercialValue", { input: [input, "object"] });
   const npvD = amountOf(input.npv, "expectedCommercialValue", "npv").d;
   const c = amountOf(input.commercialisationCost, "expectedCommercialValue", "commercialisationCost").d;
   const d = amountOf(input.developmentCost, "expectedCommercialValue", "developmentCost").d;

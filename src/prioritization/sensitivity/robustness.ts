@@ -1,4 +1,4 @@
-import { ValidationError } from "../../core/index.js";
+import { ValidationError, checkArguments } from "../../core/index.js";
 import type { ProjectRequest } from "../../entities/index.js";
 import type { ScoringModel } from "../model.js";
 import type { ScoreOptions } from "../score-requests.js";
@@ -50,6 +50,7 @@ export interface RobustnessLabel {
  * ```
  */
 export function rankingRobustness(requests: readonly ProjectRequest[], model: ScoringModel, options: RobustnessOptions): RobustnessLabel[] {
+  checkArguments("rankingRobustness", { requests: [requests, "array"], model: [model, "object"], options: [options, "object"] });
   const samples = options.samples ?? 1000;
   const threshold = options.threshold ?? 0.95;
   const pert = options.perturbation ?? { kind: "uniform", spread: 0.2 };

@@ -7,12 +7,16 @@ import type { ConformanceSuite } from "../types.js";
 
 const CODES = currencyCodes();
 
-/** Canonical money amounts: digits, at least the currency's minor units, sometimes more; 0 to 30 integer digits. */
+/**
+ * Canonical money amounts: digits, at least the currency's minor units, sometimes more; 0 to 24 integer digits, so
+ * that with up to 10 fraction digits an amount stays within Money's 34 significant digits (longer ones are refused
+ * by the codec before any adapter sees them).
+ */
 const moneyArb = fc
   .record({
     currency: fc.constantFrom(...CODES),
     negative: fc.boolean(),
-    intPart: fc.oneof(fc.constant("0"), fc.bigInt({ min: 1n, max: 10n ** 30n }).map(String)),
+    intPart: fc.oneof(fc.constant("0"), fc.bigInt({ min: 1n, max: 10n ** 24n - 1n }).map(String)),
     extra: fc.nat({ max: 6 }),
     fraction: fc.bigInt({ min: 0n, max: 10n ** 12n }),
   })
