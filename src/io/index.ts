@@ -28,3 +28,5 @@ export { xhtmlToPlainText } from "./reqif/xhtml.js";
 export { importCsv, exportCsv, csvProblems, type ImportCsvOptions, type CsvProblem } from "./csv/csv.js";
 export { CSV_PROFILES, type CsvKind, type CsvProfile } from "./csv/profiles.js";
 export { readImportFile, type ReadImportFileOptions } from "./files.js";
+export { readImportChunks } from "./files.js";
+export { utf8ErrorOffset } from "./utf8.js";
