@@ -44,9 +44,9 @@ export async function readImportable(file: string, options: ImportFileOptions): 
   } catch (e) {
     throw new CliError(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  if (isDir) return readOfficeFolder(file).records;
+  if (isDir) return (await readOfficeFolder(file)).records;
   const ext = extname(file).toLowerCase();
-  if (ext === ".json") return readDatasetFile(file).records;
+  if (ext === ".json") return (await readDatasetFile(file)).records;
   try {
     const text = await readImportFile(file);
     if (ext === ".xml") {

@@ -1,20 +1,8 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSampleOffice } from "../../examples/office.js";
-import { main } from "../../src/cli/main.js";
-
-// The CLI runs in-process: argv, stdout, stderr and the working folder are injected; nothing is spawned.
-async function run(argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, cwd });
-  return { code, out, err };
-}
-
-const temp = () => mkdtempSync(join(tmpdir(), "pmokit-cli-"));
-const dataset = (records: Record<string, unknown[]>) => JSON.stringify({ format: "pmokit-dataset", formatVersion: 1, records });
+import { dataset, run, temp } from "./run.js";
 
 describe("pmokit --help", () => {
   it("lists every command and answers --help on each with exit 0", async () => {
