@@ -5,7 +5,7 @@ import { oneLine } from "./errors.js";
 import { readOfficeFolder, sampleDataDir } from "./load.js";
 import { analyzeOffice, type OfficeAnalysis } from "./office.js";
 import { officeReport } from "./office-report.js";
-import { chartFiles, ensureWritableDir, writeFilesAtomically } from "./output.js";
+import { chartFiles, checkWritableDir, writeFilesAtomically } from "./output.js";
 import { progress, type CliIo } from "./progress.js";
 import { openSqlite } from "./sqlite.js";
 import { officeSummary } from "./summary.js";
@@ -41,7 +41,7 @@ export async function runDemo(options: DemoOptions, raw: CliIo): Promise<OfficeA
   const db = resolve(io.cwd, options.db ?? ".pmokit/demo.sqlite");
   const out = resolve(io.cwd, options.out ?? "pmo-report");
   const data = options.data !== undefined ? resolve(io.cwd, options.data) : sampleDataDir(io.cwd);
-  ensureWritableDir(out); // fail before the work, not after it
+  checkWritableDir(out); // fail before the work, not after it
   const bar = progress(raw, 5, "demo");
   try {
     const { records } = await readOfficeFolder(data);

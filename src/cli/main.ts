@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { readAllRecords, writeImportedRecords, countRecords } from "../io/index.js";
 import { renderHtmlReport, renderJsonReport, renderMarkdownReport, tableToCsv, type ReportSection, type ReportTable } from "../reports/index.js";
@@ -7,7 +7,8 @@ import { CliError, oneLine } from "./errors.js";
 import { readImportable } from "./import-file.js";
 import { analyzeOffice, type OfficeAnalysis } from "./office.js";
 import { officeReport } from "./office-report.js";
-import { chartFiles, writeFilesAtomically } from "./output.js";
+import { entryAt } from "./folders.js";
+import { chartFiles, checkWritableDir, writeFilesAtomically } from "./output.js";
 import { progress, type CliIo } from "./progress.js";
 import { openSqlite } from "./sqlite.js";
 import { officeSummary } from "./summary.js";
@@ -155,11 +156,14 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
     .requiredOption("--out <path>", "file to write")
     .addOption(dbOption()).addOption(asOfOption()).addOption(jsonOption())
     .action(async (o: { format: "html" | "md" | "csv" | "json"; out: string; db: string; asOf: string; json?: boolean }) => {
+      const out = resolve(io.cwd, o.out);
+      // Checked before the work: a folder is not a report file (`--out .` would write beside the folder).
+      if (entryAt(out) === "folder") throw new CliError(`${out}: is a folder; --out names the report file (e.g. ${join(o.out, `report.${o.format}`)})`);
+      checkWritableDir(dirname(out));
       const office = await withOffice(raw, o);
       const report = officeReport(office);
-      const out = resolve(io.cwd, o.out);
-      const dir = resolve(out, "..");
-      const name = out.slice(dir.length + 1);
+      const dir = dirname(out);
+      const name = basename(out);
       let files: Record<string, string>;
       if (o.format === "html") files = { [name]: renderHtmlReport(report) };
       else if (o.format === "md") files = { [name]: renderMarkdownReport(report), ...chartFiles(report) };

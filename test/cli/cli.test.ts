@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSampleOffice } from "../../examples/office.js";
-import { dataset, run, temp } from "./run.js";
+import { HEAVY, dataset, run, temp } from "./run.js";
 
 describe("pmokit --help", () => {
   it("lists every command and answers --help on each with exit 0", async () => {
@@ -53,7 +53,7 @@ describe("a database session", () => {
     const rollout = await run(["rollout", "--db", "office.sqlite"], cwd);
     expect(rollout.code).toBe(1);
     expect(rollout.out).toContain("Go/No-Go for the CRM cutover: NO-GO");
-  });
+  }, HEAVY);
 
   it("writes reports in each format; Markdown with its chart files", async () => {
     for (const [format, file] of [["html", "r/index.html"], ["md", "r/report.md"], ["csv", "r/health.csv"], ["json", "r/report.json"]] as const) {
@@ -64,7 +64,7 @@ describe("a database session", () => {
     expect(readdirSync(join(cwd, "r", "charts")).sort()).toContain("coverage.svg");
     expect(readFileSync(join(cwd, "r", "health.csv"), "utf8").split("\r\n")[0]).toMatch(/^Project,Name,Overall,/);
     expect(readFileSync(join(cwd, "r", "index.html"), "utf8")).toContain("<svg");
-  });
+  }, HEAVY);
 });
 
 describe("bad input: one line, exit 2, nothing half-written", () => {
@@ -164,5 +164,5 @@ describe("pmokit demo", () => {
       expect(readFileSync(join(cwd, "two", f), "utf8")).toBe(readFileSync(join(cwd, "one", f), "utf8"));
     }
     expect(readFileSync(join(cwd, "one", "index.html"), "utf8")).toContain("2026-11-20");
-  });
+  }, HEAVY);
 });

@@ -1,9 +1,9 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSampleOffice } from "../../examples/office.js";
 import { readReqif, writeReqif } from "../../src/io/index.js";
-import { dataset, run, temp } from "./run.js";
+import { HEAVY, dataset, run, temp } from "./run.js";
 
 const RAW_CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/;
 const REQUIREMENTS = "id,projectId,key,type,title,statement,priority,verificationMethod,status,acceptanceCriteria\n";
@@ -50,7 +50,7 @@ describe("issue 18 #4: text from files is printed escaped, one line each", () =>
     const json = await run(["rollout", "--db", "db.sqlite", "--json"], cwd);
     expect(json.out).not.toMatch(RAW_CONTROL);
     expect((JSON.parse(json.out) as { gate: { name: string } }[])[0]!.gate.name).toBe("Go\u001b[2J\u009b31m\u202eon");
-  });
+  }, HEAVY);
 });
 
 describe("issue 18 #5: validate and import agree", () => {
@@ -93,4 +93,52 @@ describe("issue 18 #5: validate and import agree", () => {
     expect(v.err).toBe(`pmokit: ${join(cwd, "plan.xml")}: character reference &#0; at line 1 is not an XML character; refused\n`);
     expect(i.err).toBe(v.err);
   });
+});
+
+describe("issue 18 #3: report writing is all or nothing", () => {
+  // Every file below a folder with its content, to compare before and after.
+  const snapshot = (dir: string): Record<string, string> =>
+    Object.fromEntries(readdirSync(dir, { recursive: true, withFileTypes: true })
+      .map((e) => [join(e.parentPath, e.name).slice(dir.length + 1), e.isDirectory() ? "<folder>" : readFileSync(join(e.parentPath, e.name), "utf8")]));
+  const office = async () => {
+    const cwd = temp();
+    expect((await run(["init", "db.sqlite"], cwd)).code).toBe(0);
+    expect((await run(["import", join(process.cwd(), "examples", "data"), "--db", "db.sqlite"], cwd)).code).toBe(0);
+    return cwd;
+  };
+
+  it("a chart path blocked by a folder: exit 2, one typed line, report.md and every chart unchanged, no temp file", async () => {
+    const cwd = await office();
+    mkdirSync(join(cwd, "r", "charts", "coverage.svg"), { recursive: true });
+    writeFileSync(join(cwd, "r", "report.md"), "the previous report");
+    writeFileSync(join(cwd, "r", "charts", "burn-down.svg"), "<svg>old</svg>");
+    const before = snapshot(join(cwd, "r"));
+    const r = await run(["report", "--format", "md", "--out", "r/report.md", "--db", "db.sqlite"], cwd);
+    expect([r.code, r.err]).toEqual([2, `pmokit: ${join(cwd, "r", "charts", "coverage.svg")}: is a folder, so the report file cannot be written there; nothing was changed\n`]);
+    expect(snapshot(join(cwd, "r"))).toEqual(before);
+    // Once the way is clear, the same command replaces everything and leaves no temporary folder.
+    rmSync(join(cwd, "r", "charts", "coverage.svg"), { recursive: true });
+    const ok = await run(["report", "--format", "md", "--out", "r/report.md", "--db", "db.sqlite"], cwd);
+    expect([ok.code, ok.err]).toEqual([0, ""]);
+    expect(readFileSync(join(cwd, "r", "report.md"), "utf8")).not.toBe("the previous report");
+    expect(readdirSync(join(cwd, "r")).filter((n) => n.startsWith(".pmokit"))).toEqual([]);
+  }, HEAVY);
+
+  it("--out . is refused before any work and leaves nothing anywhere", async () => {
+    const cwd = await office();
+    const before = readdirSync(join(cwd, "..")).length;
+    const r = await run(["report", "--format", "md", "--out", ".", "--db", "db.sqlite"], cwd);
+    expect([r.code, r.err]).toEqual([2, `pmokit: ${cwd}: is a folder; --out names the report file (e.g. report.md)\n`]);
+    expect(readdirSync(cwd).sort()).toEqual(["db.sqlite"]);
+    expect(readdirSync(join(cwd, "..")).length).toBe(before);
+  }, HEAVY);
+
+  it("--out under /proc fails at once instead of spinning in mkdir", async () => {
+    const cwd = await office();
+    const t0 = performance.now();
+    const r = await run(["report", "--format", "html", "--out", "/proc/pmokit/deep/report.html", "--db", "db.sqlite"], cwd);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^pmokit: \/proc\/pmokit\/deep: cannot write the output folder \(E[A-Z]+\)\n$/);
+    expect(performance.now() - t0).toBeLessThan(20_000);
+  }, HEAVY);
 });

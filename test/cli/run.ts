@@ -16,3 +16,6 @@ export const temp = (): string => mkdtempSync(join(tmpdir(), "pmokit-cli-"));
 
 /** A pmokit dataset file's text. */
 export const dataset = (records: Record<string, unknown[]>): string => JSON.stringify({ format: "pmokit-dataset", formatVersion: 1, records });
+
+/** Timeout of a test that runs the whole sample office (seconds on a busy 2-core machine). */
+export const HEAVY = 60_000;
