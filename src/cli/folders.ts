@@ -17,7 +17,7 @@ export function entryAt(path: string): "folder" | "file" | "other" | "none" {
     const s = statSync(path);
     return s.isDirectory() ? "folder" : s.isFile() ? "file" : "other";
   } catch (e) {
-    if (code(e) === "ENOENT") return "none";
+    if (code(e) === "ENOENT" || code(e) === "ENOTDIR") return "none"; // ENOTDIR: the path runs through a file
     throw e;
   }
 }

@@ -1,10 +1,10 @@
 import { basename, dirname, join, resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import { readAllRecords, writeImportedRecords, countRecords } from "../io/index.js";
+import { readAllRecords, writeImportedBatches, writeImportedRecords, countRecords } from "../io/index.js";
 import { renderHtmlReport, renderJsonReport, renderMarkdownReport, tableToCsv, type ReportSection, type ReportTable } from "../reports/index.js";
 import { runDemo } from "./demo.js";
 import { CliError, oneLine } from "./errors.js";
-import { readImportable } from "./import-file.js";
+import { openImportable } from "./import-file.js";
 import { analyzeOffice, type OfficeAnalysis } from "./office.js";
 import { officeReport } from "./office-report.js";
 import { entryAt } from "./folders.js";
@@ -88,12 +88,15 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
   fileOptions(program.command("import").description("validate a file (pmokit dataset JSON, a folder of per-kind JSON, MSPDI, ReqIF or CSV) and store it, all or nothing")
     .argument("<file>", "file or folder to import").addOption(dbOption()).addOption(jsonOption()))
     .action(async (file: string, o: FileOpts) => {
-      const records = await readImportable(resolve(io.cwd, file), importOptions(o));
+      const source = await openImportable(resolve(io.cwd, file), importOptions(o));
       const store = await openSqlite(resolve(io.cwd, o.db));
       try {
         const bar = progress(raw, 1, "import");
-        const written = await writeImportedRecords(store.adapter, records).catch((e: unknown) => {
-          throw new CliError(oneLine(e, o.db));
+        const stored = source.form === "records"
+          ? writeImportedRecords(store.adapter, source.records)
+          : writeImportedBatches(store.adapter, source.kind, source.batches()).then((n) => (n > 0 ? { [source.kind]: n } : {}));
+        const written = await stored.catch((e: unknown) => {
+          throw e instanceof CliError ? e : new CliError(oneLine(e, o.db));
         });
         bar.tick("stored");
         bar.stop();
@@ -107,7 +110,14 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
   fileOptions(program.command("validate").description("validate a file without storing it; exit 2 when invalid")
     .argument("<file>", "file or folder to validate").addOption(jsonOption()))
     .action(async (file: string, o: FileOpts) => {
-      const counts = countRecords(await readImportable(resolve(io.cwd, file), importOptions(o)));
+      const source = await openImportable(resolve(io.cwd, file), importOptions(o));
+      let counts: Readonly<Partial<Record<string, number>>>;
+      if (source.form === "records") counts = countRecords(source.records);
+      else {
+        let n = 0;
+        for await (const batch of source.batches()) n += batch.length; // validated and let go, batch by batch
+        counts = n > 0 ? { [source.kind]: n } : {};
+      }
       if (o.json) json(io, { file, valid: true, counts });
       else io.stdout.write(`${printable(file)}: valid (${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(", ")})\n`);
     });

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSampleOffice } from "../../examples/office.js";
@@ -10,9 +10,13 @@ const REQUIREMENTS = "id,projectId,key,type,title,statement,priority,verificatio
 const requirementRow = (id: string) => `${id},prj-a,FR-1,functional,T,The system shall.,should,test,proposed,Works\n`;
 
 describe("issue 18 #1: bounded reads from the command line", () => {
-  it("validate /dev/zero is refused at once, exit 2", async () => {
-    const r = await run(["validate", "/dev/zero", "--kind", "requirement"], temp());
-    expect([r.code, r.err]).toEqual([2, "pmokit: /dev/zero is not a regular file (a folder, device or pipe); refused unless allowNonRegular is set\n"]);
+  it("validate /dev/zero, and a .csv name that leads to it, are refused at once, exit 2", async () => {
+    const cwd = temp();
+    const r = await run(["validate", "/dev/zero", "--kind", "requirement"], cwd);
+    expect([r.code, r.err]).toEqual([2, "pmokit: /dev/zero: unknown file type (expected .json, .xml, .reqif, .reqifz, .csv or a folder)\n"]);
+    symlinkSync("/dev/zero", join(cwd, "zero.csv"));
+    const z = await run(["validate", "zero.csv", "--kind", "requirement"], cwd);
+    expect([z.code, z.err]).toEqual([2, `pmokit: ${join(cwd, "zero.csv")} is not a regular file (a folder, device or pipe); refused unless allowNonRegular is set\n`]);
   });
 
   it("a dataset that is not UTF-8 is refused with the byte offset, not read as U+FFFD", async () => {
