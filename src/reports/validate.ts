@@ -1,7 +1,14 @@
 import { PmoDecimal, ValidationError, isMoney, type ValidationIssue } from "../core/index.js";
 import type { Report } from "./report.js";
 
-/** Deepest section nesting a report may have (a top-level section is depth 1). */
+/**
+ * Deepest section nesting a report may have (a top-level section is depth 1); deeper reports are refused.
+ *
+ * @example
+ * ```ts
+ * MAX_SECTION_DEPTH; // 32
+ * ```
+ */
 export const MAX_SECTION_DEPTH = 32;
 
 type Path = (string | number)[];
