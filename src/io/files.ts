@@ -85,8 +85,10 @@ export async function* readImportChunks(path: string, options: ReadImportFileOpt
       joined.set(chunk, carry.length);
       throw notUtf8(path, base - carry.length + Math.max(0, utf8ErrorOffset(joined)));
     }
-    const pending = pendingUtf8Bytes(chunk);
-    carry = pending === chunk.length ? new Uint8Array([...carry, ...chunk]) : chunk.slice(chunk.length - pending);
+    // The bytes the decoder now holds back: found on the last few bytes joined to the previous carry (a chunk may be
+    // shorter than one character).
+    const tail = new Uint8Array([...carry, ...chunk.subarray(Math.max(0, chunk.length - 3))]);
+    carry = tail.slice(tail.length - pendingUtf8Bytes(tail));
     base += chunk.length;
     if (text !== "") yield text;
   }

@@ -73,3 +73,14 @@ describe("issue 18 #5: invalid UTF-8 is refused with its byte offset", () => {
     expect((await collect(readImportChunks(file, { chunkBytes: 65_536 }))).slice(-2)).toBe("€!");
   });
 });
+
+describe("issue 18 #5: UTF-8 read one byte at a time", () => {
+  it("decodes multi-byte characters split over 1-byte chunks and finds a late error's offset", async () => {
+    const dir = temp();
+    const file = join(dir, "tiny.csv");
+    writeFileSync(file, "a€😀é");
+    expect(await collect(readImportChunks(file, { chunkBytes: 1 }))).toBe("a€😀é");
+    writeFileSync(file, Buffer.concat([Buffer.from("a€"), Buffer.from([0xf0, 0x9f, 0x41])]));
+    expect(await refusal(collect(readImportChunks(file, { chunkBytes: 1 })))).toMatch(/at byte offset 4 /);
+  });
+});
