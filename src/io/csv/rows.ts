@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { ValidationError, type ValidationIssue } from "../../core/index.js";
 import { entityKinds, type EntityOf } from "../../entities/index.js";
+import { IdLines } from "./id-lines.js";
 import { CSV_PROFILES, type CsvKind } from "./profiles.js";
 import { restoreCell } from "./neutralise.js";
 
@@ -44,7 +45,7 @@ export class CsvRowDecoder<K extends CsvKind> {
   readonly issues: ValidationIssue[] = [];
   private readonly paths: string[];
   private readonly schema: z.ZodType;
-  private readonly seen = new Map<string, number>();
+  private readonly seen = new IdLines();
 
   /**
    * @throws {ValidationError} when the header has a reserved or empty field name or a repeated field.
@@ -108,11 +109,8 @@ export class CsvRowDecoder<K extends CsvKind> {
     });
     if (wire["id"] === undefined) wire["id"] = options.idFor ? options.idFor(line) : `${kind}-${line}`;
     const id = wire["id"];
-    if (typeof id === "string") {
-      const earlier = this.seen.get(id);
-      if (earlier !== undefined) this.issues.push({ path: [line, this.columnOf("id")], message: `id ${id} is already used on line ${earlier}`, code: "custom" });
-      else this.seen.set(id, line);
-    }
+    const earlier = typeof id === "string" ? this.seen.claim(id, line) : undefined;
+    if (earlier !== undefined) this.issues.push({ path: [line, this.columnOf("id")], message: `id ${String(id)} is already used on line ${earlier}`, code: "custom" });
     const r = this.schema.safeDecode(wire);
     if (!r.success) {
       for (const z of r.error.issues) {
