@@ -58,6 +58,11 @@ describe("hostile files", () => {
     expect(refusal(() => unzipReqifz(bomb, { maxInflatedBytes: 1024 * 1024 }))).toMatch(/inflates beyond the limit of 1048576 bytes/);
   });
 
+  it("issue 18 #5: a .reqifz whose .reqif is not UTF-8 is refused with the offset, not read as U+FFFD", () => {
+    const bytes = zipSync({ "spec.reqif": new Uint8Array([...new TextEncoder().encode("<REQ-IF>Caf"), 0xe9, ...new TextEncoder().encode("</REQ-IF>")]) });
+    expect(refusal(() => unzipReqifz(bytes))).toMatch(/spec\.reqif in the archive: not valid UTF-8 at byte offset 11/);
+  });
+
   it("refuses a corrupt archive with one clear error", () => {
     expect(refusal(() => unzipReqifz(new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3])))).toMatch(/ReqIF archive/);
   });
