@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { SaxesParser } from "saxes";
 import { mspdiToPmokit, parseXmlSafely, readMspdi, readReqif, reqifToPmokit, writeReqif, type ReqifDocument } from "../src/io/index.js";
 import { reqifFromTree, reqifXmlOptions } from "../src/io/reqif/read.js";
+import { runCsvMemoryBenchmark } from "./io-csv.js";
 import { heapMiB, report, time, type Timing } from "./lib/measure.js";
 import { intBetween, seededRandom } from "./lib/random.js";
 
@@ -15,6 +16,8 @@ import { intBetween, seededRandom } from "./lib/random.js";
  *    whole import under 5 s. Last, the previous reader (fast-xml-parser validate + parse, same extraction) as the
  *    baseline it replaced, measured after the memory figures so its peak does not hide the streaming reader's.
  * Peak memory is the process's maximum resident set size after each stage (it only grows).
+ * 3. A generated CSV of 1,000,000 cost entries (PMOKIT_BENCH_CSV_ROWS to change it): peak RSS and time of a bare
+ *    csv-parse pass, `pmokit validate` and `pmokit import`, each in its own child process (bench/io-csv.ts).
  */
 
 const T = "2026-11-25T12:00:00.000Z";
@@ -95,4 +98,6 @@ export async function runIoBenchmarks(): Promise<void> {
       `Peak RSS: ${rssAfterGen.toFixed(0)} MiB after generating the file, ${rssAfterRead.toFixed(0)} MiB after reading it, ` +
       `${rssAfterMap.toFixed(0)} MiB after mapping; the ${counts} (with the XML text) hold ≈ ${heldMiB.toFixed(0)} MiB of heap.`,
   );
+
+  runCsvMemoryBenchmark(Number(process.env["PMOKIT_BENCH_CSV_ROWS"] ?? 1_000_000));
 }

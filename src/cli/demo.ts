@@ -5,10 +5,11 @@ import { oneLine } from "./errors.js";
 import { readOfficeFolder, sampleDataDir } from "./load.js";
 import { analyzeOffice, type OfficeAnalysis } from "./office.js";
 import { officeReport } from "./office-report.js";
-import { chartFiles, ensureWritableDir, writeFilesAtomically } from "./output.js";
+import { chartFiles, checkWritableDir, writeFilesAtomically } from "./output.js";
 import { progress, type CliIo } from "./progress.js";
 import { openSqlite } from "./sqlite.js";
 import { officeSummary } from "./summary.js";
+import { guardedIo, jsonText, printable } from "./terminal.js";
 
 /** Options of {@link runDemo}. */
 export interface DemoOptions {
@@ -35,14 +36,15 @@ export interface DemoOptions {
  * await runDemo({ out: "pmo-report" }, { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
  * ```
  */
-export async function runDemo(options: DemoOptions, io: CliIo): Promise<OfficeAnalysis> {
+export async function runDemo(options: DemoOptions, raw: CliIo): Promise<OfficeAnalysis> {
+  const io = guardedIo(raw);
   const db = resolve(io.cwd, options.db ?? ".pmokit/demo.sqlite");
   const out = resolve(io.cwd, options.out ?? "pmo-report");
   const data = options.data !== undefined ? resolve(io.cwd, options.data) : sampleDataDir(io.cwd);
-  ensureWritableDir(out); // fail before the work, not after it
-  const bar = progress(io, 5, "demo");
+  checkWritableDir(out); // fail before the work, not after it
+  const bar = progress(raw, 5, "demo");
   try {
-    const { records } = readOfficeFolder(data);
+    const { records } = await readOfficeFolder(data);
     bar.tick("validated");
     const store = await openSqlite(db, { fresh: true });
     let office: OfficeAnalysis;
@@ -60,8 +62,8 @@ export async function runDemo(options: DemoOptions, io: CliIo): Promise<OfficeAn
     writeFilesAtomically(out, { "index.html": renderHtmlReport(report), "report.md": renderMarkdownReport(report), ...chartFiles(report) });
     bar.tick("written");
     bar.stop();
-    if (options.json) io.stdout.write(`${JSON.stringify({ statusDate: office.statusDate, database: db, report: [resolve(out, "index.html"), resolve(out, "report.md")], selected: office.selection.result.selected, projects: office.projects.map((p) => ({ code: p.code, rag: p.rag.overall.colour ?? null })) }, null, 2)}\n`);
-    else io.stdout.write(`${[...officeSummary(office), "", `database  ${db}`, `report    ${resolve(out, "index.html")}`, `          ${resolve(out, "report.md")}`].join("\n")}\n`);
+    if (options.json) io.stdout.write(`${jsonText({ statusDate: office.statusDate, database: db, report: [resolve(out, "index.html"), resolve(out, "report.md")], selected: office.selection.result.selected, projects: office.projects.map((p) => ({ code: p.code, rag: p.rag.overall.colour ?? null })) })}\n`);
+    else io.stdout.write(`${[...officeSummary(office), "", `database  ${db}`, `report    ${resolve(out, "index.html")}`, `          ${resolve(out, "report.md")}`].map(printable).join("\n")}\n`);
     return office;
   } catch (e) {
     bar.stop();

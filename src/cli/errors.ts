@@ -1,4 +1,5 @@
 import { formatPath, ValidationError } from "../core/index.js";
+import { printable } from "./terminal.js";
 
 /** A usage or input error the command reports in one line and exits 2 for. */
 export class CliError extends Error {
@@ -38,12 +39,19 @@ function recordPath(path: readonly (string | number)[], ids: (kind: string, i: n
  * ```
  */
 export function oneLine(error: unknown, file?: string, ids: (kind: string, i: number) => string | undefined = () => undefined): string {
+  return printable(describe(error, file, ids));
+}
+
+function describe(error: unknown, file: string | undefined, ids: (kind: string, i: number) => string | undefined): string {
   const where = file ? `${file}: ` : "";
   if (error instanceof CliError) return error.message;
   if (error instanceof ValidationError) {
     const first = error.issues[0];
     const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more)` : "";
-    return first === undefined ? `${where}${error.message}` : `${where}${recordPath(first.path, ids)}: ${first.message}${more}`;
+    if (first === undefined) return `${where}${error.message}`;
+    // A whole-file problem (no path) whose message names the file already is printed as it is.
+    if (first.path.length === 0) return `${file !== undefined && first.message.startsWith(file) ? "" : where}${first.message}${more}`;
+    return `${where}${recordPath(first.path, ids)}: ${first.message}${more}`;
   }
   const message = error instanceof Error ? error.message : String(error);
   return `${where}${message.split("\n")[0]}`;

@@ -1,6 +1,7 @@
 import { statSync } from "node:fs";
 import { extname } from "node:path";
-import { importCsv, mspdiToPmokit, readImportFile, readMspdi, readReqif, reqifToPmokit, type CsvKind, type ImportedRecords } from "../io/index.js";
+import type { EntityOf } from "../entities/index.js";
+import { importCsvBatches, mspdiToPmokit, readImportChunks, readImportFile, readMspdi, readReqif, reqifToPmokit, type CsvKind, type ImportedRecords } from "../io/index.js";
 import { CliError, oneLine } from "./errors.js";
 import { readDatasetFile, readOfficeFolder } from "./load.js";
 
@@ -29,41 +30,62 @@ function need(value: string | undefined, flag: string, format: string): string {
 }
 
 /**
- * Reads any importable file into validated records: a pmokit dataset (`.json`), a folder of per-kind JSON files,
- * MS Project XML (`.xml`, MSPDI), ReqIF (`.reqif`, `.reqifz`) or CSV (`.csv` with `kind`). Errors name the file.
+ * An importable file, opened: validated records held in memory, or — for CSV, which can have millions of rows — a
+ * source of validated batches read from the file as they are consumed (`batches()` starts a fresh read each call).
+ */
+export type Importable =
+  | { readonly form: "records"; readonly records: ImportedRecords }
+  | { readonly form: "batches"; readonly kind: CsvKind; readonly batches: () => AsyncIterable<readonly EntityOf<CsvKind>[]> };
+
+/** The batches with every refusal turned into the one-line error naming the file (the same for validate and import). */
+async function* named<T>(file: string, batches: AsyncIterable<T>): AsyncGenerator<T> {
+  try {
+    yield* batches;
+  } catch (e) {
+    throw e instanceof CliError ? e : new CliError(oneLine(e, file));
+  }
+}
+
+/**
+ * Opens any importable file: a pmokit dataset (`.json`), a folder of per-kind JSON files, MS Project XML (`.xml`,
+ * MSPDI) or ReqIF (`.reqif`, `.reqifz`) are read and validated into records; a CSV (`.csv` with `kind`) becomes a
+ * stream of validated batches, so memory does not grow with the number of rows. Every file is read through the
+ * bounded, strict-UTF-8 reader. `validate` and `import` both use this, so they apply the same checks and give the
+ * same errors, naming the file.
  *
  * @example
  * ```ts
- * const records = await readImportable("office.json", { importedAt: "2026-11-20T09:00:00Z" });
+ * const source = await openImportable("office.json", { importedAt: "2026-11-20T09:00:00Z" });
  * ```
  */
-export async function readImportable(file: string, options: ImportFileOptions): Promise<ImportedRecords> {
+export async function openImportable(file: string, options: ImportFileOptions): Promise<Importable> {
   let isDir = false;
   try {
     isDir = statSync(file).isDirectory();
   } catch (e) {
     throw new CliError(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  if (isDir) return readOfficeFolder(file).records;
+  if (isDir) return { form: "records", records: (await readOfficeFolder(file)).records };
   const ext = extname(file).toLowerCase();
-  if (ext === ".json") return readDatasetFile(file).records;
+  if (ext === ".json") return { form: "records", records: (await readDatasetFile(file)).records };
+  if (ext === ".csv") {
+    const kind = need(options.kind, "--kind", "CSV");
+    if (!CSV_KINDS.has(kind)) throw new CliError(`--kind must be one of ${[...CSV_KINDS].join(", ")}`);
+    const csvKind = kind as CsvKind;
+    return { form: "batches", kind: csvKind, batches: () => named(file, importCsvBatches(csvKind, readImportChunks(file), { importedAt: options.importedAt })) };
+  }
   try {
-    const text = await readImportFile(file);
     if (ext === ".xml") {
-      const { document } = readMspdi(text);
-      return mspdiToPmokit(document, {
+      const { document } = readMspdi(await readImportFile(file));
+      return { form: "records", records: mspdiToPmokit(document, {
         projectId: need(options.project, "--project", "MSPDI"), projectCode: need(options.code, "--code", "MSPDI"),
         projectManagerId: need(options.manager, "--manager", "MSPDI"), sponsorId: need(options.sponsor, "--sponsor", "MSPDI"),
         importedBy: need(options.actor, "--actor", "MSPDI"), importedAt: options.importedAt,
-      }).records;
+      }).records };
     }
     if (ext === ".reqif" || ext === ".reqifz") {
-      return reqifToPmokit(readReqif(text).document, { projectId: need(options.project, "--project", "ReqIF"), importedAt: options.importedAt }).records;
-    }
-    if (ext === ".csv") {
-      const kind = need(options.kind, "--kind", "CSV");
-      if (!CSV_KINDS.has(kind)) throw new CliError(`--kind must be one of ${[...CSV_KINDS].join(", ")}`);
-      return { [kind]: importCsv(kind as CsvKind, text, { importedAt: options.importedAt }).records } as ImportedRecords;
+      const project = need(options.project, "--project", "ReqIF");
+      return { form: "records", records: reqifToPmokit(readReqif(await readImportFile(file)).document, { projectId: project, importedAt: options.importedAt }).records };
     }
   } catch (e) {
     throw e instanceof CliError ? e : new CliError(oneLine(e, file));

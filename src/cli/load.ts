@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isEntityKind } from "../entities/index.js";
-import { DATASET_FORMAT, DATASET_FORMAT_VERSION, importDataset, type DatasetImport } from "../io/index.js";
+import { DATASET_FORMAT, DATASET_FORMAT_VERSION, importDataset, readImportFile, type DatasetImport } from "../io/index.js";
 import { CliError, oneLine } from "./errors.js";
 
 /**
@@ -23,6 +23,15 @@ export function sampleDataDir(cwd: string): string {
   return found;
 }
 
+/** A JSON file's text through the bounded, strict-UTF-8 reader; its refusals as one-line CLI errors. */
+async function readText(file: string): Promise<string> {
+  try {
+    return await readImportFile(file);
+  } catch (e) {
+    throw new CliError(oneLine(e));
+  }
+}
+
 /** The id of record `i` of `kind` in a raw dataset, for error messages. */
 function idLookup(records: unknown): (kind: string, i: number) => string | undefined {
   return (kind, i) => {
@@ -37,10 +46,10 @@ function idLookup(records: unknown): (kind: string, i: number) => string | undef
  *
  * @example
  * ```ts
- * const { records, report } = readOfficeFolder("examples/data");
+ * const { records, report } = await readOfficeFolder("examples/data");
  * ```
  */
-export function readOfficeFolder(dir: string): DatasetImport {
+export async function readOfficeFolder(dir: string): Promise<DatasetImport> {
   const records: Record<string, unknown> = {};
   let names: string[];
   try {
@@ -52,8 +61,9 @@ export function readOfficeFolder(dir: string): DatasetImport {
     const kind = basename(name, ".json");
     if (!isEntityKind(kind)) continue;
     const file = join(dir, name);
+    const text = await readText(file);
     try {
-      records[kind] = JSON.parse(readFileSync(file, "utf8"));
+      records[kind] = JSON.parse(text);
     } catch (e) {
       throw new CliError(`${file}: not valid JSON (${(e as Error).message})`);
     }
@@ -73,16 +83,11 @@ export function readOfficeFolder(dir: string): DatasetImport {
  *
  * @example
  * ```ts
- * readDatasetFile("office.json").report.counts.project; // 4
+ * (await readDatasetFile("office.json")).report.counts.project; // 4
  * ```
  */
-export function readDatasetFile(file: string): DatasetImport {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    throw new CliError(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
+export async function readDatasetFile(file: string): Promise<DatasetImport> {
+  const text = await readText(file);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -1,16 +1,18 @@
-import { resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import { readAllRecords, writeImportedRecords, countRecords } from "../io/index.js";
+import { readAllRecords, writeImportedBatches, writeImportedRecords, countRecords } from "../io/index.js";
 import { renderHtmlReport, renderJsonReport, renderMarkdownReport, tableToCsv, type ReportSection, type ReportTable } from "../reports/index.js";
 import { runDemo } from "./demo.js";
 import { CliError, oneLine } from "./errors.js";
-import { readImportable } from "./import-file.js";
+import { openImportable } from "./import-file.js";
 import { analyzeOffice, type OfficeAnalysis } from "./office.js";
 import { officeReport } from "./office-report.js";
-import { chartFiles, writeFilesAtomically } from "./output.js";
+import { entryAt } from "./folders.js";
+import { chartFiles, checkWritableDir, writeFilesAtomically } from "./output.js";
 import { progress, type CliIo } from "./progress.js";
 import { openSqlite } from "./sqlite.js";
 import { officeSummary } from "./summary.js";
+import { guardedIo, jsonText, printable } from "./terminal.js";
 import { portfolioSection } from "../reports/index.js";
 
 /** Exit codes: 0 success, 1 findings (a red project, a NO-GO gate, suspect links…), 2 usage or input error. */
@@ -20,7 +22,7 @@ const DEFAULT_DB = "pmokit.sqlite";
 const SAMPLE_DATE = "2026-11-20";
 
 function json(io: CliIo, value: unknown): void {
-  io.stdout.write(`${JSON.stringify(value, (_k, v: unknown) => (typeof v === "object" && v !== null && "toFixed" in v && "isZero" in v ? String(v) : v), 2)}\n`);
+  io.stdout.write(`${jsonText(value)}\n`);
 }
 
 async function withOffice(io: CliIo, opts: { db: string; asOf: string }): Promise<OfficeAnalysis> {
@@ -50,8 +52,10 @@ function tables(sections: readonly ReportSection[]): ReportTable[] {
  * process.exitCode = code;
  * ```
  */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(argv: readonly string[], raw: CliIo): Promise<number> {
   let code: number = EXIT.ok;
+  // Everything printed goes through the guard; names from files and databases are also made one line (printable).
+  const io = guardedIo(raw);
   const program = new Command("pmokit")
     .description("pmokit — the Project Management Office toolkit on an embedded SQLite database")
     .exitOverride()
@@ -84,17 +88,20 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   fileOptions(program.command("import").description("validate a file (pmokit dataset JSON, a folder of per-kind JSON, MSPDI, ReqIF or CSV) and store it, all or nothing")
     .argument("<file>", "file or folder to import").addOption(dbOption()).addOption(jsonOption()))
     .action(async (file: string, o: FileOpts) => {
-      const records = await readImportable(resolve(io.cwd, file), importOptions(o));
+      const source = await openImportable(resolve(io.cwd, file), importOptions(o));
       const store = await openSqlite(resolve(io.cwd, o.db));
       try {
-        const bar = progress(io, 1, "import");
-        const written = await writeImportedRecords(store.adapter, records).catch((e: unknown) => {
-          throw new CliError(oneLine(e, o.db));
+        const bar = progress(raw, 1, "import");
+        const stored = source.form === "records"
+          ? writeImportedRecords(store.adapter, source.records)
+          : writeImportedBatches(store.adapter, source.kind, source.batches()).then((n) => (n > 0 ? { [source.kind]: n } : {}));
+        const written = await stored.catch((e: unknown) => {
+          throw e instanceof CliError ? e : new CliError(oneLine(e, o.db));
         });
         bar.tick("stored");
         bar.stop();
         if (o.json) json(io, { file, written });
-        else io.stdout.write(`imported ${Object.entries(written).map(([k, n]) => `${n} ${k}`).join(", ")} into ${o.db}\n`);
+        else io.stdout.write(`imported ${Object.entries(written).map(([k, n]) => `${n} ${k}`).join(", ")} into ${printable(o.db)}\n`);
       } finally {
         await store.close();
       }
@@ -103,31 +110,38 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   fileOptions(program.command("validate").description("validate a file without storing it; exit 2 when invalid")
     .argument("<file>", "file or folder to validate").addOption(jsonOption()))
     .action(async (file: string, o: FileOpts) => {
-      const counts = countRecords(await readImportable(resolve(io.cwd, file), importOptions(o)));
+      const source = await openImportable(resolve(io.cwd, file), importOptions(o));
+      let counts: Readonly<Partial<Record<string, number>>>;
+      if (source.form === "records") counts = countRecords(source.records);
+      else {
+        let n = 0;
+        for await (const batch of source.batches()) n += batch.length; // validated and let go, batch by batch
+        counts = n > 0 ? { [source.kind]: n } : {};
+      }
       if (o.json) json(io, { file, valid: true, counts });
-      else io.stdout.write(`${file}: valid (${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(", ")})\n`);
+      else io.stdout.write(`${printable(file)}: valid (${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(", ")})\n`);
     });
 
   const analysis = (name: string, description: string, show: (office: OfficeAnalysis, asJson: boolean) => number) =>
     program.command(name).description(description).addOption(dbOption()).addOption(asOfOption()).addOption(jsonOption())
       .action(async (o: { db: string; asOf: string; json?: boolean }) => {
-        code = show(await withOffice(io, o), o.json === true);
+        code = show(await withOffice(raw, o), o.json === true);
       });
 
   analysis("score", "rank the intake with the weighted model over the office's criteria", (office, asJson) => {
     if (asJson) json(io, office.scoreboard.entries.map((e) => ({ rank: e.rank, request: e.requestId, status: e.status, score: e.score.value?.toFixed() ?? null, reason: e.score.reason ?? null })));
-    else for (const e of office.scoreboard.entries) io.stdout.write(`${String(e.rank).padStart(3)}  ${e.requestId.padEnd(14)} ${e.status.padEnd(10)} ${e.score.value?.toFixed(3) ?? `n/a (${e.score.reason})`}\n`);
+    else for (const e of office.scoreboard.entries) io.stdout.write(`${String(e.rank).padStart(3)}  ${printable(e.requestId).padEnd(14)} ${e.status.padEnd(10)} ${e.score.value?.toFixed(3) ?? `n/a (${e.score.reason})`}\n`);
     return EXIT.ok;
   });
   analysis("select", "select the portfolio under the budget and capacity envelope; exit 1 when infeasible", (office, asJson) => {
     const r = office.selection.result;
     if (asJson) json(io, { status: r.status, selected: r.selected, excluded: r.excluded, objective: r.objective.toFixed(), whyNot: r.whyNot.map((w) => ({ candidate: w.candidate, explanation: w.explanation })), binding: r.binding.map((b) => b.description) });
-    else io.stdout.write(`${officeSummary(office).filter((l) => l.startsWith("SELECTION") || l.includes("why not")).join("\n")}\n`);
+    else io.stdout.write(`${officeSummary(office).map(printable).filter((l) => l.startsWith("SELECTION") || l.includes("why not")).join("\n")}\n`);
     return r.status === "infeasible" ? EXIT.findings : EXIT.ok;
   });
   analysis("evm", "earned value and earned schedule of the running projects; exit 1 when a project is red", (office, asJson) => {
     if (asJson) json(io, office.projects.map((p) => { const f = p.series.atStatusDate.figures; const s = p.series.atStatusDate.schedule; return { project: p.code, rag: p.rag.overall.colour ?? null, bac: f.bac.value?.amount.toFixed(2) ?? null, pv: f.pv.value?.amount.toFixed(2) ?? null, ev: f.ev.value?.amount.toFixed(2) ?? null, ac: f.ac.value?.amount.toFixed(2) ?? null, cpi: f.cpi.value?.toFixed(4) ?? null, spi: f.spi.value?.toFixed(4) ?? null, spiT: s.spiT.value?.toFixed(4) ?? null, eac: f.selectedEac.value.value?.amount.toFixed(2) ?? null, forecastFinish: s.forecastFinish.spiT.value ?? null }; }));
-    else io.stdout.write(`${officeSummary(office).filter((l) => /^(PROJECTS| {11}PRJ|\s{11}\S)/.test(l) && !l.includes("why not")).join("\n")}\n`);
+    else io.stdout.write(`${officeSummary(office).map(printable).filter((l) => /^(PROJECTS| {11}PRJ|\s{11}\S)/.test(l) && !l.includes("why not")).join("\n")}\n`);
     return office.projects.some((p) => p.rag.overall.colour === "red") ? EXIT.findings : EXIT.ok;
   });
   analysis("trace", "traceability: coverage per level, suspects, acknowledgement gaps; exit 1 on suspect links or gaps", (office, asJson) => {
@@ -135,15 +149,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const gaps = t.acknowledgements.filter((a) => a.pending.length > 0);
     if (asJson) json(io, { levels: t.levels.map((l) => ({ type: l.type, items: l.items, shallowCovered: l.shallowCovered, deepCovered: l.deepCovered, gaps: l.gaps })), suspects: t.suspects.map((s) => s.link), acknowledgementGaps: gaps.map((a) => ({ requirement: a.requirementId, pending: a.pending })) });
     else {
-      for (const l of t.levels) io.stdout.write(`${l.type.padEnd(14)} ${l.shallowCovered}/${l.items} shallow, ${l.deepCovered}/${l.items} deep\n`);
-      for (const s of t.suspects) io.stdout.write(`suspect ${s.link}\n`);
+      for (const l of t.levels) io.stdout.write(`${printable(l.type).padEnd(14)} ${l.shallowCovered}/${l.items} shallow, ${l.deepCovered}/${l.items} deep\n`);
+      for (const s of t.suspects) io.stdout.write(`suspect ${printable(s.link)}\n`);
       io.stdout.write(`acknowledgement gaps: ${gaps.length}\n`);
     }
     return t.suspects.length > 0 || gaps.length > 0 ? EXIT.findings : EXIT.ok;
   });
   analysis("rollout", "rollout readiness and the go/no-go gate; exit 1 when a gate is NO-GO", (office, asJson) => {
     if (asJson) json(io, office.rollouts.map((r) => ({ plan: r.name, readyPercent: r.progress.overall.percent.value?.toFixed(1) ?? null, gate: r.gate ? { name: r.gate.gateName, outcome: r.gate.outcome, blockers: r.gate.blockers.map((b) => b.code ?? b.id), reasons: r.gate.reasons } : null })));
-    else for (const r of office.rollouts) io.stdout.write(`${r.name}: ready ${r.progress.overall.percent.value?.toFixed(1) ?? "n/a"}%${r.gate ? `; ${r.gate.gateName}: ${r.gate.outcome.toUpperCase()}\n  ${r.gate.reasons.join("\n  ")}` : ""}\n`);
+    else for (const r of office.rollouts) io.stdout.write(`${printable(r.name)}: ready ${r.progress.overall.percent.value?.toFixed(1) ?? "n/a"}%${r.gate ? `; ${printable(r.gate.gateName)}: ${r.gate.outcome.toUpperCase()}\n  ${r.gate.reasons.map(printable).join("\n  ")}` : ""}\n`);
     return office.rollouts.some((r) => r.gate?.outcome === "no-go") ? EXIT.findings : EXIT.ok;
   });
 
@@ -152,11 +166,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .requiredOption("--out <path>", "file to write")
     .addOption(dbOption()).addOption(asOfOption()).addOption(jsonOption())
     .action(async (o: { format: "html" | "md" | "csv" | "json"; out: string; db: string; asOf: string; json?: boolean }) => {
-      const office = await withOffice(io, o);
-      const report = officeReport(office);
       const out = resolve(io.cwd, o.out);
-      const dir = resolve(out, "..");
-      const name = out.slice(dir.length + 1);
+      // Checked before the work: a folder is not a report file (`--out .` would write beside the folder).
+      if (entryAt(out) === "folder") throw new CliError(`${out}: is a folder; --out names the report file (e.g. ${join(o.out, `report.${o.format}`)})`);
+      checkWritableDir(dirname(out));
+      const office = await withOffice(raw, o);
+      const report = officeReport(office);
+      const dir = dirname(out);
+      const name = basename(out);
       let files: Record<string, string>;
       if (o.format === "html") files = { [name]: renderHtmlReport(report) };
       else if (o.format === "md") files = { [name]: renderMarkdownReport(report), ...chartFiles(report) };
@@ -167,7 +184,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       }
       const written = writeFilesAtomically(dir, files);
       if (o.json) json(io, { written });
-      else io.stdout.write(`wrote ${written.join(", ")}\n`);
+      else io.stdout.write(`wrote ${written.map(printable).join(", ")}\n`);
     });
 
   program.command("demo").description("run the whole sample office on a fresh embedded SQLite file and write pmo-report/index.html and report.md")
@@ -176,7 +193,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option("--data <dir>", "folder of per-kind JSON files (default: the sample office)")
     .addOption(asOfOption()).addOption(jsonOption())
     .action(async (o: { db: string; out: string; data?: string; asOf: string; json?: boolean }) => {
-      await runDemo({ db: o.db, out: o.out, statusDate: o.asOf, ...(o.data !== undefined ? { data: o.data } : {}), ...(o.json ? { json: true } : {}) }, io);
+      await runDemo({ db: o.db, out: o.out, statusDate: o.asOf, ...(o.data !== undefined ? { data: o.data } : {}), ...(o.json ? { json: true } : {}) }, raw);
     });
 
   try {
@@ -186,7 +203,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (e instanceof CommanderError) {
       // `--help` exits 0; help shown because no command was given is a usage error.
       if (e.code === "commander.helpDisplayed" || e.code === "commander.help" || e.code === "commander.version") return e.exitCode === 0 ? EXIT.ok : EXIT.error;
-      io.stderr.write(`pmokit: ${e.message.replace(/^error: /, "")}\n`);
+      io.stderr.write(`pmokit: ${printable(e.message.replace(/^error: /, ""))}\n`);
       return EXIT.error;
     }
     io.stderr.write(`pmokit: ${oneLine(e)}\n`);

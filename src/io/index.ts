@@ -8,7 +8,7 @@
  */
 export * from "./report.js";
 export * from "./records.js";
-export { writeImportedRecords, readAllRecords } from "./write.js";
+export { writeImportedRecords, writeImportedBatches, readAllRecords } from "./write.js";
 export { parseXmlSafely, decodeXmlText, type SafeXmlOptions } from "./xml/parse-xml.js";
 export * from "./dataset/dataset.js";
 export { readMspdi, type ReadMspdiOptions, type MspdiDocument } from "./mspdi/read.js";
@@ -27,4 +27,8 @@ export { unzipReqifz, zipReqifz, type UnzipReqifzOptions, type ReqifzContent } f
 export { xhtmlToPlainText } from "./reqif/xhtml.js";
 export { importCsv, exportCsv, csvProblems, type ImportCsvOptions, type CsvProblem } from "./csv/csv.js";
 export { CSV_PROFILES, type CsvKind, type CsvProfile } from "./csv/profiles.js";
+export { importCsvBatches, type ImportCsvBatchOptions } from "./csv/stream.js";
+export { neutraliseCell, restoreCell } from "./csv/neutralise.js";
 export { readImportFile, type ReadImportFileOptions } from "./files.js";
+export { readImportChunks } from "./files.js";
+export { utf8ErrorOffset } from "./utf8.js";

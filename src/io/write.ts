@@ -36,6 +36,36 @@ export async function writeImportedRecords(
 }
 
 /**
+ * Stores batches of validated records of one kind as they come — a streamed import (`importCsvBatches`) — all in
+ * one interactive transaction: if the source throws half-way (an invalid row found after earlier batches were
+ * stored) or an insert fails, everything is rolled back. The records come validated from the entity codec, so they
+ * are written in their canonical wire form straight to the kind's store (not validated a second time).
+ *
+ * @throws {UnsupportedCapabilityError} when the adapter has no interactive transactions (before anything is written).
+ * @throws {DuplicateIdError} when a record's id is already stored (nothing is written).
+ * @returns How many records were stored.
+ * @example
+ * ```ts
+ * const n = await writeImportedBatches(adapter, "cost-entry", importCsvBatches("cost-entry", readImportChunks("costs.csv"), { importedAt }));
+ * ```
+ */
+export async function writeImportedBatches<K extends EntityKind>(
+  adapter: StorageAdapter,
+  kind: K,
+  batches: AsyncIterable<readonly EntityOf<K>[]>,
+): Promise<number> {
+  return runInTransaction(adapter, async (tx) => {
+    const store = tx.store(kind);
+    let written = 0;
+    for await (const batch of batches) {
+      for (const entity of batch) await store.insert(encodeEntity(kind, entity as never) as never);
+      written += batch.length;
+    }
+    return written;
+  });
+}
+
+/**
  * Reads every record of every kind from storage (memory form), page by page — the input of `exportDataset`.
  *
  * @example

@@ -4,6 +4,7 @@ import { escapeHtml } from "./escape.js";
 import { REPORT_CSS, REPORT_CSS_SHA256 } from "./html-style.js";
 import type { Report, ReportBlock, ReportSection } from "./report.js";
 import { tableColumns, type ReportTable } from "./table.js";
+import { validateReport } from "./validate.js";
 
 /**
  * The Content-Security-Policy of every HTML report: nothing may load or run — no script at all, no fonts, no
@@ -93,7 +94,7 @@ function section(s: ReportSection, depth: number, id: string, path: readonly (st
  * as inline SVG, no external request of any kind, a strict Content-Security-Policy ({@link REPORT_CSP}: no script
  * can run), a table of contents, and every piece of user text escaped. Deterministic: no clock, no random ids.
  *
- * @throws {ValidationError} for a malformed table or a chart block that is not a pmokit chart.
+ * @throws {ValidationError} for a malformed report ({@link validateReport}: shape, section depth) or a chart block that is not a pmokit chart.
  * @example
  * ```ts
  * const html = renderHtmlReport({
@@ -105,7 +106,7 @@ function section(s: ReportSection, depth: number, id: string, path: readonly (st
  * ```
  */
 export function renderHtmlReport(report: Report): string {
-  if (typeof report?.title !== "string") throw ValidationError.single(["title"], "a report needs a title", "report");
+  validateReport(report);
   const toc =
     report.sections.length > 1
       ? `<nav class="toc" aria-label="Contents"><ol>${report.sections.map((s, i) => `<li><a href="#section-${i + 1}">${escapeHtml(s.heading)}</a></li>`).join("")}</ol></nav>`

@@ -22,3 +22,4 @@ export { valueCostBubbleChart, type Bubble, type BubbleChartInput } from "./char
 export { efficientFrontierChart, type CostValuePoint, type FrontierChartInput } from "./charts/frontier.js";
 export { coverageHeatMapChart, type HeatCell, type HeatMapInput } from "./charts/heat-map.js";
 export * from "./sections/index.js";
+export { validateReport, MAX_SECTION_DEPTH } from "./validate.js";

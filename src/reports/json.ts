@@ -3,6 +3,7 @@ import { encodeEntity, type EntityKind, type EntityOf } from "../entities/index.
 import { cellPlain, isCellMetric, isRagCell, type CellValue } from "./cells.js";
 import type { Report, ReportBlock, ReportSection } from "./report.js";
 import { tableColumns } from "./table.js";
+import { validateReport } from "./validate.js";
 
 /** Entities to include in a JSON report, by kind. */
 export type ReportEntities = { readonly [K in EntityKind]?: readonly EntityOf<K>[] };
@@ -62,6 +63,7 @@ function sectionJson(s: ReportSection): unknown {
  * values, charts keep their caption, entities are encoded with `encodeEntity` and listed by kind in name order.
  * Deterministic: same input, same text.
  *
+ * @throws {ValidationError} for a malformed report ({@link validateReport}: shape, section depth).
  * @example
  * ```ts
  * renderJsonReport({ title: "Portfolio", sections: [] }, { project: projects });
@@ -69,6 +71,7 @@ function sectionJson(s: ReportSection): unknown {
  * ```
  */
 export function renderJsonReport(report: Report, entities: ReportEntities = {}): string {
+  validateReport(report);
   const kinds = (Object.keys(entities) as EntityKind[]).sort();
   const encoded: Record<string, unknown[]> = {};
   for (const k of kinds) encoded[k] = (entities[k] as readonly EntityOf<typeof k>[]).map((e) => encodeEntity(k, e));

@@ -2,6 +2,7 @@ import { ValidationError } from "../core/index.js";
 import { cellText, isNumericCell, isRagCell, RAG_LABELS, type CellValue } from "./cells.js";
 import type { Report, ReportBlock, ReportSection } from "./report.js";
 import { tableColumns, type ReportTable } from "./table.js";
+import { validateReport } from "./validate.js";
 
 const MD_ENTITY: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
 
@@ -90,6 +91,7 @@ function section(s: ReportSection, depth: number): string {
  * Renders a {@link Report} to Markdown: `#` title, `##` sections, GFM tables, lists, key figures. Charts appear as
  * an image link when the block names a `file`, otherwise as their caption. All user text is escaped.
  *
+ * @throws {ValidationError} for a malformed report ({@link validateReport}: shape, section depth).
  * @example
  * ```ts
  * renderMarkdownReport({ title: "Portfolio", asOf: "2026-11-20", sections: [{ heading: "Health", blocks: [] }] });
@@ -97,6 +99,7 @@ function section(s: ReportSection, depth: number): string {
  * ```
  */
 export function renderMarkdownReport(report: Report): string {
+  validateReport(report);
   const head = [`# ${escapeMarkdown(report.title)}\n`];
   if (report.subtitle) head.push(`${escapeMarkdown(report.subtitle)}\n`);
   if (report.asOf) head.push(`As of ${escapeMarkdown(report.asOf)}.\n`);

@@ -1,20 +1,8 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSampleOffice } from "../../examples/office.js";
-import { main } from "../../src/cli/main.js";
-
-// The CLI runs in-process: argv, stdout, stderr and the working folder are injected; nothing is spawned.
-async function run(argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, cwd });
-  return { code, out, err };
-}
-
-const temp = () => mkdtempSync(join(tmpdir(), "pmokit-cli-"));
-const dataset = (records: Record<string, unknown[]>) => JSON.stringify({ format: "pmokit-dataset", formatVersion: 1, records });
+import { HEAVY, dataset, run, temp } from "./run.js";
 
 describe("pmokit --help", () => {
   it("lists every command and answers --help on each with exit 0", async () => {
@@ -65,7 +53,7 @@ describe("a database session", () => {
     const rollout = await run(["rollout", "--db", "office.sqlite"], cwd);
     expect(rollout.code).toBe(1);
     expect(rollout.out).toContain("Go/No-Go for the CRM cutover: NO-GO");
-  });
+  }, HEAVY);
 
   it("writes reports in each format; Markdown with its chart files", async () => {
     for (const [format, file] of [["html", "r/index.html"], ["md", "r/report.md"], ["csv", "r/health.csv"], ["json", "r/report.json"]] as const) {
@@ -76,7 +64,7 @@ describe("a database session", () => {
     expect(readdirSync(join(cwd, "r", "charts")).sort()).toContain("coverage.svg");
     expect(readFileSync(join(cwd, "r", "health.csv"), "utf8").split("\r\n")[0]).toMatch(/^Project,Name,Overall,/);
     expect(readFileSync(join(cwd, "r", "index.html"), "utf8")).toContain("<svg");
-  });
+  }, HEAVY);
 });
 
 describe("bad input: one line, exit 2, nothing half-written", () => {
@@ -176,5 +164,5 @@ describe("pmokit demo", () => {
       expect(readFileSync(join(cwd, "two", f), "utf8")).toBe(readFileSync(join(cwd, "one", f), "utf8"));
     }
     expect(readFileSync(join(cwd, "one", "index.html"), "utf8")).toContain("2026-11-20");
-  });
+  }, HEAVY);
 });

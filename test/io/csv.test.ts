@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../../src/core/index.js";
 import { decodeEntity, encodeEntity } from "../../src/entities/index.js";
@@ -45,5 +46,48 @@ describe("CSV", () => {
 
   it("gives one error with the line for malformed CSV", () => {
     expect(() => importCsv("requirement", 'id,title\n"r1,x\n', { importedAt: IMPORTED_AT })).toThrow(/malformed CSV/);
+  });
+  it("issue 18 #6: a user's own leading apostrophe survives export then import exactly", () => {
+    const base = office["cost-entry"][0] as object;
+    const texts = ["'+49 30 1234", "'quoted", "''twice", "'", "+49 30 1234", "-note", "'-12.50", "plain"];
+    const entries = texts.map((description, i) => decodeEntity("cost-entry", { ...base, id: `ce-${i}`, description }));
+    const back = importCsv("cost-entry", exportCsv("cost-entry", entries), { importedAt: IMPORTED_AT }).records;
+    expect(back.map((r) => r.description)).toEqual(texts);
+  });
+
+  it("issue 18 #6: the round trip restores any description (property)", () => {
+    const base = office["cost-entry"][0] as object;
+    // Descriptions the entity accepts: trimmed, non-empty; prefixes that exercise the neutralising rule.
+    const text = fc.tuple(fc.constantFrom("", "'", "''", "=", "+", "-", "@", "'=", "'-1", "-1"), fc.string({ maxLength: 8 }))
+      .map(([a, b]) => `${a}${b}`.trim()).filter((t) => t.length > 0);
+    fc.assert(fc.property(text, (description) => {
+      const entry = decodeEntity("cost-entry", { ...base, description });
+      const [back] = importCsv("cost-entry", exportCsv("cost-entry", [entry]), { importedAt: IMPORTED_AT }).records;
+      expect(back!.description).toBe(entry.description);
+    }), { numRuns: 300 });
+  });
+
+  it("issue 18 #5: a duplicated header is refused, not silently overwritten", () => {
+    const csv = "id,title,title,statement\nr1,First,Second,The system shall.\n";
+    try {
+      importCsv("requirement", csv, { importedAt: IMPORTED_AT, defaults: { projectId: "prj-a" } });
+      expect.unreachable();
+    } catch (e) {
+      expect(csvProblems(e as ValidationError)).toEqual([{ row: 1, column: "title", message: 'column 3: "title" repeats column 2 (both hold title)' }]);
+    }
+    // Two headers mapped onto the same field are the same fault.
+    expect(() => importCsv("cost-entry", "Net,Gross\n1,2\n", { importedAt: IMPORTED_AT, mapping: { Net: "amount.amount", Gross: "amount.amount" } }))
+      .toThrow(ValidationError);
+  });
+
+  it("issue 18 #5: two rows with the same id are refused at validation (not first at storage)", () => {
+    const row = (id: string) => `${id},prj-a,FR-${id.slice(1)},functional,T,The system shall.,should,test,proposed`;
+    const csv = `id,projectId,key,type,title,statement,priority,verificationMethod,status,acceptanceCriteria\n${row("r1")},Works\n${row("r1")},Works\n`;
+    try {
+      importCsv("requirement", csv, { importedAt: IMPORTED_AT });
+      expect.unreachable();
+    } catch (e) {
+      expect(csvProblems(e as ValidationError)).toEqual([{ row: 3, column: "id", message: "id r1 is already used on line 2" }]);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ValidationError } from "../../src/core/index.js";
 import {
   readReqif, reqifToPmokit, requirementsToReqif, unzipReqifz, writeReqif, xhtmlToPlainText, zipReqifz,
 } from "../../src/io/index.js";
@@ -121,5 +122,82 @@ describe("reqifToPmokit", () => {
   it("zips and unzips a .reqifz", () => {
     const text = writeReqif(load("strictdoc_export_sample2.reqif").document);
     expect(unzipReqifz(zipReqifz(text, "s.reqif")).text).toBe(text);
+  });
+});
+
+describe("issue 12 #7: ReqIF headings and the import report", () => {
+  it("a DOORS 9 heading (ChapterName, no Text) gets its heading as statement and keeps its heading tag, never the author", () => {
+    const r = reqifToPmokit(load("doors9_ibm-rational-doors_example-from-a-user.reqif").document, OPTIONS);
+    // The 3 objects are headings: ReqIF.ChapterName (XHTML) and ReqIF.ForeignCreatedBy "susan", no ReqIF.Text.
+    expect(r.records.requirement.map((q) => [q.title, q.statement, q.tags])).toEqual([
+      ["Carbon Trust Standard", "Carbon Trust Standard", ["heading"]],
+      ["CRC and CCA", "CRC and CCA", ["heading"]],
+      ["Picture or Whitepaper", "Picture or Whitepaper", ["heading"]],
+    ]);
+  });
+
+  it("the attribute used as the statement is not reported as unmapped (Enterprise Architect FUNC-REQ-TXT)", () => {
+    const r = reqifToPmokit(load("enterprise-architect-8_microtool-in-step_example.reqif").document, OPTIONS);
+    expect(r.report.unmapped.filter((u) => u.path.startsWith("SPEC-OBJECT")).map((u) => u.element)).toEqual(["FUNC-REQ-STATUS", "PERF-REQ-STATUS"]);
+  });
+
+  it("REPOSITORY-ID is kept in the model, written back and listed as unmapped", () => {
+    const { document } = load("doors9_ibm-rational-doors_example-from-a-user.reqif");
+    expect(document.header.repositoryId).toBe("5b6cc2367b684c19");
+    expect(readReqif(writeReqif(document)).document.header.repositoryId).toBe("5b6cc2367b684c19");
+    const r = reqifToPmokit(document, OPTIONS);
+    expect(r.report.unmapped.filter((u) => u.path === "REQ-IF-HEADER")).toEqual([{ path: "REQ-IF-HEADER", element: "REPOSITORY-ID", reason: "pmokit keeps no repository id (5b6cc2367b684c19)" }]);
+  });
+
+  it("a statement over 20,000 characters or a title over 300 is reported, never cut silently", () => {
+    const { document } = load("strictdoc_export_sample2.reqif");
+    const textDef = document.specTypes.flatMap((t) => t.attributes).find((a) => a.longName === "ReqIF.Text")!.identifier;
+    const chapterDef = document.specTypes.flatMap((t) => t.attributes).find((a) => a.longName === "ReqIF.ChapterName")!.identifier;
+    const long = "x".repeat(20_500); // StrictDoc writes ReqIF.Text as a STRING
+    const edited = {
+      ...document,
+      specObjects: document.specObjects.map((o) => ({
+        ...o,
+        values: o.values.map((v) => (v.definitionRef === textDef ? { ...v, value: long } : v.definitionRef === chapterDef ? { ...v, value: "T".repeat(350) } : v)),
+      })),
+    };
+    const r = reqifToPmokit(edited, OPTIONS);
+    const cut = r.report.warnings.filter((w) => w.code === "text-shortened");
+    // 8 requirements with text (statement 20,500 → 20,000) and 10 headings (title 350 → 300; their statement is the heading).
+    expect(cut.length).toBe(18);
+    expect(cut.find((w) => w.message.startsWith("statement"))!.message).toBe("statement of 20500 characters shortened to 20000");
+    expect(cut.find((w) => w.message.startsWith("title"))!.message).toBe("title of 350 characters shortened to 300");
+  });
+});
+
+describe("issue 18 #5: ReqIF identifiers that are not valid ids", () => {
+  const doc = () => {
+    const { document } = load("strictdoc_export_sample2.reqif");
+    // Rename three objects: two to identifiers pmokit ids refuse, one to what the old fallback generated ("obj-1").
+    const renamed = new Map([[document.specObjects[0]!.identifier, "bad id one"], [document.specObjects[1]!.identifier, "obj-1"], [document.specObjects[2]!.identifier, "bad\tid"]]);
+    const fix = (id: string) => renamed.get(id) ?? id;
+    return {
+      ...document,
+      specObjects: document.specObjects.map((o) => ({ ...o, identifier: fix(o.identifier) })),
+      specifications: document.specifications.map((s) => ({ ...s, children: s.children.map(function walk(h): typeof h { return { ...h, objectRef: fix(h.objectRef), children: h.children.map(walk) }; }) })),
+    };
+  };
+
+  it("reports each rename and never collides with another object's id", () => {
+    const r = reqifToPmokit(doc(), OPTIONS);
+    const ids = r.records.requirement.map((q) => q.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.slice(0, 3)).toEqual(["prj-x:obj-1-2", "prj-x:obj-1", "prj-x:obj-3"]);
+    expect(r.report.warnings.filter((w) => w.code === "renamed-identifier").map((w) => [w.path, w.message])).toEqual([
+      ["SPEC-OBJECT[bad id one]", "IDENTIFIER is not a usable pmokit id; imported as prj-x:obj-1-2"],
+      ["SPEC-OBJECT[bad\tid]", "IDENTIFIER is not a usable pmokit id; imported as prj-x:obj-3"],
+    ]);
+  });
+
+  it("refuses two spec objects with the same IDENTIFIER", () => {
+    const d = doc();
+    const twice = { ...d, specObjects: [...d.specObjects, d.specObjects[3]!] };
+    expect(() => reqifToPmokit(twice, OPTIONS)).toThrow(ValidationError);
+    expect(() => reqifToPmokit(twice, OPTIONS)).toThrow(/IDENTIFIER .* is used by 2 spec objects/);
   });
 });

@@ -37,11 +37,30 @@ describe("hostile files", () => {
     expect(refusal(() => readMspdi(EXTERNAL_ENTITY))).toMatch(/document type declaration/);
   });
 
+  it.each([
+    ["&#0;", /character reference &#0; at line 1 is not an XML character/],
+    ["&#xD800;", /character reference &#xD800; at line 1 is not an XML character/],
+    ["&#x1F;", /character reference &#x1F; at line 1 is not an XML character/],
+    ["\u0001", /character U\+0001 at line 1 is not allowed in XML/],
+  ])("issue 18 #5: an MSPDI file with %s is refused like a ReqIF file", (bad, message) => {
+    const mspdi = `<Project xmlns="http://schemas.microsoft.com/project"><Name>a${bad}b</Name><CurrencyCode>EUR</CurrencyCode></Project>`;
+    expect(refusal(() => readMspdi(mspdi))).toMatch(message);
+    // The same character in ReqIF was already refused (saxes): both readers now agree.
+    expect(refusal(() => readReqif(`<REQ-IF><THE-HEADER>a${bad}b</THE-HEADER></REQ-IF>`))).toBeTruthy();
+    // Allowed references still decode.
+    expect(readMspdi(mspdi.replace(bad, "&#x9;&#xE000;&#x10FFFF;")).document.project.fields["Name"]).toBe("a\t\uE000\u{10FFFF}b");
+  });
+
   it("refuses a .reqifz that inflates beyond the limit (zip bomb)", () => {
     // 8 MiB of zeros deflates to a few KiB.
     const bomb = zipSync({ "bomb.reqif": new Uint8Array(8 * 1024 * 1024) }, { level: 9 });
     expect(bomb.length).toBeLessThan(64 * 1024);
     expect(refusal(() => unzipReqifz(bomb, { maxInflatedBytes: 1024 * 1024 }))).toMatch(/inflates beyond the limit of 1048576 bytes/);
+  });
+
+  it("issue 18 #5: a .reqifz whose .reqif is not UTF-8 is refused with the offset, not read as U+FFFD", () => {
+    const bytes = zipSync({ "spec.reqif": new Uint8Array([...new TextEncoder().encode("<REQ-IF>Caf"), 0xe9, ...new TextEncoder().encode("</REQ-IF>")]) });
+    expect(refusal(() => unzipReqifz(bytes))).toMatch(/spec\.reqif in the archive: not valid UTF-8 at byte offset 11/);
   });
 
   it("refuses a corrupt archive with one clear error", () => {

@@ -1,22 +1,14 @@
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import type { z } from "zod";
-import { ValidationError, type ValidationIssue } from "../../core/index.js";
-import { encodeEntity, entityKinds, type EntityOf } from "../../entities/index.js";
+import { ValidationError } from "../../core/index.js";
+import { encodeEntity, type EntityOf } from "../../entities/index.js";
 import { createReportBuilder, type ImportReport } from "../report.js";
 import { CSV_PROFILES, type CsvKind } from "./profiles.js";
+import { neutraliseCell } from "./neutralise.js";
+import { CsvRowDecoder, type CsvRowOptions } from "./rows.js";
 
 /** Options of {@link importCsv}. */
-export interface ImportCsvOptions {
-  /** Your column header → pmokit field path (`{ "Invoice no": "sourceRef", "EUR": "amount.amount" }`). Unmapped headers are used as field paths. */
-  readonly mapping?: Readonly<Record<string, string>>;
-  /** Values for fields the file does not have (`{ "amount.currency": "EUR", projectId: "PRJ-CRM" }`). */
-  readonly defaults?: Readonly<Record<string, unknown>>;
-  /** `createdAt`/`updatedAt` of every record (UTC instant); the import reads no clock. */
-  readonly importedAt: string;
-  /** Id of a row without an `id` cell (default `<kind>-<row>`). */
-  readonly idFor?: (row: number) => string;
-}
+export type ImportCsvOptions = CsvRowOptions;
 
 /** One problem of a CSV import, as a spreadsheet user finds it. */
 export interface CsvProblem {
@@ -26,25 +18,6 @@ export interface CsvProblem {
   readonly column: string;
   /** What is wrong. */
   readonly message: string;
-}
-
-const RESERVED = new Set(["__proto__", "constructor", "prototype"]);
-const DANGEROUS_START = /^[=+\-@\t\r]/;
-const NUMBER = /^-?\d+(\.\d+)?$/;
-
-function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
-  const parts = path.split(".");
-  let node = target;
-  parts.forEach((p, i) => {
-    if (i === parts.length - 1) {
-      Object.defineProperty(node, p, { value, enumerable: true, writable: true, configurable: true });
-      return;
-    }
-    const next = Object.prototype.hasOwnProperty.call(node, p) ? node[p] : undefined;
-    const child = typeof next === "object" && next !== null ? (next as Record<string, unknown>) : {};
-    Object.defineProperty(node, p, { value: child, enumerable: true, writable: true, configurable: true });
-    node = child;
-  });
 }
 
 /**
@@ -76,7 +49,6 @@ export function csvProblems(error: ValidationError): CsvProblem[] {
  * ```
  */
 export function importCsv<K extends CsvKind>(kind: K, text: string, options: ImportCsvOptions): { records: EntityOf<K>[]; report: ImportReport } {
-  const profile = CSV_PROFILES[kind];
   let rows: string[][];
   try {
     rows = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false }) as string[][];
@@ -84,51 +56,13 @@ export function importCsv<K extends CsvKind>(kind: K, text: string, options: Imp
     const err = e as { lines?: number; message: string };
     throw new ValidationError([{ path: [err.lines ?? 0, ""], message: `malformed CSV: ${err.message}`, code: "custom" }], `${kind} CSV`);
   }
-  const header = rows[0] ?? [];
-  const issues: ValidationIssue[] = [];
-  const paths = header.map((h, c) => {
-    const path = options.mapping?.[h] ?? h.trim();
-    if (path.split(".").some((p) => RESERVED.has(p) || p === "")) {
-      issues.push({ path: [1, h], message: `column ${c + 1}: "${h}" is not a usable field name`, code: "custom" });
-    }
-    return path;
-  });
-  if (issues.length > 0) throw new ValidationError(issues, `${kind} CSV`);
-  const schema = entityKinds[kind].schema as unknown as z.ZodType;
-  const columnOf = (fieldPath: string) => header[paths.findIndex((p) => fieldPath === p || fieldPath.startsWith(`${p}.`))] ?? fieldPath;
+  const decoder = new CsvRowDecoder(kind, rows[0] ?? [], options);
   const records: EntityOf<K>[] = [];
   rows.slice(1).forEach((cells, i) => {
-    const line = i + 2;
-    const wire: Record<string, unknown> = { version: 1, createdAt: options.importedAt, updatedAt: options.importedAt };
-    for (const [k, v] of Object.entries(options.defaults ?? {})) setPath(wire, k, v);
-    cells.forEach((raw, c) => {
-      const path = paths[c]!;
-      const cell = raw.startsWith("'") && DANGEROUS_START.test(raw.slice(1)) ? raw.slice(1) : raw;
-      if (cell === "") return;
-      let value: unknown = cell;
-      if (profile.lists?.includes(path)) value = cell.split(/\r?\n/).map((s) => s.trim()).filter((s) => s !== "");
-      else if (profile.booleans?.includes(path)) value = /^(true|yes|1)$/i.test(cell) ? true : /^(false|no|0)$/i.test(cell) ? false : cell;
-      else if (profile.integers?.includes(path)) value = /^-?\d+$/.test(cell) ? Number(cell) : cell;
-      else if (profile.json?.includes(path)) {
-        try {
-          value = JSON.parse(cell);
-        } catch {
-          issues.push({ path: [line, header[c]!], message: "not valid JSON", code: "custom" });
-          return;
-        }
-      }
-      setPath(wire, path, value);
-    });
-    if (wire["id"] === undefined) wire["id"] = options.idFor ? options.idFor(line) : `${kind}-${line}`;
-    const r = schema.safeDecode(wire);
-    if (!r.success) {
-      for (const z of r.error.issues) {
-        const fieldPath = z.path.map(String).join(".");
-        issues.push({ path: [line, columnOf(fieldPath)], message: fieldPath && columnOf(fieldPath) !== fieldPath ? `${fieldPath}: ${z.message}` : z.message, code: z.code });
-      }
-    } else records.push(r.data as EntityOf<K>);
+    const record = decoder.decode(cells, i + 2);
+    if (record !== undefined) records.push(record);
   });
-  if (issues.length > 0) throw new ValidationError(issues, `${kind} CSV`);
+  decoder.throwIfInvalid();
   const report = createReportBuilder("csv");
   report.count("rows", records.length);
   return { records, report: report.finish() };
@@ -144,7 +78,7 @@ function cellOf(wire: Record<string, unknown>, path: string, kind: CsvKind): str
   else if (typeof v === "object") text = JSON.stringify(v);
   else text = String(v);
   // Formula injection (OWASP): a cell a spreadsheet would evaluate gets a leading apostrophe; plain numbers stay.
-  return DANGEROUS_START.test(text) && !NUMBER.test(text) ? `'${text}` : text;
+  return neutraliseCell(text);
 }
 
 /**

@@ -1,7 +1,8 @@
-import { ValidationError, idSchema } from "../../core/index.js";
+import { ValidationError } from "../../core/index.js";
 import { TRACE_LINK_TYPES, decodeEntity, itemKeySchema, type EntityOf } from "../../entities/index.js";
 import { createReportBuilder, type ImportReport } from "../report.js";
 import type { ReqifDocument, ReqifHierarchy, ReqifSpecObject, ReqifValue } from "./model.js";
+import { reqifIds } from "./ids.js";
 import { xhtmlToPlainText } from "./xhtml.js";
 import { flattenedXhtml } from "./xhtml-walk.js";
 
@@ -56,6 +57,10 @@ export interface ReqifImport {
 }
 
 const MAPPED = new Set(["ReqIF.Text", "ReqIF.ChapterName", "ReqIF.ForeignID", "ReqIF.Name", "pmokit.type", "pmokit.priority", "pmokit.verificationMethod", "pmokit.status", "pmokit.rationale", "pmokit.acceptanceCriteria"]);
+// Standard attributes of the ReqIF Implementation Guide that are never the main text (author, dates, prefixes…).
+const NOT_TEXT = /^ReqIF\.(Foreign(CreatedBy|CreatedOn|CreatedThru|ModifiedBy|ModifiedOn|ModifiedThru|Deleted|ID)|Prefix|ChapterName|Name)$/;
+const MAX_TITLE = 300;
+const MAX_STATEMENT = 20_000;
 const kebab = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").replace(/^[^a-z]+/, "");
 
 /**
@@ -98,49 +103,62 @@ export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOpti
   };
 
   const issues: ValidationError[] = [];
+  if (document.header.repositoryId !== undefined) report.unmapped("REQ-IF-HEADER", "REPOSITORY-ID", `pmokit keeps no repository id (${document.header.repositoryId})`);
   const ids = new Map<string, string>();
+  const objectIds = reqifIds(document.specObjects.map((o) => o.identifier), { projectId: options.projectId, fallback: "obj", element: "SPEC-OBJECT", report });
   const titles = new Map<string, string>();
   const keys = new Set<string>();
   const requirements: EntityOf<"requirement">[] = [];
   const richText: Record<string, string> = {};
+  const shortened = (where: string, what: string, text: string, max: number, note = "") => {
+    if (text.length > max) report.warn(where, `${what} of ${text.length} characters shortened to ${max}${note}`, "text-shortened");
+    return text.slice(0, max);
+  };
   document.specObjects.forEach((o: ReqifSpecObject, i) => {
     report.count("spec-objects");
+    const where = `SPEC-OBJECT[${o.identifier}]`;
     const v = named(o.values);
-    for (const [name] of v) if (!MAPPED.has(name)) report.unmapped(`SPEC-OBJECT/${typeName.get(o.typeRef) ?? o.typeRef}`, name, "attribute has no pmokit requirement field");
-    const free = [...v.entries()].filter(([n]) => !MAPPED.has(n));
-    const textValue = v.get("ReqIF.Text") ??
-      free.find(([n, x]) => (x.kind === "STRING" || x.kind === "XHTML") && /te?xt/i.test(n))?.[1] ??
-      free.find(([, x]) => x.kind === "XHTML")?.[1] ?? free.find(([, x]) => x.kind === "STRING")?.[1];
-    const text = plain(textValue);
+    const free = [...v.entries()].filter(([n]) => !MAPPED.has(n) && !NOT_TEXT.test(n));
     const chapter = plain(v.get("ReqIF.ChapterName"));
-    const title = (chapter ?? plain(v.get("ReqIF.Name")) ?? o.longName ?? text?.split("\n")[0] ?? o.identifier).slice(0, 300);
+    // A heading (ChapterName, no ReqIF.Text) takes a text only from an attribute named as one — never the first
+    // STRING, which is often the author (DOORS' ReqIF.ForeignCreatedBy); its statement is then the heading itself.
+    const namedText = free.find(([n, x]) => (x.kind === "STRING" || x.kind === "XHTML") && /te?xt/i.test(n));
+    const textEntry: readonly [string, ReqifValue] | undefined = v.has("ReqIF.Text") ? ["ReqIF.Text", v.get("ReqIF.Text")!] :
+      namedText ?? (chapter !== undefined ? undefined : free.find(([, x]) => x.kind === "XHTML") ?? free.find(([, x]) => x.kind === "STRING"));
+    const textValue = textEntry?.[1];
+    for (const [name] of v) if (!MAPPED.has(name) && name !== textEntry?.[0]) report.unmapped(`SPEC-OBJECT/${typeName.get(o.typeRef) ?? o.typeRef}`, name, "attribute has no pmokit requirement field");
+    const text = plain(textValue);
+    const givenTitle = chapter ?? plain(v.get("ReqIF.Name")) ?? o.longName;
+    // A title taken from the first line of the text is a derived label (the statement keeps it all): not reported.
+    const title = givenTitle !== undefined ? shortened(where, "title", givenTitle, MAX_TITLE) : (text?.split("\n")[0] ?? o.identifier).slice(0, MAX_TITLE);
     const foreign = plain(v.get("ReqIF.ForeignID"));
     let key = foreign && itemKeySchema.safeParse(foreign).success ? foreign : foreign && /^\d{1,12}$/.test(foreign) ? `${prefix}-${foreign}` : `${prefix}-${i + 1}`;
     if (keys.has(key)) key = `${prefix}-X-${i + 1}`;
     keys.add(key);
-    const candidate = `${options.projectId}:${o.identifier}`;
-    const id = idSchema.safeParse(candidate).success ? candidate : `${options.projectId}:obj-${i + 1}`;
+    const id = objectIds[i]!;
     ids.set(o.identifier, id);
     titles.set(o.identifier, title);
     if (textValue?.kind === "XHTML") richText[id] = textValue.value as string;
+    const statement = shortened(where, "statement", text ?? givenTitle ?? title, MAX_STATEMENT, textValue?.kind === "XHTML" ? " (the full text stays in richText)" : "");
     const criteria = plain(v.get("pmokit.acceptanceCriteria"))?.split("\n").filter((l) => l.trim() !== "") ?? [];
     const rationale = plain(v.get("pmokit.rationale"));
     try {
       requirements.push(decodeEntity("requirement", {
         id, ...stamp, projectId: options.projectId, key, type: plain(v.get("pmokit.type")) ?? options.type ?? "functional",
-        title, statement: (text ?? title).slice(0, 20_000), priority: plain(v.get("pmokit.priority")) ?? options.priority ?? "should",
+        title, statement, priority: plain(v.get("pmokit.priority")) ?? options.priority ?? "should",
         acceptanceCriteria: criteria, verificationMethod: plain(v.get("pmokit.verificationMethod")) ?? options.verificationMethod ?? "test",
         status: plain(v.get("pmokit.status")) ?? options.status ?? "proposed",
         ...(rationale ? { rationale } : {}), ...(chapter && !text ? { tags: ["heading"] } : {}),
       }));
     } catch (e) {
       if (!(e instanceof ValidationError)) throw e;
-      issues.push(new ValidationError(e.issues.map((x) => ({ ...x, path: [`SPEC-OBJECT[${o.identifier}]`, ...x.path] })), "requirement"));
+      issues.push(new ValidationError(e.issues.map((x) => ({ ...x, path: [where, ...x.path] })), "requirement"));
     }
   });
 
   const links: EntityOf<"trace-link">[] = [];
-  for (const r of document.specRelations) {
+  const relationIds = reqifIds(document.specRelations.map((r) => r.identifier), { projectId: options.projectId, fallback: "rel", element: "SPEC-RELATION", report });
+  for (const [k, r] of document.specRelations.entries()) {
     report.count("spec-relations");
     const from = ids.get(r.source);
     const to = ids.get(r.target);
@@ -156,10 +174,9 @@ export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOpti
     const name = kebab(typeName.get(r.typeRef) ?? "");
     const linkType = (TRACE_LINK_TYPES as readonly string[]).includes(name) ? name : `custom:${name || "relation"}`;
     for (const [n] of named(r.values)) if (!MAPPED.has(n)) report.unmapped(`SPEC-RELATION/${typeName.get(r.typeRef) ?? r.typeRef}`, n, "relation attribute has no trace-link field");
-    const candidate = `${options.projectId}:${r.identifier}`;
     try {
       links.push(decodeEntity("trace-link", {
-        id: idSchema.safeParse(candidate).success ? candidate : `${options.projectId}:rel-${links.length + 1}`, ...stamp,
+        id: relationIds[k]!, ...stamp,
         from: { kind: "requirement", id: from }, to: { kind: "requirement", id: to }, linkType: linkType.slice(0, 64),
       }));
     } catch (e) {

@@ -100,6 +100,8 @@ export interface ReqifDocument {
     readonly title?: string;
     readonly comment?: string;
     readonly creationTime?: string;
+    /** `REPOSITORY-ID`: the source tool's repository (kept for the round trip; pmokit maps it to nothing). */
+    readonly repositoryId?: string;
     readonly reqifToolId?: string;
     readonly sourceToolId?: string;
     readonly reqifVersion?: string;

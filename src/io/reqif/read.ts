@@ -10,6 +10,7 @@ import {
 
 type Obj = Record<string, unknown>;
 const ARRAY_NAMES = /^(DATATYPE-DEFINITION-[A-Z]+|ENUM-VALUE|EMBEDDED-VALUE|SPEC-OBJECT-TYPE|SPEC-RELATION-TYPE|SPECIFICATION-TYPE|RELATION-GROUP-TYPE|ATTRIBUTE-DEFINITION-[A-Z]+|SPEC-OBJECT|SPEC-RELATION|SPECIFICATION|SPEC-HIERARCHY|ATTRIBUTE-VALUE-[A-Z]+|ENUM-VALUE-REF|RELATION-GROUP)$/;
+const HEADER_FIELDS = new Set(["COMMENT", "CREATION-TIME", "REPOSITORY-ID", "REQ-IF-TOOL-ID", "REQ-IF-VERSION", "SOURCE-TOOL-ID", "TITLE"]);
 const obj = (v: unknown): Obj => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Obj) : {});
 const list = (v: unknown): Obj[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(obj);
 const txt = (v: unknown): string | undefined => (typeof v === "string" ? v : typeof v === "object" && v !== null && "#text" in v ? String((v as Obj)["#text"]) : undefined);
@@ -126,9 +127,13 @@ export function reqifFromTree(doc: Record<string, unknown>): { document: ReqifDo
   const h = obj(obj(r["THE-HEADER"])["REQ-IF-HEADER"]);
   const opt = (k: string, v: unknown) => (txt(v) !== undefined ? { [k]: txt(v) } : {});
   const header = {
-    ...ident(h), ...opt("comment", h["COMMENT"]), ...opt("creationTime", h["CREATION-TIME"]), ...opt("reqifToolId", h["REQ-IF-TOOL-ID"]),
+    ...ident(h), ...opt("comment", h["COMMENT"]), ...opt("creationTime", h["CREATION-TIME"]),
+    ...opt("repositoryId", h["REPOSITORY-ID"]), ...opt("reqifToolId", h["REQ-IF-TOOL-ID"]),
     ...opt("reqifVersion", h["REQ-IF-VERSION"]), ...opt("sourceToolId", h["SOURCE-TOOL-ID"]), ...opt("title", h["TITLE"]),
   };
+  for (const k of Object.keys(h)) {
+    if (!k.startsWith("@_") && !HEADER_FIELDS.has(k)) report.unmapped("REQ-IF-HEADER", k, "not a ReqIF header field pmokit reads");
+  }
   if (r["TOOL-EXTENSIONS"] !== undefined) report.unmapped("REQ-IF", "TOOL-EXTENSIONS", "tool-specific extensions are not read");
   const c = obj(obj(r["CORE-CONTENT"])["REQ-IF-CONTENT"]);
   for (const k of Object.keys(c)) {

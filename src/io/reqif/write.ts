@@ -104,7 +104,8 @@ export function writeReqif(document: ReqifDocument): string {
       "@_xmlns:xhtml": "http://www.w3.org/1999/xhtml",
       "THE-HEADER": {
         "REQ-IF-HEADER": {
-          ...idAttrs(h), ...opt("COMMENT", h.comment), ...opt("CREATION-TIME", h.creationTime), ...opt("REQ-IF-TOOL-ID", h.reqifToolId),
+          ...idAttrs(h), ...opt("COMMENT", h.comment), ...opt("CREATION-TIME", h.creationTime), ...opt("REPOSITORY-ID", h.repositoryId),
+          ...opt("REQ-IF-TOOL-ID", h.reqifToolId),
           "REQ-IF-VERSION": h.reqifVersion ?? "1.0", ...opt("SOURCE-TOOL-ID", h.sourceToolId), ...opt("TITLE", h.title),
         },
       },

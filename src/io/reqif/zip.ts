@@ -1,5 +1,6 @@
-import { Unzip, UnzipInflate, zipSync, strToU8, strFromU8 } from "fflate";
+import { Unzip, UnzipInflate, zipSync, strToU8 } from "fflate";
 import { ValidationError } from "../../core/index.js";
+import { utf8ErrorOffset } from "../utf8.js";
 
 /** Options of {@link unzipReqifz}. */
 export interface UnzipReqifzOptions {
@@ -22,7 +23,7 @@ export interface ReqifzContent {
  * as it streams, so an archive that inflates beyond `maxInflatedBytes` (a zip bomb, or a size header that lies) is
  * refused before it fills memory. Attachments are listed, not inflated.
  *
- * @throws {ValidationError} when the archive is corrupt, holds no `.reqif` entry or inflates beyond the limit.
+ * @throws {ValidationError} when the archive is corrupt, holds no `.reqif` entry, inflates beyond the limit or its text is not UTF-8.
  * @example
  * ```ts
  * const { text, attachments } = unzipReqifz(readFileSync("spec.reqifz"), { maxInflatedBytes: 64 * 1024 * 1024 });
@@ -73,7 +74,10 @@ export function unzipReqifz(data: Uint8Array, options: UnzipReqifzOptions = {}):
     all.set(c, at);
     at += c.length;
   }
-  return { name, text: strFromU8(all), attachments };
+  // Strict UTF-8: a bad byte is refused with its offset, never turned into U+FFFD.
+  const bad = utf8ErrorOffset(all);
+  if (bad !== -1) throw ValidationError.single([], `${name} in the archive: not valid UTF-8 at byte offset ${bad}`, "ReqIF archive");
+  return { name, text: new TextDecoder("utf-8").decode(all), attachments };
 }
 
 /**

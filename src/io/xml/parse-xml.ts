@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { ValidationError } from "../../core/index.js";
+import { assertXmlChars, isXmlChar } from "./chars.js";
 import { guardXmlText } from "./guard.js";
 
 /** Limits and shape options of {@link parseXmlSafely}. */
@@ -18,8 +19,10 @@ const PREDEFINED: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">
 
 /**
  * Decodes the five predefined XML entities and numeric character references in a text value. The parser runs with
- * entity processing off (no DTD entities can ever expand), so this is the only decoding that happens.
+ * entity processing off (no DTD entities can ever expand), so this is the only decoding that happens. A reference
+ * to a character XML forbids (`&#0;`, `&#xD800;`) is refused, never decoded.
  *
+ * @throws {ValidationError} on a reference to a character that is not an XML character.
  * @example
  * ```ts
  * decodeXmlText("R&amp;D &#x2192; &lt;done&gt;"); // "R&D → <done>"
@@ -27,10 +30,11 @@ const PREDEFINED: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">
  */
 export function decodeXmlText(value: string): string {
   if (!value.includes("&")) return value;
-  return value.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (_m, ref: string) => {
-    if (ref.startsWith("#x")) return String.fromCodePoint(Number.parseInt(ref.slice(2), 16));
-    if (ref.startsWith("#")) return String.fromCodePoint(Number.parseInt(ref.slice(1), 10));
-    return PREDEFINED[ref] ?? `&${ref};`;
+  return value.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (m, ref: string) => {
+    if (!ref.startsWith("#")) return PREDEFINED[ref] ?? `&${ref};`;
+    const cp = ref.startsWith("#x") ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
+    if (!isXmlChar(cp)) throw ValidationError.single([], `character reference ${m} is not an XML character; refused`, "XML text");
+    return String.fromCodePoint(cp);
   });
 }
 
@@ -38,11 +42,11 @@ export function decodeXmlText(value: string): string {
  * Checks an untrusted XML text and parses it with fast-xml-parser into plain objects, refusing what could hurt:
  * a document type declaration (the carrier of entity-expansion "billion laughs" and external-entity attacks — MSPDI
  * and ReqIF never need one), nesting deeper than `maxDepth`, and malformed XML (one {@link ValidationError} with the
- * parser's line and column). Element and attribute names such as `__proto__` or `constructor` are renamed by the
+ * parser's line and column), and characters XML forbids, raw or as references (`&#0;`, `&#xD800;`). Element and attribute names such as `__proto__` or `constructor` are renamed by the
  * parser (prefixed `__`), so they never reach an object prototype. Values stay strings (no number guessing, so
  * decimal text is kept exactly). Attributes appear as `@_name`, text beside children as `#text`.
  *
- * @throws {ValidationError} on a DOCTYPE, too-deep nesting, a too-large document or malformed XML.
+ * @throws {ValidationError} on a DOCTYPE, too-deep nesting, a too-large document, a forbidden character or malformed XML.
  * @example
  * ```ts
  * const doc = parseXmlSafely("<a><b x='1'>t</b></a>", "example");
@@ -52,6 +56,7 @@ export function decodeXmlText(value: string): string {
 export function parseXmlSafely(text: string, subject: string, options: SafeXmlOptions = {}): Record<string, unknown> {
   const maxDepth = options.maxDepth ?? 256;
   const body = guardXmlText(text, subject, options.maxChars ?? 512 * 1024 * 1024);
+  assertXmlChars(body, subject);
   // The validator walks the document iteratively (no recursion), so it is safe to run before the depth check.
   const valid = XMLValidator.validate(body, { allowBooleanAttributes: false });
   if (valid !== true) {

@@ -1,0 +1,50 @@
+import { ValidationError } from "../../core/index.js";
+
+/**
+ * Whether a code point is a `Char` of XML 1.0 (§2.2): tab, line feed, carriage return, U+0020–U+D7FF,
+ * U+E000–U+FFFD and U+10000–U+10FFFF. NUL, other C0 controls, lone surrogates and U+FFFE/U+FFFF are not — written
+ * raw or as a character reference (`&#0;`, `&#xD800;`).
+ *
+ * @example
+ * ```ts
+ * isXmlChar(0x9);    // true
+ * isXmlChar(0);      // false
+ * isXmlChar(0xd800); // false
+ * ```
+ */
+export function isXmlChar(cp: number): boolean {
+  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+}
+
+// A raw character outside Char (C0 controls but tab/LF/CR, U+FFFE/U+FFFF, a lone surrogate), or any numeric reference.
+const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|&#(x[0-9a-fA-F]+|[0-9]+);/g;
+
+/**
+ * Refuses a document that holds a character XML forbids, raw or as a character reference — what a conforming
+ * parser (saxes, used for ReqIF) refuses, so every pmokit XML reader agrees. Without it `&#0;` would become a NUL
+ * in a task name.
+ *
+ * @throws {ValidationError} naming the character and its line.
+ * @example
+ * ```ts
+ * assertXmlChars("<Name>a&#0;b</Name>", "MSPDI file"); // throws: character reference &#0; at line 1 is not an XML character
+ * ```
+ */
+export function assertXmlChars(text: string, subject: string): void {
+  SUSPECT.lastIndex = 0;
+  for (let m = SUSPECT.exec(text); m !== null; m = SUSPECT.exec(text)) {
+    const ref = m[1];
+    if (ref === undefined) {
+      const cp = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+      throw ValidationError.single([], `character U+${cp} at line ${lineAt(text, m.index)} is not allowed in XML; refused`, subject);
+    }
+    const cp = ref.startsWith("x") ? Number.parseInt(ref.slice(1), 16) : Number.parseInt(ref, 10);
+    if (!isXmlChar(cp)) throw ValidationError.single([], `character reference ${m[0]} at line ${lineAt(text, m.index)} is not an XML character; refused`, subject);
+  }
+}
+
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf("\n"); i !== -1 && i < index; i = text.indexOf("\n", i + 1)) line++;
+  return line;
+}
