@@ -23,7 +23,7 @@ describe("selection against exhaustive enumeration", () => {
       }),
       { seed: 42, numRuns: 200 },
     );
-  });
+  }, 30_000);
 
   it("at 20 candidates the built-in solver still proves the enumerated optimum", async () => {
     await fc.assert(
@@ -53,7 +53,7 @@ describe("selection against exhaustive enumeration", () => {
       }),
       { seed: 42, numRuns: 200 },
     );
-  });
+  }, 30_000);
 
   it("'why not' losses equal the enumerated optimum minus the optimum with the candidate forced in", async () => {
     await fc.assert(
