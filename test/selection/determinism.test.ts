@@ -1,46 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { money } from "../../src/core/index.js";
-import { createBuiltInSolver, selectPortfolio, verifyPlan, defineSelectionProblem, type SelectionProblemInput } from "../../src/selection/index.js";
-
-/** A seeded 120-candidate problem, 2 periods × 3 skills, budgets and capacities at 30 % of demand (hard enough that
- * the local improvement matters). Park–Miller LCG, so the instance is the same on every machine. */
-function instance(seed: number): SelectionProblemInput {
-  let s = seed;
-  const rnd = () => (s = (s * 48_271) % 2_147_483_647) / 2_147_483_647;
-  const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
-  const periods = ["P1", "P2"];
-  const skills = ["a", "b", "c"];
-  const total: Record<string, number> = {};
-  const candidates = Array.from({ length: 120 }, (_, i) => {
-    const costs: Record<string, ReturnType<typeof money>> = {};
-    const demand: Record<string, Record<string, number>> = {};
-    for (const p of periods) {
-      const cents = int(100_000, 900_000);
-      costs[p] = money((cents / 100).toFixed(2), "EUR");
-      total[p] = (total[p] ?? 0) + cents;
-      for (const k of skills) {
-        const d = int(0, 4);
-        (demand[p] ??= {})[k] = d;
-        total[`${p}${k}`] = (total[`${p}${k}`] ?? 0) + d;
-      }
-    }
-    return { id: `R${i}`, value: int(10, 100), costs, demand };
-  });
-  return {
-    periods,
-    candidates,
-    budgets: Object.fromEntries(periods.map((p) => [p, money((Math.floor(0.3 * (total[p] as number)) / 100).toFixed(2), "EUR")])),
-    capacity: Object.fromEntries(periods.map((p) => [p, Object.fromEntries(skills.map((k) => [k, Math.floor(0.3 * (total[`${p}${k}`] as number))]))])),
-    requires: [{ candidate: "R5", requires: "R7" }, { candidate: "R20", requires: "R30" }],
-    exclusive: [{ candidates: ["R1", "R2", "R3"] }],
-  };
-}
-
-/** Makes `performance.now()` advance `stepMs` on every call: a machine that is slow by any amount. */
-function slowClock(stepMs: number): void {
-  let t = 0;
-  vi.spyOn(globalThis.performance, "now").mockImplementation(() => (t += stepMs));
-}
+import { createBuiltInSolver, defineSelectionProblem, selectPortfolio, verifyPlan } from "../../src/selection/index.js";
+import { instance, slowClock } from "./instances.js";
 
 afterEach(() => {
   vi.restoreAllMocks();
