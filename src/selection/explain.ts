@@ -1,4 +1,4 @@
-import { PmoDecimal, type Decimal } from "../core/index.js";
+import { PmoDecimal, metric, missing, type Decimal, type Metric } from "../core/index.js";
 import { logicalConstraints, resourceRows, type SelectionConstraint } from "./constraints.js";
 import { findConflicts, pullIn, type SelectionConflict } from "./infeasibility.js";
 import type { SelectionProblem } from "./problem.js";
@@ -31,8 +31,11 @@ export interface WhyNot {
   readonly kind: "forced-out" | "infeasible" | "displaces" | "not-re-solved";
   /** Plain-words explanation. */
   readonly explanation: string;
-  /** Objective lost if it were forced in (base objective − objective with it forced in); undefined unless re-solved. */
-  readonly objectiveLost: Decimal | undefined;
+  /**
+   * Objective lost if it were forced in (base objective − objective with it forced in). Only a re-solve gives it;
+   * otherwise the reason is the `kind` (`forced-out`, `infeasible`, `not-re-solved`).
+   */
+  readonly objectiveLost: Metric<Decimal>;
   /** Selected candidates that would leave the plan. */
   readonly displaces: readonly string[];
   /** Candidates that would join with it (its prerequisites, or better fits for the freed room). */
@@ -80,11 +83,11 @@ export function constraintUsage(problem: SelectionProblem, selected: ReadonlySet
 /** @internal The "why not" that needs no re-solve (forced out, or forcing it in is infeasible); undefined otherwise. */
 export function whyNotWithoutSolve(problem: SelectionProblem, id: string, usage: readonly ConstraintUsage[]): WhyNot | undefined {
   const blockedBy = usage.filter((u) => u.blocks.includes(id)).map((u) => u.constraint);
-  const none = { objectiveLost: undefined, displaces: [], bringsIn: [], status: undefined, conflict: undefined, blockedBy };
+  const none = { displaces: [], bringsIn: [], status: undefined, conflict: undefined, blockedBy };
   const out = problem.forcedOut.find((f) => f.candidate === id);
-  if (out) return { candidate: id, kind: "forced-out", explanation: `${id} is forced out: ${out.reason}`, ...none };
+  if (out) return { candidate: id, kind: "forced-out", explanation: `${id} is forced out${out.reason === undefined ? "" : `: ${out.reason}`}`, objectiveLost: missing("forced-out"), ...none };
   const conflict = findConflicts(problem, [id])[0];
-  if (conflict) return { ...none, candidate: id, kind: "infeasible", explanation: `forcing ${id} in is infeasible: ${conflict.explanation}`, conflict };
+  if (conflict) return { ...none, candidate: id, kind: "infeasible", explanation: `forcing ${id} in is infeasible: ${conflict.explanation}`, objectiveLost: missing("infeasible"), conflict };
   return undefined;
 }
 
@@ -94,7 +97,7 @@ export function whyNotFromUsage(id: string, usage: readonly ConstraintUsage[], r
   const explanation = rows.length > 0
     ? `not re-solved (${reason}); with what it requires it does not fit ${rows.map((u) => `${u.constraint.label}, which ${u.description}`).join("; ")}`
     : `not re-solved (${reason}); it fits the free room, so a better use of the budget keeps it out (or it is worth nothing)`;
-  return { candidate: id, kind: "not-re-solved", explanation, objectiveLost: undefined, displaces: [], bringsIn: [], status: undefined, conflict: undefined, blockedBy: rows.map((u) => u.constraint) };
+  return { candidate: id, kind: "not-re-solved", explanation, objectiveLost: missing("not-re-solved"), displaces: [], bringsIn: [], status: undefined, conflict: undefined, blockedBy: rows.map((u) => u.constraint) };
 }
 
 /** @internal "Why not" for one excluded candidate: force it in, re-solve, and compare. */
@@ -117,5 +120,5 @@ export async function whyNotCandidate(
   const parts = [`forcing ${id} in lowers the objective by ${lost.toFixed()}`];
   if (displaces.length > 0) parts.push(`it displaces ${displaces.join(", ")}`);
   if (bringsIn.length > 0) parts.push(`brings in ${bringsIn.join(", ")}`);
-  return { candidate: id, kind: "displaces", explanation: parts.join("; "), objectiveLost: lost, displaces, bringsIn, status: r.status, conflict: undefined, blockedBy };
+  return { candidate: id, kind: "displaces", explanation: parts.join("; "), objectiveLost: metric(lost), displaces, bringsIn, status: r.status, conflict: undefined, blockedBy };
 }

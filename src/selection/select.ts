@@ -1,4 +1,4 @@
-import { ValidationError, type Decimal, type Metric } from "../core/index.js";
+import { ValidationError, metric, missing, type Decimal, type Metric } from "../core/index.js";
 import { builtInSolver } from "./built-in-solver.js";
 import { constraintUsage, whyNotCandidate, whyNotFromUsage, whyNotWithoutSolve, type ConstraintUsage, type WhyNot } from "./explain.js";
 import type { SelectionConflict } from "./infeasibility.js";
@@ -33,7 +33,10 @@ export interface SelectPortfolioOptions {
 
 /** The selected portfolio with its proof quality and its explanations. */
 export interface PortfolioSelection {
-  /** `optimal` (gap 0), `gap-reached` (within the requested gap), `time-limit` (stopped above it), `infeasible`. */
+  /**
+   * Why it stopped: `optimal` (gap 0), `gap-reached` (within the requested gap), `time-limit` (the clock cut the
+   * work short above it), `node-limit` (the solver's work limit was reached above it), `infeasible`.
+   */
   readonly status: SelectionStatus;
   /** Solver used. */
   readonly solver: string;
@@ -41,12 +44,15 @@ export interface PortfolioSelection {
   readonly selected: readonly string[];
   /** Excluded candidate ids, in input order. */
   readonly excluded: readonly string[];
-  /** Exact total value of the selected candidates. */
-  readonly objective: Decimal;
-  /** Best proven upper bound on the total value (undefined when infeasible). */
-  readonly bestBound: Decimal | undefined;
-  /** Proven relative gap `(bestBound − objective) / |objective|`. */
-  readonly gap: Metric<number>;
+  /** Exact total value of the selected candidates; reason `infeasible` when there is no plan. */
+  readonly objective: Metric<Decimal>;
+  /** Best proven upper bound on the total value; reason `infeasible` when there is no plan. */
+  readonly bestBound: Metric<Decimal>;
+  /**
+   * Proven relative gap `(bestBound − objective) / |objective|` as a fraction (0.01 is 1 %); reason `infeasible`, or
+   * `objective-is-zero` when the plan is worth 0 below a positive bound.
+   */
+  readonly gap: Metric<Decimal>;
   /** Budget and capacity use, with the binding rows. */
   readonly usage: readonly ConstraintUsage[];
   /** Only the binding rows of `usage`. */
@@ -82,7 +88,8 @@ export function solveOptions(options: SelectPortfolioOptions): { solver: Selecti
  * const result = await selectPortfolio(problem, { gap: 0, timeLimitMs: 5_000 });
  * result.status;      // "optimal"
  * result.selected;    // ["REQ-1", "REQ-3"]
- * result.whyNot[0];   // { candidate: "REQ-2", objectiveLost: 12, displaces: ["REQ-3"], … }
+ * result.objective.value?.toFixed(); // "147"
+ * result.whyNot[0];   // { candidate: "REQ-2", kind: "displaces", objectiveLost: { value: 12 }, displaces: ["REQ-3"], … }
  * ```
  */
 export async function selectPortfolio(
@@ -108,7 +115,8 @@ export async function selectPortfolio(
   const selected = problem.candidates.filter((c) => solved.selected.has(c.id)).map((c) => c.id);
   const excluded = problem.candidates.filter((c) => !solved.selected.has(c.id)).map((c) => c.id);
   if (solved.status === "infeasible") {
-    return { status: "infeasible", solver: solver.name, selected: [], excluded, objective: solved.objective, bestBound: undefined, gap: solved.gap, usage: [], binding: [], whyNot: [], conflicts: solved.conflicts, notes: solved.notes };
+    const none = missing("infeasible");
+    return { status: "infeasible", solver: solver.name, selected: [], excluded, objective: none, bestBound: none, gap: none, usage: [], binding: [], whyNot: [], conflicts: solved.conflicts, notes: solved.notes };
   }
   const usage = constraintUsage(problem, solved.selected);
   const targets = asked === "none" ? [] : asked === "all" || asked === undefined ? excluded : excluded.filter((id) => (asked as readonly string[]).includes(id));
@@ -120,8 +128,8 @@ export async function selectPortfolio(
     solver: solver.name,
     selected,
     excluded,
-    objective: solved.objective,
-    bestBound: solved.bound,
+    objective: metric(solved.objective),
+    bestBound: solved.bound === undefined ? missing("infeasible") : metric(solved.bound),
     gap: solved.gap,
     usage,
     binding: usage.filter((u) => u.binding),

@@ -21,7 +21,7 @@ export interface SolvedPlan {
   readonly selected: ReadonlySet<string>;
   readonly objective: Decimal;
   readonly bound: Decimal | undefined;
-  readonly gap: Metric<number>;
+  readonly gap: Metric<Decimal>;
   readonly conflicts: readonly SelectionConflict[];
   readonly notes: readonly string[];
   readonly model: SelectionModel | undefined;
@@ -36,11 +36,11 @@ function exactValue(problem: SelectionProblem, selected: ReadonlySet<string>): D
 }
 
 /** @internal Relative gap `(bound − objective) / |objective|`, or the reason it has no value. */
-export function relativeGap(objective: Decimal, bound: Decimal): Metric<number> {
+export function relativeGap(objective: Decimal, bound: Decimal): Metric<Decimal> {
   const diff = bound.minus(objective);
-  if (diff.lessThanOrEqualTo(0)) return metric(0);
+  if (diff.lessThanOrEqualTo(0)) return metric(new PmoDecimal(0));
   if (objective.isZero()) return missing("objective-is-zero", "the plan is worth 0 while the bound is positive");
-  return metric(diff.div(objective.abs()).toNumber());
+  return metric(diff.div(objective.abs()));
 }
 
 /** @internal Solves, re-verifies in exact arithmetic, repairs a plan a solver got wrong, and grades the result. */
@@ -96,6 +96,6 @@ export async function solveProblem(
   const bound = close || objective.greaterThan(boundFloat) ? objective : new PmoDecimal(boundFloat);
   const gap = relativeGap(objective, bound);
   const cutByClock = started.cut || run.stoppedBy === "time-limit";
-  const status: SelectionStatus = gap.value === 0 ? "optimal" : gap.value !== undefined && gap.value <= options.gap ? "gap-reached" : cutByClock ? "time-limit" : "node-limit";
+  const status: SelectionStatus = gap.value?.isZero() ? "optimal" : gap.value?.lessThanOrEqualTo(options.gap) ? "gap-reached" : cutByClock ? "time-limit" : "node-limit";
   return { status, selected, objective, bound, gap, conflicts: [], notes, model };
 }

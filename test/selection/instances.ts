@@ -31,8 +31,11 @@ export function instance(seed: number, n = 120): SelectionProblemInput {
     candidates,
     budgets: Object.fromEntries(periods.map((p) => [p, money((Math.floor(0.3 * (total[p] as number)) / 100).toFixed(2), "EUR")])),
     capacity: Object.fromEntries(periods.map((p) => [p, Object.fromEntries(skills.map((k) => [k, Math.floor(0.3 * (total[`${p}${k}`] as number))]))])),
-    requires: [{ candidate: "R5", requires: "R7" }, { candidate: "R20", requires: "R30" }],
-    exclusive: [{ candidates: ["R1", "R2", "R3"] }],
+    constraints: [
+      { kind: "requires", candidate: "R5", requires: "R7" },
+      { kind: "requires", candidate: "R20", requires: "R30" },
+      { kind: "exclusive", candidates: ["R1", "R2", "R3"] },
+    ],
   };
 }
 
