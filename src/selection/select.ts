@@ -161,7 +161,7 @@ async function explainExclusions(
     const left = used >= o.resolves || timeUp ? 0 : o.deadline - now();
     if (left <= 0) timeUp = used < o.resolves;
     if (used >= o.resolves || timeUp) {
-      answers.set(id, whyNotFromUsage(id, o.usage, used >= o.resolves ? `the limit of ${o.resolves} re-solves was reached` : "the time limit was reached"));
+      answers.set(id, whyNotFromUsage(id, o.usage, used >= o.resolves ? `the limit of ${o.resolves} re-solve${o.resolves === 1 ? "" : "s"} was reached` : "the time limit was reached"));
       continue;
     }
     used++;
