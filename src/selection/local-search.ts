@@ -17,11 +17,16 @@ function closureValue(blocks: Blocks, c: readonly number[]): number {
 }
 
 /**
- * Drop and refill: drop one selected block (with its dependents), refill greedily without it, keep the change when
- * the value rises. Returns true when some move helped.
+ * One round of a move: for each selected block, worst density first, drop it with its dependents and let `refill`
+ * rebuild; keep the result when the value rises, else restore. Returns true when some move helped, "cut" when
+ * `timeUp` stopped the round.
  */
-function dropRefill(ctx: Context, state: PlanState, banned: Uint8Array | undefined, timeUp: () => boolean): boolean | "cut" {
-  const tabu = banned ? banned.slice() : new Uint8Array(ctx.blocks.count);
+function round(
+  ctx: Context,
+  state: PlanState,
+  timeUp: () => boolean,
+  refill: (dropped: number, drop: readonly number[], valueBefore: number) => void,
+): boolean | "cut" {
   let improved = false;
   for (let k = ctx.order.length - 1; k >= 0; k--) {
     const s = ctx.order[k] as number;
@@ -31,48 +36,41 @@ function dropRefill(ctx: Context, state: PlanState, banned: Uint8Array | undefin
     if (drop === null) continue;
     const before = state.snapshot();
     state.remove(drop);
-    tabu[s] = 1;
-    greedyFill(ctx, state, tabu);
-    tabu[s] = banned?.[s] ?? 0;
-    if (better(state.value, before.value)) {
-      greedyFill(ctx, state, banned);
-      improved = true;
-    } else state.restore(before);
+    refill(s, drop, before.value);
+    if (better(state.value, before.value)) improved = true;
+    else state.restore(before);
   }
   return improved;
 }
 
+/** Drop and refill: refill greedily without the dropped block, then with it allowed again. */
+function dropRefill(ctx: Context, state: PlanState, banned: Uint8Array | undefined, timeUp: () => boolean): boolean | "cut" {
+  const tabu = banned ? banned.slice() : new Uint8Array(ctx.blocks.count);
+  return round(ctx, state, timeUp, (s, _drop, valueBefore) => {
+    tabu[s] = 1;
+    greedyFill(ctx, state, tabu);
+    tabu[s] = banned?.[s] ?? 0;
+    if (better(state.value, valueBefore)) greedyFill(ctx, state, banned);
+  });
+}
+
 /**
- * Swap: drop one selected block (with its dependents) and add one unselected block (with its prerequisites) worth
- * more, then refill greedily. Works on the rows that bind: a swap only helps where the dropped block frees room the
- * added one needs. Returns true when some move helped.
+ * Swap: add in place of the dropped blocks one unselected block (with its prerequisites) worth more, then refill
+ * greedily. Works on the rows that bind: a swap only helps where the dropped block frees room the added one needs.
  */
 function swap(ctx: Context, state: PlanState, banned: Uint8Array | undefined, timeUp: () => boolean): boolean | "cut" {
   const { blocks } = ctx;
-  let improved = false;
-  for (let k = ctx.order.length - 1; k >= 0; k--) {
-    const s = ctx.order[k] as number;
-    if (!state.selected[s]) continue;
-    if (timeUp()) return "cut";
-    const drop = state.dependentsClosure(s);
-    if (drop === null) continue;
+  return round(ctx, state, timeUp, (s, drop) => {
     const lost = closureValue(blocks, drop);
-    const before = state.snapshot();
-    state.remove(drop);
-    let done = false;
     for (const a of ctx.order) {
       if (a === s || state.selected[a] || banned?.[a] || drop.includes(a)) continue;
       const c = state.closure(a, banned);
       if (c === null || c.includes(s) || !better(closureValue(blocks, c), lost) || !state.fits(c)) continue;
       state.add(c);
       greedyFill(ctx, state, banned);
-      done = true;
-      break;
+      return;
     }
-    if (done && better(state.value, before.value)) improved = true;
-    else state.restore(before);
-  }
-  return improved;
+  });
 }
 
 /**
