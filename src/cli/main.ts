@@ -135,7 +135,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
   });
   analysis("select", "select the portfolio under the budget and capacity envelope; exit 1 when infeasible", (office, asJson) => {
     const r = office.selection.result;
-    if (asJson) json(io, { status: r.status, selected: r.selected, excluded: r.excluded, objective: r.objective.toFixed(), whyNot: r.whyNot.map((w) => ({ candidate: w.candidate, explanation: w.explanation })), binding: r.binding.map((b) => b.description) });
+    if (asJson) json(io, { status: r.status, selected: r.selected, excluded: r.excluded, objective: r.objective.value?.toFixed() ?? null, whyNot: r.whyNot.map((w) => ({ candidate: w.candidate, explanation: w.explanation })), binding: r.binding.map((b) => b.description) });
     else io.stdout.write(`${officeSummary(office).map(printable).filter((l) => l.startsWith("SELECTION") || l.includes("why not")).join("\n")}\n`);
     return r.status === "infeasible" ? EXIT.findings : EXIT.ok;
   });

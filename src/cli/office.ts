@@ -113,8 +113,10 @@ export function intakeProblem(requests: readonly ProjectRequest[], board: Scoreb
     budgets: { [envelope.period]: envelope.budget },
     capacity: { [envelope.period]: envelope.capacity },
     // Dependencies on requests already converted to projects are met; only those between candidates constrain.
-    requires: candidates.flatMap((r) => r.dependsOn.filter((d) => ids.has(d)).map((d) => ({ candidate: r.id, requires: d }))),
-    forcedIn: candidates.filter((r) => r.mandatory !== undefined).map((r) => ({ candidate: r.id, reason: r.mandatory!.reason })),
+    constraints: [
+      ...candidates.flatMap((r) => r.dependsOn.filter((d) => ids.has(d)).map((d) => ({ kind: "requires" as const, candidate: r.id, requires: d }))),
+      ...candidates.filter((r) => r.mandatory !== undefined).map((r) => ({ kind: "forced-in" as const, candidate: r.id, reason: r.mandatory!.reason })),
+    ],
   };
 }
 

@@ -11,8 +11,8 @@ export type SelectionConstraint =
   | { readonly kind: "requires"; readonly candidate: string; readonly requires: string; readonly label: string }
   | { readonly kind: "together"; readonly candidates: readonly string[]; readonly label: string }
   | { readonly kind: "exclusive"; readonly group: string; readonly candidates: readonly string[]; readonly label: string }
-  | { readonly kind: "forced-in"; readonly candidate: string; readonly reason: string; readonly label: string }
-  | { readonly kind: "forced-out"; readonly candidate: string; readonly reason: string; readonly label: string };
+  | { readonly kind: "forced-in"; readonly candidate: string; readonly reason: string | undefined; readonly label: string }
+  | { readonly kind: "forced-out"; readonly candidate: string; readonly reason: string | undefined; readonly label: string };
 
 /** A budget or capacity row: the exact usage of each candidate and the limit. */
 export interface ResourceRowExact {
@@ -87,11 +87,12 @@ export function logicalConstraints(problem: SelectionProblem): readonly Selectio
 function buildLogical(problem: SelectionProblem): SelectionConstraint[] {
   const out: SelectionConstraint[] = [];
   for (const r of problem.requires) out.push({ kind: "requires", ...r, label: `${r.candidate} requires ${r.requires}` });
-  for (const g of problem.together) out.push({ kind: "together", candidates: g, label: `${g.join(", ")} all or none` });
+  for (const g of problem.together) out.push({ kind: "together", candidates: g.candidates, label: `${g.candidates.join(", ")} all or none` });
   for (const g of problem.exclusive) {
     out.push({ kind: "exclusive", group: g.id, candidates: g.candidates, label: `at most one of ${g.candidates.join(", ")} (${g.id})` });
   }
-  for (const f of problem.forcedIn) out.push({ kind: "forced-in", ...f, label: `${f.candidate} forced in: ${f.reason}` });
-  for (const f of problem.forcedOut) out.push({ kind: "forced-out", ...f, label: `${f.candidate} forced out: ${f.reason}` });
+  const because = (r: string | undefined) => (r === undefined ? "" : `: ${r}`);
+  for (const f of problem.forcedIn) out.push({ kind: "forced-in", ...f, label: `${f.candidate} forced in${because(f.reason)}` });
+  for (const f of problem.forcedOut) out.push({ kind: "forced-out", ...f, label: `${f.candidate} forced out${because(f.reason)}` });
   return out;
 }

@@ -1,4 +1,4 @@
-import { PmoDecimal, type Decimal } from "../core/index.js";
+import { PmoDecimal, metric, missing, type Decimal, type Metric } from "../core/index.js";
 import { logicalConstraints, resourceRows, type SelectionConstraint } from "./constraints.js";
 import { findConflicts, pullIn, type SelectionConflict } from "./infeasibility.js";
 import type { SelectionProblem } from "./problem.js";
@@ -23,12 +23,19 @@ export interface ConstraintUsage {
 /** Why a candidate was left out. */
 export interface WhyNot {
   readonly candidate: string;
-  /** `forced-out`: excluded by a constraint; `infeasible`: forcing it in breaks a constraint; `displaces`: re-solved. */
-  readonly kind: "forced-out" | "infeasible" | "displaces";
+  /**
+   * `forced-out`: excluded by a constraint; `infeasible`: forcing it in breaks a constraint; `displaces`: re-solved
+   * with it forced in; `not-re-solved`: the re-solve budget (`whyNotResolves`) or the time limit was used up, so
+   * only the rows that keep it out are named.
+   */
+  readonly kind: "forced-out" | "infeasible" | "displaces" | "not-re-solved";
   /** Plain-words explanation. */
   readonly explanation: string;
-  /** Objective lost if it were forced in (base objective − objective with it forced in); undefined unless re-solved. */
-  readonly objectiveLost: Decimal | undefined;
+  /**
+   * Objective lost if it were forced in (base objective − objective with it forced in). Only a re-solve gives it;
+   * otherwise the reason is the `kind` (`forced-out`, `infeasible`, `not-re-solved`).
+   */
+  readonly objectiveLost: Metric<Decimal>;
   /** Selected candidates that would leave the plan. */
   readonly displaces: readonly string[];
   /** Candidates that would join with it (its prerequisites, or better fits for the freed room). */
@@ -37,6 +44,8 @@ export interface WhyNot {
   readonly status: SelectionStatus | undefined;
   /** For `infeasible`: the conflict that forcing it in creates. */
   readonly conflict: SelectionConflict | undefined;
+  /** Budget and capacity rows that alone keep it out (with what it requires it exceeds their slack). */
+  readonly blockedBy: readonly SelectionConstraint[];
 }
 
 /** @internal Budget and capacity usage of a plan, with the excluded candidates each row blocks. */
@@ -71,19 +80,37 @@ export function constraintUsage(problem: SelectionProblem, selected: ReadonlySet
   });
 }
 
+/** @internal The "why not" that needs no re-solve (forced out, or forcing it in is infeasible); undefined otherwise. */
+export function whyNotWithoutSolve(problem: SelectionProblem, id: string, usage: readonly ConstraintUsage[]): WhyNot | undefined {
+  const blockedBy = usage.filter((u) => u.blocks.includes(id)).map((u) => u.constraint);
+  const none = { displaces: [], bringsIn: [], status: undefined, conflict: undefined, blockedBy };
+  const out = problem.forcedOut.find((f) => f.candidate === id);
+  if (out) return { candidate: id, kind: "forced-out", explanation: `${id} is forced out${out.reason === undefined ? "" : `: ${out.reason}`}`, objectiveLost: missing("forced-out"), ...none };
+  const conflict = findConflicts(problem, [id])[0];
+  if (conflict) return { ...none, candidate: id, kind: "infeasible", explanation: `forcing ${id} in is infeasible: ${conflict.explanation}`, objectiveLost: missing("infeasible"), conflict };
+  return undefined;
+}
+
+/** @internal The cheap "why not" when no re-solve is left: the rows whose slack it (with what it requires) exceeds. */
+export function whyNotFromUsage(id: string, usage: readonly ConstraintUsage[], reason: string): WhyNot {
+  const rows = usage.filter((u) => u.blocks.includes(id));
+  const explanation = rows.length > 0
+    ? `not re-solved (${reason}); with what it requires it does not fit ${rows.map((u) => `${u.constraint.label}, which ${u.description}`).join("; ")}`
+    : `not re-solved (${reason}); it fits the free room, so a better use of the budget keeps it out (or it is worth nothing)`;
+  return { candidate: id, kind: "not-re-solved", explanation, objectiveLost: missing("not-re-solved"), displaces: [], bringsIn: [], status: undefined, conflict: undefined, blockedBy: rows.map((u) => u.constraint) };
+}
+
 /** @internal "Why not" for one excluded candidate: force it in, re-solve, and compare. */
 export async function whyNotCandidate(
   problem: SelectionProblem,
   base: { readonly selected: ReadonlySet<string>; readonly objective: Decimal },
   id: string,
   solver: SelectionSolver,
-  options: { readonly gap: number; readonly timeLimitMs: number },
+  options: { readonly gap: number; readonly timeLimitMs: number; readonly usage: readonly ConstraintUsage[] },
 ): Promise<WhyNot> {
-  const out = problem.forcedOut.find((f) => f.candidate === id);
-  const none = { objectiveLost: undefined, displaces: [], bringsIn: [], status: undefined, conflict: undefined };
-  if (out) return { candidate: id, kind: "forced-out", explanation: `${id} is forced out: ${out.reason}`, ...none };
-  const conflict = findConflicts(problem, [id])[0];
-  if (conflict) return { ...none, candidate: id, kind: "infeasible", explanation: `forcing ${id} in is infeasible: ${conflict.explanation}`, conflict };
+  const cheap = whyNotWithoutSolve(problem, id, options.usage);
+  if (cheap) return cheap;
+  const blockedBy = options.usage.filter((u) => u.blocks.includes(id)).map((u) => u.constraint);
   const forced = { ...problem, forcedIn: [...problem.forcedIn, { candidate: id, reason: "what if" }] };
   const warm = new Set([...base.selected, id]);
   const r = await solveProblem(forced, solver, { ...options, warmStart: warm });
@@ -93,5 +120,5 @@ export async function whyNotCandidate(
   const parts = [`forcing ${id} in lowers the objective by ${lost.toFixed()}`];
   if (displaces.length > 0) parts.push(`it displaces ${displaces.join(", ")}`);
   if (bringsIn.length > 0) parts.push(`brings in ${bringsIn.join(", ")}`);
-  return { candidate: id, kind: "displaces", explanation: parts.join("; "), objectiveLost: lost, displaces, bringsIn, status: r.status, conflict: undefined };
+  return { candidate: id, kind: "displaces", explanation: parts.join("; "), objectiveLost: metric(lost), displaces, bringsIn, status: r.status, conflict: undefined, blockedBy };
 }

@@ -24,16 +24,17 @@ export interface FrontierPoint {
   /** The optimal portfolio (status, exact objective, proven bound). */
   readonly optimal: {
     readonly status: SelectionStatus;
-    readonly objective: Decimal;
-    readonly bestBound: Decimal | undefined;
+    /** As in `selectPortfolio`: reason `infeasible` when this level has no plan. */
+    readonly objective: Metric<Decimal>;
+    readonly bestBound: Metric<Decimal>;
     readonly selected: readonly string[];
   };
   /** Funding down the ranking: each candidate (with what it requires) is added if it still fits, else skipped. */
   readonly ranking: { readonly objective: Decimal; readonly selected: readonly string[] } | undefined;
-  /** Value the ranking leaves behind: optimal − ranking objective. */
-  readonly leftBehind: Decimal | undefined;
-  /** The same as a share of the optimal objective. */
-  readonly leftBehindShare: Metric<number>;
+  /** Value the ranking leaves behind: optimal − ranking objective; reason `infeasible` when either has no plan. */
+  readonly leftBehind: Metric<Decimal>;
+  /** The same as a fraction of the optimal objective (0.05 is 5 %). */
+  readonly leftBehindShare: Metric<Decimal>;
 }
 
 /** @internal Funds candidates in ranking order; undefined when the forced candidates do not fit. */
@@ -67,7 +68,7 @@ export function fundByRanking(problem: SelectionProblem, ranking: readonly strin
  * @example
  * ```ts
  * const frontier = await efficientFrontier(problem, { levels: [0.5, 0.75, 1] });
- * frontier.map((p) => [p.level, p.optimal.objective.toFixed(), p.leftBehind?.toFixed()]);
+ * frontier.map((p) => [p.level, p.optimal.objective.value?.toFixed(), p.leftBehind.value?.toFixed()]);
  * ```
  */
 export async function efficientFrontier(
@@ -99,14 +100,20 @@ export async function efficientFrontier(
     if (solved.status !== "infeasible") previous = solved.selected;
     const funded = fundByRanking(scaled, ranking);
     const rankValue = funded?.reduce((s, id) => s.plus(valueOf.get(id) ?? 0), new PmoDecimal(0));
-    const leftBehind = rankValue && solved.status !== "infeasible" ? solved.objective.minus(rankValue) : undefined;
+    const feasible = solved.status !== "infeasible";
+    const leftBehind = rankValue && feasible ? solved.objective.minus(rankValue) : undefined;
     points[k] = {
       level,
       budgets,
-      optimal: { status: solved.status, objective: solved.objective, bestBound: solved.bound, selected: problem.candidates.filter((c) => solved.selected.has(c.id)).map((c) => c.id) },
+      optimal: {
+        status: solved.status,
+        objective: feasible ? metric(solved.objective) : missing("infeasible"),
+        bestBound: solved.bound === undefined ? missing("infeasible") : metric(solved.bound),
+        selected: problem.candidates.filter((c) => solved.selected.has(c.id)).map((c) => c.id),
+      },
       ranking: funded && rankValue ? { objective: rankValue, selected: funded } : undefined,
-      leftBehind,
-      leftBehindShare: leftBehind === undefined ? missing("infeasible") : solved.objective.isZero() ? missing("objective-is-zero") : metric(leftBehind.div(solved.objective.abs()).toNumber()),
+      leftBehind: leftBehind === undefined ? missing("infeasible") : metric(leftBehind),
+      leftBehindShare: leftBehind === undefined ? missing("infeasible") : solved.objective.isZero() ? missing("objective-is-zero") : metric(leftBehind.div(solved.objective.abs())),
     };
   }
   return points;

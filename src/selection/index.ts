@@ -4,7 +4,17 @@
  *
  * @module
  */
-export { defineSelectionProblem, type SelectionProblemInput, type SelectionProblem, type SelectionCandidateInput, type SelectionCandidate } from "./problem.js";
+export {
+  defineSelectionProblem,
+  type SelectionProblemInput,
+  type SelectionProblem,
+  type SelectionCandidateInput,
+  type SelectionCandidate,
+  type SelectionRuleInput,
+  type SelectionRule,
+  type SelectionDecimalInput,
+  type SelectionMoneyInput,
+} from "./problem.js";
 export type { SelectionConstraint } from "./constraints.js";
 export { buildSelectionModel, type SelectionModel, type SelectionModelRow } from "./model.js";
 export type { SelectionSolver, SolverRun, SolverRunOptions } from "./solver.js";

@@ -92,7 +92,7 @@ export function findConflicts(problem: SelectionProblem, whatIf: readonly string
   const forcedById = new Map(forced.map((f) => [(f as { candidate: string }).candidate, f] as const));
   const describe = (id: string) => {
     const f = forcedById.get(id);
-    return f?.kind === "forced-in" ? `${id} (${f.reason})` : id;
+    return f?.kind === "forced-in" && f.reason !== undefined ? `${id} (${f.reason})` : id;
   };
   const reach = pullIn(logical, [...forcedById.keys()]);
   const conflicts: SelectionConflict[] = [];
@@ -102,7 +102,7 @@ export function findConflicts(problem: SelectionProblem, whatIf: readonly string
       const through = via.length > 0 ? ` through ${via.map((v) => v.label).join(", ")}` : "";
       conflicts.push({
         constraints: unique([forcedById.get(origin) as SelectionConstraint, ...via, c]),
-        explanation: `${describe(origin)} is forced in and needs ${c.candidate}${through}, but ${c.candidate} is forced out (${c.reason})`,
+        explanation: `${describe(origin)} is forced in and needs ${c.candidate}${through}, but ${c.candidate} is forced out${c.reason === undefined ? "" : ` (${c.reason})`}`,
       });
     }
     if (c.kind === "exclusive") {

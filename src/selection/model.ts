@@ -79,7 +79,7 @@ export function buildSelectionModel(problem: SelectionProblem): SelectionModel {
   for (const f of problem.forcedIn) fixed[at(f.candidate)] = 1;
   for (const f of problem.forcedOut) fixed[at(f.candidate)] = 0;
   const together: [number, number][] = [];
-  for (const g of problem.together) for (let k = 1; k < g.length; k++) together.push([at(g[k - 1] as string), at(g[k] as string)]);
+  for (const { candidates: g } of problem.together) for (let k = 1; k < g.length; k++) together.push([at(g[k - 1] as string), at(g[k] as string)]);
   return {
     ids: problem.candidates.map((c) => c.id),
     values: Float64Array.from(problem.candidates, (c) => c.value.toNumber()),

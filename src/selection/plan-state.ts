@@ -28,6 +28,10 @@ export class PlanState {
 
   /** Blocks that selecting `b` brings in (b and its unselected prerequisites, transitively), or null if impossible. */
   closure(b: number, banned?: Uint8Array): number[] | null {
+    if (this.selected[b]) return [];
+    if (this.blocks.fixed[b] === 0 || banned?.[b]) return null;
+    // Most blocks have no prerequisites: no set needed.
+    if ((this.blocks.prereqs[b] as number[]).length === 0) return [b];
     const out: number[] = [];
     const seen = new Set<number>();
     const stack = [b];
@@ -47,14 +51,18 @@ export class PlanState {
     const rows = this.used.length;
     for (let r = 0; r < rows; r++) {
       let u = this.used[r] as number;
-      for (const b of blocks) u += (this.blocks.usage[b] as Float64Array)[r] as number;
+      for (let k = 0; k < blocks.length; k++) u += (this.blocks.usage[blocks[k] as number] as Float64Array)[r] as number;
       if (u > (this.limits[r] as number) + (this.slackTol[r] as number)) return false;
     }
-    const claimed = new Map<number, number>();
+    if (blocks.length === 1) {
+      for (const g of this.blocks.groups[blocks[0] as number] as number[]) if ((this.taken[g] as number) !== -1) return false;
+      return true;
+    }
+    const claimed = new Set<number>();
     for (const b of blocks) {
       for (const g of this.blocks.groups[b] as number[]) {
         if ((this.taken[g] as number) !== -1 || claimed.has(g)) return false;
-        claimed.set(g, b);
+        claimed.add(g);
       }
     }
     return true;

@@ -1,15 +1,40 @@
 import { z } from "zod";
 import {
-  DECIMAL_PATTERN,
-  MAX_DECIMAL_LENGTH,
   PmoDecimal,
   ValidationError,
-  isMoney,
+  currencyCodeSchema,
+  decimalInputSchema,
+  money,
   type CurrencyCode,
   type Decimal,
-  type DecimalInput,
   type Money,
 } from "../core/index.js";
+
+/**
+ * A decimal as selection input: an exact decimal string (`"1.5"`), a finite number (`1.5`), or a `Decimal`. The
+ * same forms are accepted everywhere: values, demands, capacities and money amounts.
+ */
+export type SelectionDecimalInput = string | number | Decimal;
+
+/** An amount of money as selection input: `{ amount, currency }` with any {@link SelectionDecimalInput} amount (so `money("600.00", "EUR")` and `{ amount: 600, currency: "EUR" }` alike). */
+export interface SelectionMoneyInput {
+  readonly amount: SelectionDecimalInput;
+  readonly currency: string;
+}
+
+/**
+ * One logical constraint of a selection problem. Every kind is an object with a `kind` and named fields:
+ * - `requires`: `candidate` may only be selected with `requires` (cycles mean all or none);
+ * - `together`: the `candidates` are selected all together or not at all;
+ * - `exclusive`: at most one of the `candidates` (optionally named by `id`);
+ * - `forced-in` / `forced-out`: `candidate` must / must not be selected, with an optional `reason`.
+ */
+export type SelectionRuleInput =
+  | { readonly kind: "requires"; readonly candidate: string; readonly requires: string }
+  | { readonly kind: "together"; readonly candidates: readonly string[] }
+  | { readonly kind: "exclusive"; readonly id?: string | undefined; readonly candidates: readonly string[] }
+  | { readonly kind: "forced-in"; readonly candidate: string; readonly reason?: string | undefined }
+  | { readonly kind: "forced-out"; readonly candidate: string; readonly reason?: string | undefined };
 
 /** One candidate for the portfolio: a request or project that could be selected. */
 export interface SelectionCandidateInput {
@@ -18,13 +43,13 @@ export interface SelectionCandidateInput {
   /** Display name used in explanations; the id when absent. */
   readonly name?: string | undefined;
   /** What selecting it is worth: any score, or an NPV amount. May be negative. */
-  readonly value: DecimalInput;
+  readonly value: SelectionDecimalInput;
   /** Cost per fiscal period, keyed by period label (`"FY2027"`). Missing periods cost nothing. */
-  readonly costs?: Readonly<Record<string, Money>> | undefined;
+  readonly costs?: Readonly<Record<string, SelectionMoneyInput>> | undefined;
   /** Demand per period and skill (`{ FY2027: { architect: "1.5" } }`), in the unit of the capacity (FTE, days). */
-  readonly demand?: Readonly<Record<string, Readonly<Record<string, DecimalInput>>>> | undefined;
+  readonly demand?: Readonly<Record<string, Readonly<Record<string, SelectionDecimalInput>>>> | undefined;
   /** Optional parts of the value (a score breakdown by criterion); scenario comparison explains moves with them. */
-  readonly breakdown?: Readonly<Record<string, DecimalInput>> | undefined;
+  readonly breakdown?: Readonly<Record<string, SelectionDecimalInput>> | undefined;
 }
 
 /** A portfolio selection problem as given by the caller (validated by {@link defineSelectionProblem}). */
@@ -34,19 +59,11 @@ export interface SelectionProblemInput {
   /** The candidates. */
   readonly candidates: readonly SelectionCandidateInput[];
   /** Budget per period; a period without a budget is not limited. */
-  readonly budgets?: Readonly<Record<string, Money>> | undefined;
+  readonly budgets?: Readonly<Record<string, SelectionMoneyInput>> | undefined;
   /** Capacity per period and skill; a (period, skill) pair without capacity is not limited. */
-  readonly capacity?: Readonly<Record<string, Readonly<Record<string, DecimalInput>>>> | undefined;
-  /** "`candidate` requires `requires`": the first may only be selected with the second. Cycles mean all or none. */
-  readonly requires?: readonly { readonly candidate: string; readonly requires: string }[] | undefined;
-  /** Mutual inclusion: each group is selected entirely or not at all. */
-  readonly together?: readonly (readonly string[])[] | undefined;
-  /** Mutually exclusive groups: at most one candidate of each group is selected. */
-  readonly exclusive?: readonly { readonly id?: string | undefined; readonly candidates: readonly string[] }[] | undefined;
-  /** Candidates that must be selected, each with its reason (regulatory, contractual, already started). */
-  readonly forcedIn?: readonly { readonly candidate: string; readonly reason: string }[] | undefined;
-  /** Candidates that must not be selected. */
-  readonly forcedOut?: readonly { readonly candidate: string; readonly reason?: string | undefined }[] | undefined;
+  readonly capacity?: Readonly<Record<string, Readonly<Record<string, SelectionDecimalInput>>>> | undefined;
+  /** Dependencies, mutual inclusion, exclusive groups and forced candidates, one object per constraint. */
+  readonly constraints?: readonly SelectionRuleInput[] | undefined;
 }
 
 /** A validated candidate: exact values, every figure a Decimal or Money. */
@@ -67,23 +84,41 @@ export interface SelectionProblem {
   readonly candidates: readonly SelectionCandidate[];
   readonly budgets: Readonly<Record<string, Money>>;
   readonly capacity: Readonly<Record<string, Readonly<Record<string, Decimal>>>>;
+  /** The logical constraints as given (exclusive groups with their id filled in), in input order. */
+  readonly constraints: readonly SelectionRule[];
   readonly requires: readonly { readonly candidate: string; readonly requires: string }[];
-  readonly together: readonly (readonly string[])[];
+  readonly together: readonly { readonly candidates: readonly string[] }[];
   readonly exclusive: readonly { readonly id: string; readonly candidates: readonly string[] }[];
-  readonly forcedIn: readonly { readonly candidate: string; readonly reason: string }[];
-  readonly forcedOut: readonly { readonly candidate: string; readonly reason: string }[];
+  readonly forcedIn: readonly { readonly candidate: string; readonly reason: string | undefined }[];
+  readonly forcedOut: readonly { readonly candidate: string; readonly reason: string | undefined }[];
 }
 
+/** A validated logical constraint: as {@link SelectionRuleInput}, with every exclusive group's `id` filled in. */
+export type SelectionRule =
+  | { readonly kind: "requires"; readonly candidate: string; readonly requires: string }
+  | { readonly kind: "together"; readonly candidates: readonly string[] }
+  | { readonly kind: "exclusive"; readonly id: string; readonly candidates: readonly string[] }
+  | { readonly kind: "forced-in"; readonly candidate: string; readonly reason: string | undefined }
+  | { readonly kind: "forced-out"; readonly candidate: string; readonly reason: string | undefined };
+
+// One decimal form everywhere: the library's decimal input (exact string or finite number), or a Decimal.
 const decimalIn = z.union([
-  z.number().refine((n) => Number.isFinite(n), { message: "expected a finite number" }),
-  z.string().max(MAX_DECIMAL_LENGTH).regex(DECIMAL_PATTERN, { message: "expected a decimal number like 12.5" }),
-  z.custom<Decimal>((v) => PmoDecimal.isDecimal(v) && (v as Decimal).isFinite(), { message: "expected a finite Decimal" }),
-]).transform((v) => new PmoDecimal(v as DecimalInput));
+  decimalInputSchema,
+  z.custom<Decimal>((v) => PmoDecimal.isDecimal(v) && (v as Decimal).isFinite(), { message: "expected a finite Decimal" }).transform((d) => new PmoDecimal(d)),
+]);
 const nonNegative = decimalIn.refine((d) => !d.isNegative(), { message: "must not be negative" });
 const moneyIn = z
-  .custom<Money>((v) => isMoney(v) && v.amount.isFinite(), { message: "expected Money { amount: Decimal, currency }" })
-  .refine((m) => !m.amount.isNegative(), { message: "must not be negative" });
+  .object({ amount: nonNegative, currency: currencyCodeSchema })
+  .transform((m) => money(m.amount, m.currency as CurrencyCode));
 const label = z.string().min(1).max(128);
+const reason = z.string().min(1).max(500).optional();
+const rule = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("requires"), candidate: label, requires: label }),
+  z.strictObject({ kind: z.literal("together"), candidates: z.array(label).min(2) }),
+  z.strictObject({ kind: z.literal("exclusive"), id: label.optional(), candidates: z.array(label).min(1) }),
+  z.strictObject({ kind: z.literal("forced-in"), candidate: label, reason }),
+  z.strictObject({ kind: z.literal("forced-out"), candidate: label, reason }),
+]);
 
 const schema = z.strictObject({
   periods: z.array(label).min(1),
@@ -99,12 +134,11 @@ const schema = z.strictObject({
   ),
   budgets: z.record(z.string(), moneyIn).optional(),
   capacity: z.record(z.string(), z.record(z.string(), nonNegative)).optional(),
-  requires: z.array(z.strictObject({ candidate: label, requires: label })).optional(),
-  together: z.array(z.array(label).min(2)).optional(),
-  exclusive: z.array(z.strictObject({ id: label.optional(), candidates: z.array(label).min(1) })).optional(),
-  forcedIn: z.array(z.strictObject({ candidate: label, reason: z.string().min(1).max(500) })).optional(),
-  forcedOut: z.array(z.strictObject({ candidate: label, reason: z.string().max(500).optional() })).optional(),
+  constraints: z.array(rule).optional(),
 });
+
+// Problems this module validated: passing one again returns it as is.
+const validated = new WeakSet<object>();
 
 type Issue = { path: (string | number)[]; message: string; code: string };
 
@@ -126,9 +160,8 @@ type Issue = { path: (string | number)[]; message: string; code: string };
  * ```
  */
 export function defineSelectionProblem(input: SelectionProblemInput | SelectionProblem): SelectionProblem {
-  // A validated problem may be passed again: drop the derived currency before the strict schema sees it.
-  const { currency: _derived, ...raw } = input as SelectionProblemInput & { currency?: unknown };
-  const parsed = schema.safeParse(raw);
+  if (typeof input === "object" && input !== null && validated.has(input)) return input as SelectionProblem;
+  const parsed = schema.safeParse(input);
   if (!parsed.success) throw ValidationError.fromZod(parsed.error, "selection problem");
   const p = parsed.data;
   const issues: Issue[] = [];
@@ -159,30 +192,12 @@ export function defineSelectionProblem(input: SelectionProblemInput | SelectionP
       }
     }
   });
-  const known = (id: string, path: (string | number)[]) => {
-    if (!ids.has(id)) issues.push({ path, message: `unknown candidate ${JSON.stringify(id)}`, code: "custom" });
-  };
-  (p.requires ?? []).forEach((r, i) => { known(r.candidate, ["requires", i, "candidate"]); known(r.requires, ["requires", i, "requires"]); });
-  (p.together ?? []).forEach((g, i) => g.forEach((id, j) => known(id, ["together", i, j])));
-  const groupIds = new Set<string>();
-  const exclusive = (p.exclusive ?? []).map((g, i) => {
-    g.candidates.forEach((id, j) => known(id, ["exclusive", i, "candidates", j]));
-    if (new Set(g.candidates).size !== g.candidates.length) issues.push({ path: ["exclusive", i, "candidates"], message: "a candidate is listed twice", code: "custom" });
-    const id = g.id ?? `exclusive group ${i + 1}`;
-    if (groupIds.has(id)) issues.push({ path: ["exclusive", i, "id"], message: `duplicate group id ${JSON.stringify(id)}`, code: "custom" });
-    groupIds.add(id);
-    return { id, candidates: [...g.candidates] };
-  });
-  const forcedInIds = new Set<string>();
-  (p.forcedIn ?? []).forEach((f, i) => { known(f.candidate, ["forcedIn", i, "candidate"]); forcedInIds.add(f.candidate); });
-  (p.forcedOut ?? []).forEach((f, i) => {
-    known(f.candidate, ["forcedOut", i, "candidate"]);
-    if (forcedInIds.has(f.candidate)) issues.push({ path: ["forcedOut", i, "candidate"], message: `${JSON.stringify(f.candidate)} is also forced in`, code: "custom" });
-  });
+  const constraints = rules(p.constraints ?? [], ids, issues);
   if (issues.length > 0) throw new ValidationError(issues, "selection problem");
-  return Object.freeze({
+  const of = <K extends SelectionRule["kind"]>(kind: K) => constraints.filter((c): c is Extract<SelectionRule, { kind: K }> => c.kind === kind);
+  const problem: SelectionProblem = Object.freeze({
     periods: [...p.periods],
-    currency,
+    currency: currency as CurrencyCode | undefined,
     candidates: p.candidates.map((c) => Object.freeze({
       id: c.id,
       name: c.name ?? c.id,
@@ -193,10 +208,53 @@ export function defineSelectionProblem(input: SelectionProblemInput | SelectionP
     })),
     budgets: { ...(p.budgets ?? {}) },
     capacity: { ...(p.capacity ?? {}) },
-    requires: (p.requires ?? []).map((r) => ({ ...r })),
-    together: (p.together ?? []).map((g) => [...g]),
-    exclusive,
-    forcedIn: (p.forcedIn ?? []).map((f) => ({ ...f })),
-    forcedOut: (p.forcedOut ?? []).map((f) => ({ candidate: f.candidate, reason: f.reason ?? "forced out" })),
+    constraints,
+    requires: of("requires").map((r) => ({ candidate: r.candidate, requires: r.requires })),
+    together: of("together").map((g) => ({ candidates: g.candidates })),
+    exclusive: of("exclusive").map((g) => ({ id: g.id, candidates: g.candidates })),
+    forcedIn: of("forced-in").map((f) => ({ candidate: f.candidate, reason: f.reason })),
+    forcedOut: of("forced-out").map((f) => ({ candidate: f.candidate, reason: f.reason })),
+  });
+  validated.add(problem);
+  return problem;
+}
+
+type ParsedRule = z.output<typeof rule>;
+
+/** Checks every rule's candidate ids and exclusive group ids; fills in the group ids. */
+function rules(input: readonly ParsedRule[], ids: ReadonlySet<string>, issues: Issue[]): SelectionRule[] {
+  const known = (id: string, path: (string | number)[]) => {
+    if (!ids.has(id)) issues.push({ path, message: `unknown candidate ${JSON.stringify(id)}`, code: "custom" });
+  };
+  const groupIds = new Set<string>();
+  const forcedIn = new Set(input.filter((r) => r.kind === "forced-in").map((r) => (r as { candidate: string }).candidate));
+  let group = 0;
+  return input.map((r, i): SelectionRule => {
+    const at = ["constraints", i];
+    switch (r.kind) {
+      case "requires":
+        known(r.candidate, [...at, "candidate"]);
+        known(r.requires, [...at, "requires"]);
+        return { ...r };
+      case "together":
+        r.candidates.forEach((id, j) => known(id, [...at, "candidates", j]));
+        return { kind: "together", candidates: [...r.candidates] };
+      case "exclusive": {
+        group++;
+        r.candidates.forEach((id, j) => known(id, [...at, "candidates", j]));
+        if (new Set(r.candidates).size !== r.candidates.length) issues.push({ path: [...at, "candidates"], message: "a candidate is listed twice", code: "custom" });
+        const id = r.id ?? `exclusive group ${group}`;
+        if (groupIds.has(id)) issues.push({ path: [...at, "id"], message: `duplicate group id ${JSON.stringify(id)}`, code: "custom" });
+        groupIds.add(id);
+        return { kind: "exclusive", id, candidates: [...r.candidates] };
+      }
+      case "forced-in":
+        known(r.candidate, [...at, "candidate"]);
+        return { kind: "forced-in", candidate: r.candidate, reason: r.reason };
+      case "forced-out":
+        known(r.candidate, [...at, "candidate"]);
+        if (forcedIn.has(r.candidate)) issues.push({ path: [...at, "candidate"], message: `${JSON.stringify(r.candidate)} is also forced in`, code: "custom" });
+        return { kind: "forced-out", candidate: r.candidate, reason: r.reason };
+    }
   });
 }

@@ -1,4 +1,4 @@
-import { PmoDecimal, formatMoney, toDecimalString, type Decimal } from "../core/index.js";
+import { PmoDecimal, combineMetrics, formatMoney, toDecimalString, type Decimal, type Metric } from "../core/index.js";
 import { logicalConstraints, resourceRows } from "./constraints.js";
 import { defineSelectionProblem, type SelectionCandidate, type SelectionProblem, type SelectionProblemInput } from "./problem.js";
 import type { PortfolioSelection } from "./select.js";
@@ -36,12 +36,16 @@ export interface ScenarioComparison {
   readonly movedIn: readonly ScenarioMove[];
   readonly movedOut: readonly ScenarioMove[];
   readonly stayedIn: readonly string[];
-  /** Objective of each scenario and the difference (other − base). */
-  readonly objective: { readonly base: Decimal; readonly other: Decimal; readonly delta: Decimal };
+  /** Objective of each scenario and the difference (other − base); reason `infeasible` where a scenario has no plan. */
+  readonly objective: { readonly base: Metric<Decimal>; readonly other: Metric<Decimal>; readonly delta: Metric<Decimal> };
   /** Constraint changes in plain words (budgets, capacity, dependencies, groups, forced candidates). */
   readonly constraintChanges: readonly string[];
 }
 
+const forcedBecause = (p: SelectionProblem, id: string) => {
+  const r = p.forcedIn.find((f) => f.candidate === id)?.reason;
+  return r === undefined ? "" : `: ${r}`;
+};
 const fmt = (p: SelectionProblem, d: Decimal) => (p.currency ? formatMoney({ amount: d, currency: p.currency }) : toDecimalString(d));
 
 function ownChanges(a: SelectionProblem, b: SelectionProblem, ca: SelectionCandidate | undefined, cb: SelectionCandidate | undefined) {
@@ -65,10 +69,10 @@ function ownChanges(a: SelectionProblem, b: SelectionProblem, ca: SelectionCandi
     if (!before.eq(after)) reasons.push(`cost in ${period} changed from ${fmt(a, before)} to ${fmt(b, after)}`);
   }
   const forced = (p: SelectionProblem, id: string) =>
-    p.forcedIn.find((f) => f.candidate === id)?.reason !== undefined ? "in" : p.forcedOut.some((f) => f.candidate === id) ? "out" : "free";
+    p.forcedIn.some((f) => f.candidate === id) ? "in" : p.forcedOut.some((f) => f.candidate === id) ? "out" : "free";
   const fa = forced(a, ca.id);
   const fb = forced(b, cb.id);
-  if (fa !== fb) reasons.push(fb === "free" ? `no longer forced ${fa}` : `now forced ${fb}${fb === "in" ? `: ${b.forcedIn.find((f) => f.candidate === cb.id)?.reason}` : ""}`);
+  if (fa !== fb) reasons.push(fb === "free" ? `no longer forced ${fa}` : `now forced ${fb}${fb === "in" ? forcedBecause(b, cb.id) : ""}`);
   return { reasons, contributions };
 }
 
@@ -131,7 +135,11 @@ export function compareScenarios(base: Scenario, other: Scenario): ScenarioCompa
     movedIn: movedInIds.map((id) => move(id, "in")),
     movedOut: movedOutIds.map((id) => move(id, "out")),
     stayedIn: ids.filter((id) => inA.has(id) && inB.has(id)),
-    objective: { base: base.selection.objective, other: other.selection.objective, delta: other.selection.objective.minus(base.selection.objective) },
+    objective: {
+      base: base.selection.objective,
+      other: other.selection.objective,
+      delta: combineMetrics([other.selection.objective, base.selection.objective] as const, (o, b) => o.minus(b)),
+    },
     constraintChanges: around,
   };
 }

@@ -1,14 +1,19 @@
 import { PmoDecimal, missing, metric, type Decimal, type Metric } from "../core/index.js";
-import { buildBlocks } from "./blocks.js";
-import { fractionalBound, heuristicState, now, searchContext } from "./heuristic.js";
+import { fractionalBound } from "./bounds.js";
+import { heuristicState, searchContext } from "./heuristic.js";
 import { findConflicts, type SelectionConflict } from "./infeasibility.js";
 import { buildSelectionModel, type SelectionModel } from "./model.js";
 import type { SelectionProblem } from "./problem.js";
+import { now } from "./search-context.js";
 import type { SelectionSolver } from "./solver.js";
 import { verifyPlan } from "./verify.js";
 
-/** How a selection ended. */
-export type SelectionStatus = "optimal" | "gap-reached" | "time-limit" | "infeasible";
+/**
+ * How a selection ended, and why it stopped: `optimal` (proven gap 0), `gap-reached` (proven gap ≤ the gap asked
+ * for), `time-limit` (the time limit cut the work short above that gap), `node-limit` (the solver's work limit was
+ * reached above that gap), `infeasible` (no plan satisfies the constraints).
+ */
+export type SelectionStatus = "optimal" | "gap-reached" | "time-limit" | "node-limit" | "infeasible";
 
 /** @internal One solve of one problem, verified. */
 export interface SolvedPlan {
@@ -16,7 +21,7 @@ export interface SolvedPlan {
   readonly selected: ReadonlySet<string>;
   readonly objective: Decimal;
   readonly bound: Decimal | undefined;
-  readonly gap: Metric<number>;
+  readonly gap: Metric<Decimal>;
   readonly conflicts: readonly SelectionConflict[];
   readonly notes: readonly string[];
   readonly model: SelectionModel | undefined;
@@ -31,11 +36,11 @@ function exactValue(problem: SelectionProblem, selected: ReadonlySet<string>): D
 }
 
 /** @internal Relative gap `(bound − objective) / |objective|`, or the reason it has no value. */
-export function relativeGap(objective: Decimal, bound: Decimal): Metric<number> {
+export function relativeGap(objective: Decimal, bound: Decimal): Metric<Decimal> {
   const diff = bound.minus(objective);
-  if (diff.lessThanOrEqualTo(0)) return metric(0);
+  if (diff.lessThanOrEqualTo(0)) return metric(new PmoDecimal(0));
   if (objective.isZero()) return missing("objective-is-zero", "the plan is worth 0 while the bound is positive");
-  return metric(diff.div(objective.abs()).toNumber());
+  return metric(diff.div(objective.abs()));
 }
 
 /** @internal Solves, re-verifies in exact arithmetic, repairs a plan a solver got wrong, and grades the result. */
@@ -50,12 +55,15 @@ export async function solveProblem(
   }
   const model = buildSelectionModel(problem);
   const notes: string[] = [];
-  const ctx = searchContext(model, buildBlocks(model));
+  const deadline = now() + options.timeLimitMs;
+  const ctx = searchContext(model);
   const warm = options.warmStart ? Uint8Array.from(model.ids, (id) => (options.warmStart?.has(id) ? 1 : 0)) : undefined;
-  // The heuristic plan is the warm start for the solver and the fallback if the solver returns nothing usable; its
-  // local improvement gets a short slice only, since the solver searches further anyway.
-  const start = heuristicState(ctx, { warmStart: warm, deadline: now() + Math.min(50, options.timeLimitMs / 20) });
-  if (start === null) throw new Error("unreachable: forced candidates fit by findConflicts");
+  // The heuristic plan is the warm start for the solver and the fallback if the solver returns nothing usable. Its
+  // local improvement is a fixed amount of work (one round), never a slice of the clock: results depend only on the
+  // input and the options.
+  const started = heuristicState(ctx, { warmStart: warm, passes: 1, timeUp: () => now() > deadline });
+  if (started === null) throw new Error("unreachable: forced candidates fit by findConflicts");
+  const start = started.state;
   const heuristicPlan = start.toPlan();
   const run = await solver.solve(model, { gap: options.gap, timeLimitMs: options.timeLimitMs, warmStart: heuristicPlan });
   // Every plan is verified in exact decimals; a solver plan that breaks a constraint is repaired, never returned.
@@ -72,8 +80,8 @@ export async function solveProblem(
     return true;
   };
   if (run.plan && !consider(run.plan)) {
-    const repaired = heuristicState(ctx, { warmStart: run.plan, deadline: now() + 100 });
-    if (repaired) consider(repaired.toPlan());
+    const repaired = heuristicState(ctx, { warmStart: run.plan, passes: 1 });
+    if (repaired) consider(repaired.state.toPlan());
   } else if (!run.plan && run.stoppedBy === "infeasible") {
     notes.push(`${solver.name} reported the problem infeasible although the forced candidates fit; the heuristic plan is used`);
   }
@@ -81,11 +89,13 @@ export async function solveProblem(
   const chosen = best as { selected: Set<string>; objective: Decimal } | undefined;
   if (!chosen) throw new Error("unreachable: the heuristic plan is feasible by construction");
   const { selected, objective } = chosen;
-  let boundFloat = Number.isFinite(run.bound) && run.stoppedBy !== "infeasible" ? run.bound : fractionalBound(ctx, start.fresh());
+  // Both bounds are proven (the solver's, and the Lagrangian one of the search context): the smaller one counts.
+  let boundFloat = Math.min(Number.isFinite(run.bound) && run.stoppedBy !== "infeasible" ? run.bound : fractionalBound(ctx, start.fresh()), ctx.prices.bound);
   if (!Number.isFinite(boundFloat)) boundFloat = objective.toNumber();
   const close = Math.abs(boundFloat - objective.toNumber()) <= 1e-9 * Math.max(1, Math.abs(objective.toNumber()));
   const bound = close || objective.greaterThan(boundFloat) ? objective : new PmoDecimal(boundFloat);
   const gap = relativeGap(objective, bound);
-  const status: SelectionStatus = gap.value === 0 ? "optimal" : gap.value !== undefined && gap.value <= options.gap ? "gap-reached" : "time-limit";
+  const cutByClock = started.cut || run.stoppedBy === "time-limit";
+  const status: SelectionStatus = gap.value?.isZero() ? "optimal" : gap.value?.lessThanOrEqualTo(options.gap) ? "gap-reached" : cutByClock ? "time-limit" : "node-limit";
   return { status, selected, objective, bound, gap, conflicts: [], notes, model };
 }

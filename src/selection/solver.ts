@@ -16,8 +16,11 @@ export interface SolverRun {
   readonly plan: Uint8Array | undefined;
   /** Proven upper bound on the objective (in the model's float units). */
   readonly bound: number;
-  /** Why the solver stopped. */
-  readonly stoppedBy: "optimal" | "gap" | "time-limit" | "infeasible";
+  /**
+   * Why the solver stopped: `optimal` (proven), `gap` (proven within the requested gap), `time-limit` (the clock cut
+   * the work short), `node-limit` (its work limit was reached first), `infeasible`.
+   */
+  readonly stoppedBy: "optimal" | "gap" | "time-limit" | "node-limit" | "infeasible";
   /** Free-form detail for logs (solver status text, node count). */
   readonly detail?: string | undefined;
 }

@@ -25,13 +25,13 @@ const threeProjects: SelectionProblemInput = {
 describe("efficientFrontier", () => {
   it("puts the optimum beside the ranking curve and the value the ranking leaves behind", async () => {
     const points = await efficientFrontier(threeProjects, { levels: [1, 0.5], gap: 0 });
-    expect(points.map((p) => [p.level, p.budgets["FY27"]?.amount.toFixed(2), p.optimal.objective.toFixed(), p.ranking?.objective.toFixed(), p.leftBehind?.toFixed()])).toEqual([
+    expect(points.map((p) => [p.level, p.budgets["FY27"]?.amount.toFixed(2), p.optimal.objective.value?.toFixed(), p.ranking?.objective.toFixed(), p.leftBehind.value?.toFixed()])).toEqual([
       [1, "100.00", "95", "60", "35"],
       [0.5, "50.00", "50", "50", "0"],
     ]);
     expect(points[0]?.optimal.selected).toEqual(["B", "C"]);
     expect(points[0]?.ranking?.selected).toEqual(["A"]);
-    expect(points[0]?.leftBehindShare.value).toBeCloseTo(35 / 95, 12);
+    expect(points[0]?.leftBehindShare.value?.toNumber()).toBeCloseTo(35 / 95, 12);
   });
 
   it("is monotone in the budget and never below the ranking curve (enumeration-checked)", async () => {
@@ -42,13 +42,13 @@ describe("efficientFrontier", () => {
         let previous = -Infinity;
         for (const point of points) {
           if (point.optimal.status === "infeasible") continue;
-          const value = point.optimal.objective.toNumber();
+          const value = point.optimal.objective.value?.toNumber() as number;
           expect(value).toBeGreaterThanOrEqual(previous);
           previous = value;
           if (point.ranking) expect(value).toBeGreaterThanOrEqual(point.ranking.objective.toNumber());
         }
         // Level 1 is the original problem.
-        expect(points[2]?.optimal.status === "infeasible" ? undefined : points[2]?.optimal.objective.toNumber()).toBe(enumerateOptimum(p));
+        expect(points[2]?.optimal.status === "infeasible" ? undefined : points[2]?.optimal.objective.value?.toNumber()).toBe(enumerateOptimum(p));
       }),
       { seed: 42, numRuns: 60 },
     );
@@ -79,7 +79,7 @@ describe("compareScenarios", () => {
     const diff = compareScenarios({ name: "balanced", problem: p1, selection: s1 }, { name: "risk-averse", problem: p2, selection: s2 });
     expect(diff.movedIn.map((m) => [m.candidate, m.reasons])).toEqual([["B", ["value rose from 55 to 70 (risk +15)"]]]);
     expect(diff.movedOut.map((m) => [m.candidate, m.reasons])).toEqual([["A", ["value fell from 60 to 55 (risk -5)"]]]);
-    expect(diff.objective.delta.toFixed()).toBe("10");
+    expect(diff.objective.delta.value?.toFixed()).toBe("10");
     expect(diff.constraintChanges).toEqual([]);
   });
 

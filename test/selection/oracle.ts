@@ -39,11 +39,13 @@ export function toInput(p: RawProblem): SelectionProblemInput {
     })),
     budgets: Object.fromEntries(periods.map((per, k) => [per, money(cents(p.budget[k] ?? 0), "EUR")])),
     capacity: Object.fromEntries(periods.map((per, k) => [per, Object.fromEntries(skills.map((s, j) => [s, p.capacity[k]?.[j] ?? 0]))])),
-    requires: p.requires.map(([d, q]) => ({ candidate: id(d), requires: id(q) })),
-    together: p.together.map((g) => g.map(id)),
-    exclusive: p.exclusive.map((g) => ({ candidates: g.map(id) })),
-    forcedIn: p.forcedIn.map((i) => ({ candidate: id(i), reason: "regulatory" })),
-    forcedOut: p.forcedOut.map((i) => ({ candidate: id(i), reason: "withdrawn" })),
+    constraints: [
+      ...p.requires.map(([d, q]) => ({ kind: "requires" as const, candidate: id(d), requires: id(q) })),
+      ...p.together.map((g) => ({ kind: "together" as const, candidates: g.map(id) })),
+      ...p.exclusive.map((g) => ({ kind: "exclusive" as const, candidates: g.map(id) })),
+      ...p.forcedIn.map((i) => ({ kind: "forced-in" as const, candidate: id(i), reason: "regulatory" })),
+      ...p.forcedOut.map((i) => ({ kind: "forced-out" as const, candidate: id(i), reason: "withdrawn" })),
+    ],
   };
 }
 

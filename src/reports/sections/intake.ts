@@ -1,7 +1,7 @@
-import { decimal, sumMoney, type Money } from "../../core/index.js";
+import { sumMoney, type Money } from "../../core/index.js";
 import type { ProjectRequest } from "../../entities/index.js";
 import type { Scoreboard } from "../../prioritization/index.js";
-import type { PortfolioSelection, SelectionProblemInput } from "../../selection/index.js";
+import { defineSelectionProblem, type PortfolioSelection, type SelectionProblemInput } from "../../selection/index.js";
 import { valueCostBubbleChart } from "../charts/bubble.js";
 import type { CellValue } from "../cells.js";
 import type { ReportBlock, ReportSection } from "../report.js";
@@ -25,16 +25,19 @@ function requestCost(r: ProjectRequest | undefined): Money | undefined {
   return currencies.size === 1 ? sumMoney(r.estimatedCost.map((c) => c.amount)) : undefined;
 }
 
-function selectionBlocks(problem: SelectionProblemInput, result: PortfolioSelection, byId: ReadonlyMap<string, ProjectRequest>, places: number): ReportBlock[] {
+function selectionBlocks(input: SelectionProblemInput, result: PortfolioSelection, byId: ReadonlyMap<string, ProjectRequest>, places: number): ReportBlock[] {
+  // The validated problem: every cost is Money and every value a Decimal, whichever input form was used.
+  const problem = defineSelectionProblem(input);
   const title = (id: string) => byId.get(id)?.title ?? id;
-  const gap = result.gap.value === undefined ? `gap n/a (${result.gap.reason})` : `proven gap ${(result.gap.value * 100).toFixed(2)}%`;
+  const gap = result.gap.value === undefined ? `gap n/a (${result.gap.reason})` : `proven gap ${result.gap.value.times(100).toFixed(2)}%`;
+  const total = result.objective.value === undefined ? `no plan (${result.objective.reason})` : result.objective.value.toDecimalPlaces(places, 6).toFixed();
   const bubbles = problem.candidates.flatMap((c) => {
-    const cost = Object.values(c.costs ?? {}).filter((m): m is Money => m !== undefined);
+    const cost = Object.values(c.costs);
     if (cost.length === 0) return [];
-    return [{ label: c.id, cost: sumMoney(cost), value: decimal(c.value), selected: result.selected.includes(c.id) }];
+    return [{ label: c.id, cost: sumMoney(cost), value: c.value, selected: result.selected.includes(c.id) }];
   });
   const blocks: ReportBlock[] = [
-    { kind: "paragraph", text: `Selected ${result.selected.length} of ${problem.candidates.length} candidates (${result.status}, ${gap}, solver ${result.solver}); total value ${result.objective.toDecimalPlaces(places, 6).toFixed()}.` },
+    { kind: "paragraph", text: `Selected ${result.selected.length} of ${problem.candidates.length} candidates (${result.status}, ${gap}, solver ${result.solver}); total value ${total}.` },
     {
       kind: "table",
       table: {
@@ -42,8 +45,8 @@ function selectionBlocks(problem: SelectionProblemInput, result: PortfolioSelect
         columns: ["Request", "Title", "Value", { header: "Cost", align: "right" }],
         rows: result.selected.map((id) => {
           const c = problem.candidates.find((x) => x.id === id);
-          const cost = Object.values(c?.costs ?? {}).filter((m): m is Money => m !== undefined);
-          return [id, title(id), c === undefined ? "" : decimal(c.value).toDecimalPlaces(places, 6), cost.length > 0 ? sumMoney(cost) : ""];
+          const cost = Object.values(c?.costs ?? {});
+          return [id, title(id), c === undefined ? "" : c.value.toDecimalPlaces(places, 6), cost.length > 0 ? sumMoney(cost) : ""];
         }),
       },
     },
