@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { readAllRecords, writeImportedRecords, countRecords } from "../io/index.js";
-import { renderHtmlReport, renderJsonReport, renderMarkdownReport, tableToCsv, type ReportSection, type ReportTable } from "../reports/index.js";
+import { renderHtmlReport, renderJsonReport, renderMarkdownReport, renderXlsxReport, tableToCsv, type ReportSection, type ReportTable } from "../reports/index.js";
 import { runDemo } from "./demo.js";
 import { CliError, oneLine } from "./errors.js";
 import { readImportable } from "./import-file.js";
@@ -147,18 +147,19 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return office.rollouts.some((r) => r.gate?.outcome === "no-go") ? EXIT.findings : EXIT.ok;
   });
 
-  program.command("report").description("write the office report (html: one self-contained file; md: with chart SVGs beside it; csv: the project health table; json)")
-    .addOption(new Option("--format <format>", "html, md, csv or json").choices(["html", "md", "csv", "json"]).default("html"))
+  program.command("report").description("write the office report (html: one self-contained file; md: with chart SVGs beside it; csv: the project health table; json; xlsx: a workbook, one sheet per table)")
+    .addOption(new Option("--format <format>", "html, md, csv, json or xlsx").choices(["html", "md", "csv", "json", "xlsx"]).default("html"))
     .requiredOption("--out <path>", "file to write")
     .addOption(dbOption()).addOption(asOfOption()).addOption(jsonOption())
-    .action(async (o: { format: "html" | "md" | "csv" | "json"; out: string; db: string; asOf: string; json?: boolean }) => {
+    .action(async (o: { format: "html" | "md" | "csv" | "json" | "xlsx"; out: string; db: string; asOf: string; json?: boolean }) => {
       const office = await withOffice(io, o);
       const report = officeReport(office);
       const out = resolve(io.cwd, o.out);
       const dir = resolve(out, "..");
       const name = out.slice(dir.length + 1);
-      let files: Record<string, string>;
-      if (o.format === "html") files = { [name]: renderHtmlReport(report) };
+      let files: Record<string, string | Uint8Array>;
+      if (o.format === "xlsx") files = { [name]: await renderXlsxReport(report) };
+      else if (o.format === "html") files = { [name]: renderHtmlReport(report) };
       else if (o.format === "md") files = { [name]: renderMarkdownReport(report), ...chartFiles(report) };
       else if (o.format === "json") files = { [name]: renderJsonReport(report) };
       else {

@@ -29,7 +29,7 @@ export function ensureWritableDir(dir: string): void {
  * writeFilesAtomically("pmo-report", { "index.html": html, "report.md": md });
  * ```
  */
-export function writeFilesAtomically(dir: string, files: Readonly<Record<string, string>>): readonly string[] {
+export function writeFilesAtomically(dir: string, files: Readonly<Record<string, string | Uint8Array>>): readonly string[] {
   ensureWritableDir(dir);
   const staged: [string, string][] = [];
   try {

@@ -22,3 +22,6 @@ export { valueCostBubbleChart, type Bubble, type BubbleChartInput } from "./char
 export { efficientFrontierChart, type CostValuePoint, type FrontierChartInput } from "./charts/frontier.js";
 export { coverageHeatMapChart, type HeatCell, type HeatMapInput } from "./charts/heat-map.js";
 export * from "./sections/index.js";
+export { xlsxCell, excelSerialDay, exactNumber, XLSX_EXACT_DIGITS, type XlsxCell } from "./xlsx/cell.js";
+export { planXlsxReport, type XlsxSheetPlan, type XlsxWorkbookPlan } from "./xlsx/plan.js";
+export { renderXlsxReport } from "./xlsx/workbook.js";
