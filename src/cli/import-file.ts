@@ -1,6 +1,7 @@
 import { statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
-import { importCsv, mspdiToPmokit, readImportFile, readMspdi, readReqif, reqifToPmokit, type CsvKind, type ImportedRecords } from "../io/index.js";
+import { importCsv, importXlsx, mspdiToPmokit, readImportFile, readMspdi, readReqif, reqifToPmokit, type CsvKind, type ImportedRecords } from "../io/index.js";
 import { CliError, oneLine } from "./errors.js";
 import { readDatasetFile, readOfficeFolder } from "./load.js";
 
@@ -30,7 +31,8 @@ function need(value: string | undefined, flag: string, format: string): string {
 
 /**
  * Reads any importable file into validated records: a pmokit dataset (`.json`), a folder of per-kind JSON files,
- * MS Project XML (`.xml`, MSPDI), ReqIF (`.reqif`, `.reqifz`) or CSV (`.csv` with `kind`). Errors name the file.
+ * MS Project XML (`.xml`, MSPDI), ReqIF (`.reqif`, `.reqifz`), CSV or XLSX (`.csv`, `.xlsx` first sheet, with `kind`).
+ * Errors name the file.
  *
  * @example
  * ```ts
@@ -48,6 +50,11 @@ export async function readImportable(file: string, options: ImportFileOptions): 
   const ext = extname(file).toLowerCase();
   if (ext === ".json") return readDatasetFile(file).records;
   try {
+    if (ext === ".xlsx") {
+      const kind = need(options.kind, "--kind", "XLSX");
+      if (!CSV_KINDS.has(kind)) throw new CliError(`--kind must be one of ${[...CSV_KINDS].join(", ")}`);
+      return { [kind]: importXlsx(kind as CsvKind, new Uint8Array(await readFile(file)), { importedAt: options.importedAt }).records } as ImportedRecords;
+    }
     const text = await readImportFile(file);
     if (ext === ".xml") {
       const { document } = readMspdi(text);
@@ -68,5 +75,5 @@ export async function readImportable(file: string, options: ImportFileOptions): 
   } catch (e) {
     throw e instanceof CliError ? e : new CliError(oneLine(e, file));
   }
-  throw new CliError(`${file}: unknown file type (expected .json, .xml, .reqif, .reqifz, .csv or a folder)`);
+  throw new CliError(`${file}: unknown file type (expected .json, .xml, .reqif, .reqifz, .csv, .xlsx or a folder)`);
 }

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import { readAllRecords, writeImportedRecords, countRecords } from "../io/index.js";
+import { readAllRecords, writeImportedRecords, countRecords, xlsxTemplate, type CsvKind } from "../io/index.js";
 import { renderHtmlReport, renderJsonReport, renderMarkdownReport, renderXlsxReport, tableToCsv, type ReportSection, type ReportTable } from "../reports/index.js";
 import { runDemo } from "./demo.js";
 import { CliError, oneLine } from "./errors.js";
@@ -167,6 +167,18 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         files = { [name]: tableToCsv(tables([health])[0]!) };
       }
       const written = writeFilesAtomically(dir, files);
+      if (o.json) json(io, { written });
+      else io.stdout.write(`wrote ${written.join(", ")}\n`);
+    });
+
+  program.command("template").description("write an empty import workbook for one kind, from its JSON Schema (drop-down lists for enums)")
+    .addOption(new Option("--kind <kind>", "entity kind").choices(["request", "requirement", "cost-entry", "checklist-item"]).makeOptionMandatory())
+    .addOption(new Option("--format <format>", "template format").choices(["xlsx"]).default("xlsx"))
+    .requiredOption("--out <path>", "file to write").addOption(jsonOption())
+    .action(async (o: { kind: CsvKind; format: "xlsx"; out: string; json?: boolean }) => {
+      const out = resolve(io.cwd, o.out);
+      const dir = resolve(out, "..");
+      const written = writeFilesAtomically(dir, { [out.slice(dir.length + 1)]: await xlsxTemplate(o.kind) });
       if (o.json) json(io, { written });
       else io.stdout.write(`wrote ${written.join(", ")}\n`);
     });

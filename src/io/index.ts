@@ -28,3 +28,7 @@ export { xhtmlToPlainText } from "./reqif/xhtml.js";
 export { importCsv, exportCsv, csvProblems, type ImportCsvOptions, type CsvProblem } from "./csv/csv.js";
 export { CSV_PROFILES, type CsvKind, type CsvProfile } from "./csv/profiles.js";
 export { readImportFile, type ReadImportFileOptions } from "./files.js";
+export { readXlsx, type ReadXlsxOptions, type XlsxSheetData } from "./xlsx/read.js";
+export type { XlsxLimits } from "./xlsx/limits.js";
+export { importXlsx, importXlsxWorkbook, type ImportXlsxOptions, type XlsxSheetMapping } from "./xlsx/import.js";
+export { exportXlsx, xlsxTemplate } from "./xlsx/write.js";

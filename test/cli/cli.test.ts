@@ -176,5 +176,6 @@ describe("pmokit demo", () => {
       expect(readFileSync(join(cwd, "two", f), "utf8")).toBe(readFileSync(join(cwd, "one", f), "utf8"));
     }
     expect(readFileSync(join(cwd, "one", "index.html"), "utf8")).toContain("2026-11-20");
-  });
+    expect(readFileSync(join(cwd, "two", "report.xlsx")).equals(readFileSync(join(cwd, "one", "report.xlsx")))).toBe(true);
+  }, 60_000);
 });

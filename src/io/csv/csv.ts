@@ -84,7 +84,27 @@ export function importCsv<K extends CsvKind>(kind: K, text: string, options: Imp
     const err = e as { lines?: number; message: string };
     throw new ValidationError([{ path: [err.lines ?? 0, ""], message: `malformed CSV: ${err.message}`, code: "custom" }], `${kind} CSV`);
   }
-  const header = rows[0] ?? [];
+  const { records, issues } = importTableRows(kind, rows[0] ?? [], rows.slice(1).map((cells, i) => ({ line: i + 2, cells })), options);
+  if (issues.length > 0) throw new ValidationError(issues, `${kind} CSV`);
+  const report = createReportBuilder("csv");
+  report.count("rows", records.length);
+  return { records, report: report.finish() };
+}
+
+/** One data row of a table being imported: its line (row number in the sheet or file) and its cells as text. @internal */
+export interface TableRow {
+  readonly line: number;
+  readonly cells: readonly string[];
+}
+
+/**
+ * The mapping and validation shared by the CSV and XLSX importers: header → field path (through `mapping`, reserved
+ * names refused), typed cells by the kind's profile, defaults, ids, and every row decoded through the entity codec.
+ * Returns the valid records and every problem as `[line, column]` issues; the caller throws (all or nothing).
+ * @internal
+ */
+export function importTableRows<K extends CsvKind>(kind: K, header: readonly string[], rows: readonly TableRow[], options: ImportCsvOptions): { records: EntityOf<K>[]; issues: ValidationIssue[] } {
+  const profile = CSV_PROFILES[kind];
   const issues: ValidationIssue[] = [];
   const paths = header.map((h, c) => {
     const path = options.mapping?.[h] ?? h.trim();
@@ -93,16 +113,16 @@ export function importCsv<K extends CsvKind>(kind: K, text: string, options: Imp
     }
     return path;
   });
-  if (issues.length > 0) throw new ValidationError(issues, `${kind} CSV`);
+  if (issues.length > 0) return { records: [], issues };
   const schema = entityKinds[kind].schema as unknown as z.ZodType;
   const columnOf = (fieldPath: string) => header[paths.findIndex((p) => fieldPath === p || fieldPath.startsWith(`${p}.`))] ?? fieldPath;
   const records: EntityOf<K>[] = [];
-  rows.slice(1).forEach((cells, i) => {
-    const line = i + 2;
+  rows.forEach(({ line, cells }) => {
     const wire: Record<string, unknown> = { version: 1, createdAt: options.importedAt, updatedAt: options.importedAt };
     for (const [k, v] of Object.entries(options.defaults ?? {})) setPath(wire, k, v);
     cells.forEach((raw, c) => {
-      const path = paths[c]!;
+      const path = paths[c];
+      if (path === undefined) return;
       const cell = raw.startsWith("'") && DANGEROUS_START.test(raw.slice(1)) ? raw.slice(1) : raw;
       if (cell === "") return;
       let value: unknown = cell;
@@ -128,21 +148,21 @@ export function importCsv<K extends CsvKind>(kind: K, text: string, options: Imp
       }
     } else records.push(r.data as EntityOf<K>);
   });
-  if (issues.length > 0) throw new ValidationError(issues, `${kind} CSV`);
-  const report = createReportBuilder("csv");
-  report.count("rows", records.length);
-  return { records, report: report.finish() };
+  return { records, issues };
 }
 
-function cellOf(wire: Record<string, unknown>, path: string, kind: CsvKind): string {
+/** A record's field as the text of one table cell: lists one item per line, structured values as JSON. @internal */
+export function wireCellText(wire: Record<string, unknown>, path: string, kind: CsvKind): string {
   let v: unknown = wire;
   for (const p of path.split(".")) v = typeof v === "object" && v !== null && Object.prototype.hasOwnProperty.call(v, p) ? (v as Record<string, unknown>)[p] : undefined;
   const profile = CSV_PROFILES[kind];
-  let text: string;
-  if (v === undefined || v === null) text = "";
-  else if (profile.lists?.includes(path) && Array.isArray(v)) text = v.join("\n");
-  else if (typeof v === "object") text = JSON.stringify(v);
-  else text = String(v);
+  if (v === undefined || v === null) return "";
+  if (profile.lists?.includes(path) && Array.isArray(v)) return v.join("\n");
+  return typeof v === "object" ? JSON.stringify(v) : String(v);
+}
+
+function cellOf(wire: Record<string, unknown>, path: string, kind: CsvKind): string {
+  const text = wireCellText(wire, path, kind);
   // Formula injection (OWASP): a cell a spreadsheet would evaluate gets a leading apostrophe; plain numbers stay.
   return DANGEROUS_START.test(text) && !NUMBER.test(text) ? `'${text}` : text;
 }
