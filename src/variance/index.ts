@@ -17,3 +17,4 @@ export * from "./budget-variance.js";
 export * from "./history.js";
 export * from "./forecast-range.js";
 export * from "./compiled.js";
+export { agileEarnedValue, type AgileEvmInput, type AgileEvmFigures, type AgileEvmResult, type PlannedSprint } from "./agile-evm.js";
