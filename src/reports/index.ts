@@ -25,3 +25,4 @@ export * from "./sections/index.js";
 export { xlsxCell, excelSerialDay, exactNumber, XLSX_EXACT_DIGITS, type XlsxCell } from "./xlsx/cell.js";
 export { planXlsxReport, type XlsxSheetPlan, type XlsxWorkbookPlan } from "./xlsx/plan.js";
 export { renderXlsxReport } from "./xlsx/workbook.js";
+export { burnUpChart, type BurnUpInput } from "./charts/burn-up.js";
