@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type { Workbook, Worksheet } from "exceljs";
 import { encodeEntity, entityJsonSchema, type EntityOf } from "../../entities/index.js";
 import { wireCellText } from "../csv/csv.js";
 import { CSV_PROFILES, type CsvKind } from "../csv/profiles.js";
@@ -17,11 +17,20 @@ function fieldSchema(kind: CsvKind, path: string): { node: JsonNode | undefined;
   return { node, required };
 }
 
+/** exceljs is loaded on first use, so importing pmokit/io does not load it. */
+async function newWorkbook(): Promise<Workbook> {
+  const { default: ExcelJS } = await import("exceljs");
+  const book = new ExcelJS.Workbook();
+  book.created = new Date(0);
+  book.modified = new Date(0);
+  return book;
+}
+
 function bytesOf(buffer: unknown): Uint8Array {
   return new Uint8Array(buffer as ArrayBuffer);
 }
 
-function addRecordSheet(book: ExcelJS.Workbook, name: string, columns: readonly string[]): ExcelJS.Worksheet {
+function addRecordSheet(book: Workbook, name: string, columns: readonly string[]): Worksheet {
   const ws = book.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1, xSplit: 0 }] });
   ws.columns = columns.map((c) => ({ header: c, width: Math.max(12, c.length + 2) }));
   ws.getRow(1).font = { bold: true };
@@ -40,9 +49,7 @@ function addRecordSheet(book: ExcelJS.Workbook, name: string, columns: readonly 
  * ```
  */
 export async function exportXlsx(records: { readonly [K in CsvKind]?: readonly EntityOf<K>[] }): Promise<Uint8Array> {
-  const book = new ExcelJS.Workbook();
-  book.created = new Date(0);
-  book.modified = new Date(0);
+  const book = await newWorkbook();
   for (const kind of Object.keys(CSV_PROFILES) as CsvKind[]) {
     const list = records[kind];
     if (list === undefined) continue;
@@ -69,9 +76,7 @@ export async function exportXlsx(records: { readonly [K in CsvKind]?: readonly E
  */
 export async function xlsxTemplate(kind: CsvKind, options: { readonly rows?: number } = {}): Promise<Uint8Array> {
   const rows = options.rows ?? 1000;
-  const book = new ExcelJS.Workbook();
-  book.created = new Date(0);
-  book.modified = new Date(0);
+  const book = await newWorkbook();
   const columns = CSV_PROFILES[kind].columns;
   const ws = addRecordSheet(book, kind, columns);
   const lists = book.addWorksheet("Lists");

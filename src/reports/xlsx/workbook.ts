@@ -1,10 +1,10 @@
-import ExcelJS from "exceljs";
+import type { Cell, Workbook } from "exceljs";
 import { unzipSync, zipSync, type Zippable } from "fflate";
 import type { Report } from "../report.js";
 import { RAG_FILLS, type XlsxCell } from "./cell.js";
 import { planXlsxReport, type XlsxSheetPlan } from "./plan.js";
 
-function writeCell(target: ExcelJS.Cell, c: XlsxCell): void {
+function writeCell(target: Cell, c: XlsxCell): void {
   switch (c.kind) {
     case "empty":
       return;
@@ -31,7 +31,7 @@ function writeCell(target: ExcelJS.Cell, c: XlsxCell): void {
   }
 }
 
-function addSheet(book: ExcelJS.Workbook, plan: XlsxSheetPlan, filter: boolean): void {
+function addSheet(book: Workbook, plan: XlsxSheetPlan, filter: boolean): void {
   const ws = book.addWorksheet(plan.name, { views: [{ state: "frozen", ySplit: 1, xSplit: 0 }] });
   ws.columns = plan.headers.map((h, i) => ({ header: h, width: plan.widths[i] ?? 10 }));
   ws.getRow(1).font = { bold: true };
@@ -56,6 +56,8 @@ function addSheet(book: ExcelJS.Workbook, plan: XlsxSheetPlan, filter: boolean):
  */
 export async function renderXlsxReport(report: Report): Promise<Uint8Array> {
   const plan = planXlsxReport(report);
+  // Loaded on first use: importing pmokit/reports stays light for the renderers that do not need it.
+  const { default: ExcelJS } = await import("exceljs");
   const book = new ExcelJS.Workbook();
   book.creator = "pmokit";
   book.title = plan.title;
