@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   ValidationError, decimal, isMoney, isoDate, metric, missing, money, ratio, type Decimal, type IsoDate, type Metric, type Money,
 } from "../core/index.js";
+import type { EvmFigures } from "./figures.js";
 
 /** A sprint of the release plan: its name and last day. */
 export interface PlannedSprint {
@@ -25,28 +26,13 @@ export interface AgileEvmInput {
   readonly costs: readonly { readonly id?: string; readonly date: string; readonly amount: Money }[];
 }
 
-/** AgileEVM figures at the status date: money in the budget's currency, ratios as exact decimals. */
-export interface AgileEvmFigures {
-  /** Budget at completion. */
-  readonly bac: Metric<Money>;
-  /** Planned value PV = BAC × completed sprints / planned sprints. */
-  readonly pv: Metric<Money>;
-  /** Earned value EV = BAC × completed points / total points. */
-  readonly ev: Metric<Money>;
-  /** Actual cost up to the status date. */
-  readonly ac: Metric<Money>;
-  /** SV = EV − PV. */
-  readonly sv: Metric<Money>;
-  /** CV = EV − AC. */
-  readonly cv: Metric<Money>;
-  /** SPI = EV / PV. */
-  readonly spi: Metric<Decimal>;
-  /** CPI = EV / AC. */
-  readonly cpi: Metric<Decimal>;
+/**
+ * AgileEVM figures at the status date: the classic figures of `EvmFigures` (same names, same Metric reasons), with
+ * PV from sprints and EV from story points, plus the agile forecasts. Money in the budget's currency.
+ */
+export interface AgileEvmFigures extends Pick<EvmFigures, "bac" | "pv" | "ev" | "ac" | "sv" | "cv" | "spi" | "cpi" | "percentComplete"> {
   /** Planned percent complete PPC = completed sprints / planned sprints × 100. */
   readonly plannedPercentComplete: Metric<Decimal>;
-  /** Actual percent complete APC = completed points / total points × 100. */
-  readonly percentComplete: Metric<Decimal>;
   /** EAC = BAC / CPI. */
   readonly eac: Metric<Money>;
   /** ETC = EAC − AC. */

@@ -62,13 +62,13 @@ describe("xlsx cells", () => {
 describe("xlsx report plan", () => {
   it("gives each table and figures block a sheet and lists every colour rule and remark on the cover", () => {
     const plan = planXlsxReport(sampleReport());
-    expect(plan.sheets.map((s) => s.name)).toEqual(["Portfolio", "Portfolio — figures", "Portfolio Milestones"]);
+    expect(plan.sheets.map((s) => s.name)).toEqual(["Portfolio", "Portfolio — figures", "Portfolio — notes", "Portfolio Milestones"]);
     const cover = plan.cover.rows.map((r) => r.map((c) => ("value" in c ? String(c.value) : c.kind === "date" ? c.text : "")));
     expect(cover).toContainEqual(["Status date", "2026-11-20"]);
     expect(cover).toContainEqual(["Colour", "A Amber at Portfolio!B2 (PRJ-CRM — Overall): CPI 0.93 < 0.95"]);
     expect(cover).toContainEqual(["Colour", "G Green at Portfolio!B4 (@SUM(A1) — Overall): no rule given"]);
     expect(cover.some(([k, v]) => k === "Note" && v!.startsWith("Portfolio!D3") && v!.includes("written as text"))).toBe(true);
-    expect(cover).toContainEqual(["Note", "Portfolio: WMS: SPI below 0.80"]);
+    expect(plan.sheets[2]!.rows).toEqual([[{ kind: "text", value: "WMS: SPI below 0.80" }]]);
   });
 
   it("makes sheet names legal and unique", () => {
@@ -84,7 +84,7 @@ describe("xlsx report workbook", () => {
     const bytes = await renderXlsxReport(sampleReport());
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-    expect(book.worksheets.map((w) => w.name)).toEqual(["Cover", "Portfolio", "Portfolio — figures", "Portfolio Milestones"]);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["Cover", "Portfolio", "Portfolio — figures", "Portfolio — notes", "Portfolio Milestones"]);
     const ws = book.getWorksheet("Portfolio")!;
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(ws.autoFilter).toBeDefined();
@@ -129,7 +129,7 @@ if (hasSoffice()) {
         // Filter options: comma, double quote, UTF-8, raw values (not as shown), every sheet to its own file (-1).
         execFileSync("soffice", ["--headless", `-env:UserInstallation=file://${join(dir, "profile")}`, "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", dir, join(dir, "report.xlsx")], { stdio: "ignore", timeout: 120_000 });
         const sheet = (name: string) => readFileSync(join(dir, `report-${name}.csv`), "utf8").trim().split("\n");
-        expect(readdirSync(dir).filter((f) => f.endsWith(".csv")).sort()).toEqual(["report-Cover.csv", "report-Portfolio Milestones.csv", "report-Portfolio — figures.csv", "report-Portfolio.csv"]);
+        expect(readdirSync(dir).filter((f) => f.endsWith(".csv")).sort()).toEqual(["report-Cover.csv", "report-Portfolio Milestones.csv", "report-Portfolio — figures.csv", "report-Portfolio — notes.csv", "report-Portfolio.csv"]);
         expect(sheet("Portfolio")).toEqual([
           "Project,Overall,CPI,EAC,Forecast finish",
           "PRJ-CRM,A Amber,0.97,1201841.04,2027-05-05",
@@ -138,6 +138,7 @@ if (hasSoffice()) {
         ]);
         expect(sheet("Portfolio — figures")).toEqual(["Figure,Value,As shown", 'BAC,1167000,"EUR 1,167,000.00"']);
         expect(sheet("Cover")).toContain("Status date,2026-11-20");
+        expect(sheet("Portfolio — notes")).toEqual(["Note", "WMS: SPI below 0.80"]);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -1,7 +1,7 @@
 import { PmoDecimal, ValidationError } from "../../core/index.js";
 import { resolveXlsxLimits, type ResolvedXlsxLimits, type XlsxLimits } from "./limits.js";
 import { scanXml } from "./xml-scan.js";
-import { inflateWorkbook } from "./zip.js";
+import { inflateEntries } from "../inflate.js";
 
 /** One sheet of a workbook as text cells: typed cells already turned into pmokit's text forms. */
 export interface XlsxSheetData {
@@ -203,7 +203,8 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
  */
 export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): { readonly sheets: readonly XlsxSheetData[] } {
   const limits = resolveXlsxLimits(options);
-  const parts = inflateWorkbook(bytes, (n) => n === "xl/workbook.xml" || n === "xl/_rels/workbook.xml.rels" || n === "xl/sharedStrings.xml" || n === "xl/styles.xml" || /^xl\/worksheets\/[^/]+\.xml$/.test(n), limits);
+  const wantedPart = (n: string) => n === "xl/workbook.xml" || n === "xl/_rels/workbook.xml.rels" || n === "xl/sharedStrings.xml" || n === "xl/styles.xml" || /^xl\/worksheets\/[^/]+\.xml$/.test(n);
+  const parts = inflateEntries(bytes, wantedPart, limits, "XLSX workbook").entries;
   const listed = workbookSheets(parts);
   const wanted = options.sheets;
   for (const w of wanted ?? []) if (!listed.some((s) => s.name === w)) refuse(`the workbook has no sheet "${w}" (sheets: ${listed.map((s) => s.name).join(", ")})`);

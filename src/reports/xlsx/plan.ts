@@ -55,7 +55,8 @@ const text = (value: string): XlsxCell => ({ kind: "text", value });
 /**
  * Lays a report out as workbook sheets, without any workbook library: every table and every figures block gets
  * its own sheet (named after its section, and caption when a section has several), so each sheet has one header
- * row to freeze and filter. Lists, paragraphs and chart captions go to the cover's notes, and the cover lists the
+ * row to freeze and filter; a section's list lines (why-not explanations, blocking items) get a `— notes` sheet.
+ * Paragraphs and chart captions go to the cover's notes, and the cover lists the
  * rule that set every RAG colour and every value written as text to stay exact.
  *
  * @example
@@ -88,6 +89,8 @@ export function planXlsxReport(report: Report): XlsxWorkbookPlan {
   // A sub-section's sheet starts with its parent's code ("PRJ-CRM — CRM replacement" → "PRJ-CRM Milestone slip …").
   const walk = (section: ReportSection, path: string) => {
     const tables = section.blocks.filter((b) => b.kind === "table").length;
+    // List lines (why-not explanations, blocking items) get a sheet of their own, next to the section's tables.
+    const lines: string[] = [];
     for (const b of section.blocks) {
       if (b.kind === "table") {
         const columns = tableColumns(b.table);
@@ -96,13 +99,14 @@ export function planXlsxReport(report: Report): XlsxWorkbookPlan {
       } else if (b.kind === "figures") {
         addSheet(path, `${path} — figures`, ["Figure", "Value", "As shown"], b.items.map((f) => [text(f.label), xlsxCell(f.value), text(cellText(f.value))]));
       } else if (b.kind === "list") {
-        for (const item of b.items) notes.push(`${path}: ${item}`);
+        lines.push(...b.items);
       } else if (b.kind === "paragraph") {
         notes.push(`${path}: ${b.text}`);
       } else {
         notes.push(`${path}: chart "${b.caption}" (in the HTML report)`);
       }
     }
+    if (lines.length > 0) addSheet(path, `${path} — notes`, ["Note"], lines.map((l) => [text(l)]));
     const code = path.split(" — ")[0] ?? path;
     for (const sub of section.sections ?? []) walk(sub, `${code} ${sub.heading}`);
   };
