@@ -60,8 +60,8 @@ export async function runDemo(options: DemoOptions, io: CliIo): Promise<OfficeAn
     writeFilesAtomically(out, { "index.html": renderHtmlReport(report), "report.md": renderMarkdownReport(report), "report.xlsx": await renderXlsxReport(report), ...chartFiles(report) });
     bar.tick("written");
     bar.stop();
-    if (options.json) io.stdout.write(`${JSON.stringify({ statusDate: office.statusDate, database: db, report: [resolve(out, "index.html"), resolve(out, "report.md")], selected: office.selection.result.selected, projects: office.projects.map((p) => ({ code: p.code, rag: p.rag.overall.colour ?? null })) }, null, 2)}\n`);
-    else io.stdout.write(`${[...officeSummary(office), "", `database  ${db}`, `report    ${resolve(out, "index.html")}`, `          ${resolve(out, "report.md")}`].join("\n")}\n`);
+    if (options.json) io.stdout.write(`${JSON.stringify({ statusDate: office.statusDate, database: db, report: [resolve(out, "index.html"), resolve(out, "report.md"), resolve(out, "report.xlsx")], selected: office.selection.result.selected, projects: office.projects.map((p) => ({ code: p.code, rag: p.rag.overall.colour ?? null })) }, null, 2)}\n`);
+    else io.stdout.write(`${[...officeSummary(office), "", `database  ${db}`, `report    ${resolve(out, "index.html")}`, `          ${resolve(out, "report.md")}`, `          ${resolve(out, "report.xlsx")}`].join("\n")}\n`);
     return office;
   } catch (e) {
     bar.stop();

@@ -68,7 +68,7 @@ describe("a database session", () => {
   });
 
   it("writes reports in each format; Markdown with its chart files", async () => {
-    for (const [format, file] of [["html", "r/index.html"], ["md", "r/report.md"], ["csv", "r/health.csv"], ["json", "r/report.json"]] as const) {
+    for (const [format, file] of [["html", "r/index.html"], ["md", "r/report.md"], ["csv", "r/health.csv"], ["json", "r/report.json"], ["xlsx", "r/report.xlsx"]] as const) {
       const r = await run(["report", "--format", format, "--out", file, "--db", "office.sqlite"], cwd);
       expect([format, r.code, r.err]).toEqual([format, 0, ""]);
       expect(existsSync(join(cwd, file))).toBe(true);
@@ -76,6 +76,8 @@ describe("a database session", () => {
     expect(readdirSync(join(cwd, "r", "charts")).sort()).toContain("coverage.svg");
     expect(readFileSync(join(cwd, "r", "health.csv"), "utf8").split("\r\n")[0]).toMatch(/^Project,Name,Overall,/);
     expect(readFileSync(join(cwd, "r", "index.html"), "utf8")).toContain("<svg");
+    // An xlsx file is a zip archive: "PK" first.
+    expect(readFileSync(join(cwd, "r", "report.xlsx")).subarray(0, 2).toString("latin1")).toBe("PK");
   });
 });
 
