@@ -115,11 +115,11 @@ describe("XLSX import", () => {
 });
 
 describe("XLSX hostile workbooks", () => {
-  it("refuses a zip bomb while inflating (64 MiB of zeros in a small archive, 8 MiB limit)", () => {
-    const bomb = rawWorkbook(new Uint8Array(64 * 1024 * 1024));
-    expect(bomb.length).toBeLessThan(1024 * 1024);
-    expect(refusal(() => readXlsx(bomb, { maxInflatedBytes: 8 * 1024 * 1024 }))).toMatch(/inflates beyond the limit of 8388608 bytes; refused/);
-  });
+  it("refuses a zip bomb while inflating (32 MiB of zeros in a small archive, 4 MiB limit)", () => {
+    const bomb = rawWorkbook(new Uint8Array(32 * 1024 * 1024));
+    expect(bomb.length).toBeLessThan(512 * 1024);
+    expect(refusal(() => readXlsx(bomb, { maxInflatedBytes: 4 * 1024 * 1024 }))).toMatch(/inflates beyond the limit of 4194304 bytes; refused/);
+  }, 60_000);
 
   it("refuses XML entity declarations (billion laughs) and undeclared entities", () => {
     const laughs = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol2;</t></is></c></row></sheetData></worksheet>';
@@ -137,15 +137,13 @@ describe("XLSX hostile workbooks", () => {
   });
 
   it("refuses a 1,000,000-row sheet at the default row limit without building the rows", () => {
-    const parts = ["<worksheet><sheetData>"];
-    for (let r = 1; r <= 1_000_000; r++) parts.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`);
-    parts.push("</sheetData></worksheet>");
-    const bytes = rawWorkbook(parts.join(""));
+    // Rows without an `r` attribute are numbered in order, as the format allows.
+    const bytes = rawWorkbook(`<worksheet><sheetData>${"<row><c><v>1</v></c></row>".repeat(1_000_000)}</sheetData></worksheet>`);
     const before = process.memoryUsage().heapUsed;
     expect(refusal(() => readXlsx(bytes))).toMatch(/sheet "Data" has more than 100000 rows; refused/);
     // The refusal comes as row 100,001 streams by; the rows read until then stay small.
     expect(process.memoryUsage().heapUsed - before).toBeLessThan(256 * 1024 * 1024);
-  }, 60_000);
+  }, 120_000);
 
   it("refuses column references beyond the column limit", () => {
     const sheet = '<worksheet><sheetData><row r="1"><c r="XFD1"><v>1</v></c></row></sheetData></worksheet>';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { XMLValidator } from "fast-xml-parser";
-import { ValidationError } from "../../src/core/index.js";
-import { burnUpChart, type BurnUpInput } from "../../src/reports/index.js";
+import { ValidationError, money } from "../../src/core/index.js";
+import { burnUpChart, releaseSection, renderMarkdownReport, type BurnUpInput } from "../../src/reports/index.js";
+import { agileEarnedValue } from "../../src/variance/index.js";
 import { H } from "./fixtures.js";
 
 const input = (over: Partial<BurnUpInput> = {}): BurnUpInput => ({
@@ -39,5 +40,20 @@ describe("burn-up chart", () => {
     } catch (e) {
       expect((e as ValidationError).issues[0]?.path).toEqual(["forecast", "slowVelocity"]);
     }
+  });
+});
+
+describe("release section", () => {
+  it("shows the AgileEVM figures with their derivation and the burn-up chart", () => {
+    const evm = agileEarnedValue(
+      { budget: money("120000.00", "EUR"), sprints: ["2026-09-11", "2026-09-25", "2026-10-09", "2026-10-23", "2026-11-06", "2026-11-20"].map((finish, i) => ({ name: `S${i + 1}`, finish })), totalPoints: 150, completedPoints: 90, costs: [{ date: "2026-10-01", amount: money("78000.00", "EUR") }] },
+      { statusDate: "2026-10-23" },
+    );
+    const { title: _t, ...burnUp } = input();
+    const section = releaseSection({ name: "CRM release 1", evm, burnUp });
+    expect(section.blocks[0]).toEqual({ kind: "paragraph", text: "AgileEVM as of 2026-10-23: 4 of 6 planned sprints finished (PV), 90 of 150 story points done (EV)." });
+    const md = renderMarkdownReport({ title: "Release", sections: [section] });
+    // PV 80,000, EV 72,000, SPI 0.9, EAC 130,000 (the worked example of docs/earned-value.md).
+    for (const t of ["EUR 80,000.00", "EUR 72,000.00", "**SPI:** 0.9", "**CPI:** 0.92", "EUR 130,000.00", "charts/burn-up-CRM-release-1.svg"]) expect(md).toContain(t);
   });
 });
