@@ -3,7 +3,7 @@
  * through the SQL adapter in one transaction, scores and ranks the intake, selects the FY2027 portfolio under budget
  * and capacity, computes earned value and earned schedule for the four running projects at 2026-11-20, analyses
  * traceability, judges the CRM go/no-go gate, computes the KPIs, prints a summary and writes
- * `pmo-report/index.html` and `pmo-report/report.md`. The same as `pmokit demo`; options pass through
+ * `pmo-report/index.html`, `pmo-report/report.md` and `pmo-report/report.xlsx`. The same as `pmokit demo`; options pass through
  * (`npm run demo -- --out elsewhere --db /tmp/demo.sqlite`, `--help`).
  */
 import { main } from "../src/cli/main.js";

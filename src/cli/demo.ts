@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { writeImportedRecords, readAllRecords } from "../io/index.js";
-import { renderHtmlReport, renderMarkdownReport } from "../reports/index.js";
+import { renderHtmlReport, renderMarkdownReport, renderXlsxReport } from "../reports/index.js";
 import { oneLine } from "./errors.js";
 import { readOfficeFolder, sampleDataDir } from "./load.js";
 import { analyzeOffice, type OfficeAnalysis } from "./office.js";
@@ -28,7 +28,7 @@ export interface DemoOptions {
 /**
  * `pmokit demo`: loads the office into a fresh embedded SQLite file (migrated, one transaction), reads it back,
  * runs the whole office (intake → selection → earned value → traceability → rollout → KPIs) at the status date,
- * prints a summary and writes `index.html` and `report.md` (with its chart SVGs) to the report folder. The report
+ * prints a summary and writes `index.html`, `report.md` (with its chart SVGs) and `report.xlsx` to the report folder. The report
  * is dated by the status date only: two runs give byte-identical files. Returns the analysis.
  *
  * @example
@@ -59,11 +59,11 @@ export async function runDemo(options: DemoOptions, raw: CliIo): Promise<OfficeA
       await store.close();
     }
     const report = officeReport(office);
-    writeFilesAtomically(out, { "index.html": renderHtmlReport(report), "report.md": renderMarkdownReport(report), ...chartFiles(report) });
+    writeFilesAtomically(out, { "index.html": renderHtmlReport(report), "report.md": renderMarkdownReport(report), "report.xlsx": await renderXlsxReport(report), ...chartFiles(report) });
     bar.tick("written");
     bar.stop();
-    if (options.json) io.stdout.write(`${jsonText({ statusDate: office.statusDate, database: db, report: [resolve(out, "index.html"), resolve(out, "report.md")], selected: office.selection.result.selected, projects: office.projects.map((p) => ({ code: p.code, rag: p.rag.overall.colour ?? null })) })}\n`);
-    else io.stdout.write(`${[...officeSummary(office), "", `database  ${db}`, `report    ${resolve(out, "index.html")}`, `          ${resolve(out, "report.md")}`].map(printable).join("\n")}\n`);
+    if (options.json) io.stdout.write(`${jsonText({ statusDate: office.statusDate, database: db, report: [resolve(out, "index.html"), resolve(out, "report.md"), resolve(out, "report.xlsx")], selected: office.selection.result.selected, projects: office.projects.map((p) => ({ code: p.code, rag: p.rag.overall.colour ?? null })) })}\n`);
+    else io.stdout.write(`${[...officeSummary(office), "", `database  ${db}`, `report    ${resolve(out, "index.html")}`, `          ${resolve(out, "report.md")}`, `          ${resolve(out, "report.xlsx")}`].map(printable).join("\n")}\n`);
     return office;
   } catch (e) {
     bar.stop();

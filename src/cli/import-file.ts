@@ -1,7 +1,8 @@
 import { statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import type { EntityOf } from "../entities/index.js";
-import { importCsvBatches, mspdiToPmokit, readImportChunks, readImportFile, readMspdi, readReqif, reqifToPmokit, type CsvKind, type ImportedRecords } from "../io/index.js";
+import { importCsvBatches, importXlsx, mspdiToPmokit, readImportChunks, readImportFile, readMspdi, readReqif, reqifToPmokit, type CsvKind, type ImportedRecords } from "../io/index.js";
 import { CliError, oneLine } from "./errors.js";
 import { readDatasetFile, readOfficeFolder } from "./load.js";
 
@@ -48,7 +49,8 @@ async function* named<T>(file: string, batches: AsyncIterable<T>): AsyncGenerato
 
 /**
  * Opens any importable file: a pmokit dataset (`.json`), a folder of per-kind JSON files, MS Project XML (`.xml`,
- * MSPDI) or ReqIF (`.reqif`, `.reqifz`) are read and validated into records; a CSV (`.csv` with `kind`) becomes a
+ * MSPDI), ReqIF (`.reqif`, `.reqifz`) or XLSX (`.xlsx`, first sheet, with `kind`) are read and validated into
+ * records; a CSV (`.csv` with `kind`) becomes a
  * stream of validated batches, so memory does not grow with the number of rows. Every file is read through the
  * bounded, strict-UTF-8 reader. `validate` and `import` both use this, so they apply the same checks and give the
  * same errors, naming the file.
@@ -75,6 +77,15 @@ export async function openImportable(file: string, options: ImportFileOptions): 
     return { form: "batches", kind: csvKind, batches: () => named(file, importCsvBatches(csvKind, readImportChunks(file), { importedAt: options.importedAt })) };
   }
   try {
+    if (ext === ".xlsx") {
+      const kind = need(options.kind, "--kind", "XLSX");
+      if (!CSV_KINDS.has(kind)) throw new CliError(`--kind must be one of ${[...CSV_KINDS].join(", ")}`);
+      const st = statSync(file);
+      // The same bounds as the text reader: a regular file of at most 512 MiB (a workbook is read whole).
+      if (!st.isFile()) throw new CliError(`${file}: not a regular file`);
+      if (st.size > 512 * 1024 * 1024) throw new CliError(`${file}: larger than 512 MiB; refused`);
+      return { form: "records", records: { [kind]: importXlsx(kind as CsvKind, new Uint8Array(await readFile(file)), { importedAt: options.importedAt }).records } as ImportedRecords };
+    }
     if (ext === ".xml") {
       const { document } = readMspdi(await readImportFile(file));
       return { form: "records", records: mspdiToPmokit(document, {
@@ -90,5 +101,5 @@ export async function openImportable(file: string, options: ImportFileOptions): 
   } catch (e) {
     throw e instanceof CliError ? e : new CliError(oneLine(e, file));
   }
-  throw new CliError(`${file}: unknown file type (expected .json, .xml, .reqif, .reqifz, .csv or a folder)`);
+  throw new CliError(`${file}: unknown file type (expected .json, .xml, .reqif, .reqifz, .csv, .xlsx or a folder)`);
 }

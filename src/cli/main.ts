@@ -1,7 +1,7 @@
 import { basename, dirname, join, resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import { readAllRecords, writeImportedBatches, writeImportedRecords, countRecords } from "../io/index.js";
-import { renderHtmlReport, renderJsonReport, renderMarkdownReport, tableToCsv, type ReportSection, type ReportTable } from "../reports/index.js";
+import { readAllRecords, writeImportedBatches, writeImportedRecords, countRecords, xlsxTemplate, type CsvKind } from "../io/index.js";
+import { renderHtmlReport, renderJsonReport, renderMarkdownReport, renderXlsxReport, tableToCsv, type ReportSection, type ReportTable } from "../reports/index.js";
 import { runDemo } from "./demo.js";
 import { CliError, oneLine } from "./errors.js";
 import { openImportable } from "./import-file.js";
@@ -161,11 +161,11 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
     return office.rollouts.some((r) => r.gate?.outcome === "no-go") ? EXIT.findings : EXIT.ok;
   });
 
-  program.command("report").description("write the office report (html: one self-contained file; md: with chart SVGs beside it; csv: the project health table; json)")
-    .addOption(new Option("--format <format>", "html, md, csv or json").choices(["html", "md", "csv", "json"]).default("html"))
+  program.command("report").description("write the office report (html: one self-contained file; md: with chart SVGs beside it; csv: the project health table; json; xlsx: a workbook, one sheet per table)")
+    .addOption(new Option("--format <format>", "html, md, csv, json or xlsx").choices(["html", "md", "csv", "json", "xlsx"]).default("html"))
     .requiredOption("--out <path>", "file to write")
     .addOption(dbOption()).addOption(asOfOption()).addOption(jsonOption())
-    .action(async (o: { format: "html" | "md" | "csv" | "json"; out: string; db: string; asOf: string; json?: boolean }) => {
+    .action(async (o: { format: "html" | "md" | "csv" | "json" | "xlsx"; out: string; db: string; asOf: string; json?: boolean }) => {
       const out = resolve(io.cwd, o.out);
       // Checked before the work: a folder is not a report file (`--out .` would write beside the folder).
       if (entryAt(out) === "folder") throw new CliError(`${out}: is a folder; --out names the report file (e.g. ${join(o.out, `report.${o.format}`)})`);
@@ -174,8 +174,9 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       const report = officeReport(office);
       const dir = dirname(out);
       const name = basename(out);
-      let files: Record<string, string>;
-      if (o.format === "html") files = { [name]: renderHtmlReport(report) };
+      let files: Record<string, string | Uint8Array>;
+      if (o.format === "xlsx") files = { [name]: await renderXlsxReport(report) };
+      else if (o.format === "html") files = { [name]: renderHtmlReport(report) };
       else if (o.format === "md") files = { [name]: renderMarkdownReport(report), ...chartFiles(report) };
       else if (o.format === "json") files = { [name]: renderJsonReport(report) };
       else {
@@ -185,6 +186,18 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       const written = writeFilesAtomically(dir, files);
       if (o.json) json(io, { written });
       else io.stdout.write(`wrote ${written.map(printable).join(", ")}\n`);
+    });
+
+  program.command("template").description("write an empty import workbook for one kind, from its JSON Schema (drop-down lists for enums)")
+    .addOption(new Option("--kind <kind>", "entity kind").choices(["request", "requirement", "cost-entry", "checklist-item"]).makeOptionMandatory())
+    .addOption(new Option("--format <format>", "template format").choices(["xlsx"]).default("xlsx"))
+    .requiredOption("--out <path>", "file to write").addOption(jsonOption())
+    .action(async (o: { kind: CsvKind; format: "xlsx"; out: string; json?: boolean }) => {
+      const out = resolve(io.cwd, o.out);
+      const dir = resolve(out, "..");
+      const written = writeFilesAtomically(dir, { [out.slice(dir.length + 1)]: await xlsxTemplate(o.kind) });
+      if (o.json) json(io, { written });
+      else io.stdout.write(`wrote ${written.join(", ")}\n`);
     });
 
   program.command("demo").description("run the whole sample office on a fresh embedded SQLite file and write pmo-report/index.html and report.md")

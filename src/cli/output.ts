@@ -41,7 +41,7 @@ function checkTarget(dir: string, name: string): string {
  * writeFilesAtomically("pmo-report", { "index.html": html, "report.md": md, "charts/s-curve.svg": svg });
  * ```
  */
-export function writeFilesAtomically(dir: string, files: Readonly<Record<string, string>>): readonly string[] {
+export function writeFilesAtomically(dir: string, files: Readonly<Record<string, string | Uint8Array>>): readonly string[] {
   checkWritableDir(dir);
   const targets = Object.keys(files).map((name) => [name, checkTarget(dir, name)] as const);
   const madeDir = makeFolder(dir);

@@ -23,3 +23,7 @@ export { efficientFrontierChart, type CostValuePoint, type FrontierChartInput } 
 export { coverageHeatMapChart, type HeatCell, type HeatMapInput } from "./charts/heat-map.js";
 export * from "./sections/index.js";
 export { validateReport, MAX_SECTION_DEPTH } from "./validate.js";
+export { xlsxCell, excelSerialDay, exactNumber, XLSX_EXACT_DIGITS, type XlsxCell } from "./xlsx/cell.js";
+export { planXlsxReport, type XlsxSheetPlan, type XlsxWorkbookPlan } from "./xlsx/plan.js";
+export { renderXlsxReport } from "./xlsx/workbook.js";
+export { burnUpChart, type BurnUpInput } from "./charts/burn-up.js";

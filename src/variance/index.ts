@@ -18,3 +18,4 @@ export * from "./history.js";
 export * from "./forecast-range.js";
 export * from "./compiled.js";
 export * from "./from-rows.js";
+export { agileEarnedValue, type AgileEvmInput, type AgileEvmFigures, type AgileEvmResult, type PlannedSprint } from "./agile-evm.js";

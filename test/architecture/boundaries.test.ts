@@ -58,8 +58,8 @@ const PACKAGES: Record<string, readonly string[]> = {
   traceability: ["@noble/hashes/sha256", "@noble/hashes/sha2", "@noble/hashes/utils"],
   highs: ["highs"],
   sql: ["kysely"],
-  io: ["fast-xml-parser", "fflate", "csv-parse", "csv-stringify", "saxes"],
-  reports: ["d3-scale", "d3-shape"],
+  io: ["fast-xml-parser", "fflate", "csv-parse", "csv-stringify", "saxes", "exceljs"],
+  reports: ["d3-scale", "d3-shape", "exceljs", "fflate"],
   cli: ["commander", "cli-progress", "kysely", "better-sqlite3"],
 };
 

@@ -56,7 +56,7 @@ describe("a database session", () => {
   }, HEAVY);
 
   it("writes reports in each format; Markdown with its chart files", async () => {
-    for (const [format, file] of [["html", "r/index.html"], ["md", "r/report.md"], ["csv", "r/health.csv"], ["json", "r/report.json"]] as const) {
+    for (const [format, file] of [["html", "r/index.html"], ["md", "r/report.md"], ["csv", "r/health.csv"], ["json", "r/report.json"], ["xlsx", "r/report.xlsx"]] as const) {
       const r = await run(["report", "--format", format, "--out", file, "--db", "office.sqlite"], cwd);
       expect([format, r.code, r.err]).toEqual([format, 0, ""]);
       expect(existsSync(join(cwd, file))).toBe(true);
@@ -64,6 +64,8 @@ describe("a database session", () => {
     expect(readdirSync(join(cwd, "r", "charts")).sort()).toContain("coverage.svg");
     expect(readFileSync(join(cwd, "r", "health.csv"), "utf8").split("\r\n")[0]).toMatch(/^Project,Name,Overall,/);
     expect(readFileSync(join(cwd, "r", "index.html"), "utf8")).toContain("<svg");
+    // An xlsx file is a zip archive: "PK" first.
+    expect(readFileSync(join(cwd, "r", "report.xlsx")).subarray(0, 2).toString("latin1")).toBe("PK");
   }, HEAVY);
 });
 
@@ -164,5 +166,6 @@ describe("pmokit demo", () => {
       expect(readFileSync(join(cwd, "two", f), "utf8")).toBe(readFileSync(join(cwd, "one", f), "utf8"));
     }
     expect(readFileSync(join(cwd, "one", "index.html"), "utf8")).toContain("2026-11-20");
+    expect(readFileSync(join(cwd, "two", "report.xlsx")).equals(readFileSync(join(cwd, "one", "report.xlsx")))).toBe(true);
   }, HEAVY);
 });

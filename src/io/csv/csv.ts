@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { ValidationError } from "../../core/index.js";
+import { ValidationError, type ValidationIssue } from "../../core/index.js";
 import { encodeEntity, type EntityOf } from "../../entities/index.js";
 import { createReportBuilder, type ImportReport } from "../report.js";
 import { CSV_PROFILES, type CsvKind } from "./profiles.js";
@@ -68,15 +68,52 @@ export function importCsv<K extends CsvKind>(kind: K, text: string, options: Imp
   return { records, report: report.finish() };
 }
 
-function cellOf(wire: Record<string, unknown>, path: string, kind: CsvKind): string {
+/** One data row of a table being imported: its line (row number in the sheet or file) and its cells as text. @internal */
+export interface TableRow {
+  readonly line: number;
+  readonly cells: readonly string[];
+}
+
+/**
+ * The mapping and validation shared by the CSV and XLSX importers (the same {@link CsvRowDecoder}): header → field
+ * path, typed cells by the kind's profile, defaults, ids, every row decoded through the entity codec. Returns the
+ * valid records and every problem as `[line, column]` issues; the caller throws (all or nothing). Workbook cells were
+ * never neutralised on export, so `neutralised: false` keeps a leading apostrophe as the user's own text.
+ * @internal
+ */
+export function importTableRows<K extends CsvKind>(
+  kind: K,
+  header: readonly string[],
+  rows: readonly TableRow[],
+  options: ImportCsvOptions & { readonly neutralised?: boolean },
+): { records: EntityOf<K>[]; issues: ValidationIssue[] } {
+  let decoder: CsvRowDecoder<K>;
+  try {
+    decoder = new CsvRowDecoder(kind, header, options);
+  } catch (e) {
+    if (e instanceof ValidationError) return { records: [], issues: [...e.issues] };
+    throw e;
+  }
+  const records: EntityOf<K>[] = [];
+  for (const { line, cells } of rows) {
+    const record = decoder.decode(cells, line);
+    if (record !== undefined) records.push(record);
+  }
+  return { records, issues: decoder.issues };
+}
+
+/** A record's field as the text of one table cell: lists one item per line, structured values as JSON. @internal */
+export function wireCellText(wire: Record<string, unknown>, path: string, kind: CsvKind): string {
   let v: unknown = wire;
   for (const p of path.split(".")) v = typeof v === "object" && v !== null && Object.prototype.hasOwnProperty.call(v, p) ? (v as Record<string, unknown>)[p] : undefined;
   const profile = CSV_PROFILES[kind];
-  let text: string;
-  if (v === undefined || v === null) text = "";
-  else if (profile.lists?.includes(path) && Array.isArray(v)) text = v.join("\n");
-  else if (typeof v === "object") text = JSON.stringify(v);
-  else text = String(v);
+  if (v === undefined || v === null) return "";
+  if (profile.lists?.includes(path) && Array.isArray(v)) return v.join("\n");
+  return typeof v === "object" ? JSON.stringify(v) : String(v);
+}
+
+function cellOf(wire: Record<string, unknown>, path: string, kind: CsvKind): string {
+  const text = wireCellText(wire, path, kind);
   // Formula injection (OWASP): a cell a spreadsheet would evaluate gets a leading apostrophe; plain numbers stay.
   return neutraliseCell(text);
 }

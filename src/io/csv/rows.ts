@@ -15,6 +15,11 @@ export interface CsvRowOptions {
   readonly importedAt: string;
   /** Id of a row without an `id` cell (default `<kind>-<row>`). */
   readonly idFor?: (row: number) => string;
+  /**
+   * @internal Whether cells were neutralised against formula injection on export (CSV: yes, so one added leading
+   * apostrophe is removed). Workbooks pass false: their cells are typed text and were never changed.
+   */
+  readonly neutralised?: boolean;
 }
 
 const RESERVED = new Set(["__proto__", "constructor", "prototype"]);
@@ -91,7 +96,7 @@ export class CsvRowDecoder<K extends CsvKind> {
     for (const [k, v] of Object.entries(options.defaults ?? {})) setPath(wire, k, v);
     cells.forEach((raw, c) => {
       const path = this.paths[c]!;
-      const cell = restoreCell(raw);
+      const cell = options.neutralised === false ? raw : restoreCell(raw);
       if (cell === "") return;
       let value: unknown = cell;
       if (profile.lists?.includes(path)) value = cell.split(/\r?\n/).map((s) => s.trim()).filter((s) => s !== "");

@@ -1,5 +1,6 @@
-import { Unzip, UnzipInflate, zipSync, strToU8 } from "fflate";
+import { zipSync, strToU8 } from "fflate";
 import { ValidationError } from "../../core/index.js";
+import { inflateEntries } from "../inflate.js";
 import { utf8ErrorOffset } from "../utf8.js";
 
 /** Options of {@link unzipReqifz}. */
@@ -30,54 +31,15 @@ export interface ReqifzContent {
  * ```
  */
 export function unzipReqifz(data: Uint8Array, options: UnzipReqifzOptions = {}): ReqifzContent {
-  const limit = options.maxInflatedBytes ?? 256 * 1024 * 1024;
-  const chunks: Uint8Array[] = [];
-  const attachments: string[] = [];
   let name: string | undefined;
-  let total = 0;
-  let failure: string | undefined;
-  const unzip = new Unzip((file) => {
-    if (name !== undefined || !file.name.toLowerCase().endsWith(".reqif")) {
-      attachments.push(file.name);
-      return;
-    }
-    name = file.name;
-    file.ondata = (err, chunk, _final) => {
-      if (failure) return;
-      if (err) {
-        failure = `corrupt archive entry ${file.name}: ${err.message}`;
-        return;
-      }
-      total += chunk.length;
-      if (total > limit) {
-        failure = `${file.name} inflates beyond the limit of ${limit} bytes; refused`;
-        file.terminate();
-        return;
-      }
-      chunks.push(chunk);
-    };
-    file.start();
-  });
-  unzip.register(UnzipInflate);
-  try {
-    // Feed in slices so the size check runs between inflation steps, not only at the end.
-    const step = 64 * 1024;
-    for (let i = 0; i < data.length && !failure; i += step) unzip.push(data.subarray(i, Math.min(data.length, i + step)), i + step >= data.length);
-  } catch (e) {
-    failure ??= `corrupt .reqifz archive: ${(e as Error).message}`;
-  }
-  if (failure) throw ValidationError.single([], failure, "ReqIF archive");
+  const first = (n: string) => (name === undefined && n.toLowerCase().endsWith(".reqif") ? ((name = n), true) : false);
+  const { entries, names } = inflateEntries(data, first, { maxInflatedBytes: options.maxInflatedBytes ?? 256 * 1024 * 1024 }, "ReqIF archive");
   if (name === undefined) throw ValidationError.single([], "the archive holds no .reqif file", "ReqIF archive");
-  const all = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    all.set(c, at);
-    at += c.length;
-  }
+  const all = entries.get(name)!;
   // Strict UTF-8: a bad byte is refused with its offset, never turned into U+FFFD.
   const bad = utf8ErrorOffset(all);
   if (bad !== -1) throw ValidationError.single([], `${name} in the archive: not valid UTF-8 at byte offset ${bad}`, "ReqIF archive");
-  return { name, text: new TextDecoder("utf-8").decode(all), attachments };
+  return { name, text: new TextDecoder("utf-8").decode(all), attachments: names.filter((n) => n !== name) };
 }
 
 /**

@@ -1,0 +1,167 @@
+import { parse } from "csv-parse/sync";
+import { ValidationError, type ValidationIssue } from "../../core/index.js";
+import { pointsText, trackerDate, type TrackerItem, type TrackerSprint, type TrackerStatusCategory } from "./item.js";
+import type { TrackerField, TrackerProfile } from "./profiles.js";
+
+/** What a tracker export holds once read: its items and the sprints they name. */
+export interface TrackerExport {
+  /** The tool. */
+  readonly tool: TrackerProfile["tool"];
+  /** The items, in file order. */
+  readonly items: readonly TrackerItem[];
+  /** Sprints / iterations named by the items, in order of first appearance. */
+  readonly sprints: readonly TrackerSprint[];
+}
+
+/** Options of the tracker readers. */
+export interface ReadTrackerOptions {
+  /** Largest export accepted, in characters (default 64 Mi). */
+  readonly maxChars?: number;
+  /** Most items (default 100,000). */
+  readonly maxItems?: number;
+}
+
+type Lookup = (field: TrackerField | undefined) => unknown;
+
+function statusOf(profile: TrackerProfile, state: unknown, category: unknown): TrackerStatusCategory {
+  const s = String(category ?? state ?? "").toLowerCase();
+  if (profile.doneStates.some((d) => d.toLowerCase() === s)) return "done";
+  if (profile.inProgressStates.some((d) => d.toLowerCase() === s)) return "in-progress";
+  return "to-do";
+}
+
+const text = (v: unknown): string | undefined => (v === undefined || v === null || v === "" ? undefined : typeof v === "object" ? undefined : String(v).trim());
+
+function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A sprint value: a name, an object (`{ name|title, startDate, endDate|duration }`) or a list of those (last wins). */
+function sprintOf(v: unknown, profile: TrackerProfile): TrackerSprint | undefined {
+  const last = Array.isArray(v) ? v.at(-1) : v;
+  if (typeof last === "string" || typeof last === "number") return text(last) === undefined ? undefined : { name: String(last).trim() };
+  if (typeof last !== "object" || last === null) return undefined;
+  const o = last as Record<string, unknown>;
+  const name = text(o["name"]) ?? text(o["title"]);
+  if (name === undefined) return undefined;
+  const start = trackerDate(text(o["startDate"]), profile.dateFormat);
+  const duration = typeof o["duration"] === "number" ? o["duration"] : undefined;
+  const finish = trackerDate(text(o["endDate"]), profile.dateFormat) ?? (start !== undefined && duration !== undefined ? addDays(start, duration - 1) : undefined);
+  return { name, ...(start === undefined ? {} : { start }), ...(finish === undefined ? {} : { finish }) };
+}
+
+function readItems(rows: readonly Lookup[], profile: TrackerProfile, subject: string): TrackerExport {
+  const items: TrackerItem[] = [];
+  const sprints = new Map<string, TrackerSprint>();
+  const issues: ValidationIssue[] = [];
+  const packageTypes = new Set(profile.packageTypes.map((t) => t.toLowerCase()));
+  rows.forEach((get, i) => {
+    const key = text(get(profile.fields.key));
+    const at = (field: string) => [key ?? `item ${i + 1}`, field];
+    const guard = <T>(field: string, f: () => T): T | undefined => {
+      try {
+        return f();
+      } catch (e) {
+        if (!(e instanceof ValidationError)) throw e;
+        issues.push({ path: at(field), message: e.issues[0]?.message ?? e.message, code: "custom" });
+        return undefined;
+      }
+    };
+    if (key === undefined) {
+      issues.push({ path: at("key"), message: "the item has no key", code: "custom" });
+      return;
+    }
+    const sprint = guard("sprint", () => sprintOf(get(profile.fields.sprint), profile));
+    if (sprint !== undefined && !sprints.has(sprint.name)) sprints.set(sprint.name, sprint);
+    const type = text(get(profile.fields.type));
+    const parentKey = text(get(profile.fields.parent));
+    const points = guard("points", () => pointsText(get(profile.fields.points)));
+    const resolved = guard("resolved", () => trackerDate(text(get(profile.fields.resolved)), profile.dateFormat));
+    items.push({
+      key,
+      title: text(get(profile.fields.title)) ?? key,
+      level: type !== undefined && packageTypes.has(type.toLowerCase()) ? "package" : "unit",
+      status: statusOf(profile, get(profile.fields.status), get(profile.fields.statusCategory)),
+      ...(parentKey === undefined ? {} : { parentKey }),
+      ...(points === undefined ? {} : { points }),
+      ...(sprint === undefined ? {} : { sprint: sprint.name }),
+      ...(resolved === undefined ? {} : { resolved }),
+    });
+  });
+  if (issues.length > 0) throw new ValidationError(issues, subject);
+  return { tool: profile.tool, items, sprints: [...sprints.values()] };
+}
+
+function limits(textIn: string, options: ReadTrackerOptions, subject: string): number {
+  const max = options.maxChars ?? 64 * 1024 * 1024;
+  if (textIn.length > max) throw ValidationError.single([], `the export is larger than ${max} characters`, subject);
+  return options.maxItems ?? 100_000;
+}
+
+/**
+ * Reads a tracker's CSV export (Jira, Azure DevOps query) with a mapping profile: columns by header, a repeated
+ * header (Jira's several `Sprint` columns) read as a list, typed into {@link TrackerItem}s. All or nothing: one
+ * `ValidationError` names each item and field that cannot be read (`["CRM-12", "resolved"]`).
+ *
+ * @throws {ValidationError} on malformed CSV, a missing key column, an oversized export or unreadable values.
+ * @example
+ * ```ts
+ * const { items, sprints } = readTrackerCsv(readFileSync("jira.csv", "utf8"), JIRA_CSV_PROFILE);
+ * ```
+ */
+export function readTrackerCsv(csv: string, profile: TrackerProfile, options: ReadTrackerOptions = {}): TrackerExport {
+  const subject = `${profile.tool} CSV export`;
+  const maxItems = limits(csv, options, subject);
+  let rows: string[][];
+  try {
+    rows = parse(csv, { bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][];
+  } catch (e) {
+    throw ValidationError.single([], `malformed CSV: ${(e as Error).message}`, subject);
+  }
+  const header = (rows[0] ?? []).map((h) => h.trim());
+  if (rows.length - 1 > maxItems) throw ValidationError.single([], `more than ${maxItems} items; refused`, subject);
+  const keyColumn = typeof profile.fields.key === "string" ? profile.fields.key : "";
+  if (!header.includes(keyColumn)) throw ValidationError.single([], `no "${keyColumn}" column (columns: ${header.join(", ")})`, subject);
+  const lookups = rows.slice(1).map((cells): Lookup => (field) => {
+    if (typeof field !== "string") return undefined;
+    const values = header.flatMap((h, i) => (h === field && (cells[i] ?? "").trim() !== "" ? [cells[i]!] : []));
+    return values.length > 1 ? values : values[0];
+  });
+  return readItems(lookups, profile, subject);
+}
+
+function at(value: unknown, path: TrackerField | undefined): unknown {
+  if (path === undefined) return undefined;
+  let v = value;
+  for (const p of typeof path === "string" ? [path] : path) {
+    // Own properties only: `__proto__` or `constructor` in a file never reach a prototype.
+    v = typeof v === "object" && v !== null && !Array.isArray(v) && Object.prototype.hasOwnProperty.call(v, p) ? (v as Record<string, unknown>)[p] : undefined;
+  }
+  return v;
+}
+
+/**
+ * Reads a tracker's JSON export (Jira REST search, Azure DevOps work items, GitHub Projects `item-list`) with a
+ * mapping profile: the item list under `itemsPath`, fields by property path. Same results and errors as
+ * {@link readTrackerCsv}.
+ *
+ * @throws {ValidationError} on malformed JSON, no item list, an oversized export or unreadable values.
+ * @example
+ * ```ts
+ * const { items } = readTrackerJson(readFileSync("search.json", "utf8"), JIRA_JSON_PROFILE);
+ * ```
+ */
+export function readTrackerJson(json: string, profile: TrackerProfile, options: ReadTrackerOptions = {}): TrackerExport {
+  const subject = `${profile.tool} JSON export`;
+  const maxItems = limits(json, options, subject);
+  let doc: unknown;
+  try {
+    doc = JSON.parse(json);
+  } catch (e) {
+    throw ValidationError.single([], `malformed JSON: ${(e as Error).message}`, subject);
+  }
+  const list = Array.isArray(doc) ? doc : at(doc, profile.itemsPath ?? "items");
+  if (!Array.isArray(list)) throw ValidationError.single([], `no item list under "${profile.itemsPath ?? "items"}"`, subject);
+  if (list.length > maxItems) throw ValidationError.single([], `more than ${maxItems} items; refused`, subject);
+  return readItems(list.map((item): Lookup => (field) => at(item, field)), profile, subject);
+}

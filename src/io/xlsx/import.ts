@@ -1,0 +1,120 @@
+import { ValidationError, type ValidationIssue } from "../../core/index.js";
+import type { EntityOf } from "../../entities/index.js";
+import { importTableRows, type ImportCsvOptions } from "../csv/csv.js";
+import type { CsvKind } from "../csv/profiles.js";
+import { createReportBuilder, type ImportReport } from "../report.js";
+import { readXlsx, type XlsxSheetData } from "./read.js";
+import type { XlsxLimits } from "./limits.js";
+
+/** Options of {@link importXlsx}: the CSV importer's mapping options, the reader's limits, and where the table is. */
+export interface ImportXlsxOptions extends ImportCsvOptions, XlsxLimits {
+  /** The sheet to read, by tab name (default the first). */
+  readonly sheet?: string;
+  /**
+   * Header rows above the data (default 1). With 2, a merged group header over sub-headers gives field paths:
+   * `amount` merged over `amount` and `currency` → `amount.amount`, `amount.currency`; a header merged down over
+   * both rows is one name.
+   */
+  readonly headerRows?: number;
+}
+
+/** One sheet of {@link importXlsxWorkbook}: which kind it holds and how its columns map. */
+export interface XlsxSheetMapping extends Omit<ImportXlsxOptions, "importedAt" | "idFor" | "sheet" | keyof XlsxLimits> {
+  /** The entity kind of the sheet's rows. */
+  readonly kind: CsvKind;
+}
+
+/**
+ * The header texts of a sheet: header rows with merged cells spread over the columns they cover, joined with `.`
+ * (empty parts and a part repeated by a vertical merge are left out).
+ */
+function headerOf(sheet: XlsxSheetData, headerRows: number): string[] {
+  const top = sheet.rows.filter((r) => r.line <= headerRows);
+  const grid = Array.from({ length: headerRows }, (_, i) => [...(top.find((r) => r.line === i + 1)?.cells ?? [])]);
+  // A cell covered by a merge from above repeats the group header, not a new level: it adds no path part.
+  const below = new Set<string>();
+  for (const m of sheet.merges) {
+    if (m.top >= headerRows) continue;
+    const value = grid[m.top]?.[m.left] ?? "";
+    for (let r = m.top; r <= Math.min(m.bottom, headerRows - 1); r++) {
+      for (let c = m.left; c <= m.right && c < 1000; c++) {
+        grid[r]![c] = value;
+        if (r > m.top) below.add(`${r}:${c}`);
+      }
+    }
+  }
+  const width = Math.max(0, ...grid.map((r) => r.length));
+  return Array.from({ length: width }, (_, c) =>
+    grid
+      .map((r, i) => (below.has(`${i}:${c}`) ? "" : (r[c] ?? "").trim()))
+      .filter((t) => t !== "")
+      .join("."),
+  );
+}
+
+function importSheet<K extends CsvKind>(kind: K, sheet: XlsxSheetData, options: ImportCsvOptions & { readonly headerRows?: number }): { records: EntityOf<K>[]; issues: ValidationIssue[] } {
+  const headerRows = options.headerRows ?? 1;
+  return importTableRows(kind, headerOf(sheet, headerRows), sheet.rows.filter((r) => r.line > headerRows), { ...options, neutralised: false });
+}
+
+/**
+ * Reads one sheet of an `.xlsx` workbook of requests, requirements, cost entries or checklist items with exactly the
+ * CSV importer's rules (column mapping, defaults, list/JSON/boolean cells, every row through the entity codec; all
+ * or nothing). Typed cells count as their text: numbers exactly as stored, dates as `YYYY-MM-DD`. Problems carry
+ * `[row, column]` paths with the sheet's row numbers (see `csvProblems`). The workbook is read by {@link readXlsx},
+ * so hostile files are refused within its limits.
+ *
+ * @throws {ValidationError} on a hostile or malformed workbook, a missing sheet, or any invalid row.
+ * @example
+ * ```ts
+ * const { records } = importXlsx("cost-entry", readFileSync("costs.xlsx"), {
+ *   sheet: "Costs", mapping: { Invoice: "sourceRef", Amount: "amount.amount" }, defaults: { "amount.currency": "EUR" },
+ *   importedAt: "2026-11-25T12:00:00.000Z",
+ * });
+ * ```
+ */
+export function importXlsx<K extends CsvKind>(kind: K, bytes: Uint8Array, options: ImportXlsxOptions): { records: EntityOf<K>[]; report: ImportReport } {
+  const { sheets } = readXlsx(bytes, { ...options, ...(options.sheet === undefined ? {} : { sheets: [options.sheet] }) });
+  const sheet = sheets[0] ?? (() => { throw ValidationError.single([], "the workbook has no sheet", `${kind} XLSX`); })();
+  const { records, issues } = importSheet(kind, sheet, options);
+  if (issues.length > 0) throw new ValidationError(issues, `${kind} XLSX sheet "${sheet.name}"`);
+  const report = createReportBuilder("xlsx");
+  report.count("rows", records.length);
+  return { records, report: report.finish() };
+}
+
+/**
+ * Reads several sheets of one workbook, each as its kind (`{ Costs: { kind: "cost-entry" }, Requirements: { kind:
+ * "requirement" } }`), all or nothing across the sheets: one {@link ValidationError} lists every problem with path
+ * `[sheet, row, column]`; the report counts the rows of each sheet (`rows:<sheet>`).
+ *
+ * @throws {ValidationError} on a hostile or malformed workbook, a missing sheet, or any invalid row in any sheet.
+ * @example
+ * ```ts
+ * const { records } = importXlsxWorkbook(readFileSync("office.xlsx"), {
+ *   sheets: { Requests: { kind: "request" }, Costs: { kind: "cost-entry", defaults: { "amount.currency": "EUR" } } },
+ *   importedAt: "2026-11-25T12:00:00.000Z",
+ * });
+ * records["cost-entry"]?.length;
+ * ```
+ */
+export function importXlsxWorkbook(
+  bytes: Uint8Array,
+  options: XlsxLimits & { readonly sheets: Readonly<Record<string, XlsxSheetMapping>>; readonly importedAt: string },
+): { records: { [K in CsvKind]?: EntityOf<K>[] }; report: ImportReport } {
+  const names = Object.keys(options.sheets);
+  const { sheets } = readXlsx(bytes, { ...options, sheets: names });
+  const records: { [K in CsvKind]?: EntityOf<K>[] } = {};
+  const issues: ValidationIssue[] = [];
+  const report = createReportBuilder("xlsx");
+  for (const sheet of sheets) {
+    const m = Object.prototype.hasOwnProperty.call(options.sheets, sheet.name) ? options.sheets[sheet.name]! : undefined;
+    if (m === undefined) continue;
+    const got = importSheet(m.kind, sheet, { ...m, importedAt: options.importedAt, idFor: (row) => `${m.kind}-${sheet.name}-${row}` });
+    issues.push(...got.issues.map((i) => ({ ...i, path: [sheet.name, ...i.path] })));
+    (records[m.kind] as unknown[] | undefined) = [...((records[m.kind] as unknown[] | undefined) ?? []), ...got.records];
+    report.count(`rows:${sheet.name}`, got.records.length);
+  }
+  if (issues.length > 0) throw new ValidationError(issues, "XLSX workbook");
+  return { records, report: report.finish() };
+}

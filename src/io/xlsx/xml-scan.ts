@@ -1,0 +1,43 @@
+import { SaxesParser, type SaxesTagPlain } from "saxes";
+import { ValidationError } from "../../core/index.js";
+
+/** What a scan of one workbook part listens to; element names are local (prefix removed). @internal */
+export interface XmlScanHandlers {
+  open?(name: string, attributes: Readonly<Record<string, string>>): void;
+  close?(name: string): void;
+  text?(text: string): void;
+}
+
+const local = (name: string) => name.slice(name.indexOf(":") + 1);
+
+/**
+ * Streams one XML part of a workbook through saxes in slices, so a large sheet is never one string. A document
+ * type declaration is refused (the carrier of entity-expansion and external-entity attacks; OOXML never needs
+ * one), and so is an undeclared entity.
+ * @internal
+ */
+export function scanXml(bytes: Uint8Array, part: string, handlers: XmlScanHandlers): void {
+  const parser = new SaxesParser({ xmlns: false, position: true });
+  let failure: string | undefined;
+  parser.on("doctype", () => {
+    failure ??= `${part}: document type declaration refused: DTDs carry entity-expansion and external-entity attacks`;
+    throw new Error(failure);
+  });
+  parser.on("error", (e) => {
+    failure ??= `${part}: malformed XML: ${e.message}`;
+    throw e;
+  });
+  parser.on("opentag", (tag: SaxesTagPlain) => handlers.open?.(local(tag.name), tag.attributes as Record<string, string>));
+  parser.on("closetag", (tag) => handlers.close?.(local(tag.name)));
+  parser.on("text", (t) => handlers.text?.(t));
+  parser.on("cdata", (t) => handlers.text?.(t));
+  const decoder = new TextDecoder("utf-8");
+  const step = 256 * 1024;
+  try {
+    for (let i = 0; i < bytes.length; i += step) parser.write(decoder.decode(bytes.subarray(i, Math.min(bytes.length, i + step)), { stream: true }));
+    parser.write(decoder.decode()).close();
+  } catch (e) {
+    if (e instanceof ValidationError) throw e;
+    throw ValidationError.single([], failure ?? `${part}: ${(e as Error).message}`, "XLSX workbook");
+  }
+}

@@ -1,0 +1,49 @@
+import type { AgileEvmResult } from "../../variance/index.js";
+import { burnUpChart, type BurnUpInput } from "../charts/burn-up.js";
+import type { ReportBlock, ReportSection } from "../report.js";
+import { cents, fixed } from "./shared.js";
+
+/** What an agile release section shows. */
+export interface ReleaseSectionInput {
+  /** Release name (the heading, and the chart file name). */
+  readonly name: string;
+  /** `agileEarnedValue` result. */
+  readonly evm: AgileEvmResult;
+  /** Burn-up data (scope, completed, forecast range); the title defaults to "<name> — burn-up". */
+  readonly burnUp?: Omit<BurnUpInput, "title"> & { readonly title?: string };
+}
+
+/**
+ * An agile release section: the AgileEVM figures with their derivation (sprints finished of planned, points done
+ * of scope) and the burn-up chart with its forecast range.
+ *
+ * @example
+ * ```ts
+ * releaseSection({ name: "CRM release 1", evm: agileEarnedValue(input, { statusDate: "2026-10-23" }), burnUp: { scope, completed, forecast } });
+ * ```
+ */
+export function releaseSection(input: ReleaseSectionInput): ReportSection {
+  const { evm } = input;
+  const f = evm.figures;
+  const blocks: ReportBlock[] = [
+    {
+      kind: "paragraph",
+      text: `AgileEVM as of ${evm.statusDate}: ${evm.completedSprints} of ${evm.plannedSprints} planned sprints finished (PV), ${evm.completedPoints.toFixed()} of ${evm.totalPoints.toFixed()} story points done (EV).`,
+    },
+    {
+      kind: "figures",
+      items: [
+        { label: "BAC", value: cents(f.bac) }, { label: "PV", value: cents(f.pv) }, { label: "EV", value: cents(f.ev) }, { label: "AC", value: cents(f.ac) },
+        { label: "SV", value: cents(f.sv) }, { label: "CV", value: cents(f.cv) }, { label: "SPI", value: fixed(f.spi, 2) }, { label: "CPI", value: fixed(f.cpi, 2) },
+        { label: "Planned % complete", value: fixed(f.plannedPercentComplete, 1) }, { label: "% complete", value: fixed(f.percentComplete, 1) },
+        { label: "EAC (BAC / CPI)", value: cents(f.eac) }, { label: "ETC", value: cents(f.etc) }, { label: "VAC", value: cents(f.vac) },
+        { label: "Forecast sprints", value: fixed(f.forecastSprints, 2) },
+      ],
+    },
+  ];
+  if (input.burnUp !== undefined) {
+    const file = `charts/burn-up-${input.name.replace(/[^A-Za-z0-9._-]+/g, "-")}.svg`;
+    blocks.push({ kind: "chart", svg: burnUpChart({ ...input.burnUp, title: input.burnUp.title ?? `${input.name} — burn-up` }), caption: `${input.name}: scope, completed points and forecast range`, file });
+  }
+  return { heading: input.name, blocks };
+}

@@ -1,0 +1,130 @@
+import { PmoDecimal, decimal, isMoney, minorUnits, toDecimalString, type Decimal } from "../../core/index.js";
+import { RAG_LABELS, isCellMetric, isRagCell, type CellValue, type RagColour } from "../cells.js";
+
+/**
+ * Excel stores numbers as IEEE doubles: up to 15 significant digits survive the trip exactly; a decimal with more
+ * is written as text.
+ *
+ * @example
+ * ```ts
+ * decimal("1234567.89").sd(true) <= XLSX_EXACT_DIGITS; // true: written as a number cell
+ * ```
+ */
+export const XLSX_EXACT_DIGITS = 15;
+
+/** Fill colours of RAG cells (ARGB), light enough for black text to stay readable. @internal */
+export const RAG_FILLS: Readonly<Record<RagColour, string>> = { green: "FFC6EFCE", amber: "FFFFEB9C", red: "FFFFC7CE" };
+
+/**
+ * One spreadsheet cell as plain data, before any workbook library sees it: a number (with its display format), a
+ * calendar date (as an Excel serial day with a date format) or text; RAG cells also carry their fill and rule.
+ */
+export type XlsxCell =
+  | { readonly kind: "number"; readonly value: number; readonly format: string }
+  | { readonly kind: "date"; readonly serial: number; readonly format: string; readonly text: string }
+  | { readonly kind: "text"; readonly value: string; readonly note?: string }
+  | { readonly kind: "rag"; readonly value: string; readonly colour: RagColour; readonly rule?: string }
+  | { readonly kind: "empty" };
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/**
+ * The Excel serial day of an ISO calendar date (1900 date system, day 1 = 1900-01-01), or `undefined` when the
+ * text is not a real `YYYY-MM-DD` date. Computed in UTC, so no time zone shifts the day.
+ *
+ * @example
+ * ```ts
+ * excelSerialDay("2026-11-20"); // 46346
+ * excelSerialDay("2026-02-30"); // undefined
+ * ```
+ */
+export function excelSerialDay(iso: string): number | undefined {
+  const m = ISO_DATE.exec(iso);
+  if (m === null) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = Date.UTC(y, mo - 1, d);
+  const back = new Date(t);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || y < 1900) return undefined;
+  return Math.round((t - EXCEL_EPOCH) / 86_400_000);
+}
+
+/**
+ * A decimal as an exact spreadsheet number, or `undefined` when a double cannot hold it exactly (more than 15
+ * significant digits): the caller then writes the decimal as text, so no cent is ever changed on the way.
+ *
+ * @example
+ * ```ts
+ * exactNumber(decimal("1234.50"));             // 1234.5
+ * exactNumber(decimal("12345678901234567.89")); // undefined (19 significant digits)
+ * ```
+ */
+export function exactNumber(d: Decimal): number | undefined {
+  if (d.sd(true) > XLSX_EXACT_DIGITS) return undefined;
+  const n = Number(d.toFixed());
+  // Belt and braces: the double must print back as the same decimal.
+  return Number.isFinite(n) && decimal(String(n)).eq(d) ? n : undefined;
+}
+
+function decimalFormat(places: number): string {
+  return places === 0 ? "#,##0" : `#,##0.${"0".repeat(places)}`;
+}
+
+function numberCell(d: Decimal, places: number, suffix: string): XlsxCell {
+  const n = exactNumber(d);
+  if (n === undefined) {
+    return { kind: "text", value: `${toDecimalString(d, places)}${suffix}`, note: `more than ${XLSX_EXACT_DIGITS} significant digits: written as text to keep it exact` };
+  }
+  return { kind: "number", value: n, format: `${decimalFormat(places)}${suffix === "" ? "" : `"${suffix}"`}` };
+}
+
+/**
+ * How a report cell is written to a workbook: money as a number with its currency's minor units in the format
+ * (`#,##0.00" EUR"`), decimals and numbers as numbers, `YYYY-MM-DD` text as a date cell, RAG as its letter and
+ * word (`"A Amber"`) with the rule kept beside it, a missing metric as `n/a (reason)`. Text is always text: a value
+ * starting with `=`, `+`, `-` or `@` stays a plain string (the writer never emits formulas).
+ *
+ * @example
+ * ```ts
+ * xlsxCell(money("1234.5", "EUR")); // { kind: "number", value: 1234.5, format: '#,##0.00" EUR"' }
+ * xlsxCell(ragCell("red", "CPI 0.80 < 0.90")); // { kind: "rag", value: "R Red", colour: "red", rule: "CPI 0.80 < 0.90" }
+ * ```
+ */
+export function xlsxCell(v: CellValue): XlsxCell {
+  if (v === null || v === undefined || v === "") return { kind: "empty" };
+  if (typeof v === "string") {
+    const serial = excelSerialDay(v);
+    return serial === undefined ? { kind: "text", value: v } : { kind: "date", serial, format: "yyyy-mm-dd", text: v };
+  }
+  if (typeof v === "boolean") return { kind: "text", value: v ? "yes" : "no" };
+  if (typeof v === "number") return numberCell(decimal(v), Math.max(0, decimal(v).decimalPlaces()), "");
+  if (isMoney(v)) return numberCell(v.amount, Math.max(minorUnits(v.currency), v.amount.decimalPlaces()), ` ${v.currency}`);
+  if (PmoDecimal.isDecimal(v)) return numberCell(v, v.decimalPlaces(), "");
+  if (isRagCell(v)) {
+    const { letter, word } = RAG_LABELS[v.colour];
+    return v.note === undefined ? { kind: "rag", value: `${letter} ${word}`, colour: v.colour } : { kind: "rag", value: `${letter} ${word}`, colour: v.colour, rule: v.note };
+  }
+  if (isCellMetric(v)) {
+    if (v.value !== undefined) return xlsxCell(v.value);
+    return { kind: "text", value: `n/a (${v.reason})`, ...(v.detail === undefined ? {} : { note: v.detail }) };
+  }
+  return { kind: "text", value: String(v) };
+}
+
+/** The text width of a cell as shown, for fitting column widths. @internal */
+export function shownWidth(c: XlsxCell): number {
+  switch (c.kind) {
+    case "empty":
+      return 0;
+    case "date":
+      return c.text.length;
+    case "number": {
+      const [int = "", frac] = String(Math.abs(c.value)).split(".");
+      const places = /\.(0+)/.exec(c.format)?.[1]?.length ?? (frac?.length ?? 0);
+      const suffix = /"(.*)"/.exec(c.format)?.[1]?.length ?? 0;
+      return int.length + Math.floor((int.length - 1) / 3) + (places > 0 ? places + 1 : 0) + suffix + (c.value < 0 ? 1 : 0);
+    }
+    default:
+      return Math.max(...c.value.split("\n").map((l) => l.length));
+  }
+}

@@ -1,0 +1,88 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { ValidationError, money } from "../../src/core/index.js";
+import { agileEarnedValue } from "../../src/variance/index.js";
+
+const eur = (a: string) => money(a, "EUR");
+const FINISHES = ["2026-09-11", "2026-09-25", "2026-10-09", "2026-10-23", "2026-11-06", "2026-11-20"];
+const SPRINTS = FINISHES.map((finish, i) => ({ name: `Sprint ${i + 1}`, finish }));
+
+/**
+ * The worked example of docs/earned-value.md: a release of EUR 120,000 over 6 two-week sprints, 150 points of scope.
+ * At 2026-10-23 four sprints have ended and 90 points are done; EUR 78,000 is booked by then (EUR 5,000 after it).
+ */
+const example = () =>
+  agileEarnedValue(
+    {
+      budget: eur("120000.00"),
+      sprints: SPRINTS,
+      totalPoints: "150",
+      completedPoints: 90,
+      costs: [
+        { id: "c1", date: "2026-09-11", amount: eur("20000.00") },
+        { id: "c2", date: "2026-09-25", amount: eur("19500.00") },
+        { id: "c3", date: "2026-10-09", amount: eur("19000.00") },
+        { id: "c4", date: "2026-10-23", amount: eur("19500.00") },
+        { id: "c5", date: "2026-10-30", amount: eur("5000.00") },
+      ],
+    },
+    { statusDate: "2026-10-23" },
+  );
+
+describe("agileEarnedValue", () => {
+  it("worked example: PV from sprints, EV from points, AC from costs", () => {
+    const r = example();
+    const f = r.figures;
+    expect([r.completedSprints, r.plannedSprints, r.excludedCosts]).toEqual([4, 6, ["c5"]]);
+    // PPC = 4 / 6; PV = 120,000 × 4 / 6 = 80,000.
+    expect(f.pv.value?.amount.toFixed(2)).toBe("80000.00");
+    // APC = 90 / 150 = 60 %; EV = 120,000 × 90 / 150 = 72,000.
+    expect(f.percentComplete.value?.toFixed()).toBe("60");
+    expect(f.ev.value?.amount.toFixed(2)).toBe("72000.00");
+    // AC = 20,000 + 19,500 + 19,000 + 19,500 = 78,000 (c5 is after the status date).
+    expect(f.ac.value?.amount.toFixed(2)).toBe("78000.00");
+    // SV = 72,000 − 80,000 = −8,000; CV = 72,000 − 78,000 = −6,000.
+    expect([f.sv.value?.amount.toFixed(2), f.cv.value?.amount.toFixed(2)]).toEqual(["-8000.00", "-6000.00"]);
+    // SPI = 72 / 80 = 0.9; CPI = 72 / 78 = 0.923076…
+    expect(f.spi.value?.toFixed()).toBe("0.9");
+    expect(f.cpi.value?.toFixed(6)).toBe("0.923077");
+    // EAC = BAC / CPI = 120,000 × 78 / 72 = 130,000; ETC = 130,000 − 78,000 = 52,000; VAC = −10,000.
+    expect(f.eac.value?.amount.toDecimalPlaces(2).toFixed(2)).toBe("130000.00");
+    expect(f.etc.value?.amount.toDecimalPlaces(2).toFixed(2)).toBe("52000.00");
+    expect(f.vac.value?.amount.toDecimalPlaces(2).toFixed(2)).toBe("-10000.00");
+    // Forecast: 6 / 0.9 = 6.67 sprints, so a seventh sprint.
+    expect(f.forecastSprints.value?.toDecimalPlaces(2).toFixed()).toBe("6.67");
+    expect(f.plannedPercentComplete.value?.toDecimalPlaces(2).toFixed()).toBe("66.67");
+  });
+
+  it("gives reasons, not numbers, where a figure cannot be computed", () => {
+    // Before the first sprint ends PV is 0, so SPI and the forecast are missing; no cost yet, so CPI and EAC too.
+    const early = agileEarnedValue({ budget: eur("100"), sprints: SPRINTS, totalPoints: 10, completedPoints: 0, costs: [] }, { statusDate: "2026-09-01" });
+    expect([early.figures.spi.reason, early.figures.forecastSprints.reason, early.figures.cpi.reason, early.figures.eac.reason]).toEqual(["pv-is-zero", "pv-is-zero", "ac-is-zero", "ac-is-zero"]);
+    const empty = agileEarnedValue({ budget: eur("100"), sprints: SPRINTS, totalPoints: 0, completedPoints: 0, costs: [] }, { statusDate: "2026-10-01" });
+    expect([empty.figures.ev.reason, empty.figures.percentComplete.reason, empty.figures.spi.reason]).toEqual(["no-scope", "no-scope", "no-scope"]);
+  });
+
+  it("refuses bad input with paths", () => {
+    const bad = (over: object) => () => agileEarnedValue({ budget: eur("100"), sprints: SPRINTS, totalPoints: 10, completedPoints: 5, costs: [], ...over }, { statusDate: "2026-10-01" });
+    expect(bad({ completedPoints: 11 })).toThrow(ValidationError);
+    expect(bad({ sprints: [] })).toThrow(/at least one planned sprint/);
+    expect(bad({ costs: [{ date: "2026-09-01", amount: money("1", "USD") }] })).toThrow(/cost in USD, budget in EUR/);
+    expect(bad({ totalPoints: -1 })).toThrow(/cannot be negative/);
+  });
+
+  it("property: SV = EV − PV and CV = EV − AC exactly, EV never above BAC", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 0, max: 500 }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 10_000_000 }), (total, doneRaw, sprintsDone, acCents) => {
+        const done = Math.min(total, doneRaw);
+        const status = sprintsDone === 0 ? "2026-09-01" : FINISHES[sprintsDone - 1]!;
+        const r = agileEarnedValue({ budget: eur("99999.99"), sprints: SPRINTS, totalPoints: total, completedPoints: done, costs: [{ date: "2026-09-01", amount: money(acCents, "EUR") }] }, { statusDate: status });
+        const f = r.figures;
+        expect(f.sv.value!.amount.eq(f.ev.value!.amount.minus(f.pv.value!.amount))).toBe(true);
+        expect(f.cv.value!.amount.eq(f.ev.value!.amount.minus(f.ac.value!.amount))).toBe(true);
+        expect(f.ev.value!.amount.lte(f.bac.value!.amount)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
