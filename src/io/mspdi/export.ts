@@ -77,6 +77,9 @@ export function pmokitToMspdi(plan: ProjectPlan): { document: MspdiDocument; rep
     actualBy.set(c.workPackageId, [...(actualBy.get(c.workPackageId) ?? []), c.amount]);
     if ((actualDate.get(c.workPackageId) ?? "") < c.date) actualDate.set(c.workPackageId, c.date);
   }
+  // MS Project shows a summary's Cost as its children's plus its own FixedCost: write both so a re-import splits them.
+  const subtree = (id: string, own: (w: EntityOf<"work-package">) => Money[]): Money[] =>
+    pkgs.filter((w) => w.id === id || w.parentId === id).flatMap((w) => (w.id === id ? own(w) : subtree(w.id, own)));
   const baselineOf = (id: string, milestone: boolean): MspdiElement[] =>
     [...(plan.baselines ?? [])].sort((a, b) => a.number - b.number).flatMap((b) => {
       if (milestone) {
@@ -85,7 +88,8 @@ export function pmokitToMspdi(plan: ProjectPlan): { document: MspdiDocument; rep
       }
       const w = b.workPackages.find((x) => x.workPackageId === id);
       if (!w) return [];
-      const cost = sumMoney(w.timePhasedBudget.map((s) => s.amount), cur);
+      const frozen = (p: EntityOf<"work-package">) => b.workPackages.find((x) => x.workPackageId === p.id)?.timePhasedBudget.map((s) => s.amount) ?? [];
+      const cost = sumMoney(hasChildren.has(id) ? subtree(id, frozen) : w.timePhasedBudget.map((s) => s.amount), cur);
       return [el({ Number: String(b.number), Start: at(w.plannedStart, "08:00:00"), Finish: at(w.plannedFinish, "17:00:00"), Cost: cost })];
     });
 
@@ -106,7 +110,8 @@ export function pmokitToMspdi(plan: ProjectPlan): { document: MspdiDocument; rep
       OutlineLevel: String(w.code.split(".").length), Start: at(w.plannedStart, "08:00:00"), Finish: at(w.plannedFinish, "17:00:00"),
       Milestone: "0", Summary: hasChildren.has(w.id) ? "1" : "0",
       PercentComplete: last?.percentComplete ? last.percentComplete.toDecimalPlaces(0).toFixed() : "0",
-      Cost: sumMoney(w.timePhasedBudget.map((s) => s.amount), cur),
+      ...(hasChildren.has(w.id) ? { FixedCost: sumMoney(w.timePhasedBudget.map((s) => s.amount), cur) } : {}),
+      Cost: sumMoney(subtree(w.id, (p) => p.timePhasedBudget.map((s) => s.amount)), cur),
       ...(finished ? { ActualFinish: at(actualDate.get(w.id) ?? w.plannedFinish, "17:00:00") } : {}),
       ...(actual ? { ActualCost: sumMoney(actual, cur) } : {}),
       ...(w.description ? { Notes: w.description } : {}),

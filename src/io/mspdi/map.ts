@@ -1,4 +1,4 @@
-import { isIsoDate, sumMoney, type IsoDate, type Money } from "../../core/index.js";
+import { isIsoDate, minorUnits, roundMoney, subtractMoney, sumMoney, type IsoDate, type Money } from "../../core/index.js";
 import { decodeEntity, type EntityOf } from "../../entities/index.js";
 import { ValidationError } from "../../core/index.js";
 import { createReportBuilder, type ImportReport } from "../report.js";
@@ -39,7 +39,7 @@ const day = (el: MspdiElement, f: string): IsoDate | undefined => {
   const d = str(el, f)?.slice(0, 10);
   return d !== undefined && isIsoDate(d) ? d : undefined;
 };
-const cash = (el: MspdiElement, f: string): Money | undefined => {
+const rawCash = (el: MspdiElement, f: string): Money | undefined => {
   const v = el.fields[f];
   return typeof v === "object" && "currency" in v ? v : undefined;
 };
@@ -79,6 +79,18 @@ export function mspdiToPmokit(document: MspdiDocument, options: MspdiMappingOpti
     }
   };
 
+  // Money lands on the currency's minor unit, rounded half-up (as MS Project displays it with CurrencyDigits): an
+  // assignment-derived 299.0845 GBP becomes 299.08, said in the report, so nothing stored is refused by earnedValue.
+  const cash = (el: MspdiElement, f: string, where: string): Money | undefined => {
+    const m = rawCash(el, f);
+    if (!m) return undefined;
+    const r = roundMoney(m, { rounding: "half-up" });
+    if (!r.amount.eq(m.amount)) {
+      report.warn(`${where}/${f}`, `${m.amount.toFixed()} ${m.currency} has more decimals than ${m.currency}'s ${minorUnits(m.currency)}; rounded half-up to ${r.amount.toFixed(minorUnits(m.currency))}`, "money-rounded");
+    }
+    return r;
+  };
+
   // Calendar of the project.
   const calUid = str(p, "CalendarUID");
   const cal = calUid ? resolveMspdiCalendar(p.lists["calendars"] ?? [], calUid) : undefined;
@@ -101,6 +113,8 @@ export function mspdiToPmokit(document: MspdiDocument, options: MspdiMappingOpti
     const puid = parentOutline ? byOutline.get(parentOutline) : undefined;
     return puid ? ids.get(puid) : undefined;
   };
+
+  const childrenOf = (uid: string): MspdiElement[] => tasks.filter((c) => { const pid = parentOf(c); return pid !== undefined && pid === ids.get(uid); });
 
   // The project spans its own dates and every task's; MS Project can leave a stale FinishDate before the start.
   const starts = [day(p, "StartDate"), ...tasks.map((t) => day(t, "Start"))].filter((d): d is IsoDate => d !== undefined).sort();
@@ -144,7 +158,11 @@ export function mspdiToPmokit(document: MspdiDocument, options: MspdiMappingOpti
       continue;
     }
     const summary = str(t, "Summary") === "1";
-    const cost = cash(t, "Cost");
+    const cost = cash(t, "Cost", where);
+    // MS Project rolls children's costs up into a summary's Cost; only the summary's own FixedCost is its budget.
+    const fixed = summary ? cash(t, "FixedCost", where) : undefined;
+    const own = summary ? (fixed && fixed.amount.gt(0) ? fixed : undefined) : cost && cost.amount.gt(0) ? cost : undefined;
+    if (summary && own) report.warn(where, `summary task's own fixed cost ${own.amount.toFixed()} ${cur} is budgeted on its package (children's costs stay on theirs)`, "summary-fixed-cost");
     const pc = num(t, "PercentComplete") ?? 0;
     const ppc = num(t, "PhysicalPercentComplete") ?? 0;
     const physical = str(t, "EarnedValueMethod") === "1";
@@ -159,12 +177,12 @@ export function mspdiToPmokit(document: MspdiDocument, options: MspdiMappingOpti
       ...(parentOf(t) ? { parentId: parentOf(t) } : {}), ...(str(t, "Notes") ? { description: str(t, "Notes") } : {}),
       plannedStart: s, plannedFinish: f,
       // Summary costs roll up their children: budgeting them too would count the money twice.
-      timePhasedBudget: !summary && cost && cost.amount.gt(0) ? [{ start: s, finish: f, amount: { amount: cost.amount.toFixed(), currency: cur } }] : [],
+      timePhasedBudget: own ? [{ start: s, finish: f, amount: { amount: own.amount.toFixed(), currency: cur } }] : [],
       earningRule: { type: physical ? "physical-percent-complete" : "percent-complete" },
       progress,
     }, where);
     if (wp) packages.push(wp);
-    const actual = cash(t, "ActualCost");
+    const actual = cash(t, "ActualCost", where);
     if (!summary && actual && !actual.amount.isZero()) {
       const c = decode("cost-entry", {
         id: `${options.projectId}-ac${uid}`, ...stamp, projectId: options.projectId, workPackageId: ids.get(uid),
@@ -193,17 +211,25 @@ export function mspdiToPmokit(document: MspdiDocument, options: MspdiMappingOpti
         if (bf) mss.push({ milestoneId: ids.get(uid), name: str(t, "Name") ?? `Milestone ${uid}`, date: bf, key: false });
         continue;
       }
-      const bc = cash(b, "Cost");
+      const where = `Task[UID=${uid}]/Baseline[Number=${n}]`;
+      const bc = cash(b, "Cost", `Task[UID=${uid}]/Baseline[Number=${n}]`);
       let [fs, ff] = [bs, bf];
       if (!bs || !bf || bf < bs) {
         // pmokit freezes a package with its dates; MS Project may store a baseline cost alone (or dates out of order).
         [fs, ff] = [day(t, "Start"), day(t, "Finish") ?? day(t, "Start")];
-        report.warn(`Task[UID=${uid}]/Baseline[Number=${n}]`, `baseline ${!bs || !bf ? "has no start/finish" : "finishes before it starts"}; the task's current dates are used`, "baseline-dates-from-plan");
+        report.warn(where, `baseline ${!bs || !bf ? "has no start/finish" : "finishes before it starts"}; the task's current dates are used`, "baseline-dates-from-plan");
         if (!fs || !ff) continue;
       }
       const summary = str(t, "Summary") === "1";
-      const slice = !summary && bc && bc.amount.gt(0) ? [{ start: fs, finish: ff, amount: { amount: bc.amount.toFixed(), currency: cur } }] : [];
-      if (slice.length > 0 && bc) total.push(bc);
+      // MSPDI writes no baseline FixedCost: a summary's own part is its baseline Cost less its children's.
+      const own = summary && bc ? subtractMoney(bc, sumMoney(childrenOf(uid).map((c) => {
+        const cb = (c.lists["baselines"] ?? []).find((x) => str(x, "Number") === String(n));
+        const m = cb && rawCash(cb, "Cost"); // its own rounding is reported where the child is mapped
+        return m ? roundMoney(m, { rounding: "half-up" }) : sumMoney([], cur);
+      }), cur)) : bc;
+      if (summary && own?.amount.gt(0)) report.warn(where, `summary task's own baseline cost ${own.amount.toFixed()} ${cur} (its Cost less its children's) is frozen on its package`, "summary-fixed-cost");
+      const slice = own && own.amount.gt(0) ? [{ start: fs, finish: ff, amount: { amount: own.amount.toFixed(), currency: cur } }] : [];
+      if (slice.length > 0 && own) total.push(own);
       wps.push({ workPackageId: ids.get(uid), code: str(t, "OutlineNumber") ?? uid, name: str(t, "Name") ?? `Task ${uid}`, plannedStart: fs, plannedFinish: ff, timePhasedBudget: slice });
     }
     if (!used) continue;
