@@ -1,0 +1,7 @@
+/**
+ * schedule: the plan itself — dependency network, CPM dates and float, status-date rescheduling, resource demand and
+ * levelling, Monte Carlo schedule risk. Pure functions; the status date and the random seed are always arguments.
+ *
+ * @module
+ */
+export * from "./types.js";
