@@ -15,6 +15,7 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { decodeEntity, encodeEntity, entityKindNames, requirementFingerprint, type EntityKind, type WireOf } from "../../src/index.js";
+import { NETWORK, buildAssignments, buildResources } from "./schedule-network.js";
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────
 // Constants
@@ -1087,6 +1088,9 @@ function buildWorkPackages(p: ProjectSpec): W<"work-package">[] {
       earningRule: w.rule,
       progress: progressFor(w),
       ...opt("estimateToComplete", w.etc && { amount: eur(w.etc.amount), asOf: STATUS_DATE, basis: w.etc.basis }),
+      ...NETWORK[wpId(p.short, w.code)],
+      ...opt("actualStart", w.actual?.start),
+      ...opt("actualFinish", w.actual?.finish),
     };
   });
 }
@@ -1102,6 +1106,7 @@ function buildMilestones(p: ProjectSpec): W<"milestone">[] {
     ...opt("forecastDate", m.forecast),
     ...opt("actualDate", m.actual),
     description: m.description,
+    ...NETWORK[m.id],
   }));
 }
 
@@ -2837,6 +2842,8 @@ export function buildOffice(): Record<EntityKind, unknown[]> {
   const artifacts = buildArtifacts();
   const raw: { [K in EntityKind]: W<K>[] } = {
     person: buildPeople(),
+    resource: buildResources(),
+    assignment: buildAssignments(),
     portfolio: buildPortfolio(),
     programme: buildProgrammes(),
     request: buildRequests(),
