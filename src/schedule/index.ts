@@ -5,3 +5,4 @@
  * @module
  */
 export * from "./types.js";
+export { scheduleNetwork } from "./schedule-network.js";
