@@ -1,4 +1,4 @@
-import { fromEpochDay } from "../core/index.js";
+import { fromEpochDay, type IsoDate } from "../core/index.js";
 import { D, cpmState, runCpm, type CpmState } from "./engine/cpm-kernel.js";
 import { Edge } from "./engine/edge.js";
 import { computeFloats, type Floats } from "./engine/floats.js";
@@ -89,14 +89,17 @@ export function scheduleResult(net: CompiledNetwork, st: CpmState, opts: Resolve
       lateStartDriver: st.lfByStart[i] ? backwardDriver(net, st, edge, i) : { kind: "duration" },
     });
   }
-  const finish = edge.instantFinishDate(st.finishInstant);
+  // A network of milestones at its start finishes on its start day, not the evening before.
+  const startDate = fromEpochDay(spec.start);
+  const notBeforeStart = (d: IsoDate) => (d < startDate ? startDate : d);
+  const finish = notBeforeStart(edge.instantFinishDate(st.finishInstant));
   const cal0 = net.timelines[0] as CalendarTimeline;
   const startW = cal0.W((spec.start - net.origin) * net.mpd);
   return {
-    start: fromEpochDay(spec.start),
+    start: startDate,
     finish,
     durationDays: edge.days(cal0.W(st.finishInstant) - startW),
-    lateFinishFrom: edge.instantFinishDate(st.lateFromInstant),
+    lateFinishFrom: opts.finishBy === undefined ? finish : edge.instantFinishDate(st.lateFromInstant),
     statusDate: spec.status === undefined ? undefined : fromEpochDay(spec.status),
     activities,
     criticalPaths: criticalPaths(net, st, critical),
