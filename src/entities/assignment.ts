@@ -5,14 +5,15 @@ import { nonNegativeDecimalCodec, refSchema, textSchema } from "./common.js";
 
 /**
  * How an assignment's work is spread over the package's days (MS Project's work contours): `flat` (the same every
- * day), `back-loaded`, `front-loaded`, `double-peak`, `early-peak`, `late-peak`, `bell`, `turtle`.
+ * day), `back-loaded`, `front-loaded`, `double-peak`, `early-peak`, `late-peak`, `bell`, `turtle`, or `contoured` (edited by hand, day by day, in the
+ * source tool).
  *
  * @example
  * ```ts
  * workContourSchema.parse("bell");
  * ```
  */
-export const workContourSchema = z.enum(["flat", "back-loaded", "front-loaded", "double-peak", "early-peak", "late-peak", "bell", "turtle"]);
+export const workContourSchema = z.enum(["flat", "back-loaded", "front-loaded", "double-peak", "early-peak", "late-peak", "bell", "turtle", "contoured"]);
 
 /**
  * A resource assigned to a work package: how many units it gives per working day of the package, the work in hours,

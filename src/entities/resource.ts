@@ -52,7 +52,7 @@ export const resourceSchema = entitySchema(
     name: nameSchema,
     /** Person, role or skill pool. */
     type: resourceTypeSchema,
-    /** The person, for a `person` resource. */
+    /** The person record, for a `person` resource whose person is in the register (an imported plan may name people it has no record of). */
     personId: refSchema.optional(),
     /** Skills it provides (`"java"`, `"dba"`), as in person skills and selection capacity. */
     skills: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/)).max(50),
@@ -69,7 +69,6 @@ export const resourceSchema = entitySchema(
   },
   { title: "Resource", description: "A person, role or skill pool with its calendar, max units and cost rates by date." },
 ).superRefine((r, ctx) => {
-  if (r.type === "person" && r.personId === undefined) ctx.addIssue({ code: "custom", message: "a person resource names its person", path: ["personId"] });
   if (r.type !== "person" && r.personId !== undefined) ctx.addIssue({ code: "custom", message: "only a person resource names a person", path: ["personId"] });
   const currency = r.costRates[0]?.perHour.currency;
   r.costRates.forEach((c, i) => {

@@ -50,9 +50,8 @@ describe("resource", () => {
     rejectsProto(resourceSchema, olga);
   });
 
-  it("refuses zero capacity, a person without a person id, rates out of order or in two currencies", () => {
+  it("refuses zero capacity, a person id on a role or skill pool, rates out of order or in two currencies", () => {
     expect(paths(resourceSchema, mutate(olga, (r) => (r.maxUnits = "0")))).toEqual(["maxUnits"]);
-    expect(paths(resourceSchema, mutate(olga, (r) => delete r.personId))).toEqual(["personId"]);
     expect(paths(resourceSchema, mutate(olga, (r) => (r.type = "skill")))).toEqual(["personId"]);
     expect(paths(resourceSchema, mutate(olga, (r) => (r.costRates[1].effectiveFrom = "2026-01-01")))).toEqual(["costRates.1.effectiveFrom"]);
     expect(paths(resourceSchema, mutate(olga, (r) => (r.costRates[1].perHour.currency = "USD")))).toEqual(["costRates.1.perHour.currency"]);

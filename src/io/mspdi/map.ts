@@ -6,6 +6,9 @@ import type { ImportedRecords } from "../records.js";
 import { resolveMspdiCalendar } from "./calendar.js";
 import type { MspdiElement } from "./element.js";
 import type { MspdiDocument } from "./read.js";
+import { mspdiConstraintFields, mspdiPredecessors } from "./logic.js";
+import { mspdiResources } from "./resources.js";
+import { durationHours } from "./values.js";
 
 /** Who and what the imported project is in the office (MSPDI has no such fields). */
 export interface MspdiMappingOptions {
@@ -48,9 +51,13 @@ const rawCash = (el: MspdiElement, f: string): Money | undefined => {
  * Maps a read MSPDI document to pmokit entities: the project (dates, status date, calendar with exceptions), one
  * work package per task (summary tasks become parents; WBS code from the outline number; budget = task cost over
  * its dates; earning rule from the EV method; progress from % complete and physical % complete at the status
- * date), milestones (baseline, forecast and actual dates), one baseline per baseline number 0–10 used, and one
- * cost entry per task with actual cost. Every record is validated; what has no place in pmokit (resources,
- * assignments, rates, time-phased rows, work hours, working exceptions) is listed in the report.
+ * date; actual start and finish; duration in working days at the file's minutes per day), the schedule logic of
+ * packages and milestones (predecessor links with their type and lag, constraints, deadlines), milestones (baseline,
+ * forecast and actual dates), one baseline per baseline number 0–10 used, one cost entry per task with actual cost,
+ * and the work resources and their assignments (see `mspdiResources`). Money is rounded half-up to the currency's
+ * minor unit (each rounding reported); a summary task's own fixed cost is budgeted on its package. Every record is
+ * validated; what has no place in pmokit (material and cost resources, rate tables B–E, time-phased rows, task work
+ * hours, working exceptions, MS Project's computed early/late dates and slack) is listed in the report.
  *
  * @throws {ValidationError} when a mapped record is invalid (nothing is returned half-mapped).
  * @example
@@ -99,6 +106,7 @@ export function mspdiToPmokit(document: MspdiDocument, options: MspdiMappingOpti
   }
   report.count("calendar-exception-days", cal?.holidays.length ?? 0);
 
+  const minutesPerDay = str(p, "MinutesPerDay") ?? "480";
   const ids = new Map<string, string>(); // task UID → entity id
   const byOutline = new Map<string, string>(); // outline number → task UID
   for (const t of tasks) {
@@ -146,6 +154,8 @@ export function mspdiToPmokit(document: MspdiDocument, options: MspdiMappingOpti
       report.warn(where, "task without start date left out", "no-dates");
       continue;
     }
+    const predecessors = mspdiPredecessors(t, (u) => ids.get(u), minutesPerDay, where, report);
+    const logic = { ...(predecessors.length > 0 ? { predecessors } : {}), ...mspdiConstraintFields(t, where, report) };
     if (str(t, "Milestone") === "1") {
       const b0 = (t.lists["baselines"] ?? []).find((b) => str(b, "Number") === String(num(p, "BaselineForEarnedValue") ?? 0));
       const m = decode("milestone", {
@@ -153,6 +163,7 @@ export function mspdiToPmokit(document: MspdiDocument, options: MspdiMappingOpti
         forecastDate: f, ...(b0 && day(b0, "Finish") ? { baselineDate: day(b0, "Finish") } : {}),
         ...(str(t, "PercentComplete") === "100" ? { actualDate: day(t, "ActualFinish") ?? f } : {}),
         ...(parentOf(t) ? { workPackageId: parentOf(t) } : {}),
+        ...logic,
       }, where);
       if (m) milestones.push(m);
       continue;
@@ -171,6 +182,11 @@ export function mspdiToPmokit(document: MspdiDocument, options: MspdiMappingOpti
       ? [{ date: statusDate, percentComplete: String(pc), ...(ppc > 0 ? { physicalPercentComplete: String(ppc) } : {}), started, finished: pc === 100 }]
       : [];
     const wbs = str(t, "OutlineNumber") ?? uid;
+    // Durations are working time: PT40H0M0S at 480 minutes per day is 5 working days.
+    const d = t.fields["Duration"];
+    const duration = typeof d === "object" && "kind" in d && d.kind === "duration" && !d.seconds.isNegative()
+      ? durationHours(d).times(60).dividedBy(minutesPerDay).toDecimalPlaces(6).toFixed() : undefined;
+    const actualStart = day(t, "ActualStart");
     if (str(t, "WBS") !== undefined && str(t, "WBS") !== wbs) report.unmapped("Project/Tasks/Task", "WBS", "custom WBS codes differ from the outline number, which is used as the WBS code");
     const wp = decode("work-package", {
       id: ids.get(uid), ...stamp, projectId: options.projectId, code: wbs, name: str(t, "Name") ?? `Task ${uid}`,
@@ -180,6 +196,10 @@ export function mspdiToPmokit(document: MspdiDocument, options: MspdiMappingOpti
       timePhasedBudget: own ? [{ start: s, finish: f, amount: { amount: own.amount.toFixed(), currency: cur } }] : [],
       earningRule: { type: physical ? "physical-percent-complete" : "percent-complete" },
       progress,
+      ...logic,
+      ...(!summary && duration ? { durationDays: duration } : {}),
+      ...(actualStart ? { actualStart } : {}),
+      ...(actualStart && day(t, "ActualFinish") ? { actualFinish: day(t, "ActualFinish") } : {}),
     }, where);
     if (wp) packages.push(wp);
     const actual = cash(t, "ActualCost", where);
@@ -243,18 +263,22 @@ export function mspdiToPmokit(document: MspdiDocument, options: MspdiMappingOpti
     if (b) baselines.push(b);
   }
 
-  for (const key of ["resources", "assignments"] as const) {
-    const n = p.lists[key]?.length ?? 0;
-    if (n > 0) report.unmapped(`Project/${key === "resources" ? "Resources/Resource" : "Assignments/Assignment"}`, key, `${n} ${key} read (cost rates, work, time-phased rows) but pmokit has no resource model; use readMspdi's document`);
-  }
+  const packageIds = new Set(packages.map((w) => w.id));
+  const staffing = mspdiResources(p, {
+    projectId: options.projectId, currency: cur, projectStart: (start ?? "1984-01-01") as IsoDate, stamp,
+    packageOf: (uid) => { const id = ids.get(uid); return id && packageIds.has(id) ? id : undefined; },
+  }, report);
+  const resources = staffing.resources.flatMap((r) => decode("resource", r, `Resource[${r.id}]`) ?? []);
+  const assignments = staffing.assignments.flatMap((a) => decode("assignment", a, `Assignment[${a.id}]`) ?? []);
   const timephased = tasks.reduce((s, t) => s + (t.lists["timephased"]?.length ?? 0), 0) +
     (p.lists["assignments"] ?? []).reduce((s, a) => s + (a.lists["timephased"]?.length ?? 0), 0);
   if (timephased > 0) report.unmapped("Project/*/TimephasedData", "TimephasedData", `${timephased} time-phased rows read, not mapped (budgets are one slice per task)`);
   report.unmapped("Project/Tasks/Task", "Work", "work hours have no pmokit field (budgets are money)");
+  report.unmapped("Project/Tasks/Task", "EarlyStart, EarlyFinish, LateStart, LateFinish, TotalSlack, FreeSlack, Critical", "computed by MS Project; pmokit computes its own (scheduleNetwork)");
 
   if (issues.length > 0) throw new ValidationError(issues.flatMap((e) => e.issues), "MSPDI import");
   return {
-    records: { project: project ? [project] : [], "work-package": packages, milestone: milestones, baseline: baselines, "cost-entry": costs },
+    records: { project: project ? [project] : [], resource: resources, "work-package": packages, milestone: milestones, assignment: assignments, baseline: baselines, "cost-entry": costs },
     report: report.finish(),
   };
 }
