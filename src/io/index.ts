@@ -28,3 +28,4 @@ export { xhtmlToPlainText } from "./reqif/xhtml.js";
 export { importCsv, exportCsv, csvProblems, type ImportCsvOptions, type CsvProblem } from "./csv/csv.js";
 export { CSV_PROFILES, type CsvKind, type CsvProfile } from "./csv/profiles.js";
 export { readImportFile, type ReadImportFileOptions } from "./files.js";
+export { scheduleInputFromPlan, type PlanRecords, type PlanScheduleOptions, type PlanScheduleInput } from "./plan/schedule-input.js";
