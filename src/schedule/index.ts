@@ -6,3 +6,4 @@
  */
 export * from "./types.js";
 export { scheduleNetwork } from "./schedule-network.js";
+export { analyseScheduleRisk } from "./risk/analyse.js";

@@ -21,6 +21,10 @@ export interface CompiledNetwork {
   readonly mpd: number;
   /** Every activity on the network calendar and no elapsed lags: W-space is shared, no conversions needed. */
   readonly oneCalendar: boolean;
+  /** No activity has progress: every activity is scheduled from logic. */
+  readonly noProgress: boolean;
+  /** 1 when the activity has a constraint date or a deadline (the kernels skip the checks otherwise). */
+  readonly bounded: Uint8Array;
   readonly state: Uint8Array;
   /** Lower bound of the start: the project start, or the morning after the status date for unstarted work. */
   readonly floorW: Float64Array;
@@ -112,8 +116,15 @@ export function compileNetwork(spec: NetworkSpec): CompiledNetwork {
     const dl = spec.deadline[i] as number;
     if (dl === dl) deadlineW[i] = cal.W(evening(dl));
   }
+  const bounded = new Uint8Array(n);
+  let noProgress = true;
+  for (let i = 0; i < n; i++) {
+    if (state[i] !== NOT_STARTED) noProgress = false;
+    const any = [minStartW, minFinishW, fixStartW, fixFinishW, maxStartW, maxFinishW, deadlineW].some((a) => a[i] === a[i]);
+    bounded[i] = any ? 1 : 0;
+  }
   return {
-    spec, graph, timelines, origin, mpd, oneCalendar, state, floorW, floorIsStatus, minStartW, minFinishW, fixStartW, fixFinishW,
+    spec, graph, timelines, origin, mpd, oneCalendar, noProgress, bounded, state, floorW, floorIsStatus, minStartW, minFinishW, fixStartW, fixFinishW,
     maxStartW, maxFinishW, deadlineW, actualStartW, actualFinishW, statusW,
   };
 }
