@@ -7,3 +7,4 @@
 export * from "./types.js";
 export { scheduleNetwork } from "./schedule-network.js";
 export { analyseScheduleRisk } from "./risk/analyse.js";
+export { compareFinishForecasts } from "./forecast-table.js";
