@@ -8,3 +8,5 @@ export * from "./types.js";
 export { scheduleNetwork } from "./schedule-network.js";
 export { analyseScheduleRisk } from "./risk/analyse.js";
 export { compareFinishForecasts } from "./forecast-table.js";
+export { levelResources } from "./resources/level.js";
+export { resourceLoad } from "./resources/load.js";

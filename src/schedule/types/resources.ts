@@ -189,3 +189,24 @@ export interface LevellingResult {
   /** Over-allocations that remain after levelling (none in `delay-finish` mode). */
   readonly remainingOverAllocations: readonly OverAllocation[];
 }
+
+/**
+ * Resource demand against capacity per period, per resource and per skill, with the over-allocations found.
+ * A resource with several skills counts (demand and capacity) under each of them.
+ *
+ * @example
+ * ```ts
+ * const load = resourceLoad({ network, resources, assignments }, { period: "week" });
+ * load.overAllocations.map((o) => `${o.resourceId} ${o.from}–${o.to}`);
+ * ```
+ */
+export interface ResourceLoadResult {
+  /** Period used. */
+  readonly period: DemandPeriod;
+  /** Rows per resource and period, resources in input order, periods ascending. */
+  readonly resources: readonly ResourceLoadRow[];
+  /** Rows per skill and period (`resourceId` holds the skill name), skills in first-seen order. */
+  readonly skills: readonly ResourceLoadRow[];
+  /** Days where a resource's daily demand exceeds its max units, as runs. */
+  readonly overAllocations: readonly OverAllocation[];
+}
