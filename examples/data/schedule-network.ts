@@ -3,6 +3,8 @@
  * the resources (named people, roles and skill pools with cost rates) and their assignments. `build-office.ts` merges
  * the links into the work packages and milestones it builds and writes the resources and assignments.
  *
+ * Milestones that mark a package's completion follow it finish-to-finish (reached when the package finishes).
+ *
  * The story: in CRM the DBA Olga Petrova is booked full time on the data migration and half time on the integrations
  * at once (an over-allocation levelling resolves); the go-live has a deadline of 2027-03-01; the consent module could
  * not start before the change request was approved (start no earlier than 2026-10-01). In WMS the rollout waits for
@@ -34,7 +36,7 @@ export interface NetworkFields {
 /** Scheduling fields by work package or milestone id. Summary packages (2, 4 …) carry none: they roll up. */
 export const NETWORK: Readonly<Record<string, NetworkFields>> = {
   // CRM replacement
-  "ms-crm-design": { predecessors: [link("wp-crm-2.1")] },
+  "ms-crm-design": { predecessors: [link("wp-crm-2.1", "FF")] },
   "wp-crm-2.2": { predecessors: [link("wp-crm-2.1", "SS", 45)] },
   "wp-crm-2.3": { predecessors: [link("wp-crm-2.1", "SS", 65)] },
   "wp-crm-2.4": { predecessors: [link("ms-crm-design")], constraint: { kind: "snet", date: "2026-10-01" } },
@@ -50,7 +52,7 @@ export const NETWORK: Readonly<Record<string, NetworkFields>> = {
   "ms-crm-hypercare-exit": { predecessors: [link("wp-crm-6")] },
   "ms-crm-close": { predecessors: [link("ms-crm-hypercare-exit", "FS", 24)] },
   // WMS upgrade
-  "ms-wms-design": { predecessors: [link("wp-wms-2.1")] },
+  "ms-wms-design": { predecessors: [link("wp-wms-2.1", "FF")] },
   "wp-wms-2.2": { predecessors: [link("ms-wms-design")] },
   "wp-wms-2.3": { predecessors: [link("wp-wms-2.1", "SS", 20)] },
   "wp-wms-2.4": { predecessors: [link("wp-wms-2.2", "SS")] },
@@ -63,12 +65,12 @@ export const NETWORK: Readonly<Record<string, NetworkFields>> = {
   "ms-wms-sites": { predecessors: [link("wp-wms-4.2")] },
   "ms-wms-close": { predecessors: [link("ms-wms-sites", "FS", 20)] },
   // E-invoicing
-  "ms-einv-mapping": { predecessors: [link("wp-einv-2")] },
+  "ms-einv-mapping": { predecessors: [link("wp-einv-2", "FF")] },
   "wp-einv-3": { predecessors: [link("wp-einv-2", "SS", 20)] },
-  "ms-einv-provider": { predecessors: [link("wp-einv-3")] },
+  "ms-einv-provider": { predecessors: [link("wp-einv-3", "FF")] },
   "wp-einv-4.1": { predecessors: [link("ms-einv-mapping", "FS", -10)] },
   "wp-einv-4.2": { predecessors: [link("wp-einv-4.1", "SS", 10)] },
-  "ms-einv-outbound": { predecessors: [link("wp-einv-4.1")] },
+  "ms-einv-outbound": { predecessors: [link("wp-einv-4.1", "FF")] },
   "wp-einv-5": { predecessors: [link("ms-einv-provider"), link("wp-einv-4.1", "SS", 60)] },
   "wp-einv-6": { predecessors: [link("wp-einv-4.1", "SS", 85)] },
   "ms-einv-customers": { predecessors: [link("wp-einv-5")] },

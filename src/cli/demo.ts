@@ -5,6 +5,7 @@ import { oneLine } from "./errors.js";
 import { readOfficeFolder, sampleDataDir } from "./load.js";
 import { analyzeOffice, type OfficeAnalysis } from "./office.js";
 import { officeReport } from "./office-report.js";
+import { analyzeOfficeSchedule, type OfficeSchedule } from "./schedule.js";
 import { chartFiles, ensureWritableDir, writeFilesAtomically } from "./output.js";
 import { progress, type CliIo } from "./progress.js";
 import { openSqlite } from "./sqlite.js";
@@ -26,7 +27,7 @@ export interface DemoOptions {
 
 /**
  * `pmokit demo`: loads the office into a fresh embedded SQLite file (migrated, one transaction), reads it back,
- * runs the whole office (intake → selection → earned value → traceability → rollout → KPIs) at the status date,
+ * runs the whole office (intake → selection → earned value → schedule → traceability → rollout → KPIs) at the status date,
  * prints a summary and writes `index.html` and `report.md` (with its chart SVGs) to the report folder. The report
  * is dated by the status date only: two runs give byte-identical files. Returns the analysis.
  *
@@ -46,17 +47,19 @@ export async function runDemo(options: DemoOptions, io: CliIo): Promise<OfficeAn
     bar.tick("validated");
     const store = await openSqlite(db, { fresh: true });
     let office: OfficeAnalysis;
+    let schedule: OfficeSchedule;
     try {
       await writeImportedRecords(store.adapter, records);
       bar.tick("stored in SQLite");
       // Everything below reads the office back from the database, not from the files.
       const stored = await readAllRecords(store.adapter);
       office = await analyzeOffice(stored, { statusDate: options.statusDate ?? "2026-11-20", onStage: () => {} });
+      schedule = analyzeOfficeSchedule(stored, office.statusDate);
       bar.tick("analysed");
     } finally {
       await store.close();
     }
-    const report = officeReport(office);
+    const report = officeReport(office, schedule);
     writeFilesAtomically(out, { "index.html": renderHtmlReport(report), "report.md": renderMarkdownReport(report), ...chartFiles(report) });
     bar.tick("written");
     bar.stop();

@@ -11,6 +11,8 @@ import { chartFiles, writeFilesAtomically } from "./output.js";
 import { progress, type CliIo } from "./progress.js";
 import { openSqlite } from "./sqlite.js";
 import { officeSummary } from "./summary.js";
+import { analyzeOfficeSchedule, type OfficeSchedule } from "./schedule.js";
+import { scheduleSummary } from "./schedule-summary.js";
 import { portfolioSection } from "../reports/index.js";
 
 /** Exit codes: 0 success, 1 findings (a red project, a NO-GO gate, suspect links…), 2 usage or input error. */
@@ -31,6 +33,15 @@ async function withOffice(io: CliIo, opts: { db: string; asOf: string }): Promis
     const office = await analyzeOffice(records, { statusDate: opts.asOf, onStage: (s) => bar.tick(s) });
     bar.stop();
     return office;
+  } finally {
+    await store.close();
+  }
+}
+
+async function withSchedule(io: CliIo, opts: { db: string; asOf: string; project?: string }): Promise<OfficeSchedule> {
+  const store = await openSqlite(resolve(io.cwd, opts.db));
+  try {
+    return analyzeOfficeSchedule(await readAllRecords(store.adapter), opts.asOf, opts.project);
   } finally {
     await store.close();
   }
@@ -147,13 +158,25 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return office.rollouts.some((r) => r.gate?.outcome === "no-go") ? EXIT.findings : EXIT.ok;
   });
 
+  program.command("schedule").description("CPM schedule of the projects at the status date (one network: cross-project links bind); exit 1 on a missed deadline or negative float")
+    .option("--project <id>", "only this project (id or code)")
+    .addOption(dbOption()).addOption(asOfOption()).addOption(jsonOption())
+    .action(async (o: { db: string; asOf: string; project?: string; json?: boolean }) => {
+      const schedule = await withSchedule(io, o);
+      if (o.project !== undefined && schedule.projects.length === 0) throw new CliError(`no project ${o.project}`);
+      const lines = scheduleSummary(schedule);
+      if (o.json) json(io, lines.json);
+      else io.stdout.write(`${lines.text.join("\n")}\n`);
+      code = schedule.projects.some((p) => p.result.violations.some((v) => v.kind === "deadline-missed" || v.kind === "negative-float")) ? EXIT.findings : EXIT.ok;
+    });
+
   program.command("report").description("write the office report (html: one self-contained file; md: with chart SVGs beside it; csv: the project health table; json)")
     .addOption(new Option("--format <format>", "html, md, csv or json").choices(["html", "md", "csv", "json"]).default("html"))
     .requiredOption("--out <path>", "file to write")
     .addOption(dbOption()).addOption(asOfOption()).addOption(jsonOption())
     .action(async (o: { format: "html" | "md" | "csv" | "json"; out: string; db: string; asOf: string; json?: boolean }) => {
       const office = await withOffice(io, o);
-      const report = officeReport(office);
+      const report = officeReport(office, await withSchedule(io, o));
       const out = resolve(io.cwd, o.out);
       const dir = resolve(out, "..");
       const name = out.slice(dir.length + 1);

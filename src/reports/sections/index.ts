@@ -10,3 +10,4 @@ export { portfolioSection, type PortfolioSectionInput, type PortfolioProjectRow,
 export { projectSection, type ProjectSectionInput } from "./project.js";
 export { requirementsSection, type RequirementsSectionInput } from "./requirements.js";
 export { rolloutSection, openItemsSeries, type RolloutSectionInput, type OpenItemsPoint } from "./rollout.js";
+export { scheduleSection, type ScheduleSectionInput } from "./schedule.js";
