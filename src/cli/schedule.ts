@@ -23,8 +23,8 @@ export interface ProjectSchedule {
 export interface OfficeSchedule {
   /** The conversion (input, summaries left out, notes). */
   readonly plan: PlanScheduleInput;
-  /** The network's result. */
-  readonly result: ScheduleResult;
+  /** The network's result (none for an office without projects). */
+  readonly result: ScheduleResult | undefined;
   /** Per project, in code order. */
   readonly projects: readonly ProjectSchedule[];
 }
@@ -43,6 +43,7 @@ export interface OfficeSchedule {
 export function analyzeOfficeSchedule(records: ImportedRecords, statusDate: IsoDate | string, only?: string): OfficeSchedule {
   const projects = [...(records.project ?? [])].sort((a, b) => a.code.localeCompare(b.code));
   const plan = scheduleInputFromPlan({ projects, workPackages: records["work-package"] ?? [], milestones: records.milestone ?? [] }, { statusDate });
+  if (projects.length === 0) return { plan, result: undefined, projects: [] };
   const result = scheduleNetwork(plan.input);
   const baselines = records.baseline ?? [];
   const views = projects.filter((p) => only === undefined || p.id === only || p.code === only).map((p) => projectView(p, scheduleNetwork(upstreamOf(plan.input, p.id)), plan, baselines));
