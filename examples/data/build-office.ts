@@ -15,7 +15,7 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { decodeEntity, encodeEntity, entityKindNames, requirementFingerprint, type EntityKind, type WireOf } from "../../src/index.js";
-import { NETWORK, buildAssignments, buildResources } from "./schedule-network.js";
+import { NETWORK, RISK_IMPACTS, buildAssignments, buildResources, durationEstimateFor } from "./schedule-network.js";
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────
 // Constants
@@ -1089,6 +1089,7 @@ function buildWorkPackages(p: ProjectSpec): W<"work-package">[] {
       progress: progressFor(w),
       ...opt("estimateToComplete", w.etc && { amount: eur(w.etc.amount), asOf: STATUS_DATE, basis: w.etc.basis }),
       ...NETWORK[wpId(p.short, w.code)],
+      ...opt("durationEstimate", durationEstimateFor(wpId(p.short, w.code), w.start, w.finish)),
       ...opt("actualStart", w.actual?.start),
       ...opt("actualFinish", w.actual?.finish),
     };
@@ -1709,7 +1710,7 @@ function buildRisks(): W<"risk">[] {
       response: "escalate", mitigation: "Escalated to the portfolio board: prioritise WMS in January and February, or contract two engineers for wave 1.",
       status: "open", raisedOn: "2026-10-30", reviewDate: "2026-12-04" },
   ];
-  return risks.map((r) => ({ ...r, ...stored(r.id, at(r.raisedOn, "10:00"), r.status === "closed" ? at(r.closedOn!, "16:00") : SNAPSHOT) }));
+  return risks.map((r) => ({ ...r, ...opt("scheduleImpactOn", RISK_IMPACTS[r.id]), ...stored(r.id, at(r.raisedOn, "10:00"), r.status === "closed" ? at(r.closedOn!, "16:00") : SNAPSHOT) }));
 }
 
 function buildIssues(): W<"issue">[] {

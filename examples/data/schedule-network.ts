@@ -92,6 +92,48 @@ export const NETWORK: Readonly<Record<string, NetworkFields>> = {
   "ms-dcx-exit": { predecessors: [link("wp-dcx-6")], deadline: "2027-12-17" },
 };
 
+/** Where each open risk's delay lands when it occurs (schedule risk analysis). */
+export const RISK_IMPACTS: Readonly<Record<string, string[]>> = {
+  "RSK-CRM-001": ["wp-crm-3"],
+  "RSK-CRM-002": ["wp-crm-4.2"],
+  "RSK-WMS-002": ["wp-wms-2.2"],
+  "RSK-WMS-003": ["wp-wms-4.2"],
+  "RSK-DCX-001": ["wp-dcx-6"],
+};
+
+/**
+ * Three-point estimates as factors of the planned working days (Monday to Friday between the planned dates):
+ * [distribution, optimistic, pessimistic]. The most likely duration is the plan.
+ */
+const ESTIMATES: Readonly<Record<string, readonly ["pert" | "triangular", number, number]>> = {
+  "wp-crm-2.3": ["pert", 0.95, 1.3],
+  "wp-crm-2.4": ["triangular", 0.9, 1.4],
+  "wp-crm-3": ["pert", 0.95, 1.35],
+  "wp-crm-4.1": ["pert", 0.9, 1.25],
+  "wp-crm-4.2": ["triangular", 0.9, 1.5],
+  "wp-crm-5": ["pert", 0.9, 1.2],
+  "wp-crm-6": ["triangular", 0.9, 1.3],
+  "wp-wms-2.2": ["pert", 0.95, 1.3],
+  "wp-wms-4.1": ["triangular", 0.9, 1.5],
+  "wp-wms-4.2": ["pert", 0.9, 1.4],
+  "wp-dcx-3": ["pert", 0.9, 1.3],
+  "wp-dcx-4.2": ["pert", 0.9, 1.35],
+  "wp-dcx-4.3": ["triangular", 0.9, 1.5],
+};
+
+/** The duration estimate of a package, from its planned weekdays and its factors (one decimal), if it has one. */
+export function durationEstimateFor(id: string, start: string, finish: string): WireOf<"work-package">["durationEstimate"] {
+  const e = ESTIMATES[id];
+  if (!e) return undefined;
+  let days = 0;
+  for (let t = Date.parse(`${start}T00:00:00Z`); t <= Date.parse(`${finish}T00:00:00Z`); t += 86_400_000) {
+    const w = new Date(t).getUTCDay();
+    if (w !== 0 && w !== 6) days++;
+  }
+  const r = (f: number) => (Math.round(days * f * 10) / 10).toFixed(1);
+  return { kind: e[0], min: r(e[1]), mostLikely: String(days), max: r(e[2]) };
+}
+
 const T0 = "2026-01-05T09:00:00.000Z";
 const stamp = { version: 1, createdAt: T0, updatedAt: T0 };
 const rate = (from: string, euros: string) => ({ effectiveFrom: from, perHour: { amount: euros, currency: "EUR" } });

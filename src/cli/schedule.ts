@@ -1,7 +1,7 @@
 import { createWorkingCalendar, decimal, workingDaysBetween, type IsoDate } from "../core/index.js";
 import type { EntityOf } from "../entities/index.js";
 import { scheduleInputFromPlan, type ImportedRecords, type PlanScheduleInput } from "../io/index.js";
-import { scheduleNetwork, type ScheduleInput, type ScheduleResult } from "../schedule/index.js";
+import { resourceLoad, scheduleNetwork, type ResourceLoadRow, type ScheduleInput, type ScheduleResult } from "../schedule/index.js";
 
 /** One project's part of the office schedule. */
 export interface ProjectSchedule {
@@ -15,6 +15,10 @@ export interface ProjectSchedule {
   readonly result: ScheduleResult;
   /** Its links (successor in this project). */
   readonly links: NonNullable<PlanScheduleInput["input"]["links"]>;
+  /** Monthly demand vs capacity of the resources assigned in this project (their demand from the whole office). */
+  readonly load: readonly ResourceLoadRow[];
+  /** Resource names by id. */
+  readonly resourceNames: Readonly<Record<string, string>>;
   /** Active-baseline dates by activity id. */
   readonly baseline: Readonly<Record<string, { readonly start: string; readonly finish: string }>>;
 }
@@ -42,16 +46,33 @@ export interface OfficeSchedule {
  */
 export function analyzeOfficeSchedule(records: ImportedRecords, statusDate: IsoDate | string, only?: string): OfficeSchedule {
   const projects = [...(records.project ?? [])].sort((a, b) => a.code.localeCompare(b.code));
-  const plan = scheduleInputFromPlan({ projects, workPackages: records["work-package"] ?? [], milestones: records.milestone ?? [] }, { statusDate });
+  const plan = scheduleInputFromPlan({
+    projects, workPackages: records["work-package"] ?? [], milestones: records.milestone ?? [], resources: records.resource ?? [], assignments: records.assignment ?? [],
+  }, { statusDate });
   if (projects.length === 0) return { plan, result: undefined, projects: [] };
   const result = scheduleNetwork(plan.input);
   const baselines = records.baseline ?? [];
-  const views = projects.filter((p) => only === undefined || p.id === only || p.code === only).map((p) => projectView(p, scheduleNetwork(upstreamOf(plan.input, p.id)), plan, baselines));
+  const load = plan.resources.length > 0 ? resourceLoad({ network: plan.input, resources: plan.resources, assignments: plan.assignments }, { period: "month" }).resources : [];
+  const names = Object.fromEntries(plan.resources.map((r) => [r.id, r.name ?? r.id]));
+  const views = projects.filter((p) => only === undefined || p.id === only || p.code === only).map((p) => {
+    const view = projectView(p, scheduleNetwork(upstreamOf(plan.input, p.id)), plan, baselines);
+    const ids = new Set(view.result.activities.map((a) => a.id));
+    const mine = new Set(plan.assignments.filter((a) => ids.has(a.activityId)).map((a) => a.resourceId));
+    return { ...view, load: load.filter((r) => mine.has(r.resourceId)), resourceNames: names };
+  });
   return { plan, result, projects: views };
 }
 
-/** The part of a network one project's dates depend on: its activities and all their predecessors, transitively. */
-function upstreamOf(input: ScheduleInput, projectId: string): ScheduleInput {
+/**
+ * The part of a network one project's dates depend on: its activities and all their predecessors, transitively (so
+ * a cross-project link keeps its predecessor, and floats are measured to the project's own finish).
+ *
+ * @example
+ * ```ts
+ * const crm = upstreamOf(plan.input, "PRJ-CRM"); // CRM's activities plus what they wait for
+ * ```
+ */
+export function upstreamOf(input: ScheduleInput, projectId: string): ScheduleInput {
   const preds = new Map<string, string[]>();
   for (const l of input.links ?? []) preds.set(l.to, [...(preds.get(l.to) ?? []), l.from]);
   const keep = new Set<string>();
@@ -65,7 +86,7 @@ function upstreamOf(input: ScheduleInput, projectId: string): ScheduleInput {
   return { ...input, activities: input.activities.filter((a) => keep.has(a.id)), links: (input.links ?? []).filter((l) => keep.has(l.to)) };
 }
 
-function projectView(p: EntityOf<"project">, all: ScheduleResult, plan: PlanScheduleInput, baselines: readonly EntityOf<"baseline">[]): ProjectSchedule {
+function projectView(p: EntityOf<"project">, all: ScheduleResult, plan: PlanScheduleInput, baselines: readonly EntityOf<"baseline">[]): Omit<ProjectSchedule, "load" | "resourceNames"> {
   const activities = all.activities.filter((a) => a.projectId === p.id);
   const ids = new Set(activities.map((a) => a.id));
   const finish = activities.reduce((f, a) => (a.earlyFinish > f ? a.earlyFinish : f), activities[0]?.earlyFinish ?? all.start);

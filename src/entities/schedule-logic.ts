@@ -149,3 +149,56 @@ export function checkPredecessors(id: string, links: readonly { predecessorId: s
  * ```
  */
 export const durationDaysCodec = decimalCodec.refine((d) => d.gte(0) && d.lte(100_000), { message: "a duration is 0 to 100000 working days" });
+
+const threePoint = <K extends string>(kind: K) =>
+  z
+    .strictObject({
+      /** Distribution. */
+      kind: z.literal(kind),
+      /** Optimistic duration, working days. */
+      min: durationDaysCodec,
+      /** Most likely duration, working days. */
+      mostLikely: durationDaysCodec,
+      /** Pessimistic duration, working days. */
+      max: durationDaysCodec,
+    })
+    .superRefine((d, ctx) => {
+      if (d.min.gt(d.mostLikely)) ctx.addIssue({ code: "custom", message: "min must not exceed the most likely duration", path: ["min"] });
+      if (d.mostLikely.gt(d.max)) ctx.addIssue({ code: "custom", message: "the most likely duration must not exceed max", path: ["max"] });
+      if (d.min.eq(d.max)) ctx.addIssue({ code: "custom", message: "min and max must differ", path: ["max"] });
+    }, { when: (payload) => payload.issues.length === 0 });
+
+/**
+ * The uncertainty of a package's duration in working days, for schedule risk analysis: three-point `triangular` or
+ * `pert` (PERT-beta) estimates, `uniform` between min and max, or `lognormal` by mean and standard deviation.
+ *
+ * @example
+ * ```ts
+ * durationEstimateSchema.decode({ kind: "pert", min: "30", mostLikely: "40", max: "65" });
+ * ```
+ */
+export const durationEstimateSchema = z.discriminatedUnion("kind", [
+  threePoint("triangular"),
+  threePoint("pert"),
+  z
+    .strictObject({
+      /** Distribution. */
+      kind: z.literal("uniform"),
+      /** Shortest duration, working days. */
+      min: durationDaysCodec,
+      /** Longest duration, working days. */
+      max: durationDaysCodec,
+    })
+    .refine((d) => d.max.gt(d.min), { message: "max must exceed min", path: ["max"], when: (payload) => payload.issues.length === 0 }),
+  z.strictObject({
+    /** Distribution. */
+    kind: z.literal("lognormal"),
+    /** Mean duration, working days (above zero). */
+    mean: durationDaysCodec.refine((d) => d.gt(0), { message: "must be above zero" }),
+    /** Standard deviation, working days (above zero). */
+    standardDeviation: durationDaysCodec.refine((d) => d.gt(0), { message: "must be above zero" }),
+  }),
+]);
+
+/** A duration estimate, in memory form. */
+export type DurationEstimate = z.output<typeof durationEstimateSchema>;

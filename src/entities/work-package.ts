@@ -2,7 +2,7 @@ import { z } from "zod";
 import { decimalCodec, idSchema, isoDateCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { checkTimePhased, nameSchema, nonNegativeDecimalCodec, nonNegativeMoneyCodec, percentCodec, refSchema, textSchema, timePhasedAmountSchema, whenDecoded, workingCalendarSpecSchema } from "./common.js";
-import { checkPredecessors, durationDaysCodec, scheduleLogicShape } from "./schedule-logic.js";
+import { checkPredecessors, durationDaysCodec, durationEstimateSchema, scheduleLogicShape } from "./schedule-logic.js";
 
 /** Adds a custom issue at `path`. */
 function fail(ctx: z.core.$RefinementCtx, message: string, ...path: (string | number)[]): void {
@@ -199,6 +199,8 @@ export const workPackageSchema = entitySchema(
     ...scheduleLogicShape,
     /** Planned duration in working days, when it is not the working days from `plannedStart` to `plannedFinish`. */
     durationDays: durationDaysCodec.optional(),
+    /** How uncertain the duration is (schedule risk analysis); a fixed duration when absent. */
+    durationEstimate: durationEstimateSchema.optional(),
     /** The package's own working calendar, when it differs from the project's. */
     calendar: workingCalendarSpecSchema.optional(),
     /** Day work actually began. */

@@ -29,3 +29,4 @@ export { importCsv, exportCsv, csvProblems, type ImportCsvOptions, type CsvProbl
 export { CSV_PROFILES, type CsvKind, type CsvProfile } from "./csv/profiles.js";
 export { readImportFile, type ReadImportFileOptions } from "./files.js";
 export { scheduleInputFromPlan, type PlanRecords, type PlanScheduleOptions, type PlanScheduleInput } from "./plan/schedule-input.js";
+export { scheduleRiskModelFromPlan, type PlanRiskRecords } from "./plan/risk-model.js";

@@ -65,7 +65,7 @@ describe("a database session", () => {
     const rollout = await run(["rollout", "--db", "office.sqlite"], cwd);
     expect(rollout.code).toBe(1);
     expect(rollout.out).toContain("Go/No-Go for the CRM cutover: NO-GO");
-  });
+  }, 30_000); // imports the whole sample office (now with resources and assignments) and runs five analyses
 
   it("writes reports in each format; Markdown with its chart files", async () => {
     for (const [format, file] of [["html", "r/index.html"], ["md", "r/report.md"], ["csv", "r/health.csv"], ["json", "r/report.json"]] as const) {
@@ -76,7 +76,7 @@ describe("a database session", () => {
     expect(readdirSync(join(cwd, "r", "charts")).sort()).toContain("coverage.svg");
     expect(readFileSync(join(cwd, "r", "health.csv"), "utf8").split("\r\n")[0]).toMatch(/^Project,Name,Overall,/);
     expect(readFileSync(join(cwd, "r", "index.html"), "utf8")).toContain("<svg");
-  });
+  }, 60_000); // the report now schedules every project and runs a seeded 500-iteration risk analysis per project
 });
 
 describe("bad input: one line, exit 2, nothing half-written", () => {
@@ -176,5 +176,5 @@ describe("pmokit demo", () => {
       expect(readFileSync(join(cwd, "two", f), "utf8")).toBe(readFileSync(join(cwd, "one", f), "utf8"));
     }
     expect(readFileSync(join(cwd, "one", "index.html"), "utf8")).toContain("2026-11-20");
-  });
+  }, 60_000); // the report now schedules every project and runs a seeded 500-iteration risk analysis per project
 });

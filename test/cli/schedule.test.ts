@@ -42,4 +42,32 @@ describe("pmokit schedule", () => {
     const r = await run(["schedule", "--db", "o.sqlite", "--project", "PRJ-NOPE"], cwd);
     expect([r.code, r.err.trim()]).toEqual([2, "pmokit: no project PRJ-NOPE"]);
   }, 60_000);
+
+  it("risk: seeded Monte Carlo per project, the same seed gives the same percentiles; exit 1 when P80 is after the planned finish", async () => {
+    const a = await run(["risk", "--db", "o.sqlite", "--project", "PRJ-CRM", "--iterations", "300", "--seed", "7", "--json"], cwd);
+    const b = await run(["risk", "--db", "o.sqlite", "--project", "PRJ-CRM", "--iterations", "300", "--seed", "7", "--json"], cwd);
+    expect(a.out).toBe(b.out);
+    expect(a.code).toBe(1);
+    const [crm] = JSON.parse(a.out) as { project: string; iterations: number; seed: number; target: string; percentiles: { percent: number; finish: string }[]; probabilityOfTarget: string; tornado: { activity: string }[] }[];
+    expect([crm!.project, crm!.iterations, crm!.seed, crm!.target]).toEqual(["PRJ-CRM", 300, 7, "2027-04-30"]);
+    expect(crm!.percentiles.map((p) => p.percent)).toEqual([10, 50, 80, 90]);
+    // Percentiles never decrease, and the three-point estimates only lengthen work (most likely = plan).
+    const f = crm!.percentiles.map((p) => p.finish);
+    expect([...f].sort()).toEqual(f);
+    // UAT (triangular 0.9–1.5 of plan, and the key-user risk) drives the finish most.
+    expect(crm!.tornado[0]!.activity).toBe("wp-crm-4.2");
+    const other = await run(["risk", "--db", "o.sqlite", "--project", "PRJ-CRM", "--iterations", "300", "--seed", "8", "--json"], cwd);
+    expect(other.out).not.toBe(a.out);
+  }, 60_000);
+
+  it("risk: refuses a bad iteration count and an unknown project with exit 2; no progress bar off a TTY", async () => {
+    const bad = await run(["risk", "--db", "o.sqlite", "--iterations", "0"], cwd);
+    expect([bad.code, bad.err.trim()]).toEqual([2, "pmokit: --iterations must be a whole number from 1 to 1000000, got 0"]);
+    const none = await run(["risk", "--db", "o.sqlite", "--project", "PRJ-NOPE"], cwd);
+    expect([none.code, none.err.trim()]).toEqual([2, "pmokit: no project PRJ-NOPE"]);
+    const text = await run(["risk", "--db", "o.sqlite", "--project", "PRJ-CRM", "--iterations", "200"], cwd);
+    expect(text.err).toBe("");
+    expect(text.out).toMatch(/^PRJ-CRM {3}P10 \d{4}-\d{2}-\d{2} {2}P50/);
+    expect(text.out).toContain("P(finish ≤ 2027-04-30) = ");
+  }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { createWorkingCalendar, fromEpochDay, toEpochDay, workingDaysBetween, type IsoDate, type WorkingCalendar } from "../../core/index.js";
 import type { EntityOf } from "../../entities/index.js";
-import type { ActivityProgress, LinkLag, ScheduleActivityInput, ScheduleInput, ScheduleLinkInput } from "../../schedule/index.js";
+import type { ActivityProgress, LinkLag, ScheduleActivityInput, ScheduleAssignmentInput, ScheduleInput, ScheduleLinkInput, ScheduleResourceInput } from "../../schedule/index.js";
 
 /** The day after an ISO date. */
 function nextDay(d: string): IsoDate {
@@ -33,6 +33,10 @@ export interface PlanRecords {
   readonly workPackages: readonly EntityOf<"work-package">[];
   /** Their milestones (zero-duration activities). */
   readonly milestones?: readonly EntityOf<"milestone">[];
+  /** Resources (for demand and levelling). */
+  readonly resources?: readonly EntityOf<"resource">[];
+  /** Assignments of resources to the packages. */
+  readonly assignments?: readonly EntityOf<"assignment">[];
 }
 
 /** Options of {@link scheduleInputFromPlan}. */
@@ -50,6 +54,10 @@ export interface PlanScheduleOptions {
 export interface PlanScheduleInput {
   /** Input for `scheduleNetwork` / `analyseScheduleRisk`. */
   readonly input: ScheduleInput;
+  /** Resources that have assignments on scheduled packages (calendars in `input.calendars` as `resource:<id>`). */
+  readonly resources: readonly ScheduleResourceInput[];
+  /** Assignments on scheduled (leaf) packages; assignments on summaries are left out and noted. */
+  readonly assignments: readonly ScheduleAssignmentInput[];
   /** Summary packages left out of the network (their dates roll up from their children). */
   readonly summaries: readonly string[];
   /** Plain-words notes: summary links spread to leaves, anchored starts. */
@@ -150,6 +158,17 @@ export function scheduleInputFromPlan(plan: PlanRecords, options: PlanScheduleOp
       ...(reached ? { progress: { actualStart: m.actualDate, actualFinish: m.actualDate } } : {}),
     });
   }
+  const scheduled = new Set(activities.map((a) => a.id));
+  const assignments: ScheduleAssignmentInput[] = [];
+  for (const a of plan.assignments ?? []) {
+    if (scheduled.has(a.workPackageId)) assignments.push({ activityId: a.workPackageId, resourceId: a.resourceId, units: a.units.toFixed() });
+    else notes.push(`assignment ${a.id} is on ${a.workPackageId}, which is not scheduled (a summary or another plan): left out`);
+  }
+  const used = new Set(assignments.map((a) => a.resourceId));
+  const resources: ScheduleResourceInput[] = (plan.resources ?? []).filter((r) => used.has(r.id)).map((r) => {
+    if (r.calendar) calendars[`resource:${r.id}`] = createWorkingCalendar(r.calendar);
+    return { id: r.id, name: r.name, maxUnits: r.maxUnits.toFixed(), skills: r.skills, ...(r.calendar ? { calendarId: `resource:${r.id}` } : {}) };
+  });
   const start = projects.map((p) => p.plannedStart).sort()[0] ?? ""; // no project: the calculator refuses it with its path
   const input: ScheduleInput = {
     projectStart: start,
@@ -159,5 +178,5 @@ export function scheduleInputFromPlan(plan: PlanRecords, options: PlanScheduleOp
     activities,
     links: links.filter((l) => !isSummary.has(l.from) && !isSummary.has(l.to)),
   };
-  return { input, summaries, notes };
+  return { input, resources, assignments, summaries, notes };
 }
