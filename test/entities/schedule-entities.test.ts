@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assignmentSchema, milestoneSchema, resourceSchema, workPackageSchema, dependencyLinkSchema, scheduleConstraintSchema } from "../../src/index.js";
+import { assignmentSchema, durationEstimateSchema, milestoneSchema, resourceSchema, riskSchema, workPackageSchema, dependencyLinkSchema, scheduleConstraintSchema } from "../../src/index.js";
 import { loadSampleOffice } from "../../examples/office.js";
 import { mutate, paths, rejectsProto, roundTrips } from "./helpers.js";
 
@@ -68,5 +68,25 @@ describe("assignment", () => {
     expect(paths(assignmentSchema, mutate(migration, (a) => (a.units = "0")))).toEqual(["units"]);
     expect(paths(assignmentSchema, mutate(migration, (a) => (a.contour = "zigzag")))).toEqual(["contour"]);
     expect(paths(assignmentSchema, mutate(migration, (a) => (a.work = "-8")))).toEqual(["work"]);
+  });
+});
+
+describe("duration estimates and risk impacts", () => {
+  it("decode three-point, uniform and lognormal estimates; refuse min > most likely > max, min = max and a zero mean", () => {
+    expect(durationEstimateSchema.decode({ kind: "pert", min: "27", mostLikely: "30", max: "45" }).kind).toBe("pert");
+    expect(durationEstimateSchema.decode({ kind: "uniform", min: "2", max: "3" }).kind).toBe("uniform");
+    expect(paths(durationEstimateSchema, { kind: "triangular", min: "31", mostLikely: "30", max: "29" })).toEqual(["min", "max"]);
+    expect(paths(durationEstimateSchema, { kind: "triangular", min: "30", mostLikely: "30", max: "30" })).toEqual(["max"]);
+    expect(paths(durationEstimateSchema, { kind: "uniform", min: "3", max: "3" })).toEqual(["max"]);
+    expect(paths(durationEstimateSchema, { kind: "lognormal", mean: "0", standardDeviation: "1" })).toEqual(["mean"]);
+    expect(paths(durationEstimateSchema, { kind: "pert", min: "-1", mostLikely: "3", max: "5" })).toEqual(["min"]);
+    roundTrips(workPackageSchema, find("work-package", "wp-crm-3"));
+  });
+
+  it("a risk names the activities its delay lands on (at least one)", () => {
+    const risk = office.risk.find((r) => (r as { id: string }).id === "RSK-CRM-001") as Record<string, unknown>;
+    expect(riskSchema.decode(risk as never).scheduleImpactOn).toEqual(["wp-crm-3"]);
+    roundTrips(riskSchema, risk);
+    expect(paths(riskSchema, mutate(risk, (r) => (r.scheduleImpactOn = [])))).toEqual(["scheduleImpactOn"]);
   });
 });
