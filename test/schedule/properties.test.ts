@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyseScheduleRisk, scheduleNetwork, type ScheduleInput, type ScheduleLinkInput } from "../../src/index.js";
+import { analyseScheduleRisk, scheduleNetwork, type DateDriver, type ScheduleInput, type ScheduleLinkInput, type ScheduledActivity } from "../../src/index.js";
 import { cpmState } from "../../src/schedule/engine/cpm-kernel.js";
 import { runCpmFast } from "../../src/schedule/engine/cpm-fast.js";
 import { runCpmGeneral } from "../../src/schedule/engine/cpm-kernel.js";
@@ -55,12 +55,12 @@ describe("CPM properties", () => {
       fc.property(networks({ types: ["FS"], lags: false }), (input) => {
         const r = scheduleNetwork(input);
         const by = new Map(r.activities.map((a) => [a.id, a]));
-        let a = r.activities.filter((x) => x.earlyFinish === r.finish && x.duration.gt(0)).sort((x, y) => (x.id < y.id ? -1 : 1))[0];
+        let a: ScheduledActivity | undefined = r.activities.filter((x) => x.earlyFinish === r.finish && x.duration.gt(0)).sort((x, y) => (x.id < y.id ? -1 : 1))[0];
         if (!a) return;
         let total = 0;
         for (;;) {
           total += a.duration.toNumber();
-          const d = a.earlyStartDriver;
+          const d: DateDriver = a.earlyStartDriver;
           if (d.kind !== "link") break;
           a = by.get(d.from)!;
         }

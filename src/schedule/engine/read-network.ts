@@ -69,6 +69,13 @@ export function readDay(value: unknown, path: (string | number)[], issues: Valid
 }
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+const WHOLE = /^-?\d{1,15}$/;
+
+/** A whole number given as a safe integer or an integer string, else undefined (read as a decimal instead). */
+function wholeNumber(v: unknown): number | undefined {
+  if (typeof v === "number") return Number.isSafeInteger(v) ? v : undefined;
+  return typeof v === "string" && WHOLE.test(v) ? Number(v) : undefined;
+}
 const CONSTRAINTS = new Set(Object.keys(C));
 
 /**
@@ -128,9 +135,13 @@ export function readNetwork(input: ScheduleInput): NetworkSpec {
     ids[i] = String(a.id);
     names[i] = typeof a.name === "string" ? a.name : String(a.id);
     projectIds[i] = typeof a.projectId === "string" ? a.projectId : undefined;
-    const d = readDecimal(a.duration, [...p, "duration"], issues);
-    if (d !== undefined && d.isNegative()) bad([...p, "duration"], `duration must not be negative, got ${d.toFixed()}`);
-    const dm = d === undefined || d.isNegative() ? 0 : minutes(d);
+    // Whole days (the common case) skip the Decimal round trip; fractions go through decimalInputSchema.
+    const whole = wholeNumber(a.duration);
+    const d = whole === undefined ? readDecimal(a.duration, [...p, "duration"], issues) : undefined;
+    if ((d !== undefined && d.isNegative()) || (whole !== undefined && whole < 0)) {
+      bad([...p, "duration"], `duration must not be negative, got ${whole ?? d?.toFixed()}`);
+    }
+    const dm = whole !== undefined ? Math.max(0, whole) * mpd : d === undefined || d.isNegative() ? 0 : minutes(d);
     duration[i] = dm;
     remaining[i] = dm;
     if (a.calendarId !== undefined) {
@@ -165,7 +176,7 @@ export function readNetwork(input: ScheduleInput): NetworkSpec {
         } else if (pr.percentComplete !== undefined) {
           const pc = readDecimal(pr.percentComplete, [...p, "progress", "percentComplete"], issues);
           if (pc !== undefined && (pc.isNegative() || pc.gt(100))) bad([...p, "progress", "percentComplete"], "percent complete must be 0–100");
-          else if (pc !== undefined && d !== undefined) remaining[i] = minutes(d.times(new PmoDecimal(100).minus(pc)).div(100));
+          else if (pc !== undefined) remaining[i] = minutes(new PmoDecimal(dm).div(mpd).times(new PmoDecimal(100).minus(pc)).div(100));
         }
       }
     }
@@ -178,7 +189,7 @@ export function readNetwork(input: ScheduleInput): NetworkSpec {
   const linkType = new Uint8Array(m);
   const linkLagKind = new Uint8Array(m);
   const linkLag = new Float64Array(m);
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   for (let k = 0; k < m; k++) {
     const l = links[k];
     const p = ["links", k];
@@ -191,8 +202,8 @@ export function readNetwork(input: ScheduleInput): NetworkSpec {
     if (f === undefined) bad([...p, "from"], `unknown activity ${JSON.stringify(l.from)}`);
     if (t === undefined) bad([...p, "to"], `unknown activity ${JSON.stringify(l.to)}`);
     if (f !== undefined && f === t) bad(p, `self-link on ${l.from}`);
-    const key = `${String(l.from)}\u0000${String(l.to)}`;
-    if (seen.has(key)) bad(p, `duplicate link ${l.from} → ${l.to} (one link per pair)`);
+    const key = f === undefined || t === undefined ? -1 : f * n + t;
+    if (key >= 0 && seen.has(key)) bad(p, `duplicate link ${l.from} → ${l.to} (one link per pair)`);
     seen.add(key);
     const type = l.type ?? "FS";
     if (!Object.hasOwn(LT, type)) bad([...p, "type"], `link type must be FS, SS, FF or SF, got ${JSON.stringify(type)}`);
@@ -203,8 +214,10 @@ export function readNetwork(input: ScheduleInput): NetworkSpec {
     if (lag !== undefined) {
       if (lag === null || typeof lag !== "object") bad([...p, "lag"], "expected { days }, { elapsedDays } or { percent }");
       else if ("days" in lag) {
-        const v = readDecimal(lag.days, [...p, "lag", "days"], issues);
-        if (v !== undefined) linkLag[k] = minutes(v);
+        const whole = wholeNumber(lag.days);
+        const v = whole === undefined ? readDecimal(lag.days, [...p, "lag", "days"], issues) : undefined;
+        if (whole !== undefined) linkLag[k] = whole * mpd;
+        else if (v !== undefined) linkLag[k] = minutes(v);
       } else if ("elapsedDays" in lag) {
         const v = readDecimal(lag.elapsedDays, [...p, "lag", "elapsedDays"], issues);
         linkLagKind[k] = LAG_ELAPSED;
