@@ -62,6 +62,11 @@ export function scheduleResult(net: CompiledNetwork, st: CpmState, opts: Resolve
     const ef = st.efW[i] as number;
     const alap = spec.constraints[i]?.kind === "alap" && s === 0;
     const late0 = st.lfW[i] === st.lsW[i];
+    // A milestone pinned by a start (project start, status date, SNET/MSO) shows on that morning's day.
+    const drv = st.esDriver[i] as number;
+    const kind = spec.constraints[i]?.kind;
+    const startPinned = drv === D.projectStart || drv === D.statusDate || (drv === D.constraint && (kind === "snet" || kind === "mso"));
+    const latePinned = startPinned && st.lsW[i] === es;
     const shift = alap ? (floats.freeFloat[i] as number) : 0;
     activities.push({
       id: spec.ids[i] as string,
@@ -70,10 +75,10 @@ export function scheduleResult(net: CompiledNetwork, st: CpmState, opts: Resolve
       duration: edge.days(spec.duration[i] as number),
       remainingDuration: edge.days(spec.remaining[i] as number),
       status: (["not-started", "in-progress", "complete"] as const)[s] as ActivityStatus,
-      earlyStart: ef === es ? edge.milestoneDate(cal, es) : edge.startDate(cal, es),
-      earlyFinish: edge.finishDate(cal, ef, ef - es),
-      lateStart: s === COMPLETE ? edge.startDate(cal, es) : late0 ? edge.milestoneDate(cal, st.lsW[i] as number) : edge.startDate(cal, st.lsW[i] as number),
-      lateFinish: edge.finishDate(cal, st.lfW[i] as number, (st.lfW[i] as number) - (s === IN_PROGRESS ? es : (st.lsW[i] as number))),
+      earlyStart: ef === es && !startPinned ? edge.milestoneDate(cal, es) : edge.startDate(cal, es),
+      earlyFinish: ef === es && startPinned ? edge.startDate(cal, es) : edge.finishDate(cal, ef, ef - es),
+      lateStart: s === COMPLETE ? edge.startDate(cal, es) : late0 && !latePinned ? edge.milestoneDate(cal, st.lsW[i] as number) : edge.startDate(cal, st.lsW[i] as number),
+      lateFinish: late0 && latePinned ? edge.startDate(cal, st.lfW[i] as number) : edge.finishDate(cal, st.lfW[i] as number, (st.lfW[i] as number) - (s === IN_PROGRESS ? es : (st.lsW[i] as number))),
       scheduledStart: ef === es ? edge.milestoneDate(cal, es + shift) : edge.startDate(cal, es + shift),
       scheduledFinish: edge.finishDate(cal, ef + shift, ef - es),
       startFloat: edge.days(floats.startFloat[i] as number),
@@ -91,8 +96,7 @@ export function scheduleResult(net: CompiledNetwork, st: CpmState, opts: Resolve
   }
   // A network of milestones at its start finishes on its start day, not the evening before.
   const startDate = fromEpochDay(spec.start);
-  const notBeforeStart = (d: IsoDate) => (d < startDate ? startDate : d);
-  const finish = notBeforeStart(edge.instantFinishDate(st.finishInstant));
+  const finish = activities.reduce((f, a) => (a.earlyFinish > f ? a.earlyFinish : f), startDate);
   const cal0 = net.timelines[0] as CalendarTimeline;
   const startW = cal0.W((spec.start - net.origin) * net.mpd);
   return {
