@@ -34,15 +34,8 @@ const STEPS = 2048;
 export function pert(a: number, m: number, b: number, lambda: number): Quantile {
   const alpha = 1 + (lambda * (m - a)) / (b - a);
   const beta = 1 + (lambda * (b - m)) / (b - a);
-  const pdf = (x: number) => (x <= 0 || x >= 1 ? 0 : Math.exp((alpha - 1) * Math.log(x) + (beta - 1) * Math.log(1 - x)));
-  const cdf = new Float64Array(STEPS + 1);
+  const cdf = betaCdfTable(alpha, beta);
   const h = 1 / STEPS;
-  for (let k = 0; k < STEPS; k++) {
-    const x0 = k * h;
-    cdf[k + 1] = (cdf[k] as number) + (h / 6) * (pdf(x0) + 4 * pdf(x0 + h / 2) + pdf(x0 + h));
-  }
-  const total = cdf[STEPS] as number;
-  for (let k = 0; k <= STEPS; k++) cdf[k] = (cdf[k] as number) / total;
   return (u) => {
     let lo = 0;
     let hi = STEPS;
@@ -56,4 +49,26 @@ export function pert(a: number, m: number, b: number, lambda: number): Quantile 
     const x = (lo + (c1 > c0 ? (u - c0) / (c1 - c0) : 0)) * h;
     return a + x * (b - a);
   };
+}
+
+/** Tables by shape: activities estimated the same way (min = 0.8 m, max = 1.8 m…) share one table. */
+const tables = new Map<string, Float64Array>();
+
+/** The regularised beta CDF at k / STEPS, k = 0 … STEPS (composite Simpson on the density, normalised). */
+function betaCdfTable(alpha: number, beta: number): Float64Array {
+  const key = `${alpha},${beta}`;
+  const hit = tables.get(key);
+  if (hit) return hit;
+  const pdf = (x: number) => (x <= 0 || x >= 1 ? 0 : Math.exp((alpha - 1) * Math.log(x) + (beta - 1) * Math.log(1 - x)));
+  const cdf = new Float64Array(STEPS + 1);
+  const h = 1 / STEPS;
+  for (let k = 0; k < STEPS; k++) {
+    const x0 = k * h;
+    cdf[k + 1] = (cdf[k] as number) + (h / 6) * (pdf(x0) + 4 * pdf(x0 + h / 2) + pdf(x0 + h));
+  }
+  const total = cdf[STEPS] as number;
+  for (let k = 0; k <= STEPS; k++) cdf[k] = (cdf[k] as number) / total;
+  if (tables.size > 1000) tables.clear();
+  tables.set(key, cdf);
+  return cdf;
 }
