@@ -1,5 +1,6 @@
 import { PmoDecimal, ValidationError, fromEpochDay, metric, missing, money as moneyOf, type Decimal, type IsoDate, type Metric, type Money } from "../../core/index.js";
 import { COMPLETE, type CompiledNetwork } from "../engine/network.js";
+import type { CalendarTimeline } from "../engine/timeline.js";
 import { cpmState, runCpm, type CpmState } from "../engine/cpm-kernel.js";
 import type { ActivityRisk, FinishHistogramBin, RiskOptions, RiskPercentile, ScheduleRiskModel, ScheduleRiskResult } from "../types.js";
 import { Xoshiro128, inverseNormal, normalCdf } from "./random.js";
@@ -139,9 +140,11 @@ function summarise(rs: RiskSpec, runs: Runs): ScheduleRiskResult {
   const { net } = rs;
   const N = rs.iterations;
   const mpd = net.mpd;
+  // A finish on a day boundary is the evening of the last working day (network calendar) before it.
+  const cal0 = net.timelines[0] as CalendarTimeline;
   const finishDay = (t: number) => {
     const d = Math.floor(t / mpd);
-    return Math.max(net.spec.start, net.origin + (t === d * mpd ? d - 1 : d));
+    return Math.max(net.spec.start, net.origin + (t === d * mpd ? cal0.previousWorking(d) : d));
   };
   const money = (minorMinutes: number): Money => {
     if (!Number.isSafeInteger(minorMinutes)) throw ValidationError.single(["costs"], "costs too large to accumulate exactly", "schedule risk model");
