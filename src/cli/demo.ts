@@ -5,7 +5,7 @@ import { oneLine } from "./errors.js";
 import { readOfficeFolder, sampleDataDir } from "./load.js";
 import { analyzeOffice, type OfficeAnalysis } from "./office.js";
 import { officeReport } from "./office-report.js";
-import { analyzeOfficeSchedule, type OfficeSchedule } from "./schedule.js";
+import { analyzeOfficeSchedule, earnedScheduleFinishes, type OfficeSchedule } from "./schedule.js";
 import { analyzeOfficeRisk, type ProjectRisk } from "./risk.js";
 import { chartFiles, ensureWritableDir, writeFilesAtomically } from "./output.js";
 import { progress, type CliIo } from "./progress.js";
@@ -56,7 +56,7 @@ export async function runDemo(options: DemoOptions, io: CliIo): Promise<OfficeAn
       // Everything below reads the office back from the database, not from the files.
       const stored = await readAllRecords(store.adapter);
       office = await analyzeOffice(stored, { statusDate: options.statusDate ?? "2026-11-20", onStage: () => {} });
-      schedule = analyzeOfficeSchedule(stored, office.statusDate);
+      schedule = analyzeOfficeSchedule(stored, office.statusDate, undefined, earnedScheduleFinishes(office));
       // Seeded: the same data gives the same percentiles, so two demo runs still write identical reports.
       risks = analyzeOfficeRisk(stored, { statusDate: office.statusDate, iterations: 500, seed: 1 });
       bar.tick("analysed");

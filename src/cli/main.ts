@@ -11,7 +11,7 @@ import { chartFiles, writeFilesAtomically } from "./output.js";
 import { progress, type CliIo } from "./progress.js";
 import { openSqlite } from "./sqlite.js";
 import { officeSummary } from "./summary.js";
-import { analyzeOfficeSchedule, type OfficeSchedule } from "./schedule.js";
+import { analyzeOfficeSchedule, earnedScheduleFinishes, type OfficeSchedule } from "./schedule.js";
 import { scheduleSummary } from "./schedule-summary.js";
 import { analyzeOfficeRisk } from "./risk.js";
 import { portfolioSection } from "../reports/index.js";
@@ -39,10 +39,10 @@ async function withOffice(io: CliIo, opts: { db: string; asOf: string }): Promis
   }
 }
 
-async function withSchedule(io: CliIo, opts: { db: string; asOf: string; project?: string }): Promise<OfficeSchedule> {
+async function withSchedule(io: CliIo, opts: { db: string; asOf: string; project?: string; earnedSchedule?: Record<string, string | undefined> }): Promise<OfficeSchedule> {
   const store = await openSqlite(resolve(io.cwd, opts.db));
   try {
-    return analyzeOfficeSchedule(await readAllRecords(store.adapter), opts.asOf, opts.project);
+    return analyzeOfficeSchedule(await readAllRecords(store.adapter), opts.asOf, opts.project, opts.earnedSchedule);
   } finally {
     await store.close();
   }
@@ -229,7 +229,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       } finally {
         await store.close();
       }
-      const report = officeReport(office, await withSchedule(io, o), risks);
+      const report = officeReport(office, await withSchedule(io, { ...o, earnedSchedule: earnedScheduleFinishes(office) }), risks);
       const out = resolve(io.cwd, o.out);
       const dir = resolve(out, "..");
       const name = out.slice(dir.length + 1);

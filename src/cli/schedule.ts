@@ -1,7 +1,10 @@
+import type { OfficeAnalysis } from "./office.js";
 import { createWorkingCalendar, decimal, workingDaysBetween, type IsoDate } from "../core/index.js";
 import type { EntityOf } from "../entities/index.js";
 import { scheduleInputFromPlan, type ImportedRecords, type PlanScheduleInput } from "../io/index.js";
-import { resourceLoad, scheduleNetwork, type ResourceLoadRow, type ScheduleInput, type ScheduleResult } from "../schedule/index.js";
+import {
+  compareFinishForecasts, levelResources, resourceLoad, scheduleNetwork, type FinishForecastRow, type LevellingResult, type ResourceLoadRow, type ScheduleInput, type ScheduleResult,
+} from "../schedule/index.js";
 
 /** One project's part of the office schedule. */
 export interface ProjectSchedule {
@@ -19,6 +22,10 @@ export interface ProjectSchedule {
   readonly load: readonly ResourceLoadRow[];
   /** Resource names by id. */
   readonly resourceNames: Readonly<Record<string, string>>;
+  /** The project levelled (serial SGS, may delay the finish), when it has assignments. */
+  readonly levelling: LevellingResult | undefined;
+  /** CPM forecast finish beside the baseline finish and earned schedule's forecast. */
+  readonly forecast: FinishForecastRow | undefined;
   /** Active-baseline dates by activity id. */
   readonly baseline: Readonly<Record<string, { readonly start: string; readonly finish: string }>>;
 }
@@ -44,7 +51,12 @@ export interface OfficeSchedule {
  * office.projects.map((p) => `${p.code} ${p.result.finish}`);
  * ```
  */
-export function analyzeOfficeSchedule(records: ImportedRecords, statusDate: IsoDate | string, only?: string): OfficeSchedule {
+export function analyzeOfficeSchedule(
+  records: ImportedRecords,
+  statusDate: IsoDate | string,
+  only?: string,
+  earnedScheduleFinish: Readonly<Record<string, string | undefined>> = {},
+): OfficeSchedule {
   const projects = [...(records.project ?? [])].sort((a, b) => a.code.localeCompare(b.code));
   const plan = scheduleInputFromPlan({
     projects, workPackages: records["work-package"] ?? [], milestones: records.milestone ?? [], resources: records.resource ?? [], assignments: records.assignment ?? [],
@@ -55,10 +67,19 @@ export function analyzeOfficeSchedule(records: ImportedRecords, statusDate: IsoD
   const load = plan.resources.length > 0 ? resourceLoad({ network: plan.input, resources: plan.resources, assignments: plan.assignments }, { period: "month" }).resources : [];
   const names = Object.fromEntries(plan.resources.map((r) => [r.id, r.name ?? r.id]));
   const views = projects.filter((p) => only === undefined || p.id === only || p.code === only).map((p) => {
-    const view = projectView(p, scheduleNetwork(upstreamOf(plan.input, p.id)), plan, baselines);
+    const network = upstreamOf(plan.input, p.id);
+    const view = projectView(p, scheduleNetwork(network), plan, baselines);
     const ids = new Set(view.result.activities.map((a) => a.id));
+    const inNetwork = new Set(network.activities.map((a) => a.id));
+    const assignments = plan.assignments.filter((a) => inNetwork.has(a.activityId));
     const mine = new Set(plan.assignments.filter((a) => ids.has(a.activityId)).map((a) => a.resourceId));
-    return { ...view, load: load.filter((r) => mine.has(r.resourceId)), resourceNames: names };
+    const used = new Set(assignments.map((a) => a.resourceId));
+    const levelling = assignments.length > 0 ? levelResources({ network, resources: plan.resources.filter((r) => used.has(r.id)), assignments }) : undefined;
+    const b = baselines.find((x) => x.projectId === p.id && x.number === (p.activeBaseline ?? 0));
+    const baselineFinish = b?.workPackages.map((w) => w.plannedFinish).sort().pop();
+    const es = earnedScheduleFinish[p.code] ?? earnedScheduleFinish[p.id];
+    const [forecast] = compareFinishForecasts(view.result, [{ projectId: p.id, ...(baselineFinish ? { baselineFinish } : {}), ...(es ? { earnedScheduleFinish: es } : {}) }], { calendar: createWorkingCalendar(p.calendar ?? {}) });
+    return { ...view, load: load.filter((r) => mine.has(r.resourceId)), resourceNames: names, levelling, forecast };
   });
   return { plan, result, projects: views };
 }
@@ -86,7 +107,7 @@ export function upstreamOf(input: ScheduleInput, projectId: string): ScheduleInp
   return { ...input, activities: input.activities.filter((a) => keep.has(a.id)), links: (input.links ?? []).filter((l) => keep.has(l.to)) };
 }
 
-function projectView(p: EntityOf<"project">, all: ScheduleResult, plan: PlanScheduleInput, baselines: readonly EntityOf<"baseline">[]): Omit<ProjectSchedule, "load" | "resourceNames"> {
+function projectView(p: EntityOf<"project">, all: ScheduleResult, plan: PlanScheduleInput, baselines: readonly EntityOf<"baseline">[]): Omit<ProjectSchedule, "load" | "resourceNames" | "levelling" | "forecast"> {
   const activities = all.activities.filter((a) => a.projectId === p.id);
   const ids = new Set(activities.map((a) => a.id));
   const finish = activities.reduce((f, a) => (a.earlyFinish > f ? a.earlyFinish : f), activities[0]?.earlyFinish ?? all.start);
@@ -106,4 +127,16 @@ function projectView(p: EntityOf<"project">, all: ScheduleResult, plan: PlanSche
       violations: all.violations.filter((v) => ids.has(v.activityId)),
     },
   };
+}
+
+/**
+ * Earned schedule's forecast finish (IEAC(t) with PF = SPI(t)) of each analysed project, by code, for the forecast table.
+ *
+ * @example
+ * ```ts
+ * analyzeOfficeSchedule(records, "2026-11-20", undefined, earnedScheduleFinishes(await analyzeOffice(records, { statusDate: "2026-11-20" })));
+ * ```
+ */
+export function earnedScheduleFinishes(office: OfficeAnalysis): Record<string, string | undefined> {
+  return Object.fromEntries(office.projects.map((p) => [p.code, p.series.atStatusDate.schedule.forecastFinish.spiT.value]));
 }

@@ -1,4 +1,4 @@
-import type { ResourceLoadRow, ScheduleLinkInput, ScheduleResult, ScheduleRiskResult } from "../../schedule/index.js";
+import type { FinishForecastRow, LevellingResult, ResourceLoadRow, ScheduleLinkInput, ScheduleResult, ScheduleRiskResult } from "../../schedule/index.js";
 import { finishDistributionChart } from "../charts/finish-distribution.js";
 import { ganttChart } from "../charts/gantt.js";
 import { resourceHistogramChart } from "../charts/resource-histogram.js";
@@ -25,6 +25,10 @@ export interface ScheduleSectionInput {
   readonly risk?: ScheduleRiskResult;
   /** Deadline or target marked on the finish distribution. */
   readonly target?: { readonly label: string; readonly date: string };
+  /** `compareFinishForecasts` row: the CPM finish beside the baseline finish and earned schedule's forecast. */
+  readonly forecast?: FinishForecastRow;
+  /** `levelResources` result: the levelled finish and each delay with its cause. */
+  readonly levelling?: LevellingResult;
   /** How many tornado bars to show; default 10. */
   readonly tornadoBars?: number;
 }
@@ -38,7 +42,8 @@ const DRIVER: Record<string, string> = {
  * A schedule section: the CPM finish and critical path with the conventions applied, the Gantt chart (baseline bars,
  * critical path, dependency arrows, status-date line), the activity table (early and late dates, total and free
  * float, what drove each early start), the violations (missed deadlines, negative float, out-of-sequence progress),
- * a resource histogram for each over-allocated resource and, with a risk result, the P10–P90 table, the finish-date
+ * the finish forecasts side by side (CPM, baseline, earned schedule), a resource histogram for each over-allocated
+ * resource and the levelling delays with their causes and, with a risk result, the P10–P90 table, the finish-date
  * distribution with P50/P80 and the tornado of the most sensitive activities.
  *
  * @example
@@ -88,6 +93,17 @@ export function scheduleSection(input: ScheduleSectionInput): ReportSection {
     },
   ];
   if (s.violations.length > 0) blocks.push({ kind: "list", items: s.violations.map((v) => `${v.kind}: ${v.message}`) });
+  const f = input.forecast;
+  if (f) {
+    blocks.push({
+      kind: "table",
+      table: {
+        caption: "Finish forecasts (slips in working days; positive = later than the baseline)",
+        columns: ["CPM forecast", "Baseline finish", "Earned schedule forecast", "CPM slip", "Earned schedule slip", "CPM − earned schedule"],
+        rows: [[f.scheduledFinish, f.baselineFinish, f.earnedScheduleFinish, f.scheduleSlipDays, f.earnedScheduleSlipDays, f.forecastGapDays]],
+      },
+    });
+  }
 
   const sections: ReportSection[] = [];
   const resources = [...new Set((input.load ?? []).map((r) => r.resourceId))];
@@ -102,6 +118,11 @@ export function scheduleSection(input: ScheduleSectionInput): ReportSection {
       file: `charts/resource-${input.code}-${id}.svg`,
     }];
   });
+  const lv = input.levelling;
+  if (lv && lv.delays.length > 0) {
+    charts.push({ kind: "paragraph", text: `Levelled (${lv.mode}, ${lv.priorityRule}): finish ${lv.finish} against ${lv.schedule.finish} unlevelled.` });
+    charts.push({ kind: "list", items: lv.delays.map((d) => d.message) });
+  }
   if (charts.length > 0) sections.push({ heading: "Resource load", blocks: charts });
 
   const r = input.risk;
