@@ -102,3 +102,25 @@ describe("MSPDI resources and assignments", () => {
     expect(golive.predecessors?.map((l) => [l.type, l.lag && "days" in l.lag ? l.lag.days.toFixed() : undefined])).toEqual([["SS", "5"], ["FF", undefined]]);
   });
 });
+
+describe("MSPDI links: property", () => {
+  it("a percent lag beyond 10,000 % is refused with its path, not imported half-way", () => {
+    const xml = LOGIC.replace(link(1, 1, 4800, 7), link(1, 1, 100_010, 19));
+    expect(() => mspdiToPmokit(readMspdi(xml).document, OPTIONS)).toThrow(/Task\[UID=2\]/);
+  });
+
+  it("any link type and lag (tenths of minutes, days / elapsed days / percent formats) survives export and re-import", async () => {
+    const fc = (await import("fast-check")).default;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3 }), fc.integer({ min: -480_000, max: 480_000 }), fc.constantFrom(7, 8, 19), (type, lag, format) => {
+        // Percent lags beyond ±10,000 % are refused with their path (entity bound), so stay within it here.
+        const xml = LOGIC.replace(link(1, 1, 4800, 7), link(1, type, format === 19 ? lag % 100_001 : lag, format));
+        const first = mspdiToPmokit(readMspdi(xml).document, OPTIONS).records;
+        const { document } = pmokitToMspdi({ project: first.project![0]!, workPackages: first["work-package"]! });
+        const again = mspdiToPmokit(readMspdi(writeMspdi(document)).document, OPTIONS).records;
+        expect(exportDataset({ "work-package": again["work-package"]! })).toBe(exportDataset({ "work-package": first["work-package"]! }));
+      }),
+      { numRuns: 60, seed: 20261204 },
+    );
+  });
+});
