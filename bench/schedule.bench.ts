@@ -1,5 +1,6 @@
 import { analyseScheduleRisk, createWorkingCalendar, levelResources, scheduleNetwork, type ScheduleActivityInput, type ScheduleInput, type ScheduleLinkInput } from "../src/index.js";
 import { cpmState, runCpm } from "../src/schedule/engine/cpm-kernel.js";
+import { topologicalOrder } from "../src/schedule/engine/compile.js";
 import { compileNetwork } from "../src/schedule/engine/network.js";
 import { readNetwork } from "../src/schedule/engine/read-network.js";
 import { report, time } from "./lib/measure.js";
@@ -54,24 +55,9 @@ export async function runScheduleBenchmarks(): Promise<void> {
   const linkTo = net.spec.linkTo;
   const n = net.spec.ids.length;
   const st = cpmState(n);
-  const bare = await time(`bare topological sort (Kahn) over Int32Arrays: ${n.toLocaleString("en")} nodes, ${linkTo.length.toLocaleString("en")} links`, () => {
-    const indeg = new Int32Array(n);
-    for (let j = 0; j < n; j++) indeg[j] = (predStart[j + 1] as number) - (predStart[j] as number);
-    const order = new Int32Array(n);
-    let head = 0;
-    let tail = 0;
-    for (let i = 0; i < n; i++) if (indeg[i] === 0) order[tail++] = i;
-    while (head < tail) {
-      const i = order[head++] as number;
-      for (let p = succStart[i] as number; p < (succStart[i + 1] as number); p++) {
-        const j = linkTo[succLinks[p] as number] as number;
-        const left = (indeg[j] as number) - 1;
-        indeg[j] = left;
-        if (left === 0) order[tail++] = j;
-      }
-    }
-    return tail;
-  });
+  const bare = await time(`bare topological sort (Kahn) over Int32Arrays: ${n.toLocaleString("en")} nodes, ${linkTo.length.toLocaleString("en")} links`, () =>
+    topologicalOrder(n, predStart, succStart, succLinks, linkTo).count,
+  );
   const kernel = await time("CPM kernel: forward + backward passes on 3 calendars (compiled network)", () => runCpm(net, net.spec.duration, st, false, undefined));
   const compile = await time("validate + compile (ids, decimals, dates, adjacency, cycle check, calendar index)", () => compileNetwork(readNetwork(input)), 4);
   const full = await time("scheduleNetwork: validate, compile, CPM, floats, drivers, critical paths, violations, dates at the edge", () => scheduleNetwork(input), 4);

@@ -1,14 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { ValidationError, scheduleNetwork, type ScheduleInput } from "../../src/index.js";
+import { validationIssues } from "./helpers.js";
+import { scheduleNetwork, type ScheduleInput } from "../../src/index.js";
 
 function issues(input: ScheduleInput, options = {}): string[] {
-  try {
-    scheduleNetwork(input, options);
-  } catch (e) {
-    if (e instanceof ValidationError) return e.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
-    throw e;
-  }
-  return [];
+  return validationIssues(() => scheduleNetwork(input, options));
 }
 const base = { projectStart: "2027-01-04" };
 

@@ -1,4 +1,4 @@
-import { createWorkingCalendar } from "../../src/index.js";
+import { ValidationError, createWorkingCalendar } from "../../src/index.js";
 import type { ScheduleResult, ScheduledActivity } from "../../src/index.js";
 
 /** Every day works: day offsets equal calendar days (for textbook networks counted in plain time units). */
@@ -15,4 +15,15 @@ export function act(r: ScheduleResult, id: string): ScheduledActivity {
 export function row(r: ScheduleResult, id: string): [string, string, string, string, string] {
   const a = act(r, id);
   return [a.earlyStart, a.earlyFinish, a.lateStart, a.lateFinish, a.totalFloat.toFixed()];
+}
+
+/** The "path: message" lines of the ValidationError that `run` throws ([] when it does not throw). */
+export function validationIssues(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof ValidationError) return e.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw e;
+  }
+  return [];
 }

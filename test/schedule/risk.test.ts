@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ValidationError, analyseScheduleRisk, type ScheduleRiskModel } from "../../src/index.js";
+import { validationIssues } from "./helpers.js";
+import { analyseScheduleRisk, type ScheduleRiskModel } from "../../src/index.js";
 import { lognormal, pert, triangular } from "../../src/schedule/risk/distributions.js";
 import { Xoshiro128, inverseNormal, normalCdf } from "../../src/schedule/risk/random.js";
 import { ranks } from "../../src/schedule/risk/stats.js";
@@ -11,13 +12,7 @@ const network = {
 };
 
 function issues(model: ScheduleRiskModel, options = {}): string[] {
-  try {
-    analyseScheduleRisk(model, options);
-  } catch (e) {
-    if (e instanceof ValidationError) return e.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
-    throw e;
-  }
-  return [];
+  return validationIssues(() => analyseScheduleRisk(model, options));
 }
 
 describe("samplers", () => {

@@ -40,23 +40,38 @@ export function compileGraph(spec: NetworkSpec): CompiledGraph {
   const n = spec.ids.length;
   const pred = rows(n, spec.linkTo);
   const succ = rows(n, spec.linkFrom);
+  const { order, indeg, count } = topologicalOrder(n, pred.start, succ.start, succ.links, spec.linkTo);
+  if (count < n) throw cycleError(spec, succ, indeg);
+  return { predStart: pred.start, predLinks: pred.links, succStart: succ.start, succLinks: succ.links, order };
+}
+
+/**
+ * @internal Kahn's algorithm over compressed rows (ties by index): the order, how many nodes it reached (fewer than n
+ * means a cycle) and the in-degrees left (non-zero on and behind the cycles).
+ */
+export function topologicalOrder(
+  n: number,
+  predStart: Int32Array,
+  succStart: Int32Array,
+  succLinks: Int32Array,
+  linkTo: Int32Array,
+): { order: Int32Array; indeg: Int32Array; count: number } {
   const indeg = new Int32Array(n);
-  for (let j = 0; j < n; j++) indeg[j] = (pred.start[j + 1] as number) - (pred.start[j] as number);
+  for (let j = 0; j < n; j++) indeg[j] = (predStart[j + 1] as number) - (predStart[j] as number);
   const order = new Int32Array(n);
   let head = 0;
   let tail = 0;
   for (let i = 0; i < n; i++) if (indeg[i] === 0) order[tail++] = i;
   while (head < tail) {
     const i = order[head++] as number;
-    for (let p = succ.start[i] as number; p < (succ.start[i + 1] as number); p++) {
-      const j = spec.linkTo[succ.links[p] as number] as number;
+    for (let p = succStart[i] as number; p < (succStart[i + 1] as number); p++) {
+      const j = linkTo[succLinks[p] as number] as number;
       const left = (indeg[j] as number) - 1;
       indeg[j] = left;
       if (left === 0) order[tail++] = j;
     }
   }
-  if (tail < n) throw cycleError(spec, succ, indeg);
-  return { predStart: pred.start, predLinks: pred.links, succStart: succ.start, succLinks: succ.links, order };
+  return { order, indeg, count: tail };
 }
 
 /** Finds a strongly connected component among the unordered nodes (Tarjan, iterative) and one cycle inside it. */
