@@ -69,7 +69,7 @@ export interface ScheduleLinkInput {
 /**
  * A date constraint on an activity (MS Project / P6 semantics):
  *
- * - `asap` (default) — as soon as possible; `alap` — as late as possible (scheduled on its late dates, float kept);
+ * - `asap` (default) — as soon as possible; `alap` — as late as possible (moved late by its free float, so no successor moves);
  * - `snet` / `snlt` — start no earlier / no later than `date`; `fnet` / `fnlt` — finish no earlier / no later than;
  * - `mso` / `mfo` — must start / must finish on `date` (hard: overrides logic, reported when logic disagrees).
  *

@@ -73,7 +73,7 @@ export interface ScheduledActivity {
   readonly lateStart: IsoDate;
   /** Late finish. */
   readonly lateFinish: IsoDate;
-  /** The dates the activity is scheduled on: the early dates, or the late dates for ALAP. */
+  /** The dates the activity is scheduled on: the early dates; for ALAP, the early dates moved by its free float. */
   readonly scheduledStart: IsoDate;
   /** See {@link ScheduledActivity.scheduledStart}. */
   readonly scheduledFinish: IsoDate;
@@ -160,8 +160,9 @@ export interface ScheduleResult {
   /** Every activity, in input order. */
   readonly activities: readonly ScheduledActivity[];
   /**
-   * Critical paths: chains of critical activities joined by driving links, each from an activity without a critical
-   * driving predecessor to one without a critical driven successor, in order of their first activity's early start.
+   * Critical paths: the critical activities grouped by driving links (each group one tree of the driving-link forest,
+   * rooted at an activity without a critical driving predecessor), ids in early-start order, groups in order of their
+   * first activity's early start.
    */
   readonly criticalPaths: readonly (readonly string[])[];
   /** Activity ids on the longest path, in early-start order. */
