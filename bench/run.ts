@@ -1,6 +1,7 @@
 import { runCoreBenchmarks } from "./core.bench.js";
 import { runIoBenchmarks } from "./io.bench.js";
 import { runPrioritizationBenchmarks } from "./prioritization.bench.js";
+import { runScheduleBenchmarks } from "./schedule.bench.js";
 import { runSelectionBenchmarks } from "./selection.bench.js";
 import { runSqlBenchmarks } from "./sql.bench.js";
 import { runTraceabilityBenchmarks } from "./traceability.bench.js";
@@ -18,6 +19,7 @@ const groups: Record<string, () => Promise<void>> = {
   traceability: runTraceabilityBenchmarks,
   sql: runSqlBenchmarks,
   io: runIoBenchmarks,
+  schedule: runScheduleBenchmarks,
 };
 
 const wanted = process.argv.slice(2);

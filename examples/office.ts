@@ -31,12 +31,14 @@ export const SAMPLE_STATUS_DATE = "2026-11-20";
  */
 export const SAMPLE_KINDS: readonly EntityKind[] = Object.freeze([
   "person",
+  "resource",
   "portfolio",
   "programme",
   "request",
   "project",
   "work-package",
   "milestone",
+  "assignment",
   "baseline",
   "cost-entry",
   "risk",

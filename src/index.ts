@@ -19,4 +19,5 @@ export * from "./status/index.js";
 export * from "./kpi/index.js";
 export * from "./traceability/index.js";
 export * from "./variance/index.js";
+export * from "./schedule/index.js";
 export * from "./services/index.js";

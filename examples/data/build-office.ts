@@ -15,6 +15,7 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { decodeEntity, encodeEntity, entityKindNames, requirementFingerprint, type EntityKind, type WireOf } from "../../src/index.js";
+import { NETWORK, RISK_IMPACTS, buildAssignments, buildResources, durationEstimateFor } from "./schedule-network.js";
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────
 // Constants
@@ -1087,6 +1088,10 @@ function buildWorkPackages(p: ProjectSpec): W<"work-package">[] {
       earningRule: w.rule,
       progress: progressFor(w),
       ...opt("estimateToComplete", w.etc && { amount: eur(w.etc.amount), asOf: STATUS_DATE, basis: w.etc.basis }),
+      ...NETWORK[wpId(p.short, w.code)],
+      ...opt("durationEstimate", durationEstimateFor(wpId(p.short, w.code), w.start, w.finish)),
+      ...opt("actualStart", w.actual?.start),
+      ...opt("actualFinish", w.actual?.finish),
     };
   });
 }
@@ -1102,6 +1107,7 @@ function buildMilestones(p: ProjectSpec): W<"milestone">[] {
     ...opt("forecastDate", m.forecast),
     ...opt("actualDate", m.actual),
     description: m.description,
+    ...NETWORK[m.id],
   }));
 }
 
@@ -1704,7 +1710,7 @@ function buildRisks(): W<"risk">[] {
       response: "escalate", mitigation: "Escalated to the portfolio board: prioritise WMS in January and February, or contract two engineers for wave 1.",
       status: "open", raisedOn: "2026-10-30", reviewDate: "2026-12-04" },
   ];
-  return risks.map((r) => ({ ...r, ...stored(r.id, at(r.raisedOn, "10:00"), r.status === "closed" ? at(r.closedOn!, "16:00") : SNAPSHOT) }));
+  return risks.map((r) => ({ ...r, ...opt("scheduleImpactOn", RISK_IMPACTS[r.id]), ...stored(r.id, at(r.raisedOn, "10:00"), r.status === "closed" ? at(r.closedOn!, "16:00") : SNAPSHOT) }));
 }
 
 function buildIssues(): W<"issue">[] {
@@ -2837,6 +2843,8 @@ export function buildOffice(): Record<EntityKind, unknown[]> {
   const artifacts = buildArtifacts();
   const raw: { [K in EntityKind]: W<K>[] } = {
     person: buildPeople(),
+    resource: buildResources(),
+    assignment: buildAssignments(),
     portfolio: buildPortfolio(),
     programme: buildProgrammes(),
     request: buildRequests(),

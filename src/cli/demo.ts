@@ -5,6 +5,8 @@ import { oneLine } from "./errors.js";
 import { readOfficeFolder, sampleDataDir } from "./load.js";
 import { analyzeOffice, type OfficeAnalysis } from "./office.js";
 import { officeReport } from "./office-report.js";
+import { analyzeOfficeSchedule, earnedScheduleFinishes, type OfficeSchedule } from "./schedule.js";
+import { analyzeOfficeRisk, type ProjectRisk } from "./risk.js";
 import { chartFiles, checkWritableDir, writeFilesAtomically } from "./output.js";
 import { progress, type CliIo } from "./progress.js";
 import { openSqlite } from "./sqlite.js";
@@ -27,7 +29,7 @@ export interface DemoOptions {
 
 /**
  * `pmokit demo`: loads the office into a fresh embedded SQLite file (migrated, one transaction), reads it back,
- * runs the whole office (intake → selection → earned value → traceability → rollout → KPIs) at the status date,
+ * runs the whole office (intake → selection → earned value → schedule → traceability → rollout → KPIs) at the status date,
  * prints a summary and writes `index.html`, `report.md` (with its chart SVGs) and `report.xlsx` to the report folder. The report
  * is dated by the status date only: two runs give byte-identical files. Returns the analysis.
  *
@@ -48,17 +50,22 @@ export async function runDemo(options: DemoOptions, raw: CliIo): Promise<OfficeA
     bar.tick("validated");
     const store = await openSqlite(db, { fresh: true });
     let office: OfficeAnalysis;
+    let schedule: OfficeSchedule;
+    let risks: ProjectRisk[];
     try {
       await writeImportedRecords(store.adapter, records);
       bar.tick("stored in SQLite");
       // Everything below reads the office back from the database, not from the files.
       const stored = await readAllRecords(store.adapter);
       office = await analyzeOffice(stored, { statusDate: options.statusDate ?? "2026-11-20", onStage: () => {} });
+      schedule = analyzeOfficeSchedule(stored, office.statusDate, undefined, earnedScheduleFinishes(office));
+      // Seeded: the same data gives the same percentiles, so two demo runs still write identical reports.
+      risks = analyzeOfficeRisk(stored, { statusDate: office.statusDate, iterations: 500, seed: 1 });
       bar.tick("analysed");
     } finally {
       await store.close();
     }
-    const report = officeReport(office);
+    const report = officeReport(office, schedule, risks);
     writeFilesAtomically(out, { "index.html": renderHtmlReport(report), "report.md": renderMarkdownReport(report), "report.xlsx": await renderXlsxReport(report), ...chartFiles(report) });
     bar.tick("written");
     bar.stop();

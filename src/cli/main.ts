@@ -13,6 +13,9 @@ import { progress, type CliIo } from "./progress.js";
 import { openSqlite } from "./sqlite.js";
 import { officeSummary } from "./summary.js";
 import { guardedIo, jsonText, printable } from "./terminal.js";
+import { analyzeOfficeSchedule, earnedScheduleFinishes, type OfficeSchedule } from "./schedule.js";
+import { scheduleSummary } from "./schedule-summary.js";
+import { analyzeOfficeRisk } from "./risk.js";
 import { portfolioSection } from "../reports/index.js";
 
 /** Exit codes: 0 success, 1 findings (a red project, a NO-GO gate, suspect links…), 2 usage or input error. */
@@ -33,6 +36,15 @@ async function withOffice(io: CliIo, opts: { db: string; asOf: string }): Promis
     const office = await analyzeOffice(records, { statusDate: opts.asOf, onStage: (s) => bar.tick(s) });
     bar.stop();
     return office;
+  } finally {
+    await store.close();
+  }
+}
+
+async function withSchedule(io: CliIo, opts: { db: string; asOf: string; project?: string; earnedSchedule?: Record<string, string | undefined> }): Promise<OfficeSchedule> {
+  const store = await openSqlite(resolve(io.cwd, opts.db));
+  try {
+    return analyzeOfficeSchedule(await readAllRecords(store.adapter), opts.asOf, opts.project, opts.earnedSchedule);
   } finally {
     await store.close();
   }
@@ -161,6 +173,63 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
     return office.rollouts.some((r) => r.gate?.outcome === "no-go") ? EXIT.findings : EXIT.ok;
   });
 
+  program.command("schedule").description("CPM schedule of the projects at the status date (one network: cross-project links bind); exit 1 on a missed deadline or negative float")
+    .option("--project <id>", "only this project (id or code)")
+    .addOption(dbOption()).addOption(asOfOption()).addOption(jsonOption())
+    .action(async (o: { db: string; asOf: string; project?: string; json?: boolean }) => {
+      const schedule = await withSchedule(io, o);
+      if (o.project !== undefined && schedule.projects.length === 0) throw new CliError(`no project ${o.project}`);
+      const lines = scheduleSummary(schedule);
+      if (o.json) json(io, lines.json);
+      else io.stdout.write(`${lines.text.join("\n")}\n`);
+      code = schedule.projects.some((p) => p.result.violations.some((v) => v.kind === "deadline-missed" || v.kind === "negative-float")) ? EXIT.findings : EXIT.ok;
+    });
+
+  const positiveInt = (name: string, max: number) => (v: string) => {
+    if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > max) throw new CliError(`${name} must be a whole number from 1 to ${max}, got ${v}`);
+    return Number(v);
+  };
+  program.command("risk").description("Monte Carlo schedule risk per project (duration estimates, open risks); exit 1 when P80 finishes after the target (default: the planned finish)")
+    .option("--project <id>", "only this project (id or code)")
+    .option("--iterations <n>", "iterations per project", positiveInt("--iterations", 1_000_000), 2000)
+    .option("--seed <n>", "random seed (same seed, same answer)", (v: string) => { if (!/^\d+$/.test(v)) throw new CliError(`--seed must be a whole number, got ${v}`); return Number(v); }, 1)
+    .option("--target <date>", "finish date to measure against (default: each project's planned finish)")
+    .addOption(dbOption()).addOption(asOfOption()).addOption(jsonOption())
+    .action(async (o: { db: string; asOf: string; project?: string; iterations: number; seed: number; target?: string; json?: boolean }) => {
+      const store = await openSqlite(resolve(io.cwd, o.db));
+      let records;
+      try {
+        records = await readAllRecords(store.adapter);
+      } finally {
+        await store.close();
+      }
+      if (o.project !== undefined && !(records.project ?? []).some((p) => p.id === o.project || p.code === o.project)) throw new CliError(`no project ${o.project}`);
+      const projects = o.project !== undefined ? 1 : (records.project ?? []).length;
+      const bar = progress(raw, 100 * projects, "risk");
+      const results = analyzeOfficeRisk(records, {
+        statusDate: o.asOf, iterations: o.iterations, seed: o.seed, ...(o.project !== undefined ? { project: o.project } : {}), ...(o.target !== undefined ? { target: o.target } : {}),
+        onProgress: (_p, done, total) => { if (done < total) bar.tick(`${done}/${total}`); },
+      });
+      bar.stop();
+      const pct = (r: (typeof results)[number], n: number) => r.result.percentiles.find((p) => p.percent === n);
+      if (o.json) {
+        json(io, results.map((r) => ({
+          project: r.code, iterations: r.result.iterations, seed: r.result.seed, method: r.result.method, deterministicFinish: r.result.deterministicFinish,
+          percentiles: r.result.percentiles.map((p) => ({ percent: p.percent, finish: p.finish, cost: p.cost.amount.toFixed(2) })),
+          target: r.target ?? null, probabilityOfTarget: r.result.probabilityOfFinish.value?.toFixed() ?? null,
+          tornado: r.result.tornado.slice(0, 10).map((t) => ({ activity: t.id, sensitivity: t.sensitivity.toFixed() })),
+          criticality: r.result.activities.filter((a) => a.criticalityIndex.gt(0)).map((a) => ({ activity: a.id, index: a.criticalityIndex.toFixed() })),
+        })));
+      } else {
+        for (const r of results) {
+          io.stdout.write(`${r.code.padEnd(9)} ${r.result.percentiles.map((p) => `P${p.percent} ${p.finish}`).join("  ")}  (deterministic ${r.result.deterministicFinish})\n`);
+          if (r.target) io.stdout.write(`          P(finish ≤ ${r.target}) = ${r.result.probabilityOfFinish.value?.toFixed(3) ?? "n/a"}\n`);
+          io.stdout.write(`          drivers: ${r.result.tornado.slice(0, 3).map((t) => `${t.id} ${t.sensitivity.toFixed(2)}`).join(", ") || "none"}\n`);
+        }
+      }
+      code = results.some((r) => r.target !== undefined && (pct(r, 80)?.finish ?? "") > r.target) ? EXIT.findings : EXIT.ok;
+    });
+
   program.command("report").description("write the office report (html: one self-contained file; md: with chart SVGs beside it; csv: the project health table; json; xlsx: a workbook, one sheet per table)")
     .addOption(new Option("--format <format>", "html, md, csv, json or xlsx").choices(["html", "md", "csv", "json", "xlsx"]).default("html"))
     .requiredOption("--out <path>", "file to write")
@@ -171,7 +240,14 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       if (entryAt(out) === "folder") throw new CliError(`${out}: is a folder; --out names the report file (e.g. ${join(o.out, `report.${o.format}`)})`);
       checkWritableDir(dirname(out));
       const office = await withOffice(raw, o);
-      const report = officeReport(office);
+      const store = await openSqlite(resolve(io.cwd, o.db));
+      let risks;
+      try {
+        risks = analyzeOfficeRisk(await readAllRecords(store.adapter), { statusDate: o.asOf, iterations: 500, seed: 1 });
+      } finally {
+        await store.close();
+      }
+      const report = officeReport(office, await withSchedule(io, { ...o, earnedSchedule: earnedScheduleFinishes(office) }), risks);
       const dir = dirname(out);
       const name = basename(out);
       let files: Record<string, string | Uint8Array>;

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { isoDateCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
-import { nameSchema, refSchema, textSchema } from "./common.js";
+import { nameSchema, refSchema, textSchema, whenDecoded } from "./common.js";
+import { checkPredecessors, scheduleLogicShape } from "./schedule-logic.js";
 
 /**
  * A schedule milestone: a zero-duration event (design sign-off, go-live) with its baselined, forecast and actual
@@ -33,9 +34,10 @@ export const milestoneSchema = entitySchema(
     actualDate: isoDateCodec.optional(),
     /** What reaching it means. */
     description: textSchema.optional(),
+    ...scheduleLogicShape,
   },
   { title: "Milestone", description: "A schedule milestone with baseline, forecast and actual dates." },
-);
+).superRefine((m, ctx) => checkPredecessors(m.id, m.predecessors, ctx), whenDecoded);
 
 /** A milestone, in memory form. */
 export type Milestone = z.output<typeof milestoneSchema>;

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { acknowledgementSchema } from "./acknowledgement.js";
 import { actionSchema } from "./action.js";
 import { artifactSchema } from "./artifact.js";
+import { assignmentSchema } from "./assignment.js";
 import { auditEventSchema } from "./audit-event.js";
 import { baselineSchema } from "./baseline.js";
 import { changeRequestSchema } from "./change-request.js";
@@ -18,6 +19,7 @@ import { programmeSchema } from "./programme.js";
 import { projectRequestSchema } from "./project-request.js";
 import { projectSchema } from "./project.js";
 import { requirementSchema } from "./requirement.js";
+import { resourceSchema } from "./resource.js";
 import { riskSchema } from "./risk.js";
 import { rolloutPlanSchema } from "./rollout-plan.js";
 import { serviceOutageSchema } from "./service-outage.js";
@@ -65,6 +67,8 @@ export const entityKinds = {
   milestone: kind(milestoneSchema, "execution", ["projectId", "workPackageId"]),
   baseline: kind(baselineSchema, "execution", ["projectId", "number"]),
   "cost-entry": kind(costEntrySchema, "execution", ["projectId", "workPackageId", "date"]),
+  resource: kind(resourceSchema, "execution", ["name", "type", "personId"]),
+  assignment: kind(assignmentSchema, "execution", ["projectId", "workPackageId", "resourceId"]),
   risk: kind(riskSchema, "raid", ["projectId", "programmeId", "status"]),
   issue: kind(issueSchema, "raid", ["projectId", "status", "severity"]),
   decision: kind(decisionSchema, "raid", ["projectId", "status"]),

@@ -59,6 +59,11 @@ export const riskSchema = entitySchema(
     costImpact: moneyCodec.optional(),
     /** Estimated delay in days if it occurs. */
     scheduleImpactDays: z.number().int().min(0).max(100_000).optional(),
+    /**
+     * Work packages or milestones the delay (and cost) lands on when the risk occurs: schedule risk analysis adds
+     * `scheduleImpactDays` to each, and `costImpact` to the first.
+     */
+    scheduleImpactOn: z.array(refSchema).min(1).max(100).optional(),
     /** Who owns the response. */
     ownerId: refSchema,
     /** Chosen response strategy. */

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { decimalCodec, idSchema, isoDateCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
-import { checkTimePhased, nameSchema, nonNegativeDecimalCodec, nonNegativeMoneyCodec, percentCodec, refSchema, textSchema, timePhasedAmountSchema, whenDecoded } from "./common.js";
+import { checkTimePhased, nameSchema, nonNegativeDecimalCodec, nonNegativeMoneyCodec, percentCodec, refSchema, textSchema, timePhasedAmountSchema, whenDecoded, workingCalendarSpecSchema } from "./common.js";
+import { checkPredecessors, durationDaysCodec, durationEstimateSchema, scheduleLogicShape } from "./schedule-logic.js";
 
 /** Adds a custom issue at `path`. */
 function fail(ctx: z.core.$RefinementCtx, message: string, ...path: (string | number)[]): void {
@@ -195,6 +196,17 @@ export const workPackageSchema = entitySchema(
         basis: textSchema.optional(),
       })
       .optional(),
+    ...scheduleLogicShape,
+    /** Planned duration in working days, when it is not the working days from `plannedStart` to `plannedFinish`. */
+    durationDays: durationDaysCodec.optional(),
+    /** How uncertain the duration is (schedule risk analysis); a fixed duration when absent. */
+    durationEstimate: durationEstimateSchema.optional(),
+    /** The package's own working calendar, when it differs from the project's. */
+    calendar: workingCalendarSpecSchema.optional(),
+    /** Day work actually began. */
+    actualStart: isoDateCodec.optional(),
+    /** Day work actually finished (needs an actual start, not before it). */
+    actualFinish: isoDateCodec.optional(),
   },
   { title: "WorkPackage", description: "A WBS work package with its time-phased budget, earning rule and progress." },
 ).superRefine((w, ctx) => {
@@ -202,6 +214,9 @@ export const workPackageSchema = entitySchema(
   checkTimePhased(w.timePhasedBudget, ctx, ["timePhasedBudget"]);
   checkSlicesWithin(w.timePhasedBudget, w.plannedStart, w.plannedFinish, ctx, ["timePhasedBudget"]);
   if (w.parentId === w.id) fail(ctx, "a package cannot be its own parent", "parentId");
+  checkPredecessors(w.id, w.predecessors, ctx);
+  if (w.actualFinish !== undefined && w.actualStart === undefined) fail(ctx, "a finished package has an actual start", "actualStart");
+  if (w.actualFinish !== undefined && w.actualStart !== undefined && w.actualFinish < w.actualStart) fail(ctx, "cannot finish before it starts", "actualFinish");
   const rule = w.earningRule;
   if (rule.type === "apportioned" && rule.basePackageId === w.id) {
     fail(ctx, "a package cannot be apportioned to itself", "earningRule", "basePackageId");

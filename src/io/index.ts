@@ -40,3 +40,5 @@ export { trackerDate, type TrackerItem, type TrackerSprint, type TrackerStatusCa
 export { JIRA_CSV_PROFILE, JIRA_JSON_PROFILE, AZURE_DEVOPS_CSV_PROFILE, AZURE_DEVOPS_JSON_PROFILE, GITHUB_PROJECTS_PROFILE, type TrackerProfile, type TrackerField } from "./trackers/profiles.js";
 export { readTrackerCsv, readTrackerJson, type TrackerExport, type ReadTrackerOptions } from "./trackers/read.js";
 export { trackerToPmokit, type TrackerMappingOptions } from "./trackers/map.js";
+export { scheduleInputFromPlan, type PlanRecords, type PlanScheduleOptions, type PlanScheduleInput } from "./plan/schedule-input.js";
+export { scheduleRiskModelFromPlan, type PlanRiskRecords } from "./plan/risk-model.js";

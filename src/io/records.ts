@@ -16,7 +16,7 @@ export type ImportedRecords = { readonly [K in EntityKind]?: readonly EntityOf<K
  * ```
  */
 export const IMPORT_ORDER: readonly EntityKind[] = Object.freeze([
-  "person", "portfolio", "programme", "request", "project", "work-package", "milestone", "baseline", "cost-entry",
+  "person", "resource", "portfolio", "programme", "request", "project", "work-package", "milestone", "assignment", "baseline", "cost-entry",
   "risk", "issue", "decision", "change-request", "action", "status-report", "requirement", "artifact", "test-case",
   "test-run", "defect", "trace-link", "acknowledgement", "rollout-plan", "gate", "checklist-item", "service-outage",
   "audit-event",

@@ -21,6 +21,10 @@ export { readinessBurnDownChart, type BurnDownInput } from "./charts/burn-down.j
 export { valueCostBubbleChart, type Bubble, type BubbleChartInput } from "./charts/bubble.js";
 export { efficientFrontierChart, type CostValuePoint, type FrontierChartInput } from "./charts/frontier.js";
 export { coverageHeatMapChart, type HeatCell, type HeatMapInput } from "./charts/heat-map.js";
+export { ganttChart, type GanttInput, type GanttRow, type GanttLink } from "./charts/gantt.js";
+export { resourceHistogramChart, type ResourceHistogramInput, type ResourceLoadPeriod } from "./charts/resource-histogram.js";
+export { finishDistributionChart, type FinishDistributionInput, type FinishBin } from "./charts/finish-distribution.js";
+export { tornadoChart, type TornadoInput, type TornadoBar } from "./charts/tornado.js";
 export * from "./sections/index.js";
 export { validateReport, MAX_SECTION_DEPTH } from "./validate.js";
 export { xlsxCell, excelSerialDay, exactNumber, XLSX_EXACT_DIGITS, type XlsxCell } from "./xlsx/cell.js";

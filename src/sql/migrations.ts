@@ -17,7 +17,7 @@ export interface SqlMigration {
  * The indexed fields of every kind as migration 1 created them. Frozen on purpose: when the registry changes, a new
  * migration adds the tables, columns and indexes, and a test keeps the registry and the migrations in step.
  */
-const V1_INDEXED: Readonly<Record<EntityKind, readonly string[]>> = {
+const V1_INDEXED: Readonly<Record<Exclude<EntityKind, V2Kind>, readonly string[]>> = {
   person: ["name", "organisationUnit"],
   portfolio: ["name"],
   programme: ["portfolioId", "status"],
@@ -47,15 +47,24 @@ const V1_INDEXED: Readonly<Record<EntityKind, readonly string[]>> = {
   "audit-event": ["entityKind", "entityId", "at", "correlationId"],
 };
 
+/** The kinds migration 2 added (resources and assignments for scheduling). */
+type V2Kind = "resource" | "assignment";
+
+/** The indexed fields of the kinds migration 2 created. Frozen like V1_INDEXED. */
+const V2_INDEXED: Readonly<Record<V2Kind, readonly string[]>> = {
+  resource: ["name", "type", "personId"],
+  assignment: ["projectId", "workPackageId", "resourceId"],
+};
+
 /** @internal The indexed columns the migrations create, by kind (what the adapter writes and queries). */
-export const SCHEMA_INDEXED: Readonly<Record<EntityKind, readonly string[]>> = V1_INDEXED;
+export const SCHEMA_INDEXED: Readonly<Record<EntityKind, readonly string[]>> = { ...V1_INDEXED, ...V2_INDEXED };
 
 /**
  * pmokit's schema migrations, in order.
  *
  * @example
  * ```ts
- * SQL_MIGRATIONS.map((m) => `${m.version}: ${m.name}`); // ["1: record tables for every entity kind"]
+ * SQL_MIGRATIONS.map((m) => `${m.version}: ${m.name}`); // ["1: record tables for every entity kind", "2: resource and assignment tables"]
  * ```
  */
 export const SQL_MIGRATIONS: readonly SqlMigration[] = Object.freeze([
@@ -63,6 +72,11 @@ export const SQL_MIGRATIONS: readonly SqlMigration[] = Object.freeze([
     version: 1,
     name: "record tables for every entity kind",
     statements: (dialect: SqlDialectName) =>
-      (Object.keys(V1_INDEXED) as EntityKind[]).flatMap((kind) => kindTableDdl(dialect, kind, V1_INDEXED[kind])),
+      (Object.keys(V1_INDEXED) as Exclude<EntityKind, V2Kind>[]).flatMap((kind) => kindTableDdl(dialect, kind, V1_INDEXED[kind])),
+  },
+  {
+    version: 2,
+    name: "resource and assignment tables",
+    statements: (dialect: SqlDialectName) => (Object.keys(V2_INDEXED) as V2Kind[]).flatMap((kind) => kindTableDdl(dialect, kind, V2_INDEXED[kind])),
   },
 ]);

@@ -24,7 +24,7 @@ function importsOf(file: string): string[] {
 
 const layerOf = (file: string) => relative(SRC, file).split("/")[0] as string;
 
-const CALCULATORS = ["prioritization", "selection", "variance", "traceability", "rollout", "status", "kpi"];
+const CALCULATORS = ["prioritization", "selection", "variance", "traceability", "rollout", "status", "kpi", "schedule"];
 
 /** Layers each layer may import (besides itself): dependencies point down (DESIGN.md §1). */
 const ALLOWED: Record<string, readonly string[]> = {
@@ -38,6 +38,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   traceability: ["core", "entities"],
   rollout: ["core", "entities"],
   kpi: ["core", "entities"],
+  schedule: ["core", "entities"],
   status: ["core", "entities", "variance", "rollout", "kpi"],
   highs: ["core", "entities", "selection"],
   services: ["core", "entities", "storage", ...CALCULATORS],

@@ -89,7 +89,7 @@ describe("referential integrity", () => {
     workPackageId: "work-package", basePackageId: "work-package", parentId: "self", milestoneId: "milestone",
     testCaseId: "test-case", defectIds: "defect", foundInRunId: "test-run", requirementId: "requirement", requirementIds: "requirement",
     rolloutPlanId: "rollout-plan", gateIds: "gate", itemIds: "checklist-item",
-    strategicObjectiveIds: "objective", criterionId: "criterion",
+    strategicObjectiveIds: "objective", criterionId: "criterion", resourceId: "resource",
   };
   /** Other fields that name a person. */
   const PERSON_FIELDS = new Set(["by", "capturedBy", "requestedBy", "decidedBy", "publishedBy", "executedBy", "reviewedBy", "approvedBy", "recordedBy"]);
@@ -113,7 +113,10 @@ describe("referential integrity", () => {
     if (typeof value !== "object" || value === null) return;
     for (const [key, v] of Object.entries(value)) {
       const where = path ? `${path}.${key}` : key;
-      if (/Ids?$/.test(key)) {
+      if (key === "predecessorId") {
+        // A dependency link's predecessor is a work package or a milestone, of any project (cross-project links).
+        if (!ids["work-package"].has(v as string) && !ids.milestone.has(v as string)) problems.push(`${kind} ${root.id} ${where} → ${String(v)} (work-package or milestone)`);
+      } else if (/Ids?$/.test(key)) {
         const target = ID_FIELDS[key];
         if (target === undefined) problems.push(`${kind} ${root.id} ${where}: no rule for this reference field`);
         else for (const id of Array.isArray(v) ? v : [v]) expect1(target, id, where);

@@ -33,16 +33,19 @@ export function migrationTests(label: string, open: () => Backend | Promise<Back
   describe(`${label}: migrations`, () => {
     it("the first run applies every migration, records it, and creates a table per kind with its indexed columns", withBackend(async (b) => {
       expect(await appliedMigrations(b.db)).toEqual([]);
-      expect(await migrate(b.db, { clock: CLOCK })).toEqual({ applied: SQL_MIGRATIONS.map((m) => m.version), current: 1 });
-      expect(await appliedMigrations(b.db)).toEqual([{ version: 1, name: "record tables for every entity kind", appliedAt: "2026-11-20T09:00:00.000Z" }]);
+      expect(await migrate(b.db, { clock: CLOCK })).toEqual({ applied: SQL_MIGRATIONS.map((m) => m.version), current: 2 });
+      expect(await appliedMigrations(b.db)).toEqual([
+        { version: 1, name: "record tables for every entity kind", appliedAt: "2026-11-20T09:00:00.000Z" },
+        { version: 2, name: "resource and assignment tables", appliedAt: "2026-11-20T09:00:00.000Z" },
+      ]);
       await tablesWork(b);
     }), 30_000);
 
     it("running migrate twice is a no-op", withBackend(async (b) => {
       await migrate(b.db, { clock: CLOCK });
       await createSqlAdapter(b.db).store("person").insert({ id: "kept", version: 1, createdAt: "t", updatedAt: "t" });
-      expect(await migrate(b.db, { clock: () => new Date("2027-01-01T00:00:00.000Z") })).toEqual({ applied: [], current: 1 });
-      expect((await appliedMigrations(b.db)).map((m) => m.appliedAt)).toEqual(["2026-11-20T09:00:00.000Z"]);
+      expect(await migrate(b.db, { clock: () => new Date("2027-01-01T00:00:00.000Z") })).toEqual({ applied: [], current: 2 });
+      expect((await appliedMigrations(b.db)).map((m) => m.appliedAt)).toEqual(["2026-11-20T09:00:00.000Z", "2026-11-20T09:00:00.000Z"]);
       expect(await createSqlAdapter(b.db).store("person").get("kept")).not.toBeNull();
     }), 30_000);
 
@@ -59,15 +62,15 @@ export function migrationTests(label: string, open: () => Backend | Promise<Back
       // Not recorded as applied: the next run does the whole migration (idempotent statements on MariaDB, where
       // DDL commits as it goes; on PostgreSQL and SQLite the interrupted run left nothing).
       expect(await appliedMigrations(b.db)).toEqual([]);
-      expect(await migrate(b.db, { clock: CLOCK })).toEqual({ applied: [1], current: 1 });
+      expect(await migrate(b.db, { clock: CLOCK })).toEqual({ applied: [1, 2], current: 2 });
       await tablesWork(b);
     }), 30_000);
 
     it("two migrations started at once: one applies, the other finds the work done", withBackend(async (b) => {
       const other = b.second ? b.second() : b.db;
       const results = await Promise.all([migrate(b.db, { clock: CLOCK }), migrate(other, { clock: CLOCK })]);
-      expect(results.map((r) => r.applied.length).sort()).toEqual([0, 1]);
-      expect(await appliedMigrations(b.db)).toHaveLength(1);
+      expect(results.map((r) => r.applied.length).sort()).toEqual([0, 2]);
+      expect(await appliedMigrations(b.db)).toHaveLength(2);
       await tablesWork(b);
     }), 30_000);
   });

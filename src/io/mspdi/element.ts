@@ -13,7 +13,7 @@ export interface MspdiElement {
 /** Item element names that always repeat, so the parser gives arrays even for one item. */
 export const MSPDI_ARRAYS: ReadonlySet<string> = new Set([
   "Calendar", "WeekDay", "Exception", "TimePeriod", "WorkingTime", "Task", "Baseline", "TimephasedData", "Resource", "Rate",
-  "Assignment",
+  "Assignment", "PredecessorLink",
 ]);
 
 const asObject = (v: unknown): Record<string, unknown> => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});

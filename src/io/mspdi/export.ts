@@ -4,6 +4,9 @@ import { createReportBuilder, type ImportReport } from "../report.js";
 import type { MspdiElement } from "./element.js";
 import type { MspdiDocument } from "./read.js";
 import type { MspdiValue } from "./values.js";
+import { PmoDecimal } from "../../core/index.js";
+import { mspdiLogicOut } from "./logic.js";
+import { mspdiCalendarOut, mspdiResourcesOut } from "./export-resources.js";
 
 /** A pmokit project and what belongs to it, as {@link pmokitToMspdi} takes it. */
 export interface ProjectPlan {
@@ -17,6 +20,10 @@ export interface ProjectPlan {
   readonly baselines?: readonly EntityOf<"baseline">[];
   /** Its actual costs (summed per package into `ActualCost`). */
   readonly costEntries?: readonly EntityOf<"cost-entry">[];
+  /** Resources to write (those its assignments use, typically). */
+  readonly resources?: readonly EntityOf<"resource">[];
+  /** Assignments of its packages. */
+  readonly assignments?: readonly EntityOf<"assignment">[];
 }
 
 const el = (fields: Record<string, MspdiValue | undefined>, lists: Record<string, MspdiElement[]> = {}): MspdiElement => {
@@ -33,7 +40,8 @@ const compareWbs = (a: string, b: string): number => {
   }
   return 0;
 };
-const DAY_TYPES = [1, 2, 3, 4, 5, 6, 7] as const; // MSPDI: 1 = Sunday … 7 = Saturday
+/** Minutes per working day the export states (`MinutesPerDay`); durations are written on it. */
+const MINUTES_PER_DAY = 480;
 
 /**
  * Builds an MSPDI document from a pmokit project — the project calendar with its holidays as exceptions, one task
@@ -77,6 +85,9 @@ export function pmokitToMspdi(plan: ProjectPlan): { document: MspdiDocument; rep
     actualBy.set(c.workPackageId, [...(actualBy.get(c.workPackageId) ?? []), c.amount]);
     if ((actualDate.get(c.workPackageId) ?? "") < c.date) actualDate.set(c.workPackageId, c.date);
   }
+  // MS Project shows a summary's Cost as its children's plus its own FixedCost: write both so a re-import splits them.
+  const subtree = (id: string, own: (w: EntityOf<"work-package">) => Money[]): Money[] =>
+    pkgs.filter((w) => w.id === id || w.parentId === id).flatMap((w) => (w.id === id ? own(w) : subtree(w.id, own)));
   const baselineOf = (id: string, milestone: boolean): MspdiElement[] =>
     [...(plan.baselines ?? [])].sort((a, b) => a.number - b.number).flatMap((b) => {
       if (milestone) {
@@ -85,7 +96,8 @@ export function pmokitToMspdi(plan: ProjectPlan): { document: MspdiDocument; rep
       }
       const w = b.workPackages.find((x) => x.workPackageId === id);
       if (!w) return [];
-      const cost = sumMoney(w.timePhasedBudget.map((s) => s.amount), cur);
+      const frozen = (p: EntityOf<"work-package">) => b.workPackages.find((x) => x.workPackageId === p.id)?.timePhasedBudget.map((s) => s.amount) ?? [];
+      const cost = sumMoney(hasChildren.has(id) ? subtree(id, frozen) : w.timePhasedBudget.map((s) => s.amount), cur);
       return [el({ Number: String(b.number), Start: at(w.plannedStart, "08:00:00"), Finish: at(w.plannedFinish, "17:00:00"), Cost: cost })];
     });
 
@@ -104,18 +116,23 @@ export function pmokitToMspdi(plan: ProjectPlan): { document: MspdiDocument; rep
     // Progress may report an overrun (above 100 %); MS Project's percent complete stops at 100.
     const overrun = last?.percentComplete?.gt(100) === true;
     if (overrun) report.warn(`WorkPackage[${w.code}]`, `percent complete ${last?.percentComplete?.toFixed()} is above 100: exported as 100`, "percent-complete-above-100");
+    const logic = mspdiLogicOut(w, (id) => uids.get(id), MINUTES_PER_DAY, report);
     tasks.push(el({
       UID: String(uids.get(w.id)), ID: String(tasks.length), Name: w.name, WBS: w.code, OutlineNumber: w.code,
       OutlineLevel: String(w.code.split(".").length), Start: at(w.plannedStart, "08:00:00"), Finish: at(w.plannedFinish, "17:00:00"),
       Milestone: "0", Summary: hasChildren.has(w.id) ? "1" : "0",
       PercentComplete: overrun ? "100" : last?.percentComplete ? last.percentComplete.toDecimalPlaces(0).toFixed() : "0",
-      Cost: sumMoney(w.timePhasedBudget.map((s) => s.amount), cur),
-      ...(finished ? { ActualFinish: at(actualDate.get(w.id) ?? w.plannedFinish, "17:00:00") } : {}),
+      ...(hasChildren.has(w.id) ? { FixedCost: sumMoney(w.timePhasedBudget.map((s) => s.amount), cur) } : {}),
+      Cost: sumMoney(subtree(w.id, (p) => p.timePhasedBudget.map((s) => s.amount)), cur),
+      ...(w.durationDays ? { Duration: { kind: "duration", seconds: new PmoDecimal(w.durationDays.toFixed()).times(MINUTES_PER_DAY * 60) } } : {}),
+      ...(w.actualStart ? { ActualStart: at(w.actualStart, "08:00:00") } : {}),
+      ...(w.actualFinish ? { ActualFinish: at(w.actualFinish, "17:00:00") } : finished ? { ActualFinish: at(actualDate.get(w.id) ?? w.plannedFinish, "17:00:00") } : {}),
       ...(actual ? { ActualCost: sumMoney(actual, cur) } : {}),
       ...(w.description ? { Notes: w.description } : {}),
       PhysicalPercentComplete: last?.physicalPercentComplete ? last.physicalPercentComplete.toDecimalPlaces(0).toFixed() : "0",
       EarnedValueMethod: rule === "physical-percent-complete" ? "1" : "0",
-    }, { baselines: baselineOf(w.id, false) }));
+      ...logic.fields,
+    }, { baselines: baselineOf(w.id, false), predecessors: logic.predecessors }));
   });
   const childCount = new Map<string, number>();
   for (const m of milestones) {
@@ -125,28 +142,19 @@ export function pmokitToMspdi(plan: ProjectPlan): { document: MspdiDocument; rep
     childCount.set(parent?.id ?? "", n);
     const outline = parent ? `${parent.code}.${n}` : String(n);
     const date = m.forecastDate ?? m.baselineDate ?? m.actualDate ?? project.plannedStart;
+    const logic = mspdiLogicOut(m, (id) => uids.get(id), MINUTES_PER_DAY, report);
     tasks.push(el({
       UID: String(uids.get(m.id)), ID: String(tasks.length), Name: m.name, WBS: outline, OutlineNumber: outline,
       OutlineLevel: String(outline.split(".").length), Start: at(date, "08:00:00"), Finish: at(date, "08:00:00"), Milestone: "1", Summary: "0",
       PercentComplete: m.actualDate ? "100" : "0", ...(m.actualDate ? { ActualFinish: at(m.actualDate, "08:00:00") } : {}),
       ...(m.description ? { Notes: m.description } : {}),
-    }, { baselines: baselineOf(m.id, true) }));
+      ...logic.fields,
+    }, { baselines: baselineOf(m.id, true), predecessors: logic.predecessors }));
   }
 
   const cal = project.calendar;
-  const working = new Set(cal?.workingWeekdays ?? [1, 2, 3, 4, 5]);
-  const hours = [el({ FromTime: "08:00:00", ToTime: "12:00:00" }), el({ FromTime: "13:00:00", ToTime: "17:00:00" })];
-  const calendar = el({ UID: "1", Name: cal?.name ?? "Standard", IsBaseCalendar: "1", BaseCalendarUID: "-1" }, {
-    weekDays: DAY_TYPES.map((t) => {
-      const iso = t === 1 ? 7 : t - 1;
-      return working.has(iso) ? el({ DayType: String(t), DayWorking: "1" }, { workingTimes: hours }) : el({ DayType: String(t), DayWorking: "0" });
-    }),
-    exceptions: (cal?.holidays ?? []).map((h) =>
-      el({ EnteredByOccurrences: "0", Occurrences: "1", Name: h.name, Type: "1", DayWorking: "0" }, {
-        timePeriod: [el({ FromDate: at(h.date, "00:00:00"), ToDate: at(h.date, "23:59:00") })],
-      }),
-    ),
-  });
+  const calendar = mspdiCalendarOut("1", cal);
+  const staffing = mspdiResourcesOut(project.id, plan.resources ?? [], plan.assignments ?? [], (id) => uids.get(id), cur, 2, report);
   if ((cal?.blackouts?.length ?? 0) > 0) report.unmapped("Project/calendar", "blackouts", "MS Project calendars have no change-freeze windows");
 
   const projectEl = el({
@@ -157,6 +165,6 @@ export function pmokitToMspdi(plan: ProjectPlan): { document: MspdiDocument; rep
     BaselineForEarnedValue: String(project.activeBaseline ?? 0),
     ...(currentDate ? { CurrentDate: at(currentDate, "08:00:00") } : {}),
     DefaultTaskEVMethod: "0",
-  }, { calendars: [calendar], tasks, resources: [], assignments: [] });
+  }, { calendars: [calendar, ...staffing.calendars], tasks, resources: staffing.resources, assignments: staffing.assignments });
   return { document: { currency: cur, project: projectEl }, report: report.finish() };
 }

@@ -1,4 +1,4 @@
-import { isIsoDate, sumMoney, type IsoDate, type Money } from "../../core/index.js";
+import { isIsoDate, minorUnits, roundMoney, subtractMoney, sumMoney, type IsoDate, type Money } from "../../core/index.js";
 import { decodeEntity, type EntityOf } from "../../entities/index.js";
 import { ValidationError } from "../../core/index.js";
 import { createReportBuilder, type ImportReport } from "../report.js";
@@ -6,6 +6,9 @@ import type { ImportedRecords } from "../records.js";
 import { resolveMspdiCalendar } from "./calendar.js";
 import type { MspdiElement } from "./element.js";
 import type { MspdiDocument } from "./read.js";
+import { mspdiConstraintFields, mspdiPredecessors } from "./logic.js";
+import { mspdiResources } from "./resources.js";
+import { durationHours } from "./values.js";
 
 /** Who and what the imported project is in the office (MSPDI has no such fields). */
 export interface MspdiMappingOptions {
@@ -39,7 +42,7 @@ const day = (el: MspdiElement, f: string): IsoDate | undefined => {
   const d = str(el, f)?.slice(0, 10);
   return d !== undefined && isIsoDate(d) ? d : undefined;
 };
-const cash = (el: MspdiElement, f: string): Money | undefined => {
+const rawCash = (el: MspdiElement, f: string): Money | undefined => {
   const v = el.fields[f];
   return typeof v === "object" && "currency" in v ? v : undefined;
 };
@@ -48,9 +51,13 @@ const cash = (el: MspdiElement, f: string): Money | undefined => {
  * Maps a read MSPDI document to pmokit entities: the project (dates, status date, calendar with exceptions), one
  * work package per task (summary tasks become parents; WBS code from the outline number; budget = task cost over
  * its dates; earning rule from the EV method; progress from % complete and physical % complete at the status
- * date), milestones (baseline, forecast and actual dates), one baseline per baseline number 0–10 used, and one
- * cost entry per task with actual cost. Every record is validated; what has no place in pmokit (resources,
- * assignments, rates, time-phased rows, work hours, working exceptions) is listed in the report.
+ * date; actual start and finish; duration in working days at the file's minutes per day), the schedule logic of
+ * packages and milestones (predecessor links with their type and lag, constraints, deadlines), milestones (baseline,
+ * forecast and actual dates), one baseline per baseline number 0–10 used, one cost entry per task with actual cost,
+ * and the work resources and their assignments (see `mspdiResources`). Money is rounded half-up to the currency's
+ * minor unit (each rounding reported); a summary task's own fixed cost is budgeted on its package. Every record is
+ * validated; what has no place in pmokit (material and cost resources, rate tables B–E, time-phased rows, task work
+ * hours, working exceptions, MS Project's computed early/late dates and slack) is listed in the report.
  *
  * @throws {ValidationError} when a mapped record is invalid (nothing is returned half-mapped).
  * @example
@@ -79,6 +86,18 @@ export function mspdiToPmokit(document: MspdiDocument, options: MspdiMappingOpti
     }
   };
 
+  // Money lands on the currency's minor unit, rounded half-up (as MS Project displays it with CurrencyDigits): an
+  // assignment-derived 299.0845 GBP becomes 299.08, said in the report, so nothing stored is refused by earnedValue.
+  const cash = (el: MspdiElement, f: string, where: string): Money | undefined => {
+    const m = rawCash(el, f);
+    if (!m) return undefined;
+    const r = roundMoney(m, { rounding: "half-up" });
+    if (!r.amount.eq(m.amount)) {
+      report.warn(`${where}/${f}`, `${m.amount.toFixed()} ${m.currency} has more decimals than ${m.currency}'s ${minorUnits(m.currency)}; rounded half-up to ${r.amount.toFixed(minorUnits(m.currency))}`, "money-rounded");
+    }
+    return r;
+  };
+
   // Calendar of the project.
   const calUid = str(p, "CalendarUID");
   const cal = calUid ? resolveMspdiCalendar(p.lists["calendars"] ?? [], calUid) : undefined;
@@ -87,6 +106,7 @@ export function mspdiToPmokit(document: MspdiDocument, options: MspdiMappingOpti
   }
   report.count("calendar-exception-days", cal?.holidays.length ?? 0);
 
+  const minutesPerDay = str(p, "MinutesPerDay") ?? "480";
   const ids = new Map<string, string>(); // task UID → entity id
   const byOutline = new Map<string, string>(); // outline number → task UID
   for (const t of tasks) {
@@ -101,6 +121,8 @@ export function mspdiToPmokit(document: MspdiDocument, options: MspdiMappingOpti
     const puid = parentOutline ? byOutline.get(parentOutline) : undefined;
     return puid ? ids.get(puid) : undefined;
   };
+
+  const childrenOf = (uid: string): MspdiElement[] => tasks.filter((c) => { const pid = parentOf(c); return pid !== undefined && pid === ids.get(uid); });
 
   // The project spans its own dates and every task's; MS Project can leave a stale FinishDate before the start.
   const starts = [day(p, "StartDate"), ...tasks.map((t) => day(t, "Start"))].filter((d): d is IsoDate => d !== undefined).sort();
@@ -132,6 +154,8 @@ export function mspdiToPmokit(document: MspdiDocument, options: MspdiMappingOpti
       report.warn(where, "task without start date left out", "no-dates");
       continue;
     }
+    const predecessors = mspdiPredecessors(t, (u) => ids.get(u), minutesPerDay, where, report);
+    const logic = { ...(predecessors.length > 0 ? { predecessors } : {}), ...mspdiConstraintFields(t, where, report) };
     if (str(t, "Milestone") === "1") {
       const b0 = (t.lists["baselines"] ?? []).find((b) => str(b, "Number") === String(num(p, "BaselineForEarnedValue") ?? 0));
       const m = decode("milestone", {
@@ -139,12 +163,17 @@ export function mspdiToPmokit(document: MspdiDocument, options: MspdiMappingOpti
         forecastDate: f, ...(b0 && day(b0, "Finish") ? { baselineDate: day(b0, "Finish") } : {}),
         ...(str(t, "PercentComplete") === "100" ? { actualDate: day(t, "ActualFinish") ?? f } : {}),
         ...(parentOf(t) ? { workPackageId: parentOf(t) } : {}),
+        ...logic,
       }, where);
       if (m) milestones.push(m);
       continue;
     }
     const summary = str(t, "Summary") === "1";
-    const cost = cash(t, "Cost");
+    const cost = cash(t, "Cost", where);
+    // MS Project rolls children's costs up into a summary's Cost; only the summary's own FixedCost is its budget.
+    const fixed = summary ? cash(t, "FixedCost", where) : undefined;
+    const own = summary ? (fixed && fixed.amount.gt(0) ? fixed : undefined) : cost && cost.amount.gt(0) ? cost : undefined;
+    if (summary && own) report.warn(where, `summary task's own fixed cost ${own.amount.toFixed()} ${cur} is budgeted on its package (children's costs stay on theirs)`, "summary-fixed-cost");
     const pc = num(t, "PercentComplete") ?? 0;
     const ppc = num(t, "PhysicalPercentComplete") ?? 0;
     const physical = str(t, "EarnedValueMethod") === "1";
@@ -153,18 +182,27 @@ export function mspdiToPmokit(document: MspdiDocument, options: MspdiMappingOpti
       ? [{ date: statusDate, percentComplete: String(pc), ...(ppc > 0 ? { physicalPercentComplete: String(ppc) } : {}), started, finished: pc === 100 }]
       : [];
     const wbs = str(t, "OutlineNumber") ?? uid;
+    // Durations are working time: PT40H0M0S at 480 minutes per day is 5 working days.
+    const d = t.fields["Duration"];
+    const duration = typeof d === "object" && "kind" in d && d.kind === "duration" && !d.seconds.isNegative()
+      ? durationHours(d).times(60).dividedBy(minutesPerDay).toDecimalPlaces(6).toFixed() : undefined;
+    const actualStart = day(t, "ActualStart");
     if (str(t, "WBS") !== undefined && str(t, "WBS") !== wbs) report.unmapped("Project/Tasks/Task", "WBS", "custom WBS codes differ from the outline number, which is used as the WBS code");
     const wp = decode("work-package", {
       id: ids.get(uid), ...stamp, projectId: options.projectId, code: wbs, name: str(t, "Name") ?? `Task ${uid}`,
       ...(parentOf(t) ? { parentId: parentOf(t) } : {}), ...(str(t, "Notes") ? { description: str(t, "Notes") } : {}),
       plannedStart: s, plannedFinish: f,
       // Summary costs roll up their children: budgeting them too would count the money twice.
-      timePhasedBudget: !summary && cost && cost.amount.gt(0) ? [{ start: s, finish: f, amount: { amount: cost.amount.toFixed(), currency: cur } }] : [],
+      timePhasedBudget: own ? [{ start: s, finish: f, amount: { amount: own.amount.toFixed(), currency: cur } }] : [],
       earningRule: { type: physical ? "physical-percent-complete" : "percent-complete" },
       progress,
+      ...logic,
+      ...(!summary && duration ? { durationDays: duration } : {}),
+      ...(actualStart ? { actualStart } : {}),
+      ...(actualStart && day(t, "ActualFinish") ? { actualFinish: day(t, "ActualFinish") } : {}),
     }, where);
     if (wp) packages.push(wp);
-    const actual = cash(t, "ActualCost");
+    const actual = cash(t, "ActualCost", where);
     if (!summary && actual && !actual.amount.isZero()) {
       const c = decode("cost-entry", {
         id: `${options.projectId}-ac${uid}`, ...stamp, projectId: options.projectId, workPackageId: ids.get(uid),
@@ -193,17 +231,25 @@ export function mspdiToPmokit(document: MspdiDocument, options: MspdiMappingOpti
         if (bf) mss.push({ milestoneId: ids.get(uid), name: str(t, "Name") ?? `Milestone ${uid}`, date: bf, key: false });
         continue;
       }
-      const bc = cash(b, "Cost");
+      const where = `Task[UID=${uid}]/Baseline[Number=${n}]`;
+      const bc = cash(b, "Cost", `Task[UID=${uid}]/Baseline[Number=${n}]`);
       let [fs, ff] = [bs, bf];
       if (!bs || !bf || bf < bs) {
         // pmokit freezes a package with its dates; MS Project may store a baseline cost alone (or dates out of order).
         [fs, ff] = [day(t, "Start"), day(t, "Finish") ?? day(t, "Start")];
-        report.warn(`Task[UID=${uid}]/Baseline[Number=${n}]`, `baseline ${!bs || !bf ? "has no start/finish" : "finishes before it starts"}; the task's current dates are used`, "baseline-dates-from-plan");
+        report.warn(where, `baseline ${!bs || !bf ? "has no start/finish" : "finishes before it starts"}; the task's current dates are used`, "baseline-dates-from-plan");
         if (!fs || !ff) continue;
       }
       const summary = str(t, "Summary") === "1";
-      const slice = !summary && bc && bc.amount.gt(0) ? [{ start: fs, finish: ff, amount: { amount: bc.amount.toFixed(), currency: cur } }] : [];
-      if (slice.length > 0 && bc) total.push(bc);
+      // MSPDI writes no baseline FixedCost: a summary's own part is its baseline Cost less its children's.
+      const own = summary && bc ? subtractMoney(bc, sumMoney(childrenOf(uid).map((c) => {
+        const cb = (c.lists["baselines"] ?? []).find((x) => str(x, "Number") === String(n));
+        const m = cb && rawCash(cb, "Cost"); // its own rounding is reported where the child is mapped
+        return m ? roundMoney(m, { rounding: "half-up" }) : sumMoney([], cur);
+      }), cur)) : bc;
+      if (summary && own?.amount.gt(0)) report.warn(where, `summary task's own baseline cost ${own.amount.toFixed()} ${cur} (its Cost less its children's) is frozen on its package`, "summary-fixed-cost");
+      const slice = own && own.amount.gt(0) ? [{ start: fs, finish: ff, amount: { amount: own.amount.toFixed(), currency: cur } }] : [];
+      if (slice.length > 0 && own) total.push(own);
       wps.push({ workPackageId: ids.get(uid), code: str(t, "OutlineNumber") ?? uid, name: str(t, "Name") ?? `Task ${uid}`, plannedStart: fs, plannedFinish: ff, timePhasedBudget: slice });
     }
     if (!used) continue;
@@ -217,18 +263,22 @@ export function mspdiToPmokit(document: MspdiDocument, options: MspdiMappingOpti
     if (b) baselines.push(b);
   }
 
-  for (const key of ["resources", "assignments"] as const) {
-    const n = p.lists[key]?.length ?? 0;
-    if (n > 0) report.unmapped(`Project/${key === "resources" ? "Resources/Resource" : "Assignments/Assignment"}`, key, `${n} ${key} read (cost rates, work, time-phased rows) but pmokit has no resource model; use readMspdi's document`);
-  }
+  const packageIds = new Set(packages.map((w) => w.id));
+  const staffing = mspdiResources(p, {
+    projectId: options.projectId, currency: cur, projectStart: (start ?? "1984-01-01") as IsoDate, stamp,
+    packageOf: (uid) => { const id = ids.get(uid); return id && packageIds.has(id) ? id : undefined; },
+  }, report);
+  const resources = staffing.resources.flatMap((r) => decode("resource", r, `Resource[${r.id}]`) ?? []);
+  const assignments = staffing.assignments.flatMap((a) => decode("assignment", a, `Assignment[${a.id}]`) ?? []);
   const timephased = tasks.reduce((s, t) => s + (t.lists["timephased"]?.length ?? 0), 0) +
     (p.lists["assignments"] ?? []).reduce((s, a) => s + (a.lists["timephased"]?.length ?? 0), 0);
   if (timephased > 0) report.unmapped("Project/*/TimephasedData", "TimephasedData", `${timephased} time-phased rows read, not mapped (budgets are one slice per task)`);
   report.unmapped("Project/Tasks/Task", "Work", "work hours have no pmokit field (budgets are money)");
+  report.unmapped("Project/Tasks/Task", "EarlyStart, EarlyFinish, LateStart, LateFinish, TotalSlack, FreeSlack, Critical", "computed by MS Project; pmokit computes its own (scheduleNetwork)");
 
   if (issues.length > 0) throw new ValidationError(issues.flatMap((e) => e.issues), "MSPDI import");
   return {
-    records: { project: project ? [project] : [], "work-package": packages, milestone: milestones, baseline: baselines, "cost-entry": costs },
+    records: { project: project ? [project] : [], resource: resources, "work-package": packages, milestone: milestones, assignment: assignments, baseline: baselines, "cost-entry": costs },
     report: report.finish(),
   };
 }

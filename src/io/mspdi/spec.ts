@@ -49,9 +49,16 @@ export const CALENDAR_SPEC: ElementSpec = {
 export const TASK_SPEC: ElementSpec = {
   children: [
     "UID", "ID", "Name", "Type", "WBS", "OutlineNumber", "OutlineLevel", "Start", "Finish", "Duration", "DurationFormat",
-    "Work", "Estimated", "Milestone", "Summary", "FixedCost", "PercentComplete", "PercentWorkComplete", "Cost",
+    "Work", "Estimated", "Milestone", "Summary", "Critical", "EarlyStart", "EarlyFinish", "LateStart", "LateFinish",
+    "FreeSlack", "TotalSlack", "FixedCost", "PercentComplete", "PercentWorkComplete", "Cost",
     "ActualStart", "ActualFinish", "ActualDuration", "ActualCost", "ActualWork", "RemainingDuration", "RemainingCost",
-    "RemainingWork", "ACWP", "CV", "CalendarUID", "Notes", "BCWS", "BCWP", "PhysicalPercentComplete", "EarnedValueMethod",
+    "RemainingWork", "ACWP", "CV", "ConstraintType", "CalendarUID", "ConstraintDate", "Deadline", "Notes", "BCWS", "BCWP",
+    "PhysicalPercentComplete", "EarnedValueMethod",
+    {
+      key: "predecessors",
+      item: "PredecessorLink",
+      spec: leaf(["PredecessorUID", "Type", "CrossProject", "CrossProjectName", "LinkLag", "LagFormat"]),
+    },
     {
       key: "baselines",
       item: "Baseline",
@@ -66,7 +73,7 @@ export const RESOURCE_SPEC: ElementSpec = {
   children: [
     "UID", "ID", "Name", "Type", "Initials", "Group", "EmailAddress", "MaxUnits", "Work", "ActualWork", "StandardRate",
     "StandardRateFormat", "Cost", "OvertimeRate", "OvertimeRateFormat", "CostPerUse", "ActualCost", "CalendarUID",
-    "IsCostResource", "IsBudget",
+    "IsGeneric", "IsInactive", "IsCostResource", "IsBudget",
     { key: "baselines", item: "Baseline", spec: leaf(["Number", "Work", "Cost", "BCWS", "BCWP"]) },
     {
       key: "rates",
@@ -83,7 +90,7 @@ export const ASSIGNMENT_SPEC: ElementSpec = {
   children: [
     "UID", "TaskUID", "ResourceUID", "PercentWorkComplete", "ActualCost", "ActualFinish", "ActualStart", "ActualWork",
     "ACWP", "Cost", "CostRateTable", "CV", "Finish", "RemainingCost", "RemainingWork", "Start", "Units", "Work",
-    "BCWS", "BCWP", "BudgetCost", "BudgetWork",
+    "WorkContour", "BCWS", "BCWP", "BudgetCost", "BudgetWork",
     { key: "baselines", item: "Baseline", spec: leaf(["Number", "Start", "Finish", "Work", "Cost", "BCWS", "BCWP"]) },
     timephased,
   ],

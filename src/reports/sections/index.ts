@@ -11,3 +11,4 @@ export { projectSection, type ProjectSectionInput } from "./project.js";
 export { requirementsSection, type RequirementsSectionInput } from "./requirements.js";
 export { rolloutSection, openItemsSeries, type RolloutSectionInput, type OpenItemsPoint } from "./rollout.js";
 export { releaseSection, type ReleaseSectionInput } from "./release.js";
+export { scheduleSection, type ScheduleSectionInput } from "./schedule.js";

@@ -1,0 +1,142 @@
+import type { OfficeAnalysis } from "./office.js";
+import { createWorkingCalendar, decimal, workingDaysBetween, type IsoDate } from "../core/index.js";
+import type { EntityOf } from "../entities/index.js";
+import { scheduleInputFromPlan, type ImportedRecords, type PlanScheduleInput } from "../io/index.js";
+import {
+  compareFinishForecasts, levelResources, resourceLoad, scheduleNetwork, type FinishForecastRow, type LevellingResult, type ResourceLoadRow, type ScheduleInput, type ScheduleResult,
+} from "../schedule/index.js";
+
+/** One project's part of the office schedule. */
+export interface ProjectSchedule {
+  /** Project id. */
+  readonly projectId: string;
+  /** Project code. */
+  readonly code: string;
+  /** Project name. */
+  readonly name: string;
+  /** The office network's result, narrowed to this project's activities and critical paths. */
+  readonly result: ScheduleResult;
+  /** Its links (successor in this project). */
+  readonly links: NonNullable<PlanScheduleInput["input"]["links"]>;
+  /** Monthly demand vs capacity of the resources assigned in this project (their demand from the whole office). */
+  readonly load: readonly ResourceLoadRow[];
+  /** Resource names by id. */
+  readonly resourceNames: Readonly<Record<string, string>>;
+  /** The project levelled (serial SGS, may delay the finish), when it has assignments. */
+  readonly levelling: LevellingResult | undefined;
+  /** CPM forecast finish beside the baseline finish and earned schedule's forecast. */
+  readonly forecast: FinishForecastRow | undefined;
+  /** Active-baseline dates by activity id. */
+  readonly baseline: Readonly<Record<string, { readonly start: string; readonly finish: string }>>;
+}
+
+/** The whole office scheduled as one network (cross-project links join it), and each project's view of it. */
+export interface OfficeSchedule {
+  /** The conversion (input, summaries left out, notes). */
+  readonly plan: PlanScheduleInput;
+  /** The network's result (none for an office without projects). */
+  readonly result: ScheduleResult | undefined;
+  /** Per project, in code order. */
+  readonly projects: readonly ProjectSchedule[];
+}
+
+/**
+ * Schedules the office at the status date: the whole network once, and each project on its own with every activity
+ * its activities depend on (so cross-project links bind, and floats are measured to the project's own finish), narrowed
+ * to the project: its activities, the critical paths through them, its finish and violations.
+ *
+ * @example
+ * ```ts
+ * const office = analyzeOfficeSchedule(await readAllRecords(adapter), "2026-11-20");
+ * office.projects.map((p) => `${p.code} ${p.result.finish}`);
+ * ```
+ */
+export function analyzeOfficeSchedule(
+  records: ImportedRecords,
+  statusDate: IsoDate | string,
+  only?: string,
+  earnedScheduleFinish: Readonly<Record<string, string | undefined>> = {},
+): OfficeSchedule {
+  const projects = [...(records.project ?? [])].sort((a, b) => a.code.localeCompare(b.code));
+  const plan = scheduleInputFromPlan({
+    projects, workPackages: records["work-package"] ?? [], milestones: records.milestone ?? [], resources: records.resource ?? [], assignments: records.assignment ?? [],
+  }, { statusDate });
+  if (projects.length === 0) return { plan, result: undefined, projects: [] };
+  const result = scheduleNetwork(plan.input);
+  const baselines = records.baseline ?? [];
+  const load = plan.resources.length > 0 ? resourceLoad({ network: plan.input, resources: plan.resources, assignments: plan.assignments }, { period: "month" }).resources : [];
+  const names = Object.fromEntries(plan.resources.map((r) => [r.id, r.name ?? r.id]));
+  const views = projects.filter((p) => only === undefined || p.id === only || p.code === only).map((p) => {
+    const network = upstreamOf(plan.input, p.id);
+    const view = projectView(p, scheduleNetwork(network), plan, baselines);
+    const ids = new Set(view.result.activities.map((a) => a.id));
+    const inNetwork = new Set(network.activities.map((a) => a.id));
+    const assignments = plan.assignments.filter((a) => inNetwork.has(a.activityId));
+    const mine = new Set(plan.assignments.filter((a) => ids.has(a.activityId)).map((a) => a.resourceId));
+    const used = new Set(assignments.map((a) => a.resourceId));
+    const levelling = assignments.length > 0 ? levelResources({ network, resources: plan.resources.filter((r) => used.has(r.id)), assignments }) : undefined;
+    const b = baselines.find((x) => x.projectId === p.id && x.number === (p.activeBaseline ?? 0));
+    const baselineFinish = b?.workPackages.map((w) => w.plannedFinish).sort().pop();
+    const es = earnedScheduleFinish[p.code] ?? earnedScheduleFinish[p.id];
+    const [forecast] = compareFinishForecasts(view.result, [{ projectId: p.id, ...(baselineFinish ? { baselineFinish } : {}), ...(es ? { earnedScheduleFinish: es } : {}) }], { calendar: createWorkingCalendar(p.calendar ?? {}) });
+    return { ...view, load: load.filter((r) => mine.has(r.resourceId)), resourceNames: names, levelling, forecast };
+  });
+  return { plan, result, projects: views };
+}
+
+/**
+ * The part of a network one project's dates depend on: its activities and all their predecessors, transitively (so
+ * a cross-project link keeps its predecessor, and floats are measured to the project's own finish).
+ *
+ * @example
+ * ```ts
+ * const crm = upstreamOf(plan.input, "PRJ-CRM"); // CRM's activities plus what they wait for
+ * ```
+ */
+export function upstreamOf(input: ScheduleInput, projectId: string): ScheduleInput {
+  const preds = new Map<string, string[]>();
+  for (const l of input.links ?? []) preds.set(l.to, [...(preds.get(l.to) ?? []), l.from]);
+  const keep = new Set<string>();
+  const stack = input.activities.filter((a) => a.projectId === projectId).map((a) => a.id);
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (keep.has(id)) continue;
+    keep.add(id);
+    stack.push(...(preds.get(id) ?? []));
+  }
+  return { ...input, activities: input.activities.filter((a) => keep.has(a.id)), links: (input.links ?? []).filter((l) => keep.has(l.to)) };
+}
+
+function projectView(p: EntityOf<"project">, all: ScheduleResult, plan: PlanScheduleInput, baselines: readonly EntityOf<"baseline">[]): Omit<ProjectSchedule, "load" | "resourceNames" | "levelling" | "forecast"> {
+  const activities = all.activities.filter((a) => a.projectId === p.id);
+  const ids = new Set(activities.map((a) => a.id));
+  const finish = activities.reduce((f, a) => (a.earlyFinish > f ? a.earlyFinish : f), activities[0]?.earlyFinish ?? all.start);
+  const start = activities.reduce((f, a) => (a.earlyStart < f ? a.earlyStart : f), activities[0]?.earlyStart ?? all.start);
+  const b = baselines.find((x) => x.projectId === p.id && x.number === (p.activeBaseline ?? 0));
+  const baseline: Record<string, { start: string; finish: string }> = {};
+  for (const w of b?.workPackages ?? []) baseline[w.workPackageId] = { start: w.plannedStart, finish: w.plannedFinish };
+  for (const m of b?.milestones ?? []) baseline[m.milestoneId] = { start: m.date, finish: m.date };
+  return {
+    projectId: p.id, code: p.code, name: p.name, baseline,
+    links: (plan.input.links ?? []).filter((l) => ids.has(l.to)),
+    result: {
+      ...all, start, finish, activities,
+      durationDays: decimal(workingDaysBetween(createWorkingCalendar(p.calendar ?? {}), start, finish)),
+      criticalPaths: all.criticalPaths.map((path) => path.filter((id) => ids.has(id))).filter((path) => path.length > 0),
+      longestPath: all.longestPath.filter((id) => ids.has(id)),
+      violations: all.violations.filter((v) => ids.has(v.activityId)),
+    },
+  };
+}
+
+/**
+ * Earned schedule's forecast finish (IEAC(t) with PF = SPI(t)) of each analysed project, by code, for the forecast table.
+ *
+ * @example
+ * ```ts
+ * analyzeOfficeSchedule(records, "2026-11-20", undefined, earnedScheduleFinishes(await analyzeOffice(records, { statusDate: "2026-11-20" })));
+ * ```
+ */
+export function earnedScheduleFinishes(office: OfficeAnalysis): Record<string, string | undefined> {
+  return Object.fromEntries(office.projects.map((p) => [p.code, p.series.atStatusDate.schedule.forecastFinish.spiT.value]));
+}

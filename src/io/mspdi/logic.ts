@@ -1,0 +1,149 @@
+import { isIsoDate, PmoDecimal, type IsoDate } from "../../core/index.js";
+import type { WireOf } from "../../entities/index.js";
+import type { ReportBuilder } from "../report.js";
+import type { MspdiElement } from "./element.js";
+
+/*
+ * Schedule logic between MSPDI tasks and pmokit packages/milestones: predecessor links (Type, LinkLag in tenths of
+ * minutes, LagFormat), constraints (ConstraintType/ConstraintDate), deadlines and durations.
+ */
+
+type Link = NonNullable<WireOf<"work-package">["predecessors"]>[number];
+type Constraint = NonNullable<WireOf<"work-package">["constraint"]>;
+
+/** MSPDI link `Type` → pmokit link type (0 = FF, 1 = FS, 2 = SF, 3 = SS). */
+export const MSPDI_LINK_TYPES: readonly Link["type"][] = ["FF", "FS", "SF", "SS"];
+
+/** MSPDI `ConstraintType` 0–7 → pmokit constraint kind. */
+export const MSPDI_CONSTRAINTS: readonly Constraint["kind"][] = ["asap", "alap", "mso", "mfo", "snet", "snlt", "fnet", "fnlt"];
+
+/** Elapsed `LagFormat`s (elapsed minutes, hours, days, weeks, months and their estimated forms). */
+const ELAPSED_FORMATS = new Set([4, 6, 8, 10, 12, 39, 41, 43, 45, 47]);
+/** Percent `LagFormat`s (19 percent, 20 elapsed percent, 51/52 estimated). */
+const PERCENT_FORMATS = new Set([19, 20, 51, 52]);
+
+const text = (el: MspdiElement, f: string): string | undefined => {
+  const v = el.fields[f];
+  return typeof v === "string" && v !== "" ? v : undefined;
+};
+const int = (el: MspdiElement, f: string): number | undefined => {
+  const t = text(el, f);
+  return t !== undefined && /^-?\d+$/.test(t) ? Number(t) : undefined;
+};
+const day = (el: MspdiElement, f: string): IsoDate | undefined => {
+  const d = text(el, f)?.slice(0, 10);
+  return d !== undefined && isIsoDate(d) ? d : undefined;
+};
+
+/**
+ * The predecessor links of one task in pmokit's wire shape. `LinkLag` is in tenths of minutes: working formats give
+ * `working-days` (÷ 10 ÷ minutes per day), elapsed formats `elapsed-days` (÷ 10 ÷ 1440), percent formats `percent`
+ * (LinkLag ÷ 10, as MS Project stores a percent lag in tenths of a percent). Links to tasks not in the file
+ * (cross-project links, the project summary task) are left out and reported.
+ *
+ * @example
+ * ```ts
+ * mspdiPredecessors(task, (uid) => ids.get(uid), "480", "Task[UID=7]", report);
+ * // [{ predecessorId: "prj-x-t3", type: "FS", lag: { kind: "working-days", days: "2" } }]
+ * ```
+ */
+export function mspdiPredecessors(
+  task: MspdiElement,
+  idOf: (uid: string) => string | undefined,
+  minutesPerDay: string,
+  where: string,
+  report: ReportBuilder,
+): Link[] {
+  const out: Link[] = [];
+  for (const l of task.lists["predecessors"] ?? []) {
+    const uid = text(l, "PredecessorUID");
+    const pred = uid === undefined ? undefined : idOf(uid);
+    if (pred === undefined || text(l, "CrossProject") === "1") {
+      report.warn(`${where}/PredecessorLink`, `link from task UID ${uid ?? "?"}${text(l, "CrossProjectName") ? ` in ${text(l, "CrossProjectName")}` : ""} is not to a task of this file; left out`, "dangling-link");
+      continue;
+    }
+    if (out.some((x) => x.predecessorId === pred)) {
+      report.warn(`${where}/PredecessorLink`, `second link from task UID ${uid} left out (pmokit keeps one link per pair)`, "duplicate-link");
+      continue;
+    }
+    const type = MSPDI_LINK_TYPES[int(l, "Type") ?? 1] ?? "FS";
+    const tenths = int(l, "LinkLag") ?? 0;
+    const format = int(l, "LagFormat") ?? 7;
+    let lag: Link["lag"];
+    if (tenths !== 0) {
+      const t = new PmoDecimal(tenths).dividedBy(10);
+      if (PERCENT_FORMATS.has(format)) lag = { kind: "percent", percent: t.toFixed() };
+      else if (ELAPSED_FORMATS.has(format)) lag = { kind: "elapsed-days", days: t.dividedBy(1440).toDecimalPlaces(6).toFixed() };
+      else lag = { kind: "working-days", days: t.dividedBy(minutesPerDay).toDecimalPlaces(6).toFixed() };
+    }
+    out.push({ predecessorId: pred, type, ...(lag ? { lag } : {}) });
+  }
+  return out;
+}
+
+/**
+ * A task's constraint (`ConstraintType` 0 ASAP, 1 ALAP, 2 MSO, 3 MFO, 4 SNET, 5 SNLT, 6 FNET, 7 FNLT with its
+ * `ConstraintDate`) and `Deadline`, as pmokit fields; ASAP (the default) is left out.
+ *
+ * @example
+ * ```ts
+ * mspdiConstraintFields(task, "Task[UID=7]", report); // { constraint: { kind: "snet", date: "2027-03-01" } }
+ * ```
+ */
+export function mspdiConstraintFields(task: MspdiElement, where: string, report: ReportBuilder): { constraint?: Constraint; deadline?: IsoDate } {
+  const kind = MSPDI_CONSTRAINTS[int(task, "ConstraintType") ?? 0] ?? "asap";
+  const date = day(task, "ConstraintDate");
+  const deadline = day(task, "Deadline");
+  let constraint: Constraint | undefined;
+  if (kind === "alap") constraint = { kind };
+  else if (kind !== "asap") {
+    if (date) constraint = { kind, date };
+    else report.warn(`${where}/ConstraintDate`, `${kind.toUpperCase()} constraint without a date; scheduled as soon as possible`, "constraint-without-date");
+  }
+  return { ...(constraint ? { constraint } : {}), ...(deadline ? { deadline } : {}) };
+}
+
+/**
+ * The MSPDI fields of a pmokit link list, constraint and deadline: `PredecessorLink` elements (lags written in
+ * tenths of minutes with their `LagFormat`: 7 days, 8 elapsed days, 19 percent), `ConstraintType`/`ConstraintDate`
+ * and `Deadline`. Links whose predecessor has no task UID in the export are reported and left out.
+ *
+ * @example
+ * ```ts
+ * const { fields, lists } = mspdiLogicOut(pkg, (id) => uids.get(id), 480, report);
+ * ```
+ */
+export function mspdiLogicOut(
+  item: { readonly id: string; readonly predecessors?: readonly { predecessorId: string; type: Link["type"]; lag?: { kind: string; days?: { toFixed(): string }; percent?: { toFixed(): string } } | undefined }[] | undefined; readonly constraint?: { kind: Constraint["kind"]; date?: string } | undefined; readonly deadline?: string | undefined },
+  uidOf: (id: string) => number | undefined,
+  minutesPerDay: number,
+  report: ReportBuilder,
+): { fields: Record<string, string>; predecessors: MspdiElement[] } {
+  const predecessors: MspdiElement[] = [];
+  for (const l of item.predecessors ?? []) {
+    const uid = uidOf(l.predecessorId);
+    if (uid === undefined) {
+      report.unmapped(`Item[${item.id}]`, "predecessors", `link from ${l.predecessorId} (another project) has no task in this file; left out`);
+      continue;
+    }
+    const fields: Record<string, string> = { PredecessorUID: String(uid), Type: String(MSPDI_LINK_TYPES.indexOf(l.type)) };
+    if (l.lag) {
+      const amount = new PmoDecimal((l.lag.kind === "percent" ? l.lag.percent : l.lag.days)!.toFixed());
+      const [tenths, format] = l.lag.kind === "percent" ? [amount.times(10), 19] : l.lag.kind === "elapsed-days" ? [amount.times(14_400), 8] : [amount.times(minutesPerDay * 10), 7];
+      fields["LinkLag"] = tenths.toDecimalPlaces(0).toFixed();
+      fields["LagFormat"] = String(format);
+    } else {
+      fields["LinkLag"] = "0";
+      fields["LagFormat"] = "7";
+    }
+    predecessors.push({ fields, lists: {} });
+  }
+  const c = item.constraint;
+  const fields: Record<string, string> = {};
+  if (c) {
+    fields["ConstraintType"] = String(MSPDI_CONSTRAINTS.indexOf(c.kind));
+    if (c.date) fields["ConstraintDate"] = `${c.date}T${c.kind === "mfo" || c.kind === "fnet" || c.kind === "fnlt" ? "17:00:00" : "08:00:00"}`;
+  }
+  if (item.deadline) fields["Deadline"] = `${item.deadline}T17:00:00`;
+  return { fields, predecessors };
+}

@@ -1,0 +1,182 @@
+import { createWorkingCalendar, fromEpochDay, toEpochDay, workingDaysBetween, type IsoDate, type WorkingCalendar } from "../../core/index.js";
+import type { EntityOf } from "../../entities/index.js";
+import type { ActivityProgress, LinkLag, ScheduleActivityInput, ScheduleAssignmentInput, ScheduleInput, ScheduleLinkInput, ScheduleResourceInput } from "../../schedule/index.js";
+
+/** The day after an ISO date. */
+function nextDay(d: string): IsoDate {
+  return fromEpochDay(toEpochDay(d as IsoDate) + 1);
+}
+
+/**
+ * Percent complete of a package at a progress record, by what its earning rule measures: the reported or physical
+ * percent, units complete over total units, or the weight share of weighted milestones reached; undefined otherwise.
+ */
+function percentOf(w: EntityOf<"work-package">, p: EntityOf<"work-package">["progress"][number]): string | undefined {
+  if (p.finished) return "100";
+  const rule = w.earningRule;
+  if (rule.type === "physical-percent-complete" && p.physicalPercentComplete) return p.physicalPercentComplete.toFixed();
+  if (p.percentComplete) return p.percentComplete.toFixed();
+  if (rule.type === "units" && p.unitsComplete) return p.unitsComplete.dividedBy(rule.totalUnits).times(100).toDecimalPlaces(4).toFixed();
+  if (rule.type === "weighted-milestones" && p.milestonesReached) {
+    const total = rule.milestones.reduce((s, m) => s.plus(m.weight), rule.milestones[0]!.weight.minus(rule.milestones[0]!.weight));
+    const done = rule.milestones.filter((m) => p.milestonesReached!.includes(m.id)).reduce((s, m) => s.plus(m.weight), total.minus(total));
+    return done.dividedBy(total).times(100).toDecimalPlaces(4).toFixed();
+  }
+  return undefined;
+}
+
+/** The stored records {@link scheduleInputFromPlan} schedules: one project or several (a programme). */
+export interface PlanRecords {
+  /** The projects; the earliest planned start is the network's start, the first project's calendar its calendar. */
+  readonly projects: readonly EntityOf<"project">[];
+  /** Their work packages (summaries are not scheduled: their links apply to their leaf packages). */
+  readonly workPackages: readonly EntityOf<"work-package">[];
+  /** Their milestones (zero-duration activities). */
+  readonly milestones?: readonly EntityOf<"milestone">[];
+  /** Resources (for demand and levelling). */
+  readonly resources?: readonly EntityOf<"resource">[];
+  /** Assignments of resources to the packages. */
+  readonly assignments?: readonly EntityOf<"assignment">[];
+}
+
+/** Options of {@link scheduleInputFromPlan}. */
+export interface PlanScheduleOptions {
+  /** Status date: progress recorded on or before it counts; default none (the plan as planned). */
+  readonly statusDate?: string;
+  /**
+   * Activities without predecessors and without a constraint start no earlier than their planned start (as MS Project
+   * records a typed start as SNET); default `true`. `false` lets them start at the network start.
+   */
+  readonly anchorUnlinked?: boolean;
+}
+
+/** The schedule input and what the conversion decided, in words. */
+export interface PlanScheduleInput {
+  /** Input for `scheduleNetwork` / `analyseScheduleRisk`. */
+  readonly input: ScheduleInput;
+  /** Resources that have assignments on scheduled packages (calendars in `input.calendars` as `resource:<id>`). */
+  readonly resources: readonly ScheduleResourceInput[];
+  /** Assignments on scheduled (leaf) packages; assignments on summaries are left out and noted. */
+  readonly assignments: readonly ScheduleAssignmentInput[];
+  /** Summary packages left out of the network (their dates roll up from their children). */
+  readonly summaries: readonly string[];
+  /** Plain-words notes: summary links spread to leaves, anchored starts. */
+  readonly notes: readonly string[];
+}
+
+/**
+ * Builds the schedule calculators' input from stored records: one activity per leaf work package (duration =
+ * `durationDays`, else the working days from planned start to planned finish on its calendar) and per milestone
+ * (duration 0), the packages' and milestones' predecessor links (a link to or from a summary package applies to
+ * each of its leaf packages, as in MS Project), constraints, deadlines, per-package and per-project calendars, and the
+ * progress at the status date (actual start and finish, the latest percent complete; a milestone's actual date).
+ *
+ * @example
+ * ```ts
+ * const { input } = scheduleInputFromPlan({ projects: [crm], workPackages, milestones }, { statusDate: "2026-11-20" });
+ * const result = scheduleNetwork(input);
+ * ```
+ */
+export function scheduleInputFromPlan(plan: PlanRecords, options: PlanScheduleOptions = {}): PlanScheduleInput {
+  const notes: string[] = [];
+  const projects = [...plan.projects];
+  const first = projects[0];
+  const calendars: Record<string, WorkingCalendar> = {};
+  const calOf = new Map<string, WorkingCalendar>();
+  for (const p of projects) {
+    const cal = createWorkingCalendar(p.calendar ?? {});
+    calendars[`project:${p.id}`] = cal;
+    calOf.set(p.id, cal);
+  }
+  const children = new Map<string, string[]>();
+  for (const w of plan.workPackages) if (w.parentId) children.set(w.parentId, [...(children.get(w.parentId) ?? []), w.id]);
+  const leavesOf = (id: string): string[] => (children.has(id) ? children.get(id)!.flatMap(leavesOf) : [id]);
+  const summaries = plan.workPackages.filter((w) => children.has(w.id)).map((w) => w.id);
+  const isSummary = new Set(summaries);
+  const status = options.statusDate;
+  const anchor = options.anchorUnlinked ?? true;
+
+  const lagOf = (l: NonNullable<EntityOf<"work-package">["predecessors"]>[number]["lag"]): LinkLag | undefined =>
+    l === undefined ? undefined : l.kind === "percent" ? { percent: l.percent.toFixed() } : l.kind === "elapsed-days" ? { elapsedDays: l.days.toFixed() } : { days: l.days.toFixed() };
+  const links: ScheduleLinkInput[] = [];
+  const seen = new Set<string>();
+  const addLinks = (to: string, preds: EntityOf<"work-package">["predecessors"]) => {
+    for (const l of preds ?? []) {
+      const froms = isSummary.has(l.predecessorId) ? leavesOf(l.predecessorId) : [l.predecessorId];
+      const tos = isSummary.has(to) ? leavesOf(to) : [to];
+      if (froms.length > 1 || tos.length > 1) notes.push(`${l.predecessorId} → ${to} (${l.type}) joins a summary: applied to its ${froms.length * tos.length} leaf pairs`);
+      for (const f of froms) for (const t of tos) {
+        if (f === t || seen.has(`${f}\u0000${t}`)) continue;
+        seen.add(`${f}\u0000${t}`);
+        const lag = lagOf(l.lag);
+        links.push({ from: f, to: t, type: l.type, ...(lag ? { lag } : {}) });
+      }
+    }
+  };
+  for (const w of plan.workPackages) addLinks(w.id, w.predecessors);
+  for (const m of plan.milestones ?? []) addLinks(m.id, m.predecessors);
+  const hasPred = new Set(links.map((l) => l.to));
+
+  const activities: ScheduleActivityInput[] = [];
+  for (const w of plan.workPackages) {
+    if (isSummary.has(w.id)) continue;
+    let calendarId = `project:${w.projectId}`;
+    let cal = calOf.get(w.projectId) ?? createWorkingCalendar();
+    if (w.calendar) {
+      calendarId = `package:${w.id}`;
+      cal = createWorkingCalendar(w.calendar);
+      calendars[calendarId] = cal;
+    }
+    const duration = w.durationDays?.toFixed() ?? String(workingDaysBetween(cal, w.plannedStart as IsoDate, w.plannedFinish as IsoDate));
+    const last = status === undefined ? undefined : [...w.progress].reverse().find((p) => p.date <= status);
+    const counts = (d: string | undefined) => d !== undefined && status !== undefined && d <= status;
+    const started = counts(w.actualStart);
+    const finished = started && counts(w.actualFinish);
+    const pc = last ? percentOf(w, last) : undefined;
+    // Without a measurable percent (0/100, 50/50, level of effort) the plan's own remaining working days stand.
+    const planned = () => String(status! >= w.plannedFinish ? 0 : workingDaysBetween(cal, nextDay(status!), w.plannedFinish as IsoDate));
+    const progress: ActivityProgress = {
+      ...(started ? { actualStart: w.actualStart } : {}),
+      ...(finished ? { actualFinish: w.actualFinish } : {}),
+      ...(started && !finished ? (pc !== undefined ? { percentComplete: pc } : { remainingDuration: planned() }) : {}),
+    };
+    const constraint = w.constraint ?? (anchor && !hasPred.has(w.id) && !counts(w.actualStart) ? { kind: "snet" as const, date: w.plannedStart } : undefined);
+    if (!w.constraint && constraint) notes.push(`${w.id} has no predecessor: starts no earlier than its planned start ${w.plannedStart}`);
+    activities.push({
+      id: w.id, name: w.name, projectId: w.projectId, duration, calendarId,
+      ...(constraint ? { constraint } : {}), ...(w.deadline ? { deadline: w.deadline } : {}),
+      ...(Object.keys(progress).length > 0 ? { progress } : {}),
+    });
+  }
+  for (const m of plan.milestones ?? []) {
+    const reached = m.actualDate !== undefined && status !== undefined && m.actualDate <= status;
+    const planned = m.forecastDate ?? m.baselineDate;
+    const constraint = m.constraint ?? (anchor && !hasPred.has(m.id) && !reached && planned ? { kind: "snet" as const, date: planned } : undefined);
+    activities.push({
+      id: m.id, name: m.name, projectId: m.projectId, duration: "0", calendarId: `project:${m.projectId}`,
+      ...(constraint ? { constraint } : {}), ...(m.deadline ? { deadline: m.deadline } : {}),
+      ...(reached ? { progress: { actualStart: m.actualDate, actualFinish: m.actualDate } } : {}),
+    });
+  }
+  const scheduled = new Set(activities.map((a) => a.id));
+  const assignments: ScheduleAssignmentInput[] = [];
+  for (const a of plan.assignments ?? []) {
+    if (scheduled.has(a.workPackageId)) assignments.push({ activityId: a.workPackageId, resourceId: a.resourceId, units: a.units.toFixed() });
+    else notes.push(`assignment ${a.id} is on ${a.workPackageId}, which is not scheduled (a summary or another plan): left out`);
+  }
+  const used = new Set(assignments.map((a) => a.resourceId));
+  const resources: ScheduleResourceInput[] = (plan.resources ?? []).filter((r) => used.has(r.id)).map((r) => {
+    if (r.calendar) calendars[`resource:${r.id}`] = createWorkingCalendar(r.calendar);
+    return { id: r.id, name: r.name, maxUnits: r.maxUnits.toFixed(), skills: r.skills, ...(r.calendar ? { calendarId: `resource:${r.id}` } : {}) };
+  });
+  const start = projects.map((p) => p.plannedStart).sort()[0] ?? ""; // no project: the calculator refuses it with its path
+  const input: ScheduleInput = {
+    projectStart: start,
+    ...(first ? { calendar: calOf.get(first.id)! } : {}),
+    calendars,
+    ...(status ? { statusDate: status } : {}),
+    activities,
+    links: links.filter((l) => !isSummary.has(l.from) && !isSummary.has(l.to)),
+  };
+  return { input, resources, assignments, summaries, notes };
+}

@@ -1,0 +1,169 @@
+import type { FinishForecastRow, LevellingResult, ResourceLoadRow, ScheduleLinkInput, ScheduleResult, ScheduleRiskResult } from "../../schedule/index.js";
+import { finishDistributionChart } from "../charts/finish-distribution.js";
+import { ganttChart } from "../charts/gantt.js";
+import { resourceHistogramChart } from "../charts/resource-histogram.js";
+import { tornadoChart } from "../charts/tornado.js";
+import type { ReportBlock, ReportSection } from "../report.js";
+
+/** What a schedule section shows. */
+export interface ScheduleSectionInput {
+  /** Project or programme code (names the chart files). */
+  readonly code: string;
+  /** Name. */
+  readonly name: string;
+  /** `scheduleNetwork` result. */
+  readonly schedule: ScheduleResult;
+  /** The links scheduled (drawn as arrows; the driving ones solid). */
+  readonly links?: readonly ScheduleLinkInput[];
+  /** Baseline start and finish by activity id (drawn under the bars). */
+  readonly baseline?: Readonly<Record<string, { readonly start: string; readonly finish: string }>>;
+  /** Resource demand vs capacity rows (one histogram per resource that is over capacity in some period). */
+  readonly load?: readonly ResourceLoadRow[];
+  /** Resource names by id, for histogram titles. */
+  readonly resourceNames?: Readonly<Record<string, string>>;
+  /** `analyseScheduleRisk` result. */
+  readonly risk?: ScheduleRiskResult;
+  /** Deadline or target marked on the finish distribution. */
+  readonly target?: { readonly label: string; readonly date: string };
+  /** `compareFinishForecasts` row: the CPM finish beside the baseline finish and earned schedule's forecast. */
+  readonly forecast?: FinishForecastRow;
+  /** `levelResources` result: the levelled finish and each delay with its cause. */
+  readonly levelling?: LevellingResult;
+  /** How many tornado bars to show; default 10. */
+  readonly tornadoBars?: number;
+}
+
+const DRIVER: Record<string, string> = {
+  "project-start": "project start", link: "link", constraint: "constraint", actual: "actual", "status-date": "status date",
+  "project-finish": "project finish", deadline: "deadline", duration: "duration",
+};
+
+/**
+ * A schedule section: the CPM finish and critical path with the conventions applied, the Gantt chart (baseline bars,
+ * critical path, dependency arrows, status-date line), the activity table (early and late dates, total and free
+ * float, what drove each early start), the violations (missed deadlines, negative float, out-of-sequence progress),
+ * the finish forecasts side by side (CPM, baseline, earned schedule), a resource histogram for each over-allocated
+ * resource and the levelling delays with their causes and, with a risk result, the P10–P90 table, the finish-date
+ * distribution with P50/P80 and the tornado of the most sensitive activities.
+ *
+ * @example
+ * ```ts
+ * const { input } = scheduleInputFromPlan({ projects: [crm], workPackages, milestones }, { statusDate: "2026-11-20" });
+ * scheduleSection({ code: "PRJ-CRM", name: "CRM replacement", schedule: scheduleNetwork(input), links: input.links });
+ * ```
+ */
+export function scheduleSection(input: ScheduleSectionInput): ReportSection {
+  const s = input.schedule;
+  const byId = new Map(s.activities.map((a) => [a.id, a]));
+  const c = s.conventions;
+  const driving = new Set(s.activities.flatMap((a) => (a.earlyStartDriver.kind === "link" ? [`${a.earlyStartDriver.from}\u0000${a.id}`] : a.earlyFinishDriver.kind === "link" ? [`${a.earlyFinishDriver.from}\u0000${a.id}`] : [])));
+  const blocks: ReportBlock[] = [
+    {
+      kind: "paragraph",
+      text: `Forecast finish ${s.finish}${s.statusDate ? ` at status date ${s.statusDate}` : ""}: ${s.durationDays.toFixed()} working days from ${s.start}. ` +
+        `Critical path: ${s.criticalPaths.length === 0 ? "none" : s.criticalPaths.map((p) => p.join(" → ")).join("; ")}. ` +
+        `Conventions: total float = ${c.totalFloat}, critical at ≤ ${c.criticalDays.toFixed()} days, near-critical at ≤ ${c.nearCriticalDays.toFixed()} days, ` +
+        `out-of-sequence progress by ${c.outOfSequence}, lags on the ${c.lagCalendar}'s calendar, ${c.hoursPerDay.toFixed()} hours per day.`,
+    },
+    {
+      kind: "chart",
+      svg: ganttChart({
+        title: `${input.code} schedule`,
+        description: `CPM schedule of ${input.name}: ${s.activities.length} activities, finish ${s.finish}, ${s.activities.filter((a) => a.critical).length} critical.`,
+        rows: s.activities.map((a) => ({
+          id: a.id, label: a.name, start: a.scheduledStart, finish: a.scheduledFinish, critical: a.critical, milestone: a.duration.isZero(),
+          ...(input.baseline?.[a.id] ? { baseline: input.baseline[a.id]! } : {}),
+        })),
+        links: (input.links ?? []).filter((l) => byId.has(l.from) && byId.has(l.to)).map((l) => ({ from: l.from, to: l.to, type: l.type ?? "FS", driving: driving.has(`${l.from}\u0000${l.to}`) })),
+        ...(s.statusDate ? { statusDate: s.statusDate } : {}),
+      }),
+      caption: `${input.code}: bars are scheduled dates, thin dashed bars the baseline, critical activities dark with a heavy outline; solid arrows are driving links.`,
+      file: `charts/gantt-${input.code}.svg`,
+    },
+    {
+      kind: "table",
+      table: {
+        caption: "Activities (working days; dates are days, starts in the morning, finishes in the evening)",
+        columns: ["Activity", "Name", "Early start", "Early finish", "Late start", "Late finish", "Total float", "Free float", "Critical", "Early start set by"],
+        rows: s.activities.map((a) => [
+          a.id, a.name, a.earlyStart, a.earlyFinish, a.lateStart, a.lateFinish, a.totalFloat, a.freeFloat, a.critical,
+          a.earlyStartDriver.kind === "link" ? `${a.earlyStartDriver.from} (${a.earlyStartDriver.type})` : DRIVER[a.earlyStartDriver.kind] ?? a.earlyStartDriver.kind,
+        ]),
+      },
+    },
+  ];
+  if (s.violations.length > 0) blocks.push({ kind: "list", items: s.violations.map((v) => `${v.kind}: ${v.message}`) });
+  const f = input.forecast;
+  if (f) {
+    blocks.push({
+      kind: "table",
+      table: {
+        caption: "Finish forecasts (slips in working days; positive = later than the baseline)",
+        columns: ["CPM forecast", "Baseline finish", "Earned schedule forecast", "CPM slip", "Earned schedule slip", "CPM − earned schedule"],
+        rows: [[f.scheduledFinish, f.baselineFinish, f.earnedScheduleFinish, f.scheduleSlipDays, f.earnedScheduleSlipDays, f.forecastGapDays]],
+      },
+    });
+  }
+
+  const sections: ReportSection[] = [];
+  const resources = [...new Set((input.load ?? []).map((r) => r.resourceId))];
+  const charts: ReportBlock[] = resources.flatMap((id) => {
+    const rows = (input.load ?? []).filter((r) => r.resourceId === id);
+    if (!rows.some((r) => r.overload.gt(0))) return [];
+    const name = input.resourceNames?.[id] ?? id;
+    return [{
+      kind: "chart" as const,
+      svg: resourceHistogramChart({ title: `${name}: demand vs capacity`, periods: rows.map((r) => ({ label: r.periodStart.slice(0, 7) === r.periodEnd.slice(0, 7) ? r.periodStart.slice(0, 7) : r.periodStart, demand: r.demand, capacity: r.capacity })) }),
+      caption: `${name}: demand per period against capacity (unit-days); the black part is over capacity.`,
+      file: `charts/resource-${input.code}-${id}.svg`,
+    }];
+  });
+  const lv = input.levelling;
+  if (lv && lv.delays.length > 0) {
+    charts.push({ kind: "paragraph", text: `Levelled (${lv.mode}, ${lv.priorityRule}): finish ${lv.finish} against ${lv.schedule.finish} unlevelled.` });
+    charts.push({ kind: "list", items: lv.delays.map((d) => d.message) });
+  }
+  if (charts.length > 0) sections.push({ heading: "Resource load", blocks: charts });
+
+  const r = input.risk;
+  if (r) {
+    const p = (n: number) => r.percentiles.find((x) => x.percent === n);
+    const marked = [p(50), p(80)].filter((x): x is NonNullable<typeof x> => x !== undefined);
+    const riskBlocks: ReportBlock[] = [
+      {
+        kind: "table",
+        table: {
+          caption: `Monte Carlo: ${r.iterations} iterations, seed ${r.seed} (${r.method}); deterministic finish ${r.deterministicFinish}`,
+          columns: ["Percentile", "Finish", "Cost"],
+          rows: r.percentiles.map((x) => [`P${x.percent}`, x.finish, x.cost]),
+        },
+      },
+      {
+        kind: "chart",
+        svg: finishDistributionChart({
+          title: `${input.code} finish-date distribution`,
+          bins: r.histogram.map((b) => ({ from: b.from, to: b.to, count: b.count, cumulative: b.cumulative })),
+          percentiles: marked.map((x) => ({ percent: x.percent, finish: x.finish })),
+          ...(input.target ? { target: input.target } : {}),
+        }),
+        caption: `${input.code}: iterations per finish date, cumulative probability, P50 and P80 marked.`,
+        file: `charts/finish-distribution-${input.code}.svg`,
+      },
+    ];
+    const bars = r.tornado.slice(0, input.tornadoBars ?? 10);
+    if (bars.length > 0) {
+      riskBlocks.push({
+        kind: "chart",
+        svg: tornadoChart({ title: `${input.code} sensitivity`, bars: bars.map((b) => ({ label: byId.get(b.id)?.name ?? b.id, value: b.sensitivity })) }),
+        caption: `${input.code}: Spearman rank correlation of each activity's duration with the project duration.`,
+        file: `charts/tornado-${input.code}.svg`,
+      });
+    }
+    const crit = r.activities.filter((a) => a.criticalityIndex.gt(0)).sort((a, b) => b.criticalityIndex.comparedTo(a.criticalityIndex) || a.id.localeCompare(b.id));
+    if (crit.length > 0) {
+      riskBlocks.push({ kind: "table", table: { caption: "Criticality index (share of iterations on the critical path)", columns: ["Activity", "Criticality", "Sensitivity", "Cruciality"], rows: crit.map((a) => [byId.get(a.id)?.name ?? a.id, a.criticalityIndex, a.sensitivity, a.cruciality]) } });
+    }
+    sections.push({ heading: "Schedule risk", blocks: riskBlocks });
+  }
+  return { heading: `${input.code} — schedule`, blocks, ...(sections.length > 0 ? { sections } : {}) };
+}

@@ -1,0 +1,275 @@
+import { COMPLETE, IN_PROGRESS, NOT_STARTED, type CompiledNetwork } from "./network.js";
+import { LAG_ELAPSED } from "./read-network.js";
+import { runCpmFast } from "./cpm-fast.js";
+import { D, type CpmState } from "./cpm-state.js";
+
+export { D, cpmState, type CpmState } from "./cpm-state.js";
+import type { CalendarTimeline } from "./timeline.js";
+
+/** @internal Instant of a start position (S-form) or of a finish position (F-form when the span is positive). */
+export function startInstant(cal: CalendarTimeline, w: number): number {
+  return cal.S(w);
+}
+/** @internal See {@link startInstant}. */
+export function finishInstant(cal: CalendarTimeline, w: number, span: number): number {
+  return span > 0 ? cal.F(w) : cal.S(w);
+}
+
+/**
+ * @internal Forward and backward passes. `duration` gives each activity's original duration in minutes (sampled in
+ * Monte Carlo); remaining durations of started work come from the spec. `lateFromDay` (epoch day) replaces the
+ * network finish as the start of the backward pass. `override` applies progress override to started activities.
+ */
+export function runCpm(net: CompiledNetwork, duration: Float64Array, st: CpmState, override: boolean, lateFromDay: number | undefined): void {
+  if (net.oneCalendar && net.noProgress) runCpmFast(net, duration, st, lateFromDay);
+  else runCpmGeneral(net, duration, st, override, lateFromDay);
+}
+
+/** @internal The general kernel: several calendars, elapsed lags, progress. */
+export function runCpmGeneral(net: CompiledNetwork, duration: Float64Array, st: CpmState, override: boolean, lateFromDay: number | undefined): void {
+  const { spec, graph, timelines, state } = net;
+  const { linkFrom, linkTo, linkType, linkLagKind, linkLag, calendarOf, remaining } = spec;
+  const { esW, efW, lsW, lfW, span, esDriver, esByFinish, lfDriver, lfByStart, mandatoryConflict, leadClamped } = st;
+  const { predStart, predLinks, succStart, succLinks, order } = graph;
+  const n = order.length;
+  const one = net.oneCalendar;
+
+  // Anchor of link k at the successor j, in j's W-space: predecessor's start (SS, SF) or finish (FS, FF) plus lag.
+  const forwardAnchor = (k: number, i: number, j: number): number => {
+    const type = linkType[k] as number;
+    const fromFinish = type === 0 || type === 2;
+    const w = fromFinish ? (efW[i] as number) : (esW[i] as number);
+    if (one) return w + (linkLag[k] as number);
+    const ci = calendarOf[i] as number;
+    const cj = calendarOf[j] as number;
+    const lag = linkLag[k] as number;
+    if (ci === cj && linkLagKind[k] !== LAG_ELAPSED) return w + lag;
+    const cal = timelines[ci] as CalendarTimeline;
+    const t = fromFinish ? finishInstant(cal, w, (efW[i] as number) - (esW[i] as number)) : cal.S(w);
+    const calJ = timelines[cj] as CalendarTimeline;
+    return linkLagKind[k] === LAG_ELAPSED ? calJ.W(t + lag) : calJ.W(t) + lag;
+  };
+
+  for (let q = 0; q < n; q++) {
+    const j = order[q] as number;
+    const s = state[j] as number;
+    esByFinish[j] = 0;
+    mandatoryConflict[j] = 0;
+    leadClamped[j] = 0;
+    if (s === COMPLETE) {
+      esW[j] = net.actualStartW[j] as number;
+      efW[j] = net.actualFinishW[j] as number;
+      span[j] = (efW[j] as number) - (esW[j] as number);
+      esDriver[j] = D.actual;
+      continue;
+    }
+    const pStart = predStart[j] as number;
+    const pEnd = predStart[j + 1] as number;
+    if (s === IN_PROGRESS) {
+      const r = remaining[j] as number;
+      span[j] = r;
+      esW[j] = net.actualStartW[j] as number;
+      let w = net.statusW[j] as number;
+      let drv: number = D.statusDate;
+      if (!override) {
+        // Retained logic: remaining work still waits for FS and FF predecessors.
+        for (let p = pStart; p < pEnd; p++) {
+          const k = predLinks[p] as number;
+          const type = linkType[k] as number;
+          if (type === 1 || type === 3) continue;
+          const a = forwardAnchor(k, linkFrom[k] as number, j) - (type === 2 ? r : 0);
+          if (a > w) {
+            w = a;
+            drv = k;
+          }
+        }
+      }
+      efW[j] = w + r;
+      esDriver[j] = drv; // for in-progress work: what set the remaining work's start
+      continue;
+    }
+    const d = duration[j] as number;
+    span[j] = d;
+    let w = net.floorW[j] as number;
+    let drv: number = net.floorIsStatus[j] ? D.statusDate : D.projectStart;
+    let byFinish = 0;
+    let bestLink = -Infinity;
+    let bestLag = 0;
+    for (let p = pStart; p < pEnd; p++) {
+      const k = predLinks[p] as number;
+      const type = linkType[k] as number;
+      const fin = type >= 2 ? 1 : 0;
+      const a = forwardAnchor(k, linkFrom[k] as number, j) - (fin ? d : 0);
+      if (a > bestLink) {
+        bestLink = a;
+        bestLag = linkLag[k] as number;
+      }
+      if (a > w) {
+        w = a;
+        drv = k;
+        byFinish = fin;
+      }
+    }
+    if (bestLink < (net.floorW[j] as number) && bestLag < 0 && drv < 0 && !net.floorIsStatus[j]) leadClamped[j] = 1;
+    const ms = net.minStartW[j] as number;
+    if (ms > w) {
+      w = ms;
+      drv = D.constraint;
+      byFinish = 0;
+    }
+    const mf = (net.minFinishW[j] as number) - d;
+    if (mf > w) {
+      w = mf;
+      drv = D.constraint;
+      byFinish = 1;
+    }
+    const fs = net.fixStartW[j] as number;
+    if (fs === fs) {
+      if (w > fs) mandatoryConflict[j] = w - fs;
+      w = fs;
+      drv = D.constraint;
+      byFinish = 0;
+    }
+    const ff = (net.fixFinishW[j] as number) - d;
+    if (ff === ff) {
+      if (w > ff) mandatoryConflict[j] = w - ff;
+      w = ff;
+      drv = D.constraint;
+      byFinish = 1;
+    }
+    esW[j] = w;
+    efW[j] = w + d;
+    esDriver[j] = drv;
+    esByFinish[j] = byFinish;
+  }
+
+  // Project finish: the latest early finish instant; the backward pass starts there or at `lateFromDay`'s evening.
+  let finish = -Infinity;
+  if (one) {
+    for (let i = 0; i < n; i++) if ((efW[i] as number) > finish) finish = efW[i] as number;
+    finish = (timelines[0] as CalendarTimeline).F(finish);
+  } else {
+    for (let i = 0; i < n; i++) {
+      const t = finishInstant(timelines[calendarOf[i] as number] as CalendarTimeline, efW[i] as number, span[i] as number);
+      if (t > finish) finish = t;
+    }
+  }
+  if (n === 0) {
+    const c0 = timelines[0] as CalendarTimeline;
+    finish = c0.S(c0.W((net.spec.start - net.origin) * net.mpd));
+  }
+  st.finishInstant = finish;
+  const lateFrom = lateFromDay === undefined ? finish : (lateFromDay - net.origin + 1) * net.mpd;
+  st.lateFromInstant = lateFrom;
+  const lateFromW0 = one ? (timelines[0] as CalendarTimeline).W(lateFrom) : 0;
+
+  for (let q = n - 1; q >= 0; q--) {
+    const i = order[q] as number;
+    const s = state[i] as number;
+    lfByStart[i] = 0;
+    if (s === COMPLETE) {
+      lsW[i] = esW[i] as number;
+      lfW[i] = efW[i] as number;
+      lfDriver[i] = D.actual;
+      continue;
+    }
+    const d = span[i] as number;
+    const ci = calendarOf[i] as number;
+    const cal = timelines[ci] as CalendarTimeline;
+    let w = one ? lateFromW0 : cal.W(lateFrom);
+    let drv: number = D.projectFinish;
+    let byStart = 0;
+    for (let p = succStart[i] as number; p < (succStart[i + 1] as number); p++) {
+      const k = succLinks[p] as number;
+      const j = linkTo[k] as number;
+      const sj = state[j] as number;
+      if (sj === COMPLETE) continue;
+      const type = linkType[k] as number;
+      if (sj === IN_PROGRESS && (override || type === 1 || type === 3)) continue; // the link no longer binds
+      if (s === IN_PROGRESS && (type === 1 || type === 3)) continue; // i has started: its start is history
+      const toFinish = type === 2 || type === 0 ? 0 : 1; // SS/SF bind i's start
+      const fromJFinish = type === 2 || type === 3; // FF/SF anchor at j's finish
+      const anchor = fromJFinish ? (lfW[j] as number) : (lsW[j] as number);
+      const lag = linkLag[k] as number;
+      let a: number;
+      const cj = calendarOf[j] as number;
+      if (one || (cj === ci && linkLagKind[k] !== LAG_ELAPSED)) a = anchor - lag;
+      else {
+        const calJ = timelines[cj] as CalendarTimeline;
+        if (linkLagKind[k] === LAG_ELAPSED) {
+          const t = fromJFinish ? finishInstant(calJ, anchor, span[j] as number) : calJ.S(anchor);
+          a = cal.W(t - lag);
+        } else a = cal.W(calJ.S(anchor - lag));
+      }
+      if (toFinish) a += d;
+      if (a < w || (a === w && drv === D.projectFinish)) {
+        w = a;
+        drv = k;
+        byStart = toFinish;
+      }
+    }
+    const dl = net.deadlineW[i] as number;
+    if (dl < w) {
+      w = dl;
+      drv = D.deadline;
+      byStart = 0;
+    }
+    if (s === NOT_STARTED) {
+      const xs = (net.maxStartW[i] as number) + d;
+      if (xs < w) {
+        w = xs;
+        drv = D.constraint;
+        byStart = 1;
+      }
+      const xf = net.maxFinishW[i] as number;
+      if (xf < w) {
+        w = xf;
+        drv = D.constraint;
+        byStart = 0;
+      }
+      const fs = net.fixStartW[i] as number;
+      if (fs === fs) {
+        w = fs + d;
+        drv = D.constraint;
+        byStart = 1;
+      }
+      const ff = net.fixFinishW[i] as number;
+      if (ff === ff) {
+        w = ff;
+        drv = D.constraint;
+        byStart = 0;
+      }
+    }
+    lfW[i] = w;
+    lsW[i] = w - d;
+    lfDriver[i] = drv;
+    lfByStart[i] = byStart;
+  }
+}
+
+/**
+ * @internal How far activity i's finish may move (in its W-space) before link k delays successor j's *early* dates,
+ * as a position bound on i's finish; minus i's early finish it is the link's free float (0 = a driving link).
+ */
+export function earlyBound(net: CompiledNetwork, st: CpmState, k: number): number {
+  const { linkFrom, linkTo, linkType, linkLagKind, linkLag, calendarOf } = net.spec;
+  const i = linkFrom[k] as number;
+  const j = linkTo[k] as number;
+  const type = linkType[k] as number;
+  const fromJFinish = type === 2 || type === 3;
+  const anchor = fromJFinish ? (st.efW[j] as number) : (st.esW[j] as number);
+  const lag = linkLag[k] as number;
+  const ci = calendarOf[i] as number;
+  const cj = calendarOf[j] as number;
+  let a: number;
+  if (net.oneCalendar || (ci === cj && linkLagKind[k] !== LAG_ELAPSED)) a = anchor - lag;
+  else {
+    const cal = net.timelines[ci] as CalendarTimeline;
+    const calJ = net.timelines[cj] as CalendarTimeline;
+    if (linkLagKind[k] === LAG_ELAPSED) {
+      const t = fromJFinish ? finishInstant(calJ, anchor, (st.efW[j] as number) - (st.esW[j] as number)) : calJ.S(anchor);
+      a = cal.W(t - lag);
+    } else a = cal.W(calJ.S(anchor - lag));
+  }
+  return type === 1 || type === 3 ? a + (st.span[i] as number) : a;
+}

@@ -1,0 +1,37 @@
+import { PmoDecimal, ValidationError, type Decimal, type ValidationIssue } from "../core/index.js";
+import { readDay, readDecimal } from "./engine/read-network.js";
+import type { OutOfSequenceRule, ScheduleOptions, TotalFloatDefinition } from "./types.js";
+
+/** @internal Options with their defaults applied. */
+export interface ResolvedScheduleOptions {
+  readonly totalFloat: TotalFloatDefinition;
+  readonly criticalDays: Decimal;
+  readonly nearCriticalDays: Decimal;
+  readonly outOfSequence: OutOfSequenceRule;
+  readonly finishBy: number | undefined;
+}
+
+/** @internal Validates {@link ScheduleOptions} and applies the documented defaults. */
+export function resolveScheduleOptions(options: ScheduleOptions = {}): ResolvedScheduleOptions {
+  const issues: ValidationIssue[] = [];
+  const totalFloat = options.totalFloat ?? "smallest";
+  if (!["start", "finish", "smallest"].includes(totalFloat)) {
+    issues.push({ path: ["totalFloat"], message: "expected start, finish or smallest", code: "custom" });
+  }
+  const outOfSequence = options.outOfSequence ?? "retained-logic";
+  if (!["retained-logic", "progress-override"].includes(outOfSequence)) {
+    issues.push({ path: ["outOfSequence"], message: "expected retained-logic or progress-override", code: "custom" });
+  }
+  const criticalDays = options.criticalDays === undefined ? new PmoDecimal(0) : readDecimal(options.criticalDays, ["criticalDays"], issues);
+  const nearCriticalDays =
+    options.nearCriticalDays === undefined ? new PmoDecimal(5) : readDecimal(options.nearCriticalDays, ["nearCriticalDays"], issues);
+  const finishBy = options.finishBy === undefined ? undefined : readDay(options.finishBy, ["finishBy"], issues);
+  if (issues.length > 0) throw new ValidationError(issues, "schedule options");
+  return {
+    totalFloat,
+    criticalDays: criticalDays as Decimal,
+    nearCriticalDays: nearCriticalDays as Decimal,
+    outOfSequence,
+    finishBy,
+  };
+}

@@ -1,0 +1,225 @@
+import { Edge } from "../engine/edge.js";
+import { computeFloats } from "../engine/floats.js";
+import { cpmState, runCpm } from "../engine/cpm-kernel.js";
+import { COMPLETE, NOT_STARTED, compileNetwork, type CompiledNetwork } from "../engine/network.js";
+import { C, LAG_ELAPSED, readNetwork } from "../engine/read-network.js";
+import type { CalendarTimeline } from "../engine/timeline.js";
+import { resolveScheduleOptions } from "../options.js";
+import { scheduleResult } from "../schedule-network.js";
+import type { LevellingDelay, LevellingInput, LevellingOptions, LevellingResult } from "../types.js";
+import { readResources } from "./resource-model.js";
+import { overAllocations, usageOf, Usage, workDays } from "./usage.js";
+
+const RULE = "least total float, then earliest early start, then id";
+
+/**
+ * Levels resources by a serial schedule-generation scheme: activities are placed one at a time — among those whose
+ * predecessors are placed, the one with the least total float, then the earliest early start, then the smallest id —
+ * each at the earliest working day where its logic (with the predecessors' levelled dates) allows and every assigned
+ * resource has capacity left on every day it works. `within-slack` never delays an activity beyond its total float
+ * (those that cannot fit stay put and are listed as over-allocated); `delay-finish` delays as far as needed. Each
+ * delay names the resource that blocked the activity and who held it ("PKG-7 waits 3 days for DBA"). Units are
+ * compared in thousandths; an activity uses its units on every day it works, partial days as whole days.
+ * Started and complete work keeps its dates; must-start/finish-on activities are not moved.
+ *
+ * @throws {ValidationError} for a bad network (as {@link scheduleNetwork}) or bad resources: unknown ids, zero
+ *   capacity, non-positive units.
+ * @example
+ * ```ts
+ * const r = levelResources({
+ *   network: { projectStart: "2027-01-04", activities: [{ id: "PKG-6", duration: 3 }, { id: "PKG-7", duration: 2 }] },
+ *   resources: [{ id: "DBA", maxUnits: 1 }],
+ *   assignments: [{ activityId: "PKG-6", resourceId: "DBA", units: 1 }, { activityId: "PKG-7", resourceId: "DBA", units: 1 }],
+ * });
+ * r.delays[0].message; // "PKG-7 waits 3 days for DBA (held by PKG-6)"
+ * r.finish;            // "2027-01-08"
+ * ```
+ */
+export function levelResources(input: LevellingInput, options: LevellingOptions = {}): LevellingResult {
+  const mode = options.mode ?? "delay-finish";
+  const opts = resolveScheduleOptions(options.schedule);
+  const net = compileNetwork(readNetwork(input.network));
+  const n = net.spec.ids.length;
+  const st = cpmState(n);
+  runCpm(net, net.spec.duration, st, opts.outOfSequence === "progress-override", opts.finishBy);
+  const schedule = scheduleResult(net, st, opts);
+  const floats = computeFloats(net, st, opts.totalFloat);
+  const rm = readResources(net.spec, input.network, input.resources, input.assignments, net.origin);
+  let totalDays = 0;
+  for (let i = 0; i < n; i++) totalDays += Math.ceil((st.span[i] as number) / net.mpd) * 2 + 1;
+  const finishDay = Math.ceil(st.finishInstant / net.mpd);
+  const horizon = finishDay + totalDays + 31;
+  const usage = new Usage(net, rm, horizon);
+  const es = new Float64Array(n);
+  const ef = new Float64Array(n);
+  const placed = new Uint8Array(n);
+  const edge = new Edge(net.origin, net.mpd, net.spec.start);
+  const delays: LevellingDelay[] = [];
+  const startAt = (i: number) => (net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline).S(st.esW[i] as number);
+  const priority = [...Array(n).keys()].sort(
+    (a, b) =>
+      (floats.totalFloat[a] as number) - (floats.totalFloat[b] as number) ||
+      startAt(a) - startAt(b) ||
+      ((net.spec.ids[a] as string) < (net.spec.ids[b] as string) ? -1 : 1),
+  );
+  const rank = new Int32Array(n);
+  priority.forEach((i, r) => (rank[i] = r));
+  const waiting = new Int32Array(n);
+  for (let j = 0; j < n; j++) waiting[j] = (net.graph.predStart[j + 1] as number) - (net.graph.predStart[j] as number);
+  const heap = new MinHeap(rank);
+  for (let j = 0; j < n; j++) if (waiting[j] === 0) heap.push(j);
+  while (heap.size > 0) {
+    const j = heap.pop();
+    const d = st.span[j] as number;
+    const cal = net.timelines[net.spec.calendarOf[j] as number] as CalendarTimeline;
+    const fixed = net.state[j] !== NOT_STARTED || net.spec.constraintKind[j] === C.mso || net.spec.constraintKind[j] === C.mfo;
+    const logic = fixed ? (st.esW[j] as number) : logicStart(net, j, d, es, ef, st.esW[j] as number);
+    let w = logic;
+    let blocked: { day: number; r: number } | undefined;
+    if (!fixed) {
+      const limit = mode === "within-slack" ? (st.esW[j] as number) + Math.max(0, floats.totalFloat[j] as number) : Infinity;
+      for (;;) {
+        const c = usage.conflict(j, w, w + d);
+        if (!c) break;
+        blocked ??= c;
+        const next = cal.W((c.day + 1) * net.mpd);
+        if (next > limit || c.day >= horizon - 1 || (rm.uses[j] ?? []).some((u) => u.milli > (rm.maxMilli[u.r] as number))) {
+          w = logic; // cannot fit: stays at its logic start, over-allocated
+          break;
+        }
+        w = next;
+      }
+    }
+    es[j] = net.state[j] === COMPLETE ? (st.esW[j] as number) : w;
+    ef[j] = es[j] + (net.state[j] === NOT_STARTED ? d : (st.efW[j] as number) - (st.esW[j] as number));
+    if (net.state[j] !== NOT_STARTED) ef[j] = st.efW[j] as number;
+    usage.add(j, es[j] as number, ef[j] as number);
+    placed[j] = 1;
+    if (w > logic && blocked) {
+      const r = blocked.r;
+      const held = holders(net, rm.uses, es, ef, placed, r, blocked.day, j);
+      const days = edge.days(w - logic);
+      const id = net.spec.ids[j] as string;
+      delays.push({
+        activityId: id,
+        days,
+        resourceId: rm.ids[r] as string,
+        heldBy: held,
+        message: `${id} waits ${days.toFixed()} day${days.eq(1) ? "" : "s"} for ${rm.ids[r]}${held.length > 0 ? ` (held by ${held.join(", ")})` : ""}`,
+      });
+    }
+    for (let p = net.graph.succStart[j] as number; p < (net.graph.succStart[j + 1] as number); p++) {
+      const s = net.spec.linkTo[net.graph.succLinks[p] as number] as number;
+      waiting[s] = (waiting[s] as number) - 1;
+      if (waiting[s] === 0) heap.push(s);
+    }
+  }
+  let finish = -Infinity;
+  const activities = net.spec.ids.map((id, i) => {
+    const cal = net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline;
+    const span = (ef[i] as number) - (es[i] as number);
+    const t = span > 0 ? cal.F(ef[i] as number) : cal.S(ef[i] as number);
+    if (t > finish) finish = t;
+    return {
+      id,
+      start: span > 0 ? edge.startDate(cal, es[i] as number) : edge.milestoneDate(cal, es[i] as number),
+      finish: edge.finishDate(cal, ef[i] as number, span),
+      delayDays: edge.days((es[i] as number) - (st.esW[i] as number)),
+    };
+  });
+  const finalUsage = usageOf(net, rm, es, ef, horizon);
+  const levelledFinish = edge.instantFinishDate(n === 0 ? st.finishInstant : finish);
+  return {
+    mode,
+    priorityRule: RULE,
+    schedule,
+    activities,
+    finish: levelledFinish < schedule.start ? schedule.start : levelledFinish,
+    delays,
+    remainingOverAllocations: overAllocations(net, rm, finalUsage, es, ef),
+  };
+}
+
+/** The earliest start position of j (its own W-space) given its predecessors' levelled dates. */
+function logicStart(net: CompiledNetwork, j: number, d: number, es: Float64Array, ef: Float64Array, cpmStart: number): number {
+  const { linkFrom, linkType, linkLag, linkLagKind, calendarOf } = net.spec;
+  let w = cpmStart;
+  const calJ = net.timelines[calendarOf[j] as number] as CalendarTimeline;
+  for (let p = net.graph.predStart[j] as number; p < (net.graph.predStart[j + 1] as number); p++) {
+    const k = net.graph.predLinks[p] as number;
+    const i = linkFrom[k] as number;
+    const t = linkType[k] as number;
+    const fromFinish = t === 0 || t === 2;
+    const anchor = fromFinish ? (ef[i] as number) : (es[i] as number);
+    let a: number;
+    if (net.oneCalendar || (calendarOf[i] === calendarOf[j] && linkLagKind[k] !== LAG_ELAPSED)) a = anchor + (linkLag[k] as number);
+    else {
+      const cal = net.timelines[calendarOf[i] as number] as CalendarTimeline;
+      const inst = fromFinish ? ((ef[i] as number) > (es[i] as number) ? cal.F(anchor) : cal.S(anchor)) : cal.S(anchor);
+      a = linkLagKind[k] === LAG_ELAPSED ? calJ.W(inst + (linkLag[k] as number)) : calJ.W(inst) + (linkLag[k] as number);
+    }
+    if (t >= 2) a -= d;
+    if (a > w) w = a;
+  }
+  return w;
+}
+
+/** Placed activities that use resource r on the given day (excluding j). */
+function holders(
+  net: CompiledNetwork,
+  uses: readonly (readonly { readonly r: number }[])[],
+  es: Float64Array,
+  ef: Float64Array,
+  placed: Uint8Array,
+  r: number,
+  day: number,
+  j: number,
+): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < placed.length; i++) {
+    if (!placed[i] || i === j || !(uses[i] ?? []).some((u) => u.r === r)) continue;
+    const [f, l] = workDays(net, i, es[i] as number, ef[i] as number);
+    if (f <= day && day <= l) out.push(net.spec.ids[i] as string);
+  }
+  return out;
+}
+
+/** A binary min-heap of activity indices ordered by a rank array. */
+class MinHeap {
+  private readonly items: number[] = [];
+  constructor(private readonly rank: Int32Array) {}
+  get size(): number {
+    return this.items.length;
+  }
+  push(x: number): void {
+    const a = this.items;
+    a.push(x);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if ((this.rank[a[p] as number] as number) <= (this.rank[x] as number)) break;
+      a[i] = a[p] as number;
+      i = p;
+    }
+    a[i] = x;
+  }
+  pop(): number {
+    const a = this.items;
+    const top = a[0] as number;
+    const last = a.pop() as number;
+    if (a.length > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= a.length) break;
+        const r = l + 1;
+        const c = r < a.length && (this.rank[a[r] as number] as number) < (this.rank[a[l] as number] as number) ? r : l;
+        if ((this.rank[a[c] as number] as number) >= (this.rank[last] as number)) break;
+        a[i] = a[c] as number;
+        i = c;
+      }
+      a[i] = last;
+    }
+    return top;
+  }
+}

@@ -1,0 +1,67 @@
+import { ValidationError, type ValidationIssue, type WorkingCalendar } from "../../core/index.js";
+import type { NetworkSpec } from "../engine/read-network.js";
+import { readDecimal } from "../engine/read-network.js";
+import { CalendarTimeline } from "../engine/timeline.js";
+import type { ScheduleAssignmentInput, ScheduleInput, ScheduleResourceInput } from "../types.js";
+
+/** Units are compared in whole thousandths, so 0.1 + 0.2 fits a capacity of 0.3 exactly. */
+export const MILLI = 1000;
+
+/** @internal Validated resources and assignments: units in thousandths, calendars as timelines. */
+export interface ResourceModel {
+  readonly ids: readonly string[];
+  readonly skills: readonly (readonly string[])[];
+  readonly maxMilli: Int32Array;
+  readonly calendars: readonly CalendarTimeline[];
+  /** Per activity: the (resource, milli-units) pairs it uses. */
+  readonly uses: readonly (readonly { readonly r: number; readonly milli: number }[])[];
+}
+
+/**
+ * @internal Validates resources and assignments against a network: unknown ids, duplicate resources, zero or negative
+ * capacity, non-positive units, unknown calendars — each an issue with its path.
+ */
+export function readResources(
+  spec: NetworkSpec,
+  input: ScheduleInput,
+  resources: readonly ScheduleResourceInput[],
+  assignments: readonly ScheduleAssignmentInput[],
+  origin: number,
+): ResourceModel {
+  const issues: ValidationIssue[] = [];
+  const bad = (path: (string | number)[], message: string) => issues.push({ path, message, code: "custom" });
+  const index = new Map<string, number>();
+  const maxMilli = new Int32Array(resources.length);
+  const calendars: CalendarTimeline[] = [];
+  const cache = new Map<WorkingCalendar, CalendarTimeline>();
+  const timeline = (cal: WorkingCalendar) => {
+    let t = cache.get(cal);
+    if (!t) cache.set(cal, (t = new CalendarTimeline(cal, origin, spec.mpd, 4096)));
+    return t;
+  };
+  resources.forEach((r, i) => {
+    if (index.has(r.id)) bad(["resources", i, "id"], `duplicate resource id ${r.id}`);
+    index.set(r.id, i);
+    const u = readDecimal(r.maxUnits, ["resources", i, "maxUnits"], issues);
+    if (u !== undefined && !u.gt(0)) bad(["resources", i, "maxUnits"], `a resource needs capacity > 0, got ${u.toFixed()}`);
+    maxMilli[i] = u === undefined ? 0 : u.times(MILLI).round().toNumber();
+    let cal = input.calendar;
+    if (r.calendarId !== undefined) {
+      cal = Object.hasOwn(input.calendars ?? {}, r.calendarId) ? input.calendars?.[r.calendarId] : undefined;
+      if (cal === undefined) bad(["resources", i, "calendarId"], `unknown calendar ${JSON.stringify(r.calendarId)}`);
+    }
+    calendars.push(timeline(cal ?? spec.calendars[0] as WorkingCalendar));
+  });
+  const uses: { r: number; milli: number }[][] = spec.ids.map(() => []);
+  assignments.forEach((a, k) => {
+    const i = spec.index.get(a.activityId);
+    const r = index.get(a.resourceId);
+    if (i === undefined) bad(["assignments", k, "activityId"], `unknown activity ${JSON.stringify(a.activityId)}`);
+    if (r === undefined) bad(["assignments", k, "resourceId"], `unknown resource ${JSON.stringify(a.resourceId)}`);
+    const u = readDecimal(a.units, ["assignments", k, "units"], issues);
+    if (u !== undefined && !u.gt(0)) bad(["assignments", k, "units"], "units must be > 0");
+    if (i !== undefined && r !== undefined && u !== undefined) (uses[i] as { r: number; milli: number }[]).push({ r, milli: u.times(MILLI).round().toNumber() });
+  });
+  if (issues.length > 0) throw new ValidationError(issues, "resources");
+  return { ids: resources.map((r) => r.id), skills: resources.map((r) => r.skills ?? []), maxMilli, calendars, uses };
+}

@@ -1,0 +1,224 @@
+import { PmoDecimal, ValidationError, isIsoDate, minorUnits, toEpochDay, type Decimal, type IsoDate, type ValidationIssue } from "../../core/index.js";
+import { compileNetwork, type CompiledNetwork } from "../engine/network.js";
+import { readDecimal, readNetwork } from "../engine/read-network.js";
+import type { RiskOptions, ScheduleRiskModel } from "../types.js";
+import { correlationFactor } from "./correlation.js";
+import { lognormal, pert, triangular, uniform, type Quantile } from "./distributions.js";
+
+/** @internal A validated risk model, ready for sampling. */
+export interface RiskSpec {
+  readonly net: CompiledNetwork;
+  readonly currency: string;
+  readonly minor: number;
+  /** Per uncertain activity: index, quantile (minutes), unit index. */
+  readonly uncertain: readonly { readonly activity: number; readonly quantile: Quantile; readonly unit: number }[];
+  /** Units (groups and ungrouped uncertain activities); the first `correlated` take part in the copula. */
+  readonly units: number;
+  readonly correlated: number;
+  readonly factor: Float64Array;
+  readonly events: readonly { readonly id: string; readonly p: number; readonly impacts: readonly { readonly activity: number; readonly minutes: number; readonly cents: number }[] }[];
+  /** Per activity: fixed cost in minor units and cost per day in minor units. */
+  readonly fixedMinor: Float64Array;
+  readonly perDayMinor: Float64Array;
+  readonly iterations: number;
+  readonly seed: number;
+  readonly percentiles: readonly number[];
+  readonly targetFinish: number | undefined;
+  readonly targetCost: Decimal | undefined;
+  readonly bins: number;
+}
+
+/** @internal Validates a risk model and its options; every problem has its path. */
+export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): RiskSpec {
+  const issues: ValidationIssue[] = [];
+  const bad = (path: (string | number)[], message: string) => issues.push({ path, message, code: "custom" });
+  const net = compileNetwork(readNetwork(model.network));
+  const { spec } = net;
+  const mpd = spec.mpd;
+  const currency = model.currency ?? "EUR";
+  let minor = 2;
+  try {
+    minor = minorUnits(currency);
+  } catch {
+    bad(["currency"], `unknown currency ${JSON.stringify(currency)}`);
+  }
+  const num = (v: unknown, path: (string | number)[]) => readDecimal(v, path, issues);
+  const days = (v: unknown, path: (string | number)[]) => {
+    const d = num(v, path);
+    if (d?.isNegative()) bad(path, "must not be negative");
+    return d === undefined ? 0 : d.times(mpd).toNumber();
+  };
+  const activity = (id: unknown, path: (string | number)[]) => {
+    const i = typeof id === "string" ? spec.index.get(id) : undefined;
+    if (i === undefined) bad(path, `unknown activity ${JSON.stringify(id)}`);
+    return i;
+  };
+  // Distributions.
+  const quantiles = new Map<number, Quantile>();
+  (model.durations ?? []).forEach((u, n) => {
+    const p = ["durations", n];
+    const i = activity(u.activityId, [...p, "activityId"]);
+    if (i !== undefined && quantiles.has(i)) bad([...p, "activityId"], `${u.activityId} has two distributions`);
+    const d = u.distribution;
+    const q = quantile(d, [...p, "distribution"], days, num, bad);
+    if (i !== undefined && q !== undefined) quantiles.set(i, q);
+  });
+  // Groups and correlation units.
+  const unitNames: string[] = [];
+  const unitOf = new Map<number, number>();
+  const groupIds = new Map<string, number>();
+  (model.groups ?? []).forEach((g, n) => {
+    if (spec.index.has(g.id) || groupIds.has(g.id)) bad(["groups", n, "id"], `group id ${g.id} clashes with an activity or another group`);
+    const unit = unitNames.length;
+    groupIds.set(g.id, unit);
+    unitNames.push(g.id);
+    g.activityIds.forEach((id, m) => {
+      const i = activity(id, ["groups", n, "activityIds", m]);
+      if (i === undefined) return;
+      if (!quantiles.has(i)) bad(["groups", n, "activityIds", m], `${id} has no duration distribution`);
+      else if (unitOf.has(i)) bad(["groups", n, "activityIds", m], `${id} is already in a group`);
+      else unitOf.set(i, unit);
+    });
+  });
+  const ownUnit = new Map<number, number>();
+  const pairs: { a: number; b: number; r: number; path: (string | number)[] }[] = [];
+  const unitFor = (id: string, path: (string | number)[]) => {
+    const g = groupIds.get(id);
+    if (g !== undefined) return g;
+    const i = spec.index.get(id);
+    if (i === undefined || !quantiles.has(i)) {
+      bad(path, `${JSON.stringify(id)} is neither a group nor an activity with a duration distribution`);
+      return undefined;
+    }
+    const own = ownUnit.get(i);
+    if (own !== undefined) return own;
+    if (unitOf.has(i)) {
+      bad(path, `${id} is in a group: correlate the group`);
+      return undefined;
+    }
+    ownUnit.set(i, unitNames.length);
+    unitOf.set(i, unitNames.length);
+    unitNames.push(id);
+    return unitNames.length - 1;
+  };
+  (model.correlations ?? []).forEach((c, n) => {
+    const p = ["correlations", n];
+    const a = unitFor(c.between, [...p, "between"]);
+    const b = unitFor(c.and, [...p, "and"]);
+    const r = num(c.coefficient, [...p, "coefficient"]);
+    if (r !== undefined && (r.lt(-1) || r.gt(1))) bad([...p, "coefficient"], "a correlation coefficient lies in [−1, 1]");
+    if (a !== undefined && a === b) bad(p, "a unit cannot be correlated with itself");
+    if (a !== undefined && b !== undefined && r !== undefined && a !== b) pairs.push({ a, b, r: r.toNumber(), path: p });
+  });
+  // Correlated units come first; the copula runs over them only.
+  const inPairs = new Set(pairs.flatMap((p) => [p.a, p.b]));
+  const order = [...unitNames.keys()].sort((x, y) => Number(inPairs.has(y)) - Number(inPairs.has(x)) || x - y);
+  const remap = new Map(order.map((u, k) => [u, k] as const));
+  const correlated = inPairs.size;
+  const factor =
+    correlated > 0
+      ? correlationFactor(order.slice(0, correlated).map((u) => unitNames[u] as string), pairs.map((p) => ({ ...p, a: remap.get(p.a) as number, b: remap.get(p.b) as number })), issues)
+      : new Float64Array(0);
+  let units = unitNames.length;
+  const uncertain = [...quantiles.entries()]
+    .sort((x, y) => x[0] - y[0])
+    .map(([i, q]) => ({ activity: i, quantile: q, unit: unitOf.has(i) ? (remap.get(unitOf.get(i) as number) as number) : units++ }));
+  // Risk events and costs.
+  const cents = (v: unknown, path: (string | number)[]) => {
+    const d = num(v, path);
+    if (d?.isNegative()) bad(path, "must not be negative");
+    return d === undefined ? 0 : d.times(new PmoDecimal(10).pow(minor)).toNumber();
+  };
+  const events = (model.riskEvents ?? []).map((e, n) => {
+    const p = num(e.probability, ["riskEvents", n, "probability"]);
+    if (p !== undefined && (p.isNegative() || p.gt(1))) bad(["riskEvents", n, "probability"], "a probability lies in [0, 1]");
+    return {
+      id: e.id,
+      p: p?.toNumber() ?? 0,
+      impacts: e.impacts.map((im, m) => ({
+        activity: activity(im.activityId, ["riskEvents", n, "impacts", m, "activityId"]) ?? 0,
+        minutes: im.days === undefined ? 0 : Math.round(days(im.days, ["riskEvents", n, "impacts", m, "days"])),
+        cents: im.cost === undefined ? 0 : cents(im.cost, ["riskEvents", n, "impacts", m, "cost"]),
+      })),
+    };
+  });
+  const fixedMinor = new Float64Array(spec.ids.length);
+  const perDayMinor = new Float64Array(spec.ids.length);
+  (model.costs ?? []).forEach((c, n) => {
+    const i = activity(c.activityId, ["costs", n, "activityId"]);
+    if (i === undefined) return;
+    if (c.fixed !== undefined) fixedMinor[i] = cents(c.fixed, ["costs", n, "fixed"]);
+    if (c.perDay !== undefined) perDayMinor[i] = cents(c.perDay, ["costs", n, "perDay"]);
+  });
+  for (let i = 0; i < fixedMinor.length; i++) {
+    if (!Number.isInteger(fixedMinor[i]) || !Number.isInteger(perDayMinor[i])) bad(["costs"], `costs are counted in whole ${currency} minor units`);
+  }
+  const iterations = options.iterations ?? 1000;
+  if (!Number.isInteger(iterations) || iterations < 1 || iterations > 1_000_000) bad(["iterations"], "iterations must be an integer 1–1,000,000");
+  const seed = options.seed ?? 1;
+  if (!Number.isSafeInteger(seed)) bad(["seed"], "the seed must be an integer");
+  const percentiles = options.percentiles ?? [10, 50, 80, 90];
+  percentiles.forEach((p, n) => {
+    if (typeof p !== "number" || !(p > 0 && p <= 100)) bad(["percentiles", n], "a percentile lies in (0, 100]");
+  });
+  let targetFinish: number | undefined;
+  if (options.targetFinish !== undefined) {
+    if (isIsoDate(options.targetFinish)) targetFinish = toEpochDay(options.targetFinish as IsoDate);
+    else bad(["targetFinish"], "expected a date YYYY-MM-DD");
+  }
+  const targetCost = options.targetCost === undefined ? undefined : num(options.targetCost, ["targetCost"]);
+  const bins = options.histogramBins ?? 20;
+  if (!Number.isInteger(bins) || bins < 1 || bins > 1000) bad(["histogramBins"], "bins must be an integer 1–1,000");
+  if (issues.length > 0) throw new ValidationError(issues, "schedule risk model");
+  return {
+    net, currency, minor, uncertain, units, correlated, factor: factor ?? new Float64Array(0), events, fixedMinor, perDayMinor,
+    iterations, seed, percentiles, targetFinish, targetCost, bins,
+  };
+}
+
+function quantile(
+  d: ScheduleRiskModel["durations"] extends readonly (infer U)[] | undefined ? (U extends { distribution: infer D } ? D : never) : never,
+  path: (string | number)[],
+  days: (v: unknown, path: (string | number)[]) => number,
+  num: (v: unknown, path: (string | number)[]) => Decimal | undefined,
+  bad: (path: (string | number)[], message: string) => void,
+): Quantile | undefined {
+  if (d === null || typeof d !== "object") {
+    bad(path, "expected a distribution");
+    return undefined;
+  }
+  switch (d.kind) {
+    case "triangular":
+    case "pert": {
+      const a = days(d.min, [...path, "min"]);
+      const m = days(d.mostLikely, [...path, "mostLikely"]);
+      const b = days(d.max, [...path, "max"]);
+      if (!(a <= m && m <= b)) bad(path, "expected min ≤ mostLikely ≤ max");
+      else if (!(a < b)) bad(path, "expected min < max");
+      else if (d.kind === "triangular") return triangular(a, m, b);
+      else {
+        const l = d.lambda === undefined ? 4 : num(d.lambda, [...path, "lambda"])?.toNumber();
+        if (l === undefined || !(l > 0)) bad([...path, "lambda"], "lambda must be > 0");
+        else return pert(a, m, b, l);
+      }
+      return undefined;
+    }
+    case "uniform": {
+      const a = days(d.min, [...path, "min"]);
+      const b = days(d.max, [...path, "max"]);
+      if (!(a < b)) bad(path, "expected min < max");
+      else return uniform(a, b);
+      return undefined;
+    }
+    case "lognormal": {
+      const m = days(d.mean, [...path, "mean"]);
+      const s = days(d.standardDeviation, [...path, "standardDeviation"]);
+      if (!(m > 0) || !(s > 0)) bad(path, "a lognormal needs mean > 0 and standardDeviation > 0");
+      else return lognormal(m, s);
+      return undefined;
+    }
+    default:
+      bad([...path, "kind"], "expected triangular, pert, uniform or lognormal");
+      return undefined;
+  }
+}

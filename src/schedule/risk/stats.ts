@@ -1,0 +1,69 @@
+/** @internal Ranks (1-based, ties averaged) of integer-valued samples ≥ 0, by sorting packed (value, index) keys. */
+export function ranks(values: ArrayLike<number>): Float64Array {
+  const n = values.length;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = values[i] as number;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  // Narrow ranges (sampled durations in minutes): counting sort, linear time.
+  if (n > 0 && max - min < 4 * n + 1024) {
+    const counts = new Int32Array(max - min + 1);
+    for (let i = 0; i < n; i++) {
+      const r = (values[i] as number) - min;
+      counts[r] = (counts[r] as number) + 1;
+    }
+    const avg = new Float64Array(counts.length);
+    let below = 0;
+    for (let r = 0; r < counts.length; r++) {
+      const c = counts[r] as number;
+      avg[r] = below + (c + 1) / 2;
+      below += c;
+    }
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = avg[(values[i] as number) - min] as number;
+    return out;
+  }
+  const keys = new Float64Array(n);
+  // value × 2²⁰ + index is exact for values < 2³² and up to 2²⁰ samples (iterations ≤ 1,000,000).
+  for (let i = 0; i < n; i++) keys[i] = (values[i] as number) * 1048576 + i;
+  keys.sort();
+  const out = new Float64Array(n);
+  let i = 0;
+  while (i < n) {
+    const v = Math.floor((keys[i] as number) / 1048576);
+    let j = i + 1;
+    while (j < n && Math.floor((keys[j] as number) / 1048576) === v) j++;
+    const avg = (i + 1 + j) / 2; // ranks i+1 … j
+    for (let p = i; p < j; p++) out[(keys[p] as number) - v * 1048576] = avg;
+    i = j;
+  }
+  return out;
+}
+
+/** @internal Pearson correlation of two samples, or undefined when either is constant. */
+export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number | undefined {
+  const n = x.length;
+  let mx = 0;
+  let my = 0;
+  for (let i = 0; i < n; i++) {
+    mx += x[i] as number;
+    my += y[i] as number;
+  }
+  mx /= n;
+  my /= n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = (x[i] as number) - mx;
+    const dy = (y[i] as number) - my;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
+  }
+  if (sxx === 0 || syy === 0) return undefined;
+  return sxy / Math.sqrt(sxx * syy);
+}

@@ -1,0 +1,212 @@
+import type { Decimal, IsoDate } from "../../core/index.js";
+import type { ScheduleDecimalInput, ScheduleInput, ScheduleOptions } from "./network.js";
+import type { ScheduleResult } from "./result.js";
+
+/* Resources, demand and levelling. This file only grows. */
+
+/**
+ * A resource for demand and levelling: a person, a role or a generic skill pool.
+ *
+ * @example
+ * ```ts
+ * const dba: ScheduleResourceInput = { id: "DBA", name: "Database admin", maxUnits: 1, skills: ["dba"] };
+ * ```
+ */
+export interface ScheduleResourceInput {
+  /** Resource id. */
+  readonly id: string;
+  /** Display name. */
+  readonly name?: string | undefined;
+  /** Maximum units available per working day (1 = one full-time person; 3 = a pool of three); > 0. */
+  readonly maxUnits: ScheduleDecimalInput;
+  /** Calendar id (in {@link ScheduleInput.calendars}); default the network's calendar. */
+  readonly calendarId?: string | undefined;
+  /** Skills the resource provides (the same skill names as portfolio selection's capacity). */
+  readonly skills?: readonly string[] | undefined;
+}
+
+/**
+ * An assignment of a resource to an activity at a constant rate (units per working day of the activity).
+ *
+ * @example
+ * ```ts
+ * const a: ScheduleAssignmentInput = { activityId: "PKG-7", resourceId: "DBA", units: "0.5" };
+ * ```
+ */
+export interface ScheduleAssignmentInput {
+  /** Activity id. */
+  readonly activityId: string;
+  /** Resource id. */
+  readonly resourceId: string;
+  /** Units used on each working day of the activity (1 = full time); > 0. */
+  readonly units: ScheduleDecimalInput;
+}
+
+/**
+ * Periods for demand and capacity tables.
+ *
+ * @example
+ * ```ts
+ * const p: DemandPeriod = "week";
+ * ```
+ */
+export type DemandPeriod = "day" | "week" | "month";
+
+/**
+ * Demand of one resource (or skill) in one period against its capacity, both in unit-days
+ * (units × working days).
+ *
+ * @example
+ * ```ts
+ * `${row.resourceId} ${row.periodStart}: ${row.demand.toFixed()} of ${row.capacity.toFixed()} unit-days`;
+ * ```
+ */
+export interface ResourceLoadRow {
+  /** Resource id (for a skill row: the skill name). */
+  readonly resourceId: string;
+  /** First day of the period. */
+  readonly periodStart: IsoDate;
+  /** Last day of the period. */
+  readonly periodEnd: IsoDate;
+  /** Σ units × scheduled working days of assigned activities inside the period. */
+  readonly demand: Decimal;
+  /** maxUnits × working days of the resource's calendar inside the period. */
+  readonly capacity: Decimal;
+  /** demand − capacity when positive, else 0. */
+  readonly overload: Decimal;
+}
+
+/**
+ * A run of days where a resource's demand exceeds its max units.
+ *
+ * @example
+ * ```ts
+ * `${o.resourceId} over-allocated ${o.from}–${o.to}: peak ${o.peakUnits} of ${o.maxUnits} by ${o.activityIds.join(", ")}`;
+ * ```
+ */
+export interface OverAllocation {
+  /** Resource id. */
+  readonly resourceId: string;
+  /** First over-allocated day. */
+  readonly from: IsoDate;
+  /** Last over-allocated day of the run. */
+  readonly to: IsoDate;
+  /** Highest daily demand in the run, units. */
+  readonly peakUnits: Decimal;
+  /** The resource's max units. */
+  readonly maxUnits: Decimal;
+  /** Activities using the resource in the run. */
+  readonly activityIds: readonly string[];
+}
+
+/**
+ * Levelling mode: `within-slack` never moves the network finish (activities that cannot fit stay over-allocated
+ * and are listed); `delay-finish` may delay activities — and the finish — as far as needed.
+ *
+ * @example
+ * ```ts
+ * const m: LevellingMode = "within-slack";
+ * ```
+ */
+export type LevellingMode = "within-slack" | "delay-finish";
+
+/**
+ * A levelling delay and its cause, e.g. "PKG-7 waits 3 days for DBA".
+ *
+ * @example
+ * ```ts
+ * d.message; // "PKG-7 waits 3 days for DBA"
+ * ```
+ */
+export interface LevellingDelay {
+  /** Delayed activity. */
+  readonly activityId: string;
+  /** Working days of delay against its unlevelled early start. */
+  readonly days: Decimal;
+  /** The resource whose capacity was exhausted on the first day the activity could otherwise have started. */
+  readonly resourceId: string;
+  /** Activities already holding that resource then. */
+  readonly heldBy: readonly string[];
+  /** Plain words. */
+  readonly message: string;
+}
+
+/**
+ * Levelling input: the network (scheduled by CPM first), resources and assignments.
+ *
+ * @example
+ * ```ts
+ * const l: LevellingInput = { network, resources: [{ id: "DBA", maxUnits: 1 }], assignments: [{ activityId: "A", resourceId: "DBA", units: 1 }] };
+ * ```
+ */
+export interface LevellingInput {
+  /** The network to level. */
+  readonly network: ScheduleInput;
+  /** Resources. */
+  readonly resources: readonly ScheduleResourceInput[];
+  /** Assignments. */
+  readonly assignments: readonly ScheduleAssignmentInput[];
+}
+
+/**
+ * Levelling options.
+ *
+ * @example
+ * ```ts
+ * const o: LevellingOptions = { mode: "delay-finish" };
+ * ```
+ */
+export interface LevellingOptions {
+  /** Default `"delay-finish"`. */
+  readonly mode?: LevellingMode | undefined;
+  /** CPM options for the unlevelled schedule (float definition for the priority rule). */
+  readonly schedule?: ScheduleOptions | undefined;
+}
+
+/**
+ * The levelled plan: each activity's levelled dates beside its CPM dates, the delays with their causes, and any
+ * over-allocation left (only in `within-slack` mode).
+ *
+ * @example
+ * ```ts
+ * const r = levelResources(input, { mode: "delay-finish" });
+ * r.delays.map((d) => d.message); // ["PKG-7 waits 3 days for DBA"]
+ * ```
+ */
+export interface LevellingResult {
+  /** Mode applied. */
+  readonly mode: LevellingMode;
+  /** The priority rule, stated: "least total float, then earliest early start, then id". */
+  readonly priorityRule: string;
+  /** The unlevelled CPM schedule. */
+  readonly schedule: ScheduleResult;
+  /** Levelled start and finish per activity, input order. */
+  readonly activities: readonly { readonly id: string; readonly start: IsoDate; readonly finish: IsoDate; readonly delayDays: Decimal }[];
+  /** Levelled network finish. */
+  readonly finish: IsoDate;
+  /** Delays with their explanation, in the order the activities were placed. */
+  readonly delays: readonly LevellingDelay[];
+  /** Over-allocations that remain after levelling (none in `delay-finish` mode). */
+  readonly remainingOverAllocations: readonly OverAllocation[];
+}
+
+/**
+ * Resource demand against capacity per period, per resource and per skill, with the over-allocations found.
+ * A resource with several skills counts (demand and capacity) under each of them.
+ *
+ * @example
+ * ```ts
+ * const load = resourceLoad({ network, resources, assignments }, { period: "week" });
+ * load.overAllocations.map((o) => `${o.resourceId} ${o.from}–${o.to}`);
+ * ```
+ */
+export interface ResourceLoadResult {
+  /** Period used. */
+  readonly period: DemandPeriod;
+  /** Rows per resource and period, resources in input order, periods ascending. */
+  readonly resources: readonly ResourceLoadRow[];
+  /** Rows per skill and period (`resourceId` holds the skill name), skills in first-seen order. */
+  readonly skills: readonly ResourceLoadRow[];
+  /** Days where a resource's daily demand exceeds its max units, as runs. */
+  readonly overAllocations: readonly OverAllocation[];
+}

@@ -1,0 +1,79 @@
+import { fromEpochDay } from "../core/index.js";
+import type { CpmState } from "./engine/cpm-kernel.js";
+import type { Edge } from "./engine/edge.js";
+import type { Floats } from "./engine/floats.js";
+import { COMPLETE, IN_PROGRESS, NOT_STARTED, type CompiledNetwork } from "./engine/network.js";
+import type { ScheduleViolation } from "./types.js";
+
+/**
+ * @internal Every problem the schedule shows, per activity in input order: actual dates after the status date,
+ * out-of-sequence progress, clamped leads, must-on dates that override logic, no-later-than constraints and deadlines
+ * missed, negative float.
+ */
+export function findViolations(net: CompiledNetwork, st: CpmState, floats: Floats, edge: Edge): ScheduleViolation[] {
+  const { spec } = net;
+  const out: ScheduleViolation[] = [];
+  const push = (kind: ScheduleViolation["kind"], i: number, minutes: number | undefined, message: string) =>
+    out.push({ kind, activityId: spec.ids[i] as string, days: minutes === undefined ? undefined : edge.days(minutes), message });
+  const n = spec.ids.length;
+  const days = (m: number) => edge.days(m).toFixed();
+  for (let i = 0; i < n; i++) {
+    const id = spec.ids[i] as string;
+    const s = net.state[i] as number;
+    if (spec.status !== undefined) {
+      for (const [what, d] of [["start", spec.actualStart[i]], ["finish", spec.actualFinish[i]]] as const) {
+        if ((d as number) > spec.status) {
+          push("actual-after-status-date", i, undefined, `${id}'s actual ${what} ${fromEpochDay(d as number)} is after the status date ${fromEpochDay(spec.status)}`);
+        }
+      }
+    }
+    if (s !== NOT_STARTED) outOfSequence(net, i, push);
+    if (s === COMPLETE) continue;
+    if (st.leadClamped[i]) push("before-project-start", i, undefined, `a lead asks ${id} to start before the project start ${fromEpochDay(spec.start)}; it starts on the project start`);
+    const conflict = st.mandatoryConflict[i] as number;
+    if (conflict > 0) {
+      const c = spec.constraints[i];
+      push("constraint-violated", i, conflict, `logic would put ${id} ${days(conflict)} days after its ${c?.kind.toUpperCase()} date ${c && "date" in c ? c.date : ""}; the constraint wins`);
+    }
+    const esOver = (st.esW[i] as number) - (net.maxStartW[i] as number);
+    if (esOver > 0 && s === NOT_STARTED) push("constraint-violated", i, esOver, `${id} starts ${days(esOver)} days after its start-no-later-than date`);
+    const efOver = (st.efW[i] as number) - (net.maxFinishW[i] as number);
+    if (efOver > 0) push("constraint-violated", i, efOver, `${id} finishes ${days(efOver)} days after its finish-no-later-than date`);
+    const late = (st.efW[i] as number) - (net.deadlineW[i] as number);
+    if (late > 0) push("deadline-missed", i, late, `${id} finishes ${days(late)} days after its deadline ${fromEpochDay(spec.deadline[i] as number)}`);
+    const tf = floats.totalFloat[i] as number;
+    if (tf < 0) push("negative-float", i, -tf, `${id} has ${days(tf)} days of total float`);
+  }
+  return out;
+}
+
+/** Started work whose FS predecessor had not finished by its actual start (or SS predecessor had not started). */
+function outOfSequence(
+  net: CompiledNetwork,
+  j: number,
+  push: (kind: ScheduleViolation["kind"], i: number, minutes: number | undefined, message: string) => void,
+): void {
+  const { spec, graph } = net;
+  const start = spec.actualStart[j] as number;
+  for (let p = graph.predStart[j] as number; p < (graph.predStart[j + 1] as number); p++) {
+    const k = graph.predLinks[p] as number;
+    const i = spec.linkFrom[k] as number;
+    const type = spec.linkType[k] as number;
+    const fin = spec.actualFinish[i] as number;
+    const st = spec.actualStart[i] as number;
+    const broken = type === 0 ? !(fin < start) : type === 1 ? !(st <= start) : false;
+    if (!broken) continue;
+    const rule =
+      net.state[j] === IN_PROGRESS
+        ? spec.status !== undefined && net.state[j] === IN_PROGRESS
+          ? "its remaining work is scheduled by the out-of-sequence rule"
+          : ""
+        : "it is complete, so the link no longer binds";
+    push(
+      "out-of-sequence",
+      j,
+      undefined,
+      `${spec.ids[j]} started ${fromEpochDay(start)} before its ${type === 0 ? "FS" : "SS"} predecessor ${spec.ids[i]} ${type === 0 ? "finished" : "started"}; ${rule}`,
+    );
+  }
+}

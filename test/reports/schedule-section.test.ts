@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { analyseScheduleRisk, compareFinishForecasts, decodeEntity, levelResources, resourceLoad, scheduleNetwork, type EntityOf } from "../../src/index.js";
+import { scheduleInputFromPlan, scheduleRiskModelFromPlan } from "../../src/io/index.js";
+import { renderMarkdownReport, scheduleSection, type ReportBlock, type ReportSection } from "../../src/reports/index.js";
+import { loadSampleOffice } from "../../examples/office.js";
+
+const office = loadSampleOffice();
+const all = <K extends "project" | "work-package" | "milestone" | "risk" | "resource" | "assignment">(kind: K): EntityOf<K>[] => office[kind].map((r) => decodeEntity(kind, r));
+const crm = all("project").filter((p) => p.id === "PRJ-CRM");
+const wps = all("work-package").filter((w) => w.projectId === "PRJ-CRM");
+const plan = scheduleInputFromPlan({ projects: crm, workPackages: wps, milestones: all("milestone").filter((m) => m.projectId === "PRJ-CRM"), resources: all("resource"), assignments: all("assignment") }, { statusDate: "2026-11-20" });
+const schedule = scheduleNetwork(plan.input);
+const blocks = (s: ReportSection): ReportBlock[] => [...s.blocks, ...(s.sections ?? []).flatMap(blocks)];
+
+describe("scheduleSection", () => {
+  const levelling = levelResources({ network: plan.input, resources: plan.resources, assignments: plan.assignments });
+  const risk = analyseScheduleRisk(scheduleRiskModelFromPlan(plan.input, { workPackages: wps, risks: all("risk"), currency: "EUR" }).model, { iterations: 200, seed: 3, targetFinish: "2027-04-30" });
+  const section = scheduleSection({
+    code: "PRJ-CRM", name: "CRM replacement", schedule, links: plan.input.links!,
+    load: resourceLoad({ network: plan.input, resources: plan.resources, assignments: plan.assignments }, { period: "month" }).resources,
+    forecast: compareFinishForecasts(schedule, [{ projectId: "PRJ-CRM", baselineFinish: "2027-04-30", earnedScheduleFinish: "2027-05-20" }])[0]!,
+    levelling, risk, target: { label: "Planned finish 2027-04-30", date: "2027-04-30" },
+  });
+  const all_ = blocks(section);
+
+  it("states the finish, critical path and conventions, and draws the Gantt with the network's links", () => {
+    const first = section.blocks[0]!;
+    expect(first.kind === "paragraph" && first.text).toMatch(/^Forecast finish 2027-05-04 at status date 2026-11-20: .* Conventions: total float = smallest/);
+    const charts = all_.flatMap((b) => (b.kind === "chart" ? [b.file] : []));
+    expect(charts).toEqual(expect.arrayContaining(["charts/gantt-PRJ-CRM.svg", "charts/finish-distribution-PRJ-CRM.svg", "charts/tornado-PRJ-CRM.svg"]));
+    const gantt = all_.find((b) => b.kind === "chart" && b.file === "charts/gantt-PRJ-CRM.svg");
+    expect(gantt?.kind === "chart" && (gantt.svg.match(/<g class="link /g) ?? []).length).toBe(plan.input.links!.length);
+  });
+
+  it("lists violations, the forecast row side by side and the levelling delay with its cause", () => {
+    expect(all_.some((b) => b.kind === "list" && b.items.some((i) => i.startsWith("deadline-missed: ms-crm-go-live")))).toBe(true);
+    const forecast = all_.find((b) => b.kind === "table" && b.table.caption?.startsWith("Finish forecasts"));
+    expect(forecast?.kind === "table" && forecast.table.rows[0]!.slice(0, 1)).toEqual(["2027-05-04"]);
+    expect(all_.some((b) => b.kind === "list" && b.items.includes("wp-crm-4.2 waits 14 days for res-aylin-yilmaz (held by wp-crm-4.1)"))).toBe(true);
+  });
+
+  it("renders in Markdown with the risk table's percentiles", () => {
+    const md = renderMarkdownReport({ title: "t", asOf: "2026-11-20", sections: [section] });
+    expect(md).toContain("PRJ-CRM — schedule");
+    for (const p of ["P10", "P50", "P80", "P90"]) expect(md).toContain(`| ${p} |`);
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { ValidationError, levelResources, resourceLoad, type LevellingInput } from "../../src/index.js";
+
+// Mon 2027-01-04 start. One DBA (1 unit). PKG-6 (3 d, tf 0 — it drives the finish through PKG-8) and PKG-7 (2 d,
+// float) both need the DBA full time; PKG-8 (2 d) follows PKG-6. Unlevelled: PKG-6 Mon–Wed, PKG-7 Mon–Tue, PKG-8
+// Thu–Fri: the DBA is double-booked Mon 4 and Tue 5.
+const input: LevellingInput = {
+  network: {
+    projectStart: "2027-01-04",
+    activities: [{ id: "PKG-6", duration: 3 }, { id: "PKG-7", duration: 2 }, { id: "PKG-8", duration: 2 }],
+    links: [{ from: "PKG-6", to: "PKG-8" }],
+  },
+  resources: [{ id: "DBA", maxUnits: 1, skills: ["dba"] }, { id: "DEV", maxUnits: 2, skills: ["dev", "dba"] }],
+  assignments: [
+    { activityId: "PKG-6", resourceId: "DBA", units: 1 },
+    { activityId: "PKG-7", resourceId: "DBA", units: 1 },
+    { activityId: "PKG-8", resourceId: "DEV", units: "0.5" },
+  ],
+};
+
+describe("resource demand and capacity", () => {
+  const load = resourceLoad(input, { period: "week" });
+  it("per resource and week: DBA demand 5 unit-days against 5; Mon and Tue over-allocated", () => {
+    expect(load.resources.map((r) => [r.resourceId, r.periodStart, r.periodEnd, r.demand.toFixed(), r.capacity.toFixed(), r.overload.toFixed()])).toEqual([
+      ["DBA", "2027-01-04", "2027-01-10", "5", "5", "0"],
+      ["DEV", "2027-01-04", "2027-01-10", "1", "10", "0"],
+    ]);
+    expect(load.overAllocations.map((o) => [o.resourceId, o.from, o.to, o.peakUnits.toFixed(), o.maxUnits.toFixed(), o.activityIds])).toEqual([
+      ["DBA", "2027-01-04", "2027-01-05", "2", "1", ["PKG-6", "PKG-7"]],
+    ]);
+  });
+  it("per skill: a resource with two skills counts under both", () => {
+    expect(load.skills.map((r) => [r.resourceId, r.demand.toFixed(), r.capacity.toFixed()])).toEqual([["dba", "6", "15"], ["dev", "1", "10"]]);
+  });
+  it("by day", () => {
+    const days = resourceLoad(input, { period: "day" }).resources.filter((r) => r.resourceId === "DBA");
+    expect(days.map((r) => r.demand.toFixed())).toEqual(["2", "2", "1", "0", "0"]);
+  });
+});
+
+describe("levelling (serial SGS: least total float, then early start, then id)", () => {
+  it("delay-finish: PKG-7 waits 3 days for the DBA held by PKG-6", () => {
+    const r = levelResources(input);
+    expect(r.priorityRule).toBe("least total float, then earliest early start, then id");
+    expect(r.activities.map((a) => [a.id, a.start, a.finish, a.delayDays.toFixed()])).toEqual([
+      ["PKG-6", "2027-01-04", "2027-01-06", "0"],
+      ["PKG-7", "2027-01-07", "2027-01-08", "3"],
+      ["PKG-8", "2027-01-07", "2027-01-08", "0"],
+    ]);
+    expect(r.delays).toEqual([
+      { activityId: "PKG-7", days: expect.anything(), resourceId: "DBA", heldBy: ["PKG-6"], message: "PKG-7 waits 3 days for DBA (held by PKG-6)" },
+    ]);
+    expect([r.finish, r.remainingOverAllocations]).toEqual(["2027-01-08", []]);
+  });
+  it("within-slack keeps the finish: PKG-7 has 3 days of float, so it fits; with 2 it would not", () => {
+    expect(levelResources(input, { mode: "within-slack" }).finish).toBe("2027-01-08");
+    const tight: LevellingInput = { ...input, network: { ...input.network, activities: input.network.activities.map((a) => (a.id === "PKG-8" ? { ...a, duration: 1 } : a)) } };
+    // PKG-8 now 1 d: finish Thu 7, PKG-7 float 2 → cannot wait 3 days; it stays Mon–Tue, over-allocated.
+    const r = levelResources(tight, { mode: "within-slack" });
+    expect([r.finish, r.delays.length, r.remainingOverAllocations.map((o) => [o.resourceId, o.from, o.to])]).toEqual([
+      "2027-01-07", 0, [["DBA", "2027-01-04", "2027-01-05"]],
+    ]);
+    expect(levelResources(tight).finish).toBe("2027-01-08");
+  });
+  it("refuses zero capacity, unknown ids and non-positive units", () => {
+    const bad = () =>
+      levelResources({
+        network: input.network,
+        resources: [{ id: "X", maxUnits: 0 }],
+        assignments: [{ activityId: "NOPE", resourceId: "Y", units: 0 }],
+      });
+    expect(bad).toThrow(ValidationError);
+    try {
+      bad();
+    } catch (e) {
+      expect((e as ValidationError).issues.map((i) => i.path.join("."))).toEqual([
+        "resources.0.maxUnits", "assignments.0.activityId", "assignments.0.resourceId", "assignments.0.units",
+      ]);
+    }
+  });
+});
