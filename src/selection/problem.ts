@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import {
   DECIMAL_PATTERN,
   MAX_DECIMAL_LENGTH,
