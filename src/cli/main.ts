@@ -11,6 +11,7 @@ import { chartFiles, writeFilesAtomically } from "./output.js";
 import { progress, type CliIo } from "./progress.js";
 import { openSqlite } from "./sqlite.js";
 import { officeSummary } from "./summary.js";
+import { pmokitVersion } from "./version.js";
 import { portfolioSection } from "../reports/index.js";
 
 /** Exit codes: 0 success, 1 findings (a red project, a NO-GO gate, suspect links…), 2 usage or input error. */
@@ -54,6 +55,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   let code: number = EXIT.ok;
   const program = new Command("pmokit")
     .description("pmokit — the Project Management Office toolkit on an embedded SQLite database")
+    .version(pmokitVersion(), "-V, --version", "print the pmokit version")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => {} })
     .showHelpAfterError(false);
