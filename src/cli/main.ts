@@ -16,6 +16,7 @@ import { guardedIo, jsonText, printable } from "./terminal.js";
 import { analyzeOfficeSchedule, earnedScheduleFinishes, type OfficeSchedule } from "./schedule.js";
 import { scheduleSummary } from "./schedule-summary.js";
 import { analyzeOfficeRisk } from "./risk.js";
+import { pmokitVersion } from "./version.js";
 import { portfolioSection } from "../reports/index.js";
 
 /** Exit codes: 0 success, 1 findings (a red project, a NO-GO gate, suspect links…), 2 usage or input error. */
@@ -70,6 +71,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
   const io = guardedIo(raw);
   const program = new Command("pmokit")
     .description("pmokit — the Project Management Office toolkit on an embedded SQLite database")
+    .version(pmokitVersion(), "-V, --version", "print the pmokit version")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => {} })
     .showHelpAfterError(false);

@@ -1,7 +1,5 @@
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { dirname } from "node:path";
-import { Kysely, SqliteDialect } from "kysely";
-import { createSqlAdapter, migrate } from "../sql/index.js";
 import type { StorageAdapter } from "../storage/index.js";
 import { CliError } from "./errors.js";
 
@@ -18,6 +16,18 @@ async function driver(): Promise<new (file: string, options?: { fileMustExist?: 
     return (await import("better-sqlite3")).default as never;
   } catch {
     throw new CliError("better-sqlite3 is not installed: npm install better-sqlite3 (the embedded SQLite database needs it)");
+  }
+}
+
+// Kysely (and pmokit/sql, which imports it) load only when a command opens a database, so `pmokit --help`,
+// `--version` and `validate` run after `npm install pmokit zod` alone (issue 17).
+async function sqlLayer() {
+  try {
+    const [kysely, sqlAdapter] = await Promise.all([import("kysely"), import("../sql/index.js")]);
+    return { Kysely: kysely.Kysely, SqliteDialect: kysely.SqliteDialect, createSqlAdapter: sqlAdapter.createSqlAdapter, migrate: sqlAdapter.migrate };
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ERR_MODULE_NOT_FOUND" || !(e as Error).message.includes("'kysely'")) throw e;
+    throw new CliError("kysely is not installed: npm install kysely better-sqlite3 (the embedded SQLite database needs them)");
   }
 }
 
@@ -41,6 +51,7 @@ export async function openSqlite(file: string, options: { readonly create?: bool
   } catch (e) {
     throw new CliError(`${file}: cannot create its folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
+  const { Kysely, SqliteDialect, createSqlAdapter, migrate } = await sqlLayer();
   const Database = await driver();
   let sqlite: { exec(sql: string): void; close(): void; pragma(s: string): unknown };
   try {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ValidationError } from "./errors.js";
 import { DECIMAL_PATTERN, MAX_DECIMAL_LENGTH, PmoDecimal, toDecimalString, type Decimal } from "./decimal.js";
 import { isCurrencyCode, minorUnits, type CurrencyCode } from "./money/currency.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { nameSchema, refSchema, textSchema } from "./common.js";
 

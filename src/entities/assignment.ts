@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { decimalCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { nonNegativeDecimalCodec, refSchema, textSchema } from "./common.js";

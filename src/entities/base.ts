@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { idSchema, instantCodec, refuseUnstorableText } from "../core/codecs.js";
 
 /**

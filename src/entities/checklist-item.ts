@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { decimalCodec, instantCodec, isoDateCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { daysSchema, nameSchema, personRoleSchema, raciAssignmentSchema, refSchema, textSchema } from "./common.js";

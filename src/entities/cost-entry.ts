@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { currencyCodeSchema, decimalCodec, isoDateCodec, moneyCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { costCategorySchema, expenditureSchema, nameSchema, refSchema, textSchema, whenDecoded } from "./common.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { currencyCodeSchema, idSchema } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { nameSchema, nonNegativeDecimalCodec, refSchema, textSchema, whenDecoded } from "./common.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { decimalCodec, isoDateCodec } from "../core/codecs.js";
 import type { Money } from "../core/money/money.js";
 import { entitySchema, wireJsonSchema } from "./base.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { currencyCodeSchema, isoDateCodec } from "../core/codecs.js";
 import { sumMoney } from "../core/money/arithmetic.js";
 import type { Money } from "../core/money/money.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { decimalCodec, isoDateCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { nameSchema, nonNegativeMoneyCodec, refSchema, textSchema, whenDecoded, workingCalendarSpecSchema } from "./common.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { decimalCodec, isoDateCodec } from "../core/codecs.js";
 import { refSchema } from "./common.js";
 

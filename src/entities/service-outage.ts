@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { instantCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { nameSchema, refSchema, textSchema } from "./common.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { instantCodec, isoDateCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { entityRefSchema, refSchema, textListSchema, textSchema, whenDecoded } from "./common.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { decimalCodec, idSchema, isoDateCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { checkTimePhased, nameSchema, nonNegativeDecimalCodec, nonNegativeMoneyCodec, percentCodec, refSchema, textSchema, timePhasedAmountSchema, whenDecoded, workingCalendarSpecSchema } from "./common.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { PmoDecimal, isDecimalInput, type Decimal, type DecimalInput } from "../core/index.js";
 import type { CriterionDirection, NormalizationMethod, RankTieRule } from "./normalize.js";
 

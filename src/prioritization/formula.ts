@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isDecimalInput, type DecimalInput } from "../core/index.js";
 
 /**

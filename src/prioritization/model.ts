@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ValidationError, isDecimalInput, type DecimalInput, type ValidationIssue } from "../core/index.js";
 import { criterionSpecSchema, resolveCriterion, type CriterionSpec, type ResolvedCriterion } from "./criteria.js";
 import { formulaSchema, formulaCriteria, type FormulaNode } from "./formula.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { PmoDecimal, ValidationError, decimalInputSchema, type DecimalInput, type ValidationIssue } from "../core/index.js";
 import type { ProjectRequest } from "../entities/index.js";
 import type { ScoringModel } from "./model.js";

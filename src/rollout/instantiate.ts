@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { decodeWith, toDecimalString, ValidationError, type Instant, checkArguments } from "../core/index.js";
 import { checklistItemSchema, personRoleSchema, type ChecklistItem } from "../entities/index.js";
 import type { RolloutSchedule } from "./schedule.js";

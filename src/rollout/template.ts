@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { decodeWith, ValidationError, type ValidationIssue, checkArguments } from "../core/index.js";
 import {
   checklistCategorySchema,

@@ -9,6 +9,8 @@ export * from "./rag-figures.js";
 export * from "./rag-rules.js";
 export * from "./rag-evaluate.js";
 export * from "./rag-status.js";
+export type { RagProject, DerivedRagFigure } from "./rag-derived.js";
+export type { InsufficientData } from "./rag-overall.js";
 export * from "./snapshot.js";
 export * from "./risk-scoring.js";
 export * from "./raid-log.js";

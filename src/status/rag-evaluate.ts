@@ -17,8 +17,8 @@ export interface RuleResult {
   readonly colour: RagColour | undefined;
   /** The figures read, as exact decimal strings ("0.92", "1234.50 EUR"). */
   readonly figures: Readonly<Record<string, string>>;
-  /** Why there is no colour: the missing figure and its reason. */
-  readonly missing?: { readonly figure: string; readonly reason: string };
+  /** Why there is no colour: the missing figure, its reason and, when the figure gave one, the reason in words. */
+  readonly missing?: { readonly figure: string; readonly reason: string; readonly detail?: string };
   /** Plain words: "spi 0.92 ≥ 0.85 and < 0.95 → amber". */
   readonly explanation: string;
 }
@@ -47,14 +47,18 @@ const m = (x: Money) => `${toDecimalString(x.amount, minorUnits(x.currency))} ${
  */
 export function evaluateRagRule(rule: RagRule, figures: RagFigures, previous: PreviousColours): RuleResult {
   const head = { ruleId: rule.id, kind: rule.kind };
-  const lack = (rule: string, name: string, f: Metric<unknown>): RuleResult => ({
-    ...head,
-    rule,
-    colour: undefined,
-    figures: {},
-    missing: { figure: name, reason: f.reason ?? "not-supplied" },
-    explanation: `${name} not available (${f.reason ?? "not-supplied"})`,
-  });
+  const lack = (rule: string, name: string, f: Metric<unknown>): RuleResult => {
+    const reason = f.reason ?? "not-supplied";
+    const detail = f.reason !== undefined ? f.detail : undefined;
+    return {
+      ...head,
+      rule,
+      colour: undefined,
+      figures: {},
+      missing: { figure: name, reason, ...(detail !== undefined ? { detail } : {}) },
+      explanation: `${name} not available (${reason}${detail !== undefined ? `: ${detail}` : ""})`,
+    };
+  };
   switch (rule.kind) {
     case "index": {
       const text = `${rule.figure} ≥ ${d(rule.greenAtLeast)} green; ≥ ${d(rule.amberAtLeast)} amber; below red`;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { decimalCodec, ValidationError, type ValidationIssue } from "../core/index.js";
 import { ragDimensionSchema } from "../entities/index.js";
 import { DECIMAL_FIGURES } from "./rag-figures.js";

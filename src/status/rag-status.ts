@@ -1,9 +1,10 @@
-import { decimal, differenceInDays, metric, ValidationError, type IsoDate, type Metric, type Decimal } from "../core/index.js";
-import type { Issue, Milestone, Risk, StatusReport } from "../entities/index.js";
+import { ValidationError, type IsoDate } from "../core/index.js";
+import type { StatusReport } from "../entities/index.js";
 import { evaluateRagRule, type RagColour, type RuleResult } from "./rag-evaluate.js";
 import type { RagFigures } from "./rag-figures.js";
 import { DEFAULT_RAG_RULES, decodeRagRules } from "./rag-rules.js";
-import { issueOpenOn, riskPendingOn } from "./as-of.js";
+import { deriveRagFigures, type DerivedRagFigure, type RagProject } from "./rag-derived.js";
+import { insufficientData, type InsufficientData } from "./rag-overall.js";
 
 /**
  * The RAG dimensions, in report order.
@@ -16,22 +17,6 @@ import { issueOpenOn, riskPendingOn } from "./as-of.js";
 export const RAG_DIMENSIONS = ["schedule", "cost", "scope", "quality", "risks-and-issues", "resources", "readiness"] as const;
 /** A RAG dimension. */
 export type RagDimension = (typeof RAG_DIMENSIONS)[number];
-
-/** What `ragStatus` reads about the project besides the figures (a `Project` entity fits, plus its RAID and milestones). */
-export interface RagProject {
-  /** Project id (RAID and milestones of other projects are ignored). */
-  readonly id: string;
-  /** Baseline finish. */
-  readonly plannedFinish?: IsoDate;
-  /** Forecast finish (with `plannedFinish`, gives `finishSlipDays`). */
-  readonly forecastFinish?: IsoDate;
-  /** Milestones (give `missedKeyMilestones`). */
-  readonly milestones?: readonly Milestone[];
-  /** Risks (give `highRisksPending`). */
-  readonly risks?: readonly Risk[];
-  /** Issues (give `openCriticalIssues`). */
-  readonly issues?: readonly Issue[];
-}
 
 /** Options of {@link ragStatus}. */
 export interface RagStatusOptions {
@@ -47,6 +32,11 @@ export interface RagStatusOptions {
   readonly override?: { readonly colour: RagColour; readonly comment: string; readonly by: string };
   /** Probability from which a pending risk counts as high (default 0.7, ServiceNow's High/Absolute). */
   readonly highRiskProbability?: string;
+  /**
+   * Fewest rated dimensions for an overall colour (a whole number ≥ 1). Default 2, or the number of dimensions that
+   * have rules when fewer do. With fewer rated, the overall status is `insufficientData`, never a colour.
+   */
+  readonly minimumRatedDimensions?: number;
 }
 
 /** The colour of one dimension, with every rule result that produced it. */
@@ -73,15 +63,19 @@ export interface RagStatus {
   readonly asOf: IsoDate;
   /** Every dimension that has rules. */
   readonly dimensions: readonly DimensionStatus[];
-  /** Overall colour: the worst dimension, unless overridden with a comment. */
+  /**
+   * Overall colour: the worst dimension, unless overridden with a comment. With too few rated dimensions there is no
+   * computed colour and `insufficientData` says which dimensions are unrated.
+   */
   readonly overall: {
     readonly colour: RagColour | undefined;
     readonly computed: RagColour | undefined;
     readonly worstDimensions: readonly RagDimension[];
     readonly override?: { readonly colour: RagColour; readonly comment: string; readonly by: string };
+    readonly insufficientData?: InsufficientData<RagDimension>;
   };
-  /** Figures pmokit derived from the project's data, with the records behind them. */
-  readonly derived: Readonly<Record<string, { readonly value: string; readonly from: readonly string[] }>>;
+  /** Figures pmokit derived from the project's data, with the records behind them (or why they could not be). */
+  readonly derived: Readonly<Record<string, DerivedRagFigure>>;
 }
 
 const RANK: Record<RagColour, number> = { green: 0, amber: 1, red: 2 };
@@ -96,9 +90,12 @@ const RANK: Record<RagColour, number> = { green: 0, amber: 1, red: 2 };
  * missed key milestones (key, baseline day before `asOf`, no actual day by `asOf`), pending high risks (raised by
  * `asOf`, open or monitoring — or closed only after `asOf` — with probability ≥ 0.7), open critical issues (raised
  * by `asOf`, open or in progress — or resolved only after `asOf`), finish slip (forecast − planned finish, in days).
+ * An empty register is no data, not a zero: without key milestones (or risks, or issues raised by `asOf`) the count
+ * is missing (`no-data`) and its rule does not rate. Fewer rated dimensions than `minimumRatedDimensions` give no
+ * overall colour but `overall.insufficientData` — never green from nothing.
  *
- * @throws {ValidationError} for bad rules (unknown figures, inverted thresholds), an override without a comment, or a
- *   `previous` report that is not older than `asOf`.
+ * @throws {ValidationError} for bad rules (unknown figures, inverted thresholds), an override without a comment, a
+ *   `previous` report that is not older than `asOf`, or a minimum that is not a whole number ≥ 1.
  * @example
  * ```ts
  * const s = ragStatus({ id: "PRJ-WMS", milestones, risks, issues }, {
@@ -117,7 +114,11 @@ export function ragStatus(project: RagProject, options: RagStatusOptions): RagSt
   if (options.previous !== undefined && options.previous.asOf >= options.asOf) {
     throw ValidationError.single(["previous", "asOf"], `previous report (as of ${options.previous.asOf}) is not older than ${options.asOf}`, "RAG status");
   }
-  const { figures, derived } = deriveFigures(project, options, given);
+  const minimum = options.minimumRatedDimensions;
+  if (minimum !== undefined && (!Number.isInteger(minimum) || minimum < 1)) {
+    throw ValidationError.single(["minimumRatedDimensions"], `the minimum of rated dimensions is a whole number ≥ 1, not ${minimum}`, "RAG status");
+  }
+  const { figures, derived } = deriveRagFigures(project, options.asOf, options.highRiskProbability ?? "0.7", given);
   const previous: Record<string, RagColour> = {};
   for (const r of options.previous?.ragByDimension ?? []) previous[r.dimension] = r.colour;
 
@@ -137,56 +138,23 @@ export function ragStatus(project: RagProject, options: RagStatusOptions): RagSt
       partial: rated.length < results.length,
     });
   }
-  const computed = dimensions.reduce<RagColour | undefined>(
-    (w, d) => (d.colour !== undefined && (w === undefined || RANK[d.colour] > RANK[w]) ? d.colour : w),
-    undefined,
-  );
+  const short = insufficientData(dimensions, minimum);
+  const computed = short
+    ? undefined
+    : dimensions.reduce<RagColour | undefined>((w, d) => (d.colour !== undefined && (w === undefined || RANK[d.colour] > RANK[w]) ? d.colour : w), undefined);
   const worstDimensions = computed === undefined ? [] : dimensions.filter((d) => d.colour === computed).map((d) => d.dimension);
   const override = options.override ? { ...options.override, comment: options.override.comment.trim() } : undefined;
   return {
     projectId: project.id,
     asOf: options.asOf,
     dimensions,
-    overall: { colour: override?.colour ?? computed, computed, worstDimensions, ...(override ? { override } : {}) },
+    overall: {
+      colour: override?.colour ?? computed,
+      computed,
+      worstDimensions,
+      ...(override ? { override } : {}),
+      ...(short ? { insufficientData: short } : {}),
+    },
     derived,
   };
-}
-
-function deriveFigures(project: RagProject, options: RagStatusOptions, given: RagFigures) {
-  const figures: Record<string, unknown> = { ...given };
-  const derived: Record<string, { value: string; from: string[] }> = {};
-  const set = (name: keyof RagFigures, ids: string[]) => {
-    if (given[name] !== undefined) return;
-    figures[name] = metric(decimal(ids.length)) satisfies Metric<Decimal>;
-    derived[name] = { value: String(ids.length), from: ids };
-  };
-  const asOf = options.asOf;
-  if (project.milestones) {
-    set(
-      "missedKeyMilestones",
-      project.milestones
-        // Achieved after asOf means not achieved yet on asOf.
-        .filter((m) => m.projectId === project.id && m.key && m.baselineDate !== undefined && m.baselineDate < asOf && (m.actualDate === undefined || m.actualDate > asOf))
-        .map((m) => m.id),
-    );
-  }
-  if (project.risks) {
-    const p = decimal(options.highRiskProbability ?? "0.7");
-    set(
-      "highRisksPending",
-      project.risks.filter((r) => r.projectId === project.id && riskPendingOn(r, asOf) && r.probability.gte(p)).map((r) => r.id),
-    );
-  }
-  if (project.issues) {
-    set(
-      "openCriticalIssues",
-      project.issues.filter((i) => i.projectId === project.id && i.severity === "critical" && issueOpenOn(i, asOf)).map((i) => i.id),
-    );
-  }
-  if (given.finishSlipDays === undefined && project.plannedFinish !== undefined && project.forecastFinish !== undefined) {
-    const days = differenceInDays(project.forecastFinish, project.plannedFinish);
-    figures["finishSlipDays"] = metric(decimal(days));
-    derived["finishSlipDays"] = { value: String(days), from: [`forecast ${project.forecastFinish}`, `planned ${project.plannedFinish}`] };
-  }
-  return { figures: figures as RagFigures, derived };
 }

@@ -36,8 +36,9 @@ function deepFreeze<T>(v: T): T {
  * per rated dimension with the deciding rules' explanation as its comment and their ids as its rule; the overall
  * colour, with the override and its comment when there is one.
  *
- * @throws {ValidationError} when no dimension could be rated and there is no override, or the report fails the
- *   status-report schema (published before its as-of date, a RAID reference of another kind, …).
+ * @throws {ValidationError} when too few dimensions could be rated (`overall.insufficientData`) and there is no
+ *   override, or the report fails the status-report schema (published before its as-of date, a RAID reference of
+ *   another kind, …).
  * @example
  * ```ts
  * const report = createStatusReport(ragStatus(project, { asOf, figures }), {
@@ -47,7 +48,9 @@ function deepFreeze<T>(v: T): T {
  */
 export function createStatusReport(rag: RagStatus, content: StatusReportContent): StatusReport {
   if (rag.overall.colour === undefined) {
-    throw ValidationError.single(["overall"], "no dimension could be rated: supply figures or override the overall colour with a comment", "status report");
+    const short = rag.overall.insufficientData;
+    const why = short && short.rated.length > 0 ? `insufficient data: ${short.explanation}` : "no dimension could be rated";
+    throw ValidationError.single(["overall"], `${why}: supply figures or override the overall colour with a comment`, "status report");
   }
   const wire = {
     id: content.id,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ValidationError, decodeWith, type ValidationIssue } from "../core/index.js";
 import { artifactTypeSchema, requirementTypeSchema, traceLinkTypeSchema } from "../entities/index.js";
 import { BUILT_IN_LINK_TYPES } from "./link-types.js";

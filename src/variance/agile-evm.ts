@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import {
   ValidationError, decimal, isMoney, isoDate, metric, missing, money, ratio, type Decimal, type IsoDate, type Metric, type Money,
 } from "../core/index.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { PmoDecimal, ValidationError, currencyCodeSchema, decimalInputSchema, decodeWith, idSchema, isIsoDate, minorUnits, type Decimal, type ValidationIssue } from "../core/index.js";
 import { baselineSchema, costEntrySchema, workPackageSchema, type Baseline, type CostEntry, type WorkPackage } from "../entities/index.js";
 import type { EarnedValueInput } from "./types.js";
