@@ -3,7 +3,7 @@ import { join, relative, dirname, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
 // DESIGN.md §1 as executable rules: dependencies point down, no cycles, no `node:` imports in the portable layers,
-// and the core imports nothing at runtime but decimal.js and zod.
+// and the core imports nothing at runtime but decimal.js, date-fns and zod.
 
 const SRC = resolve(__dirname, "../../src");
 
@@ -52,8 +52,8 @@ const ALLOWED: Record<string, readonly string[]> = {
 /** Layers that must run in browsers and edge runtimes: no `node:` imports. */
 const PORTABLE = new Set(["core", "entities", "storage", "testing", "services", "reports", "highs", "index.ts", ...CALCULATORS]);
 
-/** Runtime packages each layer may import; every layer may import zod and decimal.js. */
-const BASE_PACKAGES = ["decimal.js", "zod"];
+/** Runtime packages each layer may import; every layer may import zod, decimal.js and date-fns. */
+const BASE_PACKAGES = ["decimal.js", "date-fns", "zod"];
 const PACKAGES: Record<string, readonly string[]> = {
   testing: ["fast-check"],
   traceability: ["@noble/hashes/sha256", "@noble/hashes/sha2", "@noble/hashes/utils"],

@@ -1,3 +1,4 @@
+import { addMilliseconds, compareAsc, differenceInMilliseconds } from "date-fns";
 import { ValidationError } from "../errors.js";
 import { describeValue } from "../describe.js";
 import { checkedDate, isIsoDate, type IsoDate } from "./iso-date.js";
@@ -89,8 +90,7 @@ function checkedInstant(value: unknown, path: string): Instant {
 export function compareInstants(a: Instant, b: Instant): -1 | 0 | 1 {
   checkedInstant(a, "a");
   checkedInstant(b, "b");
-  // Plain UTC epoch arithmetic: an instant is always UTC, so no date library is needed.
-  return Math.sign(Date.parse(a) - Date.parse(b)) as -1 | 0 | 1;
+  return compareAsc(new Date(a), new Date(b)) as -1 | 0 | 1;
 }
 
 /**
@@ -104,7 +104,7 @@ export function compareInstants(a: Instant, b: Instant): -1 | 0 | 1 {
 export function millisecondsBetween(from: Instant, to: Instant): number {
   checkedInstant(from, "from");
   checkedInstant(to, "to");
-  return Date.parse(to) - Date.parse(from);
+  return differenceInMilliseconds(new Date(to), new Date(from));
 }
 
 /**
@@ -120,7 +120,7 @@ export function addMillisecondsToInstant(at: Instant, ms: number): Instant {
   if (typeof ms !== "number" || !Number.isSafeInteger(ms)) {
     throw ValidationError.single(["ms"], "milliseconds must be a whole number", "instant");
   }
-  return instant(new Date(Date.parse(at) + ms));
+  return instant(addMilliseconds(new Date(at), ms));
 }
 
 /**
