@@ -17,6 +17,9 @@ export const METRIC_REASONS = [
   "past-planned-finish", "no-working-days", "beyond-horizon", "project-level-only",
   // Observations and inputs.
   "no-data", "not-supplied", "not-rated", "unknown-period", "missing-rating", "score-out-of-range", "infeasible",
+  "forced-out", "not-re-solved", "no-scope",
+  // Schedule.
+  "constant-duration", "no-earned-schedule",
   // Finance (IRR, payback, annuities).
   "too-few-flows", "no-positive-flow", "no-negative-flow", "no-sign-change", "no-root-found", "never-pays-back",
   "nper-is-zero", "pmt-is-zero", "no-solution", "no-convergence",
@@ -52,7 +55,12 @@ export const METRIC_REASONS = [
  * - `no-data`: there were no observations in the period. `not-supplied`: a figure a rule reads was not given.
  * - `not-rated`: a RAG dimension without a colour. `unknown-period`: a period label without a year.
  * - `missing-rating`, `score-out-of-range`: a request could not be scored (a rating is missing; a score exceeds the
- *   model's range). `infeasible`: the selection problem has no feasible solution.
+ *   model's range). `infeasible`: the selection problem has no feasible solution. `forced-out`: a candidate forced
+ *   out of the portfolio has no objective lost. `not-re-solved`: a "why not" beyond the re-solve budget (its blocking
+ *   rows are named instead). `no-scope`: an agile release with no story points planned.
+ *
+ * Schedule: `constant-duration` (an activity whose duration never varies has no sensitivity or cruciality),
+ * `no-earned-schedule` (the forecast table was given no earned-schedule finish to compare with).
  *
  * Finance: `too-few-flows`, `no-positive-flow`, `no-negative-flow`, `no-sign-change`, `no-root-found` (IRR has no
  * answer), `never-pays-back` (cumulative cash flow never turns positive); annuities: `nper-is-zero` (no periods),

@@ -21,6 +21,8 @@ function cellProblem(v: unknown): string | undefined {
   if (typeof v === "number") return Number.isFinite(v) ? undefined : `${v} is not a finite number`;
   if (isMoney(v) || PmoDecimal.isDecimal(v)) return undefined;
   if (isObject(v) && v["kind"] === "rag") return RAG.has(v["colour"] as string) ? undefined : "a RAG cell's colour is green, amber or red";
+  // A missing figure has no `value` key, only its reason (Metric's documented shape).
+  if (isObject(v) && !("value" in v) && "reason" in v) return typeof v["reason"] === "string" ? undefined : "a missing figure's reason is a text";
   if (isObject(v) && "value" in v) {
     if (v["value"] === undefined) return typeof v["reason"] === "string" ? undefined : "a missing figure needs its reason";
     const inner = v["value"];

@@ -13,7 +13,7 @@ describe("issue 18 #1: bounded reads from the command line", () => {
   it("validate /dev/zero, and a .csv name that leads to it, are refused at once, exit 2", async () => {
     const cwd = temp();
     const r = await run(["validate", "/dev/zero", "--kind", "requirement"], cwd);
-    expect([r.code, r.err]).toEqual([2, "pmokit: /dev/zero: unknown file type (expected .json, .xml, .reqif, .reqifz, .csv or a folder)\n"]);
+    expect([r.code, r.err]).toEqual([2, "pmokit: /dev/zero: unknown file type (expected .json, .xml, .reqif, .reqifz, .csv, .xlsx or a folder)\n"]);
     symlinkSync("/dev/zero", join(cwd, "zero.csv"));
     const z = await run(["validate", "zero.csv", "--kind", "requirement"], cwd);
     expect([z.code, z.err]).toEqual([2, `pmokit: ${join(cwd, "zero.csv")} is not a regular file (a folder, device or pipe); refused unless allowNonRegular is set\n`]);
