@@ -26,6 +26,7 @@ export { requirementsToReqif, type RequirementsToReqifOptions } from "./reqif/ex
 export { unzipReqifz, zipReqifz, type UnzipReqifzOptions, type ReqifzContent } from "./reqif/zip.js";
 export { xhtmlToPlainText } from "./reqif/xhtml.js";
 export { importCsv, exportCsv, csvProblems, type ImportCsvOptions, type CsvProblem } from "./csv/csv.js";
+export type { CsvRowOptions } from "./csv/rows.js";
 export { CSV_PROFILES, type CsvKind, type CsvProfile } from "./csv/profiles.js";
 export { importCsvBatches, type ImportCsvBatchOptions } from "./csv/stream.js";
 export { neutraliseCell, restoreCell } from "./csv/neutralise.js";

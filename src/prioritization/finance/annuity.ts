@@ -34,7 +34,8 @@ export interface AnnuityTerms {
   readonly type?: PaymentTiming;
 }
 
-type Known<K extends keyof AnnuityTerms> = Pick<AnnuityTerms, K> & Partial<Pick<AnnuityTerms, "fv" | "type">>;
+/** The terms one annuity function needs: the named ones, plus the optional `fv` and `type`. */
+export type AnnuityTermsFor<K extends keyof AnnuityTerms> = Pick<AnnuityTerms, K> & Partial<Pick<AnnuityTerms, "fv" | "type">>;
 
 function term(input: object, key: keyof AnnuityTerms, subject: string, required: boolean): Decimal {
   const raw = (input as Record<string, unknown>)[key];
@@ -74,7 +75,7 @@ function factors(rate: Decimal, nper: Decimal, type: PaymentTiming): { growth: D
  * annuityPayment({ rate: new PmoDecimal("0.08").div(12), nper: 10, pv: 10000 }).value?.toFixed(2); // "-1037.03"
  * ```
  */
-export function annuityPayment(terms: Known<"rate" | "nper" | "pv">): Metric<Decimal, AnnuityReason> {
+export function annuityPayment(terms: AnnuityTermsFor<"rate" | "nper" | "pv">): Metric<Decimal, AnnuityReason> {
   const t = read(terms, "annuityPayment", ["rate", "nper", "pv"]);
   if (t.nper.isZero()) return missing("nper-is-zero", "no periods to pay in");
   const { growth, annuity } = factors(t.rate, t.nper, t.type);
@@ -92,7 +93,7 @@ export function annuityPayment(terms: Known<"rate" | "nper" | "pv">): Metric<Dec
  * annuityPresentValue({ rate: new PmoDecimal("0.08").div(12), nper: 240, pmt: 500 }).value?.toFixed(2); // "-59777.15"
  * ```
  */
-export function annuityPresentValue(terms: Known<"rate" | "nper" | "pmt">): Metric<Decimal, AnnuityReason> {
+export function annuityPresentValue(terms: AnnuityTermsFor<"rate" | "nper" | "pmt">): Metric<Decimal, AnnuityReason> {
   const t = read(terms, "annuityPresentValue", ["rate", "nper", "pmt"]);
   const { growth, annuity } = factors(t.rate, t.nper, t.type);
   return metric(t.pmt.times(annuity).plus(t.fv).negated().div(growth));
@@ -108,7 +109,7 @@ export function annuityPresentValue(terms: Known<"rate" | "nper" | "pmt">): Metr
  * annuityFutureValue({ rate: "0.005", nper: 10, pmt: -200, pv: -500, type: 1 }).value?.toFixed(2); // "2581.40"
  * ```
  */
-export function annuityFutureValue(terms: Known<"rate" | "nper" | "pmt" | "pv">): Metric<Decimal, AnnuityReason> {
+export function annuityFutureValue(terms: AnnuityTermsFor<"rate" | "nper" | "pmt" | "pv">): Metric<Decimal, AnnuityReason> {
   const t = read(terms, "annuityFutureValue", ["rate", "nper", "pmt", "pv"]);
   const { growth, annuity } = factors(t.rate, t.nper, t.type);
   return metric(t.pv.times(growth).plus(t.pmt.times(annuity)).negated());
@@ -126,7 +127,7 @@ export function annuityFutureValue(terms: Known<"rate" | "nper" | "pmt" | "pv">)
  * annuityPeriods({ rate: "0.01", pmt: -100, pv: -1000, fv: 10000, type: 1 }).value?.toFixed(7); // "59.6738657"
  * ```
  */
-export function annuityPeriods(terms: Known<"rate" | "pmt" | "pv">): Metric<Decimal, AnnuityReason> {
+export function annuityPeriods(terms: AnnuityTermsFor<"rate" | "pmt" | "pv">): Metric<Decimal, AnnuityReason> {
   const t = read(terms, "annuityPeriods", ["rate", "pmt", "pv"]);
   if (t.rate.isZero()) {
     if (t.pmt.isZero()) return missing("pmt-is-zero", "at rate 0 the payment must not be zero");
@@ -158,7 +159,7 @@ export interface AnnuityRateOptions {
  * annuityRate({ nper: 48, pmt: -200, pv: 8000 }).value?.times(12).toFixed(4); // "0.0924"
  * ```
  */
-export function annuityRate(terms: Known<"nper" | "pmt" | "pv">, options: AnnuityRateOptions = {}): Metric<Decimal, AnnuityReason> {
+export function annuityRate(terms: AnnuityTermsFor<"nper" | "pmt" | "pv">, options: AnnuityRateOptions = {}): Metric<Decimal, AnnuityReason> {
   const t = read(terms, "annuityRate", ["nper", "pmt", "pv"]);
   if (t.nper.isZero()) return missing("nper-is-zero", "no periods");
   const g = options.guess === undefined ? new PmoDecimal("0.1") : toDecimalOrUndefined(options.guess);
