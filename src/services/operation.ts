@@ -1,4 +1,5 @@
 import { idSchema } from "../core/codecs.js";
+import { checkArguments } from "../core/guard.js";
 import { instant, type Instant } from "../core/dates/instant.js";
 import { ValidationError, VersionConflictError } from "../core/errors.js";
 import { defaultIdGenerator, type IdGenerator } from "../core/ids.js";
@@ -66,6 +67,8 @@ export async function runOperation<T>(
   actorId: string,
   fn: (work: Work) => Promise<T>,
 ): Promise<T> {
+  checkArguments("runOperation", { adapter: [adapter, "object"], options: [options, "object"], fn: [fn, "function"] });
+  checkArguments("runOperation", { ids: [options.ids, "function?"], clock: [options.clock, "function?"], onWrite: [options.onWrite, "function?"] });
   const actor = checkActor(actorId);
   const ids = options.ids ?? defaultIdGenerator;
   const at = instant(options.clock ? options.clock() : new Date());
