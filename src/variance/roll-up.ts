@@ -29,8 +29,8 @@ const isMetricOfMoney = (v: unknown) => isObject(v) && (v.value === undefined ||
 /** The figures a roll-up reads of one child are there and hold Money (a child is often built by hand or from JSON). */
 function checkChildFigures(c: RollUpChild, i: number): void {
   const f: unknown = c.figures;
-  const fail = (field: string) => { throw ValidationError.single(["children", i, "figures", field], "expected earned-value figures (an earnedValue result)", "roll-up"); };
-  if (!isObject(f)) fail("");
+  const fail = (...field: string[]) => { throw ValidationError.single(["children", i, "figures", ...field], "expected earned-value figures (an earnedValue result)", "roll-up"); };
+  if (!isObject(f)) fail();
   const g = f as Record<string, Record<string, unknown>>;
   for (const k of ["bac", "pv", "ev", "ac"] as const) if (!isMetricOfMoney(g[k])) fail(k);
   if (!isObject(g.spi)) fail("spi");

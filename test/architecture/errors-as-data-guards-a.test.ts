@@ -70,3 +70,61 @@ describe("issue 12 #8: only pmokit errors escape variance, status, entities, sto
     }
   });
 });
+
+describe("issue 12 #8: defects the property found, one by one", () => {
+  const pmoError = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return isPmoError(e) ? (e as Error).name : `not a pmokit error: ${(e as Error).name}`;
+    }
+    return "returned";
+  };
+
+  it("issue 12 #8: canTransitionRequest from a prototype key is false, not a TypeError", () => {
+    // REQUEST_TRANSITIONS.constructor is Object, which has no includes().
+    expect(entities.canTransitionRequest("constructor" as never, "draft" as never)).toBe(false);
+    expect(entities.canTransitionRequest("__proto__" as never, "draft" as never)).toBe(false);
+  });
+
+  it("issue 12 #8: decodeEntity, encodeEntity and entityJsonSchema refuse an unknown kind with a ValidationError", () => {
+    expect(pmoError(() => entities.decodeEntity("nope" as never, {}))).toBe("ValidationError");
+    expect(pmoError(() => entities.encodeEntity("toString" as never, {} as never))).toBe("ValidationError");
+    expect(pmoError(() => entities.entityJsonSchema(undefined as never))).toBe("ValidationError");
+  });
+
+  it("issue 12 #8: compareScalars treats objects as equal (as documented) instead of comparing them", () => {
+    // Null-prototype objects and symbols cannot be converted to primitives: < used to throw a TypeError.
+    expect(storage.compareScalars(Object.create(null), Object.create(null))).toBe(0);
+    expect(storage.compareScalars(Symbol("a"), Symbol("b"))).toBe(0);
+    expect(storage.compareScalars("a", {})).toBe(-1); // strings (rank 3) before objects (rank 4)
+  });
+
+  it("issue 12 #8: fiscalQuarters refuses non-calendar years and months instead of looping or throwing a RangeError", () => {
+    expect(pmoError(() => variance.fiscalQuarters(2026, 2026.5))).toBe("ValidationError");
+    expect(pmoError(() => variance.fiscalQuarters(2026, 1e9))).toBe("ValidationError");
+    expect(pmoError(() => variance.fiscalQuarters(2026, 2026, 13))).toBe("ValidationError");
+    expect(variance.fiscalQuarters(2026, 2026, 4).periods.map((p) => p.label)).toEqual(["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]);
+  });
+
+  it("issue 12 #8: a roll-up child without earned-value figures is a ValidationError naming it", () => {
+    let issues: unknown;
+    try {
+      variance.rollUpEarnedValue([{ id: "prj-a", level: "project", currency: "EUR" } as never], { id: "pg", level: "programme" });
+    } catch (e) {
+      issues = (e as { issues?: unknown }).issues;
+    }
+    expect(issues).toEqual([expect.objectContaining({ path: ["children", 0, "figures"] })]);
+  });
+
+  it("issue 12 #8: overdueActions refuses an undecoded action (no createdAt) instead of a TypeError", () => {
+    expect(pmoError(() => status.overdueActions([{} as never], { asOf: "2026-12-04" as never }))).toBe("ValidationError");
+  });
+
+  it("issue 12 #8: a Pmo method given a wrong-typed argument rejects (never throws synchronously)", async () => {
+    const pmo = createPmo(createMemoryAdapter());
+    const call = pmo.recordActualCosts("p-ana", "not a list" as never);
+    expect(call).toBeInstanceOf(Promise);
+    await expect(call).rejects.toMatchObject({ name: "ValidationError" });
+  });
+});
