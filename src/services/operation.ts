@@ -95,7 +95,7 @@ export async function runOperation<T>(
     };
     // A kind from plain JavaScript may be anything: an unknown one is a ValidationError, not a missing repository.
     const repoOf = <K extends EntityKind>(kind: K) => {
-      if (!isEntityKind(kind)) throw ValidationError.single(["kind"], `unknown entity kind ${JSON.stringify(String(kind))}`, "operation");
+      if (!isEntityKind(kind)) throw ValidationError.single(["kind"], `unknown entity kind ${typeof kind === "string" ? JSON.stringify(kind) : `(a ${typeof kind})`}`, "operation");
       return repos[kind];
     };
     const work: Work = {

@@ -239,7 +239,7 @@ export function decodeCursor(cursor: string): CursorPosition {
  * ```
  */
 export function pageOf(records: readonly StoredRecord[], query: ListQuery): { items: StoredRecord[]; nextCursor: string | null } {
-  checkArguments("pageOf", { records: [records, "array"], query: [query, "object"] });
+  checkArguments("pageOf", { records: [records, "object[]"], query: [query, "object"] });
   const field = query.orderBy?.field ?? "id";
   const dir = query.orderBy?.direction === "desc" ? -1 : 1;
   const key = (r: StoredRecord): Scalar => {
