@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { idSchema, instantCodec, refuseUnstorableText } from "../core/codecs.js";
+import { ValidationError } from "../core/errors.js";
 
 /**
  * Fields every stored entity has. `version` starts at 1 and goes up by one on every successful update
@@ -61,5 +62,6 @@ export function entitySchema<S extends z.core.$ZodLooseShape>(shape: S, meta: { 
  * ```
  */
 export function wireJsonSchema(schema: z.ZodType): Record<string, unknown> {
+  if (!(schema instanceof z.ZodType)) throw ValidationError.single(["schema"], "expected a zod schema", "wireJsonSchema");
   return z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
 }

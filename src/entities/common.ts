@@ -1,5 +1,7 @@
 import * as z from "zod";
 import { decimalCodec, idSchema, instantCodec, isoDateCodec, moneyCodec } from "../core/codecs.js";
+import { ValidationError } from "../core/errors.js";
+import { checkArguments } from "../core/guard.js";
 
 /*
  * Small value schemas shared by several entities. Each is a codec (wire ⇄ memory) or a plain schema whose wire
@@ -258,13 +260,15 @@ export function checkTimePhased(
   ctx: z.core.$RefinementCtx,
   path: (string | number)[],
 ): void {
+  checkArguments("checkTimePhased", { slices: [slices, "object[]"], ctx: [ctx, "object"], path: [path, "array"] });
+  checkArguments("checkTimePhased", { addIssue: [ctx.addIssue, "function"] });
   for (let i = 1; i < slices.length; i++) {
     const prev = slices[i - 1]!;
     const cur = slices[i]!;
     if (cur.start <= prev.finish) {
       ctx.addIssue({ code: "custom", message: "slices must be in date order without overlap", path: [...path, i, "start"] });
     }
-    if (cur.amount.currency !== prev.amount.currency) {
+    if (cur.amount?.currency !== prev.amount?.currency) {
       ctx.addIssue({ code: "custom", message: "all slices must share one currency", path: [...path, i, "amount", "currency"] });
     }
   }
@@ -280,6 +284,8 @@ export function checkTimePhased(
  * ```
  */
 export function transitionSchema<const T extends readonly [string, ...string[]]>(states: T) {
+  checkArguments("transitionSchema", { states: [states, "array"] });
+  if (states.length === 0 || !states.every((s) => typeof s === "string")) throw ValidationError.single(["states"], "expected one or more state names", "transitionSchema");
   return z.strictObject({
     /** State before (absent for the first transition out of creation). */
     from: z.enum(states).optional(),

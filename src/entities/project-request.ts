@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { decimalCodec, isoDateCodec } from "../core/codecs.js";
+import { checkArguments } from "../core/guard.js";
 import type { Money } from "../core/money/money.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import {
@@ -51,7 +52,9 @@ export const REQUEST_TRANSITIONS: Readonly<Record<RequestStatus, readonly Reques
  * ```
  */
 export function canTransitionRequest(from: RequestStatus, to: RequestStatus): boolean {
-  return REQUEST_TRANSITIONS[from]?.includes(to) ?? false;
+  checkArguments("canTransitionRequest", { from: [from, "string"], to: [to, "string"] });
+  // Own keys only: "constructor" or "__proto__" is no status.
+  return Object.hasOwn(REQUEST_TRANSITIONS, from) && REQUEST_TRANSITIONS[from].includes(to);
 }
 
 /**

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { currencyCodeSchema, isoDateCodec } from "../core/codecs.js";
 import { sumMoney } from "../core/money/arithmetic.js";
+import { checkArguments } from "../core/guard.js";
 import type { Money } from "../core/money/money.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import {
@@ -181,6 +182,9 @@ export type BudgetLine = z.output<typeof budgetLineSchema>;
  * ```
  */
 export function budgetAtCompletion(project: Pick<Project, "budget">): Money {
+  checkArguments("budgetAtCompletion", { project: [project, "object"] });
+  checkArguments("budgetAtCompletion", { budget: [project.budget, "object"] });
+  checkArguments("budgetAtCompletion", { lines: [project.budget.lines, "object[]"] });
   return sumMoney(
     project.budget.lines.map((l) => l.amount),
     project.budget.currency,

@@ -30,6 +30,7 @@ import { traceLinkSchema } from "./trace-link.js";
 import { workPackageSchema } from "./work-package.js";
 import { wireJsonSchema } from "./base.js";
 import { ValidationError } from "../core/errors.js";
+import { decodeWith, encodeWith } from "../core/codecs.js";
 
 /** What the registry knows about one entity kind. */
 export interface EntityKindDefinition<S extends z.ZodType = z.ZodType> {
@@ -123,6 +124,12 @@ export function isEntityKind(value: unknown): value is EntityKind {
   return typeof value === "string" && Object.prototype.hasOwnProperty.call(entityKinds, value);
 }
 
+/** The registry entry of a kind; an unknown name (or a prototype key) is a ValidationError. */
+function kindOf(kind: unknown, subject: string): (typeof entityKinds)[EntityKind] {
+  if (!isEntityKind(kind)) throw ValidationError.single(["kind"], `expected an entity kind (${entityKindNames().join(", ")})`, subject);
+  return entityKinds[kind];
+}
+
 /**
  * Decodes (validates) one wire record of a kind into its memory form.
  *
@@ -133,10 +140,8 @@ export function isEntityKind(value: unknown): value is EntityKind {
  * ```
  */
 export function decodeEntity<K extends EntityKind>(kind: K, wire: unknown): EntityOf<K> {
-  const schema = entityKinds[kind].schema as unknown as z.ZodType<EntityOf<K>>;
-  const r = schema.safeDecode(wire);
-  if (!r.success) throw ValidationError.fromZod(r.error, kind);
-  return r.data;
+  const schema = kindOf(kind, "decodeEntity").schema as unknown as z.ZodType<EntityOf<K>>;
+  return decodeWith(schema, wire, kind);
 }
 
 /**
@@ -149,10 +154,8 @@ export function decodeEntity<K extends EntityKind>(kind: K, wire: unknown): Enti
  * ```
  */
 export function encodeEntity<K extends EntityKind>(kind: K, entity: EntityOf<K>): WireOf<K> {
-  const schema = entityKinds[kind].schema as unknown as z.ZodType<EntityOf<K>, WireOf<K>>;
-  const r = schema.safeEncode(entity);
-  if (!r.success) throw ValidationError.fromZod(r.error, kind);
-  return r.data;
+  const schema = kindOf(kind, "encodeEntity").schema as unknown as z.ZodType<EntityOf<K>, WireOf<K>>;
+  return encodeWith(schema, entity, kind);
 }
 
 /**
@@ -164,5 +167,5 @@ export function encodeEntity<K extends EntityKind>(kind: K, entity: EntityOf<K>)
  * ```
  */
 export function entityJsonSchema(kind: EntityKind): Record<string, unknown> {
-  return wireJsonSchema(entityKinds[kind].schema);
+  return wireJsonSchema(kindOf(kind, "entityJsonSchema").schema);
 }

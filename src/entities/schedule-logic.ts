@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { decimalCodec, isoDateCodec } from "../core/codecs.js";
+import { checkArguments } from "../core/guard.js";
 import { refSchema } from "./common.js";
 
 /*
@@ -131,6 +132,8 @@ export const scheduleLogicShape = {
  * ```
  */
 export function checkPredecessors(id: string, links: readonly { predecessorId: string }[] | undefined, ctx: z.core.$RefinementCtx): void {
+  checkArguments("checkPredecessors", { id: [id, "string"], links: [links, "object[]?"], ctx: [ctx, "object"] });
+  checkArguments("checkPredecessors", { addIssue: [ctx.addIssue, "function"] });
   const seen = new Set<string>();
   links?.forEach((l, i) => {
     if (l.predecessorId === id) ctx.addIssue({ code: "custom", message: "an item cannot be its own predecessor", path: ["predecessors", i, "predecessorId"] });

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { decimalCodec, idSchema, isoDateCodec } from "../core/codecs.js";
+import { checkArguments } from "../core/guard.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { checkTimePhased, nameSchema, nonNegativeDecimalCodec, nonNegativeMoneyCodec, percentCodec, refSchema, textSchema, timePhasedAmountSchema, whenDecoded, workingCalendarSpecSchema } from "./common.js";
 import { checkPredecessors, durationDaysCodec, durationEstimateSchema, scheduleLogicShape } from "./schedule-logic.js";
@@ -141,6 +142,8 @@ export function checkSlicesWithin(
   ctx: z.core.$RefinementCtx,
   path: (string | number)[],
 ): void {
+  checkArguments("checkSlicesWithin", { slices: [slices, "object[]"], start: [start, "string"], finish: [finish, "string"], ctx: [ctx, "object"], path: [path, "array"] });
+  checkArguments("checkSlicesWithin", { addIssue: [ctx.addIssue, "function"] });
   slices.forEach((s, i) => {
     if (s.start < start) fail(ctx, "slice starts before the package", ...path, i, "start");
     if (s.finish > finish) fail(ctx, "slice finishes after the package", ...path, i, "finish");

@@ -1,4 +1,5 @@
 import { ValidationError } from "../core/errors.js";
+import { checkArguments } from "../core/guard.js";
 import type { Baseline } from "../entities/baseline.js";
 import type { CostEntry } from "../entities/cost-entry.js";
 import type { Project } from "../entities/project.js";
@@ -53,7 +54,8 @@ export function recordProgress(
 }
 
 /** @internal Books actual costs against a project (each line a cost entry). */
-export function recordActualCosts(ctx: PmoContext, actor: string, entries: readonly DraftOf<"cost-entry">[]): Promise<CostEntry[]> {
+export async function recordActualCosts(ctx: PmoContext, actor: string, entries: readonly DraftOf<"cost-entry">[]): Promise<CostEntry[]> {
+  checkArguments("recordActualCosts", { entries: [entries, "object[]"] });
   return runOperation(ctx.adapter, ctx.options, actor, async (w) => {
     const out: CostEntry[] = [];
     for (const e of entries) {

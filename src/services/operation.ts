@@ -1,8 +1,9 @@
 import { idSchema } from "../core/codecs.js";
+import { checkArguments } from "../core/guard.js";
 import { instant, type Instant } from "../core/dates/instant.js";
 import { ValidationError, VersionConflictError } from "../core/errors.js";
 import { defaultIdGenerator, type IdGenerator } from "../core/ids.js";
-import type { EntityKind, EntityOf, WireOf } from "../entities/registry.js";
+import { isEntityKind, type EntityKind, type EntityOf, type WireOf } from "../entities/registry.js";
 import type { StorageAdapter } from "../storage/port.js";
 import { createRepositories, type DraftOf, type Repositories } from "../storage/repository.js";
 import { runInTransaction } from "../storage/transaction.js";
@@ -66,6 +67,8 @@ export async function runOperation<T>(
   actorId: string,
   fn: (work: Work) => Promise<T>,
 ): Promise<T> {
+  checkArguments("runOperation", { adapter: [adapter, "object"], options: [options, "object"], fn: [fn, "function"] });
+  checkArguments("runOperation", { ids: [options.ids, "function?"], clock: [options.clock, "function?"], onWrite: [options.onWrite, "function?"] });
   const actor = checkActor(actorId);
   const ids = options.ids ?? defaultIdGenerator;
   const at = instant(options.clock ? options.clock() : new Date());
@@ -90,19 +93,25 @@ export async function runOperation<T>(
       } as DraftOf<"audit-event">);
       await wrote("audit-event", ev.id);
     };
+    // A kind from plain JavaScript may be anything: an unknown one is a ValidationError, not a missing repository.
+    const repoOf = <K extends EntityKind>(kind: K) => {
+      if (!isEntityKind(kind)) throw ValidationError.single(["kind"], `unknown entity kind ${typeof kind === "string" ? JSON.stringify(kind) : `(a ${typeof kind})`}`, "operation");
+      return repos[kind];
+    };
     const work: Work = {
       actor,
       at,
       repos,
       async create(kind, draft, reason) {
-        const created = await repos[kind].create(draft as never);
+        const created = await repoOf(kind).create(draft as never);
         await wrote(kind, created.id);
         const wire = repos[kind].encode(created as never) as Record<string, unknown>;
         await audit(kind, created, "create", fieldChanges(undefined, wire), reason);
         return created as EntityOf<typeof kind>;
       },
       async update(kind, id, change, opts = {}) {
-        const repo = repos[kind];
+        checkArguments("update", { change: [change, "function"], options: [opts, "object"] });
+        const repo = repoOf(kind);
         const current = await repo.require(id);
         if (opts.expectedVersion !== undefined && current.version !== opts.expectedVersion) {
           throw new VersionConflictError(kind, id, opts.expectedVersion, current.version);

@@ -1,3 +1,4 @@
+import { checkArguments } from "../core/guard.js";
 import type { AuditEvent } from "../entities/audit-event.js";
 import type { Acknowledgement } from "../entities/acknowledgement.js";
 import type { Baseline } from "../entities/baseline.js";
@@ -122,6 +123,7 @@ export interface Pmo {
  * ```
  */
 export function createPmo(adapter: StorageAdapter, options: PmoOptions = {}): Pmo {
+  checkArguments("createPmo", { adapter: [adapter, "object"], options: [options, "object"] });
   const ctx: PmoContext = { adapter, options };
   return {
     createRequest: (actor, draft) => createRequest(ctx, actor, draft),

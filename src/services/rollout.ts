@@ -1,4 +1,5 @@
 import { ValidationError } from "../core/errors.js";
+import { checkArguments } from "../core/guard.js";
 import type { ChecklistItem } from "../entities/checklist-item.js";
 import type { Gate } from "../entities/gate.js";
 import type { WireOf } from "../entities/registry.js";
@@ -18,12 +19,14 @@ export interface RolloutPlanContents {
 }
 
 /** @internal Creates a rollout plan with its checklist items and gates, all in one transaction. */
-export function instantiateRolloutPlan(
+export async function instantiateRolloutPlan(
   ctx: PmoContext,
   actor: string,
   plan: Omit<DraftOf<"rollout-plan">, "templateId">,
   template: RolloutPlanContents,
 ): Promise<{ readonly plan: RolloutPlan; readonly items: readonly ChecklistItem[]; readonly gates: readonly Gate[] }> {
+  checkArguments("instantiateRolloutPlan", { plan: [plan, "object"], template: [template, "object"] });
+  checkArguments("instantiateRolloutPlan", { items: [template.items, "object[]"], gates: [template.gates, "object[]?"] });
   return runOperation(ctx.adapter, ctx.options, actor, async (w) => {
     await w.repos.project.require(plan.projectId);
     const created = await w.create("rollout-plan", { ...plan, ...(template.id ? { templateId: template.id } : {}) } as DraftOf<"rollout-plan">);

@@ -1,4 +1,4 @@
-import type { IsoDate } from "../core/index.js";
+import { ValidationError, type IsoDate } from "../core/index.js";
 import type { Issue, Risk } from "../entities/index.js";
 
 // Status judged as of a day ignores what happened after it: a record raised later did not exist yet, and one closed
@@ -16,3 +16,9 @@ export function issueOpenOn(i: Issue, asOf: IsoDate): boolean {
   return i.status === "open" || i.status === "in-progress" || (i.resolvedOn !== undefined && i.resolvedOn > asOf);
 }
 
+
+/** The day a record was created (its `createdAt` instant's date); a record without one is refused, not skipped. */
+export function recordedOn(record: { readonly createdAt: string }, path: readonly (string | number)[], subject: string): string {
+  if (typeof record.createdAt !== "string") throw ValidationError.single([...path, "createdAt"], "expected a decoded record with a createdAt instant", subject);
+  return record.createdAt.slice(0, 10);
+}

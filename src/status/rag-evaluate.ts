@@ -1,4 +1,4 @@
-import { compareMoney, hasValue, minorUnits, multiplyMoney, toDecimalString, type Decimal, type Metric, type Money } from "../core/index.js";
+import { compareMoney, hasValue, minorUnits, multiplyMoney, toDecimalString, type Decimal, type Metric, type Money, checkArguments } from "../core/index.js";
 import type { RagFigures } from "./rag-figures.js";
 import type { RagRule } from "./rag-rules.js";
 
@@ -46,6 +46,7 @@ const m = (x: Money) => `${toDecimalString(x.amount, minorUnits(x.currency))} ${
  * ```
  */
 export function evaluateRagRule(rule: RagRule, figures: RagFigures, previous: PreviousColours): RuleResult {
+  checkArguments("evaluateRagRule", { rule: [rule, "object"], figures: [figures, "object"], previous: [previous, "object"] });
   const head = { ruleId: rule.id, kind: rule.kind };
   const lack = (rule: string, name: string, f: Metric<unknown>): RuleResult => {
     const reason = f.reason ?? "not-supplied";

@@ -1,4 +1,4 @@
-import { ValidationError, type IsoDate } from "../core/index.js";
+import { ValidationError, checkArguments, type IsoDate } from "../core/index.js";
 import type { StatusReport } from "../entities/index.js";
 import { evaluateRagRule, type RagColour, type RuleResult } from "./rag-evaluate.js";
 import type { RagFigures } from "./rag-figures.js";
@@ -106,6 +106,8 @@ const RANK: Record<RagColour, number> = { green: 0, amber: 1, red: 2 };
  * ```
  */
 export function ragStatus(project: RagProject, options: RagStatusOptions): RagStatus {
+  checkArguments("ragStatus", { project: [project, "object"], options: [options, "object"] });
+  checkArguments("ragStatus", { figures: [options.figures, "object?"], rules: [options.rules, "array?"], override: [options.override, "object?"], previous: [options.previous, "object?"] });
   const given = options.figures ?? {};
   const rules = decodeRagRules(options.rules ?? DEFAULT_RAG_RULES, Object.keys(given.custom ?? {}));
   if (options.override !== undefined && options.override.comment.trim() === "") {

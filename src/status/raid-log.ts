@@ -1,5 +1,6 @@
-import { decimal, differenceInDays, metric, missing, sumMoney, type CurrencyCode, type Decimal, type IsoDate, type Metric, type Money } from "../core/index.js";
+import { decimal, differenceInDays, metric, missing, sumMoney, type CurrencyCode, type Decimal, type IsoDate, type Metric, type Money, checkArguments } from "../core/index.js";
 import type { Action, ChangeRequest, Decision, Issue } from "../entities/index.js";
+import { recordedOn } from "./as-of.js";
 
 /** An issue's age as of a day. */
 export interface IssueAge {
@@ -36,6 +37,7 @@ export function issueAgeing(
   readonly averageOpenAgeDays: Metric<Decimal>;
   readonly notYetRaised: readonly string[];
 } {
+  checkArguments("issueAgeing", { issues: [issues, "object[]"], options: [options, "object"] });
   const { asOf } = options;
   const known = issues.filter((i) => i.raisedOn <= asOf);
   const ages = known.map((i): IssueAge => {
@@ -74,11 +76,12 @@ export function overdueActions(
   actions: readonly Action[],
   options: { readonly asOf: IsoDate },
 ): { readonly actionId: string; readonly ownerId: string; readonly dueDate: IsoDate; readonly daysOverdue: number }[] {
+  checkArguments("overdueActions", { actions: [actions, "object[]"], options: [options, "object"] });
   const { asOf } = options;
   const openOn = (a: Action) =>
     a.status === "open" || a.status === "in-progress" || (a.status === "done" && a.completedOn !== undefined && a.completedOn > asOf);
   return actions
-    .filter((a) => a.createdAt.slice(0, 10) <= asOf && openOn(a) && a.dueDate < asOf)
+    .filter((a, i) => recordedOn(a, ["actions", i], "overdue actions") <= asOf && openOn(a) && a.dueDate < asOf)
     .map((a) => ({ actionId: a.id, ownerId: a.ownerId, dueDate: a.dueDate, daysOverdue: differenceInDays(options.asOf, a.dueDate) }))
     .sort((x, y) => y.daysOverdue - x.daysOverdue || x.actionId.localeCompare(y.actionId));
 }
@@ -95,11 +98,12 @@ export function overdueActions(
  * ```
  */
 export function pendingDecisions(decisions: readonly Decision[], options: { readonly asOf?: IsoDate } = {}): Decision[] {
+  checkArguments("pendingDecisions", { decisions: [decisions, "object[]"], options: [options, "object"] });
   const { asOf } = options;
-  const pending = (d: Decision) =>
+  const pending = (d: Decision, i: number) =>
     asOf === undefined
       ? d.status === "proposed"
-      : d.createdAt.slice(0, 10) <= asOf && (d.status === "proposed" || (d.decidedOn !== undefined && d.decidedOn > asOf));
+      : recordedOn(d, ["decisions", i], "pending decisions") <= asOf && (d.status === "proposed" || (d.decidedOn !== undefined && d.decidedOn > asOf));
   return decisions.filter(pending).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
 }
 
@@ -130,6 +134,7 @@ export function changeRequestImpact(
   changeRequests: readonly ChangeRequest[],
   options: { readonly currency: CurrencyCode; readonly asOf?: IsoDate },
 ): { readonly approved: ChangeImpact; readonly pending: ChangeImpact; readonly rejected: ChangeImpact } {
+  checkArguments("changeRequestImpact", { changeRequests: [changeRequests, "object[]"], options: [options, "object"] });
   const { asOf } = options;
   const statusOn = (c: ChangeRequest): ChangeRequest["status"] | undefined => {
     if (asOf === undefined) return c.status;

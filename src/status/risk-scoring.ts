@@ -1,5 +1,7 @@
 import {
+  checkArguments,
   decimal,
+  isMoney,
   metric,
   missing,
   multiplyMoney,
@@ -12,6 +14,7 @@ import {
   type Metric,
   type Money,
   type ValidationIssue,
+  PmoDecimal,
 } from "../core/index.js";
 import type { Risk } from "../entities/index.js";
 import { riskPendingOn } from "./as-of.js";
@@ -93,6 +96,9 @@ function checkMatrix(m: RiskMatrix): Decimal[] {
  * ```
  */
 export function riskScore(risk: Pick<Risk, "id" | "probability" | "impact">, matrix: RiskMatrix = DEFAULT_RISK_MATRIX): RiskScore {
+  checkArguments("riskScore", { risk: [risk, "object"], matrix: [matrix, "object"] });
+  checkArguments("riskScore", { probabilityBands: [matrix.probabilityBands, "array"], impact: [risk.impact, "integer"] });
+  if (!PmoDecimal.isDecimal(risk.probability)) throw ValidationError.single(["risk", "probability"], "expected a Decimal probability (use decimal(\"0.6\"))", "risk score");
   const bands = checkMatrix(matrix);
   const band = bands.findIndex((b) => risk.probability.lte(b)) + 1;
   const score = band * risk.impact;
@@ -117,6 +123,9 @@ export function riskScore(risk: Pick<Risk, "id" | "probability" | "impact">, mat
  * ```
  */
 export function expectedMonetaryValue(risk: Pick<Risk, "probability" | "costImpact">): Metric<Money> {
+  checkArguments("expectedMonetaryValue", { risk: [risk, "object"] });
+  if (!PmoDecimal.isDecimal(risk.probability)) throw ValidationError.single(["risk", "probability"], "expected a Decimal probability (use decimal(\"0.6\"))", "expected monetary value");
+  if (risk.costImpact !== undefined && !isMoney(risk.costImpact)) throw ValidationError.single(["risk", "costImpact"], "expected money", "expected monetary value");
   return risk.costImpact === undefined ? missing("no-cost-impact") : metric(multiplyMoney(risk.costImpact, risk.probability));
 }
 
@@ -144,6 +153,7 @@ export interface ContingencyReserve {
  * ```
  */
 export function contingencyReserve(risks: readonly Risk[], options: { readonly currency: CurrencyCode; readonly asOf?: IsoDate }): ContingencyReserve {
+  checkArguments("contingencyReserve", { risks: [risks, "object[]"], options: [options, "object"] });
   const contributions: ContingencyReserve["contributions"][number][] = [];
   const excluded: { riskId: string; reason: string }[] = [];
   const { asOf } = options;

@@ -1,4 +1,4 @@
-import { decodeWith, ValidationError, type Instant } from "../core/index.js";
+import { checkArguments, decodeWith, ValidationError, type Instant } from "../core/index.js";
 import { statusReportSchema, type StatusReport } from "../entities/index.js";
 import type { RagColour } from "./rag-evaluate.js";
 import type { RagStatus } from "./rag-status.js";
@@ -47,6 +47,8 @@ function deepFreeze<T>(v: T): T {
  * ```
  */
 export function createStatusReport(rag: RagStatus, content: StatusReportContent): StatusReport {
+  checkArguments("createStatusReport", { rag: [rag, "object"], content: [content, "object"] });
+  checkArguments("createStatusReport", { overall: [rag.overall, "object"] });
   if (rag.overall.colour === undefined) {
     const short = rag.overall.insufficientData;
     const why = short && short.rated.length > 0 ? `insufficient data: ${short.explanation}` : "no dimension could be rated";
@@ -113,6 +115,8 @@ function entry(dimension: string, current: RagColour | undefined, previous: RagC
  * ```
  */
 export function statusTrend(current: StatusReport, previous?: StatusReport): TrendEntry[] {
+  checkArguments("statusTrend", { current: [current, "object"], previous: [previous, "object?"] });
+  checkArguments("statusTrend", { ragByDimension: [current.ragByDimension, "array"], previousRagByDimension: [previous?.ragByDimension, "array?"] });
   if (previous && previous.projectId !== current.projectId) {
     throw ValidationError.single(["previous", "projectId"], `previous report is for ${previous.projectId}, not ${current.projectId}`, "status trend");
   }

@@ -1,4 +1,5 @@
 import { DuplicateIdError, ValidationError, VersionConflictError } from "../core/errors.js";
+import { checkArguments } from "../core/guard.js";
 import type { EntityKind } from "../entities/registry.js";
 import { ALL_FILTER_OPS, type Capabilities, type ListQuery, type Page, type RecordStore, type StorageAdapter, type StoredRecord } from "./port.js";
 import { matchesWhere, pageOf, validateListQuery } from "./query.js";
@@ -68,6 +69,7 @@ export interface MemoryAdapterOptions {
  * ```
  */
 export function createMemoryAdapter(options: MemoryAdapterOptions = {}): StorageAdapter {
+  checkArguments("createMemoryAdapter", { options: [options, "object"] });
   const name = options.name ?? "memory";
   const capabilities: Capabilities = options.maxPageSize
     ? Object.freeze({ ...CAPABILITIES, maxPageSize: options.maxPageSize })

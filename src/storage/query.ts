@@ -1,4 +1,5 @@
 import { UnsupportedCapabilityError, ValidationError } from "../core/errors.js";
+import { checkArguments } from "../core/guard.js";
 import type { Capabilities, ListQuery, StoredRecord, Where } from "./port.js";
 
 /*
@@ -19,6 +20,7 @@ export type Scalar = string | number | boolean | null;
  * ```
  */
 export function fieldValue(record: StoredRecord, path: string): unknown {
+  checkArguments("fieldValue", { path: [path, "string"] });
   let cur: unknown = record;
   for (const key of path.split(".")) {
     if (cur === null || typeof cur !== "object" || !Object.prototype.hasOwnProperty.call(cur, key)) return undefined;
@@ -40,7 +42,7 @@ export function compareScalars(a: unknown, b: unknown): -1 | 0 | 1 {
   const ra = rank(a);
   const rb = rank(b);
   if (ra !== rb) return ra < rb ? -1 : 1;
-  if (ra === 0) return 0;
+  if (ra === 0 || ra === 4) return 0;
   const x = a as string | number | boolean;
   const y = b as string | number | boolean;
   return x < y ? -1 : x > y ? 1 : 0;
@@ -67,6 +69,7 @@ function sameType(a: unknown, b: unknown): boolean {
  * ```
  */
 export function matchesWhere(record: StoredRecord, where: Where): boolean {
+  checkArguments("matchesWhere", { where: [where, "object"] });
   const v = fieldValue(record, where.field);
   const norm = v === undefined ? null : v;
   const w = where.value;
@@ -127,6 +130,8 @@ function isOperandScalar(x: unknown): boolean {
  * ```
  */
 export function validateListQuery(adapter: string, capabilities: Capabilities, query: ListQuery): void {
+  checkArguments("validateListQuery", { adapter: [adapter, "string"], capabilities: [capabilities, "object"], query: [query, "object"] });
+  checkArguments("validateListQuery", { filterOps: [capabilities.filterOps, "array"] });
   const { limit } = query;
   if (!Number.isInteger(limit) || limit < 1 || limit > capabilities.maxPageSize) {
     throw ValidationError.single(["limit"], `limit must be an integer from 1 to ${capabilities.maxPageSize}`, "list query");
@@ -135,9 +140,12 @@ export function validateListQuery(adapter: string, capabilities: Capabilities, q
   if (!Array.isArray(where) || where.length > LIST_QUERY_LIMITS.maxConditions) {
     throw ValidationError.single(["where"], `where takes at most ${LIST_QUERY_LIMITS.maxConditions} conditions`, "list query");
   }
+  where.forEach((w: unknown, i) => {
+    checkArguments("validateListQuery", { [`where[${i}]`]: [w, "object"] });
+  });
   where.forEach((w, i) => {
     if (!capabilities.filterOps.includes(w.op)) throw new UnsupportedCapabilityError(adapter, `filter.${w.op}`);
-    if (!FIELD_PATH.test(w.field)) {
+    if (typeof w.field !== "string" || !FIELD_PATH.test(w.field)) {
       throw ValidationError.single(["where", i, "field"], `${JSON.stringify(w.field)} is not a field path`, "list query");
     }
     if (w.op === "in" && Array.isArray(w.value) && w.value.length > LIST_QUERY_LIMITS.maxInValues) {
@@ -158,7 +166,7 @@ export function validateListQuery(adapter: string, capabilities: Capabilities, q
       );
     }
   });
-  if (query.orderBy && !FIELD_PATH.test(query.orderBy.field)) {
+  if (query.orderBy && (typeof query.orderBy.field !== "string" || !FIELD_PATH.test(query.orderBy.field))) {
     throw ValidationError.single(["orderBy", "field"], "not a field path", "list query");
   }
   if (query.orderBy?.direction !== undefined && !["asc", "desc"].includes(query.orderBy.direction)) {
@@ -184,6 +192,9 @@ export interface CursorPosition {
  * ```
  */
 export function encodeCursor(position: CursorPosition): string {
+  checkArguments("encodeCursor", { position: [position, "object"] });
+  checkArguments("encodeCursor", { id: [position.id, "string"] });
+  if (!isOperandScalar(position.value)) throw ValidationError.single(["position", "value"], "expected a string, a finite number, a boolean or null", "encodeCursor");
   const bytes = new TextEncoder().encode(JSON.stringify([position.value, position.id]));
   let bin = "";
   for (const b of bytes) bin += String.fromCharCode(b);
@@ -228,6 +239,7 @@ export function decodeCursor(cursor: string): CursorPosition {
  * ```
  */
 export function pageOf(records: readonly StoredRecord[], query: ListQuery): { items: StoredRecord[]; nextCursor: string | null } {
+  checkArguments("pageOf", { records: [records, "object[]"], query: [query, "object"] });
   const field = query.orderBy?.field ?? "id";
   const dir = query.orderBy?.direction === "desc" ? -1 : 1;
   const key = (r: StoredRecord): Scalar => {

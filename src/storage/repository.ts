@@ -3,7 +3,8 @@ import { NotFoundError, ValidationError } from "../core/errors.js";
 import { defaultIdGenerator, type IdGenerator } from "../core/ids.js";
 import { instant, type Instant } from "../core/dates/instant.js";
 import { idSchema } from "../core/codecs.js";
-import { entityKinds, type EntityKind, type EntityOf, type WireOf } from "../entities/registry.js";
+import { checkArguments } from "../core/guard.js";
+import { entityKinds, isEntityKind, type EntityKind, type EntityOf, type WireOf } from "../entities/registry.js";
 import type { StoredEntityField } from "../entities/base.js";
 import type { ListQuery, Page, StorageAdapter, StoredRecord } from "./port.js";
 
@@ -88,7 +89,9 @@ export function createRepository<K extends EntityKind>(
   kind: K,
   options: RepositoryOptions = {},
 ): Repository<K> {
-  const def = entityKinds[kind];
+  checkArguments("createRepository", { adapter: [adapter, "object"], options: [options, "object"] });
+  checkArguments("createRepository", { store: [adapter.store, "function"], ids: [options.ids, "function?"], clock: [options.clock, "function?"] });
+  const def = isEntityKind(kind) ? entityKinds[kind] : undefined;
   if (!def) throw ValidationError.single(["kind"], `unknown entity kind ${JSON.stringify(kind)}`, "repository");
   const schema = def.schema as unknown as z.ZodType<EntityOf<K>, WireOf<K>>;
   const ids = options.ids ?? defaultIdGenerator;
@@ -174,6 +177,7 @@ export type Repositories = { readonly [K in EntityKind]: Repository<K> };
  * ```
  */
 export function createRepositories(adapter: StorageAdapter, options: RepositoryOptions = {}): Repositories {
+  checkArguments("createRepositories", { adapter: [adapter, "object"], options: [options, "object"] });
   const out: Partial<Record<EntityKind, Repository<EntityKind>>> = {};
   for (const kind of Object.keys(entityKinds) as EntityKind[]) {
     out[kind] = createRepository(adapter, kind, options) as unknown as Repository<EntityKind>;

@@ -1,4 +1,5 @@
 import { UnsupportedCapabilityError } from "../core/errors.js";
+import { checkArguments } from "../core/guard.js";
 import type { StorageAdapter } from "./port.js";
 
 /**
@@ -18,6 +19,8 @@ import type { StorageAdapter } from "./port.js";
  * ```
  */
 export async function runInTransaction<T>(adapter: StorageAdapter, fn: (tx: StorageAdapter) => Promise<T>): Promise<T> {
+  checkArguments("runInTransaction", { adapter: [adapter, "object"], fn: [fn, "function"] });
+  checkArguments("runInTransaction", { capabilities: [adapter.capabilities, "object"] });
   if (adapter.capabilities.transactions !== "interactive" || typeof adapter.transaction !== "function") {
     throw new UnsupportedCapabilityError(adapter.name, "transactions.interactive");
   }

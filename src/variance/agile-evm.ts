@@ -1,6 +1,6 @@
 import * as z from "zod";
 import {
-  ValidationError, decimal, isMoney, isoDate, metric, missing, money, ratio, type Decimal, type IsoDate, type Metric, type Money,
+  ValidationError, decimal, isMoney, isoDate, metric, missing, money, ratio, type Decimal, type IsoDate, type Metric, type Money, checkArguments,
 } from "../core/index.js";
 import type { EvmFigures } from "./figures.js";
 
@@ -98,6 +98,8 @@ function points(v: unknown, path: string): Decimal {
  * ```
  */
 export function agileEarnedValue(input: AgileEvmInput, options: { readonly statusDate: string }): AgileEvmResult {
+  checkArguments("agileEarnedValue", { input: [input, "object"], options: [options, "object"] });
+  checkArguments("agileEarnedValue", { costs: [input.costs, "object[]"] });
   const statusDate = isoDate(options.statusDate);
   const bac = moneyAt(input.budget, ["budget"]);
   if (!Array.isArray(input.sprints) || input.sprints.length === 0) throw ValidationError.single(["sprints"], "a release needs at least one planned sprint", "agile earned value");

@@ -1,4 +1,4 @@
-import { ValidationError, divideToScale, minorUnits, isIsoDate, metric, missing, money, toEpochDay, type Decimal, type IsoDate, type Metric, type Money } from "../core/index.js";
+import { ValidationError, divideToScale, minorUnits, isIsoDate, metric, missing, money, toEpochDay, type Decimal, type IsoDate, type Metric, type Money, checkArguments } from "../core/index.js";
 import type { CostEntry, Project } from "../entities/index.js";
 import { fromMinor, toMinor } from "./exact.js";
 import type { Period } from "./period-grid.js";
@@ -40,6 +40,8 @@ export function budgetVariance(
   costEntries: readonly CostEntry[],
   options: { readonly statusDate: IsoDate | string; readonly periods: readonly Period[]; readonly fxRates?: readonly FxRate[] },
 ): readonly BudgetVarianceLine[] {
+  checkArguments("budgetVariance", { project: [project, "object"], costEntries: [costEntries, "object[]"], options: [options, "object"] });
+  checkArguments("budgetVariance", { budget: [project.budget, "object"], periods: [options.periods, "object[]"] });
   if (!isIsoDate(options.statusDate)) throw ValidationError.single(["statusDate"], "a status date (YYYY-MM-DD) is required", "budget variance");
   const cur = project.budget.currency;
   const t = options.statusDate;

@@ -1,6 +1,6 @@
 import {
   PmoDecimal, STANDARD_CALENDAR, ValidationError, decimal, fromEpochDay, isIsoDate, toEpochDay,
-  minorUnits, type Decimal, type IsoDate, type ValidationIssue, type WorkingCalendar,
+  minorUnits, checkArguments, type Decimal, type IsoDate, type ValidationIssue, type WorkingCalendar,
 } from "../core/index.js";
 import type { Baseline, EarningRule, WorkPackage } from "../entities/index.js";
 import { compileDays, workingDaysIn } from "./day-index.js";
@@ -15,6 +15,16 @@ import type { CompiledPackage, CompiledProject } from "./engine-types.js";
 export type { CompiledPackage, CompiledProject } from "./engine-types.js";
 
 const DEFAULT_POLICY: Required<EvmPolicy> = { evAboveBac: "clamp", spread: "calendar-days", eacOrder: ["cpi", "bottom-up", "budget-rate"], levelOfEffort: "once-started", timeUnit: "working-days" };
+
+/**
+ * @internal Checks the shape of an earned-value input and its options (the lists compile walks at once), so that a
+ * wrong-typed argument is a ValidationError naming it.
+ */
+export function checkEarnedValueArguments(subject: string, input: unknown, options: unknown): void {
+  checkArguments(subject, { input: [input, "object"], options: [options, "object"] });
+  const i = input as EarnedValueInput;
+  checkArguments(subject, { project: [i.project, "object"], workPackages: [i.workPackages, "object[]"], baselines: [i.baselines, "object[]"], costEntries: [i.costEntries, "object[]"] });
+}
 
 /**
  * @internal Picks the baseline: the number asked for; else the one in force on the status date — the active one if it

@@ -1,5 +1,5 @@
-import { ValidationError, isIsoDate, toEpochDay, type IsoDate } from "../core/index.js";
-import { compileProject } from "./compile.js";
+import { ValidationError, isIsoDate, toEpochDay, type IsoDate, checkArguments } from "../core/index.js";
+import { checkEarnedValueArguments, compileProject } from "./compile.js";
 import { resultFrom, type EarnedValueResult } from "./earned-value.js";
 import type { CompiledProject } from "./engine-types.js";
 import { figuresFrom } from "./figures.js";
@@ -36,6 +36,7 @@ export interface CompiledEarnedValue {
  * ```
  */
 export function compileEarnedValue(input: EarnedValueInput, options: EarnedValueOptions): CompiledEarnedValue {
+  checkEarnedValueArguments("compileEarnedValue", input, options);
   const cp = compileProject(input, options);
   return { projectId: cp.id, currency: cp.currency, engine: cp };
 }
@@ -54,6 +55,8 @@ function statusDay(statusDate: string): number {
  * ```
  */
 export function evaluateEarnedValue(compiled: CompiledEarnedValue, statusDate: string): EarnedValueResult {
+  checkArguments("evaluateEarnedValue", { compiled: [compiled, "object"] });
+  checkArguments("evaluateEarnedValue", { engine: [compiled.engine, "object"] });
   const cp = compiled.engine as CompiledProject;
   return resultFrom(cp, evaluateProject(cp, statusDay(statusDate)));
 }
@@ -77,6 +80,7 @@ export function evaluatePortfolio(compiled: readonly CompiledEarnedValue[], stat
   readonly programmes: readonly EarnedValueRollUp[];
   readonly portfolios: readonly EarnedValueRollUp[];
 } {
+  checkArguments("evaluatePortfolio", { compiled: [compiled, "object[]"] });
   const t = statusDay(statusDate);
   const projects = compiled.map((c): ProjectEarnedValueSummary => {
     const cp = c.engine as CompiledProject;

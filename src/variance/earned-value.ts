@@ -1,7 +1,7 @@
 import { fromEpochDay, toEpochDay, type IsoDate, type Money } from "../core/index.js";
 import { fromMinor } from "./exact.js";
 import type { EarningRule } from "../entities/index.js";
-import { compileProject, type CompiledProject } from "./compile.js";
+import { checkEarnedValueArguments, compileProject, type CompiledProject } from "./compile.js";
 import { figuresFrom, type EvmFigures } from "./figures.js";
 import { evaluateProject, type ProjectCore } from "./kernel.js";
 import { scheduleFiguresFrom, spiTFraction, type EarnedScheduleFigures } from "./schedule-figures.js";
@@ -123,6 +123,7 @@ export function resultFrom(cp: CompiledProject, core: ProjectCore): EarnedValueR
  * ```
  */
 export function earnedValue(input: EarnedValueInput, options: EarnedValueOptions): EarnedValueResult {
+  checkEarnedValueArguments("earnedValue", input, options);
   const cp = compileProject(input, options);
   return resultFrom(cp, evaluateProject(cp, toEpochDay(options.statusDate as IsoDate)));
 }

@@ -1,5 +1,5 @@
-import { ValidationError, fromEpochDay, metric, missing, toEpochDay, type IsoDate, type Metric, type Money } from "../core/index.js";
-import { compileProject } from "./compile.js";
+import { ValidationError, fromEpochDay, metric, missing, toEpochDay, type IsoDate, type Metric, type Money, checkArguments } from "../core/index.js";
+import { checkEarnedValueArguments, compileProject } from "./compile.js";
 import { fromMinor } from "./exact.js";
 import { nthWorkingDay } from "./day-index.js";
 import { resultFrom, type EarnedValueResult } from "./earned-value.js";
@@ -58,6 +58,8 @@ export function forecastRange(
   options: EarnedValueOptions,
   band: { readonly seed: number; readonly draws?: number; readonly confidence?: number },
 ): ForecastRange {
+  checkEarnedValueArguments("forecastRange", input, options);
+  checkArguments("forecastRange", { band: [band, "object"] });
   const confidence = band.confidence ?? 0.8;
   const draws = band.draws ?? 2000;
   if (!(confidence > 0 && confidence < 1)) throw ValidationError.single(["confidence"], "confidence must be between 0 and 1", "forecast range");

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { PmoDecimal, ValidationError, currencyCodeSchema, decimalInputSchema, decodeWith, idSchema, isIsoDate, minorUnits, type Decimal, type ValidationIssue } from "../core/index.js";
+import { PmoDecimal, ValidationError, currencyCodeSchema, decimalInputSchema, decodeWith, encodeWith, idSchema, isIsoDate, minorUnits, type Decimal, type ValidationIssue } from "../core/index.js";
 import { baselineSchema, costEntrySchema, workPackageSchema, type Baseline, type CostEntry, type WorkPackage } from "../entities/index.js";
 import type { EarnedValueInput } from "./types.js";
 
@@ -122,7 +122,7 @@ export interface EarnedValueRows {
 
 /** Decimal numbers inside a full earning-rule object (`startPercent`, `totalUnits`, `factor`, milestone weights) as strings. */
 function ruleWire(rule: unknown): unknown {
-  const dec = (v: unknown) => (typeof v === "number" ? decimalInputSchema.parse(v).toFixed() : v);
+  const dec = (v: unknown) => (typeof v === "number" ? decodeWith(decimalInputSchema, v, "earned-value rows").toFixed() : v);
   if (typeof rule === "string") return { type: rule };
   const r = { ...(rule as Record<string, unknown>) };
   for (const k of ["startPercent", "totalUnits", "factor"]) if (k in r) r[k] = dec(r[k]);
@@ -242,7 +242,7 @@ export function earnedValueInputFromRows(rows: EarnedValueRows): EarnedValueInpu
   const baseline = decodeInto<Baseline>(baselineSchema, {
     id: `${r.project.id}-bl-${number}`, ...stamp, projectId: r.project.id, number, capturedAt: captured, capturedBy: "rows", reason: r.baseline?.reason ?? "Baseline from rows", milestones: [],
     workPackages: workPackages.map((w) => {
-      const wire = workPackageSchema.encode(w) as { timePhasedBudget: unknown; earningRule: unknown };
+      const wire = encodeWith(workPackageSchema, w, "earned-value rows") as { timePhasedBudget: unknown; earningRule: unknown };
       return { workPackageId: w.id, code: w.code, name: w.name, plannedStart: w.plannedStart, plannedFinish: w.plannedFinish, timePhasedBudget: wire.timePhasedBudget, earningRule: wire.earningRule };
     }),
     budgetAtCompletion: amount(bac),

@@ -1,6 +1,7 @@
-import { ValidationError, isIsoDate, toEpochDay, type Decimal, type IsoDate, type Metric, type Money } from "../core/index.js";
+import { ValidationError, isIsoDate, toEpochDay, type Decimal, type IsoDate, type Metric, type Money, checkArguments } from "../core/index.js";
 import type { Baseline } from "../entities/index.js";
 import { earnedValue } from "./earned-value.js";
+import { checkEarnedValueArguments } from "./compile.js";
 import type { EarnedValueInput, EarnedValueOptions } from "./types.js";
 
 /** Performance at one date, measured against the baseline in force on that date. */
@@ -55,6 +56,8 @@ export function performanceHistory(
   dates: readonly string[],
   options: Omit<EarnedValueOptions, "statusDate" | "baseline"> = {},
 ): { readonly snapshots: readonly PerformanceSnapshot[]; readonly rebaselines: readonly RebaselineEvent[] } {
+  checkEarnedValueArguments("performanceHistory", input, options);
+  checkArguments("performanceHistory", { dates: [dates, "array"] });
   dates.forEach((d, i) => { if (!isIsoDate(d)) throw ValidationError.single(["dates", i], "not a date", "performance history"); });
   const own = input.baselines.filter((b) => b.projectId === input.project.id).sort((a, b) => a.number - b.number);
   const inForce = (d: string): Baseline | undefined => own.filter((b) => b.capturedAt.slice(0, 10) <= d).at(-1) ?? own[0];

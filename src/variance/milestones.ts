@@ -1,4 +1,4 @@
-import { STANDARD_CALENDAR, ValidationError, isIsoDate, workingDaysBetween, type IsoDate, type WorkingCalendar } from "../core/index.js";
+import { STANDARD_CALENDAR, ValidationError, isIsoDate, workingDaysBetween, type IsoDate, type WorkingCalendar, checkArguments } from "../core/index.js";
 import type { Baseline, Milestone } from "../entities/index.js";
 
 /** One line of a milestone's slip ledger: its date in one baseline. */
@@ -60,6 +60,7 @@ export function milestoneSlips(
   baselines: readonly Baseline[],
   options: { readonly statusDate: IsoDate | string; readonly calendar?: WorkingCalendar },
 ): readonly MilestoneSlip[] {
+  checkArguments("milestoneSlips", { milestones: [milestones, "object[]"], baselines: [baselines, "object[]"], options: [options, "object"] });
   if (!isIsoDate(options.statusDate)) throw ValidationError.single(["statusDate"], "a status date (YYYY-MM-DD) is required", "milestone slips");
   const cal = options.calendar ?? STANDARD_CALENDAR;
   const asOf = options.statusDate as IsoDate;

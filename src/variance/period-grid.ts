@@ -1,4 +1,4 @@
-import { ValidationError, dateParts, fromEpochDay, isIsoDate, isoWeekday, toEpochDay, type IsoDate } from "../core/index.js";
+import { ValidationError, dateParts, fromEpochDay, isIsoDate, isoWeekday, toEpochDay, type IsoDate, checkArguments } from "../core/index.js";
 
 /** One reporting period: a label and its first and last day (inclusive). */
 export interface Period {
@@ -46,6 +46,7 @@ function isoWeekLabel(epochDay: number): string {
  * ```
  */
 export function periodGrid(spec: PeriodGridSpec, from: IsoDate, to: IsoDate): PeriodGrid {
+  checkArguments("periodGrid", { spec: [spec, "object"] });
   if (!isIsoDate(from) || !isIsoDate(to) || to < from) throw ValidationError.single(["to"], "the grid range must be two dates in order", "period grid");
   const a = toEpochDay(from);
   const b = toEpochDay(to);
@@ -98,6 +99,10 @@ export function periodGrid(spec: PeriodGridSpec, from: IsoDate, to: IsoDate): Pe
  * ```
  */
 export function fiscalQuarters(firstYear: number, lastYear: number, startMonth = 1): { kind: "fiscal"; periods: Period[] } {
+  checkArguments("fiscalQuarters", { firstYear: [firstYear, "integer"], lastYear: [lastYear, "integer"], startMonth: [startMonth, "integer"] });
+  // Calendar years only (and a bounded loop for a caller's typo like 20266).
+  if (firstYear < 1 || lastYear > 9998) throw ValidationError.single(["firstYear"], "fiscal years must lie between 1 and 9998", "fiscal quarters");
+  if (startMonth < 1 || startMonth > 12) throw ValidationError.single(["startMonth"], "the fiscal year starts in a month 1–12", "fiscal quarters");
   const periods: Period[] = [];
   for (let y = firstYear; y <= lastYear; y++) {
     for (let q = 0; q < 4; q++) {

@@ -1,4 +1,4 @@
-import { ValidationError, metric, money, missing, sumMoney, type Metric, type Money } from "../core/index.js";
+import { ValidationError, isMoney, metric, money, missing, sumMoney, type Metric, type Money, checkArguments } from "../core/index.js";
 import type { EarnedValueResult } from "./earned-value.js";
 import { toMinor } from "./exact.js";
 import { figuresFrom, type EvmFigures } from "./figures.js";
@@ -23,6 +23,21 @@ export type RollUpChild = Pick<EarnedValueResult, "id" | "figures" | "currency">
 
 const DEFAULT_ORDER: readonly EacMethod[] = ["cpi", "bottom-up", "budget-rate"];
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+const isMetricOfMoney = (v: unknown) => isObject(v) && (v.value === undefined || isMoney(v.value));
+
+/** The figures a roll-up reads of one child are there and hold Money (a child is often built by hand or from JSON). */
+function checkChildFigures(c: RollUpChild, i: number): void {
+  const f: unknown = c.figures;
+  const fail = (...field: string[]) => { throw ValidationError.single(["children", i, "figures", ...field], "expected earned-value figures (an earnedValue result)", "roll-up"); };
+  if (!isObject(f)) fail();
+  const g = f as Record<string, Record<string, unknown>>;
+  for (const k of ["bac", "pv", "ev", "ac"] as const) if (!isMetricOfMoney(g[k])) fail(k);
+  if (!isObject(g.spi)) fail("spi");
+  if (!isObject(g.etc) || !isMetricOfMoney(g.etc.bottomUp)) fail("etc");
+  if (!isObject(g.eac) || !isMetricOfMoney(g.eac.earnedSchedule)) fail("eac");
+}
+
 /**
  * Rolls children (projects, or programmes) up into one node: BAC, PV, EV, AC and bottom-up ETC are summed exactly,
  * then every index and forecast is recomputed from the sums. All children must share one currency.
@@ -38,6 +53,7 @@ export function rollUpEarnedValue(
   children: readonly RollUpChild[],
   options: { readonly id: string; readonly level: EarnedValueRollUp["level"]; readonly eacOrder?: readonly EacMethod[] },
 ): EarnedValueRollUp {
+  checkArguments("rollUpEarnedValue", { children: [children, "object[]"], options: [options, "object"] });
   const first = children[0];
   if (!first) throw ValidationError.single(["children"], "nothing to roll up", "roll-up");
   const currency = first.currency;
@@ -48,6 +64,7 @@ export function rollUpEarnedValue(
   const es: Money[] = [];
   let esMissing: Metric<Money> | undefined;
   children.forEach((c, i) => {
+    checkChildFigures(c, i);
     const f = c.figures;
     ac += units(f.ac, i);
     if (f.bac.value === undefined) return;
@@ -86,6 +103,7 @@ export function rollUpPortfolio(projects: readonly (RollUpChild & Pick<EarnedVal
   readonly programmes: readonly EarnedValueRollUp[];
   readonly portfolios: readonly EarnedValueRollUp[];
 } {
+  checkArguments("rollUpPortfolio", { projects: [projects, "object[]"], options: [options, "object"] });
   const opt = options.eacOrder ? { eacOrder: options.eacOrder } : {};
   const byProgramme = new Map<string, (RollUpChild & Pick<EarnedValueResult, "programmeId" | "portfolioId">)[]>();
   for (const p of projects) if (p.programmeId) byProgramme.set(p.programmeId, [...(byProgramme.get(p.programmeId) ?? []), p]);

@@ -1,5 +1,5 @@
 import { toEpochDay, type IsoDate, type Money } from "../core/index.js";
-import { compileProject } from "./compile.js";
+import { checkEarnedValueArguments, compileProject } from "./compile.js";
 import { workingDaysIn } from "./day-index.js";
 import { resultFrom, type EarnedValueResult } from "./earned-value.js";
 import { fromMinor, mulDivRound, toMinor } from "./exact.js";
@@ -46,6 +46,7 @@ export interface EarnedValueSeries {
  * ```
  */
 export function earnedValueSeries(input: EarnedValueInput, options: EarnedValueOptions): EarnedValueSeries {
+  checkEarnedValueArguments("earnedValueSeries", input, options);
   const cp = compileProject(input, options);
   const t = toEpochDay(options.statusDate as IsoDate);
   const now = resultFrom(cp, evaluateProject(cp, t));
