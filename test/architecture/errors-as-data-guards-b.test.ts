@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { isPmoError } from "../../src/core/index.js";
+import * as traceability from "../../src/traceability/index.js";
+import * as selection from "../../src/selection/index.js";
+import * as schedule from "../../src/schedule/index.js";
+import * as reports from "../../src/reports/index.js";
+
+/*
+ * Issue 12 #8 for the traceability, selection, schedule and reports layers: every exported function, fed
+ * wrong-typed arguments, throws only pmokit errors (or returns). A function that returns a Promise is awaited and
+ * its rejection is held to the same rule.
+ */
+
+const wrong = fc.oneof(
+  fc.constantFrom<unknown>(null, undefined, NaN, Infinity, -1, 0.5, "", "x", "__proto__", "constructor", true, [], {}, [null], [{}]),
+  fc.constantFrom<unknown>(Object.create(null), { amount: 1, currency: "EUR" }, { __proto__: { polluted: true } }, 10n, Symbol("s"), () => 1),
+  fc.anything(),
+);
+
+const layers = { traceability, selection, schedule, reports } as const;
+
+function failure(name: string, args: readonly unknown[], thrown: unknown): Error {
+  return new Error(`${name}(${args.map((a) => typeof a).join(", ")}) threw ${(thrown as Error)?.name}: ${(thrown as Error)?.message}`);
+}
+
+describe("issue 12 #8: only pmokit errors escape traceability, selection, schedule and reports exports", () => {
+  for (const [layer, mod] of Object.entries(layers)) {
+    const functions = Object.entries(mod).filter(
+      (e): e is [string, (...args: unknown[]) => unknown] => typeof e[1] === "function" && !/^[A-Z]/.test(e[0]),
+    );
+    it(`${layer} exports functions to check`, () => expect(functions.length).toBeGreaterThan(3));
+    for (const [name, fn] of functions) {
+      it(`${layer}.${name}`, async () => {
+        await fc.assert(
+          fc.asyncProperty(fc.array(wrong, { maxLength: 4 }), async (args) => {
+            let thrown: unknown;
+            try {
+              const out = fn(...args);
+              if (out instanceof Promise) await out;
+            } catch (e) {
+              thrown = e;
+            }
+            if (thrown !== undefined && !isPmoError(thrown)) throw failure(name, args, thrown);
+          }),
+          { numRuns: 100, seed: 128 },
+        );
+      });
+    }
+  }
+});
