@@ -1,5 +1,6 @@
 import highsImport from "highs";
 import type { Highs, InitOptions, Model, ModelData } from "highs";
+import { ValidationError, checkArguments } from "../core/index.js";
 import type { SelectionModel, SelectionSolver, SolverRun, SolverRunOptions } from "../selection/index.js";
 
 // highs@1.15 "masquerades as CJS" under NodeNext: at runtime the default import IS the loader (ESM and tsup's CJS
@@ -122,6 +123,16 @@ function runOnce(highs: Highs, model: SelectionModel, run: SolverRunOptions, ext
  * ```
  */
 export async function createHighsSolver(options: HighsSolverOptions = {}): Promise<HighsSelectionSolver> {
+  checkArguments("createHighsSolver", { options: [options, "object"] });
+  checkArguments("createHighsSolver", {
+    "options.highs": [options.highs, "object?"],
+    "options.init": [options.init, "object?"],
+    "options.warmUp": [options.warmUp, "boolean?"],
+    "options.options": [options.options, "object?"],
+  });
+  if (options.highs !== undefined && typeof (options.highs as { solve?: unknown }).solve !== "function") {
+    throw ValidationError.single(["options", "highs"], "expected a loaded HiGHS runtime (with a solve function)", "createHighsSolver");
+  }
   const highs = options.highs ?? (await loadHighs(options.init));
   if (options.warmUp ?? true) {
     highs.solve("Maximize\n obj: x + y\nSubject To\n c: x + y <= 1\nBinaries\n x y\nEnd", { output_flag: false, time_limit: 5 });

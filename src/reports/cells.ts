@@ -1,4 +1,4 @@
-import { PmoDecimal, ValidationError, decimal, formatMoney, isMoney, toDecimalString, minorUnits, type Decimal, type Money } from "../core/index.js";
+import { checkArguments, PmoDecimal, ValidationError, decimal, formatMoney, isMoney, toDecimalString, minorUnits, type Decimal, type Money } from "../core/index.js";
 
 /** A RAG colour, as the status entities spell it. */
 export type RagColour = "green" | "amber" | "red";
@@ -33,6 +33,7 @@ export type CellValue = string | number | boolean | Decimal | Money | RagCell | 
  * ```
  */
 export function ragCell(colour: RagColour, note?: string): RagCell {
+  checkArguments("ragCell", { colour: [colour, "string"], note: [note, "string?"] });
   if (colour !== "green" && colour !== "amber" && colour !== "red") {
     throw ValidationError.single(["colour"], `${JSON.stringify(colour)} is not a RAG colour`, "RAG cell");
   }

@@ -1,4 +1,4 @@
-import { DECIMAL_PATTERN } from "../core/index.js";
+import { ValidationError, checkArguments, DECIMAL_PATTERN } from "../core/index.js";
 import { cellPlain, type CellValue } from "./cells.js";
 import { tableColumns, type ReportTable } from "./table.js";
 
@@ -37,6 +37,10 @@ export function csvCell(value: CellValue): string {
  * ```
  */
 export function toCsv(rows: readonly (readonly CellValue[])[]): string {
+  checkArguments("toCsv", { rows: [rows, "array"] });
+  rows.forEach((r, i) => {
+    if (!Array.isArray(r)) throw ValidationError.single(["rows", i], "expected a row: an array of cells", "toCsv");
+  });
   return rows.map((r) => `${r.map(csvCell).join(",")}\r\n`).join("");
 }
 

@@ -2,6 +2,7 @@
  * Escaping for the HTML and SVG the reports write. Every piece of user text goes through {@link escapeHtml} before
  * it is placed in markup; nothing else is trusted.
  */
+import { checkArguments } from "../core/index.js";
 
 // Characters XML 1.0 forbids (C0 controls except tab/LF/CR, lone surrogates, U+FFFE/U+FFFF). An SVG saved on its
 // own is XML, and one of these would make the whole file unreadable, so they become U+FFFD.
@@ -23,6 +24,7 @@ const ENTITY: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">
  * ```
  */
 export function escapeHtml(text: string): string {
+  checkArguments("escapeHtml", { text: [text, "string"] });
   return String(text).replace(NOT_XML_CHAR, "\ufffd").replace(/[&<>"']/g, (c) => ENTITY[c] ?? c);
 }
 
@@ -37,6 +39,7 @@ export function escapeHtml(text: string): string {
  * ```
  */
 export function safeId(text: string): string {
+  checkArguments("safeId", { text: [text, "string"] });
   const s = String(text).replace(/[^A-Za-z0-9_-]/g, "-");
   return /^[A-Za-z]/.test(s) ? s : `x${s}`;
 }

@@ -1,4 +1,4 @@
-import { ValidationError } from "../core/index.js";
+import { checkArguments, ValidationError } from "../core/index.js";
 import { cellText, isNumericCell, isRagCell, RAG_LABELS, type CellValue, type RagCell } from "./cells.js";
 import { escapeHtml } from "./escape.js";
 import { REPORT_CSS, REPORT_CSS_SHA256 } from "./html-style.js";
@@ -27,7 +27,9 @@ export const REPORT_CSP = `default-src 'none'; style-src 'sha256-${REPORT_CSS_SH
  * ```
  */
 export function ragChip(cell: RagCell): string {
-  const l = RAG_LABELS[cell.colour];
+  checkArguments("ragChip", { cell: [cell, "object"] });
+  checkArguments("ragChip", { "cell.colour": [cell.colour, "string"], "cell.note": [cell.note, "string?"] });
+  const l = Object.hasOwn(RAG_LABELS, cell.colour) ? RAG_LABELS[cell.colour] : undefined;
   if (!l) throw ValidationError.single(["colour"], `${JSON.stringify(cell.colour)} is not a RAG colour`, "RAG cell");
   const chip = `<span class="rag rag-${cell.colour}"><span class="rag-letter" aria-hidden="true">${l.letter}</span>${l.word}</span>`;
   return cell.note ? `${chip}<span class="rag-note">${escapeHtml(cell.note)}</span>` : chip;

@@ -1,4 +1,4 @@
-import { PmoDecimal, isMoney, minorUnits, toDecimalString } from "../core/index.js";
+import { checkArguments, PmoDecimal, isMoney, minorUnits, toDecimalString } from "../core/index.js";
 import { encodeEntity, type EntityKind, type EntityOf } from "../entities/index.js";
 import { cellPlain, isCellMetric, isRagCell, type CellValue } from "./cells.js";
 import type { Report, ReportBlock, ReportSection } from "./report.js";
@@ -19,6 +19,7 @@ export type ReportEntities = { readonly [K in EntityKind]?: readonly EntityOf<K>
  * ```
  */
 export function entitiesToJson<K extends EntityKind>(kind: K, entities: readonly EntityOf<K>[]): string {
+  checkArguments("entitiesToJson", { kind: [kind, "string"], entities: [entities, "array"] });
   return `${JSON.stringify(entities.map((e) => encodeEntity(kind, e)), null, 2)}\n`;
 }
 

@@ -1,4 +1,4 @@
-import { ValidationError } from "../core/index.js";
+import { checkArguments, ValidationError } from "../core/index.js";
 import { cellText, isNumericCell, isRagCell, RAG_LABELS, type CellValue } from "./cells.js";
 import type { Report, ReportBlock, ReportSection } from "./report.js";
 import { tableColumns, type ReportTable } from "./table.js";
@@ -20,6 +20,7 @@ const MD_ENTITY: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;",
  * ```
  */
 export function escapeMarkdown(text: string): string {
+  checkArguments("escapeMarkdown", { text: [text, "string"] });
   return String(text)
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
     .replace(/[&<>]/g, (c) => MD_ENTITY[c] ?? c)

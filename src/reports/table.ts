@@ -1,4 +1,4 @@
-import { ValidationError, type ValidationIssue } from "../core/index.js";
+import { checkArguments, ValidationError, type ValidationIssue } from "../core/index.js";
 import type { CellValue } from "./cells.js";
 
 /** A column of a {@link ReportTable}. */
@@ -30,6 +30,7 @@ export interface ReportTable {
  * ```
  */
 export function tableColumns(table: ReportTable): readonly ReportColumn[] {
+  checkArguments("tableColumns", { table: [table, "object"] });
   const issues: ValidationIssue[] = [];
   if (!Array.isArray(table.columns) || table.columns.length === 0) {
     issues.push({ path: ["columns"], message: "a table needs at least one column", code: "custom" });

@@ -1,6 +1,7 @@
 import {
   STANDARD_CALENDAR,
   ValidationError,
+  checkArguments,
   isIsoDate,
   metric,
   missing,
@@ -34,6 +35,8 @@ export function compareFinishForecasts(
   forecasts: readonly FinishForecastInput[],
   options: { readonly calendar?: WorkingCalendar | undefined } = {},
 ): FinishForecastRow[] {
+  checkArguments("compareFinishForecasts", { schedule: [schedule, "object"], forecasts: [forecasts, "object[]"], options: [options, "object"] });
+  checkArguments("compareFinishForecasts", { "schedule.activities": [schedule.activities, "object[]"] });
   const cal = options.calendar ?? STANDARD_CALENDAR;
   const issues: ValidationIssue[] = [];
   const date = (v: string | undefined, path: (string | number)[]): IsoDate | undefined => {

@@ -1,4 +1,4 @@
-import { fromEpochDay, type IsoDate } from "../core/index.js";
+import { checkArguments, fromEpochDay, type IsoDate } from "../core/index.js";
 import { D, cpmState, runCpm, type CpmState } from "./engine/cpm-kernel.js";
 import { Edge } from "./engine/edge.js";
 import { computeFloats, type Floats } from "./engine/floats.js";
@@ -35,6 +35,7 @@ import type { ActivityStatus, DateDriver, ScheduleInput, ScheduleOptions, Schedu
  * ```
  */
 export function scheduleNetwork(input: ScheduleInput, options: ScheduleOptions = {}): ScheduleResult {
+  checkArguments("scheduleNetwork", { input: [input, "object"], options: [options, "object"] });
   const opts = resolveScheduleOptions(options);
   const net = compileNetwork(readNetwork(input));
   const st = cpmState(net.spec.ids.length);

@@ -1,7 +1,7 @@
 import { PmoDecimal, metric, missing, type Decimal, type Metric } from "../core/index.js";
 import { logicalConstraints, resourceRows, type SelectionConstraint } from "./constraints.js";
 import { findConflicts, pullIn, type SelectionConflict } from "./infeasibility.js";
-import type { SelectionProblem } from "./problem.js";
+import { derivedProblem, type SelectionProblem } from "./problem.js";
 import { solveProblem, type SelectionStatus } from "./solve-core.js";
 import type { SelectionSolver } from "./solver.js";
 
@@ -111,7 +111,7 @@ export async function whyNotCandidate(
   const cheap = whyNotWithoutSolve(problem, id, options.usage);
   if (cheap) return cheap;
   const blockedBy = options.usage.filter((u) => u.blocks.includes(id)).map((u) => u.constraint);
-  const forced = { ...problem, forcedIn: [...problem.forcedIn, { candidate: id, reason: "what if" }] };
+  const forced = derivedProblem({ ...problem, forcedIn: [...problem.forcedIn, { candidate: id, reason: "what if" }] });
   const warm = new Set([...base.selected, id]);
   const r = await solveProblem(forced, solver, { ...options, warmStart: warm });
   const displaces = [...base.selected].filter((s) => !r.selected.has(s));

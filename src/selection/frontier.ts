@@ -2,7 +2,7 @@ import { PmoDecimal, ValidationError, decimal, missing, metric, money, type Deci
 import { buildBlocks } from "./blocks.js";
 import { buildSelectionModel } from "./model.js";
 import { PlanState } from "./plan-state.js";
-import { defineSelectionProblem, type SelectionProblem, type SelectionProblemInput } from "./problem.js";
+import { defineSelectionProblem, derivedProblem, type SelectionProblem, type SelectionProblemInput } from "./problem.js";
 import { solveOptions, type SelectPortfolioOptions } from "./select.js";
 import { solveProblem, type SelectionStatus } from "./solve-core.js";
 import { verifyPlan } from "./verify.js";
@@ -95,7 +95,7 @@ export async function efficientFrontier(
     const level = levels[k] as number;
     const factor = decimal(level);
     const budgets = Object.fromEntries(Object.entries(problem.budgets).map(([p, m]) => [p, money(m.amount.times(factor), m.currency)]));
-    const scaled: SelectionProblem = { ...problem, budgets };
+    const scaled = derivedProblem({ ...problem, budgets });
     const solved = await solveProblem(scaled, solver, { gap, timeLimitMs, warmStart: previous });
     if (solved.status !== "infeasible") previous = solved.selected;
     const funded = fundByRanking(scaled, ranking);

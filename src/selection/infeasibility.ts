@@ -1,6 +1,6 @@
-import { PmoDecimal, type Decimal } from "../core/index.js";
+import { PmoDecimal, checkArguments, type Decimal } from "../core/index.js";
 import { logicalConstraints, resourceRows, type SelectionConstraint } from "./constraints.js";
-import type { SelectionProblem } from "./problem.js";
+import { defineSelectionProblem, type SelectionProblem } from "./problem.js";
 
 /** A set of constraints that cannot all hold, with the reason in plain words. */
 export interface SelectionConflict {
@@ -82,6 +82,8 @@ function unique(list: readonly SelectionConstraint[]): SelectionConstraint[] {
  * ```
  */
 export function findConflicts(problem: SelectionProblem, whatIf: readonly string[] = []): SelectionConflict[] {
+  checkArguments("findConflicts", { whatIf: [whatIf, "array"] });
+  problem = defineSelectionProblem(problem);
   const logical = logicalConstraints(problem);
   const forced: SelectionConstraint[] = logical.filter((c) => c.kind === "forced-in");
   for (const id of whatIf) {

@@ -1,5 +1,5 @@
 import { resourceRows, type ResourceRowExact, type SelectionConstraint } from "./constraints.js";
-import type { SelectionProblem } from "./problem.js";
+import { defineSelectionProblem, type SelectionProblem } from "./problem.js";
 
 /** A budget or capacity row as a solver sees it: `Σ coefficients[k] · x[indices[k]] ≤ limit`. */
 export interface SelectionModelRow {
@@ -73,6 +73,7 @@ function scaledRow(row: ResourceRowExact): SelectionModelRow {
  * ```
  */
 export function buildSelectionModel(problem: SelectionProblem): SelectionModel {
+  problem = defineSelectionProblem(problem);
   const index = new Map(problem.candidates.map((c, i) => [c.id, i] as const));
   const at = (id: string) => index.get(id) as number;
   const fixed = new Int8Array(problem.candidates.length).fill(-1);

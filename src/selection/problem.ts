@@ -140,6 +140,15 @@ const schema = z.strictObject({
 // Problems this module validated: passing one again returns it as is.
 const validated = new WeakSet<object>();
 
+/**
+ * @internal Marks a copy of a validated problem (a what-if with one more forced-in candidate, budgets scaled by a
+ * factor) as validated: it is valid by construction, and the public entry points it goes through accept it as is.
+ */
+export function derivedProblem(problem: SelectionProblem): SelectionProblem {
+  validated.add(problem);
+  return problem;
+}
+
 type Issue = { path: (string | number)[]; message: string; code: string };
 
 /**

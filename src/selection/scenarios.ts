@@ -1,4 +1,4 @@
-import { PmoDecimal, combineMetrics, formatMoney, toDecimalString, type Decimal, type Metric } from "../core/index.js";
+import { PmoDecimal, checkArguments, combineMetrics, formatMoney, toDecimalString, type Decimal, type Metric } from "../core/index.js";
 import { logicalConstraints, resourceRows } from "./constraints.js";
 import { defineSelectionProblem, type SelectionCandidate, type SelectionProblem, type SelectionProblemInput } from "./problem.js";
 import type { PortfolioSelection } from "./select.js";
@@ -108,6 +108,9 @@ export function constraintChanges(a: SelectionProblem, b: SelectionProblem): str
  * ```
  */
 export function compareScenarios(base: Scenario, other: Scenario): ScenarioComparison {
+  checkArguments("compareScenarios", { base: [base, "object"], other: [other, "object"] });
+  checkArguments("compareScenarios", { "base.selection": [base.selection, "object"], "other.selection": [other.selection, "object"] });
+  checkArguments("compareScenarios", { "base.selection.selected": [base.selection.selected, "iterable"], "other.selection.selected": [other.selection.selected, "iterable"] });
   const a = defineSelectionProblem(base.problem);
   const b = defineSelectionProblem(other.problem);
   const inA = new Set(base.selection.selected);

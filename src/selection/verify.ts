@@ -1,6 +1,6 @@
-import { PmoDecimal, ValidationError, type Decimal } from "../core/index.js";
+import { PmoDecimal, ValidationError, checkArguments, type Decimal } from "../core/index.js";
 import { logicalConstraints, resourceRows, type SelectionConstraint } from "./constraints.js";
-import type { SelectionProblem } from "./problem.js";
+import { defineSelectionProblem, type SelectionProblem } from "./problem.js";
 
 /** A constraint a plan breaks, with the exact figures in plain words. */
 export interface PlanViolation {
@@ -20,6 +20,8 @@ export interface PlanViolation {
  * ```
  */
 export function verifyPlan(problem: SelectionProblem, selected: Iterable<string>): PlanViolation[] {
+  checkArguments("verifyPlan", { selected: [selected, "iterable"] });
+  problem = defineSelectionProblem(problem);
   const index = new Map(problem.candidates.map((c, i) => [c.id, i] as const));
   const chosen = new Set<string>();
   let k = 0;

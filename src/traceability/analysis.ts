@@ -6,7 +6,8 @@ import { CoverageState } from "./coverage.js";
 import { DEFAULT_RESULT_OUTCOMES, EvidenceState, statusName, type EvidenceScope, type EvidenceStatus } from "./evidence.js";
 import { buildTraceGraph, type TraceGraph } from "./graph.js";
 import { evidencePolicy, runResultIssue } from "./options.js";
-import { ValidationError } from "../core/index.js";
+import { ValidationError, checkArguments } from "../core/index.js";
+import { requireTraceGraph } from "./guards.js";
 
 export type { TraceAnalysisOptions } from "./engine.js";
 import { materialize } from "./lazy-result.js";
@@ -68,6 +69,8 @@ export interface TraceAnalysis {
  * ```
  */
 export function analyzeTraceGraph(graph: TraceGraph, options: TraceAnalysisOptions = {}): TraceAnalysis {
+  requireTraceGraph(graph, "analyzeTraceGraph");
+  checkArguments("analyzeTraceGraph", { options: [options, "object"] });
   const store = graph.store;
   const c = compileRules(store);
   const policy = evidencePolicy(options, DEFAULT_RESULT_OUTCOMES);
@@ -110,6 +113,7 @@ export function analyzeTraceGraph(graph: TraceGraph, options: TraceAnalysisOptio
  * ```
  */
 export function analyzeTraceability(input: TraceInput, rules: TraceRules | TraceRulesInput = {}, options: TraceAnalysisOptions = {}): TraceAnalysisResult {
+  checkArguments("analyzeTraceability", { input: [input, "object"], rules: [rules, "object"], options: [options, "object"] });
   return analyzeTraceGraph(buildTraceGraph(input, rules), options).result();
 }
 

@@ -1,3 +1,4 @@
+import { checkArguments } from "../core/index.js";
 import type { TraceAnalysisOptions } from "./analysis.js";
 import { analyzeTraceGraph } from "./analysis.js";
 import { diffFields, type TraceFieldChange } from "./fingerprint.js";
@@ -67,6 +68,7 @@ export function diffTraceBaselines(
   rules: TraceRules | TraceRulesInput = {},
   options: TraceAnalysisOptions = {},
 ): TraceBaselineDiff {
+  checkArguments("diffTraceBaselines", { before: [before, "object"], after: [after, "object"], rules: [rules, "object"], options: [options, "object"] });
   const gb = buildTraceGraph(before, rules);
   const ga = buildTraceGraph(after, gb.rules);
   const rb = analyzeTraceGraph(gb, options).result();

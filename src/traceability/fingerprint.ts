@@ -1,6 +1,6 @@
 import { sha256 } from "@noble/hashes/sha2";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
-import { PmoDecimal, ValidationError } from "../core/index.js";
+import { PmoDecimal, ValidationError, checkArguments } from "../core/index.js";
 import type { TraceItemKind } from "./types.js";
 
 /*
@@ -81,6 +81,7 @@ export function canonicalJson(value: unknown): string {
  * ```
  */
 export function fingerprintOf(item: Readonly<Record<string, unknown>>, fields: readonly string[]): string {
+  checkArguments("fingerprintOf", { item: [item, "object"], fields: [fields, "array"] });
   return bytesToHex(sha256(utf8ToBytes(canonicalJson(pickFields(item, fields)))));
 }
 
@@ -93,6 +94,7 @@ export function fingerprintOf(item: Readonly<Record<string, unknown>>, fields: r
  * ```
  */
 export function requirementFingerprint(requirement: Readonly<Record<string, unknown>>): string {
+  checkArguments("requirementFingerprint", { requirement: [requirement, "object"] });
   return fingerprintOf(requirement, DEFAULT_FINGERPRINT_FIELDS.requirement);
 }
 
@@ -121,6 +123,7 @@ export function diffFields(
   after: Readonly<Record<string, unknown>>,
   fields: readonly string[],
 ): readonly TraceFieldChange[] {
+  checkArguments("diffFields", { before: [before, "object"], after: [after, "object"], fields: [fields, "array"] });
   const out: TraceFieldChange[] = [];
   for (const f of fields) {
     const b = before[f];

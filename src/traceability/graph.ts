@@ -1,4 +1,4 @@
-import { ValidationError, type ValidationIssue } from "../core/index.js";
+import { ValidationError, checkArguments, type ValidationIssue } from "../core/index.js";
 import { runResultIssue } from "./options.js";
 import { defineTraceRules, type TraceRules, type TraceRulesInput } from "./rules.js";
 import { TraceStore } from "./store.js";
@@ -115,6 +115,7 @@ export class TraceGraph {
  * ```
  */
 export function buildTraceGraph(input: TraceInput, rules: TraceRules | TraceRulesInput = {}): TraceGraph {
+  checkArguments("buildTraceGraph", { input: [input, "object"], rules: [rules, "object"] });
   const r = "severityOf" in rules ? (rules as TraceRules) : defineTraceRules(rules as TraceRulesInput);
   checkInput(input);
   const store = new TraceStore(r);

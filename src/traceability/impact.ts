@@ -1,4 +1,5 @@
-import { ValidationError } from "../core/index.js";
+import { ValidationError, checkArguments } from "../core/index.js";
+import { requireTraceGraph } from "./guards.js";
 import type { TraceGraph } from "./graph.js";
 
 /*
@@ -56,6 +57,8 @@ export interface ImpactResult {
  * ```
  */
 export function impactOf(graph: TraceGraph, changed: readonly string[], options: ImpactOptions = {}): ImpactResult {
+  requireTraceGraph(graph, "impactOf");
+  checkArguments("impactOf", { changed: [changed, "array"], options: [options, "object"] });
   const maxDepth = options.maxDepth ?? Infinity;
   if (maxDepth !== Infinity && (!Number.isInteger(maxDepth) || maxDepth < 0)) throw ValidationError.single(["maxDepth"], "a depth is a whole number ≥ 0", "impact options");
   const s = graph.store;

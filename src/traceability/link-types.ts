@@ -1,3 +1,4 @@
+import { checkArguments } from "../core/index.js";
 import { TRACE_LINK_TYPES } from "../entities/index.js";
 
 /**
@@ -55,6 +56,7 @@ export const BUILT_IN_LINK_TYPES: readonly TraceLinkTypeDef[] = Object.freeze([
  * ```
  */
 export function createLinkTypeRegistry(custom: readonly TraceLinkTypeDef[]): LinkTypeRegistry {
+  checkArguments("createLinkTypeRegistry", { custom: [custom, "object[]"] });
   const defs: TraceLinkTypeDef[] = [];
   const index = new Map<string, number>();
   const declared = new Set<number>();

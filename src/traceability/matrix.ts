@@ -1,4 +1,6 @@
+import { checkArguments } from "../core/index.js";
 import type { TraceAnalysis } from "./analysis.js";
+import { requireTraceAnalysis } from "./guards.js";
 import type { EvidenceStatus } from "./evidence.js";
 import type { TraceAnalysisResult } from "./result.js";
 
@@ -96,6 +98,8 @@ export function traceMatrix(
   analysis: TraceAnalysis,
   options: { readonly rowTypes?: readonly string[]; readonly columns?: readonly MatrixColumn[]; readonly result?: TraceAnalysisResult } = {},
 ): TraceMatrix {
+  requireTraceAnalysis(analysis, "traceMatrix");
+  checkArguments("traceMatrix", { options: [options, "object"] });
   const g = analysis.graph;
   const result = options.result ?? analysis.result();
   const columns = options.columns ?? DEFAULT_MATRIX_COLUMNS;

@@ -1,4 +1,5 @@
-import { ValidationError, instant, type Instant } from "../core/index.js";
+import { ValidationError, checkArguments, instant, type Instant } from "../core/index.js";
+import { requireTraceAnalysis } from "./guards.js";
 import type { TraceAnalysis } from "./analysis.js";
 import type { TraceLinkInput } from "./types.js";
 
@@ -28,6 +29,9 @@ export interface ReviewOptions {
  * ```
  */
 export function reviewLink<L extends TraceLinkInput>(analysis: TraceAnalysis, link: L, options: ReviewOptions): L {
+  requireTraceAnalysis(analysis, "reviewLink");
+  checkArguments("reviewLink", { link: [link, "object"], options: [options, "object"] });
+  checkArguments("reviewLink", { "link.to": [link.to, "object"] });
   const at = toInstant(options.at);
   const target = analysis.graph.item(`${link.to.kind}:${link.to.id}`);
   if (!target) throw ValidationError.single(["to"], `the link's target ${link.to.kind}:${link.to.id} is not in the graph`, "link review");
@@ -63,6 +67,8 @@ export interface ClearSuspectsOptions extends ReviewOptions {
  * ```
  */
 export function clearSuspects<L extends TraceLinkInput>(analysis: TraceAnalysis, links: readonly L[], options: ClearSuspectsOptions): L[] {
+  requireTraceAnalysis(analysis, "clearSuspects");
+  checkArguments("clearSuspects", { links: [links, "object[]"], options: [options, "object"] });
   const r = analysis.result();
   const ids = new Set<string>();
   for (const s of r.suspects) if (!options.targets || options.targets.includes(s.to)) ids.add(s.link);

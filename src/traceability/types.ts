@@ -1,4 +1,4 @@
-import type { Instant } from "../core/index.js";
+import { checkArguments, type Instant } from "../core/index.js";
 import type { TraceLink } from "../entities/index.js";
 
 /*
@@ -126,5 +126,6 @@ export interface AcknowledgementInput {
  * ```
  */
 export function itemKey(ref: TraceItemRef): string {
+  checkArguments("itemKey", { ref: [ref, "object"] });
   return `${ref.kind}:${ref.id}`;
 }

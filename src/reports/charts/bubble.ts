@@ -1,5 +1,5 @@
 import { scaleSqrt } from "d3-scale";
-import type { CurrencyCode } from "../../core/index.js";
+import { checkArguments, type CurrencyCode } from "../../core/index.js";
 import { escapeHtml } from "../escape.js";
 import { Issues, MARGIN, amountNumber, chartSize, clip, legend, px, svgDocument, type ChartAmount, type ChartSize, type SvgMarkup } from "./svg.js";
 import { xyFrame } from "./xy.js";
@@ -53,6 +53,7 @@ const NOT_SELECTED = { colour: "#777777", marker: "circle", dash: "3 2" } as con
  * ```
  */
 export function valueCostBubbleChart(input: BubbleChartInput): SvgMarkup {
+  checkArguments("valueCostBubbleChart", { input: [input, "object"] });
   const issues = new Issues();
   const size = chartSize(input, issues);
   if (typeof input.title !== "string" || input.title.trim() === "") issues.add(["title"], "a chart needs a title");

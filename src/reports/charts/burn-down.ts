@@ -1,3 +1,4 @@
+import { checkArguments } from "../../core/index.js";
 import { datedLineChart, type DatedSeries, type DateMarker } from "./dated-lines.js";
 import { Issues, type ChartSize, type SvgMarkup } from "./svg.js";
 
@@ -35,6 +36,7 @@ export interface BurnDownInput extends ChartSize {
  * ```
  */
 export function readinessBurnDownChart(input: BurnDownInput): SvgMarkup {
+  checkArguments("readinessBurnDownChart", { input: [input, "object"] });
   // Counts are whole and never negative; dates and the rest are checked by the shared engine.
   const counts = new Issues();
   const isCount = (v: unknown) => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;

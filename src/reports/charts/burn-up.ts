@@ -1,4 +1,4 @@
-import { PmoDecimal, ValidationError, addDays, decimal, isMoney, isoDate, type Decimal } from "../../core/index.js";
+import { checkArguments, PmoDecimal, ValidationError, addDays, decimal, isMoney, isoDate, type Decimal } from "../../core/index.js";
 import { amountText, datedLineChart, type DatedSeries, type DateMarker } from "./dated-lines.js";
 import type { ChartSize, DatedPoint, SvgMarkup } from "./svg.js";
 
@@ -46,6 +46,7 @@ export function burnUpFinish(from: string, remaining: Decimal, velocity: Decimal
  * ```
  */
 export function burnUpChart(input: BurnUpInput): SvgMarkup {
+  checkArguments("burnUpChart", { input: [input, "object"] });
   const series: DatedSeries[] = [
     { key: "scope", label: "Scope", points: input.scope, style: { colour: "#D55E00", dash: "7 4", marker: "square", width: 2 } },
     { key: "completed", label: "Completed", points: input.completed, style: { colour: "#0072B2", marker: "circle", width: 2.5 } },

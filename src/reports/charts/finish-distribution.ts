@@ -1,5 +1,5 @@
 import { scaleLinear, scaleUtc } from "d3-scale";
-import type { Decimal } from "../../core/index.js";
+import { checkArguments, type Decimal } from "../../core/index.js";
 import { escapeHtml } from "../escape.js";
 import { Issues, MARGIN, REF_STYLE, bottomAxis, chartSize, dateMs, dateTickFormat, leftAxis, legend, marker, numberTickFormat, px, svgDocument, verticalMarker, type ChartSize, type LegendItem, type SvgMarkup } from "./svg.js";
 
@@ -52,6 +52,7 @@ const CUMULATIVE = "#000000";
  * ```
  */
 export function finishDistributionChart(input: FinishDistributionInput): SvgMarkup {
+  checkArguments("finishDistributionChart", { input: [input, "object"] });
   const issues = new Issues();
   const size = chartSize(input, issues);
   if (typeof input.title !== "string" || input.title.trim() === "") issues.add(["title"], "a chart needs a title");

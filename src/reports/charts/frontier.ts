@@ -1,5 +1,5 @@
 import { line } from "d3-shape";
-import type { CurrencyCode } from "../../core/index.js";
+import { checkArguments, type CurrencyCode } from "../../core/index.js";
 import { amountText } from "./dated-lines.js";
 import { Issues, MARGIN, REF_STYLE, amountNumber, chartSize, legend, marker, svgDocument, verticalMarker, type ChartAmount, type ChartSize, type SeriesStyle, type SvgMarkup } from "./svg.js";
 import { xyFrame } from "./xy.js";
@@ -50,6 +50,7 @@ const RANKING: SeriesStyle = { colour: "#D55E00", marker: "square", dash: "7 4",
  * ```
  */
 export function efficientFrontierChart(input: FrontierChartInput): SvgMarkup {
+  checkArguments("efficientFrontierChart", { input: [input, "object"] });
   const issues = new Issues();
   const size = chartSize(input, issues);
   if (typeof input.title !== "string" || input.title.trim() === "") issues.add(["title"], "a chart needs a title");

@@ -1,3 +1,4 @@
+import { checkArguments } from "../../core/index.js";
 import { scaleUtc } from "d3-scale";
 import { escapeHtml } from "../escape.js";
 import { Issues, REF_STYLE, bottomAxis, clip, dateMs, dateTickFormat, legend, marker, px, svgDocument, textWidth, verticalMarker, type LegendItem, type SvgMarkup } from "./svg.js";
@@ -79,6 +80,7 @@ const BASELINE = "#9a9a9a";
  * ```
  */
 export function ganttChart(input: GanttInput): SvgMarkup {
+  checkArguments("ganttChart", { input: [input, "object"] });
   const issues = new Issues();
   if (typeof input.title !== "string" || input.title.trim() === "") issues.add(["title"], "a chart needs a title");
   const rows = Array.isArray(input.rows) ? input.rows : [];

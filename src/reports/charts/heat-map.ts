@@ -1,5 +1,5 @@
 import { scaleLinear } from "d3-scale";
-import { PmoDecimal, type Decimal } from "../../core/index.js";
+import { checkArguments, PmoDecimal, type Decimal } from "../../core/index.js";
 import { escapeHtml } from "../escape.js";
 import { Issues, clip, px, svgDocument, textWidth, type SvgMarkup } from "./svg.js";
 
@@ -60,6 +60,7 @@ function pct(v: number): string {
  * ```
  */
 export function coverageHeatMapChart(input: HeatMapInput): SvgMarkup {
+  checkArguments("coverageHeatMapChart", { input: [input, "object"] });
   const issues = new Issues();
   if (typeof input.title !== "string" || input.title.trim() === "") issues.add(["title"], "a chart needs a title");
   const rows = Array.isArray(input.rows) ? input.rows : [];

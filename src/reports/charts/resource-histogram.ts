@@ -2,7 +2,7 @@ import { scaleBand, scaleLinear } from "d3-scale";
 import { escapeHtml } from "../escape.js";
 import { Issues, MARGIN, amountNumber, bottomAxis, chartSize, clip, leftAxis, legend, numberTickFormat, px, svgDocument, type ChartSize, type LegendItem, type SvgMarkup } from "./svg.js";
 import { amountText } from "./dated-lines.js";
-import type { Decimal } from "../../core/index.js";
+import { checkArguments, type Decimal } from "../../core/index.js";
 
 /** One period of a resource histogram: demand against capacity, in unit-days (or hours: one unit for both). */
 export interface ResourceLoadPeriod {
@@ -46,6 +46,7 @@ const CAPACITY = "#E69F00";
  * ```
  */
 export function resourceHistogramChart(input: ResourceHistogramInput): SvgMarkup {
+  checkArguments("resourceHistogramChart", { input: [input, "object"] });
   const issues = new Issues();
   const size = chartSize(input, issues);
   if (typeof input.title !== "string" || input.title.trim() === "") issues.add(["title"], "a chart needs a title");

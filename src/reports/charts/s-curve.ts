@@ -1,3 +1,4 @@
+import { checkArguments } from "../../core/index.js";
 import { amountText, datedLineChart, type DatedSeries, type DateMarker } from "./dated-lines.js";
 import type { ChartSize, DatedPoint, SvgMarkup } from "./svg.js";
 
@@ -44,6 +45,7 @@ const AC = { colour: "#222222", marker: "triangle" } as const;
  * ```
  */
 export function sCurveChart(input: SCurveInput): SvgMarkup {
+  checkArguments("sCurveChart", { input: [input, "object"] });
   const series: DatedSeries[] = [
     { key: "pv", label: "Planned value (PV)", points: input.pv, style: PV },
     { key: "ev", label: "Earned value (EV)", points: input.ev, style: EV },

@@ -1,5 +1,5 @@
 import { scaleBand, scaleLinear } from "d3-scale";
-import type { Decimal } from "../../core/index.js";
+import { checkArguments, type Decimal } from "../../core/index.js";
 import { escapeHtml } from "../escape.js";
 import { Issues, bottomAxis, clip, px, svgDocument, textWidth, type SvgMarkup } from "./svg.js";
 
@@ -41,6 +41,7 @@ const BAR_H = 22;
  * ```
  */
 export function tornadoChart(input: TornadoInput): SvgMarkup {
+  checkArguments("tornadoChart", { input: [input, "object"] });
   const issues = new Issues();
   if (typeof input.title !== "string" || input.title.trim() === "") issues.add(["title"], "a chart needs a title");
   const bars = Array.isArray(input.bars) ? input.bars : [];

@@ -1,4 +1,4 @@
-import { sumMoney, type Money } from "../../core/index.js";
+import { checkArguments, sumMoney, type Money } from "../../core/index.js";
 import type { ProjectRequest } from "../../entities/index.js";
 import type { Scoreboard } from "../../prioritization/index.js";
 import { defineSelectionProblem, type PortfolioSelection, type SelectionProblemInput } from "../../selection/index.js";
@@ -85,6 +85,8 @@ function selectionBlocks(input: SelectionProblemInput, result: PortfolioSelectio
  * ```
  */
 export function intakeSection(input: IntakeSectionInput): ReportSection {
+  checkArguments("intakeSection", { input: [input, "object"] });
+  checkArguments("intakeSection", { "input.requests": [input.requests, "object[]"], "input.scoreboard": [input.scoreboard, "object"] });
   const places = input.places ?? 3;
   const byId = new Map(input.requests.map((r) => [r.id, r] as const));
   const terms = [...new Set(input.scoreboard.entries.flatMap((e) => e.breakdown.map((b) => b.term)))];

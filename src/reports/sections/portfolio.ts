@@ -1,4 +1,4 @@
-import { decimal } from "../../core/index.js";
+import { checkArguments, decimal } from "../../core/index.js";
 import type { RagStatus } from "../../status/index.js";
 import type { EarnedValueResult } from "../../variance/index.js";
 import { ragCell, type CellValue, type RagCell } from "../cells.js";
@@ -58,6 +58,8 @@ function dimensionCell(rag: RagStatus, dimension: string): CellValue {
  * ```
  */
 export function portfolioSection(input: PortfolioSectionInput): ReportSection {
+  checkArguments("portfolioSection", { input: [input, "object"] });
+  checkArguments("portfolioSection", { "input.projects": [input.projects, "object[]"] });
   // A dimension no project could be rated on (its figures were not supplied) is listed once, not as a column.
   const all = [...new Set(input.projects.flatMap((p) => p.rag.dimensions.map((d) => d.dimension)))];
   const rated = (dim: string) => input.projects.some((p) => p.rag.dimensions.some((d) => d.dimension === dim && d.colour !== undefined));

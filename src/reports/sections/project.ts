@@ -1,4 +1,4 @@
-import type { IsoDate } from "../../core/index.js";
+import { checkArguments, type IsoDate } from "../../core/index.js";
 import type { Action, Decision, Issue, Risk } from "../../entities/index.js";
 import { overdueActions, pendingDecisions } from "../../status/index.js";
 import type { EarnedValueSeries, MilestoneSlip } from "../../variance/index.js";
@@ -57,6 +57,8 @@ function raidBlocks(raid: NonNullable<ProjectSectionInput["raid"]>, asOf: IsoDat
  * ```
  */
 export function projectSection(input: ProjectSectionInput): ReportSection {
+  checkArguments("projectSection", { input: [input, "object"] });
+  checkArguments("projectSection", { "input.series": [input.series, "object"] });
   const r = input.series.atStatusDate;
   const f = r.figures;
   const s = r.schedule;

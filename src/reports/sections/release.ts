@@ -1,3 +1,4 @@
+import { checkArguments } from "../../core/index.js";
 import type { AgileEvmResult } from "../../variance/index.js";
 import { burnUpChart, type BurnUpInput } from "../charts/burn-up.js";
 import type { ReportBlock, ReportSection } from "../report.js";
@@ -23,6 +24,8 @@ export interface ReleaseSectionInput {
  * ```
  */
 export function releaseSection(input: ReleaseSectionInput): ReportSection {
+  checkArguments("releaseSection", { input: [input, "object"] });
+  checkArguments("releaseSection", { "input.evm": [input.evm, "object"] });
   const { evm } = input;
   const f = evm.figures;
   const blocks: ReportBlock[] = [

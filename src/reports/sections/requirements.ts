@@ -1,3 +1,4 @@
+import { checkArguments } from "../../core/index.js";
 import type { TraceAnalysisResult, TraceMatrix } from "../../traceability/index.js";
 import { coverageHeatMapChart } from "../charts/heat-map.js";
 import type { ReportBlock, ReportSection } from "../report.js";
@@ -23,6 +24,8 @@ export interface RequirementsSectionInput {
  * ```
  */
 export function requirementsSection(input: RequirementsSectionInput): ReportSection {
+  checkArguments("requirementsSection", { input: [input, "object"] });
+  checkArguments("requirementsSection", { "input.result": [input.result, "object"], "input.matrix": [input.matrix, "object"] });
   const { result, matrix } = input;
   const rtm: ReportBlock = {
     kind: "table",

@@ -1,4 +1,4 @@
-import { addDays, ValidationError, type IsoDate } from "../../core/index.js";
+import { checkArguments, addDays, ValidationError, type IsoDate } from "../../core/index.js";
 import type { ChecklistItem } from "../../entities/index.js";
 import { readinessProgress, type GateEvaluation, type ReadinessCount, type ReadinessProgress, type RolloutFacts, type WaveProgress } from "../../rollout/index.js";
 import { readinessBurnDownChart } from "../charts/burn-down.js";
@@ -29,6 +29,7 @@ export function openItemsSeries(
   items: readonly ChecklistItem[],
   options: { readonly from: IsoDate; readonly to: IsoDate; readonly stepDays?: number; readonly facts?: RolloutFacts },
 ): OpenItemsPoint[] {
+  checkArguments("openItemsSeries", { items: [items, "object[]"], options: [options, "object"] });
   const step = options.stepDays ?? 7;
   if (!Number.isInteger(step) || step < 1) throw ValidationError.single(["stepDays"], "the step is a whole number of days from 1", "readiness burn-down");
   if (options.to < options.from) throw ValidationError.single(["to"], `${options.to} is before ${options.from}`, "readiness burn-down");
@@ -89,6 +90,8 @@ function gateBlocks(g: GateEvaluation): ReportBlock[] {
  * ```
  */
 export function rolloutSection(input: RolloutSectionInput): ReportSection {
+  checkArguments("rolloutSection", { input: [input, "object"] });
+  checkArguments("rolloutSection", { "input.progress": [input.progress, "object"] });
   const p = input.progress;
   const blocks: ReportBlock[] = [
     { kind: "figures", items: [{ label: "Ready %", value: fixed(p.overall.percent, 1) }, { label: "Done", value: p.overall.done }, { label: "Applicable", value: p.overall.applicable }, ...(input.goLive ? [{ label: "Go-live", value: input.goLive }] : [])] },

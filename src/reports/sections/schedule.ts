@@ -1,3 +1,4 @@
+import { checkArguments } from "../../core/index.js";
 import type { FinishForecastRow, LevellingResult, ResourceLoadRow, ScheduleLinkInput, ScheduleResult, ScheduleRiskResult } from "../../schedule/index.js";
 import { finishDistributionChart } from "../charts/finish-distribution.js";
 import { ganttChart } from "../charts/gantt.js";
@@ -53,6 +54,8 @@ const DRIVER: Record<string, string> = {
  * ```
  */
 export function scheduleSection(input: ScheduleSectionInput): ReportSection {
+  checkArguments("scheduleSection", { input: [input, "object"] });
+  checkArguments("scheduleSection", { "input.schedule": [input.schedule, "object"] });
   const s = input.schedule;
   const byId = new Map(s.activities.map((a) => [a.id, a]));
   const c = s.conventions;

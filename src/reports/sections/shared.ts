@@ -1,4 +1,4 @@
-import { roundMoney, type Decimal, type Metric, type Money } from "../../core/index.js";
+import { isMoney, PmoDecimal, ValidationError, checkArguments, roundMoney, type Decimal, type Metric, type Money } from "../../core/index.js";
 import type { CellMetric } from "../cells.js";
 
 /**
@@ -11,6 +11,8 @@ import type { CellMetric } from "../cells.js";
  * ```
  */
 export function fixed(m: Metric<Decimal>, places: number): CellMetric {
+  checkArguments("fixed", { m: [m, "object"], places: [places, "integer"] });
+  if (m.value !== undefined && !PmoDecimal.isDecimal(m.value)) notA("a Decimal", "fixed");
   return m.value === undefined ? missingCell(m) : { value: m.value.toDecimalPlaces(places, 6) };
 }
 
@@ -23,6 +25,8 @@ export function fixed(m: Metric<Decimal>, places: number): CellMetric {
  * ```
  */
 export function cents(m: Metric<Money>): CellMetric {
+  checkArguments("cents", { m: [m, "object"] });
+  if (m.value !== undefined && !isMoney(m.value)) notA("money", "cents");
   return m.value === undefined ? missingCell(m) : { value: roundMoney(m.value, { rounding: "half-even" }) };
 }
 
@@ -35,7 +39,13 @@ export function cents(m: Metric<Money>): CellMetric {
  * ```
  */
 export function asCell<T extends string | number>(m: Metric<T>): CellMetric {
+  checkArguments("asCell", { m: [m, "object"] });
+  if (m.value !== undefined && typeof m.value !== "string" && typeof m.value !== "number") notA("a string or number", "asCell");
   return m.value === undefined ? missingCell(m as { readonly reason: string; readonly detail?: string }) : { value: m.value };
+}
+
+function notA(expected: string, subject: string): never {
+  throw ValidationError.single(["m", "value"], `expected ${expected}`, subject);
 }
 
 function missingCell(m: { readonly reason: string; readonly detail?: string | undefined }): CellMetric {

@@ -1,4 +1,4 @@
-import { PmoDecimal, decimal, isMoney, minorUnits, toDecimalString, type Decimal } from "../../core/index.js";
+import { ValidationError, checkArguments, PmoDecimal, decimal, isMoney, minorUnits, toDecimalString, type Decimal } from "../../core/index.js";
 import { RAG_LABELS, isCellMetric, isRagCell, type CellValue, type RagColour } from "../cells.js";
 
 /**
@@ -40,6 +40,7 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
  * ```
  */
 export function excelSerialDay(iso: string): number | undefined {
+  checkArguments("excelSerialDay", { iso: [iso, "string"] });
   const m = ISO_DATE.exec(iso);
   if (m === null) return undefined;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -60,6 +61,7 @@ export function excelSerialDay(iso: string): number | undefined {
  * ```
  */
 export function exactNumber(d: Decimal): number | undefined {
+  if (!PmoDecimal.isDecimal(d)) throw ValidationError.single(["d"], "expected a Decimal", "exactNumber");
   if (d.sd(true) > XLSX_EXACT_DIGITS) return undefined;
   const n = Number(d.toFixed());
   // Belt and braces: the double must print back as the same decimal.
@@ -101,6 +103,7 @@ export function xlsxCell(v: CellValue): XlsxCell {
   if (isMoney(v)) return numberCell(v.amount, Math.max(minorUnits(v.currency), v.amount.decimalPlaces()), ` ${v.currency}`);
   if (PmoDecimal.isDecimal(v)) return numberCell(v, v.decimalPlaces(), "");
   if (isRagCell(v)) {
+    if (typeof v.colour !== "string" || !Object.hasOwn(RAG_LABELS, v.colour)) throw ValidationError.single(["colour"], "expected green, amber or red", "xlsxCell");
     const { letter, word } = RAG_LABELS[v.colour];
     return v.note === undefined ? { kind: "rag", value: `${letter} ${word}`, colour: v.colour } : { kind: "rag", value: `${letter} ${word}`, colour: v.colour, rule: v.note };
   }
@@ -108,7 +111,8 @@ export function xlsxCell(v: CellValue): XlsxCell {
     if (v.value !== undefined) return xlsxCell(v.value);
     return { kind: "text", value: `n/a (${v.reason})`, ...(v.detail === undefined ? {} : { note: v.detail }) };
   }
-  return { kind: "text", value: String(v) };
+  // Anything else is not a report cell: a ValidationError, never whatever String() makes (or throws) of it.
+  throw ValidationError.single([], `expected a report cell value, got ${typeof v === "object" ? "an unknown object" : typeof v}`, "xlsxCell");
 }
 
 /** The text width of a cell as shown, for fitting column widths. @internal */

@@ -1,3 +1,4 @@
+import { validateReport } from "../validate.js";
 import type { Report, ReportSection } from "../report.js";
 import { cellText } from "../cells.js";
 import { tableColumns } from "../table.js";
@@ -66,6 +67,7 @@ const text = (value: string): XlsxCell => ({ kind: "text", value });
  * ```
  */
 export function planXlsxReport(report: Report): XlsxWorkbookPlan {
+  validateReport(report);
   const name = sheetNamer();
   const sheets: XlsxSheetPlan[] = [];
   const notes: string[] = [];

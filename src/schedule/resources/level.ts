@@ -1,3 +1,4 @@
+import { checkArguments } from "../../core/index.js";
 import { Edge } from "../engine/edge.js";
 import { computeFloats } from "../engine/floats.js";
 import { cpmState, runCpm } from "../engine/cpm-kernel.js";
@@ -36,6 +37,8 @@ const RULE = "least total float, then earliest early start, then id";
  * ```
  */
 export function levelResources(input: LevellingInput, options: LevellingOptions = {}): LevellingResult {
+  checkArguments("levelResources", { input: [input, "object"], options: [options, "object"] });
+  checkArguments("levelResources", { "input.network": [input.network, "object"], "options.schedule": [options.schedule, "object?"] });
   const mode = options.mode ?? "delay-finish";
   const opts = resolveScheduleOptions(options.schedule);
   const net = compileNetwork(readNetwork(input.network));

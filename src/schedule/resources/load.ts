@@ -1,4 +1,4 @@
-import { PmoDecimal, addMonths, fromEpochDay, startOfMonth, toEpochDay, ValidationError, type IsoDate } from "../../core/index.js";
+import { PmoDecimal, checkArguments, addMonths, fromEpochDay, startOfMonth, toEpochDay, ValidationError, type IsoDate } from "../../core/index.js";
 import { cpmState, runCpm } from "../engine/cpm-kernel.js";
 import { compileNetwork } from "../engine/network.js";
 import { readNetwork } from "../engine/read-network.js";
@@ -24,6 +24,8 @@ import { overAllocations, usageOf, type Usage } from "./usage.js";
  * ```
  */
 export function resourceLoad(input: LevellingInput, options: { readonly period?: DemandPeriod; readonly schedule?: ScheduleOptions } = {}): ResourceLoadResult {
+  checkArguments("resourceLoad", { input: [input, "object"], options: [options, "object"] });
+  checkArguments("resourceLoad", { "input.network": [input.network, "object"], "options.schedule": [options.schedule, "object?"] });
   const period = options.period ?? "week";
   if (!["day", "week", "month"].includes(period)) throw ValidationError.single(["period"], "expected day, week or month", "resource load");
   const opts = resolveScheduleOptions(options.schedule);

@@ -1,4 +1,4 @@
-import { PmoDecimal, ValidationError, fromEpochDay, metric, missing, money as moneyOf, type Decimal, type IsoDate, type Metric, type Money } from "../../core/index.js";
+import { PmoDecimal, ValidationError, checkArguments, fromEpochDay, metric, missing, money as moneyOf, type Decimal, type IsoDate, type Metric, type Money } from "../../core/index.js";
 import { COMPLETE, type CompiledNetwork } from "../engine/network.js";
 import type { CalendarTimeline } from "../engine/timeline.js";
 import { cpmState, runCpm, type CpmState } from "../engine/cpm-kernel.js";
@@ -39,6 +39,8 @@ const METHOD =
  * ```
  */
 export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptions = {}): ScheduleRiskResult {
+  checkArguments("analyseScheduleRisk", { model: [model, "object"], options: [options, "object"] });
+  checkArguments("analyseScheduleRisk", { "model.network": [model.network, "object"] });
   const rs = readRiskModel(model, options);
   const { net } = rs;
   const n = net.spec.ids.length;
