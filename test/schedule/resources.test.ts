@@ -79,3 +79,19 @@ describe("levelling (serial SGS: least total float, then early start, then id)",
     }
   });
 });
+
+describe("levelled finish dates", () => {
+  it("a closing milestone at the end of a Friday dates the levelled finish on that Friday, not the Sunday after", () => {
+    // Mon 2027-01-04: A 5 working days (Mon–Fri 2027-01-08), then the milestone M (FS) at Friday evening. Nothing is
+    // levelled (no resource conflicts), so the levelled finish equals the CPM finish: Friday 2027-01-08.
+    const network = {
+      projectStart: "2027-01-04",
+      activities: [{ id: "A", duration: 5 }, { id: "M", duration: 0 }],
+      links: [{ from: "A", to: "M" }],
+    };
+    const r = levelResources({ network, resources: [{ id: "DEV", maxUnits: 1 }], assignments: [{ activityId: "A", resourceId: "DEV", units: 1 }] });
+    expect(r.activities.find((a) => a.id === "M")?.finish).toBe("2027-01-08");
+    expect(r.finish).toBe("2027-01-08");
+    expect(r.delays).toEqual([]);
+  });
+});

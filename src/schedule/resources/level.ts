@@ -1,4 +1,4 @@
-import { checkArguments } from "../../core/index.js";
+import { checkArguments, type IsoDate } from "../../core/index.js";
 import { Edge } from "../engine/edge.js";
 import { computeFloats } from "../engine/floats.js";
 import { cpmState, runCpm } from "../engine/cpm-kernel.js";
@@ -117,21 +117,23 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
       if (waiting[s] === 0) heap.push(s);
     }
   }
-  let finish = -Infinity;
+  // The levelled finish is the latest activity finish *date*, each dated as the activities are (a milestone at the
+  // evening of the last working day before its instant): comparing raw instants dated a week-end milestone on Sunday.
+  let finishDate: IsoDate | undefined;
   const activities = net.spec.ids.map((id, i) => {
     const cal = net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline;
     const span = (ef[i] as number) - (es[i] as number);
-    const t = span > 0 ? cal.F(ef[i] as number) : cal.S(ef[i] as number);
-    if (t > finish) finish = t;
+    const activityFinish = edge.finishDate(cal, ef[i] as number, span);
+    if (finishDate === undefined || activityFinish > finishDate) finishDate = activityFinish;
     return {
       id,
       start: span > 0 ? edge.startDate(cal, es[i] as number) : edge.milestoneDate(cal, es[i] as number),
-      finish: edge.finishDate(cal, ef[i] as number, span),
+      finish: activityFinish,
       delayDays: edge.days((es[i] as number) - (st.esW[i] as number)),
     };
   });
   const finalUsage = usageOf(net, rm, es, ef, horizon);
-  const levelledFinish = edge.instantFinishDate(n === 0 ? st.finishInstant : finish);
+  const levelledFinish = n === 0 || finishDate === undefined ? edge.instantFinishDate(st.finishInstant) : finishDate;
   return {
     mode,
     priorityRule: RULE,
