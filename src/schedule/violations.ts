@@ -61,7 +61,10 @@ function outOfSequence(
     const type = spec.linkType[k] as number;
     const fin = spec.actualFinish[i] as number;
     const st = spec.actualStart[i] as number;
-    const broken = type === 0 ? !(fin < start) : type === 1 ? !(st <= start) : false;
+    // A milestone (zero duration) sits at the evening of its day, so it may be reached the day its FS predecessor
+    // finishes; work with a duration starts the next day at the earliest.
+    const milestone = (spec.duration[j] as number) === 0;
+    const broken = type === 0 ? !(milestone ? fin <= start : fin < start) : type === 1 ? !(st <= start) : false;
     if (!broken) continue;
     const rule =
       net.state[j] === IN_PROGRESS

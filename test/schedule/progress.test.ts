@@ -71,4 +71,20 @@ describe("status-date rescheduling", () => {
       expect((e as ValidationError).issues.map((i) => i.path.join("."))).toEqual(["statusDate", "activities.1.progress.actualFinish"]);
     }
   });
+
+  it("a milestone reached the day its FS predecessor finished is in sequence; a task started that day is not", () => {
+    // A (3 d) done Mon 4 – Wed 6. M (milestone, FS after A) reached Wed 6: a milestone sits at the evening of its day,
+    // so it follows A's finish. T (1 d, FS after A) started Wed 6 began before A finished that evening.
+    const r = scheduleNetwork({
+      projectStart: "2027-01-04",
+      statusDate: "2027-01-08",
+      activities: [
+        { id: "A", duration: 3, progress: { actualStart: "2027-01-04", actualFinish: "2027-01-06" } },
+        { id: "M", duration: 0, progress: { actualStart: "2027-01-06", actualFinish: "2027-01-06" } },
+        { id: "T", duration: 1, progress: { actualStart: "2027-01-06", actualFinish: "2027-01-06" } },
+      ],
+      links: [{ from: "A", to: "M" }, { from: "A", to: "T" }],
+    });
+    expect(r.violations.filter((v) => v.kind === "out-of-sequence").map((v) => v.activityId)).toEqual(["T"]);
+  });
 });
