@@ -6,6 +6,8 @@ import { cpmState } from "../../src/schedule/engine/cpm-state.js";
 import { compileNetwork } from "../../src/schedule/engine/network.js";
 import { readNetwork } from "../../src/schedule/engine/read-network.js";
 import { datesKernel, runDates } from "../../src/schedule/risk/dates-kernel.js";
+import { betaCdfTable, pert } from "../../src/schedule/risk/distributions.js";
+import { Xoshiro128 } from "../../src/schedule/risk/random.js";
 
 /*
  * issue 13 (Monte Carlo speed): the iteration loop was restructured (a dates-only CPM kernel with fused criticality,
@@ -142,5 +144,35 @@ describe("dates-only kernel", () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("PERT quantile search", () => {
+  it("the guide-table walk finds the same CDF step as the binary search it replaced", () => {
+    // The previous quantile, verbatim: binary search for cdf[lo] ≤ u < cdf[lo + 1], then linear interpolation.
+    const previous = (a: number, m: number, b: number, lambda: number) => {
+      const cdf = betaCdfTable(1 + (lambda * (m - a)) / (b - a), 1 + (lambda * (b - m)) / (b - a));
+      return (u: number) => {
+        let lo = 0;
+        let hi = 2048;
+        while (hi - lo > 1) {
+          const mid = (lo + hi) >>> 1;
+          if ((cdf[mid] as number) <= u) lo = mid;
+          else hi = mid;
+        }
+        const c0 = cdf[lo] as number;
+        const c1 = cdf[hi] as number;
+        return a + (lo + (c1 > c0 ? (u - c0) / (c1 - c0) : 0)) * (1 / 2048) * (b - a);
+      };
+    };
+    const rng = new Xoshiro128(9);
+    for (const [a, m, b, l] of [[0, 5, 10, 4], [3840, 4800, 8640, 4], [0, 0.5, 10, 8], [1, 9.9, 10, 2], [0, 1, 2, 0.5]] as const) {
+      const now = pert(a, m, b, l);
+      const before = previous(a, m, b, l);
+      const cdf = betaCdfTable(1 + (l * (m - a)) / (b - a), 1 + (l * (b - m)) / (b - a));
+      // Random u, and u exactly on table values and on guide boundaries (where an off-by-one would show).
+      const us = [...Array.from({ length: 20000 }, () => rng.uniform()), ...Array.from(cdf).filter((c) => c > 0 && c < 1), ...Array.from({ length: 1023 }, (_, g) => (g + 1) / 1024), 1e-12, 1 - 1e-12];
+      for (const u of us) expect(now(u)).toBe(before(u));
+    }
   });
 });
