@@ -5,7 +5,8 @@ import { cpmState, runCpm, type CpmState } from "../engine/cpm-kernel.js";
 import type { ActivityRisk, FinishHistogramBin, RiskOptions, RiskPercentile, ScheduleRiskModel, ScheduleRiskResult } from "../types.js";
 import { Xoshiro128, inverseNormal, normalCdf } from "./random.js";
 import { readRiskModel, type RiskSpec } from "./read-model.js";
-import { pearson, ranks } from "./stats.js";
+import { datesKernel, runDates } from "./dates-kernel.js";
+import { pearson, ranks, type RankScratch } from "./stats.js";
 
 const METHOD =
   "xoshiro128** seeded by splitmix32; uniforms (x + 0.5)/2^32; normals by inversion (Acklam); correlation by a Gaussian copula " +
@@ -70,7 +71,19 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
   const K = rs.correlated;
   const eps = new Float64Array(K);
   const u = new Float64Array(rs.units);
-  const dur = new Float64Array(n);
+  const dur = Float64Array.from(base);
+  // Per-iteration work touches the variable activities only; constant ones add their base once at the end.
+  const varActivity = new Int32Array(nv);
+  for (let i = 0; i < n; i++) if ((variable[i] as number) >= 0) varActivity[variable[i] as number] = i;
+  const varBase = Float64Array.from(varActivity, (i) => base[i] as number);
+  const varPerDay = Float64Array.from(varActivity, (i) => rs.perDayMinor[i] as number);
+  const sumV = new Float64Array(nv);
+  const uncertainActivity = Int32Array.from(rs.uncertain, (x) => x.activity);
+  const uncertainUnit = Int32Array.from(rs.uncertain, (x) => x.unit);
+  const quantiles = rs.uncertain.map((x) => x.quantile);
+  // Cost of the base durations; an iteration adds perDay × (sampled − base) per variable activity — integers, exact.
+  const baseCost = deterministicCost;
+  const fast = net.oneCalendar && net.noProgress ? datesKernel(net) : undefined;
   const step = Math.max(1, Math.ceil(N / 100));
   for (let it = 0; it < N; it++) {
     for (let k = 0; k < K; k++) eps[k] = inverseNormal(rng.uniform());
@@ -80,8 +93,10 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
       u[k] = normalCdf(z);
     }
     for (let k = K; k < rs.units; k++) u[k] = rng.uniform();
-    dur.set(base);
-    for (const x of rs.uncertain) dur[x.activity] = Math.round(x.quantile(u[x.unit] as number));
+    for (let v = 0; v < nv; v++) dur[varActivity[v] as number] = varBase[v] as number;
+    for (let x = 0; x < quantiles.length; x++) {
+      dur[uncertainActivity[x] as number] = Math.round((quantiles[x] as (u: number) => number)(u[uncertainUnit[x] as number] as number));
+    }
     let eventMinor = 0;
     for (let e = 0; e < rs.events.length; e++) {
       const ev = rs.events[e] as RiskSpec["events"][number];
@@ -93,18 +108,45 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
         }
       }
     }
-    runCpm(net, dur, st, false, undefined);
-    finishes[it] = st.finishInstant;
-    costs[it] = costOf(rs, dur, eventMinor);
-    countCritical(net, st, critical);
-    for (let i = 0; i < n; i++) {
-      const v = variable[i] as number;
-      if (v >= 0) samples[v * N + it] = dur[i] as number;
-      sumD[i] = (sumD[i] as number) + (dur[i] as number);
+    if (fast) {
+      runDates(fast, dur, critical);
+      finishes[it] = fast.finishInstant;
+    } else {
+      runCpm(net, dur, st, false, undefined);
+      finishes[it] = st.finishInstant;
+      countCritical(net, st, critical);
     }
+    let c = baseCost + eventMinor * mpd;
+    const row = it * nv;
+    for (let v = 0; v < nv; v++) {
+      const d = dur[varActivity[v] as number] as number;
+      samples[row + v] = d;
+      sumV[v] = (sumV[v] as number) + d;
+      c += (varPerDay[v] as number) * (d - (varBase[v] as number));
+    }
+    costs[it] = c;
     if (options.onProgress && ((it + 1) % step === 0 || it + 1 === N)) options.onProgress(it + 1, N);
   }
-  return summarise(rs, { finishes, costs, critical, occurred, samples, variable, sumD, deterministicFinish, deterministicCost, startInstant });
+  const columns = transpose(samples, N, nv);
+  for (let i = 0; i < n; i++) {
+    const v = variable[i] as number;
+    sumD[i] = v >= 0 ? (sumV[v] as number) : (base[i] as number) * N;
+  }
+  return summarise(rs, { finishes, costs, critical, occurred, samples: columns, variable, sumD, deterministicFinish, deterministicCost, startInstant });
+}
+
+/** Iteration-major rows (written contiguously in the loop) to one column per variable activity (ranked at the end). */
+function transpose(rows: Int32Array, N: number, nv: number): Int32Array {
+  const out = new Int32Array(rows.length);
+  const B = 64; // blocks keep both sides in cache
+  for (let i0 = 0; i0 < N; i0 += B) {
+    const i1 = Math.min(N, i0 + B);
+    for (let v0 = 0; v0 < nv; v0 += B) {
+      const v1 = Math.min(nv, v0 + B);
+      for (let i = i0; i < i1; i++) for (let v = v0; v < v1; v++) out[v * N + i] = rows[i * nv + v] as number;
+    }
+  }
+  return out;
 }
 
 /** Cost of one iteration in minor-unit-minutes: (fixed + events) × mpd + Σ perDay × minutes — integers, exact. */
@@ -180,6 +222,7 @@ function summarise(rs: RiskSpec, runs: Runs): ScheduleRiskResult {
   const project = new Float64Array(N);
   for (let it = 0; it < N; it++) project[it] = (runs.finishes[it] as number) - runs.startInstant;
   const projectRanks = ranks(project);
+  const scratch: RankScratch = { counts: new Int32Array(0), avg: new Float64Array(0), out: new Float64Array(0) };
   const activities: ActivityRisk[] = net.spec.ids.map((id, i) => {
     const v = runs.variable[i] as number;
     const ci = share(runs.critical[i] as number);
@@ -190,7 +233,7 @@ function summarise(rs: RiskSpec, runs: Runs): ScheduleRiskResult {
     }
     const col = runs.samples.subarray(v * N, (v + 1) * N);
     const r = pearson(col, project);
-    const s = pearson(ranks(col), projectRanks);
+    const s = pearson(ranks(col, scratch), projectRanks);
     const dec = (x: number | undefined): Metric<Decimal> =>
       x === undefined ? missing("constant-duration", `${id}'s sampled duration or the project duration did not vary`) : metric(new PmoDecimal(x).toDecimalPlaces(4));
     return { id, criticalityIndex: ci, durationCorrelation: dec(r), cruciality: dec(r === undefined ? undefined : r * (runs.critical[i] as number) / N), sensitivity: dec(s), meanDuration: mean };

@@ -35,15 +35,15 @@ export function pert(a: number, m: number, b: number, lambda: number): Quantile 
   const alpha = 1 + (lambda * (m - a)) / (b - a);
   const beta = 1 + (lambda * (b - m)) / (b - a);
   const cdf = betaCdfTable(alpha, beta);
+  const guide = guideTable(cdf);
   const h = 1 / STEPS;
   return (u) => {
-    let lo = 0;
-    let hi = STEPS;
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >>> 1;
-      if ((cdf[mid] as number) <= u) lo = mid;
-      else hi = mid;
-    }
+    // The step k with cdf[k] ≤ u < cdf[k + 1] (the CDF is non-decreasing and cdf[STEPS] = 1 > u): the guide table
+    // lands on or next to it, a short walk finds it — the same step a binary search would.
+    let lo = guide[Math.min(GUIDE - 1, Math.floor(u * GUIDE))] as number;
+    while (lo > 0 && (cdf[lo] as number) > u) lo--;
+    while (lo < STEPS - 1 && (cdf[lo + 1] as number) <= u) lo++;
+    const hi = lo + 1;
     const c0 = cdf[lo] as number;
     const c1 = cdf[hi] as number;
     const x = (lo + (c1 > c0 ? (u - c0) / (c1 - c0) : 0)) * h;
@@ -51,11 +51,28 @@ export function pert(a: number, m: number, b: number, lambda: number): Quantile 
   };
 }
 
+const GUIDE = 1024;
+const guides = new WeakMap<Float64Array, Int32Array>();
+
+/** guide[g] = the last step k with cdf[k] ≤ g / GUIDE: where the search for u ∈ [g / GUIDE, (g + 1) / GUIDE) starts. */
+function guideTable(cdf: Float64Array): Int32Array {
+  const hit = guides.get(cdf);
+  if (hit) return hit;
+  const guide = new Int32Array(GUIDE);
+  let k = 0;
+  for (let g = 0; g < GUIDE; g++) {
+    while (k < STEPS - 1 && (cdf[k + 1] as number) <= g / GUIDE) k++;
+    guide[g] = k;
+  }
+  guides.set(cdf, guide);
+  return guide;
+}
+
 /** Tables by shape: activities estimated the same way (min = 0.8 m, max = 1.8 m…) share one table. */
 const tables = new Map<string, Float64Array>();
 
-/** The regularised beta CDF at k / STEPS, k = 0 … STEPS (composite Simpson on the density, normalised). */
-function betaCdfTable(alpha: number, beta: number): Float64Array {
+/** @internal The regularised beta CDF at k / STEPS, k = 0 … STEPS (composite Simpson on the density, normalised). */
+export function betaCdfTable(alpha: number, beta: number): Float64Array {
   const key = `${alpha},${beta}`;
   const hit = tables.get(key);
   if (hit) return hit;

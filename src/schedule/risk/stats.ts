@@ -1,5 +1,15 @@
-/** @internal Ranks (1-based, ties averaged) of integer-valued samples ≥ 0, by sorting packed (value, index) keys. */
-export function ranks(values: ArrayLike<number>): Float64Array {
+/** @internal Reusable buffers for {@link ranks} (one activity after another: no allocation per activity). */
+export interface RankScratch {
+  counts: Int32Array;
+  avg: Float64Array;
+  out: Float64Array;
+}
+
+/**
+ * @internal Ranks (1-based, ties averaged) of integer-valued samples ≥ 0, by sorting packed (value, index) keys.
+ * With `scratch`, the result lives in `scratch.out` and is overwritten by the next call.
+ */
+export function ranks(values: ArrayLike<number>, scratch?: RankScratch): Float64Array {
   const n = values.length;
   let min = Infinity;
   let max = -Infinity;
@@ -10,19 +20,25 @@ export function ranks(values: ArrayLike<number>): Float64Array {
   }
   // Narrow ranges (sampled durations in minutes): counting sort, linear time.
   if (n > 0 && max - min < 4 * n + 1024) {
-    const counts = new Int32Array(max - min + 1);
+    const range = max - min + 1;
+    if (scratch && scratch.counts.length < range) {
+      scratch.counts = new Int32Array(range);
+      scratch.avg = new Float64Array(range);
+    }
+    if (scratch && scratch.out.length !== n) scratch.out = new Float64Array(n);
+    const counts = scratch ? scratch.counts.fill(0, 0, range) : new Int32Array(range);
     for (let i = 0; i < n; i++) {
       const r = (values[i] as number) - min;
       counts[r] = (counts[r] as number) + 1;
     }
-    const avg = new Float64Array(counts.length);
+    const avg = scratch ? scratch.avg : new Float64Array(range);
     let below = 0;
-    for (let r = 0; r < counts.length; r++) {
+    for (let r = 0; r < range; r++) {
       const c = counts[r] as number;
       avg[r] = below + (c + 1) / 2;
       below += c;
     }
-    const out = new Float64Array(n);
+    const out = scratch ? scratch.out : new Float64Array(n);
     for (let i = 0; i < n; i++) out[i] = avg[(values[i] as number) - min] as number;
     return out;
   }

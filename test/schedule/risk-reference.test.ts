@@ -1,0 +1,178 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { analyseScheduleRisk, createWorkingCalendar, type ScheduleInput, type ScheduleRiskModel } from "../../src/index.js";
+import { runCpmFast } from "../../src/schedule/engine/cpm-fast.js";
+import { cpmState } from "../../src/schedule/engine/cpm-state.js";
+import { compileNetwork } from "../../src/schedule/engine/network.js";
+import { readNetwork } from "../../src/schedule/engine/read-network.js";
+import { datesKernel, runDates } from "../../src/schedule/risk/dates-kernel.js";
+import { betaCdfTable, pert } from "../../src/schedule/risk/distributions.js";
+import { Xoshiro128 } from "../../src/schedule/risk/random.js";
+
+/*
+ * issue 13 (Monte Carlo speed): the iteration loop was restructured (a dates-only CPM kernel with fused criticality,
+ * per-iteration work on variable activities only, costs as base + deltas, samples stored by iteration and transposed,
+ * reused rank buffers). The expected lines below were produced by the code BEFORE that change (commit f098c22) on
+ * the same seeded models: every PRNG draw must come in the same order and every figure must stay identical. One model
+ * takes the one-calendar fast path, the other (D on a 7-day calendar) the general kernel.
+ */
+const activities = [
+  { id: "A", duration: 5 }, { id: "B", duration: 3 }, { id: "C", duration: 4, constraint: { kind: "snet", date: "2027-01-11" } },
+  { id: "D", duration: 6, deadline: "2027-02-05" }, { id: "E", duration: 2 }, { id: "F", duration: 0 }, { id: "G", duration: 3 },
+];
+const links = [
+  { from: "A", to: "B" }, { from: "A", to: "C", type: "SS", lag: { days: 2 } }, { from: "B", to: "D", type: "FF", lag: { days: 1 } },
+  { from: "C", to: "D" }, { from: "C", to: "E", type: "SF", lag: { days: -1 } }, { from: "D", to: "F" }, { from: "E", to: "F" }, { from: "A", to: "G" },
+];
+const base = {
+  durations: [
+    { activityId: "A", distribution: { kind: "triangular", min: 4, mostLikely: 5, max: 9 } },
+    { activityId: "B", distribution: { kind: "pert", min: 2, mostLikely: 3, max: 6 } },
+    { activityId: "C", distribution: { kind: "uniform", min: 3, max: 6 } },
+    { activityId: "D", distribution: { kind: "lognormal", mean: 6.5, standardDeviation: 2 } },
+    { activityId: "E", distribution: { kind: "pert", min: 1, mostLikely: 2, max: 5, lambda: 3 } },
+  ],
+  groups: [{ id: "design", activityIds: ["A", "B"] }],
+  correlations: [{ between: "design", and: "D", coefficient: "0.7" }, { between: "C", and: "E", coefficient: "-0.3" }],
+  riskEvents: [{ id: "R-1", probability: "0.25", impacts: [{ activityId: "G", days: 4, cost: "5000" }, { activityId: "C", days: 1 }] }],
+  costs: [{ activityId: "A", fixed: "1000", perDay: "800" }, { activityId: "D", perDay: "1250.25" }, { activityId: "G", fixed: "300" }],
+};
+const models: Record<string, ScheduleRiskModel> = {
+  oneCalendar: { network: { projectStart: "2027-01-04", activities, links }, ...base } as never,
+  calendars: {
+    network: {
+      projectStart: "2027-01-04", activities: activities.map((a) => (a.id === "D" ? { ...a, calendarId: "seven" } : a)), links,
+      calendars: { seven: createWorkingCalendar({ name: "7-day", workingWeekdays: [1, 2, 3, 4, 5, 6, 7] }) },
+    },
+    ...base,
+  } as never,
+};
+function digest(m: ScheduleRiskModel): string[] {
+  const r = analyseScheduleRisk(m, { iterations: 700, seed: 2026, targetFinish: "2027-02-08", targetCost: "20000" });
+  return [
+    r.percentiles.map((p) => `P${p.percent} ${p.finish} ${p.cost.amount}`).join("; "),
+    `mean ${r.meanFinish} ${r.meanCost.amount}; P(finish) ${r.probabilityOfFinish.value} P(cost) ${r.probabilityOfCost.value} joint ${r.jointConfidence.value}`,
+    ...r.activities.map((a) => `${a.id} ci ${a.criticalityIndex} r ${a.durationCorrelation.value ?? "-"} cr ${a.cruciality.value ?? "-"} s ${a.sensitivity.value ?? "-"} mean ${a.meanDuration}`),
+    `tornado ${r.tornado.map((t) => t.id).join(" ")}`,
+    `histogram ${r.histogram.map((b) => `${b.from}:${b.count}`).join(" ")}`,
+    `events ${r.riskEvents.map((e) => `${e.id} ${e.occurrence}`).join(" ")}`,
+  ];
+}
+
+describe("schedule risk: the optimised iteration loop reproduces the previous results exactly", () => {
+  it("one calendar (dates-only kernel): percentiles, criticality, correlations, tornado, histogram", () => {
+    expect(digest(models.oneCalendar as ScheduleRiskModel)).toEqual([
+      "P10 2027-01-21 10733.03; P50 2027-01-25 14607.47; P80 2027-01-27 18580.22; P90 2027-01-29 20493.74",
+      "mean 2027-01-25 15252.04; P(finish) 1 P(cost) 0.8843 joint 0.8843",
+      "A ci 0 r 0.6143 cr 0 s 0.6229 mean 5.94",
+      "B ci 0 r 0.6164 cr 0 s 0.6228 mean 3.3",
+      "C ci 1 r 0.475 cr 0.475 s 0.4872 mean 4.77",
+      "D ci 1 r 0.8772 cr 0.8772 s 0.8708 mean 6.41",
+      "E ci 0 r -0.1166 cr 0 s -0.1137 mean 2.43",
+      "F ci 1 r - cr - s - mean 0",
+      "G ci 0 r 0.2509 cr 0 s 0.2409 mean 3.95",
+      "tornado D A B C G E",
+      "histogram 2027-01-19:37 2027-01-21:176 2027-01-23:0 2027-01-25:271 2027-01-27:142 2027-01-29:40 2027-01-31:14 2027-02-02:16 2027-02-04:3 2027-02-06:0 2027-02-08:1",
+      "events R-1 0.2371",
+    ]);
+  });
+  it("two calendars (general kernel): the same figures as before", () => {
+    expect(digest(models.calendars as ScheduleRiskModel)).toEqual([
+      "P10 2027-01-19 10733.03; P50 2027-01-22 14607.47; P80 2027-01-25 18580.22; P90 2027-01-26 20493.74",
+      "mean 2027-01-23 15252.04; P(finish) 1 P(cost) 0.8843 joint 0.8843",
+      "A ci 0.0214 r 0.522 cr 0.0112 s 0.5053 mean 5.94",
+      "B ci 0.0057 r 0.5223 cr 0.003 s 0.5052 mean 3.3",
+      "C ci 0.6943 r 0.6827 cr 0.474 s 0.7095 mean 4.77",
+      "D ci 0.7 r 0.6975 cr 0.4882 s 0.6691 mean 6.41",
+      "E ci 0 r -0.1663 cr 0 s -0.1579 mean 2.43",
+      "F ci 0.9843 r - cr - s - mean 0",
+      "G ci 0.0157 r 0.3079 cr 0.0048 s 0.3061 mean 3.95",
+      "tornado C D A B G E",
+      "histogram 2027-01-15:7 2027-01-16:0 2027-01-17:0 2027-01-18:29 2027-01-19:56 2027-01-20:83 2027-01-21:98 2027-01-22:271 2027-01-23:0 2027-01-24:0 2027-01-25:62 2027-01-26:34 2027-01-27:33 2027-01-28:11 2027-01-29:13 2027-01-30:0 2027-01-31:0 2027-02-01:2 2027-02-02:1",
+      "events R-1 0.2371",
+    ]);
+  });
+});
+
+describe("dates-only kernel", () => {
+  it("gives the fast CPM kernel's positions, finish and critical set (total float ≤ 0), with constraints and deadlines", () => {
+    const KINDS = ["FS", "SS", "FF", "SF"] as const;
+    const nets = fc
+      .array(
+        fc.record({
+          duration: fc.integer({ min: 0, max: 8 }),
+          preds: fc.array(fc.record({ back: fc.integer({ min: 1, max: 6 }), type: fc.constantFrom(...KINDS), lag: fc.integer({ min: -2, max: 3 }) }), { maxLength: 3 }),
+          snet: fc.option(fc.integer({ min: 0, max: 20 }), { nil: undefined }),
+          deadline: fc.option(fc.integer({ min: 5, max: 40 }), { nil: undefined }),
+        }),
+        { minLength: 1, maxLength: 14 },
+      )
+      .map((rows): ScheduleInput => {
+        const day = (k: number) => new Date(Date.UTC(2027, 0, 4 + k)).toISOString().slice(0, 10);
+        const links = rows.flatMap((r, i) => {
+          const seen = new Set<number>();
+          return r.preds.flatMap((p) => {
+            const from = i - p.back;
+            if (from < 0 || seen.has(from)) return [];
+            seen.add(from);
+            return [{ from: `A${from}`, to: `A${i}`, type: p.type, ...(p.lag ? { lag: { days: p.lag } } : {}) }];
+          });
+        });
+        return {
+          projectStart: "2027-01-04",
+          activities: rows.map((r, i) => ({
+            id: `A${i}`, duration: r.duration,
+            ...(r.snet === undefined ? {} : { constraint: { kind: "snet" as const, date: day(r.snet) } }),
+            ...(r.deadline === undefined ? {} : { deadline: day(r.deadline) }),
+          })),
+          links,
+        };
+      });
+    fc.assert(
+      fc.property(nets, (input) => {
+        const net = compileNetwork(readNetwork(input));
+        const n = net.spec.ids.length;
+        const st = cpmState(n);
+        runCpmFast(net, net.spec.duration, st, undefined);
+        const kernel = datesKernel(net);
+        const critical = new Int32Array(n);
+        runDates(kernel, net.spec.duration, critical);
+        const early = Array.from({ length: n }, (_, i) => [kernel.early[2 * i], kernel.early[2 * i + 1], kernel.late[2 * i], kernel.late[2 * i + 1]]);
+        expect(early).toEqual(Array.from({ length: n }, (_, i) => [st.esW[i], st.efW[i], st.lsW[i], st.lfW[i]]));
+        expect(kernel.finishInstant).toBe(st.finishInstant);
+        expect(Array.from(critical)).toEqual(Array.from({ length: n }, (_, i) => (Math.min(st.lsW[i]! - st.esW[i]!, st.lfW[i]! - st.efW[i]!) <= 0 ? 1 : 0)));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe("PERT quantile search", () => {
+  it("the guide-table walk finds the same CDF step as the binary search it replaced", () => {
+    // The previous quantile, verbatim: binary search for cdf[lo] ≤ u < cdf[lo + 1], then linear interpolation.
+    const previous = (a: number, m: number, b: number, lambda: number) => {
+      const cdf = betaCdfTable(1 + (lambda * (m - a)) / (b - a), 1 + (lambda * (b - m)) / (b - a));
+      return (u: number) => {
+        let lo = 0;
+        let hi = 2048;
+        while (hi - lo > 1) {
+          const mid = (lo + hi) >>> 1;
+          if ((cdf[mid] as number) <= u) lo = mid;
+          else hi = mid;
+        }
+        const c0 = cdf[lo] as number;
+        const c1 = cdf[hi] as number;
+        return a + (lo + (c1 > c0 ? (u - c0) / (c1 - c0) : 0)) * (1 / 2048) * (b - a);
+      };
+    };
+    const rng = new Xoshiro128(9);
+    for (const [a, m, b, l] of [[0, 5, 10, 4], [3840, 4800, 8640, 4], [0, 0.5, 10, 8], [1, 9.9, 10, 2], [0, 1, 2, 0.5]] as const) {
+      const now = pert(a, m, b, l);
+      const before = previous(a, m, b, l);
+      const cdf = betaCdfTable(1 + (l * (m - a)) / (b - a), 1 + (l * (b - m)) / (b - a));
+      // Random u, and u exactly on table values and on guide boundaries (where an off-by-one would show).
+      const us = [...Array.from({ length: 20000 }, () => rng.uniform()), ...Array.from(cdf).filter((c) => c > 0 && c < 1), ...Array.from({ length: 1023 }, (_, g) => (g + 1) / 1024), 1e-12, 1 - 1e-12];
+      for (const u of us) expect(now(u)).toBe(before(u));
+    }
+  });
+});
