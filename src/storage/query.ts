@@ -20,7 +20,8 @@ export type Scalar = string | number | boolean | null;
  * ```
  */
 export function fieldValue(record: StoredRecord, path: string): unknown {
-  checkArguments("fieldValue", { path: [path, "string"] });
+  // Inline, allocation-free checks: these two run once per record (and field) when the memory adapter filters and sorts.
+  if (typeof path !== "string") throw ValidationError.single(["path"], "expected a field path string", "fieldValue");
   let cur: unknown = record;
   for (const key of path.split(".")) {
     if (cur === null || typeof cur !== "object" || !Object.prototype.hasOwnProperty.call(cur, key)) return undefined;
@@ -69,7 +70,7 @@ function sameType(a: unknown, b: unknown): boolean {
  * ```
  */
 export function matchesWhere(record: StoredRecord, where: Where): boolean {
-  checkArguments("matchesWhere", { where: [where, "object"] });
+  if (typeof where !== "object" || where === null) throw ValidationError.single(["where"], "expected a condition object", "matchesWhere");
   const v = fieldValue(record, where.field);
   const norm = v === undefined ? null : v;
   const w = where.value;
