@@ -221,28 +221,43 @@ export function refuseUnstorableText(value: unknown, ctx: z.core.$RefinementCtx)
   if (typeof (ctx as { addIssue?: unknown } | null)?.addIssue !== "function") {
     throw ValidationError.single(["ctx"], "expected a zod refinement context", "refuseUnstorableText");
   }
-  const walk = (v: unknown, path: (string | number)[]): void => {
+  // One path stack, copied only when an issue is reported, and a quick scan that passes ordinary text without the
+  // per-character loop: this runs on every string of every record, decoding and encoding.
+  const path: (string | number)[] = [];
+  const check = (text: string, what: string, at: readonly (string | number)[]): void => {
+    if (!SUSPECT_TEXT.test(text)) return;
+    const why = unstorableText(text);
+    if (why) ctx.addIssue({ code: "custom", message: `${what} ${why}`, path: [...at], input: text });
+  };
+  const walk = (v: unknown): void => {
     if (typeof v === "string") {
-      const why = unstorableText(v);
-      if (why) ctx.addIssue({ code: "custom", message: `text ${why}`, path, input: v });
+      check(v, "text", path);
       return;
     }
     if (Array.isArray(v)) {
-      v.forEach((x, i) => walk(x, [...path, i]));
+      for (let i = 0; i < v.length; i++) {
+        path.push(i);
+        walk(v[i]);
+        path.pop();
+      }
       return;
     }
     if (v !== null && typeof v === "object") {
       const proto = Object.getPrototypeOf(v);
       if (proto !== Object.prototype && proto !== null) return; // Decimal, Money: not text
-      for (const [k, x] of Object.entries(v)) {
-        const why = unstorableText(k);
-        if (why) ctx.addIssue({ code: "custom", message: `key ${why}`, path: [...path, k], input: k });
-        walk(x, [...path, k]);
+      for (const k of Object.keys(v)) {
+        path.push(k);
+        check(k, "key", path);
+        walk((v as Record<string, unknown>)[k]);
+        path.pop();
       }
     }
   };
-  walk(value, []);
+  walk(value);
 }
+
+/** NUL or any surrogate code unit: only text containing one needs the exact check (paired surrogates pass it). */
+const SUSPECT_TEXT = /[\u0000\ud800-\udfff]/;
 
 /**
  * Decodes wire input through a schema, turning zod's error into a {@link ValidationError}.
