@@ -3,23 +3,16 @@
  * anything; these turn a wrong-typed argument into a ValidationError naming the argument, so that only pmokit
  * errors ever escape a pmokit function. They are cheap (typeof and brand checks), fit for hot paths.
  */
-import { PmoDecimal, type Decimal } from "./decimal.js";
 import { ValidationError } from "./errors.js";
 import { describeValue } from "./describe.js";
+import { isIsoDate, type IsoDate } from "./dates/iso-date.js";
 
 export { describeValue };
-import { isIsoDate, type IsoDate } from "./dates/iso-date.js";
 
 type Path = readonly (string | number)[];
 
 export function fail(path: Path, expected: string, value: unknown, subject: string): never {
   throw ValidationError.single(path, `expected ${expected}, got ${describeValue(value)}`, subject);
-}
-
-/** A finite Decimal instance. */
-export function requireDecimal(value: unknown, path: Path, subject: string): Decimal {
-  if (!PmoDecimal.isDecimal(value) || !(value as Decimal).isFinite()) fail(path, "a finite Decimal", value, subject);
-  return value as Decimal;
 }
 
 /** A calendar date `YYYY-MM-DD`. */
