@@ -1,7 +1,12 @@
 import { resolve } from "node:path";
 import { writeImportedRecords, readAllRecords } from "../io/index.js";
 import { renderHtmlReport, renderMarkdownReport, renderXlsxReport } from "../reports/index.js";
-import { oneLine } from "./errors.js";
+import { isoDate, type IsoDate } from "../core/index.js";
+import type { ImportedRecords } from "../io/index.js";
+import type { ScoringModel } from "../prioritization/index.js";
+import type { SelectionSolver } from "../selection/index.js";
+import { resolveEnvelope, type EnvelopeFlags } from "./envelope.js";
+import { CliError, toCliError } from "./errors.js";
 import { readOfficeFolder, sampleDataDir } from "./load.js";
 import { analyzeOffice, type OfficeAnalysis } from "./office.js";
 import { officeReport } from "./office-report.js";
@@ -21,15 +26,40 @@ export interface DemoOptions {
   readonly out?: string;
   /** Folder of the office's per-kind JSON files (default: the sample office, examples/data). */
   readonly data?: string;
-  /** Status date (default 2026-11-20, the sample's). */
+  /**
+   * Status date (default: the data's own — the latest project `statusDate`, 2026-11-20 for the sample — so the demo
+   * gives the same report every day; `today()` only for data without one).
+   */
   readonly statusDate?: string;
+  /** Today's date, for data without a status date (the CLI passes its clock's). Default: none — such data is refused. */
+  readonly today?: () => IsoDate;
+  /** The intake's scoring model (default the built-in one). */
+  readonly model?: ScoringModel;
+  /** The selection envelope's options (each default as `select`'s). */
+  readonly envelope?: EnvelopeFlags;
+  /** The selection solver (default the built-in one). */
+  readonly solver?: SelectionSolver;
   /** Print the summary as JSON instead of text. */
   readonly json?: boolean;
 }
 
 /**
+ * The data's own status date: the latest `statusDate` of its projects (undefined when none has one).
+ *
+ * @example
+ * ```ts
+ * dataStatusDate(sampleRecords); // "2026-11-20"
+ * ```
+ */
+export function dataStatusDate(records: ImportedRecords): IsoDate | undefined {
+  const dates = (records.project ?? []).flatMap((p) => (p.statusDate !== undefined ? [p.statusDate] : [])).sort();
+  return dates.length > 0 ? isoDate(dates[dates.length - 1]!) : undefined;
+}
+
+/**
  * `pmokit demo`: loads the office into a fresh embedded SQLite file (migrated, one transaction), reads it back,
- * runs the whole office (intake → selection → earned value → schedule → traceability → rollout → KPIs) at the status date,
+ * runs the whole office (intake → selection → earned value → schedule → traceability → rollout → KPIs) at the status date
+ * (by default the data's own, so the report does not change with the day),
  * prints a summary and writes `index.html`, `report.md` (with its chart SVGs) and `report.xlsx` to the report folder. The report
  * is dated by the status date only: two runs give byte-identical files. Returns the analysis.
  *
@@ -57,7 +87,10 @@ export async function runDemo(options: DemoOptions, raw: CliIo): Promise<OfficeA
       bar.tick("stored in SQLite");
       // Everything below reads the office back from the database, not from the files.
       const stored = await readAllRecords(store.adapter);
-      office = await analyzeOffice(stored, { statusDate: options.statusDate ?? "2026-11-20", onStage: () => {} });
+      const statusDate = options.statusDate ?? dataStatusDate(stored) ?? options.today?.();
+      if (statusDate === undefined) throw new CliError(`${data}: no project has a statusDate; pass --as-of`, { code: "usage" });
+      const envelope = resolveEnvelope(options.envelope ?? {}, stored.request ?? []);
+      office = await analyzeOffice(stored, { statusDate, envelope, ...(options.model ? { model: options.model } : {}), ...(options.solver ? { solver: options.solver } : {}), onStage: () => {} });
       schedule = analyzeOfficeSchedule(stored, office.statusDate, undefined, earnedScheduleFinishes(office));
       // Seeded: the same data gives the same percentiles, so two demo runs still write identical reports.
       risks = analyzeOfficeRisk(stored, { statusDate: office.statusDate, iterations: 500, seed: 1 });
@@ -74,6 +107,6 @@ export async function runDemo(options: DemoOptions, raw: CliIo): Promise<OfficeA
     return office;
   } catch (e) {
     bar.stop();
-    throw e instanceof Error && e.name === "CliError" ? e : new Error(oneLine(e));
+    throw toCliError(e);
   }
 }

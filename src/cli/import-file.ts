@@ -1,9 +1,10 @@
 import { statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
+import { ValidationError } from "../core/index.js";
 import type { EntityOf } from "../entities/index.js";
-import { importCsvBatches, importXlsx, mspdiToPmokit, readImportChunks, readImportFile, readMspdi, readReqif, reqifToPmokit, type CsvKind, type ImportedRecords } from "../io/index.js";
-import { CliError, oneLine } from "./errors.js";
+import { importCsvBatches, importXlsx, mspdiToPmokit, readImportChunks, readImportFile, readMspdi, readReqif, type MspdiDocument, reqifToPmokit, type CsvKind, type ImportedRecords } from "../io/index.js";
+import { CliError, ISSUE_CAP, toCliError } from "./errors.js";
 import { readDatasetFile, readOfficeFolder } from "./load.js";
 
 /** Options for the non-dataset formats (which need to know where the records belong). */
@@ -17,6 +18,11 @@ export interface ImportFileOptions {
   readonly sponsor?: string;
   /** Who imports (MSPDI). */
   readonly actor?: string;
+  /**
+   * Currency of an MSPDI file without a `CurrencyCode` (MS Project 2003 files). A file whose `CurrencyCode`
+   * disagrees is refused: its amounts are in its own currency, and relabelling them would be wrong.
+   */
+  readonly currency?: string;
   /** CSV entity kind: request, requirement, cost-entry, checklist-item. */
   readonly kind?: string;
   /** The import instant stamped on new records (ISO 8601). */
@@ -26,7 +32,7 @@ export interface ImportFileOptions {
 const CSV_KINDS = new Set(["request", "requirement", "cost-entry", "checklist-item"]);
 
 function need(value: string | undefined, flag: string, format: string): string {
-  if (value === undefined) throw new CliError(`${format} import needs ${flag}`);
+  if (value === undefined) throw new CliError(`${format} import needs ${flag}`, { code: "usage" });
   return value;
 }
 
@@ -43,8 +49,35 @@ async function* named<T>(file: string, batches: AsyncIterable<T>): AsyncGenerato
   try {
     yield* batches;
   } catch (e) {
-    throw e instanceof CliError ? e : new CliError(oneLine(e, file));
+    throw toCliError(e, { file, stoppedAt: ISSUE_CAP + 1 });
   }
+}
+
+/** A CurrencyCode problem of an MSPDI file, as a validation error naming the file. */
+function currencyError(file: string, message: string): CliError {
+  return new CliError(`${file}: CurrencyCode: ${message}`, { code: "validation", issues: [{ file, path: "CurrencyCode", message }] });
+}
+
+/**
+ * Reads an MSPDI text in the file's own currency or, when the file names none, in `--currency`. A file whose
+ * CurrencyCode differs from `--currency` is refused: its amounts are in its own currency, and relabelling them as
+ * another would be wrong by the exchange rate.
+ */
+function readMspdiWithCurrency(file: string, text: string, currency: string | undefined): MspdiDocument {
+  let document: MspdiDocument;
+  try {
+    ({ document } = readMspdi(text, currency !== undefined ? { currency } : {}));
+  } catch (e) {
+    // The reader's hint names its own option; on the command line it is --currency.
+    if (e instanceof ValidationError && e.issues[0]?.path[0] === "CurrencyCode" && currency === undefined) {
+      throw currencyError(file, "the file has no CurrencyCode (MS Project 2003); pass --currency <ISO 4217 code>, e.g. --currency EUR");
+    }
+    throw e;
+  }
+  if (currency !== undefined && document.currency !== currency) {
+    throw currencyError(file, `the file's amounts are in ${document.currency}, but --currency says ${currency}; refused (drop --currency to import in ${document.currency})`);
+  }
+  return document;
 }
 
 /**
@@ -67,19 +100,23 @@ export async function openImportable(file: string, options: ImportFileOptions): 
   } catch (e) {
     throw new CliError(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
+  const ext = isDir ? "" : extname(file).toLowerCase();
+  // Only MSPDI files can lack a currency; every other format carries it on each amount, so --currency would do nothing.
+  if (options.currency !== undefined && ext !== ".xml") {
+    throw new CliError(`--currency applies to MS Project XML (.xml) files only; ${isDir ? "a folder of JSON files" : `a ${ext || "file without an extension"}`} carries the currency on every amount`, { code: "usage" });
+  }
   if (isDir) return { form: "records", records: (await readOfficeFolder(file)).records };
-  const ext = extname(file).toLowerCase();
   if (ext === ".json") return { form: "records", records: (await readDatasetFile(file)).records };
   if (ext === ".csv") {
     const kind = need(options.kind, "--kind", "CSV");
-    if (!CSV_KINDS.has(kind)) throw new CliError(`--kind must be one of ${[...CSV_KINDS].join(", ")}`);
+    if (!CSV_KINDS.has(kind)) throw new CliError(`--kind must be one of ${[...CSV_KINDS].join(", ")}`, { code: "usage" });
     const csvKind = kind as CsvKind;
-    return { form: "batches", kind: csvKind, batches: () => named(file, importCsvBatches(csvKind, readImportChunks(file), { importedAt: options.importedAt })) };
+    return { form: "batches", kind: csvKind, batches: () => named(file, importCsvBatches(csvKind, readImportChunks(file), { importedAt: options.importedAt, maxProblems: ISSUE_CAP + 1 })) };
   }
   try {
     if (ext === ".xlsx") {
       const kind = need(options.kind, "--kind", "XLSX");
-      if (!CSV_KINDS.has(kind)) throw new CliError(`--kind must be one of ${[...CSV_KINDS].join(", ")}`);
+      if (!CSV_KINDS.has(kind)) throw new CliError(`--kind must be one of ${[...CSV_KINDS].join(", ")}`, { code: "usage" });
       const st = statSync(file);
       // The same bounds as the text reader: a regular file of at most 512 MiB (a workbook is read whole).
       if (!st.isFile()) throw new CliError(`${file}: not a regular file`);
@@ -87,7 +124,7 @@ export async function openImportable(file: string, options: ImportFileOptions): 
       return { form: "records", records: { [kind]: importXlsx(kind as CsvKind, new Uint8Array(await readFile(file)), { importedAt: options.importedAt }).records } as ImportedRecords };
     }
     if (ext === ".xml") {
-      const { document } = readMspdi(await readImportFile(file));
+      const document = readMspdiWithCurrency(file, await readImportFile(file), options.currency);
       return { form: "records", records: mspdiToPmokit(document, {
         projectId: need(options.project, "--project", "MSPDI"), projectCode: need(options.code, "--code", "MSPDI"),
         projectManagerId: need(options.manager, "--manager", "MSPDI"), sponsorId: need(options.sponsor, "--sponsor", "MSPDI"),
@@ -99,7 +136,7 @@ export async function openImportable(file: string, options: ImportFileOptions): 
       return { form: "records", records: reqifToPmokit(readReqif(await readImportFile(file)).document, { projectId: project, importedAt: options.importedAt }).records };
     }
   } catch (e) {
-    throw e instanceof CliError ? e : new CliError(oneLine(e, file));
+    throw toCliError(e, { file });
   }
   throw new CliError(`${file}: unknown file type (expected .json, .xml, .reqif, .reqifz, .csv, .xlsx or a folder)`);
 }

@@ -3,7 +3,7 @@ import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isEntityKind } from "../entities/index.js";
 import { DATASET_FORMAT, DATASET_FORMAT_VERSION, importDataset, readImportFile, type DatasetImport } from "../io/index.js";
-import { CliError, oneLine } from "./errors.js";
+import { CliError, toCliError } from "./errors.js";
 
 /**
  * Where the sample office lives: `examples/data` under the working folder, else beside the package (a source
@@ -28,7 +28,7 @@ async function readText(file: string): Promise<string> {
   try {
     return await readImportFile(file);
   } catch (e) {
-    throw new CliError(oneLine(e));
+    throw toCliError(e);
   }
 }
 
@@ -71,9 +71,8 @@ export async function readOfficeFolder(dir: string): Promise<DatasetImport> {
   try {
     return importDataset({ format: DATASET_FORMAT, formatVersion: DATASET_FORMAT_VERSION, records });
   } catch (e) {
-    // Name the per-kind file of the first problem.
-    const kind = (e as { issues?: { path: (string | number)[] }[] }).issues?.[0]?.path[1];
-    throw new CliError(oneLine(e, typeof kind === "string" ? join(dir, `${kind}.json`) : dir, idLookup(records)));
+    // Each problem names its per-kind file.
+    throw toCliError(e, { file: dir, ids: idLookup(records), fileOf: (path) => (path[0] === "records" && typeof path[1] === "string" ? join(dir, `${path[1]}.json`) : undefined) });
   }
 }
 
@@ -97,6 +96,6 @@ export async function readDatasetFile(file: string): Promise<DatasetImport> {
   try {
     return importDataset(parsed);
   } catch (e) {
-    throw new CliError(oneLine(e, file, idLookup((parsed as { records?: unknown } | null)?.records)));
+    throw toCliError(e, { file, ids: idLookup((parsed as { records?: unknown } | null)?.records) });
   }
 }

@@ -1,17 +1,25 @@
 import { basename, dirname, join, resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import { readAllRecords, writeImportedBatches, writeImportedRecords, countRecords, xlsxTemplate, type CsvKind } from "../io/index.js";
+import { isoDate, minorUnits } from "../core/index.js";
+import { readAllRecords, writeImportedBatches, writeImportedRecords, countRecords, xlsxTemplate, type CsvKind, type ImportedRecords } from "../io/index.js";
 import { renderHtmlReport, renderJsonReport, renderMarkdownReport, renderXlsxReport, tableToCsv, type ReportSection, type ReportTable } from "../reports/index.js";
 import { runDemo } from "./demo.js";
-import { CliError, oneLine } from "./errors.js";
+import { todayUtc, cliNow } from "./clock.js";
+import { parseCurrency, resolveEnvelope } from "./envelope.js";
+import { CliError, toCliError } from "./errors.js";
+import { printError } from "./error-output.js";
 import { openImportable } from "./import-file.js";
-import { analyzeOffice, type OfficeAnalysis } from "./office.js";
+import { analyzeDelivery, analyzeOffice, INTAKE_MODEL, type DeliveryAnalysis, type OfficeAnalysis } from "./office.js";
+import { scoreIntake, selectIntake } from "./intake.js";
+import { readModelFile } from "./model-file.js";
+import { asOfOption, dbOption, envelopeFlags, jsonOption, modelOption, parseDate, selectionOptions, type IntakeFlags } from "./options.js";
+import { loadSolver } from "./solver.js";
 import { officeReport } from "./office-report.js";
 import { entryAt } from "./folders.js";
 import { chartFiles, checkWritableDir, writeFilesAtomically } from "./output.js";
 import { progress, type CliIo } from "./progress.js";
 import { openSqlite } from "./sqlite.js";
-import { officeSummary } from "./summary.js";
+import { projectLines, selectionLines } from "./summary.js";
 import { guardedIo, jsonText, printable } from "./terminal.js";
 import { analyzeOfficeSchedule, earnedScheduleFinishes, type OfficeSchedule } from "./schedule.js";
 import { scheduleSummary } from "./schedule-summary.js";
@@ -22,33 +30,44 @@ import { portfolioSection } from "../reports/index.js";
 /** Exit codes: 0 success, 1 findings (a red project, a NO-GO gate, suspect links…), 2 usage or input error. */
 export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
 
-const DEFAULT_DB = "pmokit.sqlite";
-const SAMPLE_DATE = "2026-11-20";
-
 function json(io: CliIo, value: unknown): void {
   io.stdout.write(`${jsonText(value)}\n`);
 }
 
-async function withOffice(io: CliIo, opts: { db: string; asOf: string }): Promise<OfficeAnalysis> {
-  const store = await openSqlite(resolve(io.cwd, opts.db));
+async function readRecords(io: CliIo, db: string): Promise<ImportedRecords> {
+  const store = await openSqlite(resolve(io.cwd, db));
   try {
-    const bar = progress(io, 7, "analyse");
-    const records = await readAllRecords(store.adapter);
-    const office = await analyzeOffice(records, { statusDate: opts.asOf, onStage: (s) => bar.tick(s) });
-    bar.stop();
-    return office;
+    return await readAllRecords(store.adapter);
   } finally {
     await store.close();
   }
 }
 
-async function withSchedule(io: CliIo, opts: { db: string; asOf: string; project?: string; earnedSchedule?: Record<string, string | undefined> }): Promise<OfficeSchedule> {
-  const store = await openSqlite(resolve(io.cwd, opts.db));
-  try {
-    return analyzeOfficeSchedule(await readAllRecords(store.adapter), opts.asOf, opts.project, opts.earnedSchedule);
-  } finally {
-    await store.close();
-  }
+/** The intake options read before any data: the model file and the solver, so a bad one fails before the work. */
+async function intakeSetup(io: CliIo, o: IntakeFlags) {
+  const model = o.model !== undefined ? await readModelFile(resolve(io.cwd, o.model)) : INTAKE_MODEL;
+  const solver = await loadSolver(o.solver);
+  return { model, solver };
+}
+
+async function officeOf(io: CliIo, records: ImportedRecords, opts: IntakeFlags & { asOf: string }, setup: Awaited<ReturnType<typeof intakeSetup>>): Promise<OfficeAnalysis> {
+  const envelope = resolveEnvelope(envelopeFlags(opts), records.request ?? []);
+  const bar = progress(io, 7, "analyse");
+  const office = await analyzeOffice(records, { statusDate: opts.asOf, model: setup.model, envelope, ...(setup.solver ? { solver: setup.solver } : {}), onStage: (s) => bar.tick(s) });
+  bar.stop();
+  return office;
+}
+
+async function withDelivery(io: CliIo, opts: { db: string; asOf: string }): Promise<DeliveryAnalysis> {
+  const records = await readRecords(io, opts.db);
+  const bar = progress(io, 5, "analyse");
+  const delivery = analyzeDelivery(records, opts.asOf, (s) => bar.tick(s));
+  bar.stop();
+  return delivery;
+}
+
+async function withSchedule(io: CliIo, opts: { db: string; asOf: string; project?: string }): Promise<OfficeSchedule> {
+  return analyzeOfficeSchedule(await readRecords(io, opts.db), opts.asOf, opts.project);
 }
 
 function tables(sections: readonly ReportSection[]): ReportTable[] {
@@ -69,15 +88,17 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
   let code: number = EXIT.ok;
   // Everything printed goes through the guard; names from files and databases are also made one line (printable).
   const io = guardedIo(raw);
+  // Errors follow the output: JSON on stdout with --json (even a usage error commander finds), a line on stderr without.
+  const end = argv.indexOf("--");
+  const asJson = (end < 0 ? argv : argv.slice(0, end)).includes("--json");
+  const errorOutput: { listAll: boolean; subject?: string } = { listAll: false };
+  const today = () => todayUtc(raw);
   const program = new Command("pmokit")
     .description("pmokit — the Project Management Office toolkit on an embedded SQLite database")
     .version(pmokitVersion(), "-V, --version", "print the pmokit version")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => {} })
     .showHelpAfterError(false);
-  const dbOption = () => new Option("--db <file>", "SQLite database file").default(DEFAULT_DB);
-  const asOfOption = () => new Option("--as-of <date>", "status date (YYYY-MM-DD)").default(SAMPLE_DATE);
-  const jsonOption = () => new Option("--json", "machine-readable output");
 
   program.command("init").description("create a SQLite database file with the current schema (migrated)")
     .argument("<db>", "database file").addOption(jsonOption())
@@ -94,10 +115,11 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
     .option("--manager <person>", "project manager id (MSPDI)")
     .option("--sponsor <person>", "sponsor id (MSPDI)")
     .option("--actor <person>", "who imports (MSPDI)")
+    .addOption(new Option("--currency <code>", "currency of an MSPDI file without a CurrencyCode (MS Project 2003); a file whose CurrencyCode differs is refused").argParser(parseCurrency))
     .option("--kind <kind>", "entity kind of a CSV file: request, requirement, cost-entry, checklist-item")
-    .option("--imported-at <instant>", "instant stamped on new records (ISO 8601; default now)");
-  type FileOpts = { project?: string; code?: string; manager?: string; sponsor?: string; actor?: string; kind?: string; importedAt?: string; json?: boolean; db: string };
-  const importOptions = (o: FileOpts) => ({ ...o, importedAt: o.importedAt ?? new Date().toISOString() });
+    .option("--imported-at <instant>", "instant stamped on new records (ISO 8601; default now — with --as-of's today, the CLI's one use of the clock)");
+  type FileOpts = { project?: string; code?: string; manager?: string; sponsor?: string; actor?: string; currency?: string; kind?: string; importedAt?: string; json?: boolean; db: string };
+  const importOptions = (o: FileOpts) => ({ ...o, importedAt: o.importedAt ?? cliNow(raw).toISOString() });
 
   fileOptions(program.command("import").description("validate a file (pmokit dataset JSON, a folder of per-kind JSON, MSPDI, ReqIF or CSV) and store it, all or nothing")
     .argument("<file>", "file or folder to import").addOption(dbOption()).addOption(jsonOption()))
@@ -110,7 +132,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
           ? writeImportedRecords(store.adapter, source.records)
           : writeImportedBatches(store.adapter, source.kind, source.batches()).then((n) => (n > 0 ? { [source.kind]: n } : {}));
         const written = await stored.catch((e: unknown) => {
-          throw e instanceof CliError ? e : new CliError(oneLine(e, o.db));
+          throw toCliError(e, { file: o.db });
         });
         bar.tick("stored");
         bar.stop();
@@ -121,9 +143,11 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       }
     });
 
-  fileOptions(program.command("validate").description("validate a file without storing it; exit 2 when invalid")
+  fileOptions(program.command("validate").description("validate a file without storing it; lists every problem, one a line; exit 2 when invalid")
     .argument("<file>", "file or folder to validate").addOption(jsonOption()))
     .action(async (file: string, o: FileOpts) => {
+      errorOutput.listAll = true;
+      errorOutput.subject = file;
       const source = await openImportable(resolve(io.cwd, file), importOptions(o));
       let counts: Readonly<Partial<Record<string, number>>>;
       if (source.form === "records") counts = countRecords(source.records);
@@ -136,51 +160,69 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       else io.stdout.write(`${printable(file)}: valid (${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(", ")})\n`);
     });
 
-  const analysis = (name: string, description: string, show: (office: OfficeAnalysis, asJson: boolean) => number) =>
+  type AnalysisOpts = { db: string; asOf?: string; json?: boolean };
+  const analysis = (name: string, description: string, show: (delivery: DeliveryAnalysis, asJson: boolean) => number) =>
     program.command(name).description(description).addOption(dbOption()).addOption(asOfOption()).addOption(jsonOption())
-      .action(async (o: { db: string; asOf: string; json?: boolean }) => {
-        code = show(await withOffice(raw, o), o.json === true);
+      .action(async (o: AnalysisOpts) => {
+        code = show(await withDelivery(raw, { db: o.db, asOf: o.asOf ?? today() }), o.json === true);
       });
 
-  analysis("score", "rank the intake with the weighted model over the office's criteria", (office, asJson) => {
-    if (asJson) json(io, office.scoreboard.entries.map((e) => ({ rank: e.rank, request: e.requestId, status: e.status, score: e.score.value?.toFixed() ?? null, reason: e.score.reason ?? null })));
-    else for (const e of office.scoreboard.entries) io.stdout.write(`${String(e.rank).padStart(3)}  ${printable(e.requestId).padEnd(14)} ${e.status.padEnd(10)} ${e.score.value?.toFixed(3) ?? `n/a (${e.score.reason})`}\n`);
-    return EXIT.ok;
+  program.command("score").description("rank the intake with a scoring model (default: the built-in weighted model over the sample's criteria)")
+    .addOption(dbOption()).addOption(asOfOption()).addOption(modelOption()).addOption(jsonOption())
+    .action(async (o: AnalysisOpts & { model?: string }) => {
+      const model = o.model !== undefined ? await readModelFile(resolve(io.cwd, o.model)) : INTAKE_MODEL;
+      const { scoreboard } = scoreIntake(await readRecords(raw, o.db), isoDate(o.asOf ?? today()), model);
+      if (o.json) json(io, scoreboard.entries.map((e) => ({ rank: e.rank, request: e.requestId, status: e.status, score: e.score.value?.toFixed() ?? null, reason: e.score.reason ?? null })));
+      else for (const e of scoreboard.entries) io.stdout.write(`${String(e.rank).padStart(3)}  ${printable(e.requestId).padEnd(14)} ${e.status.padEnd(10)} ${e.score.value?.toFixed(3) ?? `n/a (${e.score.reason})`}\n`);
+    });
+
+  selectionOptions(program.command("select").description("select the portfolio of open requests under the budget and capacity of one period; exit 1 when infeasible")
+    .addOption(dbOption()).addOption(asOfOption())).addOption(jsonOption())
+    .action(async (o: IntakeFlags & AnalysisOpts) => {
+      const { model, solver } = await intakeSetup(raw, o);
+      const records = await readRecords(raw, o.db);
+      const envelope = resolveEnvelope(envelopeFlags(o), records.request ?? []);
+      const selection = await selectIntake(scoreIntake(records, isoDate(o.asOf ?? today()), model), envelope, solver);
+      const r = selection.result;
+      if (o.json) {
+        json(io, {
+          status: r.status, selected: r.selected, excluded: r.excluded, objective: r.objective.value?.toFixed() ?? null,
+          whyNot: r.whyNot.map((w) => ({ candidate: w.candidate, explanation: w.explanation })), binding: r.binding.map((b) => b.description),
+          envelope: { period: envelope.period, budget: { amount: envelope.budget.amount.toFixed(minorUnits(envelope.budget.currency)), currency: envelope.budget.currency }, capacity: envelope.capacity }, solver: r.solver,
+        });
+      } else io.stdout.write(`${selectionLines(selection).map(printable).join("\n")}\n`);
+      code = r.status === "infeasible" ? EXIT.findings : EXIT.ok;
+    });
+  analysis("evm", "earned value and earned schedule of the running projects; exit 1 when a project is red", (d, asJson) => {
+    if (asJson) json(io, d.projects.map((p) => { const f = p.series.atStatusDate.figures; const s = p.series.atStatusDate.schedule; return { project: p.code, rag: p.rag.overall.colour ?? null, bac: f.bac.value?.amount.toFixed(2) ?? null, pv: f.pv.value?.amount.toFixed(2) ?? null, ev: f.ev.value?.amount.toFixed(2) ?? null, ac: f.ac.value?.amount.toFixed(2) ?? null, cpi: f.cpi.value?.toFixed(4) ?? null, spi: f.spi.value?.toFixed(4) ?? null, spiT: s.spiT.value?.toFixed(4) ?? null, eac: f.selectedEac.value.value?.amount.toFixed(2) ?? null, forecastFinish: s.forecastFinish.spiT.value ?? null }; }));
+    else io.stdout.write(`${projectLines(d.projects).map(printable).join("\n")}\n`);
+    return d.projects.some((p) => p.rag.overall.colour === "red") ? EXIT.findings : EXIT.ok;
   });
-  analysis("select", "select the portfolio under the budget and capacity envelope; exit 1 when infeasible", (office, asJson) => {
-    const r = office.selection.result;
-    if (asJson) json(io, { status: r.status, selected: r.selected, excluded: r.excluded, objective: r.objective.value?.toFixed() ?? null, whyNot: r.whyNot.map((w) => ({ candidate: w.candidate, explanation: w.explanation })), binding: r.binding.map((b) => b.description) });
-    else io.stdout.write(`${officeSummary(office).map(printable).filter((l) => l.startsWith("SELECTION") || l.includes("why not")).join("\n")}\n`);
-    return r.status === "infeasible" ? EXIT.findings : EXIT.ok;
-  });
-  analysis("evm", "earned value and earned schedule of the running projects; exit 1 when a project is red", (office, asJson) => {
-    if (asJson) json(io, office.projects.map((p) => { const f = p.series.atStatusDate.figures; const s = p.series.atStatusDate.schedule; return { project: p.code, rag: p.rag.overall.colour ?? null, bac: f.bac.value?.amount.toFixed(2) ?? null, pv: f.pv.value?.amount.toFixed(2) ?? null, ev: f.ev.value?.amount.toFixed(2) ?? null, ac: f.ac.value?.amount.toFixed(2) ?? null, cpi: f.cpi.value?.toFixed(4) ?? null, spi: f.spi.value?.toFixed(4) ?? null, spiT: s.spiT.value?.toFixed(4) ?? null, eac: f.selectedEac.value.value?.amount.toFixed(2) ?? null, forecastFinish: s.forecastFinish.spiT.value ?? null }; }));
-    else io.stdout.write(`${officeSummary(office).map(printable).filter((l) => /^(PROJECTS| {11}PRJ|\s{11}\S)/.test(l) && !l.includes("why not")).join("\n")}\n`);
-    return office.projects.some((p) => p.rag.overall.colour === "red") ? EXIT.findings : EXIT.ok;
-  });
-  analysis("trace", "traceability: coverage per level, suspects, acknowledgement gaps; exit 1 on suspect links or gaps", (office, asJson) => {
-    const t = office.trace.result;
+  analysis("trace", "traceability: coverage per level, suspects, acknowledgement gaps; exit 1 on uncovered requirements, suspect links or acknowledgement gaps", (d, asJson) => {
+    const t = d.trace.result;
     const gaps = t.acknowledgements.filter((a) => a.pending.length > 0);
-    if (asJson) json(io, { levels: t.levels.map((l) => ({ type: l.type, items: l.items, shallowCovered: l.shallowCovered, deepCovered: l.deepCovered, gaps: l.gaps })), suspects: t.suspects.map((s) => s.link), acknowledgementGaps: gaps.map((a) => ({ requirement: a.requirementId, pending: a.pending })) });
+    const uncovered = t.levels.flatMap((l) => l.gaps);
+    if (asJson) json(io, { levels: t.levels.map((l) => ({ type: l.type, items: l.items, shallowCovered: l.shallowCovered, deepCovered: l.deepCovered, gaps: l.gaps })), uncovered, suspects: t.suspects.map((s) => s.link), acknowledgementGaps: gaps.map((a) => ({ requirement: a.requirementId, pending: a.pending })) });
     else {
       for (const l of t.levels) io.stdout.write(`${printable(l.type).padEnd(14)} ${l.shallowCovered}/${l.items} shallow, ${l.deepCovered}/${l.items} deep\n`);
+      io.stdout.write(`uncovered: ${uncovered.length}${uncovered.length > 0 ? ` (${uncovered.map(printable).join(", ")})` : ""}\n`);
       for (const s of t.suspects) io.stdout.write(`suspect ${printable(s.link)}\n`);
       io.stdout.write(`acknowledgement gaps: ${gaps.length}\n`);
     }
-    return t.suspects.length > 0 || gaps.length > 0 ? EXIT.findings : EXIT.ok;
+    return uncovered.length > 0 || t.suspects.length > 0 || gaps.length > 0 ? EXIT.findings : EXIT.ok;
   });
-  analysis("rollout", "rollout readiness and the go/no-go gate; exit 1 when a gate is NO-GO", (office, asJson) => {
-    if (asJson) json(io, office.rollouts.map((r) => ({ plan: r.name, readyPercent: r.progress.overall.percent.value?.toFixed(1) ?? null, gate: r.gate ? { name: r.gate.gateName, outcome: r.gate.outcome, blockers: r.gate.blockers.map((b) => b.code ?? b.id), reasons: r.gate.reasons } : null })));
-    else for (const r of office.rollouts) io.stdout.write(`${printable(r.name)}: ready ${r.progress.overall.percent.value?.toFixed(1) ?? "n/a"}%${r.gate ? `; ${printable(r.gate.gateName)}: ${r.gate.outcome.toUpperCase()}\n  ${r.gate.reasons.map(printable).join("\n  ")}` : ""}\n`);
-    return office.rollouts.some((r) => r.gate?.outcome === "no-go") ? EXIT.findings : EXIT.ok;
+  analysis("rollout", "rollout readiness and the go/no-go gate; exit 1 when a gate is NO-GO", (d, asJson) => {
+    if (asJson) json(io, d.rollouts.map((r) => ({ plan: r.name, readyPercent: r.progress.overall.percent.value?.toFixed(1) ?? null, gate: r.gate ? { name: r.gate.gateName, outcome: r.gate.outcome, blockers: r.gate.blockers.map((b) => b.code ?? b.id), reasons: r.gate.reasons } : null })));
+    else for (const r of d.rollouts) io.stdout.write(`${printable(r.name)}: ready ${r.progress.overall.percent.value?.toFixed(1) ?? "n/a"}%${r.gate ? `; ${printable(r.gate.gateName)}: ${r.gate.outcome.toUpperCase()}\n  ${r.gate.reasons.map(printable).join("\n  ")}` : ""}\n`);
+    return d.rollouts.some((r) => r.gate?.outcome === "no-go") ? EXIT.findings : EXIT.ok;
   });
 
   program.command("schedule").description("CPM schedule of the projects at the status date (one network: cross-project links bind); exit 1 on a missed deadline or negative float")
     .option("--project <id>", "only this project (id or code)")
     .addOption(dbOption()).addOption(asOfOption()).addOption(jsonOption())
-    .action(async (o: { db: string; asOf: string; project?: string; json?: boolean }) => {
-      const schedule = await withSchedule(io, o);
-      if (o.project !== undefined && schedule.projects.length === 0) throw new CliError(`no project ${o.project}`);
+    .action(async (o: AnalysisOpts & { project?: string }) => {
+      const schedule = await withSchedule(io, { db: o.db, asOf: o.asOf ?? today(), ...(o.project !== undefined ? { project: o.project } : {}) });
+      if (o.project !== undefined && schedule.projects.length === 0) throw new CliError(`no project ${o.project}`, { code: "usage" });
       const lines = scheduleSummary(schedule);
       if (o.json) json(io, lines.json);
       else io.stdout.write(`${lines.text.join("\n")}\n`);
@@ -188,28 +230,22 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
     });
 
   const positiveInt = (name: string, max: number) => (v: string) => {
-    if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > max) throw new CliError(`${name} must be a whole number from 1 to ${max}, got ${v}`);
+    if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > max) throw new CliError(`${name} must be a whole number from 1 to ${max}, got ${v}`, { code: "usage" });
     return Number(v);
   };
   program.command("risk").description("Monte Carlo schedule risk per project (duration estimates, open risks); exit 1 when P80 finishes after the target (default: the planned finish)")
     .option("--project <id>", "only this project (id or code)")
     .option("--iterations <n>", "iterations per project", positiveInt("--iterations", 1_000_000), 2000)
-    .option("--seed <n>", "random seed (same seed, same answer)", (v: string) => { if (!/^\d+$/.test(v)) throw new CliError(`--seed must be a whole number, got ${v}`); return Number(v); }, 1)
-    .option("--target <date>", "finish date to measure against (default: each project's planned finish)")
+    .option("--seed <n>", "random seed (same seed, same answer)", (v: string) => { if (!/^\d+$/.test(v)) throw new CliError(`--seed must be a whole number, got ${v}`, { code: "usage" }); return Number(v); }, 1)
+    .addOption(new Option("--target <date>", "finish date to measure against (default: each project's planned finish)").argParser(parseDate("--target")))
     .addOption(dbOption()).addOption(asOfOption()).addOption(jsonOption())
-    .action(async (o: { db: string; asOf: string; project?: string; iterations: number; seed: number; target?: string; json?: boolean }) => {
-      const store = await openSqlite(resolve(io.cwd, o.db));
-      let records;
-      try {
-        records = await readAllRecords(store.adapter);
-      } finally {
-        await store.close();
-      }
-      if (o.project !== undefined && !(records.project ?? []).some((p) => p.id === o.project || p.code === o.project)) throw new CliError(`no project ${o.project}`);
+    .action(async (o: AnalysisOpts & { project?: string; iterations: number; seed: number; target?: string }) => {
+      const records = await readRecords(raw, o.db);
+      if (o.project !== undefined && !(records.project ?? []).some((p) => p.id === o.project || p.code === o.project)) throw new CliError(`no project ${o.project}`, { code: "usage" });
       const projects = o.project !== undefined ? 1 : (records.project ?? []).length;
       const bar = progress(raw, 100 * projects, "risk");
       const results = analyzeOfficeRisk(records, {
-        statusDate: o.asOf, iterations: o.iterations, seed: o.seed, ...(o.project !== undefined ? { project: o.project } : {}), ...(o.target !== undefined ? { target: o.target } : {}),
+        statusDate: o.asOf ?? today(), iterations: o.iterations, seed: o.seed, ...(o.project !== undefined ? { project: o.project } : {}), ...(o.target !== undefined ? { target: o.target } : {}),
         onProgress: (_p, done, total) => { if (done < total) bar.tick(`${done}/${total}`); },
       });
       bar.stop();
@@ -232,24 +268,21 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       code = results.some((r) => r.target !== undefined && (pct(r, 80)?.finish ?? "") > r.target) ? EXIT.findings : EXIT.ok;
     });
 
-  program.command("report").description("write the office report (html: one self-contained file; md: with chart SVGs beside it; csv: the project health table; json; xlsx: a workbook, one sheet per table)")
+  selectionOptions(program.command("report").description("write the office report (html: one self-contained file; md: with chart SVGs beside it; csv: the project health table; json; xlsx: a workbook, one sheet per table)")
     .addOption(new Option("--format <format>", "html, md, csv, json or xlsx").choices(["html", "md", "csv", "json", "xlsx"]).default("html"))
     .requiredOption("--out <path>", "file to write")
-    .addOption(dbOption()).addOption(asOfOption()).addOption(jsonOption())
-    .action(async (o: { format: "html" | "md" | "csv" | "json" | "xlsx"; out: string; db: string; asOf: string; json?: boolean }) => {
+    .addOption(dbOption()).addOption(asOfOption())).addOption(jsonOption())
+    .action(async (o: IntakeFlags & AnalysisOpts & { format: "html" | "md" | "csv" | "json" | "xlsx"; out: string }) => {
       const out = resolve(io.cwd, o.out);
       // Checked before the work: a folder is not a report file (`--out .` would write beside the folder).
-      if (entryAt(out) === "folder") throw new CliError(`${out}: is a folder; --out names the report file (e.g. ${join(o.out, `report.${o.format}`)})`);
+      if (entryAt(out) === "folder") throw new CliError(`${out}: is a folder; --out names the report file (e.g. ${join(o.out, `report.${o.format}`)})`, { code: "usage" });
       checkWritableDir(dirname(out));
-      const office = await withOffice(raw, o);
-      const store = await openSqlite(resolve(io.cwd, o.db));
-      let risks;
-      try {
-        risks = analyzeOfficeRisk(await readAllRecords(store.adapter), { statusDate: o.asOf, iterations: 500, seed: 1 });
-      } finally {
-        await store.close();
-      }
-      const report = officeReport(office, await withSchedule(io, { ...o, earnedSchedule: earnedScheduleFinishes(office) }), risks);
+      const asOf = o.asOf ?? today();
+      const setup = await intakeSetup(raw, o);
+      const records = await readRecords(raw, o.db);
+      const office = await officeOf(raw, records, { ...o, asOf }, setup);
+      const risks = analyzeOfficeRisk(records, { statusDate: asOf, iterations: 500, seed: 1 });
+      const report = officeReport(office, analyzeOfficeSchedule(records, asOf, undefined, earnedScheduleFinishes(office)), risks);
       const dir = dirname(out);
       const name = basename(out);
       let files: Record<string, string | Uint8Array>;
@@ -278,13 +311,34 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       else io.stdout.write(`wrote ${written.join(", ")}\n`);
     });
 
-  program.command("demo").description("run the whole sample office on a fresh embedded SQLite file and write pmo-report/index.html and report.md")
+  program.command("model").description("print the built-in scoring model as JSON, to copy and adapt for --model (--print, the default), or check a model file (--check <file>)")
+    .option("--print", "print the built-in intake model as JSON")
+    .option("--check <file>", "validate a scoring model file; exit 2 with every problem when invalid")
+    .addOption(jsonOption())
+    .action(async (o: { print?: boolean; check?: string; json?: boolean }) => {
+      if (o.print && o.check !== undefined) throw new CliError("give --print or --check <file>, not both", { code: "usage" });
+      if (o.check === undefined) {
+        io.stdout.write(`${jsonText(INTAKE_MODEL)}\n`);
+        return;
+      }
+      errorOutput.listAll = true;
+      errorOutput.subject = o.check;
+      const model = await readModelFile(resolve(io.cwd, o.check));
+      if (o.json) json(io, { file: o.check, valid: true, kind: model.kind, name: model.name ?? model.kind, criteria: model.criteria.map((c) => c.id) });
+      else io.stdout.write(`${printable(o.check)}: valid ${model.kind} model "${printable(model.name ?? model.kind)}" over ${model.criteria.length} criteria (${model.criteria.map((c) => printable(c.id)).join(", ")})\n`);
+    });
+
+  selectionOptions(program.command("demo").description("run the whole sample office on a fresh embedded SQLite file and write pmo-report/index.html and report.md")
     .option("--db <file>", "SQLite file, recreated each run", ".pmokit/demo.sqlite")
     .option("--out <dir>", "report folder", "pmo-report")
     .option("--data <dir>", "folder of per-kind JSON files (default: the sample office)")
-    .addOption(asOfOption()).addOption(jsonOption())
-    .action(async (o: { db: string; out: string; data?: string; asOf: string; json?: boolean }) => {
-      await runDemo({ db: o.db, out: o.out, statusDate: o.asOf, ...(o.data !== undefined ? { data: o.data } : {}), ...(o.json ? { json: true } : {}) }, raw);
+    .addOption(asOfOption("the data's status date — the latest project statusDate, 2026-11-20 for the sample — else today in UTC"))).addOption(jsonOption())
+    .action(async (o: IntakeFlags & { db: string; out: string; data?: string; asOf?: string; json?: boolean }) => {
+      const { model, solver } = await intakeSetup(raw, o);
+      await runDemo({
+        db: o.db, out: o.out, model, envelope: envelopeFlags(o), ...(solver ? { solver } : {}), today,
+        ...(o.asOf !== undefined ? { statusDate: o.asOf } : {}), ...(o.data !== undefined ? { data: o.data } : {}), ...(o.json ? { json: true } : {}),
+      }, raw);
     });
 
   try {
@@ -294,10 +348,11 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
     if (e instanceof CommanderError) {
       // `--help` exits 0; help shown because no command was given is a usage error.
       if (e.code === "commander.helpDisplayed" || e.code === "commander.help" || e.code === "commander.version") return e.exitCode === 0 ? EXIT.ok : EXIT.error;
-      io.stderr.write(`pmokit: ${printable(e.message.replace(/^error: /, ""))}\n`);
+      printError(io, new CliError(e.message.replace(/^error: /, ""), { code: "usage" }), { json: asJson, listAll: false });
       return EXIT.error;
     }
-    io.stderr.write(`pmokit: ${oneLine(e)}\n`);
-    return e instanceof CliError ? e.exitCode : EXIT.error;
+    const error = toCliError(e);
+    printError(io, error, { json: asJson, ...errorOutput });
+    return error.exitCode;
   }
 }

@@ -1,45 +1,17 @@
-import { addDays, decimal, instant, isoDate, money, sumMoney, type IsoDate, type Money } from "../core/index.js";
+import { addDays, instant, isoDate, type IsoDate } from "../core/index.js";
 import type { ChecklistItem, EntityKind, EntityOf, ProjectRequest } from "../entities/index.js";
 import type { ImportedRecords } from "../io/index.js";
 import { onBudget, onTimeDelivery, portfolioHealth, serviceAvailability, type KpiRatio, type ServiceAvailability } from "../kpi/index.js";
-import { scoreRequests, type Scoreboard, type ScoringModel } from "../prioritization/index.js";
+import type { Scoreboard, ScoringModel } from "../prioritization/index.js";
 import { evaluateGate, readinessProgress, waveProgress, type GateEvaluation, type ReadinessProgress, type WaveProgress } from "../rollout/index.js";
-import { selectPortfolio, type PortfolioSelection, type SelectionProblemInput, type SelectionSolver } from "../selection/index.js";
+import type { SelectionSolver } from "../selection/index.js";
 import { ragStatus, type RagStatus } from "../status/index.js";
 import { analyzeTraceGraph, buildTraceGraph, DEFAULT_TRACE_RULES, traceMatrix, type TraceAnalysisResult, type TraceMatrix } from "../traceability/index.js";
 import { earnedValueSeries, milestoneSlips, type EarnedValueSeries, type MilestoneSlip } from "../variance/index.js";
 import { openItemsSeries, type OpenItemsPoint } from "../reports/index.js";
+import { DEMO_ENVELOPE, INTAKE_MODEL, scoreIntake, selectIntake, type IntakeEnvelope, type IntakeSelection } from "./intake.js";
 
-/** The planning envelope the intake is selected under (the sample data has none: these are the run's assumptions). */
-export interface IntakeEnvelope {
-  /** The fiscal period selected for (`FY2027`). */
-  readonly period: string;
-  /** Budget for new work in that period. */
-  readonly budget: Money;
-  /** Hours available per skill in that period. */
-  readonly capacity: Readonly<Record<string, string>>;
-}
-
-/** The default envelope of the demo: EUR 1,000,000 and 1,600 integration hours of FY2027 for new requests. */
-export const DEMO_ENVELOPE: IntakeEnvelope = { period: "FY2027", budget: money("1000000.00", "EUR"), capacity: { integration: "1600" } };
-
-/**
- * The weighted-sum intake model over the sample's five criteria (docs/prioritization.md): ratings 1–5 on an
- * absolute scale, complexity a cost; mandatory requests first; urgency breaks ties.
- */
-export const INTAKE_MODEL: ScoringModel = {
-  kind: "weighted-sum",
-  name: "Northwind intake 2027",
-  criteria: [
-    { id: "strategic-fit", weight: 3, scale: { kind: "numeric", min: 1, max: 5 }, normalization: "absolute" },
-    { id: "financial-value", weight: 3, scale: { kind: "numeric", min: 1, max: 5 }, normalization: "absolute" },
-    { id: "risk-reduction", weight: 2, scale: { kind: "numeric", min: 1, max: 5 }, normalization: "absolute" },
-    { id: "urgency", weight: 2, scale: { kind: "numeric", min: 1, max: 5 }, normalization: "absolute" },
-    { id: "complexity", weight: 1, scale: { kind: "numeric", min: 1, max: 5 }, normalization: "absolute", direction: "cost" },
-  ],
-  gates: [{ kind: "mandatory" }],
-  tieBreak: [{ criterionId: "urgency" }],
-};
+export { DEMO_ENVELOPE, INTAKE_MODEL, intakeProblem, isOpenRequest, type IntakeEnvelope, type IntakeScore, type IntakeSelection } from "./intake.js";
 
 /** One running project, analysed at the status date. */
 export interface ProjectAnalysis {
@@ -67,7 +39,7 @@ export interface OfficeAnalysis {
   readonly organisation: string;
   readonly requests: readonly ProjectRequest[];
   readonly scoreboard: Scoreboard;
-  readonly selection: { readonly problem: SelectionProblemInput; readonly result: PortfolioSelection; readonly envelope: IntakeEnvelope };
+  readonly selection: IntakeSelection;
   readonly projects: readonly ProjectAnalysis[];
   readonly trace: { readonly result: TraceAnalysisResult; readonly matrix: TraceMatrix };
   readonly rollouts: readonly RolloutAnalysis[];
@@ -78,47 +50,17 @@ export interface OfficeAnalysis {
 /** Options of {@link analyzeOffice}. */
 export interface AnalyzeOfficeOptions {
   readonly statusDate: IsoDate | string;
+  /** The envelope the intake is selected under (default {@link DEMO_ENVELOPE}). */
   readonly envelope?: IntakeEnvelope;
+  /** The scoring model of the intake (default {@link INTAKE_MODEL}). */
+  readonly model?: ScoringModel;
+  /** The selection solver (default the built-in one). */
   readonly solver?: SelectionSolver;
   /** Called as each stage finishes (progress bars). */
   readonly onStage?: (stage: string) => void;
 }
 
 const list = <K extends EntityKind>(records: ImportedRecords, kind: K): readonly EntityOf<K>[] => (records[kind] ?? []) as readonly EntityOf<K>[];
-const CLOSED_REQUEST = new Set(["converted", "rejected", "withdrawn"]);
-
-/** The selection problem of the intake: open, scored (or mandatory) requests, their costs and hours in the period. */
-export function intakeProblem(requests: readonly ProjectRequest[], board: Scoreboard, envelope: IntakeEnvelope): SelectionProblemInput {
-  const entry = new Map(board.entries.map((e) => [e.requestId, e] as const));
-  const open = requests.filter((r) => !CLOSED_REQUEST.has(r.status));
-  const candidates = open.filter((r) => entry.get(r.id)?.score.value !== undefined || r.mandatory !== undefined);
-  const ids = new Set(candidates.map((r) => r.id));
-  const skills = new Set(Object.keys(envelope.capacity));
-  return {
-    periods: [envelope.period],
-    candidates: candidates.map((r) => {
-      const inPeriod = r.estimatedCost.filter((c) => c.period === envelope.period).map((c) => c.amount);
-      const hours: Record<string, string> = {};
-      for (const e of r.effort.filter((x) => x.period === envelope.period && skills.has(x.skill))) hours[e.skill] = decimal(hours[e.skill] ?? 0).plus(e.hours).toFixed();
-      // Value in score points (score × 100); a mandatory request without a score is worth 0 but forced in.
-      const score = entry.get(r.id)?.score.value;
-      return {
-        id: r.id,
-        name: r.title,
-        value: score === undefined ? 0 : score.times(100).toFixed(),
-        costs: { [envelope.period]: inPeriod.length > 0 ? sumMoney(inPeriod) : money("0", envelope.budget.currency) },
-        demand: { [envelope.period]: hours },
-      };
-    }),
-    budgets: { [envelope.period]: envelope.budget },
-    capacity: { [envelope.period]: envelope.capacity },
-    // Dependencies on requests already converted to projects are met; only those between candidates constrain.
-    constraints: [
-      ...candidates.flatMap((r) => r.dependsOn.filter((d) => ids.has(d)).map((d) => ({ kind: "requires" as const, candidate: r.id, requires: d }))),
-      ...candidates.filter((r) => r.mandatory !== undefined).map((r) => ({ kind: "forced-in" as const, candidate: r.id, reason: r.mandatory!.reason })),
-    ],
-  };
-}
 
 function rollout(records: ImportedRecords, plan: EntityOf<"rollout-plan">, asOf: IsoDate): RolloutAnalysis {
   const items = list(records, "checklist-item").filter((i) => i.rolloutPlanId === plan.id);
@@ -137,28 +79,21 @@ function rollout(records: ImportedRecords, plan: EntityOf<"rollout-plan">, asOf:
   };
 }
 
+/** The delivery side of the office at the status date: running projects, traceability, rollouts and KPIs. */
+export type DeliveryAnalysis = Omit<OfficeAnalysis, "requests" | "scoreboard" | "selection">;
+
 /**
- * Runs the whole office on a set of records at a status date: scores and ranks the intake, selects the portfolio
- * under the envelope, computes earned value and earned schedule, RAG and milestone slips for each running project,
- * analyses traceability, judges each rollout plan's go/no-go gate and computes the KPIs. Pure: no clock, no I/O.
+ * The delivery side of the office at a status date: earned value and earned schedule, RAG and milestone slips for
+ * each running project, traceability, each rollout plan's go/no-go gate and the KPIs — no scoring or selection, so
+ * `evm`, `trace` and `rollout` do not depend on the intake. Pure: no clock, no I/O.
  *
  * @example
  * ```ts
- * const office = await analyzeOffice(await readAllRecords(adapter), { statusDate: "2026-11-20" });
- * office.selection.result.selected; // ["REQ-2027-002", "REQ-2027-003", "REQ-2027-007"]
+ * analyzeDelivery(await readAllRecords(adapter), "2026-11-20").projects.map((p) => p.code); // ["PRJ-CRM", …]
  * ```
  */
-export async function analyzeOffice(records: ImportedRecords, options: AnalyzeOfficeOptions): Promise<OfficeAnalysis> {
-  const asOf = isoDate(options.statusDate);
-  const stage = options.onStage ?? (() => {});
-  const envelope = options.envelope ?? DEMO_ENVELOPE;
-  const requests = list(records, "request");
-  const scoreboard = scoreRequests(requests, INTAKE_MODEL, { asOf });
-  stage("score");
-  const problem = intakeProblem(requests, scoreboard, envelope);
-  const result = await selectPortfolio(problem, { gap: 0, timeLimitMs: 5_000, ...(options.solver ? { solver: options.solver } : {}) });
-  stage("select");
-
+export function analyzeDelivery(records: ImportedRecords, statusDate: IsoDate | string, stage: (name: string) => void = () => {}): DeliveryAnalysis {
+  const asOf = isoDate(statusDate);
   const workPackages = list(records, "work-package");
   const baselines = list(records, "baseline");
   const costEntries = list(records, "cost-entry");
@@ -216,5 +151,26 @@ export async function analyzeOffice(records: ImportedRecords, options: AnalyzeOf
   };
   stage("kpi");
   const organisation = list(records, "portfolio")[0]?.name ?? "PMO";
-  return { statusDate: asOf, organisation, requests, scoreboard, selection: { problem, result, envelope }, projects, trace, rollouts, availability, kpis };
+  return { statusDate: asOf, organisation, projects, trace, rollouts, availability, kpis };
+}
+
+/**
+ * Runs the whole office on a set of records at a status date: scores and ranks the intake, selects the portfolio
+ * under the envelope, computes earned value and earned schedule, RAG and milestone slips for each running project,
+ * analyses traceability, judges each rollout plan's go/no-go gate and computes the KPIs. Pure: no clock, no I/O.
+ *
+ * @example
+ * ```ts
+ * const office = await analyzeOffice(await readAllRecords(adapter), { statusDate: "2026-11-20" });
+ * office.selection.result.selected; // ["REQ-2027-002", "REQ-2027-003", "REQ-2027-007"]
+ * ```
+ */
+export async function analyzeOffice(records: ImportedRecords, options: AnalyzeOfficeOptions): Promise<OfficeAnalysis> {
+  const asOf = isoDate(options.statusDate);
+  const stage = options.onStage ?? (() => {});
+  const intake = scoreIntake(records, asOf, options.model ?? INTAKE_MODEL);
+  stage("score");
+  const selection = await selectIntake(intake, options.envelope ?? DEMO_ENVELOPE, options.solver);
+  stage("select");
+  return { ...analyzeDelivery(records, asOf, stage), requests: intake.requests, scoreboard: intake.scoreboard, selection };
 }

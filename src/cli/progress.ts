@@ -8,6 +8,11 @@ export interface CliIo {
   readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
   /** The working folder relative paths start from. */
   readonly cwd: string;
+  /**
+   * The clock (default `() => new Date()`): read only for the default `--as-of` (today, UTC) and `--imported-at`
+   * (now), so tests inject a fixed one and never depend on the real date.
+   */
+  readonly now?: () => Date;
 }
 
 /** A progress indicator over named stages; silent unless stderr is a TTY. */

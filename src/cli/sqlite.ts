@@ -15,7 +15,7 @@ async function driver(): Promise<new (file: string, options?: { fileMustExist?: 
   try {
     return (await import("better-sqlite3")).default as never;
   } catch {
-    throw new CliError("better-sqlite3 is not installed: npm install better-sqlite3 (the embedded SQLite database needs it)");
+    throw new CliError("better-sqlite3 is not installed: npm install better-sqlite3 (the embedded SQLite database needs it)", { code: "missing-dependency" });
   }
 }
 
@@ -27,7 +27,7 @@ async function sqlLayer() {
     return { Kysely: kysely.Kysely, SqliteDialect: kysely.SqliteDialect, createSqlAdapter: sqlAdapter.createSqlAdapter, migrate: sqlAdapter.migrate };
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "ERR_MODULE_NOT_FOUND" || !(e as Error).message.includes("'kysely'")) throw e;
-    throw new CliError("kysely is not installed: npm install kysely better-sqlite3 (the embedded SQLite database needs them)");
+    throw new CliError("kysely is not installed: npm install kysely better-sqlite3 (the embedded SQLite database needs them)", { code: "missing-dependency" });
   }
 }
 
@@ -44,7 +44,7 @@ async function sqlLayer() {
  */
 export async function openSqlite(file: string, options: { readonly create?: boolean; readonly fresh?: boolean } = {}): Promise<SqliteStore> {
   const create = options.create === true || options.fresh === true;
-  if (!create && !existsSync(file)) throw new CliError(`${file}: no such database file (create it with \`pmokit init ${file}\`)`);
+  if (!create && !existsSync(file)) throw new CliError(`${file}: no such database file (create it with \`pmokit init ${file}\`)`, { code: "no-database" });
   if (options.fresh) for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) rmSync(f, { force: true });
   try {
     if (create) mkdirSync(dirname(file), { recursive: true });

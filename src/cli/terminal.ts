@@ -58,7 +58,7 @@ export function terminalText(text: string): string {
  */
 export function guardedIo(io: CliIo): CliIo {
   const guard = (s: CliIo["stdout"]) => ({ write: (text: string) => s.write(terminalText(text)), ...(s.isTTY !== undefined ? { isTTY: s.isTTY } : {}) });
-  return { stdout: guard(io.stdout), stderr: guard(io.stderr), cwd: io.cwd };
+  return { stdout: guard(io.stdout), stderr: guard(io.stderr), cwd: io.cwd, ...(io.now !== undefined ? { now: io.now } : {}) };
 }
 
 // JSON.stringify escapes C0 controls; these it leaves raw, and a terminal may act on them.

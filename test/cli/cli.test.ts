@@ -9,7 +9,7 @@ describe("pmokit --help", () => {
     const cwd = temp();
     const top = await run(["--help"], cwd);
     expect(top.code).toBe(0);
-    for (const c of ["init", "import", "validate", "score", "select", "evm", "trace", "rollout", "schedule", "risk", "report", "demo"]) {
+    for (const c of ["init", "import", "validate", "score", "select", "evm", "trace", "rollout", "schedule", "risk", "report", "template", "model", "demo"]) {
       expect(top.out).toContain(c);
       const r = await run([c, "--help"], cwd);
       expect([c, r.code, r.out.startsWith(`Usage: pmokit ${c}`)]).toEqual([c, 0, true]);

@@ -72,6 +72,16 @@ describe("issue 17: the CLI without kysely and better-sqlite3", () => {
   }, 60_000);
 });
 
+describe("issue 17: --solver highs without the optional highs package", () => {
+  it("says in one line what to install, exit 2 — before opening any database", () => {
+    const r = pmokit("select", "--solver", "highs");
+    expect([r.status, r.stdout]).toEqual([2, ""]);
+    expect(r.stderr).toBe("pmokit: highs is not installed: npm install highs (the HiGHS solver of --solver highs is an optional peer; --solver built-in needs nothing)\n");
+    const j = pmokit("select", "--solver", "highs", "--json");
+    expect([j.status, JSON.parse(j.stdout).error.code]).toEqual([2, "missing-dependency"]);
+  }, 60_000);
+});
+
 describe("pmokit --version in-process", () => {
   it("prints the version from package.json and exits 0", async () => {
     let out = "";

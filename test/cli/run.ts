@@ -3,11 +3,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main.js";
 
-/** Runs the CLI in-process: argv, stdout, stderr and the working folder are injected; nothing is spawned. */
-export async function run(argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
+/** The instant the tests' clock reads: the sample office's status date, so `--as-of` defaults to 2026-11-20. */
+export const TEST_NOW = new Date("2026-11-20T12:00:00.000Z");
+
+/**
+ * Runs the CLI in-process: argv, stdout, stderr, the working folder and the clock are injected; nothing is spawned
+ * and no test depends on the real date.
+ */
+export async function run(argv: string[], cwd: string, now: () => Date = () => TEST_NOW): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
-  const code = await main(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, cwd });
+  const code = await main(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, cwd, now });
   return { code, out, err };
 }
 

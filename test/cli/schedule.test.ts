@@ -2,14 +2,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
-
-async function run(argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, cwd });
-  return { code, out, err };
-}
+// The shared runner: its clock reads 2026-11-20, the sample's status date, so --as-of defaults to it.
+import { run } from "./run.js";
 
 describe("pmokit schedule", () => {
   const cwd = mkdtempSync(join(tmpdir(), "pmokit-schedule-"));

@@ -1,0 +1,131 @@
+import { decimal, money, sumMoney, type IsoDate, type Money } from "../core/index.js";
+import type { ProjectRequest } from "../entities/index.js";
+import type { ImportedRecords } from "../io/index.js";
+import { scoreRequests, type Scoreboard, type ScoringModel } from "../prioritization/index.js";
+import { selectPortfolio, type PortfolioSelection, type SelectionProblemInput, type SelectionSolver } from "../selection/index.js";
+
+/** The planning envelope the intake is selected under (the sample data has none: these are the run's assumptions). */
+export interface IntakeEnvelope {
+  /** The fiscal period selected for (`FY2027`): only cost and effort lines with this `period` label count. */
+  readonly period: string;
+  /** Budget for new work in that period. */
+  readonly budget: Money;
+  /** Hours available per skill in that period. */
+  readonly capacity: Readonly<Record<string, string>>;
+}
+
+/** The default envelope of the demo: EUR 1,000,000 and 1,600 integration hours of FY2027 for new requests. */
+export const DEMO_ENVELOPE: IntakeEnvelope = { period: "FY2027", budget: money("1000000.00", "EUR"), capacity: { integration: "1600" } };
+
+/**
+ * The weighted-sum intake model over the sample's five criteria (docs/prioritization.md): ratings 1–5 on an
+ * absolute scale, complexity a cost; mandatory requests first; urgency breaks ties. `pmokit model --print` writes it
+ * as JSON, to copy and adapt for `--model`.
+ */
+export const INTAKE_MODEL: ScoringModel = {
+  kind: "weighted-sum",
+  name: "Northwind intake 2027",
+  criteria: [
+    { id: "strategic-fit", weight: 3, scale: { kind: "numeric", min: 1, max: 5 }, normalization: "absolute" },
+    { id: "financial-value", weight: 3, scale: { kind: "numeric", min: 1, max: 5 }, normalization: "absolute" },
+    { id: "risk-reduction", weight: 2, scale: { kind: "numeric", min: 1, max: 5 }, normalization: "absolute" },
+    { id: "urgency", weight: 2, scale: { kind: "numeric", min: 1, max: 5 }, normalization: "absolute" },
+    { id: "complexity", weight: 1, scale: { kind: "numeric", min: 1, max: 5 }, normalization: "absolute", direction: "cost" },
+  ],
+  gates: [{ kind: "mandatory" }],
+  tieBreak: [{ criterionId: "urgency" }],
+};
+
+const CLOSED_REQUEST = new Set(["converted", "rejected", "withdrawn"]);
+
+/**
+ * True for a request still open for selection: not converted to a project, rejected or withdrawn.
+ *
+ * @example
+ * ```ts
+ * requests.filter(isOpenRequest).length; // 8 of the sample office's 13 (4 converted, 1 rejected)
+ * ```
+ */
+export function isOpenRequest(request: ProjectRequest): boolean {
+  return !CLOSED_REQUEST.has(request.status);
+}
+
+/**
+ * The selection problem of the intake: open, scored (or mandatory) requests, their costs and hours in the period.
+ *
+ * @example
+ * ```ts
+ * const problem = intakeProblem(requests, scoreboard, DEMO_ENVELOPE);
+ * ```
+ */
+export function intakeProblem(requests: readonly ProjectRequest[], board: Scoreboard, envelope: IntakeEnvelope): SelectionProblemInput {
+  const entry = new Map(board.entries.map((e) => [e.requestId, e] as const));
+  const open = requests.filter(isOpenRequest);
+  const candidates = open.filter((r) => entry.get(r.id)?.score.value !== undefined || r.mandatory !== undefined);
+  const ids = new Set(candidates.map((r) => r.id));
+  const skills = new Set(Object.keys(envelope.capacity));
+  return {
+    periods: [envelope.period],
+    candidates: candidates.map((r) => {
+      const inPeriod = r.estimatedCost.filter((c) => c.period === envelope.period).map((c) => c.amount);
+      const hours: Record<string, string> = {};
+      for (const e of r.effort.filter((x) => x.period === envelope.period && skills.has(x.skill))) hours[e.skill] = decimal(hours[e.skill] ?? 0).plus(e.hours).toFixed();
+      // Value in score points (score × 100); a mandatory request without a score is worth 0 but forced in.
+      const score = entry.get(r.id)?.score.value;
+      return {
+        id: r.id,
+        name: r.title,
+        value: score === undefined ? 0 : score.times(100).toFixed(),
+        costs: { [envelope.period]: inPeriod.length > 0 ? sumMoney(inPeriod) : money("0", envelope.budget.currency) },
+        demand: { [envelope.period]: hours },
+      };
+    }),
+    budgets: { [envelope.period]: envelope.budget },
+    capacity: { [envelope.period]: envelope.capacity },
+    // Dependencies on requests already converted to projects are met; only those between candidates constrain.
+    constraints: [
+      ...candidates.flatMap((r) => r.dependsOn.filter((d) => ids.has(d)).map((d) => ({ kind: "requires" as const, candidate: r.id, requires: d }))),
+      ...candidates.filter((r) => r.mandatory !== undefined).map((r) => ({ kind: "forced-in" as const, candidate: r.id, reason: r.mandatory!.reason })),
+    ],
+  };
+}
+
+/** The intake scored: every request and the ranked scoreboard. */
+export interface IntakeScore {
+  readonly requests: readonly ProjectRequest[];
+  readonly scoreboard: Scoreboard;
+}
+
+/** The intake selected under an envelope: the problem, the solver's result and the envelope. */
+export interface IntakeSelection {
+  readonly problem: SelectionProblemInput;
+  readonly result: PortfolioSelection;
+  readonly envelope: IntakeEnvelope;
+}
+
+/**
+ * Scores and ranks the requests with a model (default {@link INTAKE_MODEL}) at the status date.
+ *
+ * @example
+ * ```ts
+ * scoreIntake(records, "2026-11-20").scoreboard.entries[0]!.requestId; // "REQ-2026-003"
+ * ```
+ */
+export function scoreIntake(records: ImportedRecords, asOf: IsoDate, model: ScoringModel = INTAKE_MODEL): IntakeScore {
+  const requests = (records.request ?? []) as readonly ProjectRequest[];
+  return { requests, scoreboard: scoreRequests(requests, model, { asOf }) };
+}
+
+/**
+ * Selects the portfolio among the scored requests under the envelope, proven optimal (gap 0, 5 s limit).
+ *
+ * @example
+ * ```ts
+ * (await selectIntake(scoreIntake(records, "2026-11-20"), DEMO_ENVELOPE)).result.selected; // ["REQ-2027-002", …]
+ * ```
+ */
+export async function selectIntake(intake: IntakeScore, envelope: IntakeEnvelope, solver?: SelectionSolver): Promise<IntakeSelection> {
+  const problem = intakeProblem(intake.requests, intake.scoreboard, envelope);
+  const result = await selectPortfolio(problem, { gap: 0, timeLimitMs: 5_000, ...(solver ? { solver } : {}) });
+  return { problem, result, envelope };
+}

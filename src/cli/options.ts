@@ -1,0 +1,81 @@
+import { Command, Option } from "commander";
+import { isIsoDate } from "../core/index.js";
+import { parseAmount, parseCapacity, parseCurrency, type EnvelopeFlags } from "./envelope.js";
+import { CliError } from "./errors.js";
+import { SOLVERS, type SolverName } from "./solver.js";
+
+/** The database file commands open unless `--db` says otherwise. */
+export const DEFAULT_DB = "pmokit.sqlite";
+
+/** Where the default status date comes from, as `--help` says it. */
+export const TODAY = "today's date in UTC — the one place the CLI reads the clock";
+
+/**
+ * An option parser for a calendar date `YYYY-MM-DD`.
+ *
+ * @example
+ * ```ts
+ * parseDate("--as-of")("2026-11-20"); // "2026-11-20"
+ * ```
+ */
+export function parseDate(flag: string): (value: string) => string {
+  return (value) => {
+    if (!isIsoDate(value)) throw new CliError(`${flag} must be a calendar date YYYY-MM-DD, got ${value}`, { code: "usage" });
+    return value;
+  };
+}
+
+/** `--db <file>`. */
+export const dbOption = (): Option => new Option("--db <file>", "SQLite database file").default(DEFAULT_DB);
+/** `--as-of <date>`, without a default value: the command fills in `fallback` (today, or the data's status date). */
+export const asOfOption = (fallback: string = TODAY): Option => new Option("--as-of <date>", `status date YYYY-MM-DD (default: ${fallback})`).argParser(parseDate("--as-of"));
+/** `--json`. */
+export const jsonOption = (): Option => new Option("--json", "machine-readable output; errors too, as {\"error\": …} on stdout");
+/** `--model <file>`. */
+export const modelOption = (): Option => new Option("--model <file>", "scoring model JSON, the shape scoreRequests takes (default: the built-in intake model, see `pmokit model --print`)");
+
+/** The options `select`, `report` and `demo` take for the selection, as commander parsed them. */
+export interface IntakeFlags {
+  readonly model?: string;
+  readonly budget?: string;
+  readonly currency?: string;
+  readonly period?: string;
+  readonly capacity?: Readonly<Record<string, string>>;
+  readonly solver: SolverName;
+}
+
+/**
+ * Adds the selection's options to a command: `--model`, `--budget`, `--currency`, `--period`, `--capacity`
+ * (repeatable) and `--solver`.
+ *
+ * @example
+ * ```ts
+ * selectionOptions(program.command("select")).action((o: IntakeFlags) => …);
+ * ```
+ */
+export function selectionOptions(command: Command): Command {
+  return command
+    .addOption(modelOption())
+    .addOption(new Option("--budget <amount>", "budget for new work in the period, an exact decimal (default: 1000000, the sample's)").argParser(parseAmount("--budget")))
+    .addOption(new Option("--currency <code>", "ISO 4217 currency of the budget (default: the currency of the open requests' costs in the period; EUR when they have none)").argParser(parseCurrency))
+    .addOption(new Option("--period <label>", "the period selected for: only request cost and effort lines with this period label count (default: FY2027, the sample's)"))
+    .addOption(new Option("--capacity <[skill=]hours>", "hours available in the period for a skill; a bare number is integration hours; repeat for more skills (default: integration=1600)").argParser(parseCapacity))
+    .addOption(new Option("--solver <name>", "selection solver: built-in, or highs (the optional `highs` package)").choices(SOLVERS).default("built-in"));
+}
+
+/**
+ * The envelope part of the selection options.
+ *
+ * @example
+ * ```ts
+ * envelopeFlags({ budget: "750000", solver: "built-in" }); // { budget: "750000" }
+ * ```
+ */
+export function envelopeFlags(o: IntakeFlags): EnvelopeFlags {
+  return {
+    ...(o.budget !== undefined ? { budget: o.budget } : {}),
+    ...(o.currency !== undefined ? { currency: o.currency } : {}),
+    ...(o.period !== undefined ? { period: o.period } : {}),
+    ...(o.capacity !== undefined ? { capacity: o.capacity } : {}),
+  };
+}
