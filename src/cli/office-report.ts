@@ -1,11 +1,37 @@
-import type { Report } from "../reports/index.js";
-import { intakeSection, portfolioSection, projectSection, requirementsSection, rolloutSection, scheduleSection, fixed, type KpiLine } from "../reports/index.js";
+import type { Report, ReportSection, KpiTarget } from "../reports/index.js";
+import { executiveSummarySection, intakeSection, portfolioSection, projectSection, requirementsSection, rolloutSection, scheduleSection, fixed, type KpiLine } from "../reports/index.js";
 import type { OfficeAnalysis } from "./office.js";
 import type { OfficeSchedule } from "./schedule.js";
 import type { ProjectRisk } from "./risk.js";
 
 /**
- * The whole office as one report: intake, portfolio health and KPIs, one section per running project,
+ * The KPI targets the office report judges against. The sample data carries no service levels or delivery targets,
+ * so these are the run's assumptions (like the intake envelope): every service available at least 99.95% of its
+ * agreed time, and at least 80% of closed projects on time and on budget, 80% of active projects healthy.
+ */
+export const OFFICE_KPI_TARGETS = { availabilityPercent: "99.95", onTimePercent: "80", onBudgetPercent: "80", healthPercent: "80" } as const;
+
+function summarySection(office: OfficeAnalysis): ReportSection {
+  const t = OFFICE_KPI_TARGETS;
+  const kpis: KpiTarget[] = [
+    ...office.availability.map((a): KpiTarget => ({ label: `Availability ${a.service} (year to date)`, actual: a.availabilityPercent, target: { atLeast: t.availabilityPercent }, unit: "%", places: 3 })),
+    { label: "On-time delivery", actual: office.kpis.onTime.percent, target: { atLeast: t.onTimePercent }, unit: "%", places: 1 },
+    { label: "On-budget delivery", actual: office.kpis.onBudget.percent, target: { atLeast: t.onBudgetPercent }, unit: "%", places: 1 },
+    { label: "Portfolio health", actual: office.kpis.health.percent, target: { atLeast: t.healthPercent }, unit: "%", places: 1 },
+  ];
+  const e = office.selection.envelope;
+  return executiveSummarySection({
+    asOf: office.statusDate,
+    projects: office.projects.map((p) => ({ code: p.code, name: p.name, rag: p.rag, decisions: p.raid.decisions })),
+    gates: office.rollouts.flatMap((r) => (r.gate ? [{ rollout: r.name, goLive: r.goLive, evaluation: r.gate }] : [])),
+    selection: { label: `Intake selection ${e.period}`, result: office.selection.result },
+    kpis,
+  });
+}
+
+/**
+ * The whole office as one report: the executive summary first (RAG counts, what needs a decision, gate outcomes, KPIs
+ * out of {@link OFFICE_KPI_TARGETS}), then — folded in the HTML report — intake, portfolio health and KPIs, one section per running project,
  * the schedule of each project (Gantt, critical path, floats; with `schedule`), requirements and rollout. Dated by the
  * status date only, so the same data gives the same report.
  *
@@ -30,7 +56,7 @@ export function officeReport(office: OfficeAnalysis, schedule?: OfficeSchedule, 
     ratio("On-budget %", office.kpis.onBudget, "closed projects within budget"),
     ratio("Portfolio health %", office.kpis.health, "active projects not red, not overdue, no open critical issue"),
   ];
-  return {
+  const detail: Report = {
     title: `${office.organisation} — PMO report`,
     subtitle: "Intake, portfolio, projects, requirements and rollout",
     asOf: office.statusDate,
@@ -50,4 +76,6 @@ export function officeReport(office: OfficeAnalysis, schedule?: OfficeSchedule, 
       ...office.rollouts.map((r) => rolloutSection({ name: r.name, asOf: office.statusDate, goLive: r.goLive, progress: r.progress, ...(r.gate ? { gate: r.gate } : {}), waves: r.waves, burnDown: r.burnDown })),
     ],
   };
+  // The summary is what the head of the PMO reads; the detail starts folded in the HTML report (print unfolds it).
+  return { ...detail, sections: [summarySection(office), ...detail.sections.map((s): ReportSection => ({ ...s, layout: "collapsed" }))] };
 }

@@ -1,7 +1,7 @@
 import { checkArguments, ValidationError } from "../core/index.js";
 import { cellText, isNumericCell, isRagCell, RAG_LABELS, type CellValue, type RagCell } from "./cells.js";
 import { escapeHtml } from "./escape.js";
-import { REPORT_CSS, REPORT_CSS_SHA256 } from "./html-style.js";
+import { CHART_BASE_FONT_PX, CHART_WIDTH_MAX, CHART_WIDTH_STEP, MIN_CHART_TEXT_PX, REPORT_CSS, REPORT_CSS_SHA256 } from "./html-style.js";
 import type { Report, ReportBlock, ReportSection } from "./report.js";
 import { tableColumns, type ReportTable } from "./table.js";
 import { validateReport } from "./validate.js";
@@ -64,21 +64,47 @@ export function htmlTable(table: ReportTable): string {
 // A guard for JavaScript callers (TypeScript already demands SvgMarkup): only what pmokit's chart functions emit.
 const CHART_START = '<svg xmlns="http://www.w3.org/2000/svg" class="pmk-chart ';
 
-function block(b: ReportBlock, path: readonly (string | number)[]): string {
+/**
+ * The frame class that keeps a chart's smallest text at 9 px or more: the chart may shrink with the column down to
+ * `drawn width × 9 / smallest font size` (rounded up to the stylesheet's step), and scrolls in its frame below that.
+ * Sizes come from the chart's own markup (pmokit's chart functions set them as attributes).
+ */
+function chartWidthClass(svg: string): string {
+  const open = svg.slice(0, svg.indexOf(">"));
+  const drawn = Number(/\swidth="(\d+)"/.exec(open)?.[1] ?? 0);
+  const sizes = [...svg.matchAll(/\sfont-size="(\d+(?:\.\d+)?)"/g)].map((m) => Number(m[1]));
+  const smallest = Math.min(CHART_BASE_FONT_PX, ...sizes);
+  const step = Math.ceil((drawn * MIN_CHART_TEXT_PX) / smallest / CHART_WIDTH_STEP) * CHART_WIDTH_STEP;
+  // Past the drawn width (text drawn below 9 px) or the widest rule, the chart keeps its drawn width.
+  return drawn > 0 && step <= drawn && step <= CHART_WIDTH_MAX ? `cw-${step}` : "cw-native";
+}
+
+/**
+ * A frame that scrolls sideways on its own, so a wide table or chart never makes the page scroll. Focusable so a
+ * keyboard can scroll it; a region labelled by the caption's id (never by user text in an attribute).
+ */
+function frame(kind: "table" | "chart", labelledBy: string, inner: string, extra = ""): string {
+  return `<div class="${kind}-frame${extra ? ` ${extra}` : ""}" role="region" tabindex="0" aria-labelledby="${labelledBy}">${inner}</div>`;
+}
+
+function block(b: ReportBlock, path: readonly (string | number)[], id: string, headingId: string): string {
   switch (b.kind) {
     case "paragraph":
       return `<p>${escapeHtml(b.text).replace(/\r\n|\r|\n/g, "<br>")}</p>`;
     case "list":
       return `<ul>${b.items.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</ul>`;
-    case "table":
-      return htmlTable(b.table);
+    case "table": {
+      const html = htmlTable(b.table);
+      if (!b.table.caption) return frame("table", headingId, html);
+      return frame("table", `${id}-c`, html.replace("<table><caption>", `<table><caption id="${id}-c">`));
+    }
     case "figures":
       return `<dl class="figures">${b.items.map((f, i) => `<div><dt>${escapeHtml(f.label)}</dt><dd>${htmlCell(f.value, [...path, "items", i, "value"])}</dd></div>`).join("")}</dl>`;
     case "chart":
       if (typeof b.svg !== "string" || !b.svg.startsWith(CHART_START) || !b.svg.endsWith("</svg>")) {
         throw ValidationError.single([...path, "svg"], "a chart block takes the SVG returned by a pmokit chart function", "report");
       }
-      return `<figure class="chart">${b.svg}<figcaption>${escapeHtml(b.caption)}</figcaption></figure>`;
+      return `<figure class="chart">${frame("chart", `${id}-c`, b.svg, chartWidthClass(b.svg))}<figcaption id="${id}-c">${escapeHtml(b.caption)}</figcaption></figure>`;
     default:
       throw ValidationError.single([...path, "kind"], `unknown block kind ${JSON.stringify((b as { kind?: unknown }).kind)}`, "report");
   }
@@ -86,15 +112,26 @@ function block(b: ReportBlock, path: readonly (string | number)[]): string {
 
 function section(s: ReportSection, depth: number, id: string, path: readonly (string | number)[]): string {
   const h = Math.min(depth, 6);
-  const blocks = s.blocks.map((b, i) => block(b, [...path, "blocks", i])).join("\n");
+  const blocks = s.blocks.map((b, i) => block(b, [...path, "blocks", i], `${id}-b${i + 1}`, `${id}-h`)).join("\n");
   const subs = (s.sections ?? []).map((c, i) => section(c, depth + 1, `${id}-${i + 1}`, [...path, "sections", i])).join("\n");
-  return `<section id="${id}" aria-labelledby="${id}-h"><h${h} id="${id}-h">${escapeHtml(s.heading)}</h${h}>\n${blocks}${subs ? `\n${subs}` : ""}\n</section>`;
+  const heading = `<h${h} id="${id}-h">${escapeHtml(s.heading)}</h${h}>`;
+  const body = `${blocks}${subs ? `\n${subs}` : ""}`;
+  if (s.layout === "summary") return `<section id="${id}" class="summary" aria-labelledby="${id}-h">${heading}\n${body}\n</section>`;
+  // The heading sits in the <summary>, so the folded section still shows it and a link to the section lands on it.
+  const open = s.layout === "collapsed" ? "" : " open";
+  return `<section id="${id}" aria-labelledby="${id}-h"><details class="fold fold-${h}"${open}><summary>${heading}</summary>\n${body}\n</details></section>`;
 }
 
 /**
  * Renders a {@link Report} as one self-contained HTML file: inline CSS (readable on screen, clean in print), charts
  * as inline SVG, no external request of any kind, a strict Content-Security-Policy ({@link REPORT_CSP}: no script
  * can run), a table of contents, and every piece of user text escaped. Deterministic: no clock, no random ids.
+ *
+ * Layout: `summary` sections are always shown (leading ones before the table of contents); every other section is a
+ * foldable `<details>` with its heading as the summary line, open unless its layout is `collapsed` (when every
+ * section is a summary or collapsed, the folded headings are the contents and no separate table is written); print
+ * unfolds everything. Tables and charts sit in frames that scroll sideways on their own, so the page never does (down to a
+ * 320 px wide screen); a chart shrinks with the column only as far as its smallest text stays at 9 px or more.
  *
  * @throws {ValidationError} for a malformed report ({@link validateReport}: shape, section depth) or a chart block that is not a pmokit chart.
  * @example
@@ -109,11 +146,17 @@ function section(s: ReportSection, depth: number, id: string, path: readonly (st
  */
 export function renderHtmlReport(report: Report): string {
   validateReport(report);
+  // Folded sections list their own headings; a table of contents is only needed when some section is shown open.
+  const folded = report.sections.every((s) => s.layout === "summary" || s.layout === "collapsed");
   const toc =
-    report.sections.length > 1
+    report.sections.length > 1 && !folded
       ? `<nav class="toc" aria-label="Contents"><ol>${report.sections.map((s, i) => `<li><a href="#section-${i + 1}">${escapeHtml(s.heading)}</a></li>`).join("")}</ol></nav>`
       : "";
-  const main = report.sections.map((s, i) => section(s, 2, `section-${i + 1}`, ["sections", i])).join("\n");
+  const rendered = report.sections.map((s, i) => section(s, 2, `section-${i + 1}`, ["sections", i]));
+  // The summary is what a reader needs first: leading summary sections come before the table of contents.
+  const lead = report.sections.findIndex((s) => s.layout !== "summary");
+  const split = lead < 0 ? rendered.length : lead;
+  const main = [...rendered.slice(0, split), ...(toc ? [toc] : []), ...rendered.slice(split)].join("\n");
   return [
     "<!DOCTYPE html>",
     '<html lang="en">',
@@ -128,7 +171,6 @@ export function renderHtmlReport(report: Report): string {
     "</head>",
     "<body>",
     `<header><h1>${escapeHtml(report.title)}</h1>${report.subtitle ? `<p class="subtitle">${escapeHtml(report.subtitle)}</p>` : ""}${report.asOf ? `<p class="as-of">As of ${escapeHtml(report.asOf)}</p>` : ""}</header>`,
-    toc,
     `<main>\n${main}\n</main>`,
     '<footer>Generated by pmokit. This file is self-contained: it loads nothing and runs no script.</footer>',
     "</body>",

@@ -14,7 +14,7 @@ export { escapeMarkdown, markdownTable, renderMarkdownReport } from "./markdown.
 export { entitiesToJson, renderJsonReport, type ReportEntities } from "./json.js";
 export { REPORT_CSS, REPORT_CSS_SHA256 } from "./html-style.js";
 export { REPORT_CSP, ragChip, htmlTable, renderHtmlReport } from "./html.js";
-export type { Report, ReportSection, ReportBlock, ParagraphBlock, ListBlock, TableBlock, FiguresBlock, ChartBlock } from "./report.js";
+export type { Report, ReportSection, ReportBlock, ParagraphBlock, ListBlock, TableBlock, FiguresBlock, ChartBlock, SectionLayout } from "./report.js";
 export type { SvgMarkup, ChartAmount, DatedPoint, ChartSize, MarkerShape } from "./charts/svg.js";
 export { sCurveChart, type SCurveInput } from "./charts/s-curve.js";
 export { readinessBurnDownChart, type BurnDownInput } from "./charts/burn-down.js";

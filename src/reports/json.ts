@@ -56,7 +56,7 @@ function blockJson(b: ReportBlock): unknown {
 }
 
 function sectionJson(s: ReportSection): unknown {
-  return { heading: s.heading, blocks: s.blocks.map(blockJson), ...(s.sections ? { sections: s.sections.map(sectionJson) } : {}) };
+  return { heading: s.heading, ...(s.layout ? { layout: s.layout } : {}), blocks: s.blocks.map(blockJson), ...(s.sections ? { sections: s.sections.map(sectionJson) } : {}) };
 }
 
 /**

@@ -49,10 +49,20 @@ export interface ChartBlock {
 /** One block of a report section. */
 export type ReportBlock = ParagraphBlock | ListBlock | TableBlock | FiguresBlock | ChartBlock;
 
+/**
+ * How the HTML report lays a section out. `summary`: always shown, never folded (the one-screen overview; leading
+ * summary sections come before the table of contents). `open`: a foldable `<details>` that starts open (the default).
+ * `collapsed`: a foldable `<details>` that starts closed. Print shows every section unfolded. Markdown, CSV, XLSX and
+ * JSON show every section in full, whatever its layout (JSON keeps the field).
+ */
+export type SectionLayout = "summary" | "open" | "collapsed";
+
 /** A section with a heading, its blocks and optional sub-sections. */
 export interface ReportSection {
   /** The heading. */
   readonly heading: string;
+  /** How the HTML report shows it; default `open` (see {@link SectionLayout}). */
+  readonly layout?: SectionLayout;
   /** The blocks, in order. */
   readonly blocks: readonly ReportBlock[];
   /** Sub-sections (one heading level down). */

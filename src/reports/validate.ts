@@ -15,6 +15,7 @@ type Path = (string | number)[];
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const RAG = new Set(["green", "amber", "red"]);
 const BLOCK_KINDS = new Set(["paragraph", "list", "table", "figures", "chart"]);
+const LAYOUTS = new Set(["summary", "open", "collapsed"]);
 
 function cellProblem(v: unknown): string | undefined {
   if (v === null || v === undefined || typeof v === "string" || typeof v === "boolean") return undefined;
@@ -35,7 +36,8 @@ function cellProblem(v: unknown): string | undefined {
  * Checks that a value is a well-formed {@link Report} before a renderer walks it, so a malformed value is one
  * {@link ValidationError} with the path of every problem — never a TypeError from deep inside a renderer — and a
  * section tree deeper than {@link MAX_SECTION_DEPTH} is refused before recursion could exhaust the stack. The walk
- * itself is iterative. Chart file names must be relative paths inside the report folder.
+ * itself is iterative. Chart file names must be relative paths inside the report folder; a section's `layout`, when
+ * given, is `summary`, `open` or `collapsed`.
  *
  * @throws {ValidationError} listing every problem (paths like `sections[2].blocks[0].table.rows[3]`).
  * @example
@@ -70,6 +72,7 @@ export function validateReport(report: unknown): Report {
       continue;
     }
     text(s["heading"], [...path, "heading"]);
+    if (s["layout"] !== undefined && !LAYOUTS.has(s["layout"] as string)) add([...path, "layout"], "a section's layout is summary, open or collapsed");
     const blocks = s["blocks"];
     if (!Array.isArray(blocks)) add([...path, "blocks"], "expected a list of blocks");
     else blocks.forEach((b, i) => checkBlock(b, [...path, "blocks", i], add));

@@ -49,4 +49,10 @@ describe("issue 18 #7: the report model is validated at the renderer boundary", 
     }
     expect(validateReport(chart("charts/s-curve.svg"))).toBeTruthy();
   });
+
+  it("a section's layout is summary, open or collapsed", () => {
+    const withLayout = (layout: unknown) => ({ title: "t", sections: [{ heading: "h", layout, blocks: [] }] });
+    expect(issuesOf(() => validateReport(withLayout("folded")))).toEqual([["sections.0.layout", "a section's layout is summary, open or collapsed"]]);
+    for (const layout of ["summary", "open", "collapsed", undefined]) expect(validateReport(withLayout(layout))).toBeTruthy();
+  });
 });

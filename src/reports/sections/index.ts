@@ -1,6 +1,6 @@
 /**
  * Capability sections: turn calculator results (scores and selection, EVM, RAG, traceability, readiness) into
- * `Report` sections with tables, "why" lines and SVG charts.
+ * `Report` sections with tables, "why" lines and SVG charts, and the executive summary that goes first.
  *
  * @module
  */
@@ -12,3 +12,6 @@ export { requirementsSection, type RequirementsSectionInput } from "./requiremen
 export { rolloutSection, openItemsSeries, type RolloutSectionInput, type OpenItemsPoint } from "./rollout.js";
 export { releaseSection, type ReleaseSectionInput } from "./release.js";
 export { scheduleSection, type ScheduleSectionInput } from "./schedule.js";
+export { executiveSummarySection, type ExecutiveSummaryInput } from "./summary.js";
+export { decisionsNeeded, type DecisionsNeededInput, type DecisionNeed, type DecisionNeedKind, type SummaryProject, type SummaryGate, type SummarySelection } from "./needs-decision.js";
+export { judgeKpis, type KpiTarget, type KpiJudgement } from "./kpi-targets.js";

@@ -1,0 +1,77 @@
+import { checkArguments, decimal, PmoDecimal, ValidationError, type Decimal, type DecimalInput, type Metric } from "../../core/index.js";
+
+/** A KPI with its target: the figure must be at least (or at most) the target. */
+export interface KpiTarget {
+  /** The KPI's name (`Availability erp (year to date)`). */
+  readonly label: string;
+  /** The figure (a missing one keeps its reason and is "not measured", never "out of target"). */
+  readonly actual: Metric<Decimal>;
+  /** The target: `{ atLeast: "99.95" }` or `{ atMost: "2" }`. */
+  readonly target: { readonly atLeast: DecimalInput } | { readonly atMost: DecimalInput };
+  /** Unit printed after the figures (`%`). */
+  readonly unit?: string;
+  /** Decimal places shown (default 2); more are shown when rounding would hide the miss. */
+  readonly places?: number;
+}
+
+/** A KPI judged against its target. */
+export interface KpiJudgement {
+  /** The KPI's name. */
+  readonly label: string;
+  /** `met`, `missed` or `not-measured` (the figure is missing). */
+  readonly status: "met" | "missed" | "not-measured";
+  /** The figure as shown (`99.946%`), or `n/a (reason)`. */
+  readonly actual: string;
+  /** The target as shown (`≥ 99.95%`). */
+  readonly target: string;
+  /** The rule with its figures (`99.946% < 99.95%: below target`). */
+  readonly rule: string;
+}
+
+// Shown with `places` decimals, or more (up to 8) while the rounded figure would read as the target itself.
+function shown(actual: Decimal, target: Decimal, places: number): string {
+  let p = places;
+  while (p < 8 && !actual.eq(target) && actual.toDecimalPlaces(p, 6).eq(target)) p++;
+  return actual.toDecimalPlaces(p, 6).toFixed();
+}
+
+/**
+ * Judges KPIs against their targets, exactly (decimal comparison, no float): a figure below an `atLeast` target or
+ * above an `atMost` target is `missed`; a missing figure is `not-measured` with its reason (pmokit never turns "no
+ * data" into a pass or a miss).
+ *
+ * @throws {ValidationError} when a target is not a decimal, names neither `atLeast` nor `atMost`, or `places` is not a whole number from 0 to 8.
+ * @example
+ * ```ts
+ * judgeKpis([{ label: "Availability CRM", actual: metric(decimal("99.94638")), target: { atLeast: "99.95" }, unit: "%" }]);
+ * // [{ label: "Availability CRM", status: "missed", actual: "99.946%", target: "≥ 99.95%", rule: "99.946% < 99.95%: below target" }]
+ * ```
+ */
+export function judgeKpis(kpis: readonly KpiTarget[]): KpiJudgement[] {
+  checkArguments("judgeKpis", { kpis: [kpis, "object[]"] });
+  return kpis.map((k, i) => {
+    checkArguments("judgeKpis", { label: [k.label, "string"], actual: [k.actual, "object"], target: [k.target, "object"], unit: [k.unit, "string?"], places: [k.places, "integer?"] });
+    const places = k.places ?? 2;
+    if (places < 0 || places > 8) throw ValidationError.single([i, "places"], "places is a whole number from 0 to 8", "KPI target");
+    const atLeast = "atLeast" in k.target;
+    const raw = atLeast ? (k.target as { atLeast: DecimalInput }).atLeast : "atMost" in k.target ? k.target.atMost : undefined;
+    if (raw === undefined) throw ValidationError.single([i, "target"], "a target is { atLeast } or { atMost }", "KPI target");
+    let target: Decimal;
+    try {
+      target = decimal(raw);
+    } catch {
+      throw ValidationError.single([i, "target"], `${JSON.stringify(String(raw))} is not a decimal`, "KPI target");
+    }
+    const unit = k.unit ?? "";
+    const targetText = `${atLeast ? "≥" : "≤"} ${target.toFixed()}${unit}`;
+    const a = k.actual.value;
+    if (a === undefined || !PmoDecimal.isDecimal(a)) {
+      const reason = a === undefined ? (k.actual as { reason: string }).reason : "not-a-decimal";
+      return { label: k.label, status: "not-measured", actual: `n/a (${reason})`, target: targetText, rule: `not measured (${reason}): cannot be judged` };
+    }
+    const actual = `${shown(a, target, places)}${unit}`;
+    const missed = atLeast ? a.lt(target) : a.gt(target);
+    const rule = missed ? `${actual} ${atLeast ? "<" : ">"} ${target.toFixed()}${unit}: ${atLeast ? "below" : "above"} target` : `${actual} ${atLeast ? "≥" : "≤"} ${target.toFixed()}${unit}: on target`;
+    return { label: k.label, status: missed ? "missed" : "met", actual, target: targetText, rule };
+  });
+}

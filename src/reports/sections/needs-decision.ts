@@ -1,0 +1,153 @@
+import { checkArguments, decimal, isoDate } from "../../core/index.js";
+import type { Decision } from "../../entities/index.js";
+import type { GateEvaluation } from "../../rollout/index.js";
+import type { PortfolioSelection } from "../../selection/index.js";
+import { pendingDecisions, type RagStatus } from "../../status/index.js";
+import type { RagColour } from "../cells.js";
+
+/** A running project as the executive summary judges it. */
+export interface SummaryProject {
+  /** Project code or id. */
+  readonly code: string;
+  /** Project name. */
+  readonly name: string;
+  /** `ragStatus` result at the status date. */
+  readonly rag: RagStatus;
+  /** The project's RAID decisions; those still proposed at the status date need a decision. */
+  readonly decisions?: readonly Decision[];
+}
+
+/** A gate as the executive summary judges it. */
+export interface SummaryGate {
+  /** The rollout (or release) the gate belongs to. */
+  readonly rollout: string;
+  /** Its planned go-live, if any. */
+  readonly goLive?: string;
+  /** `evaluateGate` result at the status date. */
+  readonly evaluation: GateEvaluation;
+}
+
+/** A portfolio selection as the executive summary judges it. */
+export interface SummarySelection {
+  /** What was selected (`Intake FY2027 under EUR 1,000,000`). */
+  readonly label: string;
+  /** `selectPortfolio` result. */
+  readonly result: PortfolioSelection;
+}
+
+/** What {@link decisionsNeeded} looks at. */
+export interface DecisionsNeededInput {
+  /** The status date (`YYYY-MM-DD`): a RAID decision proposed by then and not decided by then is pending. */
+  readonly asOf: string;
+  /** The running projects. */
+  readonly projects: readonly SummaryProject[];
+  /** The gates to decide. */
+  readonly gates?: readonly SummaryGate[];
+  /** The portfolio selection. */
+  readonly selection?: SummarySelection;
+}
+
+/** Why an item needs a decision, most pressing first. */
+export type DecisionNeedKind =
+  | "project-red"
+  | "gate-no-go"
+  | "selection-infeasible"
+  | "project-amber"
+  | "gate-conditional-go"
+  | "gate-contradicted"
+  | "decision-pending";
+
+/** One item that needs a decision, with the rule that says so and the decision it asks for. */
+export interface DecisionNeed {
+  /** Why it is listed. */
+  readonly kind: DecisionNeedKind;
+  /** The project, gate, selection or RAID decision (`PRJ-WMS — Warehouse management system upgrade`). */
+  readonly item: string;
+  /** The RAG colour, for a project (always shown with {@link DecisionNeed.rule}). */
+  readonly colour?: RagColour;
+  /** The rule or fact that put it on the list, with its figures. */
+  readonly rule: string;
+  /** The decision it asks for. */
+  readonly ask: string;
+}
+
+const ORDER: readonly DecisionNeedKind[] = ["project-red", "gate-no-go", "selection-infeasible", "project-amber", "gate-conditional-go", "gate-contradicted", "decision-pending"];
+const OUTCOME: Record<GateEvaluation["outcome"], string> = { go: "GO", "conditional-go": "CONDITIONAL GO", "no-go": "NO-GO" };
+
+// RAG comments print the figures exactly (34 digits); three decimals are enough to read which rule fired.
+const LONG_DECIMAL = /-?\d+\.\d{4,}/g;
+
+/** @internal A RAG comment with long decimals cut to three places (half-even). */
+export function readableRule(text: string): string {
+  return text.replace(LONG_DECIMAL, (n) => decimal(n).toDecimalPlaces(3, 6).toFixed());
+}
+
+/** @internal The rule that set a project's overall colour: the override, or each worst dimension's deciding rules. */
+export function overallRule(rag: RagStatus): string {
+  const o = rag.overall;
+  if (o.override) return `override by ${o.override.by}: ${o.override.comment}${o.computed && o.computed !== o.override.colour ? ` (computed ${o.computed})` : ""}`;
+  return o.worstDimensions
+    .map((d) => rag.dimensions.find((x) => x.dimension === d))
+    .flatMap((d) => (d === undefined ? [] : [`${d.dimension}: ${readableRule(d.comment)}`]))
+    .join(" · ");
+}
+
+function gateNeeds(g: SummaryGate): DecisionNeed[] {
+  const e = g.evaluation;
+  const item = `${g.rollout}: ${e.gateName}${g.goLive ? ` (go-live ${g.goLive})` : ""}`;
+  const votes = `approvals ${e.approvals.approving} of ${e.approvals.required}${e.approvals.rejecting > 0 ? `, ${e.approvals.rejecting} rejecting` : ""}`;
+  const needs: DecisionNeed[] = [];
+  if (e.outcome === "no-go") {
+    needs.push({ kind: "gate-no-go", item, rule: `NO-GO at ${e.asOf}: ${e.blockers.length} blocking item(s) open; ${votes}`, ask: "Move the go-live, or clear or waive the blocking items" });
+  } else if (e.outcome === "conditional-go") {
+    needs.push({ kind: "gate-conditional-go", item, rule: `CONDITIONAL GO at ${e.asOf}: ${e.openAdvisory.length} advisory item(s) open; ${votes}`, ask: "Accept the open advisory items as conditions of the go" });
+  }
+  if (e.recorded?.contradicts) {
+    needs.push({ kind: "gate-contradicted", item, rule: `recorded ${OUTCOME[e.recorded.outcome]}, evidence says ${OUTCOME[e.outcome]} at ${e.asOf}`, ask: `Confirm or revise the recorded ${OUTCOME[e.recorded.outcome]}` });
+  }
+  return needs;
+}
+
+/**
+ * The items that need a decision at the status date — what the executive summary lists first. An item is listed
+ * when the evidence says the current plan will not hold without someone deciding:
+ *
+ * - a running project whose overall RAG is **red** or **amber** (computed as its worst rated dimension, or a manual
+ *   override), with the rule of each worst dimension (`schedule: spi 0.654 < 0.85 → red`) or the override comment;
+ * - a gate that is not a plain **GO**: NO-GO (blocking items open or approvals missing), CONDITIONAL GO (advisory items
+ *   open), or a recorded decision the evidence contradicts;
+ * - a portfolio selection that is **infeasible** (no plan meets the constraints), with its conflicting constraints;
+ * - a RAID decision still **proposed** at the status date.
+ *
+ * A project with no overall colour (too few rated dimensions) is not listed: there is nothing to decide on yet.
+ * Sorted by kind (red, NO-GO, infeasible, amber, conditional go, contradicted, pending), then input order.
+ *
+ * @throws {ValidationError} when `asOf` is not a `YYYY-MM-DD` date or a list is not an array of objects.
+ * @example
+ * ```ts
+ * decisionsNeeded({ asOf: "2026-11-20", projects: [{ code: "PRJ-WMS", name: "WMS upgrade", rag }] });
+ * // [{ kind: "project-red", item: "PRJ-WMS — WMS upgrade", colour: "red", rule: "schedule: spi 0.654 < 0.85 → red", ask: "…" }]
+ * ```
+ */
+export function decisionsNeeded(input: DecisionsNeededInput): DecisionNeed[] {
+  checkArguments("decisionsNeeded", { input: [input, "object"] });
+  checkArguments("decisionsNeeded", { "input.asOf": [input.asOf, "date"], "input.projects": [input.projects, "object[]"], "input.gates": [input.gates, "object[]?"], "input.selection": [input.selection, "object?"] });
+  const needs: DecisionNeed[] = [];
+  for (const p of input.projects) {
+    const colour = p.rag.overall.colour;
+    const item = `${p.code} — ${p.name}`;
+    if (colour === "red") needs.push({ kind: "project-red", item, colour, rule: overallRule(p.rag), ask: "Approve a recovery plan, re-baseline or stop" });
+    if (colour === "amber") needs.push({ kind: "project-amber", item, colour, rule: overallRule(p.rag), ask: "Accept the variance or approve a corrective action" });
+    for (const d of pendingDecisions(p.decisions ?? [], { asOf: isoDate(input.asOf) })) {
+      const options = d.options.length > 0 ? `; options: ${d.options.join(" / ")}` : "";
+      needs.push({ kind: "decision-pending", item: `${d.id} — ${d.title} (${p.code})`, rule: `proposed ${d.createdAt.slice(0, 10)}, not decided by ${input.asOf}${options}`, ask: `Decide: ${d.title}` });
+    }
+  }
+  for (const g of input.gates ?? []) needs.push(...gateNeeds(g));
+  const sel = input.selection;
+  if (sel && sel.result.status === "infeasible") {
+    const why = sel.result.conflicts.map((c) => c.explanation).join(" · ") || "no plan meets every constraint";
+    needs.push({ kind: "selection-infeasible", item: sel.label, rule: `infeasible: ${why}`, ask: "Raise a budget or capacity limit, or drop a forced-in request" });
+  }
+  return needs.map((n, i) => ({ n, i })).sort((a, b) => ORDER.indexOf(a.n.kind) - ORDER.indexOf(b.n.kind) || a.i - b.i).map(({ n }) => n);
+}
