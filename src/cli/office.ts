@@ -3,7 +3,7 @@ import type { ChecklistItem, EntityKind, EntityOf, ProjectRequest } from "../ent
 import type { ImportedRecords } from "../io/index.js";
 import { onBudget, onTimeDelivery, portfolioHealth, serviceAvailability, type KpiRatio, type ServiceAvailability } from "../kpi/index.js";
 import { scoreRequests, type Scoreboard, type ScoringModel } from "../prioritization/index.js";
-import { evaluateGate, readinessProgress, waveProgress, type GateEvaluation, type ReadinessProgress, type WaveProgress } from "../rollout/index.js";
+import { evaluateGate, readinessProgress, scheduleChecklist, waveProgress, type GateEvaluation, type ReadinessProgress, type WaveProgress } from "../rollout/index.js";
 import { selectPortfolio, type PortfolioSelection, type SelectionProblemInput, type SelectionSolver } from "../selection/index.js";
 import { ragStatus, type RagStatus } from "../status/index.js";
 import { analyzeTraceGraph, buildTraceGraph, DEFAULT_TRACE_RULES, traceMatrix, type TraceAnalysisResult, type TraceMatrix } from "../traceability/index.js";
@@ -59,6 +59,8 @@ export interface RolloutAnalysis {
   readonly gate: GateEvaluation | undefined;
   readonly waves: readonly WaveProgress[];
   readonly burnDown: readonly OpenItemsPoint[];
+  /** The plan's checklist items, each with its due day (recorded, or scheduled from the plan's anchors). */
+  readonly items: readonly ChecklistItem[];
 }
 
 /** Everything the office run computed: the input of the report and of the terminal summary. */
@@ -73,6 +75,8 @@ export interface OfficeAnalysis {
   readonly rollouts: readonly RolloutAnalysis[];
   readonly availability: readonly ServiceAvailability[];
   readonly kpis: { readonly onTime: KpiRatio; readonly onBudget: KpiRatio; readonly health: KpiRatio };
+  /** People's names by person id, so the report names owners, approvers and acknowledgers. */
+  readonly people: Readonly<Record<string, string>>;
 }
 
 /** Options of {@link analyzeOffice}. */
@@ -120,8 +124,22 @@ export function intakeProblem(requests: readonly ProjectRequest[], board: Scoreb
   };
 }
 
+/**
+ * The plan's items with their due days. Stored items carry a T-minus offset from an anchor, not a due day (the
+ * sample's never have one): a missing due day is scheduled from the plan's anchors and working calendar by the
+ * rollout rule (`scheduleChecklist`); a recorded one is kept.
+ */
+function withDueDates(plan: EntityOf<"rollout-plan">, items: readonly ChecklistItem[]): readonly ChecklistItem[] {
+  if (items.every((i) => i.dueDate !== undefined)) return items;
+  const due = new Map(scheduleChecklist(plan, items).items.map((i) => [i.id, i.dueDate] as const));
+  return items.map((i) => {
+    const d = due.get(i.id);
+    return i.dueDate !== undefined || d === undefined ? i : { ...i, dueDate: d };
+  });
+}
+
 function rollout(records: ImportedRecords, plan: EntityOf<"rollout-plan">, asOf: IsoDate): RolloutAnalysis {
-  const items = list(records, "checklist-item").filter((i) => i.rolloutPlanId === plan.id);
+  const items = withDueDates(plan, list(records, "checklist-item").filter((i) => i.rolloutPlanId === plan.id));
   const gates = list(records, "gate").filter((g) => g.rolloutPlanId === plan.id);
   // The gate to decide is the last one before go-live: the go/no-go.
   const day = (g: EntityOf<"gate">) => g.plannedDate ?? "";
@@ -134,6 +152,7 @@ function rollout(records: ImportedRecords, plan: EntityOf<"rollout-plan">, asOf:
     gate: gate === undefined ? undefined : evaluateGate({ plan, items, gates }, gate.id, { asOf }),
     waves: waveProgress(plan, { asOf }).waves,
     burnDown: first === undefined || first > asOf ? [] : openItemsSeries(items, { from: isoDate(first), to: asOf, stepDays: 7 }),
+    items,
   };
 }
 
@@ -216,5 +235,6 @@ export async function analyzeOffice(records: ImportedRecords, options: AnalyzeOf
   };
   stage("kpi");
   const organisation = list(records, "portfolio")[0]?.name ?? "PMO";
-  return { statusDate: asOf, organisation, requests, scoreboard, selection: { problem, result, envelope }, projects, trace, rollouts, availability, kpis };
+  const people = Object.fromEntries(list(records, "person").map((p) => [p.id, p.name] as const));
+  return { statusDate: asOf, organisation, requests, scoreboard, selection: { problem, result, envelope }, projects, trace, rollouts, availability, kpis, people };
 }
