@@ -1,5 +1,6 @@
 import type { Report, ReportSection, KpiTarget } from "../reports/index.js";
-import { executiveSummarySection, intakeSection, portfolioSection, projectSection, requirementsSection, rolloutSection, scheduleSection, fixed, type KpiLine } from "../reports/index.js";
+import { executiveSummarySection, intakeSection, portfolioSection, projectSection, requirementsSection, rolloutSection, scheduleSection, fixed, percent, type KpiLine } from "../reports/index.js";
+import { groupDigits } from "../reports/cells.js";
 import type { OfficeAnalysis } from "./office.js";
 import type { OfficeSchedule } from "./schedule.js";
 import type { ProjectRisk } from "./risk.js";
@@ -41,29 +42,31 @@ function summarySection(office: OfficeAnalysis): ReportSection {
  * ```
  */
 export function officeReport(office: OfficeAnalysis, schedule?: OfficeSchedule, risks: readonly ProjectRisk[] = []): Report {
+  const people = office.people;
   const ratio = (label: string, k: OfficeAnalysis["kpis"]["onTime"], how: string): KpiLine => ({
     label,
-    value: fixed(k.percent, 1),
+    value: percent(k.percent, 1),
     note: `${how}: ${k.numerator} of ${k.denominator}${k.notMet.length > 0 ? ` (not: ${k.notMet.join(", ")})` : ""}`,
   });
   const kpis: KpiLine[] = [
     ...office.availability.map((a) => ({
       label: `Availability ${a.service} (year to date)`,
-      value: fixed(a.availabilityPercent, 4),
-      note: `${a.downtimeMinutes.toFixed()} of ${a.agreedMinutes.toFixed()} agreed minutes down, ${a.failures} unplanned failures`,
+      value: percent(a.availabilityPercent, 4),
+      note: `${groupDigits(a.downtimeMinutes.toFixed())} of ${groupDigits(a.agreedMinutes.toFixed())} agreed minutes down, ${a.failures} unplanned failures`,
     })),
-    ratio("On-time delivery %", office.kpis.onTime, "closed projects finished by the baseline finish"),
-    ratio("On-budget %", office.kpis.onBudget, "closed projects within budget"),
-    ratio("Portfolio health %", office.kpis.health, "active projects not red, not overdue, no open critical issue"),
+    ratio("On-time delivery", office.kpis.onTime, "closed projects finished by the baseline finish"),
+    ratio("On budget", office.kpis.onBudget, "closed projects within budget"),
+    ratio("Portfolio health", office.kpis.health, "active projects not red, not overdue, no open critical issue"),
   ];
   const detail: Report = {
     title: `${office.organisation} — PMO report`,
     subtitle: "Intake, portfolio, projects, requirements and rollout",
     asOf: office.statusDate,
     sections: [
-      intakeSection({ scoreboard: office.scoreboard, requests: office.requests, selection: office.selection }),
-      portfolioSection({ asOf: office.statusDate, projects: office.projects.map((p) => ({ code: p.code, name: p.name, rag: p.rag, evm: p.series.atStatusDate })), kpis }),
-      ...office.projects.map((p) => projectSection({ code: p.code, name: p.name, series: p.series, slips: p.slips, raid: p.raid })),
+      // The envelope's capacity is hours per skill (IntakeEnvelope), so that is the unit of the demand rows.
+      intakeSection({ scoreboard: office.scoreboard, requests: office.requests, selection: { ...office.selection, demandUnit: "hours" } }),
+      portfolioSection({ asOf: office.statusDate, projects: office.projects.map((p) => ({ code: p.code, name: p.name, rag: p.rag, evm: p.series.atStatusDate })), kpis, people }),
+      ...office.projects.map((p) => projectSection({ code: p.code, name: p.name, series: p.series, slips: p.slips, raid: p.raid, people })),
       ...(schedule?.projects ?? []).map((p) => {
         const risk = risks.find((r) => r.code === p.code);
         return scheduleSection({
@@ -72,8 +75,8 @@ export function officeReport(office: OfficeAnalysis, schedule?: OfficeSchedule, 
           ...(risk ? { risk: risk.result, ...(risk.target ? { target: { label: `Planned finish ${risk.target}`, date: risk.target } } : {}) } : {}),
         });
       }),
-      requirementsSection(office.trace),
-      ...office.rollouts.map((r) => rolloutSection({ name: r.name, asOf: office.statusDate, goLive: r.goLive, progress: r.progress, ...(r.gate ? { gate: r.gate } : {}), waves: r.waves, burnDown: r.burnDown })),
+      requirementsSection({ ...office.trace, people }),
+      ...office.rollouts.map((r) => rolloutSection({ name: r.name, asOf: office.statusDate, goLive: r.goLive, progress: r.progress, ...(r.gate ? { gate: r.gate } : {}), waves: r.waves, burnDown: r.burnDown, items: r.items, people })),
     ],
   };
   // The summary is what the head of the PMO reads; the detail starts folded in the HTML report (print unfolds it).

@@ -3,7 +3,7 @@ import type { ChecklistItem, EntityKind, EntityOf, ProjectRequest } from "../ent
 import type { ImportedRecords } from "../io/index.js";
 import { onBudget, onTimeDelivery, portfolioHealth, serviceAvailability, type KpiRatio, type ServiceAvailability } from "../kpi/index.js";
 import type { Scoreboard, ScoringModel } from "../prioritization/index.js";
-import { evaluateGate, readinessProgress, waveProgress, type GateEvaluation, type ReadinessProgress, type WaveProgress } from "../rollout/index.js";
+import { evaluateGate, readinessProgress, scheduleChecklist, waveProgress, type GateEvaluation, type ReadinessProgress, type WaveProgress } from "../rollout/index.js";
 import type { SelectionSolver } from "../selection/index.js";
 import { ragStatus, type RagStatus } from "../status/index.js";
 import { analyzeTraceGraph, buildTraceGraph, DEFAULT_TRACE_RULES, traceMatrix, type TraceAnalysisResult, type TraceMatrix } from "../traceability/index.js";
@@ -31,6 +31,8 @@ export interface RolloutAnalysis {
   readonly gate: GateEvaluation | undefined;
   readonly waves: readonly WaveProgress[];
   readonly burnDown: readonly OpenItemsPoint[];
+  /** The plan's checklist items, each with its due day (recorded, or scheduled from the plan's anchors). */
+  readonly items: readonly ChecklistItem[];
 }
 
 /** Everything the office run computed: the input of the report and of the terminal summary. */
@@ -45,6 +47,8 @@ export interface OfficeAnalysis {
   readonly rollouts: readonly RolloutAnalysis[];
   readonly availability: readonly ServiceAvailability[];
   readonly kpis: { readonly onTime: KpiRatio; readonly onBudget: KpiRatio; readonly health: KpiRatio };
+  /** People's names by person id, so the report names owners, approvers and acknowledgers. */
+  readonly people: Readonly<Record<string, string>>;
 }
 
 /** Options of {@link analyzeOffice}. */
@@ -62,8 +66,22 @@ export interface AnalyzeOfficeOptions {
 
 const list = <K extends EntityKind>(records: ImportedRecords, kind: K): readonly EntityOf<K>[] => (records[kind] ?? []) as readonly EntityOf<K>[];
 
+/**
+ * The plan's items with their due days. Stored items carry a T-minus offset from an anchor, not a due day (the
+ * sample's never have one): a missing due day is scheduled from the plan's anchors and working calendar by the
+ * rollout rule (`scheduleChecklist`); a recorded one is kept.
+ */
+function withDueDates(plan: EntityOf<"rollout-plan">, items: readonly ChecklistItem[]): readonly ChecklistItem[] {
+  if (items.every((i) => i.dueDate !== undefined)) return items;
+  const due = new Map(scheduleChecklist(plan, items).items.map((i) => [i.id, i.dueDate] as const));
+  return items.map((i) => {
+    const d = due.get(i.id);
+    return i.dueDate !== undefined || d === undefined ? i : { ...i, dueDate: d };
+  });
+}
+
 function rollout(records: ImportedRecords, plan: EntityOf<"rollout-plan">, asOf: IsoDate): RolloutAnalysis {
-  const items = list(records, "checklist-item").filter((i) => i.rolloutPlanId === plan.id);
+  const items = withDueDates(plan, list(records, "checklist-item").filter((i) => i.rolloutPlanId === plan.id));
   const gates = list(records, "gate").filter((g) => g.rolloutPlanId === plan.id);
   // The gate to decide is the last one before go-live: the go/no-go.
   const day = (g: EntityOf<"gate">) => g.plannedDate ?? "";
@@ -76,6 +94,7 @@ function rollout(records: ImportedRecords, plan: EntityOf<"rollout-plan">, asOf:
     gate: gate === undefined ? undefined : evaluateGate({ plan, items, gates }, gate.id, { asOf }),
     waves: waveProgress(plan, { asOf }).waves,
     burnDown: first === undefined || first > asOf ? [] : openItemsSeries(items, { from: isoDate(first), to: asOf, stepDays: 7 }),
+    items,
   };
 }
 
@@ -151,7 +170,8 @@ export function analyzeDelivery(records: ImportedRecords, statusDate: IsoDate | 
   };
   stage("kpi");
   const organisation = list(records, "portfolio")[0]?.name ?? "PMO";
-  return { statusDate: asOf, organisation, projects, trace, rollouts, availability, kpis };
+  const people = Object.fromEntries(list(records, "person").map((p) => [p.id, p.name] as const));
+  return { statusDate: asOf, organisation, projects, trace, rollouts, availability, kpis, people };
 }
 
 /**

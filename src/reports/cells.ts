@@ -13,6 +13,38 @@ export interface RagCell {
   readonly note?: string;
 }
 
+/**
+ * How a {@link ToneCell} reads: `bad` (a failed test, a blocked item), `warning` (not run, not started) or `good`.
+ * Renderers show the tone as a colour and always keep the word, so it never relies on colour alone.
+ */
+export type CellTone = "good" | "warning" | "bad";
+
+/** A word or phrase with a tone (`NOK` bad, `NOT RUN` warning): coloured in HTML and XLSX, bold in Markdown. */
+export interface ToneCell {
+  /** Marks the cell kind. */
+  readonly kind: "tone";
+  /** The tone. */
+  readonly tone: CellTone;
+  /** The text shown, which carries the meaning on its own (`NOK`, `blocked`). */
+  readonly text: string;
+}
+
+/** A cell of several runs of text, some with a tone: `TC-025 [OK], TC-026 [NOK]` with only `NOK` marked. */
+export interface RunsCell {
+  /** Marks the cell kind. */
+  readonly kind: "runs";
+  /** The runs, in order; plain strings have no tone. */
+  readonly runs: readonly (string | ToneCell)[];
+}
+
+/** A percentage: printed with its `%` sign (`99.97%`), written to a workbook as a number. */
+export interface PercentCell {
+  /** Marks the cell kind. */
+  readonly kind: "percent";
+  /** The percentage (`99.97` for 99.97 %). */
+  readonly value: Decimal;
+}
+
 /** A figure that may be missing, as pmokit's `Metric` carries it. */
 export type CellMetric =
   | { readonly value: string | number | Decimal | Money; readonly reason?: undefined }
@@ -22,7 +54,61 @@ export type CellMetric =
  * What a table cell may hold. Money and Decimal are printed exactly (never through a float); a missing metric
  * prints `n/a (reason)`; `null`/`undefined` print as an empty cell.
  */
-export type CellValue = string | number | boolean | Decimal | Money | RagCell | CellMetric | null | undefined;
+export type CellValue = string | number | boolean | Decimal | Money | RagCell | ToneCell | RunsCell | PercentCell | CellMetric | null | undefined;
+
+const TONES: ReadonlySet<string> = new Set(["good", "warning", "bad"]);
+
+/** True for a well-formed tone cell: a known tone and a text (renderers check before using the tone as a class). @internal */
+export function isValidToneCell(v: unknown): v is ToneCell {
+  return isToneCell(v) && typeof v.tone === "string" && TONES.has(v.tone) && typeof v.text === "string";
+}
+
+/**
+ * A text with a tone.
+ *
+ * @throws {ValidationError} for an unknown tone.
+ * @example
+ * ```ts
+ * toneCell("bad", "NOK"); // { kind: "tone", tone: "bad", text: "NOK" }
+ * ```
+ */
+export function toneCell(tone: CellTone, text: string): ToneCell {
+  checkArguments("toneCell", { tone: [tone, "string"], text: [text, "string"] });
+  if (!TONES.has(tone)) throw ValidationError.single(["tone"], `${JSON.stringify(tone)} is not a tone (good, warning, bad)`, "tone cell");
+  return { kind: "tone", tone, text };
+}
+
+/**
+ * A cell of text runs, some toned; adjacent plain strings are kept as given.
+ *
+ * @example
+ * ```ts
+ * runsCell(["TC-026 [", toneCell("bad", "NOK"), "]"]).runs.length; // 3
+ * ```
+ */
+export function runsCell(runs: readonly (string | ToneCell)[]): RunsCell {
+  checkArguments("runsCell", { runs: [runs, "array"] });
+  runs.forEach((r, i) => {
+    if (typeof r !== "string" && !isToneCell(r)) throw ValidationError.single(["runs", i], "a run is a text or a tone cell", "runs cell");
+  });
+  return { kind: "runs", runs };
+}
+
+/**
+ * A percentage cell from a decimal, a number or a decimal string (`"99.97"` → `99.97%`).
+ *
+ * @throws {ValidationError} for a value that is not a finite decimal.
+ * @example
+ * ```ts
+ * percentCell("99.97").value.toFixed(); // "99.97"
+ * ```
+ */
+export function percentCell(value: Decimal | number | string): PercentCell {
+  // The value may be a Decimal, a number or a string, so the guard is this one check rather than checkArguments.
+  const d = PmoDecimal.isDecimal(value) ? value : typeof value === "number" || typeof value === "string" ? decimal(value) : undefined;
+  if (d === undefined || !d.isFinite()) throw ValidationError.single(["value"], "a percentage is a finite decimal", "percent cell");
+  return { kind: "percent", value: d };
+}
 
 /**
  * A RAG cell.
@@ -60,9 +146,43 @@ export function isRagCell(v: unknown): v is RagCell {
 }
 
 /** @internal */
+export function isToneCell(v: unknown): v is ToneCell {
+  return typeof v === "object" && v !== null && (v as { kind?: unknown }).kind === "tone";
+}
+
+/** @internal */
+export function isRunsCell(v: unknown): v is RunsCell {
+  return typeof v === "object" && v !== null && (v as { kind?: unknown }).kind === "runs";
+}
+
+/** @internal */
+export function isPercentCell(v: unknown): v is PercentCell {
+  return typeof v === "object" && v !== null && (v as { kind?: unknown }).kind === "percent";
+}
+
+/** The tone of a colour-coded cell kind, as a RAG colour for renderers that reuse the RAG palette. @internal */
+export const TONE_COLOURS: Readonly<Record<CellTone, RagColour>> = { good: "green", warning: "amber", bad: "red" };
+
+/** The strongest tone among runs (bad over warning over good), for renderers that colour a whole cell. @internal */
+export function strongestTone(runs: readonly (string | ToneCell)[]): CellTone | undefined {
+  const tones = runs.flatMap((r) => (typeof r === "string" ? [] : [r.tone]));
+  return tones.includes("bad") ? "bad" : tones.includes("warning") ? "warning" : tones.includes("good") ? "good" : undefined;
+}
+
+/**
+ * A decimal string with thousands separators in its whole part (`-1234567.5` → `-1,234,567.5`), the en-US grouping
+ * that `formatMoney` uses, so every figure in a report reads the same way. @internal
+ */
+export function groupDigits(text: string): string {
+  const m = /^(-?)(\d+)(\.\d+)?$/.exec(text);
+  if (m === null) return text;
+  return `${m[1]}${(m[2] ?? "").replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${m[3] ?? ""}`;
+}
+
+/** @internal */
 export function isCellMetric(v: unknown): v is CellMetric {
   // A missing metric has no `value` key, only its reason.
-  return typeof v === "object" && v !== null && !isMoney(v) && !PmoDecimal.isDecimal(v) && ("value" in v || typeof (v as { reason?: unknown }).reason === "string");
+  return typeof v === "object" && v !== null && !isMoney(v) && !PmoDecimal.isDecimal(v) && !("kind" in v) && ("value" in v || typeof (v as { reason?: unknown }).reason === "string");
 }
 
 function numberText(n: number, where: readonly (string | number)[]): string {
@@ -70,17 +190,38 @@ function numberText(n: number, where: readonly (string | number)[]): string {
   return toDecimalString(decimal(n));
 }
 
-/** How a cell reads for people (HTML, Markdown): money with its currency and thousands separators. @internal */
+/**
+ * How a cell reads for people (HTML, Markdown): money with its currency code first and thousands separators
+ * (`EUR 1,201,841.04`, {@link formatMoney}), numbers and decimals with the same separators, percentages with `%`.
+ * @internal
+ */
 export function cellText(v: CellValue, where: readonly (string | number)[] = []): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "string") return v;
   if (typeof v === "boolean") return v ? "yes" : "no";
-  if (typeof v === "number") return numberText(v, where);
+  if (typeof v === "number") return groupDigits(numberText(v, where));
   if (isMoney(v)) return formatMoney(v);
-  if (PmoDecimal.isDecimal(v)) return toDecimalString(v);
+  if (PmoDecimal.isDecimal(v)) return groupDigits(toDecimalString(v));
   if (isRagCell(v)) return v.note ? `${RAG_LABELS[v.colour].word} — ${v.note}` : RAG_LABELS[v.colour].word;
+  if (isToneCell(v)) return String(v.text);
+  if (isRunsCell(v)) return runsText(v, where);
+  if (isPercentCell(v)) return `${groupDigits(toDecimalString(percentValue(v, where)))}%`;
   if (isCellMetric(v)) return v.value === undefined ? `n/a (${v.reason})` : cellText(v.value, where);
   throw ValidationError.single(where, "unsupported cell value", "report cell");
+}
+
+// Renderers of single tables (htmlTable, markdownTable, tableToCsv) are public and skip validateReport: a malformed
+// runs or percent cell from JavaScript is a ValidationError here, never a TypeError further down.
+function runsText(v: RunsCell, where: readonly (string | number)[]): string {
+  if (!Array.isArray(v.runs) || !v.runs.every((r) => typeof r === "string" || (isToneCell(r) && typeof r.text === "string"))) {
+    throw ValidationError.single(where, "a runs cell is a list of texts and tone cells", "report cell");
+  }
+  return v.runs.map((r) => (typeof r === "string" ? r : r.text)).join("");
+}
+
+function percentValue(v: PercentCell, where: readonly (string | number)[]): Decimal {
+  if (!PmoDecimal.isDecimal(v.value) || !v.value.isFinite()) throw ValidationError.single(where, "a percent cell's value is a finite Decimal", "report cell");
+  return v.value;
 }
 
 /** How a cell reads for a spreadsheet (CSV): plain decimal amounts without currency or separators. @internal */
@@ -92,12 +233,16 @@ export function cellPlain(v: CellValue, where: readonly (string | number)[] = []
   if (isMoney(v)) return toDecimalString(v.amount, minorUnits(v.currency));
   if (PmoDecimal.isDecimal(v)) return toDecimalString(v);
   if (isRagCell(v)) return v.colour;
+  if (isToneCell(v)) return String(v.text);
+  if (isRunsCell(v)) return runsText(v, where);
+  // A spreadsheet adds percentages up: the plain decimal, the header says what it is.
+  if (isPercentCell(v)) return toDecimalString(percentValue(v, where));
   if (isCellMetric(v)) return v.value === undefined ? `n/a (${v.reason})` : cellPlain(v.value, where);
   throw ValidationError.single(where, "unsupported cell value", "report cell");
 }
 
 /** True when a cell holds a number-like value or a missing metric (such columns are right-aligned). @internal */
 export function isNumericCell(v: CellValue): boolean {
-  if (typeof v === "number" || isMoney(v) || PmoDecimal.isDecimal(v)) return true;
+  if (typeof v === "number" || isMoney(v) || PmoDecimal.isDecimal(v) || isPercentCell(v)) return true;
   return isCellMetric(v) && (v.value === undefined || (typeof v.value !== "string" && isNumericCell(v.value)));
 }

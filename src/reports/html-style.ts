@@ -76,6 +76,10 @@ td.center, th.center { text-align: center; }
 .rag-amber { background: #ffe7b3; color: #5c3b00; border-style: dashed; }
 .rag-red { background: #f8d0cc; color: #7a0c02; border-width: 2px; }
 .rag-note { margin-left: 6px; color: #444444; }
+.tone { padding: 0 3px; border-radius: 3px; font-weight: 600; white-space: nowrap; -webkit-box-decoration-break: clone; box-decoration-break: clone; }
+.tone-good { background: #d9f0d3; color: #0b4d1e; }
+.tone-warning { background: #ffe7b3; color: #5c3b00; border: 1px dashed #5c3b00; }
+.tone-bad { background: #f8d0cc; color: #7a0c02; border: 1px solid #7a0c02; }
 dl.figures { display: flex; flex-wrap: wrap; gap: 12px; margin: 8px 0 16px; }
 dl.figures > div { border: 1px solid #c8c8c8; border-radius: 4px; padding: 6px 12px; min-width: 9em; }
 dl.figures dt { font-size: 0.85em; color: #444444; }
@@ -113,6 +117,7 @@ footer { margin-top: 40px; font-size: 0.85em; color: #555555; border-top: 1px so
 @media print {
   details.fold::details-content { content-visibility: visible; display: block; }
 }
+@media print { .tone { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
 `;
 
 /**
@@ -123,4 +128,4 @@ footer { margin-top: 40px; font-size: 0.85em; color: #555555; border-top: 1px so
  * `style-src 'sha256-${REPORT_CSS_SHA256}'`;
  * ```
  */
-export const REPORT_CSS_SHA256 = "6Ll8wtxq2eLGi6P5B+aql+Qf+8fIig3ukIV6iyWVTBE=";
+export const REPORT_CSS_SHA256 = "j6ClKG896hVjFgGD2MBf9dcZCAXvo3lSS1y4bSseghw=";

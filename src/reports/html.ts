@@ -1,5 +1,5 @@
 import { checkArguments, ValidationError } from "../core/index.js";
-import { cellText, isNumericCell, isRagCell, RAG_LABELS, type CellValue, type RagCell } from "./cells.js";
+import { cellText, isNumericCell, isRagCell, isRunsCell, isToneCell, isValidToneCell, RAG_LABELS, type CellValue, type RagCell, type ToneCell } from "./cells.js";
 import { escapeHtml } from "./escape.js";
 import { CHART_BASE_FONT_PX, CHART_WIDTH_MAX, CHART_WIDTH_STEP, MIN_CHART_TEXT_PX, REPORT_CSS, REPORT_CSS_SHA256 } from "./html-style.js";
 import type { Report, ReportBlock, ReportSection } from "./report.js";
@@ -35,8 +35,22 @@ export function ragChip(cell: RagCell): string {
   return cell.note ? `${chip}<span class="rag-note">${escapeHtml(cell.note)}</span>` : chip;
 }
 
+const htmlText = (text: string) => escapeHtml(text).replace(/\r\n|\r|\n/g, "<br>");
+// A tone is a colour class around its own word: the word alone still says it. The tone becomes a class name, so
+// only the three known tones pass (htmlTable is public and does not validate the whole report first).
+const toneSpan = (t: ToneCell) => {
+  if (!isValidToneCell(t)) throw ValidationError.single(["tone"], "a tone cell has a tone (good, warning, bad) and a text", "tone cell");
+  return `<span class="tone tone-${t.tone}">${htmlText(t.text)}</span>`;
+};
+
 function htmlCell(v: CellValue, where: readonly (string | number)[]): string {
-  return isRagCell(v) ? ragChip(v) : escapeHtml(cellText(v, where)).replace(/\r\n|\r|\n/g, "<br>");
+  if (isRagCell(v)) return ragChip(v);
+  if (isToneCell(v)) return toneSpan(v);
+  if (isRunsCell(v)) {
+    if (!Array.isArray(v.runs)) throw ValidationError.single([...where, "runs"], "a runs cell is a list of texts and tone cells", "report cell");
+    return v.runs.map((r) => (typeof r === "string" ? htmlText(r) : toneSpan(r))).join("");
+  }
+  return htmlText(cellText(v, where));
 }
 
 /**

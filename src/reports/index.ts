@@ -7,7 +7,10 @@
  * @module
  */
 export { escapeHtml, safeId } from "./escape.js";
-export { ragCell, RAG_LABELS, type RagColour, type RagCell, type CellMetric, type CellValue } from "./cells.js";
+export {
+  ragCell, toneCell, runsCell, percentCell, RAG_LABELS,
+  type RagColour, type RagCell, type CellTone, type ToneCell, type RunsCell, type PercentCell, type CellMetric, type CellValue,
+} from "./cells.js";
 export { tableColumns, type ReportTable, type ReportColumn } from "./table.js";
 export { csvCell, toCsv, tableToCsv } from "./csv.js";
 export { escapeMarkdown, markdownTable, renderMarkdownReport } from "./markdown.js";

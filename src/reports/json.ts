@@ -1,6 +1,6 @@
 import { checkArguments, PmoDecimal, isMoney, minorUnits, toDecimalString } from "../core/index.js";
 import { encodeEntity, type EntityKind, type EntityOf } from "../entities/index.js";
-import { cellPlain, isCellMetric, isRagCell, type CellValue } from "./cells.js";
+import { cellPlain, isCellMetric, isPercentCell, isRagCell, isRunsCell, isToneCell, type CellValue } from "./cells.js";
 import type { Report, ReportBlock, ReportSection } from "./report.js";
 import { tableColumns } from "./table.js";
 import { validateReport } from "./validate.js";
@@ -23,7 +23,10 @@ export function entitiesToJson<K extends EntityKind>(kind: K, entities: readonly
   return `${JSON.stringify(entities.map((e) => encodeEntity(kind, e)), null, 2)}\n`;
 }
 
-/** A cell in JSON: money and decimals in their wire form (strings), RAG as `{ rag, note }`, a missing metric as `{ reason }`. */
+/**
+ * A cell in JSON: money and decimals in their wire form (strings), RAG as `{ rag, note }`, a tone as `{ tone, text }`,
+ * runs as `{ runs }`, a percentage as `{ percent }` (a decimal string), a missing metric as `{ reason }`.
+ */
 function cellJson(v: CellValue): unknown {
   if (v === null || v === undefined) return null;
   if (typeof v === "string" || typeof v === "boolean") return v;
@@ -31,6 +34,9 @@ function cellJson(v: CellValue): unknown {
   if (isMoney(v)) return { amount: toDecimalString(v.amount, minorUnits(v.currency)), currency: v.currency };
   if (PmoDecimal.isDecimal(v)) return toDecimalString(v);
   if (isRagCell(v)) return v.note === undefined ? { rag: v.colour } : { rag: v.colour, note: v.note };
+  if (isToneCell(v)) return { tone: v.tone, text: v.text };
+  if (isRunsCell(v)) return { runs: v.runs.map((r) => (typeof r === "string" ? r : { tone: r.tone, text: r.text })) };
+  if (isPercentCell(v)) return { percent: toDecimalString(v.value) };
   if (isCellMetric(v)) return v.value === undefined ? { reason: v.reason, ...(v.detail ? { detail: v.detail } : {}) } : cellJson(v.value);
   return cellPlain(v);
 }

@@ -1,5 +1,5 @@
 import { checkArguments, ValidationError } from "../core/index.js";
-import { cellText, isNumericCell, isRagCell, RAG_LABELS, type CellValue } from "./cells.js";
+import { cellText, isNumericCell, isRagCell, isRunsCell, isToneCell, RAG_LABELS, type CellValue, type ToneCell } from "./cells.js";
 import type { Report, ReportBlock, ReportSection } from "./report.js";
 import { tableColumns, type ReportTable } from "./table.js";
 import { validateReport } from "./validate.js";
@@ -28,7 +28,12 @@ export function escapeMarkdown(text: string): string {
     .replace(/\r\n|\r|\n/g, "<br>");
 }
 
+// Markdown has no colour: a bad or warning tone is its word in bold, a good one the plain word.
+const mdTone = (t: ToneCell) => (t.tone === "good" || t.text.trim() === "" ? escapeMarkdown(t.text) : `**${escapeMarkdown(t.text)}**`);
+
 function mdCell(v: CellValue, where: readonly (string | number)[]): string {
+  if (isToneCell(v)) return mdTone(v);
+  if (isRunsCell(v)) return v.runs.map((r) => (typeof r === "string" ? escapeMarkdown(r) : mdTone(r))).join("");
   if (isRagCell(v)) {
     const l = RAG_LABELS[v.colour];
     return `**${l.letter}** ${l.word}${v.note ? ` — ${escapeMarkdown(v.note)}` : ""}`;

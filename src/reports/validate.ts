@@ -14,6 +14,9 @@ export const MAX_SECTION_DEPTH = 32;
 type Path = (string | number)[];
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const RAG = new Set(["green", "amber", "red"]);
+const TONE = new Set(["good", "warning", "bad"]);
+const toneProblem = (v: unknown): string | undefined =>
+  isObject(v) && v["kind"] === "tone" && TONE.has(v["tone"] as string) && typeof v["text"] === "string" ? undefined : "a tone cell has a tone (good, warning, bad) and a text";
 const BLOCK_KINDS = new Set(["paragraph", "list", "table", "figures", "chart"]);
 const LAYOUTS = new Set(["summary", "open", "collapsed"]);
 
@@ -22,6 +25,12 @@ function cellProblem(v: unknown): string | undefined {
   if (typeof v === "number") return Number.isFinite(v) ? undefined : `${v} is not a finite number`;
   if (isMoney(v) || PmoDecimal.isDecimal(v)) return undefined;
   if (isObject(v) && v["kind"] === "rag") return RAG.has(v["colour"] as string) ? undefined : "a RAG cell's colour is green, amber or red";
+  if (isObject(v) && v["kind"] === "tone") return toneProblem(v);
+  if (isObject(v) && v["kind"] === "runs") {
+    const runs = v["runs"];
+    return Array.isArray(runs) && runs.every((r) => typeof r === "string" || toneProblem(r) === undefined) ? undefined : "a runs cell is a list of texts and tone cells";
+  }
+  if (isObject(v) && v["kind"] === "percent") return PmoDecimal.isDecimal(v["value"]) && (v["value"] as { isFinite(): boolean }).isFinite() ? undefined : "a percent cell's value is a finite Decimal";
   // A missing figure has no `value` key, only its reason (Metric's documented shape).
   if (isObject(v) && !("value" in v) && "reason" in v) return typeof v["reason"] === "string" ? undefined : "a missing figure's reason is a text";
   if (isObject(v) && "value" in v) {
@@ -29,7 +38,7 @@ function cellProblem(v: unknown): string | undefined {
     const inner = v["value"];
     return typeof inner === "string" || (typeof inner === "number" && Number.isFinite(inner)) || isMoney(inner) || PmoDecimal.isDecimal(inner) ? undefined : "a figure's value is a text, finite number, Decimal or Money";
   }
-  return "not a report cell (text, number, yes/no, Decimal, Money, RAG cell or figure)";
+  return "not a report cell (text, number, yes/no, Decimal, Money, RAG, tone, runs or percent cell, or figure)";
 }
 
 /**

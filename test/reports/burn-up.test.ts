@@ -53,7 +53,11 @@ describe("release section", () => {
     const section = releaseSection({ name: "CRM release 1", evm, burnUp });
     expect(section.blocks[0]).toEqual({ kind: "paragraph", text: "AgileEVM as of 2026-10-23: 4 of 6 planned sprints finished (PV), 90 of 150 story points done (EV)." });
     const md = renderMarkdownReport({ title: "Release", sections: [section] });
-    // PV 80,000, EV 72,000, SPI 0.9, EAC 130,000 (the worked example of docs/earned-value.md).
-    for (const t of ["EUR 80,000.00", "EUR 72,000.00", "**SPI:** 0.9", "**CPI:** 0.92", "EUR 130,000.00", "charts/burn-up-CRM-release-1.svg"]) expect(md).toContain(t);
+    // PV 80,000, EV 72,000, SPI 0.9, EAC 130,000 (the worked example of docs/earned-value.md); planned complete
+    // 4 of 6 sprints = 66.7%, complete 90 of 150 points = 60%.
+    for (const t of [
+      "**Planned value (PV):** EUR 80,000.00", "**Earned value (EV):** EUR 72,000.00", "**Schedule performance index (SPI):** 0.9", "**Cost performance index (CPI):** 0.92",
+      "**Estimate at completion (EAC = BAC / CPI):** EUR 130,000.00", "**Planned complete:** 66.7%", "**Complete:** 60%", "charts/burn-up-CRM-release-1.svg",
+    ]) expect(md).toContain(t);
   });
 });

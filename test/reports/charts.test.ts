@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { money, ValidationError } from "../../src/core/index.js";
@@ -140,6 +141,67 @@ describe("valueCostBubbleChart", () => {
     expect(XMLValidator.validate(hostile)).toBe(true);
     for (const h of HOSTILE) expect(hostile).not.toContain(h);
     expect(hostile).toContain("&lt;script&gt;window.__pwned = 1&lt;/script&gt;");
+  });
+
+  // The axes' box (from the axis lines) and every bubble circle of the plot, to check nothing is cut at an edge.
+  const frame = (chart: string) => {
+    const n = (m: RegExpMatchArray | null, i: number) => Number(m?.[i]);
+    const xAxis = chart.match(/<line x1="([\d.]+)" y1="([\d.]+)" x2="([\d.]+)" y2="[\d.]+" stroke="#333333"\/><text class="axis-title"[^>]*>[^<]*<\/text><\/g><g class="axis axis-y"/);
+    const yAxis = chart.match(/<line x1="[\d.]+" y1="([\d.]+)" x2="[\d.]+" y2="([\d.]+)" stroke="#333333"\/><text class="axis-title"[^>]*transform/);
+    const plot = chart.match(/<g class="plot">(.*?)<\/g><g class="legend"/)?.[1] ?? "";
+    const circles = [...plot.matchAll(/<circle cx="([-\d.]+)" cy="([-\d.]+)" r="([\d.]+)"/g)].map((m) => ({ cx: Number(m[1]), cy: Number(m[2]), r: Number(m[3]) }));
+    return { left: n(xAxis, 1), right: n(xAxis, 3), bottom: n(yAxis, 1), top: n(yAxis, 2), circles };
+  };
+
+  it("keeps every bubble inside the axes, even at zero cost or value and at the largest values (property)", () => {
+    const before = frame(svg);
+    expect(before.circles).toHaveLength(4);
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ cost: fc.integer({ min: 0, max: 10_000_000 }), value: fc.integer({ min: 0, max: 1000 }), size: fc.integer({ min: 0, max: 5000 }), selected: fc.boolean() }), { minLength: 1, maxLength: 12 }),
+        fc.boolean(),
+        (rows, sized) => {
+          const chart = valueCostBubbleChart({
+            title: "t",
+            bubbles: rows.map((b, i) => ({ label: `B${i}`, cost: money(String(b.cost), "EUR"), value: b.value, selected: b.selected, ...(sized ? { size: b.size } : {}) })),
+          });
+          const f = frame(chart);
+          expect(f.circles).toHaveLength(rows.length);
+          // Outline included (stroke 1.5: 0.75 outside the radius).
+          for (const c of f.circles) {
+            expect(c.cx - c.r - 0.75).toBeGreaterThanOrEqual(f.left);
+            expect(c.cx + c.r + 0.75).toBeLessThanOrEqual(f.right);
+            expect(c.cy - c.r - 0.75).toBeGreaterThanOrEqual(f.top);
+            expect(c.cy + c.r + 0.75).toBeLessThanOrEqual(f.bottom);
+          }
+        },
+      ),
+      { numRuns: 60, seed: 17 },
+    );
+  });
+
+  it("names the currency on the cost axis, also under a title of the caller's", () => {
+    const xTitle = (chart: string) => chart.match(/<g class="axis axis-x".*?<text class="axis-title"[^>]*>([^<]*)<\/text>/)?.[1];
+    expect(xTitle(svg)).toBe("Cost (EUR)");
+    expect(xTitle(valueCostBubbleChart({ ...bubbleInput(), xTitle: "Estimated cost" }))).toBe("Estimated cost (EUR)");
+    expect(xTitle(valueCostBubbleChart({ ...bubbleInput(), xTitle: "Cost in EUR" }))).toBe("Cost in EUR");
+    expect(xTitle(valueCostBubbleChart({ ...bubbleInput(), bubbles: bubbleInput().bubbles.map((b) => ({ ...b, cost: 1000 })) }))).toBe("Cost");
+  });
+
+  it("explains bubble area with reference bubbles drawn on the chart's own scale", () => {
+    const chart = valueCostBubbleChart({ ...bubbleInput(), sizeTitle: "integration demand (hours)" });
+    const legend = chart.match(/<g class="size-legend"[^>]*>(.*?)<\/g>(?:<\/svg>)/)?.[1] ?? "";
+    // The title wraps at 22 characters: "Bubble area:" + "integration demand" + "(hours)".
+    expect([...legend.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1])).toEqual(["Bubble area:", "integration demand", "(hours)", "8", "6", "4"]);
+    // Sizes 1…8: reference values are d3's round ticks of [0, 8] (step 2), the largest three: 8, 6, 4. Radius =
+    // 3 + 21·√(v/8): 24, 3 + 21·√0.75 = 21.19, 3 + 21·√0.5 = 17.85 — the radii the bubbles of those sizes get.
+    expect([...legend.matchAll(/<circle [^>]*r="([\d.]+)"/g)].map((m) => m[1])).toEqual(["24", "21.19", "17.85"]);
+    const dataLake = chart.match(/<title>Data lake<\/title><circle [^>]*r="([\d.]+)"/)?.[1];
+    expect(dataLake).toBe("24"); // size 8, the largest
+    expect(chart).toContain("Bubble area: integration demand (hours).</desc>");
+    // Without sizes every bubble is the same and there is nothing to explain.
+    const plain = valueCostBubbleChart({ ...bubbleInput(), bubbles: bubbleInput().bubbles.map(({ size: _, ...b }) => b) });
+    expect(plain).not.toContain("size-legend");
   });
 
   it("rejects bad bubbles with their paths", () => {

@@ -4,7 +4,7 @@ import { analyzeOffice } from "../../src/cli/office.js";
 import { decimal, isoDate, metric, missing, money } from "../../src/core/index.js";
 import { importDataset } from "../../src/io/index.js";
 import {
-  cents, fixed, intakeSection, openItemsSeries, portfolioSection, projectSection, renderHtmlReport, renderMarkdownReport, requirementsSection, rolloutSection,
+  cents, fixed, intakeSection, openItemsSeries, portfolioSection, projectSection, renderHtmlReport, renderMarkdownReport, requirementsSection, rolloutSection, runsCell, toneCell,
   type ReportBlock, type ReportSection, type TableBlock,
 } from "../../src/reports/index.js";
 import { cellText } from "../../src/reports/cells.js";
@@ -30,6 +30,10 @@ describe("intake section", () => {
     const crm = text(t.rows[2]!);
     expect(crm.slice(3, 10)).toEqual(["scored", "0.773", "5 → 0.273", "4 → 0.205", "4 → 0.136", "4 → 0.136", "4 → 0.023"]);
     expect(text(t.rows[1]!)[4]).toBe("n/a (missing-rating)");
+    // Criterion ids as headers people read.
+    expect(t.columns.slice(5, 10)).toEqual(["Strategic fit", "Financial value", "Risk reduction", "Urgency", "Complexity"]);
+    const named = intakeSection({ scoreboard: office.scoreboard, requests: office.requests, criterionNames: { urgency: "Urgency (deadline)" } });
+    expect(tableOf(named, "Ranked requests").columns[8]).toBe("Urgency (deadline)");
     expect(text(t.rows[0]!)[11]).toMatch(/^forced-in: German Growth Opportunities Act/);
   });
 
@@ -37,12 +41,22 @@ describe("intake section", () => {
     // Forced-in NIS2 SOC (330,000) leaves 670,000: route optimisation + backup (400,000, 68.18 + 59.09 = 127.27)
     // beats the portal + backup (646,000, 65.91 + 59.09 = 125.00) by 2.27; the driver app needs route optimisation.
     expect(office.selection.result.selected).toEqual(["REQ-2027-002", "REQ-2027-003", "REQ-2027-007"]);
+    // Used, limit and slack of the budget row are money: 330,000 + 254,000 + 146,000 = 730,000 of 1,000,000, 270,000
+    // left. The capacity row is integration hours: only route optimisation (700 h) uses it, 1,600 − 700 = 900.
     const used = tableOf(s, "Constraints used");
-    expect(text(used.rows[0]!).slice(0, 4)).toEqual(["budget FY2027 (EUR 1,000,000.00)", "730000", "1000000", "270000"]);
+    expect(text(used.rows[0]!).slice(0, 4)).toEqual(["budget FY2027 (EUR 1,000,000.00)", "EUR 730,000.00", "EUR 1,000,000.00", "EUR 270,000.00"]);
+    expect(text(used.rows[1]!).slice(0, 4)).toEqual(["integration capacity FY2027 (1600)", "700", "1,600", "900"]);
     expect(lists(s)).toContain("REQ-2027-001 (Customer self-service portal for bookings and tracking): forcing REQ-2027-001 in lowers the objective by 2.2727273; it displaces REQ-2027-002");
     const [bubble] = charts(s);
     expect(bubble!.svg).toContain(">Value vs cost of the candidates</title>");
     expect(bubble!.file).toBe("charts/value-cost.svg");
+    // The cost axis names its currency; bubble area is each candidate's integration demand (REQ-2027-001 1,200 h the
+    // largest, so the reference bubbles are 1,000 and 500).
+    expect(bubble!.svg).toContain(">Estimated cost (EUR)</text>");
+    expect(bubble!.svg).toContain("Bubble area: integration demand.</desc>");
+    const withUnit = charts(intakeSection({ scoreboard: office.scoreboard, requests: office.requests, selection: { ...office.selection, demandUnit: "hours" } }))[0]!;
+    expect(withUnit.caption).toBe("Value against estimated cost (EUR); filled: selected, dashed: not selected; bubble area: integration demand in hours.");
+    expect([...withUnit.svg.matchAll(/<g class="size-ref">.*?<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1])).toEqual(["1,000", "500"]);
   });
 });
 
@@ -54,49 +68,81 @@ describe("portfolio section", () => {
     const header = t.columns.map((c) => (typeof c === "string" ? c : c.header));
     const wms = text(t.rows.find((r) => r[0] === "PRJ-WMS")!);
     // README: WMS SPI 0.65, CPI 0.88; test/variance: SPI(t) 0.75 (ES 169.43 / AT 225).
-    expect(wms[header.indexOf("schedule")]).toBe("Red — spi 0.654 < 0.85 → red; finishSlipDays 176 > 20 → red");
+    expect(header.slice(0, 6)).toEqual(["Project", "Name", "Overall", "Schedule", "Cost", "Risks and issues"]);
+    expect(wms[header.indexOf("Schedule")]).toBe("Red — SPI 0.654 < 0.85 → red; finish slip days 176 > 20 → red");
     expect([wms[header.indexOf("CPI")], wms[header.indexOf("SPI")], wms[header.indexOf("SPI(t)")]]).toEqual(["0.88", "0.65", "0.75"]);
-    expect(wms[header.indexOf("Overall")]).toMatch(/^Red/);
+    expect(wms[header.indexOf("Overall")]).toBe("Red — worst: schedule, cost, risks and issues");
+    // Money in the rule's note reads as everywhere else: CRM's BAC 1,167,000.00 × 1.05 = 1,225,350.00, the amber limit.
+    const crm = text(t.rows.find((r) => r[0] === "PRJ-CRM")!);
+    expect(crm[header.indexOf("Cost")]).toBe("Amber — EAC EUR 1,201,841.04 > BAC and ≤ EUR 1,225,350.00 → amber");
     // Dimensions no project could be rated on are named once instead of as empty columns.
-    expect(header).not.toContain("quality");
+    expect(header).not.toContain("Quality");
     expect((s.blocks[0] as { text: string }).text).toContain("Not rated (figures not supplied): scope, quality, resources, readiness.");
   });
 
   it("lists the KPIs", () => {
     expect(text(tableOf(s, "KPIs").rows[0]!)).toEqual(["ERP availability", expect.stringMatching(/^99\.\d{3}$/), ""]);
   });
+
+  it("names who overrode an overall colour", () => {
+    const wms = office.projects.find((p) => p.code === "PRJ-WMS")!;
+    const rag = { ...wms.rag, overall: { ...wms.rag.overall, colour: "amber" as const, override: { colour: "amber" as const, comment: "recovery plan approved", by: "p-ana-costa" } } };
+    const o = portfolioSection({ asOf: SAMPLE_STATUS_DATE, projects: [{ code: wms.code, name: wms.name, rag, evm: wms.series.atStatusDate }], people: office.people });
+    expect(text(tableOf(o, "Project health").rows[0]!)[2]).toBe("Amber — override by Ana Costa: recovery plan approved");
+  });
 });
 
 describe("project section", () => {
   const wms = office.projects.find((p) => p.code === "PRJ-WMS")!;
-  const s = projectSection({ code: wms.code, name: wms.name, series: wms.series, slips: wms.slips, raid: wms.raid });
+  const s = projectSection({ code: wms.code, name: wms.name, series: wms.series, slips: wms.slips, raid: wms.raid, people: office.people });
 
-  it("gives the EVM figures of the README (PV 1,390,501.89, EV 909,747.67, AC 1,031,876.97)", () => {
+  it("gives the EVM figures of the README (PV 1,390,501.89, EV 909,747.67, AC 1,031,876.97) under their names", () => {
     const figures = s.blocks.find((b) => b.kind === "figures")!;
     const get = (label: string) => cellText(figures.kind === "figures" ? figures.items.find((i) => i.label === label)!.value : null);
-    expect([get("PV"), get("EV"), get("AC"), get("CPI"), get("SPI")]).toEqual(["EUR 1,390,501.89", "EUR 909,747.67", "EUR 1,031,876.97", "0.88", "0.65"]);
+    expect([get("Planned value (PV)"), get("Earned value (EV)"), get("Actual cost (AC)"), get("Cost performance index (CPI)"), get("Schedule performance index (SPI)")])
+      .toEqual(["EUR 1,390,501.89", "EUR 909,747.67", "EUR 1,031,876.97", "0.88", "0.65"]);
+    // EV / BAC = 909,747.67 / 1,787,400.00 = 50.897…% → 50.9%.
+    expect(get("Complete")).toBe("50.9%");
   });
 
-  it("draws the S-curve and keeps the slip ledger: the pilot slipped 55 working days and is overdue", () => {
+  it("draws the S-curve and keeps the slip ledger in baseline order: the pilot slipped 55 working days and is overdue", () => {
     expect(charts(s)[0]!.svg).toContain(">PRJ-WMS S-curve</title>");
-    const ledger = blocks(s).find((b): b is TableBlock => b.kind === "table" && b.table.columns.includes("Slip (wd)"))!.table;
-    const pilot = text(ledger.rows.find((r) => String(r[0]).toLowerCase().includes("pilot"))!);
-    expect(pilot.slice(3, 5).concat(pilot.slice(6, 7), pilot.slice(8))).toEqual(["2026-11-02", "2027-01-18", "55", "overdue"]);
+    const ledger = tableOf(s, "Milestones in baseline order");
+    expect(ledger.columns).toEqual(["Milestone", "Key milestone", "Original", "Baseline", "Forecast", "Actual", "Slip", "Slip from original", "Status"]);
+    // milestone.json baselines: design 2026-03-27, scanners 08-28, configuration 10-30, pilot 11-02, sites 2027-05-28, close 06-30.
+    expect(ledger.rows.map((r) => r[3])).toEqual(["2026-03-27", "2026-08-28", "2026-10-30", "2026-11-02", "2027-05-28", "2027-06-30"]);
+    const pilot = ledger.rows.find((r) => String(r[0]).toLowerCase().includes("pilot"))!;
+    expect(text(pilot).slice(3, 5).concat(text(pilot).slice(6, 7), text(pilot).slice(8))).toEqual(["2026-11-02", "2027-01-18", "55", "overdue"]);
+    // The state that needs attention carries a tone beside its words; an achieved one stays plain.
+    expect(pilot[8]).toEqual(toneCell("bad", "overdue"));
+    expect(ledger.rows[0]![8]).toBe("achieved late");
   });
 
-  it("summarises the RAID log", () => {
+  it("summarises the RAID log with people by name", () => {
     expect((blocks(s).find((b) => b.kind === "paragraph" && b.text.startsWith("Open risks")) as { text: string }).text).toMatch(/^Open risks \d+, open issues \d+/);
+    // risk.json owners: RSK-WMS-002 p-tomasz-nowak, RSK-WMS-003 p-stefan-krause; action.json: ACT-WMS-002 due 2026-11-13, 7 days before 2026-11-20.
+    expect(tableOf(s, "Open risks").rows.map((r) => r.at(-1))).toEqual(["Tomasz Nowak", "Stefan Krause"]);
+    expect(tableOf(s, "Open issues").rows.map((r) => r.at(-1))).toEqual(["Stefan Krause", "Tomasz Nowak"]);
+    expect(lists(s)).toContain("action ACT-WMS-002 (Tomasz Nowak) due 2026-11-13: 7 days overdue");
+  });
+
+  it("drops the Due column of open issues when none has a due date", () => {
+    const issues = wms.raid.issues.map(({ dueDate: _, ...i }) => i);
+    const t = tableOf(projectSection({ code: wms.code, name: wms.name, series: wms.series, raid: { issues } }), "Open issues");
+    expect(t.columns).toEqual(["Issue", "Title", "Severity", "Raised", "Owner"]);
+    // Without names the id is shown as it is.
+    expect(t.rows.map((r) => r.at(-1))).toEqual(["p-stefan-krause", "p-tomasz-nowak"]);
   });
 });
 
 describe("requirements section", () => {
-  const s = requirementsSection(office.trace);
+  const s = requirementsSection({ ...office.trace, people: office.people });
 
   it("lists the one suspect link of the story and the coverage per level with a heat map", () => {
     expect(lists(s)).toContain("suspect tl-TC-014-verifies-TR-001: TC-014 verifies TR-001 (direct, changed TR-001)");
     // Functional: 12 of 16 shallow-covered (FR-107, FR-109, FR-301, FR-302 are gaps) = 75 %.
     const functional = text(tableOf(s, "Coverage per level").rows.find((r) => r[0] === "functional")!);
-    expect(functional.slice(0, 4)).toEqual(["functional", "16", "12", "75"]);
+    expect(functional.slice(0, 4)).toEqual(["functional", "16", "12", "75%"]);
     expect(charts(s)[0]!.svg).toContain("12/16");
   });
 
@@ -106,25 +152,61 @@ describe("requirements section", () => {
     const tr001 = text(rtm.rows.find((r) => r[0] === "TR-001")!);
     expect(tr001.join("|")).toContain("TC-014 !");
     const fr102 = text(tableOf(s, "Acknowledgement gaps").rows.find((r) => r[0] === "FR-102")!);
-    expect(fr102.slice(1)).toEqual(["key-user, trainer", "key-user (p-greta-lindqvist)", "trainer"]);
+    expect(fr102.slice(1)).toEqual(["key-user, trainer", "key-user (Greta Lindqvist)", "trainer"]);
+    expect(lists(s).find((l) => l.startsWith("Greta Lindqvist: "))).toMatch(/^Greta Lindqvist: FR-101 as key-user \(not-yet\), FR-102 as key-user \(changed-since\)/);
+    expect(lists(s).some((l) => l.startsWith("p-"))).toBe(false);
+  });
+
+  it("marks failed and not-run evidence with a tone, in the evidence column and on each test", () => {
+    const rtm = tableOf(s, "Requirements traceability matrix");
+    const header = rtm.columns.map((c) => (typeof c === "string" ? c : c.header));
+    const row = (id: string) => rtm.rows.find((r) => r[0] === id)!;
+    // FR-102: TC-003 failed (NOK), TC-004 passed; FR-106: TC-013 not run; FR-101: both tests passed.
+    expect(row("FR-102")[header.indexOf("Evidence")]).toEqual(toneCell("bad", "NOK"));
+    expect(row("FR-102")[header.indexOf("Tests")]).toEqual(runsCell(["TC-003 [", toneCell("bad", "NOK"), "]", ", TC-004 [OK]"]));
+    expect(row("FR-106")[header.indexOf("Evidence")]).toEqual(toneCell("warning", "NOT RUN"));
+    expect(row("FR-101")[header.indexOf("Evidence")]).toBe("OK");
+    expect(row("FR-101")[header.indexOf("Tests")]).toBe("TC-001 [OK], TC-002 [OK]");
+    expect(row("FR-109")[header.indexOf("Coverage")]).toEqual(toneCell("warning", "uncovered"));
   });
 });
 
 describe("rollout section", () => {
   const r = office.rollouts[0]!;
-  const s = rolloutSection({ name: r.name, asOf: office.statusDate, goLive: r.goLive, progress: r.progress, ...(r.gate ? { gate: r.gate } : {}), waves: r.waves, burnDown: r.burnDown });
+  const s = rolloutSection({ name: r.name, asOf: office.statusDate, goLive: r.goLive, progress: r.progress, ...(r.gate ? { gate: r.gate } : {}), waves: r.waves, burnDown: r.burnDown, items: r.items, people: office.people });
 
-  it("decides the go/no-go gate with its blocking items", () => {
+  it("decides the go/no-go gate with its blocking items, their due days and owners by name", () => {
     expect(r.gate!.outcome).toBe("no-go");
     const para = blocks(s).find((b) => b.kind === "paragraph" && b.text.startsWith("Go/No-Go"));
-    expect((para as { text: string }).text).toMatch(/^Go\/No-Go for the CRM cutover: NO-GO at 2026-11-20 — approvals 0 of \d+ required/);
-    expect(tableOf(s, "Blocking items").rows.length).toBe(r.gate!.blockers.length);
+    // gate.json: five approvers of g-crm-go-no-go, none has voted.
+    expect((para as { text: string }).text).toBe("Go/No-Go for the CRM cutover: NO-GO at 2026-11-20 — approvals 0 of 4 required; not voted yet: Ana Costa, Katrin Vogel, Rui Almeida, Stefan Krause, Ingrid Berg.");
+    const blockers = tableOf(s, "Blocking items");
+    expect(blockers.rows.length).toBe(r.gate!.blockers.length);
+    expect(blockers.columns).toEqual(["Item", "Title", "Status", "Due", "Owner", "Why"]);
+    // ACC-01 is T-60 working days from go-live 2027-03-01 on the Hamburg calendar: 2026-12-04…2027-03-01 holds 60
+    // working days (2026-12-25 and 2027-01-01 are holidays), so it is due 2026-12-03. Owner p-ben-okafor.
+    const acc = (code: string) => blockers.rows.find((row) => row[0] === code)!;
+    expect([acc("ACC-01")[3], acc("ACC-01")[4]]).toEqual(["2026-12-03", "Ben Okafor"]);
+    // Every blocking item is scheduled: the Due column has no gap.
+    expect(blockers.rows.every((row) => typeof row[3] === "string" && /^\d{4}-\d{2}-\d{2}$/.test(row[3]))).toBe(true);
+    // A blocked item's status carries the bad tone; others stay plain.
+    expect(acc("ACC-03")[2]).toEqual(toneCell("bad", "blocked"));
+    expect(acc("ACC-01")[2]).toBe("in-progress");
+  });
+
+  it("drops the Due column when no blocking item has a due date", () => {
+    const gate = { ...r.gate!, blockers: r.gate!.blockers.map(({ dueDate: _, ...b }) => b) };
+    const t = tableOf(rolloutSection({ name: r.name, asOf: office.statusDate, progress: r.progress, gate }), "Blocking items");
+    expect(t.columns).toEqual(["Item", "Title", "Status", "Why"]);
   });
 
   it("shows readiness per phase and category and a burn-down that ends at the status date", () => {
     const phases = tableOf(s, "Readiness per phase");
     const done = phases.rows.reduce((n, row) => n + Number(row[3]), 0);
     expect(done).toBe(r.progress.overall.done);
+    // initiate: 3 of 3 done = 100%; prepare: 1 of 12 applicable = 8.33…% → 8.3%.
+    expect(text(phases.rows.find((row) => row[0] === "initiate")!).at(-1)).toBe("100%");
+    expect(text(phases.rows.find((row) => row[0] === "prepare")!).at(-1)).toBe("8.3%");
     expect(r.burnDown.at(-1)).toEqual({ date: "2026-11-20", value: r.progress.overall.applicable - r.progress.overall.done });
     expect(charts(s)[0]!.svg).toContain(">CRM go-live (Dynamics 365 Sales): open readiness items</title>");
   });

@@ -41,10 +41,10 @@ describe("decisionsNeeded on the sample office", () => {
     // critical issue (risks and issues): the three worst dimensions, each with its deciding rules.
     expect(needs[0]).toMatchObject({
       colour: "red",
-      rule: "schedule: spi 0.654 < 0.85 → red; finishSlipDays 176 > 20 → red · cost: EAC 2027349.95 EUR > 1876770.00 EUR → red · risks-and-issues: openCriticalIssues 1 → red",
+      rule: "Schedule: SPI 0.654 < 0.85 → red; finish slip days 176 > 20 → red · Cost: EAC EUR 2,027,349.95 > EUR 1,876,770.00 → red · Risks and issues: open critical issues 1 → red",
     });
     // CRM: EAC 1,201,841.04 over its BAC but within 5% (1,225,350.00): amber on cost only.
-    expect(needs[2]).toMatchObject({ colour: "amber", rule: "cost: EAC 1201841.04 EUR > BAC and ≤ 1225350.00 EUR → amber" });
+    expect(needs[2]).toMatchObject({ colour: "amber", rule: "Cost: EAC EUR 1,201,841.04 > BAC and ≤ EUR 1,225,350.00 → amber" });
   });
 
   it("derives the gate and the RAID decision lines from the records", () => {
@@ -92,7 +92,7 @@ describe("decisionsNeeded on constructed cases", () => {
   it("lists a conditional go and a recorded decision the evidence contradicts; a plain GO is not listed", () => {
     const needs = decisionsNeeded({ asOf, projects: [{ code: "P1", name: "One", rag: red }], gates: [{ rollout: "R", evaluation: gate("conditional-go") }, { rollout: "S", evaluation: gate("go", { outcome: "no-go", contradicts: true }) }, { rollout: "T", evaluation: gate("go") }] });
     expect(needs.map((n) => [n.kind, n.item, n.rule])).toEqual([
-      ["project-red", "P1 — One", "schedule: spi 0.8 < 0.85 → red"],
+      ["project-red", "P1 — One", "Schedule: SPI 0.8 < 0.85 → red"],
       ["gate-conditional-go", "R: Cutover", "CONDITIONAL GO at 2026-11-20: 1 advisory item(s) open; approvals 3 of 3, 1 rejecting"],
       ["gate-contradicted", "S: Cutover", "recorded NO-GO, evidence says GO at 2026-11-20"],
     ]);
@@ -188,7 +188,7 @@ describe("the executive summary of the sample office", () => {
     expect(html.match(/<details class="fold fold-2">/g)).toHaveLength(report.sections.length - 1);
     const md = renderMarkdownReport(report);
     expect(md.indexOf("## Executive summary")).toBeLessThan(md.indexOf("## Intake"));
-    expect(md).toContain("| PRJ-WMS — Warehouse management system upgrade | **R** Red — schedule: spi 0.654 &lt; 0.85 → red;");
+    expect(md).toContain("| PRJ-WMS — Warehouse management system upgrade | **R** Red — Schedule: SPI 0.654 &lt; 0.85 → red;");
     expect(tableToCsv(tableOf(summary, "Needs a decision")!).split("\r\n")[1]).toBe('PRJ-WMS — Warehouse management system upgrade,red,"Approve a recovery plan, re-baseline or stop"');
     expect(JSON.parse(renderJsonReport(report)).sections[0]).toMatchObject({ heading: "Executive summary", layout: "summary" });
     // Sheet names are cut to Excel's 31 characters.

@@ -1,11 +1,11 @@
-import { checkArguments, sumMoney, type Money } from "../../core/index.js";
+import { checkArguments, money, sumMoney, type Decimal, type Money } from "../../core/index.js";
 import type { ProjectRequest } from "../../entities/index.js";
 import type { Scoreboard } from "../../prioritization/index.js";
 import { defineSelectionProblem, type PortfolioSelection, type SelectionProblemInput } from "../../selection/index.js";
 import { valueCostBubbleChart } from "../charts/bubble.js";
 import type { CellValue } from "../cells.js";
 import type { ReportBlock, ReportSection } from "../report.js";
-import { fixed } from "./shared.js";
+import { fixed, humanize } from "./shared.js";
 
 /** What the intake section shows: the scoreboard, the requests it scored and, optionally, the selection made. */
 export interface IntakeSectionInput {
@@ -13,8 +13,13 @@ export interface IntakeSectionInput {
   readonly scoreboard: Scoreboard;
   /** The requests scored (titles and estimated costs). */
   readonly requests: readonly ProjectRequest[];
-  /** The selection problem and `selectPortfolio`'s answer to it. */
-  readonly selection?: { readonly problem: SelectionProblemInput; readonly result: PortfolioSelection };
+  /**
+   * The selection problem and `selectPortfolio`'s answer to it; `demandUnit` names the unit of the capacity rows
+   * (`"hours"`), shown in the bubble chart's size legend.
+   */
+  readonly selection?: { readonly problem: SelectionProblemInput; readonly result: PortfolioSelection; readonly demandUnit?: string };
+  /** Column headers of the criteria by criterion id; default: the id in words (`strategic-fit` → `Strategic fit`). */
+  readonly criterionNames?: Readonly<Record<string, string>>;
   /** Decimal places of scores and contributions (default 3). */
   readonly places?: number;
 }
@@ -25,17 +30,22 @@ function requestCost(r: ProjectRequest | undefined): Money | undefined {
   return currencies.size === 1 ? sumMoney(r.estimatedCost.map((c) => c.amount)) : undefined;
 }
 
-function selectionBlocks(input: SelectionProblemInput, result: PortfolioSelection, byId: ReadonlyMap<string, ProjectRequest>, places: number): ReportBlock[] {
+function selectionBlocks(input: SelectionProblemInput, result: PortfolioSelection, byId: ReadonlyMap<string, ProjectRequest>, places: number, demandUnit: string | undefined): ReportBlock[] {
   // The validated problem: every cost is Money and every value a Decimal, whichever input form was used.
   const problem = defineSelectionProblem(input);
   const title = (id: string) => byId.get(id)?.title ?? id;
   const gap = result.gap.value === undefined ? `gap n/a (${result.gap.reason})` : `proven gap ${result.gap.value.times(100).toFixed(2)}%`;
   const total = result.objective.value === undefined ? `no plan (${result.objective.reason})` : result.objective.value.toDecimalPlaces(places, 6).toFixed();
+  // Bubble area: each candidate's demand on the capacity rows, summed over periods and skills.
+  const skills = [...new Set(problem.candidates.flatMap((c) => Object.values(c.demand).flatMap((d) => Object.keys(d))))];
+  const demandOf = (c: (typeof problem.candidates)[number]) => Object.values(c.demand).flatMap((d) => Object.values(d)).reduce((a: Decimal, b) => a.plus(b), c.value.times(0));
   const bubbles = problem.candidates.flatMap((c) => {
     const cost = Object.values(c.costs);
     if (cost.length === 0) return [];
-    return [{ label: c.id, cost: sumMoney(cost), value: c.value, selected: result.selected.includes(c.id) }];
+    return [{ label: c.id, cost: sumMoney(cost), value: c.value, selected: result.selected.includes(c.id), ...(skills.length > 0 ? { size: demandOf(c) } : {}) }];
   });
+  // Budget rows are money in the problem's currency; capacity rows are amounts of their skill's unit.
+  const amount = (u: PortfolioSelection["usage"][number], d: Decimal) => (u.constraint.kind === "budget" && problem.currency !== undefined ? money(d, problem.currency) : d);
   const blocks: ReportBlock[] = [
     { kind: "paragraph", text: `Selected ${result.selected.length} of ${problem.candidates.length} candidates (${result.status}, ${gap}, solver ${result.solver}); total value ${total}.` },
     {
@@ -54,8 +64,8 @@ function selectionBlocks(input: SelectionProblemInput, result: PortfolioSelectio
       kind: "table",
       table: {
         caption: "Constraints used (budget and capacity per period)",
-        columns: ["Constraint", "Used", "Limit", "Slack", "Binding", "Keeps out"],
-        rows: result.usage.map((u) => [u.constraint.label, u.used, u.limit, u.slack, u.binding, u.blocks.join(", ")]),
+        columns: ["Constraint", { header: "Used", align: "right" }, { header: "Limit", align: "right" }, { header: "Slack", align: "right" }, "Binding", "Keeps out"],
+        rows: result.usage.map((u) => [u.constraint.label, amount(u, u.used), amount(u, u.limit), amount(u, u.slack), u.binding, u.blocks.join(", ")]),
       },
     },
   ];
@@ -64,8 +74,11 @@ function selectionBlocks(input: SelectionProblemInput, result: PortfolioSelectio
   if (bubbles.length > 0) {
     blocks.push({
       kind: "chart",
-      svg: valueCostBubbleChart({ title: "Value vs cost of the candidates", xTitle: "Estimated cost", yTitle: "Value (score units)", bubbles }),
-      caption: "Value against estimated cost; filled: selected, dashed: not selected.",
+      svg: valueCostBubbleChart({
+        title: "Value vs cost of the candidates", xTitle: "Estimated cost", yTitle: "Value (score units)", bubbles,
+        ...(skills.length > 0 ? { sizeTitle: `${skills.join(", ")} demand${demandUnit ? ` (${demandUnit})` : ""}` } : {}),
+      }),
+      caption: `Value against estimated cost${problem.currency ? ` (${problem.currency})` : ""}; filled: selected, dashed: not selected${skills.length > 0 ? `; bubble area: ${skills.join(", ")} demand${demandUnit ? ` in ${demandUnit}` : ""}` : ""}.`,
       file: "charts/value-cost.svg",
     });
   }
@@ -86,7 +99,7 @@ function selectionBlocks(input: SelectionProblemInput, result: PortfolioSelectio
  */
 export function intakeSection(input: IntakeSectionInput): ReportSection {
   checkArguments("intakeSection", { input: [input, "object"] });
-  checkArguments("intakeSection", { "input.requests": [input.requests, "object[]"], "input.scoreboard": [input.scoreboard, "object"] });
+  checkArguments("intakeSection", { "input.requests": [input.requests, "object[]"], "input.scoreboard": [input.scoreboard, "object"], "input.criterionNames": [input.criterionNames, "object?"] });
   const places = input.places ?? 3;
   const byId = new Map(input.requests.map((r) => [r.id, r] as const));
   const terms = [...new Set(input.scoreboard.entries.flatMap((e) => e.breakdown.map((b) => b.term)))];
@@ -105,7 +118,7 @@ export function intakeSection(input: IntakeSectionInput): ReportSection {
       kind: "table",
       table: {
         caption: "Ranked requests with score breakdown",
-        columns: ["Rank", "Request", "Title", "Status", "Score", ...terms, { header: "Estimated cost", align: "right" }, "Gates"],
+        columns: ["Rank", "Request", "Title", "Status", "Score", ...terms.map((t) => input.criterionNames?.[t] ?? humanize(t)), { header: "Estimated cost", align: "right" }, "Gates"],
         rows: ranked,
       },
     },
@@ -113,6 +126,6 @@ export function intakeSection(input: IntakeSectionInput): ReportSection {
   return {
     heading: "Intake",
     blocks,
-    ...(input.selection ? { sections: [{ heading: "Selected portfolio", blocks: selectionBlocks(input.selection.problem, input.selection.result, byId, places) }] } : {}),
+    ...(input.selection ? { sections: [{ heading: "Selected portfolio", blocks: selectionBlocks(input.selection.problem, input.selection.result, byId, places, input.selection.demandUnit) }] } : {}),
   };
 }

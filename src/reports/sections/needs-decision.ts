@@ -1,9 +1,10 @@
-import { checkArguments, decimal, isoDate } from "../../core/index.js";
+import { checkArguments, isoDate } from "../../core/index.js";
 import type { Decision } from "../../entities/index.js";
 import type { GateEvaluation } from "../../rollout/index.js";
 import type { PortfolioSelection } from "../../selection/index.js";
 import { pendingDecisions, type RagStatus } from "../../status/index.js";
 import type { RagColour } from "../cells.js";
+import { humanize, readableRule } from "./shared.js";
 
 /** A running project as the executive summary judges it. */
 export interface SummaryProject {
@@ -74,21 +75,13 @@ export interface DecisionNeed {
 const ORDER: readonly DecisionNeedKind[] = ["project-red", "gate-no-go", "selection-infeasible", "project-amber", "gate-conditional-go", "gate-contradicted", "decision-pending"];
 const OUTCOME: Record<GateEvaluation["outcome"], string> = { go: "GO", "conditional-go": "CONDITIONAL GO", "no-go": "NO-GO" };
 
-// RAG comments print the figures exactly (34 digits); three decimals are enough to read which rule fired.
-const LONG_DECIMAL = /-?\d+\.\d{4,}/g;
-
-/** @internal A RAG comment with long decimals cut to three places (half-even). */
-export function readableRule(text: string): string {
-  return text.replace(LONG_DECIMAL, (n) => decimal(n).toDecimalPlaces(3, 6).toFixed());
-}
-
 /** @internal The rule that set a project's overall colour: the override, or each worst dimension's deciding rules. */
 export function overallRule(rag: RagStatus): string {
   const o = rag.overall;
   if (o.override) return `override by ${o.override.by}: ${o.override.comment}${o.computed && o.computed !== o.override.colour ? ` (computed ${o.computed})` : ""}`;
   return o.worstDimensions
     .map((d) => rag.dimensions.find((x) => x.dimension === d))
-    .flatMap((d) => (d === undefined ? [] : [`${d.dimension}: ${readableRule(d.comment)}`]))
+    .flatMap((d) => (d === undefined ? [] : [`${humanize(d.dimension)}: ${readableRule(d.comment)}`]))
     .join(" · ");
 }
 
@@ -113,7 +106,7 @@ function gateNeeds(g: SummaryGate): DecisionNeed[] {
  * when the evidence says the current plan will not hold without someone deciding:
  *
  * - a running project whose overall RAG is **red** or **amber** (computed as its worst rated dimension, or a manual
- *   override), with the rule of each worst dimension (`schedule: spi 0.654 < 0.85 → red`) or the override comment;
+ *   override), with the rule of each worst dimension (`Schedule: SPI 0.654 < 0.85 → red`) or the override comment;
  * - a gate that is not a plain **GO**: NO-GO (blocking items open or approvals missing), CONDITIONAL GO (advisory items
  *   open), or a recorded decision the evidence contradicts;
  * - a portfolio selection that is **infeasible** (no plan meets the constraints), with its conflicting constraints;
@@ -126,7 +119,7 @@ function gateNeeds(g: SummaryGate): DecisionNeed[] {
  * @example
  * ```ts
  * decisionsNeeded({ asOf: "2026-11-20", projects: [{ code: "PRJ-WMS", name: "WMS upgrade", rag }] });
- * // [{ kind: "project-red", item: "PRJ-WMS — WMS upgrade", colour: "red", rule: "schedule: spi 0.654 < 0.85 → red", ask: "…" }]
+ * // [{ kind: "project-red", item: "PRJ-WMS — WMS upgrade", colour: "red", rule: "Schedule: SPI 0.654 < 0.85 → red", ask: "…" }]
  * ```
  */
 export function decisionsNeeded(input: DecisionsNeededInput): DecisionNeed[] {

@@ -1,9 +1,9 @@
-import { checkArguments, decimal } from "../../core/index.js";
+import { checkArguments } from "../../core/index.js";
 import type { RagStatus } from "../../status/index.js";
 import type { EarnedValueResult } from "../../variance/index.js";
 import { ragCell, type CellValue, type RagCell } from "../cells.js";
 import type { ReportSection } from "../report.js";
-import { asCell, cents, fixed } from "./shared.js";
+import { asCell, cents, fixed, humanize, personName, readableRule, type PeopleNames } from "./shared.js";
 
 /** One project of the portfolio health table. */
 export interface PortfolioProjectRow {
@@ -35,11 +35,11 @@ export interface PortfolioSectionInput {
   readonly projects: readonly PortfolioProjectRow[];
   /** KPIs (availability, on-time, on-budget, health…). */
   readonly kpis?: readonly KpiLine[];
+  /** People's names by id: who overrode an overall colour is shown by name. */
+  readonly people?: PeopleNames;
 }
 
-// RAG comments print the figures exactly (34 digits); three decimals are enough to read which rule fired.
-const LONG_DECIMAL = /-?\d+\.\d{4,}/g;
-const readable = (text: string) => text.replace(LONG_DECIMAL, (n) => decimal(n).toDecimalPlaces(3, 6).toFixed());
+const readable = readableRule;
 
 function dimensionCell(rag: RagStatus, dimension: string): CellValue {
   const d = rag.dimensions.find((x) => x.dimension === dimension);
@@ -59,7 +59,7 @@ function dimensionCell(rag: RagStatus, dimension: string): CellValue {
  */
 export function portfolioSection(input: PortfolioSectionInput): ReportSection {
   checkArguments("portfolioSection", { input: [input, "object"] });
-  checkArguments("portfolioSection", { "input.projects": [input.projects, "object[]"] });
+  checkArguments("portfolioSection", { "input.projects": [input.projects, "object[]"], "input.people": [input.people, "object?"] });
   // A dimension no project could be rated on (its figures were not supplied) is listed once, not as a column.
   const all = [...new Set(input.projects.flatMap((p) => p.rag.dimensions.map((d) => d.dimension)))];
   const rated = (dim: string) => input.projects.some((p) => p.rag.dimensions.some((d) => d.dimension === dim && d.colour !== undefined));
@@ -68,8 +68,8 @@ export function portfolioSection(input: PortfolioSectionInput): ReportSection {
   const overall = (rag: RagStatus): CellValue => {
     const o = rag.overall;
     if (o.colour === undefined) return "n/a";
-    const cell: RagCell = ragCell(o.colour, o.worstDimensions.length > 0 ? `worst: ${o.worstDimensions.join(", ")}` : "");
-    return o.override ? ragCell(o.colour, `override by ${o.override.by}: ${o.override.comment}`) : cell;
+    const cell: RagCell = ragCell(o.colour, o.worstDimensions.length > 0 ? `worst: ${o.worstDimensions.map((d) => humanize(d).toLowerCase()).join(", ")}` : "");
+    return o.override ? ragCell(o.colour, `override by ${personName(input.people, o.override.by)}: ${o.override.comment}`) : cell;
   };
   const rows = input.projects.map((p) => [
     p.code,
@@ -92,12 +92,12 @@ export function portfolioSection(input: PortfolioSectionInput): ReportSection {
   return {
     heading: "Portfolio",
     blocks: [
-      { kind: "paragraph", text: `${input.projects.length} running projects at ${input.asOf}. Each RAG cell names the rule that set its colour; EAC is the first computable method of the policy, the forecast finish is IEAC(t) with PF = SPI(t).${unrated.length > 0 ? ` Not rated (figures not supplied): ${unrated.join(", ")}.` : ""}` },
+      { kind: "paragraph", text: `${input.projects.length} running projects at ${input.asOf}. Each RAG cell names the rule that set its colour; EAC is the first computable method of the policy, the forecast finish is IEAC(t) with PF = SPI(t).${unrated.length > 0 ? ` Not rated (figures not supplied): ${unrated.map((d) => humanize(d).toLowerCase()).join(", ")}.` : ""}` },
       {
         kind: "table",
         table: {
           caption: "Project health",
-          columns: ["Project", "Name", "Overall", ...dimensions, "CPI", "SPI", "SPI(t)", { header: "EAC", align: "right" }, "Forecast finish"],
+          columns: ["Project", "Name", "Overall", ...dimensions.map(humanize), "CPI", "SPI", "SPI(t)", { header: "EAC", align: "right" }, "Forecast finish"],
           rows,
         },
       },

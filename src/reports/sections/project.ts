@@ -4,8 +4,9 @@ import { overdueActions, pendingDecisions } from "../../status/index.js";
 import type { EarnedValueSeries, MilestoneSlip } from "../../variance/index.js";
 import { sCurveChart } from "../charts/s-curve.js";
 import type { DatedPoint } from "../charts/svg.js";
+import { toneCell, type CellValue } from "../cells.js";
 import type { ReportBlock, ReportSection } from "../report.js";
-import { asCell, cents, fixed } from "./shared.js";
+import { asCell, cents, fixed, humanize, percent, personName, type PeopleNames } from "./shared.js";
 
 /** What a project section shows. */
 export interface ProjectSectionInput {
@@ -19,12 +20,26 @@ export interface ProjectSectionInput {
   readonly slips?: readonly MilestoneSlip[];
   /** The project's RAID records. */
   readonly raid?: { readonly risks?: readonly Risk[]; readonly issues?: readonly Issue[]; readonly actions?: readonly Action[]; readonly decisions?: readonly Decision[] };
+  /** People's names by id: owners of risks, issues and actions are shown by name. */
+  readonly people?: PeopleNames;
 }
 
 const OPEN_RISK = new Set(["open", "monitoring"]);
 const OPEN_ISSUE = new Set(["open", "in-progress"]);
 
-function raidBlocks(raid: NonNullable<ProjectSectionInput["raid"]>, asOf: IsoDate): ReportBlock[] {
+// Milestone states that need attention carry a tone; the state's words stay in the cell.
+const SLIP_TONE: Partial<Record<MilestoneSlip["status"], "bad" | "warning">> = { overdue: "bad", "forecast-late": "warning" };
+const slipStatus = (status: MilestoneSlip["status"]): CellValue => {
+  const words = humanize(status).toLowerCase();
+  const tone = SLIP_TONE[status];
+  return tone === undefined ? words : toneCell(tone, words);
+};
+// The ledger reads in plan order: by baseline date (then original, forecast, actual), then name.
+const planDate = (m: MilestoneSlip) => m.baselineDate ?? m.originalDate ?? m.forecastDate ?? m.actualDate ?? "9999-12-31";
+const byPlanDate = (a: MilestoneSlip, b: MilestoneSlip) => planDate(a).localeCompare(planDate(b)) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+
+function raidBlocks(raid: NonNullable<ProjectSectionInput["raid"]>, asOf: IsoDate, people: PeopleNames | undefined): ReportBlock[] {
+  const who = (id: string) => personName(people, id);
   const risks = (raid.risks ?? []).filter((r) => OPEN_RISK.has(r.status));
   // Exposure = probability × impact (1–5): the order a risk board reads them in.
   const scored = risks.map((r) => ({ r, exposure: r.probability.times(r.impact) })).sort((a, b) => b.exposure.comparedTo(a.exposure) || a.r.id.localeCompare(b.r.id));
@@ -35,12 +50,21 @@ function raidBlocks(raid: NonNullable<ProjectSectionInput["raid"]>, asOf: IsoDat
     { kind: "paragraph", text: `Open risks ${risks.length}, open issues ${issues.length}, overdue actions ${overdue.length}, decisions pending ${pending.length}.` },
   ];
   if (scored.length > 0) {
-    blocks.push({ kind: "table", table: { caption: "Open risks by exposure (probability × impact)", columns: ["Risk", "Title", "Probability", "Impact", "Exposure", "Response", "Owner"], rows: scored.map(({ r, exposure }) => [r.key ?? r.id, r.title, r.probability, r.impact, exposure, r.response, r.ownerId]) } });
+    blocks.push({ kind: "table", table: { caption: "Open risks by exposure (probability × impact)", columns: ["Risk", "Title", "Probability", "Impact", "Exposure", "Response", "Owner"], rows: scored.map(({ r, exposure }) => [r.key ?? r.id, r.title, r.probability, r.impact, exposure, r.response, who(r.ownerId)]) } });
   }
   if (issues.length > 0) {
-    blocks.push({ kind: "table", table: { caption: "Open issues", columns: ["Issue", "Title", "Severity", "Raised", "Due", "Owner"], rows: issues.map((i) => [i.key ?? i.id, i.title, i.severity, i.raisedOn, i.dueDate ?? "", i.ownerId]) } });
+    // A Due column only when some issue has a due date: an all-empty column says nothing.
+    const due = issues.some((i) => i.dueDate !== undefined);
+    blocks.push({
+      kind: "table",
+      table: {
+        caption: "Open issues",
+        columns: ["Issue", "Title", "Severity", "Raised", ...(due ? ["Due"] : []), "Owner"],
+        rows: issues.map((i) => [i.key ?? i.id, i.title, i.severity, i.raisedOn, ...(due ? [i.dueDate ?? ""] : []), who(i.ownerId)]),
+      },
+    });
   }
-  if (overdue.length > 0) blocks.push({ kind: "list", items: overdue.map((a) => `action ${a.actionId} (${a.ownerId}) due ${a.dueDate}: ${a.daysOverdue} days overdue`) });
+  if (overdue.length > 0) blocks.push({ kind: "list", items: overdue.map((a) => `action ${a.actionId} (${who(a.ownerId)}) due ${a.dueDate}: ${a.daysOverdue} days overdue`) });
   if (pending.length > 0) blocks.push({ kind: "list", items: pending.map((d) => `decision pending: ${d.id} — ${d.title}`) });
   return blocks;
 }
@@ -58,7 +82,7 @@ function raidBlocks(raid: NonNullable<ProjectSectionInput["raid"]>, asOf: IsoDat
  */
 export function projectSection(input: ProjectSectionInput): ReportSection {
   checkArguments("projectSection", { input: [input, "object"] });
-  checkArguments("projectSection", { "input.series": [input.series, "object"] });
+  checkArguments("projectSection", { "input.series": [input.series, "object"], "input.people": [input.people, "object?"] });
   const r = input.series.atStatusDate;
   const f = r.figures;
   const s = r.schedule;
@@ -72,20 +96,20 @@ export function projectSection(input: ProjectSectionInput): ReportSection {
     {
       kind: "figures",
       items: [
-        { label: "BAC", value: cents(f.bac) },
-        { label: "PV", value: cents(f.pv) },
-        { label: "EV", value: cents(f.ev) },
-        { label: "AC", value: cents(f.ac) },
-        { label: "SV", value: cents(f.sv) },
-        { label: "CV", value: cents(f.cv) },
-        { label: "CPI", value: fixed(f.cpi, 2) },
-        { label: "SPI", value: fixed(f.spi, 2) },
-        { label: "SPI(t)", value: fixed(s.spiT, 2) },
-        { label: "SV(t) working days", value: fixed(s.svT, 1) },
-        { label: `EAC (${f.selectedEac.method ?? "none"})`, value: cents(f.selectedEac.value) },
-        { label: "TCPI (BAC)", value: fixed(f.tcpiBac, 2) },
+        { label: "Budget at completion (BAC)", value: cents(f.bac) },
+        { label: "Planned value (PV)", value: cents(f.pv) },
+        { label: "Earned value (EV)", value: cents(f.ev) },
+        { label: "Actual cost (AC)", value: cents(f.ac) },
+        { label: "Schedule variance (SV)", value: cents(f.sv) },
+        { label: "Cost variance (CV)", value: cents(f.cv) },
+        { label: "Cost performance index (CPI)", value: fixed(f.cpi, 2) },
+        { label: "Schedule performance index (SPI)", value: fixed(f.spi, 2) },
+        { label: "Time-based schedule performance index SPI(t)", value: fixed(s.spiT, 2) },
+        { label: "Time-based schedule variance SV(t), working days", value: fixed(s.svT, 1) },
+        { label: `Estimate at completion (EAC, ${f.selectedEac.method === undefined ? "none computable" : `method ${f.selectedEac.method}`})`, value: cents(f.selectedEac.value) },
+        { label: "To-complete performance index (TCPI, to BAC)", value: fixed(f.tcpiBac, 2) },
         { label: "Forecast finish", value: asCell(s.forecastFinish.spiT) },
-        { label: "% complete", value: fixed(f.percentComplete, 1) },
+        { label: "Complete", value: percent(f.percentComplete, 1) },
       ],
     },
   ];
@@ -115,12 +139,13 @@ export function projectSection(input: ProjectSectionInput): ReportSection {
       blocks: [{
         kind: "table",
         table: {
-          columns: ["Milestone", "Key", "Original", "Baseline", "Forecast", "Actual", "Slip (wd)", "Slip from original (wd)", "Status"],
-          rows: input.slips.map((m) => [m.name, m.key, m.originalDate ?? "", m.baselineDate ?? "", m.forecastDate ?? "", m.actualDate ?? "", m.slip ?? "", m.slipFromOriginal ?? "", m.status]),
+          caption: "Milestones in baseline order (slips in working days; positive = later)",
+          columns: ["Milestone", "Key milestone", "Original", "Baseline", "Forecast", "Actual", "Slip", "Slip from original", "Status"],
+          rows: [...input.slips].sort(byPlanDate).map((m) => [m.name, m.key, m.originalDate ?? "", m.baselineDate ?? "", m.forecastDate ?? "", m.actualDate ?? "", m.slip ?? null, m.slipFromOriginal ?? null, slipStatus(m.status)]),
         },
       }],
     });
   }
-  if (input.raid) sections.push({ heading: "RAID summary", blocks: raidBlocks(input.raid, r.statusDate) });
+  if (input.raid) sections.push({ heading: "RAID summary", blocks: raidBlocks(input.raid, r.statusDate, input.people) });
   return { heading: `${input.code} — ${input.name}`, blocks, ...(sections.length > 0 ? { sections } : {}) };
 }

@@ -2,7 +2,7 @@ import { checkArguments } from "../../core/index.js";
 import type { AgileEvmResult } from "../../variance/index.js";
 import { burnUpChart, type BurnUpInput } from "../charts/burn-up.js";
 import type { ReportBlock, ReportSection } from "../report.js";
-import { cents, fixed } from "./shared.js";
+import { cents, fixed, percent } from "./shared.js";
 
 /** What an agile release section shows. */
 export interface ReleaseSectionInput {
@@ -36,11 +36,13 @@ export function releaseSection(input: ReleaseSectionInput): ReportSection {
     {
       kind: "figures",
       items: [
-        { label: "BAC", value: cents(f.bac) }, { label: "PV", value: cents(f.pv) }, { label: "EV", value: cents(f.ev) }, { label: "AC", value: cents(f.ac) },
-        { label: "SV", value: cents(f.sv) }, { label: "CV", value: cents(f.cv) }, { label: "SPI", value: fixed(f.spi, 2) }, { label: "CPI", value: fixed(f.cpi, 2) },
-        { label: "Planned % complete", value: fixed(f.plannedPercentComplete, 1) }, { label: "% complete", value: fixed(f.percentComplete, 1) },
-        { label: "EAC (BAC / CPI)", value: cents(f.eac) }, { label: "ETC", value: cents(f.etc) }, { label: "VAC", value: cents(f.vac) },
-        { label: "Forecast sprints", value: fixed(f.forecastSprints, 2) },
+        { label: "Budget at completion (BAC)", value: cents(f.bac) }, { label: "Planned value (PV)", value: cents(f.pv) },
+        { label: "Earned value (EV)", value: cents(f.ev) }, { label: "Actual cost (AC)", value: cents(f.ac) },
+        { label: "Schedule variance (SV)", value: cents(f.sv) }, { label: "Cost variance (CV)", value: cents(f.cv) },
+        { label: "Schedule performance index (SPI)", value: fixed(f.spi, 2) }, { label: "Cost performance index (CPI)", value: fixed(f.cpi, 2) },
+        { label: "Planned complete", value: percent(f.plannedPercentComplete, 1) }, { label: "Complete", value: percent(f.percentComplete, 1) },
+        { label: "Estimate at completion (EAC = BAC / CPI)", value: cents(f.eac) }, { label: "Estimate to complete (ETC)", value: cents(f.etc) },
+        { label: "Variance at completion (VAC)", value: cents(f.vac) }, { label: "Forecast sprints", value: fixed(f.forecastSprints, 2) },
       ],
     },
   ];

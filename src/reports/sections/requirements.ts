@@ -1,8 +1,9 @@
 import { checkArguments } from "../../core/index.js";
-import type { TraceAnalysisResult, TraceMatrix } from "../../traceability/index.js";
+import type { EvidenceStatus, TraceAnalysisResult, TraceMatrix } from "../../traceability/index.js";
 import { coverageHeatMapChart } from "../charts/heat-map.js";
+import { runsCell, toneCell, type CellValue, type ToneCell } from "../cells.js";
 import type { ReportBlock, ReportSection } from "../report.js";
-import { bareId, fixed } from "./shared.js";
+import { bareId, percent, personName, type PeopleNames } from "./shared.js";
 
 /** What the requirements section shows. */
 export interface RequirementsSectionInput {
@@ -10,7 +11,16 @@ export interface RequirementsSectionInput {
   readonly result: TraceAnalysisResult;
   /** `traceMatrix` result (the RTM). */
   readonly matrix: TraceMatrix;
+  /** People's names by id: who still has to acknowledge is shown by name. */
+  readonly people?: PeopleNames;
 }
+
+// Test evidence that needs attention carries a tone (NOK a failure, the others work still to do); OK stays plain.
+const EVIDENCE_TONE: Readonly<Partial<Record<EvidenceStatus, ToneCell["tone"]>>> = { NOK: "bad", "NOT RUN": "warning", UNKNOWN: "warning", STALE: "warning", UNCOVERED: "warning" };
+const evidenceCell = (e: EvidenceStatus): CellValue => {
+  const tone = EVIDENCE_TONE[e];
+  return tone === undefined ? e : toneCell(tone, e);
+};
 
 /**
  * The requirements section: the traceability matrix (each cell lists its linked items, suspect links and test
@@ -25,16 +35,26 @@ export interface RequirementsSectionInput {
  */
 export function requirementsSection(input: RequirementsSectionInput): ReportSection {
   checkArguments("requirementsSection", { input: [input, "object"] });
-  checkArguments("requirementsSection", { "input.result": [input.result, "object"], "input.matrix": [input.matrix, "object"] });
+  checkArguments("requirementsSection", { "input.result": [input.result, "object"], "input.matrix": [input.matrix, "object"], "input.people": [input.people, "object?"] });
   const { result, matrix } = input;
+  const who = (id: string) => personName(input.people, id);
   const rtm: ReportBlock = {
     kind: "table",
     table: {
       caption: "Requirements traceability matrix (! marks a suspect link, evidence in brackets)",
       columns: ["Requirement", "Type", "Title", "Coverage", "Evidence", ...matrix.columns],
       rows: matrix.rows.map((r) => [
-        r.id, r.type, r.title ?? "", r.coverage, r.evidence,
-        ...r.cells.map((c) => c.entries.map((e) => `${bareId(e.item)}${e.suspect ? " !" : ""}${e.evidence ? ` [${e.evidence}]` : ""}`).join(", ")),
+        r.id, r.type, r.title ?? "", r.coverage === "uncovered" ? toneCell("warning", r.coverage) : r.coverage, evidenceCell(r.evidence),
+        ...r.cells.map((c) => {
+          // Each linked item as "TC-026 [NOK]": only the evidence word carries the tone.
+          const runs = c.entries.flatMap((e, i) => {
+            const head = `${i > 0 ? ", " : ""}${bareId(e.item)}${e.suspect ? " !" : ""}`;
+            if (!e.evidence) return [head];
+            const word = evidenceCell(e.evidence);
+            return typeof word === "string" ? [`${head} [${word}]`] : [`${head} [`, word as ToneCell, "]"];
+          });
+          return runs.every((x) => typeof x === "string") ? runs.join("") : runsCell(runs);
+        }),
       ]),
     },
   };
@@ -46,7 +66,7 @@ export function requirementsSection(input: RequirementsSectionInput): ReportSect
       table: {
         caption: "Coverage per level (shallow: each rule's link exists; deep: covered all the way down)",
         columns: ["Level", "Items", "Shallow", "Shallow %", "Deep", "Deep %", "Gaps"],
-        rows: levels.map((l) => [l.type, l.items, l.shallowCovered, fixed(l.shallowPercent, 1), l.deepCovered, fixed(l.deepPercent, 1), l.gaps.map(bareId).join(", ")]),
+        rows: levels.map((l) => [l.type, l.items, l.shallowCovered, percent(l.shallowPercent, 1), l.deepCovered, percent(l.deepPercent, 1), l.gaps.map(bareId).join(", ")]),
       },
     },
   ];
@@ -81,10 +101,10 @@ export function requirementsSection(input: RequirementsSectionInput): ReportSect
         table: {
           caption: "Acknowledgement gaps",
           columns: ["Requirement", "Pending audiences", "Stale", "Missing"],
-          rows: gaps.map((a) => [a.requirementId, a.pending.join(", "), a.audiences.filter((x) => x.status === "stale").map((x) => `${x.audience} (${x.outdated.join(", ")})`).join("; "), a.audiences.filter((x) => x.status === "missing").map((x) => x.audience).join(", ")]),
+          rows: gaps.map((a) => [a.requirementId, a.pending.join(", "), a.audiences.filter((x) => x.status === "stale").map((x) => `${x.audience} (${x.outdated.map(who).join(", ")})`).join("; "), a.audiences.filter((x) => x.status === "missing").map((x) => x.audience).join(", ")]),
         },
       },
-      { kind: "list", items: result.pendingByPerson.map((p) => `${p.personId}: ${p.items.map((i) => `${i.requirementId} as ${i.audience} (${i.reason})`).join(", ")}`) },
+      { kind: "list", items: result.pendingByPerson.map((p) => `${who(p.personId)}: ${p.items.map((i) => `${i.requirementId} as ${i.audience} (${i.reason})`).join(", ")}`) },
     ];
   return {
     heading: "Requirements",

@@ -2,9 +2,9 @@ import { checkArguments, addDays, ValidationError, type IsoDate } from "../../co
 import type { ChecklistItem } from "../../entities/index.js";
 import { readinessProgress, type GateEvaluation, type ReadinessCount, type ReadinessProgress, type RolloutFacts, type WaveProgress } from "../../rollout/index.js";
 import { readinessBurnDownChart } from "../charts/burn-down.js";
-import type { CellValue } from "../cells.js";
+import { toneCell, type CellValue } from "../cells.js";
 import type { ReportBlock, ReportSection } from "../report.js";
-import { fixed } from "./shared.js";
+import { percent, personName, type PeopleNames } from "./shared.js";
 
 /** One point of a readiness burn-down: applicable checklist items not yet done on a day. */
 export interface OpenItemsPoint {
@@ -60,19 +60,39 @@ export interface RolloutSectionInput {
   readonly waves?: readonly WaveProgress[];
   /** `openItemsSeries` result, for the burn-down chart. */
   readonly burnDown?: readonly OpenItemsPoint[];
+  /** The plan's checklist items: each blocking item's owner is looked up here. */
+  readonly items?: readonly ChecklistItem[];
+  /** People's names by id: owners and approvers who have not voted are shown by name. */
+  readonly people?: PeopleNames;
 }
 
-const countRow = (name: string, c: ReadinessCount): CellValue[] => [name, c.total, c.applicable, c.done, c.waived, c.skipped + c.notApplicable, fixed(c.percent, 1)];
+const countRow = (name: string, c: ReadinessCount): CellValue[] => [name, c.total, c.applicable, c.done, c.waived, c.skipped + c.notApplicable, percent(c.percent, 1)];
 const COUNT_COLUMNS = ["", "Items", "Applicable", "Done", "Waived", "Excluded", "Ready %"];
 const OUTCOME: Record<GateEvaluation["outcome"], string> = { go: "GO", "conditional-go": "CONDITIONAL GO", "no-go": "NO-GO" };
 
-function gateBlocks(g: GateEvaluation): ReportBlock[] {
+// A blocked item is the one that cannot move without help: its status carries the bad tone.
+const itemStatus = (status: string): CellValue => (status === "blocked" ? toneCell("bad", status) : status);
+
+function gateBlocks(g: GateEvaluation, items: readonly ChecklistItem[] | undefined, people: PeopleNames | undefined): ReportBlock[] {
+  const who = (id: string) => personName(people, id);
+  const notVoted = g.approvals.notVoted.length > 0 ? `; not voted yet: ${g.approvals.notVoted.map(who).join(", ")}` : "";
   const blocks: ReportBlock[] = [
-    { kind: "paragraph", text: `${g.gateName}: ${OUTCOME[g.outcome]} at ${g.asOf} — approvals ${g.approvals.approving} of ${g.approvals.required} required${g.recorded ? `; recorded decision ${OUTCOME[g.recorded.outcome]}${g.recorded.contradicts ? " (contradicted by the evidence)" : ""}` : ""}.` },
+    { kind: "paragraph", text: `${g.gateName}: ${OUTCOME[g.outcome]} at ${g.asOf} — approvals ${g.approvals.approving} of ${g.approvals.required} required${notVoted}${g.recorded ? `; recorded decision ${OUTCOME[g.recorded.outcome]}${g.recorded.contradicts ? " (contradicted by the evidence)" : ""}` : ""}.` },
     { kind: "list", items: g.reasons },
   ];
   if (g.blockers.length > 0) {
-    blocks.push({ kind: "table", table: { caption: "Blocking items holding the gate", columns: ["Item", "Title", "Status", "Due", "Why"], rows: g.blockers.map((b) => [b.code ?? b.id, b.title, b.status, b.dueDate ?? "", b.why]) } });
+    // Due and Owner columns only when some blocking item has one: an all-empty column says nothing.
+    const owners = new Map((items ?? []).flatMap((i) => (i.ownerId === undefined ? [] : [[i.id, who(i.ownerId)] as const])));
+    const due = g.blockers.some((b) => b.dueDate !== undefined);
+    const owned = g.blockers.some((b) => owners.has(b.id));
+    blocks.push({
+      kind: "table",
+      table: {
+        caption: "Blocking items holding the gate",
+        columns: ["Item", "Title", "Status", ...(due ? ["Due"] : []), ...(owned ? ["Owner"] : []), "Why"],
+        rows: g.blockers.map((b) => [b.code ?? b.id, b.title, itemStatus(b.status), ...(due ? [b.dueDate ?? ""] : []), ...(owned ? [owners.get(b.id) ?? ""] : []), b.why]),
+      },
+    });
   }
   if (g.openAdvisory.length > 0) blocks.push({ kind: "list", items: g.openAdvisory.map((a) => `advisory open: ${a.code ?? a.id} ${a.title}`) });
   return blocks;
@@ -91,10 +111,10 @@ function gateBlocks(g: GateEvaluation): ReportBlock[] {
  */
 export function rolloutSection(input: RolloutSectionInput): ReportSection {
   checkArguments("rolloutSection", { input: [input, "object"] });
-  checkArguments("rolloutSection", { "input.progress": [input.progress, "object"] });
+  checkArguments("rolloutSection", { "input.progress": [input.progress, "object"], "input.items": [input.items, "object[]?"], "input.people": [input.people, "object?"] });
   const p = input.progress;
   const blocks: ReportBlock[] = [
-    { kind: "figures", items: [{ label: "Ready %", value: fixed(p.overall.percent, 1) }, { label: "Done", value: p.overall.done }, { label: "Applicable", value: p.overall.applicable }, ...(input.goLive ? [{ label: "Go-live", value: input.goLive }] : [])] },
+    { kind: "figures", items: [{ label: "Ready", value: percent(p.overall.percent, 1) }, { label: "Done", value: p.overall.done }, { label: "Applicable", value: p.overall.applicable }, ...(input.goLive ? [{ label: "Go-live", value: input.goLive }] : [])] },
     { kind: "table", table: { caption: "Readiness per phase", columns: ["Phase", ...COUNT_COLUMNS.slice(1)], rows: Object.entries(p.byPhase).map(([k, c]) => countRow(k, c)) } },
     { kind: "table", table: { caption: "Readiness per category", columns: ["Category", ...COUNT_COLUMNS.slice(1)], rows: Object.entries(p.byCategory).sort(([a], [b]) => a.localeCompare(b)).map(([k, c]) => countRow(k, c)) } },
   ];
@@ -114,11 +134,11 @@ export function rolloutSection(input: RolloutSectionInput): ReportSection {
     });
   }
   const sections: ReportSection[] = [];
-  if (input.gate) sections.push({ heading: `Gate decision: ${input.gate.gateName}`, blocks: gateBlocks(input.gate) });
+  if (input.gate) sections.push({ heading: `Gate decision: ${input.gate.gateName}`, blocks: gateBlocks(input.gate, input.items, input.people) });
   if (input.waves && input.waves.length > 0) {
     sections.push({
       heading: "Wave progress",
-      blocks: [{ kind: "table", table: { columns: ["Wave", "Audience", "Timing", "Targeted", "Installed", "Trained", "Failed", "Installed %", "Trained %", "Install success %"], rows: input.waves.map((w) => [w.name, w.audience, w.timing, w.targeted, w.installed, w.trained, w.failed, fixed(w.installedPercent, 1), fixed(w.trainedPercent, 1), fixed(w.installSuccessPercent, 1)]) } }],
+      blocks: [{ kind: "table", table: { columns: ["Wave", "Audience", "Timing", "Targeted", "Installed", "Trained", "Failed", "Installed %", "Trained %", "Install success %"], rows: input.waves.map((w) => [w.name, w.audience, w.timing, w.targeted, w.installed, w.trained, w.failed, percent(w.installedPercent, 1), percent(w.trainedPercent, 1), percent(w.installSuccessPercent, 1)]) } }],
     });
   }
   return { heading: `Rollout — ${input.name}`, blocks, ...(sections.length > 0 ? { sections } : {}) };

@@ -124,7 +124,11 @@ export function scheduleSection(input: ScheduleSectionInput): ReportSection {
   const lv = input.levelling;
   if (lv && lv.delays.length > 0) {
     charts.push({ kind: "paragraph", text: `Levelled (${lv.mode}, ${lv.priorityRule}): finish ${lv.finish} against ${lv.schedule.finish} unlevelled.` });
-    charts.push({ kind: "list", items: lv.delays.map((d) => d.message) });
+    // The resource by its name (a person, usually), not its id; activities keep their ids, as in the table above.
+    charts.push({
+      kind: "list",
+      items: lv.delays.map((d) => `${d.activityId} waits ${d.days.toFixed()} day${d.days.eq(1) ? "" : "s"} for ${input.resourceNames?.[d.resourceId] ?? d.resourceId}${d.heldBy.length > 0 ? `, held by ${d.heldBy.join(", ")}` : ""}`),
+    });
   }
   if (charts.length > 0) sections.push({ heading: "Resource load", blocks: charts });
 

@@ -1,5 +1,11 @@
-import { isMoney, PmoDecimal, ValidationError, checkArguments, roundMoney, type Decimal, type Metric, type Money } from "../../core/index.js";
-import type { CellMetric } from "../cells.js";
+import { decimal, formatMoney, isCurrencyCode, isMoney, money, PmoDecimal, ValidationError, checkArguments, roundMoney, type Decimal, type Metric, type Money } from "../../core/index.js";
+import type { CellMetric, PercentCell } from "../cells.js";
+
+/**
+ * People's names by person id (`{ "p-david-mensah": "David Mensah" }`), so sections show who owns a risk, who has not
+ * voted or acknowledged, by name; an id without a name is shown as it is.
+ */
+export type PeopleNames = Readonly<Record<string, string>>;
 
 /**
  * A decimal figure rounded half-even for display, keeping its reason when there is none.
@@ -44,6 +50,22 @@ export function asCell<T extends string | number>(m: Metric<T>): CellMetric {
   return m.value === undefined ? missingCell(m as { readonly reason: string; readonly detail?: string }) : { value: m.value };
 }
 
+/**
+ * A percentage figure rounded half-even for display, shown with its `%` sign (`99.9691%`); a missing one keeps its
+ * reason.
+ *
+ * @example
+ * ```ts
+ * percent(metric(decimal("99.96911")), 4); // { kind: "percent", value: Decimal(99.9691) } — reads "99.9691%"
+ * percent(missing("no-data"), 1);          // { reason: "no-data" } — reads "n/a (no-data)"
+ * ```
+ */
+export function percent(m: Metric<Decimal>, places: number): PercentCell | CellMetric {
+  checkArguments("percent", { m: [m, "object"], places: [places, "integer"] });
+  if (m.value !== undefined && !PmoDecimal.isDecimal(m.value)) notA("a Decimal", "percent");
+  return m.value === undefined ? missingCell(m) : { kind: "percent", value: m.value.toDecimalPlaces(places, 6) };
+}
+
 function notA(expected: string, subject: string): never {
   throw ValidationError.single(["m", "value"], `expected ${expected}`, subject);
 }
@@ -56,4 +78,42 @@ function missingCell(m: { readonly reason: string; readonly detail?: string | un
 export function bareId(key: string): string {
   const i = key.indexOf(":");
   return i < 0 ? key : key.slice(i + 1);
+}
+
+/** A person's name, or the id itself when the list has none. @internal */
+export function personName(people: PeopleNames | undefined, id: string): string {
+  return people !== undefined && Object.hasOwn(people, id) ? (people[id] ?? id) : id;
+}
+
+// Figure names that are abbreviations: shown in capitals, as the EVM tables head them.
+const ABBREVIATIONS: Readonly<Record<string, string>> = { spi: "SPI", cpi: "CPI", spiT: "SPI(t)", svT: "SV(t)", tcpi: "TCPI", eac: "EAC", bac: "BAC", etc: "ETC", vac: "VAC" };
+const CAMEL = /\b[a-z]+(?:[A-Z][a-z0-9]*)+\b/g;
+const words = (id: string) => id.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[-_]+/g, " ").toLowerCase().trim();
+
+/**
+ * An id as a heading: `strategic-fit` → `Strategic fit`, `risks-and-issues` → `Risks and issues`,
+ * `missedKeyMilestones` → `Missed key milestones`, `spi` → `SPI`. @internal
+ */
+export function humanize(id: string): string {
+  if (Object.hasOwn(ABBREVIATIONS, id)) return ABBREVIATIONS[id]!;
+  const w = words(id);
+  return w === "" ? id : `${w.charAt(0).toUpperCase()}${w.slice(1)}`;
+}
+
+// "1201841.04 EUR": an amount and a currency code, as the status rules write money into their explanations.
+const MONEY_TEXT = /(-?\d+(?:\.\d+)?) ([A-Z]{3})\b/g;
+// RAG comments print the figures exactly (34 digits); three decimals are enough to read which rule fired.
+const LONG_DECIMAL = /-?\d+\.\d{4,}/g;
+
+/**
+ * A rule's explanation as people read it: money in the report's one format (`1201841.04 EUR` → `EUR 1,201,841.04`,
+ * rounded to the cent), long decimals to three places, figure names as words (`finishSlipDays` → `finish slip days`,
+ * `spi` → `SPI`). Only for texts pmokit's rules compose, never for user comments. @internal
+ */
+export function readableRule(text: string): string {
+  return text
+    .replace(MONEY_TEXT, (all, amount: string, code: string) => (isCurrencyCode(code) ? formatMoney(roundMoney(money(amount, code), { rounding: "half-even" })) : all))
+    .replace(LONG_DECIMAL, (n) => decimal(n).toDecimalPlaces(3, 6).toFixed())
+    .replace(/\b(spiT|svT|spi|cpi|tcpi)\b/g, (w) => ABBREVIATIONS[w] ?? w)
+    .replace(CAMEL, (w) => words(w));
 }

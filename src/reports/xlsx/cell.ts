@@ -1,5 +1,5 @@
 import { ValidationError, checkArguments, PmoDecimal, decimal, isMoney, minorUnits, toDecimalString, type Decimal } from "../../core/index.js";
-import { RAG_LABELS, isCellMetric, isRagCell, type CellValue, type RagColour } from "../cells.js";
+import { RAG_LABELS, TONE_COLOURS, isCellMetric, isPercentCell, isRagCell, isRunsCell, isToneCell, isValidToneCell, strongestTone, type CellTone, type CellValue, type RagColour } from "../cells.js";
 
 /**
  * Excel stores numbers as IEEE doubles: up to 15 significant digits survive the trip exactly; a decimal with more
@@ -15,6 +15,11 @@ export const XLSX_EXACT_DIGITS = 15;
 /** Fill colours of RAG cells (ARGB), light enough for black text to stay readable. @internal */
 export const RAG_FILLS: Readonly<Record<RagColour, string>> = { green: "FFC6EFCE", amber: "FFFFEB9C", red: "FFFFC7CE" };
 
+/** Fill colours of toned text cells: the RAG fill of the tone's colour. @internal */
+export const TONE_FILLS: Readonly<Record<CellTone, string>> = {
+  good: RAG_FILLS[TONE_COLOURS.good], warning: RAG_FILLS[TONE_COLOURS.warning], bad: RAG_FILLS[TONE_COLOURS.bad],
+};
+
 /**
  * One spreadsheet cell as plain data, before any workbook library sees it: a number (with its display format), a
  * calendar date (as an Excel serial day with a date format) or text; RAG cells also carry their fill and rule.
@@ -22,7 +27,7 @@ export const RAG_FILLS: Readonly<Record<RagColour, string>> = { green: "FFC6EFCE
 export type XlsxCell =
   | { readonly kind: "number"; readonly value: number; readonly format: string }
   | { readonly kind: "date"; readonly serial: number; readonly format: string; readonly text: string }
-  | { readonly kind: "text"; readonly value: string; readonly note?: string }
+  | { readonly kind: "text"; readonly value: string; readonly note?: string; readonly tone?: CellTone }
   | { readonly kind: "rag"; readonly value: string; readonly colour: RagColour; readonly rule?: string }
   | { readonly kind: "empty" };
 
@@ -83,7 +88,9 @@ function numberCell(d: Decimal, places: number, suffix: string): XlsxCell {
 /**
  * How a report cell is written to a workbook: money as a number with its currency's minor units in the format
  * (`#,##0.00" EUR"`), decimals and numbers as numbers, `YYYY-MM-DD` text as a date cell, RAG as its letter and
- * word (`"A Amber"`) with the rule kept beside it, a missing metric as `n/a (reason)`. Text is always text: a value
+ * word (`"A Amber"`) with the rule kept beside it, a toned text (`NOK`) as text filled in its tone's RAG colour (a
+ * cell of runs takes its strongest tone), a percentage as a number with a `%` in the format (`#,##0.0"%"`: the sign
+ * is a literal, the value is not scaled), a missing metric as `n/a (reason)`. Text is always text: a value
  * starting with `=`, `+`, `-` or `@` stays a plain string (the writer never emits formulas).
  *
  * @example
@@ -102,6 +109,21 @@ export function xlsxCell(v: CellValue): XlsxCell {
   if (typeof v === "number") return numberCell(decimal(v), Math.max(0, decimal(v).decimalPlaces()), "");
   if (isMoney(v)) return numberCell(v.amount, Math.max(minorUnits(v.currency), v.amount.decimalPlaces()), ` ${v.currency}`);
   if (PmoDecimal.isDecimal(v)) return numberCell(v, v.decimalPlaces(), "");
+  if (isPercentCell(v)) {
+    if (!PmoDecimal.isDecimal(v.value) || !v.value.isFinite()) throw ValidationError.single(["value"], "expected a finite Decimal percentage", "xlsxCell");
+    return numberCell(v.value, v.value.decimalPlaces(), "%");
+  }
+  const badTone = () => ValidationError.single(["tone"], "expected a tone cell with a tone (good, warning, bad) and a text", "xlsxCell");
+  if (isToneCell(v)) {
+    if (!isValidToneCell(v)) throw badTone();
+    return { kind: "text", value: v.text, tone: v.tone };
+  }
+  if (isRunsCell(v)) {
+    if (!Array.isArray(v.runs) || !v.runs.every((r) => typeof r === "string" || isValidToneCell(r))) throw badTone();
+    const tone = strongestTone(v.runs);
+    const value = v.runs.map((r) => (typeof r === "string" ? r : r.text)).join("");
+    return tone === undefined ? { kind: "text", value } : { kind: "text", value, tone };
+  }
   if (isRagCell(v)) {
     if (typeof v.colour !== "string" || !Object.hasOwn(RAG_LABELS, v.colour)) throw ValidationError.single(["colour"], "expected green, amber or red", "xlsxCell");
     const { letter, word } = RAG_LABELS[v.colour];

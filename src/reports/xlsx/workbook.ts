@@ -1,7 +1,7 @@
 import type { Cell, Workbook } from "exceljs";
 import { unzipSync, zipSync, type Zippable } from "fflate";
 import type { Report } from "../report.js";
-import { RAG_FILLS, type XlsxCell } from "./cell.js";
+import { RAG_FILLS, TONE_FILLS, type XlsxCell } from "./cell.js";
 import { planXlsxReport, type XlsxSheetPlan } from "./plan.js";
 
 function writeCell(target: Cell, c: XlsxCell): void {
@@ -27,6 +27,11 @@ function writeCell(target: Cell, c: XlsxCell): void {
       // A plain string value: exceljs writes it as a shared string, never as a formula, whatever it starts with.
       target.value = c.value;
       target.alignment = { wrapText: c.value.includes("\n"), vertical: "top" };
+      // A toned text (NOK, blocked) is filled like a RAG cell; its word stays the value.
+      if (c.tone !== undefined) {
+        target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: TONE_FILLS[c.tone] } };
+        target.font = { bold: true };
+      }
       return;
   }
 }
