@@ -21,15 +21,6 @@ export type Decimal = DecimalJs;
 /** Values accepted where a decimal is expected: a Decimal, a canonical decimal string, or a finite number. */
 export type DecimalInput = Decimal | string | number;
 
-/**
- * pmokit's private Decimal constructor (see {@link Decimal} for its configuration).
- *
- * @example
- * ```ts
- * const rate = new PmoDecimal("0.075");
- * rate.times(2).toFixed(); // "0.15"
- * ```
- */
 /*
  * decimal.js' rounding constants, as the numbers its documentation fixes (ROUND_UP 0 … ROUND_HALF_EVEN 6; a test
  * checks them against the library). Literals rather than `DecimalJs.ROUND_*` reads, and the clones marked pure, so that
@@ -44,6 +35,15 @@ const ROUND_HALF_UP = 4;
 const ROUND_HALF_DOWN = 5;
 const ROUND_HALF_EVEN = 6;
 
+/**
+ * pmokit's private Decimal constructor (see {@link Decimal} for its configuration).
+ *
+ * @example
+ * ```ts
+ * const rate = new PmoDecimal("0.075");
+ * rate.times(2).toFixed(); // "0.15"
+ * ```
+ */
 export const PmoDecimal: typeof DecimalJs = /* @__PURE__ */ DecimalJs.clone({
   precision: 34,
   rounding: ROUND_HALF_EVEN,

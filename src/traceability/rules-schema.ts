@@ -126,7 +126,7 @@ export const traceRulesSchema = z.strictObject({
 /** A rule set as written (wire form). */
 export type TraceRulesInput = z.input<typeof traceRulesSchema>;
 /** One decoded item rule. */
-export type TraceItemRule = z.output<typeof itemRuleSchema>;
+export type TraceItemRule = NonNullable<z.output<typeof traceRulesSchema>["items"]>[number];
 /** A decoded, checked rule set. */
 export type TraceRules = Omit<z.output<typeof traceRulesSchema>, "items"> & {
   /** The item rules the analysis measures coverage with. */
