@@ -21,6 +21,20 @@ export type Decimal = DecimalJs;
 /** Values accepted where a decimal is expected: a Decimal, a canonical decimal string, or a finite number. */
 export type DecimalInput = Decimal | string | number;
 
+/*
+ * decimal.js' rounding constants, as the numbers its documentation fixes (ROUND_UP 0 … ROUND_HALF_EVEN 6; a test
+ * checks them against the library). Literals rather than `DecimalJs.ROUND_*` reads, and the clones marked pure, so that
+ * a bundle which never uses WideDecimal or the rounding table can drop them: a property read on an import counts as
+ * a possible side effect to a bundler.
+ */
+const ROUND_UP = 0;
+const ROUND_DOWN = 1;
+const ROUND_CEIL = 2;
+const ROUND_FLOOR = 3;
+const ROUND_HALF_UP = 4;
+const ROUND_HALF_DOWN = 5;
+const ROUND_HALF_EVEN = 6;
+
 /**
  * pmokit's private Decimal constructor (see {@link Decimal} for its configuration).
  *
@@ -30,9 +44,9 @@ export type DecimalInput = Decimal | string | number;
  * rate.times(2).toFixed(); // "0.15"
  * ```
  */
-export const PmoDecimal: typeof DecimalJs = DecimalJs.clone({
+export const PmoDecimal: typeof DecimalJs = /* @__PURE__ */ DecimalJs.clone({
   precision: 34,
-  rounding: DecimalJs.ROUND_HALF_EVEN,
+  rounding: ROUND_HALF_EVEN,
   toExpNeg: -9e15,
   toExpPos: 9e15,
 });
@@ -41,9 +55,9 @@ export const PmoDecimal: typeof DecimalJs = DecimalJs.clone({
  * @internal A wide clone for exact integer steps (products, remainders) inside division and allocation: results
  * of those steps can exceed 34 digits before the final rounding, and must not be rounded on the way.
  */
-export const WideDecimal: typeof DecimalJs = DecimalJs.clone({
+export const WideDecimal: typeof DecimalJs = /* @__PURE__ */ DecimalJs.clone({
   precision: 1000,
-  rounding: DecimalJs.ROUND_DOWN,
+  rounding: ROUND_DOWN,
   toExpNeg: -9e15,
   toExpPos: 9e15,
 });
@@ -52,13 +66,13 @@ export const WideDecimal: typeof DecimalJs = DecimalJs.clone({
 export type RoundingMode = "half-even" | "half-up" | "half-down" | "up" | "down" | "ceil" | "floor";
 
 const ROUNDING: Record<RoundingMode, DecimalJs.Rounding> = {
-  "half-even": DecimalJs.ROUND_HALF_EVEN,
-  "half-up": DecimalJs.ROUND_HALF_UP,
-  "half-down": DecimalJs.ROUND_HALF_DOWN,
-  up: DecimalJs.ROUND_UP,
-  down: DecimalJs.ROUND_DOWN,
-  ceil: DecimalJs.ROUND_CEIL,
-  floor: DecimalJs.ROUND_FLOOR,
+  "half-even": ROUND_HALF_EVEN,
+  "half-up": ROUND_HALF_UP,
+  "half-down": ROUND_HALF_DOWN,
+  up: ROUND_UP,
+  down: ROUND_DOWN,
+  ceil: ROUND_CEIL,
+  floor: ROUND_FLOOR,
 };
 
 /**

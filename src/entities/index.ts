@@ -32,6 +32,7 @@ export * from "./risk.js";
 export * from "./rollout-plan.js";
 export * from "./schedule-logic.js";
 export * from "./service-outage.js";
+export * from "./rag.js";
 export * from "./status-report.js";
 export * from "./test-case.js";
 export * from "./test-run.js";

@@ -2,26 +2,7 @@ import * as z from "zod";
 import { instantCodec, isoDateCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { entityRefSchema, refSchema, textListSchema, textSchema, whenDecoded } from "./common.js";
-
-/**
- * RAG colours.
- *
- * @example
- * ```ts
- * ragColourSchema.parse("amber"); // "amber"
- * ```
- */
-export const ragColourSchema = z.enum(["green", "amber", "red"]);
-
-/**
- * Dimensions a status report rates.
- *
- * @example
- * ```ts
- * ragDimensionSchema.parse("risks-and-issues"); // "risks-and-issues"
- * ```
- */
-export const ragDimensionSchema = z.enum(["schedule", "cost", "scope", "quality", "risks-and-issues", "resources", "readiness"]);
+import { ragColourSchema, ragDimensionSchema } from "./rag.js";
 
 /** Entity kinds a status report may cite as RAID items. */
 const RAID_KINDS: readonly string[] = ["risk", "issue", "decision", "action", "change-request"];

@@ -28,6 +28,16 @@ export function derivedFigure(
   options: { readonly asOf: IsoDate; readonly rate?: Decimal | string | number },
 ): Metric<Decimal> {
   checkArguments("derivedFigure", { request: [request, "object"], figure: [figure, "string"], options: [options, "object"] });
+  return deriveFigure(request, figure, options.asOf, () => toRate(options.rate ?? 0, "derivedFigure", ["options", "rate"]));
+}
+
+/**
+ * @internal {@link derivedFigure} without its argument checks, for scoring: the scoring model has already checked the
+ * request, the figure name, the as-of date and the rate (a decimal above −1), so `scoreRequests` does not carry the
+ * argument guard and the general rate parser (which also takes Money, and so the currency table) into a bundle.
+ * `rate` is asked for only by `npv`, after the flows are read, as before.
+ */
+export function deriveFigure(request: ProjectRequest, figure: DerivedFigure, asOf: IsoDate, rate: () => Decimal): Metric<Decimal> {
   const costs = request.estimatedCost.map((c) => c.amount.amount);
   const totalCost = sum(costs);
   const benefits = request.benefits.flatMap((b) => b.amounts.map((a) => ({ amount: a.amount.amount, expected: a.amount.amount.times(b.confidence), period: a.period })));
@@ -40,8 +50,8 @@ export function derivedFigure(
     case "roi": return totalCost.isZero() ? missing("cost-is-zero") : metric(expected.minus(totalCost).div(totalCost));
     case "effort-hours": return metric(sum(request.effort.map((e) => e.hours)));
     case "npv": {
-      const rate = toRate(options.rate ?? 0, "derivedFigure", ["options", "rate"]).plus(1);
-      const asOfYear = dateParts(options.asOf).year;
+      const base = rate().plus(1);
+      const asOfYear = dateParts(asOf).year;
       let pv = new PmoDecimal(0);
       const flows = [
         ...benefits.map((b) => ({ period: b.period, amount: b.expected })),
@@ -50,7 +60,7 @@ export function derivedFigure(
       for (const f of flows) {
         const y = periodYear(f.period);
         if (y === undefined) return missing("unknown-period", `period ${JSON.stringify(f.period)} has no year`);
-        pv = pv.plus(f.amount.div(rate.pow(y - asOfYear)));
+        pv = pv.plus(f.amount.div(base.pow(y - asOfYear)));
       }
       return metric(pv);
     }

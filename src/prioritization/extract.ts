@@ -1,6 +1,6 @@
 import { PmoDecimal, ValidationError, hasValue, type Decimal, type IsoDate, type ValidationIssue } from "../core/index.js";
 import type { ProjectRequest } from "../entities/index.js";
-import { derivedFigure } from "./derived.js";
+import { deriveFigure } from "./derived.js";
 import type { ResolvedModel } from "./model.js";
 
 /** @internal Raw values of every request on every model column. */
@@ -79,8 +79,10 @@ export function extractValues(requests: readonly ProjectRequest[], model: Resolv
       }
     }
     model.columns.forEach((c, col) => {
-      if (c.source.kind !== "derived") return;
-      const f = derivedFigure(r, c.source.figure, c.source.rate === undefined ? { asOf } : { asOf, rate: c.source.rate });
+      const source = c.source;
+      if (source.kind !== "derived") return;
+      // The model checked the rate (a decimal above −1) when it was resolved.
+      const f = deriveFigure(r, source.figure, asOf, () => new PmoDecimal(source.rate ?? 0));
       if (hasValue(f)) {
         raw[i * m + col] = f.value;
         values[i * m + col] = f.value.toNumber();

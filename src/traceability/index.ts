@@ -16,6 +16,7 @@ export {
   traceRulesSchema,
   defineTraceRules,
   type StructureCheck,
+  type TraceItemRule,
   type TraceRules,
   type TraceRulesInput,
 } from "./rules.js";

@@ -13,7 +13,8 @@ import { checkStructure } from "./structure.js";
 
 /** The result of engine `e`, each listing built when first read (or before the next edit changes the state). */
 export function materialize(e: Engine, opts: { evidenceOnly?: boolean } = {}): TraceAnalysisResult {
-  if (opts.evidenceOnly) return { coverage: [], levels: [], findings: [], suspects: [], unreviewedLinks: [], linkRevisions: [], changedItems: [], evidence: assembleEvidence(e), acknowledgements: [], pendingByPerson: [] };
+  const rules = e.graph.store.rules;
+  if (opts.evidenceOnly) return { rules, coverage: [], levels: [], findings: [], suspects: [], unreviewedLinks: [], linkRevisions: [], changedItems: [], evidence: assembleEvidence(e), acknowledgements: [], pendingByPerson: [] };
   // Once every listing is built, the result no longer depends on the state and leaves the pending set.
   let left = 7;
   const built = () => {
@@ -34,6 +35,7 @@ export function materialize(e: Engine, opts: { evidenceOnly?: boolean } = {}): T
   if (e.pending.size >= MAX_PENDING) for (const f of [...e.pending]) f();
   e.pending.add(force);
   return {
+    rules,
     get coverage() {
       return coverage();
     },

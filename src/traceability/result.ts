@@ -3,6 +3,7 @@ import type { PersonPending, RequirementAcknowledgement } from "./acknowledgemen
 import type { EvidenceStatus } from "./evidence.js";
 import type { TraceFieldChange } from "./fingerprint.js";
 import type { LinkRevisionStatus } from "./revisions.js";
+import type { TraceRules } from "./rules-schema.js";
 import type { TraceFinding } from "./structure.js";
 
 /*
@@ -115,6 +116,11 @@ export interface TestEvidence {
 
 /** Everything an analysis finds. */
 export interface TraceAnalysisResult {
+  /**
+   * The rule set every figure below was computed under. `rules.itemsSource` is `"default"` when no item rules were
+   * given and those of `DEFAULT_TRACE_RULES` were used, `"given"` otherwise; `rules.items` lists them.
+   */
+  readonly rules: TraceRules;
   /** Per item with a rule. */
   readonly coverage: readonly ItemCoverage[];
   /** Per item type with a rule. */

@@ -1,6 +1,7 @@
-import { PmoDecimal, divideToScale, toEpochDay, type Decimal, type ValidationIssue } from "../core/index.js";
+import { PmoDecimal, toEpochDay, type Decimal, type ValidationIssue } from "../core/index.js";
 import type { EarningRule, WorkPackage } from "../entities/index.js";
 import type { CompiledPackage } from "./engine-types.js";
+import { shareOf } from "./exact.js";
 import type { EvmWarning } from "./types.js";
 
 /*
@@ -26,8 +27,7 @@ export function progressOf(w: WorkPackage | undefined, rule: EarningRule, bac: n
   let phys: Decimal | undefined;
   let units: Decimal | undefined;
   let reached: readonly string[] = [];
-  const B = new PmoDecimal(bac);
-  const share = (num: Decimal, den: Decimal) => divideToScale(B.times(num), den, 0, "half-even").toNumber();
+  const share = (num: Decimal, den: Decimal) => shareOf(bac, num, den);
   recs.forEach((p, j) => {
     // Above 100 % is an overrun: its EV exceeds BAC and the kernel clamps or refuses it by policy (evAboveBac).
     if (p.percentComplete?.lt(0)) issues.push({ path: [...path, "progress", j, "percentComplete"], message: "progress must not be negative", code: "custom" });

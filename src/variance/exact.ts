@@ -87,3 +87,25 @@ export function productRatioRound(nums: readonly (number | bigint)[], dens: read
   if (twice > d || (twice === d && q % 2n !== 0n)) q += 1n;
   return Number(q);
 }
+
+/** Any finite Decimal as an exact fraction of BigInts, num / 10^k, read from its digits (no rounding at any size). */
+function exactFraction(d: Decimal): { num: bigint; den: bigint } {
+  const s = d.toFixed();
+  const dot = s.indexOf(".");
+  return dot < 0 ? { num: BigInt(s), den: 1n } : { num: BigInt(s.slice(0, dot) + s.slice(dot + 1)), den: 10n ** BigInt(s.length - dot - 1) };
+}
+
+/**
+ * `units × num ÷ den` rounded half-even to an integer, exactly: the share of a budget (integer minor units) that a
+ * percentage, a units ratio or a milestone weight earns. In BigInt over the Decimals' digits, so nothing rounds before
+ * the one stated rounding (the general `divideToScale` gives the same result, at the cost of a second decimal engine
+ * in every bundle that earns value). Refuses what that refused, with the same errors.
+ */
+export function shareOf(units: number, num: Decimal, den: Decimal): number {
+  if (!num.isFinite()) throw ValidationError.single(["a"], "expected a finite Decimal", "decimal division");
+  if (!den.isFinite()) throw ValidationError.single(["b"], "expected a finite Decimal", "decimal division");
+  const n = exactFraction(num);
+  const d = exactFraction(den);
+  if (d.num === 0n) throw ValidationError.single(["divisor"], "division by zero", "decimal division");
+  return productRatioRound([units, n.num, d.den], [n.den, d.num]);
+}

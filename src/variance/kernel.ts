@@ -205,16 +205,7 @@ function pFactor(cp: CompiledProject, ev: number, ev_: Float64Array, k0: number,
     }
     return [num, ev * dpv];
   }
-  let num = 0, safe = true;
-  for (let i = 0; i < n; i++) {
-    if (!hb[i]) continue;
-    const a = k0 < 0 ? 0 : (cum[k0 * n + i] as number);
-    const x = (ev_[i] as number) * dpv, y = a * dpv + e * ((cum[k1 * n + i] as number) - a);
-    if (!Number.isSafeInteger(x) || !Number.isSafeInteger(y)) safe = false;
-    num += x < y ? x : y;
-  }
-  if (safe && Number.isSafeInteger(num) && Number.isSafeInteger(ev * dpv)) return [num, ev * dpv];
-  // Rare: products beyond 2^53. Redo exactly in BigInt.
+  // Rare: products that may pass 2^53. Exactly in BigInt (the same value a number sum would give where it is safe).
   let big = 0n;
   const D = BigInt(dpv), E = BigInt(e);
   for (let i = 0; i < n; i++) {

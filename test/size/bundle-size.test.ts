@@ -30,21 +30,24 @@ const BEYOND = ["zod", "decimal.js"];
 describe("issue 17: bundle size", () => {
   it("root entry with Money + scoring + earned value + traceability + memory adapter ≤ 100 kB gzip, zod and decimal.js included", async () => {
     const entry = `export { money, sumMoney, scoreRequests, earnedValue, buildTraceGraph, analyzeTraceGraph, createMemoryAdapter, createRepositories } from "${SRC}";`;
-    // Measured 93.9 kB (2026-12-04); 158 kB with `import { z } from "zod"`.
+    // Measured 97.8 kB (2026-12-04; 98.6 before the size work, 99.2 with the default trace rules); 158 kB with
+    // `import { z } from "zod"`.
     expect(kB(await gzipSize(entry))).toBeLessThanOrEqual(100);
   }, 120_000);
 
-  it.each(["npv", "riskScore", "ragStatus"])("one calculator alone (%s) ≤ 10 kB gzip beyond zod and decimal.js", async (name) => {
-    // Measured: npv 2.2 kB, riskScore 1.7 kB, ragStatus 8.5 kB.
+  it.each(["npv", "riskScore", "ragStatus", "scoreRequests"])("one calculator alone (%s) ≤ 10 kB gzip beyond zod and decimal.js", async (name) => {
+    // Measured 2026-12-04: npv 1.9 kB, riskScore 2.5 kB, ragStatus 7.0 kB (9.4 before: the RAG rules no longer pull
+    // the status report schema and every codec), scoreRequests 9.4 kB (10.9 before: scoring no longer carries the
+    // argument guard and the Money-aware rate parser, with the currency table, of the public derivedFigure).
     expect(kB(await gzipSize(`export { ${name} } from "${SRC}";`, BEYOND))).toBeLessThanOrEqual(10);
   }, 120_000);
 
-  it.each([
-    // Over the 10 kB goal: earnedValue carries the period grid, earning rules and schedule figures (measured 14.3 kB);
-    // scoreRequests the formula engine, AHP and finance criteria (measured 10.3 kB). Held at their measure.
-    ["earnedValue", 15],
-    ["scoreRequests", 11],
-  ] as const)("the larger calculator %s stays within its measured %i kB gzip beyond zod and decimal.js", async (name, budget) => {
-    expect(kB(await gzipSize(`export { ${name} } from "${SRC}";`, BEYOND))).toBeLessThanOrEqual(budget);
+  it("earnedValue stays within its measured 14 kB gzip beyond zod and decimal.js (over the 10 kB goal)", async () => {
+    // Measured 13.7 kB (2026-12-04; 14.8 before). Still over the 10 kB goal, and not for dead weight: the variance
+    // modules alone (compile, kernel, figures, earning rules, earned schedule, period grid, time units, packing) weigh
+    // about 10 kB gzip, before the core it shares with every calculator (errors, guard, dates, currency table, working
+    // calendar, about 3.7 kB). Reaching 10 kB would mean dropping features (fiscal grids, period time units, FX
+    // splits), not bytes. See docs/benchmarks.md, "Bundle size".
+    expect(kB(await gzipSize(`export { earnedValue } from "${SRC}";`, BEYOND))).toBeLessThanOrEqual(14);
   }, 120_000);
 });

@@ -192,7 +192,8 @@ describe("structural checks (Doorstop, OFT, StrictDoc, sphinx-needs)", () => {
         testCases: [tc("TC-1")],
         links: [link("C-1", "verifies", "FR-1"), link("TC-1", "verifies", "FR-1")],
       },
-      { allowedLinks: [{ from: ["test-case"], linkType: "verifies", to: ["functional"] }] },
+      // Item rules given (without them the default ones apply, which these allowedLinks could never satisfy).
+      { items: [{ type: "functional", needs: [{ anyOf: ["test-case"], via: ["verifies"] }] }], allowedLinks: [{ from: ["test-case"], linkType: "verifies", to: ["functional"] }] },
     );
     expect(r.findings.map((f) => [f.check, f.links])).toEqual([["disallowed-link", ["C-1>verifies>FR-1"]]]);
   });
@@ -203,7 +204,8 @@ describe("structural checks (Doorstop, OFT, StrictDoc, sphinx-needs)", () => {
       artifacts: [art("OPS-1", "operations-change")],
       links: [link("OPS-1", "custom:mitigates", "NFR-1"), link("OPS-1", "custom:mentions", "NFR-1")],
     };
-    const rules2 = { linkTypes: [{ name: "custom:mitigates", inverse: "mitigated by" }] };
+    // Item rules given: under the default ones NFR-1 would also be an orphan (no business or stakeholder parent).
+    const rules2 = { linkTypes: [{ name: "custom:mitigates", inverse: "mitigated by" }], items: [{ type: "non-functional", needs: [{ anyOf: ["operations-change"], via: ["custom:mitigates"] }] }] };
     const g = buildTraceGraph(input, rules2);
     expect(g.incoming("requirement:NFR-1").map((n) => [n.linkType, n.label])).toEqual([
       ["custom:mentions", "custom:mentions (inverse)"],
@@ -211,6 +213,7 @@ describe("structural checks (Doorstop, OFT, StrictDoc, sphinx-needs)", () => {
     ]);
     const r = analyzeTraceability(input, rules2);
     expect(r.findings.map((f) => [f.check, f.severity, f.links])).toEqual([["unknown-link-type", "info", ["OPS-1>custom:mentions>NFR-1"]]]);
+    expect(r.coverage.map((c) => [c.item, c.shallow, c.needs[0]!.coveredBy])).toEqual([["requirement:NFR-1", "covered", ["artifact:OPS-1"]]]); // a declared custom type covers
   });
 });
 

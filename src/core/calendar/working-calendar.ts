@@ -142,4 +142,14 @@ export function createWorkingCalendar(spec: WorkingCalendarSpec = {}): WorkingCa
  * addWorkingDays(STANDARD_CALENDAR, isoDate("2026-11-27"), 1); // "2026-11-30" (Friday → Monday)
  * ```
  */
-export const STANDARD_CALENDAR: WorkingCalendar = createWorkingCalendar({ name: "Monday–Friday" });
+export const STANDARD_CALENDAR: WorkingCalendar = Object.freeze({
+  // Written out rather than built by createWorkingCalendar, so that a calculator defaulting to it does not carry the
+  // calendar validator into a bundle; a test checks it equals createWorkingCalendar({ name: "Monday–Friday" }).
+  name: "Monday–Friday",
+  workingWeekdays: Object.freeze([1, 2, 3, 4, 5] as Weekday[]),
+  holidays: Object.freeze([]),
+  blackouts: Object.freeze([]),
+  weekdayMask: Object.freeze([false, true, true, true, true, true, false, false]),
+  holidayDays: new Int32Array(0),
+  blackoutRanges: Object.freeze([]),
+});

