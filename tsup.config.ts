@@ -16,7 +16,7 @@ const leanMaps: Options["esbuildOptions"] = (options) => {
 // The CLI imports the library through its public entries; the CLI build points those imports at the library's own
 // dist files instead of bundling the library a second time.
 const ROOT_MODULES = ["core", "entities", "storage", "prioritization", "selection", "rollout", "status", "kpi", "traceability", "variance", "services"];
-const SUBPATHS = ["io", "reports", "sql", "highs", "testing"];
+const SUBPATHS = ["io", "reports", "office", "sql", "highs", "testing"];
 const ownDist: Plugin = {
   name: "pmokit-own-dist",
   setup(build) {
@@ -39,6 +39,7 @@ export default defineConfig([
       "sql/index": "src/sql/index.ts",
       "io/index": "src/io/index.ts",
       "reports/index": "src/reports/index.ts",
+      "office/index": "src/office/index.ts",
     },
     format: ["esm", "cjs"],
     dts,

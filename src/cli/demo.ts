@@ -2,7 +2,8 @@ import { resolve } from "node:path";
 import { writeImportedRecords, readAllRecords } from "../io/index.js";
 import { renderHtmlReport, renderMarkdownReport, renderXlsxReport } from "../reports/index.js";
 import { oneLine } from "./errors.js";
-import { readOfficeFolder, sampleDataDir } from "./load.js";
+import { readOfficeFolder } from "./load.js";
+import { sampleOfficeRecords } from "../office/index.js";
 import { analyzeOffice, type OfficeAnalysis } from "./office.js";
 import { officeReport } from "./office-report.js";
 import { analyzeOfficeSchedule, earnedScheduleFinishes, type OfficeSchedule } from "./schedule.js";
@@ -19,7 +20,7 @@ export interface DemoOptions {
   readonly db?: string;
   /** Report folder (default `pmo-report`). */
   readonly out?: string;
-  /** Folder of the office's per-kind JSON files (default: the sample office, examples/data). */
+  /** Folder of the office's per-kind JSON files (default: the sample office bundled with pmokit, `pmokit/office`). */
   readonly data?: string;
   /** Status date (default 2026-11-20, the sample's). */
   readonly statusDate?: string;
@@ -42,11 +43,11 @@ export async function runDemo(options: DemoOptions, raw: CliIo): Promise<OfficeA
   const io = guardedIo(raw);
   const db = resolve(io.cwd, options.db ?? ".pmokit/demo.sqlite");
   const out = resolve(io.cwd, options.out ?? "pmo-report");
-  const data = options.data !== undefined ? resolve(io.cwd, options.data) : sampleDataDir(io.cwd);
   checkWritableDir(out); // fail before the work, not after it
   const bar = progress(raw, 5, "demo");
   try {
-    const { records } = await readOfficeFolder(data);
+    // The sample comes validated from `pmokit/office` (decoded through the entity codecs), so it needs no folder.
+    const records = options.data !== undefined ? (await readOfficeFolder(resolve(io.cwd, options.data))).records : sampleOfficeRecords();
     bar.tick("validated");
     const store = await openSqlite(db, { fresh: true });
     let office: OfficeAnalysis;

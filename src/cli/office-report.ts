@@ -1,3 +1,4 @@
+import { checkArguments } from "../core/index.js";
 import type { Report } from "../reports/index.js";
 import { intakeSection, portfolioSection, projectSection, requirementsSection, rolloutSection, scheduleSection, fixed, type KpiLine } from "../reports/index.js";
 import type { OfficeAnalysis } from "./office.js";
@@ -15,6 +16,7 @@ import type { ProjectRisk } from "./risk.js";
  * ```
  */
 export function officeReport(office: OfficeAnalysis, schedule?: OfficeSchedule, risks: readonly ProjectRisk[] = []): Report {
+  checkArguments("officeReport", { office: [office, "object"], schedule: [schedule, "object?"], risks: [risks, "object[]"] });
   const ratio = (label: string, k: OfficeAnalysis["kpis"]["onTime"], how: string): KpiLine => ({
     label,
     value: fixed(k.percent, 1),

@@ -1,4 +1,4 @@
-import { addDays, decimal, instant, isoDate, money, sumMoney, type IsoDate, type Money } from "../core/index.js";
+import { addDays, checkArguments, decimal, instant, isoDate, money, sumMoney, type IsoDate, type Money } from "../core/index.js";
 import type { ChecklistItem, EntityKind, EntityOf, ProjectRequest } from "../entities/index.js";
 import type { ImportedRecords } from "../io/index.js";
 import { onBudget, onTimeDelivery, portfolioHealth, serviceAvailability, type KpiRatio, type ServiceAvailability } from "../kpi/index.js";
@@ -20,12 +20,24 @@ export interface IntakeEnvelope {
   readonly capacity: Readonly<Record<string, string>>;
 }
 
-/** The default envelope of the demo: EUR 1,000,000 and 1,600 integration hours of FY2027 for new requests. */
+/**
+ * The default envelope of the demo: EUR 1,000,000 and 1,600 integration hours of FY2027 for new requests.
+ *
+ * @example
+ * ```ts
+ * analyzeOffice(records, { statusDate: "2026-11-20", envelope: { ...DEMO_ENVELOPE, budget: money("800000.00", "EUR") } });
+ * ```
+ */
 export const DEMO_ENVELOPE: IntakeEnvelope = { period: "FY2027", budget: money("1000000.00", "EUR"), capacity: { integration: "1600" } };
 
 /**
  * The weighted-sum intake model over the sample's five criteria (docs/prioritization.md): ratings 1–5 on an
  * absolute scale, complexity a cost; mandatory requests first; urgency breaks ties.
+ *
+ * @example
+ * ```ts
+ * scoreRequests(sampleOfficeRecords().request, INTAKE_MODEL, { asOf: "2026-11-20" }).entries[0]?.requestId; // "REQ-2026-003"
+ * ```
  */
 export const INTAKE_MODEL: ScoringModel = {
   kind: "weighted-sum",
@@ -87,8 +99,17 @@ export interface AnalyzeOfficeOptions {
 const list = <K extends EntityKind>(records: ImportedRecords, kind: K): readonly EntityOf<K>[] => (records[kind] ?? []) as readonly EntityOf<K>[];
 const CLOSED_REQUEST = new Set(["converted", "rejected", "withdrawn"]);
 
-/** The selection problem of the intake: open, scored (or mandatory) requests, their costs and hours in the period. */
+/**
+ * The selection problem of the intake: open, scored (or mandatory) requests, their costs and hours in the period.
+ *
+ * @example
+ * ```ts
+ * const board = scoreRequests(requests, INTAKE_MODEL, { asOf: "2026-11-20" });
+ * await selectPortfolio(intakeProblem(requests, board, DEMO_ENVELOPE), { gap: 0 });
+ * ```
+ */
 export function intakeProblem(requests: readonly ProjectRequest[], board: Scoreboard, envelope: IntakeEnvelope): SelectionProblemInput {
+  checkArguments("intakeProblem", { requests: [requests, "object[]"], board: [board, "object"], envelope: [envelope, "object"] });
   const entry = new Map(board.entries.map((e) => [e.requestId, e] as const));
   const open = requests.filter((r) => !CLOSED_REQUEST.has(r.status));
   const candidates = open.filter((r) => entry.get(r.id)?.score.value !== undefined || r.mandatory !== undefined);
@@ -149,6 +170,7 @@ function rollout(records: ImportedRecords, plan: EntityOf<"rollout-plan">, asOf:
  * ```
  */
 export async function analyzeOffice(records: ImportedRecords, options: AnalyzeOfficeOptions): Promise<OfficeAnalysis> {
+  checkArguments("analyzeOffice", { records: [records, "object"], options: [options, "object"] });
   const asOf = isoDate(options.statusDate);
   const stage = options.onStage ?? (() => {});
   const envelope = options.envelope ?? DEMO_ENVELOPE;
