@@ -1,3 +1,4 @@
+import { transform } from "esbuild";
 import ts from "typescript";
 import type { DocBlock } from "./extract.js";
 
@@ -134,4 +135,13 @@ function importText(from: string, spec: ImportSpec): string {
   }
   if (lines.length === 0 && spec.sideEffect) lines.push(`import ${q};`);
   return lines.join("\n");
+}
+
+/**
+ * The unit as JavaScript: type syntax stripped, every value import kept even when unused (as under
+ * `verbatimModuleSyntax`), so an import of a name the package does not export fails as it would for a reader.
+ */
+export async function compileUnit(unit: DocUnit): Promise<string> {
+  const tsconfigRaw = { compilerOptions: { verbatimModuleSyntax: true } };
+  return (await transform(unit.source, { loader: "ts", format: "esm", target: "es2022", sourcefile: unit.id, tsconfigRaw })).code;
 }

@@ -2,12 +2,11 @@ import { fork } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { transform } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allBlocks } from "./extract.js";
 import { workFiles } from "./inputs.js";
 import { installPackedPackage } from "./package.js";
-import { unitsOf, type DocUnit } from "./program.js";
+import { compileUnit, unitsOf, type DocUnit } from "./program.js";
 
 // Issue 17 "Docs that run": every ```ts block of README.md and docs/*.md runs as written against the packed package
 // — `import … from "pmokit"` (and its subpaths) resolves to what `npm pack` ships, built by the project's tsup
@@ -54,7 +53,7 @@ beforeAll(async () => {
   const list: { id: string; module: string }[] = [];
   for (const [i, u] of units.entries()) {
     try {
-      const { code } = await transform(u.source, { loader: "ts", format: "esm", target: "es2022", sourcefile: u.id });
+      const code = await compileUnit(u);
       const module = join(dir, "units", `unit-${i}.mjs`);
       writeFileSync(module, code);
       list.push({ id: u.id, module });
