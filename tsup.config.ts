@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import type { Plugin } from "esbuild";
 import { defineConfig, type Options } from "tsup";
 
@@ -30,6 +31,18 @@ const ownDist: Plugin = {
   },
 };
 
+// The sample office (`pmokit/office` bundles examples/data/*.json) goes in as one minified string for JSON.parse: a
+// third smaller than the object literal esbuild would print, faster to parse, and a one-line source map.
+const compactJson: Plugin = {
+  name: "pmokit-compact-json",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]examples[\\/]data[\\/][a-z-]+\.json$/ }, async (args) => ({
+      contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(await readFile(args.path, "utf8"))))});`,
+      loader: "js",
+    }));
+  },
+};
+
 export default defineConfig([
   {
     entry: {
@@ -45,6 +58,7 @@ export default defineConfig([
     dts,
     sourcemap: true,
     esbuildOptions: leanMaps,
+    esbuildPlugins: [compactJson],
     clean: false,
     target: "es2022",
     platform: "neutral",

@@ -102,7 +102,7 @@ function unitOf(blocks: readonly DocBlock[]): DocUnit {
 
 function mergeImport(imports: Map<string, ImportSpec>, decl: ts.ImportDeclaration): void {
   const from = (decl.moduleSpecifier as ts.StringLiteral).text;
-  const spec = imports.get(from) ?? { named: new Map(), sideEffect: false };
+  const spec: ImportSpec = imports.get(from) ?? { named: new Map(), sideEffect: false };
   imports.set(from, spec);
   const clause = decl.importClause;
   if (!clause) {

@@ -72,13 +72,34 @@ describe("docs that run (README.md and docs/*.md)", () => {
     expect(problems).toEqual([]);
   });
 
-  it("runs most blocks: the count of runnable blocks and fragments", () => {
+  it("runs most blocks: 84 of the 91 blocks when this test was written, the other 7 fragments", () => {
     const runnable = blocks.filter((b) => b.kind !== "fragment").length;
     const fragments = blocks.filter((b) => b.kind === "fragment");
-    console.log(`docs: ${blocks.length} TypeScript blocks, ${runnable} runnable in ${units.length} units, ${fragments.length} fragments`);
-    expect(runnable + fragments.length).toBe(blocks.length);
-    expect(runnable).toBeGreaterThanOrEqual(0);
-    expect(fragments.length).toBeLessThanOrEqual(blocks.length);
+    const stated = units.reduce((n, u) => n + u.checks.length, 0);
+    console.log(`docs: ${blocks.length} TypeScript blocks, ${runnable} runnable in ${units.length} units, ${fragments.length} fragments; ${stated} stated results`);
+    // New blocks may come; a block that stops running must not quietly become a fragment.
+    expect(runnable).toBeGreaterThanOrEqual(84);
+    expect(fragments.length).toBeLessThanOrEqual(7);
+    expect(stated).toBeGreaterThanOrEqual(200);
+  });
+
+  it("keeps the stated results the per-guide tests checked before they were folded in here", () => {
+    const checksIn = (file: string) => units.filter((u) => u.file === file).flatMap((u) => u.checks);
+    const perBlock = (file: string) => blocks.filter((b) => b.file === file && b.kind !== "fragment").map((b) => checksIn(file).filter((c) => c.block === b.index).length);
+    // test/schedule/docs.test.ts: one story in at least five blocks, every block states a result, seven in all.
+    expect(perBlock("docs/scheduling.md").length).toBeGreaterThanOrEqual(5);
+    expect(perBlock("docs/scheduling.md").every((n) => n > 0)).toBe(true);
+    expect(checksIn("docs/scheduling.md").length).toBeGreaterThanOrEqual(7);
+    // test/reports/docs.test.ts: negative money stays a plain number in CSV.
+    expect(checksIn("docs/reports.md").map((c) => c.expr)).toContain('csvCell(money("-1250.5", "EUR"))');
+    expect(checksIn("docs/reports.md").length).toBeGreaterThanOrEqual(6);
+    // test/rollout/guides.test.ts: every block of these guides states a result.
+    for (const file of ["docs/rollout.md", "docs/status-and-kpis.md", "docs/core-values.md"]) expect(perBlock(file).every((n) => n > 0), file).toBe(true);
+    // test/variance/docs.test.ts: the builder from rows and the options at work, five results or more per block.
+    const rows = blocks.filter((b) => b.file === "docs/earned-value.md" && b.code.includes("earnedValueInputFromRows"));
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const name of ["levelOfEffort", "timeUnit", "finished", "ev-clamped-to-bac", "before-start"]) expect(rows.map((b) => b.code).join("\n")).toContain(name);
+    for (const b of rows) expect(checksIn("docs/earned-value.md").filter((c) => c.block === b.index).length).toBeGreaterThanOrEqual(5);
   });
 
   it("runnable blocks import only what the package ships (its own entries, Node built-ins, its dependencies and drivers)", () => {
