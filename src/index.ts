@@ -4,8 +4,9 @@
  * scoring and portfolio selection, rollout readiness, RAG status and KPIs.
  *
  * Heavier or optional parts live behind subpaths: `pmokit/testing` (adapter conformance kit), `pmokit/highs`
- * (HiGHS solver), `pmokit/sql` (Kysely adapter), `pmokit/io` (MS Project, ReqIF, CSV, datasets) and
- * `pmokit/reports` (HTML, Markdown, CSV, JSON and SVG charts).
+ * (HiGHS solver), `pmokit/sql` (Kysely adapter), `pmokit/io` (MS Project, ReqIF, CSV, datasets),
+ * `pmokit/reports` (HTML, Markdown, CSV, JSON and SVG charts) and `pmokit/office` (the sample office and the
+ * whole-office builders).
  *
  * @packageDocumentation
  */

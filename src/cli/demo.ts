@@ -7,7 +7,8 @@ import type { ScoringModel } from "../prioritization/index.js";
 import type { SelectionSolver } from "../selection/index.js";
 import { resolveEnvelope, type EnvelopeFlags } from "./envelope.js";
 import { CliError, toCliError } from "./errors.js";
-import { readOfficeFolder, sampleDataDir } from "./load.js";
+import { readOfficeFolder } from "./load.js";
+import { sampleOfficeRecords } from "../office/index.js";
 import { analyzeOffice, type OfficeAnalysis } from "./office.js";
 import { officeReport } from "./office-report.js";
 import { analyzeOfficeSchedule, earnedScheduleFinishes, type OfficeSchedule } from "./schedule.js";
@@ -24,7 +25,7 @@ export interface DemoOptions {
   readonly db?: string;
   /** Report folder (default `pmo-report`). */
   readonly out?: string;
-  /** Folder of the office's per-kind JSON files (default: the sample office, examples/data). */
+  /** Folder of the office's per-kind JSON files (default: the sample office bundled with pmokit, `pmokit/office`). */
   readonly data?: string;
   /**
    * Status date (default: the data's own — the latest project `statusDate`, 2026-11-20 for the sample — so the demo
@@ -72,11 +73,11 @@ export async function runDemo(options: DemoOptions, raw: CliIo): Promise<OfficeA
   const io = guardedIo(raw);
   const db = resolve(io.cwd, options.db ?? ".pmokit/demo.sqlite");
   const out = resolve(io.cwd, options.out ?? "pmo-report");
-  const data = options.data !== undefined ? resolve(io.cwd, options.data) : sampleDataDir(io.cwd);
   checkWritableDir(out); // fail before the work, not after it
   const bar = progress(raw, 5, "demo");
   try {
-    const { records } = await readOfficeFolder(data);
+    // The sample comes validated from `pmokit/office` (decoded through the entity codecs), so it needs no folder.
+    const records = options.data !== undefined ? (await readOfficeFolder(resolve(io.cwd, options.data))).records : sampleOfficeRecords();
     bar.tick("validated");
     const store = await openSqlite(db, { fresh: true });
     let office: OfficeAnalysis;
@@ -88,7 +89,7 @@ export async function runDemo(options: DemoOptions, raw: CliIo): Promise<OfficeA
       // Everything below reads the office back from the database, not from the files.
       const stored = await readAllRecords(store.adapter);
       const statusDate = options.statusDate ?? dataStatusDate(stored) ?? options.today?.();
-      if (statusDate === undefined) throw new CliError(`${data}: no project has a statusDate; pass --as-of`, { code: "usage" });
+      if (statusDate === undefined) throw new CliError(`${options.data ?? "the sample office"}: no project has a statusDate; pass --as-of`, { code: "usage" });
       const envelope = resolveEnvelope(options.envelope ?? {}, stored.request ?? []);
       office = await analyzeOffice(stored, { statusDate, envelope, ...(options.model ? { model: options.model } : {}), ...(options.solver ? { solver: options.solver } : {}), onStage: () => {} });
       schedule = analyzeOfficeSchedule(stored, office.statusDate, undefined, earnedScheduleFinishes(office));

@@ -1,4 +1,4 @@
-import { decimal, money, sumMoney, type IsoDate, type Money } from "../core/index.js";
+import { checkArguments, decimal, money, sumMoney, type IsoDate, type Money } from "../core/index.js";
 import type { ProjectRequest } from "../entities/index.js";
 import type { ImportedRecords } from "../io/index.js";
 import { scoreRequests, type Scoreboard, type ScoringModel } from "../prioritization/index.js";
@@ -14,13 +14,25 @@ export interface IntakeEnvelope {
   readonly capacity: Readonly<Record<string, string>>;
 }
 
-/** The default envelope of the demo: EUR 1,000,000 and 1,600 integration hours of FY2027 for new requests. */
+/**
+ * The default envelope of the demo: EUR 1,000,000 and 1,600 integration hours of FY2027 for new requests.
+ *
+ * @example
+ * ```ts
+ * analyzeOffice(records, { statusDate: "2026-11-20", envelope: { ...DEMO_ENVELOPE, budget: money("800000.00", "EUR") } });
+ * ```
+ */
 export const DEMO_ENVELOPE: IntakeEnvelope = { period: "FY2027", budget: money("1000000.00", "EUR"), capacity: { integration: "1600" } };
 
 /**
  * The weighted-sum intake model over the sample's five criteria (docs/prioritization.md): ratings 1–5 on an
  * absolute scale, complexity a cost; mandatory requests first; urgency breaks ties. `pmokit model --print` writes it
  * as JSON, to copy and adapt for `--model`.
+ *
+ * @example
+ * ```ts
+ * scoreRequests(sampleOfficeRecords().request, INTAKE_MODEL, { asOf: "2026-11-20" }).entries[0]?.requestId; // "REQ-2026-003"
+ * ```
  */
 export const INTAKE_MODEL: ScoringModel = {
   kind: "weighted-sum",
@@ -59,6 +71,7 @@ export function isOpenRequest(request: ProjectRequest): boolean {
  * ```
  */
 export function intakeProblem(requests: readonly ProjectRequest[], board: Scoreboard, envelope: IntakeEnvelope): SelectionProblemInput {
+  checkArguments("intakeProblem", { requests: [requests, "object[]"], board: [board, "object"], envelope: [envelope, "object"] });
   const entry = new Map(board.entries.map((e) => [e.requestId, e] as const));
   const open = requests.filter(isOpenRequest);
   const candidates = open.filter((r) => entry.get(r.id)?.score.value !== undefined || r.mandatory !== undefined);

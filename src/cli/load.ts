@@ -1,27 +1,8 @@
-import { existsSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { basename, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { isEntityKind } from "../entities/index.js";
 import { DATASET_FORMAT, DATASET_FORMAT_VERSION, importDataset, readImportFile, type DatasetImport } from "../io/index.js";
 import { CliError, toCliError } from "./errors.js";
-
-/**
- * Where the sample office lives: `examples/data` under the working folder, else beside the package (a source
- * checkout or a package that ships the examples).
- *
- * @example
- * ```ts
- * sampleDataDir(); // "/home/me/pmokit/examples/data"
- * ```
- */
-export function sampleDataDir(cwd: string): string {
-  // Source: src/cli/load.ts; bundled: dist/cli/… or a shared chunk in dist/ — so both one and two levels up.
-  const here = (rel: string) => fileURLToPath(new URL(rel, import.meta.url));
-  const candidates = [join(cwd, "examples", "data"), here("../../examples/data"), here("../examples/data")];
-  const found = candidates.find((d) => existsSync(join(d, "project.json")));
-  if (found === undefined) throw new CliError(`the sample office was not found (looked in ${candidates.join(", ")}); pass --data <folder>`);
-  return found;
-}
 
 /** A JSON file's text through the bounded, strict-UTF-8 reader; its refusals as one-line CLI errors. */
 async function readText(file: string): Promise<string> {

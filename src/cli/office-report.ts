@@ -1,3 +1,4 @@
+import { checkArguments } from "../core/index.js";
 import type { Report, ReportSection, KpiTarget } from "../reports/index.js";
 import { executiveSummarySection, intakeSection, portfolioSection, projectSection, requirementsSection, rolloutSection, scheduleSection, fixed, percent, type KpiLine } from "../reports/index.js";
 import { groupDigits } from "../reports/cells.js";
@@ -42,6 +43,7 @@ function summarySection(office: OfficeAnalysis): ReportSection {
  * ```
  */
 export function officeReport(office: OfficeAnalysis, schedule?: OfficeSchedule, risks: readonly ProjectRisk[] = []): Report {
+  checkArguments("officeReport", { office: [office, "object"], schedule: [schedule, "object?"], risks: [risks, "object[]"] });
   const people = office.people;
   const ratio = (label: string, k: OfficeAnalysis["kpis"]["onTime"], how: string): KpiLine => ({
     label,

@@ -1,4 +1,4 @@
-import { addDays, instant, isoDate, type IsoDate } from "../core/index.js";
+import { addDays, checkArguments, instant, isoDate, type IsoDate } from "../core/index.js";
 import type { ChecklistItem, EntityKind, EntityOf, ProjectRequest } from "../entities/index.js";
 import type { ImportedRecords } from "../io/index.js";
 import { onBudget, onTimeDelivery, portfolioHealth, serviceAvailability, type KpiRatio, type ServiceAvailability } from "../kpi/index.js";
@@ -186,6 +186,7 @@ export function analyzeDelivery(records: ImportedRecords, statusDate: IsoDate | 
  * ```
  */
 export async function analyzeOffice(records: ImportedRecords, options: AnalyzeOfficeOptions): Promise<OfficeAnalysis> {
+  checkArguments("analyzeOffice", { records: [records, "object"], options: [options, "object"] });
   const asOf = isoDate(options.statusDate);
   const stage = options.onStage ?? (() => {});
   const intake = scoreIntake(records, asOf, options.model ?? INTAKE_MODEL);

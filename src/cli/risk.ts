@@ -1,4 +1,4 @@
-import type { IsoDate } from "../core/index.js";
+import { checkArguments, type IsoDate } from "../core/index.js";
 import { scheduleInputFromPlan, scheduleRiskModelFromPlan, type ImportedRecords } from "../io/index.js";
 import { analyseScheduleRisk, type ScheduleRiskResult } from "../schedule/index.js";
 import { upstreamOf } from "./schedule.js";
@@ -43,6 +43,7 @@ export interface OfficeRiskOptions {
  * ```
  */
 export function analyzeOfficeRisk(records: ImportedRecords, options: OfficeRiskOptions): ProjectRisk[] {
+  checkArguments("analyzeOfficeRisk", { records: [records, "object"], options: [options, "object"] });
   const projects = [...(records.project ?? [])].sort((a, b) => a.code.localeCompare(b.code)).filter((p) => options.project === undefined || p.id === options.project || p.code === options.project);
   const workPackages = records["work-package"] ?? [];
   const plan = scheduleInputFromPlan({ projects: records.project ?? [], workPackages, milestones: records.milestone ?? [] }, { statusDate: options.statusDate });

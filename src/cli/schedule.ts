@@ -1,5 +1,5 @@
 import type { OfficeAnalysis } from "./office.js";
-import { createWorkingCalendar, decimal, workingDaysBetween, type IsoDate } from "../core/index.js";
+import { checkArguments, createWorkingCalendar, decimal, workingDaysBetween, type IsoDate } from "../core/index.js";
 import type { EntityOf } from "../entities/index.js";
 import { scheduleInputFromPlan, type ImportedRecords, type PlanScheduleInput } from "../io/index.js";
 import {
@@ -57,6 +57,7 @@ export function analyzeOfficeSchedule(
   only?: string,
   earnedScheduleFinish: Readonly<Record<string, string | undefined>> = {},
 ): OfficeSchedule {
+  checkArguments("analyzeOfficeSchedule", { records: [records, "object"], statusDate: [statusDate, "date"], only: [only, "string?"], earnedScheduleFinish: [earnedScheduleFinish, "object"] });
   const projects = [...(records.project ?? [])].sort((a, b) => a.code.localeCompare(b.code));
   const plan = scheduleInputFromPlan({
     projects, workPackages: records["work-package"] ?? [], milestones: records.milestone ?? [], resources: records.resource ?? [], assignments: records.assignment ?? [],
@@ -94,6 +95,7 @@ export function analyzeOfficeSchedule(
  * ```
  */
 export function upstreamOf(input: ScheduleInput, projectId: string): ScheduleInput {
+  checkArguments("upstreamOf", { input: [input, "object"], projectId: [projectId, "string"] });
   const preds = new Map<string, string[]>();
   for (const l of input.links ?? []) preds.set(l.to, [...(preds.get(l.to) ?? []), l.from]);
   const keep = new Set<string>();
@@ -138,5 +140,6 @@ function projectView(p: EntityOf<"project">, all: ScheduleResult, plan: PlanSche
  * ```
  */
 export function earnedScheduleFinishes(office: OfficeAnalysis): Record<string, string | undefined> {
+  checkArguments("earnedScheduleFinishes", { office: [office, "object"] });
   return Object.fromEntries(office.projects.map((p) => [p.code, p.series.atStatusDate.schedule.forecastFinish.spiT.value]));
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 // Every public export is documented, and every exported function and value shows an @example (date-fns style).
 // Read from the compiler's view of the entry points, so re-exports are followed to their declarations.
 
-const SUBPATHS = ["testing", "highs", "sql", "io", "reports"];
+const SUBPATHS = ["testing", "highs", "sql", "io", "reports", "office"];
 const ENTRIES = ["src/index.ts", ...SUBPATHS.map((s) => `src/${s}/index.ts`)].map((p) => resolve(__dirname, "../..", p));
 const entryName = (file: string) => {
   const sub = SUBPATHS.find((s) => file.endsWith(`src/${s}/index.ts`));
