@@ -30,6 +30,16 @@ describe("scheduleInputFromPlan", () => {
     expect(act("wp-crm-2.1")!.progress).toEqual({ actualStart: "2026-03-02", actualFinish: "2026-06-05" });
   });
 
+  it("counts both planned days of a package, and leaves the status date's own work done", () => {
+    // workingDaysBetween counts start < d ≤ end, so a package planned Mon 2027-01-11 … Fri 2027-01-15 is 5 working
+    // days (it was 4 before: the first day went missing). Level of effort keeps the plan's remaining days: at status
+    // Mon 2027-04-26 the rest of wp-crm-1 is Tue 27 … Fri 30 April = 4 days (Monday's work counts as done).
+    const week = wps.map((w) => (w.id === "wp-crm-2.1" ? { ...w, plannedStart: "2027-01-11", plannedFinish: "2027-01-15", durationDays: undefined, actualStart: undefined, actualFinish: undefined, progress: [] } : w));
+    const p = scheduleInputFromPlan({ projects: crm, workPackages: week, milestones: ms }, { statusDate: "2027-04-26" });
+    expect(p.input.activities.find((a) => a.id === "wp-crm-2.1")!.duration).toBe("5");
+    expect(p.input.activities.find((a) => a.id === "wp-crm-1")!.progress).toEqual({ actualStart: "2026-03-02", remainingDuration: "4" });
+  });
+
   it("keeps links with their lags, and anchors only unlinked, unstarted work at its planned start", () => {
     expect(plan.input.links!.filter((l) => l.to === "wp-crm-4.2")).toEqual([
       { from: "ms-crm-build", to: "wp-crm-4.2", type: "FS", lag: { days: "-15" } }, { from: "wp-crm-4.1", to: "wp-crm-4.2", type: "FF", lag: { days: "15" } },

@@ -26,7 +26,7 @@ describe("scheduleSection", () => {
 
   it("states the finish, critical path and conventions, and draws the Gantt with the network's links", () => {
     const first = section.blocks[0]!;
-    expect(first.kind === "paragraph" && first.text).toMatch(/^Forecast finish 2027-05-04 at status date 2026-11-20: .* Conventions: total float = smallest/);
+    expect(first.kind === "paragraph" && first.text).toMatch(/^Forecast finish 2027-05-06 at status date 2026-11-20: .* Conventions: total float = smallest/);
     const charts = all_.flatMap((b) => (b.kind === "chart" ? [b.file] : []));
     expect(charts).toEqual(expect.arrayContaining(["charts/gantt-PRJ-CRM.svg", "charts/finish-distribution-PRJ-CRM.svg", "charts/tornado-PRJ-CRM.svg"]));
     const gantt = all_.find((b) => b.kind === "chart" && b.file === "charts/gantt-PRJ-CRM.svg");
@@ -36,10 +36,10 @@ describe("scheduleSection", () => {
   it("lists violations, the forecast row side by side and the levelling delay with its cause", () => {
     expect(all_.some((b) => b.kind === "list" && b.items.some((i) => i.startsWith("deadline-missed: ms-crm-go-live")))).toBe(true);
     const forecast = all_.find((b) => b.kind === "table" && b.table.caption?.startsWith("Finish forecasts"));
-    expect(forecast?.kind === "table" && forecast.table.rows[0]!.slice(0, 1)).toEqual(["2027-05-04"]);
+    expect(forecast?.kind === "table" && forecast.table.rows[0]!.slice(0, 1)).toEqual(["2027-05-06"]);
     // The resource by its name from resource.json (res-aylin-yilmaz is "Aylin Yilmaz (QA)"), not its id.
     const delays = all_.flatMap((b) => (b.kind === "list" ? b.items : [])).filter((i) => i.includes(" waits "));
-    expect(delays).toEqual(["wp-crm-4.2 waits 14 days for Aylin Yilmaz (QA), held by wp-crm-4.1"]);
+    expect(delays).toEqual(["wp-crm-4.2 waits 15.5 days for Aylin Yilmaz (QA), held by wp-crm-4.1"]);
   });
 
   it("renders in Markdown with the risk table's percentiles", () => {

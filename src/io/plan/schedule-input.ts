@@ -2,9 +2,9 @@ import { createWorkingCalendar, fromEpochDay, toEpochDay, workingDaysBetween, ty
 import type { EntityOf } from "../../entities/index.js";
 import type { ActivityProgress, LinkLag, ScheduleActivityInput, ScheduleAssignmentInput, ScheduleInput, ScheduleLinkInput, ScheduleResourceInput } from "../../schedule/index.js";
 
-/** The day after an ISO date. */
-function nextDay(d: string): IsoDate {
-  return fromEpochDay(toEpochDay(d as IsoDate) + 1);
+/** The day before an ISO date. */
+function previousDay(d: string): IsoDate {
+  return fromEpochDay(toEpochDay(d as IsoDate) - 1);
 }
 
 /**
@@ -127,14 +127,16 @@ export function scheduleInputFromPlan(plan: PlanRecords, options: PlanScheduleOp
       cal = createWorkingCalendar(w.calendar);
       calendars[calendarId] = cal;
     }
-    const duration = w.durationDays?.toFixed() ?? String(workingDaysBetween(cal, w.plannedStart as IsoDate, w.plannedFinish as IsoDate));
+    // Both planned days are worked (a package planned Mon–Fri lasts 5 days): workingDaysBetween counts start < d ≤ end.
+    const duration = w.durationDays?.toFixed() ?? String(workingDaysBetween(cal, previousDay(w.plannedStart), w.plannedFinish as IsoDate));
     const last = status === undefined ? undefined : [...w.progress].reverse().find((p) => p.date <= status);
     const counts = (d: string | undefined) => d !== undefined && status !== undefined && d <= status;
     const started = counts(w.actualStart);
     const finished = started && counts(w.actualFinish);
     const pc = last ? percentOf(w, last) : undefined;
     // Without a measurable percent (0/100, 50/50, level of effort) the plan's own remaining working days stand.
-    const planned = () => String(status! >= w.plannedFinish ? 0 : workingDaysBetween(cal, nextDay(status!), w.plannedFinish as IsoDate));
+    // The status date's own work is done (status is the evening of that day): what is left is status < d ≤ finish.
+    const planned = () => String(status! >= w.plannedFinish ? 0 : workingDaysBetween(cal, status! as IsoDate, w.plannedFinish as IsoDate));
     const progress: ActivityProgress = {
       ...(started ? { actualStart: w.actualStart } : {}),
       ...(finished ? { actualFinish: w.actualFinish } : {}),
