@@ -10,6 +10,13 @@ import type { ProjectRisk } from "./risk.js";
  * The KPI targets the office report judges against. The sample data carries no service levels or delivery targets,
  * so these are the run's assumptions (like the intake envelope): every service available at least 99.95% of its
  * agreed time, and at least 80% of closed projects on time and on budget, 80% of active projects healthy.
+ *
+ * @example
+ * ```ts
+ * import { OFFICE_KPI_TARGETS } from "pmokit/office";
+ *
+ * OFFICE_KPI_TARGETS.availabilityPercent; // "99.95"
+ * ```
  */
 export const OFFICE_KPI_TARGETS = { availabilityPercent: "99.95", onTimePercent: "80", onBudgetPercent: "80", healthPercent: "80" } as const;
 

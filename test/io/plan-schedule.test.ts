@@ -34,7 +34,12 @@ describe("scheduleInputFromPlan", () => {
     // workingDaysBetween counts start < d ≤ end, so a package planned Mon 2027-01-11 … Fri 2027-01-15 is 5 working
     // days (it was 4 before: the first day went missing). Level of effort keeps the plan's remaining days: at status
     // Mon 2027-04-26 the rest of wp-crm-1 is Tue 27 … Fri 30 April = 4 days (Monday's work counts as done).
-    const week = wps.map((w) => (w.id === "wp-crm-2.1" ? { ...w, plannedStart: "2027-01-11", plannedFinish: "2027-01-15", durationDays: undefined, actualStart: undefined, actualFinish: undefined, progress: [] } : w));
+    const week = (office["work-package"] as Record<string, unknown>[]).filter((r) => r.projectId === "PRJ-CRM").map((r) => {
+      if (r.id !== "wp-crm-2.1") return decodeEntity("work-package", r);
+      const { durationDays: _d, actualStart: _s, actualFinish: _f, ...rest } = r;
+      return decodeEntity("work-package", { ...rest, plannedStart: "2027-01-11", plannedFinish: "2027-01-15", progress: [],
+        timePhasedBudget: [{ start: "2027-01-11", finish: "2027-01-15", amount: { amount: "5000.00", currency: "EUR" } }] });
+    });
     const p = scheduleInputFromPlan({ projects: crm, workPackages: week, milestones: ms }, { statusDate: "2027-04-26" });
     expect(p.input.activities.find((a) => a.id === "wp-crm-2.1")!.duration).toBe("5");
     expect(p.input.activities.find((a) => a.id === "wp-crm-1")!.progress).toEqual({ actualStart: "2026-03-02", remainingDuration: "4" });
