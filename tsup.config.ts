@@ -16,7 +16,7 @@ const leanMaps: Options["esbuildOptions"] = (options) => {
 
 // The CLI imports the library through its public entries; the CLI build points those imports at the library's own
 // dist files instead of bundling the library a second time.
-const ROOT_MODULES = ["core", "entities", "storage", "prioritization", "selection", "rollout", "status", "kpi", "traceability", "variance", "services"];
+const ROOT_MODULES = ["core", "entities", "storage", "prioritization", "selection", "rollout", "status", "kpi", "traceability", "variance", "services", "schedule"];
 const SUBPATHS = ["io", "reports", "office", "sql", "highs", "testing"];
 const ownDist: Plugin = {
   name: "pmokit-own-dist",
