@@ -1,7 +1,8 @@
 import {
   PmoDecimal, STANDARD_CALENDAR, ValidationError, decimal, fromEpochDay, isIsoDate, toEpochDay,
-  minorUnits, checkArguments, type Decimal, type IsoDate, type ValidationIssue, type WorkingCalendar,
+  minorUnits, type Decimal, type IsoDate, type ValidationIssue, type WorkingCalendar,
 } from "../core/index.js";
+import { requireArray, requireObject } from "../core/guard.js";
 import type { Baseline, EarningRule, WorkPackage } from "../entities/index.js";
 import { compileDays, workingDaysIn } from "./day-index.js";
 import { toFraction, toMinor } from "./exact.js";
@@ -21,9 +22,12 @@ const DEFAULT_POLICY: Required<EvmPolicy> = { evAboveBac: "clamp", spread: "cale
  * wrong-typed argument is a ValidationError naming it.
  */
 export function checkEarnedValueArguments(subject: string, input: unknown, options: unknown): void {
-  checkArguments(subject, { input: [input, "object"], options: [options, "object"] });
+  // What checkArguments does for "object" and "object[]", without its table of every other kind.
+  requireObject(input, ["input"], subject);
+  requireObject(options, ["options"], subject);
   const i = input as EarnedValueInput;
-  checkArguments(subject, { project: [i.project, "object"], workPackages: [i.workPackages, "object[]"], baselines: [i.baselines, "object[]"], costEntries: [i.costEntries, "object[]"] });
+  requireObject(i.project, ["project"], subject);
+  for (const key of ["workPackages", "baselines", "costEntries"] as const) requireArray<unknown>(i[key], [key], subject).forEach((v, k) => requireObject(v, [key, k], subject));
 }
 
 /**
