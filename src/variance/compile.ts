@@ -15,7 +15,6 @@ import type { CompiledPackage, CompiledProject } from "./engine-types.js";
 
 export type { CompiledPackage, CompiledProject } from "./engine-types.js";
 
-const DEFAULT_POLICY: Required<EvmPolicy> = { evAboveBac: "clamp", spread: "calendar-days", eacOrder: ["cpi", "bottom-up", "budget-rate"], levelOfEffort: "once-started", timeUnit: "working-days" };
 
 /**
  * @internal Checks the shape of an earned-value input and its options (the lists compile walks at once), so that a
@@ -78,7 +77,9 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
   const issues: ValidationIssue[] = [];
   if (!isIsoDate(options.statusDate)) throw ValidationError.single(["statusDate"], "a status date (YYYY-MM-DD) is required", "earned value");
   const status = toEpochDay(options.statusDate as IsoDate);
-  const policy: Required<EvmPolicy> = { ...DEFAULT_POLICY, ...options.policy };
+  // The default of each choice is the first value it lists.
+  const defaults = Object.fromEntries(Object.entries(POLICY_CHOICES).map(([key, values]) => [key, values[0]]));
+  const policy = { ...defaults, eacOrder: ["cpi", "bottom-up", "budget-rate"], ...options.policy } as Required<EvmPolicy>;
   checkPolicy(policy);
   const calendar: WorkingCalendar = options.calendar ?? STANDARD_CALENDAR;
   if (calendar.workingWeekdays.length === 0) throw ValidationError.single(["calendar", "workingWeekdays"], "a calendar needs at least one working weekday", "earned value");
@@ -225,6 +226,7 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
   };
 }
 
+/** Each policy choice's values, its default first. */
 const POLICY_CHOICES: { readonly [K in Exclude<keyof EvmPolicy, "eacOrder">]-?: readonly string[] } = {
   evAboveBac: ["clamp", "reject"], spread: ["calendar-days", "working-days"], levelOfEffort: ["once-started", "from-planned-start"], timeUnit: ["working-days", "periods"],
 };
