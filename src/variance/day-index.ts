@@ -1,5 +1,5 @@
 import { fromEpochDay, type WorkingCalendar } from "../core/index.js";
-import { checkCalendar, worksOn } from "../core/calendar/day-test.js";
+import { checkCalendar, lowerBound, worksOn } from "../core/calendar/day-test.js";
 
 /**
  * @internal A working calendar compiled over a range of epoch days: `cum[i]` is the number of working days in
@@ -48,16 +48,9 @@ export function nthWorkingDay(ix: DayIndex, start: number, n: number): string {
   const cum = ix.cum;
   const s = start - ix.origin;
   if (s >= 1 && s < cum.length) {
-    // Inside the compiled range: binary search the cumulative count instead of walking the calendar.
     const target = (cum[s - 1] as number) + want;
-    if ((cum[cum.length - 1] as number) >= target) {
-      let lo = s, hi = cum.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if ((cum[mid] as number) >= target) hi = mid; else lo = mid + 1;
-      }
-      return fromEpochDay(ix.origin + lo);
-    }
+    // Inside the compiled range: the first day whose cumulative count reaches the target (binary search).
+    if ((cum[cum.length - 1] as number) >= target) return fromEpochDay(ix.origin + lowerBound(cum, target));
   }
   // Beyond it (a forecast past the compiled span, at most HORIZON working days out): walk the calendar.
   let d = start - 1;

@@ -158,9 +158,7 @@ function earnedSchedule(cp: CompiledProject, t: number, ev: number, ev_: Float64
   const curve = cp.pvCurve.subarray(firstK);
   const tPts = cp.tEnd.subarray(firstK);
   // C = the last point with PV ≤ EV (the latest such time: the end of a flat stretch), so PV_{C+1} > PV_C.
-  let lo = 0, hi = ends.length;
-  while (lo < hi) { const mid = (lo + hi) >>> 1; if ((curve[mid] as number) <= ev) lo = mid + 1; else hi = mid; }
-  const c = lo; // points 1..c have PV ≤ EV; point 0 is the origin
+  const c = lastIn(curve, 0, curve.length, ev) + 1; // points 1..c have PV ≤ EV; point 0 is the origin
   const tOf = (k: number) => (k === 0 ? 0 : (tPts[k - 1] as number));
   const pvOf = (k: number) => (k === 0 ? 0 : (curve[k - 1] as number));
   let esNum: number, esDen: number;

@@ -28,7 +28,7 @@ export function packPackages(packages: readonly CompiledPackage[], k: number, ar
 }
 
 /** @internal Last index in [lo, hi) with arr[i] ≤ x, or lo − 1. */
-export function lastIn(arr: Int32Array, lo: number, hi: number, x: number): number {
+export function lastIn(arr: ArrayLike<number>, lo: number, hi: number, x: number): number {
   // Common case first: everything recorded so far is on or before the status date.
   if (hi > lo && (arr[hi - 1] as number) <= x) return hi - 1;
   const base = lo;
