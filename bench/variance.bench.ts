@@ -2,7 +2,7 @@ import { PmoDecimal, type Baseline, type CostEntry, type IsoDate, type WorkPacka
 import { compileProject, type CompiledProject } from "../src/variance/compile.js";
 import { resultFrom } from "../src/variance/earned-value.js";
 import { evaluateProject, type ProjectCore } from "../src/variance/kernel.js";
-import { evaluatePortfolio, rollUpPortfolio } from "../src/variance/index.js";
+import { earnedValue, evaluatePortfolio, rollUpPortfolio } from "../src/variance/index.js";
 import { heapMiB, report, time } from "./lib/measure.js";
 import { intBetween, seededRandom } from "./lib/random.js";
 
@@ -13,7 +13,9 @@ import { intBetween, seededRandom } from "./lib/random.js";
  *   2. the engine's hot path: PV, EV (earning rules), AC, bottom-up ETC per package, the cumulative PV curve,
  *      earned schedule and P-factor per project, integer roll-up to programmes and portfolio — exact to the cent;
  *   3. (2) plus every Metric figure (Money/Decimal at the edge) for the 1,000 projects, 10 programmes and portfolio;
- *   4. the full public result: (3) plus Metric figures for all 50,000 packages and rollUpPortfolio.
+ *   4. the full public result: (3) plus Metric figures for all 50,000 packages and rollUpPortfolio;
+ *   5. one public `earnedValue` call on one of those projects (50 packages, 2,600 cells, 350 actuals): argument
+ *      checks, compilation (calendar, grid, packing), evaluation and every figure — what an application pays per call.
  * Compiling entities to the engine form (Decimal → integer cents, once per data change) is timed separately.
  */
 
@@ -81,11 +83,14 @@ export async function runVarianceBenchmarks(): Promise<void> {
   for (let i = 0; i < cells.length; i++) exact = exact.plus(cells[i] as number);
   const engineBac = compiled.reduce((s, cp) => s + cp.bac, 0);
   if (!exact.eq(engineBac)) throw new Error("BAC is not exact");
+  const one = makeProject(0, seededRandom(4));
+  const oneInput = { project: { id: "p-0" }, workPackages: one.wps, baselines: [one.bl], costEntries: one.costs };
   const rows = [
     await time("Float64Array loop: sum 2.6 M cells", () => { let s = 0; for (let i = 0; i < cells.length; i++) s += cells[i] as number; return s; }),
     await time("hot path: PV/EV/AC/ETC per package, ES + P-factor, roll-ups (integer cents)", () => kernel(compiled, t)),
     await time("evaluatePortfolio: hot path + Metric figures for 1,000 projects, 10 programmes, portfolio", () => evaluatePortfolio(pub, STATUS)),
     await time("full results: + Metric figures for 50,000 packages, rollUpPortfolio", () => rollUpPortfolio(compiled.map((cp) => resultFrom(cp, evaluateProject(cp, t)))), 3),
+    await time("earnedValue: one project (50 packages × 52 cells, 350 actuals), compile + evaluate + figures", () => earnedValue(oneInput, { statusDate: STATUS })),
   ];
   report(`Earned value: ${PROJECTS} projects × ${PACKAGES} packages × ${WEEKS} weekly cells (${(cells.length / 1e6).toFixed(1)} M), status ${STATUS}`, rows,
     `Generating and compiling the portfolio (Decimal → integer cents, calendars, grids): ${(buildMs / 1000).toFixed(1)} s once. ` +

@@ -1,12 +1,13 @@
 import {
   PmoDecimal, STANDARD_CALENDAR, ValidationError, decimal, fromEpochDay, isIsoDate, toEpochDay,
-  minorUnits, checkArguments, type Decimal, type IsoDate, type ValidationIssue, type WorkingCalendar,
+  minorUnits, type Decimal, type IsoDate, type ValidationIssue, type WorkingCalendar,
 } from "../core/index.js";
+import { requireArray, requireObject } from "../core/guard.js";
 import type { Baseline, EarningRule, WorkPackage } from "../entities/index.js";
 import { compileDays, workingDaysIn } from "./day-index.js";
 import { toFraction, toMinor } from "./exact.js";
 import { addPvCurve } from "./kernel.js";
-import { packPackages } from "./packed.js";
+import { packPackages, views } from "./packed.js";
 import { progressOf, ruleWarnings } from "./earning-rules.js";
 import { periodGrid } from "./period-grid.js";
 import type { EarnedValueInput, EarnedValueOptions, EvmPolicy, EvmWarning, FxRate } from "./types.js";
@@ -14,16 +15,18 @@ import type { CompiledPackage, CompiledProject } from "./engine-types.js";
 
 export type { CompiledPackage, CompiledProject } from "./engine-types.js";
 
-const DEFAULT_POLICY: Required<EvmPolicy> = { evAboveBac: "clamp", spread: "calendar-days", eacOrder: ["cpi", "bottom-up", "budget-rate"], levelOfEffort: "once-started", timeUnit: "working-days" };
 
 /**
  * @internal Checks the shape of an earned-value input and its options (the lists compile walks at once), so that a
  * wrong-typed argument is a ValidationError naming it.
  */
 export function checkEarnedValueArguments(subject: string, input: unknown, options: unknown): void {
-  checkArguments(subject, { input: [input, "object"], options: [options, "object"] });
+  // What checkArguments does for "object" and "object[]", without its table of every other kind.
+  requireObject(input, ["input"], subject);
+  requireObject(options, ["options"], subject);
   const i = input as EarnedValueInput;
-  checkArguments(subject, { project: [i.project, "object"], workPackages: [i.workPackages, "object[]"], baselines: [i.baselines, "object[]"], costEntries: [i.costEntries, "object[]"] });
+  requireObject(i.project, ["project"], subject);
+  for (const key of ["workPackages", "baselines", "costEntries"] as const) requireArray<unknown>(i[key], [key], subject).forEach((v, k) => requireObject(v, [key, k], subject));
 }
 
 /**
@@ -74,7 +77,9 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
   const issues: ValidationIssue[] = [];
   if (!isIsoDate(options.statusDate)) throw ValidationError.single(["statusDate"], "a status date (YYYY-MM-DD) is required", "earned value");
   const status = toEpochDay(options.statusDate as IsoDate);
-  const policy: Required<EvmPolicy> = { ...DEFAULT_POLICY, ...options.policy };
+  // The default of each choice is the first value it lists.
+  const defaults = Object.fromEntries(Object.entries(POLICY_CHOICES).map(([key, values]) => [key, values[0]]));
+  const policy = { ...defaults, eacOrder: ["cpi", "bottom-up", "budget-rate"], ...options.policy } as Required<EvmPolicy>;
   checkPolicy(policy);
   const calendar: WorkingCalendar = options.calendar ?? STANDARD_CALENDAR;
   if (calendar.workingWeekdays.length === 0) throw ValidationError.single(["calendar", "workingWeekdays"], "a calendar needs at least one working weekday", "earned value");
@@ -139,20 +144,32 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
     if (c.workPackageId !== undefined && k === undefined) warnings.push({ code: "actual-for-unknown-package", packageId: c.workPackageId, message: `${c.id} is charged to unknown package ${c.workPackageId}: counted at project level` });
     (k === undefined ? unassigned : (perPkg[k] as Ac[])).push(a);
   });
-  const cum = (list: Ac[]) => {
+  // Every package's cells, progress records and actuals go straight into flat arrays (the hot path's form); a
+  // package's own arrays are views of its stretch.
+  const n = srcs.length;
+  const offsets = (len: (i: number) => number) => {
+    const o = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) o[i + 1] = (o[i] as number) + len(i);
+    return o;
+  };
+  const sOff = offsets((i) => (srcs[i] as Src).slices.length);
+  const pOff = offsets((i) => ((srcs[i] as Src).w?.progress ?? []).length);
+  const aOff = offsets((i) => (perPkg[i] as Ac[]).length);
+  const S = sOff[n] as number, Pr = pOff[n] as number;
+  const cells = { sStart: new Int32Array(S), sEnd: new Int32Array(S), sAmt: new Float64Array(S), sUnits: new Int32Array(S) };
+  const records = { pDay: new Int32Array(Pr), pStarted: new Uint8Array(Pr), pEarned: new Float64Array(Pr), pFirstFinish: new Int32Array(Pr) };
+  const acArrays = (len: number) => ({ acDay: new Int32Array(len), acCum: new Float64Array(len), acCumBase: new Float64Array(len) });
+  const actuals = acArrays(aOff[n] as number);
+  const cum = (list: Ac[], into: ReturnType<typeof acArrays>) => {
     list.sort((a, b) => a.day - b.day);
-    const acDay = Int32Array.from(list.map((a) => a.day));
-    const acCum = new Float64Array(list.length);
-    const acCumBase = new Float64Array(list.length);
     let s = 0, sb = 0;
-    list.forEach((a, j) => { s += a.amt; sb += a.base; acCum[j] = s; acCumBase[j] = sb; });
-    return { acDay, acCum, acCumBase };
+    list.forEach((a, j) => { into.acDay[j] = a.day; into.acCum[j] = s += a.amt; into.acCumBase[j] = sb += a.base; });
+    return into;
   };
   all.sort((a, b) => a.day - b.day);
   // Packages.
   const packages: CompiledPackage[] = srcs.map((s, i) => {
-    const n = s.slices.length;
-    const sStart = new Int32Array(n), sEnd = new Int32Array(n), sAmt = new Float64Array(n), sUnits = new Int32Array(n);
+    const { sStart, sEnd, sAmt, sUnits } = views(cells, sOff, i);
     let bac = 0;
     s.slices.forEach((x, j) => {
       if (x.amount.currency !== currency) issues.push({ path: [...s.path, "timePhasedBudget", j, "amount", "currency"], message: `budget must be in ${currency}`, code: "custom" });
@@ -161,7 +178,7 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
       const wd = policy.spread === "working-days" ? workingDaysIn(days, a, b) : 0;
       sUnits[j] = wd > 0 ? wd : b - a + 1; // a slice with no working day spreads by calendar days
     });
-    const prog = progressOf(s.w, s.rule, bac, issues, s.livePath);
+    const prog = progressOf(s.w, s.rule, bac, issues, s.livePath, views(records, pOff, i));
     let apportion: CompiledPackage["apportion"];
     if (s.rule.type === "apportioned") {
       const base = index.get(s.rule.basePackageId);
@@ -174,7 +191,7 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
     return {
       id: s.id, code: s.code, name: s.name, livePath: s.livePath, rule: s.rule.type, loe: s.rule.type === "level-of-effort", hasBaseline: s.has,
       start: toEpochDay(s.start as IsoDate), finish: toEpochDay(s.finish as IsoDate), bac,
-      sStart, sEnd, sAmt, sUnits, ...prog, apportion, etc, etcDay, ...cum(perPkg[i] as Ac[]),
+      sStart, sEnd, sAmt, sUnits, ...prog, apportion, etc, etcDay, ...cum(perPkg[i] as Ac[], views(actuals, aOff, i)),
     };
   });
   if (issues.length > 0) throw new ValidationError(issues, "earned value");
@@ -184,42 +201,32 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
   const start = withBudget.length ? Math.min(...withBudget.map((p) => p.start)) : status;
   const finish = withBudget.length ? Math.max(...withBudget.map((p) => p.finish)) : status;
   // Prefix sums of the baseline over the grid, once per compile: a status date then costs a binary search per package.
-  const pvCurve = new Float64Array(gridEnd.length);
-  const cumEnds = packages.map((p) => {
-    const cum = new Float64Array(gridEnd.length);
-    addPvCurve(p, gridEnd, cum, days, policy.spread === "working-days");
-    if (p.hasBaseline) for (let k = 0; k < gridEnd.length; k++) pvCurve[k] = (pvCurve[k] as number) + (cum[k] as number);
-    return cum;
-  });
-  const nextSlices = packages.map((p) => {
-    const next = new Int32Array(gridEnd.length);
+  // Period-major, so one status date reads the packages' prefix sums contiguously.
+  const K = gridEnd.length;
+  const pvCurve = new Float64Array(K), cumEnd = new Float64Array(n * K), nextSlice = new Int32Array(n * K), curve = new Float64Array(K);
+  packages.forEach((p, i) => {
+    curve.fill(0);
+    addPvCurve(p, gridEnd, curve, days, policy.spread === "working-days");
     let j = 0;
-    for (let k = 0; k < gridEnd.length; k++) {
+    for (let k = 0; k < K; k++) {
       while (j < p.sEnd.length && (p.sEnd[j] as number) <= (gridEnd[k] as number)) j++;
-      next[k] = j;
+      const v = curve[k] as number;
+      cumEnd[k * n + i] = v;
+      nextSlice[k * n + i] = j;
+      if (p.hasBaseline) pvCurve[k] = (pvCurve[k] as number) + v;
     }
-    return next;
   });
   const tEnd = Int32Array.from(gridEnd, (e) => workingDaysIn(days, start, e));
-  // Pack every package into a few flat arrays for the hot path; the per-package arrays become views of them.
-  const packed = packPackages(packages, gridEnd.length, cumEnds, nextSlices);
-  packages.forEach((p, i) => {
-    const w = p as { -readonly [K in keyof CompiledPackage]: CompiledPackage[K] };
-    const s0 = packed.sOff[i] as number, s1 = packed.sOff[i + 1] as number;
-    const p0 = packed.pOff[i] as number, p1 = packed.pOff[i + 1] as number;
-    const a0 = packed.aOff[i] as number, a1 = packed.aOff[i + 1] as number;
-    w.sStart = packed.sStart.subarray(s0, s1); w.sEnd = packed.sEnd.subarray(s0, s1); w.sAmt = packed.sAmt.subarray(s0, s1); w.sUnits = packed.sUnits.subarray(s0, s1);
-    w.pDay = packed.pDay.subarray(p0, p1); w.pStarted = packed.pStarted.subarray(p0, p1); w.pEarned = packed.pEarned.subarray(p0, p1); w.pFirstFinish = packed.pFirstFinish.subarray(p0, p1);
-    w.acDay = packed.acDay.subarray(a0, a1); w.acCum = packed.acCum.subarray(a0, a1); w.acCumBase = packed.acCumBase.subarray(a0, a1);
-  });
+  const packed = packPackages(packages, K, { sOff, ...cells, pOff, ...records, aOff, ...actuals, cumEnd, nextSlice });
   return {
     id: input.project.id, name: input.project.name ?? input.project.id, programmeId: input.project.programmeId, portfolioId: input.project.portfolioId,
     currency, baselineNumber: baseline?.number, start, finish, bac: withBudget.reduce((s, p) => s + p.bac, 0),
-    packages, order, unassigned: cum(unassigned), actualDays: Int32Array.from(all.map((a) => a.day)), actualIds: all.map((a) => a.id),
+    packages, order, unassigned: cum(unassigned, acArrays(unassigned.length)), actualDays: Int32Array.from(all.map((a) => a.day)), actualIds: all.map((a) => a.id),
     days, grid, gridEnd, pvCurve, tEnd, packed, policy, warnings,
   };
 }
 
+/** Each policy choice's values, its default first. */
 const POLICY_CHOICES: { readonly [K in Exclude<keyof EvmPolicy, "eacOrder">]-?: readonly string[] } = {
   evAboveBac: ["clamp", "reject"], spread: ["calendar-days", "working-days"], levelOfEffort: ["once-started", "from-planned-start"], timeUnit: ["working-days", "periods"],
 };

@@ -1,4 +1,5 @@
-import { ValidationError, fromEpochDay, isWorkingDay, addWorkingDays, type WorkingCalendar } from "../core/index.js";
+import { fromEpochDay, type WorkingCalendar } from "../core/index.js";
+import { checkCalendar, lowerBound, worksOn } from "../core/calendar/day-test.js";
 
 /**
  * @internal A working calendar compiled over a range of epoch days: `cum[i]` is the number of working days in
@@ -11,16 +12,17 @@ export interface DayIndex {
   readonly calendar: WorkingCalendar;
 }
 
-/** @internal Compiles `calendar` over [from, to] (epoch days). */
+/**
+ * @internal Compiles `calendar` over [from, to] (epoch days). The caller has checked that it has a working weekday;
+ * its shape is checked here, once, instead of once per day.
+ */
 export function compileDays(calendar: WorkingCalendar, from: number, to: number): DayIndex {
-  if (calendar.workingWeekdays.length === 0) {
-    throw ValidationError.single(["calendar", "workingWeekdays"], "a calendar needs at least one working weekday", "earned value");
-  }
+  checkCalendar(calendar);
   const n = to - from + 1;
   const cum = new Int32Array(Math.max(n, 1));
   let c = 0;
   for (let i = 0; i < n; i++) {
-    if (isWorkingDay(calendar, fromEpochDay(from + i))) c++;
+    if (worksOn(calendar, from + i)) c++;
     cum[i] = c;
   }
   return { origin: from, cum, calendar };
@@ -36,7 +38,7 @@ export function workingDaysIn(ix: DayIndex, a: number, b: number): number {
     return hi - lo;
   }
   let n = 0;
-  for (let d = a; d <= b; d++) if (isWorkingDay(ix.calendar, fromEpochDay(d))) n++;
+  for (let d = a; d <= b; d++) if (worksOn(ix.calendar, d)) n++;
   return n;
 }
 
@@ -46,16 +48,12 @@ export function nthWorkingDay(ix: DayIndex, start: number, n: number): string {
   const cum = ix.cum;
   const s = start - ix.origin;
   if (s >= 1 && s < cum.length) {
-    // Inside the compiled range: binary search the cumulative count instead of walking the calendar.
     const target = (cum[s - 1] as number) + want;
-    if ((cum[cum.length - 1] as number) >= target) {
-      let lo = s, hi = cum.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if ((cum[mid] as number) >= target) hi = mid; else lo = mid + 1;
-      }
-      return fromEpochDay(ix.origin + lo);
-    }
+    // Inside the compiled range: the first day whose cumulative count reaches the target (binary search).
+    if ((cum[cum.length - 1] as number) >= target) return fromEpochDay(ix.origin + lowerBound(cum, target));
   }
-  return addWorkingDays(ix.calendar, fromEpochDay(start - 1), want);
+  // Beyond it (a forecast past the compiled span, at most HORIZON working days out): walk the calendar.
+  let d = start - 1;
+  for (let left = want; left > 0; ) if (worksOn(ix.calendar, ++d)) left--;
+  return fromEpochDay(d);
 }

@@ -11,15 +11,21 @@ import type { EvmWarning } from "./types.js";
  * are earned in the kernel; every other rule's EV is fixed at each progress record and computed here once.
  */
 
-/** @internal EV (minor units) at each progress record under a discrete rule, with the started/finished flags so far. */
-export function progressOf(w: WorkPackage | undefined, rule: EarningRule, bac: number, issues: ValidationIssue[], path: (string | number)[]) {
+/** @internal The per-record arrays {@link progressOf} fills (views into the project's flat arrays). */
+export interface ProgressArrays {
+  readonly pDay: Int32Array;
+  readonly pStarted: Uint8Array;
+  readonly pEarned: Float64Array;
+  readonly pFirstFinish: Int32Array;
+}
+
+/**
+ * @internal EV (minor units) at each progress record under a discrete rule, with the started flag and the first
+ * finish so far, written into `out` (one slot per record).
+ */
+export function progressOf(w: WorkPackage | undefined, rule: EarningRule, bac: number, issues: ValidationIssue[], path: (string | number)[], out: ProgressArrays): ProgressArrays {
   const recs = w?.progress ?? [];
-  const n = recs.length;
-  const pDay = new Int32Array(n);
-  const pStarted = new Uint8Array(n);
-  const pFinished = new Uint8Array(n);
-  const pEarned = new Float64Array(n);
-  const pFirstFinish = new Int32Array(n).fill(-1);
+  const { pDay, pStarted, pEarned, pFirstFinish } = out;
   let firstFinish = -1;
   let started = false;
   let finished = false;
@@ -41,7 +47,6 @@ export function progressOf(w: WorkPackage | undefined, rule: EarningRule, bac: n
     started ||= finished || p.started === true || (p.percentComplete?.gt(0) ?? false) || (p.physicalPercentComplete?.gt(0) ?? false) || (p.unitsComplete?.gt(0) ?? false) || (p.milestonesReached?.length ?? 0) > 0;
     pDay[j] = toEpochDay(p.date);
     pStarted[j] = started ? 1 : 0;
-    pFinished[j] = finished ? 1 : 0;
     if (finished && firstFinish < 0) firstFinish = pDay[j] as number;
     pFirstFinish[j] = firstFinish;
     let ev = 0;
@@ -63,7 +68,7 @@ export function progressOf(w: WorkPackage | undefined, rule: EarningRule, bac: n
     }
     pEarned[j] = ev;
   });
-  return { pDay, pStarted, pFinished, pEarned, pFirstFinish };
+  return out;
 }
 
 /** @internal Number of grid periods a package's planned dates touch. */

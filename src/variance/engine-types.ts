@@ -20,10 +20,9 @@ export interface CompiledPackage {
   readonly sEnd: Int32Array;
   readonly sAmt: Float64Array;
   readonly sUnits: Int32Array;
-  /** Progress records: day, started/finished so far, EV (minor units) under discrete rules at that record. */
+  /** Progress records: day, started so far, EV (minor units) under discrete rules at that record. */
   readonly pDay: Int32Array;
   readonly pStarted: Uint8Array;
-  readonly pFinished: Uint8Array;
   readonly pEarned: Float64Array;
   /** Day of the first `finished` record up to each record (-1: not finished yet). */
   readonly pFirstFinish: Int32Array;

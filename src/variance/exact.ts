@@ -50,17 +50,7 @@ export function mulDivRound(a: number, b: number, c: number): number {
     if (twice > c || (twice === c && q % 2 !== 0)) return q + 1;
     return q;
   }
-  const P = BigInt(a) * BigInt(b);
-  const C = BigInt(c);
-  let q = P / C;
-  let r = P % C;
-  if (r < 0n) {
-    q -= 1n;
-    r += C;
-  }
-  const twice = 2n * r;
-  if (twice > C || (twice === C && q % 2n !== 0n)) q += 1n;
-  return Number(q);
+  return productRatioRound([a, b], [c]); // past 2^53: the same rounding in BigInt
 }
 
 /** A non-negative Decimal as an exact fraction num/den with den = 10^k (for factors and percentages). */

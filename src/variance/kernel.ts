@@ -45,23 +45,19 @@ export interface ProjectCore {
 }
 
 /** Last index with arr[i] ≤ x, or -1. */
-function lastAtOrBefore(arr: Int32Array, x: number): number {
-  let lo = 0, hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((arr[mid] as number) <= x) lo = mid + 1; else hi = mid;
-  }
-  return lo - 1;
+const lastAtOrBefore = (arr: Int32Array, x: number): number => lastIn(arr, 0, arr.length, x);
+
+/**
+ * Pro-rata share of slice j (of the given cell arrays) at day d (start ≤ d < end): by calendar days, or by working
+ * days when the policy says so and the slice has any.
+ */
+function share(c: Cells, j: number, d: number, days: DayIndex, working: boolean): number {
+  const a = c.sStart[j] as number, units = c.sUnits[j] as number;
+  const elapsed = working && workingDaysIn(days, a, c.sEnd[j] as number) === units ? workingDaysIn(days, a, d) : d - a + 1;
+  return mulDivRound(c.sAmt[j] as number, elapsed, units);
 }
 
-/** Pro-rata share of slice j at day t (a ≤ t < b): by calendar days, or by working days when the policy says so and the slice has any. */
-function partial(p: CompiledPackage, j: number, t: number, days: DayIndex, working: boolean): number {
-  const a = p.sStart[j] as number;
-  const units = p.sUnits[j] as number;
-  if (!working) return mulDivRound(p.sAmt[j] as number, t - a + 1, units);
-  const elapsed = workingDaysIn(days, a, p.sEnd[j] as number) === units ? workingDaysIn(days, a, t) : t - a + 1;
-  return mulDivRound(p.sAmt[j] as number, elapsed, units);
-}
+type Cells = Pick<CompiledPackage, "sStart" | "sEnd" | "sAmt" | "sUnits">;
 
 /** @internal The last grid period ending before day t (-1 when none). */
 export function gridIndexBefore(gridEnd: Int32Array, t: number): number {
@@ -76,7 +72,7 @@ export function addPvCurve(p: CompiledPackage, ends: Int32Array, curve: Float64A
     const e = ends[k] as number;
     while (j < n && (p.sEnd[j] as number) <= e) full += p.sAmt[j++] as number;
     let v = full;
-    if (j < n && (p.sStart[j] as number) <= e) v += partial(p, j, e, days, working);
+    if (j < n && (p.sStart[j] as number) <= e) v += share(p, j, e, days, working);
     curve[k] = (curve[k] as number) + v;
   }
 }
@@ -97,11 +93,6 @@ export function evaluateProject(cp: CompiledProject, t: number): ProjectCore {
   const clamped: number[] = [];
   let pv = 0, ev = 0, ac = 0, acBase = 0, etc = 0, finishDay = -1;
   const kB = gridIndexBefore(gridEnd, t);
-  const share = (j: number, d: number): number => {
-    const a = sStart[j] as number, units = sUnits[j] as number;
-    const elapsed = working && workingDaysIn(days, a, sEnd[j] as number) === units ? workingDaysIn(days, a, d) : d - a + 1;
-    return mulDivRound(sAmt[j] as number, elapsed, units);
-  };
   for (let o = 0; o < n; o++) {
     const i = order[o] as number;
     // PV: the prefix sum at the last period end before t, then the cells up to t.
@@ -111,11 +102,11 @@ export function evaluateProject(cp: CompiledProject, t: number): ProjectCore {
     if (kB >= 0) {
       ppv = cumEnd[kB * n + i] as number;
       j += nextSlice[kB * n + i] as number;
-      if (j < jEnd && (sStart[j] as number) <= (gridEnd[kB] as number)) ppv -= share(j, gridEnd[kB] as number);
+      if (j < jEnd && (sStart[j] as number) <= (gridEnd[kB] as number)) ppv -= share(P, j, gridEnd[kB] as number, days, working);
     }
     for (; j < jEnd; j++) {
       if ((sStart[j] as number) > t) break;
-      ppv += (sEnd[j] as number) <= t ? (sAmt[j] as number) : share(j, t);
+      ppv += (sEnd[j] as number) <= t ? (sAmt[j] as number) : share(P, j, t, days, working);
     }
     // EV by the earning rule, from the latest progress record on or before t.
     const p0 = pOff[i] as number;
@@ -167,9 +158,7 @@ function earnedSchedule(cp: CompiledProject, t: number, ev: number, ev_: Float64
   const curve = cp.pvCurve.subarray(firstK);
   const tPts = cp.tEnd.subarray(firstK);
   // C = the last point with PV ≤ EV (the latest such time: the end of a flat stretch), so PV_{C+1} > PV_C.
-  let lo = 0, hi = ends.length;
-  while (lo < hi) { const mid = (lo + hi) >>> 1; if ((curve[mid] as number) <= ev) lo = mid + 1; else hi = mid; }
-  const c = lo; // points 1..c have PV ≤ EV; point 0 is the origin
+  const c = lastIn(curve, 0, curve.length, ev) + 1; // points 1..c have PV ≤ EV; point 0 is the origin
   const tOf = (k: number) => (k === 0 ? 0 : (tPts[k - 1] as number));
   const pvOf = (k: number) => (k === 0 ? 0 : (curve[k - 1] as number));
   let esNum: number, esDen: number;
@@ -194,27 +183,19 @@ function earnedSchedule(cp: CompiledProject, t: number, ev: number, ev_: Float64
 function pFactor(cp: CompiledProject, ev: number, ev_: Float64Array, k0: number, k1: number, pv0: number, dpv: number): [number | bigint, number | bigint] {
   const e = ev - pv0;
   const P = cp.packed, n = P.n, cum = P.cumEnd, hb = P.hasBaseline;
-  // Every product below is bounded by (BAC + |EV − PV_C|) × ΔPV; when that is below 2^53 no check is needed.
-  if ((cp.bac + Math.abs(e) + ev) * dpv < Number.MAX_SAFE_INTEGER / 2) {
-    let num = 0;
-    for (let i = 0; i < n; i++) {
-      if (!hb[i]) continue;
-      const a = k0 < 0 ? 0 : (cum[k0 * n + i] as number);
-      const x = (ev_[i] as number) * dpv, y = a * dpv + e * ((cum[k1 * n + i] as number) - a);
-      num += x < y ? x : y;
-    }
-    return [num, ev * dpv];
-  }
-  // Rare: products that may pass 2^53. Exactly in BigInt (the same value a number sum would give where it is safe).
-  let big = 0n;
-  const D = BigInt(dpv), E = BigInt(e);
+  // Every product below is bounded by (BAC + |EV − PV_C|) × ΔPV; when that is below 2^53 numbers are exact, else (rare)
+  // the same sum runs in BigInt. One loop for both: `N` converts every operand to the one kind, so no step mixes them
+  // (typed as number, which BigInt's operators mirror).
+  const N = ((cp.bac + Math.abs(e) + ev) * dpv < Number.MAX_SAFE_INTEGER / 2 ? Number : BigInt) as unknown as (v: number) => number;
+  const D = N(dpv), E = N(e);
+  let num = N(0);
   for (let i = 0; i < n; i++) {
     if (!hb[i]) continue;
     const a = k0 < 0 ? 0 : (cum[k0 * n + i] as number);
-    const x = BigInt(ev_[i] as number) * D, y = BigInt(a) * D + E * BigInt((cum[k1 * n + i] as number) - a);
-    big += x < y ? x : y;
+    const x = N(ev_[i] as number) * D, y = N(a) * D + E * N((cum[k1 * n + i] as number) - a);
+    num += x < y ? x : y;
   }
-  return [big, BigInt(ev) * D];
+  return [num, N(ev) * D];
 }
 
 /** @internal The date of a status day (for messages). */

@@ -1,4 +1,5 @@
 import { ValidationError, dateParts, fromEpochDay, isIsoDate, isoWeekday, toEpochDay, type IsoDate, checkArguments } from "../core/index.js";
+import { requireObject } from "../core/guard.js";
 
 /** One reporting period: a label and its first and last day (inclusive). */
 export interface Period {
@@ -46,7 +47,7 @@ function isoWeekLabel(epochDay: number): string {
  * ```
  */
 export function periodGrid(spec: PeriodGridSpec, from: IsoDate, to: IsoDate): PeriodGrid {
-  checkArguments("periodGrid", { spec: [spec, "object"] });
+  requireObject(spec, ["spec"], "periodGrid");
   if (!isIsoDate(from) || !isIsoDate(to) || to < from) throw ValidationError.single(["to"], "the grid range must be two dates in order", "period grid");
   const a = toEpochDay(from);
   const b = toEpochDay(to);

@@ -1,21 +1,12 @@
 import { ValidationError } from "../errors.js";
 import { checkedDate, fromEpochDay, toEpochDay, weekdayOfEpochDay, type IsoDate } from "../dates/iso-date.js";
 import type { WorkingCalendar } from "./working-calendar.js";
+import { checkCalendar, lowerBound, worksOn } from "./day-test.js";
 
 /** Options shared by the working-day functions. */
 export interface WorkingDayOptions {
   /** Treat days inside blackout windows as non-working too (for scheduling changes). Default `false`. */
   readonly skipBlackouts?: boolean;
-}
-
-/** Number of entries of the sorted array that are `< x`. */
-/** A calendar argument: the shape {@link createWorkingCalendar} builds (checked, so a wrong value is a ValidationError). */
-function checkCalendar(cal: unknown): WorkingCalendar {
-  const c = cal as Partial<WorkingCalendar> | null;
-  if (typeof c !== "object" || c === null || !Array.isArray(c.weekdayMask) || !(c.holidayDays instanceof Int32Array) || !Array.isArray(c.blackoutRanges)) {
-    throw ValidationError.single(["calendar"], "expected a working calendar made by createWorkingCalendar", "working calendar");
-  }
-  return c as WorkingCalendar;
 }
 
 function checkOptions(options: unknown): boolean {
@@ -24,17 +15,6 @@ function checkOptions(options: unknown): boolean {
   const skip = (options as WorkingDayOptions).skipBlackouts;
   if (skip !== undefined && typeof skip !== "boolean") throw ValidationError.single(["options", "skipBlackouts"], "expected true or false", "working calendar");
   return skip === true;
-}
-
-function lowerBound(sorted: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function inBlackout(cal: WorkingCalendar, day: number): boolean {
@@ -46,10 +26,7 @@ function inBlackout(cal: WorkingCalendar, day: number): boolean {
 }
 
 function works(cal: WorkingCalendar, day: number, skipBlackouts: boolean): boolean {
-  if (!cal.weekdayMask[weekdayOfEpochDay(day)]) return false;
-  const i = lowerBound(cal.holidayDays, day);
-  if (cal.holidayDays[i] === day) return false;
-  return !(skipBlackouts && inBlackout(cal, day));
+  return worksOn(cal, day) && !(skipBlackouts && inBlackout(cal, day));
 }
 
 /** Working weekdays in epoch days [a, b), ignoring holidays: whole weeks, then the remainder. */
