@@ -1,4 +1,4 @@
-import { money, PmoDecimal, roundMoney, subtractMoney, sumMoney, type Money } from "../../core/index.js";
+import { roundMoney, subtractMoney, sumMoney, type Money } from "../../core/index.js";
 import type { EntityOf } from "../../entities/index.js";
 import type { ReportBuilder } from "../report.js";
 import { mspdiCash, type MspdiDecode, type MspdiMapContext } from "./context.js";
@@ -59,19 +59,6 @@ export function createMspdiChildCosts(currency: string): {
     addCost,
     sum: (parentId, n) => sumMoney(sums.get(`${n}\u0000${parentId}`) ?? [], currency),
   };
-}
-
-/**
- * The first baseline Cost text of each number 0–10 of a raw task object, for {@link createMspdiChildCosts} before
- * the file's currency is known. Only numeric costs count (as the typed reader reads them).
- * @internal
- * @example
- * ```ts
- * rawBaselineCost("8000") // money 80.00 in the file's currency, later
- * ```
- */
-export function rawBaselineCost(text: string, currency: string): Money | undefined {
-  return /^-?\d+(\.\d+)?$/.test(text) ? roundMoney(money(new PmoDecimal(text).dividedBy(100), currency), { rounding: "half-up" }) : undefined;
 }
 
 /**
