@@ -3,6 +3,7 @@ import { SaxesParser } from "saxes";
 import { mspdiToPmokit, parseXmlSafely, readMspdi, readReqif, reqifToPmokit, writeReqif, type ReqifDocument } from "../src/io/index.js";
 import { reqifFromTree, reqifXmlOptions } from "../src/io/reqif/read.js";
 import { runCsvMemoryBenchmark } from "./io-csv.js";
+import { runMspdiMemoryBenchmark } from "./io-mspdi.js";
 import { heapMiB, report, time, type Timing } from "./lib/measure.js";
 import { intBetween, seededRandom } from "./lib/random.js";
 
@@ -18,6 +19,9 @@ import { intBetween, seededRandom } from "./lib/random.js";
  * Peak memory is the process's maximum resident set size after each stage (it only grows).
  * 3. A generated CSV of 1,000,000 cost entries (PMOKIT_BENCH_CSV_ROWS to change it): peak RSS and time of a bare
  *    csv-parse pass, `pmokit validate` and `pmokit import`, each in its own child process (bench/io-csv.ts).
+ * 4. A generated MS Project plan of 200,000 tasks and 180,000 assignments (361 MB; PMOKIT_BENCH_MSPDI_TASKS to change
+ *    it): peak RSS and time of a bare saxes pass, `pmokit validate` and `pmokit import` (two streaming passes), each in
+ *    its own child process (bench/io-mspdi.ts).
  */
 
 const T = "2026-11-25T12:00:00.000Z";
@@ -100,4 +104,5 @@ export async function runIoBenchmarks(): Promise<void> {
   );
 
   runCsvMemoryBenchmark(Number(process.env["PMOKIT_BENCH_CSV_ROWS"] ?? 1_000_000));
+  runMspdiMemoryBenchmark(Number(process.env["PMOKIT_BENCH_MSPDI_TASKS"] ?? 200_000));
 }

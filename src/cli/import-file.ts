@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { ValidationError } from "../core/index.js";
 import type { EntityOf } from "../entities/index.js";
-import { importCsvBatches, importXlsx, mspdiToPmokit, readImportChunks, readImportFile, readMspdi, readReqif, type MspdiDocument, reqifToPmokit, type CsvKind, type ImportedRecords } from "../io/index.js";
+import { importCsvBatches, importMspdiBatches, importXlsx, readImportChunks, readImportFile, readReqif, reqifToPmokit, type CsvKind, type ImportedRecords, type ImportMspdiBatchOptions } from "../io/index.js";
 import { CliError, ISSUE_CAP, toCliError } from "./errors.js";
 import { readDatasetFile, readOfficeFolder } from "./load.js";
 
@@ -38,11 +38,13 @@ function need(value: string | undefined, flag: string, format: string): string {
 
 /**
  * An importable file, opened: validated records held in memory, or — for CSV, which can have millions of rows — a
- * source of validated batches read from the file as they are consumed (`batches()` starts a fresh read each call).
+ * source of validated batches of one kind read from the file as they are consumed, or — for MS Project XML — a
+ * source of validated batches of several kinds (`batches()` starts a fresh read each call).
  */
 export type Importable =
   | { readonly form: "records"; readonly records: ImportedRecords }
-  | { readonly form: "batches"; readonly kind: CsvKind; readonly batches: () => AsyncIterable<readonly EntityOf<CsvKind>[]> };
+  | { readonly form: "batches"; readonly kind: CsvKind; readonly batches: () => AsyncIterable<readonly EntityOf<CsvKind>[]> }
+  | { readonly form: "stream"; readonly batches: () => AsyncIterable<ImportedRecords> };
 
 /** The batches with every refusal turned into the one-line error naming the file (the same for validate and import). */
 async function* named<T>(file: string, batches: AsyncIterable<T>): AsyncGenerator<T> {
@@ -59,32 +61,35 @@ function currencyError(file: string, message: string): CliError {
 }
 
 /**
- * Reads an MSPDI text in the file's own currency or, when the file names none, in `--currency`. A file whose
- * CurrencyCode differs from `--currency` is refused: its amounts are in its own currency, and relabelling them as
- * another would be wrong by the exchange rate.
+ * Streams an MSPDI file (two passes, batches of validated records) in the file's own currency or, when the file
+ * names none, in `--currency`. A file whose CurrencyCode differs from `--currency` is refused before anything is
+ * yielded: its amounts are in its own currency, and relabelling them as another would be wrong by the exchange rate.
+ * Every refusal becomes the one-line error naming the file.
  */
-function readMspdiWithCurrency(file: string, text: string, currency: string | undefined): MspdiDocument {
-  let document: MspdiDocument;
+async function* mspdiBatches(file: string, currency: string | undefined, mapping: Omit<ImportMspdiBatchOptions, "currency" | "onCurrency">): AsyncGenerator<ImportedRecords> {
   try {
-    ({ document } = readMspdi(text, currency !== undefined ? { currency } : {}));
+    yield* importMspdiBatches(() => readImportChunks(file), {
+      ...mapping, ...(currency !== undefined ? { currency } : {}),
+      onCurrency: (found) => {
+        if (currency !== undefined && found !== currency) {
+          throw currencyError(file, `the file's amounts are in ${found}, but --currency says ${currency}; refused (drop --currency to import in ${found})`);
+        }
+      },
+    });
   } catch (e) {
     // The reader's hint names its own option; on the command line it is --currency.
     if (e instanceof ValidationError && e.issues[0]?.path[0] === "CurrencyCode" && currency === undefined) {
       throw currencyError(file, "the file has no CurrencyCode (MS Project 2003); pass --currency <ISO 4217 code>, e.g. --currency EUR");
     }
-    throw e;
+    throw toCliError(e, { file });
   }
-  if (currency !== undefined && document.currency !== currency) {
-    throw currencyError(file, `the file's amounts are in ${document.currency}, but --currency says ${currency}; refused (drop --currency to import in ${document.currency})`);
-  }
-  return document;
 }
 
 /**
- * Opens any importable file: a pmokit dataset (`.json`), a folder of per-kind JSON files, MS Project XML (`.xml`,
- * MSPDI), ReqIF (`.reqif`, `.reqifz`) or XLSX (`.xlsx`, first sheet, with `kind`) are read and validated into
- * records; a CSV (`.csv` with `kind`) becomes a
- * stream of validated batches, so memory does not grow with the number of rows. Every file is read through the
+ * Opens any importable file: a pmokit dataset (`.json`), a folder of per-kind JSON files, ReqIF (`.reqif`,
+ * `.reqifz`) or XLSX (`.xlsx`, first sheet, with `kind`) are read and validated into records; a CSV (`.csv` with
+ * `kind`) and MS Project XML (`.xml`, MSPDI) become streams of validated batches, so memory does not grow with the
+ * number of rows or tasks. Every file is read through the
  * bounded, strict-UTF-8 reader. `validate` and `import` both use this, so they apply the same checks and give the
  * same errors, naming the file.
  *
@@ -124,12 +129,12 @@ export async function openImportable(file: string, options: ImportFileOptions): 
       return { form: "records", records: { [kind]: importXlsx(kind as CsvKind, new Uint8Array(await readFile(file)), { importedAt: options.importedAt }).records } as ImportedRecords };
     }
     if (ext === ".xml") {
-      const document = readMspdiWithCurrency(file, await readImportFile(file), options.currency);
-      return { form: "records", records: mspdiToPmokit(document, {
+      const mapping = {
         projectId: need(options.project, "--project", "MSPDI"), projectCode: need(options.code, "--code", "MSPDI"),
         projectManagerId: need(options.manager, "--manager", "MSPDI"), sponsorId: need(options.sponsor, "--sponsor", "MSPDI"),
         importedBy: need(options.actor, "--actor", "MSPDI"), importedAt: options.importedAt,
-      }).records };
+      };
+      return { form: "stream", batches: () => mspdiBatches(file, options.currency, mapping) };
     }
     if (ext === ".reqif" || ext === ".reqifz") {
       const project = need(options.project, "--project", "ReqIF");

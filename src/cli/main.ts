@@ -1,7 +1,7 @@
 import { basename, dirname, join, resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { isoDate, minorUnits } from "../core/index.js";
-import { readAllRecords, writeImportedBatches, writeImportedRecords, countRecords, xlsxTemplate, type CsvKind, type ImportedRecords } from "../io/index.js";
+import { readAllRecords, writeImportedBatches, writeImportedRecords, writeImportedStream, countRecords, IMPORT_ORDER, xlsxTemplate, type CsvKind, type ImportedRecords } from "../io/index.js";
 import { renderHtmlReport, renderJsonReport, renderMarkdownReport, renderXlsxReport, tableToCsv, type ReportSection, type ReportTable } from "../reports/index.js";
 import { runDemo } from "./demo.js";
 import { todayUtc, cliNow } from "./clock.js";
@@ -130,7 +130,9 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
         const bar = progress(raw, 1, "import");
         const stored = source.form === "records"
           ? writeImportedRecords(store.adapter, source.records)
-          : writeImportedBatches(store.adapter, source.kind, source.batches()).then((n) => (n > 0 ? { [source.kind]: n } : {}));
+          : source.form === "stream"
+            ? writeImportedStream(store.adapter, source.batches())
+            : writeImportedBatches(store.adapter, source.kind, source.batches()).then((n) => (n > 0 ? { [source.kind]: n } : {}));
         const written = await stored.catch((e: unknown) => {
           throw toCliError(e, { file: o.db });
         });
@@ -151,7 +153,11 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       const source = await openImportable(resolve(io.cwd, file), importOptions(o));
       let counts: Readonly<Partial<Record<string, number>>>;
       if (source.form === "records") counts = countRecords(source.records);
-      else {
+      else if (source.form === "stream") {
+        const n: Partial<Record<string, number>> = {};
+        for await (const batch of source.batches()) for (const [kind, list] of Object.entries(batch)) n[kind] = (n[kind] ?? 0) + (list?.length ?? 0);
+        counts = Object.fromEntries(IMPORT_ORDER.filter((k) => (n[k] ?? 0) > 0).map((k) => [k, n[k]!]));
+      } else {
         let n = 0;
         for await (const batch of source.batches()) n += batch.length; // validated and let go, batch by batch
         counts = n > 0 ? { [source.kind]: n } : {};

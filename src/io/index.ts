@@ -8,12 +8,13 @@
  */
 export * from "./report.js";
 export * from "./records.js";
-export { writeImportedRecords, writeImportedBatches, readAllRecords } from "./write.js";
+export { writeImportedRecords, writeImportedBatches, writeImportedStream, readAllRecords } from "./write.js";
 export { parseXmlSafely, decodeXmlText, type SafeXmlOptions } from "./xml/parse-xml.js";
 export * from "./dataset/dataset.js";
 export { readMspdi, type ReadMspdiOptions, type MspdiDocument } from "./mspdi/read.js";
 export { writeMspdi } from "./mspdi/write.js";
 export { mspdiToPmokit, type MspdiMappingOptions } from "./mspdi/map.js";
+export { importMspdiBatches, type ImportMspdiBatchOptions } from "./mspdi/stream.js";
 export { pmokitToMspdi, type ProjectPlan } from "./mspdi/export.js";
 export { resolveMspdiCalendar, expandMspdiException, type MspdiCalendar } from "./mspdi/calendar.js";
 export type { MspdiElement } from "./mspdi/element.js";

@@ -66,6 +66,43 @@ export async function writeImportedBatches<K extends EntityKind>(
 }
 
 /**
+ * Stores batches of validated records of several kinds as they come — a streamed import (`importMspdiBatches`) —
+ * all in one interactive transaction: if the source throws half-way (an invalid task found after earlier batches
+ * were stored) or an insert fails, everything is rolled back. Within a batch, kinds are written in
+ * {@link IMPORT_ORDER}; records are written in their canonical wire form straight to each kind's store (they come
+ * validated from the entity codec).
+ *
+ * @throws {UnsupportedCapabilityError} when the adapter has no interactive transactions (before anything is written).
+ * @throws {DuplicateIdError} when a record's id is already stored (nothing is written).
+ * @returns How many records of each kind were stored.
+ * @example
+ * ```ts
+ * const written = await writeImportedStream(adapter, importMspdiBatches(() => readImportChunks("plan.xml"), options));
+ * written["work-package"]; // 200000
+ * ```
+ */
+export async function writeImportedStream(
+  adapter: StorageAdapter,
+  batches: AsyncIterable<ImportedRecords>,
+): Promise<Readonly<Partial<Record<EntityKind, number>>>> {
+  return runInTransaction(adapter, async (tx) => {
+    const written: Partial<Record<EntityKind, number>> = {};
+    for await (const batch of batches) {
+      for (const kind of IMPORT_ORDER) {
+        const list = batch[kind];
+        if (list === undefined || list.length === 0) continue;
+        const store = tx.store(kind);
+        for (const entity of list) await store.insert(encodeEntity(kind, entity as never) as never);
+        written[kind] = (written[kind] ?? 0) + list.length;
+      }
+    }
+    const ordered: Partial<Record<EntityKind, number>> = {};
+    for (const kind of IMPORT_ORDER) if (written[kind] !== undefined) ordered[kind] = written[kind];
+    return ordered;
+  });
+}
+
+/**
  * Reads every record of every kind from storage (memory form), page by page — the input of `exportDataset`.
  *
  * @example

@@ -20,6 +20,18 @@ const asObject = (v: unknown): Record<string, unknown> => (typeof v === "object"
 const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 
 /**
+ * The text of a parsed simple field as the reader takes it: the string, the `#text` beside attributes, else "".
+ *
+ * @example
+ * ```ts
+ * mspdiFieldText({ "#text": "12", "@_unit": "d" }); // "12"
+ * ```
+ */
+export function mspdiFieldText(v: unknown): string {
+  return typeof v === "string" ? v : typeof v === "object" && v !== null && "#text" in v ? String((v as Record<string, unknown>)["#text"]) : "";
+}
+
+/**
  * Reads one parsed element through its spec: kept fields are typed, kept lists recursed, everything else is
  * reported as unmapped under `path` (never silently dropped).
  */
@@ -33,8 +45,7 @@ export function readElement(raw: unknown, spec: ElementSpec, path: string, repor
       handled.add(child);
       const v = obj[child];
       if (v === undefined) continue;
-      const text = typeof v === "string" ? v : typeof v === "object" && v !== null && "#text" in v ? String((v as Record<string, unknown>)["#text"]) : "";
-      fields[child] = readValue(child, text, currency);
+      fields[child] = readValue(child, mspdiFieldText(v), currency);
     } else {
       lists[child.key] = readList(obj, child, path, report, currency, handled);
     }

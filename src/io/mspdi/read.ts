@@ -35,8 +35,27 @@ export interface MspdiDocument {
  */
 export function readMspdi(text: string, options: ReadMspdiOptions = {}): { document: MspdiDocument; report: ImportReport } {
   const doc = parseXmlSafely(text, "MSPDI file", { arrays: MSPDI_ARRAYS, ...(options.maxDepth ? { maxDepth: options.maxDepth } : {}) });
+  const { root, currency } = mspdiRootAndCurrency(doc, options);
+  const report = createReportBuilder("mspdi");
+  const project = readElement(root, PROJECT_SPEC, "Project", report, currency);
+  for (const key of ["calendars", "tasks", "resources", "assignments"]) report.count(key, project.lists[key]?.length ?? 0);
+  return { document: { currency, project }, report: report.finish() };
+}
+
+/**
+ * The `<Project>` element of a parsed MSPDI tree and the currency of its amounts: its `CurrencyCode`, else
+ * `options.currency`.
+ *
+ * @throws {ValidationError} when the root is not `<Project>` or no ISO 4217 currency is known (path `CurrencyCode`).
+ * @internal
+ * @example
+ * ```ts
+ * const { root, currency } = mspdiRootAndCurrency(parseXmlSafely(text, "MSPDI file"), { currency: "EUR" });
+ * ```
+ */
+export function mspdiRootAndCurrency(doc: Record<string, unknown>, options: { readonly currency?: string }): { root: Record<string, unknown>; currency: string } {
   const root = doc["Project"];
-  if (root === undefined || typeof root !== "object") {
+  if (root === undefined || typeof root !== "object" || root === null) {
     throw ValidationError.single([], "not an MS Project XML file: the root element is not <Project>", "MSPDI file");
   }
   const code = (root as Record<string, unknown>)["CurrencyCode"];
@@ -48,8 +67,5 @@ export function readMspdi(text: string, options: ReadMspdiOptions = {}): { docum
       "MSPDI file",
     );
   }
-  const report = createReportBuilder("mspdi");
-  const project = readElement(root, PROJECT_SPEC, "Project", report, currency);
-  for (const key of ["calendars", "tasks", "resources", "assignments"]) report.count(key, project.lists[key]?.length ?? 0);
-  return { document: { currency, project }, report: report.finish() };
+  return { root: root as Record<string, unknown>, currency };
 }

@@ -55,10 +55,28 @@ export interface MspdiResourceContext {
  * ```
  */
 export function mspdiResources(project: MspdiElement, ctx: MspdiResourceContext, report: ReportBuilder): { resources: WireOf<"resource">[]; assignments: WireOf<"assignment">[] } {
-  const calendars = project.lists["calendars"] ?? [];
+  const { resources, ids } = mspdiResourceList(project.lists["resources"] ?? [], project.lists["calendars"] ?? [], ctx, report);
+  const assignments = (project.lists["assignments"] ?? []).flatMap((a) => mspdiAssignment(a, ids, ctx, report) ?? []);
+  return { resources, assignments };
+}
+
+/**
+ * The `resource` records of an MSPDI resource list (see {@link mspdiResources}) and the resource id of each UID.
+ *
+ * @example
+ * ```ts
+ * const { resources, ids } = mspdiResourceList(document.project.lists.resources, document.project.lists.calendars, ctx, report);
+ * ```
+ */
+export function mspdiResourceList(
+  list: readonly MspdiElement[],
+  calendars: readonly MspdiElement[],
+  ctx: MspdiResourceContext,
+  report: ReportBuilder,
+): { resources: WireOf<"resource">[]; ids: ReadonlyMap<string, string> } {
   const resources: WireOf<"resource">[] = [];
   const ids = new Map<string, string>();
-  for (const r of project.lists["resources"] ?? []) {
+  for (const r of list) {
     const uid = text(r, "UID") ?? "?";
     const where = `Resource[UID=${uid}]`;
     const name = text(r, "Name");
@@ -96,28 +114,37 @@ export function mspdiResources(project: MspdiElement, ctx: MspdiResourceContext,
     });
     report.count("resources-mapped");
   }
-  const assignments: WireOf<"assignment">[] = [];
-  for (const a of project.lists["assignments"] ?? []) {
-    const uid = text(a, "UID") ?? "?";
-    const res = ids.get(text(a, "ResourceUID") ?? "");
-    const wp = ctx.packageOf(text(a, "TaskUID") ?? "");
-    if (res === undefined || wp === undefined) {
-      report.unmapped("Project/Assignments/Assignment", "ResourceUID", "rows without a mapped resource (unassigned, material or cost) or on a milestone are not mapped");
-      continue;
-    }
-    const units = text(a, "Units") ?? "1";
-    if (!/^\d+(\.\d+)?$/.test(units) || Number(units) <= 0) {
-      report.warn(`Assignment[UID=${uid}]/Units`, `units ${units} not above zero; assignment left out`, "zero-units");
-      continue;
-    }
-    const work = hours(a, "Work");
-    const actual = hours(a, "ActualWork");
-    assignments.push({
-      id: `${ctx.projectId}-a${uid}`, ...ctx.stamp, projectId: ctx.projectId, workPackageId: wp, resourceId: res, units,
-      ...(work !== undefined ? { work } : {}), ...(actual !== undefined && actual !== "0" ? { actualWork: actual } : {}),
-      contour: MSPDI_CONTOURS[Number(text(a, "WorkContour") ?? "0")] ?? "flat",
-    });
-    report.count("assignments-mapped");
+  return { resources, ids };
+}
+
+/**
+ * The `assignment` record of one MSPDI assignment (see {@link mspdiResources}), or undefined when it is not mapped
+ * (reported).
+ *
+ * @example
+ * ```ts
+ * const wire = mspdiAssignment(assignment, ids, ctx, report);
+ * ```
+ */
+export function mspdiAssignment(a: MspdiElement, ids: ReadonlyMap<string, string>, ctx: MspdiResourceContext, report: ReportBuilder): WireOf<"assignment"> | undefined {
+  const uid = text(a, "UID") ?? "?";
+  const res = ids.get(text(a, "ResourceUID") ?? "");
+  const wp = ctx.packageOf(text(a, "TaskUID") ?? "");
+  if (res === undefined || wp === undefined) {
+    report.unmapped("Project/Assignments/Assignment", "ResourceUID", "rows without a mapped resource (unassigned, material or cost) or on a milestone are not mapped");
+    return undefined;
   }
-  return { resources, assignments };
+  const units = text(a, "Units") ?? "1";
+  if (!/^\d+(\.\d+)?$/.test(units) || Number(units) <= 0) {
+    report.warn(`Assignment[UID=${uid}]/Units`, `units ${units} not above zero; assignment left out`, "zero-units");
+    return undefined;
+  }
+  const work = hours(a, "Work");
+  const actual = hours(a, "ActualWork");
+  report.count("assignments-mapped");
+  return {
+    id: `${ctx.projectId}-a${uid}`, ...ctx.stamp, projectId: ctx.projectId, workPackageId: wp, resourceId: res, units,
+    ...(work !== undefined ? { work } : {}), ...(actual !== undefined && actual !== "0" ? { actualWork: actual } : {}),
+    contour: MSPDI_CONTOURS[Number(text(a, "WorkContour") ?? "0")] ?? "flat",
+  };
 }

@@ -1,0 +1,108 @@
+import { minorUnits, roundMoney, ValidationError, type IsoDate, type Money } from "../../core/index.js";
+import { decodeEntity, type EntityOf } from "../../entities/index.js";
+import type { ReportBuilder } from "../report.js";
+import type { MspdiElement } from "./element.js";
+import { fieldDay, fieldMoney, fieldNum, fieldStr } from "./fields.js";
+
+/** Who and what the imported project is in the office (MSPDI has no such fields). */
+export interface MspdiMappingOptions {
+  /** Id of the project to create; entity ids derive from it (`<id>-t12` for task UID 12). */
+  readonly projectId: string;
+  /** Project code (`PRJ-ERP`). */
+  readonly projectCode: string;
+  /** Project manager's person id. */
+  readonly projectManagerId: string;
+  /** Sponsor's person id. */
+  readonly sponsorId: string;
+  /** Who imported the file (baselines' `capturedBy`). */
+  readonly importedBy: string;
+  /** When (UTC instant): `createdAt`/`updatedAt` of every record and baselines' `capturedAt`. No clock is read. */
+  readonly importedAt: string;
+  /** Cost category of actual-cost entries (default `labour`). */
+  readonly costCategory?: EntityOf<"cost-entry">["category"];
+  /** Capex or opex for actual-cost entries (default `opex`). */
+  readonly expenditure?: "capex" | "opex";
+}
+
+/** What mapping one task needs from the whole file: the project's settings and the task outline. @internal */
+export interface MspdiMapContext {
+  readonly options: MspdiMappingOptions;
+  readonly currency: string;
+  readonly stamp: { readonly version: number; readonly createdAt: string; readonly updatedAt: string };
+  readonly statusDate: IsoDate | undefined;
+  readonly minutesPerDay: string;
+  /** `BaselineForEarnedValue` (default 0). */
+  readonly evBaseline: number;
+  /** Task UID → entity id. */
+  readonly idOf: (uid: string) => string | undefined;
+  /** The id of a task's parent (by outline number). */
+  readonly parentOf: (task: MspdiElement) => string | undefined;
+}
+
+/** Decodes a wire record, or records its problems (paths prefixed with `where`) and gives undefined. @internal */
+export type MspdiDecode = <K extends Parameters<typeof decodeEntity>[0]>(kind: K, wire: unknown, where: string) => EntityOf<K> | undefined;
+
+/**
+ * A decoder that collects every record's problems into `issues` instead of stopping at the first.
+ * @internal
+ * @example
+ * ```ts
+ * const issues: ValidationError[] = [];
+ * const decode = createMspdiDecoder(issues);
+ * ```
+ */
+export function createMspdiDecoder(issues: ValidationError[]): MspdiDecode {
+  return (kind, wire, where) => {
+    try {
+      return decodeEntity(kind, wire);
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      issues.push(new ValidationError(e.issues.map((i) => ({ ...i, path: [where, ...i.path] })), kind));
+      return undefined;
+    }
+  };
+}
+
+/**
+ * The mapping context of a project element (its fields; lists are not read) and a task outline.
+ * @internal
+ * @example
+ * ```ts
+ * const ctx = mspdiMapContext(document.project, "EUR", options, outline);
+ * ```
+ */
+export function mspdiMapContext(
+  project: MspdiElement,
+  currency: string,
+  options: MspdiMappingOptions,
+  outline: { idOf(uid: string): string | undefined; parentOf(task: MspdiElement): string | undefined },
+): MspdiMapContext {
+  return {
+    options, currency,
+    stamp: { version: 1, createdAt: options.importedAt, updatedAt: options.importedAt },
+    statusDate: fieldDay(project, "StatusDate") ?? fieldDay(project, "CurrentDate"),
+    minutesPerDay: fieldStr(project, "MinutesPerDay") ?? "480",
+    evBaseline: fieldNum(project, "BaselineForEarnedValue") ?? 0,
+    idOf: (uid) => outline.idOf(uid),
+    parentOf: (t) => outline.parentOf(t),
+  };
+}
+
+/**
+ * A money field on the currency's minor unit, rounded half-up (as MS Project displays it with CurrencyDigits): an
+ * assignment-derived 299.0845 GBP becomes 299.08, said in the report, so nothing stored is refused by earnedValue.
+ * @internal
+ * @example
+ * ```ts
+ * mspdiCash(task, "Cost", "Task[UID=3]", report); // 299.08 GBP
+ * ```
+ */
+export function mspdiCash(el: MspdiElement, f: string, where: string, report: ReportBuilder): Money | undefined {
+  const m = fieldMoney(el, f);
+  if (!m) return undefined;
+  const r = roundMoney(m, { rounding: "half-up" });
+  if (!r.amount.eq(m.amount)) {
+    report.warn(`${where}/${f}`, `${m.amount.toFixed()} ${m.currency} has more decimals than ${m.currency}'s ${minorUnits(m.currency)}; rounded half-up to ${r.amount.toFixed(minorUnits(m.currency))}`, "money-rounded");
+  }
+  return r;
+}

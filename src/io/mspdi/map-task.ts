@@ -1,0 +1,95 @@
+import type { EntityOf } from "../../entities/index.js";
+import type { ReportBuilder } from "../report.js";
+import { mspdiCash, type MspdiDecode, type MspdiMapContext } from "./context.js";
+import type { MspdiElement } from "./element.js";
+import { fieldDay, fieldNum, fieldStr } from "./fields.js";
+import { mspdiConstraintFields, mspdiPredecessors } from "./logic.js";
+import { durationHours } from "./values.js";
+
+/** The records of one task: a milestone, or a work package and maybe its actual-cost entry. @internal */
+export interface MspdiTaskRecords {
+  readonly milestone?: EntityOf<"milestone">;
+  readonly workPackage?: EntityOf<"work-package">;
+  readonly costEntry?: EntityOf<"cost-entry">;
+}
+
+/**
+ * Maps one MSPDI task (see `mspdiToPmokit`): a milestone (baseline, forecast and actual dates), or a work package
+ * (parent from the outline, WBS code, budget, earning rule, progress at the status date, duration, actual dates,
+ * schedule logic) and an actual-cost entry. Problems go to the decoder, notes to the report.
+ * @internal
+ * @example
+ * ```ts
+ * const { workPackage, costEntry } = mapMspdiTask(task, ctx, report, decode);
+ * ```
+ */
+export function mapMspdiTask(t: MspdiElement, ctx: MspdiMapContext, report: ReportBuilder, decode: MspdiDecode): MspdiTaskRecords {
+  const { options, stamp, statusDate, currency: cur } = ctx;
+  const uid = fieldStr(t, "UID")!;
+  const where = `Task[UID=${uid}]`;
+  report.count("tasks");
+  const s = fieldDay(t, "Start");
+  const f = fieldDay(t, "Finish") ?? s;
+  if (!s || !f) {
+    report.warn(where, "task without start date left out", "no-dates");
+    return {};
+  }
+  const predecessors = mspdiPredecessors(t, ctx.idOf, ctx.minutesPerDay, where, report);
+  const logic = { ...(predecessors.length > 0 ? { predecessors } : {}), ...mspdiConstraintFields(t, where, report) };
+  const parent = ctx.parentOf(t);
+  if (fieldStr(t, "Milestone") === "1") {
+    const b0 = (t.lists["baselines"] ?? []).find((b) => fieldStr(b, "Number") === String(ctx.evBaseline));
+    const milestone = decode("milestone", {
+      id: ctx.idOf(uid), ...stamp, projectId: options.projectId, name: fieldStr(t, "Name") ?? `Milestone ${uid}`, key: false,
+      forecastDate: f, ...(b0 && fieldDay(b0, "Finish") ? { baselineDate: fieldDay(b0, "Finish") } : {}),
+      ...(fieldStr(t, "PercentComplete") === "100" ? { actualDate: fieldDay(t, "ActualFinish") ?? f } : {}),
+      ...(parent ? { workPackageId: parent } : {}),
+      ...logic,
+    }, where);
+    return milestone ? { milestone } : {};
+  }
+  const summary = fieldStr(t, "Summary") === "1";
+  const cost = mspdiCash(t, "Cost", where, report);
+  // MS Project rolls children's costs up into a summary's Cost; only the summary's own FixedCost is its budget.
+  const fixed = summary ? mspdiCash(t, "FixedCost", where, report) : undefined;
+  const own = summary ? (fixed && fixed.amount.gt(0) ? fixed : undefined) : cost && cost.amount.gt(0) ? cost : undefined;
+  if (summary && own) report.warn(where, `summary task's own fixed cost ${own.amount.toFixed()} ${cur} is budgeted on its package (children's costs stay on theirs)`, "summary-fixed-cost");
+  const pc = fieldNum(t, "PercentComplete") ?? 0;
+  const ppc = fieldNum(t, "PhysicalPercentComplete") ?? 0;
+  const physical = fieldStr(t, "EarnedValueMethod") === "1";
+  const started = pc > 0 || fieldDay(t, "ActualStart") !== undefined;
+  const progress = statusDate && (started || ppc > 0)
+    ? [{ date: statusDate, percentComplete: String(pc), ...(ppc > 0 ? { physicalPercentComplete: String(ppc) } : {}), started, finished: pc === 100 }]
+    : [];
+  const wbs = fieldStr(t, "OutlineNumber") ?? uid;
+  // Durations are working time: PT40H0M0S at 480 minutes per day is 5 working days.
+  const d = t.fields["Duration"];
+  const duration = typeof d === "object" && "kind" in d && d.kind === "duration" && !d.seconds.isNegative()
+    ? durationHours(d).times(60).dividedBy(ctx.minutesPerDay).toDecimalPlaces(6).toFixed() : undefined;
+  const actualStart = fieldDay(t, "ActualStart");
+  if (fieldStr(t, "WBS") !== undefined && fieldStr(t, "WBS") !== wbs) report.unmapped("Project/Tasks/Task", "WBS", "custom WBS codes differ from the outline number, which is used as the WBS code");
+  const workPackage = decode("work-package", {
+    id: ctx.idOf(uid), ...stamp, projectId: options.projectId, code: wbs, name: fieldStr(t, "Name") ?? `Task ${uid}`,
+    ...(parent ? { parentId: parent } : {}), ...(fieldStr(t, "Notes") ? { description: fieldStr(t, "Notes") } : {}),
+    plannedStart: s, plannedFinish: f,
+    // Summary costs roll up their children: budgeting them too would count the money twice.
+    timePhasedBudget: own ? [{ start: s, finish: f, amount: { amount: own.amount.toFixed(), currency: cur } }] : [],
+    earningRule: { type: physical ? "physical-percent-complete" : "percent-complete" },
+    progress,
+    ...logic,
+    ...(!summary && duration ? { durationDays: duration } : {}),
+    ...(actualStart ? { actualStart } : {}),
+    ...(actualStart && fieldDay(t, "ActualFinish") ? { actualFinish: fieldDay(t, "ActualFinish") } : {}),
+  }, where);
+  const actual = mspdiCash(t, "ActualCost", where, report);
+  let costEntry: EntityOf<"cost-entry"> | undefined;
+  if (!summary && actual && !actual.amount.isZero()) {
+    costEntry = decode("cost-entry", {
+      id: `${options.projectId}-ac${uid}`, ...stamp, projectId: options.projectId, workPackageId: ctx.idOf(uid),
+      date: fieldDay(t, "ActualFinish") ?? statusDate ?? f, amount: { amount: actual.amount.toFixed(), currency: cur },
+      category: options.costCategory ?? "labour", expenditure: options.expenditure ?? "opex",
+      description: `Actual cost of ${fieldStr(t, "Name") ?? `task ${uid}`} as of ${statusDate ?? "the file date"}`, sourceRef: `MSPDI Task UID ${uid}`,
+    }, where);
+  }
+  return { ...(workPackage ? { workPackage } : {}), ...(costEntry ? { costEntry } : {}) };
+}

@@ -1,0 +1,83 @@
+import type { IsoDate } from "../../core/index.js";
+import type { MspdiElement } from "./element.js";
+import { fieldDay, fieldStr } from "./fields.js";
+
+/** The task outline of a file: entity ids by task UID and parents by outline number. @internal */
+export interface MspdiOutline {
+  /** Adds a mapped task (later tasks with the same UID or outline number win). */
+  add(task: MspdiElement): void;
+  /** Task UID → entity id (`<projectId>-t12`, `<projectId>-m7` for a milestone). */
+  idOf(uid: string): string | undefined;
+  /** The entity id of the task whose outline number is the parent of this one's (`1.2.3` → `1.2`). */
+  parentOf(task: MspdiElement): string | undefined;
+  /** The same, by outline number. */
+  parentOfOutline(outline: string | undefined): string | undefined;
+}
+
+/**
+ * Collects the outline of the mapped tasks, one at a time (the streamed import adds them in a first pass).
+ * @internal
+ * @example
+ * ```ts
+ * const outline = createMspdiOutline("prj-x");
+ * for (const t of tasks) outline.add(t);
+ * outline.idOf("12"); // "prj-x-t12"
+ * ```
+ */
+export function createMspdiOutline(projectId: string): MspdiOutline {
+  const ids = new Map<string, string>(); // task UID → entity id
+  const byOutline = new Map<string, string>(); // outline number → task UID
+  const parentOfOutline = (outline: string | undefined): string | undefined => {
+    const parentOutline = outline?.includes(".") ? outline.slice(0, outline.lastIndexOf(".")) : undefined;
+    const puid = parentOutline ? byOutline.get(parentOutline) : undefined;
+    return puid ? ids.get(puid) : undefined;
+  };
+  return {
+    add(t) {
+      const uid = fieldStr(t, "UID")!;
+      ids.set(uid, `${projectId}-${fieldStr(t, "Milestone") === "1" ? "m" : "t"}${uid}`);
+      const outline = fieldStr(t, "OutlineNumber");
+      if (outline) byOutline.set(outline, uid);
+    },
+    idOf: (uid) => ids.get(uid),
+    parentOf: (t) => parentOfOutline(fieldStr(t, "OutlineNumber")),
+    parentOfOutline,
+  };
+}
+
+/** The dates the project spans: its own start and finish and every task's. @internal */
+export interface MspdiSpan {
+  /** Takes a mapped task's start and finish into account. */
+  add(task: MspdiElement): void;
+  /** The earliest start (else the status date) and the latest finish (else the start). */
+  result(statusDate: IsoDate | undefined): { start: IsoDate | undefined; finish: IsoDate | undefined };
+}
+
+/**
+ * The span of a project element's `StartDate`/`FinishDate` and of the tasks added (MS Project can leave a stale
+ * FinishDate before the start; the latest task finish then wins).
+ * @internal
+ * @example
+ * ```ts
+ * const span = createMspdiSpan(document.project);
+ * for (const t of tasks) span.add(t);
+ * span.result(statusDate); // { start: "2027-01-04", finish: "2027-06-30" }
+ * ```
+ */
+export function createMspdiSpan(project: MspdiElement): MspdiSpan {
+  let first = fieldDay(project, "StartDate");
+  let last = fieldDay(project, "FinishDate");
+  return {
+    add(t) {
+      const s = fieldDay(t, "Start");
+      const f = fieldDay(t, "Finish");
+      if (s !== undefined && (first === undefined || s < first)) first = s;
+      if (f !== undefined && (last === undefined || f > last)) last = f;
+    },
+    result(statusDate) {
+      const start = first ?? statusDate;
+      const latest = first !== undefined && (last === undefined || first > last) ? first : last;
+      return { start, finish: latest ?? start };
+    },
+  };
+}
