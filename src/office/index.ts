@@ -17,7 +17,7 @@
  *
  * @module
  */
-export { loadSampleOffice, sampleOfficeRecords, SAMPLE_KINDS, SAMPLE_STATUS_DATE, type SampleOfficeRecords } from "./sample.js";
+export { loadSampleOffice, sampleOfficeRecords, SAMPLE_KINDS, SAMPLE_STATUS_DATE, type SampleOfficeRecords, type SampleOfficeWire } from "./sample.js";
 // The builders are the CLI's own (src/cli keeps them while the command is reworked); this entry is their public name.
 export {
   analyzeOffice, intakeProblem, DEMO_ENVELOPE, INTAKE_MODEL,

@@ -1,4 +1,4 @@
-import { decodeEntity, type EntityKind, type EntityOf } from "../entities/index.js";
+import { decodeEntity, type EntityKind, type EntityOf, type WireOf } from "../entities/index.js";
 import { SAMPLE_WIRE } from "./sample-data.js";
 
 /**
@@ -59,6 +59,9 @@ export const SAMPLE_KINDS: readonly EntityKind[] = Object.freeze([
   "audit-event",
 ] as const satisfies readonly EntityKind[]);
 
+/** Every kind of the sample office in wire form (JSON-ready: decimals as strings): what {@link loadSampleOffice} returns. */
+export type SampleOfficeWire = { [K in EntityKind]: WireOf<K>[] };
+
 /** Every kind of the sample office, decoded (memory form): what {@link sampleOfficeRecords} returns. */
 export type SampleOfficeRecords = { [K in EntityKind]: EntityOf<K>[] };
 
@@ -73,13 +76,13 @@ export type SampleOfficeRecords = { [K in EntityKind]: EntityOf<K>[] };
  * ```ts
  * const office = loadSampleOffice();
  * office.project.length; // 4
- * const crm = decodeEntity("project", office.project.find((p) => (p as { id: string }).id === "PRJ-CRM"));
+ * const crm = decodeEntity("project", office.project.find((p) => p.id === "PRJ-CRM"));
  * ```
  */
-export function loadSampleOffice(): Record<EntityKind, unknown[]> {
+export function loadSampleOffice(): SampleOfficeWire {
   const office = {} as Record<EntityKind, unknown[]>;
   for (const kind of SAMPLE_KINDS) office[kind] = structuredClone(SAMPLE_WIRE[kind] ?? []) as unknown[];
-  return office;
+  return office as SampleOfficeWire;
 }
 
 /**

@@ -7,7 +7,7 @@
 export { createPmo, type Pmo, type EntityChanges } from "./pmo.js";
 export { runOperation, type PmoOptions, type Work } from "./operation.js";
 export { fieldChanges, type WireFieldChange } from "./audit.js";
-export type { TransitionOptions } from "./intake.js";
+export type { TransitionOptions, RequestDraft, ProjectFromRequestDraft } from "./intake.js";
 export type { BaselineInput } from "./execution.js";
 export type { RolloutPlanContents, ChecklistItemChanges, GateDecisionInput } from "./rollout.js";
 export {

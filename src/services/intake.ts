@@ -47,8 +47,29 @@ export async function moveRequest(
   );
 }
 
+/**
+ * What `createRequest` takes: a request's draft without its lifecycle (`status` starts at `draft`, `transitions`
+ * empty; the service moves them).
+ *
+ * @example
+ * ```ts
+ * const draft: RequestDraft = { code: "REQ-2027-010", title: "Self-service returns portal", … };
+ * ```
+ */
+export type RequestDraft = Omit<DraftOf<"request">, "status" | "transitions">;
+
+/**
+ * What `convertRequest` takes: the new project's draft without `requestId` (the service records the request it came from).
+ *
+ * @example
+ * ```ts
+ * const soc: ProjectFromRequestDraft = { code: "PRJ-SOC", name: "Managed security operations centre", … };
+ * ```
+ */
+export type ProjectFromRequestDraft = Omit<DraftOf<"project">, "requestId">;
+
 /** @internal Creates a draft request. */
-export function createRequest(ctx: PmoContext, actor: string, draft: Omit<DraftOf<"request">, "status" | "transitions">): Promise<ProjectRequest> {
+export function createRequest(ctx: PmoContext, actor: string, draft: RequestDraft): Promise<ProjectRequest> {
   return runOperation(ctx.adapter, ctx.options, actor, (w) => w.create("request", { ...draft, status: "draft", transitions: [] } as DraftOf<"request">));
 }
 
@@ -65,7 +86,7 @@ export function convertRequest(
   ctx: PmoContext,
   actor: string,
   id: string,
-  project: Omit<DraftOf<"project">, "requestId">,
+  project: ProjectFromRequestDraft,
   opts: TransitionOptions = {},
 ): Promise<{ readonly request: ProjectRequest; readonly project: Project }> {
   return runOperation(ctx.adapter, ctx.options, actor, async (w) => {

@@ -23,7 +23,7 @@ import type { ScoringModel } from "../prioritization/model.js";
 import type { ScoreOptions } from "../prioritization/score-requests.js";
 import type { ReadinessOptions } from "../rollout/gate.js";
 import { captureBaseline, recordActualCosts, recordProgress, updateProject, type BaselineInput } from "./execution.js";
-import { convertRequest, createRequest, transitionRequest, type TransitionOptions } from "./intake.js";
+import { convertRequest, createRequest, transitionRequest, type ProjectFromRequestDraft, type RequestDraft, type TransitionOptions } from "./intake.js";
 import { runOperation, type PmoOptions } from "./operation.js";
 import {
   activeProjects, history, openRequests, requirementsCoverage, rolloutOverviews,
@@ -45,7 +45,7 @@ export type EntityChanges<K extends EntityKind> = Partial<Omit<WireOf<K>, "id" |
  */
 export interface Pmo {
   /** Creates a project request in `draft`. */
-  createRequest(actor: string, draft: Omit<DraftOf<"request">, "status" | "transitions">): Promise<ProjectRequest>;
+  createRequest(actor: string, draft: RequestDraft): Promise<ProjectRequest>;
   /** draft/deferred → submitted. */
   submitRequest(actor: string, id: string, options?: TransitionOptions): Promise<ProjectRequest>;
   /** submitted → in-review. */
@@ -57,7 +57,7 @@ export interface Pmo {
   /** in-review → deferred (can be submitted again). */
   deferRequest(actor: string, id: string, options?: TransitionOptions): Promise<ProjectRequest>;
   /** approved → converted, creating the project (which records the request it came from). */
-  convertRequest(actor: string, id: string, project: Omit<DraftOf<"project">, "requestId">, options?: TransitionOptions): Promise<{ readonly request: ProjectRequest; readonly project: Project }>;
+  convertRequest(actor: string, id: string, project: ProjectFromRequestDraft, options?: TransitionOptions): Promise<{ readonly request: ProjectRequest; readonly project: Project }>;
   /** Captures baseline 0 of a project and makes it active. */
   captureBaseline(actor: string, projectId: string, baseline: BaselineInput): Promise<Baseline>;
   /** Captures the next baseline (superseding the last one) with its reason, and makes it active. */

@@ -12,7 +12,22 @@ import type { ListQuery, Page, StorageAdapter, StoredRecord } from "./port.js";
  * What `create` takes: the entity's wire form (plain JSON-safe values: decimal strings, ISO dates) without the
  * fields storage manages; `id` may be supplied, otherwise one is generated.
  */
-export type DraftOf<K extends EntityKind> = Omit<WireOf<K>, StoredEntityField> & { readonly id?: string };
+export type DraftOf<K extends EntityKind> = ReadonlyInput<Omit<WireOf<K>, StoredEntityField>> & { readonly id?: string };
+
+/**
+ * An input shape that also takes readonly arrays and objects, so a draft written `as const` (or built from readonly
+ * data) is accepted: what is read is never written back.
+ *
+ * @example
+ * ```ts
+ * const tags: ReadonlyInput<{ tags: string[] }> = { tags: ["a", "b"] as const };
+ * ```
+ */
+export type ReadonlyInput<T> = T extends readonly (infer U)[]
+  ? readonly ReadonlyInput<U>[]
+  : T extends object
+    ? { readonly [P in keyof T]: ReadonlyInput<T[P]> }
+    : T;
 
 /** Options of a repository. */
 export interface RepositoryOptions {

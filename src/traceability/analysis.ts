@@ -6,7 +6,8 @@ import { CoverageState } from "./coverage.js";
 import { DEFAULT_RESULT_OUTCOMES, EvidenceState, statusName, type EvidenceScope, type EvidenceStatus } from "./evidence.js";
 import { buildTraceGraph, type TraceGraph } from "./graph.js";
 import { evidencePolicy, runResultIssue } from "./options.js";
-import { ValidationError, checkArguments } from "../core/index.js";
+import { ValidationError, checkArguments, type ValidationIssue } from "../core/index.js";
+import { ACK_TIMES, ITEM_TIMES, LINK_TIMES, RUN_TIMES, canonicalInstant, canonicalTimes, instantIssue, timeIssues } from "./times.js";
 import { requireTraceGraph } from "./guards.js";
 
 export type { TraceAnalysisOptions } from "./engine.js";
@@ -160,34 +161,32 @@ function applyEdit(e: Engine, edit: TraceEdit): TraceDelta {
       for (const l of s.out[v] as number[]) touchLink(l);
     }
   };
-  const run = edit.type === "run-recorded" ? edit.run : edit.type === "item-changed" && edit.kind === "test-run" ? edit.item : undefined;
-  const issue = run === undefined ? undefined : runResultIssue(run, [edit.type === "run-recorded" ? "run" : "item"]);
-  if (issue) throw new ValidationError([issue], "trace edit");
-  switch (edit.type) {
+  const edited = checkedEdit(edit);
+  switch (edited.type) {
     case "item-changed":
-      upsert(edit.kind, edit.item, edit.at);
+      upsert(edited.kind, edited.item, edited.at);
       break;
     case "run-recorded":
-      upsert("test-run", edit.run, undefined);
+      upsert("test-run", edited.run, undefined);
       break;
     case "link-added":
-      touchLink(addLink(e, edit.link));
+      touchLink(addLink(e, edited.link));
       break;
     case "link-removed":
-      for (const l of [...s.liveLinks(edit.linkId)]) {
+      for (const l of [...s.liveLinks(edited.linkId)]) {
         s.removeLink(l);
         touchLink(l);
       }
       break;
     case "link-updated":
-      for (const l of [...s.liveLinks(edit.link.id)]) {
+      for (const l of [...s.liveLinks(edited.link.id)]) {
         s.removeLink(l);
         touchLink(l);
       }
-      touchLink(addLink(e, edit.link));
+      touchLink(addLink(e, edited.link));
       break;
     case "acknowledged": {
-      const a = edit.acknowledgement;
+      const a = edited.acknowledgement;
       const list = e.graph.acknowledgements.filter((x) => x.id !== a.id);
       list.push(a);
       e.graph.acknowledgements = list;
@@ -215,6 +214,40 @@ function applyEdit(e: Engine, edit: TraceEdit): TraceDelta {
     }),
     acknowledgements: [...ackDirty].map((v) => acknowledgementOf(s, v, e.acks)).filter((x): x is RequirementAcknowledgement => x !== undefined),
   };
+}
+
+/**
+ * The edit with its run result and times checked, and its times in canonical form (see times.ts): a ValidationError
+ * before anything changes, so a refused edit leaves the analysis as it was.
+ */
+function checkedEdit(edit: TraceEdit): TraceEdit {
+  const issues: ValidationIssue[] = [];
+  switch (edit.type) {
+    case "item-changed": {
+      const fields = edit.kind === "test-run" ? RUN_TIMES : ITEM_TIMES;
+      if (edit.kind === "test-run") issues.push(...[runResultIssue(edit.item, ["item"])].filter((i) => i !== undefined));
+      issues.push(...timeIssues(edit.item, fields, ["item"]), ...[instantIssue(edit.at, ["at"])].filter((i) => i !== undefined));
+      if (issues.length > 0) break;
+      const at = canonicalInstant(edit.at);
+      return { ...edit, item: canonicalTimes(edit.item, fields), ...(at !== undefined ? { at } : {}) };
+    }
+    case "run-recorded":
+      issues.push(...[runResultIssue(edit.run, ["run"])].filter((i) => i !== undefined), ...timeIssues(edit.run, RUN_TIMES, ["run"]));
+      if (issues.length > 0) break;
+      return { ...edit, run: canonicalTimes(edit.run, RUN_TIMES) };
+    case "link-added":
+    case "link-updated":
+      issues.push(...timeIssues(edit.link, LINK_TIMES, ["link"]));
+      if (issues.length > 0) break;
+      return { ...edit, link: canonicalTimes(edit.link, LINK_TIMES) };
+    case "acknowledged":
+      issues.push(...timeIssues(edit.acknowledgement, ACK_TIMES, ["acknowledgement"], true));
+      if (issues.length > 0) break;
+      return { ...edit, acknowledgement: canonicalTimes(edit.acknowledgement, ACK_TIMES) };
+    default:
+      return edit;
+  }
+  throw new ValidationError(issues, "trace edit");
 }
 
 function addLink(e: Engine, l: TraceLinkInput): number {

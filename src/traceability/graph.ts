@@ -2,6 +2,7 @@ import { ValidationError, checkArguments, type ValidationIssue } from "../core/i
 import { runResultIssue } from "./options.js";
 import { defineTraceRules, type TraceRules, type TraceRulesInput } from "./rules.js";
 import { TraceStore } from "./store.js";
+import { ACK_TIMES, ITEM_TIMES, LINK_TIMES, RUN_TIMES, canonicalInstant, canonicalTimes, instantIssue, timeIssues } from "./times.js";
 import type { AcknowledgementInput, TraceEntity, TraceInput, TraceItem, TraceItemKind, TraceLinkInput } from "./types.js";
 
 /*
@@ -105,9 +106,11 @@ export class TraceGraph {
  * runs are joined to their test case (`executes`) and defects to their requirements (`affects`) and run (`found-in`)
  * without needing trace links. Item ids resolve once, in O(items + links).
  *
- * @throws {ValidationError} when a record has no string id or a link lacks its ends or type (paths like
- *   `["links", 3, "to", "id"]`). Duplicates and links to missing items are not errors here: the structural checks
- *   report them.
+ * @throws {ValidationError} when a record has no string id, a link lacks its ends or type (paths like
+ *   `["links", 3, "to", "id"]`) or a time (`updatedAt`, a run's `executedAt`, a link's `createdAt`/`reviewedAt`, an
+ *   acknowledgement's `acknowledgedAt`, `changedAt`) is not a UTC instant. Times are compared in canonical form
+ *   (`2026-11-20T10:00:00.000Z`), whatever form they were given in. Duplicates and links to missing items are not
+ *   errors here: the structural checks report them.
  * @example
  * ```ts
  * const graph = buildTraceGraph({ requirements, testCases, testRuns, links }, defineTraceRules(DEFAULT_TRACE_RULES));
@@ -121,12 +124,16 @@ export function buildTraceGraph(input: TraceInput, rules: TraceRules | TraceRule
   const store = new TraceStore(r);
   const changed = input.changedAt ?? {};
   for (const [field, kind] of KINDS) {
-    for (const e of (input[field] as readonly TraceEntity[] | undefined) ?? []) {
-      store.upsert(kind, e, changed[`${kind}:${e.id}`] ?? (typeof e.updatedAt === "string" ? e.updatedAt : undefined), true);
+    for (const given of (input[field] as readonly TraceEntity[] | undefined) ?? []) {
+      const e = kind === "test-run" ? canonicalTimes(given, RUN_TIMES) : given;
+      store.upsert(kind, e, canonicalInstant(changed[`${kind}:${e.id}`] ?? (typeof e.updatedAt === "string" ? e.updatedAt : undefined)), true);
     }
   }
-  for (const l of input.links ?? []) store.addLink(l.id, l.from.kind, l.from.id, l.to.kind, l.to.id, l.linkType, l);
-  return new TraceGraph(store, [...(input.acknowledgements ?? [])]);
+  for (const given of input.links ?? []) {
+    const l = canonicalTimes(given, LINK_TIMES);
+    store.addLink(l.id, l.from.kind, l.from.id, l.to.kind, l.to.id, l.linkType, l);
+  }
+  return new TraceGraph(store, (input.acknowledgements ?? []).map((a) => canonicalTimes(a, ACK_TIMES)));
 }
 
 function checkInput(input: TraceInput): void {
@@ -143,9 +150,12 @@ function checkInput(input: TraceInput): void {
     }
     list.forEach((e: unknown, i) => {
       if (typeof e !== "object" || e === null || typeof (e as { id?: unknown }).id !== "string") bad([field, i, "id"], "expected a record with a string id");
-      else if (field === "testRuns") {
-        const issue = runResultIssue(e, [field, i]);
-        if (issue) bad(issue.path as (string | number)[], issue.message);
+      else {
+        if (field === "testRuns") {
+          const issue = runResultIssue(e, [field, i]);
+          if (issue) bad(issue.path as (string | number)[], issue.message);
+        }
+        for (const t of timeIssues(e, field === "testRuns" ? RUN_TIMES : ITEM_TIMES, [field, i])) bad(t.path as (string | number)[], t.message);
       }
     });
   }
@@ -163,12 +173,19 @@ function checkInput(input: TraceInput): void {
         }
       }
       if (typeof l.linkType !== "string") bad(["links", i, "linkType"], "expected a link type");
+      for (const t of timeIssues(l, LINK_TIMES, ["links", i])) bad(t.path as (string | number)[], t.message);
     });
   (input.acknowledgements as unknown[] | undefined)?.forEach((a, i) => {
     const x = a as Partial<AcknowledgementInput> | null;
     if (!x || typeof x.requirementId !== "string" || typeof x.fingerprint !== "string" || typeof x.audienceRole !== "string" || typeof x.personId !== "string") {
       bad(["acknowledgements", i], "expected requirementId, audienceRole, personId and fingerprint");
+    } else {
+      for (const t of timeIssues(x, ACK_TIMES, ["acknowledgements", i], true)) bad(t.path as (string | number)[], t.message);
     }
   });
+  for (const [key, at] of Object.entries((input.changedAt as Record<string, unknown> | undefined) ?? {})) {
+    const t = instantIssue(at, ["changedAt", key]);
+    if (t) bad(t.path as (string | number)[], t.message);
+  }
   if (issues.length > 0) throw new ValidationError(issues, "trace input");
 }

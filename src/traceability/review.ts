@@ -44,7 +44,7 @@ export function reviewLink<L extends TraceLinkInput>(analysis: TraceAnalysis, li
     ...(typeof revision === "number" ? { targetRevision: revision } : {}),
     reviewedAt: at,
     ...(options.reviewedBy !== undefined ? { reviewedBy: options.reviewedBy } : {}),
-  } as L;
+  } as unknown as L;
 }
 
 /** Which suspects to clear. */

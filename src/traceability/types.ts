@@ -97,9 +97,20 @@ export interface TraceEntity {
   readonly [field: string]: unknown;
 }
 
-/** A trace link as the graph reads it (the `TraceLink` entity in memory form). */
+/**
+ * A trace link as the graph reads it: the `TraceLink` entity in memory form, or a plain row — its times, like every
+ * time the traceability functions take, are UTC instant strings (`2026-11-20T10:00:00Z` or with milliseconds),
+ * checked and compared in canonical form.
+ */
 export type TraceLinkInput = Pick<TraceLink, "id" | "from" | "to" | "linkType"> &
-  Partial<Pick<TraceLink, "targetFingerprint" | "targetRevision" | "reviewedAt" | "reviewedBy" | "createdAt" | "updatedAt" | "version" | "note">>;
+  Partial<Pick<TraceLink, "targetFingerprint" | "targetRevision" | "reviewedBy" | "version" | "note">> & {
+    /** When the link was made (a UTC instant). */
+    readonly createdAt?: string | undefined;
+    /** When it was last changed (a UTC instant). */
+    readonly updatedAt?: string | undefined;
+    /** When it was last reviewed against its target (a UTC instant). */
+    readonly reviewedAt?: string | undefined;
+  };
 
 /** An acknowledgement as the analysis reads it (the `Acknowledgement` entity in memory form). */
 export interface AcknowledgementInput {
@@ -113,7 +124,7 @@ export interface AcknowledgementInput {
   readonly personId: string;
   /** The requirement fingerprint read. */
   readonly fingerprint: string;
-  /** When. */
+  /** When (a UTC instant). */
   readonly acknowledgedAt: string;
 }
 

@@ -36,6 +36,17 @@ describe("createRepository", () => {
     expect(raw?.["createdAt"]).toBe("2026-04-01T08:00:00.000Z");
   });
 
+  it("accepts a draft written `as const` (readonly arrays): DraftOf reads, never writes back", async () => {
+    // Before, DraftOf was the zod input type with mutable arrays, and this did not compile (TS2345: readonly `roles` is not assignable to a mutable array).
+    const draft = {
+      name: "Ana Costa", email: "ana.costa@northwind-logistics.example", roles: ["sponsor"], skills: [], power: 5, interest: 5,
+      engagement: { current: "supportive", desired: "leading" }, active: true,
+    } as const;
+    const repo = createRepository(createMemoryAdapter(), "person", { ids: createSequentialIdGenerator("p"), clock: clockAt("2026-04-01T08:00:00Z") });
+    const created = await repo.create(draft);
+    expect([created.id, created.roles, created.engagement?.desired]).toEqual(["p-0001", ["sponsor"], "leading"]);
+  });
+
   it("keeps an id the caller gives", async () => {
     const repo = createRepository(createMemoryAdapter(), "cost-entry");
     expect((await repo.create({ ...costDraft, id: "CE-42" })).id).toBe("CE-42");

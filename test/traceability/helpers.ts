@@ -31,5 +31,5 @@ export function kindOf(id: string): TraceItemKind {
 }
 
 export function link(from: string, linkType: string, to: string, extra: Partial<TraceLinkInput> = {}): TraceLinkInput {
-  return { id: `${from}>${linkType}>${to}`, from: { kind: kindOf(from), id: from }, to: { kind: kindOf(to), id: to }, linkType, createdAt: T0 as never, ...extra };
+  return { id: `${from}>${linkType}>${to}`, from: { kind: kindOf(from), id: from }, to: { kind: kindOf(to), id: to }, linkType, createdAt: T0, ...extra };
 }

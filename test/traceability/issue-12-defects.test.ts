@@ -182,8 +182,8 @@ describe("issue 12 #3: as of a date, nothing after it counts", () => {
       requirements: [srStatement === undefined ? sr : { ...sr, statement: srStatement }, fr],
       testCases: [tc("TC-1")],
       links: [
-        link("FR-1", "refines", "SR-1", { targetFingerprint: requirementFingerprint(sr), reviewedAt: frReviewedAt as never }),
-        link("TC-1", "verifies", "FR-1", { targetFingerprint: requirementFingerprint(fr), reviewedAt: T_AFTER as never }),
+        link("FR-1", "refines", "SR-1", { targetFingerprint: requirementFingerprint(sr), reviewedAt: frReviewedAt }),
+        link("TC-1", "verifies", "FR-1", { targetFingerprint: requirementFingerprint(fr), reviewedAt: T_AFTER }),
       ],
       changedAt: { "requirement:SR-1": T_BEFORE },
     };
