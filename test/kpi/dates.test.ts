@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isoDate, money, ValidationError } from "../../src/index.js";
-import { benefitsRealisation, inPeriod, onTimeDelivery, portfolioHealth, portfolioVariance } from "../../src/kpi/index.js";
+import { benefitsRealisation, inPeriod, onTimeDelivery, portfolioHealth, portfolioVariance, serviceAvailability } from "../../src/kpi/index.js";
 
 // The KPIs filter and judge records by days compared as strings. Their inputs are plain records (not decoded
 // entities), so a day written "2026-3-1" used to be compared as it was: "2026-3-1" < "2026-03-10" is false ("3" >
@@ -59,5 +59,17 @@ describe("KPI days are checked where they enter", () => {
     expect(inPeriod(isoDate("2026-03-31"), march)).toBe(true);
     // "yesterday" >= "2026-03-01" and the period had no end check for it: it used to be "in" every open-ended period.
     expect(pathOf(() => inPeriod("yesterday" as never, { from: isoDate("2026-03-01") }))).toEqual(["date"]);
+  });
+});
+
+describe("service availability reads outage times as UTC instants", () => {
+  it("an outage whose start or end is not a UTC instant is refused at its path, not read as NaN", () => {
+    const period = { service: "erp", from: "2026-03-01T00:00:00.000Z" as never, to: "2026-04-01T00:00:00.000Z" as never };
+    const outage = (start: string, end: string) => ({ id: "OUT-1", version: 1, createdAt: "2026-03-10T12:00:00.000Z", updatedAt: "2026-03-10T12:00:00.000Z", service: "erp", start, end, impact: "full", planned: false, summary: "down" }) as never;
+    // 10:00–10:30Z on 10 March: 30 minutes down.
+    expect(serviceAvailability([outage("2026-03-10T10:00:00Z", "2026-03-10T10:30:00Z")], period).downtimeMinutes.toFixed()).toBe("30");
+    // Date.parse("2026-03-10 10:00") reads local time and Date.parse("yesterday") is NaN: both used to pass unchecked.
+    expect(pathOf(() => serviceAvailability([outage("2026-03-10 10:00", "2026-03-10T10:30:00Z")], period))).toEqual([0, "start"]);
+    expect(pathOf(() => serviceAvailability([outage("2026-03-10T10:00:00Z", "yesterday")], period))).toEqual([0, "end"]);
   });
 });
