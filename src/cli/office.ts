@@ -187,6 +187,7 @@ export function analyzeDelivery(records: ImportedRecords, statusDate: IsoDate | 
  */
 export async function analyzeOffice(records: ImportedRecords, options: AnalyzeOfficeOptions): Promise<OfficeAnalysis> {
   checkArguments("analyzeOffice", { records: [records, "object"], options: [options, "object"] });
+  checkArguments("analyzeOffice", { statusDate: [options.statusDate, "date"] });
   const asOf = isoDate(options.statusDate);
   const stage = options.onStage ?? (() => {});
   const intake = scoreIntake(records, asOf, options.model ?? INTAKE_MODEL);

@@ -141,8 +141,8 @@ function overlap(intervals: readonly Interval[], [s, e]: Interval): number {
  * once, and the merged interval is one failure (the service was not restored in between); the result lists the
  * merged intervals and each outage's own downtime.
  *
- * @throws {ValidationError} when the period ends before it starts, the service hours are malformed, or an outage
- *   ends before it starts — each with its path.
+ * @throws {ValidationError} when the period ends before it starts, the service hours are malformed, or an outage of
+ *   the service has a start or end that is not a UTC instant or ends before it starts — each with its path.
  * @example
  * ```ts
  * const a = serviceAvailability(outages, { service: "erp", from: instant("2026-01-01T00:00:00Z"), to: instant("2027-01-01T00:00:00Z") });
@@ -168,6 +168,13 @@ export function serviceAvailability(outages: readonly ServiceOutage[], options: 
     if (e === undefined) issues.push({ path: ["serviceHours", "end"], message: "expected HH:MM", code: "custom" });
     if (s !== undefined && e !== undefined && e <= s) issues.push({ path: ["serviceHours", "end"], message: "service hours end before they start", code: "custom" });
   }
+  outages.forEach((o, i) => {
+    // Outages are compared as epoch milliseconds: a time Date.parse reads as local time or as NaN would be silently wrong.
+    if (o?.service !== options.service) return;
+    if (!isInstantInput(o.start)) issues.push({ path: [i, "start"], message: "not a UTC instant", code: "custom" });
+    if (o.end !== undefined && !isInstantInput(o.end)) issues.push({ path: [i, "end"], message: "not a UTC instant", code: "custom" });
+  });
+  if (issues.length > 0) throw new ValidationError(issues, "service availability");
   const mine = outages
     .map((o, index) => ({ o, index, s: Date.parse(o.start), e: o.end === undefined ? to : Date.parse(o.end) }))
     // An outage still running that started after the period is simply outside it.

@@ -36,6 +36,8 @@ export interface ClosedProject {
  * On-time delivery %: projects closed in the period whose actual finish ≤ baseline finish + tolerance, ÷ projects
  * closed in the period. Projects without both dates are left out of both counts and listed in `unmeasured`.
  *
+ * @throws {ValidationError} for a bad period, tolerance, or a `closedOn`, `baselineFinish` or `actualFinish` that is not a
+ *   calendar date `YYYY-MM-DD` (`[2, "actualFinish"]`).
  * @throws {ValidationError} for a bad period, a negative tolerance or a closing day that is not a date.
  * @example
  * ```ts
@@ -48,7 +50,7 @@ export function onTimeDelivery(
 ): KpiRatio & { readonly unmeasured: readonly string[] } {
   checkArguments("onTimeDelivery", { projects: [projects, "object[]"], options: [options, "object?"] });
   checkPeriod(options.period);
-  checkDates(projects, "closedOn", (p: ClosedProject) => p.closedOn, "closed projects");
+  checkDates(projects, ["closedOn"], "closed projects", ["baselineFinish", "actualFinish"]);
   const tol = options.toleranceDays ?? 0;
   if (!Number.isInteger(tol) || tol < 0) throw ValidationError.single(["toleranceDays"], "tolerance is a whole number of days from 0", "on-time delivery");
   const met: string[] = [];
@@ -78,7 +80,7 @@ export function onBudget(
 ): KpiRatio & { readonly unmeasured: readonly string[] } {
   checkArguments("onBudget", { projects: [projects, "object[]"], options: [options, "object?"] });
   checkPeriod(options.period);
-  checkDates(projects, "closedOn", (p: ClosedProject) => p.closedOn, "closed projects");
+  checkDates(projects, ["closedOn"], "closed projects");
   const tol = decimal(options.tolerance ?? 0);
   if (tol.lt(0)) throw ValidationError.single(["tolerance"], "tolerance cannot be negative", "on-budget");
   const met: string[] = [];
@@ -131,6 +133,8 @@ export interface BenefitRealisation<T> {
  * Benefits realisation %: Σ actual ÷ Σ planned, monetary benefits in one currency and non-monetary benefits per
  * unit, never mixed.
  *
+ * @throws {ValidationError} for a bad period, a quantity that is not a decimal, or a benefit day that is not a calendar
+ *   date `YYYY-MM-DD` (`["monetary", 0, "date"]`).
  * @throws {ValidationError} for a bad period or a non-decimal quantity; {@link CurrencyMismatchError} for an amount in
  *   another currency.
  * @example
@@ -145,6 +149,8 @@ export function benefitsRealisation(
 ): { readonly monetary: BenefitRealisation<Money>; readonly nonMonetary: Readonly<Record<string, BenefitRealisation<Decimal>>> } {
   checkArguments("benefitsRealisation", { benefits: [benefits, "object"], options: [options, "object"] });
   checkPeriod(options.period);
+  checkDates(benefits.monetary ?? [], ["date"], "benefits", [], ["monetary"]);
+  checkDates(benefits.nonMonetary ?? [], ["date"], "benefits", [], ["nonMonetary"]);
   const mon = (benefits.monetary ?? []).filter((b) => inPeriod(b.date, options.period));
   const planned = sumMoney(mon.map((b) => b.planned), options.currency);
   const actual = sumMoney(mon.map((b) => b.actual), options.currency);

@@ -25,12 +25,15 @@ export interface KpiRatio {
 /**
  * True when the day lies in the period (ends inclusive; an open end accepts everything on that side).
  *
+ * @throws {ValidationError} when `date` is not a calendar date `YYYY-MM-DD` (path `["date"]`); check the period with
+ *   {@link checkPeriod}.
  * @example
  * ```ts
  * inPeriod(isoDate("2026-03-31"), { from: isoDate("2026-01-01"), to: isoDate("2026-03-31") }); // true
  * ```
  */
 export function inPeriod(date: IsoDate, period: KpiPeriod | undefined): boolean {
+  checkArguments("inPeriod", { date: [date, "date"] });
   return (period?.from === undefined || date >= period.from) && (period?.to === undefined || date <= period.to);
 }
 
@@ -74,11 +77,23 @@ export function kpiRatio(met: readonly string[], notMet: readonly string[], reas
   };
 }
 
-/** @internal Issues for records whose date is not a real date. */
-export function checkDates(records: readonly { readonly id?: string }[], field: string, get: (r: never) => unknown, subject: string): void {
+/**
+ * @internal Refuses records whose days are not real calendar dates, every problem at its path (`[3, "closedOn"]`, or
+ * under `prefix`). `required` fields must be dates; `optional` ones may be absent. The KPIs compare days as strings,
+ * which orders only `YYYY-MM-DD`: "2026-3-1" would sort after "2026-03-10".
+ */
+export function checkDates(
+  records: readonly object[],
+  required: readonly string[],
+  subject: string,
+  optional: readonly string[] = [],
+  prefix: readonly (string | number)[] = [],
+): void {
   const issues: ValidationIssue[] = [];
   records.forEach((r, i) => {
-    if (!isIsoDate(get(r as never))) issues.push({ path: [i, field], message: "not a date", code: "custom" });
+    const rec = r as Record<string, unknown>;
+    for (const f of required) if (!isIsoDate(rec[f])) issues.push({ path: [...prefix, i, f], message: "not a date", code: "custom" });
+    for (const f of optional) if (rec[f] !== undefined && !isIsoDate(rec[f])) issues.push({ path: [...prefix, i, f], message: "not a date", code: "custom" });
   });
   if (issues.length > 0) throw new ValidationError(issues, subject);
 }

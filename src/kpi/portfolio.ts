@@ -1,5 +1,5 @@
 import { decimal, isIsoDate, metric, missing, sumMoney, subtractMoney, ValidationError, type ValidationIssue, type CurrencyCode, type Decimal, type IsoDate, type Metric, type Money, checkArguments } from "../core/index.js";
-import { checkPeriod, inPeriod, kpiRatio, type KpiPeriod, type KpiRatio } from "./period.js";
+import { checkDates, checkPeriod, inPeriod, kpiRatio, type KpiPeriod, type KpiRatio } from "./period.js";
 
 /** An active project as the portfolio health KPI sees it. */
 export interface PortfolioProjectHealth {
@@ -20,6 +20,8 @@ export interface PortfolioProjectHealth {
  * critical issue| ÷ active projects, as a percentage. `notMet` lists the unhealthy projects; `why` says which of the
  * three sets each one is in.
  *
+ * @throws {ValidationError} when `asOf` (path `["asOf"]`) or a planned finish (`[2, "plannedFinish"]`) is not a calendar
+ *   date `YYYY-MM-DD`.
  * @example
  * ```ts
  * portfolioHealth(projects, { asOf: isoDate("2026-11-20") }).percent; // 3 healthy of 4 → 75%
@@ -30,6 +32,8 @@ export function portfolioHealth(
   options: { readonly asOf: IsoDate },
 ): KpiRatio & { readonly why: Readonly<Record<string, readonly ("red" | "overdue" | "critical-issue")[]>> } {
   checkArguments("portfolioHealth", { projects: [projects, "object[]"], options: [options, "object"] });
+  checkArguments("portfolioHealth", { asOf: [options.asOf, "date"] });
+  checkDates(projects, ["plannedFinish"], "portfolio health");
   const met: string[] = [];
   const notMet: string[] = [];
   const why: Record<string, ("red" | "overdue" | "critical-issue")[]> = {};
@@ -65,6 +69,7 @@ export interface ProjectEarnedValue {
  * Portfolio schedule and cost variance %: SV% = Σ(EV − PV) ÷ Σ PV × 100 and CV% = Σ(EV − AC) ÷ Σ EV × 100 over the
  * projects whose status date lies in the period (sums first, so large projects weigh more — the portfolio view).
  *
+ * @throws {ValidationError} for a bad period or a status date that is not a calendar date `YYYY-MM-DD` (`[2, "statusDate"]`).
  * @throws {CurrencyMismatchError} for a figure not in `currency`.
  * @example
  * ```ts
@@ -77,6 +82,7 @@ export function portfolioVariance(
 ): { readonly svPercent: Metric<Decimal>; readonly cvPercent: Metric<Decimal>; readonly sv: Money; readonly cv: Money; readonly pv: Money; readonly ev: Money; readonly ac: Money; readonly projectIds: readonly string[] } {
   checkArguments("portfolioVariance", { projects: [projects, "object[]"], options: [options, "object"] });
   checkPeriod(options.period);
+  checkDates(projects, ["statusDate"], "portfolio variance");
   const ps = projects.filter((p) => inPeriod(p.statusDate, options.period));
   const pv = sumMoney(ps.map((p) => p.pv), options.currency);
   const ev = sumMoney(ps.map((p) => p.ev), options.currency);

@@ -1,10 +1,5 @@
-import { decimal, isIsoDate, metric, missing, ValidationError, type Decimal, type IsoDate, type Metric, checkArguments } from "../core/index.js";
-import { checkPeriod, inPeriod, kpiRatio, type KpiPeriod, type KpiRatio } from "./period.js";
-
-function checkDated(records: readonly { readonly date: string }[], subject: string): void {
-  const issues = records.flatMap((r, i) => (isIsoDate(r.date) ? [] : [{ path: [i, "date"], message: "not a date", code: "custom" }]));
-  if (issues.length > 0) throw new ValidationError(issues, subject);
-}
+import { decimal, metric, missing, ValidationError, type Decimal, type IsoDate, type Metric, checkArguments } from "../core/index.js";
+import { checkDates, checkPeriod, inPeriod, kpiRatio, type KpiPeriod, type KpiRatio } from "./period.js";
 
 /**
  * DORA change failure rate: changes in the period that failed (caused an incident, a rollback or a hotfix) ÷
@@ -21,7 +16,7 @@ export function changeFailureRate(
 ): KpiRatio {
   checkArguments("changeFailureRate", { changes: [changes, "object[]"], options: [options, "object?"] });
   checkPeriod(options.period);
-  checkDated(changes, "changes");
+  checkDates(changes, ["date"], "changes");
   const inside = changes.filter((c) => inPeriod(c.date, options.period));
   return kpiRatio(inside.filter((c) => c.failed).map((c) => c.id), inside.filter((c) => !c.failed).map((c) => c.id), "no-changes");
 }
@@ -41,7 +36,7 @@ export function slaBreachRate(
 ): KpiRatio {
   checkArguments("slaBreachRate", { incidents: [incidents, "object[]"], options: [options, "object?"] });
   checkPeriod(options.period);
-  checkDated(incidents, "incidents");
+  checkDates(incidents, ["date"], "incidents");
   const inside = incidents.filter((c) => inPeriod(c.date, options.period));
   return kpiRatio(inside.filter((c) => c.breached).map((c) => c.id), inside.filter((c) => !c.breached).map((c) => c.id), "no-incidents");
 }
@@ -61,7 +56,7 @@ export function csat(
 ): { readonly mean: Metric<Decimal>; readonly responses: number; readonly distribution: Readonly<Record<1 | 2 | 3 | 4 | 5, number>> } {
   checkArguments("csat", { responses: [responses, "object[]"], options: [options, "object?"] });
   checkPeriod(options.period);
-  checkDated(responses, "CSAT responses");
+  checkDates(responses, ["date"], "CSAT responses");
   const bad = responses.flatMap((r, i) =>
     Number.isInteger(r.rating) && r.rating >= 1 && r.rating <= 5 ? [] : [{ path: [i, "rating"], message: "a rating is a whole number 1–5", code: "custom" }],
   );

@@ -59,6 +59,7 @@ export function decodeFacts(facts: RolloutFacts | undefined): ReadonlyMap<string
  * latest `metric` evidence recorded on the item under that name — with `asOf`, only evidence recorded by that day
  * (its UTC day ≤ `asOf`); a fact found nowhere fails its condition. Returns `undefined` when the item has no rule.
  *
+ * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`).
  * @example
  * ```ts
  * checkEvidenceRule(item, decodeFacts({ "training.keyUsers.completionPercent": 92 }))?.satisfied; // true for ≥ 90
@@ -70,6 +71,7 @@ export function checkEvidenceRule(
   options: { readonly asOf?: IsoDate } = {},
 ): EvidenceCheck | undefined {
   checkArguments("checkEvidenceRule", { item: [item, "object"], facts: [facts, "object"], options: [options, "object?"] });
+  checkArguments("checkEvidenceRule", { asOf: [options.asOf, "date?"] });
   if (!item.evidenceRule) return undefined;
   const conditions = item.evidenceRule.all.map((c): ConditionResult => {
     const supplied = facts.get(c.fact);

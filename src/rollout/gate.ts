@@ -87,6 +87,7 @@ export function itemsInGateScope(gate: Gate, items: readonly ChecklistItem[]): C
  * Judged as of a day: a vote, a recorded decision, evidence or a waiver stamped after `asOf` (its UTC day is later)
  * is ignored, and an item completed after `asOf` is still open.
  *
+ * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`).
  * @throws {NotFoundError} when there is no gate `gateId`; {@link ValidationError} for bad facts or a scope naming an
  *   unknown item.
  * @example
@@ -98,6 +99,7 @@ export function itemsInGateScope(gate: Gate, items: readonly ChecklistItem[]): C
  */
 export function evaluateGate(data: RolloutData, gateId: string, options: ReadinessOptions): GateEvaluation {
   checkArguments("evaluateGate", { data: [data, "object"], gateId: [gateId, "string"], options: [options, "object"] });
+  checkArguments("evaluateGate", { asOf: [options.asOf, "date"] });
   const gate = data.gates.find((g) => g.id === gateId);
   if (!gate) throw new NotFoundError("gate", gateId);
   if (data.plan && gate.rolloutPlanId !== data.plan.id) {

@@ -47,6 +47,7 @@ export interface ItemAssessment {
  * waived or not applicable. Judging an earlier day is honest: an item done after `asOf`, or waived by a waiver
  * granted after it, is still open on `asOf`, and metric evidence recorded after `asOf` is not read.
  *
+ * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`).
  * @example
  * ```ts
  * assessItem(item, { asOf: isoDate("2026-11-20"), facts: decodeFacts({}) }).state; // "open" | "closed" | "excluded"
@@ -57,6 +58,7 @@ export function assessItem(
   options: { readonly asOf: IsoDate; readonly facts: ReadonlyMap<string, Decimal> },
 ): ItemAssessment {
   checkArguments("assessItem", { item: [item, "object"], options: [options, "object"] });
+  checkArguments("assessItem", { asOf: [options.asOf, "date"] });
   const check = checkEvidenceRule(item, options.facts, { asOf: options.asOf });
   const base = {
     id: item.id,

@@ -53,6 +53,7 @@ function count(items: readonly ItemAssessment[]): ReadinessCount {
  * Readiness progress: done ÷ (total − skipped − not applicable), as a percentage, overall and per phase and
  * category. Waived items stay in the denominator (a waiver lets a gate pass; it does not make the work done).
  *
+ * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`).
  * @throws {ValidationError} for bad facts.
  * @example
  * ```ts
@@ -61,6 +62,7 @@ function count(items: readonly ItemAssessment[]): ReadinessCount {
  */
 export function readinessProgress(items: readonly ChecklistItem[], options: ReadinessOptions): ReadinessProgress {
   checkArguments("readinessProgress", { items: [items, "object[]"], options: [options, "object"] });
+  checkArguments("readinessProgress", { asOf: [options.asOf, "date"] });
   const facts = decodeFacts(options.facts);
   const assessed = items.map((i) => ({ item: i, a: assessItem(i, { asOf: options.asOf, facts }) }));
   const group = (key: (i: ChecklistItem) => string) => {
@@ -83,6 +85,7 @@ export interface OverdueItem extends ItemAssessment {
  * Open items whose due day is before `asOf`, most overdue first (then by code). Closed, not applicable and skipped
  * items are never overdue; items without a due day (not scheduled yet) are counted in `unscheduled`.
  *
+ * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`).
  * @example
  * ```ts
  * overdueItems(scheduled, { asOf: isoDate("2026-11-20") }).items.map((i) => i.code);
@@ -93,6 +96,7 @@ export function overdueItems(
   options: ReadinessOptions,
 ): { readonly items: readonly OverdueItem[]; readonly unscheduled: number } {
   checkArguments("overdueItems", { items: [items, "object[]"], options: [options, "object"] });
+  checkArguments("overdueItems", { asOf: [options.asOf, "date"] });
   const facts = decodeFacts(options.facts);
   const out: OverdueItem[] = [];
   let unscheduled = 0;
@@ -120,6 +124,7 @@ export interface ReadinessFigures {
  * The figures the readiness RAG dimension reads: overdue blocking items (amber by default) and blocking items open
  * at a go/no-go gate that has come (red by default).
  *
+ * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`).
  * @example
  * ```ts
  * const f = readinessFigures({ items, gates }, { asOf: isoDate("2026-11-20") });
@@ -128,6 +133,7 @@ export interface ReadinessFigures {
  */
 export function readinessFigures(data: RolloutData, options: ReadinessOptions): ReadinessFigures {
   checkArguments("readinessFigures", { data: [data, "object"], options: [options, "object"] });
+  checkArguments("readinessFigures", { asOf: [options.asOf, "date"] });
   const overdue = overdueItems(data.items, options).items.filter((i) => i.blocking).length;
   const due = data.gates.filter((g) => g.type === "go-no-go" && g.plannedDate !== undefined && g.plannedDate <= options.asOf);
   const open = new Set<string>();

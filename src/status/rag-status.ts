@@ -94,6 +94,7 @@ const RANK: Record<RagColour, number> = { green: 0, amber: 1, red: 2 };
  * is missing (`no-data`) and its rule does not rate. Fewer rated dimensions than `minimumRatedDimensions` give no
  * overall colour but `overall.insufficientData` — never green from nothing.
  *
+ * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`).
  * @throws {ValidationError} for bad rules (unknown figures, inverted thresholds), an override without a comment, a
  *   `previous` report that is not older than `asOf`, or a minimum that is not a whole number ≥ 1.
  * @example
@@ -107,7 +108,7 @@ const RANK: Record<RagColour, number> = { green: 0, amber: 1, red: 2 };
  */
 export function ragStatus(project: RagProject, options: RagStatusOptions): RagStatus {
   checkArguments("ragStatus", { project: [project, "object"], options: [options, "object"] });
-  checkArguments("ragStatus", { figures: [options.figures, "object?"], rules: [options.rules, "array?"], override: [options.override, "object?"], previous: [options.previous, "object?"] });
+  checkArguments("ragStatus", { asOf: [options.asOf, "date"], figures: [options.figures, "object?"], rules: [options.rules, "array?"], override: [options.override, "object?"], previous: [options.previous, "object?"] });
   const given = options.figures ?? {};
   const rules = decodeRagRules(options.rules ?? DEFAULT_RAG_RULES, Object.keys(given.custom ?? {}));
   if (options.override !== undefined && options.override.comment.trim() === "") {

@@ -22,6 +22,7 @@ export interface IssueAge {
  * Issue ageing: each issue's age and whether it is overdue as of a day, plus the average age of the open ones.
  * Issues raised after `asOf` did not exist yet and are left out (listed in `notYetRaised`).
  *
+ * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`).
  * @example
  * ```ts
  * const ageing = issueAgeing(issues, { asOf: isoDate("2026-11-20") });
@@ -38,6 +39,7 @@ export function issueAgeing(
   readonly notYetRaised: readonly string[];
 } {
   checkArguments("issueAgeing", { issues: [issues, "object[]"], options: [options, "object"] });
+  checkArguments("issueAgeing", { asOf: [options.asOf, "date"] });
   const { asOf } = options;
   const known = issues.filter((i) => i.raisedOn <= asOf);
   const ages = known.map((i): IssueAge => {
@@ -67,6 +69,7 @@ export function issueAgeing(
  * Actions open or in progress past their due day as of a day, most overdue first. Judged as of `asOf`: an action done
  * after `asOf` was still open then, and an action recorded after `asOf` (its `createdAt` day is later) is left out.
  *
+ * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`).
  * @example
  * ```ts
  * overdueActions(actions, { asOf: isoDate("2026-11-20") }); // [{ actionId: "ACT-WMS-002", daysOverdue: 7, … }]
@@ -77,6 +80,7 @@ export function overdueActions(
   options: { readonly asOf: IsoDate },
 ): { readonly actionId: string; readonly ownerId: string; readonly dueDate: IsoDate; readonly daysOverdue: number }[] {
   checkArguments("overdueActions", { actions: [actions, "object[]"], options: [options, "object"] });
+  checkArguments("overdueActions", { asOf: [options.asOf, "date"] });
   const { asOf } = options;
   const openOn = (a: Action) =>
     a.status === "open" || a.status === "in-progress" || (a.status === "done" && a.completedOn !== undefined && a.completedOn > asOf);
@@ -91,6 +95,7 @@ export function overdueActions(
  * a decision taken after `asOf` (`decidedOn` later) was still pending then, and one recorded after `asOf` (its
  * `createdAt` day is later) is left out.
  *
+ * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`).
  * @example
  * ```ts
  * pendingDecisions(decisions).map((d) => d.id); // ["DEC-DCX-001"]
@@ -99,6 +104,7 @@ export function overdueActions(
  */
 export function pendingDecisions(decisions: readonly Decision[], options: { readonly asOf?: IsoDate } = {}): Decision[] {
   checkArguments("pendingDecisions", { decisions: [decisions, "object[]"], options: [options, "object"] });
+  checkArguments("pendingDecisions", { asOf: [options.asOf, "date?"] });
   const { asOf } = options;
   const pending = (d: Decision, i: number) =>
     asOf === undefined
@@ -123,6 +129,7 @@ export interface ChangeImpact {
  * are ignored. With `asOf`, judged as of that day: a request made after `asOf` is left out, and one decided after
  * `asOf` (`decidedOn` later) was still pending then.
  *
+ * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`).
  * @throws {CurrencyMismatchError} when a cost impact is not in `currency`.
  * @example
  * ```ts
@@ -135,6 +142,7 @@ export function changeRequestImpact(
   options: { readonly currency: CurrencyCode; readonly asOf?: IsoDate },
 ): { readonly approved: ChangeImpact; readonly pending: ChangeImpact; readonly rejected: ChangeImpact } {
   checkArguments("changeRequestImpact", { changeRequests: [changeRequests, "object[]"], options: [options, "object"] });
+  checkArguments("changeRequestImpact", { asOf: [options.asOf, "date?"] });
   const { asOf } = options;
   const statusOn = (c: ChangeRequest): ChangeRequest["status"] | undefined => {
     if (asOf === undefined) return c.status;

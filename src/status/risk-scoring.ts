@@ -145,6 +145,7 @@ export interface ContingencyReserve {
  * without a cost impact — each listed with its reason. With `asOf`, judged as of that day: a risk raised after it is
  * excluded (`not-yet-raised`) and one closed after it was still pending then.
  *
+ * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`).
  * @throws {CurrencyMismatchError} when a cost impact is not in `currency`.
  * @example
  * ```ts
@@ -154,6 +155,7 @@ export interface ContingencyReserve {
  */
 export function contingencyReserve(risks: readonly Risk[], options: { readonly currency: CurrencyCode; readonly asOf?: IsoDate }): ContingencyReserve {
   checkArguments("contingencyReserve", { risks: [risks, "object[]"], options: [options, "object"] });
+  checkArguments("contingencyReserve", { asOf: [options.asOf, "date?"] });
   const contributions: ContingencyReserve["contributions"][number][] = [];
   const excluded: { riskId: string; reason: string }[] = [];
   const { asOf } = options;

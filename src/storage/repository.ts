@@ -7,6 +7,7 @@ import { checkArguments } from "../core/guard.js";
 import { entityKinds, isEntityKind, type EntityKind, type EntityOf, type WireOf } from "../entities/registry.js";
 import type { StoredEntityField } from "../entities/base.js";
 import type { ListQuery, Page, StorageAdapter, StoredRecord } from "./port.js";
+import { canonicalWhere, timeFieldsOf } from "./date-filters.js";
 
 /**
  * What `create` takes: the entity's wire form (plain JSON-safe values: decimal strings, ISO dates) without the
@@ -52,9 +53,13 @@ export interface Repository<K extends EntityKind> {
   require(id: string): Promise<EntityOf<K>>;
   /** The entities with these ids, in order, `null` where missing. */
   getMany(ids: readonly string[]): Promise<(EntityOf<K> | null)[]>;
-  /** One page of entities (default page size 100). */
+  /**
+   * One page of entities (default page size 100). Operands on calendar-date fields must be `YYYY-MM-DD` days and on
+   * instant fields UTC instants, compared in canonical form (`…10:00:00Z` is `…10:00:00.000Z`); anything else is a
+   * {@link ValidationError} at `["where", i, "value"]`.
+   */
   list(query?: Partial<ListQuery>): Promise<Page<EntityOf<K>>>;
-  /** Every entity matching the query, page by page. */
+  /** Every entity matching the query, page by page (operands checked as in `list`). */
   all(query?: Omit<Partial<ListQuery>, "cursor">): AsyncGenerator<EntityOf<K>>;
   /** Validates a draft, assigns id/version/timestamps and inserts it. */
   create(draft: DraftOf<K>): Promise<EntityOf<K>>;
@@ -111,6 +116,8 @@ export function createRepository<K extends EntityKind>(
   const schema = def.schema as unknown as z.ZodType<EntityOf<K>, WireOf<K>>;
   const ids = options.ids ?? defaultIdGenerator;
   const store = adapter.store(kind);
+  const times = timeFieldsOf(def.schema);
+  const where = (q: Partial<ListQuery>) => (q.where === undefined ? {} : { where: canonicalWhere(times, q.where, kind) });
 
   const decode = (record: unknown): EntityOf<K> => {
     const r = schema.safeDecode(record as WireOf<K>);
@@ -145,13 +152,14 @@ export function createRepository<K extends EntityKind>(
       return recs.map((r) => (r ? decode(r) : null));
     },
     async list(query = {}) {
-      const page = await store.list({ ...query, limit: query.limit ?? 100 });
+      const page = await store.list({ ...query, ...where(query), limit: query.limit ?? 100 });
       return { items: page.items.map(decode), nextCursor: page.nextCursor };
     },
     async *all(query = {}) {
+      const conditions = where(query);
       let cursor: string | null = null;
       do {
-        const page: Page<StoredRecord> = await store.list({ ...query, limit: query.limit ?? 100, cursor });
+        const page: Page<StoredRecord> = await store.list({ ...query, ...conditions, limit: query.limit ?? 100, cursor });
         for (const r of page.items) yield decode(r);
         cursor = page.nextCursor;
       } while (cursor);

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import {
-  ValidationError, decimal, isMoney, isoDate, metric, missing, money, ratio, type Decimal, type IsoDate, type Metric, type Money, checkArguments,
+  ValidationError, decimal, isMoney, isIsoDate, isoDate, metric, missing, money, ratio, type Decimal, type IsoDate, type Metric, type Money, checkArguments,
 } from "../core/index.js";
 import type { EvmFigures } from "./figures.js";
 
@@ -99,8 +99,8 @@ function points(v: unknown, path: string): Decimal {
  */
 export function agileEarnedValue(input: AgileEvmInput, options: { readonly statusDate: string }): AgileEvmResult {
   checkArguments("agileEarnedValue", { input: [input, "object"], options: [options, "object"] });
-  checkArguments("agileEarnedValue", { costs: [input.costs, "object[]"] });
-  const statusDate = isoDate(options.statusDate);
+  checkArguments("agileEarnedValue", { costs: [input.costs, "object[]"], statusDate: [options.statusDate, "date"] });
+  const statusDate = options.statusDate as IsoDate;
   const bac = moneyAt(input.budget, ["budget"]);
   if (!Array.isArray(input.sprints) || input.sprints.length === 0) throw ValidationError.single(["sprints"], "a release needs at least one planned sprint", "agile earned value");
   const finishes = input.sprints.map((s, i) => {
@@ -118,7 +118,8 @@ export function agileEarnedValue(input: AgileEvmInput, options: { readonly statu
   input.costs.forEach((c, i) => {
     const amount = moneyAt(c.amount, ["costs", i, "amount"]);
     if (amount.currency !== bac.currency) throw ValidationError.single(["costs", i, "amount", "currency"], `cost in ${amount.currency}, budget in ${bac.currency}`, "agile earned value");
-    if (isoDate(c.date) > statusDate) excluded.push(c.id ?? String(i));
+    if (!isIsoDate(c.date)) throw ValidationError.single(["costs", i, "date"], `${JSON.stringify(c.date)} is not a YYYY-MM-DD date`, "agile earned value");
+    if (c.date > statusDate) excluded.push(c.id ?? String(i));
     else acAmount = acAmount.plus(amount.amount);
   });
   const planned = input.sprints.length;

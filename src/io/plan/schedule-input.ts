@@ -1,4 +1,4 @@
-import { createWorkingCalendar, fromEpochDay, toEpochDay, workingDaysBetween, type IsoDate, type WorkingCalendar } from "../../core/index.js";
+import { checkArguments, createWorkingCalendar, fromEpochDay, toEpochDay, workingDaysBetween, type IsoDate, type WorkingCalendar } from "../../core/index.js";
 import type { EntityOf } from "../../entities/index.js";
 import type { ActivityProgress, LinkLag, ScheduleActivityInput, ScheduleAssignmentInput, ScheduleInput, ScheduleLinkInput, ScheduleResourceInput } from "../../schedule/index.js";
 
@@ -71,6 +71,7 @@ export interface PlanScheduleInput {
  * each of its leaf packages, as in MS Project), constraints, deadlines, per-package and per-project calendars, and the
  * progress at the status date (actual start and finish, the latest percent complete; a milestone's actual date).
  *
+ * @throws {ValidationError} when `statusDate` is not a calendar date `YYYY-MM-DD` (path `["statusDate"]`).
  * @example
  * ```ts
  * const { input } = scheduleInputFromPlan({ projects: [crm], workPackages, milestones }, { statusDate: "2026-11-20" });
@@ -78,6 +79,8 @@ export interface PlanScheduleInput {
  * ```
  */
 export function scheduleInputFromPlan(plan: PlanRecords, options: PlanScheduleOptions = {}): PlanScheduleInput {
+  checkArguments("scheduleInputFromPlan", { plan: [plan, "object"], options: [options, "object"] });
+  checkArguments("scheduleInputFromPlan", { statusDate: [options.statusDate, "date?"] });
   const notes: string[] = [];
   const projects = [...plan.projects];
   const first = projects[0];

@@ -1,4 +1,4 @@
-import { PmoDecimal, ValidationError, type Decimal, type ValidationIssue } from "../../core/index.js";
+import { PmoDecimal, ValidationError, isInstantInput, isIsoDate, type Decimal, type ValidationIssue } from "../../core/index.js";
 import { entityKinds, type WorkPackage } from "../../entities/index.js";
 import { createReportBuilder, type ImportReport } from "../report.js";
 import type { TrackerItem } from "./item.js";
@@ -20,6 +20,22 @@ export interface TrackerMappingOptions {
   readonly codePrefix?: string;
 }
 
+/**
+ * The option days and item resolution days are compared as strings (progress after `asOf` is left out), which orders
+ * only `YYYY-MM-DD`: "2026-03-15" < "2026-3-1". Refuse anything else before mapping, each at its path.
+ */
+function checkDays(exp: TrackerExport, options: TrackerMappingOptions): void {
+  const issues: ValidationIssue[] = [];
+  for (const f of ["plannedStart", "plannedFinish", "asOf"] as const) {
+    if (!isIsoDate(options[f])) issues.push({ path: [f], message: "expected a calendar date YYYY-MM-DD", code: "custom" });
+  }
+  if (!isInstantInput(options.importedAt)) issues.push({ path: ["importedAt"], message: "expected a UTC date-time like 2026-11-25T14:03:00.000Z", code: "custom" });
+  exp.items.forEach((it, i) => {
+    if (it.resolved !== undefined && !isIsoDate(it.resolved)) issues.push({ path: ["items", i, "resolved"], message: "expected a calendar date YYYY-MM-DD", code: "custom" });
+  });
+  if (issues.length > 0) throw new ValidationError(issues, "tracker mapping");
+}
+
 const safeId = (key: string) => key.replace(/[^A-Za-z0-9._:-]/g, "-").replace(/^[^A-Za-z0-9]+/, "");
 
 interface PackagePlan {
@@ -36,7 +52,9 @@ interface PackagePlan {
  * stories without a date are listed in the import report, never silently dropped. All or nothing: every package is
  * validated through the entity codec.
  *
- * @throws {ValidationError} when a package does not validate (paths name the package key).
+ * @throws {ValidationError} when a package does not validate (paths name the package key), when `plannedStart`,
+ *   `plannedFinish`, `asOf` or an item's `resolved` is not a calendar date `YYYY-MM-DD`, or `importedAt` is not a UTC
+ *   instant (paths `["asOf"]`, `["items", 2, "resolved"]`).
  * @example
  * ```ts
  * const exp = readTrackerCsv(readFileSync("jira.csv", "utf8"), JIRA_CSV_PROFILE);
@@ -44,6 +62,7 @@ interface PackagePlan {
  * ```
  */
 export function trackerToPmokit(exp: TrackerExport, options: TrackerMappingOptions): { records: { "work-package": WorkPackage[] }; report: ImportReport } {
+  checkDays(exp, options);
   const report = createReportBuilder(exp.tool);
   report.count("items", exp.items.length);
   report.count("sprints", exp.sprints.length);
