@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ValidationError, type ValidationIssue } from "../../core/index.js";
+import { ValidationError, ownEntry, type ValidationIssue } from "../../core/index.js";
 import { entityKinds, type EntityOf } from "../../entities/index.js";
 import { IdLines } from "./id-lines.js";
 import { CSV_PROFILES, type CsvKind } from "./profiles.js";
@@ -63,7 +63,7 @@ export class CsvRowDecoder<K extends CsvKind> {
     const issues: ValidationIssue[] = [];
     const firstColumn = new Map<string, number>();
     this.paths = header.map((h, c) => {
-      const path = options.mapping?.[h] ?? h.trim();
+      const path = ownEntry(options.mapping, h) ?? h.trim(); // own entries: an unmapped "toString" header is no mapping
       if (path.split(".").some((p) => RESERVED.has(p) || p === "")) {
         issues.push({ path: [1, h], message: `column ${c + 1}: "${h}" is not a usable field name`, code: "custom" });
       } else if (firstColumn.has(path)) {
