@@ -1,4 +1,4 @@
-import { isCurrencyCode, minorUnits, money } from "../core/index.js";
+import { isCurrencyCode, minorUnits, money, ownEntry } from "../core/index.js";
 import type { ProjectRequest } from "../entities/index.js";
 import { CliError } from "./errors.js";
 import { DEMO_ENVELOPE, isOpenRequest, type IntakeEnvelope } from "./office.js";
@@ -62,7 +62,7 @@ export function parseCapacity(value: string, previous: Readonly<Record<string, s
   const m = /^(?:([^=\s]+)=)?(.*)$/.exec(value)!;
   const skill = m[1] ?? "integration";
   const hours = parseAmount("--capacity")(m[2]!);
-  if (previous?.[skill] !== undefined) throw new CliError(`--capacity gives ${skill} twice`, { code: "usage" });
+  if (ownEntry(previous, skill) !== undefined) throw new CliError(`--capacity gives ${skill} twice`, { code: "usage" });
   return { ...(previous ?? {}), [skill]: hours };
 }
 

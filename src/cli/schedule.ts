@@ -1,5 +1,5 @@
 import type { OfficeAnalysis } from "./office.js";
-import { checkArguments, createWorkingCalendar, decimal, workingDaysBetween, type IsoDate } from "../core/index.js";
+import { checkArguments, createWorkingCalendar, decimal, ownEntry, workingDaysBetween, type IsoDate } from "../core/index.js";
 import type { EntityOf } from "../entities/index.js";
 import { scheduleInputFromPlan, type ImportedRecords, type PlanScheduleInput } from "../io/index.js";
 import {
@@ -78,7 +78,7 @@ export function analyzeOfficeSchedule(
     const levelling = assignments.length > 0 ? levelResources({ network, resources: plan.resources.filter((r) => used.has(r.id)), assignments }) : undefined;
     const b = baselines.find((x) => x.projectId === p.id && x.number === (p.activeBaseline ?? 0));
     const baselineFinish = b?.workPackages.map((w) => w.plannedFinish).sort().pop();
-    const es = earnedScheduleFinish[p.code] ?? earnedScheduleFinish[p.id];
+    const es = ownEntry(earnedScheduleFinish, p.code) ?? ownEntry(earnedScheduleFinish, p.id);
     const [forecast] = compareFinishForecasts(view.result, [{ projectId: p.id, ...(baselineFinish ? { baselineFinish } : {}), ...(es ? { earnedScheduleFinish: es } : {}) }], { calendar: createWorkingCalendar(p.calendar ?? {}) });
     return { ...view, load: load.filter((r) => mine.has(r.resourceId)), resourceNames: names, levelling, forecast };
   });
