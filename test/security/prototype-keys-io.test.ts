@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ValidationError } from "../../src/core/index.js";
 import { decodeEntity } from "../../src/entities/index.js";
-import { importCsv, requirementsToReqif, writeReqif } from "../../src/io/index.js";
+import { JIRA_CSV_PROFILE, JIRA_JSON_PROFILE, importCsv, importDataset, readTrackerCsv, readTrackerJson, requirementsToReqif, writeReqif } from "../../src/io/index.js";
 import { loadSampleOffice } from "../../examples/office.js";
 import { HOSTILE_IDS, ORDINARY, expectSameModuloRenaming, prototypeSnapshot, renaming } from "./hostile-keys.js";
 
@@ -46,5 +46,46 @@ describe("ReqIF export: rich text by requirement id", () => {
     expect(xml).toContain("kept");
     expect(xml).not.toContain("native code");
     await expectSameModuloRenaming(requirements(), run, renaming(HOSTILE_IDS));
+  });
+});
+
+describe("work-tracker exports: column headers and JSON field paths named like Object.prototype members", () => {
+  // An epic k-points story that is done and one in progress: whatever the headers and property names are called.
+  const fields = { key: k0, title: k1, type: k2, status: k3, points: k4, parent: k5 };
+  const csv = () => ({
+    text: [`${k0},${k1},${k2},${k3},${k4},${k5},Resolved`, "CRM-1,Lead capture,Epic,In Progress,,,", "CRM-2,Form,Story,Done,5,CRM-1,2026-11-03", "CRM-3,Dedupe,Story,In Progress,3,CRM-1,"].join("\n"),
+    profile: { ...JIRA_CSV_PROFILE, fields: { ...fields, resolved: "Resolved" }, dateFormat: "iso" as const },
+  });
+  const json = () => ({
+    text: JSON.stringify({ issues: [
+      { [k0]: "CRM-1", [k1]: { [k2]: "Lead capture" }, t: "Epic", s: "In Progress" },
+      { [k0]: "CRM-2", [k1]: { [k2]: "Form" }, t: "Story", s: "Done", p: { [k4]: 5 }, up: "CRM-1", r: "2026-11-03" },
+      { [k0]: "CRM-3", [k1]: { [k2]: "Dedupe" }, t: "Story", s: "In Progress", p: { [k4]: 3 }, up: "CRM-1" },
+    ] }),
+    profile: { ...JIRA_JSON_PROFILE, itemsPath: "issues", fields: { key: [k0], title: [k1, k2], type: ["t"], status: ["s"], points: ["p", k4], parent: ["up"], resolved: ["r"] }, dateFormat: "iso" as const },
+  });
+
+  it("readTrackerCsv and readTrackerJson read the same items", async () => {
+    const items = readTrackerCsv(csv().text, csv().profile).items;
+    expect(items.map((i) => [i.key, i.points === undefined ? undefined : String(i.points)])).toEqual([["CRM-1", undefined], ["CRM-2", "5"], ["CRM-3", "3"]]);
+    await expectSameModuloRenaming(csv(), ({ text, profile }) => readTrackerCsv(text, profile));
+    await expectSameModuloRenaming(json(), ({ text, profile }) => readTrackerJson(text, profile));
+  });
+
+  it("a JSON path through an inherited member (constructor.name) finds nothing", () => {
+    const { text, profile } = json();
+    const r = readTrackerJson(text, { ...profile, fields: { ...profile.fields, points: ["constructor", "name"] } });
+    expect(r.items.map((i) => i.points)).toEqual([undefined, undefined, undefined]);
+  });
+});
+
+describe("pmokit dataset: record lists under keys named like Object.prototype members", () => {
+  it("refuses each as an unknown entity kind, with its path", () => {
+    for (const kind of ["__proto__", "constructor", "toString", "hasOwnProperty"]) {
+      const text = `{"format":"pmokit-dataset","formatVersion":1,"records":{"${kind}":[{"id":"x"}]}}`;
+      const e = (() => { try { importDataset(text); } catch (x) { return x; } return undefined; })();
+      expect(e).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).issues.map((i) => [i.path, i.message])).toEqual([[["records", kind], "unknown entity kind"]]);
+    }
   });
 });
