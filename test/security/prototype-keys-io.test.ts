@@ -1,7 +1,8 @@
+import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ValidationError } from "../../src/core/index.js";
 import { decodeEntity } from "../../src/entities/index.js";
-import { JIRA_CSV_PROFILE, JIRA_JSON_PROFILE, importCsv, importDataset, readTrackerCsv, readTrackerJson, requirementsToReqif, writeReqif } from "../../src/io/index.js";
+import { JIRA_CSV_PROFILE, JIRA_JSON_PROFILE, importCsv, importDataset, importXlsxWorkbook, readTrackerCsv, readTrackerJson, requirementsToReqif, writeReqif } from "../../src/io/index.js";
 import { loadSampleOffice } from "../../examples/office.js";
 import { HOSTILE_IDS, ORDINARY, expectSameModuloRenaming, prototypeSnapshot, renaming } from "./hostile-keys.js";
 
@@ -87,5 +88,22 @@ describe("pmokit dataset: record lists under keys named like Object.prototype me
       expect(e).toBeInstanceOf(ValidationError);
       expect((e as ValidationError).issues.map((i) => [i.path, i.message])).toEqual([[["records", kind], "unknown entity kind"]]);
     }
+  });
+});
+
+describe("XLSX workbook import: sheets named like Object.prototype members", () => {
+  const bookBytes = async (names: { costs: string; other: string }) => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet(names.costs).addRows([["sourceRef", "projectId", "date", "amount.amount", "amount.currency", "category", "expenditure"], ["INV-1", "PRJ-CRM", "2026-10-01", "1234.5", "EUR", "labour", "opex"]]);
+    book.addWorksheet(names.other).addRows([["anything"], ["x"]]);
+    return new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
+  };
+
+  it("imports the mapped sheet and leaves the unmapped one, whatever their names", async () => {
+    const run = async (n: { costs: string; other: string }) => importXlsxWorkbook(await bookBytes(n), { sheets: Object.fromEntries([[n.costs, { kind: "cost-entry" as const }]]), importedAt: IMPORTED_AT });
+    const r = await run({ costs: k1, other: k2 });
+    expect(r.records["cost-entry"]?.map((e) => e.sourceRef)).toEqual(["INV-1"]);
+    await expectSameModuloRenaming({ costs: k1, other: k2 }, run, renaming(["constructor", "hasOwnProperty"]));
+    await expectSameModuloRenaming({ costs: k3, other: k4 }, run, renaming(["prototype", "toString"]));
   });
 });
