@@ -1,7 +1,8 @@
+import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { money } from "../../src/core/index.js";
 import { compareScenarios, defineSelectionProblem, efficientFrontier, selectPortfolio, type SelectionProblemInput } from "../../src/selection/index.js";
-import { ORDINARY, expectSameModuloRenaming, prototypeSnapshot } from "./hostile-keys.js";
+import { HOSTILE, ORDINARY, expectSameModuloRenaming, prototypeSnapshot, renaming } from "./hostile-keys.js";
 
 const [k0, k1, k2, k3, k4, k5] = ORDINARY as [string, string, string, string, string, string];
 const eur = (s: string) => money(s, "EUR");
@@ -60,5 +61,33 @@ describe("selection: periods, skills and candidate ids named like Object.prototy
       const other = { name: "other", problem: { ...p, candidates: p.candidates.map((c) => ({ ...c, breakdown: { [k1]: "3" } })) } };
       return compareScenarios(base, { ...other, selection: await selectPortfolio(other.problem, { gap: 0 }) });
     });
+  });
+});
+
+describe("selection: property — any assignment of hostile names to periods, skills and ids", () => {
+  it("gives the plan of the ordinary names, renamed", async () => {
+    // Random budgets and demands over two periods and two skills; each name is an ordinary token or its hostile twin.
+    const arb = fc.record({
+      hostile: fc.subarray([...HOSTILE], { minLength: 1 }),
+      costs: fc.array(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 9 })), { minLength: 3, maxLength: 3 }),
+      demand: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 3, maxLength: 3 }),
+      budget: fc.integer({ min: 1, max: 15 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(arb, async ({ hostile, costs, demand, budget }) => {
+        const input: SelectionProblemInput = {
+          periods: [k0, k1],
+          candidates: costs.map(([a, b], i) => ({
+            id: ORDINARY[i + 3]!, value: 3 + i,
+            costs: { [k0]: eur(`${a}.00`), [k1]: eur(`${b}.00`) },
+            demand: { [k1]: { [k2]: String(demand[i]) } },
+          })),
+          budgets: { [k0]: eur(`${budget}.00`), [k1]: eur(`${budget}.00`) },
+          capacity: { [k1]: { [k2]: "3" } },
+        };
+        await expectSameModuloRenaming(input, (p) => selectPortfolio(p, { gap: 0 }), renaming(hostile));
+      }),
+      { numRuns: 25, seed: 20261205 },
+    );
   });
 });
