@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isoDate } from "../../src/core/index.js";
 import { benefitsRealisation, portfolioHealth, resourceUtilisation } from "../../src/kpi/index.js";
-import { scoreRows, type ScoringModel } from "../../src/prioritization/index.js";
+import { normalizeValues, scoreRows, type ScoringModel } from "../../src/prioritization/index.js";
 import { waveProgress } from "../../src/rollout/index.js";
 import { fieldChanges } from "../../src/services/index.js";
 import { HOSTILE, ORDINARY, expectSameModuloRenaming, prototypeSnapshot } from "./hostile-keys.js";
@@ -93,5 +93,12 @@ describe("prioritization: criterion ids and ordinal labels named like Object.pro
     const board = scoreRows(input().rows, input().model, { asOf: "2026-11-20" });
     expect(board.entries.map((e) => e.requestId)).toEqual(["A", k5, "B"]);
     await expectSameModuloRenaming(input(), ({ rows, model }) => scoreRows(rows, model, { asOf: "2026-11-20" }), new Map([[k1, "constructor"], [k2, "toString"], [k3, "valueOf"], [k4, "hasOwnProperty"], [k5, "prototype"], [k0, "__proto__"]]));
+  });
+});
+
+describe("prioritization: a normalisation method named like an Object.prototype member", () => {
+  it("is an unknown method (ValidationError), as an unknown ordinary name is, not silently `none`", async () => {
+    await expectSameModuloRenaming({ method: k1 }, ({ method }) => normalizeValues([1, 3, 5], { method: method as never }), undefined, { mayThrow: true });
+    for (const method of HOSTILE) expect(() => normalizeValues([1, 3, 5], { method: method as never })).toThrow(/unknown normalisation/);
   });
 });
