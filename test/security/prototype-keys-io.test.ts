@@ -2,9 +2,9 @@ import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ValidationError } from "../../src/core/index.js";
 import { decodeEntity } from "../../src/entities/index.js";
-import { JIRA_CSV_PROFILE, JIRA_JSON_PROFILE, importCsv, importDataset, importXlsxWorkbook, readTrackerCsv, readTrackerJson, requirementsToReqif, writeReqif } from "../../src/io/index.js";
+import { JIRA_CSV_PROFILE, JIRA_JSON_PROFILE, exportCsv, xlsxTemplate, importCsv, importDataset, importXlsxWorkbook, readTrackerCsv, readTrackerJson, requirementsToReqif, writeReqif } from "../../src/io/index.js";
 import { loadSampleOffice } from "../../examples/office.js";
-import { HOSTILE_IDS, ORDINARY, expectSameModuloRenaming, prototypeSnapshot, renaming } from "./hostile-keys.js";
+import { HOSTILE, HOSTILE_IDS, ORDINARY, expectSameModuloRenaming, prototypeSnapshot, renaming } from "./hostile-keys.js";
 
 let before: unknown;
 beforeEach(() => { before = prototypeSnapshot(); });
@@ -105,5 +105,18 @@ describe("XLSX workbook import: sheets named like Object.prototype members", () 
     expect(r.records["cost-entry"]?.map((e) => e.sourceRef)).toEqual(["INV-1"]);
     await expectSameModuloRenaming({ costs: k1, other: k2 }, run, renaming(["constructor", "hasOwnProperty"]));
     await expectSameModuloRenaming({ costs: k3, other: k4 }, run, renaming(["prototype", "toString"]));
+  });
+});
+
+describe("CSV and XLSX kinds named like Object.prototype members", () => {
+  it("importCsv, exportCsv and xlsxTemplate refuse them at [\"kind\"], as they refuse any unknown kind", async () => {
+    for (const kind of ["nope", ...HOSTILE]) {
+      for (const run of [() => importCsv(kind as never, "id\nx\n", { importedAt: IMPORTED_AT }), () => exportCsv(kind as never, [])]) {
+        const e = (() => { try { run(); } catch (x) { return x; } return undefined; })();
+        expect(e, kind).toBeInstanceOf(ValidationError);
+        expect((e as ValidationError).issues[0]!.path).toEqual(["kind"]);
+      }
+      await expect(xlsxTemplate(kind as never)).rejects.toThrow(/is not a CSV kind/);
+    }
   });
 });

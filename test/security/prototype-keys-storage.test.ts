@@ -21,7 +21,7 @@ async function workout(adapter: StorageAdapter, ids: readonly string[]) {
   const byProject = await repo.list({ where: [{ field: "projectId", op: "eq", value: ids[0]! }], limit: 10 });
   const ordered = await repo.list({ orderBy: { field: "sourceRef", direction: "desc" }, limit: 10 });
   const inherited = await repo.list({ where: [{ field: "projectId", op: "in", value: ids.slice(0, 2) }], limit: 10 });
-  await repo.update({ ...(await repo.get(ids[1]!))!, sourceRef: "changed" }, { expectedVersion: 1 });
+  await repo.update({ ...(await repo.get(ids[1]!))!, sourceRef: "changed" });
   const deleted = await repo.delete(ids[2]!);
   const after = await repo.list({ limit: 10 });
   return {

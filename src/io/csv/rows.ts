@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { ValidationError, ownEntry, type ValidationIssue } from "../../core/index.js";
 import { entityKinds, type EntityOf } from "../../entities/index.js";
 import { IdLines } from "./id-lines.js";
-import { CSV_PROFILES, type CsvKind } from "./profiles.js";
+import { CSV_PROFILES, csvProfile, type CsvKind } from "./profiles.js";
 import { restoreCell } from "./neutralise.js";
 
 /** Options every CSV import takes (see `importCsv`). */
@@ -60,6 +60,7 @@ export class CsvRowDecoder<K extends CsvKind> {
    * ```
    */
   constructor(private readonly kind: K, private readonly header: readonly string[], private readonly options: CsvRowOptions) {
+    csvProfile(kind, `${String(kind)} CSV`); // an unknown kind (or "constructor") is refused before anything is read
     const issues: ValidationIssue[] = [];
     const firstColumn = new Map<string, number>();
     this.paths = header.map((h, c) => {
