@@ -1,4 +1,5 @@
-import { isCurrencyCode, minorUnits, money, ownEntry } from "../core/index.js";
+import { isCurrencyCode, minorUnits, money } from "../core/index.js";
+import { ownEntry } from "../core/own.js";
 import type { ProjectRequest } from "../entities/index.js";
 import { CliError } from "./errors.js";
 import { DEMO_ENVELOPE, isOpenRequest, type IntakeEnvelope } from "./office.js";

@@ -1,5 +1,6 @@
 import type { OfficeAnalysis } from "./office.js";
-import { checkArguments, createWorkingCalendar, decimal, ownEntry, workingDaysBetween, type IsoDate } from "../core/index.js";
+import { ownEntry } from "../core/own.js";
+import { checkArguments, createWorkingCalendar, decimal, workingDaysBetween, type IsoDate } from "../core/index.js";
 import type { EntityOf } from "../entities/index.js";
 import { scheduleInputFromPlan, type ImportedRecords, type PlanScheduleInput } from "../io/index.js";
 import {

@@ -35,5 +35,3 @@ export {
 } from "./calendar/holiday-rules.js";
 export { PUBLIC_HOLIDAY_RULES, publicHolidays, type HolidayRuleSet } from "./calendar/public-holidays.js";
 export * from "./codecs.js";
-export { ownEntry, emptyDictionary, dictionaryOf } from "./own.js";
-export { dictionarySchema } from "./codecs/record.js";

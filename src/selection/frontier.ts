@@ -1,4 +1,5 @@
-import { PmoDecimal, ValidationError, decimal, dictionaryOf, missing, metric, money, type Decimal, type Metric, type Money } from "../core/index.js";
+import { PmoDecimal, ValidationError, decimal, missing, metric, money, type Decimal, type Metric, type Money } from "../core/index.js";
+import { dictionaryOf } from "../core/own.js";
 import { buildBlocks } from "./blocks.js";
 import { buildSelectionModel } from "./model.js";
 import { PlanState } from "./plan-state.js";

@@ -1,11 +1,11 @@
 import * as z from "zod";
+import { dictionaryOf } from "../core/own.js";
+import { dictionarySchema } from "../core/codecs/record.js";
 import {
   PmoDecimal,
   ValidationError,
   currencyCodeSchema,
   decimalInputSchema,
-  dictionaryOf,
-  dictionarySchema,
   money,
   type CurrencyCode,
   type Decimal,

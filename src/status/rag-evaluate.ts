@@ -1,4 +1,5 @@
-import { compareMoney, hasValue, minorUnits, multiplyMoney, toDecimalString, type Decimal, type Metric, type Money, checkArguments, ownEntry } from "../core/index.js";
+import { compareMoney, hasValue, minorUnits, multiplyMoney, toDecimalString, type Decimal, type Metric, type Money, checkArguments } from "../core/index.js";
+import { ownEntry } from "../core/own.js";
 import type { RagFigures } from "./rag-figures.js";
 import type { RagRule } from "./rag-rules.js";
 

@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { ValidationError, ownEntry, type ValidationIssue } from "../../core/index.js";
+import { ownEntry } from "../../core/own.js";
+import { ValidationError, type ValidationIssue } from "../../core/index.js";
 import { entityKinds, type EntityOf } from "../../entities/index.js";
 import { IdLines } from "./id-lines.js";
 import { CSV_PROFILES, csvProfile, type CsvKind } from "./profiles.js";

@@ -1,5 +1,5 @@
 import { XMLBuilder } from "fast-xml-parser";
-import { ownEntry } from "../../core/index.js";
+import { ownEntry } from "../../core/own.js";
 import type { EntityOf } from "../../entities/index.js";
 import type { ReqifAttributeDefinition, ReqifDocument, ReqifHierarchy, ReqifSpecType, ReqifValue } from "./model.js";
 import type { OutlineDocument, OutlineNode } from "./map.js";

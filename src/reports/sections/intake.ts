@@ -1,4 +1,5 @@
-import { checkArguments, money, ownEntry, sumMoney, type Decimal, type Money } from "../../core/index.js";
+import { checkArguments, money, sumMoney, type Decimal, type Money } from "../../core/index.js";
+import { ownEntry } from "../../core/own.js";
 import type { ProjectRequest } from "../../entities/index.js";
 import type { Scoreboard } from "../../prioritization/index.js";
 import { defineSelectionProblem, type PortfolioSelection, type SelectionProblemInput } from "../../selection/index.js";

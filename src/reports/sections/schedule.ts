@@ -1,4 +1,5 @@
-import { checkArguments, ownEntry } from "../../core/index.js";
+import { checkArguments } from "../../core/index.js";
+import { ownEntry } from "../../core/own.js";
 import type { FinishForecastRow, LevellingResult, ResourceLoadRow, ScheduleLinkInput, ScheduleResult, ScheduleRiskResult } from "../../schedule/index.js";
 import { finishDistributionChart } from "../charts/finish-distribution.js";
 import { ganttChart } from "../charts/gantt.js";
