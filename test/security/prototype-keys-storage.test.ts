@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createMemoryAdapter, createRepository, ValidationError, type StorageAdapter } from "../../src/index.js";
 import { createSqlAdapter, migrate } from "../../src/sql/index.js";
 import { sqliteMemory } from "../sql/backends.js";
+import { canonicalJson, checkSame } from "../../src/testing/assert.js";
 import { HOSTILE_IDS, ORDINARY, expectSameModuloRenaming, prototypeSnapshot, renaming } from "./hostile-keys.js";
 
 let before: unknown;
@@ -62,5 +63,13 @@ describe("storage: ids and filter values named like Object.prototype members", (
       if (r instanceof Error) expect(r).toBeInstanceOf(ValidationError);
       else expect((r as { items: unknown[] }).items).toEqual([]);
     }
+  });
+});
+
+describe("conformance kit: record comparison", () => {
+  it("a stray __proto__ key in a record an adapter returns is a difference, not a vanished key", () => {
+    const stray = JSON.parse('{"id":"a","__proto__":{"x":1}}') as unknown;
+    expect(canonicalJson(stray)).toBe('{"__proto__":{"x":1},"id":"a"}');
+    expect(() => checkSame(stray, { id: "a" }, "round-trip")).toThrow(/round-trip/);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { analyzeTraceGraph, buildTraceGraph, diffTraceBaselines, impactOf, requirementFingerprint, traceMatrix, type TraceInput } from "../../src/traceability/index.js";
+import { analyzeTraceGraph, buildTraceGraph, diffFields, diffTraceBaselines, fingerprintOf, impactOf, requirementFingerprint, traceMatrix, type TraceInput } from "../../src/traceability/index.js";
 import { ORDINARY, expectSameModuloRenaming, prototypeSnapshot } from "./hostile-keys.js";
 import { art, run, tc, T0 } from "../traceability/helpers.js";
 import type { TraceEntity, TraceItemKind } from "../../src/traceability/index.js";
@@ -56,5 +56,22 @@ describe("traceability: item ids and types named like Object.prototype members",
       const a = office(n);
       return diffTraceBaselines(a, { ...a, links: a.links!.slice(1) });
     });
+  });
+});
+
+describe("traceability: fingerprint fields named like Object.prototype members", () => {
+  const item = (v: string) => ({ [k0]: v, [k1]: "b", [k2]: ["c"] });
+  it("fingerprintOf covers them and diffFields reports their changes, including a field one side lacks", async () => {
+    const fields = [k0, k1, k2, k3];
+    await expectSameModuloRenaming({ a: item("x"), again: item("x"), b: item("y"), fields }, ({ a, again, b, fields }) => ({
+      same: fingerprintOf(a, fields) === fingerprintOf(again, fields),
+      moved: fingerprintOf(a, fields) !== fingerprintOf(b, fields),
+      diff: diffFields(a, b, fields),
+      missing: diffFields({}, a, fields),
+    }));
+    // A changed __proto__ field moves the fingerprint (it was dropped from the fingerprinted copy).
+    const withProto = (v: string) => JSON.parse(`{"__proto__": "${v}", "title": "t"}`) as Record<string, unknown>;
+    expect(fingerprintOf(withProto("a"), ["__proto__", "title"])).not.toBe(fingerprintOf(withProto("b"), ["__proto__", "title"]));
+    expect(diffFields({ title: "t" }, { title: "t", constructor: "x" }, ["constructor"])).toEqual([{ field: "constructor", before: undefined, after: "x" }]);
   });
 });
