@@ -91,3 +91,11 @@ describe("selection: property — any assignment of hostile names to periods, sk
     );
   });
 });
+
+describe("selection: the dictionaries are still checked for shape", () => {
+  it("a Map or an array where a dictionary belongs is refused at its path; a prototype-less object is accepted", () => {
+    expect(() => defineSelectionProblem({ periods: ["A"], candidates: [], budgets: new Map() as never })).toThrow(/budgets/);
+    expect(() => defineSelectionProblem({ periods: ["A"], candidates: [], capacity: { A: [] as never } })).toThrow(/capacity/);
+    expect(Object.keys(defineSelectionProblem({ periods: ["A"], candidates: [], capacity: Object.create(null) as never }).capacity)).toEqual([]);
+  });
+});

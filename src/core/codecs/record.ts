@@ -9,7 +9,7 @@ import { emptyDictionary } from "../own.js";
  */
 export function dictionarySchema<K extends z.ZodType<string, string>, V extends z.ZodType>(key: K, value: V) {
   return z
-    .custom<Record<string, z.input<V>>>((v) => typeof v === "object" && v !== null && !Array.isArray(v), { message: "expected an object" })
+    .custom<Record<string, z.input<V>>>((v) => typeof v === "object" && v !== null && [Object.prototype, null].includes(Object.getPrototypeOf(v)), { message: "expected an object" })
     .transform((input, ctx) => {
       const out = emptyDictionary<z.output<V>>();
       for (const k of Object.keys(input)) {
