@@ -4,7 +4,8 @@ import { benefitsRealisation, portfolioHealth, resourceUtilisation } from "../..
 import { normalizeValues, scoreRows, type ScoringModel } from "../../src/prioritization/index.js";
 import { waveProgress } from "../../src/rollout/index.js";
 import { fieldChanges } from "../../src/services/index.js";
-import { HOSTILE, ORDINARY, expectSameModuloRenaming, prototypeSnapshot } from "./hostile-keys.js";
+import { HOSTILE, HOSTILE_IDS, ORDINARY, expectSameModuloRenaming, prototypeSnapshot, renaming } from "./hostile-keys.js";
+import { earnedValue, earnedValueInputFromRows, type EarnedValueRows } from "../../src/variance/index.js";
 import { sampleRollout } from "../rollout/helpers.js";
 
 let before: unknown;
@@ -100,5 +101,27 @@ describe("prioritization: a normalisation method named like an Object.prototype 
   it("is an unknown method (ValidationError), as an unknown ordinary name is, not silently `none`", async () => {
     await expectSameModuloRenaming({ method: k1 }, ({ method }) => normalizeValues([1, 3, 5], { method: method as never }), undefined, { mayThrow: true });
     for (const method of HOSTILE) expect(() => normalizeValues([1, 3, 5], { method: method as never })).toThrow(/unknown normalisation/);
+  });
+});
+
+describe("variance: work-package ids named like Object.prototype members", () => {
+  // The rows of test/variance/from-rows.test.ts with package ids as tokens.
+  const rows = (): EarnedValueRows => ({
+    project: { id: "PRJ-T", name: "Test", currency: "EUR" },
+    packages: [
+      { id: k1, name: "Design", rule: "percent-complete", budget: [{ start: "2027-01-04", finish: "2027-01-10", amount: "1000.00" }, { start: "2027-01-11", finish: "2027-01-17", amount: 1000 }], estimateToComplete: { amount: 900, asOf: "2027-01-12" } },
+      { id: k2, rule: { type: "fixed-split", startPercent: 25 }, budget: [{ start: "2027-01-11", finish: "2027-01-17", amount: "400" }] },
+    ],
+    progress: [{ package: k1, date: "2027-01-14", percentComplete: "70" }, { package: k1, date: "2027-01-08", percentComplete: 40 }, { package: k2, date: "2027-01-12", started: true }],
+    actuals: [{ package: k1, date: "2027-01-07", amount: "700.00" }, { package: k2, date: "2027-01-13", amount: 150.5 }, { date: "2027-01-13", amount: "49.50" }],
+  });
+
+  it("earnedValueInputFromRows and earnedValue give the same figures per package", async () => {
+    const run = (r: EarnedValueRows) => earnedValue(earnedValueInputFromRows(r), { statusDate: "2027-01-14" });
+    expect(run(rows()).figures.ev.value?.amount.toFixed(2)).toBe("1500.00");
+    await expectSameModuloRenaming(rows(), run, renaming(HOSTILE_IDS));
+    // A package id is an id: "__proto__" is refused at its path.
+    const proto = JSON.parse(JSON.stringify(rows()).split(k1).join("__proto__")) as EarnedValueRows;
+    expect(() => earnedValueInputFromRows(proto)).toThrow(/packages\[0\]\.id: ids start with a letter or digit/);
   });
 });
