@@ -1,5 +1,4 @@
 import { isCurrencyCode, minorUnits, money } from "../core/index.js";
-import { ownEntry } from "../core/own.js";
 import type { ProjectRequest } from "../entities/index.js";
 import { CliError } from "./errors.js";
 import { DEMO_ENVELOPE, isOpenRequest, type IntakeEnvelope } from "./office.js";
@@ -63,7 +62,8 @@ export function parseCapacity(value: string, previous: Readonly<Record<string, s
   const m = /^(?:([^=\s]+)=)?(.*)$/.exec(value)!;
   const skill = m[1] ?? "integration";
   const hours = parseAmount("--capacity")(m[2]!);
-  if (ownEntry(previous, skill) !== undefined) throw new CliError(`--capacity gives ${skill} twice`, { code: "usage" });
+  // Own keys only: a first --capacity constructor=… is no repeat of Object.prototype.constructor.
+  if (previous !== undefined && Object.hasOwn(previous, skill)) throw new CliError(`--capacity gives ${skill} twice`, { code: "usage" });
   return { ...(previous ?? {}), [skill]: hours };
 }
 
