@@ -62,7 +62,8 @@ export function parseCapacity(value: string, previous: Readonly<Record<string, s
   const m = /^(?:([^=\s]+)=)?(.*)$/.exec(value)!;
   const skill = m[1] ?? "integration";
   const hours = parseAmount("--capacity")(m[2]!);
-  if (previous?.[skill] !== undefined) throw new CliError(`--capacity gives ${skill} twice`, { code: "usage" });
+  // Own keys only: a first --capacity constructor=… is no repeat of Object.prototype.constructor.
+  if (previous !== undefined && Object.hasOwn(previous, skill)) throw new CliError(`--capacity gives ${skill} twice`, { code: "usage" });
   return { ...(previous ?? {}), [skill]: hours };
 }
 

@@ -81,8 +81,9 @@ export function intakeProblem(requests: readonly ProjectRequest[], board: Scoreb
     periods: [envelope.period],
     candidates: candidates.map((r) => {
       const inPeriod = r.estimatedCost.filter((c) => c.period === envelope.period).map((c) => c.amount);
-      const hours: Record<string, string> = {};
-      for (const e of r.effort.filter((x) => x.period === envelope.period && skills.has(x.skill))) hours[e.skill] = decimal(hours[e.skill] ?? 0).plus(e.hours).toFixed();
+      // A Map, not a plain object: a skill named "constructor" or "__proto__" is an ordinary key.
+      const hours = new Map<string, string>();
+      for (const e of r.effort.filter((x) => x.period === envelope.period && skills.has(x.skill))) hours.set(e.skill, decimal(hours.get(e.skill) ?? 0).plus(e.hours).toFixed());
       // Value in score points (score × 100); a mandatory request without a score is worth 0 but forced in.
       const score = entry.get(r.id)?.score.value;
       return {
@@ -90,7 +91,7 @@ export function intakeProblem(requests: readonly ProjectRequest[], board: Scoreb
         name: r.title,
         value: score === undefined ? 0 : score.times(100).toFixed(),
         costs: { [envelope.period]: inPeriod.length > 0 ? sumMoney(inPeriod) : money("0", envelope.budget.currency) },
-        demand: { [envelope.period]: hours },
+        demand: { [envelope.period]: Object.fromEntries(hours) },
       };
     }),
     budgets: { [envelope.period]: envelope.budget },

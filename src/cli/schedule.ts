@@ -78,7 +78,9 @@ export function analyzeOfficeSchedule(
     const levelling = assignments.length > 0 ? levelResources({ network, resources: plan.resources.filter((r) => used.has(r.id)), assignments }) : undefined;
     const b = baselines.find((x) => x.projectId === p.id && x.number === (p.activeBaseline ?? 0));
     const baselineFinish = b?.workPackages.map((w) => w.plannedFinish).sort().pop();
-    const es = earnedScheduleFinish[p.code] ?? earnedScheduleFinish[p.id];
+    // Own keys only: a project id "constructor" has no finish unless one was given for it.
+    const own = (k: string) => (Object.hasOwn(earnedScheduleFinish, k) ? earnedScheduleFinish[k] : undefined);
+    const es = own(p.code) ?? own(p.id);
     const [forecast] = compareFinishForecasts(view.result, [{ projectId: p.id, ...(baselineFinish ? { baselineFinish } : {}), ...(es ? { earnedScheduleFinish: es } : {}) }], { calendar: createWorkingCalendar(p.calendar ?? {}) });
     return { ...view, load: load.filter((r) => mine.has(r.resourceId)), resourceNames: names, levelling, forecast };
   });

@@ -36,7 +36,7 @@ export function portfolioHealth(
   checkDates(projects, ["plannedFinish"], "portfolio health");
   const met: string[] = [];
   const notMet: string[] = [];
-  const why: Record<string, ("red" | "overdue" | "critical-issue")[]> = {};
+  const why: [string, ("red" | "overdue" | "critical-issue")[]][] = [];
   for (const p of projects.filter((p) => p.active)) {
     const reasons: ("red" | "overdue" | "critical-issue")[] = [];
     if (p.colour === "red") reasons.push("red");
@@ -45,10 +45,11 @@ export function portfolioHealth(
     if (reasons.length === 0) met.push(p.id);
     else {
       notMet.push(p.id);
-      why[p.id] = reasons;
+      why.push([p.id, reasons]);
     }
   }
-  return { ...kpiRatio(met, notMet, "no-active-projects"), why };
+  // fromEntries makes own entries: a project id "__proto__" is an entry, not the object's prototype.
+  return { ...kpiRatio(met, notMet, "no-active-projects"), why: Object.fromEntries(why) };
 }
 
 /** Earned-value figures of one project at a status date. */

@@ -42,7 +42,7 @@ const METHOD_CODE: Record<NormalizationMethod, number> = { none: 0, "min-max": 1
  * column whose rule is undefined is copied. Missing values are NaN and stay NaN; statistics use present values only.
  */
 export function normalizeColumns(values: Float64Array, n: number, m: number, rules: readonly (ColumnRule | undefined)[], out: Float64Array): void {
-  const code = Int8Array.from(rules, (r) => (r === undefined ? -1 : (METHOD_CODE[r.method] ?? -2)));
+  const code = Int8Array.from(rules, (r) => (r === undefined ? -1 : Object.hasOwn(METHOD_CODE, r.method) ? METHOD_CODE[r.method] : -2));
   const bad = code.indexOf(-2);
   if (bad >= 0) throw ValidationError.single(["normalization"], `unknown normalisation ${JSON.stringify(rules[bad]!.method)}`, "scoring model");
   const cost = Uint8Array.from(rules, (r) => (r?.direction === "cost" ? 1 : 0));

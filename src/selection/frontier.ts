@@ -1,4 +1,5 @@
 import { PmoDecimal, ValidationError, decimal, missing, metric, money, type Decimal, type Metric, type Money } from "../core/index.js";
+import { dictionaryOf } from "../core/own.js";
 import { buildBlocks } from "./blocks.js";
 import { buildSelectionModel } from "./model.js";
 import { PlanState } from "./plan-state.js";
@@ -95,7 +96,7 @@ export async function efficientFrontier(
     const level = levels[k] as number;
     const factor = decimal(level);
     const budgets = Object.fromEntries(Object.entries(problem.budgets).map(([p, m]) => [p, money(m.amount.times(factor), m.currency)]));
-    const scaled = derivedProblem({ ...problem, budgets });
+    const scaled = derivedProblem({ ...problem, budgets: dictionaryOf(budgets) });
     const solved = await solveProblem(scaled, solver, { gap, timeLimitMs, warmStart: previous });
     if (solved.status !== "infeasible") previous = solved.selected;
     const funded = fundByRanking(scaled, ranking);

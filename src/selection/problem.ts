@@ -1,4 +1,6 @@
 import * as z from "zod";
+import { dictionaryOf } from "../core/own.js";
+import { dictionarySchema } from "../core/codecs/record.js";
 import {
   PmoDecimal,
   ValidationError,
@@ -127,13 +129,15 @@ const schema = z.strictObject({
       id: label,
       name: z.string().max(300).optional(),
       value: decimalIn,
-      costs: z.record(z.string(), moneyIn).optional(),
-      demand: z.record(z.string(), z.record(z.string(), nonNegative)).optional(),
-      breakdown: z.record(z.string(), decimalIn).optional(),
+      costs: dictionarySchema(z.string(), moneyIn).optional(),
+      demand: dictionarySchema(z.string(), dictionarySchema(z.string(), nonNegative)).optional(),
+      breakdown: dictionarySchema(z.string(), decimalIn).optional(),
     }),
   ),
-  budgets: z.record(z.string(), moneyIn).optional(),
-  capacity: z.record(z.string(), z.record(z.string(), nonNegative)).optional(),
+  // Periods and skills are user strings ("constructor" is a fine period name): dictionaries without a prototype,
+  // so every lookup (budgets[period], capacity[period][skill]) finds the entry or nothing.
+  budgets: dictionarySchema(z.string(), moneyIn).optional(),
+  capacity: dictionarySchema(z.string(), dictionarySchema(z.string(), nonNegative)).optional(),
   constraints: z.array(rule).optional(),
 });
 
@@ -211,12 +215,12 @@ export function defineSelectionProblem(input: SelectionProblemInput | SelectionP
       id: c.id,
       name: c.name ?? c.id,
       value: c.value,
-      costs: { ...(c.costs ?? {}) },
-      demand: { ...(c.demand ?? {}) },
-      breakdown: { ...(c.breakdown ?? {}) },
+      costs: dictionaryOf(c.costs),
+      demand: dictionaryOf(c.demand),
+      breakdown: dictionaryOf(c.breakdown),
     })),
-    budgets: { ...(p.budgets ?? {}) },
-    capacity: { ...(p.capacity ?? {}) },
+    budgets: dictionaryOf(p.budgets),
+    capacity: dictionaryOf(p.capacity),
     constraints,
     requires: of("requires").map((r) => ({ candidate: r.candidate, requires: r.requires })),
     together: of("together").map((g) => ({ candidates: g.candidates })),

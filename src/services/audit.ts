@@ -8,6 +8,8 @@ const MAX_DEPTH = 30;
 const MAX_CHANGES = 1_000;
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+// Own entries only: a key "constructor" present on one side is added or removed, never Object.prototype's member.
+const own = (o: Record<string, unknown>, key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
 
 function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -28,7 +30,7 @@ function walk(before: unknown, after: unknown, path: (string | number)[], out: W
   if (path.length < MAX_DEPTH && isObject(before) && isObject(after)) {
     for (const key of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
       if (path.length === 0 && STORAGE_FIELDS.has(key)) continue;
-      walk(before[key], after[key], [...path, key], out);
+      walk(own(before, key), own(after, key), [...path, key], out);
     }
     return;
   }
@@ -60,7 +62,7 @@ export function fieldChanges(before: object | undefined, after: object | undefin
     const b = (before ?? {}) as Record<string, unknown>;
     const a = (after ?? {}) as Record<string, unknown>;
     for (const key of [...new Set([...Object.keys(b), ...Object.keys(a)])].sort()) {
-      if (!STORAGE_FIELDS.has(key) && !same(b[key], a[key])) top.push(change([key], b[key], a[key]));
+      if (!STORAGE_FIELDS.has(key) && !same(own(b, key), own(a, key))) top.push(change([key], own(b, key), own(a, key)));
     }
     return top as FieldChange[];
   }

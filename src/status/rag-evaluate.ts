@@ -1,4 +1,5 @@
 import { compareMoney, hasValue, minorUnits, multiplyMoney, toDecimalString, type Decimal, type Metric, type Money, checkArguments } from "../core/index.js";
+import { ownEntry } from "../core/own.js";
 import type { RagFigures } from "./rag-figures.js";
 import type { RagRule } from "./rag-rules.js";
 
@@ -28,10 +29,11 @@ export type PreviousColours = Readonly<Partial<Record<string, RagColour>>>;
 
 const NOT_SUPPLIED = { reason: "not-supplied" } as const;
 
+// Own entries only: a custom figure named "constructor" or "toString" is the user's figure, never Object.prototype's.
 function figure(figures: RagFigures, name: string): Metric<Decimal> {
-  const builtin = (figures as Record<string, unknown>)[name];
-  if (builtin !== undefined && name !== "custom" && name !== "eac" && name !== "bac") return builtin as Metric<Decimal>;
-  return figures.custom?.[name] ?? NOT_SUPPLIED;
+  const builtin = name !== "custom" && name !== "eac" && name !== "bac" ? ownEntry(figures as Readonly<Record<string, unknown>>, name) : undefined;
+  if (builtin !== undefined) return builtin as Metric<Decimal>;
+  return ownEntry(figures.custom, name) ?? NOT_SUPPLIED;
 }
 
 const d = (x: Decimal) => toDecimalString(x);

@@ -26,7 +26,8 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
     if (v && typeof v === "object" && !Array.isArray(v)) {
       const out: Record<string, unknown> = {};
-      for (const k of Object.keys(v as object).sort()) out[k] = (v as Record<string, unknown>)[k];
+      // defineProperty: an adapter returning a stray "__proto__" key must show in the comparison, not vanish.
+      for (const k of Object.keys(v as object).sort()) Object.defineProperty(out, k, { value: (v as Record<string, unknown>)[k], enumerable: true, writable: true, configurable: true });
       return out;
     }
     return v;

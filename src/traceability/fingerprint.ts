@@ -126,8 +126,9 @@ export function diffFields(
   checkArguments("diffFields", { before: [before, "object"], after: [after, "object"], fields: [fields, "array"] });
   const out: TraceFieldChange[] = [];
   for (const f of fields) {
-    const b = before[f];
-    const a = after[f];
+    // Own fields only: a field named "constructor" that one side lacks is absent there, not Object.prototype's.
+    const b = Object.hasOwn(before, f) ? before[f] : undefined;
+    const a = Object.hasOwn(after, f) ? after[f] : undefined;
     if (canonicalJson(b === undefined ? null : b) !== canonicalJson(a === undefined ? null : a)) out.push({ field: f, before: b, after: a });
   }
   return out;
@@ -135,6 +136,7 @@ export function diffFields(
 
 function pickFields(item: Readonly<Record<string, unknown>>, fields: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const f of fields) if (Object.prototype.hasOwnProperty.call(item, f)) out[f] = item[f];
+  // defineProperty: a field named "__proto__" is kept as a field, not taken as the copy's prototype.
+  for (const f of fields) if (Object.hasOwn(item, f)) Object.defineProperty(out, f, { value: item[f], enumerable: true, writable: true, configurable: true });
   return out;
 }

@@ -3,7 +3,7 @@ import { stringify } from "csv-stringify/sync";
 import { ValidationError, type ValidationIssue } from "../../core/index.js";
 import { encodeEntity, type EntityOf } from "../../entities/index.js";
 import { createReportBuilder, type ImportReport } from "../report.js";
-import { CSV_PROFILES, type CsvKind } from "./profiles.js";
+import { CSV_PROFILES, csvProfile, type CsvKind } from "./profiles.js";
 import { neutraliseCell } from "./neutralise.js";
 import { CsvRowDecoder, type CsvRowOptions } from "./rows.js";
 
@@ -129,7 +129,8 @@ function cellOf(wire: Record<string, unknown>, path: string, kind: CsvKind): str
  * ```
  */
 export function exportCsv<K extends CsvKind>(kind: K, records: readonly EntityOf<K>[], options: { readonly columns?: readonly string[] } = {}): string {
-  const columns = options.columns ?? CSV_PROFILES[kind].columns;
+  const columns = options.columns ?? csvProfile(kind, `${String(kind)} CSV`).columns;
+  if (options.columns !== undefined) csvProfile(kind, `${String(kind)} CSV`);
   const rows = records.map((r) => {
     const wire = encodeEntity(kind, r as never) as Record<string, unknown>;
     return columns.map((c) => cellOf(wire, c, kind));

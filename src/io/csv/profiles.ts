@@ -1,3 +1,5 @@
+import { ValidationError } from "../../core/index.js";
+
 /** How the cells of one entity kind's CSV are read and written. */
 export interface CsvProfile {
   /** Default columns, in order: field paths of the wire form (`amount.amount`). `id` is always first. */
@@ -55,3 +57,14 @@ export const CSV_PROFILES: Readonly<Record<CsvKind, CsvProfile>> = {
     integers: ["tMinusDays"],
   },
 };
+
+/**
+ * @internal The profile of a CSV kind, or a ValidationError at `["kind"]` for anything else — `constructor` and
+ * `toString` included, which a plain lookup would answer from Object.prototype.
+ */
+export function csvProfile(kind: unknown, subject: string): CsvProfile {
+  if (typeof kind !== "string" || !Object.hasOwn(CSV_PROFILES, kind)) {
+    throw ValidationError.single(["kind"], `${JSON.stringify(kind) ?? String(kind)} is not a CSV kind (${Object.keys(CSV_PROFILES).join(", ")})`, subject);
+  }
+  return CSV_PROFILES[kind as CsvKind];
+}

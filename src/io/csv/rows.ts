@@ -1,8 +1,9 @@
 import type { z } from "zod";
+import { ownEntry } from "../../core/own.js";
 import { ValidationError, type ValidationIssue } from "../../core/index.js";
 import { entityKinds, type EntityOf } from "../../entities/index.js";
 import { IdLines } from "./id-lines.js";
-import { CSV_PROFILES, type CsvKind } from "./profiles.js";
+import { CSV_PROFILES, csvProfile, type CsvKind } from "./profiles.js";
 import { restoreCell } from "./neutralise.js";
 
 /** Options every CSV import takes (see `importCsv`). */
@@ -60,10 +61,11 @@ export class CsvRowDecoder<K extends CsvKind> {
    * ```
    */
   constructor(private readonly kind: K, private readonly header: readonly string[], private readonly options: CsvRowOptions) {
+    csvProfile(kind, `${String(kind)} CSV`); // an unknown kind (or "constructor") is refused before anything is read
     const issues: ValidationIssue[] = [];
     const firstColumn = new Map<string, number>();
     this.paths = header.map((h, c) => {
-      const path = options.mapping?.[h] ?? h.trim();
+      const path = ownEntry(options.mapping, h) ?? h.trim(); // own entries: an unmapped "toString" header is no mapping
       if (path.split(".").some((p) => RESERVED.has(p) || p === "")) {
         issues.push({ path: [1, h], message: `column ${c + 1}: "${h}" is not a usable field name`, code: "custom" });
       } else if (firstColumn.has(path)) {

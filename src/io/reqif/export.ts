@@ -1,4 +1,5 @@
 import { XMLBuilder } from "fast-xml-parser";
+import { ownEntry } from "../../core/own.js";
 import type { EntityOf } from "../../entities/index.js";
 import type { ReqifAttributeDefinition, ReqifDocument, ReqifHierarchy, ReqifSpecType, ReqifValue } from "./model.js";
 import type { OutlineDocument, OutlineNode } from "./map.js";
@@ -63,7 +64,7 @@ export function requirementsToReqif(
     const heading = r.tags?.includes("heading") === true;
     const values: ReqifValue[] = [
       val(ATTRS.foreign, r.key), val(ATTRS.name, r.title),
-      heading ? val(ATTRS.chapter, xhtml(r.title)) : val(ATTRS.text, options.richText?.[r.id] ?? xhtml(r.statement)),
+      heading ? val(ATTRS.chapter, xhtml(r.title)) : val(ATTRS.text, ownEntry(options.richText, r.id) ?? xhtml(r.statement)),
       val(ATTRS.type, r.type), val(ATTRS.priority, r.priority), val(ATTRS.verification, r.verificationMethod), val(ATTRS.status, r.status),
       ...(r.rationale ? [val(ATTRS.rationale, r.rationale)] : []),
       ...(r.acceptanceCriteria.length > 0 ? [val(ATTRS.criteria, r.acceptanceCriteria.join("\n"))] : []),

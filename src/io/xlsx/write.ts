@@ -1,7 +1,7 @@
 import type { Workbook, Worksheet } from "exceljs";
 import { encodeEntity, entityJsonSchema, type EntityOf } from "../../entities/index.js";
 import { wireCellText } from "../csv/csv.js";
-import { CSV_PROFILES, type CsvKind } from "../csv/profiles.js";
+import { CSV_PROFILES, csvProfile, type CsvKind } from "../csv/profiles.js";
 
 type JsonNode = { readonly type?: string; readonly enum?: readonly unknown[]; readonly description?: string; readonly properties?: Readonly<Record<string, JsonNode>>; readonly required?: readonly string[]; readonly items?: JsonNode };
 
@@ -76,8 +76,8 @@ export async function exportXlsx(records: { readonly [K in CsvKind]?: readonly E
  */
 export async function xlsxTemplate(kind: CsvKind, options: { readonly rows?: number } = {}): Promise<Uint8Array> {
   const rows = options.rows ?? 1000;
+  const columns = csvProfile(kind, `${String(kind)} XLSX template`).columns;
   const book = await newWorkbook();
-  const columns = CSV_PROFILES[kind].columns;
   const ws = addRecordSheet(book, kind, columns);
   const lists = book.addWorksheet("Lists");
   let listColumn = 0;

@@ -1,4 +1,5 @@
 import { checkArguments, money, sumMoney, type Decimal, type Money } from "../../core/index.js";
+import { ownEntry } from "../../core/own.js";
 import type { ProjectRequest } from "../../entities/index.js";
 import type { Scoreboard } from "../../prioritization/index.js";
 import { defineSelectionProblem, type PortfolioSelection, type SelectionProblemInput } from "../../selection/index.js";
@@ -118,7 +119,7 @@ export function intakeSection(input: IntakeSectionInput): ReportSection {
       kind: "table",
       table: {
         caption: "Ranked requests with score breakdown",
-        columns: ["Rank", "Request", "Title", "Status", "Score", ...terms.map((t) => input.criterionNames?.[t] ?? humanize(t)), { header: "Estimated cost", align: "right" }, "Gates"],
+        columns: ["Rank", "Request", "Title", "Status", "Score", ...terms.map((t) => ownEntry(input.criterionNames, t) ?? humanize(t)), { header: "Estimated cost", align: "right" }, "Gates"],
         rows: ranked,
       },
     },

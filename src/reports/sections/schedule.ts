@@ -1,4 +1,5 @@
 import { checkArguments } from "../../core/index.js";
+import { ownEntry } from "../../core/own.js";
 import type { FinishForecastRow, LevellingResult, ResourceLoadRow, ScheduleLinkInput, ScheduleResult, ScheduleRiskResult } from "../../schedule/index.js";
 import { finishDistributionChart } from "../charts/finish-distribution.js";
 import { ganttChart } from "../charts/gantt.js";
@@ -75,7 +76,7 @@ export function scheduleSection(input: ScheduleSectionInput): ReportSection {
         description: `CPM schedule of ${input.name}: ${s.activities.length} activities, finish ${s.finish}, ${s.activities.filter((a) => a.critical).length} critical.`,
         rows: s.activities.map((a) => ({
           id: a.id, label: a.name, start: a.scheduledStart, finish: a.scheduledFinish, critical: a.critical, milestone: a.duration.isZero(),
-          ...(input.baseline?.[a.id] ? { baseline: input.baseline[a.id]! } : {}),
+          ...(ownEntry(input.baseline, a.id) ? { baseline: ownEntry(input.baseline, a.id)! } : {}),
         })),
         links: (input.links ?? []).filter((l) => byId.has(l.from) && byId.has(l.to)).map((l) => ({ from: l.from, to: l.to, type: l.type ?? "FS", driving: driving.has(`${l.from}\u0000${l.to}`) })),
         ...(s.statusDate ? { statusDate: s.statusDate } : {}),
@@ -113,7 +114,7 @@ export function scheduleSection(input: ScheduleSectionInput): ReportSection {
   const charts: ReportBlock[] = resources.flatMap((id) => {
     const rows = (input.load ?? []).filter((r) => r.resourceId === id);
     if (!rows.some((r) => r.overload.gt(0))) return [];
-    const name = input.resourceNames?.[id] ?? id;
+    const name = ownEntry(input.resourceNames, id) ?? id; // own entries: a resource "toString" is not Object.prototype's
     return [{
       kind: "chart" as const,
       svg: resourceHistogramChart({ title: `${name}: demand vs capacity`, periods: rows.map((r) => ({ label: r.periodStart.slice(0, 7) === r.periodEnd.slice(0, 7) ? r.periodStart.slice(0, 7) : r.periodStart, demand: r.demand, capacity: r.capacity })) }),
@@ -127,7 +128,7 @@ export function scheduleSection(input: ScheduleSectionInput): ReportSection {
     // The resource by its name (a person, usually), not its id; activities keep their ids, as in the table above.
     charts.push({
       kind: "list",
-      items: lv.delays.map((d) => `${d.activityId} waits ${d.days.toFixed()} day${d.days.eq(1) ? "" : "s"} for ${input.resourceNames?.[d.resourceId] ?? d.resourceId}${d.heldBy.length > 0 ? `, held by ${d.heldBy.join(", ")}` : ""}`),
+      items: lv.delays.map((d) => `${d.activityId} waits ${d.days.toFixed()} day${d.days.eq(1) ? "" : "s"} for ${ownEntry(input.resourceNames, d.resourceId) ?? d.resourceId}${d.heldBy.length > 0 ? `, held by ${d.heldBy.join(", ")}` : ""}`),
     });
   }
   if (charts.length > 0) sections.push({ heading: "Resource load", blocks: charts });
