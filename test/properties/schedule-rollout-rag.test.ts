@@ -73,14 +73,17 @@ describe("RAG: every colour carries its rule", () => {
 
 describe("Monte Carlo: worked edge case", () => {
   it("cruciality of an activity that is never critical is plain 0 (r × 0 ÷ N), not −0", () => {
-    // A1 (1 day) and A2 (0.5 → 0.5–1 days) run in parallel: A2 is never longer than A1, so never critical.
-    const input: ScheduleInput = { projectStart: "2027-01-06", activities: [{ id: "A1", duration: 1 }, { id: "A2", duration: 0.5 }] };
+    // The counterexample the property found: A1 (1 → 1–2 days) and A2 (0.5 → 0.5–1 days) in parallel with three
+    // milestones. A2 is never longer than A1, so never critical; its sampled durations happen to correlate
+    // negatively with the project's, and r × 0 ÷ 50 was −0.
+    const input: ScheduleInput = { projectStart: "2027-01-06", activities: [{ id: "A0", duration: 0 }, { id: "A1", duration: 1 }, { id: "A2", duration: 0.5 }, { id: "A3", duration: 0 }, { id: "A4", duration: 0 }], links: [] };
     const r = analyseScheduleRisk({ network: input, durations: [
       { activityId: "A1", distribution: { kind: "triangular", min: 1, mostLikely: 1, max: 2 } },
       { activityId: "A2", distribution: { kind: "triangular", min: 0.5, mostLikely: 0.5, max: 1 } },
-    ] }, { iterations: 200, seed: 1 });
+    ] }, { iterations: 50, seed: 1 });
     const a2 = r.activities.find((a) => a.id === "A2")!;
     expect(a2.criticalityIndex.toFixed()).toBe("0");
+    expect(a2.durationCorrelation.value!.isNeg()).toBe(true);
     expect(a2.cruciality.value!.isZero() && !a2.cruciality.value!.isNeg()).toBe(true);
   });
 });
