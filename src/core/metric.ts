@@ -220,7 +220,8 @@ export function metricOr<T, F>(m: Metric<T, string>, fallback: F): T | F {
 }
 
 /**
- * `numerator ÷ denominator` as a metric: a zero denominator gives `reason` instead of Infinity or NaN.
+ * `numerator ÷ denominator` as a metric: a zero denominator gives `reason` instead of Infinity or NaN, and a zero
+ * numerator gives plain 0 (never −0, whatever the denominator's sign).
  * The quotient is computed at pmokit's decimal precision (34 significant digits).
  *
  * @example
@@ -233,5 +234,7 @@ export function ratio<R extends string>(numerator: Decimal, denominator: Decimal
     if (!PmoDecimal.isDecimal(d) || !d.isFinite()) throw ValidationError.single([name], "expected a finite Decimal", "ratio");
   }
   if (typeof reason !== "string") throw ValidationError.single(["reason"], "expected a reason string", "ratio");
-  return denominator.isZero() ? missing(reason) : metric(numerator.div(denominator));
+  if (denominator.isZero()) return missing(reason);
+  // 0 ÷ a negative is −0 in decimal.js; a ratio reads plain 0.
+  return metric(numerator.isZero() ? new PmoDecimal(0) : numerator.div(denominator));
 }

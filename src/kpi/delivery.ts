@@ -154,7 +154,8 @@ export function benefitsRealisation(
   const mon = (benefits.monetary ?? []).filter((b) => inPeriod(b.date, options.period));
   const planned = sumMoney(mon.map((b) => b.planned), options.currency);
   const actual = sumMoney(mon.map((b) => b.actual), options.currency);
-  const pct = (a: Decimal, p: Decimal): Metric<Decimal> => (p.isZero() ? missing("nothing-planned") : metric(a.times(100).div(p)));
+  // Nothing realised against a negative plan is 0 %, not −0 %.
+  const pct = (a: Decimal, p: Decimal): Metric<Decimal> => (p.isZero() ? missing("nothing-planned") : metric(a.isZero() ? decimal(0) : a.times(100).div(p)));
   const bad: { path: (string | number)[]; message: string; code: string }[] = [];
   (benefits.nonMonetary ?? []).forEach((b, i) => {
     for (const field of ["planned", "actual"] as const) {

@@ -89,7 +89,7 @@ function checkMatrix(m: RiskMatrix): Decimal[] {
 /**
  * Scores a risk on a probability × impact matrix.
  *
- * @throws {ValidationError} for a malformed matrix.
+ * @throws {ValidationError} for a malformed matrix, or a probability outside 0–1 (it would fall in no band).
  * @example
  * ```ts
  * riskScore({ id: "RSK-1", probability: decimal("0.6"), impact: 4 }).score; // 16 (band 4 × impact 4)
@@ -99,6 +99,7 @@ export function riskScore(risk: Pick<Risk, "id" | "probability" | "impact">, mat
   checkArguments("riskScore", { risk: [risk, "object"], matrix: [matrix, "object"] });
   checkArguments("riskScore", { probabilityBands: [matrix.probabilityBands, "array"], impact: [risk.impact, "integer"] });
   if (!PmoDecimal.isDecimal(risk.probability)) throw ValidationError.single(["risk", "probability"], "expected a Decimal probability (use decimal(\"0.6\"))", "risk score");
+  if (risk.probability.lt(0) || risk.probability.gt(1)) throw ValidationError.single(["risk", "probability"], "a probability is between 0 and 1", "risk score");
   const bands = checkMatrix(matrix);
   const band = bands.findIndex((b) => risk.probability.lte(b)) + 1;
   const score = band * risk.impact;
@@ -115,8 +116,10 @@ export function riskScore(risk: Pick<Risk, "id" | "probability" | "impact">, mat
 }
 
 /**
- * Expected monetary value: probability × cost impact. An opportunity (negative cost impact) has a negative EMV.
+ * Expected monetary value: probability × cost impact. An opportunity (negative cost impact) has a negative EMV
+ * (plain 0 at probability 0).
  *
+ * @throws {ValidationError} when the probability is not a Decimal between 0 and 1.
  * @example
  * ```ts
  * expectedMonetaryValue(risk); // 0.4 × 50,000.00 EUR = { value: 20,000.00 EUR }, or { reason: "no-cost-impact" }
@@ -125,6 +128,7 @@ export function riskScore(risk: Pick<Risk, "id" | "probability" | "impact">, mat
 export function expectedMonetaryValue(risk: Pick<Risk, "probability" | "costImpact">): Metric<Money> {
   checkArguments("expectedMonetaryValue", { risk: [risk, "object"] });
   if (!PmoDecimal.isDecimal(risk.probability)) throw ValidationError.single(["risk", "probability"], "expected a Decimal probability (use decimal(\"0.6\"))", "expected monetary value");
+  if (risk.probability.lt(0) || risk.probability.gt(1)) throw ValidationError.single(["risk", "probability"], "a probability is between 0 and 1", "expected monetary value");
   if (risk.costImpact !== undefined && !isMoney(risk.costImpact)) throw ValidationError.single(["risk", "costImpact"], "expected money", "expected monetary value");
   return risk.costImpact === undefined ? missing("no-cost-impact") : metric(multiplyMoney(risk.costImpact, risk.probability));
 }

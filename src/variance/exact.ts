@@ -25,16 +25,17 @@ export function toMinor(m: Money, path: readonly (string | number)[], subject: s
 }
 
 /** Minor units back to Money (the edge: one Decimal per figure read). */
-export function fromMinor(units: number, currency: string): Money {
+export function fromMinor(units: number | bigint, currency: string): Money {
   // The currency was validated when the inputs were decoded; build the frozen Money directly.
   return Object.freeze({ amount: minorToDecimal(units, currency), currency });
 }
 
 /** Minor units as a Decimal in major units (by placing the decimal point: exact, and cheaper than a division). */
-export function minorToDecimal(units: number, currency: string): Decimal {
+export function minorToDecimal(units: number | bigint, currency: string): Decimal {
+  // A bigint (a forecast past 2^53 minor units) keeps every digit; String(number) would turn to exponent notation.
   const scale = minorUnits(currency);
-  if (scale === 0) return new PmoDecimal(units);
-  const digits = String(Math.abs(units)).padStart(scale + 1, "0");
+  if (scale === 0) return new PmoDecimal(units.toString());
+  const digits = units.toString().replace("-", "").padStart(scale + 1, "0");
   return new PmoDecimal(`${units < 0 ? "-" : ""}${digits.slice(0, -scale)}.${digits.slice(-scale)}`);
 }
 
@@ -66,6 +67,11 @@ export function toFraction(d: Decimal, path: readonly (string | number)[], subje
 
 /** round(Π nums ÷ Π dens) to an integer, half-even, exactly (BigInt: products of cents can pass 2^53). Dens ≠ 0. */
 export function productRatioRound(nums: readonly (number | bigint)[], dens: readonly (number | bigint)[]): number {
+  return Number(productRatioRoundBig(nums, dens));
+}
+
+/** {@link productRatioRound} as an exact bigint, for a result that may pass 2^53 (a forecast from a tiny EV). */
+export function productRatioRoundBig(nums: readonly (number | bigint)[], dens: readonly (number | bigint)[]): bigint {
   let n = 1n, d = 1n;
   for (const x of nums) n *= BigInt(x);
   for (const x of dens) d *= BigInt(x);
@@ -75,7 +81,7 @@ export function productRatioRound(nums: readonly (number | bigint)[], dens: read
   if (r < 0n) { q -= 1n; r += d; }
   const twice = 2n * r;
   if (twice > d || (twice === d && q % 2n !== 0n)) q += 1n;
-  return Number(q);
+  return q;
 }
 
 /** Any finite Decimal as an exact fraction of BigInts, num / 10^k, read from its digits (no rounding at any size). */

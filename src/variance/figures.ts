@@ -1,7 +1,7 @@
 import {
   PmoDecimal, metric, missing, type Decimal, type Metric, type MetricMissing, type Money,
 } from "../core/index.js";
-import { fromMinor, productRatioRound } from "./exact.js";
+import { fromMinor, productRatioRoundBig } from "./exact.js";
 import type { EacMethod } from "./types.js";
 
 /** The five estimate-at-completion methods, each a figure or the reason it is missing. */
@@ -78,11 +78,11 @@ export interface Sums {
   readonly spiTReason: string;
 }
 
-const D = (n: number) => new PmoDecimal(n);
+const D = (n: number | string) => new PmoDecimal(n);
 
 /** @internal Builds every figure from the sums (the edge where integers become Money and Decimal). */
 export function figuresFrom(s: Sums, currency: string, eacOrder: readonly EacMethod[]): EvmFigures {
-  const m = (units: number): Metric<Money> => metric(fromMinor(units, currency));
+  const m = (units: number | bigint): Metric<Money> => metric(fromMinor(units, currency));
   const noBl = missing("no-baseline");
   if (!s.hasBaseline) {
     const fam = { cpi: noBl, budgetRate: noBl, cpiSpi: noBl, bottomUp: noBl, earnedSchedule: noBl };
@@ -93,20 +93,23 @@ export function figuresFrom(s: Sums, currency: string, eacOrder: readonly EacMet
   // One rule for every index: before the baseline start there is no performance to measure, whatever was booked early.
   const early: MetricMissing | undefined = s.beforeStart ? missing("before-start", "the status date is before the baseline start") : undefined;
   const spi = early ?? (pv === 0 ? missing("pv-is-zero") : metric(D(ev).div(pv)));
-  const cpi = early ?? (ac === 0 ? missing("ac-is-zero") : metric(D(ev).div(ac))); // EV = 0 with AC > 0 gives CPI 0; EAC₁ then has no figure
+  // EV = 0 with AC ≠ 0 gives CPI 0 (plain 0, also against a net credit AC < 0); EAC₁ then has no figure.
+  const cpi = early ?? (ac === 0 ? missing("ac-is-zero") : metric(ev === 0 ? D(0) : D(ev).div(ac)));
   const pct = (num: number, den: number, r: string) => (den === 0 ? missing(r) : metric(D(num).times(100).div(den)));
   // Forecasts in exact minor units, rounded once to the minor unit (half-even); Money is made at the end.
   const rest = bac - ev;
-  type Cents = number | MetricMissing;
+  // Bigint: a forecast from a tiny EV can pass 2^53 minor units and must keep every digit.
+  type Cents = bigint | MetricMissing;
+  const B = BigInt;
   const eacC: Record<keyof EacFamily<Money>, Cents> = {
-    cpi: early ?? (ac === 0 ? missing("ac-is-zero") : ev === 0 ? missing("ev-is-zero", "CPI is 0: fall back to budget-rate or bottom-up") : productRatioRound([bac, ac], [ev])),
-    budgetRate: ac + rest,
-    cpiSpi: !spi.value ? (spi as MetricMissing) : !cpi.value ? (cpi as MetricMissing) : ev === 0 ? missing("ev-is-zero", "CPI · SPI is 0: fall back to budget-rate or bottom-up") : ac + productRatioRound([rest, ac, pv], [ev, ev]),
-    bottomUp: s.etc < 0 ? missing("no-estimate", "a package that is not finished has no estimate to complete") : ac + s.etc,
-    earnedSchedule: !cpi.value ? (cpi as MetricMissing) : !s.spiTDen ? missing(s.spiTReason) : !s.spiTNum || ev === 0 ? missing("ev-is-zero") : ac + productRatioRound([rest, ac, s.spiTDen], [ev, s.spiTNum]),
+    cpi: early ?? (ac === 0 ? missing("ac-is-zero") : ev === 0 ? missing("ev-is-zero", "CPI is 0: fall back to budget-rate or bottom-up") : productRatioRoundBig([bac, ac], [ev])),
+    budgetRate: B(ac) + B(rest),
+    cpiSpi: !spi.value ? (spi as MetricMissing) : !cpi.value ? (cpi as MetricMissing) : ev === 0 ? missing("ev-is-zero", "CPI · SPI is 0: fall back to budget-rate or bottom-up") : B(ac) + productRatioRoundBig([rest, ac, pv], [ev, ev]),
+    bottomUp: s.etc < 0 ? missing("no-estimate", "a package that is not finished has no estimate to complete") : B(ac) + B(s.etc),
+    earnedSchedule: !cpi.value ? (cpi as MetricMissing) : !s.spiTDen ? missing(s.spiTReason) : !s.spiTNum || ev === 0 ? missing("ev-is-zero") : B(ac) + productRatioRoundBig([rest, ac, s.spiTDen], [ev, s.spiTNum]),
   };
-  const fam = (g: (c: number) => number): EacFamily<Money> => {
-    const one = (c: Cents): Metric<Money> => (typeof c === "number" ? m(g(c)) : c);
+  const fam = (g: (c: bigint) => bigint): EacFamily<Money> => {
+    const one = (c: Cents): Metric<Money> => (typeof c === "bigint" ? m(g(c)) : c);
     return { cpi: one(eacC.cpi), budgetRate: one(eacC.budgetRate), cpiSpi: one(eacC.cpiSpi), bottomUp: one(eacC.bottomUp), earnedSchedule: one(eacC.earnedSchedule) };
   };
   const eac = fam((c) => c);
@@ -115,15 +118,15 @@ export function figuresFrom(s: Sums, currency: string, eacOrder: readonly EacMet
   const selected = chosen ? eac[key[chosen]] : missing("no-eac", "no EAC method in the policy's order has a figure");
   const bacUnattainable = bac !== ev && bac <= ac;
   const tcpiBac = early ?? (bac === ev ? metric(D(0)) : bacUnattainable ? missing("bac-unattainable", "AC has reached BAC with work left: use TCPI against EAC") : metric(D(rest).div(bac - ac)));
-  const selC = chosen ? (eacC[key[chosen]] as number) : 0;
-  const tcpiEac = early ?? (!selected.value ? (selected as Metric<Decimal>) : rest === 0 ? metric(D(0)) : selC - ac <= 0 ? missing("divisor-is-zero", "EAC does not exceed AC") : metric(D(rest).div(selC - ac)));
+  const selC = chosen ? (eacC[key[chosen]] as bigint) : 0n;
+  const tcpiEac = early ?? (!selected.value ? (selected as Metric<Decimal>) : rest === 0 ? metric(D(0)) : selC - B(ac) <= 0n ? missing("divisor-is-zero", "EAC does not exceed AC") : metric(D(rest).div(D((selC - B(ac)).toString()))));
   return {
     bac: m(bac), pv: m(pv), ev: m(ev), ac: m(ac), sv: m(ev - pv), cv: m(ev - ac),
     svPercent: early ?? pct(ev - pv, pv, "pv-is-zero"),
     cvPercent: early ?? pct(ev - ac, ev, "ev-is-zero"),
     spi, cpi, csi: spi.value && cpi.value ? metric(spi.value.times(cpi.value)) : (spi.value ? cpi : spi),
     percentComplete: pct(ev, bac, "bac-is-zero"), percentSpent: pct(ac, bac, "bac-is-zero"),
-    eac, etc: fam((c) => c - ac), vac: fam((c) => bac - c),
+    eac, etc: fam((c) => c - B(ac)), vac: fam((c) => B(bac) - c),
     selectedEac: { method: chosen, value: selected }, tcpiBac, tcpiEac, bacUnattainable,
   };
 }

@@ -47,7 +47,7 @@ export function money(amount: MoneyAmountInput, currency: CurrencyCode): Money {
   } catch {
     throw ValidationError.single(["amount"], `${describeValue(amount)} is not a decimal amount`, "money");
   }
-  return Object.freeze({ amount: checkMoneyDigits(value, ["amount"], "money"), currency });
+  return unsafeMoney(checkMoneyDigits(value, ["amount"], "money"), currency);
 }
 
 /**
@@ -118,9 +118,9 @@ export function assertSameCurrency(a: Money, b: Money): void {
   if (a.currency !== b.currency) throw new CurrencyMismatchError(a.currency, b.currency);
 }
 
-/** @internal Builds a frozen Money without re-validating the currency. */
+/** @internal Builds a frozen Money without re-validating the currency; a negative zero (−5 × 0, −0) becomes plain 0. */
 export function unsafeMoney(amount: Decimal, currency: CurrencyCode): Money {
-  return Object.freeze({ amount, currency });
+  return Object.freeze({ amount: amount.isZero() && amount.isNeg() ? new PmoDecimal(0) : amount, currency });
 }
 
 /** Money as pmokit builds it: a finite Decimal amount and a known currency code (plain numbers are refused). */

@@ -1,5 +1,6 @@
 import { PmoDecimal, ValidationError, metric, missing, type Decimal, type DecimalInput, type Metric } from "../../core/index.js";
 import { toDecimalOrUndefined } from "./flows.js";
+import { RATE_SEARCH_RANGE } from "./roots.js";
 
 /*
  * The spreadsheet annuity functions (PMT, PV, FV, NPER, RATE) with the spreadsheet sign convention: money paid out
@@ -59,6 +60,11 @@ function read(input: unknown, subject: string, keys: readonly (keyof AnnuityTerm
 }
 
 /** (1+r)^n and the annuity factor (1 + r·type)·((1+r)^n − 1)/r (which is n when r = 0). */
+/** A figure with a negative zero made plain: `-(0·g + 0)` is −0 in decimal.js, and a shown or signed figure must read 0. */
+function figure(d: Decimal): Metric<Decimal, AnnuityReason> {
+  return metric(d.isZero() ? new PmoDecimal(0) : d);
+}
+
 function factors(rate: Decimal, nper: Decimal, type: PaymentTiming): { growth: Decimal; annuity: Decimal } {
   if (rate.isZero()) return { growth: new PmoDecimal(1), annuity: nper };
   const growth = rate.plus(1).pow(nper);
@@ -80,7 +86,7 @@ export function annuityPayment(terms: AnnuityTermsFor<"rate" | "nper" | "pv">): 
   if (t.nper.isZero()) return missing("nper-is-zero", "no periods to pay in");
   const { growth, annuity } = factors(t.rate, t.nper, t.type);
   if (annuity.isZero()) return missing("no-solution", "the annuity factor is zero for these terms");
-  return metric(t.pv.times(growth).plus(t.fv).negated().div(annuity));
+  return figure(t.pv.times(growth).plus(t.fv).negated().div(annuity));
 }
 
 /**
@@ -96,7 +102,7 @@ export function annuityPayment(terms: AnnuityTermsFor<"rate" | "nper" | "pv">): 
 export function annuityPresentValue(terms: AnnuityTermsFor<"rate" | "nper" | "pmt">): Metric<Decimal, AnnuityReason> {
   const t = read(terms, "annuityPresentValue", ["rate", "nper", "pmt"]);
   const { growth, annuity } = factors(t.rate, t.nper, t.type);
-  return metric(t.pmt.times(annuity).plus(t.fv).negated().div(growth));
+  return figure(t.pmt.times(annuity).plus(t.fv).negated().div(growth));
 }
 
 /**
@@ -112,7 +118,7 @@ export function annuityPresentValue(terms: AnnuityTermsFor<"rate" | "nper" | "pm
 export function annuityFutureValue(terms: AnnuityTermsFor<"rate" | "nper" | "pmt" | "pv">): Metric<Decimal, AnnuityReason> {
   const t = read(terms, "annuityFutureValue", ["rate", "nper", "pmt", "pv"]);
   const { growth, annuity } = factors(t.rate, t.nper, t.type);
-  return metric(t.pv.times(growth).plus(t.pmt.times(annuity)).negated());
+  return figure(t.pv.times(growth).plus(t.pmt.times(annuity)).negated());
 }
 
 /**
@@ -131,14 +137,14 @@ export function annuityPeriods(terms: AnnuityTermsFor<"rate" | "pmt" | "pv">): M
   const t = read(terms, "annuityPeriods", ["rate", "pmt", "pv"]);
   if (t.rate.isZero()) {
     if (t.pmt.isZero()) return missing("pmt-is-zero", "at rate 0 the payment must not be zero");
-    return metric(t.pv.plus(t.fv).negated().div(t.pmt));
+    return figure(t.pv.plus(t.fv).negated().div(t.pmt));
   }
   // From the equation: (1+r)^n = (pmt·(1+r·type) − fv·r) / (pmt·(1+r·type) + pv·r)
   const p = t.pmt.times(t.rate.times(t.type).plus(1));
   const num = p.minus(t.fv.times(t.rate));
   const den = p.plus(t.pv.times(t.rate));
   if (den.isZero() || num.div(den).lte(0)) return missing("no-solution", "no number of periods reaches the future value");
-  return metric(num.div(den).ln().div(t.rate.plus(1).ln()));
+  return figure(num.div(den).ln().div(t.rate.plus(1).ln()));
 }
 
 /** Options of {@link annuityRate}. */
@@ -150,7 +156,11 @@ export interface AnnuityRateOptions {
 /**
  * The interest rate per period at which payments `pmt` over `nper` periods turn `pv` into `fv` — spreadsheet `RATE`.
  * Newton's method from `guess` in 34-digit decimals, to |Δr| ≤ 1e-24 within 200 steps (`no-convergence` otherwise;
- * a spreadsheet stops after 20 steps at 1e-7 with #NUM!). A step that would reach −100 % is halved back.
+ * a spreadsheet stops after 20 steps at 1e-7 with #NUM!). A step that would reach −100 % is halved back (and gives
+ * `no-convergence` when the iterate is already within 34 digits of −100 %), and a step
+ * beyond 10,000 % a period (the top of the IRR search range) is halved back towards it, so a diverging search ends
+ * as `no-convergence` instead of running away. When `nper` is positive and pv, pmt and fv never differ in sign
+ * (nothing paid against something received, or no cash flow at all), no single rate is the answer: `no-solution`.
  *
  * @throws {ValidationError} for a missing or non-decimal term or a type other than 0/1.
  * @example
@@ -164,22 +174,37 @@ export function annuityRate(terms: AnnuityTermsFor<"nper" | "pmt" | "pv">, optio
   if (t.nper.isZero()) return missing("nper-is-zero", "no periods");
   const g = options.guess === undefined ? new PmoDecimal("0.1") : toDecimalOrUndefined(options.guess);
   if (g === undefined || g.lte(-1)) throw ValidationError.single(["options", "guess"], "guess must be a decimal greater than -1", "annuityRate");
+  if (t.nper.gt(0) && !mixedSigns([t.pv, t.pmt, t.fv])) {
+    return missing("no-solution", t.pv.isZero() && t.pmt.isZero() && t.fv.isZero()
+      ? "no cash flow: every rate balances the terms, so none is the answer"
+      : "pv, pmt and fv do not differ in sign: no rate balances them");
+  }
+  const high = new PmoDecimal(RATE_SEARCH_RANGE.high);
   const tolerance = new PmoDecimal("1e-24");
   let r = g;
   for (let iter = 0; iter < 200; iter++) {
     const { value, slope } = rateEquation(r, t);
-    if (value.isZero()) return metric(r);
+    if (value.isZero()) return figure(r);
     if (slope.isZero()) return missing("no-convergence", "the equation is flat at the current rate");
     let next = r.minus(value.div(slope));
     // Keep the iterate above −100 %: halve the distance to −1 instead of stepping past it.
-    while (next.lte(-1)) next = r.plus(-1).div(2);
-    if (next.minus(r).abs().lte(tolerance)) return metric(next);
+    if (next.lte(-1)) next = r.plus(-1).div(2);
+    // Within one unit of the 34th digit of −1 the midpoint rounds to −1 itself (this used to loop for ever).
+    if (next.lte(-1)) return missing("no-convergence", "the rate search ran into −100 %");
+    // …and below the top of the search range: Newton's method can run to rates with millions of digits otherwise.
+    if (next.gt(high)) next = r.plus(high).div(2);
+    if (next.minus(r).abs().lte(tolerance)) return figure(next);
     r = next;
   }
   return missing("no-convergence", "Newton's method did not settle within 200 steps; try another guess");
 }
 
 /** The annuity equation's value and its slope in the rate. */
+/** True when the amounts include both a positive and a negative one. */
+function mixedSigns(amounts: readonly Decimal[]): boolean {
+  return amounts.some((a) => a.gt(0)) && amounts.some((a) => a.lt(0));
+}
+
 function rateEquation(
   r: Decimal,
   t: { nper: Decimal; pmt: Decimal; pv: Decimal; fv: Decimal; type: PaymentTiming },

@@ -94,5 +94,7 @@ export function expectedCommercialValue(input: EcvInput): Decimal {
     if (p === undefined || p.lt(0) || p.gt(1)) throw ValidationError.single([path], "a probability is between 0 and 1", "expectedCommercialValue");
     return p;
   };
-  return npvD.times(prob(input.commercialSuccess, "commercialSuccess")).minus(c).times(prob(input.technicalSuccess, "technicalSuccess")).minus(d);
+  const ecv = npvD.times(prob(input.commercialSuccess, "commercialSuccess")).minus(c).times(prob(input.technicalSuccess, "technicalSuccess")).minus(d);
+  // A negative NPV times a zero probability is −0 in decimal.js; the figure reads plain 0.
+  return ecv.isZero() ? new PmoDecimal(0) : ecv;
 }

@@ -19,7 +19,7 @@ export type PeopleNames = Readonly<Record<string, string>>;
 export function fixed(m: Metric<Decimal>, places: number): CellMetric {
   checkArguments("fixed", { m: [m, "object"], places: [places, "integer"] });
   if (m.value !== undefined && !PmoDecimal.isDecimal(m.value)) notA("a Decimal", "fixed");
-  return m.value === undefined ? missingCell(m) : { value: m.value.toDecimalPlaces(places, 6) };
+  return m.value === undefined ? missingCell(m) : { value: rounded(m.value, places) };
 }
 
 /**
@@ -63,7 +63,13 @@ export function asCell<T extends string | number>(m: Metric<T>): CellMetric {
 export function percent(m: Metric<Decimal>, places: number): PercentCell | CellMetric {
   checkArguments("percent", { m: [m, "object"], places: [places, "integer"] });
   if (m.value !== undefined && !PmoDecimal.isDecimal(m.value)) notA("a Decimal", "percent");
-  return m.value === undefined ? missingCell(m) : { kind: "percent", value: m.value.toDecimalPlaces(places, 6) };
+  return m.value === undefined ? missingCell(m) : { kind: "percent", value: rounded(m.value, places) };
+}
+
+/** Half-even to `places`; a small negative that rounds away (−0.001 to 2 places) is plain 0, not −0, in every renderer. */
+function rounded(d: Decimal, places: number): Decimal {
+  const r = d.toDecimalPlaces(places, 6);
+  return r.isZero() ? new PmoDecimal(0) : r;
 }
 
 function notA(expected: string, subject: string): never {

@@ -234,8 +234,12 @@ function summarise(rs: RiskSpec, runs: Runs): ScheduleRiskResult {
     const col = runs.samples.subarray(v * N, (v + 1) * N);
     const r = pearson(col, project);
     const s = pearson(ranks(col, scratch), projectRanks);
-    const dec = (x: number | undefined): Metric<Decimal> =>
-      x === undefined ? missing("constant-duration", `${id}'s sampled duration or the project duration did not vary`) : metric(new PmoDecimal(x).toDecimalPlaces(4));
+    // Four places; a negative correlation on a never-critical activity (r × 0) or one rounding to 0 reads plain 0, not −0.
+    const dec = (x: number | undefined): Metric<Decimal> => {
+      if (x === undefined) return missing("constant-duration", `${id}'s sampled duration or the project duration did not vary`);
+      const d = new PmoDecimal(x).toDecimalPlaces(4);
+      return metric(d.isZero() ? new PmoDecimal(0) : d);
+    };
     return { id, criticalityIndex: ci, durationCorrelation: dec(r), cruciality: dec(r === undefined ? undefined : r * (runs.critical[i] as number) / N), sensitivity: dec(s), meanDuration: mean };
   });
   const tornado = activities
