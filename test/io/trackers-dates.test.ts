@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "../../src/index.js";
 import { trackerToPmokit, type TrackerExport } from "../../src/io/index.js";
+import { firstIssuePath } from "../support/errors.js";
 
 // trackerToPmokit leaves out progress after asOf by comparing days as strings. Its options and a hand-built export
 // were not checked: with asOf "2026-3-1", a story resolved on 2026-03-15 is not "after" it ("2026-03-15" <
@@ -17,15 +17,7 @@ const exp: TrackerExport = {
 };
 const options = { projectId: "PRJ-CRM", plannedStart: "2026-02-01", plannedFinish: "2026-04-30", asOf: "2026-03-01", importedAt: "2026-03-01T17:00:00.000Z" };
 
-const pathOf = (f: () => unknown): readonly (string | number)[] => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ValidationError) return e.issues[0]!.path;
-    throw e;
-  }
-  throw new Error("expected a ValidationError");
-};
+const pathOf = firstIssuePath;
 
 describe("trackerToPmokit checks its days and times", () => {
   it("counts only what was resolved by asOf: 3 of 8 points on 2026-02-20", () => {

@@ -1,21 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { isoDate, money, ValidationError } from "../../src/index.js";
+import { isoDate, money } from "../../src/index.js";
 import { benefitsRealisation, inPeriod, onTimeDelivery, portfolioHealth, portfolioVariance, serviceAvailability } from "../../src/kpi/index.js";
+import { firstIssuePath } from "../support/errors.js";
 
 // The KPIs filter and judge records by days compared as strings. Their inputs are plain records (not decoded
 // entities), so a day written "2026-3-1" used to be compared as it was: "2026-3-1" < "2026-03-10" is false ("3" >
 // "0"), so a project due on 1 March counted as not overdue on 10 March.
 
 const eur = (x: string) => money(x, "EUR");
-const pathOf = (f: () => unknown): readonly (string | number)[] => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ValidationError) return e.issues[0]!.path;
-    throw e;
-  }
-  throw new Error("expected a ValidationError");
-};
+const pathOf = firstIssuePath;
 const march = { from: isoDate("2026-03-01"), to: isoDate("2026-03-31") };
 
 describe("KPI days are checked where they enter", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "../../src/index.js";
 import { assessItem, checkEvidenceRule, evaluateGate, overdueItems, readinessFigures, readinessProgress } from "../../src/rollout/index.js";
 import { sampleRollout } from "./helpers.js";
+import { firstIssuePath } from "../support/errors.js";
 
 // Readiness is judged as of a day compared as a string with due days, waiver expiries and the UTC day of votes. An
 // unchecked "2026-3-1" sorted after every day of 2026-01…09 and "yesterday" after every day: items counted overdue,
@@ -10,15 +10,7 @@ import { sampleRollout } from "./helpers.js";
 const { items, gates } = sampleRollout();
 const gate = gates[0]!;
 
-const pathOf = (f: () => unknown): readonly (string | number)[] => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ValidationError) return e.issues[0]!.path;
-    throw e;
-  }
-  throw new Error("expected a ValidationError");
-};
+const pathOf = firstIssuePath;
 
 describe("rollout readiness refuses an as-of day that is not a calendar date", () => {
   const calls: [string, (asOf: never) => unknown][] = [

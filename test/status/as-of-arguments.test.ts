@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { decimal, decodeEntity, isoDate, metric, ValidationError, type Action, type Decision, type Issue, type Risk } from "../../src/index.js";
+import { decimal, decodeEntity, isoDate, metric, type Action, type Decision, type Issue, type Risk } from "../../src/index.js";
 import { loadSampleOffice } from "../../examples/office.js";
 import { changeRequestImpact, contingencyReserve, issueAgeing, overdueActions, pendingDecisions, ragStatus } from "../../src/status/index.js";
+import { firstIssuePath } from "../support/errors.js";
 
 // The status calculators compare their as-of day with the records' days as strings. Unchecked, a day that is not
 // YYYY-MM-DD gave a confident wrong answer: "2026-3-1" sorts after every day of 2026-01…2026-09 ("3" > "0"), and
@@ -13,15 +14,7 @@ const risks = o.risk.map((x) => decodeEntity("risk", x)) as Risk[];
 const actions = o.action.map((x) => decodeEntity("action", x)) as Action[];
 const decisions = o.decision.map((x) => decodeEntity("decision", x)) as Decision[];
 
-const pathOf = (f: () => unknown): readonly (string | number)[] => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ValidationError) return e.issues[0]!.path;
-    throw e;
-  }
-  throw new Error("expected a ValidationError");
-};
+const pathOf = firstIssuePath;
 
 const BAD = ["2026-3-1", "2026-02-30", "yesterday", "2026-03-01T00:00:00.000Z"] as const;
 

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "../../src/core/index.js";
 import { analyzeTraceGraph, analyzeTraceability, buildTraceGraph, requirementFingerprint, type TraceInput } from "../../src/traceability/index.js";
 import { link, req, run, tc } from "./helpers.js";
+import { validationErrorOf } from "../support/errors.js";
 
 // Traceability compares its times (run executedAt, acknowledgedAt, link reviewedAt, changedAt) with asOf and with each
 // other as strings. Strings order instants only in the canonical form: "2026-03-10T10:00:00Z" sorts after
@@ -12,15 +12,7 @@ import { link, req, run, tc } from "./helpers.js";
 const AS_OF = "2026-03-10T10:00:00.000Z";
 const SAME_NO_MILLIS = "2026-03-10T10:00:00Z";
 
-const err = (f: () => unknown): ValidationError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ValidationError) return e;
-    throw e;
-  }
-  throw new Error("expected a ValidationError");
-};
+const err = validationErrorOf;
 
 describe("times in traceability input are UTC instants, compared in canonical form", () => {
   it("an acknowledgement given at asOf, written without milliseconds, counts", () => {

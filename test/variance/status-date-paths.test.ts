@@ -1,22 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { money, ValidationError } from "../../src/index.js";
+import { money } from "../../src/index.js";
 import { agileEarnedValue } from "../../src/variance/index.js";
 import { scheduleInputFromPlan } from "../../src/io/index.js";
 import { analyzeOffice, sampleOfficeRecords } from "../../src/office/index.js";
+import { firstIssuePathAsync } from "../support/errors.js";
 
 // A status date that is not YYYY-MM-DD must be refused at its path, before anything is compared with it: these
 // refused it without a path (agileEarnedValue, analyzeOffice), or not at all (scheduleInputFromPlan compared progress
 // days with it as strings — "2026-03-15" <= "2026-3-1" — and returned an input only scheduleNetwork refused later).
 
-const pathOf = async (f: () => unknown): Promise<readonly (string | number)[]> => {
-  try {
-    await f();
-  } catch (e) {
-    if (e instanceof ValidationError) return e.issues[0]!.path;
-    throw e;
-  }
-  throw new Error("expected a ValidationError");
-};
+const pathOf = firstIssuePathAsync;
 
 const release = {
   sprints: [{ finish: "2026-10-09" }, { finish: "2026-10-23" }],

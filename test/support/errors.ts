@@ -1,0 +1,28 @@
+import { ValidationError } from "../../src/core/index.js";
+
+/** The ValidationError `f` throws; any other outcome fails the test (another error is rethrown). */
+export function validationErrorOf(f: () => unknown): ValidationError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof ValidationError) return e;
+    throw e;
+  }
+  throw new Error("expected a ValidationError");
+}
+
+/** The path of the first issue of the ValidationError `f` throws. */
+export function firstIssuePath(f: () => unknown): readonly (string | number)[] {
+  return validationErrorOf(f).issues[0]!.path;
+}
+
+/** As {@link firstIssuePath}, for a call that may reject (awaits it). */
+export async function firstIssuePathAsync(f: () => unknown): Promise<readonly (string | number)[]> {
+  try {
+    await f();
+  } catch (e) {
+    if (e instanceof ValidationError) return e.issues[0]!.path;
+    throw e;
+  }
+  throw new Error("expected a ValidationError");
+}
