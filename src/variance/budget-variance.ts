@@ -1,6 +1,6 @@
 import { ValidationError, divideToScale, minorUnits, isIsoDate, metric, missing, money, toEpochDay, type Decimal, type IsoDate, type Metric, type Money, checkArguments } from "../core/index.js";
 import type { CostEntry, Project } from "../entities/index.js";
-import { fromMinor, toMinor } from "./exact.js";
+import { fromMinor, magnitudeCounter, toMinor } from "./exact.js";
 import type { Period } from "./period-grid.js";
 import type { FxRate } from "./types.js";
 
@@ -49,10 +49,11 @@ export function budgetVariance(
   const planned = new Map<string, number>();
   const actual = new Map<string, number>();
   const issues: { path: (string | number)[]; message: string; code: string }[] = [];
+  const counted = magnitudeCounter(issues);
   const labels = new Set(options.periods.map((p) => p.label));
   project.budget.lines.forEach((l, i) => {
     if (!labels.has(l.period)) { issues.push({ path: ["budget", "lines", i, "period"], message: `period ${l.period} is not in the grid`, code: "custom" }); return; }
-    planned.set(key(l.period, l.category), (planned.get(key(l.period, l.category)) ?? 0) + toMinor(l.amount, ["budget", "lines", i, "amount"], "budget variance"));
+    planned.set(key(l.period, l.category), (planned.get(key(l.period, l.category)) ?? 0) + counted(toMinor(l.amount, ["budget", "lines", i, "amount"], "budget variance"), ["budget", "lines", i, "amount"]));
   });
   costEntries.forEach((c, i) => {
     if (c.projectId !== project.id || c.date > t) return;
@@ -65,7 +66,7 @@ export function budgetVariance(
       amount = money(c.amount.amount.times(rate).toDecimalPlaces(minorUnits(cur)), cur);
     }
     const k = key(period.label, c.category);
-    actual.set(k, (actual.get(k) ?? 0) + toMinor(amount, ["costEntries", i, "amount"], "budget variance"));
+    actual.set(k, (actual.get(k) ?? 0) + counted(toMinor(amount, ["costEntries", i, "amount"], "budget variance"), ["costEntries", i, "amount"]));
   });
   if (issues.length) throw new ValidationError(issues, "budget variance");
   const out: BudgetVarianceLine[] = [];
@@ -81,7 +82,7 @@ export function budgetVariance(
       const v = pl - fc;
       out.push({
         period: p.label, category, planned: fromMinor(pl, cur), actual: fromMinor(ac, cur), forecast: fromMinor(fc, cur), variance: fromMinor(v, cur),
-        variancePercent: pl === 0 ? missing("divisor-is-zero", "nothing was planned") : metric(divideToScale(fromMinor(v * 100, cur).amount, fromMinor(pl, cur).amount, 4, "half-even")),
+        variancePercent: pl === 0 ? missing("divisor-is-zero", "nothing was planned") : metric(divideToScale(fromMinor(BigInt(v) * 100n, cur).amount, fromMinor(pl, cur).amount, 4, "half-even")),
       });
     }
   }

@@ -5,7 +5,7 @@ import {
 import { requireArray, requireObject } from "../core/guard.js";
 import type { Baseline, EarningRule, WorkPackage } from "../entities/index.js";
 import { compileDays, workingDaysIn } from "./day-index.js";
-import { toFraction, toMinor } from "./exact.js";
+import { magnitudeCounter, toFraction, toMinor } from "./exact.js";
 import { addPvCurve } from "./kernel.js";
 import { packPackages, views } from "./packed.js";
 import { progressOf, ruleWarnings } from "./earning-rules.js";
@@ -84,6 +84,7 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
   const calendar: WorkingCalendar = options.calendar ?? STANDARD_CALENDAR;
   if (calendar.workingWeekdays.length === 0) throw ValidationError.single(["calendar", "workingWeekdays"], "a calendar needs at least one working weekday", "earned value");
   const warnings: EvmWarning[] = [];
+  const counted = magnitudeCounter(issues);
   const baseline = chooseBaseline(input, options.baseline, options.statusDate, warnings);
   const live = new Map(input.workPackages.filter((w) => w.projectId === input.project.id).map((w) => [w.id, w] as const));
   const blPackages = baseline?.workPackages ?? [];
@@ -138,6 +139,7 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
       amt = conv(rate);
       base = conv(atBase);
     }
+    counted(Math.max(Math.abs(amt), Math.abs(base)), path);
     const a = { day: toEpochDay(c.date), amt, base, id: c.id };
     all.push(a);
     const k = c.workPackageId === undefined ? undefined : index.get(c.workPackageId);
@@ -174,7 +176,8 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
     s.slices.forEach((x, j) => {
       if (x.amount.currency !== currency) issues.push({ path: [...s.path, "timePhasedBudget", j, "amount", "currency"], message: `budget must be in ${currency}`, code: "custom" });
       const a = toEpochDay(x.start), b = toEpochDay(x.finish);
-      sStart[j] = a; sEnd[j] = b; sAmt[j] = toMinor(x.amount, [...s.path, "timePhasedBudget", j, "amount"], "earned value"); bac += sAmt[j] as number;
+      const at = [...s.path, "timePhasedBudget", j, "amount"];
+      sStart[j] = a; sEnd[j] = b; sAmt[j] = counted(toMinor(x.amount, at, "earned value"), at); bac += sAmt[j] as number;
       const wd = policy.spread === "working-days" ? workingDaysIn(days, a, b) : 0;
       sUnits[j] = wd > 0 ? wd : b - a + 1; // a slice with no working day spreads by calendar days
     });
@@ -186,7 +189,8 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
       else apportion = { base, ...toFraction(s.rule.factor, [...s.path, "earningRule", "factor"], "earned value") };
     }
     const est = s.w?.estimateToComplete;
-    const etc = est ? toMinor(est.amount, [...s.livePath, "estimateToComplete", "amount"], "earned value") : -1;
+    const etcPath = [...s.livePath, "estimateToComplete", "amount"];
+    const etc = est ? counted(toMinor(est.amount, etcPath, "earned value"), etcPath) : -1;
     const etcDay = est ? toEpochDay(est.asOf) : 0;
     return {
       id: s.id, code: s.code, name: s.name, livePath: s.livePath, rule: s.rule.type, loe: s.rule.type === "level-of-effort", hasBaseline: s.has,

@@ -1,4 +1,4 @@
-import { PmoDecimal, ValidationError, minorUnits, type Decimal, type Money } from "../core/index.js";
+import { PmoDecimal, ValidationError, minorUnits, type Decimal, type Money, type ValidationIssue } from "../core/index.js";
 
 /*
  * Exact integer helpers for the hot path. Money inside the engine is an integer number of minor units (cents) held
@@ -22,6 +22,23 @@ export function toMinor(m: Money, path: readonly (string | number)[], subject: s
   const n = scaled.toNumber();
   if (!Number.isSafeInteger(n)) throw ValidationError.single([...path], "amount too large for exact arithmetic", subject);
   return n;
+}
+
+/**
+ * A running total of the magnitudes of the amounts a calculation sums: every sum and difference it forms is bounded
+ * by that total, so while it stays within 2^53 − 1 minor units (about 90 trillion in a two-decimal currency) all of
+ * them are exact in a JS number. The amount that takes it past gets an issue; past it a total such as AC would round.
+ */
+export function magnitudeCounter(issues: ValidationIssue[]): (units: number, path: readonly (string | number)[]) => number {
+  let total = 0;
+  return (units, path) => {
+    const before = total;
+    total += Math.abs(units);
+    if (total > Number.MAX_SAFE_INTEGER && before <= Number.MAX_SAFE_INTEGER) {
+      issues.push({ path, message: "the amounts total more than 2^53 − 1 minor units: too large for exact arithmetic", code: "custom" });
+    }
+    return units;
+  };
 }
 
 /** Minor units back to Money (the edge: one Decimal per figure read). */

@@ -1,6 +1,6 @@
 import { ValidationError, isMoney, metric, money, missing, sumMoney, type Metric, type Money, checkArguments } from "../core/index.js";
 import type { EarnedValueResult } from "./earned-value.js";
-import { toMinor } from "./exact.js";
+import { magnitudeCounter, toMinor } from "./exact.js";
 import { figuresFrom, type EvmFigures } from "./figures.js";
 import type { EacMethod } from "./types.js";
 
@@ -59,7 +59,8 @@ export function rollUpEarnedValue(
   const currency = first.currency;
   const issues = children.flatMap((c, i) => (c.currency === currency ? [] : [{ path: ["children", i, "currency"], message: `${c.id} is in ${c.currency}, not ${currency}: convert before rolling up`, code: "custom" }]));
   if (issues.length) throw new ValidationError(issues, "roll-up");
-  const units = (m: Metric<Money>, i: number) => (m.value ? toMinor(m.value, ["children", i], "roll-up") : 0);
+  const counted = magnitudeCounter(issues);
+  const units = (m: Metric<Money>, i: number) => (m.value ? counted(toMinor(m.value, ["children", i], "roll-up"), ["children", i]) : 0);
   let bac = 0, pv = 0, ev = 0, ac = 0, etc = 0, hasBaseline = false, beforeStart = true;
   const es: Money[] = [];
   let esMissing: Metric<Money> | undefined;
@@ -76,6 +77,7 @@ export function rollUpEarnedValue(
     if (f.eac.earnedSchedule.value) es.push(f.eac.earnedSchedule.value);
     else esMissing ??= f.eac.earnedSchedule;
   });
+  if (issues.length) throw new ValidationError(issues, "roll-up");
   const figures = figuresFrom({ bac, pv, ev, ac, etc, beforeStart: hasBaseline && beforeStart, hasBaseline, spiTNum: 0, spiTDen: 0, spiTReason: "project-level-only" }, currency, options.eacOrder ?? DEFAULT_ORDER);
   const eacEs: Metric<Money> = esMissing ?? (es.length ? metric(sumMoney(es, currency)) : missing("no-baseline"));
   const bacMoney = figures.bac.value ?? money(0, currency);

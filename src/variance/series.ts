@@ -1,8 +1,8 @@
-import { toEpochDay, type IsoDate, type Money } from "../core/index.js";
+import { minorUnits, toEpochDay, type IsoDate, type Money } from "../core/index.js";
 import { checkEarnedValueArguments, compileProject } from "./compile.js";
 import { workingDaysIn } from "./day-index.js";
 import { resultFrom, type EarnedValueResult } from "./earned-value.js";
-import { fromMinor, mulDivRound, toMinor } from "./exact.js";
+import { fromMinor, pow10, productRatioRoundBig } from "./exact.js";
 import { addPvCurve, evaluateProject } from "./kernel.js";
 import { periodGrid, type Period } from "./period-grid.js";
 import type { EarnedValueInput, EarnedValueOptions } from "./types.js";
@@ -56,7 +56,8 @@ export function earnedValueSeries(input: EarnedValueInput, options: EarnedValueO
   const finish = now.schedule.forecastFinish.spiT.value;
   const fEnd = finish ? toEpochDay(finish) : undefined;
   const span = fEnd !== undefined ? workingDaysIn(cp.days, t + 1, fEnd) : 0;
-  const cur = (m: Money | undefined) => (m ? toMinor(m, [], "series") : 0);
+  // In BigInt: a forecast from a tiny EV can pass 2^53 minor units, and earnedValue reports it exactly.
+  const cur = (m: Money | undefined) => (m ? BigInt(m.amount.times(pow10(minorUnits(m.currency))).toFixed(0)) : 0n);
   const ac = cur(now.figures.ac.value), ev = cur(now.figures.ev.value), eac = cur(now.figures.selectedEac.value.value);
   const points: SeriesPoint[] = [];
   // Extend the grid to the forecast finish: the plan is flat at BAC after its last period.
@@ -74,8 +75,8 @@ export function earnedValueSeries(input: EarnedValueInput, options: EarnedValueO
     const base = { label: period.label, date: period.finish, pv: fromMinor(curve[Math.min(k, curve.length - 1)] as number, cp.currency) };
     if (fEnd === undefined || !now.figures.selectedEac.value.value) { points.push(base); return; }
     const done = span === 0 ? 1 : Math.min(span, workingDaysIn(cp.days, t + 1, end));
-    const along = (from: number, to: number) => fromMinor(from + mulDivRound(to - from, done, Math.max(span, 1)), cp.currency);
-    points.push({ ...base, eacPath: along(ac, eac), ieacPath: along(ev, cp.bac) });
+    const along = (from: bigint, to: bigint) => fromMinor(from + productRatioRoundBig([to - from, done], [Math.max(span, 1)]), cp.currency);
+    points.push({ ...base, eacPath: along(ac, eac), ieacPath: along(ev, BigInt(cp.bac)) });
   });
   return { points, atStatusDate: now };
 }
