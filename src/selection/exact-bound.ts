@@ -7,35 +7,25 @@ import type { SelectionProblem } from "./problem.js";
  * better on a billion (or one the floats cannot tell apart at all) was known to exist.
  */
 
-/**
- * @internal The step every plan's exact value is a multiple of: 10^-p, p the most decimal places of any value, when
- * the values total at most 2^53 − 1 such steps (then a float tells two plans one step apart); undefined otherwise.
- */
-export function valueStep(problem: SelectionProblem): Decimal | undefined {
-  let places = 0;
-  let total: Decimal = new PmoDecimal(0);
-  for (const c of problem.candidates) {
-    places = Math.max(places, c.value.decimalPlaces());
-    total = total.plus(c.value.abs());
-  }
-  if (places > 15 || total.times(new PmoDecimal(10).pow(places)).greaterThan(Number.MAX_SAFE_INTEGER)) return undefined;
+/** @internal The step every plan's exact value is a multiple of: 10^-p, p the most decimal places of any value. */
+export function valueStep(problem: SelectionProblem): Decimal {
+  const places = problem.candidates.reduce((p, c) => Math.max(p, c.value.decimalPlaces()), 0);
   return new PmoDecimal(10).pow(-places);
 }
 
 /**
- * @internal The exact best bound of a plan worth `objective`, from a solver's float bound `boundFloat`. When the
- * values have a step (see {@link valueStep}), no plan lies strictly between the objective and one step above it, so a
- * float bound less than half a step above proves the objective optimal; otherwise the float bound stands. Without a
- * step the values have more digits than a double holds: the float bound is widened by the floats' error on these
- * values (2^-40 of Σ|v|) and proves optimality only from below the objective.
+ * @internal The exact best bound of a plan worth `objective`, from a solver's float bound `boundFloat`. The float
+ * bound is good to the floats' rounding error on these values, at most (2n + 2)·2^-53 of Σ|v| for n candidates (sums
+ * of n terms and their prices); widened by that, it is a true bound. Every plan's value is a multiple of the values'
+ * step ({@link valueStep}), so no plan lies strictly between the objective and one step above it: a widened bound
+ * below that proves the objective optimal; otherwise the widened bound stands (never below the objective). Values with more
+ * digits than a double holds (1 and 1.00000000000000001) thus never give a false "optimal".
  */
 export function exactBound(problem: SelectionProblem, objective: Decimal, boundFloat: number): Decimal {
   if (!Number.isFinite(boundFloat)) return objective;
-  const step = valueStep(problem);
-  const float = new PmoDecimal(boundFloat);
-  if (step !== undefined) return float.lessThan(objective.plus(step.div(2))) ? objective : float;
   let total: Decimal = new PmoDecimal(0);
   for (const c of problem.candidates) total = total.plus(c.value.abs());
-  const widened = float.plus(total.times(new PmoDecimal(2).pow(-40)));
-  return widened.lessThanOrEqualTo(objective) ? objective : widened;
+  const error = total.times(2 * problem.candidates.length + 2).times(new PmoDecimal(2).pow(-53));
+  const upper = new PmoDecimal(boundFloat).plus(error);
+  return upper.lessThan(objective.plus(valueStep(problem))) ? objective : upper;
 }
