@@ -4,6 +4,7 @@ import type { SelectionModel } from "./model.js";
 import type { PlanState } from "./plan-state.js";
 import { now, type SearchContext } from "./search-context.js";
 import { searchContext } from "./heuristic.js";
+import { FLOAT_NOISE } from "./local-search.js";
 import type { SelectionSolver, SolverRun, SolverRunOptions } from "./solver.js";
 
 /** Options of {@link createBuiltInSolver}. */
@@ -35,12 +36,13 @@ function branchAndBound(
   let stopped: "complete" | "node-limit" | "time-limit" = "complete";
   let prunedBound = -Infinity;
   const order = ctx.order;
-  const tolerance = (v: number) => Math.max(1e-9 * Math.max(1, Math.abs(v)), limits.gap * Math.abs(v));
+  // Float noise only (1e-12): a wider tolerance pruned real improvements (0.50 on a billion is 5e-10).
+  const tolerance = (v: number) => Math.max(FLOAT_NOISE * Math.max(1, Math.abs(v)), limits.gap * Math.abs(v));
   const dfs = (k: number): void => {
     if (stopped !== "complete") return;
     if (++nodes > limits.nodeLimit) { stopped = "node-limit"; return; }
     if ((nodes & 255) === 0 && now() > limits.deadline) { stopped = "time-limit"; return; }
-    if (state.value > incumbent.value + 1e-9 * Math.max(1, Math.abs(incumbent.value))) {
+    if (state.value > incumbent.value + FLOAT_NOISE * Math.max(1, Math.abs(incumbent.value))) {
       incumbent.value = state.value;
       incumbent.plan = state.toPlan();
     }
@@ -125,7 +127,7 @@ export function createBuiltInSolver(options: BuiltInSolverOptions = {}): Selecti
 
 function stopReason<U extends SolverRun["stoppedBy"]>(value: number, bound: number, gap: number, otherwise: U): "optimal" | "gap" | U {
   const diff = bound - value;
-  if (diff <= 1e-9 * Math.max(1, Math.abs(value))) return "optimal";
+  if (diff <= FLOAT_NOISE * Math.max(1, Math.abs(value))) return "optimal";
   return diff <= gap * Math.abs(value) ? "gap" : otherwise;
 }
 

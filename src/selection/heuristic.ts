@@ -1,7 +1,7 @@
 import { buildBlocks, type Blocks } from "./blocks.js";
 import { greedyFill } from "./greedy-fill.js";
 import { lagrangianPrices } from "./lagrangian.js";
-import { improve } from "./local-search.js";
+import { FLOAT_NOISE, improve } from "./local-search.js";
 import type { SelectionModel } from "./model.js";
 import { PlanState } from "./plan-state.js";
 import type { SearchContext } from "./search-context.js";
@@ -130,7 +130,7 @@ export function heuristicState(ctx: SearchContext, options: HeuristicOptions = {
     }
     greedyFill(search, state, options.banned);
     const cut = improve(search, state, { passes, banned: options.banned, timeUp: options.timeUp });
-    if (!best || state.value > best.state.value + 1e-9 * Math.max(1, Math.abs(best.state.value))) best = { state, cut: cut || best?.cut === true };
+    if (!best || state.value > best.state.value + FLOAT_NOISE * Math.max(1, Math.abs(best.state.value))) best = { state, cut: cut || best?.cut === true };
     else best = { ...best, cut: best.cut || cut };
     if (best.cut) break;
   }

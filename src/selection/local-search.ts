@@ -8,7 +8,13 @@ interface Context {
   readonly order: Int32Array;
 }
 
-const better = (a: number, b: number) => a > b + 1e-9 * Math.max(1, Math.abs(b));
+/**
+ * @internal Relative float noise of a plan value: what a comparison of two plans ignores. Plans closer than 1e-9
+ * can differ for real (0.50 on a billion), so the margin is the floats' own error, not a modelling tolerance.
+ */
+export const FLOAT_NOISE = 1e-12;
+
+const better = (a: number, b: number) => a > b + FLOAT_NOISE * Math.max(1, Math.abs(b));
 
 function closureValue(blocks: Blocks, c: readonly number[]): number {
   let v = 0;

@@ -2,6 +2,7 @@ import { PmoDecimal, missing, metric, type Decimal, type Metric } from "../core/
 import { fractionalBound } from "./bounds.js";
 import { heuristicState, searchContext } from "./heuristic.js";
 import { findConflicts, type SelectionConflict } from "./infeasibility.js";
+import { exactBound } from "./exact-bound.js";
 import { buildSelectionModel, type SelectionModel } from "./model.js";
 import type { SelectionProblem } from "./problem.js";
 import { now } from "./search-context.js";
@@ -95,10 +96,9 @@ export async function solveProblem(
   if (!chosen) throw new Error("unreachable: the heuristic plan is feasible by construction");
   const { selected, objective } = chosen;
   // Both bounds are proven (the solver's, and the Lagrangian one of the search context): the smaller one counts.
-  let boundFloat = Math.min(Number.isFinite(run.bound) && run.stoppedBy !== "infeasible" ? run.bound : fractionalBound(ctx, start.fresh()), ctx.prices.bound);
-  if (!Number.isFinite(boundFloat)) boundFloat = objective.toNumber();
-  const close = Math.abs(boundFloat - objective.toNumber()) <= 1e-9 * Math.max(1, Math.abs(objective.toNumber()));
-  const bound = close || objective.greaterThan(boundFloat) ? objective : new PmoDecimal(boundFloat);
+  const boundFloat = Math.min(Number.isFinite(run.bound) && run.stoppedBy !== "infeasible" ? run.bound : fractionalBound(ctx, start.fresh()), ctx.prices.bound);
+  // Exact, not within a float tolerance: a better plan a fraction of a unit away is not "optimal" (exact-bound.ts).
+  const bound = exactBound(problem, objective, boundFloat);
   const gap = relativeGap(objective, bound);
   const cutByClock = started.cut || run.stoppedBy === "time-limit";
   const status: SelectionStatus = gap.value?.isZero() ? "optimal" : gap.value?.lessThanOrEqualTo(options.gap) ? "gap-reached" : cutByClock ? "time-limit" : "node-limit";

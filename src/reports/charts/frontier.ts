@@ -1,5 +1,5 @@
 import { line } from "d3-shape";
-import { checkArguments, type CurrencyCode } from "../../core/index.js";
+import { PmoDecimal, checkArguments, isMoney, type CurrencyCode, type Decimal } from "../../core/index.js";
 import { amountText } from "./dated-lines.js";
 import { Issues, MARGIN, REF_STYLE, amountNumber, chartSize, legend, marker, svgDocument, verticalMarker, type ChartAmount, type ChartSize, type SeriesStyle, type SvgMarkup } from "./svg.js";
 import { xyFrame } from "./xy.js";
@@ -32,6 +32,9 @@ export interface FrontierChartInput extends ChartSize {
 
 const FRONTIER: SeriesStyle = { colour: "#0072B2", marker: "circle", width: 2.5 };
 const RANKING: SeriesStyle = { colour: "#D55E00", marker: "square", dash: "7 4", width: 2 };
+
+/** The exact amount of a chart figure (a number as the decimal it prints as). */
+const exactAmount = (v: ChartAmount): Decimal => (typeof v === "number" ? new PmoDecimal(v) : isMoney(v) ? v.amount : v);
 
 /**
  * The efficient frontier (solid, circles) against the ranking curve (dashed, squares), cost on x and value on y,
@@ -92,7 +95,8 @@ export function efficientFrontierChart(input: FrontierChartInput): SvgMarkup {
     input.budget === undefined || budgetLabel === undefined
       ? ""
       : verticalMarker("budget", x(amountNumber(input.budget)), box.top, box.bottom, (box.left + box.right) / 2, budgetLabel);
-  const best = (pts: readonly CostValuePoint[]) => (pts.length ? amountText(pts.reduce((a, b) => (amountNumber(b.value) > amountNumber(a.value) ? b : a)).value) : "none");
+  // Chosen exactly: two values one double apart (1 and 1.00000000000000001) named the first as the best.
+  const best = (pts: readonly CostValuePoint[]) => (pts.length ? amountText(pts.reduce((a, b) => (exactAmount(b.value).greaterThan(exactAmount(a.value)) ? b : a)).value) : "none");
   const desc = input.description ?? `Efficient frontier (${fr.length} points, best value ${best(fr)}) against the ranking curve (${rk.length} points, best value ${best(rk)})${budgetLabel ? `; ${budgetLabel}` : ""}.`;
   const body =
     axes +

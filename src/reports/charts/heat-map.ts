@@ -3,6 +3,9 @@ import { checkArguments, PmoDecimal, type Decimal } from "../../core/index.js";
 import { escapeHtml } from "../escape.js";
 import { Issues, clip, px, svgDocument, textWidth, type SvgMarkup } from "./svg.js";
 
+const ROUND_HALF_UP = 4; // decimal.js ROUND_HALF_UP
+const atLeastOne = (v: number | Decimal): boolean => (typeof v === "number" ? v >= 1 : v.gte(1));
+
 /** One cell of the heat map: a share from 0 to 1 and the text printed in it (default: the share as a percentage). */
 export interface HeatCell {
   /** Share, 0 to 1 (e.g. 0.85 = 85 % covered). */
@@ -37,8 +40,9 @@ const RAMP = scaleLinear<string>().domain([0, 1]).range(["#f1f7fd", "#08306b"]);
 const CELL_H = 30;
 const LEGEND_STEPS = [0, 0.25, 0.5, 0.75, 1];
 
-function pct(v: number): string {
-  return `${Math.round(v * 100)}%`;
+function pct(v: number | Decimal): string {
+  // From the exact Decimal when there is one (half up, as Math.round): 0.285 is the double 0.28499…, which printed 28 %.
+  return typeof v === "number" ? `${Math.round(v * 100)}%` : `${v.times(100).toDecimalPlaces(0, ROUND_HALF_UP).toFixed()}%`;
 }
 
 /**
@@ -85,6 +89,11 @@ export function coverageHeatMapChart(input: HeatMapInput): SvgMarkup {
     });
   });
   issues.throwIfAny("heat map");
+  // The exact share of each cell, for the printed figures (the double is for the shade only).
+  const exact = (r: number, k: number): number | Decimal => {
+    const v = cells[r]?.[k]?.value;
+    return PmoDecimal.isDecimal(v) ? (v as Decimal) : (values[r]?.[k] as number);
+  };
 
   const rowText = rows.map((r) => clip(r, 36));
   const colText = cols.map((c) => clip(c, 24));
@@ -111,7 +120,7 @@ export function coverageHeatMapChart(input: HeatMapInput): SvgMarkup {
         if (v === null || cell === null || cell === undefined) {
           return `<g class="cell na"><rect x="${px(x + 1)}" y="${px(y + 1)}" width="${px(cw - 2)}" height="${CELL_H - 2}" fill="#ffffff" stroke="#999999" stroke-dasharray="3 2"/><text x="${px(x + cw / 2)}" y="${px(y + CELL_H / 2 + 4)}" text-anchor="middle" font-size="11" fill="#555555">n/a</text></g>`;
         }
-        return `<g class="cell"><rect x="${px(x + 1)}" y="${px(y + 1)}" width="${px(cw - 2)}" height="${CELL_H - 2}" fill="${RAMP(v)}"/><text x="${px(x + cw / 2)}" y="${px(y + CELL_H / 2 + 4)}" text-anchor="middle" font-size="11" fill="${v > 0.55 ? "#ffffff" : "#111111"}">${escapeHtml(cell.label ?? pct(v))}</text></g>`;
+        return `<g class="cell"><rect x="${px(x + 1)}" y="${px(y + 1)}" width="${px(cw - 2)}" height="${CELL_H - 2}" fill="${RAMP(v)}"/><text x="${px(x + cw / 2)}" y="${px(y + CELL_H / 2 + 4)}" text-anchor="middle" font-size="11" fill="${v > 0.55 ? "#ffffff" : "#111111"}">${escapeHtml(cell.label ?? pct(exact(r, k)))}</text></g>`;
       });
       return `<g class="row">${label}${row.join("")}</g>`;
     })
@@ -125,7 +134,7 @@ export function coverageHeatMapChart(input: HeatMapInput): SvgMarkup {
     `<text class="axis-title" x="${px(left + plotW / 2)}" y="${px(height - 12)}" text-anchor="middle" font-size="12">${escapeHtml(input.columnTitle ?? "Columns")}</text>` +
     `<text class="axis-title" x="16" y="${px(top + (rows.length * CELL_H) / 2)}" text-anchor="middle" font-size="12" transform="rotate(-90 16 ${px(top + (rows.length * CELL_H) / 2)})">${escapeHtml(input.rowTitle ?? "Rows")}</text>`;
   const measured = values.flat().filter((v): v is number => v !== null);
-  const desc = input.description ?? `${rows.length} rows by ${cols.length} columns; ${measured.length} cells measured, ${measured.filter((v) => v >= 1).length} fully covered, ${values.flat().length - measured.length} not applicable.`;
+  const desc = input.description ?? `${rows.length} rows by ${cols.length} columns; ${measured.length} cells measured, ${values.flatMap((row, r) => row.filter((v, k) => v !== null && atLeastOne(exact(r, k)))).length} fully covered, ${values.flat().length - measured.length} not applicable.`;
   const body = `<g class="axis axis-x">${colLabels}</g><g class="plot">${grid}</g>${legend}${axisTitles}`;
   return svgDocument("heat-map", { width, height }, input.title, desc, body);
 }

@@ -29,6 +29,9 @@ const POSITIVE = "#D55E00";
 const NEGATIVE = "#56B4E9";
 const BAR_H = 22;
 
+// A printed figure is rounded from the exact Decimal (half-even): 0.615 is the double 0.61499…, which printed 0.61.
+const printed = (v: number | Decimal): string => v.toFixed(2);
+
 /**
  * A tornado chart: one horizontal bar per activity around a zero line, positive values to the right (vermillion),
  * negative to the left (light blue with a dashed outline, so the sign reads without colour), each bar printing its value with two
@@ -64,7 +67,7 @@ export function tornadoChart(input: TornadoInput): SvgMarkup {
     const v = values[i]!;
     const x0 = x(Math.min(0, v)), x1 = x(Math.max(0, v));
     const yy = y(i)!;
-    const text = (typeof b.value === "number" ? b.value : b.value.toNumber()).toFixed(2);
+    const text = printed(b.value);
     const tx = v >= 0 ? x1 + 4 : x0 - 4;
     return `<g class="bar ${v >= 0 ? "positive" : "negative"}"><title>${escapeHtml(`${b.label}: ${text}`)}</title>` +
       `<text x="${px(left - 6)}" y="${px(yy + y.bandwidth() / 2 + 4)}" text-anchor="end" font-size="11">${escapeHtml(labels[i] ?? "")}</text>` +
@@ -73,7 +76,7 @@ export function tornadoChart(input: TornadoInput): SvgMarkup {
   });
   const ticks = [-1, -0.5, 0, 0.5, 1].map((v) => ({ at: x(v), label: v.toFixed(1) }));
   const zero = `<line class="zero" x1="${px(x(0))}" y1="${px(top - 6)}" x2="${px(x(0))}" y2="${px(bottom)}" stroke="#222222" stroke-width="1.5"/>`;
-  const desc = input.description ?? `${bars.length} activities ranked by sensitivity; largest: ${bars.slice(0, 3).map((b, i) => `${b.label} ${values[i]!.toFixed(2)}`).join(", ")}.`;
+  const desc = input.description ?? `${bars.length} activities ranked by sensitivity; largest: ${bars.slice(0, 3).map((b) => `${b.label} ${printed(b.value)}`).join(", ")}.`;
   const body = bottomAxis(ticks, left, right, bottom, top, input.axisTitle ?? "Sensitivity (rank correlation with project duration)") + `<g class="plot">${rows.join("")}${zero}</g>`;
   return svgDocument("tornado", { width, height }, input.title, desc, body);
 }
