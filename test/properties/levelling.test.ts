@@ -97,7 +97,10 @@ describe("levelResources (delay-finish): random small plans", () => {
         const [a, b] = [at.get(l.from)!, at.get(l.to)!];
         // Work starts on the morning after its predecessor's last day; a milestone sits on the evening of that day,
         // or on the morning's day when the project start pins it (docs/scheduling.md §2).
-        // With half days, work may start on the afternoon of its predecessor's last day.
+        // With half days, work may start on the afternoon of its predecessor's last day. Two milestones at one
+        // instant are not ordered by their dates: one pinned by an SNET shows on the morning's day, one reached
+        // through a link on the evening before (docs/scheduling.md §2; scheduleNetwork dates them the same way).
+        if (p.durations.get(l.to) === 0 && p.durations.get(l.from) === 0) continue;
         if (p.durations.get(l.to) === 0 || p.durations.get(l.from) === 0 || !whole(p)) expect(b.start >= a.finish).toBe(true);
         else expect(b.start > a.finish).toBe(true);
       }
