@@ -87,7 +87,7 @@ export function scheduleResult(net: CompiledNetwork, st: CpmState, opts: Resolve
       earlyFinish: ef === es && startPinned ? edge.startDate(cal, es) : edge.finishDate(cal, ef, ef - es),
       lateStart: s === COMPLETE ? edge.startDate(cal, es) : late0 && !latePinned ? edge.milestoneDate(cal, st.lsW[i] as number) : edge.startDate(cal, st.lsW[i] as number),
       lateFinish: late0 && latePinned ? edge.startDate(cal, st.lfW[i] as number) : edge.finishDate(cal, st.lfW[i] as number, (st.lfW[i] as number) - (s === IN_PROGRESS ? es : (st.lsW[i] as number))),
-      // An unshifted pinned milestone is scheduled where it starts early (it showed the evening before: issue props2).
+      // An unshifted pinned milestone is scheduled on its early day, as its early dates show it (not the evening before).
       scheduledStart: ef === es && !(startPinned && shift === 0) ? edge.milestoneDate(cal, es + shift) : edge.startDate(cal, es + shift),
       scheduledFinish: ef === es && startPinned && shift === 0 ? edge.startDate(cal, es) : edge.finishDate(cal, ef + shift, ef - es),
       startFloat: edge.days(floats.startFloat[i] as number),
