@@ -1,5 +1,5 @@
-import { decimal, metric, missing, type Decimal, type IsoDate, type Metric, checkArguments } from "../core/index.js";
-import type { RolloutPlan } from "../entities/index.js";
+import { ValidationError, decimal, metric, missing, type Decimal, type IsoDate, type Metric, type ValidationIssue, checkArguments } from "../core/index.js";
+import { rolloutWaveSchema, type RolloutPlan, type RolloutWave } from "../entities/index.js";
 
 /** Distribution and training progress of one wave or audience. */
 export interface WaveCounts {
@@ -45,9 +45,26 @@ function counts(targeted: number, installed: number, trained: number, failed: nu
 }
 
 /**
+ * The waves checked against the wave schema (counts whole numbers 0 – 100,000,000, installed and trained at most the
+ * target, finish not before start): a count given as text, NaN, negative or above its target made a percentage of
+ * "03", NaN, −125 or 120.
+ */
+function checkedWaves(waves: readonly RolloutWave[]): void {
+  const issues: ValidationIssue[] = [];
+  waves.forEach((w, i) => {
+    const { id, name, start, finish, audience, targetCount, installedCount, trainedCount, failedCount } = w;
+    const r = rolloutWaveSchema.safeParse({ id, name, start, finish, audience, targetCount, installedCount, trainedCount, failedCount });
+    if (!r.success) for (const x of r.error.issues) issues.push({ path: ["plan", "waves", i, ...(x.path as (string | number)[])], message: x.message, code: x.code });
+  });
+  if (issues.length > 0) throw new ValidationError(issues, "rollout waves");
+}
+
+/**
  * Distribution and training progress per wave, per audience (waves with the same audience text are added up) and
- * in total.
+ * in total. No waves, or waves without a target, give reasons (`no-target`, `no-attempts`), never 0 %.
  *
+ * @throws {ValidationError} for a wave that breaks the wave schema (path `["plan", "waves", i, field]`): a count that
+ *   is not a whole number from 0 to 100,000,000, installed or trained above the target, a finish before the start.
  * @example
  * ```ts
  * const p = waveProgress(plan, { asOf: isoDate("2026-11-20") });
@@ -60,6 +77,7 @@ export function waveProgress(
 ): { readonly waves: readonly WaveProgress[]; readonly byAudience: Readonly<Record<string, WaveCounts>>; readonly total: WaveCounts } {
   checkArguments("waveProgress", { plan: [plan, "object"], options: [options, "object"] });
   checkArguments("waveProgress", { "plan.waves": [plan.waves, "object[]"], "options.asOf": [options.asOf, "date"] });
+  checkedWaves(plan.waves);
   const waves = [...plan.waves]
     .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id.localeCompare(b.id)))
     .map((w): WaveProgress => ({

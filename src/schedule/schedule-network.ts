@@ -43,6 +43,16 @@ export function scheduleNetwork(input: ScheduleInput, options: ScheduleOptions =
   return scheduleResult(net, st, opts);
 }
 
+/**
+ * @internal Whether activity i's early start is pinned by a start — the project start, the status date, an SNET or
+ * MSO constraint — rather than by a link: a milestone so pinned shows on that morning's day, not the evening before.
+ */
+export function pinnedByStart(net: CompiledNetwork, st: CpmState, i: number): boolean {
+  const drv = st.esDriver[i] as number;
+  const kind = net.spec.constraints[i]?.kind;
+  return drv === D.projectStart || drv === D.statusDate || (drv === D.constraint && (kind === "snet" || kind === "mso"));
+}
+
 /** @internal Builds the public result from the kernel's arrays (dates, Decimals and explanations at the edge). */
 export function scheduleResult(net: CompiledNetwork, st: CpmState, opts: ResolvedScheduleOptions): ScheduleResult {
   const { spec } = net;
@@ -63,10 +73,7 @@ export function scheduleResult(net: CompiledNetwork, st: CpmState, opts: Resolve
     const ef = st.efW[i] as number;
     const alap = spec.constraints[i]?.kind === "alap" && s === 0;
     const late0 = st.lfW[i] === st.lsW[i];
-    // A milestone pinned by a start (project start, status date, SNET/MSO) shows on that morning's day.
-    const drv = st.esDriver[i] as number;
-    const kind = spec.constraints[i]?.kind;
-    const startPinned = drv === D.projectStart || drv === D.statusDate || (drv === D.constraint && (kind === "snet" || kind === "mso"));
+    const startPinned = pinnedByStart(net, st, i);
     const latePinned = startPinned && st.lsW[i] === es;
     const shift = alap ? (floats.freeFloat[i] as number) : 0;
     activities.push({
@@ -80,8 +87,9 @@ export function scheduleResult(net: CompiledNetwork, st: CpmState, opts: Resolve
       earlyFinish: ef === es && startPinned ? edge.startDate(cal, es) : edge.finishDate(cal, ef, ef - es),
       lateStart: s === COMPLETE ? edge.startDate(cal, es) : late0 && !latePinned ? edge.milestoneDate(cal, st.lsW[i] as number) : edge.startDate(cal, st.lsW[i] as number),
       lateFinish: late0 && latePinned ? edge.startDate(cal, st.lfW[i] as number) : edge.finishDate(cal, st.lfW[i] as number, (st.lfW[i] as number) - (s === IN_PROGRESS ? es : (st.lsW[i] as number))),
-      scheduledStart: ef === es ? edge.milestoneDate(cal, es + shift) : edge.startDate(cal, es + shift),
-      scheduledFinish: edge.finishDate(cal, ef + shift, ef - es),
+      // An unshifted pinned milestone is scheduled on its early day, as its early dates show it (not the evening before).
+      scheduledStart: ef === es && !(startPinned && shift === 0) ? edge.milestoneDate(cal, es + shift) : edge.startDate(cal, es + shift),
+      scheduledFinish: ef === es && startPinned && shift === 0 ? edge.startDate(cal, es) : edge.finishDate(cal, ef + shift, ef - es),
       startFloat: edge.days(floats.startFloat[i] as number),
       finishFloat: edge.days(floats.finishFloat[i] as number),
       totalFloat: edge.days(tf),

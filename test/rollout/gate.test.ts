@@ -13,6 +13,7 @@ import {
   scheduleChecklist,
   waveProgress,
 } from "../../src/rollout/index.js";
+import { firstIssuePath } from "../support/errors.js";
 import { sampleRollout } from "./helpers.js";
 
 const { plan, items: raw, gates } = sampleRollout();
@@ -198,5 +199,17 @@ describe("readiness, overdue and waves", () => {
     const running = waveProgress({ waves: [{ ...plan.waves[0]!, installedCount: 38, failedCount: 2 }] }, { asOf: isoDate("2027-03-03") });
     expect(running.waves[0]!.timing).toBe("running");
     expect(running.total.installSuccessPercent.value!.toFixed()).toBe("95"); // 38 ÷ (38 + 2)
+  });
+
+  it("waves that break the wave schema are refused with their path, not turned into 120 %, NaN or \"03\"", () => {
+    // Pilot: 40 targeted. 48 installed read 120 % installed; a NaN target a NaN percentage; "3" installed (text) was
+    // added up as "03" and gave a 10 % install success.
+    const pilot = plan.waves[0]!;
+    const bad = (w: object) => firstIssuePath(() => waveProgress({ waves: [pilot, { ...pilot, id: "w-x", ...w } as typeof pilot] }, { asOf }));
+    expect(bad({ installedCount: 48 })).toEqual(["plan", "waves", 1, "installedCount"]);
+    expect(bad({ targetCount: Number.NaN })).toEqual(["plan", "waves", 1, "targetCount"]);
+    expect(bad({ installedCount: "3" })).toEqual(["plan", "waves", 1, "installedCount"]);
+    expect(bad({ failedCount: -1 })).toEqual(["plan", "waves", 1, "failedCount"]);
+    expect(bad({ finish: "2020-01-01" })).toEqual(["plan", "waves", 1, "finish"]);
   });
 });

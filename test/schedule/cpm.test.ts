@@ -84,6 +84,12 @@ describe("calendars", () => {
     expect(r.conventions.hoursPerDay.toFixed()).toBe("6");
     expect(row(r, "A").slice(0, 2)).toEqual(["2027-01-04", "2027-01-04"]);
   });
+  it("an SNET milestone is scheduled on its early day, not the evening before", () => {
+    // M (milestone, SNET Wed 13, not ALAP): early start/finish Wed 13 (pinned by its constraint); the scheduled dates
+    // showed Tue 12.
+    const m = act(net([{ id: "M", duration: 0, constraint: { kind: "snet", date: "2027-01-13" } }]), "M");
+    expect([m.earlyStart, m.earlyFinish, m.scheduledStart, m.scheduledFinish]).toEqual(["2027-01-13", "2027-01-13", "2027-01-13", "2027-01-13"]);
+  });
   it("a milestone after a Friday finish sits on Friday", () => {
     const r = net([{ id: "A", duration: 5 }, { id: "M", duration: 0 }], [{ from: "A", to: "M" }]);
     expect(row(r, "M")).toEqual(["2027-01-08", "2027-01-08", "2027-01-08", "2027-01-08", "0"]);

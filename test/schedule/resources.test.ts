@@ -95,3 +95,27 @@ describe("levelled finish dates", () => {
     expect(r.delays).toEqual([]);
   });
 });
+
+describe("milestones pinned by a start keep their CPM day when levelled", () => {
+  it("an SNET milestone on Wed 2027-01-13 is levelled on Wednesday, not the Tuesday before", () => {
+    // A (2 d) Mon 4 – Tue 5, then M (milestone, FS, SNET Wed 13). The SNET pins M to Wednesday morning; CPM shows it
+    // on Wed 13 and so must the levelled plan. It showed Tue 12, and the levelled finish Tue 12 was a day before the
+    // CPM finish (levelling "shortened" the project and put the milestone before its constraint).
+    const network = {
+      projectStart: "2027-01-04",
+      activities: [{ id: "A", duration: 2 }, { id: "M", duration: 0, constraint: { kind: "snet" as const, date: "2027-01-13" } }],
+      links: [{ from: "A", to: "M" }],
+    };
+    const r = levelResources({ network, resources: [{ id: "DEV", maxUnits: 1 }], assignments: [{ activityId: "A", resourceId: "DEV", units: 1 }] });
+    expect(r.activities.find((a) => a.id === "M")).toMatchObject({ start: "2027-01-13", finish: "2027-01-13" });
+    expect(r.finish).toBe("2027-01-13");
+    expect(r.schedule.finish).toBe("2027-01-13");
+  });
+
+  it("a milestone at a Saturday project start is levelled on Monday, the day CPM shows it", () => {
+    // Start Sat 2027-01-09: work begins Mon 11 morning, where the project start pins M. It showed Sat 9.
+    const r = levelResources({ network: { projectStart: "2027-01-09", activities: [{ id: "M", duration: 0 }] }, resources: [], assignments: [] });
+    expect(r.activities[0]).toMatchObject({ start: "2027-01-11", finish: "2027-01-11" });
+    expect(r.finish).toBe("2027-01-11");
+  });
+});

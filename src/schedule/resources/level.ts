@@ -6,7 +6,7 @@ import { COMPLETE, NOT_STARTED, compileNetwork, type CompiledNetwork } from "../
 import { C, LAG_ELAPSED, readNetwork } from "../engine/read-network.js";
 import type { CalendarTimeline } from "../engine/timeline.js";
 import { resolveScheduleOptions } from "../options.js";
-import { scheduleResult } from "../schedule-network.js";
+import { pinnedByStart, scheduleResult } from "../schedule-network.js";
 import type { LevellingDelay, LevellingInput, LevellingOptions, LevellingResult } from "../types.js";
 import { readResources } from "./resource-model.js";
 import { overAllocations, usageOf, Usage, workDays } from "./usage.js";
@@ -120,14 +120,17 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
   // The levelled finish is the latest activity finish *date*, each dated as the activities are (a milestone at the
   // evening of the last working day before its instant): comparing raw instants dated a week-end milestone on Sunday.
   let finishDate: IsoDate | undefined;
+  // A milestone still where the project start, status date, SNET or MSO pinned it is dated as scheduleNetwork dates
+  // it: on that morning's day (it showed the evening before, earlier than its CPM date and its constraint).
   const activities = net.spec.ids.map((id, i) => {
     const cal = net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline;
     const span = (ef[i] as number) - (es[i] as number);
-    const activityFinish = edge.finishDate(cal, ef[i] as number, span);
+    const pinned = span <= 0 && es[i] === st.esW[i] && pinnedByStart(net, st, i);
+    const activityFinish = pinned ? edge.startDate(cal, es[i] as number) : edge.finishDate(cal, ef[i] as number, span);
     if (finishDate === undefined || activityFinish > finishDate) finishDate = activityFinish;
     return {
       id,
-      start: span > 0 ? edge.startDate(cal, es[i] as number) : edge.milestoneDate(cal, es[i] as number),
+      start: span > 0 || pinned ? edge.startDate(cal, es[i] as number) : edge.milestoneDate(cal, es[i] as number),
       finish: activityFinish,
       delayDays: edge.days((es[i] as number) - (st.esW[i] as number)),
     };
