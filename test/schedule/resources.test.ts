@@ -119,3 +119,28 @@ describe("milestones pinned by a start keep their CPM day when levelled", () => 
     expect(r.finish).toBe("2027-01-11");
   });
 });
+
+describe("units are whole millionths within 1,000,000: never rounded or wrapped silently", () => {
+  const withUnits = (maxUnits: number | string, units: number | string): LevellingInput => ({
+    network: { projectStart: "2027-01-04", activities: [{ id: "A", duration: 1 }, { id: "B", duration: 1 }], links: [] },
+    resources: [{ id: "R", maxUnits }],
+    assignments: [{ activityId: "A", resourceId: "R", units }, { activityId: "B", resourceId: "R", units }],
+  });
+  it("0.5004 + 0.5004 on a capacity of 1 is an over-allocation of 1.0008 (it was rounded to 0.5 + 0.5 and fitted)", () => {
+    const load = resourceLoad(withUnits(1, "0.5004"), { period: "day" });
+    expect(load.overAllocations.map((o) => [o.from, o.peakUnits.toFixed(), o.maxUnits.toFixed()])).toEqual([["2027-01-04", "1.0008", "1"]]);
+    expect(levelResources(withUnits(1, "0.5004")).finish).toBe("2027-01-05"); // B waits a day
+  });
+  it("more than 6 decimals is refused at the value, not rounded", () => {
+    const e = (() => { try { resourceLoad(withUnits("1.00000001", "0.0000001"), { period: "day" }); } catch (x) { return x; } })();
+    expect(e).toBeInstanceOf(ValidationError);
+    expect((e as ValidationError).issues.map((i) => i.path)).toEqual([["resources", 0, "maxUnits"], ["assignments", 0, "units"], ["assignments", 1, "units"]]);
+  });
+  it("a capacity of 3,000,000 units wrapped round a 32-bit integer to a negative capacity; 1,000,000 is the ceiling", () => {
+    const e = (() => { try { levelResources(withUnits(3_000_000, 1)); } catch (x) { return x; } })();
+    expect((e as ValidationError).issues.map((i) => i.path)).toEqual([["resources", 0, "maxUnits"]]);
+    // Within it, daily demand adds up exactly: 2 × 999,999.999999 = 1,999,999.999998 units, past 2^31 millionths.
+    const load = resourceLoad(withUnits(1_000_000, "999999.999999"), { period: "day" });
+    expect(load.overAllocations.map((o) => [o.peakUnits.toFixed(), o.maxUnits.toFixed()])).toEqual([["1999999.999998", "1000000"]]);
+  });
+});

@@ -20,7 +20,7 @@ const RULE = "least total float, then earliest early start, then id";
  * resource has capacity left on every day it works. `within-slack` never delays an activity beyond its total float
  * (those that cannot fit stay put and are listed as over-allocated); `delay-finish` delays as far as needed. Each
  * delay names the resource that blocked the activity and who held it ("PKG-7 waits 3 days for DBA"). Units are
- * compared in thousandths; an activity uses its units on every day it works, partial days as whole days.
+ * compared in millionths; an activity uses its units on every day it works, partial days as whole days.
  * Started and complete work keeps its dates; must-start/finish-on activities are not moved.
  *
  * @throws {ValidationError} for a bad network (as {@link scheduleNetwork}) or bad resources: unknown ids, zero
@@ -86,7 +86,7 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
         if (!c) break;
         blocked ??= c;
         const next = cal.W((c.day + 1) * net.mpd);
-        if (next > limit || c.day >= horizon - 1 || (rm.uses[j] ?? []).some((u) => u.milli > (rm.maxMilli[u.r] as number))) {
+        if (next > limit || c.day >= horizon - 1 || (rm.uses[j] ?? []).some((u) => u.micro > (rm.maxMicro[u.r] as number))) {
           w = logic; // cannot fit: stays at its logic start, over-allocated
           break;
         }

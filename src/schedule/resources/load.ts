@@ -4,7 +4,7 @@ import { compileNetwork } from "../engine/network.js";
 import { readNetwork } from "../engine/read-network.js";
 import { resolveScheduleOptions } from "../options.js";
 import type { DemandPeriod, LevellingInput, ResourceLoadResult, ResourceLoadRow, ScheduleOptions } from "../types.js";
-import { MILLI, readResources } from "./resource-model.js";
+import { MICRO, readResources } from "./resource-model.js";
 import { overAllocations, usageOf, type Usage } from "./usage.js";
 
 /**
@@ -45,12 +45,12 @@ export function resourceLoad(input: LevellingInput, options: { readonly period?:
       let capacity = 0;
       for (const r of rs) {
         for (let d = a; d <= b; d++) {
-          demand += (usage.milli[r] as Int32Array)[d] ?? 0;
+          demand += (usage.micro[r] as Float64Array)[d] ?? 0;
           capacity += (usage as Usage).capacity(r, d);
         }
       }
-      const dem = new PmoDecimal(demand).div(MILLI);
-      const cap = new PmoDecimal(capacity).div(MILLI);
+      const dem = new PmoDecimal(demand).div(MICRO);
+      const cap = new PmoDecimal(capacity).div(MICRO);
       return { resourceId: id, periodStart: day(net.origin + a), periodEnd: day(net.origin + b), demand: dem, capacity: cap, overload: dem.gt(cap) ? dem.minus(cap) : new PmoDecimal(0) };
     });
   const skills = new Map<string, number[]>();

@@ -1,20 +1,22 @@
-import { ValidationError, type ValidationIssue, type WorkingCalendar } from "../../core/index.js";
+import { ValidationError, type Decimal, type ValidationIssue, type WorkingCalendar } from "../../core/index.js";
 import type { NetworkSpec } from "../engine/read-network.js";
 import { readDecimal } from "../engine/read-network.js";
 import { CalendarTimeline } from "../engine/timeline.js";
 import type { ScheduleAssignmentInput, ScheduleInput, ScheduleResourceInput } from "../types.js";
 
-/** Units are compared in whole thousandths, so 0.1 + 0.2 fits a capacity of 0.3 exactly. */
-export const MILLI = 1000;
+/** Units are compared in whole millionths, so 0.1 + 0.2 fits a capacity of 0.3 exactly. */
+export const MICRO = 1_000_000;
+/** The most units a resource or an assignment may have (sums of them stay exact integers of millionths). */
+const MAX_UNITS = 1_000_000;
 
-/** @internal Validated resources and assignments: units in thousandths, calendars as timelines. */
+/** @internal Validated resources and assignments: units in millionths, calendars as timelines. */
 export interface ResourceModel {
   readonly ids: readonly string[];
   readonly skills: readonly (readonly string[])[];
-  readonly maxMilli: Int32Array;
+  readonly maxMicro: Float64Array;
   readonly calendars: readonly CalendarTimeline[];
-  /** Per activity: the (resource, milli-units) pairs it uses. */
-  readonly uses: readonly (readonly { readonly r: number; readonly milli: number }[])[];
+  /** Per activity: the (resource, micro-units) pairs it uses. */
+  readonly uses: readonly (readonly { readonly r: number; readonly micro: number }[])[];
 }
 
 /**
@@ -30,8 +32,14 @@ export function readResources(
 ): ResourceModel {
   const issues: ValidationIssue[] = [];
   const bad = (path: (string | number)[], message: string) => issues.push({ path, message, code: "custom" });
+  // Whole millionths, refused rather than rounded: 0.5004 + 0.5004 must not fit a capacity of 1.
+  const micro = (u: Decimal, path: (string | number)[]): number => {
+    if (u.decimalPlaces() > 6) bad(path, `units are counted in millionths: ${u.toFixed()} has more than 6 decimals`);
+    else if (u.gt(MAX_UNITS)) bad(path, `at most 1,000,000 units, got ${u.toFixed()}`);
+    return u.times(MICRO).round().toNumber();
+  };
   const index = new Map<string, number>();
-  const maxMilli = new Int32Array(resources.length);
+  const maxMicro = new Float64Array(resources.length);
   const calendars: CalendarTimeline[] = [];
   const cache = new Map<WorkingCalendar, CalendarTimeline>();
   const timeline = (cal: WorkingCalendar) => {
@@ -44,7 +52,7 @@ export function readResources(
     index.set(r.id, i);
     const u = readDecimal(r.maxUnits, ["resources", i, "maxUnits"], issues);
     if (u !== undefined && !u.gt(0)) bad(["resources", i, "maxUnits"], `a resource needs capacity > 0, got ${u.toFixed()}`);
-    maxMilli[i] = u === undefined ? 0 : u.times(MILLI).round().toNumber();
+    maxMicro[i] = u === undefined ? 0 : micro(u, ["resources", i, "maxUnits"]);
     let cal = input.calendar;
     if (r.calendarId !== undefined) {
       cal = Object.hasOwn(input.calendars ?? {}, r.calendarId) ? input.calendars?.[r.calendarId] : undefined;
@@ -52,7 +60,7 @@ export function readResources(
     }
     calendars.push(timeline(cal ?? spec.calendars[0] as WorkingCalendar));
   });
-  const uses: { r: number; milli: number }[][] = spec.ids.map(() => []);
+  const uses: { r: number; micro: number }[][] = spec.ids.map(() => []);
   assignments.forEach((a, k) => {
     const i = spec.index.get(a.activityId);
     const r = index.get(a.resourceId);
@@ -60,8 +68,8 @@ export function readResources(
     if (r === undefined) bad(["assignments", k, "resourceId"], `unknown resource ${JSON.stringify(a.resourceId)}`);
     const u = readDecimal(a.units, ["assignments", k, "units"], issues);
     if (u !== undefined && !u.gt(0)) bad(["assignments", k, "units"], "units must be > 0");
-    if (i !== undefined && r !== undefined && u !== undefined) (uses[i] as { r: number; milli: number }[]).push({ r, milli: u.times(MILLI).round().toNumber() });
+    if (i !== undefined && r !== undefined && u !== undefined) (uses[i] as { r: number; micro: number }[]).push({ r, micro: micro(u, ["assignments", k, "units"]) });
   });
   if (issues.length > 0) throw new ValidationError(issues, "resources");
-  return { ids: resources.map((r) => r.id), skills: resources.map((r) => r.skills ?? []), maxMilli, calendars, uses };
+  return { ids: resources.map((r) => r.id), skills: resources.map((r) => r.skills ?? []), maxMicro, calendars, uses };
 }

@@ -2,7 +2,7 @@ import { PmoDecimal, fromEpochDay, type IsoDate } from "../../core/index.js";
 import type { CompiledNetwork } from "../engine/network.js";
 import type { CalendarTimeline } from "../engine/timeline.js";
 import type { OverAllocation } from "../types.js";
-import { MILLI, type ResourceModel } from "./resource-model.js";
+import { MICRO, type ResourceModel } from "./resource-model.js";
 
 /** @internal The days (from the timeline origin) an activity at [es, ef] works on: first and last day, inclusive. */
 export function workDays(net: CompiledNetwork, i: number, es: number, ef: number): [number, number] {
@@ -15,20 +15,20 @@ export function workDays(net: CompiledNetwork, i: number, es: number, ef: number
   return [first, f === fd * net.mpd ? fd - 1 : fd];
 }
 
-/** @internal Daily usage in milli-units per resource over days [0, horizon) from the origin. */
+/** @internal Daily usage in micro-units per resource over days [0, horizon) from the origin. */
 export class Usage {
-  readonly milli: Int32Array[];
+  readonly micro: Float64Array[];
   constructor(
     private readonly net: CompiledNetwork,
     private readonly rm: ResourceModel,
     readonly horizon: number,
   ) {
-    this.milli = rm.ids.map(() => new Int32Array(horizon));
+    this.micro = rm.ids.map(() => new Float64Array(horizon));
   }
 
-  /** Capacity of resource r on a day, milli-units (0 on its non-working days). */
+  /** Capacity of resource r on a day, micro-units (0 on its non-working days). */
   capacity(r: number, day: number): number {
-    return (this.rm.calendars[r] as CalendarTimeline).isWorking(day) ? (this.rm.maxMilli[r] as number) : 0;
+    return (this.rm.calendars[r] as CalendarTimeline).isWorking(day) ? (this.rm.maxMicro[r] as number) : 0;
   }
 
   /** The first (day, resource) where placing activity i on [es, ef] would exceed capacity, or undefined. */
@@ -40,7 +40,7 @@ export class Usage {
     for (let day = first; day <= last; day++) {
       if (!cal.isWorking(day)) continue;
       for (const u of uses) {
-        if (day >= this.horizon || (this.milli[u.r] as Int32Array)[day]! + u.milli > this.capacity(u.r, day)) return { day, r: u.r };
+        if (day >= this.horizon || (this.micro[u.r] as Float64Array)[day]! + u.micro > this.capacity(u.r, day)) return { day, r: u.r };
       }
     }
     return undefined;
@@ -53,8 +53,8 @@ export class Usage {
     for (let day = Math.max(0, first); day <= last && day < this.horizon; day++) {
       if (!cal.isWorking(day)) continue;
       for (const u of this.rm.uses[i] as ResourceModel["uses"][number]) {
-        const a = this.milli[u.r] as Int32Array;
-        a[day] = (a[day] as number) + u.milli;
+        const a = this.micro[u.r] as Float64Array;
+        a[day] = (a[day] as number) + u.micro;
       }
     }
   }
@@ -72,7 +72,7 @@ export function overAllocations(net: CompiledNetwork, rm: ResourceModel, usage: 
   const out: OverAllocation[] = [];
   const day = (d: number): IsoDate => fromEpochDay(net.origin + d);
   for (let r = 0; r < rm.ids.length; r++) {
-    const a = usage.milli[r] as Int32Array;
+    const a = usage.micro[r] as Float64Array;
     let d = 0;
     while (d < usage.horizon) {
       if (!((a[d] as number) > usage.capacity(r, d))) {
@@ -93,8 +93,8 @@ export function overAllocations(net: CompiledNetwork, rm: ResourceModel, usage: 
         resourceId: rm.ids[r] as string,
         from: day(from),
         to: day(to),
-        peakUnits: new PmoDecimal(peak).div(MILLI),
-        maxUnits: new PmoDecimal(rm.maxMilli[r] as number).div(MILLI),
+        peakUnits: new PmoDecimal(peak).div(MICRO),
+        maxUnits: new PmoDecimal(rm.maxMicro[r] as number).div(MICRO),
         activityIds: ids,
       });
     }
