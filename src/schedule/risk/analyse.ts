@@ -199,7 +199,7 @@ function summarise(rs: RiskSpec, runs: Runs): ScheduleRiskResult {
   const at = (sorted: Float64Array, p: number) => sorted[Math.min(N - 1, Math.max(0, Math.ceil((p / 100) * N) - 1))] as number;
   const percentiles: RiskPercentile[] = rs.percentiles.map((p) => ({ percent: p, finish: fromEpochDay(finishDay(at(sortedF, p))), cost: money(at(sortedC, p)) }));
   let sumF = 0;
-  // Audit (exact-audit): iteration costs are integer minor-unit-minutes in doubles. Past 2^53 an iteration's sum could
+  // Iteration costs are integer minor-unit-minutes in doubles. Past 2^53 an iteration's sum could
   // round by a few minor-unit-minutes (1/mpd of a minor unit each), far below the rounding of the mean to minor
   // units; the figures printed as Money (deterministic, percentiles) are refused past 2^53 − 1 by money() above.
   let sumC = 0n;
