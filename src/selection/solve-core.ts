@@ -101,6 +101,11 @@ export async function solveProblem(
   const bound = exactBound(problem, objective, boundFloat);
   const gap = relativeGap(objective, bound);
   const cutByClock = started.cut || run.stoppedBy === "time-limit";
-  const status: SelectionStatus = gap.value?.isZero() ? "optimal" : gap.value?.lessThanOrEqualTo(options.gap) ? "gap-reached" : cutByClock ? "time-limit" : "node-limit";
+  // A search that finished but whose float bound cannot separate the plans (values with more digits than a double
+  // holds) hit no limit: it ends "gap-reached", and says why the gap is not zero.
+  const finished = !cutByClock && (run.stoppedBy === "optimal" || run.stoppedBy === "gap");
+  const within = gap.value?.lessThanOrEqualTo(options.gap) === true;
+  if (finished && !within && !gap.value?.isZero()) notes.push(`${solver.name} finished its search; its bound is proven only to the precision of binary64 on these values, so a gap of ${gap.value?.toSignificantDigits(3).toString() ?? "?"} remains`);
+  const status: SelectionStatus = gap.value?.isZero() ? "optimal" : within || finished ? "gap-reached" : cutByClock ? "time-limit" : "node-limit";
   return { status, selected, objective, bound, gap, conflicts: [], notes, model };
 }
