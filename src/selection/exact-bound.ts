@@ -7,25 +7,22 @@ import type { SelectionProblem } from "./problem.js";
  * better on a billion (or one the floats cannot tell apart at all) was known to exist.
  */
 
-/** @internal The step every plan's exact value is a multiple of: 10^-p, p the most decimal places of any value. */
-export function valueStep(problem: SelectionProblem): Decimal {
-  const places = problem.candidates.reduce((p, c) => Math.max(p, c.value.decimalPlaces()), 0);
-  return new PmoDecimal(10).pow(-places);
-}
-
 /**
  * @internal The exact best bound of a plan worth `objective`, from a solver's float bound `boundFloat`. The float
  * bound is good to the floats' rounding error on these values, at most (2n + 2)·2^-53 of Σ|v| for n candidates (sums
- * of n terms and their prices); widened by that, it is a true bound. Every plan's value is a multiple of the values'
- * step ({@link valueStep}), so no plan lies strictly between the objective and one step above it: a widened bound
- * below that proves the objective optimal; otherwise the widened bound stands (never below the objective). Values with more
- * digits than a double holds (1 and 1.00000000000000001) thus never give a false "optimal".
+ * of n terms and their prices); widened by that, it is a true bound. Every plan's value is a multiple of 10^-p, p the
+ * most decimals of any value, so no plan lies strictly between the objective and one such step above it: a widened
+ * bound below that proves the objective optimal; otherwise the widened bound stands (never below the objective).
+ * Values with more digits than a double holds (1 and 1.00000000000000001) thus never give a false "optimal".
  */
 export function exactBound(problem: SelectionProblem, objective: Decimal, boundFloat: number): Decimal {
   if (!Number.isFinite(boundFloat)) return objective;
   let total: Decimal = new PmoDecimal(0);
-  for (const c of problem.candidates) total = total.plus(c.value.abs());
-  const error = total.times(2 * problem.candidates.length + 2).times(new PmoDecimal(2).pow(-53));
-  const upper = new PmoDecimal(boundFloat).plus(error);
-  return upper.lessThan(objective.plus(valueStep(problem))) ? objective : upper;
+  let places = 0;
+  for (const c of problem.candidates) {
+    total = total.plus(c.value.abs());
+    places = Math.max(places, c.value.decimalPlaces());
+  }
+  const upper = new PmoDecimal(boundFloat).plus(total.times(2 * problem.candidates.length + 2).times(new PmoDecimal(2).pow(-53)));
+  return upper.lessThan(objective.plus(new PmoDecimal(10).pow(-places))) ? objective : upper;
 }
