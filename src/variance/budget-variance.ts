@@ -3,6 +3,7 @@ import type { CostEntry, Project } from "../entities/index.js";
 import { fromMinor, magnitudeCounter, toMinor } from "./exact.js";
 import type { Period } from "./period-grid.js";
 import type { FxRate } from "./types.js";
+import { checkFxRates, rateOn } from "./fx-table.js";
 
 /** Planned vs actual vs forecast for one cost category in one period. */
 export interface BudgetVarianceLine {
@@ -49,6 +50,7 @@ export function budgetVariance(
   const planned = new Map<string, number>();
   const actual = new Map<string, number>();
   const issues: { path: (string | number)[]; message: string; code: string }[] = [];
+  const fx = checkFxRates(options.fxRates, issues);
   const counted = magnitudeCounter(issues);
   const labels = new Set(options.periods.map((p) => p.label));
   project.budget.lines.forEach((l, i) => {
@@ -61,7 +63,7 @@ export function budgetVariance(
     if (!period) { issues.push({ path: ["costEntries", i, "date"], message: "no period covers this date", code: "custom" }); return; }
     let amount = c.amount;
     if (c.amount.currency !== cur) {
-      const rate = c.fxRate?.currency === cur ? c.fxRate.rate : options.fxRates?.filter((r) => r.from === c.amount.currency && r.to === cur && r.date <= c.date).sort((a, b) => (a.date < b.date ? 1 : -1))[0]?.rate;
+      const rate = c.fxRate?.currency === cur ? c.fxRate.rate : rateOn(fx, c.amount.currency, cur, c.date);
       if (rate === undefined) { issues.push({ path: ["costEntries", i, "amount", "currency"], message: `needs a rate to ${cur}`, code: "custom" }); return; }
       amount = money(c.amount.amount.times(rate).toDecimalPlaces(minorUnits(cur)), cur);
     }

@@ -1,5 +1,5 @@
 import {
-  PmoDecimal, STANDARD_CALENDAR, ValidationError, decimal, fromEpochDay, isIsoDate, toEpochDay,
+  PmoDecimal, STANDARD_CALENDAR, ValidationError, fromEpochDay, isIsoDate, toEpochDay,
   minorUnits, type Decimal, type IsoDate, type ValidationIssue, type WorkingCalendar,
 } from "../core/index.js";
 import { requireArray, requireObject } from "../core/guard.js";
@@ -9,8 +9,9 @@ import { magnitudeCounter, toFraction, toMinor } from "./exact.js";
 import { addPvCurve } from "./kernel.js";
 import { packPackages, views } from "./packed.js";
 import { progressOf, ruleWarnings } from "./earning-rules.js";
+import { checkFxRates, rateOn } from "./fx-table.js";
 import { periodGrid } from "./period-grid.js";
-import type { EarnedValueInput, EarnedValueOptions, EvmPolicy, EvmWarning, FxRate } from "./types.js";
+import type { EarnedValueInput, EarnedValueOptions, EvmPolicy, EvmWarning } from "./types.js";
 import type { CompiledPackage, CompiledProject } from "./engine-types.js";
 
 export type { CompiledPackage, CompiledProject } from "./engine-types.js";
@@ -62,12 +63,6 @@ export function chooseBaseline(input: EarnedValueInput, wanted: number | undefin
   return chosen;
 }
 
-function rateFor(table: readonly FxRate[], from: string, to: string, date: string): Decimal | undefined {
-  let best: FxRate | undefined;
-  for (const r of table) if (r.from === from && r.to === to && r.date <= date && (!best || r.date > best.date)) best = r;
-  return best ? decimal(best.rate) : undefined;
-}
-
 /**
  * @internal Compiles a project for the engine: picks the baseline, converts every amount to integer minor units,
  * spreads nothing yet (slices stay as cells), sorts and accumulates actuals, compiles the calendar and the grid.
@@ -85,6 +80,7 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
   if (calendar.workingWeekdays.length === 0) throw ValidationError.single(["calendar", "workingWeekdays"], "a calendar needs at least one working weekday", "earned value");
   const warnings: EvmWarning[] = [];
   const counted = magnitudeCounter(issues);
+  const fx = checkFxRates(options.fxRates, issues);
   const baseline = chooseBaseline(input, options.baseline, options.statusDate, warnings);
   const live = new Map(input.workPackages.filter((w) => w.projectId === input.project.id).map((w) => [w.id, w] as const));
   const blPackages = baseline?.workPackages ?? [];
@@ -129,12 +125,12 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
       amt = base = toMinor(c.amount, path, "earned value");
     } else {
       const own = c.fxRate && c.fxRate.currency === currency ? c.fxRate.rate : undefined;
-      const rate = own ?? rateFor(options.fxRates ?? [], c.amount.currency, currency, c.date);
+      const rate = own ?? rateOn(fx, c.amount.currency, currency, c.date);
       if (!rate) {
         issues.push({ path: [...path, "currency"], message: `${c.amount.currency} actual in a ${currency} project needs a rate (entry fxRate or a rate table)`, code: "custom" });
         return;
       }
-      const atBase = rateFor(options.fxRates ?? [], c.amount.currency, currency, baseRateDay) ?? rate;
+      const atBase = rateOn(fx, c.amount.currency, currency, baseRateDay) ?? rate;
       const conv = (r: Decimal) => toMinor({ amount: c.amount.amount.times(r).toDecimalPlaces(minorUnits(currency), PmoDecimal.ROUND_HALF_EVEN), currency }, path, "earned value");
       amt = conv(rate);
       base = conv(atBase);
