@@ -1,4 +1,5 @@
-import { ValidationError, divideToScale, minorUnits, isIsoDate, metric, missing, money, toEpochDay, type Decimal, type IsoDate, type Metric, type Money, checkArguments } from "../core/index.js";
+import { ValidationError, divideToScale, minorUnits, isIsoDate, metric, missing, money, toEpochDay, type Decimal, type IsoDate, type Metric, type Money, type ValidationIssue, checkArguments } from "../core/index.js";
+import { describeValue } from "../core/describe.js";
 import type { CostEntry, Project } from "../entities/index.js";
 import { fromMinor, magnitudeCounter, toMinor } from "./exact.js";
 import type { Period } from "./period-grid.js";
@@ -28,8 +29,8 @@ export interface BudgetVarianceLine {
  * the periods you give (label them like the budget lines, e.g. `fiscalQuarters(2026, 2027)`), with a forecast and
  * percent. Entries after the status date are left out; entries in another currency need their own rate or `fxRates`.
  *
- * @throws {ValidationError} for a missing status date, a budget line whose period is not in `periods`, or an actual
- *   in another currency without a rate.
+ * @throws {ValidationError} for a missing status date, a budget line whose period is not in `periods`, an actual
+ *   in another currency without a rate, a bad `fxRates` row, or periods with a repeated label, bad dates or an overlap.
  * @example
  * ```ts
  * const lines = budgetVariance(project, costEntries, { statusDate: "2026-11-20", periods: fiscalQuarters(2026, 2027).periods });
@@ -49,8 +50,9 @@ export function budgetVariance(
   const key = (p: string, c: string) => `${p}\u0000${c}`;
   const planned = new Map<string, number>();
   const actual = new Map<string, number>();
-  const issues: { path: (string | number)[]; message: string; code: string }[] = [];
+  const issues: ValidationIssue[] = [];
   const fx = checkFxRates(options.fxRates, issues);
+  checkPeriods(options.periods, issues);
   const counted = magnitudeCounter(issues);
   const labels = new Set(options.periods.map((p) => p.label));
   project.budget.lines.forEach((l, i) => {
@@ -89,4 +91,27 @@ export function budgetVariance(
     }
   }
   return out;
+}
+
+/**
+ * Periods are buckets: each label once (else its budget lines are listed, and totalled, twice), dates in order, and
+ * no two overlapping (an actual in both would count in the first only). Gaps are allowed: an actual in one is reported.
+ */
+function checkPeriods(periods: readonly Period[], issues: ValidationIssue[]): void {
+  const seen = new Map<string, number>();
+  const good: { p: Period; i: number }[] = [];
+  periods.forEach((p, i) => {
+    const bad = (key: string, message: string) => issues.push({ path: ["periods", i, key], message, code: "custom" });
+    const before = seen.get(p.label);
+    if (before !== undefined) bad("label", `label ${p.label} is already used by period ${before}`);
+    seen.set(p.label, before ?? i);
+    for (const key of ["start", "finish"] as const) if (!isIsoDate(p[key])) return bad(key, `expected a calendar date YYYY-MM-DD, got ${describeValue(p[key])}`);
+    if (p.finish < p.start) return bad("finish", `the finish ${p.finish} is before the start ${p.start}`);
+    good.push({ p, i });
+  });
+  good.sort((a, b) => (a.p.start < b.p.start ? -1 : a.p.start > b.p.start ? 1 : a.i - b.i));
+  for (let k = 1; k < good.length; k++) {
+    const prev = (good[k - 1] as (typeof good)[number]).p, { p, i } = good[k] as (typeof good)[number];
+    if (p.start <= prev.finish) issues.push({ path: ["periods", i, "start"], message: `period ${p.label} overlaps period ${prev.label} (${prev.start}…${prev.finish})`, code: "custom" });
+  }
 }

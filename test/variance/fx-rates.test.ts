@@ -62,3 +62,22 @@ describe("fxRates rows are checked, each problem at its path", () => {
     expect(show({ value: lines[0]!.actual })).toBe("950.00");
   });
 });
+
+describe("budgetVariance checks its periods", () => {
+  const q = fiscalQuarters(2027, 2027).periods;
+  const run = (periods: unknown) => () => budgetVariance(prj, [], { statusDate: "2027-01-22", periods: periods as never });
+  it("a label given twice listed the same budget line twice (its plan counted twice in any total): refused", () => {
+    // Before: two lines "2027-Q1 labour 3000.00", 6000.00 planned in all for a 3000.00 budget.
+    expect(issuesOf(run([q[0], { ...q[1]!, label: "2027-Q1" }]))).toEqual([[["periods", 1, "label"], "label 2027-Q1 is already used by period 0"]]);
+  });
+  it("overlapping periods (an actual in both would count in the first only) and bad dates are refused at their paths", () => {
+    expect(issuesOf(run([q[0], { ...q[1]!, start: "2027-03-31" }]))).toEqual([[["periods", 1, "start"], "period 2027-Q2 overlaps period 2027-Q1 (2027-01-01…2027-03-31)"]]);
+    const q1 = { ...q[0]!, start: "2027-02-30" }, backwards = { ...q[0]!, start: "2027-04-01" };
+    expect(issuesOf(run([q1]))).toEqual([[["periods", 0, "start"], 'expected a calendar date YYYY-MM-DD, got "2027-02-30"']]);
+    expect(issuesOf(run([backwards]))).toEqual([[["periods", 0, "finish"], "the finish 2027-03-31 is before the start 2027-04-01"]]);
+  });
+  it("periods out of order but disjoint are fine, and lines follow the order given", () => {
+    const lines = budgetVariance(prj, [], { statusDate: "2027-01-22", periods: [q[1]!, q[0]!] });
+    expect(lines.map((l) => l.period)).toEqual(["2027-Q1"]); // only Q1 has a budget line
+  });
+});
