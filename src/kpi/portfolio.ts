@@ -1,5 +1,5 @@
 import { decimal, isIsoDate, metric, missing, sumMoney, subtractMoney, ValidationError, type ValidationIssue, type CurrencyCode, type Decimal, type IsoDate, type Metric, type Money, checkArguments } from "../core/index.js";
-import { checkDates, checkPeriod, inPeriod, kpiRatio, type KpiPeriod, type KpiRatio } from "./period.js";
+import { checkDates, checkPeriod, checkRecordIds, inPeriod, kpiRatio, type KpiPeriod, type KpiRatio } from "./period.js";
 
 /** An active project as the portfolio health KPI sees it. */
 export interface PortfolioProjectHealth {
@@ -21,7 +21,8 @@ export interface PortfolioProjectHealth {
  * three sets each one is in.
  *
  * @throws {ValidationError} when `asOf` (path `["asOf"]`) or a planned finish (`[2, "plannedFinish"]`) is not a calendar
- *   date `YYYY-MM-DD`.
+ *   date `YYYY-MM-DD`, a project id is given twice, `active` is not a boolean, `colour` is not green, amber or red, or
+ *   `openCriticalIssues` is not a whole number from 0 — each at its path.
  * @example
  * ```ts
  * portfolioHealth(projects, { asOf: isoDate("2026-11-20") }).percent; // 3 healthy of 4 → 75%
@@ -34,6 +35,18 @@ export function portfolioHealth(
   checkArguments("portfolioHealth", { projects: [projects, "object[]"], options: [options, "object"] });
   checkArguments("portfolioHealth", { asOf: [options.asOf, "date"] });
   checkDates(projects, ["plannedFinish"], "portfolio health");
+  checkRecordIds(projects, "portfolio health", ["active"]);
+  // A colour "Red" or a count NaN would make an unhealthy project count as healthy.
+  const issues: ValidationIssue[] = [];
+  projects.forEach((p, i) => {
+    if (p.colour !== undefined && p.colour !== "green" && p.colour !== "amber" && p.colour !== "red") {
+      issues.push({ path: [i, "colour"], message: "expected green, amber or red", code: "custom" });
+    }
+    if (!Number.isInteger(p.openCriticalIssues) || p.openCriticalIssues < 0) {
+      issues.push({ path: [i, "openCriticalIssues"], message: "a count is a whole number from 0", code: "custom" });
+    }
+  });
+  if (issues.length > 0) throw new ValidationError(issues, "portfolio health");
   const met: string[] = [];
   const notMet: string[] = [];
   const why: [string, ("red" | "overdue" | "critical-issue")[]][] = [];
