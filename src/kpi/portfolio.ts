@@ -81,9 +81,11 @@ export interface ProjectEarnedValue {
 
 /**
  * Portfolio schedule and cost variance %: SV% = Σ(EV − PV) ÷ Σ PV × 100 and CV% = Σ(EV − AC) ÷ Σ EV × 100 over the
- * projects whose status date lies in the period (sums first, so large projects weigh more — the portfolio view).
+ * projects whose status date lies in the period (sums first, so large projects weigh more — the portfolio view). The
+ * figures are cumulative, so of several snapshots of one project in the period only the latest counts.
  *
- * @throws {ValidationError} for a bad period or a status date that is not a calendar date `YYYY-MM-DD` (`[2, "statusDate"]`).
+ * @throws {ValidationError} for a bad period, a status date that is not a calendar date `YYYY-MM-DD` (`[2, "statusDate"]`),
+ *   or two snapshots of one project on the same status date.
  * @throws {CurrencyMismatchError} for a figure not in `currency`.
  * @example
  * ```ts
@@ -97,7 +99,19 @@ export function portfolioVariance(
   checkArguments("portfolioVariance", { projects: [projects, "object[]"], options: [options, "object"] });
   checkPeriod(options.period);
   checkDates(projects, ["statusDate"], "portfolio variance");
-  const ps = projects.filter((p) => inPeriod(p.statusDate, options.period));
+  // PV, EV and AC are cumulative to the status date: a project's earlier snapshots are inside its latest one, so
+  // only its latest snapshot in the period counts (summing them counted the same work twice).
+  const latest = new Map<string, ProjectEarnedValue>();
+  const issues: ValidationIssue[] = [];
+  projects.forEach((p, i) => {
+    if (!inPeriod(p.statusDate, options.period)) return;
+    const prev = latest.get(p.id);
+    if (prev !== undefined && prev.statusDate === p.statusDate) {
+      issues.push({ path: [i, "statusDate"], message: `two snapshots of ${JSON.stringify(p.id)} on ${p.statusDate}`, code: "custom" });
+    } else if (prev === undefined || p.statusDate > prev.statusDate) latest.set(p.id, p);
+  });
+  if (issues.length > 0) throw new ValidationError(issues, "portfolio variance");
+  const ps = [...latest.values()];
   const pv = sumMoney(ps.map((p) => p.pv), options.currency);
   const ev = sumMoney(ps.map((p) => p.ev), options.currency);
   const ac = sumMoney(ps.map((p) => p.ac), options.currency);
