@@ -94,6 +94,7 @@ export interface ServiceAvailability {
 }
 
 const DAY = 86_400_000;
+const IMPACTS: readonly unknown[] = ["full", "partial", "degraded"];
 const HHMM = /^([01]\d|2[0-4]):([0-5]\d)$/;
 
 function minutesOf(s: string): number | undefined {
@@ -112,7 +113,8 @@ function agreedIntervals(from: number, to: number, hours: ServiceHours | undefin
   const days = new Set(hours.weekdays);
   const out: Interval[] = [];
   for (let day = Math.floor(from / DAY) * DAY; day < to; day += DAY) {
-    const weekday = ((Math.floor(day / DAY) + 3) % 7) + 1; // 1970-01-01 was a Thursday (ISO 4)
+    // 1970-01-01 was a Thursday (ISO 4); the double modulo keeps days before 1970 (negative day numbers) in 1–7.
+    const weekday = ((((Math.floor(day / DAY) + 3) % 7) + 7) % 7) + 1;
     if (!days.has(weekday)) continue;
     const a = Math.max(day + start, from);
     const b = Math.min(day + end, to);
@@ -141,8 +143,9 @@ function overlap(intervals: readonly Interval[], [s, e]: Interval): number {
  * once, and the merged interval is one failure (the service was not restored in between); the result lists the
  * merged intervals and each outage's own downtime.
  *
- * @throws {ValidationError} when the period ends before it starts, the service hours are malformed, or an outage of
- *   the service has a start or end that is not a UTC instant or ends before it starts — each with its path.
+ * @throws {ValidationError} when the period ends before it starts, the service hours are malformed, `planned` or
+ *   `impacts` holds an unknown value, or an outage of the service has a start or end that is not a UTC instant, ends
+ *   before it starts, or has an unknown impact or a `planned` that is not a boolean — each with its path.
  * @example
  * ```ts
  * const a = serviceAvailability(outages, { service: "erp", from: instant("2026-01-01T00:00:00Z"), to: instant("2027-01-01T00:00:00Z") });
@@ -157,8 +160,19 @@ export function serviceAvailability(outages: readonly ServiceOutage[], options: 
   const from = Date.parse(options.from);
   const to = Date.parse(options.to);
   if (issues.length === 0 && to <= from) issues.push({ path: ["to"], message: `period ends (${options.to}) before it starts (${options.from})`, code: "custom" });
+  // A mistyped option would silently change the figure ("Full" matches no outage; any mode but "exclude" counted).
+  if (options.planned !== undefined && options.planned !== "exclude" && options.planned !== "count") {
+    issues.push({ path: ["planned"], message: 'expected "exclude" or "count"', code: "custom" });
+  }
+  if (options.impacts !== undefined) {
+    if (!Array.isArray(options.impacts)) issues.push({ path: ["impacts"], message: "expected a list of impacts", code: "custom" });
+    else options.impacts.forEach((x, i) => {
+      if (!IMPACTS.includes(x)) issues.push({ path: ["impacts", i], message: "expected full, partial or degraded", code: "custom" });
+    });
+  }
   const h = options.serviceHours;
-  if (h) {
+  if (h && !Array.isArray(h.weekdays)) issues.push({ path: ["serviceHours", "weekdays"], message: "expected a list of ISO weekdays 1–7", code: "custom" });
+  else if (h) {
     h.weekdays.forEach((w, i) => {
       if (!Number.isInteger(w) || w < 1 || w > 7) issues.push({ path: ["serviceHours", "weekdays", i], message: "not an ISO weekday 1–7", code: "custom" });
     });
@@ -173,6 +187,9 @@ export function serviceAvailability(outages: readonly ServiceOutage[], options: 
     if (o?.service !== options.service) return;
     if (!isInstantInput(o.start)) issues.push({ path: [i, "start"], message: "not a UTC instant", code: "custom" });
     if (o.end !== undefined && !isInstantInput(o.end)) issues.push({ path: [i, "end"], message: "not a UTC instant", code: "custom" });
+    // Plain records too: impact "FULL" would drop the outage, planned "true" (a string) would make it maintenance.
+    if (typeof o.planned !== "boolean") issues.push({ path: [i, "planned"], message: "expected true or false", code: "custom" });
+    if (!IMPACTS.includes(o.impact)) issues.push({ path: [i, "impact"], message: "expected full, partial or degraded", code: "custom" });
   });
   if (issues.length > 0) throw new ValidationError(issues, "service availability");
   const mine = outages

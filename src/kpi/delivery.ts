@@ -14,7 +14,7 @@ import {
   type Metric,
   type Money, checkArguments
 } from "../core/index.js";
-import { checkDates, checkPeriod, inPeriod, kpiRatio, type KpiPeriod, type KpiRatio } from "./period.js";
+import { checkDates, checkPeriod, checkRecordIds, inPeriod, kpiRatio, type KpiPeriod, type KpiRatio } from "./period.js";
 
 /** A closed project, for the delivery KPIs. */
 export interface ClosedProject {
@@ -37,8 +37,7 @@ export interface ClosedProject {
  * closed in the period. Projects without both dates are left out of both counts and listed in `unmeasured`.
  *
  * @throws {ValidationError} for a bad period, tolerance, or a `closedOn`, `baselineFinish` or `actualFinish` that is not a
- *   calendar date `YYYY-MM-DD` (`[2, "actualFinish"]`).
- * @throws {ValidationError} for a bad period, a negative tolerance or a closing day that is not a date.
+ *   calendar date `YYYY-MM-DD` (`[2, "actualFinish"]`), or a project id given twice (`[2, "id"]`).
  * @example
  * ```ts
  * onTimeDelivery(closed, { period: { from: isoDate("2026-01-01"), to: isoDate("2026-12-31") }, toleranceDays: 5 }).percent;
@@ -51,6 +50,7 @@ export function onTimeDelivery(
   checkArguments("onTimeDelivery", { projects: [projects, "object[]"], options: [options, "object?"] });
   checkPeriod(options.period);
   checkDates(projects, ["closedOn"], "closed projects", ["baselineFinish", "actualFinish"]);
+  checkRecordIds(projects, "closed projects");
   const tol = options.toleranceDays ?? 0;
   if (!Number.isInteger(tol) || tol < 0) throw ValidationError.single(["toleranceDays"], "tolerance is a whole number of days from 0", "on-time delivery");
   const met: string[] = [];
@@ -67,7 +67,7 @@ export function onTimeDelivery(
  * On-budget %: projects closed in the period whose actual cost ≤ budget × (1 + tolerance), ÷ projects closed in the
  * period. Projects without both figures are listed in `unmeasured`.
  *
- * @throws {ValidationError} for a bad period or a negative tolerance; {@link CurrencyMismatchError} when a project's
+ * @throws {ValidationError} for a bad period, a negative tolerance or a project id given twice; {@link CurrencyMismatchError} when a project's
  *   cost and budget differ in currency.
  * @example
  * ```ts
@@ -81,6 +81,7 @@ export function onBudget(
   checkArguments("onBudget", { projects: [projects, "object[]"], options: [options, "object?"] });
   checkPeriod(options.period);
   checkDates(projects, ["closedOn"], "closed projects");
+  checkRecordIds(projects, "closed projects");
   const tol = decimal(options.tolerance ?? 0);
   if (tol.lt(0)) throw ValidationError.single(["tolerance"], "tolerance cannot be negative", "on-budget");
   const met: string[] = [];

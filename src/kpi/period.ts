@@ -97,3 +97,23 @@ export function checkDates(
   });
   if (issues.length > 0) throw new ValidationError(issues, subject);
 }
+
+/**
+ * @internal Refuses what a ratio KPI would otherwise miscount: an id that is not a string, an id given twice (the
+ * record would count twice) and a flag that is not a boolean (`"false"` is truthy). Each problem at its path
+ * (`[2, "id"]`, `[0, "failed"]`). Duplicates are refused across all records, not only those in the period, so that
+ * the same input does not change meaning with the period.
+ */
+export function checkRecordIds(records: readonly object[], subject: string, flags: readonly string[] = []): void {
+  const issues: ValidationIssue[] = [];
+  const seen = new Set<string>();
+  records.forEach((r, i) => {
+    const rec = r as Record<string, unknown>;
+    const id = rec["id"];
+    if (typeof id !== "string") issues.push({ path: [i, "id"], message: "an id is a string", code: "custom" });
+    else if (seen.has(id)) issues.push({ path: [i, "id"], message: `duplicate id ${JSON.stringify(id)} (it would count twice)`, code: "custom" });
+    else seen.add(id);
+    for (const f of flags) if (typeof rec[f] !== "boolean") issues.push({ path: [i, f], message: "expected true or false", code: "custom" });
+  });
+  if (issues.length > 0) throw new ValidationError(issues, subject);
+}

@@ -1,5 +1,5 @@
 import { decimal, isIsoDate, metric, missing, sumMoney, subtractMoney, ValidationError, type ValidationIssue, type CurrencyCode, type Decimal, type IsoDate, type Metric, type Money, checkArguments } from "../core/index.js";
-import { checkDates, checkPeriod, inPeriod, kpiRatio, type KpiPeriod, type KpiRatio } from "./period.js";
+import { checkDates, checkPeriod, checkRecordIds, inPeriod, kpiRatio, type KpiPeriod, type KpiRatio } from "./period.js";
 
 /** An active project as the portfolio health KPI sees it. */
 export interface PortfolioProjectHealth {
@@ -21,7 +21,8 @@ export interface PortfolioProjectHealth {
  * three sets each one is in.
  *
  * @throws {ValidationError} when `asOf` (path `["asOf"]`) or a planned finish (`[2, "plannedFinish"]`) is not a calendar
- *   date `YYYY-MM-DD`.
+ *   date `YYYY-MM-DD`, a project id is given twice, `active` is not a boolean, `colour` is not green, amber or red, or
+ *   `openCriticalIssues` is not a whole number from 0 — each at its path.
  * @example
  * ```ts
  * portfolioHealth(projects, { asOf: isoDate("2026-11-20") }).percent; // 3 healthy of 4 → 75%
@@ -34,6 +35,18 @@ export function portfolioHealth(
   checkArguments("portfolioHealth", { projects: [projects, "object[]"], options: [options, "object"] });
   checkArguments("portfolioHealth", { asOf: [options.asOf, "date"] });
   checkDates(projects, ["plannedFinish"], "portfolio health");
+  checkRecordIds(projects, "portfolio health", ["active"]);
+  // A colour "Red" or a count NaN would make an unhealthy project count as healthy.
+  const issues: ValidationIssue[] = [];
+  projects.forEach((p, i) => {
+    if (p.colour !== undefined && p.colour !== "green" && p.colour !== "amber" && p.colour !== "red") {
+      issues.push({ path: [i, "colour"], message: "expected green, amber or red", code: "custom" });
+    }
+    if (!Number.isInteger(p.openCriticalIssues) || p.openCriticalIssues < 0) {
+      issues.push({ path: [i, "openCriticalIssues"], message: "a count is a whole number from 0", code: "custom" });
+    }
+  });
+  if (issues.length > 0) throw new ValidationError(issues, "portfolio health");
   const met: string[] = [];
   const notMet: string[] = [];
   const why: [string, ("red" | "overdue" | "critical-issue")[]][] = [];
@@ -68,9 +81,11 @@ export interface ProjectEarnedValue {
 
 /**
  * Portfolio schedule and cost variance %: SV% = Σ(EV − PV) ÷ Σ PV × 100 and CV% = Σ(EV − AC) ÷ Σ EV × 100 over the
- * projects whose status date lies in the period (sums first, so large projects weigh more — the portfolio view).
+ * projects whose status date lies in the period (sums first, so large projects weigh more — the portfolio view). The
+ * figures are cumulative, so of several snapshots of one project in the period only the latest counts.
  *
- * @throws {ValidationError} for a bad period or a status date that is not a calendar date `YYYY-MM-DD` (`[2, "statusDate"]`).
+ * @throws {ValidationError} for a bad period, a status date that is not a calendar date `YYYY-MM-DD` (`[2, "statusDate"]`),
+ *   or two snapshots of one project on the same status date.
  * @throws {CurrencyMismatchError} for a figure not in `currency`.
  * @example
  * ```ts
@@ -84,7 +99,19 @@ export function portfolioVariance(
   checkArguments("portfolioVariance", { projects: [projects, "object[]"], options: [options, "object"] });
   checkPeriod(options.period);
   checkDates(projects, ["statusDate"], "portfolio variance");
-  const ps = projects.filter((p) => inPeriod(p.statusDate, options.period));
+  // PV, EV and AC are cumulative to the status date: a project's earlier snapshots are inside its latest one, so
+  // only its latest snapshot in the period counts (summing them counted the same work twice).
+  const latest = new Map<string, ProjectEarnedValue>();
+  const issues: ValidationIssue[] = [];
+  projects.forEach((p, i) => {
+    if (!inPeriod(p.statusDate, options.period)) return;
+    const prev = latest.get(p.id);
+    if (prev !== undefined && prev.statusDate === p.statusDate) {
+      issues.push({ path: [i, "statusDate"], message: `two snapshots of ${JSON.stringify(p.id)} on ${p.statusDate}`, code: "custom" });
+    } else if (prev === undefined || p.statusDate > prev.statusDate) latest.set(p.id, p);
+  });
+  if (issues.length > 0) throw new ValidationError(issues, "portfolio variance");
+  const ps = [...latest.values()];
   const pv = sumMoney(ps.map((p) => p.pv), options.currency);
   const ev = sumMoney(ps.map((p) => p.ev), options.currency);
   const ac = sumMoney(ps.map((p) => p.ac), options.currency);

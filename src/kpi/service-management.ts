@@ -1,10 +1,12 @@
 import { decimal, metric, missing, ValidationError, type Decimal, type IsoDate, type Metric, checkArguments } from "../core/index.js";
-import { checkDates, checkPeriod, inPeriod, kpiRatio, type KpiPeriod, type KpiRatio } from "./period.js";
+import { checkDates, checkPeriod, checkRecordIds, inPeriod, kpiRatio, type KpiPeriod, type KpiRatio } from "./period.js";
 
 /**
  * DORA change failure rate: changes in the period that failed (caused an incident, a rollback or a hotfix) ÷
  * changes in the period, as a percentage.
  *
+ * @throws {ValidationError} for a bad period or day, an id given twice or not a string, or `failed` not a boolean
+ *   (each at its path, `[2, "id"]`).
  * @example
  * ```ts
  * changeFailureRate([{ id: "CHG-1", date: isoDate("2026-11-02"), failed: true }, { id: "CHG-2", date: isoDate("2026-11-03"), failed: false }]).percent; // 50%
@@ -17,6 +19,7 @@ export function changeFailureRate(
   checkArguments("changeFailureRate", { changes: [changes, "object[]"], options: [options, "object?"] });
   checkPeriod(options.period);
   checkDates(changes, ["date"], "changes");
+  checkRecordIds(changes, "changes", ["failed"]);
   const inside = changes.filter((c) => inPeriod(c.date, options.period));
   return kpiRatio(inside.filter((c) => c.failed).map((c) => c.id), inside.filter((c) => !c.failed).map((c) => c.id), "no-changes");
 }
@@ -25,6 +28,7 @@ export function changeFailureRate(
  * SLA breach %: incidents in the period (by the day they were opened) whose SLA was breached ÷ incidents in the
  * period.
  *
+ * @throws {ValidationError} for a bad period or day, an id given twice or not a string, or `breached` not a boolean.
  * @example
  * ```ts
  * slaBreachRate(incidents, { period: { from: isoDate("2026-11-01"), to: isoDate("2026-11-30") } }).percent;
@@ -37,6 +41,7 @@ export function slaBreachRate(
   checkArguments("slaBreachRate", { incidents: [incidents, "object[]"], options: [options, "object?"] });
   checkPeriod(options.period);
   checkDates(incidents, ["date"], "incidents");
+  checkRecordIds(incidents, "incidents", ["breached"]);
   const inside = incidents.filter((c) => inPeriod(c.date, options.period));
   return kpiRatio(inside.filter((c) => c.breached).map((c) => c.id), inside.filter((c) => !c.breached).map((c) => c.id), "no-incidents");
 }

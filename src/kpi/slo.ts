@@ -1,5 +1,5 @@
 import { decimal, metric, missing, ValidationError, type Decimal, type DecimalInput, type IsoDate, type Metric, checkArguments } from "../core/index.js";
-import { checkPeriod, inPeriod, type KpiPeriod } from "./period.js";
+import { checkDates, checkPeriod, inPeriod, type KpiPeriod } from "./period.js";
 
 function sloOf(slo: DecimalInput, subject: string): Decimal {
   let d: Decimal;
@@ -134,7 +134,8 @@ export interface RequestBucket {
  * the budget exactly over the window; 14.4 spends a 30-day budget in about two days. Also gives the
  * request-based availability (good ÷ total).
  *
- * @throws {ValidationError} for a bad SLO or period, or a bucket with negative counts or more bad than total.
+ * @throws {ValidationError} for a bad SLO or period, a bucket day that is not a date (`[1, "date"]`), a bucket with
+ *   negative counts, counts that are not safe integers or more bad than total, or more than 2^53 − 1 events in all.
  * @example
  * ```ts
  * burnRate([{ date: isoDate("2026-11-20"), total: 100_000, bad: 500 }], { slo: "0.999" }).burnRate; // 5
@@ -147,8 +148,10 @@ export function burnRate(
   checkArguments("burnRate", { buckets: [buckets, "object[]"], options: [options, "object"] });
   const slo = sloOf(options.slo, "burn rate");
   checkPeriod(options.period);
+  checkDates(buckets, ["date"], "burn rate");
+  // Safe integers only: beyond 2^53 − 1 a count is already rounded as a number, and so would be the figures.
   const issues = buckets.flatMap((b, i) =>
-    Number.isInteger(b.total) && Number.isInteger(b.bad) && b.bad >= 0 && b.bad <= b.total
+    Number.isSafeInteger(b.total) && Number.isSafeInteger(b.bad) && b.bad >= 0 && b.bad <= b.total
       ? []
       : [{ path: [i], message: "counts are whole numbers with 0 ≤ bad ≤ total", code: "custom" }],
   );
@@ -156,6 +159,9 @@ export function burnRate(
   const inside = buckets.filter((b) => inPeriod(b.date, options.period));
   const total = inside.reduce((s, b) => s + b.total, 0);
   const bad = inside.reduce((s, b) => s + b.bad, 0);
+  if (!Number.isSafeInteger(total)) {
+    throw ValidationError.single(["total"], "more than 2^53 − 1 events in the period: use requestErrorBudget with decimal counts", "burn rate");
+  }
   if (total === 0) return { burnRate: missing("no-events"), errorRate: missing("no-events"), availabilityPercent: missing("no-events"), total, bad };
   const errorRate = decimal(bad).div(total);
   return {

@@ -17,7 +17,8 @@ const eur = (a: string) => money(a, "EUR");
 
 describe("KPIs: figures or reasons", () => {
   it("delivery KPIs over empty and single-item lists, zero budgets and zero plans", () => {
-    const closed = fc.array(fc.record({ id: fc.constantFrom("a", "b"), closedOn: day, baselineFinish: day, actualFinish: day, budget: nonNegCents.map(eur), actualCost: nonNegCents.map(eur) }), { maxLength: 3 });
+    // Ids unique per list: the ratio KPIs refuse an id given twice (it would count twice).
+    const closed = fc.uniqueArray(fc.record({ id: fc.constantFrom("a", "b", "c"), closedOn: day, baselineFinish: day, actualFinish: day, budget: nonNegCents.map(eur), actualCost: nonNegCents.map(eur) }), { selector: (p) => p.id, maxLength: 3 });
     const benefit = fc.array(fc.record({ id: fc.constant("b"), date: day, planned: centsAmount.map(eur), actual: centsAmount.map(eur) }), { maxLength: 3 });
     const other = fc.array(fc.record({ id: fc.constant("n"), date: day, unit: fc.constantFrom("h", "t"), planned: centsAmount, actual: centsAmount }), { maxLength: 3 });
     fc.assert(fc.property(closed, benefit, other, (c, m, n) => {
@@ -28,9 +29,9 @@ describe("KPIs: figures or reasons", () => {
   });
 
   it("portfolio KPIs with PV = 0, EV = 0, zero capacity", () => {
-    const evs = fc.array(fc.record({ id: fc.constantFrom("p", "q"), statusDate: day, pv: centsAmount.map(eur), ev: centsAmount.map(eur), ac: centsAmount.map(eur) }), { maxLength: 3 });
+    const evs = fc.uniqueArray(fc.record({ id: fc.constantFrom("p", "q", "r"), statusDate: day, pv: centsAmount.map(eur), ev: centsAmount.map(eur), ac: centsAmount.map(eur) }), { selector: (p) => p.id, maxLength: 3 });
     const hours = fc.array(fc.record({ resourceId: fc.constantFrom("r", "s"), date: day, capacityHours: fc.constantFrom("0", "8", "0.5"), allocatedHours: fc.constantFrom("0", "8", "12.25"), actualHours: fc.constantFrom("0", "3") }), { maxLength: 3 });
-    const health = fc.array(fc.record({ id: fc.constantFrom("p", "q"), active: fc.boolean(), colour: fc.constantFrom("green" as const, "amber" as const, "red" as const), plannedFinish: day, openCriticalIssues: fc.integer({ min: 0, max: 2 }) }), { maxLength: 3 });
+    const health = fc.uniqueArray(fc.record({ id: fc.constantFrom("p", "q", "r"), active: fc.boolean(), colour: fc.constantFrom("green" as const, "amber" as const, "red" as const), plannedFinish: day, openCriticalIssues: fc.integer({ min: 0, max: 2 }) }), { selector: (p) => p.id, maxLength: 3 });
     fc.assert(fc.property(evs, hours, health, day, (e, h, p, asOf) => {
       expectClean(portfolioVariance(e, { currency: "EUR" }));
       expectClean(resourceUtilisation(h));
@@ -40,7 +41,7 @@ describe("KPIs: figures or reasons", () => {
 
   it("service KPIs with no events, no responses, all bad", () => {
     const n = fc.integer({ min: 0, max: 5 });
-    fc.assert(fc.property(n, n, fc.array(fc.record({ id: fc.constant("c"), date: day, failed: fc.boolean() }), { maxLength: 3 }), fc.array(fc.integer({ min: 1, max: 5 }), { maxLength: 3 }), (a, b, changes, ratings) => {
+    fc.assert(fc.property(n, n, fc.uniqueArray(fc.record({ id: fc.constantFrom("c", "d", "e"), date: day, failed: fc.boolean() }), { selector: (c) => c.id, maxLength: 3 }), fc.array(fc.integer({ min: 1, max: 5 }), { maxLength: 3 }), (a, b, changes, ratings) => {
       const total = Math.max(a, b), good = Math.min(a, b);
       expectClean(changeFailureRate(changes));
       expectClean(slaBreachRate(changes.map((c) => ({ id: c.id, date: c.date, breached: c.failed }))));
