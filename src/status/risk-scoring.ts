@@ -76,11 +76,15 @@ function checkMatrix(m: RiskMatrix): Decimal[] {
   });
   if (issues.length === 0) {
     bands.forEach((b, i) => {
-      if (i > 0 && !b.gt(bands[i - 1]!)) issues.push({ path: ["probabilityBands", i], message: "bands must ascend", code: "custom" });
+      // A bound below 0 holds no probability, and the bands after it would be numbered one too high.
+      if (b.lt(0)) issues.push({ path: ["probabilityBands", i], message: "a band bound is a probability, 0 to 1", code: "custom" });
+      else if (i > 0 && !b.gt(bands[i - 1]!)) issues.push({ path: ["probabilityBands", i], message: "bands must ascend", code: "custom" });
     });
     if (bands.length === 0 || !bands[bands.length - 1]!.eq(1)) issues.push({ path: ["probabilityBands"], message: "the last band must end at 1", code: "custom" });
   }
-  if (!Number.isInteger(m.mediumFrom) || !Number.isInteger(m.highFrom) || m.mediumFrom < 1 || m.highFrom <= m.mediumFrom) {
+  if (!Number.isInteger(m.mediumFrom) || m.mediumFrom < 1) {
+    issues.push({ path: ["mediumFrom"], message: "need integers 1 ≤ mediumFrom < highFrom", code: "custom" });
+  } else if (!Number.isInteger(m.highFrom) || m.highFrom <= m.mediumFrom) {
     issues.push({ path: ["highFrom"], message: "need integers 1 ≤ mediumFrom < highFrom", code: "custom" });
   }
   if (issues.length > 0) throw new ValidationError(issues, "risk matrix");

@@ -79,3 +79,17 @@ describe("contingencyReserve counts each risk once", () => {
     );
   });
 });
+
+describe("riskScore: a matrix whose bands cannot hold a probability is refused", () => {
+  it("a band bound below 0 holds no probability and shifted every band number", () => {
+    // Before: bands ["-1", "1"] put p 0 in band 2 (the top band): 2 × 3 = 6 → high with highFrom 3.
+    const matrix = { probabilityBands: ["-1", "1"], mediumFrom: 2, highFrom: 3 };
+    expect(issuesOf(() => riskScore({ id: "R", probability: decimal("0"), impact: 3 }, matrix))[0]!.path).toEqual(["probabilityBands", 0]);
+  });
+
+  it("a bad mediumFrom is reported at mediumFrom, a bad highFrom at highFrom", () => {
+    const p = { id: "R", probability: decimal("0.5"), impact: 3 };
+    expect(issuesOf(() => riskScore(p, { probabilityBands: ["1"], mediumFrom: 0, highFrom: 15 }))[0]!.path).toEqual(["mediumFrom"]);
+    expect(issuesOf(() => riskScore(p, { probabilityBands: ["1"], mediumFrom: 6, highFrom: 6 }))[0]!.path).toEqual(["highFrom"]);
+  });
+});
