@@ -96,7 +96,7 @@ export function overdueActions(
 }
 
 /**
- * Decisions still waiting to be taken (status `proposed`), oldest record first. With `asOf`, judged as of that day:
+ * Decisions still waiting to be taken (status `proposed`), oldest record first (then by id). With `asOf`, judged as of that day:
  * a decision taken after `asOf` (`decidedOn` later) was still pending then, and one recorded after `asOf` (its
  * `createdAt` day is later) is left out.
  *
@@ -117,7 +117,9 @@ export function pendingDecisions(decisions: readonly Decision[], options: { read
     asOf === undefined
       ? d.status === "proposed"
       : recordedOn(d, ["decisions", i], "pending decisions") <= asOf && (d.status === "proposed" || (d.decidedOn !== undefined && d.decidedOn > asOf));
-  return decisions.filter(pending).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+  // Ties on createdAt go by id, so the result does not depend on the input order.
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return decisions.filter(pending).sort((a, b) => cmp(a.createdAt, b.createdAt) || cmp(a.id, b.id));
 }
 
 /** Cost and schedule impact of a group of change requests. */

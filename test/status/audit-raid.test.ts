@@ -56,3 +56,11 @@ describe("issue ageing, overdue actions, pending decisions: each record once", (
     expect(pathOf(() => pendingDecisions([decision("D-1"), decision("D-1")]))).toEqual(["decisions", 1, "id"]);
   });
 });
+
+describe("pendingDecisions: the order does not depend on the input order", () => {
+  it("decisions recorded at the same instant come in id order", () => {
+    // D-1 and D-2 share createdAt; before, [D-2, D-1] came back as [D-2, D-1].
+    expect(pendingDecisions([decision("D-2"), decision("D-1")]).map((d) => d.id)).toEqual(["D-1", "D-2"]);
+    expect(pendingDecisions([decision("D-1"), decision("D-2")]).map((d) => d.id)).toEqual(["D-1", "D-2"]);
+  });
+});
