@@ -2,6 +2,7 @@ import { decimal, differenceInDays, metric, missing, type Decimal, type IsoDate,
 import type { Issue, Milestone, Risk } from "../entities/index.js";
 import type { RagFigures } from "./rag-figures.js";
 import { issueOpenOn, riskPendingOn } from "./as-of.js";
+import { requireUniqueIds } from "./unique.js";
 
 /**
  * A figure `ragStatus` derived from the project's data, with the records behind it — or, when the data cannot give
@@ -46,6 +47,10 @@ export interface RagProject {
  * ```
  */
 export function deriveRagFigures(project: RagProject, asOf: IsoDate, highRiskProbability: string, given: RagFigures) {
+  // A record listed twice would be counted twice.
+  if (Array.isArray(project.milestones)) requireUniqueIds(project.milestones, ["project", "milestones"], "RAG status");
+  if (Array.isArray(project.risks)) requireUniqueIds(project.risks, ["project", "risks"], "RAG status");
+  if (Array.isArray(project.issues)) requireUniqueIds(project.issues, ["project", "issues"], "RAG status");
   const figures: Record<string, unknown> = { ...given };
   const derived: Record<string, DerivedRagFigure> = {};
   const count = (name: keyof RagFigures, ids: string[]) => {

@@ -1,4 +1,17 @@
-import { compareMoney, hasValue, minorUnits, multiplyMoney, toDecimalString, type Decimal, type Metric, type Money, checkArguments } from "../core/index.js";
+import {
+  checkArguments,
+  compareMoney,
+  hasValue,
+  isMoney,
+  minorUnits,
+  multiplyMoney,
+  PmoDecimal,
+  toDecimalString,
+  ValidationError,
+  type Decimal,
+  type Metric,
+  type Money,
+} from "../core/index.js";
 import { ownEntry } from "../core/own.js";
 import type { RagFigures } from "./rag-figures.js";
 import type { RagRule } from "./rag-rules.js";
@@ -29,11 +42,29 @@ export type PreviousColours = Readonly<Partial<Record<string, RagColour>>>;
 
 const NOT_SUPPLIED = { reason: "not-supplied" } as const;
 
+// A figure is { value } or { reason }. From plain JavaScript a number, NaN or a bare Decimal would otherwise reach
+// Decimal comparisons as a TypeError, or (NaN compares false) a wrong colour; refuse it at its path instead.
+function checked<T>(f: unknown, path: readonly (string | number)[], isValue: (v: unknown) => boolean, expected: string): Metric<T> {
+  const ok = typeof f === "object" && f !== null && ((f as { reason?: unknown }).reason !== undefined
+    ? typeof (f as { reason: unknown }).reason === "string"
+    : isValue((f as { value?: unknown }).value));
+  if (!ok) throw ValidationError.single(path, `expected a Metric: { value: ${expected} } or { reason }`, "RAG figures");
+  return f as Metric<T>;
+}
+const finiteDecimal = (v: unknown) => PmoDecimal.isDecimal(v) && (v as Decimal).isFinite();
+const money = (v: unknown) => isMoney(v) && v.amount.isFinite();
+
 // Own entries only: a custom figure named "constructor" or "toString" is the user's figure, never Object.prototype's.
 function figure(figures: RagFigures, name: string): Metric<Decimal> {
   const builtin = name !== "custom" && name !== "eac" && name !== "bac" ? ownEntry(figures as Readonly<Record<string, unknown>>, name) : undefined;
-  if (builtin !== undefined) return builtin as Metric<Decimal>;
-  return ownEntry(figures.custom, name) ?? NOT_SUPPLIED;
+  if (builtin !== undefined) return checked(builtin, ["figures", name], finiteDecimal, "a finite Decimal");
+  const custom = ownEntry(figures.custom, name);
+  return custom === undefined ? NOT_SUPPLIED : checked(custom, ["figures", "custom", name], finiteDecimal, "a finite Decimal");
+}
+
+function moneyFigure(figures: RagFigures, name: "eac" | "bac"): Metric<Money> {
+  const f = ownEntry(figures as Readonly<Record<string, unknown>>, name);
+  return f === undefined ? NOT_SUPPLIED : checked(f, ["figures", name], money, "Money");
 }
 
 const d = (x: Decimal) => toDecimalString(x);
@@ -42,6 +73,8 @@ const m = (x: Money) => `${toDecimalString(x.amount, minorUnits(x.currency))} ${
 /**
  * Applies one rule to the figures.
  *
+ * @throws {ValidationError} when a figure the rule reads is not a Metric of a finite Decimal (of Money for EAC and
+ *   BAC), with its path (`["figures", "spi"]`, `["figures", "custom", "openChanges"]`).
  * @example
  * ```ts
  * evaluateRagRule(decodeRagRules(DEFAULT_RAG_RULES)[0]!, { spi: metric(decimal("0.95")) }, {}).colour; // "green"
@@ -76,8 +109,8 @@ export function evaluateRagRule(rule: RagRule, figures: RagFigures, previous: Pr
     case "forecast-vs-budget": {
       const factor = rule.amberTolerance.plus(1);
       const text = `EAC ≤ BAC green; ≤ BAC × ${d(factor)} amber; above red`;
-      const eac = figures.eac ?? NOT_SUPPLIED;
-      const bac = figures.bac ?? NOT_SUPPLIED;
+      const eac = moneyFigure(figures, "eac");
+      const bac = moneyFigure(figures, "bac");
       if (!hasValue(eac)) return lack(text, "eac", eac);
       if (!hasValue(bac)) return lack(text, "bac", bac);
       const limit = multiplyMoney(bac.value, factor);

@@ -1,4 +1,4 @@
-import { ValidationError, checkArguments, type IsoDate } from "../core/index.js";
+import { decimal, ValidationError, checkArguments, type IsoDate } from "../core/index.js";
 import type { StatusReport } from "../entities/index.js";
 import { evaluateRagRule, type RagColour, type RuleResult } from "./rag-evaluate.js";
 import type { RagFigures } from "./rag-figures.js";
@@ -26,11 +26,11 @@ export interface RagStatusOptions {
   readonly rules?: readonly unknown[];
   /** Figures. A figure given here wins over one derived from the project's data. */
   readonly figures?: RagFigures;
-  /** The previous report, for rules that look at persistence (resources); it must be older than `asOf`. */
+  /** The previous report of the same project, for rules that look at persistence (resources); older than `asOf`. */
   readonly previous?: StatusReport;
   /** A manual overall colour; the comment is required. */
   readonly override?: { readonly colour: RagColour; readonly comment: string; readonly by: string };
-  /** Probability from which a pending risk counts as high (default 0.7, ServiceNow's High/Absolute). */
+  /** Probability from which a pending risk counts as high, "0" to "1" (default 0.7, ServiceNow's High/Absolute). */
   readonly highRiskProbability?: string;
   /**
    * Fewest rated dimensions for an overall colour (a whole number ≥ 1). Default 2, or the number of dimensions that
@@ -80,6 +80,27 @@ export interface RagStatus {
 
 const RANK: Record<RagColour, number> = { green: 0, amber: 1, red: 2 };
 
+function checkOverride(o: NonNullable<RagStatusOptions["override"]>): void {
+  const bad = (key: string, message: string) => ValidationError.single(["override", key], message, "RAG status");
+  if (o.colour !== "green" && o.colour !== "amber" && o.colour !== "red") throw bad("colour", `expected green, amber or red, got ${String(o.colour)}`);
+  if (typeof o.comment !== "string" || o.comment.trim() === "") throw bad("comment", "an overridden overall colour needs a comment");
+  if (typeof o.by !== "string" || o.by.trim() === "") throw bad("by", "an overridden overall colour names who overrode it");
+}
+
+// Above 1 no risk could count and the risk rule would be green whatever the register holds; below 0 every risk would.
+function highRiskProbability(p: string | undefined): string {
+  if (p === undefined) return "0.7";
+  let ok = false;
+  try {
+    const x = decimal(p);
+    ok = typeof p === "string" && x.gte(0) && x.lte(1);
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw ValidationError.single(["highRiskProbability"], `expected a probability from "0" to "1", got ${JSON.stringify(p)}`, "RAG status");
+  return p;
+}
+
 /**
  * Computes the RAG status of a project per dimension (schedule, cost, scope, quality, risks and issues, resources,
  * readiness) from configurable rules. A dimension's colour is the worst colour among its rules that could rate; a
@@ -95,8 +116,10 @@ const RANK: Record<RagColour, number> = { green: 0, amber: 1, red: 2 };
  * overall colour but `overall.insufficientData` — never green from nothing.
  *
  * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`).
- * @throws {ValidationError} for bad rules (unknown figures, inverted thresholds), an override without a comment, a
- *   `previous` report that is not older than `asOf`, or a minimum that is not a whole number ≥ 1.
+ * @throws {ValidationError} for bad rules (unknown figures, inverted thresholds), an override that is not a colour with
+ *   a comment and an author, a `previous` report of another project or not older than `asOf`, a
+ *   `highRiskProbability` outside 0–1, a figure that is not a Metric of a finite Decimal, a risk, issue or milestone
+ *   listed twice, or a minimum that is not a whole number ≥ 1.
  * @example
  * ```ts
  * const s = ragStatus({ id: "PRJ-WMS", milestones, risks, issues }, {
@@ -111,8 +134,10 @@ export function ragStatus(project: RagProject, options: RagStatusOptions): RagSt
   checkArguments("ragStatus", { asOf: [options.asOf, "date"], figures: [options.figures, "object?"], rules: [options.rules, "array?"], override: [options.override, "object?"], previous: [options.previous, "object?"] });
   const given = options.figures ?? {};
   const rules = decodeRagRules(options.rules ?? DEFAULT_RAG_RULES, Object.keys(given.custom ?? {}));
-  if (options.override !== undefined && options.override.comment.trim() === "") {
-    throw ValidationError.single(["override", "comment"], "an overridden overall colour needs a comment", "RAG status");
+  if (options.override !== undefined) checkOverride(options.override);
+  // Persistence rules read the previous report's colours: another project's report would colour this one.
+  if (options.previous !== undefined && options.previous.projectId !== project.id) {
+    throw ValidationError.single(["previous", "projectId"], `previous report is for ${options.previous.projectId}, not ${project.id}`, "RAG status");
   }
   if (options.previous !== undefined && options.previous.asOf >= options.asOf) {
     throw ValidationError.single(["previous", "asOf"], `previous report (as of ${options.previous.asOf}) is not older than ${options.asOf}`, "RAG status");
@@ -121,7 +146,7 @@ export function ragStatus(project: RagProject, options: RagStatusOptions): RagSt
   if (minimum !== undefined && (!Number.isInteger(minimum) || minimum < 1)) {
     throw ValidationError.single(["minimumRatedDimensions"], `the minimum of rated dimensions is a whole number ≥ 1, not ${minimum}`, "RAG status");
   }
-  const { figures, derived } = deriveRagFigures(project, options.asOf, options.highRiskProbability ?? "0.7", given);
+  const { figures, derived } = deriveRagFigures(project, options.asOf, highRiskProbability(options.highRiskProbability), given);
   const previous: Record<string, RagColour> = {};
   for (const r of options.previous?.ragByDimension ?? []) previous[r.dimension] = r.colour;
 

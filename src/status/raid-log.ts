@@ -1,6 +1,7 @@
 import { decimal, differenceInDays, metric, missing, sumMoney, type CurrencyCode, type Decimal, type IsoDate, type Metric, type Money, checkArguments } from "../core/index.js";
 import type { Action, ChangeRequest, Decision, Issue } from "../entities/index.js";
 import { recordedOn } from "./as-of.js";
+import { requireUniqueIds } from "./unique.js";
 
 /** An issue's age as of a day. */
 export interface IssueAge {
@@ -22,7 +23,8 @@ export interface IssueAge {
  * Issue ageing: each issue's age and whether it is overdue as of a day, plus the average age of the open ones.
  * Issues raised after `asOf` did not exist yet and are left out (listed in `notYetRaised`).
  *
- * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`).
+ * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`), or a record id is
+ *   listed twice (path `[list, i, "id"]`).
  * @example
  * ```ts
  * const ageing = issueAgeing(issues, { asOf: isoDate("2026-11-20") });
@@ -40,6 +42,7 @@ export function issueAgeing(
 } {
   checkArguments("issueAgeing", { issues: [issues, "object[]"], options: [options, "object"] });
   checkArguments("issueAgeing", { asOf: [options.asOf, "date"] });
+  requireUniqueIds(issues, ["issues"], "issue ageing"); // twice would weigh twice in the average age
   const { asOf } = options;
   const known = issues.filter((i) => i.raisedOn <= asOf);
   const ages = known.map((i): IssueAge => {
@@ -69,7 +72,8 @@ export function issueAgeing(
  * Actions open or in progress past their due day as of a day, most overdue first. Judged as of `asOf`: an action done
  * after `asOf` was still open then, and an action recorded after `asOf` (its `createdAt` day is later) is left out.
  *
- * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`).
+ * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`), or a record id is
+ *   listed twice (path `[list, i, "id"]`).
  * @example
  * ```ts
  * overdueActions(actions, { asOf: isoDate("2026-11-20") }); // [{ actionId: "ACT-WMS-002", daysOverdue: 7, … }]
@@ -81,6 +85,7 @@ export function overdueActions(
 ): { readonly actionId: string; readonly ownerId: string; readonly dueDate: IsoDate; readonly daysOverdue: number }[] {
   checkArguments("overdueActions", { actions: [actions, "object[]"], options: [options, "object"] });
   checkArguments("overdueActions", { asOf: [options.asOf, "date"] });
+  requireUniqueIds(actions, ["actions"], "overdue actions");
   const { asOf } = options;
   const openOn = (a: Action) =>
     a.status === "open" || a.status === "in-progress" || (a.status === "done" && a.completedOn !== undefined && a.completedOn > asOf);
@@ -91,11 +96,12 @@ export function overdueActions(
 }
 
 /**
- * Decisions still waiting to be taken (status `proposed`), oldest record first. With `asOf`, judged as of that day:
+ * Decisions still waiting to be taken (status `proposed`), oldest record first (then by id). With `asOf`, judged as of that day:
  * a decision taken after `asOf` (`decidedOn` later) was still pending then, and one recorded after `asOf` (its
  * `createdAt` day is later) is left out.
  *
- * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`).
+ * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`), or a record id is
+ *   listed twice (path `[list, i, "id"]`).
  * @example
  * ```ts
  * pendingDecisions(decisions).map((d) => d.id); // ["DEC-DCX-001"]
@@ -105,12 +111,15 @@ export function overdueActions(
 export function pendingDecisions(decisions: readonly Decision[], options: { readonly asOf?: IsoDate } = {}): Decision[] {
   checkArguments("pendingDecisions", { decisions: [decisions, "object[]"], options: [options, "object"] });
   checkArguments("pendingDecisions", { asOf: [options.asOf, "date?"] });
+  requireUniqueIds(decisions, ["decisions"], "pending decisions");
   const { asOf } = options;
   const pending = (d: Decision, i: number) =>
     asOf === undefined
       ? d.status === "proposed"
       : recordedOn(d, ["decisions", i], "pending decisions") <= asOf && (d.status === "proposed" || (d.decidedOn !== undefined && d.decidedOn > asOf));
-  return decisions.filter(pending).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+  // Ties on createdAt go by id, so the result does not depend on the input order.
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return decisions.filter(pending).sort((a, b) => cmp(a.createdAt, b.createdAt) || cmp(a.id, b.id));
 }
 
 /** Cost and schedule impact of a group of change requests. */
@@ -129,7 +138,8 @@ export interface ChangeImpact {
  * are ignored. With `asOf`, judged as of that day: a request made after `asOf` is left out, and one decided after
  * `asOf` (`decidedOn` later) was still pending then.
  *
- * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`).
+ * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`), or a record id is
+ *   listed twice (path `[list, i, "id"]`).
  * @throws {CurrencyMismatchError} when a cost impact is not in `currency`.
  * @example
  * ```ts
@@ -143,6 +153,7 @@ export function changeRequestImpact(
 ): { readonly approved: ChangeImpact; readonly pending: ChangeImpact; readonly rejected: ChangeImpact } {
   checkArguments("changeRequestImpact", { changeRequests: [changeRequests, "object[]"], options: [options, "object"] });
   checkArguments("changeRequestImpact", { asOf: [options.asOf, "date?"] });
+  requireUniqueIds(changeRequests, ["changeRequests"], "change request impact"); // twice would sum its cost twice
   const { asOf } = options;
   const statusOn = (c: ChangeRequest): ChangeRequest["status"] | undefined => {
     if (asOf === undefined) return c.status;

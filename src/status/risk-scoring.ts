@@ -18,6 +18,7 @@ import {
 } from "../core/index.js";
 import type { Risk } from "../entities/index.js";
 import { riskPendingOn } from "./as-of.js";
+import { requireUniqueIds } from "./unique.js";
 
 /**
  * A probability × impact matrix: probability bands (upper bounds, ascending, the last one 1) turn a risk's
@@ -75,21 +76,32 @@ function checkMatrix(m: RiskMatrix): Decimal[] {
   });
   if (issues.length === 0) {
     bands.forEach((b, i) => {
-      if (i > 0 && !b.gt(bands[i - 1]!)) issues.push({ path: ["probabilityBands", i], message: "bands must ascend", code: "custom" });
+      // A bound below 0 holds no probability, and the bands after it would be numbered one too high.
+      if (b.lt(0)) issues.push({ path: ["probabilityBands", i], message: "a band bound is a probability, 0 to 1", code: "custom" });
+      else if (i > 0 && !b.gt(bands[i - 1]!)) issues.push({ path: ["probabilityBands", i], message: "bands must ascend", code: "custom" });
     });
     if (bands.length === 0 || !bands[bands.length - 1]!.eq(1)) issues.push({ path: ["probabilityBands"], message: "the last band must end at 1", code: "custom" });
   }
-  if (!Number.isInteger(m.mediumFrom) || !Number.isInteger(m.highFrom) || m.mediumFrom < 1 || m.highFrom <= m.mediumFrom) {
+  if (!Number.isInteger(m.mediumFrom) || m.mediumFrom < 1) {
+    issues.push({ path: ["mediumFrom"], message: "need integers 1 ≤ mediumFrom < highFrom", code: "custom" });
+  } else if (!Number.isInteger(m.highFrom) || m.highFrom <= m.mediumFrom) {
     issues.push({ path: ["highFrom"], message: "need integers 1 ≤ mediumFrom < highFrom", code: "custom" });
   }
   if (issues.length > 0) throw new ValidationError(issues, "risk matrix");
   return bands;
 }
 
+// A finite Decimal in 0–1: NaN compares false both ways, so it would pass a plain range check and fall in no band.
+function checkProbability(p: unknown, subject: string): void {
+  if (!PmoDecimal.isDecimal(p)) throw ValidationError.single(["risk", "probability"], "expected a Decimal probability (use decimal(\"0.6\"))", subject);
+  if (!p.isFinite() || p.lt(0) || p.gt(1)) throw ValidationError.single(["risk", "probability"], "a probability is between 0 and 1", subject);
+}
+
 /**
  * Scores a risk on a probability × impact matrix.
  *
- * @throws {ValidationError} for a malformed matrix, or a probability outside 0–1 (it would fall in no band).
+ * @throws {ValidationError} for a malformed matrix, a probability outside 0–1 (it would fall in no band), or an impact
+ *   outside 1–5 (path `["risk", "impact"]`).
  * @example
  * ```ts
  * riskScore({ id: "RSK-1", probability: decimal("0.6"), impact: 4 }).score; // 16 (band 4 × impact 4)
@@ -98,8 +110,9 @@ function checkMatrix(m: RiskMatrix): Decimal[] {
 export function riskScore(risk: Pick<Risk, "id" | "probability" | "impact">, matrix: RiskMatrix = DEFAULT_RISK_MATRIX): RiskScore {
   checkArguments("riskScore", { risk: [risk, "object"], matrix: [matrix, "object"] });
   checkArguments("riskScore", { probabilityBands: [matrix.probabilityBands, "array"], impact: [risk.impact, "integer"] });
-  if (!PmoDecimal.isDecimal(risk.probability)) throw ValidationError.single(["risk", "probability"], "expected a Decimal probability (use decimal(\"0.6\"))", "risk score");
-  if (risk.probability.lt(0) || risk.probability.gt(1)) throw ValidationError.single(["risk", "probability"], "a probability is between 0 and 1", "risk score");
+  checkProbability(risk.probability, "risk score");
+  // The matrix reads impact on the office's 1–5 scale; 0, 6 or −3 would give a score off the matrix.
+  if (risk.impact < 1 || risk.impact > 5) throw ValidationError.single(["risk", "impact"], `impact is on the 1–5 scale, not ${risk.impact}`, "risk score");
   const bands = checkMatrix(matrix);
   const band = bands.findIndex((b) => risk.probability.lte(b)) + 1;
   const score = band * risk.impact;
@@ -127,8 +140,7 @@ export function riskScore(risk: Pick<Risk, "id" | "probability" | "impact">, mat
  */
 export function expectedMonetaryValue(risk: Pick<Risk, "probability" | "costImpact">): Metric<Money> {
   checkArguments("expectedMonetaryValue", { risk: [risk, "object"] });
-  if (!PmoDecimal.isDecimal(risk.probability)) throw ValidationError.single(["risk", "probability"], "expected a Decimal probability (use decimal(\"0.6\"))", "expected monetary value");
-  if (risk.probability.lt(0) || risk.probability.gt(1)) throw ValidationError.single(["risk", "probability"], "a probability is between 0 and 1", "expected monetary value");
+  checkProbability(risk.probability, "expected monetary value");
   if (risk.costImpact !== undefined && !isMoney(risk.costImpact)) throw ValidationError.single(["risk", "costImpact"], "expected money", "expected monetary value");
   return risk.costImpact === undefined ? missing("no-cost-impact") : metric(multiplyMoney(risk.costImpact, risk.probability));
 }
@@ -149,7 +161,8 @@ export interface ContingencyReserve {
  * without a cost impact — each listed with its reason. With `asOf`, judged as of that day: a risk raised after it is
  * excluded (`not-yet-raised`) and one closed after it was still pending then.
  *
- * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`).
+ * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`), or a risk id is
+ *   listed twice (path `["risks", i, "id"]`).
  * @throws {CurrencyMismatchError} when a cost impact is not in `currency`.
  * @example
  * ```ts
@@ -162,6 +175,8 @@ export function contingencyReserve(risks: readonly Risk[], options: { readonly c
   checkArguments("contingencyReserve", { asOf: [options.asOf, "date?"] });
   const contributions: ContingencyReserve["contributions"][number][] = [];
   const excluded: { riskId: string; reason: string }[] = [];
+  // The same risk twice would double its EMV in the reserve.
+  requireUniqueIds(risks, ["risks"], "contingency reserve");
   const { asOf } = options;
   for (const r of risks) {
     if (asOf !== undefined && r.raisedOn > asOf) excluded.push({ riskId: r.id, reason: "not-yet-raised" });

@@ -52,7 +52,8 @@ describe("RAG rules at their threshold edges", () => {
     const o = loadSampleOffice();
     const prev = decodeEntity("status-report", o["status-report"][0]);
     const withPrev = { ...prev, ragByDimension: [{ dimension: "resources" as const, colour: "amber" as const, comment: "" }] };
-    const r = ragStatus({ id: "P" }, { asOf, rules: only("resources-allocation"), figures: f, previous: withPrev });
+    // The previous report must be this project's (another project's colours are refused).
+    const r = ragStatus({ id: prev.projectId }, { asOf, rules: only("resources-allocation"), figures: f, previous: withPrev });
     expect(r.dimensions[0]!.colour).toBe("red");
     expect(r.dimensions[0]!.comment).toBe("allocated < planned, and amber in the previous report → red");
   });

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { decimal, decodeEntity, isoDate, money, PmoDecimal, ValidationError, type Risk } from "../../src/index.js";
+import { contingencyReserve, expectedMonetaryValue, riskScore } from "../../src/status/index.js";
+
+// Audit of the risk matrix, EMV and contingency reserve (status layer). Each case is derived by hand in its comment.
+
+const at = "2026-01-05T09:00:00.000Z";
+function risk(id: string, probability: string, amount: string | undefined, extra: Record<string, unknown> = {}): Risk {
+  return decodeEntity("risk", {
+    id, version: 1, createdAt: at, updatedAt: at, projectId: "PRJ-A", title: `risk ${id}`, probability, impact: 3,
+    ownerId: "p-owner", response: "mitigate", mitigation: "plan", status: "open", raisedOn: "2026-01-05",
+    ...(amount !== undefined ? { costImpact: { amount, currency: "EUR" } } : {}), ...extra,
+  }) as Risk;
+}
+
+function issuesOf(f: () => unknown): readonly { path: readonly (string | number)[] }[] {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ValidationError);
+    return (e as ValidationError).issues;
+  }
+  throw new Error("expected a ValidationError");
+}
+
+describe("riskScore refuses what the 1–5 impact scale cannot hold", () => {
+  it("an impact outside 1–5 is a ValidationError at risk.impact, not a score", () => {
+    // Before: impact 7 at p 0.5 scored 3 × 7 = 21 "high"; impact 0 scored 0 "low"; impact −3 at p 0.9 scored −15 "low".
+    for (const impact of [0, 6, 7, -3]) {
+      expect(issuesOf(() => riskScore({ id: "R", probability: decimal("0.5"), impact }))[0]!.path).toEqual(["risk", "impact"]);
+    }
+    // The scale's ends still score: p 0.5 → band 3; 3 × 1 = 3 low, 3 × 5 = 15 high (15 ≥ highFrom 15).
+    expect(riskScore({ id: "R", probability: decimal("0.5"), impact: 1 })).toMatchObject({ score: 3, rating: "low" });
+    expect(riskScore({ id: "R", probability: decimal("0.5"), impact: 5 })).toMatchObject({ score: 15, rating: "high" });
+  });
+
+  it("a NaN probability is refused at risk.probability (it fell in band 0 before)", () => {
+    expect(issuesOf(() => riskScore({ id: "R", probability: new PmoDecimal(NaN), impact: 3 }))[0]!.path).toEqual(["risk", "probability"]);
+    expect(issuesOf(() => expectedMonetaryValue({ probability: new PmoDecimal(NaN), costImpact: money("100.00", "EUR") }))[0]!.path).toEqual(["risk", "probability"]);
+  });
+});
+
+describe("contingencyReserve counts each risk once", () => {
+  it("a risk listed twice is a ValidationError at its second position, not a doubled reserve", () => {
+    // Before: [R1, R1] with 0.5 × 1,000.00 gave 1,000.00 instead of 500.00.
+    const r1 = risk("R1", "0.5", "1000.00");
+    expect(issuesOf(() => contingencyReserve([r1, risk("R2", "0.1", "10.00"), r1], { currency: "EUR" }))[0]!.path).toEqual(["risks", 2, "id"]);
+    expect(contingencyReserve([r1], { currency: "EUR" }).total).toEqual(money("500.00", "EUR"));
+  });
+
+  it("as of a day: raised and closed the same day never counted; closed after asOf still counts", () => {
+    // R1 raised 01-05 closed 01-05: not pending on 01-05. R2 closed 01-20: pending on 01-10 → 0.2 × 300 = 60.
+    const r1 = risk("R1", "0.5", "1000.00", { status: "closed", closedOn: "2026-01-05" });
+    const r2 = risk("R2", "0.2", "300.00", { status: "closed", closedOn: "2026-01-20" });
+    const res = contingencyReserve([r1, r2], { currency: "EUR", asOf: isoDate("2026-01-05") });
+    expect(res.total).toEqual(money("60.00", "EUR"));
+    expect(res.excluded).toEqual([{ riskId: "R1", reason: "closed" }]);
+  });
+
+  it("Σ EMV is additive over any split of distinct risks, and independent of their order", () => {
+    const arb = fc.uniqueArray(
+      fc.record({ p: fc.integer({ min: 0, max: 100 }), cents: fc.integer({ min: -5_000_000, max: 5_000_000 }), left: fc.boolean() }),
+      { minLength: 1, maxLength: 12, selector: (x) => `${x.p}/${x.cents}` },
+    );
+    fc.assert(
+      fc.property(arb, (rows) => {
+        const risks = rows.map((x, i) => risk(`R${i}`, decimal(x.p).div(100).toString(), decimal(x.cents).div(100).toFixed(2)));
+        const whole = contingencyReserve(risks, { currency: "EUR" }).total.amount;
+        const a = contingencyReserve(risks.filter((_, i) => rows[i]!.left), { currency: "EUR" }).total.amount;
+        const b = contingencyReserve(risks.filter((_, i) => !rows[i]!.left), { currency: "EUR" }).total.amount;
+        expect(a.plus(b).eq(whole)).toBe(true);
+        expect(contingencyReserve([...risks].reverse(), { currency: "EUR" }).total.amount.eq(whole)).toBe(true);
+        // Σ p × c computed in integer cents × percent, then scaled: exact.
+        const expected = decimal(rows.reduce((s, x) => s + x.p * x.cents, 0)).div(10_000);
+        expect(whole.eq(expected)).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe("riskScore: a matrix whose bands cannot hold a probability is refused", () => {
+  it("a band bound below 0 holds no probability and shifted every band number", () => {
+    // Before: bands ["-1", "1"] put p 0 in band 2 (the top band): 2 × 3 = 6 → high with highFrom 3.
+    const matrix = { probabilityBands: ["-1", "1"], mediumFrom: 2, highFrom: 3 };
+    expect(issuesOf(() => riskScore({ id: "R", probability: decimal("0"), impact: 3 }, matrix))[0]!.path).toEqual(["probabilityBands", 0]);
+  });
+
+  it("a bad mediumFrom is reported at mediumFrom, a bad highFrom at highFrom", () => {
+    const p = { id: "R", probability: decimal("0.5"), impact: 3 };
+    expect(issuesOf(() => riskScore(p, { probabilityBands: ["1"], mediumFrom: 0, highFrom: 15 }))[0]!.path).toEqual(["mediumFrom"]);
+    expect(issuesOf(() => riskScore(p, { probabilityBands: ["1"], mediumFrom: 6, highFrom: 6 }))[0]!.path).toEqual(["highFrom"]);
+  });
+});
