@@ -159,7 +159,7 @@ export interface AnnuityRateOptions {
  * that would reach −100 % is halved back, and a step beyond 10,000 % a period (the top of the IRR search range) is
  * halved back towards it; such a cut-back step never counts as convergence. When Newton's method does not settle on
  * a root (it runs into −100 %, goes flat or wanders), every rate from −99.9999 % to 10,000 % that balances the terms
- * is searched for as in {@link irr} and the one closest to `guess` returned — so RATE(120; −553.92; 4802.08) is
+ * is searched for as `irr` does, and the one closest to `guess` returned — so RATE(120; −553.92; 4802.08) is
  * 11.53 % although Newton's method from 10 % heads for −100 %; `no-convergence` when there is none (a spreadsheet
  * answers Err:523 / #NUM! after its own 20 Newton steps). When `nper` is positive and pv, pmt and fv never differ in sign
  * (nothing paid against something received, or no cash flow at all), no single rate is the answer: `no-solution`.
