@@ -1,6 +1,6 @@
 import { PmoDecimal, ValidationError, metric, missing, type Decimal, type DecimalInput, type Metric } from "../../core/index.js";
 import { toDecimalOrUndefined } from "./flows.js";
-import { RATE_SEARCH_RANGE } from "./roots.js";
+import { RATE_SEARCH_RANGE, closestRoot, findRoots } from "./roots.js";
 
 /*
  * The spreadsheet annuity functions (PMT, PV, FV, NPER, RATE) with the spreadsheet sign convention: money paid out
@@ -155,11 +155,13 @@ export interface AnnuityRateOptions {
 
 /**
  * The interest rate per period at which payments `pmt` over `nper` periods turn `pv` into `fv` — spreadsheet `RATE`.
- * Newton's method from `guess` in 34-digit decimals, to |Δr| ≤ 1e-24 within 200 steps (`no-convergence` otherwise;
- * a spreadsheet stops after 20 steps at 1e-7 with #NUM!). A step that would reach −100 % is halved back (and gives
- * `no-convergence` when the iterate is already within 34 digits of −100 %), and a step
- * beyond 10,000 % a period (the top of the IRR search range) is halved back towards it, so a diverging search ends
- * as `no-convergence` instead of running away. When `nper` is positive and pv, pmt and fv never differ in sign
+ * Newton's method from `guess` in 34-digit decimals, to a full Newton step |Δr| ≤ 1e-24 within 200 steps. A step
+ * that would reach −100 % is halved back, and a step beyond 10,000 % a period (the top of the IRR search range) is
+ * halved back towards it; such a cut-back step never counts as convergence. When Newton's method does not settle on
+ * a root (it runs into −100 %, goes flat or wanders), every rate from −99.9999 % to 10,000 % that balances the terms
+ * is searched for as `irr` does, and the one closest to `guess` returned — so RATE(120; −553.92; 4802.08) is
+ * 11.53 % although Newton's method from 10 % heads for −100 %; `no-convergence` when there is none (a spreadsheet
+ * answers Err:523 / #NUM! after its own 20 Newton steps). When `nper` is positive and pv, pmt and fv never differ in sign
  * (nothing paid against something received, or no cash flow at all), no single rate is the answer: `no-solution`.
  *
  * @throws {ValidationError} for a missing or non-decimal term or a type other than 0/1.
@@ -179,24 +181,72 @@ export function annuityRate(terms: AnnuityTermsFor<"nper" | "pmt" | "pv">, optio
       ? "no cash flow: every rate balances the terms, so none is the answer"
       : "pv, pmt and fv do not differ in sign: no rate balances them");
   }
+  const newton = newtonRate(t, g);
+  if (newton !== undefined) return figure(newton);
+  // Newton's method did not settle on a root (it ran into −100 %, went flat or wandered): look for every rate in
+  // the IRR search range that balances the terms, as IRR does, and take the one closest to the guess.
+  const nums = { nper: t.nper.toNumber(), pmt: t.pmt.toNumber(), pv: t.pv.toNumber(), fv: t.fv.toNumber(), type: t.type };
+  const best = closestRoot(findRoots((r) => rateEquation(r, t), (r) => approxRateEquation(r, nums)), g);
+  if (best !== undefined) return figure(best);
+  return missing("no-convergence", "no rate between -99.9999% and 10,000% balances the terms (Newton's method did not settle either)");
+}
+
+/**
+ * Newton's method from `guess`: the rate where a full Newton step moved it by at most 1e-24, or undefined when it
+ * does not get there (a flat equation, a run into −100 %, or 200 steps). A step that was cut back — halved towards
+ * −100 % or towards the top of the range — is never taken for convergence: halving towards −1 shrinks the steps
+ * below any tolerance while the equation stays far from zero (this reported −99.99…% for RATE(120; −553.92; 4802.08),
+ * whose rate is 11.53 %).
+ */
+function newtonRate(t: { nper: Decimal; pmt: Decimal; pv: Decimal; fv: Decimal; type: PaymentTiming }, guess: Decimal): Decimal | undefined {
   const high = new PmoDecimal(RATE_SEARCH_RANGE.high);
   const tolerance = new PmoDecimal("1e-24");
-  let r = g;
+  let r = guess;
   for (let iter = 0; iter < 200; iter++) {
     const { value, slope } = rateEquation(r, t);
-    if (value.isZero()) return figure(r);
-    if (slope.isZero()) return missing("no-convergence", "the equation is flat at the current rate");
+    if (value.isZero()) return r;
+    if (slope.isZero()) return undefined;
     let next = r.minus(value.div(slope));
+    let cut = false;
     // Keep the iterate above −100 %: halve the distance to −1 instead of stepping past it.
-    if (next.lte(-1)) next = r.plus(-1).div(2);
+    if (next.lte(-1)) {
+      next = r.plus(-1).div(2);
+      cut = true;
+    }
     // Within one unit of the 34th digit of −1 the midpoint rounds to −1 itself (this used to loop for ever).
-    if (next.lte(-1)) return missing("no-convergence", "the rate search ran into −100 %");
+    if (next.lte(-1)) return undefined;
     // …and below the top of the search range: Newton's method can run to rates with millions of digits otherwise.
-    if (next.gt(high)) next = r.plus(high).div(2);
-    if (next.minus(r).abs().lte(tolerance)) return figure(next);
+    if (next.gt(high)) {
+      next = r.plus(high).div(2);
+      cut = true;
+    }
+    if (!cut && next.minus(r).abs().lte(tolerance)) return next;
     r = next;
   }
-  return missing("no-convergence", "Newton's method did not settle within 200 steps; try another guess");
+  return undefined;
+}
+
+/** The annuity equation and its slope in float, for the root scan only (never for a reported figure). */
+function approxRateEquation(r: number, t: { nper: number; pmt: number; pv: number; fv: number; type: PaymentTiming }): { value: number; slope: number; scale: number } {
+  const n = t.nper;
+  if (Math.abs(r) < 1e-12) {
+    return {
+      value: t.pv + t.pmt * n + t.fv,
+      slope: t.pv * n + t.pmt * ((n * (n - 1)) / 2 + n * t.type),
+      scale: Math.max(Math.abs(t.pv), Math.abs(t.pmt * n), Math.abs(t.fv)),
+    };
+  }
+  const q = 1 + r;
+  const growth = Math.pow(q, n);
+  const dGrowth = (n * growth) / q;
+  const lead = 1 + r * t.type;
+  const ratio = (growth - 1) / r;
+  const dRatio = (dGrowth * r - (growth - 1)) / (r * r);
+  return {
+    value: t.pv * growth + t.pmt * lead * ratio + t.fv,
+    slope: t.pv * dGrowth + t.pmt * (ratio * t.type + lead * dRatio),
+    scale: Math.max(Math.abs(t.pv * growth), Math.abs(t.pmt * lead * ratio), Math.abs(t.fv)),
+  };
 }
 
 /** The annuity equation's value and its slope in the rate. */
