@@ -5,18 +5,10 @@
  * Every input is a short decimal string: pmokit reads it exactly, Calc reads it into the nearest binary64, so the
  * two start from inputs that differ by at most half an ulp (~1e-16 relative).
  */
+import { seededRandom } from "../../src/prioritization/sensitivity/random.js";
 
-/** mulberry32: a tiny seeded generator, so the cases are the same on every run and every machine. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator (mulberry32) the sensitivity analysis uses: the same cases on every run and machine. */
+export const rng = seededRandom;
 
 export type Fn = "NPV" | "NPV0" | "XNPV" | "IRR" | "XIRR" | "MIRR" | "PMT" | "PV" | "FV" | "NPER" | "RATE";
 

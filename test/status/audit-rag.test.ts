@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { decimal, decodeEntity, isoDate, metric, money, PmoDecimal, ValidationError, type Issue, type Risk, type StatusReport } from "../../src/index.js";
 import { DEFAULT_RAG_RULES, ragStatus, type RagColour, type RagFigures } from "../../src/status/index.js";
+import { firstIssuePath } from "../support/errors.js";
 
 // Audit of ragStatus: bad input must be a ValidationError with a path, never a wrong or silent colour.
 
@@ -10,15 +11,7 @@ const at = "2026-11-01T09:00:00.000Z";
 const d = (x: string) => metric(decimal(x));
 const only = (...ids: string[]) => DEFAULT_RAG_RULES.filter((r) => ids.includes(r.id));
 
-function pathOf(f: () => unknown): readonly (string | number)[] {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return (e as ValidationError).issues[0]!.path;
-  }
-  throw new Error("expected a ValidationError");
-}
+const pathOf = firstIssuePath;
 
 function report(projectId: string, resources: RagColour): StatusReport {
   return decodeEntity("status-report", {

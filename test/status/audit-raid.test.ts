@@ -1,21 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { decodeEntity, isoDate, money, ValidationError, type Action, type ChangeRequest, type Decision, type Issue } from "../../src/index.js";
+import { decodeEntity, isoDate, money, type Action, type ChangeRequest, type Decision, type Issue } from "../../src/index.js";
 import { changeRequestImpact, issueAgeing, overdueActions, pendingDecisions } from "../../src/status/index.js";
+import { firstIssuePath } from "../support/errors.js";
 
 // Audit of the RAID log calculations: a record listed twice must not be summed, averaged or listed twice.
 
 const at = "2026-03-01T09:00:00.000Z";
 const asOf = isoDate("2026-03-31");
 
-function pathOf(f: () => unknown): readonly (string | number)[] {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return (e as ValidationError).issues[0]!.path;
-  }
-  throw new Error("expected a ValidationError");
-}
+const pathOf = firstIssuePath;
 
 const cr = (id: string, amount: string, extra: Record<string, unknown> = {}) =>
   decodeEntity("change-request", {
