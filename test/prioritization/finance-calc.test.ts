@@ -8,6 +8,7 @@ import {
   annuityFutureValue, annuityPayment, annuityPeriods, annuityPresentValue, annuityRate, irr, mirr, npv, xirr, xnpv,
 } from "../../src/prioritization/index.js";
 import { buildFods, generateCases, parseResults, type CalcResult, type Case, type Fn } from "./finance-calc-cases.js";
+import { hasSoffice } from "../support/soffice.js";
 
 
 /*
@@ -188,15 +189,6 @@ function describeCase(c: Case, calc: CalcResult, mine: Ours): string {
   const theirs = "value" in calc ? String(calc.value) : calc.error;
   const m = "value" in mine ? `${mine.value.toSignificantDigits(17).toFixed()}${mine.roots && mine.roots.length > 1 ? ` roots ${mine.roots.map((r) => r.toSignificantDigits(10).toFixed()).join(",")}` : ""}` : "reason" in mine ? mine.reason : `throws ${mine.thrown}`;
   return `${c.id} ${JSON.stringify(c.args)} ${c.flows ? `[${c.flows.join(",")}]` : ""}${c.dates ? ` @[${c.dates.join(",")}]` : ""}: calc ${theirs}, pmokit ${m}`;
-}
-
-function hasSoffice(): boolean {
-  try {
-    execFileSync("soffice", ["--version"], { stdio: "ignore", timeout: 60_000 });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Recalculates the cases in one headless soffice run and reads the results back. */

@@ -7,6 +7,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { decimal, money } from "../../src/core/index.js";
 import { excelSerialDay, exactNumber, planXlsxReport, ragCell, renderXlsxReport, xlsxCell, type Report } from "../../src/reports/index.js";
+import { hasSoffice } from "../support/soffice.js";
 
 const eur = (a: string) => money(a, "EUR");
 
@@ -110,15 +111,6 @@ describe("xlsx report workbook", () => {
     expect(Buffer.from(await renderXlsxReport(sampleReport())).equals(Buffer.from(await renderXlsxReport(sampleReport())))).toBe(true);
   });
 });
-
-function hasSoffice(): boolean {
-  try {
-    execFileSync("soffice", ["--version"], { stdio: "ignore", timeout: 60_000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 if (hasSoffice()) {
   describe("xlsx report in LibreOffice", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { decimal, decodeEntity, isoDate, metric, money, PmoDecimal, ValidationError, type Issue, type Risk, type StatusReport } from "../../src/index.js";
+import { decimal, decodeEntity, isoDate, metric, money, PmoDecimal, type Issue, type Risk, type StatusReport } from "../../src/index.js";
 import { DEFAULT_RAG_RULES, ragStatus, type RagColour, type RagFigures } from "../../src/status/index.js";
 import { firstIssuePath } from "../support/errors.js";
 
