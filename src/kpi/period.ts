@@ -1,4 +1,5 @@
 import { decimal, isIsoDate, metric, missing, ValidationError, type Decimal, type IsoDate, type Metric, type ValidationIssue, checkArguments } from "../core/index.js";
+import { duplicateIdIssues } from "../core/unique-ids.js";
 
 /** A reporting period: calendar days from `from` to `to`, both inclusive; either end may be open. */
 export interface KpiPeriod {
@@ -105,14 +106,10 @@ export function checkDates(
  * the same input does not change meaning with the period.
  */
 export function checkRecordIds(records: readonly object[], subject: string, flags: readonly string[] = []): void {
-  const issues: ValidationIssue[] = [];
-  const seen = new Set<string>();
+  const issues: ValidationIssue[] = duplicateIdIssues(records);
   records.forEach((r, i) => {
     const rec = r as Record<string, unknown>;
-    const id = rec["id"];
-    if (typeof id !== "string") issues.push({ path: [i, "id"], message: "an id is a string", code: "custom" });
-    else if (seen.has(id)) issues.push({ path: [i, "id"], message: `duplicate id ${JSON.stringify(id)} (it would count twice)`, code: "custom" });
-    else seen.add(id);
+    if (typeof rec["id"] !== "string") issues.push({ path: [i, "id"], message: "an id is a string", code: "custom" });
     for (const f of flags) if (typeof rec[f] !== "boolean") issues.push({ path: [i, f], message: "expected true or false", code: "custom" });
   });
   if (issues.length > 0) throw new ValidationError(issues, subject);
