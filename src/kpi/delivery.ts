@@ -14,7 +14,7 @@ import {
   type Metric,
   type Money, checkArguments
 } from "../core/index.js";
-import { checkDates, checkPeriod, checkRecordIds, inPeriod, kpiRatio, type KpiPeriod, type KpiRatio } from "./period.js";
+import { checkDates, checkDayRows, checkPeriod, checkRecordIds, inPeriod, kpiRatio, type KpiPeriod, type KpiRatio } from "./period.js";
 
 /** A closed project, for the delivery KPIs. */
 export interface ClosedProject {
@@ -67,7 +67,7 @@ export function onTimeDelivery(
  * On-budget %: projects closed in the period whose actual cost ≤ budget × (1 + tolerance), ÷ projects closed in the
  * period. Projects without both figures are listed in `unmeasured`.
  *
- * @throws {ValidationError} for a bad period, a negative tolerance or a project id given twice; {@link CurrencyMismatchError} when a project's
+ * @throws {ValidationError} for a bad period, a tolerance that is negative or not a decimal (`["tolerance"]`) or a project id given twice; {@link CurrencyMismatchError} when a project's
  *   cost and budget differ in currency.
  * @example
  * ```ts
@@ -82,7 +82,12 @@ export function onBudget(
   checkPeriod(options.period);
   checkDates(projects, ["closedOn"], "closed projects");
   checkRecordIds(projects, "closed projects");
-  const tol = decimal(options.tolerance ?? 0);
+  let tol: Decimal;
+  try {
+    tol = decimal(options.tolerance ?? 0);
+  } catch (e) {
+    throw ValidationError.single(["tolerance"], e instanceof ValidationError ? (e.issues[0]?.message ?? "not a decimal") : "not a decimal", "on-budget");
+  }
   if (tol.lt(0)) throw ValidationError.single(["tolerance"], "tolerance cannot be negative", "on-budget");
   const met: string[] = [];
   const notMet: string[] = [];
@@ -134,8 +139,8 @@ export interface BenefitRealisation<T> {
  * Benefits realisation %: Σ actual ÷ Σ planned, monetary benefits in one currency and non-monetary benefits per
  * unit, never mixed.
  *
- * @throws {ValidationError} for a bad period, a quantity that is not a decimal, or a benefit day that is not a calendar
- *   date `YYYY-MM-DD` (`["monetary", 0, "date"]`).
+ * @throws {ValidationError} for a bad period, a quantity that is not a decimal, a benefit day that is not a calendar
+ *   date `YYYY-MM-DD` (`["monetary", 0, "date"]`), or one benefit measured twice on one day (`["monetary", 3, "date"]`).
  * @throws {ValidationError} for a bad period or a non-decimal quantity; {@link CurrencyMismatchError} for an amount in
  *   another currency.
  * @example
@@ -152,6 +157,9 @@ export function benefitsRealisation(
   checkPeriod(options.period);
   checkDates(benefits.monetary ?? [], ["date"], "benefits", [], ["monetary"]);
   checkDates(benefits.nonMonetary ?? [], ["date"], "benefits", [], ["nonMonetary"]);
+  // A benefit is measured once a day: the same measurement twice would count twice.
+  checkDayRows(benefits.monetary ?? [], "id", "benefits", ["monetary"]);
+  checkDayRows(benefits.nonMonetary ?? [], "id", "benefits", ["nonMonetary"]);
   const mon = (benefits.monetary ?? []).filter((b) => inPeriod(b.date, options.period));
   const planned = sumMoney(mon.map((b) => b.planned), options.currency);
   const actual = sumMoney(mon.map((b) => b.actual), options.currency);

@@ -114,3 +114,22 @@ export function checkRecordIds(records: readonly object[], subject: string, flag
   });
   if (issues.length > 0) throw new ValidationError(issues, subject);
 }
+
+/**
+ * @internal Refuses what a KPI summed per (who, day) would count twice: a row whose `key` and `date` an earlier row
+ * already has (at `[...prefix, i, "date"]`), and a key that is not a string (at `[...prefix, i, key]`). Checked across
+ * all rows, not only those in the period, as {@link checkRecordIds} does.
+ */
+export function checkDayRows(rows: readonly object[], key: string, subject: string, prefix: readonly (string | number)[] = []): void {
+  const issues: ValidationIssue[] = [];
+  const seen = new Set<string>();
+  rows.forEach((r, i) => {
+    const rec = r as Record<string, unknown>;
+    const who = rec[key];
+    if (typeof who !== "string") return void issues.push({ path: [...prefix, i, key], message: `${key} is a string`, code: "custom" });
+    const pair = `${who}\u0000${String(rec["date"])}`;
+    if (seen.has(pair)) issues.push({ path: [...prefix, i, "date"], message: `${who} on ${String(rec["date"])} is listed twice (it would count twice)`, code: "custom" });
+    seen.add(pair);
+  });
+  if (issues.length > 0) throw new ValidationError(issues, subject);
+}

@@ -1,5 +1,5 @@
 import { decimal, isIsoDate, metric, missing, sumMoney, subtractMoney, ValidationError, type ValidationIssue, type CurrencyCode, type Decimal, type IsoDate, type Metric, type Money, checkArguments } from "../core/index.js";
-import { checkDates, checkPeriod, checkRecordIds, inPeriod, kpiRatio, type KpiPeriod, type KpiRatio } from "./period.js";
+import { checkDates, checkDayRows, checkPeriod, checkRecordIds, inPeriod, kpiRatio, type KpiPeriod, type KpiRatio } from "./period.js";
 
 /** An active project as the portfolio health KPI sees it. */
 export interface PortfolioProjectHealth {
@@ -164,7 +164,8 @@ export interface Utilisation {
  * ((allocated + confirmed) ÷ capacity), actual (actual ÷ capacity) and the hours still available.
  *
  * @throws {ValidationError} for a bad period, a day that is not a date, or an hour figure that is not a decimal from 0
- *   (each with its path, `[3, "allocatedHours"]`).
+ *   (each with its path, `[3, "allocatedHours"]`); a resource id that is not a string, or a resource's day given
+ *   twice (`[4, "date"]`: its hours would count twice).
  * @example
  * ```ts
  * resourceUtilisation(hours, { period: { from: isoDate("2026-11-01"), to: isoDate("2026-11-30") } }).overall.committedPercent;
@@ -192,6 +193,8 @@ export function resourceUtilisation(
     if (!isIsoDate(h.date)) issues.push({ path: [i, "date"], message: "not a date", code: "custom" });
   });
   if (issues.length > 0) throw new ValidationError(issues, "resource hours");
+  // One row per resource and day: a row given twice would count its capacity and hours twice.
+  checkDayRows(hours, "resourceId", "resource hours");
   const rows = hours.filter((h) => inPeriod(h.date, options.period));
   const calc = (rs: readonly ResourceHours[]): Utilisation => {
     const sum = (f: (r: ResourceHours) => string | number | undefined) => rs.reduce((s, r) => s.plus(decimal(f(r) ?? 0)), decimal(0));
