@@ -80,6 +80,11 @@ export const riskSchema = entitySchema(
     reviewDate: isoDateCodec.optional(),
     /** Date it was closed (required when closed). */
     closedOn: isoDateCodec.optional(),
+    /**
+     * Date it occurred (became an issue): with status `occurred`, or `closed` after occurring. Views as of an earlier
+     * day count it as still pending; an occurred risk without it is taken as occurred on every day.
+     */
+    occurredOn: isoDateCodec.optional(),
   },
   { title: "Risk", description: "An uncertain event, its probability, impact, owner and response." },
 ).superRefine((r, ctx) => {
@@ -96,6 +101,13 @@ export const riskSchema = entitySchema(
     ctx.addIssue({ code: "custom", message: "closedOn is set exactly when the risk is closed", path: ["closedOn"] });
   } else if (r.closedOn !== undefined && r.closedOn < r.raisedOn) {
     ctx.addIssue({ code: "custom", message: "a risk cannot close before it was raised", path: ["closedOn"] });
+  } else if (r.closedOn !== undefined && r.occurredOn !== undefined && r.closedOn < r.occurredOn) {
+    ctx.addIssue({ code: "custom", message: "a risk cannot close before it occurred", path: ["closedOn"] });
+  }
+  if (r.occurredOn !== undefined && r.status !== "occurred" && r.status !== "closed") {
+    ctx.addIssue({ code: "custom", message: "occurredOn is set only on a risk that occurred (status occurred, or closed after occurring)", path: ["occurredOn"] });
+  } else if (r.occurredOn !== undefined && r.occurredOn < r.raisedOn) {
+    ctx.addIssue({ code: "custom", message: "a risk cannot occur before it was raised", path: ["occurredOn"] });
   }
 }, whenDecoded);
 

@@ -4,10 +4,16 @@ import type { Issue, Risk } from "../entities/index.js";
 // Status judged as of a day ignores what happened after it: a record raised later did not exist yet, and one closed
 // or resolved later was still open then.
 
-/** A risk raised by `asOf` and open or monitored then: still open now, or closed only after `asOf`. */
+/** A risk raised by `asOf` and open or monitored then: still open now, or closed or occurred only after `asOf`. */
 export function riskPendingOn(r: Risk, asOf: IsoDate): boolean {
-  if (r.raisedOn > asOf) return false;
-  return r.status === "open" || r.status === "monitoring" || (r.status === "closed" && r.closedOn !== undefined && r.closedOn > asOf);
+  if (r.raisedOn > asOf || occurredBy(r, asOf)) return false;
+  // An occurred risk with its day is pending before it (checked above); without one, it occurred on every day.
+  return r.status === "open" || r.status === "monitoring" || (r.status === "occurred" && r.occurredOn !== undefined) || (r.status === "closed" && r.closedOn !== undefined && r.closedOn > asOf);
+}
+
+/** A risk that had occurred by `asOf`: its `occurredOn` is on or before it, or it is `occurred` without a day. */
+export function occurredBy(r: Risk, asOf: IsoDate): boolean {
+  return r.occurredOn !== undefined ? r.occurredOn <= asOf : r.status === "occurred";
 }
 
 /** An issue raised by `asOf` and open then: still open now, or resolved only after `asOf`. */

@@ -17,7 +17,7 @@ import {
   PmoDecimal,
 } from "../core/index.js";
 import type { Risk } from "../entities/index.js";
-import { riskPendingOn } from "./as-of.js";
+import { occurredBy, riskPendingOn } from "./as-of.js";
 import { requireUniqueIds } from "./unique.js";
 
 /**
@@ -159,7 +159,7 @@ export interface ContingencyReserve {
  * Contingency reserve as the sum of the expected monetary values of the pending (open or monitored) risks.
  * Opportunities reduce it. Closed risks and risks that have occurred (now issues) are excluded, and so are risks
  * without a cost impact — each listed with its reason. With `asOf`, judged as of that day: a risk raised after it is
- * excluded (`not-yet-raised`) and one closed after it was still pending then.
+ * excluded (`not-yet-raised`), and one closed or occurred (`occurredOn`) after it was still pending then.
  *
  * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`), or a risk id is
  *   listed twice (path `["risks", i, "id"]`).
@@ -180,7 +180,7 @@ export function contingencyReserve(risks: readonly Risk[], options: { readonly c
   const { asOf } = options;
   for (const r of risks) {
     if (asOf !== undefined && r.raisedOn > asOf) excluded.push({ riskId: r.id, reason: "not-yet-raised" });
-    else if (asOf !== undefined && !riskPendingOn(r, asOf)) excluded.push({ riskId: r.id, reason: r.status });
+    else if (asOf !== undefined && !riskPendingOn(r, asOf)) excluded.push({ riskId: r.id, reason: occurredBy(r, asOf) ? "occurred" : r.status });
     else if (asOf === undefined && (r.status === "closed" || r.status === "occurred")) excluded.push({ riskId: r.id, reason: r.status });
     else if (r.costImpact === undefined) excluded.push({ riskId: r.id, reason: "no-cost-impact" });
     else contributions.push({ riskId: r.id, probability: r.probability, costImpact: r.costImpact, emv: multiplyMoney(r.costImpact, r.probability) });

@@ -87,3 +87,45 @@ describe("contingency reserve as of a day", () => {
     expect(contingencyReserve([closedLater, raisedLater], { currency: "EUR", asOf: after }).excluded).toEqual([{ riskId: "r1", reason: "closed" }]);
   });
 });
+
+describe("a risk that occurred, as of a day before it occurred", () => {
+  // RSK-CRM-001: p 0.5, cost impact 45,000.00 EUR → EMV 22,500.00. It occurred on 2025-03-12 (after asOf 2025-03-10):
+  // on 2025-03-10 it was still pending, so the reserve then held its 22,500.00 and it counted as a high pending risk.
+  // Without a date of occurrence it was dropped at every asOf (reserve 0.00, no high risk pending).
+  const base = first("risk") as Risk;
+  const occurredLater: Risk = { ...base, id: "r1", probability: decimal("0.8"), raisedOn: d("2025-01-01"), status: "occurred", occurredOn: after };
+
+  it("counts in the contingency reserve before occurredOn and is excluded as occurred from it on", () => {
+    const then = contingencyReserve([occurredLater], { currency: "EUR", asOf });
+    expect(then.contributions.map((c) => c.riskId)).toEqual(["r1"]);
+    expect(then.total.amount.toFixed(2)).toBe("36000.00"); // 0.8 × 45,000
+    expect(contingencyReserve([occurredLater], { currency: "EUR", asOf: after }).excluded).toEqual([{ riskId: "r1", reason: "occurred" }]);
+    expect(contingencyReserve([occurredLater], { currency: "EUR" }).excluded).toEqual([{ riskId: "r1", reason: "occurred" }]);
+  });
+
+  it("a risk that occurred and was closed later is 'occurred' between the two days, not 'closed'", () => {
+    const closed: Risk = { ...occurredLater, status: "closed", occurredOn: d("2025-03-05"), closedOn: after };
+    expect(contingencyReserve([closed], { currency: "EUR", asOf }).excluded).toEqual([{ riskId: "r1", reason: "occurred" }]);
+  });
+
+  it("counts as a high risk pending in the RAG figures before occurredOn", () => {
+    expect(ragStatus({ id: base.projectId!, risks: [{ ...occurredLater, projectId: base.projectId }] }, { asOf }).derived["highRisksPending"]).toEqual({ value: "1", from: ["r1"] });
+    expect(ragStatus({ id: base.projectId!, risks: [{ ...occurredLater, projectId: base.projectId }] }, { asOf: after }).derived["highRisksPending"]).toEqual({ value: "0", from: [] });
+  });
+
+  it("the entity refuses occurredOn before raisedOn, on an open risk, or after closedOn", () => {
+    const wire = o["risk"][0] as Record<string, unknown>;
+    const path = (over: Record<string, unknown>) => {
+      try {
+        decodeEntity("risk", { ...wire, ...over });
+      } catch (e) {
+        return (e as ValidationError).issues.map((i) => i.path.join("."));
+      }
+      return [];
+    };
+    expect(path({ status: "occurred", raisedOn: "2025-01-10", occurredOn: "2025-01-09" })).toEqual(["occurredOn"]);
+    expect(path({ status: "open", occurredOn: "2025-01-09" })).toEqual(["occurredOn"]);
+    expect(path({ status: "closed", raisedOn: "2025-01-01", occurredOn: "2025-02-01", closedOn: "2025-01-15" })).toEqual(["closedOn"]);
+    expect(path({ status: "closed", raisedOn: "2025-01-01", occurredOn: "2025-01-10", closedOn: "2025-01-15" })).toEqual([]);
+  });
+});
