@@ -47,18 +47,22 @@ export function slaBreachRate(
 }
 
 /**
- * CSAT: the mean rating on a 1–5 scale of the survey responses in the period, with the count per rating.
+ * CSAT of the survey responses in the period on a 1–5 scale, both ways it is reported: `mean`, the mean rating, and
+ * `satisfiedPercent`, the share of responses rated 4 or 5 (the "top-two-box" CSAT % of most survey tools), with the
+ * count per rating.
  *
  * @throws {ValidationError} for a rating that is not a whole number from 1 to 5 (with its path).
  * @example
  * ```ts
- * csat([{ date: isoDate("2026-11-02"), rating: 5 }, { date: isoDate("2026-11-03"), rating: 4 }]).mean; // 4.5
+ * const r = csat([{ date: isoDate("2026-11-02"), rating: 5 }, { date: isoDate("2026-11-03"), rating: 2 }]);
+ * r.mean;             // 3.5
+ * r.satisfiedPercent; // 50 (one of two rated 4 or 5)
  * ```
  */
 export function csat(
   responses: readonly { readonly date: IsoDate; readonly rating: number }[],
   options: { readonly period?: KpiPeriod } = {},
-): { readonly mean: Metric<Decimal>; readonly responses: number; readonly distribution: Readonly<Record<1 | 2 | 3 | 4 | 5, number>> } {
+): { readonly mean: Metric<Decimal>; readonly satisfiedPercent: Metric<Decimal>; readonly responses: number; readonly distribution: Readonly<Record<1 | 2 | 3 | 4 | 5, number>> } {
   checkArguments("csat", { responses: [responses, "object[]"], options: [options, "object?"] });
   checkPeriod(options.period);
   checkDates(responses, ["date"], "CSAT responses");
@@ -70,5 +74,11 @@ export function csat(
   const distribution = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
   for (const r of inside) distribution[r.rating as 1 | 2 | 3 | 4 | 5]++;
   const sum = inside.reduce((s, r) => s + r.rating, 0);
-  return { mean: inside.length === 0 ? missing("no-responses") : metric(decimal(sum).div(inside.length)), responses: inside.length, distribution };
+  const none = missing("no-responses");
+  return {
+    mean: inside.length === 0 ? none : metric(decimal(sum).div(inside.length)),
+    satisfiedPercent: inside.length === 0 ? none : metric(decimal(distribution[4] + distribution[5]).times(100).div(inside.length)),
+    responses: inside.length,
+    distribution,
+  };
 }

@@ -294,8 +294,13 @@ describe("service management KPIs", () => {
     const c = csat([{ date: isoDate("2026-11-02"), rating: 5 }, { date: isoDate("2026-11-03"), rating: 4 }, { date: isoDate("2026-11-04"), rating: 2 }]);
     expect(c.mean.value!.toFixed(4)).toBe("3.6667"); // 11 ÷ 3
     expect(c.distribution).toEqual({ 1: 0, 2: 1, 3: 0, 4: 1, 5: 1 });
+    // Top-two-box CSAT %: ratings 4 and 5 are "satisfied" → 2 of 3 = 66.67 %, where the mean is 3.67 of 5.
+    expect(c.satisfiedPercent.value!.toFixed(2)).toBe("66.67");
     expect(() => csat([{ date: isoDate("2026-11-02"), rating: 6 }])).toThrow(ValidationError);
     expect(csat([]).mean.reason).toBe("no-responses");
+    expect(csat([]).satisfiedPercent.reason).toBe("no-responses");
+    // A 3 is neutral, not satisfied: ten 3s have mean 3 and 0 % satisfied.
+    expect(csat(Array.from({ length: 10 }, () => ({ date: isoDate("2026-11-02"), rating: 3 }))).satisfiedPercent.value!.toFixed()).toBe("0");
   });
 });
 
