@@ -1,4 +1,5 @@
-import { ValidationError, isMoney, metric, money, missing, sumMoney, type Metric, type Money, checkArguments } from "../core/index.js";
+import { ValidationError, isMoney, metric, money, missing, sumMoney, type IsoDate, type Metric, type Money, checkArguments } from "../core/index.js";
+import { duplicateIdIssues } from "../core/unique-ids.js";
 import type { EarnedValueResult } from "./earned-value.js";
 import { magnitudeCounter, toMinor } from "./exact.js";
 import { figuresFrom, type EvmFigures } from "./figures.js";
@@ -14,12 +15,17 @@ export interface EarnedValueRollUp {
   readonly currency: string;
   /** Figures of the merged children. SPI(t) is per project (own calendars and plans), so EAC₅ is the sum of the children's EAC₅. */
   readonly figures: EvmFigures;
+  /**
+   * The status date of the children (all that have one share it); `undefined` when none carries one (children built
+   * by hand).
+   */
+  readonly statusDate?: IsoDate | undefined;
   /** The children, by level and id. */
   readonly children: readonly { readonly level: string; readonly id: string }[];
 }
 
 /** Anything with figures that can be rolled up. */
-export type RollUpChild = Pick<EarnedValueResult, "id" | "figures" | "currency"> & { readonly level: string };
+export type RollUpChild = Pick<EarnedValueResult, "id" | "figures" | "currency"> & { readonly level: string; readonly statusDate?: IsoDate | undefined };
 
 const DEFAULT_ORDER: readonly EacMethod[] = ["cpi", "bottom-up", "budget-rate"];
 
@@ -42,7 +48,9 @@ function checkChildFigures(c: RollUpChild, i: number): void {
  * Rolls children (projects, or programmes) up into one node: BAC, PV, EV, AC and bottom-up ETC are summed exactly,
  * then every index and forecast is recomputed from the sums. All children must share one currency.
  *
- * @throws {ValidationError} when children are in different currencies (convert first) or the list is empty.
+ * @throws {ValidationError} when children are in different currencies (convert first), a child id is given twice
+ *   (`["children", 2, "id"]`), children carry different status dates (`["children", 1, "statusDate"]`), or the list is
+ *   empty.
  * @example
  * ```ts
  * const programme = rollUpEarnedValue([crm, einv], { id: "pg-order-to-cash", level: "programme" });
@@ -57,7 +65,14 @@ export function rollUpEarnedValue(
   const first = children[0];
   if (!first) throw ValidationError.single(["children"], "nothing to roll up", "roll-up");
   const currency = first.currency;
-  const issues = children.flatMap((c, i) => (c.currency === currency ? [] : [{ path: ["children", i, "currency"], message: `${c.id} is in ${c.currency}, not ${currency}: convert before rolling up`, code: "custom" }]));
+  // Sums are only meaningful over distinct children measured on one day: the same child twice would count twice, and
+  // PVs of different status dates are not one day's plan.
+  const statusDate = children.find((c) => c.statusDate !== undefined)?.statusDate;
+  const issues = [
+    ...children.flatMap((c, i) => (c.currency === currency ? [] : [{ path: ["children", i, "currency"], message: `${c.id} is in ${c.currency}, not ${currency}: convert before rolling up`, code: "custom" }])),
+    ...duplicateIdIssues(children, ["children"]),
+    ...children.flatMap((c, i) => (c.statusDate === undefined || c.statusDate === statusDate ? [] : [{ path: ["children", i, "statusDate"], message: `${c.id} is as of ${c.statusDate}, the others as of ${statusDate}: roll up results of one status date`, code: "custom" }])),
+  ];
   if (issues.length) throw new ValidationError(issues, "roll-up");
   const counted = magnitudeCounter(issues);
   const units = (m: Metric<Money>, i: number) => (m.value ? counted(toMinor(m.value, ["children", i], "roll-up"), ["children", i]) : 0);
@@ -88,13 +103,16 @@ export function rollUpEarnedValue(
     etc: { ...figures.etc, earnedSchedule: eacEs.value ? metric(money(eacEs.value.amount.minus(acMoney.amount), currency)) : eacEs },
     vac: { ...figures.vac, earnedSchedule: eacEs.value ? metric(money(bacMoney.amount.minus(eacEs.value.amount), currency)) : eacEs },
   };
-  return { level: options.level, id: options.id, currency, figures: withEs, children: children.map((c) => ({ level: c.level, id: c.id })) };
+  return { level: options.level, id: options.id, currency, figures: withEs, statusDate, children: children.map((c) => ({ level: c.level, id: c.id })) };
 }
 
 /**
  * Rolls project results up the hierarchy: projects → programmes (by `programmeId`) → portfolios (by `portfolioId`;
  * a programme joins the portfolio of its projects). Projects without a programme go straight to their portfolio.
  *
+ * @throws {ValidationError} for a project given twice (`["projects", 2, "id"]`), a programme whose projects sit in
+ *   different portfolios (`["projects", 1, "portfolioId"]`: the programme cannot join both), and as
+ *   {@link rollUpEarnedValue} for mixed currencies or status dates.
  * @example
  * ```ts
  * const { programmes, portfolios } = rollUpPortfolio([crm, wms, einv, dcx]);
@@ -107,6 +125,7 @@ export function rollUpPortfolio(projects: readonly (RollUpChild & Pick<EarnedVal
 } {
   checkArguments("rollUpPortfolio", { projects: [projects, "object[]"], options: [options, "object"] });
   const opt = options.eacOrder ? { eacOrder: options.eacOrder } : {};
+  checkPortfolioInput(projects);
   const byProgramme = new Map<string, (RollUpChild & Pick<EarnedValueResult, "programmeId" | "portfolioId">)[]>();
   for (const p of projects) if (p.programmeId) byProgramme.set(p.programmeId, [...(byProgramme.get(p.programmeId) ?? []), p]);
   const programmes = [...byProgramme].map(([id, list]) => rollUpEarnedValue(list, { id, level: "programme", ...opt }));
@@ -116,4 +135,18 @@ export function rollUpPortfolio(projects: readonly (RollUpChild & Pick<EarnedVal
   for (const pg of programmes) add(byProgramme.get(pg.id)?.[0]?.portfolioId, pg);
   const portfolios = [...byPortfolio].map(([id, list]) => rollUpEarnedValue(list, { id, level: "portfolio", ...opt }));
   return { programmes, portfolios };
+}
+
+/** Each project once, and each programme's projects in one portfolio (the programme joins it whole). */
+function checkPortfolioInput(projects: readonly (RollUpChild & Pick<EarnedValueResult, "programmeId" | "portfolioId">)[]): void {
+  const issues = duplicateIdIssues(projects, ["projects"]);
+  const portfolioOf = new Map<string, string | undefined>();
+  projects.forEach((p, i) => {
+    if (!p.programmeId) return;
+    if (!portfolioOf.has(p.programmeId)) portfolioOf.set(p.programmeId, p.portfolioId);
+    else if (portfolioOf.get(p.programmeId) !== p.portfolioId) {
+      issues.push({ path: ["projects", i, "portfolioId"], message: `${p.id} is in portfolio ${p.portfolioId ?? "(none)"} but other projects of programme ${p.programmeId} are in ${portfolioOf.get(p.programmeId) ?? "(none)"}`, code: "custom" });
+    }
+  });
+  if (issues.length) throw new ValidationError(issues, "roll-up");
 }

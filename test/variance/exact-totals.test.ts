@@ -36,9 +36,11 @@ describe("amounts whose total passes 2^53 − 1 minor units", () => {
   it("a roll-up refuses children whose figures total past the limit, naming the child", () => {
     const one = earnedValue(project([A()], [cost("A", "2027-01-05", "30000000000000.00")]), { statusDate: "2027-01-08" });
     // Per child: AC 3e15 cents is counted, and BAC, PV, EV (2,000 + 1,000 + 1,000 cents): the second child crosses 2^53 − 1.
-    const e = validationErrorOf(() => rollUpEarnedValue([one, one, one, one], { id: "pg", level: "programme" }));
+    // Four distinct children of the same figures (the same child twice is refused as a duplicate).
+    const kids = ["P1", "P2", "P3", "P4"].map((id) => ({ ...one, id }));
+    const e = validationErrorOf(() => rollUpEarnedValue(kids, { id: "pg", level: "programme" }));
     expect(e.issues.map((i) => i.path)).toEqual([["children", 3]]);
-    expect(rollUpEarnedValue([one, one], { id: "pg", level: "programme" }).figures.ac.value!.amount.toFixed(2)).toBe("60000000000000.00");
+    expect(rollUpEarnedValue(kids.slice(0, 2), { id: "pg", level: "programme" }).figures.ac.value!.amount.toFixed(2)).toBe("60000000000000.00");
   });
 
   it("budget variance refuses lines and actuals past the limit", () => {
