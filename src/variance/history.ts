@@ -1,14 +1,14 @@
 import { ValidationError, isIsoDate, toEpochDay, type Decimal, type IsoDate, type Metric, type Money, checkArguments } from "../core/index.js";
 import type { Baseline } from "../entities/index.js";
 import { earnedValue } from "./earned-value.js";
-import { checkEarnedValueArguments } from "./compile.js";
+import { checkEarnedValueArguments, chooseBaseline } from "./compile.js";
 import type { EarnedValueInput, EarnedValueOptions } from "./types.js";
 
 /** Performance at one date, measured against the baseline in force on that date. */
 export interface PerformanceSnapshot {
   /** Snapshot date. */
   readonly date: IsoDate;
-  /** Baseline number in force (the highest captured on or before the date; the lowest if none yet). */
+  /** Baseline number in force: the one earnedValue picks on that date (the active one once captured, else the highest captured by then; the lowest if none yet). */
   readonly baseline: number | undefined;
   /** BAC of that baseline. */
   readonly bac: Metric<Money>;
@@ -59,8 +59,8 @@ export function performanceHistory(
   checkEarnedValueArguments("performanceHistory", input, options);
   checkArguments("performanceHistory", { dates: [dates, "array"] });
   dates.forEach((d, i) => { if (!isIsoDate(d)) throw ValidationError.single(["dates", i], "not a date", "performance history"); });
-  const own = input.baselines.filter((b) => b.projectId === input.project.id).sort((a, b) => a.number - b.number);
-  const inForce = (d: string): Baseline | undefined => own.filter((b) => b.capturedAt.slice(0, 10) <= d).at(-1) ?? own[0];
+  // The baseline earnedValue itself picks on that day (the active one once captured, else the highest captured).
+  const inForce = (d: string): Baseline | undefined => chooseBaseline(input, undefined, d);
   const sorted = [...dates].sort((a, b) => toEpochDay(a as IsoDate) - toEpochDay(b as IsoDate));
   const at = (d: string, b: Baseline | undefined) => earnedValue(input, { ...options, statusDate: d, ...(b ? { baseline: b.number } : {}) });
   const snapshots: PerformanceSnapshot[] = [];
