@@ -15,6 +15,8 @@ export interface TrackerProfile {
   /** Where the fields are. `statusCategory` (when given) wins over the state lists. */
   readonly fields: {
     readonly key: TrackerField;
+    /** The tool's internal issue id, when a parent may be named by it rather than by its key (Jira's CSV `Parent`). */
+    readonly id?: TrackerField;
     readonly title: TrackerField;
     readonly type?: TrackerField;
     readonly status: TrackerField;
@@ -37,7 +39,7 @@ export interface TrackerProfile {
 /**
  * Jira's CSV export ("Export Excel CSV (all fields)"): `Custom field (Story point estimate)` is the points field of
  * team-managed projects; company-managed sites often use `Custom field (Story Points)`. Several `Sprint` columns are
- * read, the last filled one wins.
+ * read, the last filled one wins. `Parent` holds the parent's issue id: it is read back to the key through `Issue id`.
  *
  * @example
  * ```ts
@@ -47,7 +49,7 @@ export interface TrackerProfile {
 export const JIRA_CSV_PROFILE: TrackerProfile = {
   tool: "jira",
   fields: {
-    key: "Issue key", title: "Summary", type: "Issue Type", status: "Status", statusCategory: "Status Category",
+    key: "Issue key", id: "Issue id", title: "Summary", type: "Issue Type", status: "Status", statusCategory: "Status Category",
     parent: "Parent", points: "Custom field (Story point estimate)", sprint: "Sprint", resolved: "Resolved",
   },
   packageTypes: ["Epic"],
@@ -69,7 +71,7 @@ export const JIRA_JSON_PROFILE: TrackerProfile = {
   tool: "jira",
   itemsPath: "issues",
   fields: {
-    key: ["key"], title: ["fields", "summary"], type: ["fields", "issuetype", "name"], status: ["fields", "status", "name"],
+    key: ["key"], id: ["id"], title: ["fields", "summary"], type: ["fields", "issuetype", "name"], status: ["fields", "status", "name"],
     statusCategory: ["fields", "status", "statusCategory", "key"], parent: ["fields", "parent", "key"],
     points: ["fields", "customfield_10016"], sprint: ["fields", "customfield_10020"], resolved: ["fields", "resolutiondate"],
   },

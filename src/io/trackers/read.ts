@@ -55,6 +55,8 @@ function readItems(rows: readonly Lookup[], profile: TrackerProfile, subject: st
   const sprints = new Map<string, TrackerSprint>();
   const issues: ValidationIssue[] = [];
   const packageTypes = new Set(profile.packageTypes.map((t) => t.toLowerCase()));
+  const firstOfKey = new Map<string, number>();
+  const keyOfId = new Map<string, string>();
   rows.forEach((get, i) => {
     const key = text(get(profile.fields.key));
     const at = (field: string) => [key ?? `item ${i + 1}`, field];
@@ -71,6 +73,15 @@ function readItems(rows: readonly Lookup[], profile: TrackerProfile, subject: st
       issues.push({ path: at("key"), message: "the item has no key", code: "custom" });
       return;
     }
+    // A key given twice (two saved pages of one search) would count its points twice: refused.
+    const first = firstOfKey.get(key);
+    if (first !== undefined) {
+      issues.push({ path: at("key"), message: `item ${i + 1} repeats the key of item ${first + 1}`, code: "custom" });
+      return;
+    }
+    firstOfKey.set(key, i);
+    const id = text(get(profile.fields.id));
+    if (id !== undefined && !keyOfId.has(id)) keyOfId.set(id, key);
     const sprint = guard("sprint", () => sprintOf(get(profile.fields.sprint), profile));
     if (sprint !== undefined && !sprints.has(sprint.name)) sprints.set(sprint.name, sprint);
     const type = text(get(profile.fields.type));
@@ -89,7 +100,13 @@ function readItems(rows: readonly Lookup[], profile: TrackerProfile, subject: st
     });
   });
   if (issues.length > 0) throw new ValidationError(issues, subject);
-  return { tool: profile.tool, items, sprints: [...sprints.values()] };
+  // A parent named by the tool's issue id (Jira's CSV `Parent` column) is turned into its key; a key match wins.
+  const resolved = items.map((it) => {
+    const parentId = it.parentKey;
+    const byId = parentId === undefined || firstOfKey.has(parentId) ? undefined : keyOfId.get(parentId);
+    return byId === undefined ? it : { ...it, parentKey: byId };
+  });
+  return { tool: profile.tool, items: resolved, sprints: [...sprints.values()] };
 }
 
 function limits(textIn: string, options: ReadTrackerOptions, subject: string): number {
