@@ -22,6 +22,8 @@ export interface ReadXlsxOptions extends XlsxLimits {
 // Built-in number formats that show a date (ECMA-376 §18.8.30).
 const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+/** Day 0 of the 1904 date system (Excel for Mac; `<workbookPr date1904="1"/>`), ECMA-376 §18.17.4.1. */
+const EXCEL_EPOCH_1904 = Date.UTC(1904, 0, 1);
 
 /** True when a custom number format shows a date: y, d or m outside quotes, brackets and escapes. @internal */
 export function isDateFormat(code: string): boolean {
@@ -29,8 +31,8 @@ export function isDateFormat(code: string): boolean {
   return /[yd]/i.test(bare) || (/m/i.test(bare) && !/^[\s#0.,%]*$/.test(bare));
 }
 
-function serialToIso(serial: number): string {
-  const d = new Date(EXCEL_EPOCH + Math.floor(serial) * 86_400_000);
+function serialToIso(serial: number, epoch: number): string {
+  const d = new Date(epoch + Math.floor(serial) * 86_400_000);
   return d.toISOString().slice(0, 10);
 }
 
@@ -55,7 +57,7 @@ function refuse(message: string): never {
   throw ValidationError.single([], message, "XLSX workbook");
 }
 
-function workbookSheets(parts: Map<string, Uint8Array>): { name: string; path: string }[] {
+function workbookSheets(parts: Map<string, Uint8Array>): { sheets: { name: string; path: string }[]; epoch: number } {
   const targets = new Map<string, string>();
   const rels = parts.get("xl/_rels/workbook.xml.rels");
   if (rels) {
@@ -67,14 +69,16 @@ function workbookSheets(parts: Map<string, Uint8Array>): { name: string; path: s
   }
   const book = parts.get("xl/workbook.xml") ?? refuse("not an xlsx workbook: xl/workbook.xml is missing");
   const sheets: { name: string; path: string }[] = [];
+  let epoch = EXCEL_EPOCH;
   scanXml(book, "workbook", {
     open(name, a) {
+      if (name === "workbookPr" && (a["date1904"] === "1" || a["date1904"] === "true")) epoch = EXCEL_EPOCH_1904;
       if (name !== "sheet") return;
       const path = targets.get(a["r:id"] ?? "") ?? `xl/worksheets/sheet${sheets.length + 1}.xml`;
       sheets.push({ name: a["name"] ?? `Sheet${sheets.length + 1}`, path });
     },
   });
-  return sheets;
+  return { sheets, epoch };
 }
 
 function dateStyles(parts: Map<string, Uint8Array>): boolean[] {
@@ -139,7 +143,7 @@ function numberText(v: string): string {
   return d.sd(true) > 15 ? d.toSignificantDigits(15).toFixed() : d.toFixed();
 }
 
-function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], dates: readonly boolean[], limits: ResolvedXlsxLimits): XlsxSheetData {
+function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], dates: readonly boolean[], epoch: number, limits: ResolvedXlsxLimits): XlsxSheetData {
   const rows: { line: number; cells: string[] }[] = [];
   const merges: XlsxSheetData["merges"][number][] = [];
   let row: { line: number; cells: string[] } | undefined;
@@ -172,7 +176,7 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
         let value: string;
         if (cell.type === "s") value = strings[Number(raw)] ?? refuse(`sheet "${name}" row ${row.line}: shared string ${raw} does not exist`);
         else if (cell.type === "b") value = raw === "1" ? "true" : "false";
-        else if (cell.type === "n" && raw !== "") value = dates[cell.style] ? serialToIso(Number(raw)) : numberText(raw);
+        else if (cell.type === "n" && raw !== "") value = dates[cell.style] ? serialToIso(Number(raw), epoch) : numberText(raw);
         else value = raw;
         while (row.cells.length < cell.col) row.cells.push("");
         row.cells[cell.col] = value;
@@ -192,7 +196,7 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
  * (zip bombs are refused as they inflate), every XML part streams through saxes with document type declarations
  * refused (entity expansion, external entities), the shared-string table and each sheet's rows and columns are
  * counted against limits as they pass, and nothing is evaluated (a formula cell gives its cached value). Number
- * cells keep their exact decimal text; cells with a date format become `YYYY-MM-DD`; booleans `true`/`false`.
+ * cells keep their exact decimal text; cells with a date format become `YYYY-MM-DD` (in the workbook's date system, 1900 or 1904); booleans `true`/`false`.
  *
  * @throws {ValidationError} when the file is not a workbook, is malformed, or passes a limit.
  * @example
@@ -205,7 +209,7 @@ export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): { re
   const limits = resolveXlsxLimits(options);
   const wantedPart = (n: string) => n === "xl/workbook.xml" || n === "xl/_rels/workbook.xml.rels" || n === "xl/sharedStrings.xml" || n === "xl/styles.xml" || /^xl\/worksheets\/[^/]+\.xml$/.test(n);
   const parts = inflateEntries(bytes, wantedPart, limits, "XLSX workbook").entries;
-  const listed = workbookSheets(parts);
+  const { sheets: listed, epoch } = workbookSheets(parts);
   const wanted = options.sheets;
   for (const w of wanted ?? []) if (!listed.some((s) => s.name === w)) refuse(`the workbook has no sheet "${w}" (sheets: ${listed.map((s) => s.name).join(", ")})`);
   const strings = sharedStrings(parts, limits);
@@ -213,6 +217,6 @@ export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): { re
   return {
     sheets: listed
       .filter((s) => wanted === undefined || wanted.includes(s.name))
-      .map((s) => readSheet(s.name, parts.get(s.path) ?? refuse(`sheet "${s.name}" (${s.path}) is missing from the archive`), strings, dates, limits)),
+      .map((s) => readSheet(s.name, parts.get(s.path) ?? refuse(`sheet "${s.name}" (${s.path}) is missing from the archive`), strings, dates, epoch, limits)),
   };
 }
