@@ -11,6 +11,11 @@ export interface XlsxSheetData {
   readonly rows: readonly { readonly line: number; readonly cells: readonly string[] }[];
   /** Merged ranges (0-based, inclusive). */
   readonly merges: readonly { readonly top: number; readonly left: number; readonly bottom: number; readonly right: number }[];
+  /**
+   * Cells holding a formula error (`t="e"`: `#N/A`, `#REF!`, `#DIV/0!` …), by sheet row (`line`, 1-based) and
+   * column (0-based). Such a cell has no value: its text in `rows` is the error code, which the importers refuse.
+   */
+  readonly errors?: readonly { readonly line: number; readonly column: number; readonly error: string }[];
 }
 
 /** Options of {@link readXlsx}. */
@@ -146,6 +151,7 @@ function numberText(v: string): string {
 function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], dates: readonly boolean[], epoch: number, limits: ResolvedXlsxLimits): XlsxSheetData {
   const rows: { line: number; cells: string[] }[] = [];
   const merges: XlsxSheetData["merges"][number][] = [];
+  const errors: { line: number; column: number; error: string }[] = [];
   let row: { line: number; cells: string[] } | undefined;
   let cell: { col: number; type: string; style: number } | undefined;
   let text: string | undefined;
@@ -176,7 +182,10 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
         let value: string;
         if (cell.type === "s") value = strings[Number(raw)] ?? refuse(`sheet "${name}" row ${row.line}: shared string ${raw} does not exist`);
         else if (cell.type === "b") value = raw === "1" ? "true" : "false";
-        else if (cell.type === "n" && raw !== "") value = dates[cell.style] ? serialToIso(Number(raw), epoch) : numberText(raw);
+        else if (cell.type === "e") {
+          value = raw;
+          errors.push({ line: row.line, column: cell.col, error: raw });
+        } else if (cell.type === "n" && raw !== "") value = dates[cell.style] ? serialToIso(Number(raw), epoch) : numberText(raw);
         else value = raw;
         while (row.cells.length < cell.col) row.cells.push("");
         row.cells[cell.col] = value;
@@ -188,7 +197,7 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
       }
     },
   });
-  return { name, rows, merges };
+  return { name, rows, merges, errors };
 }
 
 /**
