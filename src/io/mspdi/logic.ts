@@ -17,8 +17,12 @@ export const MSPDI_LINK_TYPES: readonly Link["type"][] = ["FF", "FS", "SF", "SS"
 /** MSPDI `ConstraintType` 0–7 → pmokit constraint kind. */
 export const MSPDI_CONSTRAINTS: readonly Constraint["kind"][] = ["asap", "alap", "mso", "mfo", "snet", "snlt", "fnet", "fnlt"];
 
-/** Elapsed `LagFormat`s (elapsed minutes, hours, days, weeks, months and their estimated forms). */
-const ELAPSED_FORMATS = new Set([4, 6, 8, 10, 12, 39, 41, 43, 45, 47]);
+/**
+ * Elapsed duration/lag formats: 4 em, 6 eh, 8 ed, 10 ew, 12 emo and their estimated forms 36, 38, 40, 42, 44 (an
+ * estimated format is the plain one + 32: 39 is `d?`, working days). MPXJ `DatatypeConverter.parseDurationTimeUnits`.
+ */
+export const MSPDI_ELAPSED_FORMATS: ReadonlySet<number> = new Set([4, 6, 8, 10, 12, 36, 38, 40, 42, 44]);
+const ELAPSED_FORMATS = MSPDI_ELAPSED_FORMATS;
 /** Percent `LagFormat`s (19 percent, 20 elapsed percent, 51/52 estimated). */
 const PERCENT_FORMATS = new Set([19, 20, 51, 52]);
 
