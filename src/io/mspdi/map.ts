@@ -46,6 +46,8 @@ export function mspdiToPmokit(document: MspdiDocument, options: MspdiMappingOpti
     outline.add(t);
     span.add(t);
   }
+  const repeated = outline.problems();
+  if (repeated) issues.push(repeated);
   const ctx = mspdiMapContext(p, document.currency, options, outline);
   const { project, start } = mapMspdiProject(p, ctx, span.result(ctx.statusDate), report, decode);
 

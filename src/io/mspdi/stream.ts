@@ -76,6 +76,8 @@ export async function* importMspdiBatches(
   const rec = { header: createReportRecorder(), tasks: createReportRecorder(), resources: createReportRecorder(), assignments: createReportRecorder(), readTasks: createReportRecorder(), readAssignments: createReportRecorder() };
   const baselineRecs = MSPDI_BASELINE_NUMBERS.map(() => createReportRecorder());
 
+  const repeated = plan.outline.problems();
+  if (repeated) issues.project.push(repeated);
   const { project, start } = mapMspdiProject(p, ctx, plan.span.result(ctx.statusDate), rec.header, createMspdiDecoder(issues.project));
   const packageIds = new Set<string>();
   let tasksSeen = 0;
