@@ -36,3 +36,28 @@ describe("MSPDI tasks named twice", () => {
     expect((await streamError(twice)).issues.map((i) => i.path)).toEqual([["Task[UID=3]", "OutlineNumber"]]);
   });
 });
+
+describe("MSPDI resources and assignments named twice", () => {
+  // Resource UID 1 twice and assignment UID 7 twice. Before: two resource records prj-x-r1 and two assignment records
+  // prj-x-a7 came back as valid (the load of the assignment counted twice by anything reading the records).
+  const resource = (uid: number, name: string) => `<Resource><UID>${uid}</UID><Name>${name}</Name><Type>1</Type><MaxUnits>1</MaxUnits></Resource>`;
+  const assignment = (uid: number, task: number, res: number) => `<Assignment><UID>${uid}</UID><TaskUID>${task}</TaskUID><ResourceUID>${res}</ResourceUID><Units>1</Units><Work>PT40H0M0S</Work></Assignment>`;
+  const file = (resources: string, assignments: string) => project(task(1, "A", "1", 10000)).replace("</Tasks>", `</Tasks><Resources>${resources}</Resources><Assignments>${assignments}</Assignments>`);
+
+  it("refuses a resource UID used twice", async () => {
+    const xml = file(resource(1, "Ana") + resource(1, "Rui"), assignment(7, 1, 1));
+    const e = validationErrorOf(() => mspdiToPmokit(readMspdi(xml).document, OPTIONS));
+    expect(e.issues.map((i) => [i.path, i.message])).toEqual([[["Resource[prj-x-r1]", "UID"], "resource UID 1 is used by more than one resource"]]);
+    expect((await streamError(xml)).issues.map((i) => i.path)).toEqual([["Resource[prj-x-r1]", "UID"]]);
+  });
+
+  it("refuses an assignment UID used twice", async () => {
+    const xml = file(resource(1, "Ana") + resource(2, "Rui"), assignment(7, 1, 1) + assignment(7, 1, 2));
+    const e = validationErrorOf(() => mspdiToPmokit(readMspdi(xml).document, OPTIONS));
+    expect(e.issues.map((i) => [i.path, i.message])).toEqual([[["Assignment[prj-x-a7]", "UID"], "assignment UID 7 is used by more than one assignment"]]);
+    expect((await streamError(xml)).issues.map((i) => i.path)).toEqual([["Assignment[prj-x-a7]", "UID"]]);
+    // One of each imports.
+    const ok = mspdiToPmokit(readMspdi(file(resource(1, "Ana"), assignment(7, 1, 1))).document, OPTIONS).records;
+    expect([ok.resource!.map((r) => r.id), ok.assignment!.map((a) => a.id)]).toEqual([["prj-x-r1"], ["prj-x-a7"]]);
+  });
+});

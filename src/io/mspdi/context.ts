@@ -64,6 +64,31 @@ export function createMspdiDecoder(issues: ValidationError[]): MspdiDecode {
 }
 
 /**
+ * A check that each resource or assignment id is used once: the second record with an id becomes a problem at
+ * `["Resource[<id>]", "UID"]` (two records with one id would both come back as valid). Returns whether `id` is new.
+ * @internal
+ * @example
+ * ```ts
+ * const once = createMspdiIdCheck("resource", issues);
+ * resources.filter((r) => once(r.id, uid));
+ * ```
+ */
+export function createMspdiIdCheck(kind: "resource" | "assignment", issues: ValidationError[]): (id: string, uid: string) => boolean {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  const element = kind === "resource" ? "Resource" : "Assignment";
+  return (id, uid) => {
+    if (!seen.has(id)) {
+      seen.add(id);
+      return true;
+    }
+    if (!repeated.has(id)) issues.push(ValidationError.single([`${element}[${id}]`, "UID"], `${kind} UID ${uid} is used by more than one ${kind}`, kind));
+    repeated.add(id);
+    return false;
+  };
+}
+
+/**
  * The mapping context of a project element (its fields; lists are not read) and a task outline.
  * @internal
  * @example

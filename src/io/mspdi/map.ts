@@ -2,7 +2,7 @@ import { ValidationError, type IsoDate } from "../../core/index.js";
 import type { EntityOf } from "../../entities/index.js";
 import { createReportBuilder, type ImportReport, type ReportBuilder } from "../report.js";
 import type { ImportedRecords } from "../records.js";
-import { createMspdiDecoder, mspdiMapContext, type MspdiMapContext, type MspdiMappingOptions } from "./context.js";
+import { createMspdiDecoder, createMspdiIdCheck, mspdiMapContext, type MspdiMapContext, type MspdiMappingOptions } from "./context.js";
 import { isMappedMspdiTask } from "./fields.js";
 import { addMspdiBaselineEntry, createMspdiChildCosts, MSPDI_BASELINE_NUMBERS, mspdiBaselineRecord, newMspdiBaselineDraft } from "./map-baseline.js";
 import { mapMspdiProject } from "./map-project.js";
@@ -73,8 +73,11 @@ export function mspdiToPmokit(document: MspdiDocument, options: MspdiMappingOpti
 
   const packageIds = new Set(packages.map((w) => w.id));
   const staffing = mspdiResources(p, mspdiResourceContext(ctx, start, (id) => packageIds.has(id)), report);
-  const resources = staffing.resources.flatMap((r) => decode("resource", r, `Resource[${r.id}]`) ?? []);
-  const assignments = staffing.assignments.flatMap((a) => decode("assignment", a, `Assignment[${a.id}]`) ?? []);
+  const onceResource = createMspdiIdCheck("resource", issues);
+  const onceAssignment = createMspdiIdCheck("assignment", issues);
+  const uidOf = (id: string, prefix: string) => id.slice(`${options.projectId}-${prefix}`.length);
+  const resources = staffing.resources.flatMap((r) => (onceResource(r.id, uidOf(r.id, "r")) ? decode("resource", r, `Resource[${r.id}]`) ?? [] : []));
+  const assignments = staffing.assignments.flatMap((a) => (onceAssignment(a.id, uidOf(a.id, "a")) ? decode("assignment", a, `Assignment[${a.id}]`) ?? [] : []));
   const timephased = tasks.reduce((s, t) => s + (t.lists["timephased"]?.length ?? 0), 0) +
     (p.lists["assignments"] ?? []).reduce((s, a) => s + (a.lists["timephased"]?.length ?? 0), 0);
   reportMspdiUnmappedTail(report, timephased);
