@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { importXlsx, readXlsx } from "../../src/io/index.js";
+import { decodeEntity, encodeEntity } from "../../src/entities/index.js";
+import { exportCsv, importCsv, importXlsx, readXlsx } from "../../src/io/index.js";
+import { loadSampleOffice } from "../../examples/office.js";
 import { hasSoffice } from "../support/soffice.js";
 import { IMPORTED_AT } from "./fixtures.js";
 
@@ -24,7 +26,36 @@ function calcCsv(bytes: Uint8Array): string {
   return readFileSync(join(dir, "book.csv"), "utf8");
 }
 
+/** A CSV converted to `.xlsx` by LibreOffice Calc (it types numbers and ISO dates as number and date cells). */
+function calcXlsx(csv: string): Uint8Array {
+  const dir = mkdtempSync(join(tmpdir(), "pmokit-csv-"));
+  writeFileSync(join(dir, "costs.csv"), csv);
+  execFileSync("soffice", ["--headless", "--infilter=CSV:44,34,76,1", "--convert-to", "xlsx", "--outdir", dir, join(dir, "costs.csv")], { stdio: "ignore", timeout: 120_000 });
+  return new Uint8Array(readFileSync(join(dir, "costs.xlsx")));
+}
+
 describe("XLSX date cells", () => {
+  it.skipIf(!soffice)("a workbook Calc made from a pmokit CSV imports to the same records as the CSV", () => {
+    // Calc types the cells (12990.65 a number, 2024-02-29 a date); pmokit must read the same amounts and days,
+    // including a leap day, a day before 1970, a negative amount and text with commas, quotes and non-ASCII.
+    const office = loadSampleOffice();
+    const base = office["cost-entry"][0] as Record<string, unknown>;
+    const entries = [
+      ...office["cost-entry"].slice(0, 5).map((w) => decodeEntity("cost-entry", w)),
+      decodeEntity("cost-entry", { ...base, id: "ce-leap", date: "2024-02-29", amount: { amount: "-0.10", currency: "EUR" }, description: 'Credit, "rounding"' }),
+      decodeEntity("cost-entry", { ...base, id: "ce-1969", date: "1969-12-31", amount: { amount: "1234567890.12", currency: "EUR" }, description: "Zürich – Straße 😀" }),
+    ];
+    const csv = exportCsv("cost-entry", entries);
+    const key = (r: unknown) => {
+      const { version: _v, createdAt: _c, updatedAt: _u, ...rest } = encodeEntity("cost-entry", r as never) as Record<string, unknown>;
+      return rest;
+    };
+    const fromCsv = importCsv("cost-entry", csv, { importedAt: IMPORTED_AT }).records.map(key);
+    const fromCalc = importXlsx("cost-entry", calcXlsx(csv), { importedAt: IMPORTED_AT }).records.map(key);
+    expect(fromCalc).toEqual(fromCsv);
+    expect(fromCalc.map((r) => [r["date"], (r["amount"] as { amount: string }).amount])).toContainEqual(["2024-02-29", "-0.10"]);
+  });
+
   // A workbook in the 1904 date system (Excel for Mac's, `<workbookPr date1904="1"/>`) counts serials from
   // 1904-01-01: 2026-10-01 is serial 44834 there (it is 46296 in the 1900 system: 46296 − 1462 = 44834).
   // Before: read as 1899-12-30 + 44834 days = 2022-09-30, four years and a day early.
