@@ -50,7 +50,8 @@ export interface ExportDatasetOptions {
  * list sorted by id, kinds in dependency order, two-space indented JSON with a trailing newline. Equal offices give
  * byte-identical files.
  *
- * @throws {ValidationError} when an entity does not encode (it was not valid memory form).
+ * @throws {ValidationError} when an entity does not encode (it was not valid memory form), or two records of one kind
+ *   share an id (path `records.<kind>[i].id`).
  * @example
  * ```ts
  * const text = exportDataset({ project: [crm], "work-package": packages }, { exportedAt: "2026-11-25T12:00:00.000Z" });
@@ -58,13 +59,21 @@ export interface ExportDatasetOptions {
  */
 export function exportDataset(records: ImportedRecords, options: ExportDatasetOptions = {}): string {
   const out: Record<string, unknown[]> = {};
+  const issues: ValidationIssue[] = [];
   for (const kind of IMPORT_ORDER) {
     const list = records[kind] as readonly EntityOf<typeof kind>[] | undefined;
     if (!list || list.length === 0) continue;
     const wires = list.map((e) => encodeEntity(kind, e as never) as { id: string });
+    // Two records with one id: a file importDataset refuses, whose order would follow the input's. Refused here.
+    const seen = new Set<string>();
+    wires.forEach((w, i) => {
+      if (seen.has(w.id)) issues.push({ path: ["records", kind, i, "id"], message: `duplicate id ${w.id}`, code: "custom" });
+      seen.add(w.id);
+    });
     wires.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     out[kind] = wires;
   }
+  if (issues.length > 0) throw new ValidationError(issues, "pmokit dataset");
   const file: DatasetFile = {
     format: DATASET_FORMAT,
     formatVersion: DATASET_FORMAT_VERSION,
