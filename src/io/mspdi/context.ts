@@ -89,6 +89,19 @@ export function createMspdiIdCheck(kind: "resource" | "assignment", issues: Vali
 }
 
 /**
+ * The file's working minutes per day (default 480): every duration and lag is divided by it, so anything but a
+ * positive number is refused at its own path rather than as NaN or "Infinity" days at every task.
+ */
+function minutesPerDayOf(project: MspdiElement): string {
+  const text = fieldStr(project, "MinutesPerDay");
+  if (text === undefined) return "480";
+  if (!/^\d+(\.\d+)?$/.test(text.trim()) || Number(text) <= 0) {
+    throw ValidationError.single(["Project", "MinutesPerDay"], `expected a positive number of minutes, not "${text}"`, "MSPDI import");
+  }
+  return text.trim();
+}
+
+/**
  * The mapping context of a project element (its fields; lists are not read) and a task outline.
  * @internal
  * @example
@@ -106,7 +119,7 @@ export function mspdiMapContext(
     options, currency,
     stamp: { version: 1, createdAt: options.importedAt, updatedAt: options.importedAt },
     statusDate: fieldDay(project, "StatusDate") ?? fieldDay(project, "CurrentDate"),
-    minutesPerDay: fieldStr(project, "MinutesPerDay") ?? "480",
+    minutesPerDay: minutesPerDayOf(project),
     evBaseline: fieldNum(project, "BaselineForEarnedValue") ?? 0,
     idOf: (uid) => outline.idOf(uid),
     parentOf: (t) => outline.parentOf(t),
