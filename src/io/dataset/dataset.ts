@@ -3,6 +3,7 @@ import { ValidationError, type ValidationIssue } from "../../core/index.js";
 import { entityKinds, entityJsonSchema, encodeEntity, isEntityKind, type EntityKind, type EntityOf } from "../../entities/index.js";
 import { createReportBuilder, type ImportReport } from "../report.js";
 import { IMPORT_ORDER, type ImportedRecords } from "../records.js";
+import { duplicateJsonKeys } from "../json-keys.js";
 
 /**
  * The `format` value of a pmokit dataset file.
@@ -99,7 +100,8 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v ===
  * codec. All-or-nothing: every problem in the file is collected (path `records.<kind>[i].<field>`) and reported in
  * one {@link ValidationError}; nothing is returned half-valid. Duplicate ids within a kind are errors.
  *
- * @throws {ValidationError} on malformed JSON, an unknown format/version/kind or any invalid record.
+ * @throws {ValidationError} on malformed JSON, a key given twice in one object (JSON would keep only the last), an
+ *   unknown format/version/kind or any invalid record.
  * @example
  * ```ts
  * const { records, report } = importDataset(readFileSync("office.json", "utf8"));
@@ -114,6 +116,11 @@ export function importDataset(input: string | unknown): DatasetImport {
       data = JSON.parse(input);
     } catch (e) {
       throw ValidationError.single([], `not valid JSON: ${(e as Error).message}`, "pmokit dataset");
+    }
+    // JSON.parse keeps the last of two equal keys: a kind (or a field) given twice would lose data without a word.
+    const twice = duplicateJsonKeys(input);
+    if (twice.length > 0) {
+      throw new ValidationError(twice.map((d) => ({ path: [...d.path, d.key], message: `key "${d.key}" is given twice (JSON keeps only the last)`, code: "custom" })), "pmokit dataset");
     }
   }
   const issues: ValidationIssue[] = [];

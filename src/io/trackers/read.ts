@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import { ValidationError, type ValidationIssue } from "../../core/index.js";
 import { pointsText, trackerDate, type TrackerItem, type TrackerSprint, type TrackerStatusCategory } from "./item.js";
 import type { TrackerField, TrackerProfile } from "./profiles.js";
+import { duplicateJsonKeys } from "../json-keys.js";
 
 /** What a tracker export holds once read: its items and the sprints they name. */
 export interface TrackerExport {
@@ -162,7 +163,8 @@ function at(value: unknown, path: TrackerField | undefined): unknown {
  * mapping profile: the item list under `itemsPath`, fields by property path. Same results and errors as
  * {@link readTrackerCsv}.
  *
- * @throws {ValidationError} on malformed JSON, no item list, an oversized export or unreadable values.
+ * @throws {ValidationError} on malformed JSON, a key given twice in one object, no item list, an oversized export or
+ *   unreadable values.
  * @example
  * ```ts
  * const { items } = readTrackerJson(readFileSync("search.json", "utf8"), JIRA_JSON_PROFILE);
@@ -176,6 +178,10 @@ export function readTrackerJson(json: string, profile: TrackerProfile, options: 
     doc = JSON.parse(json);
   } catch (e) {
     throw ValidationError.single([], `malformed JSON: ${(e as Error).message}`, subject);
+  }
+  const twice = duplicateJsonKeys(json);
+  if (twice.length > 0) {
+    throw new ValidationError(twice.map((d) => ({ path: [...d.path, d.key], message: `key "${d.key}" is given twice (JSON keeps only the last)`, code: "custom" })), subject);
   }
   const list = Array.isArray(doc) ? doc : at(doc, profile.itemsPath ?? "items");
   if (!Array.isArray(list)) throw ValidationError.single([], `no item list under "${profile.itemsPath ?? "items"}"`, subject);
