@@ -47,3 +47,16 @@ describe("JSON keys given twice", () => {
     }), { numRuns: 1000, seed: 7 });
   });
 });
+
+describe("CSV JSON cells with a key given twice", () => {
+  it("a cost entry's fxRate cell with two rates is refused at its row and column, not read with the last rate", async () => {
+    // {"rate":"0.9215","rate":"1.0850",…}: before, JSON.parse took 1.0850 silently and the entry converted at it.
+    const { importCsv, csvProblems } = await import("../../src/io/index.js");
+    const cell = '"{""rate"":""0.9215"",""rate"":""1.0850"",""currency"":""USD"",""date"":""2027-02-28""}"';
+    const csv = `projectId,date,amount.amount,amount.currency,category,expenditure,fxRate\nPRJ-CRM,2027-02-28,100.00,EUR,labour,opex,${cell}\n`;
+    const e = validationErrorOf(() => importCsv("cost-entry", csv, { importedAt: "2026-11-25T12:00:00.000Z" }));
+    expect(csvProblems(e)).toEqual([{ row: 2, column: "fxRate", message: 'not valid JSON: key "rate" is given twice' }]);
+    const once = csv.replace('""rate"":""0.9215"",', "");
+    expect(importCsv("cost-entry", once, { importedAt: "2026-11-25T12:00:00.000Z" }).records[0]!.fxRate!.rate.toFixed()).toBe("1.085");
+  });
+});
