@@ -3,7 +3,7 @@ import type { EntityOf } from "../../entities/index.js";
 import { createReportBuilder, type ImportReport, type ReportBuilder } from "../report.js";
 import type { ImportedRecords } from "../records.js";
 import { createMspdiDecoder, createMspdiIdCheck, mspdiMapContext, type MspdiMapContext, type MspdiMappingOptions } from "./context.js";
-import { isMappedMspdiTask } from "./fields.js";
+import { isInactiveMspdiTask, isMappedMspdiTask, warnInactiveMspdiTask } from "./fields.js";
 import { addMspdiBaselineEntry, createMspdiChildCosts, MSPDI_BASELINE_NUMBERS, mspdiBaselineRecord, newMspdiBaselineDraft } from "./map-baseline.js";
 import { mapMspdiProject } from "./map-project.js";
 import { mapMspdiTask } from "./map-task.js";
@@ -54,7 +54,9 @@ export function mspdiToPmokit(document: MspdiDocument, options: MspdiMappingOpti
   const packages: EntityOf<"work-package">[] = [];
   const milestones: EntityOf<"milestone">[] = [];
   const costs: EntityOf<"cost-entry">[] = [];
-  for (const t of tasks) {
+  for (const t of p.lists["tasks"] ?? []) {
+    if (isInactiveMspdiTask(t)) warnInactiveMspdiTask(t, report);
+    if (!isMappedMspdiTask(t)) continue;
     const r = mapMspdiTask(t, ctx, report, decode);
     if (r.milestone) milestones.push(r.milestone);
     if (r.workPackage) packages.push(r.workPackage);

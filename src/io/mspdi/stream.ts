@@ -5,7 +5,7 @@ import type { ImportedRecords } from "../records.js";
 import { createXmlElementStream } from "../xml/stream-elements.js";
 import { createMspdiDecoder, createMspdiIdCheck, mspdiMapContext, type MspdiMappingOptions } from "./context.js";
 import { MSPDI_ARRAYS, readElement } from "./element.js";
-import { isMappedMspdiTask } from "./fields.js";
+import { isInactiveMspdiTask, isMappedMspdiTask, warnInactiveMspdiTask } from "./fields.js";
 import { addMspdiBaselineEntry, MSPDI_BASELINE_NUMBERS, mspdiBaselineRecord, newMspdiBaselineDraft } from "./map-baseline.js";
 import { mapMspdiProject } from "./map-project.js";
 import { mapMspdiTask } from "./map-task.js";
@@ -110,6 +110,7 @@ export async function* importMspdiBatches(
     if (path === MSPDI_TASK_PATH) {
       tasksSeen++;
       const t = readElement(raw, TASK_SPEC, MSPDI_TASK_PATH, rec.readTasks, currency);
+      if (isInactiveMspdiTask(t)) warnInactiveMspdiTask(t, rec.tasks);
       if (!isMappedMspdiTask(t)) return;
       timephased += t.lists["timephased"]?.length ?? 0;
       const r = mapMspdiTask(t, ctx, rec.tasks, decodeTask);
