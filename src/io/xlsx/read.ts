@@ -24,16 +24,24 @@ export interface ReadXlsxOptions extends XlsxLimits {
   readonly sheets?: readonly string[];
 }
 
-// Built-in number formats that show a date (ECMA-376 §18.8.30).
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
+// Built-in number formats that show a date (ECMA-376 §18.8.30): 14–17 dates, 22 date and time. 18–21 and 45–47
+// show a time of day or a duration (h:mm, [h]:mm:ss, mm:ss): no calendar day, so their numbers stay numbers.
+const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 22]);
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 /** Day 0 of the 1904 date system (Excel for Mac; `<workbookPr date1904="1"/>`), ECMA-376 §18.17.4.1. */
 const EXCEL_EPOCH_1904 = Date.UTC(1904, 0, 1);
 
-/** True when a custom number format shows a date: y, d or m outside quotes, brackets and escapes. @internal */
+/**
+ * True when a custom number format shows a date: a year or day (y, d) outside quotes, brackets and escapes, or months
+ * (m) with no hours or seconds. A format of hours, minutes and seconds only (`h:mm`, `[h]:mm`, `mm:ss`) is a time of
+ * day or a duration — no calendar day — and m beside h or s means minutes. @internal
+ */
 export function isDateFormat(code: string): boolean {
-  const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
-  return /[yd]/i.test(bare) || (/m/i.test(bare) && !/^[\s#0.,%]*$/.test(bare));
+  if (/\[(h+|m+|s+)\]/i.test(code.replace(/"[^"]*"/g, ""))) return false; // elapsed time: [h]:mm
+  const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\.|_.|\*./g, "").replace(/AM\/PM|A\/P/gi, "");
+  if (/[yd]/i.test(bare)) return true;
+  if (/[hs]/i.test(bare)) return false;
+  return /m/i.test(bare) && !/^[\s#0.,%]*$/.test(bare);
 }
 
 function serialToIso(serial: number, epoch: number): string {
