@@ -56,3 +56,16 @@ describe("MSPDI estimated and elapsed formats", () => {
     expect(report.warnings.filter((w) => w.code === "elapsed-duration").map((w) => w.path)).toEqual(["Task[UID=1]", "Task[UID=2]"]);
   });
 });
+
+describe("MSPDI durations in another form", () => {
+  it("a Duration that is not PTnHnMnS is reported, not dropped without a word", () => {
+    // xsd:duration also allows `P2D` or `PT16H` (other tools write them); MS Project writes PT16H0M0S. pmokit reads
+    // only MS Project's form, so before, `P2D` left the package without a duration and the report said nothing.
+    const xml = project([task(1, "", "<Duration>P2D</Duration>"), task(2, "", "<Duration>PT16H0M0S</Duration>")].join(""));
+    const { records, report } = mspdiToPmokit(readMspdi(xml).document, OPTIONS);
+    expect(records["work-package"]!.map((w) => w.durationDays?.toFixed())).toEqual([undefined, "2"]);
+    expect(report.warnings.filter((w) => w.code === "unread-duration").map((w) => [w.path, w.message])).toEqual([
+      ["Task[UID=1]/Duration", 'duration "P2D" is not in MS Project\'s PTnHnMnS form; left out (the task\'s dates give its length)'],
+    ]);
+  });
+});

@@ -67,6 +67,9 @@ export function mapMspdiTask(t: MspdiElement, ctx: MspdiMapContext, report: Repo
   const d = t.fields["Duration"];
   const elapsed = MSPDI_ELAPSED_FORMATS.has(fieldNum(t, "DurationFormat") ?? 7);
   if (elapsed && !summary) report.warn(where, "elapsed duration (calendar time) has no pmokit field; the task's dates give its length", "elapsed-duration");
+  if (typeof d === "string" && d !== "" && !summary) {
+    report.warn(`${where}/Duration`, `duration ${JSON.stringify(d)} is not in MS Project's PTnHnMnS form; left out (the task's dates give its length)`, "unread-duration");
+  }
   const duration = !elapsed && typeof d === "object" && "kind" in d && d.kind === "duration" && !d.seconds.isNegative()
     ? durationHours(d).times(60).dividedBy(ctx.minutesPerDay).toDecimalPlaces(6).toFixed() : undefined;
   const actualStart = fieldDay(t, "ActualStart");
