@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { JIRA_CSV_PROFILE, JIRA_JSON_PROFILE, readTrackerCsv, readTrackerJson, trackerToPmokit } from "../../src/io/index.js";
+import { GITHUB_PROJECTS_PROFILE, JIRA_CSV_PROFILE, JIRA_JSON_PROFILE, readTrackerCsv, readTrackerJson, trackerToPmokit } from "../../src/io/index.js";
 import { validationErrorOf } from "../support/errors.js";
 
 const MAP = { projectId: "PRJ-CRM", plannedStart: "2026-09-01", plannedFinish: "2027-03-31", asOf: "2026-11-20", importedAt: "2026-11-20T17:00:00.000Z" };
@@ -43,5 +43,22 @@ describe("tracker item keys", () => {
     const issue = { key: "CRM-2", fields: { summary: "x", status: { name: "Done", statusCategory: { key: "done" } } } };
     const json = JSON.stringify({ issues: [issue, { ...issue }] });
     expect(validationErrorOf(() => readTrackerJson(json, JIRA_JSON_PROFILE)).issues.map((i) => i.path)).toEqual([["CRM-2", "key"]]);
+  });
+});
+
+describe("tracker package ids", () => {
+  it("two packages whose keys give the same id get distinct ids (the second is suffixed and reported)", () => {
+    // GitHub epic names are free text: "Lead capture" and "Lead-capture" both made PRJ-CRM-Lead-capture before, so two
+    // records with one id came back as valid (the store then refused the whole import, or one overwrote the other in
+    // anything keyed by id). Expected: PRJ-CRM-Lead-capture and PRJ-CRM-Lead-capture-2, with a warning.
+    const item = (n: number, epic: string) => ({ id: `I${n}`, title: `Item ${n}`, status: "Todo", epic, estimate: n });
+    const exp = readTrackerJson(JSON.stringify({ items: [item(1, "Lead capture"), item(2, "Lead-capture")] }), GITHUB_PROJECTS_PROFILE);
+    const { records, report } = trackerToPmokit(exp, MAP);
+    expect(records["work-package"].map((w) => [w.id, w.name, w.earningRule.type === "units" ? w.earningRule.totalUnits.toFixed() : ""])).toEqual([
+      ["PRJ-CRM-Lead-capture", "Lead capture", "1"], ["PRJ-CRM-Lead-capture-2", "Lead-capture", "2"],
+    ]);
+    expect(report.warnings.filter((w) => w.code === "renamed-id").map((w) => [w.path, w.message])).toEqual([
+      ["Lead-capture", "its id PRJ-CRM-Lead-capture is already the id of package Lead capture: PRJ-CRM-Lead-capture-2 is used"],
+    ]);
   });
 });
