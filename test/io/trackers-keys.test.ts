@@ -62,3 +62,28 @@ describe("tracker package ids", () => {
     ]);
   });
 });
+
+describe("tracker states in none of the profile's lists", () => {
+  it("are reported (counted as to do), so a workflow's own done state does not go unnoticed", () => {
+    // A Jira Server export has no "Status Category" column: the classic workflow's "Closed" and "Resolved" are in
+    // none of JIRA_CSV_PROFILE's lists and count as to do. Before: silently — the epic showed 0 of 8 points done.
+    // Expected: the same counting (the profile decides), and one warning per such state naming its items.
+    const header = ["Issue key", "Summary", "Issue Type", "Status", "Resolved", "Custom field (Story point estimate)", "Parent"];
+    const rows = [
+      ["CRM-1", "Lead capture", "Epic", "In Progress", "", "", ""],
+      ["CRM-2", "Web form", "Story", "Closed", "03/Nov/26 4:10 PM", "5", "CRM-1"],
+      ["CRM-3", "Dedupe", "Story", "Closed", "04/Nov/26 4:10 PM", "2", "CRM-1"],
+      ["CRM-4", "Routing", "Story", "To Do", "", "1", "CRM-1"],
+    ];
+    const exp = readTrackerCsv([header, ...rows].map(csvLine).join("\n"), JIRA_CSV_PROFILE);
+    expect(exp.items.map((i) => [i.key, i.status])).toEqual([["CRM-1", "in-progress"], ["CRM-2", "to-do"], ["CRM-3", "to-do"], ["CRM-4", "to-do"]]);
+    const { report } = trackerToPmokit(exp, MAP);
+    expect(report.warnings.filter((w) => w.code === "unlisted-state").map((w) => [w.path, w.message])).toEqual([
+      ["CRM-2", 'state "Closed" (CRM-2, CRM-3) is in none of the profile\'s done, in-progress or to-do states: counted as to do'],
+    ]);
+    // Listed, it counts as done: 7 of 8 points.
+    const closedIsDone = { ...JIRA_CSV_PROFILE, doneStates: ["Done", "Closed"] };
+    const wp = trackerToPmokit(readTrackerCsv([header, ...rows].map(csvLine).join("\n"), closedIsDone), MAP).records["work-package"][0]!;
+    expect(wp.progress.at(-1)?.unitsComplete?.toFixed()).toBe("7");
+  });
+});

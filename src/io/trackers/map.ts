@@ -66,6 +66,12 @@ export function trackerToPmokit(exp: TrackerExport, options: TrackerMappingOptio
   const report = createReportBuilder(exp.tool);
   report.count("items", exp.items.length);
   report.count("sprints", exp.sprints.length);
+  // States the profile does not list (counted as to do): one warning per state, naming its items.
+  const unlisted = new Map<string, string[]>();
+  for (const it of exp.items) if (it.unlistedState !== undefined) unlisted.set(it.unlistedState, [...(unlisted.get(it.unlistedState) ?? []), it.key]);
+  for (const [state, keys] of unlisted) {
+    report.warn(keys[0]!, `state "${state}" (${keys.join(", ")}) is in none of the profile's done, in-progress or to-do states: counted as to do`, "unlisted-state");
+  }
   const packages = new Map<string, PackagePlan>();
   for (const it of exp.items) if (it.level === "package") packages.set(it.key, { key: it.key, title: it.title, units: [] });
   const byKey = new Map(exp.items.map((i) => [i.key, i] as const));

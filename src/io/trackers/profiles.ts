@@ -32,6 +32,11 @@ export interface TrackerProfile {
   readonly doneStates: readonly string[];
   /** State (or status category) names that mean in progress; anything else is to do. */
   readonly inProgressStates: readonly string[];
+  /**
+   * State (or status category) names that mean to do. When given, a state in none of the three lists still counts
+   * as to do but is reported (`unlisted-state`): a workflow's own done state ("Closed") does not go unnoticed.
+   */
+  readonly toDoStates?: readonly string[];
   /** How text dates are written. */
   readonly dateFormat: TrackerDateFormat;
 }
@@ -55,6 +60,7 @@ export const JIRA_CSV_PROFILE: TrackerProfile = {
   packageTypes: ["Epic"],
   doneStates: ["Done"],
   inProgressStates: ["In Progress"],
+  toDoStates: ["To Do", "Open", "Backlog", "Reopened", "Selected for Development"],
   dateFormat: "jira",
 };
 
@@ -78,6 +84,7 @@ export const JIRA_JSON_PROFILE: TrackerProfile = {
   packageTypes: ["Epic"],
   doneStates: ["done"],
   inProgressStates: ["indeterminate"],
+  toDoStates: ["new", "undefined"],
   dateFormat: "iso",
 };
 
@@ -99,6 +106,7 @@ export const AZURE_DEVOPS_CSV_PROFILE: TrackerProfile = {
   packageTypes: ["Epic", "Feature"],
   doneStates: ["Closed", "Done", "Resolved"],
   inProgressStates: ["Active", "Committed", "In Progress"],
+  toDoStates: ["New", "Proposed", "Approved", "To Do"],
   dateFormat: "month-day-year",
 };
 
@@ -121,6 +129,7 @@ export const AZURE_DEVOPS_JSON_PROFILE: TrackerProfile = {
   packageTypes: ["Epic", "Feature"],
   doneStates: ["Closed", "Done", "Resolved"],
   inProgressStates: ["Active", "Committed", "In Progress"],
+  toDoStates: ["New", "Proposed", "Approved", "To Do"],
   dateFormat: "iso",
 };
 
@@ -142,5 +151,6 @@ export const GITHUB_PROJECTS_PROFILE: TrackerProfile = {
   packageTypes: [],
   doneStates: ["Done"],
   inProgressStates: ["In Progress", "In Review"],
+  toDoStates: ["Todo", "Backlog"],
   dateFormat: "iso",
 };

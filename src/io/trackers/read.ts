@@ -24,12 +24,17 @@ export interface ReadTrackerOptions {
 
 type Lookup = (field: TrackerField | undefined) => unknown;
 
-function statusOf(profile: TrackerProfile, state: unknown, category: unknown): TrackerStatusCategory {
-  const s = String(category ?? state ?? "").toLowerCase();
-  if (profile.doneStates.some((d) => d.toLowerCase() === s)) return "done";
-  if (profile.inProgressStates.some((d) => d.toLowerCase() === s)) return "in-progress";
-  return "to-do";
+function statusOf(profile: TrackerProfile, state: unknown, category: unknown): { status: TrackerStatusCategory; unlisted?: string } {
+  const written = String(category ?? state ?? "").trim();
+  const s = written.toLowerCase();
+  const has = (list: readonly string[] | undefined) => list?.some((d) => d.toLowerCase() === s) === true;
+  if (has(profile.doneStates)) return { status: "done" };
+  if (has(profile.inProgressStates)) return { status: "in-progress" };
+  // Anything else is to do; with a to-do list in the profile, a state in none of the lists is said so.
+  return profile.toDoStates === undefined || s === "" || has(profile.toDoStates) ? { status: "to-do" } : { status: "to-do", unlisted: written };
 }
+
+const statusFields = (r: { status: TrackerStatusCategory; unlisted?: string }) => ({ status: r.status, ...(r.unlisted === undefined ? {} : { unlistedState: r.unlisted }) });
 
 const text = (v: unknown): string | undefined => (v === undefined || v === null || v === "" ? undefined : typeof v === "object" ? undefined : String(v).trim());
 
@@ -93,7 +98,7 @@ function readItems(rows: readonly Lookup[], profile: TrackerProfile, subject: st
       key,
       title: text(get(profile.fields.title)) ?? key,
       level: type !== undefined && packageTypes.has(type.toLowerCase()) ? "package" : "unit",
-      status: statusOf(profile, get(profile.fields.status), get(profile.fields.statusCategory)),
+      ...statusFields(statusOf(profile, get(profile.fields.status), get(profile.fields.statusCategory))),
       ...(parentKey === undefined ? {} : { parentKey }),
       ...(points === undefined ? {} : { points }),
       ...(sprint === undefined ? {} : { sprint: sprint.name }),
