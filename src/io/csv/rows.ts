@@ -5,6 +5,7 @@ import { entityKinds, type EntityOf } from "../../entities/index.js";
 import { IdLines } from "./id-lines.js";
 import { CSV_PROFILES, csvProfile, type CsvKind } from "./profiles.js";
 import { restoreCell } from "./neutralise.js";
+import { duplicateJsonKeys } from "../json-keys.js";
 
 /** Options every CSV import takes (see `importCsv`). */
 export interface CsvRowOptions {
@@ -109,6 +110,12 @@ export class CsvRowDecoder<K extends CsvKind> {
           value = JSON.parse(cell);
         } catch {
           this.issues.push({ path: [line, this.header[c]!], message: "not valid JSON", code: "custom" });
+          return;
+        }
+        // JSON.parse keeps the last of two equal keys; a cell naming one twice is ambiguous, not the last one's.
+        const twice = duplicateJsonKeys(cell, 1)[0];
+        if (twice !== undefined) {
+          this.issues.push({ path: [line, this.header[c]!], message: `not valid JSON: key "${twice.key}" is given twice`, code: "custom" });
           return;
         }
       }

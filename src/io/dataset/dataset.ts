@@ -3,6 +3,7 @@ import { ValidationError, type ValidationIssue } from "../../core/index.js";
 import { entityKinds, entityJsonSchema, encodeEntity, isEntityKind, type EntityKind, type EntityOf } from "../../entities/index.js";
 import { createReportBuilder, type ImportReport } from "../report.js";
 import { IMPORT_ORDER, type ImportedRecords } from "../records.js";
+import { duplicateJsonKeys } from "../json-keys.js";
 
 /**
  * The `format` value of a pmokit dataset file.
@@ -50,7 +51,8 @@ export interface ExportDatasetOptions {
  * list sorted by id, kinds in dependency order, two-space indented JSON with a trailing newline. Equal offices give
  * byte-identical files.
  *
- * @throws {ValidationError} when an entity does not encode (it was not valid memory form).
+ * @throws {ValidationError} when an entity does not encode (it was not valid memory form), or two records of one kind
+ *   share an id (path `records.<kind>[i].id`).
  * @example
  * ```ts
  * const text = exportDataset({ project: [crm], "work-package": packages }, { exportedAt: "2026-11-25T12:00:00.000Z" });
@@ -58,13 +60,21 @@ export interface ExportDatasetOptions {
  */
 export function exportDataset(records: ImportedRecords, options: ExportDatasetOptions = {}): string {
   const out: Record<string, unknown[]> = {};
+  const issues: ValidationIssue[] = [];
   for (const kind of IMPORT_ORDER) {
     const list = records[kind] as readonly EntityOf<typeof kind>[] | undefined;
     if (!list || list.length === 0) continue;
     const wires = list.map((e) => encodeEntity(kind, e as never) as { id: string });
+    // Two records with one id: a file importDataset refuses, whose order would follow the input's. Refused here.
+    const seen = new Set<string>();
+    wires.forEach((w, i) => {
+      if (seen.has(w.id)) issues.push({ path: ["records", kind, i, "id"], message: `duplicate id ${w.id}`, code: "custom" });
+      seen.add(w.id);
+    });
     wires.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     out[kind] = wires;
   }
+  if (issues.length > 0) throw new ValidationError(issues, "pmokit dataset");
   const file: DatasetFile = {
     format: DATASET_FORMAT,
     formatVersion: DATASET_FORMAT_VERSION,
@@ -90,7 +100,8 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v ===
  * codec. All-or-nothing: every problem in the file is collected (path `records.<kind>[i].<field>`) and reported in
  * one {@link ValidationError}; nothing is returned half-valid. Duplicate ids within a kind are errors.
  *
- * @throws {ValidationError} on malformed JSON, an unknown format/version/kind or any invalid record.
+ * @throws {ValidationError} on malformed JSON, a key given twice in one object (JSON would keep only the last), an
+ *   unknown format/version/kind or any invalid record.
  * @example
  * ```ts
  * const { records, report } = importDataset(readFileSync("office.json", "utf8"));
@@ -105,6 +116,11 @@ export function importDataset(input: string | unknown): DatasetImport {
       data = JSON.parse(input);
     } catch (e) {
       throw ValidationError.single([], `not valid JSON: ${(e as Error).message}`, "pmokit dataset");
+    }
+    // JSON.parse keeps the last of two equal keys: a kind (or a field) given twice would lose data without a word.
+    const twice = duplicateJsonKeys(input);
+    if (twice.length > 0) {
+      throw new ValidationError(twice.map((d) => ({ path: [...d.path, d.key], message: `key "${d.key}" is given twice (JSON keeps only the last)`, code: "custom" })), "pmokit dataset");
     }
   }
   const issues: ValidationIssue[] = [];

@@ -64,6 +64,44 @@ export function createMspdiDecoder(issues: ValidationError[]): MspdiDecode {
 }
 
 /**
+ * A check that each resource or assignment id is used once: the second record with an id becomes a problem at
+ * `["Resource[<id>]", "UID"]` (two records with one id would both come back as valid). Returns whether `id` is new.
+ * @internal
+ * @example
+ * ```ts
+ * const once = createMspdiIdCheck("resource", issues);
+ * resources.filter((r) => once(r.id, uid));
+ * ```
+ */
+export function createMspdiIdCheck(kind: "resource" | "assignment", issues: ValidationError[]): (id: string, uid: string) => boolean {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  const element = kind === "resource" ? "Resource" : "Assignment";
+  return (id, uid) => {
+    if (!seen.has(id)) {
+      seen.add(id);
+      return true;
+    }
+    if (!repeated.has(id)) issues.push(ValidationError.single([`${element}[${id}]`, "UID"], `${kind} UID ${uid} is used by more than one ${kind}`, kind));
+    repeated.add(id);
+    return false;
+  };
+}
+
+/**
+ * The file's working minutes per day (default 480): every duration and lag is divided by it, so anything but a
+ * positive number is refused at its own path rather than as NaN or "Infinity" days at every task.
+ */
+function minutesPerDayOf(project: MspdiElement): string {
+  const text = fieldStr(project, "MinutesPerDay");
+  if (text === undefined) return "480";
+  if (!/^\d+(\.\d+)?$/.test(text.trim()) || Number(text) <= 0) {
+    throw ValidationError.single(["Project", "MinutesPerDay"], `expected a positive number of minutes, not "${text}"`, "MSPDI import");
+  }
+  return text.trim();
+}
+
+/**
  * The mapping context of a project element (its fields; lists are not read) and a task outline.
  * @internal
  * @example
@@ -81,7 +119,7 @@ export function mspdiMapContext(
     options, currency,
     stamp: { version: 1, createdAt: options.importedAt, updatedAt: options.importedAt },
     statusDate: fieldDay(project, "StatusDate") ?? fieldDay(project, "CurrentDate"),
-    minutesPerDay: fieldStr(project, "MinutesPerDay") ?? "480",
+    minutesPerDay: minutesPerDayOf(project),
     evBaseline: fieldNum(project, "BaselineForEarnedValue") ?? 0,
     idOf: (uid) => outline.idOf(uid),
     parentOf: (t) => outline.parentOf(t),

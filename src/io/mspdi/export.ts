@@ -1,4 +1,4 @@
-import { sumMoney, type Money } from "../../core/index.js";
+import { sumMoney, type Decimal, type Money } from "../../core/index.js";
 import type { EntityOf } from "../../entities/index.js";
 import { createReportBuilder, type ImportReport } from "../report.js";
 import type { MspdiElement } from "./element.js";
@@ -40,6 +40,16 @@ const compareWbs = (a: string, b: string): number => {
   }
   return 0;
 };
+/**
+ * A percent complete as MS Project's whole number: rounded half-even, but a value strictly between 0 and 100 stays
+ * between 1 and 99 (100 would finish the task in MS Project, 0 would undo its start).
+ */
+function wholePercent(p: Decimal): string {
+  const n = p.toDecimalPlaces(0);
+  if (p.gt(0) && p.lt(100)) return PmoDecimal.max(1, PmoDecimal.min(99, n)).toFixed();
+  return n.toFixed();
+}
+
 /** Minutes per working day the export states (`MinutesPerDay`); durations are written on it. */
 const MINUTES_PER_DAY = 480;
 
@@ -121,7 +131,7 @@ export function pmokitToMspdi(plan: ProjectPlan): { document: MspdiDocument; rep
       UID: String(uids.get(w.id)), ID: String(tasks.length), Name: w.name, WBS: w.code, OutlineNumber: w.code,
       OutlineLevel: String(w.code.split(".").length), Start: at(w.plannedStart, "08:00:00"), Finish: at(w.plannedFinish, "17:00:00"),
       Milestone: "0", Summary: hasChildren.has(w.id) ? "1" : "0",
-      PercentComplete: overrun ? "100" : last?.percentComplete ? last.percentComplete.toDecimalPlaces(0).toFixed() : "0",
+      PercentComplete: overrun ? "100" : last?.percentComplete ? wholePercent(last.percentComplete) : "0",
       ...(hasChildren.has(w.id) ? { FixedCost: sumMoney(w.timePhasedBudget.map((s) => s.amount), cur) } : {}),
       Cost: sumMoney(subtree(w.id, (p) => p.timePhasedBudget.map((s) => s.amount)), cur),
       ...(w.durationDays ? { Duration: { kind: "duration", seconds: new PmoDecimal(w.durationDays.toFixed()).times(MINUTES_PER_DAY * 60) } } : {}),
@@ -135,12 +145,17 @@ export function pmokitToMspdi(plan: ProjectPlan): { document: MspdiDocument; rep
     }, { baselines: baselineOf(w.id, false), predecessors: logic.predecessors }));
   });
   const childCount = new Map<string, number>();
+  // Outline numbers are the tasks' identity in the hierarchy: a milestone skips any number a package (or an earlier
+  // milestone) holds, as with a WBS that has a gap (1, 3: the milestone is 2, not a second 3).
+  const usedOutlines = new Set(pkgs.map((w) => w.code));
   for (const m of milestones) {
     const parent = pkgs.find((w) => w.id === m.workPackageId);
-    const siblings = pkgs.filter((w) => (parent ? w.parentId === parent.id : w.parentId === undefined)).length;
-    const n = (childCount.get(parent?.id ?? "") ?? siblings) + 1;
+    let n = (childCount.get(parent?.id ?? "") ?? 0) + 1;
+    const numbered = (k: number) => (parent ? `${parent.code}.${k}` : String(k));
+    while (usedOutlines.has(numbered(n))) n++;
     childCount.set(parent?.id ?? "", n);
-    const outline = parent ? `${parent.code}.${n}` : String(n);
+    const outline = numbered(n);
+    usedOutlines.add(outline);
     const date = m.forecastDate ?? m.baselineDate ?? m.actualDate ?? project.plannedStart;
     const logic = mspdiLogicOut(m, (id) => uids.get(id), MINUTES_PER_DAY, report);
     tasks.push(el({
@@ -151,6 +166,12 @@ export function pmokitToMspdi(plan: ProjectPlan): { document: MspdiDocument; rep
       ...logic.fields,
     }, { baselines: baselineOf(m.id, true), predecessors: logic.predecessors }));
   }
+
+  // MS Project builds the hierarchy from the task order and OutlineLevel (a task is a child of the last task above it
+  // one level up): a milestone goes right after its parent's subtree, in outline order, and IDs follow that order.
+  const outlineOf = (t: MspdiElement) => String(t.fields["OutlineNumber"]);
+  const ordered = [tasks[0]!, ...tasks.slice(1).sort((a, b) => compareWbs(outlineOf(a), outlineOf(b)))];
+  tasks.splice(0, tasks.length, ...ordered.map((t, i): MspdiElement => ({ fields: { ...t.fields, ID: String(i) }, lists: t.lists })));
 
   const cal = project.calendar;
   const calendar = mspdiCalendarOut("1", cal);

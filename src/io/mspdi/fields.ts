@@ -1,4 +1,5 @@
 import { isIsoDate, type IsoDate, type Money } from "../../core/index.js";
+import type { ReportBuilder } from "../report.js";
 import type { MspdiElement } from "./element.js";
 
 /*
@@ -58,11 +59,27 @@ export const fieldMoney = (el: MspdiElement, f: string): Money | undefined => {
 };
 
 /**
- * Whether a task is mapped: not the project summary task (UID 0 or outline level 0).
+ * Whether a task is inactive (`Active` = 0, Project 2010+): MS Project leaves it out of the schedule and of every cost
+ * roll-up, and so does the mapping (reported).
+ *
+ * @example
+ * ```ts
+ * if (isInactiveMspdiTask(task)) report.warn(...);
+ * ```
+ */
+export const isInactiveMspdiTask = (t: MspdiElement): boolean => fieldStr(t, "Active") === "0";
+
+/**
+ * Whether a task is mapped: not the project summary task (UID 0 or outline level 0), and not inactive.
  *
  * @example
  * ```ts
  * tasks.filter(isMappedMspdiTask);
  * ```
  */
-export const isMappedMspdiTask = (t: MspdiElement): boolean => fieldStr(t, "UID") !== "0" && fieldStr(t, "OutlineLevel") !== "0";
+export const isMappedMspdiTask = (t: MspdiElement): boolean => fieldStr(t, "UID") !== "0" && fieldStr(t, "OutlineLevel") !== "0" && !isInactiveMspdiTask(t);
+
+/** The report line of an inactive task left out. @internal @example `warnInactiveMspdiTask(task, report);` */
+export function warnInactiveMspdiTask(t: MspdiElement, report: Pick<ReportBuilder, "warn">): void {
+  report.warn(`Task[UID=${fieldStr(t, "UID") ?? "?"}]`, "inactive task (Active = 0) left out, as MS Project leaves it out of the schedule and the cost roll-ups", "inactive-task");
+}

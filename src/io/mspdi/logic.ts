@@ -17,8 +17,12 @@ export const MSPDI_LINK_TYPES: readonly Link["type"][] = ["FF", "FS", "SF", "SS"
 /** MSPDI `ConstraintType` 0–7 → pmokit constraint kind. */
 export const MSPDI_CONSTRAINTS: readonly Constraint["kind"][] = ["asap", "alap", "mso", "mfo", "snet", "snlt", "fnet", "fnlt"];
 
-/** Elapsed `LagFormat`s (elapsed minutes, hours, days, weeks, months and their estimated forms). */
-const ELAPSED_FORMATS = new Set([4, 6, 8, 10, 12, 39, 41, 43, 45, 47]);
+/**
+ * Elapsed duration/lag formats: 4 em, 6 eh, 8 ed, 10 ew, 12 emo and their estimated forms 36, 38, 40, 42, 44 (an
+ * estimated format is the plain one + 32: 39 is `d?`, working days). MPXJ `DatatypeConverter.parseDurationTimeUnits`.
+ */
+export const MSPDI_ELAPSED_FORMATS: ReadonlySet<number> = new Set([4, 6, 8, 10, 12, 36, 38, 40, 42, 44]);
+const ELAPSED_FORMATS = MSPDI_ELAPSED_FORMATS;
 /** Percent `LagFormat`s (19 percent, 20 elapsed percent, 51/52 estimated). */
 const PERCENT_FORMATS = new Set([19, 20, 51, 52]);
 
@@ -66,7 +70,9 @@ export function mspdiPredecessors(
       report.warn(`${where}/PredecessorLink`, `second link from task UID ${uid} left out (pmokit keeps one link per pair)`, "duplicate-link");
       continue;
     }
-    const type = MSPDI_LINK_TYPES[int(l, "Type") ?? 1] ?? "FS";
+    // A code outside 0–3 is passed on as written, so the entity codec refuses it at its path (never a silent FS).
+    const rawType = text(l, "Type");
+    const type = rawType === undefined ? "FS" : /^[0-3]$/.test(rawType) ? MSPDI_LINK_TYPES[Number(rawType)]! : (`MSPDI Type ${rawType}` as Link["type"]);
     const tenths = int(l, "LinkLag") ?? 0;
     const format = int(l, "LagFormat") ?? 7;
     let lag: Link["lag"];
@@ -91,11 +97,15 @@ export function mspdiPredecessors(
  * ```
  */
 export function mspdiConstraintFields(task: MspdiElement, where: string, report: ReportBuilder): { constraint?: Constraint; deadline?: IsoDate } {
-  const kind = MSPDI_CONSTRAINTS[int(task, "ConstraintType") ?? 0] ?? "asap";
+  const rawKind = text(task, "ConstraintType");
+  const known = rawKind === undefined || /^[0-7]$/.test(rawKind);
+  const kind = rawKind === undefined ? "asap" : known ? MSPDI_CONSTRAINTS[Number(rawKind)]! : (`MSPDI ConstraintType ${rawKind}` as Constraint["kind"]);
   const date = day(task, "ConstraintDate");
   const deadline = day(task, "Deadline");
   let constraint: Constraint | undefined;
-  if (kind === "alap") constraint = { kind };
+  // A code outside 0–7 is passed on as written, so the entity codec refuses it at its path (never a silent ASAP).
+  if (!known) constraint = { kind, ...(date ? { date } : {}) } as Constraint;
+  else if (kind === "alap") constraint = { kind };
   else if (kind !== "asap") {
     if (date) constraint = { kind, date };
     else report.warn(`${where}/ConstraintDate`, `${kind.toUpperCase()} constraint without a date; scheduled as soon as possible`, "constraint-without-date");

@@ -3,7 +3,7 @@ import type { ReportBuilder } from "../report.js";
 import { mspdiCash, type MspdiDecode, type MspdiMapContext } from "./context.js";
 import type { MspdiElement } from "./element.js";
 import { fieldDay, fieldNum, fieldStr } from "./fields.js";
-import { mspdiConstraintFields, mspdiPredecessors } from "./logic.js";
+import { MSPDI_ELAPSED_FORMATS, mspdiConstraintFields, mspdiPredecessors } from "./logic.js";
 import { durationHours } from "./values.js";
 
 /** The records of one task: a milestone, or a work package and maybe its actual-cost entry. @internal */
@@ -62,9 +62,15 @@ export function mapMspdiTask(t: MspdiElement, ctx: MspdiMapContext, report: Repo
     ? [{ date: statusDate, percentComplete: String(pc), ...(ppc > 0 ? { physicalPercentComplete: String(ppc) } : {}), started, finished: pc === 100 }]
     : [];
   const wbs = fieldStr(t, "OutlineNumber") ?? uid;
-  // Durations are working time: PT40H0M0S at 480 minutes per day is 5 working days.
+  // Durations are working time: PT40H0M0S at 480 minutes per day is 5 working days. An elapsed duration (`3ed` is
+  // PT72H0M0S of calendar time) has no pmokit field: left out, so the schedule takes the task's dates.
   const d = t.fields["Duration"];
-  const duration = typeof d === "object" && "kind" in d && d.kind === "duration" && !d.seconds.isNegative()
+  const elapsed = MSPDI_ELAPSED_FORMATS.has(fieldNum(t, "DurationFormat") ?? 7);
+  if (elapsed && !summary) report.warn(where, "elapsed duration (calendar time) has no pmokit field; the task's dates give its length", "elapsed-duration");
+  if (typeof d === "string" && d !== "" && !summary) {
+    report.warn(`${where}/Duration`, `duration ${JSON.stringify(d)} is not in MS Project's PTnHnMnS form; left out (the task's dates give its length)`, "unread-duration");
+  }
+  const duration = !elapsed && typeof d === "object" && "kind" in d && d.kind === "duration" && !d.seconds.isNegative()
     ? durationHours(d).times(60).dividedBy(ctx.minutesPerDay).toDecimalPlaces(6).toFixed() : undefined;
   const actualStart = fieldDay(t, "ActualStart");
   if (fieldStr(t, "WBS") !== undefined && fieldStr(t, "WBS") !== wbs) report.unmapped("Project/Tasks/Task", "WBS", "custom WBS codes differ from the outline number, which is used as the WBS code");

@@ -2,8 +2,8 @@ import { ValidationError, type IsoDate } from "../../core/index.js";
 import type { EntityOf } from "../../entities/index.js";
 import { createReportBuilder, type ImportReport, type ReportBuilder } from "../report.js";
 import type { ImportedRecords } from "../records.js";
-import { createMspdiDecoder, mspdiMapContext, type MspdiMapContext, type MspdiMappingOptions } from "./context.js";
-import { isMappedMspdiTask } from "./fields.js";
+import { createMspdiDecoder, createMspdiIdCheck, mspdiMapContext, type MspdiMapContext, type MspdiMappingOptions } from "./context.js";
+import { isInactiveMspdiTask, isMappedMspdiTask, warnInactiveMspdiTask } from "./fields.js";
 import { addMspdiBaselineEntry, createMspdiChildCosts, MSPDI_BASELINE_NUMBERS, mspdiBaselineRecord, newMspdiBaselineDraft } from "./map-baseline.js";
 import { mapMspdiProject } from "./map-project.js";
 import { mapMspdiTask } from "./map-task.js";
@@ -46,13 +46,17 @@ export function mspdiToPmokit(document: MspdiDocument, options: MspdiMappingOpti
     outline.add(t);
     span.add(t);
   }
+  const repeated = outline.problems();
+  if (repeated) issues.push(repeated);
   const ctx = mspdiMapContext(p, document.currency, options, outline);
   const { project, start } = mapMspdiProject(p, ctx, span.result(ctx.statusDate), report, decode);
 
   const packages: EntityOf<"work-package">[] = [];
   const milestones: EntityOf<"milestone">[] = [];
   const costs: EntityOf<"cost-entry">[] = [];
-  for (const t of tasks) {
+  for (const t of p.lists["tasks"] ?? []) {
+    if (isInactiveMspdiTask(t)) warnInactiveMspdiTask(t, report);
+    if (!isMappedMspdiTask(t)) continue;
     const r = mapMspdiTask(t, ctx, report, decode);
     if (r.milestone) milestones.push(r.milestone);
     if (r.workPackage) packages.push(r.workPackage);
@@ -71,8 +75,11 @@ export function mspdiToPmokit(document: MspdiDocument, options: MspdiMappingOpti
 
   const packageIds = new Set(packages.map((w) => w.id));
   const staffing = mspdiResources(p, mspdiResourceContext(ctx, start, (id) => packageIds.has(id)), report);
-  const resources = staffing.resources.flatMap((r) => decode("resource", r, `Resource[${r.id}]`) ?? []);
-  const assignments = staffing.assignments.flatMap((a) => decode("assignment", a, `Assignment[${a.id}]`) ?? []);
+  const onceResource = createMspdiIdCheck("resource", issues);
+  const onceAssignment = createMspdiIdCheck("assignment", issues);
+  const uidOf = (id: string, prefix: string) => id.slice(`${options.projectId}-${prefix}`.length);
+  const resources = staffing.resources.flatMap((r) => (onceResource(r.id, uidOf(r.id, "r")) ? decode("resource", r, `Resource[${r.id}]`) ?? [] : []));
+  const assignments = staffing.assignments.flatMap((a) => (onceAssignment(a.id, uidOf(a.id, "a")) ? decode("assignment", a, `Assignment[${a.id}]`) ?? [] : []));
   const timephased = tasks.reduce((s, t) => s + (t.lists["timephased"]?.length ?? 0), 0) +
     (p.lists["assignments"] ?? []).reduce((s, a) => s + (a.lists["timephased"]?.length ?? 0), 0);
   reportMspdiUnmappedTail(report, timephased);

@@ -1,11 +1,13 @@
-import type { IsoDate } from "../../core/index.js";
+import { ValidationError, type IsoDate, type ValidationIssue } from "../../core/index.js";
 import type { MspdiElement } from "./element.js";
 import { fieldDay, fieldStr } from "./fields.js";
 
 /** The task outline of a file: entity ids by task UID and parents by outline number. @internal */
 export interface MspdiOutline {
-  /** Adds a mapped task (later tasks with the same UID or outline number win). */
+  /** Adds a mapped task; a UID or outline number already added is a problem (see `problems`), the first one kept. */
   add(task: MspdiElement): void;
+  /** The UIDs and outline numbers used by more than one task, as one error (paths `["Task[UID=n]", field]`). */
+  problems(): ValidationError | undefined;
   /** Task UID → entity id (`<projectId>-t12`, `<projectId>-m7` for a milestone). */
   idOf(uid: string): string | undefined;
   /** The entity id of the task whose outline number is the parent of this one's (`1.2.3` → `1.2`). */
@@ -27,6 +29,8 @@ export interface MspdiOutline {
 export function createMspdiOutline(projectId: string): MspdiOutline {
   const ids = new Map<string, string>(); // task UID → entity id
   const byOutline = new Map<string, string>(); // outline number → task UID
+  const issues: ValidationIssue[] = [];
+  const repeatedUids = new Set<string>();
   const parentOfOutline = (outline: string | undefined): string | undefined => {
     const parentOutline = outline?.includes(".") ? outline.slice(0, outline.lastIndexOf(".")) : undefined;
     const puid = parentOutline ? byOutline.get(parentOutline) : undefined;
@@ -35,10 +39,20 @@ export function createMspdiOutline(projectId: string): MspdiOutline {
   return {
     add(t) {
       const uid = fieldStr(t, "UID")!;
+      // Two tasks with one UID would be two records with one id; two with one outline number, an ambiguous parent.
+      if (ids.has(uid)) {
+        if (!repeatedUids.has(uid)) issues.push({ path: [`Task[UID=${uid}]`, "UID"], message: `task UID ${uid} is used by more than one task`, code: "custom" });
+        repeatedUids.add(uid);
+        return;
+      }
       ids.set(uid, `${projectId}-${fieldStr(t, "Milestone") === "1" ? "m" : "t"}${uid}`);
       const outline = fieldStr(t, "OutlineNumber");
-      if (outline) byOutline.set(outline, uid);
+      const holder = outline === undefined ? undefined : byOutline.get(outline);
+      if (outline && holder !== undefined) {
+        issues.push({ path: [`Task[UID=${uid}]`, "OutlineNumber"], message: `outline number ${outline} is also task UID ${holder}'s`, code: "custom" });
+      } else if (outline) byOutline.set(outline, uid);
     },
+    problems: () => (issues.length > 0 ? new ValidationError(issues, "MSPDI tasks") : undefined),
     idOf: (uid) => ids.get(uid),
     parentOf: (t) => parentOfOutline(fieldStr(t, "OutlineNumber")),
     parentOfOutline,

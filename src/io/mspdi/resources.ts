@@ -117,6 +117,10 @@ export function mspdiResourceList(
   return { resources, ids };
 }
 
+/** An MSPDI `WorkContour` (0–8); another code is passed on as written, so the entity codec refuses it at its path. */
+const contourOf = (raw: string | undefined): WireOf<"assignment">["contour"] =>
+  raw === undefined || raw === "" ? "flat" : /^[0-8]$/.test(raw) ? MSPDI_CONTOURS[Number(raw)]! : (`MSPDI WorkContour ${raw}` as WireOf<"assignment">["contour"]);
+
 /**
  * The `assignment` record of one MSPDI assignment (see {@link mspdiResources}), or undefined when it is not mapped
  * (reported).
@@ -145,6 +149,6 @@ export function mspdiAssignment(a: MspdiElement, ids: ReadonlyMap<string, string
   return {
     id: `${ctx.projectId}-a${uid}`, ...ctx.stamp, projectId: ctx.projectId, workPackageId: wp, resourceId: res, units,
     ...(work !== undefined ? { work } : {}), ...(actual !== undefined && actual !== "0" ? { actualWork: actual } : {}),
-    contour: MSPDI_CONTOURS[Number(text(a, "WorkContour") ?? "0")] ?? "flat",
+    contour: contourOf(text(a, "WorkContour")),
   };
 }

@@ -65,6 +65,7 @@ export const TASK_SPEC: ElementSpec = {
       spec: leaf(["Number", "Interim", "Start", "Finish", "Duration", "DurationFormat", "EstimatedDuration", "Work", "Cost", "BCWS", "BCWP"]),
     },
     timephased,
+    "Active",
   ],
 };
 

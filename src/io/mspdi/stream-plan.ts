@@ -35,7 +35,7 @@ export const MSPDI_ASSIGNMENT_PATH = "Project/Assignments/Assignment";
 const listSpec = (key: string): ListSpec => PROJECT_SPEC.children.find((c): c is ListSpec => typeof c !== "string" && c.key === key)!;
 /** What the first pass reads of a task: its outline, dates and which baselines it has. */
 const FACTS: ElementSpec = {
-  children: ["UID", "OutlineNumber", "OutlineLevel", "Start", "Finish", "Milestone", { key: "baselines", item: "Baseline", spec: { children: ["Number"] } }],
+  children: ["UID", "OutlineNumber", "OutlineLevel", "Start", "Finish", "Milestone", { key: "baselines", item: "Baseline", spec: { children: ["Number"] } }, "Active"],
 };
 const NUMERIC = /^-?\d+(\.\d+)?$/;
 const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);

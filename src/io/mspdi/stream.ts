@@ -3,9 +3,9 @@ import type { EntityKind } from "../../entities/index.js";
 import { createReportBuilder, type ImportReport } from "../report.js";
 import type { ImportedRecords } from "../records.js";
 import { createXmlElementStream } from "../xml/stream-elements.js";
-import { createMspdiDecoder, mspdiMapContext, type MspdiMappingOptions } from "./context.js";
+import { createMspdiDecoder, createMspdiIdCheck, mspdiMapContext, type MspdiMappingOptions } from "./context.js";
 import { MSPDI_ARRAYS, readElement } from "./element.js";
-import { isMappedMspdiTask } from "./fields.js";
+import { isInactiveMspdiTask, isMappedMspdiTask, warnInactiveMspdiTask } from "./fields.js";
 import { addMspdiBaselineEntry, MSPDI_BASELINE_NUMBERS, mspdiBaselineRecord, newMspdiBaselineDraft } from "./map-baseline.js";
 import { mapMspdiProject } from "./map-project.js";
 import { mapMspdiTask } from "./map-task.js";
@@ -76,6 +76,8 @@ export async function* importMspdiBatches(
   const rec = { header: createReportRecorder(), tasks: createReportRecorder(), resources: createReportRecorder(), assignments: createReportRecorder(), readTasks: createReportRecorder(), readAssignments: createReportRecorder() };
   const baselineRecs = MSPDI_BASELINE_NUMBERS.map(() => createReportRecorder());
 
+  const repeated = plan.outline.problems();
+  if (repeated) issues.project.push(repeated);
   const { project, start } = mapMspdiProject(p, ctx, plan.span.result(ctx.statusDate), rec.header, createMspdiDecoder(issues.project));
   const packageIds = new Set<string>();
   let tasksSeen = 0;
@@ -86,7 +88,10 @@ export async function* importMspdiBatches(
   const resCtx = mspdiResourceContext(ctx, start, isPackage);
   const staffing = mspdiResourceList(p.lists["resources"] ?? [], p.lists["calendars"] ?? [], resCtx, rec.resources);
   const decodeResource = createMspdiDecoder(issues.resources);
-  const resources = staffing.resources.flatMap((r) => decodeResource("resource", r, `Resource[${r.id}]`) ?? []);
+  const uidOf = (id: string, prefix: string) => id.slice(`${options.projectId}-${prefix}`.length);
+  const onceResource = createMspdiIdCheck("resource", issues.resources);
+  const onceAssignment = createMspdiIdCheck("assignment", issues.assignments);
+  const resources = staffing.resources.flatMap((r) => (onceResource(r.id, uidOf(r.id, "r")) ? decodeResource("resource", r, `Resource[${r.id}]`) ?? [] : []));
 
   let pending: Tagged[] = [];
   const first: Tagged[] = [...(project ? [["project", project] as const] : []), ...resources.map((r) => ["resource", r] as const)];
@@ -105,6 +110,7 @@ export async function* importMspdiBatches(
     if (path === MSPDI_TASK_PATH) {
       tasksSeen++;
       const t = readElement(raw, TASK_SPEC, MSPDI_TASK_PATH, rec.readTasks, currency);
+      if (isInactiveMspdiTask(t)) warnInactiveMspdiTask(t, rec.tasks);
       if (!isMappedMspdiTask(t)) return;
       timephased += t.lists["timephased"]?.length ?? 0;
       const r = mapMspdiTask(t, ctx, rec.tasks, decodeTask);
@@ -120,7 +126,7 @@ export async function* importMspdiBatches(
       const a = readElement(raw, ASSIGNMENT_SPEC, MSPDI_ASSIGNMENT_PATH, rec.readAssignments, currency);
       timephased += a.lists["timephased"]?.length ?? 0;
       const wire = mspdiAssignment(a, staffing.ids, resCtx, rec.assignments);
-      const decoded = wire && decodeAssignment("assignment", wire, `Assignment[${wire.id}]`);
+      const decoded = wire && onceAssignment(wire.id, uidOf(wire.id, "a")) ? decodeAssignment("assignment", wire, `Assignment[${wire.id}]`) : undefined;
       if (decoded) push("assignment", decoded);
     }
   });

@@ -18,8 +18,8 @@ const LIVE = new Set(["open", "monitoring"]);
  * Builds a schedule risk model from stored records: each scheduled package with a `durationEstimate` gets that
  * distribution; each open or monitored risk naming `scheduleImpactOn` activities of the network becomes a risk event
  * (probability; `scheduleImpactDays` added to each named activity, a positive `costImpact` to the first); each
- * package's budget (in `currency`) is its fixed cost. Risks of other currencies or without named activities are left
- * out and listed in `notes`.
+ * package's budget (in `currency`) is its fixed cost. A cost impact or a budget in another currency, and risks (or
+ * some of their impacts) naming no activity of the network, are left out and listed in `notes`.
  *
  * @example
  * ```ts
@@ -45,12 +45,19 @@ export function scheduleRiskModelFromPlan(network: ScheduleInput, records: PlanR
       });
     }
     const budget = w.timePhasedBudget.filter((s) => s.amount.currency === records.currency).map((s) => s.amount);
+    const other = [...new Set(w.timePhasedBudget.filter((s) => s.amount.currency !== records.currency).map((s) => s.amount.currency))];
+    if (other.length > 0) notes.push(`${w.id}: budget in ${other.join(", ")}, not ${records.currency}; its cost is left out`);
     if (budget.length > 0) costs.push({ activityId: w.id, fixed: sumMoney(budget, records.currency).amount.toFixed() });
   }
   const riskEvents = (records.risks ?? []).flatMap((r) => {
     if (!LIVE.has(r.status) || !r.scheduleImpactOn) return [];
     const on = r.scheduleImpactOn.filter((id) => scheduled.has(id));
-    if (on.length === 0) return [];
+    const missing = r.scheduleImpactOn.filter((id) => !scheduled.has(id));
+    if (on.length === 0) {
+      notes.push(`${r.id}: none of its activities (${missing.join(", ")}) is in the network; left out`);
+      return [];
+    }
+    if (missing.length > 0) notes.push(`${r.id}: ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not in the network; its impact there is left out`);
     const cost = r.costImpact && r.costImpact.currency === records.currency && r.costImpact.amount.gt(0) ? r.costImpact.amount.toFixed() : undefined;
     if (r.costImpact && r.costImpact.currency !== records.currency) notes.push(`${r.id}: cost impact in ${r.costImpact.currency}, not ${records.currency}; left out`);
     return [{

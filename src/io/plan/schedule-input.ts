@@ -69,7 +69,9 @@ export interface PlanScheduleInput {
  * `durationDays`, else the working days from planned start to planned finish on its calendar) and per milestone
  * (duration 0), the packages' and milestones' predecessor links (a link to or from a summary package applies to
  * each of its leaf packages, as in MS Project), constraints, deadlines, per-package and per-project calendars, and the
- * progress at the status date (actual start and finish, the latest percent complete; a milestone's actual date).
+ * progress at the status date (actual start and finish, the latest percent complete; a milestone's actual date). A
+ * package with progress but no actual start (a tracker import) starts on its first record that says started (and
+ * finishes on its first that says finished); a percent above 100 (an overrun) counts as 100. Both are noted.
  *
  * @throws {ValidationError} when `statusDate` is not a calendar date `YYYY-MM-DD` (path `["statusDate"]`).
  * @example
@@ -134,18 +136,30 @@ export function scheduleInputFromPlan(plan: PlanRecords, options: PlanScheduleOp
     const duration = w.durationDays?.toFixed() ?? String(workingDaysBetween(cal, previousDay(w.plannedStart), w.plannedFinish as IsoDate));
     const last = status === undefined ? undefined : [...w.progress].reverse().find((p) => p.date <= status);
     const counts = (d: string | undefined) => d !== undefined && status !== undefined && d <= status;
-    const started = counts(w.actualStart);
-    const finished = started && counts(w.actualFinish);
-    const pc = last ? percentOf(w, last) : undefined;
+    // Progress without actual dates (a tracker import has none): the first record that says started stands for the
+    // start, the first that says finished for the finish — else the recorded progress would be ignored.
+    const firstStarted = status === undefined ? undefined : w.progress.find((p) => p.date <= status && (p.started === true || p.finished === true));
+    const firstFinished = status === undefined ? undefined : w.progress.find((p) => p.date <= status && p.finished === true);
+    const actualStart = counts(w.actualStart) ? w.actualStart : firstStarted?.date;
+    if (!counts(w.actualStart) && actualStart !== undefined) notes.push(`${w.id} has no actual start: its first progress record that says started (${actualStart}) stands for it`);
+    const actualFinish = counts(w.actualFinish) ? w.actualFinish : w.actualFinish === undefined && actualStart !== undefined && firstFinished !== undefined && firstFinished.date >= actualStart ? firstFinished.date : undefined;
+    const started = actualStart !== undefined;
+    const finished = started && actualFinish !== undefined;
+    let pc = last ? percentOf(w, last) : undefined;
+    // An overrun (above 100 %) leaves no work: the calculator takes 0–100.
+    if (pc !== undefined && Number(pc) > 100) {
+      notes.push(`${w.id} reports ${pc} % complete on ${last!.date}: scheduled as 100 % (no work left)`);
+      pc = "100";
+    }
     // Without a measurable percent (0/100, 50/50, level of effort) the plan's own remaining working days stand.
     // The status date's own work is done (status is the evening of that day): what is left is status < d ≤ finish.
     const planned = () => String(status! >= w.plannedFinish ? 0 : workingDaysBetween(cal, status! as IsoDate, w.plannedFinish as IsoDate));
     const progress: ActivityProgress = {
-      ...(started ? { actualStart: w.actualStart } : {}),
-      ...(finished ? { actualFinish: w.actualFinish } : {}),
+      ...(started ? { actualStart } : {}),
+      ...(finished ? { actualFinish } : {}),
       ...(started && !finished ? (pc !== undefined ? { percentComplete: pc } : { remainingDuration: planned() }) : {}),
     };
-    const constraint = w.constraint ?? (anchor && !hasPred.has(w.id) && !counts(w.actualStart) ? { kind: "snet" as const, date: w.plannedStart } : undefined);
+    const constraint = w.constraint ?? (anchor && !hasPred.has(w.id) && !started ? { kind: "snet" as const, date: w.plannedStart } : undefined);
     if (!w.constraint && constraint) notes.push(`${w.id} has no predecessor: starts no earlier than its planned start ${w.plannedStart}`);
     activities.push({
       id: w.id, name: w.name, projectId: w.projectId, duration, calendarId,

@@ -15,6 +15,8 @@ export interface TrackerItem {
   readonly parentKey?: string;
   /** Status category. */
   readonly status: TrackerStatusCategory;
+  /** The state as written, when it is in none of the profile's lists (so counted as to do); see `toDoStates`. */
+  readonly unlistedState?: string;
   /** Story points or estimate, as exact decimal text. */
   readonly points?: string;
   /** The sprint / iteration the item is in (the latest, when several). */

@@ -66,6 +66,12 @@ export function trackerToPmokit(exp: TrackerExport, options: TrackerMappingOptio
   const report = createReportBuilder(exp.tool);
   report.count("items", exp.items.length);
   report.count("sprints", exp.sprints.length);
+  // States the profile does not list (counted as to do): one warning per state, naming its items.
+  const unlisted = new Map<string, string[]>();
+  for (const it of exp.items) if (it.unlistedState !== undefined) unlisted.set(it.unlistedState, [...(unlisted.get(it.unlistedState) ?? []), it.key]);
+  for (const [state, keys] of unlisted) {
+    report.warn(keys[0]!, `state "${state}" (${keys.join(", ")}) is in none of the profile's done, in-progress or to-do states: counted as to do`, "unlisted-state");
+  }
   const packages = new Map<string, PackagePlan>();
   for (const it of exp.items) if (it.level === "package") packages.set(it.key, { key: it.key, title: it.title, units: [] });
   const byKey = new Map(exp.items.map((i) => [i.key, i] as const));
@@ -87,6 +93,16 @@ export function trackerToPmokit(exp: TrackerExport, options: TrackerMappingOptio
   const schema = entityKinds["work-package"].schema;
   const out: WorkPackage[] = [];
   const issues: ValidationIssue[] = [];
+  // Keys made safe can meet ("Lead capture", "Lead-capture"): one id per package, later ones suffixed and reported.
+  const idOwner = new Map<string, string>();
+  const idOf = (key: string): string => {
+    const base = safeId(`${options.projectId}-${key}`);
+    let id = base;
+    for (let k = 2; idOwner.has(id); k++) id = `${base}-${k}`;
+    if (id !== base) report.warn(key, `its id ${base} is already the id of package ${idOwner.get(base)!}: ${id} is used`, "renamed-id");
+    idOwner.set(id, key);
+    return id;
+  };
   let n = 0;
   for (const p of packages.values()) {
     const total = p.units.reduce<Decimal>((s, u) => s.plus(u.points ?? 0), new PmoDecimal(0));
@@ -112,7 +128,7 @@ export function trackerToPmokit(exp: TrackerExport, options: TrackerMappingOptio
     });
     if (progress.length === 0 && p.units.some((u) => u.status !== "to-do")) progress.push({ date: options.asOf, unitsComplete: "0", started: true });
     const wire = {
-      id: safeId(`${options.projectId}-${p.key}`), version: 1, createdAt: options.importedAt, updatedAt: options.importedAt,
+      id: idOf(p.key), version: 1, createdAt: options.importedAt, updatedAt: options.importedAt,
       projectId: options.projectId, code: options.codePrefix === undefined ? String(n) : `${options.codePrefix}.${n}`,
       name: p.title, plannedStart: options.plannedStart, plannedFinish: options.plannedFinish, timePhasedBudget: [],
       earningRule: { type: "units", totalUnits: total.toFixed(), unitName: "story points" }, progress,

@@ -15,6 +15,8 @@ export interface TrackerProfile {
   /** Where the fields are. `statusCategory` (when given) wins over the state lists. */
   readonly fields: {
     readonly key: TrackerField;
+    /** The tool's internal issue id, when a parent may be named by it rather than by its key (Jira's CSV `Parent`). */
+    readonly id?: TrackerField;
     readonly title: TrackerField;
     readonly type?: TrackerField;
     readonly status: TrackerField;
@@ -30,6 +32,11 @@ export interface TrackerProfile {
   readonly doneStates: readonly string[];
   /** State (or status category) names that mean in progress; anything else is to do. */
   readonly inProgressStates: readonly string[];
+  /**
+   * State (or status category) names that mean to do. When given, a state in none of the three lists still counts
+   * as to do but is reported (`unlisted-state`): a workflow's own done state ("Closed") does not go unnoticed.
+   */
+  readonly toDoStates?: readonly string[];
   /** How text dates are written. */
   readonly dateFormat: TrackerDateFormat;
 }
@@ -37,7 +44,7 @@ export interface TrackerProfile {
 /**
  * Jira's CSV export ("Export Excel CSV (all fields)"): `Custom field (Story point estimate)` is the points field of
  * team-managed projects; company-managed sites often use `Custom field (Story Points)`. Several `Sprint` columns are
- * read, the last filled one wins.
+ * read, the last filled one wins. `Parent` holds the parent's issue id: it is read back to the key through `Issue id`.
  *
  * @example
  * ```ts
@@ -47,12 +54,13 @@ export interface TrackerProfile {
 export const JIRA_CSV_PROFILE: TrackerProfile = {
   tool: "jira",
   fields: {
-    key: "Issue key", title: "Summary", type: "Issue Type", status: "Status", statusCategory: "Status Category",
+    key: "Issue key", id: "Issue id", title: "Summary", type: "Issue Type", status: "Status", statusCategory: "Status Category",
     parent: "Parent", points: "Custom field (Story point estimate)", sprint: "Sprint", resolved: "Resolved",
   },
   packageTypes: ["Epic"],
   doneStates: ["Done"],
   inProgressStates: ["In Progress"],
+  toDoStates: ["To Do", "Open", "Backlog", "Reopened", "Selected for Development"],
   dateFormat: "jira",
 };
 
@@ -69,13 +77,14 @@ export const JIRA_JSON_PROFILE: TrackerProfile = {
   tool: "jira",
   itemsPath: "issues",
   fields: {
-    key: ["key"], title: ["fields", "summary"], type: ["fields", "issuetype", "name"], status: ["fields", "status", "name"],
+    key: ["key"], id: ["id"], title: ["fields", "summary"], type: ["fields", "issuetype", "name"], status: ["fields", "status", "name"],
     statusCategory: ["fields", "status", "statusCategory", "key"], parent: ["fields", "parent", "key"],
     points: ["fields", "customfield_10016"], sprint: ["fields", "customfield_10020"], resolved: ["fields", "resolutiondate"],
   },
   packageTypes: ["Epic"],
   doneStates: ["done"],
   inProgressStates: ["indeterminate"],
+  toDoStates: ["new", "undefined"],
   dateFormat: "iso",
 };
 
@@ -97,6 +106,7 @@ export const AZURE_DEVOPS_CSV_PROFILE: TrackerProfile = {
   packageTypes: ["Epic", "Feature"],
   doneStates: ["Closed", "Done", "Resolved"],
   inProgressStates: ["Active", "Committed", "In Progress"],
+  toDoStates: ["New", "Proposed", "Approved", "To Do"],
   dateFormat: "month-day-year",
 };
 
@@ -119,6 +129,7 @@ export const AZURE_DEVOPS_JSON_PROFILE: TrackerProfile = {
   packageTypes: ["Epic", "Feature"],
   doneStates: ["Closed", "Done", "Resolved"],
   inProgressStates: ["Active", "Committed", "In Progress"],
+  toDoStates: ["New", "Proposed", "Approved", "To Do"],
   dateFormat: "iso",
 };
 
@@ -140,5 +151,6 @@ export const GITHUB_PROJECTS_PROFILE: TrackerProfile = {
   packageTypes: [],
   doneStates: ["Done"],
   inProgressStates: ["In Progress", "In Review"],
+  toDoStates: ["Todo", "Backlog"],
   dateFormat: "iso",
 };

@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import { ValidationError, type ValidationIssue } from "../../core/index.js";
 import { pointsText, trackerDate, type TrackerItem, type TrackerSprint, type TrackerStatusCategory } from "./item.js";
 import type { TrackerField, TrackerProfile } from "./profiles.js";
+import { duplicateJsonKeys } from "../json-keys.js";
 
 /** What a tracker export holds once read: its items and the sprints they name. */
 export interface TrackerExport {
@@ -23,12 +24,17 @@ export interface ReadTrackerOptions {
 
 type Lookup = (field: TrackerField | undefined) => unknown;
 
-function statusOf(profile: TrackerProfile, state: unknown, category: unknown): TrackerStatusCategory {
-  const s = String(category ?? state ?? "").toLowerCase();
-  if (profile.doneStates.some((d) => d.toLowerCase() === s)) return "done";
-  if (profile.inProgressStates.some((d) => d.toLowerCase() === s)) return "in-progress";
-  return "to-do";
+function statusOf(profile: TrackerProfile, state: unknown, category: unknown): { status: TrackerStatusCategory; unlisted?: string } {
+  const written = String(category ?? state ?? "").trim();
+  const s = written.toLowerCase();
+  const has = (list: readonly string[] | undefined) => list?.some((d) => d.toLowerCase() === s) === true;
+  if (has(profile.doneStates)) return { status: "done" };
+  if (has(profile.inProgressStates)) return { status: "in-progress" };
+  // Anything else is to do; with a to-do list in the profile, a state in none of the lists is said so.
+  return profile.toDoStates === undefined || s === "" || has(profile.toDoStates) ? { status: "to-do" } : { status: "to-do", unlisted: written };
 }
+
+const statusFields = (r: { status: TrackerStatusCategory; unlisted?: string }) => ({ status: r.status, ...(r.unlisted === undefined ? {} : { unlistedState: r.unlisted }) });
 
 const text = (v: unknown): string | undefined => (v === undefined || v === null || v === "" ? undefined : typeof v === "object" ? undefined : String(v).trim());
 
@@ -55,6 +61,8 @@ function readItems(rows: readonly Lookup[], profile: TrackerProfile, subject: st
   const sprints = new Map<string, TrackerSprint>();
   const issues: ValidationIssue[] = [];
   const packageTypes = new Set(profile.packageTypes.map((t) => t.toLowerCase()));
+  const firstOfKey = new Map<string, number>();
+  const keyOfId = new Map<string, string>();
   rows.forEach((get, i) => {
     const key = text(get(profile.fields.key));
     const at = (field: string) => [key ?? `item ${i + 1}`, field];
@@ -71,6 +79,15 @@ function readItems(rows: readonly Lookup[], profile: TrackerProfile, subject: st
       issues.push({ path: at("key"), message: "the item has no key", code: "custom" });
       return;
     }
+    // A key given twice (two saved pages of one search) would count its points twice: refused.
+    const first = firstOfKey.get(key);
+    if (first !== undefined) {
+      issues.push({ path: at("key"), message: `item ${i + 1} repeats the key of item ${first + 1}`, code: "custom" });
+      return;
+    }
+    firstOfKey.set(key, i);
+    const id = text(get(profile.fields.id));
+    if (id !== undefined && !keyOfId.has(id)) keyOfId.set(id, key);
     const sprint = guard("sprint", () => sprintOf(get(profile.fields.sprint), profile));
     if (sprint !== undefined && !sprints.has(sprint.name)) sprints.set(sprint.name, sprint);
     const type = text(get(profile.fields.type));
@@ -81,7 +98,7 @@ function readItems(rows: readonly Lookup[], profile: TrackerProfile, subject: st
       key,
       title: text(get(profile.fields.title)) ?? key,
       level: type !== undefined && packageTypes.has(type.toLowerCase()) ? "package" : "unit",
-      status: statusOf(profile, get(profile.fields.status), get(profile.fields.statusCategory)),
+      ...statusFields(statusOf(profile, get(profile.fields.status), get(profile.fields.statusCategory))),
       ...(parentKey === undefined ? {} : { parentKey }),
       ...(points === undefined ? {} : { points }),
       ...(sprint === undefined ? {} : { sprint: sprint.name }),
@@ -89,7 +106,13 @@ function readItems(rows: readonly Lookup[], profile: TrackerProfile, subject: st
     });
   });
   if (issues.length > 0) throw new ValidationError(issues, subject);
-  return { tool: profile.tool, items, sprints: [...sprints.values()] };
+  // A parent named by the tool's issue id (Jira's CSV `Parent` column) is turned into its key; a key match wins.
+  const resolved = items.map((it) => {
+    const parentId = it.parentKey;
+    const byId = parentId === undefined || firstOfKey.has(parentId) ? undefined : keyOfId.get(parentId);
+    return byId === undefined ? it : { ...it, parentKey: byId };
+  });
+  return { tool: profile.tool, items: resolved, sprints: [...sprints.values()] };
 }
 
 function limits(textIn: string, options: ReadTrackerOptions, subject: string): number {
@@ -145,7 +168,8 @@ function at(value: unknown, path: TrackerField | undefined): unknown {
  * mapping profile: the item list under `itemsPath`, fields by property path. Same results and errors as
  * {@link readTrackerCsv}.
  *
- * @throws {ValidationError} on malformed JSON, no item list, an oversized export or unreadable values.
+ * @throws {ValidationError} on malformed JSON, a key given twice in one object, no item list, an oversized export or
+ *   unreadable values.
  * @example
  * ```ts
  * const { items } = readTrackerJson(readFileSync("search.json", "utf8"), JIRA_JSON_PROFILE);
@@ -159,6 +183,10 @@ export function readTrackerJson(json: string, profile: TrackerProfile, options: 
     doc = JSON.parse(json);
   } catch (e) {
     throw ValidationError.single([], `malformed JSON: ${(e as Error).message}`, subject);
+  }
+  const twice = duplicateJsonKeys(json);
+  if (twice.length > 0) {
+    throw new ValidationError(twice.map((d) => ({ path: [...d.path, d.key], message: `key "${d.key}" is given twice (JSON keeps only the last)`, code: "custom" })), subject);
   }
   const list = Array.isArray(doc) ? doc : at(doc, profile.itemsPath ?? "items");
   if (!Array.isArray(list)) throw ValidationError.single([], `no item list under "${profile.itemsPath ?? "items"}"`, subject);

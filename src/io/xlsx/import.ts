@@ -54,7 +54,19 @@ function headerOf(sheet: XlsxSheetData, headerRows: number): string[] {
 
 function importSheet<K extends CsvKind>(kind: K, sheet: XlsxSheetData, options: ImportCsvOptions & { readonly headerRows?: number }): { records: EntityOf<K>[]; issues: ValidationIssue[] } {
   const headerRows = options.headerRows ?? 1;
-  return importTableRows(kind, headerOf(sheet, headerRows), sheet.rows.filter((r) => r.line > headerRows), { ...options, neutralised: false });
+  const header = headerOf(sheet, headerRows);
+  const got = importTableRows(kind, header, sheet.rows.filter((r) => r.line > headerRows), { ...options, neutralised: false });
+  // A formula error (#N/A from a lookup that found nothing) is no value: refused where it is, never taken as text.
+  const errors: ValidationIssue[] = (sheet.errors ?? []).map((e) => ({
+    path: [e.line, (e.line > headerRows ? header[e.column] : undefined) ?? `column ${e.column + 1}`],
+    message: `the cell shows the formula error ${e.error}: it has no value`, code: "custom",
+  }));
+  if (errors.length === 0) return got;
+  // The rows' other problems are still listed (ordered by row); the codec's complaint about an error cell's text is not.
+  const at = new Set(errors.map((e) => `${String(e.path[0])}\u0000${String(e.path[1])}`));
+  const rest = got.issues.filter((i) => !at.has(`${String(i.path[0])}\u0000${String(i.path[1])}`));
+  const issues = [...errors, ...rest].sort((a, b) => Number(a.path[0]) - Number(b.path[0]));
+  return { records: [], issues };
 }
 
 /**

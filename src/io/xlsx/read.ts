@@ -11,6 +11,11 @@ export interface XlsxSheetData {
   readonly rows: readonly { readonly line: number; readonly cells: readonly string[] }[];
   /** Merged ranges (0-based, inclusive). */
   readonly merges: readonly { readonly top: number; readonly left: number; readonly bottom: number; readonly right: number }[];
+  /**
+   * Cells holding a formula error (`t="e"`: `#N/A`, `#REF!`, `#DIV/0!` …), by sheet row (`line`, 1-based) and
+   * column (0-based). Such a cell has no value: its text in `rows` is the error code, which the importers refuse.
+   */
+  readonly errors?: readonly { readonly line: number; readonly column: number; readonly error: string }[];
 }
 
 /** Options of {@link readXlsx}. */
@@ -19,18 +24,28 @@ export interface ReadXlsxOptions extends XlsxLimits {
   readonly sheets?: readonly string[];
 }
 
-// Built-in number formats that show a date (ECMA-376 §18.8.30).
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
+// Built-in number formats that show a date (ECMA-376 §18.8.30): 14–17 dates, 22 date and time. 18–21 and 45–47
+// show a time of day or a duration (h:mm, [h]:mm:ss, mm:ss): no calendar day, so their numbers stay numbers.
+const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 22]);
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+/** Day 0 of the 1904 date system (Excel for Mac; `<workbookPr date1904="1"/>`), ECMA-376 §18.17.4.1. */
+const EXCEL_EPOCH_1904 = Date.UTC(1904, 0, 1);
 
-/** True when a custom number format shows a date: y, d or m outside quotes, brackets and escapes. @internal */
+/**
+ * True when a custom number format shows a date: a year or day (y, d) outside quotes, brackets and escapes, or months
+ * (m) with no hours or seconds. A format of hours, minutes and seconds only (`h:mm`, `[h]:mm`, `mm:ss`) is a time of
+ * day or a duration — no calendar day — and m beside h or s means minutes. @internal
+ */
 export function isDateFormat(code: string): boolean {
-  const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
-  return /[yd]/i.test(bare) || (/m/i.test(bare) && !/^[\s#0.,%]*$/.test(bare));
+  if (/\[(h+|m+|s+)\]/i.test(code.replace(/"[^"]*"/g, ""))) return false; // elapsed time: [h]:mm
+  const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\.|_.|\*./g, "").replace(/AM\/PM|A\/P/gi, "");
+  if (/[yd]/i.test(bare)) return true;
+  if (/[hs]/i.test(bare)) return false;
+  return /m/i.test(bare) && !/^[\s#0.,%]*$/.test(bare);
 }
 
-function serialToIso(serial: number): string {
-  const d = new Date(EXCEL_EPOCH + Math.floor(serial) * 86_400_000);
+function serialToIso(serial: number, epoch: number): string {
+  const d = new Date(epoch + Math.floor(serial) * 86_400_000);
   return d.toISOString().slice(0, 10);
 }
 
@@ -55,7 +70,7 @@ function refuse(message: string): never {
   throw ValidationError.single([], message, "XLSX workbook");
 }
 
-function workbookSheets(parts: Map<string, Uint8Array>): { name: string; path: string }[] {
+function workbookSheets(parts: Map<string, Uint8Array>): { sheets: { name: string; path: string }[]; epoch: number } {
   const targets = new Map<string, string>();
   const rels = parts.get("xl/_rels/workbook.xml.rels");
   if (rels) {
@@ -67,14 +82,16 @@ function workbookSheets(parts: Map<string, Uint8Array>): { name: string; path: s
   }
   const book = parts.get("xl/workbook.xml") ?? refuse("not an xlsx workbook: xl/workbook.xml is missing");
   const sheets: { name: string; path: string }[] = [];
+  let epoch = EXCEL_EPOCH;
   scanXml(book, "workbook", {
     open(name, a) {
+      if (name === "workbookPr" && (a["date1904"] === "1" || a["date1904"] === "true")) epoch = EXCEL_EPOCH_1904;
       if (name !== "sheet") return;
       const path = targets.get(a["r:id"] ?? "") ?? `xl/worksheets/sheet${sheets.length + 1}.xml`;
       sheets.push({ name: a["name"] ?? `Sheet${sheets.length + 1}`, path });
     },
   });
-  return sheets;
+  return { sheets, epoch };
 }
 
 function dateStyles(parts: Map<string, Uint8Array>): boolean[] {
@@ -139,9 +156,10 @@ function numberText(v: string): string {
   return d.sd(true) > 15 ? d.toSignificantDigits(15).toFixed() : d.toFixed();
 }
 
-function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], dates: readonly boolean[], limits: ResolvedXlsxLimits): XlsxSheetData {
+function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], dates: readonly boolean[], epoch: number, limits: ResolvedXlsxLimits): XlsxSheetData {
   const rows: { line: number; cells: string[] }[] = [];
   const merges: XlsxSheetData["merges"][number][] = [];
+  const errors: { line: number; column: number; error: string }[] = [];
   let row: { line: number; cells: string[] } | undefined;
   let cell: { col: number; type: string; style: number } | undefined;
   let text: string | undefined;
@@ -172,7 +190,10 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
         let value: string;
         if (cell.type === "s") value = strings[Number(raw)] ?? refuse(`sheet "${name}" row ${row.line}: shared string ${raw} does not exist`);
         else if (cell.type === "b") value = raw === "1" ? "true" : "false";
-        else if (cell.type === "n" && raw !== "") value = dates[cell.style] ? serialToIso(Number(raw)) : numberText(raw);
+        else if (cell.type === "e") {
+          value = raw;
+          errors.push({ line: row.line, column: cell.col, error: raw });
+        } else if (cell.type === "n" && raw !== "") value = dates[cell.style] ? serialToIso(Number(raw), epoch) : numberText(raw);
         else value = raw;
         while (row.cells.length < cell.col) row.cells.push("");
         row.cells[cell.col] = value;
@@ -184,7 +205,7 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
       }
     },
   });
-  return { name, rows, merges };
+  return { name, rows, merges, errors };
 }
 
 /**
@@ -192,7 +213,7 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
  * (zip bombs are refused as they inflate), every XML part streams through saxes with document type declarations
  * refused (entity expansion, external entities), the shared-string table and each sheet's rows and columns are
  * counted against limits as they pass, and nothing is evaluated (a formula cell gives its cached value). Number
- * cells keep their exact decimal text; cells with a date format become `YYYY-MM-DD`; booleans `true`/`false`.
+ * cells keep their exact decimal text; cells with a date format become `YYYY-MM-DD` (in the workbook's date system, 1900 or 1904); booleans `true`/`false`.
  *
  * @throws {ValidationError} when the file is not a workbook, is malformed, or passes a limit.
  * @example
@@ -205,7 +226,7 @@ export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): { re
   const limits = resolveXlsxLimits(options);
   const wantedPart = (n: string) => n === "xl/workbook.xml" || n === "xl/_rels/workbook.xml.rels" || n === "xl/sharedStrings.xml" || n === "xl/styles.xml" || /^xl\/worksheets\/[^/]+\.xml$/.test(n);
   const parts = inflateEntries(bytes, wantedPart, limits, "XLSX workbook").entries;
-  const listed = workbookSheets(parts);
+  const { sheets: listed, epoch } = workbookSheets(parts);
   const wanted = options.sheets;
   for (const w of wanted ?? []) if (!listed.some((s) => s.name === w)) refuse(`the workbook has no sheet "${w}" (sheets: ${listed.map((s) => s.name).join(", ")})`);
   const strings = sharedStrings(parts, limits);
@@ -213,6 +234,6 @@ export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): { re
   return {
     sheets: listed
       .filter((s) => wanted === undefined || wanted.includes(s.name))
-      .map((s) => readSheet(s.name, parts.get(s.path) ?? refuse(`sheet "${s.name}" (${s.path}) is missing from the archive`), strings, dates, limits)),
+      .map((s) => readSheet(s.name, parts.get(s.path) ?? refuse(`sheet "${s.name}" (${s.path}) is missing from the archive`), strings, dates, epoch, limits)),
   };
 }
