@@ -47,10 +47,17 @@ export function extractValues(requests: readonly ProjectRequest[], model: Resolv
     if (seen.has(r.id)) issues.push({ path: ["requests", i, "id"], message: `duplicate request id ${JSON.stringify(r.id)}`, code: "custom" });
     seen.add(r.id);
     const ratings = r.ratings;
+    const ratedAt = new Map<string, number>();
     for (let k = 0; k < ratings.length; k++) {
       const rating = ratings[k]!;
       const targets = byKey.get(rating.criterionId);
       if (targets === undefined) continue;
+      const first = ratedAt.get(rating.criterionId);
+      if (first !== undefined) {
+        issues.push({ path: ["requests", i, "ratings", k, "criterionId"], message: `criterion ${JSON.stringify(rating.criterionId)} is rated twice (also ratings[${first}])`, code: "custom" });
+        continue;
+      }
+      ratedAt.set(rating.criterionId, k);
       for (const { c, col } of targets) {
         const cell = i * m + col;
         const path = ["requests", i, "ratings", k];
