@@ -18,7 +18,7 @@ export interface CriteriaMatrix {
   readonly values: Float64Array;
   /** Optional: 1 where a value is missing (the value in `values` is then ignored). */
   readonly missing?: Uint8Array;
-  /** Requests forced in, with the reason (applied before forced-out). */
+  /** Requests forced in, with the reason (applied before forced-out). An id that is not in `requestIds` is a ValidationError. */
   readonly forcedIn?: ReadonlyMap<string, string>;
   /** Requests forced out, with the reason. */
   readonly forcedOut?: ReadonlyMap<string, string>;
@@ -57,7 +57,8 @@ const internals = new WeakMap<ScoreTable, { model: ResolvedModel; engine: Engine
  * × 12 criteria in well under a second): typed arrays inside, the same normalisation, rounding, gates-as-forced
  * and deterministic ranking, Decimals only when you ask ({@link explainScore}).
  *
- * @throws {ValidationError} for a bad model, a missing column, a non-finite value, duplicate ids or a bad size.
+ * @throws {ValidationError} for a bad model, a missing column, a non-finite value, duplicate ids, a forced id that is
+ * not a row, or a bad size.
  * @example
  * ```ts
  * const table = scoreMatrix({ requestIds: ["a", "b"], criterionIds: ["value", "effort"],
@@ -79,6 +80,11 @@ export function scoreMatrix(matrix: CriteriaMatrix, model: ScoringModel): ScoreT
     if (ids.has(id)) issues.push({ path: ["requestIds", i], message: `duplicate request id ${JSON.stringify(id)}`, code: "custom" });
     ids.add(id);
   });
+  for (const key of ["forcedIn", "forcedOut"] as const) {
+    for (const id of matrix[key]?.keys() ?? []) {
+      if (!ids.has(id)) issues.push({ path: [key, id], message: `unknown request ${JSON.stringify(id)}`, code: "custom" });
+    }
+  }
   const m = resolved.columns.length;
   const source = resolved.columns.map((c, col) => {
     const k = matrix.criterionIds.indexOf(c.id);
