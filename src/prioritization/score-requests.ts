@@ -84,7 +84,8 @@ function scoreOnce(requests: readonly ProjectRequest[], resolved: ResolvedModel,
  *    by the model. Each breakdown line is rounded once to the model's `decimals` (default 9) and the score is the
  *    exact sum of its lines.
  * 4. Ranking: forced-in, scored, unscored, forced-out; within each, score descending, the tie-break keys, then the
- *    request id. The result does not depend on the input order.
+ *    request id (inside the forced groups, requests without a score come last). The result does not depend on the
+ *    input order.
  *
  * @throws {ValidationError} for a bad model, ratings outside their scale, unknown labels, duplicate request ids,
  * WSJF job size or RICE effort ≤ 0, or a missing/invalid `asOf`.
