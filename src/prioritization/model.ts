@@ -216,6 +216,16 @@ function checkSpec(c: CriterionSpec, path: (string | number)[], add: (p: (string
     add([...path, "scale", "max"], "absolute normalisation needs a closed scale (give max)");
   }
   if (s?.kind === "ordinal" && Object.keys(s.labels).length === 0) add([...path, "scale", "labels"], "give at least one label");
+  if (s?.kind === "ordinal") {
+    // Ratings are matched trimmed and case-insensitively, so two labels that fold together would silently merge.
+    const folded = new Map<string, string>();
+    for (const label of Object.keys(s.labels)) {
+      const key = label.trim().toLowerCase();
+      const other = folded.get(key);
+      if (other !== undefined) add([...path, "scale", "labels", label], `label ${JSON.stringify(label)} is the same as ${JSON.stringify(other)} (labels are compared case-insensitively)`);
+      else folded.set(key, label);
+    }
+  }
   if (s?.kind === "anchored" && new Set(s.anchors.map((a) => num(a.value))).size !== s.anchors.length) add([...path, "scale", "anchors"], "anchor values must be distinct");
   if (c.normalization === "absolute" && s === undefined) add([...path, "normalization"], "absolute normalisation needs a scale (its anchors)");
   if (c.nonPositive !== undefined && c.normalization !== undefined && c.normalization !== "max-ratio") {

@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { ValidationError } from "../../src/core/index.js";
+import { scoreMatrix, scoreRequests, scoreRows, validateScoringModel, type ScoringModel } from "../../src/prioritization/index.js";
+import type { ProjectRequest } from "../../src/entities/index.js";
+import { firstIssuePath } from "../support/errors.js";
+import { req, sampleRequests, summary } from "./helpers.js";
+
+const ASOF = { asOf: "2026-11-20" };
+const issuesOf = (fn: () => unknown): string[] => {
+  try { fn(); } catch (e) { if (e instanceof ValidationError) return e.issues.map((i) => `${i.path.join(".")}: ${i.message}`); throw e; }
+  throw new Error("no error");
+};
+
+describe("scoreRows and the mandatory gate", () => {
+  const model: ScoringModel = { kind: "weighted-sum", criteria: [{ id: "value" }], gates: [{ kind: "mandatory" }] };
+  it("forces in only the rows marked mandatory (was: every row forced in, the mandatory one ranked last)", () => {
+    // min-max over 9, 1, 5: A = 1, C = 0.5, B = 0. Only B is mandatory, so B is forced in and ranks first;
+    // A and C are scored (A before C). `mandatory: false` and an absent flag mean the same: not mandatory.
+    const b = scoreRows([
+      { id: "A", ratings: { value: 9 } },
+      { id: "B", ratings: { value: 1 }, mandatory: true },
+      { id: "C", ratings: { value: 5 }, mandatory: false },
+    ], model, ASOF);
+    expect(summary(b)).toEqual(["1:B:forced-in:0", "2:A:scored:1", "3:C:scored:0.5"]);
+    expect(b.entries[0]!.gates).toEqual([{ gate: "mandatory", effect: "forced-in", reason: "mandatory", applied: true }]);
+    expect(b.entries[1]!.gates).toEqual([]);
+  });
+  it("gives the same board as the equivalent request entities", () => {
+    const rows = scoreRows([{ id: "A", ratings: { value: 9 } }, { id: "B", ratings: { value: 1 }, mandatory: true }], model, ASOF);
+    const reqs = scoreRequests([req("A", { value: 9 }), req("B", { value: 1 }, { mandatory: { reason: "mandatory" } })], model, ASOF);
+    expect(summary(rows)).toEqual(summary(reqs));
+  });
+});
+
+describe("money criteria across currencies", () => {
+  // REQ-2026-001 costs EUR 2,123,000; REQ-2026-002 EUR 2,432,000; REQ-2026-003 EUR 712,000 (sample office).
+  const inYen = (r: ProjectRequest): ProjectRequest => ({
+    ...r,
+    estimatedCost: r.estimatedCost.map((c) => ({ ...c, amount: { ...c.amount, currency: "JPY" } })),
+    benefits: r.benefits.map((b) => ({ ...b, amounts: b.amounts.map((a) => ({ ...a, amount: { ...a.amount, currency: "JPY" } })) })),
+  }) as ProjectRequest;
+  const three = () => {
+    const [a, b, c] = ["REQ-2026-001", "REQ-2026-002", "REQ-2026-003"].map((id) => sampleRequests().find((r) => r.id === id)!);
+    return [a!, inYen(b!), c!];
+  };
+  it("refuses to compare a JPY total cost with EUR ones (was: ¥2,432,000 ranked as if EUR 2,432,000)", () => {
+    const model: ScoringModel = { kind: "weighted-sum", criteria: [{ id: "cost", source: { kind: "derived", figure: "total-cost" }, direction: "cost" }] };
+    expect(firstIssuePath(() => scoreRequests(three(), model, ASOF))).toEqual(["requests", 1, "estimatedCost", 0, "amount", "currency"]);
+    expect(issuesOf(() => scoreRequests(three(), model, ASOF))[0]).toMatch(/JPY.*EUR/);
+    // a batch-level problem: "refuse" cannot pick which currency is right, so it still throws
+    expect(() => scoreRequests(three(), model, { ...ASOF, onInvalid: "refuse" })).toThrow(ValidationError);
+  });
+  it("applies to every money figure (NPV, benefits, net benefit), not to ratios or hours", () => {
+    for (const figure of ["npv", "total-benefit", "expected-benefit", "net-benefit"] as const) {
+      const model: ScoringModel = { kind: "weighted-sum", criteria: [{ id: "f", source: { kind: "derived", figure, ...(figure === "npv" ? { rate: "0.08" } : {}) } }] };
+      expect(() => scoreRequests(three(), model, ASOF)).toThrow(ValidationError);
+    }
+    for (const figure of ["roi", "effort-hours"] as const) {
+      const model: ScoringModel = { kind: "weighted-sum", criteria: [{ id: "f", source: { kind: "derived", figure } }] };
+      expect(scoreRequests(three(), model, ASOF).entries).toHaveLength(3);
+    }
+  });
+});
+
+describe("a request rating one criterion twice", () => {
+  it("is refused with the second rating's path (was: the last rating silently won, Y scored 9 instead of 1)", () => {
+    const y = req("Y", { v: 1 });
+    const twice = { ...y, ratings: [...y.ratings, ...req("Y", { v: 9 }).ratings] } as ProjectRequest;
+    const model: ScoringModel = { kind: "weighted-sum", criteria: [{ id: "v", normalization: "none" }] };
+    expect(issuesOf(() => scoreRequests([req("X", { v: 5 }), twice], model, ASOF))).toEqual(['requests.1.ratings.1.criterionId: criterion "v" is rated twice (also ratings[0])']);
+  });
+});
+
+describe("scoreMatrix forced ids", () => {
+  it("refuses a forced-in or forced-out id that is not a row (was: silently ignored)", () => {
+    const matrix = { requestIds: ["a", "b"], criterionIds: ["v"], values: Float64Array.of(1, 2) };
+    const model: ScoringModel = { kind: "weighted-sum", criteria: [{ id: "v" }] };
+    expect(issuesOf(() => scoreMatrix({ ...matrix, forcedIn: new Map([["A", "law"]]), forcedOut: new Map([["c", "withdrawn"]]) }, model)))
+      .toEqual(['forcedIn.A: unknown request "A"', 'forcedOut.c: unknown request "c"']);
+    expect(Array.from(scoreMatrix({ ...matrix, forcedIn: new Map([["a", "law"]]) }, model).status)).toEqual([0, 1]);
+  });
+});
+
+describe("ranking inside the forced groups", () => {
+  it("a forced-in request without a score ranks after the scored forced-in ones, whatever their sign (was: above a negative score)", () => {
+    // z-score (population σ). v = 1, 1, 9, 5 (A, B, C, D): μ = 4, σ = √11; w = 1, 9, 5 (B has none): μ = 5, σ = √(32/3).
+    // weights ½ each: A = (−3/√11 − 4/√(32/3))/2 = −1.064639453, C = (5/√11 + 4/√(32/3))/2 = 1.366150797,
+    // D = (1/√11 + 0)/2 = 0.150755672. B is unscored: it follows A inside the forced-in group.
+    const m: ScoringModel = { kind: "weighted-sum", criteria: [{ id: "v", normalization: "z-score" }, { id: "w", normalization: "z-score" }], gates: [{ kind: "mandatory" }] };
+    const law = { mandatory: { reason: "law" } } as Partial<ProjectRequest>;
+    const rs = [req("A", { v: 1, w: 1 }, law), req("B", { v: 1 }, law), req("C", { v: 9, w: 9 }), req("D", { v: 5, w: 5 })];
+    expect(summary(scoreRequests(rs, m, ASOF))).toEqual([
+      "1:A:forced-in:-1.064639453", "2:B:forced-in:missing-rating", "3:C:scored:1.366150797", "4:D:scored:0.150755672",
+    ]);
+  });
+  it("the same for forced-out requests (MoSCoW Won't)", () => {
+    const m: ScoringModel = {
+      kind: "weighted-sum", criteria: [{ id: "v", normalization: "none", direction: "cost" }, { id: "w", normalization: "none" }],
+      attributes: [{ id: "moscow", scale: { kind: "ordinal", labels: { must: 4, should: 3, could: 2, wont: 1 } } }],
+      gates: [{ kind: "moscow", criterionId: "moscow" }],
+    };
+    // X: (−3 + 1)/2 = −1; Y has no w: unscored. Both Won't: X (scored) before Y.
+    const b = scoreRequests([req("Y", { v: 1, moscow: "wont" }), req("X", { v: 3, w: 1, moscow: "wont" }), req("Z", { v: 1, w: 1 })], m, ASOF);
+    expect(summary(b)).toEqual(["1:Z:scored:0", "2:X:forced-out:-1", "3:Y:forced-out:missing-rating"]);
+  });
+});
+
+describe("ordinal labels that differ only in case or spaces", () => {
+  it("are refused (was: { High: 3, high: 1 } silently made 'High' worth 1)", () => {
+    expect(issuesOf(() => validateScoringModel({ kind: "weighted-sum", criteria: [{ id: "v", scale: { kind: "ordinal", labels: { High: 3, high: 1, low: 2 } } }] })))
+      .toEqual(['criteria.0.scale.labels.high: label "high" is the same as "High" (labels are compared case-insensitively)']);
+  });
+});
