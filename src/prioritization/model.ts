@@ -176,7 +176,12 @@ export function resolveModel(model: ScoringModel): ResolvedModel {
     case "formula": for (const [c, path] of formulaCriteria(model.formula, ["formula"])) if (!scoredIds.has(c)) add(path, `unknown criterion ${JSON.stringify(c)}`); break;
     default: break;
   }
-  (model.gates ?? []).forEach((g, i) => g.kind === "moscow" && ref(g.criterionId, ["gates", i, "criterionId"]));
+  (model.gates ?? []).forEach((g, i) => {
+    if (g.kind !== "moscow") return;
+    ref(g.criterionId, ["gates", i, "criterionId"]);
+    const spec = specs.find(({ c }) => c.id === g.criterionId)?.c;
+    if (spec !== undefined) checkMoscowLabels(g, spec, ["gates", i], add);
+  });
   (model.tieBreak ?? []).forEach((t, i) => ref(t.criterionId, ["tieBreak", i, "criterionId"]));
   if (model.riskAdjustment) ref(model.riskAdjustment.criterionId, ["riskAdjustment", "criterionId"]);
   if (issues.length > 0) throw new ValidationError(issues, "scoring model");
@@ -197,6 +202,43 @@ export function resolveModel(model: ScoringModel): ResolvedModel {
     tieBreak: (model.tieBreak ?? []).map((t) => ({ col: col(t.criterionId), desc: (t.order ?? "desc") === "desc" })),
     riskCol: model.riskAdjustment ? col(model.riskAdjustment.criterionId) : undefined,
   };
+}
+
+/** @internal Default MoSCoW labels, folded (trimmed, lower-case) as ratings are. */
+export const MOSCOW_DEFAULTS = { must: ["must"], wont: ["wont", "won't"] } as const;
+
+/** A label as ratings are matched: trimmed and lower-case. */
+export const foldLabel = (label: string): string => label.trim().toLowerCase();
+
+/**
+ * A MoSCoW gate reads ordinal labels, so its criterion needs an ordinal scale, and every Must/Won't label it names
+ * must be on that scale — a label that is not (a typo, "Must have" against the default "must") would never match and
+ * the gate would silently never fire. With the defaults, at least one default label of each class must be on the scale
+ * (`wont: []` says the scale has no Won't class).
+ */
+function checkMoscowLabels(
+  g: Extract<GateSpec, { kind: "moscow" }>,
+  spec: CriterionSpec,
+  path: (string | number)[],
+  add: (p: (string | number)[], m: string) => void,
+): void {
+  if (spec.scale?.kind !== "ordinal") {
+    add([...path, "criterionId"], `a MoSCoW gate reads labels: give ${spec.id} an ordinal scale`);
+    return;
+  }
+  const onScale = Object.keys(spec.scale.labels).map(foldLabel);
+  const list = onScale.join(", ");
+  for (const [key, name] of [["must", "Must"], ["wont", "Won't"]] as const) {
+    const given = g[key];
+    if (given !== undefined) {
+      given.forEach((l, k) => {
+        if (!onScale.includes(foldLabel(l))) add([...path, key, k], `${JSON.stringify(l)} is not a label of ${spec.id}'s scale`);
+      });
+    } else if (!MOSCOW_DEFAULTS[key].some((l) => onScale.includes(l))) {
+      const defaults = MOSCOW_DEFAULTS[key].map((l) => JSON.stringify(l)).join(", ");
+      add([...path, key], `none of the ${name} labels (${defaults}) is on ${spec.id}'s scale (give \`${key}\` from: ${list}${key === "wont" ? ", or [] for none" : ""})`);
+    }
+  }
 }
 
 function formulaTerms(f: FormulaNode): TermDef[] {

@@ -111,3 +111,30 @@ describe("ordinal labels that differ only in case or spaces", () => {
       .toEqual(['criteria.0.scale.labels.high: label "high" is the same as "High" (labels are compared case-insensitively)']);
   });
 });
+
+describe("MoSCoW gate labels", () => {
+  const labels = { "Must have": 4, "Should have": 3, "Could have": 2, "Won't have": 1 };
+  const model = (gate: Record<string, unknown>, scale: unknown = { kind: "ordinal", labels }): ScoringModel => ({
+    kind: "weighted-sum", criteria: [{ id: "v" }],
+    attributes: [{ id: "moscow", ...(scale === null ? {} : { scale }) } as never],
+    gates: [{ kind: "moscow", criterionId: "moscow", ...gate } as never],
+  });
+  it("refuses Must/Won't labels that are not on the criterion's scale (was: the gate never fired, a 'Must have' request was scored like any other)", () => {
+    // the default Must labels ("must") and Won't labels ("wont", "won't") are not among "Must have" … "Won't have"
+    expect(issuesOf(() => validateScoringModel(model({})))).toEqual([
+      'gates.0.must: none of the Must labels ("must") is on moscow\'s scale (give `must` from: must have, should have, could have, won\'t have)',
+      'gates.0.wont: none of the Won\'t labels ("wont", "won\'t") is on moscow\'s scale (give `wont` from: must have, should have, could have, won\'t have, or [] for none)',
+    ]);
+    expect(issuesOf(() => validateScoringModel(model({ must: ["Must have"], wont: ["Wont have"] }))))
+      .toEqual(['gates.0.wont.0: "Wont have" is not a label of moscow\'s scale']);
+    expect(issuesOf(() => validateScoringModel(model({}, null))))
+      .toEqual(["gates.0.criterionId: a MoSCoW gate reads labels: give moscow an ordinal scale"]);
+  });
+  it("fires with labels named on the scale, case and spaces aside", () => {
+    const m = model({ must: [" must HAVE"], wont: ["won't have"] });
+    const b = scoreRequests([req("A", { v: 1, moscow: "Must have" }), req("B", { v: 9, moscow: "Won't have" }), req("C", { v: 5, moscow: "Could have" })], m, ASOF);
+    expect(b.entries.map((e) => `${e.requestId}:${e.status}`)).toEqual(["A:forced-in", "C:scored", "B:forced-out"]);
+    // a scale without a Won't class says so with wont: []
+    expect(() => validateScoringModel(model({ wont: [] }, { kind: "ordinal", labels: { must: 3, should: 2, could: 1 } }))).not.toThrow();
+  });
+});
