@@ -138,3 +138,19 @@ describe("MoSCoW gate labels", () => {
     expect(() => validateScoringModel(model({ wont: [] }, { kind: "ordinal", labels: { must: 3, should: 2, could: 1 } }))).not.toThrow();
   });
 });
+
+describe("formula division by zero inside another operation", () => {
+  const f = (formula: unknown): ScoringModel => ({ kind: "formula", criteria: [{ id: "v" }, { id: "e" }], formula: formula as never });
+  const v = { criterion: "v" };
+  const e = { criterion: "e" };
+  it("leaves the request unscored however the quotient is used (was: 1 ÷ (v ÷ 0) scored 0, min(v ÷ 0, 5) scored 5)", () => {
+    // B has e = 0: v ÷ e is undefined, and so is anything computed from it. A (e = 2): 1 ÷ (4 ÷ 2) = 0.5; min(4 ÷ 2, 5) = 2.
+    const rows = [req("A", { v: 4, e: 2 }), req("B", { v: 4, e: 0 })];
+    const inverse = scoreRequests(rows, f({ op: "divide", args: [{ constant: 1 }, { op: "divide", args: [v, e] }] }), ASOF);
+    expect(summary(inverse)).toEqual(["1:A:scored:0.5", "2:B:unscored:divisor-is-zero"]);
+    const capped = scoreRequests(rows, f({ op: "min", args: [{ op: "divide", args: [v, e] }, { constant: 5 }] }), ASOF);
+    expect(summary(capped)).toEqual(["1:A:scored:2", "2:B:unscored:divisor-is-zero"]);
+    const floored = scoreRequests(rows, f({ op: "max", args: [{ op: "subtract", args: [{ constant: 0 }, { op: "divide", args: [v, e] }] }, { constant: -1 }] }), ASOF);
+    expect(summary(floored)).toEqual(["1:A:scored:-1", "2:B:unscored:divisor-is-zero"]);
+  });
+});
