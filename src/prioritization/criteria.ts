@@ -8,6 +8,8 @@ import type { CriterionDirection, NormalizationMethod, RankTieRule } from "./nor
  * - `ordinal`: labels mapped to values (`{ low: 1, medium: 2, high: 3 }`); a rating gives a label, or a value within the labels' range.
  * - `anchored`: absolute anchors, raw value → normalised score, interpolated linearly and clamped
  *   (`[{ value: 0, score: 0 }, { value: 1000000, score: 1 }]`), so a score never depends on the other requests.
+ *   Applied by `absolute` normalisation (a scored criterion with anchors and another normalisation, or with
+ *   direction `cost`, is a ValidationError: the anchors carry the direction).
  */
 export type CriterionScale =
   | { readonly kind: "numeric"; readonly min: DecimalInput; /** Omit for an open-ended scale ("≥ 0"). */ readonly max?: DecimalInput }

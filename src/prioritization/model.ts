@@ -158,6 +158,14 @@ export function resolveModel(model: ScoringModel): ResolvedModel {
     if (columnOf.has(c.id)) add([...path, "id"], `duplicate criterion id ${JSON.stringify(c.id)}`);
     columnOf.set(c.id, col);
     checkSpec(c, path as (string | number)[], add);
+    // A scored criterion's anchored scale only acts through absolute normalisation; anything else would ignore it.
+    if (path[0] === "criteria" && c.scale?.kind === "anchored") {
+      if ((c.normalization ?? defaultNorm) !== "absolute") {
+        add([...path, "normalization"], 'an anchored scale is applied by absolute normalisation only (set normalization: "absolute")');
+      } else if (c.direction === "cost") {
+        add([...path, "direction"], "anchors carry their own direction: give decreasing scores instead of direction cost");
+      }
+    }
   });
   if (model.kind === "weighted-sum" && issues.length === 0) {
     if (model.criteria.every((c) => isDecimalInput(c.weight ?? 1) && Number(String(c.weight ?? 1)) === 0)) add(["criteria"], "weights must not all be zero");

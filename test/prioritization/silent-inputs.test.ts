@@ -154,3 +154,18 @@ describe("formula division by zero inside another operation", () => {
     expect(summary(floored)).toEqual(["1:A:scored:-1", "2:B:unscored:divisor-is-zero"]);
   });
 });
+
+describe("an anchored scale whose anchors would be ignored", () => {
+  const anchored = { kind: "anchored" as const, anchors: [{ value: 0, score: 0 }, { value: 100, score: 1 }] };
+  it("is refused without absolute normalisation (was: min-max silently replaced the anchors)", () => {
+    // anchors 0 → 0, 100 → 1: values 10 and 20 are worth 0.1 and 0.2 whatever the batch; min-max made them 0 and 1.
+    expect(issuesOf(() => validateScoringModel({ kind: "weighted-sum", criteria: [{ id: "v", scale: anchored }] })))
+      .toEqual(['criteria.0.normalization: an anchored scale is applied by absolute normalisation only (set normalization: "absolute")']);
+    const ok = scoreRequests([req("A", { v: 10 }), req("B", { v: 20 })], { kind: "weighted-sum", criteria: [{ id: "v", scale: anchored, normalization: "absolute" }] }, ASOF);
+    expect(summary(ok)).toEqual(["1:B:scored:0.2", "2:A:scored:0.1"]);
+  });
+  it("is refused with direction cost (was: ignored, the anchors carry their own direction)", () => {
+    expect(issuesOf(() => validateScoringModel({ kind: "weighted-sum", criteria: [{ id: "v", scale: anchored, normalization: "absolute", direction: "cost" }] })))
+      .toEqual(["criteria.0.direction: anchors carry their own direction: give decreasing scores instead of direction cost"]);
+  });
+});
