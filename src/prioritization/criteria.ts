@@ -37,7 +37,7 @@ export interface CriterionSpec {
   readonly id: string;
   /** Display name (default: the id). */
   readonly name?: string;
-  /** Weight, ≥ 0 (weighted-sum models; default 1). Weights are used in proportion: w / Σw. */
+  /** Weight, ≥ 0 (weighted-sum models only, scored criteria only — elsewhere a ValidationError; default 1). Weights are used in proportion: w / Σw. */
   readonly weight?: DecimalInput;
   /** `benefit` (default) or `cost`. */
   readonly direction?: CriterionDirection;

@@ -158,6 +158,11 @@ export function resolveModel(model: ScoringModel): ResolvedModel {
     if (columnOf.has(c.id)) add([...path, "id"], `duplicate criterion id ${JSON.stringify(c.id)}`);
     columnOf.set(c.id, col);
     checkSpec(c, path as (string | number)[], add);
+    // A weight only acts in a weighted sum, on a scored criterion; anywhere else it would be silently ignored.
+    if (c.weight !== undefined && path[0] === "attributes") add([...path, "weight"], "attributes are not scored, so they take no weight");
+    else if (c.weight !== undefined && model.kind !== "weighted-sum") {
+      add([...path, "weight"], `${model.kind} models do not weight criteria (weights apply to weighted-sum models only)`);
+    }
     // A scored criterion's anchored scale only acts through absolute normalisation; anything else would ignore it.
     if (path[0] === "criteria" && c.scale?.kind === "anchored") {
       if ((c.normalization ?? defaultNorm) !== "absolute") {

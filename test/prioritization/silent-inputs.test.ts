@@ -169,3 +169,15 @@ describe("an anchored scale whose anchors would be ignored", () => {
       .toEqual(["criteria.0.direction: anchors carry their own direction: give decreasing scores instead of direction cost"]);
   });
 });
+
+describe("a weight that no score uses", () => {
+  it("is refused on WSJF/RICE/ICE/formula criteria and on attributes (was: silently ignored)", () => {
+    // WSJF = (BV + TC + RR) ÷ size has no weights: weight 3 on business value changed nothing.
+    expect(issuesOf(() => validateScoringModel({
+      kind: "wsjf", criteria: [{ id: "bv", weight: 3 }, { id: "tc" }, { id: "rr" }, { id: "size" }],
+      businessValue: "bv", timeCriticality: "tc", riskReduction: "rr", jobSize: "size",
+    }))).toEqual(["criteria.0.weight: wsjf models do not weight criteria (weights apply to weighted-sum models only)"]);
+    expect(issuesOf(() => validateScoringModel({ kind: "weighted-sum", criteria: [{ id: "v" }], attributes: [{ id: "u", weight: 2 }] })))
+      .toEqual(["attributes.0.weight: attributes are not scored, so they take no weight"]);
+  });
+});
