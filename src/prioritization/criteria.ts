@@ -47,7 +47,7 @@ export interface CriterionSpec {
   readonly source?: CriterionSource;
   /** Normalisation (default `min-max` in weighted-sum models, `none` elsewhere). */
   readonly normalization?: NormalizationMethod;
-  /** Tie rule of `rank` normalisation (default `average`). */
+  /** Tie rule of `rank` normalisation (default `average`); with another normalisation it is a ValidationError. */
   readonly tieRule?: RankTieRule;
   /**
    * With `max-ratio` normalisation: what a value ≤ 0 does. `"fallback"` (default) applies the table's rules (benefit:

@@ -158,6 +158,10 @@ export function resolveModel(model: ScoringModel): ResolvedModel {
     if (columnOf.has(c.id)) add([...path, "id"], `duplicate criterion id ${JSON.stringify(c.id)}`);
     columnOf.set(c.id, col);
     checkSpec(c, path as (string | number)[], add);
+    const norm = c.normalization ?? defaultNorm;
+    if (c.tieRule !== undefined && (norm !== "rank" || path[0] === "attributes")) {
+      add([...path, "tieRule"], `tieRule applies to rank normalisation only (${path[0] === "attributes" ? "attributes are not normalised" : `this criterion uses ${JSON.stringify(norm)}`})`);
+    }
     // A weight only acts in a weighted sum, on a scored criterion; anywhere else it would be silently ignored.
     if (c.weight !== undefined && path[0] === "attributes") add([...path, "weight"], "attributes are not scored, so they take no weight");
     else if (c.weight !== undefined && model.kind !== "weighted-sum") {

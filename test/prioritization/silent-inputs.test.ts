@@ -181,3 +181,11 @@ describe("a weight that no score uses", () => {
       .toEqual(["attributes.0.weight: attributes are not scored, so they take no weight"]);
   });
 });
+
+describe("a tie rule without rank normalisation", () => {
+  it("is refused (was: silently ignored — min-max has no ties to share)", () => {
+    expect(issuesOf(() => validateScoringModel({ kind: "weighted-sum", criteria: [{ id: "v", tieRule: "min" }] })))
+      .toEqual(['criteria.0.tieRule: tieRule applies to rank normalisation only (this criterion uses "min-max")']);
+    expect(() => validateScoringModel({ kind: "weighted-sum", criteria: [{ id: "v", normalization: "rank", tieRule: "min" }] })).not.toThrow();
+  });
+});
