@@ -16,7 +16,7 @@ export interface CriteriaMatrix {
    * to this array (for {@link explainScore}): do not change it while you use the table.
    */
   readonly values: Float64Array;
-  /** Optional: 1 where a value is missing (the value in `values` is then ignored). */
+  /** Optional: 1 where a value is missing (the value in `values` is then ignored); one flag per value, laid out like `values`. */
   readonly missing?: Uint8Array;
   /** Requests forced in, with the reason (applied before forced-out). An id that is not in `requestIds` is a ValidationError. */
   readonly forcedIn?: ReadonlyMap<string, string>;
@@ -58,7 +58,7 @@ const internals = new WeakMap<ScoreTable, { model: ResolvedModel; engine: Engine
  * and deterministic ranking, Decimals only when you ask ({@link explainScore}).
  *
  * @throws {ValidationError} for a bad model, a missing column, a non-finite value, duplicate ids, a forced id that is
- * not a row, or a bad size.
+ * not a row, or a bad size (of `values` or `missing`).
  * @example
  * ```ts
  * const table = scoreMatrix({ requestIds: ["a", "b"], criterionIds: ["value", "effort"],
@@ -74,6 +74,9 @@ export function scoreMatrix(matrix: CriteriaMatrix, model: ScoringModel): ScoreT
   const issues: ValidationIssue[] = [];
   if (!(matrix.values instanceof Float64Array) || matrix.values.length !== n * mIn) {
     throw ValidationError.single(["values"], `expected a Float64Array of ${n} × ${mIn} values`, "criteria matrix");
+  }
+  if (matrix.missing !== undefined && (!(matrix.missing instanceof Uint8Array) || matrix.missing.length !== n * mIn)) {
+    throw ValidationError.single(["missing"], `expected a Uint8Array of ${n} × ${mIn} flags`, "criteria matrix");
   }
   const ids = new Set<string>();
   matrix.requestIds.forEach((id, i) => {

@@ -189,3 +189,14 @@ describe("a tie rule without rank normalisation", () => {
     expect(() => validateScoringModel({ kind: "weighted-sum", criteria: [{ id: "v", normalization: "rank", tieRule: "min" }] })).not.toThrow();
   });
 });
+
+describe("scoreMatrix missing mask", () => {
+  it("must have one flag per value (was: a short mask left the rest 'present', so placeholder 0s were scored)", () => {
+    // 2 rows × 2 criteria; the caller marked b's effort missing in a mask sized by rows (2) instead of cells (4)
+    const matrix = { requestIds: ["a", "b"], criterionIds: ["value", "effort"], values: Float64Array.of(5, 2, 3, 0), missing: Uint8Array.of(0, 0) };
+    const model: ScoringModel = { kind: "weighted-sum", criteria: [{ id: "value" }, { id: "effort", direction: "cost" }] };
+    expect(issuesOf(() => scoreMatrix(matrix, model))).toEqual(["missing: expected a Uint8Array of 2 × 2 flags"]);
+    const table = scoreMatrix({ ...matrix, missing: Uint8Array.of(0, 0, 0, 1) }, model);
+    expect(Array.from(table.status)).toEqual([1, 2]); // b is unscored (missing effort), not scored with effort 0
+  });
+});
