@@ -88,6 +88,9 @@ export function scoreMatrix(matrix: CriteriaMatrix, model: ScoringModel): ScoreT
       if (!ids.has(id)) issues.push({ path: [key, id], message: `unknown request ${JSON.stringify(id)}`, code: "custom" });
     }
   }
+  matrix.criterionIds.forEach((c, k) => {
+    if (matrix.criterionIds.indexOf(c) !== k) issues.push({ path: ["criterionIds", k], message: `duplicate criterion id ${JSON.stringify(c)}`, code: "custom" });
+  });
   const m = resolved.columns.length;
   const source = resolved.columns.map((c, col) => {
     const k = matrix.criterionIds.indexOf(c.id);

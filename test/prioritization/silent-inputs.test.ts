@@ -200,3 +200,10 @@ describe("scoreMatrix missing mask", () => {
     expect(Array.from(table.status)).toEqual([1, 2]); // b is unscored (missing effort), not scored with effort 0
   });
 });
+
+describe("scoreMatrix duplicate columns", () => {
+  it("refuses a criterion id given for two columns (was: the first column silently won)", () => {
+    const matrix = { requestIds: ["a", "b"], criterionIds: ["v", "v"], values: Float64Array.of(1, 9, 2, 0) };
+    expect(issuesOf(() => scoreMatrix(matrix, { kind: "weighted-sum", criteria: [{ id: "v" }] }))).toEqual(['criterionIds.1: duplicate criterion id "v"']);
+  });
+});
