@@ -1,4 +1,4 @@
-import { PmoDecimal, dateParts, missing, metric, type Decimal, type IsoDate, type Metric, checkArguments } from "../core/index.js";
+import { PmoDecimal, ValidationError, dateParts, isIsoDate, missing, metric, type Decimal, type IsoDate, type Metric, checkArguments } from "../core/index.js";
 import type { ProjectRequest } from "../entities/index.js";
 import type { DerivedFigure } from "./criteria.js";
 import { toRate } from "./finance/flows.js";
@@ -9,13 +9,16 @@ export function periodYear(label: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+const FIGURES: readonly string[] = ["total-cost", "total-benefit", "expected-benefit", "net-benefit", "roi", "npv", "effort-hours"] satisfies readonly DerivedFigure[];
+
 const sum = (xs: readonly Decimal[]) => xs.reduce((s, x) => s.plus(x), new PmoDecimal(0));
 
 /**
  * A figure derived from a request's business case (see {@link DerivedFigure}). Missing with `unknown-period` when an
  * `npv` flow's period label has no year, `cost-is-zero` for `roi` without costs.
  *
- * @throws {ValidationError} for an `npv` rate that is not a decimal greater than −1.
+ * @throws {ValidationError} for an unknown figure, an `asOf` that is not a calendar date, or an `npv` rate that is
+ * not a decimal greater than −1.
  *
  * @example
  * ```ts
@@ -28,6 +31,8 @@ export function derivedFigure(
   options: { readonly asOf: IsoDate; readonly rate?: Decimal | string | number },
 ): Metric<Decimal> {
   checkArguments("derivedFigure", { request: [request, "object"], figure: [figure, "string"], options: [options, "object"] });
+  if (!FIGURES.includes(figure)) throw ValidationError.single(["figure"], `unknown figure ${JSON.stringify(figure)} (expected ${FIGURES.join(", ")})`, "derivedFigure");
+  if (!isIsoDate(options.asOf)) throw ValidationError.single(["options", "asOf"], "asOf must be a calendar date YYYY-MM-DD", "derivedFigure");
   return deriveFigure(request, figure, options.asOf, () => toRate(options.rate ?? 0, "derivedFigure", ["options", "rate"]));
 }
 

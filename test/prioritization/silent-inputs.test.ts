@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../../src/core/index.js";
-import { scoreMatrix, scoreRequests, scoreRows, validateScoringModel, type ScoringModel } from "../../src/prioritization/index.js";
+import { derivedFigure, scoreMatrix, scoreRequests, scoreRows, validateScoringModel, type ScoringModel } from "../../src/prioritization/index.js";
 import type { ProjectRequest } from "../../src/entities/index.js";
 import { firstIssuePath } from "../support/errors.js";
 import { req, sampleRequests, summary } from "./helpers.js";
@@ -205,5 +205,15 @@ describe("scoreMatrix duplicate columns", () => {
   it("refuses a criterion id given for two columns (was: the first column silently won)", () => {
     const matrix = { requestIds: ["a", "b"], criterionIds: ["v", "v"], values: Float64Array.of(1, 9, 2, 0) };
     expect(issuesOf(() => scoreMatrix(matrix, { kind: "weighted-sum", criteria: [{ id: "v" }] }))).toEqual(['criterionIds.1: duplicate criterion id "v"']);
+  });
+});
+
+describe("derivedFigure arguments", () => {
+  const r = () => sampleRequests().find((x) => x.id === "REQ-2027-002")!;
+  it("refuses an unknown figure (was: returned undefined — neither a value nor a reason)", () => {
+    expect(firstIssuePath(() => derivedFigure(r(), "total_cost" as never, { asOf: "2026-11-20" as never }))).toEqual(["figure"]);
+  });
+  it("reports a bad asOf at options.asOf", () => {
+    expect(firstIssuePath(() => derivedFigure(r(), "npv", { asOf: "2026-13-45" as never, rate: "0.08" }))).toEqual(["options", "asOf"]);
   });
 });
