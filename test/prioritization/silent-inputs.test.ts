@@ -217,3 +217,18 @@ describe("derivedFigure arguments", () => {
     expect(firstIssuePath(() => derivedFigure(r(), "npv", { asOf: "2026-13-45" as never, rate: "0.08" }))).toEqual(["options", "asOf"]);
   });
 });
+
+describe('duplicate request ids with onInvalid: "refuse"', () => {
+  it("refuses every request with that id, so the input order cannot decide which one is scored (was: the first kept)", () => {
+    // X appears twice (v = 1 and v = 9). Before: [X1, Y, X9] kept X = 1 (ranked 2nd), [X9, Y, X1] kept X = 9 (ranked 1st).
+    const m: ScoringModel = { kind: "weighted-sum", criteria: [{ id: "v", normalization: "none" }] };
+    const refuse = { ...ASOF, onInvalid: "refuse" as const };
+    const a = scoreRequests([req("X", { v: 1 }), req("Y", { v: 5 }), req("X", { v: 9 })], m, refuse);
+    const b = scoreRequests([req("X", { v: 9 }), req("Y", { v: 5 }), req("X", { v: 1 })], m, refuse);
+    expect(summary(a)).toEqual(["1:Y:scored:5"]);
+    expect(summary(b)).toEqual(summary(a));
+    expect(a.refused.map((r) => [r.index, r.requestId, r.issues.map((i) => i.path.join("."))])).toEqual([
+      [0, "X", ["requests.0.id"]], [2, "X", ["requests.2.id"]],
+    ]);
+  });
+});
