@@ -232,3 +232,25 @@ describe('duplicate request ids with onInvalid: "refuse"', () => {
     ]);
   });
 });
+
+describe("a business case without estimates", () => {
+  const bare = (r: ProjectRequest, drop: "estimatedCost" | "effort"): ProjectRequest => ({ ...r, id: "NEW", [drop]: [] }) as ProjectRequest;
+  const base = () => ["REQ-2026-001", "REQ-2026-003"].map((id) => sampleRequests().find((r) => r.id === id)!);
+  it("has no total cost, net benefit or NPV — not a cost of 0 (was: ranked first as the cheapest request)", () => {
+    // REQ-2026-003 costs EUR 712,000, REQ-2026-001 EUR 2,123,000; NEW has no cost estimate yet: it cannot be ranked on cost.
+    const rs = [...base(), bare(base()[0]!, "estimatedCost")];
+    const model: ScoringModel = { kind: "weighted-sum", criteria: [{ id: "cost", source: { kind: "derived", figure: "total-cost" }, direction: "cost" }] };
+    expect(summary(scoreRequests(rs, model, ASOF))).toEqual(["1:REQ-2026-003:scored:1", "2:REQ-2026-001:scored:0", "3:NEW:unscored:missing-rating"]);
+    for (const figure of ["total-cost", "net-benefit", "npv"] as const) {
+      const f = derivedFigure(rs[2]!, figure, { asOf: "2026-11-20" as never, rate: "0.08" });
+      expect([f.value, f.reason]).toEqual([undefined, "no-cost-estimate"]);
+    }
+  });
+  it("has no effort hours without effort estimates (was: 0 hours, the best value of a cost criterion)", () => {
+    const r = bare(base()[0]!, "effort");
+    const f = derivedFigure(r, "effort-hours", { asOf: "2026-11-20" as never });
+    expect([f.value, f.reason]).toEqual([undefined, "no-effort-estimate"]);
+    // benefits are a statement, not an estimate that may be missing: none means 0
+    expect(derivedFigure({ ...r, benefits: [] } as ProjectRequest, "total-benefit", { asOf: "2026-11-20" as never }).value?.toFixed()).toBe("0");
+  });
+});
