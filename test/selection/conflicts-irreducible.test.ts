@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findConflicts, selectPortfolio, type SelectionConstraint } from "../../src/selection/index.js";
+import { defineSelectionProblem, findConflicts, selectPortfolio, type SelectionConstraint } from "../../src/selection/index.js";
 import { enumerateOptimum, rawProblem, toInput, type RawProblem } from "./oracle.js";
 
 /*
@@ -42,7 +42,7 @@ describe("infeasibility conflicts", () => {
     // already needs two members of the group (itself and C01): {C00 forced in, together, exclusive} is the conflict.
     // Before, the group's first two reached members (C03, C01) were taken: {C02 forced in, C02 requires C03, C00
     // forced in, together, exclusive} — dropping "C02 forced in" or the dependency left the problem infeasible.
-    const conflicts = findConflicts({
+    const conflicts = findConflicts(defineSelectionProblem({
       periods: ["FY27"],
       candidates: ["C00", "C01", "C02", "C03"].map((id) => ({ id, value: 1 })),
       constraints: [
@@ -52,7 +52,7 @@ describe("infeasibility conflicts", () => {
         { kind: "forced-in", candidate: "C00", reason: "regulatory" },
         { kind: "forced-in", candidate: "C02", reason: "contract" },
       ],
-    });
+    }));
     expect(conflicts.map((c) => c.constraints.map((k) => k.label))).toEqual([
       ["C00 forced in: regulatory", "C01, C00 all or none", "at most one of C03, C01, C00 (exclusive group 1)"],
     ]);
