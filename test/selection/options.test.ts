@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { money } from "../../src/core/index.js";
-import { selectPortfolio, type SelectionProblemInput } from "../../src/selection/index.js";
-import { firstIssuePathAsync } from "../support/errors.js";
+import { compareScenarios, selectPortfolio, type SelectionProblemInput } from "../../src/selection/index.js";
+import { firstIssuePath, firstIssuePathAsync } from "../support/errors.js";
 
 const eur = (s: string) => money(s, "EUR");
 // Budget 1,000: A (600, 10) and B (400, 7) fit; C (300, 5) and "al" (300, 1) are left out.
@@ -29,5 +29,16 @@ describe("selectPortfolio options", () => {
     expect(await firstIssuePathAsync(() => selectPortfolio(problem, { whyNotTimeLimitMs: Number.NaN }))).toEqual(["whyNotTimeLimitMs"]);
     expect(await firstIssuePathAsync(() => selectPortfolio(problem, { whyNotTimeLimitMs: 0 }))).toEqual(["whyNotTimeLimitMs"]);
     expect(await firstIssuePathAsync(() => selectPortfolio(problem, { warmStart: "A" as never }))).toEqual(["warmStart"]);
+  });
+});
+
+describe("compareScenarios inputs", () => {
+  it("refuses a selection naming candidates its problem does not have (was: those ids silently dropped from the comparison)", async () => {
+    // The "other" scenario's selection came from a different problem (candidate "Z"): Z neither moved in nor stayed.
+    const s = await selectPortfolio(problem, { gap: 0, whyNot: "none" });
+    const foreign = { ...s, selected: [...s.selected, "Z"] };
+    expect(firstIssuePath(() => compareScenarios({ name: "a", problem, selection: s }, { name: "b", problem, selection: foreign })))
+      .toEqual(["other", "selection", "selected", 2]);
+    expect(compareScenarios({ name: "a", problem, selection: s }, { name: "b", problem, selection: s }).stayedIn).toEqual(["A", "B"]);
   });
 });
