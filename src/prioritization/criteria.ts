@@ -8,6 +8,8 @@ import type { CriterionDirection, NormalizationMethod, RankTieRule } from "./nor
  * - `ordinal`: labels mapped to values (`{ low: 1, medium: 2, high: 3 }`); a rating gives a label, or a value within the labels' range.
  * - `anchored`: absolute anchors, raw value → normalised score, interpolated linearly and clamped
  *   (`[{ value: 0, score: 0 }, { value: 1000000, score: 1 }]`), so a score never depends on the other requests.
+ *   Applied by `absolute` normalisation (a scored criterion with anchors and another normalisation, or with
+ *   direction `cost`, is a ValidationError: the anchors carry the direction).
  */
 export type CriterionScale =
   | { readonly kind: "numeric"; readonly min: DecimalInput; /** Omit for an open-ended scale ("≥ 0"). */ readonly max?: DecimalInput }
@@ -35,7 +37,7 @@ export interface CriterionSpec {
   readonly id: string;
   /** Display name (default: the id). */
   readonly name?: string;
-  /** Weight, ≥ 0 (weighted-sum models; default 1). Weights are used in proportion: w / Σw. */
+  /** Weight, ≥ 0 (weighted-sum models only, scored criteria only — elsewhere a ValidationError; default 1). Weights are used in proportion: w / Σw. */
   readonly weight?: DecimalInput;
   /** `benefit` (default) or `cost`. */
   readonly direction?: CriterionDirection;
@@ -45,7 +47,7 @@ export interface CriterionSpec {
   readonly source?: CriterionSource;
   /** Normalisation (default `min-max` in weighted-sum models, `none` elsewhere). */
   readonly normalization?: NormalizationMethod;
-  /** Tie rule of `rank` normalisation (default `average`). */
+  /** Tie rule of `rank` normalisation (default `average`); with another normalisation it is a ValidationError. */
   readonly tieRule?: RankTieRule;
   /**
    * With `max-ratio` normalisation: what a value ≤ 0 does. `"fallback"` (default) applies the table's rules (benefit:

@@ -1,4 +1,4 @@
-import { PmoDecimal, dateParts, missing, metric, type Decimal, type IsoDate, type Metric, checkArguments } from "../core/index.js";
+import { PmoDecimal, ValidationError, dateParts, isIsoDate, missing, metric, type Decimal, type IsoDate, type Metric, checkArguments } from "../core/index.js";
 import type { ProjectRequest } from "../entities/index.js";
 import type { DerivedFigure } from "./criteria.js";
 import { toRate } from "./finance/flows.js";
@@ -9,13 +9,18 @@ export function periodYear(label: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+const FIGURES: readonly string[] = ["total-cost", "total-benefit", "expected-benefit", "net-benefit", "roi", "npv", "effort-hours"] satisfies readonly DerivedFigure[];
+
 const sum = (xs: readonly Decimal[]) => xs.reduce((s, x) => s.plus(x), new PmoDecimal(0));
 
 /**
  * A figure derived from a request's business case (see {@link DerivedFigure}). Missing with `unknown-period` when an
- * `npv` flow's period label has no year, `cost-is-zero` for `roi` without costs.
+ * `npv` flow's period label has no year, `cost-is-zero` for `roi` without costs, `no-cost-estimate` for `total-cost`,
+ * `net-benefit` and `npv` of a request without cost estimates, `no-effort-estimate` for `effort-hours` without effort
+ * estimates (unknown is not 0). A request without benefits has benefits of 0.
  *
- * @throws {ValidationError} for an `npv` rate that is not a decimal greater than −1.
+ * @throws {ValidationError} for an unknown figure, an `asOf` that is not a calendar date, or an `npv` rate that is
+ * not a decimal greater than −1.
  *
  * @example
  * ```ts
@@ -28,6 +33,8 @@ export function derivedFigure(
   options: { readonly asOf: IsoDate; readonly rate?: Decimal | string | number },
 ): Metric<Decimal> {
   checkArguments("derivedFigure", { request: [request, "object"], figure: [figure, "string"], options: [options, "object"] });
+  if (!FIGURES.includes(figure)) throw ValidationError.single(["figure"], `unknown figure ${JSON.stringify(figure)} (expected ${FIGURES.join(", ")})`, "derivedFigure");
+  if (!isIsoDate(options.asOf)) throw ValidationError.single(["options", "asOf"], "asOf must be a calendar date YYYY-MM-DD", "derivedFigure");
   return deriveFigure(request, figure, options.asOf, () => toRate(options.rate ?? 0, "derivedFigure", ["options", "rate"]));
 }
 
@@ -42,14 +49,17 @@ export function deriveFigure(request: ProjectRequest, figure: DerivedFigure, asO
   const totalCost = sum(costs);
   const benefits = request.benefits.flatMap((b) => b.amounts.map((a) => ({ amount: a.amount.amount, expected: a.amount.amount.times(b.confidence), period: a.period })));
   const expected = sum(benefits.map((b) => b.expected));
+  // No cost (or effort) estimate means unknown, not free: a 0 would rank the request best on a cost criterion.
+  const noCosts = request.estimatedCost.length === 0;
   switch (figure) {
-    case "total-cost": return metric(totalCost);
+    case "total-cost": return noCosts ? missing("no-cost-estimate") : metric(totalCost);
     case "total-benefit": return metric(sum(benefits.map((b) => b.amount)));
     case "expected-benefit": return metric(expected);
-    case "net-benefit": return metric(expected.minus(totalCost));
+    case "net-benefit": return noCosts ? missing("no-cost-estimate") : metric(expected.minus(totalCost));
     case "roi": return totalCost.isZero() ? missing("cost-is-zero") : metric(expected.minus(totalCost).div(totalCost));
-    case "effort-hours": return metric(sum(request.effort.map((e) => e.hours)));
+    case "effort-hours": return request.effort.length === 0 ? missing("no-effort-estimate") : metric(sum(request.effort.map((e) => e.hours)));
     case "npv": {
+      if (noCosts) return missing("no-cost-estimate");
       const base = rate().plus(1);
       const asOfYear = dateParts(asOf).year;
       let pv = new PmoDecimal(0);

@@ -89,7 +89,7 @@ export function runEngine(
     }
     S[i] = s;
   }
-  return { n, m, terms: T, normalized: N, termUnits: TU, scoreUnits: S, status, unscored, order: rankOrder(model, ids, raw, S, status) };
+  return { n, m, terms: T, normalized: N, termUnits: TU, scoreUnits: S, status, unscored, order: rankOrder(model, ids, raw, S, status, unscored) };
 }
 
 type Combine = (i: number, N: Float64Array, raw: Float64Array, TU: Float64Array, m: number, T: number) => { reason: string; detail: string } | undefined;

@@ -35,6 +35,9 @@ export function extractValues(requests: readonly ProjectRequest[], model: Resolv
   const ratingCols = model.columns.map((c, col) => ({ c, col, key: c.source.kind === "rating" ? (c.source.criterionId ?? c.id) : undefined }));
   const byKey = new Map<string, typeof ratingCols>();
   for (const rc of ratingCols) if (rc.key !== undefined) byKey.set(rc.key, [...(byKey.get(rc.key) ?? []), rc]);
+  const moneyCols = model.columns.some((c) => c.source.kind === "derived" && MONEY_FIGURES.has(c.source.figure));
+  let batchCurrency: { code: string; row: number } | undefined;
+  const currencyIssues: ValidationIssue[] = [];
   for (let i = 0; i < n; i++) {
     const r = requests[i];
     if (typeof r !== "object" || r === null || typeof r.id !== "string" || !Array.isArray(r.ratings)) {
@@ -44,10 +47,17 @@ export function extractValues(requests: readonly ProjectRequest[], model: Resolv
     if (seen.has(r.id)) issues.push({ path: ["requests", i, "id"], message: `duplicate request id ${JSON.stringify(r.id)}`, code: "custom" });
     seen.add(r.id);
     const ratings = r.ratings;
+    const ratedAt = new Map<string, number>();
     for (let k = 0; k < ratings.length; k++) {
       const rating = ratings[k]!;
       const targets = byKey.get(rating.criterionId);
       if (targets === undefined) continue;
+      const first = ratedAt.get(rating.criterionId);
+      if (first !== undefined) {
+        issues.push({ path: ["requests", i, "ratings", k, "criterionId"], message: `criterion ${JSON.stringify(rating.criterionId)} is rated twice (also ratings[${first}])`, code: "custom" });
+        continue;
+      }
+      ratedAt.set(rating.criterionId, k);
       for (const { c, col } of targets) {
         const cell = i * m + col;
         const path = ["requests", i, "ratings", k];
@@ -78,6 +88,19 @@ export function extractValues(requests: readonly ProjectRequest[], model: Resolv
         ratingIndex[cell] = k;
       }
     }
+    if (moneyCols) {
+      const found = currencyOf(r);
+      if (found !== undefined) {
+        batchCurrency ??= { code: found.code, row: i };
+        if (found.code !== batchCurrency.code) {
+          currencyIssues.push({
+            path: ["requests", i, ...found.path],
+            message: `currency ${found.code} differs from ${batchCurrency.code} (requests[${batchCurrency.row}]): money criteria compare amounts across requests, so they must share one currency`,
+            code: "custom",
+          });
+        }
+      }
+    }
     model.columns.forEach((c, col) => {
       const source = c.source;
       if (source.kind !== "derived") return;
@@ -89,5 +112,24 @@ export function extractValues(requests: readonly ProjectRequest[], model: Resolv
       }
     });
   }
+  // A batch-level problem (which currency is right cannot be told row by row), so it throws even with "refuse".
+  if (currencyIssues.length > 0) throw new ValidationError(currencyIssues, "scoring input");
   return { ids: requests.map((r) => (typeof r?.id === "string" ? r.id : "")), values, raw, labels, ratingIndex, issues };
+}
+
+/** Derived figures that are amounts of money (ROI is a ratio and effort is hours: they compare across currencies). */
+const MONEY_FIGURES: ReadonlySet<string> = new Set(["total-cost", "total-benefit", "expected-benefit", "net-benefit", "npv"]);
+
+/** The currency of a request's money (its first cost, else its first benefit amount), with that field's path. */
+function currencyOf(r: ProjectRequest): { code: string; path: (string | number)[] } | undefined {
+  const costs = Array.isArray(r.estimatedCost) ? r.estimatedCost : [];
+  const k = costs.findIndex((c) => typeof c?.amount?.currency === "string");
+  if (k >= 0) return { code: costs[k]!.amount.currency, path: ["estimatedCost", k, "amount", "currency"] };
+  const benefits = Array.isArray(r.benefits) ? r.benefits : [];
+  for (let b = 0; b < benefits.length; b++) {
+    const amounts = Array.isArray(benefits[b]?.amounts) ? benefits[b]!.amounts : [];
+    const j = amounts.findIndex((a) => typeof a?.amount?.currency === "string");
+    if (j >= 0) return { code: amounts[j]!.amount.currency, path: ["benefits", b, "amounts", j, "amount", "currency"] };
+  }
+  return undefined;
 }

@@ -3,7 +3,8 @@ import { isDecimalInput, type DecimalInput } from "../core/index.js";
 
 /**
  * A formula over criteria, as data (never evaluated as code): a criterion's normalised value, a constant, or an
- * operation on sub-formulas. `divide` by zero makes the request unscored with reason `divisor-is-zero`.
+ * operation on sub-formulas. `divide` by zero makes the request unscored with reason `divisor-is-zero`, wherever the
+ * quotient is used (inside `min`, `max` or another division too).
  *
  * @example
  * ```ts
@@ -35,7 +36,7 @@ export function formulaCriteria(f: FormulaNode, path: (string | number)[]): [str
   return f.args.flatMap((a, i) => formulaCriteria(a, [...path, "args", i]));
 }
 
-/** @internal A formula compiled to a closure over a row's values (NaN = missing; division by zero → Infinity). */
+/** @internal A formula compiled to a closure over a row's values (NaN = missing; division by zero → NaN, which propagates). */
 export function compileFormula(f: FormulaNode, columnOf: ReadonlyMap<string, number>): (row: (col: number) => number) => number {
   if ("criterion" in f) {
     const c = columnOf.get(f.criterion)!;
@@ -50,7 +51,8 @@ export function compileFormula(f: FormulaNode, columnOf: ReadonlyMap<string, num
     case "add": return (row) => args.reduce((s, a) => s + a(row), 0);
     case "subtract": return (row) => args.slice(1).reduce((s, a) => s - a(row), args[0]!(row));
     case "multiply": return (row) => args.reduce((s, a) => s * a(row), 1);
-    case "divide": return (row) => args.slice(1).reduce((s, a) => { const d = a(row); return d === 0 ? Infinity : s / d; }, args[0]!(row));
+    // NaN, not Infinity: NaN survives every later operation (1 ÷ ∞ = 0 and min(∞, 5) = 5 would hide the division)
+    case "divide": return (row) => args.slice(1).reduce((s, a) => { const d = a(row); return d === 0 ? Number.NaN : s / d; }, args[0]!(row));
     case "min": return (row) => Math.min(...args.map((a) => a(row)));
     case "max": return (row) => Math.max(...args.map((a) => a(row)));
   }

@@ -1,5 +1,5 @@
 import type { ProjectRequest } from "../entities/index.js";
-import type { ResolvedModel } from "./model.js";
+import { MOSCOW_DEFAULTS, foldLabel, type ResolvedModel } from "./model.js";
 
 /** What a gate did to a request. */
 export interface GateOutcome {
@@ -37,8 +37,8 @@ export function evaluateGates(
       } else {
         name = `moscow:${g.criterionId}`;
         const label = labels.get(i * m + model.columnOf.get(g.criterionId)!);
-        const must = (g.must ?? ["must"]).map((s) => s.toLowerCase());
-        const wont = (g.wont ?? ["wont", "won't"]).map((s) => s.toLowerCase());
+        const must = (g.must ?? MOSCOW_DEFAULTS.must).map(foldLabel);
+        const wont = (g.wont ?? MOSCOW_DEFAULTS.wont).map(foldLabel);
         if (label !== undefined && must.includes(label)) (effect = "forced-in"), (reason = `MoSCoW: ${label}`);
         if (label !== undefined && wont.includes(label)) (effect = "forced-out"), (reason = `MoSCoW: ${label}`);
       }

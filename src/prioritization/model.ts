@@ -158,6 +158,23 @@ export function resolveModel(model: ScoringModel): ResolvedModel {
     if (columnOf.has(c.id)) add([...path, "id"], `duplicate criterion id ${JSON.stringify(c.id)}`);
     columnOf.set(c.id, col);
     checkSpec(c, path as (string | number)[], add);
+    const norm = c.normalization ?? defaultNorm;
+    if (c.tieRule !== undefined && (norm !== "rank" || path[0] === "attributes")) {
+      add([...path, "tieRule"], `tieRule applies to rank normalisation only (${path[0] === "attributes" ? "attributes are not normalised" : `this criterion uses ${JSON.stringify(norm)}`})`);
+    }
+    // A weight only acts in a weighted sum, on a scored criterion; anywhere else it would be silently ignored.
+    if (c.weight !== undefined && path[0] === "attributes") add([...path, "weight"], "attributes are not scored, so they take no weight");
+    else if (c.weight !== undefined && model.kind !== "weighted-sum") {
+      add([...path, "weight"], `${model.kind} models do not weight criteria (weights apply to weighted-sum models only)`);
+    }
+    // A scored criterion's anchored scale only acts through absolute normalisation; anything else would ignore it.
+    if (path[0] === "criteria" && c.scale?.kind === "anchored") {
+      if ((c.normalization ?? defaultNorm) !== "absolute") {
+        add([...path, "normalization"], 'an anchored scale is applied by absolute normalisation only (set normalization: "absolute")');
+      } else if (c.direction === "cost") {
+        add([...path, "direction"], "anchors carry their own direction: give decreasing scores instead of direction cost");
+      }
+    }
   });
   if (model.kind === "weighted-sum" && issues.length === 0) {
     if (model.criteria.every((c) => isDecimalInput(c.weight ?? 1) && Number(String(c.weight ?? 1)) === 0)) add(["criteria"], "weights must not all be zero");
@@ -176,7 +193,12 @@ export function resolveModel(model: ScoringModel): ResolvedModel {
     case "formula": for (const [c, path] of formulaCriteria(model.formula, ["formula"])) if (!scoredIds.has(c)) add(path, `unknown criterion ${JSON.stringify(c)}`); break;
     default: break;
   }
-  (model.gates ?? []).forEach((g, i) => g.kind === "moscow" && ref(g.criterionId, ["gates", i, "criterionId"]));
+  (model.gates ?? []).forEach((g, i) => {
+    if (g.kind !== "moscow") return;
+    ref(g.criterionId, ["gates", i, "criterionId"]);
+    const spec = specs.find(({ c }) => c.id === g.criterionId)?.c;
+    if (spec !== undefined) checkMoscowLabels(g, spec, ["gates", i], add);
+  });
   (model.tieBreak ?? []).forEach((t, i) => ref(t.criterionId, ["tieBreak", i, "criterionId"]));
   if (model.riskAdjustment) ref(model.riskAdjustment.criterionId, ["riskAdjustment", "criterionId"]);
   if (issues.length > 0) throw new ValidationError(issues, "scoring model");
@@ -199,6 +221,43 @@ export function resolveModel(model: ScoringModel): ResolvedModel {
   };
 }
 
+/** @internal Default MoSCoW labels, folded (trimmed, lower-case) as ratings are. */
+export const MOSCOW_DEFAULTS = { must: ["must"], wont: ["wont", "won't"] } as const;
+
+/** A label as ratings are matched: trimmed and lower-case. */
+export const foldLabel = (label: string): string => label.trim().toLowerCase();
+
+/**
+ * A MoSCoW gate reads ordinal labels, so its criterion needs an ordinal scale, and every Must/Won't label it names
+ * must be on that scale — a label that is not (a typo, "Must have" against the default "must") would never match and
+ * the gate would silently never fire. With the defaults, at least one default label of each class must be on the scale
+ * (`wont: []` says the scale has no Won't class).
+ */
+function checkMoscowLabels(
+  g: Extract<GateSpec, { kind: "moscow" }>,
+  spec: CriterionSpec,
+  path: (string | number)[],
+  add: (p: (string | number)[], m: string) => void,
+): void {
+  if (spec.scale?.kind !== "ordinal") {
+    add([...path, "criterionId"], `a MoSCoW gate reads labels: give ${spec.id} an ordinal scale`);
+    return;
+  }
+  const onScale = Object.keys(spec.scale.labels).map(foldLabel);
+  const list = onScale.join(", ");
+  for (const [key, name] of [["must", "Must"], ["wont", "Won't"]] as const) {
+    const given = g[key];
+    if (given !== undefined) {
+      given.forEach((l, k) => {
+        if (!onScale.includes(foldLabel(l))) add([...path, key, k], `${JSON.stringify(l)} is not a label of ${spec.id}'s scale`);
+      });
+    } else if (!MOSCOW_DEFAULTS[key].some((l) => onScale.includes(l))) {
+      const defaults = MOSCOW_DEFAULTS[key].map((l) => JSON.stringify(l)).join(", ");
+      add([...path, key], `none of the ${name} labels (${defaults}) is on ${spec.id}'s scale (give \`${key}\` from: ${list}${key === "wont" ? ", or [] for none" : ""})`);
+    }
+  }
+}
+
 function formulaTerms(f: FormulaNode): TermDef[] {
   const parts = "op" in f && (f.op === "add" || f.op === "subtract") ? f.args : [f];
   return parts.map((p, i) => {
@@ -216,6 +275,16 @@ function checkSpec(c: CriterionSpec, path: (string | number)[], add: (p: (string
     add([...path, "scale", "max"], "absolute normalisation needs a closed scale (give max)");
   }
   if (s?.kind === "ordinal" && Object.keys(s.labels).length === 0) add([...path, "scale", "labels"], "give at least one label");
+  if (s?.kind === "ordinal") {
+    // Ratings are matched trimmed and case-insensitively, so two labels that fold together would silently merge.
+    const folded = new Map<string, string>();
+    for (const label of Object.keys(s.labels)) {
+      const key = label.trim().toLowerCase();
+      const other = folded.get(key);
+      if (other !== undefined) add([...path, "scale", "labels", label], `label ${JSON.stringify(label)} is the same as ${JSON.stringify(other)} (labels are compared case-insensitively)`);
+      else folded.set(key, label);
+    }
+  }
   if (s?.kind === "anchored" && new Set(s.anchors.map((a) => num(a.value))).size !== s.anchors.length) add([...path, "scale", "anchors"], "anchor values must be distinct");
   if (c.normalization === "absolute" && s === undefined) add([...path, "normalization"], "absolute normalisation needs a scale (its anchors)");
   if (c.nonPositive !== undefined && c.normalization !== undefined && c.normalization !== "max-ratio") {

@@ -140,11 +140,45 @@ function rankColumn(values: Float64Array, n: number, m: number, col: number, rul
   }
 }
 
+const oneOf = (key: string, value: unknown, allowed: readonly string[]) => {
+  if (value !== undefined && !allowed.includes(value as string)) {
+    throw ValidationError.single([key], `${key} must be ${allowed.map((a) => JSON.stringify(a)).join(" or ")} (got ${JSON.stringify(value)})`, "normalisation");
+  }
+};
+
+/** A misspelt option must not fall back to its default, nor a range or anchors that define no scale give NaN. */
+function checkOptions(o: Parameters<typeof normalizeValues>[1]): void {
+  oneOf("direction", o.direction, ["benefit", "cost"]);
+  oneOf("tieRule", o.tieRule, ["average", "min", "max"]);
+  oneOf("nonPositive", o.nonPositive, ["fallback", "refuse"]);
+  const fail = (path: (string | number)[], message: string) => {
+    throw ValidationError.single(path, message, "normalisation");
+  };
+  if (o.range !== undefined) {
+    if (typeof o.range !== "object" || o.range === null) fail(["range"], "range must be { min, max }");
+    if (!Number.isFinite(o.range.min)) fail(["range", "min"], "range min must be a finite number");
+    if (!Number.isFinite(o.range.max)) fail(["range", "max"], "range max must be a finite number");
+    if (!(o.range.min < o.range.max)) fail(["range", "max"], "range max must be greater than min");
+  }
+  if (o.anchors !== undefined) {
+    if (!Array.isArray(o.anchors) || o.anchors.length < 2) fail(["anchors"], "give at least two anchors");
+    const seen = new Set<number>();
+    o.anchors.forEach((a, i) => {
+      if (!Number.isFinite(a?.value)) fail(["anchors", i, "value"], "anchor values must be finite numbers");
+      if (!Number.isFinite(a?.score)) fail(["anchors", i, "score"], "anchor scores must be finite numbers");
+      if (seen.has(a.value)) fail(["anchors", i, "value"], "anchor values must be distinct");
+      seen.add(a.value);
+    });
+  }
+}
+
 /**
  * Normalises one criterion's values across a batch (see {@link NormalizationMethod} for each rule and its
  * degenerate cases). `undefined` marks a missing value; it stays `undefined`. Results are binary64 numbers.
  *
- * @throws {ValidationError} for a non-finite value, or `absolute` without a range or anchors.
+ * @throws {ValidationError} for a non-finite value, `absolute` without a range or anchors, a `direction`, `tieRule` or
+ * `nonPositive` that is not one of its values, a range with max ≤ min, or anchors that are fewer than two, not
+ * finite or not distinct.
  * @example
  * ```ts
  * normalizeValues([1, 3, 5], { method: "min-max" });                     // [0, 0.5, 1]
@@ -167,6 +201,7 @@ export function normalizeValues(
   },
 ): (number | undefined)[] {
   checkArguments("normalizeValues", { values: [values, "array"], options: [options, "object"] });
+  checkOptions(options);
   const col = new Float64Array(values.length);
   values.forEach((v, i) => {
     if (v !== undefined && !Number.isFinite(v)) throw ValidationError.single(["values", i], "values must be finite numbers", "normalisation");

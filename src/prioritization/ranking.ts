@@ -1,8 +1,20 @@
 import type { ResolvedModel } from "./model.js";
 
-/** @internal Deterministic order: status group, score (desc), tie-break keys, id (code-unit order). */
-export function rankOrder(model: ResolvedModel, ids: readonly string[], raw: Float64Array, S: Float64Array, status: Uint8Array): Int32Array {
+/**
+ * @internal Deterministic order: status group, score (desc), tie-break keys, id (code-unit order). Inside the forced
+ * groups a request without a score (`unscored` rows) comes after the scored ones: its 0 means "unknown", not zero.
+ */
+export function rankOrder(
+  model: ResolvedModel,
+  ids: readonly string[],
+  raw: Float64Array,
+  S: Float64Array,
+  status: Uint8Array,
+  unscored: { has(row: number): boolean },
+): Int32Array {
   const n = ids.length;
+  // sub-group: status × 2, + 1 for a row without a score (only matters in the forced groups; "unscored" is its own)
+  const group = Uint8Array.from(status, (st, i) => st * 2 + (unscored.has(i) ? 1 : 0));
   const m = model.columns.length;
   const keys = model.tieBreak;
   const cmpTies = (a: number, b: number): number => {
@@ -24,9 +36,9 @@ export function rankOrder(model: ResolvedModel, ids: readonly string[], raw: Flo
   let maxAbs = 0;
   for (let i = 0; i < n; i++) maxAbs = Math.max(maxAbs, Math.abs(S[i]!));
   const G = 2 * maxAbs + 1;
-  if (n > 0 && 4 * G * n < Number.MAX_SAFE_INTEGER) {
+  if (n > 0 && 8 * G * n < Number.MAX_SAFE_INTEGER) {
     const packed = new Float64Array(n);
-    for (let i = 0; i < n; i++) packed[i] = (status[i]! * G - S[i]!) * n + i;
+    for (let i = 0; i < n; i++) packed[i] = (group[i]! * G - S[i]!) * n + i;
     packed.sort();
     const order = new Int32Array(n);
     const key = new Float64Array(n);
@@ -44,6 +56,6 @@ export function rankOrder(model: ResolvedModel, ids: readonly string[], raw: Flo
     return order;
   }
   const idx = Array.from({ length: n }, (_, i) => i);
-  idx.sort((a, b) => status[a]! - status[b]! || S[b]! - S[a]! || cmpTies(a, b));
+  idx.sort((a, b) => group[a]! - group[b]! || S[b]! - S[a]! || cmpTies(a, b));
   return Int32Array.from(idx);
 }

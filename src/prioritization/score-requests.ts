@@ -14,7 +14,8 @@ export interface ScoreOptions {
   /**
    * What bad values do. `"throw"` (default): one ValidationError listing every problem of the batch, each with its
    * path. `"refuse"`: requests with a bad value are left out — the rest are scored and ranked among themselves — and
-   * listed in `refused` with their problems. Problems of the model itself always throw.
+   * listed in `refused` with their problems (every request sharing a duplicate id is refused, so the input order never
+   * decides which one counts). Problems of the model itself always throw.
    */
   readonly onInvalid?: "throw" | "refuse";
 }
@@ -46,6 +47,14 @@ export function runScoring(requests: readonly ProjectRequest[], model: ScoringMo
     if (onInvalid === "throw" || row < 0) throw new ValidationError(attempt.issues, "scoring input");
     byRow.set(row, [...(byRow.get(row) ?? []), issue]);
   }
+  // A duplicate id is reported at its later rows; refusing only those would let the input order pick the one scored.
+  const idOf = (i: number) => (requests[i] as { id?: unknown } | null | undefined)?.id;
+  const duplicated = new Set([...byRow.values()].flat().filter((x) => x.path.length === 3 && x.path[2] === "id" && x.message.startsWith("duplicate request id")).map((x) => idOf(x.path[1] as number)));
+  requests.forEach((_, i) => {
+    if (!byRow.has(i) && duplicated.has(idOf(i))) {
+      byRow.set(i, [{ path: ["requests", i, "id"], message: `duplicate request id ${JSON.stringify(idOf(i))}`, code: "custom" }]);
+    }
+  });
   const kept = requests.filter((_, i) => !byRow.has(i));
   // The rows left are valid, so this second pass cannot find new problems; paths in `refused` stay on the input.
   const second = scoreOnce(kept, resolved, asOf);
@@ -84,7 +93,8 @@ function scoreOnce(requests: readonly ProjectRequest[], resolved: ResolvedModel,
  *    by the model. Each breakdown line is rounded once to the model's `decimals` (default 9) and the score is the
  *    exact sum of its lines.
  * 4. Ranking: forced-in, scored, unscored, forced-out; within each, score descending, the tie-break keys, then the
- *    request id. The result does not depend on the input order.
+ *    request id (inside the forced groups, requests without a score come last). The result does not depend on the
+ *    input order.
  *
  * @throws {ValidationError} for a bad model, ratings outside their scale, unknown labels, duplicate request ids,
  * WSJF job size or RICE effort ≤ 0, or a missing/invalid `asOf`.

@@ -11,7 +11,7 @@ export interface RatingRow {
   readonly id: string;
   /** Ratings by criterion id: a decimal (exact string or number) or an ordinal `{ label }`. */
   readonly ratings: Readonly<Record<string, DecimalInput | { readonly label: string }>>;
-  /** Regulatory or otherwise mandatory (used by the `mandatory` gate). Default false. */
+  /** Regulatory or otherwise mandatory (used by the `mandatory` gate, with the reason `"mandatory"`). Default false. */
   readonly mandatory?: boolean;
 }
 
@@ -58,7 +58,8 @@ export function scoreRows(rows: readonly RatingRow[], model: ScoringModel, optio
   const keys = parsed.map((p) => Object.keys(p!.ratings));
   const requests = parsed.map((p) => ({
     id: p!.id,
-    mandatory: p!.mandatory ?? false,
+    // The request form marks a mandatory request with `{ reason }` and leaves the field out otherwise.
+    ...(p!.mandatory === true ? { mandatory: { reason: "mandatory" } } : {}),
     ratings: Object.entries(p!.ratings).map(([criterionId, v]) =>
       PmoDecimal.isDecimal(v) ? { criterionId, value: v } : { criterionId, label: (v as { label: string }).label },
     ),

@@ -16,9 +16,9 @@ export interface CriteriaMatrix {
    * to this array (for {@link explainScore}): do not change it while you use the table.
    */
   readonly values: Float64Array;
-  /** Optional: 1 where a value is missing (the value in `values` is then ignored). */
+  /** Optional: 1 where a value is missing (the value in `values` is then ignored); one flag per value, laid out like `values`. */
   readonly missing?: Uint8Array;
-  /** Requests forced in, with the reason (applied before forced-out). */
+  /** Requests forced in, with the reason (applied before forced-out). An id that is not in `requestIds` is a ValidationError. */
   readonly forcedIn?: ReadonlyMap<string, string>;
   /** Requests forced out, with the reason. */
   readonly forcedOut?: ReadonlyMap<string, string>;
@@ -57,7 +57,8 @@ const internals = new WeakMap<ScoreTable, { model: ResolvedModel; engine: Engine
  * × 12 criteria in well under a second): typed arrays inside, the same normalisation, rounding, gates-as-forced
  * and deterministic ranking, Decimals only when you ask ({@link explainScore}).
  *
- * @throws {ValidationError} for a bad model, a missing column, a non-finite value, duplicate ids or a bad size.
+ * @throws {ValidationError} for a bad model, a missing column, a non-finite value, duplicate ids, a forced id that is
+ * not a row, or a bad size (of `values` or `missing`).
  * @example
  * ```ts
  * const table = scoreMatrix({ requestIds: ["a", "b"], criterionIds: ["value", "effort"],
@@ -74,10 +75,21 @@ export function scoreMatrix(matrix: CriteriaMatrix, model: ScoringModel): ScoreT
   if (!(matrix.values instanceof Float64Array) || matrix.values.length !== n * mIn) {
     throw ValidationError.single(["values"], `expected a Float64Array of ${n} × ${mIn} values`, "criteria matrix");
   }
+  if (matrix.missing !== undefined && (!(matrix.missing instanceof Uint8Array) || matrix.missing.length !== n * mIn)) {
+    throw ValidationError.single(["missing"], `expected a Uint8Array of ${n} × ${mIn} flags`, "criteria matrix");
+  }
   const ids = new Set<string>();
   matrix.requestIds.forEach((id, i) => {
     if (ids.has(id)) issues.push({ path: ["requestIds", i], message: `duplicate request id ${JSON.stringify(id)}`, code: "custom" });
     ids.add(id);
+  });
+  for (const key of ["forcedIn", "forcedOut"] as const) {
+    for (const id of matrix[key]?.keys() ?? []) {
+      if (!ids.has(id)) issues.push({ path: [key, id], message: `unknown request ${JSON.stringify(id)}`, code: "custom" });
+    }
+  }
+  matrix.criterionIds.forEach((c, k) => {
+    if (matrix.criterionIds.indexOf(c) !== k) issues.push({ path: ["criterionIds", k], message: `duplicate criterion id ${JSON.stringify(c)}`, code: "custom" });
   });
   const m = resolved.columns.length;
   const source = resolved.columns.map((c, col) => {

@@ -97,6 +97,7 @@ export function findConflicts(problem: SelectionProblem, whatIf: readonly string
     return f?.kind === "forced-in" && f.reason !== undefined ? `${id} (${f.reason})` : id;
   };
   const reach = pullIn(logical, [...forcedById.keys()]);
+  const perForced = new Map([...forcedById.keys()].map((id) => [id, pullIn(logical, [id])] as const));
   const conflicts: SelectionConflict[] = [];
   for (const c of logical) {
     if (c.kind === "forced-out" && reach.has(c.candidate)) {
@@ -110,17 +111,31 @@ export function findConflicts(problem: SelectionProblem, whatIf: readonly string
     if (c.kind === "exclusive") {
       const inside = c.candidates.filter((id) => reach.has(id));
       if (inside.length < 2) continue;
-      const [a, b] = inside as [string, string];
-      const ca = chain(reach, a);
-      const cb = chain(reach, b);
-      const origins = [...new Set([ca.origin, cb.origin])];
+      // The smallest set over every pair of members and every way to reach them: one forced candidate that needs
+      // both, or two forced candidates (the first two members alone can name a forced candidate not needed).
+      let best: { set: SelectionConstraint[]; origins: string[]; a: string; b: string } | undefined;
+      const consider = (set: SelectionConstraint[], origins: string[], a: string, b: string) => {
+        if (best === undefined || set.length < best.set.length) best = { set, origins, a, b };
+      };
+      for (let i = 0; i < inside.length; i++) {
+        for (let j = i + 1; j < inside.length; j++) {
+          const [a, b] = [inside[i] as string, inside[j] as string];
+          for (const [o, r] of perForced) {
+            if (r.has(a) && r.has(b)) consider(unique([forcedById.get(o) as SelectionConstraint, ...chain(r, a).via, ...chain(r, b).via, c]), [o], a, b);
+          }
+          const ca = chain(reach, a);
+          const cb = chain(reach, b);
+          const origins = [...new Set([ca.origin, cb.origin])];
+          consider(unique([...origins.map((o) => forcedById.get(o) as SelectionConstraint), ...ca.via, ...cb.via, c]), origins, a, b);
+        }
+      }
+      const { set, origins, a, b } = best as NonNullable<typeof best>;
       conflicts.push({
-        constraints: unique([...origins.map((o) => forcedById.get(o) as SelectionConstraint), ...ca.via, ...cb.via, c]),
+        constraints: set,
         explanation: `${origins.map(describe).join(" and ")} ${origins.length > 1 ? "are" : "is"} forced in and need${origins.length > 1 ? "" : "s"} both ${a} and ${b}, but ${c.label}`,
       });
     }
   }
-  const perForced = new Map([...forcedById.keys()].map((id) => [id, pullIn(logical, [id])] as const));
   const index = new Map(problem.candidates.map((c, i) => [c.id, i] as const));
   for (const row of resourceRows(problem)) {
     const usage = (ids: readonly string[]) => {
@@ -148,5 +163,50 @@ export function findConflicts(problem: SelectionProblem, whatIf: readonly string
       explanation: `${names.join(" and ")} ${plural ? "are" : "is"} forced in; ${via.length > 0 ? `with what ${plural ? "they require" : "it requires"} ` : ""}${plural ? "they use" : "it uses"} ${row.format(usage(kept))} against ${row.constraint.label}`,
     });
   }
-  return conflicts.sort((a, b) => a.constraints.length - b.constraints.length);
+  // Every set is then reduced by a deletion filter against the exact check, so that dropping any one of its
+  // constraints really removes the clash; a set that shrinks gets a plain explanation of what is left.
+  const seen = new Set<string>();
+  const reduced: SelectionConflict[] = [];
+  for (const conflict of conflicts) {
+    let kept = conflict.constraints;
+    for (const c of conflict.constraints) {
+      const without = kept.filter((k) => k !== c);
+      if (clashes(problem, without)) kept = without;
+    }
+    const key = kept.map((k) => k.label).sort().join("\n");
+    if (seen.has(key)) continue;
+    seen.add(key);
+    reduced.push(kept.length === conflict.constraints.length ? conflict : { constraints: kept, explanation: plainExplanation(kept, describe) });
+  }
+  return reduced.sort((a, b) => a.constraints.length - b.constraints.length);
+}
+
+/**
+ * Exact for the constraints in `set` alone: the smallest plan they allow is what the forced-in candidates pull in
+ * through "requires" and "together"; usage is non-negative, so the set clashes exactly when that plan breaks one of
+ * its forced-out, exclusive, budget or capacity constraints.
+ */
+function clashes(problem: SelectionProblem, set: readonly SelectionConstraint[]): boolean {
+  const reach = pullIn(set.filter((c) => c.kind === "requires" || c.kind === "together"), set.flatMap((c) => (c.kind === "forced-in" ? [c.candidate] : [])));
+  const index = new Map(problem.candidates.map((c, i) => [c.id, i] as const));
+  for (const c of set) {
+    if (c.kind === "forced-out" && reach.has(c.candidate)) return true;
+    if (c.kind === "exclusive" && c.candidates.filter((id) => reach.has(id)).length > 1) return true;
+    if (c.kind === "budget" || c.kind === "capacity") {
+      const row = resourceRows(problem).find((r) => r.constraint === c);
+      if (row === undefined) continue;
+      let used: Decimal = new PmoDecimal(0);
+      for (const id of reach.keys()) used = used.plus(row.usage.get(index.get(id) as number) ?? 0);
+      if (used.greaterThan(row.limit)) return true;
+    }
+  }
+  return false;
+}
+
+/** Explanation of a reduced conflict: who is forced in, through what, and what breaks. */
+function plainExplanation(set: readonly SelectionConstraint[], describe: (id: string) => string): string {
+  const forced = set.flatMap((c) => (c.kind === "forced-in" ? [describe(c.candidate)] : []));
+  const links = set.filter((c) => c.kind === "requires" || c.kind === "together").map((c) => c.label);
+  const broken = set.filter((c) => c.kind !== "forced-in" && c.kind !== "requires" && c.kind !== "together").map((c) => c.label);
+  return `${forced.join(" and ")} ${forced.length > 1 ? "are" : "is"} forced in${links.length > 0 ? `; with ${links.join(", ")}` : ""} this breaks ${broken.join(" and ")}`;
 }

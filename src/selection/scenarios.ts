@@ -1,4 +1,4 @@
-import { PmoDecimal, checkArguments, combineMetrics, formatMoney, toDecimalString, type Decimal, type Metric } from "../core/index.js";
+import { PmoDecimal, ValidationError, checkArguments, combineMetrics, formatMoney, toDecimalString, type Decimal, type Metric } from "../core/index.js";
 import { logicalConstraints, resourceRows } from "./constraints.js";
 import { defineSelectionProblem, type SelectionCandidate, type SelectionProblem, type SelectionProblemInput } from "./problem.js";
 import type { PortfolioSelection } from "./select.js";
@@ -101,6 +101,7 @@ export function constraintChanges(a: SelectionProblem, b: SelectionProblem): str
  * and forcing changes, and the constraint changes around them. A candidate with no change of its own moved because
  * of the others: the reasons then name the candidates that took or freed its room.
  *
+ * @throws {ValidationError} for an invalid problem, or a selection naming a candidate its problem does not have.
  * @example
  * ```ts
  * const diff = compareScenarios({ name: "balanced", problem: p1, selection: s1 }, { name: "risk-averse", problem: p2, selection: s2 });
@@ -113,6 +114,13 @@ export function compareScenarios(base: Scenario, other: Scenario): ScenarioCompa
   checkArguments("compareScenarios", { "base.selection.selected": [base.selection.selected, "iterable"], "other.selection.selected": [other.selection.selected, "iterable"] });
   const a = defineSelectionProblem(base.problem);
   const b = defineSelectionProblem(other.problem);
+  // A selection must belong to its problem: an id the problem lacks would silently drop out of the comparison.
+  for (const [side, p, sel] of [["base", a, base.selection], ["other", b, other.selection]] as const) {
+    const known = new Set(p.candidates.map((c) => c.id));
+    [...sel.selected].forEach((id, k) => {
+      if (!known.has(id)) throw ValidationError.single([side, "selection", "selected", k], `${JSON.stringify(id)} is not a candidate of the ${side} problem`, "scenarios");
+    });
+  }
   const inA = new Set(base.selection.selected);
   const inB = new Set(other.selection.selected);
   const byId = (p: SelectionProblem) => new Map(p.candidates.map((c) => [c.id, c] as const));

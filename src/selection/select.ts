@@ -18,7 +18,7 @@ export interface SelectPortfolioOptions {
    * always a limit. When re-solves are planned, the main solve gets half of it and the re-solves the rest.
    */
   readonly timeLimitMs?: number | undefined;
-  /** Which excluded candidates get a "why not". Default `"all"`. */
+  /** Which excluded candidates get a "why not": `"all"` (default), `"none"` or a list of ids (anything else is a ValidationError). */
   readonly whyNot?: "all" | "none" | readonly string[] | undefined;
   /**
    * How many "why not" answers may re-solve the problem with the candidate forced in (most valuable candidates
@@ -103,6 +103,17 @@ export async function selectPortfolio(
   if (!Number.isInteger(resolves) || resolves < 0) throw ValidationError.single(["whyNotResolves"], "whyNotResolves must be an integer ≥ 0", "selection options");
   const known = new Set(problem.candidates.map((c) => c.id));
   const asked = options.whyNot;
+  // A string other than "all"/"none" must not reach `.includes` below, where it would be searched as text.
+  if (asked !== undefined && asked !== "all" && asked !== "none" && !(Array.isArray(asked) && asked.every((id) => typeof id === "string"))) {
+    throw ValidationError.single(["whyNot"], 'whyNot must be "all", "none" or a list of candidate ids', "selection options");
+  }
+  const perSolve = options.whyNotTimeLimitMs;
+  if (perSolve !== undefined && !(typeof perSolve === "number" && Number.isFinite(perSolve) && perSolve > 0)) {
+    throw ValidationError.single(["whyNotTimeLimitMs"], "whyNotTimeLimitMs must be a positive finite number", "selection options");
+  }
+  if (options.warmStart !== undefined && !(Array.isArray(options.warmStart) && options.warmStart.every((id) => typeof id === "string"))) {
+    throw ValidationError.single(["warmStart"], "warmStart must be a list of candidate ids", "selection options");
+  }
   if (Array.isArray(asked)) {
     const bad = (asked as readonly string[]).map((id, i) => ({ id, i })).filter(({ id }) => !known.has(id));
     if (bad.length > 0) throw new ValidationError(bad.map(({ id, i }) => ({ path: ["whyNot", i], message: `unknown candidate ${JSON.stringify(id)}`, code: "custom" })), "selection options");

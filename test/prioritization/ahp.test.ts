@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { ValidationError } from "../../src/core/index.js";
 import {
-  aggregatePairwiseMatrices, ahpWeights, completePairwiseMatrix, randomIndex, suggestJudgementRevision,
+  aggregatePairwiseMatrices, ahpHierarchy, ahpWeights, completePairwiseMatrix, randomIndex, suggestJudgementRevision,
 } from "../../src/prioritization/index.js";
 
 const fixed = (xs: readonly number[], d = 3) => xs.map((x) => x.toFixed(d));
@@ -171,5 +171,17 @@ describe("suggestJudgementRevision", () => {
   it("has nothing to revise for n ≤ 2 and refuses incomplete input", () => {
     expect(suggestJudgementRevision([[1, 3], ["1/3", 1]]).revisions).toEqual([]);
     expect(() => suggestJudgementRevision([[1, 2, null], ["1/2", 1, 3], [null, "1/3", 1]])).toThrow(/complete the matrix/);
+  });
+});
+
+describe("the consistency threshold", () => {
+  it("must be a number from 0 to 1 (was: NaN or \"0.1\" accepted; NaN called a perfectly consistent matrix inconsistent)", () => {
+    // [[1, 2], [1/2, 1]] is consistent by definition (CR = 0), whatever a valid threshold is
+    const m = [[1, 2], ["1/2", 1]];
+    for (const threshold of [Number.NaN, -0.1, 2, "0.1" as unknown as number]) {
+      expect(() => ahpWeights(m, { threshold })).toThrow(ValidationError);
+      expect(() => ahpHierarchy({ goal: { id: "g", compare: m, children: [{ id: "a", compare: m }, { id: "b", compare: m }] }, alternatives: ["X", "Y"] }, { threshold })).toThrow(ValidationError);
+    }
+    expect(ahpWeights(m, { threshold: 0 }).consistent).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { ValidationError } from "../../src/core/index.js";
 import { normalizeValues } from "../../src/prioritization/index.js";
+import { firstIssuePath } from "../support/errors.js";
 
 describe("normalizeValues", () => {
   it("min-max, both directions, and max = min → 1", () => {
@@ -66,5 +67,24 @@ describe("normalizeValues", () => {
       }),
       { seed: 42, numRuns: 300 },
     );
+  });
+});
+
+describe("normalizeValues options", () => {
+  it("refuses a misspelt direction, tie rule or nonPositive instead of falling back to the default", () => {
+    // was: "costs" normalised as a benefit ([0, 0.5, 1] instead of [1, 0.5, 0]); "minimum" as "average"; "refused" as "fallback"
+    expect(firstIssuePath(() => normalizeValues([1, 3, 5], { method: "min-max", direction: "costs" as never }))).toEqual(["direction"]);
+    expect(firstIssuePath(() => normalizeValues([1, 2, 2, 4], { method: "rank", tieRule: "minimum" as never }))).toEqual(["tieRule"]);
+    expect(firstIssuePath(() => normalizeValues([0, 2, 4], { method: "max-ratio", nonPositive: "refused" as never }))).toEqual(["nonPositive"]);
+    expect(normalizeValues([1, 3, 5], { method: "min-max", direction: "cost" })).toEqual([1, 0.5, 0]);
+  });
+  it("refuses a range or anchors that cannot define a scale (was: NaN results reported as missing, or a reversed range clamped)", () => {
+    expect(firstIssuePath(() => normalizeValues([1, 2], { method: "absolute", range: { min: 5, max: 1 } }))).toEqual(["range", "max"]);
+    expect(firstIssuePath(() => normalizeValues([1, 2], { method: "absolute", range: { min: Number.NaN, max: 1 } }))).toEqual(["range", "min"]);
+    expect(firstIssuePath(() => normalizeValues([1, 2], { method: "absolute", anchors: [{ value: 0, score: Number.NaN }, { value: 5, score: 1 }] }))).toEqual(["anchors", 0, "score"]);
+    expect(firstIssuePath(() => normalizeValues([1, 2], { method: "absolute", anchors: [{ value: 0, score: 0 }, { value: 0, score: 1 }] }))).toEqual(["anchors", 1, "value"]);
+    expect(firstIssuePath(() => normalizeValues([1, 2], { method: "absolute", anchors: [{ value: 0, score: 0 }] }))).toEqual(["anchors"]);
+    // on a 0–4 scale, 1 and 2 sit at a quarter and a half
+    expect(normalizeValues([1, 2], { method: "absolute", range: { min: 0, max: 4 } })).toEqual([0.25, 0.5]);
   });
 });

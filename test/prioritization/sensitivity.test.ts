@@ -87,3 +87,18 @@ describe("rankingRobustness", () => {
     expect(() => rankingRobustness(requests, model, { asOf: ASOF, k: 3, perturbation: { kind: "dirichlet", concentration: 0 } })).toThrow(ValidationError);
   });
 });
+
+describe("rankingRobustness options", () => {
+  const model: ScoringModel = { kind: "weighted-sum", criteria: [raw("a", 1), raw("b", 1)] };
+  const requests = [req("A", { a: 3, b: 1 }), req("B", { a: 1, b: 2 })];
+  it("refuses an unknown perturbation kind (was: taken for Dirichlet without a concentration — the sampler never returned)", () => {
+    // Before the fix this call did not return (checked with a 20 s timeout outside vitest): Gamma(NaN) rejects every draw.
+    expect(() => rankingRobustness(requests, model, { asOf: ASOF, k: 1, samples: 5, perturbation: { kind: "dirichet" } as never })).toThrow(ValidationError);
+  });
+  it("refuses a seed that is not an integer (was: NaN and 0.5 silently seeded as 0)", () => {
+    for (const seed of [Number.NaN, 0.5, Infinity]) {
+      expect(() => rankingRobustness(requests, model, { asOf: ASOF, k: 1, samples: 5, seed })).toThrow(ValidationError);
+    }
+    expect(rankingRobustness(requests, model, { asOf: ASOF, k: 1, samples: 5, seed: 0 })).toHaveLength(2);
+  });
+});

@@ -1,6 +1,6 @@
 import { ValidationError, type ValidationIssue, checkArguments } from "../../core/index.js";
 import type { PairwiseMatrix } from "./matrix.js";
-import { ahpWeights, type AhpOptions, type AhpResult } from "./weights.js";
+import { ahpWeights, consistencyThreshold, type AhpOptions, type AhpResult } from "./weights.js";
 
 /**
  * A node of an AHP hierarchy: the goal, a criterion or a sub-criterion. A node with `children` compares them in
@@ -102,7 +102,7 @@ export function ahpHierarchy(hierarchy: AhpHierarchy, options: AhpHierarchyOptio
   }
   checkShape(hierarchy);
   const alts = hierarchy.alternatives;
-  const threshold = options.threshold ?? 0.1;
+  const threshold = consistencyThreshold(options.threshold, "AHP hierarchy");
   const nodes: AhpNodeResult[] = [];
   const leafWeights: { id: string; weight: number }[] = [];
   const totals = new Array<number>(alts.length).fill(0);

@@ -12,7 +12,7 @@ export interface AhpOptions {
   readonly method?: AhpMethod;
   /** RI table for the consistency ratio (default `donegan-dodd`, see {@link RiTableName}). */
   readonly riTable?: RiTable;
-  /** Largest acceptable CR (default 0.10). */
+  /** Largest acceptable CR, from 0 to 1 (default 0.10). */
   readonly threshold?: number;
 }
 
@@ -36,6 +36,15 @@ export interface AhpResult {
   readonly completed: readonly (readonly [number, number])[];
   /** How the weights were derived. */
   readonly method: AhpMethod;
+}
+
+/** @internal The CR threshold (default 0.10): a number from 0 to 1, never a NaN that makes every matrix fail. */
+export function consistencyThreshold(threshold: unknown, subject: string): number {
+  if (threshold === undefined) return 0.1;
+  if (typeof threshold !== "number" || !(threshold >= 0 && threshold <= 1)) {
+    throw ValidationError.single(["options", "threshold"], "threshold must be a number from 0 to 1 (default 0.10)", subject);
+  }
+  return threshold;
 }
 
 /** @internal Principal eigenvector by power iteration (a positive matrix has a unique positive Perron vector). */
@@ -96,7 +105,7 @@ export function ahpWeights(matrix: PairwiseMatrix, options: AhpOptions = {}): Ah
   if (method !== "eigenvector" && method !== "geometric-mean") {
     throw ValidationError.single(["options", "method"], 'method must be "eigenvector" or "geometric-mean"', "AHP");
   }
-  const threshold = options.threshold ?? 0.1;
+  const threshold = consistencyThreshold(options.threshold, "AHP");
   const raw = readMatrix(matrix, "AHP matrix");
   const n = raw.length;
   const completed: [number, number][] = [];

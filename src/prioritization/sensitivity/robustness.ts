@@ -18,7 +18,7 @@ export interface RobustnessOptions extends ScoreOptions {
   readonly perturbation?: WeightPerturbation;
   /** Number of samples (default 1,000). */
   readonly samples?: number;
-  /** PRNG seed (default 1): the same seed gives the same answer. */
+  /** PRNG seed, an integer (default 1): the same seed gives the same answer. */
   readonly seed?: number;
   /** Probability at or above which a request is robust-in (default 0.95); robust-out at or below 1 − this. */
   readonly threshold?: number;
@@ -56,6 +56,10 @@ export function rankingRobustness(requests: readonly ProjectRequest[], model: Sc
   const pert = options.perturbation ?? { kind: "uniform", spread: 0.2 };
   if (!Number.isInteger(samples) || samples < 1 || samples > 1e6) throw ValidationError.single(["options", "samples"], "samples must be an integer from 1 to 1,000,000", "robustness");
   if (!(threshold > 0.5 && threshold <= 1)) throw ValidationError.single(["options", "threshold"], "threshold must be in (0.5, 1]", "robustness");
+  if (pert?.kind !== "uniform" && pert?.kind !== "dirichlet") {
+    throw ValidationError.single(["options", "perturbation", "kind"], 'perturbation kind must be "uniform" or "dirichlet"', "robustness");
+  }
+  if (options.seed !== undefined && !Number.isSafeInteger(options.seed)) throw ValidationError.single(["options", "seed"], "seed must be an integer", "robustness");
   if (pert.kind === "uniform" && !(pert.spread >= 0 && pert.spread <= 1)) throw ValidationError.single(["options", "perturbation", "spread"], "spread must be between 0 and 1", "robustness");
   if (pert.kind === "dirichlet" && !(pert.concentration > 0 && Number.isFinite(pert.concentration))) throw ValidationError.single(["options", "perturbation", "concentration"], "concentration must be positive", "robustness");
   const base = sensitivityBase(requests, model, options);
