@@ -3,6 +3,7 @@ import type { ChecklistItem, Gate, RolloutPlan } from "../entities/index.js";
 import { decodeFacts, type RolloutFacts } from "./evidence-check.js";
 import { afterAsOf } from "./as-of.js";
 import { assessItem, type ItemAssessment } from "./item-life.js";
+import { requireUniqueIds } from "./unique.js";
 
 /** A plan's checklist and gates, as evaluated by {@link evaluateGate} and the readiness functions. */
 export interface RolloutData {
@@ -87,7 +88,8 @@ export function itemsInGateScope(gate: Gate, items: readonly ChecklistItem[]): C
  * Judged as of a day: a vote, a recorded decision, evidence or a waiver stamped after `asOf` (its UTC day is later)
  * is ignored, and an item completed after `asOf` is still open.
  *
- * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`).
+ * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`), or an item or gate id
+ *   is listed twice (path `["items", i, "id"]` / `["gates", i, "id"]`).
  * @throws {NotFoundError} when there is no gate `gateId`; {@link ValidationError} for bad facts or a scope naming an
  *   unknown item.
  * @example
@@ -99,7 +101,9 @@ export function itemsInGateScope(gate: Gate, items: readonly ChecklistItem[]): C
  */
 export function evaluateGate(data: RolloutData, gateId: string, options: ReadinessOptions): GateEvaluation {
   checkArguments("evaluateGate", { data: [data, "object"], gateId: [gateId, "string"], options: [options, "object"] });
-  checkArguments("evaluateGate", { asOf: [options.asOf, "date"] });
+  checkArguments("evaluateGate", { asOf: [options.asOf, "date"], items: [data.items, "object[]"], gates: [data.gates, "object[]"] });
+  requireUniqueIds(data.items, ["items"], "rollout data");
+  requireUniqueIds(data.gates, ["gates"], "rollout data");
   const gate = data.gates.find((g) => g.id === gateId);
   if (!gate) throw new NotFoundError("gate", gateId);
   if (data.plan && gate.rolloutPlanId !== data.plan.id) {

@@ -1,4 +1,5 @@
 import { ValidationError, decimal, metric, missing, type Decimal, type IsoDate, type Metric, type ValidationIssue, checkArguments } from "../core/index.js";
+import { duplicateIdIssues } from "../core/unique-ids.js";
 import { rolloutWaveSchema, type RolloutPlan, type RolloutWave } from "../entities/index.js";
 
 /** Distribution and training progress of one wave or audience. */
@@ -50,7 +51,7 @@ function counts(targeted: number, installed: number, trained: number, failed: nu
  * "03", NaN, −125 or 120.
  */
 function checkedWaves(waves: readonly RolloutWave[]): void {
-  const issues: ValidationIssue[] = [];
+  const issues: ValidationIssue[] = duplicateIdIssues(waves, ["plan", "waves"]);
   waves.forEach((w, i) => {
     const { id, name, start, finish, audience, targetCount, installedCount, trainedCount, failedCount } = w;
     const r = rolloutWaveSchema.safeParse({ id, name, start, finish, audience, targetCount, installedCount, trainedCount, failedCount });
@@ -63,7 +64,8 @@ function checkedWaves(waves: readonly RolloutWave[]): void {
  * Distribution and training progress per wave, per audience (waves with the same audience text are added up) and
  * in total. No waves, or waves without a target, give reasons (`no-target`, `no-attempts`), never 0 %.
  *
- * @throws {ValidationError} for a wave that breaks the wave schema (path `["plan", "waves", i, field]`): a count that
+ * @throws {ValidationError} for a wave id listed twice (path `["plan", "waves", i, "id"]`; it would be added up
+ *   twice) and for a wave that breaks the wave schema (path `["plan", "waves", i, field]`): a count that
  *   is not a whole number from 0 to 100,000,000, installed or trained above the target, a finish before the start.
  * @example
  * ```ts
