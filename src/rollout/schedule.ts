@@ -170,8 +170,8 @@ export function scheduleRollout(template: RolloutTemplate, options: ScheduleRoll
 }
 
 /**
- * The due day of an offset: `anchor` minus `tMinusDays` working days (an anchor on a non-working day, at offset 0,
- * gives the working day before it); a day inside a blackout window moves to the last working day before it that is
+ * The due day of an offset: T0 minus `tMinusDays` working days, where T0 is `anchor`, or the working day before it
+ * when the anchor is not a working day (so T-1 is always the working day before T0); a day inside a blackout window moves to the last working day before it that is
  * outside every window. `window` is the window the nominal day fell in; `windows` every window the move stepped over
  * (chained or adjacent windows included), in calendar order.
  *
@@ -186,9 +186,10 @@ export function dueDateFor(
   tMinusDays: number,
 ): { readonly nominal: IsoDate; readonly due: IsoDate; readonly window: BlackoutWindow | undefined; readonly windows: readonly BlackoutWindow[] } {
   checkArguments("dueDateFor", { calendar: [calendar, "object"], anchor: [anchor, "date"], tMinusDays: [tMinusDays, "integer"] });
-  // An offset of 0 keeps the anchor even on a holiday; a due day must be a working day, so step back.
-  const shifted = addWorkingDays(calendar, anchor, -tMinusDays);
-  const nominal = isWorkingDay(calendar, shifted) ? shifted : previousWorkingDay(calendar, shifted);
+  // T0 is the anchor, or the working day before it when the anchor is not a working day; every offset counts from
+  // T0, so T-1 is always the working day before T0 (counting from a holiday anchor made T-1 and T0 the same day).
+  const t0 = isWorkingDay(calendar, anchor) ? anchor : previousWorkingDay(calendar, anchor);
+  const nominal = addWorkingDays(calendar, t0, -tMinusDays);
   const window = blackoutOn(calendar, nominal);
   if (!window) return { nominal, due: nominal, window, windows: [] };
   const due = previousWorkingDay(calendar, nominal, { skipBlackouts: true });
