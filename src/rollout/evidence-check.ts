@@ -1,6 +1,6 @@
 import { decimal, ValidationError, type Decimal, type DecimalInput, type IsoDate, type ValidationIssue, checkArguments } from "../core/index.js";
 import type { ChecklistItem } from "../entities/index.js";
-import { afterAsOf } from "./as-of.js";
+import { afterAsOf, utcInstant } from "./as-of.js";
 
 /** Facts an automatic evidence check reads: dotted names to exact numbers (`training.keyUsers.completionPercent`). */
 export type RolloutFacts = Readonly<Record<string, DecimalInput>>;
@@ -109,8 +109,9 @@ function latestMetric(item: ChecklistItem, c: { readonly fact: string; readonly 
   for (const e of item.evidence) {
     if (asOf !== undefined && afterAsOf(e.recordedAt, asOf)) continue;
     if (e.type !== "metric" || e.reference !== c.fact || e.value === undefined) continue;
-    if (at === undefined || e.recordedAt > at) [at, tied] = [e.recordedAt, [e.value]];
-    else if (e.recordedAt === at) tied.push(e.value);
+    const when = utcInstant(e.recordedAt);
+    if (at === undefined || when > at) [at, tied] = [when, [e.value]];
+    else if (when === at) tied.push(e.value);
   }
   if (tied.length === 0) return undefined;
   const sorted = [...tied].sort((x, y) => x.comparedTo(y));

@@ -85,8 +85,8 @@ export interface OverdueItem extends ItemAssessment {
 }
 
 /**
- * Open items whose due day is before `asOf`, most overdue first (then by code). Closed, not applicable and skipped
- * items are never overdue; items without a due day (not scheduled yet) are counted in `unscheduled`.
+ * Open items whose due day is before `asOf`, most overdue first (then by code, then by id). Closed, not applicable and
+ * skipped items are never overdue; items without a due day (not scheduled yet) are counted in `unscheduled`.
  *
  * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`), or an item id is listed
  *   twice (path `["items", i, "id"]`; it would count twice).
@@ -111,7 +111,7 @@ export function overdueItems(
     if (item.dueDate === undefined) unscheduled++;
     else if (item.dueDate < options.asOf) out.push({ ...a, dueDate: item.dueDate, daysOverdue: differenceInDays(options.asOf, item.dueDate) });
   }
-  out.sort((x, y) => y.daysOverdue - x.daysOverdue || (x.code ?? x.id).localeCompare(y.code ?? y.id));
+  out.sort((x, y) => y.daysOverdue - x.daysOverdue || (x.code ?? x.id).localeCompare(y.code ?? y.id) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   return { items: out, unscheduled };
 }
 

@@ -35,7 +35,8 @@ export interface ChecklistSchedule {
  * (exactly one accountable) and warns when go-live or cutover lies in a blackout window.
  *
  * @throws {ValidationError} when an item belongs to another plan, depends on an unknown item, the dependencies form a
- *   cycle (named in the message), an anchor date is missing from the plan, or an item falls before `planStart`.
+ *   cycle (named in the message), an anchor date is missing from the plan, an item falls before `planStart`, or
+ *   `planStart` is not a calendar date `YYYY-MM-DD` (path `["planStart"]`).
  * @example
  * ```ts
  * const { items, moves } = scheduleChecklist(plan, checklist, { planStart: isoDate("2026-09-01") });
@@ -47,6 +48,7 @@ export function scheduleChecklist(
   options: { readonly planStart?: IsoDate; readonly blackouts?: readonly { start: string; end: string; reason: string }[] } = {},
 ): ChecklistSchedule {
   checkArguments("scheduleChecklist", { plan: [plan, "object"], items: [items, "object[]"], options: [options, "object?"] });
+  checkArguments("scheduleChecklist", { planStart: [options?.planStart, "date?"] });
   const calendar = withBlackouts(createWorkingCalendar(plan.calendar), options.blackouts ?? []);
   const anchors = { "go-live": plan.goLive, "cutover-start": plan.cutoverStart, "hypercare-end": plan.hypercareEnd };
   const issues: ValidationIssue[] = [];
