@@ -3,6 +3,7 @@ import type { ChecklistItem, Gate, RolloutPlan } from "../entities/index.js";
 import { decodeFacts, type RolloutFacts } from "./evidence-check.js";
 import { afterAsOf } from "./as-of.js";
 import { assessItem, type ItemAssessment } from "./item-life.js";
+import { checkItemFields } from "./item-fields.js";
 import { requireUniqueIds } from "./unique.js";
 
 /** A plan's checklist and gates, as evaluated by {@link evaluateGate} and the readiness functions. */
@@ -111,7 +112,7 @@ export function itemsInGateScope(gate: Gate, items: readonly ChecklistItem[]): C
 export function evaluateGate(data: RolloutData, gateId: string, options: ReadinessOptions): GateEvaluation {
   checkArguments("evaluateGate", { data: [data, "object"], gateId: [gateId, "string"], options: [options, "object"] });
   checkArguments("evaluateGate", { asOf: [options.asOf, "date"], items: [data.items, "object[]"], gates: [data.gates, "object[]"] });
-  requireUniqueIds(data.items, ["items"], "rollout data");
+  checkItemFields(data.items, ["items"], "rollout data");
   requireUniqueIds(data.gates, ["gates"], "rollout data");
   const gate = data.gates.find((g) => g.id === gateId);
   if (!gate) throw new NotFoundError("gate", gateId);

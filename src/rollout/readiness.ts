@@ -3,6 +3,7 @@ import type { ChecklistItem } from "../entities/index.js";
 import { decodeFacts } from "./evidence-check.js";
 import { evaluateGate, type ReadinessOptions, type RolloutData } from "./gate.js";
 import { assessItem, type ItemAssessment } from "./item-life.js";
+import { checkItemFields } from "./item-fields.js";
 import { requireUniqueIds } from "./unique.js";
 
 /** Readiness counts of a group of items. */
@@ -65,7 +66,7 @@ function count(items: readonly ItemAssessment[]): ReadinessCount {
 export function readinessProgress(items: readonly ChecklistItem[], options: ReadinessOptions): ReadinessProgress {
   checkArguments("readinessProgress", { items: [items, "object[]"], options: [options, "object"] });
   checkArguments("readinessProgress", { asOf: [options.asOf, "date"] });
-  requireUniqueIds(items, ["items"], "readiness");
+  checkItemFields(items, ["items"], "readiness");
   const facts = decodeFacts(options.facts);
   const assessed = items.map((i) => ({ item: i, a: assessItem(i, { asOf: options.asOf, facts }) }));
   const group = (key: (i: ChecklistItem) => string) => {
@@ -101,7 +102,7 @@ export function overdueItems(
 ): { readonly items: readonly OverdueItem[]; readonly unscheduled: number } {
   checkArguments("overdueItems", { items: [items, "object[]"], options: [options, "object"] });
   checkArguments("overdueItems", { asOf: [options.asOf, "date"] });
-  requireUniqueIds(items, ["items"], "readiness");
+  checkItemFields(items, ["items"], "readiness");
   const facts = decodeFacts(options.facts);
   const out: OverdueItem[] = [];
   let unscheduled = 0;

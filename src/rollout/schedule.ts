@@ -2,6 +2,7 @@ import {
   addWorkingDays,
   blackoutOn,
   createWorkingCalendar,
+  encodeWith,
   isIsoDate,
   isWorkingDay,
   previousWorkingDay,
@@ -12,7 +13,7 @@ import {
   type WorkingCalendar, checkArguments
 } from "../core/index.js";
 import { orderByDependencies } from "./dependency-order.js";
-import { templateStructureIssues, type RolloutTemplate, type RolloutTemplateEntry } from "./template.js";
+import { rolloutTemplateSchema, templateStructureIssues, type RolloutTemplate, type RolloutTemplateEntry } from "./template.js";
 
 /** Options of {@link scheduleRollout}. */
 export interface ScheduleRolloutOptions {
@@ -94,7 +95,8 @@ export interface RolloutSchedule {
  * move is recorded with every window it stepped over. Items come back in dependency order. A go-live (or a cutover)
  * inside a blackout window is not moved — it is the plan's decision — but `warnings` says so.
  *
- * @throws {ValidationError} for an unsound template (unknown or self dependencies, not exactly one accountable
+ * @throws {ValidationError} for a template that does not fit the template schema (an edited memory form is checked
+ *   too, path `entries[i].field`), an unsound template (unknown or self dependencies, not exactly one accountable
  *   role), a dependency cycle (the message names it), an anchor the options do not give, cutover after go-live,
  *   hypercare ending before go-live, or an item due before `planStart`.
  * @example
@@ -106,6 +108,8 @@ export interface RolloutSchedule {
  */
 export function scheduleRollout(template: RolloutTemplate, options: ScheduleRolloutOptions): RolloutSchedule {
   checkArguments("scheduleRollout", { template: [template, "object"], options: [options, "object"] });
+  // An edited template in memory form is checked like a decoded one (paths `entries[i].field`).
+  encodeWith(rolloutTemplateSchema, template, "rollout template");
   const issues: ValidationIssue[] = templateStructureIssues(template);
   const { goLive, cutoverStart, hypercareEnd, planStart } = options;
   const dateIssue = (name: string, d: string | undefined) => {
