@@ -14,7 +14,7 @@ const office = createWorkingCalendar(plan.calendar); // Hamburg holidays 2026–
 
 /** Oracle, day by day from the calendar's definition (working weekday and not a holiday; windows avoided last). */
 function oracle(cal: typeof office, anchor: IsoDate, t: number): string {
-  const holidays = new Set(cal.holidays.map((h) => h.date));
+  const holidays = new Set<string>(cal.holidays.map((h) => h.date));
   const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
   const day = (n: number) => new Date(n).toISOString().slice(0, 10);
   const works = (d: string) => cal.workingWeekdays.includes((((new Date(ms(d)).getUTCDay() + 6) % 7) + 1) as never) && !holidays.has(d);
