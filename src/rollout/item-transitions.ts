@@ -1,5 +1,6 @@
 import { decodeWith, encodeWith, instant, isInstantInput, ValidationError, type Instant, type ValidationIssue, checkArguments } from "../core/index.js";
 import { checklistItemSchema, type ChecklistItem, type ChecklistItemWire } from "../entities/index.js";
+import { futureIssues } from "./item-future.js";
 
 /** A status change of a checklist item, in wire form (dates and instants as strings). */
 export interface ItemStatusChange {
@@ -33,13 +34,7 @@ export function changeItemStatus(item: ChecklistItem, change: ItemStatusChange, 
   const when = instant(at);
   const issues: ValidationIssue[] = [];
   if (when < item.updatedAt) issues.push({ path: ["at"], message: `the change at ${when} comes before the item's last change (${item.updatedAt})`, code: "custom" });
-  if (change.completedOn !== undefined && change.completedOn > when.slice(0, 10)) {
-    issues.push({ path: ["completedOn"], message: `done on ${change.completedOn}, after the change recording it (${when})`, code: "custom" });
-  }
-  const granted = change.waiver?.grantedAt;
-  if (granted !== undefined && isInstantInput(granted) && instant(granted) > when) {
-    issues.push({ path: ["waiver", "grantedAt"], message: `waiver granted at ${granted}, after the change recording it (${when})`, code: "custom" });
-  }
+  issues.push(...futureIssues(change, when));
   if (issues.length > 0) throw new ValidationError(issues, "status change");
   const wire = encodeWith(checklistItemSchema, item, "checklist item") as ChecklistItemWire & Record<string, unknown>;
   const next: Record<string, unknown> = { ...wire, status: change.status, version: item.version + 1, updatedAt: when };

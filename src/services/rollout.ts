@@ -8,6 +8,7 @@ import type { DraftOf } from "../storage/repository.js";
 import type { PmoContext } from "./context.js";
 import { runOperation } from "./operation.js";
 import { orderByDependencies } from "../rollout/dependency-order.js";
+import { futureIssues } from "../rollout/item-future.js";
 import type { ValidationIssue } from "../core/errors.js";
 
 /** The checklist items and gates a new rollout plan starts with (for example from a scheduled template), without the plan they will belong to. */
@@ -76,7 +77,10 @@ export type ChecklistItemChanges = Partial<
   Pick<WireOf<"checklist-item">, "status" | "statusReason" | "ownerId" | "dueDate" | "completedOn" | "evidence" | "waiver">
 >;
 
-/** @internal Updates a checklist item (status, evidence, waiver, …), compare-and-set on its version. */
+/**
+ * @internal Updates a checklist item (status, evidence, waiver, …), compare-and-set on its version. Like
+ * `changeItemStatus`, it refuses a completion day after today or a waiver granted after now.
+ */
 export function updateChecklistItem(
   ctx: PmoContext,
   actor: string,
@@ -85,9 +89,12 @@ export function updateChecklistItem(
   changes: ChecklistItemChanges,
   reason?: string,
 ): Promise<ChecklistItem> {
-  return runOperation(ctx.adapter, ctx.options, actor, (w) =>
-    w.update("checklist-item", id, (c) => ({ ...c, ...changes }), { expectedVersion, ...(reason !== undefined ? { reason } : {}) }),
-  );
+  return runOperation(ctx.adapter, ctx.options, actor, (w) => {
+    // The same rule as changeItemStatus: an update made now does not record the future.
+    const future = futureIssues(changes ?? {}, w.at);
+    if (future.length > 0) throw new ValidationError(future, "checklist item");
+    return w.update("checklist-item", id, (c) => ({ ...c, ...changes }), { expectedVersion, ...(reason !== undefined ? { reason } : {}) });
+  });
 }
 
 /** A gate decision: the votes cast and the outcome; the decider and time are the actor and now. */

@@ -52,3 +52,23 @@ describe("instantiateRolloutPlan checks dependencies and gate scopes before writ
     expect([r.code, r.path]).toEqual([true, ["gates", 0, "scope", "itemIds", 1]]);
   });
 });
+
+describe("updateChecklistItem applies the item-life rules of changeItemStatus", () => {
+  // NOW is 2026-11-20T09:00Z. changeItemStatus refuses a change that records the future; the service accepted it: an
+  // item "done on 2026-11-25" recorded on 2026-11-20 counted as done from 11-25 with nobody having confirmed it.
+  it("done on a later day than now is refused; done today is fine", async () => {
+    const { pmo, planDraft } = await office();
+    await pmo.instantiateRolloutPlan("p-rui-almeida", planDraft, { items: [it1("ci-a"), it1("ci-b")] as never });
+    const r = await refusal(pmo.updateChecklistItem("p-rui-almeida", "ci-a", 1, { status: "done", completedOn: "2026-11-25" }));
+    expect([r.code, r.path]).toEqual([true, ["completedOn"]]);
+    expect((await pmo.updateChecklistItem("p-rui-almeida", "ci-b", 1, { status: "done", completedOn: "2026-11-20" })).completedOn).toBe("2026-11-20");
+  });
+
+  it("a waiver granted after now is refused", async () => {
+    const { pmo, planDraft } = await office();
+    await pmo.instantiateRolloutPlan("p-rui-almeida", planDraft, { items: [it1("ci-a")] as never });
+    const waiver = { approvedBy: "p-ana-costa", reason: "re-test in hypercare", grantedAt: "2026-11-21T08:00:00Z", expiresOn: "2026-12-31" };
+    const r = await refusal(pmo.updateChecklistItem("p-rui-almeida", "ci-a", 1, { status: "waived", waiver }));
+    expect([r.code, r.path]).toEqual([true, ["waiver", "grantedAt"]]);
+  });
+});
