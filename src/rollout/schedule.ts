@@ -210,11 +210,14 @@ export function blackoutMove(from: IsoDate, to: IsoDate, window: BlackoutWindow,
   return { from, to, window, windows, note: `moved from ${from} to ${to}: ${from} is inside the blackout ${span(window)}${also}` };
 }
 
-/** A warning about the plan's own dates: go-live or cutover inside a blackout window. */
+/** A warning about the plan's own dates: go-live, cutover or a rollout wave inside a blackout window. */
 export interface BlackoutWarning {
-  /** `go-live-in-blackout`: go-live lies in a window; `cutover-in-blackout`: a cutover day (cutover start to go-live) does. */
-  readonly code: "go-live-in-blackout" | "cutover-in-blackout";
-  /** The plan day concerned (go-live, or the first cutover day inside a window). */
+  /**
+   * `go-live-in-blackout`: go-live lies in a window; `cutover-in-blackout`: a cutover day (cutover start to go-live)
+   * does; `wave-in-blackout`: a day of a rollout wave (start to finish) does.
+   */
+  readonly code: "go-live-in-blackout" | "cutover-in-blackout" | "wave-in-blackout";
+  /** The plan day concerned (go-live, or the first cutover or wave day inside a window). */
   readonly date: IsoDate;
   /** The windows concerned, in calendar order. */
   readonly windows: readonly BlackoutWindow[];
@@ -223,8 +226,9 @@ export interface BlackoutWarning {
 }
 
 /**
- * Warns when go-live lies inside a blackout (change-freeze) window, and when a cutover day (from `cutoverStart` up to
- * the day before go-live) does. Dates are not moved: going live in a freeze is the plan's call, so it is flagged.
+ * Warns when go-live lies inside a blackout (change-freeze) window, when a cutover day (from `cutoverStart` up to
+ * the day before go-live) does, and when a day of a rollout wave (from its start to its finish) does. Dates are not
+ * moved: going live or deploying in a freeze is the plan's call, so it is flagged.
  *
  * @throws {ValidationError} when the calendar is not a working calendar or a date is not a date.
  * @example
@@ -234,13 +238,26 @@ export interface BlackoutWarning {
  * // "go-live 2027-01-04 is inside the blackout 2026-12-21…2027-01-04 (Year-end change freeze)"
  * ```
  */
-export function blackoutWarnings(calendar: WorkingCalendar, dates: { readonly goLive: IsoDate; readonly cutoverStart?: IsoDate }): BlackoutWarning[] {
+export function blackoutWarnings(
+  calendar: WorkingCalendar,
+  dates: {
+    readonly goLive: IsoDate;
+    readonly cutoverStart?: IsoDate;
+    /** Rollout waves (a deployment on every day from start to finish). */
+    readonly waves?: readonly { readonly id: string; readonly name: string; readonly start: IsoDate; readonly finish: IsoDate }[];
+  },
+): BlackoutWarning[] {
   const issues: ValidationIssue[] = [];
   if (typeof calendar !== "object" || calendar === null || !Array.isArray(calendar.blackouts)) {
     issues.push({ path: ["calendar"], message: "expected a working calendar (createWorkingCalendar)", code: "custom" });
   }
   if (!isIsoDate(dates?.goLive)) issues.push({ path: ["goLive"], message: "not a date", code: "custom" });
   if (dates?.cutoverStart !== undefined && !isIsoDate(dates.cutoverStart)) issues.push({ path: ["cutoverStart"], message: "not a date", code: "custom" });
+  if (dates?.waves !== undefined && !Array.isArray(dates.waves)) issues.push({ path: ["waves"], message: "expected a list of waves", code: "custom" });
+  (Array.isArray(dates?.waves) ? dates.waves : []).forEach((w, i) => {
+    if (!isIsoDate(w?.start)) issues.push({ path: ["waves", i, "start"], message: "not a date", code: "custom" });
+    if (!isIsoDate(w?.finish)) issues.push({ path: ["waves", i, "finish"], message: "not a date", code: "custom" });
+  });
   if (issues.length > 0) throw new ValidationError(issues, "blackout warnings");
   const span = (w: BlackoutWindow) => `the blackout ${w.start}…${w.end} (${w.reason})`;
   const out: BlackoutWarning[] = [];
@@ -255,6 +272,12 @@ export function blackoutWarnings(calendar: WorkingCalendar, dates: { readonly go
       const first = during.map((b) => (b.start > cs ? b.start : cs)).sort()[0]!;
       out.push({ code: "cutover-in-blackout", date: first, windows: during, message: `cutover ${cs}…${dates.goLive} overlaps ${during.map(span).join(" and ")}` });
     }
+  }
+  for (const w of dates.waves ?? []) {
+    const during = calendar.blackouts.filter((b) => b.start <= w.finish && b.end >= w.start);
+    if (during.length === 0) continue;
+    const first = during.map((b) => (b.start > w.start ? b.start : w.start)).sort()[0]!;
+    out.push({ code: "wave-in-blackout", date: first, windows: during, message: `wave ${w.name} ${w.start}…${w.finish} overlaps ${during.map(span).join(" and ")}` });
   }
   return out;
 }
