@@ -38,7 +38,8 @@ function count(items: readonly ItemAssessment[]): ReadinessCount {
   const done = items.filter((a) => a.done).length;
   const skipped = items.filter((a) => a.status === "skipped").length;
   const notApplicable = items.filter((a) => a.status === "not-applicable").length;
-  const waived = items.filter((a) => a.status === "waived" && a.state === "closed").length;
+  // Closed by its waiver (an item whose evidence held before a later waiver counts as done, not waived).
+  const waived = items.filter((a) => a.status === "waived" && a.state === "closed" && !a.done).length;
   const applicable = items.length - skipped - notApplicable;
   return {
     total: items.length,

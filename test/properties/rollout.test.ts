@@ -145,6 +145,8 @@ function stateOf(item: ChecklistItem, supplied: Readonly<Record<string, string>>
   if (item.status === "not-applicable" || item.status === "skipped") return { state: "excluded", done: false };
   if (item.status === "waived") {
     const w = item.waiver!;
+    // A waiver granted after AS_OF did not exist then: the item stood on its evidence rule (if any), like a todo.
+    if (w.grantedAt.slice(0, 10) > AS_OF && item.evidenceRule) return stateOf({ ...item, status: "todo" }, supplied);
     return { state: w.grantedAt.slice(0, 10) <= AS_OF && AS_OF <= w.expiresOn ? "closed" : "open", done: false };
   }
   if (item.evidenceRule) {
@@ -162,7 +164,7 @@ function expectCount(c: ReadinessCount, of: readonly ChecklistItem[], supplied: 
   const done = st.filter((x) => x.done).length;
   const skipped = of.filter((i) => i.status === "skipped").length;
   const na = of.filter((i) => i.status === "not-applicable").length;
-  const waived = st.filter((x) => x.i.status === "waived" && x.state === "closed").length;
+  const waived = st.filter((x) => x.i.status === "waived" && x.state === "closed" && !x.done).length;
   const applicable = of.length - skipped - na;
   expect({ total: c.total, done: c.done, skipped: c.skipped, notApplicable: c.notApplicable, waived: c.waived, applicable: c.applicable })
     .toEqual({ total: of.length, done, skipped, notApplicable: na, waived, applicable });
