@@ -29,3 +29,14 @@ describe("a rollout wave inside a blackout window is flagged", () => {
     expect(scheduleChecklist(inFreeze, items).warnings.map((x) => [x.code, x.date])).toEqual([["wave-in-blackout", "2026-12-28"]]);
   });
 });
+
+describe("waveProgress groups audiences as the wave schema reads them", () => {
+  it("'Sales EMEA ' (trailing space, accepted by the schema's trim) made a second 'Sales EMEA' audience", async () => {
+    const { waveProgress } = await import("../../src/rollout/index.js");
+    const a = { ...pilot, id: "w-a", audience: "Sales EMEA", targetCount: 10, installedCount: 0, trainedCount: 0, failedCount: 0 };
+    const b = { ...a, id: "w-b", audience: "Sales EMEA " };
+    const p = waveProgress({ waves: [a, b] }, { asOf: isoDate("2026-11-20") });
+    expect(Object.keys(p.byAudience)).toEqual(["Sales EMEA"]);
+    expect(p.byAudience["Sales EMEA"]!.targeted).toBe(20);
+  });
+});
