@@ -32,7 +32,8 @@ export interface EvidenceCheck {
 }
 
 /**
- * Validates a facts object: every value must be a finite decimal (a Decimal, an integer or a decimal string).
+ * Validates a facts object: every value must be a finite decimal (a Decimal, a number or a decimal string; a whole
+ * number beyond 2^53 must be a string, as a number it is no longer the one written).
  *
  * @throws {ValidationError} with the path of each bad fact.
  * @example
@@ -44,6 +45,11 @@ export function decodeFacts(facts: RolloutFacts | undefined): ReadonlyMap<string
   const out = new Map<string, Decimal>();
   const issues: ValidationIssue[] = [];
   for (const [k, v] of Object.entries(facts ?? {})) {
+    // Above 2^53 a number is no longer the one written (9007199254740993 arrives as …992): ask for the digits.
+    if (typeof v === "number" && Number.isInteger(v) && !Number.isSafeInteger(v)) {
+      issues.push({ path: ["facts", k], message: `fact ${k} is too large for a JavaScript number; give it as a decimal string`, code: "custom" });
+      continue;
+    }
     try {
       out.set(k, decimal(v));
     } catch {

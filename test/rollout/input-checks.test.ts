@@ -47,3 +47,12 @@ describe("overdue list order does not depend on input order", () => {
     expect(overdueItems([late("a"), late("b")], { asOf }).items.map((i) => i.id)).toEqual(["a", "b"]);
   });
 });
+
+describe("facts too large for a JavaScript number", () => {
+  it("9007199254740993 given as a number arrived as …992 and failed '= 9007199254740993'; it must be given as text", async () => {
+    const { decodeFacts } = await import("../../src/rollout/index.js");
+    expect(firstIssuePath(() => decodeFacts({ "bytes.copied": 9007199254740993 }))).toEqual(["facts", "bytes.copied"]);
+    expect(decodeFacts({ "bytes.copied": "9007199254740993" }).get("bytes.copied")!.toFixed()).toBe("9007199254740993");
+    expect(decodeFacts({ "training.percent": 92.5, big: Number.MAX_SAFE_INTEGER }).get("training.percent")!.toFixed()).toBe("92.5");
+  });
+});
