@@ -84,7 +84,8 @@ export interface Pmo {
   recordTestRun(actor: string, run: DraftOf<"test-run">): Promise<TestRun>;
   /**
    * Creates a rollout plan with the checklist items and gates of a template. Dependencies must name items given here
-   * and form no cycle, and gate scopes must name items given here (`ValidationError`, nothing written).
+   * and form no cycle, gate scopes must name items given here and items must name gates given here
+   * (`ValidationError`, nothing written).
    */
   instantiateRolloutPlan(actor: string, plan: Omit<DraftOf<"rollout-plan">, "templateId">, template: RolloutPlanContents): Promise<{ readonly plan: RolloutPlan; readonly items: readonly ChecklistItem[]; readonly gates: readonly Gate[] }>;
   /** Updates a checklist item (status, evidence, waiver, owner, dates). */

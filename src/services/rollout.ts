@@ -23,7 +23,8 @@ export interface RolloutPlanContents {
 
 /**
  * @internal The contents must hang together before anything is written: dependencies name items given here and form
- * no cycle, and gate scopes name items given here (a new plan has no other items).
+ * no cycle, gate scopes name items given here, and the gates an item names are given here (a new plan has no other
+ * items or gates; a misspelt gate id left the item silently outside that gate's scope).
  */
 function checkContents(template: RolloutPlanContents): void {
   const nodes = template.items.map((item, i) => {
@@ -43,6 +44,14 @@ function checkContents(template: RolloutPlanContents): void {
     if (!Array.isArray(itemIds)) return;
     itemIds.forEach((id: unknown, j) => {
       if (typeof id === "string" && !ids.has(id)) issues.push({ path: ["gates", i, "scope", "itemIds", j], message: `unknown checklist item ${id}`, code: "custom" });
+    });
+  });
+  const gateIds = new Set((template.gates ?? []).map((g) => (g as { id?: unknown }).id).filter((id): id is string => typeof id === "string"));
+  template.items.forEach((item, i) => {
+    const named = (item as { gateIds?: unknown }).gateIds;
+    if (!Array.isArray(named)) return;
+    named.forEach((id: unknown, j) => {
+      if (typeof id === "string" && !gateIds.has(id)) issues.push({ path: ["items", i, "gateIds", j], message: `unknown gate ${id}`, code: "custom" });
     });
   });
   if (issues.length > 0) throw new ValidationError(issues, "rollout plan contents");

@@ -72,3 +72,12 @@ describe("updateChecklistItem applies the item-life rules of changeItemStatus", 
     expect([r.code, r.path]).toEqual([true, ["waiver", "grantedAt"]]);
   });
 });
+
+describe("instantiateRolloutPlan checks the gates items name", () => {
+  it("an item naming a gate that is not given (a typo) is refused: it would silently be outside that gate's scope", async () => {
+    const { pmo, planDraft } = await office();
+    const item = { ...it1("ci-a"), phase: "deploy", gateIds: ["g-2"] };
+    const r = await refusal(pmo.instantiateRolloutPlan("p-rui-almeida", planDraft, { items: [item] as never, gates: [gate(["ci-a"])] as never }));
+    expect([r.code, r.path]).toEqual([true, ["items", 0, "gateIds", 0]]);
+  });
+});
