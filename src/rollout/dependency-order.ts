@@ -1,4 +1,5 @@
 import { ValidationError, checkArguments } from "../core/index.js";
+import { requireUniqueIds } from "./unique.js";
 
 /** Anything with an id and the ids it depends on (template entries, checklist items). */
 export interface DependencyNode {
@@ -12,7 +13,7 @@ export interface DependencyNode {
  * Orders nodes so that every node comes after the nodes it depends on; among nodes that are free at the same time
  * the input order is kept, so the result is deterministic.
  *
- * @throws {ValidationError} when a dependency names an unknown id (path `[index, "dependsOn", j]`) or the
+ * @throws {ValidationError} when an id is listed twice (path `[index, "id"]`), a dependency names an unknown id (path `[index, "dependsOn", j]`) or the
  *   dependencies form a cycle; the message names the cycle (`a → b → c → a`).
  * @example
  * ```ts
@@ -22,6 +23,7 @@ export interface DependencyNode {
 export function orderByDependencies<T extends DependencyNode>(nodes: readonly T[], subject = "dependencies"): T[] {
   checkArguments("orderByDependencies", { nodes: [nodes, "object[]"], subject: [subject, "string?"] });
   nodes.forEach((n, i) => checkArguments(subject, { [`nodes[${i}].id`]: [n.id, "string"], [`nodes[${i}].dependsOn`]: [n.dependsOn, "array"] }));
+  requireUniqueIds(nodes, [], subject);
   const index = new Map<string, number>();
   nodes.forEach((n, i) => index.set(n.id, i));
   const unknown = nodes.flatMap((n, i) =>

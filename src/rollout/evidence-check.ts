@@ -1,6 +1,6 @@
 import { decimal, ValidationError, type Decimal, type DecimalInput, type IsoDate, type ValidationIssue, checkArguments } from "../core/index.js";
 import type { ChecklistItem } from "../entities/index.js";
-import { afterAsOf } from "./as-of.js";
+import { afterAsOf, utcInstant } from "./as-of.js";
 
 /** Facts an automatic evidence check reads: dotted names to exact numbers (`training.keyUsers.completionPercent`). */
 export type RolloutFacts = Readonly<Record<string, DecimalInput>>;
@@ -32,7 +32,8 @@ export interface EvidenceCheck {
 }
 
 /**
- * Validates a facts object: every value must be a finite decimal (a Decimal, an integer or a decimal string).
+ * Validates a facts object: every value must be a finite decimal (a Decimal, a number or a decimal string; a whole
+ * number beyond 2^53 must be a string, as a number it is no longer the one written).
  *
  * @throws {ValidationError} with the path of each bad fact.
  * @example
@@ -44,6 +45,11 @@ export function decodeFacts(facts: RolloutFacts | undefined): ReadonlyMap<string
   const out = new Map<string, Decimal>();
   const issues: ValidationIssue[] = [];
   for (const [k, v] of Object.entries(facts ?? {})) {
+    // Above 2^53 a number is no longer the one written (9007199254740993 arrives as …992): ask for the digits.
+    if (typeof v === "number" && Number.isInteger(v) && !Number.isSafeInteger(v)) {
+      issues.push({ path: ["facts", k], message: `fact ${k} is too large for a JavaScript number; give it as a decimal string`, code: "custom" });
+      continue;
+    }
     try {
       out.set(k, decimal(v));
     } catch {
@@ -57,7 +63,8 @@ export function decodeFacts(facts: RolloutFacts | undefined): ReadonlyMap<string
 /**
  * Checks an item's automatic evidence rule over the supplied facts. A fact missing from `facts` falls back to the
  * latest `metric` evidence recorded on the item under that name — with `asOf`, only evidence recorded by that day
- * (its UTC day ≤ `asOf`); a fact found nowhere fails its condition. Returns `undefined` when the item has no rule.
+ * (its UTC day ≤ `asOf`); metrics recorded at the same latest instant with different values count by the least
+ * favourable one (whatever their order in the list); a fact found nowhere fails its condition. Returns `undefined` when the item has no rule.
  *
  * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`).
  * @example
@@ -75,7 +82,7 @@ export function checkEvidenceRule(
   if (!item.evidenceRule) return undefined;
   const conditions = item.evidenceRule.all.map((c): ConditionResult => {
     const supplied = facts.get(c.fact);
-    const recorded = supplied === undefined ? latestMetric(item, c.fact, options.asOf) : undefined;
+    const recorded = supplied === undefined ? latestMetric(item, c, options.asOf) : undefined;
     const value = supplied ?? recorded;
     if (value === undefined) return { fact: c.fact, op: c.op, threshold: c.threshold, satisfied: false };
     return {
@@ -97,15 +104,26 @@ export function checkEvidenceRule(
   return { satisfied: failed.length === 0, conditions, explanation };
 }
 
-function latestMetric(item: ChecklistItem, fact: string, asOf: IsoDate | undefined): Decimal | undefined {
-  let best: { at: string; value: Decimal } | undefined;
+/**
+ * The latest metric recorded under the condition's fact (by `asOf`, when given). Several metrics recorded at that
+ * same instant are one conflicting reading: the least favourable value for the condition is taken, so the verdict
+ * does not depend on the order of the evidence list and a conflict never proves an item.
+ */
+function latestMetric(item: ChecklistItem, c: { readonly fact: string; readonly op: ConditionResult["op"]; readonly threshold: Decimal }, asOf: IsoDate | undefined): Decimal | undefined {
+  let at: string | undefined;
+  let tied: Decimal[] = [];
   for (const e of item.evidence) {
     if (asOf !== undefined && afterAsOf(e.recordedAt, asOf)) continue;
-    if (e.type === "metric" && e.reference === fact && e.value !== undefined && (!best || e.recordedAt >= best.at)) {
-      best = { at: e.recordedAt, value: e.value };
-    }
+    if (e.type !== "metric" || e.reference !== c.fact || e.value === undefined) continue;
+    const when = utcInstant(e.recordedAt);
+    if (at === undefined || when > at) [at, tied] = [when, [e.value]];
+    else if (when === at) tied.push(e.value);
   }
-  return best?.value;
+  if (tied.length === 0) return undefined;
+  const sorted = [...tied].sort((x, y) => x.comparedTo(y));
+  if (c.op === "<=" || c.op === "<") return sorted.at(-1);
+  if (c.op === "=") return sorted.find((v) => !v.eq(c.threshold)) ?? sorted[0];
+  return sorted[0];
 }
 
 function compare(value: Decimal, op: ConditionResult["op"], threshold: Decimal): boolean {

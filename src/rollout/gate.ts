@@ -1,8 +1,10 @@
-import { NotFoundError, ValidationError, type IsoDate, checkArguments } from "../core/index.js";
+import { NotFoundError, ValidationError, type IsoDate, type ValidationIssue, checkArguments } from "../core/index.js";
 import type { ChecklistItem, Gate, RolloutPlan } from "../entities/index.js";
 import { decodeFacts, type RolloutFacts } from "./evidence-check.js";
 import { afterAsOf } from "./as-of.js";
 import { assessItem, type ItemAssessment } from "./item-life.js";
+import { checkItemFields } from "./item-fields.js";
+import { requireUniqueIds } from "./unique.js";
 
 /** A plan's checklist and gates, as evaluated by {@link evaluateGate} and the readiness functions. */
 export interface RolloutData {
@@ -54,10 +56,10 @@ export interface GateEvaluation {
 }
 
 /**
- * The items in a gate's scope: those in its phases, categories or item ids, and those that list the gate in their
- * `gateIds`.
+ * The items in a gate's scope: the items of the gate's plan that are in its phases, categories or item ids, or that
+ * list the gate in their `gateIds`. Items of another plan are never in scope.
  *
- * @throws {ValidationError} when the scope names an item id that does not exist.
+ * @throws {ValidationError} when the scope names an item id that does not exist or belongs to another plan.
  * @example
  * ```ts
  * itemsInGateScope(gate, items).length;
@@ -66,30 +68,40 @@ export interface GateEvaluation {
 export function itemsInGateScope(gate: Gate, items: readonly ChecklistItem[]): ChecklistItem[] {
   checkArguments("itemsInGateScope", { gate: [gate, "object"], items: [items, "object[]"] });
   checkArguments("itemsInGateScope", { "gate.scope": [gate.scope, "object"] });
-  const ids = new Set(items.map((i) => i.id));
-  const unknown = (gate.scope.itemIds ?? []).flatMap((id, j) =>
-    ids.has(id) ? [] : [{ path: ["scope", "itemIds", j], message: `unknown checklist item ${id}`, code: "custom" }],
-  );
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const unknown = (gate.scope.itemIds ?? []).flatMap((id, j) => {
+    const named = byId.get(id);
+    if (named === undefined) return [{ path: ["scope", "itemIds", j], message: `unknown checklist item ${id}`, code: "custom" }];
+    if (named.rolloutPlanId !== gate.rolloutPlanId) {
+      return [{ path: ["scope", "itemIds", j], message: `checklist item ${id} belongs to ${named.rolloutPlanId}, not ${gate.rolloutPlanId}`, code: "custom" }];
+    }
+    return [];
+  });
   if (unknown.length > 0) throw new ValidationError(unknown, `gate ${gate.id}`);
   const phases = new Set<string>(gate.scope.phases ?? []);
   const categories = new Set<string>(gate.scope.categories ?? []);
   const named = new Set(gate.scope.itemIds ?? []);
-  return items.filter((i) => phases.has(i.phase) || categories.has(i.category) || named.has(i.id) || i.gateIds.includes(gate.id));
+  return items.filter(
+    (i) => i.rolloutPlanId === gate.rolloutPlanId && (phases.has(i.phase) || categories.has(i.category) || named.has(i.id) || i.gateIds.includes(gate.id)),
+  );
 }
 
 /**
- * Decides a gate from evidence: **GO** when every blocking item in scope is done, not applicable (with its reason) or
+ * Decides a gate from evidence (over the items of the gate's plan): **GO** when every blocking item in scope is done, not applicable (with its reason) or
  * waived with an unexpired waiver, and the minimum number of approvers voted to approve; **CONDITIONAL GO** when that
  * holds but advisory items are still open (they become the conditions); **NO-GO** otherwise, with the blocking items
  * and missing approvals listed. A skipped blocking item holds the gate. Items with an automatic evidence rule count
- * as closed exactly when the facts satisfy it.
+ * as closed exactly when the facts satisfy it. A gate with no item in its scope is **NO-GO**: nothing shows it ready.
  *
  * Judged as of a day: a vote, a recorded decision, evidence or a waiver stamped after `asOf` (its UTC day is later)
  * is ignored, and an item completed after `asOf` is still open.
  *
- * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`).
- * @throws {NotFoundError} when there is no gate `gateId`; {@link ValidationError} for bad facts or a scope naming an
- *   unknown item.
+ * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`), or an item or gate id
+ *   is listed twice (path `["items", i, "id"]` / `["gates", i, "id"]`).
+ * @throws {NotFoundError} when there is no gate `gateId`; {@link ValidationError} for bad facts, a scope naming an
+ *   unknown item or another plan's item, an approval rule that cannot be read (`minApprovals` not a whole number from
+ *   1 to the number of approvers, an approver listed twice, an approver voting twice; path `["gates", i, …]`), or,
+ *   with `plan` given, an item of another plan (path `["items", i, "rolloutPlanId"]`).
  * @example
  * ```ts
  * const r = evaluateGate({ items, gates }, "g-crm-go-no-go", { asOf: isoDate("2026-11-20"), facts: { "defects.openCritical": 0 } });
@@ -99,12 +111,22 @@ export function itemsInGateScope(gate: Gate, items: readonly ChecklistItem[]): C
  */
 export function evaluateGate(data: RolloutData, gateId: string, options: ReadinessOptions): GateEvaluation {
   checkArguments("evaluateGate", { data: [data, "object"], gateId: [gateId, "string"], options: [options, "object"] });
-  checkArguments("evaluateGate", { asOf: [options.asOf, "date"] });
+  checkArguments("evaluateGate", { asOf: [options.asOf, "date"], items: [data.items, "object[]"], gates: [data.gates, "object[]"] });
+  checkItemFields(data.items, ["items"], "rollout data");
+  requireUniqueIds(data.gates, ["gates"], "rollout data");
   const gate = data.gates.find((g) => g.id === gateId);
   if (!gate) throw new NotFoundError("gate", gateId);
   if (data.plan && gate.rolloutPlanId !== data.plan.id) {
     throw ValidationError.single(["rolloutPlanId"], `gate ${gate.id} belongs to ${gate.rolloutPlanId}, not ${data.plan.id}`, "gate");
   }
+  if (data.plan) {
+    const planId = data.plan.id;
+    const foreign = data.items.flatMap((i, k) =>
+      i.rolloutPlanId === planId ? [] : [{ path: ["items", k, "rolloutPlanId"], message: `item ${i.id} belongs to ${i.rolloutPlanId}, not ${planId}`, code: "custom" }],
+    );
+    if (foreign.length > 0) throw new ValidationError(foreign, "rollout data");
+  }
+  checkApprovalRule(gate, data.gates.indexOf(gate));
   const facts = decodeFacts(options.facts);
   const scope = itemsInGateScope(gate, data.items).map((i) => assessItem(i, { asOf: options.asOf, facts }));
   const blockers = scope.filter((a) => a.blocking && (a.state === "open" || a.status === "skipped"));
@@ -120,6 +142,8 @@ export function evaluateGate(data: RolloutData, gateId: string, options: Readine
   const notVoted = gate.approvers.map((a) => a.personId).filter((p) => !voted.has(p));
 
   const reasons: string[] = [];
+  // Nothing in scope is no evidence of readiness, not evidence of it.
+  if (scope.length === 0) reasons.push("no checklist item in the gate's scope: nothing shows the gate is ready");
   if (blockers.length > 0) reasons.push(`${blockers.length} blocking item(s) not closed: ${blockers.map((b) => b.code ?? b.id).join(", ")}`);
   if (approving < gate.minApprovals) reasons.push(`${approving} of ${gate.minApprovals} required approvals given`);
   let outcome: GateEvaluation["outcome"];
@@ -145,4 +169,29 @@ export function evaluateGate(data: RolloutData, gateId: string, options: Readine
     scope,
     ...(recorded ? { recorded } : {}),
   };
+}
+
+/**
+ * The approval half of the gate rule must be readable: a `minApprovals` that is not a whole number from 1 to the
+ * number of approvers compared as "met" (`0 < NaN` is false), and a vote or approver listed twice counted twice.
+ */
+function checkApprovalRule(gate: Gate, index: number): void {
+  const path = (...p: (string | number)[]) => ["gates", index, ...p];
+  const issues: ValidationIssue[] = [];
+  checkArguments(`gate ${gate.id}`, { [`gates[${index}].approvers`]: [gate.approvers, "object[]"], [`gates[${index}].approvals`]: [gate.approvals, "object[]"] });
+  const approvers = new Set<string>();
+  gate.approvers.forEach((a, i) => {
+    if (approvers.has(a.personId)) issues.push({ path: path("approvers", i, "personId"), message: `${a.personId} is listed twice`, code: "custom" });
+    approvers.add(a.personId);
+  });
+  const m = gate.minApprovals as unknown;
+  if (typeof m !== "number" || !Number.isInteger(m) || m < 1 || m > approvers.size) {
+    issues.push({ path: path("minApprovals"), message: `minApprovals must be a whole number from 1 to ${approvers.size} (the approvers), got ${String(m)}`, code: "custom" });
+  }
+  const voted = new Set<string>();
+  gate.approvals.forEach((v, i) => {
+    if (voted.has(v.personId)) issues.push({ path: path("approvals", i, "personId"), message: `${v.personId} voted twice`, code: "custom" });
+    voted.add(v.personId);
+  });
+  if (issues.length > 0) throw new ValidationError(issues, `gate ${gate.id}`);
 }

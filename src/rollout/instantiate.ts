@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { decodeWith, toDecimalString, ValidationError, type Instant, checkArguments } from "../core/index.js";
-import { checklistItemSchema, personRoleSchema, type ChecklistItem } from "../entities/index.js";
+import { checklistItemSchema, personRoleSchema, refSchema, type ChecklistItem } from "../entities/index.js";
 import type { RolloutSchedule } from "./schedule.js";
 
 /** Options of {@link instantiateChecklist}. */
@@ -19,7 +19,8 @@ export interface InstantiateChecklistOptions {
  * Turns a scheduled template into checklist items of a plan (status `todo`, due days set, dependencies re-pointed at
  * the new ids, RACI filled from `assignees`), each checked by the checklist-item schema.
  *
- * @throws {ValidationError} when an id would be invalid or an item does not pass the schema.
+ * @throws {ValidationError} when `assignees` names an unknown role or gives a person id that is not an id (path
+ *   `["assignees", role]`), an id would be invalid or an item does not pass the schema.
  * @example
  * ```ts
  * const items = instantiateChecklist(scheduleRollout(DEFAULT_IT_ROLLOUT_TEMPLATE, { goLive, calendar }), {
@@ -31,15 +32,24 @@ export function instantiateChecklist(schedule: RolloutSchedule, options: Instant
   checkArguments("instantiateChecklist", { schedule: [schedule, "object"], options: [options, "object"] });
   checkArguments("instantiateChecklist", { "schedule.items": [schedule.items, "object[]"] });
   const prefix = options.idPrefix ?? "ci-";
-  const who = options.assignees ?? {};
+  checkArguments("instantiateChecklist", { assignees: [options.assignees, "object?"] });
   const issues: { path: (string | number)[]; message: string; code: string }[] = [];
+  // A misspelt role ("sponser") used to be ignored, leaving its items without owner or accountable person.
+  const who = new Map<string, string>();
+  for (const [role, personId] of Object.entries(options.assignees ?? {})) {
+    if (!personRoleSchema.safeParse(role).success) issues.push({ path: ["assignees", role], message: `unknown role ${JSON.stringify(role)}`, code: "custom" });
+    else if (personId === undefined) continue;
+    else if (!refSchema.safeParse(personId).success) issues.push({ path: ["assignees", role], message: "expected a person id", code: "custom" });
+    else who.set(role, personId);
+  }
+  if (issues.length > 0) throw new ValidationError(issues, "checklist assignees");
   const items = schedule.items.map((e, i) => {
     const raci = new Map<string, { personId: string; raci: string }>();
     for (const r of e.raci) {
-      const personId = who[r.role];
+      const personId = who.get(r.role);
       if (personId !== undefined) raci.set(`${personId}/${r.raci}`, { personId, raci: r.raci });
     }
-    const owner = who[e.ownerRole];
+    const owner = who.get(e.ownerRole);
     const wire = {
       id: prefix + e.id,
       version: 1,

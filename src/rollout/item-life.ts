@@ -45,7 +45,8 @@ export interface ItemAssessment {
  * up to and including its `expiresOn`; afterwards the item is open. Not applicable and skipped items are excluded
  * (the entity schema guarantees they carry a reason). A skipped item is not a closed one: a gate still needs it done,
  * waived or not applicable. Judging an earlier day is honest: an item done after `asOf`, or waived by a waiver
- * granted after it, is still open on `asOf`, and metric evidence recorded after `asOf` is not read.
+ * granted after it, is still open on `asOf` (unless its evidence rule held then), and metric evidence recorded after
+ * `asOf` is not read.
  *
  * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`).
  * @example
@@ -83,7 +84,11 @@ export function assessItem(
       return result("excluded", false, `skipped: ${item.statusReason ?? ""}`.trim());
     case "waived": {
       const w = item.waiver;
-      if (w && afterAsOf(w.grantedAt, options.asOf)) return result("open", false, `waiver granted only on ${w.grantedAt.slice(0, 10)}`);
+      if (w && afterAsOf(w.grantedAt, options.asOf)) {
+        // Before its waiver the item stood on its evidence: a rule that held on asOf closed it then.
+        if (check?.satisfied) return result("closed", true, `evidence rule holds: ${check.explanation}`);
+        return result("open", false, `waiver granted only on ${w.grantedAt.slice(0, 10)}`);
+      }
       if (w && options.asOf <= w.expiresOn) return result("closed", false, `waived by ${w.approvedBy} until ${w.expiresOn}: ${w.reason}`);
       return result("open", false, w ? `waiver by ${w.approvedBy} expired on ${w.expiresOn}` : "waived without a waiver", true);
     }

@@ -1,5 +1,6 @@
-import { decodeWith, encodeWith, type Instant, checkArguments } from "../core/index.js";
+import { decodeWith, encodeWith, instant, isInstantInput, ValidationError, type Instant, type ValidationIssue, checkArguments } from "../core/index.js";
 import { checklistItemSchema, type ChecklistItem, type ChecklistItemWire } from "../entities/index.js";
+import { futureIssues } from "./item-future.js";
 
 /** A status change of a checklist item, in wire form (dates and instants as strings). */
 export interface ItemStatusChange {
@@ -16,9 +17,12 @@ export interface ItemStatusChange {
 /**
  * Moves a checklist item to a new status and returns the new item (version + 1, `updatedAt` = `at`), checked by
  * the checklist-item schema: skipped, not applicable and blocked need a reason; waived needs a waiver with an
- * approver and an expiry not before it was granted; done needs its completion day.
+ * approver and an expiry not before it was granted; done needs its completion day. Transitions stay in order: `at`
+ * is not before the item's last change (`updatedAt`), and the change does not record the future — a completion day
+ * after the UTC day of `at`, or a waiver granted after `at`.
  *
- * @throws {ValidationError} with the path of each problem (`statusReason`, `waiver.expiresOn`, …).
+ * @throws {ValidationError} with the path of each problem (`at`, `completedOn`, `waiver.grantedAt`, `statusReason`,
+ *   `waiver.expiresOn`, …).
  * @example
  * ```ts
  * const na = changeItemStatus(item, { status: "not-applicable", reason: "No database to back up" }, instant("2026-11-20T09:00:00Z"));
@@ -26,8 +30,14 @@ export interface ItemStatusChange {
  */
 export function changeItemStatus(item: ChecklistItem, change: ItemStatusChange, at: Instant): ChecklistItem {
   checkArguments("changeItemStatus", { item: [item, "object"], change: [change, "object"], at: [at, "string"] });
+  if (!isInstantInput(at)) throw ValidationError.single(["at"], `${JSON.stringify(at)} is not a UTC date-time like 2026-11-25T14:03:00.000Z`, "status change");
+  const when = instant(at);
+  const issues: ValidationIssue[] = [];
+  if (when < item.updatedAt) issues.push({ path: ["at"], message: `the change at ${when} comes before the item's last change (${item.updatedAt})`, code: "custom" });
+  issues.push(...futureIssues(change, when));
+  if (issues.length > 0) throw new ValidationError(issues, "status change");
   const wire = encodeWith(checklistItemSchema, item, "checklist item") as ChecklistItemWire & Record<string, unknown>;
-  const next: Record<string, unknown> = { ...wire, status: change.status, version: item.version + 1, updatedAt: at };
+  const next: Record<string, unknown> = { ...wire, status: change.status, version: item.version + 1, updatedAt: when };
   delete next["statusReason"];
   delete next["completedOn"];
   delete next["waiver"];
@@ -39,7 +49,7 @@ export function changeItemStatus(item: ChecklistItem, change: ItemStatusChange, 
 
 /**
  * Records one piece of evidence on an item (a link, a file reference, a sign-off or a metric with its value) with
- * who recorded it and when, and returns the new item.
+ * who recorded it and when, and returns the new item (`updatedAt` = the later of its last change and `recordedAt`).
  *
  * @throws {ValidationError} when the evidence is malformed (a metric without a value, a blank reference, …).
  * @example
@@ -54,6 +64,9 @@ export function recordEvidence(
 ): ChecklistItem {
   checkArguments("recordEvidence", { item: [item, "object"], evidence: [evidence, "object"] });
   const wire = encodeWith(checklistItemSchema, item, "checklist item") as ChecklistItemWire;
-  const next = { ...wire, evidence: [...(wire.evidence ?? []), evidence], version: item.version + 1, updatedAt: evidence.recordedAt };
+  // Evidence may be recorded after the fact; the item's own change time never goes back.
+  const recorded = isInstantInput(evidence.recordedAt) ? instant(evidence.recordedAt) : evidence.recordedAt;
+  const updatedAt = recorded > item.updatedAt ? recorded : item.updatedAt;
+  const next = { ...wire, evidence: [...(wire.evidence ?? []), evidence], version: item.version + 1, updatedAt };
   return decodeWith(checklistItemSchema, next, "checklist item");
 }

@@ -3,6 +3,8 @@ import type { ChecklistItem } from "../entities/index.js";
 import { decodeFacts } from "./evidence-check.js";
 import { evaluateGate, type ReadinessOptions, type RolloutData } from "./gate.js";
 import { assessItem, type ItemAssessment } from "./item-life.js";
+import { checkItemFields } from "./item-fields.js";
+import { requireUniqueIds } from "./unique.js";
 
 /** Readiness counts of a group of items. */
 export interface ReadinessCount {
@@ -36,7 +38,8 @@ function count(items: readonly ItemAssessment[]): ReadinessCount {
   const done = items.filter((a) => a.done).length;
   const skipped = items.filter((a) => a.status === "skipped").length;
   const notApplicable = items.filter((a) => a.status === "not-applicable").length;
-  const waived = items.filter((a) => a.status === "waived" && a.state === "closed").length;
+  // Closed by its waiver (an item whose evidence held before a later waiver counts as done, not waived).
+  const waived = items.filter((a) => a.status === "waived" && a.state === "closed" && !a.done).length;
   const applicable = items.length - skipped - notApplicable;
   return {
     total: items.length,
@@ -53,7 +56,8 @@ function count(items: readonly ItemAssessment[]): ReadinessCount {
  * Readiness progress: done ÷ (total − skipped − not applicable), as a percentage, overall and per phase and
  * category. Waived items stay in the denominator (a waiver lets a gate pass; it does not make the work done).
  *
- * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`).
+ * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`), or an item id is listed
+ *   twice (path `["items", i, "id"]`; it would count twice).
  * @throws {ValidationError} for bad facts.
  * @example
  * ```ts
@@ -63,6 +67,7 @@ function count(items: readonly ItemAssessment[]): ReadinessCount {
 export function readinessProgress(items: readonly ChecklistItem[], options: ReadinessOptions): ReadinessProgress {
   checkArguments("readinessProgress", { items: [items, "object[]"], options: [options, "object"] });
   checkArguments("readinessProgress", { asOf: [options.asOf, "date"] });
+  checkItemFields(items, ["items"], "readiness");
   const facts = decodeFacts(options.facts);
   const assessed = items.map((i) => ({ item: i, a: assessItem(i, { asOf: options.asOf, facts }) }));
   const group = (key: (i: ChecklistItem) => string) => {
@@ -82,10 +87,11 @@ export interface OverdueItem extends ItemAssessment {
 }
 
 /**
- * Open items whose due day is before `asOf`, most overdue first (then by code). Closed, not applicable and skipped
- * items are never overdue; items without a due day (not scheduled yet) are counted in `unscheduled`.
+ * Open items whose due day is before `asOf`, most overdue first (then by code, then by id). Closed, not applicable and
+ * skipped items are never overdue; items without a due day (not scheduled yet) are counted in `unscheduled`.
  *
- * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`).
+ * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`), or an item id is listed
+ *   twice (path `["items", i, "id"]`; it would count twice).
  * @example
  * ```ts
  * overdueItems(scheduled, { asOf: isoDate("2026-11-20") }).items.map((i) => i.code);
@@ -97,6 +103,7 @@ export function overdueItems(
 ): { readonly items: readonly OverdueItem[]; readonly unscheduled: number } {
   checkArguments("overdueItems", { items: [items, "object[]"], options: [options, "object"] });
   checkArguments("overdueItems", { asOf: [options.asOf, "date"] });
+  checkItemFields(items, ["items"], "readiness");
   const facts = decodeFacts(options.facts);
   const out: OverdueItem[] = [];
   let unscheduled = 0;
@@ -106,7 +113,7 @@ export function overdueItems(
     if (item.dueDate === undefined) unscheduled++;
     else if (item.dueDate < options.asOf) out.push({ ...a, dueDate: item.dueDate, daysOverdue: differenceInDays(options.asOf, item.dueDate) });
   }
-  out.sort((x, y) => y.daysOverdue - x.daysOverdue || (x.code ?? x.id).localeCompare(y.code ?? y.id));
+  out.sort((x, y) => y.daysOverdue - x.daysOverdue || (x.code ?? x.id).localeCompare(y.code ?? y.id) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   return { items: out, unscheduled };
 }
 
@@ -124,7 +131,8 @@ export interface ReadinessFigures {
  * The figures the readiness RAG dimension reads: overdue blocking items (amber by default) and blocking items open
  * at a go/no-go gate that has come (red by default).
  *
- * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`).
+ * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`), or an item id is listed
+ *   twice (path `["items", i, "id"]`; it would count twice).
  * @example
  * ```ts
  * const f = readinessFigures({ items, gates }, { asOf: isoDate("2026-11-20") });
@@ -133,7 +141,8 @@ export interface ReadinessFigures {
  */
 export function readinessFigures(data: RolloutData, options: ReadinessOptions): ReadinessFigures {
   checkArguments("readinessFigures", { data: [data, "object"], options: [options, "object"] });
-  checkArguments("readinessFigures", { asOf: [options.asOf, "date"] });
+  checkArguments("readinessFigures", { asOf: [options.asOf, "date"], items: [data.items, "object[]"], gates: [data.gates, "object[]"] });
+  requireUniqueIds(data.gates, ["gates"], "rollout data");
   const overdue = overdueItems(data.items, options).items.filter((i) => i.blocking).length;
   const due = data.gates.filter((g) => g.type === "go-no-go" && g.plannedDate !== undefined && g.plannedDate <= options.asOf);
   const open = new Set<string>();

@@ -24,7 +24,7 @@ export interface ChecklistSchedule {
   readonly moves: readonly (BlackoutMove & { readonly itemId: string })[];
   /** RACI and ordering findings. */
   readonly findings: readonly ChecklistFinding[];
-  /** Warnings about the plan's own dates (go-live or cutover inside a blackout window). */
+  /** Warnings about the plan's own dates (go-live, cutover or a wave inside a blackout window). */
   readonly warnings: readonly BlackoutWarning[];
 }
 
@@ -32,10 +32,11 @@ export interface ChecklistSchedule {
  * Fills in the due days of a plan's checklist items from the plan's go-live, cutover start and hypercare end and its
  * working calendar (the same rule as {@link scheduleRollout}: business days back from the anchor, out of blackout
  * windows to the previous working day, every window stepped over named), orders them by dependency, checks the RACI
- * (exactly one accountable) and warns when go-live or cutover lies in a blackout window.
+ * (exactly one accountable) and warns when go-live, cutover or one of the plan's waves lies in a blackout window.
  *
  * @throws {ValidationError} when an item belongs to another plan, depends on an unknown item, the dependencies form a
- *   cycle (named in the message), an anchor date is missing from the plan, or an item falls before `planStart`.
+ *   cycle (named in the message), an anchor date is missing from the plan, an item falls before `planStart`, or
+ *   `planStart` is not a calendar date `YYYY-MM-DD` (path `["planStart"]`).
  * @example
  * ```ts
  * const { items, moves } = scheduleChecklist(plan, checklist, { planStart: isoDate("2026-09-01") });
@@ -47,6 +48,7 @@ export function scheduleChecklist(
   options: { readonly planStart?: IsoDate; readonly blackouts?: readonly { start: string; end: string; reason: string }[] } = {},
 ): ChecklistSchedule {
   checkArguments("scheduleChecklist", { plan: [plan, "object"], items: [items, "object[]"], options: [options, "object?"] });
+  checkArguments("scheduleChecklist", { planStart: [options?.planStart, "date?"] });
   const calendar = withBlackouts(createWorkingCalendar(plan.calendar), options.blackouts ?? []);
   const anchors = { "go-live": plan.goLive, "cutover-start": plan.cutoverStart, "hypercare-end": plan.hypercareEnd };
   const issues: ValidationIssue[] = [];
@@ -87,6 +89,10 @@ export function scheduleChecklist(
       }
     }
   }
-  const warnings = blackoutWarnings(calendar, { goLive: plan.goLive, ...(plan.cutoverStart !== undefined ? { cutoverStart: plan.cutoverStart } : {}) });
+  const warnings = blackoutWarnings(calendar, {
+    goLive: plan.goLive,
+    ...(plan.cutoverStart !== undefined ? { cutoverStart: plan.cutoverStart } : {}),
+    waves: plan.waves ?? [],
+  });
   return { items: ordered, moves, findings, warnings };
 }

@@ -2,6 +2,7 @@ import {
   addWorkingDays,
   blackoutOn,
   createWorkingCalendar,
+  encodeWith,
   isIsoDate,
   isWorkingDay,
   previousWorkingDay,
@@ -12,7 +13,7 @@ import {
   type WorkingCalendar, checkArguments
 } from "../core/index.js";
 import { orderByDependencies } from "./dependency-order.js";
-import { templateStructureIssues, type RolloutTemplate, type RolloutTemplateEntry } from "./template.js";
+import { rolloutTemplateSchema, templateStructureIssues, type RolloutTemplate, type RolloutTemplateEntry } from "./template.js";
 
 /** Options of {@link scheduleRollout}. */
 export interface ScheduleRolloutOptions {
@@ -94,7 +95,8 @@ export interface RolloutSchedule {
  * move is recorded with every window it stepped over. Items come back in dependency order. A go-live (or a cutover)
  * inside a blackout window is not moved — it is the plan's decision — but `warnings` says so.
  *
- * @throws {ValidationError} for an unsound template (unknown or self dependencies, not exactly one accountable
+ * @throws {ValidationError} for a template that does not fit the template schema (an edited memory form is checked
+ *   too, path `entries[i].field`), an unsound template (unknown or self dependencies, not exactly one accountable
  *   role), a dependency cycle (the message names it), an anchor the options do not give, cutover after go-live,
  *   hypercare ending before go-live, or an item due before `planStart`.
  * @example
@@ -106,6 +108,8 @@ export interface RolloutSchedule {
  */
 export function scheduleRollout(template: RolloutTemplate, options: ScheduleRolloutOptions): RolloutSchedule {
   checkArguments("scheduleRollout", { template: [template, "object"], options: [options, "object"] });
+  // An edited template in memory form is checked like a decoded one (paths `entries[i].field`).
+  encodeWith(rolloutTemplateSchema, template, "rollout template");
   const issues: ValidationIssue[] = templateStructureIssues(template);
   const { goLive, cutoverStart, hypercareEnd, planStart } = options;
   const dateIssue = (name: string, d: string | undefined) => {
@@ -170,8 +174,8 @@ export function scheduleRollout(template: RolloutTemplate, options: ScheduleRoll
 }
 
 /**
- * The due day of an offset: `anchor` minus `tMinusDays` working days (an anchor on a non-working day, at offset 0,
- * gives the working day before it); a day inside a blackout window moves to the last working day before it that is
+ * The due day of an offset: T0 minus `tMinusDays` working days, where T0 is `anchor`, or the working day before it
+ * when the anchor is not a working day (so T-1 is always the working day before T0); a day inside a blackout window moves to the last working day before it that is
  * outside every window. `window` is the window the nominal day fell in; `windows` every window the move stepped over
  * (chained or adjacent windows included), in calendar order.
  *
@@ -186,9 +190,10 @@ export function dueDateFor(
   tMinusDays: number,
 ): { readonly nominal: IsoDate; readonly due: IsoDate; readonly window: BlackoutWindow | undefined; readonly windows: readonly BlackoutWindow[] } {
   checkArguments("dueDateFor", { calendar: [calendar, "object"], anchor: [anchor, "date"], tMinusDays: [tMinusDays, "integer"] });
-  // An offset of 0 keeps the anchor even on a holiday; a due day must be a working day, so step back.
-  const shifted = addWorkingDays(calendar, anchor, -tMinusDays);
-  const nominal = isWorkingDay(calendar, shifted) ? shifted : previousWorkingDay(calendar, shifted);
+  // T0 is the anchor, or the working day before it when the anchor is not a working day; every offset counts from
+  // T0, so T-1 is always the working day before T0 (counting from a holiday anchor made T-1 and T0 the same day).
+  const t0 = isWorkingDay(calendar, anchor) ? anchor : previousWorkingDay(calendar, anchor);
+  const nominal = addWorkingDays(calendar, t0, -tMinusDays);
   const window = blackoutOn(calendar, nominal);
   if (!window) return { nominal, due: nominal, window, windows: [] };
   const due = previousWorkingDay(calendar, nominal, { skipBlackouts: true });
@@ -205,11 +210,14 @@ export function blackoutMove(from: IsoDate, to: IsoDate, window: BlackoutWindow,
   return { from, to, window, windows, note: `moved from ${from} to ${to}: ${from} is inside the blackout ${span(window)}${also}` };
 }
 
-/** A warning about the plan's own dates: go-live or cutover inside a blackout window. */
+/** A warning about the plan's own dates: go-live, cutover or a rollout wave inside a blackout window. */
 export interface BlackoutWarning {
-  /** `go-live-in-blackout`: go-live lies in a window; `cutover-in-blackout`: a cutover day (cutover start to go-live) does. */
-  readonly code: "go-live-in-blackout" | "cutover-in-blackout";
-  /** The plan day concerned (go-live, or the first cutover day inside a window). */
+  /**
+   * `go-live-in-blackout`: go-live lies in a window; `cutover-in-blackout`: a cutover day (cutover start to go-live)
+   * does; `wave-in-blackout`: a day of a rollout wave (start to finish) does.
+   */
+  readonly code: "go-live-in-blackout" | "cutover-in-blackout" | "wave-in-blackout";
+  /** The plan day concerned (go-live, or the first cutover or wave day inside a window). */
   readonly date: IsoDate;
   /** The windows concerned, in calendar order. */
   readonly windows: readonly BlackoutWindow[];
@@ -218,8 +226,9 @@ export interface BlackoutWarning {
 }
 
 /**
- * Warns when go-live lies inside a blackout (change-freeze) window, and when a cutover day (from `cutoverStart` up to
- * the day before go-live) does. Dates are not moved: going live in a freeze is the plan's call, so it is flagged.
+ * Warns when go-live lies inside a blackout (change-freeze) window, when a cutover day (from `cutoverStart` up to
+ * the day before go-live) does, and when a day of a rollout wave (from its start to its finish) does. Dates are not
+ * moved: going live or deploying in a freeze is the plan's call, so it is flagged.
  *
  * @throws {ValidationError} when the calendar is not a working calendar or a date is not a date.
  * @example
@@ -229,13 +238,26 @@ export interface BlackoutWarning {
  * // "go-live 2027-01-04 is inside the blackout 2026-12-21…2027-01-04 (Year-end change freeze)"
  * ```
  */
-export function blackoutWarnings(calendar: WorkingCalendar, dates: { readonly goLive: IsoDate; readonly cutoverStart?: IsoDate }): BlackoutWarning[] {
+export function blackoutWarnings(
+  calendar: WorkingCalendar,
+  dates: {
+    readonly goLive: IsoDate;
+    readonly cutoverStart?: IsoDate;
+    /** Rollout waves (a deployment on every day from start to finish). */
+    readonly waves?: readonly { readonly id: string; readonly name: string; readonly start: IsoDate; readonly finish: IsoDate }[];
+  },
+): BlackoutWarning[] {
   const issues: ValidationIssue[] = [];
   if (typeof calendar !== "object" || calendar === null || !Array.isArray(calendar.blackouts)) {
     issues.push({ path: ["calendar"], message: "expected a working calendar (createWorkingCalendar)", code: "custom" });
   }
   if (!isIsoDate(dates?.goLive)) issues.push({ path: ["goLive"], message: "not a date", code: "custom" });
   if (dates?.cutoverStart !== undefined && !isIsoDate(dates.cutoverStart)) issues.push({ path: ["cutoverStart"], message: "not a date", code: "custom" });
+  if (dates?.waves !== undefined && !Array.isArray(dates.waves)) issues.push({ path: ["waves"], message: "expected a list of waves", code: "custom" });
+  (Array.isArray(dates?.waves) ? dates.waves : []).forEach((w, i) => {
+    if (!isIsoDate(w?.start)) issues.push({ path: ["waves", i, "start"], message: "not a date", code: "custom" });
+    if (!isIsoDate(w?.finish)) issues.push({ path: ["waves", i, "finish"], message: "not a date", code: "custom" });
+  });
   if (issues.length > 0) throw new ValidationError(issues, "blackout warnings");
   const span = (w: BlackoutWindow) => `the blackout ${w.start}…${w.end} (${w.reason})`;
   const out: BlackoutWarning[] = [];
@@ -250,6 +272,12 @@ export function blackoutWarnings(calendar: WorkingCalendar, dates: { readonly go
       const first = during.map((b) => (b.start > cs ? b.start : cs)).sort()[0]!;
       out.push({ code: "cutover-in-blackout", date: first, windows: during, message: `cutover ${cs}…${dates.goLive} overlaps ${during.map(span).join(" and ")}` });
     }
+  }
+  for (const w of dates.waves ?? []) {
+    const during = calendar.blackouts.filter((b) => b.start <= w.finish && b.end >= w.start);
+    if (during.length === 0) continue;
+    const first = during.map((b) => (b.start > w.start ? b.start : w.start)).sort()[0]!;
+    out.push({ code: "wave-in-blackout", date: first, windows: during, message: `wave ${w.name} ${w.start}…${w.finish} overlaps ${during.map(span).join(" and ")}` });
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import { ValidationError, decimal, metric, missing, type Decimal, type IsoDate, type Metric, type ValidationIssue, checkArguments } from "../core/index.js";
+import { duplicateIdIssues } from "../core/unique-ids.js";
 import { rolloutWaveSchema, type RolloutPlan, type RolloutWave } from "../entities/index.js";
 
 /** Distribution and training progress of one wave or audience. */
@@ -49,21 +50,26 @@ function counts(targeted: number, installed: number, trained: number, failed: nu
  * target, finish not before start): a count given as text, NaN, negative or above its target made a percentage of
  * "03", NaN, −125 or 120.
  */
-function checkedWaves(waves: readonly RolloutWave[]): void {
-  const issues: ValidationIssue[] = [];
+function checkedWaves(waves: readonly RolloutWave[]): RolloutWave[] {
+  const issues: ValidationIssue[] = duplicateIdIssues(waves, ["plan", "waves"]);
+  const out: RolloutWave[] = [];
   waves.forEach((w, i) => {
     const { id, name, start, finish, audience, targetCount, installedCount, trainedCount, failedCount } = w;
     const r = rolloutWaveSchema.safeParse({ id, name, start, finish, audience, targetCount, installedCount, trainedCount, failedCount });
     if (!r.success) for (const x of r.error.issues) issues.push({ path: ["plan", "waves", i, ...(x.path as (string | number)[])], message: x.message, code: x.code });
+    // The schema's reading (names and audiences trimmed) is what is counted, so "Sales " is the audience "Sales".
+    else out.push(r.data);
   });
   if (issues.length > 0) throw new ValidationError(issues, "rollout waves");
+  return out;
 }
 
 /**
- * Distribution and training progress per wave, per audience (waves with the same audience text are added up) and
- * in total. No waves, or waves without a target, give reasons (`no-target`, `no-attempts`), never 0 %.
+ * Distribution and training progress per wave, per audience (waves with the same audience text, trimmed, are added
+ * up) and in total. No waves, or waves without a target, give reasons (`no-target`, `no-attempts`), never 0 %.
  *
- * @throws {ValidationError} for a wave that breaks the wave schema (path `["plan", "waves", i, field]`): a count that
+ * @throws {ValidationError} for a wave id listed twice (path `["plan", "waves", i, "id"]`; it would be added up
+ *   twice) and for a wave that breaks the wave schema (path `["plan", "waves", i, field]`): a count that
  *   is not a whole number from 0 to 100,000,000, installed or trained above the target, a finish before the start.
  * @example
  * ```ts
@@ -77,8 +83,7 @@ export function waveProgress(
 ): { readonly waves: readonly WaveProgress[]; readonly byAudience: Readonly<Record<string, WaveCounts>>; readonly total: WaveCounts } {
   checkArguments("waveProgress", { plan: [plan, "object"], options: [options, "object"] });
   checkArguments("waveProgress", { "plan.waves": [plan.waves, "object[]"], "options.asOf": [options.asOf, "date"] });
-  checkedWaves(plan.waves);
-  const waves = [...plan.waves]
+  const waves = checkedWaves(plan.waves)
     .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id.localeCompare(b.id)))
     .map((w): WaveProgress => ({
       id: w.id,

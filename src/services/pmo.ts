@@ -82,7 +82,11 @@ export interface Pmo {
   acknowledgeRequirement(actor: string, ack: Omit<DraftOf<"acknowledgement">, "personId" | "acknowledgedAt">): Promise<Acknowledgement>;
   /** Records a test run of an existing test case. */
   recordTestRun(actor: string, run: DraftOf<"test-run">): Promise<TestRun>;
-  /** Creates a rollout plan with the checklist items and gates of a template. */
+  /**
+   * Creates a rollout plan with the checklist items and gates of a template. Dependencies must name items given here
+   * and form no cycle, gate scopes must name items given here and items must name gates given here
+   * (`ValidationError`, nothing written).
+   */
   instantiateRolloutPlan(actor: string, plan: Omit<DraftOf<"rollout-plan">, "templateId">, template: RolloutPlanContents): Promise<{ readonly plan: RolloutPlan; readonly items: readonly ChecklistItem[]; readonly gates: readonly Gate[] }>;
   /** Updates a checklist item (status, evidence, waiver, owner, dates). */
   updateChecklistItem(actor: string, id: string, expectedVersion: number, changes: ChecklistItemChanges, reason?: string): Promise<ChecklistItem>;

@@ -145,6 +145,8 @@ function stateOf(item: ChecklistItem, supplied: Readonly<Record<string, string>>
   if (item.status === "not-applicable" || item.status === "skipped") return { state: "excluded", done: false };
   if (item.status === "waived") {
     const w = item.waiver!;
+    // A waiver granted after AS_OF did not exist then: the item stood on its evidence rule (if any), like a todo.
+    if (w.grantedAt.slice(0, 10) > AS_OF && item.evidenceRule) return stateOf({ ...item, status: "todo" }, supplied);
     return { state: w.grantedAt.slice(0, 10) <= AS_OF && AS_OF <= w.expiresOn ? "closed" : "open", done: false };
   }
   if (item.evidenceRule) {
@@ -162,7 +164,7 @@ function expectCount(c: ReadinessCount, of: readonly ChecklistItem[], supplied: 
   const done = st.filter((x) => x.done).length;
   const skipped = of.filter((i) => i.status === "skipped").length;
   const na = of.filter((i) => i.status === "not-applicable").length;
-  const waived = st.filter((x) => x.i.status === "waived" && x.state === "closed").length;
+  const waived = st.filter((x) => x.i.status === "waived" && x.state === "closed" && !x.done).length;
   const applicable = of.length - skipped - na;
   expect({ total: c.total, done: c.done, skipped: c.skipped, notApplicable: c.notApplicable, waived: c.waived, applicable: c.applicable })
     .toEqual({ total: of.length, done, skipped, notApplicable: na, waived, applicable });
@@ -220,7 +222,8 @@ describe("evaluateGate", () => {
       expect(r.approvals.approving).toBe(approving);
       expect(r.approvals.rejecting).toBe(counted.filter((v) => v.vote === "reject").length);
       expect(r.approvals.notVoted).toEqual(g.approvers.map((a) => a.personId).filter((p) => !counted.some((v) => v.personId === p)));
-      const outcome = r.blockers.length > 0 || approving < g.minApprovals ? "no-go" : r.openAdvisory.length > 0 ? "conditional-go" : "go";
+      // A gate with nothing in scope is NO-GO (nothing shows it ready; docs/rollout.md, "Gates").
+      const outcome = scope.length === 0 || r.blockers.length > 0 || approving < g.minApprovals ? "no-go" : r.openAdvisory.length > 0 ? "conditional-go" : "go";
       expect(r.outcome).toBe(outcome);
     }), RUNS);
   });

@@ -1,0 +1,31 @@
+import { isIsoDate, ValidationError, type ValidationIssue } from "../core/index.js";
+import { checklistCategorySchema, checklistPhaseSchema, checklistStatusSchema, type ChecklistItem } from "../entities/index.js";
+import { duplicateIdIssues } from "../core/unique-ids.js";
+
+/**
+ * @internal Checks the fields of checklist items (memory form) that readiness and gates read, and that ids are
+ * unique. A typo there changed the answer silently: a phase "Prepare" fell out of a gate's scope (GO), a missing
+ * `blocking` made a blocking item advisory (CONDITIONAL GO), a status "complete" read as in progress, a category typo
+ * made its own readiness group, a due day "2025-3-1" was compared as text.
+ *
+ * @throws {ValidationError} with `[...path, i, field]` for each bad field and `[...path, i, "id"]` for a repeated id.
+ */
+export function checkItemFields(items: readonly ChecklistItem[], path: readonly (string | number)[], subject: string): void {
+  const issues: ValidationIssue[] = [];
+  const bad = (i: number, field: string, message: string) => issues.push({ path: [...path, i, field], message, code: "custom" });
+  items.forEach((item, i) => {
+    if (typeof item.id !== "string" || item.id.length === 0) bad(i, "id", "expected an item id");
+    if (typeof item.rolloutPlanId !== "string") bad(i, "rolloutPlanId", "expected a rollout plan id");
+    if (!checklistPhaseSchema.safeParse(item.phase).success) bad(i, "phase", `unknown phase ${JSON.stringify(item.phase)}`);
+    if (!checklistCategorySchema.safeParse(item.category).success) bad(i, "category", `unknown category ${JSON.stringify(item.category)}`);
+    if (!checklistStatusSchema.safeParse(item.status).success) bad(i, "status", `unknown status ${JSON.stringify(item.status)}`);
+    if (typeof item.blocking !== "boolean") bad(i, "blocking", "expected true (blocking) or false (advisory)");
+    if (!Array.isArray(item.gateIds) || item.gateIds.some((g) => typeof g !== "string")) bad(i, "gateIds", "expected a list of gate ids");
+    if (!Array.isArray(item.evidence)) bad(i, "evidence", "expected a list of evidence");
+    for (const field of ["dueDate", "completedOn"] as const) {
+      if (item[field] !== undefined && !isIsoDate(item[field])) bad(i, field, `${JSON.stringify(item[field])} is not a calendar date YYYY-MM-DD`);
+    }
+  });
+  issues.push(...duplicateIdIssues(items, path));
+  if (issues.length > 0) throw new ValidationError(issues, subject);
+}
