@@ -45,12 +45,14 @@ export function scheduleNetwork(input: ScheduleInput, options: ScheduleOptions =
 
 /**
  * @internal Whether activity i's early start is pinned by a start — the project start, the status date, an SNET or
- * MSO constraint — rather than by a link: a milestone so pinned shows on that morning's day, not the evening before.
+ * MSO constraint (an SNET date also when a link reaches the same working position) — rather than by a link: a milestone so pinned shows on that morning's day, not the evening before.
  */
 export function pinnedByStart(net: CompiledNetwork, st: CpmState, i: number): boolean {
   const drv = st.esDriver[i] as number;
   const kind = net.spec.constraints[i]?.kind;
-  return drv === D.projectStart || drv === D.statusDate || (drv === D.constraint && (kind === "snet" || kind === "mso"));
+  // An SNET date that ties with the driving link (a finish the evening before) still pins the start to its morning.
+  const snetTie = kind === "snet" && st.esW[i] === net.minStartW[i];
+  return drv === D.projectStart || drv === D.statusDate || snetTie || (drv === D.constraint && (kind === "snet" || kind === "mso"));
 }
 
 /** @internal Builds the public result from the kernel's arrays (dates, Decimals and explanations at the edge). */

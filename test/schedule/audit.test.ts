@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { createWorkingCalendar, scheduleNetwork } from "../../src/index.js";
+import { act, row } from "./helpers.js";
+
+// Calendar (Monday–Friday): Mon 2027-01-04 … Fri 01-08, Sat 09, Sun 10, Mon 11, Tue 12, Wed 13.
+const START = "2027-01-04";
+
+describe("milestones pinned by SNET when a link ties with the constraint", () => {
+  it("an SNET Wed 6 milestone after a Mon–Tue task is on Wed 6, not Tue 5 (before its own constraint date)", () => {
+    // A Mon 4 – Tue 5 finishes Tue evening; M is SNET Wed 6 (morning). In working time the two instants coincide, so
+    // the link and the constraint tie. MS Project puts the milestone at its SNET date, Wed 6 08:00, and the guide
+    // says an SNET milestone is on its day; before the fix M showed Tue 5 — a day before its SNET date — and the
+    // network finished Tue 5, while the same network with MSO Wed 6 finished Wed 6.
+    const r = scheduleNetwork({
+      projectStart: START,
+      activities: [{ id: "A", duration: 2 }, { id: "M", duration: 0, constraint: { kind: "snet", date: "2027-01-06" } }],
+      links: [{ from: "A", to: "M" }],
+    });
+    const m = act(r, "M");
+    expect([m.earlyStart, m.earlyFinish, m.lateStart, m.lateFinish, m.scheduledStart, m.scheduledFinish]).toEqual(Array(6).fill("2027-01-06"));
+    expect(r.finish).toBe("2027-01-06");
+    expect(r.violations).toEqual([]);
+  });
+  it("an SNET milestone on a holiday is on the next working morning (Thu 7), never before its date", () => {
+    // Wed 6 is a holiday: SNET Wed 6 means the next working instant, Thu 7 morning (MS Project: Thu 08:00).
+    const cal = createWorkingCalendar({ name: "h", holidays: [{ date: "2027-01-06", name: "holiday" }] });
+    const r = scheduleNetwork({
+      projectStart: START,
+      calendar: cal,
+      activities: [{ id: "A", duration: 2 }, { id: "M", duration: 0, constraint: { kind: "snet", date: "2027-01-06" } }],
+      links: [{ from: "A", to: "M" }],
+    });
+    expect(row(r, "M")).toEqual(["2027-01-07", "2027-01-07", "2027-01-07", "2027-01-07", "0"]);
+  });
+});
