@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createWorkingCalendar, scheduleNetwork } from "../../src/index.js";
+import { analyseScheduleRisk, createWorkingCalendar, scheduleNetwork } from "../../src/index.js";
 import { act, row } from "./helpers.js";
 
 // Calendar (Monday–Friday): Mon 2027-01-04 … Fri 01-08, Sat 09, Sun 10, Mon 11, Tue 12, Wed 13.
@@ -31,5 +31,27 @@ describe("milestones pinned by SNET when a link ties with the constraint", () =>
       links: [{ from: "A", to: "M" }],
     });
     expect(row(r, "M")).toEqual(["2027-01-07", "2027-01-07", "2027-01-07", "2027-01-07", "0"]);
+  });
+});
+
+describe("Monte Carlo percentiles by nearest rank", () => {
+  it("P7, P14, P28, P55, P56 and P68 of 100 iterations are the 7th, 14th, 28th, 55th, 56th and 68th finish", () => {
+    // Nearest rank: the smallest finish with at least p % of the iterations at or below it, i.e. the ⌈p·N/100⌉-th
+    // sorted finish. The histogram with one-day bins gives the cumulative share per day, an independent oracle:
+    // P_p = the first day whose cumulative share ≥ p/100. Before the fix the rank was ⌈(p/100)·N⌉ in floating point:
+    // 0.07 × 100 = 7.000000000000001 → 8th, 0.55 × 100 = 55.00000000000001 → 56th, etc.
+    const seven = createWorkingCalendar({ name: "7-day", workingWeekdays: [1, 2, 3, 4, 5, 6, 7] });
+    const ps = [7, 14, 28, 55, 56, 68];
+    const r = analyseScheduleRisk(
+      {
+        network: { projectStart: START, calendar: seven, activities: [{ id: "A", duration: 30 }] },
+        durations: [{ activityId: "A", distribution: { kind: "uniform", min: 1, max: 60 } }],
+      },
+      { iterations: 100, seed: 7, percentiles: ps, histogramBins: 1000 },
+    );
+    const bins = r.histogram;
+    expect(bins.every((b) => b.from === b.to)).toBe(true);
+    const oracle = ps.map((p) => bins.find((b) => b.cumulative.times(100).gte(p))!.from);
+    expect(r.percentiles.map((p) => p.finish)).toEqual(oracle);
   });
 });

@@ -196,7 +196,8 @@ function summarise(rs: RiskSpec, runs: Runs): ScheduleRiskResult {
   };
   const sortedF = Float64Array.from(runs.finishes).sort();
   const sortedC = Float64Array.from(runs.costs).sort();
-  const at = (sorted: Float64Array, p: number) => sorted[Math.min(N - 1, Math.max(0, Math.ceil((p / 100) * N) - 1))] as number;
+  // Nearest rank ⌈p·N/100⌉ in exact decimals: in floating point (0.07 × 100 = 7.000000000000001) it was one too high.
+  const at = (sorted: Float64Array, p: number) => sorted[Math.min(N - 1, Math.max(0, new PmoDecimal(p).times(N).div(100).ceil().toNumber() - 1))] as number;
   const percentiles: RiskPercentile[] = rs.percentiles.map((p) => ({ percent: p, finish: fromEpochDay(finishDay(at(sortedF, p))), cost: money(at(sortedC, p)) }));
   let sumF = 0;
   // Iteration costs are integer minor-unit-minutes in doubles. Past 2^53 an iteration's sum could
