@@ -85,6 +85,9 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
   const baseCost = deterministicCost;
   const fast = net.oneCalendar && net.noProgress ? datesKernel(net) : undefined;
   const step = Math.max(1, Math.ceil(N / 100));
+  // Event draws in id order (ids are unique), so reordering the risk register does not change the result.
+  const eventId = (e: number) => (rs.events[e] as RiskSpec["events"][number]).id;
+  const eventOrder = rs.events.map((_, e) => e).sort((a, b) => (eventId(a) < eventId(b) ? -1 : eventId(a) > eventId(b) ? 1 : 0));
   for (let it = 0; it < N; it++) {
     for (let k = 0; k < K; k++) eps[k] = inverseNormal(rng.uniform());
     for (let k = 0; k < K; k++) {
@@ -98,7 +101,7 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
       dur[uncertainActivity[x] as number] = Math.round((quantiles[x] as (u: number) => number)(u[uncertainUnit[x] as number] as number));
     }
     let eventMinor = 0;
-    for (let e = 0; e < rs.events.length; e++) {
+    for (const e of eventOrder) {
       const ev = rs.events[e] as RiskSpec["events"][number];
       if (rng.uniform() < ev.p) {
         occurred[e] = (occurred[e] as number) + 1;

@@ -120,8 +120,10 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
       ? correlationFactor(order.slice(0, correlated).map((u) => unitNames[u] as string), pairs.map((p) => ({ ...p, a: remap.get(p.a) as number, b: remap.get(p.b) as number })), issues)
       : new Float64Array(0);
   let units = unitNames.length;
+  // Uniforms go to activities in id order, not input order: the same model in another order gives the same result.
+  const byId = (i: number) => spec.ids[i] as string;
   const uncertain = [...quantiles.entries()]
-    .sort((x, y) => x[0] - y[0])
+    .sort((x, y) => (byId(x[0]) < byId(y[0]) ? -1 : byId(x[0]) > byId(y[0]) ? 1 : 0))
     .map(([i, q]) => ({ activity: i, quantile: q, unit: unitOf.has(i) ? (remap.get(unitOf.get(i) as number) as number) : units++ }));
   // Risk events and costs.
   const cents = (v: unknown, path: (string | number)[]) => {
@@ -129,7 +131,10 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
     if (d?.isNegative()) bad(path, "must not be negative");
     return d === undefined ? 0 : d.times(new PmoDecimal(10).pow(minor)).toNumber();
   };
+  const eventIds = new Set<unknown>();
   const events = (model.riskEvents ?? []).map((e, n) => {
+    if (eventIds.has(e.id)) bad(["riskEvents", n, "id"], `duplicate risk event id ${String(e.id)}`);
+    eventIds.add(e.id);
     const p = num(e.probability, ["riskEvents", n, "probability"]);
     if (p !== undefined && (p.isNegative() || p.gt(1))) bad(["riskEvents", n, "probability"], "a probability lies in [0, 1]");
     return {
@@ -144,9 +149,12 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
   });
   const fixedMinor = new Float64Array(spec.ids.length);
   const perDayMinor = new Float64Array(spec.ids.length);
+  const costed = new Set<number>();
   (model.costs ?? []).forEach((c, n) => {
     const i = activity(c.activityId, ["costs", n, "activityId"]);
     if (i === undefined) return;
+    if (costed.has(i)) bad(["costs", n, "activityId"], `${c.activityId} has two cost rows (one per activity)`);
+    costed.add(i);
     if (c.fixed !== undefined) fixedMinor[i] = cents(c.fixed, ["costs", n, "fixed"]);
     if (c.perDay !== undefined) perDayMinor[i] = cents(c.perDay, ["costs", n, "perDay"]);
   });
