@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyseScheduleRisk, createWorkingCalendar, scheduleNetwork } from "../../src/index.js";
 import { act, row, validationIssues } from "./helpers.js";
@@ -106,5 +107,65 @@ describe("Monte Carlo: duplicate rows are refused, not counted twice or overwrit
         analyseScheduleRisk({ network, costs: [{ activityId: "A", fixed: "1000" }, { activityId: "A", fixed: "500", perDay: "100" }] }, { iterations: 10 }),
       ),
     ).toEqual(["costs.1.activityId: A has two cost rows (one per activity)"]);
+  });
+});
+
+describe("elapsed lags into a successor on another calendar: the backward pass inverts the forward pass", () => {
+  // FOUR works Mon–Thu with Thu 7 a holiday: its working days are Mon 4, Tue 5, Wed 6, Mon 11, …
+  const FOUR = createWorkingCalendar({ name: "Mon–Thu", workingWeekdays: [1, 2, 3, 4], holidays: [{ date: "2027-01-07", name: "holiday" }] });
+  it("A (Mon–Thu 4 days) FF +1 elapsed day → B (2 days on FOUR): A has 1 day of float, not −2", () => {
+    // Forward: A finishes Thu 7 evening (= Fri 8 00:00) + 1 elapsed day = Sat 9 00:00; on FOUR that instant lies in
+    // the non-working stretch after Wed 6, so B must finish by Wed 6 evening: B Tue 5 – Wed 6.
+    // Backward: B may finish Wed 6 evening, and every instant up to Mon 11 00:00 is still "after Wed 6" on FOUR, so A
+    // may finish as late as Mon 11 00:00 − 1 day = Sun 10 00:00, i.e. Fri 8 evening: LF(A) = Fri 8, total float 1
+    // (check: A finishing Fri 8 evening + 1 elapsed day = Sun 10 keeps B on Wed 6). Before the fix the backward pass
+    // took the earliest instant of that stretch (Thu 7 00:00) and gave LF(A) = Tue 5 and a total float of −2 days,
+    // with a "negative-float" violation, in a network without any constraint or deadline.
+    const r = scheduleNetwork({
+      projectStart: START,
+      calendars: { four: FOUR },
+      activities: [{ id: "A", duration: 4 }, { id: "B", duration: 2, calendarId: "four" }, { id: "C", duration: 5 }],
+      links: [{ from: "A", to: "B", type: "FF", lag: { elapsedDays: 1 } }],
+    });
+    expect(row(r, "A")).toEqual(["2027-01-04", "2027-01-07", "2027-01-05", "2027-01-08", "1"]);
+    expect(act(r, "A").freeFloat.toFixed()).toBe("1");
+    expect(row(r, "B")).toEqual(["2027-01-05", "2027-01-06", "2027-01-05", "2027-01-06", "0"]);
+    expect(r.violations).toEqual([]);
+  });
+  it("property: without constraints or deadlines, no float is negative on any mix of calendars and lags", () => {
+    // The early schedule is itself feasible and ends by the network finish, so the latest dates can never be earlier
+    // than the early ones: total float ≥ 0 and 0 ≤ free float ≤ total float for every activity.
+    const TYPES = ["FS", "SS", "FF", "SF"] as const;
+    const calendars = {
+      seven: createWorkingCalendar({ name: "7-day", workingWeekdays: [1, 2, 3, 4, 5, 6, 7] }),
+      four: FOUR,
+      tueSat: createWorkingCalendar({ name: "Tue–Sat", workingWeekdays: [2, 3, 4, 5, 6] }),
+    };
+    const cal = fc.constantFrom(undefined, "seven", "four", "tueSat");
+    const lag = fc.oneof(
+      fc.integer({ min: -3, max: 3 }).map((days) => ({ days })),
+      fc.integer({ min: -3, max: 3 }).map((elapsedDays) => ({ elapsedDays })),
+      fc.integer({ min: -100, max: 100 }).map((percent) => ({ percent })),
+    );
+    const input = fc.integer({ min: 2, max: 8 }).chain((n) =>
+      fc.record({
+        activities: fc.tuple(...Array.from({ length: n }, (_, i) => fc.record({ d: fc.integer({ min: 0, max: 10 }), cal }).map(({ d, cal: c }) => ({ id: `A${i}`, duration: d / 2, ...(c ? { calendarId: c } : {}) })))),
+        links: fc.uniqueArray(
+          fc.record({ a: fc.integer({ min: 0, max: n - 2 }), gap: fc.integer({ min: 1, max: n - 1 }), type: fc.constantFrom(...TYPES), lag: fc.option(lag, { nil: undefined }) }),
+          { maxLength: 12, selector: (l) => `${l.a}-${Math.min(n - 1, l.a + l.gap)}` },
+        ).map((ls) => ls.map((l) => ({ from: `A${l.a}`, to: `A${Math.min(n - 1, l.a + l.gap)}`, type: l.type, ...(l.lag ? { lag: l.lag } : {}) }))),
+      }),
+    );
+    fc.assert(
+      fc.property(input, ({ activities, links }) => {
+        const r = scheduleNetwork({ projectStart: START, calendars, activities, links });
+        for (const a of r.activities) {
+          expect(a.totalFloat.gte(0), a.id).toBe(true);
+          expect(a.freeFloat.gte(0) && a.freeFloat.lte(a.totalFloat), a.id).toBe(true);
+        }
+        expect(r.violations.filter((v) => v.kind === "negative-float")).toEqual([]);
+      }),
+      { numRuns: 150, seed: 2027 },
+    );
   });
 });

@@ -197,8 +197,9 @@ export function runCpmGeneral(net: CompiledNetwork, duration: Float64Array, st: 
       else {
         const calJ = timelines[cj] as CalendarTimeline;
         if (linkLagKind[k] === LAG_ELAPSED) {
-          const t = fromJFinish ? finishInstant(calJ, anchor, span[j] as number) : calJ.S(anchor);
-          a = cal.W(t - lag);
+          // The latest instant at j's position (S: a day boundary maps to the next working morning), as the
+          // forward pass maps every instant of a non-working stretch to that same position.
+          a = cal.W(calJ.S(anchor) - lag);
         } else a = cal.W(calJ.S(anchor - lag));
       }
       if (toFinish) a += d;
@@ -267,8 +268,7 @@ export function earlyBound(net: CompiledNetwork, st: CpmState, k: number): numbe
     const cal = net.timelines[ci] as CalendarTimeline;
     const calJ = net.timelines[cj] as CalendarTimeline;
     if (linkLagKind[k] === LAG_ELAPSED) {
-      const t = fromJFinish ? finishInstant(calJ, anchor, (st.efW[j] as number) - (st.esW[j] as number)) : calJ.S(anchor);
-      a = cal.W(t - lag);
+      a = cal.W(calJ.S(anchor) - lag); // the latest instant at j's position, as in the backward pass
     } else a = cal.W(calJ.S(anchor - lag));
   }
   return type === 1 || type === 3 ? a + (st.span[i] as number) : a;
