@@ -20,7 +20,7 @@ const RULE = "least total float, then earliest early start, then id";
  * resource has capacity left on every day it works. `within-slack` never delays an activity beyond its total float
  * (those that cannot fit stay put and are listed as over-allocated); `delay-finish` delays as far as needed. Each
  * delay names the resource that blocked the activity and who held it ("PKG-7 waits 3 days for DBA"). Units are
- * compared in millionths; an activity uses its units on every day it works, partial days as whole days.
+ * compared in millionths; an activity uses its units whenever it works, so part days one after the other share a day.
  * Started and complete work keeps its dates; must-start/finish-on activities are not moved.
  *
  * @throws {ValidationError} for a bad network (as {@link scheduleNetwork}) or bad resources: unknown ids, zero
