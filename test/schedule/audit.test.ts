@@ -277,3 +277,42 @@ describe("levelling on part days, checked minute by minute", () => {
     );
   });
 });
+
+describe("bad input is a ValidationError with its path, never ignored or a TypeError", () => {
+  const network = { projectStart: START, statusDate: "2027-01-06", activities: [{ id: "A", duration: 4 }, { id: "B", duration: 2 }] };
+  it("progress without an actual start: 50 % complete or a remaining duration was ignored (A scheduled as not started, 4 days left)", () => {
+    expect(
+      validationIssues(() =>
+        scheduleNetwork({ ...network, activities: [{ id: "A", duration: 4, progress: { percentComplete: 50 } }, { id: "B", duration: 2, progress: { remainingDuration: 1 } }] }),
+      ),
+    ).toEqual([
+      "activities.0.progress.percentComplete: a percent complete above 0 needs an actual start (the activity is not started)",
+      "activities.1.progress.remainingDuration: a remaining duration needs an actual start (the activity is not started)",
+    ]);
+    // 0 % without an actual start says nothing new and is accepted.
+    expect(act(scheduleNetwork({ ...network, activities: [{ id: "A", duration: 4, progress: { percentComplete: 0 } }] }), "A").status).toBe("not-started");
+  });
+  it("a link type null was read as FS; a lag with days and percent used the days", () => {
+    expect(
+      validationIssues(() =>
+        scheduleNetwork({ ...network, links: [{ from: "A", to: "B", type: null as never }, { from: "B", to: "A", lag: { days: 1, percent: 50 } as never }] }),
+      ),
+    ).toEqual(["links.0.type: link type must be FS, SS, FF or SF, got null", "links.1.lag: a lag is one of { days }, { elapsedDays } or { percent }, not several"]);
+  });
+  it("the same resource assigned twice to one activity doubled its demand (4 unit-days for a 2-day activity at 1 unit)", () => {
+    const plan = {
+      network: { projectStart: START, activities: [{ id: "A", duration: 2 }] },
+      resources: [{ id: "DBA", maxUnits: 1 }],
+      assignments: [{ activityId: "A", resourceId: "DBA", units: 1 }, { activityId: "A", resourceId: "DBA", units: 1 }],
+    };
+    expect(validationIssues(() => resourceLoad(plan))).toEqual(["assignments.1: A is assigned DBA twice (one row per activity and resource)"]);
+    expect(validationIssues(() => levelResources(plan))).toEqual(["assignments.1: A is assigned DBA twice (one row per activity and resource)"]);
+  });
+  it("non-array resources, a null assignment, a risk event without impacts, a null duration row: paths, not TypeErrors", () => {
+    const plan = { network, resources: [{ id: "DBA", maxUnits: 1 }], assignments: [{ activityId: "A", resourceId: "DBA", units: 1 }] };
+    expect(validationIssues(() => resourceLoad({ ...plan, resources: "DBA" as never }))).toEqual(["resources: expected an array of resources"]);
+    expect(validationIssues(() => resourceLoad({ ...plan, assignments: [null as never] }))).toEqual(["assignments.0: expected an assignment object"]);
+    expect(validationIssues(() => analyseScheduleRisk({ network, riskEvents: [{ id: "R", probability: "0.5" } as never] }))).toEqual(["riskEvents.0.impacts: expected an array of impacts"]);
+    expect(validationIssues(() => analyseScheduleRisk({ network, durations: [null as never] }))).toEqual(["durations.0: expected an object"]);
+  });
+});

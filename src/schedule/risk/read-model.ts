@@ -53,6 +53,22 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
     if (i === undefined) bad(path, `unknown activity ${JSON.stringify(id)}`);
     return i;
   };
+  // Lists and their rows must be arrays of objects (a null row or a missing impacts list was a TypeError).
+  const lists = { durations: model.durations, groups: model.groups, correlations: model.correlations, riskEvents: model.riskEvents, costs: model.costs };
+  for (const [name, list] of Object.entries(lists) as [string, unknown][]) {
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) bad([name], "expected an array");
+    else list.forEach((row: unknown, n) => {
+      if (row === null || typeof row !== "object") bad([name, n], "expected an object");
+      else if (name === "riskEvents") {
+        const impacts = (row as { impacts?: unknown }).impacts;
+        if (!Array.isArray(impacts)) bad([name, n, "impacts"], "expected an array of impacts");
+        else impacts.forEach((im: unknown, m) => (im === null || typeof im !== "object" ? bad([name, n, "impacts", m], "expected an object") : undefined));
+      }
+      else if (name === "groups" && !Array.isArray((row as { activityIds?: unknown }).activityIds)) bad([name, n, "activityIds"], "expected an array of activity ids");
+    });
+  }
+  if (issues.length > 0) throw new ValidationError(issues, "schedule risk model");
   // Distributions.
   const quantiles = new Map<number, Quantile>();
   (model.durations ?? []).forEach((u, n) => {
