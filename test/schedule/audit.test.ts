@@ -316,3 +316,40 @@ describe("bad input is a ValidationError with its path, never ignored or a TypeE
     expect(validationIssues(() => analyseScheduleRisk({ network, durations: [null as never] }))).toEqual(["durations.0: expected an object"]);
   });
 });
+
+describe("Monte Carlo at a status date: started work is not sampled", () => {
+  // A (5 days planned) ran Mon 4 – Wed 6 and is complete at the status date Fri 8; B (4 days, uniform 3–6) follows.
+  const network = {
+    projectStart: START,
+    statusDate: "2027-01-08",
+    activities: [{ id: "A", duration: 5, progress: { actualStart: "2027-01-04", actualFinish: "2027-01-06" } }, { id: "B", duration: 4 }],
+    links: [{ from: "A", to: "B" }],
+  };
+  const b = { activityId: "B", distribution: { kind: "uniform" as const, min: 3, max: 6 } };
+  const costs = [{ activityId: "A", perDay: "100" }, { activityId: "B", perDay: "100" }];
+  it("a distribution on complete work changes nothing: cost, mean and sensitivity come from what A took (3 days)", () => {
+    // Before: A's uniform 2–20 days was sampled for the cost and the statistics although the schedule kept A's
+    // actual dates: P90 cost 2,273.33 (A up to 20 days × 100), A's mean duration 11.05 days, a sensitivity for A, and
+    // a deterministic cost of 900 (A's planned 5 days × 100 + 4 × 100). After: the deterministic cost is 3 × 100 +
+    // 4 × 100 = 700, and the whole result equals the one without A's distribution (the oracle: uncertainty applies to
+    // unstarted work only, docs/scheduling.md §5).
+    const opts = { iterations: 2000, seed: 1 };
+    const withA = analyseScheduleRisk({ network, durations: [{ activityId: "A", distribution: { kind: "uniform", min: 2, max: 20 } }, b], costs }, opts);
+    const without = analyseScheduleRisk({ network, durations: [b], costs }, opts);
+    expect(withA.deterministicCost.amount.toFixed(2)).toBe("700.00");
+    const a = withA.activities.find((x) => x.id === "A")!;
+    expect([a.meanDuration.toFixed(), a.sensitivity.reason]).toEqual(["3", "constant-duration"]);
+    expect(withA.percentiles.every((p) => p.cost.amount.gte(600) && p.cost.amount.lte(900))).toBe(true);
+    const digest = (r: typeof withA) => [r.percentiles, r.meanCost, r.activities.map((x) => [x.id, x.criticalityIndex, x.sensitivity.value, x.meanDuration]), r.tornado];
+    expect(digest(withA)).toEqual(digest(without));
+  });
+  it("a risk event's days on complete work are not added (its cost is)", () => {
+    // R hits A (complete) with 5 days and 1,000 in every iteration. Oracle: the same event without the days (the
+    // same draws). Before the fix each iteration also added 5 × 100 for days A never worked (cost 500 higher).
+    const event = (impact: object) => [{ id: "R", probability: 1, impacts: [{ activityId: "A", cost: "1000", ...impact }] }];
+    const r = analyseScheduleRisk({ network, durations: [b], costs, riskEvents: event({ days: 5 }) }, { iterations: 200, seed: 1 });
+    const base = analyseScheduleRisk({ network, durations: [b], costs, riskEvents: event({}) }, { iterations: 200, seed: 1 });
+    expect(r.percentiles.map((p) => p.cost.amount.toFixed(2))).toEqual(base.percentiles.map((p) => p.cost.amount.toFixed(2)));
+    expect(r.percentiles.map((p) => p.finish)).toEqual(base.percentiles.map((p) => p.finish));
+  });
+});

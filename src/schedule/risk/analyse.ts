@@ -1,5 +1,5 @@
 import { PmoDecimal, ValidationError, checkArguments, fromEpochDay, metric, missing, money as moneyOf, type Decimal, type IsoDate, type Metric, type Money } from "../../core/index.js";
-import { COMPLETE, type CompiledNetwork } from "../engine/network.js";
+import { COMPLETE, IN_PROGRESS, type CompiledNetwork } from "../engine/network.js";
 import type { CalendarTimeline } from "../engine/timeline.js";
 import { cpmState, runCpm, type CpmState } from "../engine/cpm-kernel.js";
 import type { ActivityRisk, FinishHistogramBin, RiskOptions, RiskPercentile, ScheduleRiskModel, ScheduleRiskResult } from "../types.js";
@@ -49,6 +49,12 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
   const mpd = net.mpd;
   const st = cpmState(n);
   const base = net.spec.duration.map((d) => Math.round(d));
+  // Started work: its duration (for cost and the mean) is what it took — actual start to actual finish, or to the
+  // status date plus the remaining duration — not the original estimate; the kernels schedule it from its actuals.
+  for (let i = 0; i < n; i++) {
+    if (net.state[i] === COMPLETE) base[i] = (net.actualFinishW[i] as number) - (net.actualStartW[i] as number);
+    else if (net.state[i] === IN_PROGRESS) base[i] = Math.max(0, (net.statusW[i] as number) - (net.actualStartW[i] as number)) + (net.spec.remaining[i] as number);
+  }
   // Deterministic run.
   runCpm(net, base, st, false, undefined);
   const deterministicFinish = st.finishInstant;
@@ -235,7 +241,7 @@ function summarise(rs: RiskSpec, runs: Runs): ScheduleRiskResult {
     const ci = share(runs.critical[i] as number);
     const mean = new PmoDecimal(runs.sumD[i] as number).div(N).div(mpd).toDecimalPlaces(2);
     if (v < 0) {
-      const none = missing("constant-duration", `${id} has no distribution and no risk-event impact`);
+      const none = missing("constant-duration", net.state[i] === COMPLETE || net.state[i] === IN_PROGRESS ? `${id} has started: its duration is no longer uncertain` : `${id} has no distribution and no risk-event impact`);
       return { id, criticalityIndex: ci, durationCorrelation: none, cruciality: none, sensitivity: none, meanDuration: mean };
     }
     const col = runs.samples.subarray(v * N, (v + 1) * N);

@@ -1,5 +1,5 @@
 import { PmoDecimal, ValidationError, isIsoDate, minorUnits, toEpochDay, type Decimal, type IsoDate, type ValidationIssue } from "../../core/index.js";
-import { compileNetwork, type CompiledNetwork } from "../engine/network.js";
+import { NOT_STARTED, compileNetwork, type CompiledNetwork } from "../engine/network.js";
 import { readDecimal, readNetwork } from "../engine/read-network.js";
 import type { RiskOptions, ScheduleRiskModel } from "../types.js";
 import { correlationFactor } from "./correlation.js";
@@ -138,7 +138,10 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
   let units = unitNames.length;
   // Uniforms go to activities in id order, not input order: the same model in another order gives the same result.
   const byId = (i: number) => spec.ids[i] as string;
+  // Started and complete work keeps its (remaining) duration: its distribution is not sampled, so neither its cost
+  // nor its sensitivity varies with a duration the schedule does not use.
   const uncertain = [...quantiles.entries()]
+    .filter(([i]) => net.state[i] === NOT_STARTED)
     .sort((x, y) => (byId(x[0]) < byId(y[0]) ? -1 : byId(x[0]) > byId(y[0]) ? 1 : 0))
     .map(([i, q]) => ({ activity: i, quantile: q, unit: unitOf.has(i) ? (remap.get(unitOf.get(i) as number) as number) : units++ }));
   // Risk events and costs.
@@ -146,6 +149,10 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
     const d = num(v, path);
     if (d?.isNegative()) bad(path, "must not be negative");
     return d === undefined ? 0 : d.times(new PmoDecimal(10).pow(minor)).toNumber();
+  };
+  const started = (id: unknown) => {
+    const i = typeof id === "string" ? spec.index.get(id) : undefined;
+    return i !== undefined && net.state[i] !== NOT_STARTED;
   };
   const eventIds = new Set<unknown>();
   const events = (model.riskEvents ?? []).map((e, n) => {
@@ -158,7 +165,8 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
       p: p?.toNumber() ?? 0,
       impacts: e.impacts.map((im, m) => ({
         activity: activity(im.activityId, ["riskEvents", n, "impacts", m, "activityId"]) ?? 0,
-        minutes: im.days === undefined ? 0 : Math.round(days(im.days, ["riskEvents", n, "impacts", m, "days"])),
+        // Days on started work are not added (its remaining duration is fixed, as for distributions); the cost is.
+        minutes: im.days === undefined ? 0 : started(im.activityId) ? (days(im.days, ["riskEvents", n, "impacts", m, "days"]), 0) : Math.round(days(im.days, ["riskEvents", n, "impacts", m, "days"])),
         cents: im.cost === undefined ? 0 : cents(im.cost, ["riskEvents", n, "impacts", m, "cost"]),
       })),
     };
