@@ -353,3 +353,28 @@ describe("Monte Carlo at a status date: started work is not sampled", () => {
     expect(r.percentiles.map((p) => p.finish)).toEqual(base.percentiles.map((p) => p.finish));
   });
 });
+
+describe("Monte Carlo finish dates on the finishing activity's calendar", () => {
+  const SEVEN = createWorkingCalendar({ name: "7-day", workingWeekdays: [1, 2, 3, 4, 5, 6, 7] });
+  it("a 7-day activity working Mon 4 – Sat 9 finishes on Sat 9, as scheduleNetwork says, not on Friday 8", () => {
+    // Before: the finish instant (Sunday 00:00) was dated on the network calendar's last working day, Friday 8, while
+    // P(finish ≤ Fri 8) was 0 — the percentiles said Friday and the probability of Friday said never.
+    const network = { projectStart: START, calendars: { seven: SEVEN }, activities: [{ id: "A", duration: 6, calendarId: "seven" }, { id: "M", duration: 0 }], links: [{ from: "A", to: "M" }] };
+    expect(scheduleNetwork(network).finish).toBe("2027-01-09");
+    const friday = analyseScheduleRisk({ network }, { iterations: 10, seed: 1, targetFinish: "2027-01-08" });
+    expect([friday.deterministicFinish, ...friday.percentiles.map((p) => p.finish), friday.meanFinish]).toEqual(Array(6).fill("2027-01-09"));
+    expect(friday.probabilityOfFinish.value?.toFixed()).toBe("0");
+    expect(analyseScheduleRisk({ network }, { iterations: 10, seed: 1, targetFinish: "2027-01-09" }).probabilityOfFinish.value?.toFixed()).toBe("1");
+  });
+  it("a milestone pinned on Monday 11 by SNET still counts as Friday 8 (documented), and P(finish ≤ Fri 8) agrees", () => {
+    // B on the 7-day calendar sends the run through the general kernel, where the milestone's instant is Monday 00:00.
+    const network = {
+      projectStart: START,
+      calendars: { seven: SEVEN },
+      activities: [{ id: "A", duration: 3 }, { id: "B", duration: 1, calendarId: "seven" }, { id: "M", duration: 0, constraint: { kind: "snet" as const, date: "2027-01-11" } }],
+      links: [{ from: "A", to: "M" }],
+    };
+    const r = analyseScheduleRisk({ network }, { iterations: 10, seed: 1, targetFinish: "2027-01-08" });
+    expect([r.deterministicFinish, r.probabilityOfFinish.value?.toFixed()]).toEqual(["2027-01-08", "1"]);
+  });
+});

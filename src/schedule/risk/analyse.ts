@@ -57,7 +57,7 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
   }
   // Deterministic run.
   runCpm(net, base, st, false, undefined);
-  const deterministicFinish = st.finishInstant;
+  const deterministicFinish = lastFinish(net, st);
   const deterministicCost = costOf(rs, base, 0);
   const startInstant = (net.spec.start - net.origin) * mpd;
 
@@ -122,7 +122,7 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
       finishes[it] = fast.finishInstant;
     } else {
       runCpm(net, dur, st, false, undefined);
-      finishes[it] = st.finishInstant;
+      finishes[it] = lastFinish(net, st);
       countCritical(net, st, critical);
     }
     let c = baseCost + eventMinor * mpd;
@@ -142,6 +142,23 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
     sumD[i] = v >= 0 ? (sumV[v] as number) : (base[i] as number) * N;
   }
   return summarise(rs, { finishes, costs, critical, occurred, samples: columns, variable, sumD, deterministicFinish, deterministicCost, startInstant });
+}
+
+/**
+ * The latest finish of an iteration in finish form on each activity's own calendar (a day boundary is the evening of
+ * that calendar's last working day, milestones included), so a 7-day activity working Saturday finishes on Saturday
+ * and a milestone pinned on a Monday morning on the Friday before. (The kernel's finish instant takes a milestone's
+ * start form and the network calendar: a Saturday finish was dated Friday, or Sunday after such a milestone.)
+ */
+function lastFinish(net: CompiledNetwork, st: CpmState): number {
+  const n = net.spec.ids.length;
+  if (n === 0) return st.finishInstant;
+  let t = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const f = (net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline).F(st.efW[i] as number);
+    if (f > t) t = f;
+  }
+  return t;
 }
 
 /** Iteration-major rows (written contiguously in the loop) to one column per variable activity (ranked at the end). */
@@ -193,11 +210,10 @@ function summarise(rs: RiskSpec, runs: Runs): ScheduleRiskResult {
   const { net } = rs;
   const N = rs.iterations;
   const mpd = net.mpd;
-  // A finish on a day boundary is the evening of the last working day (network calendar) before it.
-  const cal0 = net.timelines[0] as CalendarTimeline;
+  // Finishes are in finish form (see lastFinish): a day boundary is the evening of the day before.
   const finishDay = (t: number) => {
     const d = Math.floor(t / mpd);
-    return Math.max(net.spec.start, net.origin + (t === d * mpd ? cal0.previousWorking(d) : d));
+    return Math.max(net.spec.start, net.origin + (t === d * mpd ? d - 1 : d));
   };
   const money = (minorMinutes: number): Money => {
     if (!Number.isSafeInteger(minorMinutes)) throw ValidationError.single(["costs"], "costs too large to accumulate exactly", "schedule risk model");
@@ -224,7 +240,7 @@ function summarise(rs: RiskSpec, runs: Runs): ScheduleRiskResult {
   let okC = 0;
   let okBoth = 0;
   for (let it = 0; it < N; it++) {
-    const f = targetT !== undefined && (runs.finishes[it] as number) <= targetT;
+    const f = targetT !== undefined && (runs.finishes[it] as number) <= targetT; // the evening of the target day
     const c = targetC !== undefined && (runs.costs[it] as number) <= targetC;
     if (f) okF++;
     if (c) okC++;
