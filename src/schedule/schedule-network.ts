@@ -119,7 +119,7 @@ export function scheduleResult(net: CompiledNetwork, st: CpmState, opts: Resolve
     activities,
     criticalPaths: criticalPaths(net, st, critical),
     longestPath: byStart(net, st, [...Array(n).keys()].filter((i) => floats.longestPath[i] === 1)),
-    violations: findViolations(net, st, floats, edge),
+    violations: findViolations(net, st, floats, edge, activities.map((a) => a.earlyFinish)),
     conventions: {
       totalFloat: opts.totalFloat,
       criticalDays: opts.criticalDays,

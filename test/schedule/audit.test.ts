@@ -378,3 +378,16 @@ describe("Monte Carlo finish dates on the finishing activity's calendar", () => 
     expect([r.deterministicFinish, r.probabilityOfFinish.value?.toFixed()]).toEqual(["2027-01-08", "1"]);
   });
 });
+
+describe("a milestone shown after its deadline is reported even at the same working position", () => {
+  it("SNET Wed 6 milestone with deadline Tue 5 (or FNLT Tue 5): shown Wed 6, so the miss is reported (0 working days)", () => {
+    // Tue 5 evening and Wed 6 morning are the same working position, so float is 0 — but the milestone is dated
+    // Wed 6, a day after its deadline (MS Project flags a deadline earlier than the finish). Before: no violation.
+    const r = scheduleNetwork({ projectStart: START, activities: [{ id: "M", duration: 0, constraint: { kind: "snet", date: "2027-01-06" }, deadline: "2027-01-05" }] });
+    expect(r.violations.map((v) => [v.kind, v.days?.toFixed(), v.message])).toEqual([["deadline-missed", "0", "M finishes on 2027-01-06, after its deadline 2027-01-05"]]);
+    const f = scheduleNetwork({ projectStart: "2027-01-06", activities: [{ id: "M", duration: 0, constraint: { kind: "fnlt", date: "2027-01-05" } }] });
+    expect(f.violations.map((v) => [v.kind, v.message])).toEqual([["constraint-violated", "M finishes on 2027-01-06, after its finish-no-later-than date 2027-01-05"]]);
+    // A deadline on the milestone's own day is met.
+    expect(scheduleNetwork({ projectStart: START, activities: [{ id: "M", duration: 0, constraint: { kind: "snet", date: "2027-01-06" }, deadline: "2027-01-06" }] }).violations).toEqual([]);
+  });
+});
