@@ -2,7 +2,7 @@ import { checkArguments, fromEpochDay, type IsoDate } from "../core/index.js";
 import { D, cpmState, runCpm, type CpmState } from "./engine/cpm-kernel.js";
 import { Edge } from "./engine/edge.js";
 import { computeFloats, type Floats } from "./engine/floats.js";
-import { COMPLETE, IN_PROGRESS, compileNetwork, type CompiledNetwork } from "./engine/network.js";
+import { COMPLETE, IN_PROGRESS, NOT_STARTED, compileNetwork, type CompiledNetwork } from "./engine/network.js";
 import { LINK_TYPES, readNetwork } from "./engine/read-network.js";
 import type { CalendarTimeline } from "./engine/timeline.js";
 import { resolveScheduleOptions, type ResolvedScheduleOptions } from "./options.js";
@@ -78,6 +78,10 @@ export function scheduleResult(net: CompiledNetwork, st: CpmState, opts: Resolve
     const startPinned = pinnedByStart(net, st, i);
     const latePinned = startPinned && st.lsW[i] === es;
     const shift = alap ? (floats.freeFloat[i] as number) : 0;
+    // Actual dates are shown as recorded, also on a non-working day (weekend work): positions would move them to the
+    // next working morning or back to the previous working evening.
+    const actualStart = s === NOT_STARTED ? undefined : fromEpochDay(spec.actualStart[i] as number);
+    const actualFinish = s === COMPLETE ? fromEpochDay(spec.actualFinish[i] as number) : undefined;
     activities.push({
       id: spec.ids[i] as string,
       name: spec.names[i] as string,
@@ -85,13 +89,13 @@ export function scheduleResult(net: CompiledNetwork, st: CpmState, opts: Resolve
       duration: edge.days(spec.duration[i] as number),
       remainingDuration: edge.days(spec.remaining[i] as number),
       status: (["not-started", "in-progress", "complete"] as const)[s] as ActivityStatus,
-      earlyStart: ef === es && !startPinned ? edge.milestoneDate(cal, es) : edge.startDate(cal, es),
-      earlyFinish: ef === es && startPinned ? edge.startDate(cal, es) : edge.finishDate(cal, ef, ef - es),
-      lateStart: s === COMPLETE ? edge.startDate(cal, es) : late0 && !latePinned ? edge.milestoneDate(cal, st.lsW[i] as number) : edge.startDate(cal, st.lsW[i] as number),
-      lateFinish: late0 && latePinned ? edge.startDate(cal, st.lfW[i] as number) : edge.finishDate(cal, st.lfW[i] as number, (st.lfW[i] as number) - (s === IN_PROGRESS ? es : (st.lsW[i] as number))),
+      earlyStart: actualStart ?? (ef === es && !startPinned ? edge.milestoneDate(cal, es) : edge.startDate(cal, es)),
+      earlyFinish: actualFinish ?? (ef === es && startPinned ? edge.startDate(cal, es) : edge.finishDate(cal, ef, ef - es)),
+      lateStart: s === COMPLETE ? (actualStart as IsoDate) : late0 && !latePinned ? edge.milestoneDate(cal, st.lsW[i] as number) : edge.startDate(cal, st.lsW[i] as number),
+      lateFinish: actualFinish ?? (late0 && latePinned ? edge.startDate(cal, st.lfW[i] as number) : edge.finishDate(cal, st.lfW[i] as number, (st.lfW[i] as number) - (s === IN_PROGRESS ? es : (st.lsW[i] as number)))),
       // An unshifted pinned milestone is scheduled on its early day, as its early dates show it (not the evening before).
-      scheduledStart: ef === es && !(startPinned && shift === 0) ? edge.milestoneDate(cal, es + shift) : edge.startDate(cal, es + shift),
-      scheduledFinish: ef === es && startPinned && shift === 0 ? edge.startDate(cal, es) : edge.finishDate(cal, ef + shift, ef - es),
+      scheduledStart: actualStart ?? (ef === es && !(startPinned && shift === 0) ? edge.milestoneDate(cal, es + shift) : edge.startDate(cal, es + shift)),
+      scheduledFinish: actualFinish ?? (ef === es && startPinned && shift === 0 ? edge.startDate(cal, es) : edge.finishDate(cal, ef + shift, ef - es)),
       startFloat: edge.days(floats.startFloat[i] as number),
       finishFloat: edge.days(floats.finishFloat[i] as number),
       totalFloat: edge.days(tf),

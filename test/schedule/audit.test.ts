@@ -391,3 +391,31 @@ describe("a milestone shown after its deadline is reported even at the same work
     expect(scheduleNetwork({ projectStart: START, activities: [{ id: "M", duration: 0, constraint: { kind: "snet", date: "2027-01-06" }, deadline: "2027-01-06" }] }).violations).toEqual([]);
   });
 });
+
+describe("actual dates on non-working days are shown as recorded", () => {
+  it("work done over a weekend keeps its actual dates in the early, late, scheduled and levelled dates", () => {
+    // A worked Sat 9 – Mon 11 (complete), B started Sun 10 (in progress), C ran Fri 8 – Sun 10 (complete); status
+    // date Wed 13. Before: A showed Mon 11 – Mon 11 and C Fri 8 – Fri 8 (positions moved the weekend dates to the
+    // next working morning or the previous working evening) while their drivers said "actual 2027-01-09".
+    const network = {
+      projectStart: START,
+      statusDate: "2027-01-13",
+      activities: [
+        { id: "A", duration: 2, progress: { actualStart: "2027-01-09", actualFinish: "2027-01-11" } },
+        { id: "B", duration: 3, progress: { actualStart: "2027-01-10", remainingDuration: 1 } },
+        { id: "C", duration: 1, progress: { actualStart: "2027-01-08", actualFinish: "2027-01-10" } },
+      ],
+    };
+    const r = scheduleNetwork(network);
+    const dates = (id: string) => {
+      const a = act(r, id);
+      return [a.earlyStart, a.earlyFinish, a.lateStart, a.lateFinish, a.scheduledStart, a.scheduledFinish];
+    };
+    expect(dates("A")).toEqual(["2027-01-09", "2027-01-11", "2027-01-09", "2027-01-11", "2027-01-09", "2027-01-11"]);
+    expect(dates("C")).toEqual(["2027-01-08", "2027-01-10", "2027-01-08", "2027-01-10", "2027-01-08", "2027-01-10"]);
+    // B: started Sun 10, its remaining day is Thu 14 (the morning after the status date).
+    expect([act(r, "B").earlyStart, act(r, "B").earlyFinish, act(r, "B").scheduledStart]).toEqual(["2027-01-10", "2027-01-14", "2027-01-10"]);
+    const levelled = levelResources({ network, resources: [{ id: "R", maxUnits: 1 }], assignments: [] });
+    expect(levelled.activities.map((a) => [a.id, a.start, a.finish])).toEqual([["A", "2027-01-09", "2027-01-11"], ["B", "2027-01-10", "2027-01-14"], ["C", "2027-01-08", "2027-01-10"]]);
+  });
+});

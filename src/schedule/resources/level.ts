@@ -126,11 +126,13 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
     const cal = net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline;
     const span = (ef[i] as number) - (es[i] as number);
     const pinned = span <= 0 && es[i] === st.esW[i] && pinnedByStart(net, st, i);
-    const activityFinish = pinned ? edge.startDate(cal, es[i] as number) : edge.finishDate(cal, ef[i] as number, span);
+    const activityFinish = net.state[i] === COMPLETE ? (schedule.activities[i]?.earlyFinish as IsoDate) : pinned ? edge.startDate(cal, es[i] as number) : edge.finishDate(cal, ef[i] as number, span);
     if (finishDate === undefined || activityFinish > finishDate) finishDate = activityFinish;
+    // Started and complete work is not moved: its actual dates show as recorded (as in scheduleNetwork).
+    const sched = schedule.activities[i] as LevellingResult["schedule"]["activities"][number];
     return {
       id,
-      start: span > 0 || pinned ? edge.startDate(cal, es[i] as number) : edge.milestoneDate(cal, es[i] as number),
+      start: net.state[i] !== NOT_STARTED ? sched.earlyStart : span > 0 || pinned ? edge.startDate(cal, es[i] as number) : edge.milestoneDate(cal, es[i] as number),
       finish: activityFinish,
       delayDays: edge.days((es[i] as number) - (st.esW[i] as number)),
     };
