@@ -59,7 +59,7 @@ export function pinnedByStart(net: CompiledNetwork, st: CpmState, i: number): bo
 export function scheduleResult(net: CompiledNetwork, st: CpmState, opts: ResolvedScheduleOptions): ScheduleResult {
   const { spec } = net;
   const edge = new Edge(net.origin, net.mpd, spec.start);
-  const floats = computeFloats(net, st, opts.totalFloat);
+  const floats = computeFloats(net, st, opts.totalFloat, opts.outOfSequence === "progress-override");
   const critMin = opts.criticalDays.times(net.mpd).toNumber();
   const nearMin = opts.nearCriticalDays.times(net.mpd).toNumber();
   const n = spec.ids.length;

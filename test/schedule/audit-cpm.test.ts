@@ -176,3 +176,35 @@ describe("bad input is a ValidationError with its path, never ignored or a TypeE
     expect(validationIssues(() => analyseScheduleRisk({ network, durations: [null as never] }))).toEqual(["durations.0: expected an object"]);
   });
 });
+
+describe("free float of links into started work", () => {
+  // Status date Tue 5; B started Mon 4 with 5 days left (Wed 6 – Tue 12); A (2 days, not started) Wed 6 – Thu 7.
+  const net = (link: { type?: "FS" | "SS"; lag?: { days: number } }, options = {}) =>
+    scheduleNetwork(
+      {
+        projectStart: START,
+        statusDate: "2027-01-05",
+        activities: [{ id: "A", duration: 2 }, { id: "B", duration: 5, progress: { actualStart: "2027-01-04", remainingDuration: 5 } }],
+        links: [{ from: "A", to: "B", ...link }],
+      },
+      options,
+    );
+  it("SS into started work no longer binds: A's free float is its total float, 3 days (it was 0)", () => {
+    // B has started, so A → B (SS) constrains nothing (the backward pass already ignores it: total float 3, A may
+    // finish as late as the network finish Tue 12). No successor moves if A slips 3 days: free float 3.
+    const a = act(net({ type: "SS" }), "A");
+    expect([a.totalFloat.toFixed(), a.freeFloat.toFixed()]).toEqual(["3", "3"]);
+  });
+  it("FS − 3 days into started work binds its remaining part (Wed 6 morning), not its actual start: free float 1 (it was 0)", () => {
+    // Retained logic: B's remaining work waits for A's finish − 3 days. A finishes Thu 7 evening − 3 = Mon 4 evening,
+    // before the status date, so B's remaining work starts Wed 6 morning. A may finish one day later (Fri 8 evening −
+    // 3 days = Tue 5 evening) before B's remaining work moves: free float 1 = total float 1. Before, the bound was
+    // taken from B's actual start Mon 4 and gave 0.
+    const a = act(net({ lag: { days: -3 } }), "A");
+    expect([a.totalFloat.toFixed(), a.freeFloat.toFixed()]).toEqual(["1", "1"]);
+  });
+  it("progress override: an FS link into started work binds nothing either", () => {
+    const a = act(net({}, { outOfSequence: "progress-override" }), "A");
+    expect([a.totalFloat.toFixed(), a.freeFloat.toFixed()]).toEqual(["3", "3"]);
+  });
+});

@@ -258,7 +258,9 @@ export function earlyBound(net: CompiledNetwork, st: CpmState, k: number): numbe
   const j = linkTo[k] as number;
   const type = linkType[k] as number;
   const fromJFinish = type === 2 || type === 3;
-  const anchor = fromJFinish ? (st.efW[j] as number) : (st.esW[j] as number);
+  // Started work's remaining part starts at its early finish minus its remaining span (not at its actual start).
+  const startJ = net.state[j] === IN_PROGRESS ? (st.efW[j] as number) - (st.span[j] as number) : (st.esW[j] as number);
+  const anchor = fromJFinish ? (st.efW[j] as number) : startJ;
   const lag = linkLag[k] as number;
   const ci = calendarOf[i] as number;
   const cj = calendarOf[j] as number;

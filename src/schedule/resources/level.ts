@@ -46,7 +46,7 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
   const st = cpmState(n);
   runCpm(net, net.spec.duration, st, opts.outOfSequence === "progress-override", opts.finishBy);
   const schedule = scheduleResult(net, st, opts);
-  const floats = computeFloats(net, st, opts.totalFloat);
+  const floats = computeFloats(net, st, opts.totalFloat, opts.outOfSequence === "progress-override");
   const rm = readResources(net.spec, input.network, input.resources, input.assignments, net.origin);
   let totalDays = 0;
   for (let i = 0; i < n; i++) totalDays += Math.ceil((st.span[i] as number) / net.mpd) * 2 + 1;
