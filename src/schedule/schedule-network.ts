@@ -2,7 +2,7 @@ import { checkArguments, fromEpochDay, type IsoDate } from "../core/index.js";
 import { D, cpmState, runCpm, type CpmState } from "./engine/cpm-kernel.js";
 import { Edge } from "./engine/edge.js";
 import { computeFloats, type Floats } from "./engine/floats.js";
-import { COMPLETE, IN_PROGRESS, compileNetwork, type CompiledNetwork } from "./engine/network.js";
+import { COMPLETE, IN_PROGRESS, NOT_STARTED, compileNetwork, type CompiledNetwork } from "./engine/network.js";
 import { LINK_TYPES, readNetwork } from "./engine/read-network.js";
 import type { CalendarTimeline } from "./engine/timeline.js";
 import { resolveScheduleOptions, type ResolvedScheduleOptions } from "./options.js";
@@ -45,19 +45,21 @@ export function scheduleNetwork(input: ScheduleInput, options: ScheduleOptions =
 
 /**
  * @internal Whether activity i's early start is pinned by a start — the project start, the status date, an SNET or
- * MSO constraint — rather than by a link: a milestone so pinned shows on that morning's day, not the evening before.
+ * MSO constraint (an SNET date also when a link reaches the same working position) — rather than by a link: a milestone so pinned shows on that morning's day, not the evening before.
  */
 export function pinnedByStart(net: CompiledNetwork, st: CpmState, i: number): boolean {
   const drv = st.esDriver[i] as number;
   const kind = net.spec.constraints[i]?.kind;
-  return drv === D.projectStart || drv === D.statusDate || (drv === D.constraint && (kind === "snet" || kind === "mso"));
+  // An SNET date that ties with the driving link (a finish the evening before) still pins the start to its morning.
+  const snetTie = kind === "snet" && st.esW[i] === net.minStartW[i];
+  return drv === D.projectStart || drv === D.statusDate || snetTie || (drv === D.constraint && (kind === "snet" || kind === "mso"));
 }
 
 /** @internal Builds the public result from the kernel's arrays (dates, Decimals and explanations at the edge). */
 export function scheduleResult(net: CompiledNetwork, st: CpmState, opts: ResolvedScheduleOptions): ScheduleResult {
   const { spec } = net;
   const edge = new Edge(net.origin, net.mpd, spec.start);
-  const floats = computeFloats(net, st, opts.totalFloat);
+  const floats = computeFloats(net, st, opts.totalFloat, opts.outOfSequence === "progress-override");
   const critMin = opts.criticalDays.times(net.mpd).toNumber();
   const nearMin = opts.nearCriticalDays.times(net.mpd).toNumber();
   const n = spec.ids.length;
@@ -76,6 +78,10 @@ export function scheduleResult(net: CompiledNetwork, st: CpmState, opts: Resolve
     const startPinned = pinnedByStart(net, st, i);
     const latePinned = startPinned && st.lsW[i] === es;
     const shift = alap ? (floats.freeFloat[i] as number) : 0;
+    // Actual dates are shown as recorded, also on a non-working day (weekend work): positions would move them to the
+    // next working morning or back to the previous working evening.
+    const actualStart = s === NOT_STARTED ? undefined : fromEpochDay(spec.actualStart[i] as number);
+    const actualFinish = s === COMPLETE ? fromEpochDay(spec.actualFinish[i] as number) : undefined;
     activities.push({
       id: spec.ids[i] as string,
       name: spec.names[i] as string,
@@ -83,13 +89,13 @@ export function scheduleResult(net: CompiledNetwork, st: CpmState, opts: Resolve
       duration: edge.days(spec.duration[i] as number),
       remainingDuration: edge.days(spec.remaining[i] as number),
       status: (["not-started", "in-progress", "complete"] as const)[s] as ActivityStatus,
-      earlyStart: ef === es && !startPinned ? edge.milestoneDate(cal, es) : edge.startDate(cal, es),
-      earlyFinish: ef === es && startPinned ? edge.startDate(cal, es) : edge.finishDate(cal, ef, ef - es),
-      lateStart: s === COMPLETE ? edge.startDate(cal, es) : late0 && !latePinned ? edge.milestoneDate(cal, st.lsW[i] as number) : edge.startDate(cal, st.lsW[i] as number),
-      lateFinish: late0 && latePinned ? edge.startDate(cal, st.lfW[i] as number) : edge.finishDate(cal, st.lfW[i] as number, (st.lfW[i] as number) - (s === IN_PROGRESS ? es : (st.lsW[i] as number))),
+      earlyStart: actualStart ?? (ef === es && !startPinned ? edge.milestoneDate(cal, es) : edge.startDate(cal, es)),
+      earlyFinish: actualFinish ?? (ef === es && startPinned ? edge.startDate(cal, es) : edge.finishDate(cal, ef, ef - es)),
+      lateStart: s === COMPLETE ? (actualStart as IsoDate) : late0 && !latePinned ? edge.milestoneDate(cal, st.lsW[i] as number) : edge.startDate(cal, st.lsW[i] as number),
+      lateFinish: actualFinish ?? (late0 && latePinned ? edge.startDate(cal, st.lfW[i] as number) : edge.finishDate(cal, st.lfW[i] as number, (st.lfW[i] as number) - (s === IN_PROGRESS ? es : (st.lsW[i] as number)))),
       // An unshifted pinned milestone is scheduled on its early day, as its early dates show it (not the evening before).
-      scheduledStart: ef === es && !(startPinned && shift === 0) ? edge.milestoneDate(cal, es + shift) : edge.startDate(cal, es + shift),
-      scheduledFinish: ef === es && startPinned && shift === 0 ? edge.startDate(cal, es) : edge.finishDate(cal, ef + shift, ef - es),
+      scheduledStart: actualStart ?? (ef === es && !(startPinned && shift === 0) ? edge.milestoneDate(cal, es + shift) : edge.startDate(cal, es + shift)),
+      scheduledFinish: actualFinish ?? (ef === es && startPinned && shift === 0 ? edge.startDate(cal, es) : edge.finishDate(cal, ef + shift, ef - es)),
       startFloat: edge.days(floats.startFloat[i] as number),
       finishFloat: edge.days(floats.finishFloat[i] as number),
       totalFloat: edge.days(tf),
@@ -117,7 +123,7 @@ export function scheduleResult(net: CompiledNetwork, st: CpmState, opts: Resolve
     activities,
     criticalPaths: criticalPaths(net, st, critical),
     longestPath: byStart(net, st, [...Array(n).keys()].filter((i) => floats.longestPath[i] === 1)),
-    violations: findViolations(net, st, floats, edge),
+    violations: findViolations(net, st, floats, edge, activities.map((a) => a.earlyFinish)),
     conventions: {
       totalFloat: opts.totalFloat,
       criticalDays: opts.criticalDays,

@@ -3,6 +3,7 @@ import type { CpmState } from "./engine/cpm-kernel.js";
 import type { Edge } from "./engine/edge.js";
 import type { Floats } from "./engine/floats.js";
 import { COMPLETE, IN_PROGRESS, NOT_STARTED, type CompiledNetwork } from "./engine/network.js";
+import { C } from "./engine/read-network.js";
 import type { ScheduleViolation } from "./types.js";
 
 /**
@@ -10,7 +11,7 @@ import type { ScheduleViolation } from "./types.js";
  * out-of-sequence progress, clamped leads, must-on dates that override logic, no-later-than constraints and deadlines
  * missed, negative float.
  */
-export function findViolations(net: CompiledNetwork, st: CpmState, floats: Floats, edge: Edge): ScheduleViolation[] {
+export function findViolations(net: CompiledNetwork, st: CpmState, floats: Floats, edge: Edge, earlyFinish?: readonly string[]): ScheduleViolation[] {
   const { spec } = net;
   const out: ScheduleViolation[] = [];
   const push = (kind: ScheduleViolation["kind"], i: number, minutes: number | undefined, message: string) =>
@@ -38,9 +39,15 @@ export function findViolations(net: CompiledNetwork, st: CpmState, floats: Float
     const esOver = (st.esW[i] as number) - (net.maxStartW[i] as number);
     if (esOver > 0 && s === NOT_STARTED) push("constraint-violated", i, esOver, `${id} starts ${days(esOver)} days after its start-no-later-than date`);
     const efOver = (st.efW[i] as number) - (net.maxFinishW[i] as number);
+    // A milestone pinned by a start (SNET Wed) after a deadline or FNLT on the evening before (Tue) is at the same
+    // working position — no working time late — but on a later day: still a miss, of 0 working days.
+    const shownAfter = (day: number) => day === day && earlyFinish !== undefined && (earlyFinish[i] as string) > fromEpochDay(day);
+    const fnltDay = spec.constraintKind[i] === C.fnlt ? (spec.constraintDay[i] as number) : Number.NaN;
     if (efOver > 0) push("constraint-violated", i, efOver, `${id} finishes ${days(efOver)} days after its finish-no-later-than date`);
+    else if (shownAfter(fnltDay)) push("constraint-violated", i, 0, `${id} finishes on ${earlyFinish?.[i]}, after its finish-no-later-than date ${fromEpochDay(fnltDay)}`);
     const late = (st.efW[i] as number) - (net.deadlineW[i] as number);
     if (late > 0) push("deadline-missed", i, late, `${id} finishes ${days(late)} days after its deadline ${fromEpochDay(spec.deadline[i] as number)}`);
+    else if (shownAfter(spec.deadline[i] as number)) push("deadline-missed", i, 0, `${id} finishes on ${earlyFinish?.[i]}, after its deadline ${fromEpochDay(spec.deadline[i] as number)}`);
     const tf = floats.totalFloat[i] as number;
     if (tf < 0) push("negative-float", i, -tf, `${id} has ${days(tf)} days of total float`);
   }

@@ -60,7 +60,12 @@ function workingDays(from: string, to: string): string[] {
   return out;
 }
 
-/** Resource-days where the levelled plan's demand (Σ units of the activities working that day) exceeds capacity. */
+/**
+ * Resource-days where the levelled plan's demand (Σ units of the activities working that day) exceeds capacity. Exact
+ * for whole-day plans; with part days it is an upper bound (two half days one after the other never hold the resource
+ * at once, and dates alone do not say which half of a day an activity works: test/schedule/audit.test.ts checks part
+ * days minute by minute).
+ */
 function overCapacity(p: Plan, r: LevellingResult): string[] {
   const at = new Map(r.activities.map((a) => [a.id, a]));
   const load = new Map<string, ReturnType<typeof decimal>>();
@@ -84,7 +89,7 @@ describe("levelResources (delay-finish): random small plans", () => {
     fc.assert(fc.property(plan, (p) => {
       const r = levelResources(p);
       expectClean(r);
-      expect(overCapacity(p, r)).toEqual([]);
+      if (whole(p)) expect(overCapacity(p, r)).toEqual([]);
       expect(r.remainingOverAllocations).toEqual([]);
     }), RUNS);
   });
@@ -155,7 +160,8 @@ describe("levelResources (within-slack): random small plans", () => {
       expect(r.finish).toBe(r.schedule.finish);
       for (const a of r.activities) expect(a.delayDays.lte(r.schedule.activities.find((x) => x.id === a.id)!.totalFloat)).toBe(true);
       const reported = r.remainingOverAllocations.flatMap((o) => workingDays(o.from, o.to).map((d) => `${o.resourceId} ${d}`)).sort();
-      expect(reported).toEqual(overCapacity(p, r));
+      if (whole(p)) expect(reported).toEqual(overCapacity(p, r));
+      else expect(reported.filter((x) => !overCapacity(p, r).includes(x))).toEqual([]);
     }), RUNS);
   });
 });

@@ -197,8 +197,9 @@ export function runCpmGeneral(net: CompiledNetwork, duration: Float64Array, st: 
       else {
         const calJ = timelines[cj] as CalendarTimeline;
         if (linkLagKind[k] === LAG_ELAPSED) {
-          const t = fromJFinish ? finishInstant(calJ, anchor, span[j] as number) : calJ.S(anchor);
-          a = cal.W(t - lag);
+          // The latest instant at j's position (S: a day boundary maps to the next working morning), as the
+          // forward pass maps every instant of a non-working stretch to that same position.
+          a = cal.W(calJ.S(anchor) - lag);
         } else a = cal.W(calJ.S(anchor - lag));
       }
       if (toFinish) a += d;
@@ -257,7 +258,9 @@ export function earlyBound(net: CompiledNetwork, st: CpmState, k: number): numbe
   const j = linkTo[k] as number;
   const type = linkType[k] as number;
   const fromJFinish = type === 2 || type === 3;
-  const anchor = fromJFinish ? (st.efW[j] as number) : (st.esW[j] as number);
+  // Started work's remaining part starts at its early finish minus its remaining span (not at its actual start).
+  const startJ = net.state[j] === IN_PROGRESS ? (st.efW[j] as number) - (st.span[j] as number) : (st.esW[j] as number);
+  const anchor = fromJFinish ? (st.efW[j] as number) : startJ;
   const lag = linkLag[k] as number;
   const ci = calendarOf[i] as number;
   const cj = calendarOf[j] as number;
@@ -267,8 +270,7 @@ export function earlyBound(net: CompiledNetwork, st: CpmState, k: number): numbe
     const cal = net.timelines[ci] as CalendarTimeline;
     const calJ = net.timelines[cj] as CalendarTimeline;
     if (linkLagKind[k] === LAG_ELAPSED) {
-      const t = fromJFinish ? finishInstant(calJ, anchor, (st.efW[j] as number) - (st.esW[j] as number)) : calJ.S(anchor);
-      a = cal.W(t - lag);
+      a = cal.W(calJ.S(anchor) - lag); // the latest instant at j's position, as in the backward pass
     } else a = cal.W(calJ.S(anchor - lag));
   }
   return type === 1 || type === 3 ? a + (st.span[i] as number) : a;

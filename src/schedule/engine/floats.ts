@@ -19,7 +19,7 @@ export interface Floats {
  * complete work none. Free float = min over successor links of (early bound − early finish), or (network finish −
  * early finish) without successors; clamped to [0, total float].
  */
-export function computeFloats(net: CompiledNetwork, st: CpmState, definition: TotalFloatDefinition): Floats {
+export function computeFloats(net: CompiledNetwork, st: CpmState, definition: TotalFloatDefinition, override = false): Floats {
   const n = net.spec.ids.length;
   const m = net.spec.linkFrom.length;
   const { esW, efW, lsW, lfW } = st;
@@ -35,9 +35,17 @@ export function computeFloats(net: CompiledNetwork, st: CpmState, definition: To
   }
   for (let k = 0; k < m; k++) {
     const i = net.spec.linkFrom[k] as number;
+    const j = net.spec.linkTo[k] as number;
+    const type = net.spec.linkType[k] as number;
+    // A link into started work no longer binds when it ties the successor's start (SS, SF) or under progress
+    // override, as in the backward pass: it leaves no free float to take.
+    if (net.state[j] === COMPLETE || (net.state[j] === IN_PROGRESS && (override || type === 1 || type === 3))) {
+      linkFloat[k] = Infinity;
+      continue;
+    }
     const f = earlyBound(net, st, k) - (efW[i] as number);
     linkFloat[k] = f;
-    if (net.state[net.spec.linkTo[k] as number] !== COMPLETE && f < (free[i] as number)) free[i] = f;
+    if (f < (free[i] as number)) free[i] = f;
   }
   for (let i = 0; i < n; i++) {
     const s = net.state[i] as number;

@@ -160,7 +160,16 @@ export function readNetwork(input: ScheduleInput): NetworkSpec {
     }
     if (a.deadline !== undefined) deadline[i] = readDay(a.deadline, [...p, "deadline"], issues);
     const pr = a.progress;
-    if (pr !== undefined) {
+    if (pr !== undefined && (pr === null || typeof pr !== "object")) bad([...p, "progress"], "expected a progress object");
+    else if (pr !== undefined && pr.actualStart === undefined) {
+      // Without an actual start the activity is not started: a remaining duration or a percent complete would be
+      // ignored without a word (50 % complete scheduled as 0 % done), so it is refused.
+      if (pr.remainingDuration !== undefined) bad([...p, "progress", "remainingDuration"], "a remaining duration needs an actual start (the activity is not started)");
+      if (pr.percentComplete !== undefined && !(readDecimal(pr.percentComplete, [...p, "progress", "percentComplete"], issues)?.isZero() ?? true)) {
+        bad([...p, "progress", "percentComplete"], "a percent complete above 0 needs an actual start (the activity is not started)");
+      }
+    }
+    if (pr !== undefined && pr !== null && typeof pr === "object") {
       if (pr.actualStart !== undefined) actualStart[i] = readDay(pr.actualStart, [...p, "progress", "actualStart"], issues);
       if (pr.actualFinish !== undefined) {
         actualFinish[i] = readDay(pr.actualFinish, [...p, "progress", "actualFinish"], issues);
@@ -205,14 +214,16 @@ export function readNetwork(input: ScheduleInput): NetworkSpec {
     const key = f === undefined || t === undefined ? -1 : f * n + t;
     if (key >= 0 && seen.has(key)) bad(p, `duplicate link ${l.from} → ${l.to} (one link per pair)`);
     seen.add(key);
-    const type = l.type ?? "FS";
+    const type = l.type === undefined ? "FS" : l.type;
     if (!Object.hasOwn(LT, type)) bad([...p, "type"], `link type must be FS, SS, FF or SF, got ${JSON.stringify(type)}`);
     else linkType[k] = LT[type as LinkType];
     linkFrom[k] = f ?? 0;
     linkTo[k] = t ?? 0;
     const lag = l.lag;
     if (lag !== undefined) {
+      const kinds = lag !== null && typeof lag === "object" ? ["days", "elapsedDays", "percent"].filter((key) => key in lag).length : 0;
       if (lag === null || typeof lag !== "object") bad([...p, "lag"], "expected { days }, { elapsedDays } or { percent }");
+      else if (kinds > 1) bad([...p, "lag"], "a lag is one of { days }, { elapsedDays } or { percent }, not several");
       else if ("days" in lag) {
         const whole = wholeNumber(lag.days);
         const v = whole === undefined ? readDecimal(lag.days, [...p, "lag", "days"], issues) : undefined;

@@ -20,7 +20,7 @@ const RULE = "least total float, then earliest early start, then id";
  * resource has capacity left on every day it works. `within-slack` never delays an activity beyond its total float
  * (those that cannot fit stay put and are listed as over-allocated); `delay-finish` delays as far as needed. Each
  * delay names the resource that blocked the activity and who held it ("PKG-7 waits 3 days for DBA"). Units are
- * compared in millionths; an activity uses its units on every day it works, partial days as whole days.
+ * compared in millionths; an activity uses its units whenever it works, so part days one after the other share a day.
  * Started and complete work keeps its dates; must-start/finish-on activities are not moved.
  *
  * @throws {ValidationError} for a bad network (as {@link scheduleNetwork}) or bad resources: unknown ids, zero
@@ -46,7 +46,7 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
   const st = cpmState(n);
   runCpm(net, net.spec.duration, st, opts.outOfSequence === "progress-override", opts.finishBy);
   const schedule = scheduleResult(net, st, opts);
-  const floats = computeFloats(net, st, opts.totalFloat);
+  const floats = computeFloats(net, st, opts.totalFloat, opts.outOfSequence === "progress-override");
   const rm = readResources(net.spec, input.network, input.resources, input.assignments, net.origin);
   let totalDays = 0;
   for (let i = 0; i < n; i++) totalDays += Math.ceil((st.span[i] as number) / net.mpd) * 2 + 1;
@@ -126,11 +126,13 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
     const cal = net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline;
     const span = (ef[i] as number) - (es[i] as number);
     const pinned = span <= 0 && es[i] === st.esW[i] && pinnedByStart(net, st, i);
-    const activityFinish = pinned ? edge.startDate(cal, es[i] as number) : edge.finishDate(cal, ef[i] as number, span);
+    const activityFinish = net.state[i] === COMPLETE ? (schedule.activities[i]?.earlyFinish as IsoDate) : pinned ? edge.startDate(cal, es[i] as number) : edge.finishDate(cal, ef[i] as number, span);
     if (finishDate === undefined || activityFinish > finishDate) finishDate = activityFinish;
+    // Started and complete work is not moved: its actual dates show as recorded (as in scheduleNetwork).
+    const sched = schedule.activities[i] as LevellingResult["schedule"]["activities"][number];
     return {
       id,
-      start: span > 0 || pinned ? edge.startDate(cal, es[i] as number) : edge.milestoneDate(cal, es[i] as number),
+      start: net.state[i] !== NOT_STARTED ? sched.earlyStart : span > 0 || pinned ? edge.startDate(cal, es[i] as number) : edge.milestoneDate(cal, es[i] as number),
       finish: activityFinish,
       delayDays: edge.days((es[i] as number) - (st.esW[i] as number)),
     };

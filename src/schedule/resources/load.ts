@@ -9,9 +9,10 @@ import { overAllocations, usageOf, type Usage } from "./usage.js";
 
 /**
  * Resource demand against capacity per period (day, ISO week from Monday, or calendar month), per resource and per
- * skill, on the CPM early dates, with the over-allocated days listed as runs. Demand = Σ units × working days of the
- * assigned activities in the period (an activity uses its units on every day it works); capacity = max units ×
- * working days of the resource's calendar in the period. Both in unit-days.
+ * skill, on the CPM early dates, with the over-allocated days listed as runs. Demand = Σ units × working time of the
+ * assigned activities in the period (a half day at 1 unit is 0.5); capacity = max units × working days of the
+ * resource's calendar in the period. Both in unit-days. A day is over-allocated when the units in use at the same
+ * moment exceed the resource's maximum (two half days one after the other do not add up).
  *
  * @throws {ValidationError} for a bad network, resources or period.
  * @example
@@ -42,14 +43,16 @@ export function resourceLoad(input: LevellingInput, options: { readonly period?:
   const rowsFor = (id: string, rs: readonly number[]): ResourceLoadRow[] =>
     periods.map(([a, b]) => {
       let demand = 0;
+      let parts = new PmoDecimal(0);
       let capacity = 0;
       for (const r of rs) {
         for (let d = a; d <= b; d++) {
           demand += (usage.micro[r] as Float64Array)[d] ?? 0;
+          if ((usage.parts[r] as Usage["parts"][number]).has(d)) parts = parts.plus(usage.partDemand(r, d));
           capacity += (usage as Usage).capacity(r, d);
         }
       }
-      const dem = new PmoDecimal(demand).div(MICRO);
+      const dem = parts.plus(demand).div(MICRO);
       const cap = new PmoDecimal(capacity).div(MICRO);
       return { resourceId: id, periodStart: day(net.origin + a), periodEnd: day(net.origin + b), demand: dem, capacity: cap, overload: dem.gt(cap) ? dem.minus(cap) : new PmoDecimal(0) };
     });

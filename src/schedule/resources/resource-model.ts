@@ -38,6 +38,9 @@ export function readResources(
     else if (u.gt(MAX_UNITS)) bad(path, `at most 1,000,000 units, got ${u.toFixed()}`);
     return u.times(MICRO).round().toNumber();
   };
+  if (!Array.isArray(resources)) bad(["resources"], "expected an array of resources");
+  if (!Array.isArray(assignments)) bad(["assignments"], "expected an array of assignments");
+  if (issues.length > 0) throw new ValidationError(issues, "resources");
   const index = new Map<string, number>();
   const maxMicro = new Float64Array(resources.length);
   const calendars: CalendarTimeline[] = [];
@@ -48,6 +51,11 @@ export function readResources(
     return t;
   };
   resources.forEach((r, i) => {
+    if (r === null || typeof r !== "object") {
+      bad(["resources", i], "expected a resource object");
+      return;
+    }
+    if (typeof r.id !== "string") bad(["resources", i, "id"], `${JSON.stringify(r.id)} is not an id`);
     if (index.has(r.id)) bad(["resources", i, "id"], `duplicate resource id ${r.id}`);
     index.set(r.id, i);
     const u = readDecimal(r.maxUnits, ["resources", i, "maxUnits"], issues);
@@ -61,13 +69,21 @@ export function readResources(
     calendars.push(timeline(cal ?? spec.calendars[0] as WorkingCalendar));
   });
   const uses: { r: number; micro: number }[][] = spec.ids.map(() => []);
+  const pairs = new Set<string>();
   assignments.forEach((a, k) => {
+    if (a === null || typeof a !== "object") {
+      bad(["assignments", k], "expected an assignment object");
+      return;
+    }
     const i = spec.index.get(a.activityId);
     const r = index.get(a.resourceId);
     if (i === undefined) bad(["assignments", k, "activityId"], `unknown activity ${JSON.stringify(a.activityId)}`);
     if (r === undefined) bad(["assignments", k, "resourceId"], `unknown resource ${JSON.stringify(a.resourceId)}`);
     const u = readDecimal(a.units, ["assignments", k, "units"], issues);
     if (u !== undefined && !u.gt(0)) bad(["assignments", k, "units"], "units must be > 0");
+    // One row per activity and resource: a repeated row (an import run twice) would double the demand unnoticed.
+    if (i !== undefined && r !== undefined && pairs.has(`${i}/${r}`)) bad(["assignments", k], `${a.activityId} is assigned ${a.resourceId} twice (one row per activity and resource)`);
+    else if (i !== undefined && r !== undefined) pairs.add(`${i}/${r}`);
     if (i !== undefined && r !== undefined && u !== undefined) (uses[i] as { r: number; micro: number }[]).push({ r, micro: micro(u, ["assignments", k, "units"]) });
   });
   if (issues.length > 0) throw new ValidationError(issues, "resources");

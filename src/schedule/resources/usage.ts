@@ -1,4 +1,4 @@
-import { PmoDecimal, fromEpochDay, type IsoDate } from "../../core/index.js";
+import { PmoDecimal, fromEpochDay, type Decimal, type IsoDate } from "../../core/index.js";
 import type { CompiledNetwork } from "../engine/network.js";
 import type { CalendarTimeline } from "../engine/timeline.js";
 import type { OverAllocation } from "../types.js";
@@ -15,15 +15,31 @@ export function workDays(net: CompiledNetwork, i: number, es: number, ef: number
   return [first, f === fd * net.mpd ? fd - 1 : fd];
 }
 
-/** @internal Daily usage in micro-units per resource over days [0, horizon) from the origin. */
+/** A part of a working day used by an activity: minutes [a, b) of the day's working window [0, mpd), micro-units. */
+interface Part {
+  readonly a: number;
+  readonly b: number;
+  readonly micro: number;
+}
+
+/**
+ * @internal Resource usage over days [0, horizon) from the origin, per resource: whole working days as daily sums of
+ * micro-units (the common case, plain arithmetic), part days (a fractional duration's first or last day) as minute
+ * intervals of the day's working window, so two half days one after the other never add up and demand counts the
+ * working time used (units × minutes ÷ minutes per day).
+ */
 export class Usage {
+  /** Micro-units used for the whole working window of the day. */
   readonly micro: Float64Array[];
+  /** Part-day uses by day. */
+  readonly parts: Map<number, Part[]>[];
   constructor(
     private readonly net: CompiledNetwork,
     private readonly rm: ResourceModel,
     readonly horizon: number,
   ) {
     this.micro = rm.ids.map(() => new Float64Array(horizon));
+    this.parts = rm.ids.map(() => new Map<number, Part[]>());
   }
 
   /** Capacity of resource r on a day, micro-units (0 on its non-working days). */
@@ -31,16 +47,34 @@ export class Usage {
     return (this.rm.calendars[r] as CalendarTimeline).isWorking(day) ? (this.rm.maxMicro[r] as number) : 0;
   }
 
+  /** The most micro-units of resource r in use at once during minutes [a, b) of a day. */
+  peak(r: number, day: number, a = 0, b = this.net.mpd): number {
+    const full = (this.micro[r] as Float64Array)[day] as number;
+    const parts = (this.parts[r] as Map<number, Part[]>).get(day);
+    if (parts === undefined) return full;
+    // Concurrency only rises where an interval begins: check a and every start inside [a, b).
+    let most = 0;
+    for (const x of [a, ...parts.map((p) => p.a).filter((s) => s > a && s < b)]) {
+      let sum = 0;
+      for (const p of parts) if (p.a <= x && x < p.b) sum += p.micro;
+      if (sum > most) most = sum;
+    }
+    return full + most;
+  }
+
+  /** Part-day demand of resource r on a day in micro-unit-days (units × minutes ÷ minutes per day), or 0. */
+  partDemand(r: number, day: number): Decimal {
+    const parts = (this.parts[r] as Map<number, Part[]>).get(day) ?? [];
+    return parts.reduce((sum, p) => sum.plus(new PmoDecimal(p.micro).times(p.b - p.a).div(this.net.mpd)), new PmoDecimal(0));
+  }
+
   /** The first (day, resource) where placing activity i on [es, ef] would exceed capacity, or undefined. */
   conflict(i: number, es: number, ef: number): { day: number; r: number } | undefined {
     const uses = this.rm.uses[i] as ResourceModel["uses"][number];
     if (uses.length === 0) return undefined;
-    const [first, last] = workDays(this.net, i, es, ef);
-    const cal = this.net.timelines[this.net.spec.calendarOf[i] as number] as CalendarTimeline;
-    for (let day = first; day <= last; day++) {
-      if (!cal.isWorking(day)) continue;
+    for (const [day, a, b] of dayParts(this.net, i, es, ef)) {
       for (const u of uses) {
-        if (day >= this.horizon || (this.micro[u.r] as Float64Array)[day]! + u.micro > this.capacity(u.r, day)) return { day, r: u.r };
+        if (day >= this.horizon || this.peak(u.r, day, a, b) + u.micro > this.capacity(u.r, day)) return { day, r: u.r };
       }
     }
     return undefined;
@@ -48,15 +82,35 @@ export class Usage {
 
   /** Adds activity i on [es, ef] to the profile (days beyond the horizon are ignored). */
   add(i: number, es: number, ef: number): void {
-    const [first, last] = workDays(this.net, i, es, ef);
-    const cal = this.net.timelines[this.net.spec.calendarOf[i] as number] as CalendarTimeline;
-    for (let day = Math.max(0, first); day <= last && day < this.horizon; day++) {
-      if (!cal.isWorking(day)) continue;
+    const mpd = this.net.mpd;
+    for (const [day, a, b] of dayParts(this.net, i, es, ef)) {
+      if (day < 0 || day >= this.horizon) continue;
       for (const u of this.rm.uses[i] as ResourceModel["uses"][number]) {
-        const a = this.micro[u.r] as Float64Array;
-        a[day] = (a[day] as number) + u.micro;
+        if (a === 0 && b === mpd) {
+          const m = this.micro[u.r] as Float64Array;
+          m[day] = (m[day] as number) + u.micro;
+        } else {
+          const byDay = this.parts[u.r] as Map<number, Part[]>;
+          const list = byDay.get(day);
+          if (list) list.push({ a, b, micro: u.micro });
+          else byDay.set(day, [{ a, b, micro: u.micro }]);
+        }
       }
     }
+  }
+}
+
+/** The working days of activity i at [es, ef] on its calendar, each with the minutes [a, b) of the day it works. */
+function* dayParts(net: CompiledNetwork, i: number, es: number, ef: number): Generator<[number, number, number]> {
+  const [first, last] = workDays(net, i, es, ef);
+  if (first > last) return;
+  const cal = net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline;
+  const mpd = net.mpd;
+  const s = cal.S(es);
+  const f = cal.F(ef);
+  for (let day = first; day <= last; day++) {
+    if (!cal.isWorking(day)) continue;
+    yield [day, Math.max(0, s - day * mpd), Math.min(mpd, f - day * mpd)];
   }
 }
 
@@ -72,16 +126,15 @@ export function overAllocations(net: CompiledNetwork, rm: ResourceModel, usage: 
   const out: OverAllocation[] = [];
   const day = (d: number): IsoDate => fromEpochDay(net.origin + d);
   for (let r = 0; r < rm.ids.length; r++) {
-    const a = usage.micro[r] as Float64Array;
     let d = 0;
     while (d < usage.horizon) {
-      if (!((a[d] as number) > usage.capacity(r, d))) {
+      if (!(usage.peak(r, d) > usage.capacity(r, d))) {
         d++;
         continue;
       }
       const from = d;
       let peak = 0;
-      while (d < usage.horizon && (a[d] as number) > usage.capacity(r, d)) peak = Math.max(peak, a[d++] as number);
+      while (d < usage.horizon && usage.peak(r, d) > usage.capacity(r, d)) peak = Math.max(peak, usage.peak(r, d++));
       const to = d - 1;
       const ids: string[] = [];
       for (let i = 0; i < es.length; i++) {

@@ -1,5 +1,5 @@
 import { PmoDecimal, ValidationError, checkArguments, fromEpochDay, metric, missing, money as moneyOf, type Decimal, type IsoDate, type Metric, type Money } from "../../core/index.js";
-import { COMPLETE, type CompiledNetwork } from "../engine/network.js";
+import { COMPLETE, IN_PROGRESS, type CompiledNetwork } from "../engine/network.js";
 import type { CalendarTimeline } from "../engine/timeline.js";
 import { cpmState, runCpm, type CpmState } from "../engine/cpm-kernel.js";
 import type { ActivityRisk, FinishHistogramBin, RiskOptions, RiskPercentile, ScheduleRiskModel, ScheduleRiskResult } from "../types.js";
@@ -49,9 +49,15 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
   const mpd = net.mpd;
   const st = cpmState(n);
   const base = net.spec.duration.map((d) => Math.round(d));
+  // Started work: its duration (for cost and the mean) is what it took — actual start to actual finish, or to the
+  // status date plus the remaining duration — not the original estimate; the kernels schedule it from its actuals.
+  for (let i = 0; i < n; i++) {
+    if (net.state[i] === COMPLETE) base[i] = (net.actualFinishW[i] as number) - (net.actualStartW[i] as number);
+    else if (net.state[i] === IN_PROGRESS) base[i] = Math.max(0, (net.statusW[i] as number) - (net.actualStartW[i] as number)) + (net.spec.remaining[i] as number);
+  }
   // Deterministic run.
   runCpm(net, base, st, false, undefined);
-  const deterministicFinish = st.finishInstant;
+  const deterministicFinish = lastFinish(net, st);
   const deterministicCost = costOf(rs, base, 0);
   const startInstant = (net.spec.start - net.origin) * mpd;
 
@@ -85,6 +91,9 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
   const baseCost = deterministicCost;
   const fast = net.oneCalendar && net.noProgress ? datesKernel(net) : undefined;
   const step = Math.max(1, Math.ceil(N / 100));
+  // Event draws in id order (ids are unique), so reordering the risk register does not change the result.
+  const eventId = (e: number) => (rs.events[e] as RiskSpec["events"][number]).id;
+  const eventOrder = rs.events.map((_, e) => e).sort((a, b) => (eventId(a) < eventId(b) ? -1 : eventId(a) > eventId(b) ? 1 : 0));
   for (let it = 0; it < N; it++) {
     for (let k = 0; k < K; k++) eps[k] = inverseNormal(rng.uniform());
     for (let k = 0; k < K; k++) {
@@ -98,7 +107,7 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
       dur[uncertainActivity[x] as number] = Math.round((quantiles[x] as (u: number) => number)(u[uncertainUnit[x] as number] as number));
     }
     let eventMinor = 0;
-    for (let e = 0; e < rs.events.length; e++) {
+    for (const e of eventOrder) {
       const ev = rs.events[e] as RiskSpec["events"][number];
       if (rng.uniform() < ev.p) {
         occurred[e] = (occurred[e] as number) + 1;
@@ -113,7 +122,7 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
       finishes[it] = fast.finishInstant;
     } else {
       runCpm(net, dur, st, false, undefined);
-      finishes[it] = st.finishInstant;
+      finishes[it] = lastFinish(net, st);
       countCritical(net, st, critical);
     }
     let c = baseCost + eventMinor * mpd;
@@ -133,6 +142,23 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
     sumD[i] = v >= 0 ? (sumV[v] as number) : (base[i] as number) * N;
   }
   return summarise(rs, { finishes, costs, critical, occurred, samples: columns, variable, sumD, deterministicFinish, deterministicCost, startInstant });
+}
+
+/**
+ * The latest finish of an iteration in finish form on each activity's own calendar (a day boundary is the evening of
+ * that calendar's last working day, milestones included), so a 7-day activity working Saturday finishes on Saturday
+ * and a milestone pinned on a Monday morning on the Friday before. (The kernel's finish instant takes a milestone's
+ * start form and the network calendar: a Saturday finish was dated Friday, or Sunday after such a milestone.)
+ */
+function lastFinish(net: CompiledNetwork, st: CpmState): number {
+  const n = net.spec.ids.length;
+  if (n === 0) return st.finishInstant;
+  let t = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const f = (net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline).F(st.efW[i] as number);
+    if (f > t) t = f;
+  }
+  return t;
 }
 
 /** Iteration-major rows (written contiguously in the loop) to one column per variable activity (ranked at the end). */
@@ -184,11 +210,10 @@ function summarise(rs: RiskSpec, runs: Runs): ScheduleRiskResult {
   const { net } = rs;
   const N = rs.iterations;
   const mpd = net.mpd;
-  // A finish on a day boundary is the evening of the last working day (network calendar) before it.
-  const cal0 = net.timelines[0] as CalendarTimeline;
+  // Finishes are in finish form (see lastFinish): a day boundary is the evening of the day before.
   const finishDay = (t: number) => {
     const d = Math.floor(t / mpd);
-    return Math.max(net.spec.start, net.origin + (t === d * mpd ? cal0.previousWorking(d) : d));
+    return Math.max(net.spec.start, net.origin + (t === d * mpd ? d - 1 : d));
   };
   const money = (minorMinutes: number): Money => {
     if (!Number.isSafeInteger(minorMinutes)) throw ValidationError.single(["costs"], "costs too large to accumulate exactly", "schedule risk model");
@@ -196,7 +221,8 @@ function summarise(rs: RiskSpec, runs: Runs): ScheduleRiskResult {
   };
   const sortedF = Float64Array.from(runs.finishes).sort();
   const sortedC = Float64Array.from(runs.costs).sort();
-  const at = (sorted: Float64Array, p: number) => sorted[Math.min(N - 1, Math.max(0, Math.ceil((p / 100) * N) - 1))] as number;
+  // Nearest rank ⌈p·N/100⌉ in exact decimals: in floating point (0.07 × 100 = 7.000000000000001) it was one too high.
+  const at = (sorted: Float64Array, p: number) => sorted[Math.min(N - 1, Math.max(0, new PmoDecimal(p).times(N).div(100).ceil().toNumber() - 1))] as number;
   const percentiles: RiskPercentile[] = rs.percentiles.map((p) => ({ percent: p, finish: fromEpochDay(finishDay(at(sortedF, p))), cost: money(at(sortedC, p)) }));
   let sumF = 0;
   // Iteration costs are integer minor-unit-minutes in doubles. Past 2^53 an iteration's sum could
@@ -214,7 +240,7 @@ function summarise(rs: RiskSpec, runs: Runs): ScheduleRiskResult {
   let okC = 0;
   let okBoth = 0;
   for (let it = 0; it < N; it++) {
-    const f = targetT !== undefined && (runs.finishes[it] as number) <= targetT;
+    const f = targetT !== undefined && (runs.finishes[it] as number) <= targetT; // the evening of the target day
     const c = targetC !== undefined && (runs.costs[it] as number) <= targetC;
     if (f) okF++;
     if (c) okC++;
@@ -231,7 +257,7 @@ function summarise(rs: RiskSpec, runs: Runs): ScheduleRiskResult {
     const ci = share(runs.critical[i] as number);
     const mean = new PmoDecimal(runs.sumD[i] as number).div(N).div(mpd).toDecimalPlaces(2);
     if (v < 0) {
-      const none = missing("constant-duration", `${id} has no distribution and no risk-event impact`);
+      const none = missing("constant-duration", net.state[i] === COMPLETE || net.state[i] === IN_PROGRESS ? `${id} has started: its duration is no longer uncertain` : `${id} has no distribution and no risk-event impact`);
       return { id, criticalityIndex: ci, durationCorrelation: none, cruciality: none, sensitivity: none, meanDuration: mean };
     }
     const col = runs.samples.subarray(v * N, (v + 1) * N);

@@ -1,5 +1,5 @@
 import { PmoDecimal, ValidationError, isIsoDate, minorUnits, toEpochDay, type Decimal, type IsoDate, type ValidationIssue } from "../../core/index.js";
-import { compileNetwork, type CompiledNetwork } from "../engine/network.js";
+import { NOT_STARTED, compileNetwork, type CompiledNetwork } from "../engine/network.js";
 import { readDecimal, readNetwork } from "../engine/read-network.js";
 import type { RiskOptions, ScheduleRiskModel } from "../types.js";
 import { correlationFactor } from "./correlation.js";
@@ -53,6 +53,22 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
     if (i === undefined) bad(path, `unknown activity ${JSON.stringify(id)}`);
     return i;
   };
+  // Lists and their rows must be arrays of objects (a null row or a missing impacts list was a TypeError).
+  const lists = { durations: model.durations, groups: model.groups, correlations: model.correlations, riskEvents: model.riskEvents, costs: model.costs };
+  for (const [name, list] of Object.entries(lists) as [string, unknown][]) {
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) bad([name], "expected an array");
+    else list.forEach((row: unknown, n) => {
+      if (row === null || typeof row !== "object") bad([name, n], "expected an object");
+      else if (name === "riskEvents") {
+        const impacts = (row as { impacts?: unknown }).impacts;
+        if (!Array.isArray(impacts)) bad([name, n, "impacts"], "expected an array of impacts");
+        else impacts.forEach((im: unknown, m) => (im === null || typeof im !== "object" ? bad([name, n, "impacts", m], "expected an object") : undefined));
+      }
+      else if (name === "groups" && !Array.isArray((row as { activityIds?: unknown }).activityIds)) bad([name, n, "activityIds"], "expected an array of activity ids");
+    });
+  }
+  if (issues.length > 0) throw new ValidationError(issues, "schedule risk model");
   // Distributions.
   const quantiles = new Map<number, Quantile>();
   (model.durations ?? []).forEach((u, n) => {
@@ -120,8 +136,13 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
       ? correlationFactor(order.slice(0, correlated).map((u) => unitNames[u] as string), pairs.map((p) => ({ ...p, a: remap.get(p.a) as number, b: remap.get(p.b) as number })), issues)
       : new Float64Array(0);
   let units = unitNames.length;
+  // Uniforms go to activities in id order, not input order: the same model in another order gives the same result.
+  const byId = (i: number) => spec.ids[i] as string;
+  // Started and complete work keeps its (remaining) duration: its distribution is not sampled, so neither its cost
+  // nor its sensitivity varies with a duration the schedule does not use.
   const uncertain = [...quantiles.entries()]
-    .sort((x, y) => x[0] - y[0])
+    .filter(([i]) => net.state[i] === NOT_STARTED)
+    .sort((x, y) => (byId(x[0]) < byId(y[0]) ? -1 : byId(x[0]) > byId(y[0]) ? 1 : 0))
     .map(([i, q]) => ({ activity: i, quantile: q, unit: unitOf.has(i) ? (remap.get(unitOf.get(i) as number) as number) : units++ }));
   // Risk events and costs.
   const cents = (v: unknown, path: (string | number)[]) => {
@@ -129,7 +150,14 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
     if (d?.isNegative()) bad(path, "must not be negative");
     return d === undefined ? 0 : d.times(new PmoDecimal(10).pow(minor)).toNumber();
   };
+  const started = (id: unknown) => {
+    const i = typeof id === "string" ? spec.index.get(id) : undefined;
+    return i !== undefined && net.state[i] !== NOT_STARTED;
+  };
+  const eventIds = new Set<unknown>();
   const events = (model.riskEvents ?? []).map((e, n) => {
+    if (eventIds.has(e.id)) bad(["riskEvents", n, "id"], `duplicate risk event id ${String(e.id)}`);
+    eventIds.add(e.id);
     const p = num(e.probability, ["riskEvents", n, "probability"]);
     if (p !== undefined && (p.isNegative() || p.gt(1))) bad(["riskEvents", n, "probability"], "a probability lies in [0, 1]");
     return {
@@ -137,16 +165,20 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
       p: p?.toNumber() ?? 0,
       impacts: e.impacts.map((im, m) => ({
         activity: activity(im.activityId, ["riskEvents", n, "impacts", m, "activityId"]) ?? 0,
-        minutes: im.days === undefined ? 0 : Math.round(days(im.days, ["riskEvents", n, "impacts", m, "days"])),
+        // Days on started work are not added (its remaining duration is fixed, as for distributions); the cost is.
+        minutes: im.days === undefined ? 0 : started(im.activityId) ? (days(im.days, ["riskEvents", n, "impacts", m, "days"]), 0) : Math.round(days(im.days, ["riskEvents", n, "impacts", m, "days"])),
         cents: im.cost === undefined ? 0 : cents(im.cost, ["riskEvents", n, "impacts", m, "cost"]),
       })),
     };
   });
   const fixedMinor = new Float64Array(spec.ids.length);
   const perDayMinor = new Float64Array(spec.ids.length);
+  const costed = new Set<number>();
   (model.costs ?? []).forEach((c, n) => {
     const i = activity(c.activityId, ["costs", n, "activityId"]);
     if (i === undefined) return;
+    if (costed.has(i)) bad(["costs", n, "activityId"], `${c.activityId} has two cost rows (one per activity)`);
+    costed.add(i);
     if (c.fixed !== undefined) fixedMinor[i] = cents(c.fixed, ["costs", n, "fixed"]);
     if (c.perDay !== undefined) perDayMinor[i] = cents(c.perDay, ["costs", n, "perDay"]);
   });
