@@ -28,7 +28,10 @@ export interface ImpactedItem {
   readonly distance: number;
   /** Whether it was reached going upstream or downstream. */
   readonly direction: "upstream" | "downstream";
-  /** The link that reached it, read from the reached item's side (`verified by`, `derives`). */
+  /**
+   * The link that reached it, read from the reached item's side (`verified by`, `derives`). When several links reach
+   * it at the same distance, the one with the smallest link id names it (upstream before downstream for one id).
+   */
   readonly via: string;
 }
 
@@ -80,19 +83,26 @@ export function impactOf(graph: TraceGraph, changed: readonly string[], options:
     }
   }
   for (let d = 1; d <= maxDepth && frontier.length > 0; d++) {
-    const next: number[] = [];
+    // Items first reached at this distance, each with the link that reached it. When several links reach an item at
+    // the same distance, the one with the smallest id (then upstream before downstream, then label) is named, so
+    // the answer never depends on the order links were given in.
+    const reached = new Map<number, { id: string; direction: "upstream" | "downstream"; via: string }>();
     for (const v of frontier) {
       const visit = (l: number, w: number, direction: "upstream" | "downstream") => {
         if (s.alive[l] !== 1 || w < 0 || dist.has(w) || !follows(s.links[l]!.type)) return;
-        dist.set(w, d);
-        next.push(w);
         const def = s.reg.def(s.links[l]!.type);
-        found.push({ item: s.items[w]!.key, type: s.items[w]!.type, distance: d, direction, via: direction === "upstream" ? def.inverse : def.name });
+        const cand = { id: s.links[l]!.id, direction, via: direction === "upstream" ? def.inverse : def.name };
+        const best = reached.get(w);
+        if (best === undefined || before(cand, best)) reached.set(w, cand);
       };
       if (dir !== "downstream") for (const l of s.out[v] as number[]) visit(l, s.to[l] as number, "upstream");
       if (dir !== "upstream") for (const l of s.inn[v] as number[]) visit(l, s.from[l] as number, "downstream");
     }
-    frontier = next;
+    for (const [w, r] of reached) {
+      dist.set(w, d);
+      found.push({ item: s.items[w]!.key, type: s.items[w]!.type, distance: d, direction: r.direction, via: r.via });
+    }
+    frontier = [...reached.keys()];
   }
   found.sort((a, b) => a.distance - b.distance || (a.item < b.item ? -1 : a.item > b.item ? 1 : 0));
   const byType = new Map<string, ImpactedItem[]>();
@@ -105,4 +115,11 @@ export function impactOf(graph: TraceGraph, changed: readonly string[], options:
   }
   // fromEntries defines own properties, so a type named like an Object.prototype member cannot misbehave.
   return { roots, unknown, items: found, byType: Object.fromEntries(byType), byDistance };
+}
+
+/** Tie rule between two links reaching an item at the same distance: smaller link id, upstream, then label. */
+function before(a: { id: string; direction: string; via: string }, b: { id: string; direction: string; via: string }): boolean {
+  if (a.id !== b.id) return a.id < b.id;
+  if (a.direction !== b.direction) return a.direction === "upstream";
+  return a.via < b.via;
 }

@@ -1,0 +1,233 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { analyzeTraceGraph, buildTraceGraph, impactOf, type TraceEntity, type TraceItemKind, type TraceLinkInput, type TraceRulesInput } from "../../src/traceability/index.js";
+
+/*
+ * Independent oracles over small random graphs: plain graph reachability for impact analysis, and OFT's recursive
+ * definitions of shallow and deep coverage evaluated naively (no components, no masks, no stamps). Graphs have
+ * cycles, diamonds, self-links, duplicate links and items, dangling ends and links of the wrong type or direction.
+ * Fixed seeds, so a failure reproduces.
+ */
+
+const PROPERTY_TIMEOUT_MS = 60_000;
+const REQ = ["R-0", "R-1", "R-2", "R-3", "R-4"];
+const ART = ["A-0", "A-1"];
+const TST = ["T-0", "T-1", "T-2"];
+const ALL = [...REQ, ...ART, ...TST];
+const KIND = (id: string): TraceItemKind => (id.startsWith("R") ? "requirement" : id.startsWith("A") ? "artifact" : "test-case");
+const LINK_TYPES = ["derives", "refines", "verifies", "implements", "satisfies", "depends-on"];
+const REQ_TYPES = ["business", "stakeholder", "functional"];
+const ART_TYPES = ["code", "design"];
+
+const RULES: TraceRulesInput = {
+  items: [
+    { type: "business", root: true, needs: [{ anyOf: ["stakeholder", "functional"], via: ["derives", "refines"] }] },
+    { type: "stakeholder", needs: [{ anyOf: ["functional"], via: ["refines"], min: 2 }] },
+    {
+      type: "functional",
+      needs: [
+        { anyOf: ["functional", "code"], via: ["derives", "implements"] },
+        { anyOf: ["test-case"] }, // no via: any covering link type
+      ],
+    },
+  ],
+};
+const NEEDS: Record<string, { anyOf: string[]; via: string[] | null; min: number }[]> = {
+  business: [{ anyOf: ["stakeholder", "functional"], via: ["derives", "refines"], min: 1 }],
+  stakeholder: [{ anyOf: ["functional"], via: ["refines"], min: 2 }],
+  functional: [
+    { anyOf: ["functional", "code"], via: ["derives", "implements"], min: 1 },
+    { anyOf: ["test-case"], via: null, min: 1 },
+  ],
+};
+const COVERING = new Set(LINK_TYPES.filter((t) => t !== "depends-on"));
+
+const graphArb = fc.record({
+  items: fc.array(fc.record({ present: fc.nat(6), variant: fc.nat(5), dup: fc.nat(8) }), { minLength: ALL.length, maxLength: ALL.length }),
+  links: fc.array(fc.record({ from: fc.constantFrom(...ALL, "R-9"), to: fc.constantFrom(...ALL, "R-9"), type: fc.constantFrom(...LINK_TYPES) }), { maxLength: 22 }),
+});
+type Gen = typeof graphArb extends fc.Arbitrary<infer T> ? T : never;
+
+interface Built {
+  readonly input: { requirements: TraceEntity[]; artifacts: TraceEntity[]; testCases: TraceEntity[]; links: TraceLinkInput[] };
+  /** The item each key resolves to (the first given, as documented). */
+  readonly type: Map<string, string>;
+  readonly links: readonly { id: string; from: string; to: string; type: string }[];
+}
+
+function build(g: Gen): Built {
+  const input: Built["input"] = { requirements: [], artifacts: [], testCases: [], links: [] };
+  const type = new Map<string, string>();
+  g.items.forEach((x, i) => {
+    if (x.present === 0) return;
+    const id = ALL[i] as string;
+    const kind = KIND(id);
+    const copies = x.dup === 0 ? 2 : 1; // a repeated id: the first copy is the item
+    for (let c = 0; c < copies; c++) {
+      const v = x.variant + c;
+      const key = `${kind}:${id}`;
+      if (kind === "requirement") {
+        input.requirements.push({ id, key: id, type: REQ_TYPES[v % 3], title: id, statement: `v${v}`, acceptanceCriteria: [], verificationMethod: "test" });
+        if (!type.has(key)) type.set(key, REQ_TYPES[v % 3] as string);
+      } else if (kind === "artifact") {
+        input.artifacts.push({ id, artifactType: ART_TYPES[v % 2], name: id });
+        if (!type.has(key)) type.set(key, ART_TYPES[v % 2] as string);
+      } else {
+        input.testCases.push({ id, key: id, title: id });
+        if (!type.has(key)) type.set(key, "test-case");
+      }
+    }
+  });
+  const links = g.links.map((l, i) => ({ id: `L-${i}`, from: `${KIND(l.from)}:${l.from}`, to: `${KIND(l.to)}:${l.to}`, type: l.type }));
+  g.links.forEach((l, i) => input.links.push({ id: `L-${i}`, from: { kind: KIND(l.from), id: l.from }, to: { kind: KIND(l.to), id: l.to }, linkType: l.type }));
+  return { input, type, links };
+}
+
+/** Live links with both ends present, the only ones a traversal may follow. */
+function resolved(b: Built) {
+  return b.links.filter((l) => b.type.has(l.from) && b.type.has(l.to));
+}
+
+/** Plain BFS distances from the roots over the chosen directions and link types. */
+function bfs(b: Built, roots: string[], dir: "upstream" | "downstream" | "both", types: Set<string> | null, maxDepth: number): Map<string, number> {
+  const dist = new Map<string, number>();
+  for (const r of roots) if (b.type.has(r)) dist.set(r, 0);
+  let frontier = [...dist.keys()];
+  for (let d = 1; d <= maxDepth && frontier.length > 0; d++) {
+    const next: string[] = [];
+    for (const v of frontier) {
+      for (const l of resolved(b)) {
+        if (types && !types.has(l.type)) continue;
+        const ws: string[] = [];
+        if (dir !== "downstream" && l.from === v) ws.push(l.to);
+        if (dir !== "upstream" && l.to === v) ws.push(l.from);
+        for (const w of ws) {
+          if (!dist.has(w)) {
+            dist.set(w, d);
+            next.push(w);
+          }
+        }
+      }
+    }
+    frontier = next;
+  }
+  return dist;
+}
+
+/** OFT shallow coverage, by the definition: each need has ≥ min distinct accepted sources. */
+function shallowOracle(b: Built, key: string): boolean | undefined {
+  const needs = NEEDS[b.type.get(key) as string];
+  if (!needs) return undefined;
+  return needs.every((n) => {
+    const sources = new Set(
+      resolved(b)
+        .filter((l) => l.to === key && l.from !== key && n.anyOf.includes(b.type.get(l.from) as string) && (n.via ? n.via.includes(l.type) : COVERING.has(l.type)))
+        .map((l) => l.from),
+    );
+    return sources.size >= n.min;
+  });
+}
+
+/** Links that count for some need of their target. */
+function counted(b: Built) {
+  return resolved(b).filter((l) => {
+    const needs = NEEDS[b.type.get(l.to) as string];
+    return l.from !== l.to && !!needs?.some((n) => n.anyOf.includes(b.type.get(l.from) as string) && (n.via ? n.via.includes(l.type) : COVERING.has(l.type)));
+  });
+}
+
+/** OFT deep coverage: `cycle` when a loop of counted links is reachable (through coverers), else uncovered when any item reached is not shallow. */
+function deepOracle(b: Built, key: string): "covered" | "uncovered" | "cycle" | undefined {
+  if (!NEEDS[b.type.get(key) as string]) return undefined;
+  const c = counted(b);
+  const coverers = (v: string) => c.filter((l) => l.to === v).map((l) => l.from);
+  const closure = (start: string) => {
+    const seen = new Set<string>();
+    const stack = coverers(start);
+    while (stack.length > 0) {
+      const w = stack.pop() as string;
+      if (seen.has(w)) continue;
+      seen.add(w);
+      stack.push(...coverers(w));
+    }
+    return seen;
+  };
+  const reached = closure(key);
+  const all = new Set([key, ...reached]);
+  if ([...all].some((w) => closure(w).has(w))) return "cycle";
+  return [...all].every((w) => shallowOracle(b, w) !== false) ? "covered" : "uncovered";
+}
+
+describe("impact analysis against plain reachability", () => {
+  it("reports exactly the reachable items at their shortest distance, through cycles and diamonds", () => {
+    fc.assert(
+      fc.property(
+        graphArb,
+        fc.subarray(ALL.map((id) => `${KIND(id)}:${id}`), { minLength: 1, maxLength: 2 }),
+        fc.constantFrom("upstream" as const, "downstream" as const, "both" as const),
+        fc.option(fc.subarray(LINK_TYPES, { minLength: 1 }), { nil: undefined }),
+        fc.option(fc.nat(3), { nil: undefined }),
+        (g, roots, direction, linkTypes, maxDepth) => {
+          const b = build(g);
+          const graph = buildTraceGraph(b.input, RULES);
+          const impact = impactOf(graph, roots, { direction, ...(linkTypes ? { linkTypes } : {}), ...(maxDepth !== undefined ? { maxDepth } : {}) });
+          const dist = bfs(b, roots, direction, linkTypes ? new Set(linkTypes) : null, maxDepth ?? Infinity);
+          const expected = [...dist].filter(([, d]) => d > 0).map(([k, d]) => [k, d]).sort((x, y) => (x[1] as number) - (y[1] as number) || ((x[0] as string) < (y[0] as string) ? -1 : 1));
+          expect(impact.items.map((x) => [x.item, x.distance])).toEqual(expected);
+          expect(impact.roots).toEqual(roots.filter((r) => b.type.has(r)));
+          // Each item names a real link that reaches it from an item one step nearer, read from its own side.
+          for (const x of impact.items) {
+            const ok = resolved(b).some((l) =>
+              x.direction === "upstream"
+                ? l.to === x.item && dist.get(l.from) === x.distance - 1
+                : l.from === x.item && dist.get(l.to) === x.distance - 1,
+            );
+            expect(ok).toBe(true);
+          }
+        },
+      ),
+      { seed: 20261205, numRuns: 300 },
+    );
+  }, PROPERTY_TIMEOUT_MS);
+});
+
+describe("coverage against OFT's recursive definitions", () => {
+  it("shallow and deep status of every item match a naive evaluation", () => {
+    fc.assert(
+      fc.property(graphArb, (g) => {
+        const b = build(g);
+        const result = analyzeTraceGraph(buildTraceGraph(b.input, RULES)).result();
+        const got = Object.fromEntries(result.coverage.map((c) => [c.item, [c.shallow, c.deep]]));
+        const want: Record<string, [string, string]> = {};
+        for (const key of b.type.keys()) {
+          const sh = shallowOracle(b, key);
+          if (sh === undefined) continue;
+          want[key] = [sh ? "covered" : "uncovered", deepOracle(b, key) as string];
+        }
+        expect(got).toEqual(want);
+      }),
+      { seed: 20261205, numRuns: 300 },
+    );
+  }, PROPERTY_TIMEOUT_MS);
+});
+
+describe("impact analysis ties", () => {
+  it("names the same link whatever the order links are given in", () => {
+    // TC-1 reaches FR-1 at distance 1 through two links: "tl-1" (depends-on) and "tl-2" (verifies). The tie rule
+    // names the smaller link id, tl-1, read from TC-1's side (downstream: the link's own name, "depends-on").
+    // Before: the first link given won, so reversing the input turned "depends-on" into "verifies".
+    const links: TraceLinkInput[] = [
+      { id: "tl-2", from: { kind: "test-case", id: "TC-1" }, to: { kind: "requirement", id: "FR-1" }, linkType: "verifies" },
+      { id: "tl-1", from: { kind: "test-case", id: "TC-1" }, to: { kind: "requirement", id: "FR-1" }, linkType: "depends-on" },
+    ];
+    const input = (ls: TraceLinkInput[]) => ({
+      requirements: [{ id: "FR-1", key: "FR-1", type: "functional", title: "Quote", statement: "Sales can send a quote." }],
+      testCases: [{ id: "TC-1", key: "TC-1", title: "Send a quote" }],
+      links: ls,
+    });
+    for (const ls of [links, [...links].reverse()]) {
+      const impact = impactOf(buildTraceGraph(input(ls)), ["requirement:FR-1"], { direction: "downstream" });
+      expect(impact.items).toEqual([{ item: "test-case:TC-1", type: "test-case", distance: 1, direction: "downstream", via: "depends-on" }]);
+    }
+  });
+});
