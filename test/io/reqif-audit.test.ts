@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { readReqif, reqifToPmokit, xhtmlToPlainText } from "../../src/io/index.js";
+import { IMPORTED_AT, fixtureText } from "./fixtures.js";
+
+/*
+ * Audit of the ReqIF reader and mapping against references written outside pmokit: the WHATWG HTML "innerText"
+ * rendering rules for XHTML text (white-space: normal collapses every run of spaces, tabs and line breaks in a text
+ * node to one space; only block boxes and <br> break lines; <pre> keeps its line breaks), and the fixtures' contents
+ * read with a tiny regex reader.
+ */
+
+const OPTIONS = { projectId: "prj-x", importedAt: IMPORTED_AT };
+
+/** A minimal ReqIF file: one spec object type with an XHTML `ReqIF.Text`, the given objects (identifier → XHTML body). */
+function reqif(objects: Record<string, string>): string {
+  const objs = Object.entries(objects).map(([id, body]) => `
+        <SPEC-OBJECT IDENTIFIER="${id}" LAST-CHANGE="2026-01-01T00:00:00Z">
+          <TYPE><SPEC-OBJECT-TYPE-REF>T-REQ</SPEC-OBJECT-TYPE-REF></TYPE>
+          <VALUES>
+            <ATTRIBUTE-VALUE-XHTML>
+              <DEFINITION><ATTRIBUTE-DEFINITION-XHTML-REF>AD-TEXT</ATTRIBUTE-DEFINITION-XHTML-REF></DEFINITION>
+              <THE-VALUE><xhtml:div xmlns:xhtml="http://www.w3.org/1999/xhtml">${body}</xhtml:div></THE-VALUE>
+            </ATTRIBUTE-VALUE-XHTML>
+          </VALUES>
+        </SPEC-OBJECT>`).join("");
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<REQ-IF xmlns="http://www.omg.org/spec/ReqIF/20110401/reqif.xsd">
+  <THE-HEADER><REQ-IF-HEADER IDENTIFIER="H"><CREATION-TIME>2026-01-01T00:00:00+01:00</CREATION-TIME><REQ-IF-VERSION>1.0</REQ-IF-VERSION></REQ-IF-HEADER></THE-HEADER>
+  <CORE-CONTENT><REQ-IF-CONTENT>
+    <DATATYPES><DATATYPE-DEFINITION-XHTML IDENTIFIER="DT-X" LAST-CHANGE="2026-01-01T00:00:00Z"/></DATATYPES>
+    <SPEC-TYPES>
+      <SPEC-OBJECT-TYPE IDENTIFIER="T-REQ" LAST-CHANGE="2026-01-01T00:00:00Z" LONG-NAME="Requirement">
+        <SPEC-ATTRIBUTES>
+          <ATTRIBUTE-DEFINITION-XHTML IDENTIFIER="AD-TEXT" LAST-CHANGE="2026-01-01T00:00:00Z" LONG-NAME="ReqIF.Text">
+            <TYPE><DATATYPE-DEFINITION-XHTML-REF>DT-X</DATATYPE-DEFINITION-XHTML-REF></TYPE>
+          </ATTRIBUTE-DEFINITION-XHTML>
+        </SPEC-ATTRIBUTES>
+      </SPEC-OBJECT-TYPE>
+    </SPEC-TYPES>
+    <SPEC-OBJECTS>${objs}
+    </SPEC-OBJECTS>
+  </REQ-IF-CONTENT></CORE-CONTENT>
+</REQ-IF>`;
+}
+
+describe("XHTML text: whitespace as a browser renders it", () => {
+  it("a paragraph wrapped in the markup stays one line; its title is the whole sentence", () => {
+    // innerText of <p>The operator shall confirm⏎      the shutdown within 5 s.</p> is one line: the line break in
+    // the text node is collapsible white space. Before: two lines, and the title (first line) was cut mid-sentence
+    // to "The operator shall confirm".
+    const wrapped = "<xhtml:p>The operator shall confirm\n      the shutdown within 5 s.</xhtml:p>";
+    expect(xhtmlToPlainText(`<xhtml:div>${wrapped}</xhtml:div>`)).toBe("The operator shall confirm the shutdown within 5 s.");
+    const r = reqifToPmokit(readReqif(reqif({ "R-1": wrapped })).document, OPTIONS);
+    expect(r.records.requirement.map((x) => [x.title, x.statement])).toEqual([
+      ["The operator shall confirm the shutdown within 5 s.", "The operator shall confirm the shutdown within 5 s."],
+    ]);
+  });
+
+  it("pre keeps its line breaks; br and blocks still break lines; CDATA follows the same rule", () => {
+    expect(xhtmlToPlainText("<xhtml:div><xhtml:pre>line 1\nline 2</xhtml:pre>after</xhtml:div>")).toBe("line 1\nline 2\nafter");
+    expect(xhtmlToPlainText("<xhtml:div>a\nb<xhtml:br/>c\r\n\td<xhtml:p>e</xhtml:p></xhtml:div>")).toBe("a b\nc d\ne");
+    expect(xhtmlToPlainText("<xhtml:div>x <![CDATA[1 <\n 2]]> y</xhtml:div>")).toBe("x 1 < 2 y");
+  });
+
+  it("the TC1200 reference case: text around inline elements and source line breaks joins, blocks break", () => {
+    // ID_TC1200_SpecObject_xhtml.ul.type (fixture lines 98–101): "text after h6⏎ text before ul<ul><li>…" — the
+    // source line break between "text after h6" and "text before ul" is white space, the <ul>/<li> are blocks.
+    const { document } = readReqif(fixtureText("reqif/eclipse-rmf_implementor-forum_TC1200-formatted-content.reqif"));
+    const r = reqifToPmokit(document, OPTIONS);
+    const all = r.records.requirement.map((x) => x.statement).join("\n");
+    expect(all).toContain("text after h6 text before ul\nXhtmlLiType\ntext after ul text before ol");
+    // Inline elements add no space: the tool wrote none ("text before span<span>XhtmlSpanType</span>text after span").
+    expect(all).toContain("text before spanXhtmlSpanTypetext after span");
+  });
+});
