@@ -73,3 +73,15 @@ describe("XHTML text: whitespace as a browser renders it", () => {
     expect(all).toContain("text before spanXhtmlSpanTypetext after span");
   });
 });
+
+describe("XHTML text: table cells", () => {
+  it("cells of a row stay apart: 'Speed 100 km/h', never 'Speed100 km/h'", () => {
+    // innerText puts a tab between the cells of a row and a line break after each row; flattened, the tab is one
+    // space. Before: cells were glued ("Max. speed100 km/h").
+    const table = "<xhtml:table><xhtml:tr><xhtml:th>Quantity</xhtml:th><xhtml:th>Limit</xhtml:th></xhtml:tr>" +
+      "<xhtml:tr><xhtml:td>Max. speed</xhtml:td><xhtml:td>100 km/h</xhtml:td></xhtml:tr></xhtml:table>";
+    expect(xhtmlToPlainText(`<xhtml:div>${table}</xhtml:div>`)).toBe("Quantity Limit\nMax. speed 100 km/h");
+    const r = reqifToPmokit(readReqif(reqif({ "R-1": table })).document, OPTIONS);
+    expect(r.records.requirement[0]?.statement).toBe("Quantity Limit\nMax. speed 100 km/h");
+  });
+});

@@ -8,6 +8,9 @@ export const BLOCKS: ReadonlySet<string> = new Set([
   "table", "caption", "ul", "ol", "dl",
 ]);
 
+/** XHTML table cells: separated from their neighbours by a space (a browser's innerText puts a tab between cells). */
+export const CELLS: ReadonlySet<string> = new Set(["td", "th"]);
+
 /**
  * Deepest element nesting the streaming walk flattens; deeper fragments go to the fast-xml-parser walk, which keeps
  * its own limit (256) and so decides exactly as before.
@@ -37,7 +40,7 @@ class PlainTextWalk {
     } else if (BLOCKS.has(name)) {
       this.out.push("\n");
       if (name === "pre") this.pre++;
-    }
+    } else if (CELLS.has(name)) this.out.push(" ");
   }
 
   close(): void {
@@ -47,7 +50,7 @@ class PlainTextWalk {
     else if (BLOCKS.has(name)) {
       this.out.push("\n");
       if (name === "pre") this.pre--;
-    }
+    } else if (CELLS.has(name)) this.out.push(" ");
   }
 
   text(t: string): void {
