@@ -16,7 +16,10 @@ export interface MatrixColumn {
   readonly label: string;
   /** Item types shown. */
   readonly itemTypes: readonly string[];
-  /** Link types followed (default any). */
+  /**
+   * Link types followed (default: every type that traces — not `depends-on`, which records a dependency and covers
+   * nothing, nor the implicit run and defect links).
+   */
   readonly linkTypes?: readonly string[];
   /** `incoming`: items linking to the requirement (tests, code); `outgoing`: items it links to (its parents). */
   readonly direction?: "incoming" | "outgoing";
@@ -45,8 +48,10 @@ export interface MatrixEntry {
   readonly item: string;
   /** The link id. */
   readonly link: string;
-  /** Whether the link is suspect. */
+  /** Whether the link is suspect (any of them, when the item is linked more than once). */
   readonly suspect: boolean;
+  /** The other links between the same two items in this column (a repeated link), when there are any. */
+  readonly duplicateLinks?: readonly string[];
   /** For a test case: its status from its latest run in scope. */
   readonly evidence?: EvidenceStatus;
 }
@@ -55,7 +60,7 @@ export interface MatrixEntry {
 export interface MatrixCell {
   /** `empty`, `linked`, or `suspect` when any of its links is. */
   readonly status: "empty" | "linked" | "suspect";
-  /** The linked items, sorted. */
+  /** The linked items, sorted, each once (a repeated link is one entry, as coverage counts distinct items). */
   readonly entries: readonly MatrixEntry[];
 }
 
@@ -106,6 +111,11 @@ export function traceMatrix(
   const suspect = new Set(result.suspects.map((s) => s.link));
   const coverage = new Map(result.coverage.map((c) => [c.item, c.shallow]));
   const evidence = new Map(result.evidence.map((e) => [e.item, e]));
+  const reg = g.store.reg;
+  const traces = (linkType: string) => {
+    const t = reg.find(linkType);
+    return t !== undefined && reg.def(t).covers;
+  };
   const rows: MatrixRow[] = [];
   const reqs = g.items().filter((i) => i.kind === "requirement" && (!options.rowTypes || options.rowTypes.includes(i.type)));
   reqs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -113,14 +123,23 @@ export function traceMatrix(
     const ev = evidence.get(r.key);
     const cells = columns.map((col): MatrixCell => {
       const links = col.direction === "outgoing" ? g.outgoing(r.key) : g.incoming(r.key);
-      const entries: MatrixEntry[] = [];
+      // Neighbours come sorted by link id, so the first link to an item is the one an entry names.
+      const byItem = new Map<string, { link: string; others: string[]; suspect: boolean }>();
       for (const n of links) {
         const other = g.item(n.other);
-        if (!other || !col.itemTypes.includes(other.type) || (col.linkTypes && !col.linkTypes.includes(n.linkType))) continue;
-        const test = ev?.tests.find((t) => t.testCase === n.other);
-        entries.push({ item: n.other, link: n.linkId, suspect: suspect.has(n.linkId), ...(test ? { evidence: test.status } : {}) });
+        if (!other || !col.itemTypes.includes(other.type) || !(col.linkTypes ? col.linkTypes.includes(n.linkType) : traces(n.linkType))) continue;
+        const seen = byItem.get(n.other);
+        if (seen) {
+          seen.others.push(n.linkId);
+          seen.suspect ||= suspect.has(n.linkId);
+        } else byItem.set(n.other, { link: n.linkId, others: [], suspect: suspect.has(n.linkId) });
       }
-      entries.sort((a, b) => (a.item < b.item ? -1 : a.item > b.item ? 1 : 0) || (a.link < b.link ? -1 : 1));
+      const entries: MatrixEntry[] = [];
+      for (const [item, x] of byItem) {
+        const test = ev?.tests.find((t) => t.testCase === item);
+        entries.push({ item, link: x.link, suspect: x.suspect, ...(x.others.length > 0 ? { duplicateLinks: x.others } : {}), ...(test ? { evidence: test.status } : {}) });
+      }
+      entries.sort((a, b) => (a.item < b.item ? -1 : a.item > b.item ? 1 : 0));
       return { status: entries.length === 0 ? "empty" : entries.some((x) => x.suspect) ? "suspect" : "linked", entries };
     });
     const title = r.entity.title;

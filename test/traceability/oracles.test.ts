@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { analyzeTraceGraph, buildTraceGraph, impactOf, type TraceEntity, type TraceItemKind, type TraceLinkInput, type TraceRulesInput } from "../../src/traceability/index.js";
+import { analyzeTraceGraph, buildTraceGraph, impactOf, requirementFingerprint, traceMatrix, type TraceEntity, type TraceItemKind, type TraceLinkInput, type TraceRulesInput } from "../../src/traceability/index.js";
 
 /*
  * Independent oracles over small random graphs: plain graph reachability for impact analysis, and OFT's recursive
@@ -229,5 +229,47 @@ describe("impact analysis ties", () => {
       const impact = impactOf(buildTraceGraph(input(ls)), ["requirement:FR-1"], { direction: "downstream" });
       expect(impact.items).toEqual([{ item: "test-case:TC-1", type: "test-case", distance: 1, direction: "downstream", via: "depends-on" }]);
     }
+  });
+});
+
+describe("traceability matrix: repeated links and dependencies", () => {
+  const input = (links: TraceLinkInput[]) => ({
+    requirements: [{ id: "FR-1", key: "FR-1", type: "functional", title: "Quote", statement: "Sales can send a quote." }],
+    artifacts: [{ id: "C-1", artifactType: "code", name: "Quote service" }, { id: "C-2", artifactType: "code", name: "PDF library" }],
+    testCases: [{ id: "TC-1", key: "TC-1", title: "Send a quote" }],
+    links,
+  });
+  const l = (id: string, from: [TraceItemKind, string], linkType: string, extra: Partial<TraceLinkInput> = {}): TraceLinkInput =>
+    ({ id, from: { kind: from[0], id: from[1] }, to: { kind: "requirement", id: "FR-1" }, linkType, ...extra });
+
+  it("lists an item linked twice once, as coverage counts it once, and keeps the other link id", () => {
+    // TC-1 verifies FR-1 through tl-1 and again through tl-2 (a duplicate-link finding). Coverage counts one
+    // distinct test; the Tests cell must show one entry. Before: "TC-1, TC-1" — two tests in the RTM.
+    const a = analyzeTraceGraph(buildTraceGraph(input([l("tl-2", ["test-case", "TC-1"], "verifies"), l("tl-1", ["test-case", "TC-1"], "verifies")])));
+    expect(a.result().coverage[0]?.needs.find((n) => n.anyOf.includes("test-case"))?.count).toBe(1);
+    const cell = traceMatrix(a).rows[0]!.cells[4]!;
+    expect(cell.entries).toEqual([{ item: "test-case:TC-1", link: "tl-1", suspect: false, duplicateLinks: ["tl-2"], evidence: "NOT RUN" }]);
+  });
+
+  it("a repeated link that is suspect makes the one entry suspect", () => {
+    // tl-1 recorded FR-1's current fingerprint; tl-2 an old one, so tl-2 is suspect.
+    const fp = requirementFingerprint({ id: "FR-1", key: "FR-1", type: "functional", title: "Quote", statement: "Sales can send a quote." });
+    const a = analyzeTraceGraph(buildTraceGraph(input([
+      l("tl-1", ["test-case", "TC-1"], "verifies", { targetFingerprint: fp }),
+      l("tl-2", ["test-case", "TC-1"], "verifies", { targetFingerprint: "00".repeat(32) }),
+    ])));
+    const cell = traceMatrix(a).rows[0]!.cells[4]!;
+    expect([cell.status, cell.entries.length, cell.entries[0]?.suspect]).toEqual(["suspect", 1, true]);
+  });
+
+  it("a code artifact that only depends on the requirement is not shown as its implementation", () => {
+    // C-1 implements FR-1; C-2 depends-on FR-1 (OFT's Depends: no coverage effect). The row's coverage counts only
+    // C-1 as implementation; the Implementation column must agree. Before: it listed C-1 and C-2.
+    const a = analyzeTraceGraph(buildTraceGraph(input([l("tl-1", ["artifact", "C-1"], "implements"), l("tl-2", ["artifact", "C-2"], "depends-on")])));
+    const row = traceMatrix(a).rows[0]!;
+    expect(row.cells[3]!.entries.map((e) => e.item)).toEqual(["artifact:C-1"]);
+    // Asked for by name, a dependency column still shows it.
+    const deps = traceMatrix(a, { columns: [{ label: "Depends on it", itemTypes: ["code"], linkTypes: ["depends-on"] }] });
+    expect(deps.rows[0]!.cells[0]!.entries.map((e) => e.item)).toEqual(["artifact:C-2"]);
   });
 });
