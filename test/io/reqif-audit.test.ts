@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readReqif, reqifToPmokit, xhtmlToPlainText } from "../../src/io/index.js";
+import { readReqif, reqifToPmokit, writeReqif, xhtmlToPlainText } from "../../src/io/index.js";
 import { IMPORTED_AT, fixtureText } from "./fixtures.js";
 
 /*
@@ -83,5 +83,44 @@ describe("XHTML text: table cells", () => {
     expect(xhtmlToPlainText(`<xhtml:div>${table}</xhtml:div>`)).toBe("Quantity Limit\nMax. speed 100 km/h");
     const r = reqifToPmokit(readReqif(reqif({ "R-1": table })).document, OPTIONS);
     expect(r.records.requirement[0]?.statement).toBe("Quantity Limit\nMax. speed 100 km/h");
+  });
+});
+
+describe("DEFAULT-VALUE and MULTI-VALUED of attribute definitions", () => {
+  // The fixture's own text, read with a regex: every non-empty DEFAULT-VALUE and every MULTI-VALUED flag.
+  const count = (text: string, re: RegExp) => (text.match(re) ?? []).length;
+
+  it("DOORS 9: the 37 default values and the MULTI-VALUED flags are read and written back", () => {
+    const text = fixtureText("reqif/doors9_ibm-rational-doors_example-from-a-user.reqif");
+    const defaults = count(text, /<DEFAULT-VALUE>/g);
+    const multi = count(text, /MULTI-VALUED="(true|false)"/g);
+    expect([defaults, multi]).toEqual([37, count(text, /<ATTRIBUTE-DEFINITION-ENUMERATION[\s>]/g)]);
+    const { document } = readReqif(text);
+    const attrs = document.specTypes.flatMap((t) => t.attributes);
+    expect(attrs.filter((a) => a.defaultValue !== undefined).length).toBe(defaults);
+    expect(attrs.filter((a) => a.multiValued !== undefined).length).toBe(multi);
+    // Picture (BOOLEAN) defaults to false (fixture line 1594).
+    const picture = attrs.find((a) => a.identifier === "_d1cbf7fe-5d6f-4d0a-b14a-c83e3b64477e_PICTURE");
+    expect(picture?.defaultValue).toEqual({ kind: "BOOLEAN", definitionRef: "_d1cbf7fe-5d6f-4d0a-b14a-c83e3b64477e_PICTURE", value: "false" });
+    // Before: writeReqif dropped all of them, so the written file meant something else for objects without a value.
+    const written = writeReqif(document);
+    expect([count(written, /<DEFAULT-VALUE>/g), count(written, /MULTI-VALUED="(true|false)"/g)]).toEqual([defaults, multi]);
+    expect(JSON.stringify(readReqif(written).document)).toBe(JSON.stringify(document));
+  });
+
+  it("an object that gives no value takes the attribute's default (here pmokit.status, an enumeration)", () => {
+    // pmokit.status defaults to the enum value "approved"; R-1 gives none, R-2 says "rejected".
+    // Before: R-1 got the mapping's fallback "proposed", as if the file said nothing.
+    const enumValue = (id: string, name: string) => `<ENUM-VALUE IDENTIFIER="${id}" LONG-NAME="${name}"><PROPERTIES><EMBEDDED-VALUE KEY="0" OTHER-CONTENT=""/></PROPERTIES></ENUM-VALUE>`;
+    const statusValue = (ref: string) => `<ATTRIBUTE-VALUE-ENUMERATION><DEFINITION><ATTRIBUTE-DEFINITION-ENUMERATION-REF>AD-STATUS</ATTRIBUTE-DEFINITION-ENUMERATION-REF></DEFINITION><VALUES><ENUM-VALUE-REF>${ref}</ENUM-VALUE-REF></VALUES></ATTRIBUTE-VALUE-ENUMERATION>`;
+    const text = reqif({ "R-1": "<xhtml:p>First</xhtml:p>", "R-2": "<xhtml:p>Second</xhtml:p>" })
+      .replace("<DATATYPES>", `<DATATYPES><DATATYPE-DEFINITION-ENUMERATION IDENTIFIER="DT-STATUS" LAST-CHANGE="2026-01-01T00:00:00Z"><SPECIFIED-VALUES>${enumValue("EV-A", "approved")}${enumValue("EV-R", "rejected")}</SPECIFIED-VALUES></DATATYPE-DEFINITION-ENUMERATION>`)
+      .replace("</SPEC-ATTRIBUTES>", `<ATTRIBUTE-DEFINITION-ENUMERATION IDENTIFIER="AD-STATUS" LAST-CHANGE="2026-01-01T00:00:00Z" LONG-NAME="pmokit.status" MULTI-VALUED="false"><DEFAULT-VALUE>${statusValue("EV-A")}</DEFAULT-VALUE><TYPE><DATATYPE-DEFINITION-ENUMERATION-REF>DT-STATUS</DATATYPE-DEFINITION-ENUMERATION-REF></TYPE></ATTRIBUTE-DEFINITION-ENUMERATION></SPEC-ATTRIBUTES>`)
+      .replace(/(<SPEC-OBJECT IDENTIFIER="R-2"[\s\S]*?<VALUES>)/, `$1${statusValue("EV-R")}`);
+    const r = reqifToPmokit(readReqif(text).document, OPTIONS);
+    expect(r.records.requirement.map((x) => [x.statement, x.status])).toEqual([["First", "approved"], ["Second", "rejected"]]);
+    // And the default survives an export of the document itself.
+    const again = reqifToPmokit(readReqif(writeReqif(readReqif(text).document)).document, OPTIONS);
+    expect(again.records.requirement.map((x) => x.status)).toEqual(["approved", "rejected"]);
   });
 });

@@ -35,6 +35,10 @@ export interface ReqifAttributeDefinition extends ReqifIdentifiable {
   readonly kind: ReqifKind;
   /** The datatype it uses. */
   readonly datatypeRef: string;
+  /** `MULTI-VALUED` of an ENUMERATION attribute, when written: whether a value may name more than one enum value. */
+  readonly multiValued?: boolean;
+  /** `DEFAULT-VALUE`: the value of every object (or relation, specification) that gives none for this attribute. */
+  readonly defaultValue?: ReqifValue;
 }
 
 /** A spec object type, spec relation type or specification type. */

@@ -165,7 +165,16 @@ export function reqifFromTree(doc: Record<string, unknown>): { document: ReqifDo
       const attributes: ReqifAttributeDefinition[] = [];
       const attrs = obj(t["SPEC-ATTRIBUTES"]);
       for (const ak of REQIF_KINDS) {
-        for (const a of list(attrs[`ATTRIBUTE-DEFINITION-${ak}`])) attributes.push({ ...ident(a), kind: ak, datatypeRef: ref(a["TYPE"]) });
+        for (const a of list(attrs[`ATTRIBUTE-DEFINITION-${ak}`])) {
+          const multi = txt(a["@_MULTI-VALUED"]);
+          // DEFAULT-VALUE holds one ATTRIBUTE-VALUE-<kind>, read like an object's VALUES.
+          const dv = a["DEFAULT-VALUE"] === undefined ? undefined : values({ VALUES: a["DEFAULT-VALUE"] }, "DEFAULT-VALUE", report)[0];
+          attributes.push({
+            ...ident(a), kind: ak, datatypeRef: ref(a["TYPE"]),
+            ...(multi !== undefined ? { multiValued: multi.trim() === "true" || multi.trim() === "1" } : {}),
+            ...(dv !== undefined ? { defaultValue: dv } : {}),
+          });
+        }
       }
       specTypes.push({ ...ident(t), kind, attributes });
     }

@@ -74,7 +74,12 @@ export function writeReqif(document: ReqifDocument): string {
       for (const ak of REQIF_KINDS) {
         const a = t.attributes.filter((x) => x.kind === ak);
         if (a.length > 0) {
-          attrs[`ATTRIBUTE-DEFINITION-${ak}`] = a.map((x) => ({ ...idAttrs(x), TYPE: { [`DATATYPE-DEFINITION-${ak}-REF`]: x.datatypeRef } }));
+          attrs[`ATTRIBUTE-DEFINITION-${ak}`] = a.map((x) => ({
+            ...idAttrs(x),
+            ...(x.multiValued !== undefined ? { "@_MULTI-VALUED": String(x.multiValued) } : {}),
+            ...(x.defaultValue !== undefined ? { "DEFAULT-VALUE": values([x.defaultValue]) } : {}),
+            TYPE: { [`DATATYPE-DEFINITION-${ak}-REF`]: x.datatypeRef },
+          }));
         }
       }
       return { ...idAttrs(t), ...(t.attributes.length > 0 ? { "SPEC-ATTRIBUTES": attrs } : {}) };
