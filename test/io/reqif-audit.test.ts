@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readReqif, reqifToPmokit, writeReqif, xhtmlToPlainText } from "../../src/io/index.js";
+import { readReqif, reqifToPmokit, requirementsToReqif, writeReqif, xhtmlToPlainText } from "../../src/io/index.js";
 import { IMPORTED_AT, fixtureText } from "./fixtures.js";
 
 /*
@@ -122,5 +122,35 @@ describe("DEFAULT-VALUE and MULTI-VALUED of attribute definitions", () => {
     // And the default survives an export of the document itself.
     const again = reqifToPmokit(readReqif(writeReqif(readReqif(text).document)).document, OPTIONS);
     expect(again.records.requirement.map((x) => x.status)).toEqual(["approved", "rejected"]);
+  });
+});
+
+describe("datatype facets the ReqIF schema requires", () => {
+  const FIXTURES = [
+    "doors9_ibm-rational-doors_example-from-a-user.reqif", "polarion_reqif-roundtrip_anonymized-srs.reqif", "pror_fmstudio_traceability-template-v1.0.reqif",
+    "eclipse-rmf_implementor-forum_TC1200-formatted-content.reqif", "strictdoc_export_sample2.reqif", "reqif-studio_anonymized-example.reqif",
+    "enterprise-architect-8_microtool-in-step_example.reqif",
+  ];
+  // Every facet attribute on a datatype definition, read from the text with a regex (sorted, as `NAME=value`).
+  const facets = (text: string) =>
+    [...text.matchAll(/<DATATYPE-DEFINITION-[A-Z]+\s[^>]*>/g)]
+      .flatMap((m) => [...m[0].matchAll(/\s(MAX-LENGTH|MIN|MAX|ACCURACY)="([^"]*)"/g)].map((a) => `${a[1]}=${a[2]}`))
+      .sort();
+
+  it.each(FIXTURES)("%s: MAX-LENGTH, MIN, MAX and ACCURACY are written back as the tool wrote them", (file) => {
+    // Before: writeReqif wrote none of them, so a STRING datatype lacked its required MAX-LENGTH.
+    const text = fixtureText(`reqif/${file}`);
+    expect(facets(writeReqif(readReqif(text).document))).toEqual(facets(text));
+  });
+
+  it("pmokit's own export declares MAX-LENGTH on its STRING datatype, large enough for every value", () => {
+    const text = fixtureText("reqif/strictdoc_export_sample2.reqif");
+    const first = reqifToPmokit(readReqif(text).document, OPTIONS);
+    const long = { ...first.records.requirement[0]!, rationale: "r".repeat(400) };
+    const written = writeReqif(requirementsToReqif([long, ...first.records.requirement.slice(1)], [], { title: "export", exportedAt: IMPORTED_AT }));
+    const strings = [...written.matchAll(/<DATATYPE-DEFINITION-STRING\s[^>]*>/g)].map((m) => m[0]);
+    expect(strings).toHaveLength(1);
+    expect(strings[0]).toMatch(/MAX-LENGTH="400"/);
+    expect(reqifToPmokit(readReqif(written).document, OPTIONS).records.requirement[0]?.rationale).toBe("r".repeat(400));
   });
 });

@@ -25,6 +25,14 @@ export interface ReqifIdentifiable {
 export interface ReqifDatatype extends ReqifIdentifiable {
   /** Kind. */
   readonly kind: ReqifKind;
+  /** `MAX-LENGTH` of a STRING datatype, as written (the ReqIF schema requires it). */
+  readonly maxLength?: string;
+  /** `MIN` of an INTEGER or REAL datatype, as written. */
+  readonly min?: string;
+  /** `MAX` of an INTEGER or REAL datatype, as written. */
+  readonly max?: string;
+  /** `ACCURACY` of a REAL datatype, as written. */
+  readonly accuracy?: string;
   /** Enumeration values (ENUMERATION only). */
   readonly values?: readonly (ReqifIdentifiable & { readonly key?: string; readonly otherContent?: string })[];
 }

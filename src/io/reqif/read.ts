@@ -11,6 +11,7 @@ import {
 type Obj = Record<string, unknown>;
 const ARRAY_NAMES = /^(DATATYPE-DEFINITION-[A-Z]+|ENUM-VALUE|EMBEDDED-VALUE|SPEC-OBJECT-TYPE|SPEC-RELATION-TYPE|SPECIFICATION-TYPE|RELATION-GROUP-TYPE|ATTRIBUTE-DEFINITION-[A-Z]+|SPEC-OBJECT|SPEC-RELATION|SPECIFICATION|SPEC-HIERARCHY|ATTRIBUTE-VALUE-[A-Z]+|ENUM-VALUE-REF|RELATION-GROUP)$/;
 const HEADER_FIELDS = new Set(["COMMENT", "CREATION-TIME", "REPOSITORY-ID", "REQ-IF-TOOL-ID", "REQ-IF-VERSION", "SOURCE-TOOL-ID", "TITLE"]);
+const FACETS = [["maxLength", "@_MAX-LENGTH"], ["min", "@_MIN"], ["max", "@_MAX"], ["accuracy", "@_ACCURACY"]] as const;
 const obj = (v: unknown): Obj => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Obj) : {});
 const list = (v: unknown): Obj[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(obj);
 const txt = (v: unknown): string | undefined => (typeof v === "string" ? v : typeof v === "object" && v !== null && "#text" in v ? String((v as Obj)["#text"]) : undefined);
@@ -145,7 +146,13 @@ export function reqifFromTree(doc: Record<string, unknown>): { document: ReqifDo
   for (const kind of REQIF_KINDS) {
     for (const d of list(dt[`DATATYPE-DEFINITION-${kind}`])) {
       if (kind !== "ENUMERATION") {
-        datatypes.push({ ...ident(d), kind });
+        // The facets the schema requires (MAX-LENGTH of a STRING, MIN/MAX of an INTEGER, ACCURACY/MIN/MAX of a REAL).
+        const facets: { maxLength?: string; min?: string; max?: string; accuracy?: string } = {};
+        for (const [k, a] of FACETS) {
+          const x = txt(d[a]);
+          if (x !== undefined) facets[k] = x;
+        }
+        datatypes.push({ ...ident(d), kind, ...facets });
         continue;
       }
       const vals = list(obj(d["SPECIFIED-VALUES"])["ENUM-VALUE"]).map((e) => {

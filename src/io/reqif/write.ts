@@ -51,6 +51,7 @@ export function writeReqif(document: ReqifDocument): string {
     if (of.length === 0) continue;
     datatypes[`DATATYPE-DEFINITION-${kind}`] = of.map((d) => ({
       ...idAttrs(d),
+      ...opt("@_ACCURACY", d.accuracy), ...opt("@_MAX", d.max), ...opt("@_MAX-LENGTH", d.maxLength), ...opt("@_MIN", d.min),
       ...(kind === "ENUMERATION"
         ? {
             "SPECIFIED-VALUES": {
