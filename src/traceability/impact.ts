@@ -52,7 +52,8 @@ export interface ImpactResult {
 /**
  * Everything the change of `changed` items can touch, within the chosen link types and depth.
  *
- * @throws {ValidationError} for a negative or fractional depth.
+ * @throws {ValidationError} for a negative or fractional depth, an unknown direction, or a link type the graph does
+ *   not know (path `["linkTypes", i]`) — a typo would otherwise follow nothing and report nothing impacted.
  * @example
  * ```ts
  * const impact = impactOf(graph, ["requirement:SR-002"], { direction: "downstream", linkTypes: ["refines", "verifies", "implements"] });
@@ -66,7 +67,18 @@ export function impactOf(graph: TraceGraph, changed: readonly string[], options:
   if (maxDepth !== Infinity && (!Number.isInteger(maxDepth) || maxDepth < 0)) throw ValidationError.single(["maxDepth"], "a depth is a whole number ≥ 0", "impact options");
   const s = graph.store;
   const dir = options.direction ?? "both";
-  const types = options.linkTypes ? new Set(options.linkTypes.map((t) => s.reg.find(t)).filter((t): t is number => t !== undefined)) : undefined;
+  if (dir !== "upstream" && dir !== "downstream" && dir !== "both") {
+    throw ValidationError.single(["direction"], `a direction is "upstream", "downstream" or "both", not ${JSON.stringify(dir)}`, "impact options");
+  }
+  // A link type the graph does not know (a typo) would follow nothing and report "nothing impacted": refused.
+  const unknownTypes = (options.linkTypes ?? []).flatMap((t, i) => (typeof t !== "string" || s.reg.find(t) === undefined ? [i] : []));
+  if (unknownTypes.length > 0) {
+    throw new ValidationError(
+      unknownTypes.map((i) => ({ path: ["linkTypes", i], message: `unknown link type ${JSON.stringify(options.linkTypes![i])}: neither built in, declared in the rules nor used by a link`, code: "custom" })),
+      "impact options",
+    );
+  }
+  const types = options.linkTypes ? new Set(options.linkTypes.map((t) => s.reg.find(t) as number)) : undefined;
   const follows = (type: number) => (types ? types.has(type) : !s.reg.def(type).implicit);
   const dist = new Map<number, number>();
   const found: ImpactedItem[] = [];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { firstIssuePath } from "../support/errors.js";
 import { analyzeTraceGraph, buildTraceGraph, impactOf, requirementFingerprint, traceMatrix, type TraceEntity, type TraceItemKind, type TraceLinkInput, type TraceRulesInput } from "../../src/traceability/index.js";
 
 /*
@@ -271,5 +272,33 @@ describe("traceability matrix: repeated links and dependencies", () => {
     // Asked for by name, a dependency column still shows it.
     const deps = traceMatrix(a, { columns: [{ label: "Depends on it", itemTypes: ["code"], linkTypes: ["depends-on"] }] });
     expect(deps.rows[0]!.cells[0]!.entries.map((e) => e.item)).toEqual(["artifact:C-2"]);
+  });
+});
+
+describe("impact options: a typo is refused, never an empty answer", () => {
+  const graph = () =>
+    buildTraceGraph({
+      requirements: [{ id: "FR-1", key: "FR-1", type: "functional", title: "Quote", statement: "Sales can send a quote." }],
+      testCases: [{ id: "TC-1", key: "TC-1", title: "Send a quote" }],
+      links: [{ id: "tl-1", from: { kind: "test-case", id: "TC-1" }, to: { kind: "requirement", id: "FR-1" }, linkType: "verifies" }],
+    });
+
+  it("an unknown link type is a ValidationError with its index; before, 'verfies' followed nothing and reported no impact", () => {
+    expect(impactOf(graph(), ["requirement:FR-1"], { linkTypes: ["verifies"] }).items.map((x) => x.item)).toEqual(["test-case:TC-1"]);
+    expect(firstIssuePath(() => impactOf(graph(), ["requirement:FR-1"], { linkTypes: ["verifies", "verfies"] }))).toEqual(["linkTypes", 1]);
+    expect(firstIssuePath(() => impactOf(graph(), ["requirement:FR-1"], { linkTypes: ["custom:mentions"] }))).toEqual(["linkTypes", 0]);
+  });
+
+  it("an unknown direction is a ValidationError; before, 'downstram' silently meant both ways", () => {
+    expect(firstIssuePath(() => impactOf(graph(), ["requirement:FR-1"], { direction: "downstram" as never }))).toEqual(["direction"]);
+  });
+
+  it("a custom type the graph uses (declared or not) is accepted", () => {
+    const g = buildTraceGraph({
+      requirements: [{ id: "FR-1", key: "FR-1", type: "functional", title: "Quote", statement: "Sales can send a quote." }],
+      artifacts: [{ id: "OPS-1", artifactType: "operations-change", name: "Runbook" }],
+      links: [{ id: "tl-1", from: { kind: "artifact", id: "OPS-1" }, to: { kind: "requirement", id: "FR-1" }, linkType: "custom:mitigates" }],
+    });
+    expect(impactOf(g, ["requirement:FR-1"], { linkTypes: ["custom:mitigates"] }).items.map((x) => x.item)).toEqual(["artifact:OPS-1"]);
   });
 });
