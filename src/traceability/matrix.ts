@@ -1,8 +1,10 @@
-import { checkArguments } from "../core/index.js";
+import { ValidationError, checkArguments } from "../core/index.js";
 import type { TraceAnalysis } from "./analysis.js";
 import { requireTraceAnalysis } from "./guards.js";
 import type { EvidenceStatus } from "./evidence.js";
 import type { TraceAnalysisResult } from "./result.js";
+import { TRACE_ITEM_TYPES } from "./rules.js";
+import type { TraceStore } from "./store.js";
 
 /*
  * The requirements traceability matrix (RTM) as data: one row per requirement, one column per chosen group of item
@@ -93,6 +95,9 @@ export interface TraceMatrix {
 /**
  * Builds the RTM from an analysis: rows are the requirements (optionally only some types), columns as chosen.
  *
+ * @throws {ValidationError} for a row or column item type that is neither built in, declared in the rules nor the type
+ *   of an item, a link type the graph does not know, or a direction other than `incoming`/`outgoing` (paths such as
+ *   `["columns", 2, "linkTypes", 0]`) — a typo would otherwise give an empty row set or column.
  * @example
  * ```ts
  * const rtm = traceMatrix(analysis, { rowTypes: ["functional"] });
@@ -106,8 +111,9 @@ export function traceMatrix(
   requireTraceAnalysis(analysis, "traceMatrix");
   checkArguments("traceMatrix", { options: [options, "object"] });
   const g = analysis.graph;
-  const result = options.result ?? analysis.result();
   const columns = options.columns ?? DEFAULT_MATRIX_COLUMNS;
+  checkMatrixOptions(g.store, options.rowTypes, columns);
+  const result = options.result ?? analysis.result();
   const suspect = new Set(result.suspects.map((s) => s.link));
   const coverage = new Map(result.coverage.map((c) => [c.item, c.shallow]));
   const evidence = new Map(result.evidence.map((e) => [e.item, e]));
@@ -154,4 +160,25 @@ export function traceMatrix(
     });
   }
   return { columns: columns.map((c) => c.label), rows };
+}
+
+/** Refuses names the graph cannot know: each would silently select nothing. */
+function checkMatrixOptions(store: TraceStore, rowTypes: readonly string[] | undefined, columns: readonly MatrixColumn[]): void {
+  const itemTypes = new Set([...TRACE_ITEM_TYPES, ...store.rules.itemTypes]);
+  for (const it of store.items) itemTypes.add(it.type);
+  const issues: { path: (string | number)[]; message: string; code: "custom" }[] = [];
+  const itemType = (t: unknown, path: (string | number)[]) => {
+    if (typeof t !== "string" || !itemTypes.has(t)) issues.push({ path, message: `unknown item type ${JSON.stringify(t)}: neither built in, declared in the rules' itemTypes nor the type of an item`, code: "custom" });
+  };
+  rowTypes?.forEach((t, i) => itemType(t, ["rowTypes", i]));
+  columns.forEach((c, i) => {
+    c.itemTypes.forEach((t, j) => itemType(t, ["columns", i, "itemTypes", j]));
+    c.linkTypes?.forEach((t, j) => {
+      if (typeof t !== "string" || store.reg.find(t) === undefined) issues.push({ path: ["columns", i, "linkTypes", j], message: `unknown link type ${JSON.stringify(t)}`, code: "custom" });
+    });
+    if (c.direction !== undefined && c.direction !== "incoming" && c.direction !== "outgoing") {
+      issues.push({ path: ["columns", i, "direction"], message: `a direction is "incoming" or "outgoing", not ${JSON.stringify(c.direction)}`, code: "custom" });
+    }
+  });
+  if (issues.length > 0) throw new ValidationError(issues, "trace matrix options");
 }

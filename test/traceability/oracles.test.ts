@@ -302,3 +302,22 @@ describe("impact options: a typo is refused, never an empty answer", () => {
     expect(impactOf(g, ["requirement:FR-1"], { linkTypes: ["custom:mitigates"] }).items.map((x) => x.item)).toEqual(["artifact:OPS-1"]);
   });
 });
+
+describe("traceability matrix options: a typo is refused, never an empty matrix", () => {
+  const a = () =>
+    analyzeTraceGraph(buildTraceGraph({
+      requirements: [{ id: "FR-1", key: "FR-1", type: "functional", title: "Quote", statement: "Sales can send a quote." }],
+      testCases: [{ id: "TC-1", key: "TC-1", title: "Send a quote" }],
+      links: [{ id: "tl-1", from: { kind: "test-case", id: "TC-1" }, to: { kind: "requirement", id: "FR-1" }, linkType: "verifies" }],
+    }));
+
+  it("an unknown row type, column item type, link type or direction names its path", () => {
+    // Before: rowTypes ["fuctional"] gave no rows, a column with linkTypes ["verfies"] stayed empty, and direction
+    // "outgong" was read as incoming — each an RTM that looks like missing coverage.
+    expect(traceMatrix(a(), { rowTypes: ["functional"] }).rows.map((r) => r.id)).toEqual(["FR-1"]);
+    expect(firstIssuePath(() => traceMatrix(a(), { rowTypes: ["fuctional"] }))).toEqual(["rowTypes", 0]);
+    expect(firstIssuePath(() => traceMatrix(a(), { columns: [{ label: "Tests", itemTypes: ["test-case"], linkTypes: ["verfies"] }] }))).toEqual(["columns", 0, "linkTypes", 0]);
+    expect(firstIssuePath(() => traceMatrix(a(), { columns: [{ label: "T", itemTypes: ["tests"] }] }))).toEqual(["columns", 0, "itemTypes", 0]);
+    expect(firstIssuePath(() => traceMatrix(a(), { columns: [{ label: "P", itemTypes: ["business"], direction: "outgong" as never }] }))).toEqual(["columns", 0, "direction"]);
+  });
+});
