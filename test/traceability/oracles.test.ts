@@ -321,3 +321,22 @@ describe("traceability matrix options: a typo is refused, never an empty matrix"
     expect(firstIssuePath(() => traceMatrix(a(), { columns: [{ label: "P", itemTypes: ["business"], direction: "outgong" as never }] }))).toEqual(["columns", 0, "direction"]);
   });
 });
+
+describe("an undeclared custom link type covers nothing", () => {
+  it("a misspelt custom type does not satisfy a need that names no link types", () => {
+    // The need asks for a test case through any covering link. TC-1's link uses "custom:verfies", which the rules do
+    // not declare (reported as unknown-link-type). Before: it counted as coverage (FR-1 covered by a typo); a
+    // declared custom type covers by default, an undeclared one must not.
+    const rules = { linkTypes: [{ name: "custom:checks", inverse: "checked by" }], items: [{ type: "functional", needs: [{ name: "test", anyOf: ["test-case"] }] }] };
+    const input = (linkType: string) => ({
+      requirements: [{ id: "FR-1", key: "FR-1", type: "functional", title: "Quote", statement: "Sales can send a quote." }],
+      testCases: [{ id: "TC-1", key: "TC-1", title: "Send a quote" }],
+      links: [{ id: "tl-1", from: { kind: "test-case" as const, id: "TC-1" }, to: { kind: "requirement" as const, id: "FR-1" }, linkType }],
+    });
+    const typo = analyzeTraceGraph(buildTraceGraph(input("custom:verfies"), rules)).result();
+    expect([typo.coverage[0]?.shallow, typo.coverage[0]?.missing]).toEqual(["uncovered", ["test"]]);
+    expect(typo.findings.map((f) => f.check)).toEqual(["unknown-link-type"]);
+    const declared = analyzeTraceGraph(buildTraceGraph(input("custom:checks"), rules)).result();
+    expect(declared.coverage[0]?.shallow).toBe("covered");
+  });
+});
