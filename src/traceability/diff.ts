@@ -13,6 +13,9 @@ import type { TraceInput } from "./types.js";
  * stale or failing, and what stopped being so. Unlike a content diff, it answers "what did this change break".
  */
 
+/** What can change on a link between two snapshots. */
+export type LinkChange = "from" | "to" | "linkType" | "targetFingerprint" | "targetRevision";
+
 /** Status transitions between two snapshots. */
 export interface TraceStatusChanges {
   /** Items no longer shallow-covered (or new and uncovered). */
@@ -39,8 +42,8 @@ export interface TraceBaselineDiff {
   readonly linksAdded: readonly string[];
   /** Link ids only in the earlier snapshot. */
   readonly linksRemoved: readonly string[];
-  /** Links whose ends, type or recorded fingerprint changed, with which of these changed. */
-  readonly linksChanged: readonly { readonly link: string; readonly changed: readonly ("from" | "to" | "linkType" | "targetFingerprint")[] }[];
+  /** Links whose ends, type, recorded fingerprint or pinned revision changed, with which of these changed. */
+  readonly linksChanged: readonly { readonly link: string; readonly changed: readonly LinkChange[] }[];
   /** What got worse. */
   readonly became: TraceStatusChanges;
   /** What got better. */
@@ -116,15 +119,17 @@ function compareLinks(before: TraceInput, after: TraceInput) {
   const a = new Map((after.links ?? []).map((l) => [l.id, l]));
   const linksAdded = [...a.keys()].filter((id) => !b.has(id)).sort();
   const linksRemoved = [...b.keys()].filter((id) => !a.has(id)).sort();
-  const linksChanged: { link: string; changed: ("from" | "to" | "linkType" | "targetFingerprint")[] }[] = [];
+  const linksChanged: { link: string; changed: LinkChange[] }[] = [];
   for (const [id, x] of a) {
     const y = b.get(id);
     if (!y) continue;
-    const changed: ("from" | "to" | "linkType" | "targetFingerprint")[] = [];
+    const changed: LinkChange[] = [];
     if (x.from.kind !== y.from.kind || x.from.id !== y.from.id) changed.push("from");
     if (x.to.kind !== y.to.kind || x.to.id !== y.to.id) changed.push("to");
     if (x.linkType !== y.linkType) changed.push("linkType");
     if (x.targetFingerprint !== y.targetFingerprint) changed.push("targetFingerprint");
+    // A re-pinned revision (OFT) moves the link between covers, outdated and predated.
+    if (x.targetRevision !== y.targetRevision) changed.push("targetRevision");
     if (changed.length > 0) linksChanged.push({ link: id, changed });
   }
   return { linksAdded, linksRemoved, linksChanged: linksChanged.sort((p, q) => (p.link < q.link ? -1 : p.link > q.link ? 1 : 0)) };

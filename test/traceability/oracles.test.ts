@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { firstIssuePath } from "../support/errors.js";
-import { analyzeTraceGraph, buildTraceGraph, impactOf, requirementFingerprint, traceMatrix, type TraceEntity, type TraceItemKind, type TraceLinkInput, type TraceRulesInput } from "../../src/traceability/index.js";
+import { analyzeTraceGraph, buildTraceGraph, diffTraceBaselines, impactOf, requirementFingerprint, traceMatrix, type TraceEntity, type TraceInput, type TraceItemKind, type TraceLinkInput, type TraceRulesInput } from "../../src/traceability/index.js";
 
 /*
  * Independent oracles over small random graphs: plain graph reachability for impact analysis, and OFT's recursive
@@ -338,5 +338,20 @@ describe("an undeclared custom link type covers nothing", () => {
     expect(typo.findings.map((f) => f.check)).toEqual(["unknown-link-type"]);
     const declared = analyzeTraceGraph(buildTraceGraph(input("custom:checks"), rules)).result();
     expect(declared.coverage[0]?.shallow).toBe("covered");
+  });
+});
+
+describe("baseline diff: a re-pinned revision", () => {
+  it("a link whose pinned revision moved is a changed link", () => {
+    // FR-1 is at revision 2. Before, tl-1 pinned revision 1 (outdated); after a review it pins 2 (covers). The
+    // link's ends, type and fingerprint are unchanged. Before the fix: linksChanged was empty.
+    const snapshot = (targetRevision: number): TraceInput => ({
+      requirements: [{ id: "FR-1", key: "FR-1", type: "functional", title: "Quote", statement: "Sales can send a quote.", revision: 2 }],
+      testCases: [{ id: "TC-1", key: "TC-1", title: "Send a quote" }],
+      links: [{ id: "tl-1", from: { kind: "test-case", id: "TC-1" }, to: { kind: "requirement", id: "FR-1" }, linkType: "verifies", targetRevision }],
+    });
+    const d = diffTraceBaselines(snapshot(1), snapshot(2));
+    expect(d.linksChanged).toEqual([{ link: "tl-1", changed: ["targetRevision"] }]);
+    expect([d.before.linkRevisions[0]?.status, d.after.linkRevisions[0]?.status]).toEqual(["outdated", "covers"]);
   });
 });
