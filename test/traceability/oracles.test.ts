@@ -355,3 +355,31 @@ describe("baseline diff: a re-pinned revision", () => {
     expect([d.before.linkRevisions[0]?.status, d.after.linkRevisions[0]?.status]).toEqual(["outdated", "covers"]);
   });
 });
+
+describe("the order of the input does not change any answer", () => {
+  it("links given in reverse order (with repeated link ids) give the same analysis, impact and matrix", () => {
+    // Before: impact's `via` and a coverage entry's `unwanted` list followed the input order on ties.
+    const TY: Record<string, string> = { "BR-1": "business", "SR-1": "stakeholder", "FR-1": "functional", "FR-2": "functional" };
+    const ids = [...Object.keys(TY), "TC-1", "TC-2", "C-1"];
+    const kind = (id: string): TraceItemKind => (id.startsWith("TC") ? "test-case" : id.startsWith("C") ? "artifact" : "requirement");
+    const linkArb = fc.record({ f: fc.constantFrom(...ids), t: fc.constantFrom(...ids), ty: fc.constantFrom("derives", "refines", "verifies", "implements", "depends-on"), id: fc.constantFrom("a", "b", "c", "d") });
+    fc.assert(
+      fc.property(fc.array(linkArb, { maxLength: 12 }), (ls) => {
+        const links: TraceLinkInput[] = ls.map((l, i) => ({ id: `${l.id}${i % 3}`, from: { kind: kind(l.f), id: l.f }, to: { kind: kind(l.t), id: l.t }, linkType: l.ty }));
+        const input = (xs: TraceLinkInput[]) => ({
+          requirements: Object.entries(TY).map(([id, type]) => ({ id, key: id, type, title: id, statement: id })),
+          testCases: [{ id: "TC-1", key: "TC-1", title: "t1" }, { id: "TC-2", key: "TC-2", title: "t2" }],
+          artifacts: [{ id: "C-1", artifactType: "code", name: "c" }],
+          links: xs,
+        });
+        const [g1, g2] = [buildTraceGraph(input(links)), buildTraceGraph(input([...links].reverse()))];
+        const [a1, a2] = [analyzeTraceGraph(g1), analyzeTraceGraph(g2)];
+        const view = (r: ReturnType<typeof a1.result>) => JSON.parse(JSON.stringify({ c: r.coverage, f: r.findings, l: r.levels, e: r.evidence, s: r.suspects })) as unknown;
+        expect(view(a1.result())).toEqual(view(a2.result()));
+        expect(impactOf(g1, ["requirement:FR-1"])).toEqual(impactOf(g2, ["requirement:FR-1"]));
+        expect(traceMatrix(a1)).toEqual(traceMatrix(a2));
+      }),
+      { seed: 20261205, numRuns: 300 },
+    );
+  }, PROPERTY_TIMEOUT_MS);
+});
