@@ -154,3 +154,33 @@ describe("datatype facets the ReqIF schema requires", () => {
     expect(reqifToPmokit(readReqif(written).document, OPTIONS).records.requirement[0]?.rationale).toBe("r".repeat(400));
   });
 });
+
+describe("fixtures read independently with a regex reader", () => {
+  const FILES = [
+    "doors9_ibm-rational-doors_example-from-a-user.reqif", "polarion_reqif-roundtrip_anonymized-srs.reqif", "pror_fmstudio_traceability-template-v1.0.reqif",
+    "eclipse-rmf_implementor-forum_TC1200-formatted-content.reqif", "strictdoc_export_sample2.reqif", "reqif-studio_anonymized-example.reqif",
+    "enterprise-architect-8_microtool-in-step_example.reqif",
+  ];
+  const decode = (s: string) =>
+    s.replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16))).replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+      .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+
+  it.each(FILES)("%s: every object, relation, scalar value and enum reference, as the file has them", (file) => {
+    const text = fixtureText(`reqif/${file}`);
+    const { document } = readReqif(text);
+    // Values outside DEFAULT-VALUE (those belong to attribute definitions, checked above).
+    const body = text.replace(/<DEFAULT-VALUE>[\s\S]*?<\/DEFAULT-VALUE>/g, "");
+    expect(document.specObjects.length).toBe(count(body, /<SPEC-OBJECT[\s>]/g));
+    expect(document.specRelations.length).toBe(count(body, /<SPEC-RELATION[\s>]/g));
+    const scalars = [...body.matchAll(/<ATTRIBUTE-VALUE-(STRING|INTEGER|DATE|REAL|BOOLEAN)\b[^>]*?\bTHE-VALUE="([^"]*)"/g)].map((m) => `${m[1]}=${decode(m[2]!)}`).sort();
+    const owners = [...document.specObjects, ...document.specRelations, ...document.specifications];
+    const read = owners.flatMap((o) => o.values.filter((v) => typeof v.value === "string" && v.kind !== "XHTML").map((v) => `${v.kind}=${v.value as string}`)).sort();
+    expect(read).toEqual(scalars);
+    const enumRefs = owners.flatMap((o) => o.values.flatMap((v) => (Array.isArray(v.value) ? v.value : [])));
+    expect(enumRefs.length).toBe(count(body, /<ENUM-VALUE-REF>/g));
+  });
+
+  function count(text: string, re: RegExp): number {
+    return (text.match(re) ?? []).length;
+  }
+});
