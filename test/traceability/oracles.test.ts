@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { firstIssuePath } from "../support/errors.js";
-import { analyzeTraceGraph, buildTraceGraph, diffTraceBaselines, impactOf, requirementFingerprint, traceMatrix, type TraceEntity, type TraceInput, type TraceItemKind, type TraceLinkInput, type TraceRulesInput } from "../../src/traceability/index.js";
+import { analyzeTraceGraph, buildTraceGraph, defineTraceRules, diffTraceBaselines, impactOf, requirementFingerprint, traceMatrix, type TraceEntity, type TraceInput, type TraceItemKind, type TraceLinkInput, type TraceRulesInput } from "../../src/traceability/index.js";
 
 /*
  * Independent oracles over small random graphs: plain graph reachability for impact analysis, and OFT's recursive
@@ -382,4 +382,14 @@ describe("the order of the input does not change any answer", () => {
       { seed: 20261205, numRuns: 300 },
     );
   }, PROPERTY_TIMEOUT_MS);
+});
+
+describe("fingerprint and trigger fields keyed by a misspelt kind", () => {
+  it("are refused with their path; before, the default fields were used silently and the added field never counted", () => {
+    // fingerprintFields: { requirment: [..., "riskLevel"] } meant "a riskLevel change makes links suspect"; with the
+    // typo the requirement kept its default fields, so changing riskLevel made nothing suspect.
+    expect(firstIssuePath(() => defineTraceRules({ fingerprintFields: { requirment: ["statement", "riskLevel"] } }))).toEqual(["fingerprintFields", "requirment"]);
+    expect(firstIssuePath(() => defineTraceRules({ triggerFields: { "test-cases": ["title"] } }))).toEqual(["triggerFields", "test-cases"]);
+    expect(defineTraceRules({ fingerprintFields: { requirement: ["statement", "riskLevel"] }, triggerFields: { "test-case": ["title"] } }).fingerprintFields?.requirement).toEqual(["statement", "riskLevel"]);
+  });
 });
