@@ -113,3 +113,15 @@ function satisfiable(r: z.output<typeof traceRulesSchema>, target: string, anyOf
     (a) => a.to.includes(target) && a.from.some((f) => anyOf.includes(f)) && (via === undefined || via.includes(a.linkType)),
   );
 }
+
+/**
+ * The issue, if any, of an item whose type field (`typeFields`) names a type that is neither built in nor declared
+ * in `itemTypes`: such an item would match no rule and drop out of every coverage level unseen. Internal.
+ */
+export function typeFieldIssue(rules: TraceRules, kind: string, entity: unknown, path: readonly (string | number)[]): ValidationIssue | undefined {
+  const field = kind === "requirement" || kind === "artifact" || kind === "test-case" ? rules.typeFields[kind] : undefined;
+  if (field === undefined || typeof entity !== "object" || entity === null || !Object.hasOwn(entity, field)) return undefined;
+  const value = (entity as Record<string, unknown>)[field];
+  if (value === undefined || value === null || value === "" || (typeof value === "string" && (TRACE_ITEM_TYPES.includes(value) || rules.itemTypes.includes(value)))) return undefined;
+  return { path: [...path, field], message: `unknown item type ${JSON.stringify(value)} in ${field}: declare it in the rules' itemTypes`, code: "custom" };
+}

@@ -393,3 +393,23 @@ describe("fingerprint and trigger fields keyed by a misspelt kind", () => {
     expect(defineTraceRules({ fingerprintFields: { requirement: ["statement", "riskLevel"] }, triggerFields: { "test-case": ["title"] } }).fingerprintFields?.requirement).toEqual(["statement", "riskLevel"]);
   });
 });
+
+describe("a type field naming an undeclared type", () => {
+  const rules = {
+    itemTypes: ["software"],
+    typeFields: { requirement: "level" },
+    items: [{ type: "software", needs: [{ name: "unit test", anyOf: ["test-case"], via: ["verifies"] }] }],
+  } as const;
+  const fr = (level: string) => ({ id: "FR-1", key: "FR-1", type: "functional", level, title: "Quote", statement: "Sales can send a quote." });
+
+  it("is refused at build and as an edit; before, the item matched no rule and dropped out of the coverage levels", () => {
+    // FR-1 (level "sofware", a typo for the declared "software") has no test. Before: the software level read
+    // 0 items and no gap — full coverage by omission. Now: ValidationError at ["requirements", 0, "level"].
+    const ok = analyzeTraceGraph(buildTraceGraph({ requirements: [fr("software")] }, rules)).result();
+    expect(ok.levels.find((l) => l.type === "software")?.gaps).toEqual(["requirement:FR-1"]);
+    expect(firstIssuePath(() => buildTraceGraph({ requirements: [fr("sofware")] }, rules))).toEqual(["requirements", 0, "level"]);
+    const a = analyzeTraceGraph(buildTraceGraph({ requirements: [fr("software")] }, rules));
+    expect(firstIssuePath(() => a.apply({ type: "item-changed", kind: "requirement", item: fr("sofware"), at: "2026-03-02T09:00:00.000Z" }))).toEqual(["item", "level"]);
+    expect(a.result().levels.find((l) => l.type === "software")?.items).toBe(1); // the refused edit changed nothing
+  });
+});
