@@ -399,7 +399,7 @@ describe("a type field naming an undeclared type", () => {
     itemTypes: ["software"],
     typeFields: { requirement: "level" },
     items: [{ type: "software", needs: [{ name: "unit test", anyOf: ["test-case"], via: ["verifies"] }] }],
-  } as const;
+  } satisfies TraceRulesInput;
   const fr = (level: string) => ({ id: "FR-1", key: "FR-1", type: "functional", level, title: "Quote", statement: "Sales can send a quote." });
 
   it("is refused at build and as an edit; before, the item matched no rule and dropped out of the coverage levels", () => {
@@ -412,4 +412,42 @@ describe("a type field naming an undeclared type", () => {
     expect(firstIssuePath(() => a.apply({ type: "item-changed", kind: "requirement", item: fr("sofware"), at: "2026-03-02T09:00:00.000Z" }))).toEqual(["item", "level"]);
     expect(a.result().levels.find((l) => l.type === "software")?.items).toBe(1); // the refused edit changed nothing
   });
+});
+
+// Xray: a test's status is its latest run's (greatest executedAt; tie: greater run id); a requirement is NOK when any
+// test failed, else NOT RUN when any has no run or was blocked, else UNKNOWN (skipped), else OK; UNCOVERED without
+// tests. Content is older than every run here, so nothing is STALE.
+const EV_T0 = "2026-01-01T00:00:00.000Z";
+const EV_T = ["2026-02-01T00:00:00.000Z", "2026-03-01T00:00:00.000Z", "2026-04-01T00:00:00.000Z"];
+const EV_RANK = ["NOK", "NOT RUN", "UNKNOWN", "STALE", "OK", "UNCOVERED"];
+describe("evidence against Xray's rules, evaluated naively", () => {
+  it("each requirement's own status comes from its verifying tests' latest runs; links of another type or direction give none", () => {
+  fc.assert(fc.property(
+    fc.array(fc.record({ tc: fc.constantFrom("TC-1", "TC-2", "TC-3"), fr: fc.constantFrom("FR-1", "FR-2"), ty: fc.constantFrom("verifies", "verifies", "depends-on", "implements"), rev: fc.boolean() }), { maxLength: 6 }),
+    fc.array(fc.record({ tc: fc.constantFrom("TC-1", "TC-2", "TC-3"), r: fc.constantFrom("passed", "failed", "blocked", "skipped"), t: fc.constantFrom(...EV_T) }), { maxLength: 8 }),
+    (ls, rs) => {
+      const links = ls.map((l, i) => l.rev
+        ? { id: `L${i}`, from: { kind: "requirement", id: l.fr }, to: { kind: "test-case", id: l.tc }, linkType: l.ty }
+        : { id: `L${i}`, from: { kind: "test-case", id: l.tc }, to: { kind: "requirement", id: l.fr }, linkType: l.ty });
+      const runs = rs.map((r, i) => ({ id: `R${i}`, testCaseId: r.tc, result: r.r, executedAt: r.t, environment: "sit", softwareVersion: "1", defectIds: [] }));
+      const input = {
+        requirements: ["FR-1", "FR-2"].map((id) => ({ id, key: id, type: "functional", title: id, statement: id, updatedAt: EV_T0 })),
+        testCases: ["TC-1", "TC-2", "TC-3"].map((id) => ({ id, key: id, title: id, updatedAt: EV_T0 })),
+        links, testRuns: runs,
+      };
+      const res = analyzeTraceGraph(buildTraceGraph(input as TraceInput)).result();
+      for (const fr of ["FR-1", "FR-2"]) {
+        const tests = [...new Set(ls.filter((l) => !l.rev && l.fr === fr && l.ty === "verifies").map((l) => l.tc))];
+        const st = tests.map((tc) => {
+          const mine = runs.filter((r) => r.testCaseId === tc).sort((a, b) => (a.executedAt < b.executedAt ? -1 : a.executedAt > b.executedAt ? 1 : a.id < b.id ? -1 : 1));
+          const last = mine[mine.length - 1];
+          if (!last) return "NOT RUN";
+          return { passed: "OK", failed: "NOK", blocked: "NOT RUN", skipped: "UNKNOWN" }[last.result]!;
+        });
+        const want = st.length === 0 ? "UNCOVERED" : st.reduce((w, x) => (EV_RANK.indexOf(x) < EV_RANK.indexOf(w) ? x : w), "OK");
+        const got = res.evidence.find((e) => e.id === fr);
+        expect([fr, got?.own ?? "UNCOVERED"]).toEqual([fr, want]);
+      }
+    }), { seed: 7, numRuns: 300 });
+  }, PROPERTY_TIMEOUT_MS);
 });
