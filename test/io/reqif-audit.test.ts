@@ -184,3 +184,20 @@ describe("fixtures read independently with a regex reader", () => {
     return (text.match(re) ?? []).length;
   }
 });
+
+describe("requirement keys from ReqIF.ForeignID", () => {
+  it("a ForeignID given twice keeps the first object's key and reports the renamed second one", () => {
+    // R-1 and R-2 both say ReqIF.ForeignID "FR-104". Keys are unique per requirement, so R-2 gets REQ-X-2 (its
+    // position). Before: the same happened with no warning — the key the file gave vanished silently.
+    const foreign = (v: string) => `<ATTRIBUTE-VALUE-STRING THE-VALUE="${v}"><DEFINITION><ATTRIBUTE-DEFINITION-STRING-REF>AD-FID</ATTRIBUTE-DEFINITION-STRING-REF></DEFINITION></ATTRIBUTE-VALUE-STRING>`;
+    const text = reqif({ "R-1": "<xhtml:p>First</xhtml:p>", "R-2": "<xhtml:p>Second</xhtml:p>" })
+      .replace("<DATATYPES>", `<DATATYPES><DATATYPE-DEFINITION-STRING IDENTIFIER="DT-S" LAST-CHANGE="2026-01-01T00:00:00Z" MAX-LENGTH="100"/>`)
+      .replace("</SPEC-ATTRIBUTES>", `<ATTRIBUTE-DEFINITION-STRING IDENTIFIER="AD-FID" LAST-CHANGE="2026-01-01T00:00:00Z" LONG-NAME="ReqIF.ForeignID"><TYPE><DATATYPE-DEFINITION-STRING-REF>DT-S</DATATYPE-DEFINITION-STRING-REF></TYPE></ATTRIBUTE-DEFINITION-STRING></SPEC-ATTRIBUTES>`)
+      .replace(/<VALUES>/g, `<VALUES>${foreign("FR-104")}`);
+    const r = reqifToPmokit(readReqif(text).document, OPTIONS);
+    expect(r.records.requirement.map((x) => x.key)).toEqual(["FR-104", "REQ-X-2"]);
+    expect(r.report.warnings.filter((w) => w.code === "duplicate-key").map((w) => [w.path, w.message])).toEqual([
+      ["SPEC-OBJECT[R-2]", "key FR-104 (ReqIF.ForeignID FR-104) is already another object's key; imported with key REQ-X-2"],
+    ]);
+  });
+});

@@ -144,7 +144,13 @@ export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOpti
     const title = givenTitle !== undefined ? shortened(where, "title", givenTitle, MAX_TITLE) : (text?.split("\n")[0] ?? o.identifier).slice(0, MAX_TITLE);
     const foreign = plain(v.get("ReqIF.ForeignID"));
     let key = foreign && itemKeySchema.safeParse(foreign).success ? foreign : foreign && /^\d{1,12}$/.test(foreign) ? `${prefix}-${foreign}` : `${prefix}-${i + 1}`;
-    if (keys.has(key)) key = `${prefix}-X-${i + 1}`;
+    if (keys.has(key)) {
+      // Two objects cannot share a key: the later one gets a generated key, and the report says so.
+      const taken = key;
+      key = `${prefix}-X-${i + 1}`;
+      for (let n = 2; keys.has(key); n++) key = `${prefix}-X-${i + 1}-${n}`;
+      report.warn(where, `key ${taken}${foreign !== undefined ? ` (ReqIF.ForeignID ${foreign})` : ""} is already another object's key; imported with key ${key}`, "duplicate-key");
+    }
     keys.add(key);
     const id = objectIds[i]!;
     ids.set(o.identifier, id);
