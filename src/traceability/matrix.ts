@@ -19,8 +19,8 @@ export interface MatrixColumn {
   /** Item types shown. */
   readonly itemTypes: readonly string[];
   /**
-   * Link types followed (default: every type that traces — not `depends-on`, which records a dependency and covers
-   * nothing, nor the implicit run and defect links).
+   * Link types followed (default: every type that traces, and the implicit run and defect links — not `depends-on`,
+   * which records a dependency and covers nothing, nor a custom type the rules do not declare).
    */
   readonly linkTypes?: readonly string[];
   /** `incoming`: items linking to the requirement (tests, code); `outgoing`: items it links to (its parents). */
@@ -120,7 +120,8 @@ export function traceMatrix(
   const reg = g.store.reg;
   const traces = (linkType: string) => {
     const t = reg.find(linkType);
-    return t !== undefined && reg.def(t).covers;
+    const def = t === undefined ? undefined : reg.def(t);
+    return def !== undefined && (def.covers || def.implicit);
   };
   const rows: MatrixRow[] = [];
   const reqs = g.items().filter((i) => i.kind === "requirement" && (!options.rowTypes || options.rowTypes.includes(i.type)));

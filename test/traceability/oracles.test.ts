@@ -451,3 +451,14 @@ describe("evidence against Xray's rules, evaluated naively", () => {
     }), { seed: 7, numRuns: 300 });
   }, PROPERTY_TIMEOUT_MS);
 });
+
+describe("traceability matrix: a defects column without link types", () => {
+  it("still shows the defects that affect the requirement (implicit links are followed)", () => {
+    const a = analyzeTraceGraph(buildTraceGraph({
+      requirements: [{ id: "FR-1", key: "FR-1", type: "functional", title: "Quote", statement: "Sales can send a quote." }],
+      defects: [{ id: "D-1", key: "D-1", title: "PDF broken", severity: "major", requirementIds: ["FR-1"] }],
+    }));
+    const rtm = traceMatrix(a, { columns: [{ label: "Defects", itemTypes: ["defect"] }] });
+    expect(rtm.rows[0]!.cells[0]!.entries.map((e) => e.item)).toEqual(["defect:D-1"]);
+  });
+});
