@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readReqif, reqifToPmokit, requirementsToReqif, writeReqif, xhtmlToPlainText } from "../../src/io/index.js";
+import { readReqif, reqifToPmokit, requirementsToReqif, unzipReqifz, writeReqif, xhtmlToPlainText, zipReqifz } from "../../src/io/index.js";
+import { firstIssuePath } from "../support/errors.js";
 import { IMPORTED_AT, fixtureText } from "./fixtures.js";
 
 /*
@@ -199,5 +200,25 @@ describe("requirement keys from ReqIF.ForeignID", () => {
     expect(r.report.warnings.filter((w) => w.code === "duplicate-key").map((w) => [w.path, w.message])).toEqual([
       ["SPEC-OBJECT[R-2]", "key FR-104 (ReqIF.ForeignID FR-104) is already another object's key; imported with key REQ-X-2"],
     ]);
+  });
+});
+
+describe("bad limits are refused with their path", () => {
+  const text = () => fixtureText("reqif/strictdoc_export_sample2.reqif");
+
+  it("maxInflatedBytes NaN or a string no longer switches the zip-bomb guard off", () => {
+    // Before: `total > NaN` is false for every size, so unzipReqifz(bytes, { maxInflatedBytes: NaN }) had no limit.
+    const z = zipReqifz(text());
+    expect(unzipReqifz(z, { maxInflatedBytes: 1_000_000 }).text).toBe(text());
+    for (const bad of [Number.NaN, "abc", 0, -1]) {
+      expect(firstIssuePath(() => unzipReqifz(z, { maxInflatedBytes: bad as number }))).toEqual(["maxInflatedBytes"]);
+    }
+  });
+
+  it("maxDepth that is not a whole number ≥ 1 is an option error, not silently the default or the file's fault", () => {
+    for (const bad of [Number.NaN, "abc", -1, 2.5, 0]) {
+      expect(firstIssuePath(() => readReqif(text(), { maxDepth: bad as number }))).toEqual(["maxDepth"]);
+    }
+    expect(readReqif(text(), { maxDepth: 64 }).document.specObjects).toHaveLength(18);
   });
 });

@@ -77,7 +77,8 @@ function hierarchy(nodes: unknown, path: string, report: ReportBuilder): ReqifHi
  * and specifications with their hierarchy. Tool extensions and relation groups are listed in the report. The text is
  * read in one streaming pass (saxes), with the same refusals as {@link parseXmlSafely}.
  *
- * @throws {ValidationError} on hostile or malformed XML, or a root that is not `<REQ-IF>`.
+ * @throws {ValidationError} on hostile or malformed XML, a root that is not `<REQ-IF>`, or a `maxDepth` that is not a
+ *   whole number ≥ 1 (path `["maxDepth"]`).
  * @example
  * ```ts
  * const { document, report } = readReqif(readFileSync("spec.reqif", "utf8"));
@@ -85,6 +86,11 @@ function hierarchy(nodes: unknown, path: string, report: ReportBuilder): ReqifHi
  * ```
  */
 export function readReqif(text: string, options: { readonly maxDepth?: number } = {}): { document: ReqifDocument; report: ImportReport } {
+  const md = options.maxDepth;
+  // A depth that is not a whole number ≥ 1 was silently the default (NaN, "abc") or blamed on the file (-1, 2.5).
+  if (md !== undefined && (typeof md !== "number" || !Number.isInteger(md) || md < 1)) {
+    throw ValidationError.single(["maxDepth"], `a nesting depth is a whole number ≥ 1, not ${String(md)}`, "ReqIF options");
+  }
   // XHTML values are flattened to plain text in the same pass; reqifToPmokit picks the results up.
   const xhtml = new XhtmlCollector();
   const read = reqifFromTree(parseXmlStream(text, "ReqIF file", reqifXmlOptions(options.maxDepth), xhtml));
