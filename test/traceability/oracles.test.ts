@@ -462,3 +462,24 @@ describe("traceability matrix: a defects column without link types", () => {
     expect(rtm.rows[0]!.cells[0]!.entries.map((e) => e.item)).toEqual(["defect:D-1"]);
   });
 });
+
+describe("suspect links when the text goes back to an earlier version", () => {
+  it("a link reviewed against v1 is suspect while the text reads v2 and clear again when it reads v1 (Doorstop's stamp)", () => {
+    const v1 = { id: "FR-1", key: "FR-1", type: "functional", title: "Quote", statement: "Sales can send a quote.", updatedAt: "2026-03-01T09:00:00.000Z" };
+    const v2 = { ...v1, statement: "Sales can send a quote as PDF." };
+    const link: TraceLinkInput = { id: "tl-1", from: { kind: "test-case", id: "TC-1" }, to: { kind: "requirement", id: "FR-1" }, linkType: "verifies", targetFingerprint: requirementFingerprint(v1) };
+    const ack = { id: "ack-1", requirementId: "FR-1", audienceRole: "developer", personId: "p-1", fingerprint: requirementFingerprint(v1), acknowledgedAt: "2026-03-01T10:00:00.000Z" };
+    const a = analyzeTraceGraph(buildTraceGraph({ requirements: [{ ...v1, audiences: ["developer"] }], testCases: [{ id: "TC-1", key: "TC-1", title: "t" }], links: [link], acknowledgements: [ack] }));
+    a.apply({ type: "item-changed", kind: "requirement", item: { ...v2, audiences: ["developer"] }, at: "2026-03-02T09:00:00.000Z" });
+    const mid = a.result();
+    expect(mid.suspects.map((s) => [s.link, s.changedFields?.map((f) => f.field)])).toEqual([["tl-1", ["statement"]]]);
+    expect(mid.acknowledgements[0]?.audiences[0]?.status).toBe("stale");
+    a.apply({ type: "item-changed", kind: "requirement", item: { ...v1, audiences: ["developer"] }, at: "2026-03-03T09:00:00.000Z" });
+    const back = a.result();
+    expect(back.suspects).toEqual([]);
+    expect(back.acknowledgements[0]?.audiences[0]?.status).toBe("acknowledged");
+    // A fresh analysis of the same data agrees.
+    const fresh = analyzeTraceGraph(buildTraceGraph({ requirements: [{ ...v1, audiences: ["developer"] }], testCases: [{ id: "TC-1", key: "TC-1", title: "t" }], links: [link], acknowledgements: [ack] })).result();
+    expect(fresh.suspects).toEqual([]);
+  });
+});
