@@ -483,3 +483,17 @@ describe("suspect links when the text goes back to an earlier version", () => {
     expect(fresh.suspects).toEqual([]);
   });
 });
+
+describe("baseline diff: a link id given twice", () => {
+  it("a second link added under a known id is reported as added, the first as unchanged", () => {
+    // Before: tl-1 (TC-1 verifies FR-1). After: tl-1 as before, plus a second tl-1 (TC-2 verifies FR-1). Before the
+    // fix the last tl-1 hid the first: the diff said tl-1's `from` changed and nothing was added.
+    const req = { id: "FR-1", key: "FR-1", type: "functional", title: "Quote", statement: "Sales can send a quote." };
+    const l = (tc: string): TraceLinkInput => ({ id: "tl-1", from: { kind: "test-case", id: tc }, to: { kind: "requirement", id: "FR-1" }, linkType: "verifies" });
+    const snap = (links: TraceLinkInput[]): TraceInput => ({ requirements: [req], testCases: [{ id: "TC-1", key: "TC-1", title: "a" }, { id: "TC-2", key: "TC-2", title: "b" }], links });
+    const d = diffTraceBaselines(snap([l("TC-1")]), snap([l("TC-1"), l("TC-2")]));
+    expect([d.linksAdded, d.linksRemoved, d.linksChanged]).toEqual([["tl-1"], [], []]);
+    const back = diffTraceBaselines(snap([l("TC-1"), l("TC-2")]), snap([l("TC-1")]));
+    expect([back.linksAdded, back.linksRemoved, back.linksChanged]).toEqual([[], ["tl-1"], []]);
+  });
+});
