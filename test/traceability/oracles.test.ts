@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { firstIssuePath } from "../support/errors.js";
-import { analyzeTraceGraph, buildTraceGraph, defineTraceRules, diffTraceBaselines, impactOf, requirementFingerprint, traceMatrix, type TraceEntity, type TraceInput, type TraceItemKind, type TraceLinkInput, type TraceRulesInput } from "../../src/traceability/index.js";
+import { analyzeTraceGraph, buildTraceGraph, defineTraceRules, diffFields, diffTraceBaselines, fingerprintOf, impactOf, requirementFingerprint, traceMatrix, type TraceEntity, type TraceInput, type TraceItemKind, type TraceLinkInput, type TraceRulesInput } from "../../src/traceability/index.js";
 
 /*
  * Independent oracles over small random graphs: plain graph reachability for impact analysis, and OFT's recursive
@@ -495,5 +495,16 @@ describe("baseline diff: a link id given twice", () => {
     expect([d.linksAdded, d.linksRemoved, d.linksChanged]).toEqual([["tl-1"], [], []]);
     const back = diffTraceBaselines(snap([l("TC-1"), l("TC-2")]), snap([l("TC-1")]));
     expect([back.linksAdded, back.linksRemoved, back.linksChanged]).toEqual([[], ["tl-1"], []]);
+  });
+});
+
+describe("field diff agrees with the fingerprint", () => {
+  it("a field set to null where it was absent is a change for both", () => {
+    // fingerprintOf counts {"rationale":null} and {} apart; diffFields said "no field changed" for the same pair,
+    // so a suspect link could list no changed field.
+    const before = { statement: "a" };
+    const after = { statement: "a", rationale: null };
+    expect(fingerprintOf(before, ["statement", "rationale"]) === fingerprintOf(after, ["statement", "rationale"])).toBe(false);
+    expect(diffFields(before, after, ["statement", "rationale"])).toEqual([{ field: "rationale", before: undefined, after: null }]);
   });
 });
