@@ -13,7 +13,7 @@ import { requireTraceGraph } from "./guards.js";
 export type { TraceAnalysisOptions } from "./engine.js";
 import { materialize } from "./lazy-result.js";
 import type { TraceAnalysisResult } from "./result.js";
-import type { TraceRules, TraceRulesInput } from "./rules.js";
+import { typeFieldIssue, type TraceRules, type TraceRulesInput } from "./rules.js";
 import { SuspectState } from "./suspects.js";
 import type { TraceInput } from "./types.js";
 
@@ -161,7 +161,7 @@ function applyEdit(e: Engine, edit: TraceEdit): TraceDelta {
       for (const l of s.out[v] as number[]) touchLink(l);
     }
   };
-  const edited = checkedEdit(edit);
+  const edited = checkedEdit(edit, s.rules);
   switch (edited.type) {
     case "item-changed":
       upsert(edited.kind, edited.item, edited.at);
@@ -220,11 +220,12 @@ function applyEdit(e: Engine, edit: TraceEdit): TraceDelta {
  * The edit with its run result and times checked, and its times in canonical form (see times.ts): a ValidationError
  * before anything changes, so a refused edit leaves the analysis as it was.
  */
-function checkedEdit(edit: TraceEdit): TraceEdit {
+function checkedEdit(edit: TraceEdit, rules: TraceRules): TraceEdit {
   const issues: ValidationIssue[] = [];
   switch (edit.type) {
     case "item-changed": {
       const fields = edit.kind === "test-run" ? RUN_TIMES : ITEM_TIMES;
+      issues.push(...[typeFieldIssue(rules, edit.kind, edit.item, ["item"])].filter((i) => i !== undefined));
       if (edit.kind === "test-run") issues.push(...[runResultIssue(edit.item, ["item"])].filter((i) => i !== undefined));
       issues.push(...timeIssues(edit.item, fields, ["item"]), ...[instantIssue(edit.at, ["at"])].filter((i) => i !== undefined));
       if (issues.length > 0) break;

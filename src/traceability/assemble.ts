@@ -153,7 +153,7 @@ export function assembleCoverage(e: Engine): { coverage: ItemCoverage[]; levels:
       deep: DEEP[cov.deep[v] as number] ?? "covered",
       needs,
       missing: missingNeeds.length === 0 ? NONE : missingNeeds,
-      unwanted: unwanted === undefined ? NONE : unwanted.sort((a, b) => cmp(a.link, b.link)),
+      unwanted: unwanted === undefined ? NONE : unwanted.sort((a, b) => cmp(a.link, b.link) || cmp(a.from, b.from)),
     });
     const lv = levels.get(item.type)!;
     lv.items++;

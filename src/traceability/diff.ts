@@ -5,13 +5,16 @@ import { diffFields, type TraceFieldChange } from "./fingerprint.js";
 import { buildTraceGraph, type TraceGraph } from "./graph.js";
 import type { TraceAnalysisResult } from "./result.js";
 import type { TraceRules, TraceRulesInput } from "./rules.js";
-import type { TraceInput } from "./types.js";
+import type { TraceInput, TraceLinkInput } from "./types.js";
 
 /*
  * Baseline diff: two snapshots of the graph (two baselines, two git refs) analysed with the same rules, compared item
  * by item and link by link, plus what the change did to the analysis — what became uncovered, orphaned, suspect,
  * stale or failing, and what stopped being so. Unlike a content diff, it answers "what did this change break".
  */
+
+/** What can change on a link between two snapshots. */
+export type LinkChange = "from" | "to" | "linkType" | "targetFingerprint" | "targetRevision";
 
 /** Status transitions between two snapshots. */
 export interface TraceStatusChanges {
@@ -35,12 +38,12 @@ export interface TraceBaselineDiff {
   readonly itemsRemoved: readonly string[];
   /** Items whose fingerprint changed, with the fields that changed. */
   readonly itemsChanged: readonly { readonly item: string; readonly fields: readonly TraceFieldChange[] }[];
-  /** Link ids only in the later snapshot. */
+  /** Link ids only in the later snapshot (an id listed again for each extra link given under it). */
   readonly linksAdded: readonly string[];
-  /** Link ids only in the earlier snapshot. */
+  /** Link ids only in the earlier snapshot (an id listed again for each extra link given under it). */
   readonly linksRemoved: readonly string[];
-  /** Links whose ends, type or recorded fingerprint changed, with which of these changed. */
-  readonly linksChanged: readonly { readonly link: string; readonly changed: readonly ("from" | "to" | "linkType" | "targetFingerprint")[] }[];
+  /** Links whose ends, type, recorded fingerprint or pinned revision changed, with which of these changed. */
+  readonly linksChanged: readonly { readonly link: string; readonly changed: readonly LinkChange[] }[];
   /** What got worse. */
   readonly became: TraceStatusChanges;
   /** What got better. */
@@ -112,20 +115,39 @@ function compareItems(gb: TraceGraph, ga: TraceGraph) {
 }
 
 function compareLinks(before: TraceInput, after: TraceInput) {
-  const b = new Map((before.links ?? []).map((l) => [l.id, l]));
-  const a = new Map((after.links ?? []).map((l) => [l.id, l]));
-  const linksAdded = [...a.keys()].filter((id) => !b.has(id)).sort();
-  const linksRemoved = [...b.keys()].filter((id) => !a.has(id)).sort();
-  const linksChanged: { link: string; changed: ("from" | "to" | "linkType" | "targetFingerprint")[] }[] = [];
-  for (const [id, x] of a) {
-    const y = b.get(id);
-    if (!y) continue;
-    const changed: ("from" | "to" | "linkType" | "targetFingerprint")[] = [];
-    if (x.from.kind !== y.from.kind || x.from.id !== y.from.id) changed.push("from");
-    if (x.to.kind !== y.to.kind || x.to.id !== y.to.id) changed.push("to");
-    if (x.linkType !== y.linkType) changed.push("linkType");
-    if (x.targetFingerprint !== y.targetFingerprint) changed.push("targetFingerprint");
-    if (changed.length > 0) linksChanged.push({ link: id, changed });
+  // By id; an id given more than once (a duplicate-link finding) is compared occurrence by occurrence, in input
+  // order, so a second link under a known id shows as added (or removed) instead of hiding behind the first.
+  const byId = (links: readonly TraceLinkInput[] | undefined) => {
+    const m = new Map<string, TraceLinkInput[]>();
+    for (const l of links ?? []) {
+      const list = m.get(l.id);
+      if (list) list.push(l);
+      else m.set(l.id, [l]);
+    }
+    return m;
+  };
+  const b = byId(before.links);
+  const a = byId(after.links);
+  const linksAdded: string[] = [];
+  const linksRemoved: string[] = [];
+  const linksChanged: { link: string; changed: LinkChange[] }[] = [];
+  for (const [id, xs] of a) {
+    const ys = b.get(id) ?? [];
+    for (let k = ys.length; k < xs.length; k++) linksAdded.push(id);
+    for (let k = 0; k < Math.min(xs.length, ys.length); k++) {
+      const x = xs[k]!;
+      const y = ys[k]!;
+      const changed: LinkChange[] = [];
+      if (x.from.kind !== y.from.kind || x.from.id !== y.from.id) changed.push("from");
+      if (x.to.kind !== y.to.kind || x.to.id !== y.to.id) changed.push("to");
+      if (x.linkType !== y.linkType) changed.push("linkType");
+      if (x.targetFingerprint !== y.targetFingerprint) changed.push("targetFingerprint");
+      // A re-pinned revision (OFT) moves the link between covers, outdated and predated.
+      if (x.targetRevision !== y.targetRevision) changed.push("targetRevision");
+      if (changed.length > 0) linksChanged.push({ link: id, changed });
+    }
   }
-  return { linksAdded, linksRemoved, linksChanged: linksChanged.sort((p, q) => (p.link < q.link ? -1 : p.link > q.link ? 1 : 0)) };
+  for (const [id, ys] of b) for (let k = a.get(id)?.length ?? 0; k < ys.length; k++) linksRemoved.push(id);
+  const cmp = (p: string, q: string) => (p < q ? -1 : p > q ? 1 : 0);
+  return { linksAdded: linksAdded.sort(cmp), linksRemoved: linksRemoved.sort(cmp), linksChanged: linksChanged.sort((p, q) => cmp(p.link, q.link)) };
 }

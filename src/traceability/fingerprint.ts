@@ -129,7 +129,9 @@ export function diffFields(
     // Own fields only: a field named "constructor" that one side lacks is absent there, not Object.prototype's.
     const b = Object.hasOwn(before, f) ? before[f] : undefined;
     const a = Object.hasOwn(after, f) ? after[f] : undefined;
-    if (canonicalJson(b === undefined ? null : b) !== canonicalJson(a === undefined ? null : a)) out.push({ field: f, before: b, after: a });
+    // As the fingerprint counts them: an absent field differs from one set to null.
+    const form = (v: unknown) => (v === undefined ? undefined : canonicalJson(v));
+    if (form(b) !== form(a)) out.push({ field: f, before: b, after: a });
   }
   return out;
 }

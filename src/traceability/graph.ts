@@ -1,6 +1,6 @@
 import { ValidationError, checkArguments, type ValidationIssue } from "../core/index.js";
 import { runResultIssue } from "./options.js";
-import { defineTraceRules, type TraceRules, type TraceRulesInput } from "./rules.js";
+import { defineTraceRules, typeFieldIssue, type TraceRules, type TraceRulesInput } from "./rules.js";
 import { TraceStore } from "./store.js";
 import { ACK_TIMES, ITEM_TIMES, LINK_TIMES, RUN_TIMES, canonicalInstant, canonicalTimes, instantIssue, timeIssues } from "./times.js";
 import type { AcknowledgementInput, TraceEntity, TraceInput, TraceItem, TraceItemKind, TraceLinkInput } from "./types.js";
@@ -120,7 +120,7 @@ export class TraceGraph {
 export function buildTraceGraph(input: TraceInput, rules: TraceRules | TraceRulesInput = {}): TraceGraph {
   checkArguments("buildTraceGraph", { input: [input, "object"], rules: [rules, "object"] });
   const r = "severityOf" in rules ? (rules as TraceRules) : defineTraceRules(rules as TraceRulesInput);
-  checkInput(input);
+  checkInput(input, r);
   const store = new TraceStore(r);
   const changed = input.changedAt ?? {};
   for (const [field, kind] of KINDS) {
@@ -136,12 +136,12 @@ export function buildTraceGraph(input: TraceInput, rules: TraceRules | TraceRule
   return new TraceGraph(store, (input.acknowledgements ?? []).map((a) => canonicalTimes(a, ACK_TIMES)));
 }
 
-function checkInput(input: TraceInput): void {
+function checkInput(input: TraceInput, rules: TraceRules): void {
   const issues: ValidationIssue[] = [];
   const bad = (path: (string | number)[], message: string) => {
     if (issues.length < 100) issues.push({ path, message, code: "custom" });
   };
-  for (const [field] of KINDS) {
+  for (const [field, kind] of KINDS) {
     const list = input[field] as unknown;
     if (list === undefined) continue;
     if (!Array.isArray(list)) {
@@ -156,6 +156,8 @@ function checkInput(input: TraceInput): void {
           if (issue) bad(issue.path as (string | number)[], issue.message);
         }
         for (const t of timeIssues(e, field === "testRuns" ? RUN_TIMES : ITEM_TIMES, [field, i])) bad(t.path as (string | number)[], t.message);
+        const typeIssue = typeFieldIssue(rules, kind, e, [field, i]);
+        if (typeIssue) bad(typeIssue.path as (string | number)[], typeIssue.message);
       }
     });
   }

@@ -28,7 +28,10 @@ export interface ImpactedItem {
   readonly distance: number;
   /** Whether it was reached going upstream or downstream. */
   readonly direction: "upstream" | "downstream";
-  /** The link that reached it, read from the reached item's side (`verified by`, `derives`). */
+  /**
+   * The link that reached it, read from the reached item's side (`verified by`, `derives`). When several links reach
+   * it at the same distance, the one with the smallest link id names it (upstream before downstream for one id).
+   */
   readonly via: string;
 }
 
@@ -49,7 +52,8 @@ export interface ImpactResult {
 /**
  * Everything the change of `changed` items can touch, within the chosen link types and depth.
  *
- * @throws {ValidationError} for a negative or fractional depth.
+ * @throws {ValidationError} for a negative or fractional depth, an unknown direction, or a link type the graph does
+ *   not know (path `["linkTypes", i]`) — a typo would otherwise follow nothing and report nothing impacted.
  * @example
  * ```ts
  * const impact = impactOf(graph, ["requirement:SR-002"], { direction: "downstream", linkTypes: ["refines", "verifies", "implements"] });
@@ -63,7 +67,18 @@ export function impactOf(graph: TraceGraph, changed: readonly string[], options:
   if (maxDepth !== Infinity && (!Number.isInteger(maxDepth) || maxDepth < 0)) throw ValidationError.single(["maxDepth"], "a depth is a whole number ≥ 0", "impact options");
   const s = graph.store;
   const dir = options.direction ?? "both";
-  const types = options.linkTypes ? new Set(options.linkTypes.map((t) => s.reg.find(t)).filter((t): t is number => t !== undefined)) : undefined;
+  if (dir !== "upstream" && dir !== "downstream" && dir !== "both") {
+    throw ValidationError.single(["direction"], `a direction is "upstream", "downstream" or "both", not ${JSON.stringify(dir)}`, "impact options");
+  }
+  // A link type the graph does not know (a typo) would follow nothing and report "nothing impacted": refused.
+  const unknownTypes = (options.linkTypes ?? []).flatMap((t, i) => (typeof t !== "string" || s.reg.find(t) === undefined ? [i] : []));
+  if (unknownTypes.length > 0) {
+    throw new ValidationError(
+      unknownTypes.map((i) => ({ path: ["linkTypes", i], message: `unknown link type ${JSON.stringify(options.linkTypes![i])}: neither built in, declared in the rules nor used by a link`, code: "custom" })),
+      "impact options",
+    );
+  }
+  const types = options.linkTypes ? new Set(options.linkTypes.map((t) => s.reg.find(t) as number)) : undefined;
   const follows = (type: number) => (types ? types.has(type) : !s.reg.def(type).implicit);
   const dist = new Map<number, number>();
   const found: ImpactedItem[] = [];
@@ -80,19 +95,26 @@ export function impactOf(graph: TraceGraph, changed: readonly string[], options:
     }
   }
   for (let d = 1; d <= maxDepth && frontier.length > 0; d++) {
-    const next: number[] = [];
+    // Items first reached at this distance, each with the link that reached it. When several links reach an item at
+    // the same distance, the one with the smallest id (then upstream before downstream, then label) is named, so
+    // the answer never depends on the order links were given in.
+    const reached = new Map<number, { id: string; direction: "upstream" | "downstream"; via: string }>();
     for (const v of frontier) {
       const visit = (l: number, w: number, direction: "upstream" | "downstream") => {
         if (s.alive[l] !== 1 || w < 0 || dist.has(w) || !follows(s.links[l]!.type)) return;
-        dist.set(w, d);
-        next.push(w);
         const def = s.reg.def(s.links[l]!.type);
-        found.push({ item: s.items[w]!.key, type: s.items[w]!.type, distance: d, direction, via: direction === "upstream" ? def.inverse : def.name });
+        const cand = { id: s.links[l]!.id, direction, via: direction === "upstream" ? def.inverse : def.name };
+        const best = reached.get(w);
+        if (best === undefined || before(cand, best)) reached.set(w, cand);
       };
       if (dir !== "downstream") for (const l of s.out[v] as number[]) visit(l, s.to[l] as number, "upstream");
       if (dir !== "upstream") for (const l of s.inn[v] as number[]) visit(l, s.from[l] as number, "downstream");
     }
-    frontier = next;
+    for (const [w, r] of reached) {
+      dist.set(w, d);
+      found.push({ item: s.items[w]!.key, type: s.items[w]!.type, distance: d, direction: r.direction, via: r.via });
+    }
+    frontier = [...reached.keys()];
   }
   found.sort((a, b) => a.distance - b.distance || (a.item < b.item ? -1 : a.item > b.item ? 1 : 0));
   const byType = new Map<string, ImpactedItem[]>();
@@ -105,4 +127,11 @@ export function impactOf(graph: TraceGraph, changed: readonly string[], options:
   }
   // fromEntries defines own properties, so a type named like an Object.prototype member cannot misbehave.
   return { roots, unknown, items: found, byType: Object.fromEntries(byType), byDistance };
+}
+
+/** Tie rule between two links reaching an item at the same distance: smaller link id, upstream, then label. */
+function before(a: { id: string; direction: string; via: string }, b: { id: string; direction: string; via: string }): boolean {
+  if (a.id !== b.id) return a.id < b.id;
+  if (a.direction !== b.direction) return a.direction === "upstream";
+  return a.via < b.via;
 }

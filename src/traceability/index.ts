@@ -31,5 +31,5 @@ export { TEST_RUN_RESULTS } from "./options.js";
 export type { AudienceStatus, RequirementAcknowledgement, PersonPending, AudienceMember } from "./acknowledgements.js";
 export { impactOf, type ImpactOptions, type ImpactResult, type ImpactedItem } from "./impact.js";
 export { reviewLink, clearSuspects, type ReviewOptions, type ClearSuspectsOptions } from "./review.js";
-export { diffTraceBaselines, type TraceBaselineDiff, type TraceStatusChanges } from "./diff.js";
+export { diffTraceBaselines, type LinkChange, type TraceBaselineDiff, type TraceStatusChanges } from "./diff.js";
 export { traceMatrix, DEFAULT_MATRIX_COLUMNS, type MatrixColumn, type MatrixEntry, type MatrixCell, type MatrixRow, type TraceMatrix } from "./matrix.js";

@@ -46,8 +46,9 @@ export const BUILT_IN_LINK_TYPES: readonly TraceLinkTypeDef[] = Object.freeze([
 
 /**
  * Resolves link type names to small integers once, so the analysis compares numbers, not strings. Custom types come
- * from the rule set; a custom type a link uses but the rules do not declare is added with a generic inverse label
- * (and reported by the structural checks as `unknown-link-type`).
+ * from the rule set; a custom type a link uses but the rules do not declare is added with a generic inverse label,
+ * covers nothing (a misspelt type must not count as coverage) and is reported by the structural checks as
+ * `unknown-link-type`.
  *
  * @example
  * ```ts
@@ -74,7 +75,7 @@ export function createLinkTypeRegistry(custom: readonly TraceLinkTypeDef[]): Lin
   for (const d of custom) declared.add(add(d));
   return {
     resolve(name) {
-      return index.get(name) ?? add({ name, inverse: `${name} (inverse)`, covers: true, implicit: false });
+      return index.get(name) ?? add({ name, inverse: `${name} (inverse)`, covers: false, implicit: false });
     },
     find: (name) => index.get(name),
     def: (i) => defs[i] as TraceLinkTypeDef,

@@ -1,8 +1,10 @@
-import { checkArguments } from "../core/index.js";
+import { ValidationError, checkArguments } from "../core/index.js";
 import type { TraceAnalysis } from "./analysis.js";
 import { requireTraceAnalysis } from "./guards.js";
 import type { EvidenceStatus } from "./evidence.js";
 import type { TraceAnalysisResult } from "./result.js";
+import { TRACE_ITEM_TYPES } from "./rules.js";
+import type { TraceStore } from "./store.js";
 
 /*
  * The requirements traceability matrix (RTM) as data: one row per requirement, one column per chosen group of item
@@ -16,7 +18,10 @@ export interface MatrixColumn {
   readonly label: string;
   /** Item types shown. */
   readonly itemTypes: readonly string[];
-  /** Link types followed (default any). */
+  /**
+   * Link types followed (default: every type that traces, and the implicit run and defect links — not `depends-on`,
+   * which records a dependency and covers nothing, nor a custom type the rules do not declare).
+   */
   readonly linkTypes?: readonly string[];
   /** `incoming`: items linking to the requirement (tests, code); `outgoing`: items it links to (its parents). */
   readonly direction?: "incoming" | "outgoing";
@@ -45,8 +50,10 @@ export interface MatrixEntry {
   readonly item: string;
   /** The link id. */
   readonly link: string;
-  /** Whether the link is suspect. */
+  /** Whether the link is suspect (any of them, when the item is linked more than once). */
   readonly suspect: boolean;
+  /** The other links between the same two items in this column (a repeated link), when there are any. */
+  readonly duplicateLinks?: readonly string[];
   /** For a test case: its status from its latest run in scope. */
   readonly evidence?: EvidenceStatus;
 }
@@ -55,7 +62,7 @@ export interface MatrixEntry {
 export interface MatrixCell {
   /** `empty`, `linked`, or `suspect` when any of its links is. */
   readonly status: "empty" | "linked" | "suspect";
-  /** The linked items, sorted. */
+  /** The linked items, sorted, each once (a repeated link is one entry, as coverage counts distinct items). */
   readonly entries: readonly MatrixEntry[];
 }
 
@@ -88,6 +95,9 @@ export interface TraceMatrix {
 /**
  * Builds the RTM from an analysis: rows are the requirements (optionally only some types), columns as chosen.
  *
+ * @throws {ValidationError} for a row or column item type that is neither built in, declared in the rules nor the type
+ *   of an item, a link type the graph does not know, or a direction other than `incoming`/`outgoing` (paths such as
+ *   `["columns", 2, "linkTypes", 0]`) — a typo would otherwise give an empty row set or column.
  * @example
  * ```ts
  * const rtm = traceMatrix(analysis, { rowTypes: ["functional"] });
@@ -101,11 +111,18 @@ export function traceMatrix(
   requireTraceAnalysis(analysis, "traceMatrix");
   checkArguments("traceMatrix", { options: [options, "object"] });
   const g = analysis.graph;
-  const result = options.result ?? analysis.result();
   const columns = options.columns ?? DEFAULT_MATRIX_COLUMNS;
+  checkMatrixOptions(g.store, options.rowTypes, columns);
+  const result = options.result ?? analysis.result();
   const suspect = new Set(result.suspects.map((s) => s.link));
   const coverage = new Map(result.coverage.map((c) => [c.item, c.shallow]));
   const evidence = new Map(result.evidence.map((e) => [e.item, e]));
+  const reg = g.store.reg;
+  const traces = (linkType: string) => {
+    const t = reg.find(linkType);
+    const def = t === undefined ? undefined : reg.def(t);
+    return def !== undefined && (def.covers || def.implicit);
+  };
   const rows: MatrixRow[] = [];
   const reqs = g.items().filter((i) => i.kind === "requirement" && (!options.rowTypes || options.rowTypes.includes(i.type)));
   reqs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -113,14 +130,23 @@ export function traceMatrix(
     const ev = evidence.get(r.key);
     const cells = columns.map((col): MatrixCell => {
       const links = col.direction === "outgoing" ? g.outgoing(r.key) : g.incoming(r.key);
-      const entries: MatrixEntry[] = [];
+      // Neighbours come sorted by link id, so the first link to an item is the one an entry names.
+      const byItem = new Map<string, { link: string; others: string[]; suspect: boolean }>();
       for (const n of links) {
         const other = g.item(n.other);
-        if (!other || !col.itemTypes.includes(other.type) || (col.linkTypes && !col.linkTypes.includes(n.linkType))) continue;
-        const test = ev?.tests.find((t) => t.testCase === n.other);
-        entries.push({ item: n.other, link: n.linkId, suspect: suspect.has(n.linkId), ...(test ? { evidence: test.status } : {}) });
+        if (!other || !col.itemTypes.includes(other.type) || !(col.linkTypes ? col.linkTypes.includes(n.linkType) : traces(n.linkType))) continue;
+        const seen = byItem.get(n.other);
+        if (seen) {
+          seen.others.push(n.linkId);
+          seen.suspect ||= suspect.has(n.linkId);
+        } else byItem.set(n.other, { link: n.linkId, others: [], suspect: suspect.has(n.linkId) });
       }
-      entries.sort((a, b) => (a.item < b.item ? -1 : a.item > b.item ? 1 : 0) || (a.link < b.link ? -1 : 1));
+      const entries: MatrixEntry[] = [];
+      for (const [item, x] of byItem) {
+        const test = ev?.tests.find((t) => t.testCase === item);
+        entries.push({ item, link: x.link, suspect: x.suspect, ...(x.others.length > 0 ? { duplicateLinks: x.others } : {}), ...(test ? { evidence: test.status } : {}) });
+      }
+      entries.sort((a, b) => (a.item < b.item ? -1 : a.item > b.item ? 1 : 0));
       return { status: entries.length === 0 ? "empty" : entries.some((x) => x.suspect) ? "suspect" : "linked", entries };
     });
     const title = r.entity.title;
@@ -135,4 +161,25 @@ export function traceMatrix(
     });
   }
   return { columns: columns.map((c) => c.label), rows };
+}
+
+/** Refuses names the graph cannot know: each would silently select nothing. */
+function checkMatrixOptions(store: TraceStore, rowTypes: readonly string[] | undefined, columns: readonly MatrixColumn[]): void {
+  const itemTypes = new Set([...TRACE_ITEM_TYPES, ...store.rules.itemTypes]);
+  for (const it of store.items) itemTypes.add(it.type);
+  const issues: { path: (string | number)[]; message: string; code: "custom" }[] = [];
+  const itemType = (t: unknown, path: (string | number)[]) => {
+    if (typeof t !== "string" || !itemTypes.has(t)) issues.push({ path, message: `unknown item type ${JSON.stringify(t)}: neither built in, declared in the rules' itemTypes nor the type of an item`, code: "custom" });
+  };
+  rowTypes?.forEach((t, i) => itemType(t, ["rowTypes", i]));
+  columns.forEach((c, i) => {
+    c.itemTypes.forEach((t, j) => itemType(t, ["columns", i, "itemTypes", j]));
+    c.linkTypes?.forEach((t, j) => {
+      if (typeof t !== "string" || store.reg.find(t) === undefined) issues.push({ path: ["columns", i, "linkTypes", j], message: `unknown link type ${JSON.stringify(t)}`, code: "custom" });
+    });
+    if (c.direction !== undefined && c.direction !== "incoming" && c.direction !== "outgoing") {
+      issues.push({ path: ["columns", i, "direction"], message: `a direction is "incoming" or "outgoing", not ${JSON.stringify(c.direction)}`, code: "custom" });
+    }
+  });
+  if (issues.length > 0) throw new ValidationError(issues, "trace matrix options");
 }

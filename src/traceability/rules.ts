@@ -1,6 +1,7 @@
 import type * as z from "zod";
 import { ValidationError, decodeWith, type ValidationIssue } from "../core/index.js";
 import { DEFAULT_ITEM_RULES } from "./default-rules.js";
+import { DEFAULT_FINGERPRINT_FIELDS } from "./fingerprint.js";
 import { BUILT_IN_LINK_TYPES } from "./link-types.js";
 import { STRUCTURE_CHECKS, TRACE_ITEM_TYPES, traceRulesSchema, type StructureCheck, type TraceRules, type TraceRulesInput } from "./rules-schema.js";
 
@@ -34,7 +35,8 @@ export const DEFAULT_SEVERITIES: Readonly<Record<StructureCheck, "error" | "warn
 
 /**
  * Decodes and checks a rule set: item types neither built in nor declared in `itemTypes`, rules for a type given
- * twice, and needs that no allowed link could ever satisfy are refused with the path of each problem.
+ * twice, needs that no allowed link could ever satisfy, and `fingerprintFields` / `triggerFields` keyed by something
+ * other than an item kind are refused with the path of each problem.
  *
  * A rule set that gives no `items` (nothing at all, `{}`, or only other fields such as `severities`) measures
  * coverage with the item rules of {@link DEFAULT_TRACE_RULES}, and says so in `itemsSource: "default"`; an empty
@@ -90,6 +92,14 @@ export function defineTraceRules(input: TraceRulesInput = {}): TraceRules {
   links(r.evidenceLinkTypes, ["evidenceLinkTypes"]);
   links(r.cycleLinkTypes, ["cycleLinkTypes"]);
   links(r.suspects.transitiveLinkTypes, ["suspects", "transitiveLinkTypes"]);
+  // A misspelt kind ("requirment") would silently keep the default fields: the fields meant would never count.
+  for (const field of ["fingerprintFields", "triggerFields"] as const) {
+    for (const kind of Object.keys(r[field] ?? {})) {
+      if (!Object.hasOwn(DEFAULT_FINGERPRINT_FIELDS, kind)) {
+        issues.push({ path: [field, kind], message: `unknown item kind "${kind}" (one of ${Object.keys(DEFAULT_FINGERPRINT_FIELDS).join(", ")})`, code: "custom" });
+      }
+    }
+  }
   if (issues.length > 0) {
     // A problem inside item rules the caller did not write (say, defaults that their allowedLinks forbid) names them.
     const origin = (i: ValidationIssue) => (defaulted && i.path[0] === "items" ? { ...i, message: `${i.message} (in the item rules of DEFAULT_TRACE_RULES, used because the rule set gives no items)` } : i);
@@ -102,4 +112,16 @@ function satisfiable(r: z.output<typeof traceRulesSchema>, target: string, anyOf
   return (r.allowedLinks ?? []).some(
     (a) => a.to.includes(target) && a.from.some((f) => anyOf.includes(f)) && (via === undefined || via.includes(a.linkType)),
   );
+}
+
+/**
+ * The issue, if any, of an item whose type field (`typeFields`) names a type that is neither built in nor declared
+ * in `itemTypes`: such an item would match no rule and drop out of every coverage level unseen. Internal.
+ */
+export function typeFieldIssue(rules: TraceRules, kind: string, entity: unknown, path: readonly (string | number)[]): ValidationIssue | undefined {
+  const field = kind === "requirement" || kind === "artifact" || kind === "test-case" ? rules.typeFields[kind] : undefined;
+  if (field === undefined || typeof entity !== "object" || entity === null || !Object.hasOwn(entity, field)) return undefined;
+  const value = (entity as Record<string, unknown>)[field];
+  if (value === undefined || value === null || value === "" || (typeof value === "string" && (TRACE_ITEM_TYPES.includes(value) || rules.itemTypes.includes(value)))) return undefined;
+  return { path: [...path, field], message: `unknown item type ${JSON.stringify(value)} in ${field}: declare it in the rules' itemTypes`, code: "custom" };
 }

@@ -71,6 +71,9 @@ export function requirementsToReqif(
     ];
     return { identifier: objId.get(r.id)!, lastChange: r.updatedAt, typeRef: objectType.identifier, values: values.sort((a, b) => a.kind.localeCompare(b.kind)) };
   });
+  // MAX-LENGTH is required on a STRING datatype: room for every STRING value written (at least 255).
+  let maxLength = 255;
+  for (const o of specObjects) for (const v of o.values) if (v.kind === "STRING") maxLength = Math.max(maxLength, (v.value as string).length);
   const linkTypes = [...new Set(links.map((l) => l.linkType))].sort();
   const relTypes: ReqifSpecType[] = linkTypes.map((t) => ({
     identifier: `pmokit-srt-${t.replace(/[^A-Za-z0-9]+/g, "-")}`, longName: t.startsWith("custom:") ? t.slice(7) : t, lastChange: at, kind: "SPEC-RELATION-TYPE", attributes: [],
@@ -87,7 +90,10 @@ export function requirementsToReqif(
   const outline = options.outline ?? [{ identifier: "pmokit-spec-1", title: options.title, nodes: requirements.map((r) => ({ requirementId: r.id, title: r.title, children: [] })) }];
   return {
     header: { identifier: "pmokit-header", creationTime: at, reqifToolId: "pmokit", reqifVersion: "1.0", sourceToolId: "pmokit", title: options.title },
-    datatypes: [{ identifier: STRING_T, longName: "T_String", lastChange: at, kind: "STRING" }, { identifier: XHTML_T, longName: "T_Xhtml", lastChange: at, kind: "XHTML" }],
+    datatypes: [
+      { identifier: STRING_T, longName: "T_String", lastChange: at, kind: "STRING", maxLength: String(maxLength) },
+      { identifier: XHTML_T, longName: "T_Xhtml", lastChange: at, kind: "XHTML" },
+    ],
     specTypes: [objectType, ...relTypes, { identifier: "pmokit-spt", longName: "Specification", lastChange: at, kind: "SPECIFICATION-TYPE", attributes: [] }],
     specObjects,
     specRelations,

@@ -69,7 +69,8 @@ const kebab = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace
  * attribute whose name mentions "text", else the first XHTML, else the first STRING attribute; the title from `ReqIF.ChapterName` (headings, tagged `heading`), `ReqIF.Name`,
  * the LONG-NAME or the first line of text; the key from `ReqIF.ForeignID` when it is a key such as `FR-104`,
  * `<prefix>-<ForeignID>` when it is a number, else `<prefix>-<n>`. Spec relations become trace links typed by
- * their relation type's name (`satisfies`, …; others as `custom:<name>`). Specifications give the outline.
+ * their relation type's name (`satisfies`, …; others as `custom:<name>`). Specifications give the outline. An
+ * attribute an object gives no value for takes its definition's `DEFAULT-VALUE`, as ReqIF defines.
  * References to missing objects are reported as `dangling-reference` warnings and left out, never guessed.
  *
  * @throws {ValidationError} when a mapped record is invalid (nothing is returned half-mapped).
@@ -88,9 +89,19 @@ export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOpti
   for (const t of document.specTypes) for (const a of t.attributes) attrName.set(a.identifier, a.longName ?? a.identifier);
   const typeName = new Map(document.specTypes.map((t) => [t.identifier, t.longName ?? t.identifier]));
   const enumName = new Map(document.datatypes.flatMap((d) => (d.values ?? []).map((v) => [v.identifier, v.longName ?? v.identifier] as const)));
-  const named = (vals: readonly ReqifValue[]) => {
+  // DEFAULT-VALUE of each type's attributes: the value of an object (relation, specification) that gives none.
+  const defaults = new Map(document.specTypes.map((t) => [t.identifier, t.attributes.flatMap((a) => (a.defaultValue ? [[a.identifier, a.defaultValue] as const] : []))]));
+  const named = (vals: readonly ReqifValue[], typeRef: string) => {
     const m = new Map<string, ReqifValue>();
-    for (const v of vals) m.set(attrName.get(v.definitionRef) ?? v.definitionRef, v);
+    const given = new Set<string>();
+    for (const v of vals) {
+      m.set(attrName.get(v.definitionRef) ?? v.definitionRef, v);
+      given.add(v.definitionRef);
+    }
+    for (const [def, v] of defaults.get(typeRef) ?? []) {
+      const name = attrName.get(def) ?? def;
+      if (!given.has(def) && !m.has(name)) m.set(name, { ...v, definitionRef: def });
+    }
     return m;
   };
   // XHTML flattened while readReqif streamed the file (the same walk), else flattened here.
@@ -117,7 +128,7 @@ export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOpti
   document.specObjects.forEach((o: ReqifSpecObject, i) => {
     report.count("spec-objects");
     const where = `SPEC-OBJECT[${o.identifier}]`;
-    const v = named(o.values);
+    const v = named(o.values, o.typeRef);
     const free = [...v.entries()].filter(([n]) => !MAPPED.has(n) && !NOT_TEXT.test(n));
     const chapter = plain(v.get("ReqIF.ChapterName"));
     // A heading (ChapterName, no ReqIF.Text) takes a text only from an attribute named as one — never the first
@@ -133,7 +144,13 @@ export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOpti
     const title = givenTitle !== undefined ? shortened(where, "title", givenTitle, MAX_TITLE) : (text?.split("\n")[0] ?? o.identifier).slice(0, MAX_TITLE);
     const foreign = plain(v.get("ReqIF.ForeignID"));
     let key = foreign && itemKeySchema.safeParse(foreign).success ? foreign : foreign && /^\d{1,12}$/.test(foreign) ? `${prefix}-${foreign}` : `${prefix}-${i + 1}`;
-    if (keys.has(key)) key = `${prefix}-X-${i + 1}`;
+    if (keys.has(key)) {
+      // Two objects cannot share a key: the later one gets a generated key, and the report says so.
+      const taken = key;
+      key = `${prefix}-X-${i + 1}`;
+      for (let n = 2; keys.has(key); n++) key = `${prefix}-X-${i + 1}-${n}`;
+      report.warn(where, `key ${taken}${foreign !== undefined ? ` (ReqIF.ForeignID ${foreign})` : ""} is already another object's key; imported with key ${key}`, "duplicate-key");
+    }
     keys.add(key);
     const id = objectIds[i]!;
     ids.set(o.identifier, id);
@@ -173,7 +190,7 @@ export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOpti
     }
     const name = kebab(typeName.get(r.typeRef) ?? "");
     const linkType = (TRACE_LINK_TYPES as readonly string[]).includes(name) ? name : `custom:${name || "relation"}`;
-    for (const [n] of named(r.values)) if (!MAPPED.has(n)) report.unmapped(`SPEC-RELATION/${typeName.get(r.typeRef) ?? r.typeRef}`, n, "relation attribute has no trace-link field");
+    for (const [n] of named(r.values, r.typeRef)) if (!MAPPED.has(n)) report.unmapped(`SPEC-RELATION/${typeName.get(r.typeRef) ?? r.typeRef}`, n, "relation attribute has no trace-link field");
     try {
       links.push(decodeEntity("trace-link", {
         id: relationIds[k]!, ...stamp,
@@ -198,7 +215,7 @@ export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOpti
     });
   const outline = document.specifications.map((s) => ({
     identifier: s.identifier,
-    title: s.longName ?? plain(named(s.values).get("ReqIF.Name")) ?? s.identifier,
+    title: s.longName ?? plain(named(s.values, s.typeRef).get("ReqIF.Name")) ?? s.identifier,
     nodes: outlineOf(s.children, `SPECIFICATION[${s.identifier}]`),
   }));
   if (issues.length > 0) throw new ValidationError(issues.flatMap((e) => e.issues), "ReqIF import");

@@ -25,6 +25,14 @@ export interface ReqifIdentifiable {
 export interface ReqifDatatype extends ReqifIdentifiable {
   /** Kind. */
   readonly kind: ReqifKind;
+  /** `MAX-LENGTH` of a STRING datatype, as written (the ReqIF schema requires it). */
+  readonly maxLength?: string;
+  /** `MIN` of an INTEGER or REAL datatype, as written. */
+  readonly min?: string;
+  /** `MAX` of an INTEGER or REAL datatype, as written. */
+  readonly max?: string;
+  /** `ACCURACY` of a REAL datatype, as written. */
+  readonly accuracy?: string;
   /** Enumeration values (ENUMERATION only). */
   readonly values?: readonly (ReqifIdentifiable & { readonly key?: string; readonly otherContent?: string })[];
 }
@@ -35,6 +43,10 @@ export interface ReqifAttributeDefinition extends ReqifIdentifiable {
   readonly kind: ReqifKind;
   /** The datatype it uses. */
   readonly datatypeRef: string;
+  /** `MULTI-VALUED` of an ENUMERATION attribute, when written: whether a value may name more than one enum value. */
+  readonly multiValued?: boolean;
+  /** `DEFAULT-VALUE`: the value of every object (or relation, specification) that gives none for this attribute. */
+  readonly defaultValue?: ReqifValue;
 }
 
 /** A spec object type, spec relation type or specification type. */

@@ -11,6 +11,7 @@ import {
 type Obj = Record<string, unknown>;
 const ARRAY_NAMES = /^(DATATYPE-DEFINITION-[A-Z]+|ENUM-VALUE|EMBEDDED-VALUE|SPEC-OBJECT-TYPE|SPEC-RELATION-TYPE|SPECIFICATION-TYPE|RELATION-GROUP-TYPE|ATTRIBUTE-DEFINITION-[A-Z]+|SPEC-OBJECT|SPEC-RELATION|SPECIFICATION|SPEC-HIERARCHY|ATTRIBUTE-VALUE-[A-Z]+|ENUM-VALUE-REF|RELATION-GROUP)$/;
 const HEADER_FIELDS = new Set(["COMMENT", "CREATION-TIME", "REPOSITORY-ID", "REQ-IF-TOOL-ID", "REQ-IF-VERSION", "SOURCE-TOOL-ID", "TITLE"]);
+const FACETS = [["maxLength", "@_MAX-LENGTH"], ["min", "@_MIN"], ["max", "@_MAX"], ["accuracy", "@_ACCURACY"]] as const;
 const obj = (v: unknown): Obj => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Obj) : {});
 const list = (v: unknown): Obj[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(obj);
 const txt = (v: unknown): string | undefined => (typeof v === "string" ? v : typeof v === "object" && v !== null && "#text" in v ? String((v as Obj)["#text"]) : undefined);
@@ -76,7 +77,8 @@ function hierarchy(nodes: unknown, path: string, report: ReportBuilder): ReqifHi
  * and specifications with their hierarchy. Tool extensions and relation groups are listed in the report. The text is
  * read in one streaming pass (saxes), with the same refusals as {@link parseXmlSafely}.
  *
- * @throws {ValidationError} on hostile or malformed XML, or a root that is not `<REQ-IF>`.
+ * @throws {ValidationError} on hostile or malformed XML, a root that is not `<REQ-IF>`, or a `maxDepth` that is not a
+ *   whole number ≥ 1 (path `["maxDepth"]`).
  * @example
  * ```ts
  * const { document, report } = readReqif(readFileSync("spec.reqif", "utf8"));
@@ -84,6 +86,11 @@ function hierarchy(nodes: unknown, path: string, report: ReportBuilder): ReqifHi
  * ```
  */
 export function readReqif(text: string, options: { readonly maxDepth?: number } = {}): { document: ReqifDocument; report: ImportReport } {
+  const md = options.maxDepth;
+  // A depth that is not a whole number ≥ 1 was silently the default (NaN, "abc") or blamed on the file (-1, 2.5).
+  if (md !== undefined && (typeof md !== "number" || !Number.isInteger(md) || md < 1)) {
+    throw ValidationError.single(["maxDepth"], `a nesting depth is a whole number ≥ 1, not ${String(md)}`, "ReqIF options");
+  }
   // XHTML values are flattened to plain text in the same pass; reqifToPmokit picks the results up.
   const xhtml = new XhtmlCollector();
   const read = reqifFromTree(parseXmlStream(text, "ReqIF file", reqifXmlOptions(options.maxDepth), xhtml));
@@ -145,7 +152,13 @@ export function reqifFromTree(doc: Record<string, unknown>): { document: ReqifDo
   for (const kind of REQIF_KINDS) {
     for (const d of list(dt[`DATATYPE-DEFINITION-${kind}`])) {
       if (kind !== "ENUMERATION") {
-        datatypes.push({ ...ident(d), kind });
+        // The facets the schema requires (MAX-LENGTH of a STRING, MIN/MAX of an INTEGER, ACCURACY/MIN/MAX of a REAL).
+        const facets: { maxLength?: string; min?: string; max?: string; accuracy?: string } = {};
+        for (const [k, a] of FACETS) {
+          const x = txt(d[a]);
+          if (x !== undefined) facets[k] = x;
+        }
+        datatypes.push({ ...ident(d), kind, ...facets });
         continue;
       }
       const vals = list(obj(d["SPECIFIED-VALUES"])["ENUM-VALUE"]).map((e) => {
@@ -165,7 +178,16 @@ export function reqifFromTree(doc: Record<string, unknown>): { document: ReqifDo
       const attributes: ReqifAttributeDefinition[] = [];
       const attrs = obj(t["SPEC-ATTRIBUTES"]);
       for (const ak of REQIF_KINDS) {
-        for (const a of list(attrs[`ATTRIBUTE-DEFINITION-${ak}`])) attributes.push({ ...ident(a), kind: ak, datatypeRef: ref(a["TYPE"]) });
+        for (const a of list(attrs[`ATTRIBUTE-DEFINITION-${ak}`])) {
+          const multi = txt(a["@_MULTI-VALUED"]);
+          // DEFAULT-VALUE holds one ATTRIBUTE-VALUE-<kind>, read like an object's VALUES.
+          const dv = a["DEFAULT-VALUE"] === undefined ? undefined : values({ VALUES: a["DEFAULT-VALUE"] }, "DEFAULT-VALUE", report)[0];
+          attributes.push({
+            ...ident(a), kind: ak, datatypeRef: ref(a["TYPE"]),
+            ...(multi !== undefined ? { multiValued: multi.trim() === "true" || multi.trim() === "1" } : {}),
+            ...(dv !== undefined ? { defaultValue: dv } : {}),
+          });
+        }
       }
       specTypes.push({ ...ident(t), kind, attributes });
     }

@@ -51,6 +51,7 @@ export function writeReqif(document: ReqifDocument): string {
     if (of.length === 0) continue;
     datatypes[`DATATYPE-DEFINITION-${kind}`] = of.map((d) => ({
       ...idAttrs(d),
+      ...opt("@_ACCURACY", d.accuracy), ...opt("@_MAX", d.max), ...opt("@_MAX-LENGTH", d.maxLength), ...opt("@_MIN", d.min),
       ...(kind === "ENUMERATION"
         ? {
             "SPECIFIED-VALUES": {
@@ -74,7 +75,12 @@ export function writeReqif(document: ReqifDocument): string {
       for (const ak of REQIF_KINDS) {
         const a = t.attributes.filter((x) => x.kind === ak);
         if (a.length > 0) {
-          attrs[`ATTRIBUTE-DEFINITION-${ak}`] = a.map((x) => ({ ...idAttrs(x), TYPE: { [`DATATYPE-DEFINITION-${ak}-REF`]: x.datatypeRef } }));
+          attrs[`ATTRIBUTE-DEFINITION-${ak}`] = a.map((x) => ({
+            ...idAttrs(x),
+            ...(x.multiValued !== undefined ? { "@_MULTI-VALUED": String(x.multiValued) } : {}),
+            ...(x.defaultValue !== undefined ? { "DEFAULT-VALUE": values([x.defaultValue]) } : {}),
+            TYPE: { [`DATATYPE-DEFINITION-${ak}-REF`]: x.datatypeRef },
+          }));
         }
       }
       return { ...idAttrs(t), ...(t.attributes.length > 0 ? { "SPEC-ATTRIBUTES": attrs } : {}) };

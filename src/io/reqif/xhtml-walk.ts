@@ -8,6 +8,9 @@ export const BLOCKS: ReadonlySet<string> = new Set([
   "table", "caption", "ul", "ol", "dl",
 ]);
 
+/** XHTML table cells: separated from their neighbours by a space (a browser's innerText puts a tab between cells). */
+export const CELLS: ReadonlySet<string> = new Set(["td", "th"]);
+
 /**
  * Deepest element nesting the streaming walk flattens; deeper fragments go to the fast-xml-parser walk, which keeps
  * its own limit (256) and so decides exactly as before.
@@ -22,6 +25,8 @@ class PlainTextWalk {
   readonly out: string[] = [];
   private readonly names: string[] = [];
   private skip = 0;
+  /** Open `pre` elements: inside one, line breaks in the text are kept. */
+  private pre = 0;
   failed = false;
 
   open(name: string): void {
@@ -32,24 +37,38 @@ class PlainTextWalk {
     else if (name === "object") {
       this.out.push("[object]");
       this.skip = 1;
-    } else if (BLOCKS.has(name)) this.out.push("\n");
+    } else if (BLOCKS.has(name)) {
+      this.out.push("\n");
+      if (name === "pre") this.pre++;
+    } else if (CELLS.has(name)) this.out.push(" ");
   }
 
   close(): void {
     if (this.failed) return;
     const name = this.names.pop()!;
     if (this.skip > 0) this.skip--;
-    else if (BLOCKS.has(name)) this.out.push("\n");
+    else if (BLOCKS.has(name)) {
+      this.out.push("\n");
+      if (name === "pre") this.pre--;
+    } else if (CELLS.has(name)) this.out.push(" ");
   }
 
   text(t: string): void {
-    if (!this.failed && this.skip === 0) this.out.push(t);
+    if (!this.failed && this.skip === 0) this.out.push(collapse(t, this.pre > 0));
   }
 
   /** CDATA is decoded, as fast-xml-parser's text processor decodes it on the reference path. */
   cdata(t: string): void {
-    if (!this.failed && this.skip === 0) this.out.push(decodeXmlText(t));
+    if (!this.failed && this.skip === 0) this.out.push(collapse(decodeXmlText(t), this.pre > 0));
   }
+}
+
+/**
+ * Whitespace of a text node as a browser renders it: outside `pre`, a line break in the markup is a space like any
+ * other (only block elements break lines), so a paragraph wrapped in the source stays one line.
+ */
+export function collapse(text: string, inPre: boolean): string {
+  return inPre ? text : text.replace(/[ \t\n\r\f]+/g, " ");
 }
 
 /** The plain text of a walk: lines with runs of spaces collapsed, trimmed, blank ones dropped. */

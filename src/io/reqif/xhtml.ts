@@ -1,6 +1,6 @@
 import { XMLParser } from "fast-xml-parser";
 import { decodeXmlText } from "../xml/parse-xml.js";
-import { BLOCKS, joinLines, streamedPlainText } from "./xhtml-walk.js";
+import { BLOCKS, CELLS, collapse, joinLines, streamedPlainText } from "./xhtml-walk.js";
 
 let parser: XMLParser | undefined;
 function fragmentParser(): XMLParser {
@@ -19,12 +19,12 @@ function fragmentParser(): XMLParser {
 
 type Ordered = Record<string, unknown>;
 
-function walk(nodes: readonly Ordered[], out: string[]): void {
+function walk(nodes: readonly Ordered[], out: string[], inPre = false): void {
   for (const node of nodes) {
     for (const [key, value] of Object.entries(node)) {
       if (key === ":@") continue;
       if (key === "#text") {
-        out.push(String(value));
+        out.push(collapse(String(value), inPre));
         continue;
       }
       if (key === "object") {
@@ -32,17 +32,17 @@ function walk(nodes: readonly Ordered[], out: string[]): void {
         out.push("[object]");
         continue;
       }
-      const block = BLOCKS.has(key);
-      if (block) out.push("\n");
-      if (Array.isArray(value)) walk(value as Ordered[], out);
-      if (block) out.push("\n");
+      const sep = BLOCKS.has(key) ? "\n" : CELLS.has(key) ? " " : "";
+      out.push(sep);
+      if (Array.isArray(value)) walk(value as Ordered[], out, inPre || key === "pre");
+      out.push(sep);
     }
   }
 }
 
 /**
  * Flattens a ReqIF XHTML value to plain text: text nodes in document order, a line break around block elements
- * (`p`, `div`, `br`, `li`, headings, table rows …), runs of spaces collapsed, blank lines dropped, and an embedded
+ * (`p`, `div`, `br`, `li`, headings, table rows …; a line break inside a text is a space, except in `pre`; table cells apart by a space), runs of spaces collapsed, blank lines dropped, and an embedded
  * `object` (OLE, image) shown as `[object]`. The XHTML itself is kept as rich text by the importer.
  *
  * @example

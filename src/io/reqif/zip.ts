@@ -24,13 +24,19 @@ export interface ReqifzContent {
  * as it streams, so an archive that inflates beyond `maxInflatedBytes` (a zip bomb, or a size header that lies) is
  * refused before it fills memory. Attachments are listed, not inflated.
  *
- * @throws {ValidationError} when the archive is corrupt, holds no `.reqif` entry, inflates beyond the limit or its text is not UTF-8.
+ * @throws {ValidationError} when the archive is corrupt, holds no `.reqif` entry, inflates beyond the limit or its text is not UTF-8,
+ *   or when `maxInflatedBytes` is not a number above 0 (path `["maxInflatedBytes"]`).
  * @example
  * ```ts
  * const { text, attachments } = unzipReqifz(readFileSync("spec.reqifz"), { maxInflatedBytes: 64 * 1024 * 1024 });
  * ```
  */
 export function unzipReqifz(data: Uint8Array, options: UnzipReqifzOptions = {}): ReqifzContent {
+  const limit = options.maxInflatedBytes;
+  // NaN or a string would compare false against every size and switch the zip-bomb guard off: refused.
+  if (limit !== undefined && (typeof limit !== "number" || Number.isNaN(limit) || limit <= 0)) {
+    throw ValidationError.single(["maxInflatedBytes"], `a byte limit is a number above 0, not ${String(limit)}`, "ReqIF archive options");
+  }
   let name: string | undefined;
   const first = (n: string) => (name === undefined && n.toLowerCase().endsWith(".reqif") ? ((name = n), true) : false);
   const { entries, names } = inflateEntries(data, first, { maxInflatedBytes: options.maxInflatedBytes ?? 256 * 1024 * 1024 }, "ReqIF archive");
