@@ -1,3 +1,5 @@
+import { ValidationError } from "../../core/index.js";
+
 /** Limits a workbook must stay within before pmokit reads it; each is checked while the file streams by. */
 export interface XlsxLimits {
   /** Most bytes all needed entries may inflate to together (default 256 MiB). Zip bombs stop here. */
@@ -17,8 +19,17 @@ export interface XlsxLimits {
 /** The limits in force, every one filled in. @internal */
 export type ResolvedXlsxLimits = Required<XlsxLimits>;
 
-/** @internal */
+/**
+ * @internal Fills in the defaults. A limit given must be a number above 0: NaN or a string compares false against
+ * every size and would switch its guard (the zip-bomb limit among them) off.
+ */
 export function resolveXlsxLimits(l: XlsxLimits = {}): ResolvedXlsxLimits {
+  for (const key of LIMIT_KEYS) {
+    const v = l[key];
+    if (v !== undefined && (typeof v !== "number" || Number.isNaN(v) || v <= 0)) {
+      throw ValidationError.single([key], `a limit is a number above 0, not ${typeof v === "string" ? JSON.stringify(v) : String(v)}`, "XLSX options");
+    }
+  }
   return {
     maxInflatedBytes: l.maxInflatedBytes ?? 256 * 1024 * 1024,
     maxEntries: l.maxEntries ?? 10_000,
@@ -28,3 +39,5 @@ export function resolveXlsxLimits(l: XlsxLimits = {}): ResolvedXlsxLimits {
     maxColumns: l.maxColumns ?? 1_000,
   };
 }
+
+const LIMIT_KEYS = ["maxInflatedBytes", "maxEntries", "maxSharedStrings", "maxSharedStringChars", "maxRows", "maxColumns"] as const;
