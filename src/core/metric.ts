@@ -17,7 +17,7 @@ export const METRIC_REASONS = [
   "past-planned-finish", "no-working-days", "beyond-horizon", "project-level-only",
   // Observations and inputs.
   "no-data", "not-supplied", "not-rated", "unknown-period", "missing-rating", "score-out-of-range", "infeasible",
-  "forced-out", "not-re-solved", "no-scope",
+  "forced-out", "not-re-solved", "no-scope", "no-cost-estimate", "no-effort-estimate",
   // Schedule.
   "constant-duration", "no-earned-schedule",
   // Finance (IRR, payback, annuities).
@@ -57,7 +57,9 @@ export const METRIC_REASONS = [
  * - `missing-rating`, `score-out-of-range`: a request could not be scored (a rating is missing; a score exceeds the
  *   model's range). `infeasible`: the selection problem has no feasible solution. `forced-out`: a candidate forced
  *   out of the portfolio has no objective lost. `not-re-solved`: a "why not" beyond the re-solve budget (its blocking
- *   rows are named instead). `no-scope`: an agile release with no story points planned.
+ *   rows are named instead). `no-scope`: an agile release with no story points planned. `no-cost-estimate`,
+ *   `no-effort-estimate`: a request without cost (or effort) estimates has no total cost, net benefit, NPV (or effort
+ *   hours) — unknown, not 0.
  *
  * Schedule: `constant-duration` (an activity whose duration never varies has no sensitivity or cruciality),
  * `no-earned-schedule` (the forecast table was given no earned-schedule finish to compare with).

@@ -19,8 +19,9 @@ describe("KPIs: figures or reasons", () => {
   it("delivery KPIs over empty and single-item lists, zero budgets and zero plans", () => {
     // Ids unique per list: the ratio KPIs refuse an id given twice (it would count twice).
     const closed = fc.uniqueArray(fc.record({ id: fc.constantFrom("a", "b", "c"), closedOn: day, baselineFinish: day, actualFinish: day, budget: nonNegCents.map(eur), actualCost: nonNegCents.map(eur) }), { selector: (p) => p.id, maxLength: 3 });
-    const benefit = fc.array(fc.record({ id: fc.constant("b"), date: day, planned: centsAmount.map(eur), actual: centsAmount.map(eur) }), { maxLength: 3 });
-    const other = fc.array(fc.record({ id: fc.constant("n"), date: day, unit: fc.constantFrom("h", "t"), planned: centsAmount, actual: centsAmount }), { maxLength: 3 });
+    // One measurement per benefit and day: a day given twice is refused (it would count twice).
+    const benefit = fc.uniqueArray(fc.record({ id: fc.constant("b"), date: day, planned: centsAmount.map(eur), actual: centsAmount.map(eur) }), { selector: (b) => b.date, maxLength: 3 });
+    const other = fc.uniqueArray(fc.record({ id: fc.constant("n"), date: day, unit: fc.constantFrom("h", "t"), planned: centsAmount, actual: centsAmount }), { selector: (b) => b.date, maxLength: 3 });
     fc.assert(fc.property(closed, benefit, other, (c, m, n) => {
       expectClean(onTimeDelivery(c));
       expectClean(onBudget(c, { tolerance: "0" }));
@@ -30,7 +31,8 @@ describe("KPIs: figures or reasons", () => {
 
   it("portfolio KPIs with PV = 0, EV = 0, zero capacity", () => {
     const evs = fc.uniqueArray(fc.record({ id: fc.constantFrom("p", "q", "r"), statusDate: day, pv: centsAmount.map(eur), ev: centsAmount.map(eur), ac: centsAmount.map(eur) }), { selector: (p) => p.id, maxLength: 3 });
-    const hours = fc.array(fc.record({ resourceId: fc.constantFrom("r", "s"), date: day, capacityHours: fc.constantFrom("0", "8", "0.5"), allocatedHours: fc.constantFrom("0", "8", "12.25"), actualHours: fc.constantFrom("0", "3") }), { maxLength: 3 });
+    // One row per resource and day (a repeated row is refused: it would count twice).
+    const hours = fc.uniqueArray(fc.record({ resourceId: fc.constantFrom("r", "s"), date: day, capacityHours: fc.constantFrom("0", "8", "0.5"), allocatedHours: fc.constantFrom("0", "8", "12.25"), actualHours: fc.constantFrom("0", "3") }), { selector: (h) => `${h.resourceId} ${h.date}`, maxLength: 3 });
     const health = fc.uniqueArray(fc.record({ id: fc.constantFrom("p", "q", "r"), active: fc.boolean(), colour: fc.constantFrom("green" as const, "amber" as const, "red" as const), plannedFinish: day, openCriticalIssues: fc.integer({ min: 0, max: 2 }) }), { selector: (p) => p.id, maxLength: 3 });
     fc.assert(fc.property(evs, hours, health, day, (e, h, p, asOf) => {
       expectClean(portfolioVariance(e, { currency: "EUR" }));
