@@ -158,22 +158,15 @@ export function resolveModel(model: ScoringModel): ResolvedModel {
     if (columnOf.has(c.id)) add([...path, "id"], `duplicate criterion id ${JSON.stringify(c.id)}`);
     columnOf.set(c.id, col);
     checkSpec(c, path as (string | number)[], add);
+    // Options the model would silently ignore: a tie rule without rank normalisation, a weight outside a weighted
+    // sum's scored criteria, an anchored scale without absolute normalisation (or against direction cost).
     const norm = c.normalization ?? defaultNorm;
-    if (c.tieRule !== undefined && (norm !== "rank" || path[0] === "attributes")) {
-      add([...path, "tieRule"], `tieRule applies to rank normalisation only (${path[0] === "attributes" ? "attributes are not normalised" : `this criterion uses ${JSON.stringify(norm)}`})`);
-    }
-    // A weight only acts in a weighted sum, on a scored criterion; anywhere else it would be silently ignored.
-    if (c.weight !== undefined && path[0] === "attributes") add([...path, "weight"], "attributes are not scored, so they take no weight");
-    else if (c.weight !== undefined && model.kind !== "weighted-sum") {
-      add([...path, "weight"], `${model.kind} models do not weight criteria (weights apply to weighted-sum models only)`);
-    }
-    // A scored criterion's anchored scale only acts through absolute normalisation; anything else would ignore it.
-    if (path[0] === "criteria" && c.scale?.kind === "anchored") {
-      if ((c.normalization ?? defaultNorm) !== "absolute") {
-        add([...path, "normalization"], 'an anchored scale is applied by absolute normalisation only (set normalization: "absolute")');
-      } else if (c.direction === "cost") {
-        add([...path, "direction"], "anchors carry their own direction: give decreasing scores instead of direction cost");
-      }
+    const attr = path[0] === "attributes";
+    if (c.tieRule !== undefined && (attr || norm !== "rank")) add([...path, "tieRule"], `tieRule needs rank normalisation (not ${attr ? "an attribute" : JSON.stringify(norm)})`);
+    if (c.weight !== undefined && (attr || model.kind !== "weighted-sum")) add([...path, "weight"], `weights apply to the scored criteria of weighted-sum models only (not ${attr ? "an attribute" : model.kind})`);
+    if (!attr && c.scale?.kind === "anchored") {
+      if (norm !== "absolute") add([...path, "normalization"], 'an anchored scale needs normalization "absolute"');
+      else if (c.direction === "cost") add([...path, "direction"], "anchors carry their own direction: give decreasing scores, not direction cost");
     }
   });
   if (model.kind === "weighted-sum" && issues.length === 0) {
@@ -233,28 +226,13 @@ export const foldLabel = (label: string): string => label.trim().toLowerCase();
  * the gate would silently never fire. With the defaults, at least one default label of each class must be on the scale
  * (`wont: []` says the scale has no Won't class).
  */
-function checkMoscowLabels(
-  g: Extract<GateSpec, { kind: "moscow" }>,
-  spec: CriterionSpec,
-  path: (string | number)[],
-  add: (p: (string | number)[], m: string) => void,
-): void {
-  if (spec.scale?.kind !== "ordinal") {
-    add([...path, "criterionId"], `a MoSCoW gate reads labels: give ${spec.id} an ordinal scale`);
-    return;
-  }
+function checkMoscowLabels(g: Extract<GateSpec, { kind: "moscow" }>, spec: CriterionSpec, path: (string | number)[], add: (p: (string | number)[], m: string) => void): void {
+  if (spec.scale?.kind !== "ordinal") return add([...path, "criterionId"], `a MoSCoW gate reads labels: give ${spec.id} an ordinal scale`);
   const onScale = Object.keys(spec.scale.labels).map(foldLabel);
-  const list = onScale.join(", ");
-  for (const [key, name] of [["must", "Must"], ["wont", "Won't"]] as const) {
+  for (const key of ["must", "wont"] as const) {
     const given = g[key];
-    if (given !== undefined) {
-      given.forEach((l, k) => {
-        if (!onScale.includes(foldLabel(l))) add([...path, key, k], `${JSON.stringify(l)} is not a label of ${spec.id}'s scale`);
-      });
-    } else if (!MOSCOW_DEFAULTS[key].some((l) => onScale.includes(l))) {
-      const defaults = MOSCOW_DEFAULTS[key].map((l) => JSON.stringify(l)).join(", ");
-      add([...path, key], `none of the ${name} labels (${defaults}) is on ${spec.id}'s scale (give \`${key}\` from: ${list}${key === "wont" ? ", or [] for none" : ""})`);
-    }
+    if (given) given.forEach((l, k) => onScale.includes(foldLabel(l)) || add([...path, key, k], `${JSON.stringify(l)} is not a label of ${spec.id}'s scale`));
+    else if (!MOSCOW_DEFAULTS[key].some((l) => onScale.includes(l))) add([...path, key], `no default ${key} label (${MOSCOW_DEFAULTS[key].join(", ")}) is on ${spec.id}'s scale (${onScale.join(", ")}): name them${key === "wont" ? ", or [] for none" : ""}`);
   }
 }
 
@@ -275,16 +253,8 @@ function checkSpec(c: CriterionSpec, path: (string | number)[], add: (p: (string
     add([...path, "scale", "max"], "absolute normalisation needs a closed scale (give max)");
   }
   if (s?.kind === "ordinal" && Object.keys(s.labels).length === 0) add([...path, "scale", "labels"], "give at least one label");
-  if (s?.kind === "ordinal") {
-    // Ratings are matched trimmed and case-insensitively, so two labels that fold together would silently merge.
-    const folded = new Map<string, string>();
-    for (const label of Object.keys(s.labels)) {
-      const key = label.trim().toLowerCase();
-      const other = folded.get(key);
-      if (other !== undefined) add([...path, "scale", "labels", label], `label ${JSON.stringify(label)} is the same as ${JSON.stringify(other)} (labels are compared case-insensitively)`);
-      else folded.set(key, label);
-    }
-  }
+  // Ratings are matched trimmed and case-insensitively, so two labels that fold together would silently merge.
+  if (s?.kind === "ordinal") Object.keys(s.labels).forEach((l, k, all) => all.findIndex((o) => foldLabel(o) === foldLabel(l)) < k && add([...path, "scale", "labels", l], `label ${JSON.stringify(l)} repeats an earlier one (labels are compared case-insensitively)`));
   if (s?.kind === "anchored" && new Set(s.anchors.map((a) => num(a.value))).size !== s.anchors.length) add([...path, "scale", "anchors"], "anchor values must be distinct");
   if (c.normalization === "absolute" && s === undefined) add([...path, "normalization"], "absolute normalisation needs a scale (its anchors)");
   if (c.nonPositive !== undefined && c.normalization !== undefined && c.normalization !== "max-ratio") {

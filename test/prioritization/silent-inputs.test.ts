@@ -108,7 +108,7 @@ describe("ranking inside the forced groups", () => {
 describe("ordinal labels that differ only in case or spaces", () => {
   it("are refused (was: { High: 3, high: 1 } silently made 'High' worth 1)", () => {
     expect(issuesOf(() => validateScoringModel({ kind: "weighted-sum", criteria: [{ id: "v", scale: { kind: "ordinal", labels: { High: 3, high: 1, low: 2 } } }] })))
-      .toEqual(['criteria.0.scale.labels.high: label "high" is the same as "High" (labels are compared case-insensitively)']);
+      .toEqual(['criteria.0.scale.labels.high: label "high" repeats an earlier one (labels are compared case-insensitively)']);
   });
 });
 
@@ -122,8 +122,8 @@ describe("MoSCoW gate labels", () => {
   it("refuses Must/Won't labels that are not on the criterion's scale (was: the gate never fired, a 'Must have' request was scored like any other)", () => {
     // the default Must labels ("must") and Won't labels ("wont", "won't") are not among "Must have" … "Won't have"
     expect(issuesOf(() => validateScoringModel(model({})))).toEqual([
-      'gates.0.must: none of the Must labels ("must") is on moscow\'s scale (give `must` from: must have, should have, could have, won\'t have)',
-      'gates.0.wont: none of the Won\'t labels ("wont", "won\'t") is on moscow\'s scale (give `wont` from: must have, should have, could have, won\'t have, or [] for none)',
+      "gates.0.must: no default must label (must) is on moscow's scale (must have, should have, could have, won't have): name them",
+      "gates.0.wont: no default wont label (wont, won't) is on moscow's scale (must have, should have, could have, won't have): name them, or [] for none",
     ]);
     expect(issuesOf(() => validateScoringModel(model({ must: ["Must have"], wont: ["Wont have"] }))))
       .toEqual(['gates.0.wont.0: "Wont have" is not a label of moscow\'s scale']);
@@ -160,13 +160,13 @@ describe("an anchored scale whose anchors would be ignored", () => {
   it("is refused without absolute normalisation (was: min-max silently replaced the anchors)", () => {
     // anchors 0 → 0, 100 → 1: values 10 and 20 are worth 0.1 and 0.2 whatever the batch; min-max made them 0 and 1.
     expect(issuesOf(() => validateScoringModel({ kind: "weighted-sum", criteria: [{ id: "v", scale: anchored }] })))
-      .toEqual(['criteria.0.normalization: an anchored scale is applied by absolute normalisation only (set normalization: "absolute")']);
+      .toEqual(['criteria.0.normalization: an anchored scale needs normalization "absolute"']);
     const ok = scoreRequests([req("A", { v: 10 }), req("B", { v: 20 })], { kind: "weighted-sum", criteria: [{ id: "v", scale: anchored, normalization: "absolute" }] }, ASOF);
     expect(summary(ok)).toEqual(["1:B:scored:0.2", "2:A:scored:0.1"]);
   });
   it("is refused with direction cost (was: ignored, the anchors carry their own direction)", () => {
     expect(issuesOf(() => validateScoringModel({ kind: "weighted-sum", criteria: [{ id: "v", scale: anchored, normalization: "absolute", direction: "cost" }] })))
-      .toEqual(["criteria.0.direction: anchors carry their own direction: give decreasing scores instead of direction cost"]);
+      .toEqual(["criteria.0.direction: anchors carry their own direction: give decreasing scores, not direction cost"]);
   });
 });
 
@@ -176,16 +176,16 @@ describe("a weight that no score uses", () => {
     expect(issuesOf(() => validateScoringModel({
       kind: "wsjf", criteria: [{ id: "bv", weight: 3 }, { id: "tc" }, { id: "rr" }, { id: "size" }],
       businessValue: "bv", timeCriticality: "tc", riskReduction: "rr", jobSize: "size",
-    }))).toEqual(["criteria.0.weight: wsjf models do not weight criteria (weights apply to weighted-sum models only)"]);
+    }))).toEqual(["criteria.0.weight: weights apply to the scored criteria of weighted-sum models only (not wsjf)"]);
     expect(issuesOf(() => validateScoringModel({ kind: "weighted-sum", criteria: [{ id: "v" }], attributes: [{ id: "u", weight: 2 }] })))
-      .toEqual(["attributes.0.weight: attributes are not scored, so they take no weight"]);
+      .toEqual(["attributes.0.weight: weights apply to the scored criteria of weighted-sum models only (not an attribute)"]);
   });
 });
 
 describe("a tie rule without rank normalisation", () => {
   it("is refused (was: silently ignored — min-max has no ties to share)", () => {
     expect(issuesOf(() => validateScoringModel({ kind: "weighted-sum", criteria: [{ id: "v", tieRule: "min" }] })))
-      .toEqual(['criteria.0.tieRule: tieRule applies to rank normalisation only (this criterion uses "min-max")']);
+      .toEqual(['criteria.0.tieRule: tieRule needs rank normalisation (not "min-max")']);
     expect(() => validateScoringModel({ kind: "weighted-sum", criteria: [{ id: "v", normalization: "rank", tieRule: "min" }] })).not.toThrow();
   });
 });
