@@ -1,26 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { decimal, instant, isoDate, type ChecklistItem, type Gate } from "../../src/index.js";
+import { doneItem, goNoGoGate } from "./helpers.js";
 import { assessItem, checkEvidenceRule, decodeFacts, evaluateGate, readinessFigures, readinessProgress } from "../../src/rollout/index.js";
 
 // Everything judged "as of" a day ignores what happened after that day. A record stamped with an instant counts on
 // asOf when its UTC day is on or before asOf (the same rule as a waiver's grant).
 const at = instant("2025-03-01T08:00:00Z");
 
-function item(id: string, extra: Partial<ChecklistItem> = {}): ChecklistItem {
-  return {
-    id, version: 1, createdAt: at, updatedAt: at, rolloutPlanId: "rp-x", code: id.toUpperCase(), title: id, phase: "prepare",
-    category: "help-desk", raci: [], anchor: "go-live", tMinusDays: 5, dependsOn: [], blocking: true, gateIds: [],
-    status: "done", completedOn: isoDate("2025-03-05"), evidence: [], ...extra,
-  } as ChecklistItem;
-}
+const item = doneItem;
 
-function gate(extra: Partial<Gate> = {}): Gate {
-  return {
-    id: "g", version: 1, createdAt: at, updatedAt: at, rolloutPlanId: "rp-x", name: "Go/No-Go", type: "go-no-go",
-    scope: { phases: ["prepare"] }, approvers: [{ personId: "p-sponsor" }], minApprovals: 1,
-    approvals: [{ personId: "p-sponsor", vote: "approve", at: instant("2025-03-11T09:00:00Z") }], ...extra,
-  } as Gate;
-}
+const gate = (extra: Partial<Gate> = {}): Gate =>
+  goNoGoGate({ approvers: [{ personId: "p-sponsor" }], approvals: [{ personId: "p-sponsor", vote: "approve", at: instant("2025-03-11T09:00:00Z") }], ...extra });
 
 describe("gates judged as of a day", () => {
   it("issue 12 #3: a vote cast after asOf is not counted (sponsor approves 2025-03-11T09:00Z, asOf 2025-03-10 → NO-GO)", () => {

@@ -2,27 +2,15 @@ import { describe, expect, it } from "vitest";
 import { instant, isoDate, type ChecklistItem, type Gate } from "../../src/index.js";
 import { evaluateGate, orderByDependencies, overdueItems, readinessFigures, readinessProgress, scheduleChecklist, waveProgress } from "../../src/rollout/index.js";
 import { firstIssuePath } from "../support/errors.js";
-import { sampleRollout } from "./helpers.js";
+import { sampleRollout, doneItem, goNoGoGate } from "./helpers.js";
 
 // A record listed twice is the same work counted twice. Each case below was accepted and gave a figure computed over
 // the doubled list.
 const at = instant("2025-03-01T08:00:00Z");
 const asOf = isoDate("2025-03-10");
-function item(id: string, extra: Partial<ChecklistItem> = {}): ChecklistItem {
-  return {
-    id, version: 1, createdAt: at, updatedAt: at, rolloutPlanId: "rp-x", code: id.toUpperCase(), title: id, phase: "prepare",
-    category: "help-desk", raci: [], anchor: "go-live", tMinusDays: 5, dependsOn: [], blocking: true, gateIds: [],
-    status: "done", completedOn: isoDate("2025-03-05"), evidence: [], ...extra,
-  } as ChecklistItem;
-}
+const item = doneItem;
 const todo = (id: string, extra: Partial<ChecklistItem> = {}) => item(id, { status: "todo", completedOn: undefined, ...extra });
-function gate(extra: Partial<Gate> = {}): Gate {
-  return {
-    id: "g", version: 1, createdAt: at, updatedAt: at, rolloutPlanId: "rp-x", name: "Go/No-Go", type: "go-no-go",
-    scope: { phases: ["prepare"] }, approvers: [{ personId: "p" }], minApprovals: 1,
-    approvals: [{ personId: "p", vote: "approve", at }], ...extra,
-  } as Gate;
-}
+const gate = goNoGoGate;
 
 describe("checklist items listed twice are refused, not counted twice", () => {
   it("readinessProgress: a done item listed twice read 66.67 % for one of two items done (50 %)", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { instant, isoDate, type ChecklistItem, type Gate, type RolloutPlan } from "../../src/index.js";
 import { evaluateGate, itemsInGateScope, readinessFigures } from "../../src/rollout/index.js";
+import { doneItem, goNoGoGate } from "./helpers.js";
 import { firstIssuePath } from "../support/errors.js";
 
 // Reference rule (rollout-status-kpi.md §1, "Gate rule"): GO when every blocking item in the phase is closed AND
@@ -8,20 +9,8 @@ import { firstIssuePath } from "../support/errors.js";
 // gate whose approval rule cannot be read has no approvals.
 const at = instant("2025-03-01T08:00:00Z");
 const asOf = isoDate("2025-03-10");
-function item(id: string, extra: Partial<ChecklistItem> = {}): ChecklistItem {
-  return {
-    id, version: 1, createdAt: at, updatedAt: at, rolloutPlanId: "rp-x", code: id.toUpperCase(), title: id, phase: "prepare",
-    category: "help-desk", raci: [], anchor: "go-live", tMinusDays: 5, dependsOn: [], blocking: true, gateIds: [],
-    status: "done", completedOn: isoDate("2025-03-05"), evidence: [], ...extra,
-  } as ChecklistItem;
-}
-function gate(extra: Partial<Gate> = {}): Gate {
-  return {
-    id: "g", version: 1, createdAt: at, updatedAt: at, rolloutPlanId: "rp-x", name: "Go/No-Go", type: "go-no-go",
-    scope: { phases: ["prepare"] }, approvers: [{ personId: "p" }, { personId: "q" }], minApprovals: 1,
-    approvals: [{ personId: "p", vote: "approve", at }], ...extra,
-  } as Gate;
-}
+const item = doneItem;
+const gate = (extra: Partial<Gate> = {}): Gate => goNoGoGate({ approvers: [{ personId: "p" }, { personId: "q" }], ...extra });
 
 describe("a gate with nothing in its scope does not pass", () => {
   it("scope phase 'deploy' with no deploy item: was GO on the sponsor's vote alone, now NO-GO with the reason", () => {

@@ -6,6 +6,33 @@ import { createWorkingCalendar, levelResources, resourceLoad } from "../../src/i
 // Calendar (Monday–Friday): Mon 2027-01-04 … Fri 01-08, Sat 09, Sun 10, Mon 11, Tue 12, Wed 13.
 const START = "2027-01-04";
 
+/** A plan in whole hours of an 8-hour day on a 7-day calendar: activities A0…, FS links a → b (a < b), one resource R. */
+interface HourPlan { readonly hours: number[]; readonly units: number[]; readonly links: [number, number][]; readonly cap: number }
+const SEVEN = createWorkingCalendar({ name: "7-day", workingWeekdays: [1, 2, 3, 4, 5, 6, 7] });
+const hourPlan = (caps: readonly number[]): fc.Arbitrary<HourPlan> =>
+  fc.integer({ min: 1, max: 6 }).chain((n) =>
+    fc.record({
+      hours: fc.array(fc.integer({ min: 1, max: 20 }), { minLength: n, maxLength: n }),
+      units: fc.array(fc.constantFrom(0.5, 1, 2), { minLength: n, maxLength: n }),
+      links: fc
+        .uniqueArray(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 })), { selector: ([a, b]) => `${a}-${b}`, maxLength: 8 })
+        .map((ls) => ls.filter(([a, b]) => a < b)),
+      cap: fc.constantFrom(...caps),
+    }),
+  );
+/** The oracle's forward pass: each activity's early start in hours from the project start (FS links, no lags). */
+function earlyStartHours(hours: readonly number[], links: readonly [number, number][]): number[] {
+  const es: number[] = [];
+  for (let j = 0; j < hours.length; j++) es[j] = Math.max(0, ...links.filter(([, b]) => b === j).map(([a]) => es[a]! + hours[a]!));
+  return es;
+}
+/** The same plan as the library's input. */
+const resourcePlan = ({ hours, units, links, cap }: HourPlan) => ({
+  network: { projectStart: START, calendar: SEVEN, activities: hours.map((h, i) => ({ id: `A${i}`, duration: h / 8 })), links: links.map(([a, b]) => ({ from: `A${a}`, to: `A${b}` })) },
+  resources: [{ id: "R", maxUnits: cap }],
+  assignments: units.map((u, i) => ({ activityId: `A${i}`, resourceId: "R", units: u })),
+});
+
 describe("resources on part days: demand is units × working time, over-allocation needs units in use at the same time", () => {
   const plan = (links: { from: string; to: string }[]) => ({
     network: { projectStart: START, activities: [{ id: "A", duration: "0.5" }, { id: "B", duration: "0.5" }], links },
@@ -34,35 +61,15 @@ describe("resources on part days: demand is units × working time, over-allocati
     // project start, with ES = max over FS predecessors of their early finish — a forward pass written here. Each
     // 60-minute slot (durations are whole hours) sums the units of the activities on it; a day is over-allocated
     // when some slot exceeds the capacity, and its demand is Σ units × hours ÷ 8.
-    const SEVEN = createWorkingCalendar({ name: "7-day", workingWeekdays: [1, 2, 3, 4, 5, 6, 7] });
-    const model = fc.integer({ min: 1, max: 6 }).chain((n) =>
-      fc.record({
-        hours: fc.array(fc.integer({ min: 1, max: 20 }), { minLength: n, maxLength: n }),
-        units: fc.array(fc.constantFrom(0.5, 1, 2), { minLength: n, maxLength: n }),
-        links: fc
-          .uniqueArray(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 })), { selector: ([a, b]) => `${a}-${b}`, maxLength: 8 })
-          .map((ls) => ls.filter(([a, b]) => a < b)),
-        cap: fc.constantFrom(1, 2),
-      }),
-    );
     fc.assert(
-      fc.property(model, ({ hours, units, links, cap }) => {
-        const n = hours.length;
-        const es: number[] = [];
-        for (let j = 0; j < n; j++) es[j] = Math.max(0, ...links.filter(([, b]) => b === j).map(([a]) => (es[a] as number) + (hours[a] as number)));
+      fc.property(hourPlan([1, 2]), ({ hours, units, links, cap }) => {
+        const es = earlyStartHours(hours, links);
         const end = Math.max(...es.map((s, i) => s + (hours[i] as number)));
         const days = Math.ceil(end / 8);
         const slot = Array.from({ length: days * 8 }, (_, h) => es.reduce((sum, s, i) => (s <= h && h < s + (hours[i] as number) ? sum + (units[i] as number) : sum), 0));
         const demand = Array.from({ length: days }, (_, d) => slot.slice(d * 8, d * 8 + 8).reduce((x, y) => x + y, 0) / 8);
         const over = Array.from({ length: days }, (_, d) => Math.max(...slot.slice(d * 8, d * 8 + 8)) > cap);
-        const load = resourceLoad(
-          {
-            network: { projectStart: START, calendar: SEVEN, activities: hours.map((h, i) => ({ id: `A${i}`, duration: h / 8 })), links: links.map(([a, b]) => ({ from: `A${a}`, to: `A${b}` })) },
-            resources: [{ id: "R", maxUnits: cap }],
-            assignments: units.map((u, i) => ({ activityId: `A${i}`, resourceId: "R", units: u })),
-          },
-          { period: "day" },
-        );
+        const load = resourceLoad(resourcePlan({ hours, units, links, cap }), { period: "day" });
         const day = (d: number) => new Date(Date.UTC(2027, 0, 4 + d)).toISOString().slice(0, 10);
         expect(load.resources.filter((r) => r.periodStart >= START).map((r) => Number(r.demand.toFixed()))).toEqual(demand);
         const flagged = new Set(load.overAllocations.flatMap((o) => Array.from({ length: days }, (_, d) => day(d)).filter((x) => x >= o.from && x <= o.to)));
@@ -78,27 +85,10 @@ describe("levelling on part days, checked minute by minute", () => {
     // Oracle: on a calendar where every day works, the levelled start of activity i is its CPM early start plus its
     // delay, both in hours from the project start (ES by a forward pass written here, FS links, durations in whole
     // hours of an 8-hour day); summing units per hour must never exceed the capacity when every demand fits it.
-    const SEVEN = createWorkingCalendar({ name: "7-day", workingWeekdays: [1, 2, 3, 4, 5, 6, 7] });
-    const model = fc.integer({ min: 1, max: 6 }).chain((n) =>
-      fc.record({
-        hours: fc.array(fc.integer({ min: 1, max: 20 }), { minLength: n, maxLength: n }),
-        units: fc.array(fc.constantFrom(0.5, 1, 2), { minLength: n, maxLength: n }),
-        links: fc
-          .uniqueArray(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 })), { selector: ([a, b]) => `${a}-${b}`, maxLength: 8 })
-          .map((ls) => ls.filter(([a, b]) => a < b)),
-        cap: fc.constantFrom(2, 3),
-      }),
-    );
     fc.assert(
-      fc.property(model, ({ hours, units, links, cap }) => {
-        const n = hours.length;
-        const es: number[] = [];
-        for (let j = 0; j < n; j++) es[j] = Math.max(0, ...links.filter(([, b]) => b === j).map(([a]) => (es[a] as number) + (hours[a] as number)));
-        const r = levelResources({
-          network: { projectStart: START, calendar: SEVEN, activities: hours.map((h, i) => ({ id: `A${i}`, duration: h / 8 })), links: links.map(([a, b]) => ({ from: `A${a}`, to: `A${b}` })) },
-          resources: [{ id: "R", maxUnits: cap }],
-          assignments: units.map((u, i) => ({ activityId: `A${i}`, resourceId: "R", units: u })),
-        });
+      fc.property(hourPlan([2, 3]), ({ hours, units, links, cap }) => {
+        const es = earlyStartHours(hours, links);
+        const r = levelResources(resourcePlan({ hours, units, links, cap }));
         const start = r.activities.map((a, i) => (es[i] as number) + Number(a.delayDays.times(8).toFixed()));
         // FS logic still holds after levelling.
         for (const [a, b] of links) expect(start[b]! >= start[a]! + hours[a]!).toBe(true);

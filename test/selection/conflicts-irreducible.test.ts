@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defineSelectionProblem, findConflicts, selectPortfolio, type SelectionConstraint } from "../../src/selection/index.js";
-import { enumerateOptimum, rawProblem, toInput, type RawProblem } from "./oracle.js";
+import { constrainedProblem, enumerateOptimum, toInput, type RawProblem } from "./oracle.js";
 
 /*
  * Every conflict an infeasible problem reports must be what its doc promises: infeasible with its own constraints
@@ -9,18 +9,7 @@ import { enumerateOptimum, rawProblem, toInput, type RawProblem } from "./oracle
  * A conflict naming a constraint that is not part of the clash sends the user to relax the wrong one (a regulatory
  * forced-in, say) without effect.
  */
-const heavy = rawProblem(9, 4).chain((p) => {
-  const idx = fc.integer({ min: 0, max: p.n - 1 });
-  const group = fc.uniqueArray(idx, { minLength: 2, maxLength: 4 });
-  return fc.record({
-    requires: fc.array(fc.tuple(idx, idx).filter(([a, b]) => a !== b), { maxLength: p.n }),
-    together: fc.array(group, { maxLength: 3 }),
-    exclusive: fc.array(group, { maxLength: 4 }),
-    forced: fc.uniqueArray(idx, { minLength: 1, maxLength: 5 }),
-    k: fc.integer({ min: 1, max: 5 }),
-    budgetScale: fc.constantFrom(0.1, 0.3, 1),
-  }).map(({ forced, k, budgetScale, ...rest }): RawProblem => ({ ...p, ...rest, budget: p.budget.map((b) => Math.floor(b * budgetScale)), forcedIn: forced.slice(0, k), forcedOut: forced.slice(k) }));
-});
+const heavy = constrainedProblem(9, 4, { forced: { min: 1, max: 5 }, forcedIn: { min: 1, max: 5 }, budgetScales: [0.1, 0.3, 1] });
 const ix = (id: string) => Number(id.slice(1));
 const BIG = 1e12;
 function only(p: RawProblem, cs: readonly SelectionConstraint[]): RawProblem {

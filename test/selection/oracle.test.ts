@@ -1,25 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createBuiltInSolver, defineSelectionProblem, selectPortfolio, verifyPlan } from "../../src/selection/index.js";
-import { enumerateOptimum, feasible, rawProblem, toInput, type RawProblem } from "./oracle.js";
+import { enumerateOptimum, expectEnumeratedOptimum, feasible, planOf, rawProblem, toInput, type RawProblem } from "./oracle.js";
 
-const plan = (p: RawProblem, selected: readonly string[]) => Array.from({ length: p.n }, (_, i) => (selected.includes(`C${String(i).padStart(2, "0")}`) ? 1 : 0));
+const plan = planOf;
 const heuristicOnly = createBuiltInSolver({ branchAndBound: false });
 
 describe("selection against exhaustive enumeration", () => {
   it("the built-in solver finds the enumerated optimum (up to 12 candidates), and its plan is feasible", async () => {
     await fc.assert(
       fc.asyncProperty(rawProblem(12), async (p) => {
-        const best = enumerateOptimum(p);
-        const r = await selectPortfolio(toInput(p), { gap: 0, whyNot: "none" });
-        if (best === undefined) {
-          expect(r.status).toBe("infeasible");
-          expect(r.conflicts.length).toBeGreaterThan(0);
-          return;
-        }
-        expect(r.status).toBe("optimal");
-        expect(r.objective.value?.toNumber()).toBe(best);
-        expect(feasible(p, plan(p, r.selected))).toBe(true);
+        expectEnumeratedOptimum(p, await selectPortfolio(toInput(p), { gap: 0, whyNot: "none" }));
       }),
       { seed: 42, numRuns: 200 },
     );
@@ -28,12 +19,7 @@ describe("selection against exhaustive enumeration", () => {
   it("at 20 candidates the built-in solver still proves the enumerated optimum", async () => {
     await fc.assert(
       fc.asyncProperty(rawProblem(20, 20), async (p) => {
-        const best = enumerateOptimum(p);
-        const r = await selectPortfolio(toInput(p), { gap: 0, whyNot: "none", timeLimitMs: 20_000 });
-        if (best === undefined) return void expect(r.status).toBe("infeasible");
-        expect(r.status).toBe("optimal");
-        expect(r.objective.value?.toNumber()).toBe(best);
-        expect(feasible(p, plan(p, r.selected))).toBe(true);
+        expectEnumeratedOptimum(p, await selectPortfolio(toInput(p), { gap: 0, whyNot: "none", timeLimitMs: 20_000 }));
       }),
       { seed: 42, numRuns: 8 },
     );

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { expect } from "vitest";
 import { money } from "../../src/core/index.js";
 import type { SelectionProblemInput } from "../../src/selection/index.js";
 
@@ -136,4 +137,64 @@ export function rawProblem(maxN: number, minN = 3): fc.Arbitrary<RawProblem> {
         split: fc.integer({ min: 0, max: 5 }),
       }).map(({ forced, split, ...rest }) => ({ ...rest, forcedIn: forced.slice(0, split >= 4 ? split - 3 : 0), forcedOut: forced.slice(split >= 4 ? split - 3 : 0, split >= 2 ? 3 : 0) }));
     });
+}
+
+/** How {@link constrainedProblem} draws its forced candidates and scales its budgets. */
+export interface ConstraintMix {
+  /** Fewest and most candidates forced (the first `k` in, the rest out). */
+  readonly forced: { readonly min: number; readonly max: number };
+  /** Fewest and most of the forced that are forced in. */
+  readonly forcedIn: { readonly min: number; readonly max: number };
+  /** Factors the drawn budgets are scaled by (0: nothing affordable). */
+  readonly budgetScales: readonly number[];
+}
+
+/**
+ * A random problem of up to `n` candidates with every constraint kind combined: dependencies (cycles allowed),
+ * together and exclusive groups, candidates forced in and out, and budgets scaled to tight or loose.
+ */
+export function constrainedProblem(n: number, periods: number, mix: ConstraintMix): fc.Arbitrary<RawProblem> {
+  return rawProblem(n, periods).chain((p) => {
+    const idx = fc.integer({ min: 0, max: p.n - 1 });
+    const group = fc.uniqueArray(idx, { minLength: 2, maxLength: 4 });
+    return fc.record({
+      requires: fc.array(fc.tuple(idx, idx).filter(([a, b]) => a !== b), { maxLength: p.n }),
+      together: fc.array(group, { maxLength: 3 }),
+      exclusive: fc.array(group, { maxLength: 4 }),
+      forced: fc.uniqueArray(idx, { minLength: mix.forced.min, maxLength: mix.forced.max }),
+      k: fc.integer(mix.forcedIn),
+      budgetScale: fc.constantFrom(...mix.budgetScales),
+    }).map(({ forced, k, budgetScale, ...rest }): RawProblem => ({
+      ...p, ...rest, budget: p.budget.map((b) => Math.floor(b * budgetScale)), forcedIn: forced.slice(0, k), forcedOut: forced.slice(k),
+    }));
+  });
+}
+
+/** A result's selected ids as a 0/1 plan over the problem's candidates (C00, C01, …). */
+export function planOf(p: RawProblem, selected: readonly string[]): number[] {
+  return Array.from({ length: p.n }, (_, i) => (selected.includes(id(i)) ? 1 : 0));
+}
+
+/** What {@link expectEnumeratedOptimum} reads of a selection result. */
+interface SelectionOutcome {
+  readonly status: string;
+  readonly selected: readonly string[];
+  readonly conflicts: readonly unknown[];
+  readonly objective: { readonly value?: { toNumber(): number; times(x: number): { toNumber(): number } } | undefined };
+}
+
+/**
+ * Asserts a result against enumeration: the enumerated optimum (`scale` × the objective, 10 for tenths) with a
+ * feasible plan, or infeasible with a conflict named when enumeration finds no feasible plan.
+ */
+export function expectEnumeratedOptimum(p: RawProblem, r: SelectionOutcome, scale = 1): void {
+  const best = enumerateOptimum(p);
+  if (best === undefined) {
+    expect(r.status).toBe("infeasible");
+    expect(r.conflicts.length).toBeGreaterThan(0);
+    return;
+  }
+  expect(r.status).toBe("optimal");
+  expect(r.objective.value?.times(scale).toNumber()).toBe(best);
+  expect(feasible(p, planOf(p, r.selected))).toBe(true);
 }
