@@ -29,9 +29,10 @@ export interface StoredRecord {
 }
 
 /**
- * Filter operators. Field values are compared as JSON values: numbers numerically, strings by UTF-16 code unit
- * order — which orders ISO dates, instants and zero-padded keys correctly but not decimal strings, so amounts are
- * not range-filtered through the port.
+ * Filter operators. Field values are compared as JSON values: numbers numerically, strings by Unicode code point
+ * (the byte order of UTF-8, as SQL binary collations compare; not JavaScript's UTF-16 code unit order, which differs
+ * between characters above U+FFFF and those of U+E000–U+FFFF) — which orders ISO dates, instants and zero-padded
+ * keys correctly but not decimal strings, so amounts are not range-filtered through the port.
  *
  * - `eq`, `ne`: equal / not equal; a missing field equals `null`.
  * - `in`: equal to one of the values in an array.
@@ -64,7 +65,10 @@ export interface Where {
 /** Sort direction. */
 export type SortDirection = "asc" | "desc";
 
-/** A page request. Results are ordered by `orderBy` (default `id` ascending), then by `id`, so order is total. */
+/**
+ * A page request. Results are ordered by `orderBy` (default `id` ascending), then by `id`, so order is total; strings
+ * (ids included) order by code point, as filters compare them.
+ */
 export interface ListQuery {
   /** Conditions, all of which must hold. */
   readonly where?: readonly Where[];

@@ -31,8 +31,39 @@ export function fieldValue(record: StoredRecord, path: string): unknown {
 }
 
 /**
+ * Orders two strings by Unicode code point — the order of their UTF-8 bytes, which is how SQL databases compare text
+ * under a binary collation (SQLite `BINARY`, PostgreSQL `"C"`, MariaDB `utf8mb4_nopad_bin`). JavaScript's `<` orders
+ * by UTF-16 code unit instead, which puts a character above U+FFFF (😀, stored as a surrogate pair) before one of
+ * U+E000–U+FFFF (`Ａ`, `\uFFFD`); everywhere else the two orders agree. Returns -1, 0 or 1.
+ *
+ * @throws {ValidationError} when either argument is not a string.
+ * @example
+ * ```ts
+ * compareCodePoints("\uFF21", "😀"); // -1 (while "\uFF21" < "😀" is false)
+ * ```
+ */
+export function compareCodePoints(a: string, b: string): -1 | 0 | 1 {
+  if (typeof a !== "string" || typeof b !== "string") throw ValidationError.single([typeof a !== "string" ? "a" : "b"], "expected a string", "compareCodePoints");
+  return codePointOrder(a, b);
+}
+
+/** {@link compareCodePoints} without the argument check, for the sort and filter loops. */
+function codePointOrder(a: string, b: string): -1 | 0 | 1 {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === n) return a.length < b.length ? -1 : 1;
+  const x = a.charCodeAt(i);
+  const y = b.charCodeAt(i);
+  // A surrogate (0xD800–0xDFFF) starts a character above U+FFFF: it sorts after every unit from 0xE000 up.
+  if (x >= 0xd800 && y >= 0xd800 && x < 0xe000 !== y < 0xe000) return x < 0xe000 ? 1 : -1;
+  return x < y ? -1 : 1;
+}
+
+/**
  * Orders two JSON scalars: `null`/missing first, then booleans, numbers, strings; numbers numerically, strings by
- * code unit. Returns -1, 0 or 1.
+ * code point ({@link compareCodePoints}). Returns -1, 0 or 1.
  *
  * @example
  * ```ts
@@ -44,6 +75,7 @@ export function compareScalars(a: unknown, b: unknown): -1 | 0 | 1 {
   const rb = rank(b);
   if (ra !== rb) return ra < rb ? -1 : 1;
   if (ra === 0 || ra === 4) return 0;
+  if (ra === 3) return codePointOrder(a as string, b as string);
   const x = a as string | number | boolean;
   const y = b as string | number | boolean;
   return x < y ? -1 : x > y ? 1 : 0;
@@ -231,7 +263,8 @@ export function decodeCursor(cursor: string): CursorPosition {
 }
 
 /**
- * Sorts, seeks and slices records in memory with exactly the port's semantics: order by the sort field, then id;
+ * Sorts, seeks and slices records in memory with exactly the port's semantics: order by the sort field, then id
+ * (strings by code point);
  * start strictly after the cursor position; return `limit` items and the next cursor.
  *
  * @example
@@ -248,7 +281,7 @@ export function pageOf(records: readonly StoredRecord[], query: ListQuery): { it
     return v === undefined || (v !== null && typeof v === "object") ? null : (v as Scalar);
   };
   const cmp = (av: Scalar, aid: string, bv: Scalar, bid: string) =>
-    dir * (compareScalars(av, bv) || (aid < bid ? -1 : aid > bid ? 1 : 0));
+    dir * (compareScalars(av, bv) || codePointOrder(aid, bid));
   let rows = records.map((r) => ({ r, v: key(r) }));
   rows.sort((a, b) => cmp(a.v, a.r.id, b.v, b.r.id));
   if (query.cursor) {

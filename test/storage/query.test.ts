@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { compareScalars, decodeCursor, encodeCursor, fieldValue, isPmoError, matchesWhere, pageOf, type StoredRecord } from "../../src/index.js";
+import { compareCodePoints, compareScalars, decodeCursor, encodeCursor, fieldValue, isPmoError, matchesWhere, pageOf, type StoredRecord } from "../../src/index.js";
 
 const rec = (id: string, extra: Record<string, unknown> = {}): StoredRecord =>
   ({ id, version: 1, createdAt: "2026-01-01T00:00:00.000Z", updatedAt: "2026-01-01T00:00:00.000Z", ...extra }) as StoredRecord;
@@ -20,6 +20,26 @@ describe("query semantics", () => {
   it("orders null first, then booleans, numbers and strings", () => {
     const values = ["b", 2, null, true, "a", 10, false];
     expect([...values].sort(compareScalars)).toEqual([null, false, true, 2, 10, "a", "b"]);
+  });
+
+  it("orders strings by code point, as SQL binary collations do (U+FF21 before U+1F600)", () => {
+    // By UTF-16 code unit (JavaScript's <) 😀 = 0xD83D 0xDE00 sorted before Ａ = 0xFF21: the memory adapter and the
+    // SQL adapters disagreed on lt/gt, ordering and pages for such strings.
+    expect(compareScalars("\uFF21", "😀")).toBe(-1);
+    expect(compareScalars("😀", "\uFFFD")).toBe(1);
+    expect(matchesWhere(rec("a", { name: "\uFF21" }), { field: "name", op: "lt", value: "😀" })).toBe(true);
+    const page = pageOf([rec("😀"), rec("\uFF21"), rec("z"), rec("\uE000")], { limit: 10 });
+    expect(page.items.map((r) => r.id)).toEqual(["z", "\uE000", "\uFF21", "😀"]);
+    const codePoints = (s: string) => Array.from(s, (c) => c.codePointAt(0) as number);
+    const reference = (a: string, b: string) => {
+      const x = codePoints(a);
+      const y = codePoints(b);
+      for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return (x[i] as number) < (y[i] as number) ? -1 : 1;
+      return Math.sign(x.length - y.length);
+    };
+    const text = fc.string({ unit: fc.constantFrom("a", "z", "é", "\uD7FF", "\uE000", "\uFF21", "\uFFFD", "\uFFFF", "😀", "𝄞", "\u{10FFFF}"), maxLength: 5 });
+    fc.assert(fc.property(text, text, (a, b) => compareCodePoints(a, b) === reference(a, b)), { seed: 3, numRuns: 2000 });
+    expect(isPmoError((() => { try { compareCodePoints(1 as never, "a"); } catch (e) { return e; } })(), "validation")).toBe(true);
   });
 
   it("never matches an ordered comparison across types or on a missing field", () => {

@@ -1,6 +1,6 @@
-import { ALL_FILTER_OPS, type FilterOp, type StorageAdapter, type Where } from "../../storage/port.js";
-import { check, expectPmoError } from "../assert.js";
-import { FILTER_PEOPLE } from "../fixtures.js";
+import { ALL_FILTER_OPS, type FilterOp, type ListQuery, type StorageAdapter, type StoredRecord, type Where } from "../../storage/port.js";
+import { check, checkSame, expectPmoError } from "../assert.js";
+import { FILTER_PEOPLE, personRecord } from "../fixtures.js";
 import type { ConformanceSuite, ConformanceTest } from "../types.js";
 
 /** Queries over FILTER_PEOPLE with their expected ids, worked out by hand from the fixture table. */
@@ -72,6 +72,34 @@ export const filtersSuite: ConformanceSuite = {
           cursor = page.nextCursor;
         } while (cursor);
         check(seen.join() === "p01,p05,p06,p07", `filtered pages must list p01,p05,p06,p07 once each, got ${seen.join()}`);
+      },
+    },
+    {
+      name: "strings compare by code point (U+FF21 before U+1F600) in filters, ordering, cursors and ids",
+      async run(adapter) {
+        // By UTF-16 code unit 😀 (0xD83D 0xDE00) would sort before Ａ (0xFF21) and � (0xFFFD); by code point it sorts after.
+        const names = ["😀 grin", "\uFF21 fullwidth", "z", "\uFFFD replacement"];
+        for (const [i, name] of names.entries()) await adapter.store("person").insert(personRecord(`cp-${name.slice(0, 1)}`, { name, power: i }));
+        const ids = async (query: Omit<ListQuery, "cursor">): Promise<string[]> => {
+          const out: string[] = [];
+          let cursor: string | null = null;
+          do {
+            const page: { items: readonly StoredRecord[]; nextCursor: string | null } = await adapter.store("person").list({ ...query, cursor });
+            out.push(...page.items.map((r) => r["name"] as string));
+            cursor = page.nextCursor;
+          } while (cursor);
+          return out;
+        };
+        const ordered = ["z", "\uFF21 fullwidth", "\uFFFD replacement", "😀 grin"];
+        checkSame(await ids({ limit: 1, orderBy: { field: "name" } }), ordered, "ordered by name, one record a page");
+        checkSame(await ids({ limit: 2, orderBy: { field: "name", direction: "desc" } }), [...ordered].reverse(), "ordered by name, descending");
+        checkSame(await ids({ limit: 1 }), ordered, "ordered by id (the ids start with the same characters)");
+        if (adapter.capabilities.filterOps.includes("lt")) {
+          checkSame(await ids({ limit: 10, orderBy: { field: "name" }, where: [{ field: "name", op: "lt", value: "😀" }] }), ordered.slice(0, 3), "name lt 😀");
+        }
+        if (adapter.capabilities.filterOps.includes("gt")) {
+          checkSame(await ids({ limit: 10, orderBy: { field: "name" }, where: [{ field: "name", op: "gt", value: "\uFFFF" }] }), ordered.slice(3), "name gt U+FFFF");
+        }
       },
     },
     {
