@@ -79,7 +79,7 @@ export const filtersSuite: ConformanceSuite = {
       async run(adapter) {
         // By UTF-16 code unit 😀 (0xD83D 0xDE00) would sort before Ａ (0xFF21) and � (0xFFFD); by code point it sorts after.
         const names = ["😀 grin", "\uFF21 fullwidth", "z", "\uFFFD replacement"];
-        for (const [i, name] of names.entries()) await adapter.store("person").insert(personRecord(`cp-${name.slice(0, 1)}`, { name, power: i }));
+        for (const [i, name] of names.entries()) await adapter.store("person").insert(personRecord(`cp-${Array.from(name)[0] as string}`, { name, power: i }));
         const ids = async (query: Omit<ListQuery, "cursor">): Promise<string[]> => {
           const out: string[] = [];
           let cursor: string | null = null;
