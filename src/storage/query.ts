@@ -50,15 +50,14 @@ export function compareCodePoints(a: string, b: string): -1 | 0 | 1 {
 /** {@link compareCodePoints} without the argument check, for the sort and filter loops. */
 function codePointOrder(a: string, b: string): -1 | 0 | 1 {
   if (a === b) return 0;
-  const n = Math.min(a.length, b.length);
   let i = 0;
-  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  if (i === n) return a.length < b.length ? -1 : 1;
-  const x = a.charCodeAt(i);
-  const y = b.charCodeAt(i);
-  // A surrogate (0xD800–0xDFFF) starts a character above U+FFFF: it sorts after every unit from 0xE000 up.
-  if (x >= 0xd800 && y >= 0xd800 && x < 0xe000 !== y < 0xe000) return x < 0xe000 ? 1 : -1;
-  return x < y ? -1 : 1;
+  while (a.charCodeAt(i) === b.charCodeAt(i)) i++; // they differ here, or one has ended (NaN)
+  // Past the end is -1 (a prefix first); a surrogate, part of a character above U+FFFF, moves after U+E000–U+FFFF.
+  const unit = (s: string) => {
+    const c = s.charCodeAt(i);
+    return c !== c ? -1 : c < 0xd800 ? c : c < 0xe000 ? c + 0x2000 : c - 0x800;
+  };
+  return unit(a) < unit(b) ? -1 : 1;
 }
 
 /**
