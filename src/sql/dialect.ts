@@ -92,7 +92,9 @@ function sqliteHandle(type: RawBuilder<unknown>, value: RawBuilder<unknown>): Js
     isTrue: sql`(${type} = 'true')`,
     isArray: sql`(${type} = 'array')`,
     str: sql`(CASE WHEN ${type} = 'text' THEN ${value} END)`,
-    num: sql`(CASE WHEN ${type} IN ('integer', 'real') THEN ${value} END)`,
+    // As a double, like JSON.parse: JSON.stringify(2 ** 60) is "1152921504606847000", which SQLite would otherwise
+    // read as that 64-bit integer and find unequal to the double 2^60 (eq missed it, keyset pages repeated records).
+    num: sql`(CASE WHEN ${type} IN ('integer', 'real') THEN CAST(${value} AS REAL) END)`,
   };
 }
 

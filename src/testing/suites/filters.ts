@@ -103,6 +103,37 @@ export const filtersSuite: ConformanceSuite = {
       },
     },
     {
+      name: "numbers beyond 2^53 compare as the numbers they are (JSON writes 2^60 as 1152921504606847000)",
+      async run(adapter) {
+        // JSON.stringify prints the shortest digits that read back as the same double; as an integer those digits are
+        // another number (1152921504606847000 ≠ 2^60 = 1152921504606846976), which a database must not compare instead.
+        const powers = [-41377198696136470, 3, 2 ** 60, 2 ** 60 + 2 ** 8, 2942537069320679000, 1e21];
+        for (const [i, power] of powers.entries()) await adapter.store("person").insert(personRecord(`big-${i}`, { power }));
+        if (adapter.capabilities.filterOps.includes("eq")) {
+          for (const [i, power] of powers.entries()) {
+            const found = (await adapter.store("person").list({ limit: 10, where: [{ field: "power", op: "eq", value: power }] })).items.map((r) => r.id);
+            checkSame(found, [`big-${i}`], `power eq ${power}`);
+          }
+        }
+        if (adapter.capabilities.filterOps.includes("gte")) {
+          const found = (await adapter.store("person").list({ limit: 10, where: [{ field: "power", op: "gte", value: 2 ** 60 }] })).items.map((r) => r.id);
+          checkSame(found, ["big-2", "big-3", "big-4", "big-5"], "power gte 2^60");
+        }
+        for (const direction of ["asc", "desc"] as const) {
+          const seen: string[] = [];
+          let cursor: string | null = null;
+          do {
+            const page: { items: readonly StoredRecord[]; nextCursor: string | null } = await adapter.store("person").list({ limit: 1, orderBy: { field: "power", direction }, cursor });
+            seen.push(...page.items.map((r) => r.id));
+            cursor = page.nextCursor;
+            check(seen.length <= powers.length, `ordered by power ${direction}: pages repeat records (${seen.join()})`);
+          } while (cursor);
+          const expected = powers.map((_, i) => `big-${i}`);
+          checkSame(seen, direction === "asc" ? expected : expected.reverse(), `ordered by power ${direction}, one record a page`);
+        }
+      },
+    },
+    {
       name: "every operator in the port is either declared or refused",
       async run(adapter) {
         for (const op of adapter.capabilities.filterOps) {
