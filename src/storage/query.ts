@@ -52,12 +52,8 @@ function codePointOrder(a: string, b: string): -1 | 0 | 1 {
   if (a === b) return 0;
   let i = 0;
   while (a.charCodeAt(i) === b.charCodeAt(i)) i++; // they differ here, or one has ended (NaN)
-  // Past the end is -1 (a prefix first); a surrogate, part of a character above U+FFFF, moves after U+E000–U+FFFF.
-  const unit = (s: string) => {
-    const c = s.charCodeAt(i);
-    return c !== c ? -1 : c < 0xd800 ? c : c < 0xe000 ? c + 0x2000 : c - 0x800;
-  };
-  return unit(a) < unit(b) ? -1 : 1;
+  // The whole character from there (a surrogate pair reads as its code point above U+FFFF); past the end, -1: a prefix first.
+  return (a.codePointAt(i) ?? -1) < (b.codePointAt(i) ?? -1) ? -1 : 1;
 }
 
 /**
