@@ -6,13 +6,18 @@ import { createReportBuilder, type ImportReport } from "../report.js";
 import { CSV_PROFILES, csvProfile, type CsvKind } from "./profiles.js";
 import { neutraliseCell } from "./neutralise.js";
 import { CsvRowDecoder, type CsvRowOptions } from "./rows.js";
+import { fieldCountMessage, RecordLines } from "./lines.js";
 
 /** Options of {@link importCsv}. */
 export type ImportCsvOptions = CsvRowOptions;
 
 /** One problem of a CSV import, as a spreadsheet user finds it. */
 export interface CsvProblem {
-  /** Line number in the file (the header is line 1). */
+  /**
+   * The file line where the row starts: 1-based, counting every physical line as an editor shows it — the header,
+   * blank lines, and each line of a quoted cell that holds line breaks (so a row after a two-line cell is one line
+   * further down). For a workbook, the sheet's row number.
+   */
   readonly row: number;
   /** Column header (or the field path when no column holds it). */
   readonly column: string;
@@ -37,9 +42,12 @@ export function csvProblems(error: ValidationError): CsvProblem[] {
  * per row. Headers map to field paths (through `mapping`), list cells hold one item per line, JSON cells structured
  * values, and a leading `'` that {@link exportCsv} added against formula injection is removed. Every row is
  * validated through the entity codec; all-or-nothing: one {@link ValidationError} lists every problem with path
- * `[row, column]` (see {@link csvProblems}) and nothing is returned half-valid.
+ * `[line, column]` (see {@link csvProblems}) and nothing is returned half-valid. `line` is the 1-based physical line
+ * of the file where the row starts, as an editor shows it: blank lines and the extra lines of a quoted cell holding
+ * line breaks count. A row with more or fewer fields than the header is refused at `[line, ""]`.
  *
- * @throws {ValidationError} on malformed CSV, a reserved header (`__proto__`, `constructor`) or any invalid row.
+ * @throws {ValidationError} on malformed CSV, a reserved header (`__proto__`, `constructor`), a row whose field count
+ *   is not the header's, or any invalid row.
  * @example
  * ```ts
  * const { records } = importCsv("cost-entry", text, {
@@ -49,23 +57,45 @@ export function csvProblems(error: ValidationError): CsvProblem[] {
  * ```
  */
 export function importCsv<K extends CsvKind>(kind: K, text: string, options: ImportCsvOptions): { records: EntityOf<K>[]; report: ImportReport } {
-  let rows: string[][];
+  let rows: { record: string[]; info: { bytes: number } }[];
   try {
-    rows = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false }) as string[][];
+    rows = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as typeof rows;
   } catch (e) {
     const err = e as { lines?: number; message: string };
     throw new ValidationError([{ path: [err.lines ?? 0, ""], message: `malformed CSV: ${err.message}`, code: "custom" }], `${kind} CSV`);
   }
-  const decoder = new CsvRowDecoder(kind, rows[0] ?? [], options);
+  const lines = new RecordLines();
+  lines.push(text);
+  const headerLine = rows.length > 0 ? lines.next(rows[0]!.info.bytes) : 1;
+  const header = rows[0]?.record ?? [];
+  const decoder = new CsvRowDecoder(kind, header, options, headerLine);
   const records: EntityOf<K>[] = [];
-  rows.slice(1).forEach((cells, i) => {
-    const record = decoder.decode(cells, i + 2);
+  for (const { record: cells, info } of rows.slice(1)) {
+    const line = lines.next(info.bytes);
+    if (!fieldCountFits(decoder, cells, header.length, line)) continue;
+    const record = decoder.decode(cells, line);
     if (record !== undefined) records.push(record);
-  });
+  }
   decoder.throwIfInvalid();
   const report = createReportBuilder("csv");
   report.count("rows", records.length);
   return { records, report: report.finish() };
+}
+
+/**
+ * A row with more or fewer fields than the header (an unquoted comma, a row cut short) would put values under the
+ * wrong columns: it is refused at `[line, ""]`, naming both counts.
+ *
+ * @example
+ * ```ts
+ * if (fieldCountFits(decoder, cells, header.length, line)) decoder.decode(cells, line);
+ * ```
+ * @internal
+ */
+export function fieldCountFits(decoder: CsvRowDecoder<CsvKind>, cells: readonly string[], expected: number, line: number): boolean {
+  if (cells.length === expected) return true;
+  decoder.issues.push({ path: [line, ""], message: fieldCountMessage(line, expected, cells.length), code: "custom" });
+  return false;
 }
 
 /** One data row of a table being imported: its line (row number in the sheet or file) and its cells as text. @internal */

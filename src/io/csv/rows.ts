@@ -48,7 +48,7 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
  * already used on an earlier line. Problems collect in `issues` with paths `[line, column]`.
  */
 export class CsvRowDecoder<K extends CsvKind> {
-  /** Every problem found so far, `[line, column]` paths (the header is line 1). */
+  /** Every problem found so far, `[line, column]` paths (`line`: where the row starts in the file, see `importCsv`). */
   readonly issues: ValidationIssue[] = [];
   private readonly paths: string[];
   private readonly schema: z.ZodType;
@@ -61,16 +61,16 @@ export class CsvRowDecoder<K extends CsvKind> {
    * const rows = new CsvRowDecoder("cost-entry", ["id", "amount.amount"], { importedAt: "2026-11-25T12:00:00.000Z" });
    * ```
    */
-  constructor(private readonly kind: K, private readonly header: readonly string[], private readonly options: CsvRowOptions) {
+  constructor(private readonly kind: K, private readonly header: readonly string[], private readonly options: CsvRowOptions, headerLine = 1) {
     csvProfile(kind, `${String(kind)} CSV`); // an unknown kind (or "constructor") is refused before anything is read
     const issues: ValidationIssue[] = [];
     const firstColumn = new Map<string, number>();
     this.paths = header.map((h, c) => {
       const path = ownEntry(options.mapping, h) ?? h.trim(); // own entries: an unmapped "toString" header is no mapping
       if (path.split(".").some((p) => RESERVED.has(p) || p === "")) {
-        issues.push({ path: [1, h], message: `column ${c + 1}: "${h}" is not a usable field name`, code: "custom" });
+        issues.push({ path: [headerLine, h], message: `column ${c + 1}: "${h}" is not a usable field name`, code: "custom" });
       } else if (firstColumn.has(path)) {
-        issues.push({ path: [1, h], message: `column ${c + 1}: "${h}" repeats column ${firstColumn.get(path)! + 1} (both hold ${path})`, code: "custom" });
+        issues.push({ path: [headerLine, h], message: `column ${c + 1}: "${h}" repeats column ${firstColumn.get(path)! + 1} (both hold ${path})`, code: "custom" });
       } else firstColumn.set(path, c);
       return path;
     });

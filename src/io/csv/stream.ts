@@ -3,6 +3,8 @@ import { ValidationError } from "../../core/index.js";
 import type { EntityOf } from "../../entities/index.js";
 import type { CsvKind } from "./profiles.js";
 import { CsvRowDecoder, type CsvRowOptions } from "./rows.js";
+import { fieldCountFits } from "./csv.js";
+import { RecordLines } from "./lines.js";
 
 /** Options of {@link importCsvBatches}. */
 export interface ImportCsvBatchOptions extends CsvRowOptions {
@@ -42,16 +44,18 @@ export async function* importCsvBatches<K extends CsvKind>(
 ): AsyncGenerator<EntityOf<K>[], void, undefined> {
   const size = options.batchSize ?? 1000;
   const maxProblems = options.maxProblems ?? 1000;
-  const parser = parse({ bom: true, skip_empty_lines: true, relax_column_count: false });
+  const parser = parse({ bom: true, skip_empty_lines: true, relax_column_count: true, info: true });
   const writer = parser.writable.getWriter();
-  const reader = parser.readable.getReader() as ReadableStreamDefaultReader<string[]>;
+  const reader = parser.readable.getReader() as ReadableStreamDefaultReader<{ record: string[]; info: { bytes: number } }>;
   const encoder = new TextEncoder(); // the parser takes bytes
+  const lines = new RecordLines(); // the file line each record starts on
   let stopped = false;
   // Feeds the parser as it asks for more (the writer waits while the parser's queue is full).
   const feeding = (async () => {
     try {
       for await (const chunk of chunks) {
         if (stopped) break;
+        lines.push(chunk); // before the parser sees it: a record's end never lies beyond the text pushed here
         await writer.write(encoder.encode(chunk));
       }
       if (!stopped) await writer.close();
@@ -63,7 +67,7 @@ export async function* importCsvBatches<K extends CsvKind>(
   feeding.catch(() => {}); // surfaced through the reader below
   let decoder: CsvRowDecoder<K> | undefined;
   let batch: EntityOf<K>[] = [];
-  let line = 1;
+  let columns = 0;
   try {
     for (;;) {
       let next: Awaited<ReturnType<typeof reader.read>>;
@@ -76,12 +80,14 @@ export async function* importCsvBatches<K extends CsvKind>(
         throw malformed(kind, e);
       }
       if (next.done) break;
+      const line = lines.next(next.value.info.bytes);
+      const cells = next.value.record;
       if (decoder === undefined) {
-        decoder = new CsvRowDecoder(kind, next.value, options);
+        decoder = new CsvRowDecoder(kind, cells, options, line);
+        columns = cells.length;
         continue;
       }
-      line++;
-      const record = decoder.decode(next.value, line);
+      const record = fieldCountFits(decoder, cells, columns, line) ? decoder.decode(cells, line) : undefined;
       if (decoder.issues.length >= maxProblems) {
         // Enough problems: stop reading (the feeder, maybe waiting on a full queue, is released by the cancel).
         stopped = true;
