@@ -1,7 +1,11 @@
 import { ValidationError } from "../../core/index.js";
 
-/** Where a tracker item stands: the three status categories every tool has under its own state names. */
-export type TrackerStatusCategory = "to-do" | "in-progress" | "done";
+/**
+ * Where a tracker item stands: the three status categories every tool has under its own state names, and
+ * `excluded` for an item taken out of scope (Azure DevOps' Removed state, a Jira issue resolved as Won't Do, a GitHub
+ * issue closed as not planned): neither work to do nor work done.
+ */
+export type TrackerStatusCategory = "to-do" | "in-progress" | "done" | "excluded";
 
 /** One work item of a tracker export, in the same shape whatever the tool. */
 export interface TrackerItem {
@@ -17,6 +21,8 @@ export interface TrackerItem {
   readonly status: TrackerStatusCategory;
   /** The state as written, when it is in none of the profile's lists (so counted as to do); see `toDoStates`. */
   readonly unlistedState?: string;
+  /** Why an `excluded` item is out of scope, as written: `state "Removed"`, `resolution "Won't Do"`. */
+  readonly excludedBy?: string;
   /** Story points or estimate, as exact decimal text. */
   readonly points?: string;
   /** The sprint / iteration the item is in (the latest, when several). */
@@ -74,10 +80,31 @@ export function trackerDate(text: string | undefined | null, format: TrackerDate
   return iso;
 }
 
-/** A number of points as exact decimal text, or undefined when empty. @internal */
+/**
+ * A number of story points (or an estimate) as exact decimal text, or `undefined` for an empty cell. Accepted: a JSON
+ * number, or text of digits with at most one decimal separator — a point (`1.5`, `1000`) or a comma (`1,5`, the
+ * decimal comma of a German or French export). Refused, never guessed: a separator followed by exactly three digits
+ * after 1–3 leading digits (`1,000` is a thousand in an English export and one in a German one; `2.500` likewise),
+ * thousands separators (`1,000,000`, `1.000,5`, `1 000`, `1'000`), signs, exponents and anything else.
+ *
+ * @throws {ValidationError} when the value is not such a number.
+ * @example
+ * ```ts
+ * pointsText("1,5"); // "1.5"
+ * pointsText(8);     // "8"
+ * pointsText("1,000"); // throws: "1,000" is ambiguous: 1000 with a thousands separator or 1 with a decimal comma; …
+ * ```
+ * @internal
+ */
 export function pointsText(v: unknown): string | undefined {
   if (v === undefined || v === null || v === "") return undefined;
-  const s = typeof v === "number" ? String(v) : String(v).trim().replace(",", ".");
-  if (!/^\d+(\.\d+)?$/.test(s)) throw ValidationError.single([], `"${String(v)}" is not a number of points`, "tracker export");
+  const written = typeof v === "number" ? String(v) : String(v).trim();
+  if (typeof v === "string" && /^[1-9]\d{0,2}[.,]\d{3}$/.test(written)) {
+    const [whole, part] = written.split(/[.,]/) as [string, string];
+    const decimal = `${whole}.${part}`.replace(/\.?0+$/, "");
+    throw ValidationError.single([], `"${written}" is ambiguous: ${whole}${part} with a thousands separator or ${decimal} with a decimal ${written.includes(",") ? "comma" : "point"}; write ${whole}${part} (no thousands separator) or ${decimal}`, "tracker export");
+  }
+  const s = /^\d+,\d+$/.test(written) ? written.replace(",", ".") : written;
+  if (!/^\d+(\.\d+)?$/.test(s)) throw ValidationError.single([], `"${String(v)}" is not a number of points (digits with at most one decimal point or comma, no thousands separator)`, "tracker export");
   return s;
 }

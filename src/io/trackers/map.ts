@@ -49,8 +49,10 @@ interface PackagePlan {
  * `epic` field) become packages earned by **units** (`totalUnits` = the story points of their stories, `unitName`
  * "story points"); each day stories were resolved becomes a progress record with the cumulative points done
  * (`started`, and `finished` once every story is done). Stories without a parent, a package without points and done
- * stories without a date are listed in the import report, never silently dropped. All or nothing: every package is
- * validated through the entity codec.
+ * stories without a date are listed in the import report, never silently dropped. Items out of scope (status
+ * `excluded`: ADO's Removed, Jira's Won't Do, GitHub's not planned — see the profile's `excludedStates` and
+ * `excludedResolutions`) count neither as to do nor as done and are reported (`excluded`); the stories of an
+ * excluded epic are listed as unmapped. All or nothing: every package is validated through the entity codec.
  *
  * @throws {ValidationError} when a package does not validate (paths name the package key), when `plannedStart`,
  *   `plannedFinish`, `asOf` or an item's `resolved` is not a calendar date `YYYY-MM-DD`, or `importedAt` is not a UTC
@@ -72,11 +74,24 @@ export function trackerToPmokit(exp: TrackerExport, options: TrackerMappingOptio
   for (const [state, keys] of unlisted) {
     report.warn(keys[0]!, `state "${state}" (${keys.join(", ")}) is in none of the profile's done, in-progress or to-do states: counted as to do`, "unlisted-state");
   }
+  // Items out of scope (ADO's Removed, Jira's Won't Do, GitHub's not planned): neither to do nor done, so their points
+  // count nowhere — as ADO leaves Removed items out of burndown. One warning per reason, naming its items.
+  const excluded = new Map<string, string[]>();
+  for (const it of exp.items) if (it.status === "excluded") excluded.set(it.excludedBy ?? "", [...(excluded.get(it.excludedBy ?? "") ?? []), it.key]);
+  for (const [why, keys] of excluded) {
+    report.warn(keys[0]!, `${keys.join(", ")}: ${why === "" ? "excluded" : why} — out of scope, counted neither as to do nor as done`, "excluded");
+  }
+  if (excluded.size > 0) report.count("excluded items", [...excluded.values()].reduce((n, k) => n + k.length, 0));
   const packages = new Map<string, PackagePlan>();
-  for (const it of exp.items) if (it.level === "package") packages.set(it.key, { key: it.key, title: it.title, units: [] });
+  for (const it of exp.items) if (it.level === "package" && it.status !== "excluded") packages.set(it.key, { key: it.key, title: it.title, units: [] });
   const byKey = new Map(exp.items.map((i) => [i.key, i] as const));
   for (const it of exp.items) {
-    if (it.level !== "unit") continue;
+    if (it.level !== "unit" || it.status === "excluded") continue;
+    const parentOut = it.parentKey === undefined ? undefined : byKey.get(it.parentKey);
+    if (parentOut?.status === "excluded") {
+      report.unmapped(it.key, "item", `its epic or feature ${parentOut.key} is out of scope (${parentOut.excludedBy ?? "excluded"}): not counted`);
+      continue;
+    }
     if (it.parentKey === undefined) {
       report.unmapped(it.key, "item", "no epic or feature: not in any work package");
       continue;

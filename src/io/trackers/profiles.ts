@@ -25,6 +25,11 @@ export interface TrackerProfile {
     readonly points?: TrackerField;
     readonly sprint?: TrackerField;
     readonly resolved?: TrackerField;
+    /**
+     * How the item was resolved or closed: Jira's `Resolution` (Done, Won't Do, Duplicate…), a GitHub issue's close
+     * reason (`stateReason`: COMPLETED, NOT_PLANNED, DUPLICATE). Read against `excludedResolutions`.
+     */
+    readonly resolution?: TrackerField;
   };
   /** Item types that become work packages (epics, features). */
   readonly packageTypes: readonly string[];
@@ -37,9 +42,25 @@ export interface TrackerProfile {
    * as to do but is reported (`unlisted-state`): a workflow's own done state ("Closed") does not go unnoticed.
    */
   readonly toDoStates?: readonly string[];
+  /**
+   * State (or status category) names that take an item out of scope — Azure DevOps' `Removed`, which ADO itself leaves
+   * out of burndown and velocity; compared case-insensitively, before the other lists. Such an item is neither to do
+   * nor done: its points count nowhere, and the import report lists it (`excluded`).
+   */
+  readonly excludedStates?: readonly string[];
+  /**
+   * Resolutions (`fields.resolution`) that take an item out of scope, whatever its state: Jira's Won't Do or
+   * Duplicate sit in the Done status category but are no work done; a GitHub issue closed as not planned likewise.
+   */
+  readonly excludedResolutions?: readonly string[];
   /** How text dates are written. */
   readonly dateFormat: TrackerDateFormat;
 }
+
+/** Jira statuses that mean the work was dropped (company-managed workflows often have one, in the Done category). */
+const JIRA_EXCLUDED_STATES: readonly string[] = ["Cancelled", "Canceled", "Won't Do"];
+/** Jira's resolutions for an issue closed without the work being done (Cloud's defaults, Server's, Service Management's). */
+const JIRA_EXCLUDED_RESOLUTIONS: readonly string[] = ["Won't Do", "Won't Fix", "Duplicate", "Cannot Reproduce", "Incomplete", "Declined"];
 
 /**
  * Jira's CSV export ("Export Excel CSV (all fields)"): `Custom field (Story point estimate)` is the points field of
@@ -55,12 +76,14 @@ export const JIRA_CSV_PROFILE: TrackerProfile = {
   tool: "jira",
   fields: {
     key: "Issue key", id: "Issue id", title: "Summary", type: "Issue Type", status: "Status", statusCategory: "Status Category",
-    parent: "Parent", points: "Custom field (Story point estimate)", sprint: "Sprint", resolved: "Resolved",
+    parent: "Parent", points: "Custom field (Story point estimate)", sprint: "Sprint", resolved: "Resolved", resolution: "Resolution",
   },
   packageTypes: ["Epic"],
   doneStates: ["Done"],
   inProgressStates: ["In Progress"],
   toDoStates: ["To Do", "Open", "Backlog", "Reopened", "Selected for Development"],
+  excludedStates: JIRA_EXCLUDED_STATES,
+  excludedResolutions: JIRA_EXCLUDED_RESOLUTIONS,
   dateFormat: "jira",
 };
 
@@ -80,11 +103,14 @@ export const JIRA_JSON_PROFILE: TrackerProfile = {
     key: ["key"], id: ["id"], title: ["fields", "summary"], type: ["fields", "issuetype", "name"], status: ["fields", "status", "name"],
     statusCategory: ["fields", "status", "statusCategory", "key"], parent: ["fields", "parent", "key"],
     points: ["fields", "customfield_10016"], sprint: ["fields", "customfield_10020"], resolved: ["fields", "resolutiondate"],
+    resolution: ["fields", "resolution", "name"],
   },
   packageTypes: ["Epic"],
   doneStates: ["done"],
   inProgressStates: ["indeterminate"],
   toDoStates: ["new", "undefined"],
+  excludedStates: JIRA_EXCLUDED_STATES,
+  excludedResolutions: JIRA_EXCLUDED_RESOLUTIONS,
   dateFormat: "iso",
 };
 
@@ -107,6 +133,7 @@ export const AZURE_DEVOPS_CSV_PROFILE: TrackerProfile = {
   doneStates: ["Closed", "Done", "Resolved"],
   inProgressStates: ["Active", "Committed", "In Progress"],
   toDoStates: ["New", "Proposed", "Approved", "To Do"],
+  excludedStates: ["Removed"],
   dateFormat: "month-day-year",
 };
 
@@ -130,6 +157,7 @@ export const AZURE_DEVOPS_JSON_PROFILE: TrackerProfile = {
   doneStates: ["Closed", "Done", "Resolved"],
   inProgressStates: ["Active", "Committed", "In Progress"],
   toDoStates: ["New", "Proposed", "Approved", "To Do"],
+  excludedStates: ["Removed"],
   dateFormat: "iso",
 };
 
@@ -137,11 +165,14 @@ export const AZURE_DEVOPS_JSON_PROFILE: TrackerProfile = {
  * GitHub Projects `gh project item-list <n> --owner <o> --format json`: custom fields appear under their lower-case
  * names. The parent is a single-select `epic` field here (its value names the package); an `estimate` number
  * field holds the points and an `iteration` field the sprint. There is no resolution date in the export: done items
- * without one are dated at the import's status date.
+ * without one are dated at the import's status date. Nor is there an issue's close reason: an issue closed as not
+ * planned is moved to "Done" by the project's built-in workflow like a completed one. When your export carries the
+ * reason (the issue's GraphQL `stateReason`), point `fields.resolution` at it and such issues are left out of scope
+ * (`excludedResolutions`: NOT_PLANNED, DUPLICATE).
  *
  * @example
  * ```ts
- * const profile = { ...GITHUB_PROJECTS_PROFILE, fields: { ...GITHUB_PROJECTS_PROFILE.fields, points: ["story points"] } };
+ * const profile = { ...GITHUB_PROJECTS_PROFILE, fields: { ...GITHUB_PROJECTS_PROFILE.fields, points: ["story points"], resolution: ["content", "stateReason"] } };
  * ```
  */
 export const GITHUB_PROJECTS_PROFILE: TrackerProfile = {
@@ -152,5 +183,6 @@ export const GITHUB_PROJECTS_PROFILE: TrackerProfile = {
   doneStates: ["Done"],
   inProgressStates: ["In Progress", "In Review"],
   toDoStates: ["Todo", "Backlog"],
+  excludedResolutions: ["NOT_PLANNED", "DUPLICATE"],
   dateFormat: "iso",
 };

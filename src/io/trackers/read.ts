@@ -3,6 +3,7 @@ import { ValidationError, type ValidationIssue } from "../../core/index.js";
 import { pointsText, trackerDate, type TrackerItem, type TrackerSprint, type TrackerStatusCategory } from "./item.js";
 import type { TrackerField, TrackerProfile } from "./profiles.js";
 import { duplicateJsonKeys } from "../json-keys.js";
+import { fieldCountMessage, RecordLines } from "../csv/lines.js";
 
 /** What a tracker export holds once read: its items and the sprints they name. */
 export interface TrackerExport {
@@ -24,7 +25,14 @@ export interface ReadTrackerOptions {
 
 type Lookup = (field: TrackerField | undefined) => unknown;
 
-function statusOf(profile: TrackerProfile, state: unknown, category: unknown): { status: TrackerStatusCategory; unlisted?: string } {
+function statusOf(profile: TrackerProfile, state: unknown, category: unknown, resolution: unknown): { status: TrackerStatusCategory; unlisted?: string; excludedBy?: string } {
+  const name = (v: unknown) => (v === undefined || v === null || typeof v === "object" ? "" : String(v).trim());
+  const isIn = (list: readonly string[] | undefined, v: string) => v !== "" && list?.some((d) => d.toLowerCase() === v.toLowerCase()) === true;
+  // Out of scope first (ADO's Removed, Jira's Won't Do): such an item is neither to do nor done.
+  for (const [what, v] of [["state", name(state)], ["status category", name(category)]] as const) {
+    if (isIn(profile.excludedStates, v)) return { status: "excluded", excludedBy: `${what} "${v}"` };
+  }
+  if (isIn(profile.excludedResolutions, name(resolution))) return { status: "excluded", excludedBy: `resolution "${name(resolution)}"` };
   const written = String(category ?? state ?? "").trim();
   const s = written.toLowerCase();
   const has = (list: readonly string[] | undefined) => list?.some((d) => d.toLowerCase() === s) === true;
@@ -34,7 +42,9 @@ function statusOf(profile: TrackerProfile, state: unknown, category: unknown): {
   return profile.toDoStates === undefined || s === "" || has(profile.toDoStates) ? { status: "to-do" } : { status: "to-do", unlisted: written };
 }
 
-const statusFields = (r: { status: TrackerStatusCategory; unlisted?: string }) => ({ status: r.status, ...(r.unlisted === undefined ? {} : { unlistedState: r.unlisted }) });
+const statusFields = (r: { status: TrackerStatusCategory; unlisted?: string; excludedBy?: string }) => ({
+  status: r.status, ...(r.unlisted === undefined ? {} : { unlistedState: r.unlisted }), ...(r.excludedBy === undefined ? {} : { excludedBy: r.excludedBy }),
+});
 
 const text = (v: unknown): string | undefined => (v === undefined || v === null || v === "" ? undefined : typeof v === "object" ? undefined : String(v).trim());
 
@@ -98,7 +108,7 @@ function readItems(rows: readonly Lookup[], profile: TrackerProfile, subject: st
       key,
       title: text(get(profile.fields.title)) ?? key,
       level: type !== undefined && packageTypes.has(type.toLowerCase()) ? "package" : "unit",
-      ...statusFields(statusOf(profile, get(profile.fields.status), get(profile.fields.statusCategory))),
+      ...statusFields(statusOf(profile, get(profile.fields.status), get(profile.fields.statusCategory), get(profile.fields.resolution))),
       ...(parentKey === undefined ? {} : { parentKey }),
       ...(points === undefined ? {} : { points }),
       ...(sprint === undefined ? {} : { sprint: sprint.name }),
@@ -124,9 +134,12 @@ function limits(textIn: string, options: ReadTrackerOptions, subject: string): n
 /**
  * Reads a tracker's CSV export (Jira, Azure DevOps query) with a mapping profile: columns by header, a repeated
  * header (Jira's several `Sprint` columns) read as a list, typed into {@link TrackerItem}s. All or nothing: one
- * `ValidationError` names each item and field that cannot be read (`["CRM-12", "resolved"]`).
+ * `ValidationError` names each item and field that cannot be read (`["CRM-12", "resolved"]`). A row whose field
+ * count is not the header's is refused before any value is read, every such row at `["line 7"]` (the file line
+ * where the row starts, as an editor shows it), naming both counts.
  *
- * @throws {ValidationError} on malformed CSV, a missing key column, an oversized export or unreadable values.
+ * @throws {ValidationError} on malformed CSV, a row with more or fewer fields than the header, a missing key column,
+ *   an oversized export or unreadable values.
  * @example
  * ```ts
  * const { items, sprints } = readTrackerCsv(readFileSync("jira.csv", "utf8"), JIRA_CSV_PROFILE);
@@ -135,16 +148,26 @@ function limits(textIn: string, options: ReadTrackerOptions, subject: string): n
 export function readTrackerCsv(csv: string, profile: TrackerProfile, options: ReadTrackerOptions = {}): TrackerExport {
   const subject = `${profile.tool} CSV export`;
   const maxItems = limits(csv, options, subject);
-  let rows: string[][];
+  let parsed: { record: string[]; info: { bytes: number } }[];
   try {
-    rows = parse(csv, { bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][];
+    parsed = parse(csv, { bom: true, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as typeof parsed;
   } catch (e) {
     throw ValidationError.single([], `malformed CSV: ${(e as Error).message}`, subject);
   }
+  const lines = new RecordLines();
+  lines.push(csv);
+  const at = parsed.map((p) => lines.next(p.info.bytes)); // the file line each record starts on
+  const rows = parsed.map((p) => p.record);
   const header = (rows[0] ?? []).map((h) => h.trim());
   if (rows.length - 1 > maxItems) throw ValidationError.single([], `more than ${maxItems} items; refused`, subject);
   const keyColumn = typeof profile.fields.key === "string" ? profile.fields.key : "";
   if (!header.includes(keyColumn)) throw ValidationError.single([], `no "${keyColumn}" column (columns: ${header.join(", ")})`, subject);
+  // A row with more or fewer fields than the header (an unquoted comma in a summary, a row cut short) would put its
+  // values under the wrong columns — a title as the status, points as the sprint: every such row is refused.
+  const shifted = rows.flatMap((cells, r) => (r > 0 && cells.length !== header.length
+    ? [{ path: [`line ${at[r]!}`], message: fieldCountMessage(at[r]!, header.length, cells.length), code: "custom" }]
+    : []));
+  if (shifted.length > 0) throw new ValidationError(shifted, subject);
   const lookups = rows.slice(1).map((cells): Lookup => (field) => {
     if (typeof field !== "string") return undefined;
     const values = header.flatMap((h, i) => (h === field && (cells[i] ?? "").trim() !== "" ? [cells[i]!] : []));
