@@ -224,15 +224,17 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
       name,
       capabilities,
       store,
-      // A nested transaction is a savepoint: it works on a copy of this overlay and replaces it only on success.
+      // A nested transaction is a savepoint: it works on a copy of this overlay and, on success, brings back the
+      // writes it made — only those: a write made meanwhile through this handle stays (it used to be dropped).
       async transaction<T>(fn: (tx: StorageAdapter) => Promise<T>): Promise<T> {
         guard();
-        const child: Overlay = new Map([...overlay].map(([k, m]) => [k, new Map(m)]));
+        const copy = () => new Map([...overlay].map(([k, m]) => [k, new Map(m)]));
+        const start = copy();
+        const child: Overlay = copy();
         let open = true;
         try {
           const result = await fn(txAdapter(child, () => open && isOpen()));
-          overlay.clear();
-          for (const [k, m] of child) overlay.set(k, m);
+          for (const [k, m] of child) for (const [id, p] of m) if (start.get(k)?.get(id) !== p) pending(k).set(id, p);
           return result;
         } finally {
           open = false;

@@ -96,6 +96,25 @@ export const transactionsSuite: ConformanceSuite = {
       });
       check((await adapter.store("person").get("tx-nested-ok")) !== null, "nested writes must commit with the outer");
     }),
+    txTest("a write made through the outer handle while a nested transaction runs is kept when both commit", async (adapter) => {
+      const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+      await runInTransaction(adapter, async (tx) => {
+        await Promise.all([
+          runInTransaction(tx, async (inner) => {
+            await tick();
+            await tick();
+            await inner.store("person").insert(personRecord("tx-inner-late"));
+          }),
+          (async () => {
+            await tick();
+            await tx.store("person").insert(personRecord("tx-outer-meanwhile"));
+          })(),
+        ]);
+        check((await tx.store("person").get("tx-outer-meanwhile")) !== null, "the outer write must still be visible in the transaction");
+      });
+      check((await adapter.store("person").get("tx-inner-late")) !== null, "the nested write must commit");
+      check((await adapter.store("person").get("tx-outer-meanwhile")) !== null, "the outer write made meanwhile must commit too (it returned success)");
+    }),
     txTest("a version conflict inside a transaction rolls back its earlier writes", async (adapter) => {
       const store = adapter.store("person");
       await store.insert(personRecord("tx-v"));
