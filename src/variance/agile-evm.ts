@@ -1,9 +1,9 @@
 import * as z from "zod";
 import {
-  ValidationError, decimal, type ValidationIssue, isMoney, isIsoDate, isoDate, metric, missing, money, ratio, type Decimal, type IsoDate, type Metric, type Money, checkArguments,
+  ValidationError, decimal, minorUnits, type ValidationIssue, isMoney, isIsoDate, isoDate, metric, missing, money, ratio, type Decimal, type IsoDate, type Metric, type Money, checkArguments,
 } from "../core/index.js";
 import { duplicateIdIssues } from "../core/unique-ids.js";
-import { fromMinor, shareOfBig, toMinor } from "./exact.js";
+import { fromMinor, shareOfBig } from "./exact.js";
 import type { EvmFigures } from "./figures.js";
 
 /** A sprint of the release plan: its name and last day. */
@@ -78,10 +78,19 @@ function points(v: unknown, path: string): Decimal {
   return d;
 }
 
+/** The amount in whole minor units, at any size (Decimal arithmetic is exact here); sub-cent amounts are refused. */
+function wholeMinorUnits(m: Money, path: readonly (string | number)[]): bigint {
+  const scale = minorUnits(m.currency);
+  const units = m.amount.times(decimal(10).pow(scale));
+  if (!units.isInteger()) throw ValidationError.single(path, `${m.amount.toFixed()} ${m.currency} has more than ${scale} decimals`, "agile earned value");
+  return BigInt(units.toFixed());
+}
+
 /** A sprint listed twice would count twice among the planned (and finished) sprints, and move PV. */
 function duplicateNameIssues(sprints: readonly PlannedSprint[]): ValidationIssue[] {
   const seen = new Set<string>();
   return sprints.flatMap((s, i) => {
+    if (typeof s?.name !== "string") return [];
     const repeated = seen.has(s.name);
     seen.add(s.name);
     return repeated ? [{ path: ["sprints", i, "name"], message: `sprint ${JSON.stringify(s.name)} is listed twice (it would count twice)`, code: "custom" as const }] : [];
@@ -133,13 +142,13 @@ export function agileEarnedValue(input: AgileEvmInput, options: { readonly statu
   const cur = bac.currency;
   // Money as in earnedValue: exact to the cent (more decimals than the currency has are refused), each money figure
   // rounded once, half-even, from exact operands; differences and indices are then formed from those cents.
-  const bacUnits = toMinor(bac, ["budget"], "agile earned value");
+  const bacUnits = wholeMinorUnits(bac, ["budget"]);
   const excluded: string[] = [];
   let acAmount = decimal(0);
   input.costs.forEach((c, i) => {
     const amount = moneyAt(c.amount, ["costs", i, "amount"]);
     if (amount.currency !== cur) throw ValidationError.single(["costs", i, "amount", "currency"], `cost in ${amount.currency}, budget in ${cur}`, "agile earned value");
-    toMinor(amount, ["costs", i, "amount"], "agile earned value");
+    wholeMinorUnits(amount, ["costs", i, "amount"]);
     if (!isIsoDate(c.date)) throw ValidationError.single(["costs", i, "date"], `${JSON.stringify(c.date)} is not a YYYY-MM-DD date`, "agile earned value");
     if (c.date > statusDate) excluded.push(c.id ?? String(i));
     else acAmount = acAmount.plus(amount.amount);

@@ -127,7 +127,7 @@ export function shareOf(units: number, num: Decimal, den: Decimal): number {
  * `units × num ÷ den` rounded half-even to whole minor units, exactly and at any size (a bigint): a share of a
  * budget by a ratio of two Decimals (points done of the scope, AC of EV).
  */
-export function shareOfBig(units: number, num: Decimal, den: Decimal): bigint {
+export function shareOfBig(units: number | bigint, num: Decimal, den: Decimal): bigint {
   const n = exactFraction(num);
   const d = exactFraction(den);
   return productRatioRoundBig([units, n.num, d.den], [n.den, d.num]);
