@@ -23,6 +23,8 @@ export interface ImportFileOptions {
    * disagrees is refused: its amounts are in its own currency, and relabelling them would be wrong.
    */
   readonly currency?: string;
+  /** The unit of an MSPDI percent lag's `LinkLag` (see `MspdiMappingOptions.percentLagUnit`). */
+  readonly percentLagUnit?: "tenths" | "whole";
   /** CSV entity kind: request, requirement, cost-entry, checklist-item. */
   readonly kind?: string;
   /** The import instant stamped on new records (ISO 8601). */
@@ -110,6 +112,9 @@ export async function openImportable(file: string, options: ImportFileOptions): 
   if (options.currency !== undefined && ext !== ".xml") {
     throw new CliError(`--currency applies to MS Project XML (.xml) files only; ${isDir ? "a folder of JSON files" : `a ${ext || "file without an extension"}`} carries the currency on every amount`, { code: "usage" });
   }
+  if (options.percentLagUnit !== undefined && ext !== ".xml") {
+    throw new CliError("--percent-lag-unit applies to MS Project XML (.xml) files only", { code: "usage" });
+  }
   if (isDir) return { form: "records", records: (await readOfficeFolder(file)).records };
   if (ext === ".json") return { form: "records", records: (await readDatasetFile(file)).records };
   if (ext === ".csv") {
@@ -133,6 +138,7 @@ export async function openImportable(file: string, options: ImportFileOptions): 
         projectId: need(options.project, "--project", "MSPDI"), projectCode: need(options.code, "--code", "MSPDI"),
         projectManagerId: need(options.manager, "--manager", "MSPDI"), sponsorId: need(options.sponsor, "--sponsor", "MSPDI"),
         importedBy: need(options.actor, "--actor", "MSPDI"), importedAt: options.importedAt,
+        ...(options.percentLagUnit !== undefined ? { percentLagUnit: options.percentLagUnit } : {}),
       };
       return { form: "stream", batches: () => mspdiBatches(file, options.currency, mapping) };
     }

@@ -116,9 +116,10 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
     .option("--sponsor <person>", "sponsor id (MSPDI)")
     .option("--actor <person>", "who imports (MSPDI)")
     .addOption(new Option("--currency <code>", "currency of an MSPDI file without a CurrencyCode (MS Project 2003); a file whose CurrencyCode differs is refused").argParser(parseCurrency))
+    .addOption(new Option("--percent-lag-unit <unit>", "unit of an MSPDI percent lag's LinkLag: tenths of a percent (default) or whole percent, as files MPXJ wrote store it").choices(["tenths", "whole"]))
     .option("--kind <kind>", "entity kind of a CSV file: request, requirement, cost-entry, checklist-item")
     .option("--imported-at <instant>", "instant stamped on new records (ISO 8601; default now — with --as-of's today, the CLI's one use of the clock)");
-  type FileOpts = { project?: string; code?: string; manager?: string; sponsor?: string; actor?: string; currency?: string; kind?: string; importedAt?: string; json?: boolean; db: string };
+  type FileOpts = { project?: string; code?: string; manager?: string; sponsor?: string; actor?: string; currency?: string; percentLagUnit?: "tenths" | "whole"; kind?: string; importedAt?: string; json?: boolean; db: string };
   const importOptions = (o: FileOpts) => ({ ...o, importedAt: o.importedAt ?? cliNow(raw).toISOString() });
 
   fileOptions(program.command("import").description("validate a file (pmokit dataset JSON, a folder of per-kind JSON, MSPDI, ReqIF or CSV) and store it, all or nothing")

@@ -14,6 +14,7 @@ export * from "./dataset/dataset.js";
 export { readMspdi, type ReadMspdiOptions, type MspdiDocument } from "./mspdi/read.js";
 export { writeMspdi } from "./mspdi/write.js";
 export { mspdiToPmokit, type MspdiMappingOptions } from "./mspdi/map.js";
+export type { MspdiPercentLagUnit } from "./mspdi/context.js";
 export { importMspdiBatches, type ImportMspdiBatchOptions } from "./mspdi/stream.js";
 export { pmokitToMspdi, type ProjectPlan } from "./mspdi/export.js";
 export { resolveMspdiCalendar, expandMspdiException, type MspdiCalendar } from "./mspdi/calendar.js";

@@ -1,7 +1,9 @@
 import * as z from "zod";
 import {
-  ValidationError, decimal, isMoney, isIsoDate, isoDate, metric, missing, money, ratio, type Decimal, type IsoDate, type Metric, type Money, checkArguments,
+  ValidationError, decimal, minorUnits, type ValidationIssue, isMoney, isIsoDate, isoDate, metric, missing, money, ratio, type Decimal, type IsoDate, type Metric, type Money, checkArguments,
 } from "../core/index.js";
+import { duplicateIdIssues } from "../core/unique-ids.js";
+import { fromMinor, shareOfBig } from "./exact.js";
 import type { EvmFigures } from "./figures.js";
 
 /** A sprint of the release plan: its name and last day. */
@@ -76,6 +78,25 @@ function points(v: unknown, path: string): Decimal {
   return d;
 }
 
+/** The amount in whole minor units, at any size (Decimal arithmetic is exact here); sub-cent amounts are refused. */
+function wholeMinorUnits(m: Money, path: readonly (string | number)[]): bigint {
+  const scale = minorUnits(m.currency);
+  const units = m.amount.times(decimal(10).pow(scale));
+  if (!units.isInteger()) throw ValidationError.single(path, `${m.amount.toFixed()} ${m.currency} has more than ${scale} decimals`, "agile earned value");
+  return BigInt(units.toFixed());
+}
+
+/** A sprint listed twice would count twice among the planned (and finished) sprints, and move PV. */
+function duplicateNameIssues(sprints: readonly PlannedSprint[]): ValidationIssue[] {
+  const seen = new Set<string>();
+  return sprints.flatMap((s, i) => {
+    if (typeof s?.name !== "string") return [];
+    const repeated = seen.has(s.name);
+    seen.add(s.name);
+    return repeated ? [{ path: ["sprints", i, "name"], message: `sprint ${JSON.stringify(s.name)} is listed twice (it would count twice)`, code: "custom" as const }] : [];
+  });
+}
+
 /**
  * Agile earned value (AgileEVM, Sulaiman, Barton & Blackburn 2006) for a release at a status date: the baseline is
  * the release budget spread evenly over the planned sprints, so **PV = BAC × sprints finished / sprints planned**;
@@ -83,9 +104,12 @@ function points(v: unknown, path: string): Decimal {
  * up to the status date. The indices and forecasts follow as in classic EVM (SPI, CPI, EAC = BAC / CPI, ETC, VAC),
  * plus the forecast length of the release in sprints (planned sprints / SPI). A figure that cannot be computed is a
  * Metric with its reason (`pv-is-zero` before the first sprint ends, `ac-is-zero`, `no-scope` without points).
+ * Money is handled as `earnedValue` handles it: PV, EV and EAC are each rounded once to the currency's minor unit
+ * (half-even) from exact operands (EAC = BAC × AC / EV), and SV, CV, ETC, VAC and the indices are formed from those.
  *
  * @throws {ValidationError} for a bad date, negative or non-numeric points, completed points above the scope, no
- *   planned sprints, or a cost in another currency than the budget.
+ *   planned sprints, a sprint name or cost id listed twice, an amount with more decimals than its currency has, or a
+ *   cost in another currency than the budget.
  * @example
  * ```ts
  * const r = agileEarnedValue({
@@ -113,25 +137,33 @@ export function agileEarnedValue(input: AgileEvmInput, options: { readonly statu
   const total = points(input.totalPoints, "totalPoints");
   const done = points(input.completedPoints, "completedPoints");
   if (done.gt(total)) throw ValidationError.single(["completedPoints"], "completed points exceed the release scope", "agile earned value");
+  const repeated = [...duplicateIdIssues(input.costs, ["costs"]), ...duplicateNameIssues(input.sprints)];
+  if (repeated.length > 0) throw new ValidationError(repeated, "agile earned value");
+  const cur = bac.currency;
+  // Money as in earnedValue: exact to the cent (more decimals than the currency has are refused), each money figure
+  // rounded once, half-even, from exact operands; differences and indices are then formed from those cents.
+  const bacUnits = wholeMinorUnits(bac, ["budget"]);
   const excluded: string[] = [];
   let acAmount = decimal(0);
   input.costs.forEach((c, i) => {
     const amount = moneyAt(c.amount, ["costs", i, "amount"]);
-    if (amount.currency !== bac.currency) throw ValidationError.single(["costs", i, "amount", "currency"], `cost in ${amount.currency}, budget in ${bac.currency}`, "agile earned value");
+    if (amount.currency !== cur) throw ValidationError.single(["costs", i, "amount", "currency"], `cost in ${amount.currency}, budget in ${cur}`, "agile earned value");
+    wholeMinorUnits(amount, ["costs", i, "amount"]);
     if (!isIsoDate(c.date)) throw ValidationError.single(["costs", i, "date"], `${JSON.stringify(c.date)} is not a YYYY-MM-DD date`, "agile earned value");
     if (c.date > statusDate) excluded.push(c.id ?? String(i));
     else acAmount = acAmount.plus(amount.amount);
   });
   const planned = input.sprints.length;
   const completedSprints = finishes.filter((f) => f <= statusDate).length;
-  const cur = bac.currency;
+  const share = (num: Decimal, den: Decimal) => fromMinor(shareOfBig(bacUnits, num, den), cur);
   const m = (d: Decimal) => money(d, cur);
-  const pv = metric(m(bac.amount.times(completedSprints).div(planned)));
-  const ev: Metric<Money> = total.isZero() ? missing("no-scope") : metric(m(bac.amount.times(done).div(total)));
+  const pv = metric(share(decimal(completedSprints), decimal(planned)));
+  const ev: Metric<Money> = total.isZero() ? missing("no-scope") : metric(share(done, total));
   const ac = metric(m(acAmount));
   const spi: Metric<Decimal> = ev.value === undefined ? missing(ev.reason) : ratio(ev.value.amount, pv.value.amount, "pv-is-zero");
   const cpi: Metric<Decimal> = ev.value === undefined ? missing(ev.reason) : ratio(ev.value.amount, acAmount, "ac-is-zero");
-  const eac: Metric<Money> = cpi.value === undefined ? missing(cpi.reason) : cpi.value.isZero() ? missing("ev-is-zero") : metric(m(bac.amount.div(cpi.value)));
+  // EAC = BAC / CPI = BAC × AC / EV, rounded once (dividing by the 34-digit CPI would leave digits past the cent).
+  const eac: Metric<Money> = cpi.value === undefined ? missing(cpi.reason) : cpi.value.isZero() ? missing("ev-is-zero") : metric(share(acAmount, ev.value!.amount));
   const minus = (a: Metric<Money>, b: Metric<Money>): Metric<Money> => (a.value === undefined ? missing(a.reason) : b.value === undefined ? missing(b.reason) : metric(m(a.value.amount.minus(b.value.amount))));
   return {
     statusDate,
@@ -154,7 +186,8 @@ export function agileEarnedValue(input: AgileEvmInput, options: { readonly statu
       eac,
       etc: minus(eac, ac),
       vac: minus(metric(bac), eac),
-      forecastSprints: spi.value === undefined ? missing(spi.reason) : spi.value.isZero() ? missing("ev-is-zero") : metric(decimal(planned).div(spi.value)),
+      // planned / SPI = planned × PV / EV, in one division.
+      forecastSprints: spi.value === undefined ? missing(spi.reason) : spi.value.isZero() ? missing("ev-is-zero") : metric(decimal(planned).times(pv.value.amount).div(ev.value!.amount)),
     },
   };
 }

@@ -122,3 +122,13 @@ export function shareOf(units: number, num: Decimal, den: Decimal): number {
   if (d.num === 0n) throw ValidationError.single(["divisor"], "division by zero", "decimal division");
   return productRatioRound([units, n.num, d.den], [n.den, d.num]);
 }
+
+/**
+ * `units × num ÷ den` rounded half-even to whole minor units, exactly and at any size (a bigint): a share of a
+ * budget by a ratio of two Decimals (points done of the scope, AC of EV).
+ */
+export function shareOfBig(units: number | bigint, num: Decimal, den: Decimal): bigint {
+  const n = exactFraction(num);
+  const d = exactFraction(den);
+  return productRatioRoundBig([units, n.num, d.den], [n.den, d.num]);
+}

@@ -86,3 +86,66 @@ describe("agileEarnedValue", () => {
     );
   });
 });
+
+describe("agileEarnedValue: money to the cent, once (as earnedValue)", () => {
+  const three = [1, 2, 3].map((n) => ({ name: `S${n}`, finish: `2026-01-${10 * n}` }));
+  it("rounds PV, EV and EAC once, half-even, and forms the rest from those cents", () => {
+    // BAC 100.00 over 3 sprints, one ended by 01-15; 1 of 3 points done; AC 10.00.
+    // PV = 100 × 1/3 = 33.333… → 33.33; EV = 100 × 1/3 → 33.33; SV = 0.00; CV = 33.33 − 10.00 = 23.33.
+    // EAC = BAC × AC / EV = 100 × 10 / 33.33 = 30.0030003… → 30.00 (before: 30 from 100 / 3.3333…, with 34 digits,
+    // and PV 33.3333333333333333333333333333333 EUR); ETC = 20.00, VAC = 70.00; CPI = 33.33 / 10 = 3.333.
+    const f = agileEarnedValue({ budget: eur("100.00"), sprints: three, totalPoints: 3, completedPoints: 1, costs: [{ date: "2026-01-05", amount: eur("10.00") }] }, { statusDate: "2026-01-15" }).figures;
+    const text = (m: { value?: { amount: { toFixed(): string } } }) => m.value?.amount.toFixed();
+    expect([f.pv, f.ev, f.sv, f.cv, f.eac, f.etc, f.vac].map(text)).toEqual(["33.33", "33.33", "0", "23.33", "30", "20", "70"]);
+    expect(f.cpi.value?.toFixed()).toBe("3.333");
+    // forecast = 3 × PV / EV = 3 sprints.
+    expect(f.forecastSprints.value?.toFixed()).toBe("3");
+  });
+
+  it("rounds half to even, and to the currency's own minor unit", () => {
+    // BAC 1.00 EUR over 8 sprints, one ended: PV = 0.125 → 0.12 (half-even; half-up would give 0.13).
+    const eight = Array.from({ length: 8 }, (_, i) => ({ name: `S${i + 1}`, finish: `2026-0${1 + Math.floor(i / 4)}-${10 + (i % 4) * 5}` }));
+    const r = agileEarnedValue({ budget: eur("1.00"), sprints: eight, totalPoints: 8, completedPoints: 3, costs: [] }, { statusDate: "2026-01-12" });
+    expect(r.completedSprints).toBe(1);
+    expect(r.figures.pv.value?.amount.toFixed()).toBe("0.12");
+    // EV = 1.00 × 3/8 = 0.375 → 0.38 (half-even: 37.5 cents, 37 is odd, so up).
+    expect(r.figures.ev.value?.amount.toFixed()).toBe("0.38");
+    // JPY has no minor unit: 1000 × 1/3 = 333.33… → 333 yen.
+    const yen = agileEarnedValue({ budget: money("1000", "JPY"), sprints: three, totalPoints: 3, completedPoints: 1, costs: [] }, { statusDate: "2026-01-15" });
+    expect(yen.figures.pv.value?.amount.toFixed()).toBe("333");
+  });
+
+  it("property: every money figure is whole cents, and CV = EV − AC, SV = EV − PV, ETC = EAC − AC exactly", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 1, max: 500 }), fc.integer({ min: 0, max: 500 }), fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 0, max: 3 }), (cents, total, doneRaw, acCents, ended) => {
+        const done = doneRaw % (total + 1);
+        const amount = (c: number) => eur((c / 100).toFixed(2));
+        const f = agileEarnedValue({ budget: amount(cents), sprints: three, totalPoints: total, completedPoints: done, costs: [{ date: "2026-01-01", amount: amount(acCents) }] }, { statusDate: ["2026-01-01", "2026-01-10", "2026-01-20", "2026-01-30"][ended]! }).figures;
+        for (const m of [f.pv, f.ev, f.ac, f.sv, f.cv, f.eac, f.etc, f.vac]) if (m.value) expect(m.value.amount.decimalPlaces()).toBeLessThanOrEqual(2);
+        expect(f.cv.value!.amount.eq(f.ev.value!.amount.minus(f.ac.value!.amount))).toBe(true);
+        expect(f.sv.value!.amount.eq(f.ev.value!.amount.minus(f.pv.value!.amount))).toBe(true);
+        if (f.eac.value) expect(f.etc.value!.amount.eq(f.eac.value.amount.minus(f.ac.value!.amount))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("refuses a cost listed twice, a sprint listed twice and sub-cent amounts, with paths", () => {
+    const base = { budget: eur("100.00"), sprints: three, totalPoints: 3, completedPoints: 1, costs: [] as { id?: string; date: string; amount: ReturnType<typeof eur> }[] };
+    const issues = (input: typeof base) => {
+      try {
+        agileEarnedValue(input, { statusDate: "2026-01-15" });
+      } catch (e) {
+        expect(e).toBeInstanceOf(ValidationError);
+        return (e as ValidationError).issues.map((i) => i.path.join("."));
+      }
+      return [];
+    };
+    // Before: the repeated cost x counted twice (AC 20.00 for one 10.00 invoice); the repeated sprint made 4 planned.
+    const x = { id: "x", date: "2026-01-05", amount: eur("10.00") };
+    expect(issues({ ...base, costs: [x, x] })).toEqual(["costs.1.id"]);
+    expect(issues({ ...base, sprints: [...three, three[0]!] })).toEqual(["sprints.3.name"]);
+    expect(issues({ ...base, budget: eur("100.005") })).toEqual(["budget"]);
+    expect(issues({ ...base, costs: [{ date: "2026-01-05", amount: eur("0.001") }] })).toEqual(["costs.0.amount"]);
+  });
+});

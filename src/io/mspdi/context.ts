@@ -22,7 +22,17 @@ export interface MspdiMappingOptions {
   readonly costCategory?: EntityOf<"cost-entry">["category"];
   /** Capex or opex for actual-cost entries (default `opex`). */
   readonly expenditure?: "capex" | "opex";
+  /**
+   * The unit of `LinkLag` under a percent `LagFormat` (19, 20, 51, 52), where writers disagree: `tenths` of a percent
+   * (default: the unit Microsoft documents for `LinkLag`, and how several importers read it, so 500 is 50 %) or
+   * `whole` percent (how MPXJ reads and writes it, so a file MPXJ wrote from an `.mpp` stores 50 % as 50). Each
+   * percent lag read under the default is reported (`percent-lag-unit`), since the other reading is ten times larger.
+   */
+  readonly percentLagUnit?: MspdiPercentLagUnit;
 }
+
+/** How a percent lag's `LinkLag` is counted: tenths of a percent or whole percent (see `percentLagUnit`). */
+export type MspdiPercentLagUnit = "tenths" | "whole";
 
 /** What mapping one task needs from the whole file: the project's settings and the task outline. @internal */
 export interface MspdiMapContext {
@@ -31,6 +41,8 @@ export interface MspdiMapContext {
   readonly stamp: { readonly version: number; readonly createdAt: string; readonly updatedAt: string };
   readonly statusDate: IsoDate | undefined;
   readonly minutesPerDay: string;
+  /** The unit of a percent lag's `LinkLag`. */
+  readonly percentLagUnit: MspdiPercentLagUnit;
   /** `BaselineForEarnedValue` (default 0). */
   readonly evBaseline: number;
   /** Task UID → entity id. */
@@ -101,6 +113,13 @@ function minutesPerDayOf(project: MspdiElement): string {
   return text.trim();
 }
 
+/** The percent-lag unit option, refused at its path when it is neither of the two conventions. */
+export function percentLagUnitOf(unit: unknown): MspdiPercentLagUnit {
+  if (unit === undefined) return "tenths";
+  if (unit === "tenths" || unit === "whole") return unit;
+  throw ValidationError.single(["percentLagUnit"], `expected "tenths" or "whole", not ${JSON.stringify(unit)}`, "MSPDI options");
+}
+
 /**
  * The mapping context of a project element (its fields; lists are not read) and a task outline.
  * @internal
@@ -120,6 +139,7 @@ export function mspdiMapContext(
     stamp: { version: 1, createdAt: options.importedAt, updatedAt: options.importedAt },
     statusDate: fieldDay(project, "StatusDate") ?? fieldDay(project, "CurrentDate"),
     minutesPerDay: minutesPerDayOf(project),
+    percentLagUnit: percentLagUnitOf(options.percentLagUnit),
     evBaseline: fieldNum(project, "BaselineForEarnedValue") ?? 0,
     idOf: (uid) => outline.idOf(uid),
     parentOf: (t) => outline.parentOf(t),

@@ -5,6 +5,7 @@ import type { MspdiElement } from "./element.js";
 import type { MspdiDocument } from "./read.js";
 import type { MspdiValue } from "./values.js";
 import { PmoDecimal } from "../../core/index.js";
+import { percentLagUnitOf, type MspdiPercentLagUnit } from "./context.js";
 import { mspdiLogicOut } from "./logic.js";
 import { mspdiCalendarOut, mspdiResourcesOut } from "./export-resources.js";
 
@@ -60,15 +61,19 @@ const MINUTES_PER_DAY = 480;
  * from the cost entries), milestones as zero-duration tasks, and each baseline's dates and costs. Task UIDs of
  * records that came from an MSPDI import (`<projectId>-t<UID>`) are kept, so re-importing gives the same ids.
  * What MSPDI cannot hold (earning rules other than % complete / physical %, multi-slice budgets as slices) is listed
- * in the report. Write the result with `writeMspdi`.
+ * in the report. Write the result with `writeMspdi`. Percent lags are written in `options.percentLagUnit` (tenths of a
+ * percent by default; `whole` for tools that read percent lags as MPXJ does), as `mspdiToPmokit` reads them.
  *
+ * @throws {ValidationError} when `percentLagUnit` is neither `tenths` nor `whole`.
  * @example
  * ```ts
  * const { document, report } = pmokitToMspdi({ project, workPackages, baselines, costEntries });
+ * pmokitToMspdi(plan, { percentLagUnit: "whole" }); // a 50 % lag as <LinkLag>50</LinkLag>
  * writeFileSync("plan.xml", writeMspdi(document));
  * ```
  */
-export function pmokitToMspdi(plan: ProjectPlan): { document: MspdiDocument; report: ImportReport } {
+export function pmokitToMspdi(plan: ProjectPlan, options: { readonly percentLagUnit?: MspdiPercentLagUnit } = {}): { document: MspdiDocument; report: ImportReport } {
+  const percentLagUnit = percentLagUnitOf(options.percentLagUnit);
   const report = createReportBuilder("mspdi-export");
   const { project } = plan;
   const cur = project.budget.currency;
@@ -126,7 +131,7 @@ export function pmokitToMspdi(plan: ProjectPlan): { document: MspdiDocument; rep
     // Progress may report an overrun (above 100 %); MS Project's percent complete stops at 100.
     const overrun = last?.percentComplete?.gt(100) === true;
     if (overrun) report.warn(`WorkPackage[${w.code}]`, `percent complete ${last?.percentComplete?.toFixed()} is above 100: exported as 100`, "percent-complete-above-100");
-    const logic = mspdiLogicOut(w, (id) => uids.get(id), MINUTES_PER_DAY, report);
+    const logic = mspdiLogicOut(w, (id) => uids.get(id), MINUTES_PER_DAY, report, percentLagUnit);
     tasks.push(el({
       UID: String(uids.get(w.id)), ID: String(tasks.length), Name: w.name, WBS: w.code, OutlineNumber: w.code,
       OutlineLevel: String(w.code.split(".").length), Start: at(w.plannedStart, "08:00:00"), Finish: at(w.plannedFinish, "17:00:00"),
@@ -157,7 +162,7 @@ export function pmokitToMspdi(plan: ProjectPlan): { document: MspdiDocument; rep
     const outline = numbered(n);
     usedOutlines.add(outline);
     const date = m.forecastDate ?? m.baselineDate ?? m.actualDate ?? project.plannedStart;
-    const logic = mspdiLogicOut(m, (id) => uids.get(id), MINUTES_PER_DAY, report);
+    const logic = mspdiLogicOut(m, (id) => uids.get(id), MINUTES_PER_DAY, report, percentLagUnit);
     tasks.push(el({
       UID: String(uids.get(m.id)), ID: String(tasks.length), Name: m.name, WBS: outline, OutlineNumber: outline,
       OutlineLevel: String(outline.split(".").length), Start: at(date, "08:00:00"), Finish: at(date, "08:00:00"), Milestone: "1", Summary: "0",

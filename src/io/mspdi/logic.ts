@@ -1,6 +1,7 @@
 import { isIsoDate, PmoDecimal, type IsoDate } from "../../core/index.js";
 import type { WireOf } from "../../entities/index.js";
 import type { ReportBuilder } from "../report.js";
+import type { MspdiPercentLagUnit } from "./context.js";
 import type { MspdiElement } from "./element.js";
 
 /*
@@ -42,12 +43,13 @@ const day = (el: MspdiElement, f: string): IsoDate | undefined => {
 /**
  * The predecessor links of one task in pmokit's wire shape. `LinkLag` is in tenths of minutes: working formats give
  * `working-days` (÷ 10 ÷ minutes per day), elapsed formats `elapsed-days` (÷ 10 ÷ 1440), percent formats `percent`
- * (LinkLag ÷ 10, as MS Project stores a percent lag in tenths of a percent). Links to tasks not in the file
- * (cross-project links, the project summary task) are left out and reported.
+ * in `percentLagUnit`: LinkLag ÷ 10 for `tenths` (the default, reported, since MPXJ-written files mean whole
+ * percent) or LinkLag as it is for `whole`. Links to tasks not in the file (cross-project links, the project summary
+ * task) are left out and reported.
  *
  * @example
  * ```ts
- * mspdiPredecessors(task, (uid) => ids.get(uid), "480", "Task[UID=7]", report);
+ * mspdiPredecessors(task, (uid) => ids.get(uid), "480", "Task[UID=7]", report, "tenths");
  * // [{ predecessorId: "prj-x-t3", type: "FS", lag: { kind: "working-days", days: "2" } }]
  * ```
  */
@@ -57,6 +59,7 @@ export function mspdiPredecessors(
   minutesPerDay: string,
   where: string,
   report: ReportBuilder,
+  percentLagUnit: MspdiPercentLagUnit = "tenths",
 ): Link[] {
   const out: Link[] = [];
   for (const l of task.lists["predecessors"] ?? []) {
@@ -78,7 +81,12 @@ export function mspdiPredecessors(
     let lag: Link["lag"];
     if (tenths !== 0) {
       const t = new PmoDecimal(tenths).dividedBy(10);
-      if (PERCENT_FORMATS.has(format)) lag = { kind: "percent", percent: t.toFixed() };
+      if (PERCENT_FORMATS.has(format)) {
+        lag = { kind: "percent", percent: percentLagUnit === "whole" ? String(tenths) : t.toFixed() };
+        if (percentLagUnit === "tenths") {
+          report.warn(`${where}/PredecessorLink`, `LinkLag ${tenths} at LagFormat ${format} read as ${t.toFixed()} % (tenths of a percent); a file written by MPXJ means ${tenths} %: import with percentLagUnit "whole" for that reading`, "percent-lag-unit");
+        }
+      }
       else if (ELAPSED_FORMATS.has(format)) lag = { kind: "elapsed-days", days: t.dividedBy(1440).toDecimalPlaces(6).toFixed() };
       else lag = { kind: "working-days", days: t.dividedBy(minutesPerDay).toDecimalPlaces(6).toFixed() };
     }
@@ -115,8 +123,8 @@ export function mspdiConstraintFields(task: MspdiElement, where: string, report:
 
 /**
  * The MSPDI fields of a pmokit link list, constraint and deadline: `PredecessorLink` elements (lags written in
- * tenths of minutes with their `LagFormat`: 7 days, 8 elapsed days, 19 percent), `ConstraintType`/`ConstraintDate`
- * and `Deadline`. Links whose predecessor has no task UID in the export are reported and left out.
+ * tenths of minutes with their `LagFormat`: 7 days, 8 elapsed days, 19 percent in `percentLagUnit`, tenths of a
+ * percent by default), `ConstraintType`/`ConstraintDate` and `Deadline`. Links whose predecessor has no task UID in the export are reported and left out.
  *
  * @example
  * ```ts
@@ -128,6 +136,7 @@ export function mspdiLogicOut(
   uidOf: (id: string) => number | undefined,
   minutesPerDay: number,
   report: ReportBuilder,
+  percentLagUnit: MspdiPercentLagUnit = "tenths",
 ): { fields: Record<string, string>; predecessors: MspdiElement[] } {
   const predecessors: MspdiElement[] = [];
   for (const l of item.predecessors ?? []) {
@@ -139,7 +148,7 @@ export function mspdiLogicOut(
     const fields: Record<string, string> = { PredecessorUID: String(uid), Type: String(MSPDI_LINK_TYPES.indexOf(l.type)) };
     if (l.lag) {
       const amount = new PmoDecimal((l.lag.kind === "percent" ? l.lag.percent : l.lag.days)!.toFixed());
-      const [tenths, format] = l.lag.kind === "percent" ? [amount.times(10), 19] : l.lag.kind === "elapsed-days" ? [amount.times(14_400), 8] : [amount.times(minutesPerDay * 10), 7];
+      const [tenths, format] = l.lag.kind === "percent" ? [amount.times(percentLagUnit === "whole" ? 1 : 10), 19] : l.lag.kind === "elapsed-days" ? [amount.times(14_400), 8] : [amount.times(minutesPerDay * 10), 7];
       fields["LinkLag"] = tenths.toDecimalPlaces(0).toFixed();
       fields["LagFormat"] = String(format);
     } else {

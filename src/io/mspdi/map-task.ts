@@ -34,7 +34,7 @@ export function mapMspdiTask(t: MspdiElement, ctx: MspdiMapContext, report: Repo
     report.warn(where, "task without start date left out", "no-dates");
     return {};
   }
-  const predecessors = mspdiPredecessors(t, ctx.idOf, ctx.minutesPerDay, where, report);
+  const predecessors = mspdiPredecessors(t, ctx.idOf, ctx.minutesPerDay, where, report, ctx.percentLagUnit);
   const logic = { ...(predecessors.length > 0 ? { predecessors } : {}), ...mspdiConstraintFields(t, where, report) };
   const parent = ctx.parentOf(t);
   if (fieldStr(t, "Milestone") === "1") {

@@ -1,4 +1,5 @@
 import { zipSync, strToU8 } from "fflate";
+import { checkLimit } from "../limit.js";
 import { ValidationError } from "../../core/index.js";
 import { inflateEntries } from "../inflate.js";
 import { utf8ErrorOffset } from "../utf8.js";
@@ -32,11 +33,7 @@ export interface ReqifzContent {
  * ```
  */
 export function unzipReqifz(data: Uint8Array, options: UnzipReqifzOptions = {}): ReqifzContent {
-  const limit = options.maxInflatedBytes;
-  // NaN or a string would compare false against every size and switch the zip-bomb guard off: refused.
-  if (limit !== undefined && (typeof limit !== "number" || Number.isNaN(limit) || limit <= 0)) {
-    throw ValidationError.single(["maxInflatedBytes"], `a byte limit is a number above 0, not ${String(limit)}`, "ReqIF archive options");
-  }
+  checkLimit(options.maxInflatedBytes, "maxInflatedBytes", "ReqIF archive options");
   let name: string | undefined;
   const first = (n: string) => (name === undefined && n.toLowerCase().endsWith(".reqif") ? ((name = n), true) : false);
   const { entries, names } = inflateEntries(data, first, { maxInflatedBytes: options.maxInflatedBytes ?? 256 * 1024 * 1024 }, "ReqIF archive");

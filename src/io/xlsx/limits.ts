@@ -1,4 +1,4 @@
-import { ValidationError } from "../../core/index.js";
+import { checkLimit } from "../limit.js";
 
 /** Limits a workbook must stay within before pmokit reads it; each is checked while the file streams by. */
 export interface XlsxLimits {
@@ -24,12 +24,7 @@ export type ResolvedXlsxLimits = Required<XlsxLimits>;
  * every size and would switch its guard (the zip-bomb limit among them) off.
  */
 export function resolveXlsxLimits(l: XlsxLimits = {}): ResolvedXlsxLimits {
-  for (const key of LIMIT_KEYS) {
-    const v = l[key];
-    if (v !== undefined && (typeof v !== "number" || Number.isNaN(v) || v <= 0)) {
-      throw ValidationError.single([key], `a limit is a number above 0, not ${typeof v === "string" ? JSON.stringify(v) : String(v)}`, "XLSX options");
-    }
-  }
+  for (const key of LIMIT_KEYS) checkLimit(l[key], key, "XLSX options");
   return {
     maxInflatedBytes: l.maxInflatedBytes ?? 256 * 1024 * 1024,
     maxEntries: l.maxEntries ?? 10_000,
