@@ -132,7 +132,7 @@ export function analyzeDelivery(records: ImportedRecords, statusDate: IsoDate | 
     );
     return {
       code: p.code, name: p.name, series, rag,
-      slips: milestoneSlips(ms, baselines, { statusDate: asOf }),
+      slips: milestoneSlips(ms, baselines, { statusDate: asOf, ...(p.activeBaseline !== undefined ? { baseline: p.activeBaseline } : {}) }),
       raid: { risks, issues, actions: byProject(list(records, "action"), p.id), decisions: byProject(list(records, "decision"), p.id) },
     };
   });

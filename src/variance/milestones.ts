@@ -48,20 +48,27 @@ export interface MilestoneSlip {
  * is judged on its forecast and reported without an actual date), and baselines captured after it are left out
  * of the ledger and of the baseline date.
  *
- * @throws {ValidationError} when the status date is missing.
+ * The baseline date is the one in `options.baseline` when it is given — the number `earnedValue` measures against
+ * (pass the project's `activeBaseline`, as earnedValue defaults to it), so both tables read one baseline; a milestone
+ * that baseline does not hold, or a baseline captured after the status date, gives `no-baseline`. Without it: the
+ * milestone's own `baselineDate`, else the latest baseline captured by the status date.
+ *
+ * @throws {ValidationError} when the status date is missing, or `baseline` is not a whole number 0–10.
  * @example
  * ```ts
- * const slips = milestoneSlips(milestones, baselines, { statusDate: "2026-11-20", calendar });
+ * const slips = milestoneSlips(milestones, baselines, { statusDate: "2026-11-20", calendar, baseline: project.activeBaseline });
  * slips.filter((m) => m.key && m.status === "overdue");
  * ```
  */
 export function milestoneSlips(
   milestones: readonly Milestone[],
   baselines: readonly Baseline[],
-  options: { readonly statusDate: IsoDate | string; readonly calendar?: WorkingCalendar },
+  options: { readonly statusDate: IsoDate | string; readonly calendar?: WorkingCalendar; readonly baseline?: number | undefined },
 ): readonly MilestoneSlip[] {
   checkArguments("milestoneSlips", { milestones: [milestones, "object[]"], baselines: [baselines, "object[]"], options: [options, "object"] });
   if (!isIsoDate(options.statusDate)) throw ValidationError.single(["statusDate"], "a status date (YYYY-MM-DD) is required", "milestone slips");
+  const wanted = options.baseline;
+  if (wanted !== undefined && (!Number.isInteger(wanted) || wanted < 0 || wanted > 10)) throw ValidationError.single(["baseline"], "baseline numbers are 0–10", "milestone slips");
   const cal = options.calendar ?? STANDARD_CALENDAR;
   const asOf = options.statusDate as IsoDate;
   const wd = (a: IsoDate, b: IsoDate) => workingDaysBetween(cal, a, b);
@@ -79,7 +86,9 @@ export function milestoneSlips(
       ledger.push({ baseline: b.number, date: bm.date, reason: b.reason, slipFromPrevious: prev ? wd(prev.date, bm.date) : 0 });
     }
     const original = ledger[0]?.date;
-    const baselineDate = replannedLater ? ledger[ledger.length - 1]?.date : (m.baselineDate ?? ledger[ledger.length - 1]?.date);
+    const baselineDate = wanted !== undefined
+      ? ledger.find((e) => e.baseline === wanted)?.date
+      : replannedLater ? ledger[ledger.length - 1]?.date : (m.baselineDate ?? ledger[ledger.length - 1]?.date);
     const outcome = actualDate ?? m.forecastDate;
     const slip = baselineDate && outcome ? wd(baselineDate, outcome) : undefined;
     let status: MilestoneSlip["status"];

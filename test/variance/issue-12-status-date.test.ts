@@ -102,3 +102,37 @@ describe("issue 12 #3: milestone slips as of the status date", () => {
     expect([m!.baselineDate, m!.slip, m!.ledger.length, m!.status]).toEqual(["2027-02-01", 14, 1, "forecast-late"]);
   });
 });
+
+describe("milestoneSlips: the baseline earnedValue measures against", () => {
+  const bm = (date: string) => [{ milestoneId: "ms-live", name: "Go-live", date: isoDate(date), key: true }];
+  const m0 = { ...b0, milestones: bm("2027-02-01") };
+  const m1 = { ...b1, milestones: bm("2027-02-15") };
+  const live = (extra: Record<string, unknown> = {}) => decodeEntity("milestone", { id: "ms-live", version: 1, createdAt: T, updatedAt: T, projectId: "PRJ-T", name: "Go-live", key: true, forecastDate: "2027-02-19", ...extra }) as Milestone;
+  const slip = (m: Milestone, baseline?: number, statusDate = "2027-01-22") => {
+    const [s] = milestoneSlips([m], [m0, m1], { statusDate, baseline });
+    return [s!.baselineDate, s!.slip, s!.status];
+  };
+
+  it("measures against the baseline named (the project's active one), not the latest", () => {
+    // On 01-22 both baselines are captured. Without the option: the latest, baseline 1 (02-15); the forecast 02-19 is
+    // 4 working days later. A project whose active baseline is 0 (as MS Project's BaselineForEarnedValue can say) has
+    // its earned value measured against 02-01: 02-02..02-05, 02-08..02-12, 02-15..02-19 = 14 working days late.
+    expect(slip(live())).toEqual(["2027-02-15", 4, "forecast-late"]);
+    expect(slip(live(), 0)).toEqual(["2027-02-01", 14, "forecast-late"]);
+    // The option wins over the milestone's own baselineDate, as earnedValue's `baseline` wins over activeBaseline.
+    expect(slip(live({ baselineDate: "2027-02-15" }), 0)).toEqual(["2027-02-01", 14, "forecast-late"]);
+    expect(slip(live({ baselineDate: "2027-02-15" }))).toEqual(["2027-02-15", 4, "forecast-late"]);
+  });
+
+  it("a baseline not captured by the status date, or not holding the milestone, gives no-baseline", () => {
+    // Baseline 1 is captured 01-18: on 01-15 it is not there yet.
+    expect(slip(live(), 1, "2027-01-15")).toEqual([undefined, undefined, "no-baseline"]);
+    expect(slip(live(), 3)).toEqual([undefined, undefined, "no-baseline"]);
+  });
+
+  it("refuses a baseline number that is not 0–10, at its path", () => {
+    for (const bad of [1.5, -1, 11]) {
+      expect(() => milestoneSlips([live()], [m0, m1], { statusDate: "2027-01-22", baseline: bad })).toThrow(/baseline numbers are 0–10/);
+    }
+  });
+});
