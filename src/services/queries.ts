@@ -23,12 +23,14 @@ async function collect<T>(it: AsyncGenerator<T>): Promise<T[]> {
 const repos = (ctx: PmoContext): Repositories => createRepositories(ctx.adapter);
 
 /** @internal The audit trail of one entity, oldest first. */
-export function history(ctx: PmoContext, kind: EntityKind, id: string): Promise<AuditEvent[]> {
+export async function history(ctx: PmoContext, kind: EntityKind, id: string): Promise<AuditEvent[]> {
   const where: Where[] = [
     { field: "entityKind", op: "eq", value: kind },
     { field: "entityId", op: "eq", value: id },
   ];
-  return collect(repos(ctx)["audit-event"].all({ where, orderBy: { field: "at" } }));
+  // Oldest first is version order: `at` is each writer's clock, and two servers' clocks may disagree.
+  const events = await collect(repos(ctx)["audit-event"].all({ where, orderBy: { field: "at" } }));
+  return events.sort((a, b) => a.entityVersion - b.entityVersion);
 }
 
 /**
