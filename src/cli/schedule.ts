@@ -14,7 +14,10 @@ export interface ProjectSchedule {
   readonly code: string;
   /** Project name. */
   readonly name: string;
-  /** The office network's result, narrowed to this project's activities and critical paths. */
+  /**
+   * The office network's result, narrowed to this project's activities and critical paths; its `calendar` and
+   * `durationDays` are the project's own (the office network's calendar is the first project's).
+   */
   readonly result: ScheduleResult;
   /** Its links (successor in this project). */
   readonly links: NonNullable<PlanScheduleInput["input"]["links"]>;
@@ -81,7 +84,8 @@ export function analyzeOfficeSchedule(
     // Own keys only: a project id "constructor" has no finish unless one was given for it.
     const own = (k: string) => (Object.hasOwn(earnedScheduleFinish, k) ? earnedScheduleFinish[k] : undefined);
     const es = own(p.code) ?? own(p.id);
-    const [forecast] = compareFinishForecasts(view.result, [{ projectId: p.id, ...(baselineFinish ? { baselineFinish } : {}), ...(es ? { earnedScheduleFinish: es } : {}) }], { calendar: createWorkingCalendar(p.calendar ?? {}) });
+    // Slips count on the project's own calendar, which its view carries (the office network's is the first project's).
+    const [forecast] = compareFinishForecasts(view.result, [{ projectId: p.id, ...(baselineFinish ? { baselineFinish } : {}), ...(es ? { earnedScheduleFinish: es } : {}) }]);
     return { ...view, load: load.filter((r) => mine.has(r.resourceId)), resourceNames: names, levelling, forecast };
   });
   return { plan, result, projects: views };
@@ -117,6 +121,7 @@ function projectView(p: EntityOf<"project">, all: ScheduleResult, plan: PlanSche
   const finish = activities.reduce((f, a) => (a.earlyFinish > f ? a.earlyFinish : f), activities[0]?.earlyFinish ?? all.start);
   const start = activities.reduce((f, a) => (a.earlyStart < f ? a.earlyStart : f), activities[0]?.earlyStart ?? all.start);
   const b = baselines.find((x) => x.projectId === p.id && x.number === (p.activeBaseline ?? 0));
+  const calendar = createWorkingCalendar(p.calendar ?? {});
   const baseline: Record<string, { start: string; finish: string }> = {};
   for (const w of b?.workPackages ?? []) baseline[w.workPackageId] = { start: w.plannedStart, finish: w.plannedFinish };
   for (const m of b?.milestones ?? []) baseline[m.milestoneId] = { start: m.date, finish: m.date };
@@ -124,8 +129,8 @@ function projectView(p: EntityOf<"project">, all: ScheduleResult, plan: PlanSche
     projectId: p.id, code: p.code, name: p.name, baseline,
     links: (plan.input.links ?? []).filter((l) => ids.has(l.to)),
     result: {
-      ...all, start, finish, activities,
-      durationDays: decimal(workingDaysBetween(createWorkingCalendar(p.calendar ?? {}), start, finish)),
+      ...all, start, finish, activities, calendar,
+      durationDays: decimal(workingDaysBetween(calendar, start, finish)),
       criticalPaths: all.criticalPaths.map((path) => path.filter((id) => ids.has(id))).filter((path) => path.length > 0),
       longestPath: all.longestPath.filter((id) => ids.has(id)),
       violations: all.violations.filter((v) => ids.has(v.activityId)),

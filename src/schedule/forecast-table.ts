@@ -18,8 +18,9 @@ import type { FinishForecastInput, FinishForecastRow, ScheduleResult } from "./t
 /**
  * The forecast table: per project (or for the whole network), the CPM forecast finish at the status date beside the
  * baseline finish and earned schedule's independent forecast (computed by the variance calculators, passed in as a
- * date), with the slips in working days of `calendar` (positive = later). A missing input is a Metric reason
- * (`no-baseline`, `no-earned-schedule`), never a 0.
+ * date), with the slips in working days (positive = later) of `options.calendar` or, without it, of the calendar the
+ * schedule was computed on (`schedule.calendar`: the network's calendar — a 6-day week or a holiday counts as it does
+ * in the schedule). A missing input is a Metric reason (`no-baseline`, `no-earned-schedule`), never a 0.
  *
  * @throws {ValidationError} for an unknown project id or a bad date, with its path.
  * @example
@@ -37,7 +38,8 @@ export function compareFinishForecasts(
 ): FinishForecastRow[] {
   checkArguments("compareFinishForecasts", { schedule: [schedule, "object"], forecasts: [forecasts, "object[]"], options: [options, "object"] });
   checkArguments("compareFinishForecasts", { "schedule.activities": [schedule.activities, "object[]"] });
-  const cal = options.calendar ?? STANDARD_CALENDAR;
+  // The network's own calendar by default (Monday–Friday only for a result that carries none, as built by hand).
+  const cal = options.calendar ?? (schedule.calendar as WorkingCalendar | undefined) ?? STANDARD_CALENDAR;
   const issues: ValidationIssue[] = [];
   const date = (v: string | undefined, path: (string | number)[]): IsoDate | undefined => {
     if (v === undefined) return undefined;

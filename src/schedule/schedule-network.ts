@@ -1,4 +1,4 @@
-import { checkArguments, fromEpochDay, type IsoDate } from "../core/index.js";
+import { checkArguments, fromEpochDay, type IsoDate, type WorkingCalendar } from "../core/index.js";
 import { D, cpmState, runCpm, type CpmState } from "./engine/cpm-kernel.js";
 import { Edge } from "./engine/edge.js";
 import { computeFloats, type Floats } from "./engine/floats.js";
@@ -118,6 +118,7 @@ export function scheduleResult(net: CompiledNetwork, st: CpmState, opts: Resolve
     start: startDate,
     finish,
     durationDays: edge.days(cal0.W(st.finishInstant) - startW),
+    calendar: spec.calendars[0] as WorkingCalendar,
     lateFinishFrom: opts.finishBy === undefined ? finish : edge.instantFinishDate(st.lateFromInstant),
     statusDate: spec.status === undefined ? undefined : fromEpochDay(spec.status),
     activities,

@@ -96,6 +96,9 @@ export async function runOperation<T>(
     // A kind from plain JavaScript may be anything: an unknown one is a ValidationError, not a missing repository.
     const repoOf = <K extends EntityKind>(kind: K) => {
       if (!isEntityKind(kind)) throw ValidationError.single(["kind"], `unknown entity kind ${typeof kind === "string" ? JSON.stringify(kind) : `(a ${typeof kind})`}`, "operation");
+      // Audit events are written once, by the operation itself: never created or changed by hand (an update rewrote
+      // an event's actor; a create stored one naming another actor and time).
+      if (kind === "audit-event") throw ValidationError.single(["kind"], "audit events are written by the operation itself, never by hand", "operation");
       return repos[kind];
     };
     const work: Work = {
@@ -117,7 +120,8 @@ export async function runOperation<T>(
           throw new VersionConflictError(kind, id, opts.expectedVersion, current.version);
         }
         const before = repo.encode(current as never);
-        const nextWire = { ...change(structuredClone(before) as WireOf<typeof kind>), id, version: current.version };
+        // id, version and createdAt are storage's: a change to createdAt would land unrecorded (fieldChanges skips it).
+        const nextWire = { ...change(structuredClone(before) as WireOf<typeof kind>), id, version: current.version, createdAt: before.createdAt };
         const next = repo.decode(nextWire);
         // Canonical wire forms on both sides, so only real changes count; a change that changes nothing writes nothing.
         const changes = fieldChanges(before, repo.encode(next as never));

@@ -23,12 +23,14 @@ async function collect<T>(it: AsyncGenerator<T>): Promise<T[]> {
 const repos = (ctx: PmoContext): Repositories => createRepositories(ctx.adapter);
 
 /** @internal The audit trail of one entity, oldest first. */
-export function history(ctx: PmoContext, kind: EntityKind, id: string): Promise<AuditEvent[]> {
+export async function history(ctx: PmoContext, kind: EntityKind, id: string): Promise<AuditEvent[]> {
   const where: Where[] = [
     { field: "entityKind", op: "eq", value: kind },
     { field: "entityId", op: "eq", value: id },
   ];
-  return collect(repos(ctx)["audit-event"].all({ where, orderBy: { field: "at" } }));
+  // Oldest first is version order: `at` is each writer's clock, and two servers' clocks may disagree.
+  const events = await collect(repos(ctx)["audit-event"].all({ where, orderBy: { field: "at" } }));
+  return events.sort((a, b) => a.entityVersion - b.entityVersion);
 }
 
 /**
@@ -108,15 +110,20 @@ export async function requirementsCoverage(ctx: PmoContext, projectId: string): 
   const requirements = await collect(r.requirement.all({ where: [{ field: "projectId", op: "eq", value: projectId }] }));
   const out: RequirementCoverage[] = [];
   for (const requirement of requirements) {
-    const count = async (field: "to.id" | "from.id") => {
+    // The end must be this requirement — its kind too: an artifact or a test case may carry the same id.
+    const count = async (end: "to" | "from") => {
       const tally: Record<string, number> = {};
-      for await (const l of r["trace-link"].all({ where: [{ field, op: "eq", value: requirement.id }] })) {
+      const where: Where[] = [
+        { field: `${end}.id`, op: "eq", value: requirement.id },
+        { field: `${end}.kind`, op: "eq", value: "requirement" },
+      ];
+      for await (const l of r["trace-link"].all({ where })) {
         tally[l.linkType] = (tally[l.linkType] ?? 0) + 1;
       }
       return tally;
     };
-    const incoming = await count("to.id");
-    out.push({ requirement, incoming, outgoing: await count("from.id"), verified: (incoming["verifies"] ?? 0) > 0 });
+    const incoming = await count("to");
+    out.push({ requirement, incoming, outgoing: await count("from"), verified: (incoming["verifies"] ?? 0) > 0 });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import type { Acknowledgement } from "../entities/acknowledgement.js";
-import type { EntityKind } from "../entities/registry.js";
+import { isEntityKind } from "../entities/registry.js";
 import type { TestRun } from "../entities/test-run.js";
 import type { TraceLink } from "../entities/trace-link.js";
 import type { DraftOf } from "../storage/repository.js";
@@ -9,10 +9,10 @@ import type { PmoContext } from "./context.js";
 import { runOperation, type Work } from "./operation.js";
 
 async function requireEnd(w: Work, end: { kind: string; id: string }): Promise<void> {
-  // Trace ends name entity kinds; an end in a kind pmokit stores must exist (external items are not checked).
-  const known = ["requirement", "test-case", "artifact", "work-package", "milestone", "defect", "risk", "change-request"];
-  if (!known.includes(end.kind)) return;
-  if (!(await w.repos[end.kind as EntityKind].get(end.id))) throw new NotFoundError(end.kind, end.id);
+  // Trace ends name entity kinds, each stored by pmokit: the end must exist (test runs were not checked). A kind that
+  // is not an entity kind is left to the trace-link codec, which refuses it.
+  if (!isEntityKind(end.kind)) return;
+  if (!(await w.repos[end.kind].get(end.id))) throw new NotFoundError(end.kind, end.id);
 }
 
 /** @internal Links two items (a design satisfies a requirement, a test verifies it, …); both ends must exist. */

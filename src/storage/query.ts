@@ -243,12 +243,8 @@ export function decodeCursor(cursor: string): CursorPosition {
     const bin = atob(cursor.replace(/-/g, "+").replace(/_/g, "/"));
     const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
     const parsed: unknown = JSON.parse(new TextDecoder().decode(bytes));
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === 2 &&
-      typeof parsed[1] === "string" &&
-      (parsed[0] === null || ["string", "number", "boolean"].includes(typeof parsed[0]))
-    ) {
+    // A finite sort value only: JSON reads 1e999 as Infinity, which MariaDB took for a column name.
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === "string" && isOperandScalar(parsed[0])) {
       return { value: parsed[0] as Scalar, id: parsed[1] };
     }
   } catch {

@@ -10,7 +10,9 @@ import type { TraceInput, TraceLinkInput } from "./types.js";
 /*
  * Baseline diff: two snapshots of the graph (two baselines, two git refs) analysed with the same rules, compared item
  * by item and link by link, plus what the change did to the analysis — what became uncovered, orphaned, suspect,
- * stale or failing, and what stopped being so. Unlike a content diff, it answers "what did this change break".
+ * stale or failing, and what stopped being so: resolved (the item or link is still there, without the problem) or
+ * removed (the problem went away with the item or link). Unlike a content diff, it answers "what did this change
+ * break".
  */
 
 /** What can change on a link between two snapshots. */
@@ -44,10 +46,19 @@ export interface TraceBaselineDiff {
   readonly linksRemoved: readonly string[];
   /** Links whose ends, type, recorded fingerprint or pinned revision changed, with which of these changed. */
   readonly linksChanged: readonly { readonly link: string; readonly changed: readonly LinkChange[] }[];
-  /** What got worse. */
+  /** What got worse (a new item or link with a problem included). */
   readonly became: TraceStatusChanges;
-  /** What got better. */
+  /**
+   * What got better: items and links still in the later snapshot whose problem is gone. An item or link that was
+   * deleted is never here (its problem is not fixed, it left with it): see {@link TraceBaselineDiff.removed}.
+   */
   readonly resolved: TraceStatusChanges;
+  /**
+   * The problems that left with what was deleted: each item of {@link TraceBaselineDiff.itemsRemoved} under the
+   * statuses it had in the earlier snapshot, and each suspect link whose id is gone ({@link TraceBaselineDiff.linksRemoved})
+   * or one of whose ends was removed.
+   */
+  readonly removed: TraceStatusChanges;
   /** The two full analyses, for anything else a report wants. */
   readonly before: TraceAnalysisResult;
   /** The later analysis. */
@@ -63,6 +74,8 @@ export interface TraceBaselineDiff {
  * const d = diffTraceBaselines(baselineInput, currentInput, DEFAULT_TRACE_RULES);
  * d.became.uncovered; // ["requirement:FR-110"]
  * d.linksChanged;     // [{ link: "tl-TC-014-verifies-TR-001", changed: ["targetFingerprint"] }]
+ * d.resolved.uncovered; // covered now: ["requirement:FR-104"]
+ * d.removed.uncovered;  // deleted while uncovered, not fixed: ["requirement:FR-120"]
  * ```
  */
 export function diffTraceBaselines(
@@ -95,7 +108,19 @@ export function diffTraceBaselines(
     stale: minus(x.stale, y.stale),
     failing: minus(x.failing, y.failing),
   });
-  return { ...items, ...links, became: delta(sa, sb), resolved: delta(sb, sa), before: rb, after: ra };
+  // What stopped is resolved only when its item or link is still there; otherwise it left with it (removed).
+  const goneItems = new Set(items.itemsRemoved);
+  const linksAfter = new Set((after.links ?? []).map((l) => l.id));
+  const goneLinks = new Set(rb.suspects.filter((x) => !linksAfter.has(x.link) || goneItems.has(x.from) || goneItems.has(x.to)).map((x) => x.link));
+  const stopped = delta(sb, sa);
+  const part = (keep: boolean): TraceStatusChanges => ({
+    uncovered: stopped.uncovered.filter((x) => goneItems.has(x) !== keep),
+    orphaned: stopped.orphaned.filter((x) => goneItems.has(x) !== keep),
+    suspect: stopped.suspect.filter((x) => goneLinks.has(x) !== keep),
+    stale: stopped.stale.filter((x) => goneItems.has(x) !== keep),
+    failing: stopped.failing.filter((x) => goneItems.has(x) !== keep),
+  });
+  return { ...items, ...links, became: delta(sa, sb), resolved: part(true), removed: part(false), before: rb, after: ra };
 }
 
 function compareItems(gb: TraceGraph, ga: TraceGraph) {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "../../src/core/index.js";
+import { ValidationError, isoDate } from "../../src/core/index.js";
 import { entityKindNames, encodeEntity } from "../../src/entities/index.js";
 import {
   analyzeOffice, analyzeOfficeRisk, analyzeOfficeSchedule, earnedScheduleFinishes, intakeProblem, loadSampleOffice, officeReport,
@@ -50,6 +50,22 @@ describe("the whole-office builders", () => {
     const report = officeReport(office, schedule);
     expect(report.asOf).toBe("2026-11-20");
     expect(report.sections.length).toBeGreaterThan(4);
+  });
+
+  it("the schedule's forecast counts each project's slips on that project's own calendar", () => {
+    // The office network takes the first project's calendar (PRJ-CRM, Monday–Friday). PRJ-EINV is put on a 6-day week
+    // with Christmas (Fri 2026-12-25) off; it finishes on its baseline finish, Fri 2026-12-18. An earned schedule
+    // forecast of Fri 2027-01-15 is 4 weeks later: Sat 12-19 … Fri 01-15 is 4 × 6 = 24 working days less Christmas =
+    // 23 on its calendar (Monday–Friday would say 20, and 19 with the holiday).
+    const records = sampleOfficeRecords();
+    const calendar = { name: "Mon–Sat", workingWeekdays: [1, 2, 3, 4, 5, 6], holidays: [{ date: isoDate("2026-12-25"), name: "Christmas Day" }] };
+    const office = { ...records, project: records.project.map((p) => (p.id === "PRJ-EINV" ? { ...p, calendar } : p)) };
+    const schedule = analyzeOfficeSchedule(office, SAMPLE_STATUS_DATE, undefined, { "PRJ-EINV": "2027-01-15" });
+    const einv = schedule.projects.find((p) => p.code === "PRJ-EINV")!;
+    expect([schedule.result?.calendar.name, einv.result.calendar.name]).toEqual(["default", "Mon–Sat"]);
+    expect([einv.result.finish, einv.forecast?.baselineFinish.value, einv.forecast?.scheduleSlipDays.value?.toFixed(), einv.forecast?.earnedScheduleSlipDays.value?.toFixed()]).toEqual([
+      "2026-12-18", "2026-12-18", "0", "23",
+    ]);
   });
 
   it("refuse wrong-typed arguments with a ValidationError naming the argument", async () => {

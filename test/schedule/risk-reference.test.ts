@@ -15,33 +15,42 @@ import { Xoshiro128 } from "../../src/schedule/risk/random.js";
  * reused rank buffers). The expected lines below were produced by the code BEFORE that change (commit f098c22) on
  * the same seeded models: every PRNG draw must come in the same order and every figure must stay identical. One model
  * takes the one-calendar fast path, the other (D on a 7-day calendar) the general kernel.
+ *
+ * Since then the correlation units (groups and correlated activities) are drawn in a canonical order — by name —
+ * instead of the order the model lists them in. The f098c22 code drew them as design, D, C, E (groups first, then
+ * activities as the correlations first name them). The models below name those four units U1–U4 in that order, so the
+ * canonical order is the one f098c22 drew in, and its figures (renamed) must come out exactly: the change reorders the
+ * draws and nothing else. (A, B, F, G keep their names; every other use of ids — uniforms per activity, events, tornado
+ * ties — sorts by id and sees the same order.)
  */
+const U: Readonly<Record<string, string>> = { design: "U1", D: "U2", C: "U3", E: "U4" };
+const u = (id: string): string => U[id] ?? id;
 const activities = [
   { id: "A", duration: 5 }, { id: "B", duration: 3 }, { id: "C", duration: 4, constraint: { kind: "snet", date: "2027-01-11" } },
   { id: "D", duration: 6, deadline: "2027-02-05" }, { id: "E", duration: 2 }, { id: "F", duration: 0 }, { id: "G", duration: 3 },
-];
+].map((a) => ({ ...a, id: u(a.id) }));
 const links = [
   { from: "A", to: "B" }, { from: "A", to: "C", type: "SS", lag: { days: 2 } }, { from: "B", to: "D", type: "FF", lag: { days: 1 } },
   { from: "C", to: "D" }, { from: "C", to: "E", type: "SF", lag: { days: -1 } }, { from: "D", to: "F" }, { from: "E", to: "F" }, { from: "A", to: "G" },
-];
+].map((l) => ({ ...l, from: u(l.from), to: u(l.to) }));
 const base = {
   durations: [
     { activityId: "A", distribution: { kind: "triangular", min: 4, mostLikely: 5, max: 9 } },
     { activityId: "B", distribution: { kind: "pert", min: 2, mostLikely: 3, max: 6 } },
-    { activityId: "C", distribution: { kind: "uniform", min: 3, max: 6 } },
-    { activityId: "D", distribution: { kind: "lognormal", mean: 6.5, standardDeviation: 2 } },
-    { activityId: "E", distribution: { kind: "pert", min: 1, mostLikely: 2, max: 5, lambda: 3 } },
+    { activityId: u("C"), distribution: { kind: "uniform", min: 3, max: 6 } },
+    { activityId: u("D"), distribution: { kind: "lognormal", mean: 6.5, standardDeviation: 2 } },
+    { activityId: u("E"), distribution: { kind: "pert", min: 1, mostLikely: 2, max: 5, lambda: 3 } },
   ],
-  groups: [{ id: "design", activityIds: ["A", "B"] }],
-  correlations: [{ between: "design", and: "D", coefficient: "0.7" }, { between: "C", and: "E", coefficient: "-0.3" }],
-  riskEvents: [{ id: "R-1", probability: "0.25", impacts: [{ activityId: "G", days: 4, cost: "5000" }, { activityId: "C", days: 1 }] }],
-  costs: [{ activityId: "A", fixed: "1000", perDay: "800" }, { activityId: "D", perDay: "1250.25" }, { activityId: "G", fixed: "300" }],
+  groups: [{ id: u("design"), activityIds: ["A", "B"] }],
+  correlations: [{ between: u("design"), and: u("D"), coefficient: "0.7" }, { between: u("C"), and: u("E"), coefficient: "-0.3" }],
+  riskEvents: [{ id: "R-1", probability: "0.25", impacts: [{ activityId: "G", days: 4, cost: "5000" }, { activityId: u("C"), days: 1 }] }],
+  costs: [{ activityId: "A", fixed: "1000", perDay: "800" }, { activityId: u("D"), perDay: "1250.25" }, { activityId: "G", fixed: "300" }],
 };
 const models: Record<string, ScheduleRiskModel> = {
   oneCalendar: { network: { projectStart: "2027-01-04", activities, links }, ...base } as never,
   calendars: {
     network: {
-      projectStart: "2027-01-04", activities: activities.map((a) => (a.id === "D" ? { ...a, calendarId: "seven" } : a)), links,
+      projectStart: "2027-01-04", activities: activities.map((a) => (a.id === u("D") ? { ...a, calendarId: "seven" } : a)), links,
       calendars: { seven: createWorkingCalendar({ name: "7-day", workingWeekdays: [1, 2, 3, 4, 5, 6, 7] }) },
     },
     ...base,
@@ -66,12 +75,12 @@ describe("schedule risk: the optimised iteration loop reproduces the previous re
       "mean 2027-01-25 15252.04; P(finish) 1 P(cost) 0.8843 joint 0.8843",
       "A ci 0 r 0.6143 cr 0 s 0.6229 mean 5.94",
       "B ci 0 r 0.6164 cr 0 s 0.6228 mean 3.3",
-      "C ci 1 r 0.475 cr 0.475 s 0.4872 mean 4.77",
-      "D ci 1 r 0.8772 cr 0.8772 s 0.8708 mean 6.41",
-      "E ci 0 r -0.1166 cr 0 s -0.1137 mean 2.43",
+      "U3 ci 1 r 0.475 cr 0.475 s 0.4872 mean 4.77",
+      "U2 ci 1 r 0.8772 cr 0.8772 s 0.8708 mean 6.41",
+      "U4 ci 0 r -0.1166 cr 0 s -0.1137 mean 2.43",
       "F ci 1 r - cr - s - mean 0",
       "G ci 0 r 0.2509 cr 0 s 0.2409 mean 3.95",
-      "tornado D A B C G E",
+      "tornado U2 A B U3 G U4",
       "histogram 2027-01-19:37 2027-01-21:176 2027-01-23:0 2027-01-25:271 2027-01-27:142 2027-01-29:40 2027-01-31:14 2027-02-02:16 2027-02-04:3 2027-02-06:0 2027-02-08:1",
       "events R-1 0.2371",
     ]);
@@ -87,12 +96,12 @@ describe("schedule risk: the optimised iteration loop reproduces the previous re
       "mean 2027-01-23 15252.04; P(finish) 1 P(cost) 0.8843 joint 0.8843",
       "A ci 0.0214 r 0.532 cr 0.0114 s 0.5062 mean 5.94",
       "B ci 0.0057 r 0.5327 cr 0.003 s 0.5061 mean 3.3",
-      "C ci 0.6943 r 0.679 cr 0.4714 s 0.7138 mean 4.77",
-      "D ci 0.7 r 0.729 cr 0.5103 s 0.6713 mean 6.41",
-      "E ci 0 r -0.167 cr 0 s -0.1568 mean 2.43",
+      "U3 ci 0.6943 r 0.679 cr 0.4714 s 0.7138 mean 4.77",
+      "U2 ci 0.7 r 0.729 cr 0.5103 s 0.6713 mean 6.41",
+      "U4 ci 0 r -0.167 cr 0 s -0.1568 mean 2.43",
       "F ci 0.9843 r - cr - s - mean 0",
       "G ci 0.0157 r 0.3116 cr 0.0049 s 0.308 mean 3.95",
-      "tornado C D A B G E",
+      "tornado U3 U2 A B G U4",
       "histogram 2027-01-17:7 2027-01-18:29 2027-01-19:56 2027-01-20:83 2027-01-21:98 2027-01-22:82 2027-01-23:95 2027-01-24:94 2027-01-25:62 2027-01-26:34 2027-01-27:33 2027-01-28:11 2027-01-29:10 2027-01-30:3 2027-01-31:0 2027-02-01:2 2027-02-02:1",
       "events R-1 0.2371",
     ]);

@@ -55,7 +55,8 @@ describe("query semantics", () => {
       }),
       { seed: 7, numRuns: 300 },
     );
-    for (const bad of ["", "!!!", btoa("[1]"), btoa('{"a":1}')]) {
+    // A sort value of 1e999 reads back as Infinity (MariaDB then saw the token Infinity as a column name).
+    for (const bad of ["", "!!!", btoa("[1]"), btoa('{"a":1}'), btoa('[1e999,"a"]'), btoa('[-1e999,"a"]')]) {
       let err: unknown;
       try {
         decodeCursor(bad);

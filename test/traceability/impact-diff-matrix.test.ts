@@ -93,6 +93,44 @@ describe("baseline diff", () => {
   });
 });
 
+describe("baseline diff: deleted is not resolved", () => {
+  it("one item fixed and one deleted: the fixed one is resolved, the deleted one removed (items and links alike)", () => {
+    // Rule: a functional requirement needs a test case (verifies). Before: FR-1 and FR-2 have no test (uncovered);
+    // TC-3 → FR-3 and TC-4 → FR-4 recorded FR-3's and FR-4's old statements (suspect); TC-5 → FR-5 likewise.
+    // After: FR-1 got TC-1 (fixed); FR-2 was deleted; TC-3 → FR-3 was reviewed (fixed); the link TC-4 → FR-4 was
+    // deleted (so FR-4 is uncovered now); FR-5 was deleted, its link left dangling.
+    // Before the fix resolved.uncovered was [FR-1, FR-2] and resolved.suspect named all three links.
+    const rules = { items: [{ type: "functional", needs: [{ anyOf: ["test-case"], via: ["verifies"] }] }] };
+    const fr = ["FR-1", "FR-2", "FR-3", "FR-4", "FR-5"].map((id) => req(id, "functional"));
+    const oldFp = (id: string) => requirementFingerprint(req(id, "functional", { statement: `Old statement of ${id}` }));
+    const fp = (id: string) => requirementFingerprint(fr.find((r) => r.id === id)!);
+    const before: TraceInput = {
+      requirements: fr,
+      testCases: [tc("TC-1"), tc("TC-3"), tc("TC-4"), tc("TC-5")],
+      links: [
+        link("TC-3", "verifies", "FR-3", { targetFingerprint: oldFp("FR-3") }),
+        link("TC-4", "verifies", "FR-4", { targetFingerprint: oldFp("FR-4") }),
+        link("TC-5", "verifies", "FR-5", { targetFingerprint: oldFp("FR-5") }),
+      ],
+    };
+    const after: TraceInput = {
+      ...before,
+      requirements: fr.filter((r) => r.id !== "FR-2" && r.id !== "FR-5"),
+      links: [
+        link("TC-1", "verifies", "FR-1", { targetFingerprint: fp("FR-1") }),
+        link("TC-3", "verifies", "FR-3", { targetFingerprint: fp("FR-3") }),
+        link("TC-5", "verifies", "FR-5", { targetFingerprint: oldFp("FR-5") }),
+      ],
+    };
+    const d = diffTraceBaselines(before, after, rules);
+    expect([d.before.suspects.map((x) => x.link), d.after.suspects.map((x) => x.link)]).toEqual([["TC-3>verifies>FR-3", "TC-4>verifies>FR-4", "TC-5>verifies>FR-5"], []]);
+    expect([d.itemsRemoved, d.linksRemoved]).toEqual([["requirement:FR-2", "requirement:FR-5"], ["TC-4>verifies>FR-4"]]);
+    expect(d.resolved).toEqual({ uncovered: ["requirement:FR-1"], orphaned: [], suspect: ["TC-3>verifies>FR-3"], stale: [], failing: [] });
+    expect(d.removed).toEqual({ uncovered: ["requirement:FR-2"], orphaned: [], suspect: ["TC-4>verifies>FR-4", "TC-5>verifies>FR-5"], stale: [], failing: [] });
+    expect(d.became.uncovered).toEqual(["requirement:FR-4"]);
+  });
+});
+
 describe("requirements traceability matrix", () => {
   it("has one row per requirement and one cell per column, with suspicion and test evidence", () => {
     const a = analyzeTraceGraph(buildTraceGraph(office()));

@@ -11,6 +11,7 @@ import { pearson, ranks, type RankScratch } from "./stats.js";
 const METHOD =
   "xoshiro128** seeded by splitmix32; uniforms (x + 0.5)/2^32; normals by inversion (Acklam); correlation by a Gaussian copula " +
   "(Cholesky factor of the unit correlation matrix, refused when not positive semi-definite); PERT-beta by a 2,048-step CDF table; " +
+  "draws per iteration in a canonical order (correlated groups and activities by id, other groups by id, other activities by id, risk events by id); " +
   "durations rounded to whole minutes; percentiles by nearest rank; critical = total float ≤ 0";
 
 /**
@@ -18,7 +19,8 @@ const METHOD =
  * correlates groups through a Gaussian copula, lets risk events occur with their probability, re-runs CPM per
  * iteration and reports P-values of finish and cost, the probability of meeting a date or a cost and both (joint
  * confidence), criticality index, cruciality and a Spearman sensitivity tornado per activity, and the finish
- * histogram. Deterministic for a seed: the same model, options and seed give the same result on every platform.
+ * histogram. Deterministic for a seed: the same model, options and seed give the same result on every platform,
+ * whatever the order of its activities, links, distributions, groups (and their members), correlations and risk events.
  * Started and complete work keeps its remaining duration; uncertainty applies to unstarted work.
  *
  * @throws {ValidationError} with paths: bad network (as {@link scheduleNetwork}), min > most likely > max, unknown
@@ -94,6 +96,8 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
   // Event draws in id order (ids are unique), so reordering the risk register does not change the result.
   const eventId = (e: number) => (rs.events[e] as RiskSpec["events"][number]).id;
   const eventOrder = rs.events.map((_, e) => e).sort((a, b) => (eventId(a) < eventId(b) ? -1 : eventId(a) > eventId(b) ? 1 : 0));
+  // Units come in readRiskModel's canonical order (correlated units by name, then groups by id, then ungrouped
+  // activities by id), so the draws below do not depend on the order of groups, members, correlations or activities.
   for (let it = 0; it < N; it++) {
     for (let k = 0; k < K; k++) eps[k] = inverseNormal(rng.uniform());
     for (let k = 0; k < K; k++) {

@@ -117,6 +117,8 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
     unitNames.push(id);
     return unitNames.length - 1;
   };
+  // A pair given twice would let the later row overwrite the earlier one: the answer would depend on the list order.
+  const pairRow = new Map<string, number>();
   (model.correlations ?? []).forEach((c, n) => {
     const p = ["correlations", n];
     const a = unitFor(c.between, [...p, "between"]);
@@ -124,11 +126,20 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
     const r = num(c.coefficient, [...p, "coefficient"]);
     if (r !== undefined && (r.lt(-1) || r.gt(1))) bad([...p, "coefficient"], "a correlation coefficient lies in [−1, 1]");
     if (a !== undefined && a === b) bad(p, "a unit cannot be correlated with itself");
+    if (a !== undefined && b !== undefined && a !== b) {
+      const key = a < b ? `${a} ${b}` : `${b} ${a}`;
+      const first = pairRow.get(key);
+      if (first !== undefined) bad(p, `${String(c.between)} and ${String(c.and)} are already correlated (correlations.${first}): one coefficient per pair`);
+      else pairRow.set(key, n);
+    }
     if (a !== undefined && b !== undefined && r !== undefined && a !== b) pairs.push({ a, b, r: r.toNumber(), path: p });
   });
-  // Correlated units come first; the copula runs over them only.
+  // Canonical unit order, so the same model with its groups, members or correlations listed in another order draws
+  // the same numbers: correlated units first (the copula runs over them only), each block by unit name (group id or
+  // activity id; the two never clash), in UTF-16 code-unit order. Ungrouped uncorrelated activities follow, by id.
   const inPairs = new Set(pairs.flatMap((p) => [p.a, p.b]));
-  const order = [...unitNames.keys()].sort((x, y) => Number(inPairs.has(y)) - Number(inPairs.has(x)) || x - y);
+  const nameOf = (u: number) => unitNames[u] as string;
+  const order = [...unitNames.keys()].sort((x, y) => Number(inPairs.has(y)) - Number(inPairs.has(x)) || (nameOf(x) < nameOf(y) ? -1 : nameOf(x) > nameOf(y) ? 1 : 0));
   const remap = new Map(order.map((u, k) => [u, k] as const));
   const correlated = inPairs.size;
   const factor =

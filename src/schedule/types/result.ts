@@ -1,4 +1,4 @@
-import type { Decimal, IsoDate, Metric } from "../../core/index.js";
+import type { Decimal, IsoDate, Metric, WorkingCalendar } from "../../core/index.js";
 import type { ActivityConstraint, LinkType, OutOfSequenceRule, TotalFloatDefinition } from "./network.js";
 
 /* CPM results: dates, float, drivers, violations and the forecast table. This file only grows. */
@@ -153,6 +153,11 @@ export interface ScheduleResult {
   readonly finish: IsoDate;
   /** Working days from start to finish on the network calendar. */
   readonly durationDays: Decimal;
+  /**
+   * The network calendar: {@link ScheduleInput.calendar}, or Monday–Friday without holidays when none was given. The
+   * calendar `durationDays` is counted on, and the one `compareFinishForecasts` counts slips on by default.
+   */
+  readonly calendar: WorkingCalendar;
   /** Where the backward pass started (the finish, or `finishBy`). */
   readonly lateFinishFrom: IsoDate;
   /** Status date, when given. */
@@ -216,7 +221,8 @@ export interface FinishForecastInput {
 
 /**
  * One row of the forecast table: the scheduled (CPM) forecast finish beside the baseline finish and earned schedule's
- * forecast, with slips in working days of the network calendar (positive = later than baseline).
+ * forecast, with slips in working days of the network calendar (`schedule.calendar`, or the `calendar` option)
+ * (positive = later than baseline).
  *
  * @example
  * ```ts

@@ -147,9 +147,12 @@ export interface ScheduleRiskModel {
   readonly network: ScheduleInput;
   /** Duration distributions. */
   readonly durations?: readonly DurationUncertainty[] | undefined;
-  /** Groups of activities that move together. */
+  /**
+   * Groups of activities that move together. Their order (and the order of their members) does not matter: draws
+   * follow group and activity ids, so the same groups listed in another order give the same result for a seed.
+   */
   readonly groups?: readonly CorrelationGroup[] | undefined;
-  /** Correlations between groups / ungrouped activities. */
+  /** Correlations between groups / ungrouped activities; one row per pair, in any order (a pair given twice is refused). */
   readonly correlations?: readonly RiskCorrelation[] | undefined;
   /** Risk events. */
   readonly riskEvents?: readonly RiskEventInput[] | undefined;

@@ -125,6 +125,20 @@ export const hostileInputSuite: ConformanceSuite = {
       },
     },
     {
+      name: "a forged cursor whose sort value is not a finite number (JSON 1e999 reads as Infinity) is refused with ValidationError",
+      async run(adapter) {
+        for (let i = 0; i < 3; i++) await adapter.store("person").insert(personRecord(`cur-${i}`, { power: i }));
+        const forge = (json: string) => btoa(json).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+        for (const json of ['[1e999,"cur-1"]', '[-1e999,"cur-1"]']) {
+          await expectPmoError(
+            () => adapter.store("person").list({ limit: 5, orderBy: { field: "power" }, cursor: forge(json) }),
+            "validation",
+            `cursor ${json}`,
+          );
+        }
+      },
+    },
+    {
       name: "issue 15 #4 / issue 12 #9: NUL and lone surrogates are refused by the codec with their path, nothing written",
       async run(adapter) {
         const repo = createRepository(adapter, "person", { clock: () => T0 });
