@@ -32,7 +32,6 @@ export const acknowledgementSchema = entitySchema(
     /** Questions or remarks. */
     comment: textSchema.optional(),
   },
-  { title: "Acknowledgement", description: "An audience's acknowledgement of a requirement's content." },
 );
 
 /** An acknowledgement, in memory form. */
@@ -49,5 +48,5 @@ export type AcknowledgementWire = z.input<typeof acknowledgementSchema>;
  * ```
  */
 export function acknowledgementJsonSchema(): Record<string, unknown> {
-  return wireJsonSchema(acknowledgementSchema);
+  return wireJsonSchema(acknowledgementSchema, { title: "Acknowledgement", description: "An audience's acknowledgement of a requirement's content." });
 }

@@ -44,7 +44,6 @@ export const actionSchema = entitySchema(
     /** The record it came from (a risk, issue or decision). */
     source: entityRefSchema.optional(),
   },
-  { title: "Action", description: "A task with an owner and a due date." },
 ).refine((a) => (a.status === "done") === (a.completedOn !== undefined), {
   message: "completedOn is set exactly when the action is done",
   path: ["completedOn"],
@@ -65,5 +64,5 @@ export type ActionWire = z.input<typeof actionSchema>;
  * ```
  */
 export function actionJsonSchema(): Record<string, unknown> {
-  return wireJsonSchema(actionSchema);
+  return wireJsonSchema(actionSchema, { title: "Action", description: "A task with an owner and a due date." });
 }

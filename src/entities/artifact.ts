@@ -52,7 +52,6 @@ export const artifactSchema = entitySchema(
     /** Description. */
     description: textSchema.optional(),
   },
-  { title: "Artifact", description: "A deliverable (design, code, database or operations change, document)." },
 );
 
 /** An artifact, in memory form. */
@@ -69,5 +68,5 @@ export type ArtifactWire = z.input<typeof artifactSchema>;
  * ```
  */
 export function artifactJsonSchema(): Record<string, unknown> {
-  return wireJsonSchema(artifactSchema);
+  return wireJsonSchema(artifactSchema, { title: "Artifact", description: "A deliverable (design, code, database or operations change, document)." });
 }

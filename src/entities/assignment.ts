@@ -46,7 +46,6 @@ export const assignmentSchema = entitySchema(
     /** Notes. */
     notes: textSchema.optional(),
   },
-  { title: "Assignment", description: "A resource assigned to a work package: units, work and contour." },
 );
 
 /** An assignment, in memory form. */
@@ -63,5 +62,5 @@ export type AssignmentWire = z.input<typeof assignmentSchema>;
  * ```
  */
 export function assignmentJsonSchema(): Record<string, unknown> {
-  return wireJsonSchema(assignmentSchema);
+  return wireJsonSchema(assignmentSchema, { title: "Assignment", description: "A resource assigned to a work package: units, work and contour." });
 }

@@ -129,7 +129,6 @@ export const auditEventSchema = entitySchema(
     /** Why, in plain words. */
     reason: textSchema.optional(),
   },
-  { title: "AuditEvent", description: "Who created, changed or deleted an entity, when, and what changed." },
 ).superRefine((e, ctx) => {
   const issue = (message: string, path: (string | number)[]) => ctx.addIssue({ code: "custom", message, path });
   if (e.action === "create" && e.entityVersion !== 1) issue("a create makes version 1", ["entityVersion"]);
@@ -160,5 +159,5 @@ export type FieldChange = z.output<typeof fieldChangeSchema>;
  * ```
  */
 export function auditEventJsonSchema(): Record<string, unknown> {
-  return wireJsonSchema(auditEventSchema);
+  return wireJsonSchema(auditEventSchema, { title: "AuditEvent", description: "Who created, changed or deleted an entity, when, and what changed." });
 }

@@ -44,12 +44,14 @@ export interface StoredEntity {
  *
  * @example
  * ```ts
- * const noteSchema = entitySchema({ text: z.string().min(1) }, { title: "Note", description: "A free note." });
+ * const noteSchema = entitySchema({ text: z.string().min(1) });
  * ```
  */
-export function entitySchema<S extends z.core.$ZodLooseShape>(shape: S, meta: { title: string; description: string }) {
-  // NUL and lone surrogates are refused in every string field, one rule for every kind and adapter.
-  return z.strictObject({ ...storedEntityShape, ...shape }).superRefine(refuseUnstorableText).meta(meta);
+export function entitySchema<S extends z.core.$ZodLooseShape>(shape: S) {
+  // NUL and lone surrogates are refused in every string field, one rule for every kind and adapter. The kind's title
+  // and description are documentation for its JSON Schema only, so they are given there (see `wireJsonSchema`), not
+  // carried by the codec every bundle that stores or validates the kind ships.
+  return z.strictObject({ ...storedEntityShape, ...shape }).superRefine(refuseUnstorableText);
 }
 
 /**
@@ -57,11 +59,11 @@ export function entitySchema<S extends z.core.$ZodLooseShape>(shape: S, meta: { 
  *
  * @example
  * ```ts
- * const schema = wireJsonSchema(projectSchema);
+ * const schema = wireJsonSchema(projectSchema, { title: "Project", description: "A temporary endeavour." });
  * schema.required; // ["id", "version", "createdAt", "updatedAt", "code", …]
  * ```
  */
-export function wireJsonSchema(schema: z.ZodType): Record<string, unknown> {
+export function wireJsonSchema(schema: z.ZodType, meta?: { readonly title: string; readonly description: string }): Record<string, unknown> {
   if (!(schema instanceof z.ZodType)) throw ValidationError.single(["schema"], "expected a zod schema", "wireJsonSchema");
-  return z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  return z.toJSONSchema(meta === undefined ? schema : schema.meta({ ...meta }), { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
 }

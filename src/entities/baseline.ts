@@ -102,7 +102,6 @@ export const baselineSchema = entitySchema(
     /** The baseline number this one replaced (lower than `number`). */
     supersedes: baselineNumberSchema.optional(),
   },
-  { title: "Baseline", description: "A frozen, approved plan: packages, milestones and budget at completion." },
 ).superRefine((b, ctx) => {
   const seenWp = new Set<string>();
   b.workPackages.forEach((p, i) => {
@@ -161,5 +160,5 @@ export type BaselineWire = z.input<typeof baselineSchema>;
  * ```
  */
 export function baselineJsonSchema(): Record<string, unknown> {
-  return wireJsonSchema(baselineSchema);
+  return wireJsonSchema(baselineSchema, { title: "Baseline", description: "A frozen, approved plan: packages, milestones and budget at completion." });
 }

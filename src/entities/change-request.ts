@@ -56,7 +56,6 @@ export const changeRequestSchema = entitySchema(
     /** Why it was approved or rejected. */
     decisionReason: textSchema.optional(),
   },
-  { title: "Change request", description: "A proposed change to an approved baseline and the decision on it." },
 ).superRefine((c, ctx) => {
   // Implemented implies it was approved, so it carries the decision too.
   if (c.status === "approved" || c.status === "rejected" || c.status === "implemented") {
@@ -82,5 +81,5 @@ export type ChangeRequestWire = z.input<typeof changeRequestSchema>;
  * ```
  */
 export function changeRequestJsonSchema(): Record<string, unknown> {
-  return wireJsonSchema(changeRequestSchema);
+  return wireJsonSchema(changeRequestSchema, { title: "Change request", description: "A proposed change to an approved baseline and the decision on it." });
 }

@@ -158,7 +158,6 @@ export const checklistItemSchema = entitySchema(
       })
       .optional(),
   },
-  { title: "ChecklistItem", description: "A rollout checklist item: owner, offset, dependencies, status, evidence, waiver." },
 ).superRefine((c, ctx) => {
   const issue = (message: string, path: (string | number)[]) => ctx.addIssue({ code: "custom", message, path });
   if (reasonRequired.has(c.status) && !c.statusReason?.trim()) issue(`status ${c.status} needs a reason`, ["statusReason"]);
@@ -201,5 +200,5 @@ export type ChecklistStatus = z.output<typeof checklistStatusSchema>;
  * ```
  */
 export function checklistItemJsonSchema(): Record<string, unknown> {
-  return wireJsonSchema(checklistItemSchema);
+  return wireJsonSchema(checklistItemSchema, { title: "ChecklistItem", description: "A rollout checklist item: owner, offset, dependencies, status, evidence, waiver." });
 }

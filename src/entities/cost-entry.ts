@@ -57,7 +57,6 @@ export const costEntrySchema = entitySchema(
     /** Conversion to the project currency when the entry is in another currency. */
     fxRate: fxRateSchema.optional(),
   },
-  { title: "CostEntry", description: "An actual cost (or credit) booked against a project or work package." },
 ).superRefine((c, ctx) => {
   // A rate into the entry's own currency is meaningless (it would have to be 1).
   if (c.fxRate && c.fxRate.currency === c.amount.currency) {
@@ -79,5 +78,5 @@ export type CostEntryWire = z.input<typeof costEntrySchema>;
  * ```
  */
 export function costEntryJsonSchema(): Record<string, unknown> {
-  return wireJsonSchema(costEntrySchema);
+  return wireJsonSchema(costEntrySchema, { title: "CostEntry", description: "An actual cost (or credit) booked against a project or work package." });
 }

@@ -48,7 +48,6 @@ export const decisionSchema = entitySchema(
     /** The decision that replaced this one (set exactly when superseded). */
     supersededBy: refSchema.optional(),
   },
-  { title: "Decision", description: "A choice between options, who made it, when and why." },
 ).superRefine((d, ctx) => {
   if (d.status === "approved" || d.status === "rejected") {
     if (d.decidedBy === undefined) ctx.addIssue({ code: "custom", message: `a ${d.status} decision names who decided`, path: ["decidedBy"] });
@@ -78,5 +77,5 @@ export type DecisionWire = z.input<typeof decisionSchema>;
  * ```
  */
 export function decisionJsonSchema(): Record<string, unknown> {
-  return wireJsonSchema(decisionSchema);
+  return wireJsonSchema(decisionSchema, { title: "Decision", description: "A choice between options, who made it, when and why." });
 }

@@ -64,7 +64,6 @@ export const defectSchema = entitySchema(
     /** Date resolved: required once fixed, verified or closed; not before `raisedOn`. */
     resolvedOn: isoDateCodec.optional(),
   },
-  { title: "Defect", description: "A defect with its severity, status and affected requirements." },
 ).superRefine((d, ctx) => {
   if (RESOLVED.has(d.status) && d.resolvedOn === undefined) {
     ctx.addIssue({ code: "custom", message: `a ${d.status} defect needs resolvedOn`, path: ["resolvedOn"] });
@@ -96,5 +95,5 @@ export type DefectWire = z.input<typeof defectSchema>;
  * ```
  */
 export function defectJsonSchema(): Record<string, unknown> {
-  return wireJsonSchema(defectSchema);
+  return wireJsonSchema(defectSchema, { title: "Defect", description: "A defect with its severity, status and affected requirements." });
 }

@@ -127,7 +127,6 @@ export const gateSchema = entitySchema(
     /** The decision, once taken. */
     decision: gateDecisionSchema.optional(),
   },
-  { title: "Gate", description: "A rollout gate: scope, approvers, votes and decision." },
 ).superRefine((g, ctx) => {
   const issue = (message: string, path: (string | number)[]) => ctx.addIssue({ code: "custom", message, path });
   const approvers = new Set<string>();
@@ -165,5 +164,5 @@ export type GateDecision = z.output<typeof gateDecisionSchema>;
  * ```
  */
 export function gateJsonSchema(): Record<string, unknown> {
-  return wireJsonSchema(gateSchema);
+  return wireJsonSchema(gateSchema, { title: "Gate", description: "A rollout gate: scope, approvers, votes and decision." });
 }

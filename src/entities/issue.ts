@@ -61,7 +61,6 @@ export const issueSchema = entitySchema(
     /** Date it was resolved (required once resolved or closed). */
     resolvedOn: isoDateCodec.optional(),
   },
-  { title: "Issue", description: "Something that has happened and needs handling." },
 ).superRefine((r, ctx) => {
   if (r.dueDate !== undefined && r.dueDate < r.raisedOn) {
     ctx.addIssue({ code: "custom", message: "an issue cannot be due before it was raised", path: ["dueDate"] });
@@ -88,5 +87,5 @@ export type IssueWire = z.input<typeof issueSchema>;
  * ```
  */
 export function issueJsonSchema(): Record<string, unknown> {
-  return wireJsonSchema(issueSchema);
+  return wireJsonSchema(issueSchema, { title: "Issue", description: "Something that has happened and needs handling." });
 }

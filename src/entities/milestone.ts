@@ -36,7 +36,6 @@ export const milestoneSchema = entitySchema(
     description: textSchema.optional(),
     ...scheduleLogicShape,
   },
-  { title: "Milestone", description: "A schedule milestone with baseline, forecast and actual dates." },
 ).superRefine((m, ctx) => checkPredecessors(m.id, m.predecessors, ctx), whenDecoded);
 
 /** A milestone, in memory form. */
@@ -53,5 +52,5 @@ export type MilestoneWire = z.input<typeof milestoneSchema>;
  * ```
  */
 export function milestoneJsonSchema(): Record<string, unknown> {
-  return wireJsonSchema(milestoneSchema);
+  return wireJsonSchema(milestoneSchema, { title: "Milestone", description: "A schedule milestone with baseline, forecast and actual dates." });
 }

@@ -58,7 +58,6 @@ export const personSchema = entitySchema(
     /** Notes. */
     notes: textSchema.optional(),
   },
-  { title: "Person", description: "A person and, as a stakeholder, their power, interest and engagement." },
 );
 
 /** A person, in memory form. */
@@ -75,5 +74,5 @@ export type PersonWire = z.input<typeof personSchema>;
  * ```
  */
 export function personJsonSchema(): Record<string, unknown> {
-  return wireJsonSchema(personSchema);
+  return wireJsonSchema(personSchema, { title: "Person", description: "A person and, as a stakeholder, their power, interest and engagement." });
 }

@@ -58,7 +58,6 @@ export const portfolioSchema = entitySchema(
         });
       }, whenDecoded),
   },
-  { title: "Portfolio", description: "A governed set of work with its reporting currency, fiscal year and objectives." },
 );
 
 /** A portfolio, in memory form. */
@@ -77,5 +76,5 @@ export type StrategicObjective = z.output<typeof strategicObjectiveSchema>;
  * ```
  */
 export function portfolioJsonSchema(): Record<string, unknown> {
-  return wireJsonSchema(portfolioSchema);
+  return wireJsonSchema(portfolioSchema, { title: "Portfolio", description: "A governed set of work with its reporting currency, fiscal year and objectives." });
 }

@@ -41,7 +41,6 @@ export const programmeSchema = entitySchema(
     /** Where the programme is in its lifecycle. */
     status: programmeStatusSchema,
   },
-  { title: "Programme", description: "Related projects managed together for shared benefits." },
 );
 
 /** A programme, in memory form. */
@@ -58,5 +57,5 @@ export type ProgrammeWire = z.input<typeof programmeSchema>;
  * ```
  */
 export function programmeJsonSchema(): Record<string, unknown> {
-  return wireJsonSchema(programmeSchema);
+  return wireJsonSchema(programmeSchema, { title: "Programme", description: "Related projects managed together for shared benefits." });
 }

@@ -197,7 +197,6 @@ export const projectRequestSchema = entitySchema(
     /** The project it became (required once converted). */
     convertedProjectId: refSchema.optional(),
   },
-  { title: "Project request", description: "A request for a project: business case, estimates and review lifecycle." },
 ).superRefine((r, ctx) => {
   checkUnique(r.benefits, (b) => b.id, ctx, ["benefits", "id"]);
   checkUnique(r.ratings, (x) => x.criterionId, ctx, ["ratings", "criterionId"]);
@@ -246,5 +245,5 @@ export type ProjectRequestWire = z.input<typeof projectRequestSchema>;
  * ```
  */
 export function projectRequestJsonSchema(): Record<string, unknown> {
-  return wireJsonSchema(projectRequestSchema);
+  return wireJsonSchema(projectRequestSchema, { title: "Project request", description: "A request for a project: business case, estimates and review lifecycle." });
 }

@@ -159,7 +159,6 @@ export const projectSchema = entitySchema(
     /** Working calendar, when it differs from the office default. */
     calendar: workingCalendarSpecSchema.optional(),
   },
-  { title: "Project", description: "A temporary endeavour with scope, budget, dates and stakeholders." },
 ).refine((p) => p.plannedFinish >= p.plannedStart, {
   message: "a project cannot finish before it starts",
   path: ["plannedFinish"],
@@ -200,5 +199,5 @@ export function budgetAtCompletion(project: Pick<Project, "budget">): Money {
  * ```
  */
 export function projectJsonSchema(): Record<string, unknown> {
-  return wireJsonSchema(projectSchema);
+  return wireJsonSchema(projectSchema, { title: "Project", description: "A temporary endeavour with scope, budget, dates and stakeholders." });
 }

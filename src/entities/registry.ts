@@ -1,34 +1,33 @@
 import type { z } from "zod";
-import { acknowledgementSchema } from "./acknowledgement.js";
-import { actionSchema } from "./action.js";
-import { artifactSchema } from "./artifact.js";
-import { assignmentSchema } from "./assignment.js";
-import { auditEventSchema } from "./audit-event.js";
-import { baselineSchema } from "./baseline.js";
-import { changeRequestSchema } from "./change-request.js";
-import { checklistItemSchema } from "./checklist-item.js";
-import { costEntrySchema } from "./cost-entry.js";
-import { decisionSchema } from "./decision.js";
-import { defectSchema } from "./defect.js";
-import { gateSchema } from "./gate.js";
-import { issueSchema } from "./issue.js";
-import { milestoneSchema } from "./milestone.js";
-import { personSchema } from "./person.js";
-import { portfolioSchema } from "./portfolio.js";
-import { programmeSchema } from "./programme.js";
-import { projectRequestSchema } from "./project-request.js";
-import { projectSchema } from "./project.js";
-import { requirementSchema } from "./requirement.js";
-import { resourceSchema } from "./resource.js";
-import { riskSchema } from "./risk.js";
-import { rolloutPlanSchema } from "./rollout-plan.js";
-import { serviceOutageSchema } from "./service-outage.js";
-import { statusReportSchema } from "./status-report.js";
-import { testCaseSchema } from "./test-case.js";
-import { testRunSchema } from "./test-run.js";
-import { traceLinkSchema } from "./trace-link.js";
-import { workPackageSchema } from "./work-package.js";
-import { wireJsonSchema } from "./base.js";
+import { acknowledgementJsonSchema, acknowledgementSchema } from "./acknowledgement.js";
+import { actionJsonSchema, actionSchema } from "./action.js";
+import { artifactJsonSchema, artifactSchema } from "./artifact.js";
+import { assignmentJsonSchema, assignmentSchema } from "./assignment.js";
+import { auditEventJsonSchema, auditEventSchema } from "./audit-event.js";
+import { baselineJsonSchema, baselineSchema } from "./baseline.js";
+import { changeRequestJsonSchema, changeRequestSchema } from "./change-request.js";
+import { checklistItemJsonSchema, checklistItemSchema } from "./checklist-item.js";
+import { costEntryJsonSchema, costEntrySchema } from "./cost-entry.js";
+import { decisionJsonSchema, decisionSchema } from "./decision.js";
+import { defectJsonSchema, defectSchema } from "./defect.js";
+import { gateJsonSchema, gateSchema } from "./gate.js";
+import { issueJsonSchema, issueSchema } from "./issue.js";
+import { milestoneJsonSchema, milestoneSchema } from "./milestone.js";
+import { personJsonSchema, personSchema } from "./person.js";
+import { portfolioJsonSchema, portfolioSchema } from "./portfolio.js";
+import { programmeJsonSchema, programmeSchema } from "./programme.js";
+import { projectRequestJsonSchema, projectRequestSchema } from "./project-request.js";
+import { projectJsonSchema, projectSchema } from "./project.js";
+import { requirementJsonSchema, requirementSchema } from "./requirement.js";
+import { resourceJsonSchema, resourceSchema } from "./resource.js";
+import { riskJsonSchema, riskSchema } from "./risk.js";
+import { rolloutPlanJsonSchema, rolloutPlanSchema } from "./rollout-plan.js";
+import { serviceOutageJsonSchema, serviceOutageSchema } from "./service-outage.js";
+import { statusReportJsonSchema, statusReportSchema } from "./status-report.js";
+import { testCaseJsonSchema, testCaseSchema } from "./test-case.js";
+import { testRunJsonSchema, testRunSchema } from "./test-run.js";
+import { traceLinkJsonSchema, traceLinkSchema } from "./trace-link.js";
+import { workPackageJsonSchema, workPackageSchema } from "./work-package.js";
 import { ValidationError } from "../core/errors.js";
 import { decodeWith, encodeWith } from "../core/codecs.js";
 
@@ -167,5 +166,39 @@ export function encodeEntity<K extends EntityKind>(kind: K, entity: EntityOf<K>)
  * ```
  */
 export function entityJsonSchema(kind: EntityKind): Record<string, unknown> {
-  return wireJsonSchema(kindOf(kind, "entityJsonSchema").schema);
+  kindOf(kind, "entityJsonSchema");
+  return JSON_SCHEMAS[kind]();
 }
+
+/** Each kind's JSON Schema builder, with its title and description (kept apart from the codecs: docs only). */
+const JSON_SCHEMAS: Record<EntityKind, () => Record<string, unknown>> = {
+  person: personJsonSchema,
+  portfolio: portfolioJsonSchema,
+  programme: programmeJsonSchema,
+  request: projectRequestJsonSchema,
+  project: projectJsonSchema,
+  "work-package": workPackageJsonSchema,
+  milestone: milestoneJsonSchema,
+  baseline: baselineJsonSchema,
+  "cost-entry": costEntryJsonSchema,
+  resource: resourceJsonSchema,
+  assignment: assignmentJsonSchema,
+  risk: riskJsonSchema,
+  issue: issueJsonSchema,
+  decision: decisionJsonSchema,
+  action: actionJsonSchema,
+  "change-request": changeRequestJsonSchema,
+  "status-report": statusReportJsonSchema,
+  requirement: requirementJsonSchema,
+  "trace-link": traceLinkJsonSchema,
+  artifact: artifactJsonSchema,
+  "test-case": testCaseJsonSchema,
+  "test-run": testRunJsonSchema,
+  defect: defectJsonSchema,
+  acknowledgement: acknowledgementJsonSchema,
+  "rollout-plan": rolloutPlanJsonSchema,
+  "checklist-item": checklistItemJsonSchema,
+  gate: gateJsonSchema,
+  "service-outage": serviceOutageJsonSchema,
+  "audit-event": auditEventJsonSchema,
+};

@@ -119,7 +119,6 @@ export const requirementSchema = entitySchema(
     /** Free tags (`"gdpr"`, `"release-2"`). */
     tags: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(50)).max(50).optional(),
   },
-  { title: "Requirement", description: "A requirement with priority, acceptance criteria and audiences." },
 ).superRefine((r, ctx) => {
   if (r.parentId === r.id) ctx.addIssue({ code: "custom", message: "a requirement cannot be its own parent", path: ["parentId"] });
   r.audiences?.forEach((a, i) => {
@@ -141,5 +140,5 @@ export type RequirementWire = z.input<typeof requirementSchema>;
  * ```
  */
 export function requirementJsonSchema(): Record<string, unknown> {
-  return wireJsonSchema(requirementSchema);
+  return wireJsonSchema(requirementSchema, { title: "Requirement", description: "A requirement with priority, acceptance criteria and audiences." });
 }

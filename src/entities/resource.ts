@@ -67,7 +67,6 @@ export const resourceSchema = entitySchema(
     /** Notes. */
     notes: textSchema.optional(),
   },
-  { title: "Resource", description: "A person, role or skill pool with its calendar, max units and cost rates by date." },
 ).superRefine((r, ctx) => {
   if (r.type !== "person" && r.personId !== undefined) ctx.addIssue({ code: "custom", message: "only a person resource names a person", path: ["personId"] });
   const currency = r.costRates[0]?.perHour.currency;
@@ -95,5 +94,5 @@ export type ResourceWire = z.input<typeof resourceSchema>;
  * ```
  */
 export function resourceJsonSchema(): Record<string, unknown> {
-  return wireJsonSchema(resourceSchema);
+  return wireJsonSchema(resourceSchema, { title: "Resource", description: "A person, role or skill pool with its calendar, max units and cost rates by date." });
 }

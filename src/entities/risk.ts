@@ -86,7 +86,6 @@ export const riskSchema = entitySchema(
      */
     occurredOn: isoDateCodec.optional(),
   },
-  { title: "Risk", description: "An uncertain event, its probability, impact, owner and response." },
 ).superRefine((r, ctx) => {
   if (r.projectId === undefined && r.programmeId === undefined) {
     ctx.addIssue({ code: "custom", message: "a risk belongs to a project or a programme", path: ["projectId"] });
@@ -125,5 +124,5 @@ export type RiskWire = z.input<typeof riskSchema>;
  * ```
  */
 export function riskJsonSchema(): Record<string, unknown> {
-  return wireJsonSchema(riskSchema);
+  return wireJsonSchema(riskSchema, { title: "Risk", description: "An uncertain event, its probability, impact, owner and response." });
 }

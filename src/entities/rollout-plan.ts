@@ -105,7 +105,6 @@ export const rolloutPlanSchema = entitySchema(
     /** The rollout template this plan was instantiated from, if any. */
     templateId: refSchema.optional(),
   },
-  { title: "RolloutPlan", description: "A rollout: go-live, cutover and hypercare dates, calendar and waves." },
 ).superRefine((p, ctx) => {
   if (p.cutoverStart !== undefined && p.cutoverStart > p.goLive) {
     ctx.addIssue({ code: "custom", message: "cutover cannot start after go-live", path: ["cutoverStart"] });
@@ -136,5 +135,5 @@ export type RolloutWave = z.output<typeof rolloutWaveSchema>;
  * ```
  */
 export function rolloutPlanJsonSchema(): Record<string, unknown> {
-  return wireJsonSchema(rolloutPlanSchema);
+  return wireJsonSchema(rolloutPlanSchema, { title: "RolloutPlan", description: "A rollout: go-live, cutover and hypercare dates, calendar and waves." });
 }

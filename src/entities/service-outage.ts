@@ -47,7 +47,6 @@ export const serviceOutageSchema = entitySchema(
     /** The change that caused it, if any (counts towards change-failure rate). */
     changeRef: refSchema.optional(),
   },
-  { title: "ServiceOutage", description: "A period when a service was down or degraded, planned or not." },
   // Canonical instants (fixed width, UTC) compare correctly as strings.
 ).refine((o) => o.end === undefined || o.end > o.start, { message: "an outage must end after it starts", path: ["end"] });
 
@@ -65,5 +64,5 @@ export type ServiceOutageWire = z.input<typeof serviceOutageSchema>;
  * ```
  */
 export function serviceOutageJsonSchema(): Record<string, unknown> {
-  return wireJsonSchema(serviceOutageSchema);
+  return wireJsonSchema(serviceOutageSchema, { title: "ServiceOutage", description: "A period when a service was down or degraded, planned or not." });
 }

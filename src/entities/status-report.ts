@@ -73,7 +73,6 @@ export const statusReportSchema = entitySchema(
     /** Who published it. */
     publishedBy: refSchema,
   },
-  { title: "Status report", description: "An immutable snapshot of a project's health as of a date." },
 ).superRefine((r, ctx) => {
   const dims = new Set<string>();
   r.ragByDimension.forEach((d, i) => {
@@ -107,5 +106,5 @@ export type StatusReportWire = z.input<typeof statusReportSchema>;
  * ```
  */
 export function statusReportJsonSchema(): Record<string, unknown> {
-  return wireJsonSchema(statusReportSchema);
+  return wireJsonSchema(statusReportSchema, { title: "Status report", description: "An immutable snapshot of a project's health as of a date." });
 }

@@ -58,7 +58,6 @@ export const testCaseSchema = entitySchema(
     /** Lifecycle state. */
     status: z.enum(["draft", "ready", "deprecated"]),
   },
-  { title: "TestCase", description: "A repeatable test that verifies requirements." },
 );
 
 /** A test case, in memory form. */
@@ -75,5 +74,5 @@ export type TestCaseWire = z.input<typeof testCaseSchema>;
  * ```
  */
 export function testCaseJsonSchema(): Record<string, unknown> {
-  return wireJsonSchema(testCaseSchema);
+  return wireJsonSchema(testCaseSchema, { title: "TestCase", description: "A repeatable test that verifies requirements." });
 }

@@ -49,7 +49,6 @@ export const testRunSchema = entitySchema(
     /** Notes. */
     notes: textSchema.optional(),
   },
-  { title: "TestRun", description: "One execution of a test case against a build in an environment." },
 ).superRefine((r, ctx) => {
   r.defectIds.forEach((d, i) => {
     if (r.defectIds.indexOf(d) !== i) ctx.addIssue({ code: "custom", message: "defect listed twice", path: ["defectIds", i] });
@@ -70,5 +69,5 @@ export type TestRunWire = z.input<typeof testRunSchema>;
  * ```
  */
 export function testRunJsonSchema(): Record<string, unknown> {
-  return wireJsonSchema(testRunSchema);
+  return wireJsonSchema(testRunSchema, { title: "TestRun", description: "One execution of a test case against a build in an environment." });
 }

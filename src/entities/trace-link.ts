@@ -96,7 +96,6 @@ export const traceLinkSchema = entitySchema(
     /** Note. */
     note: textSchema.optional(),
   },
-  { title: "TraceLink", description: "A traceability link between requirements, artifacts, tests and defects." },
 ).superRefine((l, ctx) => {
   if (l.from.kind === l.to.kind && l.from.id === l.to.id) {
     ctx.addIssue({ code: "custom", message: "an item cannot be linked to itself", path: ["to"] });
@@ -122,5 +121,5 @@ export type TraceEnd = z.output<typeof traceEndSchema>;
  * ```
  */
 export function traceLinkJsonSchema(): Record<string, unknown> {
-  return wireJsonSchema(traceLinkSchema);
+  return wireJsonSchema(traceLinkSchema, { title: "TraceLink", description: "A traceability link between requirements, artifacts, tests and defects." });
 }

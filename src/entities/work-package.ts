@@ -211,7 +211,6 @@ export const workPackageSchema = entitySchema(
     /** Day work actually finished (needs an actual start, not before it). */
     actualFinish: isoDateCodec.optional(),
   },
-  { title: "WorkPackage", description: "A WBS work package with its time-phased budget, earning rule and progress." },
 ).superRefine((w, ctx) => {
   if (w.plannedFinish < w.plannedStart) fail(ctx, "cannot finish before it starts", "plannedFinish");
   checkTimePhased(w.timePhasedBudget, ctx, ["timePhasedBudget"]);
@@ -253,5 +252,5 @@ export type WorkPackageWire = z.input<typeof workPackageSchema>;
  * ```
  */
 export function workPackageJsonSchema(): Record<string, unknown> {
-  return wireJsonSchema(workPackageSchema);
+  return wireJsonSchema(workPackageSchema, { title: "WorkPackage", description: "A WBS work package with its time-phased budget, earning rule and progress." });
 }
