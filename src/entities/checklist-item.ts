@@ -28,7 +28,7 @@ export const checklistCategorySchema = z.enum([
 
 /**
  * Item statuses. `skipped`, `not-applicable` and `blocked` need a reason; `waived` needs a waiver; `done` needs a
- * completion day.
+ * completion day; `skipped` and `not-applicable` may carry the day they took effect (`skippedOn`, `notApplicableOn`).
  *
  * @example
  * ```ts
@@ -108,6 +108,16 @@ export const checklistItemSchema = entitySchema(
     dueDate: isoDateCodec.optional(),
     /** Day the item was done (required for, and only allowed with, status `done`). */
     completedOn: isoDateCodec.optional(),
+    /**
+     * Day the item was skipped (only allowed with status `skipped`). Optional, for records made before it existed:
+     * without it the item counts as skipped only from the day of its `updatedAt` (see `assessItem`).
+     */
+    skippedOn: isoDateCodec.optional(),
+    /**
+     * Day the item was found not applicable (only allowed with status `not-applicable`). Optional, like `skippedOn`:
+     * without it the item counts as not applicable only from the day of its `updatedAt`.
+     */
+    notApplicableOn: isoDateCodec.optional(),
     /** What evidence proves the item is done ("signed UAT exit report"). */
     evidenceRequired: textSchema.optional(),
     /** Evidence recorded so far. */
@@ -164,6 +174,8 @@ export const checklistItemSchema = entitySchema(
   if (c.status === "waived" && c.waiver === undefined) issue("a waived item needs a waiver", ["waiver"]);
   if (c.status === "done" && c.completedOn === undefined) issue("a done item needs its completion day", ["completedOn"]);
   if (c.status !== "done" && c.completedOn !== undefined) issue("only a done item has a completion day", ["completedOn"]);
+  if (c.status !== "skipped" && c.skippedOn) issue("only a skipped item has skippedOn", ["skippedOn"]);
+  if (c.status !== "not-applicable" && c.notApplicableOn) issue("only a not-applicable item has notApplicableOn", ["notApplicableOn"]);
   if (c.raci.filter((r) => r.raci === "accountable").length > 1) {
     issue("at most one person is accountable", ["raci", c.raci.findLastIndex((r) => r.raci === "accountable"), "raci"]);
   }

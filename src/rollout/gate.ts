@@ -36,7 +36,7 @@ export interface GateEvaluation {
   readonly outcome: "go" | "conditional-go" | "no-go";
   /** Why, one sentence per reason. */
   readonly reasons: readonly string[];
-  /** Blocking items that hold the gate (open, skipped, or waived with an expired waiver). */
+  /** Blocking items that hold the gate (open, skipped, or waived with an expired waiver): see {@link holdsGate}. */
   readonly blockers: readonly ItemAssessment[];
   /** Advisory items still open: the conditions of a conditional go. */
   readonly openAdvisory: readonly ItemAssessment[];
@@ -87,6 +87,21 @@ export function itemsInGateScope(gate: Gate, items: readonly ChecklistItem[]): C
 }
 
 /**
+ * The gate rule for one item judged as of a day: a blocking item holds a gate when it is open, or skipped by then (a
+ * skipped item is not a closed one). Done, proven, waived with an unexpired waiver and not applicable are what lets
+ * it pass. {@link evaluateGate} lists the items of its scope that hold it; the service's rollout overview counts the
+ * plan's items by the same rule.
+ *
+ * @example
+ * ```ts
+ * items.map((i) => assessItem(i, { asOf: isoDate("2026-11-20"), facts: decodeFacts({}) })).filter(holdsGate);
+ * ```
+ */
+export function holdsGate(a: ItemAssessment): boolean {
+  return a.blocking && (a.state === "open" || (a.state === "excluded" && a.status === "skipped"));
+}
+
+/**
  * Decides a gate from evidence (over the items of the gate's plan): **GO** when every blocking item in scope is done, not applicable (with its reason) or
  * waived with an unexpired waiver, and the minimum number of approvers voted to approve; **CONDITIONAL GO** when that
  * holds but advisory items are still open (they become the conditions); **NO-GO** otherwise, with the blocking items
@@ -94,7 +109,9 @@ export function itemsInGateScope(gate: Gate, items: readonly ChecklistItem[]): C
  * as closed exactly when the facts satisfy it. A gate with no item in its scope is **NO-GO**: nothing shows it ready.
  *
  * Judged as of a day: a vote, a recorded decision, evidence or a waiver stamped after `asOf` (its UTC day is later)
- * is ignored, and an item completed after `asOf` is still open.
+ * is ignored, and an item completed, skipped or found not applicable after `asOf` is still open (see
+ * {@link assessItem}; an item whose status on `asOf` the record cannot tell is counted as open, and `reasons` names
+ * it).
  *
  * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`), or an item or gate id
  *   is listed twice (path `["items", i, "id"]` / `["gates", i, "id"]`).
@@ -129,7 +146,7 @@ export function evaluateGate(data: RolloutData, gateId: string, options: Readine
   checkApprovalRule(gate, data.gates.indexOf(gate));
   const facts = decodeFacts(options.facts);
   const scope = itemsInGateScope(gate, data.items).map((i) => assessItem(i, { asOf: options.asOf, facts }));
-  const blockers = scope.filter((a) => a.blocking && (a.state === "open" || a.status === "skipped"));
+  const blockers = scope.filter(holdsGate);
   const openAdvisory = scope.filter((a) => !a.blocking && a.state === "open");
 
   const approvers = new Set(gate.approvers.map((a) => a.personId));
@@ -154,6 +171,11 @@ export function evaluateGate(data: RolloutData, gateId: string, options: Readine
   } else {
     outcome = "go";
     reasons.push(`every blocking item closed and ${approving} of ${gate.minApprovals} approvals given`);
+  }
+  // An item whose status on asOf the record cannot tell is counted as open; the reasons say which.
+  const unknown = scope.filter((a) => a.statusUnknown && a.state === "open");
+  if (unknown.length > 0) {
+    reasons.push(`${unknown.length} item(s) counted as open because the record cannot tell whether they were already skipped or not applicable on ${options.asOf} (no day recorded): ${unknown.map((a) => a.code ?? a.id).join(", ")}`);
   }
   const decision = gate.decision && !afterAsOf(gate.decision.decidedAt, options.asOf) ? gate.decision : undefined;
   const recorded = decision ? { outcome: decision.outcome, contradicts: decision.outcome !== outcome } : undefined;

@@ -22,7 +22,7 @@ export function checkItemFields(items: readonly ChecklistItem[], path: readonly 
     if (typeof item.blocking !== "boolean") bad(i, "blocking", "expected true (blocking) or false (advisory)");
     if (!Array.isArray(item.gateIds) || item.gateIds.some((g) => typeof g !== "string")) bad(i, "gateIds", "expected a list of gate ids");
     if (!Array.isArray(item.evidence)) bad(i, "evidence", "expected a list of evidence");
-    for (const field of ["dueDate", "completedOn"] as const) {
+    for (const field of ["dueDate", "completedOn", "skippedOn", "notApplicableOn"] as const) {
       if (item[field] !== undefined && !isIsoDate(item[field])) bad(i, field, `${JSON.stringify(item[field])} is not a calendar date YYYY-MM-DD`);
     }
   });

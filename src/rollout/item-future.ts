@@ -1,17 +1,47 @@
 import { instant, isInstantInput, type Instant, type ValidationIssue } from "../core/index.js";
 
+/** @internal The statuses that carry the day they took effect, and the field holding it (besides done's `completedOn`). */
+const EXCLUDED_DAYS = [["skipped", "skippedOn"], ["not-applicable", "notApplicableOn"]] as const;
+
 /**
- * @internal What a change stamped `when` may not record: a completion day after the UTC day of `when`, or a waiver
- * granted after `when`. Shared by `changeItemStatus` and the service's checklist-item update.
+ * @internal What a change stamped `when` may not record: a completion, skip or not-applicable day after the UTC day
+ * of `when`, or a waiver granted after `when`. Shared by `changeItemStatus` and the service's checklist-item update.
  */
-export function futureIssues(change: { readonly completedOn?: unknown; readonly waiver?: { readonly grantedAt?: unknown } | undefined }, when: Instant): ValidationIssue[] {
+export function futureIssues(
+  change: { readonly completedOn?: unknown; readonly skippedOn?: unknown; readonly notApplicableOn?: unknown; readonly waiver?: { readonly grantedAt?: unknown } | undefined },
+  when: Instant,
+): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  if (typeof change.completedOn === "string" && change.completedOn > when.slice(0, 10)) {
+  const today = when.slice(0, 10);
+  if (typeof change.completedOn === "string" && change.completedOn > today) {
     issues.push({ path: ["completedOn"], message: `done on ${change.completedOn}, after the change recording it (${when})`, code: "custom" });
+  }
+  for (const [status, field] of EXCLUDED_DAYS) {
+    const day = change[field];
+    if (typeof day === "string" && day > today) issues.push({ path: [field], message: `${status} on ${day}, after the change recording it (${when})`, code: "custom" });
   }
   const granted = change.waiver?.grantedAt;
   if (isInstantInput(granted) && instant(granted) > when) {
     issues.push({ path: ["waiver", "grantedAt"], message: `waiver granted at ${granted}, after the change recording it (${when})`, code: "custom" });
   }
   return issues;
+}
+
+/**
+ * @internal Keeps the skip and not-applicable days of a changed item (wire form, edited in place) with its status:
+ * an item that becomes skipped (or not applicable) at `when` without a day given takes the UTC day of `when`; an
+ * item that stays skipped keeps its day; an item that leaves the status loses the day, unless `given` names it (the
+ * schema then refuses it). Shared by `changeItemStatus` and the service's checklist-item update.
+ */
+export function keepStatusDays(
+  next: Record<string, unknown>,
+  before: { readonly status: string },
+  given: { readonly skippedOn?: unknown; readonly notApplicableOn?: unknown },
+  when: Instant,
+): void {
+  for (const [status, field] of EXCLUDED_DAYS) {
+    if (next["status"] !== status) {
+      if (given[field] === undefined) delete next[field];
+    } else if (before.status !== status && next[field] === undefined) next[field] = when.slice(0, 10);
+  }
 }

@@ -1,14 +1,14 @@
 import { checkArguments } from "../core/index.js";
 import type { Decimal, IsoDate } from "../core/index.js";
 import type { ChecklistItem } from "../entities/index.js";
-import { afterAsOf } from "./as-of.js";
+import { afterAsOf, utcInstant } from "./as-of.js";
 import { checkEvidenceRule, type EvidenceCheck } from "./evidence-check.js";
 
 /**
  * Where an item stands for readiness and gates:
  * - `closed`: done (and its evidence rule holds, if it has one), proven by its evidence rule, or waived with an
  *   unexpired waiver;
- * - `excluded`: not applicable or skipped (with their reason) — out of the readiness denominator;
+ * - `excluded`: not applicable or skipped (with their reason) by the day judged — out of the readiness denominator;
  * - `open`: anything else, including a waiver that has expired and a done item whose evidence rule fails.
  */
 export type ItemState = "closed" | "excluded" | "open";
@@ -35,6 +35,13 @@ export interface ItemAssessment {
   readonly evidenceCheck?: EvidenceCheck;
   /** True when the item is waived but its waiver expired before `asOf`. */
   readonly waiverExpired: boolean;
+  /**
+   * True when the record cannot tell whether the item was already skipped or not applicable on `asOf`: it has that
+   * status without its day (`skippedOn` / `notApplicableOn`, absent on records made before those fields existed) and
+   * `asOf` is before the day of its last change. It is then judged as not yet skipped or not applicable (open, unless
+   * its evidence rule held), so the unknown never makes a gate or readiness look better than the data shows.
+   */
+  readonly statusUnknown: boolean;
   /** Why the item is in this state, in plain words. */
   readonly why: string;
 }
@@ -44,9 +51,12 @@ export interface ItemAssessment {
  * the facts satisfy it (a "done" whose facts fail is open again; a "todo" the facts prove is closed). A waiver holds
  * up to and including its `expiresOn`; afterwards the item is open. Not applicable and skipped items are excluded
  * (the entity schema guarantees they carry a reason). A skipped item is not a closed one: a gate still needs it done,
- * waived or not applicable. Judging an earlier day is honest: an item done after `asOf`, or waived by a waiver
- * granted after it, is still open on `asOf` (unless its evidence rule held then), and metric evidence recorded after
- * `asOf` is not read.
+ * waived or not applicable. Judging an earlier day is honest: an item done after `asOf`, waived by a waiver granted
+ * after it, or skipped or found not applicable after it (`skippedOn` / `notApplicableOn` later than `asOf`), is
+ * still open on `asOf` (unless its evidence rule held then: the status it had before is not recorded), and metric
+ * evidence recorded after `asOf` is not read. A skipped or not-applicable item without its day counts as such from
+ * the UTC day of its `updatedAt` (the record had the status by then); on an earlier day whether it had it is unknown
+ * — it is judged as not yet skipped or not applicable, with `statusUnknown: true` and a `why` that says so.
  *
  * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`).
  * @example
@@ -70,18 +80,28 @@ export function assessItem(
     ...(item.dueDate !== undefined ? { dueDate: item.dueDate } : {}),
     ...(check ? { evidenceCheck: check } : {}),
   };
-  const result = (state: ItemState, done: boolean, why: string, waiverExpired = false): ItemAssessment => ({
+  const result = (state: ItemState, done: boolean, why: string, waiverExpired = false, statusUnknown = false): ItemAssessment => ({
     ...base,
     state,
     done,
     why,
     waiverExpired,
+    statusUnknown,
   });
   switch (item.status) {
     case "not-applicable":
-      return result("excluded", false, `not applicable: ${item.statusReason ?? ""}`.trim());
-    case "skipped":
-      return result("excluded", false, `skipped: ${item.statusReason ?? ""}`.trim());
+    case "skipped": {
+      const skipped = item.status === "skipped";
+      const label = skipped ? "skipped" : "not applicable";
+      const day = skipped ? item.skippedOn : item.notApplicableOn;
+      // Without its day the record shows the status only from its last change.
+      const since = day ?? utcInstant(item.updatedAt).slice(0, 10);
+      if (since <= options.asOf) return result("excluded", false, `${label}: ${item.statusReason ?? ""}`.trim());
+      // Before it the item stood on its evidence: a rule that held on asOf closed it then.
+      if (check?.satisfied) return result("closed", true, `evidence rule holds: ${check.explanation}`, false, day === undefined);
+      if (day !== undefined) return result("open", false, `${label} only on ${day}, after ${options.asOf}; its status before is not recorded`);
+      return result("open", false, `${label} with no day recorded, known only from ${since}: unknown on ${options.asOf}, counted as open`, false, true);
+    }
     case "waived": {
       const w = item.waiver;
       if (w && afterAsOf(w.grantedAt, options.asOf)) {

@@ -1,6 +1,6 @@
 import { decodeWith, encodeWith, instant, isInstantInput, ValidationError, type Instant, type ValidationIssue, checkArguments } from "../core/index.js";
 import { checklistItemSchema, type ChecklistItem, type ChecklistItemWire } from "../entities/index.js";
-import { futureIssues } from "./item-future.js";
+import { futureIssues, keepStatusDays } from "./item-future.js";
 
 /** A status change of a checklist item, in wire form (dates and instants as strings). */
 export interface ItemStatusChange {
@@ -10,6 +10,10 @@ export interface ItemStatusChange {
   readonly reason?: string;
   /** Completion day (required for done). */
   readonly completedOn?: string;
+  /** Day the item was skipped (status skipped; default: the UTC day of the change, or the day it already had). */
+  readonly skippedOn?: string;
+  /** Day the item was found not applicable (status not-applicable; default as for `skippedOn`). */
+  readonly notApplicableOn?: string;
   /** The waiver (required for waived): approver, reason, when granted, last valid day. */
   readonly waiver?: { readonly approvedBy: string; readonly reason: string; readonly grantedAt: string; readonly expiresOn: string };
 }
@@ -17,15 +21,18 @@ export interface ItemStatusChange {
 /**
  * Moves a checklist item to a new status and returns the new item (version + 1, `updatedAt` = `at`), checked by
  * the checklist-item schema: skipped, not applicable and blocked need a reason; waived needs a waiver with an
- * approver and an expiry not before it was granted; done needs its completion day. Transitions stay in order: `at`
- * is not before the item's last change (`updatedAt`), and the change does not record the future — a completion day
- * after the UTC day of `at`, or a waiver granted after `at`.
+ * approver and an expiry not before it was granted; done needs its completion day. Skipped and not applicable record
+ * the day they took effect (`skippedOn`, `notApplicableOn`): the day given, else the day the item already had in that
+ * status, else the UTC day of `at`; an item leaving the status drops it. Transitions stay in order: `at` is not
+ * before the item's last change (`updatedAt`), and the change does not record the future — a completion, skip or
+ * not-applicable day after the UTC day of `at`, or a waiver granted after `at`.
  *
- * @throws {ValidationError} with the path of each problem (`at`, `completedOn`, `waiver.grantedAt`, `statusReason`,
- *   `waiver.expiresOn`, …).
+ * @throws {ValidationError} with the path of each problem (`at`, `completedOn`, `skippedOn`, `notApplicableOn`,
+ *   `waiver.grantedAt`, `statusReason`, `waiver.expiresOn`, …).
  * @example
  * ```ts
  * const na = changeItemStatus(item, { status: "not-applicable", reason: "No database to back up" }, instant("2026-11-20T09:00:00Z"));
+ * na.notApplicableOn; // "2026-11-20"
  * ```
  */
 export function changeItemStatus(item: ChecklistItem, change: ItemStatusChange, at: Instant): ChecklistItem {
@@ -44,6 +51,9 @@ export function changeItemStatus(item: ChecklistItem, change: ItemStatusChange, 
   if (change.reason !== undefined) next["statusReason"] = change.reason;
   if (change.completedOn !== undefined) next["completedOn"] = change.completedOn;
   if (change.waiver !== undefined) next["waiver"] = change.waiver;
+  if (change.skippedOn !== undefined) next["skippedOn"] = change.skippedOn;
+  if (change.notApplicableOn !== undefined) next["notApplicableOn"] = change.notApplicableOn;
+  keepStatusDays(next, item, change, when);
   return decodeWith(checklistItemSchema, next, "checklist item");
 }
 

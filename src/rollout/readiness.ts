@@ -12,9 +12,9 @@ export interface ReadinessCount {
   readonly total: number;
   /** Items done (status done or proven by their evidence rule). */
   readonly done: number;
-  /** Skipped items. */
+  /** Items skipped by `asOf`. */
   readonly skipped: number;
-  /** Not-applicable items. */
+  /** Items not applicable by `asOf`. */
   readonly notApplicable: number;
   /** Waived items with a valid waiver (in the denominator, not done). */
   readonly waived: number;
@@ -36,8 +36,9 @@ export interface ReadinessProgress {
 
 function count(items: readonly ItemAssessment[]): ReadinessCount {
   const done = items.filter((a) => a.done).length;
-  const skipped = items.filter((a) => a.status === "skipped").length;
-  const notApplicable = items.filter((a) => a.status === "not-applicable").length;
+  // Skipped or not applicable by asOf: before its day an item still counts (see assessItem).
+  const skipped = items.filter((a) => a.state === "excluded" && a.status === "skipped").length;
+  const notApplicable = items.filter((a) => a.state === "excluded" && a.status === "not-applicable").length;
   // Closed by its waiver (an item whose evidence held before a later waiver counts as done, not waived).
   const waived = items.filter((a) => a.status === "waived" && a.state === "closed" && !a.done).length;
   const applicable = items.length - skipped - notApplicable;
@@ -54,7 +55,8 @@ function count(items: readonly ItemAssessment[]): ReadinessCount {
 
 /**
  * Readiness progress: done ÷ (total − skipped − not applicable), as a percentage, overall and per phase and
- * category. Waived items stay in the denominator (a waiver lets a gate pass; it does not make the work done).
+ * category. Waived items stay in the denominator (a waiver lets a gate pass; it does not make the work done). An item
+ * skipped or found not applicable only after `asOf` was still applicable then (see `assessItem`).
  *
  * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`), or an item id is listed
  *   twice (path `["items", i, "id"]`; it would count twice).

@@ -35,9 +35,9 @@ export interface RolloutReadiness extends RolloutOverview {
   readonly gateEvaluations: readonly GateEvaluation[];
 }
 
-/** @internal Open rollouts with readiness and gate evaluations at `options.asOf`. */
+/** @internal Open rollouts with readiness and gate evaluations at `options.asOf` (the overview judged that day too). */
 export async function rolloutReadiness(ctx: PmoContext, options: ReadinessOptions): Promise<RolloutReadiness[]> {
-  const overviews = await rolloutOverviews(ctx, true);
+  const overviews = await rolloutOverviews(ctx, options);
   return overviews.map(({ overview, items }) => {
     const plan: RolloutPlan = overview.plan;
     return {

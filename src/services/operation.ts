@@ -51,6 +51,11 @@ export function checkActor(actor: unknown): string {
   return r.data;
 }
 
+/** @internal The service's current instant: its clock's, else the system clock's. */
+export function currentInstant(options: PmoOptions): Instant {
+  return instant(options.clock ? options.clock() : new Date());
+}
+
 /**
  * Runs one PMO operation: validates the actor, opens one interactive transaction (refusing with
  * `UnsupportedCapabilityError` on adapters without them, before anything is written), and hands `fn` a {@link Work}
@@ -71,7 +76,7 @@ export async function runOperation<T>(
   checkArguments("runOperation", { ids: [options.ids, "function?"], clock: [options.clock, "function?"], onWrite: [options.onWrite, "function?"] });
   const actor = checkActor(actorId);
   const ids = options.ids ?? defaultIdGenerator;
-  const at = instant(options.clock ? options.clock() : new Date());
+  const at = currentInstant(options);
   const correlationId = ids();
   return runInTransaction(adapter, async (tx) => {
     const repos = createRepositories(tx, { clock: () => at, ids });

@@ -22,9 +22,10 @@ import { rolloutReadiness, scoredOpenRequests, type RolloutReadiness, type Score
 import type { ScoringModel } from "../prioritization/model.js";
 import type { ScoreOptions } from "../prioritization/score-requests.js";
 import type { ReadinessOptions } from "../rollout/gate.js";
+import { isoDate } from "../core/dates/iso-date.js";
 import { captureBaseline, recordActualCosts, recordProgress, updateProject, type BaselineInput } from "./execution.js";
 import { convertRequest, createRequest, transitionRequest, type ProjectFromRequestDraft, type RequestDraft, type TransitionOptions } from "./intake.js";
-import { runOperation, type PmoOptions } from "./operation.js";
+import { currentInstant, runOperation, type PmoOptions } from "./operation.js";
 import {
   activeProjects, history, openRequests, requirementsCoverage, rolloutOverviews,
   type ActiveProjectFigures, type RequirementCoverage, type RolloutOverview,
@@ -104,8 +105,12 @@ export interface Pmo {
   activeProjects(): Promise<ActiveProjectFigures[]>;
   /** A project's requirements with their trace-link coverage. */
   requirementsCoverage(projectId: string): Promise<RequirementCoverage[]>;
-  /** Open rollout plans with checklist counts, open blocking items and gates. */
-  rollouts(): Promise<RolloutOverview[]>;
+  /**
+   * Open rollout plans with checklist counts, gates and the blocking items that hold a gate, judged as of
+   * `options.asOf` (default: today, the UTC day of the service clock) by the gate's rule, with `options.facts` for
+   * evidence rules — the same judgement as `evaluateGate` and `rolloutReadiness`.
+   */
+  rollouts(options?: Partial<ReadinessOptions>): Promise<RolloutOverview[]>;
   /** The open requests scored and ranked with a model, as of a date (nothing is written). */
   scoredOpenRequests(model: ScoringModel, options: ScoreOptions): Promise<ScoredIntake>;
   /** Open rollouts judged at a date: readiness per phase and category, and every gate evaluated. */
@@ -161,7 +166,11 @@ export function createPmo(adapter: StorageAdapter, options: PmoOptions = {}): Pm
     openRequests: () => openRequests(ctx),
     activeProjects: () => activeProjects(ctx),
     requirementsCoverage: (projectId) => requirementsCoverage(ctx, projectId),
-    rollouts: () => rolloutOverviews(ctx),
+    rollouts: async (o = {}) => {
+      checkArguments("rollouts", { options: [o, "object"] });
+      const asOf = o.asOf ?? isoDate(currentInstant(options).slice(0, 10));
+      return (await rolloutOverviews(ctx, { ...o, asOf })).map((x) => x.overview);
+    },
     scoredOpenRequests: (model, o) => scoredOpenRequests(ctx, model, o),
     rolloutReadiness: (o) => rolloutReadiness(ctx, o),
   };

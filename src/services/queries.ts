@@ -1,3 +1,5 @@
+import type { IsoDate } from "../core/dates/iso-date.js";
+import { checkArguments } from "../core/guard.js";
 import { sumMoney } from "../core/money/arithmetic.js";
 import type { Money } from "../core/money/money.js";
 import type { AuditEvent } from "../entities/audit-event.js";
@@ -10,6 +12,9 @@ import type { EntityKind } from "../entities/registry.js";
 import type { Requirement } from "../entities/requirement.js";
 import type { RolloutPlan } from "../entities/rollout-plan.js";
 import type { StatusReport } from "../entities/status-report.js";
+import { decodeFacts } from "../rollout/evidence-check.js";
+import { holdsGate, type ReadinessOptions } from "../rollout/gate.js";
+import { assessItem } from "../rollout/item-life.js";
 import type { Where } from "../storage/port.js";
 import { createRepositories, type Repositories } from "../storage/repository.js";
 import type { PmoContext } from "./context.js";
@@ -132,27 +137,28 @@ export async function requirementsCoverage(ctx: PmoContext, projectId: string): 
 export interface RolloutOverview {
   /** The plan. */
   readonly plan: RolloutPlan;
-  /** Checklist items per status. */
+  /** The day the blocking items were judged. */
+  readonly asOf: IsoDate;
+  /** Checklist items per recorded status (the records as stored now). */
   readonly itemsByStatus: Readonly<Record<string, number>>;
-  /** Blocking items not yet done, skipped, waived or not applicable. */
+  /**
+   * The plan's blocking items that hold a gate on `asOf`, by the gate's own rule (`holdsGate`): open (an expired
+   * waiver, a done item whose evidence rule fails, work done only after `asOf` included) or skipped. A gate whose
+   * scope is the whole plan lists exactly these as its `blockers`.
+   */
   readonly openBlockingItems: readonly ChecklistItem[];
   /** The plan's gates, with their decisions where taken. */
   readonly gates: readonly Gate[];
 }
 
-const CLOSED_ITEM = new Set(["done", "skipped", "waived", "not-applicable"]);
-
-/** @internal Rollout plans that are not completed or cancelled, with their checklist state. */
-export async function rolloutOverviews(ctx: PmoContext): Promise<RolloutOverview[]>;
-/** @internal The same, with each plan's full checklist (for readiness judgements). */
-export async function rolloutOverviews(
-  ctx: PmoContext,
-  withItems: true,
-): Promise<{ overview: RolloutOverview; items: ChecklistItem[] }[]>;
-export async function rolloutOverviews(
-  ctx: PmoContext,
-  withItems = false,
-): Promise<RolloutOverview[] | { overview: RolloutOverview; items: ChecklistItem[] }[]> {
+/**
+ * @internal Rollout plans that are not completed or cancelled, with their checklist state judged as of
+ * `options.asOf` (with `options.facts` for evidence rules) — the same judgement `evaluateGate` makes.
+ */
+export async function rolloutOverviews(ctx: PmoContext, options: ReadinessOptions): Promise<{ overview: RolloutOverview; items: ChecklistItem[] }[]> {
+  checkArguments("rollouts", { options: [options, "object"] });
+  checkArguments("rollouts", { asOf: [options.asOf, "date"] });
+  const facts = decodeFacts(options.facts);
   const r = repos(ctx);
   const plans = await collect(r["rollout-plan"].all({ where: [{ field: "status", op: "in", value: ["planning", "ready", "in-progress", "hypercare"] }] }));
   const out: { overview: RolloutOverview; items: ChecklistItem[] }[] = [];
@@ -163,11 +169,12 @@ export async function rolloutOverviews(
     for (const i of items) itemsByStatus[i.status] = (itemsByStatus[i.status] ?? 0) + 1;
     const overview: RolloutOverview = {
       plan,
+      asOf: options.asOf,
       itemsByStatus,
-      openBlockingItems: items.filter((i) => i.blocking && !CLOSED_ITEM.has(i.status)),
+      openBlockingItems: items.filter((i) => holdsGate(assessItem(i, { asOf: options.asOf, facts }))),
       gates: await collect(r.gate.all({ where: byPlan })),
     };
     out.push({ overview, items });
   }
-  return withItems ? out : out.map((x) => x.overview);
+  return out;
 }

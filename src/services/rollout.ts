@@ -8,7 +8,7 @@ import type { DraftOf } from "../storage/repository.js";
 import type { PmoContext } from "./context.js";
 import { runOperation } from "./operation.js";
 import { orderByDependencies } from "../rollout/dependency-order.js";
-import { futureIssues } from "../rollout/item-future.js";
+import { futureIssues, keepStatusDays } from "../rollout/item-future.js";
 import type { ValidationIssue } from "../core/errors.js";
 
 /** The checklist items and gates a new rollout plan starts with (for example from a scheduled template), without the plan they will belong to. */
@@ -83,12 +83,13 @@ export async function instantiateRolloutPlan(
 
 /** The fields of a checklist item a status update may change. */
 export type ChecklistItemChanges = Partial<
-  Pick<WireOf<"checklist-item">, "status" | "statusReason" | "ownerId" | "dueDate" | "completedOn" | "evidence" | "waiver">
+  Pick<WireOf<"checklist-item">, "status" | "statusReason" | "ownerId" | "dueDate" | "completedOn" | "skippedOn" | "notApplicableOn" | "evidence" | "waiver">
 >;
 
 /**
  * @internal Updates a checklist item (status, evidence, waiver, …), compare-and-set on its version. Like
- * `changeItemStatus`, it refuses a completion day after today or a waiver granted after now.
+ * `changeItemStatus`, it refuses a completion, skip or not-applicable day after today or a waiver granted after now,
+ * and an item made skipped or not applicable without its day takes today's (the day of the operation's instant).
  */
 export function updateChecklistItem(
   ctx: PmoContext,
@@ -102,7 +103,16 @@ export function updateChecklistItem(
     // The same rule as changeItemStatus: an update made now does not record the future.
     const future = futureIssues(changes ?? {}, w.at);
     if (future.length > 0) throw new ValidationError(future, "checklist item");
-    return w.update("checklist-item", id, (c) => ({ ...c, ...changes }), { expectedVersion, ...(reason !== undefined ? { reason } : {}) });
+    return w.update(
+      "checklist-item",
+      id,
+      (c) => {
+        const next: Record<string, unknown> = { ...c, ...changes };
+        keepStatusDays(next, c, changes ?? {}, w.at);
+        return next as typeof c;
+      },
+      { expectedVersion, ...(reason !== undefined ? { reason } : {}) },
+    );
   });
 }
 

@@ -151,22 +151,30 @@ export interface ContingencyReserve {
   readonly total: Money;
   /** Each counted risk's EMV. */
   readonly contributions: readonly { readonly riskId: string; readonly probability: Decimal; readonly costImpact: Money; readonly emv: Money }[];
-  /** Risks left out, and why (`closed`, `occurred`, `no-cost-impact`). */
+  /** Risks left out, and why (`closed`, `occurred`, `not-yet-raised`, `no-cost-impact`). */
   readonly excluded: readonly { readonly riskId: string; readonly reason: string }[];
+  /**
+   * True when a pending risk has no cost impact (listed in `excluded` as `no-cost-impact`), so `total` rests on part
+   * of the pending risks: it is the reserve of the priced ones, not the full reserve, which is unknown.
+   */
+  readonly partial: boolean;
 }
 
 /**
  * Contingency reserve as the sum of the expected monetary values of the pending (open or monitored) risks.
  * Opportunities reduce it. Closed risks and risks that have occurred (now issues) are excluded, and so are risks
- * without a cost impact — each listed with its reason. With `asOf`, judged as of that day: a risk raised after it is
- * excluded (`not-yet-raised`), and one closed or occurred (`occurredOn`) after it was still pending then.
+ * without a cost impact — each listed with its reason. A pending risk without a cost impact leaves the reserve
+ * incomplete: `partial` is then true and `total` covers only the priced risks. With `asOf`, judged as of that day: a
+ * risk raised after it is excluded (`not-yet-raised`), and one closed or occurred (`occurredOn`) after it was still
+ * pending then.
  *
  * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`), or a risk id is
  *   listed twice (path `["risks", i, "id"]`).
  * @throws {CurrencyMismatchError} when a cost impact is not in `currency`.
  * @example
  * ```ts
- * contingencyReserve(risks, { currency: "EUR" }).total; // Σ p × cost impact
+ * contingencyReserve(risks, { currency: "EUR" }).total;   // Σ p × cost impact of the priced pending risks
+ * contingencyReserve(risks, { currency: "EUR" }).partial; // true when a pending risk has no cost impact
  * contingencyReserve(risks, { currency: "EUR", asOf: isoDate("2026-06-30") }).excluded; // … { reason: "not-yet-raised" }
  * ```
  */
@@ -185,5 +193,6 @@ export function contingencyReserve(risks: readonly Risk[], options: { readonly c
     else if (r.costImpact === undefined) excluded.push({ riskId: r.id, reason: "no-cost-impact" });
     else contributions.push({ riskId: r.id, probability: r.probability, costImpact: r.costImpact, emv: multiplyMoney(r.costImpact, r.probability) });
   }
-  return { total: sumMoney(contributions.map((c) => c.emv), options.currency), contributions, excluded };
+  const partial = excluded.some((x) => x.reason === "no-cost-impact");
+  return { total: sumMoney(contributions.map((c) => c.emv), options.currency), contributions, excluded, partial };
 }

@@ -125,14 +125,20 @@ const itemSpec = fc.record({
   rule: fc.boolean(),
   metric: fc.option(fc.tuple(fc.constantFrom("85", "90", "95"), day), { nil: undefined }),
   gate: fc.boolean(),
+  // The day a skipped or not-applicable item took that status (absent: a record made before the field existed), and
+  // the day of its last change.
+  excludedOn: fc.option(day, { nil: undefined }),
+  updated: fc.option(day, { nil: undefined }),
 });
 
 const items = fc.array(itemSpec, { maxLength: 10 }).map((specs) =>
   specs.map((s, i): ChecklistItem => decodeEntity("checklist-item", {
-    id: `i${i}`, version: 1, createdAt: "2026-09-01T08:00:00Z", updatedAt: "2026-09-01T08:00:00Z", rolloutPlanId: "rp", code: `IT-${i}`, title: `Item ${i}`,
+    id: `i${i}`, version: 1, createdAt: "2026-09-01T08:00:00Z", updatedAt: `${s.updated ?? "2026-09-01"}T08:00:00Z`, rolloutPlanId: "rp", code: `IT-${i}`, title: `Item ${i}`,
     phase: s.phase, category: s.category, tMinusDays: 5, blocking: s.blocking, status: s.status, gateIds: s.gate ? ["g"] : [],
     ...(["skipped", "not-applicable", "blocked"].includes(s.status) ? { statusReason: "because" } : {}),
     ...(s.status === "done" ? { completedOn: s.completedOn } : {}),
+    ...(s.status === "skipped" && s.excludedOn ? { skippedOn: s.excludedOn } : {}),
+    ...(s.status === "not-applicable" && s.excludedOn ? { notApplicableOn: s.excludedOn } : {}),
     ...(s.status === "waived" ? { waiver: { approvedBy: "p", reason: "accepted", grantedAt: `${s.granted}T09:00:00Z`, expiresOn: new Date(Date.parse(`${s.granted}T00:00:00Z`) + s.expiresIn * 86_400_000).toISOString().slice(0, 10) } } : {}),
     ...(s.rule ? { evidenceRule: { all: [{ fact: FACT, op: ">=", threshold: "90" }] } } : {}),
     ...(s.metric ? { evidence: [{ type: "metric", reference: FACT, value: s.metric[0], recordedBy: "p", recordedAt: `${s.metric[1]}T12:00:00Z` }] } : {}),
@@ -142,7 +148,11 @@ const facts = fc.option(fc.constantFrom("80", "90", "99.5"), { nil: undefined })
 
 /** The documented state of an item on AS_OF (docs/rollout.md, assessItem). */
 function stateOf(item: ChecklistItem, supplied: Readonly<Record<string, string>>): { state: "closed" | "excluded" | "open"; done: boolean } {
-  if (item.status === "not-applicable" || item.status === "skipped") return { state: "excluded", done: false };
+  if (item.status === "not-applicable" || item.status === "skipped") {
+    // Excluded from its day on (without one, from the day of its last change); before it, judged like a todo item.
+    const since = (item.status === "skipped" ? item.skippedOn : item.notApplicableOn) ?? item.updatedAt.slice(0, 10);
+    return since <= AS_OF ? { state: "excluded", done: false } : stateOf({ ...item, status: "todo" }, supplied);
+  }
   if (item.status === "waived") {
     const w = item.waiver!;
     // A waiver granted after AS_OF did not exist then: the item stood on its evidence rule (if any), like a todo.
@@ -162,8 +172,8 @@ function stateOf(item: ChecklistItem, supplied: Readonly<Record<string, string>>
 function expectCount(c: ReadinessCount, of: readonly ChecklistItem[], supplied: Readonly<Record<string, string>>): void {
   const st = of.map((i) => ({ i, ...stateOf(i, supplied) }));
   const done = st.filter((x) => x.done).length;
-  const skipped = of.filter((i) => i.status === "skipped").length;
-  const na = of.filter((i) => i.status === "not-applicable").length;
+  const skipped = st.filter((x) => x.state === "excluded" && x.i.status === "skipped").length;
+  const na = st.filter((x) => x.state === "excluded" && x.i.status === "not-applicable").length;
   const waived = st.filter((x) => x.i.status === "waived" && x.state === "closed" && !x.done).length;
   const applicable = of.length - skipped - na;
   expect({ total: c.total, done: c.done, skipped: c.skipped, notApplicable: c.notApplicable, waived: c.waived, applicable: c.applicable })
@@ -215,7 +225,8 @@ describe("evaluateGate", () => {
       const scope = its.filter((i) => i.phase === "prepare" || i.gateIds.includes("g"));
       expect(r.scope.map((a) => a.id)).toEqual(scope.map((i) => i.id));
       const open = (i: ChecklistItem) => stateOf(i, f).state === "open";
-      expect(r.blockers.map((a) => a.id)).toEqual(scope.filter((i) => i.blocking && (open(i) || i.status === "skipped")).map((i) => i.id));
+      const skipped = (i: ChecklistItem) => i.status === "skipped" && stateOf(i, f).state === "excluded";
+      expect(r.blockers.map((a) => a.id)).toEqual(scope.filter((i) => i.blocking && (open(i) || skipped(i))).map((i) => i.id));
       expect(r.openAdvisory.map((a) => a.id)).toEqual(scope.filter((i) => !i.blocking && open(i)).map((i) => i.id));
       const counted = g.approvals.filter((v) => v.at.slice(0, 10) <= AS_OF);
       const approving = counted.filter((v) => v.vote === "approve").length;

@@ -4,8 +4,9 @@ import { decimal, instant, isoDate, type ChecklistItem, type Gate } from "../../
 import { evaluateGate, readinessProgress } from "../../src/rollout/index.js";
 
 // Property: what happens after asOf never changes a view as of asOf. From a random plan judged on 2025-03-10, the
-// "future" copy adds only events dated after that day — completions, waivers, metric evidence, votes, a decision — and
-// evaluateGate and readinessProgress must answer exactly the same; and the answer must not depend on item order.
+// "future" copy adds only events dated after that day — completions, waivers, skips and not-applicable findings, metric
+// evidence, votes, a decision — and evaluateGate and readinessProgress must answer exactly the same; and the answer
+// must not depend on item order.
 const asOf = isoDate("2025-03-10");
 const at = instant("2025-03-01T08:00:00Z");
 const later = (d: number) => instant(`2025-03-${String(11 + d).padStart(2, "0")}T0${d}:00:00Z`);
@@ -16,7 +17,7 @@ const itemArb = fc.record({
   status: fc.constantFrom("todo", "in-progress", "done", "not-applicable"),
   withRule: fc.boolean(),
   past: fc.integer({ min: 0, max: 30 }),
-  future: fc.constantFrom("none", "done", "waived", "metric"),
+  future: fc.constantFrom("none", "done", "waived", "metric", "skipped", "not-applicable", "not-applicable-undated"),
 });
 
 function build(specs: readonly fc.Arbitrary<never>[] | readonly { blocking: boolean; status: string; withRule: boolean; past: number; future: string }[], withFuture: boolean): ChecklistItem[] {
@@ -31,6 +32,11 @@ function build(specs: readonly fc.Arbitrary<never>[] | readonly { blocking: bool
     if (withFuture && (s.status === "todo" || s.status === "in-progress")) {
       if (s.future === "done") Object.assign(base, { status: "done", completedOn: isoDate("2025-03-12") });
       if (s.future === "waived") Object.assign(base, { status: "waived", waiver: { approvedBy: "p", reason: "r", grantedAt: later(1), expiresOn: isoDate("2025-04-30") } });
+      // Skipped or found not applicable after asOf, with its day — or, like a record made before the day existed,
+      // without it (then its last change, after asOf, is all the record tells).
+      if (s.future === "skipped") Object.assign(base, { status: "skipped", statusReason: "r", skippedOn: isoDate("2025-03-12"), updatedAt: later(5) });
+      if (s.future === "not-applicable") Object.assign(base, { status: "not-applicable", statusReason: "r", notApplicableOn: isoDate("2025-03-12"), updatedAt: later(5) });
+      if (s.future === "not-applicable-undated") Object.assign(base, { status: "not-applicable", statusReason: "r", updatedAt: later(5) });
     }
     if (withFuture && s.withRule && s.future === "metric") {
       base["evidence"] = [...(base["evidence"] as unknown[]), { type: "metric", reference: "kb.published", value: decimal(99), recordedBy: "p", recordedAt: later(2) }];

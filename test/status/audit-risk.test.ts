@@ -93,3 +93,34 @@ describe("riskScore: a matrix whose bands cannot hold a probability is refused",
     expect(issuesOf(() => riskScore(p, { probabilityBands: ["1"], mediumFrom: 6, highFrom: 6 }))[0]!.path).toEqual(["highFrom"]);
   });
 });
+
+describe("contingencyReserve says when it is partial", () => {
+  // Hand-derived. Pending: R1 0.4 × 50,000.00 = 20,000.00; R2 an opportunity, 0.1 × −10,000.00 = −1,000.00;
+  // R3 open with no cost impact (its EMV is unknown). R4 closed, also without a cost impact. The reserve of the priced
+  // pending risks is 20,000.00 − 1,000.00 = 19,000.00, but the full reserve is unknown while R3 has no figure: the
+  // result says so with `partial: true` (it read as the full reserve before). R4 is rightly out (closed): it never
+  // makes the reserve partial.
+  const r1 = risk("R1", "0.4", "50000.00");
+  const r2 = risk("R2", "0.1", "-10000.00");
+  const r3 = risk("R3", "0.7", undefined, { raisedOn: "2026-02-01" });
+  const r4 = risk("R4", "0.5", undefined, { status: "closed", closedOn: "2026-01-20" });
+
+  it("a pending risk without a cost impact makes the total partial", () => {
+    const res = contingencyReserve([r1, r2, r3, r4], { currency: "EUR" });
+    expect(res.total).toEqual(money("19000.00", "EUR"));
+    expect(res.excluded).toEqual([{ riskId: "R3", reason: "no-cost-impact" }, { riskId: "R4", reason: "closed" }]);
+    expect(res.partial).toBe(true);
+  });
+
+  it("every pending risk priced: the total is the full reserve (partial false), whatever is closed or not yet raised", () => {
+    expect(contingencyReserve([r1, r2, r4], { currency: "EUR" })).toMatchObject({ total: money("19000.00", "EUR"), partial: false });
+    // As of 2026-01-10, R3 (raised 02-01) did not exist and R4 (closed 01-20) was pending but unpriced: partial.
+    const jan10 = contingencyReserve([r1, r2, r3, r4], { currency: "EUR", asOf: isoDate("2026-01-10") });
+    expect(jan10.excluded).toEqual([{ riskId: "R3", reason: "not-yet-raised" }, { riskId: "R4", reason: "no-cost-impact" }]);
+    expect(jan10.partial).toBe(true);
+    // As of 2026-01-25, R4 is closed and R3 still not raised: every pending risk is priced.
+    expect(contingencyReserve([r1, r2, r3, r4], { currency: "EUR", asOf: isoDate("2026-01-25") })).toMatchObject({ total: money("19000.00", "EUR"), partial: false });
+    // Nothing pending: an empty reserve is complete, not partial.
+    expect(contingencyReserve([], { currency: "EUR" })).toMatchObject({ total: money("0.00", "EUR"), partial: false });
+  });
+});

@@ -48,8 +48,8 @@ export const CSV_PROFILES: Readonly<Record<CsvKind, CsvProfile>> = {
   "checklist-item": {
     columns: [
       "id", "rolloutPlanId", "code", "title", "description", "phase", "category", "ownerRole", "ownerId", "raci", "anchor",
-      "tMinusDays", "dependsOn", "blocking", "gateIds", "status", "statusReason", "dueDate", "completedOn", "evidenceRequired",
-      "evidence", "waiver", "evidenceRule",
+      "tMinusDays", "dependsOn", "blocking", "gateIds", "status", "statusReason", "dueDate", "completedOn", "skippedOn",
+      "notApplicableOn", "evidenceRequired", "evidence", "waiver", "evidenceRule",
     ],
     lists: ["dependsOn", "gateIds"],
     json: ["raci", "evidence", "waiver", "evidenceRule"],
