@@ -44,14 +44,15 @@ export interface StoredEntity {
  *
  * @example
  * ```ts
- * const noteSchema = entitySchema({ text: z.string().min(1) });
+ * const noteSchema = entitySchema({ text: z.string().min(1) }, { title: "Note", description: "A free note." });
  * ```
  */
-export function entitySchema<S extends z.core.$ZodLooseShape>(shape: S) {
-  // NUL and lone surrogates are refused in every string field, one rule for every kind and adapter. The kind's title
-  // and description are documentation for its JSON Schema only, so they are given there (see `wireJsonSchema`), not
-  // carried by the codec every bundle that stores or validates the kind ships.
-  return z.strictObject({ ...storedEntityShape, ...shape }).superRefine(refuseUnstorableText);
+export function entitySchema<S extends z.core.$ZodLooseShape>(shape: S, meta?: { readonly title: string; readonly description: string }) {
+  // NUL and lone surrogates are refused in every string field, one rule for every kind and adapter. pmokit's own
+  // kinds give their title and description to their JSON Schema builder instead (see `wireJsonSchema`): it is
+  // documentation, and on the codec every bundle that stores or validates the kind would ship it.
+  const schema = z.strictObject({ ...storedEntityShape, ...shape }).superRefine(refuseUnstorableText);
+  return meta === undefined ? schema : schema.meta({ ...meta });
 }
 
 /**
