@@ -104,7 +104,7 @@ export function workflowReliability(label: string, open: () => Promise<{ adapter
         // (and the final, successful run) starts from the same records.
         const workflows: [string, (pmo: Pmo) => Promise<unknown>][] = [
           ["convertRequest", (pmo) => pmo.convertRequest("p-sofia-marino", "REQ-2027-002", { ...projectDraft, id: "PRJ-NEW", code: "PRJ-NEW", lifecycle: "initiating" } as never)],
-          ["rebaseline", (pmo) => pmo.rebaseline("p-rui-almeida", "PRJ-CRM", { workPackages: bl["workPackages"], milestones: bl["milestones"], budgetAtCompletion: bl["budgetAtCompletion"], reason: "CR-CRM-002" })],
+          ["rebaseline", (pmo) => pmo.rebaseline("p-rui-almeida", "PRJ-CRM", { workPackages: bl["workPackages"]!, milestones: bl["milestones"]!, budgetAtCompletion: bl["budgetAtCompletion"]!, reason: "CR-CRM-002" })],
           ["recordActualCosts", (pmo) => pmo.recordActualCosts("p-sofia-marino", [cost("0.10"), cost("0.20"), cost("1200.00")])],
           ["instantiateRolloutPlan", (pmo) => pmo.instantiateRolloutPlan(
             "p-rui-almeida",

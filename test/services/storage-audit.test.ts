@@ -107,7 +107,7 @@ describe("the audit trail", () => {
       const { id: _i, version: _v, createdAt: _c, updatedAt: _u, requestId: _r, activeBaseline: _b, ...draft } = crm;
       await pmo.convertRequest("p-sofia-marino", "REQ-2027-003", { ...draft, id: "PRJ-NEW", code: "PRJ-NEW", lifecycle: "initiating" } as never);
       const bl = repos.baseline.encode(await repos.baseline.require("bl-crm-1")) as unknown as Record<string, never>;
-      await pmo.rebaseline("p-rui-almeida", "PRJ-CRM", { workPackages: bl["workPackages"], milestones: bl["milestones"], budgetAtCompletion: bl["budgetAtCompletion"], reason: "CR-CRM-002" });
+      await pmo.rebaseline("p-rui-almeida", "PRJ-CRM", { workPackages: bl["workPackages"]!, milestones: bl["milestones"]!, budgetAtCompletion: bl["budgetAtCompletion"]!, reason: "CR-CRM-002" });
       await pmo.recordActualCosts("p-rui-almeida", [{ projectId: "PRJ-NEW", date: "2026-11-19", amount: { amount: "10.00", currency: "EUR" }, category: "software", expenditure: "opex" }]);
       await pmo.acknowledgeRequirement("p-marco-rossi", { requirementId: "BR-001", audienceRole: "developer", fingerprint: "0123456789abcdef" });
       const stamped: string[] = [];
