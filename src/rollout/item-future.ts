@@ -3,22 +3,28 @@ import { instant, isInstantInput, type Instant, type ValidationIssue } from "../
 /** @internal The statuses that carry the day they took effect, and the field holding it (besides done's `completedOn`). */
 const EXCLUDED_DAYS = [["skipped", "skippedOn"], ["not-applicable", "notApplicableOn"]] as const;
 
+/** The earliest a local day starts, relative to UTC: UTC+14 (Line Islands). */
+const LATEST_OFFSET_MS = 14 * 3_600_000;
+
 /**
- * @internal What a change stamped `when` may not record: a completion, skip or not-applicable day after the UTC day
- * of `when`, or a waiver granted after `when`. Shared by `changeItemStatus` and the service's checklist-item update.
+ * @internal What a change stamped `when` may not record: a completion, skip or not-applicable day that no place on
+ * Earth has reached at `when`, or a waiver granted after `when`. Shared by `changeItemStatus` and the service's
+ * checklist-item update. Days are calendar days without a zone, so the bound is the latest local day at `when` —
+ * the UTC day at `when` + 14 h (UTC+14): at 09:00 in Auckland (20:00 UTC the day before) "done today" is that local
+ * today, which the UTC day alone would refuse.
  */
 export function futureIssues(
   change: { readonly completedOn?: unknown; readonly skippedOn?: unknown; readonly notApplicableOn?: unknown; readonly waiver?: { readonly grantedAt?: unknown } | undefined },
   when: Instant,
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  const today = when.slice(0, 10);
+  const today = new Date(Date.parse(when) + LATEST_OFFSET_MS).toISOString().slice(0, 10);
   if (typeof change.completedOn === "string" && change.completedOn > today) {
-    issues.push({ path: ["completedOn"], message: `done on ${change.completedOn}, after the change recording it (${when})`, code: "custom" });
+    issues.push({ path: ["completedOn"], message: `done on ${change.completedOn}, after the change recording it (${when}), a day no time zone has reached yet`, code: "custom" });
   }
   for (const [status, field] of EXCLUDED_DAYS) {
     const day = change[field];
-    if (typeof day === "string" && day > today) issues.push({ path: [field], message: `${status} on ${day}, after the change recording it (${when})`, code: "custom" });
+    if (typeof day === "string" && day > today) issues.push({ path: [field], message: `${status} on ${day}, after the change recording it (${when}), a day no time zone has reached yet`, code: "custom" });
   }
   const granted = change.waiver?.grantedAt;
   if (isInstantInput(granted) && instant(granted) > when) {
