@@ -5,7 +5,7 @@
  * @module
  */
 export { createPmo, type Pmo, type EntityChanges } from "./pmo.js";
-export { runOperation, type PmoOptions, type Work } from "./operation.js";
+export { runOperation, type PmoOptions, type ReadRepositories, type ReadRepository, type Work } from "./operation.js";
 export { fieldChanges, type WireFieldChange } from "./audit.js";
 export type { TransitionOptions, RequestDraft, ProjectFromRequestDraft } from "./intake.js";
 export type { BaselineInput } from "./execution.js";

@@ -5,7 +5,7 @@ import { ValidationError, VersionConflictError } from "../core/errors.js";
 import { defaultIdGenerator, type IdGenerator } from "../core/ids.js";
 import { isEntityKind, type EntityKind, type EntityOf, type WireOf } from "../entities/registry.js";
 import type { StorageAdapter } from "../storage/port.js";
-import { createRepositories, type DraftOf, type Repositories } from "../storage/repository.js";
+import { createRepositories, type DraftOf, type Repositories, type Repository } from "../storage/repository.js";
 import { runInTransaction } from "../storage/transaction.js";
 import { fieldChanges } from "./audit.js";
 
@@ -22,14 +22,37 @@ export interface PmoOptions {
   readonly onWrite?: (count: number, kind: EntityKind, id: string) => void | Promise<void>;
 }
 
+/** The read side of a repository: what an operation may do with `Work.repos`. */
+export type ReadRepository<K extends EntityKind> = Pick<Repository<K>, "kind" | "get" | "require" | "getMany" | "list" | "all" | "decode" | "encode">;
+
+/** Read-only repositories of every kind. */
+export type ReadRepositories = { readonly [K in EntityKind]: ReadRepository<K> };
+
+const READ_METHODS = ["get", "require", "getMany", "list", "all", "decode", "encode"] as const;
+
+/** @internal The read side of each repository, frozen: no create, update, delete or import reaches the store unaudited. */
+function readOnly(repos: Repositories): ReadRepositories {
+  const out: Record<string, unknown> = {};
+  for (const kind of Object.keys(repos) as EntityKind[]) {
+    const repo = repos[kind] as unknown as Record<string, unknown>;
+    const view: Record<string, unknown> = { kind };
+    for (const m of READ_METHODS) view[m] = (repo[m] as (...a: unknown[]) => unknown).bind(repo);
+    out[kind] = Object.freeze(view);
+  }
+  return Object.freeze(out) as unknown as ReadRepositories;
+}
+
 /** The unit of work one operation runs in: one transaction, one actor, one instant, one correlation id. */
 export interface Work {
   /** Who acts. */
   readonly actor: string;
   /** When (the same instant for every write of the operation). */
   readonly at: Instant;
-  /** Repositories bound to the transaction. */
-  readonly repos: Repositories;
+  /**
+   * Repositories bound to the transaction, for reading: every write goes through `create` and `update`, which audit
+   * it (a write straight to a repository would leave no audit event).
+   */
+  readonly repos: ReadRepositories;
   /** Creates a record and audits it. */
   create<K extends EntityKind>(kind: K, draft: DraftOf<K>, reason?: string): Promise<EntityOf<K>>;
   /**
@@ -109,7 +132,7 @@ export async function runOperation<T>(
     const work: Work = {
       actor,
       at,
-      repos,
+      repos: readOnly(repos),
       async create(kind, draft, reason) {
         const created = await repoOf(kind).create(draft as never);
         await wrote(kind, created.id);

@@ -22,7 +22,7 @@ describe("status days and time zones", () => {
     expect(changeItemStatus(open(), { status: "done", completedOn: isoDate("2026-12-06") }, at).completedOn).toBe("2026-12-06");
     // 20:00 UTC + 14 h = 10:00 UTC on 12-06: no place has reached 12-07.
     expect(refusedPaths(() => changeItemStatus(open(), { status: "done", completedOn: isoDate("2026-12-07") }, at))).toEqual(["completedOn"]);
-    expect(refusedPaths(() => changeItemStatus(open(), { status: "skipped", statusReason: "moved to wave 2", skippedOn: isoDate("2026-12-07") }, at))).toEqual(["skippedOn"]);
+    expect(refusedPaths(() => changeItemStatus(open(), { status: "skipped", reason: "moved to wave 2", skippedOn: isoDate("2026-12-07") }, at))).toEqual(["skippedOn"]);
   });
 
   it("in the morning UTC the bound is still the same UTC day (09:00 UTC + 14 h = 23:00)", () => {

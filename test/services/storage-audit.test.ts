@@ -64,6 +64,24 @@ describe("the audit trail", () => {
     expect(events.map((e) => [e["actor"], e["entityId"], e["version"]])).toEqual([["p-sofia-marino", "REQ-2027-003", 1]]);
   });
 
+  it("Work.repos reads only: a write straight to a repository, which no audit event would record, is not offered", async () => {
+    const { adapter } = await office();
+    const before = (await adapter.store("request").list({ limit: 100 })).items.length;
+    const events = (await adapter.store("audit-event").list({ limit: 100 })).items.length;
+    const attempt = runOperation(adapter, { clock: () => NOW }, "p-mallory", async (w) => {
+      // Reads work as before.
+      expect((await w.repos.request.require("REQ-2027-003")).id).toBe("REQ-2027-003");
+      const repo = w.repos.request as unknown as Record<string, unknown>;
+      expect(["create", "update", "delete", "importRecord"].filter((m) => m in repo)).toEqual([]);
+      expect(Object.isFrozen(repo)).toBe(true);
+      // Before: w.repos.request.delete("REQ-2027-003") removed the request and left no audit event.
+      return (repo["delete"] as ((id: string) => Promise<boolean>) | undefined)?.("REQ-2027-003");
+    });
+    expect(await attempt).toBeUndefined();
+    expect((await adapter.store("request").list({ limit: 100 })).items.length).toBe(before);
+    expect((await adapter.store("audit-event").list({ limit: 100 })).items.length).toBe(events);
+  });
+
   it("an update cannot move createdAt, which the audit trail does not record", async () => {
     const { pmo, repos } = await office();
     const before = await repos.project.require("PRJ-CRM");
