@@ -98,6 +98,7 @@ export function itemsInGateScope(gate: Gate, items: readonly ChecklistItem[]): C
  * ```
  */
 export function holdsGate(a: ItemAssessment): boolean {
+  checkArguments("holdsGate", { assessment: [a, "object"] });
   return a.blocking && (a.state === "open" || (a.state === "excluded" && a.status === "skipped"));
 }
 
