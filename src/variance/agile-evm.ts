@@ -1,9 +1,9 @@
 import * as z from "zod";
 import {
-  ValidationError, decimal, minorUnits, type ValidationIssue, isMoney, isIsoDate, isoDate, metric, missing, money, ratio, type Decimal, type IsoDate, type Metric, type Money, checkArguments,
+  ValidationError, decimal, type ValidationIssue, isMoney, isIsoDate, isoDate, metric, missing, money, ratio, type Decimal, type IsoDate, type Metric, type Money, checkArguments,
 } from "../core/index.js";
 import { duplicateIdIssues } from "../core/unique-ids.js";
-import { fromMinor, shareOfBig } from "./exact.js";
+import { fromMinor, shareOfBig, toMinorBig } from "./exact.js";
 import type { EvmFigures } from "./figures.js";
 
 /** A sprint of the release plan: its name and last day. */
@@ -78,14 +78,6 @@ function points(v: unknown, path: string): Decimal {
   return d;
 }
 
-/** The amount in whole minor units, at any size (Decimal arithmetic is exact here); sub-cent amounts are refused. */
-function wholeMinorUnits(m: Money, path: readonly (string | number)[]): bigint {
-  const scale = minorUnits(m.currency);
-  const units = m.amount.times(decimal(10).pow(scale));
-  if (!units.isInteger()) throw ValidationError.single(path, `${m.amount.toFixed()} ${m.currency} has more than ${scale} decimals`, "agile earned value");
-  return BigInt(units.toFixed());
-}
-
 /** A sprint listed twice would count twice among the planned (and finished) sprints, and move PV. */
 function duplicateNameIssues(sprints: readonly PlannedSprint[]): ValidationIssue[] {
   const seen = new Set<string>();
@@ -142,13 +134,13 @@ export function agileEarnedValue(input: AgileEvmInput, options: { readonly statu
   const cur = bac.currency;
   // Money as in earnedValue: exact to the cent (more decimals than the currency has are refused), each money figure
   // rounded once, half-even, from exact operands; differences and indices are then formed from those cents.
-  const bacUnits = wholeMinorUnits(bac, ["budget"]);
+  const bacUnits = toMinorBig(bac, ["budget"], "agile earned value");
   const excluded: string[] = [];
   let acAmount = decimal(0);
   input.costs.forEach((c, i) => {
     const amount = moneyAt(c.amount, ["costs", i, "amount"]);
     if (amount.currency !== cur) throw ValidationError.single(["costs", i, "amount", "currency"], `cost in ${amount.currency}, budget in ${cur}`, "agile earned value");
-    wholeMinorUnits(amount, ["costs", i, "amount"]);
+    toMinorBig(amount, ["costs", i, "amount"], "agile earned value");
     if (!isIsoDate(c.date)) throw ValidationError.single(["costs", i, "date"], `${JSON.stringify(c.date)} is not a YYYY-MM-DD date`, "agile earned value");
     if (c.date > statusDate) excluded.push(c.id ?? String(i));
     else acAmount = acAmount.plus(amount.amount);

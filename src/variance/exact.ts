@@ -14,14 +14,23 @@ export function pow10(scale: number): number {
 
 /** The amount of `m` in whole minor units; more decimals than the currency has is an error (no silent rounding). */
 export function toMinor(m: Money, path: readonly (string | number)[], subject: string): number {
+  const n = scaledToMinor(m, path, subject).toNumber();
+  if (!Number.isSafeInteger(n)) throw ValidationError.single([...path], "amount too large for exact arithmetic", subject);
+  return n;
+}
+
+/** {@link toMinor} as an exact bigint, at any size (for arithmetic in BigInt, such as an agile release's shares). */
+export function toMinorBig(m: Money, path: readonly (string | number)[], subject: string): bigint {
+  return BigInt(scaledToMinor(m, path, subject).toFixed());
+}
+
+function scaledToMinor(m: Money, path: readonly (string | number)[], subject: string): Decimal {
   const scale = minorUnits(m.currency);
   const scaled = m.amount.times(pow10(scale));
   if (!scaled.isInteger()) {
     throw ValidationError.single([...path], `${m.amount.toFixed()} ${m.currency} has more than ${scale} decimals`, subject);
   }
-  const n = scaled.toNumber();
-  if (!Number.isSafeInteger(n)) throw ValidationError.single([...path], "amount too large for exact arithmetic", subject);
-  return n;
+  return scaled;
 }
 
 /**
