@@ -9,7 +9,7 @@ import type { GateEvaluation } from "../../src/rollout/index.js";
 import { selectPortfolio } from "../../src/selection/index.js";
 import { ragStatus } from "../../src/status/index.js";
 import {
-  decisionsNeeded, executiveSummarySection, judgeKpis, planXlsxReport, renderHtmlReport, renderJsonReport, renderMarkdownReport, tableToCsv,
+  decisionsNeeded, executiveSummarySection, judgeKpis, planXlsxReport, portfolioSection, renderHtmlReport, renderJsonReport, renderMarkdownReport, tableToCsv,
   type FiguresBlock, type ReportSection, type TableBlock,
 } from "../../src/reports/index.js";
 import { cellText } from "../../src/reports/cells.js";
@@ -22,6 +22,11 @@ const gates = office.rollouts.flatMap((r) => (r.gate ? [{ rollout: r.name, goLiv
 
 const tableOf = (s: ReportSection, caption: string) => s.blocks.find((b): b is TableBlock => b.kind === "table" && b.table.caption === caption)?.table;
 const text = (row: readonly unknown[]) => row.map((c) => cellText(c as never));
+// A dimension's cell in the portfolio health table, as people read it.
+const portfolioCell = (rag: ReturnType<typeof ragStatus>, dimension: string) => {
+  const t = portfolioSection({ asOf: "2026-11-20", projects: [{ code: "P", name: "P", rag, evm: office.projects[0]!.series.atStatusDate }] }).blocks[1] as TableBlock;
+  return cellText(t.table.rows[0]![(t.table.columns as string[]).indexOf(dimension === "cost" ? "Cost" : "Schedule")]!);
+};
 
 describe("decisionsNeeded on the sample office", () => {
   const needs = decisionsNeeded({ asOf: office.statusDate, projects, gates, selection: { label: "Intake FY2027", result: office.selection.result } });
@@ -98,6 +103,19 @@ describe("decisionsNeeded on constructed cases", () => {
     ]);
   });
 
+  it("never rounds a figure onto the threshold its rule compared it with", () => {
+    // SPI 0.84999 < 0.85 is red; at three places it would read "SPI 0.85 < 0.85 → red", a rule that contradicts itself.
+    const edge = ragStatus({ id: "P3" }, { asOf, figures: { spi: metric(decimal("0.84999")), cpi: metric(decimal("0.9499")) } });
+    const [need] = decisionsNeeded({ asOf, projects: [{ code: "P3", name: "Three", rag: edge }] });
+    expect(need!.rule).toBe("Schedule: SPI 0.84999 < 0.85 → red");
+    // Money keeps its cents unless they would read as the limit: EAC 1,050.004 is above 1,050.00 (BAC 1,000 + 5%).
+    const eac = ragStatus({ id: "P4" }, { asOf, figures: { eac: metric(money("1050.004", "EUR")), bac: metric(money("1000", "EUR")), spi: metric(decimal("0.97134")) } });
+    const cost = eac.dimensions.find((d) => d.dimension === "cost")!;
+    expect(portfolioCell(eac, "cost")).toBe("Red — EAC EUR 1,050.004 > EUR 1,050.00 → red");
+    expect(cost.colour).toBe("red");
+    expect(portfolioCell(eac, "schedule")).toBe("Green — SPI 0.971 ≥ 0.95 → green");
+  });
+
   it("leaves out a project with no overall colour, and refuses a bad date", () => {
     const unrated = ragStatus({ id: "P2" }, { asOf });
     expect(unrated.overall.colour).toBeUndefined();
@@ -127,6 +145,12 @@ describe("judgeKpis", () => {
       { label: "C", status: "missed", actual: "2.5", target: "≤ 2", rule: "2.5 > 2: above target" },
       { label: "D", status: "not-measured", actual: "n/a (no-data)", target: "≥ 80%", rule: "not measured (no-data): cannot be judged" },
     ]);
+  });
+
+  it("never shows a figure on the wrong side of a target that has more places than the figure", () => {
+    // 99.954 ≥ 99.953 is met; at two places it would read "99.95% ≥ 99.953%".
+    expect(judgeKpis([{ label: "A", actual: metric(decimal("99.954")), target: { atLeast: "99.953" }, unit: "%" }])[0]).toMatchObject({ status: "met", rule: "99.954% ≥ 99.953%: on target" });
+    expect(judgeKpis([{ label: "B", actual: metric(decimal("99.952")), target: { atLeast: "99.953" }, unit: "%" }])[0]).toMatchObject({ status: "missed", rule: "99.95% < 99.953%: below target" });
   });
 
   it("refuses a target that is not a decimal and places out of range", () => {

@@ -1,4 +1,4 @@
-import { decimal, formatMoney, isCurrencyCode, isMoney, money, PmoDecimal, ValidationError, checkArguments, roundMoney, type Decimal, type Metric, type Money } from "../../core/index.js";
+import { decimal, formatMoney, isCurrencyCode, isMoney, minorUnits, money, PmoDecimal, ValidationError, checkArguments, roundMoney, type Decimal, type Metric, type Money } from "../../core/index.js";
 import type { CellMetric, PercentCell } from "../cells.js";
 
 /**
@@ -106,20 +106,38 @@ export function humanize(id: string): string {
   return w === "" ? id : `${w.charAt(0).toUpperCase()}${w.slice(1)}`;
 }
 
-// "1201841.04 EUR": an amount and a currency code, as the status rules write money into their explanations.
-const MONEY_TEXT = /(-?\d+(?:\.\d+)?) ([A-Z]{3})\b/g;
-// RAG comments print the figures exactly (34 digits); three decimals are enough to read which rule fired.
-const LONG_DECIMAL = /-?\d+\.\d{4,}/g;
+/**
+ * `exact` rounded half-even to `places`, or to more places where fewer would change how it compares with one of
+ * `others` (the thresholds beside it): 0.84999 against 0.85 reads `0.84999`, never `0.85 < 0.85`. A figure that
+ * rounds to itself is returned as it is. @internal
+ */
+export function roundedKeepingOrder(exact: Decimal, places: number, others: readonly Decimal[]): Decimal {
+  for (let p = places; ; p++) {
+    const r = exact.toDecimalPlaces(p, 6);
+    if (r.eq(exact) || others.every((o) => o.eq(exact) || r.comparedTo(o) === exact.comparedTo(o))) return r;
+  }
+}
+
+// A figure in a rule's text: "1201841.04 EUR" (an amount and a currency code, as the status rules write money into
+// their explanations) or a long decimal (RAG comments print figures exactly, up to 34 digits).
+const FIGURE_TEXT = /(-?\d+(?:\.\d+)?) ([A-Z]{3})\b|-?\d+\.\d{4,}/g;
+const NUMBER = /-?\d+(?:\.\d+)?/g;
 
 /**
  * A rule's explanation as people read it: money in the report's one format (`1201841.04 EUR` → `EUR 1,201,841.04`,
  * rounded to the cent), long decimals to three places, figure names as words (`finishSlipDays` → `finish slip days`,
- * `spi` → `SPI`). Only for texts pmokit's rules compose, never for user comments. @internal
+ * `spi` → `SPI`). Rounding never changes what the rule compared: a figure keeps more places where fewer would make it
+ * read equal to, or on the other side of, a threshold in the same text (`SPI 0.84999 < 0.85`, not `SPI 0.85 < 0.85`).
+ * Only for texts pmokit's rules compose, never for user comments. @internal
  */
 export function readableRule(text: string): string {
+  const numbers = [...text.matchAll(NUMBER)].map((m) => decimal(m[0]));
   return text
-    .replace(MONEY_TEXT, (all, amount: string, code: string) => (isCurrencyCode(code) ? formatMoney(roundMoney(money(amount, code), { rounding: "half-even" })) : all))
-    .replace(LONG_DECIMAL, (n) => decimal(n).toDecimalPlaces(3, 6).toFixed())
+    .replace(FIGURE_TEXT, (all, amount: string | undefined, code: string | undefined) => {
+      if (amount === undefined) return roundedKeepingOrder(decimal(all), 3, numbers).toFixed();
+      if (code === undefined || !isCurrencyCode(code)) return all;
+      return formatMoney(money(roundedKeepingOrder(decimal(amount), minorUnits(code), numbers), code));
+    })
     .replace(/\b(spiT|svT|spi|cpi|tcpi)\b/g, (w) => ABBREVIATIONS[w] ?? w)
     .replace(CAMEL, (w) => words(w));
 }
