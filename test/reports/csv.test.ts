@@ -90,6 +90,14 @@ describe("toCsv / tableToCsv", () => {
     expect(csv).toBe("Project,EAC (EUR),Cost RAG\r\nCRM,486000.00,red\r\n");
   });
 
+  it("never writes an amount without its currency: in the header of a one-currency column, beside each amount otherwise", () => {
+    // A bare "EAC" header over 486000.00 said nothing of the currency; a column mixing EUR and USD lost it entirely.
+    expect(tableToCsv({ columns: ["Project", "EAC", "Cost"], rows: [["CRM", money("486000", "EUR"), { value: money("-1250.5", "EUR") }], ["WMS", { reason: "ac-is-zero" }, money("-3", "EUR")]] }))
+      .toBe("Project,EAC (EUR),Cost (EUR)\r\nCRM,486000.00,-1250.50\r\nWMS,n/a (ac-is-zero),-3.00\r\n");
+    expect(tableToCsv({ columns: ["Project", "EAC"], rows: [["CRM", money("486000", "EUR")], ["US roll-out", money("-2.5", "USD")], ["New", null]] }))
+      .toBe("Project,EAC\r\nCRM,EUR 486000.00\r\nUS roll-out,USD -2.50\r\nNew,\r\n");
+  });
+
   it("names the row whose width is wrong", () => {
     try {
       tableToCsv({ columns: ["a", "b"], rows: [["1", "2"], ["3"]] });
