@@ -51,8 +51,8 @@ function moneyIn(v: CellValue): Money | undefined {
 }
 
 /**
- * A {@link ReportTable} to CSV: the header row, then the rows. RAG cells are written as their colour word; a
- * missing metric as `n/a (reason)`.
+ * A {@link ReportTable} to CSV: the header row, then the rows. A RAG cell is written as its colour word and the rule
+ * that set it (`red — SPI 0.654 < 0.85 → red`); a missing metric as `n/a (reason)`.
  *
  * Money is written as its plain amount, so the currency goes in the header: a column whose amounts are all in one
  * currency gets it after its header (`EAC` → `EAC (EUR)`) unless the header already names it; in a column of several

@@ -26,7 +26,9 @@ describe("csvCell — RFC 4180", () => {
     expect(csvCell(decimal("0.1").plus(decimal("0.2")))).toBe("0.3");
     expect(csvCell(1e21)).toBe("1000000000000000000000");
     expect(csvCell(true)).toBe("true");
-    expect(csvCell(ragCell("amber", "CPI < 0.95"))).toBe("amber");
+    // A colour is never written without the rule that set it (the colour first, so a filter on "amber" finds it).
+    expect(csvCell(ragCell("amber", "CPI < 0.95"))).toBe("amber — CPI < 0.95");
+    expect(csvCell(ragCell("green"))).toBe("green");
     expect(csvCell({ reason: "ac-is-zero" })).toBe("n/a (ac-is-zero)");
     expect(csvCell({ value: decimal("0.91") })).toBe("0.91");
   });

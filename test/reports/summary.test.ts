@@ -213,7 +213,8 @@ describe("the executive summary of the sample office", () => {
     const md = renderMarkdownReport(report);
     expect(md.indexOf("## Executive summary")).toBeLessThan(md.indexOf("## Intake"));
     expect(md).toContain("| PRJ-WMS — Warehouse management system upgrade | **R** Red — Schedule: SPI 0.654 &lt; 0.85 → red;");
-    expect(tableToCsv(tableOf(summary, "Needs a decision")!).split("\r\n")[1]).toBe('PRJ-WMS — Warehouse management system upgrade,red,"Approve a recovery plan, re-baseline or stop"');
+    // The CSV keeps the rule under "Why — the rule that put it here", not the colour alone.
+    expect(tableToCsv(tableOf(summary, "Needs a decision")!).split("\r\n")[1]).toBe('PRJ-WMS — Warehouse management system upgrade,"red — Schedule: SPI 0.654 < 0.85 → red; finish slip days 176 > 20 → red · Cost: EAC EUR 2,027,349.95 > EUR 1,876,770.00 → red · Risks and issues: open critical issues 1 → red","Approve a recovery plan, re-baseline or stop"');
     expect(JSON.parse(renderJsonReport(report)).sections[0]).toMatchObject({ heading: "Executive summary", layout: "summary" });
     // Sheet names are cut to Excel's 31 characters.
     expect(planXlsxReport(report).sheets.map((s) => s.name).slice(0, 4)).toEqual(["Executive summary — figures", "Executive summary — Needs a dec", "Executive summary — Gate outcom", "Executive summary — KPIs out of"]);
