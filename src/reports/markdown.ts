@@ -93,11 +93,27 @@ function section(s: ReportSection, depth: number): string {
   return [head, ...s.blocks.map(block), ...(s.sections ?? []).map((c) => section(c, depth + 1))].join("\n");
 }
 
+// Two different charts linked as one file would show the same image twice, one of them under the wrong heading.
+function checkChartFiles(report: Report): void {
+  const seen = new Map<string, string>();
+  const walk = (s: ReportSection, path: readonly (string | number)[]) => {
+    s.blocks.forEach((b, i) => {
+      if (b.kind !== "chart" || b.file === undefined) return;
+      const svg = seen.get(b.file);
+      if (svg !== undefined && svg !== b.svg) throw ValidationError.single([...path, "blocks", i, "file"], `another chart is written to ${b.file} already`, "report");
+      seen.set(b.file, b.svg);
+    });
+    (s.sections ?? []).forEach((c, i) => walk(c, [...path, "sections", i]));
+  };
+  report.sections.forEach((s, i) => walk(s, ["sections", i]));
+}
+
 /**
  * Renders a {@link Report} to Markdown: `#` title, `##` sections, GFM tables, lists, key figures. Charts appear as
  * an image link when the block names a `file`, otherwise as their caption. All user text is escaped.
  *
- * @throws {ValidationError} for a malformed report ({@link validateReport}: shape, section depth).
+ * @throws {ValidationError} for a malformed report ({@link validateReport}: shape, section depth), or two different
+ *   charts naming one `file`.
  * @example
  * ```ts
  * renderMarkdownReport({ title: "Portfolio", asOf: "2026-11-20", sections: [{ heading: "Health", blocks: [] }] });
@@ -106,6 +122,7 @@ function section(s: ReportSection, depth: number): string {
  */
 export function renderMarkdownReport(report: Report): string {
   validateReport(report);
+  checkChartFiles(report);
   const head = [`# ${escapeMarkdown(report.title)}\n`];
   if (report.subtitle) head.push(`${escapeMarkdown(report.subtitle)}\n`);
   if (report.asOf) head.push(`As of ${escapeMarkdown(report.asOf)}.\n`);

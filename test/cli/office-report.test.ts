@@ -82,3 +82,15 @@ describe("the office report reads as people read", { timeout: HEAVY }, () => {
     expect(html).toContain('<td><span class="tone tone-warning">NOT RUN</span></td>');
   });
 });
+
+describe("chart files of the office report", () => {
+  it("gives two rollout plans of one name two burn-down files, so the Markdown report shows each its own", async () => {
+    const { chartFiles } = await import("../../src/cli/output.js");
+    const r = office.rollouts[0]!;
+    const twice = officeReport({ ...office, rollouts: [r, { ...r, burnDown: r.burnDown.slice(0, 3) }] });
+    const files = Object.keys(chartFiles(twice)).filter((f) => f.startsWith("charts/readiness-burn-down"));
+    expect(files).toEqual(["charts/readiness-burn-down-CRM-go-live-Dynamics-365-Sales.svg", "charts/readiness-burn-down-CRM-go-live-Dynamics-365-Sales-2.svg"]);
+    const twiceMd = renderMarkdownReport(twice);
+    for (const f of files) expect(twiceMd).toContain(`](${f})`);
+  });
+});

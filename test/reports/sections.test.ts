@@ -210,6 +210,16 @@ describe("rollout section", () => {
     expect(r.burnDown.at(-1)).toEqual({ date: "2026-11-20", value: r.progress.overall.applicable - r.progress.overall.done });
     expect(charts(s)[0]!.svg).toContain(">CRM go-live (Dynamics 365 Sales): open readiness items</title>");
   });
+
+  it("writes each plan's burn-down to its own file, and Markdown refuses two different charts under one file", () => {
+    // Every rollout used charts/readiness-burn-down.svg: in the Markdown report the second plan's chart showed under both.
+    expect(charts(s)[0]!.file).toBe("charts/readiness-burn-down-CRM-go-live-Dynamics-365-Sales.svg");
+    const other = rolloutSection({ name: "ERP go-live", asOf: office.statusDate, goLive: r.goLive, progress: r.progress, burnDown: r.burnDown.slice(0, 2) });
+    expect(charts(other)[0]!.file).toBe("charts/readiness-burn-down-ERP-go-live.svg");
+    const twin = rolloutSection({ name: r.name, asOf: office.statusDate, goLive: r.goLive, progress: r.progress, burnDown: r.burnDown.slice(0, 2) });
+    expect(() => renderMarkdownReport({ title: "t", sections: [s, twin] })).toThrow(/another chart is written to charts\/readiness-burn-down-CRM-go-live-Dynamics-365-Sales\.svg/);
+    expect(renderMarkdownReport({ title: "t", sections: [s, other] })).toContain("](charts/readiness-burn-down-ERP-go-live.svg)");
+  });
 });
 
 describe("helpers", () => {

@@ -6,7 +6,7 @@ import { sCurveChart } from "../charts/s-curve.js";
 import type { DatedPoint } from "../charts/svg.js";
 import { toneCell, type CellValue } from "../cells.js";
 import type { ReportBlock, ReportSection } from "../report.js";
-import { asCell, cents, fixed, humanize, percent, personName, type PeopleNames } from "./shared.js";
+import { asCell, cents, chartFile, fixed, humanize, percent, personName, type PeopleNames } from "./shared.js";
 
 /** What a project section shows. */
 export interface ProjectSectionInput {
@@ -128,7 +128,7 @@ export function projectSection(input: ProjectSectionInput): ReportSection {
         statusDate: r.statusDate,
       }),
       caption: `${input.code}: PV, EV and AC to ${r.statusDate}; dashed lines forecast cost to EAC and value to BAC.`,
-      file: `charts/s-curve-${input.code}.svg`,
+      file: chartFile("s-curve", input.code),
     });
   }
   if (r.warnings.length > 0) blocks.push({ kind: "list", items: r.warnings.map((w) => `${w.code}: ${w.message}`) });

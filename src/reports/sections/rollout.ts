@@ -4,7 +4,7 @@ import { readinessProgress, type GateEvaluation, type ReadinessCount, type Readi
 import { readinessBurnDownChart } from "../charts/burn-down.js";
 import { toneCell, type CellValue } from "../cells.js";
 import type { ReportBlock, ReportSection } from "../report.js";
-import { percent, personName, type PeopleNames } from "./shared.js";
+import { chartFile, percent, personName, type PeopleNames } from "./shared.js";
 
 /** One point of a readiness burn-down: applicable checklist items not yet done on a day. */
 export interface OpenItemsPoint {
@@ -130,7 +130,7 @@ export function rolloutSection(input: RolloutSectionInput): ReportSection {
         statusDate: input.asOf,
       }),
       caption: `Open readiness items to ${input.asOf}${input.goLive ? `, ideal line to zero at go-live ${input.goLive}` : ""}.`,
-      file: "charts/readiness-burn-down.svg",
+      file: chartFile("readiness-burn-down", input.name),
     });
   }
   const sections: ReportSection[] = [];

@@ -80,6 +80,16 @@ function missingCell(m: { readonly reason: string; readonly detail?: string | un
   return m.detail === undefined ? { reason: m.reason } : { reason: m.reason, detail: m.detail };
 }
 
+/**
+ * The file a chart is written to beside a Markdown report: `charts/<kind>-<name>-….svg`, each name cut to ASCII
+ * letters, digits, `_` and `-` (any other run becomes one `-`), so ids with `:` or `.`, names with spaces or `..` give
+ * a relative path every renderer accepts, and two plans or resources get two files. @internal
+ */
+export function chartFile(kind: string, ...names: readonly string[]): string {
+  const parts = names.map((n) => n.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "")).filter((n) => n !== "");
+  return `charts/${[kind, ...parts].join("-")}.svg`;
+}
+
 /** The id part of a trace item key (`requirement:FR-101` → `FR-101`). @internal */
 export function bareId(key: string): string {
   const i = key.indexOf(":");
