@@ -10,7 +10,8 @@ const MD_ENTITY: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;",
  * Escapes plain text for Markdown (CommonMark/GFM) so it shows as written and can never become markup: `&`, `<`,
  * `>` become entities (no raw HTML, no autolinks), the inline syntax characters `\ ` * _ [ ] | ~` are
  * backslash-escaped (no emphasis, links or table breaks), a leading block marker (`#`, `-`, `+`, `=`, `1.`) is
- * escaped (when followed by a space, as only then it is one), and line breaks become `<br>` (the only way to keep them inside a table cell).
+ * escaped (when followed by a space, as only then it is one), so is a trailing ` #` (a heading would drop it), and line
+ * breaks become `<br>` (the only way to keep them inside a table cell).
  *
  * @example
  * ```ts
@@ -25,6 +26,8 @@ export function escapeMarkdown(text: string): string {
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
     .replace(/[&<>]/g, (c) => MD_ENTITY[c] ?? c)
     .replace(/^(\s*)([#+=-]+|\d+[.)])(?=\s|$)/, (_, sp: string, m: string) => `${sp}${m.replace(/[#+=.)-]/, (c) => `\\${c}`)}`)
+    // A heading's closing sequence (` ##` at the end) would be dropped from the heading text.
+    .replace(/(\s)#(#*\s*)$/, "$1\\#$2")
     .replace(/\r\n|\r|\n/g, "<br>");
 }
 
