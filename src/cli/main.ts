@@ -1,6 +1,6 @@
 import { basename, dirname, join, resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import { isoDate, minorUnits } from "../core/index.js";
+import { isoDate, metric, minorUnits } from "../core/index.js";
 import { readAllRecords, writeImportedBatches, writeImportedRecords, writeImportedStream, countRecords, IMPORT_ORDER, xlsxTemplate, type CsvKind, type ImportedRecords } from "../io/index.js";
 import { renderHtmlReport, renderJsonReport, renderMarkdownReport, renderXlsxReport, tableToCsv, type ReportSection, type ReportTable } from "../reports/index.js";
 import { runDemo } from "./demo.js";
@@ -19,7 +19,8 @@ import { entryAt } from "./folders.js";
 import { chartFiles, checkWritableDir, writeFilesAtomically } from "./output.js";
 import { progress, type CliIo } from "./progress.js";
 import { openSqlite } from "./sqlite.js";
-import { projectLines, selectionLines } from "./summary.js";
+import { jsonDecimal, jsonMoney } from "./json-figures.js";
+import { projectLines, ragRule, selectionLines } from "./summary.js";
 import { guardedIo, jsonText, printable } from "./terminal.js";
 import { analyzeOfficeSchedule, earnedScheduleFinishes, type OfficeSchedule } from "./schedule.js";
 import { scheduleSummary } from "./schedule-summary.js";
@@ -192,7 +193,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       const r = selection.result;
       if (o.json) {
         json(io, {
-          status: r.status, selected: r.selected, excluded: r.excluded, objective: r.objective.value?.toFixed() ?? null,
+          status: r.status, selected: r.selected, excluded: r.excluded, objective: jsonDecimal(r.objective),
           whyNot: r.whyNot.map((w) => ({ candidate: w.candidate, explanation: w.explanation })), binding: r.binding.map((b) => b.description),
           envelope: { period: envelope.period, budget: { amount: envelope.budget.amount.toFixed(minorUnits(envelope.budget.currency)), currency: envelope.budget.currency }, capacity: envelope.capacity }, solver: r.solver,
         });
@@ -200,7 +201,18 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       code = r.status === "infeasible" ? EXIT.findings : EXIT.ok;
     });
   analysis("evm", "earned value and earned schedule of the running projects; exit 1 when a project is red", (d, asJson) => {
-    if (asJson) json(io, d.projects.map((p) => { const f = p.series.atStatusDate.figures; const s = p.series.atStatusDate.schedule; return { project: p.code, rag: p.rag.overall.colour ?? null, bac: f.bac.value?.amount.toFixed(2) ?? null, pv: f.pv.value?.amount.toFixed(2) ?? null, ev: f.ev.value?.amount.toFixed(2) ?? null, ac: f.ac.value?.amount.toFixed(2) ?? null, cpi: f.cpi.value?.toFixed(4) ?? null, spi: f.spi.value?.toFixed(4) ?? null, spiT: s.spiT.value?.toFixed(4) ?? null, eac: f.selectedEac.value.value?.amount.toFixed(2) ?? null, forecastFinish: s.forecastFinish.spiT.value ?? null }; }));
+    if (asJson) {
+      json(io, d.projects.map((p) => {
+        const f = p.series.atStatusDate.figures;
+        const s = p.series.atStatusDate.schedule;
+        return {
+          project: p.code, rag: p.rag.overall.colour ?? null, rule: ragRule(p.rag),
+          bac: jsonMoney(f.bac), pv: jsonMoney(f.pv), ev: jsonMoney(f.ev), ac: jsonMoney(f.ac),
+          cpi: jsonDecimal(f.cpi), spi: jsonDecimal(f.spi), spiT: jsonDecimal(s.spiT), eac: jsonMoney(f.selectedEac.value),
+          forecastFinish: s.forecastFinish.spiT.value ?? { reason: s.forecastFinish.spiT.reason },
+        };
+      }));
+    }
     else io.stdout.write(`${projectLines(d.projects).map(printable).join("\n")}\n`);
     return d.projects.some((p) => p.rag.overall.colour === "red") ? EXIT.findings : EXIT.ok;
   });
@@ -218,7 +230,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
     return uncovered.length > 0 || t.suspects.length > 0 || gaps.length > 0 ? EXIT.findings : EXIT.ok;
   });
   analysis("rollout", "rollout readiness and the go/no-go gate; exit 1 when a gate is NO-GO", (d, asJson) => {
-    if (asJson) json(io, d.rollouts.map((r) => ({ plan: r.name, readyPercent: r.progress.overall.percent.value?.toFixed(1) ?? null, gate: r.gate ? { name: r.gate.gateName, outcome: r.gate.outcome, blockers: r.gate.blockers.map((b) => b.code ?? b.id), reasons: r.gate.reasons } : null })));
+    if (asJson) json(io, d.rollouts.map((r) => ({ plan: r.name, readyPercent: jsonDecimal(r.progress.overall.percent), gate: r.gate ? { name: r.gate.gateName, outcome: r.gate.outcome, blockers: r.gate.blockers.map((b) => b.code ?? b.id), reasons: r.gate.reasons } : null })));
     else for (const r of d.rollouts) io.stdout.write(`${printable(r.name)}: ready ${r.progress.overall.percent.value?.toFixed(1) ?? "n/a"}%${r.gate ? `; ${printable(r.gate.gateName)}: ${r.gate.outcome.toUpperCase()}\n  ${r.gate.reasons.map(printable).join("\n  ")}` : ""}\n`);
     return d.rollouts.some((r) => r.gate?.outcome === "no-go") ? EXIT.findings : EXIT.ok;
   });
@@ -259,8 +271,8 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       if (o.json) {
         json(io, results.map((r) => ({
           project: r.code, iterations: r.result.iterations, seed: r.result.seed, method: r.result.method, deterministicFinish: r.result.deterministicFinish,
-          percentiles: r.result.percentiles.map((p) => ({ percent: p.percent, finish: p.finish, cost: p.cost.amount.toFixed(2) })),
-          target: r.target ?? null, probabilityOfTarget: r.result.probabilityOfFinish.value?.toFixed() ?? null,
+          percentiles: r.result.percentiles.map((p) => ({ percent: p.percent, finish: p.finish, cost: jsonMoney(metric(p.cost)) })),
+          target: r.target ?? null, probabilityOfTarget: jsonDecimal(r.result.probabilityOfFinish),
           tornado: r.result.tornado.slice(0, 10).map((t) => ({ activity: t.id, sensitivity: t.sensitivity.toFixed() })),
           criticality: r.result.activities.filter((a) => a.criticalityIndex.gt(0)).map((a) => ({ activity: a.id, index: a.criticalityIndex.toFixed() })),
         })));

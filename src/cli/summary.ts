@@ -1,4 +1,6 @@
 import { formatMoney, roundMoney } from "../core/index.js";
+import { overallRule } from "../reports/sections/needs-decision.js";
+import type { RagStatus } from "../status/index.js";
 import type { IntakeSelection, OfficeAnalysis, ProjectAnalysis } from "./office.js";
 
 const pct = (m: { readonly value?: { toFixed(n: number): string } | undefined; readonly reason?: string | undefined }, n = 1) => (m.value === undefined ? `n/a (${m.reason})` : `${m.value.toFixed(n)}%`);
@@ -43,11 +45,26 @@ export function selectionLines(selection: IntakeSelection): string[] {
 }
 
 /**
- * The projects' lines of the summary: a header and one line of earned-value figures per running project.
+ * Why a project has its overall colour — the deciding rules of its worst dimensions, or the override — or why it has
+ * none (too few dimensions rated).
+ *
+ * @example
+ * ```ts
+ * ragRule(wms.rag); // "Schedule: SPI 0.654 < 0.85 → red; finish slip days 176 > 20 → red · Cost: …"
+ * ```
+ */
+export function ragRule(rag: RagStatus): string {
+  return rag.overall.colour === undefined ? `not rated: ${rag.overall.insufficientData?.explanation ?? "no dimension could be rated"}` : overallRule(rag);
+}
+
+/**
+ * The projects' lines of the summary: a header and one line of earned-value figures per running project, each red,
+ * amber or unrated one followed by the rule behind its colour.
  *
  * @example
  * ```ts
  * projectLines(office.projects)[1]; // "           PRJ-CRM    amber  0.97  0.99  0.99    EUR 1,201,841.04     2027-05-05"
+ * projectLines(office.projects)[2]; // "           why PRJ-CRM amber: Cost: EAC EUR 1,201,841.04 > BAC and ≤ EUR 1,225,350.00 → amber"
  * ```
  */
 export function projectLines(projects: readonly ProjectAnalysis[]): string[] {
@@ -55,7 +72,10 @@ export function projectLines(projects: readonly ProjectAnalysis[]): string[] {
   for (const p of projects) {
     const r = p.series.atStatusDate;
     const eac = r.figures.selectedEac.value.value;
-    lines.push(`           ${p.code.padEnd(10)} ${(p.rag.overall.colour ?? "n/a").padEnd(6)} ${dec(r.figures.cpi).padEnd(5)} ${dec(r.figures.spi).padEnd(5)} ${dec(r.schedule.spiT).padEnd(7)} ${(eac ? formatMoney(roundMoney(eac, { rounding: "half-even" })) : "n/a").padEnd(20)} ${r.schedule.forecastFinish.spiT.value ?? "n/a"}`);
+    const colour = p.rag.overall.colour;
+    lines.push(`           ${p.code.padEnd(10)} ${(colour ?? "n/a").padEnd(6)} ${dec(r.figures.cpi).padEnd(5)} ${dec(r.figures.spi).padEnd(5)} ${dec(r.schedule.spiT).padEnd(7)} ${(eac ? formatMoney(roundMoney(eac, { rounding: "half-even" })) : "n/a").padEnd(20)} ${r.schedule.forecastFinish.spiT.value ?? "n/a"}`);
+    // A colour is never shown without its rule (green needs none: every rated dimension met its rules).
+    if (colour !== "green") lines.push(`           why ${p.code}${colour === undefined ? "" : ` ${colour}`}: ${ragRule(p.rag)}`);
   }
   return lines;
 }

@@ -29,7 +29,7 @@ describe("--as-of defaults to today (UTC), read from the one clock", () => {
     const sample = await run(["evm", "--db", "o.sqlite", "--json", "--as-of", "2026-11-20"], cwd, clock);
     expect(implicit.out).toBe(explicit.out);
     // Later status date, more planned value: PRJ-CRM's PV grows between 2026-11-20 and 2027-01-15.
-    const pv = (out: string) => Number((JSON.parse(out) as { project: string; pv: string }[]).find((p) => p.project === "PRJ-CRM")!.pv);
+    const pv = (out: string) => Number((JSON.parse(out) as { project: string; pv: { amount: string } }[]).find((p) => p.project === "PRJ-CRM")!.pv.amount);
     expect(pv(implicit.out)).toBeGreaterThan(pv(sample.out));
     expect(todayUtc({ stdout: process.stdout, stderr: process.stderr, cwd, now: at("2026-11-20T23:30:00.000-02:00") })).toBe("2026-11-21");
   }, HEAVY);
