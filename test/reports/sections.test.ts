@@ -3,6 +3,7 @@ import { loadSampleOffice, SAMPLE_STATUS_DATE } from "../../examples/office.js";
 import { analyzeOffice } from "../../src/cli/office.js";
 import { decimal, isoDate, metric, missing, money } from "../../src/core/index.js";
 import { importDataset } from "../../src/io/index.js";
+import { ragStatus } from "../../src/status/index.js";
 import {
   cents, fixed, intakeSection, openItemsSeries, portfolioSection, projectSection, renderHtmlReport, renderMarkdownReport, requirementsSection, rolloutSection, runsCell, toneCell,
   type ReportBlock, type ReportSection, type TableBlock,
@@ -82,6 +83,17 @@ describe("portfolio section", () => {
 
   it("lists the KPIs", () => {
     expect(text(tableOf(s, "KPIs").rows[0]!)).toEqual(["ERP availability", expect.stringMatching(/^99\.\d{3}$/), ""]);
+  });
+
+  it("says why a project has no overall colour instead of a bare n/a", () => {
+    // Only the schedule could be rated (SPI given, nothing else): too few dimensions for an overall colour.
+    const wms = office.projects.find((p) => p.code === "PRJ-WMS")!;
+    const rag = ragStatus({ id: "P" }, { asOf: isoDate(SAMPLE_STATUS_DATE), figures: { spi: metric(decimal("0.97")) } });
+    expect(rag.overall.colour).toBeUndefined();
+    const o = portfolioSection({ asOf: SAMPLE_STATUS_DATE, projects: [{ code: "P", name: "P", rag, evm: wms.series.atStatusDate }] });
+    const cell = tableOf(o, "Project health").rows[0]![2];
+    expect(cellText(cell as never)).toBe("n/a (insufficient-data)");
+    expect(cell).toEqual({ reason: "insufficient-data", detail: rag.overall.insufficientData!.explanation });
   });
 
   it("names who overrode an overall colour", () => {
