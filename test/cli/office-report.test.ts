@@ -94,3 +94,14 @@ describe("chart files of the office report", () => {
     for (const f of files) expect(twiceMd).toContain(`](${f})`);
   });
 });
+
+describe("KPIs of the office as of the status date", () => {
+  it("counts a critical issue raised after the status date as not yet open in portfolio health", async () => {
+    const { analyzeDelivery } = await import("../../src/cli/office.js");
+    // PRJ-EINV is healthy on 2026-11-20; a critical issue raised on 2026-12-01 did not exist yet (it made EINV unhealthy).
+    const wmsIssue = records.issue!.find((i) => i.severity === "critical")!;
+    const later = { ...wmsIssue, id: "ISS-EINV-LATE", key: "ISS-EINV-LATE", projectId: "PRJ-EINV", raisedOn: "2026-12-01" as typeof wmsIssue.raisedOn };
+    const delivery = analyzeDelivery({ ...records, issue: [...records.issue!, later] }, SAMPLE_STATUS_DATE);
+    expect([delivery.kpis.health.numerator, delivery.kpis.health.denominator, delivery.kpis.health.notMet]).toEqual([3, 4, ["PRJ-WMS"]]);
+  });
+});

@@ -4,6 +4,7 @@ import { analyzeOffice } from "../../src/cli/office.js";
 import { decimal, isoDate, metric, missing, money } from "../../src/core/index.js";
 import { importDataset } from "../../src/io/index.js";
 import { ragStatus } from "../../src/status/index.js";
+import type { Decision } from "../../src/entities/index.js";
 import {
   cents, fixed, intakeSection, openItemsSeries, portfolioSection, projectSection, renderHtmlReport, renderMarkdownReport, requirementsSection, rolloutSection, runsCell, toneCell,
   type ReportBlock, type ReportSection, type TableBlock,
@@ -144,6 +145,22 @@ describe("project section", () => {
     expect(t.columns).toEqual(["Issue", "Title", "Severity", "Raised", "Owner"]);
     // Without names the id is shown as it is.
     expect(t.rows.map((r) => r.at(-1))).toEqual(["p-stefan-krause", "p-tomasz-nowak"]);
+  });
+
+  it("counts the RAID log as of the status date, as the RAG rules and the executive summary do", () => {
+    // The section counted records by today's status: a risk raised after the status date (2026-11-20) was open, an
+    // issue resolved and a decision taken after it were not — while the summary listed that decision as pending.
+    const [risk, other] = wms.raid.risks;
+    const [issue] = wms.raid.issues;
+    const raid = {
+      risks: [{ ...risk!, raisedOn: isoDate("2026-12-01") }, { ...other!, status: "closed" as const, closedOn: isoDate("2026-12-01") }],
+      issues: [{ ...issue!, status: "resolved" as const, resolvedOn: isoDate("2026-12-01") }],
+      decisions: [{ id: "D1", projectId: "PRJ-WMS", title: "Second scanner vendor", options: [], status: "approved", decidedOn: "2026-12-01", decidedBy: "p-ana-costa", createdAt: "2026-10-01T09:00:00.000Z" } as unknown as Decision],
+    };
+    const r = projectSection({ code: wms.code, name: wms.name, series: wms.series, raid });
+    expect((blocks(r).find((b) => b.kind === "paragraph" && b.text.startsWith("Open risks")) as { text: string }).text).toBe("Open risks 1, open issues 1, overdue actions 0, decisions pending 1.");
+    expect(tableOf(r, "Open risks").rows.map((row) => row[0])).toEqual([other!.key ?? other!.id]);
+    expect(lists(r)).toContain("decision pending: D1 — Second scanner vendor");
   });
 });
 

@@ -1,6 +1,8 @@
 import { checkArguments, type IsoDate } from "../../core/index.js";
 import type { Action, Decision, Issue, Risk } from "../../entities/index.js";
 import { overdueActions, pendingDecisions } from "../../status/index.js";
+// The status layer's own as-of rules, so the section counts what the RAG rules count.
+import { issueOpenOn, riskPendingOn } from "../../status/as-of.js";
 import type { EarnedValueSeries, MilestoneSlip } from "../../variance/index.js";
 import { sCurveChart } from "../charts/s-curve.js";
 import type { DatedPoint } from "../charts/svg.js";
@@ -24,9 +26,6 @@ export interface ProjectSectionInput {
   readonly people?: PeopleNames;
 }
 
-const OPEN_RISK = new Set(["open", "monitoring"]);
-const OPEN_ISSUE = new Set(["open", "in-progress"]);
-
 // Milestone states that need attention carry a tone; the state's words stay in the cell.
 const SLIP_TONE: Partial<Record<MilestoneSlip["status"], "bad" | "warning">> = { overdue: "bad", "forecast-late": "warning" };
 const slipStatus = (status: MilestoneSlip["status"]): CellValue => {
@@ -40,12 +39,14 @@ const byPlanDate = (a: MilestoneSlip, b: MilestoneSlip) => planDate(a).localeCom
 
 function raidBlocks(raid: NonNullable<ProjectSectionInput["raid"]>, asOf: IsoDate, people: PeopleNames | undefined): ReportBlock[] {
   const who = (id: string) => personName(people, id);
-  const risks = (raid.risks ?? []).filter((r) => OPEN_RISK.has(r.status));
+  // Everything as of the status date, as the RAG rules and the executive summary count it: a record raised later did
+  // not exist yet, one closed, resolved or decided later was still open then.
+  const risks = (raid.risks ?? []).filter((r) => riskPendingOn(r, asOf));
   // Exposure = probability × impact (1–5): the order a risk board reads them in.
   const scored = risks.map((r) => ({ r, exposure: r.probability.times(r.impact) })).sort((a, b) => b.exposure.comparedTo(a.exposure) || a.r.id.localeCompare(b.r.id));
-  const issues = (raid.issues ?? []).filter((i) => OPEN_ISSUE.has(i.status));
+  const issues = (raid.issues ?? []).filter((i) => issueOpenOn(i, asOf));
   const overdue = overdueActions(raid.actions ?? [], { asOf });
-  const pending = pendingDecisions(raid.decisions ?? []);
+  const pending = pendingDecisions(raid.decisions ?? [], { asOf });
   const blocks: ReportBlock[] = [
     { kind: "paragraph", text: `Open risks ${risks.length}, open issues ${issues.length}, overdue actions ${overdue.length}, decisions pending ${pending.length}.` },
   ];
