@@ -234,6 +234,8 @@ describe("rollout section", () => {
     const done = phases.rows.reduce((n, row) => n + Number(row[3]), 0);
     expect(done).toBe(r.progress.overall.done);
     // initiate: 3 of 3 done = 100%; prepare: 1 of 12 applicable = 8.33…% → 8.3%.
+    // In the order a rollout runs, not the order of the checklist file (which began prepare, close, initiate…).
+    expect(phases.rows.map((row) => row[0])).toEqual(["initiate", "prepare", "test", "deploy", "cutover", "hypercare", "close"]);
     expect(text(phases.rows.find((row) => row[0] === "initiate")!).at(-1)).toBe("100%");
     expect(text(phases.rows.find((row) => row[0] === "prepare")!).at(-1)).toBe("8.3%");
     expect(r.burnDown.at(-1)).toEqual({ date: "2026-11-20", value: r.progress.overall.applicable - r.progress.overall.done });
