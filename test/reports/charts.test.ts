@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { money, ValidationError } from "../../src/core/index.js";
+import { decimal, money, ValidationError } from "../../src/core/index.js";
 import {
   coverageHeatMapChart, efficientFrontierChart, readinessBurnDownChart, sCurveChart, valueCostBubbleChart,
 } from "../../src/reports/index.js";
@@ -251,6 +251,12 @@ describe("coverageHeatMapChart", () => {
     expect(half.grey).toBeLessThan(none.grey);
     expect(full.text).toBe("#ffffff");
     expect(none.text).toBe("#111111");
+  });
+
+  it("never prints 100% for coverage short of full, nor 0% for some coverage", () => {
+    // 199 of 200 covered (0.995) printed "100%"; 0.004 printed "0%"; 0.285 (a double just under) printed 28%.
+    const odd = coverageHeatMapChart({ title: "t", rows: ["r"], columns: ["a", "b", "c", "d", "e"], cells: [[{ value: 0.995 }, { value: decimal("0.9999") }, { value: 0.004 }, { value: 0.285 }, { value: 1 }]] });
+    expect([...odd.matchAll(/<g class="cell"><rect [^>]*\/><text [^>]*>([^<]+)</g)].map((m) => m[1])).toEqual(["99.5%", "99.99%", "0.4%", "29%", "100%"]);
   });
 
   it("rejects values outside 0–1 and ragged rows with their paths", () => {
