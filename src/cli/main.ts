@@ -20,7 +20,7 @@ import { chartFiles, checkWritableDir, writeFilesAtomically } from "./output.js"
 import { progress, type CliIo } from "./progress.js";
 import { openSqlite } from "./sqlite.js";
 import { jsonDecimal, jsonMoney } from "./json-figures.js";
-import { projectLines, ragRule, selectionLines } from "./summary.js";
+import { percentText, projectLines, ragRule, selectionLines } from "./summary.js";
 import { guardedIo, jsonText, printable } from "./terminal.js";
 import { analyzeOfficeSchedule, earnedScheduleFinishes, type OfficeSchedule } from "./schedule.js";
 import { scheduleSummary } from "./schedule-summary.js";
@@ -231,7 +231,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
   });
   analysis("rollout", "rollout readiness and the go/no-go gate; exit 1 when a gate is NO-GO", (d, asJson) => {
     if (asJson) json(io, d.rollouts.map((r) => ({ plan: r.name, readyPercent: jsonDecimal(r.progress.overall.percent), gate: r.gate ? { name: r.gate.gateName, outcome: r.gate.outcome, blockers: r.gate.blockers.map((b) => b.code ?? b.id), reasons: r.gate.reasons } : null })));
-    else for (const r of d.rollouts) io.stdout.write(`${printable(r.name)}: ready ${r.progress.overall.percent.value?.toFixed(1) ?? "n/a"}%${r.gate ? `; ${printable(r.gate.gateName)}: ${r.gate.outcome.toUpperCase()}\n  ${r.gate.reasons.map(printable).join("\n  ")}` : ""}\n`);
+    else for (const r of d.rollouts) io.stdout.write(`${printable(r.name)}: ready ${percentText(r.progress.overall.percent)}${r.gate ? `; ${printable(r.gate.gateName)}: ${r.gate.outcome.toUpperCase()}\n  ${r.gate.reasons.map(printable).join("\n  ")}` : ""}\n`);
     return d.rollouts.some((r) => r.gate?.outcome === "no-go") ? EXIT.findings : EXIT.ok;
   });
 
@@ -279,7 +279,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       } else {
         for (const r of results) {
           io.stdout.write(`${r.code.padEnd(9)} ${r.result.percentiles.map((p) => `P${p.percent} ${p.finish}`).join("  ")}  (deterministic ${r.result.deterministicFinish})\n`);
-          if (r.target) io.stdout.write(`          P(finish ≤ ${r.target}) = ${r.result.probabilityOfFinish.value?.toFixed(3) ?? "n/a"}\n`);
+          if (r.target) io.stdout.write(`          P(finish ≤ ${r.target}) = ${r.result.probabilityOfFinish.value?.toFixed(3) ?? `n/a (${r.result.probabilityOfFinish.reason})`}\n`);
           io.stdout.write(`          drivers: ${r.result.tornado.slice(0, 3).map((t) => `${t.id} ${t.sensitivity.toFixed(2)}`).join(", ") || "none"}\n`);
         }
       }

@@ -1,9 +1,24 @@
-import { formatMoney, roundMoney } from "../core/index.js";
+import { formatMoney, roundMoney, type Decimal, type Metric } from "../core/index.js";
+import { percent } from "../reports/index.js";
 import { overallRule } from "../reports/sections/needs-decision.js";
 import type { RagStatus } from "../status/index.js";
 import type { IntakeSelection, OfficeAnalysis, ProjectAnalysis } from "./office.js";
 
-const pct = (m: { readonly value?: { toFixed(n: number): string } | undefined; readonly reason?: string | undefined }, n = 1) => (m.value === undefined ? `n/a (${m.reason})` : `${m.value.toFixed(n)}%`);
+/**
+ * A percentage for the terminal: `n` places (more where rounding would read 100 % short of it, or 0 % above it, as
+ * the report rounds), or `n/a (reason)`.
+ *
+ * @example
+ * ```ts
+ * percentText(metric(decimal("99.96")), 1); // "99.96%"
+ * percentText(missing("no-applicable-items")); // "n/a (no-applicable-items)"
+ * ```
+ */
+export function percentText(m: Metric<Decimal>, n = 1): string {
+  const c = percent(m, n);
+  return "kind" in c ? `${c.value.toFixed(Math.max(n, c.value.decimalPlaces()))}%` : `n/a (${c.reason})`;
+}
+const pct = percentText;
 const dec = (m: { readonly value?: { toFixed(n: number): string } | undefined; readonly reason?: string | undefined }, n = 2) => (m.value === undefined ? `n/a (${m.reason})` : m.value.toFixed(n));
 
 /**

@@ -6,7 +6,7 @@ import { importDataset } from "../../src/io/index.js";
 import { ragStatus } from "../../src/status/index.js";
 import type { Decision } from "../../src/entities/index.js";
 import {
-  cents, fixed, intakeSection, openItemsSeries, portfolioSection, projectSection, renderHtmlReport, renderMarkdownReport, requirementsSection, rolloutSection, runsCell, toneCell,
+  cents, fixed, intakeSection, openItemsSeries, percent, portfolioSection, projectSection, renderHtmlReport, renderMarkdownReport, requirementsSection, rolloutSection, runsCell, toneCell,
   type ReportBlock, type ReportSection, type TableBlock,
 } from "../../src/reports/index.js";
 import { cellText } from "../../src/reports/cells.js";
@@ -258,6 +258,12 @@ describe("helpers", () => {
     expect(cellText(fixed(metric(decimal("0.125")), 2))).toBe("0.12"); // half-even: 0.125 → 0.12
     expect(cellText(fixed(missing("ac-is-zero"), 2))).toBe("n/a (ac-is-zero)");
     expect(cellText(cents(metric(money("10.005", "EUR"))))).toBe("EUR 10.00");
+  });
+
+  it("never rounds a percentage onto 100% short of it, nor onto 0% above it", () => {
+    // 2,499 of 2,500 items ready (99.96 %) read "Ready 100%"; 1 of 2,500 (0.04 %) read "0%".
+    const shown = (v: string) => cellText(percent(metric(decimal(v)), 1));
+    expect(["99.96", "0.04", "99.94", "100", "0", "100.04", "-0.001"].map(shown)).toEqual(["99.96%", "0.04%", "99.9%", "100%", "0%", "100.04%", "0%"]);
   });
 
   it("openItemsSeries rejects a reversed period and a bad step", () => {

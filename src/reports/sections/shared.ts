@@ -52,7 +52,8 @@ export function asCell<T extends string | number>(m: Metric<T>): CellMetric {
 
 /**
  * A percentage figure rounded half-even for display, shown with its `%` sign (`99.9691%`); a missing one keeps its
- * reason.
+ * reason. A figure other than 100 % never reads `100%`, and one above 0 % never `0%`: it keeps the places it needs
+ * (99.96 to one place is `99.96%`, not `100%`; 0.04 is `0.04%`).
  *
  * @example
  * ```ts
@@ -63,13 +64,20 @@ export function asCell<T extends string | number>(m: Metric<T>): CellMetric {
 export function percent(m: Metric<Decimal>, places: number): PercentCell | CellMetric {
   checkArguments("percent", { m: [m, "object"], places: [places, "integer"] });
   if (m.value !== undefined && !PmoDecimal.isDecimal(m.value)) notA("a Decimal", "percent");
-  return m.value === undefined ? missingCell(m) : { kind: "percent", value: rounded(m.value, places) };
+  return m.value === undefined ? missingCell(m) : { kind: "percent", value: noNegativeZero(roundedKeepingOrder(m.value, places, m.value.gt(0) ? PERCENT_ENDS : HUNDRED)) };
 }
+
+// A positive percentage is kept off 0 % and 100 % by rounding; a tiny negative one still rounds to plain 0.
+const HUNDRED = [new PmoDecimal(100)];
+const PERCENT_ENDS = [new PmoDecimal(0), ...HUNDRED];
 
 /** Half-even to `places`; a small negative that rounds away (−0.001 to 2 places) is plain 0, not −0, in every renderer. */
 function rounded(d: Decimal, places: number): Decimal {
-  const r = d.toDecimalPlaces(places, 6);
-  return r.isZero() ? new PmoDecimal(0) : r;
+  return noNegativeZero(d.toDecimalPlaces(places, 6));
+}
+
+function noNegativeZero(d: Decimal): Decimal {
+  return d.isZero() ? new PmoDecimal(0) : d;
 }
 
 function notA(expected: string, subject: string): never {
