@@ -254,7 +254,11 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
   program.command("risk").description("Monte Carlo schedule risk per project (duration estimates, open risks); exit 1 when P80 finishes after the target (default: the planned finish)")
     .option("--project <id>", "only this project (id or code)")
     .option("--iterations <n>", "iterations per project", positiveInt("--iterations", 1_000_000), 2000)
-    .option("--seed <n>", "random seed (same seed, same answer)", (v: string) => { if (!/^\d+$/.test(v)) throw new CliError(`--seed must be a whole number, got ${v}`, { code: "usage" }); return Number(v); }, 1)
+    .option("--seed <n>", "random seed (same seed, same answer)", (v: string) => {
+      // Past 2^53 − 1 the number would no longer be the seed written (and the analysis refuses it as a validation error).
+      if (!/^\d+$/.test(v) || !Number.isSafeInteger(Number(v))) throw new CliError(`--seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${v}`, { code: "usage" });
+      return Number(v);
+    }, 1)
     .addOption(new Option("--target <date>", "finish date to measure against (default: each project's planned finish)").argParser(parseDate("--target")))
     .addOption(dbOption()).addOption(asOfOption()).addOption(jsonOption())
     .action(async (o: AnalysisOpts & { project?: string; iterations: number; seed: number; target?: string }) => {
