@@ -179,8 +179,8 @@ describe("the executive summary of the sample office", () => {
       ["Green projects", "Green — 1: PRJ-EINV"],
       ["Need a decision", "5"],
       ["Gates NO-GO", "1 of 1"],
-      // Three availabilities, on time, on budget, health: 6 KPIs with targets.
-      ["KPIs out of target", "2 of 6"],
+      // Three availabilities, on time, on budget, health: 6 KPIs with targets, 2 of them (on time, on budget) without data.
+      ["KPIs out of target", "2 of 6; 2 not measured"],
     ]);
   });
 
@@ -218,6 +218,15 @@ describe("the executive summary of the sample office", () => {
     expect(JSON.parse(renderJsonReport(report)).sections[0]).toMatchObject({ heading: "Executive summary", layout: "summary" });
     // Sheet names are cut to Excel's 31 characters.
     expect(planXlsxReport(report).sheets.map((s) => s.name).slice(0, 4)).toEqual(["Executive summary — figures", "Executive summary — Needs a dec", "Executive summary — Gate outcom", "Executive summary — KPIs out of"]);
+  });
+
+  it("does not count KPIs that could not be measured as on target", () => {
+    // With no KPI measurable the tile read "0 of 2": as if both were on target.
+    const s = executiveSummarySection({ asOf: "2026-11-20", projects: [], kpis: [
+      { label: "On-time delivery", actual: missing("no-data"), target: { atLeast: "80" }, unit: "%" },
+      { label: "Portfolio health", actual: missing("no-active-projects"), target: { atLeast: "80" }, unit: "%" },
+    ] });
+    expect((s.blocks[0] as FiguresBlock).items.map((f) => [f.label, cellText(f.value)]).at(-1)).toEqual(["KPIs out of target", "0 of 2; 2 not measured"]);
   });
 
   it("says so when nothing needs a decision", () => {

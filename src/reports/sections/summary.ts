@@ -83,7 +83,8 @@ export function executiveSummarySection(input: ExecutiveSummaryInput): ReportSec
       ...(unrated.length > 0 ? [{ label: "Not rated", value: `${unrated.length}: ${unrated.join(", ")}` }] : []),
       { label: "Need a decision", value: needs.length },
       ...(gates.length > 0 ? [{ label: "Gates NO-GO", value: `${noGo} of ${gates.length}` }] : []),
-      ...(kpis.length > 0 ? [{ label: "KPIs out of target", value: `${missed.length} of ${kpis.length}` }] : []),
+      // "0 of 3" would read as three KPIs on target when none could be measured: the unmeasured ones are named as such.
+      ...(kpis.length > 0 ? [{ label: "KPIs out of target", value: `${missed.length} of ${kpis.length}${unmeasured.length > 0 ? `; ${unmeasured.length} not measured` : ""}` }] : []),
     ],
   };
   const blocks: ReportBlock[] = [figures];
