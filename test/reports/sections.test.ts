@@ -39,6 +39,17 @@ describe("intake section", () => {
     expect(text(t.rows[0]!)[11]).toMatch(/^forced-in: German Growth Opportunities Act/);
   });
 
+  it("says why a request has no estimated cost, and keeps costs in several currencies apart", () => {
+    // Both used to be an empty cell: no estimate, or estimates in EUR and USD (pmokit does not convert).
+    const requests = office.requests.map((r) =>
+      r.id === "REQ-2027-008" ? { ...r, estimatedCost: [] }
+        : r.id === "REQ-2027-009" ? { ...r, estimatedCost: [...r.estimatedCost, { ...r.estimatedCost[0]!, amount: money("1000", "USD") }] }
+          : r);
+    const t = tableOf(intakeSection({ scoreboard: office.scoreboard, requests }), "Ranked requests");
+    const cost = (id: string) => cellText(t.rows.find((row) => row[1] === id)!.at(-2) as never);
+    expect([cost("REQ-2027-008"), cost("REQ-2027-009"), cost("REQ-2026-001")]).toEqual(["n/a (no-cost-estimate)", "EUR 264,000.00 + USD 1,000.00", "EUR 2,123,000.00"]);
+  });
+
   it("shows the selection under EUR 1,000,000 with the constraints used and why-not lines", () => {
     // Forced-in NIS2 SOC (330,000) leaves 670,000: route optimisation + backup (400,000, 68.18 + 59.09 = 127.27)
     // beats the portal + backup (646,000, 65.91 + 59.09 = 125.00) by 2.27; the driver app needs route optimisation.

@@ -1,4 +1,4 @@
-import { checkArguments, money, sumMoney, type Decimal, type Money } from "../../core/index.js";
+import { checkArguments, formatMoney, money, sumMoney, type Decimal } from "../../core/index.js";
 import { ownEntry } from "../../core/own.js";
 import type { ProjectRequest } from "../../entities/index.js";
 import type { Scoreboard } from "../../prioritization/index.js";
@@ -25,10 +25,14 @@ export interface IntakeSectionInput {
   readonly places?: number;
 }
 
-function requestCost(r: ProjectRequest | undefined): Money | undefined {
-  if (r === undefined || r.estimatedCost.length === 0) return undefined;
-  const currencies = new Set(r.estimatedCost.map((c) => c.amount.currency));
-  return currencies.size === 1 ? sumMoney(r.estimatedCost.map((c) => c.amount)) : undefined;
+// A request's estimated cost over all its lines; never a blank that hides why: no estimate is its reason, and costs in
+// several currencies are summed per currency (pmokit does not convert).
+function requestCost(r: ProjectRequest | undefined): CellValue {
+  if (r === undefined) return "";
+  if (r.estimatedCost.length === 0) return { reason: "no-cost-estimate" };
+  const currencies = [...new Set(r.estimatedCost.map((c) => c.amount.currency))];
+  const sum = (code: string) => sumMoney(r.estimatedCost.filter((c) => c.amount.currency === code).map((c) => c.amount));
+  return currencies.length === 1 ? sum(currencies[0]!) : currencies.sort().map((code) => formatMoney(sum(code))).join(" + ");
 }
 
 function selectionBlocks(input: SelectionProblemInput, result: PortfolioSelection, byId: ReadonlyMap<string, ProjectRequest>, places: number, demandUnit: string | undefined): ReportBlock[] {
@@ -111,7 +115,7 @@ export function intakeSection(input: IntakeSectionInput): ReportSection {
       const b = e.breakdown.find((x) => x.term === term);
       return b === undefined ? "" : `${b.raw?.toFixed() ?? "–"} → ${b.contribution.toDecimalPlaces(places, 6).toFixed(places)}`;
     };
-    return [e.rank, e.requestId, r?.title ?? "", e.status, fixed(e.score, places), ...terms.map(contribution), requestCost(r) ?? "", gates];
+    return [e.rank, e.requestId, r?.title ?? "", e.status, fixed(e.score, places), ...terms.map(contribution), requestCost(r), gates];
   });
   const blocks: ReportBlock[] = [
     { kind: "paragraph", text: `Model "${input.scoreboard.model}" as of ${input.scoreboard.asOf}: ${input.scoreboard.entries.length} requests ranked. Each criterion cell shows the rating and its contribution to the score.` },
