@@ -195,6 +195,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
         json(io, {
           status: r.status, selected: r.selected, excluded: r.excluded, objective: jsonDecimal(r.objective),
           whyNot: r.whyNot.map((w) => ({ candidate: w.candidate, explanation: w.explanation })), binding: r.binding.map((b) => b.description),
+          conflicts: r.conflicts.map((c) => c.explanation),
           envelope: { period: envelope.period, budget: { amount: envelope.budget.amount.toFixed(minorUnits(envelope.budget.currency)), currency: envelope.budget.currency }, capacity: envelope.capacity }, solver: r.solver,
         });
       } else io.stdout.write(`${selectionLines(selection).map(printable).join("\n")}\n`);

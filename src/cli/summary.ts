@@ -53,8 +53,16 @@ export function officeSummary(o: OfficeAnalysis): string[] {
  */
 export function selectionLines(selection: IntakeSelection): string[] {
   const sel = selection.result;
+  const within = `${formatMoney(selection.envelope.budget)} (${selection.envelope.period})`;
+  // No plan at all: say which constraints clash (the reason for exit 1), not an empty selection that "leaves out" all.
+  if (sel.status === "infeasible") {
+    return [
+      `SELECTION  infeasible: no plan meets every constraint within ${within}`,
+      ...(sel.conflicts.length > 0 ? sel.conflicts.map((c) => `           why: ${c.explanation}`) : ["           why: no conflicting set of constraints was isolated"]),
+    ];
+  }
   return [
-    `SELECTION  ${sel.status}: ${sel.selected.join(", ")} within ${formatMoney(selection.envelope.budget)} (${selection.envelope.period}); left out: ${sel.excluded.join(", ") || "none"}`,
+    `SELECTION  ${sel.status}: ${sel.selected.join(", ")} within ${within}; left out: ${sel.excluded.join(", ") || "none"}`,
     ...sel.whyNot.map((w) => `           why not ${w.candidate}: ${w.explanation}`),
   ];
 }
