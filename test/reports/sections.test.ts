@@ -50,6 +50,14 @@ describe("intake section", () => {
     expect([cost("REQ-2027-008"), cost("REQ-2027-009"), cost("REQ-2026-001")]).toEqual(["n/a (no-cost-estimate)", "EUR 264,000.00 + USD 1,000.00", "EUR 2,123,000.00"]);
   });
 
+  it("names the clashing constraints of an infeasible selection", async () => {
+    const { selectPortfolio } = await import("../../src/selection/index.js");
+    const problem = { periods: ["FY"], candidates: [{ id: "A", name: "A", value: 1, costs: { FY: money("200", "EUR") } }], budgets: { FY: money("100", "EUR") }, constraints: [{ kind: "forced-in" as const, candidate: "A", reason: "law" }] };
+    const result = await selectPortfolio(problem);
+    const sel = intakeSection({ scoreboard: office.scoreboard, requests: office.requests, selection: { problem, result } });
+    expect(lists(sel)).toEqual(["infeasible: A (law) is forced in; it uses EUR 200.00 against budget FY (EUR 100.00)"]);
+  });
+
   it("shows the selection under EUR 1,000,000 with the constraints used and why-not lines", () => {
     // Forced-in NIS2 SOC (330,000) leaves 670,000: route optimisation + backup (400,000, 68.18 + 59.09 = 127.27)
     // beats the portal + backup (646,000, 65.91 + 59.09 = 125.00) by 2.27; the driver app needs route optimisation.

@@ -74,6 +74,8 @@ function selectionBlocks(input: SelectionProblemInput, result: PortfolioSelectio
       },
     },
   ];
+  // No plan: the constraints that clash are the reason, not an empty portfolio.
+  if (result.conflicts.length > 0) blocks.push({ kind: "list", items: result.conflicts.map((c) => `infeasible: ${c.explanation}`) });
   if (result.whyNot.length > 0) blocks.push({ kind: "list", items: result.whyNot.map((w) => `${w.candidate} (${title(w.candidate)}): ${w.explanation}`) });
   if (result.notes.length > 0) blocks.push({ kind: "list", items: result.notes });
   if (bubbles.length > 0) {
