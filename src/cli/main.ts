@@ -12,7 +12,7 @@ import { openImportable } from "./import-file.js";
 import { analyzeDelivery, analyzeOffice, INTAKE_MODEL, type DeliveryAnalysis, type OfficeAnalysis } from "./office.js";
 import { scoreIntake, selectIntake } from "./intake.js";
 import { readModelFile } from "./model-file.js";
-import { asOfOption, dbOption, envelopeFlags, jsonOption, modelOption, parseDate, selectionOptions, type IntakeFlags } from "./options.js";
+import { asOfOption, dbOption, envelopeFlags, jsonOption, modelOption, parseDate, parseInstant, selectionOptions, type IntakeFlags } from "./options.js";
 import { loadSolver } from "./solver.js";
 import { officeReport } from "./office-report.js";
 import { entryAt } from "./folders.js";
@@ -118,7 +118,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
     .option("--actor <person>", "who imports (MSPDI)")
     .addOption(new Option("--currency <code>", "currency of an MSPDI file without a CurrencyCode (MS Project 2003); a file whose CurrencyCode differs is refused").argParser(parseCurrency))
     .option("--kind <kind>", "entity kind of a CSV file: request, requirement, cost-entry, checklist-item")
-    .option("--imported-at <instant>", "instant stamped on new records (ISO 8601; default now — with --as-of's today, the CLI's one use of the clock)");
+    .addOption(new Option("--imported-at <instant>", "instant stamped on new records (ISO 8601 UTC, 2026-11-20T09:00:00Z; default now — with --as-of's today, the CLI's one use of the clock)").argParser(parseInstant("--imported-at")));
   type FileOpts = { project?: string; code?: string; manager?: string; sponsor?: string; actor?: string; currency?: string; kind?: string; importedAt?: string; json?: boolean; db: string };
   const importOptions = (o: FileOpts) => ({ ...o, importedAt: o.importedAt ?? cliNow(raw).toISOString() });
 

@@ -60,6 +60,19 @@ describe("--as-of defaults to today (UTC), read from the one clock", () => {
     await store.close();
     expect(records.requirement?.map((r) => r.createdAt)).toEqual([TEST_NOW.toISOString()]);
   });
+
+  it("--imported-at is checked as an instant: a bad one is a usage error, not ignored or a problem on every row", async () => {
+    const db = temp();
+    writeFileSync(join(db, "reqs.csv"), `${REQUIREMENTS}r1,prj-a,FR-1,functional,T,The system shall.,should,test,proposed,Works\n`);
+    const bad = await run(["validate", "reqs.csv", "--kind", "requirement", "--imported-at", "yesterday", "--json"], db);
+    expect([bad.code, JSON.parse(bad.out).error.code, JSON.parse(bad.out).error.message]).toEqual([2, "usage", "--imported-at must be a UTC date-time such as 2026-11-20T09:00:00Z, got yesterday"]);
+    expect((await run(["init", "i.sqlite"], db)).code).toBe(0);
+    expect((await run(["import", "reqs.csv", "--kind", "requirement", "--db", "i.sqlite", "--imported-at", "2026-11-25T08:00:00Z"], db)).code).toBe(0);
+    const store = await openSqlite(join(db, "i.sqlite"));
+    const records = await readAllRecords(store.adapter);
+    await store.close();
+    expect(records.requirement?.map((r) => r.createdAt)).toEqual(["2026-11-25T08:00:00.000Z"]);
+  });
 });
 
 describe("--json: errors as JSON on stdout, the same exit codes", () => {
