@@ -20,13 +20,13 @@ import { chartFiles, checkWritableDir, writeFilesAtomically } from "./output.js"
 import { progress, type CliIo } from "./progress.js";
 import { openSqlite } from "./sqlite.js";
 import { jsonDecimal, jsonMoney } from "./json-figures.js";
-import { percentText, projectLines, ragRule, selectionLines } from "./summary.js";
+import { percentText, projectLines, selectionLines } from "./summary.js";
 import { guardedIo, jsonText, printable } from "./terminal.js";
 import { analyzeOfficeSchedule, earnedScheduleFinishes, type OfficeSchedule } from "./schedule.js";
 import { scheduleSummary } from "./schedule-summary.js";
 import { analyzeOfficeRisk } from "./risk.js";
 import { pmokitVersion } from "./version.js";
-import { portfolioSection } from "../reports/index.js";
+import { overallRule, portfolioSection } from "../reports/index.js";
 
 /** Exit codes: 0 success, 1 findings (a red project, a NO-GO gate, suspect links…), 2 usage or input error. */
 export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
@@ -207,7 +207,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
         const f = p.series.atStatusDate.figures;
         const s = p.series.atStatusDate.schedule;
         return {
-          project: p.code, rag: p.rag.overall.colour ?? null, rule: ragRule(p.rag),
+          project: p.code, rag: p.rag.overall.colour ?? null, rule: overallRule(p.rag),
           bac: jsonMoney(f.bac), pv: jsonMoney(f.pv), ev: jsonMoney(f.ev), ac: jsonMoney(f.ac),
           cpi: jsonDecimal(f.cpi), spi: jsonDecimal(f.spi), spiT: jsonDecimal(s.spiT), eac: jsonMoney(f.selectedEac.value),
           forecastFinish: s.forecastFinish.spiT.value ?? { reason: s.forecastFinish.spiT.reason },

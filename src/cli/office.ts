@@ -6,7 +6,6 @@ import type { Scoreboard, ScoringModel } from "../prioritization/index.js";
 import { evaluateGate, readinessProgress, scheduleChecklist, waveProgress, type GateEvaluation, type ReadinessProgress, type WaveProgress } from "../rollout/index.js";
 import type { SelectionSolver } from "../selection/index.js";
 import { ragStatus, type RagStatus } from "../status/index.js";
-import { issueOpenOn } from "../status/as-of.js";
 import { analyzeTraceGraph, buildTraceGraph, DEFAULT_TRACE_RULES, traceMatrix, type TraceAnalysisResult, type TraceMatrix } from "../traceability/index.js";
 import { earnedValueSeries, milestoneSlips, type EarnedValueSeries, type MilestoneSlip } from "../variance/index.js";
 import { openItemsSeries, type OpenItemsPoint } from "../reports/index.js";
@@ -165,7 +164,9 @@ export function analyzeDelivery(records: ImportedRecords, statusDate: IsoDate | 
     onBudget: onBudget(closedProjects, { period: { from: isoDate(`${asOf.slice(0, 4)}-01-01`), to: asOf } }),
     health: portfolioHealth(projects.map((p) => ({
       id: p.code, active: true, plannedFinish: running.find((r) => r.code === p.code)!.plannedFinish,
-      openCriticalIssues: p.raid.issues.filter((i) => i.severity === "critical" && issueOpenOn(i, asOf)).length,
+      // The RAG rule's own count as of the status date (an issue raised later is left out, one resolved later still
+      // counts); with no issue raised by then, none is open.
+      openCriticalIssues: Number(p.rag.derived["openCriticalIssues"]?.value ?? 0),
       ...(p.rag.overall.colour ? { colour: p.rag.overall.colour } : {}),
     })), { asOf }),
   };

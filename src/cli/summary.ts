@@ -1,7 +1,5 @@
 import { formatMoney, roundMoney, type Decimal, type Metric } from "../core/index.js";
-import { percent } from "../reports/index.js";
-import { overallRule } from "../reports/sections/needs-decision.js";
-import type { RagStatus } from "../status/index.js";
+import { overallRule, percent } from "../reports/index.js";
 import type { IntakeSelection, OfficeAnalysis, ProjectAnalysis } from "./office.js";
 
 /**
@@ -68,19 +66,6 @@ export function selectionLines(selection: IntakeSelection): string[] {
 }
 
 /**
- * Why a project has its overall colour — the deciding rules of its worst dimensions, or the override — or why it has
- * none (too few dimensions rated).
- *
- * @example
- * ```ts
- * ragRule(wms.rag); // "Schedule: SPI 0.654 < 0.85 → red; finish slip days 176 > 20 → red · Cost: …"
- * ```
- */
-export function ragRule(rag: RagStatus): string {
-  return rag.overall.colour === undefined ? `not rated: ${rag.overall.insufficientData?.explanation ?? "no dimension could be rated"}` : overallRule(rag);
-}
-
-/**
  * The projects' lines of the summary: a header and one line of earned-value figures per running project, each red,
  * amber or unrated one followed by the rule behind its colour.
  *
@@ -98,7 +83,7 @@ export function projectLines(projects: readonly ProjectAnalysis[]): string[] {
     const colour = p.rag.overall.colour;
     lines.push(`           ${p.code.padEnd(10)} ${(colour ?? "n/a").padEnd(6)} ${dec(r.figures.cpi).padEnd(5)} ${dec(r.figures.spi).padEnd(5)} ${dec(r.schedule.spiT).padEnd(7)} ${(eac ? formatMoney(roundMoney(eac, { rounding: "half-even" })) : "n/a").padEnd(20)} ${r.schedule.forecastFinish.spiT.value ?? "n/a"}`);
     // A colour is never shown without its rule (green needs none: every rated dimension met its rules).
-    if (colour !== "green") lines.push(`           why ${p.code}${colour === undefined ? "" : ` ${colour}`}: ${ragRule(p.rag)}`);
+    if (colour !== "green") lines.push(`           why ${p.code}${colour === undefined ? "" : ` ${colour}`}: ${overallRule(p.rag)}`);
   }
   return lines;
 }

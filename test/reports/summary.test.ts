@@ -9,7 +9,7 @@ import type { GateEvaluation } from "../../src/rollout/index.js";
 import { selectPortfolio } from "../../src/selection/index.js";
 import { ragStatus } from "../../src/status/index.js";
 import {
-  decisionsNeeded, executiveSummarySection, judgeKpis, planXlsxReport, portfolioSection, renderHtmlReport, renderJsonReport, renderMarkdownReport, tableToCsv,
+  decisionsNeeded, executiveSummarySection, judgeKpis, overallRule, planXlsxReport, portfolioSection, renderHtmlReport, renderJsonReport, renderMarkdownReport, tableToCsv,
   type FiguresBlock, type ReportSection, type TableBlock,
 } from "../../src/reports/index.js";
 import { cellText } from "../../src/reports/cells.js";
@@ -119,6 +119,9 @@ describe("decisionsNeeded on constructed cases", () => {
   it("leaves out a project with no overall colour, and refuses a bad date", () => {
     const unrated = ragStatus({ id: "P2" }, { asOf });
     expect(unrated.overall.colour).toBeUndefined();
+    // overallRule says why there is no colour (what `pmokit evm` prints on its "why" line).
+    expect(overallRule(unrated)).toMatch(/^not rated: /);
+    expect(overallRule(red)).toBe("Schedule: SPI 0.8 < 0.85 → red");
     expect(decisionsNeeded({ asOf, projects: [{ code: "P2", name: "Two", rag: unrated }] })).toEqual([]);
     expect(() => decisionsNeeded({ asOf: "20/11/2026", projects: [] })).toThrow(ValidationError);
   });

@@ -75,9 +75,23 @@ export interface DecisionNeed {
 const ORDER: readonly DecisionNeedKind[] = ["project-red", "gate-no-go", "selection-infeasible", "project-amber", "gate-conditional-go", "gate-contradicted", "decision-pending"];
 const OUTCOME: Record<GateEvaluation["outcome"], string> = { go: "GO", "conditional-go": "CONDITIONAL GO", "no-go": "NO-GO" };
 
-/** @internal The rule that set a project's overall colour: the override, or each worst dimension's deciding rules. */
+/**
+ * The rule behind a project's overall RAG colour, as people read it: the override with its comment, or each worst
+ * dimension's deciding rules (`Schedule: SPI 0.654 < 0.85 → red · Cost: …`); for a project without an overall colour,
+ * why it has none (`not rated: 1 of 7 dimensions rated, at least 2 needed; …`).
+ *
+ * @throws {ValidationError} when `rag` is not a `ragStatus` result.
+ * @example
+ * ```ts
+ * const rag = ragStatus({ id: "P" }, { asOf: isoDate("2026-11-20"), figures: { spi: metric(decimal("0.8")), cpi: metric(decimal("0.97")) } });
+ * overallRule(rag); // "Schedule: SPI 0.8 < 0.85 → red"
+ * ```
+ */
 export function overallRule(rag: RagStatus): string {
+  checkArguments("overallRule", { rag: [rag, "object"] });
+  checkArguments("overallRule", { "rag.overall": [rag.overall, "object"], "rag.dimensions": [rag.dimensions, "object[]"] });
   const o = rag.overall;
+  if (o.colour === undefined) return `not rated: ${o.insufficientData?.explanation ?? "no dimension could be rated"}`;
   if (o.override) return `override by ${o.override.by}: ${o.override.comment}${o.computed && o.computed !== o.override.colour ? ` (computed ${o.computed})` : ""}`;
   return o.worstDimensions
     .map((d) => rag.dimensions.find((x) => x.dimension === d))
