@@ -50,6 +50,15 @@ describe("intake section", () => {
     expect([cost("REQ-2027-008"), cost("REQ-2027-009"), cost("REQ-2026-001")]).toEqual(["n/a (no-cost-estimate)", "EUR 264,000.00 + USD 1,000.00", "EUR 2,123,000.00"]);
   });
 
+  it("never shows a proven gap above 0 as 0%", () => {
+    // A gap of 0.003 % read "proven gap 0.00%", as if the plan were proven optimal.
+    const result = { ...office.selection.result, status: "gap-reached" as const, gap: metric(decimal("0.00003")) };
+    const para = intakeSection({ scoreboard: office.scoreboard, requests: office.requests, selection: { ...office.selection, result } }).sections![0]!.blocks[0];
+    expect((para as { text: string }).text).toMatch(/^Selected 3 of 5 candidates \(gap-reached, proven gap 0\.003%, solver built-in\)/);
+    const optimal = intakeSection({ scoreboard: office.scoreboard, requests: office.requests, selection: office.selection }).sections![0]!.blocks[0];
+    expect((optimal as { text: string }).text).toContain("(optimal, proven gap 0%, solver built-in)");
+  });
+
   it("names the clashing constraints of an infeasible selection", async () => {
     const { selectPortfolio } = await import("../../src/selection/index.js");
     const problem = { periods: ["FY"], candidates: [{ id: "A", name: "A", value: 1, costs: { FY: money("200", "EUR") } }], budgets: { FY: money("100", "EUR") }, constraints: [{ kind: "forced-in" as const, candidate: "A", reason: "law" }] };

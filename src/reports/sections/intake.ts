@@ -1,12 +1,12 @@
-import { checkArguments, formatMoney, money, sumMoney, type Decimal } from "../../core/index.js";
+import { checkArguments, formatMoney, metric, money, sumMoney, type Decimal } from "../../core/index.js";
 import { ownEntry } from "../../core/own.js";
 import type { ProjectRequest } from "../../entities/index.js";
 import type { Scoreboard } from "../../prioritization/index.js";
 import { defineSelectionProblem, type PortfolioSelection, type SelectionProblemInput } from "../../selection/index.js";
 import { valueCostBubbleChart } from "../charts/bubble.js";
-import type { CellValue } from "../cells.js";
+import { cellText, type CellValue } from "../cells.js";
 import type { ReportBlock, ReportSection } from "../report.js";
-import { fixed, humanize } from "./shared.js";
+import { fixed, humanize, percent } from "./shared.js";
 
 /** What the intake section shows: the scoreboard, the requests it scored and, optionally, the selection made. */
 export interface IntakeSectionInput {
@@ -39,7 +39,8 @@ function selectionBlocks(input: SelectionProblemInput, result: PortfolioSelectio
   // The validated problem: every cost is Money and every value a Decimal, whichever input form was used.
   const problem = defineSelectionProblem(input);
   const title = (id: string) => byId.get(id)?.title ?? id;
-  const gap = result.gap.value === undefined ? `gap n/a (${result.gap.reason})` : `proven gap ${result.gap.value.times(100).toFixed(2)}%`;
+  // A gap above 0 never reads 0 % (a plan not proven optimal would read as if it were).
+  const gap = result.gap.value === undefined ? `gap n/a (${result.gap.reason})` : `proven gap ${cellText(percent(metric(result.gap.value.times(100)), 2))}`;
   const total = result.objective.value === undefined ? `no plan (${result.objective.reason})` : result.objective.value.toDecimalPlaces(places, 6).toFixed();
   // Bubble area: each candidate's demand on the capacity rows, summed over periods and skills.
   const skills = [...new Set(problem.candidates.flatMap((c) => Object.values(c.demand).flatMap((d) => Object.keys(d))))];
