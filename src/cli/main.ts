@@ -207,14 +207,14 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
         const f = p.series.atStatusDate.figures;
         const s = p.series.atStatusDate.schedule;
         return {
-          project: p.code, rag: p.rag.overall.colour ?? null, rule: overallRule(p.rag),
+          project: p.code, rag: p.rag.overall.colour ?? null, rule: overallRule(p.rag, d.people),
           bac: jsonMoney(f.bac), pv: jsonMoney(f.pv), ev: jsonMoney(f.ev), ac: jsonMoney(f.ac),
           cpi: jsonDecimal(f.cpi), spi: jsonDecimal(f.spi), spiT: jsonDecimal(s.spiT), eac: jsonMoney(f.selectedEac.value),
           forecastFinish: s.forecastFinish.spiT.value ?? { reason: s.forecastFinish.spiT.reason },
         };
       }));
     }
-    else io.stdout.write(`${projectLines(d.projects).map(printable).join("\n")}\n`);
+    else io.stdout.write(`${projectLines(d.projects, d.people).map(printable).join("\n")}\n`);
     return d.projects.some((p) => p.rag.overall.colour === "red") ? EXIT.findings : EXIT.ok;
   });
   analysis("trace", "traceability: coverage per level, suspects, acknowledgement gaps; exit 1 on uncovered requirements, suspect links or acknowledgement gaps", (d, asJson) => {

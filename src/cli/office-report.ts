@@ -35,6 +35,7 @@ function summarySection(office: OfficeAnalysis): ReportSection {
     gates: office.rollouts.flatMap((r) => (r.gate ? [{ rollout: r.name, goLive: r.goLive, evaluation: r.gate }] : [])),
     selection: { label: `Intake selection ${e.period}`, result: office.selection.result },
     kpis,
+    people: office.people,
   });
 }
 

@@ -1,5 +1,5 @@
 import { formatMoney, roundMoney, type Decimal, type Metric } from "../core/index.js";
-import { overallRule, percent } from "../reports/index.js";
+import { overallRule, percent, type PeopleNames } from "../reports/index.js";
 import type { IntakeSelection, OfficeAnalysis, ProjectAnalysis } from "./office.js";
 
 /**
@@ -30,7 +30,7 @@ const dec = (m: { readonly value?: { toFixed(n: number): string } | undefined; r
 export function officeSummary(o: OfficeAnalysis): string[] {
   const lines = [`${o.organisation} — status date ${o.statusDate}`, ""];
   lines.push(`INTAKE     ${o.scoreboard.entries.length} requests ranked by "${o.scoreboard.model}"; top: ${o.scoreboard.entries.slice(0, 3).map((e) => e.requestId).join(", ")}`);
-  lines.push(...selectionLines(o.selection), ...projectLines(o.projects));
+  lines.push(...selectionLines(o.selection), ...projectLines(o.projects, o.people));
   const t = o.trace.result;
   const fr = t.levels.find((l) => l.type === "functional");
   lines.push(`TRACE      ${o.trace.matrix.rows.length} requirements; functional coverage ${fr ? pct(fr.shallowPercent) : "n/a"}; suspect links ${t.suspects.length}; acknowledgement gaps ${t.acknowledgements.filter((a) => a.pending.length > 0).length}`);
@@ -75,7 +75,7 @@ export function selectionLines(selection: IntakeSelection): string[] {
  * projectLines(office.projects)[2]; // "           why PRJ-CRM amber: Cost: EAC EUR 1,201,841.04 > BAC and ≤ EUR 1,225,350.00 → amber"
  * ```
  */
-export function projectLines(projects: readonly ProjectAnalysis[]): string[] {
+export function projectLines(projects: readonly ProjectAnalysis[], people?: PeopleNames): string[] {
   const lines = ["PROJECTS   code       RAG    CPI   SPI   SPI(t)  EAC                  forecast finish"];
   for (const p of projects) {
     const r = p.series.atStatusDate;
@@ -83,7 +83,7 @@ export function projectLines(projects: readonly ProjectAnalysis[]): string[] {
     const colour = p.rag.overall.colour;
     lines.push(`           ${p.code.padEnd(10)} ${(colour ?? "n/a").padEnd(6)} ${dec(r.figures.cpi).padEnd(5)} ${dec(r.figures.spi).padEnd(5)} ${dec(r.schedule.spiT).padEnd(7)} ${(eac ? formatMoney(roundMoney(eac, { rounding: "half-even" })) : "n/a").padEnd(20)} ${r.schedule.forecastFinish.spiT.value ?? "n/a"}`);
     // A colour is never shown without its rule (green needs none: every rated dimension met its rules).
-    if (colour !== "green") lines.push(`           why ${p.code}${colour === undefined ? "" : ` ${colour}`}: ${overallRule(p.rag)}`);
+    if (colour !== "green") lines.push(`           why ${p.code}${colour === undefined ? "" : ` ${colour}`}: ${overallRule(p.rag, people)}`);
   }
   return lines;
 }

@@ -86,6 +86,13 @@ describe("decisionsNeeded on constructed cases", () => {
     ]);
   });
 
+  it("names who overrode a colour, as the portfolio table does", () => {
+    // The summary said "override by p-ana" where the portfolio table of the same report said "override by Ana Costa".
+    const overridden = ragStatus({ id: "P1" }, { asOf, figures: { spi: metric(decimal("0.80")), cpi: metric(decimal("0.97")) }, override: { colour: "amber", comment: "recovery plan approved", by: "p-ana" } });
+    const [need] = decisionsNeeded({ asOf, projects: [{ code: "P1", name: "One", rag: overridden }], people: { "p-ana": "Ana Costa" } });
+    expect(need!.rule).toBe("override by Ana Costa: recovery plan approved (computed red)");
+  });
+
   it("lists an infeasible selection with its conflicting constraints", async () => {
     // A forced-in request of EUR 200 cannot fit a EUR 100 budget.
     const result = await selectPortfolio({ periods: ["FY"], candidates: [{ id: "A", name: "A", value: 1, costs: { FY: money("200", "EUR") } }], budgets: { FY: money("100", "EUR") }, constraints: [{ kind: "forced-in", candidate: "A", reason: "law" }] });

@@ -3,6 +3,7 @@ import { ragCell, type CellValue, type RagColour } from "../cells.js";
 import type { FiguresBlock, ReportBlock, ReportSection } from "../report.js";
 import { judgeKpis, type KpiTarget } from "./kpi-targets.js";
 import { decisionsNeeded, type SummaryGate, type SummaryProject, type SummarySelection } from "./needs-decision.js";
+import type { PeopleNames } from "./shared.js";
 
 /** What the executive summary is built from. */
 export interface ExecutiveSummaryInput {
@@ -16,6 +17,8 @@ export interface ExecutiveSummaryInput {
   readonly selection?: SummarySelection;
   /** KPIs with their targets. */
   readonly kpis?: readonly KpiTarget[];
+  /** People's names by id: who overrode a colour is shown by name. */
+  readonly people?: PeopleNames;
 }
 
 const OUTCOME = { go: "GO", "conditional-go": "CONDITIONAL GO", "no-go": "NO-GO" } as const;
