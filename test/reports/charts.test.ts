@@ -224,6 +224,12 @@ describe("efficientFrontierChart", () => {
     expect(svg).toContain("best value 209");
   });
 
+  it("names the currency on the cost axis, whatever title the caller gives it", () => {
+    // A caller's xTitle "Estimated cost" dropped the currency: amounts without it.
+    expect(efficientFrontierChart({ ...frontierInput(), xTitle: "Estimated cost" })).toContain(">Estimated cost (EUR)</text>");
+    expect(efficientFrontierChart({ ...frontierInput(), xTitle: "Cost in EUR" })).toContain(">Cost in EUR</text>");
+  });
+
   it("rejects a bad point with its path", () => {
     expect(issuesOf(() => efficientFrontierChart({ ...frontierInput(), ranking: [{ cost: money("1", "EUR"), value: Number.POSITIVE_INFINITY }] }))).toEqual([["ranking", 0, "value"]]);
   });
