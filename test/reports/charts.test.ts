@@ -3,7 +3,7 @@ import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { decimal, money, ValidationError } from "../../src/core/index.js";
 import {
-  coverageHeatMapChart, efficientFrontierChart, readinessBurnDownChart, sCurveChart, valueCostBubbleChart,
+  coverageHeatMapChart, efficientFrontierChart, finishDistributionChart, readinessBurnDownChart, sCurveChart, valueCostBubbleChart,
 } from "../../src/reports/index.js";
 import { H, HOSTILE, bubbleInput, burnDownInput, frontierInput, heatInput, sCurveInput } from "./fixtures.js";
 
@@ -232,6 +232,16 @@ describe("efficientFrontierChart", () => {
 
   it("rejects a bad point with its path", () => {
     expect(issuesOf(() => efficientFrontierChart({ ...frontierInput(), ranking: [{ cost: money("1", "EUR"), value: Number.POSITIVE_INFINITY }] }))).toEqual([["ranking", 0, "value"]]);
+  });
+});
+
+describe("long legend and reference-line labels", () => {
+  it("keep the whole text in a <title> where the chart shortens them", () => {
+    // A target label longer than 40 characters was cut with "…" and its end was nowhere in the chart.
+    const label = "Planned finish agreed with the steering committee on 2026-09-01";
+    const svg = finishDistributionChart({ title: "t", bins: [{ from: "2027-01-01", to: "2027-01-02", count: 1, cumulative: 1 }], target: { label, date: "2027-01-02" } });
+    expect(svg).toContain(`<title>${label}</title>Planned finish agreed with the steering…</text>`);
+    expect(svg.match(new RegExp(`<title>${label}</title>`, "g"))).toHaveLength(2); // the legend and the line
   });
 });
 
