@@ -64,6 +64,14 @@ export interface AnalyzeOfficeOptions {
   readonly onStage?: (stage: string) => void;
 }
 
+/**
+ * Orders texts by code point, the same on every machine (`localeCompare` follows the machine's locale: in Lithuanian
+ * `y` sorts before `j`, which could pick another gate or order projects differently). @internal
+ */
+export function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 const list = <K extends EntityKind>(records: ImportedRecords, kind: K): readonly EntityOf<K>[] => (records[kind] ?? []) as readonly EntityOf<K>[];
 
 /**
@@ -85,7 +93,7 @@ function rollout(records: ImportedRecords, plan: EntityOf<"rollout-plan">, asOf:
   const gates = list(records, "gate").filter((g) => g.rolloutPlanId === plan.id);
   // The gate to decide is the last one before go-live: the go/no-go.
   const day = (g: EntityOf<"gate">) => g.plannedDate ?? "";
-  const gate = [...gates].sort((a, b) => (day(a) < day(b) ? 1 : day(a) > day(b) ? -1 : a.id.localeCompare(b.id)))[0];
+  const gate = [...gates].sort((a, b) => (day(a) < day(b) ? 1 : day(a) > day(b) ? -1 : byCodePoint(a.id, b.id)))[0];
   const first = items.map((i: ChecklistItem) => i.createdAt.slice(0, 10)).sort()[0];
   return {
     name: plan.name,

@@ -5,6 +5,7 @@ import { officeReport } from "../../src/cli/office-report.js";
 import { analyzeOfficeSchedule, earnedScheduleFinishes } from "../../src/cli/schedule.js";
 import { importDataset } from "../../src/io/index.js";
 import { renderHtmlReport, renderMarkdownReport, type ReportSection, type ReportTable } from "../../src/reports/index.js";
+import { underReversedLocale } from "../reports/fixtures.js";
 import { HEAVY } from "./run.js";
 
 // The office report as `pmokit demo` writes it (issue 17: what it says), read back from the rendered Markdown and
@@ -103,5 +104,20 @@ describe("KPIs of the office as of the status date", () => {
     const later = { ...wmsIssue, id: "ISS-EINV-LATE", key: "ISS-EINV-LATE", projectId: "PRJ-EINV", raisedOn: "2026-12-01" as typeof wmsIssue.raisedOn };
     const delivery = analyzeDelivery({ ...records, issue: [...records.issue!, later] }, SAMPLE_STATUS_DATE);
     expect([delivery.kpis.health.numerator, delivery.kpis.health.denominator, delivery.kpis.health.notMet]).toEqual([3, 4, ["PRJ-WMS"]]);
+  });
+});
+
+describe("the office's choices do not depend on the machine's locale", () => {
+  it("picks the same go/no-go gate of two on one day, and orders the schedules alike, whatever localeCompare says", async () => {
+    const { analyzeDelivery } = await import("../../src/cli/office.js");
+    // Two gates planned on one day: the one decided is the first by id. localeCompare follows the machine's locale,
+    // so a locale that orders differently picked the other gate.
+    const readiness = records.gate!.find((g) => g.id === "g-crm-readiness")!;
+    const tied = { ...records, gate: records.gate!.map((g) => (g.id === "g-crm-readiness" ? { ...g, plannedDate: records.gate!.find((x) => x.id === "g-crm-go-no-go")!.plannedDate } : g)) };
+    const pick = () => [analyzeDelivery(tied, SAMPLE_STATUS_DATE).rollouts[0]!.gate!.gateId, analyzeOfficeSchedule(records, SAMPLE_STATUS_DATE).projects.map((p) => p.code)];
+    const expected = pick();
+    expect(expected[0]).toBe("g-crm-go-no-go");
+    expect(readiness.id > "g-crm-go-no-go").toBe(true);
+    expect(underReversedLocale(pick)).toEqual(expected);
   });
 });

@@ -10,6 +10,7 @@ import {
   type ReportBlock, type ReportSection, type TableBlock,
 } from "../../src/reports/index.js";
 import { cellText } from "../../src/reports/cells.js";
+import { underReversedLocale } from "./fixtures.js";
 
 // The Northwind sample office (examples/data/README.md) analysed at its status date through the whole pipeline; the
 // figures asserted below are the ones the calculators' own sample-office tests derive (test/variance,
@@ -306,5 +307,22 @@ describe("helpers", () => {
     const html = renderHtmlReport(report);
     expect(html.match(/<svg/g)?.length).toBe(7); // bubble, 4 S-curves, heat map, burn-down
     expect(renderMarkdownReport(report)).toContain("![Coverage per level");
+  });
+});
+
+describe("orders that do not depend on the machine's locale", () => {
+  it("sorts categories, tied risks and milestones by code point, whatever localeCompare says", () => {
+    // localeCompare follows the machine's locale: under one that orders everything the other way, nothing changes.
+    const r = office.rollouts[0]!;
+    const wms = office.projects.find((p) => p.code === "PRJ-WMS")!;
+    const build = () => {
+      const rollout = rolloutSection({ name: r.name, asOf: office.statusDate, progress: r.progress });
+      const risks = wms.raid.risks.map((k) => ({ ...k, probability: decimal("0.5"), impact: 2 }));
+      const project = projectSection({ code: wms.code, name: wms.name, series: wms.series, slips: wms.slips.map((m) => ({ ...m, baselineDate: isoDate("2026-11-02") })), raid: { risks } });
+      return [tableOf(rollout, "Readiness per category").rows.map((row) => row[0]), tableOf(project, "Open risks").rows.map((row) => row[0]), tableOf(project, "Milestones").rows.map((row) => row[0])];
+    };
+    const expected = build();
+    expect(expected[0]).toEqual([...expected[0]!].sort());
+    expect(underReversedLocale(build)).toEqual(expected);
   });
 });

@@ -8,7 +8,7 @@ import { sCurveChart } from "../charts/s-curve.js";
 import type { DatedPoint } from "../charts/svg.js";
 import { toneCell, type CellValue } from "../cells.js";
 import type { ReportBlock, ReportSection } from "../report.js";
-import { asCell, cents, chartFile, fixed, humanize, percent, personName, type PeopleNames } from "./shared.js";
+import { asCell, byCodePoint, cents, chartFile, fixed, humanize, percent, personName, type PeopleNames } from "./shared.js";
 
 /** What a project section shows. */
 export interface ProjectSectionInput {
@@ -35,7 +35,7 @@ const slipStatus = (status: MilestoneSlip["status"]): CellValue => {
 };
 // The ledger reads in plan order: by baseline date (then original, forecast, actual), then name.
 const planDate = (m: MilestoneSlip) => m.baselineDate ?? m.originalDate ?? m.forecastDate ?? m.actualDate ?? "9999-12-31";
-const byPlanDate = (a: MilestoneSlip, b: MilestoneSlip) => planDate(a).localeCompare(planDate(b)) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+const byPlanDate = (a: MilestoneSlip, b: MilestoneSlip) => byCodePoint(planDate(a), planDate(b)) || byCodePoint(a.name, b.name) || byCodePoint(a.id, b.id);
 
 function raidBlocks(raid: NonNullable<ProjectSectionInput["raid"]>, asOf: IsoDate, people: PeopleNames | undefined): ReportBlock[] {
   const who = (id: string) => personName(people, id);
@@ -43,7 +43,7 @@ function raidBlocks(raid: NonNullable<ProjectSectionInput["raid"]>, asOf: IsoDat
   // not exist yet, one closed, resolved or decided later was still open then.
   const risks = (raid.risks ?? []).filter((r) => riskPendingOn(r, asOf));
   // Exposure = probability × impact (1–5): the order a risk board reads them in.
-  const scored = risks.map((r) => ({ r, exposure: r.probability.times(r.impact) })).sort((a, b) => b.exposure.comparedTo(a.exposure) || a.r.id.localeCompare(b.r.id));
+  const scored = risks.map((r) => ({ r, exposure: r.probability.times(r.impact) })).sort((a, b) => b.exposure.comparedTo(a.exposure) || byCodePoint(a.r.id, b.r.id));
   const issues = (raid.issues ?? []).filter((i) => issueOpenOn(i, asOf));
   const overdue = overdueActions(raid.actions ?? [], { asOf });
   const pending = pendingDecisions(raid.decisions ?? [], { asOf });

@@ -4,7 +4,7 @@ import { readinessProgress, type GateEvaluation, type ReadinessCount, type Readi
 import { readinessBurnDownChart } from "../charts/burn-down.js";
 import { toneCell, type CellValue } from "../cells.js";
 import type { ReportBlock, ReportSection } from "../report.js";
-import { chartFile, percent, personName, type PeopleNames } from "./shared.js";
+import { byCodePoint, chartFile, percent, personName, type PeopleNames } from "./shared.js";
 
 /** One point of a readiness burn-down: applicable checklist items not yet done on a day. */
 export interface OpenItemsPoint {
@@ -118,8 +118,8 @@ export function rolloutSection(input: RolloutSectionInput): ReportSection {
   const p = input.progress;
   const blocks: ReportBlock[] = [
     { kind: "figures", items: [{ label: "Ready", value: percent(p.overall.percent, 1) }, { label: "Done", value: p.overall.done }, { label: "Applicable", value: p.overall.applicable }, ...(input.goLive ? [{ label: "Go-live", value: input.goLive }] : [])] },
-    { kind: "table", table: { caption: "Readiness per phase", columns: ["Phase", ...COUNT_COLUMNS.slice(1)], rows: Object.entries(p.byPhase).sort(([a], [b]) => phaseRank(a) - phaseRank(b) || a.localeCompare(b)).map(([k, c]) => countRow(k, c)) } },
-    { kind: "table", table: { caption: "Readiness per category", columns: ["Category", ...COUNT_COLUMNS.slice(1)], rows: Object.entries(p.byCategory).sort(([a], [b]) => a.localeCompare(b)).map(([k, c]) => countRow(k, c)) } },
+    { kind: "table", table: { caption: "Readiness per phase", columns: ["Phase", ...COUNT_COLUMNS.slice(1)], rows: Object.entries(p.byPhase).sort(([a], [b]) => phaseRank(a) - phaseRank(b) || byCodePoint(a, b)).map(([k, c]) => countRow(k, c)) } },
+    { kind: "table", table: { caption: "Readiness per category", columns: ["Category", ...COUNT_COLUMNS.slice(1)], rows: Object.entries(p.byCategory).sort(([a], [b]) => byCodePoint(a, b)).map(([k, c]) => countRow(k, c)) } },
   ];
   if (input.burnDown && input.burnDown.length > 0) {
     const first = input.burnDown[0]!;

@@ -6,7 +6,7 @@ import { ganttChart } from "../charts/gantt.js";
 import { resourceHistogramChart } from "../charts/resource-histogram.js";
 import { tornadoChart } from "../charts/tornado.js";
 import type { ReportBlock, ReportSection } from "../report.js";
-import { chartFile } from "./shared.js";
+import { byCodePoint, chartFile } from "./shared.js";
 
 /** What a schedule section shows. */
 export interface ScheduleSectionInput {
@@ -168,7 +168,7 @@ export function scheduleSection(input: ScheduleSectionInput): ReportSection {
         file: chartFile("tornado", input.code),
       });
     }
-    const crit = r.activities.filter((a) => a.criticalityIndex.gt(0)).sort((a, b) => b.criticalityIndex.comparedTo(a.criticalityIndex) || a.id.localeCompare(b.id));
+    const crit = r.activities.filter((a) => a.criticalityIndex.gt(0)).sort((a, b) => b.criticalityIndex.comparedTo(a.criticalityIndex) || byCodePoint(a.id, b.id));
     if (crit.length > 0) {
       riskBlocks.push({ kind: "table", table: { caption: "Criticality index (share of iterations on the critical path)", columns: ["Activity", "Criticality", "Sensitivity", "Cruciality"], rows: crit.map((a) => [byId.get(a.id)?.name ?? a.id, a.criticalityIndex, a.sensitivity, a.cruciality]) } });
     }

@@ -98,6 +98,14 @@ export function chartFile(kind: string, ...names: readonly string[]): string {
   return `charts/${[kind, ...parts].join("-")}.svg`;
 }
 
+/**
+ * Orders texts by code point, the same on every machine: `localeCompare` follows the machine's locale (in Lithuanian
+ * `y` sorts before `j`), so two runs of one report could order ties differently. @internal
+ */
+export function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** The id part of a trace item key (`requirement:FR-101` → `FR-101`). @internal */
 export function bareId(key: string): string {
   const i = key.indexOf(":");
