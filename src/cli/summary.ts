@@ -1,5 +1,5 @@
 import { formatMoney, roundMoney, type Decimal, type Metric } from "../core/index.js";
-import { overallRule, percent, type PeopleNames } from "../reports/index.js";
+import { fixed, overallRule, percent, type PeopleNames } from "../reports/index.js";
 import type { IntakeSelection, OfficeAnalysis, ProjectAnalysis } from "./office.js";
 
 /**
@@ -17,7 +17,11 @@ export function percentText(m: Metric<Decimal>, n = 1): string {
   return "kind" in c ? `${c.value.toFixed(Math.max(n, c.value.decimalPlaces()))}%` : `n/a (${c.reason})`;
 }
 const pct = percentText;
-const dec = (m: { readonly value?: { toFixed(n: number): string } | undefined; readonly reason?: string | undefined }, n = 2) => (m.value === undefined ? `n/a (${m.reason})` : m.value.toFixed(n));
+// Rounded as the report rounds indices (half-even, a tiny negative is plain 0, never "-0.00"), with n places.
+const dec = (m: Metric<Decimal>, n = 2) => {
+  const c = fixed(m, n);
+  return c.value === undefined ? `n/a (${c.reason})` : (c.value as Decimal).toFixed(n);
+};
 
 /**
  * The terminal summary of an office run: a few lines per capability, the status date only (no clock).

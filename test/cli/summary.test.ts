@@ -11,3 +11,17 @@ describe("percentages on the terminal", () => {
     expect(percentText(missing("no-applicable-items"))).toBe("n/a (no-applicable-items)");
   });
 });
+
+describe("the projects' lines", () => {
+  it("never print a negative zero: a CPI of −0.0001 reads 0.00", async () => {
+    const { loadSampleOffice, SAMPLE_STATUS_DATE } = await import("../../examples/office.js");
+    const { importDataset } = await import("../../src/io/index.js");
+    const { analyzeDelivery } = await import("../../src/cli/office.js");
+    const { projectLines } = await import("../../src/cli/summary.js");
+    const { records } = importDataset({ format: "pmokit-dataset", formatVersion: 1, records: loadSampleOffice() });
+    const [p] = analyzeDelivery(records, SAMPLE_STATUS_DATE).projects;
+    const at = p!.series.atStatusDate;
+    const credit = { ...p!, series: { ...p!.series, atStatusDate: { ...at, figures: { ...at.figures, cpi: metric(decimal("-0.0001")) } } } };
+    expect(projectLines([credit])[1]).toMatch(/^ {11}PRJ-CRM {4}amber {2}0\.00 {2}0\.99/);
+  });
+});
