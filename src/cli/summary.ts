@@ -16,7 +16,6 @@ export function percentText(m: Metric<Decimal>, n = 1): string {
   const c = percent(m, n);
   return "kind" in c ? `${c.value.toFixed(Math.max(n, c.value.decimalPlaces()))}%` : `n/a (${c.reason})`;
 }
-const pct = percentText;
 // Rounded as the report rounds indices (half-even, a tiny negative is plain 0, never "-0.00"), with n places.
 const dec = (m: Metric<Decimal>, n = 2) => {
   const c = fixed(m, n);
@@ -37,11 +36,11 @@ export function officeSummary(o: OfficeAnalysis): string[] {
   lines.push(...selectionLines(o.selection), ...projectLines(o.projects, o.people));
   const t = o.trace.result;
   const fr = t.levels.find((l) => l.type === "functional");
-  lines.push(`TRACE      ${o.trace.matrix.rows.length} requirements; functional coverage ${fr ? pct(fr.shallowPercent) : "n/a"}; suspect links ${t.suspects.length}; acknowledgement gaps ${t.acknowledgements.filter((a) => a.pending.length > 0).length}`);
+  lines.push(`TRACE      ${o.trace.matrix.rows.length} requirements; functional coverage ${fr ? percentText(fr.shallowPercent) : "n/a (no functional requirements)"}; suspect links ${t.suspects.length}; acknowledgement gaps ${t.acknowledgements.filter((a) => a.pending.length > 0).length}`);
   for (const r of o.rollouts) {
-    lines.push(`ROLLOUT    ${r.name}: ready ${pct(r.progress.overall.percent)}; ${r.gate ? `${r.gate.gateName}: ${r.gate.outcome.toUpperCase()} (${r.gate.blockers.length} blocking items open)` : "no gate"}`);
+    lines.push(`ROLLOUT    ${r.name}: ready ${percentText(r.progress.overall.percent)}; ${r.gate ? `${r.gate.gateName}: ${r.gate.outcome.toUpperCase()} (${r.gate.blockers.length} blocking items open)` : "no gate"}`);
   }
-  lines.push(`KPIS       ${o.availability.map((a) => `${a.service} ${pct(a.availabilityPercent, 3)}`).join(", ")}; on-time ${pct(o.kpis.onTime.percent)}; on-budget ${pct(o.kpis.onBudget.percent)}; healthy projects ${pct(o.kpis.health.percent)}`);
+  lines.push(`KPIS       ${o.availability.map((a) => `${a.service} ${percentText(a.availabilityPercent, 3)}`).join(", ")}; on-time ${percentText(o.kpis.onTime.percent)}; on-budget ${percentText(o.kpis.onBudget.percent)}; healthy projects ${percentText(o.kpis.health.percent)}`);
   return lines;
 }
 
@@ -83,9 +82,12 @@ export function projectLines(projects: readonly ProjectAnalysis[], people?: Peop
   const lines = ["PROJECTS   code       RAG    CPI   SPI   SPI(t)  EAC                  forecast finish"];
   for (const p of projects) {
     const r = p.series.atStatusDate;
-    const eac = r.figures.selectedEac.value.value;
+    const eac = r.figures.selectedEac.value;
+    const finish = r.schedule.forecastFinish.spiT;
     const colour = p.rag.overall.colour;
-    lines.push(`           ${p.code.padEnd(10)} ${(colour ?? "n/a").padEnd(6)} ${dec(r.figures.cpi).padEnd(5)} ${dec(r.figures.spi).padEnd(5)} ${dec(r.schedule.spiT).padEnd(7)} ${(eac ? formatMoney(roundMoney(eac, { rounding: "half-even" })) : "n/a").padEnd(20)} ${r.schedule.forecastFinish.spiT.value ?? "n/a"}`);
+    // A figure that could not be computed says why, as in the report (`n/a (ac-is-zero)`).
+    const eacText = eac.value === undefined ? `n/a (${eac.reason})` : formatMoney(roundMoney(eac.value, { rounding: "half-even" }));
+    lines.push(`           ${p.code.padEnd(10)} ${(colour ?? "n/a").padEnd(6)} ${dec(r.figures.cpi).padEnd(5)} ${dec(r.figures.spi).padEnd(5)} ${dec(r.schedule.spiT).padEnd(7)} ${eacText.padEnd(20)} ${finish.value ?? `n/a (${finish.reason})`}`);
     // A colour is never shown without its rule (green needs none: every rated dimension met its rules).
     if (colour !== "green") lines.push(`           why ${p.code}${colour === undefined ? "" : ` ${colour}`}: ${overallRule(p.rag, people)}`);
   }

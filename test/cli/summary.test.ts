@@ -13,7 +13,7 @@ describe("percentages on the terminal", () => {
 });
 
 describe("the projects' lines", () => {
-  it("never print a negative zero: a CPI of −0.0001 reads 0.00", async () => {
+  it("never print a negative zero (a CPI of −0.0001 reads 0.00), and say why a figure is missing", async () => {
     const { loadSampleOffice, SAMPLE_STATUS_DATE } = await import("../../examples/office.js");
     const { importDataset } = await import("../../src/io/index.js");
     const { analyzeDelivery } = await import("../../src/cli/office.js");
@@ -23,5 +23,8 @@ describe("the projects' lines", () => {
     const at = p!.series.atStatusDate;
     const credit = { ...p!, series: { ...p!.series, atStatusDate: { ...at, figures: { ...at.figures, cpi: metric(decimal("-0.0001")) } } } };
     expect(projectLines([credit])[1]).toMatch(/^ {11}PRJ-CRM {4}amber {2}0\.00 {2}0\.99/);
+    // An EAC or a forecast finish that could not be computed printed a bare "n/a".
+    const none = { ...p!, series: { ...p!.series, atStatusDate: { ...at, figures: { ...at.figures, selectedEac: { ...at.figures.selectedEac, value: missing("ac-is-zero") } }, schedule: { ...at.schedule, forecastFinish: { ...at.schedule.forecastFinish, spiT: missing("no-earned-schedule") } } } } };
+    expect(projectLines([none])[1]).toMatch(/ n\/a \(ac-is-zero\) +n\/a \(no-earned-schedule\)$/);
   });
 });
