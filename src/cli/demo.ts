@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { writeImportedRecords, readAllRecords } from "../io/index.js";
-import { renderHtmlReport, renderMarkdownReport, renderXlsxReport } from "../reports/index.js";
+import { overallRule, renderHtmlReport, renderMarkdownReport, renderXlsxReport } from "../reports/index.js";
 import { isoDate, type IsoDate } from "../core/index.js";
 import type { ImportedRecords } from "../io/index.js";
 import type { ScoringModel } from "../prioritization/index.js";
@@ -103,7 +103,7 @@ export async function runDemo(options: DemoOptions, raw: CliIo): Promise<OfficeA
     writeFilesAtomically(out, { "index.html": renderHtmlReport(report), "report.md": renderMarkdownReport(report), "report.xlsx": await renderXlsxReport(report), ...chartFiles(report) });
     bar.tick("written");
     bar.stop();
-    if (options.json) io.stdout.write(`${jsonText({ statusDate: office.statusDate, database: db, report: [resolve(out, "index.html"), resolve(out, "report.md"), resolve(out, "report.xlsx")], selected: office.selection.result.selected, projects: office.projects.map((p) => ({ code: p.code, rag: p.rag.overall.colour ?? null })) })}\n`);
+    if (options.json) io.stdout.write(`${jsonText({ statusDate: office.statusDate, database: db, report: [resolve(out, "index.html"), resolve(out, "report.md"), resolve(out, "report.xlsx")], selected: office.selection.result.selected, projects: office.projects.map((p) => ({ code: p.code, rag: p.rag.overall.colour ?? null, rule: overallRule(p.rag, office.people) })) })}\n`);
     else io.stdout.write(`${[...officeSummary(office), "", `database  ${db}`, `report    ${resolve(out, "index.html")}`, `          ${resolve(out, "report.md")}`, `          ${resolve(out, "report.xlsx")}`].map(printable).join("\n")}\n`);
     return office;
   } catch (e) {

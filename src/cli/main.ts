@@ -1,6 +1,6 @@
 import { basename, dirname, join, resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import { isoDate, minorUnits } from "../core/index.js";
+import { isoDate, metric, minorUnits } from "../core/index.js";
 import { readAllRecords, writeImportedBatches, writeImportedRecords, writeImportedStream, countRecords, IMPORT_ORDER, xlsxTemplate, type CsvKind, type ImportedRecords } from "../io/index.js";
 import { renderHtmlReport, renderJsonReport, renderMarkdownReport, renderXlsxReport, tableToCsv, type ReportSection, type ReportTable } from "../reports/index.js";
 import { runDemo } from "./demo.js";
@@ -12,20 +12,21 @@ import { openImportable } from "./import-file.js";
 import { analyzeDelivery, analyzeOffice, INTAKE_MODEL, type DeliveryAnalysis, type OfficeAnalysis } from "./office.js";
 import { scoreIntake, selectIntake } from "./intake.js";
 import { readModelFile } from "./model-file.js";
-import { asOfOption, dbOption, envelopeFlags, jsonOption, modelOption, parseDate, selectionOptions, type IntakeFlags } from "./options.js";
+import { asOfOption, dbOption, envelopeFlags, jsonOption, modelOption, parseDate, parseInstant, selectionOptions, type IntakeFlags } from "./options.js";
 import { loadSolver } from "./solver.js";
 import { officeReport } from "./office-report.js";
 import { entryAt } from "./folders.js";
 import { chartFiles, checkWritableDir, writeFilesAtomically } from "./output.js";
 import { progress, type CliIo } from "./progress.js";
 import { openSqlite } from "./sqlite.js";
-import { projectLines, selectionLines } from "./summary.js";
+import { jsonDecimal, jsonMoney } from "./json-figures.js";
+import { percentText, projectLines, selectionLines } from "./summary.js";
 import { guardedIo, jsonText, printable } from "./terminal.js";
 import { analyzeOfficeSchedule, earnedScheduleFinishes, type OfficeSchedule } from "./schedule.js";
 import { scheduleSummary } from "./schedule-summary.js";
 import { analyzeOfficeRisk } from "./risk.js";
 import { pmokitVersion } from "./version.js";
-import { portfolioSection } from "../reports/index.js";
+import { overallRule, portfolioSection } from "../reports/index.js";
 
 /** Exit codes: 0 success, 1 findings (a red project, a NO-GO gate, suspect links…), 2 usage or input error. */
 export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
@@ -118,7 +119,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
     .addOption(new Option("--currency <code>", "currency of an MSPDI file without a CurrencyCode (MS Project 2003); a file whose CurrencyCode differs is refused").argParser(parseCurrency))
     .addOption(new Option("--percent-lag-unit <unit>", "unit of an MSPDI percent lag's LinkLag: tenths of a percent (default) or whole percent, as files MPXJ wrote store it").choices(["tenths", "whole"]))
     .option("--kind <kind>", "entity kind of a CSV file: request, requirement, cost-entry, checklist-item")
-    .option("--imported-at <instant>", "instant stamped on new records (ISO 8601; default now — with --as-of's today, the CLI's one use of the clock)");
+    .addOption(new Option("--imported-at <instant>", "instant stamped on new records (ISO 8601 UTC, 2026-11-20T09:00:00Z; default now — with --as-of's today, the CLI's one use of the clock)").argParser(parseInstant("--imported-at")));
   type FileOpts = { project?: string; code?: string; manager?: string; sponsor?: string; actor?: string; currency?: string; percentLagUnit?: "tenths" | "whole"; kind?: string; importedAt?: string; json?: boolean; db: string };
   const importOptions = (o: FileOpts) => ({ ...o, importedAt: o.importedAt ?? cliNow(raw).toISOString() });
 
@@ -193,16 +194,28 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       const r = selection.result;
       if (o.json) {
         json(io, {
-          status: r.status, selected: r.selected, excluded: r.excluded, objective: r.objective.value?.toFixed() ?? null,
+          status: r.status, selected: r.selected, excluded: r.excluded, objective: jsonDecimal(r.objective),
           whyNot: r.whyNot.map((w) => ({ candidate: w.candidate, explanation: w.explanation })), binding: r.binding.map((b) => b.description),
+          conflicts: r.conflicts.map((c) => c.explanation),
           envelope: { period: envelope.period, budget: { amount: envelope.budget.amount.toFixed(minorUnits(envelope.budget.currency)), currency: envelope.budget.currency }, capacity: envelope.capacity }, solver: r.solver,
         });
       } else io.stdout.write(`${selectionLines(selection).map(printable).join("\n")}\n`);
       code = r.status === "infeasible" ? EXIT.findings : EXIT.ok;
     });
   analysis("evm", "earned value and earned schedule of the running projects; exit 1 when a project is red", (d, asJson) => {
-    if (asJson) json(io, d.projects.map((p) => { const f = p.series.atStatusDate.figures; const s = p.series.atStatusDate.schedule; return { project: p.code, rag: p.rag.overall.colour ?? null, bac: f.bac.value?.amount.toFixed(2) ?? null, pv: f.pv.value?.amount.toFixed(2) ?? null, ev: f.ev.value?.amount.toFixed(2) ?? null, ac: f.ac.value?.amount.toFixed(2) ?? null, cpi: f.cpi.value?.toFixed(4) ?? null, spi: f.spi.value?.toFixed(4) ?? null, spiT: s.spiT.value?.toFixed(4) ?? null, eac: f.selectedEac.value.value?.amount.toFixed(2) ?? null, forecastFinish: s.forecastFinish.spiT.value ?? null }; }));
-    else io.stdout.write(`${projectLines(d.projects).map(printable).join("\n")}\n`);
+    if (asJson) {
+      json(io, d.projects.map((p) => {
+        const f = p.series.atStatusDate.figures;
+        const s = p.series.atStatusDate.schedule;
+        return {
+          project: p.code, rag: p.rag.overall.colour ?? null, rule: overallRule(p.rag, d.people),
+          bac: jsonMoney(f.bac), pv: jsonMoney(f.pv), ev: jsonMoney(f.ev), ac: jsonMoney(f.ac),
+          cpi: jsonDecimal(f.cpi), spi: jsonDecimal(f.spi), spiT: jsonDecimal(s.spiT), eac: jsonMoney(f.selectedEac.value),
+          forecastFinish: s.forecastFinish.spiT.value ?? { reason: s.forecastFinish.spiT.reason },
+        };
+      }));
+    }
+    else io.stdout.write(`${projectLines(d.projects, d.people).map(printable).join("\n")}\n`);
     return d.projects.some((p) => p.rag.overall.colour === "red") ? EXIT.findings : EXIT.ok;
   });
   analysis("trace", "traceability: coverage per level, suspects, acknowledgement gaps; exit 1 on uncovered requirements, suspect links or acknowledgement gaps", (d, asJson) => {
@@ -219,8 +232,8 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
     return uncovered.length > 0 || t.suspects.length > 0 || gaps.length > 0 ? EXIT.findings : EXIT.ok;
   });
   analysis("rollout", "rollout readiness and the go/no-go gate; exit 1 when a gate is NO-GO", (d, asJson) => {
-    if (asJson) json(io, d.rollouts.map((r) => ({ plan: r.name, readyPercent: r.progress.overall.percent.value?.toFixed(1) ?? null, gate: r.gate ? { name: r.gate.gateName, outcome: r.gate.outcome, blockers: r.gate.blockers.map((b) => b.code ?? b.id), reasons: r.gate.reasons } : null })));
-    else for (const r of d.rollouts) io.stdout.write(`${printable(r.name)}: ready ${r.progress.overall.percent.value?.toFixed(1) ?? "n/a"}%${r.gate ? `; ${printable(r.gate.gateName)}: ${r.gate.outcome.toUpperCase()}\n  ${r.gate.reasons.map(printable).join("\n  ")}` : ""}\n`);
+    if (asJson) json(io, d.rollouts.map((r) => ({ plan: r.name, readyPercent: jsonDecimal(r.progress.overall.percent), gate: r.gate ? { name: r.gate.gateName, outcome: r.gate.outcome, blockers: r.gate.blockers.map((b) => b.code ?? b.id), reasons: r.gate.reasons } : null })));
+    else for (const r of d.rollouts) io.stdout.write(`${printable(r.name)}: ready ${percentText(r.progress.overall.percent)}${r.gate ? `; ${printable(r.gate.gateName)}: ${r.gate.outcome.toUpperCase()}\n  ${r.gate.reasons.map(printable).join("\n  ")}` : ""}\n`);
     return d.rollouts.some((r) => r.gate?.outcome === "no-go") ? EXIT.findings : EXIT.ok;
   });
 
@@ -243,7 +256,11 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
   program.command("risk").description("Monte Carlo schedule risk per project (duration estimates, open risks); exit 1 when P80 finishes after the target (default: the planned finish)")
     .option("--project <id>", "only this project (id or code)")
     .option("--iterations <n>", "iterations per project", positiveInt("--iterations", 1_000_000), 2000)
-    .option("--seed <n>", "random seed (same seed, same answer)", (v: string) => { if (!/^\d+$/.test(v)) throw new CliError(`--seed must be a whole number, got ${v}`, { code: "usage" }); return Number(v); }, 1)
+    .option("--seed <n>", "random seed (same seed, same answer)", (v: string) => {
+      // Past 2^53 − 1 the number would no longer be the seed written (and the analysis refuses it as a validation error).
+      if (!/^\d+$/.test(v) || !Number.isSafeInteger(Number(v))) throw new CliError(`--seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${v}`, { code: "usage" });
+      return Number(v);
+    }, 1)
     .addOption(new Option("--target <date>", "finish date to measure against (default: each project's planned finish)").argParser(parseDate("--target")))
     .addOption(dbOption()).addOption(asOfOption()).addOption(jsonOption())
     .action(async (o: AnalysisOpts & { project?: string; iterations: number; seed: number; target?: string }) => {
@@ -260,15 +277,15 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       if (o.json) {
         json(io, results.map((r) => ({
           project: r.code, iterations: r.result.iterations, seed: r.result.seed, method: r.result.method, deterministicFinish: r.result.deterministicFinish,
-          percentiles: r.result.percentiles.map((p) => ({ percent: p.percent, finish: p.finish, cost: p.cost.amount.toFixed(2) })),
-          target: r.target ?? null, probabilityOfTarget: r.result.probabilityOfFinish.value?.toFixed() ?? null,
+          percentiles: r.result.percentiles.map((p) => ({ percent: p.percent, finish: p.finish, cost: jsonMoney(metric(p.cost)) })),
+          target: r.target ?? null, probabilityOfTarget: jsonDecimal(r.result.probabilityOfFinish),
           tornado: r.result.tornado.slice(0, 10).map((t) => ({ activity: t.id, sensitivity: t.sensitivity.toFixed() })),
           criticality: r.result.activities.filter((a) => a.criticalityIndex.gt(0)).map((a) => ({ activity: a.id, index: a.criticalityIndex.toFixed() })),
         })));
       } else {
         for (const r of results) {
           io.stdout.write(`${r.code.padEnd(9)} ${r.result.percentiles.map((p) => `P${p.percent} ${p.finish}`).join("  ")}  (deterministic ${r.result.deterministicFinish})\n`);
-          if (r.target) io.stdout.write(`          P(finish ≤ ${r.target}) = ${r.result.probabilityOfFinish.value?.toFixed(3) ?? "n/a"}\n`);
+          if (r.target) io.stdout.write(`          P(finish ≤ ${r.target}) = ${r.result.probabilityOfFinish.value?.toFixed(3) ?? `n/a (${r.result.probabilityOfFinish.reason})`}\n`);
           io.stdout.write(`          drivers: ${r.result.tornado.slice(0, 3).map((t) => `${t.id} ${t.sensitivity.toFixed(2)}`).join(", ") || "none"}\n`);
         }
       }

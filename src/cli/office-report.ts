@@ -35,6 +35,7 @@ function summarySection(office: OfficeAnalysis): ReportSection {
     gates: office.rollouts.flatMap((r) => (r.gate ? [{ rollout: r.name, goLive: r.goLive, evaluation: r.gate }] : [])),
     selection: { label: `Intake selection ${e.period}`, result: office.selection.result },
     kpis,
+    people: office.people,
   });
 }
 
@@ -89,5 +90,23 @@ export function officeReport(office: OfficeAnalysis, schedule?: OfficeSchedule, 
     ],
   };
   // The summary is what the head of the PMO reads; the detail starts folded in the HTML report (print unfolds it).
-  return { ...detail, sections: [summarySection(office), ...detail.sections.map((s): ReportSection => ({ ...s, layout: "collapsed" }))] };
+  return { ...detail, sections: [summarySection(office), ...uniqueChartFiles(detail.sections).map((s): ReportSection => ({ ...s, layout: "collapsed" }))] };
+}
+
+// Two rollout plans (or resources) whose names read alike would link one chart file from the Markdown report: the
+// later charts get `-2`, `-3`, so each section shows its own.
+function uniqueChartFiles(sections: readonly ReportSection[]): ReportSection[] {
+  const used = new Set<string>();
+  const unique = (s: ReportSection): ReportSection => ({
+    ...s,
+    blocks: s.blocks.map((b) => {
+      if (b.kind !== "chart" || b.file === undefined) return b;
+      let file = b.file;
+      for (let n = 2; used.has(file); n++) file = b.file.replace(/\.svg$/, `-${n}.svg`);
+      used.add(file);
+      return file === b.file ? b : { ...b, file };
+    }),
+    ...(s.sections ? { sections: s.sections.map(unique) } : {}),
+  });
+  return sections.map(unique);
 }

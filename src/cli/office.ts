@@ -64,6 +64,14 @@ export interface AnalyzeOfficeOptions {
   readonly onStage?: (stage: string) => void;
 }
 
+/**
+ * Orders texts by code point, the same on every machine (`localeCompare` follows the machine's locale: in Lithuanian
+ * `y` sorts before `j`, which could pick another gate or order projects differently). @internal
+ */
+export function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 const list = <K extends EntityKind>(records: ImportedRecords, kind: K): readonly EntityOf<K>[] => (records[kind] ?? []) as readonly EntityOf<K>[];
 
 /**
@@ -85,7 +93,7 @@ function rollout(records: ImportedRecords, plan: EntityOf<"rollout-plan">, asOf:
   const gates = list(records, "gate").filter((g) => g.rolloutPlanId === plan.id);
   // The gate to decide is the last one before go-live: the go/no-go.
   const day = (g: EntityOf<"gate">) => g.plannedDate ?? "";
-  const gate = [...gates].sort((a, b) => (day(a) < day(b) ? 1 : day(a) > day(b) ? -1 : a.id.localeCompare(b.id)))[0];
+  const gate = [...gates].sort((a, b) => (day(a) < day(b) ? 1 : day(a) > day(b) ? -1 : byCodePoint(a.id, b.id)))[0];
   const first = items.map((i: ChecklistItem) => i.createdAt.slice(0, 10)).sort()[0];
   return {
     name: plan.name,
@@ -164,7 +172,9 @@ export function analyzeDelivery(records: ImportedRecords, statusDate: IsoDate | 
     onBudget: onBudget(closedProjects, { period: { from: isoDate(`${asOf.slice(0, 4)}-01-01`), to: asOf } }),
     health: portfolioHealth(projects.map((p) => ({
       id: p.code, active: true, plannedFinish: running.find((r) => r.code === p.code)!.plannedFinish,
-      openCriticalIssues: p.raid.issues.filter((i) => i.severity === "critical" && (i.status === "open" || i.status === "in-progress")).length,
+      // The RAG rule's own count as of the status date (an issue raised later is left out, one resolved later still
+      // counts); with no issue raised by then, none is open.
+      openCriticalIssues: Number(p.rag.derived["openCriticalIssues"]?.value ?? 0),
       ...(p.rag.overall.colour ? { colour: p.rag.overall.colour } : {}),
     })), { asOf }),
   };

@@ -1,5 +1,5 @@
 import { Command, Option } from "commander";
-import { isIsoDate } from "../core/index.js";
+import { instant, isInstantInput, isIsoDate } from "../core/index.js";
 import { parseAmount, parseCapacity, parseCurrency, type EnvelopeFlags } from "./envelope.js";
 import { CliError } from "./errors.js";
 import { SOLVERS, type SolverName } from "./solver.js";
@@ -22,6 +22,21 @@ export function parseDate(flag: string): (value: string) => string {
   return (value) => {
     if (!isIsoDate(value)) throw new CliError(`${flag} must be a calendar date YYYY-MM-DD, got ${value}`, { code: "usage" });
     return value;
+  };
+}
+
+/**
+ * An option parser for an instant: a UTC date-time `YYYY-MM-DDTHH:mm:ss(.sss)Z`, returned in its canonical form.
+ *
+ * @example
+ * ```ts
+ * parseInstant("--imported-at")("2026-11-20T09:00:00Z"); // "2026-11-20T09:00:00.000Z"
+ * ```
+ */
+export function parseInstant(flag: string): (value: string) => string {
+  return (value) => {
+    if (!isInstantInput(value)) throw new CliError(`${flag} must be a UTC date-time such as 2026-11-20T09:00:00Z, got ${value}`, { code: "usage" });
+    return instant(value);
   };
 }
 

@@ -1,6 +1,7 @@
 import { checkArguments, type IsoDate } from "../core/index.js";
 import { scheduleInputFromPlan, scheduleRiskModelFromPlan, type ImportedRecords } from "../io/index.js";
 import { analyseScheduleRisk, type ScheduleRiskResult } from "../schedule/index.js";
+import { byCodePoint } from "./office.js";
 import { upstreamOf } from "./schedule.js";
 
 /** One project's schedule risk analysis. */
@@ -44,7 +45,7 @@ export interface OfficeRiskOptions {
  */
 export function analyzeOfficeRisk(records: ImportedRecords, options: OfficeRiskOptions): ProjectRisk[] {
   checkArguments("analyzeOfficeRisk", { records: [records, "object"], options: [options, "object"] });
-  const projects = [...(records.project ?? [])].sort((a, b) => a.code.localeCompare(b.code)).filter((p) => options.project === undefined || p.id === options.project || p.code === options.project);
+  const projects = [...(records.project ?? [])].sort((a, b) => byCodePoint(a.code, b.code)).filter((p) => options.project === undefined || p.id === options.project || p.code === options.project);
   const workPackages = records["work-package"] ?? [];
   const plan = scheduleInputFromPlan({ projects: records.project ?? [], workPackages, milestones: records.milestone ?? [] }, { statusDate: options.statusDate });
   const out: ProjectRisk[] = [];

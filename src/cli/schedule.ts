@@ -1,4 +1,4 @@
-import type { OfficeAnalysis } from "./office.js";
+import { byCodePoint, type OfficeAnalysis } from "./office.js";
 import { checkArguments, createWorkingCalendar, decimal, workingDaysBetween, type IsoDate } from "../core/index.js";
 import type { EntityOf } from "../entities/index.js";
 import { scheduleInputFromPlan, type ImportedRecords, type PlanScheduleInput } from "../io/index.js";
@@ -61,7 +61,7 @@ export function analyzeOfficeSchedule(
   earnedScheduleFinish: Readonly<Record<string, string | undefined>> = {},
 ): OfficeSchedule {
   checkArguments("analyzeOfficeSchedule", { records: [records, "object"], statusDate: [statusDate, "date"], only: [only, "string?"], earnedScheduleFinish: [earnedScheduleFinish, "object"] });
-  const projects = [...(records.project ?? [])].sort((a, b) => a.code.localeCompare(b.code));
+  const projects = [...(records.project ?? [])].sort((a, b) => byCodePoint(a.code, b.code));
   const plan = scheduleInputFromPlan({
     projects, workPackages: records["work-package"] ?? [], milestones: records.milestone ?? [], resources: records.resource ?? [], assignments: records.assignment ?? [],
   }, { statusDate });

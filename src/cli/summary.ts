@@ -1,8 +1,26 @@
-import { formatMoney, roundMoney } from "../core/index.js";
+import { formatMoney, roundMoney, type Decimal, type Metric } from "../core/index.js";
+import { fixed, overallRule, percent, type PeopleNames } from "../reports/index.js";
 import type { IntakeSelection, OfficeAnalysis, ProjectAnalysis } from "./office.js";
 
-const pct = (m: { readonly value?: { toFixed(n: number): string } | undefined; readonly reason?: string | undefined }, n = 1) => (m.value === undefined ? `n/a (${m.reason})` : `${m.value.toFixed(n)}%`);
-const dec = (m: { readonly value?: { toFixed(n: number): string } | undefined; readonly reason?: string | undefined }, n = 2) => (m.value === undefined ? `n/a (${m.reason})` : m.value.toFixed(n));
+/**
+ * A percentage for the terminal: `n` places (more where rounding would read 100 % short of it, or 0 % above it, as
+ * the report rounds), or `n/a (reason)`.
+ *
+ * @example
+ * ```ts
+ * percentText(metric(decimal("99.96")), 1); // "99.96%"
+ * percentText(missing("no-applicable-items")); // "n/a (no-applicable-items)"
+ * ```
+ */
+export function percentText(m: Metric<Decimal>, n = 1): string {
+  const c = percent(m, n);
+  return "kind" in c ? `${c.value.toFixed(Math.max(n, c.value.decimalPlaces()))}%` : `n/a (${c.reason})`;
+}
+// Rounded as the report rounds indices (half-even, a tiny negative is plain 0, never "-0.00"), with n places.
+const dec = (m: Metric<Decimal>, n = 2) => {
+  const c = fixed(m, n);
+  return c.value === undefined ? `n/a (${c.reason})` : (c.value as Decimal).toFixed(n);
+};
 
 /**
  * The terminal summary of an office run: a few lines per capability, the status date only (no clock).
@@ -15,14 +33,14 @@ const dec = (m: { readonly value?: { toFixed(n: number): string } | undefined; r
 export function officeSummary(o: OfficeAnalysis): string[] {
   const lines = [`${o.organisation} — status date ${o.statusDate}`, ""];
   lines.push(`INTAKE     ${o.scoreboard.entries.length} requests ranked by "${o.scoreboard.model}"; top: ${o.scoreboard.entries.slice(0, 3).map((e) => e.requestId).join(", ")}`);
-  lines.push(...selectionLines(o.selection), ...projectLines(o.projects));
+  lines.push(...selectionLines(o.selection), ...projectLines(o.projects, o.people));
   const t = o.trace.result;
   const fr = t.levels.find((l) => l.type === "functional");
-  lines.push(`TRACE      ${o.trace.matrix.rows.length} requirements; functional coverage ${fr ? pct(fr.shallowPercent) : "n/a"}; suspect links ${t.suspects.length}; acknowledgement gaps ${t.acknowledgements.filter((a) => a.pending.length > 0).length}`);
+  lines.push(`TRACE      ${o.trace.matrix.rows.length} requirements; functional coverage ${fr ? percentText(fr.shallowPercent) : "n/a (no functional requirements)"}; suspect links ${t.suspects.length}; acknowledgement gaps ${t.acknowledgements.filter((a) => a.pending.length > 0).length}`);
   for (const r of o.rollouts) {
-    lines.push(`ROLLOUT    ${r.name}: ready ${pct(r.progress.overall.percent)}; ${r.gate ? `${r.gate.gateName}: ${r.gate.outcome.toUpperCase()} (${r.gate.blockers.length} blocking items open)` : "no gate"}`);
+    lines.push(`ROLLOUT    ${r.name}: ready ${percentText(r.progress.overall.percent)}; ${r.gate ? `${r.gate.gateName}: ${r.gate.outcome.toUpperCase()} (${r.gate.blockers.length} blocking items open)` : "no gate"}`);
   }
-  lines.push(`KPIS       ${o.availability.map((a) => `${a.service} ${pct(a.availabilityPercent, 3)}`).join(", ")}; on-time ${pct(o.kpis.onTime.percent)}; on-budget ${pct(o.kpis.onBudget.percent)}; healthy projects ${pct(o.kpis.health.percent)}`);
+  lines.push(`KPIS       ${o.availability.map((a) => `${a.service} ${percentText(a.availabilityPercent, 3)}`).join(", ")}; on-time ${percentText(o.kpis.onTime.percent)}; on-budget ${percentText(o.kpis.onBudget.percent)}; healthy projects ${percentText(o.kpis.health.percent)}`);
   return lines;
 }
 
@@ -36,26 +54,42 @@ export function officeSummary(o: OfficeAnalysis): string[] {
  */
 export function selectionLines(selection: IntakeSelection): string[] {
   const sel = selection.result;
+  const within = `${formatMoney(selection.envelope.budget)} (${selection.envelope.period})`;
+  // No plan at all: say which constraints clash (the reason for exit 1), not an empty selection that "leaves out" all.
+  if (sel.status === "infeasible") {
+    return [
+      `SELECTION  infeasible: no plan meets every constraint within ${within}`,
+      ...(sel.conflicts.length > 0 ? sel.conflicts.map((c) => `           why: ${c.explanation}`) : ["           why: no conflicting set of constraints was isolated"]),
+    ];
+  }
   return [
-    `SELECTION  ${sel.status}: ${sel.selected.join(", ")} within ${formatMoney(selection.envelope.budget)} (${selection.envelope.period}); left out: ${sel.excluded.join(", ") || "none"}`,
+    `SELECTION  ${sel.status}: ${sel.selected.join(", ")} within ${within}; left out: ${sel.excluded.join(", ") || "none"}`,
     ...sel.whyNot.map((w) => `           why not ${w.candidate}: ${w.explanation}`),
   ];
 }
 
 /**
- * The projects' lines of the summary: a header and one line of earned-value figures per running project.
+ * The projects' lines of the summary: a header and one line of earned-value figures per running project, each red,
+ * amber or unrated one followed by the rule behind its colour.
  *
  * @example
  * ```ts
  * projectLines(office.projects)[1]; // "           PRJ-CRM    amber  0.97  0.99  0.99    EUR 1,201,841.04     2027-05-05"
+ * projectLines(office.projects)[2]; // "           why PRJ-CRM amber: Cost: EAC EUR 1,201,841.04 > BAC and ≤ EUR 1,225,350.00 → amber"
  * ```
  */
-export function projectLines(projects: readonly ProjectAnalysis[]): string[] {
+export function projectLines(projects: readonly ProjectAnalysis[], people?: PeopleNames): string[] {
   const lines = ["PROJECTS   code       RAG    CPI   SPI   SPI(t)  EAC                  forecast finish"];
   for (const p of projects) {
     const r = p.series.atStatusDate;
-    const eac = r.figures.selectedEac.value.value;
-    lines.push(`           ${p.code.padEnd(10)} ${(p.rag.overall.colour ?? "n/a").padEnd(6)} ${dec(r.figures.cpi).padEnd(5)} ${dec(r.figures.spi).padEnd(5)} ${dec(r.schedule.spiT).padEnd(7)} ${(eac ? formatMoney(roundMoney(eac, { rounding: "half-even" })) : "n/a").padEnd(20)} ${r.schedule.forecastFinish.spiT.value ?? "n/a"}`);
+    const eac = r.figures.selectedEac.value;
+    const finish = r.schedule.forecastFinish.spiT;
+    const colour = p.rag.overall.colour;
+    // A figure that could not be computed says why, as in the report (`n/a (ac-is-zero)`).
+    const eacText = eac.value === undefined ? `n/a (${eac.reason})` : formatMoney(roundMoney(eac.value, { rounding: "half-even" }));
+    lines.push(`           ${p.code.padEnd(10)} ${(colour ?? "n/a").padEnd(6)} ${dec(r.figures.cpi).padEnd(5)} ${dec(r.figures.spi).padEnd(5)} ${dec(r.schedule.spiT).padEnd(7)} ${eacText.padEnd(20)} ${finish.value ?? `n/a (${finish.reason})`}`);
+    // A colour is never shown without its rule (green needs none: every rated dimension met its rules).
+    if (colour !== "green") lines.push(`           why ${p.code}${colour === undefined ? "" : ` ${colour}`}: ${overallRule(p.rag, people)}`);
   }
   return lines;
 }

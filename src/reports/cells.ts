@@ -224,7 +224,7 @@ function percentValue(v: PercentCell, where: readonly (string | number)[]): Deci
   return v.value;
 }
 
-/** How a cell reads for a spreadsheet (CSV): plain decimal amounts without currency or separators. @internal */
+/** How a cell reads for a spreadsheet (CSV): plain decimal amounts without currency or separators, a RAG cell as its colour and rule. @internal */
 export function cellPlain(v: CellValue, where: readonly (string | number)[] = []): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "string") return v;
@@ -232,7 +232,8 @@ export function cellPlain(v: CellValue, where: readonly (string | number)[] = []
   if (typeof v === "number") return numberText(v, where);
   if (isMoney(v)) return toDecimalString(v.amount, minorUnits(v.currency));
   if (PmoDecimal.isDecimal(v)) return toDecimalString(v);
-  if (isRagCell(v)) return v.colour;
+  // The colour first (a spreadsheet filter on "red" still finds it), then the rule that set it.
+  if (isRagCell(v)) return v.note ? `${v.colour} — ${v.note}` : v.colour;
   if (isToneCell(v)) return String(v.text);
   if (isRunsCell(v)) return runsText(v, where);
   // A spreadsheet adds percentages up: the plain decimal, the header says what it is.

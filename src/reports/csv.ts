@@ -1,5 +1,5 @@
-import { ValidationError, checkArguments, DECIMAL_PATTERN } from "../core/index.js";
-import { cellPlain, type CellValue } from "./cells.js";
+import { ValidationError, checkArguments, DECIMAL_PATTERN, isMoney, type Money } from "../core/index.js";
+import { cellPlain, isCellMetric, type CellValue } from "./cells.js";
 import { tableColumns, type ReportTable } from "./table.js";
 
 // Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell starting with one of these as a formula.
@@ -12,7 +12,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * single quote (`'`), so a spreadsheet shows it as text instead of running it (`=HYPERLINK(…)` → `'=HYPERLINK(…)`).
  * The one exception is a field that is exactly a decimal number (`-?digits(.digits)?`, e.g. `-1250.00`): it cannot
  * be a formula, and negative money must stay a number a spreadsheet can add up. Money is written as its plain
- * amount with the currency's minor units (`1234.50`); put the currency in the header.
+ * amount with the currency's minor units (`1234.50`); {@link tableToCsv} puts the currency in the header.
  *
  * @example
  * ```ts
@@ -44,16 +44,36 @@ export function toCsv(rows: readonly (readonly CellValue[])[]): string {
   return rows.map((r) => `${r.map(csvCell).join(",")}\r\n`).join("");
 }
 
+/** The Money a cell holds, directly or as a metric's value. */
+function moneyIn(v: CellValue): Money | undefined {
+  if (isMoney(v)) return v;
+  return isCellMetric(v) && isMoney(v.value) ? v.value : undefined;
+}
+
 /**
- * A {@link ReportTable} to CSV: the header row, then the rows. RAG cells are written as their colour word; a
- * missing metric as `n/a (reason)`.
+ * A {@link ReportTable} to CSV: the header row, then the rows. A RAG cell is written as its colour word and the rule
+ * that set it (`red — SPI 0.654 < 0.85 → red`); a missing metric as `n/a (reason)`.
+ *
+ * Money is written as its plain amount, so the currency goes in the header: a column whose amounts are all in one
+ * currency gets it after its header (`EAC` → `EAC (EUR)`) unless the header already names it; in a column of several
+ * currencies each amount has its code in front (`EUR 1201841.04`, `USD -2.50`), since no header could name them all.
  *
  * @example
  * ```ts
  * tableToCsv({ columns: ["Project", "RAG"], rows: [["CRM", ragCell("red")]] }); // "Project,RAG\r\nCRM,red\r\n"
+ * tableToCsv({ columns: ["Project", "EAC"], rows: [["CRM", money("1200.5", "EUR")]] }); // "Project,EAC (EUR)\r\nCRM,1200.50\r\n"
  * ```
  */
 export function tableToCsv(table: ReportTable): string {
   const columns = tableColumns(table);
-  return toCsv([columns.map((c) => c.header), ...table.rows]);
+  const currencies = columns.map((_, i) => new Set(table.rows.flatMap((r) => moneyIn(r[i])?.currency ?? [])));
+  const header = columns.map((c, i) => {
+    const [only, ...more] = currencies[i]!;
+    return only === undefined || more.length > 0 || new RegExp(`\\b${only}\\b`).test(c.header) ? c.header : `${c.header} (${only})`;
+  });
+  const rows = table.rows.map((r) => r.map((v, i) => {
+    const m = currencies[i]!.size > 1 ? moneyIn(v) : undefined;
+    return m === undefined ? v : `${m.currency} ${cellPlain(m)}`;
+  }));
+  return toCsv([header, ...rows]);
 }

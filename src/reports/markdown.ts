@@ -10,7 +10,8 @@ const MD_ENTITY: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;",
  * Escapes plain text for Markdown (CommonMark/GFM) so it shows as written and can never become markup: `&`, `<`,
  * `>` become entities (no raw HTML, no autolinks), the inline syntax characters `\ ` * _ [ ] | ~` are
  * backslash-escaped (no emphasis, links or table breaks), a leading block marker (`#`, `-`, `+`, `=`, `1.`) is
- * escaped (when followed by a space, as only then it is one), and line breaks become `<br>` (the only way to keep them inside a table cell).
+ * escaped (when followed by a space, as only then it is one), so is a trailing ` #` (a heading would drop it), and line
+ * breaks become `<br>` (the only way to keep them inside a table cell).
  *
  * @example
  * ```ts
@@ -25,6 +26,8 @@ export function escapeMarkdown(text: string): string {
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
     .replace(/[&<>]/g, (c) => MD_ENTITY[c] ?? c)
     .replace(/^(\s*)([#+=-]+|\d+[.)])(?=\s|$)/, (_, sp: string, m: string) => `${sp}${m.replace(/[#+=.)-]/, (c) => `\\${c}`)}`)
+    // A heading's closing sequence (` ##` at the end) would be dropped from the heading text.
+    .replace(/(\s)#(#*\s*)$/, "$1\\#$2")
     .replace(/\r\n|\r|\n/g, "<br>");
 }
 
@@ -93,11 +96,27 @@ function section(s: ReportSection, depth: number): string {
   return [head, ...s.blocks.map(block), ...(s.sections ?? []).map((c) => section(c, depth + 1))].join("\n");
 }
 
+// Two different charts linked as one file would show the same image twice, one of them under the wrong heading.
+function checkChartFiles(report: Report): void {
+  const seen = new Map<string, string>();
+  const walk = (s: ReportSection, path: readonly (string | number)[]) => {
+    s.blocks.forEach((b, i) => {
+      if (b.kind !== "chart" || b.file === undefined) return;
+      const svg = seen.get(b.file);
+      if (svg !== undefined && svg !== b.svg) throw ValidationError.single([...path, "blocks", i, "file"], `another chart is written to ${b.file} already`, "report");
+      seen.set(b.file, b.svg);
+    });
+    (s.sections ?? []).forEach((c, i) => walk(c, [...path, "sections", i]));
+  };
+  report.sections.forEach((s, i) => walk(s, ["sections", i]));
+}
+
 /**
  * Renders a {@link Report} to Markdown: `#` title, `##` sections, GFM tables, lists, key figures. Charts appear as
  * an image link when the block names a `file`, otherwise as their caption. All user text is escaped.
  *
- * @throws {ValidationError} for a malformed report ({@link validateReport}: shape, section depth).
+ * @throws {ValidationError} for a malformed report ({@link validateReport}: shape, section depth), or two different
+ *   charts naming one `file`.
  * @example
  * ```ts
  * renderMarkdownReport({ title: "Portfolio", asOf: "2026-11-20", sections: [{ heading: "Health", blocks: [] }] });
@@ -106,6 +125,7 @@ function section(s: ReportSection, depth: number): string {
  */
 export function renderMarkdownReport(report: Report): string {
   validateReport(report);
+  checkChartFiles(report);
   const head = [`# ${escapeMarkdown(report.title)}\n`];
   if (report.subtitle) head.push(`${escapeMarkdown(report.subtitle)}\n`);
   if (report.asOf) head.push(`As of ${escapeMarkdown(report.asOf)}.\n`);

@@ -43,8 +43,12 @@ describe("a database session", () => {
     // WMS is red (SPI 0.65, CPI 0.88): a finding, exit 1.
     const evm = await run(["evm", "--db", "office.sqlite", "--json"], cwd);
     expect(evm.code).toBe(1);
-    const wms = (JSON.parse(evm.out) as { project: string; ev: string; rag: string }[]).find((p) => p.project === "PRJ-WMS")!;
-    expect([wms.ev, wms.rag]).toEqual(["909747.67", "red"]);
+    // Money in its wire form (the currency beside the amount), indices exact (not cut to 4 places), the colour with its rule.
+    const wms = (JSON.parse(evm.out) as { project: string; ev: unknown; cpi: string; rag: string; rule: string }[]).find((p) => p.project === "PRJ-WMS")!;
+    expect([wms.ev, wms.cpi, wms.rag]).toEqual([{ amount: "909747.67", currency: "EUR" }, "0.881643545160233588700017212323287", "red"]);
+    expect(wms.rule).toBe("Schedule: SPI 0.654 < 0.85 → red; finish slip days 176 > 20 → red · Cost: EAC EUR 2,027,349.95 > EUR 1,876,770.00 → red · Risks and issues: open critical issues 1 → red");
+    const evmText = await run(["evm", "--db", "office.sqlite"], cwd);
+    expect(evmText.out).toContain("           why PRJ-WMS red: Schedule: SPI 0.654 < 0.85 → red;");
 
     const select = await run(["select", "--db", "office.sqlite", "--json"], cwd);
     expect([select.code, JSON.parse(select.out).selected]).toEqual([0, ["REQ-2027-002", "REQ-2027-003", "REQ-2027-007"]]);
@@ -62,7 +66,9 @@ describe("a database session", () => {
       expect(existsSync(join(cwd, file))).toBe(true);
     }
     expect(readdirSync(join(cwd, "r", "charts")).sort()).toContain("coverage.svg");
-    expect(readFileSync(join(cwd, "r", "health.csv"), "utf8").split("\r\n")[0]).toMatch(/^Project,Name,Overall,/);
+    const health = readFileSync(join(cwd, "r", "health.csv"), "utf8").split("\r\n");
+    expect(health[0]).toMatch(/^Project,Name,Overall,.*,EAC \(EUR\),Forecast finish$/);
+    expect(health[1]).toContain(",1201841.04,2027-05-05");
     expect(readFileSync(join(cwd, "r", "index.html"), "utf8")).toContain("<svg");
     // An xlsx file is a zip archive: "PK" first.
     expect(readFileSync(join(cwd, "r", "report.xlsx")).subarray(0, 2).toString("latin1")).toBe("PK");

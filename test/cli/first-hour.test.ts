@@ -29,7 +29,7 @@ describe("--as-of defaults to today (UTC), read from the one clock", () => {
     const sample = await run(["evm", "--db", "o.sqlite", "--json", "--as-of", "2026-11-20"], cwd, clock);
     expect(implicit.out).toBe(explicit.out);
     // Later status date, more planned value: PRJ-CRM's PV grows between 2026-11-20 and 2027-01-15.
-    const pv = (out: string) => Number((JSON.parse(out) as { project: string; pv: string }[]).find((p) => p.project === "PRJ-CRM")!.pv);
+    const pv = (out: string) => Number((JSON.parse(out) as { project: string; pv: { amount: string } }[]).find((p) => p.project === "PRJ-CRM")!.pv.amount);
     expect(pv(implicit.out)).toBeGreaterThan(pv(sample.out));
     expect(todayUtc({ stdout: process.stdout, stderr: process.stderr, cwd, now: at("2026-11-20T23:30:00.000-02:00") })).toBe("2026-11-21");
   }, HEAVY);
@@ -59,6 +59,19 @@ describe("--as-of defaults to today (UTC), read from the one clock", () => {
     const records = await readAllRecords(store.adapter);
     await store.close();
     expect(records.requirement?.map((r) => r.createdAt)).toEqual([TEST_NOW.toISOString()]);
+  });
+
+  it("--imported-at is checked as an instant: a bad one is a usage error, not ignored or a problem on every row", async () => {
+    const db = temp();
+    writeFileSync(join(db, "reqs.csv"), `${REQUIREMENTS}r1,prj-a,FR-1,functional,T,The system shall.,should,test,proposed,Works\n`);
+    const bad = await run(["validate", "reqs.csv", "--kind", "requirement", "--imported-at", "yesterday", "--json"], db);
+    expect([bad.code, JSON.parse(bad.out).error.code, JSON.parse(bad.out).error.message]).toEqual([2, "usage", "--imported-at must be a UTC date-time such as 2026-11-20T09:00:00Z, got yesterday"]);
+    expect((await run(["init", "i.sqlite"], db)).code).toBe(0);
+    expect((await run(["import", "reqs.csv", "--kind", "requirement", "--db", "i.sqlite", "--imported-at", "2026-11-25T08:00:00Z"], db)).code).toBe(0);
+    const store = await openSqlite(join(db, "i.sqlite"));
+    const records = await readAllRecords(store.adapter);
+    await store.close();
+    expect(records.requirement?.map((r) => r.createdAt)).toEqual(["2026-11-25T08:00:00.000Z"]);
   });
 });
 

@@ -113,6 +113,16 @@ describe("the selection envelope: --budget, --currency, --period, --capacity", (
     expect((await select("--budget", "1000000.50")).json!.envelope.budget.amount).toBe("1000000.50");
   });
 
+  it("an infeasible selection (exit 1) says which constraints clash, in text and JSON", async () => {
+    // 003 is forced in at EUR 330,000: no plan fits EUR 100,000. The line used to read "infeasible:  within … left
+    // out: <every request>" with no reason.
+    const r = await select("--budget", "100000");
+    const why = "REQ-2027-003 (German NIS2 implementation act: Northwind is an important entity and must detect, handle and report significant security incidents (early warning within 24 hours).) is forced in; it uses EUR 330,000.00 against budget FY2027 (EUR 100,000.00)";
+    expect([r.code, r.json!.status, (r.json as unknown as { conflicts: string[] }).conflicts, r.json!.objective]).toEqual([1, "infeasible", [why], { reason: "infeasible" }]);
+    const text = await run(["select", "--db", "o.sqlite", "--budget", "100000"], cwd);
+    expect([text.code, text.out]).toEqual([1, `SELECTION  infeasible: no plan meets every constraint within EUR 100,000.00 (FY2027)\n           why: ${why}\n`]);
+  });
+
   it("--budget refuses anything but an exact decimal, and more decimals than the currency has; exit 2", async () => {
     for (const junk of ["1e6", "1,000,000", "-5", "Infinity", "0x10", " 5", "1000000.", ".5"]) {
       const r = await run(["select", "--db", "o.sqlite", "--budget", junk], cwd);

@@ -5,6 +5,7 @@ import { officeReport } from "../../src/cli/office-report.js";
 import { analyzeOfficeSchedule, earnedScheduleFinishes } from "../../src/cli/schedule.js";
 import { importDataset } from "../../src/io/index.js";
 import { renderHtmlReport, renderMarkdownReport, type ReportSection, type ReportTable } from "../../src/reports/index.js";
+import { underReversedLocale } from "../reports/fixtures.js";
 import { HEAVY } from "./run.js";
 
 // The office report as `pmokit demo` writes it (issue 17: what it says), read back from the rendered Markdown and
@@ -80,5 +81,43 @@ describe("the office report reads as people read", { timeout: HEAVY }, () => {
     expect(html).toContain('<td><span class="tone tone-bad">NOK</span></td>');
     expect(html).toContain('<td>TC-003 [<span class="tone tone-bad">NOK</span>], TC-004 [OK]</td>');
     expect(html).toContain('<td><span class="tone tone-warning">NOT RUN</span></td>');
+  });
+});
+
+describe("chart files of the office report", () => {
+  it("gives two rollout plans of one name two burn-down files, so the Markdown report shows each its own", async () => {
+    const { chartFiles } = await import("../../src/cli/output.js");
+    const r = office.rollouts[0]!;
+    const twice = officeReport({ ...office, rollouts: [r, { ...r, burnDown: r.burnDown.slice(0, 3) }] });
+    const files = Object.keys(chartFiles(twice)).filter((f) => f.startsWith("charts/readiness-burn-down"));
+    expect(files).toEqual(["charts/readiness-burn-down-CRM-go-live-Dynamics-365-Sales.svg", "charts/readiness-burn-down-CRM-go-live-Dynamics-365-Sales-2.svg"]);
+    const twiceMd = renderMarkdownReport(twice);
+    for (const f of files) expect(twiceMd).toContain(`](${f})`);
+  });
+});
+
+describe("KPIs of the office as of the status date", () => {
+  it("counts a critical issue raised after the status date as not yet open in portfolio health", async () => {
+    const { analyzeDelivery } = await import("../../src/cli/office.js");
+    // PRJ-EINV is healthy on 2026-11-20; a critical issue raised on 2026-12-01 did not exist yet (it made EINV unhealthy).
+    const wmsIssue = records.issue!.find((i) => i.severity === "critical")!;
+    const later = { ...wmsIssue, id: "ISS-EINV-LATE", key: "ISS-EINV-LATE", projectId: "PRJ-EINV", raisedOn: "2026-12-01" as typeof wmsIssue.raisedOn };
+    const delivery = analyzeDelivery({ ...records, issue: [...records.issue!, later] }, SAMPLE_STATUS_DATE);
+    expect([delivery.kpis.health.numerator, delivery.kpis.health.denominator, delivery.kpis.health.notMet]).toEqual([3, 4, ["PRJ-WMS"]]);
+  });
+});
+
+describe("the office's choices do not depend on the machine's locale", () => {
+  it("picks the same go/no-go gate of two on one day, and orders the schedules alike, whatever localeCompare says", async () => {
+    const { analyzeDelivery } = await import("../../src/cli/office.js");
+    // Two gates planned on one day: the one decided is the first by id. localeCompare follows the machine's locale,
+    // so a locale that orders differently picked the other gate.
+    const readiness = records.gate!.find((g) => g.id === "g-crm-readiness")!;
+    const tied = { ...records, gate: records.gate!.map((g) => (g.id === "g-crm-readiness" ? { ...g, plannedDate: records.gate!.find((x) => x.id === "g-crm-go-no-go")!.plannedDate } : g)) };
+    const pick = () => [analyzeDelivery(tied, SAMPLE_STATUS_DATE).rollouts[0]!.gate!.gateId, analyzeOfficeSchedule(records, SAMPLE_STATUS_DATE).projects.map((p) => p.code)];
+    const expected = pick();
+    expect(expected[0]).toBe("g-crm-go-no-go");
+    expect(readiness.id > "g-crm-go-no-go").toBe(true);
+    expect(underReversedLocale(pick)).toEqual(expected);
   });
 });

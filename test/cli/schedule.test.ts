@@ -57,6 +57,9 @@ describe("pmokit schedule", () => {
   it("risk: refuses a bad iteration count and an unknown project with exit 2; no progress bar off a TTY", async () => {
     const bad = await run(["risk", "--db", "o.sqlite", "--iterations", "0"], cwd);
     expect([bad.code, bad.err.trim()]).toEqual([2, "pmokit: --iterations must be a whole number from 1 to 1000000, got 0"]);
+    // A seed past 2^53 − 1 is not the number written: a usage error, not a "validation" error of the analysis.
+    const seed = await run(["risk", "--db", "o.sqlite", "--seed", "99999999999999999999", "--json"], cwd);
+    expect([seed.code, JSON.parse(seed.out).error.code, JSON.parse(seed.out).error.message]).toEqual([2, "usage", "--seed must be a whole number from 0 to 9007199254740991, got 99999999999999999999"]);
     const none = await run(["risk", "--db", "o.sqlite", "--project", "PRJ-NOPE"], cwd);
     expect([none.code, none.err.trim()]).toEqual([2, "pmokit: no project PRJ-NOPE"]);
     const text = await run(["risk", "--db", "o.sqlite", "--project", "PRJ-CRM", "--iterations", "200"], cwd);

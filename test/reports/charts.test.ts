@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { money, ValidationError } from "../../src/core/index.js";
+import { decimal, money, ValidationError } from "../../src/core/index.js";
 import {
-  coverageHeatMapChart, efficientFrontierChart, readinessBurnDownChart, sCurveChart, valueCostBubbleChart,
+  coverageHeatMapChart, efficientFrontierChart, finishDistributionChart, readinessBurnDownChart, sCurveChart, valueCostBubbleChart,
 } from "../../src/reports/index.js";
 import { H, HOSTILE, bubbleInput, burnDownInput, frontierInput, heatInput, sCurveInput } from "./fixtures.js";
 
@@ -224,8 +224,24 @@ describe("efficientFrontierChart", () => {
     expect(svg).toContain("best value 209");
   });
 
+  it("names the currency on the cost axis, whatever title the caller gives it", () => {
+    // A caller's xTitle "Estimated cost" dropped the currency: amounts without it.
+    expect(efficientFrontierChart({ ...frontierInput(), xTitle: "Estimated cost" })).toContain(">Estimated cost (EUR)</text>");
+    expect(efficientFrontierChart({ ...frontierInput(), xTitle: "Cost in EUR" })).toContain(">Cost in EUR</text>");
+  });
+
   it("rejects a bad point with its path", () => {
     expect(issuesOf(() => efficientFrontierChart({ ...frontierInput(), ranking: [{ cost: money("1", "EUR"), value: Number.POSITIVE_INFINITY }] }))).toEqual([["ranking", 0, "value"]]);
+  });
+});
+
+describe("long legend and reference-line labels", () => {
+  it("keep the whole text in a <title> where the chart shortens them", () => {
+    // A target label longer than 40 characters was cut with "…" and its end was nowhere in the chart.
+    const label = "Planned finish agreed with the steering committee on 2026-09-01";
+    const svg = finishDistributionChart({ title: "t", bins: [{ from: "2027-01-01", to: "2027-01-02", count: 1, cumulative: 1 }], target: { label, date: "2027-01-02" } });
+    expect(svg).toContain(`<title>${label}</title>Planned finish agreed with the steering…</text>`);
+    expect(svg.match(new RegExp(`<title>${label}</title>`, "g"))).toHaveLength(2); // the legend and the line
   });
 });
 
@@ -251,6 +267,12 @@ describe("coverageHeatMapChart", () => {
     expect(half.grey).toBeLessThan(none.grey);
     expect(full.text).toBe("#ffffff");
     expect(none.text).toBe("#111111");
+  });
+
+  it("never prints 100% for coverage short of full, nor 0% for some coverage", () => {
+    // 199 of 200 covered (0.995) printed "100%"; 0.004 printed "0%"; 0.285 (a double just under) printed 28%.
+    const odd = coverageHeatMapChart({ title: "t", rows: ["r"], columns: ["a", "b", "c", "d", "e"], cells: [[{ value: 0.995 }, { value: decimal("0.9999") }, { value: 0.004 }, { value: 0.285 }, { value: 1 }]] });
+    expect([...odd.matchAll(/<g class="cell"><rect [^>]*\/><text [^>]*>([^<]+)</g)].map((m) => m[1])).toEqual(["99.5%", "99.99%", "0.4%", "29%", "100%"]);
   });
 
   it("rejects values outside 0–1 and ragged rows with their paths", () => {

@@ -26,7 +26,9 @@ describe("csvCell — RFC 4180", () => {
     expect(csvCell(decimal("0.1").plus(decimal("0.2")))).toBe("0.3");
     expect(csvCell(1e21)).toBe("1000000000000000000000");
     expect(csvCell(true)).toBe("true");
-    expect(csvCell(ragCell("amber", "CPI < 0.95"))).toBe("amber");
+    // A colour is never written without the rule that set it (the colour first, so a filter on "amber" finds it).
+    expect(csvCell(ragCell("amber", "CPI < 0.95"))).toBe("amber — CPI < 0.95");
+    expect(csvCell(ragCell("green"))).toBe("green");
     expect(csvCell({ reason: "ac-is-zero" })).toBe("n/a (ac-is-zero)");
     expect(csvCell({ value: decimal("0.91") })).toBe("0.91");
   });
@@ -88,6 +90,14 @@ describe("toCsv / tableToCsv", () => {
   it("writes the header then the rows of a report table", () => {
     const csv = tableToCsv({ columns: ["Project", { header: "EAC (EUR)", align: "right" }, "Cost RAG"], rows: [["CRM", money("486000", "EUR"), ragCell("red")]] });
     expect(csv).toBe("Project,EAC (EUR),Cost RAG\r\nCRM,486000.00,red\r\n");
+  });
+
+  it("never writes an amount without its currency: in the header of a one-currency column, beside each amount otherwise", () => {
+    // A bare "EAC" header over 486000.00 said nothing of the currency; a column mixing EUR and USD lost it entirely.
+    expect(tableToCsv({ columns: ["Project", "EAC", "Cost"], rows: [["CRM", money("486000", "EUR"), { value: money("-1250.5", "EUR") }], ["WMS", { reason: "ac-is-zero" }, money("-3", "EUR")]] }))
+      .toBe("Project,EAC (EUR),Cost (EUR)\r\nCRM,486000.00,-1250.50\r\nWMS,n/a (ac-is-zero),-3.00\r\n");
+    expect(tableToCsv({ columns: ["Project", "EAC"], rows: [["CRM", money("486000", "EUR")], ["US roll-out", money("-2.5", "USD")], ["New", null]] }))
+      .toBe("Project,EAC\r\nCRM,EUR 486000.00\r\nUS roll-out,USD -2.50\r\nNew,\r\n");
   });
 
   it("names the row whose width is wrong", () => {

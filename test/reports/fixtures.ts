@@ -1,3 +1,4 @@
+import { vi } from "vitest";
 import { money, decimal } from "../../src/core/index.js";
 import {
   coverageHeatMapChart, efficientFrontierChart, ragCell, readinessBurnDownChart, sCurveChart, valueCostBubbleChart,
@@ -157,4 +158,19 @@ export function hostileReport(): Report {
       },
     ],
   };
+}
+
+/**
+ * Runs `fn` as if the machine's locale ordered every text the other way round: `localeCompare` follows the locale
+ * (Lithuanian sorts "y" before "j"), so an order that must not depend on the machine is checked under this one too.
+ */
+export function underReversedLocale<T>(fn: () => T): T {
+  const spy = vi.spyOn(String.prototype, "localeCompare").mockImplementation(function (this: string, other: string) {
+    return this < other ? 1 : this > other ? -1 : 0;
+  });
+  try {
+    return fn();
+  } finally {
+    spy.mockRestore();
+  }
 }

@@ -75,6 +75,12 @@ describe("renderMarkdownReport", () => {
     }
   });
 
+  it("keeps a trailing ' #' of a heading, which Markdown would read as the heading's closing sequence and drop", () => {
+    // "## Release #" is the heading "Release" in CommonMark; "## Release \#" is "Release #".
+    const md = renderMarkdownReport({ title: "Ticket #", sections: [{ heading: "Plan B ##  ", blocks: [{ kind: "paragraph", text: "C# and F# stay" }] }] });
+    expect(md).toBe("# Ticket \\#\n\n## Plan B \\##  \n\nC# and F# stay\n");
+  });
+
   it("leaves no raw HTML from hostile text (only our <br>)", () => {
     const md = renderMarkdownReport(hostileReport());
     expect(md.replace(/<br>/g, "")).not.toMatch(/[<>]/);

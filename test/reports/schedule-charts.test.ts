@@ -102,6 +102,12 @@ describe("ganttChart", () => {
       links: [{ from: "A", to: "Z", type: "FS" }],
     }))).toEqual(["rows.0.start", "rows.0.finish", "rows.1.finish", "rows.1.id", "links.0.to"]);
   });
+
+  it("refuses a link type that is not FS, SS, FF or SF: it names the arrow's class, so it could carry markup", () => {
+    const rows = [{ id: "A", label: "a", start: "2027-01-04", finish: "2027-01-05" }, { id: "B", label: "b", start: "2027-01-06", finish: "2027-01-07" }];
+    const hostile = '"><text>forged</text><g class="';
+    expect(issuesOf(() => ganttChart({ title: "t", rows, links: [{ from: "A", to: "B", type: hostile as "FS" }, { from: "A", to: "B" } as never] }))).toEqual(["links.0.type", "links.1.type"]);
+  });
 });
 
 describe("resourceHistogramChart", () => {
@@ -131,6 +137,12 @@ describe("finishDistributionChart", () => {
   });
   it("refuses a cumulative share above 1 and a fractional count", () => {
     expect(issuesOf(() => finishDistributionChart({ title: "t", bins: [{ from: "2027-01-01", to: "2027-01-02", count: 1.5, cumulative: 1.2 }] }))).toEqual(["bins.0.count", "bins.0.cumulative"]);
+  });
+  it("refuses a percentile that is not a number from 0 to 100: it names the line's class, so it could carry markup", () => {
+    const bins = [{ from: "2027-01-01", to: "2027-01-02", count: 1, cumulative: 1 }];
+    const hostile = '50"><text>forged</text><g class="';
+    expect(issuesOf(() => finishDistributionChart({ title: "t", bins, percentiles: [{ percent: hostile as never, finish: "2027-01-02" }, { percent: 101, finish: "2027-01-02" }, { percent: Number.NaN, finish: "2027-01-02" }] })))
+      .toEqual(["percentiles.0.percent", "percentiles.1.percent", "percentiles.2.percent"]);
   });
 });
 

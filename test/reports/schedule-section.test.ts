@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyseScheduleRisk, compareFinishForecasts, decodeEntity, levelResources, resourceLoad, scheduleNetwork, type EntityOf } from "../../src/index.js";
+import { analyseScheduleRisk, compareFinishForecasts, decimal, decodeEntity, levelResources, resourceLoad, scheduleNetwork, type EntityOf, type ResourceLoadRow } from "../../src/index.js";
 import { scheduleInputFromPlan, scheduleRiskModelFromPlan } from "../../src/io/index.js";
 import { renderMarkdownReport, scheduleSection, type ReportBlock, type ReportSection } from "../../src/reports/index.js";
 import { loadSampleOffice } from "../../examples/office.js";
@@ -40,6 +40,15 @@ describe("scheduleSection", () => {
     // The resource by its name from resource.json (res-aylin-yilmaz is "Aylin Yilmaz (QA)"), not its id.
     const delays = all_.flatMap((b) => (b.kind === "list" ? b.items : [])).filter((i) => i.includes(" waits "));
     expect(delays).toEqual(["wp-crm-4.2 waits 15.5 days for Aylin Yilmaz (QA), held by wp-crm-4.1"]);
+  });
+
+  it("names chart files a Markdown report can link whatever the ids: a resource id with ':' or '..' no longer throws", () => {
+    // Ids may hold ':' and '.', which the Markdown renderer refuses in a file name ("res:dba..x" made it throw).
+    const load = [{ resourceId: "res:dba..x", periodStart: "2027-01-01", periodEnd: "2027-01-31", demand: decimal("25"), capacity: decimal("20"), overload: decimal("5") }] as unknown as ResourceLoadRow[];
+    const odd = scheduleSection({ code: "PRJ CRM/2", name: "CRM", schedule, load });
+    const files = blocks(odd).flatMap((b) => (b.kind === "chart" ? [b.file] : []));
+    expect(files).toEqual(["charts/gantt-PRJ-CRM-2.svg", "charts/resource-PRJ-CRM-2-res-dba-x.svg"]);
+    expect(renderMarkdownReport({ title: "t", sections: [odd] })).toContain("](charts/resource-PRJ-CRM-2-res-dba-x.svg)");
   });
 
   it("renders in Markdown with the risk table's percentiles", () => {

@@ -3,11 +3,14 @@ import { loadSampleOffice, SAMPLE_STATUS_DATE } from "../../examples/office.js";
 import { analyzeOffice } from "../../src/cli/office.js";
 import { decimal, isoDate, metric, missing, money } from "../../src/core/index.js";
 import { importDataset } from "../../src/io/index.js";
+import { ragStatus } from "../../src/status/index.js";
+import type { Decision } from "../../src/entities/index.js";
 import {
-  cents, fixed, intakeSection, openItemsSeries, portfolioSection, projectSection, renderHtmlReport, renderMarkdownReport, requirementsSection, rolloutSection, runsCell, toneCell,
+  cents, fixed, intakeSection, openItemsSeries, percent, portfolioSection, projectSection, renderHtmlReport, renderMarkdownReport, requirementsSection, rolloutSection, runsCell, toneCell,
   type ReportBlock, type ReportSection, type TableBlock,
 } from "../../src/reports/index.js";
 import { cellText } from "../../src/reports/cells.js";
+import { underReversedLocale } from "./fixtures.js";
 
 // The Northwind sample office (examples/data/README.md) analysed at its status date through the whole pipeline; the
 // figures asserted below are the ones the calculators' own sample-office tests derive (test/variance,
@@ -35,6 +38,34 @@ describe("intake section", () => {
     const named = intakeSection({ scoreboard: office.scoreboard, requests: office.requests, criterionNames: { urgency: "Urgency (deadline)" } });
     expect(tableOf(named, "Ranked requests").columns[8]).toBe("Urgency (deadline)");
     expect(text(t.rows[0]!)[11]).toMatch(/^forced-in: German Growth Opportunities Act/);
+  });
+
+  it("says why a request has no estimated cost, and keeps costs in several currencies apart", () => {
+    // Both used to be an empty cell: no estimate, or estimates in EUR and USD (pmokit does not convert).
+    const requests = office.requests.map((r) =>
+      r.id === "REQ-2027-008" ? { ...r, estimatedCost: [] }
+        : r.id === "REQ-2027-009" ? { ...r, estimatedCost: [...r.estimatedCost, { ...r.estimatedCost[0]!, amount: money("1000", "USD") }] }
+          : r);
+    const t = tableOf(intakeSection({ scoreboard: office.scoreboard, requests }), "Ranked requests");
+    const cost = (id: string) => cellText(t.rows.find((row) => row[1] === id)!.at(-2) as never);
+    expect([cost("REQ-2027-008"), cost("REQ-2027-009"), cost("REQ-2026-001")]).toEqual(["n/a (no-cost-estimate)", "EUR 264,000.00 + USD 1,000.00", "EUR 2,123,000.00"]);
+  });
+
+  it("never shows a proven gap above 0 as 0%", () => {
+    // A gap of 0.003 % read "proven gap 0.00%", as if the plan were proven optimal.
+    const result = { ...office.selection.result, status: "gap-reached" as const, gap: metric(decimal("0.00003")) };
+    const para = intakeSection({ scoreboard: office.scoreboard, requests: office.requests, selection: { ...office.selection, result } }).sections![0]!.blocks[0];
+    expect((para as { text: string }).text).toMatch(/^Selected 3 of 5 candidates \(gap-reached, proven gap 0\.003%, solver built-in\)/);
+    const optimal = intakeSection({ scoreboard: office.scoreboard, requests: office.requests, selection: office.selection }).sections![0]!.blocks[0];
+    expect((optimal as { text: string }).text).toContain("(optimal, proven gap 0%, solver built-in)");
+  });
+
+  it("names the clashing constraints of an infeasible selection", async () => {
+    const { selectPortfolio } = await import("../../src/selection/index.js");
+    const problem = { periods: ["FY"], candidates: [{ id: "A", name: "A", value: 1, costs: { FY: money("200", "EUR") } }], budgets: { FY: money("100", "EUR") }, constraints: [{ kind: "forced-in" as const, candidate: "A", reason: "law" }] };
+    const result = await selectPortfolio(problem);
+    const sel = intakeSection({ scoreboard: office.scoreboard, requests: office.requests, selection: { problem, result } });
+    expect(lists(sel)).toEqual(["infeasible: A (law) is forced in; it uses EUR 200.00 against budget FY (EUR 100.00)"]);
   });
 
   it("shows the selection under EUR 1,000,000 with the constraints used and why-not lines", () => {
@@ -82,6 +113,17 @@ describe("portfolio section", () => {
 
   it("lists the KPIs", () => {
     expect(text(tableOf(s, "KPIs").rows[0]!)).toEqual(["ERP availability", expect.stringMatching(/^99\.\d{3}$/), ""]);
+  });
+
+  it("says why a project has no overall colour instead of a bare n/a", () => {
+    // Only the schedule could be rated (SPI given, nothing else): too few dimensions for an overall colour.
+    const wms = office.projects.find((p) => p.code === "PRJ-WMS")!;
+    const rag = ragStatus({ id: "P" }, { asOf: isoDate(SAMPLE_STATUS_DATE), figures: { spi: metric(decimal("0.97")) } });
+    expect(rag.overall.colour).toBeUndefined();
+    const o = portfolioSection({ asOf: SAMPLE_STATUS_DATE, projects: [{ code: "P", name: "P", rag, evm: wms.series.atStatusDate }] });
+    const cell = tableOf(o, "Project health").rows[0]![2];
+    expect(cellText(cell as never)).toBe("n/a (insufficient-data)");
+    expect(cell).toEqual({ reason: "insufficient-data", detail: rag.overall.insufficientData!.explanation });
   });
 
   it("names who overrode an overall colour", () => {
@@ -132,6 +174,22 @@ describe("project section", () => {
     expect(t.columns).toEqual(["Issue", "Title", "Severity", "Raised", "Owner"]);
     // Without names the id is shown as it is.
     expect(t.rows.map((r) => r.at(-1))).toEqual(["p-stefan-krause", "p-tomasz-nowak"]);
+  });
+
+  it("counts the RAID log as of the status date, as the RAG rules and the executive summary do", () => {
+    // The section counted records by today's status: a risk raised after the status date (2026-11-20) was open, an
+    // issue resolved and a decision taken after it were not — while the summary listed that decision as pending.
+    const [risk, other] = wms.raid.risks;
+    const [issue] = wms.raid.issues;
+    const raid = {
+      risks: [{ ...risk!, raisedOn: isoDate("2026-12-01") }, { ...other!, status: "closed" as const, closedOn: isoDate("2026-12-01") }],
+      issues: [{ ...issue!, status: "resolved" as const, resolvedOn: isoDate("2026-12-01") }],
+      decisions: [{ id: "D1", projectId: "PRJ-WMS", title: "Second scanner vendor", options: [], status: "approved", decidedOn: "2026-12-01", decidedBy: "p-ana-costa", createdAt: "2026-10-01T09:00:00.000Z" } as unknown as Decision],
+    };
+    const r = projectSection({ code: wms.code, name: wms.name, series: wms.series, raid });
+    expect((blocks(r).find((b) => b.kind === "paragraph" && b.text.startsWith("Open risks")) as { text: string }).text).toBe("Open risks 1, open issues 1, overdue actions 0, decisions pending 1.");
+    expect(tableOf(r, "Open risks").rows.map((row) => row[0])).toEqual([other!.key ?? other!.id]);
+    expect(lists(r)).toContain("decision pending: D1 — Second scanner vendor");
   });
 });
 
@@ -205,10 +263,22 @@ describe("rollout section", () => {
     const done = phases.rows.reduce((n, row) => n + Number(row[3]), 0);
     expect(done).toBe(r.progress.overall.done);
     // initiate: 3 of 3 done = 100%; prepare: 1 of 12 applicable = 8.33…% → 8.3%.
+    // In the order a rollout runs, not the order of the checklist file (which began prepare, close, initiate…).
+    expect(phases.rows.map((row) => row[0])).toEqual(["initiate", "prepare", "test", "deploy", "cutover", "hypercare", "close"]);
     expect(text(phases.rows.find((row) => row[0] === "initiate")!).at(-1)).toBe("100%");
     expect(text(phases.rows.find((row) => row[0] === "prepare")!).at(-1)).toBe("8.3%");
     expect(r.burnDown.at(-1)).toEqual({ date: "2026-11-20", value: r.progress.overall.applicable - r.progress.overall.done });
     expect(charts(s)[0]!.svg).toContain(">CRM go-live (Dynamics 365 Sales): open readiness items</title>");
+  });
+
+  it("writes each plan's burn-down to its own file, and Markdown refuses two different charts under one file", () => {
+    // Every rollout used charts/readiness-burn-down.svg: in the Markdown report the second plan's chart showed under both.
+    expect(charts(s)[0]!.file).toBe("charts/readiness-burn-down-CRM-go-live-Dynamics-365-Sales.svg");
+    const other = rolloutSection({ name: "ERP go-live", asOf: office.statusDate, goLive: r.goLive, progress: r.progress, burnDown: r.burnDown.slice(0, 2) });
+    expect(charts(other)[0]!.file).toBe("charts/readiness-burn-down-ERP-go-live.svg");
+    const twin = rolloutSection({ name: r.name, asOf: office.statusDate, goLive: r.goLive, progress: r.progress, burnDown: r.burnDown.slice(0, 2) });
+    expect(() => renderMarkdownReport({ title: "t", sections: [s, twin] })).toThrow(/another chart is written to charts\/readiness-burn-down-CRM-go-live-Dynamics-365-Sales\.svg/);
+    expect(renderMarkdownReport({ title: "t", sections: [s, other] })).toContain("](charts/readiness-burn-down-ERP-go-live.svg)");
   });
 });
 
@@ -217,6 +287,12 @@ describe("helpers", () => {
     expect(cellText(fixed(metric(decimal("0.125")), 2))).toBe("0.12"); // half-even: 0.125 → 0.12
     expect(cellText(fixed(missing("ac-is-zero"), 2))).toBe("n/a (ac-is-zero)");
     expect(cellText(cents(metric(money("10.005", "EUR"))))).toBe("EUR 10.00");
+  });
+
+  it("never rounds a percentage onto 100% short of it, nor onto 0% above it", () => {
+    // 2,499 of 2,500 items ready (99.96 %) read "Ready 100%"; 1 of 2,500 (0.04 %) read "0%".
+    const shown = (v: string) => cellText(percent(metric(decimal(v)), 1));
+    expect(["99.96", "0.04", "99.94", "100", "0", "100.04", "-0.001"].map(shown)).toEqual(["99.96%", "0.04%", "99.9%", "100%", "0%", "100.04%", "0%"]);
   });
 
   it("openItemsSeries rejects a reversed period and a bad step", () => {
@@ -231,5 +307,22 @@ describe("helpers", () => {
     const html = renderHtmlReport(report);
     expect(html.match(/<svg/g)?.length).toBe(7); // bubble, 4 S-curves, heat map, burn-down
     expect(renderMarkdownReport(report)).toContain("![Coverage per level");
+  });
+});
+
+describe("orders that do not depend on the machine's locale", () => {
+  it("sorts categories, tied risks and milestones by code point, whatever localeCompare says", () => {
+    // localeCompare follows the machine's locale: under one that orders everything the other way, nothing changes.
+    const r = office.rollouts[0]!;
+    const wms = office.projects.find((p) => p.code === "PRJ-WMS")!;
+    const build = () => {
+      const rollout = rolloutSection({ name: r.name, asOf: office.statusDate, progress: r.progress });
+      const risks = wms.raid.risks.map((k) => ({ ...k, probability: decimal("0.5"), impact: 2 }));
+      const project = projectSection({ code: wms.code, name: wms.name, series: wms.series, slips: wms.slips.map((m) => ({ ...m, baselineDate: isoDate("2026-11-02") })), raid: { risks } });
+      return [tableOf(rollout, "Readiness per category").rows.map((row) => row[0]), tableOf(project, "Open risks").rows.map((row) => row[0]), tableOf(project, "Milestones").rows.map((row) => row[0])];
+    };
+    const expected = build();
+    expect(expected[0]).toEqual([...expected[0]!].sort());
+    expect(underReversedLocale(build)).toEqual(expected);
   });
 });

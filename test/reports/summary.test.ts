@@ -9,7 +9,7 @@ import type { GateEvaluation } from "../../src/rollout/index.js";
 import { selectPortfolio } from "../../src/selection/index.js";
 import { ragStatus } from "../../src/status/index.js";
 import {
-  decisionsNeeded, executiveSummarySection, judgeKpis, planXlsxReport, renderHtmlReport, renderJsonReport, renderMarkdownReport, tableToCsv,
+  decisionsNeeded, executiveSummarySection, judgeKpis, overallRule, planXlsxReport, portfolioSection, renderHtmlReport, renderJsonReport, renderMarkdownReport, tableToCsv,
   type FiguresBlock, type ReportSection, type TableBlock,
 } from "../../src/reports/index.js";
 import { cellText } from "../../src/reports/cells.js";
@@ -22,6 +22,11 @@ const gates = office.rollouts.flatMap((r) => (r.gate ? [{ rollout: r.name, goLiv
 
 const tableOf = (s: ReportSection, caption: string) => s.blocks.find((b): b is TableBlock => b.kind === "table" && b.table.caption === caption)?.table;
 const text = (row: readonly unknown[]) => row.map((c) => cellText(c as never));
+// A dimension's cell in the portfolio health table, as people read it.
+const portfolioCell = (rag: ReturnType<typeof ragStatus>, dimension: string) => {
+  const t = portfolioSection({ asOf: "2026-11-20", projects: [{ code: "P", name: "P", rag, evm: office.projects[0]!.series.atStatusDate }] }).blocks[1] as TableBlock;
+  return cellText(t.table.rows[0]![(t.table.columns as string[]).indexOf(dimension === "cost" ? "Cost" : "Schedule")]!);
+};
 
 describe("decisionsNeeded on the sample office", () => {
   const needs = decisionsNeeded({ asOf: office.statusDate, projects, gates, selection: { label: "Intake FY2027", result: office.selection.result } });
@@ -81,6 +86,13 @@ describe("decisionsNeeded on constructed cases", () => {
     ]);
   });
 
+  it("names who overrode a colour, as the portfolio table does", () => {
+    // The summary said "override by p-ana" where the portfolio table of the same report said "override by Ana Costa".
+    const overridden = ragStatus({ id: "P1" }, { asOf, figures: { spi: metric(decimal("0.80")), cpi: metric(decimal("0.97")) }, override: { colour: "amber", comment: "recovery plan approved", by: "p-ana" } });
+    const [need] = decisionsNeeded({ asOf, projects: [{ code: "P1", name: "One", rag: overridden }], people: { "p-ana": "Ana Costa" } });
+    expect(need!.rule).toBe("override by Ana Costa: recovery plan approved (computed red)");
+  });
+
   it("lists an infeasible selection with its conflicting constraints", async () => {
     // A forced-in request of EUR 200 cannot fit a EUR 100 budget.
     const result = await selectPortfolio({ periods: ["FY"], candidates: [{ id: "A", name: "A", value: 1, costs: { FY: money("200", "EUR") } }], budgets: { FY: money("100", "EUR") }, constraints: [{ kind: "forced-in", candidate: "A", reason: "law" }] });
@@ -98,9 +110,25 @@ describe("decisionsNeeded on constructed cases", () => {
     ]);
   });
 
+  it("never rounds a figure onto the threshold its rule compared it with", () => {
+    // SPI 0.84999 < 0.85 is red; at three places it would read "SPI 0.85 < 0.85 → red", a rule that contradicts itself.
+    const edge = ragStatus({ id: "P3" }, { asOf, figures: { spi: metric(decimal("0.84999")), cpi: metric(decimal("0.9499")) } });
+    const [need] = decisionsNeeded({ asOf, projects: [{ code: "P3", name: "Three", rag: edge }] });
+    expect(need!.rule).toBe("Schedule: SPI 0.84999 < 0.85 → red");
+    // Money keeps its cents unless they would read as the limit: EAC 1,050.004 is above 1,050.00 (BAC 1,000 + 5%).
+    const eac = ragStatus({ id: "P4" }, { asOf, figures: { eac: metric(money("1050.004", "EUR")), bac: metric(money("1000", "EUR")), spi: metric(decimal("0.97134")) } });
+    const cost = eac.dimensions.find((d) => d.dimension === "cost")!;
+    expect(portfolioCell(eac, "cost")).toBe("Red — EAC EUR 1,050.004 > EUR 1,050.00 → red");
+    expect(cost.colour).toBe("red");
+    expect(portfolioCell(eac, "schedule")).toBe("Green — SPI 0.971 ≥ 0.95 → green");
+  });
+
   it("leaves out a project with no overall colour, and refuses a bad date", () => {
     const unrated = ragStatus({ id: "P2" }, { asOf });
     expect(unrated.overall.colour).toBeUndefined();
+    // overallRule says why there is no colour (what `pmokit evm` prints on its "why" line).
+    expect(overallRule(unrated)).toMatch(/^not rated: /);
+    expect(overallRule(red)).toBe("Schedule: SPI 0.8 < 0.85 → red");
     expect(decisionsNeeded({ asOf, projects: [{ code: "P2", name: "Two", rag: unrated }] })).toEqual([]);
     expect(() => decisionsNeeded({ asOf: "20/11/2026", projects: [] })).toThrow(ValidationError);
   });
@@ -129,6 +157,12 @@ describe("judgeKpis", () => {
     ]);
   });
 
+  it("never shows a figure on the wrong side of a target that has more places than the figure", () => {
+    // 99.954 ≥ 99.953 is met; at two places it would read "99.95% ≥ 99.953%".
+    expect(judgeKpis([{ label: "A", actual: metric(decimal("99.954")), target: { atLeast: "99.953" }, unit: "%" }])[0]).toMatchObject({ status: "met", rule: "99.954% ≥ 99.953%: on target" });
+    expect(judgeKpis([{ label: "B", actual: metric(decimal("99.952")), target: { atLeast: "99.953" }, unit: "%" }])[0]).toMatchObject({ status: "missed", rule: "99.95% < 99.953%: below target" });
+  });
+
   it("refuses a target that is not a decimal and places out of range", () => {
     expect(() => judgeKpis([{ label: "A", actual: metric(decimal("1")), target: { atLeast: "high" } }])).toThrow(ValidationError);
     expect(() => judgeKpis([{ label: "A", actual: metric(decimal("1")), target: {} as never }])).toThrow(/atLeast/);
@@ -155,8 +189,8 @@ describe("the executive summary of the sample office", () => {
       ["Green projects", "Green — 1: PRJ-EINV"],
       ["Need a decision", "5"],
       ["Gates NO-GO", "1 of 1"],
-      // Three availabilities, on time, on budget, health: 6 KPIs with targets.
-      ["KPIs out of target", "2 of 6"],
+      // Three availabilities, on time, on budget, health: 6 KPIs with targets, 2 of them (on time, on budget) without data.
+      ["KPIs out of target", "2 of 6; 2 not measured"],
     ]);
   });
 
@@ -189,10 +223,20 @@ describe("the executive summary of the sample office", () => {
     const md = renderMarkdownReport(report);
     expect(md.indexOf("## Executive summary")).toBeLessThan(md.indexOf("## Intake"));
     expect(md).toContain("| PRJ-WMS — Warehouse management system upgrade | **R** Red — Schedule: SPI 0.654 &lt; 0.85 → red;");
-    expect(tableToCsv(tableOf(summary, "Needs a decision")!).split("\r\n")[1]).toBe('PRJ-WMS — Warehouse management system upgrade,red,"Approve a recovery plan, re-baseline or stop"');
+    // The CSV keeps the rule under "Why — the rule that put it here", not the colour alone.
+    expect(tableToCsv(tableOf(summary, "Needs a decision")!).split("\r\n")[1]).toBe('PRJ-WMS — Warehouse management system upgrade,"red — Schedule: SPI 0.654 < 0.85 → red; finish slip days 176 > 20 → red · Cost: EAC EUR 2,027,349.95 > EUR 1,876,770.00 → red · Risks and issues: open critical issues 1 → red","Approve a recovery plan, re-baseline or stop"');
     expect(JSON.parse(renderJsonReport(report)).sections[0]).toMatchObject({ heading: "Executive summary", layout: "summary" });
     // Sheet names are cut to Excel's 31 characters.
     expect(planXlsxReport(report).sheets.map((s) => s.name).slice(0, 4)).toEqual(["Executive summary — figures", "Executive summary — Needs a dec", "Executive summary — Gate outcom", "Executive summary — KPIs out of"]);
+  });
+
+  it("does not count KPIs that could not be measured as on target", () => {
+    // With no KPI measurable the tile read "0 of 2": as if both were on target.
+    const s = executiveSummarySection({ asOf: "2026-11-20", projects: [], kpis: [
+      { label: "On-time delivery", actual: missing("no-data"), target: { atLeast: "80" }, unit: "%" },
+      { label: "Portfolio health", actual: missing("no-active-projects"), target: { atLeast: "80" }, unit: "%" },
+    ] });
+    expect((s.blocks[0] as FiguresBlock).items.map((f) => [f.label, cellText(f.value)]).at(-1)).toEqual(["KPIs out of target", "0 of 2; 2 not measured"]);
   });
 
   it("says so when nothing needs a decision", () => {

@@ -37,7 +37,8 @@ const CUMULATIVE = "#000000";
  * axis), the cumulative probability as a line with markers (right axis, 0–100 %), dotted lines at the marked
  * percentiles (P50, P80) and an optional target date, legend, `<title>` and `<desc>`. Deterministic.
  *
- * @throws {ValidationError} for a bad date, a negative count or a cumulative share outside 0–1 (path `bins[i].…`).
+ * @throws {ValidationError} for a bad date, a negative count, a cumulative share outside 0–1 (path `bins[i].…`) or a
+ *   percentile that is not a number from 0 to 100.
  * @example
  * ```ts
  * finishDistributionChart({
@@ -66,7 +67,11 @@ export function finishDistributionChart(input: FinishDistributionInput): SvgMark
     if (!(c >= 0 && c <= 1)) issues.add(["bins", i, "cumulative"], "expected a share from 0 to 1");
     return c;
   });
-  (input.percentiles ?? []).forEach((p, i) => issues.date(p?.finish, ["percentiles", i, "finish"]));
+  (input.percentiles ?? []).forEach((p, i) => {
+    issues.date(p?.finish, ["percentiles", i, "finish"]);
+    // The percent names its line's class and label: a number from 0 to 100, nothing else (JavaScript callers included).
+    if (typeof p?.percent !== "number" || !(p.percent >= 0 && p.percent <= 100)) issues.add(["percentiles", i, "percent"], "a percentile is a number from 0 to 100");
+  });
   if (input.target) issues.date(input.target.date, ["target", "date"]);
   issues.throwIfAny("finish distribution chart");
 

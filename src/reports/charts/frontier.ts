@@ -24,7 +24,7 @@ export interface FrontierChartInput extends ChartSize {
   readonly ranking: readonly CostValuePoint[];
   /** The budget, drawn as a dotted vertical line. */
   readonly budget?: ChartAmount;
-  /** x-axis title; default `"Cost"` (plus the currency code when costs are Money). */
+  /** x-axis title; default `"Cost"`. The currency code of Money costs is added unless the title names it. */
   readonly xTitle?: string;
   /** y-axis title; default `"Total value"`. */
   readonly yTitle?: string;
@@ -83,7 +83,10 @@ export function efficientFrontierChart(input: FrontierChartInput): SvgMarkup {
     MARGIN.left,
     size.width,
   );
-  const { x, y, axes, box } = xyFrame(xs, all.map((p) => amountNumber(p.value)), size, input.xTitle ?? (cur.code ? `Cost (${cur.code})` : "Cost"), input.yTitle ?? "Total value", lg.bottom);
+  // The cost axis names its currency, whatever title the caller gives it (as the bubble chart's does).
+  const baseX = input.xTitle ?? "Cost";
+  const xTitle = cur.code && !baseX.includes(cur.code) ? `${baseX} (${cur.code})` : baseX;
+  const { x, y, axes, box } = xyFrame(xs, all.map((p) => amountNumber(p.value)), size, xTitle, input.yTitle ?? "Total value", lg.bottom);
   const path = line<CostValuePoint>().x((p) => x(amountNumber(p.cost))).y((p) => y(amountNumber(p.value))).digits(2);
   const draw = (key: string, pts: readonly CostValuePoint[], st: SeriesStyle) =>
     pts.length === 0

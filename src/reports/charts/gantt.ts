@@ -33,6 +33,8 @@ export interface GanttLink {
   readonly driving?: boolean;
 }
 
+const LINK_TYPES: ReadonlySet<unknown> = new Set(["FS", "SS", "FF", "SF"]);
+
 /** Input of {@link ganttChart}. */
 export interface GanttInput {
   /** Chart title (also the SVG `<title>`). */
@@ -63,8 +65,8 @@ const BASELINE = "#9a9a9a";
  * a dotted status-date line, a dated axis, a legend, `<title>` and `<desc>`; every bar has a `<title>` with its
  * dates. Deterministic.
  *
- * @throws {ValidationError} for a bad date (path `rows[i].start`), a finish before the start, a duplicate row id or
- * a link to an unknown row.
+ * @throws {ValidationError} for a bad date (path `rows[i].start`), a finish before the start, a duplicate row id,
+ * a link to an unknown row or a link type other than FS, SS, FF and SF.
  * @example
  * ```ts
  * ganttChart({
@@ -103,6 +105,8 @@ export function ganttChart(input: GanttInput): SvgMarkup {
   links.forEach((l, i) => {
     if (!index.has(l.from)) issues.add(["links", i, "from"], `unknown row ${String(l.from)}`);
     if (!index.has(l.to)) issues.add(["links", i, "to"], `unknown row ${String(l.to)}`);
+    // The type names the arrow's class, so only the four link types pass (a JavaScript caller is not type-checked).
+    if (!LINK_TYPES.has(l.type)) issues.add(["links", i, "type"], "a link type is FS, SS, FF or SF");
   });
   if (input.statusDate !== undefined) issues.date(input.statusDate, ["statusDate"]);
   issues.throwIfAny("Gantt chart");

@@ -1,5 +1,5 @@
 import { scaleLinear } from "d3-scale";
-import { checkArguments, PmoDecimal, type Decimal } from "../../core/index.js";
+import { checkArguments, decimal, PmoDecimal, type Decimal } from "../../core/index.js";
 import { escapeHtml } from "../escape.js";
 import { Issues, clip, px, svgDocument, textWidth, type SvgMarkup } from "./svg.js";
 
@@ -41,8 +41,12 @@ const CELL_H = 30;
 const LEGEND_STEPS = [0, 0.25, 0.5, 0.75, 1];
 
 function pct(v: number | Decimal): string {
-  // From the exact Decimal when there is one (half up, as Math.round): 0.285 is the double 0.28499…, which printed 28 %.
-  return typeof v === "number" ? `${Math.round(v * 100)}%` : `${v.times(100).toDecimalPlaces(0, ROUND_HALF_UP).toFixed()}%`;
+  // From the decimal the value reads as (half up): 0.285 is 28.5 %, 29 % — not the double 28.4999…, 28 %.
+  const share = (typeof v === "number" ? decimal(v) : v).times(100);
+  let shown = share.toDecimalPlaces(0, ROUND_HALF_UP);
+  // Coverage short of full never reads 100 %, and some coverage never reads 0 %: 0.998 is 99.8 %, 0.004 is 0.4 %.
+  for (let places = 1; !shown.eq(share) && (shown.eq(100) || shown.isZero()); places++) shown = share.toDecimalPlaces(places, ROUND_HALF_UP);
+  return `${shown.toFixed()}%`;
 }
 
 /**

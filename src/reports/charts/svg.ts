@@ -125,6 +125,11 @@ export function clip(text: string, max: number): string {
   return chars.length <= max ? chars.join("") : `${chars.slice(0, max - 1).join("")}…`;
 }
 
+/** A label's text for a `<text>` element: the shortened text, with the whole label in a `<title>` when it was cut. @internal */
+export function clippedText(whole: string, shown: string): string {
+  return shown === whole ? escapeHtml(shown) : `<title>${escapeHtml(whole)}</title>${escapeHtml(shown)}`;
+}
+
 /** Estimated width of a label in pixels at 12px (no browser to measure text). @internal */
 export function textWidth(text: string, perChar = 6.6): number {
   return Array.from(text).length * perChar;
@@ -153,7 +158,7 @@ export function legend(items: readonly LegendItem[], x: number, width: number): 
       sample = `<line x1="${px(cx)}" y1="${px(y)}" x2="${px(cx + 24)}" y2="${px(y)}" stroke="${s.colour}" stroke-width="${s.width ?? 2}"${s.dash ? ` stroke-dasharray="${s.dash}"` : ""}/>`;
       if (s.marker) sample += marker(s.marker, cx + 12, y, s.colour);
     }
-    const text = `<text x="${px(cx + 30)}" y="${px(y + 4)}">${escapeHtml(label)}</text>`;
+    const text = `<text x="${px(cx + 30)}" y="${px(y + 4)}">${clippedText(it.label, label)}</text>`;
     cx += w;
     return `<g class="legend-item">${sample}${text}</g>`;
   });
@@ -232,7 +237,7 @@ export function verticalMarker(key: string, x: number, top: number, bottom: numb
   const leftSide = x > mid;
   return (
     `<g class="ref-line ref-${key}"><line x1="${px(x)}" y1="${px(top)}" x2="${px(x)}" y2="${px(bottom)}" stroke="#555555" stroke-width="1.5" stroke-dasharray="2 3"/>` +
-    `<text x="${px(leftSide ? x - 4 : x + 4)}" y="${px(top + 12)}" font-size="11"${leftSide ? ' text-anchor="end"' : ""}>${escapeHtml(text)}</text></g>`
+    `<text x="${px(leftSide ? x - 4 : x + 4)}" y="${px(top + 12)}" font-size="11"${leftSide ? ' text-anchor="end"' : ""}>${clippedText(label, text)}</text></g>`
   );
 }
 

@@ -13,5 +13,5 @@ export { rolloutSection, openItemsSeries, type RolloutSectionInput, type OpenIte
 export { releaseSection, type ReleaseSectionInput } from "./release.js";
 export { scheduleSection, type ScheduleSectionInput } from "./schedule.js";
 export { executiveSummarySection, type ExecutiveSummaryInput } from "./summary.js";
-export { decisionsNeeded, type DecisionsNeededInput, type DecisionNeed, type DecisionNeedKind, type SummaryProject, type SummaryGate, type SummarySelection } from "./needs-decision.js";
+export { decisionsNeeded, overallRule, type DecisionsNeededInput, type DecisionNeed, type DecisionNeedKind, type SummaryProject, type SummaryGate, type SummarySelection } from "./needs-decision.js";
 export { judgeKpis, type KpiTarget, type KpiJudgement } from "./kpi-targets.js";

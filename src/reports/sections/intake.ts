@@ -1,12 +1,12 @@
-import { checkArguments, money, sumMoney, type Decimal, type Money } from "../../core/index.js";
+import { checkArguments, formatMoney, metric, money, sumMoney, type Decimal } from "../../core/index.js";
 import { ownEntry } from "../../core/own.js";
 import type { ProjectRequest } from "../../entities/index.js";
 import type { Scoreboard } from "../../prioritization/index.js";
 import { defineSelectionProblem, type PortfolioSelection, type SelectionProblemInput } from "../../selection/index.js";
 import { valueCostBubbleChart } from "../charts/bubble.js";
-import type { CellValue } from "../cells.js";
+import { cellText, type CellValue } from "../cells.js";
 import type { ReportBlock, ReportSection } from "../report.js";
-import { fixed, humanize } from "./shared.js";
+import { fixed, humanize, percent } from "./shared.js";
 
 /** What the intake section shows: the scoreboard, the requests it scored and, optionally, the selection made. */
 export interface IntakeSectionInput {
@@ -25,17 +25,22 @@ export interface IntakeSectionInput {
   readonly places?: number;
 }
 
-function requestCost(r: ProjectRequest | undefined): Money | undefined {
-  if (r === undefined || r.estimatedCost.length === 0) return undefined;
-  const currencies = new Set(r.estimatedCost.map((c) => c.amount.currency));
-  return currencies.size === 1 ? sumMoney(r.estimatedCost.map((c) => c.amount)) : undefined;
+// A request's estimated cost over all its lines; never a blank that hides why: no estimate is its reason, and costs in
+// several currencies are summed per currency (pmokit does not convert).
+function requestCost(r: ProjectRequest | undefined): CellValue {
+  if (r === undefined) return "";
+  if (r.estimatedCost.length === 0) return { reason: "no-cost-estimate" };
+  const currencies = [...new Set(r.estimatedCost.map((c) => c.amount.currency))];
+  const sum = (code: string) => sumMoney(r.estimatedCost.filter((c) => c.amount.currency === code).map((c) => c.amount));
+  return currencies.length === 1 ? sum(currencies[0]!) : currencies.sort().map((code) => formatMoney(sum(code))).join(" + ");
 }
 
 function selectionBlocks(input: SelectionProblemInput, result: PortfolioSelection, byId: ReadonlyMap<string, ProjectRequest>, places: number, demandUnit: string | undefined): ReportBlock[] {
   // The validated problem: every cost is Money and every value a Decimal, whichever input form was used.
   const problem = defineSelectionProblem(input);
   const title = (id: string) => byId.get(id)?.title ?? id;
-  const gap = result.gap.value === undefined ? `gap n/a (${result.gap.reason})` : `proven gap ${result.gap.value.times(100).toFixed(2)}%`;
+  // A gap above 0 never reads 0 % (a plan not proven optimal would read as if it were).
+  const gap = result.gap.value === undefined ? `gap n/a (${result.gap.reason})` : `proven gap ${cellText(percent(metric(result.gap.value.times(100)), 2))}`;
   const total = result.objective.value === undefined ? `no plan (${result.objective.reason})` : result.objective.value.toDecimalPlaces(places, 6).toFixed();
   // Bubble area: each candidate's demand on the capacity rows, summed over periods and skills.
   const skills = [...new Set(problem.candidates.flatMap((c) => Object.values(c.demand).flatMap((d) => Object.keys(d))))];
@@ -70,6 +75,8 @@ function selectionBlocks(input: SelectionProblemInput, result: PortfolioSelectio
       },
     },
   ];
+  // No plan: the constraints that clash are the reason, not an empty portfolio.
+  if (result.conflicts.length > 0) blocks.push({ kind: "list", items: result.conflicts.map((c) => `infeasible: ${c.explanation}`) });
   if (result.whyNot.length > 0) blocks.push({ kind: "list", items: result.whyNot.map((w) => `${w.candidate} (${title(w.candidate)}): ${w.explanation}`) });
   if (result.notes.length > 0) blocks.push({ kind: "list", items: result.notes });
   if (bubbles.length > 0) {
@@ -111,7 +118,7 @@ export function intakeSection(input: IntakeSectionInput): ReportSection {
       const b = e.breakdown.find((x) => x.term === term);
       return b === undefined ? "" : `${b.raw?.toFixed() ?? "–"} → ${b.contribution.toDecimalPlaces(places, 6).toFixed(places)}`;
     };
-    return [e.rank, e.requestId, r?.title ?? "", e.status, fixed(e.score, places), ...terms.map(contribution), requestCost(r) ?? "", gates];
+    return [e.rank, e.requestId, r?.title ?? "", e.status, fixed(e.score, places), ...terms.map(contribution), requestCost(r), gates];
   });
   const blocks: ReportBlock[] = [
     { kind: "paragraph", text: `Model "${input.scoreboard.model}" as of ${input.scoreboard.asOf}: ${input.scoreboard.entries.length} requests ranked. Each criterion cell shows the rating and its contribution to the score.` },

@@ -1,4 +1,5 @@
 import { checkArguments, decimal, PmoDecimal, ValidationError, type Decimal, type DecimalInput, type Metric } from "../../core/index.js";
+import { roundedKeepingOrder } from "./shared.js";
 
 /** A KPI with its target: the figure must be at least (or at most) the target. */
 export interface KpiTarget {
@@ -10,7 +11,7 @@ export interface KpiTarget {
   readonly target: { readonly atLeast: DecimalInput } | { readonly atMost: DecimalInput };
   /** Unit printed after the figures (`%`). */
   readonly unit?: string;
-  /** Decimal places shown (default 2); more are shown when rounding would hide the miss. */
+  /** Decimal places shown (default 2); more are shown where rounding would make the figure read as the target or past it. */
   readonly places?: number;
 }
 
@@ -26,13 +27,6 @@ export interface KpiJudgement {
   readonly target: string;
   /** The rule with its figures (`99.946% < 99.95%: below target`). */
   readonly rule: string;
-}
-
-// Shown with `places` decimals, or more (up to 8) while the rounded figure would read as the target itself.
-function shown(actual: Decimal, target: Decimal, places: number): string {
-  let p = places;
-  while (p < 8 && !actual.eq(target) && actual.toDecimalPlaces(p, 6).eq(target)) p++;
-  return actual.toDecimalPlaces(p, 6).toFixed();
 }
 
 /**
@@ -69,7 +63,7 @@ export function judgeKpis(kpis: readonly KpiTarget[]): KpiJudgement[] {
       const reason = a === undefined ? (k.actual as { reason: string }).reason : "not-a-decimal";
       return { label: k.label, status: "not-measured", actual: `n/a (${reason})`, target: targetText, rule: `not measured (${reason}): cannot be judged` };
     }
-    const actual = `${shown(a, target, places)}${unit}`;
+    const actual = `${roundedKeepingOrder(a, places, [target]).toFixed()}${unit}`;
     const missed = atLeast ? a.lt(target) : a.gt(target);
     const rule = missed ? `${actual} ${atLeast ? "<" : ">"} ${target.toFixed()}${unit}: ${atLeast ? "below" : "above"} target` : `${actual} ${atLeast ? "≥" : "≤"} ${target.toFixed()}${unit}: on target`;
     return { label: k.label, status: missed ? "missed" : "met", actual, target: targetText, rule };

@@ -4,7 +4,7 @@ import type { GateEvaluation } from "../../rollout/index.js";
 import type { PortfolioSelection } from "../../selection/index.js";
 import { pendingDecisions, type RagStatus } from "../../status/index.js";
 import type { RagColour } from "../cells.js";
-import { humanize, readableRule } from "./shared.js";
+import { humanize, personName, readableRule, type PeopleNames } from "./shared.js";
 
 /** A running project as the executive summary judges it. */
 export interface SummaryProject {
@@ -46,6 +46,8 @@ export interface DecisionsNeededInput {
   readonly gates?: readonly SummaryGate[];
   /** The portfolio selection. */
   readonly selection?: SummarySelection;
+  /** People's names by id: who overrode a colour is shown by name, as the portfolio table shows it. */
+  readonly people?: PeopleNames;
 }
 
 /** Why an item needs a decision, most pressing first. */
@@ -75,10 +77,24 @@ export interface DecisionNeed {
 const ORDER: readonly DecisionNeedKind[] = ["project-red", "gate-no-go", "selection-infeasible", "project-amber", "gate-conditional-go", "gate-contradicted", "decision-pending"];
 const OUTCOME: Record<GateEvaluation["outcome"], string> = { go: "GO", "conditional-go": "CONDITIONAL GO", "no-go": "NO-GO" };
 
-/** @internal The rule that set a project's overall colour: the override, or each worst dimension's deciding rules. */
-export function overallRule(rag: RagStatus): string {
+/**
+ * The rule behind a project's overall RAG colour, as people read it: the override with its comment, or each worst
+ * dimension's deciding rules (`Schedule: SPI 0.654 < 0.85 → red · Cost: …`); for a project without an overall colour,
+ * why it has none (`not rated: 1 of 7 dimensions rated, at least 2 needed; …`). Give `people` to name who overrode it.
+ *
+ * @throws {ValidationError} when `rag` is not a `ragStatus` result.
+ * @example
+ * ```ts
+ * const rag = ragStatus({ id: "P" }, { asOf: isoDate("2026-11-20"), figures: { spi: metric(decimal("0.8")), cpi: metric(decimal("0.97")) } });
+ * overallRule(rag); // "Schedule: SPI 0.8 < 0.85 → red"
+ * ```
+ */
+export function overallRule(rag: RagStatus, people?: PeopleNames): string {
+  checkArguments("overallRule", { rag: [rag, "object"], people: [people, "object?"] });
+  checkArguments("overallRule", { "rag.overall": [rag.overall, "object"], "rag.dimensions": [rag.dimensions, "object[]"] });
   const o = rag.overall;
-  if (o.override) return `override by ${o.override.by}: ${o.override.comment}${o.computed && o.computed !== o.override.colour ? ` (computed ${o.computed})` : ""}`;
+  if (o.colour === undefined) return `not rated: ${o.insufficientData?.explanation ?? "no dimension could be rated"}`;
+  if (o.override) return `override by ${personName(people, o.override.by)}: ${o.override.comment}${o.computed && o.computed !== o.override.colour ? ` (computed ${o.computed})` : ""}`;
   return o.worstDimensions
     .map((d) => rag.dimensions.find((x) => x.dimension === d))
     .flatMap((d) => (d === undefined ? [] : [`${humanize(d.dimension)}: ${readableRule(d.comment)}`]))
@@ -124,13 +140,13 @@ function gateNeeds(g: SummaryGate): DecisionNeed[] {
  */
 export function decisionsNeeded(input: DecisionsNeededInput): DecisionNeed[] {
   checkArguments("decisionsNeeded", { input: [input, "object"] });
-  checkArguments("decisionsNeeded", { "input.asOf": [input.asOf, "date"], "input.projects": [input.projects, "object[]"], "input.gates": [input.gates, "object[]?"], "input.selection": [input.selection, "object?"] });
+  checkArguments("decisionsNeeded", { "input.asOf": [input.asOf, "date"], "input.projects": [input.projects, "object[]"], "input.gates": [input.gates, "object[]?"], "input.selection": [input.selection, "object?"], "input.people": [input.people, "object?"] });
   const needs: DecisionNeed[] = [];
   for (const p of input.projects) {
     const colour = p.rag.overall.colour;
     const item = `${p.code} — ${p.name}`;
-    if (colour === "red") needs.push({ kind: "project-red", item, colour, rule: overallRule(p.rag), ask: "Approve a recovery plan, re-baseline or stop" });
-    if (colour === "amber") needs.push({ kind: "project-amber", item, colour, rule: overallRule(p.rag), ask: "Accept the variance or approve a corrective action" });
+    if (colour === "red") needs.push({ kind: "project-red", item, colour, rule: overallRule(p.rag, input.people), ask: "Approve a recovery plan, re-baseline or stop" });
+    if (colour === "amber") needs.push({ kind: "project-amber", item, colour, rule: overallRule(p.rag, input.people), ask: "Accept the variance or approve a corrective action" });
     for (const d of pendingDecisions(p.decisions ?? [], { asOf: isoDate(input.asOf) })) {
       const options = d.options.length > 0 ? `; options: ${d.options.join(" / ")}` : "";
       needs.push({ kind: "decision-pending", item: `${d.id} — ${d.title} (${p.code})`, rule: `proposed ${d.createdAt.slice(0, 10)}, not decided by ${input.asOf}${options}`, ask: `Decide: ${d.title}` });

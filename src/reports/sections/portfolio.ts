@@ -67,7 +67,8 @@ export function portfolioSection(input: PortfolioSectionInput): ReportSection {
   const unrated = all.filter((d) => !rated(d));
   const overall = (rag: RagStatus): CellValue => {
     const o = rag.overall;
-    if (o.colour === undefined) return "n/a";
+    // No colour is a finding with a reason (too few dimensions rated), never a bare "n/a".
+    if (o.colour === undefined) return { reason: o.insufficientData?.reason ?? "not-rated", ...(o.insufficientData ? { detail: o.insufficientData.explanation } : {}) };
     const cell: RagCell = ragCell(o.colour, o.worstDimensions.length > 0 ? `worst: ${o.worstDimensions.map((d) => humanize(d).toLowerCase()).join(", ")}` : "");
     return o.override ? ragCell(o.colour, `override by ${personName(input.people, o.override.by)}: ${o.override.comment}`) : cell;
   };

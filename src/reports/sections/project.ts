@@ -1,12 +1,14 @@
 import { checkArguments, type IsoDate } from "../../core/index.js";
 import type { Action, Decision, Issue, Risk } from "../../entities/index.js";
 import { overdueActions, pendingDecisions } from "../../status/index.js";
+// The status layer's own as-of rules, so the section counts what the RAG rules count.
+import { issueOpenOn, riskPendingOn } from "../../status/as-of.js";
 import type { EarnedValueSeries, MilestoneSlip } from "../../variance/index.js";
 import { sCurveChart } from "../charts/s-curve.js";
 import type { DatedPoint } from "../charts/svg.js";
 import { toneCell, type CellValue } from "../cells.js";
 import type { ReportBlock, ReportSection } from "../report.js";
-import { asCell, cents, fixed, humanize, percent, personName, type PeopleNames } from "./shared.js";
+import { asCell, byCodePoint, cents, chartFile, fixed, humanize, percent, personName, type PeopleNames } from "./shared.js";
 
 /** What a project section shows. */
 export interface ProjectSectionInput {
@@ -24,9 +26,6 @@ export interface ProjectSectionInput {
   readonly people?: PeopleNames;
 }
 
-const OPEN_RISK = new Set(["open", "monitoring"]);
-const OPEN_ISSUE = new Set(["open", "in-progress"]);
-
 // Milestone states that need attention carry a tone; the state's words stay in the cell.
 const SLIP_TONE: Partial<Record<MilestoneSlip["status"], "bad" | "warning">> = { overdue: "bad", "forecast-late": "warning" };
 const slipStatus = (status: MilestoneSlip["status"]): CellValue => {
@@ -36,16 +35,18 @@ const slipStatus = (status: MilestoneSlip["status"]): CellValue => {
 };
 // The ledger reads in plan order: by baseline date (then original, forecast, actual), then name.
 const planDate = (m: MilestoneSlip) => m.baselineDate ?? m.originalDate ?? m.forecastDate ?? m.actualDate ?? "9999-12-31";
-const byPlanDate = (a: MilestoneSlip, b: MilestoneSlip) => planDate(a).localeCompare(planDate(b)) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+const byPlanDate = (a: MilestoneSlip, b: MilestoneSlip) => byCodePoint(planDate(a), planDate(b)) || byCodePoint(a.name, b.name) || byCodePoint(a.id, b.id);
 
 function raidBlocks(raid: NonNullable<ProjectSectionInput["raid"]>, asOf: IsoDate, people: PeopleNames | undefined): ReportBlock[] {
   const who = (id: string) => personName(people, id);
-  const risks = (raid.risks ?? []).filter((r) => OPEN_RISK.has(r.status));
+  // Everything as of the status date, as the RAG rules and the executive summary count it: a record raised later did
+  // not exist yet, one closed, resolved or decided later was still open then.
+  const risks = (raid.risks ?? []).filter((r) => riskPendingOn(r, asOf));
   // Exposure = probability × impact (1–5): the order a risk board reads them in.
-  const scored = risks.map((r) => ({ r, exposure: r.probability.times(r.impact) })).sort((a, b) => b.exposure.comparedTo(a.exposure) || a.r.id.localeCompare(b.r.id));
-  const issues = (raid.issues ?? []).filter((i) => OPEN_ISSUE.has(i.status));
+  const scored = risks.map((r) => ({ r, exposure: r.probability.times(r.impact) })).sort((a, b) => b.exposure.comparedTo(a.exposure) || byCodePoint(a.r.id, b.r.id));
+  const issues = (raid.issues ?? []).filter((i) => issueOpenOn(i, asOf));
   const overdue = overdueActions(raid.actions ?? [], { asOf });
-  const pending = pendingDecisions(raid.decisions ?? []);
+  const pending = pendingDecisions(raid.decisions ?? [], { asOf });
   const blocks: ReportBlock[] = [
     { kind: "paragraph", text: `Open risks ${risks.length}, open issues ${issues.length}, overdue actions ${overdue.length}, decisions pending ${pending.length}.` },
   ];
@@ -128,7 +129,7 @@ export function projectSection(input: ProjectSectionInput): ReportSection {
         statusDate: r.statusDate,
       }),
       caption: `${input.code}: PV, EV and AC to ${r.statusDate}; dashed lines forecast cost to EAC and value to BAC.`,
-      file: `charts/s-curve-${input.code}.svg`,
+      file: chartFile("s-curve", input.code),
     });
   }
   if (r.warnings.length > 0) blocks.push({ kind: "list", items: r.warnings.map((w) => `${w.code}: ${w.message}`) });

@@ -2,7 +2,7 @@ import { checkArguments } from "../../core/index.js";
 import type { AgileEvmResult } from "../../variance/index.js";
 import { burnUpChart, type BurnUpInput } from "../charts/burn-up.js";
 import type { ReportBlock, ReportSection } from "../report.js";
-import { cents, fixed, percent } from "./shared.js";
+import { cents, chartFile, fixed, percent } from "./shared.js";
 
 /** What an agile release section shows. */
 export interface ReleaseSectionInput {
@@ -47,8 +47,7 @@ export function releaseSection(input: ReleaseSectionInput): ReportSection {
     },
   ];
   if (input.burnUp !== undefined) {
-    const file = `charts/burn-up-${input.name.replace(/[^A-Za-z0-9._-]+/g, "-")}.svg`;
-    blocks.push({ kind: "chart", svg: burnUpChart({ ...input.burnUp, title: input.burnUp.title ?? `${input.name} — burn-up` }), caption: `${input.name}: scope, completed points and forecast range`, file });
+    blocks.push({ kind: "chart", svg: burnUpChart({ ...input.burnUp, title: input.burnUp.title ?? `${input.name} — burn-up` }), caption: `${input.name}: scope, completed points and forecast range`, file: chartFile("burn-up", input.name) });
   }
   return { heading: input.name, blocks };
 }

@@ -1,10 +1,10 @@
 import { checkArguments, addDays, ValidationError, type IsoDate } from "../../core/index.js";
-import type { ChecklistItem } from "../../entities/index.js";
+import { checklistPhaseSchema, type ChecklistItem } from "../../entities/index.js";
 import { readinessProgress, type GateEvaluation, type ReadinessCount, type ReadinessProgress, type RolloutFacts, type WaveProgress } from "../../rollout/index.js";
 import { readinessBurnDownChart } from "../charts/burn-down.js";
 import { toneCell, type CellValue } from "../cells.js";
 import type { ReportBlock, ReportSection } from "../report.js";
-import { percent, personName, type PeopleNames } from "./shared.js";
+import { byCodePoint, chartFile, percent, personName, type PeopleNames } from "./shared.js";
 
 /** One point of a readiness burn-down: applicable checklist items not yet done on a day. */
 export interface OpenItemsPoint {
@@ -66,6 +66,9 @@ export interface RolloutSectionInput {
   readonly people?: PeopleNames;
 }
 
+// Phases read in the order a rollout goes through them (initiate … close), not in the order items happen to come.
+const PHASES: readonly string[] = checklistPhaseSchema.options;
+const phaseRank = (phase: string) => (PHASES.includes(phase) ? PHASES.indexOf(phase) : PHASES.length);
 const countRow = (name: string, c: ReadinessCount): CellValue[] => [name, c.total, c.applicable, c.done, c.waived, c.skipped + c.notApplicable, percent(c.percent, 1)];
 const COUNT_COLUMNS = ["", "Items", "Applicable", "Done", "Waived", "Excluded", "Ready %"];
 const OUTCOME: Record<GateEvaluation["outcome"], string> = { go: "GO", "conditional-go": "CONDITIONAL GO", "no-go": "NO-GO" };
@@ -115,8 +118,8 @@ export function rolloutSection(input: RolloutSectionInput): ReportSection {
   const p = input.progress;
   const blocks: ReportBlock[] = [
     { kind: "figures", items: [{ label: "Ready", value: percent(p.overall.percent, 1) }, { label: "Done", value: p.overall.done }, { label: "Applicable", value: p.overall.applicable }, ...(input.goLive ? [{ label: "Go-live", value: input.goLive }] : [])] },
-    { kind: "table", table: { caption: "Readiness per phase", columns: ["Phase", ...COUNT_COLUMNS.slice(1)], rows: Object.entries(p.byPhase).map(([k, c]) => countRow(k, c)) } },
-    { kind: "table", table: { caption: "Readiness per category", columns: ["Category", ...COUNT_COLUMNS.slice(1)], rows: Object.entries(p.byCategory).sort(([a], [b]) => a.localeCompare(b)).map(([k, c]) => countRow(k, c)) } },
+    { kind: "table", table: { caption: "Readiness per phase", columns: ["Phase", ...COUNT_COLUMNS.slice(1)], rows: Object.entries(p.byPhase).sort(([a], [b]) => phaseRank(a) - phaseRank(b) || byCodePoint(a, b)).map(([k, c]) => countRow(k, c)) } },
+    { kind: "table", table: { caption: "Readiness per category", columns: ["Category", ...COUNT_COLUMNS.slice(1)], rows: Object.entries(p.byCategory).sort(([a], [b]) => byCodePoint(a, b)).map(([k, c]) => countRow(k, c)) } },
   ];
   if (input.burnDown && input.burnDown.length > 0) {
     const first = input.burnDown[0]!;
@@ -130,7 +133,7 @@ export function rolloutSection(input: RolloutSectionInput): ReportSection {
         statusDate: input.asOf,
       }),
       caption: `Open readiness items to ${input.asOf}${input.goLive ? `, ideal line to zero at go-live ${input.goLive}` : ""}.`,
-      file: "charts/readiness-burn-down.svg",
+      file: chartFile("readiness-burn-down", input.name),
     });
   }
   const sections: ReportSection[] = [];

@@ -6,6 +6,7 @@ import { ganttChart } from "../charts/gantt.js";
 import { resourceHistogramChart } from "../charts/resource-histogram.js";
 import { tornadoChart } from "../charts/tornado.js";
 import type { ReportBlock, ReportSection } from "../report.js";
+import { byCodePoint, chartFile } from "./shared.js";
 
 /** What a schedule section shows. */
 export interface ScheduleSectionInput {
@@ -82,7 +83,7 @@ export function scheduleSection(input: ScheduleSectionInput): ReportSection {
         ...(s.statusDate ? { statusDate: s.statusDate } : {}),
       }),
       caption: `${input.code}: bars are scheduled dates, thin dashed bars the baseline, critical activities dark with a heavy outline; solid arrows are driving links.`,
-      file: `charts/gantt-${input.code}.svg`,
+      file: chartFile("gantt", input.code),
     },
     {
       kind: "table",
@@ -119,7 +120,7 @@ export function scheduleSection(input: ScheduleSectionInput): ReportSection {
       kind: "chart" as const,
       svg: resourceHistogramChart({ title: `${name}: demand vs capacity`, periods: rows.map((r) => ({ label: r.periodStart.slice(0, 7) === r.periodEnd.slice(0, 7) ? r.periodStart.slice(0, 7) : r.periodStart, demand: r.demand, capacity: r.capacity })) }),
       caption: `${name}: demand per period against capacity (unit-days); the black part is over capacity.`,
-      file: `charts/resource-${input.code}-${id}.svg`,
+      file: chartFile("resource", input.code, id),
     }];
   });
   const lv = input.levelling;
@@ -155,7 +156,7 @@ export function scheduleSection(input: ScheduleSectionInput): ReportSection {
           ...(input.target ? { target: input.target } : {}),
         }),
         caption: `${input.code}: iterations per finish date, cumulative probability, P50 and P80 marked.`,
-        file: `charts/finish-distribution-${input.code}.svg`,
+        file: chartFile("finish-distribution", input.code),
       },
     ];
     const bars = r.tornado.slice(0, input.tornadoBars ?? 10);
@@ -164,10 +165,10 @@ export function scheduleSection(input: ScheduleSectionInput): ReportSection {
         kind: "chart",
         svg: tornadoChart({ title: `${input.code} sensitivity`, bars: bars.map((b) => ({ label: byId.get(b.id)?.name ?? b.id, value: b.sensitivity })) }),
         caption: `${input.code}: Spearman rank correlation of each activity's duration with the project duration.`,
-        file: `charts/tornado-${input.code}.svg`,
+        file: chartFile("tornado", input.code),
       });
     }
-    const crit = r.activities.filter((a) => a.criticalityIndex.gt(0)).sort((a, b) => b.criticalityIndex.comparedTo(a.criticalityIndex) || a.id.localeCompare(b.id));
+    const crit = r.activities.filter((a) => a.criticalityIndex.gt(0)).sort((a, b) => b.criticalityIndex.comparedTo(a.criticalityIndex) || byCodePoint(a.id, b.id));
     if (crit.length > 0) {
       riskBlocks.push({ kind: "table", table: { caption: "Criticality index (share of iterations on the critical path)", columns: ["Activity", "Criticality", "Sensitivity", "Cruciality"], rows: crit.map((a) => [byId.get(a.id)?.name ?? a.id, a.criticalityIndex, a.sensitivity, a.cruciality]) } });
     }

@@ -1,4 +1,4 @@
-import { decimal, formatMoney, isCurrencyCode, isMoney, money, PmoDecimal, ValidationError, checkArguments, roundMoney, type Decimal, type Metric, type Money } from "../../core/index.js";
+import { decimal, formatMoney, isCurrencyCode, isMoney, minorUnits, money, PmoDecimal, ValidationError, checkArguments, roundMoney, type Decimal, type Metric, type Money } from "../../core/index.js";
 import type { CellMetric, PercentCell } from "../cells.js";
 
 /**
@@ -52,7 +52,8 @@ export function asCell<T extends string | number>(m: Metric<T>): CellMetric {
 
 /**
  * A percentage figure rounded half-even for display, shown with its `%` sign (`99.9691%`); a missing one keeps its
- * reason.
+ * reason. A figure other than 100 % never reads `100%`, and one above 0 % never `0%`: it keeps the places it needs
+ * (99.96 to one place is `99.96%`, not `100%`; 0.04 is `0.04%`).
  *
  * @example
  * ```ts
@@ -63,13 +64,20 @@ export function asCell<T extends string | number>(m: Metric<T>): CellMetric {
 export function percent(m: Metric<Decimal>, places: number): PercentCell | CellMetric {
   checkArguments("percent", { m: [m, "object"], places: [places, "integer"] });
   if (m.value !== undefined && !PmoDecimal.isDecimal(m.value)) notA("a Decimal", "percent");
-  return m.value === undefined ? missingCell(m) : { kind: "percent", value: rounded(m.value, places) };
+  return m.value === undefined ? missingCell(m) : { kind: "percent", value: noNegativeZero(roundedKeepingOrder(m.value, places, m.value.gt(0) ? PERCENT_ENDS : HUNDRED)) };
 }
+
+// A positive percentage is kept off 0 % and 100 % by rounding; a tiny negative one still rounds to plain 0.
+const HUNDRED = [new PmoDecimal(100)];
+const PERCENT_ENDS = [new PmoDecimal(0), ...HUNDRED];
 
 /** Half-even to `places`; a small negative that rounds away (−0.001 to 2 places) is plain 0, not −0, in every renderer. */
 function rounded(d: Decimal, places: number): Decimal {
-  const r = d.toDecimalPlaces(places, 6);
-  return r.isZero() ? new PmoDecimal(0) : r;
+  return noNegativeZero(d.toDecimalPlaces(places, 6));
+}
+
+function noNegativeZero(d: Decimal): Decimal {
+  return d.isZero() ? new PmoDecimal(0) : d;
 }
 
 function notA(expected: string, subject: string): never {
@@ -78,6 +86,24 @@ function notA(expected: string, subject: string): never {
 
 function missingCell(m: { readonly reason: string; readonly detail?: string | undefined }): CellMetric {
   return m.detail === undefined ? { reason: m.reason } : { reason: m.reason, detail: m.detail };
+}
+
+/**
+ * The file a chart is written to beside a Markdown report: `charts/<kind>-<name>-….svg`, each name cut to ASCII
+ * letters, digits, `_` and `-` (any other run becomes one `-`), so ids with `:` or `.`, names with spaces or `..` give
+ * a relative path every renderer accepts, and two plans or resources get two files. @internal
+ */
+export function chartFile(kind: string, ...names: readonly string[]): string {
+  const parts = names.map((n) => n.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "")).filter((n) => n !== "");
+  return `charts/${[kind, ...parts].join("-")}.svg`;
+}
+
+/**
+ * Orders texts by code point, the same on every machine: `localeCompare` follows the machine's locale (in Lithuanian
+ * `y` sorts before `j`), so two runs of one report could order ties differently. @internal
+ */
+export function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The id part of a trace item key (`requirement:FR-101` → `FR-101`). @internal */
@@ -106,20 +132,38 @@ export function humanize(id: string): string {
   return w === "" ? id : `${w.charAt(0).toUpperCase()}${w.slice(1)}`;
 }
 
-// "1201841.04 EUR": an amount and a currency code, as the status rules write money into their explanations.
-const MONEY_TEXT = /(-?\d+(?:\.\d+)?) ([A-Z]{3})\b/g;
-// RAG comments print the figures exactly (34 digits); three decimals are enough to read which rule fired.
-const LONG_DECIMAL = /-?\d+\.\d{4,}/g;
+/**
+ * `exact` rounded half-even to `places`, or to more places where fewer would change how it compares with one of
+ * `others` (the thresholds beside it): 0.84999 against 0.85 reads `0.84999`, never `0.85 < 0.85`. A figure that
+ * rounds to itself is returned as it is. @internal
+ */
+export function roundedKeepingOrder(exact: Decimal, places: number, others: readonly Decimal[]): Decimal {
+  for (let p = places; ; p++) {
+    const r = exact.toDecimalPlaces(p, 6);
+    if (r.eq(exact) || others.every((o) => o.eq(exact) || r.comparedTo(o) === exact.comparedTo(o))) return r;
+  }
+}
+
+// A figure in a rule's text: "1201841.04 EUR" (an amount and a currency code, as the status rules write money into
+// their explanations) or a long decimal (RAG comments print figures exactly, up to 34 digits).
+const FIGURE_TEXT = /(-?\d+(?:\.\d+)?) ([A-Z]{3})\b|-?\d+\.\d{4,}/g;
+const NUMBER = /-?\d+(?:\.\d+)?/g;
 
 /**
  * A rule's explanation as people read it: money in the report's one format (`1201841.04 EUR` → `EUR 1,201,841.04`,
  * rounded to the cent), long decimals to three places, figure names as words (`finishSlipDays` → `finish slip days`,
- * `spi` → `SPI`). Only for texts pmokit's rules compose, never for user comments. @internal
+ * `spi` → `SPI`). Rounding never changes what the rule compared: a figure keeps more places where fewer would make it
+ * read equal to, or on the other side of, a threshold in the same text (`SPI 0.84999 < 0.85`, not `SPI 0.85 < 0.85`).
+ * Only for texts pmokit's rules compose, never for user comments. @internal
  */
 export function readableRule(text: string): string {
+  const numbers = [...text.matchAll(NUMBER)].map((m) => decimal(m[0]));
   return text
-    .replace(MONEY_TEXT, (all, amount: string, code: string) => (isCurrencyCode(code) ? formatMoney(roundMoney(money(amount, code), { rounding: "half-even" })) : all))
-    .replace(LONG_DECIMAL, (n) => decimal(n).toDecimalPlaces(3, 6).toFixed())
+    .replace(FIGURE_TEXT, (all, amount: string | undefined, code: string | undefined) => {
+      if (amount === undefined) return roundedKeepingOrder(decimal(all), 3, numbers).toFixed();
+      if (code === undefined || !isCurrencyCode(code)) return all;
+      return formatMoney(money(roundedKeepingOrder(decimal(amount), minorUnits(code), numbers), code));
+    })
     .replace(/\b(spiT|svT|spi|cpi|tcpi)\b/g, (w) => ABBREVIATIONS[w] ?? w)
     .replace(CAMEL, (w) => words(w));
 }

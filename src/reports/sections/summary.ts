@@ -3,6 +3,7 @@ import { ragCell, type CellValue, type RagColour } from "../cells.js";
 import type { FiguresBlock, ReportBlock, ReportSection } from "../report.js";
 import { judgeKpis, type KpiTarget } from "./kpi-targets.js";
 import { decisionsNeeded, type SummaryGate, type SummaryProject, type SummarySelection } from "./needs-decision.js";
+import type { PeopleNames } from "./shared.js";
 
 /** What the executive summary is built from. */
 export interface ExecutiveSummaryInput {
@@ -16,6 +17,8 @@ export interface ExecutiveSummaryInput {
   readonly selection?: SummarySelection;
   /** KPIs with their targets. */
   readonly kpis?: readonly KpiTarget[];
+  /** People's names by id: who overrode a colour is shown by name. */
+  readonly people?: PeopleNames;
 }
 
 const OUTCOME = { go: "GO", "conditional-go": "CONDITIONAL GO", "no-go": "NO-GO" } as const;
@@ -83,7 +86,8 @@ export function executiveSummarySection(input: ExecutiveSummaryInput): ReportSec
       ...(unrated.length > 0 ? [{ label: "Not rated", value: `${unrated.length}: ${unrated.join(", ")}` }] : []),
       { label: "Need a decision", value: needs.length },
       ...(gates.length > 0 ? [{ label: "Gates NO-GO", value: `${noGo} of ${gates.length}` }] : []),
-      ...(kpis.length > 0 ? [{ label: "KPIs out of target", value: `${missed.length} of ${kpis.length}` }] : []),
+      // "0 of 3" would read as three KPIs on target when none could be measured: the unmeasured ones are named as such.
+      ...(kpis.length > 0 ? [{ label: "KPIs out of target", value: `${missed.length} of ${kpis.length}${unmeasured.length > 0 ? `; ${unmeasured.length} not measured` : ""}` }] : []),
     ],
   };
   const blocks: ReportBlock[] = [figures];

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { percentText } from "../../src/cli/summary.js";
+import { decimal, metric, missing } from "../../src/core/index.js";
+
+describe("percentages on the terminal", () => {
+  it("keep their places, never read 100% short of it, and say why one is missing", () => {
+    // `rollout` printed "ready n/a%" for a plan without applicable items, and 99.96 as "100.0%".
+    expect(percentText(metric(decimal("75")), 1)).toBe("75.0%");
+    expect(percentText(metric(decimal("99.96")), 1)).toBe("99.96%");
+    expect(percentText(metric(decimal("99.94638")), 3)).toBe("99.946%");
+    expect(percentText(missing("no-applicable-items"))).toBe("n/a (no-applicable-items)");
+  });
+});
+
+describe("the projects' lines", () => {
+  it("never print a negative zero (a CPI of −0.0001 reads 0.00), and say why a figure is missing", async () => {
+    const { loadSampleOffice, SAMPLE_STATUS_DATE } = await import("../../examples/office.js");
+    const { importDataset } = await import("../../src/io/index.js");
+    const { analyzeDelivery } = await import("../../src/cli/office.js");
+    const { projectLines } = await import("../../src/cli/summary.js");
+    const { records } = importDataset({ format: "pmokit-dataset", formatVersion: 1, records: loadSampleOffice() });
+    const [p] = analyzeDelivery(records, SAMPLE_STATUS_DATE).projects;
+    const at = p!.series.atStatusDate;
+    const credit = { ...p!, series: { ...p!.series, atStatusDate: { ...at, figures: { ...at.figures, cpi: metric(decimal("-0.0001")) } } } };
+    expect(projectLines([credit])[1]).toMatch(/^ {11}PRJ-CRM {4}amber {2}0\.00 {2}0\.99/);
+    // An EAC or a forecast finish that could not be computed printed a bare "n/a".
+    const none = { ...p!, series: { ...p!.series, atStatusDate: { ...at, figures: { ...at.figures, selectedEac: { ...at.figures.selectedEac, value: missing("ac-is-zero") } }, schedule: { ...at.schedule, forecastFinish: { ...at.schedule.forecastFinish, spiT: missing("no-earned-schedule") } } } } };
+    expect(projectLines([none])[1]).toMatch(/ n\/a \(ac-is-zero\) +n\/a \(no-earned-schedule\)$/);
+  });
+});
