@@ -35,3 +35,4 @@ export {
 } from "./calendar/holiday-rules.js";
 export { PUBLIC_HOLIDAY_RULES, publicHolidays, type HolidayRuleSet } from "./calendar/public-holidays.js";
 export * from "./codecs.js";
+export { compareCodePoints } from "./code-points.js";

@@ -8,8 +8,7 @@ import {
   type Decimal,
   type Instant,
   type Metric,
-  type ValidationIssue, checkArguments
-} from "../core/index.js";
+  type ValidationIssue, checkArguments, compareCodePoints } from "../core/index.js";
 import type { ServiceOutage } from "../entities/index.js";
 
 /** Agreed service hours: weekdays and a daily window in UTC (`"08:00"`–`"18:00"`; `"00:00"`–`"24:00"` is all day). */
@@ -196,7 +195,7 @@ export function serviceAvailability(outages: readonly ServiceOutage[], options: 
     .map((o, index) => ({ o, index, s: Date.parse(o.start), e: o.end === undefined ? to : Date.parse(o.end) }))
     // An outage still running that started after the period is simply outside it.
     .filter((x) => x.o.service === options.service && !(x.o.end === undefined && x.s >= to))
-    .sort((a, b) => a.s - b.s || a.o.id.localeCompare(b.o.id));
+    .sort((a, b) => a.s - b.s || compareCodePoints(a.o.id, b.o.id));
   for (const x of mine) {
     if (x.e <= x.s) issues.push({ path: [x.index, "end"], message: "an outage must end after it starts", code: "custom" });
   }

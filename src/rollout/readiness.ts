@@ -1,4 +1,4 @@
-import { decimal, differenceInDays, metric, missing, type Decimal, type IsoDate, type Metric, checkArguments } from "../core/index.js";
+import { decimal, differenceInDays, metric, missing, type Decimal, type IsoDate, type Metric, checkArguments, compareCodePoints } from "../core/index.js";
 import type { ChecklistItem } from "../entities/index.js";
 import { decodeFacts } from "./evidence-check.js";
 import { evaluateGate, type ReadinessOptions, type RolloutData } from "./gate.js";
@@ -115,7 +115,7 @@ export function overdueItems(
     if (item.dueDate === undefined) unscheduled++;
     else if (item.dueDate < options.asOf) out.push({ ...a, dueDate: item.dueDate, daysOverdue: differenceInDays(options.asOf, item.dueDate) });
   }
-  out.sort((x, y) => y.daysOverdue - x.daysOverdue || (x.code ?? x.id).localeCompare(y.code ?? y.id) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  out.sort((x, y) => y.daysOverdue - x.daysOverdue || compareCodePoints(x.code ?? x.id, y.code ?? y.id) || compareCodePoints(x.id, y.id));
   return { items: out, unscheduled };
 }
 

@@ -1,4 +1,4 @@
-import { ValidationError, decimal, metric, missing, type Decimal, type IsoDate, type Metric, type ValidationIssue, checkArguments } from "../core/index.js";
+import { ValidationError, decimal, metric, missing, type Decimal, type IsoDate, type Metric, type ValidationIssue, checkArguments, compareCodePoints } from "../core/index.js";
 import { duplicateIdIssues } from "../core/unique-ids.js";
 import { rolloutWaveSchema, type RolloutPlan, type RolloutWave } from "../entities/index.js";
 
@@ -84,7 +84,7 @@ export function waveProgress(
   checkArguments("waveProgress", { plan: [plan, "object"], options: [options, "object"] });
   checkArguments("waveProgress", { "plan.waves": [plan.waves, "object[]"], "options.asOf": [options.asOf, "date"] });
   const waves = checkedWaves(plan.waves)
-    .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id.localeCompare(b.id)))
+    .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : compareCodePoints(a.id, b.id)))
     .map((w): WaveProgress => ({
       id: w.id,
       name: w.name,

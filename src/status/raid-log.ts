@@ -1,4 +1,4 @@
-import { decimal, differenceInDays, metric, missing, sumMoney, type CurrencyCode, type Decimal, type IsoDate, type Metric, type Money, checkArguments } from "../core/index.js";
+import { decimal, differenceInDays, metric, missing, sumMoney, type CurrencyCode, type Decimal, type IsoDate, type Metric, type Money, checkArguments, compareCodePoints } from "../core/index.js";
 import type { Action, ChangeRequest, Decision, Issue } from "../entities/index.js";
 import { recordedOn } from "./as-of.js";
 import { requireUniqueIds } from "./unique.js";
@@ -92,7 +92,7 @@ export function overdueActions(
   return actions
     .filter((a, i) => recordedOn(a, ["actions", i], "overdue actions") <= asOf && openOn(a) && a.dueDate < asOf)
     .map((a) => ({ actionId: a.id, ownerId: a.ownerId, dueDate: a.dueDate, daysOverdue: differenceInDays(options.asOf, a.dueDate) }))
-    .sort((x, y) => y.daysOverdue - x.daysOverdue || x.actionId.localeCompare(y.actionId));
+    .sort((x, y) => y.daysOverdue - x.daysOverdue || compareCodePoints(x.actionId, y.actionId));
 }
 
 /**

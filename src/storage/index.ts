@@ -4,7 +4,7 @@
  * @module
  */
 export * from "./port.js";
-export { fieldValue, compareScalars, compareCodePoints, matchesWhere, validateListQuery, LIST_QUERY_LIMITS, encodeCursor, decodeCursor, pageOf, type CursorPosition, type Scalar } from "./query.js";
+export { fieldValue, compareScalars, matchesWhere, validateListQuery, LIST_QUERY_LIMITS, encodeCursor, decodeCursor, pageOf, type CursorPosition, type Scalar } from "./query.js";
 export * from "./memory-adapter.js";
 export * from "./repository.js";
 export * from "./transaction.js";

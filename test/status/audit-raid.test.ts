@@ -57,3 +57,12 @@ describe("pendingDecisions: the order does not depend on the input order", () =>
     expect(pendingDecisions([decision("D-1"), decision("D-2")]).map((d) => d.id)).toEqual(["D-1", "D-2"]);
   });
 });
+
+describe("ties are ordered by code point, whatever the machine's locale", () => {
+  it("overdue actions due the same day: B-2 before b-1 (66 < 98), not by the locale's case folding", () => {
+    // localeCompare (en) folds case first: "b-1" < "B-2" (1 < 2); another locale may order them otherwise. Code point
+    // order is the same on every machine and is the order every storage adapter sorts ids in.
+    expect(overdueActions([action("b-1"), action("B-2")], { asOf }).map((a) => a.actionId)).toEqual(["B-2", "b-1"]);
+    expect(overdueActions([action("B-2"), action("b-1")], { asOf }).map((a) => a.actionId)).toEqual(["B-2", "b-1"]);
+  });
+});

@@ -1,3 +1,4 @@
+import { compareCodePoints } from "../../core/index.js";
 import { XMLBuilder } from "fast-xml-parser";
 import { ownEntry } from "../../core/own.js";
 import type { EntityOf } from "../../entities/index.js";
@@ -69,7 +70,7 @@ export function requirementsToReqif(
       ...(r.rationale ? [val(ATTRS.rationale, r.rationale)] : []),
       ...(r.acceptanceCriteria.length > 0 ? [val(ATTRS.criteria, r.acceptanceCriteria.join("\n"))] : []),
     ];
-    return { identifier: objId.get(r.id)!, lastChange: r.updatedAt, typeRef: objectType.identifier, values: values.sort((a, b) => a.kind.localeCompare(b.kind)) };
+    return { identifier: objId.get(r.id)!, lastChange: r.updatedAt, typeRef: objectType.identifier, values: values.sort((a, b) => compareCodePoints(a.kind, b.kind)) };
   });
   // MAX-LENGTH is required on a STRING datatype: room for every STRING value written (at least 255).
   let maxLength = 255;

@@ -1,4 +1,4 @@
-import { decimal, formatMoney, isCurrencyCode, isMoney, minorUnits, money, PmoDecimal, ValidationError, checkArguments, roundMoney, type Decimal, type Metric, type Money } from "../../core/index.js";
+import { decimal, formatMoney, isCurrencyCode, isMoney, minorUnits, money, PmoDecimal, ValidationError, checkArguments, roundMoney, type Decimal, type Metric, type Money, compareCodePoints } from "../../core/index.js";
 import type { CellMetric, PercentCell } from "../cells.js";
 
 /**
@@ -103,7 +103,7 @@ export function chartFile(kind: string, ...names: readonly string[]): string {
  * `y` sorts before `j`), so two runs of one report could order ties differently. @internal
  */
 export function byCodePoint(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareCodePoints(a, b);
 }
 
 /** The id part of a trace item key (`requirement:FR-101` → `FR-101`). @internal */
