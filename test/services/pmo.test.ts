@@ -3,7 +3,7 @@ import {
   createMemoryAdapter, createRepositories, isPmoError, moneyToString, type StorageAdapter,
 } from "../../src/index.js";
 import { createPmo, fieldChanges } from "../../src/services/index.js";
-import { NOW, seedOffice } from "./office.js";
+import { NOW, memoryOffice, seedOffice } from "./office.js";
 
 /*
  * The workflows on the sample office (Northwind Logistics, examples/data; status date 2026-11-20). Expected values
@@ -11,13 +11,7 @@ import { NOW, seedOffice } from "./office.js";
  * baselines 0 and 1 (active 1); the portfolio weights are 0.3 / 0.3 / 0.25 / 0.15.
  */
 
-async function office() {
-  const adapter = createMemoryAdapter();
-  await seedOffice(adapter);
-  let n = 0;
-  const pmo = createPmo(adapter, { clock: () => NOW, ids: () => `id-${String(++n).padStart(4, "0")}` });
-  return { adapter, pmo, repos: createRepositories(adapter) };
-}
+const office = memoryOffice;
 
 async function expectCode(p: Promise<unknown>, code: string, path?: (string | number)[]) {
   const e = await p.then(() => undefined, (x: unknown) => x);

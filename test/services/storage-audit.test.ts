@@ -1,20 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { createMemoryAdapter, createRepositories, isPmoError } from "../../src/index.js";
 import { createPmo, runOperation } from "../../src/services/index.js";
-import { NOW, seedOffice } from "./office.js";
+import { NOW, memoryOffice, seedOffice } from "./office.js";
 
 /*
  * The storage and services audit (2026-12-06): links and coverage, the audit trail. The sample office is Northwind
  * Logistics (examples/data): requirement BR-001 of PRJ-CRM, test case TC-001.
  */
 
-async function office() {
-  const adapter = createMemoryAdapter();
-  await seedOffice(adapter);
-  let n = 0;
-  const pmo = createPmo(adapter, { clock: () => NOW, ids: () => `id-${String(++n).padStart(4, "0")}` });
-  return { adapter, pmo, repos: createRepositories(adapter) };
-}
+const office = memoryOffice;
 
 async function codeOf(p: Promise<unknown>): Promise<string | undefined> {
   const e = await p.then(() => undefined, (x: unknown) => x);
