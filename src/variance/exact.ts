@@ -124,20 +124,18 @@ function exactFraction(d: Decimal): { num: bigint; den: bigint } {
  * in every bundle that earns value). Refuses what that refused, with the same errors.
  */
 export function shareOf(units: number, num: Decimal, den: Decimal): number {
+  return Number(shareOfBig(units, num, den));
+}
+
+/**
+ * {@link shareOf} as an exact bigint, at any size: a share of a budget by a ratio of two Decimals (points done of the
+ * scope, AC of EV) where the result may pass 2^53 minor units.
+ */
+export function shareOfBig(units: number | bigint, num: Decimal, den: Decimal): bigint {
   if (!num.isFinite()) throw ValidationError.single(["a"], "expected a finite Decimal", "decimal division");
   if (!den.isFinite()) throw ValidationError.single(["b"], "expected a finite Decimal", "decimal division");
   const n = exactFraction(num);
   const d = exactFraction(den);
   if (d.num === 0n) throw ValidationError.single(["divisor"], "division by zero", "decimal division");
-  return productRatioRound([units, n.num, d.den], [n.den, d.num]);
-}
-
-/**
- * `units × num ÷ den` rounded half-even to whole minor units, exactly and at any size (a bigint): a share of a
- * budget by a ratio of two Decimals (points done of the scope, AC of EV).
- */
-export function shareOfBig(units: number | bigint, num: Decimal, den: Decimal): bigint {
-  const n = exactFraction(num);
-  const d = exactFraction(den);
   return productRatioRoundBig([units, n.num, d.den], [n.den, d.num]);
 }

@@ -113,7 +113,7 @@ function minutesPerDayOf(project: MspdiElement): string {
   return text.trim();
 }
 
-/** The percent-lag unit option, refused at its path when it is neither of the two conventions. */
+/** @internal The percent-lag unit option, refused at its path when it is neither of the two conventions. */
 export function percentLagUnitOf(unit: unknown): MspdiPercentLagUnit {
   if (unit === undefined) return "tenths";
   if (unit === "tenths" || unit === "whole") return unit;
