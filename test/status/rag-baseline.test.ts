@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createWorkingCalendar, decodeEntity, isoDate, type Baseline, type Milestone } from "../../src/index.js";
+import { createWorkingCalendar, decodeEntity, isoDate, type Baseline, type Milestone, type Project } from "../../src/index.js";
+import { loadSampleOffice } from "../../examples/office.js";
 import { DEFAULT_RAG_RULES, ragStatus } from "../../src/status/index.js";
 import { milestoneSlips } from "../../src/variance/index.js";
 import { firstIssuePath } from "../support/errors.js";
@@ -150,5 +151,32 @@ describe("ragStatus: the unit of finish slip", () => {
   it("an unknown unit or a calendar that is not one is a ValidationError with its path", () => {
     expect(firstIssuePath(() => ragStatus(project, { asOf: isoDate("2027-03-10"), finishSlipUnit: "weeks" as never }))).toEqual(["finishSlipUnit"]);
     expect(firstIssuePath(() => ragStatus(project, { asOf: isoDate("2027-03-10"), finishSlipUnit: "working-days", calendar: {} as never }))).toEqual(["calendar"]);
+  });
+});
+
+describe("ragStatus and milestoneSlips agree on the sample office (the office's inputs)", () => {
+  // The office builds milestoneSlips with baseline: project.activeBaseline; RAG built from the same project (its
+  // activeBaseline and the baselines) must count exactly the key milestones the slip table shows overdue, whenever
+  // the active baseline was captured by the status date (milestoneSlips gives no-baseline before that).
+  const o = loadSampleOffice();
+  const milestones = o.milestone.map((x) => decodeEntity("milestone", x)) as Milestone[];
+  const baselines = o.baseline.map((x) => decodeEntity("baseline", x)) as Baseline[];
+  const projects = o.project.map((x) => decodeEntity("project", x)) as Project[];
+
+  it.each(["2026-06-30", "2026-10-01", "2026-11-20", "2027-01-25", "2027-09-30"])("as of %s", (day) => {
+    const asOf = isoDate(day);
+    let compared = 0;
+    for (const p of projects) {
+      const ms = milestones.filter((m) => m.projectId === p.id);
+      const active = baselines.find((b) => b.projectId === p.id && b.number === p.activeBaseline);
+      if (ms.length === 0 || (active !== undefined && active.capturedAt.slice(0, 10) > asOf)) continue;
+      const rag = ragStatus({ ...p, baselines, milestones: ms }, { asOf, rules }).derived["missedKeyMilestones"]!;
+      const slips = milestoneSlips(ms, baselines, { statusDate: asOf, ...(p.activeBaseline !== undefined ? { baseline: p.activeBaseline } : {}) });
+      const overdue = slips.filter((s) => s.key && s.status === "overdue").map((s) => s.id);
+      if (rag.value === undefined) expect(slips.filter((s) => s.key).every((s) => s.status === "no-baseline")).toBe(true);
+      else expect([...rag.from].sort()).toEqual(overdue.sort());
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(0);
   });
 });
