@@ -1,5 +1,7 @@
-import { decimal, differenceInDays, metric, missing, type Decimal, type IsoDate, type Metric } from "../core/index.js";
-import type { Issue, Milestone, Risk } from "../entities/index.js";
+import { STANDARD_CALENDAR, decimal, differenceInDays, metric, missing, workingDaysBetween, type Decimal, type IsoDate, type Metric, type WorkingCalendar } from "../core/index.js";
+import type { Baseline, Issue, Milestone, Risk } from "../entities/index.js";
+import { chooseBaseline } from "../variance/baseline-in-force.js";
+import type { EvmWarning } from "../variance/types.js";
 import type { RagFigures } from "./rag-figures.js";
 import { issueOpenOn, riskPendingOn } from "./as-of.js";
 import { requireUniqueIds } from "./unique.js";
@@ -11,18 +13,34 @@ import { requireUniqueIds } from "./unique.js";
 export interface DerivedRagFigure {
   /** The figure as an exact decimal string ("1"); absent when it could not be derived. */
   readonly value?: string;
-  /** Why it could not be derived (`no-data`: nothing recorded; `no-baseline`: no key milestone has a baseline day). */
+  /**
+   * Why it could not be derived (`no-data`: nothing recorded; `no-baseline`: no key milestone has a baseline day, or
+   * the baseline asked for or named active is not among the baselines given).
+   */
   readonly reason?: string;
-  /** The reason in words ("no key milestone recorded"). */
+  /**
+   * The reason in words ("no key milestone recorded"); for a derived value, what it was measured against or in
+   * ("milestone dates of baseline 1, captured 2027-02-15", "calendar days").
+   */
   readonly note?: string;
   /** Ids of the records counted, or the dates compared. */
   readonly from: readonly string[];
+  /** The baseline number whose milestone dates `missedKeyMilestones` read (absent: each milestone's own `baselineDate`). */
+  readonly baseline?: number;
 }
 
 /** What `ragStatus` reads about the project besides the figures (a `Project` entity fits, plus its RAID and milestones). */
 export interface RagProject {
   /** Project id (RAID and milestones of other projects are ignored). */
   readonly id: string;
+  /** Active baseline (a `Project`'s `activeBaseline`): the one in force once captured, as `earnedValue` reads it. */
+  readonly activeBaseline?: number | undefined;
+  /**
+   * Baselines (those of other projects are ignored). Given, `missedKeyMilestones` reads the milestone dates of the
+   * baseline in force on `asOf` — the rule `earnedValue` measures against — instead of each milestone's own
+   * `baselineDate`.
+   */
+  readonly baselines?: readonly Baseline[];
   /** Baseline finish. */
   readonly plannedFinish?: IsoDate;
   /** Forecast finish (with `plannedFinish`, gives `finishSlipDays`). */
@@ -35,47 +53,86 @@ export interface RagProject {
   readonly issues?: readonly Issue[];
 }
 
+/** How {@link deriveRagFigures} measures: the status date and the options of `ragStatus` it reads. */
+export interface RagDerivation {
+  /** Status date. */
+  readonly asOf: IsoDate;
+  /** Probability from which a pending risk counts as high (checked by the caller). */
+  readonly highRiskProbability: string;
+  /** The baseline number asked for (else the one in force on `asOf`). */
+  readonly baseline?: number | undefined;
+  /** Unit of `finishSlipDays` (default calendar days). */
+  readonly finishSlipUnit?: "calendar-days" | "working-days" | undefined;
+  /** Calendar for working days (default the standard Monday–Friday calendar). */
+  readonly calendar?: WorkingCalendar | undefined;
+}
+
+/**
+ * The milestone dates `missedKeyMilestones` measures against. With no baseline of the project given and none asked
+ * for, each milestone's own `baselineDate`; else the baseline `earnedValue` would measure against on `asOf`
+ * (`chooseBaseline`: the one asked for; else the active one if captured by `asOf`, else the highest captured by then).
+ * A string is why there is none.
+ */
+function milestoneDates(project: RagProject, asOf: IsoDate, wanted: number | undefined): string | { readonly dateOf: (m: Milestone) => IsoDate | undefined; readonly note: string; readonly baseline?: number } {
+  const own = (project.baselines ?? []).filter((b) => b.projectId === project.id);
+  if (wanted === undefined && own.length === 0) return { dateOf: (m) => m.baselineDate, note: "each milestone's own baselineDate (no baseline given)" };
+  const warnings: EvmWarning[] = [];
+  const b = chooseBaseline({ project, baselines: own }, wanted, asOf, warnings, "RAG status");
+  if (b === undefined) return `baseline ${wanted ?? project.activeBaseline} ${wanted === undefined ? "is active but" : "was asked for but"} is not among the baselines of ${project.id}`;
+  const dates = new Map(b.milestones.map((x) => [x.milestoneId, x.date] as const));
+  return { dateOf: (m) => dates.get(m.id), note: [`milestone dates of baseline ${b.number}, captured ${b.capturedAt.slice(0, 10)}`, ...warnings.map((w) => w.message)].join("; "), baseline: b.number };
+}
+
 /**
  * Derives the counts the default rules read from the project's records, as of `asOf`. An empty register is no data,
  * not a zero: a project without key milestones has not "missed none" (issue 17), so the figure is missing with
  * reason `no-data` and its rule does not rate. A figure given in `given` wins and is not derived.
  *
+ * Missed key milestones are measured against the baseline in force on `asOf` when baselines are given (see
+ * {@link RagProject.baselines}); which milestones are key is the live milestone's `key` — the flag `milestoneSlips`
+ * reports — so the count and the key rows of the slip table agree. Finish slip is in calendar days unless
+ * `finishSlipUnit` is `"working-days"`.
+ *
  * @example
  * ```ts
- * deriveRagFigures({ id: "P", milestones: [] }, isoDate("2026-11-20"), "0.7", {}).derived["missedKeyMilestones"];
+ * deriveRagFigures({ id: "P", milestones: [] }, { asOf: isoDate("2026-11-20"), highRiskProbability: "0.7" }, {}).derived["missedKeyMilestones"];
  * // { reason: "no-data", note: "no key milestone recorded", from: [] }
  * ```
  */
-export function deriveRagFigures(project: RagProject, asOf: IsoDate, highRiskProbability: string, given: RagFigures) {
+export function deriveRagFigures(project: RagProject, how: RagDerivation, given: RagFigures) {
+  const { asOf } = how;
   // A record listed twice would be counted twice.
   if (Array.isArray(project.milestones)) requireUniqueIds(project.milestones, ["project", "milestones"], "RAG status");
   if (Array.isArray(project.risks)) requireUniqueIds(project.risks, ["project", "risks"], "RAG status");
   if (Array.isArray(project.issues)) requireUniqueIds(project.issues, ["project", "issues"], "RAG status");
   const figures: Record<string, unknown> = { ...given };
   const derived: Record<string, DerivedRagFigure> = {};
-  const count = (name: keyof RagFigures, ids: string[]) => {
+  const count = (name: keyof RagFigures, ids: string[], more: Partial<DerivedRagFigure> = {}) => {
     if (given[name] !== undefined) return;
     figures[name] = metric(decimal(ids.length)) satisfies Metric<Decimal>;
-    derived[name] = { value: String(ids.length), from: ids };
+    derived[name] = { value: String(ids.length), from: ids, ...more };
   };
   const lacking = (name: keyof RagFigures, reason: string, note: string) => {
     if (given[name] !== undefined) return;
     figures[name] = missing(reason, note) satisfies Metric<Decimal>;
     derived[name] = { reason, note, from: [] };
   };
-  if (project.milestones) {
+  if (project.milestones && given.missedKeyMilestones === undefined) {
     const key = project.milestones.filter((m) => m.projectId === project.id && m.key);
-    const baselined = key.filter((m) => m.baselineDate !== undefined);
-    if (key.length === 0) lacking("missedKeyMilestones", "no-data", "no key milestone recorded");
-    else if (baselined.length === 0) lacking("missedKeyMilestones", "no-baseline", "no key milestone has a baseline day");
+    const dates = key.length === 0 ? undefined : milestoneDates(project, asOf, how.baseline);
+    const baselined = typeof dates === "object" ? key.filter((m) => dates.dateOf(m) !== undefined) : [];
+    if (dates === undefined) lacking("missedKeyMilestones", "no-data", "no key milestone recorded");
+    else if (typeof dates === "string") lacking("missedKeyMilestones", "no-baseline", dates);
+    else if (baselined.length === 0) lacking("missedKeyMilestones", "no-baseline", dates.baseline === undefined ? "no key milestone has a baseline day" : `no key milestone is in baseline ${dates.baseline}`);
     else {
       // Achieved after asOf means not achieved yet on asOf.
-      count("missedKeyMilestones", baselined.filter((m) => m.baselineDate! < asOf && (m.actualDate === undefined || m.actualDate > asOf)).map((m) => m.id));
+      const missed = baselined.filter((m) => dates.dateOf(m)! < asOf && (m.actualDate === undefined || m.actualDate > asOf)).map((m) => m.id);
+      count("missedKeyMilestones", missed, { note: dates.note, ...(dates.baseline === undefined ? {} : { baseline: dates.baseline }) });
     }
   }
   if (project.risks) {
     const raised = project.risks.filter((r) => r.projectId === project.id && r.raisedOn <= asOf);
-    const p = decimal(highRiskProbability);
+    const p = decimal(how.highRiskProbability);
     if (raised.length === 0) lacking("highRisksPending", "no-data", `no risk raised by ${asOf}`);
     else count("highRisksPending", raised.filter((r) => riskPendingOn(r, asOf) && r.probability.gte(p)).map((r) => r.id));
   }
@@ -85,9 +142,10 @@ export function deriveRagFigures(project: RagProject, asOf: IsoDate, highRiskPro
     else count("openCriticalIssues", raised.filter((i) => i.severity === "critical" && issueOpenOn(i, asOf)).map((i) => i.id));
   }
   if (given.finishSlipDays === undefined && project.plannedFinish !== undefined && project.forecastFinish !== undefined) {
-    const days = differenceInDays(project.forecastFinish, project.plannedFinish);
+    const working = how.finishSlipUnit === "working-days";
+    const days = working ? workingDaysBetween(how.calendar ?? STANDARD_CALENDAR, project.plannedFinish, project.forecastFinish) : differenceInDays(project.forecastFinish, project.plannedFinish);
     figures["finishSlipDays"] = metric(decimal(days));
-    derived["finishSlipDays"] = { value: String(days), from: [`forecast ${project.forecastFinish}`, `planned ${project.plannedFinish}`] };
+    derived["finishSlipDays"] = { value: String(days), from: [`forecast ${project.forecastFinish}`, `planned ${project.plannedFinish}`], note: working ? "working days" : "calendar days" };
   }
   return { figures: figures as RagFigures, derived };
 }

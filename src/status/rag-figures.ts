@@ -17,9 +17,12 @@ export interface RagFigures {
   readonly eac?: Metric<Money>;
   /** Budget at completion. */
   readonly bac?: Metric<Money>;
-  /** Forecast finish minus baseline finish, in calendar days (positive = late). */
+  /**
+   * Forecast finish minus baseline finish, in calendar days (positive = late) — or in working days when `ragStatus`
+   * derives it with `finishSlipUnit: "working-days"`. One you supply is read in the unit of your rule's tolerance.
+   */
   readonly finishSlipDays?: Metric<Decimal>;
-  /** Key milestones past their baseline day and not achieved. */
+  /** Key milestones past their baseline day (in the baseline in force on the status date) and not achieved. */
   readonly missedKeyMilestones?: Metric<Decimal>;
   /** Scope change against the baseline, as a percentage of the baseline scope (any measure the office uses). */
   readonly scopeChangePercent?: Metric<Decimal>;

@@ -42,7 +42,8 @@ export type RagRuleInput = z.input<typeof ragRuleSchema>;
 /**
  * The default RAG rules (see docs/status-and-kpis.md for the sources): SPI and CPI green from 0.95, amber from 0.85;
  * EAC up to BAC green, up to 5% over amber; any missed key milestone amber; finish slip over 20 days red, from 16
- * days amber; scope change over 10% red, from 8% amber; an open critical defect red, an open high defect amber; a
+ * days amber (calendar days, the unit `ragStatus` derives `finishSlipDays` in by default; with `finishSlipUnit:
+ * "working-days"` the same 20 reads as working days — about four weeks rather than three); scope change over 10% red, from 8% amber; an open critical defect red, an open high defect amber; a
  * pending high-probability risk amber; an open critical issue red; resource shortfall amber, red when it persists;
  * an overdue blocking rollout item amber; a blocking item open at a go/no-go gate that has come red.
  *

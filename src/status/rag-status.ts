@@ -1,4 +1,4 @@
-import { decimal, ValidationError, checkArguments, type IsoDate } from "../core/index.js";
+import { decimal, ValidationError, checkArguments, type IsoDate, type WorkingCalendar } from "../core/index.js";
 import type { StatusReport } from "../entities/index.js";
 import { evaluateRagRule, type RagColour, type RuleResult } from "./rag-evaluate.js";
 import type { RagFigures } from "./rag-figures.js";
@@ -37,6 +37,19 @@ export interface RagStatusOptions {
    * have rules when fewer do. With fewer rated, the overall status is `insufficientData`, never a colour.
    */
   readonly minimumRatedDimensions?: number;
+  /**
+   * The baseline number whose milestone dates `missedKeyMilestones` reads, as `earnedValue`'s `baseline` (0–10).
+   * Default: the one in force on `asOf` among `project.baselines` — the active one if captured by then, else the
+   * highest captured by then. One that is not among the baselines leaves the count missing (`no-baseline`).
+   */
+  readonly baseline?: number;
+  /**
+   * Unit of the derived `finishSlipDays`: `"calendar-days"` (default; the default tolerance of 20 is calendar days)
+   * or `"working-days"` on `calendar`, as milestone slips are counted.
+   */
+  readonly finishSlipUnit?: "calendar-days" | "working-days";
+  /** Working calendar for `finishSlipUnit: "working-days"` (default `STANDARD_CALENDAR`: Monday–Friday). */
+  readonly calendar?: WorkingCalendar;
 }
 
 /** The colour of one dimension, with every rule result that produced it. */
@@ -110,7 +123,14 @@ function highRiskProbability(p: string | undefined): string {
  * Counts are derived from the project's data when not supplied, as of `asOf` (what happened after it is ignored):
  * missed key milestones (key, baseline day before `asOf`, no actual day by `asOf`), pending high risks (raised by
  * `asOf`, open or monitoring — or closed only after `asOf` — with probability ≥ 0.7), open critical issues (raised
- * by `asOf`, open or in progress — or resolved only after `asOf`), finish slip (forecast − planned finish, in days).
+ * by `asOf`, open or in progress — or resolved only after `asOf`), finish slip (forecast − planned finish, in
+ * calendar days, or working days with `finishSlipUnit: "working-days"`).
+ *
+ * The baseline day of a milestone is its date in the baseline `earnedValue` measures against on `asOf` (the one asked
+ * for in `baseline`; else the project's `activeBaseline` if captured by `asOf`, else the highest captured by then),
+ * when the project's `baselines` are given; `derived.missedKeyMilestones` names it (`baseline`, `note`). With no
+ * baseline of the project given and none asked for, each milestone's own `baselineDate`. Key-ness is the live
+ * milestone's `key` (as `milestoneSlips` reports it); a key milestone the baseline does not hold is not counted.
  * An empty register is no data, not a zero: without key milestones (or risks, or issues raised by `asOf`) the count
  * is missing (`no-data`) and its rule does not rate. Fewer rated dimensions than `minimumRatedDimensions` give no
  * overall colour but `overall.insufficientData` — never green from nothing.
@@ -119,7 +139,8 @@ function highRiskProbability(p: string | undefined): string {
  * @throws {ValidationError} for bad rules (unknown figures, inverted thresholds), an override that is not a colour with
  *   a comment and an author, a `previous` report of another project or not older than `asOf`, a
  *   `highRiskProbability` outside 0–1, a figure that is not a Metric of a finite Decimal, a risk, issue or milestone
- *   listed twice, or a minimum that is not a whole number ≥ 1.
+ *   listed twice, a minimum that is not a whole number ≥ 1, a `baseline` outside 0–10, a `finishSlipUnit` that is
+ *   neither unit, or a `calendar` not made by `createWorkingCalendar` (with working days).
  * @example
  * ```ts
  * const s = ragStatus({ id: "PRJ-WMS", milestones, risks, issues }, {
@@ -146,7 +167,13 @@ export function ragStatus(project: RagProject, options: RagStatusOptions): RagSt
   if (minimum !== undefined && (!Number.isInteger(minimum) || minimum < 1)) {
     throw ValidationError.single(["minimumRatedDimensions"], `the minimum of rated dimensions is a whole number ≥ 1, not ${minimum}`, "RAG status");
   }
-  const { figures, derived } = deriveRagFigures(project, options.asOf, highRiskProbability(options.highRiskProbability), given);
+  const { baseline, finishSlipUnit: unit } = options;
+  if (baseline !== undefined && (!Number.isInteger(baseline) || baseline < 0 || baseline > 10)) throw ValidationError.single(["baseline"], "baseline numbers are 0–10", "RAG status");
+  if (unit !== undefined && unit !== "calendar-days" && unit !== "working-days") {
+    throw ValidationError.single(["finishSlipUnit"], `expected "calendar-days" or "working-days", got ${JSON.stringify(unit)}`, "RAG status");
+  }
+  const how = { asOf: options.asOf, highRiskProbability: highRiskProbability(options.highRiskProbability), baseline, finishSlipUnit: unit, calendar: options.calendar };
+  const { figures, derived } = deriveRagFigures(project, how, given);
   const previous: Record<string, RagColour> = {};
   for (const r of options.previous?.ragByDimension ?? []) previous[r.dimension] = r.colour;
 

@@ -3,7 +3,7 @@ import {
   minorUnits, type Decimal, type IsoDate, type ValidationIssue, type WorkingCalendar,
 } from "../core/index.js";
 import { requireArray, requireObject } from "../core/guard.js";
-import type { Baseline, EarningRule, WorkPackage } from "../entities/index.js";
+import type { EarningRule, WorkPackage } from "../entities/index.js";
 import { compileDays, workingDaysIn } from "./day-index.js";
 import { magnitudeCounter, toFraction, toMinor } from "./exact.js";
 import { addPvCurve } from "./kernel.js";
@@ -11,6 +11,7 @@ import { packPackages, views } from "./packed.js";
 import { progressOf, ruleWarnings } from "./earning-rules.js";
 import { checkFxRates, rateOn } from "./fx-table.js";
 import { periodGrid } from "./period-grid.js";
+import { chooseBaseline } from "./baseline-in-force.js";
 import type { EarnedValueInput, EarnedValueOptions, EvmPolicy, EvmWarning } from "./types.js";
 import type { CompiledPackage, CompiledProject } from "./engine-types.js";
 
@@ -28,39 +29,6 @@ export function checkEarnedValueArguments(subject: string, input: unknown, optio
   const i = input as EarnedValueInput;
   requireObject(i.project, ["project"], subject);
   for (const key of ["workPackages", "baselines", "costEntries"] as const) requireArray<unknown>(i[key], [key], subject).forEach((v, k) => requireObject(v, [key, k], subject));
-}
-
-/**
- * @internal Picks the baseline: the number asked for; else the one in force on the status date — the active one if it
- * was captured by then, else the highest captured by then; a re-baseline after the status date is ignored. When no
- * baseline was captured by the status date, the original plan (the lowest number) with a warning.
- */
-export function chooseBaseline(input: EarnedValueInput, wanted: number | undefined, statusDate: string, warnings: EvmWarning[] = []): Baseline | undefined {
-  const own = input.baselines.filter((b) => b.projectId === input.project.id);
-  const valid = (n: number, path: string) => { if (!Number.isInteger(n) || n < 0 || n > 10) throw ValidationError.single([path], "baseline numbers are 0–10", "earned value"); };
-  if (wanted !== undefined) {
-    valid(wanted, "baseline");
-    return own.find((b) => b.number === wanted);
-  }
-  const active = input.project.activeBaseline;
-  if (active !== undefined) {
-    valid(active, "baseline");
-    if (!own.some((b) => b.number === active)) return undefined; // the project names a baseline it does not have
-  }
-  const inForce = own.filter((b) => b.capturedAt.slice(0, 10) <= statusDate);
-  const later = own.filter((b) => !inForce.includes(b)).sort((x, y) => x.number - y.number);
-  const chosen = inForce.find((b) => b.number === active) ?? inForce.reduce<Baseline | undefined>((best, b) => (best === undefined || b.number > best.number ? b : best), undefined);
-  const first = later[0];
-  if (chosen === undefined && first !== undefined) {
-    warnings.push({ code: "baseline-captured-after-status-date", message: `no baseline was captured by ${statusDate}: measured against baseline ${first.number} (captured ${first.capturedAt.slice(0, 10)}), the original plan` });
-    return first;
-  }
-  // Say so when a re-baseline after the status date would otherwise have been chosen.
-  const skipped = later.filter((b) => (active === undefined ? b.number > (chosen?.number ?? -1) : b.number === active));
-  if (chosen !== undefined && skipped.length > 0) {
-    warnings.push({ code: "baseline-captured-after-status-date", message: `baseline ${skipped.map((b) => b.number).join(", ")} captured after ${statusDate} ignored: measured against baseline ${chosen.number}, in force on the status date` });
-  }
-  return chosen;
 }
 
 /**

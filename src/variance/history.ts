@@ -1,7 +1,8 @@
 import { ValidationError, isIsoDate, toEpochDay, type Decimal, type IsoDate, type Metric, type Money, checkArguments } from "../core/index.js";
 import type { Baseline } from "../entities/index.js";
 import { earnedValue } from "./earned-value.js";
-import { checkEarnedValueArguments, chooseBaseline } from "./compile.js";
+import { checkEarnedValueArguments } from "./compile.js";
+import { chooseBaseline } from "./baseline-in-force.js";
 import type { EarnedValueInput, EarnedValueOptions } from "./types.js";
 
 /** Performance at one date, measured against the baseline in force on that date. */

@@ -40,7 +40,7 @@ describe("issue 17: truthful on empty data", () => {
     expect(s.derived["missedKeyMilestones"]).toEqual({ reason: "no-baseline", note: "no key milestone has a baseline day", from: [] });
     const notDue = { ...milestone, baselineDate: isoDate("2027-03-01"), actualDate: undefined } as Milestone;
     // A key milestone that exists and is not due yet is real data: none missed.
-    expect(ragStatus({ id: "P", milestones: [notDue] }, { asOf }).derived["missedKeyMilestones"]).toEqual({ value: "0", from: [] });
+    expect(ragStatus({ id: "P", milestones: [notDue] }, { asOf }).derived["missedKeyMilestones"]).toEqual({ value: "0", from: [], note: "each milestone's own baselineDate (no baseline given)" });
   });
 
   it("issue 17: a risk or issue raised after asOf does not make the register non-empty", () => {

@@ -94,7 +94,7 @@ describe("ragStatus", () => {
     );
     const colour = Object.fromEntries(r.dimensions.map((x) => [x.dimension, x.colour]));
     expect(colour).toMatchObject({ schedule: "red", cost: "red", "risks-and-issues": "red" });
-    expect(r.derived["missedKeyMilestones"]).toEqual({ value: "1", from: ["ms-wms-pilot"] });
+    expect(r.derived["missedKeyMilestones"]).toEqual({ value: "1", from: ["ms-wms-pilot"], note: "each milestone's own baselineDate (no baseline given)" });
     expect(r.derived["openCriticalIssues"]).toEqual({ value: "1", from: ["ISS-WMS-002"] });
     expect(r.derived["highRisksPending"]).toEqual({ value: "0", from: [] });
     expect(r.derived["finishSlipDays"]!.value).toBe("62"); // 2027-06-30 → 2027-08-31
