@@ -1,7 +1,6 @@
 import { STANDARD_CALENDAR, decimal, differenceInDays, metric, missing, workingDaysBetween, type Decimal, type IsoDate, type Metric, type WorkingCalendar } from "../core/index.js";
 import type { Baseline, Issue, Milestone, Risk } from "../entities/index.js";
-import { chooseBaseline } from "../variance/baseline-in-force.js";
-import type { EvmWarning } from "../variance/types.js";
+import { chooseBaseline, type BaselineChoiceWarning } from "../entities/baseline-in-force.js";
 import type { RagFigures } from "./rag-figures.js";
 import { issueOpenOn, riskPendingOn } from "./as-of.js";
 import { requireUniqueIds } from "./unique.js";
@@ -76,7 +75,7 @@ export interface RagDerivation {
 function milestoneDates(project: RagProject, asOf: IsoDate, wanted: number | undefined): string | { readonly dateOf: (m: Milestone) => IsoDate | undefined; readonly note: string; readonly baseline?: number } {
   const own = (project.baselines ?? []).filter((b) => b.projectId === project.id);
   if (wanted === undefined && own.length === 0) return { dateOf: (m) => m.baselineDate, note: "each milestone's own baselineDate (no baseline given)" };
-  const warnings: EvmWarning[] = [];
+  const warnings: BaselineChoiceWarning[] = [];
   const b = chooseBaseline({ project, baselines: own }, wanted, asOf, warnings, "RAG status");
   if (b === undefined) return `baseline ${wanted ?? project.activeBaseline} ${wanted === undefined ? "is active but" : "was asked for but"} is not among the baselines of ${project.id}`;
   const dates = new Map(b.milestones.map((x) => [x.milestoneId, x.date] as const));

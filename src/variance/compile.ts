@@ -11,7 +11,7 @@ import { packPackages, views } from "./packed.js";
 import { progressOf, ruleWarnings } from "./earning-rules.js";
 import { checkFxRates, rateOn } from "./fx-table.js";
 import { periodGrid } from "./period-grid.js";
-import { chooseBaseline } from "./baseline-in-force.js";
+import { chooseBaseline } from "../entities/baseline-in-force.js";
 import type { EarnedValueInput, EarnedValueOptions, EvmPolicy, EvmWarning } from "./types.js";
 import type { CompiledPackage, CompiledProject } from "./engine-types.js";
 

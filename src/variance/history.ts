@@ -2,7 +2,7 @@ import { ValidationError, isIsoDate, toEpochDay, type Decimal, type IsoDate, typ
 import type { Baseline } from "../entities/index.js";
 import { earnedValue } from "./earned-value.js";
 import { checkEarnedValueArguments } from "./compile.js";
-import { chooseBaseline } from "./baseline-in-force.js";
+import { chooseBaseline } from "../entities/baseline-in-force.js";
 import type { EarnedValueInput, EarnedValueOptions } from "./types.js";
 
 /** Performance at one date, measured against the baseline in force on that date. */

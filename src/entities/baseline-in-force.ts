@@ -1,6 +1,11 @@
 import { ValidationError } from "../core/index.js";
-import type { Baseline } from "../entities/index.js";
-import type { EvmWarning } from "./types.js";
+import type { Baseline } from "./baseline.js";
+
+/** @internal The warning {@link chooseBaseline} gives when it skips or falls back across the status date. */
+export interface BaselineChoiceWarning {
+  readonly code: "baseline-captured-after-status-date";
+  readonly message: string;
+}
 
 /** @internal What {@link chooseBaseline} reads: the project (its id and active baseline) and the baselines. */
 export interface BaselineChoiceInput {
@@ -22,7 +27,7 @@ export interface BaselineChoiceInput {
  * chooseBaseline({ project, baselines }, undefined, "2027-03-10")?.number; // 1: captured 2027-02-15, in force
  * ```
  */
-export function chooseBaseline(input: BaselineChoiceInput, wanted: number | undefined, statusDate: string, warnings: EvmWarning[] = [], subject = "earned value"): Baseline | undefined {
+export function chooseBaseline(input: BaselineChoiceInput, wanted: number | undefined, statusDate: string, warnings: { push(w: BaselineChoiceWarning): unknown } = [], subject = "earned value"): Baseline | undefined {
   const own = input.baselines.filter((b) => b.projectId === input.project.id);
   const valid = (n: number, path: string) => { if (!Number.isInteger(n) || n < 0 || n > 10) throw ValidationError.single([path], "baseline numbers are 0–10", subject); };
   if (wanted !== undefined) {
