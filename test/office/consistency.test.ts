@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { addDays, decimal, formatMoney, instant, isoDate, isMoney, roundMoney, toDecimalString, type Decimal, type Metric, type Money } from "../../src/core/index.js";
+import { addDays, decimal, formatMoney, instant, isoDate, isMoney, money, roundMoney, toDecimalString, type Decimal, type Metric, type Money } from "../../src/core/index.js";
 import { createMemoryAdapter } from "../../src/index.js";
 import { onBudget, onTimeDelivery, portfolioHealth, serviceAvailability } from "../../src/kpi/index.js";
 import {
@@ -142,7 +143,7 @@ let md: string;
 let summary: string[];
 let pmo: Pmo;
 const cli: Record<string, { code: number; out: string; err: string }> = {};
-let demo: { json: { statusDate: string; selected: string[]; projects: { code: string; rag: string | null; rule: string }[] }; markdown: string };
+let demo: { json: { statusDate: string; selected: string[]; projects: { code: string; rag: string | null; rule: string }[] }; markdown: string; xlsx: ExcelJS.Workbook };
 
 beforeAll(async () => {
   records = sampleOfficeRecords();
@@ -174,7 +175,9 @@ beforeAll(async () => {
   // The demo: its own SQLite file, its default status date (the data's), its report folder.
   const d = await run(["demo", "--db", "demo.sqlite", "--out", "demo-report", "--json"], cwd);
   expect([d.code, d.err]).toEqual([0, ""]);
-  demo = { json: JSON.parse(d.out), markdown: readFileSync(join(cwd, "demo-report", "report.md"), "utf8") };
+  const xlsx = new ExcelJS.Workbook();
+  await xlsx.xlsx.load(readFileSync(join(cwd, "demo-report", "report.xlsx")) as unknown as ArrayBuffer);
+  demo = { json: JSON.parse(d.out), markdown: readFileSync(join(cwd, "demo-report", "report.md"), "utf8"), xlsx };
 }, 4 * HEAVY);
 
 const json = <T>(name: string): T => JSON.parse(cli[name]!.out) as T;
@@ -263,6 +266,21 @@ describe("per project: CPI, SPI, SPI(t), EAC, forecast finish", () => {
       expect(mdFigure(section, "Forecast finish"), code).toBe(row["Forecast finish"]);
       // The schedule section's forecast table names earned schedule's forecast beside the CPM one: the same date.
       expect(mdTable(mdSection(md, `${code} — schedule`), "Finish forecasts (slips in working days; positive = later than the baseline)")[0]!["Earned schedule forecast"], code).toBe(row["Forecast finish"]);
+    }
+  });
+
+  it("the demo's workbook holds the same rounded figures as numbers (its Portfolio sheet)", () => {
+    const ws = demo.xlsx.getWorksheet("Portfolio")!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    const col = (name: string) => header.indexOf(name) + 1;
+    for (const code of CODES) {
+      const row = [...Array(ws.rowCount).keys()].map((i) => ws.getRow(i + 1)).find((r) => r.getCell(1).value === code)!;
+      const shown = mdRow(md, "Project health", "Project", code);
+      expect(["CPI", "SPI", "SPI(t)"].map((c) => decimal(row.getCell(col(c)).value as number).toFixed()), code).toEqual(["CPI", "SPI", "SPI(t)"].map((c) => shown[c]));
+      expect(formatMoney(money(decimal(row.getCell(col("EAC")).value as number), "EUR")), code).toBe(shown["EAC"]);
+      expect(row.getCell(col("EAC")).numFmt, code).toBe('#,##0.00" EUR"');
+      expect((row.getCell(col("Forecast finish")).value as Date).toISOString().slice(0, 10), code).toBe(shown["Forecast finish"]);
+      expect(String(row.getCell(col("Overall")).value).split(" ")[1]!.toLowerCase(), code).toBe(calc.rag[code]!.overall.colour);
     }
   });
 
