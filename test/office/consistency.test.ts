@@ -119,7 +119,7 @@ function calculate(records: ReturnType<typeof sampleOfficeRecords>): Calculated 
     const r = earnedValue({ project: p, workPackages: records["work-package"], baselines: records.baseline, costEntries: records["cost-entry"] }, { statusDate: AS_OF, grid: { kind: "monthly" } });
     evm[p.code] = r;
     const forecast = r.schedule.forecastFinish.spiT.value;
-    const mine = <T extends { projectId?: string }>(xs: readonly T[]) => xs.filter((x) => x.projectId === p.id);
+    const mine = <T extends { readonly projectId?: string | undefined }>(xs: readonly T[]): T[] => xs.filter((x) => x.projectId === p.id);
     rag[p.code] = ragStatus(
       { id: p.id, plannedFinish: p.plannedFinish, ...(forecast !== undefined ? { forecastFinish: forecast } : {}), milestones: mine(records.milestone), risks: mine(records.risk), issues: mine(records.issue) },
       { asOf: AS_OF, figures: { spi: r.figures.spi, cpi: r.figures.cpi, spiT: r.schedule.spiT, eac: r.figures.selectedEac.value, bac: r.figures.bac } },
@@ -341,8 +341,9 @@ describe("per project: RAG colour and the rule behind it", () => {
       expect([cliRow.rag, cliRow.rule], code).toEqual([c.overall.colour, rule]);
       expect(demo.json.projects.find((p) => p.code === code), code).toEqual({ code, rag: c.overall.colour, rule });
       const need = needs.find((n) => n["Item"]!.startsWith(`${code} — `));
-      if (c.overall.colour === "green") expect(need, code).toBeUndefined();
-      else expect(need?.["Why — the rule that put it here"], code).toBe(`**${c.overall.colour[0]!.toUpperCase()}** ${c.overall.colour[0]!.toUpperCase()}${c.overall.colour.slice(1)} — ${rule}`);
+      const colour = c.overall.colour!;
+      if (colour === "green") expect(need, code).toBeUndefined();
+      else expect(need?.["Why — the rule that put it here"], code).toBe(`**${colour[0]!.toUpperCase()}** ${colour[0]!.toUpperCase()}${colour.slice(1)} — ${rule}`);
       // The terminal's "why" line is the same rule.
       const why = cli["evmText"]!.out.split("\n").find((l) => l.trim().startsWith(`why ${code} `));
       if (c.overall.colour === "green") expect(why, code).toBeUndefined();
