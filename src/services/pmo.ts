@@ -108,7 +108,8 @@ export interface Pmo {
   /**
    * Open rollout plans with checklist counts, gates and the blocking items that hold a gate, judged as of
    * `options.asOf` (default: today, the UTC day of the service clock) by the gate's rule, with `options.facts` for
-   * evidence rules — the same judgement as `evaluateGate` and `rolloutReadiness`.
+   * evidence rules — the same judgement as `evaluateGate` and `rolloutReadiness`. `openBlockingItems` counts the whole
+   * plan; `gateBlockers` lists each gate's own (its scope only), the figure `evaluateGate` reports for that gate.
    */
   rollouts(options?: Partial<ReadinessOptions>): Promise<RolloutOverview[]>;
   /** The open requests scored and ranked with a model, as of a date (nothing is written). */

@@ -13,7 +13,7 @@ import type { Requirement } from "../entities/requirement.js";
 import type { RolloutPlan } from "../entities/rollout-plan.js";
 import type { StatusReport } from "../entities/status-report.js";
 import { decodeFacts } from "../rollout/evidence-check.js";
-import { holdsGate, type ReadinessOptions } from "../rollout/gate.js";
+import { holdsGate, itemsInGateScope, type ReadinessOptions } from "../rollout/gate.js";
 import { assessItem } from "../rollout/item-life.js";
 import type { Where } from "../storage/port.js";
 import { createRepositories, type Repositories } from "../storage/repository.js";
@@ -149,11 +149,20 @@ export interface RolloutOverview {
   readonly openBlockingItems: readonly ChecklistItem[];
   /** The plan's gates, with their decisions where taken. */
   readonly gates: readonly Gate[];
+  /**
+   * For each gate (in the order of `gates`), the open blocking items within its scope (`itemsInGateScope`): exactly
+   * the `blockers` `evaluateGate` lists for that gate on `asOf`. `openBlockingItems` counts the whole plan, so a
+   * blocking item outside every gate's scope (a hypercare item with no hypercare gate) is there and in no gate's list:
+   * the sample's CRM plan has 19 open blocking items while its go/no-go gate is held by 17.
+   */
+  readonly gateBlockers: readonly { readonly gateId: string; readonly items: readonly ChecklistItem[] }[];
 }
 
 /**
  * @internal Rollout plans that are not completed or cancelled, with their checklist state judged as of
  * `options.asOf` (with `options.facts` for evidence rules) — the same judgement `evaluateGate` makes.
+ *
+ * @throws {ValidationError} when a gate's scope names an unknown item or another plan's item (as `evaluateGate` does).
  */
 export async function rolloutOverviews(ctx: PmoContext, options: ReadinessOptions): Promise<{ overview: RolloutOverview; items: ChecklistItem[] }[]> {
   checkArguments("rollouts", { options: [options, "object"] });
@@ -167,12 +176,17 @@ export async function rolloutOverviews(ctx: PmoContext, options: ReadinessOption
     const items = await collect(r["checklist-item"].all({ where: byPlan }));
     const itemsByStatus: Record<string, number> = {};
     for (const i of items) itemsByStatus[i.status] = (itemsByStatus[i.status] ?? 0) + 1;
+    const openBlockingItems = items.filter((i) => holdsGate(assessItem(i, { asOf: options.asOf, facts })));
+    const gates = await collect(r.gate.all({ where: byPlan }));
+    const open = new Set(openBlockingItems.map((i) => i.id));
     const overview: RolloutOverview = {
       plan,
       asOf: options.asOf,
       itemsByStatus,
-      openBlockingItems: items.filter((i) => holdsGate(assessItem(i, { asOf: options.asOf, facts }))),
-      gates: await collect(r.gate.all({ where: byPlan })),
+      openBlockingItems,
+      gates,
+      // The gate's own scope rule, so each list is the gate's `blockers` (not a count of the whole plan).
+      gateBlockers: gates.map((g) => ({ gateId: g.id, items: itemsInGateScope(g, items).filter((i) => open.has(i.id)) })),
     };
     out.push({ overview, items });
   }

@@ -147,6 +147,8 @@ describe("overview vs evaluateGate (property)", () => {
           const some = judged!.gateEvaluations.find((g) => g.gateId === "g-some")!;
           const inScope = new Set(some.scope.map((a) => a.id));
           expect(ids(some.blockers)).toEqual(ids(overview!.openBlockingItems.filter((i) => inScope.has(i.id))));
+          // The overview's per-gate lists are each gate's blockers, gate by gate.
+          expect(overview!.gateBlockers.map((g) => [g.gateId, ids(g.items)])).toEqual(judged!.gateEvaluations.map((e) => [e.gateId, ids(e.blockers)]));
         },
       ),
       { seed: 20261206, numRuns: 60 },
