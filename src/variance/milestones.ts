@@ -1,5 +1,6 @@
 import { STANDARD_CALENDAR, ValidationError, isIsoDate, workingDaysBetween, type IsoDate, type WorkingCalendar, checkArguments } from "../core/index.js";
 import type { Baseline, Milestone } from "../entities/index.js";
+import { chooseBaseline } from "../entities/baseline-in-force.js";
 
 /** One line of a milestone's slip ledger: its date in one baseline. */
 export interface MilestoneLedgerEntry {
@@ -48,27 +49,34 @@ export interface MilestoneSlip {
  * is judged on its forecast and reported without an actual date), and baselines captured after it are left out
  * of the ledger and of the baseline date.
  *
- * The baseline date is the one in `options.baseline` when it is given — the number `earnedValue` measures against
- * (pass the project's `activeBaseline`, as earnedValue defaults to it), so both tables read one baseline; a milestone
- * that baseline does not hold, or a baseline captured after the status date, gives `no-baseline`. Without it: the
- * milestone's own `baselineDate`, else the latest baseline captured by the status date.
+ * Which baseline date:
+ * - `options.activeBaseline` (pass the project's `activeBaseline`): the baseline in force on the status date by the one
+ *   rule `earnedValue` and `ragStatus` use — the active baseline once captured, before that the highest captured by
+ *   the status date (none captured yet: the original plan). So the slip table, the RAG milestone count and earned
+ *   value read the same baseline on every date. A project without that baseline gives `no-baseline`.
+ * - `options.baseline`: that baseline number, exactly; a milestone it does not hold, or a baseline captured after the
+ *   status date, gives `no-baseline`. It wins over `activeBaseline`.
+ * - Neither: the milestone's own `baselineDate`, else the latest baseline captured by the status date.
  *
- * @throws {ValidationError} when the status date is missing, or `baseline` is not a whole number 0–10.
+ * @throws {ValidationError} when the status date is missing, or `baseline` or `activeBaseline` is not a whole number
+ *   0–10.
  * @example
  * ```ts
- * const slips = milestoneSlips(milestones, baselines, { statusDate: "2026-11-20", calendar, baseline: project.activeBaseline });
+ * const slips = milestoneSlips(milestones, baselines, { statusDate: "2026-11-20", calendar, activeBaseline: project.activeBaseline });
  * slips.filter((m) => m.key && m.status === "overdue");
  * ```
  */
 export function milestoneSlips(
   milestones: readonly Milestone[],
   baselines: readonly Baseline[],
-  options: { readonly statusDate: IsoDate | string; readonly calendar?: WorkingCalendar; readonly baseline?: number | undefined },
+  options: { readonly statusDate: IsoDate | string; readonly calendar?: WorkingCalendar; readonly baseline?: number | undefined; readonly activeBaseline?: number | undefined },
 ): readonly MilestoneSlip[] {
   checkArguments("milestoneSlips", { milestones: [milestones, "object[]"], baselines: [baselines, "object[]"], options: [options, "object"] });
   if (!isIsoDate(options.statusDate)) throw ValidationError.single(["statusDate"], "a status date (YYYY-MM-DD) is required", "milestone slips");
-  const wanted = options.baseline;
-  if (wanted !== undefined && (!Number.isInteger(wanted) || wanted < 0 || wanted > 10)) throw ValidationError.single(["baseline"], "baseline numbers are 0–10", "milestone slips");
+  const { baseline: wanted, activeBaseline: active } = options;
+  for (const [key, n] of [["baseline", wanted], ["activeBaseline", active]] as const) {
+    if (n !== undefined && (!Number.isInteger(n) || n < 0 || n > 10)) throw ValidationError.single([key], "baseline numbers are 0–10", "milestone slips");
+  }
   const cal = options.calendar ?? STANDARD_CALENDAR;
   const asOf = options.statusDate as IsoDate;
   const wd = (a: IsoDate, b: IsoDate) => workingDaysBetween(cal, a, b);
@@ -88,7 +96,9 @@ export function milestoneSlips(
     const original = ledger[0]?.date;
     const baselineDate = wanted !== undefined
       ? ledger.find((e) => e.baseline === wanted)?.date
-      : replannedLater ? ledger[ledger.length - 1]?.date : (m.baselineDate ?? ledger[ledger.length - 1]?.date);
+      : active !== undefined
+        ? chooseBaseline({ project: { id: m.projectId, activeBaseline: active }, baselines }, undefined, asOf, [], "milestone slips")?.milestones.find((x) => x.milestoneId === m.id)?.date
+        : replannedLater ? ledger[ledger.length - 1]?.date : (m.baselineDate ?? ledger[ledger.length - 1]?.date);
     const outcome = actualDate ?? m.forecastDate;
     const slip = baselineDate && outcome ? wd(baselineDate, outcome) : undefined;
     let status: MilestoneSlip["status"];

@@ -133,6 +133,27 @@ describe("milestoneSlips: the baseline earnedValue measures against", () => {
   it("refuses a baseline number that is not 0–10, at its path", () => {
     for (const bad of [1.5, -1, 11]) {
       expect(() => milestoneSlips([live()], [m0, m1], { statusDate: "2027-01-22", baseline: bad })).toThrow(/baseline numbers are 0–10/);
+      expect(() => milestoneSlips([live()], [m0, m1], { statusDate: "2027-01-22", activeBaseline: bad })).toThrow(/activeBaseline: baseline numbers are 0–10/);
     }
+  });
+
+  it("activeBaseline: the baseline in force on the status date, the one earnedValue measures against on that date", () => {
+    const active = (activeBaseline: number, statusDate: string) => {
+      const [s] = milestoneSlips([live()], [m0, m1], { statusDate, activeBaseline });
+      const ev = earnedValue({ ...project([A], costs), project: { id: "PRJ-T", name: "Test", activeBaseline }, baselines: [m0, m1] }, { statusDate });
+      return [ev.baseline, s!.baselineDate, s!.slip, s!.status];
+    };
+    // Active baseline 1 is captured 01-18. On 01-15 baseline 0 is in force (02-01): forecast 02-19 is 14 working days
+    // late. Passing `baseline: 1` instead (what the office did) gave no-baseline on that date.
+    expect(active(1, "2027-01-15")).toEqual([0, "2027-02-01", 14, "forecast-late"]);
+    expect(slip(live(), 1, "2027-01-15")).toEqual([undefined, undefined, "no-baseline"]);
+    // From 01-18 on it is baseline 1 (02-15): 02-16..02-19 = 4 working days late.
+    expect(active(1, "2027-01-22")).toEqual([1, "2027-02-15", 4, "forecast-late"]);
+    // An active baseline 0 stays in force after the re-baseline: 14 days against 02-01.
+    expect(active(0, "2027-01-22")).toEqual([0, "2027-02-01", 14, "forecast-late"]);
+    // A project naming a baseline it does not have: no figure, as earnedValue says no-baseline.
+    expect(active(3, "2027-01-22")).toEqual([undefined, undefined, undefined, "no-baseline"]);
+    // The milestone's own (stale) baselineDate does not win over the baseline in force.
+    expect(milestoneSlips([live({ baselineDate: "2027-02-15" })], [m0, m1], { statusDate: "2027-01-22", activeBaseline: 0 })[0]!.baselineDate).toBe("2027-02-01");
   });
 });
