@@ -9,6 +9,7 @@ import {
   type Instant,
   type Metric,
   type ValidationIssue, checkArguments, compareCodePoints } from "../core/index.js";
+import { duplicateIdIssues } from "../core/unique-ids.js";
 import type { ServiceOutage } from "../entities/index.js";
 
 /** Agreed service hours: weekdays and a daily window in UTC (`"08:00"`–`"18:00"`; `"00:00"`–`"24:00"` is all day). */
@@ -181,6 +182,9 @@ export function serviceAvailability(outages: readonly ServiceOutage[], options: 
     if (e === undefined) issues.push({ path: ["serviceHours", "end"], message: "expected HH:MM", code: "custom" });
     if (s !== undefined && e !== undefined && e <= s) issues.push({ path: ["serviceHours", "end"], message: "service hours end before they start", code: "custom" });
   }
+  // An outage listed twice (an export repeated after an edit) would be two failures and its downtime counted twice
+  // where the copies differ; refused across all services, so the input does not change meaning with the service.
+  issues.push(...duplicateIdIssues(outages));
   outages.forEach((o, i) => {
     // Outages are compared as epoch milliseconds: a time Date.parse reads as local time or as NaN would be silently wrong.
     if (o?.service !== options.service) return;
@@ -212,11 +216,12 @@ export function serviceAvailability(outages: readonly ServiceOutage[], options: 
   const astMs = agreed.reduce((s, [a, b]) => s + (b - a), 0);
   const ast = decimal(astMs).div(60_000);
   const down = decimal(downMs).div(60_000);
-  const up = ast.minus(down);
   const failures = intervals.length;
-  const perFailure = (x: Decimal): Metric<Decimal> => (failures === 0 ? missing("no-failures") : metric(x.div(failures)));
-  const mtbf = perFailure(up);
-  const mtrs = perFailure(down);
+  // Each figure is one division of whole milliseconds, rounded once: minutes of a time in seconds (1/60 min) are not
+  // a finite decimal, so working from rounded minutes put the last digit off (MTBSI 59.999…9 instead of 60).
+  const perFailure = (ms: number): Metric<Decimal> => (failures === 0 ? missing("no-failures") : metric(decimal(ms).div(decimal(failures).times(60_000))));
+  const mtbf = perFailure(astMs - downMs);
+  const mtrs = perFailure(downMs);
   return {
     service: options.service,
     agreedMinutes: ast,
@@ -225,10 +230,11 @@ export function serviceAvailability(outages: readonly ServiceOutage[], options: 
     outageIds: ids,
     downtimeIntervals: intervals.map((i) => ({ start: i.start, end: i.end, outageIds: i.outageIds, downtimeMinutes: decimal(i.ms).div(60_000) })),
     outages: perOutage,
-    availabilityPercent: ast.isZero() ? missing("no-agreed-service-time") : metric(up.times(100).div(ast)),
+    availabilityPercent: astMs === 0 ? missing("no-agreed-service-time") : metric(decimal(astMs - downMs).times(100).div(astMs)),
     mtbfMinutes: mtbf,
     mtrsMinutes: mtrs,
-    mtbsiMinutes: mtbf.value !== undefined && mtrs.value !== undefined ? metric(mtbf.value.plus(mtrs.value)) : mtbf,
+    // MTBF + MTRS = (AST − downtime + downtime) ÷ failures = AST ÷ failures, computed so (no sum of two rounded figures).
+    mtbsiMinutes: perFailure(astMs),
   };
 }
 
