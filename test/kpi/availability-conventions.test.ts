@@ -69,3 +69,104 @@ describe("serviceAvailability leap years", () => {
     expect(a.availabilityPercent.value?.toFixed(13)).toBe("99.9886156648452");
   });
 });
+
+describe("serviceAvailability as of a moment inside the period", () => {
+  const march = { service: "crm", from: instant("2026-03-01T00:00:00Z"), to: instant("2026-04-01T00:00:00Z") };
+  const asOf = instant("2026-03-10T12:00:00Z");
+  // An outage still open on 10 March at 12:00, which started at 11:00.
+  const open = outage("OUT-OPEN", Date.UTC(2026, 2, 10, 11), undefined);
+
+  it("an outage still open at `asOf` counts up to `asOf`, not to the end of the month (was 31 020 minutes, most of them in the future)", () => {
+    // Was: asOf was not an option, so the open outage ran to 1 April: 21 × 1 440 + 13 × 60 = 31 020 minutes.
+    // By hand: measured 1 March 00:00 → 10 March 12:00 = 9.5 days = 13 680 minutes; down 11:00 → 12:00 = 60 minutes;
+    // availability (13 680 − 60) ÷ 13 680 × 100 = 99.5614035087719… (LibreOffice Calc =(13680-60)/13680*100 →
+    // 99.5614035087719).
+    const a = serviceAvailability([open], { ...march, asOf });
+    expect(a.agreedMinutes.toString()).toBe("13680");
+    expect(a.downtimeMinutes.toString()).toBe("60");
+    expect(a.availabilityPercent.value?.toFixed(13)).toBe("99.5614035087719");
+    expect(a.partial).toBe(true);
+    expect(a.measuredTo).toBe("2026-03-10T12:00:00.000Z");
+    expect(a.ongoing).toEqual(["OUT-OPEN"]);
+  });
+
+  it("an outage recorded later (ended after `asOf`, or started after it) is seen as it was at `asOf`", () => {
+    // Ended 14:00, after asOf: at 12:00 it was still running (60 minutes, ongoing). One starting 13:00 did not exist yet.
+    const ended = outage("OUT-E", Date.UTC(2026, 2, 10, 11), Date.UTC(2026, 2, 10, 14));
+    const later = outage("OUT-L", Date.UTC(2026, 2, 10, 13), Date.UTC(2026, 2, 10, 15));
+    const a = serviceAvailability([ended, later], { ...march, asOf });
+    expect(a.downtimeMinutes.toString()).toBe("60");
+    expect(a.outageIds).toEqual(["OUT-E"]);
+    expect(a.ongoing).toEqual(["OUT-E"]);
+    expect(a.failures).toBe(1);
+  });
+
+  it("`asOf` at or after the period end measures the whole period (not partial); an open outage is ongoing at the end", () => {
+    const a = serviceAvailability([open], { ...march, asOf: instant("2026-04-15T00:00:00Z") });
+    expect(a.partial).toBe(false);
+    expect(a.measuredTo).toBe("2026-04-01T00:00:00.000Z");
+    expect(a.agreedMinutes.toString()).toBe(String(31 * 1440));
+    expect(a.ongoing).toEqual(["OUT-OPEN"]);
+    // Without asOf the period end is the measured end, as before.
+    const b = serviceAvailability([open], march);
+    expect(b.partial).toBe(false);
+    expect(b.downtimeMinutes.toString()).toBe(a.downtimeMinutes.toString());
+  });
+
+  it("`asOf` at or before the period start, or not an instant, is a ValidationError at [\"asOf\"]", () => {
+    expect(firstIssuePath(() => serviceAvailability([open], { ...march, asOf: instant("2026-03-01T00:00:00Z") }))).toEqual(["asOf"]);
+    expect(firstIssuePath(() => serviceAvailability([open], { ...march, asOf: "2026-03-10" as never }))).toEqual(["asOf"]);
+  });
+});
+
+describe("serviceAvailability: agreed service hours in a time zone (DST days of 23 and 25 hours)", () => {
+  const week = (y: number, m: number, d: number) => ({ from: at(Date.UTC(y, m - 1, d) - 2 * DAY), to: at(Date.UTC(y, m - 1, d) + 2 * DAY) });
+
+  it("Sundays 00:00–24:00 Europe/Berlin: 29 March 2026 has 23 hours, 25 October 2026 has 25", () => {
+    // Europe/Berlin moves from UTC+1 to UTC+2 at 01:00 UTC on Sunday 29 March 2026 and back at 01:00 UTC on Sunday 25
+    // October 2026. The local day 29 March runs 28 March 23:00Z → 29 March 22:00Z = 23 h = 1 380 minutes; 25 October
+    // runs 24 October 22:00Z → 25 October 23:00Z = 25 h = 1 500 minutes. In UTC both days were 1 440 minutes.
+    const hours = { weekdays: [7], start: "00:00", end: "24:00", timeZone: "Europe/Berlin" };
+    expect(serviceAvailability([], { service: "crm", ...week(2026, 3, 29), serviceHours: hours }).agreedMinutes.toString()).toBe("1380");
+    expect(serviceAvailability([], { service: "crm", ...week(2026, 10, 25), serviceHours: hours }).agreedMinutes.toString()).toBe("1500");
+  });
+
+  it("08:00–18:00 Europe/Berlin is 10 hours every day of a DST week, and an outage is matched in local time", () => {
+    const hours = { weekdays: [1, 2, 3, 4, 5, 6, 7], start: "08:00", end: "18:00", timeZone: "Europe/Berlin" };
+    // 26 March (Thu) → 2 April (Thu) 2026 UTC: 7 whole local days of 10 h (the DST change is on Sunday 29 March) =
+    // 4 200 minutes, plus the edges: the period starts 26 March 00:00Z (01:00 local, before 08:00) and ends 2 April
+    // 00:00Z (02:00 local): nothing more.
+    const p = { service: "crm", from: instant("2026-03-26T00:00:00Z"), to: instant("2026-04-02T00:00:00Z"), serviceHours: hours };
+    // Monday 30 March 07:30Z–08:30Z is 09:30–10:30 in Berlin (UTC+2): all 60 minutes are in service hours. With the
+    // hours read in UTC (the old only reading) just 08:00Z–08:30Z, 30 minutes, counted.
+    const a = serviceAvailability([outage("OUT-1", Date.UTC(2026, 2, 30, 7, 30), Date.UTC(2026, 2, 30, 8, 30))], p);
+    expect(a.agreedMinutes.toString()).toBe("4200");
+    expect(a.downtimeMinutes.toString()).toBe("60");
+  });
+
+  it("an unknown time zone is a ValidationError at [\"serviceHours\", \"timeZone\"]", () => {
+    const hours = { weekdays: [1], start: "08:00", end: "18:00", timeZone: "Europe/Atlantis" };
+    expect(firstIssuePath(() => serviceAvailability([], { service: "crm", from: at(T0), to: at(T0 + DAY), serviceHours: hours }))).toEqual(["serviceHours", "timeZone"]);
+  });
+
+  it("service hours in UTC are the same with and without timeZone \"UTC\" (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -400, max: 400 }), fc.integer({ min: 1, max: 20 }), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 1, max: 24 }), (d, len, s, e) => {
+        fc.pre(e > s);
+        const hh = (h: number) => `${String(h).padStart(2, "0")}:00`;
+        const base = { service: "crm", from: at(T0 + d * DAY + 5 * HOUR), to: at(T0 + (d + len) * DAY) };
+        const hours = { weekdays: [1, 3, 5, 6], start: hh(s), end: hh(e) };
+        const outs = [outage("A", T0 + d * DAY + 9 * HOUR, T0 + d * DAY + 30 * HOUR)];
+        const x = serviceAvailability(outs, { ...base, serviceHours: hours });
+        const y = serviceAvailability(outs, { ...base, serviceHours: { ...hours, timeZone: "UTC" } });
+        expect(y.agreedMinutes.toString()).toBe(x.agreedMinutes.toString());
+        expect(y.downtimeMinutes.toString()).toBe(x.downtimeMinutes.toString());
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
+// Silence an unused import warning when the validation helpers change.
+void validationErrorOf;
+void MIN;
