@@ -34,7 +34,9 @@ export interface ClosedProject {
 
 /**
  * On-time delivery %: projects closed in the period whose actual finish ≤ baseline finish + tolerance, ÷ projects
- * closed in the period. Projects without both dates are left out of both counts and listed in `unmeasured`.
+ * closed in the period. Projects without both dates are left out of both counts and listed in `unmeasured`. With no
+ * project closed in the period the percentage is missing with `no-data`; with projects closed but none measurable,
+ * `no-baseline` (its detail names them).
  *
  * @throws {ValidationError} for a bad period, tolerance, or a `closedOn`, `baselineFinish` or `actualFinish` that is not a
  *   calendar date `YYYY-MM-DD` (`[2, "actualFinish"]`), or a project id given twice (`[2, "id"]`).
@@ -60,12 +62,13 @@ export function onTimeDelivery(
     if (p.baselineFinish === undefined || p.actualFinish === undefined) unmeasured.push(p.id);
     else (p.actualFinish <= addDays(p.baselineFinish, tol) ? met : notMet).push(p.id);
   }
-  return { ...kpiRatio(met, notMet), unmeasured };
+  return { ...kpiRatio(met, notMet, ...emptyReason(unmeasured, "a baseline finish and an actual finish")), unmeasured };
 }
 
 /**
  * On-budget %: projects closed in the period whose actual cost ≤ budget × (1 + tolerance), ÷ projects closed in the
- * period. Projects without both figures are listed in `unmeasured`.
+ * period. Projects without both figures are listed in `unmeasured`. Nothing closed: `no-data`; closed but none with
+ * both figures: `no-baseline` (its detail names them).
  *
  * @throws {ValidationError} for a bad period, a tolerance that is negative or not a decimal (`["tolerance"]`) or a project id given twice; {@link CurrencyMismatchError} when a project's
  *   cost and budget differ in currency.
@@ -96,7 +99,15 @@ export function onBudget(
     if (p.budget === undefined || p.actualCost === undefined) unmeasured.push(p.id);
     else (compareMoney(p.actualCost, multiplyMoney(p.budget, tol.plus(1))) <= 0 ? met : notMet).push(p.id);
   }
-  return { ...kpiRatio(met, notMet), unmeasured };
+  return { ...kpiRatio(met, notMet, ...emptyReason(unmeasured, "a budget and an actual cost")), unmeasured };
+}
+
+// Why an on-time or on-budget % has no figure: nothing closed in the period (`no-data`), or projects closed but none
+// could be measured against a baseline (`no-baseline`, naming them) — not the same news for a PMO.
+function emptyReason(unmeasured: readonly string[], what: string): [string, string?] {
+  if (unmeasured.length === 0) return ["no-data"];
+  const n = unmeasured.length;
+  return ["no-baseline", `${n} project${n === 1 ? "" : "s"} closed in the period, none with both ${what}: ${unmeasured.join(", ")}`];
 }
 
 /** A monetary benefit: planned and actual amounts realised on a day (or in the period ending that day). */

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { isoDate, money } from "../../src/index.js";
+import { onBudget, onTimeDelivery } from "../../src/kpi/index.js";
+
+// Audit of the delivery KPIs: an empty denominator says why it is empty.
+
+const eur = (a: string) => money(a, "EUR");
+const y2026 = { from: isoDate("2026-01-01"), to: isoDate("2026-12-31") };
+
+describe("on-time and on-budget %: projects closed but none measurable is not 'no data'", () => {
+  // Two projects closed in 2026, neither with a baseline finish nor a budget (started before baselines were kept).
+  const closed = [
+    { id: "PRJ-A", closedOn: isoDate("2026-03-31"), actualFinish: isoDate("2026-03-20"), actualCost: eur("1000.00") },
+    { id: "PRJ-B", closedOn: isoDate("2026-06-30"), actualFinish: isoDate("2026-06-01") },
+  ];
+
+  it("on-time: `no-baseline` naming the projects (was `no-data`, as if nothing had closed)", () => {
+    const r = onTimeDelivery(closed, { period: y2026 });
+    expect(r.percent).toEqual({
+      reason: "no-baseline",
+      detail: "2 projects closed in the period, none with both a baseline finish and an actual finish: PRJ-A, PRJ-B",
+    });
+    expect(r.unmeasured).toEqual(["PRJ-A", "PRJ-B"]);
+    expect(r.denominator).toBe(0);
+  });
+
+  it("on-budget: `no-baseline` naming the projects (was `no-data`)", () => {
+    expect(onBudget(closed, { period: y2026 }).percent).toEqual({
+      reason: "no-baseline",
+      detail: "2 projects closed in the period, none with both a budget and an actual cost: PRJ-A, PRJ-B",
+    });
+  });
+
+  it("nothing closed in the period is still `no-data`; one measurable project gives a figure", () => {
+    expect(onTimeDelivery(closed, { period: { from: isoDate("2025-01-01"), to: isoDate("2025-12-31") } }).percent).toEqual({ reason: "no-data" });
+    expect(onBudget([], { period: y2026 }).percent).toEqual({ reason: "no-data" });
+    const one = [...closed, { id: "PRJ-C", closedOn: isoDate("2026-09-30"), baselineFinish: isoDate("2026-09-01"), actualFinish: isoDate("2026-09-02") }];
+    // By hand: PRJ-C finished a day after its baseline: 0 on time of 1 measured → 0 %.
+    expect(onTimeDelivery(one, { period: y2026 }).percent.value?.toString()).toBe("0");
+  });
+});
