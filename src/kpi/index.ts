@@ -2,7 +2,7 @@
  * kpi: the KPIs a PMO and IT are measured by, each with its exact definition, a period filter and `Metric` results
  * (never a division by zero): delivery (on time, on budget, benefits realisation), portfolio (health, SV%, CV%),
  * resource utilisation, service availability and reliability (MTBF, MTRS, MTBSI), SLO error budget and burn rate,
- * change failure rate, SLA breach % and CSAT; named periods (month, quarter, fiscal year, to date) and their instants.
+ * change failure rate, SLA breach %, CSAT, incident MTTA and MTTR; named periods (month, quarter, fiscal year, to date) and their instants.
  *
  * @module
  */
@@ -13,3 +13,4 @@ export * from "./portfolio.js";
 export * from "./availability.js";
 export * from "./slo.js";
 export * from "./service-management.js";
+export * from "./incident-times.js";
