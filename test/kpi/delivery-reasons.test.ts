@@ -18,7 +18,7 @@ describe("on-time and on-budget %: projects closed but none measurable is not 'n
     const r = onTimeDelivery(closed, { period: y2026 });
     expect(r.percent).toEqual({
       reason: "no-baseline",
-      detail: "2 projects closed in the period, none with both a baseline finish and an actual finish: PRJ-A, PRJ-B",
+      detail: "2 projects closed in the period, none measurable: PRJ-A has no baseline finish; PRJ-B has no baseline finish",
     });
     expect(r.unmeasured).toEqual(["PRJ-A", "PRJ-B"]);
     expect(r.denominator).toBe(0);
@@ -27,7 +27,15 @@ describe("on-time and on-budget %: projects closed but none measurable is not 'n
   it("on-budget: `no-baseline` naming the projects (was `no-data`)", () => {
     expect(onBudget(closed, { period: y2026 }).percent).toEqual({
       reason: "no-baseline",
-      detail: "2 projects closed in the period, none with both a budget and an actual cost: PRJ-A, PRJ-B",
+      detail: "2 projects closed in the period, none measurable: PRJ-A has no budget; PRJ-B has no budget and no actual cost",
+    });
+  });
+
+  it("closed with a baseline but no actual finish is `not-supplied` (what the office CLI's closed projects give)", () => {
+    const noActual = [{ id: "PRJ-D", closedOn: isoDate("2026-05-31"), baselineFinish: isoDate("2026-05-15") }];
+    expect(onTimeDelivery(noActual, { period: y2026 }).percent).toEqual({
+      reason: "not-supplied",
+      detail: "1 project closed in the period, none measurable: PRJ-D has no actual finish",
     });
   });
 
