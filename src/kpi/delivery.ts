@@ -149,7 +149,7 @@ export interface NonMonetaryBenefit {
 
 /** Realisation of one group of benefits. */
 export interface BenefitRealisation<T> {
-  /** Σ actual ÷ Σ planned × 100 (`nothing-planned` when Σ planned is zero). */
+  /** Σ actual ÷ Σ planned × 100 (`nothing-planned` when Σ planned is zero; `no-data` when nothing was measured in the period). */
   readonly percent: Metric<Decimal>;
   /** Σ planned. */
   readonly planned: T;
@@ -205,7 +205,8 @@ export function benefitsRealisation(
     units.set(b.unit, { planned: u.planned.plus(decimal(b.planned)), actual: u.actual.plus(decimal(b.actual)) });
   });
   return {
-    monetary: { percent: pct(actual.amount, planned.amount), planned, actual },
+    // No measurement in the period is no data, not a plan of zero.
+    monetary: { percent: mon.length === 0 ? missing("no-data", "no monetary benefit measured in the period") : pct(actual.amount, planned.amount), planned, actual },
     nonMonetary: Object.fromEntries([...units].map(([unit, u]) => [unit, { percent: pct(u.actual, u.planned), planned: u.planned, actual: u.actual }])),
   };
 }

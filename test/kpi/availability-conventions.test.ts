@@ -170,3 +170,25 @@ describe("serviceAvailability: agreed service hours in a time zone (DST days of 
 // Silence an unused import warning when the validation helpers change.
 void validationErrorOf;
 void MIN;
+
+describe("serviceAvailability: asOf inside the period is the period cut at asOf (property)", () => {
+  it("{ to, asOf } gives the figures of { to: asOf }, outages running past asOf included", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 20 * 24 }), fc.integer({ min: 1, max: 30 })), { maxLength: 6 }),
+        fc.integer({ min: 21 * 24, max: 29 * 24 }),
+        (spans, asOfHours) => {
+          const outs = spans.map(([h, len], k) => outage(`O${k}`, T0 + h * HOUR, T0 + h * HOUR + len * HOUR));
+          const a = serviceAvailability(outs, { service: "crm", from: at(T0), to: at(T0 + 30 * DAY), asOf: at(T0 + asOfHours * HOUR) });
+          const b = serviceAvailability(outs, { service: "crm", from: at(T0), to: at(T0 + asOfHours * HOUR) });
+          expect(a.partial).toBe(true);
+          expect(b.partial).toBe(false);
+          const m = (x: { value?: unknown; reason?: string }) => (x.value === undefined ? `(${x.reason})` : String(x.value));
+          const figures = (r: typeof a) => [String(r.agreedMinutes), String(r.downtimeMinutes), String(r.failures), m(r.availabilityPercent), m(r.mtbfMinutes), m(r.mtrsMinutes), String(r.ongoing)];
+          expect(figures(a)).toEqual(figures(b));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isoDate, money } from "../../src/index.js";
-import { onBudget, onTimeDelivery } from "../../src/kpi/index.js";
+import { benefitsRealisation, onBudget, onTimeDelivery } from "../../src/kpi/index.js";
 
 // Audit of the delivery KPIs: an empty denominator says why it is empty.
 
@@ -45,5 +45,17 @@ describe("on-time and on-budget %: projects closed but none measurable is not 'n
     const one = [...closed, { id: "PRJ-C", closedOn: isoDate("2026-09-30"), baselineFinish: isoDate("2026-09-01"), actualFinish: isoDate("2026-09-02") }];
     // By hand: PRJ-C finished a day after its baseline: 0 on time of 1 measured → 0 %.
     expect(onTimeDelivery(one, { period: y2026 }).percent.value?.toString()).toBe("0");
+  });
+});
+
+describe("benefits realisation: no benefit measured in the period is `no-data`, not `nothing-planned`", () => {
+  it("an empty period says there is no measurement (was `nothing-planned`, as if the plan were zero)", () => {
+    const b = [{ id: "BEN-1", date: isoDate("2027-03-31"), planned: eur("1000.00"), actual: eur("800.00") }];
+    const none = benefitsRealisation({ monetary: b }, { currency: "EUR", period: y2026 });
+    expect(none.monetary.percent).toEqual({ reason: "no-data", detail: "no monetary benefit measured in the period" });
+    // A measured plan of zero is still `nothing-planned`; one of 1 000 with 800 realised is 80 % (by hand).
+    const zero = [{ id: "BEN-0", date: isoDate("2026-06-30"), planned: eur("0.00"), actual: eur("50.00") }];
+    expect(benefitsRealisation({ monetary: zero }, { currency: "EUR", period: y2026 }).monetary.percent).toEqual({ reason: "nothing-planned" });
+    expect(benefitsRealisation({ monetary: b }, { currency: "EUR" }).monetary.percent.value?.toString()).toBe("80");
   });
 });
