@@ -131,6 +131,14 @@ describe("serviceAvailability: agreed service hours in a time zone (DST days of 
     expect(serviceAvailability([], { service: "crm", ...week(2026, 10, 25), serviceHours: hours }).agreedMinutes.toString()).toBe("1500");
   });
 
+  it("Santiago skips midnight: Sunday 7 September 2025 starts at 01:00 local (04:00Z) and has 23 hours", () => {
+    // Chile's clocks went from 6 September 23:59 (UTC−4) straight to 7 September 01:00 (UTC−3) at 04:00Z: local 00:00
+    // does not exist (Node's Intl: 03:00Z is 6 Sept 23:00, 04:00Z is 7 Sept 01:00). The day runs 04:00Z → 8 September
+    // 03:00Z = 23 h = 1 380 minutes.
+    const hours = { weekdays: [7], start: "00:00", end: "24:00", timeZone: "America/Santiago" };
+    expect(serviceAvailability([], { service: "crm", ...week(2025, 9, 7), serviceHours: hours }).agreedMinutes.toString()).toBe("1380");
+  });
+
   it("08:00–18:00 Europe/Berlin is 10 hours every day of a DST week, and an outage is matched in local time", () => {
     const hours = { weekdays: [1, 2, 3, 4, 5, 6, 7], start: "08:00", end: "18:00", timeZone: "Europe/Berlin" };
     // 26 March (Thu) → 2 April (Thu) 2026 UTC: 7 whole local days of 10 h (the DST change is on Sunday 29 March) =
@@ -142,6 +150,19 @@ describe("serviceAvailability: agreed service hours in a time zone (DST days of 
     const a = serviceAvailability([outage("OUT-1", Date.UTC(2026, 2, 30, 7, 30), Date.UTC(2026, 2, 30, 8, 30))], p);
     expect(a.agreedMinutes.toString()).toBe("4200");
     expect(a.downtimeMinutes.toString()).toBe("60");
+  });
+
+  it("all-day, all-week local hours tile time in any zone: AST = the period's length, DST or not (property)", () => {
+    // Zones with DST at 02:00 (Berlin, New York), at midnight (Santiago), by 30 minutes (Lord Howe), and without (Kolkata).
+    const zones = ["Europe/Berlin", "America/New_York", "America/Santiago", "Australia/Lord_Howe", "Asia/Kolkata"];
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.integer({ min: 0, max: 3 * 365 }), fc.integer({ min: 1, max: 60 * 24 }), fc.integer({ min: 0, max: 23 }), (tz, d, hours, h) => {
+        const from = Date.UTC(2025, 0, 1) + d * DAY + h * HOUR;
+        const a = serviceAvailability([], { service: "crm", from: at(from), to: at(from + hours * HOUR), serviceHours: { weekdays: [1, 2, 3, 4, 5, 6, 7], start: "00:00", end: "24:00", timeZone: tz } });
+        expect(a.agreedMinutes.toString()).toBe(String(hours * 60));
+      }),
+      { numRuns: 80 },
+    );
   });
 
   it("an unknown time zone is a ValidationError at [\"serviceHours\", \"timeZone\"]", () => {
