@@ -9,16 +9,27 @@ import {
   type Instant,
   type Metric,
   type ValidationIssue, checkArguments, compareCodePoints } from "../core/index.js";
+import { duplicateIdIssues } from "../core/unique-ids.js";
 import type { ServiceOutage } from "../entities/index.js";
+import { isTimeZone, localToInstant } from "./time-zone.js";
 
-/** Agreed service hours: weekdays and a daily window in UTC (`"08:00"`–`"18:00"`; `"00:00"`–`"24:00"` is all day). */
+/**
+ * Agreed service hours: weekdays and a daily window (`"08:00"`–`"18:00"`; `"00:00"`–`"24:00"` is all day), in UTC
+ * or in local time of `timeZone`.
+ */
 export interface ServiceHours {
-  /** ISO weekdays the service is agreed (1 = Monday … 7 = Sunday). */
+  /** ISO weekdays the service is agreed (1 = Monday … 7 = Sunday), of the local date in `timeZone`. */
   readonly weekdays: readonly number[];
-  /** Daily start, `HH:MM` UTC. */
+  /** Daily start, `HH:MM` local time of `timeZone`. */
   readonly start: string;
-  /** Daily end, `HH:MM` UTC (after the start; `24:00` for midnight). */
+  /** Daily end, `HH:MM` (after the start; `24:00` for the next midnight). */
   readonly end: string;
+  /**
+   * IANA time zone the hours are agreed in (`"Europe/Berlin"`); default `"UTC"`. In a zone with daylight saving time
+   * the window follows local clocks, so `"00:00"`–`"24:00"` is 23 hours on the spring-forward day and 25 on the
+   * fall-back day.
+   */
+  readonly timeZone?: string;
 }
 
 /** Options of {@link serviceAvailability}. */
@@ -29,6 +40,13 @@ export interface AvailabilityOptions {
   readonly from: Instant;
   /** End of the measured period (exclusive). */
   readonly to: Instant;
+  /**
+   * The moment the figures are as of (default: the period end). When it falls inside the period, only the part up to
+   * it is measured (`partial: true`, `measuredTo` = `asOf`): an outage still open counts up to `asOf`, and what was
+   * recorded after it (an outage that started later, the end of one that was still running) is seen as it was then.
+   * Without it, an outage still open counts up to the period end — pass `asOf` for a period that is not over.
+   */
+  readonly asOf?: Instant;
   /** Agreed service hours; default 24 × 7. */
   readonly serviceHours?: ServiceHours;
   /**
@@ -70,6 +88,12 @@ export interface OutageDowntime {
 export interface ServiceAvailability {
   /** The service. */
   readonly service: string;
+  /** End of what was measured: the period end, or `asOf` when it falls inside the period. */
+  readonly measuredTo: Instant;
+  /** True when `asOf` falls inside the period: the figures are for the period to date, not the whole period. */
+  readonly partial: boolean;
+  /** Counted outages still running at `measuredTo` (no end, or an end after it), by start. */
+  readonly ongoing: readonly string[];
   /** Agreed service time (AST), minutes. */
   readonly agreedMinutes: Decimal;
   /** Downtime inside the agreed service time, minutes. */
@@ -107,6 +131,7 @@ type Interval = readonly [number, number];
 
 function agreedIntervals(from: number, to: number, hours: ServiceHours | undefined): Interval[] {
   if (!hours) return [[from, to]];
+  if (hours.timeZone !== undefined && hours.timeZone !== "UTC") return localAgreedIntervals(from, to, hours, hours.timeZone);
   const start = minutesOf(hours.start)! * 60_000;
   const end = minutesOf(hours.end)! * 60_000;
   const days = new Set(hours.weekdays);
@@ -117,6 +142,23 @@ function agreedIntervals(from: number, to: number, hours: ServiceHours | undefin
     if (!days.has(weekday)) continue;
     const a = Math.max(day + start, from);
     const b = Math.min(day + end, to);
+    if (a < b) out.push([a, b]);
+  }
+  return out;
+}
+
+/** Service hours in local time: each local date from the day before `from` to the day after `to`, converted to instants. */
+function localAgreedIntervals(from: number, to: number, hours: ServiceHours, timeZone: string): Interval[] {
+  const start = minutesOf(hours.start)! * 60_000;
+  const end = minutesOf(hours.end)! * 60_000;
+  const days = new Set(hours.weekdays);
+  const out: Interval[] = [];
+  // Local dates written as UTC midnights; a day either side covers any offset (UTC−12 … UTC+14).
+  for (let day = (Math.floor(from / DAY) - 1) * DAY; day < to + DAY; day += DAY) {
+    const weekday = ((((Math.floor(day / DAY) + 3) % 7) + 7) % 7) + 1;
+    if (!days.has(weekday)) continue;
+    const a = Math.max(localToInstant(timeZone, day + start), from);
+    const b = Math.min(localToInstant(timeZone, day + end), to);
     if (a < b) out.push([a, b]);
   }
   return out;
@@ -136,19 +178,29 @@ function overlap(intervals: readonly Interval[], [s, e]: Interval): number {
 
 /**
  * Service availability (ITIL): (agreed service time − downtime) ÷ agreed service time, with MTBF = (AST − downtime) ÷
- * failures, MTRS = downtime ÷ failures and MTBSI = MTBF + MTRS. Downtime is counted only inside the agreed service
- * hours and the period; an outage still running is counted up to the end of the period (one that starts after the
- * period is outside it). Outages that overlap or touch are merged into one downtime interval — each minute counts
- * once, and the merged interval is one failure (the service was not restored in between); the result lists the
- * merged intervals and each outage's own downtime.
+ * failures, MTRS = downtime ÷ failures and MTBSI = MTBF + MTRS (= AST ÷ failures). The convention: measured over the
+ * agreed service time — 24 × 7 by default, or `serviceHours` (in UTC or a named time zone) — with planned outages
+ * taken out of it as agreed maintenance (`planned: "exclude"`, the default; `"count"` counts them as downtime).
+ * Downtime is counted only inside the agreed service time and the period; an outage still running is counted up to
+ * the end of what is measured — the period end, or `asOf` when it falls inside the period (then `partial`) — and is
+ * listed in `ongoing`. Outages that overlap or touch are merged into one downtime interval — each minute counts once,
+ * and the merged interval is one failure (the service was not restored in between); the result lists the merged
+ * intervals and each outage's own downtime. Every figure is one exact division of whole milliseconds.
  *
- * @throws {ValidationError} when the period ends before it starts, the service hours are malformed, `planned` or
- *   `impacts` holds an unknown value, or an outage of the service has a start or end that is not a UTC instant, ends
- *   before it starts, or has an unknown impact or a `planned` that is not a boolean — each with its path.
+ * @throws {ValidationError} when the period ends before it starts (or has no length), `asOf` is not an instant or
+ *   not after the period start, the service hours are malformed or name an unknown time zone, `planned` or `impacts`
+ *   holds an unknown value, an outage id is listed twice (`[3, "id"]`, across all services), or an outage of the
+ *   service has a start or end that is not a UTC instant, ends before it starts, or has an unknown impact or a
+ *   `planned` that is not a boolean — each with its path.
  * @example
  * ```ts
  * const a = serviceAvailability(outages, { service: "erp", from: instant("2026-01-01T00:00:00Z"), to: instant("2027-01-01T00:00:00Z") });
  * a.availabilityPercent; a.mtrsMinutes;
+ * // The year to date, office hours in Berlin:
+ * serviceAvailability(outages, {
+ *   service: "erp", from: instant("2026-01-01T00:00:00Z"), to: instant("2027-01-01T00:00:00Z"), asOf: instant("2026-11-20T12:00:00Z"),
+ *   serviceHours: { weekdays: [1, 2, 3, 4, 5], start: "08:00", end: "18:00", timeZone: "Europe/Berlin" },
+ * }).partial; // true
  * ```
  */
 export function serviceAvailability(outages: readonly ServiceOutage[], options: AvailabilityOptions): ServiceAvailability {
@@ -159,6 +211,12 @@ export function serviceAvailability(outages: readonly ServiceOutage[], options: 
   const from = Date.parse(options.from);
   const to = Date.parse(options.to);
   if (issues.length === 0 && to <= from) issues.push({ path: ["to"], message: `period ends (${options.to}) before it starts (${options.from})`, code: "custom" });
+  if (options.asOf !== undefined) {
+    if (!isInstantInput(options.asOf)) issues.push({ path: ["asOf"], message: "not a UTC instant", code: "custom" });
+    else if (isInstantInput(options.from) && Date.parse(options.asOf) <= from) {
+      issues.push({ path: ["asOf"], message: `as of ${options.asOf}, the period starting ${options.from} has not begun: nothing to measure`, code: "custom" });
+    }
+  }
   // A mistyped option would silently change the figure ("Full" matches no outage; any mode but "exclude" counted).
   if (options.planned !== undefined && options.planned !== "exclude" && options.planned !== "count") {
     issues.push({ path: ["planned"], message: 'expected "exclude" or "count"', code: "custom" });
@@ -180,7 +238,11 @@ export function serviceAvailability(outages: readonly ServiceOutage[], options: 
     if (s === undefined) issues.push({ path: ["serviceHours", "start"], message: "expected HH:MM", code: "custom" });
     if (e === undefined) issues.push({ path: ["serviceHours", "end"], message: "expected HH:MM", code: "custom" });
     if (s !== undefined && e !== undefined && e <= s) issues.push({ path: ["serviceHours", "end"], message: "service hours end before they start", code: "custom" });
+    if (h.timeZone !== undefined && !isTimeZone(h.timeZone)) issues.push({ path: ["serviceHours", "timeZone"], message: "not an IANA time zone (\"Europe/Berlin\")", code: "custom" });
   }
+  // An outage listed twice (an export repeated after an edit) would be two failures and its downtime counted twice
+  // where the copies differ; refused across all services, so the input does not change meaning with the service.
+  issues.push(...duplicateIdIssues(outages));
   outages.forEach((o, i) => {
     // Outages are compared as epoch milliseconds: a time Date.parse reads as local time or as NaN would be silently wrong.
     if (o?.service !== options.service) return;
@@ -200,6 +262,18 @@ export function serviceAvailability(outages: readonly ServiceOutage[], options: 
     if (x.e <= x.s) issues.push({ path: [x.index, "end"], message: "an outage must end after it starts", code: "custom" });
   }
   if (issues.length > 0) throw new ValidationError(issues, "service availability");
+  return measure(mine, options, from, options.asOf === undefined ? to : Math.min(to, Date.parse(options.asOf)), h);
+}
+
+function measure(
+  all: readonly { readonly o: ServiceOutage; readonly s: number; readonly e: number }[],
+  options: AvailabilityOptions,
+  from: number,
+  to: number,
+  h: ServiceHours | undefined,
+): ServiceAvailability {
+  // As of `to`: an outage that started later did not exist yet; one running then (open, or ending later) runs to `to`.
+  const mine = all.filter((x) => x.s < to).map((x) => ({ ...x, e: Math.min(x.e, to), ongoing: x.o.end === undefined || Date.parse(x.o.end) > to }));
 
   const impacts = new Set(options.impacts ?? ["full", "partial", "degraded"]);
   const excludePlanned = (options.planned ?? "exclude") === "exclude";
@@ -212,23 +286,29 @@ export function serviceAvailability(outages: readonly ServiceOutage[], options: 
   const astMs = agreed.reduce((s, [a, b]) => s + (b - a), 0);
   const ast = decimal(astMs).div(60_000);
   const down = decimal(downMs).div(60_000);
-  const up = ast.minus(down);
   const failures = intervals.length;
-  const perFailure = (x: Decimal): Metric<Decimal> => (failures === 0 ? missing("no-failures") : metric(x.div(failures)));
-  const mtbf = perFailure(up);
-  const mtrs = perFailure(down);
+  // Each figure is one division of whole milliseconds, rounded once: minutes of a time in seconds (1/60 min) are not
+  // a finite decimal, so working from rounded minutes put the last digit off (MTBSI 59.999…9 instead of 60).
+  const perFailure = (ms: number): Metric<Decimal> => (failures === 0 ? missing("no-failures") : metric(decimal(ms).div(decimal(failures).times(60_000))));
+  const mtbf = perFailure(astMs - downMs);
+  const mtrs = perFailure(downMs);
+  const counting = new Set(ids);
   return {
     service: options.service,
+    measuredTo: instant(new Date(to)),
+    partial: to < Date.parse(options.to),
+    ongoing: counted.filter((x) => x.ongoing && counting.has(x.o.id)).map((x) => x.o.id),
     agreedMinutes: ast,
     downtimeMinutes: down,
     failures,
     outageIds: ids,
     downtimeIntervals: intervals.map((i) => ({ start: i.start, end: i.end, outageIds: i.outageIds, downtimeMinutes: decimal(i.ms).div(60_000) })),
     outages: perOutage,
-    availabilityPercent: ast.isZero() ? missing("no-agreed-service-time") : metric(up.times(100).div(ast)),
+    availabilityPercent: astMs === 0 ? missing("no-agreed-service-time") : metric(decimal(astMs - downMs).times(100).div(astMs)),
     mtbfMinutes: mtbf,
     mtrsMinutes: mtrs,
-    mtbsiMinutes: mtbf.value !== undefined && mtrs.value !== undefined ? metric(mtbf.value.plus(mtrs.value)) : mtbf,
+    // MTBF + MTRS = (AST − downtime + downtime) ÷ failures = AST ÷ failures, computed so (no sum of two rounded figures).
+    mtbsiMinutes: perFailure(astMs),
   };
 }
 

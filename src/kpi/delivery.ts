@@ -34,7 +34,9 @@ export interface ClosedProject {
 
 /**
  * On-time delivery %: projects closed in the period whose actual finish ≤ baseline finish + tolerance, ÷ projects
- * closed in the period. Projects without both dates are left out of both counts and listed in `unmeasured`.
+ * closed in the period. Projects without both dates are left out of both counts and listed in `unmeasured`. With no
+ * project closed in the period the percentage is missing with `no-data`; with projects closed but none measurable,
+ * `no-baseline` when none has a baseline finish, else `not-supplied` (its detail names what each project lacks).
  *
  * @throws {ValidationError} for a bad period, tolerance, or a `closedOn`, `baselineFinish` or `actualFinish` that is not a
  *   calendar date `YYYY-MM-DD` (`[2, "actualFinish"]`), or a project id given twice (`[2, "id"]`).
@@ -60,12 +62,14 @@ export function onTimeDelivery(
     if (p.baselineFinish === undefined || p.actualFinish === undefined) unmeasured.push(p.id);
     else (p.actualFinish <= addDays(p.baselineFinish, tol) ? met : notMet).push(p.id);
   }
-  return { ...kpiRatio(met, notMet), unmeasured };
+  const lacks = (p: ClosedProject) => [...(p.baselineFinish === undefined ? ["baseline finish"] : []), ...(p.actualFinish === undefined ? ["actual finish"] : [])];
+  return { ...kpiRatio(met, notMet, ...emptyReason(projects, unmeasured, lacks, "baseline finish")), unmeasured };
 }
 
 /**
  * On-budget %: projects closed in the period whose actual cost ≤ budget × (1 + tolerance), ÷ projects closed in the
- * period. Projects without both figures are listed in `unmeasured`.
+ * period. Projects without both figures are listed in `unmeasured`. Nothing closed: `no-data`; closed but none with
+ * both figures: `no-baseline` when none has a budget, else `not-supplied` (its detail names what each lacks).
  *
  * @throws {ValidationError} for a bad period, a tolerance that is negative or not a decimal (`["tolerance"]`) or a project id given twice; {@link CurrencyMismatchError} when a project's
  *   cost and budget differ in currency.
@@ -96,7 +100,25 @@ export function onBudget(
     if (p.budget === undefined || p.actualCost === undefined) unmeasured.push(p.id);
     else (compareMoney(p.actualCost, multiplyMoney(p.budget, tol.plus(1))) <= 0 ? met : notMet).push(p.id);
   }
-  return { ...kpiRatio(met, notMet), unmeasured };
+  const lacks = (p: ClosedProject) => [...(p.budget === undefined ? ["budget"] : []), ...(p.actualCost === undefined ? ["actual cost"] : [])];
+  return { ...kpiRatio(met, notMet, ...emptyReason(projects, unmeasured, lacks, "budget")), unmeasured };
+}
+
+// Why an on-time or on-budget % has no figure: nothing closed in the period (`no-data`), or projects closed but none
+// measurable — `no-baseline` when none has its baseline, else `not-supplied` (an actual is missing) — naming what
+// each lacks. Not the same news for a PMO as "nothing closed".
+function emptyReason(
+  projects: readonly ClosedProject[],
+  unmeasured: readonly string[],
+  lacks: (p: ClosedProject) => string[],
+  baseline: string,
+): [string, string?] {
+  if (unmeasured.length === 0) return ["no-data"];
+  const ids = new Set(unmeasured);
+  const gaps = projects.filter((p) => ids.has(p.id)).map((p) => ({ id: p.id, lacks: lacks(p) }));
+  const n = gaps.length;
+  const reason = gaps.every((g) => g.lacks.includes(baseline)) ? "no-baseline" : "not-supplied";
+  return [reason, `${n} project${n === 1 ? "" : "s"} closed in the period, none measurable: ${gaps.map((g) => `${g.id} has no ${g.lacks.join(" and no ")}`).join("; ")}`];
 }
 
 /** A monetary benefit: planned and actual amounts realised on a day (or in the period ending that day). */
@@ -127,7 +149,7 @@ export interface NonMonetaryBenefit {
 
 /** Realisation of one group of benefits. */
 export interface BenefitRealisation<T> {
-  /** Σ actual ÷ Σ planned × 100 (`nothing-planned` when Σ planned is zero). */
+  /** Σ actual ÷ Σ planned × 100 (`nothing-planned` when Σ planned is zero; `no-data` when nothing was measured in the period). */
   readonly percent: Metric<Decimal>;
   /** Σ planned. */
   readonly planned: T;
@@ -183,7 +205,8 @@ export function benefitsRealisation(
     units.set(b.unit, { planned: u.planned.plus(decimal(b.planned)), actual: u.actual.plus(decimal(b.actual)) });
   });
   return {
-    monetary: { percent: pct(actual.amount, planned.amount), planned, actual },
+    // No measurement in the period is no data, not a plan of zero.
+    monetary: { percent: mon.length === 0 ? missing("no-data", "no monetary benefit measured in the period") : pct(actual.amount, planned.amount), planned, actual },
     nonMonetary: Object.fromEntries([...units].map(([unit, u]) => [unit, { percent: pct(u.actual, u.planned), planned: u.planned, actual: u.actual }])),
   };
 }

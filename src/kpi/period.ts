@@ -59,18 +59,30 @@ export function checkPeriod(period: KpiPeriod | undefined, subject = "KPI period
 }
 
 /**
- * Builds a ratio KPI from the ids that meet the definition and those that do not.
+ * Builds a ratio KPI from the ids that meet the definition and those that do not; with none of either, the percentage
+ * is missing with `reason` (and `detail`, in words, when given).
  *
+ * @throws {ValidationError} when an id is in both lists or twice in one (`["notMet", 0]`): it would count twice. *
  * @example
  * ```ts
  * kpiRatio(["PRJ-A"], ["PRJ-B", "PRJ-C"]).percent; // 33.33…%
  * ```
  */
-export function kpiRatio(met: readonly string[], notMet: readonly string[], reason = "no-data"): KpiRatio {
-  checkArguments("kpiRatio", { met: [met, "array"], notMet: [notMet, "array"], reason: [reason, "string?"] });
+export function kpiRatio(met: readonly string[], notMet: readonly string[], reason = "no-data", detail?: string): KpiRatio {
+  checkArguments("kpiRatio", { met: [met, "array"], notMet: [notMet, "array"], reason: [reason, "string?"], detail: [detail, "string?"] });
+  // An id in both lists, or twice in one, would count twice.
+  const seen = new Set<string>();
+  const issues: ValidationIssue[] = [];
+  for (const [name, ids] of [["met", met], ["notMet", notMet]] as const) {
+    ids.forEach((id, i) => {
+      if (seen.has(id)) issues.push({ path: [name, i], message: `${JSON.stringify(id)} is counted twice`, code: "custom" });
+      seen.add(id);
+    });
+  }
+  if (issues.length > 0) throw new ValidationError(issues, "KPI ratio");
   const denominator = met.length + notMet.length;
   return {
-    percent: denominator === 0 ? missing(reason) : metric(decimal(met.length).times(100).div(denominator)),
+    percent: denominator === 0 ? missing(reason, detail) : metric(decimal(met.length).times(100).div(denominator)),
     numerator: met.length,
     denominator,
     met,

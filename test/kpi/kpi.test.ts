@@ -220,7 +220,8 @@ describe("delivery and portfolio KPIs", () => {
     expect(r.monetary.percent.value!.toFixed()).toBe("95"); // 190,000 ÷ 200,000
     expect(r.nonMonetary["hours saved"]!.percent.value!.toFixed()).toBe("75");
     expect(r.nonMonetary["t CO2e"]!.percent.value!.toFixed()).toBe("110");
-    expect(benefitsRealisation({}, { currency: "EUR" }).monetary.percent).toEqual({ reason: "nothing-planned" });
+    // No benefit at all is no data (it read `nothing-planned` before the KPI audit, as if the plan were zero).
+    expect(benefitsRealisation({}, { currency: "EUR" }).monetary.percent).toEqual({ reason: "no-data", detail: "no monetary benefit measured in the period" });
   });
 
   it("portfolio health: 1 − |red ∪ overdue ∪ critical issue| ÷ active", () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isoDate, money } from "../../src/index.js";
-import { changeFailureRate, onBudget, onTimeDelivery, portfolioHealth, slaBreachRate } from "../../src/kpi/index.js";
+import { changeFailureRate, kpiRatio, onBudget, onTimeDelivery, portfolioHealth, slaBreachRate } from "../../src/kpi/index.js";
 import { firstIssuePath, validationErrorOf } from "../support/errors.js";
 
 // Audit of the ratio KPIs (x ÷ records in the period). A record listed twice was counted twice, and a flag given as
@@ -77,5 +77,14 @@ describe("ratio KPIs do not depend on input order (property)", () => {
       }),
       { seed: 21, numRuns: 200 },
     );
+  });
+});
+
+describe("kpiRatio refuses an id in both lists or twice in one (it would count twice)", () => {
+  it("[\"A\"] met and [\"A\", \"B\"] not met read 1 of 3 = 33.33 %; now a ValidationError at [\"notMet\", 0]", () => {
+    expect(firstIssuePath(() => kpiRatio(["A"], ["A", "B"]))).toEqual(["notMet", 0]);
+    expect(firstIssuePath(() => kpiRatio(["A", "A"], []))).toEqual(["met", 1]);
+    // By hand: 1 of 2 = 50 %.
+    expect(kpiRatio(["A"], ["B"]).percent.value?.toString()).toBe("50");
   });
 });

@@ -1,0 +1,99 @@
+import { checkArguments, decimal, isInstantInput, metric, missing, ValidationError, type Decimal, type Instant, type IsoDate, type Metric, type ValidationIssue } from "../core/index.js";
+import { duplicateIdIssues } from "../core/unique-ids.js";
+import { checkPeriod, inPeriod, type KpiPeriod } from "./period.js";
+
+/** An incident as the response-time KPIs read it (times are UTC instants). */
+export interface IncidentTimes {
+  /** Incident id. */
+  readonly id: string;
+  /** When it was opened (reported). */
+  readonly openedAt: Instant;
+  /** When someone first acknowledged it, if yet. */
+  readonly acknowledgedAt?: Instant;
+  /** When service was restored and the incident resolved, if yet. */
+  readonly resolvedAt?: Instant;
+}
+
+/** Mean times of incidents, each with the incidents it is the mean over. */
+export interface IncidentResponseTimes {
+  /** Mean time to acknowledge: mean of (acknowledged − opened), minutes, over `acknowledged`. */
+  readonly mttaMinutes: Metric<Decimal>;
+  /** Mean time to resolve: mean of (resolved − opened), minutes, over `resolved`. */
+  readonly mttrMinutes: Metric<Decimal>;
+  /** Incidents the MTTA is the mean over. */
+  readonly acknowledged: readonly string[];
+  /** Incidents the MTTR is the mean over. */
+  readonly resolved: readonly string[];
+  /**
+   * Incidents of the period not resolved by `asOf` (opened in the period, or before it and still open): left out of
+   * the MTTR — a long-open incident would pull it up once resolved.
+   */
+  readonly unresolved: readonly string[];
+}
+
+/**
+ * Mean time to acknowledge (MTTA) and to resolve (MTTR) of incidents, in minutes, exact. What the mean is over is
+ * the `basis`: `"resolved"` (default, as service desks report it) — the MTTR over incidents *resolved* in the period
+ * and the MTTA over incidents *acknowledged* in it; `"opened"` — both over incidents *opened* in the period that were
+ * acknowledged / resolved by `asOf` (a cohort view: recent periods look faster until their slow incidents close).
+ * The period filter reads the UTC day of the instant. What happened after `asOf` has not happened: an incident
+ * resolved later is unresolved, one opened later is left out. Incidents not resolved by `asOf` are listed in
+ * `unresolved`, never counted as 0 minutes. With nothing to average the figure is missing with `no-incidents` and a
+ * detail saying how many are still open. For the outage-based MTRS (downtime ÷ failures) see `serviceAvailability`.
+ *
+ * @throws {ValidationError} for a bad period, an `asOf` or incident time that is not a UTC instant, an incident
+ *   acknowledged or resolved before it was opened, `basis` not "resolved" or "opened", or an id given twice or not a
+ *   string — each at its path (`[2, "resolvedAt"]`).
+ * @example
+ * ```ts
+ * const t = incidentResponseTimes(incidents, { asOf: instant("2026-11-30T23:59:59Z"), period: { from: isoDate("2026-11-01"), to: isoDate("2026-11-30") } });
+ * t.mttrMinutes; t.unresolved;
+ * ```
+ */
+export function incidentResponseTimes(
+  incidents: readonly IncidentTimes[],
+  options: { readonly asOf: Instant; readonly period?: KpiPeriod; readonly basis?: "resolved" | "opened" },
+): IncidentResponseTimes {
+  checkArguments("incidentResponseTimes", { incidents: [incidents, "object[]"], options: [options, "object"] });
+  checkPeriod(options.period, "incident response times");
+  const issues: ValidationIssue[] = [];
+  if (!isInstantInput(options.asOf)) issues.push({ path: ["asOf"], message: "not a UTC instant", code: "custom" });
+  const basis = options.basis ?? "resolved";
+  if (basis !== "resolved" && basis !== "opened") issues.push({ path: ["basis"], message: 'expected "resolved" or "opened"', code: "custom" });
+  issues.push(...duplicateIdIssues(incidents));
+  incidents.forEach((x, i) => {
+    if (typeof x.id !== "string") issues.push({ path: [i, "id"], message: "an id is a string", code: "custom" });
+    if (!isInstantInput(x.openedAt)) return void issues.push({ path: [i, "openedAt"], message: "not a UTC instant", code: "custom" });
+    for (const f of ["acknowledgedAt", "resolvedAt"] as const) {
+      const v = x[f];
+      if (v === undefined) continue;
+      if (!isInstantInput(v)) issues.push({ path: [i, f], message: "not a UTC instant", code: "custom" });
+      else if (Date.parse(v) < Date.parse(x.openedAt)) issues.push({ path: [i, f], message: `before the incident was opened (${x.openedAt})`, code: "custom" });
+    }
+  });
+  if (issues.length > 0) throw new ValidationError(issues, "incident response times");
+
+  const asOf = Date.parse(options.asOf);
+  const day = (t: string) => t.slice(0, 10) as IsoDate;
+  const by = (t: string | undefined) => (t !== undefined && Date.parse(t) <= asOf ? t : undefined);
+  const known = incidents.filter((x) => Date.parse(x.openedAt) <= asOf).map((x) => ({ x, ack: by(x.acknowledgedAt), res: by(x.resolvedAt) }));
+  const inP = (t: string) => inPeriod(day(t), options.period);
+  const mttrSet = basis === "resolved" ? known.filter((k) => k.res !== undefined && inP(k.res)) : known.filter((k) => inP(k.x.openedAt) && k.res !== undefined);
+  const mttaSet = basis === "resolved" ? known.filter((k) => k.ack !== undefined && inP(k.ack)) : known.filter((k) => inP(k.x.openedAt) && k.ack !== undefined);
+  // Still open at asOf: opened in the period, or opened before it and open through it (its day is before the period end).
+  const unresolved = known.filter((k) => k.res === undefined && (inP(k.x.openedAt) || options.period?.from === undefined || day(k.x.openedAt) < options.period.from));
+  const open = unresolved.length;
+  const mean = (set: typeof known, at: (k: (typeof known)[number]) => string): Metric<Decimal> =>
+    set.length === 0
+      ? missing("no-incidents", `no incident ${basis === "resolved" ? "" : "opened in the period and "}${at === ackAt ? "acknowledged" : "resolved"}${basis === "resolved" ? " in the period" : ` by ${options.asOf}`}; ${open} still open`)
+      : metric(decimal(set.reduce((s, k) => s + (Date.parse(at(k)) - Date.parse(k.x.openedAt)), 0)).div(decimal(set.length).times(60_000)));
+  const ackAt = (k: (typeof known)[number]) => k.ack!;
+  const resAt = (k: (typeof known)[number]) => k.res!;
+  return {
+    mttaMinutes: mean(mttaSet, ackAt),
+    mttrMinutes: mean(mttrSet, resAt),
+    acknowledged: mttaSet.map((k) => k.x.id),
+    resolved: mttrSet.map((k) => k.x.id),
+    unresolved: unresolved.map((k) => k.x.id),
+  };
+}
