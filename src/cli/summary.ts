@@ -1,6 +1,6 @@
 import { formatMoney, roundMoney, type Decimal, type Metric } from "../core/index.js";
-import { fixed, overallRule, percent, type PeopleNames } from "../reports/index.js";
-import type { IntakeSelection, OfficeAnalysis, ProjectAnalysis } from "./office.js";
+import { fixed, gateOutcomeText, overallRule, percent, type PeopleNames } from "../reports/index.js";
+import type { IntakeSelection, OfficeAnalysis, ProjectAnalysis, RolloutAnalysis } from "./office.js";
 
 /**
  * A percentage for the terminal: `n` places (more where rounding would read 100 % short of it, or 0 % above it, as
@@ -38,8 +38,9 @@ export function officeSummary(o: OfficeAnalysis): string[] {
   const fr = t.levels.find((l) => l.type === "functional");
   lines.push(`TRACE      ${o.trace.matrix.rows.length} requirements; functional coverage ${fr ? percentText(fr.shallowPercent) : "n/a (no functional requirements)"}; suspect links ${t.suspects.length}; acknowledgement gaps ${t.acknowledgements.filter((a) => a.pending.length > 0).length}`);
   for (const r of o.rollouts) {
-    lines.push(`ROLLOUT    ${r.name}: ready ${percentText(r.progress.overall.percent)}; ${r.gate ? `${r.gate.gateName}: ${r.gate.outcome.toUpperCase()} (${r.gate.blockers.length} blocking items open)` : "no gate"}`);
+    lines.push(`ROLLOUT    ${r.name}: ready ${percentText(r.progress.overall.percent)}; ${r.gate ? `${r.gate.gateName}: ${gateOutcomeText(r.gate.outcome)} (${r.gate.blockers.length} blocking items open)` : "no gate"}`);
   }
+  if (o.rollouts.length === 0) lines.push(`ROLLOUT    ${NO_ROLLOUTS}`);
   lines.push(`KPIS       ${o.availability.map((a) => `${a.service} ${percentText(a.availabilityPercent, 3)}`).join(", ")}; on-time ${percentText(o.kpis.onTime.percent)}; on-budget ${percentText(o.kpis.onBudget.percent)}; healthy projects ${percentText(o.kpis.health.percent)}`);
   return lines;
 }
@@ -62,6 +63,8 @@ export function selectionLines(selection: IntakeSelection): string[] {
       ...(sel.conflicts.length > 0 ? sel.conflicts.map((c) => `           why: ${c.explanation}`) : ["           why: no conflicting set of constraints was isolated"]),
     ];
   }
+  // No candidate at all: say so, not "optimal: " followed by nothing.
+  if (selection.problem.candidates.length === 0) return [`SELECTION  nothing to select within ${within}: no open request is scored or mandatory`];
   return [
     `SELECTION  ${sel.status}: ${sel.selected.join(", ")} within ${within}; left out: ${sel.excluded.join(", ") || "none"}`,
     ...sel.whyNot.map((w) => `           why not ${w.candidate}: ${w.explanation}`),
@@ -79,6 +82,8 @@ export function selectionLines(selection: IntakeSelection): string[] {
  * ```
  */
 export function projectLines(projects: readonly ProjectAnalysis[], people?: PeopleNames): string[] {
+  // A header over no rows read as if the figures were lost: say there is no project and why.
+  if (projects.length === 0) return ["PROJECTS   none: earned value is measured on executing projects, and no project is executing"];
   const lines = ["PROJECTS   code       RAG    CPI   SPI   SPI(t)  EAC                  forecast finish"];
   for (const p of projects) {
     const r = p.series.atStatusDate;
@@ -92,4 +97,25 @@ export function projectLines(projects: readonly ProjectAnalysis[], people?: Peop
     if (colour !== "green") lines.push(`           why ${p.code}${colour === undefined ? "" : ` ${colour}`}: ${overallRule(p.rag, people)}`);
   }
   return lines;
+}
+
+/** What `rollout` and the summary say when there is no rollout plan. @internal */
+export const NO_ROLLOUTS = "no rollout plans: the database has none, so there is no readiness or gate to judge";
+
+/**
+ * The `rollout` command's lines: per plan its readiness and its last gate's outcome (`GO`, `CONDITIONAL GO`,
+ * `NO-GO`, as the reports spell them) with the reasons that decided it; one line when there is no plan.
+ *
+ * @example
+ * ```ts
+ * rolloutLines(delivery.rollouts)[0]; // "CRM go-live (Dynamics 365 Sales): ready 14.3%; Go/No-Go for the CRM cutover: NO-GO"
+ * rolloutLines([]);                   // ["no rollout plans: the database has none, so there is no readiness or gate to judge"]
+ * ```
+ */
+export function rolloutLines(rollouts: readonly RolloutAnalysis[]): string[] {
+  if (rollouts.length === 0) return [NO_ROLLOUTS];
+  return rollouts.flatMap((r) => [
+    `${r.name}: ready ${percentText(r.progress.overall.percent)}${r.gate ? `; ${r.gate.gateName}: ${gateOutcomeText(r.gate.outcome)}` : ""}`,
+    ...(r.gate ? r.gate.reasons.map((reason) => `  ${reason}`) : []),
+  ]);
 }

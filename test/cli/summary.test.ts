@@ -28,3 +28,20 @@ describe("the projects' lines", () => {
     expect(projectLines([none])[1]).toMatch(/ n\/a \(ac-is-zero\) +n\/a \(no-earned-schedule\)$/);
   });
 });
+
+describe("gate outcomes on the terminal", () => {
+  it("read as the reports spell them: CONDITIONAL GO, not CONDITIONAL-GO", async () => {
+    const { loadSampleOffice, SAMPLE_STATUS_DATE } = await import("../../examples/office.js");
+    const { importDataset } = await import("../../src/io/index.js");
+    const { analyzeDelivery } = await import("../../src/cli/office.js");
+    const { rolloutLines } = await import("../../src/cli/summary.js");
+    const { records } = importDataset({ format: "pmokit-dataset", formatVersion: 1, records: loadSampleOffice() });
+    const [r] = analyzeDelivery(records, SAMPLE_STATUS_DATE).rollouts;
+    // `rollout` printed the library value upper-cased ("CONDITIONAL-GO"); the reports print "CONDITIONAL GO".
+    const conditional = { ...r!, gate: { ...r!.gate!, outcome: "conditional-go" as const, reasons: ["2 advisory item(s) open"] } };
+    const lines = rolloutLines([conditional]);
+    expect(lines[0]).toMatch(/^CRM go-live \(Dynamics 365 Sales\): ready 14\.3%; Go\/No-Go for the CRM cutover: CONDITIONAL GO$/);
+    expect(lines.slice(1)).toEqual(["  2 advisory item(s) open"]);
+    expect(rolloutLines([r!])[0]).toMatch(/: NO-GO$/);
+  });
+});
