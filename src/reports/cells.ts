@@ -52,7 +52,7 @@ export type CellMetric =
 
 /**
  * What a table cell may hold. Money and Decimal are printed exactly (never through a float); a missing metric
- * prints `n/a (reason)`; `null`/`undefined` print as an empty cell.
+ * prints `n/a (reason)` (`n/a (reason: detail)` with a detail); `null`/`undefined` print as an empty cell.
  */
 export type CellValue = string | number | boolean | Decimal | Money | RagCell | ToneCell | RunsCell | PercentCell | CellMetric | null | undefined;
 
@@ -179,6 +179,24 @@ export function groupDigits(text: string): string {
   return `${m[1]}${(m[2] ?? "").replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${m[3] ?? ""}`;
 }
 
+/**
+ * How a missing figure reads: `n/a (reason)`, or `n/a (reason: detail)` when the reason carries a plain-words
+ * detail (which package, which flow), so tables, figures and the CLI show the detail wherever the reason is shown.
+ * The result is plain text: each renderer escapes it as it escapes any other text.
+ *
+ * @example
+ * ```ts
+ * missingText({ reason: "ac-is-zero" });                                    // "n/a (ac-is-zero)"
+ * missingText({ reason: "never-pays-back", detail: "the cumulative flow ends below zero" });
+ * // "n/a (never-pays-back: the cumulative flow ends below zero)"
+ * ```
+ */
+export function missingText(m: { readonly reason: string; readonly detail?: string | undefined }): string {
+  checkArguments("missingText", { m: [m, "object"] });
+  checkArguments("missingText", { "m.reason": [m.reason, "string"], "m.detail": [m.detail, "string?"] });
+  return m.detail === undefined || m.detail === "" ? `n/a (${m.reason})` : `n/a (${m.reason}: ${m.detail})`;
+}
+
 /** @internal */
 export function isCellMetric(v: unknown): v is CellMetric {
   // A missing metric has no `value` key, only its reason.
@@ -206,7 +224,7 @@ export function cellText(v: CellValue, where: readonly (string | number)[] = [])
   if (isToneCell(v)) return String(v.text);
   if (isRunsCell(v)) return runsText(v, where);
   if (isPercentCell(v)) return `${groupDigits(toDecimalString(percentValue(v, where)))}%`;
-  if (isCellMetric(v)) return v.value === undefined ? `n/a (${v.reason})` : cellText(v.value, where);
+  if (isCellMetric(v)) return v.value === undefined ? missingText(v) : cellText(v.value, where);
   throw ValidationError.single(where, "unsupported cell value", "report cell");
 }
 
@@ -238,7 +256,7 @@ export function cellPlain(v: CellValue, where: readonly (string | number)[] = []
   if (isRunsCell(v)) return runsText(v, where);
   // A spreadsheet adds percentages up: the plain decimal, the header says what it is.
   if (isPercentCell(v)) return toDecimalString(percentValue(v, where));
-  if (isCellMetric(v)) return v.value === undefined ? `n/a (${v.reason})` : cellPlain(v.value, where);
+  if (isCellMetric(v)) return v.value === undefined ? missingText(v) : cellPlain(v.value, where);
   throw ValidationError.single(where, "unsupported cell value", "report cell");
 }
 
