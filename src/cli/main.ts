@@ -19,14 +19,14 @@ import { entryAt } from "./folders.js";
 import { chartFiles, checkWritableDir, writeFilesAtomically } from "./output.js";
 import { progress, type CliIo } from "./progress.js";
 import { openSqlite } from "./sqlite.js";
-import { jsonDecimal, jsonMoney } from "./json-figures.js";
+import { jsonDecimal, jsonMissing, jsonMoney } from "./json-figures.js";
 import { projectLines, rolloutLines, selectionLines } from "./summary.js";
 import { guardedIo, jsonText, printable } from "./terminal.js";
 import { analyzeOfficeSchedule, earnedScheduleFinishes, type OfficeSchedule } from "./schedule.js";
 import { scheduleSummary } from "./schedule-summary.js";
 import { analyzeOfficeRisk } from "./risk.js";
 import { pmokitVersion } from "./version.js";
-import { gateOutcomeText, overallRule, portfolioSection } from "../reports/index.js";
+import { gateOutcomeText, missingText, overallRule, portfolioSection } from "../reports/index.js";
 
 /** Exit codes: 0 success, 1 findings (a red project, a NO-GO gate, suspect links…), 2 usage or input error. */
 export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
@@ -182,7 +182,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       const { scoreboard } = scoreIntake(await readRecords(raw, o.db), isoDate(o.asOf ?? today()), model);
       if (o.json) json(io, scoreboard.entries.map((e) => ({ rank: e.rank, request: e.requestId, status: e.status, score: e.score.value?.toFixed() ?? null, reason: e.score.reason ?? null })));
       else if (scoreboard.entries.length === 0) io.stdout.write("no requests to rank: the database has none\n");
-      else for (const e of scoreboard.entries) io.stdout.write(`${String(e.rank).padStart(3)}  ${printable(e.requestId).padEnd(14)} ${e.status.padEnd(10)} ${e.score.value?.toFixed(3) ?? `n/a (${e.score.reason})`}\n`);
+      else for (const e of scoreboard.entries) io.stdout.write(`${String(e.rank).padStart(3)}  ${printable(e.requestId).padEnd(14)} ${e.status.padEnd(10)} ${e.score.value === undefined ? missingText(e.score) : e.score.value.toFixed(3)}\n`);
     });
 
   selectionOptions(program.command("select").description("select the portfolio of open requests under the budget and capacity of one period; exit 1 when infeasible")
@@ -212,7 +212,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
           project: p.code, rag: p.rag.overall.colour ?? null, rule: overallRule(p.rag, d.people),
           bac: jsonMoney(f.bac), pv: jsonMoney(f.pv), ev: jsonMoney(f.ev), ac: jsonMoney(f.ac),
           cpi: jsonDecimal(f.cpi), spi: jsonDecimal(f.spi), spiT: jsonDecimal(s.spiT), eac: jsonMoney(f.selectedEac.value),
-          forecastFinish: s.forecastFinish.spiT.value ?? { reason: s.forecastFinish.spiT.reason },
+          forecastFinish: s.forecastFinish.spiT.value === undefined ? jsonMissing(s.forecastFinish.spiT) : s.forecastFinish.spiT.value,
         };
       }));
     }
@@ -288,7 +288,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       } else {
         for (const r of results) {
           io.stdout.write(`${r.code.padEnd(9)} ${r.result.percentiles.map((p) => `P${p.percent} ${p.finish}`).join("  ")}  (deterministic ${r.result.deterministicFinish})\n`);
-          if (r.target) io.stdout.write(`          P(finish ≤ ${r.target}) = ${r.result.probabilityOfFinish.value?.toFixed(3) ?? `n/a (${r.result.probabilityOfFinish.reason})`}\n`);
+          if (r.target) io.stdout.write(`          P(finish ≤ ${r.target}) = ${r.result.probabilityOfFinish.value === undefined ? missingText(r.result.probabilityOfFinish) : r.result.probabilityOfFinish.value.toFixed(3)}\n`);
           io.stdout.write(`          drivers: ${r.result.tornado.slice(0, 3).map((t) => `${t.id} ${t.sensitivity.toFixed(2)}`).join(", ") || "none"}\n`);
         }
       }

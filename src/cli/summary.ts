@@ -1,5 +1,5 @@
 import { formatMoney, roundMoney, type Decimal, type Metric } from "../core/index.js";
-import { fixed, gateOutcomeText, overallRule, percent, type PeopleNames } from "../reports/index.js";
+import { fixed, gateOutcomeText, missingText, overallRule, percent, type PeopleNames } from "../reports/index.js";
 import type { IntakeSelection, OfficeAnalysis, ProjectAnalysis, RolloutAnalysis } from "./office.js";
 
 /**
@@ -14,12 +14,12 @@ import type { IntakeSelection, OfficeAnalysis, ProjectAnalysis, RolloutAnalysis 
  */
 export function percentText(m: Metric<Decimal>, n = 1): string {
   const c = percent(m, n);
-  return "kind" in c ? `${c.value.toFixed(Math.max(n, c.value.decimalPlaces()))}%` : `n/a (${c.reason})`;
+  return "kind" in c ? `${c.value.toFixed(Math.max(n, c.value.decimalPlaces()))}%` : missingText(c as { reason: string; detail?: string });
 }
 // Rounded as the report rounds indices (half-even, a tiny negative is plain 0, never "-0.00"), with n places.
 const dec = (m: Metric<Decimal>, n = 2) => {
   const c = fixed(m, n);
-  return c.value === undefined ? `n/a (${c.reason})` : (c.value as Decimal).toFixed(n);
+  return c.value === undefined ? missingText(c) : (c.value as Decimal).toFixed(n);
 };
 
 /**
@@ -91,8 +91,8 @@ export function projectLines(projects: readonly ProjectAnalysis[], people?: Peop
     const finish = r.schedule.forecastFinish.spiT;
     const colour = p.rag.overall.colour;
     // A figure that could not be computed says why, as in the report (`n/a (ac-is-zero)`).
-    const eacText = eac.value === undefined ? `n/a (${eac.reason})` : formatMoney(roundMoney(eac.value, { rounding: "half-even" }));
-    lines.push(`           ${p.code.padEnd(10)} ${(colour ?? "n/a").padEnd(6)} ${dec(r.figures.cpi).padEnd(5)} ${dec(r.figures.spi).padEnd(5)} ${dec(r.schedule.spiT).padEnd(7)} ${eacText.padEnd(20)} ${finish.value ?? `n/a (${finish.reason})`}`);
+    const eacText = eac.value === undefined ? missingText(eac) : formatMoney(roundMoney(eac.value, { rounding: "half-even" }));
+    lines.push(`           ${p.code.padEnd(10)} ${(colour ?? "n/a").padEnd(6)} ${dec(r.figures.cpi).padEnd(5)} ${dec(r.figures.spi).padEnd(5)} ${dec(r.schedule.spiT).padEnd(7)} ${eacText.padEnd(20)} ${finish.value === undefined ? missingText(finish) : finish.value}`);
     // A colour is never shown without its rule (green needs none: every rated dimension met its rules).
     if (colour !== "green") lines.push(`           why ${p.code}${colour === undefined ? "" : ` ${colour}`}: ${overallRule(p.rag, people)}`);
   }

@@ -26,6 +26,9 @@ describe("the projects' lines", () => {
     // An EAC or a forecast finish that could not be computed printed a bare "n/a".
     const none = { ...p!, series: { ...p!.series, atStatusDate: { ...at, figures: { ...at.figures, selectedEac: { ...at.figures.selectedEac, value: missing("ac-is-zero") } }, schedule: { ...at.schedule, forecastFinish: { ...at.schedule.forecastFinish, spiT: missing("no-earned-schedule") } } } } };
     expect(projectLines([none])[1]).toMatch(/ n\/a \(ac-is-zero\) +n\/a \(no-earned-schedule\)$/);
+    // The reason's detail was dropped ("n/a (no-estimate)"): it is shown as the reports show it.
+    const detailed = { ...p!, series: { ...p!.series, atStatusDate: { ...at, figures: { ...at.figures, selectedEac: { ...at.figures.selectedEac, value: missing("no-estimate", "WP-3 has no estimate to complete") } } } } };
+    expect(projectLines([detailed])[1]).toContain(" n/a (no-estimate: WP-3 has no estimate to complete) ");
   });
 });
 
