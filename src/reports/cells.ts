@@ -45,9 +45,13 @@ export interface PercentCell {
   readonly value: Decimal;
 }
 
-/** A figure that may be missing, as pmokit's `Metric` carries it. */
+/**
+ * A figure that may be missing, as pmokit's `Metric` carries it. A decimal figure may say how many decimal places it
+ * is shown with (`places`, 0–20): `{ value: decimal("1"), places: 2 }` reads `1.00`, like every other index beside
+ * it (a Decimal keeps no trailing zeros, so without `places` it reads `1`).
+ */
 export type CellMetric =
-  | { readonly value: string | number | Decimal | Money; readonly reason?: undefined }
+  | { readonly value: string | number | Decimal | Money; readonly reason?: undefined; readonly places?: number }
   | { readonly value?: undefined; readonly reason: string; readonly detail?: string };
 
 /**
@@ -224,7 +228,7 @@ export function cellText(v: CellValue, where: readonly (string | number)[] = [])
   if (isToneCell(v)) return String(v.text);
   if (isRunsCell(v)) return runsText(v, where);
   if (isPercentCell(v)) return `${groupDigits(toDecimalString(percentValue(v, where)))}%`;
-  if (isCellMetric(v)) return v.value === undefined ? missingText(v) : cellText(v.value, where);
+  if (isCellMetric(v)) return v.value === undefined ? missingText(v) : placedText(v, where) ?? cellText(v.value, where);
   throw ValidationError.single(where, "unsupported cell value", "report cell");
 }
 
@@ -256,8 +260,30 @@ export function cellPlain(v: CellValue, where: readonly (string | number)[] = []
   if (isRunsCell(v)) return runsText(v, where);
   // A spreadsheet adds percentages up: the plain decimal, the header says what it is.
   if (isPercentCell(v)) return toDecimalString(percentValue(v, where));
-  if (isCellMetric(v)) return v.value === undefined ? missingText(v) : cellPlain(v.value, where);
+  if (isCellMetric(v)) return v.value === undefined ? missingText(v) : placedPlain(v, where) ?? cellPlain(v.value, where);
   throw ValidationError.single(where, "unsupported cell value", "report cell");
+}
+
+/**
+ * The decimal places a figure is shown with (its `places`, for a Decimal value), or `undefined` when it has none.
+ * @throws {ValidationError} for `places` that is not a whole number from 0 to 20. @internal
+ */
+export function figurePlaces(v: CellMetric, where: readonly (string | number)[] = []): number | undefined {
+  const places = (v as { readonly places?: unknown }).places;
+  if (places === undefined || !PmoDecimal.isDecimal(v.value)) return undefined;
+  if (typeof places !== "number" || !Number.isInteger(places) || places < 0 || places > 20) throw ValidationError.single([...where, "places"], "a figure's places is a whole number from 0 to 20", "report cell");
+  return places;
+}
+
+// A Decimal figure with its places: rounded half-even to them and printed with them (1 to 2 places reads 1.00).
+function placedPlain(v: CellMetric, where: readonly (string | number)[]): string | undefined {
+  const places = figurePlaces(v, where);
+  return places === undefined ? undefined : toDecimalString((v.value as Decimal).toDecimalPlaces(places, 6), places);
+}
+
+function placedText(v: CellMetric, where: readonly (string | number)[]): string | undefined {
+  const plain = placedPlain(v, where);
+  return plain === undefined ? undefined : groupDigits(plain);
 }
 
 /** True when a cell holds a number-like value or a missing metric (such columns are right-aligned). @internal */

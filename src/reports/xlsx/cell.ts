@@ -1,5 +1,5 @@
 import { ValidationError, checkArguments, PmoDecimal, decimal, isMoney, minorUnits, toDecimalString, type Decimal } from "../../core/index.js";
-import { RAG_LABELS, TONE_COLOURS, isCellMetric, isPercentCell, isRagCell, isRunsCell, isToneCell, isValidToneCell, strongestTone, type CellTone, type CellValue, type RagColour } from "../cells.js";
+import { RAG_LABELS, TONE_COLOURS, figurePlaces, isCellMetric, isPercentCell, isRagCell, isRunsCell, isToneCell, isValidToneCell, strongestTone, type CellTone, type CellValue, type RagColour } from "../cells.js";
 
 /**
  * Excel stores numbers as IEEE doubles: up to 15 significant digits survive the trip exactly; a decimal with more
@@ -130,7 +130,11 @@ export function xlsxCell(v: CellValue): XlsxCell {
     return v.note === undefined ? { kind: "rag", value: `${letter} ${word}`, colour: v.colour } : { kind: "rag", value: `${letter} ${word}`, colour: v.colour, rule: v.note };
   }
   if (isCellMetric(v)) {
-    if (v.value !== undefined) return xlsxCell(v.value);
+    if (v.value !== undefined) {
+      // A figure with fixed places is shown with them (a TCPI of 1 to 2 places: the number 1, format #,##0.00).
+      const places = figurePlaces(v);
+      return places === undefined ? xlsxCell(v.value) : numberCell((v.value as Decimal).toDecimalPlaces(places, 6), places, "");
+    }
     return { kind: "text", value: `n/a (${v.reason})`, ...(v.detail === undefined ? {} : { note: v.detail }) };
   }
   // Anything else is not a report cell: a ValidationError, never whatever String() makes (or throws) of it.
