@@ -52,7 +52,7 @@ export interface PercentCell {
  */
 export type CellMetric =
   | { readonly value: string | number | Decimal | Money; readonly reason?: undefined; readonly places?: number }
-  | { readonly value?: undefined; readonly reason: string; readonly detail?: string };
+  | { readonly value?: undefined; readonly reason: string; readonly detail?: string; readonly places?: undefined };
 
 /**
  * What a table cell may hold. Money and Decimal are printed exactly (never through a float); a missing metric
