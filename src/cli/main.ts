@@ -19,14 +19,14 @@ import { entryAt } from "./folders.js";
 import { chartFiles, checkWritableDir, writeFilesAtomically } from "./output.js";
 import { progress, type CliIo } from "./progress.js";
 import { openSqlite } from "./sqlite.js";
-import { jsonDecimal, jsonMoney } from "./json-figures.js";
-import { percentText, projectLines, selectionLines } from "./summary.js";
+import { jsonDecimal, jsonMissing, jsonMoney } from "./json-figures.js";
+import { projectLines, rolloutLines, selectionLines } from "./summary.js";
 import { guardedIo, jsonText, printable } from "./terminal.js";
 import { analyzeOfficeSchedule, earnedScheduleFinishes, type OfficeSchedule } from "./schedule.js";
 import { scheduleSummary } from "./schedule-summary.js";
 import { analyzeOfficeRisk } from "./risk.js";
 import { pmokitVersion } from "./version.js";
-import { overallRule, portfolioSection } from "../reports/index.js";
+import { gateOutcomeText, missingText, overallRule, portfolioSection } from "../reports/index.js";
 
 /** Exit codes: 0 success, 1 findings (a red project, a NO-GO gate, suspect links…), 2 usage or input error. */
 export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
@@ -181,7 +181,8 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       const model = o.model !== undefined ? await readModelFile(resolve(io.cwd, o.model)) : INTAKE_MODEL;
       const { scoreboard } = scoreIntake(await readRecords(raw, o.db), isoDate(o.asOf ?? today()), model);
       if (o.json) json(io, scoreboard.entries.map((e) => ({ rank: e.rank, request: e.requestId, status: e.status, score: e.score.value?.toFixed() ?? null, reason: e.score.reason ?? null })));
-      else for (const e of scoreboard.entries) io.stdout.write(`${String(e.rank).padStart(3)}  ${printable(e.requestId).padEnd(14)} ${e.status.padEnd(10)} ${e.score.value?.toFixed(3) ?? `n/a (${e.score.reason})`}\n`);
+      else if (scoreboard.entries.length === 0) io.stdout.write("no requests to rank: the database has none\n");
+      else for (const e of scoreboard.entries) io.stdout.write(`${String(e.rank).padStart(3)}  ${printable(e.requestId).padEnd(14)} ${e.status.padEnd(10)} ${e.score.value === undefined ? missingText(e.score) : e.score.value.toFixed(3)}\n`);
     });
 
   selectionOptions(program.command("select").description("select the portfolio of open requests under the budget and capacity of one period; exit 1 when infeasible")
@@ -211,7 +212,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
           project: p.code, rag: p.rag.overall.colour ?? null, rule: overallRule(p.rag, d.people),
           bac: jsonMoney(f.bac), pv: jsonMoney(f.pv), ev: jsonMoney(f.ev), ac: jsonMoney(f.ac),
           cpi: jsonDecimal(f.cpi), spi: jsonDecimal(f.spi), spiT: jsonDecimal(s.spiT), eac: jsonMoney(f.selectedEac.value),
-          forecastFinish: s.forecastFinish.spiT.value ?? { reason: s.forecastFinish.spiT.reason },
+          forecastFinish: s.forecastFinish.spiT.value === undefined ? jsonMissing(s.forecastFinish.spiT) : s.forecastFinish.spiT.value,
         };
       }));
     }
@@ -233,7 +234,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
   });
   analysis("rollout", "rollout readiness and the go/no-go gate; exit 1 when a gate is NO-GO", (d, asJson) => {
     if (asJson) json(io, d.rollouts.map((r) => ({ plan: r.name, readyPercent: jsonDecimal(r.progress.overall.percent), gate: r.gate ? { name: r.gate.gateName, outcome: r.gate.outcome, blockers: r.gate.blockers.map((b) => b.code ?? b.id), reasons: r.gate.reasons } : null })));
-    else for (const r of d.rollouts) io.stdout.write(`${printable(r.name)}: ready ${percentText(r.progress.overall.percent)}${r.gate ? `; ${printable(r.gate.gateName)}: ${r.gate.outcome.toUpperCase()}\n  ${r.gate.reasons.map(printable).join("\n  ")}` : ""}\n`);
+    else io.stdout.write(`${rolloutLines(d.rollouts).map(printable).join("\n")}\n`);
     return d.rollouts.some((r) => r.gate?.outcome === "no-go") ? EXIT.findings : EXIT.ok;
   });
 
@@ -282,10 +283,12 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
           tornado: r.result.tornado.slice(0, 10).map((t) => ({ activity: t.id, sensitivity: t.sensitivity.toFixed() })),
           criticality: r.result.activities.filter((a) => a.criticalityIndex.gt(0)).map((a) => ({ activity: a.id, index: a.criticalityIndex.toFixed() })),
         })));
+      } else if (results.length === 0) {
+        io.stdout.write(projects === 0 ? "no projects to simulate: the database has none\n" : "no projects to simulate: none has duration estimates or risk events\n");
       } else {
         for (const r of results) {
           io.stdout.write(`${r.code.padEnd(9)} ${r.result.percentiles.map((p) => `P${p.percent} ${p.finish}`).join("  ")}  (deterministic ${r.result.deterministicFinish})\n`);
-          if (r.target) io.stdout.write(`          P(finish ≤ ${r.target}) = ${r.result.probabilityOfFinish.value?.toFixed(3) ?? `n/a (${r.result.probabilityOfFinish.reason})`}\n`);
+          if (r.target) io.stdout.write(`          P(finish ≤ ${r.target}) = ${r.result.probabilityOfFinish.value === undefined ? missingText(r.result.probabilityOfFinish) : r.result.probabilityOfFinish.value.toFixed(3)}\n`);
           io.stdout.write(`          drivers: ${r.result.tornado.slice(0, 3).map((t) => `${t.id} ${t.sensitivity.toFixed(2)}`).join(", ") || "none"}\n`);
         }
       }

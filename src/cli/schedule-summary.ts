@@ -24,5 +24,7 @@ export function scheduleSummary(schedule: OfficeSchedule): { text: string[]; jso
     })),
     violations: p.result.violations.map((v) => ({ activity: v.activityId, kind: v.kind, days: v.days?.toFixed() ?? null, message: v.message })),
   }));
+  // No project: one line that says so, not an empty line.
+  if (schedule.projects.length === 0) text.push("no projects to schedule: the database has none");
   return { text, json };
 }

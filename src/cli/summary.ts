@@ -1,6 +1,6 @@
 import { formatMoney, roundMoney, type Decimal, type Metric } from "../core/index.js";
-import { fixed, overallRule, percent, type PeopleNames } from "../reports/index.js";
-import type { IntakeSelection, OfficeAnalysis, ProjectAnalysis } from "./office.js";
+import { fixed, gateOutcomeText, missingText, overallRule, percent, type PeopleNames } from "../reports/index.js";
+import type { IntakeSelection, OfficeAnalysis, ProjectAnalysis, RolloutAnalysis } from "./office.js";
 
 /**
  * A percentage for the terminal: `n` places (more where rounding would read 100 % short of it, or 0 % above it, as
@@ -14,12 +14,12 @@ import type { IntakeSelection, OfficeAnalysis, ProjectAnalysis } from "./office.
  */
 export function percentText(m: Metric<Decimal>, n = 1): string {
   const c = percent(m, n);
-  return "kind" in c ? `${c.value.toFixed(Math.max(n, c.value.decimalPlaces()))}%` : `n/a (${c.reason})`;
+  return "kind" in c ? `${c.value.toFixed(Math.max(n, c.value.decimalPlaces()))}%` : missingText(c as { reason: string; detail?: string });
 }
 // Rounded as the report rounds indices (half-even, a tiny negative is plain 0, never "-0.00"), with n places.
 const dec = (m: Metric<Decimal>, n = 2) => {
   const c = fixed(m, n);
-  return c.value === undefined ? `n/a (${c.reason})` : (c.value as Decimal).toFixed(n);
+  return c.value === undefined ? missingText(c) : (c.value as Decimal).toFixed(n);
 };
 
 /**
@@ -38,8 +38,9 @@ export function officeSummary(o: OfficeAnalysis): string[] {
   const fr = t.levels.find((l) => l.type === "functional");
   lines.push(`TRACE      ${o.trace.matrix.rows.length} requirements; functional coverage ${fr ? percentText(fr.shallowPercent) : "n/a (no functional requirements)"}; suspect links ${t.suspects.length}; acknowledgement gaps ${t.acknowledgements.filter((a) => a.pending.length > 0).length}`);
   for (const r of o.rollouts) {
-    lines.push(`ROLLOUT    ${r.name}: ready ${percentText(r.progress.overall.percent)}; ${r.gate ? `${r.gate.gateName}: ${r.gate.outcome.toUpperCase()} (${r.gate.blockers.length} blocking items open)` : "no gate"}`);
+    lines.push(`ROLLOUT    ${r.name}: ready ${percentText(r.progress.overall.percent)}; ${r.gate ? `${r.gate.gateName}: ${gateOutcomeText(r.gate.outcome)} (${r.gate.blockers.length} blocking items open)` : "no gate"}`);
   }
+  if (o.rollouts.length === 0) lines.push(`ROLLOUT    ${NO_ROLLOUTS}`);
   lines.push(`KPIS       ${o.availability.map((a) => `${a.service} ${percentText(a.availabilityPercent, 3)}`).join(", ")}; on-time ${percentText(o.kpis.onTime.percent)}; on-budget ${percentText(o.kpis.onBudget.percent)}; healthy projects ${percentText(o.kpis.health.percent)}`);
   return lines;
 }
@@ -62,6 +63,8 @@ export function selectionLines(selection: IntakeSelection): string[] {
       ...(sel.conflicts.length > 0 ? sel.conflicts.map((c) => `           why: ${c.explanation}`) : ["           why: no conflicting set of constraints was isolated"]),
     ];
   }
+  // No candidate at all: say so, not "optimal: " followed by nothing.
+  if (selection.problem.candidates.length === 0) return [`SELECTION  nothing to select within ${within}: no open request is scored or mandatory`];
   return [
     `SELECTION  ${sel.status}: ${sel.selected.join(", ")} within ${within}; left out: ${sel.excluded.join(", ") || "none"}`,
     ...sel.whyNot.map((w) => `           why not ${w.candidate}: ${w.explanation}`),
@@ -79,6 +82,8 @@ export function selectionLines(selection: IntakeSelection): string[] {
  * ```
  */
 export function projectLines(projects: readonly ProjectAnalysis[], people?: PeopleNames): string[] {
+  // A header over no rows read as if the figures were lost: say there is no project and why.
+  if (projects.length === 0) return ["PROJECTS   none: earned value is measured on executing projects, and no project is executing"];
   const lines = ["PROJECTS   code       RAG    CPI   SPI   SPI(t)  EAC                  forecast finish"];
   for (const p of projects) {
     const r = p.series.atStatusDate;
@@ -86,10 +91,31 @@ export function projectLines(projects: readonly ProjectAnalysis[], people?: Peop
     const finish = r.schedule.forecastFinish.spiT;
     const colour = p.rag.overall.colour;
     // A figure that could not be computed says why, as in the report (`n/a (ac-is-zero)`).
-    const eacText = eac.value === undefined ? `n/a (${eac.reason})` : formatMoney(roundMoney(eac.value, { rounding: "half-even" }));
-    lines.push(`           ${p.code.padEnd(10)} ${(colour ?? "n/a").padEnd(6)} ${dec(r.figures.cpi).padEnd(5)} ${dec(r.figures.spi).padEnd(5)} ${dec(r.schedule.spiT).padEnd(7)} ${eacText.padEnd(20)} ${finish.value ?? `n/a (${finish.reason})`}`);
+    const eacText = eac.value === undefined ? missingText(eac) : formatMoney(roundMoney(eac.value, { rounding: "half-even" }));
+    lines.push(`           ${p.code.padEnd(10)} ${(colour ?? "n/a").padEnd(6)} ${dec(r.figures.cpi).padEnd(5)} ${dec(r.figures.spi).padEnd(5)} ${dec(r.schedule.spiT).padEnd(7)} ${eacText.padEnd(20)} ${finish.value === undefined ? missingText(finish) : finish.value}`);
     // A colour is never shown without its rule (green needs none: every rated dimension met its rules).
     if (colour !== "green") lines.push(`           why ${p.code}${colour === undefined ? "" : ` ${colour}`}: ${overallRule(p.rag, people)}`);
   }
   return lines;
+}
+
+/** What `rollout` and the summary say when there is no rollout plan. @internal */
+export const NO_ROLLOUTS = "no rollout plans: the database has none, so there is no readiness or gate to judge";
+
+/**
+ * The `rollout` command's lines: per plan its readiness and its last gate's outcome (`GO`, `CONDITIONAL GO`,
+ * `NO-GO`, as the reports spell them) with the reasons that decided it; one line when there is no plan.
+ *
+ * @example
+ * ```ts
+ * rolloutLines(delivery.rollouts)[0]; // "CRM go-live (Dynamics 365 Sales): ready 14.3%; Go/No-Go for the CRM cutover: NO-GO"
+ * rolloutLines([]);                   // ["no rollout plans: the database has none, so there is no readiness or gate to judge"]
+ * ```
+ */
+export function rolloutLines(rollouts: readonly RolloutAnalysis[]): string[] {
+  if (rollouts.length === 0) return [NO_ROLLOUTS];
+  return rollouts.flatMap((r) => [
+    `${r.name}: ready ${percentText(r.progress.overall.percent)}${r.gate ? `; ${r.gate.gateName}: ${gateOutcomeText(r.gate.outcome)}` : ""}`,
+    ...(r.gate ? r.gate.reasons.map((reason) => `  ${reason}`) : []),
+  ]);
 }

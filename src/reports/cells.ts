@@ -45,14 +45,18 @@ export interface PercentCell {
   readonly value: Decimal;
 }
 
-/** A figure that may be missing, as pmokit's `Metric` carries it. */
+/**
+ * A figure that may be missing, as pmokit's `Metric` carries it. A decimal figure may say how many decimal places it
+ * is shown with (`places`, 0–20): `{ value: decimal("1"), places: 2 }` reads `1.00`, like every other index beside
+ * it (a Decimal keeps no trailing zeros, so without `places` it reads `1`).
+ */
 export type CellMetric =
-  | { readonly value: string | number | Decimal | Money; readonly reason?: undefined }
-  | { readonly value?: undefined; readonly reason: string; readonly detail?: string };
+  | { readonly value: string | number | Decimal | Money; readonly reason?: undefined; readonly places?: number }
+  | { readonly value?: undefined; readonly reason: string; readonly detail?: string; readonly places?: undefined };
 
 /**
  * What a table cell may hold. Money and Decimal are printed exactly (never through a float); a missing metric
- * prints `n/a (reason)`; `null`/`undefined` print as an empty cell.
+ * prints `n/a (reason)` (`n/a (reason: detail)` with a detail); `null`/`undefined` print as an empty cell.
  */
 export type CellValue = string | number | boolean | Decimal | Money | RagCell | ToneCell | RunsCell | PercentCell | CellMetric | null | undefined;
 
@@ -179,6 +183,24 @@ export function groupDigits(text: string): string {
   return `${m[1]}${(m[2] ?? "").replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${m[3] ?? ""}`;
 }
 
+/**
+ * How a missing figure reads: `n/a (reason)`, or `n/a (reason: detail)` when the reason carries a plain-words
+ * detail (which package, which flow), so tables, figures and the CLI show the detail wherever the reason is shown.
+ * The result is plain text: each renderer escapes it as it escapes any other text.
+ *
+ * @example
+ * ```ts
+ * missingText({ reason: "ac-is-zero" });                                    // "n/a (ac-is-zero)"
+ * missingText({ reason: "never-pays-back", detail: "the cumulative flow ends below zero" });
+ * // "n/a (never-pays-back: the cumulative flow ends below zero)"
+ * ```
+ */
+export function missingText(m: { readonly reason: string; readonly detail?: string | undefined }): string {
+  checkArguments("missingText", { m: [m, "object"] });
+  checkArguments("missingText", { "m.reason": [m.reason, "string"], "m.detail": [m.detail, "string?"] });
+  return m.detail === undefined || m.detail === "" ? `n/a (${m.reason})` : `n/a (${m.reason}: ${m.detail})`;
+}
+
 /** @internal */
 export function isCellMetric(v: unknown): v is CellMetric {
   // A missing metric has no `value` key, only its reason.
@@ -206,7 +228,7 @@ export function cellText(v: CellValue, where: readonly (string | number)[] = [])
   if (isToneCell(v)) return String(v.text);
   if (isRunsCell(v)) return runsText(v, where);
   if (isPercentCell(v)) return `${groupDigits(toDecimalString(percentValue(v, where)))}%`;
-  if (isCellMetric(v)) return v.value === undefined ? `n/a (${v.reason})` : cellText(v.value, where);
+  if (isCellMetric(v)) return v.value === undefined ? missingText(v) : placedText(v, where) ?? cellText(v.value, where);
   throw ValidationError.single(where, "unsupported cell value", "report cell");
 }
 
@@ -238,8 +260,30 @@ export function cellPlain(v: CellValue, where: readonly (string | number)[] = []
   if (isRunsCell(v)) return runsText(v, where);
   // A spreadsheet adds percentages up: the plain decimal, the header says what it is.
   if (isPercentCell(v)) return toDecimalString(percentValue(v, where));
-  if (isCellMetric(v)) return v.value === undefined ? `n/a (${v.reason})` : cellPlain(v.value, where);
+  if (isCellMetric(v)) return v.value === undefined ? missingText(v) : placedPlain(v, where) ?? cellPlain(v.value, where);
   throw ValidationError.single(where, "unsupported cell value", "report cell");
+}
+
+/**
+ * The decimal places a figure is shown with (its `places`, for a Decimal value), or `undefined` when it has none.
+ * @throws {ValidationError} for `places` that is not a whole number from 0 to 20. @internal
+ */
+export function figurePlaces(v: CellMetric, where: readonly (string | number)[] = []): number | undefined {
+  const places = (v as { readonly places?: unknown }).places;
+  if (places === undefined || !PmoDecimal.isDecimal(v.value)) return undefined;
+  if (typeof places !== "number" || !Number.isInteger(places) || places < 0 || places > 20) throw ValidationError.single([...where, "places"], "a figure's places is a whole number from 0 to 20", "report cell");
+  return places;
+}
+
+// A Decimal figure with its places: rounded half-even to them and printed with them (1 to 2 places reads 1.00).
+function placedPlain(v: CellMetric, where: readonly (string | number)[]): string | undefined {
+  const places = figurePlaces(v, where);
+  return places === undefined ? undefined : toDecimalString((v.value as Decimal).toDecimalPlaces(places, 6), places);
+}
+
+function placedText(v: CellMetric, where: readonly (string | number)[]): string | undefined {
+  const plain = placedPlain(v, where);
+  return plain === undefined ? undefined : groupDigits(plain);
 }
 
 /** True when a cell holds a number-like value or a missing metric (such columns are right-aligned). @internal */

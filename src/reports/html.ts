@@ -17,8 +17,12 @@ import { validateReport } from "./validate.js";
  */
 export const REPORT_CSP = `default-src 'none'; style-src 'sha256-${REPORT_CSS_SHA256}'; img-src data:; base-uri 'none'; form-action 'none'`;
 
+// User text in markup: escaped, its line breaks kept as <br> (paragraphs, list items, cells, figure labels, RAG notes).
+const htmlText = (text: string) => escapeHtml(text).replace(/\r\n|\r|\n/g, "<br>");
+
 /**
- * A RAG chip: colour, a letter and the word (so it never relies on colour alone), then the rule that fired.
+ * A RAG chip: colour, a letter and the word (so it never relies on colour alone), then the rule that fired (escaped,
+ * its line breaks as `<br>`).
  *
  * @example
  * ```ts
@@ -32,10 +36,9 @@ export function ragChip(cell: RagCell): string {
   const l = Object.hasOwn(RAG_LABELS, cell.colour) ? RAG_LABELS[cell.colour] : undefined;
   if (!l) throw ValidationError.single(["colour"], `${JSON.stringify(cell.colour)} is not a RAG colour`, "RAG cell");
   const chip = `<span class="rag rag-${cell.colour}"><span class="rag-letter" aria-hidden="true">${l.letter}</span>${l.word}</span>`;
-  return cell.note ? `${chip}<span class="rag-note">${escapeHtml(cell.note)}</span>` : chip;
+  return cell.note ? `${chip}<span class="rag-note">${htmlText(cell.note)}</span>` : chip;
 }
 
-const htmlText = (text: string) => escapeHtml(text).replace(/\r\n|\r|\n/g, "<br>");
 // A tone is a colour class around its own word: the word alone still says it. The tone becomes a class name, so
 // only the three known tones pass (htmlTable is public and does not validate the whole report first).
 const toneSpan = (t: ToneCell) => {
@@ -104,16 +107,17 @@ function frame(kind: "table" | "chart", labelledBy: string, inner: string, extra
 function block(b: ReportBlock, path: readonly (string | number)[], id: string, headingId: string): string {
   switch (b.kind) {
     case "paragraph":
-      return `<p>${escapeHtml(b.text).replace(/\r\n|\r|\n/g, "<br>")}</p>`;
+      return `<p>${htmlText(b.text)}</p>`;
     case "list":
-      return `<ul>${b.items.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</ul>`;
+      // A multi-line item keeps its line breaks, as a paragraph and a table cell do.
+      return `<ul>${b.items.map((i) => `<li>${htmlText(i)}</li>`).join("")}</ul>`;
     case "table": {
       const html = htmlTable(b.table);
       if (!b.table.caption) return frame("table", headingId, html);
       return frame("table", `${id}-c`, html.replace("<table><caption>", `<table><caption id="${id}-c">`));
     }
     case "figures":
-      return `<dl class="figures">${b.items.map((f, i) => `<div><dt>${escapeHtml(f.label)}</dt><dd>${htmlCell(f.value, [...path, "items", i, "value"])}</dd></div>`).join("")}</dl>`;
+      return `<dl class="figures">${b.items.map((f, i) => `<div><dt>${htmlText(f.label)}</dt><dd>${htmlCell(f.value, [...path, "items", i, "value"])}</dd></div>`).join("")}</dl>`;
     case "chart":
       if (typeof b.svg !== "string" || !b.svg.startsWith(CHART_START) || !b.svg.endsWith("</svg>")) {
         throw ValidationError.single([...path, "svg"], "a chart block takes the SVG returned by a pmokit chart function", "report");

@@ -8,7 +8,7 @@
  */
 export { escapeHtml, safeId } from "./escape.js";
 export {
-  ragCell, toneCell, runsCell, percentCell, RAG_LABELS,
+  ragCell, toneCell, runsCell, percentCell, missingText, RAG_LABELS,
   type RagColour, type RagCell, type CellTone, type ToneCell, type RunsCell, type PercentCell, type CellMetric, type CellValue,
 } from "./cells.js";
 export { tableColumns, type ReportTable, type ReportColumn } from "./table.js";

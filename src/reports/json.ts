@@ -1,6 +1,6 @@
 import { checkArguments, PmoDecimal, isMoney, minorUnits, toDecimalString } from "../core/index.js";
 import { encodeEntity, type EntityKind, type EntityOf } from "../entities/index.js";
-import { cellPlain, isCellMetric, isPercentCell, isRagCell, isRunsCell, isToneCell, type CellValue } from "./cells.js";
+import { cellPlain, figurePlaces, isCellMetric, isPercentCell, isRagCell, isRunsCell, isToneCell, type CellValue } from "./cells.js";
 import type { Report, ReportBlock, ReportSection } from "./report.js";
 import { tableColumns } from "./table.js";
 import { validateReport } from "./validate.js";
@@ -37,7 +37,11 @@ function cellJson(v: CellValue): unknown {
   if (isToneCell(v)) return { tone: v.tone, text: v.text };
   if (isRunsCell(v)) return { runs: v.runs.map((r) => (typeof r === "string" ? r : { tone: r.tone, text: r.text })) };
   if (isPercentCell(v)) return { percent: toDecimalString(v.value) };
-  if (isCellMetric(v)) return v.value === undefined ? { reason: v.reason, ...(v.detail ? { detail: v.detail } : {}) } : cellJson(v.value);
+  if (isCellMetric(v)) {
+    if (v.value === undefined) return { reason: v.reason, ...(v.detail ? { detail: v.detail } : {}) };
+    // A figure shown with fixed places keeps them in its decimal string ("1.00"), as every other renderer prints it.
+    return figurePlaces(v) === undefined ? cellJson(v.value) : cellPlain(v);
+  }
   return cellPlain(v);
 }
 

@@ -10,14 +10,16 @@ const MD_ENTITY: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;",
  * Escapes plain text for Markdown (CommonMark/GFM) so it shows as written and can never become markup: `&`, `<`,
  * `>` become entities (no raw HTML, no autolinks), the inline syntax characters `\ ` * _ [ ] | ~` are
  * backslash-escaped (no emphasis, links or table breaks), a leading block marker (`#`, `-`, `+`, `=`, `1.`) is
- * escaped (when followed by a space, as only then it is one), so is a trailing ` #` (a heading would drop it), and line
- * breaks become `<br>` (the only way to keep them inside a table cell).
+ * escaped (when followed by a space, as only then it is one), so is a trailing ` #` (a heading would drop it), leading
+ * spaces and tabs become character references (`&#32;`, `&#9;`: four spaces or a tab would start a code block), and
+ * line breaks become `<br>` (the only way to keep them inside a table cell, and no later line can start a block).
  *
  * @example
  * ```ts
  * escapeMarkdown("a | b");               // "a \\| b"
  * escapeMarkdown("<script>x</script>");  // "&lt;script&gt;x&lt;/script&gt;"
  * escapeMarkdown("[x](javascript:y)");   // "\\[x\\](javascript:y)"
+ * escapeMarkdown("    not code");        // "&#32;&#32;&#32;&#32;not code"
  * ```
  */
 export function escapeMarkdown(text: string): string {
@@ -28,6 +30,9 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\s*)([#+=-]+|\d+[.)])(?=\s|$)/, (_, sp: string, m: string) => `${sp}${m.replace(/[#+=.)-]/, (c) => `\\${c}`)}`)
     // A heading's closing sequence (` ##` at the end) would be dropped from the heading text.
     .replace(/(\s)#(#*\s*)$/, "$1\\#$2")
+    // Leading spaces and tabs would indent: four of them (or a tab) make a code block, in a list item too. As
+    // character references they are text, never indentation, and render as the spaces they are.
+    .replace(/^[ \t]+/, (ws) => ws.replace(/ /g, "&#32;").replace(/\t/g, "&#9;"))
     .replace(/\r\n|\r|\n/g, "<br>");
 }
 

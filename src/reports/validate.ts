@@ -36,6 +36,8 @@ function cellProblem(v: unknown): string | undefined {
   if (isObject(v) && "value" in v) {
     if (v["value"] === undefined) return typeof v["reason"] === "string" ? undefined : "a missing figure needs its reason";
     const inner = v["value"];
+    const places = v["places"];
+    if (places !== undefined && (typeof places !== "number" || !Number.isInteger(places) || places < 0 || places > 20)) return "a figure's places is a whole number from 0 to 20";
     return typeof inner === "string" || (typeof inner === "number" && Number.isFinite(inner)) || isMoney(inner) || PmoDecimal.isDecimal(inner) ? undefined : "a figure's value is a text, finite number, Decimal or Money";
   }
   return "not a report cell (text, number, yes/no, Decimal, Money, RAG, tone, runs or percent cell, or figure)";

@@ -15,5 +15,8 @@ describe("figures in --json", () => {
   it("say why a figure is missing instead of printing null", () => {
     expect(jsonDecimal(missing("ac-is-zero"))).toEqual({ reason: "ac-is-zero" });
     expect(jsonMoney(missing("no-baseline"))).toEqual({ reason: "no-baseline" });
+    // The reason's detail was dropped: only `{ reason }` was printed.
+    expect(jsonDecimal(missing("no-data", "no flows"))).toEqual({ reason: "no-data", detail: "no flows" });
+    expect(jsonMoney(missing("no-estimate", "WP-3 has no estimate to complete"))).toEqual({ reason: "no-estimate", detail: "WP-3 has no estimate to complete" });
   });
 });

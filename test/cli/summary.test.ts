@@ -26,5 +26,25 @@ describe("the projects' lines", () => {
     // An EAC or a forecast finish that could not be computed printed a bare "n/a".
     const none = { ...p!, series: { ...p!.series, atStatusDate: { ...at, figures: { ...at.figures, selectedEac: { ...at.figures.selectedEac, value: missing("ac-is-zero") } }, schedule: { ...at.schedule, forecastFinish: { ...at.schedule.forecastFinish, spiT: missing("no-earned-schedule") } } } } };
     expect(projectLines([none])[1]).toMatch(/ n\/a \(ac-is-zero\) +n\/a \(no-earned-schedule\)$/);
+    // The reason's detail was dropped ("n/a (no-estimate)"): it is shown as the reports show it.
+    const detailed = { ...p!, series: { ...p!.series, atStatusDate: { ...at, figures: { ...at.figures, selectedEac: { ...at.figures.selectedEac, value: missing("no-estimate", "WP-3 has no estimate to complete") } } } } };
+    expect(projectLines([detailed])[1]).toContain(" n/a (no-estimate: WP-3 has no estimate to complete) ");
+  });
+});
+
+describe("gate outcomes on the terminal", () => {
+  it("read as the reports spell them: CONDITIONAL GO, not CONDITIONAL-GO", async () => {
+    const { loadSampleOffice, SAMPLE_STATUS_DATE } = await import("../../examples/office.js");
+    const { importDataset } = await import("../../src/io/index.js");
+    const { analyzeDelivery } = await import("../../src/cli/office.js");
+    const { rolloutLines } = await import("../../src/cli/summary.js");
+    const { records } = importDataset({ format: "pmokit-dataset", formatVersion: 1, records: loadSampleOffice() });
+    const [r] = analyzeDelivery(records, SAMPLE_STATUS_DATE).rollouts;
+    // `rollout` printed the library value upper-cased ("CONDITIONAL-GO"); the reports print "CONDITIONAL GO".
+    const conditional = { ...r!, gate: { ...r!.gate!, outcome: "conditional-go" as const, reasons: ["2 advisory item(s) open"] } };
+    const lines = rolloutLines([conditional]);
+    expect(lines[0]).toMatch(/^CRM go-live \(Dynamics 365 Sales\): ready 14\.3%; Go\/No-Go for the CRM cutover: CONDITIONAL GO$/);
+    expect(lines.slice(1)).toEqual(["  2 advisory item(s) open"]);
+    expect(rolloutLines([r!])[0]).toMatch(/: NO-GO$/);
   });
 });

@@ -32,7 +32,8 @@ describe("intake section", () => {
     expect(t.rows.map((r) => r[1])).toEqual(["REQ-2026-003", "REQ-2027-003", "REQ-2026-001", "REQ-2026-004", "REQ-2026-002", "REQ-2027-002", "REQ-2027-001", "REQ-2027-007", "REQ-2027-004", "REQ-2027-005", "REQ-2027-006", "REQ-2027-008", "REQ-2027-009"]);
     const crm = text(t.rows[2]!);
     expect(crm.slice(3, 10)).toEqual(["scored", "0.773", "5 → 0.273", "4 → 0.205", "4 → 0.136", "4 → 0.136", "4 → 0.023"]);
-    expect(text(t.rows[1]!)[4]).toBe("n/a (missing-rating)");
+    // The reason's detail says which ratings are missing (it was dropped: "n/a (missing-rating)").
+    expect(text(t.rows[1]!)[4]).toBe("n/a (missing-rating: no value for strategic-fit, financial-value, risk-reduction, urgency, complexity)");
     // Criterion ids as headers people read.
     expect(t.columns.slice(5, 10)).toEqual(["Strategic fit", "Financial value", "Risk reduction", "Urgency", "Complexity"]);
     const named = intakeSection({ scoreboard: office.scoreboard, requests: office.requests, criterionNames: { urgency: "Urgency (deadline)" } });
@@ -122,7 +123,7 @@ describe("portfolio section", () => {
     expect(rag.overall.colour).toBeUndefined();
     const o = portfolioSection({ asOf: SAMPLE_STATUS_DATE, projects: [{ code: "P", name: "P", rag, evm: wms.series.atStatusDate }] });
     const cell = tableOf(o, "Project health").rows[0]![2];
-    expect(cellText(cell as never)).toBe("n/a (insufficient-data)");
+    expect(cellText(cell as never)).toBe("n/a (insufficient-data: 1 of 7 dimensions rated, at least 2 needed; not rated: cost, scope, quality, risks-and-issues, resources, readiness)");
     expect(cell).toEqual({ reason: "insufficient-data", detail: rag.overall.insufficientData!.explanation });
   });
 

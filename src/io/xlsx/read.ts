@@ -44,8 +44,24 @@ export function isDateFormat(code: string): boolean {
   return /m/i.test(bare) && !/^[\s#0.,%]*$/.test(bare);
 }
 
-function serialToIso(serial: number, epoch: number): string {
-  const d = new Date(epoch + Math.floor(serial) * 86_400_000);
+// The 1900 system counts a 1900-02-29 that never was (serial 60, Lotus 1-2-3's leap-year bug kept by Excel):
+// serials 1–59 are days since 1899-12-31, serials from 61 on days since 1899-12-30 (EXCEL_EPOCH).
+const EXCEL_DAY_ZERO = Date.UTC(1899, 11, 31);
+const EXCEL_FICTITIOUS_LEAP_DAY = 60;
+
+/**
+ * The calendar day of a date cell's serial. In the 1900 system a serial below 1 has no day (Excel shows
+ * `1900-01-00` or `####`) and stays the number it is; serial 60 reads as Excel shows it, `1900-02-29`, which is no
+ * date, so an import refuses it with its path instead of moving it to another day.
+ */
+function serialToIso(serial: number, epoch: number, raw: string): string {
+  const day = Math.floor(serial);
+  if (epoch === EXCEL_EPOCH && day < EXCEL_FICTITIOUS_LEAP_DAY + 1) {
+    if (day < 1) return numberText(raw);
+    if (day === EXCEL_FICTITIOUS_LEAP_DAY) return "1900-02-29";
+    return new Date(EXCEL_DAY_ZERO + day * 86_400_000).toISOString().slice(0, 10);
+  }
+  const d = new Date(epoch + day * 86_400_000);
   return d.toISOString().slice(0, 10);
 }
 
@@ -193,7 +209,7 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
         else if (cell.type === "e") {
           value = raw;
           errors.push({ line: row.line, column: cell.col, error: raw });
-        } else if (cell.type === "n" && raw !== "") value = dates[cell.style] ? serialToIso(Number(raw), epoch) : numberText(raw);
+        } else if (cell.type === "n" && raw !== "") value = dates[cell.style] ? serialToIso(Number(raw), epoch, raw) : numberText(raw);
         else value = raw;
         while (row.cells.length < cell.col) row.cells.push("");
         row.cells[cell.col] = value;

@@ -1,5 +1,6 @@
 import { scaleLinear, scaleUtc } from "d3-scale";
-import { checkArguments, type Decimal } from "../../core/index.js";
+import { checkArguments, decimal, metric, PmoDecimal, type Decimal } from "../../core/index.js";
+import { percent } from "../sections/shared.js";
 import { escapeHtml } from "../escape.js";
 import { Issues, MARGIN, REF_STYLE, bottomAxis, chartSize, dateMs, dateTickFormat, leftAxis, legend, marker, numberTickFormat, px, svgDocument, verticalMarker, type ChartSize, type LegendItem, type SvgMarkup } from "./svg.js";
 
@@ -30,6 +31,15 @@ export interface FinishDistributionInput extends ChartSize {
 }
 
 const BARS = "#56B4E9";
+
+// A cumulative share as a percentage with one place, rounded as the reports round percentages (sections' `percent`):
+// a share short of 100 % never reads 100.0% (0.9996 is 99.96%), one above 0 never 0.0% (0.0004 is 0.04%).
+function shareText(share: Decimal | number): string {
+  const exact = (PmoDecimal.isDecimal(share) ? share : decimal(share)).times(100);
+  const shown = percent(metric(exact), 1);
+  const value = "kind" in shown ? shown.value : exact;
+  return `${value.toFixed(Math.max(1, value.decimalPlaces()))}%`;
+}
 const CUMULATIVE = "#000000";
 
 /**
@@ -91,7 +101,7 @@ export function finishDistributionChart(input: FinishDistributionInput): SvgMark
   const yc = scaleLinear().domain([0, 1]).range([bottom, top]);
   const bars = bins.map((b, i) => {
     const x0 = x(new Date(dateMs(b.from))), x1 = x(new Date(dateMs(b.to) + DAY));
-    return `<rect class="bin" x="${px(x0 + 0.5)}" y="${px(y(b.count))}" width="${px(Math.max(1, x1 - x0 - 1))}" height="${px(y(0) - y(b.count))}" fill="${BARS}" stroke="#2b6f96" stroke-width="0.5"><title>${escapeHtml(`${b.from} to ${b.to}: ${b.count} iterations, ${(cum[i]! * 100).toFixed(1)}% by ${b.to}`)}</title></rect>`;
+    return `<rect class="bin" x="${px(x0 + 0.5)}" y="${px(y(b.count))}" width="${px(Math.max(1, x1 - x0 - 1))}" height="${px(y(0) - y(b.count))}" fill="${BARS}" stroke="#2b6f96" stroke-width="0.5"><title>${escapeHtml(`${b.from} to ${b.to}: ${b.count} iterations, ${shareText(b.cumulative)} by ${b.to}`)}</title></rect>`;
   });
   const pts = bins.map((b, i) => ({ x: x(new Date(dateMs(b.to) + DAY)), y: yc(cum[i]!) }));
   const curve = `<path class="cumulative" d="${pts.map((p, i) => `${i === 0 ? "M" : "L"}${px(p.x)},${px(p.y)}`).join("")}" fill="none" stroke="${CUMULATIVE}" stroke-width="2"/>` + pts.map((p) => marker("circle", p.x, p.y, CUMULATIVE, 24)).join("");

@@ -14,4 +14,5 @@ export { releaseSection, type ReleaseSectionInput } from "./release.js";
 export { scheduleSection, type ScheduleSectionInput } from "./schedule.js";
 export { executiveSummarySection, type ExecutiveSummaryInput } from "./summary.js";
 export { decisionsNeeded, overallRule, type DecisionsNeededInput, type DecisionNeed, type DecisionNeedKind, type SummaryProject, type SummaryGate, type SummarySelection } from "./needs-decision.js";
+export { GATE_OUTCOME_TEXT, gateOutcomeText } from "./gate-outcome.js";
 export { judgeKpis, type KpiTarget, type KpiJudgement } from "./kpi-targets.js";

@@ -1,4 +1,5 @@
 import { checkArguments, isoDate } from "../../core/index.js";
+import { GATE_OUTCOME_TEXT } from "./gate-outcome.js";
 import type { Decision } from "../../entities/index.js";
 import type { GateEvaluation } from "../../rollout/index.js";
 import type { PortfolioSelection } from "../../selection/index.js";
@@ -75,7 +76,6 @@ export interface DecisionNeed {
 }
 
 const ORDER: readonly DecisionNeedKind[] = ["project-red", "gate-no-go", "selection-infeasible", "project-amber", "gate-conditional-go", "gate-contradicted", "decision-pending"];
-const OUTCOME: Record<GateEvaluation["outcome"], string> = { go: "GO", "conditional-go": "CONDITIONAL GO", "no-go": "NO-GO" };
 
 /**
  * The rule behind a project's overall RAG colour, as people read it: the override with its comment, or each worst
@@ -112,7 +112,7 @@ function gateNeeds(g: SummaryGate): DecisionNeed[] {
     needs.push({ kind: "gate-conditional-go", item, rule: `CONDITIONAL GO at ${e.asOf}: ${e.openAdvisory.length} advisory item(s) open; ${votes}`, ask: "Accept the open advisory items as conditions of the go" });
   }
   if (e.recorded?.contradicts) {
-    needs.push({ kind: "gate-contradicted", item, rule: `recorded ${OUTCOME[e.recorded.outcome]}, evidence says ${OUTCOME[e.outcome]} at ${e.asOf}`, ask: `Confirm or revise the recorded ${OUTCOME[e.recorded.outcome]}` });
+    needs.push({ kind: "gate-contradicted", item, rule: `recorded ${GATE_OUTCOME_TEXT[e.recorded.outcome]}, evidence says ${GATE_OUTCOME_TEXT[e.outcome]} at ${e.asOf}`, ask: `Confirm or revise the recorded ${GATE_OUTCOME_TEXT[e.recorded.outcome]}` });
   }
   return needs;
 }

@@ -1,4 +1,5 @@
 import { checkArguments, addDays, ValidationError, type IsoDate } from "../../core/index.js";
+import { GATE_OUTCOME_TEXT } from "./gate-outcome.js";
 import { checklistPhaseSchema, type ChecklistItem } from "../../entities/index.js";
 import { readinessProgress, type GateEvaluation, type ReadinessCount, type ReadinessProgress, type RolloutFacts, type WaveProgress } from "../../rollout/index.js";
 import { readinessBurnDownChart } from "../charts/burn-down.js";
@@ -71,7 +72,6 @@ const PHASES: readonly string[] = checklistPhaseSchema.options;
 const phaseRank = (phase: string) => (PHASES.includes(phase) ? PHASES.indexOf(phase) : PHASES.length);
 const countRow = (name: string, c: ReadinessCount): CellValue[] => [name, c.total, c.applicable, c.done, c.waived, c.skipped + c.notApplicable, percent(c.percent, 1)];
 const COUNT_COLUMNS = ["", "Items", "Applicable", "Done", "Waived", "Excluded", "Ready %"];
-const OUTCOME: Record<GateEvaluation["outcome"], string> = { go: "GO", "conditional-go": "CONDITIONAL GO", "no-go": "NO-GO" };
 
 // A blocked item is the one that cannot move without help: its status carries the bad tone.
 const itemStatus = (status: string): CellValue => (status === "blocked" ? toneCell("bad", status) : status);
@@ -80,7 +80,7 @@ function gateBlocks(g: GateEvaluation, items: readonly ChecklistItem[] | undefin
   const who = (id: string) => personName(people, id);
   const notVoted = g.approvals.notVoted.length > 0 ? `; not voted yet: ${g.approvals.notVoted.map(who).join(", ")}` : "";
   const blocks: ReportBlock[] = [
-    { kind: "paragraph", text: `${g.gateName}: ${OUTCOME[g.outcome]} at ${g.asOf} — approvals ${g.approvals.approving} of ${g.approvals.required} required${notVoted}${g.recorded ? `; recorded decision ${OUTCOME[g.recorded.outcome]}${g.recorded.contradicts ? " (contradicted by the evidence)" : ""}` : ""}.` },
+    { kind: "paragraph", text: `${g.gateName}: ${GATE_OUTCOME_TEXT[g.outcome]} at ${g.asOf} — approvals ${g.approvals.approving} of ${g.approvals.required} required${notVoted}${g.recorded ? `; recorded decision ${GATE_OUTCOME_TEXT[g.recorded.outcome]}${g.recorded.contradicts ? " (contradicted by the evidence)" : ""}` : ""}.` },
     { kind: "list", items: g.reasons },
   ];
   if (g.blockers.length > 0) {

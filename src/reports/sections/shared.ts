@@ -8,18 +8,20 @@ import type { CellMetric, PercentCell } from "../cells.js";
 export type PeopleNames = Readonly<Record<string, string>>;
 
 /**
- * A decimal figure rounded half-even for display, keeping its reason when there is none.
+ * A decimal figure rounded half-even for display and shown with exactly `places` decimals in every renderer (a TCPI
+ * of 1 reads `1.00` beside a CPI of `0.97`), keeping its reason when there is none.
  *
  * @example
  * ```ts
- * fixed(metric(decimal("0.97134")), 2); // { value: Decimal(0.97) }
+ * fixed(metric(decimal("0.97134")), 2); // { value: Decimal(0.97), places: 2 } — reads "0.97"
+ * fixed(metric(decimal("1")), 2);       // { value: Decimal(1), places: 2 } — reads "1.00"
  * fixed(missing("ac-is-zero"), 2);      // { reason: "ac-is-zero" }
  * ```
  */
 export function fixed(m: Metric<Decimal>, places: number): CellMetric {
   checkArguments("fixed", { m: [m, "object"], places: [places, "integer"] });
   if (m.value !== undefined && !PmoDecimal.isDecimal(m.value)) notA("a Decimal", "fixed");
-  return m.value === undefined ? missingCell(m) : { value: rounded(m.value, places) };
+  return m.value === undefined ? missingCell(m) : { value: rounded(m.value, places), places };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { checkArguments } from "../../core/index.js";
+import { GATE_OUTCOME_TEXT } from "./gate-outcome.js";
 import { ragCell, type CellValue, type RagColour } from "../cells.js";
 import type { FiguresBlock, ReportBlock, ReportSection } from "../report.js";
 import { judgeKpis, type KpiTarget } from "./kpi-targets.js";
@@ -21,7 +22,6 @@ export interface ExecutiveSummaryInput {
   readonly people?: PeopleNames;
 }
 
-const OUTCOME = { go: "GO", "conditional-go": "CONDITIONAL GO", "no-go": "NO-GO" } as const;
 const COLOURS: readonly RagColour[] = ["red", "amber", "green"];
 const LIST_SHOWN = 5;
 
@@ -109,7 +109,7 @@ export function executiveSummarySection(input: ExecutiveSummaryInput): ReportSec
         columns: ["Gate", "Outcome", "Deciding rule", "Approvals"],
         rows: gates.map((g) => [
           `${g.rollout}: ${g.evaluation.gateName}${g.goLive ? ` (go-live ${g.goLive})` : ""}`,
-          OUTCOME[g.evaluation.outcome],
+          GATE_OUTCOME_TEXT[g.evaluation.outcome],
           g.evaluation.reasons.map(shortReason).join("; "),
           `${g.evaluation.approvals.approving} of ${g.evaluation.approvals.required}`,
         ]),

@@ -1,5 +1,5 @@
 import { ValidationError, checkArguments, PmoDecimal, decimal, isMoney, minorUnits, toDecimalString, type Decimal } from "../../core/index.js";
-import { RAG_LABELS, TONE_COLOURS, isCellMetric, isPercentCell, isRagCell, isRunsCell, isToneCell, isValidToneCell, strongestTone, type CellTone, type CellValue, type RagColour } from "../cells.js";
+import { RAG_LABELS, TONE_COLOURS, figurePlaces, isCellMetric, isPercentCell, isRagCell, isRunsCell, isToneCell, isValidToneCell, strongestTone, type CellTone, type CellValue, type RagColour } from "../cells.js";
 
 /**
  * Excel stores numbers as IEEE doubles: up to 15 significant digits survive the trip exactly; a decimal with more
@@ -32,15 +32,24 @@ export type XlsxCell =
   | { readonly kind: "empty" };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+// Day 0 of the 1900 date system's serials before 1900-03-01 (1900-01-01 is serial 1).
+const EXCEL_DAY_ZERO = Date.UTC(1899, 11, 31);
+// Serial 60 is 1900-02-29, a day that never was: Excel keeps Lotus 1-2-3's leap-year bug, so every serial from
+// 1900-03-01 on is one more than the days since 1899-12-31.
+const EXCEL_FICTITIOUS_LEAP_DAY = 60;
 
 /**
  * The Excel serial day of an ISO calendar date (1900 date system, day 1 = 1900-01-01), or `undefined` when the
- * text is not a real `YYYY-MM-DD` date. Computed in UTC, so no time zone shifts the day.
+ * text is not a real `YYYY-MM-DD` date or is before 1900-01-01 (Excel has no serial for it: a report writes such a
+ * date as text). Excel counts a fictitious 1900-02-29 as serial 60, so 1900-02-28 is 59 and 1900-03-01 is 61.
+ * Computed in UTC, so no time zone shifts the day.
  *
  * @example
  * ```ts
  * excelSerialDay("2026-11-20"); // 46346
+ * excelSerialDay("1900-01-01"); // 1
+ * excelSerialDay("1900-03-01"); // 61
+ * excelSerialDay("1899-12-31"); // undefined (written as text)
  * excelSerialDay("2026-02-30"); // undefined
  * ```
  */
@@ -52,7 +61,8 @@ export function excelSerialDay(iso: string): number | undefined {
   const t = Date.UTC(y, mo - 1, d);
   const back = new Date(t);
   if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || y < 1900) return undefined;
-  return Math.round((t - EXCEL_EPOCH) / 86_400_000);
+  const days = Math.round((t - EXCEL_DAY_ZERO) / 86_400_000);
+  return days < EXCEL_FICTITIOUS_LEAP_DAY ? days : days + 1;
 }
 
 /**
@@ -130,7 +140,11 @@ export function xlsxCell(v: CellValue): XlsxCell {
     return v.note === undefined ? { kind: "rag", value: `${letter} ${word}`, colour: v.colour } : { kind: "rag", value: `${letter} ${word}`, colour: v.colour, rule: v.note };
   }
   if (isCellMetric(v)) {
-    if (v.value !== undefined) return xlsxCell(v.value);
+    if (v.value !== undefined) {
+      // A figure with fixed places is shown with them (a TCPI of 1 to 2 places: the number 1, format #,##0.00).
+      const places = figurePlaces(v);
+      return places === undefined ? xlsxCell(v.value) : numberCell((v.value as Decimal).toDecimalPlaces(places, 6), places, "");
+    }
     return { kind: "text", value: `n/a (${v.reason})`, ...(v.detail === undefined ? {} : { note: v.detail }) };
   }
   // Anything else is not a report cell: a ValidationError, never whatever String() makes (or throws) of it.

@@ -1,0 +1,41 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadSampleOffice } from "../../examples/office.js";
+import { dataset, run, temp } from "./run.js";
+
+describe("commands on an empty database say there is nothing to show", () => {
+  // Before: score, rollout and risk printed nothing at all, schedule an empty line, evm a header over no rows and
+  // select "SELECTION  optimal:  within … left out: none".
+  it("one line saying why in text, an empty list in JSON", async () => {
+    const cwd = temp();
+    expect((await run(["init", "empty.sqlite"], cwd)).code).toBe(0);
+    const text = async (command: string) => {
+      const r = await run([command, "--db", "empty.sqlite", "--as-of", "2026-11-20"], cwd);
+      expect([r.code, r.err]).toEqual([0, ""]);
+      return r.out;
+    };
+    expect(await text("score")).toBe("no requests to rank: the database has none\n");
+    expect(await text("select")).toBe("SELECTION  nothing to select within EUR 1,000,000.00 (FY2027): no open request is scored or mandatory\n");
+    expect(await text("evm")).toBe("PROJECTS   none: earned value is measured on executing projects, and no project is executing\n");
+    expect(await text("rollout")).toBe("no rollout plans: the database has none, so there is no readiness or gate to judge\n");
+    expect(await text("schedule")).toBe("no projects to schedule: the database has none\n");
+    expect(await text("risk")).toBe("no projects to simulate: the database has none\n");
+    for (const command of ["score", "evm", "rollout", "schedule", "risk"]) {
+      const r = await run([command, "--db", "empty.sqlite", "--as-of", "2026-11-20", "--json"], cwd);
+      expect([command, r.code, JSON.parse(r.out)]).toEqual([command, 0, []]);
+    }
+  });
+
+  it("risk says why when there are projects but nothing to simulate", async () => {
+    const cwd = temp();
+    const office = loadSampleOffice() as Record<string, unknown[]>;
+    // The sample's people and projects, without work packages or risks: before, `risk` printed nothing.
+    writeFileSync(join(cwd, "projects.json"), dataset({ person: office.person!, project: office.project! }));
+    expect((await run(["init", "db.sqlite"], cwd)).code).toBe(0);
+    expect((await run(["import", "projects.json", "--db", "db.sqlite"], cwd)).code).toBe(0);
+    const r = await run(["risk", "--db", "db.sqlite", "--as-of", "2026-11-20"], cwd);
+    expect([r.code, r.out]).toEqual([0, "no projects to simulate: none has duration estimates or risk events\n"]);
+    expect(JSON.parse((await run(["risk", "--db", "db.sqlite", "--as-of", "2026-11-20", "--json"], cwd)).out)).toEqual([]);
+  });
+});
