@@ -135,12 +135,14 @@ export function analyzeDelivery(records: ImportedRecords, statusDate: IsoDate | 
     const issues = byProject(list(records, "issue"), p.id);
     const forecast = ev.schedule.forecastFinish.spiT.value;
     const rag = ragStatus(
-      { id: p.id, plannedFinish: p.plannedFinish, ...(forecast !== undefined ? { forecastFinish: forecast } : {}), milestones: ms, risks, issues },
+      // With the baselines, missed key milestones are counted against the baseline in force on the status date, the
+      // one earned value and the slip table read.
+      { id: p.id, plannedFinish: p.plannedFinish, ...(forecast !== undefined ? { forecastFinish: forecast } : {}), milestones: ms, risks, issues, baselines, activeBaseline: p.activeBaseline },
       { asOf, figures: { spi: ev.figures.spi, cpi: ev.figures.cpi, spiT: ev.schedule.spiT, eac: ev.figures.selectedEac.value, bac: ev.figures.bac } },
     );
     return {
       code: p.code, name: p.name, series, rag,
-      slips: milestoneSlips(ms, baselines, { statusDate: asOf, ...(p.activeBaseline !== undefined ? { baseline: p.activeBaseline } : {}) }),
+      slips: milestoneSlips(ms, baselines, { statusDate: asOf, activeBaseline: p.activeBaseline }),
       raid: { risks, issues, actions: byProject(list(records, "action"), p.id), decisions: byProject(list(records, "decision"), p.id) },
     };
   });
