@@ -1,8 +1,10 @@
 import { checkArguments, decimal, money, sumMoney, type IsoDate, type Money } from "../core/index.js";
-import type { ProjectRequest } from "../entities/index.js";
+import { isOpenRequest, type ProjectRequest } from "../entities/index.js";
 import type { ImportedRecords } from "../io/index.js";
 import { scoreRequests, type Scoreboard, type ScoringModel } from "../prioritization/index.js";
 import { selectPortfolio, type PortfolioSelection, type SelectionProblemInput, type SelectionSolver } from "../selection/index.js";
+
+export { isOpenRequest };
 
 /** The planning envelope the intake is selected under (the sample data has none: these are the run's assumptions). */
 export interface IntakeEnvelope {
@@ -48,20 +50,6 @@ export const INTAKE_MODEL: ScoringModel = {
   tieBreak: [{ criterionId: "urgency" }],
 };
 
-const CLOSED_REQUEST = new Set(["converted", "rejected", "withdrawn"]);
-
-/**
- * True for a request still open for selection: not converted to a project, rejected or withdrawn.
- *
- * @example
- * ```ts
- * requests.filter(isOpenRequest).length; // 8 of the sample office's 13 (4 converted, 1 rejected)
- * ```
- */
-export function isOpenRequest(request: ProjectRequest): boolean {
-  return !CLOSED_REQUEST.has(request.status);
-}
-
 /**
  * The selection problem of the intake: open, scored (or mandatory) requests, their costs and hours in the period.
  *
@@ -104,7 +92,7 @@ export function intakeProblem(requests: readonly ProjectRequest[], board: Scoreb
   };
 }
 
-/** The intake scored: every request and the ranked scoreboard. */
+/** The intake scored: the open requests (see `isOpenRequest`) and their ranked scoreboard. */
 export interface IntakeScore {
   readonly requests: readonly ProjectRequest[];
   readonly scoreboard: Scoreboard;
@@ -118,15 +106,17 @@ export interface IntakeSelection {
 }
 
 /**
- * Scores and ranks the requests with a model (default {@link INTAKE_MODEL}) at the status date.
+ * Scores and ranks the open requests (see `isOpenRequest`: submitted, in review, approved or deferred) with a model
+ * (default {@link INTAKE_MODEL}) at the status date. Requests already converted to projects, rejected or still in
+ * draft are not ranked: the ranking is the queue a portfolio decision is taken on, the same one the PMO service ranks.
  *
  * @example
  * ```ts
- * scoreIntake(records, "2026-11-20").scoreboard.entries[0]!.requestId; // "REQ-2026-003"
+ * scoreIntake(records, "2026-11-20").scoreboard.entries[0]!.requestId; // "REQ-2027-003" (mandatory: forced in)
  * ```
  */
 export function scoreIntake(records: ImportedRecords, asOf: IsoDate, model: ScoringModel = INTAKE_MODEL): IntakeScore {
-  const requests = (records.request ?? []) as readonly ProjectRequest[];
+  const requests = ((records.request ?? []) as readonly ProjectRequest[]).filter(isOpenRequest);
   return { requests, scoreboard: scoreRequests(requests, model, { asOf }) };
 }
 

@@ -1,6 +1,6 @@
 import { formatMoney, roundMoney, type Decimal, type Metric } from "../core/index.js";
 import { fixed, gateOutcomeText, missingText, overallRule, percent, type PeopleNames } from "../reports/index.js";
-import type { IntakeSelection, OfficeAnalysis, ProjectAnalysis, RolloutAnalysis } from "./office.js";
+import { AVAILABILITY_PLACES, type IntakeSelection, type OfficeAnalysis, type ProjectAnalysis, type RolloutAnalysis } from "./office.js";
 
 /**
  * A percentage for the terminal: `n` places (more where rounding would read 100 % short of it, or 0 % above it, as
@@ -32,7 +32,7 @@ const dec = (m: Metric<Decimal>, n = 2) => {
  */
 export function officeSummary(o: OfficeAnalysis): string[] {
   const lines = [`${o.organisation} — status date ${o.statusDate}`, ""];
-  lines.push(`INTAKE     ${o.scoreboard.entries.length} requests ranked by "${o.scoreboard.model}"; top: ${o.scoreboard.entries.slice(0, 3).map((e) => e.requestId).join(", ")}`);
+  lines.push(`INTAKE     ${o.scoreboard.entries.length} open requests ranked by "${o.scoreboard.model}"; top: ${o.scoreboard.entries.slice(0, 3).map((e) => e.requestId).join(", ")}`);
   lines.push(...selectionLines(o.selection), ...projectLines(o.projects, o.people));
   const t = o.trace.result;
   const fr = t.levels.find((l) => l.type === "functional");
@@ -41,7 +41,7 @@ export function officeSummary(o: OfficeAnalysis): string[] {
     lines.push(`ROLLOUT    ${r.name}: ready ${percentText(r.progress.overall.percent)}; ${r.gate ? `${r.gate.gateName}: ${gateOutcomeText(r.gate.outcome)} (${r.gate.blockers.length} blocking items open)` : "no gate"}`);
   }
   if (o.rollouts.length === 0) lines.push(`ROLLOUT    ${NO_ROLLOUTS}`);
-  lines.push(`KPIS       ${o.availability.map((a) => `${a.service} ${percentText(a.availabilityPercent, 3)}`).join(", ")}; on-time ${percentText(o.kpis.onTime.percent)}; on-budget ${percentText(o.kpis.onBudget.percent)}; healthy projects ${percentText(o.kpis.health.percent)}`);
+  lines.push(`KPIS       ${o.availability.map((a) => `${a.service} ${percentText(a.availabilityPercent, AVAILABILITY_PLACES)}`).join(", ")}; on-time ${percentText(o.kpis.onTime.percent)}; on-budget ${percentText(o.kpis.onBudget.percent)}; healthy projects ${percentText(o.kpis.health.percent)}`);
   return lines;
 }
 

@@ -24,6 +24,31 @@ export const requestStatusSchema = z.enum(REQUEST_STATUSES);
 export type RequestStatus = z.output<typeof requestStatusSchema>;
 
 /**
+ * The request states still in the intake pipeline, waiting for a portfolio decision: submitted, in review, approved
+ * (not yet converted to a project) or deferred. A draft has not been submitted yet; rejected and converted requests
+ * are decided. The one definition the PMO service, the intake ranking and the selection read.
+ *
+ * @example
+ * ```ts
+ * OPEN_REQUEST_STATUSES.includes("deferred"); // true
+ * ```
+ */
+export const OPEN_REQUEST_STATUSES = ["submitted", "in-review", "approved", "deferred"] as const satisfies readonly RequestStatus[];
+
+/**
+ * True for a request still in the intake pipeline (its status is one of {@link OPEN_REQUEST_STATUSES}): the
+ * requests the intake ranks and the portfolio selection considers.
+ *
+ * @example
+ * ```ts
+ * requests.filter(isOpenRequest).length; // 6 of the sample office's 13 (4 converted, 1 rejected, 2 drafts)
+ * ```
+ */
+export function isOpenRequest(request: { readonly status: RequestStatus }): boolean {
+  return (OPEN_REQUEST_STATUSES as readonly string[]).includes(request.status);
+}
+
+/**
  * The allowed next states of each request state. A deferred request can be re-submitted; rejected and converted
  * are final.
  *

@@ -11,7 +11,7 @@ export type { TransitionOptions, RequestDraft, ProjectFromRequestDraft } from ".
 export type { BaselineInput } from "./execution.js";
 export type { RolloutPlanContents, ChecklistItemChanges, GateDecisionInput } from "./rollout.js";
 export {
-  OPEN_REQUEST_STATUSES, ACTIVE_LIFECYCLES,
+  ACTIVE_LIFECYCLES,
   type ActiveProjectFigures, type RequirementCoverage, type RolloutOverview,
 } from "./queries.js";
 export type { ScoredIntake, RolloutReadiness } from "./assessments.js";

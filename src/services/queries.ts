@@ -1,3 +1,4 @@
+import { OPEN_REQUEST_STATUSES } from "../entities/project-request.js";
 import type { IsoDate } from "../core/dates/iso-date.js";
 import { checkArguments } from "../core/guard.js";
 import { sumMoney } from "../core/money/arithmetic.js";
@@ -38,15 +39,6 @@ export async function history(ctx: PmoContext, kind: EntityKind, id: string): Pr
   return events.sort((a, b) => a.entityVersion - b.entityVersion);
 }
 
-/**
- * Request states that still wait for a decision or a conversion.
- *
- * @example
- * ```ts
- * OPEN_REQUEST_STATUSES.includes("deferred"); // true
- * ```
- */
-export const OPEN_REQUEST_STATUSES = ["submitted", "in-review", "approved", "deferred"] as const;
 
 /** @internal Requests still in the intake pipeline, by key/id. */
 export function openRequests(ctx: PmoContext): Promise<ProjectRequest[]> {

@@ -38,7 +38,10 @@ describe("a database session", () => {
 
     const score = await run(["score", "--db", "office.sqlite", "--json"], cwd);
     expect(score.code).toBe(0);
-    expect(JSON.parse(score.out)[2]).toEqual({ rank: 3, request: "REQ-2026-001", status: "scored", score: "0.772727273", reason: null });
+    // Open requests only (6 of 13). REQ-2027-001 rates 5,4,2,3, complexity 3 (a cost), absolute on 1–5, weights
+    // 3,3,2,2,1: (3·1 + 3·0.75 + 2·0.25 + 2·0.5 + 1·0.5) / 11 = 7.25/11 = 0.659090909…
+    expect(JSON.parse(score.out)).toHaveLength(6);
+    expect(JSON.parse(score.out)[2]).toEqual({ rank: 3, request: "REQ-2027-001", status: "scored", score: "0.659090909", reason: null });
 
     // WMS is red (SPI 0.65, CPI 0.88): a finding, exit 1.
     const evm = await run(["evm", "--db", "office.sqlite", "--json"], cwd);

@@ -45,8 +45,9 @@ describe("--model: a scoring model from a file", () => {
     const fromFile = await run(["score", "--db", "o.sqlite", "--model", "intake.json", "--json"], cwd);
     expect(fromFile.code).toBe(0);
     expect(fromFile.out).toBe(builtIn.out);
-    // REQ-2026-001 rates 5,4,4,4 and complexity 4 (a cost): (3·1 + 3·0.75 + 2·0.75 + 2·0.75 + 1·0.25) / 11 = 8.5/11.
-    expect(JSON.parse(fromFile.out)[2]).toEqual({ rank: 3, request: "REQ-2026-001", status: "scored", score: "0.772727273", reason: null });
+    // Open requests only. REQ-2027-002 rates 4,5,2,3 and complexity 2 (a cost):
+    // (3·0.75 + 3·1 + 2·0.25 + 2·0.5 + 1·0.75) / 11 = 7.5/11 = 0.681818181…
+    expect(JSON.parse(fromFile.out)[1]).toEqual({ rank: 2, request: "REQ-2027-002", status: "scored", score: "0.681818182", reason: null });
   });
 
   it("a strategic-fit-only model ranks by that rating and changes the selection", async () => {
