@@ -233,9 +233,10 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
     return uncovered.length > 0 || t.suspects.length > 0 || gaps.length > 0 ? EXIT.findings : EXIT.ok;
   });
   analysis("rollout", "rollout readiness and the go/no-go gate; exit 1 when a gate is NO-GO", (d, asJson) => {
-    if (asJson) json(io, d.rollouts.map((r) => ({ plan: r.name, readyPercent: jsonDecimal(r.progress.overall.percent), gate: r.gate ? { name: r.gate.gateName, outcome: r.gate.outcome, blockers: r.gate.blockers.map((b) => b.code ?? b.id), reasons: r.gate.reasons } : null })));
+    const gateJson = (g: NonNullable<(typeof d.rollouts)[number]["gate"]>) => ({ name: g.gateName, outcome: g.outcome, blockers: g.blockers.map((b) => b.code ?? b.id), reasons: g.reasons });
+    if (asJson) json(io, d.rollouts.map((r) => ({ plan: r.name, readyPercent: jsonDecimal(r.progress.overall.percent), gate: r.gate ? gateJson(r.gate) : null, gates: r.gates.map(gateJson) })));
     else io.stdout.write(`${rolloutLines(d.rollouts).map(printable).join("\n")}\n`);
-    return d.rollouts.some((r) => r.gate?.outcome === "no-go") ? EXIT.findings : EXIT.ok;
+    return d.rollouts.some((r) => r.gates.some((g) => g.outcome === "no-go")) ? EXIT.findings : EXIT.ok;
   });
 
   program.command("schedule").description("CPM schedule of the projects at the status date (one network: cross-project links bind); exit 1 on a missed deadline or negative float")

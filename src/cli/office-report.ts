@@ -2,7 +2,7 @@ import { checkArguments } from "../core/index.js";
 import type { Report, ReportSection, KpiTarget } from "../reports/index.js";
 import { executiveSummarySection, intakeSection, portfolioSection, projectSection, requirementsSection, rolloutSection, scheduleSection, fixed, percent, type KpiLine } from "../reports/index.js";
 import { groupDigits } from "../reports/cells.js";
-import type { OfficeAnalysis } from "./office.js";
+import { AVAILABILITY_PLACES, type OfficeAnalysis } from "./office.js";
 import type { OfficeSchedule } from "./schedule.js";
 import type { ProjectRisk } from "./risk.js";
 
@@ -23,7 +23,7 @@ export const OFFICE_KPI_TARGETS = { availabilityPercent: "99.95", onTimePercent:
 function summarySection(office: OfficeAnalysis): ReportSection {
   const t = OFFICE_KPI_TARGETS;
   const kpis: KpiTarget[] = [
-    ...office.availability.map((a): KpiTarget => ({ label: `Availability ${a.service} (year to date)`, actual: a.availabilityPercent, target: { atLeast: t.availabilityPercent }, unit: "%", places: 3 })),
+    ...office.availability.map((a): KpiTarget => ({ label: `Availability ${a.service} (year to date)`, actual: a.availabilityPercent, target: { atLeast: t.availabilityPercent }, unit: "%", places: AVAILABILITY_PLACES })),
     { label: "On-time delivery", actual: office.kpis.onTime.percent, target: { atLeast: t.onTimePercent }, unit: "%", places: 1 },
     { label: "On-budget delivery", actual: office.kpis.onBudget.percent, target: { atLeast: t.onBudgetPercent }, unit: "%", places: 1 },
     { label: "Portfolio health", actual: office.kpis.health.percent, target: { atLeast: t.healthPercent }, unit: "%", places: 1 },
@@ -32,6 +32,7 @@ function summarySection(office: OfficeAnalysis): ReportSection {
   return executiveSummarySection({
     asOf: office.statusDate,
     projects: office.projects.map((p) => ({ code: p.code, name: p.name, rag: p.rag, decisions: p.raid.decisions })),
+    // The summary judges each rollout's go/no-go; every gate of the plan is in the rollout's own section.
     gates: office.rollouts.flatMap((r) => (r.gate ? [{ rollout: r.name, goLive: r.goLive, evaluation: r.gate }] : [])),
     selection: { label: `Intake selection ${e.period}`, result: office.selection.result },
     kpis,
@@ -61,7 +62,7 @@ export function officeReport(office: OfficeAnalysis, schedule?: OfficeSchedule, 
   const kpis: KpiLine[] = [
     ...office.availability.map((a) => ({
       label: `Availability ${a.service} (year to date)`,
-      value: percent(a.availabilityPercent, 4),
+      value: percent(a.availabilityPercent, AVAILABILITY_PLACES),
       note: `${groupDigits(a.downtimeMinutes.toFixed())} of ${groupDigits(a.agreedMinutes.toFixed())} agreed minutes down, ${a.failures} unplanned failures`,
     })),
     ratio("On-time delivery", office.kpis.onTime, "closed projects finished by the baseline finish"),
@@ -86,7 +87,7 @@ export function officeReport(office: OfficeAnalysis, schedule?: OfficeSchedule, 
         });
       }),
       requirementsSection({ ...office.trace, people }),
-      ...office.rollouts.map((r) => rolloutSection({ name: r.name, asOf: office.statusDate, goLive: r.goLive, progress: r.progress, ...(r.gate ? { gate: r.gate } : {}), waves: r.waves, burnDown: r.burnDown, items: r.items, people })),
+      ...office.rollouts.map((r) => rolloutSection({ name: r.name, asOf: office.statusDate, goLive: r.goLive, progress: r.progress, ...(r.gate ? { gate: r.gate } : {}), gates: r.gates, waves: r.waves, burnDown: r.burnDown, items: r.items, people })),
     ],
   };
   // The summary is what the head of the PMO reads; the detail starts folded in the HTML report (print unfolds it).

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, decimal, formatMoney, instant, isoDate, isMoney, money, roundMoney, toDecimalString, type Decimal, type Metric, type Money } from "../../src/core/index.js";
-import { createMemoryAdapter } from "../../src/index.js";
+import { createMemoryAdapter, isOpenRequest } from "../../src/index.js";
 import { onBudget, onTimeDelivery, portfolioHealth, serviceAvailability } from "../../src/kpi/index.js";
 import {
   analyzeOffice, analyzeOfficeRisk, analyzeOfficeSchedule, DEMO_ENVELOPE, earnedScheduleFinishes, INTAKE_MODEL, intakeProblem, officeReport, sampleOfficeRecords,
@@ -370,7 +370,9 @@ describe("per project: RAG colour and the rule behind it", () => {
 
 describe("intake: scores, ranking and the selection", () => {
   it("the office's scoreboard is the calculator's; `pmokit score --json`, the report model and the Markdown list the same ranks and scores", () => {
-    const board = scoreRequests(records.request, INTAKE_MODEL, { asOf: AS_OF });
+    // The intake ranks the open requests only (submitted, in review, approved, deferred), as the PMO service does.
+    const board = scoreRequests(records.request.filter(isOpenRequest), INTAKE_MODEL, { asOf: AS_OF });
+    expect(board.entries).toHaveLength(6);
     const mine = office.scoreboard.entries.map((e) => [e.rank, e.requestId, e.status, e.score.value?.toFixed() ?? null]);
     expect(mine).toEqual(board.entries.map((e) => [e.rank, e.requestId, e.status, e.score.value?.toFixed() ?? null]));
     expect(json<{ rank: number; request: string; status: string; score: string | null }[]>("score").map((e) => [e.rank, e.request, e.status, e.score])).toEqual(mine);
@@ -380,7 +382,7 @@ describe("intake: scores, ranking and the selection", () => {
     expect(mdRows.map((r) => [Number(r["Rank"]), r["Request"], r["Status"]])).toEqual(mine.map((m) => [m[0], m[1], m[2]]));
     for (const e of board.entries) {
       const shown = mdRows.find((r) => r["Request"] === e.requestId)!["Score"]!;
-      if (e.score.value === undefined) expect(shown).toBe(`n/a (${e.score.reason})`);
+      if (e.score.value === undefined) expect(shown).toBe(`n/a (${e.score.reason}${e.score.detail ? `: ${e.score.detail}` : ""})`);
       else expectRounded(shown, e.score.value, `${e.requestId} score`);
     }
   });
@@ -391,12 +393,13 @@ describe("intake: scores, ranking and the selection", () => {
     for (const e of scored.scoreboard.entries) {
       expect([e.status, e.score.value?.toFixed() ?? e.score.reason], e.requestId).toEqual([office_.get(e.requestId)!.status, office_.get(e.requestId)!.score.value?.toFixed() ?? office_.get(e.requestId)!.score.reason]);
     }
-    const ids = new Set(scored.scoreboard.entries.map((e) => e.requestId));
-    expect(scored.scoreboard.entries.map((e) => e.requestId)).toEqual(office.scoreboard.entries.map((e) => e.requestId).filter((id) => ids.has(id)));
+    // One definition of "open": the same requests, the same ranks (before, the office ranked all 13 and the service 6:
+    // REQ-2027-002 was rank 6 in the report and 2 in the service).
+    expect(scored.scoreboard.entries.map((e) => [e.rank, e.requestId])).toEqual(office.scoreboard.entries.map((e) => [e.rank, e.requestId]));
   });
 
   it("the selection is the calculator's: chosen, left out and objective on every surface", async () => {
-    const direct = await selectPortfolio(intakeProblem(records.request, scoreRequests(records.request, INTAKE_MODEL, { asOf: AS_OF }), DEMO_ENVELOPE), { gap: 0 });
+    const direct = await selectPortfolio(intakeProblem(records.request, scoreRequests(records.request.filter(isOpenRequest), INTAKE_MODEL, { asOf: AS_OF }), DEMO_ENVELOPE), { gap: 0 });
     const r = office.selection.result;
     expect([r.status, r.selected, r.excluded, r.objective.value?.toFixed()]).toEqual([direct.status, direct.selected, direct.excluded, direct.objective.value?.toFixed()]);
     expect(r.selected).toEqual(["REQ-2027-002", "REQ-2027-003", "REQ-2027-007"]);
@@ -482,8 +485,12 @@ describe("rollout: readiness and the go/no-go gate", () => {
     const r = office.rollouts[0]!;
     const gate = r.gate!;
     const exact = value(r.progress.overall.percent);
-    const j = json<{ plan: string; readyPercent: string; gate: { name: string; outcome: string; blockers: string[]; reasons: string[] } }[]>("rollout");
-    expect(j).toEqual([{ plan: r.name, readyPercent: toDecimalString(exact), gate: { name: gate.gateName, outcome: gate.outcome, blockers: gate.blockers.map((b) => b.code ?? b.id), reasons: [...gate.reasons] } }]);
+    type GateJson = { name: string; outcome: string; blockers: string[]; reasons: string[] };
+    const j = json<{ plan: string; readyPercent: string; gate: GateJson; gates: GateJson[] }[]>("rollout");
+    const asJson = (g: typeof gate): GateJson => ({ name: g.gateName, outcome: g.outcome, blockers: g.blockers.map((b) => b.code ?? b.id), reasons: [...g.reasons] });
+    expect(j).toEqual([{ plan: r.name, readyPercent: toDecimalString(exact), gate: asJson(gate), gates: r.gates.map(asJson) }]);
+    // Every gate of the plan, the go/no-go last: the readiness exit (13 blocking) and the go/no-go (17).
+    expect(j[0]!.gates.map((g) => [g.name, g.blockers.length])).toEqual([["Readiness exit: preparation and testing complete", 13], [gate.gateName, 17]]);
     const line = summary.find((s) => s.startsWith("ROLLOUT"))!;
     const ready = /ready (\S+);/.exec(line)![1]!;
     expectRounded(ready, exact, "readiness (terminal)");

@@ -27,29 +27,33 @@ const charts = (s: ReportSection) => blocks(s).flatMap((b) => (b.kind === "chart
 describe("intake section", () => {
   const s = intakeSection({ scoreboard: office.scoreboard, requests: office.requests, selection: office.selection });
 
-  it("ranks the requests with the score breakdown: mandatory first, CRM 0.773 = 5→0.273 + 4→0.205 + 4→0.136 + 4→0.136 + 4→0.023", () => {
+  it("ranks the open requests with the score breakdown: mandatory first, route optimisation 0.682 = 4→0.205 + 5→0.273 + 2→0.045 + 3→0.091 + 2→0.068", () => {
     const t = tableOf(s, "Ranked requests");
-    expect(t.rows.map((r) => r[1])).toEqual(["REQ-2026-003", "REQ-2027-003", "REQ-2026-001", "REQ-2026-004", "REQ-2026-002", "REQ-2027-002", "REQ-2027-001", "REQ-2027-007", "REQ-2027-004", "REQ-2027-005", "REQ-2027-006", "REQ-2027-008", "REQ-2027-009"]);
-    const crm = text(t.rows[2]!);
-    expect(crm.slice(3, 10)).toEqual(["scored", "0.773", "5 → 0.273", "4 → 0.205", "4 → 0.136", "4 → 0.136", "4 → 0.023"]);
+    // Only the requests still in the pipeline (submitted, in review, approved, deferred): the four converted to
+    // projects, the rejected one and the two drafts are not ranked (they were, so "top" named running projects).
+    expect(t.rows.map((r) => r[1])).toEqual(["REQ-2027-003", "REQ-2027-002", "REQ-2027-001", "REQ-2027-007", "REQ-2027-004", "REQ-2027-009"]);
+    // Weights 3, 3, 2, 2, 1 (Σ 11), absolute on 1–5 ((x − 1) / 4; complexity is a cost: 1 − that):
+    // 0.75·3/11 + 1·3/11 + 0.25·2/11 + 0.5·2/11 + 0.75·1/11 = 0.20455 + 0.27273 + 0.04545 + 0.09091 + 0.06818 = 0.68182.
+    const route = text(t.rows[1]!);
+    expect(route.slice(3, 10)).toEqual(["scored", "0.682", "4 → 0.205", "5 → 0.273", "2 → 0.045", "3 → 0.091", "2 → 0.068"]);
     // The reason's detail says which ratings are missing (it was dropped: "n/a (missing-rating)").
-    expect(text(t.rows[1]!)[4]).toBe("n/a (missing-rating: no value for strategic-fit, financial-value, risk-reduction, urgency, complexity)");
+    expect(text(t.rows[5]!)[4]).toBe("n/a (missing-rating: no value for strategic-fit, financial-value, risk-reduction, urgency, complexity)");
     // Criterion ids as headers people read.
     expect(t.columns.slice(5, 10)).toEqual(["Strategic fit", "Financial value", "Risk reduction", "Urgency", "Complexity"]);
     const named = intakeSection({ scoreboard: office.scoreboard, requests: office.requests, criterionNames: { urgency: "Urgency (deadline)" } });
     expect(tableOf(named, "Ranked requests").columns[8]).toBe("Urgency (deadline)");
-    expect(text(t.rows[0]!)[11]).toMatch(/^forced-in: German Growth Opportunities Act/);
+    expect(text(t.rows[0]!)[11]).toMatch(/^forced-in: German NIS2 implementation/);
   });
 
   it("says why a request has no estimated cost, and keeps costs in several currencies apart", () => {
     // Both used to be an empty cell: no estimate, or estimates in EUR and USD (pmokit does not convert).
     const requests = office.requests.map((r) =>
-      r.id === "REQ-2027-008" ? { ...r, estimatedCost: [] }
+      r.id === "REQ-2027-004" ? { ...r, estimatedCost: [] }
         : r.id === "REQ-2027-009" ? { ...r, estimatedCost: [...r.estimatedCost, { ...r.estimatedCost[0]!, amount: money("1000", "USD") }] }
           : r);
     const t = tableOf(intakeSection({ scoreboard: office.scoreboard, requests }), "Ranked requests");
     const cost = (id: string) => cellText(t.rows.find((row) => row[1] === id)!.at(-2) as never);
-    expect([cost("REQ-2027-008"), cost("REQ-2027-009"), cost("REQ-2026-001")]).toEqual(["n/a (no-cost-estimate)", "EUR 264,000.00 + USD 1,000.00", "EUR 2,123,000.00"]);
+    expect([cost("REQ-2027-004"), cost("REQ-2027-009"), cost("REQ-2027-002")]).toEqual(["n/a (no-cost-estimate)", "EUR 264,000.00 + USD 1,000.00", "EUR 452,000.00"]);
   });
 
   it("never shows a proven gap above 0 as 0%", () => {
@@ -251,6 +255,22 @@ describe("rollout section", () => {
     // A blocked item's status carries the bad tone; others stay plain.
     expect(acc("ACC-03")[2]).toEqual(toneCell("bad", "blocked"));
     expect(acc("ACC-01")[2]).toBe("in-progress");
+  });
+
+  it("judges every gate of the plan, in planned-date order, beside the go/no-go it decides", () => {
+    // gate.json: the readiness exit (prepare and test phases, 2027-02-19, 3 approvers) comes before the go/no-go
+    // (2027-02-24, 4 required). Before, only the go/no-go was judged and the earlier NO-GO was nowhere in the report.
+    expect(r.gates.map((g) => [g.gateName, g.outcome, g.blockers.length])).toEqual([
+      ["Readiness exit: preparation and testing complete", "no-go", 13],
+      ["Go/No-Go for the CRM cutover", "no-go", 17],
+    ]);
+    expect(r.gate).toBe(r.gates[1]);
+    const t = tableOf(rolloutSection({ name: r.name, asOf: office.statusDate, progress: r.progress, gates: r.gates }), "Gates at 2026-11-20");
+    expect(t.rows.map((row) => row.slice(0, 4))).toEqual([
+      ["Readiness exit: preparation and testing complete", "NO-GO", 13, "0 of 3"],
+      ["Go/No-Go for the CRM cutover", "NO-GO", 17, "0 of 4"],
+    ]);
+    expect(t.rows[0]![4]).toMatch(/^13 blocking item\(s\) not closed: ACC-01, /);
   });
 
   it("drops the Due column when no blocking item has a due date", () => {

@@ -57,6 +57,11 @@ export interface RolloutSectionInput {
   readonly progress: ReadinessProgress;
   /** `evaluateGate` result of the gate to decide (go/no-go). */
   readonly gate?: GateEvaluation;
+  /**
+   * `evaluateGate` results of every gate of the plan, in the order to show them (planned date): a table of each gate's
+   * outcome, open blocking items and approvals, so an earlier gate (a readiness exit) is seen beside the go/no-go.
+   */
+  readonly gates?: readonly GateEvaluation[];
   /** `waveProgress(plan).waves`. */
   readonly waves?: readonly WaveProgress[];
   /** `openItemsSeries` result, for the burn-down chart. */
@@ -102,14 +107,15 @@ function gateBlocks(g: GateEvaluation, items: readonly ChecklistItem[] | undefin
 }
 
 /**
- * The rollout section: readiness per phase and per category, the burn-down of open items to go-live, the gate
- * decision with its blocking items and reasons, and wave progress (installed, trained, install success).
+ * The rollout section: readiness per phase and per category, the burn-down of open items to go-live, every gate's
+ * outcome (with `gates`), the decision of the gate to decide with its blocking items and reasons, and wave progress
+ * (installed, trained, install success).
  *
  * @example
  * ```ts
  * const progress = readinessProgress(items, { asOf: "2026-11-20" });
  * const gate = evaluateGate({ plan, items, gates }, "gate-crm-go-no-go", { asOf: "2026-11-20" });
- * rolloutSection({ name: plan.name, asOf: "2026-11-20", goLive: plan.goLive, progress, gate, waves: waveProgress(plan, { asOf: "2026-11-20" }).waves });
+ * rolloutSection({ name: plan.name, asOf: "2026-11-20", goLive: plan.goLive, progress, gate, gates: [gate], waves: waveProgress(plan, { asOf: "2026-11-20" }).waves });
  * ```
  */
 export function rolloutSection(input: RolloutSectionInput): ReportSection {
@@ -134,6 +140,16 @@ export function rolloutSection(input: RolloutSectionInput): ReportSection {
       }),
       caption: `Open readiness items to ${input.asOf}${input.goLive ? `, ideal line to zero at go-live ${input.goLive}` : ""}.`,
       file: chartFile("readiness-burn-down", input.name),
+    });
+  }
+  if (input.gates && input.gates.length > 0) {
+    blocks.push({
+      kind: "table",
+      table: {
+        caption: `Gates at ${input.asOf}`,
+        columns: ["Gate", "Outcome", { header: "Blocking items open", align: "right" }, "Approvals", "Deciding rule"],
+        rows: input.gates.map((g) => [g.gateName, GATE_OUTCOME_TEXT[g.outcome], g.blockers.length, `${g.approvals.approving} of ${g.approvals.required}`, g.reasons.join("; ")]),
+      },
     });
   }
   const sections: ReportSection[] = [];

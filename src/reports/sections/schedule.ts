@@ -65,7 +65,7 @@ export function scheduleSection(input: ScheduleSectionInput): ReportSection {
   const blocks: ReportBlock[] = [
     {
       kind: "paragraph",
-      text: `Forecast finish ${s.finish}${s.statusDate ? ` at status date ${s.statusDate}` : ""}: ${s.durationDays.toFixed()} working days from ${s.start}. ` +
+      text: `CPM forecast finish ${s.finish}${s.statusDate ? ` at status date ${s.statusDate}` : ""}: ${s.durationDays.toFixed()} working days from ${s.start}. ` +
         `Critical path: ${s.criticalPaths.length === 0 ? "none" : s.criticalPaths.map((p) => p.join(" → ")).join("; ")}. ` +
         `Conventions: total float = ${c.totalFloat}, critical at ≤ ${c.criticalDays.toFixed()} days, near-critical at ≤ ${c.nearCriticalDays.toFixed()} days, ` +
         `out-of-sequence progress by ${c.outOfSequence}, lags on the ${c.lagCalendar}'s calendar, ${c.hoursPerDay.toFixed()} hours per day.`,
