@@ -45,6 +45,7 @@ export const OPEN_REQUEST_STATUSES = ["submitted", "in-review", "approved", "def
  * ```
  */
 export function isOpenRequest(request: { readonly status: RequestStatus }): boolean {
+  checkArguments("isOpenRequest", { request: [request, "object"] });
   return (OPEN_REQUEST_STATUSES as readonly string[]).includes(request.status);
 }
 
