@@ -36,3 +36,4 @@ export {
 export { PUBLIC_HOLIDAY_RULES, publicHolidays, type HolidayRuleSet } from "./calendar/public-holidays.js";
 export * from "./codecs.js";
 export { compareCodePoints } from "./code-points.js";
+export { PERCENTILE_METHODS, type PercentileMethod } from "./quantile.js";

@@ -1,4 +1,6 @@
-import { ValidationError, fromEpochDay, metric, missing, toEpochDay, type IsoDate, type Metric, type Money, checkArguments } from "../core/index.js";
+import { PmoDecimal, ValidationError, fromEpochDay, metric, missing, toEpochDay, type IsoDate, type Metric, type MetricMissing, type Money, type PercentileMethod, checkArguments } from "../core/index.js";
+import { describeValue } from "../core/describe.js";
+import { describePercentileMethod, isPercentileMethod, minimumSampleSize, quantileSorted } from "../core/quantile.js";
 import { checkEarnedValueArguments, compileProject } from "./compile.js";
 import { fromMinor } from "./exact.js";
 import { nthWorkingDay } from "./day-index.js";
@@ -16,16 +18,43 @@ export interface Band<T> {
   readonly high: T;
 }
 
+/**
+ * Something the bootstrap did that the bands alone do not show: `draws-dropped` — some draws had no efficiency
+ * (a resampled ΣΔEV or ΣΔAC, or ΣΔES or ΣΔAT, that is not positive), so the band rests on the others only.
+ */
+export interface ForecastRangeWarning {
+  /** Stable code. */
+  readonly code: "draws-dropped";
+  /** The band concerned. */
+  readonly band: "eacBand" | "finishBand";
+  /** Draws left out of that band. */
+  readonly dropped: number;
+  /** Plain-words explanation. */
+  readonly message: string;
+}
+
 /** The EAC family as a range, and confidence bands from period-to-period variability. */
 export interface ForecastRange {
   /** Lowest and highest EAC among the methods that have a figure (with the method names). */
   readonly eacRange: Metric<{ readonly low: Money; readonly high: Money; readonly lowMethod: string; readonly highMethod: string }>;
-  /** Band of EAC = AC + (BAC − EV) / CPI*, CPI* resampled from the periods' CPIs (ΣΔEV / ΣΔAC). */
+  /**
+   * Band of EAC = AC + (BAC − EV) / CPI*, CPI* resampled from the periods' CPIs (ΣΔEV / ΣΔAC). Missing with
+   * `no-data` for fewer than two periods (or too few usable draws for the `exclusive` convention), `ev-is-zero` when
+   * no draw had a positive ΣΔEV and ΣΔAC; the detail says which.
+   */
   readonly eacBand: Metric<Band<Money>>;
   /** Band of the finish date from IEAC(t) = AT + (PD − ES) / SPI(t)*, SPI(t)* resampled from the periods' ΔES / ΔAT. */
   readonly finishBand: Metric<Band<IsoDate>>;
   /** Periods the variability was measured on. */
   readonly periodsObserved: number;
+  /** The percentile convention the bands were read by (`band.percentileMethod`, default `"nearest-rank"`). */
+  readonly percentileMethod: PercentileMethod;
+  /** Draws run (`band.draws`). */
+  readonly draws: number;
+  /** Draws each band rests on: those with a positive ΣΔEV and ΣΔAC (eac), ΣΔES and ΣΔAT (finish). */
+  readonly drawsUsed: { readonly eac: number; readonly finish: number };
+  /** `draws-dropped` per band that rests on part of the draws only. */
+  readonly warnings: readonly ForecastRangeWarning[];
   /** The analysis at the status date. */
   readonly atStatusDate: EarnedValueResult;
 }
@@ -43,27 +72,44 @@ function rng(seed: number): () => number {
 /**
  * Forecast range: the EAC₁…₅ family as a low–high range, and confidence bands for EAC and the finish date from a
  * seeded bootstrap over the closed periods' cost efficiency (ΔEV/ΔAC) and schedule efficiency (ΔES/ΔAT). The
- * simulation is statistics, not bookkeeping: it runs in floating point and its results are rounded to the cent
- * and to whole working days. Same seed, same band.
+ * simulation is statistics, not bookkeeping: it runs in floating point and its results are rounded once, to the cent
+ * (half up) and up to a whole working day (an interpolated finish between two days counts as the later one). Same
+ * seed, same band.
  *
- * @throws {ValidationError} for a confidence outside (0, 1) or fewer than 1 draw.
+ * A band with confidence c runs from the (1 − c)/2 to the (1 + c)/2 percentile of the usable draws, median between,
+ * read by `band.percentileMethod`: `"nearest-rank"` by default (a simulated value: the smallest with at least p of
+ * the draws at or below it), `"linear"` (Excel `PERCENTILE.INC`) or `"exclusive"` (`PERCENTILE.EXC`, which has no
+ * value on fewer than (1 − p)/p draws for the low end: the band is then missing with `no-data`). A draw whose
+ * resampled ΣΔEV or ΣΔAC (ΣΔES or ΣΔAT) is not positive has no CPI* (SPI(t)*) and is left out of that band:
+ * `drawsUsed` counts the rest and a `draws-dropped` warning says so.
+ *
+ * @throws {ValidationError} for a confidence outside (0, 1), fewer than 1 draw or an unknown `percentileMethod`.
  * @example
  * ```ts
  * const r = forecastRange(input, { statusDate: "2026-11-20", grid: { kind: "monthly" } }, { seed: 42, confidence: 0.8 });
- * r.eacBand.value?.high; // the 90th percentile EAC
+ * r.eacBand.value?.high; // the 90th percentile EAC (nearest rank)
+ * r.drawsUsed.eac;       // draws the band rests on, of r.draws
  * ```
  */
 export function forecastRange(
   input: EarnedValueInput,
   options: EarnedValueOptions,
-  band: { readonly seed: number; readonly draws?: number; readonly confidence?: number },
+  band: {
+    readonly seed: number;
+    readonly draws?: number;
+    readonly confidence?: number;
+    /** How the band's percentiles are read from the sorted draws; default `"nearest-rank"` (as `analyseScheduleRisk`). */
+    readonly percentileMethod?: PercentileMethod;
+  },
 ): ForecastRange {
   checkEarnedValueArguments("forecastRange", input, options);
   checkArguments("forecastRange", { band: [band, "object"] });
   const confidence = band.confidence ?? 0.8;
   const draws = band.draws ?? 2000;
+  const method = band.percentileMethod ?? "nearest-rank";
   if (!(confidence > 0 && confidence < 1)) throw ValidationError.single(["confidence"], "confidence must be between 0 and 1", "forecast range");
   if (!Number.isInteger(draws) || draws < 1) throw ValidationError.single(["draws"], "draws must be a positive integer", "forecast range");
+  if (!isPercentileMethod(method)) throw ValidationError.single(["percentileMethod"], `unknown percentile method ${describeValue(method)}: expected "nearest-rank", "linear" or "exclusive"`, "forecast range");
   const cp = compileProject(input, options);
   const t = toEpochDay(options.statusDate as IsoDate);
   const core = evaluateProject(cp, t);
@@ -86,7 +132,8 @@ export function forecastRange(
   }
   const n = dEv.length;
   const rand = rng(band.seed);
-  const eacs: number[] = [], fins: number[] = [];
+  const eacs = new Float64Array(draws), fins = new Float64Array(draws);
+  let nE = 0, nF = 0;
   const rest = core.bac - core.ev, left = core.es.pd - core.es.esNum / core.es.esDen;
   for (let d = 0; d < draws; d++) {
     let sEv = 0, sAc = 0, sEs = 0, sAt = 0;
@@ -94,21 +141,46 @@ export function forecastRange(
       const j = Math.floor(rand() * n);
       sEv += dEv[j] as number; sAc += dAc[j] as number; sEs += dEs[j] as number; sAt += dAt[j] as number;
     }
-    if (sEv > 0 && sAc > 0) eacs.push(core.ac + rest * (sAc / sEv));
-    if (sEs > 0 && sAt > 0) fins.push(core.es.at + left * (sAt / sEs));
+    // A draw without a positive efficiency has no CPI* (SPI(t)*): left out of that band, counted in drawsUsed.
+    if (sEv > 0 && sAc > 0) eacs[nE++] = core.ac + rest * (sAc / sEv);
+    if (sEs > 0 && sAt > 0) fins[nF++] = core.es.at + left * (sAt / sEs);
   }
-  const q = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.max(0, Math.round(p * (xs.length - 1))))] as number;
-  const pick = (xs: number[]) => { xs.sort((a, b) => a - b); return [q(xs, (1 - confidence) / 2), q(xs, 0.5), q(xs, (1 + confidence) / 2)] as const; };
+  // The band's ends as the decimals they mean ((1 − 0.8)/2 is 0.09999999999999998 in doubles).
+  const c = new PmoDecimal(confidence);
+  const ps = [new PmoDecimal(1).minus(c).div(2).toNumber(), 0.5, new PmoDecimal(1).plus(c).div(2).toNumber()] as const;
+  const pct = (p: number) => `${new PmoDecimal(p).times(100).toString()}th percentile`;
+  /** Low, median, high of the usable draws, or why the convention has none (exclusive on too few draws). */
+  const pick = (all: Float64Array, used: number, what: string): readonly [number, number, number] | MetricMissing => {
+    const xs = all.subarray(0, used).sort();
+    const [lo, med, hi] = ps.map((p) => quantileSorted(xs, p, method));
+    if (lo !== undefined && med !== undefined && hi !== undefined) return [lo, med, hi];
+    const p = ps[0];
+    return missing("no-data", `the ${describePercentileMethod(method)} has no ${pct(p)} of ${used} usable ${what} draw${used === 1 ? "" : "s"}: it needs at least ${minimumSampleSize(p, method)}`);
+  };
   const cents = (x: number) => fromMinor(Math.round(x), cp.currency);
   const day = (x: number): IsoDate => (core.complete && core.finishDay >= 0 ? fromEpochDay(core.finishDay) : (nthWorkingDay(cp.days, cp.start, Math.min(50_000, Math.ceil(x))) as IsoDate));
   const enough = n >= 2 ? undefined : missing("no-data", "fewer than two periods observed");
-  const [e0, e1, e2] = eacs.length ? pick(eacs) : [0, 0, 0];
-  const [f0, f1, f2] = fins.length ? pick(fins) : [0, 0, 0];
+  const none = (sums: string, index: string) =>
+    missing("ev-is-zero", `none of the ${draws} draws had a positive resampled ${sums}, so there is no ${index} to extrapolate with`);
+  const eacPick = enough ?? (nE > 0 ? pick(eacs, nE, "EAC") : none("ΣΔEV and ΣΔAC", "CPI*"));
+  const finPick = enough ?? (nF > 0 ? pick(fins, nF, "finish") : none("ΣΔES and ΣΔAT", "SPI(t)*"));
+  const warnings: ForecastRangeWarning[] = [];
+  const dropped = (name: ForecastRangeWarning["band"], used: number, sums: string) => {
+    if (enough || used === 0 || used === draws) return;
+    const k = draws - used;
+    warnings.push({ code: "draws-dropped", band: name, dropped: k, message: `${name} rests on ${used} of ${draws} draws: ${k} had a resampled ${sums} that was not positive and were left out` });
+  };
+  dropped("eacBand", nE, "ΣΔEV or ΣΔAC");
+  dropped("finishBand", nF, "ΣΔES or ΣΔAT");
   return {
     eacRange,
-    eacBand: enough ?? (eacs.length ? metric({ low: cents(e0), median: cents(e1), high: cents(e2) }) : missing("ev-is-zero")),
-    finishBand: enough ?? (fins.length ? metric({ low: day(f0), median: day(f1), high: day(f2) }) : missing("ev-is-zero")),
+    eacBand: Array.isArray(eacPick) ? metric({ low: cents(eacPick[0]), median: cents(eacPick[1]), high: cents(eacPick[2]) }) : (eacPick as MetricMissing),
+    finishBand: Array.isArray(finPick) ? metric({ low: day(finPick[0]), median: day(finPick[1]), high: day(finPick[2]) }) : (finPick as MetricMissing),
     periodsObserved: n,
+    percentileMethod: method,
+    draws,
+    drawsUsed: { eac: nE, finish: nF },
+    warnings,
     atStatusDate: now,
   };
 }

@@ -1,4 +1,5 @@
 import { PmoDecimal, ValidationError, checkArguments, fromEpochDay, metric, missing, money as moneyOf, type Decimal, type IsoDate, type Metric, type Money } from "../../core/index.js";
+import { describePercentileMethod, quantileSorted } from "../../core/quantile.js";
 import { COMPLETE, IN_PROGRESS, type CompiledNetwork } from "../engine/network.js";
 import type { CalendarTimeline } from "../engine/timeline.js";
 import { cpmState, runCpm, type CpmState } from "../engine/cpm-kernel.js";
@@ -8,11 +9,13 @@ import { readRiskModel, type RiskSpec } from "./read-model.js";
 import { datesKernel, runDates } from "./dates-kernel.js";
 import { pearson, ranks, type RankScratch } from "./stats.js";
 
-const METHOD =
+const method = (percentiles: RiskSpec["percentileMethod"]) =>
   "xoshiro128** seeded by splitmix32; uniforms (x + 0.5)/2^32; normals by inversion (Acklam); correlation by a Gaussian copula " +
   "(Cholesky factor of the unit correlation matrix, refused when not positive semi-definite); PERT-beta by a 2,048-step CDF table; " +
   "draws per iteration in a canonical order (correlated groups and activities by id, other groups by id, other activities by id, risk events by id); " +
-  "durations rounded to whole minutes; percentiles by nearest rank; critical = total float ≤ 0";
+  `durations rounded to whole minutes; percentiles by ${describePercentileMethod(percentiles)}` +
+  (percentiles === "nearest-rank" ? "" : ", an interpolated finish rounded up to a working day") +
+  "; critical = total float ≤ 0";
 
 /**
  * Monte Carlo schedule risk analysis: samples every uncertain duration (triangular, PERT-beta, uniform, lognormal),
@@ -219,15 +222,29 @@ function summarise(rs: RiskSpec, runs: Runs): ScheduleRiskResult {
     const d = Math.floor(t / mpd);
     return Math.max(net.spec.start, net.origin + (t === d * mpd ? d - 1 : d));
   };
+  // Iteration costs are whole minor-unit-minutes; an interpolated percentile may fall between two (rounded once, below).
   const money = (minorMinutes: number): Money => {
-    if (!Number.isSafeInteger(minorMinutes)) throw ValidationError.single(["costs"], "costs too large to accumulate exactly", "schedule risk model");
+    if (!(Math.abs(minorMinutes) <= Number.MAX_SAFE_INTEGER)) throw ValidationError.single(["costs"], "costs too large to accumulate exactly", "schedule risk model");
     return moneyOf(new PmoDecimal(minorMinutes).div(mpd).div(new PmoDecimal(10).pow(rs.minor)).toDecimalPlaces(rs.minor, 4), rs.currency);
   };
   const sortedF = Float64Array.from(runs.finishes).sort();
   const sortedC = Float64Array.from(runs.costs).sort();
-  // Nearest rank ⌈p·N/100⌉ in exact decimals: in floating point (0.07 × 100 = 7.000000000000001) it was one too high.
-  const at = (sorted: Float64Array, p: number) => sorted[Math.min(N - 1, Math.max(0, new PmoDecimal(p).times(N).div(100).ceil().toNumber() - 1))] as number;
-  const percentiles: RiskPercentile[] = rs.percentiles.map((p) => ({ percent: p, finish: fromEpochDay(finishDay(at(sortedF, p))), cost: money(at(sortedC, p)) }));
+  // The percentile convention (core/quantile): nearest rank ⌈p·N/100⌉ by default, with p·N taken as the decimal it
+  // means (0.07 × 100 = 7.000000000000001 in doubles was one rank too high). readRiskModel refused every percentile the
+  // convention has no value for, so `at` always has one.
+  const at = (sorted: Float64Array, p: number) => quantileSorted(sorted, p / 100, rs.percentileMethod) as number;
+  // A finish read between two iterations' finishes (linear, exclusive) is rounded up — the conservative reading: to a
+  // whole minute, to its day, then over non-working days of the network calendar, but never past the day of the next
+  // iteration's finish (which may be a Saturday worked by a 7-day activity). A simulated finish stays on its own day.
+  const network = net.timelines[0] as CalendarTimeline;
+  const finishAt = (p: number): IsoDate => {
+    const t = Math.ceil(at(sortedF, p));
+    let d = finishDay(t);
+    const next = finishDay(sortedF[Math.min(N - 1, lowerBound(sortedF, t))] as number);
+    while (d < next && !network.isWorking(d - net.origin)) d++;
+    return fromEpochDay(d);
+  };
+  const percentiles: RiskPercentile[] = rs.percentiles.map((p) => ({ percent: p, finish: finishAt(p), cost: money(at(sortedC, p)) }));
   let sumF = 0;
   // Iteration costs are integer minor-unit-minutes in doubles. Past 2^53 an iteration's sum could
   // round by a few minor-unit-minutes (1/mpd of a minor unit each), far below the rounding of the mean to minor
@@ -281,7 +298,8 @@ function summarise(rs: RiskSpec, runs: Runs): ScheduleRiskResult {
   return {
     iterations: N,
     seed: rs.seed,
-    method: METHOD,
+    method: method(rs.percentileMethod),
+    percentileMethod: rs.percentileMethod,
     deterministicFinish: fromEpochDay(finishDay(runs.deterministicFinish)),
     deterministicCost: money(runs.deterministicCost),
     percentiles,
@@ -295,6 +313,18 @@ function summarise(rs: RiskSpec, runs: Runs): ScheduleRiskResult {
     histogram: histogram(sortedF.map(finishDay), rs.bins),
     riskEvents: rs.events.map((e, k) => ({ id: e.id, occurrence: share(runs.occurred[k] as number) })),
   };
+}
+
+/** The first index of an ascending array whose value is ≥ t (length when none is). */
+function lowerBound(sorted: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function histogram(days: Float64Array, bins: number): FinishHistogramBin[] {

@@ -1,4 +1,6 @@
-import { PmoDecimal, ValidationError, isIsoDate, minorUnits, toEpochDay, type Decimal, type IsoDate, type ValidationIssue } from "../../core/index.js";
+import { PmoDecimal, ValidationError, isIsoDate, minorUnits, toEpochDay, type Decimal, type IsoDate, type PercentileMethod, type ValidationIssue } from "../../core/index.js";
+import { describeValue } from "../../core/describe.js";
+import { isPercentileMethod, minimumSampleSize, percentileDefined } from "../../core/quantile.js";
 import { NOT_STARTED, compileNetwork, type CompiledNetwork } from "../engine/network.js";
 import { readDecimal, readNetwork } from "../engine/read-network.js";
 import type { RiskOptions, ScheduleRiskModel } from "../types.js";
@@ -23,6 +25,7 @@ export interface RiskSpec {
   readonly iterations: number;
   readonly seed: number;
   readonly percentiles: readonly number[];
+  readonly percentileMethod: PercentileMethod;
   readonly targetFinish: number | undefined;
   readonly targetCost: Decimal | undefined;
   readonly bins: number;
@@ -201,8 +204,15 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
   const seed = options.seed ?? 1;
   if (!Number.isSafeInteger(seed)) bad(["seed"], "the seed must be an integer");
   const percentiles = options.percentiles ?? [10, 50, 80, 90];
+  const percentileMethod = options.percentileMethod ?? "nearest-rank";
+  if (!isPercentileMethod(percentileMethod)) bad(["percentileMethod"], `unknown percentile method ${describeValue(percentileMethod)}: expected "nearest-rank", "linear" or "exclusive"`);
   percentiles.forEach((p, n) => {
     if (typeof p !== "number" || !(p > 0 && p <= 100)) bad(["percentiles", n], "a percentile lies in (0, 100]");
+    // The exclusive convention (PERCENTILE.EXC) has no value outside [1/(N+1), N/(N+1)]: refused, never clamped.
+    else if (percentileMethod === "exclusive" && Number.isInteger(iterations) && iterations >= 1 && !percentileDefined(iterations, p / 100, "exclusive")) {
+      const need = minimumSampleSize(p / 100, "exclusive");
+      bad(["percentiles", n], `P${p} has no value by the exclusive method (PERCENTILE.EXC) with ${iterations} iteration${iterations === 1 ? "" : "s"}: ${need === Infinity ? "it never has one" : `it needs at least ${need}`}; use "nearest-rank" or "linear"`);
+    }
   });
   let targetFinish: number | undefined;
   if (options.targetFinish !== undefined) {
@@ -215,7 +225,7 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
   if (issues.length > 0) throw new ValidationError(issues, "schedule risk model");
   return {
     net, currency, minor, uncertain, units, correlated, factor: factor ?? new Float64Array(0), events, fixedMinor, perDayMinor,
-    iterations, seed, percentiles, targetFinish, targetCost, bins,
+    iterations, seed, percentiles, percentileMethod: percentileMethod as PercentileMethod, targetFinish, targetCost, bins,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { CurrencyCode, Decimal, IsoDate, Metric, Money, WorkingCalendar } from "../../core/index.js";
+import type { CurrencyCode, Decimal, IsoDate, Metric, Money, PercentileMethod, WorkingCalendar } from "../../core/index.js";
 import type { ScheduleDecimalInput, ScheduleInput } from "./network.js";
 
 /* Schedule risk (Monte Carlo) inputs and results, and the converter signature. This file only grows. */
@@ -177,6 +177,17 @@ export interface RiskOptions {
   readonly seed?: number | undefined;
   /** Percentiles to report (0–100); default [10, 50, 80, 90]. */
   readonly percentiles?: readonly number[] | undefined;
+  /**
+   * How a percentile is read from the sorted iterations (the same option as `forecastRange`'s); default
+   * `"nearest-rank"`, the smallest simulated value with at least p % of the iterations at or below it (Hyndman–Fan
+   * type 1). `"linear"` interpolates as Excel's `PERCENTILE.INC` (type 7), `"exclusive"` as `PERCENTILE.EXC` (type 6).
+   * An interpolated finish is rounded up: to a whole minute, then to the first working day of the network calendar
+   * on or after it (never past the next iteration's finish day); an interpolated cost is rounded once to the minor
+   * unit, half up. With `"exclusive"`, a percentile outside [100/(N+1), 100·N/(N+1)] for N iterations has no value and
+   * is refused (`ValidationError` at `percentiles.i`, naming the iterations it needs). Anything else is refused at
+   * `percentileMethod`.
+   */
+  readonly percentileMethod?: PercentileMethod | undefined;
   /** Date for P(finish ≤ date). */
   readonly targetFinish?: string | undefined;
   /** Cost for P(cost ≤ cost) and the joint confidence with `targetFinish`. */
@@ -267,8 +278,10 @@ export interface ScheduleRiskResult {
   readonly iterations: number;
   /** Seed used. */
   readonly seed: number;
-  /** PRNG and samplers, stated ("xoshiro128**; normals by Box–Muller; …"). */
+  /** PRNG and samplers, stated ("xoshiro128**; normals by Box–Muller; …"), the percentile convention included. */
   readonly method: string;
+  /** The percentile convention the percentiles were read by (`options.percentileMethod`, default `"nearest-rank"`). */
+  readonly percentileMethod: PercentileMethod;
   /** The deterministic (CPM) finish and cost. */
   readonly deterministicFinish: IsoDate;
   /** Deterministic cost (durations as given, no risk events). */
