@@ -9,6 +9,7 @@ import { ragStatus, type RagStatus } from "../status/index.js";
 import { analyzeTraceGraph, buildTraceGraph, DEFAULT_TRACE_RULES, traceMatrix, type TraceAnalysisResult, type TraceMatrix } from "../traceability/index.js";
 import { earnedValueSeries, milestoneSlips, type EarnedValueSeries, type MilestoneSlip } from "../variance/index.js";
 import { openItemsSeries, type OpenItemsPoint } from "../reports/index.js";
+import { closedProjectFigures } from "./closed-projects.js";
 import { DEMO_ENVELOPE, INTAKE_MODEL, scoreIntake, selectIntake, type IntakeEnvelope, type IntakeSelection } from "./intake.js";
 
 export { DEMO_ENVELOPE, INTAKE_MODEL, intakeProblem, isOpenRequest, type IntakeEnvelope, type IntakeScore, type IntakeSelection } from "./intake.js";
@@ -181,9 +182,8 @@ export function analyzeDelivery(records: ImportedRecords, statusDate: IsoDate | 
   const to = instant(`${addDays(asOf, 1)}T00:00:00.000Z`);
   const services = [...new Set(outages.map((o) => o.service))].sort();
   const availability = services.map((service) => serviceAvailability(outages, { service, from, to }));
-  const closed = list(records, "project").filter((p) => p.lifecycle === "closed");
-  // Projects carry no actual finish or final cost field: closed ones are counted but unmeasured until they do.
-  const closedProjects = closed.map((p) => ({ id: p.id, closedOn: p.statusDate ?? p.plannedFinish, baselineFinish: p.plannedFinish }));
+  // Projects carry no actual-finish or final-cost field: a closed project's finish and cost come from its earned value.
+  const closedProjects = list(records, "project").filter((p) => p.lifecycle === "closed").map((p) => closedProjectFigures(p, { workPackages, baselines, costEntries }, asOf));
   const kpis = {
     onTime: onTimeDelivery(closedProjects, { period: { from: isoDate(`${asOf.slice(0, 4)}-01-01`), to: asOf } }),
     onBudget: onBudget(closedProjects, { period: { from: isoDate(`${asOf.slice(0, 4)}-01-01`), to: asOf } }),
