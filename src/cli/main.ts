@@ -209,7 +209,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
         const f = p.series.atStatusDate.figures;
         const s = p.series.atStatusDate.schedule;
         return {
-          project: p.code, rag: p.rag.overall.colour ?? null, rule: overallRule(p.rag, d.people),
+          project: p.code, statusDate: p.series.atStatusDate.statusDate, rag: p.rag.overall.colour ?? null, rule: overallRule(p.rag, d.people),
           bac: jsonMoney(f.bac), pv: jsonMoney(f.pv), ev: jsonMoney(f.ev), ac: jsonMoney(f.ac),
           cpi: jsonDecimal(f.cpi), spi: jsonDecimal(f.spi), spiT: jsonDecimal(s.spiT), eac: jsonMoney(f.selectedEac.value),
           forecastFinish: s.forecastFinish.spiT.value === undefined ? jsonMissing(s.forecastFinish.spiT) : s.forecastFinish.spiT.value,
@@ -223,7 +223,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
     const t = d.trace.result;
     const gaps = t.acknowledgements.filter((a) => a.pending.length > 0);
     const uncovered = t.levels.flatMap((l) => l.gaps);
-    if (asJson) json(io, { levels: t.levels.map((l) => ({ type: l.type, items: l.items, shallowCovered: l.shallowCovered, deepCovered: l.deepCovered, gaps: l.gaps })), uncovered, suspects: t.suspects.map((s) => s.link), acknowledgementGaps: gaps.map((a) => ({ requirement: a.requirementId, pending: a.pending })) });
+    if (asJson) json(io, { statusDate: d.statusDate, levels: t.levels.map((l) => ({ type: l.type, items: l.items, shallowCovered: l.shallowCovered, deepCovered: l.deepCovered, gaps: l.gaps })), uncovered, suspects: t.suspects.map((s) => s.link), acknowledgementGaps: gaps.map((a) => ({ requirement: a.requirementId, pending: a.pending })) });
     else {
       for (const l of t.levels) io.stdout.write(`${printable(l.type).padEnd(14)} ${l.shallowCovered}/${l.items} shallow, ${l.deepCovered}/${l.items} deep\n`);
       io.stdout.write(`uncovered: ${uncovered.length}${uncovered.length > 0 ? ` (${uncovered.map(printable).join(", ")})` : ""}\n`);
@@ -234,7 +234,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
   });
   analysis("rollout", "rollout readiness and the go/no-go gate; exit 1 when a gate is NO-GO", (d, asJson) => {
     const gateJson = (g: NonNullable<(typeof d.rollouts)[number]["gate"]>) => ({ name: g.gateName, outcome: g.outcome, blockers: g.blockers.map((b) => b.code ?? b.id), reasons: g.reasons });
-    if (asJson) json(io, d.rollouts.map((r) => ({ plan: r.name, readyPercent: jsonDecimal(r.progress.overall.percent), gate: r.gate ? gateJson(r.gate) : null, gates: r.gates.map(gateJson) })));
+    if (asJson) json(io, d.rollouts.map((r) => ({ plan: r.name, statusDate: d.statusDate, readyPercent: jsonDecimal(r.progress.overall.percent), gate: r.gate ? gateJson(r.gate) : null, gates: r.gates.map(gateJson) })));
     else io.stdout.write(`${rolloutLines(d.rollouts).map(printable).join("\n")}\n`);
     return d.rollouts.some((r) => r.gates.some((g) => g.outcome === "no-go")) ? EXIT.findings : EXIT.ok;
   });

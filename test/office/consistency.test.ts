@@ -224,8 +224,10 @@ describe("per project: CPI, SPI, SPI(t), EAC, forecast finish", () => {
   });
 
   it("`pmokit evm --json` prints the calculator's exact figures", () => {
-    const rows = json<{ project: string; cpi: string; spi: string; spiT: string; eac: { amount: string; currency: string }; ac: { amount: string }; forecastFinish: string }[]>("evm");
+    const rows = json<{ project: string; statusDate: string; cpi: string; spi: string; spiT: string; eac: { amount: string; currency: string }; ac: { amount: string }; forecastFinish: string }[]>("evm");
     expect(rows.map((r) => r.project)).toEqual(CODES);
+    // The date the figures are as of is on the output (it was on demo --json only).
+    expect(rows.map((r) => r.statusDate)).toEqual(CODES.map(() => AS_OF));
     for (const r of rows) {
       const c = calc.evm[r.project]!;
       expect([r.cpi, r.spi, r.spiT], r.project).toEqual([toDecimalString(value(c.figures.cpi)), toDecimalString(value(c.figures.spi)), toDecimalString(value(c.schedule.spiT))]);
@@ -431,7 +433,8 @@ describe("traceability: coverage, suspect links, acknowledgement gaps", () => {
   it("`pmokit trace`, the summary and the Markdown report show the same coverage, suspects and gaps", () => {
     const t = calc.trace;
     const gaps = t.acknowledgements.filter((a) => a.pending.length > 0);
-    const j = json<{ levels: { type: string; items: number; shallowCovered: number; deepCovered: number; gaps: string[] }[]; suspects: string[]; acknowledgementGaps: { requirement: string; pending: string[] }[] }>("trace");
+    const j = json<{ statusDate: string; levels: { type: string; items: number; shallowCovered: number; deepCovered: number; gaps: string[] }[]; suspects: string[]; acknowledgementGaps: { requirement: string; pending: string[] }[] }>("trace");
+    expect(j.statusDate).toBe(AS_OF);
     expect(j.levels).toEqual(t.levels.map((l) => ({ type: l.type, items: l.items, shallowCovered: l.shallowCovered, deepCovered: l.deepCovered, gaps: l.gaps })));
     expect(j.suspects).toEqual(t.suspects.map((s) => s.link));
     expect(j.acknowledgementGaps.map((a) => a.requirement)).toEqual(gaps.map((a) => a.requirementId));
@@ -486,9 +489,9 @@ describe("rollout: readiness and the go/no-go gate", () => {
     const gate = r.gate!;
     const exact = value(r.progress.overall.percent);
     type GateJson = { name: string; outcome: string; blockers: string[]; reasons: string[] };
-    const j = json<{ plan: string; readyPercent: string; gate: GateJson; gates: GateJson[] }[]>("rollout");
+    const j = json<{ plan: string; statusDate: string; readyPercent: string; gate: GateJson; gates: GateJson[] }[]>("rollout");
     const asJson = (g: typeof gate): GateJson => ({ name: g.gateName, outcome: g.outcome, blockers: g.blockers.map((b) => b.code ?? b.id), reasons: [...g.reasons] });
-    expect(j).toEqual([{ plan: r.name, readyPercent: toDecimalString(exact), gate: asJson(gate), gates: r.gates.map(asJson) }]);
+    expect(j).toEqual([{ plan: r.name, statusDate: AS_OF, readyPercent: toDecimalString(exact), gate: asJson(gate), gates: r.gates.map(asJson) }]);
     // Every gate of the plan, the go/no-go last: the readiness exit (13 blocking) and the go/no-go (17).
     expect(j[0]!.gates.map((g) => [g.name, g.blockers.length])).toEqual([["Readiness exit: preparation and testing complete", 13], [gate.gateName, 17]]);
     const line = summary.find((s) => s.startsWith("ROLLOUT"))!;
