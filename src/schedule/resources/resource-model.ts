@@ -21,7 +21,8 @@ export interface ResourceModel {
 
 /**
  * @internal Validates resources and assignments against a network: unknown ids, duplicate resources, zero or negative
- * capacity, non-positive units, unknown calendars — each an issue with its path.
+ * capacity, non-positive units, unknown calendars, skills that are not a list of distinct names — each an issue with
+ * its path.
  */
 export function readResources(
   spec: NetworkSpec,
@@ -67,6 +68,19 @@ export function readResources(
       if (cal === undefined) bad(["resources", i, "calendarId"], `unknown calendar ${JSON.stringify(r.calendarId)}`);
     }
     calendars.push(timeline(cal ?? spec.calendars[0] as WorkingCalendar));
+    // A skill named twice counted the resource twice under it (demand and capacity doubled); a string is refused
+    // here rather than failing as a TypeError when the skill rows are built.
+    if (r.skills !== undefined) {
+      if (!Array.isArray(r.skills)) bad(["resources", i, "skills"], "expected an array of skill names");
+      else {
+        const seen = new Set<string>();
+        r.skills.forEach((s: unknown, k) => {
+          if (typeof s !== "string") bad(["resources", i, "skills", k], `${JSON.stringify(s)} is not a skill name`);
+          else if (seen.has(s)) bad(["resources", i, "skills", k], `duplicate skill ${s}`);
+          else seen.add(s);
+        });
+      }
+    }
   });
   const uses: { r: number; micro: number }[][] = spec.ids.map(() => []);
   const pairs = new Set<string>();
