@@ -15,7 +15,7 @@ export interface ResourceModel {
   readonly skills: readonly (readonly string[])[];
   readonly maxMicro: Float64Array;
   readonly calendars: readonly CalendarTimeline[];
-  /** Per activity: the (resource, micro-units) pairs it uses. */
+  /** Per activity: the (resource, micro-units) pairs it uses, by resource id. */
   readonly uses: readonly (readonly { readonly r: number; readonly micro: number }[])[];
 }
 
@@ -101,5 +101,9 @@ export function readResources(
     if (i !== undefined && r !== undefined && u !== undefined) (uses[i] as { r: number; micro: number }[]).push({ r, micro: micro(u, ["assignments", k, "units"]) });
   });
   if (issues.length > 0) throw new ValidationError(issues, "resources");
-  return { ids: resources.map((r) => r.id), skills: resources.map((r) => r.skills ?? []), maxMicro, calendars, uses };
+  // Each activity's resources by id, never assignment order: the first blocked resource a levelling delay names
+  // (and which resource is checked first) depended on the order the assignments were listed in.
+  const ids = resources.map((r) => r.id);
+  for (const us of uses) if (us.length > 1) us.sort((x, y) => ((ids[x.r] as string) < (ids[y.r] as string) ? -1 : 1));
+  return { ids, skills: resources.map((r) => r.skills ?? []), maxMicro, calendars, uses };
 }
