@@ -66,7 +66,7 @@ describe("activities that can never fit are a typed reason, not a silent over-al
       assignments: [{ activityId: "A", resourceId: "R", units: 1 }],
     });
     expect([rows(r), r.unresolved, r.remainingOverAllocations, r.finish]).toEqual([[["A", "2027-03-05", "2027-03-05", "44"]], [], [], "2027-03-05"]);
-    expect(r.delays.map((d) => d.message)).toEqual(["A waits 44 days for R"]);
+    expect(r.delays.map((d) => [d.day, d.message])).toEqual([["2027-01-04", "A waits 44 days for R (R does not work on 2027-01-04)"]]);
   });
 });
 
@@ -91,6 +91,19 @@ describe("started work keeps the resource it holds", () => {
 });
 
 describe("every move explained", () => {
+  it("a delay names the resource and the day it was short: held by another activity, or not working", () => {
+    // Mon 4. R (1 unit) has a holiday on Wed 6; A (3 d, R) on the network's Monday–Friday calendar would work on Wed 6:
+    // any start on Mon 4, Tue 5 or Wed 6 covers it, so A starts Thu 7 (Thu, Fri, Mon 11), 3 working days later.
+    const hol = createWorkingCalendar({ name: "R", holidays: ["2027-01-06"] });
+    const r = levelResources({
+      network: { projectStart: "2027-01-04", calendars: { hol }, activities: [{ id: "A", duration: 3 }] },
+      resources: [{ id: "R", maxUnits: 1, calendarId: "hol" }],
+      assignments: [{ activityId: "A", resourceId: "R", units: 1 }],
+    });
+    expect(rows(r)).toEqual([["A", "2027-01-07", "2027-01-11", "3"]]);
+    expect(r.delays.map((d) => [d.resourceId, d.day, d.heldBy, d.message])).toEqual([["R", "2027-01-06", [], "A waits 3 days for R (R does not work on 2027-01-06)"]]);
+  });
+
   it("an activity moved by its predecessor's levelling names that predecessor", () => {
     // Mon 4. B (3 d, R) → C (2 d): critical, Mon 4–Fri 8. A (2 d, R) → D (1 d): float 2. B takes R Mon–Wed; A waits
     // 3 days (Thu 7–Fri 8); D follows A to Mon 11 (3 days later), pushed by A — not by a resource.

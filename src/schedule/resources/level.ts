@@ -161,12 +161,15 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
       const held = holders(net, rm.uses, es, ef, placed, r, first.day, j);
       const days = edge.days(w - logic);
       const id = net.spec.ids[j] as string;
+      const day = fromEpochDay(net.origin + first.day);
+      const why = held.length > 0 ? `held by ${held.join(", ")}` : usage.capacity(r, first.day) === 0 ? `${rm.ids[r]} does not work on ${day}` : `${rm.ids[r]} is short on ${day}`;
       delays.push({
         activityId: id,
         days,
         resourceId: rm.ids[r] as string,
+        day,
         heldBy: held,
-        message: `${id} waits ${days.toFixed()} day${days.eq(1) ? "" : "s"} for ${rm.ids[r]}${held.length > 0 ? ` (held by ${held.join(", ")})` : ""}`,
+        message: `${id} waits ${days.toFixed()} day${days.eq(1) ? "" : "s"} for ${rm.ids[r]} (${why})`,
       });
     }
   }

@@ -129,7 +129,12 @@ export interface LevellingDelay {
   readonly days: Decimal;
   /** The resource whose capacity was exhausted on the first day the activity could otherwise have started. */
   readonly resourceId: string;
-  /** Activities already holding that resource then, in input order. */
+  /**
+   * The first day the resource was short where the activity could otherwise have started: held by other activities
+   * (`heldBy`) or not working (its calendar), as the message says.
+   */
+  readonly day: IsoDate;
+  /** Activities already holding that resource then, in input order (none when the resource does not work that day). */
   readonly heldBy: readonly string[];
   /** Plain words. */
   readonly message: string;
