@@ -12,3 +12,11 @@ describe("skills are validated", () => {
     expect(validationIssues(() => levelResources({ ...base, resources: [{ id: "R", maxUnits: 1, skills: [3 as never] }] }))).toEqual(["resources.0.skills.0: 3 is not a skill name"]);
   });
 });
+
+describe("levelling options are validated", () => {
+  it("an unknown mode was levelled as delay-finish and echoed back as the mode applied: refused with its path", () => {
+    const input: LevellingInput = { network: { projectStart: "2027-01-04", activities: [{ id: "A", duration: 1 }] }, resources: [{ id: "R", maxUnits: 1 }], assignments: [] };
+    expect(validationIssues(() => levelResources(input, { mode: "within-float" as never }))).toEqual(["mode: expected within-slack or delay-finish"]);
+    expect(levelResources(input, { mode: "within-slack" }).mode).toBe("within-slack");
+  });
+});

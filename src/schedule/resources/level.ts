@@ -1,4 +1,4 @@
-import { PmoDecimal, checkArguments, fromEpochDay, type IsoDate } from "../../core/index.js";
+import { PmoDecimal, ValidationError, checkArguments, fromEpochDay, type IsoDate } from "../../core/index.js";
 import { Edge } from "../engine/edge.js";
 import { computeFloats } from "../engine/floats.js";
 import { cpmState, runCpm } from "../engine/cpm-kernel.js";
@@ -35,8 +35,8 @@ const RULE = "least total float, then earliest early start, then id";
  * `fixed-dates`); deadlines and no-later-than dates the levelled dates miss are in `violations`. The result does not
  * depend on the order of the input (activities, links, resources, assignments).
  *
- * @throws {ValidationError} for a bad network (as {@link scheduleNetwork}) or bad resources: unknown ids, zero
- *   capacity, non-positive units.
+ * @throws {ValidationError} for a bad network (as {@link scheduleNetwork}), bad resources (unknown ids, zero
+ *   capacity, non-positive units, duplicate skills) or an unknown `mode`.
  * @example
  * ```ts
  * const r = levelResources({
@@ -53,6 +53,8 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
   checkArguments("levelResources", { input: [input, "object"], options: [options, "object"] });
   checkArguments("levelResources", { "input.network": [input.network, "object"], "options.schedule": [options.schedule, "object?"] });
   const mode = options.mode ?? "delay-finish";
+  // Any other value was levelled as delay-finish and echoed back as the mode applied.
+  if (mode !== "within-slack" && mode !== "delay-finish") throw ValidationError.single(["mode"], "expected within-slack or delay-finish", "levelling options");
   const opts = resolveScheduleOptions(options.schedule);
   const net = compileNetwork(readNetwork(input.network));
   const n = net.spec.ids.length;
