@@ -90,6 +90,25 @@ describe("started work keeps the resource it holds", () => {
   });
 });
 
+describe("fixed work that overlaps fixed work", () => {
+  it("two started activities on one 1-unit resource: neither moves, the second in priority is fixed-dates", () => {
+    // Status Tue 2027-01-05. A started Mon 4, 2 days left: Wed 6–Thu 7 (finish Thu 7, tf 0). B started Mon 4, 1 day
+    // left: Wed 6 (tf 1). A holds R first (least float); B overlaps it from Mon 4 and is explained, not moved.
+    const r = levelResources({
+      network: {
+        projectStart: "2027-01-04",
+        statusDate: "2027-01-05",
+        activities: [{ id: "A", duration: 4, progress: { actualStart: "2027-01-04", remainingDuration: 2 } }, { id: "B", duration: 3, progress: { actualStart: "2027-01-04", remainingDuration: 1 } }],
+      },
+      resources: [{ id: "R", maxUnits: 1 }],
+      assignments: [{ activityId: "A", resourceId: "R", units: 1 }, { activityId: "B", resourceId: "R", units: 1 }],
+    });
+    expect(rows(r)).toEqual([["A", "2027-01-04", "2027-01-07", "0"], ["B", "2027-01-04", "2027-01-06", "0"]]);
+    expect(unresolved(r)).toEqual([["B", "R", "fixed-dates", "2027-01-04"]]);
+    expect(r.remainingOverAllocations.map((o) => [o.from, o.to, o.activityIds])).toEqual([["2027-01-04", "2027-01-06", ["A", "B"]]]);
+  });
+});
+
 describe("every move explained", () => {
   it("a delay names the resource and the day it was short: held by another activity, or not working", () => {
     // Mon 4. R (1 unit) has a holiday on Wed 6; A (3 d, R) on the network's Monday–Friday calendar would work on Wed 6:
@@ -193,6 +212,44 @@ describe("levelling does not depend on input order (property)", () => {
         };
         expect(canonical(levelResources(permuted, { mode }))).toEqual(canonical(levelResources(input, { mode })));
       }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("levelling against an independent serial scheme (property)", () => {
+  // No links, one resource of `cap` units, whole-day durations on a 7-day calendar, so day k is 2027-01-04 + k.
+  // CPM by hand: every ES is day 0 and the finish is the longest duration D, so total float = D − d. The stated rule
+  // (least float, then ES, then id) is then: longest first, then id. Each activity goes to the first day from which
+  // the units in use plus its own stay ≤ cap on each of its days. Independent of the implementation: plain arrays.
+  const day = (k: number) => new Date(Date.UTC(2027, 0, 4 + k)).toISOString().slice(0, 10);
+  it("delay-finish dates equal the hand-written scheme; an activity asking more than cap is kept at day 0", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 3 }),
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 })), { minLength: 1, maxLength: 6 }),
+        (cap, acts) => {
+          const ids = acts.map((_, i) => `A${i}`);
+          const longest = Math.max(...acts.map(([d]) => d));
+          const order = ids.map((_, i) => i).sort((a, b) => (longest - (acts[a]?.[0] as number)) - (longest - (acts[b]?.[0] as number)) || (ids[a] as string).localeCompare(ids[b] as string));
+          const used: number[] = [];
+          const start: number[] = [];
+          for (const i of order) {
+            const [d, u] = acts[i] as [number, number];
+            let s = 0;
+            if (u <= cap) while (Array.from({ length: d }, (_, k) => (used[s + k] ?? 0) + u).some((x) => x > cap)) s++;
+            for (let k = 0; k < d; k++) used[s + k] = (used[s + k] ?? 0) + u;
+            start[i] = s;
+          }
+          const r = levelResources({
+            network: { projectStart: "2027-01-04", calendar: SEVEN_DAY, activities: acts.map(([d], i) => ({ id: ids[i] as string, duration: d })) },
+            resources: [{ id: "R", maxUnits: cap }],
+            assignments: acts.map(([, u], i) => ({ activityId: ids[i] as string, resourceId: "R", units: u })),
+          });
+          expect(r.activities.map((a) => [a.id, a.start, a.finish])).toEqual(acts.map(([d], i) => [ids[i], day(start[i] as number), day((start[i] as number) + d - 1)]));
+          expect(r.unresolved.map((u) => u.activityId).sort()).toEqual(ids.filter((_, i) => (acts[i]?.[1] as number) > cap).sort());
+        },
+      ),
       { numRuns: 300 },
     );
   });
