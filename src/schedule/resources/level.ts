@@ -1,4 +1,4 @@
-import { checkArguments, type IsoDate } from "../../core/index.js";
+import { PmoDecimal, ValidationError, checkArguments, fromEpochDay, type IsoDate } from "../../core/index.js";
 import { Edge } from "../engine/edge.js";
 import { computeFloats } from "../engine/floats.js";
 import { cpmState, runCpm } from "../engine/cpm-kernel.js";
@@ -7,8 +7,16 @@ import { C, LAG_ELAPSED, readNetwork } from "../engine/read-network.js";
 import type { CalendarTimeline } from "../engine/timeline.js";
 import { resolveScheduleOptions } from "../options.js";
 import { pinnedByStart, scheduleResult } from "../schedule-network.js";
-import type { LevellingDelay, LevellingInput, LevellingOptions, LevellingResult } from "../types.js";
-import { readResources } from "./resource-model.js";
+import type {
+  LevellingDelay,
+  LevellingInput,
+  LevellingOptions,
+  LevellingResult,
+  LevellingUnresolved,
+  LevellingUnresolvedReason,
+  ScheduleViolation,
+} from "../types.js";
+import { MICRO, readResources } from "./resource-model.js";
 import { overAllocations, usageOf, Usage, workDays } from "./usage.js";
 
 const RULE = "least total float, then earliest early start, then id";
@@ -17,14 +25,18 @@ const RULE = "least total float, then earliest early start, then id";
  * Levels resources by a serial schedule-generation scheme: activities are placed one at a time — among those whose
  * predecessors are placed, the one with the least total float, then the earliest early start, then the smallest id —
  * each at the earliest working day where its logic (with the predecessors' levelled dates) allows and every assigned
- * resource has capacity left on every day it works. `within-slack` never delays an activity beyond its total float
- * (those that cannot fit stay put and are listed as over-allocated); `delay-finish` delays as far as needed. Each
- * delay names the resource that blocked the activity and who held it ("PKG-7 waits 3 days for DBA"). Units are
+ * resource has capacity left on every day it works. `within-slack` never delays an activity beyond its total float;
+ * `delay-finish` delays as far as needed. Each delay names the resource that blocked the activity and who held it
+ * ("PKG-7 waits 3 days for DBA"); an activity moved only because a predecessor moved names it (`pushedBy`). Units are
  * compared in millionths; an activity uses its units whenever it works, so part days one after the other share a day.
- * Started and complete work keeps its dates; must-start/finish-on activities are not moved.
+ * Started and complete work and must-start/finish-on activities keep their dates and hold their resources first,
+ * before anything is placed. An activity that cannot fit stays at the start its logic allows, over-allocated, and is
+ * listed in `unresolved` with a typed reason (`exceeds-max-units`, `beyond-float`, `resource-calendar`,
+ * `fixed-dates`); deadlines and no-later-than dates the levelled dates miss are in `violations`. The result does not
+ * depend on the order of the input (activities, links, resources, assignments).
  *
- * @throws {ValidationError} for a bad network (as {@link scheduleNetwork}) or bad resources: unknown ids, zero
- *   capacity, non-positive units.
+ * @throws {ValidationError} for a bad network (as {@link scheduleNetwork}), bad resources (unknown ids, zero
+ *   capacity, non-positive units, duplicate skills) or an unknown `mode`.
  * @example
  * ```ts
  * const r = levelResources({
@@ -34,12 +46,15 @@ const RULE = "least total float, then earliest early start, then id";
  * });
  * r.delays[0].message; // "PKG-7 waits 3 days for DBA (held by PKG-6)"
  * r.finish;            // "2027-01-08"
+ * r.unresolved;        // [] (a 2-unit assignment on the 1-unit DBA would be { reason: "exceeds-max-units", … })
  * ```
  */
 export function levelResources(input: LevellingInput, options: LevellingOptions = {}): LevellingResult {
   checkArguments("levelResources", { input: [input, "object"], options: [options, "object"] });
   checkArguments("levelResources", { "input.network": [input.network, "object"], "options.schedule": [options.schedule, "object?"] });
   const mode = options.mode ?? "delay-finish";
+  // Any other value was levelled as delay-finish and echoed back as the mode applied.
+  if (mode !== "within-slack" && mode !== "delay-finish") throw ValidationError.single(["mode"], "expected within-slack or delay-finish", "levelling options");
   const opts = resolveScheduleOptions(options.schedule);
   const net = compileNetwork(readNetwork(input.network));
   const n = net.spec.ids.length;
@@ -51,13 +66,14 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
   let totalDays = 0;
   for (let i = 0; i < n; i++) totalDays += Math.ceil((st.span[i] as number) / net.mpd) * 2 + 1;
   const finishDay = Math.ceil(st.finishInstant / net.mpd);
-  const horizon = finishDay + totalDays + 31;
-  const usage = new Usage(net, rm, horizon);
+  const usage = new Usage(net, rm, finishDay + totalDays + 31); // an initial size: the usage grows when needed
   const es = new Float64Array(n);
   const ef = new Float64Array(n);
   const placed = new Uint8Array(n);
+  const pusher = new Int32Array(n).fill(-1);
   const edge = new Edge(net.origin, net.mpd, net.spec.start);
   const delays: LevellingDelay[] = [];
+  const unresolved: LevellingUnresolved[] = [];
   const startAt = (i: number) => (net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline).S(st.esW[i] as number);
   const priority = [...Array(n).keys()].sort(
     (a, b) =>
@@ -67,54 +83,96 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
   );
   const rank = new Int32Array(n);
   priority.forEach((i, r) => (rank[i] = r));
+  const isFixed = (j: number) => net.state[j] !== NOT_STARTED || net.spec.constraintKind[j] === C.mso || net.spec.constraintKind[j] === C.mfo;
+  const unresolvedAt = (j: number, c: { day: number; r: number }, reason: LevellingUnresolvedReason) => {
+    const id = net.spec.ids[j] as string;
+    const rid = rm.ids[c.r] as string;
+    const units = (rm.uses[j] ?? []).find((u) => u.r === c.r)?.micro ?? 0;
+    const because =
+      reason === "exceeds-max-units"
+        ? `${id} needs ${new PmoDecimal(units).div(MICRO).toFixed()} units of ${rid}, which has at most ${new PmoDecimal(rm.maxMicro[c.r] as number).div(MICRO).toFixed()}`
+        : reason === "beyond-float"
+          ? `${id} would wait for ${rid} beyond its total float (within-slack)`
+          : reason === "resource-calendar"
+            ? `${rid} does not work every day ${id} works in any window`
+            : `${id}'s dates are fixed (started, complete or must-start/finish-on) and overlap other fixed work on ${rid}`;
+    unresolved.push({ activityId: id, resourceId: rid, reason, day: fromEpochDay(net.origin + c.day), message: `${because}: it cannot be levelled and stays over-allocated` });
+  };
+  // Fixed work first: started and complete work and must-on activities keep their dates, so they hold their
+  // resources before anything is placed around them (placed in priority order, an in-progress activity with float
+  // was double-booked by a critical one placed before it).
+  for (const j of priority) {
+    if (!isFixed(j)) continue;
+    es[j] = st.esW[j] as number;
+    ef[j] = st.efW[j] as number;
+    const c = usage.conflict(j, es[j] as number, ef[j] as number);
+    if (c) unresolvedAt(j, c, "fixed-dates");
+    usage.add(j, es[j] as number, ef[j] as number);
+    placed[j] = 1;
+  }
   const waiting = new Int32Array(n);
   for (let j = 0; j < n; j++) waiting[j] = (net.graph.predStart[j + 1] as number) - (net.graph.predStart[j] as number);
   const heap = new MinHeap(rank);
   for (let j = 0; j < n; j++) if (waiting[j] === 0) heap.push(j);
   while (heap.size > 0) {
     const j = heap.pop();
-    const d = st.span[j] as number;
-    const cal = net.timelines[net.spec.calendarOf[j] as number] as CalendarTimeline;
-    const fixed = net.state[j] !== NOT_STARTED || net.spec.constraintKind[j] === C.mso || net.spec.constraintKind[j] === C.mfo;
-    const logic = fixed ? (st.esW[j] as number) : logicStart(net, j, d, es, ef, st.esW[j] as number);
-    let w = logic;
-    let blocked: { day: number; r: number } | undefined;
-    if (!fixed) {
-      const limit = mode === "within-slack" ? (st.esW[j] as number) + Math.max(0, floats.totalFloat[j] as number) : Infinity;
-      for (;;) {
-        const c = usage.conflict(j, w, w + d);
-        if (!c) break;
-        blocked ??= c;
-        const next = cal.W((c.day + 1) * net.mpd);
-        if (next > limit || c.day >= horizon - 1 || (rm.uses[j] ?? []).some((u) => u.micro > (rm.maxMicro[u.r] as number))) {
-          w = logic; // cannot fit: stays at its logic start, over-allocated
-          break;
-        }
-        w = next;
-      }
-    }
-    es[j] = net.state[j] === COMPLETE ? (st.esW[j] as number) : w;
-    ef[j] = es[j] + (net.state[j] === NOT_STARTED ? d : (st.efW[j] as number) - (st.esW[j] as number));
-    if (net.state[j] !== NOT_STARTED) ef[j] = st.efW[j] as number;
-    usage.add(j, es[j] as number, ef[j] as number);
-    placed[j] = 1;
-    if (w > logic && blocked) {
-      const r = blocked.r;
-      const held = holders(net, rm.uses, es, ef, placed, r, blocked.day, j);
-      const days = edge.days(w - logic);
-      const id = net.spec.ids[j] as string;
-      delays.push({
-        activityId: id,
-        days,
-        resourceId: rm.ids[r] as string,
-        heldBy: held,
-        message: `${id} waits ${days.toFixed()} day${days.eq(1) ? "" : "s"} for ${rm.ids[r]}${held.length > 0 ? ` (held by ${held.join(", ")})` : ""}`,
-      });
-    }
+    if (!placed[j]) place(j);
     for (let p = net.graph.succStart[j] as number; p < (net.graph.succStart[j + 1] as number); p++) {
       const s = net.spec.linkTo[net.graph.succLinks[p] as number] as number;
       waiting[s] = (waiting[s] as number) - 1;
       if (waiting[s] === 0) heap.push(s);
+    }
+  }
+
+  /** Places a not-started activity at the earliest position its logic and the resources allow. */
+  function place(j: number): void {
+    const d = st.span[j] as number;
+    const cal = net.timelines[net.spec.calendarOf[j] as number] as CalendarTimeline;
+    const logic = logicStart(net, j, d, es, ef, st.esW[j] as number, pusher);
+    let w = logic;
+    const first = usage.conflict(j, w, w + d);
+    if (first) {
+      const over = (rm.uses[j] ?? []).find((u) => u.micro > (rm.maxMicro[u.r] as number));
+      const limit = mode === "within-slack" ? (st.esW[j] as number) + Math.max(0, floats.totalFloat[j] as number) : Infinity;
+      // Past the last day any work is recorded and the last holiday of the calendars involved, conflicts repeat
+      // weekly: when a whole week of start days there has failed, no later one fits either.
+      const quiet = Math.max(
+        usage.lastBusyDay,
+        Math.floor(cal.S(logic) / net.mpd) - 1,
+        lastHoliday(cal, net.origin),
+        ...(rm.uses[j] ?? []).map((u) => lastHoliday(rm.calendars[u.r] as CalendarTimeline, net.origin)),
+      );
+      let reason: LevellingUnresolvedReason | undefined = over ? "exceeds-max-units" : undefined;
+      for (let c: { day: number; r: number } | undefined = first; c && !reason; c = usage.conflict(j, w, w + d)) {
+        const next = cal.W((c.day + 1) * net.mpd);
+        if (next > limit) reason = "beyond-float";
+        else if (Math.floor(cal.S(next) / net.mpd) >= quiet + 8) reason = "resource-calendar";
+        else w = next;
+      }
+      if (reason) {
+        w = logic; // cannot fit: stays at its logic start, over-allocated, with the reason
+        unresolvedAt(j, reason === "exceeds-max-units" && over ? { day: first.day, r: over.r } : first, reason);
+      }
+    }
+    es[j] = w;
+    ef[j] = w + d;
+    usage.add(j, w, w + d);
+    placed[j] = 1;
+    if (w > logic && first) {
+      const r = first.r;
+      const held = holders(net, rm.uses, es, ef, placed, r, first.day, j);
+      const days = edge.days(w - logic);
+      const id = net.spec.ids[j] as string;
+      const day = fromEpochDay(net.origin + first.day);
+      const why = held.length > 0 ? `held by ${held.join(", ")}` : usage.capacity(r, first.day) === 0 ? `${rm.ids[r]} does not work on ${day}` : `${rm.ids[r]} is short on ${day}`;
+      delays.push({
+        activityId: id,
+        days,
+        resourceId: rm.ids[r] as string,
+        day,
+        heldBy: held,
+        message: `${id} waits ${days.toFixed()} day${days.eq(1) ? "" : "s"} for ${rm.ids[r]} (${why})`,
+      });
     }
   }
   // The levelled finish is the latest activity finish *date*, each dated as the activities are (a milestone at the
@@ -135,9 +193,10 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
       start: net.state[i] !== NOT_STARTED ? sched.earlyStart : span > 0 || pinned ? edge.startDate(cal, es[i] as number) : edge.milestoneDate(cal, es[i] as number),
       finish: activityFinish,
       delayDays: edge.days((es[i] as number) - (st.esW[i] as number)),
+      pushedBy: (es[i] as number) > (st.esW[i] as number) && (pusher[i] as number) >= 0 ? net.spec.ids[pusher[i] as number] : undefined,
     };
   });
-  const finalUsage = usageOf(net, rm, es, ef, horizon);
+  const finalUsage = usageOf(net, rm, es, ef, usage.horizon);
   const levelledFinish = n === 0 || finishDate === undefined ? edge.instantFinishDate(st.finishInstant) : finishDate;
   return {
     mode,
@@ -147,11 +206,16 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
     finish: levelledFinish < schedule.start ? schedule.start : levelledFinish,
     delays,
     remainingOverAllocations: overAllocations(net, rm, finalUsage, es, ef),
+    unresolved,
+    violations: levelledViolations(net, es, ef, edge),
   };
 }
 
-/** The earliest start position of j (its own W-space) given its predecessors' levelled dates. */
-function logicStart(net: CompiledNetwork, j: number, d: number, es: Float64Array, ef: Float64Array, cpmStart: number): number {
+/**
+ * The earliest start position of j (its own W-space) given its predecessors' levelled dates; records in `pusher[j]`
+ * the predecessor that sets it when it is later than the CPM start (the smallest id among equals).
+ */
+function logicStart(net: CompiledNetwork, j: number, d: number, es: Float64Array, ef: Float64Array, cpmStart: number, pusher: Int32Array): number {
   const { linkFrom, linkType, linkLag, linkLagKind, calendarOf } = net.spec;
   let w = cpmStart;
   const calJ = net.timelines[calendarOf[j] as number] as CalendarTimeline;
@@ -169,9 +233,38 @@ function logicStart(net: CompiledNetwork, j: number, d: number, es: Float64Array
       a = linkLagKind[k] === LAG_ELAPSED ? calJ.W(inst + (linkLag[k] as number)) : calJ.W(inst) + (linkLag[k] as number);
     }
     if (t >= 2) a -= d;
-    if (a > w) w = a;
+    if (a > w || (a === w && a > cpmStart && (net.spec.ids[i] as string) < (net.spec.ids[pusher[j] as number] as string))) {
+      w = a;
+      if (a > cpmStart) pusher[j] = i;
+    }
   }
   return w;
+}
+
+/** The last holiday of a calendar as a day index from the origin (−1 when none). */
+function lastHoliday(cal: CalendarTimeline, origin: number): number {
+  const h = cal.calendar.holidayDays;
+  return h.length > 0 ? (h[h.length - 1] as number) - origin : -1;
+}
+
+/** Deadlines, finish-no-later-than and start-no-later-than dates the levelled dates miss, in input order. */
+function levelledViolations(net: CompiledNetwork, es: Float64Array, ef: Float64Array, edge: Edge): ScheduleViolation[] {
+  const out: ScheduleViolation[] = [];
+  for (let i = 0; i < es.length; i++) {
+    if (net.state[i] === COMPLETE) continue;
+    const id = net.spec.ids[i] as string;
+    const push = (kind: ScheduleViolation["kind"], late: number, what: string) => {
+      const days = edge.days(late);
+      out.push({ kind, activityId: id, days, message: `${id} ${what} ${days.toFixed()} day${days.eq(1) ? "" : "s"} after its ${kind === "deadline-missed" ? `deadline ${fromEpochDay(net.spec.deadline[i] as number)}` : what === "starts" ? "start-no-later-than date" : "finish-no-later-than date"} when levelled` });
+    };
+    const startLate = (es[i] as number) - (net.maxStartW[i] as number);
+    if (startLate > 0 && net.state[i] === NOT_STARTED) push("constraint-violated", startLate, "starts");
+    const finishLate = (ef[i] as number) - (net.maxFinishW[i] as number);
+    if (finishLate > 0) push("constraint-violated", finishLate, "finishes");
+    const late = (ef[i] as number) - (net.deadlineW[i] as number);
+    if (late > 0) push("deadline-missed", late, "finishes");
+  }
+  return out;
 }
 
 /** Placed activities that use resource r on the given day (excluding j). */
@@ -191,7 +284,7 @@ function holders(
     const [f, l] = workDays(net, i, es[i] as number, ef[i] as number);
     if (f <= day && day <= l) out.push(net.spec.ids[i] as string);
   }
-  return out;
+  return out; // input order, as every list of activities in the results
 }
 
 /** A binary min-heap of activity indices ordered by a rank array. */

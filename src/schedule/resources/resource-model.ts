@@ -15,13 +15,14 @@ export interface ResourceModel {
   readonly skills: readonly (readonly string[])[];
   readonly maxMicro: Float64Array;
   readonly calendars: readonly CalendarTimeline[];
-  /** Per activity: the (resource, micro-units) pairs it uses. */
+  /** Per activity: the (resource, micro-units) pairs it uses, by resource id. */
   readonly uses: readonly (readonly { readonly r: number; readonly micro: number }[])[];
 }
 
 /**
  * @internal Validates resources and assignments against a network: unknown ids, duplicate resources, zero or negative
- * capacity, non-positive units, unknown calendars — each an issue with its path.
+ * capacity, non-positive units, unknown calendars, skills that are not a list of distinct names — each an issue with
+ * its path.
  */
 export function readResources(
   spec: NetworkSpec,
@@ -67,6 +68,19 @@ export function readResources(
       if (cal === undefined) bad(["resources", i, "calendarId"], `unknown calendar ${JSON.stringify(r.calendarId)}`);
     }
     calendars.push(timeline(cal ?? spec.calendars[0] as WorkingCalendar));
+    // A skill named twice counted the resource twice under it (demand and capacity doubled); a string is refused
+    // here rather than failing as a TypeError when the skill rows are built.
+    if (r.skills !== undefined) {
+      if (!Array.isArray(r.skills)) bad(["resources", i, "skills"], "expected an array of skill names");
+      else {
+        const seen = new Set<string>();
+        r.skills.forEach((s: unknown, k) => {
+          if (typeof s !== "string") bad(["resources", i, "skills", k], `${JSON.stringify(s)} is not a skill name`);
+          else if (seen.has(s)) bad(["resources", i, "skills", k], `duplicate skill ${s}`);
+          else seen.add(s);
+        });
+      }
+    }
   });
   const uses: { r: number; micro: number }[][] = spec.ids.map(() => []);
   const pairs = new Set<string>();
@@ -87,5 +101,9 @@ export function readResources(
     if (i !== undefined && r !== undefined && u !== undefined) (uses[i] as { r: number; micro: number }[]).push({ r, micro: micro(u, ["assignments", k, "units"]) });
   });
   if (issues.length > 0) throw new ValidationError(issues, "resources");
-  return { ids: resources.map((r) => r.id), skills: resources.map((r) => r.skills ?? []), maxMicro, calendars, uses };
+  // Each activity's resources by id, never assignment order: the first blocked resource a levelling delay names
+  // (and which resource is checked first) depended on the order the assignments were listed in.
+  const ids = resources.map((r) => r.id);
+  for (const us of uses) if (us.length > 1) us.sort((x, y) => ((ids[x.r] as string) < (ids[y.r] as string) ? -1 : 1));
+  return { ids, skills: resources.map((r) => r.skills ?? []), maxMicro, calendars, uses };
 }

@@ -26,20 +26,34 @@ interface Part {
  * @internal Resource usage over days [0, horizon) from the origin, per resource: whole working days as daily sums of
  * micro-units (the common case, plain arithmetic), part days (a fractional duration's first or last day) as minute
  * intervals of the day's working window, so two half days one after the other never add up and demand counts the
- * working time used (units × minutes ÷ minutes per day).
+ * working time used (units × minutes ÷ minutes per day). The horizon grows (doubling) when work is added beyond it:
+ * a resource away for months moves work past any horizon guessed from the durations.
  */
 export class Usage {
   /** Micro-units used for the whole working window of the day. */
   readonly micro: Float64Array[];
   /** Part-day uses by day. */
   readonly parts: Map<number, Part[]>[];
+  /** The last day any work was added on (−1 before any). */
+  lastBusyDay = -1;
   constructor(
     private readonly net: CompiledNetwork,
     private readonly rm: ResourceModel,
-    readonly horizon: number,
+    public horizon: number,
   ) {
     this.micro = rm.ids.map(() => new Float64Array(horizon));
     this.parts = rm.ids.map(() => new Map<number, Part[]>());
+  }
+
+  /** Extends the daily arrays to cover `day` (doubling). */
+  private grow(day: number): void {
+    const n = Math.max(day + 1, this.horizon * 2);
+    for (let r = 0; r < this.micro.length; r++) {
+      const m = new Float64Array(n);
+      m.set(this.micro[r] as Float64Array);
+      this.micro[r] = m;
+    }
+    this.horizon = n;
   }
 
   /** Capacity of resource r on a day, micro-units (0 on its non-working days). */
@@ -49,7 +63,7 @@ export class Usage {
 
   /** The most micro-units of resource r in use at once during minutes [a, b) of a day. */
   peak(r: number, day: number, a = 0, b = this.net.mpd): number {
-    const full = (this.micro[r] as Float64Array)[day] as number;
+    const full = (this.micro[r] as Float64Array)[day] ?? 0;
     const parts = (this.parts[r] as Map<number, Part[]>).get(day);
     if (parts === undefined) return full;
     // Concurrency only rises where an interval begins: check a and every start inside [a, b).
@@ -68,24 +82,29 @@ export class Usage {
     return parts.reduce((sum, p) => sum.plus(new PmoDecimal(p.micro).times(p.b - p.a).div(this.net.mpd)), new PmoDecimal(0));
   }
 
-  /** The first (day, resource) where placing activity i on [es, ef] would exceed capacity, or undefined. */
+  /** The first (day, resource) where placing activity i on [es, ef] would exceed capacity, or undefined (no work is
+   * recorded beyond the horizon, so there only the resource's calendar and units count). */
   conflict(i: number, es: number, ef: number): { day: number; r: number } | undefined {
     const uses = this.rm.uses[i] as ResourceModel["uses"][number];
     if (uses.length === 0) return undefined;
     for (const [day, a, b] of dayParts(this.net, i, es, ef)) {
       for (const u of uses) {
-        if (day >= this.horizon || this.peak(u.r, day, a, b) + u.micro > this.capacity(u.r, day)) return { day, r: u.r };
+        if (this.peak(u.r, day, a, b) + u.micro > this.capacity(u.r, day)) return { day, r: u.r };
       }
     }
     return undefined;
   }
 
-  /** Adds activity i on [es, ef] to the profile (days beyond the horizon are ignored). */
+  /** Adds activity i on [es, ef] to the profile (days before the origin are ignored; the horizon grows to fit). */
   add(i: number, es: number, ef: number): void {
     const mpd = this.net.mpd;
+    const uses = this.rm.uses[i] as ResourceModel["uses"][number];
+    if (uses.length === 0) return;
     for (const [day, a, b] of dayParts(this.net, i, es, ef)) {
-      if (day < 0 || day >= this.horizon) continue;
-      for (const u of this.rm.uses[i] as ResourceModel["uses"][number]) {
+      if (day < 0) continue;
+      if (day >= this.horizon) this.grow(day);
+      if (day > this.lastBusyDay) this.lastBusyDay = day;
+      for (const u of uses) {
         if (a === 0 && b === mpd) {
           const m = this.micro[u.r] as Float64Array;
           m[day] = (m[day] as number) + u.micro;

@@ -1,6 +1,6 @@
 import type { Decimal, IsoDate } from "../../core/index.js";
 import type { ScheduleDecimalInput, ScheduleInput, ScheduleOptions } from "./network.js";
-import type { ScheduleResult } from "./result.js";
+import type { ScheduleResult, ScheduleViolation } from "./result.js";
 
 /* Resources, demand and levelling. This file only grows. */
 
@@ -121,12 +121,57 @@ export type LevellingMode = "within-slack" | "delay-finish";
 export interface LevellingDelay {
   /** Delayed activity. */
   readonly activityId: string;
-  /** Working days of delay against its unlevelled early start. */
+  /**
+   * Working days the activity waits for the resource beyond the start its logic allows (its predecessors' levelled
+   * dates). The activity's whole move against its CPM start is `delayDays` on its levelled row, which also counts
+   * a move caused by a predecessor (see `pushedBy`).
+   */
   readonly days: Decimal;
   /** The resource whose capacity was exhausted on the first day the activity could otherwise have started. */
   readonly resourceId: string;
-  /** Activities already holding that resource then. */
+  /**
+   * The first day the resource was short where the activity could otherwise have started: held by other activities
+   * (`heldBy`) or not working (its calendar), as the message says.
+   */
+  readonly day: IsoDate;
+  /** Activities already holding that resource then, in input order (none when the resource does not work that day). */
   readonly heldBy: readonly string[];
+  /** Plain words. */
+  readonly message: string;
+}
+
+/**
+ * Why an activity could not be levelled and stays over-allocated at the start its logic allows:
+ * `exceeds-max-units` — an assignment asks more units than the resource ever has; `beyond-float` — in `within-slack`
+ * mode it would have to wait longer than its total float; `resource-calendar` — no window exists where the resource
+ * works every day the activity works (a 7-day activity on a 7-day calendar and a Monday–Friday resource);
+ * `fixed-dates` — started or complete work, or a must-start/finish-on activity, whose dates levelling does not move
+ * overlaps other fixed work.
+ *
+ * @example
+ * ```ts
+ * const reason: LevellingUnresolvedReason = "exceeds-max-units";
+ * ```
+ */
+export type LevellingUnresolvedReason = "exceeds-max-units" | "beyond-float" | "resource-calendar" | "fixed-dates";
+
+/**
+ * An activity levelling could not resolve, with the resource and the first day its kept dates over-allocate it.
+ *
+ * @example
+ * ```ts
+ * u.message; // "A needs 2 units of R, which has at most 1: it cannot be levelled and stays over-allocated"
+ * ```
+ */
+export interface LevellingUnresolved {
+  /** The activity. */
+  readonly activityId: string;
+  /** The resource it over-allocates. */
+  readonly resourceId: string;
+  /** Why it could not be moved to a day with capacity. */
+  readonly reason: LevellingUnresolvedReason;
+  /** The first day its kept dates exceed the resource's capacity. */
+  readonly day: IsoDate;
   /** Plain words. */
   readonly message: string;
 }
@@ -181,13 +226,34 @@ export interface LevellingResult {
   /** The unlevelled CPM schedule. */
   readonly schedule: ScheduleResult;
   /** Levelled start and finish per activity, input order. */
-  readonly activities: readonly { readonly id: string; readonly start: IsoDate; readonly finish: IsoDate; readonly delayDays: Decimal }[];
+  readonly activities: readonly {
+    readonly id: string;
+    readonly start: IsoDate;
+    readonly finish: IsoDate;
+    /** Working days against its CPM early start (a resource wait and a predecessor's move together). */
+    readonly delayDays: Decimal;
+    /**
+     * The predecessor whose levelled dates set its earliest start, when that start is later than its CPM early start
+     * (it moved because that predecessor moved); undefined otherwise.
+     */
+    readonly pushedBy?: string | undefined;
+  }[];
   /** Levelled network finish. */
   readonly finish: IsoDate;
   /** Delays with their explanation, in the order the activities were placed. */
   readonly delays: readonly LevellingDelay[];
-  /** Over-allocations that remain after levelling (none in `delay-finish` mode). */
+  /**
+   * Over-allocations that remain after levelling: each involves an activity listed in `unresolved` (in
+   * `delay-finish` mode only the ones that can never fit, and fixed work).
+   */
   readonly remainingOverAllocations: readonly OverAllocation[];
+  /** Activities levelling could not resolve, with the reason, in the order they were placed. */
+  readonly unresolved: readonly LevellingUnresolved[];
+  /**
+   * Deadlines, finish-no-later-than and start-no-later-than dates the levelled dates miss (`deadline-missed`,
+   * `constraint-violated`), in input order, messages ending "when levelled". The CPM ones are in `schedule.violations`.
+   */
+  readonly violations: readonly ScheduleViolation[];
 }
 
 /**
