@@ -43,7 +43,7 @@ describe("the office report reads as people read", { timeout: HEAVY }, () => {
   it("names people, never their ids: owners, approvers, acknowledgers; resources by name", () => {
     expect(line("| RSK-CRM-001")).toBe("| RSK-CRM-001 | SalesBase data quality worse than assumed | 0.5 | 4 | 2 | mitigate | David Mensah |");
     expect(md).toContain("not voted yet: Ana Costa, Katrin Vogel, Rui Almeida, Stefan Krause, Ingrid Berg.");
-    expect(md).toContain("- wp-crm-4.2 waits 15.5 days for Aylin Yilmaz (QA), held by wp-crm-4.1");
+    expect(md).toContain("- wp-crm-4.2 waits 15.5 days for Aylin Yilmaz (QA), held by wp-crm-4.1 on 2027-01-15");
     // No person id (p-…) and no resource id (res-…) is left in the text; chart file names may carry resource ids.
     expect(md.replace(/\(charts\/[^)]*\)/g, "")).not.toMatch(/\b(p|res)-[a-z]+(-[a-z]+)*\b/);
     expect(html.replace(/<svg[\s\S]*?<\/svg>/g, "")).not.toMatch(/\b(p|res)-[a-z]+-[a-z]+\b/);

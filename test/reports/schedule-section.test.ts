@@ -40,7 +40,24 @@ describe("scheduleSection", () => {
     expect(forecast?.kind === "table" && forecast.table.rows[0]!.slice(0, 1)).toEqual(["2027-05-06"]);
     // The resource by its name from resource.json (res-aylin-yilmaz is "Aylin Yilmaz (QA)"), not its id.
     const delays = all_.flatMap((b) => (b.kind === "list" ? b.items : [])).filter((i) => i.includes(" waits "));
-    expect(delays).toEqual(["wp-crm-4.2 waits 15.5 days for Aylin Yilmaz (QA), held by wp-crm-4.1"]);
+    // With the day the resource was short (levelResources' `day`; the section dropped it and said no more).
+    expect(delays).toEqual(["wp-crm-4.2 waits 15.5 days for Aylin Yilmaz (QA), held by wp-crm-4.1 on 2027-01-15"]);
+  });
+
+  it("says when the resource itself was not working, and lists what levelling could not resolve and the dates it breaks", () => {
+    // Shaped as levelResources reports them: a delay nobody held (the resource's calendar), an activity asking more
+    // units than the resource has, and a deadline the levelled dates miss. Before, only held delays were shown.
+    const lv = {
+      ...levelling,
+      delays: [{ ...levelling.delays[0]!, heldBy: [], day: "2027-01-06" as typeof levelling.delays[0]["day"] }],
+      unresolved: [{ activityId: "A", resourceId: "R", reason: "exceeds-max-units" as const, day: "2027-01-04" as typeof levelling.delays[0]["day"], message: "A needs 2 units of R, which has at most 1: it cannot be levelled and stays over-allocated" }],
+      violations: [{ ...schedule.violations[0]!, message: "B finishes 2 days after its deadline 2027-01-06 when levelled" }],
+    };
+    const items = blocks(scheduleSection({ code: "PRJ-CRM", name: "CRM replacement", schedule, levelling: lv, resourceNames: { "res-aylin-yilmaz": "Aylin Yilmaz (QA)" } }))
+      .flatMap((b) => (b.kind === "list" ? b.items : []));
+    expect(items).toContain("wp-crm-4.2 waits 15.5 days for Aylin Yilmaz (QA), not working on 2027-01-06");
+    expect(items).toContain("not levelled (exceeds-max-units): A asks more units than ever available of R; it stays over-allocated from 2027-01-04");
+    expect(items).toContain(`levelled ${schedule.violations[0]!.kind}: B finishes 2 days after its deadline 2027-01-06 when levelled`);
   });
 
   it("names chart files a Markdown report can link whatever the ids: a resource id with ':' or '..' no longer throws", () => {

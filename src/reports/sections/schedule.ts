@@ -1,6 +1,6 @@
 import { checkArguments } from "../../core/index.js";
 import { ownEntry } from "../../core/own.js";
-import type { FinishForecastRow, LevellingResult, ResourceLoadRow, ScheduleLinkInput, ScheduleResult, ScheduleRiskResult } from "../../schedule/index.js";
+import type { FinishForecastRow, LevellingResult, LevellingUnresolved, ResourceLoadRow, ScheduleLinkInput, ScheduleResult, ScheduleRiskResult } from "../../schedule/index.js";
 import { finishDistributionChart } from "../charts/finish-distribution.js";
 import { ganttChart } from "../charts/gantt.js";
 import { resourceHistogramChart } from "../charts/resource-histogram.js";
@@ -39,6 +39,15 @@ export interface ScheduleSectionInput {
 const DRIVER: Record<string, string> = {
   "project-start": "project start", link: "link", constraint: "constraint", actual: "actual", "status-date": "status date",
   "project-finish": "project finish", deadline: "deadline", duration: "duration",
+};
+
+// Why levelling left an activity over-allocated, in words around the resource's name (the engine's own message names
+// the resource by id; the report names people).
+const UNRESOLVED_TEXT: Readonly<Record<LevellingUnresolved["reason"], string>> = {
+  "exceeds-max-units": "asks more units than ever available of",
+  "beyond-float": "would have to wait longer than its float for",
+  "resource-calendar": "works on days not worked by",
+  "fixed-dates": "has fixed dates (started, complete or must-start/finish-on) overlapping other fixed work of",
 };
 
 /**
@@ -124,13 +133,19 @@ export function scheduleSection(input: ScheduleSectionInput): ReportSection {
     }];
   });
   const lv = input.levelling;
-  if (lv && lv.delays.length > 0) {
+  if (lv && (lv.delays.length > 0 || lv.unresolved.length > 0 || lv.violations.length > 0)) {
     charts.push({ kind: "paragraph", text: `Levelled (${lv.mode}, ${lv.priorityRule}): finish ${lv.finish} against ${lv.schedule.finish} unlevelled.` });
     // The resource by its name (a person, usually), not its id; activities keep their ids, as in the table above.
-    charts.push({
-      kind: "list",
-      items: lv.delays.map((d) => `${d.activityId} waits ${d.days.toFixed()} day${d.days.eq(1) ? "" : "s"} for ${ownEntry(input.resourceNames, d.resourceId) ?? d.resourceId}${d.heldBy.length > 0 ? `, held by ${d.heldBy.join(", ")}` : ""}`),
-    });
+    const who = (id: string) => ownEntry(input.resourceNames, id) ?? id;
+    if (lv.delays.length > 0) {
+      charts.push({
+        kind: "list",
+        items: lv.delays.map((d) => `${d.activityId} waits ${d.days.toFixed()} day${d.days.eq(1) ? "" : "s"} for ${who(d.resourceId)}${d.heldBy.length > 0 ? `, held by ${d.heldBy.join(", ")} on ${d.day}` : `, not working on ${d.day}`}`),
+      });
+    }
+    // What levelling could not resolve stays over-allocated; deadlines it breaks are said, not hidden.
+    if (lv.unresolved.length > 0) charts.push({ kind: "list", items: lv.unresolved.map((u) => `not levelled (${u.reason}): ${u.activityId} ${UNRESOLVED_TEXT[u.reason]} ${who(u.resourceId)}; it stays over-allocated from ${u.day}`) });
+    if (lv.violations.length > 0) charts.push({ kind: "list", items: lv.violations.map((v) => `levelled ${v.kind}: ${v.message}`) });
   }
   if (charts.length > 0) sections.push({ heading: "Resource load", blocks: charts });
 
