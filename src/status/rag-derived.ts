@@ -24,7 +24,11 @@ export interface DerivedRagFigure {
   readonly note?: string;
   /** Ids of the records counted, or the dates compared. */
   readonly from: readonly string[];
-  /** The baseline number whose milestone dates `missedKeyMilestones` read (absent: each milestone's own `baselineDate`). */
+  /**
+   * The baseline number the figure was measured against: its milestone dates for `missedKeyMilestones`, its finish (the
+   * latest frozen package finish) for `finishSlipDays`. Absent: each milestone's own `baselineDate`, the project's
+   * `plannedFinish`.
+   */
   readonly baseline?: number;
 }
 
@@ -40,7 +44,10 @@ export interface RagProject {
    * `baselineDate`.
    */
   readonly baselines?: readonly Baseline[];
-  /** Baseline finish. */
+  /**
+   * Planned finish: with no baseline given, the finish `finishSlipDays` is measured from (with baselines, the finish of
+   * the baseline in force is).
+   */
   readonly plannedFinish?: IsoDate;
   /** Forecast finish (with `plannedFinish`, gives `finishSlipDays`). */
   readonly forecastFinish?: IsoDate;
@@ -67,19 +74,18 @@ export interface RagDerivation {
 }
 
 /**
- * The milestone dates `missedKeyMilestones` measures against. With no baseline of the project given and none asked
- * for, each milestone's own `baselineDate`; else the baseline `earnedValue` would measure against on `asOf`
- * (`chooseBaseline`: the one asked for; else the active one if captured by `asOf`, else the highest captured by then).
- * A string is why there is none.
+ * The baseline the schedule figures measure against on `asOf`: undefined when no baseline of the project is given and
+ * none is asked for (the milestones' own `baselineDate` and the project's `plannedFinish` then stand in); else the
+ * baseline `earnedValue` would measure against (`chooseBaseline`: the one asked for; else the active one if captured by
+ * `asOf`, else the highest captured by then), with the note that says so. A string is why there is none.
  */
-function milestoneDates(project: RagProject, asOf: IsoDate, wanted: number | undefined): string | { readonly dateOf: (m: Milestone) => IsoDate | undefined; readonly note: string; readonly baseline?: number } {
+function baselineInForce(project: RagProject, asOf: IsoDate, wanted: number | undefined): string | undefined | { readonly baseline: Baseline; readonly note: string } {
   const own = (project.baselines ?? []).filter((b) => b.projectId === project.id);
-  if (wanted === undefined && own.length === 0) return { dateOf: (m) => m.baselineDate, note: "each milestone's own baselineDate (no baseline given)" };
+  if (wanted === undefined && own.length === 0) return undefined;
   const warnings: BaselineChoiceWarning[] = [];
   const b = chooseBaseline({ project, baselines: own }, wanted, asOf, warnings, "RAG status");
   if (b === undefined) return `baseline ${wanted ?? project.activeBaseline} ${wanted === undefined ? "is active but" : "was asked for but"} is not among the baselines of ${project.id}`;
-  const dates = new Map(b.milestones.map((x) => [x.milestoneId, x.date] as const));
-  return { dateOf: (m) => dates.get(m.id), note: [`milestone dates of baseline ${b.number}, captured ${b.capturedAt.slice(0, 10)}`, ...warnings.map((w) => w.message)].join("; "), baseline: b.number };
+  return { baseline: b, note: [`baseline ${b.number}, captured ${b.capturedAt.slice(0, 10)}`, ...warnings.map((w) => w.message)].join("; ") };
 }
 
 /**
@@ -106,6 +112,8 @@ export function deriveRagFigures(project: RagProject, how: RagDerivation, given:
   if (Array.isArray(project.issues)) requireUniqueIds(project.issues, ["project", "issues"], "RAG status");
   const figures: Record<string, unknown> = { ...given };
   const derived: Record<string, DerivedRagFigure> = {};
+  let chosen: ReturnType<typeof baselineInForce> | null = null;
+  const baseline = () => (chosen === null ? (chosen = baselineInForce(project, asOf, how.baseline)) : chosen);
   const count = (name: keyof RagFigures, ids: string[], more: Partial<DerivedRagFigure> = {}) => {
     if (given[name] !== undefined) return;
     figures[name] = metric(decimal(ids.length)) satisfies Metric<Decimal>;
@@ -118,15 +126,19 @@ export function deriveRagFigures(project: RagProject, how: RagDerivation, given:
   };
   if (project.milestones && given.missedKeyMilestones === undefined) {
     const key = project.milestones.filter((m) => m.projectId === project.id && m.key);
-    const dates = key.length === 0 ? undefined : milestoneDates(project, asOf, how.baseline);
-    const baselined = typeof dates === "object" ? key.filter((m) => dates.dateOf(m) !== undefined) : [];
-    if (dates === undefined) lacking("missedKeyMilestones", "no-data", "no key milestone recorded");
-    else if (typeof dates === "string") lacking("missedKeyMilestones", "no-baseline", dates);
-    else if (baselined.length === 0) lacking("missedKeyMilestones", "no-baseline", dates.baseline === undefined ? "no key milestone has a baseline day" : `no key milestone is in baseline ${dates.baseline}`);
+    const inForce = key.length === 0 ? undefined : baseline();
+    const frozen = typeof inForce === "object" ? new Map(inForce.baseline.milestones.map((x) => [x.milestoneId, x.date] as const)) : undefined;
+    const dateOf = (m: Milestone) => (frozen ? frozen.get(m.id) : m.baselineDate);
+    const baselined = typeof inForce === "string" ? [] : key.filter((m) => dateOf(m) !== undefined);
+    if (key.length === 0) lacking("missedKeyMilestones", "no-data", "no key milestone recorded");
+    else if (typeof inForce === "string") lacking("missedKeyMilestones", "no-baseline", inForce);
+    else if (baselined.length === 0) lacking("missedKeyMilestones", "no-baseline", inForce === undefined ? "no key milestone has a baseline day" : `no key milestone is in baseline ${inForce.baseline.number}`);
     else {
       // Achieved after asOf means not achieved yet on asOf.
-      const missed = baselined.filter((m) => dates.dateOf(m)! < asOf && (m.actualDate === undefined || m.actualDate > asOf)).map((m) => m.id);
-      count("missedKeyMilestones", missed, { note: dates.note, ...(dates.baseline === undefined ? {} : { baseline: dates.baseline }) });
+      const missed = baselined.filter((m) => dateOf(m)! < asOf && (m.actualDate === undefined || m.actualDate > asOf)).map((m) => m.id);
+      count("missedKeyMilestones", missed, inForce === undefined
+        ? { note: "each milestone's own baselineDate (no baseline given)" }
+        : { note: `milestone dates of ${inForce.note}`, baseline: inForce.baseline.number });
     }
   }
   if (project.risks) {
@@ -140,11 +152,24 @@ export function deriveRagFigures(project: RagProject, how: RagDerivation, given:
     if (raised.length === 0) lacking("openCriticalIssues", "no-data", `no issue raised by ${asOf}`);
     else count("openCriticalIssues", raised.filter((i) => i.severity === "critical" && issueOpenOn(i, asOf)).map((i) => i.id));
   }
-  if (given.finishSlipDays === undefined && project.plannedFinish !== undefined && project.forecastFinish !== undefined) {
+  if (given.finishSlipDays === undefined && project.forecastFinish !== undefined) {
+    // Against the finish of the baseline in force (its latest frozen package finish), as the milestones are; the
+    // project's own plannedFinish moves with re-planning and only stands in when no baseline is given.
+    const inForce = baseline();
+    const frozen = typeof inForce === "object" ? inForce.baseline.workPackages.reduce<IsoDate | undefined>((last, w) => (last === undefined || w.plannedFinish > last ? w.plannedFinish : last), undefined) : undefined;
+    const planned = inForce === undefined ? project.plannedFinish : frozen;
     const working = how.finishSlipUnit === "working-days";
-    const days = working ? workingDaysBetween(how.calendar ?? STANDARD_CALENDAR, project.plannedFinish, project.forecastFinish) : differenceInDays(project.forecastFinish, project.plannedFinish);
-    figures["finishSlipDays"] = metric(decimal(days));
-    derived["finishSlipDays"] = { value: String(days), from: [`forecast ${project.forecastFinish}`, `planned ${project.plannedFinish}`], note: working ? "working days" : "calendar days" };
+    if (typeof inForce === "string") lacking("finishSlipDays", "no-baseline", inForce);
+    else if (planned === undefined) {
+      if (inForce !== undefined) lacking("finishSlipDays", "no-baseline", `baseline ${inForce.baseline.number} has no work package`);
+    } else {
+      const days = working ? workingDaysBetween(how.calendar ?? STANDARD_CALENDAR, planned, project.forecastFinish) : differenceInDays(project.forecastFinish, planned);
+      figures["finishSlipDays"] = metric(decimal(days));
+      const unit = working ? "working days" : "calendar days";
+      derived["finishSlipDays"] = inForce === undefined
+        ? { value: String(days), from: [`forecast ${project.forecastFinish}`, `planned ${planned}`], note: unit }
+        : { value: String(days), from: [`forecast ${project.forecastFinish}`, `baseline finish ${planned}`], note: `${unit}; finish of ${inForce.note}`, baseline: inForce.baseline.number };
+    }
   }
   return { figures: figures as RagFigures, derived };
 }

@@ -180,3 +180,37 @@ describe("ragStatus and milestoneSlips agree on the sample office (the office's 
     expect(compared).toBeGreaterThan(0);
   });
 });
+
+describe("ragStatus: finish slip against the finish of the baseline in force", () => {
+  // Baseline 0 (captured 2027-01-10) plans the work to finish 2027-03-31; baseline 1 (captured 2027-02-15) to
+  // 2027-04-30, and the live project's plannedFinish moved with it. Forecast finish 2027-05-10.
+  const wp = (finish: string) => ({ workPackageId: "wp-1", code: "1", name: "Work", plannedStart: "2027-01-11", plannedFinish: finish, timePhasedBudget: [] });
+  const withWork = (b: Baseline, finish: string) => decodeEntity("baseline", { ...b, capturedAt: b.capturedAt, workPackages: [wp(finish)], budgetAtCompletion: { amount: "0.00", currency: "EUR" } }) as Baseline;
+  const f0 = withWork(b0, "2027-03-31");
+  const f1 = withWork(b1, "2027-04-30");
+  const slipRules = only("schedule-finish-tolerance");
+  const project = { id: "P", activeBaseline: 1, plannedFinish: isoDate("2027-04-30"), forecastFinish: isoDate("2027-05-10") };
+
+  it("before the re-baseline is captured, the slip is measured from baseline 0's finish, not the re-planned date", () => {
+    // As of 2027-02-01 baseline 1 is not captured yet: baseline 0 is in force, finish 2027-03-31 → 2027-05-10 is
+    // 30 + 10 = 40 calendar days. Before: the live plannedFinish 2027-04-30 → 10 days, hiding 30 days of slip.
+    const s = ragStatus({ ...project, baselines: [f0, f1] }, { asOf: isoDate("2027-02-01"), rules: slipRules });
+    expect(s.derived["finishSlipDays"]).toMatchObject({ value: "40", baseline: 0, from: ["forecast 2027-05-10", "baseline finish 2027-03-31"] });
+    expect(s.derived["finishSlipDays"]?.note).toMatch(/^calendar days; finish of baseline 0, captured 2027-01-10/);
+    // 40 > 20 (the default tolerance) → red.
+    expect(s.overall.colour).toBe("red");
+  });
+
+  it("once the re-baseline is in force, and without baselines, the slip is 10 days", () => {
+    const inForce = ragStatus({ ...project, baselines: [f0, f1] }, { asOf: isoDate("2027-03-10"), rules: slipRules });
+    expect(inForce.derived["finishSlipDays"]).toMatchObject({ value: "10", baseline: 1 });
+    const none = ragStatus(project, { asOf: isoDate("2027-03-10"), rules: slipRules });
+    expect(none.derived["finishSlipDays"]).toEqual({ value: "10", from: ["forecast 2027-05-10", "planned 2027-04-30"], note: "calendar days" });
+  });
+
+  it("a project naming a baseline it does not have gets no finish slip, not one against its live plan", () => {
+    const s = ragStatus({ ...project, activeBaseline: 3, baselines: [f0, f1] }, { asOf: isoDate("2027-03-10"), rules: slipRules });
+    expect(s.derived["finishSlipDays"]).toMatchObject({ reason: "no-baseline", note: "baseline 3 is active but is not among the baselines of P" });
+    expect(s.overall.colour).toBeUndefined();
+  });
+});
