@@ -1,3 +1,4 @@
+import { lowerBound } from "../../core/calendar/day-test.js";
 import { PmoDecimal, ValidationError, checkArguments, fromEpochDay, metric, missing, money as moneyOf, type Decimal, type IsoDate, type Metric, type Money } from "../../core/index.js";
 import { describePercentileMethod, quantileSorted } from "../../core/quantile.js";
 import { COMPLETE, IN_PROGRESS, type CompiledNetwork } from "../engine/network.js";
@@ -313,18 +314,6 @@ function summarise(rs: RiskSpec, runs: Runs): ScheduleRiskResult {
     histogram: histogram(sortedF.map(finishDay), rs.bins),
     riskEvents: rs.events.map((e, k) => ({ id: e.id, occurrence: share(runs.occurred[k] as number) })),
   };
-}
-
-/** The first index of an ascending array whose value is ≥ t (length when none is). */
-function lowerBound(sorted: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function histogram(days: Float64Array, bins: number): FinishHistogramBin[] {
