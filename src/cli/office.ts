@@ -101,7 +101,8 @@ function withDueDates(plan: EntityOf<"rollout-plan">, items: readonly ChecklistI
 function rollout(records: ImportedRecords, plan: EntityOf<"rollout-plan">, asOf: IsoDate): RolloutAnalysis {
   const items = withDueDates(plan, list(records, "checklist-item").filter((i) => i.rolloutPlanId === plan.id));
   const gates = list(records, "gate").filter((g) => g.rolloutPlanId === plan.id);
-  // Every gate is judged (the summary counts them all); the one to decide last is the go/no-go.
+  // Every gate is judged (the rollout section and rollout --json list them); the one to decide last is the go/no-go,
+  // which the executive summary shows.
   const day = (g: EntityOf<"gate">) => g.plannedDate ?? "";
   const ordered = [...gates].sort((a, b) => (day(a) < day(b) ? -1 : day(a) > day(b) ? 1 : byCodePoint(a.id, b.id)));
   const judged = ordered.map((g) => evaluateGate({ plan, items, gates }, g.id, { asOf }));
@@ -151,8 +152,8 @@ export function analyzeDelivery(records: ImportedRecords, statusDate: IsoDate | 
     const issues = byProject(list(records, "issue"), p.id);
     const forecast = ev.schedule.forecastFinish.spiT.value;
     const rag = ragStatus(
-      // With the baselines, missed key milestones are counted against the baseline in force on the status date, the
-      // one earned value and the slip table read.
+      // With the baselines, missed key milestones and finish slip are measured against the baseline in force on the
+      // status date, the one earned value and the slip table read.
       { id: p.id, plannedFinish: p.plannedFinish, ...(forecast !== undefined ? { forecastFinish: forecast } : {}), milestones: ms, risks, issues, baselines, activeBaseline: p.activeBaseline },
       { asOf, figures: { spi: ev.figures.spi, cpi: ev.figures.cpi, spiT: ev.schedule.spiT, eac: ev.figures.selectedEac.value, bac: ev.figures.bac } },
     );
