@@ -56,7 +56,7 @@ export const METRIC_REASONS = [
  * - `not-rated`: a RAG dimension without a colour. `unknown-period`: a period label without a year.
  * - `missing-rating`, `score-out-of-range`: a request could not be scored (a rating is missing; a score exceeds the
  *   model's range). `infeasible`: the selection problem has no feasible solution. `forced-out`: a candidate forced
- *   out of the portfolio has no objective lost. `not-re-solved`: a "why not" beyond the re-solve budget (its blocking
+ *   out of the portfolio has no objective lost (or, under `normalizeOver: "candidates"`, a request a gate forced out has no score). `not-re-solved`: a "why not" beyond the re-solve budget (its blocking
  *   rows are named instead). `no-scope`: an agile release with no story points planned. `no-cost-estimate`,
  *   `no-effort-estimate`: a request without cost (or effort) estimates has no total cost, net benefit, NPV (or effort
  *   hours) — unknown, not 0.

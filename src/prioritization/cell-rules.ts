@@ -34,35 +34,18 @@ function rulesOf(model: ResolvedModel): Rule[] {
     rules.push({ col, test: (x) => x > 0, message: (x) => `${c.id} uses max-ratio normalisation with nonPositive "refuse": ${x} is not positive` });
   });
   const col = (id: string) => model.columnOf.get(id)!;
-  const atLeastZero = (id: string, what: string) =>
-    rules.push({ col: col(id), test: (x) => x >= 0, message: (x) => `${what} must not be negative (got ${x})` });
   const spec = model.spec;
-  switch (spec.kind) {
-    case "wsjf":
-      atLeastZero(spec.businessValue, "WSJF business value");
-      atLeastZero(spec.timeCriticality, "WSJF time criticality");
-      atLeastZero(spec.riskReduction, "WSJF risk reduction / opportunity enablement");
-      rules.push({ col: col(spec.jobSize), test: (x) => x > 0, message: () => "WSJF job size must be greater than 0" });
-      break;
-    case "rice": {
-      atLeastZero(spec.reach, "RICE reach");
-      atLeastZero(spec.impact, "RICE impact");
-      const top = spec.confidenceUnit === "percent" ? 100 : 1;
-      rules.push({
-        col: col(spec.confidence),
-        test: (x) => x >= 0 && x <= top,
-        message: (x) => `RICE confidence is a ${spec.confidenceUnit} from 0 to ${top} (got ${x})`,
-      });
-      rules.push({ col: col(spec.effort), test: (x) => x > 0, message: () => "RICE effort must be greater than 0" });
-      break;
-    }
-    case "ice":
-      atLeastZero(spec.impact, "ICE impact");
-      atLeastZero(spec.confidence, "ICE confidence");
-      atLeastZero(spec.ease, "ICE ease");
-      break;
-    default:
-      break;
+  const label = spec.kind.toUpperCase();
+  // A model's components are named as the model names them (`WSJF businessValue`), so the message points at the key.
+  const over = (key: string, min: number, top = Infinity) =>
+    rules.push({ col: col((spec as unknown as Record<string, string>)[key]!), test: (x) => (min > 0 ? x > 0 : x >= 0) && x <= top,
+      message: (x) => min > 0 ? `${label} ${key} must be greater than 0 (got ${x})` : top < Infinity ? `${label} ${key} is a ${(spec as { confidenceUnit: string }).confidenceUnit} from 0 to ${top} (got ${x})` : `${label} ${key} must not be negative (got ${x})` });
+  const domains: Record<string, readonly string[]> = { wsjf: ["businessValue", "timeCriticality", "riskReduction"], rice: ["reach", "impact"], ice: ["impact", "confidence", "ease"] };
+  for (const key of domains[spec.kind] ?? []) over(key, 0);
+  if (spec.kind === "wsjf") over("jobSize", 1);
+  if (spec.kind === "rice") {
+    over("confidence", 0, spec.confidenceUnit === "percent" ? 100 : 1);
+    over("effort", 1);
   }
   if (model.riskCol !== undefined) {
     rules.push({ col: model.riskCol, test: (x) => x >= 0 && x <= 1, message: () => "a confidence for risk adjustment is between 0 and 1" });

@@ -50,26 +50,32 @@ export function runEngine(
           ...(c.anchors ? { anchors: c.anchors } : {}),
         },
   );
-  normalizeColumns(raw, n, m, rules, N);
+  const scoredCols = model.terms.filter((t) => t.role !== "risk-adjustment" && t.col !== undefined).map((t) => t.col!);
+  const needed = model.spec.kind === "formula" ? Array.from({ length: model.scoredCount }, (_, j) => j) : scoredCols;
+  const neededCols = Int32Array.from(model.riskCol === undefined ? needed : [...needed, model.riskCol]);
+  const missing = (i: number, col: number) => raw[i * m + col] !== raw[i * m + col];
+  const anyMissing = (i: number) => neededCols.some((col) => missing(i, col));
+  // normalizeOver "candidates": rows that cannot get a score are blanked out of the normalisation's statistics.
+  const outside = (i: number) => model.spec.normalizeOver === "candidates" && (forced[i] === 2 || anyMissing(i));
+  let values = raw;
+  for (let i = 0; i < n; i++) if (outside(i)) (values = values === raw ? raw.slice() : values).fill(Number.NaN, i * m, i * m + model.scoredCount);
+  normalizeColumns(values, n, m, rules, N);
   const T = model.terms.length;
   const TU = new Float64Array(n * T);
   const S = new Float64Array(n);
   const status = new Uint8Array(n);
   const unscored = new Map<number, { reason: string; detail: string }>();
   const scale = 10 ** model.decimals;
-  const scoredCols = model.terms.filter((t) => t.role !== "risk-adjustment" && t.col !== undefined).map((t) => t.col!);
-  const needed = model.spec.kind === "formula" ? Array.from({ length: model.scoredCount }, (_, j) => j) : scoredCols;
-  const neededCols = Int32Array.from(model.riskCol === undefined ? needed : [...needed, model.riskCol]);
   const combine = combiner(model, scale);
   for (let i = 0; i < n; i++) {
     status[i] = forced[i] === 1 ? 0 : forced[i] === 2 ? 3 : 1;
-    const base = i * m;
-    let anyMissing = false;
-    for (let c = 0; c < neededCols.length; c++) if (raw[base + neededCols[c]!] !== raw[base + neededCols[c]!]) anyMissing = true;
-    if (anyMissing) {
-      const missingIds = Array.from(neededCols).filter((col) => raw[base + col] !== raw[base + col]).map((col) => model.columns[col]!.id);
-      unscored.set(i, { reason: "missing-rating", detail: `no value for ${missingIds.join(", ")}` });
+    if (anyMissing(i)) {
+      unscored.set(i, { reason: "missing-rating", detail: `no value for ${Array.from(neededCols).filter((col) => missing(i, col)).map((col) => model.columns[col]!.id).join(", ")}` });
       if (status[i] === 1) status[i] = 2;
+      continue;
+    }
+    if (outside(i)) {
+      unscored.set(i, { reason: "forced-out", detail: 'forced out, so not normalised (normalizeOver "candidates")' });
       continue;
     }
     const problem = combine(i, N, raw, TU, m, T);

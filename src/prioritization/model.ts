@@ -40,6 +40,13 @@ interface ModelCommon {
   readonly riskAdjustment?: { readonly criterionId: string };
   /** Decimal places of contributions and scores (default 9; 0–12). Scores must stay below 2^53 units. */
   readonly decimals?: number;
+  /**
+   * Which requests the batch normalisations (min-max, max-ratio, vector, z-score, rank) are computed over.
+   * `"batch"` (default): every request given. `"candidates"`: only the requests that can get a score — not forced
+   * out by a gate and with every value the model needs — so a Won't request or an unrated one cannot move the
+   * candidates' scores (a forced-out request then has no score: reason `forced-out`).
+   */
+  readonly normalizeOver?: "batch" | "candidates";
 }
 
 /** Weighted sum `S = Σ (w_j/Σw) · n_j(x)`. */
@@ -94,6 +101,7 @@ const common = {
   tieBreak: z.array(z.strictObject({ criterionId: id, order: z.enum(["asc", "desc"]).optional() })).optional(),
   riskAdjustment: z.strictObject({ criterionId: id }).optional(),
   decimals: z.number().int().min(0).max(12).optional(),
+  normalizeOver: z.enum(["batch", "candidates"]).optional(),
 };
 const modelSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("weighted-sum"), ...common }),

@@ -54,7 +54,7 @@ describe("issue 16 #2: one set of value rules on every scoring path", () => {
       businessValue: "bv", timeCriticality: "tc", riskReduction: "rr", jobSize: "js",
     };
     const r = issuesOf(() => scoreRequests([req("A", { bv: -3, tc: 2, rr: 1, js: 5 })], wsjf, asOf));
-    expect(r).toEqual([{ path: "requests.0.ratings.0.value", message: "WSJF business value must not be negative (got -3)" }]);
+    expect(r).toEqual([{ path: "requests.0.ratings.0.value", message: "WSJF businessValue must not be negative (got -3)" }]);
   });
 
   it("an open-ended scale (min only) expresses ≥ 0", () => {

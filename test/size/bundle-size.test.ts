@@ -57,13 +57,15 @@ describe("issue 17: bundle size", () => {
     expect(kB(await gzipSize(`export { ${name} } from "${SRC}";`, BEYOND))).toBeLessThanOrEqual(10);
   }, 120_000);
 
-  it("scoreRequests stays within its measured 10.5 kB gzip beyond zod and decimal.js (over the 10 kB goal)", async () => {
-    // Measured 10.47 kB (2026-12-05): 9.39 kB before the scoring audit's checks, each of which stops a wrong ranking —
+  it("scoreRequests stays within its measured 10.55 kB gzip beyond zod and decimal.js (over the 10 kB goal)", async () => {
+    // Measured 10.53 kB (2026-12-06: + normalizeOver "candidates", without which a Won't or unrated request's values
+    // moved the candidates' batch normalisation and could reverse their ranking, −0.05 kB back from one table of model
+    // component domains). 10.47 kB (2026-12-05): 9.39 kB before the scoring audit's checks, each of which stops a wrong ranking —
     // money criteria across currencies, a criterion rated twice, ordinal labels that fold together, MoSCoW labels
     // not on the scale, anchors, weights and tie rules the model would ignore, unknown cost read as 0 (+1.2 kB,
     // 0.12 of it won back by shorter messages). 10.9 before the size work of 2026-12-04 (the argument guard and the
     // Money-aware rate parser of the public derivedFigure). See docs/benchmarks.md, "Bundle size".
-    expect(kB(await gzipSize(`export { scoreRequests } from "${SRC}";`, BEYOND))).toBeLessThanOrEqual(10.5);
+    expect(kB(await gzipSize(`export { scoreRequests } from "${SRC}";`, BEYOND))).toBeLessThanOrEqual(10.55);
   }, 120_000);
 
   it("earnedValue stays within its measured 13.0 kB gzip beyond zod and decimal.js (over the 10 kB goal)", async () => {
