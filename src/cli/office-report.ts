@@ -20,10 +20,18 @@ import type { ProjectRisk } from "./risk.js";
  */
 export const OFFICE_KPI_TARGETS = { availabilityPercent: "99.95", onTimePercent: "80", onBudgetPercent: "80", healthPercent: "80" } as const;
 
+/**
+ * @internal The KPI name of a service's availability, with the days it covers: "Availability erp (2026-01-01 –
+ * 2026-11-20, to status date)" while the year runs, "(2026-01-01 – 2026-12-31, calendar year)" once it is whole.
+ */
+export function availabilityLabel(service: string, p: OfficeAnalysis["availabilityPeriod"]): string {
+  return `Availability ${service} (${p.period.from} – ${p.period.to}, ${p.partial ? "to status date" : "calendar year"})`;
+}
+
 function summarySection(office: OfficeAnalysis): ReportSection {
   const t = OFFICE_KPI_TARGETS;
   const kpis: KpiTarget[] = [
-    ...office.availability.map((a): KpiTarget => ({ label: `Availability ${a.service} (year to date)`, actual: a.availabilityPercent, target: { atLeast: t.availabilityPercent }, unit: "%", places: AVAILABILITY_PLACES })),
+    ...office.availability.map((a): KpiTarget => ({ label: availabilityLabel(a.service, office.availabilityPeriod), actual: a.availabilityPercent, target: { atLeast: t.availabilityPercent }, unit: "%", places: AVAILABILITY_PLACES })),
     { label: "On-time delivery", actual: office.kpis.onTime.percent, target: { atLeast: t.onTimePercent }, unit: "%", places: 1 },
     { label: "On-budget delivery", actual: office.kpis.onBudget.percent, target: { atLeast: t.onBudgetPercent }, unit: "%", places: 1 },
     { label: "Portfolio health", actual: office.kpis.health.percent, target: { atLeast: t.healthPercent }, unit: "%", places: 1 },
@@ -61,7 +69,7 @@ export function officeReport(office: OfficeAnalysis, schedule?: OfficeSchedule, 
   });
   const kpis: KpiLine[] = [
     ...office.availability.map((a) => ({
-      label: `Availability ${a.service} (year to date)`,
+      label: availabilityLabel(a.service, office.availabilityPeriod),
       value: percent(a.availabilityPercent, AVAILABILITY_PLACES),
       note: `${groupDigits(a.downtimeMinutes.toFixed())} of ${groupDigits(a.agreedMinutes.toFixed())} agreed minutes down, ${a.failures} unplanned failures`,
     })),

@@ -1,7 +1,10 @@
-import { addDays, checkArguments, instant, isoDate, type IsoDate } from "../core/index.js";
+import { checkArguments, isoDate, type Instant, type IsoDate } from "../core/index.js";
 import type { ChecklistItem, EntityKind, EntityOf, ProjectRequest } from "../entities/index.js";
 import type { ImportedRecords } from "../io/index.js";
-import { onBudget, onTimeDelivery, portfolioHealth, serviceAvailability, type KpiRatio, type ServiceAvailability } from "../kpi/index.js";
+import {
+  fiscalYearPeriod, onBudget, onTimeDelivery, periodInstants, periodToDate, portfolioHealth, serviceAvailability,
+  type ClosedKpiPeriod, type KpiRatio, type PeriodToDate, type ServiceAvailability,
+} from "../kpi/index.js";
 import type { Scoreboard, ScoringModel } from "../prioritization/index.js";
 import { evaluateGate, readinessProgress, scheduleChecklist, waveProgress, type GateEvaluation, type ReadinessProgress, type WaveProgress } from "../rollout/index.js";
 import type { SelectionSolver } from "../selection/index.js";
@@ -45,6 +48,25 @@ export interface RolloutAnalysis {
  */
 export const AVAILABILITY_PLACES = 3;
 
+/**
+ * What the office's availability figures cover: the calendar year of the status date, measured to the end of the
+ * status date (`period`, days inclusive). `partial` until 31 December, so a figure is read as the year to date and
+ * not as the year's.
+ *
+ * @example
+ * ```ts
+ * (await analyzeOffice(records, { statusDate: "2026-11-20" })).availabilityPeriod;
+ * // { year: { from: "2026-01-01", to: "2026-12-31" }, period: { from: "2026-01-01", to: "2026-11-20" }, partial: true,
+ * //   daysCounted: 324, daysInPeriod: 365, measuredTo: "2026-11-21T00:00:00.000Z" }
+ * ```
+ */
+export interface AvailabilityPeriod extends PeriodToDate {
+  /** The whole calendar year the availability is measured over. */
+  readonly year: ClosedKpiPeriod;
+  /** End of what was measured: midnight (UTC) ending the status date, the `asOf` given to `serviceAvailability`. */
+  readonly measuredTo: Instant;
+}
+
 /** Everything the office run computed: the input of the report and of the terminal summary. */
 export interface OfficeAnalysis {
   readonly statusDate: IsoDate;
@@ -55,7 +77,10 @@ export interface OfficeAnalysis {
   readonly projects: readonly ProjectAnalysis[];
   readonly trace: { readonly result: TraceAnalysisResult; readonly matrix: TraceMatrix };
   readonly rollouts: readonly RolloutAnalysis[];
+  /** Availability per service over {@link OfficeAnalysis.availabilityPeriod} (each `partial` before 31 December). */
   readonly availability: readonly ServiceAvailability[];
+  /** The days the availability figures cover: the calendar year, measured to the end of the status date. */
+  readonly availabilityPeriod: AvailabilityPeriod;
   readonly kpis: { readonly onTime: KpiRatio; readonly onBudget: KpiRatio; readonly health: KpiRatio };
   /** People's names by person id, so the report names owners, approvers and acknowledgers. */
   readonly people: Readonly<Record<string, string>>;
@@ -179,10 +204,15 @@ export function analyzeDelivery(records: ImportedRecords, statusDate: IsoDate | 
   stage("rollout");
 
   const outages = list(records, "service-outage");
-  const from = instant(`${asOf.slice(0, 4)}-01-01T00:00:00.000Z`);
-  const to = instant(`${addDays(asOf, 1)}T00:00:00.000Z`);
+  // The calendar year as of the end of the status date: the figures are those of 1 January to the status date, and
+  // the results say so (`partial`, `measuredTo`) rather than passing the year to date off as a whole period.
+  const year = fiscalYearPeriod(Number(asOf.slice(0, 4)), { startMonth: 1 });
+  const toDate = periodToDate(year, asOf);
+  const { from, to } = periodInstants(year);
+  const measuredTo = periodInstants(toDate.period).to;
+  const availabilityPeriod: AvailabilityPeriod = { year, ...toDate, measuredTo };
   const services = [...new Set(outages.map((o) => o.service))].sort();
-  const availability = services.map((service) => serviceAvailability(outages, { service, from, to }));
+  const availability = services.map((service) => serviceAvailability(outages, { service, from, to, asOf: measuredTo }));
   // Projects carry no actual-finish or final-cost field: a closed project's finish and cost come from its earned value.
   const closedProjects = list(records, "project").filter((p) => p.lifecycle === "closed").map((p) => closedProjectFigures(p, { workPackages, baselines, costEntries }, asOf));
   const kpis = {
@@ -199,7 +229,7 @@ export function analyzeDelivery(records: ImportedRecords, statusDate: IsoDate | 
   stage("kpi");
   const organisation = list(records, "portfolio")[0]?.name ?? "PMO";
   const people = Object.fromEntries(list(records, "person").map((p) => [p.id, p.name] as const));
-  return { statusDate: asOf, organisation, projects, trace, rollouts, availability, kpis, people };
+  return { statusDate: asOf, organisation, projects, trace, rollouts, availability, availabilityPeriod, kpis, people };
 }
 
 /**

@@ -1,4 +1,5 @@
-import { decimal, metric, missing, ValidationError, type Decimal, type DecimalInput, type IsoDate, type Metric, checkArguments } from "../core/index.js";
+import { decimal, metric, missing, ValidationError, type ValidationIssue, type Decimal, type DecimalInput, type IsoDate, type Metric, checkArguments } from "../core/index.js";
+import { duplicateIdIssues } from "../core/unique-ids.js";
 import { checkDates, checkPeriod, inPeriod, type KpiPeriod } from "./period.js";
 
 function sloOf(slo: DecimalInput, subject: string): Decimal {
@@ -121,6 +122,8 @@ export function requestErrorBudget(options: { readonly slo: DecimalInput; readon
 
 /** Request counts of one bucket (a day, an hour ending on that day). */
 export interface RequestBucket {
+  /** Optional name of the bucket: a repeated id is refused, so a bucket exported twice is not counted twice. */
+  readonly id?: string;
   /** Day of the bucket (the period filter reads it). */
   readonly date: IsoDate;
   /** Requests (or events) in the bucket. */
@@ -135,7 +138,9 @@ export interface RequestBucket {
  * request-based availability (good ÷ total).
  *
  * @throws {ValidationError} for a bad SLO or period, a bucket day that is not a date (`[1, "date"]`), a bucket with
- *   negative counts, counts that are not safe integers or more bad than total, or more than 2^53 − 1 events in all.
+ *   negative counts, counts that are not safe integers or more bad than total, an `id` that is not a string or is
+ *   given twice (`[2, "id"]`, checked across all buckets, not only those in the period), or more than 2^53 − 1
+ *   events in all.
  * @example
  * ```ts
  * burnRate([{ date: isoDate("2026-11-20"), total: 100_000, bad: 500 }], { slo: "0.999" }).burnRate; // 5
@@ -150,11 +155,15 @@ export function burnRate(
   checkPeriod(options.period);
   checkDates(buckets, ["date"], "burn rate");
   // Safe integers only: beyond 2^53 − 1 a count is already rounded as a number, and so would be the figures.
-  const issues = buckets.flatMap((b, i) =>
-    Number.isSafeInteger(b.total) && Number.isSafeInteger(b.bad) && b.bad >= 0 && b.bad <= b.total
+  const issues: ValidationIssue[] = buckets.flatMap((b, i) => [
+    ...(Number.isSafeInteger(b.total) && Number.isSafeInteger(b.bad) && b.bad >= 0 && b.bad <= b.total
       ? []
-      : [{ path: [i], message: "counts are whole numbers with 0 ≤ bad ≤ total", code: "custom" }],
-  );
+      : [{ path: [i], message: "counts are whole numbers with 0 ≤ bad ≤ total", code: "custom" }]),
+    ...(b.id === undefined || typeof b.id === "string" ? [] : [{ path: [i, "id"], message: "an id is a string", code: "custom" }]),
+  ]);
+  // A bucket listed twice (an export repeated after an edit) would count its requests twice; as with outages and
+  // kpiRatio records, refused across all buckets so the input does not change meaning with the period.
+  issues.push(...duplicateIdIssues(buckets));
   if (issues.length > 0) throw new ValidationError(issues, "burn rate");
   const inside = buckets.filter((b) => inPeriod(b.date, options.period));
   const total = inside.reduce((s, b) => s + b.total, 0);

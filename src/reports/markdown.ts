@@ -13,19 +13,27 @@ const MD_ENTITY: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;",
  * escaped (when followed by a space, as only then it is one), so is a trailing ` #` (a heading would drop it), leading
  * spaces and tabs become character references (`&#32;`, `&#9;`: four spaces or a tab would start a code block), and
  * line breaks become `<br>` (the only way to keep them inside a table cell, and no later line can start a block).
+ * Nothing becomes a GFM autolink either: every `@` is escaped (e-mail addresses), so are a `:` after a letter and
+ * before a non-space (`https\://`, `mailto\:`) and the `.` of `www.` — the extension matches those literally, and
+ * an escaped character renders as itself.
  *
  * @example
  * ```ts
  * escapeMarkdown("a | b");               // "a \\| b"
  * escapeMarkdown("<script>x</script>");  // "&lt;script&gt;x&lt;/script&gt;"
- * escapeMarkdown("[x](javascript:y)");   // "\\[x\\](javascript:y)"
+ * escapeMarkdown("[x](javascript:y)");   // "\\[x\\](javascript\\:y)"
+ * escapeMarkdown("www.x.com, a@x.com");  // "www\\.x.com, a\\@x.com"
  * escapeMarkdown("    not code");        // "&#32;&#32;&#32;&#32;not code"
  * ```
  */
 export function escapeMarkdown(text: string): string {
   checkArguments("escapeMarkdown", { text: [text, "string"] });
   return String(text)
-    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_[\]|~@]/g, (c) => `\\${c}`)
+    // GFM autolinks: a scheme's `:` (http://, mailto:, javascript:) and the `.` of www. are matched literally, so
+    // their escaped forms are plain text. A `:` after a digit (12:30) or before a space (Note: x) stays as it is.
+    .replace(/(?<=[A-Za-z]):(?=\S)/g, "\\:")
+    .replace(/(www)\./gi, "$1\\.")
     .replace(/[&<>]/g, (c) => MD_ENTITY[c] ?? c)
     .replace(/^(\s*)([#+=-]+|\d+[.)])(?=\s|$)/, (_, sp: string, m: string) => `${sp}${m.replace(/[#+=.)-]/, (c) => `\\${c}`)}`)
     // A heading's closing sequence (` ##` at the end) would be dropped from the heading text.

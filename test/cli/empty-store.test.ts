@@ -27,6 +27,33 @@ describe("commands on an empty database say there is nothing to show", () => {
     }
   });
 
+  it("trace says there is nothing to trace instead of a 0/0 line per level", async () => {
+    // Before: six lines "business       0/0 shallow, 0/0 deep" … "transition     0/0 …", then "uncovered: 0" and
+    // "acknowledgement gaps: 0" — coverage of nothing, read as if it were measured.
+    const cwd = temp();
+    expect((await run(["init", "empty.sqlite"], cwd)).code).toBe(0);
+    const r = await run(["trace", "--db", "empty.sqlite", "--as-of", "2026-11-20"], cwd);
+    expect([r.code, r.out, r.err]).toEqual([0, "no requirements to trace: the database has none, so there is no coverage to measure\n", ""]);
+    // JSON unchanged: every level of the rules, each with no items.
+    const j = JSON.parse((await run(["trace", "--db", "empty.sqlite", "--as-of", "2026-11-20", "--json"], cwd)).out) as { levels: { type: string; items: number }[]; uncovered: unknown[] };
+    expect(j.levels.map((l) => [l.type, l.items])).toEqual([["business", 0], ["functional", 0], ["non-functional", 0], ["stakeholder", 0], ["test-case", 0], ["transition", 0]]);
+    expect(j.uncovered).toEqual([]);
+  });
+
+  it("trace leaves out the levels with no items in text (JSON keeps them)", async () => {
+    const cwd = temp();
+    const office = loadSampleOffice() as Record<string, Record<string, unknown>[]>;
+    // One functional requirement and nothing to cover it: 0 of 1 covered, shallow and deep; no parent, no audience.
+    const { parentId: _p, audiences: _a, ...fr } = office.requirement!.find((x) => x["key"] === "FR-101")!;
+    writeFileSync(join(cwd, "one.json"), dataset({ person: office.person!, project: office.project!, requirement: [fr] }));
+    expect((await run(["init", "db.sqlite"], cwd)).code).toBe(0);
+    expect((await run(["import", "one.json", "--db", "db.sqlite"], cwd)).code).toBe(0);
+    const r = await run(["trace", "--db", "db.sqlite", "--as-of", "2026-11-20"], cwd);
+    expect([r.code, r.out]).toEqual([1, "functional     0/1 shallow, 0/1 deep\nuncovered: 1 (requirement:FR-101)\nacknowledgement gaps: 0\n"]);
+    const j = JSON.parse((await run(["trace", "--db", "db.sqlite", "--as-of", "2026-11-20", "--json"], cwd)).out) as { levels: { type: string; items: number }[] };
+    expect(j.levels.map((l) => [l.type, l.items])).toEqual([["business", 0], ["functional", 1], ["non-functional", 0], ["stakeholder", 0], ["test-case", 0], ["transition", 0]]);
+  });
+
   it("risk says why when there are projects but nothing to simulate", async () => {
     const cwd = temp();
     const office = loadSampleOffice() as Record<string, unknown[]>;

@@ -32,7 +32,7 @@ describe("the office report reads as people read", { timeout: HEAVY }, () => {
   it("puts the % sign on percentages and groups the minutes behind availability", () => {
     // erp: 144 of 466,200 agreed minutes down → (466,200 − 144) / 466,200 = 99.96911…% → 99.969% (three places).
     // Three places, as the summary and the terminal show it (it read 99.9691 % here and 99.969 % there).
-    expect(line("| Availability erp")).toBe("| Availability erp (year to date) | 99.969% | 144 of 466,200 agreed minutes down, 2 unplanned failures |");
+    expect(line("| Availability erp")).toBe("| Availability erp (2026-01-01 – 2026-11-20, to status date) | 99.969% | 144 of 466,200 agreed minutes down, 2 unplanned failures |");
     // Health: PRJ-CRM, PRJ-DCX, PRJ-EINV healthy, PRJ-WMS red → 3 of 4 = 75%.
     // The KPI table of the portfolio section, and the executive summary's out-of-target row (target ≥ 80%).
     expect(md.split("\n")).toContain("| Portfolio health | 75% | active projects not red, not overdue, no open critical issue: 3 of 4 (not: PRJ-WMS) |");

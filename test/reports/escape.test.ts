@@ -48,7 +48,7 @@ describe("escapeMarkdown", () => {
     expect(escapeMarkdown("a | b")).toBe("a \\| b");
     expect(escapeMarkdown("line 1\nline 2\r\nline 3")).toBe("line 1<br>line 2<br>line 3");
     expect(escapeMarkdown("<script>alert(1)</script>")).toBe("&lt;script&gt;alert(1)&lt;/script&gt;");
-    expect(escapeMarkdown("[x](javascript:y) *b* _i_ `c` ~s~")).toBe("\\[x\\](javascript:y) \\*b\\* \\_i\\_ \\`c\\` \\~s\\~");
+    expect(escapeMarkdown("[x](javascript:y) *b* _i_ `c` ~s~")).toBe("\\[x\\](javascript\\:y) \\*b\\* \\_i\\_ \\`c\\` \\~s\\~");
     expect(escapeMarkdown("back\\slash")).toBe("back\\\\slash");
   });
 

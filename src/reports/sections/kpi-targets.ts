@@ -3,7 +3,7 @@ import { roundedKeepingOrder } from "./shared.js";
 
 /** A KPI with its target: the figure must be at least (or at most) the target. */
 export interface KpiTarget {
-  /** The KPI's name (`Availability erp (year to date)`). */
+  /** The KPI's name (`Availability erp (2026-01-01 – 2026-11-20, to status date)`). */
   readonly label: string;
   /** The figure (a missing one keeps its reason and is "not measured", never "out of target"). */
   readonly actual: Metric<Decimal>;
