@@ -41,7 +41,10 @@ export function officeSummary(o: OfficeAnalysis): string[] {
     lines.push(`ROLLOUT    ${r.name}: ready ${percentText(r.progress.overall.percent)}; ${r.gate ? `${r.gate.gateName}: ${gateOutcomeText(r.gate.outcome)} (${r.gate.blockers.length} blocking items open)` : "no gate"}`);
   }
   if (o.rollouts.length === 0) lines.push(`ROLLOUT    ${NO_ROLLOUTS}`);
-  lines.push(`KPIS       ${o.availability.map((a) => `${a.service} ${percentText(a.availabilityPercent, AVAILABILITY_PLACES)}`).join(", ")}; on-time ${percentText(o.kpis.onTime.percent)}; on-budget ${percentText(o.kpis.onBudget.percent)}; healthy projects ${percentText(o.kpis.health.percent)}`);
+  // The availability figures are of the days measured, not of a whole year: the line names them as the report does.
+  const p = o.availabilityPeriod;
+  const services = o.availability.map((a) => `${a.service} ${percentText(a.availabilityPercent, AVAILABILITY_PLACES)}`).join(", ") || "no service outages recorded";
+  lines.push(`KPIS       availability ${p.period.from} – ${p.period.to} (${p.partial ? "to status date" : "calendar year"}): ${services}; on-time ${percentText(o.kpis.onTime.percent)}; on-budget ${percentText(o.kpis.onBudget.percent)}; healthy projects ${percentText(o.kpis.health.percent)}`);
   return lines;
 }
 

@@ -535,6 +535,8 @@ describe("KPIs: availability per service, on-time, on-budget, portfolio health",
     const kpis = mdTable(md, `KPIs as of ${SAMPLE_STATUS_DATE}`);
     const missed = mdTable(md, "KPIs out of target");
     const terminal = summary.find((s) => s.startsWith("KPIS"))!;
+    // The terminal names the days the availability covers, as the report's labels do.
+    expect(terminal).toMatch(new RegExp(`^KPIS {7}availability 2026-01-01 – ${SAMPLE_STATUS_DATE} \\(to status date\\): erp `));
     for (const a of office.availability) {
       const label = `Availability ${a.service} (2026-01-01 – ${SAMPLE_STATUS_DATE}, to status date)`;
       expectRounded(kpis.find((k) => k["KPI"] === label)!["Figure"]!, value(a.availabilityPercent), `${label} (KPI table)`);
