@@ -137,9 +137,9 @@ describe("levelResources (delay-finish): random small plans", () => {
 
   it("deterministic, and the same under any order of activities and links", () => {
     const keys = fc.array(fc.nat(), { minLength: 12, maxLength: 12 });
-    // Which resource a delay names when two are short the same day follows the activity's assignment order, and the
-    // holders are listed in activity order: those stay fixed, or compared as sets.
-    const explained = (r: LevellingResult) => r.delays.map((d) => ({ ...d, heldBy: [...d.heldBy].sort(), message: d.message.replace(/ \(held by .*\)$/, "") }));
+    // Holders (of each blocking resource too) are listed in activity order: those stay fixed, or compared as sets.
+    const explained = (r: LevellingResult) =>
+      r.delays.map((d) => ({ ...d, heldBy: [...d.heldBy].sort(), blockedBy: d.blockedBy.map((b) => ({ ...b, heldBy: [...b.heldBy].sort() })), message: d.message.replace(/ \(held by .*\)$/, "") }));
     fc.assert(fc.property(plan, keys, (p, k) => {
       const r = levelResources(p);
       expect(levelResources(p)).toEqual(r);
