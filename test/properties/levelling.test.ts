@@ -123,6 +123,30 @@ describe("levelResources (delay-finish): random small plans", () => {
     }), RUNS);
   });
 
+  it("every blocker a delay names is short that day: its holders' units plus the activity's own exceed capacity", () => {
+    // Whole-day plans on Monday–Friday (no resource has a day off): a resource named in blockedBy must be over its
+    // capacity on `day` with the activity added to the holders named, which keep their levelled dates; the blockers
+    // are the activity's own resources, by id, the first being resourceId / heldBy.
+    fc.assert(fc.property(plan, (p) => {
+      if (!whole(p)) return;
+      const r = levelResources(p);
+      const at = new Map(r.activities.map((a) => [a.id, a]));
+      const units = (a: string, res: string) => decimal(String(p.assignments.find((x) => x.activityId === a && x.resourceId === res)?.units ?? 0));
+      const cap = new Map(p.resources.map((x) => [x.id, decimal(String(x.maxUnits))]));
+      for (const d of r.delays) {
+        expect(d.blockedBy.length).toBeGreaterThan(0);
+        expect([d.blockedBy[0]!.resourceId, d.blockedBy[0]!.heldBy]).toEqual([d.resourceId, d.heldBy]);
+        expect(d.blockedBy.map((b) => b.resourceId)).toEqual([...d.blockedBy.map((b) => b.resourceId)].sort());
+        for (const b of d.blockedBy) {
+          expect(units(d.activityId, b.resourceId).gt(0)).toBe(true);
+          for (const h of b.heldBy) expect(workingDays(at.get(h)!.start, at.get(h)!.finish)).toContain(d.day);
+          const held = b.heldBy.reduce((sum, h) => sum.plus(units(h, b.resourceId)), decimal(0));
+          expect(held.plus(units(d.activityId, b.resourceId)).gt(cap.get(b.resourceId)!)).toBe(true);
+        }
+      }
+    }), RUNS);
+  });
+
   it("a plan that already fits is not moved", () => {
     fc.assert(fc.property(plan, (p) => {
       const r = levelResources(p);
@@ -137,9 +161,9 @@ describe("levelResources (delay-finish): random small plans", () => {
 
   it("deterministic, and the same under any order of activities and links", () => {
     const keys = fc.array(fc.nat(), { minLength: 12, maxLength: 12 });
-    // Which resource a delay names when two are short the same day follows the activity's assignment order, and the
-    // holders are listed in activity order: those stay fixed, or compared as sets.
-    const explained = (r: LevellingResult) => r.delays.map((d) => ({ ...d, heldBy: [...d.heldBy].sort(), message: d.message.replace(/ \(held by .*\)$/, "") }));
+    // Holders (of each blocking resource too) are listed in activity order: those stay fixed, or compared as sets.
+    const explained = (r: LevellingResult) =>
+      r.delays.map((d) => ({ ...d, heldBy: [...d.heldBy].sort(), blockedBy: d.blockedBy.map((b) => ({ ...b, heldBy: [...b.heldBy].sort() })), message: d.message.replace(/ \(held by .*\)$/, "") }));
     fc.assert(fc.property(plan, keys, (p, k) => {
       const r = levelResources(p);
       expect(levelResources(p)).toEqual(r);

@@ -75,3 +75,23 @@ describe("scheduleSection", () => {
     for (const p of ["P10", "P50", "P80", "P90"]) expect(md).toContain(`| ${p} |`);
   });
 });
+
+describe("scheduleSection: every levelling blocker and broken link", () => {
+  it("a delay by two resources names both; a must-on date held against a levelled predecessor is listed", () => {
+    // Mon 2027-01-04. A (2 d, R1) and B (2 d, R2) hold both resources Mon 4–Tue 5, so C (1 d, R1 and R2) waits 2 days.
+    // A also precedes M (1 d, MSO Tue 5): A finishes Tue 5 in CPM too, so M starts 1 day before A allows (CPM says so
+    // as well: the MSO date wins). Before, the section named only R1 ("for Rita, held by A on 2027-01-04").
+    const lv = levelResources({
+      network: {
+        projectStart: "2027-01-04",
+        activities: [{ id: "A", duration: 2 }, { id: "B", duration: 2 }, { id: "C", duration: 1 }, { id: "M", duration: 1, constraint: { kind: "mso", date: "2027-01-05" } }],
+        links: [{ from: "A", to: "M" }],
+      },
+      resources: [{ id: "R1", maxUnits: 1 }, { id: "R2", maxUnits: 1 }],
+      assignments: [{ activityId: "A", resourceId: "R1", units: 1 }, { activityId: "B", resourceId: "R2", units: 1 }, { activityId: "C", resourceId: "R1", units: 1 }, { activityId: "C", resourceId: "R2", units: 1 }],
+    });
+    const items = blocks(scheduleSection({ code: "P", name: "P", schedule: lv.schedule, levelling: lv, resourceNames: { R1: "Rita", R2: "Raj" } })).flatMap((b) => (b.kind === "list" ? b.items : []));
+    expect(items).toContain("C waits 2 days for Rita (held by A) and Raj (held by B) on 2027-01-04");
+    expect(items).toContain("levelled link-violated: M starts 1 day before its FS predecessor A allows when levelled (A finishes 2027-01-05); its MSO date 2027-01-05 wins");
+  });
+});

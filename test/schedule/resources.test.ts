@@ -48,7 +48,7 @@ describe("levelling (serial SGS: least total float, then early start, then id)",
       ["PKG-8", "2027-01-07", "2027-01-08", "0"],
     ]);
     expect(r.delays).toEqual([
-      { activityId: "PKG-7", days: expect.anything(), resourceId: "DBA", day: "2027-01-04", heldBy: ["PKG-6"], message: "PKG-7 waits 3 days for DBA (held by PKG-6)" },
+      { activityId: "PKG-7", days: expect.anything(), resourceId: "DBA", day: "2027-01-04", heldBy: ["PKG-6"], blockedBy: [{ resourceId: "DBA", heldBy: ["PKG-6"] }], message: "PKG-7 waits 3 days for DBA (held by PKG-6)" },
     ]);
     expect([r.finish, r.remainingOverAllocations]).toEqual(["2027-01-08", []]);
   });

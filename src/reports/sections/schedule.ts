@@ -140,10 +140,19 @@ export function scheduleSection(input: ScheduleSectionInput): ReportSection {
     if (lv.delays.length > 0) {
       charts.push({
         kind: "list",
-        items: lv.delays.map((d) => `${d.activityId} waits ${d.days.toFixed()} day${d.days.eq(1) ? "" : "s"} for ${who(d.resourceId)}${d.heldBy.length > 0 ? `, held by ${d.heldBy.join(", ")} on ${d.day}` : `, not working on ${d.day}`}`),
+        items: lv.delays.map((d) => {
+          const waits = `${d.activityId} waits ${d.days.toFixed()} day${d.days.eq(1) ? "" : "s"} for`;
+          // Every resource short that day (only the first was named); one reads as before.
+          const many = (d.blockedBy ?? []).length > 1 ? d.blockedBy : undefined;
+          if (many) {
+            const each = many.map((b) => `${who(b.resourceId)} (${b.heldBy.length > 0 ? `held by ${b.heldBy.join(", ")}` : "not working"})`);
+            return `${waits} ${each.slice(0, -1).join(", ")} and ${each[each.length - 1]} on ${d.day}`;
+          }
+          return `${waits} ${who(d.resourceId)}${d.heldBy.length > 0 ? `, held by ${d.heldBy.join(", ")} on ${d.day}` : `, not working on ${d.day}`}`;
+        }),
       });
     }
-    // What levelling could not resolve stays over-allocated; deadlines it breaks are said, not hidden.
+    // What levelling could not resolve stays over-allocated; deadlines and links it breaks are said, not hidden.
     if (lv.unresolved.length > 0) charts.push({ kind: "list", items: lv.unresolved.map((u) => `not levelled (${u.reason}): ${u.activityId} ${UNRESOLVED_TEXT[u.reason]} ${who(u.resourceId)}; it stays over-allocated from ${u.day}`) });
     if (lv.violations.length > 0) charts.push({ kind: "list", items: lv.violations.map((v) => `levelled ${v.kind}: ${v.message}`) });
   }

@@ -3,21 +3,23 @@ import { Edge } from "../engine/edge.js";
 import { computeFloats } from "../engine/floats.js";
 import { cpmState, runCpm } from "../engine/cpm-kernel.js";
 import { COMPLETE, NOT_STARTED, compileNetwork, type CompiledNetwork } from "../engine/network.js";
-import { C, LAG_ELAPSED, readNetwork } from "../engine/read-network.js";
+import { C, readNetwork } from "../engine/read-network.js";
 import type { CalendarTimeline } from "../engine/timeline.js";
 import { resolveScheduleOptions } from "../options.js";
 import { pinnedByStart, scheduleResult } from "../schedule-network.js";
 import type {
+  LevellingBlocker,
   LevellingDelay,
   LevellingInput,
   LevellingOptions,
   LevellingResult,
   LevellingUnresolved,
   LevellingUnresolvedReason,
-  ScheduleViolation,
 } from "../types.js";
+import { idleOf, type Idle } from "./idle.js";
+import { levelledViolations, linkStart } from "./levelled-violations.js";
 import { MICRO, readResources } from "./resource-model.js";
-import { overAllocations, usageOf, Usage, workDays } from "./usage.js";
+import { overAllocations, usageOf, Usage, worksWithin } from "./usage.js";
 
 const RULE = "least total float, then earliest early start, then id";
 
@@ -26,14 +28,16 @@ const RULE = "least total float, then earliest early start, then id";
  * predecessors are placed, the one with the least total float, then the earliest early start, then the smallest id —
  * each at the earliest working day where its logic (with the predecessors' levelled dates) allows and every assigned
  * resource has capacity left on every day it works. `within-slack` never delays an activity beyond its total float;
- * `delay-finish` delays as far as needed. Each delay names the resource that blocked the activity and who held it
- * ("PKG-7 waits 3 days for DBA"); an activity moved only because a predecessor moved names it (`pushedBy`). Units are
- * compared in millionths; an activity uses its units whenever it works, so part days one after the other share a day.
- * Started and complete work and must-start/finish-on activities keep their dates and hold their resources first,
- * before anything is placed. An activity that cannot fit stays at the start its logic allows, over-allocated, and is
- * listed in `unresolved` with a typed reason (`exceeds-max-units`, `beyond-float`, `resource-calendar`,
- * `fixed-dates`); deadlines and no-later-than dates the levelled dates miss are in `violations`. The result does not
- * depend on the order of the input (activities, links, resources, assignments).
+ * `delay-finish` delays as far as needed. Each delay names every resource short on the day it waited from and who held
+ * each (`blockedBy`: "C waits 2 days for R1 (held by A) and R2 (held by B)"); an activity moved only because a
+ * predecessor moved names it (`pushedBy`). Units are compared in millionths; an activity uses its units whenever it
+ * works, so part days one after the other share a day. Started and complete work and must-start/finish-on activities
+ * keep their dates and hold their resources first, before anything is placed; started work whose remaining part
+ * waits for a predecessor (retained logic) holds nothing on the days it waits. An activity that cannot fit stays at
+ * the start its logic allows, over-allocated, and is listed in `unresolved` with a typed reason (`exceeds-max-units`,
+ * `beyond-float`, `resource-calendar`, `fixed-dates`); deadlines and no-later-than dates the levelled dates miss, and
+ * links a must-on date breaks once its predecessor is levelled (`link-violated`), are in `violations`. The result does
+ * not depend on the order of the input (activities, links, resources, assignments).
  *
  * @throws {ValidationError} for a bad network (as {@link scheduleNetwork}), bad resources (unknown ids, zero
  *   capacity, non-positive units, duplicate skills) or an unknown `mode`.
@@ -66,7 +70,9 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
   let totalDays = 0;
   for (let i = 0; i < n; i++) totalDays += Math.ceil((st.span[i] as number) / net.mpd) * 2 + 1;
   const finishDay = Math.ceil(st.finishInstant / net.mpd);
-  const usage = new Usage(net, rm, finishDay + totalDays + 31); // an initial size: the usage grows when needed
+  // Started work waiting for a predecessor (retained logic) holds nothing on the days it waits.
+  const idle = idleOf(net, st);
+  const usage = new Usage(net, rm, finishDay + totalDays + 31, idle); // an initial size: the usage grows when needed
   const es = new Float64Array(n);
   const ef = new Float64Array(n);
   const placed = new Uint8Array(n);
@@ -131,6 +137,8 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
     const logic = logicStart(net, j, d, es, ef, st.esW[j] as number, pusher);
     let w = logic;
     const first = usage.conflict(j, w, w + d);
+    // Every resource short on that first day, before j is added (the first is the one `first` names: both by id).
+    const short = first ? usage.shortOn(j, w, w + d, first.day) : [];
     if (first) {
       const over = (rm.uses[j] ?? []).find((u) => u.micro > (rm.maxMicro[u.r] as number));
       const limit = mode === "within-slack" ? (st.esW[j] as number) + Math.max(0, floats.totalFloat[j] as number) : Infinity;
@@ -159,19 +167,25 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
     usage.add(j, w, w + d);
     placed[j] = 1;
     if (w > logic && first) {
-      const r = first.r;
-      const held = holders(net, rm.uses, es, ef, placed, r, first.day, j);
       const days = edge.days(w - logic);
       const id = net.spec.ids[j] as string;
       const day = fromEpochDay(net.origin + first.day);
-      const why = held.length > 0 ? `held by ${held.join(", ")}` : usage.capacity(r, first.day) === 0 ? `${rm.ids[r]} does not work on ${day}` : `${rm.ids[r]} is short on ${day}`;
+      // Each short resource with who held it; named only the first, a second resource it also waited for was silent.
+      const blockers = (short.includes(first.r) ? short : [first.r, ...short]).map((r) => ({ r, heldBy: holders(net, idle, rm.uses, es, ef, placed, r, first.day, j) }));
+      const blockedBy: LevellingBlocker[] = blockers.map((b) => ({ resourceId: rm.ids[b.r] as string, heldBy: b.heldBy }));
+      const why = blockers.map(({ r, heldBy }) => {
+        const cause = heldBy.length > 0 ? `held by ${heldBy.join(", ")}` : usage.capacity(r, first.day) === 0 ? `${rm.ids[r]} does not work on ${day}` : `${rm.ids[r]} is short on ${day}`;
+        return `${rm.ids[r]} (${cause})`;
+      });
+      const top = blockedBy[0] as LevellingBlocker;
       delays.push({
         activityId: id,
         days,
-        resourceId: rm.ids[r] as string,
+        resourceId: top.resourceId,
         day,
-        heldBy: held,
-        message: `${id} waits ${days.toFixed()} day${days.eq(1) ? "" : "s"} for ${rm.ids[r]} (${why})`,
+        heldBy: top.heldBy,
+        blockedBy,
+        message: `${id} waits ${days.toFixed()} day${days.eq(1) ? "" : "s"} for ${why.length > 1 ? `${why.slice(0, -1).join(", ")} and ${why[why.length - 1]}` : why[0]}`,
       });
     }
   }
@@ -196,7 +210,7 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
       pushedBy: (es[i] as number) > (st.esW[i] as number) && (pusher[i] as number) >= 0 ? net.spec.ids[pusher[i] as number] : undefined,
     };
   });
-  const finalUsage = usageOf(net, rm, es, ef, usage.horizon);
+  const finalUsage = usageOf(net, rm, es, ef, usage.horizon, idle);
   const levelledFinish = n === 0 || finishDate === undefined ? edge.instantFinishDate(st.finishInstant) : finishDate;
   return {
     mode,
@@ -207,7 +221,7 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
     delays,
     remainingOverAllocations: overAllocations(net, rm, finalUsage, es, ef),
     unresolved,
-    violations: levelledViolations(net, es, ef, edge),
+    violations: levelledViolations(net, es, ef, edge, activities),
   };
 }
 
@@ -216,23 +230,11 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
  * the predecessor that sets it when it is later than the CPM start (the smallest id among equals).
  */
 function logicStart(net: CompiledNetwork, j: number, d: number, es: Float64Array, ef: Float64Array, cpmStart: number, pusher: Int32Array): number {
-  const { linkFrom, linkType, linkLag, linkLagKind, calendarOf } = net.spec;
   let w = cpmStart;
-  const calJ = net.timelines[calendarOf[j] as number] as CalendarTimeline;
   for (let p = net.graph.predStart[j] as number; p < (net.graph.predStart[j + 1] as number); p++) {
     const k = net.graph.predLinks[p] as number;
-    const i = linkFrom[k] as number;
-    const t = linkType[k] as number;
-    const fromFinish = t === 0 || t === 2;
-    const anchor = fromFinish ? (ef[i] as number) : (es[i] as number);
-    let a: number;
-    if (net.oneCalendar || (calendarOf[i] === calendarOf[j] && linkLagKind[k] !== LAG_ELAPSED)) a = anchor + (linkLag[k] as number);
-    else {
-      const cal = net.timelines[calendarOf[i] as number] as CalendarTimeline;
-      const inst = fromFinish ? ((ef[i] as number) > (es[i] as number) ? cal.F(anchor) : cal.S(anchor)) : cal.S(anchor);
-      a = linkLagKind[k] === LAG_ELAPSED ? calJ.W(inst + (linkLag[k] as number)) : calJ.W(inst) + (linkLag[k] as number);
-    }
-    if (t >= 2) a -= d;
+    const i = net.spec.linkFrom[k] as number;
+    const a = linkStart(net, k, j, d, es, ef);
     if (a > w || (a === w && a > cpmStart && (net.spec.ids[i] as string) < (net.spec.ids[pusher[j] as number] as string))) {
       w = a;
       if (a > cpmStart) pusher[j] = i;
@@ -247,29 +249,10 @@ function lastHoliday(cal: CalendarTimeline, origin: number): number {
   return h.length > 0 ? (h[h.length - 1] as number) - origin : -1;
 }
 
-/** Deadlines, finish-no-later-than and start-no-later-than dates the levelled dates miss, in input order. */
-function levelledViolations(net: CompiledNetwork, es: Float64Array, ef: Float64Array, edge: Edge): ScheduleViolation[] {
-  const out: ScheduleViolation[] = [];
-  for (let i = 0; i < es.length; i++) {
-    if (net.state[i] === COMPLETE) continue;
-    const id = net.spec.ids[i] as string;
-    const push = (kind: ScheduleViolation["kind"], late: number, what: string) => {
-      const days = edge.days(late);
-      out.push({ kind, activityId: id, days, message: `${id} ${what} ${days.toFixed()} day${days.eq(1) ? "" : "s"} after its ${kind === "deadline-missed" ? `deadline ${fromEpochDay(net.spec.deadline[i] as number)}` : what === "starts" ? "start-no-later-than date" : "finish-no-later-than date"} when levelled` });
-    };
-    const startLate = (es[i] as number) - (net.maxStartW[i] as number);
-    if (startLate > 0 && net.state[i] === NOT_STARTED) push("constraint-violated", startLate, "starts");
-    const finishLate = (ef[i] as number) - (net.maxFinishW[i] as number);
-    if (finishLate > 0) push("constraint-violated", finishLate, "finishes");
-    const late = (ef[i] as number) - (net.deadlineW[i] as number);
-    if (late > 0) push("deadline-missed", late, "finishes");
-  }
-  return out;
-}
-
 /** Placed activities that use resource r on the given day (excluding j). */
 function holders(
   net: CompiledNetwork,
+  idle: Idle,
   uses: readonly (readonly { readonly r: number }[])[],
   es: Float64Array,
   ef: Float64Array,
@@ -281,8 +264,8 @@ function holders(
   const out: string[] = [];
   for (let i = 0; i < placed.length; i++) {
     if (!placed[i] || i === j || !(uses[i] ?? []).some((u) => u.r === r)) continue;
-    const [f, l] = workDays(net, i, es[i] as number, ef[i] as number);
-    if (f <= day && day <= l) out.push(net.spec.ids[i] as string);
+    // Started work waiting for a predecessor does not hold the resource on the days it waits.
+    if (worksWithin(net, idle, i, es[i] as number, ef[i] as number, day, day)) out.push(net.spec.ids[i] as string);
   }
   return out; // input order, as every list of activities in the results
 }

@@ -4,6 +4,7 @@ import { compileNetwork } from "../engine/network.js";
 import { readNetwork } from "../engine/read-network.js";
 import { resolveScheduleOptions } from "../options.js";
 import type { DemandPeriod, LevellingInput, ResourceLoadResult, ResourceLoadRow, ScheduleOptions } from "../types.js";
+import { idleOf } from "./idle.js";
 import { MICRO, readResources } from "./resource-model.js";
 import { overAllocations, usageOf, type Usage } from "./usage.js";
 
@@ -12,7 +13,9 @@ import { overAllocations, usageOf, type Usage } from "./usage.js";
  * skill, on the CPM early dates, with the over-allocated days listed as runs. Demand = Σ units × working time of the
  * assigned activities in the period (a half day at 1 unit is 0.5); capacity = max units × working days of the
  * resource's calendar in the period. Both in unit-days. A day is over-allocated when the units in use at the same
- * moment exceed the resource's maximum (two half days one after the other do not add up).
+ * moment exceed the resource's maximum (two half days one after the other do not add up). Started work counts on
+ * the days it worked up to the status date and on its remaining days, not on the days its remaining part waits for a
+ * predecessor (retained logic).
  *
  * @throws {ValidationError} for a bad network, resources or period.
  * @example
@@ -35,7 +38,8 @@ export function resourceLoad(input: LevellingInput, options: { readonly period?:
   runCpm(net, net.spec.duration, st, opts.outOfSequence === "progress-override", opts.finishBy);
   const rm = readResources(net.spec, input.network, input.resources, input.assignments, net.origin);
   const lastDay = Math.ceil(st.finishInstant / net.mpd);
-  const usage = usageOf(net, rm, st.esW, st.efW, lastDay + 1);
+  // Started work waiting for a predecessor (retained logic) holds nothing on the days it waits.
+  const usage = usageOf(net, rm, st.esW, st.efW, lastDay + 1, idleOf(net, st));
   let first = lastDay;
   for (let i = 0; i < st.esW.length; i++) if ((st.efW[i] as number) > (st.esW[i] as number)) first = Math.min(first, Math.floor((net.timelines[net.spec.calendarOf[i] as number]?.S(st.esW[i] as number) ?? 0) / net.mpd));
   first = Math.min(first, net.spec.start - net.origin);

@@ -2,6 +2,7 @@ import { PmoDecimal, fromEpochDay, type Decimal, type IsoDate } from "../../core
 import type { CompiledNetwork } from "../engine/network.js";
 import type { CalendarTimeline } from "../engine/timeline.js";
 import type { OverAllocation } from "../types.js";
+import { heldSpans, type Idle } from "./idle.js";
 import { MICRO, type ResourceModel } from "./resource-model.js";
 
 /** @internal The days (from the timeline origin) an activity at [es, ef] works on: first and last day, inclusive. */
@@ -40,6 +41,8 @@ export class Usage {
     private readonly net: CompiledNetwork,
     private readonly rm: ResourceModel,
     public horizon: number,
+    /** Started work's waits for a predecessor, in which it holds nothing (see {@link idleOf}). */
+    readonly idle?: Idle,
   ) {
     this.micro = rm.ids.map(() => new Float64Array(horizon));
     this.parts = rm.ids.map(() => new Map<number, Part[]>());
@@ -87,7 +90,7 @@ export class Usage {
   conflict(i: number, es: number, ef: number): { day: number; r: number } | undefined {
     const uses = this.rm.uses[i] as ResourceModel["uses"][number];
     if (uses.length === 0) return undefined;
-    for (const [day, a, b] of dayParts(this.net, i, es, ef)) {
+    for (const [day, a, b] of dayParts(this.net, this.idle, i, es, ef)) {
       for (const u of uses) {
         if (this.peak(u.r, day, a, b) + u.micro > this.capacity(u.r, day)) return { day, r: u.r };
       }
@@ -95,12 +98,23 @@ export class Usage {
     return undefined;
   }
 
+  /** Every resource (by id, as the uses are sorted) activity i on [es, ef] would find short on `day`. */
+  shortOn(i: number, es: number, ef: number, day: number): number[] {
+    const uses = this.rm.uses[i] as ResourceModel["uses"][number];
+    const out: number[] = [];
+    for (const [d, a, b] of dayParts(this.net, this.idle, i, es, ef)) {
+      if (d !== day) continue;
+      for (const u of uses) if (this.peak(u.r, d, a, b) + u.micro > this.capacity(u.r, d)) out.push(u.r);
+    }
+    return out;
+  }
+
   /** Adds activity i on [es, ef] to the profile (days before the origin are ignored; the horizon grows to fit). */
   add(i: number, es: number, ef: number): void {
     const mpd = this.net.mpd;
     const uses = this.rm.uses[i] as ResourceModel["uses"][number];
     if (uses.length === 0) return;
-    for (const [day, a, b] of dayParts(this.net, i, es, ef)) {
+    for (const [day, a, b] of dayParts(this.net, this.idle, i, es, ef)) {
       if (day < 0) continue;
       if (day >= this.horizon) this.grow(day);
       if (day > this.lastBusyDay) this.lastBusyDay = day;
@@ -119,8 +133,18 @@ export class Usage {
   }
 }
 
-/** The working days of activity i at [es, ef] on its calendar, each with the minutes [a, b) of the day it works. */
-function* dayParts(net: CompiledNetwork, i: number, es: number, ef: number): Generator<[number, number, number]> {
+/**
+ * The working days of activity i at [es, ef] on its calendar, each with the minutes [a, b) of the day it works;
+ * started work skips the days it waits for a predecessor.
+ */
+function dayParts(net: CompiledNetwork, idle: Idle | undefined, i: number, es: number, ef: number): Iterable<[number, number, number]> {
+  const wait = idle?.from[i];
+  if (wait === undefined || Number.isNaN(wait)) return spanParts(net, i, es, ef); // the common case, no wrapper
+  return heldSpans(idle, i, es, ef).flatMap(([s, f]) => [...spanParts(net, i, s, f)]);
+}
+
+/** The day parts of one span [es, ef] of activity i. */
+function* spanParts(net: CompiledNetwork, i: number, es: number, ef: number): Generator<[number, number, number]> {
   const [first, last] = workDays(net, i, es, ef);
   if (first > last) return;
   const cal = net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline;
@@ -133,9 +157,17 @@ function* dayParts(net: CompiledNetwork, i: number, es: number, ef: number): Gen
   }
 }
 
+/** @internal Whether activity i at [es, ef] holds its resources on some day of [from, to] (not only waits then). */
+export function worksWithin(net: CompiledNetwork, idle: Idle | undefined, i: number, es: number, ef: number, from: number, to: number): boolean {
+  return heldSpans(idle, i, es, ef).some(([s, f]) => {
+    const [first, last] = workDays(net, i, s, f);
+    return first <= to && last >= from;
+  });
+}
+
 /** @internal Builds the usage of a whole schedule. */
-export function usageOf(net: CompiledNetwork, rm: ResourceModel, es: Float64Array, ef: Float64Array, horizon: number): Usage {
-  const u = new Usage(net, rm, horizon);
+export function usageOf(net: CompiledNetwork, rm: ResourceModel, es: Float64Array, ef: Float64Array, horizon: number, idle?: Idle): Usage {
+  const u = new Usage(net, rm, horizon, idle);
   for (let i = 0; i < es.length; i++) u.add(i, es[i] as number, ef[i] as number);
   return u;
 }
@@ -158,8 +190,7 @@ export function overAllocations(net: CompiledNetwork, rm: ResourceModel, usage: 
       const ids: string[] = [];
       for (let i = 0; i < es.length; i++) {
         if (!(rm.uses[i] as ResourceModel["uses"][number]).some((u) => u.r === r)) continue;
-        const [f, l] = workDays(net, i, es[i] as number, ef[i] as number);
-        if (f <= to && l >= from) ids.push(net.spec.ids[i] as string);
+        if (worksWithin(net, usage.idle, i, es[i] as number, ef[i] as number, from, to)) ids.push(net.spec.ids[i] as string);
       }
       out.push({
         resourceId: rm.ids[r] as string,

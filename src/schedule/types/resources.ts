@@ -111,6 +111,22 @@ export interface OverAllocation {
 export type LevellingMode = "within-slack" | "delay-finish";
 
 /**
+ * A resource a delayed activity found short on the day it could otherwise have started, with who held it.
+ *
+ * @example
+ * ```ts
+ * const b: LevellingBlocker = { resourceId: "R2", heldBy: ["B"] };
+ * `${b.resourceId} (${b.heldBy.length > 0 ? `held by ${b.heldBy.join(", ")}` : "not working"})`; // "R2 (held by B)"
+ * ```
+ */
+export interface LevellingBlocker {
+  /** The resource. */
+  readonly resourceId: string;
+  /** Activities already holding it that day, in input order (none when the resource does not work that day). */
+  readonly heldBy: readonly string[];
+}
+
+/**
  * A levelling delay and its cause, e.g. "PKG-7 waits 3 days for DBA".
  *
  * @example
@@ -127,7 +143,10 @@ export interface LevellingDelay {
    * a move caused by a predecessor (see `pushedBy`).
    */
   readonly days: Decimal;
-  /** The resource whose capacity was exhausted on the first day the activity could otherwise have started. */
+  /**
+   * The resource whose capacity was exhausted on the first day the activity could otherwise have started (the first
+   * by id when several were: all are in `blockedBy`).
+   */
   readonly resourceId: string;
   /**
    * The first day the resource was short where the activity could otherwise have started: held by other activities
@@ -136,6 +155,11 @@ export interface LevellingDelay {
   readonly day: IsoDate;
   /** Activities already holding that resource then, in input order (none when the resource does not work that day). */
   readonly heldBy: readonly string[];
+  /**
+   * Every resource short on `day`, by resource id, each with the activities holding it; the first is `resourceId` and
+   * `heldBy`. "C waits 2 days for R1 (held by A) and R2 (held by B)" (before, only R1 was named).
+   */
+  readonly blockedBy: readonly LevellingBlocker[];
   /** Plain words. */
   readonly message: string;
 }
@@ -251,7 +275,9 @@ export interface LevellingResult {
   readonly unresolved: readonly LevellingUnresolved[];
   /**
    * Deadlines, finish-no-later-than and start-no-later-than dates the levelled dates miss (`deadline-missed`,
-   * `constraint-violated`), in input order, messages ending "when levelled". The CPM ones are in `schedule.violations`.
+   * `constraint-violated`), and links a must-start/finish-on date breaks once levelling moved the predecessor
+   * (`link-violated`: "M starts 4 days before its FS predecessor P allows when levelled (P finishes 2027-01-12); its
+   * MSO date 2027-01-07 wins"), in input order. The CPM ones are in `schedule.violations`.
    */
   readonly violations: readonly ScheduleViolation[];
 }

@@ -113,6 +113,8 @@ export interface ScheduledActivity {
  * - `out-of-sequence`: progress started before a predecessor allows (rule applied stated);
  * - `before-project-start`: a lead (negative lag) or constraint wanted a date before the project start; clamped.
  * - `actual-after-status-date`: an actual date after the status date (taken as given).
+ * - `link-violated` (levelling only): a must-start/finish-on activity keeps its date while levelling moved its
+ *   predecessor later than the link allows (`days` early, in working days).
  *
  * @example
  * ```ts
@@ -127,7 +129,8 @@ export interface ScheduleViolation {
     | "negative-float"
     | "out-of-sequence"
     | "before-project-start"
-    | "actual-after-status-date";
+    | "actual-after-status-date"
+    | "link-violated";
   /** Activity concerned. */
   readonly activityId: string;
   /** Size of the problem in working days, where it has one (days late, float below zero). */
