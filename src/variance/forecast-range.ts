@@ -96,7 +96,8 @@ function rng(seed: number): () => number {
  * const r = forecastRange(input, { statusDate: "2026-11-20", grid: { kind: "monthly" } }, { seed: 42, confidence: 0.8 });
  * r.eacBand.value?.high; // the 90th percentile EAC (nearest rank)
  * r.drawsUsed.eac;       // draws the band rests on, of r.draws
- * forecastRange(input, { statusDate: "2026-11-20" }, { seed: 42, rounding: "half-up" }); // 6000.045 → 6000.05, not 6000.04
+ * // The band's cents rounded half up (an EAC of 6000.045 reads 6000.05) instead of half-even (6000.04):
+ * forecastRange(input, { statusDate: "2026-11-20" }, { seed: 42, rounding: "half-up" }).rounding; // "half-up"
  * ```
  */
 export function forecastRange(
