@@ -84,8 +84,8 @@ export function officeReport(office: OfficeAnalysis, schedule?: OfficeSchedule, 
     sections: [
       // The envelope's capacity is hours per skill (IntakeEnvelope), so that is the unit of the demand rows.
       intakeSection({ scoreboard: office.scoreboard, requests: office.requests, selection: { ...office.selection, demandUnit: "hours" } }),
-      portfolioSection({ asOf: office.statusDate, projects: office.projects.map((p) => ({ code: p.code, name: p.name, rag: p.rag, evm: p.series.atStatusDate })), kpis, people }),
-      ...office.projects.map((p) => projectSection({ code: p.code, name: p.name, series: p.series, slips: p.slips, raid: p.raid, people })),
+      portfolioSection({ asOf: office.statusDate, projects: office.projects.map((p) => ({ code: p.code, name: p.name, rag: p.rag, evm: p.series.atStatusDate, earnedValueOptions: p.earnedValueOptions })), kpis, people }),
+      ...office.projects.map((p) => projectSection({ code: p.code, name: p.name, series: p.series, earnedValueOptions: p.earnedValueOptions, slips: p.slips, raid: p.raid, people })),
       ...(schedule?.projects ?? []).map((p) => {
         const risk = risks.find((r) => r.code === p.code);
         return scheduleSection({

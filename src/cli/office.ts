@@ -10,7 +10,7 @@ import { evaluateGate, readinessProgress, scheduleChecklist, waveProgress, type 
 import type { SelectionSolver } from "../selection/index.js";
 import { ragStatus, type RagStatus } from "../status/index.js";
 import { analyzeTraceGraph, buildTraceGraph, DEFAULT_TRACE_RULES, traceMatrix, type TraceAnalysisResult, type TraceMatrix } from "../traceability/index.js";
-import { earnedValueSeries, milestoneSlips, type EarnedValueSeries, type MilestoneSlip } from "../variance/index.js";
+import { earnedValueSeries, milestoneSlips, type EarnedValueOptions, type EarnedValueSeries, type MilestoneSlip } from "../variance/index.js";
 import { openItemsSeries, type OpenItemsPoint } from "../reports/index.js";
 import { closedProjectFigures } from "./closed-projects.js";
 import { DEMO_ENVELOPE, INTAKE_MODEL, scoreIntake, selectIntake, type IntakeEnvelope, type IntakeSelection } from "./intake.js";
@@ -22,6 +22,8 @@ export interface ProjectAnalysis {
   readonly code: string;
   readonly name: string;
   readonly series: EarnedValueSeries;
+  /** The options `series` was computed with (status date, monthly grid): the report names the grid SPI(t) was read on. */
+  readonly earnedValueOptions: EarnedValueOptions;
   readonly slips: readonly MilestoneSlip[];
   readonly rag: RagStatus;
   readonly raid: { readonly risks: readonly EntityOf<"risk">[]; readonly issues: readonly EntityOf<"issue">[]; readonly actions: readonly EntityOf<"action">[]; readonly decisions: readonly EntityOf<"decision">[] };
@@ -170,7 +172,9 @@ export function analyzeDelivery(records: ImportedRecords, statusDate: IsoDate | 
   const byProject = <T extends { readonly projectId?: string | undefined }>(xs: readonly T[], id: string) => xs.filter((x) => x.projectId === id);
   const running = list(records, "project").filter((p) => p.lifecycle === "executing");
   const projects = running.map((p): ProjectAnalysis => {
-    const series = earnedValueSeries({ project: p, workPackages, baselines, costEntries }, { statusDate: asOf, grid: { kind: "monthly" } });
+    // Earned schedule is read on the monthly grid; the options travel with the result so every surface can say so.
+    const earnedValueOptions: EarnedValueOptions = { statusDate: asOf, grid: { kind: "monthly" } };
+    const series = earnedValueSeries({ project: p, workPackages, baselines, costEntries }, earnedValueOptions);
     const ev = series.atStatusDate;
     const ms = byProject(milestones, p.id);
     const risks = byProject(list(records, "risk"), p.id);
@@ -183,7 +187,7 @@ export function analyzeDelivery(records: ImportedRecords, statusDate: IsoDate | 
       { asOf, figures: { spi: ev.figures.spi, cpi: ev.figures.cpi, spiT: ev.schedule.spiT, eac: ev.figures.selectedEac.value, bac: ev.figures.bac } },
     );
     return {
-      code: p.code, name: p.name, series, rag,
+      code: p.code, name: p.name, series, earnedValueOptions, rag,
       slips: milestoneSlips(ms, baselines, { statusDate: asOf, activeBaseline: p.activeBaseline }),
       raid: { risks, issues, actions: byProject(list(records, "action"), p.id), decisions: byProject(list(records, "decision"), p.id) },
     };

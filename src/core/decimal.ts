@@ -91,6 +91,22 @@ export function roundingConstant(mode: RoundingMode): DecimalJs.Rounding {
 }
 
 /**
+ * @internal Why `mode` is not a {@link RoundingMode}, in words, or `undefined` when it is one: for options that name a
+ * rounding convention (the simulations' `rounding`), so each reports the problem at its own path.
+ *
+ * @example
+ * ```ts
+ * roundingModeProblem("half-even"); // undefined
+ * roundingModeProblem("bankers");   // 'unknown rounding mode "bankers": expected "half-even", "half-up", …'
+ * ```
+ */
+export function roundingModeProblem(mode: unknown): string | undefined {
+  if (typeof mode === "string" && Object.hasOwn(ROUNDING, mode)) return undefined;
+  const names = Object.keys(ROUNDING).map((k) => `"${k}"`);
+  return `unknown rounding mode ${describeValue(mode)}: expected ${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
+}
+
+/**
  * The wire form of a decimal: optional minus, digits, optional fraction. No exponent, no spaces, no `+`.
  *
  * @example

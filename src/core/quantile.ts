@@ -1,3 +1,5 @@
+import { PmoDecimal, type Decimal } from "./decimal.js";
+
 /*
  * Percentiles of a sorted sample under a named convention, for the simulations (schedule risk Monte Carlo, the
  * forecast range bootstrap). Statistics, not bookkeeping: plain doubles in, a double out; the calculators round the
@@ -112,4 +114,27 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number, method: Per
   const b = sorted[j + 1] as number;
   const v = a + (b - a) * g;
   return v < a ? a : v > b ? b : v;
+}
+
+/**
+ * @internal The p-quantile's place among n ≥ 1 ascending values, with p the decimal it means: the 0-based `index` of
+ * the value at or below it and the exact `fraction` of the way to the next one (0 for nearest rank, and wherever the
+ * place is a whole rank); `undefined` where the convention has none (p outside [0, 1], `exclusive` outside
+ * [1/(n+1), n/(n+1)]). The same places as {@link quantileSorted}, without doubles: for a caller that interpolates
+ * exact values (money past 2^53 minor units) and must not carry a double's 0.9000000000000057 for 0.9 into them.
+ *
+ * @example
+ * ```ts
+ * quantilePlace(2000, new PmoDecimal("0.1"), "linear"); // { index: 199, fraction: 0.9 } (h = 0.1 × 1999 = 199.9)
+ * ```
+ */
+export function quantilePlace(n: number, p: Decimal, method: PercentileMethod): { readonly index: number; readonly fraction: Decimal } | undefined {
+  if (!(n >= 1) || p.lt(0) || p.gt(1)) return undefined;
+  const zero = new PmoDecimal(0);
+  if (method === "nearest-rank") return { index: Math.min(n - 1, Math.max(0, p.times(n).ceil().toNumber() - 1)), fraction: zero };
+  // h is 0-based: linear (n − 1)·p; exclusive (n + 1)·p − 1, defined for 1 ≤ (n + 1)·p ≤ n.
+  const h = method === "linear" ? p.times(n - 1) : p.times(n + 1).minus(1);
+  if (h.lt(0) || h.gt(n - 1)) return undefined;
+  const index = h.floor().toNumber();
+  return { index, fraction: h.minus(index) };
 }

@@ -1,8 +1,9 @@
-import { PmoDecimal, ValidationError, fromEpochDay, metric, missing, toEpochDay, type IsoDate, type Metric, type MetricMissing, type Money, type PercentileMethod, checkArguments } from "../core/index.js";
+import { PmoDecimal, ValidationError, fromEpochDay, metric, missing, toEpochDay, type IsoDate, type Metric, type MetricMissing, type Money, type PercentileMethod, type RoundingMode, checkArguments } from "../core/index.js";
+import { roundingModeProblem } from "../core/decimal.js";
 import { describeValue } from "../core/describe.js";
 import { describePercentileMethod, isPercentileMethod, minimumSampleSize, quantileSorted } from "../core/quantile.js";
 import { checkEarnedValueArguments, compileProject } from "./compile.js";
-import { fromMinor } from "./exact.js";
+import { eacBandValues } from "./eac-draws.js";
 import { nthWorkingDay } from "./day-index.js";
 import { resultFrom, type EarnedValueResult } from "./earned-value.js";
 import { evaluateProject } from "./kernel.js";
@@ -49,6 +50,8 @@ export interface ForecastRange {
   readonly periodsObserved: number;
   /** The percentile convention the bands were read by (`band.percentileMethod`, default `"nearest-rank"`). */
   readonly percentileMethod: PercentileMethod;
+  /** How the EAC band's money was rounded to the minor unit (`band.rounding`, default `"half-even"` as `roundMoney`). */
+  readonly rounding: RoundingMode;
   /** Draws run (`band.draws`). */
   readonly draws: number;
   /** Draws each band rests on: those with a positive ΣΔEV and ΣΔAC (eac), ΣΔES and ΣΔAT (finish). */
@@ -72,9 +75,12 @@ function rng(seed: number): () => number {
 /**
  * Forecast range: the EAC₁…₅ family as a low–high range, and confidence bands for EAC and the finish date from a
  * seeded bootstrap over the closed periods' cost efficiency (ΔEV/ΔAC) and schedule efficiency (ΔES/ΔAT). The
- * simulation is statistics, not bookkeeping: it runs in floating point and its results are rounded once, to the cent
- * (half up) and up to a whole working day (an interpolated finish between two days counts as the later one). Same
- * seed, same band.
+ * resampling is statistics, not bookkeeping: it runs in floating point and only picks the periods each draw sums. The
+ * EAC band is then read exactly — each draw's EAC is a fraction of whole minor units, sorted, interpolated and
+ * rounded once to the cent in BigInt, so it holds at any size (past 10^21 minor units too) — by `band.rounding`
+ * (default `"half-even"`, as `roundMoney` and the rest of pmokit's money; `"half-up"` and the other `RoundingMode`s
+ * on request). The finish band is rounded up to a whole working day (an interpolated finish between two days counts
+ * as the later one). Same seed, same band.
  *
  * A band with confidence c runs from the (1 − c)/2 to the (1 + c)/2 percentile of the usable draws, median between,
  * read by `band.percentileMethod`: `"nearest-rank"` by default (a simulated value: the smallest with at least p of
@@ -83,12 +89,15 @@ function rng(seed: number): () => number {
  * resampled ΣΔEV or ΣΔAC (ΣΔES or ΣΔAT) is not positive has no CPI* (SPI(t)*) and is left out of that band:
  * `drawsUsed` counts the rest and a `draws-dropped` warning says so.
  *
- * @throws {ValidationError} for a confidence outside (0, 1), fewer than 1 draw or an unknown `percentileMethod`.
+ * @throws {ValidationError} for a confidence outside (0, 1), fewer than 1 draw, an unknown `percentileMethod` or
+ *   `rounding`.
  * @example
  * ```ts
  * const r = forecastRange(input, { statusDate: "2026-11-20", grid: { kind: "monthly" } }, { seed: 42, confidence: 0.8 });
  * r.eacBand.value?.high; // the 90th percentile EAC (nearest rank)
  * r.drawsUsed.eac;       // draws the band rests on, of r.draws
+ * // The band's cents rounded half up (an EAC of 6000.045 reads 6000.05) instead of half-even (6000.04):
+ * forecastRange(input, { statusDate: "2026-11-20" }, { seed: 42, rounding: "half-up" }).rounding; // "half-up"
  * ```
  */
 export function forecastRange(
@@ -100,6 +109,8 @@ export function forecastRange(
     readonly confidence?: number;
     /** How the band's percentiles are read from the sorted draws; default `"nearest-rank"` (as `analyseScheduleRisk`). */
     readonly percentileMethod?: PercentileMethod;
+    /** How the EAC band's money is rounded to the minor unit; default `"half-even"` (as `roundMoney`). */
+    readonly rounding?: RoundingMode;
   },
 ): ForecastRange {
   checkEarnedValueArguments("forecastRange", input, options);
@@ -110,6 +121,9 @@ export function forecastRange(
   if (!(confidence > 0 && confidence < 1)) throw ValidationError.single(["confidence"], "confidence must be between 0 and 1", "forecast range");
   if (!Number.isInteger(draws) || draws < 1) throw ValidationError.single(["draws"], "draws must be a positive integer", "forecast range");
   if (!isPercentileMethod(method)) throw ValidationError.single(["percentileMethod"], `unknown percentile method ${describeValue(method)}: expected "nearest-rank", "linear" or "exclusive"`, "forecast range");
+  const rounding = band.rounding ?? "half-even";
+  const badRounding = roundingModeProblem(rounding);
+  if (badRounding !== undefined) throw ValidationError.single(["rounding"], badRounding, "forecast range");
   const cp = compileProject(input, options);
   const t = toEpochDay(options.statusDate as IsoDate);
   const core = evaluateProject(cp, t);
@@ -132,37 +146,57 @@ export function forecastRange(
   }
   const n = dEv.length;
   const rand = rng(band.seed);
-  const eacs = new Float64Array(draws), fins = new Float64Array(draws);
-  let nE = 0, nF = 0;
+  // Each draw's ΣΔAC and ΣΔEV, whole minor units: exact in doubles while n × the largest |Δ| stays within 2^53,
+  // else summed again in BigInt (the EAC band is read from them exactly, see eac-draws).
+  const sumsAc: (number | bigint)[] = [], sumsEv: (number | bigint)[] = [];
+  let largest = 0;
+  for (let k = 0; k < n; k++) largest = Math.max(largest, Math.abs(dEv[k] as number), Math.abs(dAc[k] as number));
+  const inDoubles = n * largest <= Number.MAX_SAFE_INTEGER;
+  const fins = new Float64Array(draws);
+  let nF = 0;
   const rest = core.bac - core.ev, left = core.es.pd - core.es.esNum / core.es.esDen;
+  const picks = new Int32Array(n);
   for (let d = 0; d < draws; d++) {
     let sEv = 0, sAc = 0, sEs = 0, sAt = 0;
     for (let k = 0; k < n; k++) {
       const j = Math.floor(rand() * n);
+      picks[k] = j;
       sEv += dEv[j] as number; sAc += dAc[j] as number; sEs += dEs[j] as number; sAt += dAt[j] as number;
     }
     // A draw without a positive efficiency has no CPI* (SPI(t)*): left out of that band, counted in drawsUsed.
-    if (sEv > 0 && sAc > 0) eacs[nE++] = core.ac + rest * (sAc / sEv);
+    if (inDoubles) {
+      if (sEv > 0 && sAc > 0) { sumsAc.push(sAc); sumsEv.push(sEv); }
+    } else {
+      let bEv = 0n, bAc = 0n;
+      for (const j of picks) { bEv += BigInt(dEv[j] as number); bAc += BigInt(dAc[j] as number); }
+      if (bEv > 0n && bAc > 0n) { sumsAc.push(bAc); sumsEv.push(bEv); }
+    }
     if (sEs > 0 && sAt > 0) fins[nF++] = core.es.at + left * (sAt / sEs);
   }
+  const nE = sumsAc.length;
   // The band's ends as the decimals they mean ((1 − 0.8)/2 is 0.09999999999999998 in doubles).
   const c = new PmoDecimal(confidence);
-  const ps = [new PmoDecimal(1).minus(c).div(2).toNumber(), 0.5, new PmoDecimal(1).plus(c).div(2).toNumber()] as const;
+  const exactPs = [new PmoDecimal(1).minus(c).div(2), new PmoDecimal(0.5), new PmoDecimal(1).plus(c).div(2)] as const;
+  const ps = exactPs.map((p) => p.toNumber()) as [number, number, number];
   const pct = (p: number) => `${new PmoDecimal(p).times(100).toString()}th percentile`;
-  /** Low, median, high of the usable draws, or why the convention has none (exclusive on too few draws). */
-  const pick = (all: Float64Array, used: number, what: string): readonly [number, number, number] | MetricMissing => {
-    const xs = all.subarray(0, used).sort();
-    const [lo, med, hi] = ps.map((p) => quantileSorted(xs, p, method));
-    if (lo !== undefined && med !== undefined && hi !== undefined) return [lo, med, hi];
+  /** Why the convention has no band (exclusive on too few draws). */
+  const tooFew = (used: number, what: string): MetricMissing => {
     const p = ps[0];
     return missing("no-data", `the ${describePercentileMethod(method)} has no ${pct(p)} of ${used} usable ${what} draw${used === 1 ? "" : "s"}: it needs at least ${minimumSampleSize(p, method)}`);
   };
-  const cents = (x: number) => fromMinor(Math.round(x), cp.currency);
+  /** Low, median, high of the usable finish draws, or why the convention has none. */
+  const pick = (all: Float64Array, used: number, what: string): readonly [number, number, number] | MetricMissing => {
+    const xs = all.subarray(0, used).sort();
+    const [lo, med, hi] = ps.map((p) => quantileSorted(xs, p, method));
+    return lo !== undefined && med !== undefined && hi !== undefined ? [lo, med, hi] : tooFew(used, what);
+  };
+  const eacPicked = (): readonly Money[] | MetricMissing =>
+    eacBandValues({ ac: sumsAc, ev: sumsEv }, { ac: core.ac, rest, currency: cp.currency }, exactPs, method, rounding) ?? tooFew(nE, "EAC");
   const day = (x: number): IsoDate => (core.complete && core.finishDay >= 0 ? fromEpochDay(core.finishDay) : (nthWorkingDay(cp.days, cp.start, Math.min(50_000, Math.ceil(x))) as IsoDate));
   const enough = n >= 2 ? undefined : missing("no-data", "fewer than two periods observed");
   const none = (sums: string, index: string) =>
     missing("ev-is-zero", `none of the ${draws} draws had a positive resampled ${sums}, so there is no ${index} to extrapolate with`);
-  const eacPick = enough ?? (nE > 0 ? pick(eacs, nE, "EAC") : none("ΣΔEV and ΣΔAC", "CPI*"));
+  const eacPick = enough ?? (nE > 0 ? eacPicked() : none("ΣΔEV and ΣΔAC", "CPI*"));
   const finPick = enough ?? (nF > 0 ? pick(fins, nF, "finish") : none("ΣΔES and ΣΔAT", "SPI(t)*"));
   const warnings: ForecastRangeWarning[] = [];
   const dropped = (name: ForecastRangeWarning["band"], used: number, sums: string) => {
@@ -174,10 +208,11 @@ export function forecastRange(
   dropped("finishBand", nF, "ΣΔES or ΣΔAT");
   return {
     eacRange,
-    eacBand: Array.isArray(eacPick) ? metric({ low: cents(eacPick[0]), median: cents(eacPick[1]), high: cents(eacPick[2]) }) : (eacPick as MetricMissing),
+    eacBand: Array.isArray(eacPick) ? metric({ low: eacPick[0] as Money, median: eacPick[1] as Money, high: eacPick[2] as Money }) : (eacPick as MetricMissing),
     finishBand: Array.isArray(finPick) ? metric({ low: day(finPick[0]), median: day(finPick[1]), high: day(finPick[2]) }) : (finPick as MetricMissing),
     periodsObserved: n,
     percentileMethod: method,
+    rounding,
     draws,
     drawsUsed: { eac: nE, finish: nF },
     warnings,

@@ -54,8 +54,9 @@ export interface MilestoneSlip {
  *   rule `earnedValue` and `ragStatus` use — the active baseline once captured, before that the highest captured by
  *   the status date (none captured yet: the original plan). So the slip table, the RAG milestone count and earned
  *   value read the same baseline on every date. A project without that baseline gives `no-baseline`.
- * - `options.baseline`: that baseline number, exactly; a milestone it does not hold, or a baseline captured after the
- *   status date, gives `no-baseline`. It wins over `activeBaseline`.
+ * - `options.baseline`: that baseline number, exactly, as `earnedValue`'s `baseline` option — even one captured after
+ *   the status date (the ledger still lists only those captured by then). A milestone it does not hold, or a number
+ *   the project has no baseline for, gives `no-baseline`. It wins over `activeBaseline`.
  * - Neither: the milestone's own `baselineDate`, else the latest baseline captured by the status date.
  *
  * @throws {ValidationError} when the status date is missing, or `baseline` or `activeBaseline` is not a whole number
@@ -94,11 +95,10 @@ export function milestoneSlips(
       ledger.push({ baseline: b.number, date: bm.date, reason: b.reason, slipFromPrevious: prev ? wd(prev.date, bm.date) : 0 });
     }
     const original = ledger[0]?.date;
-    const baselineDate = wanted !== undefined
-      ? ledger.find((e) => e.baseline === wanted)?.date
-      : active !== undefined
-        ? chooseBaseline({ project: { id: m.projectId, activeBaseline: active }, baselines }, undefined, asOf, [], "milestone slips")?.milestones.find((x) => x.milestoneId === m.id)?.date
-        : replannedLater ? ledger[ledger.length - 1]?.date : (m.baselineDate ?? ledger[ledger.length - 1]?.date);
+    // Either option: the baseline earnedValue measures against with the same options (chooseBaseline, the one rule).
+    const baselineDate = wanted !== undefined || active !== undefined
+      ? chooseBaseline({ project: { id: m.projectId, activeBaseline: active }, baselines }, wanted, asOf, [], "milestone slips")?.milestones.find((x) => x.milestoneId === m.id)?.date
+      : replannedLater ? ledger[ledger.length - 1]?.date : (m.baselineDate ?? ledger[ledger.length - 1]?.date);
     const outcome = actualDate ?? m.forecastDate;
     const slip = baselineDate && outcome ? wd(baselineDate, outcome) : undefined;
     let status: MilestoneSlip["status"];

@@ -218,6 +218,8 @@ describe("per project: CPI, SPI, SPI(t), EAC, forecast finish", () => {
       expect(mine.figures.selectedEac, p.code).toEqual(theirs.figures.selectedEac);
       expect(mine.schedule.forecastFinish.spiT, p.code).toEqual(theirs.schedule.forecastFinish.spiT);
     }
+    // The options the office ran earned value with are the ones the calculators ran with here: the monthly grid.
+    for (const p of office.projects) expect([p.earnedValueOptions.statusDate, p.earnedValueOptions.grid, p.earnedValueOptions.policy], p.code).toEqual([AS_OF, { kind: "monthly" }, undefined]);
     // The figures the docs quote (docs/cli.md, README): CRM's EAC and forecast finish.
     expect(cents(value(calc.evm["PRJ-CRM"]!.figures.selectedEac.value))).toBe("EUR 1,201,841.04");
     expect(value(calc.evm["PRJ-CRM"]!.schedule.forecastFinish.spiT)).toBe("2027-05-05");
@@ -263,12 +265,16 @@ describe("per project: CPI, SPI, SPI(t), EAC, forecast finish", () => {
       const section = mdSection(md, `${code} — ${office.projects.find((p) => p.code === code)!.name}`);
       expect(mdFigure(section, "Cost performance index (CPI)"), code).toBe(row["CPI"]);
       expect(mdFigure(section, "Schedule performance index (SPI)"), code).toBe(row["SPI"]);
-      expect(mdFigure(section, "Time-based schedule performance index SPI(t)"), code).toBe(row["SPI(t)"]);
+      expect(mdFigure(section, "Time-based schedule performance index SPI(t), monthly grid"), code).toBe(row["SPI(t)"]);
       expect(mdFigure(section, "Estimate at completion (EAC, method cpi)"), code).toBe(row["EAC"]);
       expect(mdFigure(section, "Forecast finish"), code).toBe(row["Forecast finish"]);
       // The schedule section's forecast table names earned schedule's forecast beside the CPM one: the same date.
       expect(mdTable(mdSection(md, `${code} — schedule`), "Finish forecasts (slips in working days; positive = later than the baseline)")[0]!["Earned schedule forecast"], code).toBe(row["Forecast finish"]);
+      // SV(t) in the unit earned value ran in (working days, the office's policy), rounded half-even to one place.
+      expectRounded(mdFigure(section, "Time-based schedule variance SV(t), working days"), value(c.schedule.svT), `${code} SV(t)`);
     }
+    // The health table's SPI(t) column is read on the same grid the project sections name.
+    expect(mdSection(md, "Portfolio")).toContain("SPI(t) is read on the monthly grid.");
   });
 
   it("the demo's workbook holds the same rounded figures as numbers (its Portfolio sheet)", () => {

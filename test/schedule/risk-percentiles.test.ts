@@ -29,13 +29,13 @@ describe("schedule risk: the percentile convention", () => {
     expect(r.method).toContain("percentiles by nearest rank (Hyndman–Fan type 1)");
   });
 
-  it("linear (PERCENTILE.INC): costs interpolated and rounded once, half up; finishes rounded up to a working day", () => {
+  it("linear (PERCENTILE.INC): costs interpolated and rounded once, half-even; finishes rounded up to a working day", () => {
     const r = run("linear");
-    // Costs: 5000.15 + p × 1000.03 for p = 0.1, 0.5, 0.9 → 5100.153, 5500.165, 5900.177 → 5100.15, 5500.17 (half up,
+    // Costs: 5000.15 + p × 1000.03 for p = 0.1, 0.5, 0.9 → 5100.153, 5500.165, 5900.177 → 5100.15, 5500.16 (half-even,
     // once: the iterations' costs are kept in exact minor-unit-minutes until then), 5900.18.
     // Finishes: the evening of Fri 08 and of Mon 11 are 3 calendar days apart; P10 (+0.3 day) and P50 (+1.5 days) fall
     // on Saturday and Sunday, which do not work: rounded up to Monday, the next working day; P90 (+2.7 days) is Monday.
-    expect(table(r)).toEqual(["P10 2027-01-11 5100.15", "P50 2027-01-11 5500.17", "P90 2027-01-11 5900.18"]);
+    expect(table(r)).toEqual(["P10 2027-01-11 5100.15", "P50 2027-01-11 5500.16", "P90 2027-01-11 5900.18"]);
     expect(r.percentileMethod).toBe("linear");
     expect(r.method).toContain("percentiles by linear interpolation (Hyndman–Fan type 7, PERCENTILE.INC), an interpolated finish rounded up to a working day");
   });
@@ -65,7 +65,7 @@ describe("schedule risk: the percentile convention", () => {
     ]);
     // The median is the same position under types 6 and 7: (N + 1)/2 = (N − 1)/2 + 1.
     const ex = analyseScheduleRisk(model, { iterations: 2, seed: 2, percentiles: [50], percentileMethod: "exclusive" });
-    expect(table(ex)).toEqual(["P50 2027-01-11 5500.17"]);
+    expect(table(ex)).toEqual(["P50 2027-01-11 5500.16"]);
     expect(ex.method).toContain("percentiles by exclusive interpolation (Hyndman–Fan type 6, PERCENTILE.EXC)");
   });
 

@@ -124,10 +124,20 @@ describe("milestoneSlips: the baseline earnedValue measures against", () => {
     expect(slip(live({ baselineDate: "2027-02-15" }))).toEqual(["2027-02-15", 4, "forecast-late"]);
   });
 
-  it("a baseline not captured by the status date, or not holding the milestone, gives no-baseline", () => {
-    // Baseline 1 is captured 01-18: on 01-15 it is not there yet.
-    expect(slip(live(), 1, "2027-01-15")).toEqual([undefined, undefined, "no-baseline"]);
+  it("a baseline not holding the milestone gives no-baseline", () => {
     expect(slip(live(), 3)).toEqual([undefined, undefined, "no-baseline"]);
+  });
+
+  it("an explicit baseline captured after the status date is used, as earnedValue uses it", () => {
+    // Baseline 1 is captured 01-18. earnedValue with `baseline: 1` on 01-15 measures against it (chooseBaseline takes
+    // the number asked for, whatever its capture date); the slip table reads the same baseline: 02-15, and the
+    // forecast 02-19 is 02-16..02-19 = 4 working days late. Before: no-baseline (the ledger as of 01-15 lacks it).
+    const ev = earnedValue({ ...project([A], costs), project: { id: "PRJ-T", name: "Test" }, baselines: [m0, m1] }, { statusDate: "2027-01-15", baseline: 1 });
+    expect(ev.baseline).toBe(1);
+    expect(slip(live(), 1, "2027-01-15")).toEqual(["2027-02-15", 4, "forecast-late"]);
+    // The ledger stays as of the status date: baseline 1 was not captured yet, so it lists baseline 0 only.
+    const [s] = milestoneSlips([live()], [m0, m1], { statusDate: "2027-01-15", baseline: 1 });
+    expect([s!.originalDate, s!.ledger.map((e) => e.baseline)]).toEqual(["2027-02-01", [0]]);
   });
 
   it("refuses a baseline number that is not 0–10, at its path", () => {
@@ -144,9 +154,9 @@ describe("milestoneSlips: the baseline earnedValue measures against", () => {
       return [ev.baseline, s!.baselineDate, s!.slip, s!.status];
     };
     // Active baseline 1 is captured 01-18. On 01-15 baseline 0 is in force (02-01): forecast 02-19 is 14 working days
-    // late. Passing `baseline: 1` instead (what the office did) gave no-baseline on that date.
+    // late. Passing `baseline: 1` instead names baseline 1 exactly, as earnedValue's `baseline` does (02-15, 4 days).
     expect(active(1, "2027-01-15")).toEqual([0, "2027-02-01", 14, "forecast-late"]);
-    expect(slip(live(), 1, "2027-01-15")).toEqual([undefined, undefined, "no-baseline"]);
+    expect(slip(live(), 1, "2027-01-15")).toEqual(["2027-02-15", 4, "forecast-late"]);
     // From 01-18 on it is baseline 1 (02-15): 02-16..02-19 = 4 working days late.
     expect(active(1, "2027-01-22")).toEqual([1, "2027-02-15", 4, "forecast-late"]);
     // An active baseline 0 stays in force after the re-baseline: 14 days against 02-01.

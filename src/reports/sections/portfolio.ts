@@ -3,7 +3,7 @@ import type { RagStatus } from "../../status/index.js";
 import type { EarnedValueResult } from "../../variance/index.js";
 import { ragCell, type CellValue, type RagCell } from "../cells.js";
 import type { ReportSection } from "../report.js";
-import { asCell, cents, fixed, humanize, personName, readableRule, type PeopleNames } from "./shared.js";
+import { asCell, cents, fixed, gridWords, humanize, personName, readableRule, type EarnedValueGridOptions, type PeopleNames } from "./shared.js";
 
 /** One project of the portfolio health table. */
 export interface PortfolioProjectRow {
@@ -15,6 +15,8 @@ export interface PortfolioProjectRow {
   readonly rag: RagStatus;
   /** `earnedValue` result at the same status date. */
   readonly evm: EarnedValueResult;
+  /** The options `earnedValue` ran with (its grid is read): the section names the grid SPI(t) was read on. */
+  readonly earnedValueOptions?: EarnedValueGridOptions;
 }
 
 /** A KPI line: a label, its figure and how it was reached. */
@@ -72,6 +74,10 @@ export function portfolioSection(input: PortfolioSectionInput): ReportSection {
     const cell: RagCell = ragCell(o.colour, o.worstDimensions.length > 0 ? `worst: ${o.worstDimensions.map((d) => humanize(d).toLowerCase()).join(", ")}` : "");
     return o.override ? ragCell(o.colour, `override by ${personName(input.people, o.override.by)}: ${o.override.comment}`) : cell;
   };
+  // The grid SPI(t) was read on: once when every project that says it shares it, else per project.
+  const grids = new Map<string, string[]>();
+  for (const p of input.projects) if (p.earnedValueOptions) grids.set(gridWords(p.earnedValueOptions), [...(grids.get(gridWords(p.earnedValueOptions)) ?? []), p.code]);
+  const gridText = grids.size === 0 ? "" : grids.size === 1 ? ` SPI(t) is read on the ${[...grids.keys()][0]}.` : ` SPI(t) is read on ${[...grids].map(([g, codes]) => `the ${g} (${codes.join(", ")})`).join(", ")}.`;
   const rows = input.projects.map((p) => [
     p.code,
     p.name,
@@ -93,7 +99,7 @@ export function portfolioSection(input: PortfolioSectionInput): ReportSection {
   return {
     heading: "Portfolio",
     blocks: [
-      { kind: "paragraph", text: `${input.projects.length} running projects at ${input.asOf}. Each RAG cell names the rule that set its colour; EAC is the first computable method of the policy, the forecast finish is IEAC(t) with PF = SPI(t).${unrated.length > 0 ? ` Not rated (figures not supplied): ${unrated.map((d) => humanize(d).toLowerCase()).join(", ")}.` : ""}` },
+      { kind: "paragraph", text: `${input.projects.length} running projects at ${input.asOf}. Each RAG cell names the rule that set its colour; EAC is the first computable method of the policy, the forecast finish is IEAC(t) with PF = SPI(t).${gridText}${unrated.length > 0 ? ` Not rated (figures not supplied): ${unrated.map((d) => humanize(d).toLowerCase()).join(", ")}.` : ""}` },
       {
         kind: "table",
         table: {

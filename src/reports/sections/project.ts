@@ -8,7 +8,7 @@ import { sCurveChart } from "../charts/s-curve.js";
 import type { DatedPoint } from "../charts/svg.js";
 import { toneCell, type CellValue } from "../cells.js";
 import type { ReportBlock, ReportSection } from "../report.js";
-import { asCell, byCodePoint, cents, chartFile, fixed, humanize, percent, personName, type PeopleNames } from "./shared.js";
+import { asCell, byCodePoint, cents, chartFile, fixed, gridWords, humanize, percent, personName, scheduleTimeUnit, type EarnedValueGridOptions, type PeopleNames } from "./shared.js";
 
 /** What a project section shows. */
 export interface ProjectSectionInput {
@@ -18,6 +18,12 @@ export interface ProjectSectionInput {
   readonly name: string;
   /** `earnedValueSeries` result. */
   readonly series: EarnedValueSeries;
+  /**
+   * The options `earnedValueSeries` ran with (its grid and `policy.timeUnit` are read): the section then names the
+   * grid SPI(t) was read on ("SPI(t), monthly grid") and gives SV(t) in its unit — working days, or the grid's periods
+   * under `timeUnit: "periods"`. Without them no grid is named and SV(t) reads in working days, earnedValue's default.
+   */
+  readonly earnedValueOptions?: EarnedValueGridOptions;
   /** `milestoneSlips` result. */
   readonly slips?: readonly MilestoneSlip[];
   /** The project's RAID records. */
@@ -73,17 +79,19 @@ function raidBlocks(raid: NonNullable<ProjectSectionInput["raid"]>, asOf: IsoDat
 /**
  * A project section: the EVM figures at the status date (BAC, PV, EV, AC, SV, CV, CPI, SPI, earned schedule, EAC,
  * TCPI, forecast finish), the S-curve (PV, EV, AC and the forecast paths), the milestone slip ledger (original,
- * baseline, forecast and actual dates, slip in working days) and a RAID summary.
+ * baseline, forecast and actual dates, slip in working days) and a RAID summary. Pass `earnedValueOptions` (the
+ * options the series was computed with) to have the grid of SPI(t) named and SV(t) labelled in its unit.
  *
  * @example
  * ```ts
  * const series = earnedValueSeries(input, { statusDate: "2026-11-20", grid: { kind: "monthly" } });
- * projectSection({ code: "PRJ-WMS", name: "WMS upgrade", series, slips: milestoneSlips(ms, baselines, { statusDate: "2026-11-20" }) });
+ * projectSection({ code: "PRJ-WMS", name: "WMS upgrade", series, slips: milestoneSlips(ms, baselines, { statusDate: "2026-11-20" }), earnedValueOptions: { grid: { kind: "monthly" } } });
  * ```
  */
 export function projectSection(input: ProjectSectionInput): ReportSection {
   checkArguments("projectSection", { input: [input, "object"] });
-  checkArguments("projectSection", { "input.series": [input.series, "object"], "input.people": [input.people, "object?"] });
+  checkArguments("projectSection", { "input.series": [input.series, "object"], "input.people": [input.people, "object?"], "input.earnedValueOptions": [input.earnedValueOptions, "object?"] });
+  const evOptions = input.earnedValueOptions;
   const r = input.series.atStatusDate;
   const f = r.figures;
   const s = r.schedule;
@@ -105,8 +113,8 @@ export function projectSection(input: ProjectSectionInput): ReportSection {
         { label: "Cost variance (CV)", value: cents(f.cv) },
         { label: "Cost performance index (CPI)", value: fixed(f.cpi, 2) },
         { label: "Schedule performance index (SPI)", value: fixed(f.spi, 2) },
-        { label: "Time-based schedule performance index SPI(t)", value: fixed(s.spiT, 2) },
-        { label: "Time-based schedule variance SV(t), working days", value: fixed(s.svT, 1) },
+        { label: `Time-based schedule performance index SPI(t)${evOptions ? `, ${gridWords(evOptions)}` : ""}`, value: fixed(s.spiT, 2) },
+        { label: `Time-based schedule variance SV(t), ${scheduleTimeUnit(evOptions)}`, value: fixed(s.svT, 1) },
         { label: `Estimate at completion (EAC, ${f.selectedEac.method === undefined ? "none computable" : `method ${f.selectedEac.method}`})`, value: cents(f.selectedEac.value) },
         { label: "To-complete performance index (TCPI, to BAC)", value: fixed(f.tcpiBac, 2) },
         { label: "Forecast finish", value: asCell(s.forecastFinish.spiT) },

@@ -1,4 +1,5 @@
 import { decimal, formatMoney, isCurrencyCode, isMoney, minorUnits, money, PmoDecimal, ValidationError, checkArguments, roundMoney, type Decimal, type Metric, type Money, compareCodePoints } from "../../core/index.js";
+import type { EarnedValueOptions } from "../../variance/index.js";
 import type { CellMetric, PercentCell } from "../cells.js";
 
 /**
@@ -168,4 +169,38 @@ export function readableRule(text: string): string {
     })
     .replace(/\b(spiT|svT|spi|cpi|tcpi)\b/g, (w) => ABBREVIATIONS[w] ?? w)
     .replace(CAMEL, (w) => words(w));
+}
+
+/**
+ * The options `earnedValue` ran with, as a section takes them: it reads the period grid earned schedule was read on
+ * and the policy's time unit (pass the options themselves; the status date and the rest are not read).
+ */
+export type EarnedValueGridOptions = Partial<EarnedValueOptions>;
+
+/**
+ * @internal The grid earned schedule was read on, in words (`"monthly grid"`); earnedValue's default (weekly) when
+ * the options give none.
+ *
+ * @example
+ * ```ts
+ * gridWords({ grid: { kind: "monthly" } }); // "monthly grid"
+ * gridWords({});                            // "weekly grid"
+ * ```
+ */
+export function gridWords(options: EarnedValueGridOptions): string {
+  return `${options.grid?.kind ?? "weekly"} grid`;
+}
+
+/**
+ * @internal The unit of SV(t), PD, AT and ES in words: `"working days"` (earnedValue's default) or the grid's periods
+ * (`"monthly periods"`) under `policy.timeUnit: "periods"`.
+ *
+ * @example
+ * ```ts
+ * scheduleTimeUnit({ grid: { kind: "monthly" }, policy: { timeUnit: "periods" } }); // "monthly periods"
+ * scheduleTimeUnit(undefined);                                                      // "working days"
+ * ```
+ */
+export function scheduleTimeUnit(options: EarnedValueGridOptions | undefined): string {
+  return options?.policy?.timeUnit === "periods" ? `${options.grid?.kind ?? "weekly"} periods` : "working days";
 }

@@ -1,5 +1,5 @@
 import { lowerBound } from "../../core/calendar/day-test.js";
-import { PmoDecimal, ValidationError, checkArguments, fromEpochDay, metric, missing, money as moneyOf, type Decimal, type IsoDate, type Metric, type Money } from "../../core/index.js";
+import { PmoDecimal, ValidationError, checkArguments, divideToScale, fromEpochDay, metric, missing, money as moneyOf, type Decimal, type IsoDate, type Metric, type Money } from "../../core/index.js";
 import { describePercentileMethod, quantileSorted } from "../../core/quantile.js";
 import { COMPLETE, IN_PROGRESS, type CompiledNetwork } from "../engine/network.js";
 import type { CalendarTimeline } from "../engine/timeline.js";
@@ -23,7 +23,8 @@ const method = (percentiles: RiskSpec["percentileMethod"]) =>
  * correlates groups through a Gaussian copula, lets risk events occur with their probability, re-runs CPM per
  * iteration and reports P-values of finish and cost, the probability of meeting a date or a cost and both (joint
  * confidence), criticality index, cruciality and a Spearman sensitivity tornado per activity, and the finish
- * histogram. Deterministic for a seed: the same model, options and seed give the same result on every platform,
+ * histogram. Every cost is rounded once to the minor unit by `options.rounding` (default `"half-even"`, as
+ * `roundMoney`). Deterministic for a seed: the same model, options and seed give the same result on every platform,
  * whatever the order of its activities, links, distributions, groups (and their members), correlations and risk events.
  * Started and complete work keeps its remaining duration; uncertainty applies to unstarted work.
  *
@@ -223,10 +224,14 @@ function summarise(rs: RiskSpec, runs: Runs): ScheduleRiskResult {
     const d = Math.floor(t / mpd);
     return Math.max(net.spec.start, net.origin + (t === d * mpd ? d - 1 : d));
   };
-  // Iteration costs are whole minor-unit-minutes; an interpolated percentile may fall between two (rounded once, below).
+  // Iteration costs are whole minor-unit-minutes; an interpolated percentile may fall between two. Each figure is
+  // rounded once to the minor unit, by the convention asked for (half-even by default, as roundMoney), in one exact
+  // division: minor-unit-minutes ÷ (minutes per day × 10^minor).
+  const perMajor = new PmoDecimal(mpd).times(new PmoDecimal(10).pow(rs.minor));
+  const rounded = (minorMinutes: Decimal, count = 1): Money => moneyOf(divideToScale(minorMinutes, perMajor.times(count), rs.minor, rs.rounding), rs.currency);
   const money = (minorMinutes: number): Money => {
     if (!(Math.abs(minorMinutes) <= Number.MAX_SAFE_INTEGER)) throw ValidationError.single(["costs"], "costs too large to accumulate exactly", "schedule risk model");
-    return moneyOf(new PmoDecimal(minorMinutes).div(mpd).div(new PmoDecimal(10).pow(rs.minor)).toDecimalPlaces(rs.minor, 4), rs.currency);
+    return rounded(new PmoDecimal(minorMinutes));
   };
   const sortedF = Float64Array.from(runs.finishes).sort();
   const sortedC = Float64Array.from(runs.costs).sort();
@@ -301,11 +306,12 @@ function summarise(rs: RiskSpec, runs: Runs): ScheduleRiskResult {
     seed: rs.seed,
     method: method(rs.percentileMethod),
     percentileMethod: rs.percentileMethod,
+    rounding: rs.rounding,
     deterministicFinish: fromEpochDay(finishDay(runs.deterministicFinish)),
     deterministicCost: money(runs.deterministicCost),
     percentiles,
     meanFinish: fromEpochDay(finishDay(Math.round(sumF / N))),
-    meanCost: moneyOf(new PmoDecimal(sumC.toString()).div(N).div(mpd).div(new PmoDecimal(10).pow(rs.minor)).toDecimalPlaces(rs.minor, 4), rs.currency),
+    meanCost: rounded(new PmoDecimal(sumC.toString()), N),
     probabilityOfFinish: prob(targetT !== undefined, okF, "no-target"),
     probabilityOfCost: prob(targetC !== undefined, okC, "no-target"),
     jointConfidence: prob(targetT !== undefined && targetC !== undefined, okBoth, "no-target"),

@@ -1,4 +1,5 @@
-import { PmoDecimal, ValidationError, isIsoDate, minorUnits, toEpochDay, type Decimal, type IsoDate, type PercentileMethod, type ValidationIssue } from "../../core/index.js";
+import { PmoDecimal, ValidationError, isIsoDate, minorUnits, toEpochDay, type Decimal, type IsoDate, type PercentileMethod, type RoundingMode, type ValidationIssue } from "../../core/index.js";
+import { roundingModeProblem } from "../../core/decimal.js";
 import { describeValue } from "../../core/describe.js";
 import { isPercentileMethod, minimumSampleSize, percentileDefined } from "../../core/quantile.js";
 import { NOT_STARTED, compileNetwork, type CompiledNetwork } from "../engine/network.js";
@@ -26,6 +27,8 @@ export interface RiskSpec {
   readonly seed: number;
   readonly percentiles: readonly number[];
   readonly percentileMethod: PercentileMethod;
+  /** How the Money figures are rounded to the minor unit. */
+  readonly rounding: RoundingMode;
   readonly targetFinish: number | undefined;
   readonly targetCost: Decimal | undefined;
   readonly bins: number;
@@ -206,6 +209,9 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
   const percentiles = options.percentiles ?? [10, 50, 80, 90];
   const percentileMethod = options.percentileMethod ?? "nearest-rank";
   if (!isPercentileMethod(percentileMethod)) bad(["percentileMethod"], `unknown percentile method ${describeValue(percentileMethod)}: expected "nearest-rank", "linear" or "exclusive"`);
+  const rounding = options.rounding ?? "half-even";
+  const badRounding = roundingModeProblem(rounding);
+  if (badRounding !== undefined) bad(["rounding"], badRounding);
   percentiles.forEach((p, n) => {
     if (typeof p !== "number" || !(p > 0 && p <= 100)) bad(["percentiles", n], "a percentile lies in (0, 100]");
     // The exclusive convention (PERCENTILE.EXC) has no value outside [1/(N+1), N/(N+1)]: refused, never clamped.
@@ -225,7 +231,7 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
   if (issues.length > 0) throw new ValidationError(issues, "schedule risk model");
   return {
     net, currency, minor, uncertain, units, correlated, factor: factor ?? new Float64Array(0), events, fixedMinor, perDayMinor,
-    iterations, seed, percentiles, percentileMethod: percentileMethod as PercentileMethod, targetFinish, targetCost, bins,
+    iterations, seed, percentiles, percentileMethod: percentileMethod as PercentileMethod, rounding, targetFinish, targetCost, bins,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { CurrencyCode, Decimal, IsoDate, Metric, Money, PercentileMethod, WorkingCalendar } from "../../core/index.js";
+import type { CurrencyCode, Decimal, IsoDate, Metric, Money, PercentileMethod, RoundingMode, WorkingCalendar } from "../../core/index.js";
 import type { ScheduleDecimalInput, ScheduleInput } from "./network.js";
 
 /* Schedule risk (Monte Carlo) inputs and results, and the converter signature. This file only grows. */
@@ -183,11 +183,18 @@ export interface RiskOptions {
    * type 1). `"linear"` interpolates as Excel's `PERCENTILE.INC` (type 7), `"exclusive"` as `PERCENTILE.EXC` (type 6).
    * An interpolated finish is rounded up: to a whole minute, then to the first working day of the network calendar
    * on or after it (never past the next iteration's finish day); an interpolated cost is rounded once to the minor
-   * unit, half up. With `"exclusive"`, a percentile outside [100/(N+1), 100·N/(N+1)] for N iterations has no value and
+   * unit, by `rounding`. With `"exclusive"`, a percentile outside [100/(N+1), 100·N/(N+1)] for N iterations has no value and
    * is refused (`ValidationError` at `percentiles.i`, naming the iterations it needs). Anything else is refused at
    * `percentileMethod`.
    */
   readonly percentileMethod?: PercentileMethod | undefined;
+  /**
+   * How every cost figure (deterministic, percentile, mean) is rounded to the currency's minor unit, once, from the
+   * iterations' exact minor-unit-minutes: default `"half-even"`, as `roundMoney` and the rest of pmokit's money
+   * (1.005 reads 1.00); `"half-up"` (1.01) or any other `RoundingMode` on request. Anything else is refused at
+   * `rounding`.
+   */
+  readonly rounding?: RoundingMode | undefined;
   /** Date for P(finish ≤ date). */
   readonly targetFinish?: string | undefined;
   /** Cost for P(cost ≤ cost) and the joint confidence with `targetFinish`. */
@@ -282,6 +289,8 @@ export interface ScheduleRiskResult {
   readonly method: string;
   /** The percentile convention the percentiles were read by (`options.percentileMethod`, default `"nearest-rank"`). */
   readonly percentileMethod: PercentileMethod;
+  /** How the cost figures were rounded to the minor unit (`options.rounding`, default `"half-even"`). */
+  readonly rounding: RoundingMode;
   /** The deterministic (CPM) finish and cost. */
   readonly deterministicFinish: IsoDate;
   /** Deterministic cost (durations as given, no risk events). */
