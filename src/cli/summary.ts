@@ -99,6 +99,9 @@ export function projectLines(projects: readonly ProjectAnalysis[], people?: Peop
     // A colour is never shown without its rule (green needs none: every rated dimension met its rules).
     if (colour !== "green") lines.push(`           why ${p.code}${colour === undefined ? "" : ` ${colour}`}: ${overallRule(p.rag, people)}`);
   }
+  // SPI(t) depends on the period grid earned schedule samples PV on (weekly unless set): name it, as the report does.
+  const grids = [...new Set(projects.map((p) => p.earnedValueOptions.grid?.kind ?? "weekly"))].sort();
+  lines.push(`           SPI(t) read on the ${grids.join(" and ")} grid`);
   return lines;
 }
 

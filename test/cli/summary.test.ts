@@ -29,6 +29,9 @@ describe("the projects' lines", () => {
     // The reason's detail was dropped ("n/a (no-estimate)"): it is shown as the reports show it.
     const detailed = { ...p!, series: { ...p!.series, atStatusDate: { ...at, figures: { ...at.figures, selectedEac: { ...at.figures.selectedEac, value: missing("no-estimate", "WP-3 has no estimate to complete") } } } } };
     expect(projectLines([detailed])[1]).toContain(" n/a (no-estimate: WP-3 has no estimate to complete) ");
+    // SPI(t) depends on the grid earned schedule read PV on: the office runs on a monthly grid, and the lines say so.
+    expect(projectLines([p!]).at(-1)).toBe("           SPI(t) read on the monthly grid");
+    expect(projectLines([{ ...p!, earnedValueOptions: { statusDate: SAMPLE_STATUS_DATE } }]).at(-1)).toBe("           SPI(t) read on the weekly grid");
   });
 });
 
