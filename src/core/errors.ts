@@ -266,6 +266,8 @@ export class CurrencyMismatchError extends PmoError {
  * - `storage-deadlock`: the database chose this transaction as a deadlock victim (retryable).
  * - `storage-busy`: another process holds the lock past the busy timeout, or a lock wait timed out (retryable).
  * - `storage-constraint`: a constraint the port does not map to a pmokit error refused the write (not retryable).
+ * - `storage-too-large`: the record (or the statement that writes it) is larger than the database accepts — on
+ *   MySQL/MariaDB, `max_allowed_packet` (not retryable: the same record fails again; raise the server limit).
  * - `storage-failure`: any other database error (not retryable).
  */
 export type StorageErrorCode =
@@ -274,6 +276,7 @@ export type StorageErrorCode =
   | "storage-deadlock"
   | "storage-busy"
   | "storage-constraint"
+  | "storage-too-large"
   | "storage-failure";
 
 /**
