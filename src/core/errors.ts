@@ -14,7 +14,8 @@ export type PmoErrorCode =
   | "infeasible"
   | "unsupported-capability"
   | "currency-mismatch"
-  | "storage";
+  | "storage"
+  | "transaction-misuse";
 
 /**
  * Base class of every pmokit error. Prefer {@link isPmoError} over `instanceof` when a value may come from another
@@ -265,6 +266,8 @@ export class CurrencyMismatchError extends PmoError {
  * - `storage-deadlock`: the database chose this transaction as a deadlock victim (retryable).
  * - `storage-busy`: another process holds the lock past the busy timeout, or a lock wait timed out (retryable).
  * - `storage-constraint`: a constraint the port does not map to a pmokit error refused the write (not retryable).
+ * - `storage-too-large`: the record (or the statement that writes it) is larger than the database accepts — on
+ *   MySQL/MariaDB, `max_allowed_packet` (not retryable: the same record fails again; raise the server limit).
  * - `storage-failure`: any other database error (not retryable).
  */
 export type StorageErrorCode =
@@ -273,6 +276,7 @@ export type StorageErrorCode =
   | "storage-deadlock"
   | "storage-busy"
   | "storage-constraint"
+  | "storage-too-large"
   | "storage-failure";
 
 /**
@@ -304,6 +308,46 @@ export class StorageError extends PmoError {
 }
 
 /**
+ * Why a transaction handle refused a call:
+ * - `finished`: its transaction has committed or rolled back; use the adapter (or a new transaction) instead.
+ * - `suspended`: a nested transaction started on it is still running; use the nested handle until it returns.
+ */
+export type TransactionMisuseReason = "finished" | "suspended";
+
+/**
+ * A transaction handle (`tx`) was used when it may not be: after its transaction ended, or while a nested
+ * transaction started on it is open. Thrown before anything is read or written, on every adapter alike (on SQL,
+ * a handle and its nested transactions share one connection, so a write through the outer handle would silently
+ * become part of the savepoint). A programming error: not retryable.
+ *
+ * @example
+ * ```ts
+ * await runInTransaction(adapter, async (tx) => {
+ *   await runInTransaction(tx, async (inner) => {
+ *     await inner.store("project").get("PRJ-1");     // the nested handle: fine
+ *     await tx.store("project").get("PRJ-1");        // throws TransactionMisuseError, reason "suspended"
+ *   });
+ * });
+ * ```
+ */
+export class TransactionMisuseError extends PmoError {
+  readonly code = "transaction-misuse" as const;
+  constructor(
+    /** Adapter name. */
+    readonly adapter: string,
+    /** What was wrong (see {@link TransactionMisuseReason}). */
+    readonly reason: TransactionMisuseReason,
+  ) {
+    super(
+      reason === "finished"
+        ? `${adapter}: this transaction has already finished; use the adapter, not the old tx`
+        : `${adapter}: this transaction handle is suspended while a nested transaction on it runs; use the nested handle`,
+    );
+    this.name = "TransactionMisuseError";
+  }
+}
+
+/**
  * True when `value` is a pmokit error, optionally with the given code. Works across duplicate copies of pmokit,
  * where `instanceof` would not.
  *
@@ -324,6 +368,7 @@ export function isPmoError(value: unknown, code?: PmoErrorCode): value is PmoErr
     "unsupported-capability",
     "currency-mismatch",
     "storage",
+    "transaction-misuse",
   ];
   if (typeof c !== "string" || !codes.includes(c)) return false;
   return code === undefined || c === code;

@@ -1,5 +1,5 @@
 import { CompiledQuery, sql, type QueryResult } from "kysely";
-import { DuplicateIdError, ValidationError, VersionConflictError } from "../core/errors.js";
+import { DuplicateIdError, StorageError, TransactionMisuseError, ValidationError, VersionConflictError } from "../core/errors.js";
 import type { EntityKind } from "../entities/registry.js";
 import type { Capabilities, ListQuery, Page, RecordStore, StorageAdapter, StoredRecord } from "../storage/port.js";
 import { encodeCursor, fieldValue, validateListQuery, type Scalar } from "../storage/query.js";
@@ -25,14 +25,6 @@ export interface SqlAdapterOptions {
    * StorageError, in ms (`PRAGMA busy_timeout`). Default 5000. Ignored by the server dialects.
    */
   readonly busyTimeoutMs?: number;
-}
-
-/** Raised by a handle used after its transaction ended: a programming error, not a database failure. */
-class FinishedTransactionError extends Error {
-  constructor(adapter: string) {
-    super(`${adapter}: this transaction has already finished; use the adapter, not the old tx`);
-    this.name = "FinishedTransactionError";
-  }
 }
 
 /** The per-kind statements, compiled once: they are the hot path (inserts in bulk, get by id). */
@@ -162,26 +154,60 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
       () => void (prepared = true),
       () => void (prepared = true),
     ));
-  /** Every database failure leaves as a StorageError; pmokit errors and misuse of a finished tx pass unchanged. */
+  /** Every database failure leaves as a StorageError; pmokit errors (transaction misuse included) pass unchanged. */
   const guard = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
       if (!prepared) await prepare();
       return await work();
     } catch (e) {
-      if (e instanceof FinishedTransactionError) throw e;
       throw toStorageError(name, dialect, e);
     }
   };
 
-  const bind = (exec: AnyKysely, depth: number, isOpen: () => boolean): StorageAdapter => {
-    const run = (text: string, params: readonly unknown[]) => {
-      if (!isOpen()) throw new FinishedTransactionError(name);
-      // MySQL/MariaDB: values as hex literals, never the client's backslash escaping (see mysql-literals.ts).
-      if (dialect === "mysql") return exec.executeQuery(CompiledQuery.raw(inlineMysqlParams(text, params), []));
-      return exec.executeQuery(CompiledQuery.raw(text, params as unknown[]));
-    };
+  // MySQL/MariaDB refuse a statement longer than max_allowed_packet, and mysql2 then reports a reset connection
+  // (a "retryable" failure that would fail forever). The limit is read once, on the first statement that could
+  // exceed the smallest the server allows (1 KiB), and every write is checked against it before it is sent.
+  let maxPacket: Promise<number | null> | null = null;
+  const MIN_PACKET = 1024;
+  const packetLimit = (exec: AnyKysely): Promise<number | null> =>
+    (maxPacket ??= sql<{ m: unknown }>`SELECT @@max_allowed_packet AS m`.execute(exec).then(
+      (r) => {
+        const m = Number(r.rows[0]?.m);
+        return Number.isSafeInteger(m) && m > 0 ? m : null;
+      },
+      () => ((maxPacket = null), null), // unreadable (a proxy?): let the server decide, ask again next time
+    ));
+
+  const bind = (exec: AnyKysely, depth: number, finished: () => boolean): StorageAdapter => {
+    // While a nested transaction (a savepoint on this same connection) runs, this handle is suspended: a write
+    // through it would land inside the savepoint and vanish with it, and a second savepoint would interleave.
+    let nestedOpen = false;
     const open = () => {
-      if (!isOpen()) throw new FinishedTransactionError(name);
+      if (finished()) throw new TransactionMisuseError(name, "finished");
+      if (nestedOpen) throw new TransactionMisuseError(name, "suspended");
+    };
+    const run = async (text: string, params: readonly unknown[], subject?: string) => {
+      open();
+      if (dialect !== "mysql") return exec.executeQuery(CompiledQuery.raw(text, params as unknown[]));
+      // MySQL/MariaDB: values as literals, never the client's backslash escaping (see mysql-literals.ts).
+      const statement = inlineMysqlParams(text, params);
+      // The statement is ASCII (every other byte is in a hex literal), so its length is its size in bytes; the
+      // packet is the statement plus one command byte, and the server takes packets under max_allowed_packet only
+      // (measured on MariaDB 10.11: a 16,777,214-byte statement lands at the default 16,777,216, one byte more fails).
+      const size = statement.length + 1;
+      if (size >= MIN_PACKET) {
+        const limit = await packetLimit(exec);
+        open();
+        if (limit !== null && size >= limit) {
+          throw new StorageError(
+            "storage-too-large",
+            false,
+            name,
+            `${subject ?? "the statement"}: the write is ${size} bytes, not under the server's max_allowed_packet of ${limit} bytes (text beyond ASCII counts twice); raise max_allowed_packet or store less in one record`,
+          );
+        }
+      }
+      return exec.executeQuery(CompiledQuery.raw(statement, []));
     };
     const currentVersion = async (k: KindSql, id: string): Promise<number | null> => {
       const r = await run(k.version, [id]);
@@ -242,7 +268,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
           const values = [record.id, ...rowValues(k, record)];
           let result: QueryResult<unknown>;
           try {
-            result = await run(k.insert, values);
+            result = await run(k.insert, values, `${kind} ${JSON.stringify(record.id)}`);
           } catch (e) {
             if (dialect === "mysql" && isMysqlDuplicate(e)) throw new DuplicateIdError(kind, record.id);
             throw e;
@@ -255,7 +281,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
           checkRecord(record);
           const next = { ...record, version: expectedVersion + 1 };
           const values = [...rowValues(k, next), record.id, expectedVersion];
-          const result = await run(k.update, values);
+          const result = await run(k.update, values, `${kind} ${JSON.stringify(record.id)}`);
           if (affected(result) !== 1) {
             throw new VersionConflictError(kind, record.id, expectedVersion, await currentVersion(k, record.id));
           }
@@ -285,16 +311,16 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
             throw e;
           }
         };
-        const mapped = (e: unknown): unknown => (own.has(e) || e instanceof FinishedTransactionError ? e : toStorageError(name, dialect, e));
+        const mapped = (e: unknown): unknown => (own.has(e) ? e : toStorageError(name, dialect, e));
         if (depth === 0) {
           try {
             if (!prepared) await prepare();
             return await exec.transaction().execute(async (trx) => {
-              let live = true;
+              let done = false;
               try {
-                return await body(bind(trx, 1, () => live));
+                return await body(bind(trx, 1, () => done));
               } finally {
-                live = false;
+                done = true;
               }
             });
           } catch (e) {
@@ -303,32 +329,38 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
         }
         // Nested: a savepoint on the same connection — an inner failure undoes only the inner writes.
         const sp = sql.raw(`pmokit_sp_${++savepoints}`);
+        nestedOpen = true;
+        let done = false;
         try {
-          await sql`SAVEPOINT ${sp}`.execute(exec);
-        } catch (e) {
-          throw mapped(e);
-        }
-        let live = true;
-        try {
-          const result = await body(bind(exec, depth + 1, () => live && isOpen()));
-          live = false;
-          await sql`RELEASE SAVEPOINT ${sp}`.execute(exec);
-          return result;
-        } catch (e) {
-          if (!own.has(e)) throw mapped(e); // RELEASE failed
-          live = false;
           try {
-            await sql`ROLLBACK TO SAVEPOINT ${sp}`.execute(exec);
-            await sql`RELEASE SAVEPOINT ${sp}`.execute(exec);
-          } catch (rollback) {
-            throw mapped(rollback);
+            await sql`SAVEPOINT ${sp}`.execute(exec);
+          } catch (e) {
+            throw mapped(e);
           }
-          throw e;
+          try {
+            const result = await body(bind(exec, depth + 1, () => done || finished()));
+            done = true;
+            await sql`RELEASE SAVEPOINT ${sp}`.execute(exec);
+            return result;
+          } catch (e) {
+            if (!own.has(e)) throw mapped(e); // RELEASE failed
+            done = true;
+            try {
+              await sql`ROLLBACK TO SAVEPOINT ${sp}`.execute(exec);
+              await sql`RELEASE SAVEPOINT ${sp}`.execute(exec);
+            } catch (rollback) {
+              throw mapped(rollback);
+            }
+            throw e;
+          }
+        } finally {
+          done = true;
+          nestedOpen = false;
         }
       },
       ...(depth === 0 && options.destroyOnClose ? { close: () => db.destroy() } : {}),
     };
   };
 
-  return bind(db, 0, () => true);
+  return bind(db, 0, () => false);
 }

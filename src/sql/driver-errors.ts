@@ -13,6 +13,7 @@ const RETRYABLE: Readonly<Record<StorageErrorCode, boolean>> = {
   "storage-deadlock": true,
   "storage-busy": true,
   "storage-constraint": false,
+  "storage-too-large": false,
   "storage-failure": false,
 };
 
@@ -41,6 +42,9 @@ function classify(dialect: SqlDialectName, e: { code?: unknown; errno?: unknown;
   const errno = typeof e.errno === "number" ? e.errno : 0;
   if (errno === 1213) return "storage-deadlock";
   if (errno === 1205) return "storage-busy";
+  // ER_NET_PACKET_TOO_LARGE, ER_WARN_ALLOWED_PACKET_OVERFLOWED: the adapter checks the size before sending, these
+  // remain for a limit it could not see (a server that lowered max_allowed_packet since the adapter read it).
+  if (errno === 1153 || errno === 1301) return "storage-too-large";
   if ([1062, 1451, 1452, 1048, 1406, 1366, 4025].includes(errno)) return "storage-constraint";
   if (e.fatal === true || [1927, 2006, 2013, 1053].includes(errno)) return "storage-connection-lost";
   return CONNECTION_MESSAGES.test(message) ? "storage-connection-lost" : "storage-failure";

@@ -1,4 +1,4 @@
-import { DuplicateIdError, ValidationError, VersionConflictError } from "../core/errors.js";
+import { DuplicateIdError, TransactionMisuseError, ValidationError, VersionConflictError } from "../core/errors.js";
 import { checkArguments } from "../core/guard.js";
 import type { EntityKind } from "../entities/registry.js";
 import { ALL_FILTER_OPS, type Capabilities, type ListQuery, type Page, type RecordStore, type StorageAdapter, type StoredRecord } from "./port.js";
@@ -149,9 +149,13 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
     }
   };
 
-  const txAdapter = (overlay: Overlay, isOpen: () => boolean): StorageAdapter => {
+  const txAdapter = (overlay: Overlay, finished: () => boolean): StorageAdapter => {
+    // While a nested transaction on this handle runs, the handle is suspended (the port's rule, which the SQL
+    // adapters need because a handle and its savepoint share one connection).
+    let nestedOpen = false;
     const guard = () => {
-      if (!isOpen()) throw new Error(`${name}: this transaction has already finished; use the adapter, not the old tx`);
+      if (finished()) throw new TransactionMisuseError(name, "finished");
+      if (nestedOpen) throw new TransactionMisuseError(name, "suspended");
     };
     const pending = (kind: string): Map<string, Pending> => {
       let m = overlay.get(kind);
@@ -224,20 +228,21 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
       name,
       capabilities,
       store,
-      // A nested transaction is a savepoint: it works on a copy of this overlay and, on success, brings back the
-      // writes it made — only those: a write made meanwhile through this handle stays (it used to be dropped).
+      // A nested transaction is a savepoint: it works on a copy of this overlay and, on success, the copy becomes
+      // this overlay (this handle was suspended meanwhile, so the copy holds every write); on failure it is dropped.
       async transaction<T>(fn: (tx: StorageAdapter) => Promise<T>): Promise<T> {
         guard();
-        const copy = () => new Map([...overlay].map(([k, m]) => [k, new Map(m)]));
-        const start = copy();
-        const child: Overlay = copy();
-        let open = true;
+        const child: Overlay = new Map([...overlay].map(([k, m]) => [k, new Map(m)]));
+        nestedOpen = true;
+        let done = false;
         try {
-          const result = await fn(txAdapter(child, () => open && isOpen()));
-          for (const [k, m] of child) for (const [id, p] of m) if (start.get(k)?.get(id) !== p) pending(k).set(id, p);
+          const result = await fn(txAdapter(child, () => done || finished()));
+          overlay.clear();
+          for (const [k, m] of child) overlay.set(k, m);
           return result;
         } finally {
-          open = false;
+          done = true;
+          nestedOpen = false;
         }
       },
     };
@@ -251,7 +256,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
       const overlay: Overlay = new Map();
       let open = true;
       try {
-        const result = await fn(txAdapter(overlay, () => open));
+        const result = await fn(txAdapter(overlay, () => !open));
         commit(overlay);
         return result;
       } finally {

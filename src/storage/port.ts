@@ -95,7 +95,7 @@ export interface Page<R> {
 export interface Capabilities {
   /**
    * `interactive`: `transaction(fn)` runs `fn` atomically, rolling back on a thrown error, and nested calls use a
-   * savepoint; `batch`: atomic batches only (reserved for drivers without interactive transactions); `none`.
+   * savepoint (see {@link StorageAdapter.transaction} for the rules); `batch`: atomic batches only (reserved for drivers without interactive transactions); `none`.
    */
   readonly transactions: "none" | "batch" | "interactive";
   /** Filter operators `list` supports. */
@@ -139,9 +139,22 @@ export interface StorageAdapter {
   store(kind: EntityKind): RecordStore;
   /**
    * Runs `fn` in one transaction: every write made through `tx` lands together, or — if `fn` throws — none does
-   * and the error is rethrown. Calling `tx.transaction` inside joins through a savepoint: an inner failure caught
-   * by the outer function rolls back only the inner writes. Present only when `capabilities.transactions` is
-   * `interactive`.
+   * and the error is rethrown. Present only when `capabilities.transactions` is `interactive`. The rules, the same
+   * on every adapter (the conformance kit checks each):
+   *
+   * - **Nesting**: `tx.transaction(inner => …)` is a savepoint: an inner failure caught by the outer function rolls
+   *   back only the inner writes; inner writes that succeed commit with the outer transaction.
+   * - **One handle at a time**: while a nested transaction runs, the handle it was started on is suspended — every
+   *   call on it (reads, writes, another `transaction`) throws `TransactionMisuseError` with reason `suspended`
+   *   and does nothing. So nested transactions on one handle run one after another, never concurrently.
+   * - **Finished handles**: a handle used after its transaction (or savepoint) ended throws
+   *   `TransactionMisuseError` with reason `finished`.
+   * - **Concurrent transactions** on the adapter itself are isolated from each other: of two that update one
+   *   record at the same version, one commits and the other fails with `VersionConflictError`, none of its
+   *   writes landing.
+   * - **The adapter inside `fn`** is another caller, not part of the transaction: what it writes commits on its own
+   *   and is not rolled back with `fn`; on a single-connection backend (SQLite, PGlite) it waits for the
+   *   transaction to end — from inside `fn`, forever. Use `tx`.
    */
   transaction?<T>(fn: (tx: StorageAdapter) => Promise<T>): Promise<T>;
   /** Releases connections or handles. */

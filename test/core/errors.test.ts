@@ -6,6 +6,7 @@ import {
   InfeasibleError,
   NotFoundError,
   PmoError,
+  TransactionMisuseError,
   UnsupportedCapabilityError,
   ValidationError,
   VersionConflictError,
@@ -150,6 +151,7 @@ describe("isPmoError", () => {
     [new InfeasibleError("r"), "infeasible"],
     [new UnsupportedCapabilityError("a", "c"), "unsupported-capability"],
     [new CurrencyMismatchError("EUR", "USD"), "currency-mismatch"],
+    [new TransactionMisuseError("a", "suspended"), "transaction-misuse"],
   ];
 
   it("recognises each error without a code and with its own code only", () => {

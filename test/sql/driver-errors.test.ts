@@ -24,6 +24,7 @@ describe("driver errors become StorageErrors", () => {
     ["MariaDB killed connection", "mysql", err("Connection was killed", { errno: 1927, fatal: true }), "storage-connection-lost", true],
     ["mysql2 closed state", "mysql", new Error("Can't add new command when connection is in closed state"), "storage-connection-lost", true],
     ["mysql2 lost connection", "mysql", err("Connection lost: The server closed the connection.", { code: "PROTOCOL_CONNECTION_LOST", fatal: true }), "storage-connection-lost", true],
+    ["MariaDB packet too large", "mysql", err("Got a packet bigger than 'max_allowed_packet' bytes", { errno: 1153, code: "ER_NET_PACKET_TOO_LARGE" }), "storage-too-large", false],
     ["MariaDB unknown column", "mysql", err("Unknown column 'NaN' in 'where clause'", { errno: 1054 }), "storage-failure", false],
   ];
   for (const [title, dialect, driver, code, retryable] of cases) {

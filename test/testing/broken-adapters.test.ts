@@ -67,6 +67,19 @@ function nonAtomicAdapter(): StorageAdapter {
   return self;
 }
 
+/**
+ * Flat nesting: `tx.transaction(fn)` runs `fn` on the outer handle itself — no savepoint, and the outer handle
+ * stays usable while the "nested" transaction runs (the pre-fix SQL behaviour of sharing one connection unchecked).
+ */
+function flatNestingAdapter(): StorageAdapter {
+  const inner = createMemoryAdapter({ name: "flat-nesting" });
+  const flat = (tx: StorageAdapter): StorageAdapter => {
+    const self: StorageAdapter = { name: tx.name, capabilities: tx.capabilities, store: (k) => tx.store(k), transaction: (fn) => fn(self) };
+    return self;
+  };
+  return { ...inner, transaction: (fn) => inner.transaction!((tx) => fn(flat(tx))) };
+}
+
 /** Offset pagination: the cursor is a row offset, so inserts while paging shift records across pages. */
 function offsetPagingAdapter(): StorageAdapter {
   const inner = createMemoryAdapter({ name: "offset-paging" });
@@ -155,6 +168,16 @@ describe("the conformance kit", () => {
     expect(f).toContain("transactions › a thrown error rolls back every write and is rethrown unchanged");
     expect(f).toContain("transactions › a nested transaction that fails rolls back only its own writes (savepoint)");
     expect(f).toContain("transactions › a version conflict inside a transaction rolls back its earlier writes");
+  });
+
+  it("fails an adapter whose nested transactions share the outer handle unchecked", async () => {
+    const f = failed(await checkAdapterConformance({ create: flatNestingAdapter, roundTripRuns: 5 }));
+    expect(f).toEqual([
+      "transactions › a nested transaction that fails rolls back only its own writes (savepoint)",
+      "transactions › the outer handle is suspended while a nested transaction runs: every call on it is refused and changes nothing",
+      "transactions › concurrent nested transactions on one handle: the second is refused before its body runs, the first rolls back alone",
+      "transactions › a handle used after its transaction ended is refused (finished), a nested one too while the outer goes on",
+    ]);
   });
 
   it("fails an adapter that pages by offset", async () => {

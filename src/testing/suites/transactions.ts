@@ -1,4 +1,4 @@
-import { isPmoError } from "../../core/errors.js";
+import { isPmoError, type TransactionMisuseReason } from "../../core/errors.js";
 import { runInTransaction } from "../../storage/transaction.js";
 import type { StorageAdapter } from "../../storage/port.js";
 import { check, checkSame, expectPmoError } from "../assert.js";
@@ -6,6 +6,16 @@ import { personRecord } from "../fixtures.js";
 import type { ConformanceSuite, ConformanceTest } from "../types.js";
 
 class Injected extends Error {}
+
+/** @internal True for a TransactionMisuseError (by code, so a copy of pmokit in the adapter's package counts) with this reason. */
+function isMisuse(e: unknown, reason: TransactionMisuseReason): boolean {
+  return isPmoError(e, "transaction-misuse") && (e as { reason?: unknown }).reason === reason;
+}
+
+async function expectMisuse(fn: () => Promise<unknown>, reason: TransactionMisuseReason, what: string): Promise<void> {
+  const e = await expectPmoError(fn, "transaction-misuse", what);
+  check(isMisuse(e, reason), `${what}: expected reason ${JSON.stringify(reason)}, got ${JSON.stringify((e as { reason?: unknown }).reason)}`);
+}
 
 const interactive = (a: StorageAdapter) => a.capabilities.transactions === "interactive";
 
@@ -26,7 +36,10 @@ function txTest(name: string, run: (adapter: StorageAdapter) => Promise<void>): 
   };
 }
 
-/** @internal Interactive transactions: commit, rollback on throw, own writes visible, savepoints; or a clear refusal. */
+/**
+ * @internal Interactive transactions: commit, rollback on throw, own writes visible, savepoints, the one-handle-at-a-time
+ * rule (suspended and finished handles refused), isolation of concurrent transactions; or a clear refusal.
+ */
 export const transactionsSuite: ConformanceSuite = {
   name: "transactions",
   tests: [
@@ -96,24 +109,123 @@ export const transactionsSuite: ConformanceSuite = {
       });
       check((await adapter.store("person").get("tx-nested-ok")) !== null, "nested writes must commit with the outer");
     }),
-    txTest("a write made through the outer handle while a nested transaction runs is kept when both commit", async (adapter) => {
-      const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+    txTest("the outer handle is suspended while a nested transaction runs: every call on it is refused and changes nothing", async (adapter) => {
       await runInTransaction(adapter, async (tx) => {
-        await Promise.all([
+        const outer = tx.store("person");
+        let nestedRan = false;
+        await runInTransaction(tx, async (inner) => {
+          await inner.store("person").insert(personRecord("tx-susp-inner"));
+          await expectMisuse(() => outer.get("tx-susp-inner"), "suspended", "get through the outer handle during a nested transaction");
+          await expectMisuse(() => outer.getMany(["tx-susp-inner"]), "suspended", "getMany through the outer handle during a nested transaction");
+          await expectMisuse(() => outer.list({ limit: 10 }), "suspended", "list through the outer handle during a nested transaction");
+          await expectMisuse(() => outer.insert(personRecord("tx-susp-outer")), "suspended", "insert through the outer handle during a nested transaction");
+          await expectMisuse(() => outer.update(personRecord("tx-susp-inner"), { expectedVersion: 1 }), "suspended", "update through the outer handle during a nested transaction");
+          await expectMisuse(() => outer.delete("tx-susp-inner"), "suspended", "delete through the outer handle during a nested transaction");
+          await expectMisuse(
+            () => runInTransaction(tx, async () => { nestedRan = true; }),
+            "suspended",
+            "a second nested transaction on the outer handle while one runs",
+          );
+          check((await inner.store("person").get("tx-susp-inner"))?.version === 1, "the refused update and delete must not have touched the record");
+        });
+        check(!nestedRan, "the body of a refused nested transaction must not run");
+        // Resumed once the nested transaction returned.
+        check((await outer.get("tx-susp-inner")) !== null, "after the nested transaction the outer handle must work again and see its writes");
+        await outer.insert(personRecord("tx-susp-after"));
+      });
+      const s = adapter.store("person");
+      check((await s.get("tx-susp-inner"))?.version === 1, "the nested write must commit, at version 1");
+      check((await s.get("tx-susp-after")) !== null, "the outer write made after the nested transaction must commit");
+      check((await s.get("tx-susp-outer")) === null, "the refused insert must not be stored");
+    }),
+    txTest("concurrent nested transactions on one handle: the second is refused before its body runs, the first rolls back alone", async (adapter) => {
+      const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+      let secondRan = false;
+      const settled = await runInTransaction(adapter, async (tx) => {
+        await tx.store("person").insert(personRecord("tx-sib-outer"));
+        return Promise.allSettled([
           runInTransaction(tx, async (inner) => {
+            await inner.store("person").insert(personRecord("tx-sib-a"));
             await tick();
             await tick();
-            await inner.store("person").insert(personRecord("tx-inner-late"));
+            throw new Injected("first nested transaction fails");
           }),
           (async () => {
             await tick();
-            await tx.store("person").insert(personRecord("tx-outer-meanwhile"));
+            return runInTransaction(tx, async (inner) => {
+              secondRan = true;
+              await inner.store("person").insert(personRecord("tx-sib-b"));
+            });
           })(),
         ]);
-        check((await tx.store("person").get("tx-outer-meanwhile")) !== null, "the outer write must still be visible in the transaction");
       });
-      check((await adapter.store("person").get("tx-inner-late")) !== null, "the nested write must commit");
-      check((await adapter.store("person").get("tx-outer-meanwhile")) !== null, "the outer write made meanwhile must commit too (it returned success)");
+      const [first, second] = settled;
+      check(first?.status === "rejected" && first.reason instanceof Injected, "the first nested transaction must fail with its own error");
+      check(second?.status === "rejected" && isMisuse(second.reason, "suspended"), `the second nested transaction must be refused with TransactionMisuseError (suspended), got ${second?.status === "rejected" ? String(second.reason) : "success"}`);
+      check(!secondRan, "the refused nested transaction's body must not run");
+      const s = adapter.store("person");
+      check((await s.get("tx-sib-outer")) !== null, "the outer write must commit");
+      check((await s.get("tx-sib-a")) === null, "the failed nested write must be rolled back");
+      check((await s.get("tx-sib-b")) === null, "the refused nested transaction must write nothing");
+    }),
+    txTest("a handle used after its transaction ended is refused (finished), a nested one too while the outer goes on", async (adapter) => {
+      let leakedOuter: StorageAdapter | undefined;
+      await runInTransaction(adapter, async (tx) => {
+        leakedOuter = tx;
+        let leakedInner: StorageAdapter | undefined;
+        await runInTransaction(tx, async (inner) => {
+          leakedInner = inner;
+          await inner.store("person").insert(personRecord("tx-fin-inner"));
+        });
+        // The savepoint is released: a write through its handle would otherwise land in the outer transaction.
+        await expectMisuse(() => leakedInner!.store("person").insert(personRecord("tx-fin-late")), "finished", "insert through a nested handle after it returned");
+        await expectMisuse(() => leakedInner!.store("person").get("tx-fin-inner"), "finished", "get through a nested handle after it returned");
+        await expectMisuse(() => runInTransaction(leakedInner!, async () => {}), "finished", "a transaction on a nested handle after it returned");
+      });
+      await expectMisuse(() => leakedOuter!.store("person").insert(personRecord("tx-fin-after")), "finished", "insert through a transaction handle after commit");
+      await expectMisuse(() => leakedOuter!.store("person").list({ limit: 1 }), "finished", "list through a transaction handle after commit");
+      await expectMisuse(() => runInTransaction(leakedOuter!, async () => {}), "finished", "a transaction on a handle after commit");
+      const s = adapter.store("person");
+      check((await s.get("tx-fin-inner")) !== null, "the nested write must commit");
+      check((await s.get("tx-fin-late")) === null && (await s.get("tx-fin-after")) === null, "refused writes must not be stored");
+    }),
+    txTest("concurrent transactions on the adapter: both commit when they touch different records", async (adapter) => {
+      const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+      await Promise.all(
+        ["tx-par-1", "tx-par-2"].map((id) =>
+          runInTransaction(adapter, async (tx) => {
+            await tx.store("person").insert(personRecord(id));
+            await tick();
+            await tx.store("person").insert(personRecord(`${id}-b`));
+          }),
+        ),
+      );
+      const got = await adapter.store("person").getMany(["tx-par-1", "tx-par-1-b", "tx-par-2", "tx-par-2-b"]);
+      check(got.every((r) => r !== null), "both concurrent transactions must commit all their writes");
+    }),
+    txTest("concurrent transactions updating one version: exactly one commits, the other fails with VersionConflictError and writes nothing", async (adapter) => {
+      const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+      const store = adapter.store("person");
+      await store.insert(personRecord("tx-race"));
+      const results = await Promise.allSettled(
+        [0, 1].map((k) =>
+          runInTransaction(adapter, async (tx) => {
+            await tx.store("person").insert(personRecord(`tx-race-side-${k}`));
+            await tick();
+            await tx.store("person").update({ ...personRecord("tx-race"), name: `Writer ${k}` }, { expectedVersion: 1 });
+            await tick();
+            return k;
+          }),
+        ),
+      );
+      const won = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+      const conflicts = results.filter((r) => r.status === "rejected" && isPmoError(r.reason, "version-conflict"));
+      check(won.length === 1 && conflicts.length === 1, `one transaction must commit and one get VersionConflictError; ${won.length} committed, ${conflicts.length} conflicted`);
+      const winner = won[0] as number;
+      const stored = await store.get("tx-race");
+      check(stored?.version === 2 && stored["name"] === `Writer ${winner}`, "the stored record must be the winner's, at version 2");
+      check((await store.get(`tx-race-side-${winner}`)) !== null, "the winner's other write must commit");
+      check((await store.get(`tx-race-side-${1 - winner}`)) === null, "the loser's other write must be rolled back");
     }),
     txTest("a version conflict inside a transaction rolls back its earlier writes", async (adapter) => {
       const store = adapter.store("person");
