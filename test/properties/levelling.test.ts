@@ -246,4 +246,14 @@ describe("levelResources with progress (retained logic): random small plans", ()
       }
     }), RUNS);
   });
+
+  it("the same under any order of activities, links and assignments", () => {
+    fc.assert(fc.property(progressed, fc.array(fc.nat(), { minLength: 12, maxLength: 12 }), ({ input }, k) => {
+      const r = levelResources(input);
+      const q: LevellingInput = { ...input, assignments: permuted(input.assignments, k.slice(4)), network: { ...input.network, activities: permuted(input.network.activities, k), links: permuted(input.network.links ?? [], k.slice(2)) } };
+      const s = levelResources(q);
+      expect(datesOf(s)).toEqual(datesOf(r));
+      expect(s.activities.map((a) => [a.id, a.pushedBy]).sort()).toEqual(r.activities.map((a) => [a.id, a.pushedBy]).sort());
+    }), RUNS);
+  });
 });
