@@ -189,3 +189,71 @@ describe("levelResources (within-slack): random small plans", () => {
     }), RUNS);
   });
 });
+
+/* Plans with progress at a status date: each activity not started, started (1–3 whole days left) or complete; FS, FF
+   and SS links from earlier to later activities; one or two resources of 1 unit, so levelling moves work. */
+const progressed = fc
+  .record({
+    status: fc.constantFrom("2027-01-06", "2027-01-08"),
+    acts: fc.array(fc.record({ d: fc.integer({ min: 1, max: 4 }), state: fc.constantFrom("new", "new", "started", "started", "complete"), from: fc.constantFrom("2027-01-04", "2027-01-05"), left: fc.integer({ min: 1, max: 3 }) }), { minLength: 2, maxLength: 7 }),
+    links: fc.array(fc.tuple(fc.nat(6), fc.nat(6), fc.constantFrom("FS", "FS", "FF", "SS") as fc.Arbitrary<"FS" | "FF" | "SS">), { maxLength: 10 }),
+    demands: fc.array(fc.tuple(fc.nat(6), fc.nat(1)), { maxLength: 10 }),
+  })
+  .map(({ status, acts, links, demands }) => {
+    const n = acts.length;
+    const ids = acts.map((_, i) => `A${i}`);
+    const pairs = new Map<string, { from: string; to: string; type: "FS" | "FF" | "SS" }>();
+    for (const [a, b, type] of links) if (a % n < b % n) pairs.set(`${a % n}>${b % n}`, { from: ids[a % n]!, to: ids[b % n]!, type });
+    const assignments = new Map<string, { activityId: string; resourceId: string; units: number }>();
+    for (const [a, r] of demands) assignments.set(`${a % n}/${r}`, { activityId: ids[a % n]!, resourceId: `R${r}`, units: 1 });
+    const input: LevellingInput = {
+      network: {
+        projectStart: "2027-01-04",
+        statusDate: status,
+        activities: acts.map((x, i) => ({
+          id: ids[i]!,
+          duration: x.d,
+          ...(x.state === "started" ? { progress: { actualStart: x.from, remainingDuration: x.left } } : x.state === "complete" ? { progress: { actualStart: "2027-01-04", actualFinish: "2027-01-05" } } : {}),
+        })),
+        links: [...pairs.values()],
+      },
+      resources: [{ id: "R0", maxUnits: 1 }, { id: "R1", maxUnits: 1 }],
+      assignments: [...assignments.values()],
+    };
+    return { input, left: new Map(acts.flatMap((x, i) => (x.state === "started" ? [[ids[i]!, x.left] as const] : []))), complete: new Set(ids.filter((_, i) => acts[i]!.state === "complete")) };
+  });
+
+describe("levelResources with progress (retained logic): random small plans", () => {
+  it("no started activity's remaining work sits before a levelled FS/FF predecessor allows, unless reported; never earlier than CPM", () => {
+    fc.assert(fc.property(progressed, ({ input, left, complete }) => {
+      const r = levelResources(input);
+      expectClean(r);
+      const at = new Map(r.activities.map((a) => [a.id, a]));
+      const reported = (a: string, p: string) => r.violations.some((v) => v.kind === "link-violated" && v.activityId === a && v.message.includes(` ${p} `));
+      for (const l of input.network.links ?? []) {
+        const [p, a] = [at.get(l.from)!, at.get(l.to)!];
+        const rest = left.get(l.to);
+        if (rest === undefined || l.type === "SS" || reported(l.to, l.from)) continue;
+        // FS: the remaining days all fall after P's finish day; FF: A finishes no earlier than P.
+        if (l.type === "FS") expect(workingDays(p.finish, a.finish).length - 1).toBeGreaterThanOrEqual(rest);
+        else expect(a.finish >= p.finish).toBe(true);
+      }
+      for (const a of r.activities) {
+        const cpm = r.schedule.activities.find((x) => x.id === a.id)!;
+        expect(a.finish >= cpm.earlyFinish).toBe(true);
+        if (complete.has(a.id)) expect([a.start, a.finish]).toEqual([cpm.earlyStart, cpm.earlyFinish]);
+        if (left.has(a.id)) expect(a.start).toBe(cpm.earlyStart); // the actual start stays
+      }
+    }), RUNS);
+  });
+
+  it("the same under any order of activities, links and assignments", () => {
+    fc.assert(fc.property(progressed, fc.array(fc.nat(), { minLength: 12, maxLength: 12 }), ({ input }, k) => {
+      const r = levelResources(input);
+      const q: LevellingInput = { ...input, assignments: permuted(input.assignments, k.slice(4)), network: { ...input.network, activities: permuted(input.network.activities, k), links: permuted(input.network.links ?? [], k.slice(2)) } };
+      const s = levelResources(q);
+      expect(datesOf(s)).toEqual(datesOf(r));
+      expect(s.activities.map((a) => [a.id, a.pushedBy]).sort()).toEqual(r.activities.map((a) => [a.id, a.pushedBy]).sort());
+    }), RUNS);
+  });
+});

@@ -94,4 +94,25 @@ describe("scheduleSection: every levelling blocker and broken link", () => {
     expect(items).toContain("C waits 2 days for Rita (held by A) and Raj (held by B) on 2027-01-04");
     expect(items).toContain("levelled link-violated: M starts 1 day before its FS predecessor A allows when levelled (A finishes 2027-01-05); its MSO date 2027-01-05 wins");
   });
+
+  it("started work behind a levelled predecessor: the levelled finish is its remaining day after X, no broken link", () => {
+    // Status Wed 2027-01-06; A (1 day left) waits for P and X, both on R. X waits 3 days for P (Tue 12–Thu 14) and A's
+    // remaining day follows on Fri 15 (test/schedule/levelling-started.test.ts). Before, A stayed on Tue 12 and the
+    // section said "finish 2027-01-14" (X's), a date before which A's link from X was already broken.
+    const lv = levelResources({
+      network: {
+        projectStart: "2027-01-04",
+        statusDate: "2027-01-06",
+        activities: [{ id: "A", duration: 3, progress: { actualStart: "2027-01-04", remainingDuration: 1 } }, { id: "P", duration: 3 }, { id: "X", duration: 3 }],
+        links: [{ from: "P", to: "A" }, { from: "X", to: "A" }],
+      },
+      resources: [{ id: "R", maxUnits: 1 }],
+      assignments: [{ activityId: "P", resourceId: "R", units: 1 }, { activityId: "X", resourceId: "R", units: 1 }],
+    });
+    const out = blocks(scheduleSection({ code: "P", name: "P", schedule: lv.schedule, levelling: lv, resourceNames: { R: "Rita" } }));
+    const text = out.flatMap((b) => (b.kind === "paragraph" ? [b.text] : b.kind === "list" ? b.items : []));
+    expect(text).toContain("Levelled (delay-finish, least total float, then earliest early start, then id): finish 2027-01-15 against 2027-01-12 unlevelled.");
+    expect(text).toContain("X waits 3 days for Rita, held by P on 2027-01-07");
+    expect(text.filter((t) => t.startsWith("levelled "))).toEqual([]);
+  });
 });

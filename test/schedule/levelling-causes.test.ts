@@ -111,11 +111,27 @@ describe("started work waiting for a predecessor (retained logic) holds no resou
     expect([r.delays, r.remainingOverAllocations, r.unresolved, r.finish]).toEqual([[], [], [], "2027-01-12"]);
   });
 
-  it("on the days it works it still holds the resource: C (3 d) cannot take Tue 12", () => {
-    // C of 3 days from Thu 7 would need Thu 7, Fri 8, Mon 11 — all free — so it still fits; of 4 days it would reach
-    // Tue 12, held by A's remaining day, and waits until Wed 13 (4 days: Thu 7, Fri 8, Mon 11, Tue 12).
+  it("its remaining day is placed once P is, in priority order: what is placed before it may take its day", () => {
+    // All three have total float 0 with C of 4 days (Thu 7–Tue 12). A ranks first (early start Mon 4) but waits for P;
+    // C ranks before P (same float and start, id), so C is placed first, Thu 7–Tue 12 — Tue 12 included. P follows,
+    // then A's remaining day: Tue 12 is C's, so it waits 1 day, to Wed 13. Before, A held Tue 12 from the start (at its
+    // CPM date, levelled or not) and C waited 4 days, to Wed 13–Mon 18 (finish Mon 18; now Wed 13).
     const long = levelResources({ ...input, network: { ...input.network, activities: input.network.activities.map((a) => (a.id === "C" ? { ...a, duration: 4 } : a)) } });
-    expect(long.delays.map((d) => d.message)).toEqual(["C waits 4 days for R (held by A)"]);
-    expect(rows(long).find((x) => x[0] === "C")).toEqual(["C", "2027-01-13", "2027-01-18", "4"]);
+    expect(long.delays.map((d) => d.message)).toEqual(["A waits 1 day for R (held by C)"]);
+    expect(rows(long)).toEqual([["A", "2027-01-04", "2027-01-13", "1"], ["P", "2027-01-07", "2027-01-11", "0"], ["C", "2027-01-07", "2027-01-12", "0"]]);
+    expect([long.finish, long.remainingOverAllocations]).toEqual(["2027-01-13", []]);
+  });
+
+  it("on the days it works it holds the resource: Z (4 d), placed after it, cannot take Tue 12", () => {
+    // The same with C named Z: P now ranks before Z (id), so once P is placed A's remaining day (rank first) takes
+    // Tue 12 and Z of 4 days from Thu 7 would reach Tue 12: it waits until Wed 13 (4 days: Thu 7, Fri 8, Mon 11, Tue 12).
+    const z = levelResources({
+      network: { ...input.network, activities: input.network.activities.map((a) => (a.id === "C" ? { ...a, id: "Z", duration: 4 } : a)) },
+      resources: input.resources,
+      assignments: input.assignments.map((a) => (a.activityId === "C" ? { ...a, activityId: "Z" } : a)),
+    });
+    expect(z.delays.map((d) => d.message)).toEqual(["Z waits 4 days for R (held by A)"]);
+    expect(rows(z).find((x) => x[0] === "Z")).toEqual(["Z", "2027-01-13", "2027-01-18", "4"]);
+    expect(rows(z).find((x) => x[0] === "A")).toEqual(["A", "2027-01-04", "2027-01-12", "0"]);
   });
 });

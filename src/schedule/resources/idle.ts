@@ -4,7 +4,7 @@ import { IN_PROGRESS, type CompiledNetwork } from "../engine/network.js";
 /**
  * @internal Per activity, the working positions [from, to) in which started work waits for a predecessor (retained
  * logic: its remaining part starts after the status date, later than the status date allows) — NaN where there is no
- * such wait. Started work keeps its CPM dates in levelling, so these positions hold for the levelled plan too.
+ * such wait. Levelling updates an activity's wait when it moves the remaining part after a levelled predecessor.
  */
 export interface Idle {
   readonly from: Float64Array;

@@ -2,7 +2,7 @@ import { PmoDecimal, ValidationError, checkArguments, fromEpochDay, type IsoDate
 import { Edge } from "../engine/edge.js";
 import { computeFloats } from "../engine/floats.js";
 import { cpmState, runCpm } from "../engine/cpm-kernel.js";
-import { COMPLETE, NOT_STARTED, compileNetwork, type CompiledNetwork } from "../engine/network.js";
+import { COMPLETE, IN_PROGRESS, NOT_STARTED, compileNetwork, type CompiledNetwork } from "../engine/network.js";
 import { C, readNetwork } from "../engine/read-network.js";
 import type { CalendarTimeline } from "../engine/timeline.js";
 import { resolveScheduleOptions } from "../options.js";
@@ -33,7 +33,9 @@ const RULE = "least total float, then earliest early start, then id";
  * predecessor moved names it (`pushedBy`). Units are compared in millionths; an activity uses its units whenever it
  * works, so part days one after the other share a day. Started and complete work and must-start/finish-on activities
  * keep their dates and hold their resources first, before anything is placed; started work whose remaining part
- * waits for a predecessor (retained logic) holds nothing on the days it waits. An activity that cannot fit stays at
+ * waits for FS/FF predecessors not yet complete (retained logic) holds its done part first and has its remaining part
+ * placed after them, like unstarted work, holding nothing on the days it waits (`pushedBy` names the predecessor that
+ * moved it, `delayDays` counts the move of its remaining part). An activity that cannot fit stays at
  * the start its logic allows, over-allocated, and is listed in `unresolved` with a typed reason (`exceeds-max-units`,
  * `beyond-float`, `resource-calendar`, `fixed-dates`); deadlines and no-later-than dates the levelled dates miss, and
  * links a must-on date breaks once its predecessor is levelled (`link-violated`), are in `violations`. The result does
@@ -60,18 +62,30 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
   // Any other value was levelled as delay-finish and echoed back as the mode applied.
   if (mode !== "within-slack" && mode !== "delay-finish") throw ValidationError.single(["mode"], "expected within-slack or delay-finish", "levelling options");
   const opts = resolveScheduleOptions(options.schedule);
+  const override = opts.outOfSequence === "progress-override";
   const net = compileNetwork(readNetwork(input.network));
   const n = net.spec.ids.length;
   const st = cpmState(n);
-  runCpm(net, net.spec.duration, st, opts.outOfSequence === "progress-override", opts.finishBy);
+  runCpm(net, net.spec.duration, st, override, opts.finishBy);
   const schedule = scheduleResult(net, st, opts);
-  const floats = computeFloats(net, st, opts.totalFloat, opts.outOfSequence === "progress-override");
+  const floats = computeFloats(net, st, opts.totalFloat, override);
   const rm = readResources(net.spec, input.network, input.resources, input.assignments, net.origin);
   let totalDays = 0;
   for (let i = 0; i < n; i++) totalDays += Math.ceil((st.span[i] as number) / net.mpd) * 2 + 1;
   const finishDay = Math.ceil(st.finishInstant / net.mpd);
   // Started work waiting for a predecessor (retained logic) holds nothing on the days it waits.
   const idle = idleOf(net, st);
+  // Started work whose remaining part waits for FS/FF predecessors that are not complete (retained logic): the part
+  // done up to the status date is fixed; the remaining part has no dates until those predecessors are placed, so it
+  // is placed after them like unstarted work. (It kept its CPM dates, and a predecessor levelling moved later broke
+  // the link in silence; holding them first made the predecessors wait for days it then left.)
+  const follows = new Uint8Array(n);
+  for (let j = 0; j < n; j++) if (net.state[j] === IN_PROGRESS && !override && livePredecessor(net, j)) follows[j] = 1;
+  // Its start of waiting (the status date, or the actual start when later): the end of the fixed part.
+  const waitFrom = (j: number) => Math.max(st.esW[j] as number, net.statusW[j] as number);
+  // Where the remaining part starts on the CPM dates (= the early start of not-started work).
+  const cpmStart = (j: number) => (net.state[j] === IN_PROGRESS ? (st.efW[j] as number) - (st.span[j] as number) : (st.esW[j] as number));
+  for (let j = 0; j < n; j++) if (follows[j]) idle.from[j] = idle.to[j] = Number.NaN; // its wait is known once placed
   const usage = new Usage(net, rm, finishDay + totalDays + 31, idle); // an initial size: the usage grows when needed
   const es = new Float64Array(n);
   const ef = new Float64Array(n);
@@ -110,7 +124,7 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
   for (const j of priority) {
     if (!isFixed(j)) continue;
     es[j] = st.esW[j] as number;
-    ef[j] = st.efW[j] as number;
+    ef[j] = follows[j] ? waitFrom(j) : (st.efW[j] as number); // the done part only: the remaining part is placed later
     const c = usage.conflict(j, es[j] as number, ef[j] as number);
     if (c) unresolvedAt(j, c, "fixed-dates");
     usage.add(j, es[j] as number, ef[j] as number);
@@ -122,7 +136,7 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
   for (let j = 0; j < n; j++) if (waiting[j] === 0) heap.push(j);
   while (heap.size > 0) {
     const j = heap.pop();
-    if (!placed[j]) place(j);
+    if (!placed[j] || follows[j]) place(j);
     for (let p = net.graph.succStart[j] as number; p < (net.graph.succStart[j + 1] as number); p++) {
       const s = net.spec.linkTo[net.graph.succLinks[p] as number] as number;
       waiting[s] = (waiting[s] as number) - 1;
@@ -130,18 +144,21 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
     }
   }
 
-  /** Places a not-started activity at the earliest position its logic and the resources allow. */
+  /**
+   * Places a not-started activity, or the remaining part of started work that follows its predecessors, at the
+   * earliest position its logic and the resources allow.
+   */
   function place(j: number): void {
     const d = st.span[j] as number;
     const cal = net.timelines[net.spec.calendarOf[j] as number] as CalendarTimeline;
-    const logic = logicStart(net, j, d, es, ef, st.esW[j] as number, pusher);
+    const logic = logicStart(net, j, d, es, ef, cpmStart(j), pusher, follows[j] === 1);
     let w = logic;
     const first = usage.conflict(j, w, w + d);
     // Every resource short on that first day, before j is added (the first is the one `first` names: both by id).
     const short = first ? usage.shortOn(j, w, w + d, first.day) : [];
     if (first) {
       const over = (rm.uses[j] ?? []).find((u) => u.micro > (rm.maxMicro[u.r] as number));
-      const limit = mode === "within-slack" ? (st.esW[j] as number) + Math.max(0, floats.totalFloat[j] as number) : Infinity;
+      const limit = mode === "within-slack" ? cpmStart(j) + Math.max(0, floats.totalFloat[j] as number) : Infinity;
       // Past the last day any work is recorded and the last holiday of the calendars involved, conflicts repeat
       // weekly: when a whole week of start days there has failed, no later one fits either.
       const quiet = Math.max(
@@ -162,9 +179,12 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
         unresolvedAt(j, reason === "exceeds-max-units" && over ? { day: first.day, r: over.r } : first, reason);
       }
     }
-    es[j] = w;
+    usage.add(j, w, w + d); // before the wait is set: the remaining part alone
+    if (follows[j]) {
+      // Started: the actual start stays; it waits (holding nothing) from the status date to its remaining part.
+      if (w > waitFrom(j) && d > 0) [idle.from[j], idle.to[j]] = [waitFrom(j), w];
+    } else es[j] = w;
     ef[j] = w + d;
-    usage.add(j, w, w + d);
     placed[j] = 1;
     if (w > logic && first) {
       const days = edge.days(w - logic);
@@ -192,6 +212,8 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
   // The levelled finish is the latest activity finish *date*, each dated as the activities are (a milestone at the
   // evening of the last working day before its instant): comparing raw instants dated a week-end milestone on Sunday.
   let finishDate: IsoDate | undefined;
+  // How far levelling moved an activity: its start, or for started work the start of its remaining part.
+  const moved = (i: number) => (net.state[i] === IN_PROGRESS ? (ef[i] as number) - (st.efW[i] as number) : (es[i] as number) - (st.esW[i] as number));
   // A milestone still where the project start, status date, SNET or MSO pinned it is dated as scheduleNetwork dates
   // it: on that morning's day (it showed the evening before, earlier than its CPM date and its constraint).
   const activities = net.spec.ids.map((id, i) => {
@@ -206,8 +228,8 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
       id,
       start: net.state[i] !== NOT_STARTED ? sched.earlyStart : span > 0 || pinned ? edge.startDate(cal, es[i] as number) : edge.milestoneDate(cal, es[i] as number),
       finish: activityFinish,
-      delayDays: edge.days((es[i] as number) - (st.esW[i] as number)),
-      pushedBy: (es[i] as number) > (st.esW[i] as number) && (pusher[i] as number) >= 0 ? net.spec.ids[pusher[i] as number] : undefined,
+      delayDays: edge.days(moved(i)),
+      pushedBy: moved(i) > 0 && (pusher[i] as number) >= 0 ? net.spec.ids[pusher[i] as number] : undefined,
     };
   });
   const finalUsage = usageOf(net, rm, es, ef, usage.horizon, idle);
@@ -227,12 +249,14 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
 
 /**
  * The earliest start position of j (its own W-space) given its predecessors' levelled dates; records in `pusher[j]`
- * the predecessor that sets it when it is later than the CPM start (the smallest id among equals).
+ * the predecessor that sets it when it is later than the CPM start (the smallest id among equals). For the remaining
+ * part of started work (`started`) only FS and FF links bind, as in the CPM forward pass.
  */
-function logicStart(net: CompiledNetwork, j: number, d: number, es: Float64Array, ef: Float64Array, cpmStart: number, pusher: Int32Array): number {
+function logicStart(net: CompiledNetwork, j: number, d: number, es: Float64Array, ef: Float64Array, cpmStart: number, pusher: Int32Array, started: boolean): number {
   let w = cpmStart;
   for (let p = net.graph.predStart[j] as number; p < (net.graph.predStart[j + 1] as number); p++) {
     const k = net.graph.predLinks[p] as number;
+    if (started && (net.spec.linkType[k] === 1 || net.spec.linkType[k] === 3)) continue; // SS/SF: its start is history
     const i = net.spec.linkFrom[k] as number;
     const a = linkStart(net, k, j, d, es, ef);
     if (a > w || (a === w && a > cpmStart && (net.spec.ids[i] as string) < (net.spec.ids[pusher[j] as number] as string))) {
@@ -241,6 +265,16 @@ function logicStart(net: CompiledNetwork, j: number, d: number, es: Float64Array
     }
   }
   return w;
+}
+
+/** Whether started work j has an FS or FF predecessor that is not complete (whose levelled dates may move). */
+function livePredecessor(net: CompiledNetwork, j: number): boolean {
+  for (let p = net.graph.predStart[j] as number; p < (net.graph.predStart[j + 1] as number); p++) {
+    const k = net.graph.predLinks[p] as number;
+    const t = net.spec.linkType[k] as number;
+    if ((t === 0 || t === 2) && net.state[net.spec.linkFrom[k] as number] !== COMPLETE) return true;
+  }
+  return false;
 }
 
 /** The last holiday of a calendar as a day index from the origin (−1 when none). */

@@ -254,11 +254,15 @@ export interface LevellingResult {
     readonly id: string;
     readonly start: IsoDate;
     readonly finish: IsoDate;
-    /** Working days against its CPM early start (a resource wait and a predecessor's move together). */
+    /**
+     * Working days against its CPM early start (a resource wait and a predecessor's move together); for started work,
+     * the move of its remaining part (its start is its actual start, which never moves).
+     */
     readonly delayDays: Decimal;
     /**
      * The predecessor whose levelled dates set its earliest start, when that start is later than its CPM early start
-     * (it moved because that predecessor moved); undefined otherwise.
+     * (it moved because that predecessor moved); for started work under retained logic, the FS/FF predecessor that
+     * moved its remaining part. Undefined otherwise.
      */
     readonly pushedBy?: string | undefined;
   }[];
