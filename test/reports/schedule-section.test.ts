@@ -42,6 +42,17 @@ describe("scheduleSection", () => {
     const delays = all_.flatMap((b) => (b.kind === "list" ? b.items : [])).filter((i) => i.includes(" waits "));
     // With the day the resource was short (levelResources' `day`; the section dropped it and said no more).
     expect(delays).toEqual(["wp-crm-4.2 waits 15.5 days for Aylin Yilmaz (QA), held by wp-crm-4.1 on 2027-01-15"]);
+    // What moved only behind it (levelResources' pushedBy and delayDays) was not in the section at all.
+    // Behind wp-crm-4.2's wait: the UAT milestone (Fri 02-26 → Fri 03-19, the 15.5 working days), then wp-crm-6 after
+    // it, the go-live on wp-crm-6's SS + 5 days lag (Wed 03-17 → Fri 03-26: 7 working days), hypercare exit and close.
+    // Each line is levelResources' pushedBy with the levelled against the unlevelled start; the order is the input's.
+    expect(all_.flatMap((b) => (b.kind === "list" ? b.items : [])).filter((i) => i.includes("pushed by"))).toEqual([
+      "wp-crm-6 starts 2027-03-22 instead of 2027-02-26, pushed by ms-crm-uat",
+      "ms-crm-close starts 2027-05-27 instead of 2027-05-06, pushed by ms-crm-hypercare-exit",
+      "ms-crm-go-live starts 2027-03-26 instead of 2027-03-17, pushed by wp-crm-6",
+      "ms-crm-hypercare-exit starts 2027-04-23 instead of 2027-04-02, pushed by wp-crm-6",
+      "ms-crm-uat starts 2027-03-19 instead of 2027-02-26, pushed by wp-crm-4.2",
+    ]);
   });
 
   it("says when the resource itself was not working, and lists what levelling could not resolve and the dates it breaks", () => {
@@ -114,5 +125,8 @@ describe("scheduleSection: every levelling blocker and broken link", () => {
     expect(text).toContain("Levelled (delay-finish, least total float, then earliest early start, then id): finish 2027-01-15 against 2027-01-12 unlevelled.");
     expect(text).toContain("X waits 3 days for Rita, held by P on 2027-01-07");
     expect(text.filter((t) => t.startsWith("levelled "))).toEqual([]);
+    // A has no delay of its own (it waits for no resource): the section said nothing of its move. Tue 12 → Fri 15 is
+    // 3 working days, set by X (levelResources' delayDays 3, pushedBy "X"); the section gives the dates.
+    expect(text.filter((t) => t.includes("pushed by"))).toEqual(["A finishes its remaining work 2027-01-15 instead of 2027-01-12, pushed by X"]);
   });
 });

@@ -133,7 +133,9 @@ export function scheduleSection(input: ScheduleSectionInput): ReportSection {
     }];
   });
   const lv = input.levelling;
-  if (lv && (lv.delays.length > 0 || lv.unresolved.length > 0 || lv.violations.length > 0)) {
+  // Work that moved only because a levelled predecessor moved has no delay of its own: it is listed as pushed.
+  const pushed = lv ? lv.activities.filter((a) => a.pushedBy !== undefined && a.delayDays.gt(0)) : [];
+  if (lv && (lv.delays.length > 0 || lv.unresolved.length > 0 || lv.violations.length > 0 || pushed.length > 0)) {
     charts.push({ kind: "paragraph", text: `Levelled (${lv.mode}, ${lv.priorityRule}): finish ${lv.finish} against ${lv.schedule.finish} unlevelled.` });
     // The resource by its name (a person, usually), not its id; activities keep their ids, as in the table above.
     const who = (id: string) => ownEntry(input.resourceNames, id) ?? id;
@@ -149,6 +151,19 @@ export function scheduleSection(input: ScheduleSectionInput): ReportSection {
             return `${waits} ${each.slice(0, -1).join(", ")} and ${each[each.length - 1]} on ${d.day}`;
           }
           return `${waits} ${who(d.resourceId)}${d.heldBy.length > 0 ? `, held by ${d.heldBy.join(", ")} on ${d.day}` : `, not working on ${d.day}`}`;
+        }),
+      });
+    }
+    if (pushed.length > 0) {
+      const started = new Set(s.activities.filter((a) => a.status === "in-progress").map((a) => a.id));
+      charts.push({
+        kind: "list",
+        // Dates, as the reader plans in them (delayDays counts working time, fractions of a day included).
+        items: pushed.map((a) => {
+          const cpm = byId.get(a.id);
+          return started.has(a.id)
+            ? `${a.id} finishes its remaining work ${a.finish} instead of ${cpm?.scheduledFinish}, pushed by ${a.pushedBy}`
+            : `${a.id} starts ${a.start} instead of ${cpm?.scheduledStart}, pushed by ${a.pushedBy}`;
         }),
       });
     }
