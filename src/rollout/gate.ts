@@ -109,6 +109,9 @@ export function holdsGate(a: ItemAssessment): boolean {
  * and missing approvals listed. A skipped blocking item holds the gate. Items with an automatic evidence rule count
  * as closed exactly when the facts satisfy it. A gate with no item in its scope is **NO-GO**: nothing shows it ready.
  *
+ * The approval half is a quorum: rejections do not stop a go by themselves, but `reasons` names every approver who
+ * voted reject by `asOf`.
+ *
  * Judged as of a day: a vote, a recorded decision, evidence or a waiver stamped after `asOf` (its UTC day is later)
  * is ignored, and an item completed, skipped or found not applicable after `asOf` is still open (see
  * {@link assessItem}; an item whose status on `asOf` the record cannot tell is counted as open, and `reasons` names
@@ -172,6 +175,11 @@ export function evaluateGate(data: RolloutData, gateId: string, options: Readine
   } else {
     outcome = "go";
     reasons.push(`every blocking item closed and ${approving} of ${gate.minApprovals} approvals given`);
+  }
+  // The rule is a quorum of approvals, so a rejection does not stop a go by itself; it is named, never hidden.
+  if (rejecting > 0) {
+    const against = new Set(votes.filter((v) => v.vote === "reject").map((v) => v.personId));
+    reasons.push(`${rejecting} approver(s) voted reject: ${gate.approvers.map((a) => a.personId).filter((p) => against.has(p)).join(", ")}`);
   }
   // An item whose status on asOf the record cannot tell is counted as open; the reasons say which.
   const unknown = scope.filter((a) => a.statusUnknown && a.state === "open");

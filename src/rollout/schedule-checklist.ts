@@ -31,7 +31,8 @@ export interface ChecklistSchedule {
 /**
  * Fills in the due days of a plan's checklist items from the plan's go-live, cutover start and hypercare end and its
  * working calendar (the same rule as {@link scheduleRollout}: business days back from the anchor, out of blackout
- * windows to the previous working day, every window stepped over named), orders them by dependency, checks the RACI
+ * windows to the previous working day — the next one for an item after its anchor — every window stepped over
+ * named), orders them by dependency, checks the RACI
  * (exactly one accountable) and warns when go-live, cutover or one of the plan's waves lies in a blackout window.
  *
  * @throws {ValidationError} when an item belongs to another plan, depends on an unknown item, the dependencies form a

@@ -5,6 +5,7 @@ import {
   encodeWith,
   isIsoDate,
   isWorkingDay,
+  nextWorkingDay,
   previousWorkingDay,
   ValidationError,
   type BlackoutWindow,
@@ -35,7 +36,10 @@ export interface ScheduleRolloutOptions {
 export interface BlackoutMove {
   /** The day the offset gave. */
   readonly from: IsoDate;
-  /** The last working day before the window (outside every window). */
+  /**
+   * The last working day before the window (outside every window); for an item after its anchor (negative offset), the
+   * first working day after it.
+   */
   readonly to: IsoDate;
   /** The window the day fell in. */
   readonly window: BlackoutWindow;
@@ -54,7 +58,10 @@ export interface ScheduledRolloutItem extends RolloutTemplateEntry {
   readonly anchorDate: IsoDate;
   /** Anchor minus `tMinusDays` working days, before any blackout move. */
   readonly nominalDueDate: IsoDate;
-  /** The due day: the nominal day, or the last working day before the blackout it fell in. */
+  /**
+   * The due day: the nominal day, or the last working day before the blackout it fell in (the first working day
+   * after it for an item after its anchor).
+   */
   readonly dueDate: IsoDate;
   /** Present when the item was moved out of a blackout window. */
   readonly blackoutMove?: BlackoutMove;
@@ -91,8 +98,9 @@ export interface RolloutSchedule {
 /**
  * Schedules a rollout template: every entry's due day is its anchor (go-live, cutover start or hypercare end) minus
  * `tMinusDays` working days of the calendar (holidays and weekends do not count; a negative offset counts forward).
- * A due day inside a blackout window moves to the last working day before it that is outside every window, and the
- * move is recorded with every window it stepped over. Items come back in dependency order. A go-live (or a cutover)
+ * A due day inside a blackout window moves to the last working day before it that is outside every window — or, for
+ * an item after its anchor (negative offset), to the first working day after it, so a T+n item is never due on or
+ * before T0 — and the move is recorded with every window it stepped over. Items come back in dependency order. A go-live (or a cutover)
  * inside a blackout window is not moved — it is the plan's decision — but `warnings` says so.
  *
  * @throws {ValidationError} for a template that does not fit the template schema (an edited memory form is checked
@@ -175,9 +183,10 @@ export function scheduleRollout(template: RolloutTemplate, options: ScheduleRoll
 
 /**
  * The due day of an offset: T0 minus `tMinusDays` working days, where T0 is `anchor`, or the working day before it
- * when the anchor is not a working day (so T-1 is always the working day before T0); a day inside a blackout window moves to the last working day before it that is
- * outside every window. `window` is the window the nominal day fell in; `windows` every window the move stepped over
- * (chained or adjacent windows included), in calendar order.
+ * when the anchor is not a working day (so T-1 is always the working day before T0); a day inside a blackout window
+ * moves to the last working day before it that is outside every window, or, after the anchor (`tMinusDays < 0`), to
+ * the first one after it. `window` is the window the nominal day fell in; `windows` every window the move stepped
+ * over (chained or adjacent windows included), in calendar order.
  *
  * @example
  * ```ts
@@ -196,6 +205,13 @@ export function dueDateFor(
   const nominal = addWorkingDays(calendar, t0, -tMinusDays);
   const window = blackoutOn(calendar, nominal);
   if (!window) return { nominal, due: nominal, window, windows: [] };
+  // An item after its anchor (T+n) moves forward: moving it back could put it on or before T0 (a hypercare check due
+  // before go-live). An item on or before its anchor moves back, so it is still ready in time.
+  if (tMinusDays < 0) {
+    const due = nextWorkingDay(calendar, nominal, { skipBlackouts: true });
+    // Every window with a day in [nominal, due): the days the move stepped over.
+    return { nominal, due, window, windows: calendar.blackouts.filter((b) => b.end >= nominal && b.start < due) };
+  }
   const due = previousWorkingDay(calendar, nominal, { skipBlackouts: true });
   // Every window with a day in (due, nominal]: the days the move stepped over.
   const windows = calendar.blackouts.filter((b) => b.start <= nominal && b.end > due);

@@ -27,9 +27,9 @@ import { requireUniqueIds } from "./unique.js";
 export interface RiskMatrix {
   /** Upper bound of each probability band, ascending, ending at "1" (band i holds p ≤ bound i). */
   readonly probabilityBands: readonly string[];
-  /** Scores from which a risk rates medium. */
+  /** Scores from which a risk rates medium (at most the top cell, bands × 5). */
   readonly mediumFrom: number;
-  /** Scores from which a risk rates high. */
+  /** Scores from which a risk rates high (above `mediumFrom`, at most the top cell, bands × 5). */
   readonly highFrom: number;
 }
 
@@ -86,6 +86,11 @@ function checkMatrix(m: RiskMatrix): Decimal[] {
     issues.push({ path: ["mediumFrom"], message: "need integers 1 ≤ mediumFrom < highFrom", code: "custom" });
   } else if (!Number.isInteger(m.highFrom) || m.highFrom <= m.mediumFrom) {
     issues.push({ path: ["highFrom"], message: "need integers 1 ≤ mediumFrom < highFrom", code: "custom" });
+  } else if (issues.length === 0) {
+    // A threshold above the top cell (bands × impact 5) is never met: no risk would ever rate that high.
+    const top = bands.length * 5;
+    if (m.mediumFrom > top) issues.push({ path: ["mediumFrom"], message: `the highest score on this matrix is ${top}`, code: "custom" });
+    if (m.highFrom > top) issues.push({ path: ["highFrom"], message: `the highest score on this matrix is ${top}`, code: "custom" });
   }
   if (issues.length > 0) throw new ValidationError(issues, "risk matrix");
   return bands;
@@ -100,7 +105,8 @@ function checkProbability(p: unknown, subject: string): void {
 /**
  * Scores a risk on a probability × impact matrix.
  *
- * @throws {ValidationError} for a malformed matrix, a probability outside 0–1 (it would fall in no band), or an impact
+ * @throws {ValidationError} for a malformed matrix (a `mediumFrom` or `highFrom` above its top cell, bands × 5, is
+ *   refused: no risk could rate that high), a probability outside 0–1 (it would fall in no band), or an impact
  *   outside 1–5 (path `["risk", "impact"]`).
  * @example
  * ```ts

@@ -12,7 +12,10 @@ const mf = createWorkingCalendar({});
 const { plan } = sampleRollout();
 const office = createWorkingCalendar(plan.calendar); // Hamburg holidays 2026–2027, freeze 2026-12-21…2027-01-04
 
-/** Oracle, day by day from the calendar's definition (working weekday and not a holiday; windows avoided last). */
+/**
+ * Oracle, day by day from the calendar's definition (working weekday and not a holiday; windows avoided last: back
+ * for an item on or before its anchor, forward for one after it).
+ */
 function oracle(cal: typeof office, anchor: IsoDate, t: number): string {
   const holidays = new Set<string>(cal.holidays.map((h) => h.date));
   const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
@@ -25,7 +28,8 @@ function oracle(cal: typeof office, anchor: IsoDate, t: number): string {
     d = day(ms(d) + Math.sign(-t) * 86_400_000);
     if (works(d)) left--;
   }
-  while (!works(d) || inWindow(d)) d = day(ms(d) - 86_400_000);
+  const away = t < 0 ? 86_400_000 : -86_400_000;
+  while (!works(d) || inWindow(d)) d = day(ms(d) + away);
   return d;
 }
 

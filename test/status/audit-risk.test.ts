@@ -124,3 +124,45 @@ describe("contingencyReserve says when it is partial", () => {
     expect(contingencyReserve([], { currency: "EUR" })).toMatchObject({ total: money("0.00", "EUR"), partial: false });
   });
 });
+
+describe("riskScore: a rating threshold the matrix cannot reach is refused", () => {
+  // The highest score on a matrix is (number of bands) × 5 (the top impact). A threshold above it can never be met:
+  // no risk would ever rate high (or medium), whatever the register holds — as a highRiskProbability above 1 made
+  // the RAG risk rule green. Before: 5 bands with highFrom 26 rated p 1 × impact 5 = 25 "medium", the matrix's
+  // worst cell; 3 bands (max 3 × 5 = 15) with mediumFrom 16, highFrom 20 rated the worst cell "low".
+  const worst = { id: "R", probability: decimal("1"), impact: 5 };
+  it("highFrom above bands × 5 is a ValidationError at highFrom", () => {
+    const issues = issuesOf(() => riskScore(worst, { probabilityBands: ["0.1", "0.3", "0.5", "0.7", "1"], mediumFrom: 6, highFrom: 26 }));
+    expect(issues.map((i) => i.path)).toEqual([["highFrom"]]);
+  });
+
+  it("mediumFrom above bands × 5 is a ValidationError at mediumFrom", () => {
+    const issues = issuesOf(() => riskScore(worst, { probabilityBands: ["0.2", "0.6", "1"], mediumFrom: 16, highFrom: 20 }));
+    expect(issues.map((i) => i.path)).toEqual([["mediumFrom"], ["highFrom"]]);
+  });
+
+  it("thresholds at the top cell still rate: 3 bands, highFrom 15 → p 1 × impact 5 = 15 high; 14 → band 3 × 4 = 12 medium", () => {
+    const m = { probabilityBands: ["0.2", "0.6", "1"], mediumFrom: 8, highFrom: 15 };
+    expect(riskScore(worst, m)).toMatchObject({ probabilityBand: 3, score: 15, rating: "high" });
+    expect(riskScore({ id: "R", probability: decimal("0.61"), impact: 4 }, m)).toMatchObject({ probabilityBand: 3, score: 12, rating: "medium" });
+  });
+});
+
+describe("contingencyReserve against a published worked example", () => {
+  it("five risks (three threats, two opportunities): net reserve 13,375.00", () => {
+    // The textbook exercise (brainmass.com/business/business-management/482750, "net expected value … contingency
+    // reserve"): 30 % × 50,000 delay; 20 % resources 10,000 cheaper; 25 % × 3,500 integration fix; 30 % development
+    // simpler, saving 2,500; 5 % × 5,000 rework. Threats add to the reserve, opportunities reduce it:
+    // 15,000 − 2,000 + 875 − 750 + 250 = 13,375.
+    const risks = [
+      risk("R1", "0.30", "50000.00"), risk("R2", "0.20", "-10000.00"), risk("R3", "0.25", "3500.00"),
+      risk("R4", "0.30", "-2500.00"), risk("R5", "0.05", "5000.00"),
+    ];
+    const res = contingencyReserve(risks, { currency: "EUR" });
+    expect(res.contributions.map((c) => c.emv.amount.toFixed(2))).toEqual(["15000.00", "-2000.00", "875.00", "-750.00", "250.00"]);
+    expect(res.total.amount.toFixed(2)).toBe("13375.00");
+    expect(res.partial).toBe(false);
+    // Given as percent, the probability is refused rather than read as 3,000 %.
+    expect(issuesOf(() => expectedMonetaryValue({ probability: decimal("30"), costImpact: money("50000.00", "EUR") }))[0]!.path).toEqual(["risk", "probability"]);
+  });
+});
