@@ -44,7 +44,8 @@ describe("scheduleSection", () => {
     expect(delays).toEqual(["wp-crm-4.2 waits 15.5 days for Aylin Yilmaz (QA), held by wp-crm-4.1 on 2027-01-15"]);
     // What moved only behind it (levelResources' pushedBy and delayDays) was not in the section at all.
     // Behind wp-crm-4.2's wait: the UAT milestone (Fri 02-26 → Fri 03-19, the 15.5 working days), then wp-crm-6 after
-    // it, the go-live on wp-crm-6's SS + 5 days lag (Wed 03-17 → Fri 03-26: 7 working days), hypercare exit and close.
+    // it, the go-live on wp-crm-6's SS + 5 days lag (shown Wed 03-17 → Fri 03-26: 7 working days apart; delayDays
+    // 7.429167, see the next test), hypercare exit and close.
     // Each line is levelResources' pushedBy with the levelled against the unlevelled start; the order is the input's.
     expect(all_.flatMap((b) => (b.kind === "list" ? b.items : [])).filter((i) => i.includes("pushed by"))).toEqual([
       "wp-crm-6 starts 2027-03-22 instead of 2027-02-26, pushed by ms-crm-uat",
@@ -52,6 +53,31 @@ describe("scheduleSection", () => {
       "ms-crm-go-live starts 2027-03-26 instead of 2027-03-17, pushed by wp-crm-6",
       "ms-crm-hypercare-exit starts 2027-04-23 instead of 2027-04-02, pushed by wp-crm-6",
       "ms-crm-uat starts 2027-03-19 instead of 2027-02-26, pushed by wp-crm-4.2",
+    ]);
+  });
+
+  it("counts the go-live's move in working time: 7.429167 days between positions, 7 between the shown dates", () => {
+    // Calendar project:PRJ-CRM: Mon–Fri, no holidays, 8 h = 480 min a day; unstarted and remaining work from Mon
+    // 2026-11-23 morning (status date Fri 11-20).
+    // CPM go-live = max(FF from wp-crm-5, SS + 5 d from wp-crm-6). wp-crm-5 (85 d, 2.8571 % complete) has
+    // 85 × (1 − 0.028571) = 82.571465 d = 39,634.30 min left → 39,634 min (whole minutes, half up) = 82 d + 274 min:
+    // Mon 11-23 + 80 d = Mon 2027-03-15, + 2 d = Wed 03-17 morning, + 274 min → it finishes Wed 03-17 at minute 274.
+    // wp-crm-6 starts at ms-crm-uat = wp-crm-4.2's finish, Fri 02-26 at minute 240 (wp-crm-4.1's 54.5 d left end
+    // Fri 02-05 at minute 240; FF + 15 d puts 4.2's 30 d at Fri 01-15 + 240 min), so SS + 5 d = Fri 03-05 + 240 min.
+    // Go-live = Wed 03-17 + 274 min (shown 03-17; total float to its deadline Mon 03-01 evening −11.570833).
+    // Levelled: 4.2 waits for Aylin until the next morning after 4.1, Mon 02-08 (15 d + 240 min = 15.5 d); its 30 d
+    // end Fri 03-19 evening = Mon 03-22 morning, so UAT exit Fri 03-19 and wp-crm-6 Mon 03-22 (both 15.5 d, right).
+    // Go-live = max(SS: Mon 03-22 + 5 d = Mon 03-29 morning, FF: Wed 03-17 + 274 min) = Mon 03-29 morning, shown on
+    // the evening before, Fri 03-26. Move = rest of Wed 03-17 (480 − 274 = 206 min) + Thu 18 … Fri 26 (7 d)
+    // = 7 + 206/480 = 7.4291666… → 7.429167 d (6 places).
+    const cpm = (id: string) => schedule.activities.find((a) => a.id === id)!;
+    const lv = (id: string) => levelling.activities.find((a) => a.id === id)!;
+    expect([cpm("wp-crm-5").remainingDuration.toFixed(), cpm("wp-crm-5").earlyFinish]).toEqual(["82.570833", "2027-03-17"]);
+    expect([cpm("ms-crm-go-live").earlyStart, cpm("ms-crm-go-live").totalFloat.toFixed()]).toEqual(["2027-03-17", "-11.570833"]);
+    expect(["ms-crm-uat", "wp-crm-6", "ms-crm-go-live"].map((id) => [id, lv(id).start, lv(id).delayDays.toFixed(), lv(id).pushedBy])).toEqual([
+      ["ms-crm-uat", "2027-03-19", "15.5", "wp-crm-4.2"],
+      ["wp-crm-6", "2027-03-22", "15.5", "ms-crm-uat"],
+      ["ms-crm-go-live", "2027-03-26", "7.429167", "wp-crm-6"],
     ]);
   });
 

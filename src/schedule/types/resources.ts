@@ -256,7 +256,11 @@ export interface LevellingResult {
     readonly finish: IsoDate;
     /**
      * Working days against its CPM early start (a resource wait and a predecessor's move together); for started work,
-     * the move of its remaining part (its start is its actual start, which never moves).
+     * the move of its remaining part (its start is its actual start, which never moves). It is working time between
+     * the two positions (minutes ÷ minutes per day, 6 places), not a count of the days between the shown dates, so it
+     * has a fraction whenever either position falls part-way through a day: a milestone FF-linked to work that ends
+     * at minute 120 of 480 on Mon 01-11 and levelled to Wed 01-13 morning (shown Tue 01-12, the evening before) moves
+     * 0.75 + 1 = 1.75 days, though its shown date moves one working day.
      */
     readonly delayDays: Decimal;
     /**
