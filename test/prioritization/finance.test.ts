@@ -149,6 +149,19 @@ describe("xnpv and xirr", () => {
     }
     expect(xirr([{ date: "2020-01-01", amount: "1" }, { date: "2020-06-01", amount: "1" }]).reason).toBe("no-sign-change");
   });
+  it("xirr takes flows in any order, also when the first listed is not the earliest (as Excel and LibreOffice Calc)", () => {
+    // The outlay listed first is dated 2024-03-01, a receipt of 300 two months before it. Excel and Calc measure
+    // time from the first listed date (the earlier flow gets a negative exponent); the root does not depend on that
+    // origin (moving it multiplies every term by the same positive (1 + r)^c). LibreOffice Calc 24:
+    // =XIRR({-1000;300;400;500}; {2024-03-01;2024-01-01;2024-09-01;2025-03-01}) → 0.435620304912673.
+    // Before: a ValidationError at flows.1.date ("no flow may precede the first flow's date").
+    const unsorted = [["2024-03-01", "-1000"], ["2024-01-01", "300"], ["2024-09-01", "400"], ["2025-03-01", "500"]].map(([date, amount]) => ({ date: date!, amount: amount! }));
+    const m = xirr(unsorted);
+    expect(v(m).minus("0.435620304912673").abs().lt("1e-14")).toBe(true);
+    // The same rate as the flows sorted by date (there the earliest is first, nothing precedes it).
+    const sorted = [...unsorted].sort((a, b) => a.date.localeCompare(b.date));
+    expect(v(xirr(sorted)).minus(v(m)).abs().lt("1e-26")).toBe(true);
+  });
 });
 
 describe("mirr", () => {
