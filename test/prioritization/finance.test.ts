@@ -197,6 +197,9 @@ describe("payback, roi, benefit-cost ratio, ECV", () => {
     expect(v(benefitCostRatio({ benefits: ["0", "600", "600"], costs: ["1000"] }, { rate: "0.2" })).toFixed(6)).toBe("0.916667");
     expect(benefitCostRatio({ benefits: ["1"], costs: [] }).reason).toBe("cost-is-zero");
     expect(() => benefitCostRatio({ benefits: ["-1"], costs: ["1"] })).toThrow(ValidationError);
+    // The rate is an option: its issue is at options.rate, as paybackPeriod's discountRate (before: at ["rate"]).
+    const issue = (() => { try { benefitCostRatio({ benefits: ["1"], costs: ["1"] }, { rate: "-1" }); } catch (e) { return (e as ValidationError).issues[0]; } })();
+    expect(issue?.path).toEqual(["options", "rate"]);
   });
   it("ECV = (NPV·p_cs − C)·p_ts − D", () => {
     expect(expectedCommercialValue({ npv: "1000000", commercialSuccess: "0.5", technicalSuccess: "0.8", commercialisationCost: "100000", developmentCost: "200000" }).toFixed()).toBe("120000");
