@@ -150,7 +150,7 @@ function relativeResidual(c: Case, r: Decimal): Decimal {
  */
 function knownDifference(c: Case, calc: CalcResult, mine: Ours): string | undefined {
   const isRoot = (r: Decimal) => relativeResidual(c, r).lt("1e-20");
-  // XNPV with a flow dated before the first listed one: Calc (and Excel) discount it with a negative exponent, the
+  // XNPV with a flow dated before the first listed one: Calc discounts it with a negative exponent (Excel's help: #NUM!), the
   // figure being the value on the first listed date; pmokit refuses (documented). Checked: Calc's value is that sum.
   if (c.fn === "XNPV" && "thrown" in mine && /precede the first/.test(mine.thrown) && "value" in calc) {
     const day = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;

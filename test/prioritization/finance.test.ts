@@ -150,9 +150,10 @@ describe("xnpv and xirr", () => {
     expect(xirr([{ date: "2020-01-01", amount: "1" }, { date: "2020-06-01", amount: "1" }]).reason).toBe("no-sign-change");
   });
   it("xirr takes flows in any order, also when the first listed is not the earliest (as Excel and LibreOffice Calc)", () => {
-    // The outlay listed first is dated 2024-03-01, a receipt of 300 two months before it. Excel and Calc measure
-    // time from the first listed date (the earlier flow gets a negative exponent); the root does not depend on that
-    // origin (moving it multiplies every term by the same positive (1 + r)^c). LibreOffice Calc 24:
+    // The outlay listed first is dated 2024-03-01, a receipt of 300 two months before it. Calc and Excel measure
+    // time from the first listed date (the earlier flow gets a negative exponent; Excel accepts such dates per
+    // MS-OI29500 2.1.1070); the root does not depend on that origin (moving it multiplies every term by the same
+    // positive (1 + r)^c). LibreOffice Calc:
     // =XIRR({-1000;300;400;500}; {2024-03-01;2024-01-01;2024-09-01;2025-03-01}) → 0.435620304912673.
     // Before: a ValidationError at flows.1.date ("no flow may precede the first flow's date").
     const unsorted = [["2024-03-01", "-1000"], ["2024-01-01", "300"], ["2024-09-01", "400"], ["2025-03-01", "500"]].map(([date, amount]) => ({ date: date!, amount: amount! }));

@@ -19,7 +19,8 @@ interface Prepared {
 /**
  * Amounts and years. XNPV's origin is the first flow's date, and no flow may precede it (its value is the value on
  * that date). XIRR's origin is the earliest date: a root does not depend on the origin (moving it multiplies every
- * term by the same positive (1 + r)^c), so flows may come in any order, as Excel and Calc take them.
+ * term by the same positive (1 + r)^c), so flows may come in any order, as Calc and Excel take them (Excel per its
+ * implementer notes, MS-OI29500 2.1.1070).
  */
 function prepare(flows: readonly DatedCashFlow[], subject: string, origin: "first" | "earliest"): Prepared {
   if (!Array.isArray(flows)) throw ValidationError.single(["flows"], "expected an array of dated flows", subject);
@@ -50,8 +51,8 @@ function xnpvAndSlope(rate: Decimal, p: Prepared): { value: Decimal; slope: Deci
 /**
  * Net present value of flows on dates, as Excel's and LibreOffice's `XNPV`: `Σ P_i / (1 + rate)^((d_i − d_1)/365)`,
  * the first flow undiscounted, days counted actual/365 (a leap year's 366 days are 1.0027 years). The figure is the
- * value on the first flow's date, so no flow may precede it: Excel and Calc then discount the earlier flow with a
- * negative exponent, pmokit refuses (list the flow of the valuation date first; a zero amount will do).
+ * value on the first flow's date, so no flow may precede it (Excel's help: #NUM!). Calc discounts such a flow with a
+ * negative exponent; pmokit refuses it (list the flow of the valuation date first; a zero amount will do).
  *
  * @throws {ValidationError} for a malformed date, a non-finite amount, a date before the first or a rate ≤ −1.
  * @example
