@@ -109,6 +109,27 @@ describe("payback: first and final crossing (issue 16)", () => {
     expect(p.first.value?.toFixed(4)).toBe("0.8333");
     expect(p.final.reason).toBe("never-pays-back");
   });
+
+  it("a zero or positive first flow before the outlay is no payback at t = 0", () => {
+    // The investment a period late: cum 0, −100, +50 → the cumulative flow first goes below zero in period 1 and is
+    // recovered in period 2: 1 + 100/150 = 1.6667 (before: 0, because the cumulative flow was 0 — "nothing owed" — at t = 0).
+    expect(paybackPeriod(["0", "-100", "150"]).value?.toFixed(4)).toBe("1.6667");
+    // A grant of 100 received first, then the outlay: cum 100, −900, −500, −100, +300 → 3 + 100/400 = 3.25 (before: 0).
+    const granted = paybackCrossings(["100", "-1000", "400", "400", "400"]);
+    expect(granted.crossings.map((c) => c.toFixed(2))).toEqual(["3.25"]);
+    expect([granted.first.value?.toFixed(2), granted.final.value?.toFixed(2)]).toEqual(["3.25", "3.25"]);
+    // Discounted at 10 %: 0, −100/1.1 = −90.909…, 150/1.21 = 123.966… → 1 + 90.909…/123.966… = 1 + 0.73333… (= 1 + 110/150).
+    expect(paybackPeriod(["0", "-100", "150"], { discountRate: "0.1" }).value?.toFixed(6)).toBe("1.733333");
+  });
+
+  it("flows whose cumulative never goes below zero pay back at once (nothing to recover)", () => {
+    // cum 0, 5 and 100, 50, 150: never below zero → 0, as before; no flow at all stays no-data.
+    for (const f of [["0", "5"], ["100", "-50", "100"], ["0", "0"]]) {
+      const p = paybackCrossings(f);
+      expect([p.first.value?.toFixed(), p.final.value?.toFixed(), p.crossings.map((c) => c.toFixed())]).toEqual(["0", "0", ["0"]]);
+    }
+    expect(paybackPeriod([]).reason).toBe("no-data");
+  });
 });
 
 describe("issue 16 #4: exponent notation in finance inputs", () => {

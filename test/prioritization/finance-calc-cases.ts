@@ -221,5 +221,31 @@ export function generateCases(seed = 20261205): Case[] {
   add({ fn: "PMT", args: { rate: "0", nper: "12", pv: "1200", fv: "0", type: "1" } });
   add({ fn: "NPER", args: { rate: "0", pmt: "-100", pv: "1000", fv: "0", type: "1" } });
   add({ fn: "NPER", args: { rate: "0.01", pmt: "-10", pv: "1000", fv: "0", type: "0" } });
+  // Dated flows whose first listed is not the earliest (XIRR takes any order; XNPV refuses, see knownDifference),
+  // a leap year's 366 days, a zero first flow.
+  const early = { flows: ["-1000", "300", "400", "500"], dates: ["2024-03-01", "2024-01-01", "2024-09-01", "2025-03-01"] };
+  add({ fn: "XIRR", args: {}, ...early });
+  add({ fn: "XNPV", args: { rate: "0.1" }, ...early });
+  add({ fn: "XIRR", args: {}, flows: ["-1000", "1100"], dates: ["2024-01-01", "2025-01-01"] });
+  add({ fn: "XNPV", args: { rate: "0.1" }, flows: ["-1000", "1100"], dates: ["2024-01-01", "2025-01-01"] });
+  add({ fn: "XIRR", args: {}, flows: ["0", "-1000", "300", "400", "500"], dates: ["2024-01-01", "2024-02-01", "2024-09-01", "2025-03-01", "2025-09-01"] });
+  // MIRR with zero flows: leading, inside and trailing zeros count as periods (n − 1 in the exponent).
+  for (const f of [["0", "-100", "150"], ["-100", "0", "150", "0"], ["-100", "150", "0", "0"], ["-100", "-50", "0", "200"]]) add({ fn: "MIRR", args: { financeRate: "0.1", reinvestRate: "0.12" }, flows: f });
+  add({ fn: "MIRR", args: { financeRate: "-0.5", reinvestRate: "-0.2" }, flows: ["-100", "50", "80"] });
+  // Long horizons: a 30-year monthly mortgage as flows, 600 tiny flows, annuities over 600 to 10,000 periods.
+  const mortgage = ["-200000", ...Array<string>(360).fill("1073.64")];
+  add({ fn: "IRR", args: {}, flows: mortgage });
+  add({ fn: "NPV", args: { rate: "0.004" }, flows: mortgage });
+  add({ fn: "IRR", args: {}, flows: ["-1000", ...Array<string>(600).fill("1")] });
+  add({ fn: "RATE", args: { nper: "360", pmt: "-1073.64", pv: "200000", fv: "0", type: "0" } });
+  add({ fn: "PMT", args: { rate: "0.004", nper: "600", pv: "100000", fv: "0", type: "0" } });
+  add({ fn: "PMT", args: { rate: "0.0000001", nper: "1200", pv: "100000", fv: "0", type: "1" } });
+  add({ fn: "FV", args: { rate: "0.01", nper: "10000", pmt: "-1", pv: "0", type: "1" } });
+  // Negative rates with payments at the beginning and at the end of the period.
+  add({ fn: "PV", args: { rate: "-0.01", nper: "1000", pmt: "-1", fv: "0", type: "1" } });
+  add({ fn: "NPER", args: { rate: "-0.01", pmt: "-100", pv: "1000", fv: "0", type: "1" } });
+  add({ fn: "NPER", args: { rate: "-0.01", pmt: "-100", pv: "1000", fv: "0", type: "0" } });
+  add({ fn: "PMT", args: { rate: "-0.5", nper: "3", pv: "1000", fv: "0", type: "1" } });
+  add({ fn: "RATE", args: { nper: "10", pmt: "-90", pv: "1000", fv: "0", type: "1" } });
   return cases;
 }

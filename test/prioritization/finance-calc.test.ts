@@ -150,6 +150,14 @@ function relativeResidual(c: Case, r: Decimal): Decimal {
  */
 function knownDifference(c: Case, calc: CalcResult, mine: Ours): string | undefined {
   const isRoot = (r: Decimal) => relativeResidual(c, r).lt("1e-20");
+  // XNPV with a flow dated before the first listed one: Calc discounts it with a negative exponent (Excel's help: #NUM!), the
+  // figure being the value on the first listed date; pmokit refuses (documented). Checked: Calc's value is that sum.
+  if (c.fn === "XNPV" && "thrown" in mine && /precede the first/.test(mine.thrown) && "value" in calc) {
+    const day = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
+    const base = D(c.args["rate"]!).plus(1);
+    const sum = c.flows!.reduce((s, a, i) => s.plus(D(a).div(base.pow(D(day(c.dates![i]!) - day(c.dates![0]!)).div(365)))), D(0));
+    if (close(calc.value, sum, npv(c.args["rate"]!, abs(c.flows!), { convention: "t0" }).value!)) return "XNPV: a flow before the first, Calc the value on the first date, pmokit refuses";
+  }
   // XNPV of a single flow: Calc refuses fewer than two flows (Err:502); the sum Σ P_i/(1+r)^0 is that flow.
   if (c.fn === "XNPV" && c.flows!.length === 1 && "error" in calc && calc.error === "Err:502" && "value" in mine && mine.value.eq(c.flows![0]!)) {
     return "XNPV of one flow: Calc Err:502, pmokit the flow itself";

@@ -149,6 +149,20 @@ describe("xnpv and xirr", () => {
     }
     expect(xirr([{ date: "2020-01-01", amount: "1" }, { date: "2020-06-01", amount: "1" }]).reason).toBe("no-sign-change");
   });
+  it("xirr takes flows in any order, also when the first listed is not the earliest (as Excel and LibreOffice Calc)", () => {
+    // The outlay listed first is dated 2024-03-01, a receipt of 300 two months before it. Calc and Excel measure
+    // time from the first listed date (the earlier flow gets a negative exponent; Excel accepts such dates per
+    // MS-OI29500 2.1.1070); the root does not depend on that origin (moving it multiplies every term by the same
+    // positive (1 + r)^c). LibreOffice Calc:
+    // =XIRR({-1000;300;400;500}; {2024-03-01;2024-01-01;2024-09-01;2025-03-01}) → 0.435620304912673.
+    // Before: a ValidationError at flows.1.date ("no flow may precede the first flow's date").
+    const unsorted = [["2024-03-01", "-1000"], ["2024-01-01", "300"], ["2024-09-01", "400"], ["2025-03-01", "500"]].map(([date, amount]) => ({ date: date!, amount: amount! }));
+    const m = xirr(unsorted);
+    expect(v(m).minus("0.435620304912673").abs().lt("1e-14")).toBe(true);
+    // The same rate as the flows sorted by date (there the earliest is first, nothing precedes it).
+    const sorted = [...unsorted].sort((a, b) => a.date.localeCompare(b.date));
+    expect(v(xirr(sorted)).minus(v(m)).abs().lt("1e-26")).toBe(true);
+  });
 });
 
 describe("mirr", () => {
@@ -184,6 +198,9 @@ describe("payback, roi, benefit-cost ratio, ECV", () => {
     expect(v(benefitCostRatio({ benefits: ["0", "600", "600"], costs: ["1000"] }, { rate: "0.2" })).toFixed(6)).toBe("0.916667");
     expect(benefitCostRatio({ benefits: ["1"], costs: [] }).reason).toBe("cost-is-zero");
     expect(() => benefitCostRatio({ benefits: ["-1"], costs: ["1"] })).toThrow(ValidationError);
+    // The rate is an option: its issue is at options.rate, as paybackPeriod's discountRate (before: at ["rate"]).
+    const issue = (() => { try { benefitCostRatio({ benefits: ["1"], costs: ["1"] }, { rate: "-1" }); } catch (e) { return (e as ValidationError).issues[0]; } })();
+    expect(issue?.path).toEqual(["options", "rate"]);
   });
   it("ECV = (NPV·p_cs − C)·p_ts − D", () => {
     expect(expectedCommercialValue({ npv: "1000000", commercialSuccess: "0.5", technicalSuccess: "0.8", commercialisationCost: "100000", developmentCost: "200000" }).toFixed()).toBe("120000");

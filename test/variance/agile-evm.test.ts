@@ -149,3 +149,45 @@ describe("agileEarnedValue: money to the cent, once (as earnedValue)", () => {
     expect(issues({ ...base, costs: [{ date: "2026-01-05", amount: eur("0.001") }] })).toEqual(["costs.0.amount"]);
   });
 });
+
+describe("agileEarnedValue: scope change, nothing done, a published example (audit 2026-12-06)", () => {
+  const four = ["2026-01-09", "2026-01-23", "2026-02-06", "2026-02-20"].map((finish, i) => ({ name: `S${i + 1}`, finish }));
+
+  it("matches a published worked example: 100 points, 100,000 over 5 sprints, 30 points done after 2, 25,000 spent", () => {
+    // pmservicesinc.com, "Measuring Agile Project Performance, part 2": EV = 30,000, PV = 40,000 (2 of 5 sprints),
+    // SV = −10,000, CV = +5,000.
+    const five = [...four, { name: "S5", finish: "2026-03-06" }];
+    const f = agileEarnedValue({ budget: money("100000.00", "USD"), sprints: five, totalPoints: 100, completedPoints: 30, costs: [{ date: "2026-01-20", amount: money("25000.00", "USD") }] }, { statusDate: "2026-01-23" }).figures;
+    expect([f.pv, f.ev, f.ac, f.sv, f.cv].map((m) => m.value?.amount.toFixed(2))).toEqual(["40000.00", "30000.00", "25000.00", "-10000.00", "5000.00"]);
+    expect([f.spi.value?.toFixed(), f.cpi.value?.toFixed()]).toEqual(["0.75", "1.2"]);
+  });
+
+  it("scope added between sprints lowers APC and EV at the next status (the release is re-baselined in points)", () => {
+    // BAC 40,000 over 4 sprints. After sprint 1: 25 of 100 points → APC 25 %, EV 10,000 = PV. 20 points are added in
+    // sprint 2; after it 50 of 120 are done → APC 41.666…%, EV = 40,000 × 50 / 120 = 16,666.666… → 16,666.67,
+    // PV = 20,000, SPI = 16,666.67 / 20,000 = 0.8333335 (from the shown cents, as earnedValue).
+    const at = (statusDate: string, totalPoints: number, completedPoints: number) =>
+      agileEarnedValue({ budget: eur("40000.00"), sprints: four, totalPoints, completedPoints, costs: [] }, { statusDate }).figures;
+    const s1 = at("2026-01-09", 100, 25);
+    expect([s1.pv.value?.amount.toFixed(2), s1.ev.value?.amount.toFixed(2), s1.spi.value?.toFixed()]).toEqual(["10000.00", "10000.00", "1"]);
+    const s2 = at("2026-01-23", 120, 50);
+    expect([s2.percentComplete.value?.toFixed(4), s2.ev.value?.amount.toFixed(2), s2.spi.value?.toFixed()]).toEqual(["41.6667", "16666.67", "0.8333335"]);
+    expect(s2.plannedPercentComplete.value?.toFixed()).toBe("50");
+  });
+
+  it("zero completed points: EV 0, SPI and CPI 0, forecasts missing with ev-is-zero (never a division by zero)", () => {
+    // 2 of 4 sprints ended, 0 of 100 points, 9,000 spent: EV 0.00, SV −20,000.00, CV −9,000.00, SPI 0/20,000 = 0,
+    // CPI 0/9,000 = 0; EAC = BAC / CPI has no figure.
+    const f = agileEarnedValue({ budget: eur("40000.00"), sprints: four, totalPoints: 100, completedPoints: 0, costs: [{ date: "2026-01-05", amount: eur("9000.00") }] }, { statusDate: "2026-01-23" }).figures;
+    expect([f.ev, f.sv, f.cv].map((m) => m.value?.amount.toFixed(2))).toEqual(["0.00", "-20000.00", "-9000.00"]);
+    expect([f.spi.value?.toFixed(), f.cpi.value?.toFixed()]).toEqual(["0", "0"]);
+    expect([f.eac.reason, f.etc.reason, f.vac.reason, f.forecastSprints.reason]).toEqual(["ev-is-zero", "ev-is-zero", "ev-is-zero", "ev-is-zero"]);
+  });
+
+  it("after the last sprint EPC is 100 % and PV is BAC; a sprint ending on the status date has ended", () => {
+    const f = agileEarnedValue({ budget: eur("40000.00"), sprints: four, totalPoints: 120, completedPoints: 90, costs: [] }, { statusDate: "2026-02-20" }).figures;
+    expect([f.plannedPercentComplete.value?.toFixed(), f.pv.value?.amount.toFixed(2), f.percentComplete.value?.toFixed()]).toEqual(["100", "40000.00", "75"]);
+    // forecast = 4 / 0.75 = 5.333… sprints
+    expect(f.forecastSprints.value?.toFixed(4)).toBe("5.3333");
+  });
+});

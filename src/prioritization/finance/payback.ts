@@ -14,10 +14,12 @@ export interface PaybackOptions {
 }
 
 /**
- * Payback period in periods: when the cumulative flows (flow i at t = i, optionally discounted) first reach zero,
- * interpolated linearly inside the period that recovers them: `(k − 1) + (−C_{k−1}) / CF_k` for the first k with
- * `C_k ≥ 0`. Zero when nothing is owed at t = 0; `never-pays-back` when the cumulative flow stays negative.
- * The interpolation assumes the period's flow arrives evenly through it.
+ * Payback period in periods: when the cumulative flows (flow i at t = i, optionally discounted) first come back up
+ * from below zero, interpolated linearly inside the period that recovers them: `(k − 1) + (−C_{k−1}) / CF_k` for the
+ * first k with `C_{k−1} < 0 ≤ C_k`. A zero or positive first flow before the outlay is not a payback (0, −100, +150
+ * pays back at 1.6667). Zero when the cumulative flow is never below zero (nothing to recover); `never-pays-back`
+ * when it never comes back to zero. The interpolation assumes the period's flow arrives evenly through it; the whole
+ * number of periods is the figure rounded up.
  *
  * @throws {ValidationError} for a non-finite flow or a rate ≤ −1.
  * @example
@@ -37,11 +39,11 @@ export function paybackPeriod(flows: readonly CashFlowInput[], options: PaybackO
 
 /** Every moment the cumulative flow reaches zero from below, and the first and final payback. */
 export interface PaybackCrossings {
-  /** The classic payback: the first time the cumulative flow reaches zero. */
+  /** The classic payback: the first time the cumulative flow comes back to zero from below (0 when it is never below zero). */
   readonly first: Metric<Decimal>;
   /** The last time it reaches zero and then stays at or above it to the end (`never-pays-back` if it ends below). */
   readonly final: Metric<Decimal>;
-  /** Every crossing from below zero to zero or above, in periods, ascending. */
+  /** Every crossing from below zero to zero or above, in periods, ascending; `[0]` when the cumulative flow is never below zero. */
   readonly crossings: readonly Decimal[];
 }
 
@@ -66,14 +68,18 @@ export function paybackCrossings(flows: readonly CashFlowInput[], options: Payba
   }
   if (f.length === 0) return { first: missing("no-data", "no flows"), final: missing("no-data", "no flows"), crossings: [] };
   const crossings: Decimal[] = [];
+  // Nothing is recovered before something is owed: a zero or positive first flow is no payback at t = 0 when an
+  // outlay follows (this reported 0 for 0, −100, +150). Only a cumulative flow that never goes below zero pays back at 0.
   let cum = f[0]!;
-  if (cum.gte(0)) crossings.push(new PmoDecimal(0));
+  let owed = cum.lt(0);
   for (let k = 1; k < f.length; k++) {
     const next = cum.plus(f[k]!);
     // A crossing: below zero before period k, at or above zero after it; linear within the period.
     if (cum.lt(0) && next.gte(0)) crossings.push(cum.negated().div(f[k]!).plus(k - 1));
     cum = next;
+    owed ||= cum.lt(0);
   }
+  if (!owed) crossings.push(new PmoDecimal(0));
   const never = missing("never-pays-back", "the cumulative flow never reaches zero");
   const first = crossings[0];
   const last = crossings[crossings.length - 1];

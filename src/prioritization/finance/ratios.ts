@@ -54,7 +54,7 @@ export function benefitCostRatio(
     ...c.flatMap((x, i) => (x.isNegative() ? [{ path: ["costs", i], message: "costs must not be negative (give them as positive amounts)", code: "custom" }] : [])),
   ];
   if (neg.length > 0) throw new ValidationError(neg, "benefitCostRatio");
-  const r = options.rate === undefined ? new PmoDecimal(0) : toRate(options.rate, "benefitCostRatio");
+  const r = options.rate === undefined ? new PmoDecimal(0) : toRate(options.rate, "benefitCostRatio", ["options", "rate"]);
   const pvC = presentValue(r, c, 0);
   return pvC.isZero() ? missing("cost-is-zero") : metric(presentValue(r, b, 0).div(pvC));
 }

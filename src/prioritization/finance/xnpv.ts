@@ -12,19 +12,26 @@ export interface DatedCashFlow {
 
 interface Prepared {
   readonly amounts: Decimal[];
-  /** Years since the first flow's date, `(d_i − d_0) / 365`, as Excel counts them. */
+  /** Years since the origin, `(d_i − d_0) / 365` (actual days over a 365-day year), as Excel and Calc count them. */
   readonly years: Decimal[];
 }
 
-function prepare(flows: readonly DatedCashFlow[], subject: string): Prepared {
+/**
+ * Amounts and years. XNPV's origin is the first flow's date, and no flow may precede it (its value is the value on
+ * that date). XIRR's origin is the earliest date: a root does not depend on the origin (moving it multiplies every
+ * term by the same positive (1 + r)^c), so flows may come in any order, as Calc and Excel take them (Excel per its
+ * implementer notes, MS-OI29500 2.1.1070).
+ */
+function prepare(flows: readonly DatedCashFlow[], subject: string, origin: "first" | "earliest"): Prepared {
   if (!Array.isArray(flows)) throw ValidationError.single(["flows"], "expected an array of dated flows", subject);
   const amounts = toFlows(flows.map((f) => f?.amount as CashFlowInput), subject);
   const bad = flows.flatMap((f, i) => (isIsoDate(f.date) ? [] : [{ path: ["flows", i, "date"], message: "expected a calendar date YYYY-MM-DD", code: "custom" }]));
   if (bad.length > 0) throw new ValidationError(bad, subject);
-  const first = flows.length > 0 ? toEpochDay(flows[0]!.date as IsoDate) : 0;
-  const early = flows.flatMap((f, i) => (toEpochDay(f.date as IsoDate) < first ? [{ path: ["flows", i, "date"], message: "no flow may precede the first flow's date", code: "custom" }] : []));
+  const days = flows.map((f) => toEpochDay(f.date as IsoDate));
+  const first = origin === "earliest" ? days.reduce((a, b) => Math.min(a, b), days[0] ?? 0) : (days[0] ?? 0);
+  const early = days.flatMap((d, i) => (d < first ? [{ path: ["flows", i, "date"], message: "no flow may precede the first flow's date", code: "custom" }] : []));
   if (early.length > 0) throw new ValidationError(early, subject);
-  const years = flows.map((f) => new PmoDecimal(toEpochDay(f.date as IsoDate) - first).div(365));
+  const years = days.map((d) => new PmoDecimal(d - first).div(365));
   return { amounts, years };
 }
 
@@ -43,7 +50,9 @@ function xnpvAndSlope(rate: Decimal, p: Prepared): { value: Decimal; slope: Deci
 
 /**
  * Net present value of flows on dates, as Excel's and LibreOffice's `XNPV`: `Σ P_i / (1 + rate)^((d_i − d_1)/365)`,
- * the first flow undiscounted. No flow may precede the first.
+ * the first flow undiscounted, days counted actual/365 (a leap year's 366 days are 1.0027 years). The figure is the
+ * value on the first flow's date, so no flow may precede it (Excel's help: #NUM!). Calc discounts such a flow with a
+ * negative exponent; pmokit refuses it (list the flow of the valuation date first; a zero amount will do).
  *
  * @throws {ValidationError} for a malformed date, a non-finite amount, a date before the first or a rate ≤ −1.
  * @example
@@ -57,7 +66,7 @@ function xnpvAndSlope(rate: Decimal, p: Prepared): { value: Decimal; slope: Deci
  */
 export function xnpv(rate: DecimalInput, flows: readonly DatedCashFlow[]): Metric<Decimal> {
   const r = toRate(rate, "xnpv");
-  return metric(xnpvAndSlope(r, prepare(flows, "xnpv")).value);
+  return metric(xnpvAndSlope(r, prepare(flows, "xnpv", "first")).value);
 }
 
 /** Options of {@link xirr}. */
@@ -68,6 +77,7 @@ export interface XirrOptions {
 
 /**
  * Internal rate of return of flows on dates (Excel's and LibreOffice's `XIRR`): the rate where {@link xnpv} is zero.
+ * The flows may come in any order, the earliest need not be first (the rate does not depend on which date is t = 0).
  * Same bracketing search, diagnostics and reasons as {@link irr}. The root is refined to ~30 digits, tighter than
  * Excel, which stops "within 0.000001 percent": on Excel's own example the two differ in the 9th decimal.
  *
@@ -81,7 +91,7 @@ export interface XirrOptions {
  * ```
  */
 export function xirr(flows: readonly DatedCashFlow[], options: XirrOptions = {}): RateMetric {
-  const p = prepare(flows, "xirr");
+  const p = prepare(flows, "xirr", "earliest");
   const guess = options.guess === undefined ? new PmoDecimal("0.1") : toRate(options.guess, "xirr", ["options", "guess"]);
   const amounts = p.amounts.map((a) => a.toNumber());
   const years = p.years.map((t) => t.toNumber());
