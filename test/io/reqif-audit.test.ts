@@ -1,7 +1,8 @@
+import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
 import { readReqif, reqifToPmokit, requirementsToReqif, unzipReqifz, writeReqif, xhtmlToPlainText, zipReqifz } from "../../src/io/index.js";
 import { firstIssuePath } from "../support/errors.js";
-import { IMPORTED_AT, fixtureText } from "./fixtures.js";
+import { IMPORTED_AT, fixtureBytes, fixtureText } from "./fixtures.js";
 
 /*
  * Audit of the ReqIF reader and mapping against references written outside pmokit: the WHATWG HTML "innerText"
@@ -220,5 +221,58 @@ describe("bad limits are refused with their path", () => {
       expect(firstIssuePath(() => readReqif(text(), { maxDepth: bad as number }))).toEqual(["maxDepth"]);
     }
     expect(readReqif(text(), { maxDepth: 64 }).document.specObjects).toHaveLength(18);
+  });
+});
+
+describe("XHTML namespaces written back", () => {
+  /*
+   * The ReqIF schema types THE-VALUE of an XHTML attribute value as XHTML-CONTENT: a group from the XHTML namespace
+   * (http://www.w3.org/1999/xhtml, imported through driver.xsd), and Namespaces in XML 1.0 requires every prefix to be
+   * declared. DOORS writes its XHTML with the prefix `reqif-xhtml`, declared on its root next to `xhtml` (the DOORS 9
+   * fixture's REQ-IF element, and the Spielwiese archive's). Before the fix writeReqif declared only `xhtml`, so the
+   * DOORS 9 file read and written back had "unbound namespace prefix: reqif-xhtml" at every one of its XHTML values
+   * (and so did a DOORS import exported with its rich text): a namespace-aware reader refuses the file.
+   */
+  const XHTML_NS = "http://www.w3.org/1999/xhtml";
+  /** Namespace errors, and the namespace URI of every element inside a THE-VALUE of an XHTML value, read with saxes. */
+  const namespaces = (xml: string) => {
+    const errors: string[] = [];
+    const inValue = new Set<string>();
+    const parser = new SaxesParser({ xmlns: true });
+    let depth = 0;
+    const stack: string[] = [];
+    parser.on("error", (e) => errors.push(e.message.replace(/^.*?: /, "")));
+    parser.on("opentag", (t) => {
+      if (depth > 0) inValue.add(t.uri);
+      const valueStart = t.local === "THE-VALUE" && stack[stack.length - 1] === "ATTRIBUTE-VALUE-XHTML";
+      stack.push(t.local);
+      if (depth > 0 || valueStart) depth++;
+    });
+    parser.on("closetag", () => {
+      stack.pop();
+      if (depth > 0) depth--;
+    });
+    parser.write(xml).close();
+    return { errors: [...new Set(errors)], inValue: [...inValue] };
+  };
+  const FILES = [
+    "doors9_ibm-rational-doors_example-from-a-user.reqif", "polarion_reqif-roundtrip_anonymized-srs.reqif", "pror_fmstudio_traceability-template-v1.0.reqif",
+    "eclipse-rmf_implementor-forum_TC1200-formatted-content.reqif", "reqif-studio_anonymized-example.reqif",
+  ];
+
+  it.each(FILES)("%s: its XHTML values stay in the XHTML namespace when written back", (file) => {
+    const text = fixtureText(`reqif/${file}`);
+    // The original file itself is namespace-well-formed, with its XHTML in the XHTML namespace (the reference).
+    expect(namespaces(text)).toEqual({ errors: [], inValue: [XHTML_NS] });
+    expect(namespaces(writeReqif(readReqif(text).document))).toEqual({ errors: [], inValue: [XHTML_NS] });
+  });
+
+  it("the DOORS Spielwiese archive imported and exported with its rich text keeps reqif-xhtml bound", () => {
+    const { text } = unzipReqifz(fixtureBytes("reqif/doors_ibm-rational-doors_spielwiese.reqifz"));
+    expect(namespaces(text)).toEqual({ errors: [], inValue: [XHTML_NS] });
+    const imported = reqifToPmokit(readReqif(text).document, OPTIONS);
+    expect(Object.values(imported.richText).some((x) => x.startsWith("<reqif-xhtml:div"))).toBe(true);
+    const written = writeReqif(requirementsToReqif(imported.records.requirement, imported.records["trace-link"], { title: "export", exportedAt: IMPORTED_AT, richText: imported.richText }));
+    expect(namespaces(written)).toEqual({ errors: [], inValue: [XHTML_NS] });
   });
 });
