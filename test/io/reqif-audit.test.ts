@@ -1,6 +1,7 @@
 import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
 import { readReqif, reqifToPmokit, requirementsToReqif, unzipReqifz, writeReqif, xhtmlToPlainText, zipReqifz } from "../../src/io/index.js";
+import { decodeEntity } from "../../src/entities/index.js";
 import { firstIssuePath } from "../support/errors.js";
 import { IMPORTED_AT, fixtureBytes, fixtureText } from "./fixtures.js";
 
@@ -274,5 +275,37 @@ describe("XHTML namespaces written back", () => {
     expect(Object.values(imported.richText).some((x) => x.startsWith("<reqif-xhtml:div"))).toBe(true);
     const written = writeReqif(requirementsToReqif(imported.records.requirement, imported.records["trace-link"], { title: "export", exportedAt: IMPORTED_AT, richText: imported.richText }));
     expect(namespaces(written)).toEqual({ errors: [], inValue: [XHTML_NS] });
+  });
+});
+
+describe("pmokit's own fields survive an export and re-import", () => {
+  it("level, revision, owner, parent, source stakeholder, audiences and tags come back as they were", () => {
+    // Before: requirementsToReqif wrote none of them, so the re-import had no level (a rule set typing requirements by
+    // `level` put FR-1 back on its built-in type), no revision (links pinning one were no longer judged), no audiences
+    // (nobody left to acknowledge it), and no owner, parent, stakeholder or tags — while the docs said the export
+    // "re-imports to the same requirements". The reference is the requirement itself: the round trip is the identity.
+    const fr1 = decodeEntity("requirement", {
+      id: "prj-x:FR-1", version: 1, createdAt: IMPORTED_AT, updatedAt: IMPORTED_AT, projectId: "prj-x", key: "FR-1", type: "functional",
+      level: "software", revision: 3, title: "Quote", statement: "Sales can send a quote.", priority: "must", acceptanceCriteria: ["PDF attached"],
+      verificationMethod: "test", status: "approved", ownerId: "p-ana", parentId: "prj-x:BR-1", sourceStakeholderId: "p-sales",
+      audiences: ["developer", "help-desk"], tags: ["gdpr", "release-2"],
+    });
+    const br1 = decodeEntity("requirement", {
+      id: "prj-x:BR-1", version: 1, createdAt: IMPORTED_AT, updatedAt: IMPORTED_AT, projectId: "prj-x", key: "BR-1", type: "business",
+      title: "Quoting", statement: "Sales quote online.", priority: "must", acceptanceCriteria: [], verificationMethod: "inspection", status: "approved",
+    });
+    const text = writeReqif(requirementsToReqif([br1, fr1], [], { title: "export", exportedAt: IMPORTED_AT }));
+    const back = reqifToPmokit(readReqif(text).document, OPTIONS);
+    expect(back.records.requirement).toEqual([br1, fr1]);
+    expect(back.report.unmapped).toEqual([]);
+  });
+
+  it("a revision that is not a whole number is refused at its object, not read as another number", () => {
+    const fr1 = decodeEntity("requirement", {
+      id: "prj-x:FR-1", version: 1, createdAt: IMPORTED_AT, updatedAt: IMPORTED_AT, projectId: "prj-x", key: "FR-1", type: "functional",
+      revision: 2, title: "Quote", statement: "Sales can send a quote.", priority: "must", acceptanceCriteria: [], verificationMethod: "test", status: "approved",
+    });
+    const text = writeReqif(requirementsToReqif([fr1], [], { title: "export", exportedAt: IMPORTED_AT })).replace('THE-VALUE="2"', 'THE-VALUE="2.5"');
+    expect(firstIssuePath(() => reqifToPmokit(readReqif(text).document, OPTIONS))).toEqual(["SPEC-OBJECT[FR-1]", "revision"]);
   });
 });

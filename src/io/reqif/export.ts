@@ -33,13 +33,16 @@ const ATTRS = {
   chapter: attr("ReqIF.ChapterName", "XHTML"), type: attr("pmokit.type", "STRING"), priority: attr("pmokit.priority", "STRING"),
   verification: attr("pmokit.verificationMethod", "STRING"), status: attr("pmokit.status", "STRING"),
   rationale: attr("pmokit.rationale", "STRING"), criteria: attr("pmokit.acceptanceCriteria", "STRING"),
+  level: attr("pmokit.level", "STRING"), revision: attr("pmokit.revision", "STRING"), owner: attr("pmokit.ownerId", "STRING"),
+  parent: attr("pmokit.parentId", "STRING"), stakeholder: attr("pmokit.sourceStakeholderId", "STRING"),
+  audiences: attr("pmokit.audiences", "STRING"), tags: attr("pmokit.tags", "STRING"),
 };
 
 /**
  * Builds a ReqIF document from pmokit requirements and the trace links between them: one spec object type with
  * `ReqIF.ForeignID` (the key), `ReqIF.Name` (title), `ReqIF.Text` (statement as XHTML, or the kept rich text),
  * `ReqIF.ChapterName` for headings, and `pmokit.*` attributes for type, priority, verification method, status,
- * rationale and acceptance criteria — so that `reqifToPmokit(readReqif(writeReqif(d)))` gives the same
+ * rationale, acceptance criteria, level, revision, owner, parent, source stakeholder, audiences and tags — so that `reqifToPmokit(readReqif(writeReqif(d)))` gives the same
  * requirements back. One spec relation type per link type; links to non-requirements are left out.
  *
  * @example
@@ -69,6 +72,15 @@ export function requirementsToReqif(
       val(ATTRS.type, r.type), val(ATTRS.priority, r.priority), val(ATTRS.verification, r.verificationMethod), val(ATTRS.status, r.status),
       ...(r.rationale ? [val(ATTRS.rationale, r.rationale)] : []),
       ...(r.acceptanceCriteria.length > 0 ? [val(ATTRS.criteria, r.acceptanceCriteria.join("\n"))] : []),
+      // The rest of the requirement, so that a re-import gives it back whole (a lost level, revision or audience list
+      // would change its coverage rule, its links' revision status and who must acknowledge it).
+      ...(r.level !== undefined ? [val(ATTRS.level, r.level)] : []),
+      ...(r.revision !== undefined ? [val(ATTRS.revision, String(r.revision))] : []),
+      ...(r.ownerId !== undefined ? [val(ATTRS.owner, r.ownerId)] : []),
+      ...(r.parentId !== undefined ? [val(ATTRS.parent, r.parentId)] : []),
+      ...(r.sourceStakeholderId !== undefined ? [val(ATTRS.stakeholder, r.sourceStakeholderId)] : []),
+      ...(r.audiences !== undefined ? [val(ATTRS.audiences, r.audiences.join("\n"))] : []),
+      ...(r.tags !== undefined ? [val(ATTRS.tags, r.tags.join("\n"))] : []),
     ];
     return { identifier: objId.get(r.id)!, lastChange: r.updatedAt, typeRef: objectType.identifier, values: values.sort((a, b) => compareCodePoints(a.kind, b.kind)) };
   });
