@@ -2,6 +2,7 @@ import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
 import { readReqif, reqifToPmokit, requirementsToReqif, unzipReqifz, writeReqif, xhtmlToPlainText, zipReqifz } from "../../src/io/index.js";
 import { decodeEntity } from "../../src/entities/index.js";
+import { analyzeTraceability, requirementFingerprint } from "../../src/traceability/index.js";
 import { firstIssuePath } from "../support/errors.js";
 import { IMPORTED_AT, fixtureBytes, fixtureText } from "./fixtures.js";
 
@@ -307,5 +308,30 @@ describe("pmokit's own fields survive an export and re-import", () => {
     });
     const text = writeReqif(requirementsToReqif([fr1], [], { title: "export", exportedAt: IMPORTED_AT })).replace('THE-VALUE="2"', 'THE-VALUE="2.5"');
     expect(firstIssuePath(() => reqifToPmokit(readReqif(text).document, OPTIONS))).toEqual(["SPEC-OBJECT[FR-1]", "revision"]);
+  });
+});
+
+describe("a trace link's review survives an export and re-import", () => {
+  it("recorded fingerprint, pinned revision, review and note come back, so a suspect link stays suspect", () => {
+    // FR-1 refines BR-1. The link recorded BR-1's fingerprint when BR-1 read "Sales quote by phone."; BR-1 now reads
+    // "Sales quote online.", so the link is suspect (fingerprints differ) and outdated (pins revision 1 of 2). Before the
+    // fix the export wrote no relation attributes: the re-imported link had no fingerprint, so it moved from `suspects`
+    // to `unreviewedLinks` ("needs initial review") and its revision pin was gone — the suspicion was lost unseen.
+    const stamp = { version: 1, createdAt: IMPORTED_AT, updatedAt: IMPORTED_AT, projectId: "prj-x", priority: "must", acceptanceCriteria: [], verificationMethod: "test", status: "approved" } as const;
+    const br1 = decodeEntity("requirement", { ...stamp, id: "prj-x:BR-1", key: "BR-1", type: "business", title: "Quoting", statement: "Sales quote online.", revision: 2 });
+    const fr1 = decodeEntity("requirement", { ...stamp, id: "prj-x:FR-1", key: "FR-1", type: "functional", title: "Quote", statement: "Sales can send a quote." });
+    const oldFingerprint = requirementFingerprint({ ...br1, statement: "Sales quote by phone." });
+    const tl1 = decodeEntity("trace-link", {
+      id: "prj-x:tl-1", version: 1, createdAt: IMPORTED_AT, updatedAt: IMPORTED_AT, from: { kind: "requirement", id: "prj-x:FR-1" }, to: { kind: "requirement", id: "prj-x:BR-1" },
+      linkType: "refines", targetFingerprint: oldFingerprint, targetRevision: 1, reviewedAt: "2026-11-01T09:00:00.000Z", reviewedBy: "p-ana", note: "checked in workshop",
+    });
+    const before = analyzeTraceability({ requirements: [br1, fr1], links: [tl1] });
+    expect([before.suspects.map((x) => x.link), before.unreviewedLinks, before.linkRevisions.map((x) => x.status)]).toEqual([["prj-x:tl-1"], [], ["outdated"]]);
+
+    const back = reqifToPmokit(readReqif(writeReqif(requirementsToReqif([br1, fr1], [tl1], { title: "export", exportedAt: IMPORTED_AT }))).document, OPTIONS);
+    expect(back.records["trace-link"]).toEqual([tl1]);
+    expect(back.report.unmapped).toEqual([]);
+    const after = analyzeTraceability({ requirements: back.records.requirement, links: back.records["trace-link"] });
+    expect([after.suspects.map((x) => x.link), after.unreviewedLinks, after.linkRevisions.map((x) => x.status)]).toEqual([["prj-x:tl-1"], [], ["outdated"]]);
   });
 });

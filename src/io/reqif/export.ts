@@ -3,6 +3,7 @@ import { XMLBuilder } from "fast-xml-parser";
 import { ownEntry } from "../../core/own.js";
 import type { EntityOf } from "../../entities/index.js";
 import type { ReqifAttributeDefinition, ReqifDocument, ReqifHierarchy, ReqifSpecType, ReqifValue } from "./model.js";
+import { LINK_FIELDS } from "./link-fields.js";
 import type { OutlineDocument, OutlineNode } from "./map.js";
 
 /** Options of {@link requirementsToReqif}. */
@@ -88,15 +89,24 @@ export function requirementsToReqif(
   let maxLength = 255;
   for (const o of specObjects) for (const v of o.values) if (v.kind === "STRING") maxLength = Math.max(maxLength, (v.value as string).length);
   const linkTypes = [...new Set(links.map((l) => l.linkType))].sort();
+  const relTypeId = (t: string) => `pmokit-srt-${t.replace(/[^A-Za-z0-9]+/g, "-")}`;
+  // A link's review (the fingerprint and revision it recorded, who reviewed it and when) is written as relation
+  // attributes, so a re-import keeps a suspect link suspect instead of turning it into one never reviewed.
+  const relAttrs = (t: string) => Object.fromEntries(LINK_FIELDS.map((f) => [f, { ...attr(`pmokit.${f}`, "STRING"), identifier: `${relTypeId(t)}-${f}`, lastChange: at }])) as Record<(typeof LINK_FIELDS)[number], ReqifAttributeDefinition>;
   const relTypes: ReqifSpecType[] = linkTypes.map((t) => ({
-    identifier: `pmokit-srt-${t.replace(/[^A-Za-z0-9]+/g, "-")}`, longName: t.startsWith("custom:") ? t.slice(7) : t, lastChange: at, kind: "SPEC-RELATION-TYPE", attributes: [],
+    identifier: relTypeId(t), longName: t.startsWith("custom:") ? t.slice(7) : t, lastChange: at, kind: "SPEC-RELATION-TYPE", attributes: Object.values(relAttrs(t)),
   }));
   const specRelations = links
     .filter((l) => l.from.kind === "requirement" && l.to.kind === "requirement" && objId.has(l.from.id) && objId.has(l.to.id))
-    .map((l) => ({
-      identifier: local(l.id, projectOf.get(l.from.id)), lastChange: l.updatedAt, typeRef: `pmokit-srt-${l.linkType.replace(/[^A-Za-z0-9]+/g, "-")}`,
-      source: objId.get(l.from.id)!, target: objId.get(l.to.id)!, values: [],
-    }));
+    .map((l) => {
+      const defs = relAttrs(l.linkType);
+      const values = LINK_FIELDS.flatMap((f) => (l[f] !== undefined ? [val(defs[f], String(l[f]))] : []));
+      return {
+        identifier: local(l.id, projectOf.get(l.from.id)), lastChange: l.updatedAt, typeRef: relTypeId(l.linkType),
+        source: objId.get(l.from.id)!, target: objId.get(l.to.id)!, values,
+      };
+    });
+  for (const r of specRelations) for (const v of r.values) maxLength = Math.max(maxLength, (v.value as string).length);
   let n = 0;
   const nodes = (list: readonly OutlineNode[]): ReqifHierarchy[] =>
     list.filter((x) => objId.has(x.requirementId)).map((x) => ({ identifier: `pmokit-sh-${++n}`, lastChange: at, objectRef: objId.get(x.requirementId)!, children: nodes(x.children) }));

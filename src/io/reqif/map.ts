@@ -3,6 +3,7 @@ import { TRACE_LINK_TYPES, decodeEntity, itemKeySchema, type EntityOf } from "..
 import { createReportBuilder, type ImportReport } from "../report.js";
 import type { ReqifDocument, ReqifHierarchy, ReqifSpecObject, ReqifValue } from "./model.js";
 import { reqifIds } from "./ids.js";
+import { LINK_FIELDS } from "./link-fields.js";
 import { xhtmlToPlainText } from "./xhtml.js";
 import { flattenedXhtml } from "./xhtml-walk.js";
 
@@ -61,6 +62,7 @@ const MAPPED = new Set([
   "pmokit.rationale", "pmokit.acceptanceCriteria", "pmokit.level", "pmokit.revision", "pmokit.ownerId", "pmokit.parentId",
   "pmokit.sourceStakeholderId", "pmokit.audiences", "pmokit.tags",
 ]);
+const LINK_MAPPED = new Set(LINK_FIELDS.map((f) => `pmokit.${f}`));
 /** One entry per non-blank line (audiences, tags). */
 const lines = (t: string | undefined) => t?.split("\n").map((l) => l.trim()).filter((l) => l !== "");
 // Standard attributes of the ReqIF Implementation Guide that are never the main text (author, dates, prefixes…).
@@ -212,11 +214,19 @@ export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOpti
     }
     const name = kebab(typeName.get(r.typeRef) ?? "");
     const linkType = (TRACE_LINK_TYPES as readonly string[]).includes(name) ? name : `custom:${name || "relation"}`;
-    for (const [n] of named(r.values, r.typeRef)) if (!MAPPED.has(n)) report.unmapped(`SPEC-RELATION/${typeName.get(r.typeRef) ?? r.typeRef}`, n, "relation attribute has no trace-link field");
+    const rv = named(r.values, r.typeRef);
+    for (const [n] of rv) if (!MAPPED.has(n) && !LINK_MAPPED.has(n)) report.unmapped(`SPEC-RELATION/${typeName.get(r.typeRef) ?? r.typeRef}`, n, "relation attribute has no trace-link field");
+    // The review pmokit's export wrote (recorded fingerprint and revision, reviewer, time, note); a revision that is not
+    // a whole number goes to the codec as text, so it is refused.
+    const review: Record<string, unknown> = {};
+    for (const f of LINK_FIELDS) {
+      const x = plain(rv.get(`pmokit.${f}`));
+      if (x !== undefined) review[f] = f === "targetRevision" && /^\d{1,7}$/.test(x) ? Number(x) : x;
+    }
     try {
       links.push(decodeEntity("trace-link", {
         id: relationIds[k]!, ...stamp,
-        from: { kind: "requirement", id: from }, to: { kind: "requirement", id: to }, linkType: linkType.slice(0, 64),
+        from: { kind: "requirement", id: from }, to: { kind: "requirement", id: to }, linkType: linkType.slice(0, 64), ...review,
       }));
     } catch (e) {
       if (!(e instanceof ValidationError)) throw e;
