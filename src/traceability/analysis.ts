@@ -144,6 +144,7 @@ function applyEdit(e: Engine, edit: TraceEdit): TraceDelta {
     // Implicit links the item had (run → its old test case) are replaced: their old targets must be revisited.
     const existing = s.nodeOf(kind, item.id);
     const replaced = existing === undefined ? [] : [...(s.implicitOf.get(existing) ?? [])];
+    const oldRevision = existing === undefined ? undefined : s.items[existing]!.entity.revision;
     const ch = s.upsert(kind, item, at ?? (typeof item.updatedAt === "string" ? item.updatedAt : undefined), false);
     const v = ch.node;
     coverageDirty.add(v);
@@ -159,6 +160,9 @@ function applyEdit(e: Engine, edit: TraceEdit): TraceDelta {
     if (ch.added || ch.typeChanged) {
       for (const l of s.inn[v] as number[]) touchLink(l);
       for (const l of s.out[v] as number[]) touchLink(l);
+    } else if (item.revision !== oldRevision) {
+      // A new revision makes links pinning the old one outdated (they stop covering) and those pinning it current.
+      for (const l of s.inn[v] as number[]) touchLink(l);
     }
   };
   const edited = checkedEdit(edit, s.rules);

@@ -5,6 +5,7 @@ import { F_COVERS, F_EVIDENCE, F_IMPLICIT, linkFlags } from "./compiled.js";
 import { DEEP_COVERED, NO_RULE } from "./coverage.js";
 import { statusName, UNCOVERED, type EvidenceStatus } from "./evidence.js";
 import { diffFields } from "./fingerprint.js";
+import { pinsOtherRevision } from "./revisions.js";
 import { reach } from "./scc.js";
 import { LINK_SUSPECT, LINK_UNREVIEWED } from "./suspects.js";
 import type { ChangedItem, ItemCoverage, ItemEvidence, LevelCoverage, SuspectLink } from "./result.js";
@@ -133,13 +134,14 @@ export function assembleCoverage(e: Engine): { coverage: ItemCoverage[]; levels:
       needs.push({ name: need.label, anyOf: need.anyOfList, min: need.min, count: sources.length, coveredBy, met });
       if (!met) missingNeeds.push(need.label);
     }
-    // A covering link that counts for no need comes from a type the rule does not ask for (or through another link type).
+    // A covering link that counts for no need comes from a type the rule does not ask for (or through another link type);
+    // one pinning another revision is outdated or predated (listed in linkRevisions), not unwanted.
     let unwanted: ItemCoverage["unwanted"][number][] | undefined;
     const inn = s.inn[v] as number[];
     for (let k = 0; k < inn.length; k++) {
       const l = inn[k] as number;
       const fl = lf[l] as number;
-      if ((fl & F_COVERS) === 0 || (fl & F_IMPLICIT) !== 0 || cov.maskOfLink(l) !== 0) continue;
+      if ((fl & F_COVERS) === 0 || (fl & F_IMPLICIT) !== 0 || cov.maskOfLink(l) !== 0 || pinsOtherRevision(s, l)) continue;
       const f = s.from[l] as number;
       if (f === v) continue;
       const fi = s.items[f]!;

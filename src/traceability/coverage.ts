@@ -1,4 +1,5 @@
 import { needAccepts, type Compiled, type CompiledRule } from "./compiled.js";
+import { pinsOtherRevision } from "./revisions.js";
 import { components, isCyclic, membersOf, reach, type Successors } from "./scc.js";
 import type { TraceStore } from "./store.js";
 
@@ -6,7 +7,8 @@ import type { TraceStore } from "./store.js";
  * Coverage (OFT's definitions, extended with quorum). Shallow: every need of the item's rule has at least `min`
  * distinct covering items of an accepted type through an accepted link type. Deep: shallow, and every counted
  * covering item deep-covered too, recursively; an item in a cycle of covering links is `cycle`. Items of a type with
- * no rule are covered by definition (they need nothing).
+ * no rule are covered by definition (they need nothing). A link pinning another revision than its target's covers
+ * nothing (OFT's outdated and predated links).
  */
 
 /** Deep coverage codes kept per node. */
@@ -51,7 +53,7 @@ export class CoverageState {
     const f = s.from[l] as number;
     if (s.alive[l] !== 1 || v < 0 || f < 0 || f === v) return 0;
     const rule = this.rules[v];
-    if (!rule) return 0;
+    if (!rule || pinsOtherRevision(s, l)) return 0;
     return acceptMask(s, rule, s.ltype[l] as number, s.items[f]!.type);
   }
 

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { testResultSchema } from "../entities/index.js";
 import { F_EVIDENCE, F_EXECUTES, F_PARENT, linkFlags, type Compiled } from "./compiled.js";
 import type { EvidencePolicy, RunOutcome } from "./options.js";
+import { pinsOtherRevision } from "./revisions.js";
 import { components, membersOf, reach, type Components, type Successors } from "./scc.js";
 import type { TraceStore } from "./store.js";
 
@@ -9,7 +10,8 @@ import type { TraceStore } from "./store.js";
  * Test evidence (Xray's requirement statuses) from each test case's latest run in scope, plus STALE: a pass recorded
  * before the last content change of the test case, the requirement, or anything above the requirement (its parents,
  * their parents…) does not count as OK. Roll-up: a parent's status combines its own tests with its children's
- * rolled-up statuses; children without any evidence (UNCOVERED) do not dilute it.
+ * rolled-up statuses; children without any evidence (UNCOVERED) do not dilute it. A test linked to another revision
+ * than the item's current one (OFT's outdated or predated link) gives no evidence.
  */
 
 /**
@@ -236,7 +238,7 @@ export class EvidenceState {
     const inn = s.inn[v] as number[];
     for (let k = 0; k < inn.length; k++) {
       const l = inn[k] as number;
-      if (((lf[l] as number) & F_EVIDENCE) === 0) continue;
+      if (((lf[l] as number) & F_EVIDENCE) === 0 || pinsOtherRevision(s, l)) continue;
       const f = s.from[l] as number;
       if (f >= 0 && s.items[f]!.kind === "test-case" && !out.includes(f)) out.push(f);
     }
@@ -251,7 +253,8 @@ export class EvidenceState {
     // A test case linked twice counts once; taking the minimum twice gives the same answer, so no dedup is needed.
     for (let k = 0; k < inn.length; k++) {
       const l = inn[k] as number;
-      if (((lf[l] as number) & F_EVIDENCE) === 0) continue;
+      // A link pinning another revision than the item's is void (OFT): its test says nothing about this revision.
+      if (((lf[l] as number) & F_EVIDENCE) === 0 || pinsOtherRevision(s, l)) continue;
       const f = s.from[l] as number;
       if (f < 0 || s.items[f]!.kind !== "test-case") continue;
       const st = this.testStatus(f, v);

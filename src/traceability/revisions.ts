@@ -23,6 +23,19 @@ export interface LinkRevisionStatus {
   readonly itemRevision: number;
 }
 
+/**
+ * Whether link `l` pins a revision other than its target's current one (outdated or predated). As in OpenFastTrace,
+ * whose linker counts coverage only for a link naming the target's exact revision, such a link covers nothing.
+ * Links without `targetRevision`, or into a target without `revision`, are not judged.
+ */
+export function pinsOtherRevision(store: TraceStore, l: number): boolean {
+  const pinned = store.links[l]?.link?.targetRevision;
+  const t = store.to[l] as number;
+  if (typeof pinned !== "number" || t < 0) return false;
+  const current = store.items[t]!.entity.revision;
+  return typeof current === "number" && current !== pinned;
+}
+
 /** Revision status of every live trace link that pins a revision of a target that has one, sorted by link id. */
 export function linkRevisions(store: TraceStore): LinkRevisionStatus[] {
   const out: LinkRevisionStatus[] = [];

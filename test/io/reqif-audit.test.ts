@@ -1,7 +1,10 @@
+import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
 import { readReqif, reqifToPmokit, requirementsToReqif, unzipReqifz, writeReqif, xhtmlToPlainText, zipReqifz } from "../../src/io/index.js";
+import { decodeEntity } from "../../src/entities/index.js";
+import { analyzeTraceability, requirementFingerprint } from "../../src/traceability/index.js";
 import { firstIssuePath } from "../support/errors.js";
-import { IMPORTED_AT, fixtureText } from "./fixtures.js";
+import { IMPORTED_AT, fixtureBytes, fixtureText } from "./fixtures.js";
 
 /*
  * Audit of the ReqIF reader and mapping against references written outside pmokit: the WHATWG HTML "innerText"
@@ -220,5 +223,115 @@ describe("bad limits are refused with their path", () => {
       expect(firstIssuePath(() => readReqif(text(), { maxDepth: bad as number }))).toEqual(["maxDepth"]);
     }
     expect(readReqif(text(), { maxDepth: 64 }).document.specObjects).toHaveLength(18);
+  });
+});
+
+describe("XHTML namespaces written back", () => {
+  /*
+   * The ReqIF schema types THE-VALUE of an XHTML attribute value as XHTML-CONTENT: a group from the XHTML namespace
+   * (http://www.w3.org/1999/xhtml, imported through driver.xsd), and Namespaces in XML 1.0 requires every prefix to be
+   * declared. DOORS writes its XHTML with the prefix `reqif-xhtml`, declared on its root next to `xhtml` (the DOORS 9
+   * fixture's REQ-IF element, and the Spielwiese archive's). Before the fix writeReqif declared only `xhtml`, so the
+   * DOORS 9 file read and written back had "unbound namespace prefix: reqif-xhtml" at every one of its XHTML values
+   * (and so did a DOORS import exported with its rich text): a namespace-aware reader refuses the file.
+   */
+  const XHTML_NS = "http://www.w3.org/1999/xhtml";
+  /** Namespace errors, and the namespace URI of every element inside a THE-VALUE of an XHTML value, read with saxes. */
+  const namespaces = (xml: string) => {
+    const errors: string[] = [];
+    const inValue = new Set<string>();
+    const parser = new SaxesParser({ xmlns: true });
+    let depth = 0;
+    const stack: string[] = [];
+    parser.on("error", (e) => errors.push(e.message.replace(/^.*?: /, "")));
+    parser.on("opentag", (t) => {
+      if (depth > 0) inValue.add(t.uri);
+      const valueStart = t.local === "THE-VALUE" && stack[stack.length - 1] === "ATTRIBUTE-VALUE-XHTML";
+      stack.push(t.local);
+      if (depth > 0 || valueStart) depth++;
+    });
+    parser.on("closetag", () => {
+      stack.pop();
+      if (depth > 0) depth--;
+    });
+    parser.write(xml).close();
+    return { errors: [...new Set(errors)], inValue: [...inValue] };
+  };
+  const FILES = [
+    "doors9_ibm-rational-doors_example-from-a-user.reqif", "polarion_reqif-roundtrip_anonymized-srs.reqif", "pror_fmstudio_traceability-template-v1.0.reqif",
+    "eclipse-rmf_implementor-forum_TC1200-formatted-content.reqif", "reqif-studio_anonymized-example.reqif",
+  ];
+
+  it.each(FILES)("%s: its XHTML values stay in the XHTML namespace when written back", (file) => {
+    const text = fixtureText(`reqif/${file}`);
+    // The original file itself is namespace-well-formed, with its XHTML in the XHTML namespace (the reference).
+    expect(namespaces(text)).toEqual({ errors: [], inValue: [XHTML_NS] });
+    expect(namespaces(writeReqif(readReqif(text).document))).toEqual({ errors: [], inValue: [XHTML_NS] });
+  });
+
+  it("the DOORS Spielwiese archive imported and exported with its rich text keeps reqif-xhtml bound", () => {
+    const { text } = unzipReqifz(fixtureBytes("reqif/doors_ibm-rational-doors_spielwiese.reqifz"));
+    expect(namespaces(text)).toEqual({ errors: [], inValue: [XHTML_NS] });
+    const imported = reqifToPmokit(readReqif(text).document, OPTIONS);
+    expect(Object.values(imported.richText).some((x) => x.startsWith("<reqif-xhtml:div"))).toBe(true);
+    const written = writeReqif(requirementsToReqif(imported.records.requirement, imported.records["trace-link"], { title: "export", exportedAt: IMPORTED_AT, richText: imported.richText }));
+    expect(namespaces(written)).toEqual({ errors: [], inValue: [XHTML_NS] });
+  });
+});
+
+describe("pmokit's own fields survive an export and re-import", () => {
+  it("level, revision, owner, parent, source stakeholder, audiences and tags come back as they were", () => {
+    // Before: requirementsToReqif wrote none of them, so the re-import had no level (a rule set typing requirements by
+    // `level` put FR-1 back on its built-in type), no revision (links pinning one were no longer judged), no audiences
+    // (nobody left to acknowledge it), and no owner, parent, stakeholder or tags — while the docs said the export
+    // "re-imports to the same requirements". The reference is the requirement itself: the round trip is the identity.
+    const fr1 = decodeEntity("requirement", {
+      id: "prj-x:FR-1", version: 1, createdAt: IMPORTED_AT, updatedAt: IMPORTED_AT, projectId: "prj-x", key: "FR-1", type: "functional",
+      level: "software", revision: 3, title: "Quote", statement: "Sales can send a quote.", priority: "must", acceptanceCriteria: ["PDF attached"],
+      verificationMethod: "test", status: "approved", ownerId: "p-ana", parentId: "prj-x:BR-1", sourceStakeholderId: "p-sales",
+      audiences: ["developer", "help-desk"], tags: ["gdpr", "release-2"],
+    });
+    const br1 = decodeEntity("requirement", {
+      id: "prj-x:BR-1", version: 1, createdAt: IMPORTED_AT, updatedAt: IMPORTED_AT, projectId: "prj-x", key: "BR-1", type: "business",
+      title: "Quoting", statement: "Sales quote online.", priority: "must", acceptanceCriteria: [], verificationMethod: "inspection", status: "approved",
+    });
+    const text = writeReqif(requirementsToReqif([br1, fr1], [], { title: "export", exportedAt: IMPORTED_AT }));
+    const back = reqifToPmokit(readReqif(text).document, OPTIONS);
+    expect(back.records.requirement).toEqual([br1, fr1]);
+    expect(back.report.unmapped).toEqual([]);
+  });
+
+  it("a revision that is not a whole number is refused at its object, not read as another number", () => {
+    const fr1 = decodeEntity("requirement", {
+      id: "prj-x:FR-1", version: 1, createdAt: IMPORTED_AT, updatedAt: IMPORTED_AT, projectId: "prj-x", key: "FR-1", type: "functional",
+      revision: 2, title: "Quote", statement: "Sales can send a quote.", priority: "must", acceptanceCriteria: [], verificationMethod: "test", status: "approved",
+    });
+    const text = writeReqif(requirementsToReqif([fr1], [], { title: "export", exportedAt: IMPORTED_AT })).replace('THE-VALUE="2"', 'THE-VALUE="2.5"');
+    expect(firstIssuePath(() => reqifToPmokit(readReqif(text).document, OPTIONS))).toEqual(["SPEC-OBJECT[FR-1]", "revision"]);
+  });
+});
+
+describe("a trace link's review survives an export and re-import", () => {
+  it("recorded fingerprint, pinned revision, review and note come back, so a suspect link stays suspect", () => {
+    // FR-1 refines BR-1. The link recorded BR-1's fingerprint when BR-1 read "Sales quote by phone."; BR-1 now reads
+    // "Sales quote online.", so the link is suspect (fingerprints differ) and outdated (pins revision 1 of 2). Before the
+    // fix the export wrote no relation attributes: the re-imported link had no fingerprint, so it moved from `suspects`
+    // to `unreviewedLinks` ("needs initial review") and its revision pin was gone — the suspicion was lost unseen.
+    const stamp = { version: 1, createdAt: IMPORTED_AT, updatedAt: IMPORTED_AT, projectId: "prj-x", priority: "must", acceptanceCriteria: [], verificationMethod: "test", status: "approved" } as const;
+    const br1 = decodeEntity("requirement", { ...stamp, id: "prj-x:BR-1", key: "BR-1", type: "business", title: "Quoting", statement: "Sales quote online.", revision: 2 });
+    const fr1 = decodeEntity("requirement", { ...stamp, id: "prj-x:FR-1", key: "FR-1", type: "functional", title: "Quote", statement: "Sales can send a quote." });
+    const oldFingerprint = requirementFingerprint({ ...br1, statement: "Sales quote by phone." });
+    const tl1 = decodeEntity("trace-link", {
+      id: "prj-x:tl-1", version: 1, createdAt: IMPORTED_AT, updatedAt: IMPORTED_AT, from: { kind: "requirement", id: "prj-x:FR-1" }, to: { kind: "requirement", id: "prj-x:BR-1" },
+      linkType: "refines", targetFingerprint: oldFingerprint, targetRevision: 1, reviewedAt: "2026-11-01T09:00:00.000Z", reviewedBy: "p-ana", note: "checked in workshop",
+    });
+    const before = analyzeTraceability({ requirements: [br1, fr1], links: [tl1] });
+    expect([before.suspects.map((x) => x.link), before.unreviewedLinks, before.linkRevisions.map((x) => x.status)]).toEqual([["prj-x:tl-1"], [], ["outdated"]]);
+
+    const back = reqifToPmokit(readReqif(writeReqif(requirementsToReqif([br1, fr1], [tl1], { title: "export", exportedAt: IMPORTED_AT }))).document, OPTIONS);
+    expect(back.records["trace-link"]).toEqual([tl1]);
+    expect(back.report.unmapped).toEqual([]);
+    const after = analyzeTraceability({ requirements: back.records.requirement, links: back.records["trace-link"] });
+    expect([after.suspects.map((x) => x.link), after.unreviewedLinks, after.linkRevisions.map((x) => x.status)]).toEqual([["prj-x:tl-1"], [], ["outdated"]]);
   });
 });

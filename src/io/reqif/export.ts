@@ -3,6 +3,7 @@ import { XMLBuilder } from "fast-xml-parser";
 import { ownEntry } from "../../core/own.js";
 import type { EntityOf } from "../../entities/index.js";
 import type { ReqifAttributeDefinition, ReqifDocument, ReqifHierarchy, ReqifSpecType, ReqifValue } from "./model.js";
+import { LINK_FIELDS } from "./link-fields.js";
 import type { OutlineDocument, OutlineNode } from "./map.js";
 
 /** Options of {@link requirementsToReqif}. */
@@ -33,13 +34,16 @@ const ATTRS = {
   chapter: attr("ReqIF.ChapterName", "XHTML"), type: attr("pmokit.type", "STRING"), priority: attr("pmokit.priority", "STRING"),
   verification: attr("pmokit.verificationMethod", "STRING"), status: attr("pmokit.status", "STRING"),
   rationale: attr("pmokit.rationale", "STRING"), criteria: attr("pmokit.acceptanceCriteria", "STRING"),
+  level: attr("pmokit.level", "STRING"), revision: attr("pmokit.revision", "STRING"), owner: attr("pmokit.ownerId", "STRING"),
+  parent: attr("pmokit.parentId", "STRING"), stakeholder: attr("pmokit.sourceStakeholderId", "STRING"),
+  audiences: attr("pmokit.audiences", "STRING"), tags: attr("pmokit.tags", "STRING"),
 };
 
 /**
  * Builds a ReqIF document from pmokit requirements and the trace links between them: one spec object type with
  * `ReqIF.ForeignID` (the key), `ReqIF.Name` (title), `ReqIF.Text` (statement as XHTML, or the kept rich text),
  * `ReqIF.ChapterName` for headings, and `pmokit.*` attributes for type, priority, verification method, status,
- * rationale and acceptance criteria — so that `reqifToPmokit(readReqif(writeReqif(d)))` gives the same
+ * rationale, acceptance criteria, level, revision, owner, parent, source stakeholder, audiences and tags — so that `reqifToPmokit(readReqif(writeReqif(d)))` gives the same
  * requirements back. One spec relation type per link type; links to non-requirements are left out.
  *
  * @example
@@ -69,6 +73,15 @@ export function requirementsToReqif(
       val(ATTRS.type, r.type), val(ATTRS.priority, r.priority), val(ATTRS.verification, r.verificationMethod), val(ATTRS.status, r.status),
       ...(r.rationale ? [val(ATTRS.rationale, r.rationale)] : []),
       ...(r.acceptanceCriteria.length > 0 ? [val(ATTRS.criteria, r.acceptanceCriteria.join("\n"))] : []),
+      // The rest of the requirement, so that a re-import gives it back whole (a lost level, revision or audience list
+      // would change its coverage rule, its links' revision status and who must acknowledge it).
+      ...(r.level !== undefined ? [val(ATTRS.level, r.level)] : []),
+      ...(r.revision !== undefined ? [val(ATTRS.revision, String(r.revision))] : []),
+      ...(r.ownerId !== undefined ? [val(ATTRS.owner, r.ownerId)] : []),
+      ...(r.parentId !== undefined ? [val(ATTRS.parent, r.parentId)] : []),
+      ...(r.sourceStakeholderId !== undefined ? [val(ATTRS.stakeholder, r.sourceStakeholderId)] : []),
+      ...(r.audiences !== undefined ? [val(ATTRS.audiences, r.audiences.join("\n"))] : []),
+      ...(r.tags !== undefined ? [val(ATTRS.tags, r.tags.join("\n"))] : []),
     ];
     return { identifier: objId.get(r.id)!, lastChange: r.updatedAt, typeRef: objectType.identifier, values: values.sort((a, b) => compareCodePoints(a.kind, b.kind)) };
   });
@@ -76,15 +89,24 @@ export function requirementsToReqif(
   let maxLength = 255;
   for (const o of specObjects) for (const v of o.values) if (v.kind === "STRING") maxLength = Math.max(maxLength, (v.value as string).length);
   const linkTypes = [...new Set(links.map((l) => l.linkType))].sort();
+  const relTypeId = (t: string) => `pmokit-srt-${t.replace(/[^A-Za-z0-9]+/g, "-")}`;
+  // A link's review (the fingerprint and revision it recorded, who reviewed it and when) is written as relation
+  // attributes, so a re-import keeps a suspect link suspect instead of turning it into one never reviewed.
+  const relAttrs = (t: string) => Object.fromEntries(LINK_FIELDS.map((f) => [f, { ...attr(`pmokit.${f}`, "STRING"), identifier: `${relTypeId(t)}-${f}`, lastChange: at }])) as Record<(typeof LINK_FIELDS)[number], ReqifAttributeDefinition>;
   const relTypes: ReqifSpecType[] = linkTypes.map((t) => ({
-    identifier: `pmokit-srt-${t.replace(/[^A-Za-z0-9]+/g, "-")}`, longName: t.startsWith("custom:") ? t.slice(7) : t, lastChange: at, kind: "SPEC-RELATION-TYPE", attributes: [],
+    identifier: relTypeId(t), longName: t.startsWith("custom:") ? t.slice(7) : t, lastChange: at, kind: "SPEC-RELATION-TYPE", attributes: Object.values(relAttrs(t)),
   }));
   const specRelations = links
     .filter((l) => l.from.kind === "requirement" && l.to.kind === "requirement" && objId.has(l.from.id) && objId.has(l.to.id))
-    .map((l) => ({
-      identifier: local(l.id, projectOf.get(l.from.id)), lastChange: l.updatedAt, typeRef: `pmokit-srt-${l.linkType.replace(/[^A-Za-z0-9]+/g, "-")}`,
-      source: objId.get(l.from.id)!, target: objId.get(l.to.id)!, values: [],
-    }));
+    .map((l) => {
+      const defs = relAttrs(l.linkType);
+      const values = LINK_FIELDS.flatMap((f) => (l[f] !== undefined ? [val(defs[f], String(l[f]))] : []));
+      return {
+        identifier: local(l.id, projectOf.get(l.from.id)), lastChange: l.updatedAt, typeRef: relTypeId(l.linkType),
+        source: objId.get(l.from.id)!, target: objId.get(l.to.id)!, values,
+      };
+    });
+  for (const r of specRelations) for (const v of r.values) maxLength = Math.max(maxLength, (v.value as string).length);
   let n = 0;
   const nodes = (list: readonly OutlineNode[]): ReqifHierarchy[] =>
     list.filter((x) => objId.has(x.requirementId)).map((x) => ({ identifier: `pmokit-sh-${++n}`, lastChange: at, objectRef: objId.get(x.requirementId)!, children: nodes(x.children) }));

@@ -3,6 +3,7 @@ import { TRACE_LINK_TYPES, decodeEntity, itemKeySchema, type EntityOf } from "..
 import { createReportBuilder, type ImportReport } from "../report.js";
 import type { ReqifDocument, ReqifHierarchy, ReqifSpecObject, ReqifValue } from "./model.js";
 import { reqifIds } from "./ids.js";
+import { LINK_FIELDS } from "./link-fields.js";
 import { xhtmlToPlainText } from "./xhtml.js";
 import { flattenedXhtml } from "./xhtml-walk.js";
 
@@ -56,7 +57,14 @@ export interface ReqifImport {
   readonly report: ImportReport;
 }
 
-const MAPPED = new Set(["ReqIF.Text", "ReqIF.ChapterName", "ReqIF.ForeignID", "ReqIF.Name", "pmokit.type", "pmokit.priority", "pmokit.verificationMethod", "pmokit.status", "pmokit.rationale", "pmokit.acceptanceCriteria"]);
+const MAPPED = new Set([
+  "ReqIF.Text", "ReqIF.ChapterName", "ReqIF.ForeignID", "ReqIF.Name", "pmokit.type", "pmokit.priority", "pmokit.verificationMethod", "pmokit.status",
+  "pmokit.rationale", "pmokit.acceptanceCriteria", "pmokit.level", "pmokit.revision", "pmokit.ownerId", "pmokit.parentId",
+  "pmokit.sourceStakeholderId", "pmokit.audiences", "pmokit.tags",
+]);
+const LINK_MAPPED = new Set(LINK_FIELDS.map((f) => `pmokit.${f}`));
+/** One entry per non-blank line (audiences, tags). */
+const lines = (t: string | undefined) => t?.split("\n").map((l) => l.trim()).filter((l) => l !== "");
 // Standard attributes of the ReqIF Implementation Guide that are never the main text (author, dates, prefixes…).
 const NOT_TEXT = /^ReqIF\.(Foreign(CreatedBy|CreatedOn|CreatedThru|ModifiedBy|ModifiedOn|ModifiedThru|Deleted|ID)|Prefix|ChapterName|Name)$/;
 const MAX_TITLE = 300;
@@ -159,13 +167,29 @@ export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOpti
     const statement = shortened(where, "statement", text ?? givenTitle ?? title, MAX_STATEMENT, textValue?.kind === "XHTML" ? " (the full text stays in richText)" : "");
     const criteria = plain(v.get("pmokit.acceptanceCriteria"))?.split("\n").filter((l) => l.trim() !== "") ?? [];
     const rationale = plain(v.get("pmokit.rationale"));
+    // pmokit's own export writes these; a revision that is not a whole number goes to the codec as text, so it is refused.
+    const revisionText = plain(v.get("pmokit.revision"));
+    const own: Record<string, unknown> = {};
+    const level = plain(v.get("pmokit.level"));
+    if (level !== undefined) own["level"] = level;
+    if (revisionText !== undefined) own["revision"] = /^\d{1,7}$/.test(revisionText) ? Number(revisionText) : revisionText;
+    for (const [field, name] of [["ownerId", "pmokit.ownerId"], ["parentId", "pmokit.parentId"], ["sourceStakeholderId", "pmokit.sourceStakeholderId"]] as const) {
+      const x = plain(v.get(name));
+      if (x !== undefined) own[field] = x;
+    }
+    const audiences = lines(plain(v.get("pmokit.audiences")));
+    if (audiences !== undefined) own["audiences"] = audiences;
+    const tags = lines(plain(v.get("pmokit.tags")));
+    const heading = chapter !== undefined && text === undefined;
+    if (tags !== undefined) own["tags"] = heading && !tags.includes("heading") ? ["heading", ...tags] : tags;
+    else if (heading) own["tags"] = ["heading"];
     try {
       requirements.push(decodeEntity("requirement", {
         id, ...stamp, projectId: options.projectId, key, type: plain(v.get("pmokit.type")) ?? options.type ?? "functional",
         title, statement, priority: plain(v.get("pmokit.priority")) ?? options.priority ?? "should",
         acceptanceCriteria: criteria, verificationMethod: plain(v.get("pmokit.verificationMethod")) ?? options.verificationMethod ?? "test",
         status: plain(v.get("pmokit.status")) ?? options.status ?? "proposed",
-        ...(rationale ? { rationale } : {}), ...(chapter && !text ? { tags: ["heading"] } : {}),
+        ...(rationale ? { rationale } : {}), ...own,
       }));
     } catch (e) {
       if (!(e instanceof ValidationError)) throw e;
@@ -190,11 +214,19 @@ export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOpti
     }
     const name = kebab(typeName.get(r.typeRef) ?? "");
     const linkType = (TRACE_LINK_TYPES as readonly string[]).includes(name) ? name : `custom:${name || "relation"}`;
-    for (const [n] of named(r.values, r.typeRef)) if (!MAPPED.has(n)) report.unmapped(`SPEC-RELATION/${typeName.get(r.typeRef) ?? r.typeRef}`, n, "relation attribute has no trace-link field");
+    const rv = named(r.values, r.typeRef);
+    for (const [n] of rv) if (!MAPPED.has(n) && !LINK_MAPPED.has(n)) report.unmapped(`SPEC-RELATION/${typeName.get(r.typeRef) ?? r.typeRef}`, n, "relation attribute has no trace-link field");
+    // The review pmokit's export wrote (recorded fingerprint and revision, reviewer, time, note); a revision that is not
+    // a whole number goes to the codec as text, so it is refused.
+    const review: Record<string, unknown> = {};
+    for (const f of LINK_FIELDS) {
+      const x = plain(rv.get(`pmokit.${f}`));
+      if (x !== undefined) review[f] = f === "targetRevision" && /^\d{1,7}$/.test(x) ? Number(x) : x;
+    }
     try {
       links.push(decodeEntity("trace-link", {
         id: relationIds[k]!, ...stamp,
-        from: { kind: "requirement", id: from }, to: { kind: "requirement", id: to }, linkType: linkType.slice(0, 64),
+        from: { kind: "requirement", id: from }, to: { kind: "requirement", id: to }, linkType: linkType.slice(0, 64), ...review,
       }));
     } catch (e) {
       if (!(e instanceof ValidationError)) throw e;

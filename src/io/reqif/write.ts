@@ -33,9 +33,34 @@ function hierarchy(nodes: readonly ReqifHierarchy[]): Obj[] {
   }));
 }
 
+const XHTML_NS = "http://www.w3.org/1999/xhtml";
+
+/**
+ * Namespace declarations for the prefixes the XHTML values use (`reqif-xhtml` from DOORS, beside `xhtml`): the values
+ * are written as the tool wrote them, but the declarations sat on the tool's root element, which is not kept. The
+ * schema's XHTML-CONTENT holds XHTML-namespace elements only, so each element prefix is bound to that namespace.
+ */
+function xhtmlPrefixes(document: ReqifDocument): Obj {
+  const prefixes = new Set<string>();
+  const scan = (vals: readonly ReqifValue[]) => {
+    for (const v of vals) {
+      if (v.kind !== "XHTML" || typeof v.value !== "string") continue;
+      for (const m of v.value.matchAll(/<\/?([A-Za-z_][\w.-]*):[A-Za-z_]/g)) prefixes.add(m[1] as string);
+    }
+  };
+  for (const o of document.specObjects) scan(o.values);
+  for (const r of document.specRelations) scan(r.values);
+  for (const sp of document.specifications) scan(sp.values);
+  for (const t of document.specTypes) for (const a of t.attributes) if (a.defaultValue) scan([a.defaultValue]);
+  const out: Obj = {};
+  for (const p of [...prefixes].sort()) if (p !== "xhtml" && !/^xml/i.test(p)) out[`@_xmlns:${p}`] = XHTML_NS;
+  return out;
+}
+
 /**
  * Writes a {@link ReqifDocument} as ReqIF 1.0 XML (namespace `http://www.omg.org/spec/ReqIF/20110401/reqif.xsd`,
- * XHTML values with the `xhtml:` namespace declared). `readReqif(writeReqif(d))` gives back `d`.
+ * XHTML values with the `xhtml:` namespace declared, and any other prefix they use — DOORS' `reqif-xhtml:` — bound to
+ * XHTML too). `readReqif(writeReqif(d))` gives back `d`.
  *
  * @example
  * ```ts
@@ -107,7 +132,8 @@ export function writeReqif(document: ReqifDocument): string {
   const root = {
     "REQ-IF": {
       "@_xmlns": "http://www.omg.org/spec/ReqIF/20110401/reqif.xsd",
-      "@_xmlns:xhtml": "http://www.w3.org/1999/xhtml",
+      "@_xmlns:xhtml": XHTML_NS,
+      ...xhtmlPrefixes(document),
       "THE-HEADER": {
         "REQ-IF-HEADER": {
           ...idAttrs(h), ...opt("COMMENT", h.comment), ...opt("CREATION-TIME", h.creationTime), ...opt("REPOSITORY-ID", h.repositoryId),
