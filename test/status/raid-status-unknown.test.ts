@@ -119,3 +119,17 @@ describe("a withdrawn change request, as of a day before it was withdrawn", () =
     expect(changeRequestImpact([withdrawn], { currency }).pending.statusUnknown).toEqual([]); // without asOf: as recorded
   });
 });
+
+describe("a record whose updatedAt is not a decoded instant", () => {
+  it("is refused at its path when its closing day is needed, not judged on a guess", () => {
+    const base = first("action") as Action;
+    const bad = { ...base, id: "a1", createdAt: at("2025-02-01"), updatedAt: "12 March 2025", dueDate: d("2025-03-05"), status: "cancelled", completedOn: undefined } as unknown as Action;
+    let path: unknown;
+    try {
+      overdueActions([bad], { asOf });
+    } catch (e) {
+      path = (e as { issues: { path: unknown }[] }).issues[0]?.path;
+    }
+    expect(path).toEqual(["actions", 0, "updatedAt"]);
+  });
+});
