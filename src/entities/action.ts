@@ -41,14 +41,25 @@ export const actionSchema = entitySchema(
     status: actionStatusSchema,
     /** When it was done (set exactly when done). */
     completedOn: isoDateCodec.optional(),
+    /**
+     * When it was cancelled (only allowed with status `cancelled`, not before the day it was recorded). Optional, for
+     * records made before it existed: without it the action counts as cancelled only from the day of its `updatedAt`
+     * (see `overdueActions`).
+     */
+    cancelledOn: isoDateCodec.optional(),
     /** The record it came from (a risk, issue or decision). */
     source: entityRefSchema.optional(),
   },
-).refine((a) => (a.status === "done") === (a.completedOn !== undefined), {
-  message: "completedOn is set exactly when the action is done",
-  path: ["completedOn"],
-  ...whenDecoded,
-});
+).superRefine((a, ctx) => {
+  if ((a.status === "done") !== (a.completedOn !== undefined)) {
+    ctx.addIssue({ code: "custom", message: "completedOn is set exactly when the action is done", path: ["completedOn"] });
+  }
+  if (a.cancelledOn !== undefined) {
+    if (a.status !== "cancelled") ctx.addIssue({ code: "custom", message: "only a cancelled action has cancelledOn", path: ["cancelledOn"] });
+    // createdAt is a canonical UTC instant once decoded, so its first ten characters are its day.
+    else if (a.cancelledOn < a.createdAt.slice(0, 10)) ctx.addIssue({ code: "custom", message: "an action cannot be cancelled before it was recorded", path: ["cancelledOn"] });
+  }
+}, whenDecoded);
 
 /** An action, in memory form. */
 export type Action = z.output<typeof actionSchema>;

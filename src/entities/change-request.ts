@@ -55,6 +55,12 @@ export const changeRequestSchema = entitySchema(
     decidedOn: isoDateCodec.optional(),
     /** Why it was approved or rejected. */
     decisionReason: textSchema.optional(),
+    /**
+     * When it was withdrawn (only allowed with status `withdrawn`, not before `requestedOn`). Optional, for records
+     * made before it existed: without it the request counts as withdrawn only from the day of its `updatedAt` (see
+     * `changeRequestImpact`).
+     */
+    withdrawnOn: isoDateCodec.optional(),
   },
 ).superRefine((c, ctx) => {
   // Implemented implies it was approved, so it carries the decision too.
@@ -64,6 +70,10 @@ export const changeRequestSchema = entitySchema(
   }
   if (c.decidedOn !== undefined && c.decidedOn < c.requestedOn) {
     ctx.addIssue({ code: "custom", message: "a change cannot be decided before it was requested", path: ["decidedOn"] });
+  }
+  if (c.withdrawnOn !== undefined) {
+    if (c.status !== "withdrawn") ctx.addIssue({ code: "custom", message: "only a withdrawn change has withdrawnOn", path: ["withdrawnOn"] });
+    else if (c.withdrawnOn < c.requestedOn) ctx.addIssue({ code: "custom", message: "a change cannot be withdrawn before it was requested", path: ["withdrawnOn"] });
   }
 }, whenDecoded);
 

@@ -47,6 +47,13 @@ export const decisionSchema = entitySchema(
     status: decisionStatusSchema,
     /** The decision that replaced this one (set exactly when superseded). */
     supersededBy: refSchema.optional(),
+    /**
+     * When it was superseded (only allowed with status `superseded`, not before the day it was recorded nor before
+     * `decidedOn`). Optional, for records made before it existed: a decision superseded while still proposed (no
+     * `decidedOn`) and without this day counts as superseded only from the day of its `updatedAt` (see
+     * `pendingDecisions`).
+     */
+    supersededOn: isoDateCodec.optional(),
   },
 ).superRefine((d, ctx) => {
   if (d.status === "approved" || d.status === "rejected") {
@@ -60,6 +67,12 @@ export const decisionSchema = entitySchema(
     ctx.addIssue({ code: "custom", message: "supersededBy is set exactly when the decision is superseded", path: ["supersededBy"] });
   } else if (d.supersededBy === d.id) {
     ctx.addIssue({ code: "custom", message: "a decision cannot supersede itself", path: ["supersededBy"] });
+  }
+  if (d.supersededOn !== undefined) {
+    if (d.status !== "superseded") ctx.addIssue({ code: "custom", message: "only a superseded decision has supersededOn", path: ["supersededOn"] });
+    // createdAt is a canonical UTC instant once decoded, so its first ten characters are its day.
+    else if (d.supersededOn < d.createdAt.slice(0, 10)) ctx.addIssue({ code: "custom", message: "a decision cannot be superseded before it was recorded", path: ["supersededOn"] });
+    else if (d.decidedOn !== undefined && d.supersededOn < d.decidedOn) ctx.addIssue({ code: "custom", message: "a decision cannot be superseded before it was taken", path: ["supersededOn"] });
   }
 }, whenDecoded);
 

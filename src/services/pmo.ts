@@ -26,6 +26,7 @@ import { isoDate } from "../core/dates/iso-date.js";
 import { captureBaseline, recordActualCosts, recordProgress, updateProject, type BaselineInput } from "./execution.js";
 import { convertRequest, createRequest, transitionRequest, type ProjectFromRequestDraft, type RequestDraft, type TransitionOptions } from "./intake.js";
 import { currentInstant, runOperation, type PmoOptions } from "./operation.js";
+import { keepClosingDay } from "./raid-days.js";
 import {
   activeProjects, history, openRequests, requirementsCoverage, rolloutOverviews,
   type ActiveProjectFigures, type RequirementCoverage, type RolloutOverview,
@@ -95,7 +96,12 @@ export interface Pmo {
   decideGate(actor: string, id: string, input: GateDecisionInput): Promise<Gate>;
   /** Publishes a status report snapshot (stamped with the actor and now). */
   publishStatusReport(actor: string, report: Omit<DraftOf<"status-report">, "publishedAt" | "publishedBy">): Promise<StatusReport>;
-  /** Any other audited change — a portfolio's objective weights, a person's roles — compare-and-set on the version. */
+  /**
+   * Any other audited change — a portfolio's objective weights, a person's roles — compare-and-set on the version. An
+   * action made cancelled, a change request made withdrawn or a decision made superseded without its day
+   * (`cancelledOn`, `withdrawnOn`, `supersededOn`) takes today's (the UTC day of the operation's instant); leaving
+   * that status drops the day.
+   */
   update<K extends EntityKind>(actor: string, kind: K, id: string, expectedVersion: number, changes: EntityChanges<K>, reason?: string): Promise<EntityOf<K>>;
   /** The audit trail of an entity, oldest first. */
   history(kind: EntityKind, id: string): Promise<AuditEvent[]>;
@@ -161,7 +167,17 @@ export function createPmo(adapter: StorageAdapter, options: PmoOptions = {}): Pm
     publishStatusReport: (actor, report) => publishStatusReport(ctx, actor, report),
     update: (actor, kind, id, v, changes, reason) =>
       runOperation(adapter, options, actor, (w) =>
-        w.update(kind, id, (e) => ({ ...e, ...changes }), { expectedVersion: v, ...(reason !== undefined ? { reason } : {}) }),
+        w.update(
+          kind,
+          id,
+          (e) => {
+            const next: Record<string, unknown> = { ...e, ...changes };
+            // A RAID record closed without its day takes today's, so as-of views know when it stopped being open.
+            keepClosingDay(kind, next, e as { readonly status?: unknown }, (changes ?? {}) as Record<string, unknown>, w.at);
+            return next as typeof e;
+          },
+          { expectedVersion: v, ...(reason !== undefined ? { reason } : {}) },
+        ),
       ),
     history: (kind, id) => history(ctx, kind, id),
     openRequests: () => openRequests(ctx),

@@ -1,6 +1,6 @@
 import { decimal, differenceInDays, metric, missing, sumMoney, type CurrencyCode, type Decimal, type IsoDate, type Metric, type Money, checkArguments, compareCodePoints } from "../core/index.js";
 import type { Action, ChangeRequest, Decision, Issue } from "../entities/index.js";
-import { recordedOn } from "./as-of.js";
+import { closedSince, recordedOn } from "./as-of.js";
 import { requireUniqueIds } from "./unique.js";
 
 /** An issue's age as of a day. */
@@ -69,36 +69,88 @@ export function issueAgeing(
 }
 
 /**
+ * A record counted as open (or pending) on the day judged although the record cannot tell whether it already was
+ * closed then: it is cancelled, withdrawn or superseded without the day of that change, and the day judged is before
+ * its `updatedAt` day.
+ */
+export interface StatusUnknown {
+  /** Record id. */
+  readonly id: string;
+  /** Why, in plain words ("withdrawn with no day recorded, known only from 2026-11-20: unknown on …, counted as pending"). */
+  readonly why: string;
+}
+
+/** An action open past its due day as of a day. */
+export interface OverdueAction {
+  /** Action id. */
+  readonly actionId: string;
+  /** Who owns it. */
+  readonly ownerId: string;
+  /** Its due day. */
+  readonly dueDate: IsoDate;
+  /** Days from the due day to `asOf`. */
+  readonly daysOverdue: number;
+  /**
+   * True when the action is cancelled without its day (`cancelledOn`, absent on records made before it existed) and
+   * `asOf` is before the day of its last change: whether it was already cancelled then is unknown, so it is counted
+   * as open.
+   */
+  readonly statusUnknown: boolean;
+  /** Why it counts as open on `asOf`: "open", "in progress", "done only on …", "cancelled only on …" or the unknown. */
+  readonly why: string;
+}
+
+/**
  * Actions open or in progress past their due day as of a day, most overdue first. Judged as of `asOf`: an action done
- * after `asOf` was still open then, and an action recorded after `asOf` (its `createdAt` day is later) is left out.
+ * after `asOf` (`completedOn` later) or cancelled after it (`cancelledOn` later) was still open then, and an action
+ * recorded after `asOf` (its `createdAt` day is later) is left out. A cancelled action without `cancelledOn` counts as
+ * cancelled from the UTC day of its `updatedAt`; before that day it is counted as open with `statusUnknown: true` and
+ * a `why` that says so.
  *
  * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`), or a record id is
  *   listed twice (path `[list, i, "id"]`).
  * @example
  * ```ts
- * overdueActions(actions, { asOf: isoDate("2026-11-20") }); // [{ actionId: "ACT-WMS-002", daysOverdue: 7, … }]
+ * overdueActions(actions, { asOf: isoDate("2026-11-20") }); // [{ actionId: "ACT-WMS-002", daysOverdue: 7, statusUnknown: false, why: "open", … }]
  * ```
  */
-export function overdueActions(
-  actions: readonly Action[],
-  options: { readonly asOf: IsoDate },
-): { readonly actionId: string; readonly ownerId: string; readonly dueDate: IsoDate; readonly daysOverdue: number }[] {
+export function overdueActions(actions: readonly Action[], options: { readonly asOf: IsoDate }): OverdueAction[] {
   checkArguments("overdueActions", { actions: [actions, "object[]"], options: [options, "object"] });
   checkArguments("overdueActions", { asOf: [options.asOf, "date"] });
   requireUniqueIds(actions, ["actions"], "overdue actions");
   const { asOf } = options;
-  const openOn = (a: Action) =>
-    a.status === "open" || a.status === "in-progress" || (a.status === "done" && a.completedOn !== undefined && a.completedOn > asOf);
+  const judge = (a: Action, i: number): { readonly open: boolean; readonly statusUnknown: boolean; readonly why: string } => {
+    if (a.status === "open" || a.status === "in-progress") return { open: true, statusUnknown: false, why: a.status === "open" ? "open" : "in progress" };
+    if (a.status === "done") {
+      const later = a.completedOn !== undefined && a.completedOn > asOf;
+      return { open: later, statusUnknown: false, why: later ? `done only on ${a.completedOn}, after ${asOf}` : "done" };
+    }
+    const c = closedSince(a, { label: "cancelled", day: a.cancelledOn, countedAs: "open" }, asOf, ["actions", i], "overdue actions");
+    return { open: !c.closed, statusUnknown: c.statusUnknown, why: c.why };
+  };
   return actions
-    .filter((a, i) => recordedOn(a, ["actions", i], "overdue actions") <= asOf && openOn(a) && a.dueDate < asOf)
-    .map((a) => ({ actionId: a.id, ownerId: a.ownerId, dueDate: a.dueDate, daysOverdue: differenceInDays(options.asOf, a.dueDate) }))
+    .flatMap((a, i) => {
+      if (recordedOn(a, ["actions", i], "overdue actions") > asOf || a.dueDate >= asOf) return [];
+      const j = judge(a, i);
+      return j.open ? [{ actionId: a.id, ownerId: a.ownerId, dueDate: a.dueDate, daysOverdue: differenceInDays(asOf, a.dueDate), statusUnknown: j.statusUnknown, why: j.why }] : [];
+    })
     .sort((x, y) => y.daysOverdue - x.daysOverdue || compareCodePoints(x.actionId, y.actionId));
 }
 
 /**
+ * The decisions {@link pendingDecisions} returns: an array of the decisions themselves, which also carries
+ * `statusUnknown`, those of them counted as pending only because the record cannot tell (see {@link StatusUnknown}).
+ * The extra property stays on this array only: a copy made with `map`, `filter` or a spread does not keep it.
+ */
+export type PendingDecisions = Decision[] & { readonly statusUnknown: readonly StatusUnknown[] };
+
+/**
  * Decisions still waiting to be taken (status `proposed`), oldest record first (then by id). With `asOf`, judged as of that day:
- * a decision taken after `asOf` (`decidedOn` later) was still pending then, and one recorded after `asOf` (its
- * `createdAt` day is later) is left out.
+ * a decision taken after `asOf` (`decidedOn` later) or superseded while still proposed after it (`supersededOn`
+ * later) was still pending then, and one recorded after `asOf` (its `createdAt` day is later) is left out. A decision
+ * superseded while proposed (no `decidedOn`) without `supersededOn` counts as superseded from the UTC day of its
+ * `updatedAt`; before that day it is counted as pending and listed, with a `why`, in the result's `statusUnknown`
+ * (the result is still an array of the decisions, so existing callers read it unchanged).
  *
  * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`), or a record id is
  *   listed twice (path `[list, i, "id"]`).
@@ -106,20 +158,30 @@ export function overdueActions(
  * ```ts
  * pendingDecisions(decisions).map((d) => d.id); // ["DEC-DCX-001"]
  * pendingDecisions(decisions, { asOf: isoDate("2026-03-10") }).map((d) => d.id); // also those decided after 03-10
+ * pendingDecisions(decisions, { asOf: isoDate("2026-03-10") }).statusUnknown; // [] — each { id, why } counted pending unsure
  * ```
  */
-export function pendingDecisions(decisions: readonly Decision[], options: { readonly asOf?: IsoDate } = {}): Decision[] {
+export function pendingDecisions(decisions: readonly Decision[], options: { readonly asOf?: IsoDate } = {}): PendingDecisions {
   checkArguments("pendingDecisions", { decisions: [decisions, "object[]"], options: [options, "object"] });
   checkArguments("pendingDecisions", { asOf: [options.asOf, "date?"] });
   requireUniqueIds(decisions, ["decisions"], "pending decisions");
   const { asOf } = options;
-  const pending = (d: Decision, i: number) =>
-    asOf === undefined
-      ? d.status === "proposed"
-      : recordedOn(d, ["decisions", i], "pending decisions") <= asOf && (d.status === "proposed" || (d.decidedOn !== undefined && d.decidedOn > asOf));
+  const unknown = new Map<string, string>();
+  const pending = (d: Decision, i: number): boolean => {
+    if (asOf === undefined) return d.status === "proposed";
+    if (recordedOn(d, ["decisions", i], "pending decisions") > asOf) return false;
+    if (d.status === "proposed") return true;
+    // Taken (approved or rejected, perhaps superseded since): pending exactly before its decidedOn.
+    if (d.decidedOn !== undefined) return d.decidedOn > asOf;
+    if (d.status !== "superseded") return false;
+    const c = closedSince(d, { label: "superseded", day: d.supersededOn, countedAs: "pending" }, asOf, ["decisions", i], "pending decisions");
+    if (c.statusUnknown) unknown.set(d.id, c.why);
+    return !c.closed;
+  };
   // Ties on createdAt go by id, so the result does not depend on the input order.
   const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  return decisions.filter(pending).sort((a, b) => cmp(a.createdAt, b.createdAt) || cmp(a.id, b.id));
+  const result = decisions.filter(pending).sort((a, b) => cmp(a.createdAt, b.createdAt) || cmp(a.id, b.id));
+  return Object.assign(result, { statusUnknown: result.filter((d) => unknown.has(d.id)).map((d) => ({ id: d.id, why: unknown.get(d.id)! })) });
 }
 
 /** Cost and schedule impact of a group of change requests. */
@@ -130,13 +192,21 @@ export interface ChangeImpact {
   readonly cost: Money;
   /** Σ schedule impact in days. */
   readonly scheduleDays: number;
+  /**
+   * Those of them counted here only because the record cannot tell their status on `asOf`: withdrawn without
+   * `withdrawnOn`, judged before their `updatedAt` day (only ever in `pending`; empty without `asOf`).
+   */
+  readonly statusUnknown: readonly StatusUnknown[];
 }
 
 /**
  * The budget and schedule impact of change requests: approved (approved or implemented — already in, or due in, the
  * baseline), pending (submitted, awaiting a decision) and rejected, each summed apart. Drafts and withdrawn requests
- * are ignored. With `asOf`, judged as of that day: a request made after `asOf` is left out, and one decided after
- * `asOf` (`decidedOn` later) was still pending then.
+ * are ignored. With `asOf`, judged as of that day: a request made after `asOf` is left out, one decided after `asOf`
+ * (`decidedOn` later) was still pending then, and so was one withdrawn after it (`withdrawnOn` later: the record does
+ * not keep whether it was submitted or still a draft, so it is counted as pending rather than hidden). A withdrawn
+ * request without `withdrawnOn` counts as withdrawn from the UTC day of its `updatedAt`; before that day it is counted
+ * as pending and listed, with a `why`, in `pending.statusUnknown`.
  *
  * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`), or a record id is
  *   listed twice (path `[list, i, "id"]`).
@@ -155,21 +225,29 @@ export function changeRequestImpact(
   checkArguments("changeRequestImpact", { asOf: [options.asOf, "date?"] });
   requireUniqueIds(changeRequests, ["changeRequests"], "change request impact"); // twice would sum its cost twice
   const { asOf } = options;
-  const statusOn = (c: ChangeRequest): ChangeRequest["status"] | undefined => {
+  const unknown = new Map<string, string>();
+  const statusOn = (c: ChangeRequest, i: number): ChangeRequest["status"] | undefined => {
     if (asOf === undefined) return c.status;
     if (c.requestedOn > asOf) return undefined;
+    if (c.status === "withdrawn") {
+      const w = closedSince(c, { label: "withdrawn", day: c.withdrawnOn, countedAs: "pending" }, asOf, ["changeRequests", i], "change request impact");
+      if (w.statusUnknown) unknown.set(c.id, w.why);
+      return w.closed ? "withdrawn" : "submitted";
+    }
     const decided = c.status === "approved" || c.status === "rejected" || c.status === "implemented";
     return decided && c.decidedOn !== undefined && c.decidedOn > asOf ? "submitted" : c.status;
   };
-  const group = (statuses: readonly ChangeRequest["status"][]): ChangeImpact => {
-    const crs = changeRequests.filter((c) => {
-      const st = statusOn(c);
-      return st !== undefined && statuses.includes(st);
+  const statuses = changeRequests.map(statusOn);
+  const group = (wanted: readonly ChangeRequest["status"][]): ChangeImpact => {
+    const crs = changeRequests.filter((_, i) => {
+      const st = statuses[i];
+      return st !== undefined && wanted.includes(st);
     });
     return {
       changeRequestIds: crs.map((c) => c.id),
       cost: sumMoney(crs.map((c) => c.costImpact), options.currency),
       scheduleDays: crs.reduce((s, c) => s + c.scheduleImpactDays, 0),
+      statusUnknown: crs.filter((c) => unknown.has(c.id)).map((c) => ({ id: c.id, why: unknown.get(c.id)! })),
     };
   };
   return { approved: group(["approved", "implemented"]), pending: group(["submitted"]), rejected: group(["rejected"]) };

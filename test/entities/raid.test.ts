@@ -207,6 +207,17 @@ describe("decision", () => {
     expect(p((w) => (w.supersededBy = "dec-2"))).toEqual(["supersededBy"]);
   });
 
+  it("takes an optional supersededOn, only when superseded, not before it was recorded or decided", () => {
+    const p = (edit: (w: any) => void) => paths(decisionSchema, mutate(decision, edit));
+    // Recorded 2027-02-01 (createdAt), decided 2027-02-01: superseded on 02-20 is fine, and so is no day (older records).
+    roundTrips(decisionSchema, { ...decision, supersededOn: "2027-02-20" });
+    expect(decisionSchema.safeDecode(decision).success).toBe(true);
+    expect(p((w) => (w.status = "approved") && delete w.supersededBy && (w.supersededOn = "2027-02-20"))).toEqual(["supersededOn"]);
+    expect(p((w) => delete w.decidedOn && delete w.decidedBy && (w.supersededOn = "2027-01-31"))).toEqual(["supersededOn"]); // before createdAt's day
+    expect(p((w) => (w.decidedOn = "2027-02-10") && (w.supersededOn = "2027-02-09"))).toEqual(["supersededOn"]); // before its decision
+    expect(decisionJsonSchema().properties).toHaveProperty("supersededOn");
+  });
+
   it("has a titled JSON Schema", () => {
     expect(decisionJsonSchema().title).toBe("Decision");
   });
@@ -230,6 +241,18 @@ describe("action", () => {
     const p = (edit: (w: any) => void) => paths(actionSchema, mutate(action, edit));
     expect(p((w) => delete w.completedOn)).toEqual(["completedOn"]);
     expect(p((w) => (w.status = "cancelled"))).toEqual(["completedOn"]);
+  });
+
+  it("takes an optional cancelledOn, only when cancelled, not before it was recorded", () => {
+    const p = (edit: (w: any) => void) => paths(actionSchema, mutate(action, edit));
+    const cancelled = mutate(action, (w) => (w.status = "cancelled") && delete w.completedOn) as ActionWire;
+    // Recorded 2027-02-01 (createdAt): cancelled that day is fine, and so is no day (records made before the field).
+    const { source, ...head } = cancelled;
+    roundTrips(actionSchema, { ...head, cancelledOn: "2027-02-01", source }); // in field order: after completedOn
+    expect(actionSchema.safeDecode(cancelled).success).toBe(true);
+    expect(paths(actionSchema, { ...cancelled, cancelledOn: "2027-01-31" })).toEqual(["cancelledOn"]);
+    expect(p((w) => (w.cancelledOn = "2027-02-10"))).toEqual(["cancelledOn"]); // a done action
+    expect(actionJsonSchema().properties).toHaveProperty("cancelledOn");
   });
 
   it("has a titled JSON Schema", () => {
@@ -262,6 +285,17 @@ describe("change request", () => {
     expect(p((w) => (w.decidedOn = "2027-01-31"))).toEqual(["decidedOn"]);
     const submitted = mutate(changeRequest, (w) => (w.status = "submitted") && delete w.decidedBy && delete w.decidedOn);
     expect(changeRequestSchema.safeDecode(submitted as never).success).toBe(true);
+  });
+
+  it("takes an optional withdrawnOn, only when withdrawn, not before it was requested", () => {
+    const p = (edit: (w: any) => void) => paths(changeRequestSchema, mutate(changeRequest, edit));
+    const withdrawn = mutate(changeRequest, (w) => (w.status = "withdrawn") && delete w.decidedBy && delete w.decidedOn && delete w.decisionReason) as ChangeRequestWire;
+    // Requested 2027-02-01: withdrawn that day is fine, and so is no day (records made before the field).
+    roundTrips(changeRequestSchema, { ...withdrawn, withdrawnOn: "2027-02-01" });
+    expect(changeRequestSchema.safeDecode(withdrawn).success).toBe(true);
+    expect(paths(changeRequestSchema, { ...withdrawn, withdrawnOn: "2027-01-31" })).toEqual(["withdrawnOn"]);
+    expect(p((w) => (w.withdrawnOn = "2027-02-10"))).toEqual(["withdrawnOn"]); // an implemented change
+    expect(changeRequestJsonSchema().properties).toHaveProperty("withdrawnOn");
   });
 
   it("has a titled JSON Schema", () => {

@@ -4,7 +4,7 @@ import { analyzeOffice } from "../../src/cli/office.js";
 import { decimal, isoDate, metric, missing, money } from "../../src/core/index.js";
 import { importDataset } from "../../src/io/index.js";
 import { ragStatus } from "../../src/status/index.js";
-import type { Decision } from "../../src/entities/index.js";
+import type { Action, Decision } from "../../src/entities/index.js";
 import {
   cents, fixed, intakeSection, openItemsSeries, percent, portfolioSection, projectSection, renderHtmlReport, renderMarkdownReport, requirementsSection, rolloutSection, runsCell, toneCell,
   type ReportBlock, type ReportSection, type TableBlock,
@@ -195,6 +195,19 @@ describe("project section", () => {
     expect((blocks(r).find((b) => b.kind === "paragraph" && b.text.startsWith("Open risks")) as { text: string }).text).toBe("Open risks 1, open issues 1, overdue actions 0, decisions pending 1.");
     expect(tableOf(r, "Open risks").rows.map((row) => row[0])).toEqual([other!.key ?? other!.id]);
     expect(lists(r)).toContain("decision pending: D1 — Second scanner vendor");
+  });
+
+  it("names a record counted as open only because its cancelled or superseded day is unknown", () => {
+    // Cancelled / superseded with no day, last changed 2026-12-01: on 2026-11-20 whether they already were is unknown,
+    // so both count (before: both were left out) and the line says why. ACT-X due 2026-11-10 → 10 days overdue.
+    const raid = {
+      actions: [{ id: "ACT-X", projectId: "PRJ-WMS", title: "Book a slot", ownerId: "p-tomasz-nowak", dueDate: "2026-11-10", status: "cancelled", createdAt: "2026-10-01T09:00:00.000Z", updatedAt: "2026-12-01T09:00:00.000Z" } as unknown as Action],
+      decisions: [{ id: "D2", projectId: "PRJ-WMS", title: "Scanner model", options: [], status: "superseded", supersededBy: "D3", createdAt: "2026-10-01T09:00:00.000Z", updatedAt: "2026-12-01T09:00:00.000Z" } as unknown as Decision],
+    };
+    const r = projectSection({ code: wms.code, name: wms.name, series: wms.series, raid, people: office.people });
+    expect((blocks(r).find((b) => b.kind === "paragraph" && b.text.startsWith("Open risks")) as { text: string }).text).toBe("Open risks 0, open issues 0, overdue actions 1, decisions pending 1.");
+    expect(lists(r)).toContain("action ACT-X (Tomasz Nowak) due 2026-11-10: 10 days overdue (cancelled with no day recorded, known only from 2026-12-01: unknown on 2026-11-20, counted as open)");
+    expect(lists(r)).toContain("decision pending: D2 — Scanner model (superseded with no day recorded, known only from 2026-12-01: unknown on 2026-11-20, counted as pending)");
   });
 });
 

@@ -139,6 +139,14 @@ describe("decisionsNeeded on constructed cases", () => {
       { kind: "decision-pending", item: "D1 — Hosting (P1)", rule: "proposed 2026-10-01, not decided by 2026-11-20", ask: "Decide: Hosting" },
     ]);
   });
+
+  it("says when a decision counts as pending only because the day it was superseded is unknown", () => {
+    // Superseded while proposed, no supersededOn, last changed 2026-12-01: unknown on 2026-11-20, counted as pending.
+    const decision = { id: "D1", title: "Hosting", options: [], status: "superseded", supersededBy: "D2", createdAt: "2026-10-01T09:00:00.000Z", updatedAt: "2026-12-01T09:00:00.000Z", projectId: "P1" } as unknown as Decision;
+    expect(decisionsNeeded({ asOf, projects: [{ code: "P1", name: "One", rag: ragStatus({ id: "P1" }, { asOf }), decisions: [decision] }] })).toEqual([
+      { kind: "decision-pending", item: "D1 — Hosting (P1)", rule: "proposed 2026-10-01, not decided by 2026-11-20; superseded with no day recorded, known only from 2026-12-01: unknown on 2026-11-20, counted as pending", ask: "Decide: Hosting" },
+    ]);
+  });
 });
 
 describe("judgeKpis", () => {

@@ -118,6 +118,23 @@ describe("RAID, requirements, rollout, status", () => {
     expect((await pmo.history("issue", issue.id)).map((e) => e.action)).toEqual(["create", "update"]);
   });
 
+  it("update records the day an action is cancelled, a change withdrawn, a decision superseded: the one given, else today's", async () => {
+    const { pmo, adapter } = await office();
+    await seedOffice(adapter, ["action", "change-request", "decision"]);
+    // Before: no day was kept, so judged as of an earlier day these records counted as closed on every day.
+    const given = await pmo.update("p-marco-rossi", "action", "ACT-CRM-002", 1, { status: "cancelled", cancelledOn: "2026-11-18" });
+    expect([given.status, given.cancelledOn]).toEqual(["cancelled", "2026-11-18"]);
+    const reopened = await pmo.update("p-marco-rossi", "action", "ACT-CRM-002", 2, { status: "open" });
+    expect([reopened.status, reopened.cancelledOn]).toEqual(["open", undefined]); // the day leaves with the status
+    const today = await pmo.update("p-marco-rossi", "action", "ACT-CRM-002", 3, { status: "cancelled" });
+    expect(today.cancelledOn).toBe("2026-11-20"); // NOW's UTC day
+    const cr = await pmo.update("p-henrik-larsen", "change-request", "CR-WMS-001", 1, { status: "withdrawn" });
+    expect([cr.status, cr.withdrawnOn]).toEqual(["withdrawn", "2026-11-20"]);
+    const dec = await pmo.update("p-stefan-krause", "decision", "DEC-DCX-001", 1, { status: "superseded", supersededBy: "DEC-WMS-002", supersededOn: "2026-11-19" });
+    expect([dec.status, dec.supersededOn]).toEqual(["superseded", "2026-11-19"]);
+    await expectCode(pmo.update("p-marco-rossi", "action", "ACT-CRM-001", 1, { cancelledOn: "2026-11-19" }), "validation", ["cancelledOn"]); // not cancelled
+  });
+
   it("links, acknowledgements and test runs need their targets; coverage counts the links", async () => {
     const { pmo } = await office();
     await expectCode(pmo.linkRequirement("p-david-mensah", { from: { kind: "test-case", id: "TC-404" }, to: { kind: "requirement", id: "BR-001" }, linkType: "verifies" } as never), "not-found");

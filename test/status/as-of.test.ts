@@ -50,7 +50,7 @@ describe("RAID judged as of a day", () => {
     const doneLater: Action = { ...actionBase, id: "a-done-later", createdAt: at("2025-02-01"), dueDate: d("2025-03-05"), status: "done", completedOn: after };
     const recordedLater: Action = { ...actionBase, id: "a-recorded-later", createdAt: at("2025-03-11"), dueDate: d("2025-03-01"), status: "open" };
     // 03-05 → 03-10: 5 days overdue.
-    expect(overdueActions([doneLater, recordedLater], { asOf })).toEqual([{ actionId: "a-done-later", ownerId: actionBase.ownerId, dueDate: "2025-03-05", daysOverdue: 5 }]);
+    expect(overdueActions([doneLater, recordedLater], { asOf })).toEqual([{ actionId: "a-done-later", ownerId: actionBase.ownerId, dueDate: "2025-03-05", daysOverdue: 5, statusUnknown: false, why: "done only on 2025-03-12, after 2025-03-10" }]);
     expect(overdueActions([doneLater, recordedLater], { asOf: after }).map((a) => a.actionId)).toEqual(["a-recorded-later"]);
   });
 

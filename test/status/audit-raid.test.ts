@@ -27,7 +27,7 @@ describe("change request impact counts each request once", () => {
   it("a request listed twice is refused, not summed twice", () => {
     // Before: [CR-1, CR-1] approved cost 2 × 1,000.00 = 2,000.00 and 20 days.
     expect(pathOf(() => changeRequestImpact([cr("CR-1", "1000.00"), cr("CR-1", "1000.00")], { currency: "EUR" }))).toEqual(["changeRequests", 1, "id"]);
-    expect(changeRequestImpact([cr("CR-1", "1000.00")], { currency: "EUR" }).approved).toEqual({ changeRequestIds: ["CR-1"], cost: money("1000.00", "EUR"), scheduleDays: 10 });
+    expect(changeRequestImpact([cr("CR-1", "1000.00")], { currency: "EUR" }).approved).toEqual({ changeRequestIds: ["CR-1"], cost: money("1000.00", "EUR"), scheduleDays: 10, statusUnknown: [] });
   });
 
   it("decided on asOf itself is decided then; decided the day after is still pending", () => {

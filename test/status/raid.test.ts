@@ -58,7 +58,7 @@ describe("issues, actions, decisions, change requests", () => {
 
   it("overdue actions and pending decisions", () => {
     const actions = o.action.map((x) => decodeEntity("action", x)) as Action[];
-    expect(overdueActions(actions, { asOf })).toEqual([{ actionId: "ACT-WMS-002", ownerId: actions.find((a) => a.id === "ACT-WMS-002")!.ownerId, dueDate: "2026-11-13", daysOverdue: 7 }]);
+    expect(overdueActions(actions, { asOf })).toEqual([{ actionId: "ACT-WMS-002", ownerId: actions.find((a) => a.id === "ACT-WMS-002")!.ownerId, dueDate: "2026-11-13", daysOverdue: 7, statusUnknown: false, why: "open" }]);
     const decisions = o.decision.map((x) => decodeEntity("decision", x)) as Decision[];
     expect(pendingDecisions(decisions).map((d) => d.id)).toEqual(["DEC-DCX-001"]);
   });
@@ -66,7 +66,7 @@ describe("issues, actions, decisions, change requests", () => {
   it("change request impact: approved, pending and rejected apart", () => {
     const crs = o["change-request"].map((x) => decodeEntity("change-request", x)) as ChangeRequest[];
     const r = changeRequestImpact(crs, { currency: "EUR" });
-    expect(r.approved).toEqual({ changeRequestIds: ["CR-CRM-001"], cost: money("84000.00", "EUR"), scheduleDays: 28 });
+    expect(r.approved).toEqual({ changeRequestIds: ["CR-CRM-001"], cost: money("84000.00", "EUR"), scheduleDays: 28, statusUnknown: [] });
     expect(r.pending).toMatchObject({ changeRequestIds: ["CR-WMS-001"], scheduleDays: 62 });
     expect(r.pending.cost.amount.toFixed(2)).toBe("262000.00");
     expect(r.rejected.changeRequestIds).toEqual(["CR-EINV-001"]);
