@@ -269,5 +269,7 @@ function checkSpec(c: CriterionSpec, path: (string | number)[], add: (p: (string
     add([...path, "nonPositive"], "nonPositive applies to max-ratio normalisation only");
   }
   if (c.source?.kind === "derived" && c.source.figure === "npv" && c.source.rate === undefined) add([...path, "source", "rate"], "npv needs a discount rate");
-  if (c.source?.kind === "derived" && c.source.rate !== undefined && num(c.source.rate) <= -1) add([...path, "source", "rate"], "rate must be greater than -1");
+  // Exactly rate ≤ −1 (a float reads "-0.99999999999999999999" as −1): negative with a non-zero integer part, and not
+  // a small negative number printed with a negative exponent ("-1e-7"). Cheaper in the bundle than a Decimal.
+  if (c.source?.kind === "derived" && c.source.rate !== undefined && /^-0*[1-9](?!.*e-)/.test(String(c.source.rate))) add([...path, "source", "rate"], "rate must be greater than -1");
 }

@@ -90,3 +90,21 @@ describe("issue 16 #1: every IRR root is found", () => {
     );
   }, 60_000); // exact dense sampling (1,100 rates × 40 cases) is slow on a loaded machine
 });
+
+describe("finance audit 4: a root is refined to its last digit", () => {
+  // When the Newton step fell below the root's last digit, the step "left" the bracket and ~50 bisection steps
+  // followed, stopping anywhere within the 1e-28 tolerance: IRR-23 of the Calc differential came out
+  // 1.430980073865939881047812358916269 (2e-28 off). References: mpmath at 70 digits, findroot on the same sums.
+  it("irr of IRR-23 (Calc differential) to 1e-33", () => {
+    const m = irr(["-7777.07", "0", "24565.10", "29045.39", "26056.77", "49950.92", "38432.61", "31831.19", "0", "20422.09", "44106.33", "24809.36"]);
+    expect(m.value!.minus("1.4309800738659398810478123587084439915541235").abs().lte("1e-33")).toBe(true);
+  });
+
+  it("xirr of XIRR-11 (Calc differential) to 1e-33", () => {
+    // Days 0, 334, 497: Σ a_i / (1 + r)^(d_i/365) = 0 near −99.66 %. Before: …7544195905 (8e-29 off).
+    const m = xirr([
+      { date: "2021-07-16", amount: "-33871.28" }, { date: "2022-06-15", amount: "-95775.13" }, { date: "2022-11-25", amount: "7559.73" },
+    ]);
+    expect(m.value!.minus("-0.996621084249264338034824754579036972839921909").abs().lte("1e-33")).toBe(true);
+  });
+});

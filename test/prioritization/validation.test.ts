@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "../../src/core/index.js";
+import { PmoDecimal, ValidationError } from "../../src/core/index.js";
 import { scoreMatrix, scoreRequests, scoreRows, type ScoringModel } from "../../src/prioritization/index.js";
 import { req } from "./helpers.js";
 
@@ -143,5 +143,28 @@ describe("issue 16: plain rows for scoreRequests", () => {
     expect(r.map((i) => i.path)).toEqual(["rows.1.ratings.value"]);
     const s = issuesOf(() => scoreRows([{ id: "A", ratings: { value: 11, effort: 2 } }], model, asOf));
     expect(s.map((i) => i.path)).toEqual(["rows.0.ratings.value"]);
+  });
+});
+
+describe("finance audit 4: the NPV rate is compared exactly", () => {
+  const model = (rate: string | number): ScoringModel => ({
+    kind: "weighted-sum", decimals: 0, criteria: [{ id: "npv", source: { kind: "derived", figure: "npv", rate }, normalization: "none" }],
+  });
+
+  it("takes -0.99999999999999999 (> -1; a float reads it as -1) and refuses -1 and below, also written long", () => {
+    // A cost of 0 EUR in the as-of year (t = 0) and a benefit of 0.01 EUR (confidence 1) a year later:
+    // NPV = 0.01 / (1 + r) = 0.01 / 1e-17 = 1,000,000,000,000,000 exactly.
+    const eur = (n: string) => ({ amount: new PmoDecimal(n), currency: "EUR" });
+    const r = req("A", {}, {
+      estimatedCost: [{ period: "FY2026", amount: eur("0") }],
+      benefits: [{ id: "b", confidence: new PmoDecimal(1), amounts: [{ period: "FY2027", amount: eur("0.01") }] }],
+    } as never);
+    const b = scoreRequests([r], model("-0.99999999999999999"), asOf);
+    expect(b.entries[0]!.breakdown[0]!.raw!.toFixed()).toBe("1000000000000000");
+    for (const bad of ["-1", "-1.00000000000000000001", "-0001.5", -1, -1e21]) {
+      expect(issuesOf(() => scoreRequests([], model(bad), asOf))).toEqual([{ path: "criteria.0.source.rate", message: "rate must be greater than -1" }]);
+    }
+    // -1e-7 prints as "-1e-7"; 20 nines is still above −1.
+    for (const ok of ["-0.99999999999999999999", "-0.5", "-00.99", "0", -0.999, -1e-7]) expect(() => scoreRequests([], model(ok), asOf)).not.toThrow();
   });
 });

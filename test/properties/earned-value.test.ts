@@ -9,7 +9,8 @@ import { expectClean } from "./walk.js";
 
 describe("earned value: worked edge cases", () => {
   it("agile CPI with nothing done against a credit (AC = −5.00) is plain 0: EV 0 ÷ AC −5 = 0, not −0", () => {
-    const r = agileEarnedValue({ budget: money("0", "EUR"), sprints: [{ name: "S", finish: "2026-09-11" }], totalPoints: 10, completedPoints: 0, costs: [{ date: "2026-09-01", amount: money("-5.00", "EUR") }] }, { statusDate: "2026-09-11" });
+    // Budget 100 (a budget of 0 now makes CPI missing with bac-is-zero): EV = 100 × 0 / 10 = 0.00 all the same.
+    const r = agileEarnedValue({ budget: money("100", "EUR"), sprints: [{ name: "S", finish: "2026-09-11" }], totalPoints: 10, completedPoints: 0, costs: [{ date: "2026-09-01", amount: money("-5.00", "EUR") }] }, { statusDate: "2026-09-11" });
     expect(r.figures.cpi.value!.isZero() && !r.figures.cpi.value!.isNeg()).toBe(true);
   });
 });

@@ -191,3 +191,32 @@ describe("agileEarnedValue: scope change, nothing done, a published example (aud
     expect(f.forecastSprints.value?.toFixed(4)).toBe("5.3333");
   });
 });
+
+describe("finance audit 4: a zero budget, a negative budget", () => {
+  const run = (over: object) =>
+    agileEarnedValue({ budget: eur("120000.00"), sprints: SPRINTS, totalPoints: 150, completedPoints: 90, costs: [{ id: "c1", date: "2026-10-01", amount: eur("78000.00") }], ...over }, { statusDate: "2026-10-23" });
+  const pathsOf = (fn: () => unknown): string[] => {
+    try {
+      fn();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ValidationError);
+      return (e as ValidationError).issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    }
+    throw new Error("expected a ValidationError");
+  };
+
+  it("a negative budget is refused at budget", () => {
+    expect(pathsOf(() => run({ budget: eur("-1.00") }))).toEqual(["budget: the release budget must not be negative"]);
+  });
+
+  it("a zero budget is taken, as earnedValue takes BAC 0, and every ratio on it is missing with bac-is-zero", () => {
+    // PV = 0 × 4/6 = 0.00 and EV = 0 × 90/150 = 0.00 are true figures; SV = 0.00, CV = 0 − 78,000. But SPI (0/0)
+    // said pv-is-zero (docs: "before the first sprint ends", four had ended), CPI said 0 (a 0 meaning unknown) and
+    // EAC, ETC, VAC and the forecast said ev-is-zero; APC and PPC count points and sprints, not money.
+    const f = run({ budget: eur("0.00") }).figures;
+    expect([f.pv, f.ev, f.sv, f.cv, f.ac].map((x) => x.value?.amount.toFixed(2))).toEqual(["0.00", "0.00", "0.00", "-78000.00", "78000.00"]);
+    expect([f.spi, f.cpi, f.eac, f.etc, f.vac, f.forecastSprints].map((x) => x.reason)).toEqual(Array(6).fill("bac-is-zero"));
+    expect([f.percentComplete.value?.toFixed(), f.plannedPercentComplete.value?.toDecimalPlaces(2).toFixed()]).toEqual(["60", "66.67"]);
+  });
+
+});

@@ -1,6 +1,6 @@
 import { PmoDecimal, missing, type Decimal, type DecimalInput, type MetricMissing, type MetricValue } from "../../core/index.js";
 import { signChanges, toFlows, toRate, type CashFlowInput } from "./flows.js";
-import { closestRoot, findRoots, type ApproxRateFunction, type RateFunction } from "./roots.js";
+import { closestRoot, findRoots, finiteApprox, type ApproxRateFunction, type RateFunction } from "./roots.js";
 
 /** Why a rate of return does not exist. */
 export type RateReason = "too-few-flows" | "no-sign-change" | "no-root-found";
@@ -44,7 +44,9 @@ export function irr(flows: readonly CashFlowInput[], options: IrrOptions = {}): 
   const f = toFlows(flows, "irr");
   const guess = options.guess === undefined ? new PmoDecimal("0.1") : toRate(options.guess, "irr", ["options", "guess"]);
   const nums = f.map((x) => x.toNumber());
-  return solveRate(f.length < 2, signChanges(f), (r) => npvAndSlope(r, f), (r) => approxNpvAndSlope(r, nums), guess);
+  const times = nums.map((_, i) => i);
+  const approx = (r: number) => finiteApprox(approxNpvAndSlope(r, nums), r, nums, times);
+  return solveRate(f.length < 2, signChanges(f), (r) => npvAndSlope(r, f), approx, guess);
 }
 
 /** @internal Shared tail of IRR and XIRR. */

@@ -1,6 +1,7 @@
 import { PmoDecimal, ValidationError, isIsoDate, metric, toEpochDay, type Decimal, type DecimalInput, type IsoDate, type Metric } from "../../core/index.js";
 import { signChanges, toFlows, toRate, type CashFlowInput } from "./flows.js";
 import { solveRate, type RateMetric } from "./irr.js";
+import { finiteApprox } from "./roots.js";
 
 /** A cash flow on a calendar date. */
 export interface DatedCashFlow {
@@ -14,6 +15,8 @@ interface Prepared {
   readonly amounts: Decimal[];
   /** Years since the origin, `(d_i − d_0) / 365` (actual days over a 365-day year), as Excel and Calc count them. */
   readonly years: Decimal[];
+  /** The same as whole days `d_i − d_0` (≥ 0), for the discount factors. */
+  readonly days: number[];
 }
 
 /**
@@ -31,17 +34,47 @@ function prepare(flows: readonly DatedCashFlow[], subject: string, origin: "firs
   const first = origin === "earliest" ? days.reduce((a, b) => Math.min(a, b), days[0] ?? 0) : (days[0] ?? 0);
   const early = days.flatMap((d, i) => (d < first ? [{ path: ["flows", i, "date"], message: "no flow may precede the first flow's date", code: "custom" }] : []));
   if (early.length > 0) throw new ValidationError(early, subject);
-  const years = days.map((d) => new PmoDecimal(d - first).div(365));
-  return { amounts, years };
+  const offsets = days.map((d) => d - first);
+  return { amounts, years: offsets.map((d) => new PmoDecimal(d).div(365)), days: offsets };
+}
+
+/** 60 digits: 26 guard digits over PmoDecimal's 34 for the discount factors' products. */
+const Guarded = /* @__PURE__ */ PmoDecimal.clone({ precision: 60 });
+
+/**
+ * (1 + r)^(d/365) for every day offset d, to 60 digits. A 34-digit `pow` per flow (a logarithm and an exponential
+ * each) made XIRR on 1,200 monthly flows take ~14 s. Here one logarithm and one exponential give q = (1 + r)^(1/365),
+ * and each offset, in ascending order, is the previous one times q^gap (an integer power, computed once per distinct
+ * gap: 28 to 31 days for monthly flows). 1,200 products at 60 digits stay within ~1e-56 relative, far below the 34
+ * digits kept, so each term a / (1 + r)^t comes out as before to its last digit or so.
+ */
+function discountFactors(base: Decimal, days: readonly number[]): Map<number, Decimal> {
+  const q = new Guarded(base).ln().div(365).exp();
+  const powers = new Map<number, Decimal>();
+  const out = new Map<number, Decimal>();
+  let last = 0;
+  let factor: Decimal = new Guarded(1);
+  for (const d of [...new Set(days)].sort((a, b) => a - b)) {
+    const gap = d - last;
+    if (gap > 0) {
+      let step = powers.get(gap);
+      if (step === undefined) powers.set(gap, (step = q.pow(gap)));
+      factor = factor.times(step);
+    }
+    out.set(d, factor);
+    last = d;
+  }
+  return out;
 }
 
 function xnpvAndSlope(rate: Decimal, p: Prepared): { value: Decimal; slope: Decimal } {
   const base = rate.plus(1);
+  const factors = discountFactors(base, p.days);
   let value = new PmoDecimal(0);
   let slope = new PmoDecimal(0);
   p.amounts.forEach((a, i) => {
     const t = p.years[i]!;
-    const term = t.isZero() ? a : a.div(base.pow(t));
+    const term = t.isZero() ? a : a.div(factors.get(p.days[i]!)!);
     value = value.plus(term);
     if (!t.isZero()) slope = slope.minus(term.times(t).div(base));
   });
@@ -78,7 +111,7 @@ export interface XirrOptions {
 /**
  * Internal rate of return of flows on dates (Excel's and LibreOffice's `XIRR`): the rate where {@link xnpv} is zero.
  * The flows may come in any order, the earliest need not be first (the rate does not depend on which date is t = 0).
- * Same bracketing search, diagnostics and reasons as {@link irr}. The root is refined to ~30 digits, tighter than
+ * Same bracketing search, diagnostics and reasons as {@link irr}. The root is refined to about 33 digits, tighter than
  * Excel, which stops "within 0.000001 percent": on Excel's own example the two differ in the 9th decimal.
  *
  * @example
@@ -95,18 +128,21 @@ export function xirr(flows: readonly DatedCashFlow[], options: XirrOptions = {})
   const guess = options.guess === undefined ? new PmoDecimal("0.1") : toRate(options.guess, "xirr", ["options", "guess"]);
   const amounts = p.amounts.map((a) => a.toNumber());
   const years = p.years.map((t) => t.toNumber());
-  return solveRate(p.amounts.length < 2, signChanges(p.amounts), (r) => xnpvAndSlope(r, p), (r) => approxXnpv(r, amounts, years), guess);
+  return solveRate(p.amounts.length < 2, signChanges(p.amounts), (r) => xnpvAndSlope(r, p), (r) => finiteApprox(approxXnpv(r, amounts, years), r, amounts, years), guess);
 }
 
 /** XNPV and its slope in float, for the root scan only (never for a reported figure). */
 function approxXnpv(rate: number, amounts: readonly number[], years: readonly number[]): { value: number; slope: number; scale: number } {
   const base = 1 + rate;
+  // exp(−t·ln(1 + r)) rather than a pow per flow: twice as fast, and within ~1e-13 relative, far inside the scan's
+  // 1e-9 trust margin.
+  const log = Math.log(base);
   let value = 0;
   let slope = 0;
   let scale = 0;
   for (let i = 0; i < amounts.length; i++) {
     const t = years[i]!;
-    const term = amounts[i]! / Math.pow(base, t);
+    const term = amounts[i]! * Math.exp(-t * log);
     value += term;
     slope -= (term * t) / base;
     scale = Math.max(scale, Math.abs(term));
