@@ -114,7 +114,7 @@ export const traceRulesSchema = z.strictObject({
   /**
    * Which statuses make an item inactive, per kind (default {@link DEFAULT_INACTIVE_STATUSES}; a kind not given keeps
    * its default). An inactive item needs no coverage (no gap, not counted in its level), covers nothing, gives no test
-   * evidence, is no orphan, and is listed in the result's `inactive`. An empty list counts every status as active.
+   * evidence, is no orphan, needs no acknowledgement, and is listed in the result's `inactive`. An empty list counts every status as active.
    */
   inactive: z.strictObject({ requirement: z.array(requirementStatusSchema).max(20), "test-case": z.array(testCaseStatusSchema).max(20) }).partial().default({}),
   /**

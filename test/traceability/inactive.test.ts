@@ -74,6 +74,13 @@ describe("inactive items (the rules' inactive statuses)", () => {
     expect(r.findings.filter((f) => f.check === "orphan").map((f) => f.items)).toEqual([["requirement:FR-5"]]);
   });
 
+  it("nobody has to acknowledge an inactive requirement (no acknowledgement gap, none pending per person)", () => {
+    const input: TraceInput = { requirements: [req("FR-6", "functional", { status: "rejected", audiences: ["developer"] }), req("FR-7", "functional", { audiences: ["developer"] })] };
+    // Before (and with empty inactive lists): both pending for the developer audience.
+    expect(analyzeTraceability(input, LEGACY).acknowledgements.map((a) => [a.requirementId, a.pending])).toEqual([["FR-6", ["developer"]], ["FR-7", ["developer"]]]);
+    expect(analyzeTraceability(input).acknowledgements.map((a) => [a.requirementId, a.pending])).toEqual([["FR-7", ["developer"]]]);
+  });
+
   it("one kind given keeps the other's default; a status outside the enum is refused with its path", () => {
     const r = analyzeTraceability(office(), { inactive: { requirement: [] } });
     expect(r.inactive).toEqual([{ item: "test-case:TC-4", type: "test-case", status: "deprecated" }]);
