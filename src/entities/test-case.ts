@@ -19,6 +19,16 @@ export const testStepSchema = z.strictObject({
 });
 
 /**
+ * Test case lifecycle states (`deprecated`: retired, kept for history; trace rules leave it out by default).
+ *
+ * @example
+ * ```ts
+ * testCaseStatusSchema.parse("deprecated");
+ * ```
+ */
+export const testCaseStatusSchema = z.enum(["draft", "ready", "deprecated"]);
+
+/**
  * A test case: a repeatable check that verifies one or more requirements (linked by trace links).
  *
  * @example
@@ -56,7 +66,7 @@ export const testCaseSchema = entitySchema(
     /** Person responsible. */
     ownerId: refSchema.optional(),
     /** Lifecycle state. */
-    status: z.enum(["draft", "ready", "deprecated"]),
+    status: testCaseStatusSchema,
   },
 );
 

@@ -66,7 +66,8 @@ export function groupAcks(acks: readonly AcknowledgementInput[], asOf?: string):
 
 export function acknowledgementOf(store: TraceStore, v: number, acks: ReadonlyMap<string, readonly AcknowledgementInput[]>): RequirementAcknowledgement | undefined {
   const item = store.items[v]!;
-  if (item.kind !== "requirement") return undefined;
+  // A retired requirement (the rules' inactive statuses) is not rolled out: nobody has to acknowledge it.
+  if (item.kind !== "requirement" || item.inactive !== undefined) return undefined;
   const audiences = item.entity.audiences;
   if (!Array.isArray(audiences) || audiences.length === 0) return undefined;
   const mine = acks.get(item.id) ?? [];

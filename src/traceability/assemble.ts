@@ -8,7 +8,7 @@ import { diffFields } from "./fingerprint.js";
 import { pinsOtherRevision } from "./revisions.js";
 import { reach } from "./scc.js";
 import { LINK_SUSPECT, LINK_UNREVIEWED } from "./suspects.js";
-import type { ChangedItem, ItemCoverage, ItemEvidence, LevelCoverage, SuspectLink } from "./result.js";
+import type { ChangedItem, InactiveItem, ItemCoverage, ItemEvidence, LevelCoverage, SuspectLink } from "./result.js";
 
 /*
  * Assembling the listings of a result from the analysis state (internal): plain readonly data, every list sorted by
@@ -95,6 +95,8 @@ export function assembleEvidence(e: Engine): ItemEvidence[] {
   const transitive = e.evidence.policy.tests === "transitive";
   for (const v of order) {
     const item = s.items[v]!;
+    // Inactive items give and get no evidence: they are listed in `inactive` instead.
+    if (item.inactive !== undefined) continue;
     if (item.kind !== "requirement" && !hasEvidenceLink(s, lfe, v)) continue;
     const tests = e.evidence.testsOf(v);
     if (item.kind !== "requirement" && tests.length === 0) continue;
@@ -107,6 +109,17 @@ export function assembleEvidence(e: Engine): ItemEvidence[] {
     });
   }
   return evidence;
+}
+
+/** The inactive items with the status that retires each, in key order. */
+export function assembleInactive(e: Engine): InactiveItem[] {
+  const s = e.graph.store;
+  const out: InactiveItem[] = [];
+  for (const v of sortedNodes(e)) {
+    const item = s.items[v]!;
+    if (item.inactive !== undefined) out.push({ item: item.key, type: item.type, status: item.inactive });
+  }
+  return out;
 }
 
 /** Coverage per item with a rule, and per level. */
@@ -143,8 +156,9 @@ export function assembleCoverage(e: Engine): { coverage: ItemCoverage[]; levels:
       const fl = lf[l] as number;
       if ((fl & F_COVERS) === 0 || (fl & F_IMPLICIT) !== 0 || cov.maskOfLink(l) !== 0 || pinsOtherRevision(s, l)) continue;
       const f = s.from[l] as number;
-      if (f === v) continue;
       const fi = s.items[f]!;
+      // An inactive source covers nothing by decision, not by mistake: it is listed in `inactive`, not here.
+      if (f === v || fi.inactive !== undefined) continue;
       (unwanted ??= []).push({ link: s.links[l]!.id, from: fi.key, fromType: fi.type });
     }
     const shallow = cov.shallow[v] === 1;

@@ -8,7 +8,8 @@ import type { TraceStore } from "./store.js";
  * distinct covering items of an accepted type through an accepted link type. Deep: shallow, and every counted
  * covering item deep-covered too, recursively; an item in a cycle of covering links is `cycle`. Items of a type with
  * no rule are covered by definition (they need nothing). A link pinning another revision than its target's covers
- * nothing (OFT's outdated and predated links).
+ * nothing (OFT's outdated and predated links). An inactive item (the rules' `inactive` statuses) has no rule and
+ * covers nothing.
  */
 
 /** Deep coverage codes kept per node. */
@@ -43,7 +44,9 @@ export class CoverageState {
   }
 
   private refreshRule(v: number): void {
-    this.rules[v] = this.c.byType.get(this.store.items[v]!.type);
+    // An inactive item (rejected, obsolete…) needs nothing: no rule, so no gap and no place in its level.
+    const item = this.store.items[v]!;
+    this.rules[v] = item.inactive === undefined ? this.c.byType.get(item.type) : undefined;
   }
 
   /** Bit mask of the needs of the target's rule that link `l` counts for. */
@@ -52,6 +55,8 @@ export class CoverageState {
     const v = s.to[l] as number;
     const f = s.from[l] as number;
     if (s.alive[l] !== 1 || v < 0 || f < 0 || f === v) return 0;
+    // An inactive source covers nothing (a rejected requirement does not realise its parent).
+    if (s.items[f]!.inactive !== undefined) return 0;
     const rule = this.rules[v];
     if (!rule || pinsOtherRevision(s, l)) return 0;
     return acceptMask(s, rule, s.ltype[l] as number, s.items[f]!.type);

@@ -45,8 +45,9 @@ export const DEFAULT_ITEM_RULES: ItemRulesInput = Object.freeze(ITEM_RULES) as I
  * stakeholder, functional, non-functional or transition requirement deriving from it; a stakeholder requirement needs
  * a refining functional requirement; a functional requirement needs at least one implementing artifact and one
  * verifying test case; non-functional and transition requirements need something that implements or satisfies them.
- * Every requirement but a business one must hang from a parent, and every test case must verify something. Copy and
- * adapt it: rules are data.
+ * Every requirement but a business one must hang from a parent, and every test case must verify something. Rejected
+ * and obsolete requirements and deprecated test cases are inactive: left out of coverage and evidence, listed apart.
+ * Copy and adapt it: rules are data.
  *
  * Its item rules are the default: an analysis called without rules, or with rules that give no `items`, measures
  * coverage with them (the result's `rules.itemsSource` is then `"default"`).
@@ -62,4 +63,5 @@ export const DEFAULT_TRACE_RULES: TraceRulesInput = Object.freeze({
   items: DEFAULT_ITEM_RULES,
   parentLinkTypes: ["derives", "refines"],
   evidenceLinkTypes: ["verifies"],
+  inactive: { requirement: ["rejected", "obsolete"], "test-case": ["deprecated"] },
 }) as TraceRulesInput;

@@ -11,7 +11,8 @@ import type { TraceStore } from "./store.js";
  * before the last content change of the test case, the requirement, or anything above the requirement (its parents,
  * their parents…) does not count as OK. Roll-up: a parent's status combines its own tests with its children's
  * rolled-up statuses; children without any evidence (UNCOVERED) do not dilute it. A test linked to another revision
- * than the item's current one (OFT's outdated or predated link) gives no evidence.
+ * than the item's current one (OFT's outdated or predated link) gives no evidence, nor does an inactive test case or
+ * requirement (the rules' `inactive` statuses).
  */
 
 /**
@@ -90,13 +91,15 @@ export class EvidenceState {
   private parents(): Successors {
     const s = this.store;
     const lf = linkFlags(s, this.c);
-    return { edges: (v) => s.out[v] as number[], next: (l) => (((lf[l] as number) & F_PARENT) !== 0 ? (s.to[l] as number) : -1) };
+    // The reverse of children(): an inactive item's parent links are no edges (the two graphs share their components).
+    return { edges: (v) => s.out[v] as number[], next: (l) => (((lf[l] as number) & F_PARENT) !== 0 && s.items[s.from[l] as number]?.inactive === undefined ? (s.to[l] as number) : -1) };
   }
 
   children(): Successors {
     const s = this.store;
     const lf = linkFlags(s, this.c);
-    return { edges: (v) => s.inn[v] as number[], next: (l) => (((lf[l] as number) & F_PARENT) !== 0 ? (s.from[l] as number) : -1) };
+    // An inactive child (rejected, obsolete) rolls nothing up into its parent.
+    return { edges: (v) => s.inn[v] as number[], next: (l) => (((lf[l] as number) & F_PARENT) !== 0 && s.items[s.from[l] as number]?.inactive === undefined ? (s.from[l] as number) : -1) };
   }
 
   /** When item `v`'s content last changed, as of `asOf` (a change after it has not happened yet: ""). */
@@ -240,7 +243,8 @@ export class EvidenceState {
       const l = inn[k] as number;
       if (((lf[l] as number) & F_EVIDENCE) === 0 || pinsOtherRevision(s, l)) continue;
       const f = s.from[l] as number;
-      if (f >= 0 && s.items[f]!.kind === "test-case" && !out.includes(f)) out.push(f);
+      // A retired (deprecated) test case is no evidence.
+      if (f >= 0 && s.items[f]!.kind === "test-case" && s.items[f]!.inactive === undefined && !out.includes(f)) out.push(f);
     }
     return out;
   }
@@ -250,13 +254,14 @@ export class EvidenceState {
     const lf = linkFlags(s, this.c);
     const inn = s.inn[v] as number[];
     let worst = UNCOVERED;
+    if (s.items[v]!.inactive !== undefined) return worst;
     // A test case linked twice counts once; taking the minimum twice gives the same answer, so no dedup is needed.
     for (let k = 0; k < inn.length; k++) {
       const l = inn[k] as number;
       // A link pinning another revision than the item's is void (OFT): its test says nothing about this revision.
       if (((lf[l] as number) & F_EVIDENCE) === 0 || pinsOtherRevision(s, l)) continue;
       const f = s.from[l] as number;
-      if (f < 0 || s.items[f]!.kind !== "test-case") continue;
+      if (f < 0 || s.items[f]!.kind !== "test-case" || s.items[f]!.inactive !== undefined) continue;
       const st = this.testStatus(f, v);
       if (st < worst) worst = st;
     }
@@ -319,6 +324,7 @@ export class EvidenceState {
         const v = comp[k] as number;
         const own = this.changedAtOf(v);
         if (own > max) max = own;
+        if (s.items[v]!.inactive !== undefined) continue;
         const out = s.out[v] as number[];
         for (let j = 0; j < out.length; j++) {
           const l = out[j] as number;
@@ -355,7 +361,7 @@ export class EvidenceState {
           const l = inn[j] as number;
           if (((lf[l] as number) & F_PARENT) === 0) continue;
           const c = s.from[l] as number;
-          if (c >= 0 && c !== v && (inComp === undefined || inComp[c] !== ci) && (rolled[c] as number) < worst) worst = rolled[c] as number;
+          if (c >= 0 && c !== v && s.items[c]!.inactive === undefined && (inComp === undefined || inComp[c] !== ci) && (rolled[c] as number) < worst) worst = rolled[c] as number;
         }
       }
       for (let k = 0; k < comp.length; k++) rolled[comp[k] as number] = worst;

@@ -12,6 +12,7 @@ export { BUILT_IN_LINK_TYPES, createLinkTypeRegistry, type TraceLinkTypeDef, typ
 export {
   TRACE_ITEM_TYPES,
   STRUCTURE_CHECKS,
+  DEFAULT_INACTIVE_STATUSES,
   DEFAULT_SEVERITIES,
   traceRulesSchema,
   defineTraceRules,
@@ -23,7 +24,7 @@ export {
 export { DEFAULT_TRACE_RULES } from "./default-rules.js";
 export { TraceGraph, buildTraceGraph, type TraceNeighbour } from "./graph.js";
 export { analyzeTraceGraph, analyzeTraceability, type TraceAnalysis, type TraceAnalysisOptions, type TraceEdit, type TraceDelta } from "./analysis.js";
-export type { TraceAnalysisResult, ItemCoverage, LevelCoverage, SuspectLink, ChangedItem, ItemEvidence, TestEvidence } from "./result.js";
+export type { TraceAnalysisResult, ItemCoverage, InactiveItem, LevelCoverage, SuspectLink, ChangedItem, ItemEvidence, TestEvidence } from "./result.js";
 export type { TraceFinding } from "./structure.js";
 export type { LinkRevisionStatus } from "./revisions.js";
 export { EVIDENCE_STATUSES, DEFAULT_RESULT_OUTCOMES, type EvidenceStatus, type EvidenceScope, type RunOutcome, type TestRunResult } from "./evidence.js";

@@ -1,4 +1,4 @@
-import { assembleAcknowledgements, assembleCoverage, assembleEvidence, assembleLevels, assembleSuspects } from "./assemble.js";
+import { assembleAcknowledgements, assembleCoverage, assembleEvidence, assembleInactive, assembleLevels, assembleSuspects } from "./assemble.js";
 import type { Engine } from "./engine.js";
 import type { TraceAnalysisResult } from "./result.js";
 import { linkRevisions } from "./revisions.js";
@@ -14,9 +14,9 @@ import { checkStructure } from "./structure.js";
 /** The result of engine `e`, each listing built when first read (or before the next edit changes the state). */
 export function materialize(e: Engine, opts: { evidenceOnly?: boolean } = {}): TraceAnalysisResult {
   const rules = e.graph.store.rules;
-  if (opts.evidenceOnly) return { rules, coverage: [], levels: [], findings: [], suspects: [], unreviewedLinks: [], linkRevisions: [], changedItems: [], evidence: assembleEvidence(e), acknowledgements: [], pendingByPerson: [] };
+  if (opts.evidenceOnly) return { rules, coverage: [], inactive: [], levels: [], findings: [], suspects: [], unreviewedLinks: [], linkRevisions: [], changedItems: [], evidence: assembleEvidence(e), acknowledgements: [], pendingByPerson: [] };
   // Once every listing is built, the result no longer depends on the state and leaves the pending set.
-  let left = 7;
+  let left = 8;
   const built = () => {
     if (--left === 0) e.pending.delete(force);
   };
@@ -27,7 +27,8 @@ export function materialize(e: Engine, opts: { evidenceOnly?: boolean } = {}): T
   const evidence = once(() => assembleEvidence(e), built);
   const acks = once(() => assembleAcknowledgements(e), built);
   const revisions = once(() => linkRevisions(e.graph.store), built);
-  const all = [coverage, levels, findings, suspects, evidence, acks, revisions];
+  const inactive = once(() => assembleInactive(e), built);
+  const all = [coverage, levels, findings, suspects, evidence, acks, revisions, inactive];
   const force = (): void => {
     for (const f of all) f();
   };
@@ -38,6 +39,9 @@ export function materialize(e: Engine, opts: { evidenceOnly?: boolean } = {}): T
     rules,
     get coverage() {
       return coverage();
+    },
+    get inactive() {
+      return inactive();
     },
     get levels() {
       return levels();

@@ -28,6 +28,16 @@ export interface ItemCoverage {
   readonly unwanted: readonly { readonly link: string; readonly from: string; readonly fromType: string }[];
 }
 
+/** An item left out of coverage and evidence because its status retires it (the rules' `inactive`). */
+export interface InactiveItem {
+  /** `kind:id`. */
+  readonly item: string;
+  /** Its type. */
+  readonly type: string;
+  /** The status that retires it (`"rejected"`, `"obsolete"`, `"deprecated"`). */
+  readonly status: string;
+}
+
 /** Coverage of one level (item type). */
 export interface LevelCoverage {
   /** The item type. */
@@ -121,8 +131,13 @@ export interface TraceAnalysisResult {
    * given and those of `DEFAULT_TRACE_RULES` were used, `"given"` otherwise; `rules.items` lists them.
    */
   readonly rules: TraceRules;
-  /** Per item with a rule. */
+  /** Per active item with a rule. */
   readonly coverage: readonly ItemCoverage[];
+  /**
+   * Items whose status retires them (the rules' `inactive`, by default rejected and obsolete requirements and
+   * deprecated test cases), sorted by key: they need no coverage, cover nothing and give no evidence.
+   */
+  readonly inactive: readonly InactiveItem[];
   /** Per item type with a rule. */
   readonly levels: readonly LevelCoverage[];
   /** Structural findings. */
@@ -138,7 +153,7 @@ export interface TraceAnalysisResult {
   readonly linkRevisions: readonly LinkRevisionStatus[];
   /** Items whose change made links suspect, with the blast radius. */
   readonly changedItems: readonly ChangedItem[];
-  /** Per requirement (and any other item with tests). */
+  /** Per active requirement (and any other active item with tests). */
   readonly evidence: readonly ItemEvidence[];
   /** Per requirement listing audiences. */
   readonly acknowledgements: readonly RequirementAcknowledgement[];

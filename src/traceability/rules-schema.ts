@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { artifactTypeSchema, requirementTypeSchema, traceLinkTypeSchema } from "../entities/index.js";
+import { artifactTypeSchema, requirementStatusSchema, requirementTypeSchema, testCaseStatusSchema, traceLinkTypeSchema } from "../entities/index.js";
 
 /*
  * The wire form of a rule set: its zod schema and the item types and checks it names. Kept apart from
@@ -42,6 +42,21 @@ export const STRUCTURE_CHECKS = [
   "disallowed-link",
   "unknown-link-type",
 ] as const;
+
+/**
+ * The lifecycle states that retire an item, per kind with a retired state (artifacts have no status): a `rejected`
+ * or `obsolete` requirement, a `deprecated` test case. Like OpenFastTrace, which leaves rejected items out of its
+ * defect rule, and Doorstop, which skips inactive items.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_INACTIVE_STATUSES.requirement; // ["rejected", "obsolete"]
+ * ```
+ */
+export const DEFAULT_INACTIVE_STATUSES: Readonly<{ requirement: readonly string[]; "test-case": readonly string[] }> = Object.freeze({
+  requirement: Object.freeze(["rejected", "obsolete"]),
+  "test-case": Object.freeze(["deprecated"]),
+});
 
 /** One structural check. */
 export type StructureCheck = (typeof STRUCTURE_CHECKS)[number];
@@ -96,6 +111,12 @@ export const traceRulesSchema = z.strictObject({
    * default type.
    */
   typeFields: z.strictObject({ requirement: z.string().min(1).max(64), artifact: z.string().min(1).max(64), "test-case": z.string().min(1).max(64) }).partial().default({}),
+  /**
+   * Which statuses make an item inactive, per kind (default {@link DEFAULT_INACTIVE_STATUSES}; a kind not given keeps
+   * its default). An inactive item needs no coverage (no gap, not counted in its level), covers nothing, gives no test
+   * evidence, is no orphan, needs no acknowledgement, and is listed in the result's `inactive`. An empty list counts every status as active.
+   */
+  inactive: z.strictObject({ requirement: z.array(requirementStatusSchema).max(20), "test-case": z.array(testCaseStatusSchema).max(20) }).partial().default({}),
   /**
    * `parents` (default): only rules naming `parents` find orphans. `needs`: besides, an item of a type some need asks
    * for (and not a root) is an orphan when none of its links counts for a need of the item it links to.

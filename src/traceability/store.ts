@@ -2,6 +2,7 @@ import type { Instant } from "../core/index.js";
 import { DEFAULT_FINGERPRINT_FIELDS, fingerprintOf } from "./fingerprint.js";
 import { createLinkTypeRegistry, type LinkTypeRegistry } from "./link-types.js";
 import type { TraceRules } from "./rules.js";
+import { DEFAULT_INACTIVE_STATUSES } from "./rules-schema.js";
 import type { TraceEntity, TraceItem, TraceItemKind, TraceLinkInput } from "./types.js";
 
 /*
@@ -103,6 +104,7 @@ export class TraceStore {
       id: entity.id,
       key,
       type: typeOf(kind, entity, this.rules.typeFields),
+      ...inactiveOf(kind, entity, this.rules.inactive),
       entity,
       fingerprint,
       triggerFingerprint,
@@ -135,7 +137,8 @@ export class TraceStore {
     return {
       node,
       added: existing === undefined,
-      typeChanged: previous !== undefined && previous.type !== item.type,
+      // Retiring an item (or bringing it back) changes what its links mean as much as a new type does.
+      typeChanged: previous !== undefined && (previous.type !== item.type || previous.inactive !== item.inactive),
       fingerprintChanged: fpChanged,
       triggerChanged: previous !== undefined && previous.triggerFingerprint !== triggerFingerprint,
       previous,
@@ -265,6 +268,13 @@ function remove(list: number[], value: number): void {
     list[i] = list[list.length - 1] as number;
     list.pop();
   }
+}
+
+/** `{ inactive: status }` when the entity's status retires it under the rules' `inactive` statuses, else `{}`. */
+function inactiveOf(kind: TraceItemKind, e: TraceEntity, given: TraceRules["inactive"]): { inactive?: string } {
+  if (kind !== "requirement" && kind !== "test-case") return {};
+  const statuses: readonly string[] = given[kind] ?? DEFAULT_INACTIVE_STATUSES[kind];
+  return typeof e.status === "string" && statuses.includes(e.status) ? { inactive: e.status } : {};
 }
 
 function typeOf(kind: TraceItemKind, e: TraceEntity, fields: TraceRules["typeFields"]): string {

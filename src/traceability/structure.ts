@@ -124,6 +124,8 @@ export function checkStructure(store: TraceStore, c: Compiled): TraceFinding[] {
   const neededTypes = c.rules.orphans === "needs" ? new Set([...c.byType.values()].flatMap((r) => r.needs.flatMap((nd) => [...nd.anyOf]))) : undefined;
   for (let v = 0; v < n; v++) {
     const item = store.items[v]!;
+    // A retired item needs no parent and need not cover anything.
+    if (item.inactive !== undefined) continue;
     const rule = c.byType.get(item.type);
     if (neededTypes !== undefined && neededTypes.has(item.type) && !rule?.root && !rule?.parents) {
       const covers = (store.out[v] as number[]).some((l) => {

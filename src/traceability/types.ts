@@ -45,6 +45,11 @@ export interface TraceItem extends TraceItemRef {
   readonly key: string;
   /** The type coverage rules talk about. */
   readonly type: string;
+  /**
+   * The status that retires the item under the rules' `inactive` statuses (`"rejected"`, `"deprecated"`…); absent
+   * for an active item. An inactive item needs no coverage, covers nothing and gives no evidence.
+   */
+  readonly inactive?: string;
   /** The entity itself (memory form). */
   readonly entity: Readonly<Record<string, unknown>>;
   /** Fingerprint over the configured fingerprint fields (acknowledgements and baselines use it). */

@@ -212,12 +212,20 @@ describe("trace exits 1 on uncovered requirements", () => {
     expect((await run(["init", "t.sqlite"], cwd)).code).toBe(0);
     expect((await run(["import", "office.json", "--db", "t.sqlite"], cwd)).code).toBe(0);
     const r = await run(["trace", "--db", "t.sqlite", "--json"], cwd);
-    return { code: r.code, json: JSON.parse(r.out) as { uncovered: string[]; suspects: string[]; acknowledgementGaps: unknown[] } };
+    return { code: r.code, json: JSON.parse(r.out) as { uncovered: string[]; suspects: string[]; acknowledgementGaps: unknown[]; inactive: unknown[] } };
   };
 
   it("a transition requirement nothing realises: exit 1, no suspects and no acknowledgement gaps", async () => {
     const r = await trace({ requirement: [transition] });
     expect([r.code, r.json.uncovered, r.json.suspects, r.json.acknowledgementGaps]).toEqual([1, ["requirement:TR-901"], [], []]);
+  });
+
+  it("the same requirement rejected (or obsolete): nobody will build it, so exit 0, and it is listed as inactive", async () => {
+    // Before: exit 1 with uncovered ["requirement:TR-901"], for a requirement nobody will realise.
+    for (const status of ["rejected", "obsolete"]) {
+      const r = await trace({ requirement: [{ ...transition, status }] });
+      expect([r.code, r.json.uncovered, r.json.inactive]).toEqual([0, [], [{ item: "requirement:TR-901", status }]]);
+    }
   });
 
   it("the same requirement satisfied by a document: exit 0", async () => {

@@ -222,6 +222,14 @@ describe("requirements section", () => {
     expect(charts(s)[0]!.svg).toContain("12/16");
   });
 
+  it("names the inactive items (rejected, obsolete, deprecated) next to the coverage; the sample has none", () => {
+    const paragraphs = (x: ReportSection) => blocks(x).flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
+    expect(paragraphs(s).filter((p) => p.startsWith("Inactive"))).toEqual([]);
+    const inactive = [{ item: "requirement:FR-901", type: "functional", status: "rejected" }, { item: "test-case:TC-901", type: "test-case", status: "deprecated" }];
+    const withInactive = requirementsSection({ ...office.trace, result: { ...office.trace.result, inactive }, people: office.people });
+    expect(paragraphs(withInactive).filter((p) => p.startsWith("Inactive"))).toEqual(["Inactive, not traced (their status retires them): FR-901 (rejected), TC-901 (deprecated)."]);
+  });
+
   it("shows the RTM with suspect marks and the acknowledgement gaps", () => {
     const rtm = tableOf(s, "Requirements traceability matrix");
     expect(rtm.rows).toHaveLength(42);

@@ -50,10 +50,11 @@ const RULES: TraceRulesInput = {
 function entity(id: string, variant: number, time: string): TraceEntity {
   const kind = KIND(id);
   if (kind === "requirement") {
-    return { id, key: id, type: REQ_TYPES[variant % 3], title: id, statement: `v${variant % 2}`, acceptanceCriteria: [], verificationMethod: "test", audiences: ["developer", "dba"], updatedAt: time };
+    // Variant 5 retires the requirement (obsolete, inactive by default): edits retire and revive items.
+    return { id, key: id, type: REQ_TYPES[variant % 3], title: id, statement: `v${variant % 2}`, acceptanceCriteria: [], verificationMethod: "test", audiences: ["developer", "dba"], updatedAt: time, ...(variant === 5 ? { status: "obsolete" } : {}) };
   }
   if (kind === "artifact") return { id, artifactType: ART_TYPES[variant % 2], name: `${id} v${variant % 2}`, updatedAt: time };
-  return { id, key: id, title: `${id} v${variant % 2}`, updatedAt: time };
+  return { id, key: id, title: `${id} v${variant % 2}`, updatedAt: time, ...(variant === 4 ? { status: "deprecated" } : {}) };
 }
 
 const randomLink = fc.record({

@@ -60,7 +60,7 @@ export interface ReqifImport {
 const MAPPED = new Set([
   "ReqIF.Text", "ReqIF.ChapterName", "ReqIF.ForeignID", "ReqIF.Name", "pmokit.type", "pmokit.priority", "pmokit.verificationMethod", "pmokit.status",
   "pmokit.rationale", "pmokit.acceptanceCriteria", "pmokit.level", "pmokit.revision", "pmokit.ownerId", "pmokit.parentId",
-  "pmokit.sourceStakeholderId", "pmokit.audiences", "pmokit.tags",
+  "pmokit.sourceStakeholderId", "pmokit.audiences", "pmokit.tags", "ReqIF.ForeignDeleted",
 ]);
 const LINK_MAPPED = new Set(LINK_FIELDS.map((f) => `pmokit.${f}`));
 /** One entry per non-blank line (audiences, tags). */
@@ -79,7 +79,9 @@ const kebab = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace
  * `<prefix>-<ForeignID>` when it is a number, else `<prefix>-<n>`. Spec relations become trace links typed by
  * their relation type's name (`satisfies`, …; others as `custom:<name>`). Specifications give the outline. An
  * attribute an object gives no value for takes its definition's `DEFAULT-VALUE`, as ReqIF defines.
- * References to missing objects are reported as `dangling-reference` warnings and left out, never guessed.
+ * References to missing objects are reported as `dangling-reference` warnings and left out, never guessed. An object
+ * with `ReqIF.ForeignDeleted` true (deleted in the exporting tool: DOORS' soft-deleted objects) imports as `obsolete`
+ * with a `foreign-deleted` warning, so traceability leaves it out instead of counting it as a live gap.
  *
  * @throws {ValidationError} when a mapped record is invalid (nothing is returned half-mapped).
  * @example
@@ -183,12 +185,19 @@ export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOpti
     const heading = chapter !== undefined && text === undefined;
     if (tags !== undefined) own["tags"] = heading && !tags.includes("heading") ? ["heading", ...tags] : tags;
     else if (heading) own["tags"] = ["heading"];
+    // ReqIF.ForeignDeleted (Implementation Guide standard attribute): deleted in the exporting tool — DOORS exports its
+    // soft-deleted objects with it. Such an object is no live requirement: obsolete, so traceability leaves it out.
+    let status = plain(v.get("pmokit.status")) ?? options.status ?? "proposed";
+    if (plain(v.get("ReqIF.ForeignDeleted"))?.toLowerCase() === "true" && status !== "obsolete" && status !== "rejected") {
+      report.warn(where, `ReqIF.ForeignDeleted is true (deleted in the exporting tool, e.g. a DOORS soft-deleted object): imported as obsolete instead of ${status}`, "foreign-deleted");
+      status = "obsolete";
+    }
     try {
       requirements.push(decodeEntity("requirement", {
         id, ...stamp, projectId: options.projectId, key, type: plain(v.get("pmokit.type")) ?? options.type ?? "functional",
         title, statement, priority: plain(v.get("pmokit.priority")) ?? options.priority ?? "should",
         acceptanceCriteria: criteria, verificationMethod: plain(v.get("pmokit.verificationMethod")) ?? options.verificationMethod ?? "test",
-        status: plain(v.get("pmokit.status")) ?? options.status ?? "proposed",
+        status,
         ...(rationale ? { rationale } : {}), ...own,
       }));
     } catch (e) {

@@ -70,6 +70,10 @@ export function requirementsSection(input: RequirementsSectionInput): ReportSect
       },
     },
   ];
+  // Retired items (the rules' inactive statuses) are in no level: say which, so none disappears from the report unseen.
+  if (result.inactive.length > 0) {
+    coverage.push({ kind: "paragraph", text: `Inactive, not traced (their status retires them): ${result.inactive.map((i) => `${bareId(i.item)} (${i.status})`).join(", ")}.` });
+  }
   if (levels.length > 0) {
     coverage.push({
       kind: "chart",
