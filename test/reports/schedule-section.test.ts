@@ -3,6 +3,7 @@ import { analyseScheduleRisk, compareFinishForecasts, decimal, decodeEntity, lev
 import { scheduleInputFromPlan, scheduleRiskModelFromPlan } from "../../src/io/index.js";
 import { renderMarkdownReport, scheduleSection, type ReportBlock, type ReportSection } from "../../src/reports/index.js";
 import { loadSampleOffice } from "../../examples/office.js";
+import { STARTED_BEHIND_LEVELLED } from "../schedule/helpers.js";
 
 const office = loadSampleOffice();
 const all = <K extends "project" | "work-package" | "milestone" | "risk" | "resource" | "assignment">(kind: K): EntityOf<K>[] => office[kind].map((r) => decodeEntity(kind, r));
@@ -136,16 +137,7 @@ describe("scheduleSection: every levelling blocker and broken link", () => {
     // Status Wed 2027-01-06; A (1 day left) waits for P and X, both on R. X waits 3 days for P (Tue 12–Thu 14) and A's
     // remaining day follows on Fri 15 (test/schedule/levelling-started.test.ts). Before, A stayed on Tue 12 and the
     // section said "finish 2027-01-14" (X's), a date before which A's link from X was already broken.
-    const lv = levelResources({
-      network: {
-        projectStart: "2027-01-04",
-        statusDate: "2027-01-06",
-        activities: [{ id: "A", duration: 3, progress: { actualStart: "2027-01-04", remainingDuration: 1 } }, { id: "P", duration: 3 }, { id: "X", duration: 3 }],
-        links: [{ from: "P", to: "A" }, { from: "X", to: "A" }],
-      },
-      resources: [{ id: "R", maxUnits: 1 }],
-      assignments: [{ activityId: "P", resourceId: "R", units: 1 }, { activityId: "X", resourceId: "R", units: 1 }],
-    });
+    const lv = levelResources(STARTED_BEHIND_LEVELLED);
     const out = blocks(scheduleSection({ code: "P", name: "P", schedule: lv.schedule, levelling: lv, resourceNames: { R: "Rita" } }));
     const text = out.flatMap((b) => (b.kind === "paragraph" ? [b.text] : b.kind === "list" ? b.items : []));
     expect(text).toContain("Levelled (delay-finish, least total float, then earliest early start, then id): finish 2027-01-15 against 2027-01-12 unlevelled.");

@@ -1,5 +1,5 @@
 import { ValidationError, createWorkingCalendar } from "../../src/index.js";
-import type { ScheduleResult, ScheduledActivity } from "../../src/index.js";
+import type { LevellingInput, ScheduleResult, ScheduledActivity } from "../../src/index.js";
 
 /** Every day works: day offsets equal calendar days (for textbook networks counted in plain time units). */
 export const SEVEN_DAY = createWorkingCalendar({ name: "7-day", workingWeekdays: [1, 2, 3, 4, 5, 6, 7] });
@@ -27,3 +27,19 @@ export function validationIssues(run: () => unknown): string[] {
   }
   return [];
 }
+
+/**
+ * Started work behind two levelled predecessors (test/schedule/levelling-started.test.ts derives its dates): status Wed
+ * 2027-01-06; A (3 d, no resource) started Mon 4 with 1 day left; its FS predecessors P and X (3 d each) share the
+ * 1-unit R. Levelled: P Thu 7–Mon 11, X Tue 12–Thu 14, A's remaining day Fri 15, pushed by X.
+ */
+export const STARTED_BEHIND_LEVELLED: LevellingInput = {
+  network: {
+    projectStart: "2027-01-04",
+    statusDate: "2027-01-06",
+    activities: [{ id: "A", duration: 3, progress: { actualStart: "2027-01-04", remainingDuration: 1 } }, { id: "P", duration: 3 }, { id: "X", duration: 3 }],
+    links: [{ from: "P", to: "A" }, { from: "X", to: "A" }],
+  },
+  resources: [{ id: "R", maxUnits: 1 }],
+  assignments: [{ activityId: "P", resourceId: "R", units: 1 }, { activityId: "X", resourceId: "R", units: 1 }],
+};

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { levelResources, type LevellingInput, type LevellingResult } from "../../src/index.js";
+import { STARTED_BEHIND_LEVELLED } from "./helpers.js";
 
 const rows = (r: LevellingResult) => r.activities.map((a) => [a.id, a.start, a.finish, a.delayDays.toFixed(), a.pushedBy]);
 
@@ -9,16 +10,7 @@ describe("started work under retained logic follows its predecessors' levelled d
   // Levelled: P and X tie (float 0, start Thu 7): P first by id, Thu 7–Mon 11; X waits 3 days, Tue 12–Thu 14.
   // A's remaining day follows X: Fri 15, 3 working days later (Tue 12 → Fri 15), pushed by X; its done part
   // (Mon 4–Wed 6) stays. Before: A stayed on Tue 12, two days before X's finish, and violations was [].
-  const input: LevellingInput = {
-    network: {
-      projectStart: "2027-01-04",
-      statusDate: "2027-01-06",
-      activities: [{ id: "A", duration: 3, progress: { actualStart: "2027-01-04", remainingDuration: 1 } }, { id: "P", duration: 3 }, { id: "X", duration: 3 }],
-      links: [{ from: "P", to: "A" }, { from: "X", to: "A" }],
-    },
-    resources: [{ id: "R", maxUnits: 1 }],
-    assignments: [{ activityId: "P", resourceId: "R", units: 1 }, { activityId: "X", resourceId: "R", units: 1 }],
-  };
+  const input: LevellingInput = STARTED_BEHIND_LEVELLED;
 
   it("the remaining day moves after X; the actual start stays", () => {
     const r = levelResources(input);
