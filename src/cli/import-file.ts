@@ -38,6 +38,13 @@ function need(value: string | undefined, flag: string, format: string): string {
   return value;
 }
 
+/** Every flag a format needs, checked together so one run names all that are missing (not one per attempt). */
+function needAll<K extends string>(format: string, flags: Readonly<Record<K, readonly [string | undefined, string]>>): Record<K, string> {
+  const missing = Object.values<readonly [string | undefined, string]>(flags).filter(([v]) => v === undefined).map(([, flag]) => flag);
+  if (missing.length > 0) throw new CliError(`${format} import needs ${missing.join(", ")}`, { code: "usage" });
+  return Object.fromEntries(Object.entries<readonly [string | undefined, string]>(flags).map(([k, [v]]) => [k, v as string])) as Record<K, string>;
+}
+
 /**
  * An importable file, opened: validated records held in memory, or — for CSV, which can have millions of rows — a
  * source of validated batches of one kind read from the file as they are consumed, or — for MS Project XML — a
@@ -135,9 +142,11 @@ export async function openImportable(file: string, options: ImportFileOptions): 
     }
     if (ext === ".xml") {
       const mapping = {
-        projectId: need(options.project, "--project", "MSPDI"), projectCode: need(options.code, "--code", "MSPDI"),
-        projectManagerId: need(options.manager, "--manager", "MSPDI"), sponsorId: need(options.sponsor, "--sponsor", "MSPDI"),
-        importedBy: need(options.actor, "--actor", "MSPDI"), importedAt: options.importedAt,
+        ...needAll("MSPDI", {
+          projectId: [options.project, "--project"], projectCode: [options.code, "--code"],
+          projectManagerId: [options.manager, "--manager"], sponsorId: [options.sponsor, "--sponsor"], importedBy: [options.actor, "--actor"],
+        }),
+        importedAt: options.importedAt,
         ...(options.percentLagUnit !== undefined ? { percentLagUnit: options.percentLagUnit } : {}),
       };
       return { form: "stream", batches: () => mspdiBatches(file, options.currency, mapping) };

@@ -158,6 +158,10 @@ describe("more bad input", () => {
     writeFileSync(join(cwd, "reqs.csv"), "key,title\n");
     const r = await run(["validate", "reqs.csv"], cwd);
     expect([r.code, r.err]).toEqual([2, "pmokit: CSV import needs --kind\n"]);
+    // MS Project XML needs five flags: a run names every one missing, not one per attempt.
+    writeFileSync(join(cwd, "plan.xml"), "<Project/>");
+    const plan = await run(["validate", "plan.xml", "--project", "PRJ-X"], cwd);
+    expect([plan.code, plan.err]).toEqual([2, "pmokit: MSPDI import needs --code, --manager, --sponsor, --actor\n"]);
   });
 });
 
