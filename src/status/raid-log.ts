@@ -71,7 +71,8 @@ export function issueAgeing(
 /**
  * A record counted as open (or pending) on the day judged although the record cannot tell whether it already was
  * closed then: it is cancelled, withdrawn or superseded without the day of that change, and the day judged is before
- * its `updatedAt` day.
+ * its `updatedAt` day. Also a change request counted as approved between its decision and its later withdrawal (the
+ * outcome of the decision is not kept once withdrawn).
  */
 export interface StatusUnknown {
   /** Record id. */
@@ -193,8 +194,9 @@ export interface ChangeImpact {
   /** Σ schedule impact in days. */
   readonly scheduleDays: number;
   /**
-   * Those of them counted here only because the record cannot tell their status on `asOf`: withdrawn without
-   * `withdrawnOn`, judged before their `updatedAt` day (only ever in `pending`; empty without `asOf`).
+   * Those of them counted here only because the record cannot tell their status on `asOf` (empty without `asOf`):
+   * in `pending`, withdrawn without `withdrawnOn` and judged before their `updatedAt` day; in `approved`, withdrawn
+   * after a decision and judged between the decision and the withdrawal (the outcome is not kept once withdrawn).
    */
   readonly statusUnknown: readonly StatusUnknown[];
 }
@@ -204,9 +206,13 @@ export interface ChangeImpact {
  * baseline), pending (submitted, awaiting a decision) and rejected, each summed apart. Drafts and withdrawn requests
  * are ignored. With `asOf`, judged as of that day: a request made after `asOf` is left out, one decided after `asOf`
  * (`decidedOn` later) was still pending then, and so was one withdrawn after it (`withdrawnOn` later: the record does
- * not keep whether it was submitted or still a draft, so it is counted as pending rather than hidden). A withdrawn
- * request without `withdrawnOn` counts as withdrawn from the UTC day of its `updatedAt`; before that day it is counted
- * as pending and listed, with a `why`, in `pending.statusUnknown`.
+ * not keep whether it was submitted or still a draft, so it is counted as pending rather than hidden) — unless it had
+ * been decided by `asOf` (`decidedOn` on or before it): it was then no longer awaiting a decision, and counts as
+ * approved (a rejected request is final, so a decided one is withdrawn from approved; the outcome is not kept once
+ * withdrawn, so it is listed, with a `why`, in `approved.statusUnknown`). A withdrawn request without `withdrawnOn`
+ * counts as withdrawn from the UTC day of its `updatedAt`; before that day it is counted as pending (or approved, when
+ * decided by `asOf`) and listed, with a `why`, in that group's `statusUnknown`. A day is judged at its end: a request
+ * decided or withdrawn on `asOf` is decided or withdrawn on it.
  *
  * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`), or a record id is
  *   listed twice (path `[list, i, "id"]`).
@@ -231,8 +237,16 @@ export function changeRequestImpact(
     if (c.requestedOn > asOf) return undefined;
     if (c.status === "withdrawn") {
       const w = closedSince(c, { label: "withdrawn", day: c.withdrawnOn, countedAs: "pending" }, asOf, ["changeRequests", i], "change request impact");
+      if (w.closed) return "withdrawn";
+      // Decided before it was withdrawn: no longer awaiting a decision on asOf. A rejected request is final (nothing is
+      // left to pull back), so a decided request is withdrawn from approved; the record keeps no outcome, hence the flag.
+      if (c.decidedOn !== undefined && c.decidedOn <= asOf) {
+        const before = w.statusUnknown ? `withdrawn with no day recorded, known only from ${c.updatedAt.slice(0, 10)}` : `withdrawn only on ${c.withdrawnOn}, after ${asOf}`;
+        unknown.set(c.id, `${before}; decided on ${c.decidedOn}, its outcome not recorded once withdrawn: counted as approved`);
+        return "approved";
+      }
       if (w.statusUnknown) unknown.set(c.id, w.why);
-      return w.closed ? "withdrawn" : "submitted";
+      return "submitted";
     }
     const decided = c.status === "approved" || c.status === "rejected" || c.status === "implemented";
     return decided && c.decidedOn !== undefined && c.decidedOn > asOf ? "submitted" : c.status;
