@@ -1,6 +1,7 @@
 import { decimal, differenceInDays, metric, missing, sumMoney, type CurrencyCode, type Decimal, type IsoDate, type Metric, type Money, checkArguments, compareCodePoints } from "../core/index.js";
 import type { Action, ChangeRequest, Decision, Issue } from "../entities/index.js";
-import { closedSince, recordedOn } from "./as-of.js";
+import { closedSince } from "../entities/closing-day.js";
+import { recordedOn } from "./as-of.js";
 import { requireUniqueIds } from "./unique.js";
 
 /** An issue's age as of a day. */
