@@ -29,6 +29,25 @@ export function utcInstantAt(at: unknown, path: readonly (string | number)[], su
   return new Date(ms).toISOString();
 }
 
+/** The earliest a local day starts, relative to UTC: UTC+14 (Line Islands). */
+const LATEST_OFFSET_MS = 14 * 3_600_000;
+
+/**
+ * @internal The latest calendar day any place has reached at instant `when`: the UTC day at `when` + 14 h (UTC+14).
+ * A recorded day (done, skipped, cancelled, closed on …) is a calendar day without a zone, so a change stamped `when`
+ * may record up to this day and no later: at 09:00 in Auckland (20:00 UTC the day before) "today" is that local day,
+ * which the UTC day alone would refuse.
+ *
+ * @example
+ * ```ts
+ * latestLocalDay("2026-11-20T09:00:00.000Z"); // "2026-11-20" (23:00 UTC)
+ * latestLocalDay("2026-11-20T20:00:00.000Z"); // "2026-11-21" (10:00 UTC the next day)
+ * ```
+ */
+export function latestLocalDay(when: string): string {
+  return new Date(Date.parse(when) + LATEST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
 /** @internal What {@link closedSince} finds. */
 export interface ClosedSince {
   /** True when the record was closed (cancelled, withdrawn, superseded, skipped, …) by the day judged. */

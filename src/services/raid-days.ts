@@ -1,3 +1,5 @@
+import type { ValidationIssue } from "../core/errors.js";
+import { latestLocalDay } from "../entities/closing-day.js";
 import type { EntityKind } from "../entities/registry.js";
 
 /** The RAID statuses that carry the day they took effect, by kind, and the field holding it. */
@@ -27,4 +29,35 @@ export function keepClosingDay(kind: EntityKind, next: Record<string, unknown>, 
   if (next["status"] !== status) {
     if (given[field] === undefined) delete next[field];
   } else if (before.status !== status && next[field] === undefined) next[field] = at.slice(0, 10);
+}
+
+/** The RAID days that say when something happened (closed, decided, done), by kind: never later than the change recording them. */
+const HAPPENED_DAYS: Partial<Record<EntityKind, readonly string[]>> = {
+  action: ["completedOn", "cancelledOn"],
+  "change-request": ["decidedOn", "withdrawnOn"],
+  decision: ["decidedOn", "supersededOn"],
+  risk: ["occurredOn", "closedOn"],
+  issue: ["resolvedOn"],
+};
+
+/**
+ * @internal What a RAID change stamped `at` (the service clock's instant) may not record: a closing, decision or
+ * completion day in `changes` that no place has reached at `at` — later than {@link latestLocalDay}, the bound
+ * checklist items follow. As-of views would count the record open until a day that has not come. Only the days the
+ * change gives are judged: a day already stored is not re-judged by an unrelated edit.
+ *
+ * @example
+ * ```ts
+ * futureRaidDays("action", { status: "cancelled", cancelledOn: "2026-11-21" }, "2026-11-20T09:00:00.000Z");
+ * // [{ path: ["cancelledOn"], message: "cancelledOn 2026-11-21 is after the change recording it (…)", code: "custom" }]
+ * ```
+ */
+export function futureRaidDays(kind: EntityKind, changes: Readonly<Record<string, unknown>>, at: string): ValidationIssue[] {
+  const today = latestLocalDay(at);
+  return (HAPPENED_DAYS[kind] ?? []).flatMap((field) => {
+    const day = changes[field];
+    return typeof day === "string" && day > today
+      ? [{ path: [field], message: `${field} ${day} is after the change recording it (${at}), a day no time zone has reached yet`, code: "custom" as const }]
+      : [];
+  });
 }
