@@ -2,19 +2,23 @@ import type { ValidationIssue } from "../core/errors.js";
 import { latestLocalDay } from "../entities/closing-day.js";
 import type { EntityKind } from "../entities/registry.js";
 
-/** The RAID statuses that carry the day they took effect, by kind, and the field holding it. */
-const CLOSING_DAYS: Partial<Record<EntityKind, readonly [status: string, field: string]>> = {
-  action: ["cancelled", "cancelledOn"],
-  "change-request": ["withdrawn", "withdrawnOn"],
-  decision: ["superseded", "supersededOn"],
+/**
+ * The RAID statuses that carry the day they took effect, by kind, the field holding it and the statuses that keep it
+ * (a risk closed after occurring keeps its `occurredOn`).
+ */
+const CLOSING_DAYS: Partial<Record<EntityKind, readonly [status: string, field: string, keptIn: readonly string[]]>> = {
+  action: ["cancelled", "cancelledOn", ["cancelled"]],
+  "change-request": ["withdrawn", "withdrawnOn", ["withdrawn"]],
+  decision: ["superseded", "supersededOn", ["superseded"]],
+  risk: ["occurred", "occurredOn", ["occurred", "closed"]],
 };
 
 /**
- * @internal Keeps the closing day of a changed action, change request or decision (wire form, edited in place) with
- * its status, the rule the checklist-item update follows for `skippedOn`: a record that becomes cancelled, withdrawn
- * or superseded without its day given takes the UTC day of `at` (so the as-of views know when it stopped being open);
- * one that stays so keeps its day; one that leaves the status loses it, unless `given` names it (the schema then
- * refuses it). Other kinds are left alone.
+ * @internal Keeps the closing day of a changed action, change request, decision or risk (wire form, edited in place)
+ * with its status, the rule the checklist-item update follows for `skippedOn`: a record that becomes cancelled,
+ * withdrawn, superseded or occurred without its day given takes the UTC day of `at` (so the as-of views know when it
+ * stopped being open); one that stays so keeps its day (a risk closed after occurring keeps its `occurredOn`); one
+ * that leaves the status loses it, unless `given` names it (the schema then refuses it). Other kinds are left alone.
  *
  * @example
  * ```ts
@@ -25,10 +29,10 @@ const CLOSING_DAYS: Partial<Record<EntityKind, readonly [status: string, field: 
 export function keepClosingDay(kind: EntityKind, next: Record<string, unknown>, before: { readonly status?: unknown }, given: Readonly<Record<string, unknown>>, at: string): void {
   const rule = CLOSING_DAYS[kind];
   if (rule === undefined) return;
-  const [status, field] = rule;
-  if (next["status"] !== status) {
+  const [status, field, keptIn] = rule;
+  if (!keptIn.includes(next["status"] as string)) {
     if (given[field] === undefined) delete next[field];
-  } else if (before.status !== status && next[field] === undefined) next[field] = at.slice(0, 10);
+  } else if (next["status"] === status && before.status !== status && next[field] === undefined) next[field] = at.slice(0, 10);
 }
 
 /** The RAID days that say when something happened (closed, decided, done), by kind: never later than the change recording them. */

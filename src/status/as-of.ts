@@ -1,19 +1,35 @@
 import { ValidationError, type IsoDate } from "../core/index.js";
 import type { Issue, Risk } from "../entities/index.js";
+import { closedSince, type ClosedSince } from "../entities/closing-day.js";
 
 // Status judged as of a day ignores what happened after it: a record raised later did not exist yet, and one closed
 // or resolved later was still open then.
 
-/** A risk raised by `asOf` and open or monitored then: still open now, or closed or occurred only after `asOf`. */
-export function riskPendingOn(r: Risk, asOf: IsoDate): boolean {
-  if (r.raisedOn > asOf || occurredBy(r, asOf)) return false;
-  // An occurred risk with its day is pending before it (checked above); without one, it occurred on every day.
-  return r.status === "open" || r.status === "monitoring" || (r.status === "occurred" && r.occurredOn !== undefined) || (r.status === "closed" && r.closedOn !== undefined && r.closedOn > asOf);
+/**
+ * A risk raised by `asOf` and open or monitored then: still open now, or closed or occurred only after `asOf`. An
+ * occurred risk without `occurredOn` is pending before the UTC day of its `updatedAt` (see {@link riskOccurrence}).
+ */
+export function riskPendingOn(r: Risk, asOf: IsoDate, path: readonly (string | number)[] = [], subject = "risks as of a day"): boolean {
+  if (r.raisedOn > asOf || occurredBy(r, asOf, path, subject)) return false;
+  // An occurred risk not occurred by asOf (its day later, or unknown then) was pending.
+  return r.status === "open" || r.status === "monitoring" || r.status === "occurred" || (r.status === "closed" && r.closedOn !== undefined && r.closedOn > asOf);
 }
 
-/** A risk that had occurred by `asOf`: its `occurredOn` is on or before it, or it is `occurred` without a day. */
-export function occurredBy(r: Risk, asOf: IsoDate): boolean {
-  return r.occurredOn !== undefined ? r.occurredOn <= asOf : r.status === "occurred";
+/**
+ * Whether a risk had occurred by `asOf`: by its `occurredOn` when it has one; an `occurred` risk without it (records
+ * made before the field existed) by the closing-day rule — occurred from the UTC day of its `updatedAt`, and before
+ * that day unknown, counted as pending (`statusUnknown`), so the unknown never shrinks an earlier reserve. It used to
+ * be taken as occurred on every day. `undefined` when the risk never occurred (as recorded).
+ */
+export function riskOccurrence(r: Risk, asOf: IsoDate, path: readonly (string | number)[], subject: string): ClosedSince | undefined {
+  if (r.occurredOn !== undefined) return closedSince(r, { label: "occurred", day: r.occurredOn, countedAs: "pending" }, asOf, path, subject);
+  if (r.status !== "occurred") return undefined;
+  return closedSince(r, { label: "occurred", day: undefined, countedAs: "pending" }, asOf, path, subject);
+}
+
+/** A risk that had occurred by `asOf` (see {@link riskOccurrence}). */
+export function occurredBy(r: Risk, asOf: IsoDate, path: readonly (string | number)[] = [], subject = "risks as of a day"): boolean {
+  return riskOccurrence(r, asOf, path, subject)?.closed ?? false;
 }
 
 /** An issue raised by `asOf` and open then: still open now, or resolved only after `asOf`. */

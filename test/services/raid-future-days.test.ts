@@ -68,3 +68,18 @@ describe("pmo.update refuses a RAID closing day after the day of its clock", () 
     expect((await pmo.update("p-katrin-vogel", "risk", "RSK-CRM-003", 1, { title: "Renamed" } as never)).title).toBe("Renamed");
   });
 });
+
+describe("pmo.update records the day a risk occurs", () => {
+  it("a risk made occurred without occurredOn takes today's, keeps it when closed, drops it when reopened", async () => {
+    // Before: no occurredOn was kept, so the as-of views could only date the occurrence by updatedAt (or not at all).
+    const pmo = await office();
+    const occurred = await pmo.update("p-katrin-vogel", "risk", "RSK-CRM-001", 1, { status: "occurred" } as never);
+    expect([occurred.status, occurred.occurredOn]).toEqual(["occurred", "2026-11-20"]); // NOW's UTC day
+    const closed = await pmo.update("p-katrin-vogel", "risk", "RSK-CRM-001", 2, { status: "closed", closedOn: "2026-11-20" } as never);
+    expect([closed.status, closed.occurredOn, closed.closedOn]).toEqual(["closed", "2026-11-20", "2026-11-20"]);
+    const given = await pmo.update("p-katrin-vogel", "risk", "RSK-CRM-002", 1, { status: "occurred", occurredOn: "2026-11-18" } as never);
+    expect(given.occurredOn).toBe("2026-11-18");
+    const reopened = await pmo.update("p-katrin-vogel", "risk", "RSK-CRM-002", 2, { status: "open" } as never);
+    expect([reopened.status, reopened.occurredOn]).toEqual(["open", undefined]);
+  });
+});
