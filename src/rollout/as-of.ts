@@ -1,13 +1,5 @@
-import { ValidationError, type Instant, type IsoDate } from "../core/index.js";
-
-const UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
-const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** True for a calendar day that exists (Date.parse rolls 2025-02-30 over to 03-02). */
-const realDay = (d: string): boolean => {
-  const ms = Date.parse(`${d}T00:00:00Z`);
-  return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === d;
-};
+import type { Instant, IsoDate } from "../core/index.js";
+import { utcInstantAt } from "../entities/closing-day.js";
 
 /**
  * @internal An instant as a UTC ISO string (`2025-03-10T23:00:00.000Z`). Decoded instants already are; a record
@@ -17,11 +9,7 @@ const realDay = (d: string): boolean => {
  *   the machine's time zone).
  */
 export function utcInstant(at: Instant | string): string {
-  const ms = typeof at === "string" && (UTC.test(at) || WITH_OFFSET.test(at)) && realDay(at.slice(0, 10)) ? Date.parse(at) : Number.NaN;
-  if (!Number.isFinite(ms)) {
-    throw ValidationError.single(["at"], `${JSON.stringify(at)} is not an instant (like 2026-11-25T14:03:00.000Z)`, "as-of check");
-  }
-  return new Date(ms).toISOString();
+  return utcInstantAt(at, ["at"], "as-of check");
 }
 
 /**

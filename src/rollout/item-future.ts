@@ -1,10 +1,8 @@
 import { instant, isInstantInput, type Instant, type ValidationIssue } from "../core/index.js";
+import { latestLocalDay } from "../entities/closing-day.js";
 
 /** @internal The statuses that carry the day they took effect, and the field holding it (besides done's `completedOn`). */
 const EXCLUDED_DAYS = [["skipped", "skippedOn"], ["not-applicable", "notApplicableOn"]] as const;
-
-/** The earliest a local day starts, relative to UTC: UTC+14 (Line Islands). */
-const LATEST_OFFSET_MS = 14 * 3_600_000;
 
 /**
  * @internal What a change stamped `when` may not record: a completion, skip or not-applicable day that no place on
@@ -18,7 +16,7 @@ export function futureIssues(
   when: Instant,
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  const today = new Date(Date.parse(when) + LATEST_OFFSET_MS).toISOString().slice(0, 10);
+  const today = latestLocalDay(when);
   if (typeof change.completedOn === "string" && change.completedOn > today) {
     issues.push({ path: ["completedOn"], message: `done on ${change.completedOn}, after the change recording it (${when}), a day no time zone has reached yet`, code: "custom" });
   }

@@ -1,7 +1,8 @@
 import { checkArguments } from "../core/index.js";
 import type { Decimal, IsoDate } from "../core/index.js";
 import type { ChecklistItem } from "../entities/index.js";
-import { afterAsOf, utcInstant } from "./as-of.js";
+import { closedSince } from "../entities/closing-day.js";
+import { afterAsOf } from "./as-of.js";
 import { checkEvidenceRule, type EvidenceCheck } from "./evidence-check.js";
 
 /**
@@ -94,13 +95,13 @@ export function assessItem(
       const skipped = item.status === "skipped";
       const label = skipped ? "skipped" : "not applicable";
       const day = skipped ? item.skippedOn : item.notApplicableOn;
-      // Without its day the record shows the status only from its last change.
-      const since = day ?? utcInstant(item.updatedAt).slice(0, 10);
-      if (since <= options.asOf) return result("excluded", false, `${label}: ${item.statusReason ?? ""}`.trim());
+      // Without its day the record shows the status only from its last change (the RAID log's rule, shared).
+      const c = closedSince(item, { label, day, countedAs: "open" }, options.asOf, [], "assess item");
+      if (c.closed) return result("excluded", false, `${label}: ${item.statusReason ?? ""}`.trim());
       // Before it the item stood on its evidence: a rule that held on asOf closed it then.
-      if (check?.satisfied) return result("closed", true, `evidence rule holds: ${check.explanation}`, false, day === undefined);
-      if (day !== undefined) return result("open", false, `${label} only on ${day}, after ${options.asOf}; its status before is not recorded`);
-      return result("open", false, `${label} with no day recorded, known only from ${since}: unknown on ${options.asOf}, counted as open`, false, true);
+      if (check?.satisfied) return result("closed", true, `evidence rule holds: ${check.explanation}`, false, c.statusUnknown);
+      if (!c.statusUnknown) return result("open", false, `${c.why}; its status before is not recorded`);
+      return result("open", false, c.why, false, true);
     }
     case "waived": {
       const w = item.waiver;

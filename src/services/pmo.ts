@@ -26,7 +26,8 @@ import { isoDate } from "../core/dates/iso-date.js";
 import { captureBaseline, recordActualCosts, recordProgress, updateProject, type BaselineInput } from "./execution.js";
 import { convertRequest, createRequest, transitionRequest, type ProjectFromRequestDraft, type RequestDraft, type TransitionOptions } from "./intake.js";
 import { currentInstant, runOperation, type PmoOptions } from "./operation.js";
-import { keepClosingDay } from "./raid-days.js";
+import { futureRaidDays, keepClosingDay } from "./raid-days.js";
+import { ValidationError } from "../core/errors.js";
 import {
   activeProjects, history, openRequests, requirementsCoverage, rolloutOverviews,
   type ActiveProjectFigures, type RequirementCoverage, type RolloutOverview,
@@ -72,11 +73,11 @@ export interface Pmo {
   updateProject(actor: string, id: string, expectedVersion: number, changes: EntityChanges<"project">, reason?: string): Promise<Project>;
   /** Raises a risk (status open). */
   raiseRisk(actor: string, risk: Omit<DraftOf<"risk">, "status">): Promise<Risk>;
-  /** Closes a risk. */
+  /** Closes a risk; a `closedOn` later than the latest local day at the service clock's instant is refused at `["closedOn"]`. */
   closeRisk(actor: string, id: string, input: { readonly closedOn: string; readonly reason: string }): Promise<Risk>;
   /** Raises an issue (status open). */
   raiseIssue(actor: string, issue: Omit<DraftOf<"issue">, "status">): Promise<Issue>;
-  /** Resolves an issue. */
+  /** Resolves an issue; a `resolvedOn` later than the latest local day at the service clock's instant is refused at `["resolvedOn"]`. */
   resolveIssue(actor: string, id: string, input: { readonly resolution: string; readonly resolvedOn: string }): Promise<Issue>;
   /** Links two items; ends in stored kinds must exist. */
   linkRequirement(actor: string, link: DraftOf<"trace-link">): Promise<TraceLink>;
@@ -98,9 +99,12 @@ export interface Pmo {
   publishStatusReport(actor: string, report: Omit<DraftOf<"status-report">, "publishedAt" | "publishedBy">): Promise<StatusReport>;
   /**
    * Any other audited change — a portfolio's objective weights, a person's roles — compare-and-set on the version. An
-   * action made cancelled, a change request made withdrawn or a decision made superseded without its day
-   * (`cancelledOn`, `withdrawnOn`, `supersededOn`) takes today's (the UTC day of the operation's instant); leaving
-   * that status drops the day.
+   * action made cancelled, a change request made withdrawn, a decision made superseded or a risk made occurred without
+   * its day (`cancelledOn`, `withdrawnOn`, `supersededOn`, `occurredOn`) takes today's (the UTC day of the operation's
+   * instant); leaving that status drops the day (a risk closed after occurring keeps its `occurredOn`). A RAID day given that says when something happened — `completedOn`, `cancelledOn`,
+   * `decidedOn`, `withdrawnOn`, `supersededOn`, `occurredOn`, `closedOn`, `resolvedOn` — later than the latest local
+   * day at the operation's instant (the service clock's UTC day 14 hours on, the bound checklist items follow) is a
+   * `ValidationError` at its name, nothing written.
    */
   update<K extends EntityKind>(actor: string, kind: K, id: string, expectedVersion: number, changes: EntityChanges<K>, reason?: string): Promise<EntityOf<K>>;
   /** The audit trail of an entity, oldest first. */
@@ -166,8 +170,11 @@ export function createPmo(adapter: StorageAdapter, options: PmoOptions = {}): Pm
     decideGate: (actor, id, input) => decideGate(ctx, actor, id, input),
     publishStatusReport: (actor, report) => publishStatusReport(ctx, actor, report),
     update: (actor, kind, id, v, changes, reason) =>
-      runOperation(adapter, options, actor, (w) =>
-        w.update(
+      runOperation(adapter, options, actor, (w) => {
+        // A closing day after the operation's instant would keep the record open in as-of views until then.
+        const future = futureRaidDays(kind, (changes ?? {}) as Record<string, unknown>, w.at);
+        if (future.length > 0) throw new ValidationError(future, kind);
+        return w.update(
           kind,
           id,
           (e) => {
@@ -177,8 +184,8 @@ export function createPmo(adapter: StorageAdapter, options: PmoOptions = {}): Pm
             return next as typeof e;
           },
           { expectedVersion: v, ...(reason !== undefined ? { reason } : {}) },
-        ),
-      ),
+        );
+      }),
     history: (kind, id) => history(ctx, kind, id),
     openRequests: () => openRequests(ctx),
     activeProjects: () => activeProjects(ctx),

@@ -1,18 +1,24 @@
+import type { ValidationIssue } from "../core/errors.js";
+import { latestLocalDay } from "../entities/closing-day.js";
 import type { EntityKind } from "../entities/registry.js";
 
-/** The RAID statuses that carry the day they took effect, by kind, and the field holding it. */
-const CLOSING_DAYS: Partial<Record<EntityKind, readonly [status: string, field: string]>> = {
-  action: ["cancelled", "cancelledOn"],
-  "change-request": ["withdrawn", "withdrawnOn"],
-  decision: ["superseded", "supersededOn"],
+/**
+ * The RAID statuses that carry the day they took effect, by kind, the field holding it and the statuses that keep it
+ * (a risk closed after occurring keeps its `occurredOn`).
+ */
+const CLOSING_DAYS: Partial<Record<EntityKind, readonly [status: string, field: string, keptIn: readonly string[]]>> = {
+  action: ["cancelled", "cancelledOn", ["cancelled"]],
+  "change-request": ["withdrawn", "withdrawnOn", ["withdrawn"]],
+  decision: ["superseded", "supersededOn", ["superseded"]],
+  risk: ["occurred", "occurredOn", ["occurred", "closed"]],
 };
 
 /**
- * @internal Keeps the closing day of a changed action, change request or decision (wire form, edited in place) with
- * its status, the rule the checklist-item update follows for `skippedOn`: a record that becomes cancelled, withdrawn
- * or superseded without its day given takes the UTC day of `at` (so the as-of views know when it stopped being open);
- * one that stays so keeps its day; one that leaves the status loses it, unless `given` names it (the schema then
- * refuses it). Other kinds are left alone.
+ * @internal Keeps the closing day of a changed action, change request, decision or risk (wire form, edited in place)
+ * with its status, the rule the checklist-item update follows for `skippedOn`: a record that becomes cancelled,
+ * withdrawn, superseded or occurred without its day given takes the UTC day of `at` (so the as-of views know when it
+ * stopped being open); one that stays so keeps its day (a risk closed after occurring keeps its `occurredOn`); one
+ * that leaves the status loses it, unless `given` names it (the schema then refuses it). Other kinds are left alone.
  *
  * @example
  * ```ts
@@ -23,8 +29,39 @@ const CLOSING_DAYS: Partial<Record<EntityKind, readonly [status: string, field: 
 export function keepClosingDay(kind: EntityKind, next: Record<string, unknown>, before: { readonly status?: unknown }, given: Readonly<Record<string, unknown>>, at: string): void {
   const rule = CLOSING_DAYS[kind];
   if (rule === undefined) return;
-  const [status, field] = rule;
-  if (next["status"] !== status) {
+  const [status, field, keptIn] = rule;
+  if (!keptIn.includes(next["status"] as string)) {
     if (given[field] === undefined) delete next[field];
-  } else if (before.status !== status && next[field] === undefined) next[field] = at.slice(0, 10);
+  } else if (next["status"] === status && before.status !== status && next[field] === undefined) next[field] = at.slice(0, 10);
+}
+
+/** The RAID days that say when something happened (closed, decided, done), by kind: never later than the change recording them. */
+const HAPPENED_DAYS: Partial<Record<EntityKind, readonly string[]>> = {
+  action: ["completedOn", "cancelledOn"],
+  "change-request": ["decidedOn", "withdrawnOn"],
+  decision: ["decidedOn", "supersededOn"],
+  risk: ["occurredOn", "closedOn"],
+  issue: ["resolvedOn"],
+};
+
+/**
+ * @internal What a RAID change stamped `at` (the service clock's instant) may not record: a closing, decision or
+ * completion day in `changes` that no place has reached at `at` — later than {@link latestLocalDay}, the bound
+ * checklist items follow. As-of views would count the record open until a day that has not come. Only the days the
+ * change gives are judged: a day already stored is not re-judged by an unrelated edit.
+ *
+ * @example
+ * ```ts
+ * futureRaidDays("action", { status: "cancelled", cancelledOn: "2026-11-21" }, "2026-11-20T09:00:00.000Z");
+ * // [{ path: ["cancelledOn"], message: "cancelledOn 2026-11-21 is after the change recording it (…)", code: "custom" }]
+ * ```
+ */
+export function futureRaidDays(kind: EntityKind, changes: Readonly<Record<string, unknown>>, at: string): ValidationIssue[] {
+  const today = latestLocalDay(at);
+  return (HAPPENED_DAYS[kind] ?? []).flatMap((field) => {
+    const day = changes[field];
+    return typeof day === "string" && day > today
+      ? [{ path: [field], message: `${field} ${day} is after the change recording it (${at}), a day no time zone has reached yet`, code: "custom" as const }]
+      : [];
+  });
 }

@@ -4,6 +4,7 @@ import type { Risk } from "../entities/risk.js";
 import type { DraftOf } from "../storage/repository.js";
 import type { PmoContext } from "./context.js";
 import { runOperation } from "./operation.js";
+import { futureRaidDays } from "./raid-days.js";
 
 /** @internal Raises a risk (open). */
 export function raiseRisk(ctx: PmoContext, actor: string, draft: Omit<DraftOf<"risk">, "status">): Promise<Risk> {
@@ -13,6 +14,8 @@ export function raiseRisk(ctx: PmoContext, actor: string, draft: Omit<DraftOf<"r
 /** @internal Closes a risk on a day, with the reason. */
 export function closeRisk(ctx: PmoContext, actor: string, id: string, input: { readonly closedOn: string; readonly reason: string }): Promise<Risk> {
   return runOperation(ctx.adapter, ctx.options, actor, async (w) => {
+    const future = futureRaidDays("risk", input, w.at);
+    if (future.length > 0) throw new ValidationError(future, "risk");
     const risk = await w.repos.risk.require(id);
     if (risk.status === "closed") throw ValidationError.single(["status"], `risk ${id} is already closed`, "risk");
     return w.update("risk", id, (r) => ({ ...r, status: "closed", closedOn: input.closedOn }), { reason: input.reason });
@@ -27,6 +30,8 @@ export function raiseIssue(ctx: PmoContext, actor: string, draft: Omit<DraftOf<"
 /** @internal Resolves an issue with its resolution. */
 export function resolveIssue(ctx: PmoContext, actor: string, id: string, input: { readonly resolution: string; readonly resolvedOn: string }): Promise<Issue> {
   return runOperation(ctx.adapter, ctx.options, actor, async (w) => {
+    const future = futureRaidDays("issue", input, w.at);
+    if (future.length > 0) throw new ValidationError(future, "issue");
     const issue = await w.repos.issue.require(id);
     if (issue.status === "resolved" || issue.status === "closed") {
       throw ValidationError.single(["status"], `issue ${id} is already ${issue.status}`, "issue");

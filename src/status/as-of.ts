@@ -1,19 +1,35 @@
-import { isInstantInput, ValidationError, type IsoDate } from "../core/index.js";
+import { ValidationError, type IsoDate } from "../core/index.js";
 import type { Issue, Risk } from "../entities/index.js";
+import { closedSince, type ClosedSince } from "../entities/closing-day.js";
 
 // Status judged as of a day ignores what happened after it: a record raised later did not exist yet, and one closed
 // or resolved later was still open then.
 
-/** A risk raised by `asOf` and open or monitored then: still open now, or closed or occurred only after `asOf`. */
-export function riskPendingOn(r: Risk, asOf: IsoDate): boolean {
-  if (r.raisedOn > asOf || occurredBy(r, asOf)) return false;
-  // An occurred risk with its day is pending before it (checked above); without one, it occurred on every day.
-  return r.status === "open" || r.status === "monitoring" || (r.status === "occurred" && r.occurredOn !== undefined) || (r.status === "closed" && r.closedOn !== undefined && r.closedOn > asOf);
+/**
+ * A risk raised by `asOf` and open or monitored then: still open now, or closed or occurred only after `asOf`. An
+ * occurred risk without `occurredOn` is pending before the UTC day of its `updatedAt` (see {@link riskOccurrence}).
+ */
+export function riskPendingOn(r: Risk, asOf: IsoDate, path: readonly (string | number)[] = [], subject = "risks as of a day"): boolean {
+  if (r.raisedOn > asOf || occurredBy(r, asOf, path, subject)) return false;
+  // An occurred risk not occurred by asOf (its day later, or unknown then) was pending.
+  return r.status === "open" || r.status === "monitoring" || r.status === "occurred" || (r.status === "closed" && r.closedOn !== undefined && r.closedOn > asOf);
 }
 
-/** A risk that had occurred by `asOf`: its `occurredOn` is on or before it, or it is `occurred` without a day. */
-export function occurredBy(r: Risk, asOf: IsoDate): boolean {
-  return r.occurredOn !== undefined ? r.occurredOn <= asOf : r.status === "occurred";
+/**
+ * Whether a risk had occurred by `asOf`: by its `occurredOn` when it has one; an `occurred` risk without it (records
+ * made before the field existed) by the closing-day rule — occurred from the UTC day of its `updatedAt`, and before
+ * that day unknown, counted as pending (`statusUnknown`), so the unknown never shrinks an earlier reserve. It used to
+ * be taken as occurred on every day. `undefined` when the risk never occurred (as recorded).
+ */
+export function riskOccurrence(r: Risk, asOf: IsoDate, path: readonly (string | number)[], subject: string): ClosedSince | undefined {
+  if (r.occurredOn !== undefined) return closedSince(r, { label: "occurred", day: r.occurredOn, countedAs: "pending" }, asOf, path, subject);
+  if (r.status !== "occurred") return undefined;
+  return closedSince(r, { label: "occurred", day: undefined, countedAs: "pending" }, asOf, path, subject);
+}
+
+/** A risk that had occurred by `asOf` (see {@link riskOccurrence}). */
+export function occurredBy(r: Risk, asOf: IsoDate, path: readonly (string | number)[] = [], subject = "risks as of a day"): boolean {
+  return riskOccurrence(r, asOf, path, subject)?.closed ?? false;
 }
 
 /** An issue raised by `asOf` and open then: still open now, or resolved only after `asOf`. */
@@ -27,28 +43,4 @@ export function issueOpenOn(i: Issue, asOf: IsoDate): boolean {
 export function recordedOn(record: { readonly createdAt: string }, path: readonly (string | number)[], subject: string): string {
   if (typeof record.createdAt !== "string") throw ValidationError.single([...path, "createdAt"], "expected a decoded record with a createdAt instant", subject);
   return record.createdAt.slice(0, 10);
-}
-
-/**
- * A record whose status now says it was closed without the day it happened (an action cancelled, a change request
- * withdrawn, a decision superseded, recorded before `cancelledOn` / `withdrawnOn` / `supersededOn` existed) as judged
- * on `asOf`: `day` when given, else the UTC day of its `updatedAt` (it had the status by then). Before that day it is
- * not closed; without its own day whether it already was is unknown, so it is counted as open (`statusUnknown`) — the
- * unknown never makes the log look better than the data shows. The rule rollout checklist items follow for
- * `skippedOn` / `notApplicableOn`.
- */
-export function closedSince(
-  record: { readonly updatedAt: string },
-  change: { readonly label: string; readonly day: IsoDate | undefined; readonly countedAs: string },
-  asOf: IsoDate,
-  path: readonly (string | number)[],
-  subject: string,
-): { readonly closed: boolean; readonly statusUnknown: boolean; readonly why: string } {
-  const { label, day, countedAs } = change;
-  if (day !== undefined) return day <= asOf ? { closed: true, statusUnknown: false, why: `${label} on ${day}` } : { closed: false, statusUnknown: false, why: `${label} only on ${day}, after ${asOf}` };
-  // A decoded instant is canonical UTC (`…Z`), so its first ten characters are its UTC day.
-  if (!isInstantInput(record.updatedAt)) throw ValidationError.single([...path, "updatedAt"], "expected a decoded record with an updatedAt instant", subject);
-  const since = record.updatedAt.slice(0, 10);
-  if (since <= asOf) return { closed: true, statusUnknown: false, why: `${label} (no day recorded; by ${since})` };
-  return { closed: false, statusUnknown: true, why: `${label} with no day recorded, known only from ${since}: unknown on ${asOf}, counted as ${countedAs}` };
 }

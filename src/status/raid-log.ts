@@ -1,6 +1,7 @@
 import { decimal, differenceInDays, metric, missing, sumMoney, type CurrencyCode, type Decimal, type IsoDate, type Metric, type Money, checkArguments, compareCodePoints } from "../core/index.js";
 import type { Action, ChangeRequest, Decision, Issue } from "../entities/index.js";
-import { closedSince, recordedOn } from "./as-of.js";
+import { closedSince } from "../entities/closing-day.js";
+import { recordedOn } from "./as-of.js";
 import { requireUniqueIds } from "./unique.js";
 
 /** An issue's age as of a day. */
@@ -71,7 +72,8 @@ export function issueAgeing(
 /**
  * A record counted as open (or pending) on the day judged although the record cannot tell whether it already was
  * closed then: it is cancelled, withdrawn or superseded without the day of that change, and the day judged is before
- * its `updatedAt` day.
+ * its `updatedAt` day. Also a change request counted as approved between its decision and its later withdrawal (the
+ * outcome of the decision is not kept once withdrawn).
  */
 export interface StatusUnknown {
   /** Record id. */
@@ -138,19 +140,41 @@ export function overdueActions(actions: readonly Action[], options: { readonly a
 }
 
 /**
- * The decisions {@link pendingDecisions} returns: an array of the decisions themselves, which also carries
- * `statusUnknown`, those of them counted as pending only because the record cannot tell (see {@link StatusUnknown}).
- * The extra property stays on this array only: a copy made with `map`, `filter` or a spread does not keep it.
+ * A decision pending as of a day: the decision itself (its fields unchanged), with why it counts, as an
+ * {@link OverdueAction} row says why an action counts as open.
  */
-export type PendingDecisions = Decision[] & { readonly statusUnknown: readonly StatusUnknown[] };
+export type PendingDecision = Decision & {
+  /**
+   * True when the decision is superseded without its day (`supersededOn`, absent on records made before it existed)
+   * and the day judged is before the day of its last change: whether it was already superseded then is unknown, so it
+   * is counted as pending.
+   */
+  readonly statusUnknown: boolean;
+  /** Why it counts as pending: "proposed", "decided only on …, after …", "superseded only on …, after …" or the unknown. */
+  readonly why: string;
+};
 
 /**
- * Decisions still waiting to be taken (status `proposed`), oldest record first (then by id). With `asOf`, judged as of that day:
- * a decision taken after `asOf` (`decidedOn` later) or superseded while still proposed after it (`supersededOn`
- * later) was still pending then, and one recorded after `asOf` (its `createdAt` day is later) is left out. A decision
- * superseded while proposed (no `decidedOn`) without `supersededOn` counts as superseded from the UTC day of its
- * `updatedAt`; before that day it is counted as pending and listed, with a `why`, in the result's `statusUnknown`
- * (the result is still an array of the decisions, so existing callers read it unchanged).
+ * What {@link pendingDecisions} returns: its rows, oldest record first.
+ */
+export type PendingDecisions = PendingDecision[] & {
+  /**
+   * The rows whose `statusUnknown` is true, as `{ id, why }`.
+   *
+   * @deprecated Read each row's `statusUnknown` and `why` (the shape of {@link overdueActions}' rows): this property
+   * lives on the array only, so a copy made with `map`, `filter` or a spread loses it. Kept for existing callers.
+   */
+  readonly statusUnknown: readonly StatusUnknown[];
+};
+
+/**
+ * Decisions still waiting to be taken (status `proposed`), oldest record first (then by id), each row with
+ * `statusUnknown` and a `why`, as {@link overdueActions}' rows. With `asOf`, judged as of that day: a decision taken
+ * after `asOf` (`decidedOn` later) or superseded while still proposed after it (`supersededOn` later) was still
+ * pending then, and one recorded after `asOf` (its `createdAt` day is later) is left out; one decided or superseded on
+ * `asOf` itself is no longer pending (a day is judged at its end). A decision superseded while proposed (no
+ * `decidedOn`) without `supersededOn` counts as superseded from the UTC day of its `updatedAt`; before that day it is
+ * counted as pending with `statusUnknown: true` and a `why` that says so.
  *
  * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`), or a record id is
  *   listed twice (path `[list, i, "id"]`).
@@ -158,7 +182,7 @@ export type PendingDecisions = Decision[] & { readonly statusUnknown: readonly S
  * ```ts
  * pendingDecisions(decisions).map((d) => d.id); // ["DEC-DCX-001"]
  * pendingDecisions(decisions, { asOf: isoDate("2026-03-10") }).map((d) => d.id); // also those decided after 03-10
- * pendingDecisions(decisions, { asOf: isoDate("2026-03-10") }).statusUnknown; // [] — each { id, why } counted pending unsure
+ * pendingDecisions(decisions, { asOf: isoDate("2026-03-10") }).filter((d) => d.statusUnknown); // counted pending, unsure
  * ```
  */
 export function pendingDecisions(decisions: readonly Decision[], options: { readonly asOf?: IsoDate } = {}): PendingDecisions {
@@ -166,22 +190,25 @@ export function pendingDecisions(decisions: readonly Decision[], options: { read
   checkArguments("pendingDecisions", { asOf: [options.asOf, "date?"] });
   requireUniqueIds(decisions, ["decisions"], "pending decisions");
   const { asOf } = options;
-  const unknown = new Map<string, string>();
+  const judged = new Map<Decision, { readonly statusUnknown: boolean; readonly why: string }>();
   const pending = (d: Decision, i: number): boolean => {
-    if (asOf === undefined) return d.status === "proposed";
+    const is = (why: string, statusUnknown = false) => (judged.set(d, { statusUnknown, why }), true);
+    if (asOf === undefined) return d.status === "proposed" && is("proposed");
     if (recordedOn(d, ["decisions", i], "pending decisions") > asOf) return false;
-    if (d.status === "proposed") return true;
+    if (d.status === "proposed") return is("proposed");
     // Taken (approved or rejected, perhaps superseded since): pending exactly before its decidedOn.
-    if (d.decidedOn !== undefined) return d.decidedOn > asOf;
+    if (d.decidedOn !== undefined) return d.decidedOn > asOf && is(`decided only on ${d.decidedOn}, after ${asOf}`);
     if (d.status !== "superseded") return false;
     const c = closedSince(d, { label: "superseded", day: d.supersededOn, countedAs: "pending" }, asOf, ["decisions", i], "pending decisions");
-    if (c.statusUnknown) unknown.set(d.id, c.why);
-    return !c.closed;
+    return !c.closed && is(c.why, c.statusUnknown);
   };
   // Ties on createdAt go by id, so the result does not depend on the input order.
   const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  const result = decisions.filter(pending).sort((a, b) => cmp(a.createdAt, b.createdAt) || cmp(a.id, b.id));
-  return Object.assign(result, { statusUnknown: result.filter((d) => unknown.has(d.id)).map((d) => ({ id: d.id, why: unknown.get(d.id)! })) });
+  const rows = decisions
+    .filter(pending)
+    .sort((a, b) => cmp(a.createdAt, b.createdAt) || cmp(a.id, b.id))
+    .map((d): PendingDecision => ({ ...d, ...judged.get(d)! }));
+  return Object.assign(rows, { statusUnknown: rows.filter((r) => r.statusUnknown).map((r) => ({ id: r.id, why: r.why })) });
 }
 
 /** Cost and schedule impact of a group of change requests. */
@@ -193,8 +220,9 @@ export interface ChangeImpact {
   /** Σ schedule impact in days. */
   readonly scheduleDays: number;
   /**
-   * Those of them counted here only because the record cannot tell their status on `asOf`: withdrawn without
-   * `withdrawnOn`, judged before their `updatedAt` day (only ever in `pending`; empty without `asOf`).
+   * Those of them counted here only because the record cannot tell their status on `asOf` (empty without `asOf`):
+   * in `pending`, withdrawn without `withdrawnOn` and judged before their `updatedAt` day; in `approved`, withdrawn
+   * after a decision and judged between the decision and the withdrawal (the outcome is not kept once withdrawn).
    */
   readonly statusUnknown: readonly StatusUnknown[];
 }
@@ -204,9 +232,13 @@ export interface ChangeImpact {
  * baseline), pending (submitted, awaiting a decision) and rejected, each summed apart. Drafts and withdrawn requests
  * are ignored. With `asOf`, judged as of that day: a request made after `asOf` is left out, one decided after `asOf`
  * (`decidedOn` later) was still pending then, and so was one withdrawn after it (`withdrawnOn` later: the record does
- * not keep whether it was submitted or still a draft, so it is counted as pending rather than hidden). A withdrawn
- * request without `withdrawnOn` counts as withdrawn from the UTC day of its `updatedAt`; before that day it is counted
- * as pending and listed, with a `why`, in `pending.statusUnknown`.
+ * not keep whether it was submitted or still a draft, so it is counted as pending rather than hidden) — unless it had
+ * been decided by `asOf` (`decidedOn` on or before it): it was then no longer awaiting a decision, and counts as
+ * approved (a rejected request is final, so a decided one is withdrawn from approved; the outcome is not kept once
+ * withdrawn, so it is listed, with a `why`, in `approved.statusUnknown`). A withdrawn request without `withdrawnOn`
+ * counts as withdrawn from the UTC day of its `updatedAt`; before that day it is counted as pending (or approved, when
+ * decided by `asOf`) and listed, with a `why`, in that group's `statusUnknown`. A day is judged at its end: a request
+ * decided or withdrawn on `asOf` is decided or withdrawn on it.
  *
  * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`), or a record id is
  *   listed twice (path `[list, i, "id"]`).
@@ -231,8 +263,16 @@ export function changeRequestImpact(
     if (c.requestedOn > asOf) return undefined;
     if (c.status === "withdrawn") {
       const w = closedSince(c, { label: "withdrawn", day: c.withdrawnOn, countedAs: "pending" }, asOf, ["changeRequests", i], "change request impact");
+      if (w.closed) return "withdrawn";
+      // Decided before it was withdrawn: no longer awaiting a decision on asOf. A rejected request is final (nothing is
+      // left to pull back), so a decided request is withdrawn from approved; the record keeps no outcome, hence the flag.
+      if (c.decidedOn !== undefined && c.decidedOn <= asOf) {
+        const before = w.statusUnknown ? `withdrawn with no day recorded, known only from ${c.updatedAt.slice(0, 10)}` : `withdrawn only on ${c.withdrawnOn}, after ${asOf}`;
+        unknown.set(c.id, `${before}; decided on ${c.decidedOn}, its outcome not recorded once withdrawn: counted as approved`);
+        return "approved";
+      }
       if (w.statusUnknown) unknown.set(c.id, w.why);
-      return w.closed ? "withdrawn" : "submitted";
+      return "submitted";
     }
     const decided = c.status === "approved" || c.status === "rejected" || c.status === "implemented";
     return decided && c.decidedOn !== undefined && c.decidedOn > asOf ? "submitted" : c.status;

@@ -17,7 +17,8 @@ import {
   PmoDecimal,
 } from "../core/index.js";
 import type { Risk } from "../entities/index.js";
-import { occurredBy, riskPendingOn } from "./as-of.js";
+import { riskOccurrence, riskPendingOn } from "./as-of.js";
+import type { StatusUnknown } from "./raid-log.js";
 import { requireUniqueIds } from "./unique.js";
 
 /**
@@ -160,6 +161,11 @@ export interface ContingencyReserve {
   /** Risks left out, and why (`closed`, `occurred`, `not-yet-raised`, `no-cost-impact`). */
   readonly excluded: readonly { readonly riskId: string; readonly reason: string }[];
   /**
+   * Risks counted as pending on `asOf` only because the record cannot tell: status `occurred` without `occurredOn`,
+   * judged before the UTC day of their `updatedAt` (empty without `asOf`).
+   */
+  readonly statusUnknown: readonly StatusUnknown[];
+  /**
    * True when a pending risk has no cost impact (listed in `excluded` as `no-cost-impact`), so `total` rests on part
    * of the pending risks: it is the reserve of the priced ones, not the full reserve, which is unknown.
    */
@@ -172,7 +178,8 @@ export interface ContingencyReserve {
  * without a cost impact — each listed with its reason. A pending risk without a cost impact leaves the reserve
  * incomplete: `partial` is then true and `total` covers only the priced risks. With `asOf`, judged as of that day: a
  * risk raised after it is excluded (`not-yet-raised`), and one closed or occurred (`occurredOn`) after it was still
- * pending then.
+ * pending then; an occurred risk without `occurredOn` counts as occurred from the UTC day of its `updatedAt`, and
+ * before that day as pending, listed with a `why` in `statusUnknown` (it used to be left out of every earlier reserve).
  *
  * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`), or a risk id is
  *   listed twice (path `["risks", i, "id"]`).
@@ -192,13 +199,17 @@ export function contingencyReserve(risks: readonly Risk[], options: { readonly c
   // The same risk twice would double its EMV in the reserve.
   requireUniqueIds(risks, ["risks"], "contingency reserve");
   const { asOf } = options;
-  for (const r of risks) {
+  const statusUnknown: StatusUnknown[] = [];
+  for (const [i, r] of risks.entries()) {
+    const occurrence = asOf === undefined || r.raisedOn > asOf ? undefined : riskOccurrence(r, asOf, ["risks", i], "contingency reserve");
     if (asOf !== undefined && r.raisedOn > asOf) excluded.push({ riskId: r.id, reason: "not-yet-raised" });
-    else if (asOf !== undefined && !riskPendingOn(r, asOf)) excluded.push({ riskId: r.id, reason: occurredBy(r, asOf) ? "occurred" : r.status });
+    else if (asOf !== undefined && !riskPendingOn(r, asOf, ["risks", i], "contingency reserve")) excluded.push({ riskId: r.id, reason: occurrence?.closed ? "occurred" : r.status });
     else if (asOf === undefined && (r.status === "closed" || r.status === "occurred")) excluded.push({ riskId: r.id, reason: r.status });
     else if (r.costImpact === undefined) excluded.push({ riskId: r.id, reason: "no-cost-impact" });
     else contributions.push({ riskId: r.id, probability: r.probability, costImpact: r.costImpact, emv: multiplyMoney(r.costImpact, r.probability) });
+    // Counted as pending (in the reserve, or priced-out as no-cost-impact) only because its occurrence day is unknown.
+    if (occurrence?.statusUnknown) statusUnknown.push({ id: r.id, why: occurrence.why });
   }
   const partial = excluded.some((x) => x.reason === "no-cost-impact");
-  return { total: sumMoney(contributions.map((c) => c.emv), options.currency), contributions, excluded, partial };
+  return { total: sumMoney(contributions.map((c) => c.emv), options.currency), contributions, excluded, partial, statusUnknown };
 }

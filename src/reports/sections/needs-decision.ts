@@ -149,10 +149,9 @@ export function decisionsNeeded(input: DecisionsNeededInput): DecisionNeed[] {
     if (colour === "amber") needs.push({ kind: "project-amber", item, colour, rule: overallRule(p.rag, input.people), ask: "Accept the variance or approve a corrective action" });
     const pending = pendingDecisions(p.decisions ?? [], { asOf: isoDate(input.asOf) });
     // A decision counted only because the day it was superseded is not recorded says so.
-    const unsure = new Map(pending.statusUnknown.map((u) => [u.id, `; ${u.why}`]));
     for (const d of pending) {
       const options = d.options.length > 0 ? `; options: ${d.options.join(" / ")}` : "";
-      needs.push({ kind: "decision-pending", item: `${d.id} — ${d.title} (${p.code})`, rule: `proposed ${d.createdAt.slice(0, 10)}, not decided by ${input.asOf}${unsure.get(d.id) ?? ""}${options}`, ask: `Decide: ${d.title}` });
+      needs.push({ kind: "decision-pending", item: `${d.id} — ${d.title} (${p.code})`, rule: `proposed ${d.createdAt.slice(0, 10)}, not decided by ${input.asOf}${d.statusUnknown ? `; ${d.why}` : ""}${options}`, ask: `Decide: ${d.title}` });
     }
   }
   for (const g of input.gates ?? []) needs.push(...gateNeeds(g));

@@ -72,10 +72,9 @@ function raidBlocks(raid: NonNullable<ProjectSectionInput["raid"]>, asOf: IsoDat
     });
   }
   // A record counted only because the day it was closed is not recorded says so, in the words of the status layer.
-  const unsure = new Map(pending.statusUnknown.map((u) => [u.id, u.why]));
   const because = (why: string | undefined) => (why === undefined ? "" : ` (${why})`);
   if (overdue.length > 0) blocks.push({ kind: "list", items: overdue.map((a) => `action ${a.actionId} (${who(a.ownerId)}) due ${a.dueDate}: ${a.daysOverdue} days overdue${because(a.statusUnknown ? a.why : undefined)}`) });
-  if (pending.length > 0) blocks.push({ kind: "list", items: pending.map((d) => `decision pending: ${d.id} — ${d.title}${because(unsure.get(d.id))}`) });
+  if (pending.length > 0) blocks.push({ kind: "list", items: pending.map((d) => `decision pending: ${d.id} — ${d.title}${because(d.statusUnknown ? d.why : undefined)}`) });
   return blocks;
 }
 
