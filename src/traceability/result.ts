@@ -135,16 +135,20 @@ export interface TraceAnalysisResult {
   readonly coverage: readonly ItemCoverage[];
   /**
    * Items whose status retires them (the rules' `inactive`, by default rejected and obsolete requirements and
-   * deprecated test cases), sorted by key: they need no coverage, cover nothing and give no evidence.
+   * deprecated test cases), sorted by key: they need no coverage, cover nothing, give no evidence and make no link
+   * suspect.
    */
   readonly inactive: readonly InactiveItem[];
   /** Per item type with a rule. */
   readonly levels: readonly LevelCoverage[];
   /** Structural findings. */
   readonly findings: readonly TraceFinding[];
-  /** Suspect links. */
+  /** Suspect links (never a link from or into an inactive item: a retired item reopens nothing). */
   readonly suspects: readonly SuspectLink[];
-  /** Trace links never reviewed (no recorded target fingerprint), Doorstop's "needs initial review". */
+  /**
+   * Trace links never reviewed (no recorded target fingerprint), Doorstop's "needs initial review"; links from or into
+   * an inactive item are not listed.
+   */
   readonly unreviewedLinks: readonly string[];
   /**
    * Revision status (OpenFastTrace's `outdated` / `predated`) of every trace link that pins a `targetRevision` of a
