@@ -38,7 +38,10 @@ export interface TraceBaselineDiff {
   readonly itemsAdded: readonly string[];
   /** Items only in the earlier snapshot. */
   readonly itemsRemoved: readonly string[];
-  /** Items whose fingerprint changed, with the fields that changed. */
+  /**
+   * Items whose fingerprint changed, with the fields that changed; also those whose `revision` changed (it voids the
+   * links pinning the old one) or whose `status` retired or revived them (the rules' `inactive`), with that field.
+   */
   readonly itemsChanged: readonly { readonly item: string; readonly fields: readonly TraceFieldChange[] }[];
   /** Link ids only in the later snapshot (an id listed again for each extra link given under it). */
   readonly linksAdded: readonly string[];
@@ -130,10 +133,16 @@ function compareItems(gb: TraceGraph, ga: TraceGraph) {
   for (const it of ga.items()) if (!gb.item(it.key)) itemsAdded.push(it.key);
   for (const it of gb.items()) {
     const now = ga.item(it.key);
-    if (!now) itemsRemoved.push(it.key);
-    else if (now.fingerprint !== it.fingerprint) {
-      itemsChanged.push({ item: it.key, fields: diffFields(it.entity, now.entity, ga.store.fingerprintFields(it.kind)) });
+    if (!now) {
+      itemsRemoved.push(it.key);
+      continue;
     }
+    const fields = now.fingerprint !== it.fingerprint ? [...diffFields(it.entity, now.entity, ga.store.fingerprintFields(it.kind))] : [];
+    // Not fingerprinted, yet each changes the analysis: a new revision voids the links pinning the old one (OFT), and
+    // a status that retires or revives the item takes it out of coverage or brings it back (the rules' `inactive`).
+    fields.push(...diffFields(it.entity, now.entity, ["revision"]));
+    if (now.inactive !== it.inactive) fields.push(...diffFields(it.entity, now.entity, ["status"]));
+    if (fields.length > 0) itemsChanged.push({ item: it.key, fields });
   }
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return { itemsAdded: itemsAdded.sort(cmp), itemsRemoved: itemsRemoved.sort(cmp), itemsChanged: itemsChanged.sort((a, b) => cmp(a.item, b.item)) };
