@@ -93,8 +93,12 @@ export function requirementsSection(input: RequirementsSectionInput): ReportSect
     });
   }
   const stale = result.evidence.filter((e) => e.rolledUp === "STALE" || e.own === "STALE");
+  // A link pinning another revision than its target's (OFT's outdated / predated) covers nothing: say which, or a
+  // requirement turns uncovered with nothing here explaining why.
+  const pinnedOther = result.linkRevisions.filter((x) => x.status !== "covers");
   const findings: string[] = [
     ...result.suspects.map((s) => `suspect ${s.link}: ${bareId(s.from)} ${s.linkType} ${bareId(s.to)} (${s.reason}, changed ${bareId(s.origin)})`),
+    ...pinnedOther.map((x) => `${x.status} ${x.link}: ${bareId(x.from)} ${x.linkType} ${bareId(x.to)} pins revision ${x.linkRevision}, ${bareId(x.to)} is at revision ${x.itemRevision} (covers nothing until reviewed)`),
     ...stale.map((e) => `stale evidence: ${e.id} (passes older than its last change)`),
     ...result.findings.map((f) => `${f.severity}: ${f.message}`),
   ];
@@ -115,7 +119,10 @@ export function requirementsSection(input: RequirementsSectionInput): ReportSect
   return {
     heading: "Requirements",
     blocks: [
-      { kind: "paragraph", text: `${matrix.rows.length} requirements; ${result.suspects.length} suspect links, ${stale.length} with stale evidence, ${gaps.length} with acknowledgement gaps.` },
+      {
+        kind: "paragraph",
+        text: `${matrix.rows.length} requirements; ${result.suspects.length} suspect links, ${pinnedOther.length > 0 ? `${pinnedOther.length} links pinning another revision, ` : ""}${stale.length} with stale evidence, ${gaps.length} with acknowledgement gaps.`,
+      },
     ],
     sections: [
       { heading: "Traceability matrix", blocks: [rtm] },
