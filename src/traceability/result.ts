@@ -42,13 +42,18 @@ export interface InactiveItem {
 export interface LevelCoverage {
   /** The item type. */
   readonly type: string;
-  /** Items of this type. */
+  /** Active items of this type (those its rule applies to). */
   readonly items: number;
+  /** Retired items of this type (the rules' `inactive`), counted in no figure here; listed in `result.inactive`. */
+  readonly inactive: number;
   /** Shallow-covered items. */
   readonly shallowCovered: number;
   /** Deep-covered items. */
   readonly deepCovered: number;
-  /** Shallow-covered share in percent (`no-data` for a level without items). */
+  /**
+   * Shallow-covered share in percent (`no-data` for a level without active items; its detail says `no items of this
+   * type`, or `no active items of this type (2 inactive)` when every item of it is retired).
+   */
   readonly shallowPercent: Metric<Decimal>;
   /** Deep-covered share in percent. */
   readonly deepPercent: Metric<Decimal>;
