@@ -40,3 +40,22 @@ describe("baseline diff: a revision-only change", () => {
     expect(diffTraceBaselines(snapshot(1), snapshot(1, "implemented"), RULES).itemsChanged).toEqual([]);
   });
 });
+
+describe("baseline diff: a type change through the rules' typeFields", () => {
+  it("an item whose level moved (typeFields: requirement → level) is in itemsChanged with that field", () => {
+    // `level` is not fingerprinted, yet with typeFields it decides which rule applies: FR-1 moves from the software
+    // level (needs a unit test, TC-1 is one) to the system level (needs an acceptance test: none) and turns uncovered.
+    const rules = {
+      itemTypes: ["software", "system", "unit", "acceptance"],
+      typeFields: { requirement: "level", "test-case": "testKind" },
+      items: [
+        { type: "software", needs: [{ name: "unit test", anyOf: ["unit"], via: ["verifies"] }] },
+        { type: "system", needs: [{ name: "acceptance test", anyOf: ["acceptance"], via: ["verifies"] }] },
+      ],
+    };
+    const at = (level: string): TraceInput => ({ requirements: [req("FR-1", "functional", { level })], testCases: [tc("TC-1", { testKind: "unit" })], links: [link("TC-1", "verifies", "FR-1")] });
+    const d = diffTraceBaselines(at("software"), at("system"), rules);
+    expect(d.itemsChanged).toEqual([{ item: "requirement:FR-1", fields: [{ field: "level", before: "software", after: "system" }] }]);
+    expect(d.became.uncovered).toEqual(["requirement:FR-1"]);
+  });
+});
