@@ -37,12 +37,24 @@ describe("ReqIF LAST-CHANGE becomes createdAt / updatedAt", () => {
     expect(r.records["trace-link"].map((x) => [x.createdAt, x.updatedAt])).toEqual([["2026-10-02T08:00:00.000Z", "2026-10-02T08:00:00.000Z"]]);
   });
 
+  it("an impossible stamp (30 February) or one past 14 hours' offset is not used: import time, counted", () => {
+    const text = exported({ requirement: "2026-10-01T08:00:00.000Z", link: "2026-10-02T08:00:00.000Z" })
+      .replace('LAST-CHANGE="2026-10-01T08:00:00.000Z"', 'LAST-CHANGE="2026-02-30T10:00:00Z"')
+      .replace('LAST-CHANGE="2026-10-02T08:00:00.000Z"', 'LAST-CHANGE="2026-10-02T08:00:00+15:00"');
+    const r = reqifToPmokit(readReqif(text).document, OPTIONS);
+    expect(r.records.requirement.map((x) => x.updatedAt)).toEqual([IMPORTED_AT, "2026-10-01T08:00:00.000Z"]);
+    expect(r.records["trace-link"].map((x) => x.updatedAt)).toEqual([IMPORTED_AT]);
+    expect(r.report.warnings.filter((w) => w.code === "import-time").map((w) => w.message)).toEqual([
+      "1 spec objects and 1 spec relations have no usable LAST-CHANGE (absent, not a date-time, or without a time zone and no localTimeOffset): stamped with the import time",
+    ]);
+  });
+
   it("a stamp without a time zone (DOORS 9: 2018-10-12T16:43:58) keeps the import time, with one warning; localTimeOffset reads it", () => {
     const doc = readReqif(fixtureText("reqif/doors9_ibm-rational-doors_example-from-a-user.reqif")).document;
     const r = reqifToPmokit(doc, OPTIONS);
     expect(r.records.requirement.map((x) => x.updatedAt)).toEqual([IMPORTED_AT, IMPORTED_AT, IMPORTED_AT]);
     expect(r.report.warnings.filter((w) => w.code === "import-time")).toEqual([
-      { path: "LAST-CHANGE", message: "3 spec objects and 0 spec relations have no LAST-CHANGE with a time zone (give localTimeOffset to read one without): stamped with the import time", code: "import-time" },
+      { path: "LAST-CHANGE", message: "3 spec objects and 0 spec relations have no usable LAST-CHANGE (absent, not a date-time, or without a time zone and no localTimeOffset): stamped with the import time", code: "import-time" },
     ]);
     // 16:43:58 at +02:00 (CEST on 12 October) is 14:43:58 UTC.
     const local = reqifToPmokit(doc, { ...OPTIONS, localTimeOffset: "+02:00" });

@@ -281,7 +281,7 @@ export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOpti
     nodes: outlineOf(s.children, `SPECIFICATION[${s.identifier}]`),
   }));
   if (untimed.objects + untimed.relations > 0) {
-    report.warn("LAST-CHANGE", `${untimed.objects} spec objects and ${untimed.relations} spec relations have no LAST-CHANGE with a time zone (give localTimeOffset to read one without): stamped with the import time`, "import-time");
+    report.warn("LAST-CHANGE", `${untimed.objects} spec objects and ${untimed.relations} spec relations have no usable LAST-CHANGE (absent, not a date-time, or without a time zone and no localTimeOffset): stamped with the import time`, "import-time");
   }
   if (issues.length > 0) throw new ValidationError(issues.flatMap((e) => e.issues), "ReqIF import");
   return { records: { requirement: requirements, "trace-link": links }, outline, richText, report: report.finish() };
