@@ -122,13 +122,11 @@ export function assembleInactive(e: Engine): InactiveItem[] {
   return out;
 }
 
-/** Coverage per item with a rule, and per level. */
-export function assembleCoverage(e: Engine): { coverage: ItemCoverage[]; levels: LevelCoverage[] } {
+/** Coverage per active item with a rule (the levels are {@link assembleLevels}). */
+export function assembleCoverage(e: Engine): { coverage: ItemCoverage[] } {
   const s = e.graph.store;
   const order = sortedNodes(e);
   const coverage: ItemCoverage[] = [];
-  const levels = new Map<string, { items: number; shallow: number; deep: number; gaps: string[] }>();
-  for (const rule of e.c.byType.values()) levels.set(rule.type, { items: 0, shallow: 0, deep: 0, gaps: [] });
   const lf = linkFlags(s, e.c);
   const cov = e.coverage;
   for (const v of order) {
@@ -171,31 +169,23 @@ export function assembleCoverage(e: Engine): { coverage: ItemCoverage[]; levels:
       missing: missingNeeds.length === 0 ? NONE : missingNeeds,
       unwanted: unwanted === undefined ? NONE : unwanted.sort((a, b) => cmp(a.link, b.link) || cmp(a.from, b.from)),
     });
-    const lv = levels.get(item.type)!;
-    lv.items++;
-    if (shallow) lv.shallow++;
-    else lv.gaps.push(item.key);
-    if (cov.deep[v] === DEEP_COVERED) lv.deep++;
   }
-  const pct = (part: number, whole: number): Metric<Decimal> => (whole === 0 ? missing("no-data", "no items of this type") : metric(decimal(part).times(100).div(whole)));
-
-  return {
-    coverage,
-    levels: [...levels.entries()]
-      .sort(([a], [b]) => cmp(a, b))
-      .map(([type, lv]) => ({ type, items: lv.items, shallowCovered: lv.shallow, deepCovered: lv.deep, shallowPercent: pct(lv.shallow, lv.items), deepPercent: pct(lv.deep, lv.items), gaps: lv.gaps })),
-  };
+  return { coverage };
 }
 
-/** Coverage per level only, without the per-item entries. */
+/** Coverage per level only, without the per-item entries; retired items of a level's type are counted apart. */
 export function assembleLevels(e: Engine): LevelCoverage[] {
   const s = e.graph.store;
   const cov = e.coverage;
-  const levels = new Map<string, { items: number; shallow: number; deep: number; gaps: string[] }>();
-  for (const rule of e.c.byType.values()) levels.set(rule.type, { items: 0, shallow: 0, deep: 0, gaps: [] });
+  const levels = new Map<string, { items: number; shallow: number; deep: number; inactive: number; gaps: string[] }>();
+  for (const rule of e.c.byType.values()) levels.set(rule.type, { items: 0, shallow: 0, deep: 0, inactive: 0, gaps: [] });
   for (const v of sortedNodes(e)) {
-    if (cov.shallow[v] === NO_RULE) continue;
     const item = s.items[v]!;
+    if (cov.shallow[v] === NO_RULE) {
+      const retired = item.inactive === undefined ? undefined : levels.get(item.type);
+      if (retired) retired.inactive++;
+      continue;
+    }
     const lv = levels.get(item.type)!;
     lv.items++;
     if (cov.shallow[v] === 1) lv.shallow++;
@@ -204,11 +194,16 @@ export function assembleLevels(e: Engine): LevelCoverage[] {
   }
   return [...levels.entries()]
     .sort(([a], [b]) => cmp(a, b))
-    .map(([type, lv]) => ({ type, items: lv.items, shallowCovered: lv.shallow, deepCovered: lv.deep, shallowPercent: pct(lv.shallow, lv.items), deepPercent: pct(lv.deep, lv.items), gaps: lv.gaps }));
+    .map(([type, lv]) => ({
+      type, items: lv.items, shallowCovered: lv.shallow, deepCovered: lv.deep, inactive: lv.inactive,
+      shallowPercent: pct(lv.shallow, lv.items, lv.inactive), deepPercent: pct(lv.deep, lv.items, lv.inactive), gaps: lv.gaps,
+    }));
 }
 
-function pct(part: number, whole: number): Metric<Decimal> {
-  return whole === 0 ? missing("no-data", "no items of this type") : metric(decimal(part).times(100).div(whole));
+/** A level's share in percent; without active items, the reason says whether it has retired ones (not the same as none). */
+function pct(part: number, whole: number, inactive: number): Metric<Decimal> {
+  if (whole > 0) return metric(decimal(part).times(100).div(whole));
+  return missing("no-data", inactive > 0 ? `no active items of this type (${inactive} inactive)` : "no items of this type");
 }
 
 /** Suspect links, never-reviewed links and the changed items with their blast radius. */

@@ -5,7 +5,7 @@ import { diffFields, type TraceFieldChange } from "./fingerprint.js";
 import { buildTraceGraph, type TraceGraph } from "./graph.js";
 import type { TraceAnalysisResult } from "./result.js";
 import type { TraceRules, TraceRulesInput } from "./rules.js";
-import type { TraceInput, TraceLinkInput } from "./types.js";
+import type { TraceInput, TraceItemKind, TraceLinkInput } from "./types.js";
 
 /*
  * Baseline diff: two snapshots of the graph (two baselines, two git refs) analysed with the same rules, compared item
@@ -38,7 +38,11 @@ export interface TraceBaselineDiff {
   readonly itemsAdded: readonly string[];
   /** Items only in the earlier snapshot. */
   readonly itemsRemoved: readonly string[];
-  /** Items whose fingerprint changed, with the fields that changed. */
+  /**
+   * Items whose fingerprint changed, with the fields that changed; also those whose `revision` changed (it voids the
+   * links pinning the old one), whose `status` retired or revived them (the rules' `inactive`), or whose type field
+   * (the rules' `typeFields`, a requirement's `level`) moved them to another rule, with that field.
+   */
   readonly itemsChanged: readonly { readonly item: string; readonly fields: readonly TraceFieldChange[] }[];
   /** Link ids only in the later snapshot (an id listed again for each extra link given under it). */
   readonly linksAdded: readonly string[];
@@ -130,13 +134,28 @@ function compareItems(gb: TraceGraph, ga: TraceGraph) {
   for (const it of ga.items()) if (!gb.item(it.key)) itemsAdded.push(it.key);
   for (const it of gb.items()) {
     const now = ga.item(it.key);
-    if (!now) itemsRemoved.push(it.key);
-    else if (now.fingerprint !== it.fingerprint) {
-      itemsChanged.push({ item: it.key, fields: diffFields(it.entity, now.entity, ga.store.fingerprintFields(it.kind)) });
+    if (!now) {
+      itemsRemoved.push(it.key);
+      continue;
     }
+    const fields = now.fingerprint !== it.fingerprint ? [...diffFields(it.entity, now.entity, ga.store.fingerprintFields(it.kind))] : [];
+    // Not fingerprinted, yet each changes the analysis: a new revision voids the links pinning the old one (OFT), and
+    // a status that retires or revives the item takes it out of coverage or brings it back (the rules' `inactive`).
+    fields.push(...diffFields(it.entity, now.entity, ["revision"]));
+    if (now.inactive !== it.inactive) fields.push(...diffFields(it.entity, now.entity, ["status"]));
+    // A type read from the rules' typeFields (a requirement's `level`) decides which rule applies; it is not fingerprinted.
+    const typeField = typeFieldOf(gb, it.kind);
+    if (now.type !== it.type && typeField !== undefined) fields.push(...diffFields(it.entity, now.entity, [typeField]));
+    if (fields.length > 0) itemsChanged.push({ item: it.key, fields });
   }
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return { itemsAdded: itemsAdded.sort(cmp), itemsRemoved: itemsRemoved.sort(cmp), itemsChanged: itemsChanged.sort((a, b) => cmp(a.item, b.item)) };
+}
+
+/** The field the rules read the item type from for `kind`, when it is not a fingerprinted one. */
+function typeFieldOf(g: TraceGraph, kind: TraceItemKind): string | undefined {
+  const field = kind === "requirement" || kind === "artifact" || kind === "test-case" ? g.rules.typeFields[kind] : undefined;
+  return field === undefined || g.store.fingerprintFields(kind).includes(field) ? undefined : field;
 }
 
 function compareLinks(before: TraceInput, after: TraceInput) {

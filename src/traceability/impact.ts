@@ -33,6 +33,8 @@ export interface ImpactedItem {
    * it at the same distance, the one with the smallest link id names it (upstream before downstream for one id).
    */
   readonly via: string;
+  /** When the item is retired (the rules' `inactive`): the status that retires it. The walk does not go past it. */
+  readonly inactive?: string;
 }
 
 /** Result of {@link impactOf}. */
@@ -112,9 +114,12 @@ export function impactOf(graph: TraceGraph, changed: readonly string[], options:
     }
     for (const [w, r] of reached) {
       dist.set(w, d);
-      found.push({ item: s.items[w]!.key, type: s.items[w]!.type, distance: d, direction: r.direction, via: r.via });
+      const retired = s.items[w]!.inactive;
+      found.push({ item: s.items[w]!.key, type: s.items[w]!.type, distance: d, direction: r.direction, via: r.via, ...(retired !== undefined ? { inactive: retired } : {}) });
     }
-    frontier = [...reached.keys()];
+    // A retired item (the rules' inactive statuses) is listed, but nothing is rebuilt or rerun through it: the walk
+    // stops there, as suspicion does.
+    frontier = [...reached.keys()].filter((w) => s.items[w]!.inactive === undefined);
   }
   found.sort((a, b) => a.distance - b.distance || (a.item < b.item ? -1 : a.item > b.item ? 1 : 0));
   const byType = new Map<string, ImpactedItem[]>();

@@ -56,6 +56,8 @@ export interface MatrixEntry {
   readonly duplicateLinks?: readonly string[];
   /** For a test case: its status from its latest run in scope. */
   readonly evidence?: EvidenceStatus;
+  /** When the linked item is retired (the rules' `inactive`): the status that retires it (`"deprecated"`). */
+  readonly inactive?: string;
 }
 
 /** One cell. */
@@ -76,10 +78,17 @@ export interface MatrixRow {
   readonly type: string;
   /** Its title, if any. */
   readonly title?: string;
-  /** Shallow coverage (`no-rule` when its type has none). */
-  readonly coverage: "covered" | "uncovered" | "no-rule";
-  /** Rolled-up evidence. */
-  readonly evidence: EvidenceStatus;
+  /** Its lifecycle status as stored (`"approved"`, `"rejected"`…), when it has one. */
+  readonly status?: string;
+  /**
+   * When the requirement is retired (the rules' `inactive`, as `result.inactive` names it): the status that retires
+   * it. Such a row is kept, so its links stay visible, but it needs no coverage and has no evidence.
+   */
+  readonly inactive?: string;
+  /** Shallow coverage (`no-rule` when its type has none, `inactive` when the requirement is retired). */
+  readonly coverage: "covered" | "uncovered" | "no-rule" | "inactive";
+  /** Rolled-up evidence (`INACTIVE` when the requirement is retired: it gives and gets none). */
+  readonly evidence: EvidenceStatus | "INACTIVE";
   /** One cell per column. */
   readonly cells: readonly MatrixCell[];
 }
@@ -93,7 +102,9 @@ export interface TraceMatrix {
 }
 
 /**
- * Builds the RTM from an analysis: rows are the requirements (optionally only some types), columns as chosen.
+ * Builds the RTM from an analysis: rows are the requirements (optionally only some types), columns as chosen. A
+ * retired requirement (the rules' `inactive`) keeps its row, marked `inactive` with coverage `inactive` and evidence
+ * `INACTIVE`; a retired item in a cell is marked `inactive` too.
  *
  * @throws {ValidationError} for a row or column item type that is neither built in, declared in the rules nor the type
  *   of an item, a link type the graph does not know, or a direction other than `incoming`/`outgoing` (paths such as
@@ -144,19 +155,28 @@ export function traceMatrix(
       const entries: MatrixEntry[] = [];
       for (const [item, x] of byItem) {
         const test = ev?.tests.find((t) => t.testCase === item);
-        entries.push({ item, link: x.link, suspect: x.suspect, ...(x.others.length > 0 ? { duplicateLinks: x.others } : {}), ...(test ? { evidence: test.status } : {}) });
+        const retired = g.item(item)?.inactive;
+        entries.push({
+          item, link: x.link, suspect: x.suspect, ...(x.others.length > 0 ? { duplicateLinks: x.others } : {}), ...(test ? { evidence: test.status } : {}),
+          ...(retired !== undefined ? { inactive: retired } : {}),
+        });
       }
       entries.sort((a, b) => (a.item < b.item ? -1 : a.item > b.item ? 1 : 0));
       return { status: entries.length === 0 ? "empty" : entries.some((x) => x.suspect) ? "suspect" : "linked", entries };
     });
     const title = r.entity.title;
+    const status = r.entity.status;
+    // A retired requirement is in no level and has no evidence entry: say so rather than "no-rule" / "UNCOVERED".
+    const retired = r.inactive;
     rows.push({
       item: r.key,
       id: r.id,
       type: r.type,
       ...(typeof title === "string" ? { title } : {}),
-      coverage: coverage.get(r.key) ?? "no-rule",
-      evidence: ev?.rolledUp ?? "UNCOVERED",
+      ...(typeof status === "string" ? { status } : {}),
+      ...(retired !== undefined ? { inactive: retired } : {}),
+      coverage: retired !== undefined ? "inactive" : coverage.get(r.key) ?? "no-rule",
+      evidence: retired !== undefined ? "INACTIVE" : ev?.rolledUp ?? "UNCOVERED",
       cells,
     });
   }

@@ -42,13 +42,18 @@ export interface InactiveItem {
 export interface LevelCoverage {
   /** The item type. */
   readonly type: string;
-  /** Items of this type. */
+  /** Active items of this type (those its rule applies to). */
   readonly items: number;
+  /** Retired items of this type (the rules' `inactive`), counted in no figure here; listed in `result.inactive`. */
+  readonly inactive: number;
   /** Shallow-covered items. */
   readonly shallowCovered: number;
   /** Deep-covered items. */
   readonly deepCovered: number;
-  /** Shallow-covered share in percent (`no-data` for a level without items). */
+  /**
+   * Shallow-covered share in percent (`no-data` for a level without active items; its detail says `no items of this
+   * type`, or `no active items of this type (2 inactive)` when every item of it is retired).
+   */
   readonly shallowPercent: Metric<Decimal>;
   /** Deep-covered share in percent. */
   readonly deepPercent: Metric<Decimal>;
@@ -135,16 +140,20 @@ export interface TraceAnalysisResult {
   readonly coverage: readonly ItemCoverage[];
   /**
    * Items whose status retires them (the rules' `inactive`, by default rejected and obsolete requirements and
-   * deprecated test cases), sorted by key: they need no coverage, cover nothing and give no evidence.
+   * deprecated test cases), sorted by key: they need no coverage, cover nothing, give no evidence and make no link
+   * suspect.
    */
   readonly inactive: readonly InactiveItem[];
   /** Per item type with a rule. */
   readonly levels: readonly LevelCoverage[];
   /** Structural findings. */
   readonly findings: readonly TraceFinding[];
-  /** Suspect links. */
+  /** Suspect links (never a link from or into an inactive item: a retired item reopens nothing). */
   readonly suspects: readonly SuspectLink[];
-  /** Trace links never reviewed (no recorded target fingerprint), Doorstop's "needs initial review". */
+  /**
+   * Trace links never reviewed (no recorded target fingerprint), Doorstop's "needs initial review"; links from or into
+   * an inactive item are not listed.
+   */
   readonly unreviewedLinks: readonly string[];
   /**
    * Revision status (OpenFastTrace's `outdated` / `predated`) of every trace link that pins a `targetRevision` of a

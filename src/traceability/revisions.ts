@@ -15,6 +15,8 @@ export interface LinkRevisionStatus {
   readonly from: string;
   /** `kind:id` of the link's target. */
   readonly to: string;
+  /** Link type (`verifies`), as in `suspects`. */
+  readonly linkType: string;
   /** `covers` (same revision), `outdated` (the link names an older one), `predated` (a newer one than exists). */
   readonly status: "covers" | "outdated" | "predated";
   /** The revision the link pins. */
@@ -47,7 +49,7 @@ export function linkRevisions(store: TraceStore): LinkRevisionStatus[] {
     const current = store.items[t]!.entity.revision;
     if (typeof current !== "number") continue;
     const status = pinned === current ? "covers" : pinned < current ? "outdated" : "predated";
-    out.push({ link: s.id, from: s.fromKey, to: s.toKey, status, linkRevision: pinned, itemRevision: current });
+    out.push({ link: s.id, from: s.fromKey, to: s.toKey, linkType: store.reg.def(s.type).name, status, linkRevision: pinned, itemRevision: current });
   }
   return out.sort((a, b) => (a.link < b.link ? -1 : a.link > b.link ? 1 : 0));
 }

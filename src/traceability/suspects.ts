@@ -5,7 +5,9 @@ import type { TraceStore } from "./store.js";
  * Suspect links. A link records its target's trigger fingerprint when made or reviewed; when the target's trigger
  * fields change, the fingerprints differ and the link is directly suspect (Doorstop's stamp, Jama's trigger fields).
  * Suspicion then flows down the chain: the links into the suspect link's source, through the configured link types
- * and up to the configured depth, are transitively suspect — unless they were reviewed after the change.
+ * and up to the configured depth, are transitively suspect — unless they were reviewed after the change. A retired
+ * item (the rules' `inactive` statuses) reopens nothing: a link from or into one is never suspect nor waiting for its
+ * first review, and suspicion does not flow through it (Doorstop skips inactive items, DOORS hides soft-deleted ones).
  */
 
 /** Codes kept per link. */
@@ -41,12 +43,18 @@ export class SuspectState {
     return at !== undefined && at > (this.asOf as string);
   }
 
+  /** Whether node `v` exists and is retired by the rules' `inactive` statuses. */
+  private retired(v: number): boolean {
+    return v >= 0 && this.store.items[v]!.inactive !== undefined;
+  }
+
   directOf(l: number): number {
     const s = this.store;
     const fp = s.linkFp[l] as number;
     if (s.alive[l] !== 1 || fp === -2) return LINK_OK;
     const t = s.to[l] as number;
     if (t < 0) return LINK_OK;
+    if (this.retired(t) || this.retired(s.from[l] as number)) return LINK_OK;
     // The fingerprint a later review recorded says nothing about the link as of `asOf`: it needs its review.
     if (fp === -1 || this.reviewedLater(l)) return LINK_UNREVIEWED;
     return fp === s.nodeFp[t] ? LINK_OK : LINK_SUSPECT;
@@ -85,7 +93,7 @@ export class SuspectState {
         const sl = s.links[l] as { link: { reviewedAt?: string; createdAt?: string } | undefined };
         if (sl.link === undefined) continue;
         const f = s.from[l] as number;
-        if (f < 0 || f === o) continue;
+        if (f < 0 || f === o || this.retired(f)) continue;
         const asOf = this.asOf;
         const reviewed = sl.link.reviewedAt;
         const created = sl.link.createdAt;

@@ -6,13 +6,24 @@ import { reqifIds } from "./ids.js";
 import { LINK_FIELDS } from "./link-fields.js";
 import { xhtmlToPlainText } from "./xhtml.js";
 import { flattenedXhtml } from "./xhtml-walk.js";
+import { isUtcOffset, reqifInstant } from "./time.js";
 
 /** How ReqIF content becomes pmokit requirements (ReqIF has no PMO fields: these fill the gaps). */
 export interface ReqifMappingOptions {
   /** The project the requirements belong to; ids are `<projectId>:<IDENTIFIER>`. */
   readonly projectId: string;
-  /** `createdAt`/`updatedAt` of every record (UTC instant). No clock is read. */
+  /**
+   * The import instant (UTC). Records take their source's own time — the spec object's or relation's `LAST-CHANGE`,
+   * converted to UTC, as both `createdAt` and `updatedAt` — and this only where the file has none usable (absent, or
+   * without a time zone and no `localTimeOffset`; the report's `import-time` warning counts them). No clock is read.
+   */
   readonly importedAt: string;
+  /**
+   * The UTC offset (`"+02:00"`, `"Z"`) of `LAST-CHANGE` stamps written without a time zone (DOORS 9 writes
+   * `2018-10-12T16:43:58`). Default none: such a stamp names a local time in an unknown zone, so it is not guessed and
+   * the record keeps the import time.
+   */
+  readonly localTimeOffset?: string;
   /** Prefix of generated keys when `ReqIF.ForeignID` is not a key like `FR-104` (default `REQ`). */
   readonly keyPrefix?: string;
   /** Type when the file does not say (`pmokit.type`); default `functional`. */
@@ -94,7 +105,17 @@ const kebab = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace
 export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOptions): ReqifImport {
   const report = createReportBuilder("reqif");
   const prefix = options.keyPrefix ?? "REQ";
-  const stamp = { version: 1, createdAt: options.importedAt, updatedAt: options.importedAt };
+  if (options.localTimeOffset !== undefined && !isUtcOffset(options.localTimeOffset)) {
+    throw ValidationError.single(["localTimeOffset"], `expected a UTC offset such as "+02:00" or "Z", not ${JSON.stringify(options.localTimeOffset)}`, "ReqIF import");
+  }
+  // The source's own time where it has one: traceability reads updatedAt as the last content change, so the import
+  // time would make every earlier test run look older than the requirement (STALE).
+  const untimed = { objects: 0, relations: 0 };
+  const stampOf = (lastChange: string | undefined, kind: keyof typeof untimed) => {
+    const at = reqifInstant(lastChange, options.localTimeOffset);
+    if (at === undefined) untimed[kind]++;
+    return { version: 1, createdAt: at ?? options.importedAt, updatedAt: at ?? options.importedAt };
+  };
   const attrName = new Map<string, string>();
   for (const t of document.specTypes) for (const a of t.attributes) attrName.set(a.identifier, a.longName ?? a.identifier);
   const typeName = new Map(document.specTypes.map((t) => [t.identifier, t.longName ?? t.identifier]));
@@ -194,7 +215,7 @@ export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOpti
     }
     try {
       requirements.push(decodeEntity("requirement", {
-        id, ...stamp, projectId: options.projectId, key, type: plain(v.get("pmokit.type")) ?? options.type ?? "functional",
+        id, ...stampOf(o.lastChange, "objects"), projectId: options.projectId, key, type: plain(v.get("pmokit.type")) ?? options.type ?? "functional",
         title, statement, priority: plain(v.get("pmokit.priority")) ?? options.priority ?? "should",
         acceptanceCriteria: criteria, verificationMethod: plain(v.get("pmokit.verificationMethod")) ?? options.verificationMethod ?? "test",
         status,
@@ -234,7 +255,7 @@ export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOpti
     }
     try {
       links.push(decodeEntity("trace-link", {
-        id: relationIds[k]!, ...stamp,
+        id: relationIds[k]!, ...stampOf(r.lastChange, "relations"),
         from: { kind: "requirement", id: from }, to: { kind: "requirement", id: to }, linkType: linkType.slice(0, 64), ...review,
       }));
     } catch (e) {
@@ -259,6 +280,9 @@ export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOpti
     title: s.longName ?? plain(named(s.values, s.typeRef).get("ReqIF.Name")) ?? s.identifier,
     nodes: outlineOf(s.children, `SPECIFICATION[${s.identifier}]`),
   }));
+  if (untimed.objects + untimed.relations > 0) {
+    report.warn("LAST-CHANGE", `${untimed.objects} spec objects and ${untimed.relations} spec relations have no usable LAST-CHANGE (absent, not a date-time, or without a time zone and no localTimeOffset): stamped with the import time`, "import-time");
+  }
   if (issues.length > 0) throw new ValidationError(issues.flatMap((e) => e.issues), "ReqIF import");
   return { records: { requirement: requirements, "trace-link": links }, outline, richText, report: report.finish() };
 }

@@ -17,8 +17,8 @@ export interface RequirementsSectionInput {
 
 // Test evidence that needs attention carries a tone (NOK a failure, the others work still to do); OK stays plain.
 const EVIDENCE_TONE: Readonly<Partial<Record<EvidenceStatus, ToneCell["tone"]>>> = { NOK: "bad", "NOT RUN": "warning", UNKNOWN: "warning", STALE: "warning", UNCOVERED: "warning" };
-const evidenceCell = (e: EvidenceStatus): CellValue => {
-  const tone = EVIDENCE_TONE[e];
+const evidenceCell = (e: EvidenceStatus | "INACTIVE"): CellValue => {
+  const tone = e === "INACTIVE" ? undefined : EVIDENCE_TONE[e];
   return tone === undefined ? e : toneCell(tone, e);
 };
 
@@ -41,14 +41,16 @@ export function requirementsSection(input: RequirementsSectionInput): ReportSect
   const rtm: ReportBlock = {
     kind: "table",
     table: {
-      caption: "Requirements traceability matrix (! marks a suspect link, evidence in brackets)",
-      columns: ["Requirement", "Type", "Title", "Coverage", "Evidence", ...matrix.columns],
+      caption: "Requirements traceability matrix (! marks a suspect link, evidence in brackets, a retired item's status in parentheses)",
+      columns: ["Requirement", "Type", "Status", "Title", "Coverage", "Evidence", ...matrix.columns],
       rows: matrix.rows.map((r) => [
-        r.id, r.type, r.title ?? "", r.coverage === "uncovered" ? toneCell("warning", r.coverage) : r.coverage, evidenceCell(r.evidence),
+        // A retired requirement (result.inactive) stays in the matrix, marked so a reader does not take it for a gap.
+        r.id, r.type, r.inactive !== undefined ? `${r.inactive} (inactive)` : r.status ?? "", r.title ?? "",
+        r.coverage === "uncovered" ? toneCell("warning", r.coverage) : r.coverage, evidenceCell(r.evidence),
         ...r.cells.map((c) => {
           // Each linked item as "TC-026 [NOK]": only the evidence word carries the tone.
           const runs = c.entries.flatMap((e, i) => {
-            const head = `${i > 0 ? ", " : ""}${bareId(e.item)}${e.suspect ? " !" : ""}`;
+            const head = `${i > 0 ? ", " : ""}${bareId(e.item)}${e.inactive !== undefined ? ` (${e.inactive})` : ""}${e.suspect ? " !" : ""}`;
             if (!e.evidence) return [head];
             const word = evidenceCell(e.evidence);
             return typeof word === "string" ? [`${head} [${word}]`] : [`${head} [`, word as ToneCell, "]"];
@@ -91,8 +93,12 @@ export function requirementsSection(input: RequirementsSectionInput): ReportSect
     });
   }
   const stale = result.evidence.filter((e) => e.rolledUp === "STALE" || e.own === "STALE");
+  // A link pinning another revision than its target's (OFT's outdated / predated) covers nothing: say which, or a
+  // requirement turns uncovered with nothing here explaining why.
+  const pinnedOther = result.linkRevisions.filter((x) => x.status !== "covers");
   const findings: string[] = [
     ...result.suspects.map((s) => `suspect ${s.link}: ${bareId(s.from)} ${s.linkType} ${bareId(s.to)} (${s.reason}, changed ${bareId(s.origin)})`),
+    ...pinnedOther.map((x) => `${x.status} ${x.link}: ${bareId(x.from)} ${x.linkType} ${bareId(x.to)} pins revision ${x.linkRevision}, ${bareId(x.to)} is at revision ${x.itemRevision} (covers nothing until reviewed)`),
     ...stale.map((e) => `stale evidence: ${e.id} (passes older than its last change)`),
     ...result.findings.map((f) => `${f.severity}: ${f.message}`),
   ];
@@ -113,7 +119,10 @@ export function requirementsSection(input: RequirementsSectionInput): ReportSect
   return {
     heading: "Requirements",
     blocks: [
-      { kind: "paragraph", text: `${matrix.rows.length} requirements; ${result.suspects.length} suspect links, ${stale.length} with stale evidence, ${gaps.length} with acknowledgement gaps.` },
+      {
+        kind: "paragraph",
+        text: `${matrix.rows.length} requirements; ${result.suspects.length} suspect links, ${pinnedOther.length > 0 ? `${pinnedOther.length} links pinning another revision, ` : ""}${stale.length} with stale evidence, ${gaps.length} with acknowledgement gaps.`,
+      },
     ],
     sections: [
       { heading: "Traceability matrix", blocks: [rtm] },
