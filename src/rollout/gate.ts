@@ -125,8 +125,8 @@ export function holdsGate(a: ItemAssessment): boolean {
  *   is listed twice (path `["items", i, "id"]` / `["gates", i, "id"]`).
  * @throws {NotFoundError} when there is no gate `gateId`; {@link ValidationError} for bad facts, a scope naming an
  *   unknown item or another plan's item, an approval rule that cannot be read (`minApprovals` not a whole number from
- *   1 to the number of approvers, an approver listed twice, an approver voting twice, a `veto` that is not true or
- *   false; path `["gates", i, …]`), or,
+ *   1 to the number of approvers, an approver listed twice, an approver voting twice, a vote from someone who is not
+ *   an approver or that is not approve/reject/abstain, a `veto` that is not true or false; path `["gates", i, …]`), or,
  *   with `plan` given, an item of another plan (path `["items", i, "rolloutPlanId"]`).
  * @example
  * ```ts
@@ -238,7 +238,13 @@ function checkApprovalRule(gate: Gate, index: number): void {
   }
   const voted = new Set<string>();
   gate.approvals.forEach((v, i) => {
-    if (voted.has(v.personId)) issues.push({ path: path("approvals", i, "personId"), message: `${v.personId} voted twice`, code: "custom" });
+    // A vote from outside the approvers, or one that is not approve/reject/abstain, would be dropped from every
+    // count — a mistyped "Reject" from an approver with a veto read GO.
+    if (!approvers.has(v.personId)) issues.push({ path: path("approvals", i, "personId"), message: `${v.personId} is not an approver`, code: "custom" });
+    else if (voted.has(v.personId)) issues.push({ path: path("approvals", i, "personId"), message: `${v.personId} voted twice`, code: "custom" });
+    if (v.vote !== "approve" && v.vote !== "reject" && v.vote !== "abstain") {
+      issues.push({ path: path("approvals", i, "vote"), message: `a vote is approve, reject or abstain, got ${JSON.stringify(v.vote)}`, code: "custom" });
+    }
     voted.add(v.personId);
   });
   if (issues.length > 0) throw new ValidationError(issues, `gate ${gate.id}`);

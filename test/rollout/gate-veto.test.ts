@@ -86,3 +86,29 @@ describe("an approver with a veto", () => {
     expect(path).toEqual(["gates", 0, "approvers", 0, "veto"]);
   });
 });
+
+describe("votes evaluateGate cannot read are refused, not dropped", () => {
+  const pathOf = (f: () => unknown): unknown => {
+    try {
+      f();
+    } catch (e) {
+      return (e as ValidationError).issues?.[0]?.path;
+    }
+    return undefined;
+  };
+  it("a vote that is not approve, reject or abstain ('Reject' from the veto holder) is a ValidationError, not a silent GO", () => {
+    // Before: "Reject" counted as neither vote, so the veto was lost and 2 of 2 approvals read GO.
+    const g = gate([
+      { personId: "p-sponsor", vote: "approve", at },
+      { personId: "p-ops", vote: "approve", at },
+      { personId: "p-sec", vote: "Reject" as "reject", at },
+    ]);
+    expect(pathOf(() => judge(g))).toEqual(["gates", 0, "approvals", 2, "vote"]);
+  });
+
+  it("a vote from someone who is not an approver is a ValidationError (the gate entity refuses it too)", () => {
+    // Before: silently left out of every count.
+    const g = gate([{ personId: "p-sponsor", vote: "approve", at }, { personId: "p-ops", vote: "approve", at }, { personId: "p-intern", vote: "reject", at }]);
+    expect(pathOf(() => judge(g))).toEqual(["gates", 0, "approvals", 2, "personId"]);
+  });
+});
