@@ -60,7 +60,8 @@ export const gateDecisionSchema = z
 
 /**
  * A rollout gate: a checkpoint over a scope of checklist items (by phase, category or id) that needs a minimum
- * number of approving votes from named approvers, and records the decision taken.
+ * number of approving votes from named approvers — and no reject from an approver with a `veto` — and records the
+ * decision taken.
  *
  * @example
  * ```ts
@@ -103,6 +104,8 @@ export const gateSchema = entitySchema(
           personId: refSchema,
           /** The role they approve in. */
           role: personRoleSchema.optional(),
+          /** True when their reject alone makes the gate NO-GO, whatever the other votes (a security officer, a service owner). */
+          veto: z.boolean().optional(),
         }),
       )
       .max(50),
@@ -145,6 +148,12 @@ export const gateSchema = entitySchema(
   const approving = g.approvals.filter((v) => v.vote === "approve").length;
   if (g.decision && g.decision.outcome !== "no-go" && approving < g.minApprovals) {
     issue(`a go needs ${g.minApprovals} approving votes, got ${approving}`, ["decision", "outcome"]);
+  }
+  // A reject from an approver with a veto is a no-go whatever the other votes.
+  const vetoes = new Set(g.approvers.filter((a) => a.veto === true).map((a) => a.personId));
+  const vetoedBy = g.approvals.filter((v) => v.vote === "reject" && vetoes.has(v.personId)).map((v) => v.personId);
+  if (g.decision && g.decision.outcome !== "no-go" && vetoedBy.length > 0) {
+    issue(`vetoed by ${vetoedBy.join(", ")}: a go cannot stand over a veto`, ["decision", "outcome"]);
   }
 });
 

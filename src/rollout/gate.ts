@@ -48,6 +48,8 @@ export interface GateEvaluation {
     readonly notVoted: readonly string[];
     /** Approvers whose vote was cast after `asOf` (listed, not counted). */
     readonly castAfterAsOf: readonly string[];
+    /** Approvers with a `veto` who voted reject by `asOf`, in approver order: any one makes the gate NO-GO. */
+    readonly vetoedBy: readonly string[];
   };
   /** Every item in the gate's scope, judged. */
   readonly scope: readonly ItemAssessment[];
@@ -110,7 +112,9 @@ export function holdsGate(a: ItemAssessment): boolean {
  * as closed exactly when the facts satisfy it. A gate with no item in its scope is **NO-GO**: nothing shows it ready.
  *
  * The approval half is a quorum: rejections do not stop a go by themselves, but `reasons` names every approver who
- * voted reject by `asOf`.
+ * voted reject by `asOf` — except a reject from an approver marked `veto: true` (a security officer, a service owner),
+ * which makes the gate NO-GO whatever the other votes; `reasons` then starts with "vetoed by p-sec (security): an
+ * approver with a veto voted reject" and `approvals.vetoedBy` lists them. An abstention or a missing vote is no veto.
  *
  * Judged as of a day: a vote, a recorded decision, evidence or a waiver stamped after `asOf` (its UTC day is later)
  * is ignored, and an item completed, skipped or found not applicable after `asOf` is still open (see
@@ -121,7 +125,8 @@ export function holdsGate(a: ItemAssessment): boolean {
  *   is listed twice (path `["items", i, "id"]` / `["gates", i, "id"]`).
  * @throws {NotFoundError} when there is no gate `gateId`; {@link ValidationError} for bad facts, a scope naming an
  *   unknown item or another plan's item, an approval rule that cannot be read (`minApprovals` not a whole number from
- *   1 to the number of approvers, an approver listed twice, an approver voting twice; path `["gates", i, …]`), or,
+ *   1 to the number of approvers, an approver listed twice, an approver voting twice, a vote from someone who is not
+ *   an approver or that is not approve/reject/abstain, a `veto` that is not true or false; path `["gates", i, …]`), or,
  *   with `plan` given, an item of another plan (path `["items", i, "rolloutPlanId"]`).
  * @example
  * ```ts
@@ -162,7 +167,15 @@ export function evaluateGate(data: RolloutData, gateId: string, options: Readine
   const voted = new Set(votes.map((v) => v.personId));
   const notVoted = gate.approvers.map((a) => a.personId).filter((p) => !voted.has(p));
 
+  // A reject from an approver with a veto is NO-GO whatever the quorum says.
+  const rejected = new Set(votes.filter((v) => v.vote === "reject").map((v) => v.personId));
+  const vetoes = gate.approvers.filter((a) => a.veto === true && rejected.has(a.personId));
+  const vetoedBy = vetoes.map((a) => a.personId);
+
   const reasons: string[] = [];
+  if (vetoes.length > 0) {
+    reasons.push(`vetoed by ${vetoes.map((a) => (a.role ? `${a.personId} (${a.role})` : a.personId)).join(", ")}: ${vetoes.length === 1 ? "an approver with a veto" : "approvers with a veto"} voted reject`);
+  }
   // Nothing in scope is no evidence of readiness, not evidence of it.
   if (scope.length === 0) reasons.push("no checklist item in the gate's scope: nothing shows the gate is ready");
   if (blockers.length > 0) reasons.push(`${blockers.length} blocking item(s) not closed: ${blockers.map((b) => b.code ?? b.id).join(", ")}`);
@@ -178,8 +191,7 @@ export function evaluateGate(data: RolloutData, gateId: string, options: Readine
   }
   // The rule is a quorum of approvals, so a rejection does not stop a go by itself; it is named, never hidden.
   if (rejecting > 0) {
-    const against = new Set(votes.filter((v) => v.vote === "reject").map((v) => v.personId));
-    reasons.push(`${rejecting} approver(s) voted reject: ${gate.approvers.map((a) => a.personId).filter((p) => against.has(p)).join(", ")}`);
+    reasons.push(`${rejecting} approver(s) voted reject: ${gate.approvers.map((a) => a.personId).filter((p) => rejected.has(p)).join(", ")}`);
   }
   // An item whose status on asOf the record cannot tell is counted as open; the reasons say which.
   const unknown = scope.filter((a) => a.statusUnknown && a.state === "open");
@@ -196,7 +208,7 @@ export function evaluateGate(data: RolloutData, gateId: string, options: Readine
     reasons,
     blockers,
     openAdvisory,
-    approvals: { approving, rejecting, required: gate.minApprovals, notVoted, castAfterAsOf },
+    approvals: { approving, rejecting, required: gate.minApprovals, notVoted, castAfterAsOf, vetoedBy },
     scope,
     ...(recorded ? { recorded } : {}),
   };
@@ -215,13 +227,24 @@ function checkApprovalRule(gate: Gate, index: number): void {
     if (approvers.has(a.personId)) issues.push({ path: path("approvers", i, "personId"), message: `${a.personId} is listed twice`, code: "custom" });
     approvers.add(a.personId);
   });
+  gate.approvers.forEach((a, i) => {
+    // A veto given as text ("no") would read as set.
+    const v = (a as { veto?: unknown }).veto;
+    if (v !== undefined && typeof v !== "boolean") issues.push({ path: path("approvers", i, "veto"), message: `veto is true or false, got ${JSON.stringify(v)}`, code: "custom" });
+  });
   const m = gate.minApprovals as unknown;
   if (typeof m !== "number" || !Number.isInteger(m) || m < 1 || m > approvers.size) {
     issues.push({ path: path("minApprovals"), message: `minApprovals must be a whole number from 1 to ${approvers.size} (the approvers), got ${String(m)}`, code: "custom" });
   }
   const voted = new Set<string>();
   gate.approvals.forEach((v, i) => {
-    if (voted.has(v.personId)) issues.push({ path: path("approvals", i, "personId"), message: `${v.personId} voted twice`, code: "custom" });
+    // A vote from outside the approvers, or one that is not approve/reject/abstain, would be dropped from every
+    // count — a mistyped "Reject" from an approver with a veto read GO.
+    if (!approvers.has(v.personId)) issues.push({ path: path("approvals", i, "personId"), message: `${v.personId} is not an approver`, code: "custom" });
+    else if (voted.has(v.personId)) issues.push({ path: path("approvals", i, "personId"), message: `${v.personId} voted twice`, code: "custom" });
+    if (v.vote !== "approve" && v.vote !== "reject" && v.vote !== "abstain") {
+      issues.push({ path: path("approvals", i, "vote"), message: `a vote is approve, reject or abstain, got ${JSON.stringify(v.vote)}`, code: "custom" });
+    }
     voted.add(v.personId);
   });
   if (issues.length > 0) throw new ValidationError(issues, `gate ${gate.id}`);

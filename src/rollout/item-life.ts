@@ -49,8 +49,9 @@ export interface ItemAssessment {
 
 /**
  * Judges one checklist item as of a day. An evidence rule is decisive: an item with a rule is closed exactly when
- * the facts satisfy it (a "done" whose facts fail is open again; a "todo" the facts prove is closed). A waiver holds
- * up to and including its `expiresOn`; afterwards the item is open. Not applicable and skipped items are excluded
+ * the facts satisfy it (a "done" whose facts fail is open again; a "todo" or "waived" item the facts prove is closed
+ * and done). A waiver carries an item whose rule fails (or that has none) up to and including its `expiresOn`;
+ * afterwards the item is open. Not applicable and skipped items are excluded
  * (the entity schema guarantees they carry a reason). A skipped item is not a closed one: a gate still needs it done,
  * waived or not applicable. Judging an earlier day is honest: an item done after `asOf`, waived by a waiver granted
  * after it, or skipped or found not applicable after it (`skippedOn` / `notApplicableOn` later than `asOf`), is
@@ -105,11 +106,10 @@ export function assessItem(
     }
     case "waived": {
       const w = item.waiver;
-      if (w && afterAsOf(w.grantedAt, options.asOf)) {
-        // Before its waiver the item stood on its evidence: a rule that held on asOf closed it then.
-        if (check?.satisfied) return result("closed", true, `evidence rule holds: ${check.explanation}`);
-        return result("open", false, `waiver granted only on ${w.grantedAt.slice(0, 10)}`);
-      }
+      // The evidence rule is decisive: facts that prove the work close the item, waiver or not (an expired waiver
+      // must not reopen proven work, and proven work is done, not merely waived).
+      if (check?.satisfied) return result("closed", true, `evidence rule holds: ${check.explanation}`);
+      if (w && afterAsOf(w.grantedAt, options.asOf)) return result("open", false, `waiver granted only on ${w.grantedAt.slice(0, 10)}`);
       if (w && options.asOf <= w.expiresOn) return result("closed", false, `waived by ${w.approvedBy} until ${w.expiresOn}: ${w.reason}`);
       return result("open", false, w ? `waiver by ${w.approvedBy} expired on ${w.expiresOn}` : "waived without a waiver", true);
     }

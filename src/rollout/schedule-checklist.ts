@@ -31,7 +31,8 @@ export interface ChecklistSchedule {
 /**
  * Fills in the due days of a plan's checklist items from the plan's go-live, cutover start and hypercare end and its
  * working calendar (the same rule as {@link scheduleRollout}: business days back from the anchor, out of blackout
- * windows to the previous working day — the next one for an item after its anchor — every window stepped over
+ * windows to the previous working day — the next one for an item after its anchor, or after a go-live the move back
+ * would reach — every window stepped over
  * named), orders them by dependency, checks the RACI
  * (exactly one accountable) and warns when go-live, cutover or one of the plan's waves lies in a blackout window.
  *
@@ -63,7 +64,7 @@ export function scheduleChecklist(
       issues.push({ path: [i, "anchor"], message: `plan ${plan.id} has no ${item.anchor} date`, code: "custom" });
       return item;
     }
-    const { nominal, due, window, windows } = dueDateFor(calendar, anchor, item.tMinusDays);
+    const { nominal, due, window, windows } = dueDateFor(calendar, anchor, item.tMinusDays, { goLive: plan.goLive });
     if (options.planStart !== undefined && due < options.planStart) {
       issues.push({ path: [i, "tMinusDays"], message: `due on ${due}, before the plan starts on ${options.planStart}`, code: "custom" });
     }

@@ -37,8 +37,8 @@ export interface BlackoutMove {
   /** The day the offset gave. */
   readonly from: IsoDate;
   /**
-   * The last working day before the window (outside every window); for an item after its anchor (negative offset), the
-   * first working day after it.
+   * The last working day before the window (outside every window); for an item after its anchor (negative offset), or
+   * after go-live when moving back would put it on or before go-live, the first working day after it.
    */
   readonly to: IsoDate;
   /** The window the day fell in. */
@@ -60,7 +60,7 @@ export interface ScheduledRolloutItem extends RolloutTemplateEntry {
   readonly nominalDueDate: IsoDate;
   /**
    * The due day: the nominal day, or the last working day before the blackout it fell in (the first working day
-   * after it for an item after its anchor).
+   * after it for an item after its anchor, or after a go-live the move back would reach).
    */
   readonly dueDate: IsoDate;
   /** Present when the item was moved out of a blackout window. */
@@ -100,7 +100,9 @@ export interface RolloutSchedule {
  * `tMinusDays` working days of the calendar (holidays and weekends do not count; a negative offset counts forward).
  * A due day inside a blackout window moves to the last working day before it that is outside every window — or, for
  * an item after its anchor (negative offset), to the first working day after it, so a T+n item is never due on or
- * before T0 — and the move is recorded with every window it stepped over. Items come back in dependency order. A go-live (or a cutover)
+ * before T0; an item on a later anchor whose day falls after go-live moves forward as well when moving back would put
+ * it on or before go-live (go-live in the same freeze) — and the move is recorded with every window it stepped over.
+ * Items come back in dependency order. A go-live (or a cutover)
  * inside a blackout window is not moved — it is the plan's decision — but `warnings` says so.
  *
  * @throws {ValidationError} for a template that does not fit the template schema (an edited memory form is checked
@@ -147,7 +149,7 @@ export function scheduleRollout(template: RolloutTemplate, options: ScheduleRoll
       issues.push({ path: ["entries", i, "anchor"], message: `the plan has no ${e.anchor} date`, code: "custom" });
       return undefined;
     }
-    const { nominal, due, window, windows } = dueDateFor(calendar, anchorDate, e.tMinusDays);
+    const { nominal, due, window, windows } = dueDateFor(calendar, anchorDate, e.tMinusDays, { goLive });
     if (planStart !== undefined && due < planStart) {
       issues.push({
         path: ["entries", i, "tMinusDays"],
@@ -185,20 +187,32 @@ export function scheduleRollout(template: RolloutTemplate, options: ScheduleRoll
  * The due day of an offset: T0 minus `tMinusDays` working days, where T0 is `anchor`, or the working day before it
  * when the anchor is not a working day (so T-1 is always the working day before T0); a day inside a blackout window
  * moves to the last working day before it that is outside every window, or, after the anchor (`tMinusDays < 0`), to
- * the first one after it. `window` is the window the nominal day fell in; `windows` every window the move stepped
- * over (chained or adjacent windows included), in calendar order.
+ * the first one after it. With `goLive`, a nominal day after go-live (an item on a later anchor, such as hypercare
+ * end) whose move back would land on or before go-live — go-live lies in the same freeze — moves forward too.
+ * `window` is the window the nominal day fell in; `windows` every window the move stepped over (chained or adjacent
+ * windows included), in calendar order.
  *
  * @example
  * ```ts
  * dueDateFor(office, isoDate("2027-01-11"), 5); // { nominal: "2027-01-04", due: "2026-12-18", window: { … }, windows: [{ … }] }
+ * // Hypercare ending Wed 2026-12-30, go-live Tue 12-22, both in the freeze 12-21…01-04: forward, not back to 12-18.
+ * dueDateFor(office, isoDate("2026-12-30"), 0, { goLive: isoDate("2026-12-22") }).due; // "2027-01-05"
  * ```
  */
 export function dueDateFor(
   calendar: WorkingCalendar,
   anchor: IsoDate,
   tMinusDays: number,
+  options: {
+    /**
+     * The plan's go-live. A nominal day after it (go-live's T0) whose move back would land on or before that T0 moves
+     * forward instead: an item on a later anchor (hypercare end) is never due before anything went live.
+     */
+    readonly goLive?: IsoDate;
+  } = {},
 ): { readonly nominal: IsoDate; readonly due: IsoDate; readonly window: BlackoutWindow | undefined; readonly windows: readonly BlackoutWindow[] } {
-  checkArguments("dueDateFor", { calendar: [calendar, "object"], anchor: [anchor, "date"], tMinusDays: [tMinusDays, "integer"] });
+  checkArguments("dueDateFor", { calendar: [calendar, "object"], anchor: [anchor, "date"], tMinusDays: [tMinusDays, "integer"], options: [options, "object"] });
+  checkArguments("dueDateFor", { goLive: [options.goLive, "date?"] });
   // T0 is the anchor, or the working day before it when the anchor is not a working day; every offset counts from
   // T0, so T-1 is always the working day before T0 (counting from a holiday anchor made T-1 and T0 the same day).
   const t0 = isWorkingDay(calendar, anchor) ? anchor : previousWorkingDay(calendar, anchor);
@@ -207,12 +221,20 @@ export function dueDateFor(
   if (!window) return { nominal, due: nominal, window, windows: [] };
   // An item after its anchor (T+n) moves forward: moving it back could put it on or before T0 (a hypercare check due
   // before go-live). An item on or before its anchor moves back, so it is still ready in time.
-  if (tMinusDays < 0) {
+  const forward = () => {
     const due = nextWorkingDay(calendar, nominal, { skipBlackouts: true });
     // Every window with a day in [nominal, due): the days the move stepped over.
     return { nominal, due, window, windows: calendar.blackouts.filter((b) => b.end >= nominal && b.start < due) };
-  }
+  };
+  if (tMinusDays < 0) return forward();
   const due = previousWorkingDay(calendar, nominal, { skipBlackouts: true });
+  // A day after go-live on a later anchor (hypercare end) moved back over a freeze that holds go-live would be due on
+  // or before go-live: it moves forward, as a T+n item does.
+  const { goLive } = options;
+  if (goLive !== undefined) {
+    const goT0 = isWorkingDay(calendar, goLive) ? goLive : previousWorkingDay(calendar, goLive);
+    if (nominal > goT0 && due <= goT0) return forward();
+  }
   // Every window with a day in (due, nominal]: the days the move stepped over.
   const windows = calendar.blackouts.filter((b) => b.start <= nominal && b.end > due);
   return { nominal, due, window, windows };

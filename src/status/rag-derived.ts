@@ -4,6 +4,7 @@ import { chooseBaseline, type BaselineChoiceWarning } from "../entities/baseline
 import type { RagFigures } from "./rag-figures.js";
 import { issueOpenOn, riskPendingOn } from "./as-of.js";
 import { requireUniqueIds } from "./unique.js";
+import { checkMatrix, DEFAULT_RISK_MATRIX, rateOnMatrix, type RiskMatrix } from "./risk-scoring.js";
 
 /**
  * A figure `ragStatus` derived from the project's data, with the records behind it — or, when the data cannot give
@@ -63,8 +64,15 @@ export interface RagProject {
 export interface RagDerivation {
   /** Status date. */
   readonly asOf: IsoDate;
-  /** Probability from which a pending risk counts as high (checked by the caller). */
+  /** Probability from which a pending risk counts as high (checked by the caller), with `highRisk: "probability"`. */
   readonly highRiskProbability: string;
+  /**
+   * How a pending risk counts as high: `"probability"` (default: probability ≥ `highRiskProbability`) or `"score"`
+   * (`riskScore` on `riskMatrix` rates it high: band × impact ≥ `highFrom`).
+   */
+  readonly highRisk?: "probability" | "score" | undefined;
+  /** The matrix of `highRisk: "score"` (default `DEFAULT_RISK_MATRIX`; checked by the caller). */
+  readonly riskMatrix?: RiskMatrix | undefined;
   /** The baseline number asked for (else the one in force on `asOf`). */
   readonly baseline?: number | undefined;
   /** Unit of `finishSlipDays` (default calendar days). */
@@ -144,8 +152,13 @@ export function deriveRagFigures(project: RagProject, how: RagDerivation, given:
   if (project.risks) {
     const raised = project.risks.filter((r) => r.projectId === project.id && r.raisedOn <= asOf);
     const p = decimal(how.highRiskProbability);
+    const matrix = how.riskMatrix ?? DEFAULT_RISK_MATRIX;
+    // As riskScore rates it: probability band × impact against the matrix's highFrom.
+    const bands = how.highRisk === "score" ? checkMatrix(matrix) : [];
+    const high = how.highRisk === "score" ? (r: Risk) => rateOnMatrix(bands, matrix, r.probability, r.impact).rating === "high" : (r: Risk) => r.probability.gte(p);
+    const more = how.highRisk === "score" ? { note: `probability × impact score ≥ ${matrix.highFrom} on the risk matrix` } : {};
     if (raised.length === 0) lacking("highRisksPending", "no-data", `no risk raised by ${asOf}`);
-    else count("highRisksPending", raised.filter((r) => riskPendingOn(r, asOf) && r.probability.gte(p)).map((r) => r.id));
+    else count("highRisksPending", raised.filter((r) => riskPendingOn(r, asOf) && high(r)).map((r) => r.id), more);
   }
   if (project.issues) {
     const raised = project.issues.filter((i) => i.projectId === project.id && i.raisedOn <= asOf);

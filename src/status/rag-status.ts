@@ -5,6 +5,7 @@ import type { RagFigures } from "./rag-figures.js";
 import { DEFAULT_RAG_RULES, decodeRagRules } from "./rag-rules.js";
 import { deriveRagFigures, type DerivedRagFigure, type RagProject } from "./rag-derived.js";
 import { insufficientData, type InsufficientData } from "./rag-overall.js";
+import { checkMatrix, type RiskMatrix } from "./risk-scoring.js";
 
 /**
  * The RAG dimensions, in report order.
@@ -30,8 +31,16 @@ export interface RagStatusOptions {
   readonly previous?: StatusReport;
   /** A manual overall colour; the comment is required. */
   readonly override?: { readonly colour: RagColour; readonly comment: string; readonly by: string };
-  /** Probability from which a pending risk counts as high, "0" to "1" (default 0.7, ServiceNow's High/Absolute). */
+  /**
+   * How `highRisksPending` tells a high risk: `"probability"` (default) — probability ≥ `highRiskProbability` — or
+   * `"score"` — `riskScore` on `riskMatrix` rates it high (probability band × impact ≥ the matrix's `highFrom`), so
+   * a likely but trivial risk does not count and an unlikely but severe one does.
+   */
+  readonly highRisk?: "probability" | "score";
+  /** Probability from which a pending risk counts as high, "0" to "1" (default 0.7, ServiceNow's High/Absolute); with `highRisk: "probability"`. */
   readonly highRiskProbability?: string;
+  /** The matrix of `highRisk: "score"` (default `DEFAULT_RISK_MATRIX`: high from score 15). */
+  readonly riskMatrix?: RiskMatrix;
   /**
    * Fewest rated dimensions for an overall colour (a whole number ≥ 1). Default 2, or the number of dimensions that
    * have rules when fewer do. With fewer rated, the overall status is `insufficientData`, never a colour.
@@ -114,6 +123,19 @@ function highRiskProbability(p: string | undefined): string {
   return p;
 }
 
+// Each convention reads its own option; an option of the other one would be silently ignored.
+function highRiskConvention(o: RagStatusOptions): { readonly highRisk: RagStatusOptions["highRisk"] | undefined; readonly riskMatrix?: RiskMatrix } {
+  const { highRisk, riskMatrix } = o;
+  const bad = (key: string, message: string) => ValidationError.single([key], message, "RAG status");
+  if (highRisk !== undefined && highRisk !== "probability" && highRisk !== "score") throw bad("highRisk", `expected "probability" or "score"`);
+  if (highRisk === "score" && o.highRiskProbability !== undefined) throw bad("highRiskProbability", `not read with highRisk "score"`);
+  if (riskMatrix === undefined) return { highRisk };
+  if (highRisk !== "score") throw bad("riskMatrix", `read only with highRisk "score"`);
+  checkArguments("ragStatus", { riskMatrix: [riskMatrix, "object"], "riskMatrix.probabilityBands": [riskMatrix.probabilityBands, "array"] });
+  checkMatrix(riskMatrix, ["riskMatrix"]);
+  return { highRisk, riskMatrix };
+}
+
 /**
  * Computes the RAG status of a project per dimension (schedule, cost, scope, quality, risks and issues, resources,
  * readiness) from configurable rules. A dimension's colour is the worst colour among its rules that could rate; a
@@ -122,7 +144,8 @@ function highRiskProbability(p: string | undefined): string {
  *
  * Counts are derived from the project's data when not supplied, as of `asOf` (what happened after it is ignored):
  * missed key milestones (key, baseline day before `asOf`, no actual day by `asOf`), pending high risks (raised by
- * `asOf`, open or monitoring — or closed only after `asOf` — with probability ≥ 0.7), open critical issues (raised
+ * `asOf`, open or monitoring — or closed only after `asOf` — with probability ≥ 0.7, or rated high on the risk matrix
+ * with `highRisk: "score"`), open critical issues (raised
  * by `asOf`, open or in progress — or resolved only after `asOf`), finish slip (forecast − planned finish, in
  * calendar days, or working days with `finishSlipUnit: "working-days"`).
  *
@@ -138,8 +161,9 @@ function highRiskProbability(p: string | undefined): string {
  * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`).
  * @throws {ValidationError} for bad rules (unknown figures, inverted thresholds), an override that is not a colour with
  *   a comment and an author, a `previous` report of another project or not older than `asOf`, a
- *   `highRiskProbability` outside 0–1, a figure that is not a Metric of a finite Decimal, a risk, issue or milestone
- *   listed twice, a minimum that is not a whole number ≥ 1, a `baseline` outside 0–10, a `finishSlipUnit` that is
+ *   `highRiskProbability` outside 0–1, a `highRisk` that is neither convention, a `highRiskProbability` with `"score"`
+ *   or a `riskMatrix` without it, a malformed `riskMatrix` (path `["riskMatrix", …]`), a figure that is not a
+ *   Metric of a finite Decimal, a risk, issue or milestone listed twice, a minimum that is not a whole number ≥ 1, a `baseline` outside 0–10, a `finishSlipUnit` that is
  *   neither unit, or a `calendar` not made by `createWorkingCalendar` (with working days).
  * @example
  * ```ts
@@ -172,7 +196,7 @@ export function ragStatus(project: RagProject, options: RagStatusOptions): RagSt
   if (unit !== undefined && unit !== "calendar-days" && unit !== "working-days") {
     throw ValidationError.single(["finishSlipUnit"], `expected "calendar-days" or "working-days", got ${JSON.stringify(unit)}`, "RAG status");
   }
-  const how = { asOf: options.asOf, highRiskProbability: highRiskProbability(options.highRiskProbability), baseline, finishSlipUnit: unit, calendar: options.calendar };
+  const how = { asOf: options.asOf, highRiskProbability: highRiskProbability(options.highRiskProbability), ...highRiskConvention(options), baseline, finishSlipUnit: unit, calendar: options.calendar };
   const { figures, derived } = deriveRagFigures(project, how, given);
   const previous: Record<string, RagColour> = {};
   for (const r of options.previous?.ragByDimension ?? []) previous[r.dimension] = r.colour;

@@ -65,7 +65,8 @@ export interface RiskScore {
   readonly explanation: string;
 }
 
-function checkMatrix(m: RiskMatrix): Decimal[] {
+/** @internal Checks a matrix (issue paths under `at`) and returns its band bounds as decimals. */
+export function checkMatrix(m: RiskMatrix, at: readonly (string | number)[] = []): Decimal[] {
   const issues: ValidationIssue[] = [];
   const bands: Decimal[] = [];
   m.probabilityBands.forEach((b, i) => {
@@ -93,8 +94,15 @@ function checkMatrix(m: RiskMatrix): Decimal[] {
     if (m.mediumFrom > top) issues.push({ path: ["mediumFrom"], message: `the highest score on this matrix is ${top}`, code: "custom" });
     if (m.highFrom > top) issues.push({ path: ["highFrom"], message: `the highest score on this matrix is ${top}`, code: "custom" });
   }
-  if (issues.length > 0) throw new ValidationError(issues, "risk matrix");
+  if (issues.length > 0) throw new ValidationError(issues.map((i) => ({ ...i, path: [...at, ...i.path] })), "risk matrix");
   return bands;
+}
+
+/** @internal Band, score (band × impact) and rating of a probability and impact on a checked matrix. */
+export function rateOnMatrix(bands: readonly Decimal[], m: RiskMatrix, probability: Decimal, impact: number) {
+  const band = bands.findIndex((b) => probability.lte(b)) + 1;
+  const score = band * impact;
+  return { band, score, rating: score >= m.highFrom ? ("high" as const) : score >= m.mediumFrom ? ("medium" as const) : ("low" as const) };
 }
 
 // A finite Decimal in 0–1: NaN compares false both ways, so it would pass a plain range check and fall in no band.
@@ -120,10 +128,7 @@ export function riskScore(risk: Pick<Risk, "id" | "probability" | "impact">, mat
   checkProbability(risk.probability, "risk score");
   // The matrix reads impact on the office's 1–5 scale; 0, 6 or −3 would give a score off the matrix.
   if (risk.impact < 1 || risk.impact > 5) throw ValidationError.single(["risk", "impact"], `impact is on the 1–5 scale, not ${risk.impact}`, "risk score");
-  const bands = checkMatrix(matrix);
-  const band = bands.findIndex((b) => risk.probability.lte(b)) + 1;
-  const score = band * risk.impact;
-  const rating = score >= matrix.highFrom ? "high" : score >= matrix.mediumFrom ? "medium" : "low";
+  const { band, score, rating } = rateOnMatrix(checkMatrix(matrix), matrix, risk.probability, risk.impact);
   const cut = rating === "high" ? `≥ ${matrix.highFrom}` : rating === "medium" ? `≥ ${matrix.mediumFrom}` : `< ${matrix.mediumFrom}`;
   return {
     riskId: risk.id,

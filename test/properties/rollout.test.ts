@@ -155,8 +155,9 @@ function stateOf(item: ChecklistItem, supplied: Readonly<Record<string, string>>
   }
   if (item.status === "waived") {
     const w = item.waiver!;
-    // A waiver granted after AS_OF did not exist then: the item stood on its evidence rule (if any), like a todo.
-    if (w.grantedAt.slice(0, 10) > AS_OF && item.evidenceRule) return stateOf({ ...item, status: "todo" }, supplied);
+    // The evidence rule is decisive: facts that prove the work close the item (done), whatever the waiver's dates.
+    // Otherwise the waiver decides: not granted yet or expired, open.
+    if (item.evidenceRule && stateOf({ ...item, status: "todo" }, supplied).done) return { state: "closed", done: true };
     return { state: w.grantedAt.slice(0, 10) <= AS_OF && AS_OF <= w.expiresOn ? "closed" : "open", done: false };
   }
   if (item.evidenceRule) {

@@ -75,7 +75,7 @@ describe("decisionsNeeded on constructed cases", () => {
   const gate = (outcome: GateEvaluation["outcome"], recorded?: GateEvaluation["recorded"]): GateEvaluation => ({
     gateId: "g", gateName: "Cutover", asOf, outcome, reasons: ["r"], blockers: [], scope: [],
     openAdvisory: outcome === "conditional-go" ? ([{ id: "ADV-1" }] as unknown as GateEvaluation["openAdvisory"]) : [],
-    approvals: { approving: 3, rejecting: 1, required: 3, notVoted: [], castAfterAsOf: [] },
+    approvals: { approving: 3, rejecting: 1, required: 3, notVoted: [], castAfterAsOf: [], vetoedBy: [] },
     ...(recorded ? { recorded } : {}),
   });
 

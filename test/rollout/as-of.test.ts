@@ -16,7 +16,7 @@ describe("gates judged as of a day", () => {
   it("issue 12 #3: a vote cast after asOf is not counted (sponsor approves 2025-03-11T09:00Z, asOf 2025-03-10 → NO-GO)", () => {
     const r = evaluateGate({ items: [item("a")], gates: [gate()] }, "g", { asOf: isoDate("2025-03-10") });
     expect(r.outcome).toBe("no-go");
-    expect(r.approvals).toEqual({ approving: 0, rejecting: 0, required: 1, notVoted: ["p-sponsor"], castAfterAsOf: ["p-sponsor"] });
+    expect(r.approvals).toEqual({ approving: 0, rejecting: 0, required: 1, notVoted: ["p-sponsor"], castAfterAsOf: ["p-sponsor"], vetoedBy: [] });
     expect(r.reasons).toEqual(["0 of 1 required approvals given"]);
     // The day the vote is cast it counts (the whole of asOf is judged).
     expect(evaluateGate({ items: [item("a")], gates: [gate()] }, "g", { asOf: isoDate("2025-03-11") }).outcome).toBe("go");

@@ -30,7 +30,7 @@ describe("the sample CRM gates at 2026-11-20", () => {
     // excluded: OPS-03 (not applicable, advisory). TRN-02 is in progress and its rule fails on the recorded 58%.
     expect(r.scope).toHaveLength(16);
     expect(codes(r.blockers)).toEqual(["ACC-01", "ACC-02", "ACC-03", "DST-01", "HLP-01", "HLP-02", "OPS-01", "OPS-02", "RBK-01", "TRN-02", "TRN-03", "TST-01", "TST-02"]);
-    expect(r.approvals).toEqual({ approving: 0, rejecting: 0, required: 3, notVoted: ["p-rui-almeida", "p-aylin-yilmaz", "p-stefan-krause", "p-joana-silva"], castAfterAsOf: [] });
+    expect(r.approvals).toEqual({ approving: 0, rejecting: 0, required: 3, notVoted: ["p-rui-almeida", "p-aylin-yilmaz", "p-stefan-krause", "p-joana-silva"], castAfterAsOf: [], vetoedBy: [] });
     expect(r.reasons[1]).toBe("0 of 3 required approvals given");
     const trn02 = r.scope.find((a) => a.code === "TRN-02")!;
     expect(trn02.why).toBe("evidence rule fails: training.keyUsers.completionPercent = 58 fails >= 90");
