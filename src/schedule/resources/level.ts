@@ -6,7 +6,7 @@ import { COMPLETE, IN_PROGRESS, NOT_STARTED, compileNetwork, type CompiledNetwor
 import { C, readNetwork } from "../engine/read-network.js";
 import type { CalendarTimeline } from "../engine/timeline.js";
 import { resolveScheduleOptions } from "../options.js";
-import { pinnedByStart, scheduleResult } from "../schedule-network.js";
+import { pinnedByStart, reachedAfterHours, scheduleResult } from "../schedule-network.js";
 import type {
   LevellingBlocker,
   LevellingDelay,
@@ -228,13 +228,16 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
     const cal = net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline;
     const span = (ef[i] as number) - (es[i] as number);
     const pinned = span <= 0 && es[i] === st.esW[i] && pinnedByStart(net, st, i);
-    const activityFinish = net.state[i] === COMPLETE ? (schedule.activities[i]?.earlyFinish as IsoDate) : pinned ? edge.startDate(cal, es[i] as number) : edge.finishDate(cal, ef[i] as number, span);
+    // A milestone its predecessor reaches in its calendar's non-working time, still where CPM put it, is dated as
+    // scheduleNetwork dates it: on the day of that instant (it showed the evening before, before its predecessor).
+    const reached = span <= 0 && !pinned && es[i] === st.esW[i] && (pusher[i] as number) < 0 ? reachedAfterHours(net, st, edge, i) : undefined;
+    const activityFinish = net.state[i] === COMPLETE ? (schedule.activities[i]?.earlyFinish as IsoDate) : reached ?? (pinned ? edge.startDate(cal, es[i] as number) : edge.finishDate(cal, ef[i] as number, span));
     if (finishDate === undefined || activityFinish > finishDate) finishDate = activityFinish;
     // Started and complete work is not moved: its actual dates show as recorded (as in scheduleNetwork).
     const sched = schedule.activities[i] as LevellingResult["schedule"]["activities"][number];
     return {
       id,
-      start: net.state[i] !== NOT_STARTED ? sched.earlyStart : span > 0 || pinned ? edge.startDate(cal, es[i] as number) : edge.milestoneDate(cal, es[i] as number),
+      start: net.state[i] !== NOT_STARTED ? sched.earlyStart : reached ?? (span > 0 || pinned ? edge.startDate(cal, es[i] as number) : edge.milestoneDate(cal, es[i] as number)),
       finish: activityFinish,
       delayDays: edge.days(moved(i)),
       pushedBy: moved(i) > 0 && (pusher[i] as number) >= 0 ? net.spec.ids[pusher[i] as number] : undefined,
