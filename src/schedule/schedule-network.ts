@@ -57,14 +57,15 @@ export function pinnedByStart(net: CompiledNetwork, st: CpmState, i: number): bo
 
 /**
  * @internal The date of a milestone its driving link reaches at an instant after the evening of its own calendar's
- * last working day before its position — in its non-working time: a 7-day predecessor finishing Saturday evening, or
- * an elapsed lag ending on a week-end, into a Monday–Friday milestone. It is dated on the day of that instant (Sat 9):
- * the evening before its position dated it Friday, before the work it follows had finished. A milestone takes no
+ * last working day before its position: a 7-day predecessor finishing Saturday evening, or an elapsed lag ending on a
+ * week-end, into a Monday–Friday milestone (Sat 9); an SS or SF link from a start on Monday morning (Mon 11). It is
+ * dated on the day of that instant: the evening before its position dated it Friday, before the work it follows had
+ * finished (or started). A milestone takes no
  * working time, so it is not moved on to Monday either (MS Project puts it at the next working time, Mon 08:00), and
  * the network finish stays the moment the work is done, as the Monte Carlo finish counts it. Undefined otherwise (a
  * working-day lag ends on a working boundary of the milestone's own calendar, so it never applies).
  */
-export function reachedAfterHours(net: CompiledNetwork, st: CpmState, edge: Edge, j: number, w = st.esW[j] as number): IsoDate | undefined {
+export function reachedAfterHours(net: CompiledNetwork, st: CpmState, j: number): IsoDate | undefined {
   const k = st.esDriver[j] as number;
   if (k < 0 || st.efW[j] !== st.esW[j] || net.state[j] !== NOT_STARTED) return undefined;
   const { spec } = net;
@@ -73,14 +74,17 @@ export function reachedAfterHours(net: CompiledNetwork, st: CpmState, edge: Edge
   const i = spec.linkFrom[k] as number;
   const calI = net.timelines[spec.calendarOf[i] as number] as CalendarTimeline;
   const type = spec.linkType[k] as number;
-  // The predecessor's finish in finish form (the evening of its last working day) or its start; plus an elapsed lag.
-  const t = (type === 0 || type === 2 ? calI.F(st.efW[i] as number) : calI.S(st.esW[i] as number)) + (elapsed ? (spec.linkLag[k] as number) : 0);
+  const fromFinish = type === 0 || type === 2;
+  // The predecessor's finish in finish form (the evening of its last working day) or its start (a morning); plus an
+  // elapsed lag. Its day: a finish on a day boundary is the evening before, a start the morning of that day.
+  const t = (fromFinish ? calI.F(st.efW[i] as number) : calI.S(st.esW[i] as number)) + (elapsed ? (spec.linkLag[k] as number) : 0);
+  const reachedOn = Math.floor(t / net.mpd) - (fromFinish && t % net.mpd === 0 ? 1 : 0);
   const cal = net.timelines[spec.calendarOf[j] as number] as CalendarTimeline;
-  const morning = cal.S(w);
+  const morning = cal.S(st.esW[j] as number);
   const day = Math.floor(morning / net.mpd);
-  // Only a position on a day boundary is dated the evening before; the evening of that working day is an instant.
-  if (morning !== day * net.mpd || t <= (cal.previousWorking(day) + 1) * net.mpd || t > morning) return undefined;
-  return edge.instantFinishDate(t);
+  // Only a position on a day boundary is dated the evening before: a later day reached is where the milestone is.
+  if (morning !== day * net.mpd || reachedOn <= cal.previousWorking(day) || reachedOn > day) return undefined;
+  return fromEpochDay(net.origin + reachedOn);
 }
 
 /** @internal Builds the public result from the kernel's arrays (dates, Decimals and explanations at the edge). */
@@ -107,7 +111,7 @@ export function scheduleResult(net: CompiledNetwork, st: CpmState, opts: Resolve
     const latePinned = startPinned && st.lsW[i] === es;
     const shift = alap ? (floats.freeFloat[i] as number) : 0;
     // A milestone reached in its calendar's non-working time: on the day of that instant (see reachedAfterHours).
-    const reached = ef === es && !startPinned ? reachedAfterHours(net, st, edge, i) : undefined;
+    const reached = ef === es && !startPinned ? reachedAfterHours(net, st, i) : undefined;
     const lateReached = reached !== undefined && late0 && st.lsW[i] === es ? reached : undefined;
     // Actual dates are shown as recorded, also on a non-working day (weekend work): positions would move them to the
     // next working morning or back to the previous working evening.

@@ -34,11 +34,32 @@ describe("a milestone reached in its calendar's non-working time is on the day i
     expect(dates(net({ id: "A", duration: 5 }, { from: "A", to: "M", lag: { elapsedDays: 1 } }))).toEqual(Array(7).fill("2027-01-09"));
   });
 
+  it("SS or SF from a start on Monday morning: Mon 11 (it was Fri 8, before the work it follows started)", () => {
+    // P (5 d) Mon 4–Fri 8, A (2 d) FS after it: Mon 11–Tue 12. M, SS (or SF) from A with no lag, is reached at A's
+    // start, Mon 11 morning: the evening-before rule dated it Fri 8.
+    const startLinked = (type: "SS" | "SF"): ScheduleInput => ({
+      projectStart: "2027-01-04",
+      activities: [{ id: "P", duration: 5 }, { id: "A", duration: 2 }, { id: "M", duration: 0 }],
+      links: [{ from: "P", to: "A" }, { from: "A", to: "M", type }],
+    });
+    for (const type of ["SS", "SF"] as const) {
+      const m = act(scheduleNetwork(startLinked(type)), "M");
+      expect([m.earlyStart, m.earlyFinish, m.scheduledStart, m.scheduledFinish, m.totalFloat.toFixed()]).toEqual(["2027-01-11", "2027-01-11", "2027-01-11", "2027-01-11", "2"]);
+    }
+    // SS from a 7-day task starting Saturday 9 (SNET): M on Sat 9, the day A starts (it was Fri 8).
+    const sat = scheduleNetwork(net({ id: "A", duration: 2, calendarId: "seven", constraint: { kind: "snet", date: "2027-01-09" } }, { from: "A", to: "M", type: "SS" }));
+    expect([act(sat, "M").earlyStart, act(sat, "M").earlyFinish]).toEqual(["2027-01-09", "2027-01-09"]);
+  });
+
   it("unchanged: after a Friday finish on its own calendar, and after a working-day lag, the evening before stands", () => {
     // A (5 d) Fri 8 evening: a working evening of M's calendar, so M is on Fri 8 (the project finish too).
     expect(dates(net({ id: "A", duration: 5 }, { from: "A", to: "M" }))).toEqual(Array(7).fill("2027-01-08"));
     // A (6 d on 7 days) Sat 9 evening + 1 working day of M's calendar = Mon 11 evening: M on Mon 11.
     expect(dates(net({ id: "A", duration: 6, calendarId: "seven" }, { from: "A", to: "M", lag: { days: 1 } }))).toEqual(Array(7).fill("2027-01-11"));
+    // SS + 1 working day from a Monday 4 start: Tue 5 morning, the evening of Mon 4 — on Mon 4, as MS Project's
+    // Mon 08:00 + 8 hours = Mon 17:00.
+    const ss = scheduleNetwork(net({ id: "A", duration: 5 }, { from: "A", to: "M", type: "SS", lag: { days: 1 } }));
+    expect([act(ss, "M").earlyStart, act(ss, "M").earlyFinish]).toEqual(["2027-01-04", "2027-01-04"]);
   });
 
   it("levelling dates it the same way", () => {
