@@ -66,6 +66,12 @@ export function pinnedByStart(net: CompiledNetwork, st: CpmState, i: number): bo
  * working-day lag ends on a working boundary of the milestone's own calendar, so it never applies).
  */
 export function reachedAfterHours(net: CompiledNetwork, st: CpmState, j: number): IsoDate | undefined {
+  const day = reachedDay(net, st, j, 0);
+  return day === undefined ? undefined : fromEpochDay(net.origin + day);
+}
+
+/** The day (from the origin) {@link reachedAfterHours} dates milestone j on, or undefined. */
+function reachedDay(net: CompiledNetwork, st: CpmState, j: number, depth: number): number | undefined {
   const k = st.esDriver[j] as number;
   if (k < 0 || st.efW[j] !== st.esW[j] || net.state[j] !== NOT_STARTED) return undefined;
   const { spec } = net;
@@ -75,16 +81,35 @@ export function reachedAfterHours(net: CompiledNetwork, st: CpmState, j: number)
   const calI = net.timelines[spec.calendarOf[i] as number] as CalendarTimeline;
   const type = spec.linkType[k] as number;
   const fromFinish = type === 0 || type === 2;
-  // The predecessor's finish in finish form (the evening of its last working day) or its start (a morning); plus an
-  // elapsed lag. Its day: a finish on a day boundary is the evening before, a start the morning of that day.
-  const t = (fromFinish ? calI.F(st.efW[i] as number) : calI.S(st.esW[i] as number)) + (elapsed ? (spec.linkLag[k] as number) : 0);
-  const reachedOn = Math.floor(t / net.mpd) - (fromFinish && t % net.mpd === 0 ? 1 : 0);
+  let reachedOn: number;
+  if (st.efW[i] === st.esW[i] && net.state[i] === NOT_STARTED) {
+    // A milestone predecessor is reached on its own date (the evening before its position, its pinned morning, or
+    // the day it was reached): its start position is the next morning, which dated an SS milestone after it.
+    if (elapsed || depth > 64) return undefined;
+    reachedOn = milestoneDay(net, st, i, depth + 1);
+  } else {
+    // The predecessor's finish in finish form (the evening of its last working day) or its start (a morning); plus an
+    // elapsed lag. Its day: a finish on a day boundary is the evening before, a start the morning of that day.
+    const t = (fromFinish ? calI.F(st.efW[i] as number) : calI.S(st.esW[i] as number)) + (elapsed ? (spec.linkLag[k] as number) : 0);
+    reachedOn = Math.floor(t / net.mpd) - (fromFinish && t % net.mpd === 0 ? 1 : 0);
+  }
   const cal = net.timelines[spec.calendarOf[j] as number] as CalendarTimeline;
   const morning = cal.S(st.esW[j] as number);
   const day = Math.floor(morning / net.mpd);
   // Only a position on a day boundary is dated the evening before: a later day reached is where the milestone is.
   if (morning !== day * net.mpd || reachedOn <= cal.previousWorking(day) || reachedOn > day) return undefined;
-  return fromEpochDay(net.origin + reachedOn);
+  return reachedOn;
+}
+
+/** The day (from the origin) a not-started milestone is dated on: pinned, reached, or the evening before. */
+function milestoneDay(net: CompiledNetwork, st: CpmState, i: number, depth: number): number {
+  const cal = net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline;
+  const morning = cal.S(st.esW[i] as number);
+  const day = Math.floor(morning / net.mpd);
+  if (pinnedByStart(net, st, i)) return day;
+  const reached = reachedDay(net, st, i, depth);
+  if (reached !== undefined) return reached;
+  return morning === day * net.mpd ? cal.previousWorking(day) : day;
 }
 
 /** @internal Builds the public result from the kernel's arrays (dates, Decimals and explanations at the edge). */

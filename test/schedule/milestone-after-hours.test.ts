@@ -51,6 +51,25 @@ describe("a milestone reached in its calendar's non-working time is on the day i
     expect([act(sat, "M").earlyStart, act(sat, "M").earlyFinish]).toEqual(["2027-01-09", "2027-01-09"]);
   });
 
+  it("SS from a milestone follows the milestone's own date (Fri 8, not its Monday-morning position)", () => {
+    // P (5 d) Mon 4–Fri 8 → A (milestone) on Fri 8, at the evening of P's finish; M SS from A is on Fri 8 too. Its
+    // position is Mon 11 morning, which dated M Mon 11, after the milestone it starts with.
+    const r = scheduleNetwork({
+      projectStart: "2027-01-04",
+      activities: [{ id: "P", duration: 5 }, { id: "A", duration: 0 }, { id: "M", duration: 0 }],
+      links: [{ from: "P", to: "A" }, { from: "A", to: "M", type: "SS" }],
+    });
+    expect([act(r, "A").earlyStart, act(r, "M").earlyStart, act(r, "M").earlyFinish, r.finish]).toEqual(["2027-01-08", "2027-01-08", "2027-01-08", "2027-01-08"]);
+    // A milestone reached on Saturday (after a 7-day task) passes its day on to an SS milestone: Sat 9.
+    const sat = scheduleNetwork({
+      projectStart: "2027-01-04",
+      calendars: { seven: SEVEN_DAY },
+      activities: [{ id: "P", duration: 6, calendarId: "seven" }, { id: "A", duration: 0 }, { id: "M", duration: 0 }],
+      links: [{ from: "P", to: "A" }, { from: "A", to: "M", type: "SS" }],
+    });
+    expect([act(sat, "A").earlyStart, act(sat, "M").earlyStart]).toEqual(["2027-01-09", "2027-01-09"]);
+  });
+
   it("unchanged: after a Friday finish on its own calendar, and after a working-day lag, the evening before stands", () => {
     // A (5 d) Fri 8 evening: a working evening of M's calendar, so M is on Fri 8 (the project finish too).
     expect(dates(net({ id: "A", duration: 5 }, { from: "A", to: "M" }))).toEqual(Array(7).fill("2027-01-08"));
