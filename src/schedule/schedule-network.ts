@@ -3,7 +3,7 @@ import { D, cpmState, runCpm, type CpmState } from "./engine/cpm-kernel.js";
 import { Edge } from "./engine/edge.js";
 import { computeFloats, type Floats } from "./engine/floats.js";
 import { COMPLETE, IN_PROGRESS, NOT_STARTED, compileNetwork, type CompiledNetwork } from "./engine/network.js";
-import { LINK_TYPES, readNetwork } from "./engine/read-network.js";
+import { LAG_ELAPSED, LINK_TYPES, readNetwork } from "./engine/read-network.js";
 import type { CalendarTimeline } from "./engine/timeline.js";
 import { resolveScheduleOptions, type ResolvedScheduleOptions } from "./options.js";
 import { findViolations } from "./violations.js";
@@ -55,6 +55,63 @@ export function pinnedByStart(net: CompiledNetwork, st: CpmState, i: number): bo
   return drv === D.projectStart || drv === D.statusDate || snetTie || (drv === D.constraint && (kind === "snet" || kind === "mso"));
 }
 
+/**
+ * @internal The date of a milestone its driving link reaches at an instant after the evening of its own calendar's
+ * last working day before its position: a 7-day predecessor finishing Saturday evening, or an elapsed lag ending on a
+ * week-end, into a Monday–Friday milestone (Sat 9); an SS or SF link from a start on Monday morning (Mon 11). It is
+ * dated on the day of that instant: the evening before its position dated it Friday, before the work it follows had
+ * finished (or started). A milestone takes no
+ * working time, so it is not moved on to Monday either (MS Project puts it at the next working time, Mon 08:00), and
+ * the network finish stays the moment the work is done, as the Monte Carlo finish counts it. Undefined otherwise (a
+ * working-day lag ends on a working boundary of the milestone's own calendar, so it never applies).
+ */
+export function reachedAfterHours(net: CompiledNetwork, st: CpmState, j: number): IsoDate | undefined {
+  const day = reachedDay(net, st, j, 0);
+  return day === undefined ? undefined : fromEpochDay(net.origin + day);
+}
+
+/** The day (from the origin) {@link reachedAfterHours} dates milestone j on, or undefined. */
+function reachedDay(net: CompiledNetwork, st: CpmState, j: number, depth: number): number | undefined {
+  const k = st.esDriver[j] as number;
+  if (k < 0 || st.efW[j] !== st.esW[j] || net.state[j] !== NOT_STARTED) return undefined;
+  const { spec } = net;
+  const elapsed = spec.linkLagKind[k] === LAG_ELAPSED;
+  if (!elapsed && (spec.linkLag[k] as number) !== 0) return undefined;
+  const i = spec.linkFrom[k] as number;
+  const calI = net.timelines[spec.calendarOf[i] as number] as CalendarTimeline;
+  const type = spec.linkType[k] as number;
+  const fromFinish = type === 0 || type === 2;
+  let reachedOn: number;
+  if (st.efW[i] === st.esW[i] && net.state[i] === NOT_STARTED) {
+    // A milestone predecessor is reached on its own date (the evening before its position, its pinned morning, or
+    // the day it was reached): its start position is the next morning, which dated an SS milestone after it.
+    if (elapsed || depth > 64) return undefined;
+    reachedOn = milestoneDay(net, st, i, depth + 1);
+  } else {
+    // The predecessor's finish in finish form (the evening of its last working day) or its start (a morning); plus an
+    // elapsed lag. Its day: a finish on a day boundary is the evening before, a start the morning of that day.
+    const t = (fromFinish ? calI.F(st.efW[i] as number) : calI.S(st.esW[i] as number)) + (elapsed ? (spec.linkLag[k] as number) : 0);
+    reachedOn = Math.floor(t / net.mpd) - (fromFinish && t % net.mpd === 0 ? 1 : 0);
+  }
+  const cal = net.timelines[spec.calendarOf[j] as number] as CalendarTimeline;
+  const morning = cal.S(st.esW[j] as number);
+  const day = Math.floor(morning / net.mpd);
+  // Only a position on a day boundary is dated the evening before: a later day reached is where the milestone is.
+  if (morning !== day * net.mpd || reachedOn <= cal.previousWorking(day) || reachedOn > day) return undefined;
+  return reachedOn;
+}
+
+/** The day (from the origin) a not-started milestone is dated on: pinned, reached, or the evening before. */
+function milestoneDay(net: CompiledNetwork, st: CpmState, i: number, depth: number): number {
+  const cal = net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline;
+  const morning = cal.S(st.esW[i] as number);
+  const day = Math.floor(morning / net.mpd);
+  if (pinnedByStart(net, st, i)) return day;
+  const reached = reachedDay(net, st, i, depth);
+  if (reached !== undefined) return reached;
+  return morning === day * net.mpd ? cal.previousWorking(day) : day;
+}
+
 /** @internal Builds the public result from the kernel's arrays (dates, Decimals and explanations at the edge). */
 export function scheduleResult(net: CompiledNetwork, st: CpmState, opts: ResolvedScheduleOptions): ScheduleResult {
   const { spec } = net;
@@ -78,6 +135,9 @@ export function scheduleResult(net: CompiledNetwork, st: CpmState, opts: Resolve
     const startPinned = pinnedByStart(net, st, i);
     const latePinned = startPinned && st.lsW[i] === es;
     const shift = alap ? (floats.freeFloat[i] as number) : 0;
+    // A milestone reached in its calendar's non-working time: on the day of that instant (see reachedAfterHours).
+    const reached = ef === es && !startPinned ? reachedAfterHours(net, st, i) : undefined;
+    const lateReached = reached !== undefined && late0 && st.lsW[i] === es ? reached : undefined;
     // Actual dates are shown as recorded, also on a non-working day (weekend work): positions would move them to the
     // next working morning or back to the previous working evening.
     const actualStart = s === NOT_STARTED ? undefined : fromEpochDay(spec.actualStart[i] as number);
@@ -89,13 +149,13 @@ export function scheduleResult(net: CompiledNetwork, st: CpmState, opts: Resolve
       duration: edge.days(spec.duration[i] as number),
       remainingDuration: edge.days(spec.remaining[i] as number),
       status: (["not-started", "in-progress", "complete"] as const)[s] as ActivityStatus,
-      earlyStart: actualStart ?? (ef === es && !startPinned ? edge.milestoneDate(cal, es) : edge.startDate(cal, es)),
-      earlyFinish: actualFinish ?? (ef === es && startPinned ? edge.startDate(cal, es) : edge.finishDate(cal, ef, ef - es)),
-      lateStart: s === COMPLETE ? (actualStart as IsoDate) : late0 && !latePinned ? edge.milestoneDate(cal, st.lsW[i] as number) : edge.startDate(cal, st.lsW[i] as number),
-      lateFinish: actualFinish ?? (late0 && latePinned ? edge.startDate(cal, st.lfW[i] as number) : edge.finishDate(cal, st.lfW[i] as number, (st.lfW[i] as number) - (s === IN_PROGRESS ? es : (st.lsW[i] as number)))),
+      earlyStart: actualStart ?? reached ?? (ef === es && !startPinned ? edge.milestoneDate(cal, es) : edge.startDate(cal, es)),
+      earlyFinish: actualFinish ?? reached ?? (ef === es && startPinned ? edge.startDate(cal, es) : edge.finishDate(cal, ef, ef - es)),
+      lateStart: s === COMPLETE ? (actualStart as IsoDate) : lateReached ?? (late0 && !latePinned ? edge.milestoneDate(cal, st.lsW[i] as number) : edge.startDate(cal, st.lsW[i] as number)),
+      lateFinish: actualFinish ?? lateReached ?? (late0 && latePinned ? edge.startDate(cal, st.lfW[i] as number) : edge.finishDate(cal, st.lfW[i] as number, (st.lfW[i] as number) - (s === IN_PROGRESS ? es : (st.lsW[i] as number)))),
       // An unshifted pinned milestone is scheduled on its early day, as its early dates show it (not the evening before).
-      scheduledStart: actualStart ?? (ef === es && !(startPinned && shift === 0) ? edge.milestoneDate(cal, es + shift) : edge.startDate(cal, es + shift)),
-      scheduledFinish: actualFinish ?? (ef === es && startPinned && shift === 0 ? edge.startDate(cal, es) : edge.finishDate(cal, ef + shift, ef - es)),
+      scheduledStart: actualStart ?? (shift === 0 ? reached : undefined) ?? (ef === es && !(startPinned && shift === 0) ? edge.milestoneDate(cal, es + shift) : edge.startDate(cal, es + shift)),
+      scheduledFinish: actualFinish ?? (shift === 0 ? reached : undefined) ?? (ef === es && startPinned && shift === 0 ? edge.startDate(cal, es) : edge.finishDate(cal, ef + shift, ef - es)),
       startFloat: edge.days(floats.startFloat[i] as number),
       finishFloat: edge.days(floats.finishFloat[i] as number),
       totalFloat: edge.days(tf),

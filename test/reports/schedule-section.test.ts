@@ -88,7 +88,7 @@ describe("scheduleSection", () => {
     const lv = {
       ...levelling,
       delays: [{ ...levelling.delays[0]!, heldBy: [], day: "2027-01-06" as typeof levelling.delays[0]["day"] }],
-      unresolved: [{ activityId: "A", resourceId: "R", reason: "exceeds-max-units" as const, day: "2027-01-04" as typeof levelling.delays[0]["day"], message: "A needs 2 units of R, which has at most 1: it cannot be levelled and stays over-allocated" }],
+      unresolved: [{ activityId: "A", resourceId: "R", reason: "exceeds-max-units" as const, day: "2027-01-04" as typeof levelling.delays[0]["day"], causes: [{ resourceId: "R", reason: "exceeds-max-units" as const, day: "2027-01-04" as typeof levelling.delays[0]["day"] }], message: "A needs 2 units of R, which has at most 1: it cannot be levelled and stays over-allocated" }],
       violations: [{ ...schedule.violations[0]!, message: "B finishes 2 days after its deadline 2027-01-06 when levelled" }],
     };
     const items = blocks(scheduleSection({ code: "PRJ-CRM", name: "CRM replacement", schedule, levelling: lv, resourceNames: { "res-aylin-yilmaz": "Aylin Yilmaz (QA)" } }))

@@ -101,10 +101,10 @@ export function createMspdiIdCheck(kind: "resource" | "assignment", issues: Vali
 }
 
 /**
- * The file's working minutes per day (default 480): every duration and lag is divided by it, so anything but a
+ * @internal The file's working minutes per day (default 480): every duration and lag is divided by it, so anything but a
  * positive number is refused at its own path rather than as NaN or "Infinity" days at every task.
  */
-function minutesPerDayOf(project: MspdiElement): string {
+export function minutesPerDayOf(project: MspdiElement): string {
   const text = fieldStr(project, "MinutesPerDay");
   if (text === undefined) return "480";
   if (!/^\d+(\.\d+)?$/.test(text.trim()) || Number(text) <= 0) {

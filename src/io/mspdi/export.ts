@@ -7,6 +7,8 @@ import type { MspdiValue } from "./values.js";
 import { PmoDecimal } from "../../core/index.js";
 import { percentLagUnitOf, type MspdiPercentLagUnit } from "./context.js";
 import { mspdiLogicOut } from "./logic.js";
+import { levellingWaits, mspdiLevelingDelayFields } from "./leveling.js";
+import type { LevellingDelay } from "../../schedule/index.js";
 import { mspdiCalendarOut, mspdiResourcesOut } from "./export-resources.js";
 
 /** A pmokit project and what belongs to it, as {@link pmokitToMspdi} takes it. */
@@ -51,6 +53,19 @@ function wholePercent(p: Decimal): string {
   return n.toFixed();
 }
 
+/** Options of {@link pmokitToMspdi}. */
+export interface MspdiExportOptions {
+  /** How percent lags are written: tenths of a percent (default) or whole percent (as MPXJ reads them). */
+  readonly percentLagUnit?: MspdiPercentLagUnit;
+  /**
+   * A levelling result (`levelResources`) whose waits to write as MS Project's Leveling Delay: each activity's
+   * `delays[].days` (its own wait for a resource, after its predecessors) as `LevelingDelay` in tenths of a minute at
+   * `LevelingDelayFormat` 7 (working days; 2 days = 9600 at 480 minutes a day). `delayDays` is not written: it also
+   * counts a predecessor's move, which MS Project makes through the link.
+   */
+  readonly levelling?: { readonly delays: readonly Pick<LevellingDelay, "activityId" | "days">[] };
+}
+
 /** Minutes per working day the export states (`MinutesPerDay`); durations are written on it. */
 const MINUTES_PER_DAY = 480;
 
@@ -62,19 +77,29 @@ const MINUTES_PER_DAY = 480;
  * records that came from an MSPDI import (`<projectId>-t<UID>`) are kept, so re-importing gives the same ids.
  * What MSPDI cannot hold (earning rules other than % complete / physical %, multi-slice budgets as slices) is listed
  * in the report. Write the result with `writeMspdi`. Percent lags are written in `options.percentLagUnit` (tenths of a
- * percent by default; `whole` for tools that read percent lags as MPXJ does), as `mspdiToPmokit` reads them.
+ * percent by default; `whole` for tools that read percent lags as MPXJ does), as `mspdiToPmokit` reads them. With
+ * `options.levelling` (a `levelResources` result), each activity's own wait (`delays[].days`) is written as MS
+ * Project's `LevelingDelay` (tenths of a minute, format 7 = days); read it back with `mspdiLevelingDelays`.
  *
  * @throws {ValidationError} when `percentLagUnit` is neither `tenths` nor `whole`.
  * @example
  * ```ts
  * const { document, report } = pmokitToMspdi({ project, workPackages, baselines, costEntries });
  * pmokitToMspdi(plan, { percentLagUnit: "whole" }); // a 50 % lag as <LinkLag>50</LinkLag>
+ * pmokitToMspdi(plan, { levelling: levelResources(input) }); // a 2-day wait as <LevelingDelay>9600</LevelingDelay>
  * writeFileSync("plan.xml", writeMspdi(document));
  * ```
  */
-export function pmokitToMspdi(plan: ProjectPlan, options: { readonly percentLagUnit?: MspdiPercentLagUnit } = {}): { document: MspdiDocument; report: ImportReport } {
+export function pmokitToMspdi(plan: ProjectPlan, options: MspdiExportOptions = {}): { document: MspdiDocument; report: ImportReport } {
   const percentLagUnit = percentLagUnitOf(options.percentLagUnit);
   const report = createReportBuilder("mspdi-export");
+  // MS Project's Leveling Delay is the task's own wait after its predecessors: delays[].days, never delayDays.
+  const waits = levellingWaits(options.levelling?.delays ?? []);
+  const waitFields = (id: string) => {
+    const days = waits.get(id);
+    waits.delete(id);
+    return days && days.gt(0) ? mspdiLevelingDelayFields(days, MINUTES_PER_DAY) : {};
+  };
   const { project } = plan;
   const cur = project.budget.currency;
   const at = (d: string, time: string) => `${d}T${time}`;
@@ -147,6 +172,7 @@ export function pmokitToMspdi(plan: ProjectPlan, options: { readonly percentLagU
       PhysicalPercentComplete: last?.physicalPercentComplete ? last.physicalPercentComplete.toDecimalPlaces(0).toFixed() : "0",
       EarnedValueMethod: rule === "physical-percent-complete" ? "1" : "0",
       ...logic.fields,
+      ...waitFields(w.id),
     }, { baselines: baselineOf(w.id, false), predecessors: logic.predecessors }));
   });
   const childCount = new Map<string, number>();
@@ -169,8 +195,10 @@ export function pmokitToMspdi(plan: ProjectPlan, options: { readonly percentLagU
       PercentComplete: m.actualDate ? "100" : "0", ...(m.actualDate ? { ActualFinish: at(m.actualDate, "08:00:00") } : {}),
       ...(m.description ? { Notes: m.description } : {}),
       ...logic.fields,
+      ...waitFields(m.id),
     }, { baselines: baselineOf(m.id, true), predecessors: logic.predecessors }));
   }
+  for (const [id, days] of waits) report.unmapped(`Activity[${id}]`, "levelling", `levelling delay of ${days.toFixed()} days on an activity with no task in this export; left out`);
 
   // MS Project builds the hierarchy from the task order and OutlineLevel (a task is a child of the last task above it
   // one level up): a milestone goes right after its parent's subtree, in outline order, and IDs follow that order.

@@ -3,6 +3,7 @@ import type { ReportBuilder } from "../report.js";
 import { mspdiCash, type MspdiDecode, type MspdiMapContext } from "./context.js";
 import type { MspdiElement } from "./element.js";
 import { fieldDay, fieldNum, fieldStr } from "./fields.js";
+import { mspdiLevelingDelayOf } from "./leveling.js";
 import { MSPDI_ELAPSED_FORMATS, mspdiConstraintFields, mspdiPredecessors } from "./logic.js";
 import { durationHours } from "./values.js";
 
@@ -33,6 +34,12 @@ export function mapMspdiTask(t: MspdiElement, ctx: MspdiMapContext, report: Repo
   if (!s || !f) {
     report.warn(where, "task without start date left out", "no-dates");
     return {};
+  }
+  // MS Project's levelling delay has no record field: pmokit levels with levelResources (its delays[].days).
+  const lv = mspdiLevelingDelayOf(t, ctx.minutesPerDay);
+  if (lv) {
+    const amount = lv.days ? `${lv.days.toFixed()} working day${lv.days.eq(1) ? "" : "s"}` : `${lv.elapsedDays?.toFixed()} elapsed day${lv.elapsedDays?.eq(1) ? "" : "s"}`;
+    report.unmapped(where, "LevelingDelay", `MS Project levelling delay of ${amount}: no record field (levelResources computes its own: delays[].days); read it with mspdiLevelingDelays`);
   }
   const predecessors = mspdiPredecessors(t, ctx.idOf, ctx.minutesPerDay, where, report, ctx.percentLagUnit);
   const logic = { ...(predecessors.length > 0 ? { predecessors } : {}), ...mspdiConstraintFields(t, where, report) };

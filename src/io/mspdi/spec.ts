@@ -52,7 +52,7 @@ export const TASK_SPEC: ElementSpec = {
     "Work", "Estimated", "Milestone", "Summary", "Critical", "EarlyStart", "EarlyFinish", "LateStart", "LateFinish",
     "FreeSlack", "TotalSlack", "FixedCost", "PercentComplete", "PercentWorkComplete", "Cost",
     "ActualStart", "ActualFinish", "ActualDuration", "ActualCost", "ActualWork", "RemainingDuration", "RemainingCost",
-    "RemainingWork", "ACWP", "CV", "ConstraintType", "CalendarUID", "ConstraintDate", "Deadline", "Notes", "BCWS", "BCWP",
+    "RemainingWork", "ACWP", "CV", "ConstraintType", "CalendarUID", "ConstraintDate", "Deadline", "LevelingDelay", "LevelingDelayFormat", "Notes", "BCWS", "BCWP",
     "PhysicalPercentComplete", "EarnedValueMethod",
     {
       key: "predecessors",

@@ -6,7 +6,7 @@ import { COMPLETE, IN_PROGRESS, NOT_STARTED, compileNetwork, type CompiledNetwor
 import { C, readNetwork } from "../engine/read-network.js";
 import type { CalendarTimeline } from "../engine/timeline.js";
 import { resolveScheduleOptions } from "../options.js";
-import { pinnedByStart, scheduleResult } from "../schedule-network.js";
+import { pinnedByStart, reachedAfterHours, scheduleResult } from "../schedule-network.js";
 import type {
   LevellingBlocker,
   LevellingDelay,
@@ -93,7 +93,6 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
   const pusher = new Int32Array(n).fill(-1);
   const edge = new Edge(net.origin, net.mpd, net.spec.start);
   const delays: LevellingDelay[] = [];
-  const unresolved: LevellingUnresolved[] = [];
   const startAt = (i: number) => (net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline).S(st.esW[i] as number);
   const priority = [...Array(n).keys()].sort(
     (a, b) =>
@@ -104,20 +103,27 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
   const rank = new Int32Array(n);
   priority.forEach((i, r) => (rank[i] = r));
   const isFixed = (j: number) => net.state[j] !== NOT_STARTED || net.spec.constraintKind[j] === C.mso || net.spec.constraintKind[j] === C.mfo;
+  // One entry per activity: started work can be unresolved twice (its done part, then its remaining part), and
+  // several resources at once; each (resource, reason) is a cause, kept at its first day.
+  const unresolvedOf = new Map<number, { r: number; reason: LevellingUnresolvedReason; day: number }[]>();
   const unresolvedAt = (j: number, c: { day: number; r: number }, reason: LevellingUnresolvedReason) => {
-    const id = net.spec.ids[j] as string;
-    const rid = rm.ids[c.r] as string;
-    const units = (rm.uses[j] ?? []).find((u) => u.r === c.r)?.micro ?? 0;
-    const because =
-      reason === "exceeds-max-units"
-        ? `${id} needs ${new PmoDecimal(units).div(MICRO).toFixed()} units of ${rid}, which has at most ${new PmoDecimal(rm.maxMicro[c.r] as number).div(MICRO).toFixed()}`
-        : reason === "beyond-float"
-          ? `${id} would wait for ${rid} beyond its total float (within-slack)`
-          : reason === "resource-calendar"
-            ? `${rid} does not work every day ${id} works in any window`
-            : `${id}'s dates are fixed (started, complete or must-start/finish-on) and overlap other fixed work on ${rid}`;
-    unresolved.push({ activityId: id, resourceId: rid, reason, day: fromEpochDay(net.origin + c.day), message: `${because}: it cannot be levelled and stays over-allocated` });
+    const list = unresolvedOf.get(j) ?? [];
+    if (!list.some((x) => x.r === c.r && x.reason === reason)) list.push({ r: c.r, reason, day: c.day });
+    unresolvedOf.set(j, list);
   };
+  const because = (j: number, r: number, reason: LevellingUnresolvedReason): string => {
+    const id = net.spec.ids[j] as string;
+    const rid = rm.ids[r] as string;
+    const units = (rm.uses[j] ?? []).find((u) => u.r === r)?.micro ?? 0;
+    return reason === "exceeds-max-units"
+      ? `${id} needs ${new PmoDecimal(units).div(MICRO).toFixed()} units of ${rid}, which has at most ${new PmoDecimal(rm.maxMicro[r] as number).div(MICRO).toFixed()}`
+      : reason === "beyond-float"
+        ? `${id} would wait for ${rid} beyond its total float (within-slack)`
+        : reason === "resource-calendar"
+          ? `${rid} does not work every day ${id} works in any window`
+          : `${id}'s dates are fixed (started, complete or must-start/finish-on) and overlap other fixed work on ${rid}`;
+  };
+  const overMax = (j: number, r: number) => ((rm.uses[j] ?? []).find((u) => u.r === r)?.micro ?? 0) > (rm.maxMicro[r] as number);
   // Fixed work first: started and complete work and must-on activities keep their dates, so they hold their
   // resources before anything is placed around them (placed in priority order, an in-progress activity with float
   // was double-booked by a critical one placed before it).
@@ -125,8 +131,8 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
     if (!isFixed(j)) continue;
     es[j] = st.esW[j] as number;
     ef[j] = follows[j] ? waitFrom(j) : (st.efW[j] as number); // the done part only: the remaining part is placed later
-    const c = usage.conflict(j, es[j] as number, ef[j] as number);
-    if (c) unresolvedAt(j, c, "fixed-dates");
+    // Every resource its fixed dates over-allocate: more units than the resource has, or held by other fixed work.
+    for (const c of usage.conflicts(j, es[j] as number, ef[j] as number)) unresolvedAt(j, c, overMax(j, c.r) ? "exceeds-max-units" : "fixed-dates");
     usage.add(j, es[j] as number, ef[j] as number);
     placed[j] = 1;
   }
@@ -176,7 +182,9 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
       }
       if (reason) {
         w = logic; // cannot fit: stays at its logic start, over-allocated, with the reason
-        unresolvedAt(j, reason === "exceeds-max-units" && over ? { day: first.day, r: over.r } : first, reason);
+        // Each resource it asks more of than there is; else every resource short on the first day it could not start.
+        const named = reason === "exceeds-max-units" ? (rm.uses[j] ?? []).map((u) => u.r).filter((r) => overMax(j, r)) : short.includes(first.r) ? short : [first.r, ...short];
+        for (const r of named) unresolvedAt(j, { day: first.day, r }, reason);
       }
     }
     usage.add(j, w, w + d); // before the wait is set: the remaining part alone
@@ -220,13 +228,16 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
     const cal = net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline;
     const span = (ef[i] as number) - (es[i] as number);
     const pinned = span <= 0 && es[i] === st.esW[i] && pinnedByStart(net, st, i);
-    const activityFinish = net.state[i] === COMPLETE ? (schedule.activities[i]?.earlyFinish as IsoDate) : pinned ? edge.startDate(cal, es[i] as number) : edge.finishDate(cal, ef[i] as number, span);
+    // A milestone its predecessor reaches in its calendar's non-working time, still where CPM put it, is dated as
+    // scheduleNetwork dates it: on the day of that instant (it showed the evening before, before its predecessor).
+    const reached = span <= 0 && !pinned && es[i] === st.esW[i] && (pusher[i] as number) < 0 ? reachedAfterHours(net, st, i) : undefined;
+    const activityFinish = net.state[i] === COMPLETE ? (schedule.activities[i]?.earlyFinish as IsoDate) : reached ?? (pinned ? edge.startDate(cal, es[i] as number) : edge.finishDate(cal, ef[i] as number, span));
     if (finishDate === undefined || activityFinish > finishDate) finishDate = activityFinish;
     // Started and complete work is not moved: its actual dates show as recorded (as in scheduleNetwork).
     const sched = schedule.activities[i] as LevellingResult["schedule"]["activities"][number];
     return {
       id,
-      start: net.state[i] !== NOT_STARTED ? sched.earlyStart : span > 0 || pinned ? edge.startDate(cal, es[i] as number) : edge.milestoneDate(cal, es[i] as number),
+      start: net.state[i] !== NOT_STARTED ? sched.earlyStart : reached ?? (span > 0 || pinned ? edge.startDate(cal, es[i] as number) : edge.milestoneDate(cal, es[i] as number)),
       finish: activityFinish,
       delayDays: edge.days(moved(i)),
       pushedBy: moved(i) > 0 && (pusher[i] as number) >= 0 ? net.spec.ids[pusher[i] as number] : undefined,
@@ -242,7 +253,12 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
     finish: levelledFinish < schedule.start ? schedule.start : levelledFinish,
     delays,
     remainingOverAllocations: overAllocations(net, rm, finalUsage, es, ef),
-    unresolved,
+    unresolved: [...unresolvedOf].map(([j, list]): LevellingUnresolved => {
+      const first = list[0] as (typeof list)[number];
+      const causes = list.map((c) => ({ resourceId: rm.ids[c.r] as string, reason: c.reason, day: fromEpochDay(net.origin + c.day) }));
+      const message = `${list.map((c) => because(j, c.r, c.reason)).join("; ")}: it cannot be levelled and stays over-allocated`;
+      return { activityId: net.spec.ids[j] as string, resourceId: rm.ids[first.r] as string, reason: first.reason, day: fromEpochDay(net.origin + first.day), causes, message };
+    }),
     violations: levelledViolations(net, es, ef, edge, activities),
   };
 }

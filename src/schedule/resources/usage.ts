@@ -98,6 +98,16 @@ export class Usage {
     return undefined;
   }
 
+  /** Every resource activity i on [es, ef] would over-allocate, each with its first such day (resources by id). */
+  conflicts(i: number, es: number, ef: number): { day: number; r: number }[] {
+    const uses = this.rm.uses[i] as ResourceModel["uses"][number];
+    const first = new Map<number, number>();
+    for (const [day, a, b] of dayParts(this.net, this.idle, i, es, ef)) {
+      for (const u of uses) if (!first.has(u.r) && this.peak(u.r, day, a, b) + u.micro > this.capacity(u.r, day)) first.set(u.r, day);
+    }
+    return uses.filter((u) => first.has(u.r)).map((u) => ({ day: first.get(u.r) as number, r: u.r }));
+  }
+
   /** Every resource (by id, as the uses are sorted) activity i on [es, ef] would find short on `day`. */
   shortOn(i: number, es: number, ef: number, day: number): number[] {
     const uses = this.rm.uses[i] as ResourceModel["uses"][number];

@@ -180,23 +180,49 @@ export interface LevellingDelay {
 export type LevellingUnresolvedReason = "exceeds-max-units" | "beyond-float" | "resource-calendar" | "fixed-dates";
 
 /**
- * An activity levelling could not resolve, with the resource and the first day its kept dates over-allocate it.
+ * One resource an unresolved activity over-allocates, why, and from which day.
+ *
+ * @example
+ * ```ts
+ * const c: LevellingUnresolvedCause = { resourceId: "S", reason: "fixed-dates", day: "2027-01-04" };
+ * ```
+ */
+export interface LevellingUnresolvedCause {
+  /** The resource it over-allocates. */
+  readonly resourceId: string;
+  /** Why it could not be moved to a day with capacity. */
+  readonly reason: LevellingUnresolvedReason;
+  /** The first day its kept dates exceed the resource's capacity for this reason. */
+  readonly day: IsoDate;
+}
+
+/**
+ * An activity levelling could not resolve: one entry per activity, with every resource it over-allocates and why
+ * (`causes`); `resourceId`, `reason` and `day` are the first cause.
  *
  * @example
  * ```ts
  * u.message; // "A needs 2 units of R, which has at most 1: it cannot be levelled and stays over-allocated"
+ * u.causes;  // [{ resourceId: "R", reason: "exceeds-max-units", day: "2027-01-04" }]
  * ```
  */
 export interface LevellingUnresolved {
   /** The activity. */
   readonly activityId: string;
-  /** The resource it over-allocates. */
+  /** The resource it over-allocates (the first of `causes`). */
   readonly resourceId: string;
-  /** Why it could not be moved to a day with capacity. */
+  /** Why it could not be moved to a day with capacity (the first of `causes`). */
   readonly reason: LevellingUnresolvedReason;
-  /** The first day its kept dates exceed the resource's capacity. */
+  /** The first day its kept dates exceed the resource's capacity (the first of `causes`). */
   readonly day: IsoDate;
-  /** Plain words. */
+  /**
+   * Every resource it over-allocates with the reason and first day, one per resource and reason, in the order found:
+   * for started work, its done part first (fixed), then its remaining part. Started work whose done part overlapped
+   * fixed work on S and whose remaining part asked more units of R than R has was two entries (only R named); it is
+   * one, with both.
+   */
+  readonly causes: readonly LevellingUnresolvedCause[];
+  /** Plain words: each cause, joined by "; ". */
   readonly message: string;
 }
 
