@@ -4,6 +4,7 @@ import { pointsText, trackerDate, type TrackerItem, type TrackerSprint, type Tra
 import type { TrackerField, TrackerProfile } from "./profiles.js";
 import { duplicateJsonKeys } from "../json-keys.js";
 import { fieldCountMessage, RecordLines } from "../csv/lines.js";
+import { pageIssues } from "./pages.js";
 
 /** What a tracker export holds once read: its items and the sprints they name. */
 export interface TrackerExport {
@@ -191,8 +192,13 @@ function at(value: unknown, path: TrackerField | undefined): unknown {
  * mapping profile: the item list under `itemsPath`, fields by property path. Same results and errors as
  * {@link readTrackerCsv}.
  *
- * @throws {ValidationError} on malformed JSON, a key given twice in one object, no item list, an oversized export or
- *   unreadable values.
+ * An answer that says it is one page of a longer list is refused at its page field (`["total"]`: Jira's `startAt` +
+ * issues short of `total`, `["startAt"]` for a later page, `["isLast"]` when `/search/jql` says more follow,
+ * `["totalCount"]` when `gh project item-list` stopped at its `--limit`): read as the whole export it would leave out
+ * the other pages' points. Merge the pages' items into one list first.
+ *
+ * @throws {ValidationError} on malformed JSON, a key given twice in one object, no item list, one page of a longer
+ *   list, an oversized export or unreadable values.
  * @example
  * ```ts
  * const { items } = readTrackerJson(readFileSync("search.json", "utf8"), JIRA_JSON_PROFILE);
@@ -214,5 +220,7 @@ export function readTrackerJson(json: string, profile: TrackerProfile, options: 
   const list = Array.isArray(doc) ? doc : at(doc, profile.itemsPath ?? "items");
   if (!Array.isArray(list)) throw ValidationError.single([], `no item list under "${profile.itemsPath ?? "items"}"`, subject);
   if (list.length > maxItems) throw ValidationError.single([], `more than ${maxItems} items; refused`, subject);
+  const paged = pageIssues(doc, list.length);
+  if (paged.length > 0) throw new ValidationError(paged, subject);
   return readItems(list.map((item): Lookup => (field) => at(item, field)), profile, subject);
 }
