@@ -5,6 +5,7 @@ import type { TrackerField, TrackerProfile } from "./profiles.js";
 import { duplicateJsonKeys } from "../json-keys.js";
 import { fieldCountMessage, RecordLines } from "../csv/lines.js";
 import { pageIssues } from "./pages.js";
+import { isTimeZone } from "../../kpi/time-zone.js";
 
 /** What a tracker export holds once read: its items and the sprints they name. */
 export interface TrackerExport {
@@ -22,6 +23,11 @@ export interface ReadTrackerOptions {
   readonly maxChars?: number;
   /** Most items (default 100,000). */
   readonly maxItems?: number;
+  /**
+   * The team's IANA time zone (`Europe/Berlin`): an ISO instant with an offset (Azure DevOps' and Jira's sprint dates
+   * are UTC, `…Z`) is read as the day it falls on there. Default: the day as written (UTC for `…Z`).
+   */
+  readonly timeZone?: string;
 }
 
 type Lookup = (field: TrackerField | undefined) => unknown;
@@ -54,20 +60,20 @@ function addDays(iso: string, days: number): string {
 }
 
 /** A sprint value: a name, an object (`{ name|title, startDate, endDate|duration }`) or a list of those (last wins). */
-function sprintOf(v: unknown, profile: TrackerProfile): TrackerSprint | undefined {
+function sprintOf(v: unknown, profile: TrackerProfile, timeZone: string | undefined): TrackerSprint | undefined {
   const last = Array.isArray(v) ? v.at(-1) : v;
   if (typeof last === "string" || typeof last === "number") return text(last) === undefined ? undefined : { name: String(last).trim() };
   if (typeof last !== "object" || last === null) return undefined;
   const o = last as Record<string, unknown>;
   const name = text(o["name"]) ?? text(o["title"]);
   if (name === undefined) return undefined;
-  const start = trackerDate(text(o["startDate"]), profile.dateFormat);
+  const start = trackerDate(text(o["startDate"]), profile.dateFormat, timeZone);
   const duration = typeof o["duration"] === "number" ? o["duration"] : undefined;
-  const finish = trackerDate(text(o["endDate"]), profile.dateFormat) ?? (start !== undefined && duration !== undefined ? addDays(start, duration - 1) : undefined);
+  const finish = trackerDate(text(o["endDate"]), profile.dateFormat, timeZone) ?? (start !== undefined && duration !== undefined ? addDays(start, duration - 1) : undefined);
   return { name, ...(start === undefined ? {} : { start }), ...(finish === undefined ? {} : { finish }) };
 }
 
-function readItems(rows: readonly Lookup[], profile: TrackerProfile, subject: string): TrackerExport {
+function readItems(rows: readonly Lookup[], profile: TrackerProfile, subject: string, timeZone: string | undefined): TrackerExport {
   const items: TrackerItem[] = [];
   const sprints = new Map<string, TrackerSprint>();
   const issues: ValidationIssue[] = [];
@@ -99,12 +105,12 @@ function readItems(rows: readonly Lookup[], profile: TrackerProfile, subject: st
     firstOfKey.set(key, i);
     const id = text(get(profile.fields.id));
     if (id !== undefined && !keyOfId.has(id)) keyOfId.set(id, key);
-    const sprint = guard("sprint", () => sprintOf(get(profile.fields.sprint), profile));
+    const sprint = guard("sprint", () => sprintOf(get(profile.fields.sprint), profile, timeZone));
     if (sprint !== undefined && !sprints.has(sprint.name)) sprints.set(sprint.name, sprint);
     const type = text(get(profile.fields.type));
     const parentKey = text(get(profile.fields.parent));
     const points = guard("points", () => pointsText(get(profile.fields.points)));
-    const resolved = guard("resolved", () => trackerDate(text(get(profile.fields.resolved)), profile.dateFormat));
+    const resolved = guard("resolved", () => trackerDate(text(get(profile.fields.resolved)), profile.dateFormat, timeZone));
     items.push({
       key,
       title: text(get(profile.fields.title)) ?? key,
@@ -127,6 +133,7 @@ function readItems(rows: readonly Lookup[], profile: TrackerProfile, subject: st
 }
 
 function limits(textIn: string, options: ReadTrackerOptions, subject: string): number {
+  if (options.timeZone !== undefined && !isTimeZone(options.timeZone)) throw ValidationError.single(["timeZone"], `"${String(options.timeZone)}" is not an IANA time zone`, subject);
   const max = options.maxChars ?? 64 * 1024 * 1024;
   if (textIn.length > max) throw ValidationError.single([], `the export is larger than ${max} characters`, subject);
   return options.maxItems ?? 100_000;
@@ -174,7 +181,7 @@ export function readTrackerCsv(csv: string, profile: TrackerProfile, options: Re
     const values = header.flatMap((h, i) => (h === field && (cells[i] ?? "").trim() !== "" ? [cells[i]!] : []));
     return values.length > 1 ? values : values[0];
   });
-  return readItems(lookups, profile, subject);
+  return readItems(lookups, profile, subject, options.timeZone);
 }
 
 function at(value: unknown, path: TrackerField | undefined): unknown {
@@ -222,5 +229,5 @@ export function readTrackerJson(json: string, profile: TrackerProfile, options: 
   if (list.length > maxItems) throw ValidationError.single([], `more than ${maxItems} items; refused`, subject);
   const paged = pageIssues(doc, list.length);
   if (paged.length > 0) throw new ValidationError(paged, subject);
-  return readItems(list.map((item): Lookup => (field) => at(item, field)), profile, subject);
+  return readItems(list.map((item): Lookup => (field) => at(item, field)), profile, subject, options.timeZone);
 }
