@@ -57,3 +57,17 @@ describe("CSV: no formula where a `;` locale splits a cell", () => {
     expect(cells[1]).toContain("'=1+1");
   });
 });
+
+// Excel opens a `.csv` without a byte order mark in the system's ANSI code page: UTF-8 "Zürich" shows as "ZÃ¼rich".
+// `bom: true` starts the export with U+FEFF, which Excel and Calc take as "UTF-8"; import skips it either way.
+describe("CSV export: optional byte order mark", () => {
+  it("bom: true writes U+FEFF first and reads back to the same records; default none", () => {
+    const base = loadSampleOffice()["cost-entry"][0] as Record<string, unknown>;
+    const entry = decodeEntity("cost-entry", { ...base, id: "ce-bom", description: "Zürich – Straße" });
+    const plain = exportCsv("cost-entry", [entry]);
+    const marked = exportCsv("cost-entry", [entry], { bom: true });
+    expect(plain.charCodeAt(0)).not.toBe(0xfeff);
+    expect(marked).toBe(`\ufeff${plain}`);
+    expect(importCsv("cost-entry", marked, { importedAt: IMPORTED_AT }).records[0]!.description).toBe("Zürich – Straße");
+  });
+});
