@@ -17,10 +17,11 @@ const MD_ENTITY: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;",
  * Nothing becomes a link without link markup either, on github.com (cmark-gfm), under remark-gfm or markdown-it with
  * `linkify` (fuzzy links on): every `@` is escaped (e-mail addresses), so are a `:` after a letter and before a
  * non-space (`https\://`, `mailto\:`), the `.` of `www.` and a `.` between a name and a letter (`example\.com`,
- * `README\.md`), and the second `/` of `//`. remark-gfm looks for addresses after escapes are resolved, so a WORD
- * JOINER (U+2060, `&#8288;`: invisible, no width) also goes between `www` and `.`, between `http`, `https`,
- * `mailto` or `xmpp` and `:`, and before an `@` that follows a letter, digit or `_ + . -`. The rendered text is the
- * input with those joiners in it; copied out, an address keeps its joiner and so stays unusable as one.
+ * `README\.md`), the second `/` of `//` and the dots of a dotted quad (`10\.0\.0\.1`). remark-gfm looks for
+ * addresses after escapes are resolved, so a WORD JOINER (U+2060, `&#8288;`: invisible, no width) also goes between
+ * `www` and `.`, between `http`, `https`, `mailto` or `xmpp` and `:`, and before an `@` that follows a letter, digit
+ * or `_ + . -`. The rendered text is the input with those joiners in it; copied out, an address keeps its joiner and
+ * so stays unusable as one.
  *
  * @example
  * ```ts
@@ -48,6 +49,8 @@ export function escapeMarkdown(text: string): string {
     // name and a letter, and an escaped second `/`, split the text it looks at.
     .replace(/(?<=www\u2060)\.|(?<=[\p{L}\p{N}_-])\.(?=\p{L})/giu, "\\.")
     .replace(/\/\//g, "/\\/")
+    // …and, with its fuzzyIP option, a dotted quad (10.0.0.1): its dots are escaped too.
+    .replace(/(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?!\d)/g, (ip) => ip.replace(/\./g, "\\."))
     .replace(/[&<>]/g, (c) => MD_ENTITY[c] ?? c)
     .replace(/^(\s*)([#+=-]+|\d+[.)])(?=\s|$)/, (_, sp: string, m: string) => `${sp}${m.replace(/[#+=.)-]/, (c) => `\\${c}`)}`)
     // A heading's closing sequence (` ##` at the end) would be dropped from the heading text.

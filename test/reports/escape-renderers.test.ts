@@ -16,8 +16,8 @@ import { escapeMarkdown, renderMarkdownReport } from "../../src/reports/index.js
 //   address character.
 // - markdown-it 14 with `linkify: true` (linkify-it 5, fuzzyLink on by default) links a bare domain: "example.com",
 //   "README.md" (.md is a country code), "//evil.example/x" (protocol-relative). It linkifies each text token before
-//   joining the escaped ones, so an escaped `.` between a name and a letter (`example\.com`) and an escaped
-//   second `/` (`/\/`) are enough there.
+//   joining the escaped ones, so an escaped `.` between a name and a letter (`example\.com`), an escaped second `/`
+//   (`/\/`) and, with `fuzzyIP`, escaped dots in a dotted quad (`10\.0\.0\.1`) are enough there.
 // Before the fix each input in CASES rendered with an <a> in at least one of the two; after it none does, and the
 // rendered text is the input (WORD JOINERs removed).
 
@@ -58,6 +58,7 @@ const CASES = [
   "see //evil.example/x and //localhost/y",
   "site.рф and é.com",
   "(www.evil.com)",
+  "server 10.0.0.1 and 192.168.1.254:8080",
 ];
 
 describe("escapeMarkdown: rendered by remark-gfm and markdown-it (linkify, fuzzyLink), user text is plain text", () => {
@@ -87,6 +88,7 @@ describe("escapeMarkdown: rendered by remark-gfm and markdown-it (linkify, fuzzy
     const piece = fc.constantFrom(
       "www.", "WwW.", "http://", "https:", "mailto:", "xmpp:", "ftp://", "//", "a@b.co", "@", ":", ".", "/", " ",
       "x", "1", "_", "-", "+", "example.com", "README.md", "evil.example", "localhost", "é", "рф", "\\", "*", "(", ")",
+      "1.2.3.4", "&", "<", "#", "'", "com",
     );
     fc.assert(
       fc.property(fc.array(piece, { minLength: 1, maxLength: 10 }).map((p) => p.join("")), (s) => {
