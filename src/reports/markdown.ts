@@ -4,6 +4,7 @@ import type { Report, ReportBlock, ReportSection } from "./report.js";
 import { tableColumns, type ReportTable } from "./table.js";
 import { validateReport } from "./validate.js";
 
+const WJ = "\u2060";
 const MD_ENTITY: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
 
 /**
@@ -13,27 +14,43 @@ const MD_ENTITY: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;",
  * escaped (when followed by a space, as only then it is one), so is a trailing ` #` (a heading would drop it), leading
  * spaces and tabs become character references (`&#32;`, `&#9;`: four spaces or a tab would start a code block), and
  * line breaks become `<br>` (the only way to keep them inside a table cell, and no later line can start a block).
- * Nothing becomes a GFM autolink either: every `@` is escaped (e-mail addresses), so are a `:` after a letter and
- * before a non-space (`https\://`, `mailto\:`) and the `.` of `www.` — the extension matches those literally, and
- * an escaped character renders as itself.
+ * Nothing becomes a link without link markup either, on github.com (cmark-gfm), under remark-gfm or markdown-it with
+ * `linkify` (fuzzy links on): every `@` is escaped (e-mail addresses), so are a `:` after a letter and before a
+ * non-space (`https\://`, `mailto\:`), the `.` of `www.` and a `.` between a name and a letter (`example\.com`,
+ * `README\.md`), the second `/` of `//` and the dots of a dotted quad (`10\.0\.0\.1`). remark-gfm looks for
+ * addresses after escapes are resolved, so a WORD JOINER (U+2060, `&#8288;`: invisible, no width) also goes between
+ * `www` and `.`, between `http`, `https`, `mailto` or `xmpp` and `:`, and before an `@` that follows a letter, digit
+ * or `_ + . -`. The rendered text is the input with those joiners in it; copied out, an address keeps its joiner and
+ * so stays unusable as one.
  *
  * @example
  * ```ts
  * escapeMarkdown("a | b");               // "a \\| b"
  * escapeMarkdown("<script>x</script>");  // "&lt;script&gt;x&lt;/script&gt;"
  * escapeMarkdown("[x](javascript:y)");   // "\\[x\\](javascript\\:y)"
- * escapeMarkdown("www.x.com, a@x.com");  // "www\\.x.com, a\\@x.com"
+ * escapeMarkdown("www.x.com, a@x.com");  // "www&#8288;\\.x\\.com, a&#8288;\\@x\\.com"
  * escapeMarkdown("    not code");        // "&#32;&#32;&#32;&#32;not code"
  * ```
  */
 export function escapeMarkdown(text: string): string {
   checkArguments("escapeMarkdown", { text: [text, "string"] });
   return String(text)
+    // remark-gfm finds autolinks in text AFTER escapes are resolved, so only a character that is not part of the
+    // address stops it: a WORD JOINER (invisible, no width) between `www` and `.`, after a scheme it links, and
+    // before an `@` that follows an address character. Marked here on the raw text, written out as `&#8288;` last.
+    .replace(/(?<=www)\./gi, `${WJ}.`)
+    .replace(/(?<=https?|mailto|xmpp):/gi, `${WJ}:`)
+    .replace(/(?<=[\w+.-])@/g, `${WJ}@`)
     .replace(/[\\`*_[\]|~@]/g, (c) => `\\${c}`)
     // GFM autolinks: a scheme's `:` (http://, mailto:, javascript:) and the `.` of www. are matched literally, so
     // their escaped forms are plain text. A `:` after a digit (12:30) or before a space (Note: x) stays as it is.
-    .replace(/(?<=[A-Za-z]):(?=\S)/g, "\\:")
-    .replace(/(www)\./gi, "$1\\.")
+    .replace(/(?<=[A-Za-z]\u2060?):(?=\S)/g, "\\:")
+    // markdown-it's linkify links a bare domain ("example.com", "README.md") and `//host`: an escaped `.` between a
+    // name and a letter, and an escaped second `/`, split the text it looks at.
+    .replace(/(?<=www\u2060)\.|(?<=[\p{L}\p{N}_-])\.(?=\p{L})/giu, "\\.")
+    .replace(/\/\//g, "/\\/")
+    // …and, with its fuzzyIP option, a dotted quad (10.0.0.1): its dots are escaped too.
+    .replace(/(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?!\d)/g, (ip) => ip.replace(/\./g, "\\."))
     .replace(/[&<>]/g, (c) => MD_ENTITY[c] ?? c)
     .replace(/^(\s*)([#+=-]+|\d+[.)])(?=\s|$)/, (_, sp: string, m: string) => `${sp}${m.replace(/[#+=.)-]/, (c) => `\\${c}`)}`)
     // A heading's closing sequence (` ##` at the end) would be dropped from the heading text.
@@ -41,7 +58,8 @@ export function escapeMarkdown(text: string): string {
     // Leading spaces and tabs would indent: four of them (or a tab) make a code block, in a list item too. As
     // character references they are text, never indentation, and render as the spaces they are.
     .replace(/^[ \t]+/, (ws) => ws.replace(/ /g, "&#32;").replace(/\t/g, "&#9;"))
-    .replace(/\r\n|\r|\n/g, "<br>");
+    .replace(/\r\n|\r|\n/g, "<br>")
+    .replace(/\u2060/g, "&#8288;");
 }
 
 // Markdown has no colour: a bad or warning tone is its word in bold, a good one the plain word.

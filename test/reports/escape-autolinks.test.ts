@@ -10,23 +10,24 @@ import { escapeMarkdown, renderMarkdownReport } from "../../src/reports/index.js
 // character, not as the literal text the extension looks for: `www\.`, `https\://` and `anna\@example.com` are not
 // autolinks, and CommonMark renders each escape as the character itself.
 // Checked by hand with markdown-it 14 (linkify on): each URL, www. and e-mail input below rendered as a link before
-// and renders as exactly its input text after.
+// and renders as exactly its input text after. remark-gfm and markdown-it's fuzzy links need more (a WORD JOINER,
+// escaped `.` and `//`): see escape-renderers.test.ts, which checks by rendering.
 
 describe("escapeMarkdown: no GFM autolink from user text", () => {
   it("escapes the `:` of a scheme: [x](javascript:y) stays literal text", () => {
     expect(escapeMarkdown("[x](javascript:y)")).toBe("\\[x\\](javascript\\:y)");
-    expect(escapeMarkdown("see https://evil.example/x now")).toBe("see https\\://evil.example/x now");
-    expect(escapeMarkdown("FTP://files.example")).toBe("FTP\\://files.example");
-    expect(escapeMarkdown("mailto:anna@example.com")).toBe("mailto\\:anna\\@example.com");
+    expect(escapeMarkdown("see https://evil.example/x now")).toBe("see https&#8288;\\:/\\/evil\\.example/x now");
+    expect(escapeMarkdown("FTP://files.example")).toBe("FTP\\:/\\/files\\.example");
+    expect(escapeMarkdown("mailto:anna@example.com")).toBe("mailto&#8288;\\:anna&#8288;\\@example\\.com");
   });
 
   it("escapes the `.` of `www.`, in any case", () => {
-    expect(escapeMarkdown("www.evil.com")).toBe("www\\.evil.com");
-    expect(escapeMarkdown("(WWW.EVIL.COM/p)")).toBe("(WWW\\.EVIL.COM/p)");
+    expect(escapeMarkdown("www.evil.com")).toBe("www&#8288;\\.evil\\.com");
+    expect(escapeMarkdown("(WWW.EVIL.COM/p)")).toBe("(WWW&#8288;\\.EVIL\\.COM/p)");
   });
 
   it("escapes every `@` (e-mail addresses, and @mentions on GitHub)", () => {
-    expect(escapeMarkdown("mail anna@example.com")).toBe("mail anna\\@example.com");
+    expect(escapeMarkdown("mail anna@example.com")).toBe("mail anna&#8288;\\@example\\.com");
     expect(escapeMarkdown("@team")).toBe("\\@team");
   });
 
@@ -38,7 +39,7 @@ describe("escapeMarkdown: no GFM autolink from user text", () => {
 
   it("in a report table cell", () => {
     const md = renderMarkdownReport({ title: "T", sections: [{ heading: "H", blocks: [{ kind: "table", table: { columns: ["Risk"], rows: [["see https://evil.example or www.evil.com, mail a@b.co"]] } }] }] });
-    expect(md).toContain("| see https\\://evil.example or www\\.evil.com, mail a\\@b.co |");
+    expect(md).toContain("| see https&#8288;\\:/\\/evil\\.example or www&#8288;\\.evil\\.com, mail a&#8288;\\@b\\.co |");
   });
 
   it("leaves none of the literal texts GFM autolinks start from (property)", () => {

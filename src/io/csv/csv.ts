@@ -151,19 +151,23 @@ function cellOf(wire: Record<string, unknown>, path: string, kind: CsvKind): str
 /**
  * Writes records as CSV (csv-stringify): a header row of field paths (default: the kind's profile columns),
  * lists one item per line inside the cell, structured values as JSON, and every cell that a spreadsheet would run
- * as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return — except plain numbers) prefixed with `'`.
+ * as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return — except plain numbers) prefixed with `'`
+ * (and the same after a `;`, where a `;`-separator locale starts a cell). `bom: true` starts the text with U+FEFF so
+ * Excel opens it as UTF-8 rather than the system's ANSI code page (default none; import skips one either way).
  *
  * @example
  * ```ts
  * writeFileSync("costs.csv", exportCsv("cost-entry", entries));
+ * writeFileSync("costs-excel.csv", exportCsv("cost-entry", entries, { bom: true }));
  * ```
  */
-export function exportCsv<K extends CsvKind>(kind: K, records: readonly EntityOf<K>[], options: { readonly columns?: readonly string[] } = {}): string {
+export function exportCsv<K extends CsvKind>(kind: K, records: readonly EntityOf<K>[], options: { readonly columns?: readonly string[]; readonly bom?: boolean } = {}): string {
   const columns = options.columns ?? csvProfile(kind, `${String(kind)} CSV`).columns;
   if (options.columns !== undefined) csvProfile(kind, `${String(kind)} CSV`);
   const rows = records.map((r) => {
     const wire = encodeEntity(kind, r as never) as Record<string, unknown>;
     return columns.map((c) => cellOf(wire, c, kind));
   });
-  return stringify([[...columns], ...rows], { quoted_match: /[\n",]/ }) as string;
+  const csv = stringify([[...columns], ...rows], { quoted_match: /[\n",]/ }) as string;
+  return options.bom === true ? `\ufeff${csv}` : csv;
 }

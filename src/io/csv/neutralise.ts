@@ -3,12 +3,17 @@
  * spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, tab or carriage return and is not a plain
  * number such as `-12.50`) **and before a cell that already starts with `'`**; import takes one `'` away exactly
  * when it is followed by one of those characters or by another `'`. So import undoes precisely what export added:
- * `'+49 30 1234` is written `''+49 30 1234` and read back as `'+49 30 1234`.
+ * `'+49 30 1234` is written `''+49 30 1234` and read back as `'+49 30 1234`. The same goes for the text after each
+ * `;`, where a spreadsheet in a `;`-separator locale starts a new cell: `x;=1+1` is written `x;'=1+1`.
  */
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NUMBER = /^-?\d+(\.\d+)?$/;
 const ADDED = /^'[=+\-@\t\r']/;
+// A spreadsheet whose list separator is `;` (German, French … locales) splits a `,` CSV line at every `;`: the text
+// after a `;` starts a cell of its own. The same reversible rule applies there: `'` after such a `;`.
+const AFTER_SEMICOLON = /;(?=[=+\-@\t\r'])/g;
+const ADDED_AFTER_SEMICOLON = /;'(?=[=+\-@\t\r'])/g;
 
 /**
  * A cell text as export writes it: one leading `'` when a spreadsheet would run it as a formula or it starts with
@@ -19,10 +24,12 @@ const ADDED = /^'[=+\-@\t\r']/;
  * neutraliseCell("=SUM(A1)"); // "'=SUM(A1)"
  * neutraliseCell("'+49");     // "''+49"
  * neutraliseCell("-12.50");   // "-12.50" (a plain number is data)
+ * neutraliseCell("x;=1+1");   // "x;'=1+1" (a `;` locale would start a cell at the `;`)
  * ```
  */
 export function neutraliseCell(text: string): string {
-  return text.startsWith("'") || (FORMULA_START.test(text) && !NUMBER.test(text)) ? `'${text}` : text;
+  const inner = text.includes(";") ? text.replace(AFTER_SEMICOLON, ";'") : text;
+  return inner.startsWith("'") || (FORMULA_START.test(inner) && !NUMBER.test(inner)) ? `'${inner}` : inner;
 }
 
 /**
@@ -35,5 +42,6 @@ export function neutraliseCell(text: string): string {
  * ```
  */
 export function restoreCell(text: string): string {
-  return ADDED.test(text) ? text.slice(1) : text;
+  const outer = ADDED.test(text) ? text.slice(1) : text;
+  return outer.includes(";'") ? outer.replace(ADDED_AFTER_SEMICOLON, ";") : outer;
 }

@@ -1,4 +1,5 @@
 import { ValidationError } from "../../core/index.js";
+import { isTimeZone, offsetAt } from "../../kpi/time-zone.js";
 
 /**
  * Where a tracker item stands: the three status categories every tool has under its own state names, and
@@ -47,18 +48,36 @@ export type TrackerDateFormat = "iso" | "jira" | "month-day-year" | "day-month-y
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const pad = (n: number) => String(n).padStart(2, "0");
 
+// An ISO instant with its offset: `2026-11-03T01:30:00Z`, `…T16:10:00.000+0100`, `…+01:00`.
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|([+-])(\d{2}):?(\d{2}))$/i;
+
+/** The day in `timeZone` of an ISO instant with an offset; `undefined` when the text has no time or no offset. */
+function dayInZone(t: string, timeZone: string): string | undefined {
+  const m = ISO_INSTANT.exec(t);
+  if (!m) return undefined;
+  const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [number, number, number, number, number, number];
+  const offset = m[8]!.toUpperCase() === "Z" ? 0 : (m[9] === "-" ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11])) * 60_000;
+  const ms = Date.UTC(y, mo - 1, d, h, mi, s) + Number(`0.${m[7] ?? "0"}`) * 1000 - offset;
+  return new Date(ms + offsetAt(timeZone, ms)).toISOString().slice(0, 10);
+}
+
 /**
  * The calendar day of a tracker date: ISO (`2026-11-12T10:21:00.000+0000` → the date as written, in the site's
  * zone), Jira's CSV default (`12/Nov/26 10:21 AM`), `11/12/2026 10:21 AM` (month first) or `12.11.2026` / `12/11/2026`
- * (day first). `undefined` for an empty cell.
+ * (day first). `undefined` for an empty cell. With `timeZone` (an IANA name), an ISO instant with an offset
+ * (`…Z`, `…+0100`) is the day it falls on in that zone: Azure DevOps' REST dates and Jira's sprint dates are UTC, so
+ * `2026-11-03T01:30:00Z` is 2 November for a team in New York. A date without a time or an offset, and every text
+ * format, is the day written.
  *
- * @throws {ValidationError} when the text is not a date in that format.
+ * @throws {ValidationError} when the text is not a date in that format, or `timeZone` is not a zone `Intl` knows.
  * @example
  * ```ts
  * trackerDate("12/Nov/26 10:21 AM", "jira"); // "2026-11-12"
+ * trackerDate("2026-11-03T01:30:00Z", "iso", "America/New_York"); // "2026-11-02"
  * ```
  */
-export function trackerDate(text: string | undefined | null, format: TrackerDateFormat): string | undefined {
+export function trackerDate(text: string | undefined | null, format: TrackerDateFormat, timeZone?: string): string | undefined {
+  if (timeZone !== undefined && !isTimeZone(timeZone)) throw ValidationError.single(["timeZone"], `"${String(timeZone)}" is not an IANA time zone`, "tracker export");
   const t = (text ?? "").trim();
   if (t === "") return undefined;
   let y: number | undefined;
@@ -77,7 +96,7 @@ export function trackerDate(text: string | undefined | null, format: TrackerDate
   if (y === undefined || Number.isNaN(check.getTime()) || check.toISOString().slice(0, 10) !== iso) {
     throw ValidationError.single([], `"${t}" is not a ${format} date`, "tracker export");
   }
-  return iso;
+  return (format === "iso" && timeZone !== undefined ? dayInZone(t, timeZone) : undefined) ?? iso;
 }
 
 /**

@@ -4,6 +4,8 @@ import { pointsText, trackerDate, type TrackerItem, type TrackerSprint, type Tra
 import type { TrackerField, TrackerProfile } from "./profiles.js";
 import { duplicateJsonKeys } from "../json-keys.js";
 import { fieldCountMessage, RecordLines } from "../csv/lines.js";
+import { pageIssues } from "./pages.js";
+import { isTimeZone } from "../../kpi/time-zone.js";
 
 /** What a tracker export holds once read: its items and the sprints they name. */
 export interface TrackerExport {
@@ -21,6 +23,11 @@ export interface ReadTrackerOptions {
   readonly maxChars?: number;
   /** Most items (default 100,000). */
   readonly maxItems?: number;
+  /**
+   * The team's IANA time zone (`Europe/Berlin`): an ISO instant with an offset (Azure DevOps' and Jira's sprint dates
+   * are UTC, `…Z`) is read as the day it falls on there. Default: the day as written (UTC for `…Z`).
+   */
+  readonly timeZone?: string;
 }
 
 type Lookup = (field: TrackerField | undefined) => unknown;
@@ -53,20 +60,20 @@ function addDays(iso: string, days: number): string {
 }
 
 /** A sprint value: a name, an object (`{ name|title, startDate, endDate|duration }`) or a list of those (last wins). */
-function sprintOf(v: unknown, profile: TrackerProfile): TrackerSprint | undefined {
+function sprintOf(v: unknown, profile: TrackerProfile, timeZone: string | undefined): TrackerSprint | undefined {
   const last = Array.isArray(v) ? v.at(-1) : v;
   if (typeof last === "string" || typeof last === "number") return text(last) === undefined ? undefined : { name: String(last).trim() };
   if (typeof last !== "object" || last === null) return undefined;
   const o = last as Record<string, unknown>;
   const name = text(o["name"]) ?? text(o["title"]);
   if (name === undefined) return undefined;
-  const start = trackerDate(text(o["startDate"]), profile.dateFormat);
+  const start = trackerDate(text(o["startDate"]), profile.dateFormat, timeZone);
   const duration = typeof o["duration"] === "number" ? o["duration"] : undefined;
-  const finish = trackerDate(text(o["endDate"]), profile.dateFormat) ?? (start !== undefined && duration !== undefined ? addDays(start, duration - 1) : undefined);
+  const finish = trackerDate(text(o["endDate"]), profile.dateFormat, timeZone) ?? (start !== undefined && duration !== undefined ? addDays(start, duration - 1) : undefined);
   return { name, ...(start === undefined ? {} : { start }), ...(finish === undefined ? {} : { finish }) };
 }
 
-function readItems(rows: readonly Lookup[], profile: TrackerProfile, subject: string): TrackerExport {
+function readItems(rows: readonly Lookup[], profile: TrackerProfile, subject: string, timeZone: string | undefined): TrackerExport {
   const items: TrackerItem[] = [];
   const sprints = new Map<string, TrackerSprint>();
   const issues: ValidationIssue[] = [];
@@ -98,12 +105,12 @@ function readItems(rows: readonly Lookup[], profile: TrackerProfile, subject: st
     firstOfKey.set(key, i);
     const id = text(get(profile.fields.id));
     if (id !== undefined && !keyOfId.has(id)) keyOfId.set(id, key);
-    const sprint = guard("sprint", () => sprintOf(get(profile.fields.sprint), profile));
+    const sprint = guard("sprint", () => sprintOf(get(profile.fields.sprint), profile, timeZone));
     if (sprint !== undefined && !sprints.has(sprint.name)) sprints.set(sprint.name, sprint);
     const type = text(get(profile.fields.type));
     const parentKey = text(get(profile.fields.parent));
     const points = guard("points", () => pointsText(get(profile.fields.points)));
-    const resolved = guard("resolved", () => trackerDate(text(get(profile.fields.resolved)), profile.dateFormat));
+    const resolved = guard("resolved", () => trackerDate(text(get(profile.fields.resolved)), profile.dateFormat, timeZone));
     items.push({
       key,
       title: text(get(profile.fields.title)) ?? key,
@@ -126,6 +133,7 @@ function readItems(rows: readonly Lookup[], profile: TrackerProfile, subject: st
 }
 
 function limits(textIn: string, options: ReadTrackerOptions, subject: string): number {
+  if (options.timeZone !== undefined && !isTimeZone(options.timeZone)) throw ValidationError.single(["timeZone"], `"${String(options.timeZone)}" is not an IANA time zone`, subject);
   const max = options.maxChars ?? 64 * 1024 * 1024;
   if (textIn.length > max) throw ValidationError.single([], `the export is larger than ${max} characters`, subject);
   return options.maxItems ?? 100_000;
@@ -173,7 +181,7 @@ export function readTrackerCsv(csv: string, profile: TrackerProfile, options: Re
     const values = header.flatMap((h, i) => (h === field && (cells[i] ?? "").trim() !== "" ? [cells[i]!] : []));
     return values.length > 1 ? values : values[0];
   });
-  return readItems(lookups, profile, subject);
+  return readItems(lookups, profile, subject, options.timeZone);
 }
 
 function at(value: unknown, path: TrackerField | undefined): unknown {
@@ -191,8 +199,13 @@ function at(value: unknown, path: TrackerField | undefined): unknown {
  * mapping profile: the item list under `itemsPath`, fields by property path. Same results and errors as
  * {@link readTrackerCsv}.
  *
- * @throws {ValidationError} on malformed JSON, a key given twice in one object, no item list, an oversized export or
- *   unreadable values.
+ * An answer that says it is one page of a longer list is refused at its page field (`["total"]`: Jira's `startAt` +
+ * issues short of `total`, `["startAt"]` for a later page, `["isLast"]` when `/search/jql` says more follow,
+ * `["totalCount"]` when `gh project item-list` stopped at its `--limit`): read as the whole export it would leave out
+ * the other pages' points. Merge the pages' items into one list first.
+ *
+ * @throws {ValidationError} on malformed JSON, a key given twice in one object, no item list, one page of a longer
+ *   list, an oversized export or unreadable values.
  * @example
  * ```ts
  * const { items } = readTrackerJson(readFileSync("search.json", "utf8"), JIRA_JSON_PROFILE);
@@ -214,5 +227,7 @@ export function readTrackerJson(json: string, profile: TrackerProfile, options: 
   const list = Array.isArray(doc) ? doc : at(doc, profile.itemsPath ?? "items");
   if (!Array.isArray(list)) throw ValidationError.single([], `no item list under "${profile.itemsPath ?? "items"}"`, subject);
   if (list.length > maxItems) throw ValidationError.single([], `more than ${maxItems} items; refused`, subject);
-  return readItems(list.map((item): Lookup => (field) => at(item, field)), profile, subject);
+  const paged = pageIssues(doc, list.length);
+  if (paged.length > 0) throw new ValidationError(paged, subject);
+  return readItems(list.map((item): Lookup => (field) => at(item, field)), profile, subject, options.timeZone);
 }

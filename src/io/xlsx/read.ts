@@ -2,6 +2,7 @@ import { PmoDecimal, ValidationError } from "../../core/index.js";
 import { resolveXlsxLimits, type ResolvedXlsxLimits, type XlsxLimits } from "./limits.js";
 import { scanXml } from "./xml-scan.js";
 import { inflateEntries } from "../inflate.js";
+import { decodeXstring } from "./xstring.js";
 
 /** One sheet of a workbook as text cells: typed cells already turned into pmokit's text forms. */
 export interface XlsxSheetData {
@@ -55,7 +56,9 @@ const EXCEL_FICTITIOUS_LEAP_DAY = 60;
  * date, so an import refuses it with its path instead of moving it to another day.
  */
 function serialToIso(serial: number, epoch: number, raw: string): string {
-  const day = Math.floor(serial);
+  // Excel keeps times to the millisecond: a serial a float's hair below midnight (45292.99999999999, computed from a
+  // date-time) is the next day, as Excel, Calc and SheetJS show it. Rounded to the millisecond before the day is taken.
+  const day = Math.floor(Math.round(serial * 86_400_000) / 86_400_000);
   if (epoch === EXCEL_EPOCH && day < EXCEL_FICTITIOUS_LEAP_DAY + 1) {
     if (day < 1) return numberText(raw);
     if (day === EXCEL_FICTITIOUS_LEAP_DAY) return "1900-02-29";
@@ -150,7 +153,7 @@ function sharedStrings(parts: Map<string, Uint8Array>, limits: ResolvedXlsxLimit
     },
     close(name) {
       if (name === "si") {
-        out.push(current ?? "");
+        out.push(decodeXstring(current ?? ""));
         current = undefined;
       } else if (name === "rPh") phonetic--;
       else if (name === "t") inText = false;
@@ -210,7 +213,7 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
           value = raw;
           errors.push({ line: row.line, column: cell.col, error: raw });
         } else if (cell.type === "n" && raw !== "") value = dates[cell.style] ? serialToIso(Number(raw), epoch, raw) : numberText(raw);
-        else value = raw;
+        else value = cell.type === "inlineStr" || cell.type === "str" ? decodeXstring(raw) : raw;
         while (row.cells.length < cell.col) row.cells.push("");
         row.cells[cell.col] = value;
         cell = undefined;
@@ -229,7 +232,9 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
  * (zip bombs are refused as they inflate), every XML part streams through saxes with document type declarations
  * refused (entity expansion, external entities), the shared-string table and each sheet's rows and columns are
  * counted against limits as they pass, and nothing is evaluated (a formula cell gives its cached value). Number
- * cells keep their exact decimal text; cells with a date format become `YYYY-MM-DD` (in the workbook's date system, 1900 or 1904); booleans `true`/`false`.
+ * cells keep their exact decimal text; cells with a date format become `YYYY-MM-DD` (in the workbook's date system, 1900 or 1904,
+ * the serial rounded to the millisecond first); booleans `true`/`false`. Text cells are decoded from ECMA-376's
+ * `_xHHHH_` escapes (`a_x000D_b` → a, carriage return, b), as Excel and Calc read them.
  *
  * @throws {ValidationError} when the file is not a workbook, is malformed, or passes a limit.
  * @example

@@ -2,6 +2,7 @@ import type { Workbook, Worksheet } from "exceljs";
 import { encodeEntity, entityJsonSchema, type EntityOf } from "../../entities/index.js";
 import { wireCellText } from "../csv/csv.js";
 import { CSV_PROFILES, csvProfile, type CsvKind } from "../csv/profiles.js";
+import { encodeXstring } from "./xstring.js";
 
 type JsonNode = { readonly type?: string; readonly enum?: readonly unknown[]; readonly description?: string; readonly properties?: Readonly<Record<string, JsonNode>>; readonly required?: readonly string[]; readonly items?: JsonNode };
 
@@ -57,7 +58,8 @@ export async function exportXlsx(records: { readonly [K in CsvKind]?: readonly E
     const ws = addRecordSheet(book, kind, columns);
     for (const r of list) {
       const wire = encodeEntity(kind, r as never) as Record<string, unknown>;
-      ws.addRow(columns.map((c) => wireCellText(wire, c, kind)));
+      // Escaped for the workbook: a CR (CRLF in a description) or a literal `_x0041_` reads back as written.
+      ws.addRow(columns.map((c) => encodeXstring(wireCellText(wire, c, kind))));
     }
   }
   return bytesOf(await book.xlsx.writeBuffer());
