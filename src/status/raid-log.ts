@@ -71,8 +71,8 @@ export function issueAgeing(
 
 /**
  * A record counted as open (or pending) on the day judged although the record cannot tell whether it already was
- * closed then: it is cancelled, withdrawn or superseded without the day of that change, and the day judged is before
- * its `updatedAt` day. Also a change request counted as approved between its decision and its later withdrawal (the
+ * closed then: it is cancelled, withdrawn, superseded or (a risk) occurred without the day of that change, and the
+ * day judged is before its `updatedAt` day. Also a change request counted as approved between its decision and its later withdrawal (the
  * outcome of the decision is not kept once withdrawn).
  */
 export interface StatusUnknown {
