@@ -58,9 +58,9 @@ export interface TraceBaselineDiff {
    */
   readonly resolved: TraceStatusChanges;
   /**
-   * The problems that left with what was deleted: each item of {@link TraceBaselineDiff.itemsRemoved} under the
-   * statuses it had in the earlier snapshot, and each suspect link whose id is gone ({@link TraceBaselineDiff.linksRemoved})
-   * or one of whose ends was removed.
+   * The problems that left with what was deleted or retired: each item of {@link TraceBaselineDiff.itemsRemoved}, or
+   * retired since (the rules' `inactive`), under the statuses it had in the earlier snapshot, and each suspect link
+   * whose id is gone ({@link TraceBaselineDiff.linksRemoved}) or one of whose ends was removed or retired.
    */
   readonly removed: TraceStatusChanges;
   /** The two full analyses, for anything else a report wants. */
@@ -113,7 +113,9 @@ export function diffTraceBaselines(
     failing: minus(x.failing, y.failing),
   });
   // What stopped is resolved only when its item or link is still there; otherwise it left with it (removed).
-  const goneItems = new Set(items.itemsRemoved);
+  // An item retired since (the rules' `inactive`) left the analysis as a deleted one did: its problems were not fixed.
+  const wasInactive = new Set(rb.inactive.map((x) => x.item));
+  const goneItems = new Set([...items.itemsRemoved, ...ra.inactive.map((x) => x.item).filter((x) => !wasInactive.has(x))]);
   const linksAfter = new Set((after.links ?? []).map((l) => l.id));
   const goneLinks = new Set(rb.suspects.filter((x) => !linksAfter.has(x.link) || goneItems.has(x.from) || goneItems.has(x.to)).map((x) => x.link));
   const stopped = delta(sb, sa);

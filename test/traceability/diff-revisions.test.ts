@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffTraceBaselines, type TraceInput } from "../../src/traceability/index.js";
+import { diffTraceBaselines, requirementFingerprint, type TraceInput } from "../../src/traceability/index.js";
 import { link, req, tc } from "./helpers.js";
 
 // Baseline diff and OpenFastTrace revisions: raising an item's revision is a declared change of meaning — it voids
@@ -57,5 +57,24 @@ describe("baseline diff: a type change through the rules' typeFields", () => {
     const d = diffTraceBaselines(at("software"), at("system"), rules);
     expect(d.itemsChanged).toEqual([{ item: "requirement:FR-1", fields: [{ field: "level", before: "software", after: "system" }] }]);
     expect(d.became.uncovered).toEqual(["requirement:FR-1"]);
+  });
+});
+
+describe("baseline diff: an item retired between the snapshots", () => {
+  it("its problems left with the retirement (removed), they were not fixed (resolved)", () => {
+    // Before: FR-1 and FR-2 approved, neither tested (uncovered). After: FR-1 got TC-1; FR-2 was rejected.
+    const before: TraceInput = { requirements: [req("FR-1", "functional"), req("FR-2", "functional")], testCases: [tc("TC-1")], links: [] };
+    const after: TraceInput = { requirements: [req("FR-1", "functional"), req("FR-2", "functional", { status: "rejected" })], testCases: [tc("TC-1")], links: [link("TC-1", "verifies", "FR-1")] };
+    const d = diffTraceBaselines(before, after, RULES);
+    expect(d.resolved.uncovered).toEqual(["requirement:FR-1"]);
+    expect(d.removed.uncovered).toEqual(["requirement:FR-2"]);
+  });
+
+  it("a suspect link into an item retired since is removed, not resolved", () => {
+    const fr2 = req("FR-2", "functional", { statement: "Quotes can be faxed within the hour.", updatedAt: "2026-03-15T09:00:00.000Z" });
+    const old = requirementFingerprint({ ...fr2, statement: "Quotes can be faxed." });
+    const snap = (status: string): TraceInput => ({ requirements: [{ ...fr2, status }], testCases: [tc("TC-2")], links: [link("TC-2", "verifies", "FR-2", { targetFingerprint: old })] });
+    const d = diffTraceBaselines(snap("approved"), snap("obsolete"), RULES);
+    expect([d.resolved.suspect, d.removed.suspect]).toEqual([[], ["TC-2>verifies>FR-2"]]);
   });
 });

@@ -10,7 +10,15 @@ import { instant } from "../../core/index.js";
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})?$/;
 const OFFSET = /^(Z|[+-](\d{2}):(\d{2}))$/;
 
-/** Whether `s` is a UTC offset the reader accepts (`Z`, `+02:00`, `-05:30`; hours up to 14). */
+/**
+ * Whether `s` is a UTC offset the reader accepts (`Z`, `+02:00`, `-05:30`; hours up to 14).
+ *
+ * @example
+ * ```ts
+ * isUtcOffset("+02:00"); // true
+ * isUtcOffset("+2");     // false
+ * ```
+ */
 export function isUtcOffset(s: unknown): s is string {
   if (typeof s !== "string") return false;
   const m = OFFSET.exec(s);
@@ -20,6 +28,13 @@ export function isUtcOffset(s: unknown): s is string {
 /**
  * The UTC instant of an xsd:dateTime, or `undefined` when it is not one, names an impossible day or time, or has no
  * zone and no `localOffset` is given.
+ *
+ * @example
+ * ```ts
+ * reqifInstant("2012-04-07T01:51:37.112+02:00"); // "2012-04-06T23:51:37.112Z"
+ * reqifInstant("2018-10-12T16:43:58");           // undefined: no zone
+ * reqifInstant("2018-10-12T16:43:58", "+02:00"); // "2018-10-12T14:43:58.000Z"
+ * ```
  */
 export function reqifInstant(text: string | undefined, localOffset?: string): string | undefined {
   const m = text === undefined ? null : DATE_TIME.exec(text.trim());
