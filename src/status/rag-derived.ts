@@ -1,4 +1,4 @@
-import { STANDARD_CALENDAR, decimal, differenceInDays, metric, missing, workingDaysBetween, type Decimal, type IsoDate, type Metric, type WorkingCalendar } from "../core/index.js";
+import { STANDARD_CALENDAR, ValidationError, decimal, differenceInDays, metric, missing, workingDaysBetween, type Decimal, type IsoDate, type Metric, type WorkingCalendar } from "../core/index.js";
 import type { Baseline, Issue, Milestone, Risk } from "../entities/index.js";
 import { chooseBaseline, type BaselineChoiceWarning } from "../entities/baseline-in-force.js";
 import type { RagFigures } from "./rag-figures.js";
@@ -155,6 +155,12 @@ export function deriveRagFigures(project: RagProject, how: RagDerivation, given:
     const matrix = how.riskMatrix ?? DEFAULT_RISK_MATRIX;
     // As riskScore rates it: probability band × impact against the matrix's highFrom.
     const bands = how.highRisk === "score" ? checkMatrix(matrix) : [];
+    if (how.highRisk === "score") {
+      // The matrix reads impact on the 1–5 scale; 7 would score off it (and rate high).
+      project.risks.forEach((r, i) => {
+        if (!Number.isInteger(r.impact) || r.impact < 1 || r.impact > 5) throw ValidationError.single(["project", "risks", i, "impact"], "impact is on the 1–5 scale", "RAG status");
+      });
+    }
     const high = how.highRisk === "score" ? (r: Risk) => rateOnMatrix(bands, matrix, r.probability, r.impact).rating === "high" : (r: Risk) => r.probability.gte(p);
     const more = how.highRisk === "score" ? { note: `probability × impact score ≥ ${matrix.highFrom} on the risk matrix` } : {};
     if (raised.length === 0) lacking("highRisksPending", "no-data", `no risk raised by ${asOf}`);

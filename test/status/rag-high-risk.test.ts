@@ -55,3 +55,10 @@ describe("ragStatus: highRisk names how a high risk is told", () => {
       .toEqual(["riskMatrix", "highFrom"]);
   });
 });
+
+describe("ragStatus highRisk: \"score\" reads impact on the 1–5 scale", () => {
+  it("a memory-form risk with impact 7 is a ValidationError at its path, not a score off the matrix (35 ≥ 15, high)", () => {
+    const off = { ...risk("R9", "0.2", 3), impact: 7 } as Risk;
+    expect(firstIssuePath(() => ragStatus({ id: "P", risks: [risks[0]!, off] }, { asOf, rules, highRisk: "score" }))).toEqual(["project", "risks", 1, "impact"]);
+  });
+});
