@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { levelResources, scheduleNetwork, type ScheduleInput } from "../../src/index.js";
+import { analyseScheduleRisk, levelResources, scheduleNetwork, type ScheduleInput } from "../../src/index.js";
 import { SEVEN_DAY, act } from "./helpers.js";
 
 // Mon 2027-01-04. M is a milestone on the network's Monday–Friday calendar; A works on a 7-day calendar.
@@ -85,5 +85,14 @@ describe("a milestone reached in its calendar's non-working time is on the day i
     const input = net({ id: "A", duration: 6, calendarId: "seven" }, { from: "A", to: "M" });
     const r = levelResources({ network: input, resources: [], assignments: [] });
     expect([r.activities.map((a) => [a.id, a.start, a.finish]), r.finish]).toEqual([[["A", "2027-01-04", "2027-01-09"], ["M", "2027-01-09", "2027-01-09"]], "2027-01-09"]);
+  });
+
+  it("Monte Carlo counts the milestone's day as the finish, as scheduleNetwork does", () => {
+    // A (5 d) Fri 8 → M FS + 1 elapsed day: reached Sat 9 evening, the last thing in the network. Before, the Monte
+    // Carlo finish was M's position in finish form on its own calendar, Fri 8, while scheduleNetwork said Sat 9.
+    const network = net({ id: "A", duration: 5 }, { from: "A", to: "M", lag: { elapsedDays: 1 } });
+    expect(scheduleNetwork(network).finish).toBe("2027-01-09");
+    const r = analyseScheduleRisk({ network }, { iterations: 10, seed: 1, targetFinish: "2027-01-08" });
+    expect([r.deterministicFinish, ...r.percentiles.map((p) => p.finish), r.probabilityOfFinish.value?.toFixed()]).toEqual([...Array(5).fill("2027-01-09"), "0"]);
   });
 });

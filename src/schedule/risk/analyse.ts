@@ -4,6 +4,7 @@ import { describePercentileMethod, quantileSorted } from "../../core/quantile.js
 import { COMPLETE, IN_PROGRESS, type CompiledNetwork } from "../engine/network.js";
 import type { CalendarTimeline } from "../engine/timeline.js";
 import { cpmState, runCpm, type CpmState } from "../engine/cpm-kernel.js";
+import { reachedAfterHoursFinish } from "../engine/milestone-day.js";
 import type { ActivityRisk, FinishHistogramBin, RiskOptions, RiskPercentile, ScheduleRiskModel, ScheduleRiskResult } from "../types.js";
 import { Xoshiro128, inverseNormal, normalCdf } from "./random.js";
 import { readRiskModel, type RiskSpec } from "./read-model.js";
@@ -164,7 +165,10 @@ function lastFinish(net: CompiledNetwork, st: CpmState): number {
   if (n === 0) return st.finishInstant;
   let t = -Infinity;
   for (let i = 0; i < n; i++) {
-    const f = (net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline).F(st.efW[i] as number);
+    // A milestone reached in its calendar's non-working time counts on the day it is reached, as scheduleNetwork
+    // dates it (its position in finish form was the evening before: a Saturday milestone finished on Friday).
+    const reached = st.efW[i] === st.esW[i] ? reachedAfterHoursFinish(net, st, i) : undefined;
+    const f = reached !== undefined ? reached : (net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline).F(st.efW[i] as number);
     if (f > t) t = f;
   }
   return t;

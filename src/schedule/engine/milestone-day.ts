@@ -1,0 +1,94 @@
+import { D, type CpmState } from "./cpm-state.js";
+import { NOT_STARTED, type CompiledNetwork } from "./network.js";
+import { LAG_ELAPSED } from "./read-network.js";
+import type { CalendarTimeline } from "./timeline.js";
+
+/* Which day a milestone is dated on, where its position (a day boundary) leaves a choice: shared by the CPM result,
+ * levelling and the Monte Carlo finish. */
+
+/**
+ * @internal Whether activity i's early start is pinned by a start — the project start, the status date, an SNET or
+ * MSO constraint (an SNET date also when a link reaches the same working position) — rather than by a link: a milestone so pinned shows on that morning's day, not the evening before.
+ */
+export function pinnedByStart(net: CompiledNetwork, st: CpmState, i: number): boolean {
+  const drv = st.esDriver[i] as number;
+  const kind = net.spec.constraints[i]?.kind;
+  // An SNET date that ties with the driving link (a finish the evening before) still pins the start to its morning.
+  const snetTie = kind === "snet" && st.esW[i] === net.minStartW[i];
+  return drv === D.projectStart || drv === D.statusDate || snetTie || (drv === D.constraint && (kind === "snet" || kind === "mso"));
+}
+
+/**
+ * @internal The day (from the origin) of a milestone its driving link reaches at an instant after the evening of its own calendar's
+ * last working day before its position: a 7-day predecessor finishing Saturday evening, or an elapsed lag ending on a
+ * week-end, into a Monday–Friday milestone (Sat 9); an SS or SF link from a start on Monday morning (Mon 11). It is
+ * dated on the day of that instant: the evening before its position dated it Friday, before the work it follows had
+ * finished (or started). A milestone takes no
+ * working time, so it is not moved on to Monday either (MS Project puts it at the next working time, Mon 08:00), and
+ * the network finish stays the moment the work is done, as the Monte Carlo finish counts it. Undefined otherwise (a
+ * working-day lag ends on a working boundary of the milestone's own calendar, so it never applies).
+ */
+export function reachedAfterHoursDay(net: CompiledNetwork, st: CpmState, j: number): number | undefined {
+  return reachedDay(net, st, j, 0);
+}
+
+/**
+ * @internal The finish instant of a milestone {@link reachedAfterHoursDay} dates, for the Monte Carlo finish: the
+ * instant a finish-driven link reaches it (its predecessor's finish plus an elapsed lag), else the evening of its day.
+ */
+export function reachedAfterHoursFinish(net: CompiledNetwork, st: CpmState, j: number): number | undefined {
+  const day = reachedDay(net, st, j, 0);
+  if (day === undefined) return undefined;
+  const { spec } = net;
+  const k = st.esDriver[j] as number;
+  const i = spec.linkFrom[k] as number;
+  const type = spec.linkType[k] as number;
+  if ((type === 0 || type === 2) && st.efW[i] !== st.esW[i]) {
+    const calI = net.timelines[spec.calendarOf[i] as number] as CalendarTimeline;
+    return calI.F(st.efW[i] as number) + (spec.linkLagKind[k] === LAG_ELAPSED ? (spec.linkLag[k] as number) : 0);
+  }
+  return (day + 1) * net.mpd;
+}
+
+/** See {@link reachedAfterHoursDay}; `depth` bounds a chain of milestones. */
+function reachedDay(net: CompiledNetwork, st: CpmState, j: number, depth: number): number | undefined {
+  const k = st.esDriver[j] as number;
+  if (k < 0 || st.efW[j] !== st.esW[j] || net.state[j] !== NOT_STARTED) return undefined;
+  const { spec } = net;
+  const elapsed = spec.linkLagKind[k] === LAG_ELAPSED;
+  if (!elapsed && (spec.linkLag[k] as number) !== 0) return undefined;
+  const i = spec.linkFrom[k] as number;
+  const calI = net.timelines[spec.calendarOf[i] as number] as CalendarTimeline;
+  const type = spec.linkType[k] as number;
+  const fromFinish = type === 0 || type === 2;
+  let reachedOn: number;
+  if (st.efW[i] === st.esW[i] && net.state[i] === NOT_STARTED) {
+    // A milestone predecessor is reached on its own date (the evening before its position, its pinned morning, or
+    // the day it was reached): its start position is the next morning, which dated an SS milestone after it.
+    if (elapsed || depth > 64) return undefined;
+    reachedOn = milestoneDay(net, st, i, depth + 1);
+  } else {
+    // The predecessor's finish in finish form (the evening of its last working day) or its start (a morning); plus an
+    // elapsed lag. Its day: a finish on a day boundary is the evening before, a start the morning of that day.
+    const t = (fromFinish ? calI.F(st.efW[i] as number) : calI.S(st.esW[i] as number)) + (elapsed ? (spec.linkLag[k] as number) : 0);
+    reachedOn = Math.floor(t / net.mpd) - (fromFinish && t % net.mpd === 0 ? 1 : 0);
+  }
+  const cal = net.timelines[spec.calendarOf[j] as number] as CalendarTimeline;
+  const morning = cal.S(st.esW[j] as number);
+  const day = Math.floor(morning / net.mpd);
+  // Only a position on a day boundary is dated the evening before: a later day reached is where the milestone is.
+  if (morning !== day * net.mpd || reachedOn <= cal.previousWorking(day) || reachedOn > day) return undefined;
+  return reachedOn;
+}
+
+/** The day (from the origin) a not-started milestone is dated on: pinned, reached, or the evening before. */
+function milestoneDay(net: CompiledNetwork, st: CpmState, i: number, depth: number): number {
+  const cal = net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline;
+  const morning = cal.S(st.esW[i] as number);
+  const day = Math.floor(morning / net.mpd);
+  if (pinnedByStart(net, st, i)) return day;
+  const reached = reachedDay(net, st, i, depth);
+  if (reached !== undefined) return reached;
+  return morning === day * net.mpd ? cal.previousWorking(day) : day;
+}
+
