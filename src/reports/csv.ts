@@ -4,6 +4,7 @@ import { tableColumns, type ReportTable } from "./table.js";
 
 // Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell starting with one of these as a formula.
 const FORMULA_START = /^[=+\-@\t\r]/;
+const AFTER_SEMICOLON = /;(?=[=+\-@\t\r])/g;
 
 /**
  * One CSV field, RFC 4180: quoted (with `"` doubled) when it contains `"`, `,`, CR or LF.
@@ -11,7 +12,8 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * **Formula injection.** A field starting with `=`, `+`, `-`, `@`, tab or carriage return is prefixed with a
  * single quote (`'`), so a spreadsheet shows it as text instead of running it (`=HYPERLINK(…)` → `'=HYPERLINK(…)`).
  * The one exception is a field that is exactly a decimal number (`-?digits(.digits)?`, e.g. `-1250.00`): it cannot
- * be a formula, and negative money must stay a number a spreadsheet can add up. Money is written as its plain
+ * be a formula, and negative money must stay a number a spreadsheet can add up. The same `'` goes after a `;` followed by
+ * one of those characters: a spreadsheet whose list separator is `;` splits the line there (`x;=1+1` → `x;'=1+1`). Money is written as its plain
  * amount with the currency's minor units (`1234.50`); {@link tableToCsv} puts the currency in the header.
  *
  * @example
@@ -25,6 +27,8 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function csvCell(value: CellValue): string {
   let s = cellPlain(value);
   if (FORMULA_START.test(s) && !DECIMAL_PATTERN.test(s)) s = `'${s}`;
+  // A `;`-separator locale splits the line at every `;`: the text after one is a cell of its own.
+  if (s.includes(";")) s = s.replace(AFTER_SEMICOLON, ";'");
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -70,8 +70,9 @@ describe("csvCell — formula injection", () => {
         back.forEach((r, i) =>
           r.forEach((v, j) => {
             const orig = table[i]?.[j] ?? "";
-            if (/^[=+\-@\t\r]/.test(orig) && !/^-?\d+(\.\d+)?$/.test(orig)) expect(v).toBe(`'${orig}`);
-            else expect(v).toBe(orig);
+            // The model: `'` in front of a formula-like field, and after a `;` followed by a formula character.
+            const lead = /^[=+\-@\t\r]/.test(orig) && !/^-?\d+(\.\d+)?$/.test(orig) ? `'${orig}` : orig;
+            expect(v).toBe(lead.replace(/;(?=[=+\-@\t\r])/g, ";'"));
             expect(/^[=+@\t\r]/.test(v) || (/^-/.test(v) && !/^-?\d+(\.\d+)?$/.test(v))).toBe(false);
           }),
         );
@@ -108,5 +109,17 @@ describe("toCsv / tableToCsv", () => {
       expect(e).toBeInstanceOf(ValidationError);
       expect((e as ValidationError).issues[0]?.path).toEqual(["rows", 1]);
     }
+  });
+});
+
+// A spreadsheet whose list separator is `;` (German, French … locales) splits the `,` line at every `;`, so the text
+// after one opens as its own cell: "x;=1+1" ran `=1+1` (checked with LibreOffice Calc, `;` separator; see
+// test/io/csv-locale-formula.test.ts). Before: written as is. After: a `'` after such a `;`.
+describe("csvCell: no formula where a `;` locale splits a cell", () => {
+  it("puts `'` after a `;` followed by = + - @, tab or CR", () => {
+    expect(csvCell("x;=1+1")).toBe("x;'=1+1");
+    expect(csvCell("a;-5;@b; =c")).toBe("a;'-5;'@b; =c");
+    expect(csvCell("=a;+b")).toBe("'=a;'+b");
+    expect(csvCell("a;b")).toBe("a;b");
   });
 });
