@@ -80,7 +80,8 @@ export function solveOptions(options: SelectPortfolioOptions): { solver: Selecti
  * in/out candidates — and explains it: the proven gap, the binding constraints, and for every excluded candidate
  * what forcing it in would cost and whom it would displace. Every plan is re-verified against every constraint in
  * exact decimals before it is returned; an infeasible problem returns `infeasible` with the smallest conflicting
- * constraint set found, in plain words.
+ * constraint set found, in plain words. Among equally good plans the choice depends only on the problem's content,
+ * never on the order of its candidates or constraints (solvers see them sorted by id).
  *
  * @throws {ValidationError} for an invalid problem (unknown ids, negative costs, non-finite values…) or options.
  * @example
