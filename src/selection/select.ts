@@ -167,13 +167,13 @@ async function explainExclusions(
   let used = 0;
   let timeUp = false;
   for (const id of byValue) {
-    const cheap = whyNotWithoutSolve(problem, id, o.usage);
+    const cheap = whyNotWithoutSolve(problem, solved.selected, id, o.usage);
     if (cheap) { answers.set(id, cheap); continue; }
     // Once the time is up the clock is not read again.
     const left = used >= o.resolves || timeUp ? 0 : o.deadline - now();
     if (left <= 0) timeUp = used < o.resolves;
     if (used >= o.resolves || timeUp) {
-      answers.set(id, whyNotFromUsage(id, o.usage, used >= o.resolves ? `the limit of ${o.resolves} re-solve${o.resolves === 1 ? "" : "s"} was reached` : "the time limit was reached"));
+      answers.set(id, whyNotFromUsage(problem, solved.selected, id, o.usage, used >= o.resolves ? `the limit of ${o.resolves} re-solve${o.resolves === 1 ? "" : "s"} was reached` : "the time limit was reached"));
       continue;
     }
     used++;
