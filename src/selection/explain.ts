@@ -44,7 +44,11 @@ export interface WhyNot {
   readonly status: SelectionStatus | undefined;
   /** For `infeasible`: the conflict that forcing it in creates. */
   readonly conflict: SelectionConflict | undefined;
-  /** Budget and capacity rows that alone keep it out (with what it requires it exceeds their slack). */
+  /**
+   * What keeps it out of the plan as it stands: the budget and capacity rows whose slack it exceeds with what it
+   * requires, then the exclusive groups a selected candidate already takes. Empty when neither holds (it is worth
+   * nothing with what it requires, or the search was cut short).
+   */
   readonly blockedBy: readonly SelectionConstraint[];
 }
 
@@ -80,9 +84,51 @@ export function constraintUsage(problem: SelectionProblem, selected: ReadonlySet
   });
 }
 
+/** What keeps an excluded candidate out of the plan as it stands (see {@link WhyNot.blockedBy}). */
+interface HeldOut {
+  /** Rows whose slack it exceeds with what it requires. */
+  readonly rows: readonly ConstraintUsage[];
+  /** Exclusive groups a selected candidate already takes, with those holders. */
+  readonly groups: readonly { readonly constraint: SelectionConstraint; readonly holders: readonly string[] }[];
+  /** It and the unselected candidates it pulls in. */
+  readonly adds: readonly string[];
+  /** Exact value those would add. */
+  readonly worth: Decimal;
+}
+
+/** @internal The constraints that keep `id` out of `selected`, and what selecting it (with what it requires) is worth. */
+function heldOut(problem: SelectionProblem, selected: ReadonlySet<string>, id: string, usage: readonly ConstraintUsage[]): HeldOut & { blockedBy: SelectionConstraint[] } {
+  const logical = logicalConstraints(problem);
+  const adds = [...pullIn(logical, [id]).keys()].filter((m) => !selected.has(m));
+  const value = new Map(problem.candidates.map((c) => [c.id, c.value] as const));
+  let worth: Decimal = new PmoDecimal(0);
+  for (const m of adds) worth = worth.plus(value.get(m) ?? 0);
+  const rows = usage.filter((u) => u.blocks.includes(id));
+  const groups = logical.flatMap((c) => {
+    if (c.kind !== "exclusive" || !c.candidates.some((m) => adds.includes(m))) return [];
+    const holders = c.candidates.filter((m) => selected.has(m));
+    return holders.length > 0 ? [{ constraint: c, holders }] : [];
+  });
+  return { rows, groups, adds, worth, blockedBy: [...rows.map((u) => u.constraint), ...groups.map((g) => g.constraint)] };
+}
+
+/** Plain words for {@link heldOut}: each constraint that keeps it out, and its worth when that is nothing. */
+function heldOutWords(id: string, h: HeldOut): string {
+  const parts: string[] = [];
+  if (h.rows.length > 0) parts.push(`with what it requires it does not fit ${h.rows.map((u) => `${u.constraint.label}, which ${u.description}`).join("; ")}`);
+  for (const g of h.groups) parts.push(`${g.constraint.label}, which ${g.holders.join(", ")} already ${g.holders.length > 1 ? "take" : "takes"}`);
+  const others = h.adds.filter((m) => m !== id);
+  if (!h.worth.greaterThan(0)) {
+    parts.push(`${others.length > 0 ? `with what it requires (${others.join(", ")}) ` : ""}it is worth ${h.worth.toFixed()}, so selecting it gains nothing`);
+  } else if (parts.length === 0) {
+    parts.push(`it fits the free room with what it requires and would add ${h.worth.toFixed()}: the search stopped before it found that`);
+  }
+  return parts.join("; ");
+}
+
 /** @internal The "why not" that needs no re-solve (forced out, or forcing it in is infeasible); undefined otherwise. */
-export function whyNotWithoutSolve(problem: SelectionProblem, id: string, usage: readonly ConstraintUsage[]): WhyNot | undefined {
-  const blockedBy = usage.filter((u) => u.blocks.includes(id)).map((u) => u.constraint);
+export function whyNotWithoutSolve(problem: SelectionProblem, selected: ReadonlySet<string>, id: string, usage: readonly ConstraintUsage[]): WhyNot | undefined {
+  const { blockedBy } = heldOut(problem, selected, id, usage);
   const none = { displaces: [], bringsIn: [], status: undefined, conflict: undefined, blockedBy };
   const out = problem.forcedOut.find((f) => f.candidate === id);
   if (out) return { candidate: id, kind: "forced-out", explanation: `${id} is forced out${out.reason === undefined ? "" : `: ${out.reason}`}`, objectiveLost: missing("forced-out"), ...none };
@@ -91,13 +137,16 @@ export function whyNotWithoutSolve(problem: SelectionProblem, id: string, usage:
   return undefined;
 }
 
-/** @internal The cheap "why not" when no re-solve is left: the rows whose slack it (with what it requires) exceeds. */
-export function whyNotFromUsage(id: string, usage: readonly ConstraintUsage[], reason: string): WhyNot {
-  const rows = usage.filter((u) => u.blocks.includes(id));
-  const explanation = rows.length > 0
-    ? `not re-solved (${reason}); with what it requires it does not fit ${rows.map((u) => `${u.constraint.label}, which ${u.description}`).join("; ")}`
-    : `not re-solved (${reason}); it fits the free room, so a better use of the budget keeps it out (or it is worth nothing)`;
-  return { candidate: id, kind: "not-re-solved", explanation, objectiveLost: missing("not-re-solved"), displaces: [], bringsIn: [], status: undefined, conflict: undefined, blockedBy: rows.map((u) => u.constraint) };
+/**
+ * @internal The cheap "why not" when no re-solve is left: the rows whose slack it (with what it requires) exceeds,
+ * the exclusive groups a selected candidate already takes, or what it is worth when that is nothing.
+ */
+export function whyNotFromUsage(problem: SelectionProblem, selected: ReadonlySet<string>, id: string, usage: readonly ConstraintUsage[], reason: string): WhyNot {
+  const h = heldOut(problem, selected, id, usage);
+  return {
+    candidate: id, kind: "not-re-solved", explanation: `not re-solved (${reason}); ${heldOutWords(id, h)}`, objectiveLost: missing("not-re-solved"),
+    displaces: [], bringsIn: [], status: undefined, conflict: undefined, blockedBy: h.blockedBy,
+  };
 }
 
 /** @internal "Why not" for one excluded candidate: force it in, re-solve, and compare. */
@@ -108,9 +157,9 @@ export async function whyNotCandidate(
   solver: SelectionSolver,
   options: { readonly gap: number; readonly timeLimitMs: number; readonly usage: readonly ConstraintUsage[] },
 ): Promise<WhyNot> {
-  const cheap = whyNotWithoutSolve(problem, id, options.usage);
+  const cheap = whyNotWithoutSolve(problem, base.selected, id, options.usage);
   if (cheap) return cheap;
-  const blockedBy = options.usage.filter((u) => u.blocks.includes(id)).map((u) => u.constraint);
+  const { blockedBy } = heldOut(problem, base.selected, id, options.usage);
   const forced = derivedProblem({ ...problem, forcedIn: [...problem.forcedIn, { candidate: id, reason: "what if" }] });
   const warm = new Set([...base.selected, id]);
   const r = await solveProblem(forced, solver, { ...options, warmStart: warm });

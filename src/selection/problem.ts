@@ -158,7 +158,8 @@ type Issue = { path: (string | number)[]; message: string; code: string };
 /**
  * Validates a selection problem and returns it with exact values (Decimal, Money). Every problem is reported with
  * its path: unknown candidate ids in constraints, unknown periods or skills, negative costs, demands or limits,
- * non-finite values, mixed currencies, duplicate ids, a candidate both forced in and out.
+ * non-finite values, mixed currencies, duplicate ids, a candidate listed twice in one group, a candidate both forced
+ * in and out.
  *
  * Dependency cycles are allowed: they mean the candidates in the cycle are selected all together or not at all.
  *
@@ -251,6 +252,7 @@ function rules(input: readonly ParsedRule[], ids: ReadonlySet<string>, issues: I
         return { ...r };
       case "together":
         r.candidates.forEach((id, j) => known(id, [...at, "candidates", j]));
+        if (new Set(r.candidates).size !== r.candidates.length) issues.push({ path: [...at, "candidates"], message: "a candidate is listed twice", code: "custom" });
         return { kind: "together", candidates: [...r.candidates] };
       case "exclusive": {
         group++;

@@ -80,7 +80,8 @@ export function solveOptions(options: SelectPortfolioOptions): { solver: Selecti
  * in/out candidates — and explains it: the proven gap, the binding constraints, and for every excluded candidate
  * what forcing it in would cost and whom it would displace. Every plan is re-verified against every constraint in
  * exact decimals before it is returned; an infeasible problem returns `infeasible` with the smallest conflicting
- * constraint set found, in plain words.
+ * constraint set found, in plain words. Among equally good plans the choice depends only on the problem's content,
+ * never on the order of its candidates or constraints (solvers see them sorted by id).
  *
  * @throws {ValidationError} for an invalid problem (unknown ids, negative costs, non-finite values…) or options.
  * @example
@@ -166,13 +167,13 @@ async function explainExclusions(
   let used = 0;
   let timeUp = false;
   for (const id of byValue) {
-    const cheap = whyNotWithoutSolve(problem, id, o.usage);
+    const cheap = whyNotWithoutSolve(problem, solved.selected, id, o.usage);
     if (cheap) { answers.set(id, cheap); continue; }
     // Once the time is up the clock is not read again.
     const left = used >= o.resolves || timeUp ? 0 : o.deadline - now();
     if (left <= 0) timeUp = used < o.resolves;
     if (used >= o.resolves || timeUp) {
-      answers.set(id, whyNotFromUsage(id, o.usage, used >= o.resolves ? `the limit of ${o.resolves} re-solve${o.resolves === 1 ? "" : "s"} was reached` : "the time limit was reached"));
+      answers.set(id, whyNotFromUsage(problem, solved.selected, id, o.usage, used >= o.resolves ? `the limit of ${o.resolves} re-solve${o.resolves === 1 ? "" : "s"} was reached` : "the time limit was reached"));
       continue;
     }
     used++;

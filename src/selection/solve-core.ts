@@ -1,5 +1,6 @@
 import { PmoDecimal, missing, metric, type Decimal, type Metric } from "../core/index.js";
 import { fractionalBound } from "./bounds.js";
+import { canonicalProblem } from "./canonical.js";
 import { heuristicState, searchContext } from "./heuristic.js";
 import { findConflicts, type SelectionConflict } from "./infeasibility.js";
 import { exactBound } from "./exact-bound.js";
@@ -54,6 +55,9 @@ export async function solveProblem(
   if (conflicts.length > 0) {
     return { status: "infeasible", selected: new Set(), objective: new PmoDecimal(0), bound: undefined, gap: missing("infeasible"), conflicts, notes: [], model: undefined };
   }
+  // Solvers see one canonical order, so a tie between equally good plans never depends on how the input was listed.
+  const original = problem;
+  problem = canonicalProblem(problem);
   const model = buildSelectionModel(problem);
   const notes: string[] = [];
   const deadline = now() + options.timeLimitMs;
@@ -94,7 +98,9 @@ export async function solveProblem(
   }
   const chosen = best as { selected: Set<string>; objective: Decimal } | undefined;
   if (!chosen) throw new Error("unreachable: the heuristic plan is feasible by construction");
-  const { selected, objective } = chosen;
+  const { objective } = chosen;
+  // Reported in input order (whyNot lists who is displaced in that order).
+  const selected = new Set(original.candidates.filter((c) => chosen.selected.has(c.id)).map((c) => c.id));
   // Both bounds are proven (the solver's, and the Lagrangian one of the search context): the smaller one counts.
   const boundFloat = Math.min(Number.isFinite(run.bound) && run.stoppedBy !== "infeasible" ? run.bound : fractionalBound(ctx, start.fresh()), ctx.prices.bound);
   // Exact, not within a float tolerance: a better plan a fraction of a unit away is not "optimal" (exact-bound.ts).

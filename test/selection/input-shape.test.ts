@@ -79,4 +79,11 @@ describe("selection input: one shape (issue 12)", () => {
     expect(ok.bestBound.value?.toFixed()).toBe("17");
     expect(ok.gap.value?.toFixed()).toBe("0");
   });
+
+  it("a group lists each candidate once, together as exclusive (a repeated id was accepted in together, refused in exclusive)", () => {
+    for (const kind of ["together", "exclusive"] as const) {
+      const input = { ...asNumbers, constraints: [{ kind, candidates: ["C", "D", "C"] }] } as SelectionProblemInput;
+      expect(() => defineSelectionProblem(input)).toThrow(/constraints\[0\]\.candidates: a candidate is listed twice/);
+    }
+  });
 });

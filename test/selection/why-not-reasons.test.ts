@@ -1,0 +1,104 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { selectPortfolio, type SelectionProblemInput } from "../../src/selection/index.js";
+import { feasible, planOf, rawProblem, toInput, type RawProblem } from "./oracle.js";
+
+/*
+ * Every excluded candidate names what keeps it out, and the reason must be true. Hand-derived problem:
+ *   budget P = 100; A 10 (cost 10), B 5 (cost 10), exclusive "platform" = {A, B};
+ *   E 3 (cost 0) requires F −5 (cost 0); Z 0 (cost 5).
+ * Optimum {A} = 10, slack 90. B fits the slack (10 ≤ 90): the exclusive group, not the budget, keeps it out.
+ * E fits too, but with F it is worth 3 − 5 = −2. Z fits and is worth 0. None of them is kept out by the budget.
+ */
+const problem: SelectionProblemInput = {
+  periods: ["P"],
+  candidates: [
+    { id: "A", value: 10, costs: { P: { amount: "10", currency: "EUR" } } },
+    { id: "B", value: 5, costs: { P: { amount: "10", currency: "EUR" } } },
+    { id: "E", value: 3 },
+    { id: "F", value: -5 },
+    { id: "Z", value: 0, costs: { P: { amount: "5", currency: "EUR" } } },
+  ],
+  budgets: { P: { amount: "100", currency: "EUR" } },
+  constraints: [
+    { kind: "exclusive", id: "platform", candidates: ["A", "B"] },
+    { kind: "requires", candidate: "E", requires: "F" },
+  ],
+};
+
+describe("why not: the reason given is the one that holds", () => {
+  it("without re-solves: the exclusive group, the worth with prerequisites, or nothing to gain — never 'a better use of the budget'", async () => {
+    const r = await selectPortfolio(problem, { gap: 0, whyNotResolves: 0 });
+    expect(r.selected).toEqual(["A"]);
+    const why = Object.fromEntries(r.whyNot.map((w) => [w.candidate, w]));
+    expect(why["B"]?.blockedBy.map((c) => c.label)).toEqual(["at most one of A, B (platform)"]);
+    expect(why["B"]?.explanation).toContain("at most one of A, B (platform), which A already takes");
+    expect(why["E"]?.blockedBy).toEqual([]);
+    expect(why["E"]?.explanation).toContain("with what it requires (F) it is worth -2");
+    expect(why["Z"]?.explanation).toContain("it is worth 0");
+    for (const w of r.whyNot) expect(w.explanation).not.toContain("better use of the budget");
+    // The budget keeps no one out: 90 of slack, and nobody excluded exceeds it.
+    expect(r.binding).toEqual([]);
+  });
+
+  it("with re-solves, blockedBy names the exclusive group too", async () => {
+    const r = await selectPortfolio(problem, { gap: 0 });
+    const b = r.whyNot.find((w) => w.candidate === "B");
+    expect(b).toMatchObject({ kind: "displaces", displaces: ["A"] });
+    expect(b?.objectiveLost.value?.toFixed()).toBe("5");
+    expect(b?.blockedBy.map((c) => c.label)).toEqual(["at most one of A, B (platform)"]);
+  });
+});
+
+/** Candidate `i` and everything it pulls in through "requires" and "together" (computed here, not by src). */
+function closureOf(p: RawProblem, i: number): Set<number> {
+  const out = new Set([i]);
+  for (let grew = true; grew;) {
+    grew = false;
+    const add = (j: number) => { if (!out.has(j)) { out.add(j); grew = true; } };
+    for (const [d, q] of p.requires) if (out.has(d)) add(q);
+    for (const g of p.together) if (g.some((j) => out.has(j))) g.forEach(add);
+  }
+  return out;
+}
+
+describe("why not: property — blockedBy is true and complete", () => {
+  it("each named row is exceeded and each named group clashes once it is added with what it requires; nothing named means it would fit", async () => {
+    await fc.assert(
+      fc.asyncProperty(rawProblem(9), fc.constantFrom(0, 10), async (p, resolves) => {
+        const r = await selectPortfolio(toInput(p), { gap: 0, whyNotResolves: resolves });
+        if (r.status !== "optimal") return;
+        const base = planOf(p, r.selected);
+        for (const w of r.whyNot) {
+          if (w.kind === "forced-out" || w.kind === "infeasible") continue;
+          const i = Number(w.candidate.slice(1));
+          const plan = [...base];
+          for (const j of closureOf(p, i)) plan[j] = 1;
+          const value = plan.reduce((s, x, j) => s + x * (p.values[j] as number), 0);
+          for (const c of w.blockedBy) {
+            if (c.kind === "budget") {
+              const k = Number(c.period.slice(2)) - 2027;
+              expect(plan.reduce((s, x, j) => s + x * (p.cents[j]?.[k] ?? 0), 0)).toBeGreaterThan(p.budget[k] as number);
+            } else if (c.kind === "capacity") {
+              const k = Number(c.period.slice(2)) - 2027;
+              const sk = Number(c.skill.slice(5));
+              expect(plan.reduce((s, x, j) => s + x * (p.demand[j]?.[k]?.[sk] ?? 0), 0)).toBeGreaterThan(p.capacity[k]?.[sk] as number);
+            } else {
+              expect(c.kind).toBe("exclusive");
+              if (c.kind === "exclusive") expect(c.candidates.filter((id) => plan[Number(id.slice(1))] === 1).length).toBeGreaterThan(1);
+            }
+          }
+          // A candidate of positive value is named blocked exactly when adding it (with what it requires) breaks a row or a group.
+          if ((p.values[i] as number) > 0) expect(w.blockedBy.length > 0).toBe(!feasible({ ...p, forcedIn: [], forcedOut: [] }, plan));
+          // Nothing named: it would fit, and the plan is optimal, so it adds nothing.
+          if (w.blockedBy.length === 0 && feasible({ ...p, forcedIn: [], forcedOut: [] }, plan)) {
+            expect(value).toBeLessThanOrEqual(r.objective.value?.toNumber() as number);
+            if (w.kind === "not-re-solved") expect(w.explanation).toContain("gains nothing");
+            else expect(w.objectiveLost.value?.isNegative()).toBe(false);
+          }
+        }
+      }),
+      { seed: 21, numRuns: 80 },
+    );
+  }, 120_000);
+});
