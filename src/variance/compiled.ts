@@ -90,7 +90,7 @@ export function evaluatePortfolio(compiled: readonly CompiledEarnedValue[], stat
       spiTNum: s.num, spiTDen: s.den, spiTReason: s.reason }, cp.currency, cp.policy.eacOrder);
     return {
       level: "project", id: cp.id, name: cp.name, programmeId: cp.programmeId, portfolioId: cp.portfolioId, statusDate: statusDate as IsoDate, baseline: cp.baselineNumber,
-      currency: cp.currency, complete: core.complete, actualFinish: undefined, figures, schedule: scheduleFiguresFrom(core, cp, figures.cpi),
+      currency: cp.currency, complete: core.complete, actualFinish: undefined, figures, schedule: scheduleFiguresFrom(core, cp, figures.cpi, s),
     };
   });
   return { projects, ...rollUpPortfolio(projects) };

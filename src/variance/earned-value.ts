@@ -96,7 +96,7 @@ export function resultFrom(cp: CompiledProject, core: ProjectCore): EarnedValueR
   return {
     level: "project", id: cp.id, name: cp.name, programmeId: cp.programmeId, portfolioId: cp.portfolioId, statusDate: fromEpochDay(core.t),
     baseline: cp.baselineNumber, currency: cp.currency, complete: core.complete, actualFinish: core.complete && core.finishDay >= 0 ? fromEpochDay(core.finishDay) : undefined,
-    figures, schedule: scheduleFiguresFrom(core, cp, figures.cpi), packages, warnings, excludedActuals: excluded,
+    figures, schedule: scheduleFiguresFrom(core, cp, figures.cpi, spiT), packages, warnings, excludedActuals: excluded,
     cvSplit: { acAtBaselineRates: fromMinor(core.acBase, cp.currency), performance: fromMinor(core.ev - core.acBase, cp.currency), fx: fromMinor(core.acBase - core.ac, cp.currency) },
   };
 }

@@ -1,9 +1,10 @@
 import { PmoDecimal, ValidationError, fromEpochDay, metric, missing, toEpochDay, type IsoDate, type Metric, type MetricMissing, type Money, type PercentileMethod, type RoundingMode, checkArguments } from "../core/index.js";
 import { roundingModeProblem } from "../core/decimal.js";
 import { describeValue } from "../core/describe.js";
-import { describePercentileMethod, isPercentileMethod, minimumSampleSize, quantileSorted } from "../core/quantile.js";
+import { describePercentileMethod, isPercentileMethod, minimumSampleSize } from "../core/quantile.js";
 import { checkEarnedValueArguments, compileProject } from "./compile.js";
-import { eacBandValues } from "./eac-draws.js";
+import { bandFractions, ceilFraction, eacBandValues } from "./eac-draws.js";
+import { esDeltas } from "./es-deltas.js";
 import { nthWorkingDay } from "./day-index.js";
 import { resultFrom, type EarnedValueResult } from "./earned-value.js";
 import { evaluateProject } from "./kernel.js";
@@ -79,8 +80,9 @@ function rng(seed: number): () => number {
  * EAC band is then read exactly — each draw's EAC is a fraction of whole minor units, sorted, interpolated and
  * rounded once to the cent in BigInt, so it holds at any size (past 10^21 minor units too) — by `band.rounding`
  * (default `"half-even"`, as `roundMoney` and the rest of pmokit's money; `"half-up"` and the other `RoundingMode`s
- * on request). The finish band is rounded up to a whole working day (an interpolated finish between two days counts
- * as the later one). Same seed, same band.
+ * on request). The finish band is read the same way from each draw's exact IEAC(t) = AT + (PD − ES) × ΣΔAT / ΣΔES
+ * (the ES deltas over one common denominator) and rounded up to a whole working day, the ⌈x⌉-th from the baseline
+ * start (an interpolated finish between two days counts as the later one). Same seed, same band.
  *
  * A band with confidence c runs from the (1 − c)/2 to the (1 + c)/2 percentile of the usable draws, median between,
  * read by `band.percentileMethod`: `"nearest-rank"` by default (a simulated value: the smallest with at least p of
@@ -133,35 +135,36 @@ export function forecastRange(
   fam.sort((a, b) => a[1].value.amount.cmp(b[1].value.amount));
   const lo = fam[0], hi = fam[fam.length - 1];
   const eacRange = lo && hi ? metric({ low: lo[1].value, high: hi[1].value, lowMethod: lo[0], highMethod: hi[0] }) : missing("no-eac");
-  // Period deltas at each closed period end (and the status date).
+  // Period deltas at each closed period end (and the status date). ES is a fraction per date: its deltas are kept
+  // exactly, as integers over one common denominator (es-deltas), so a draw's IEAC(t) is a fraction too.
   const ends = [...cp.gridEnd].filter((e) => e >= cp.start && e < t);
   ends.push(t);
-  const dEv: number[] = [], dAc: number[] = [], dEs: number[] = [], dAt: number[] = [];
-  let pEv = 0, pAc = 0, pEs = 0, pAt = 0;
+  const dEv: number[] = [], dAc: number[] = [], dAt: number[] = [], esAt: { num: number; den: number }[] = [];
+  let pEv = 0, pAc = 0, pAt = 0;
   for (const e of ends) {
     const c = e === t ? core : evaluateProject(cp, e);
-    const es = c.es.esNum / c.es.esDen;
-    dEv.push(c.ev - pEv); dAc.push(c.ac - pAc); dEs.push(es - pEs); dAt.push(c.es.at - pAt);
-    pEv = c.ev; pAc = c.ac; pEs = es; pAt = c.es.at;
+    dEv.push(c.ev - pEv); dAc.push(c.ac - pAc); dAt.push(c.es.at - pAt); esAt.push({ num: c.es.esNum, den: c.es.esDen });
+    pEv = c.ev; pAc = c.ac; pAt = c.es.at;
   }
   const n = dEv.length;
+  const dEs = esDeltas(esAt);
   const rand = rng(band.seed);
-  // Each draw's ΣΔAC and ΣΔEV, whole minor units: exact in doubles while n × the largest |Δ| stays within 2^53,
-  // else summed again in BigInt (the EAC band is read from them exactly, see eac-draws).
-  const sumsAc: (number | bigint)[] = [], sumsEv: (number | bigint)[] = [];
+  // Each draw's ΣΔAC and ΣΔEV (ΣΔES over the common denominator), whole numbers: exact in doubles while n × the
+  // largest |Δ| stays within 2^53, else summed again in BigInt (the bands are read from them exactly, see eac-draws).
+  const sumsAc: (number | bigint)[] = [], sumsEv: (number | bigint)[] = [], sumsAt: number[] = [], sumsEs: (number | bigint)[] = [];
   let largest = 0;
   for (let k = 0; k < n; k++) largest = Math.max(largest, Math.abs(dEv[k] as number), Math.abs(dAc[k] as number));
   const inDoubles = n * largest <= Number.MAX_SAFE_INTEGER;
-  const fins = new Float64Array(draws);
-  let nF = 0;
-  const rest = core.bac - core.ev, left = core.es.pd - core.es.esNum / core.es.esDen;
+  const esInDoubles = dEs.small !== undefined && n * dEs.largest <= Number.MAX_SAFE_INTEGER;
+  const rest = core.bac - core.ev;
   const picks = new Int32Array(n);
   for (let d = 0; d < draws; d++) {
     let sEv = 0, sAc = 0, sEs = 0, sAt = 0;
     for (let k = 0; k < n; k++) {
       const j = Math.floor(rand() * n);
       picks[k] = j;
-      sEv += dEv[j] as number; sAc += dAc[j] as number; sEs += dEs[j] as number; sAt += dAt[j] as number;
+      sEv += dEv[j] as number; sAc += dAc[j] as number; sAt += dAt[j] as number;
+      if (esInDoubles) sEs += (dEs.small as number[])[j] as number;
     }
     // A draw without a positive efficiency has no CPI* (SPI(t)*): left out of that band, counted in drawsUsed.
     if (inDoubles) {
@@ -171,9 +174,11 @@ export function forecastRange(
       for (const j of picks) { bEv += BigInt(dEv[j] as number); bAc += BigInt(dAc[j] as number); }
       if (bEv > 0n && bAc > 0n) { sumsAc.push(bAc); sumsEv.push(bEv); }
     }
-    if (sEs > 0 && sAt > 0) fins[nF++] = core.es.at + left * (sAt / sEs);
+    let es: number | bigint = sEs;
+    if (!esInDoubles) { let b = 0n; for (const j of picks) b += dEs.exact[j] as bigint; es = b; }
+    if (es > 0 && sAt > 0) { sumsAt.push(sAt); sumsEs.push(es); }
   }
-  const nE = sumsAc.length;
+  const nE = sumsAc.length, nF = sumsAt.length;
   // The band's ends as the decimals they mean ((1 − 0.8)/2 is 0.09999999999999998 in doubles).
   const c = new PmoDecimal(confidence);
   const exactPs = [new PmoDecimal(1).minus(c).div(2), new PmoDecimal(0.5), new PmoDecimal(1).plus(c).div(2)] as const;
@@ -184,20 +189,20 @@ export function forecastRange(
     const p = ps[0];
     return missing("no-data", `the ${describePercentileMethod(method)} has no ${pct(p)} of ${used} usable ${what} draw${used === 1 ? "" : "s"}: it needs at least ${minimumSampleSize(p, method)}`);
   };
-  /** Low, median, high of the usable finish draws, or why the convention has none. */
-  const pick = (all: Float64Array, used: number, what: string): readonly [number, number, number] | MetricMissing => {
-    const xs = all.subarray(0, used).sort();
-    const [lo, med, hi] = ps.map((p) => quantileSorted(xs, p, method));
-    return lo !== undefined && med !== undefined && hi !== undefined ? [lo, med, hi] : tooFew(used, what);
+  // IEAC(t) = AT + (PD − ES) × ΣΔAT / ΣΔES, with ES = esNum/esDen and ΣΔES = sum / L: c = (PD·esDen − esNum)·L / esDen.
+  const finishPicked = (): readonly number[] | MetricMissing => {
+    const { esNum, esDen, pd, at } = core.es;
+    const fr = bandFractions({ p: sumsAt, q: sumsEs }, { base: { num: BigInt(at), den: 1n }, cNum: (BigInt(pd) * BigInt(esDen) - BigInt(esNum)) * dEs.denominator, cDen: BigInt(esDen) }, exactPs, method);
+    return fr?.map((v) => Number(ceilFraction(v))) ?? tooFew(nF, "finish");
   };
   const eacPicked = (): readonly Money[] | MetricMissing =>
     eacBandValues({ ac: sumsAc, ev: sumsEv }, { ac: core.ac, rest, currency: cp.currency }, exactPs, method, rounding) ?? tooFew(nE, "EAC");
-  const day = (x: number): IsoDate => (core.complete && core.finishDay >= 0 ? fromEpochDay(core.finishDay) : (nthWorkingDay(cp.days, cp.start, Math.min(50_000, Math.ceil(x))) as IsoDate));
+  const day = (x: number): IsoDate => (core.complete && core.finishDay >= 0 ? fromEpochDay(core.finishDay) : (nthWorkingDay(cp.days, cp.start, Math.min(50_000, x)) as IsoDate));
   const enough = n >= 2 ? undefined : missing("no-data", "fewer than two periods observed");
   const none = (sums: string, index: string) =>
     missing("ev-is-zero", `none of the ${draws} draws had a positive resampled ${sums}, so there is no ${index} to extrapolate with`);
   const eacPick = enough ?? (nE > 0 ? eacPicked() : none("ΣΔEV and ΣΔAC", "CPI*"));
-  const finPick = enough ?? (nF > 0 ? pick(fins, nF, "finish") : none("ΣΔES and ΣΔAT", "SPI(t)*"));
+  const finPick = enough ?? (nF > 0 ? finishPicked() : none("ΣΔES and ΣΔAT", "SPI(t)*"));
   const warnings: ForecastRangeWarning[] = [];
   const dropped = (name: ForecastRangeWarning["band"], used: number, sums: string) => {
     if (enough || used === 0 || used === draws) return;

@@ -43,8 +43,6 @@ export interface EarnedScheduleFigures {
 }
 
 const D = (n: number | bigint) => new PmoDecimal(n.toString());
-/** Forecast finish dates further than this many working days (about 200 years) after the start are not dated. */
-const HORIZON = 50_000;
 
 /** @internal SPI(t) as a fraction (num/den) or the reason it is missing, for the EAC₅ hybrid. */
 export function spiTFraction(core: ProjectCore, cp: CompiledProject): { num: bigint; den: bigint; reason: string } {
@@ -56,44 +54,54 @@ export function spiTFraction(core: ProjectCore, cp: CompiledProject): { num: big
 }
 
 /** @internal Builds the earned-schedule figures from the kernel's integers. */
-export function scheduleFiguresFrom(core: ProjectCore, cp: CompiledProject, cpi: Metric<Decimal>): EarnedScheduleFigures {
+export function scheduleFiguresFrom(core: ProjectCore, cp: CompiledProject, cpi: Metric<Decimal>, sf: { num: bigint; den: bigint }): EarnedScheduleFigures {
   const { es } = core;
-  const noDays = missing("no-working-days", "the calendar has no working day between baseline start and finish");
-  const fam = (x: MetricMissing): IeacFamily<never> => ({ planned: x, spiT: x, spiTCpi: x });
-  if (cp.bac === 0 && cp.packages.every((p) => !p.hasBaseline)) {
-    const nb = missing("no-baseline");
-    return { pd: nb, at: nb, es: nb, esDate: nb, svT: nb, spiT: nb, tspi: nb, tspiEd: nb, ieacT: fam(nb), forecastFinish: fam(nb), pFactor: nb };
-  }
-  if (es.pd === 0) return { pd: metric(D(0)), at: metric(D(es.at)), es: noDays, esDate: noDays, svT: noDays, spiT: noDays, tspi: noDays, tspiEd: noDays, ieacT: fam(noDays), forecastFinish: fam(noDays), pFactor: noDays };
+  // Every figure missing for one reason (PD and AT kept when there are no working days).
+  const none = (x: MetricMissing, pd: Metric<Decimal> = x, at: Metric<Decimal> = x): EarnedScheduleFigures => {
+    const fam = { planned: x, spiT: x, spiTCpi: x };
+    return { pd, at, es: x, esDate: x, svT: x, spiT: x, tspi: x, tspiEd: x, ieacT: fam, forecastFinish: fam, pFactor: x };
+  };
+  if (cp.bac === 0 && cp.packages.every((p) => !p.hasBaseline)) return none(missing("no-baseline"));
+  if (es.pd === 0) return none(missing("no-working-days", "the calendar has no working day between baseline start and finish"), metric(D(0)), metric(D(es.at)));
   const spans = scheduleSpans(core, cp);
   const frac = (x: Span) => D(x.num).div(D(x.den));
   const PD = frac(spans.pd), AT = frac(spans.at), ES = frac(spans.es);
   const early = missing("before-start", "the status date is before the baseline start");
   // The same before-start rule as the cost indices (figures.ts): every index waits for the baseline start.
   const before = core.beforeStart ? early : undefined;
-  const spiT: Metric<Decimal> = before ?? (AT.isZero() ? early : metric(ES.div(AT)));
+  // SPI(t) = ES / AT from its exact fraction (missing only before the start: AT = 0).
+  const spiT: Metric<Decimal> = sf.den ? metric(frac(sf)) : early;
   const left = PD.minus(ES);
-  const ieac = (pf: Metric<Decimal>): Metric<Decimal> => (!pf.value ? pf : pf.value.isZero() ? missing("ev-is-zero", "SPI(t) is 0: no progress to extrapolate") : metric(AT.plus(left.div(pf.value))));
-  const ieacT: IeacFamily<Decimal> = {
-    planned: metric(AT.plus(left)),
-    spiT: ieac(spiT),
-    spiTCpi: spiT.value && cpi.value ? ieac(metric(spiT.value.times(cpi.value))) : ieac(spiT.value ? cpi : spiT),
+  // IEAC(t) = AT + (PD − ES) / PF, PF = n/d, as one exact fraction: its value is rounded once and its date is read
+  // exactly (through three rounded decimals, 30 working days read 30.00…01: the next day).
+  const { pd: p, at: a, es: e } = spans;
+  const ieac = (pf: Metric<unknown>, n: bigint, d: bigint): Metric<Span> => {
+    if (!pf.value) return pf as MetricMissing;
+    if (!n) return missing("ev-is-zero", "SPI(t) is 0: no progress to extrapolate");
+    const den = a.den * p.den * e.den * n, num = a.num * p.den * e.den * n + (p.num * e.den - e.num * p.den) * d * a.den;
+    return metric(den < 0n ? { num: -num, den: -den } : { num, den });
   };
-  const dateOf = (d: Metric<Decimal>): Metric<IsoDate> => {
-    if (!d.value) return d;
-    if (core.complete && core.finishDay >= 0) return metric(fromEpochDay(core.finishDay));
-    // A tiny SPI(t) extrapolates to centuries: say so instead of inventing a date.
-    const date = d.value.gt(HORIZON) ? undefined : dateAfter(cp, d.value);
+  // PF = 1, SPI(t) = ES / AT, SPI(t) · CPI with CPI = EV / AC.
+  const f: IeacFamily<Span> = {
+    planned: ieac(metric(1), 1n, 1n),
+    spiT: ieac(spiT, sf.num, sf.den),
+    spiTCpi: ieac(spiT.value ? cpi : spiT, sf.num * BigInt(core.ev), sf.den * BigInt(core.ac)),
+  };
+  const each = <T,>(g: (m: Metric<Span>) => Metric<T>): IeacFamily<T> => ({ planned: g(f.planned), spiT: g(f.spiT), spiTCpi: g(f.spiTCpi) });
+  const ieacT = each((m) => (m.value ? metric(frac(m.value)) : (m as MetricMissing)));
+  const dateOf = (m: Metric<Span>): Metric<IsoDate> => {
+    if (!m.value) return m as MetricMissing;
+    const date = core.complete && core.finishDay >= 0 ? fromEpochDay(core.finishDay) : dateAfter(cp, m.value);
     return date === undefined ? missing("beyond-horizon", "the forecast lies beyond the calendar's horizon (about 200 years, or the last fiscal period)") : metric(date as IsoDate);
   };
-  const ed = ieacT.spiT;
   return {
     pd: metric(PD), at: metric(AT), es: metric(ES),
-    esDate: ES.isZero() ? missing("ev-is-zero", "nothing earned yet") : metric((dateAfter(cp, ES) ?? fromEpochDay(cp.finish)) as IsoDate),
+    esDate: ES.isZero() ? missing("ev-is-zero", "nothing earned yet") : metric((dateAfter(cp, e) ?? fromEpochDay(cp.finish)) as IsoDate),
     svT: metric(ES.minus(AT)), spiT,
     tspi: before ?? (core.complete ? missing("complete") : PD.minus(AT).lte(0) ? missing("past-planned-finish", "the planned finish has passed: use tspiEd") : metric(left.div(PD.minus(AT)))),
-    tspiEd: before ?? (core.complete ? missing("complete") : !ed.value ? ed : ed.value.minus(AT).isZero() ? missing("divisor-is-zero") : metric(left.div(ed.value.minus(AT)))),
-    ieacT, forecastFinish: { planned: dateOf(ieacT.planned), spiT: dateOf(ieacT.spiT), spiTCpi: dateOf(ieacT.spiTCpi) },
+    // (PD − ES) / (ED − AT) with ED − AT = (PD − ES) / SPI(t): exactly SPI(t) (Lipke), unless nothing is left.
+    tspiEd: before ?? (core.complete ? missing("complete") : !f.spiT.value ? (f.spiT as MetricMissing) : left.isZero() ? missing("divisor-is-zero") : spiT),
+    ieacT, forecastFinish: each(dateOf),
     pFactor: before ?? (es.pfDen === 0 || es.pfDen === 0n ? missing("ev-is-zero", "nothing earned yet") : metric(D(es.pfNum).div(D(es.pfDen)))),
   };
 }

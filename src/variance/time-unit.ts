@@ -1,4 +1,4 @@
-import { fromEpochDay, toEpochDay, type Decimal } from "../core/index.js";
+import { fromEpochDay, toEpochDay } from "../core/index.js";
 import { nthWorkingDay, workingDaysIn } from "./day-index.js";
 import type { CompiledProject } from "./engine-types.js";
 import type { ProjectCore } from "./kernel.js";
@@ -18,8 +18,8 @@ export interface Span {
   readonly den: bigint;
 }
 
-/** Forecast finish dates further than this many periods after the start are not dated. */
-const PERIOD_HORIZON = 5_000;
+/** Forecast finish dates further than this many working days (about 200 years), or periods, after the start are not dated. */
+const HORIZON = 50_000, PERIOD_HORIZON = 5_000;
 
 /** The grid's period ends on or after the baseline start: the breakpoints of the period axis. */
 function periodEnds(cp: CompiledProject): Int32Array {
@@ -63,27 +63,30 @@ export function scheduleSpans(core: ProjectCore, cp: CompiledProject): { readonl
 }
 
 /**
- * @internal The date a duration from the baseline start reaches: the ⌈x⌉-th working day (working days), or in periods
- * the end of period x, a fraction of a period by its working days. Undefined past the horizon or the fiscal grid.
+ * @internal The date a duration x = num/den (den > 0) from the baseline start reaches, read exactly: the ⌈x⌉-th working
+ * day (working days), or in periods the end of period x, a fraction of a period by its working days (rounded up).
+ * Undefined past the horizon (50,000 working days, about 200 years, or 5,000 periods) or the fiscal grid.
  */
-export function dateAfter(cp: CompiledProject, x: Decimal): string | undefined {
-  if (cp.policy.timeUnit !== "periods") return nthWorkingDay(cp.days, cp.start, x.ceil().toNumber());
-  if (x.gt(PERIOD_HORIZON)) return undefined;
+export function dateAfter(cp: CompiledProject, x: Span): string | undefined {
+  const k = Number(x.num / x.den), rem = x.num % x.den; // x ≥ 0
+  const up = (n: bigint) => Number((n - 1n) / x.den) + 1; // ⌈n / den⌉ for n ≥ 1 (1 for n = 0: the first day)
+  const days = cp.policy.timeUnit !== "periods";
+  // A tiny SPI(t) extrapolates to centuries: no date rather than an invented one.
+  if (k >= (days ? HORIZON : PERIOD_HORIZON)) return undefined;
+  if (days) return nthWorkingDay(cp.days, cp.start, up(x.num));
   let ends = periodEnds(cp);
-  const j = x.floor().toNumber();
-  if (j + 1 > ends.length) {
+  if (k + 1 > ends.length) {
     // Beyond the compiled grid: continue it (weekly and monthly grids go on; fiscal periods end where the list ends).
     const kind = cp.grid.kind;
     if (kind === "fiscal" || ends.length === 0) return undefined;
     const last = ends[ends.length - 1] as number;
-    const more = periodGrid({ kind }, fromEpochDay(last + 1), fromEpochDay(last + (j + 2 - ends.length) * 31));
+    const more = periodGrid({ kind }, fromEpochDay(last + 1), fromEpochDay(last + (k + 2 - ends.length) * 31));
     ends = Int32Array.from([...ends, ...more.periods.map((p) => toEpochDay(p.finish))]);
   }
-  const frac = x.minus(j);
-  if (frac.isZero()) return fromEpochDay(j === 0 ? cp.start : (ends[j - 1] as number));
-  const from = j === 0 ? cp.start : (ends[j - 1] as number) + 1;
-  const to = ends[j] as number;
+  if (!rem) return fromEpochDay(k === 0 ? cp.start : (ends[k - 1] as number));
+  const from = k === 0 ? cp.start : (ends[k - 1] as number) + 1;
+  const to = ends[k] as number;
   const len = workingDaysIn(cp.days, from, to);
   if (len === 0) return fromEpochDay(to);
-  return nthWorkingDay(cp.days, from, frac.times(len).ceil().toNumber());
+  return nthWorkingDay(cp.days, from, up(rem * BigInt(len)));
 }
