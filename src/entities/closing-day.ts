@@ -1,16 +1,10 @@
-import { ValidationError, type IsoDate } from "../core/index.js";
+import { ValidationError, isIsoDate, type IsoDate } from "../core/index.js";
 
 // One rule for "closed on a day that may not be recorded", shared by the RAID log (status) and rollout checklist items
 // (rollout): calculators do not import each other, so it lives below both.
 
-const UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+// `Z` or an offset; seconds and up to 9 fractional digits optional (canonical UTC instants included).
 const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** True for a calendar day that exists (Date.parse rolls 2025-02-30 over to 03-02). */
-const realDay = (d: string): boolean => {
-  const ms = Date.parse(`${d}T00:00:00Z`);
-  return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === d;
-};
 
 /**
  * @internal An instant as a UTC ISO string (`2025-03-10T23:00:00.000Z`). Decoded instants already are; a record built
@@ -24,7 +18,8 @@ const realDay = (d: string): boolean => {
  * ```
  */
 export function utcInstantAt(at: unknown, path: readonly (string | number)[], subject: string): string {
-  const ms = typeof at === "string" && (UTC.test(at) || WITH_OFFSET.test(at)) && realDay(at.slice(0, 10)) ? Date.parse(at) : Number.NaN;
+  // isIsoDate: a day that exists (Date.parse rolls 2025-02-30 over to 03-02).
+  const ms = typeof at === "string" && WITH_OFFSET.test(at) && isIsoDate(at.slice(0, 10)) ? Date.parse(at) : Number.NaN;
   if (!Number.isFinite(ms)) throw ValidationError.single(path, `${JSON.stringify(at)} is not an instant (like 2026-11-25T14:03:00.000Z)`, subject);
   return new Date(ms).toISOString();
 }
@@ -46,6 +41,20 @@ const LATEST_OFFSET_MS = 14 * 3_600_000;
  */
 export function latestLocalDay(when: string): string {
   return new Date(Date.parse(when) + LATEST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * @internal The day a record's closing status counts from: `day` when recorded, else the UTC day of its `updatedAt`
+ * (the rule of {@link closedSince}, without its explanation, for callers that need only the day).
+ *
+ * @throws {ValidationError} at `[...path, "updatedAt"]` when the day is needed and `updatedAt` is not an instant.
+ * @example
+ * ```ts
+ * closingDay({ updatedAt: "2025-03-12T10:00:00.000Z" }, undefined, ["risks", 0], "RAG status"); // "2025-03-12"
+ * ```
+ */
+export function closingDay(record: { readonly updatedAt: string }, day: IsoDate | undefined, path: readonly (string | number)[], subject: string): string {
+  return day ?? utcInstantAt(record.updatedAt, [...path, "updatedAt"], subject).slice(0, 10);
 }
 
 /** @internal What {@link closedSince} finds. */
@@ -82,7 +91,7 @@ export function closedSince(
 ): ClosedSince {
   const { label, day, countedAs } = change;
   if (day !== undefined) return day <= asOf ? { closed: true, statusUnknown: false, why: `${label} on ${day}` } : { closed: false, statusUnknown: false, why: `${label} only on ${day}, after ${asOf}` };
-  const since = utcInstantAt(record.updatedAt, [...path, "updatedAt"], subject).slice(0, 10);
+  const since = closingDay(record, undefined, path, subject);
   if (since <= asOf) return { closed: true, statusUnknown: false, why: `${label} (no day recorded; by ${since})` };
   return { closed: false, statusUnknown: true, why: `${label} with no day recorded, known only from ${since}: unknown on ${asOf}, counted as ${countedAs}` };
 }

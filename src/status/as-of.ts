@@ -1,6 +1,6 @@
 import { ValidationError, type IsoDate } from "../core/index.js";
 import type { Issue, Risk } from "../entities/index.js";
-import { closedSince, type ClosedSince } from "../entities/closing-day.js";
+import { closedSince, closingDay, type ClosedSince } from "../entities/closing-day.js";
 
 // Status judged as of a day ignores what happened after it: a record raised later did not exist yet, and one closed
 // or resolved later was still open then.
@@ -29,7 +29,8 @@ export function riskOccurrence(r: Risk, asOf: IsoDate, path: readonly (string | 
 
 /** A risk that had occurred by `asOf` (see {@link riskOccurrence}). */
 export function occurredBy(r: Risk, asOf: IsoDate, path: readonly (string | number)[] = [], subject = "risks as of a day"): boolean {
-  return riskOccurrence(r, asOf, path, subject)?.closed ?? false;
+  // The day alone (not closedSince's explanation): the RAG count reads only this, and its bundle has no room for prose.
+  return (r.occurredOn !== undefined || r.status === "occurred") && closingDay(r, r.occurredOn, path, subject) <= asOf;
 }
 
 /** An issue raised by `asOf` and open then: still open now, or resolved only after `asOf`. */

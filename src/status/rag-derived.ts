@@ -4,7 +4,7 @@ import { chooseBaseline, type BaselineChoiceWarning } from "../entities/baseline
 import type { RagFigures } from "./rag-figures.js";
 import { issueOpenOn, riskPendingOn } from "./as-of.js";
 import { requireUniqueIds } from "./unique.js";
-import { checkMatrix, DEFAULT_RISK_MATRIX, rateOnMatrix, type RiskMatrix } from "./risk-scoring.js";
+import { rateOnMatrix, type RiskMatrix } from "./risk-scoring.js";
 
 /**
  * A figure `ragStatus` derived from the project's data, with the records behind it — or, when the data cannot give
@@ -67,12 +67,11 @@ export interface RagDerivation {
   /** Probability from which a pending risk counts as high (checked by the caller), with `highRisk: "probability"`. */
   readonly highRiskProbability: string;
   /**
-   * How a pending risk counts as high: `"probability"` (default: probability ≥ `highRiskProbability`) or `"score"`
-   * (`riskScore` on `riskMatrix` rates it high: band × impact ≥ `highFrom`).
+   * With `highRisk: "score"`, the matrix a pending risk is rated on (high when band × impact ≥ `highFrom`, as
+   * `riskScore` rates it) and its band bounds, checked by the caller; without them, probability ≥ `highRiskProbability`.
    */
-  readonly highRisk?: "probability" | "score" | undefined;
-  /** The matrix of `highRisk: "score"` (default `DEFAULT_RISK_MATRIX`; checked by the caller). */
   readonly riskMatrix?: RiskMatrix | undefined;
+  readonly riskBands?: readonly Decimal[] | undefined;
   /** The baseline number asked for (else the one in force on `asOf`). */
   readonly baseline?: number | undefined;
   /** Unit of `finishSlipDays` (default calendar days). */
@@ -115,9 +114,10 @@ function baselineInForce(project: RagProject, asOf: IsoDate, wanted: number | un
 export function deriveRagFigures(project: RagProject, how: RagDerivation, given: RagFigures) {
   const { asOf } = how;
   // A record listed twice would be counted twice.
-  if (Array.isArray(project.milestones)) requireUniqueIds(project.milestones, ["project", "milestones"], "RAG status");
-  if (Array.isArray(project.risks)) requireUniqueIds(project.risks, ["project", "risks"], "RAG status");
-  if (Array.isArray(project.issues)) requireUniqueIds(project.issues, ["project", "issues"], "RAG status");
+  for (const k of ["milestones", "risks", "issues"] as const) {
+    const records = project[k];
+    if (Array.isArray(records)) requireUniqueIds(records, ["project", k], "RAG status");
+  }
   const figures: Record<string, unknown> = { ...given };
   const derived: Record<string, DerivedRagFigure> = {};
   let chosen: ReturnType<typeof baselineInForce> | null = null;
@@ -152,17 +152,16 @@ export function deriveRagFigures(project: RagProject, how: RagDerivation, given:
   if (project.risks) {
     const raised = project.risks.filter((r) => r.projectId === project.id && r.raisedOn <= asOf);
     const p = decimal(how.highRiskProbability);
-    const matrix = how.riskMatrix ?? DEFAULT_RISK_MATRIX;
     // As riskScore rates it: probability band × impact against the matrix's highFrom.
-    const bands = how.highRisk === "score" ? checkMatrix(matrix) : [];
-    if (how.highRisk === "score") {
+    const { riskMatrix: matrix, riskBands: bands } = how;
+    if (bands && matrix) {
       // The matrix reads impact on the 1–5 scale; 7 would score off it (and rate high).
       project.risks.forEach((r, i) => {
         if (!Number.isInteger(r.impact) || r.impact < 1 || r.impact > 5) throw ValidationError.single(["project", "risks", i, "impact"], "impact is on the 1–5 scale", "RAG status");
       });
     }
-    const high = how.highRisk === "score" ? (r: Risk) => rateOnMatrix(bands, matrix, r.probability, r.impact).rating === "high" : (r: Risk) => r.probability.gte(p);
-    const more = how.highRisk === "score" ? { note: `probability × impact score ≥ ${matrix.highFrom} on the risk matrix` } : {};
+    const high = bands && matrix ? (r: Risk) => rateOnMatrix(bands, matrix, r.probability, r.impact).rating === "high" : (r: Risk) => r.probability.gte(p);
+    const more = matrix ? { note: `probability × impact score ≥ ${matrix.highFrom} on the risk matrix` } : {};
     if (raised.length === 0) lacking("highRisksPending", "no-data", `no risk raised by ${asOf}`);
     else count("highRisksPending", raised.filter((r) => riskPendingOn(r, asOf) && high(r)).map((r) => r.id), more);
   }

@@ -3,9 +3,9 @@ import type { StatusReport } from "../entities/index.js";
 import { evaluateRagRule, type RagColour, type RuleResult } from "./rag-evaluate.js";
 import type { RagFigures } from "./rag-figures.js";
 import { DEFAULT_RAG_RULES, decodeRagRules } from "./rag-rules.js";
-import { deriveRagFigures, type DerivedRagFigure, type RagProject } from "./rag-derived.js";
+import { deriveRagFigures, type DerivedRagFigure, type RagDerivation, type RagProject } from "./rag-derived.js";
 import { insufficientData, type InsufficientData } from "./rag-overall.js";
-import { checkMatrix, type RiskMatrix } from "./risk-scoring.js";
+import { checkMatrix, DEFAULT_RISK_MATRIX, type RiskMatrix } from "./risk-scoring.js";
 
 /**
  * The RAG dimensions, in report order.
@@ -124,16 +124,18 @@ function highRiskProbability(p: string | undefined): string {
 }
 
 // Each convention reads its own option; an option of the other one would be silently ignored.
-function highRiskConvention(o: RagStatusOptions): { readonly highRisk: RagStatusOptions["highRisk"] | undefined; readonly riskMatrix?: RiskMatrix } {
+function highRiskConvention(o: RagStatusOptions): Pick<RagDerivation, "riskMatrix" | "riskBands"> {
   const { highRisk, riskMatrix } = o;
   const bad = (key: string, message: string) => ValidationError.single([key], message, "RAG status");
   if (highRisk !== undefined && highRisk !== "probability" && highRisk !== "score") throw bad("highRisk", `expected "probability" or "score"`);
-  if (highRisk === "score" && o.highRiskProbability !== undefined) throw bad("highRiskProbability", `not read with highRisk "score"`);
-  if (riskMatrix === undefined) return { highRisk };
-  if (highRisk !== "score") throw bad("riskMatrix", `read only with highRisk "score"`);
-  checkArguments("ragStatus", { riskMatrix: [riskMatrix, "object"], "riskMatrix.probabilityBands": [riskMatrix.probabilityBands, "array"] });
-  checkMatrix(riskMatrix, ["riskMatrix"]);
-  return { highRisk, riskMatrix };
+  if (highRisk !== "score") {
+    if (riskMatrix !== undefined) throw bad("riskMatrix", `read only with highRisk "score"`);
+    return {};
+  }
+  if (o.highRiskProbability !== undefined) throw bad("highRiskProbability", `not read with highRisk "score"`);
+  if (riskMatrix !== undefined) checkArguments("ragStatus", { riskMatrix: [riskMatrix, "object"], "riskMatrix.probabilityBands": [riskMatrix.probabilityBands, "array"] });
+  const matrix = riskMatrix ?? DEFAULT_RISK_MATRIX;
+  return { riskMatrix: matrix, riskBands: checkMatrix(matrix, ["riskMatrix"]) };
 }
 
 /**

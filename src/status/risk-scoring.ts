@@ -68,33 +68,32 @@ export interface RiskScore {
 /** @internal Checks a matrix (issue paths under `at`) and returns its band bounds as decimals. */
 export function checkMatrix(m: RiskMatrix, at: readonly (string | number)[] = []): Decimal[] {
   const issues: ValidationIssue[] = [];
+  const add = (path: (string | number)[], message: string) => issues.push({ path: [...at, ...path], message, code: "custom" });
   const bands: Decimal[] = [];
   m.probabilityBands.forEach((b, i) => {
     try {
       bands.push(decimal(b));
     } catch {
-      issues.push({ path: ["probabilityBands", i], message: `${b} is not a decimal`, code: "custom" });
+      add(["probabilityBands", i], `${b} is not a decimal`);
     }
   });
   if (issues.length === 0) {
     bands.forEach((b, i) => {
       // A bound below 0 holds no probability, and the bands after it would be numbered one too high.
-      if (b.lt(0)) issues.push({ path: ["probabilityBands", i], message: "a band bound is a probability, 0 to 1", code: "custom" });
-      else if (i > 0 && !b.gt(bands[i - 1]!)) issues.push({ path: ["probabilityBands", i], message: "bands must ascend", code: "custom" });
+      if (b.lt(0)) add(["probabilityBands", i], "a band bound is a probability, 0 to 1");
+      else if (i > 0 && !b.gt(bands[i - 1]!)) add(["probabilityBands", i], "bands must ascend");
     });
-    if (bands.length === 0 || !bands[bands.length - 1]!.eq(1)) issues.push({ path: ["probabilityBands"], message: "the last band must end at 1", code: "custom" });
+    if (bands.length === 0 || !bands[bands.length - 1]!.eq(1)) add(["probabilityBands"], "the last band must end at 1");
   }
-  if (!Number.isInteger(m.mediumFrom) || m.mediumFrom < 1) {
-    issues.push({ path: ["mediumFrom"], message: "need integers 1 ≤ mediumFrom < highFrom", code: "custom" });
-  } else if (!Number.isInteger(m.highFrom) || m.highFrom <= m.mediumFrom) {
-    issues.push({ path: ["highFrom"], message: "need integers 1 ≤ mediumFrom < highFrom", code: "custom" });
-  } else if (issues.length === 0) {
+  const order = "need integers 1 ≤ mediumFrom < highFrom";
+  if (!Number.isInteger(m.mediumFrom) || m.mediumFrom < 1) add(["mediumFrom"], order);
+  else if (!Number.isInteger(m.highFrom) || m.highFrom <= m.mediumFrom) add(["highFrom"], order);
+  else if (issues.length === 0) {
     // A threshold above the top cell (bands × impact 5) is never met: no risk would ever rate that high.
     const top = bands.length * 5;
-    if (m.mediumFrom > top) issues.push({ path: ["mediumFrom"], message: `the highest score on this matrix is ${top}`, code: "custom" });
-    if (m.highFrom > top) issues.push({ path: ["highFrom"], message: `the highest score on this matrix is ${top}`, code: "custom" });
+    for (const key of ["mediumFrom", "highFrom"] as const) if (m[key] > top) add([key], `the highest score on this matrix is ${top}`);
   }
-  if (issues.length > 0) throw new ValidationError(issues.map((i) => ({ ...i, path: [...at, ...i.path] })), "risk matrix");
+  if (issues.length > 0) throw new ValidationError(issues, "risk matrix");
   return bands;
 }
 
