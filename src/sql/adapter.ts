@@ -3,6 +3,7 @@ import { DuplicateIdError, StorageError, TransactionMisuseError, ValidationError
 import type { EntityKind } from "../entities/registry.js";
 import type { Capabilities, ListQuery, Page, RecordStore, StorageAdapter, StoredRecord } from "../storage/port.js";
 import { encodeCursor, fieldValue, validateListQuery, type Scalar } from "../storage/query.js";
+import { insideOpenTransaction, runTransactionBody } from "../storage/transaction-scope.js";
 import { detectDialect, dialectSql, type AnyKysely, type DialectSql, type SqlDialectName } from "./dialect.js";
 import { toStorageError } from "./driver-errors.js";
 import { orderAndSeek, SQL_FILTER_OPS, wherePredicate } from "./filters.js";
@@ -185,6 +186,9 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
     const open = () => {
       if (finished()) throw new TransactionMisuseError(name, "finished");
       if (nestedOpen) throw new TransactionMisuseError(name, "suspended");
+      // The adapter itself inside one of its transactions' functions: on SQLite and PGlite (one connection) it would
+      // wait for the transaction forever, on a pool run outside it (and wait on its row locks). Refused: use `tx`.
+      if (depth === 0 && insideOpenTransaction(db)) throw new TransactionMisuseError(name, "adapter-in-transaction");
     };
     const run = async (text: string, params: readonly unknown[], subject?: string) => {
       open();
@@ -318,7 +322,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
             return await exec.transaction().execute(async (trx) => {
               let done = false;
               try {
-                return await body(bind(trx, 1, () => done));
+                return await runTransactionBody(db, () => body(bind(trx, 1, () => done)));
               } finally {
                 done = true;
               }
