@@ -1,5 +1,5 @@
 import { CompiledQuery, sql, type QueryResult } from "kysely";
-import { DuplicateIdError, StorageError, TransactionMisuseError, ValidationError, VersionConflictError } from "../core/errors.js";
+import { DuplicateIdError, TransactionMisuseError, ValidationError, VersionConflictError } from "../core/errors.js";
 import type { EntityKind } from "../entities/registry.js";
 import type { Capabilities, ListQuery, Page, RecordStore, StorageAdapter, StoredRecord } from "../storage/port.js";
 import { encodeCursor, fieldValue, validateListQuery, type Scalar } from "../storage/query.js";
@@ -7,7 +7,7 @@ import { insideOpenTransaction, runTransactionBody } from "../storage/transactio
 import { detectDialect, dialectSql, type AnyKysely, type DialectSql, type SqlDialectName } from "./dialect.js";
 import { toStorageError } from "./driver-errors.js";
 import { orderAndSeek, SQL_FILTER_OPS, wherePredicate } from "./filters.js";
-import { inlineMysqlParams } from "./mysql-literals.js";
+import { mysqlSender } from "./mysql-send.js";
 import { SCHEMA_INDEXED } from "./migrations.js";
 import { columnName, INDEXED_MAX_LENGTH, quoteId, tableName } from "./schema.js";
 
@@ -165,19 +165,8 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
     }
   };
 
-  // MySQL/MariaDB refuse a statement longer than max_allowed_packet, and mysql2 then reports a reset connection
-  // (a "retryable" failure that would fail forever). The limit is read once, on the first statement that could
-  // exceed the smallest the server allows (1 KiB), and every write is checked against it before it is sent.
-  let maxPacket: Promise<number | null> | null = null;
-  const MIN_PACKET = 1024;
-  const packetLimit = (exec: AnyKysely): Promise<number | null> =>
-    (maxPacket ??= sql<{ m: unknown }>`SELECT @@max_allowed_packet AS m`.execute(exec).then(
-      (r) => {
-        const m = Number(r.rows[0]?.m);
-        return Number.isSafeInteger(m) && m > 0 ? m : null;
-      },
-      () => ((maxPacket = null), null), // unreadable (a proxy?): let the server decide, ask again next time
-    ));
+  // MySQL/MariaDB: values as literals, never the client's backslash escaping, and the size checked before sending.
+  const mysql = dialect === "mysql" ? mysqlSender(name, db) : null;
 
   const bind = (exec: AnyKysely, depth: number, finished: () => boolean): StorageAdapter => {
     // While a nested transaction (a savepoint on this same connection) runs, this handle is suspended: a write
@@ -192,26 +181,8 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
     };
     const run = async (text: string, params: readonly unknown[], subject?: string) => {
       open();
-      if (dialect !== "mysql") return exec.executeQuery(CompiledQuery.raw(text, params as unknown[]));
-      // MySQL/MariaDB: values as literals, never the client's backslash escaping (see mysql-literals.ts).
-      const statement = inlineMysqlParams(text, params);
-      // The statement is ASCII (every other byte is in a hex literal), so its length is its size in bytes; the
-      // packet is the statement plus one command byte, and the server takes packets under max_allowed_packet only
-      // (measured on MariaDB 10.11: a 16,777,214-byte statement lands at the default 16,777,216, one byte more fails).
-      const size = statement.length + 1;
-      if (size >= MIN_PACKET) {
-        const limit = await packetLimit(exec);
-        open();
-        if (limit !== null && size >= limit) {
-          throw new StorageError(
-            "storage-too-large",
-            false,
-            name,
-            `${subject ?? "the statement"}: the write is ${size} bytes, not under the server's max_allowed_packet of ${limit} bytes (text beyond ASCII counts twice); raise max_allowed_packet or store less in one record`,
-          );
-        }
-      }
-      return exec.executeQuery(CompiledQuery.raw(statement, []));
+      if (!mysql) return exec.executeQuery(CompiledQuery.raw(text, params as unknown[]));
+      return mysql.send(exec, text, params, subject, open);
     };
     const currentVersion = async (k: KindSql, id: string): Promise<number | null> => {
       const r = await run(k.version, [id]);
