@@ -58,7 +58,7 @@ function kindSql(dialect: SqlDialectName, kind: EntityKind): KindSql {
     columnOf: new Map(columns.map((c) => [c.path, c.column])),
     insert: `INSERT INTO ${table} (${names.join(", ")}) VALUES (${values.join(", ")})${conflict}`,
     update: `UPDATE ${table} SET ${sets.join(", ")} WHERE id = ${ph(n)} AND version = ${ph(n + 1)}`,
-    get: `SELECT doc FROM ${table} WHERE id = ${ph(1)}`,
+    get: `SELECT ${docColumn(dialect)} FROM ${table} WHERE id = ${ph(1)}`,
     version: `SELECT version FROM ${table} WHERE id = ${ph(1)}`,
     delete: `DELETE FROM ${table} WHERE id = ${ph(1)}`,
     deleteVersion: `DELETE FROM ${table} WHERE id = ${ph(1)} AND version = ${ph(2)}`,
@@ -85,8 +85,19 @@ function rowValues(k: KindSql, record: StoredRecord): unknown[] {
   return out;
 }
 
+/**
+ * The document as selected. MySQL/MariaDB: as its UTF-8 bytes, because the server converts text results to the
+ * connection's character set — on a latin1 connection "中" would come back as "?".
+ */
+function docColumn(dialect: SqlDialectName): string {
+  return dialect === "mysql" ? "CAST(doc AS BINARY) AS doc" : "doc";
+}
+
+const utf8Decoder = new TextDecoder();
+
 function parseDoc(doc: unknown): StoredRecord {
-  // pg and PGlite parse json columns themselves; SQLite and MySQL return text.
+  // pg and PGlite parse json columns themselves; SQLite returns text, MySQL bytes.
+  if (doc instanceof Uint8Array) return JSON.parse(utf8Decoder.decode(doc)) as StoredRecord;
   return (typeof doc === "string" ? JSON.parse(doc) : doc) as StoredRecord;
 }
 
@@ -205,7 +216,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
           const unique = [...new Set(ids)];
           for (let i = 0; i < unique.length; i += 500) {
             const chunk = unique.slice(i, i + 500);
-            const r = await sql<{ doc: unknown }>`SELECT doc FROM ${sql.table(k.table)} WHERE id IN (${sql.join(chunk.map((x) => d.strParam(x)))})`.execute(
+            const r = await sql<{ doc: unknown }>`SELECT ${sql.raw(docColumn(dialect))} FROM ${sql.table(k.table)} WHERE id IN (${sql.join(chunk.map((x) => d.strParam(x)))})`.execute(
               exec,
             );
             for (const row of r.rows) {
@@ -227,7 +238,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
           const { order, seek, prefix } = orderAndSeek(query, d);
           if (seek) preds.push(seek);
           const where = preds.length ? sql`WHERE ${sql.join(preds, sql` AND `)}` : sql``;
-          const r = await sql<{ doc: unknown }>`${prefix}SELECT doc FROM ${sql.table(k.table)} ${where} ORDER BY ${order} LIMIT ${sql.lit(
+          const r = await sql<{ doc: unknown }>`${prefix}SELECT ${sql.raw(docColumn(dialect))} FROM ${sql.table(k.table)} ${where} ORDER BY ${order} LIMIT ${sql.lit(
             query.limit + 1,
           )}`.execute(exec);
           const items = r.rows.slice(0, query.limit).map((row) => parseDoc(row.doc));

@@ -144,6 +144,10 @@ if (url) {
         await latin.store("person").insert({ ...personRecord("latin"), name: text, notes: text });
         const back = await adapter.store("person").get("latin");
         expect([back?.["name"], back?.["notes"]]).toEqual([text, text]);
+        // Read through the latin1 connection too: the document comes as its bytes, not converted to latin1 ("??").
+        expect((await latin.store("person").get("latin"))?.["notes"]).toBe(text);
+        expect((await latin.store("person").getMany(["latin"]))[0]?.["notes"]).toBe(text);
+        expect((await latin.store("person").list({ where: [{ field: "id", op: "eq", value: "latin" }], limit: 1 })).items[0]?.["notes"]).toBe(text);
       } finally {
         await db.destroy();
       }
