@@ -311,12 +311,16 @@ export class StorageError extends PmoError {
  * Why a transaction handle refused a call:
  * - `finished`: its transaction has committed or rolled back; use the adapter (or a new transaction) instead.
  * - `suspended`: a nested transaction started on it is still running; use the nested handle until it returns.
+ * - `adapter-in-transaction`: the adapter itself (not the handle) was called from inside its own transaction's
+ *   function while that transaction is open. On a one-connection database (SQLite, PGlite) the call would wait for
+ *   the transaction, which waits for the call — forever; elsewhere it would run outside the transaction. Use `tx`.
  */
-export type TransactionMisuseReason = "finished" | "suspended";
+export type TransactionMisuseReason = "finished" | "suspended" | "adapter-in-transaction";
 
 /**
  * A transaction handle (`tx`) was used when it may not be: after its transaction ended, or while a nested
- * transaction started on it is open. Thrown before anything is read or written, on every adapter alike (on SQL,
+ * transaction started on it is open; or the adapter itself was called inside its own transaction's function (where
+ * it must be `tx`). Thrown before anything is read or written, on every adapter alike (on SQL,
  * a handle and its nested transactions share one connection, so a write through the outer handle would silently
  * become part of the savepoint). A programming error: not retryable.
  *
@@ -327,6 +331,7 @@ export type TransactionMisuseReason = "finished" | "suspended";
  *     await inner.store("project").get("PRJ-1");     // the nested handle: fine
  *     await tx.store("project").get("PRJ-1");        // throws TransactionMisuseError, reason "suspended"
  *   });
+ *   await adapter.store("project").get("PRJ-1");     // throws TransactionMisuseError, reason "adapter-in-transaction"
  * });
  * ```
  */
@@ -341,7 +346,9 @@ export class TransactionMisuseError extends PmoError {
     super(
       reason === "finished"
         ? `${adapter}: this transaction has already finished; use the adapter, not the old tx`
-        : `${adapter}: this transaction handle is suspended while a nested transaction on it runs; use the nested handle`,
+        : reason === "suspended"
+          ? `${adapter}: this transaction handle is suspended while a nested transaction on it runs; use the nested handle`
+          : `${adapter}: called inside its own transaction; use the transaction handle (tx)`,
     );
     this.name = "TransactionMisuseError";
   }

@@ -1,12 +1,13 @@
 import { CompiledQuery, sql, type QueryResult } from "kysely";
-import { DuplicateIdError, StorageError, TransactionMisuseError, ValidationError, VersionConflictError } from "../core/errors.js";
+import { DuplicateIdError, TransactionMisuseError, ValidationError, VersionConflictError } from "../core/errors.js";
 import type { EntityKind } from "../entities/registry.js";
 import type { Capabilities, ListQuery, Page, RecordStore, StorageAdapter, StoredRecord } from "../storage/port.js";
 import { encodeCursor, fieldValue, validateListQuery, type Scalar } from "../storage/query.js";
+import { insideOpenTransaction, runTransactionBody } from "../storage/transaction-scope.js";
 import { detectDialect, dialectSql, type AnyKysely, type DialectSql, type SqlDialectName } from "./dialect.js";
 import { toStorageError } from "./driver-errors.js";
 import { orderAndSeek, SQL_FILTER_OPS, wherePredicate } from "./filters.js";
-import { inlineMysqlParams } from "./mysql-literals.js";
+import { mysqlSender } from "./mysql-send.js";
 import { SCHEMA_INDEXED } from "./migrations.js";
 import { columnName, INDEXED_MAX_LENGTH, quoteId, tableName } from "./schema.js";
 
@@ -57,7 +58,7 @@ function kindSql(dialect: SqlDialectName, kind: EntityKind): KindSql {
     columnOf: new Map(columns.map((c) => [c.path, c.column])),
     insert: `INSERT INTO ${table} (${names.join(", ")}) VALUES (${values.join(", ")})${conflict}`,
     update: `UPDATE ${table} SET ${sets.join(", ")} WHERE id = ${ph(n)} AND version = ${ph(n + 1)}`,
-    get: `SELECT doc FROM ${table} WHERE id = ${ph(1)}`,
+    get: `SELECT ${docColumn(dialect)} FROM ${table} WHERE id = ${ph(1)}`,
     version: `SELECT version FROM ${table} WHERE id = ${ph(1)}`,
     delete: `DELETE FROM ${table} WHERE id = ${ph(1)}`,
     deleteVersion: `DELETE FROM ${table} WHERE id = ${ph(1)} AND version = ${ph(2)}`,
@@ -84,8 +85,19 @@ function rowValues(k: KindSql, record: StoredRecord): unknown[] {
   return out;
 }
 
+/**
+ * The document as selected. MySQL/MariaDB: as its UTF-8 bytes, because the server converts text results to the
+ * connection's character set — on a latin1 connection "中" would come back as "?".
+ */
+function docColumn(dialect: SqlDialectName): string {
+  return dialect === "mysql" ? "CAST(doc AS BINARY) AS doc" : "doc";
+}
+
+const utf8Decoder = new TextDecoder();
+
 function parseDoc(doc: unknown): StoredRecord {
-  // pg and PGlite parse json columns themselves; SQLite and MySQL return text.
+  // pg and PGlite parse json columns themselves; SQLite returns text, MySQL bytes.
+  if (doc instanceof Uint8Array) return JSON.parse(utf8Decoder.decode(doc)) as StoredRecord;
   return (typeof doc === "string" ? JSON.parse(doc) : doc) as StoredRecord;
 }
 
@@ -164,19 +176,8 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
     }
   };
 
-  // MySQL/MariaDB refuse a statement longer than max_allowed_packet, and mysql2 then reports a reset connection
-  // (a "retryable" failure that would fail forever). The limit is read once, on the first statement that could
-  // exceed the smallest the server allows (1 KiB), and every write is checked against it before it is sent.
-  let maxPacket: Promise<number | null> | null = null;
-  const MIN_PACKET = 1024;
-  const packetLimit = (exec: AnyKysely): Promise<number | null> =>
-    (maxPacket ??= sql<{ m: unknown }>`SELECT @@max_allowed_packet AS m`.execute(exec).then(
-      (r) => {
-        const m = Number(r.rows[0]?.m);
-        return Number.isSafeInteger(m) && m > 0 ? m : null;
-      },
-      () => ((maxPacket = null), null), // unreadable (a proxy?): let the server decide, ask again next time
-    ));
+  // MySQL/MariaDB: values as literals, never the client's backslash escaping, and the size checked before sending.
+  const mysql = dialect === "mysql" ? mysqlSender(name, db) : null;
 
   const bind = (exec: AnyKysely, depth: number, finished: () => boolean): StorageAdapter => {
     // While a nested transaction (a savepoint on this same connection) runs, this handle is suspended: a write
@@ -185,29 +186,14 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
     const open = () => {
       if (finished()) throw new TransactionMisuseError(name, "finished");
       if (nestedOpen) throw new TransactionMisuseError(name, "suspended");
+      // The adapter itself inside one of its transactions' functions: on SQLite and PGlite (one connection) it would
+      // wait for the transaction forever, on a pool run outside it (and wait on its row locks). Refused: use `tx`.
+      if (depth === 0 && insideOpenTransaction(db)) throw new TransactionMisuseError(name, "adapter-in-transaction");
     };
     const run = async (text: string, params: readonly unknown[], subject?: string) => {
       open();
-      if (dialect !== "mysql") return exec.executeQuery(CompiledQuery.raw(text, params as unknown[]));
-      // MySQL/MariaDB: values as literals, never the client's backslash escaping (see mysql-literals.ts).
-      const statement = inlineMysqlParams(text, params);
-      // The statement is ASCII (every other byte is in a hex literal), so its length is its size in bytes; the
-      // packet is the statement plus one command byte, and the server takes packets under max_allowed_packet only
-      // (measured on MariaDB 10.11: a 16,777,214-byte statement lands at the default 16,777,216, one byte more fails).
-      const size = statement.length + 1;
-      if (size >= MIN_PACKET) {
-        const limit = await packetLimit(exec);
-        open();
-        if (limit !== null && size >= limit) {
-          throw new StorageError(
-            "storage-too-large",
-            false,
-            name,
-            `${subject ?? "the statement"}: the write is ${size} bytes, not under the server's max_allowed_packet of ${limit} bytes (text beyond ASCII counts twice); raise max_allowed_packet or store less in one record`,
-          );
-        }
-      }
-      return exec.executeQuery(CompiledQuery.raw(statement, []));
+      if (!mysql) return exec.executeQuery(CompiledQuery.raw(text, params as unknown[]));
+      return mysql.send(exec, text, params, subject, open);
     };
     const currentVersion = async (k: KindSql, id: string): Promise<number | null> => {
       const r = await run(k.version, [id]);
@@ -230,7 +216,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
           const unique = [...new Set(ids)];
           for (let i = 0; i < unique.length; i += 500) {
             const chunk = unique.slice(i, i + 500);
-            const r = await sql<{ doc: unknown }>`SELECT doc FROM ${sql.table(k.table)} WHERE id IN (${sql.join(chunk.map((x) => d.strParam(x)))})`.execute(
+            const r = await sql<{ doc: unknown }>`SELECT ${sql.raw(docColumn(dialect))} FROM ${sql.table(k.table)} WHERE id IN (${sql.join(chunk.map((x) => d.strParam(x)))})`.execute(
               exec,
             );
             for (const row of r.rows) {
@@ -252,7 +238,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
           const { order, seek, prefix } = orderAndSeek(query, d);
           if (seek) preds.push(seek);
           const where = preds.length ? sql`WHERE ${sql.join(preds, sql` AND `)}` : sql``;
-          const r = await sql<{ doc: unknown }>`${prefix}SELECT doc FROM ${sql.table(k.table)} ${where} ORDER BY ${order} LIMIT ${sql.lit(
+          const r = await sql<{ doc: unknown }>`${prefix}SELECT ${sql.raw(docColumn(dialect))} FROM ${sql.table(k.table)} ${where} ORDER BY ${order} LIMIT ${sql.lit(
             query.limit + 1,
           )}`.execute(exec);
           const items = r.rows.slice(0, query.limit).map((row) => parseDoc(row.doc));
@@ -318,7 +304,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
             return await exec.transaction().execute(async (trx) => {
               let done = false;
               try {
-                return await body(bind(trx, 1, () => done));
+                return await runTransactionBody(db, () => body(bind(trx, 1, () => done)));
               } finally {
                 done = true;
               }

@@ -3,6 +3,7 @@ import { checkArguments } from "../core/guard.js";
 import type { EntityKind } from "../entities/registry.js";
 import { ALL_FILTER_OPS, type Capabilities, type ListQuery, type Page, type RecordStore, type StorageAdapter, type StoredRecord } from "./port.js";
 import { matchesWhere, pageOf, validateListQuery } from "./query.js";
+import { insideOpenTransaction, runTransactionBody } from "./transaction-scope.js";
 
 /*
  * The reference adapter. Records live in Maps as frozen deep copies (callers can never mutate what is stored).
@@ -81,19 +82,28 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
     return t;
   };
 
+  // The adapter itself, called inside one of its own transactions' functions, refuses (as the SQL adapters must,
+  // where it would wait for the transaction's connection): the caller meant `tx`.
+  const notInOwnTransaction = () => {
+    if (insideOpenTransaction(tables)) throw new TransactionMisuseError(name, "adapter-in-transaction");
+  };
   const baseStore = (kind: EntityKind): RecordStore => ({
     async get(id) {
+      notInOwnTransaction();
       return table(kind).get(id) ?? null;
     },
     async getMany(ids) {
+      notInOwnTransaction();
       const t = table(kind);
       return ids.map((id) => t.get(id) ?? null);
     },
     async list(query) {
+      notInOwnTransaction();
       validateListQuery(name, capabilities, query);
       return listRows([...table(kind).values()], query);
     },
     async insert(record) {
+      notInOwnTransaction();
       checkRecord(record);
       const t = table(kind);
       if (t.has(record.id)) throw new DuplicateIdError(kind, record.id);
@@ -102,6 +112,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
       return stored;
     },
     async update(record, { expectedVersion }) {
+      notInOwnTransaction();
       checkRecord(record);
       const t = table(kind);
       const current = t.get(record.id);
@@ -113,6 +124,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
       return stored;
     },
     async delete(id, opts = {}) {
+      notInOwnTransaction();
       const t = table(kind);
       const current = t.get(id);
       if (!current) {
@@ -253,10 +265,11 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
     capabilities,
     store: baseStore,
     async transaction<T>(fn: (tx: StorageAdapter) => Promise<T>): Promise<T> {
+      notInOwnTransaction();
       const overlay: Overlay = new Map();
       let open = true;
       try {
-        const result = await fn(txAdapter(overlay, () => !open));
+        const result = await runTransactionBody(tables, () => fn(txAdapter(overlay, () => !open)));
         commit(overlay);
         return result;
       } finally {

@@ -152,9 +152,11 @@ export interface StorageAdapter {
    * - **Concurrent transactions** on the adapter itself are isolated from each other: of two that update one
    *   record at the same version, one commits and the other fails with `VersionConflictError`, none of its
    *   writes landing.
-   * - **The adapter inside `fn`** is another caller, not part of the transaction: what it writes commits on its own
-   *   and is not rolled back with `fn`; on a single-connection backend (SQLite, PGlite) it waits for the
-   *   transaction to end — from inside `fn`, forever. Use `tx`.
+   * - **The adapter inside `fn`**: calling the adapter itself (not `tx`) from inside `fn`'s async context while the
+   *   transaction is open throws `TransactionMisuseError` with reason `adapter-in-transaction` and does nothing —
+   *   on a single-connection backend (SQLite, PGlite) it would wait for the transaction, which waits for it. Use
+   *   `tx`. Callers outside `fn` are not refused: they wait their turn or run beside the transaction. (pmokit's
+   *   adapters tell the two apart with `AsyncLocalStorage`; without it, in a browser, nothing is detected.)
    */
   transaction?<T>(fn: (tx: StorageAdapter) => Promise<T>): Promise<T>;
   /** Releases connections or handles. */

@@ -1,7 +1,7 @@
 import { isPmoError, type TransactionMisuseReason } from "../../core/errors.js";
 import { runInTransaction } from "../../storage/transaction.js";
 import type { StorageAdapter } from "../../storage/port.js";
-import { check, checkSame, expectPmoError } from "../assert.js";
+import { check, checkSame, ConformanceFailure, expectPmoError } from "../assert.js";
 import { personRecord } from "../fixtures.js";
 import type { ConformanceSuite, ConformanceTest } from "../types.js";
 
@@ -15,6 +15,15 @@ function isMisuse(e: unknown, reason: TransactionMisuseReason): boolean {
 async function expectMisuse(fn: () => Promise<unknown>, reason: TransactionMisuseReason, what: string): Promise<void> {
   const e = await expectPmoError(fn, "transaction-misuse", what);
   check(isMisuse(e, reason), `${what}: expected reason ${JSON.stringify(reason)}, got ${JSON.stringify((e as { reason?: unknown }).reason)}`);
+}
+
+/** Settles like `p`, or fails once `ms` pass: a hang is the worst answer an adapter can give, so the kit reports it. */
+function withinDeadline<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ConformanceFailure(`${what}: no answer within ${ms} ms (the call hangs)`)), ms);
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }
 
 const interactive = (a: StorageAdapter) => a.capabilities.transactions === "interactive";
@@ -188,6 +197,60 @@ export const transactionsSuite: ConformanceSuite = {
       const s = adapter.store("person");
       check((await s.get("tx-fin-inner")) !== null, "the nested write must commit");
       check((await s.get("tx-fin-late")) === null && (await s.get("tx-fin-after")) === null, "refused writes must not be stored");
+    }),
+    txTest("the adapter itself, called inside its own transaction's function, is refused at once (use tx): nothing read or written, no hang", async (adapter) => {
+      const s = adapter.store("person");
+      await s.insert(personRecord("tx-self-seed"));
+      const misuse = (fn: () => Promise<unknown>, what: string) =>
+        expectMisuse(() => withinDeadline(fn(), 2000, what), "adapter-in-transaction", what);
+      let bodyRan = false;
+      let endTransaction!: () => void;
+      const ended = new Promise<void>((resolve) => (endTransaction = resolve));
+      let late: Promise<unknown> | undefined;
+      await runInTransaction(adapter, async (tx) => {
+        await tx.store("person").insert(personRecord("tx-self-tx"));
+        await misuse(() => s.get("tx-self-seed"), "get through the adapter inside its transaction");
+        await misuse(() => s.getMany(["tx-self-seed"]), "getMany through the adapter inside its transaction");
+        await misuse(() => s.list({ limit: 10 }), "list through the adapter inside its transaction");
+        await misuse(() => s.insert(personRecord("tx-self-adapter")), "insert through the adapter inside its transaction");
+        await misuse(() => s.update({ ...personRecord("tx-self-seed"), name: "Changed" }, { expectedVersion: 1 }), "update through the adapter inside its transaction");
+        await misuse(() => s.delete("tx-self-seed"), "delete through the adapter inside its transaction");
+        await misuse(
+          () => runInTransaction(adapter, async () => { bodyRan = true; }),
+          "a second transaction on the adapter inside the first one's function",
+        );
+        // Work started here that goes on after the transaction ended is an ordinary caller again.
+        late = ended.then(() => s.get("tx-self-tx"));
+      });
+      endTransaction();
+      check((await withinDeadline(late!, 2000, "a call started inside the transaction, made after it ended")) !== null, "after the transaction ended, a call started inside it must be accepted and see the commit");
+      check(!bodyRan, "the refused transaction's body must not run");
+      check((await s.get("tx-self-seed"))?.version === 1, "the refused update and delete must not have touched the record");
+      check((await s.get("tx-self-adapter")) === null, "the refused insert must not be stored");
+      check((await s.get("tx-self-tx")) !== null, "the transaction's own write must commit");
+    }),
+    txTest("callers independent of a running transaction are not refused: they wait their turn or run beside it", async (adapter) => {
+      const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+      const s = adapter.store("person");
+      const [inTx, outside] = await withinDeadline(
+        Promise.all([
+          runInTransaction(adapter, async (tx) => {
+            await tx.store("person").insert(personRecord("tx-ind-tx"));
+            await tick();
+            await tick();
+            return (await tx.store("person").get("tx-ind-tx"))?.id;
+          }),
+          (async () => {
+            await tick();
+            await s.insert(personRecord("tx-ind-out"));
+            return (await s.get("tx-ind-out"))?.id;
+          })(),
+        ]),
+        5000,
+        "a transaction and an independent caller at once",
+      );
+      check(inTx === "tx-ind-tx" && outside === "tx-ind-out", "both the transaction and the independent caller must complete");
+      check((await s.getMany(["tx-ind-tx", "tx-ind-out"])).every((r) => r !== null), "both writes must be stored");
     }),
     txTest("concurrent transactions on the adapter: both commit when they touch different records", async (adapter) => {
       const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
