@@ -144,16 +144,13 @@ export const gateSchema = entitySchema(
     else if (voted.has(v.personId)) issue(`${v.personId} voted twice`, ["approvals", i, "personId"]);
     voted.add(v.personId);
   });
-  // The gate rule: a go (conditional or not) needs the minimum number of approving votes.
-  const approving = g.approvals.filter((v) => v.vote === "approve").length;
-  if (g.decision && g.decision.outcome !== "no-go" && approving < g.minApprovals) {
-    issue(`a go needs ${g.minApprovals} approving votes, got ${approving}`, ["decision", "outcome"]);
-  }
-  // A reject from an approver with a veto is a no-go whatever the other votes.
-  const vetoes = new Set(g.approvers.filter((a) => a.veto === true).map((a) => a.personId));
-  const vetoedBy = g.approvals.filter((v) => v.vote === "reject" && vetoes.has(v.personId)).map((v) => v.personId);
-  if (g.decision && g.decision.outcome !== "no-go" && vetoedBy.length > 0) {
-    issue(`vetoed by ${vetoedBy.join(", ")}: a go cannot stand over a veto`, ["decision", "outcome"]);
+  // The gate rule: a go (conditional or not) needs the minimum number of approving votes, and no reject from an
+  // approver with a veto.
+  if (g.decision && g.decision.outcome !== "no-go") {
+    const approving = g.approvals.filter((v) => v.vote === "approve").length;
+    if (approving < g.minApprovals) issue(`a go needs ${g.minApprovals} approving votes, got ${approving}`, ["decision", "outcome"]);
+    const vetoedBy = g.approvals.filter((v) => v.vote === "reject" && g.approvers.some((a) => a.veto && a.personId === v.personId)).map((v) => v.personId);
+    if (vetoedBy.length > 0) issue(`vetoed by ${vetoedBy.join(", ")}: no go over a veto`, ["decision", "outcome"]);
   }
 });
 

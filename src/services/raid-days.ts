@@ -27,7 +27,8 @@ const CLOSING_DAYS: Partial<Record<EntityKind, readonly [status: string, field: 
  * ```
  */
 export function keepClosingDay(kind: EntityKind, next: Record<string, unknown>, before: { readonly status?: unknown }, given: Readonly<Record<string, unknown>>, at: string): void {
-  const rule = CLOSING_DAYS[kind];
+  // Own entries only: a kind such as "constructor" must not reach Object.prototype.
+  const rule = Object.hasOwn(CLOSING_DAYS, kind) ? CLOSING_DAYS[kind] : undefined;
   if (rule === undefined) return;
   const [status, field, keptIn] = rule;
   if (!keptIn.includes(next["status"] as string)) {
@@ -57,8 +58,10 @@ const HAPPENED_DAYS: Partial<Record<EntityKind, readonly string[]>> = {
  * ```
  */
 export function futureRaidDays(kind: EntityKind, changes: Readonly<Record<string, unknown>>, at: string): ValidationIssue[] {
+  // Anything but an object of changes is refused later, by the operation's own checks.
+  if (typeof changes !== "object" || changes === null) return [];
   const today = latestLocalDay(at);
-  return (HAPPENED_DAYS[kind] ?? []).flatMap((field) => {
+  return ((Object.hasOwn(HAPPENED_DAYS, kind) ? HAPPENED_DAYS[kind] : undefined) ?? []).flatMap((field) => {
     const day = changes[field];
     return typeof day === "string" && day > today
       ? [{ path: [field], message: `${field} ${day} is after the change recording it (${at}), a day no time zone has reached yet`, code: "custom" as const }]

@@ -4,7 +4,7 @@ import { chooseBaseline, type BaselineChoiceWarning } from "../entities/baseline
 import type { RagFigures } from "./rag-figures.js";
 import { issueOpenOn, riskPendingOn } from "./as-of.js";
 import { requireUniqueIds } from "./unique.js";
-import { rateOnMatrix, type RiskMatrix } from "./risk-scoring.js";
+import { rateOnMatrix, type RiskMatrix } from "./risk-matrix.js";
 
 /**
  * A figure `ragStatus` derived from the project's data, with the records behind it — or, when the data cannot give

@@ -5,7 +5,7 @@ import type { RagFigures } from "./rag-figures.js";
 import { DEFAULT_RAG_RULES, decodeRagRules } from "./rag-rules.js";
 import { deriveRagFigures, type DerivedRagFigure, type RagDerivation, type RagProject } from "./rag-derived.js";
 import { insufficientData, type InsufficientData } from "./rag-overall.js";
-import { checkMatrix, DEFAULT_RISK_MATRIX, type RiskMatrix } from "./risk-scoring.js";
+import { checkMatrix, DEFAULT_RISK_MATRIX, type RiskMatrix } from "./risk-matrix.js";
 
 /**
  * The RAG dimensions, in report order.

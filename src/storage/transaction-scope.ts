@@ -11,32 +11,30 @@
  * adapters behave as before (documented in persistence.md).
  */
 
-/** One open transaction of one database (`key`); `open` turns false when its function settles. */
+/** One open transaction of one database (`key`), inside `outer` if nested; `open` turns false when its function settles. */
 interface Frame {
   readonly key: object;
+  readonly outer: Frame | undefined;
   open: boolean;
 }
 
 interface ContextStorage {
-  run<R>(store: readonly Frame[], fn: () => R): R;
-  getStore(): readonly Frame[] | undefined;
+  run<R>(store: Frame, fn: () => R): R;
+  getStore(): Frame | undefined;
 }
 
+type Runtime = { process?: { getBuiltinModule?(id: string): { AsyncLocalStorage?: new () => ContextStorage } | undefined } };
+
+// Asked once, on first use; `null` where the runtime has no AsyncLocalStorage.
 let storage: ContextStorage | null | undefined;
 
-function contextStorage(): ContextStorage | null {
+const contextStorage = (): ContextStorage | null => {
   if (storage === undefined) {
-    storage = null;
-    try {
-      const Als = (globalThis as { process?: { getBuiltinModule?(id: string): { AsyncLocalStorage?: new () => ContextStorage } } }).process
-        ?.getBuiltinModule?.("node:async_hooks")?.AsyncLocalStorage;
-      if (Als) storage = new Als();
-    } catch {
-      // No async context in this runtime: nothing is detected.
-    }
+    const Als = (globalThis as Runtime).process?.getBuiltinModule?.("node:async_hooks")?.AsyncLocalStorage;
+    storage = Als ? new Als() : null;
   }
   return storage;
-}
+};
 
 /**
  * @internal Runs a transaction's function `fn` marked as inside an open transaction on `key` (the adapter's
@@ -44,9 +42,9 @@ function contextStorage(): ContextStorage | null {
  */
 export async function runTransactionBody<R>(key: object, fn: () => Promise<R>): Promise<R> {
   const als = contextStorage();
-  const frame: Frame = { key, open: true };
+  const frame: Frame = { key, outer: als?.getStore(), open: true };
   try {
-    return await (als ? als.run([...(als.getStore() ?? []), frame], fn) : fn());
+    return await (als ? als.run(frame, fn) : fn());
   } finally {
     frame.open = false;
   }
@@ -54,5 +52,6 @@ export async function runTransactionBody<R>(key: object, fn: () => Promise<R>): 
 
 /** @internal True when called from inside the function of a still-open transaction on `key`. */
 export function insideOpenTransaction(key: object): boolean {
-  return !!contextStorage()?.getStore()?.some((f) => f.open && f.key === key);
+  for (let f = contextStorage()?.getStore(); f; f = f.outer) if (f.open && f.key === key) return true;
+  return false;
 }

@@ -77,7 +77,7 @@ describe("the office report reads as people read", { timeout: HEAVY }, () => {
 
   it("highlights NOK and NOT RUN with a colour and the word", () => {
     // FR-102: TC-003 failed, TC-004 passed; FR-106: TC-013 not run.
-    expect(line("| FR-102")).toBe("| FR-102 | functional | Quote from rate card | covered | **NOK** | SR-002 |  |  | art-crm-sales-core | TC-003 \\[**NOK**\\], TC-004 \\[OK\\] | DEF-101 |");
+    expect(line("| FR-102")).toBe("| FR-102 | functional | implemented | Quote from rate card | covered | **NOK** | SR-002 |  |  | art-crm-sales-core | TC-003 \\[**NOK**\\], TC-004 \\[OK\\] | DEF-101 |");
     expect(line("| FR-106")).toContain("| covered | **NOT RUN** |");
     expect(html).toContain('<td><span class="tone tone-bad">NOK</span></td>');
     expect(html).toContain('<td>TC-003 [<span class="tone tone-bad">NOK</span>], TC-004 [OK]</td>');
