@@ -12,6 +12,14 @@ import { MYSQL_URL, mariadbBackend, type Backend } from "./backends.js";
  * the server's default max_allowed_packet of 16,777,216 bytes, a 9,227,659-byte record (55 % of it) failed with
  * ER_NET_PACKET_TOO_LARGE and a 15,099,683-byte one (90 %) with ECONNRESET, reported as a retryable lost connection.
  */
+/** A fresh migrated MariaDB database, its SQL adapter and the server's max_allowed_packet (read before the tests). */
+async function openPacketServer(url: string): Promise<{ b: Backend & { readonly database: string }; adapter: StorageAdapter; max: number }> {
+  const b = await mariadbBackend(url);
+  await migrate(b.db);
+  const max = Number((await sql<{ m: unknown }>`SELECT @@max_allowed_packet AS m`.execute(b.db)).rows[0]?.m);
+  return { b, adapter: createSqlAdapter(b.db), max };
+}
+
 const url = MYSQL_URL;
 if (url) {
   describe("MariaDB server: records against max_allowed_packet", () => {
@@ -19,10 +27,7 @@ if (url) {
     let adapter: StorageAdapter;
     let max = 0;
     beforeAll(async () => {
-      b = await mariadbBackend(url);
-      await migrate(b.db);
-      adapter = createSqlAdapter(b.db);
-      max = Number((await sql<{ m: unknown }>`SELECT @@max_allowed_packet AS m`.execute(b.db)).rows[0]?.m);
+      ({ b, adapter, max } = await openPacketServer(url));
     }, 60_000);
     afterAll(() => b?.close());
 
@@ -97,10 +102,7 @@ if (url) {
     let adapter: StorageAdapter;
     let max = 0;
     beforeAll(async () => {
-      b = await mariadbBackend(url);
-      await migrate(b.db);
-      adapter = createSqlAdapter(b.db);
-      max = Number((await sql<{ m: unknown }>`SELECT @@max_allowed_packet AS m`.execute(b.db)).rows[0]?.m);
+      ({ b, adapter, max } = await openPacketServer(url));
     }, 60_000);
     afterAll(() => b?.close());
     const withNotes = (id: string, notes: string): StoredRecord => ({ ...personRecord(id), notes });
