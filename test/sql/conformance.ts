@@ -16,8 +16,9 @@ export function sqlConformance(label: string, open: () => Backend | Promise<Back
     },
     reset: () => deleteAllRecords((backend as Backend).db, ["person", "cost-entry", "project"]),
     teardown: () => backend?.close(),
-    // The first test opens and migrates the database: more than the default 5 s on a busy machine.
-    runner: { describe, it: (name: string, fn: () => Promise<void>) => it(name, fn, 30_000), afterAll },
+    // The first test opens and migrates the database: it takes the configured test timeout (60 s), which PGlite's
+    // start-up needs on a busy machine.
+    runner: { describe, it: (name: string, fn: () => Promise<void>) => it(name, fn), afterAll },
     roundTripRuns: 40,
     // The faults suite on the backends whose connection a test can break (a lock from another handle, killed sessions).
     ...(options.faults ? { faults: { interrupt: async () => (backend as Backend).interrupt!() } } : {}),
