@@ -93,8 +93,8 @@ export function figuresFrom(s: Sums, currency: string, eacOrder: readonly EacMet
   // One rule for every index: before the baseline start there is no performance to measure, whatever was booked early.
   const early: MetricMissing | undefined = s.beforeStart ? missing("before-start", "the status date is before the baseline start") : undefined;
   const spi = early ?? (pv === 0 ? missing("pv-is-zero") : metric(D(ev).div(pv)));
-  // EV = 0 with AC ≠ 0 gives CPI 0 (plain 0, also against a net credit AC < 0); EAC₁ then has no figure.
-  const cpi = early ?? (ac === 0 ? missing("ac-is-zero") : metric(ev === 0 ? D(0) : D(ev).div(ac)));
+  // EV = 0 with AC > 0 gives CPI 0 (plain 0); EAC₁ then has no figure. A net credit (AC < 0) has no CPI, nor anything on it.
+  const cpi = early ?? (ac === 0 ? missing("ac-is-zero") : ac < 0 ? missing("ac-is-negative") : metric(ev === 0 ? D(0) : D(ev).div(ac)));
   const pct = (num: number, den: number, r: string) => (den === 0 ? missing(r) : metric(D(num).times(100).div(den)));
   // Forecasts in exact minor units, rounded once to the minor unit (half-even); Money is made at the end.
   const rest = bac - ev;
@@ -102,7 +102,7 @@ export function figuresFrom(s: Sums, currency: string, eacOrder: readonly EacMet
   type Cents = bigint | MetricMissing;
   const B = BigInt;
   const eacC: Record<keyof EacFamily<Money>, Cents> = {
-    cpi: early ?? (ac === 0 ? missing("ac-is-zero") : ev === 0 ? missing("ev-is-zero", "CPI is 0: fall back to budget-rate or bottom-up") : productRatioRoundBig([bac, ac], [ev])),
+    cpi: !cpi.value ? (cpi as MetricMissing) : ev === 0 ? missing("ev-is-zero", "CPI is 0: fall back to budget-rate or bottom-up") : productRatioRoundBig([bac, ac], [ev]),
     budgetRate: B(ac) + B(rest),
     cpiSpi: !spi.value ? (spi as MetricMissing) : !cpi.value ? (cpi as MetricMissing) : ev === 0 ? missing("ev-is-zero", "CPI · SPI is 0: fall back to budget-rate or bottom-up") : B(ac) + productRatioRoundBig([rest, ac, pv], [ev, ev]),
     bottomUp: s.etc < 0 ? missing("no-estimate", "a package that is not finished has no estimate to complete") : B(ac) + B(s.etc),

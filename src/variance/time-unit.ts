@@ -63,17 +63,20 @@ export function scheduleSpans(core: ProjectCore, cp: CompiledProject): { readonl
 }
 
 /**
- * @internal The date a duration x = num/den (den > 0) from the baseline start reaches, read exactly: the ⌈x⌉-th working
- * day (working days), or in periods the end of period x, a fraction of a period by its working days (rounded up).
+ * @internal The working day a duration x = num/den (den > 0) from the baseline start is reached on, read exactly: the
+ * ⌈x⌉-th working day (working days), or in periods the ⌈f × n⌉-th of the n working days of the period x ends in (f its
+ * fraction of that period; a whole number of periods ends on the period's last working day).
  * Undefined past the horizon (50,000 working days, about 200 years, or 5,000 periods) or the fiscal grid.
  */
 export function dateAfter(cp: CompiledProject, x: Span): string | undefined {
-  const k = Number(x.num / x.den), rem = x.num % x.den; // x ≥ 0
+  let k = Number(x.num / x.den), rem = x.num % x.den; // x ≥ 0
   const up = (n: bigint) => Number((n - 1n) / x.den) + 1; // ⌈n / den⌉ for n ≥ 1 (1 for n = 0: the first day)
   const days = cp.policy.timeUnit !== "periods";
   // A tiny SPI(t) extrapolates to centuries: no date rather than an invented one.
   if (k >= (days ? HORIZON : PERIOD_HORIZON)) return undefined;
   if (days) return nthWorkingDay(cp.days, cp.start, up(x.num));
+  // k whole periods are reached on the last working day of period k: read as all of period k.
+  if (!rem && k) k--, rem = x.den;
   let ends = periodEnds(cp);
   if (k + 1 > ends.length) {
     // Beyond the compiled grid: continue it (weekly and monthly grids go on; fiscal periods end where the list ends).
@@ -83,10 +86,9 @@ export function dateAfter(cp: CompiledProject, x: Span): string | undefined {
     const more = periodGrid({ kind }, fromEpochDay(last + 1), fromEpochDay(last + (k + 2 - ends.length) * 31));
     ends = Int32Array.from([...ends, ...more.periods.map((p) => toEpochDay(p.finish))]);
   }
-  if (!rem) return fromEpochDay(k === 0 ? cp.start : (ends[k - 1] as number));
   const from = k === 0 ? cp.start : (ends[k - 1] as number) + 1;
   const to = ends[k] as number;
   const len = workingDaysIn(cp.days, from, to);
-  if (len === 0) return fromEpochDay(to);
-  return nthWorkingDay(cp.days, from, up(rem * BigInt(len)));
+  // A period without a working day: the time is reached on the first working day after it.
+  return len ? nthWorkingDay(cp.days, from, up(rem * BigInt(len))) : nthWorkingDay(cp.days, to + 1, 1);
 }
