@@ -108,17 +108,16 @@ export function figuresFrom(s: Sums, currency: string, eacOrder: readonly EacMet
     bottomUp: s.etc < 0 ? missing("no-estimate", "a package that is not finished has no estimate to complete") : B(ac) + B(s.etc),
     earnedSchedule: !cpi.value ? (cpi as MetricMissing) : !s.spiTDen ? missing(s.spiTReason) : !s.spiTNum || ev === 0 ? missing("ev-is-zero") : B(ac) + productRatioRoundBig([rest, ac, s.spiTDen], [ev, s.spiTNum]),
   };
-  const fam = (g: (c: bigint) => bigint): EacFamily<Money> => {
-    const one = (c: Cents): Metric<Money> => (typeof c === "bigint" ? m(g(c)) : c);
-    return { cpi: one(eacC.cpi), budgetRate: one(eacC.budgetRate), cpiSpi: one(eacC.cpiSpi), bottomUp: one(eacC.bottomUp), earnedSchedule: one(eacC.earnedSchedule) };
-  };
+  const fam = (g: (c: bigint) => bigint) =>
+    Object.fromEntries(Object.entries(eacC).map(([k, c]) => [k, typeof c === "bigint" ? m(g(c)) : c])) as unknown as EacFamily<Money>;
   const eac = fam((c) => c);
-  const key: Record<EacMethod, keyof EacFamily<Money>> = { cpi: "cpi", "budget-rate": "budgetRate", "cpi-spi": "cpiSpi", "bottom-up": "bottomUp", "earned-schedule": "earnedSchedule" };
-  const chosen = eacOrder.find((k) => eac[key[k]].value !== undefined);
-  const selected = chosen ? eac[key[chosen]] : missing("no-eac", "no EAC method in the policy's order has a figure");
+  // "budget-rate" → "budgetRate".
+  const key = (k: EacMethod) => k.replace(/-(.)/g, (_, c: string) => c.toUpperCase()) as keyof EacFamily<Money>;
+  const chosen = eacOrder.find((k) => eac[key(k)].value !== undefined);
+  const selected = chosen ? eac[key(chosen)] : missing("no-eac", "no EAC method in the policy's order has a figure");
   const bacUnattainable = bac !== ev && bac <= ac;
   const tcpiBac = early ?? (bac === ev ? metric(D(0)) : bacUnattainable ? missing("bac-unattainable", "AC has reached BAC with work left: use TCPI against EAC") : metric(D(rest).div(bac - ac)));
-  const selC = chosen ? (eacC[key[chosen]] as bigint) : 0n;
+  const selC = chosen ? (eacC[key(chosen)] as bigint) : 0n;
   const tcpiEac = early ?? (!selected.value ? (selected as Metric<Decimal>) : rest === 0 ? metric(D(0)) : selC - B(ac) <= 0n ? missing("divisor-is-zero", "EAC does not exceed AC") : metric(D(rest).div(D((selC - B(ac)).toString()))));
   return {
     bac: m(bac), pv: m(pv), ev: m(ev), ac: m(ac), sv: m(ev - pv), cv: m(ev - ac),
