@@ -21,14 +21,14 @@ export interface Span {
 /** Forecast finish dates further than this many working days (about 200 years), or periods, after the start are not dated. */
 const HORIZON = 50_000, PERIOD_HORIZON = 5_000;
 
-/** The grid's period ends on or after the baseline start: the breakpoints of the period axis. */
-function periodEnds(cp: CompiledProject): Int32Array {
+/** The grid's period ends on or after the baseline start (the breakpoints of the period axis), and PV at each. */
+function periodEnds(cp: CompiledProject, pv?: 1): Int32Array | Float64Array {
   const n = cp.gridEnd.length;
-  return cp.gridEnd.subarray(lastIn(cp.gridEnd, 0, n, cp.start - 1) + 1);
+  return (pv ? cp.pvCurve : cp.gridEnd).subarray(lastIn(cp.gridEnd, 0, n, cp.start - 1) + 1);
 }
 
 /** Periods from the baseline start to the end of day `d` (the current period counts by working days elapsed). */
-function dayToPeriods(cp: CompiledProject, ends: Int32Array, d: number): Span {
+function dayToPeriods(cp: CompiledProject, ends: ArrayLike<number>, d: number): Span {
   if (d < cp.start) return { num: 0n, den: 1n };
   const k = lastIn(ends, 0, ends.length, d - 1) + 1; // period ends strictly before d
   if (k >= ends.length) return { num: BigInt(ends.length), den: 1n };
@@ -39,14 +39,18 @@ function dayToPeriods(cp: CompiledProject, ends: Int32Array, d: number): Span {
   return { num: BigInt(k * len + workingDaysIn(cp.days, from, Math.min(d, to))), den: BigInt(len) };
 }
 
-/** A working-day time x = num/den as periods: the last breakpoint at or before x (end of a flat stretch), then linear. */
-function workingDaysToPeriods(cp: CompiledProject, ends: Int32Array, num: bigint, den: bigint): Span {
-  const T = (j: number) => BigInt(j === 0 ? 0 : workingDaysIn(cp.days, cp.start, ends[j - 1] as number));
-  let j = 0;
-  for (let q = ends.length; q >= 1; q--) if (T(q) * den <= num) { j = q; break; }
-  if (j === ends.length) return { num: BigInt(j), den: 1n };
-  const tj = T(j), dt = T(j + 1) - tj;
-  return { num: BigInt(j) * dt * den + num - tj * den, den: dt * den };
+/**
+ * ES in periods, Lipke's form read on PV at the period ends: C + (EV − PV_C) / (PV_{C+1} − PV_C), C the last period
+ * end with PV_C ≤ EV (the end of a flat stretch). Read from PV itself, not from ES in working days: a period without
+ * working days has no working time, so through it ES in working days cannot tell its two ends apart.
+ */
+function esInPeriods(cp: CompiledProject, ev: number): Span {
+  const pv = periodEnds(cp, 1);
+  const c = lastIn(pv, 0, pv.length, ev) + 1;
+  const at = (j: number) => BigInt(j ? (pv[j - 1] as number) : 0);
+  if (c === pv.length) return { num: BigInt(c), den: 1n };
+  const d = at(c + 1) - at(c);
+  return { num: BigInt(c) * d + BigInt(ev) - at(c), den: d };
 }
 
 /** @internal PD, AT and ES in the policy's time unit, as exact fractions. */
@@ -58,7 +62,7 @@ export function scheduleSpans(core: ProjectCore, cp: CompiledProject): { readonl
   const ends = periodEnds(cp);
   const atDay = core.complete && core.finishDay >= 0 ? Math.min(core.finishDay, core.t) : core.t;
   const pd = dayToPeriods(cp, ends, cp.finish);
-  const e = workingDaysToPeriods(cp, ends, BigInt(es.esNum), BigInt(es.esDen));
+  const e = esInPeriods(cp, core.ev);
   return { pd, at: dayToPeriods(cp, ends, atDay), es: e.num * pd.den > pd.num * e.den ? pd : e };
 }
 

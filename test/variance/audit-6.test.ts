@@ -108,6 +108,23 @@ describe("period-mode dates fall on the working day the time is reached, as in w
   });
 });
 
+describe("ES in periods is Lipke's C + (EV − PV_C) / (PV_{C+1} − PV_C) next to a period without working days", () => {
+  // Weekly grid, W3 (2027-01-18 … 01-24) a shutdown week; A: W1 … W4, 1000 each, spread over calendar days, so PV at
+  // the period ends is 1000, 2000, 3000, 4000. Status Sun 2027-01-17 (end of W2): AT = 2 periods.
+  const calendar = createWorkingCalendar({ holidays: ["2027-01-18", "2027-01-19", "2027-01-20", "2027-01-21", "2027-01-22"] });
+  const at = (pct: string) => earnedValue(project([pkg({ id: "A", rule: { type: "percent-complete" }, slices: [week(1, "1000.00"), week(2, "1000.00"), week(3, "1000.00"), week(4, "1000.00")],
+    progress: [{ date: "2027-01-15", percentComplete: pct }] })], [cost("A", "2027-01-08", "2000.00")]), { statusDate: "2027-01-17", calendar, policy: { timeUnit: "periods" } }).schedule;
+
+  it("EV = PV₂ = 2000 exactly on plan: C = 2, ES = 2, SPI(t) = 1 (it read ES 3, SPI(t) 1.5: a period ahead)", () => {
+    const s = at("50");
+    expect([show(s.es), show(s.at), show(s.spiT), show(s.svT)]).toEqual(["2.00", "2.00", "1.00", "0.00"]);
+  });
+
+  it("EV 2500: C = 2, ES = 2 + 500 / 1000 = 2.5 (it read 3)", () => {
+    expect(show(at("62.5").es)).toBe("2.50");
+  });
+});
+
 describe("agileEarnedValue with a zero budget gives earnedValue's reasons for BAC 0", () => {
   // earnedValue, BAC 0 (one package of 0.00 in W1), status after it: PV = EV = 0. SPI is pv-is-zero; CPI is 0 with
   // AC > 0 (EV 0 ÷ AC) and ac-is-zero without actuals; EAC₁ is ev-is-zero (CPI 0) or ac-is-zero.
