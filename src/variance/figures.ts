@@ -38,7 +38,10 @@ export interface EvmFigures {
   readonly cvPercent: Metric<Decimal>;
   /** Schedule performance index SPI = EV / PV. */
   readonly spi: Metric<Decimal>;
-  /** Cost performance index CPI = EV / AC. */
+  /**
+   * Cost performance index CPI = EV / AC: `ac-is-zero` with no actuals, `ac-is-negative` for a net credit (AC < 0),
+   * and so are the figures resting on it (CSI, EAC₁, EAC₃, EAC₅, their ETC and VAC).
+   */
   readonly cpi: Metric<Decimal>;
   /** Critical ratio CSI = CPI · SPI. */
   readonly csi: Metric<Decimal>;

@@ -125,6 +125,16 @@ describe("ES in periods is Lipke's C + (EV − PV_C) / (PV_{C+1} − PV_C) next 
   });
 });
 
+describe("IEAC(t) by SPI(t) · CPI with CPI 0 says which factor is 0", () => {
+  it("nothing earned, something spent, SPI(t) > 0: the detail names the performance factor, not SPI(t)", () => {
+    // A starts Mon 2027-01-04 but plans nothing before W2: PV at the end of W1 is 0, so with EV 0 the flat-stretch
+    // rule gives ES = 5 working days; status Tue 01-12 (AT 7): SPI(t) = 5/7 > 0, CPI = 0 / 100 = 0.
+    const r = earnedValue(project([pkg({ id: "A", rule: { type: "percent-complete" }, start: "2027-01-04", slices: [week(2, "1000.00")] })], [cost("A", "2027-01-11", "100.00")]), { statusDate: "2027-01-12" });
+    expect([show(r.schedule.spiT, 4), show(r.figures.cpi)]).toEqual(["0.7143", "0.00"]);
+    expect(r.schedule.ieacT.spiTCpi).toStrictEqual({ reason: "ev-is-zero", detail: "the performance factor is 0: no progress to extrapolate" }); // said "SPI(t) is 0"
+  });
+});
+
 describe("agileEarnedValue with a zero budget gives earnedValue's reasons for BAC 0", () => {
   // earnedValue, BAC 0 (one package of 0.00 in W1), status after it: PV = EV = 0. SPI is pv-is-zero; CPI is 0 with
   // AC > 0 (EV 0 ÷ AC) and ac-is-zero without actuals; EAC₁ is ev-is-zero (CPI 0) or ac-is-zero.
