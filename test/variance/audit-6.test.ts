@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createWorkingCalendar, earnedValue, earnedValueInputFromRows, money } from "../../src/index.js";
+import { createWorkingCalendar, earnedValue, earnedValueInputFromRows, earnedValueSeries, money } from "../../src/index.js";
 import { agileEarnedValue } from "../../src/variance/index.js";
 import { cost, pkg, project, show, week } from "./fixtures.js";
 
@@ -132,6 +132,21 @@ describe("IEAC(t) by SPI(t) · CPI with CPI 0 says which factor is 0", () => {
     const r = earnedValue(project([pkg({ id: "A", rule: { type: "percent-complete" }, start: "2027-01-04", slices: [week(2, "1000.00")] })], [cost("A", "2027-01-11", "100.00")]), { statusDate: "2027-01-12" });
     expect([show(r.schedule.spiT, 4), show(r.figures.cpi)]).toEqual(["0.7143", "0.00"]);
     expect(r.schedule.ieacT.spiTCpi).toStrictEqual({ reason: "ev-is-zero", detail: "the performance factor is 0: no progress to extrapolate" }); // said "SPI(t) is 0"
+  });
+});
+
+describe("earnedValueSeries on a fiscal grid whose last period ends before the forecast finish", () => {
+  it("keeps the listed periods (it threw 'fiscal periods must cover 2027-01-04…2027-01-26')", () => {
+    // As issue-12-conventions: forecast finish (working days) Tue 2027-01-26, fiscal periods P1 (W1) and P2 (W2) only.
+    // A fiscal grid cannot be continued: the S-curve stops at P2's end, its forecast paths 2 (Thu 14, Fri 15) of the 9
+    // working days after the status date Wed 01-13 up to the finish along: EAC₅ path 1000 + (2750 − 1000) × 2/9 = 1388.89.
+    const calendar = createWorkingCalendar({ holidays: ["2027-01-06"] });
+    const input = project([pkg({ id: "A", rule: { type: "percent-complete" }, slices: [week(1, "1000.00"), week(2, "1000.00")], progress: [{ date: "2027-01-13", percentComplete: "50" }] })], [cost("A", "2027-01-12", "1000.00")]);
+    const grid = { kind: "fiscal" as const, periods: [{ label: "P1", start: "2027-01-04", finish: "2027-01-10" }, { label: "P2", start: "2027-01-11", finish: "2027-01-17" }] };
+    const s = earnedValueSeries(input, { statusDate: "2027-01-13", calendar, grid, policy: { eacOrder: ["earned-schedule"] } });
+    expect(s.atStatusDate.schedule.forecastFinish.spiT.value).toBe("2027-01-26");
+    expect(s.points.map((p) => `${p.label} ${p.date} ${show({ value: p.pv })} ${p.eacPath ? show({ value: p.eacPath }) : "-"}`))
+      .toEqual(["P1 2027-01-10 1000.00 -", "P2 2027-01-13 1428.57 -", "P2 2027-01-17 2000.00 1388.89"]);
   });
 });
 
