@@ -13,7 +13,7 @@ export const METRIC_REASONS = [
   // Zero denominators.
   "ac-is-zero", "pv-is-zero", "ev-is-zero", "bac-is-zero", "cost-is-zero", "objective-is-zero", "divisor-is-zero",
   // Earned value and earned schedule.
-  "before-start", "no-baseline", "ev-exceeds-bac", "bac-unattainable", "no-estimate", "no-eac", "complete",
+  "before-start", "no-baseline", "ac-is-negative", "ev-exceeds-bac", "bac-unattainable", "no-estimate", "no-eac", "complete",
   "past-planned-finish", "no-working-days", "beyond-horizon", "project-level-only",
   // Observations and inputs.
   "no-data", "not-supplied", "not-rated", "unknown-period", "missing-rating", "score-out-of-range", "infeasible",
@@ -41,6 +41,8 @@ export const METRIC_REASONS = [
  * Earned value and earned schedule:
  * - `before-start`: the status date is before the baseline start (or before the work began), so no index has a figure yet.
  * - `no-baseline`: the figure needs a baseline and none was captured (or the package is not in it).
+ * - `ac-is-negative`: AC is a net credit (refunds larger than the costs to date), so CPI and what rests on it (CSI,
+ *   EAC₁, EAC₃, EAC₅ and their ETC and VAC, IEAC(t) by SPI(t) · CPI) mean nothing.
  * - `ev-exceeds-bac`: earned value above the budget at completion.
  * - `bac-unattainable`: AC has reached BAC with work left, so no performance can meet BAC (TCPI against BAC).
  * - `no-estimate`: bottom-up EAC, but an unfinished package has no estimate to complete as of the status date.

@@ -95,8 +95,8 @@ function duplicateNameIssues(sprints: readonly PlannedSprint[]): ValidationIssue
  * value is earned by done story points, so **EV = BAC × completed points / total points**; **AC** is the cost entries
  * up to the status date. The indices and forecasts follow as in classic EVM (SPI, CPI, EAC = BAC / CPI, ETC, VAC),
  * plus the forecast length of the release in sprints (planned sprints / SPI). A figure that cannot be computed is a
- * Metric with its reason (`pv-is-zero` before the first sprint ends, `ac-is-zero`, `no-scope` without points,
- * `bac-is-zero` for every index and forecast of a zero budget).
+ * Metric with its reason (`pv-is-zero` before the first sprint ends or with a zero budget, `ac-is-zero`,
+ * `ac-is-negative` for a net credit, `no-scope` without points), as in `earnedValue`.
  * Money is handled as `earnedValue` handles it: PV, EV and EAC are each rounded once to the currency's minor unit
  * (half-even) from exact operands (EAC = BAC × AC / EV), and SV, CV, ETC, VAC and the indices are formed from those.
  *
@@ -154,11 +154,10 @@ export function agileEarnedValue(input: AgileEvmInput, options: { readonly statu
   const pv = metric(share(decimal(completedSprints), decimal(planned)));
   const ev: Metric<Money> = total.isZero() ? missing("no-scope") : metric(share(done, total));
   const ac = metric(m(acAmount));
-  // A zero budget is taken, as earnedValue takes BAC 0; PV and EV are then 0 by construction, so every ratio on them
-  // is missing with bac-is-zero (not pv-is-zero after sprints have ended, nor a CPI of 0 that means unknown).
-  const noBac = bac.amount.isZero() ? missing("bac-is-zero") : undefined;
-  const spi: Metric<Decimal> = ev.value === undefined ? missing(ev.reason) : noBac ?? ratio(ev.value.amount, pv.value.amount, "pv-is-zero");
-  const cpi: Metric<Decimal> = ev.value === undefined ? missing(ev.reason) : noBac ?? ratio(ev.value.amount, acAmount, "ac-is-zero");
+  // A zero budget is taken as earnedValue takes BAC 0, with its reasons: PV = EV = 0, so SPI is pv-is-zero and CPI 0
+  // (EAC ev-is-zero). A net credit (AC < 0) has no CPI, as in earnedValue.
+  const spi: Metric<Decimal> = ev.value === undefined ? missing(ev.reason) : ratio(ev.value.amount, pv.value.amount, "pv-is-zero");
+  const cpi: Metric<Decimal> = ev.value === undefined ? missing(ev.reason) : acAmount.isNeg() ? missing("ac-is-negative") : ratio(ev.value.amount, acAmount, "ac-is-zero");
   // EAC = BAC / CPI = BAC × AC / EV, rounded once (dividing by the 34-digit CPI would leave digits past the cent).
   const eac: Metric<Money> = cpi.value === undefined ? missing(cpi.reason) : cpi.value.isZero() ? missing("ev-is-zero") : metric(share(acAmount, ev.value!.amount));
   const minus = (a: Metric<Money>, b: Metric<Money>): Metric<Money> => (a.value === undefined ? missing(a.reason) : b.value === undefined ? missing(b.reason) : metric(m(a.value.amount.minus(b.value.amount))));

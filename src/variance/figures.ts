@@ -38,7 +38,10 @@ export interface EvmFigures {
   readonly cvPercent: Metric<Decimal>;
   /** Schedule performance index SPI = EV / PV. */
   readonly spi: Metric<Decimal>;
-  /** Cost performance index CPI = EV / AC. */
+  /**
+   * Cost performance index CPI = EV / AC: `ac-is-zero` with no actuals, `ac-is-negative` for a net credit (AC < 0),
+   * and so are the figures resting on it (CSI, EAC₁, EAC₃, EAC₅, their ETC and VAC).
+   */
   readonly cpi: Metric<Decimal>;
   /** Critical ratio CSI = CPI · SPI. */
   readonly csi: Metric<Decimal>;
@@ -93,8 +96,8 @@ export function figuresFrom(s: Sums, currency: string, eacOrder: readonly EacMet
   // One rule for every index: before the baseline start there is no performance to measure, whatever was booked early.
   const early: MetricMissing | undefined = s.beforeStart ? missing("before-start", "the status date is before the baseline start") : undefined;
   const spi = early ?? (pv === 0 ? missing("pv-is-zero") : metric(D(ev).div(pv)));
-  // EV = 0 with AC ≠ 0 gives CPI 0 (plain 0, also against a net credit AC < 0); EAC₁ then has no figure.
-  const cpi = early ?? (ac === 0 ? missing("ac-is-zero") : metric(ev === 0 ? D(0) : D(ev).div(ac)));
+  // EV = 0 with AC > 0 gives CPI 0 (plain 0); EAC₁ then has no figure. A net credit (AC < 0) has no CPI, nor anything on it.
+  const cpi = early ?? (ac === 0 ? missing("ac-is-zero") : ac < 0 ? missing("ac-is-negative") : metric(ev === 0 ? D(0) : D(ev).div(ac)));
   const pct = (num: number, den: number, r: string) => (den === 0 ? missing(r) : metric(D(num).times(100).div(den)));
   // Forecasts in exact minor units, rounded once to the minor unit (half-even); Money is made at the end.
   const rest = bac - ev;
@@ -102,23 +105,22 @@ export function figuresFrom(s: Sums, currency: string, eacOrder: readonly EacMet
   type Cents = bigint | MetricMissing;
   const B = BigInt;
   const eacC: Record<keyof EacFamily<Money>, Cents> = {
-    cpi: early ?? (ac === 0 ? missing("ac-is-zero") : ev === 0 ? missing("ev-is-zero", "CPI is 0: fall back to budget-rate or bottom-up") : productRatioRoundBig([bac, ac], [ev])),
+    cpi: !cpi.value ? (cpi as MetricMissing) : ev === 0 ? missing("ev-is-zero", "CPI is 0: fall back to budget-rate or bottom-up") : productRatioRoundBig([bac, ac], [ev]),
     budgetRate: B(ac) + B(rest),
     cpiSpi: !spi.value ? (spi as MetricMissing) : !cpi.value ? (cpi as MetricMissing) : ev === 0 ? missing("ev-is-zero", "CPI · SPI is 0: fall back to budget-rate or bottom-up") : B(ac) + productRatioRoundBig([rest, ac, pv], [ev, ev]),
     bottomUp: s.etc < 0 ? missing("no-estimate", "a package that is not finished has no estimate to complete") : B(ac) + B(s.etc),
     earnedSchedule: !cpi.value ? (cpi as MetricMissing) : !s.spiTDen ? missing(s.spiTReason) : !s.spiTNum || ev === 0 ? missing("ev-is-zero") : B(ac) + productRatioRoundBig([rest, ac, s.spiTDen], [ev, s.spiTNum]),
   };
-  const fam = (g: (c: bigint) => bigint): EacFamily<Money> => {
-    const one = (c: Cents): Metric<Money> => (typeof c === "bigint" ? m(g(c)) : c);
-    return { cpi: one(eacC.cpi), budgetRate: one(eacC.budgetRate), cpiSpi: one(eacC.cpiSpi), bottomUp: one(eacC.bottomUp), earnedSchedule: one(eacC.earnedSchedule) };
-  };
+  const fam = (g: (c: bigint) => bigint) =>
+    Object.fromEntries(Object.entries(eacC).map(([k, c]) => [k, typeof c === "bigint" ? m(g(c)) : c])) as unknown as EacFamily<Money>;
   const eac = fam((c) => c);
-  const key: Record<EacMethod, keyof EacFamily<Money>> = { cpi: "cpi", "budget-rate": "budgetRate", "cpi-spi": "cpiSpi", "bottom-up": "bottomUp", "earned-schedule": "earnedSchedule" };
-  const chosen = eacOrder.find((k) => eac[key[k]].value !== undefined);
-  const selected = chosen ? eac[key[chosen]] : missing("no-eac", "no EAC method in the policy's order has a figure");
+  // "budget-rate" → "budgetRate".
+  const key = (k: EacMethod) => k.replace(/-(.)/g, (_, c: string) => c.toUpperCase()) as keyof EacFamily<Money>;
+  const chosen = eacOrder.find((k) => eac[key(k)].value !== undefined);
+  const selected = chosen ? eac[key(chosen)] : missing("no-eac", "no EAC method in the policy's order has a figure");
   const bacUnattainable = bac !== ev && bac <= ac;
   const tcpiBac = early ?? (bac === ev ? metric(D(0)) : bacUnattainable ? missing("bac-unattainable", "AC has reached BAC with work left: use TCPI against EAC") : metric(D(rest).div(bac - ac)));
-  const selC = chosen ? (eacC[key[chosen]] as bigint) : 0n;
+  const selC = chosen ? (eacC[key(chosen)] as bigint) : 0n;
   const tcpiEac = early ?? (!selected.value ? (selected as Metric<Decimal>) : rest === 0 ? metric(D(0)) : selC - B(ac) <= 0n ? missing("divisor-is-zero", "EAC does not exceed AC") : metric(D(rest).div(D((selC - B(ac)).toString()))));
   return {
     bac: m(bac), pv: m(pv), ev: m(ev), ac: m(ac), sv: m(ev - pv), cv: m(ev - ac),

@@ -77,7 +77,7 @@ export function scheduleFiguresFrom(core: ProjectCore, cp: CompiledProject, cpi:
   const { pd: p, at: a, es: e } = spans;
   const ieac = (pf: Metric<unknown>, n: bigint, d: bigint): Metric<Span> => {
     if (!pf.value) return pf as MetricMissing;
-    if (!n) return missing("ev-is-zero", "SPI(t) is 0: no progress to extrapolate");
+    if (!n) return missing("ev-is-zero", "the performance factor is 0: no progress to extrapolate");
     const den = a.den * p.den * e.den * n, num = a.num * p.den * e.den * n + (p.num * e.den - e.num * p.den) * d * a.den;
     return metric(den < 0n ? { num: -num, den: -den } : { num, den });
   };

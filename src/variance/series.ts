@@ -36,8 +36,8 @@ export interface EarnedValueSeries {
 /**
  * Time series for S-curves: cumulative PV over the whole baseline, EV and AC per period up to the status date (the
  * lines stop there), then forecast lines — cost rising from AC to the selected EAC and value rising from EV to BAC,
- * both reaching their end at the forecast finish (IEAC(t) with PF = SPI(t)), spread by working days. The grid is
- * extended to the forecast finish. The open period appears twice: at the status date (EV, AC) and at its end (forecast).
+ * both reaching their end at the forecast finish (IEAC(t) with PF = SPI(t)), spread by working days. A weekly or
+ * monthly grid is extended to the forecast finish; a fiscal grid ends at its last listed period. The open period appears twice: at the status date (EV, AC) and at its end (forecast).
  *
  * @example
  * ```ts
@@ -60,9 +60,10 @@ export function earnedValueSeries(input: EarnedValueInput, options: EarnedValueO
   const cur = (m: Money | undefined) => (m ? BigInt(m.amount.times(pow10(minorUnits(m.currency))).toFixed(0)) : 0n);
   const ac = cur(now.figures.ac.value), ev = cur(now.figures.ev.value), eac = cur(now.figures.selectedEac.value.value);
   const points: SeriesPoint[] = [];
-  // Extend the grid to the forecast finish: the plan is flat at BAC after its last period.
+  // Extend the grid to the forecast finish: the plan is flat at BAC after its last period. Fiscal periods end where
+  // their list ends (extending them threw "fiscal periods must cover …"): the forecast paths stop part way.
   const first = cp.grid.periods[0];
-  const periods = first && finish && finish > (cp.grid.periods.at(-1)?.finish ?? finish) ? periodGrid(options.grid ?? { kind: "weekly" }, first.start, finish).periods : cp.grid.periods;
+  const periods = first && finish && cp.grid.kind !== "fiscal" && finish > (cp.grid.periods.at(-1)?.finish ?? finish) ? periodGrid(options.grid ?? { kind: "weekly" }, first.start, finish).periods : cp.grid.periods;
   periods.forEach((period, k) => {
     const end = toEpochDay(period.finish);
     if (end <= t || k === 0 || toEpochDay((periods[k - 1] as Period).finish) < t) {

@@ -21,14 +21,14 @@ export interface Span {
 /** Forecast finish dates further than this many working days (about 200 years), or periods, after the start are not dated. */
 const HORIZON = 50_000, PERIOD_HORIZON = 5_000;
 
-/** The grid's period ends on or after the baseline start: the breakpoints of the period axis. */
-function periodEnds(cp: CompiledProject): Int32Array {
+/** The grid's period ends on or after the baseline start (the breakpoints of the period axis), and PV at each. */
+function periodEnds(cp: CompiledProject, pv?: 1): Int32Array | Float64Array {
   const n = cp.gridEnd.length;
-  return cp.gridEnd.subarray(lastIn(cp.gridEnd, 0, n, cp.start - 1) + 1);
+  return (pv ? cp.pvCurve : cp.gridEnd).subarray(lastIn(cp.gridEnd, 0, n, cp.start - 1) + 1);
 }
 
 /** Periods from the baseline start to the end of day `d` (the current period counts by working days elapsed). */
-function dayToPeriods(cp: CompiledProject, ends: Int32Array, d: number): Span {
+function dayToPeriods(cp: CompiledProject, ends: ArrayLike<number>, d: number): Span {
   if (d < cp.start) return { num: 0n, den: 1n };
   const k = lastIn(ends, 0, ends.length, d - 1) + 1; // period ends strictly before d
   if (k >= ends.length) return { num: BigInt(ends.length), den: 1n };
@@ -39,14 +39,18 @@ function dayToPeriods(cp: CompiledProject, ends: Int32Array, d: number): Span {
   return { num: BigInt(k * len + workingDaysIn(cp.days, from, Math.min(d, to))), den: BigInt(len) };
 }
 
-/** A working-day time x = num/den as periods: the last breakpoint at or before x (end of a flat stretch), then linear. */
-function workingDaysToPeriods(cp: CompiledProject, ends: Int32Array, num: bigint, den: bigint): Span {
-  const T = (j: number) => BigInt(j === 0 ? 0 : workingDaysIn(cp.days, cp.start, ends[j - 1] as number));
-  let j = 0;
-  for (let q = ends.length; q >= 1; q--) if (T(q) * den <= num) { j = q; break; }
-  if (j === ends.length) return { num: BigInt(j), den: 1n };
-  const tj = T(j), dt = T(j + 1) - tj;
-  return { num: BigInt(j) * dt * den + num - tj * den, den: dt * den };
+/**
+ * ES in periods, Lipke's form read on PV at the period ends: C + (EV − PV_C) / (PV_{C+1} − PV_C), C the last period
+ * end with PV_C ≤ EV (the end of a flat stretch). Read from PV itself, not from ES in working days: a period without
+ * working days has no working time, so through it ES in working days cannot tell its two ends apart.
+ */
+function esInPeriods(cp: CompiledProject, ev: number): Span {
+  const pv = periodEnds(cp, 1);
+  const c = lastIn(pv, 0, pv.length, ev) + 1;
+  const at = (j: number) => BigInt(j ? (pv[j - 1] as number) : 0);
+  if (c === pv.length) return { num: BigInt(c), den: 1n };
+  const d = at(c + 1) - at(c);
+  return { num: BigInt(c) * d + BigInt(ev) - at(c), den: d };
 }
 
 /** @internal PD, AT and ES in the policy's time unit, as exact fractions. */
@@ -58,22 +62,25 @@ export function scheduleSpans(core: ProjectCore, cp: CompiledProject): { readonl
   const ends = periodEnds(cp);
   const atDay = core.complete && core.finishDay >= 0 ? Math.min(core.finishDay, core.t) : core.t;
   const pd = dayToPeriods(cp, ends, cp.finish);
-  const e = workingDaysToPeriods(cp, ends, BigInt(es.esNum), BigInt(es.esDen));
+  const e = esInPeriods(cp, core.ev);
   return { pd, at: dayToPeriods(cp, ends, atDay), es: e.num * pd.den > pd.num * e.den ? pd : e };
 }
 
 /**
- * @internal The date a duration x = num/den (den > 0) from the baseline start reaches, read exactly: the ⌈x⌉-th working
- * day (working days), or in periods the end of period x, a fraction of a period by its working days (rounded up).
+ * @internal The working day a duration x = num/den (den > 0) from the baseline start is reached on, read exactly: the
+ * ⌈x⌉-th working day (working days), or in periods the ⌈f × n⌉-th of the n working days of the period x ends in (f its
+ * fraction of that period; a whole number of periods ends on the period's last working day).
  * Undefined past the horizon (50,000 working days, about 200 years, or 5,000 periods) or the fiscal grid.
  */
 export function dateAfter(cp: CompiledProject, x: Span): string | undefined {
-  const k = Number(x.num / x.den), rem = x.num % x.den; // x ≥ 0
+  let k = Number(x.num / x.den), rem = x.num % x.den; // x ≥ 0
   const up = (n: bigint) => Number((n - 1n) / x.den) + 1; // ⌈n / den⌉ for n ≥ 1 (1 for n = 0: the first day)
   const days = cp.policy.timeUnit !== "periods";
   // A tiny SPI(t) extrapolates to centuries: no date rather than an invented one.
   if (k >= (days ? HORIZON : PERIOD_HORIZON)) return undefined;
   if (days) return nthWorkingDay(cp.days, cp.start, up(x.num));
+  // k whole periods are reached on the last working day of period k: read as all of period k.
+  if (!rem && k) k--, rem = x.den;
   let ends = periodEnds(cp);
   if (k + 1 > ends.length) {
     // Beyond the compiled grid: continue it (weekly and monthly grids go on; fiscal periods end where the list ends).
@@ -83,10 +90,9 @@ export function dateAfter(cp: CompiledProject, x: Span): string | undefined {
     const more = periodGrid({ kind }, fromEpochDay(last + 1), fromEpochDay(last + (k + 2 - ends.length) * 31));
     ends = Int32Array.from([...ends, ...more.periods.map((p) => toEpochDay(p.finish))]);
   }
-  if (!rem) return fromEpochDay(k === 0 ? cp.start : (ends[k - 1] as number));
   const from = k === 0 ? cp.start : (ends[k - 1] as number) + 1;
   const to = ends[k] as number;
   const len = workingDaysIn(cp.days, from, to);
-  if (len === 0) return fromEpochDay(to);
-  return nthWorkingDay(cp.days, from, up(rem * BigInt(len)));
+  // A period without a working day: the time is reached on the first working day after it.
+  return len ? nthWorkingDay(cp.days, from, up(rem * BigInt(len))) : nthWorkingDay(cp.days, to + 1, 1);
 }

@@ -8,25 +8,25 @@ import { expectClean } from "./walk.js";
 /* Earned value over edge projects: BAC 0, PV 0, AC 0, 0 % and 100 % progress, before the start and after the end. */
 
 describe("earned value: worked edge cases", () => {
-  it("agile CPI with nothing done against a credit (AC = −5.00) is plain 0: EV 0 ÷ AC −5 = 0, not −0", () => {
-    // Budget 100 (a budget of 0 now makes CPI missing with bac-is-zero): EV = 100 × 0 / 10 = 0.00 all the same.
+  it("agile CPI with nothing done against a credit (AC = −5.00) has no figure: ac-is-negative (it was 0, once −0)", () => {
     const r = agileEarnedValue({ budget: money("100", "EUR"), sprints: [{ name: "S", finish: "2026-09-11" }], totalPoints: 10, completedPoints: 0, costs: [{ date: "2026-09-01", amount: money("-5.00", "EUR") }] }, { statusDate: "2026-09-11" });
-    expect(r.figures.cpi.value!.isZero() && !r.figures.cpi.value!.isNeg()).toBe(true);
+    expect(r.figures.cpi).toStrictEqual({ reason: "ac-is-negative" });
   });
 });
 
 describe("earned value: a forecast past 2^53 minor units keeps every digit", () => {
-  it("EAC(CPI·SPI) from one earned cent against a credit of one cent", () => {
-    // A: 9,999,999,999.99 in week 1, 0 % done, a credit of −0.01 booked; B: 0.01 level of effort in week 1.
-    // On 2027-01-17: BAC = PV = 1e12 cents, EV = 1 cent, AC = −1 cent. CPI = −1, SPI = 1e-12.
-    // EAC = AC + (BAC − EV) ÷ (CPI · SPI) = −1 + (1e12 − 1) × (−1e12) = −(1e24 − 1e12 + 1) cents.
+  it("EAC(CPI·SPI) from one earned cent against one cent spent", () => {
+    // A: 9,999,999,999.99 in week 1, 0 % done, 0.01 booked; B: 0.01 level of effort in week 1.
+    // On 2027-01-17: BAC = PV = 1e12 cents, EV = 1 cent, AC = 1 cent. CPI = 1, SPI = 1e-12.
+    // EAC = AC + (BAC − EV) ÷ (CPI · SPI) = 1 + (1e12 − 1) × 1e12 = 1e24 − 1e12 + 1 cents. (It was written against a
+    // credit of −0.01, which now has no CPI: ac-is-negative.)
     const i = input([
-      { rule: 0, first: 1, weeks: 1, amounts: ["9999999999.99"], pct: 0, costs: [{ day: 0, amount: "-0.01" }] },
+      { rule: 0, first: 1, weeks: 1, amounts: ["9999999999.99"], pct: 0, costs: [{ day: 0, amount: "0.01" }] },
       { rule: 3, first: 1, weeks: 1, amounts: ["0.01"], pct: 50, costs: [] },
     ], "PRJ-T");
     const r = earnedValue(i, { statusDate: "2027-01-17" });
-    expect(r.figures.eac.cpiSpi.value!.amount.toFixed()).toBe("-9999999999990000000000.01"); // was "[DecimalError] Invalid argument: 9.99999999999e+.23"
-    expect(r.figures.etc.cpiSpi.value!.amount.toFixed()).toBe("-9999999999990000000000"); // EAC − AC
+    expect(r.figures.eac.cpiSpi.value!.amount.toFixed()).toBe("9999999999990000000000.01"); // was "[DecimalError] Invalid argument: 9.99999999999e+.23"
+    expect(r.figures.etc.cpiSpi.value!.amount.toFixed()).toBe("9999999999990000000000"); // EAC − AC
   });
 });
 

@@ -36,12 +36,12 @@ describe("earnedValue: the forecast finish date is exact", () => {
     expect(s.forecastFinish.planned.value).toBe("2027-02-02");
   });
 
-  it("in periods (weekly): ES = 2/3 of week 1, AT = 1 week, IEAC(t) = PD / SPI(t) = 4 × 3/2 = 6 weeks: Sun 2027-02-14", () => {
+  it("in periods (weekly): ES = 2/3 of week 1, AT = 1 week, IEAC(t) = PD / SPI(t) = 4 × 3/2 = 6 weeks: Fri 2027-02-12", () => {
     const s = earnedValue(input, { statusDate: "2027-01-08", policy: { timeUnit: "periods" } }).schedule;
     expect(s.at.value?.toString()).toBe("1");
     expect(s.es.value?.toFixed(6)).toBe("0.666667");
     expect(s.ieacT.spiT.value?.toString()).toBe("6");
-    // Six whole weeks from the start: the end of period 6.
-    expect(s.forecastFinish.spiT.value).toBe("2027-02-14");
+    // Six whole weeks from the start: the last working day of period 6 (it was its end, Sun 2027-02-14), as in working days.
+    expect(s.forecastFinish.spiT.value).toBe("2027-02-12");
   });
 });

@@ -25,8 +25,8 @@ describe("issue 12: policy.timeUnit — earned schedule in periods as well as wo
     const r = at("periods");
     const s = r.schedule;
     expect([show(s.es), show(s.at), show(s.pd), show(s.svT), show(s.spiT, 4)]).toEqual(["1.00", "1.60", "2.00", "-0.60", "0.6250"]);
-    // TSPI = (2 − 1) / (2 − 1.6) = 2.5; the ES date is the end of period 1.
-    expect([show(s.tspi, 4), s.esDate.value]).toEqual(["2.5000", "2027-01-10"]);
+    // TSPI = (2 − 1) / (2 − 1.6) = 2.5; the ES date is the last working day of period 1 (it was its end, Sun 01-10).
+    expect([show(s.tspi, 4), s.esDate.value]).toEqual(["2.5000", "2027-01-08"]);
     expect(show(s.ieacT.spiT)).toBe("3.20");
     // 3.2 periods: 0.2 into period 4 (W4 2027-01-25…, 5 working days) → its ⌈1⌉st working day; the grid is continued past W2.
     expect(s.forecastFinish.spiT.value).toBe("2027-01-25");
