@@ -60,7 +60,9 @@ export interface ScheduledRolloutItem extends RolloutTemplateEntry {
   readonly nominalDueDate: IsoDate;
   /**
    * The due day: the nominal day, or the last working day before the blackout it fell in (the first working day
-   * after it for an item after its anchor, or after a go-live the move back would reach).
+   * after it for an item after its anchor, or after a go-live the move back would reach). A cutover step that a
+   * forward move would date after go-live moves back instead while that stays after the cutover start; else it keeps
+   * its nominal day inside the freeze (no `blackoutMove`; a `cutover-step-in-blackout` warning says so).
    */
   readonly dueDate: IsoDate;
   /** Present when the item was moved out of a blackout window. */
@@ -79,6 +81,46 @@ export interface ScheduleFinding {
   readonly message: string;
 }
 
+/**
+ * A step of the cutover (an item T+n after the cutover start, on or before go-live) whose day lies in a blackout
+ * window with no working day outside every window after the cutover start and by go-live: it stays on its day rather
+ * than be dated after go-live (or on or before the cutover start), and this says so.
+ */
+export interface CutoverStepWarning {
+  /** `cutover-step-in-blackout`. */
+  readonly code: "cutover-step-in-blackout";
+  /** The item (template entry id, or checklist item id). */
+  readonly itemId: string;
+  /** The day it stays on (its nominal day, inside the windows). */
+  readonly date: IsoDate;
+  /** The plan's go-live. */
+  readonly goLive: IsoDate;
+  /** The windows the day lies in, in calendar order. */
+  readonly windows: readonly BlackoutWindow[];
+  /** Plain words naming the item, the freeze and go-live. */
+  readonly message: string;
+}
+
+/** @internal The warning for a cutover step that stays in a freeze (see {@link CutoverStepWarning}). */
+export function cutoverStepWarning(
+  item: { readonly id: string; readonly code?: string | undefined; readonly tMinusDays: number },
+  cutoverStart: IsoDate,
+  goLive: IsoDate,
+  r: { readonly nominal: IsoDate; readonly windows: readonly BlackoutWindow[]; readonly conflict: { readonly forward: IsoDate } },
+): CutoverStepWarning {
+  const span = r.windows.map((w) => `the blackout ${w.start}…${w.end} (${w.reason})`).join(" and ");
+  return {
+    code: "cutover-step-in-blackout",
+    itemId: item.id,
+    date: r.nominal,
+    goLive,
+    windows: r.windows,
+    message:
+      `${item.code ?? item.id} (T+${-item.tMinusDays} after the cutover start ${cutoverStart}) stays on ${r.nominal} inside ${span}: ` +
+      `no working day after the cutover start and by go-live ${goLive} is outside it (moving forward would date it ${r.conflict.forward}, after go-live)`,
+  };
+}
+
 /** What {@link scheduleRollout} returns. */
 export interface RolloutSchedule {
   /** The template scheduled. */
@@ -91,8 +133,11 @@ export interface RolloutSchedule {
   readonly moves: readonly (BlackoutMove & { readonly itemId: string })[];
   /** Findings, such as an item due before one of its dependencies. */
   readonly findings: readonly ScheduleFinding[];
-  /** Warnings about the plan's own dates, such as a go-live inside a blackout window. */
-  readonly warnings: readonly BlackoutWarning[];
+  /**
+   * Warnings about the plan's own dates, such as a go-live inside a blackout window, then the cutover steps that stay
+   * inside a freeze (`cutover-step-in-blackout`).
+   */
+  readonly warnings: readonly (BlackoutWarning | CutoverStepWarning)[];
 }
 
 /**
@@ -102,7 +147,10 @@ export interface RolloutSchedule {
  * an item after its anchor (negative offset), to the first working day after it, so a T+n item is never due on or
  * before T0; an item on a later anchor whose day falls after go-live moves forward as well when moving back would put
  * it on or before go-live (go-live in the same freeze) — and the move is recorded with every window it stepped over.
- * Items come back in dependency order. A go-live (or a cutover)
+ * A step of the cutover (T+n after the cutover start, nominally on or before go-live) is never dated after go-live:
+ * when moving forward would pass go-live it moves back to the last free working day before the freeze if that is still
+ * after the cutover start, else it stays on its day and `warnings` carries a `cutover-step-in-blackout` naming the
+ * item, the freeze and go-live. Items come back in dependency order. A go-live (or a cutover)
  * inside a blackout window is not moved — it is the plan's decision — but `warnings` says so.
  *
  * @throws {ValidationError} for a template that does not fit the template schema (an edited memory form is checked
@@ -143,13 +191,17 @@ export function scheduleRollout(template: RolloutTemplate, options: ScheduleRoll
     "cutover-start": cutoverStart,
     "hypercare-end": hypercareEnd,
   };
+  const stepWarnings: CutoverStepWarning[] = [];
   const scheduled = template.entries.map((e, i): ScheduledRolloutItem | undefined => {
     const anchorDate = anchors[e.anchor];
     if (anchorDate === undefined) {
       issues.push({ path: ["entries", i, "anchor"], message: `the plan has no ${e.anchor} date`, code: "custom" });
       return undefined;
     }
-    const { nominal, due, window, windows } = dueDateFor(calendar, anchorDate, e.tMinusDays, { goLive });
+    const cutoverStep = e.anchor === "cutover-start";
+    const r = dueDateFor(calendar, anchorDate, e.tMinusDays, { goLive, cutoverStep });
+    const { nominal, due, window, windows } = r;
+    if (r.conflict) stepWarnings.push(cutoverStepWarning(e, anchorDate, goLive, { ...r, conflict: r.conflict }));
     if (planStart !== undefined && due < planStart) {
       issues.push({
         path: ["entries", i, "tMinusDays"],
@@ -158,7 +210,7 @@ export function scheduleRollout(template: RolloutTemplate, options: ScheduleRoll
       });
     }
     const base = { ...e, anchorDate, nominalDueDate: nominal, dueDate: due };
-    return window ? { ...base, blackoutMove: blackoutMove(nominal, due, window, windows) } : base;
+    return window && due !== nominal ? { ...base, blackoutMove: blackoutMove(nominal, due, window, windows) } : base;
   });
   if (issues.length > 0) throw new ValidationError(issues, "rollout schedule");
   const items = orderByDependencies(scheduled as ScheduledRolloutItem[], "rollout template entries");
@@ -179,7 +231,7 @@ export function scheduleRollout(template: RolloutTemplate, options: ScheduleRoll
     }
   }
   const moves = items.flatMap((i) => (i.blackoutMove ? [{ itemId: i.id, ...i.blackoutMove }] : []));
-  const warnings = blackoutWarnings(calendar, { goLive, ...(cutoverStart !== undefined ? { cutoverStart } : {}) });
+  const warnings = [...blackoutWarnings(calendar, { goLive, ...(cutoverStart !== undefined ? { cutoverStart } : {}) }), ...stepWarnings];
   return { templateId: template.id, goLive, items, moves, findings, warnings };
 }
 
@@ -188,7 +240,10 @@ export function scheduleRollout(template: RolloutTemplate, options: ScheduleRoll
  * when the anchor is not a working day (so T-1 is always the working day before T0); a day inside a blackout window
  * moves to the last working day before it that is outside every window, or, after the anchor (`tMinusDays < 0`), to
  * the first one after it. With `goLive`, a nominal day after go-live (an item on a later anchor, such as hypercare
- * end) whose move back would land on or before go-live — go-live lies in the same freeze — moves forward too.
+ * end) whose move back would land on or before go-live — go-live lies in the same freeze — moves forward too. With
+ * `cutoverStep` (the anchor is the cutover start), a T+n item nominally on or before go-live's T0 that a forward move
+ * would date after it moves back if that stays after the anchor's T0; otherwise it stays on its nominal day with
+ * `conflict`.
  * `window` is the window the nominal day fell in; `windows` every window the move stepped over (chained or adjacent
  * windows included), in calendar order.
  *
@@ -197,6 +252,8 @@ export function scheduleRollout(template: RolloutTemplate, options: ScheduleRoll
  * dueDateFor(office, isoDate("2027-01-11"), 5); // { nominal: "2027-01-04", due: "2026-12-18", window: { … }, windows: [{ … }] }
  * // Hypercare ending Wed 2026-12-30, go-live Tue 12-22, both in the freeze 12-21…01-04: forward, not back to 12-18.
  * dueDateFor(office, isoDate("2026-12-30"), 0, { goLive: isoDate("2026-12-22") }).due; // "2027-01-05"
+ * // A cutover step T+4 after a cutover starting Tue 12-15, go-live Tue 12-22 in the freeze: back, not after go-live.
+ * dueDateFor(office, isoDate("2026-12-15"), -4, { goLive: isoDate("2026-12-22"), cutoverStep: true }).due; // "2026-12-18"
  * ```
  */
 export function dueDateFor(
@@ -209,10 +266,31 @@ export function dueDateFor(
      * forward instead: an item on a later anchor (hypercare end) is never due before anything went live.
      */
     readonly goLive?: IsoDate;
+    /**
+     * The anchor is the cutover start (needs `goLive`): an item after it (T+n) whose nominal day is on or before
+     * go-live's T0 is a step of the cutover and stays by go-live — forward out of the freeze while that is by go-live,
+     * else back to the last free working day before it while that is after the cutover start, else it stays on its
+     * day and `conflict` says so.
+     */
+    readonly cutoverStep?: boolean;
   } = {},
-): { readonly nominal: IsoDate; readonly due: IsoDate; readonly window: BlackoutWindow | undefined; readonly windows: readonly BlackoutWindow[] } {
+): {
+  readonly nominal: IsoDate;
+  readonly due: IsoDate;
+  readonly window: BlackoutWindow | undefined;
+  readonly windows: readonly BlackoutWindow[];
+  /**
+   * A cutover step (see `cutoverStep`) with no working day outside every window after the cutover start and by
+   * go-live: it stays on its nominal day (`due` = `nominal`, inside `window`); `forward` is the day a forward move
+   * would give (after go-live), `back` the one a move back would give (on or before the cutover start).
+   */
+  readonly conflict?: { readonly code: "cutover-step-in-blackout"; readonly forward: IsoDate; readonly back: IsoDate };
+} {
   checkArguments("dueDateFor", { calendar: [calendar, "object"], anchor: [anchor, "date"], tMinusDays: [tMinusDays, "integer"], options: [options, "object"] });
-  checkArguments("dueDateFor", { goLive: [options.goLive, "date?"] });
+  checkArguments("dueDateFor", { goLive: [options.goLive, "date?"], cutoverStep: [options.cutoverStep, "boolean?"] });
+  if (options.cutoverStep === true && options.goLive === undefined) {
+    throw ValidationError.single(["options", "goLive"], "a cutover step needs the go-live it must be due by", "dueDateFor");
+  }
   // T0 is the anchor, or the working day before it when the anchor is not a working day; every offset counts from
   // T0, so T-1 is always the working day before T0 (counting from a holiday anchor made T-1 and T0 the same day).
   const t0 = isWorkingDay(calendar, anchor) ? anchor : previousWorkingDay(calendar, anchor);
@@ -226,18 +304,28 @@ export function dueDateFor(
     // Every window with a day in [nominal, due): the days the move stepped over.
     return { nominal, due, window, windows: calendar.blackouts.filter((b) => b.end >= nominal && b.start < due) };
   };
-  if (tMinusDays < 0) return forward();
-  const due = previousWorkingDay(calendar, nominal, { skipBlackouts: true });
+  const { goLive } = options;
+  const goT0 = goLive === undefined ? undefined : isWorkingDay(calendar, goLive) ? goLive : previousWorkingDay(calendar, goLive);
+  const back = () => {
+    const due = previousWorkingDay(calendar, nominal, { skipBlackouts: true });
+    // Every window with a day in (due, nominal]: the days the move stepped over.
+    return { nominal, due, window, windows: calendar.blackouts.filter((b) => b.start <= nominal && b.end > due) };
+  };
+  if (tMinusDays < 0) {
+    const ahead = forward();
+    // A step of the cutover (T+n after its start, on or before go-live) moved forward past a freeze that holds go-live
+    // would be due after go-live: it moves back instead while that stays after the cutover start, else it stays.
+    if (options.cutoverStep !== true || goT0 === undefined || nominal > goT0 || ahead.due <= goT0) return ahead;
+    const behind = back();
+    if (behind.due > t0) return behind;
+    const windows = calendar.blackouts.filter((b) => b.start <= nominal && b.end >= nominal);
+    return { nominal, due: nominal, window, windows, conflict: { code: "cutover-step-in-blackout", forward: ahead.due, back: behind.due } };
+  }
+  const behind = back();
   // A day after go-live on a later anchor (hypercare end) moved back over a freeze that holds go-live would be due on
   // or before go-live: it moves forward, as a T+n item does.
-  const { goLive } = options;
-  if (goLive !== undefined) {
-    const goT0 = isWorkingDay(calendar, goLive) ? goLive : previousWorkingDay(calendar, goLive);
-    if (nominal > goT0 && due <= goT0) return forward();
-  }
-  // Every window with a day in (due, nominal]: the days the move stepped over.
-  const windows = calendar.blackouts.filter((b) => b.start <= nominal && b.end > due);
-  return { nominal, due, window, windows };
+  if (goT0 !== undefined && nominal > goT0 && behind.due <= goT0) return forward();
+  return behind;
 }
 
 /** @internal The recorded move out of a blackout window, naming every window stepped over. */
