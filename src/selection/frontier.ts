@@ -3,13 +3,20 @@ import { dictionaryOf } from "../core/own.js";
 import { buildBlocks } from "./blocks.js";
 import { buildSelectionModel } from "./model.js";
 import { PlanState } from "./plan-state.js";
+import { now } from "./search-context.js";
 import { defineSelectionProblem, derivedProblem, type SelectionProblem, type SelectionProblemInput } from "./problem.js";
 import { solveOptions, type SelectPortfolioOptions } from "./select.js";
 import { solveProblem, type SelectionStatus } from "./solve-core.js";
 import { verifyPlan } from "./verify.js";
 
 /** Options of {@link efficientFrontier}. */
-export interface EfficientFrontierOptions extends Pick<SelectPortfolioOptions, "solver" | "gap" | "timeLimitMs"> {
+export interface EfficientFrontierOptions extends Pick<SelectPortfolioOptions, "solver" | "gap"> {
+  /**
+   * Time limit of the whole call in milliseconds, all levels together. Default 10,000. Each level's solve gets an
+   * even share of the time left (with 10 levels and 1,000 ms, 100 ms for the first level); time a level does not use
+   * goes to the levels after it.
+   */
+  readonly timeLimitMs?: number | undefined;
   /** Budget levels as factors of every period's budget. Default 0.1, 0.2, …, 1.0. */
   readonly levels?: readonly number[] | undefined;
   /** The ranking to fund in order (candidate ids, best first). Default: candidates of positive value, highest first, then id. */
@@ -63,7 +70,8 @@ export function fundByRanking(problem: SelectionProblem, ranking: readonly strin
 /**
  * The efficient frontier: the optimal portfolio value at each budget level (every period's budget scaled by the
  * level), re-solving one model level by level with the previous plan as warm start — beside the ranking curve
- * (funding down the ranking) and the value the ranking leaves behind at each level.
+ * (funding down the ranking) and the value the ranking leaves behind at each level. `timeLimitMs` bounds the whole
+ * call: each level's solve gets an even share of the time left.
  *
  * @throws {ValidationError} for an invalid problem, level or ranking.
  * @example
@@ -92,12 +100,15 @@ export async function efficientFrontier(
   const order = [...levels.keys()].sort((a, b) => (levels[a] as number) - (levels[b] as number));
   const points = new Array<FrontierPoint>(levels.length);
   let previous: ReadonlySet<string> | undefined;
-  for (const k of order) {
+  // timeLimitMs bounds the whole call: each level gets an even share of what is left (it was the limit of every level).
+  const deadline = now() + timeLimitMs;
+  for (const [j, k] of order.entries()) {
+    const share = Math.max(1, (deadline - now()) / (order.length - j));
     const level = levels[k] as number;
     const factor = decimal(level);
     const budgets = Object.fromEntries(Object.entries(problem.budgets).map(([p, m]) => [p, money(m.amount.times(factor), m.currency)]));
     const scaled = derivedProblem({ ...problem, budgets: dictionaryOf(budgets) });
-    const solved = await solveProblem(scaled, solver, { gap, timeLimitMs, warmStart: previous });
+    const solved = await solveProblem(scaled, solver, { gap, timeLimitMs: share, warmStart: previous });
     if (solved.status !== "infeasible") previous = solved.selected;
     const funded = fundByRanking(scaled, ranking);
     const rankValue = funded?.reduce((s, id) => s.plus(valueOf.get(id) ?? 0), new PmoDecimal(0));
