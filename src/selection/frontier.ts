@@ -39,7 +39,10 @@ export interface FrontierPoint {
   };
   /** Funding down the ranking: each candidate (with what it requires) is added if it still fits, else skipped. */
   readonly ranking: { readonly objective: Decimal; readonly selected: readonly string[] } | undefined;
-  /** Value the ranking leaves behind: optimal − ranking objective; reason `infeasible` when either has no plan. */
+  /**
+   * Value the ranking leaves behind: optimal − ranking objective, never negative (the ranking's plan warm-starts the
+   * level's solve); reason `infeasible` when either has no plan.
+   */
   readonly leftBehind: Metric<Decimal>;
   /** The same as a fraction of the optimal objective (0.05 is 5 %). */
   readonly leftBehindShare: Metric<Decimal>;
@@ -108,10 +111,14 @@ export async function efficientFrontier(
     const factor = decimal(level);
     const budgets = Object.fromEntries(Object.entries(problem.budgets).map(([p, m]) => [p, money(m.amount.times(factor), m.currency)]));
     const scaled = derivedProblem({ ...problem, budgets: dictionaryOf(budgets) });
-    const solved = await solveProblem(scaled, solver, { gap, timeLimitMs: share, warmStart: previous });
-    if (solved.status !== "infeasible") previous = solved.selected;
+    const worth = (ids: Iterable<string>) => [...ids].reduce((s, id) => s.plus(valueOf.get(id) ?? 0), new PmoDecimal(0));
     const funded = fundByRanking(scaled, ranking);
-    const rankValue = funded?.reduce((s, id) => s.plus(valueOf.get(id) ?? 0), new PmoDecimal(0));
+    const rankValue = funded === undefined ? undefined : worth(funded);
+    // The ranking's plan fits this level: it warm-starts the solve when it is worth more than the previous level's
+    // plan, so a search cut short never reports less than the ranking funds (leftBehind read -3).
+    const warm = funded !== undefined && rankValue !== undefined && (previous === undefined || rankValue.greaterThan(worth(previous))) ? new Set(funded) : previous;
+    const solved = await solveProblem(scaled, solver, { gap, timeLimitMs: share, warmStart: warm });
+    if (solved.status !== "infeasible") previous = solved.selected;
     const feasible = solved.status !== "infeasible";
     const leftBehind = rankValue && feasible ? solved.objective.minus(rankValue) : undefined;
     points[k] = {

@@ -116,3 +116,22 @@ describe("selectPortfolio notes a why-not re-solve that beat the selection", () 
     expect(r.notes).toContain('the "why not" re-solve with B forced in found a plan worth 10, 3 more than this selection (time-limit): the selection is not optimal');
   });
 });
+
+describe("efficientFrontier: the optimal curve is never below the ranking curve", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("a level cut short by the clock read leftBehind -3 (ranking B, C = 10 beat the cut search's A = 7); the ranking plan now warm-starts the level", async () => {
+    // Each reading of the clock is 1e9 ms after the last, past every deadline: each level's search stops after its greedy fill (A first: 7/6 per
+    // euro beats 5/5), and the solver returns nothing. Funding the ranking B, C, A gives B + C = 10.
+    let calls = 0;
+    vi.spyOn(globalThis.performance, "now").mockImplementation(() => (calls++) * 1e9);
+    const nothing: SelectionSolver = { name: "nothing", solve: () => ({ plan: undefined, bound: 17, stoppedBy: "time-limit" }) };
+    const [p] = await efficientFrontier({
+      periods: ["FY27"],
+      candidates: [{ id: "A", value: 7, costs: { FY27: eur("6.00") } }, { id: "B", value: 5, costs: { FY27: eur("5.00") } }, { id: "C", value: 5, costs: { FY27: eur("5.00") } }],
+      budgets: { FY27: eur("10.00") },
+    }, { solver: nothing, levels: [1], ranking: ["B", "C", "A"] });
+    expect(p!.ranking?.objective.toFixed()).toBe("10");
+    expect([p!.optimal.objective.value?.toFixed(), p!.optimal.selected, p!.leftBehind.value?.toFixed()]).toEqual(["10", ["B", "C"], "0"]);
+  });
+});
