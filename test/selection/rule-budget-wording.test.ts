@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { money } from "../../src/index.js";
-import { builtInSolver, defineSelectionProblem, efficientFrontier, selectPortfolio, type SelectionSolver } from "../../src/selection/index.js";
+import { builtInSolver, compareScenarios, defineSelectionProblem, efficientFrontier, selectPortfolio, type SelectionSolver } from "../../src/selection/index.js";
 import { constraintUsage, whyNotCandidate } from "../../src/selection/explain.js";
 import { firstIssuePath } from "../support/errors.js";
 
@@ -133,5 +133,19 @@ describe("efficientFrontier: the optimal curve is never below the ranking curve"
     }, { solver: nothing, levels: [1], ranking: ["B", "C", "A"] });
     expect(p!.ranking?.objective.toFixed()).toBe("10");
     expect([p!.optimal.objective.value?.toFixed(), p!.optimal.selected, p!.leftBehind.value?.toFixed()]).toEqual(["10", ["B", "C"], "0"]);
+  });
+});
+
+describe("compareScenarios names a period with brackets in full", () => {
+  it("period 'FY27 (H1)': 'budget FY27 (H1) fell from EUR 100.00 to EUR 60.00' (read 'budget FY27 fell …', another period's name)", async () => {
+    const p = (budget: string) => ({
+      periods: ["FY27 (H1)", "FY27"],
+      candidates: [{ id: "A", value: 1, costs: { "FY27 (H1)": eur("50.00") }, demand: { "FY27 (H1)": { "dev (EU)": 1 } } }],
+      budgets: { "FY27 (H1)": eur(budget), FY27: eur("100.00") },
+      capacity: { "FY27 (H1)": { "dev (EU)": budget === "100.00" ? 2 : 1 } },
+    });
+    const s = await selectPortfolio(p("100.00"), { gap: 0 });
+    const diff = compareScenarios({ name: "a", problem: p("100.00"), selection: s }, { name: "b", problem: p("60.00"), selection: s });
+    expect(diff.constraintChanges).toEqual(["budget FY27 (H1) fell from EUR 100.00 to EUR 60.00", "dev (EU) capacity FY27 (H1) fell from 2 to 1"]);
   });
 });
