@@ -1,7 +1,8 @@
 import { createWorkingCalendar, ValidationError, type IsoDate, type ValidationIssue, checkArguments } from "../core/index.js";
 import type { ChecklistItem, RolloutPlan } from "../entities/index.js";
 import { orderByDependencies } from "./dependency-order.js";
-import { blackoutMove, blackoutWarnings, cutoverStepWarning, dueDateFor, withBlackouts, type BlackoutMove, type BlackoutWarning, type CutoverStepWarning } from "./schedule.js";
+import { blackoutWarnings, cutoverStepWarning, type BlackoutWarning, type CutoverStepWarning } from "./blackout-warnings.js";
+import { blackoutMove, dueDateFor, withBlackouts, type BlackoutMove } from "./schedule.js";
 
 /** A finding about a plan's checklist that is not an error. */
 export interface ChecklistFinding {
