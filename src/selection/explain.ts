@@ -174,7 +174,10 @@ export async function whyNotCandidate(
       ? `forcing ${id} in leaves the objective unchanged (an equally good plan includes it)`
       : lost.isNegative()
         ? `forcing ${id} in raises the objective by ${lost.negated().toFixed()}: the re-solve with it forced in found a plan worth more than the selection, which is therefore not optimal`
-        : `forcing ${id} in lowers the objective by ${lost.toFixed()}`,
+        : r.status === "optimal"
+          ? `forcing ${id} in lowers the objective by ${lost.toFixed()}`
+          : // A re-solve that did not prove its plan optimal may have missed a better one: the loss is at most this.
+            `forcing ${id} in lowers the objective by at most ${lost.toFixed()} (its re-solve ended ${r.status}: a better plan with it may exist)`,
   ];
   if (displaces.length > 0) parts.push(`it displaces ${displaces.join(", ")}`);
   if (bringsIn.length > 0) parts.push(`brings in ${bringsIn.join(", ")}`);

@@ -149,3 +149,28 @@ describe("compareScenarios names a period with brackets in full", () => {
     expect(diff.constraintChanges).toEqual(["budget FY27 (H1) fell from EUR 100.00 to EUR 60.00", "dev (EU) capacity FY27 (H1) fell from 2 to 1"]);
   });
 });
+
+describe("a positive loss from a re-solve that was cut short is an upper bound, and says so", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("base {A} = 12; X forced in, its search cut by the clock after the greedy fill (X + T = 9, bound not proven): 'lowers the objective by at most 3'", async () => {
+    // Budget 10. A 12/10 is the optimum. With X (1/1) forced in, 9 is left: T (8/8) fits, S (3/2) and T do not fit
+    // together. The re-solve is cut (status time-limit) with X + T = 9: a loss of 3 that the search did not prove, so
+    // the true loss against {A} is at most 3 — it read "lowers the objective by 3", as if proven.
+    const problem = defineSelectionProblem({
+      periods: ["FY27"],
+      candidates: [
+        { id: "A", value: 12, costs: { FY27: eur("10.00") } }, { id: "X", value: 1, costs: { FY27: eur("1.00") } },
+        { id: "S", value: 3, costs: { FY27: eur("2.00") } }, { id: "T", value: 8, costs: { FY27: eur("8.00") } },
+      ],
+      budgets: { FY27: eur("10.00") },
+    });
+    let calls = 0;
+    vi.spyOn(globalThis.performance, "now").mockImplementation(() => (calls++) * 1e9);
+    const nothing: SelectionSolver = { name: "nothing", solve: () => ({ plan: undefined, bound: 24, stoppedBy: "time-limit" }) };
+    const base = { selected: new Set(["A"]), objective: problem.candidates[0]!.value };
+    const w = await whyNotCandidate(problem, base, "X", nothing, { gap: 0, timeLimitMs: 1000, usage: constraintUsage(problem, base.selected) });
+    expect([w.status, w.objectiveLost.value?.toFixed()]).toEqual(["time-limit", "3"]);
+    expect(w.explanation).toBe("forcing X in lowers the objective by at most 3 (its re-solve ended time-limit: a better plan with it may exist); it displaces A; brings in T");
+  });
+});
