@@ -89,6 +89,10 @@ export async function efficientFrontier(
 ): Promise<FrontierPoint[]> {
   const problem = defineSelectionProblem(input);
   const { solver, gap, timeLimitMs } = solveOptions(options);
+  // A list of another shape (text) threw a TypeError from deep inside; it is refused at the option.
+  for (const name of ["levels", "ranking"] as const) {
+    if (options[name] !== undefined && !Array.isArray(options[name])) throw ValidationError.single([name], `${name} must be a list`, "frontier options");
+  }
   const levels = options.levels ?? [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
   levels.forEach((l, i) => {
     if (!Number.isFinite(l) || l < 0) throw ValidationError.single(["levels", i], "a level must be a finite number ≥ 0", "frontier options");
@@ -98,6 +102,7 @@ export async function efficientFrontier(
     [...problem.candidates].filter((c) => c.value.greaterThan(0)).sort((a, b) => b.value.cmp(a.value) || (a.id < b.id ? -1 : 1)).map((c) => c.id);
   const valueOf = new Map(problem.candidates.map((c) => [c.id, c.value] as const));
   ranking.forEach((id, i) => {
+    if (typeof id !== "string") throw ValidationError.single(["ranking", i], "a ranking entry is a candidate id", "frontier options");
     if (!known.has(id)) throw ValidationError.single(["ranking", i], `unknown candidate ${JSON.stringify(id)}`, "frontier options");
   });
   const order = [...levels.keys()].sort((a, b) => (levels[a] as number) - (levels[b] as number));

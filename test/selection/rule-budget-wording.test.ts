@@ -174,3 +174,14 @@ describe("a positive loss from a re-solve that was cut short is an upper bound, 
     expect(w.explanation).toBe("forcing X in lowers the objective by at most 3 (its re-solve ended time-limit: a better plan with it may exist); it displaces A; brings in T");
   });
 });
+
+describe("efficientFrontier options of another shape are ValidationErrors at the option", () => {
+  const p = { periods: ["P"], candidates: [{ id: "A", value: 1 }] };
+  it("levels or ranking given as text, or a ranking entry that is not an id (was a TypeError, or a level '0.5' compared as text)", async () => {
+    const { firstIssuePathAsync } = await import("../support/errors.js");
+    expect(await firstIssuePathAsync(() => efficientFrontier(p, { levels: "0.5" as never }))).toEqual(["levels"]);
+    expect(await firstIssuePathAsync(() => efficientFrontier(p, { ranking: "A" as never }))).toEqual(["ranking"]);
+    expect(await firstIssuePathAsync(() => efficientFrontier(p, { levels: ["0.5" as never] }))).toEqual(["levels", 0]);
+    expect(await firstIssuePathAsync(() => efficientFrontier(p, { ranking: [1 as never] }))).toEqual(["ranking", 0]);
+  });
+});
