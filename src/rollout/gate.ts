@@ -4,6 +4,7 @@ import { decodeFacts, type RolloutFacts } from "./evidence-check.js";
 import { afterAsOf } from "./as-of.js";
 import { assessItem, type ItemAssessment } from "./item-life.js";
 import { checkItemFields } from "./item-fields.js";
+import { readinessCount, type ReadinessCount } from "./readiness-count.js";
 import { requireUniqueIds } from "./unique.js";
 
 /** A plan's checklist and gates, as evaluated by {@link evaluateGate} and the readiness functions. */
@@ -53,6 +54,12 @@ export interface GateEvaluation {
   };
   /** Every item in the gate's scope, judged. */
   readonly scope: readonly ItemAssessment[];
+  /**
+   * The scope's readiness, counted as `readinessProgress` counts a group: done ÷ (total − skipped − not applicable).
+   * `percent` is `{ reason: "no-applicable-items" }` when nothing in scope applies (an empty scope, or only items
+   * skipped or not applicable by `asOf`) — and then the gate is NO-GO: it does not pass from nothing.
+   */
+  readonly readiness: ReadinessCount;
   /** The decision recorded on the gate by `asOf`, if any, and whether it contradicts the computed outcome. */
   readonly recorded?: { readonly outcome: "go" | "conditional-go" | "no-go"; readonly contradicts: boolean };
 }
@@ -109,7 +116,9 @@ export function holdsGate(a: ItemAssessment): boolean {
  * waived with an unexpired waiver, and the minimum number of approvers voted to approve; **CONDITIONAL GO** when that
  * holds but advisory items are still open (they become the conditions); **NO-GO** otherwise, with the blocking items
  * and missing approvals listed. A skipped blocking item holds the gate. Items with an automatic evidence rule count
- * as closed exactly when the facts satisfy it. A gate with no item in its scope is **NO-GO**: nothing shows it ready.
+ * as closed exactly when the facts satisfy it. A gate with no item in its scope, or whose items are all skipped or not
+ * applicable by `asOf`, is **NO-GO**: nothing shows it ready (`readiness.percent` then has the reason
+ * `no-applicable-items`, as `readinessProgress` gives for such a group).
  *
  * The approval half is a quorum: rejections do not stop a go by themselves, but `reasons` names every approver who
  * voted reject by `asOf` — except a reject from an approver marked `veto: true` (a security officer, a service owner),
@@ -176,8 +185,13 @@ export function evaluateGate(data: RolloutData, gateId: string, options: Readine
   if (vetoes.length > 0) {
     reasons.push(`vetoed by ${vetoes.map((a) => (a.role ? `${a.personId} (${a.role})` : a.personId)).join(", ")}: ${vetoes.length === 1 ? "an approver with a veto" : "approvers with a veto"} voted reject`);
   }
-  // Nothing in scope is no evidence of readiness, not evidence of it.
+  // Nothing in scope is no evidence of readiness, not evidence of it — nor is a scope of items that do not apply
+  // (readiness has no percentage for it: no-applicable-items).
+  const readiness = readinessCount(scope);
   if (scope.length === 0) reasons.push("no checklist item in the gate's scope: nothing shows the gate is ready");
+  else if (readiness.applicable === 0) {
+    reasons.push(`no applicable checklist item in the gate's scope (${readiness.notApplicable} not applicable, ${readiness.skipped} skipped): nothing shows the gate is ready`);
+  }
   if (blockers.length > 0) reasons.push(`${blockers.length} blocking item(s) not closed: ${blockers.map((b) => b.code ?? b.id).join(", ")}`);
   if (approving < gate.minApprovals) reasons.push(`${approving} of ${gate.minApprovals} required approvals given`);
   let outcome: GateEvaluation["outcome"];
@@ -210,6 +224,7 @@ export function evaluateGate(data: RolloutData, gateId: string, options: Readine
     openAdvisory,
     approvals: { approving, rejecting, required: gate.minApprovals, notVoted, castAfterAsOf, vetoedBy },
     scope,
+    readiness,
     ...(recorded ? { recorded } : {}),
   };
 }

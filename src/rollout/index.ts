@@ -12,6 +12,7 @@ export {
   dueDateFor,
   blackoutWarnings,
   type BlackoutWarning,
+  type CutoverStepWarning,
   type ScheduleRolloutOptions,
   type ScheduledRolloutItem,
   type RolloutSchedule,

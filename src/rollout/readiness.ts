@@ -1,28 +1,13 @@
-import { decimal, differenceInDays, metric, missing, type Decimal, type IsoDate, type Metric, checkArguments, compareCodePoints } from "../core/index.js";
+import { differenceInDays, type IsoDate, checkArguments, compareCodePoints } from "../core/index.js";
 import type { ChecklistItem } from "../entities/index.js";
 import { decodeFacts } from "./evidence-check.js";
 import { evaluateGate, type ReadinessOptions, type RolloutData } from "./gate.js";
 import { assessItem, type ItemAssessment } from "./item-life.js";
 import { checkItemFields } from "./item-fields.js";
+import { readinessCount as count, type ReadinessCount } from "./readiness-count.js";
 import { requireUniqueIds } from "./unique.js";
 
-/** Readiness counts of a group of items. */
-export interface ReadinessCount {
-  /** Items in the group. */
-  readonly total: number;
-  /** Items done (status done or proven by their evidence rule). */
-  readonly done: number;
-  /** Items skipped by `asOf`. */
-  readonly skipped: number;
-  /** Items not applicable by `asOf`. */
-  readonly notApplicable: number;
-  /** Waived items with a valid waiver (in the denominator, not done). */
-  readonly waived: number;
-  /** `total − skipped − notApplicable`. */
-  readonly applicable: number;
-  /** `done ÷ applicable × 100`, or `no-applicable-items`. */
-  readonly percent: Metric<Decimal>;
-}
+export type { ReadinessCount } from "./readiness-count.js";
 
 /** Readiness progress overall, per phase and per category. */
 export interface ReadinessProgress {
@@ -32,25 +17,6 @@ export interface ReadinessProgress {
   readonly byPhase: Readonly<Record<string, ReadinessCount>>;
   /** Per readiness category (only categories that have items). */
   readonly byCategory: Readonly<Record<string, ReadinessCount>>;
-}
-
-function count(items: readonly ItemAssessment[]): ReadinessCount {
-  const done = items.filter((a) => a.done).length;
-  // Skipped or not applicable by asOf: before its day an item still counts (see assessItem).
-  const skipped = items.filter((a) => a.state === "excluded" && a.status === "skipped").length;
-  const notApplicable = items.filter((a) => a.state === "excluded" && a.status === "not-applicable").length;
-  // Closed by its waiver (an item whose evidence held before a later waiver counts as done, not waived).
-  const waived = items.filter((a) => a.status === "waived" && a.state === "closed" && !a.done).length;
-  const applicable = items.length - skipped - notApplicable;
-  return {
-    total: items.length,
-    done,
-    skipped,
-    notApplicable,
-    waived,
-    applicable,
-    percent: applicable === 0 ? missing("no-applicable-items") : metric(decimal(done).times(100).div(applicable)),
-  };
 }
 
 /**

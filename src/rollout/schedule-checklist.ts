@@ -1,7 +1,8 @@
 import { createWorkingCalendar, ValidationError, type IsoDate, type ValidationIssue, checkArguments } from "../core/index.js";
 import type { ChecklistItem, RolloutPlan } from "../entities/index.js";
 import { orderByDependencies } from "./dependency-order.js";
-import { blackoutMove, blackoutWarnings, dueDateFor, withBlackouts, type BlackoutMove, type BlackoutWarning } from "./schedule.js";
+import { blackoutWarnings, cutoverStepWarning, type BlackoutWarning, type CutoverStepWarning } from "./blackout-warnings.js";
+import { blackoutMove, dueDateFor, withBlackouts, type BlackoutMove } from "./schedule.js";
 
 /** A finding about a plan's checklist that is not an error. */
 export interface ChecklistFinding {
@@ -24,8 +25,11 @@ export interface ChecklistSchedule {
   readonly moves: readonly (BlackoutMove & { readonly itemId: string })[];
   /** RACI and ordering findings. */
   readonly findings: readonly ChecklistFinding[];
-  /** Warnings about the plan's own dates (go-live, cutover or a wave inside a blackout window). */
-  readonly warnings: readonly BlackoutWarning[];
+  /**
+   * Warnings about the plan's own dates (go-live, cutover or a wave inside a blackout window), then the cutover steps
+   * that stay inside a freeze (`cutover-step-in-blackout`).
+   */
+  readonly warnings: readonly (BlackoutWarning | CutoverStepWarning)[];
 }
 
 /**
@@ -55,6 +59,7 @@ export function scheduleChecklist(
   const anchors = { "go-live": plan.goLive, "cutover-start": plan.cutoverStart, "hypercare-end": plan.hypercareEnd };
   const issues: ValidationIssue[] = [];
   const moves: (BlackoutMove & { itemId: string })[] = [];
+  const stepWarnings: CutoverStepWarning[] = [];
   const dated = items.map((item, i) => {
     if (item.rolloutPlanId !== plan.id) {
       issues.push({ path: [i, "rolloutPlanId"], message: `item belongs to ${item.rolloutPlanId}, not ${plan.id}`, code: "custom" });
@@ -64,11 +69,13 @@ export function scheduleChecklist(
       issues.push({ path: [i, "anchor"], message: `plan ${plan.id} has no ${item.anchor} date`, code: "custom" });
       return item;
     }
-    const { nominal, due, window, windows } = dueDateFor(calendar, anchor, item.tMinusDays, { goLive: plan.goLive });
+    const r = dueDateFor(calendar, anchor, item.tMinusDays, { goLive: plan.goLive, cutoverStep: item.anchor === "cutover-start" });
+    const { nominal, due, window, windows } = r;
+    if (r.conflict) stepWarnings.push(cutoverStepWarning(item, anchor, plan.goLive, { ...r, conflict: r.conflict }));
     if (options.planStart !== undefined && due < options.planStart) {
       issues.push({ path: [i, "tMinusDays"], message: `due on ${due}, before the plan starts on ${options.planStart}`, code: "custom" });
     }
-    if (window) moves.push({ itemId: item.id, ...blackoutMove(nominal, due, window, windows) });
+    if (window && due !== nominal) moves.push({ itemId: item.id, ...blackoutMove(nominal, due, window, windows) });
     return { ...item, dueDate: due };
   });
   if (issues.length > 0) throw new ValidationError(issues, "checklist");
@@ -91,10 +98,13 @@ export function scheduleChecklist(
       }
     }
   }
-  const warnings = blackoutWarnings(calendar, {
-    goLive: plan.goLive,
-    ...(plan.cutoverStart !== undefined ? { cutoverStart: plan.cutoverStart } : {}),
-    waves: plan.waves ?? [],
-  });
+  const warnings = [
+    ...blackoutWarnings(calendar, {
+      goLive: plan.goLive,
+      ...(plan.cutoverStart !== undefined ? { cutoverStart: plan.cutoverStart } : {}),
+      waves: plan.waves ?? [],
+    }),
+    ...stepWarnings,
+  ];
   return { items: ordered, moves, findings, warnings };
 }

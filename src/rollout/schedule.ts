@@ -13,8 +13,11 @@ import {
   type ValidationIssue,
   type WorkingCalendar, checkArguments
 } from "../core/index.js";
+import { blackoutWarnings, cutoverStepWarning, type BlackoutWarning, type CutoverStepWarning } from "./blackout-warnings.js";
 import { orderByDependencies } from "./dependency-order.js";
 import { rolloutTemplateSchema, templateStructureIssues, type RolloutTemplate, type RolloutTemplateEntry } from "./template.js";
+
+export { blackoutWarnings, type BlackoutWarning, type CutoverStepWarning } from "./blackout-warnings.js";
 
 /** Options of {@link scheduleRollout}. */
 export interface ScheduleRolloutOptions {
@@ -60,7 +63,9 @@ export interface ScheduledRolloutItem extends RolloutTemplateEntry {
   readonly nominalDueDate: IsoDate;
   /**
    * The due day: the nominal day, or the last working day before the blackout it fell in (the first working day
-   * after it for an item after its anchor, or after a go-live the move back would reach).
+   * after it for an item after its anchor, or after a go-live the move back would reach). A cutover step that a
+   * forward move would date after go-live moves back instead while that stays after the cutover start; else it keeps
+   * its nominal day inside the freeze (no `blackoutMove`; a `cutover-step-in-blackout` warning says so).
    */
   readonly dueDate: IsoDate;
   /** Present when the item was moved out of a blackout window. */
@@ -91,8 +96,11 @@ export interface RolloutSchedule {
   readonly moves: readonly (BlackoutMove & { readonly itemId: string })[];
   /** Findings, such as an item due before one of its dependencies. */
   readonly findings: readonly ScheduleFinding[];
-  /** Warnings about the plan's own dates, such as a go-live inside a blackout window. */
-  readonly warnings: readonly BlackoutWarning[];
+  /**
+   * Warnings about the plan's own dates, such as a go-live inside a blackout window, then the cutover steps that stay
+   * inside a freeze (`cutover-step-in-blackout`).
+   */
+  readonly warnings: readonly (BlackoutWarning | CutoverStepWarning)[];
 }
 
 /**
@@ -102,7 +110,10 @@ export interface RolloutSchedule {
  * an item after its anchor (negative offset), to the first working day after it, so a T+n item is never due on or
  * before T0; an item on a later anchor whose day falls after go-live moves forward as well when moving back would put
  * it on or before go-live (go-live in the same freeze) — and the move is recorded with every window it stepped over.
- * Items come back in dependency order. A go-live (or a cutover)
+ * A step of the cutover (T+n after the cutover start, nominally on or before go-live) is never dated after go-live:
+ * when moving forward would pass go-live it moves back to the last free working day before the freeze if that is still
+ * after the cutover start, else it stays on its day and `warnings` carries a `cutover-step-in-blackout` naming the
+ * item, the freeze and go-live. Items come back in dependency order. A go-live (or a cutover)
  * inside a blackout window is not moved — it is the plan's decision — but `warnings` says so.
  *
  * @throws {ValidationError} for a template that does not fit the template schema (an edited memory form is checked
@@ -143,13 +154,17 @@ export function scheduleRollout(template: RolloutTemplate, options: ScheduleRoll
     "cutover-start": cutoverStart,
     "hypercare-end": hypercareEnd,
   };
+  const stepWarnings: CutoverStepWarning[] = [];
   const scheduled = template.entries.map((e, i): ScheduledRolloutItem | undefined => {
     const anchorDate = anchors[e.anchor];
     if (anchorDate === undefined) {
       issues.push({ path: ["entries", i, "anchor"], message: `the plan has no ${e.anchor} date`, code: "custom" });
       return undefined;
     }
-    const { nominal, due, window, windows } = dueDateFor(calendar, anchorDate, e.tMinusDays, { goLive });
+    const cutoverStep = e.anchor === "cutover-start";
+    const r = dueDateFor(calendar, anchorDate, e.tMinusDays, { goLive, cutoverStep });
+    const { nominal, due, window, windows } = r;
+    if (r.conflict) stepWarnings.push(cutoverStepWarning(e, anchorDate, goLive, { ...r, conflict: r.conflict }));
     if (planStart !== undefined && due < planStart) {
       issues.push({
         path: ["entries", i, "tMinusDays"],
@@ -158,7 +173,7 @@ export function scheduleRollout(template: RolloutTemplate, options: ScheduleRoll
       });
     }
     const base = { ...e, anchorDate, nominalDueDate: nominal, dueDate: due };
-    return window ? { ...base, blackoutMove: blackoutMove(nominal, due, window, windows) } : base;
+    return window && due !== nominal ? { ...base, blackoutMove: blackoutMove(nominal, due, window, windows) } : base;
   });
   if (issues.length > 0) throw new ValidationError(issues, "rollout schedule");
   const items = orderByDependencies(scheduled as ScheduledRolloutItem[], "rollout template entries");
@@ -179,7 +194,7 @@ export function scheduleRollout(template: RolloutTemplate, options: ScheduleRoll
     }
   }
   const moves = items.flatMap((i) => (i.blackoutMove ? [{ itemId: i.id, ...i.blackoutMove }] : []));
-  const warnings = blackoutWarnings(calendar, { goLive, ...(cutoverStart !== undefined ? { cutoverStart } : {}) });
+  const warnings = [...blackoutWarnings(calendar, { goLive, ...(cutoverStart !== undefined ? { cutoverStart } : {}) }), ...stepWarnings];
   return { templateId: template.id, goLive, items, moves, findings, warnings };
 }
 
@@ -188,7 +203,10 @@ export function scheduleRollout(template: RolloutTemplate, options: ScheduleRoll
  * when the anchor is not a working day (so T-1 is always the working day before T0); a day inside a blackout window
  * moves to the last working day before it that is outside every window, or, after the anchor (`tMinusDays < 0`), to
  * the first one after it. With `goLive`, a nominal day after go-live (an item on a later anchor, such as hypercare
- * end) whose move back would land on or before go-live — go-live lies in the same freeze — moves forward too.
+ * end) whose move back would land on or before go-live — go-live lies in the same freeze — moves forward too. With
+ * `cutoverStep` (the anchor is the cutover start), a T+n item nominally on or before go-live's T0 that a forward move
+ * would date after it moves back if that stays after the anchor's T0; otherwise it stays on its nominal day with
+ * `conflict`.
  * `window` is the window the nominal day fell in; `windows` every window the move stepped over (chained or adjacent
  * windows included), in calendar order.
  *
@@ -197,6 +215,8 @@ export function scheduleRollout(template: RolloutTemplate, options: ScheduleRoll
  * dueDateFor(office, isoDate("2027-01-11"), 5); // { nominal: "2027-01-04", due: "2026-12-18", window: { … }, windows: [{ … }] }
  * // Hypercare ending Wed 2026-12-30, go-live Tue 12-22, both in the freeze 12-21…01-04: forward, not back to 12-18.
  * dueDateFor(office, isoDate("2026-12-30"), 0, { goLive: isoDate("2026-12-22") }).due; // "2027-01-05"
+ * // A cutover step T+4 after a cutover starting Tue 12-15, go-live Tue 12-22 in the freeze: back, not after go-live.
+ * dueDateFor(office, isoDate("2026-12-15"), -4, { goLive: isoDate("2026-12-22"), cutoverStep: true }).due; // "2026-12-18"
  * ```
  */
 export function dueDateFor(
@@ -209,10 +229,31 @@ export function dueDateFor(
      * forward instead: an item on a later anchor (hypercare end) is never due before anything went live.
      */
     readonly goLive?: IsoDate;
+    /**
+     * The anchor is the cutover start (needs `goLive`): an item after it (T+n) whose nominal day is on or before
+     * go-live's T0 is a step of the cutover and stays by go-live — forward out of the freeze while that is by go-live,
+     * else back to the last free working day before it while that is after the cutover start, else it stays on its
+     * day and `conflict` says so.
+     */
+    readonly cutoverStep?: boolean;
   } = {},
-): { readonly nominal: IsoDate; readonly due: IsoDate; readonly window: BlackoutWindow | undefined; readonly windows: readonly BlackoutWindow[] } {
+): {
+  readonly nominal: IsoDate;
+  readonly due: IsoDate;
+  readonly window: BlackoutWindow | undefined;
+  readonly windows: readonly BlackoutWindow[];
+  /**
+   * A cutover step (see `cutoverStep`) with no working day outside every window after the cutover start and by
+   * go-live: it stays on its nominal day (`due` = `nominal`, inside `window`); `forward` is the day a forward move
+   * would give (after go-live), `back` the one a move back would give (on or before the cutover start).
+   */
+  readonly conflict?: { readonly code: "cutover-step-in-blackout"; readonly forward: IsoDate; readonly back: IsoDate };
+} {
   checkArguments("dueDateFor", { calendar: [calendar, "object"], anchor: [anchor, "date"], tMinusDays: [tMinusDays, "integer"], options: [options, "object"] });
-  checkArguments("dueDateFor", { goLive: [options.goLive, "date?"] });
+  checkArguments("dueDateFor", { goLive: [options.goLive, "date?"], cutoverStep: [options.cutoverStep, "boolean?"] });
+  if (options.cutoverStep === true && options.goLive === undefined) {
+    throw ValidationError.single(["options", "goLive"], "a cutover step needs the go-live it must be due by", "dueDateFor");
+  }
   // T0 is the anchor, or the working day before it when the anchor is not a working day; every offset counts from
   // T0, so T-1 is always the working day before T0 (counting from a holiday anchor made T-1 and T0 the same day).
   const t0 = isWorkingDay(calendar, anchor) ? anchor : previousWorkingDay(calendar, anchor);
@@ -226,18 +267,28 @@ export function dueDateFor(
     // Every window with a day in [nominal, due): the days the move stepped over.
     return { nominal, due, window, windows: calendar.blackouts.filter((b) => b.end >= nominal && b.start < due) };
   };
-  if (tMinusDays < 0) return forward();
-  const due = previousWorkingDay(calendar, nominal, { skipBlackouts: true });
+  const { goLive } = options;
+  const goT0 = goLive === undefined ? undefined : isWorkingDay(calendar, goLive) ? goLive : previousWorkingDay(calendar, goLive);
+  const back = () => {
+    const due = previousWorkingDay(calendar, nominal, { skipBlackouts: true });
+    // Every window with a day in (due, nominal]: the days the move stepped over.
+    return { nominal, due, window, windows: calendar.blackouts.filter((b) => b.start <= nominal && b.end > due) };
+  };
+  if (tMinusDays < 0) {
+    const ahead = forward();
+    // A step of the cutover (T+n after its start, on or before go-live) moved forward past a freeze that holds go-live
+    // would be due after go-live: it moves back instead while that stays after the cutover start, else it stays.
+    if (options.cutoverStep !== true || goT0 === undefined || nominal > goT0 || ahead.due <= goT0) return ahead;
+    const behind = back();
+    if (behind.due > t0) return behind;
+    const windows = calendar.blackouts.filter((b) => b.start <= nominal && b.end >= nominal);
+    return { nominal, due: nominal, window, windows, conflict: { code: "cutover-step-in-blackout", forward: ahead.due, back: behind.due } };
+  }
+  const behind = back();
   // A day after go-live on a later anchor (hypercare end) moved back over a freeze that holds go-live would be due on
   // or before go-live: it moves forward, as a T+n item does.
-  const { goLive } = options;
-  if (goLive !== undefined) {
-    const goT0 = isWorkingDay(calendar, goLive) ? goLive : previousWorkingDay(calendar, goLive);
-    if (nominal > goT0 && due <= goT0) return forward();
-  }
-  // Every window with a day in (due, nominal]: the days the move stepped over.
-  const windows = calendar.blackouts.filter((b) => b.start <= nominal && b.end > due);
-  return { nominal, due, window, windows };
+  if (goT0 !== undefined && nominal > goT0 && behind.due <= goT0) return forward();
+  return behind;
 }
 
 /** @internal The recorded move out of a blackout window, naming every window stepped over. */
@@ -246,78 +297,6 @@ export function blackoutMove(from: IsoDate, to: IsoDate, window: BlackoutWindow,
   const others = windows.filter((w) => w !== window);
   const also = others.length === 0 ? "" : `; also stepped over ${others.map((w) => `the blackout ${span(w)}`).join(", ")}`;
   return { from, to, window, windows, note: `moved from ${from} to ${to}: ${from} is inside the blackout ${span(window)}${also}` };
-}
-
-/** A warning about the plan's own dates: go-live, cutover or a rollout wave inside a blackout window. */
-export interface BlackoutWarning {
-  /**
-   * `go-live-in-blackout`: go-live lies in a window; `cutover-in-blackout`: a cutover day (cutover start to go-live)
-   * does; `wave-in-blackout`: a day of a rollout wave (start to finish) does.
-   */
-  readonly code: "go-live-in-blackout" | "cutover-in-blackout" | "wave-in-blackout";
-  /** The plan day concerned (go-live, or the first cutover or wave day inside a window). */
-  readonly date: IsoDate;
-  /** The windows concerned, in calendar order. */
-  readonly windows: readonly BlackoutWindow[];
-  /** Plain words. */
-  readonly message: string;
-}
-
-/**
- * Warns when go-live lies inside a blackout (change-freeze) window, when a cutover day (from `cutoverStart` up to
- * the day before go-live) does, and when a day of a rollout wave (from its start to its finish) does. Dates are not
- * moved: going live or deploying in a freeze is the plan's call, so it is flagged.
- *
- * @throws {ValidationError} when the calendar is not a working calendar or a date is not a date.
- * @example
- * ```ts
- * const cal = createWorkingCalendar({ blackouts: [{ start: "2026-12-21", end: "2027-01-04", reason: "Year-end change freeze" }] });
- * blackoutWarnings(cal, { goLive: isoDate("2027-01-04") })[0]?.message;
- * // "go-live 2027-01-04 is inside the blackout 2026-12-21…2027-01-04 (Year-end change freeze)"
- * ```
- */
-export function blackoutWarnings(
-  calendar: WorkingCalendar,
-  dates: {
-    readonly goLive: IsoDate;
-    readonly cutoverStart?: IsoDate;
-    /** Rollout waves (a deployment on every day from start to finish). */
-    readonly waves?: readonly { readonly id: string; readonly name: string; readonly start: IsoDate; readonly finish: IsoDate }[];
-  },
-): BlackoutWarning[] {
-  const issues: ValidationIssue[] = [];
-  if (typeof calendar !== "object" || calendar === null || !Array.isArray(calendar.blackouts)) {
-    issues.push({ path: ["calendar"], message: "expected a working calendar (createWorkingCalendar)", code: "custom" });
-  }
-  if (!isIsoDate(dates?.goLive)) issues.push({ path: ["goLive"], message: "not a date", code: "custom" });
-  if (dates?.cutoverStart !== undefined && !isIsoDate(dates.cutoverStart)) issues.push({ path: ["cutoverStart"], message: "not a date", code: "custom" });
-  if (dates?.waves !== undefined && !Array.isArray(dates.waves)) issues.push({ path: ["waves"], message: "expected a list of waves", code: "custom" });
-  (Array.isArray(dates?.waves) ? dates.waves : []).forEach((w, i) => {
-    if (!isIsoDate(w?.start)) issues.push({ path: ["waves", i, "start"], message: "not a date", code: "custom" });
-    if (!isIsoDate(w?.finish)) issues.push({ path: ["waves", i, "finish"], message: "not a date", code: "custom" });
-  });
-  if (issues.length > 0) throw new ValidationError(issues, "blackout warnings");
-  const span = (w: BlackoutWindow) => `the blackout ${w.start}…${w.end} (${w.reason})`;
-  const out: BlackoutWarning[] = [];
-  const atGoLive = calendar.blackouts.filter((b) => b.start <= dates.goLive && dates.goLive <= b.end);
-  if (atGoLive.length > 0) {
-    out.push({ code: "go-live-in-blackout", date: dates.goLive, windows: atGoLive, message: `go-live ${dates.goLive} is inside ${atGoLive.map(span).join(" and ")}` });
-  }
-  const cs = dates.cutoverStart;
-  if (cs !== undefined && cs < dates.goLive) {
-    const during = calendar.blackouts.filter((b) => b.start < dates.goLive && b.end >= cs);
-    if (during.length > 0) {
-      const first = during.map((b) => (b.start > cs ? b.start : cs)).sort()[0]!;
-      out.push({ code: "cutover-in-blackout", date: first, windows: during, message: `cutover ${cs}…${dates.goLive} overlaps ${during.map(span).join(" and ")}` });
-    }
-  }
-  for (const w of dates.waves ?? []) {
-    const during = calendar.blackouts.filter((b) => b.start <= w.finish && b.end >= w.start);
-    if (during.length === 0) continue;
-    const first = during.map((b) => (b.start > w.start ? b.start : w.start)).sort()[0]!;
-    out.push({ code: "wave-in-blackout", date: first, windows: during, message: `wave ${w.name} ${w.start}…${w.finish} overlaps ${during.map(span).join(" and ")}` });
-  }
-  return out;
 }
 
 /** @internal The calendar plus extra blackout windows. */

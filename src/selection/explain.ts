@@ -33,7 +33,9 @@ export interface WhyNot {
   readonly explanation: string;
   /**
    * Objective lost if it were forced in (base objective − objective with it forced in). Only a re-solve gives it;
-   * otherwise the reason is the `kind` (`forced-out`, `infeasible`, `not-re-solved`).
+   * otherwise the reason is the `kind` (`forced-out`, `infeasible`, `not-re-solved`). Negative when the re-solve with
+   * it forced in found a plan worth more than the selection — the selection was not optimal (its `status` is not
+   * `optimal`); the explanation then says the objective rises, and the selection's `notes` name the better plan.
    */
   readonly objectiveLost: Metric<Decimal>;
   /** Selected candidates that would leave the plan. */
@@ -166,7 +168,17 @@ export async function whyNotCandidate(
   const displaces = [...base.selected].filter((s) => !r.selected.has(s));
   const bringsIn = [...r.selected].filter((s) => s !== id && !base.selected.has(s));
   const lost = base.objective.minus(r.objective);
-  const parts = [`forcing ${id} in lowers the objective by ${lost.toFixed()}`];
+  // A negative loss is a gain: the re-solve found a plan worth more than the selection, which was not optimal.
+  const parts = [
+    lost.isZero()
+      ? `forcing ${id} in leaves the objective unchanged (an equally good plan includes it)`
+      : lost.isNegative()
+        ? `forcing ${id} in raises the objective by ${lost.negated().toFixed()}: the re-solve with it forced in found a plan worth more than the selection, which is therefore not optimal`
+        : r.status === "optimal"
+          ? `forcing ${id} in lowers the objective by ${lost.toFixed()}`
+          : // A re-solve that did not prove its plan optimal may have missed a better one: the loss is at most this.
+            `forcing ${id} in lowers the objective by at most ${lost.toFixed()} (its re-solve ended ${r.status}: a better plan with it may exist)`,
+  ];
   if (displaces.length > 0) parts.push(`it displaces ${displaces.join(", ")}`);
   if (bringsIn.length > 0) parts.push(`brings in ${bringsIn.join(", ")}`);
   return { candidate: id, kind: "displaces", explanation: parts.join("; "), objectiveLost: metric(lost), displaces, bringsIn, status: r.status, conflict: undefined, blockedBy };

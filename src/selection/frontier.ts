@@ -3,13 +3,20 @@ import { dictionaryOf } from "../core/own.js";
 import { buildBlocks } from "./blocks.js";
 import { buildSelectionModel } from "./model.js";
 import { PlanState } from "./plan-state.js";
+import { now } from "./search-context.js";
 import { defineSelectionProblem, derivedProblem, type SelectionProblem, type SelectionProblemInput } from "./problem.js";
 import { solveOptions, type SelectPortfolioOptions } from "./select.js";
 import { solveProblem, type SelectionStatus } from "./solve-core.js";
 import { verifyPlan } from "./verify.js";
 
 /** Options of {@link efficientFrontier}. */
-export interface EfficientFrontierOptions extends Pick<SelectPortfolioOptions, "solver" | "gap" | "timeLimitMs"> {
+export interface EfficientFrontierOptions extends Pick<SelectPortfolioOptions, "solver" | "gap"> {
+  /**
+   * Time limit of the whole call in milliseconds, all levels together. Default 10,000. Each level's solve gets an
+   * even share of the time left (with 10 levels and 1,000 ms, 100 ms for the first level); time a level does not use
+   * goes to the levels after it.
+   */
+  readonly timeLimitMs?: number | undefined;
   /** Budget levels as factors of every period's budget. Default 0.1, 0.2, …, 1.0. */
   readonly levels?: readonly number[] | undefined;
   /** The ranking to fund in order (candidate ids, best first). Default: candidates of positive value, highest first, then id. */
@@ -32,7 +39,10 @@ export interface FrontierPoint {
   };
   /** Funding down the ranking: each candidate (with what it requires) is added if it still fits, else skipped. */
   readonly ranking: { readonly objective: Decimal; readonly selected: readonly string[] } | undefined;
-  /** Value the ranking leaves behind: optimal − ranking objective; reason `infeasible` when either has no plan. */
+  /**
+   * Value the ranking leaves behind: optimal − ranking objective, never negative (the ranking's plan warm-starts the
+   * level's solve); reason `infeasible` when either has no plan.
+   */
   readonly leftBehind: Metric<Decimal>;
   /** The same as a fraction of the optimal objective (0.05 is 5 %). */
   readonly leftBehindShare: Metric<Decimal>;
@@ -63,7 +73,8 @@ export function fundByRanking(problem: SelectionProblem, ranking: readonly strin
 /**
  * The efficient frontier: the optimal portfolio value at each budget level (every period's budget scaled by the
  * level), re-solving one model level by level with the previous plan as warm start — beside the ranking curve
- * (funding down the ranking) and the value the ranking leaves behind at each level.
+ * (funding down the ranking) and the value the ranking leaves behind at each level. `timeLimitMs` bounds the whole
+ * call: each level's solve gets an even share of the time left.
  *
  * @throws {ValidationError} for an invalid problem, level or ranking.
  * @example
@@ -78,6 +89,10 @@ export async function efficientFrontier(
 ): Promise<FrontierPoint[]> {
   const problem = defineSelectionProblem(input);
   const { solver, gap, timeLimitMs } = solveOptions(options);
+  // A list of another shape (text) threw a TypeError from deep inside; it is refused at the option.
+  for (const name of ["levels", "ranking"] as const) {
+    if (options[name] !== undefined && !Array.isArray(options[name])) throw ValidationError.single([name], `${name} must be a list`, "frontier options");
+  }
   const levels = options.levels ?? [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
   levels.forEach((l, i) => {
     if (!Number.isFinite(l) || l < 0) throw ValidationError.single(["levels", i], "a level must be a finite number ≥ 0", "frontier options");
@@ -87,20 +102,28 @@ export async function efficientFrontier(
     [...problem.candidates].filter((c) => c.value.greaterThan(0)).sort((a, b) => b.value.cmp(a.value) || (a.id < b.id ? -1 : 1)).map((c) => c.id);
   const valueOf = new Map(problem.candidates.map((c) => [c.id, c.value] as const));
   ranking.forEach((id, i) => {
+    if (typeof id !== "string") throw ValidationError.single(["ranking", i], "a ranking entry is a candidate id", "frontier options");
     if (!known.has(id)) throw ValidationError.single(["ranking", i], `unknown candidate ${JSON.stringify(id)}`, "frontier options");
   });
   const order = [...levels.keys()].sort((a, b) => (levels[a] as number) - (levels[b] as number));
   const points = new Array<FrontierPoint>(levels.length);
   let previous: ReadonlySet<string> | undefined;
-  for (const k of order) {
+  // timeLimitMs bounds the whole call: each level gets an even share of what is left (it was the limit of every level).
+  const deadline = now() + timeLimitMs;
+  for (const [j, k] of order.entries()) {
+    const share = Math.max(1, (deadline - now()) / (order.length - j));
     const level = levels[k] as number;
     const factor = decimal(level);
     const budgets = Object.fromEntries(Object.entries(problem.budgets).map(([p, m]) => [p, money(m.amount.times(factor), m.currency)]));
     const scaled = derivedProblem({ ...problem, budgets: dictionaryOf(budgets) });
-    const solved = await solveProblem(scaled, solver, { gap, timeLimitMs, warmStart: previous });
-    if (solved.status !== "infeasible") previous = solved.selected;
+    const worth = (ids: Iterable<string>) => [...ids].reduce((s, id) => s.plus(valueOf.get(id) ?? 0), new PmoDecimal(0));
     const funded = fundByRanking(scaled, ranking);
-    const rankValue = funded?.reduce((s, id) => s.plus(valueOf.get(id) ?? 0), new PmoDecimal(0));
+    const rankValue = funded === undefined ? undefined : worth(funded);
+    // The ranking's plan fits this level: it warm-starts the solve when it is worth more than the previous level's
+    // plan, so a search cut short never reports less than the ranking funds (leftBehind read -3).
+    const warm = funded !== undefined && rankValue !== undefined && (previous === undefined || rankValue.greaterThan(worth(previous))) ? new Set(funded) : previous;
+    const solved = await solveProblem(scaled, solver, { gap, timeLimitMs: share, warmStart: warm });
+    if (solved.status !== "infeasible") previous = solved.selected;
     const feasible = solved.status !== "infeasible";
     const leftBehind = rankValue && feasible ? solved.objective.minus(rankValue) : undefined;
     points[k] = {

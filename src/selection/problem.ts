@@ -159,7 +159,7 @@ type Issue = { path: (string | number)[]; message: string; code: string };
  * Validates a selection problem and returns it with exact values (Decimal, Money). Every problem is reported with
  * its path: unknown candidate ids in constraints, unknown periods or skills, negative costs, demands or limits,
  * non-finite values, mixed currencies, duplicate ids, a candidate listed twice in one group, a candidate both forced
- * in and out.
+ * in and out, a candidate that requires itself.
  *
  * Dependency cycles are allowed: they mean the candidates in the cycle are selected all together or not at all.
  *
@@ -249,6 +249,8 @@ function rules(input: readonly ParsedRule[], ids: ReadonlySet<string>, issues: I
       case "requires":
         known(r.candidate, [...at, "candidate"]);
         known(r.requires, [...at, "requires"]);
+        // "A requires A" says nothing; accepted, it hid a typo for the real prerequisite.
+        if (r.candidate === r.requires) issues.push({ path: [...at, "requires"], message: `${JSON.stringify(r.candidate)} cannot require itself`, code: "custom" });
         return { ...r };
       case "together":
         r.candidates.forEach((id, j) => known(id, [...at, "candidates", j]));

@@ -85,7 +85,12 @@ export function constraintChanges(a: SelectionProblem, b: SelectionProblem): str
   for (const [key, r] of ra) {
     const o = rb.get(key);
     if (!o) out.push(`${r.constraint.label} removed`);
-    else if (!o.limit.eq(r.limit)) out.push(`${r.constraint.label.replace(/ \(.*\)$/, "")} ${o.limit.greaterThan(r.limit) ? "rose" : "fell"} from ${r.format(r.limit)} to ${o.format(o.limit)}`);
+    // The row's name from its parts: cutting the label at its first " (" cut a period "FY27 (H1)" down to "FY27".
+    else if (!o.limit.eq(r.limit)) {
+      const c = r.constraint;
+      const name = c.kind === "capacity" ? `${c.skill} capacity ${c.period}` : `budget ${c.period}`;
+      out.push(`${name} ${o.limit.greaterThan(r.limit) ? "rose" : "fell"} from ${r.format(r.limit)} to ${o.format(o.limit)}`);
+    }
   }
   for (const [key, r] of rb) if (!ra.has(key)) out.push(`${r.constraint.label} added`);
   const la = new Set(logicalConstraints(a).filter((c) => c.kind !== "forced-in" && c.kind !== "forced-out").map((c) => c.label));

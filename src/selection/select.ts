@@ -135,6 +135,16 @@ export async function selectPortfolio(
   const whyNot = await explainExclusions(problem, solved, targets, {
     solver, gap, usage, resolves, deadline, perSolveMs: options.whyNotTimeLimitMs ?? Math.min(timeLimitMs, 1_000),
   });
+  // A re-solve with a candidate forced in that beat the selection proves the selection is not optimal: say so.
+  const notes = [...solved.notes];
+  const better = whyNot.filter((w) => w.objectiveLost.value?.isNegative() === true);
+  if (better.length > 0) {
+    const best = better.reduce((a, b) => ((b.objectiveLost.value as Decimal).lessThan(a.objectiveLost.value as Decimal) ? b : a));
+    const gain = (best.objectiveLost.value as Decimal).negated();
+    notes.push(
+      `the "why not" re-solve with ${best.candidate} forced in found a plan worth ${solved.objective.plus(gain).toFixed()}, ${gain.toFixed()} more than this selection (${solved.status}): the selection is not optimal`,
+    );
+  }
   return {
     status: solved.status,
     solver: solver.name,
@@ -147,7 +157,7 @@ export async function selectPortfolio(
     binding: usage.filter((u) => u.binding),
     whyNot,
     conflicts: [],
-    notes: solved.notes,
+    notes,
   };
 }
 
