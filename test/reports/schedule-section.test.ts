@@ -148,3 +148,30 @@ describe("scheduleSection: every levelling blocker and broken link", () => {
     expect(text.filter((t) => t.includes("pushed by"))).toEqual(["A finishes its remaining work 2027-01-15 instead of 2027-01-12, pushed by X"]);
   });
 });
+
+describe("scheduleSection: every cause of an unresolved activity", () => {
+  it("started work over-allocating R (more units than R has) and S (fixed work overlaps) names both", () => {
+    // The network of test/schedule/levelling-unresolved.test.ts: A's unresolved entry has two causes — R
+    // exceeds-max-units from Mon 4 and S fixed-dates from Mon 4. Before, the section named only the first (R).
+    const lv = levelResources({
+      network: {
+        projectStart: "2027-01-04",
+        statusDate: "2027-01-05",
+        activities: [
+          { id: "A", duration: 4, progress: { actualStart: "2027-01-04", remainingDuration: 2 } },
+          { id: "B", duration: 6, progress: { actualStart: "2027-01-04", remainingDuration: 5 } },
+          { id: "P", duration: 2 },
+        ],
+        links: [{ from: "P", to: "A" }],
+      },
+      resources: [{ id: "R", maxUnits: 1 }, { id: "S", maxUnits: 1 }],
+      assignments: [{ activityId: "A", resourceId: "R", units: 2 }, { activityId: "A", resourceId: "S", units: 1 }, { activityId: "B", resourceId: "S", units: 1 }],
+    });
+    expect(lv.unresolved.map((u) => u.causes.length)).toEqual([2]);
+    const items = blocks(scheduleSection({ code: "P", name: "P", schedule: lv.schedule, levelling: lv, resourceNames: { R: "Rita", S: "Sam" } })).flatMap((b) => (b.kind === "list" ? b.items : []));
+    expect(items.filter((t) => t.startsWith("not levelled"))).toEqual([
+      "not levelled (exceeds-max-units): A asks more units than ever available of Rita; it stays over-allocated from 2027-01-04",
+      "not levelled (fixed-dates): A has fixed dates (started, complete or must-start/finish-on) overlapping other fixed work of Sam; it stays over-allocated from 2027-01-04",
+    ]);
+  });
+});
