@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyseScheduleRisk, compareFinishForecasts, decimal, decodeEntity, levelResources, resourceLoad, scheduleNetwork, type EntityOf, type ResourceLoadRow } from "../../src/index.js";
+import { analyseScheduleRisk, compareFinishForecasts, createWorkingCalendar, decimal, decodeEntity, levelResources, resourceLoad, scheduleNetwork, type EntityOf, type ResourceLoadRow } from "../../src/index.js";
 import { scheduleInputFromPlan, scheduleRiskModelFromPlan } from "../../src/io/index.js";
 import { renderMarkdownReport, scheduleSection, type ReportBlock, type ReportSection } from "../../src/reports/index.js";
 import { loadSampleOffice } from "../../examples/office.js";
@@ -173,5 +173,25 @@ describe("scheduleSection: every cause of an unresolved activity", () => {
       "not levelled (exceeds-max-units): A asks more units than ever available of Rita; it stays over-allocated from 2027-01-04",
       "not levelled (fixed-dates): A has fixed dates (started, complete or must-start/finish-on) overlapping other fixed work of Sam; it stays over-allocated from 2027-01-04",
     ]);
+  });
+});
+
+describe("scheduleSection: the milestone dating convention", () => {
+  it("says when a milestone in non-working time is dated at the next working time; the default reads as before", () => {
+    // A (6 d on 7 days) finishes Sat 2027-01-09; M (Mon–Fri) is on Mon 11 under next-working-time.
+    const input = {
+      projectStart: "2027-01-04",
+      calendars: { seven: createWorkingCalendar({ name: "7-day", workingWeekdays: [1, 2, 3, 4, 5, 6, 7] }) },
+      activities: [{ id: "A", duration: 6, calendarId: "seven" }, { id: "M", duration: 0 }],
+      links: [{ from: "A", to: "M" }],
+    };
+    const text = (schedule: ReturnType<typeof scheduleNetwork>) => {
+      const b = scheduleSection({ code: "P", name: "P", schedule }).blocks[0]!;
+      return b.kind === "paragraph" ? b.text : "";
+    };
+    const msp = text(scheduleNetwork(input, { milestoneDating: "next-working-time" }));
+    expect(msp).toMatch(/^CPM forecast finish 2027-01-11: /);
+    expect(msp).toMatch(/8 hours per day, a milestone reached in non-working time dated at its next working time \(MS Project\)\.$/);
+    expect(text(scheduleNetwork(input))).toMatch(/^CPM forecast finish 2027-01-09: .*8 hours per day\.$/);
   });
 });

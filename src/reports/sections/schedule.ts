@@ -77,7 +77,8 @@ export function scheduleSection(input: ScheduleSectionInput): ReportSection {
       text: `CPM forecast finish ${s.finish}${s.statusDate ? ` at status date ${s.statusDate}` : ""}: ${s.durationDays.toFixed()} working days from ${s.start}. ` +
         `Critical path: ${s.criticalPaths.length === 0 ? "none" : s.criticalPaths.map((p) => p.join(" → ")).join("; ")}. ` +
         `Conventions: total float = ${c.totalFloat}, critical at ≤ ${c.criticalDays.toFixed()} days, near-critical at ≤ ${c.nearCriticalDays.toFixed()} days, ` +
-        `out-of-sequence progress by ${c.outOfSequence}, lags on the ${c.lagCalendar}'s calendar, ${c.hoursPerDay.toFixed()} hours per day.`,
+        `out-of-sequence progress by ${c.outOfSequence}, lags on the ${c.lagCalendar}'s calendar, ${c.hoursPerDay.toFixed()} hours per day` +
+        (c.milestoneDating === "next-working-time" ? ", a milestone reached in non-working time dated at its next working time (MS Project)." : "."),
     },
     {
       kind: "chart",

@@ -230,7 +230,7 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
     const pinned = span <= 0 && es[i] === st.esW[i] && pinnedByStart(net, st, i);
     // A milestone its predecessor reaches in its calendar's non-working time, still where CPM put it, is dated as
     // scheduleNetwork dates it: on the day of that instant (it showed the evening before, before its predecessor).
-    const reached = span <= 0 && !pinned && es[i] === st.esW[i] && (pusher[i] as number) < 0 ? reachedAfterHours(net, st, i) : undefined;
+    const reached = span <= 0 && !pinned && es[i] === st.esW[i] && (pusher[i] as number) < 0 ? reachedAfterHours(net, st, i, opts.milestoneDating) : undefined;
     const activityFinish = net.state[i] === COMPLETE ? (schedule.activities[i]?.earlyFinish as IsoDate) : reached ?? (pinned ? edge.startDate(cal, es[i] as number) : edge.finishDate(cal, ef[i] as number, span));
     if (finishDate === undefined || activityFinish > finishDate) finishDate = activityFinish;
     // Started and complete work is not moved: its actual dates show as recorded (as in scheduleNetwork).

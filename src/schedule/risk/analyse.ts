@@ -5,7 +5,7 @@ import { COMPLETE, IN_PROGRESS, type CompiledNetwork } from "../engine/network.j
 import type { CalendarTimeline } from "../engine/timeline.js";
 import { cpmState, runCpm, type CpmState } from "../engine/cpm-kernel.js";
 import { reachedAfterHoursFinish } from "../engine/milestone-day.js";
-import type { ActivityRisk, FinishHistogramBin, RiskOptions, RiskPercentile, ScheduleRiskModel, ScheduleRiskResult } from "../types.js";
+import type { ActivityRisk, MilestoneDating, FinishHistogramBin, RiskOptions, RiskPercentile, ScheduleRiskModel, ScheduleRiskResult } from "../types.js";
 import { Xoshiro128, inverseNormal, normalCdf } from "./random.js";
 import { readRiskModel, type RiskSpec } from "./read-model.js";
 import { datesKernel, runDates } from "./dates-kernel.js";
@@ -65,7 +65,7 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
   }
   // Deterministic run.
   runCpm(net, base, st, false, undefined);
-  const deterministicFinish = lastFinish(net, st);
+  const deterministicFinish = lastFinish(net, st, rs.milestoneDating);
   const deterministicCost = costOf(rs, base, 0);
   const startInstant = (net.spec.start - net.origin) * mpd;
 
@@ -132,7 +132,7 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
       finishes[it] = fast.finishInstant;
     } else {
       runCpm(net, dur, st, false, undefined);
-      finishes[it] = lastFinish(net, st);
+      finishes[it] = lastFinish(net, st, rs.milestoneDating);
       countCritical(net, st, critical);
     }
     let c = baseCost + eventMinor * mpd;
@@ -160,14 +160,14 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
  * and a milestone pinned on a Monday morning on the Friday before. (The kernel's finish instant takes a milestone's
  * start form and the network calendar: a Saturday finish was dated Friday, or Sunday after such a milestone.)
  */
-function lastFinish(net: CompiledNetwork, st: CpmState): number {
+function lastFinish(net: CompiledNetwork, st: CpmState, dating: MilestoneDating): number {
   const n = net.spec.ids.length;
   if (n === 0) return st.finishInstant;
   let t = -Infinity;
   for (let i = 0; i < n; i++) {
     // A milestone reached in its calendar's non-working time counts on the day it is reached, as scheduleNetwork
     // dates it (its position in finish form was the evening before: a Saturday milestone finished on Friday).
-    const reached = st.efW[i] === st.esW[i] ? reachedAfterHoursFinish(net, st, i) : undefined;
+    const reached = st.efW[i] === st.esW[i] ? reachedAfterHoursFinish(net, st, i, dating) : undefined;
     const f = reached !== undefined ? reached : (net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline).F(st.efW[i] as number);
     if (f > t) t = f;
   }
