@@ -8,7 +8,7 @@ import { reachedAfterHoursFinish } from "../engine/milestone-day.js";
 import type { ActivityRisk, MilestoneDating, FinishHistogramBin, RiskOptions, RiskPercentile, ScheduleRiskModel, ScheduleRiskResult } from "../types.js";
 import { Xoshiro128, inverseNormal, normalCdf } from "./random.js";
 import { readRiskModel, type RiskSpec } from "./read-model.js";
-import { datesKernel, runDates } from "./dates-kernel.js";
+import { datesKernel, runDates, setDatesLag } from "./dates-kernel.js";
 import { pearson, ranks, type RankScratch } from "./stats.js";
 
 const method = (percentiles: RiskSpec["percentileMethod"]) =>
@@ -98,6 +98,11 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
   // Cost of the base durations; an iteration adds perDay × (sampled − base) per variable activity — integers, exact.
   const baseCost = deterministicCost;
   const fast = net.oneCalendar && net.noProgress ? datesKernel(net) : undefined;
+  // Percent lags from a variable predecessor: the lag is that share of the iteration's duration (MS Project's % lag),
+  // rounded half up to a whole minute as readNetwork rounds it; the base lags are restored after the iterations.
+  const { linkFrom, linkPercent, linkLag } = net.spec;
+  const pctLinks = [...linkPercent.keys()].filter((k) => linkPercent[k] === linkPercent[k] && (variable[linkFrom[k] as number] as number) >= 0);
+  const baseLag = Float64Array.from(pctLinks, (k) => linkLag[k] as number);
   const step = Math.max(1, Math.ceil(N / 100));
   // Event draws in id order (ids are unique), so reordering the risk register does not change the result.
   const eventId = (e: number) => (rs.events[e] as RiskSpec["events"][number]).id;
@@ -127,6 +132,12 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
         }
       }
     }
+    for (const k of pctLinks) {
+      const x = ((linkPercent[k] as number) * (dur[linkFrom[k] as number] as number)) / 100;
+      const lag = Math.sign(x) * Math.floor(Math.abs(x) + 0.5); // half away from zero, as ROUND_HALF_UP
+      linkLag[k] = lag;
+      if (fast) setDatesLag(fast, k, lag);
+    }
     if (fast) {
       runDates(fast, dur, critical);
       finishes[it] = fast.finishInstant;
@@ -146,6 +157,7 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
     costs[it] = c;
     if (options.onProgress && ((it + 1) % step === 0 || it + 1 === N)) options.onProgress(it + 1, N);
   }
+  pctLinks.forEach((k, x) => (linkLag[k] = baseLag[x] as number));
   const columns = transpose(samples, N, nv);
   for (let i = 0; i < n; i++) {
     const v = variable[i] as number;
