@@ -33,7 +33,7 @@ const RULE = "least total float, then earliest early start, then id";
  * predecessor moved names it (`pushedBy`). Units are compared in millionths; an activity uses its units whenever it
  * works, so part days one after the other share a day. Started and complete work and must-start/finish-on activities
  * keep their dates and hold their resources first, before anything is placed; started work whose remaining part
- * waits for FS/FF predecessors not yet complete (retained logic) holds its done part first and has its remaining part
+ * waits for FS/FF/SF predecessors not yet complete (retained logic) holds its done part first and has its remaining part
  * placed after them, like unstarted work, holding nothing on the days it waits (`pushedBy` names the predecessor that
  * moved it, `delayDays` counts the move of its remaining part). An activity that cannot fit stays at
  * the start its logic allows, over-allocated, and is listed in `unresolved` with a typed reason (`exceeds-max-units`,
@@ -75,7 +75,7 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
   const finishDay = Math.ceil(st.finishInstant / net.mpd);
   // Started work waiting for a predecessor (retained logic) holds nothing on the days it waits.
   const idle = idleOf(net, st);
-  // Started work whose remaining part waits for FS/FF predecessors that are not complete (retained logic): the part
+  // Started work whose remaining part waits for FS/FF/SF predecessors that are not complete (retained logic): the part
   // done up to the status date is fixed; the remaining part has no dates until those predecessors are placed, so it
   // is placed after them like unstarted work. (It kept its CPM dates, and a predecessor levelling moved later broke
   // the link in silence; holding them first made the predecessors wait for days it then left.)
@@ -266,13 +266,13 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
 /**
  * The earliest start position of j (its own W-space) given its predecessors' levelled dates; records in `pusher[j]`
  * the predecessor that sets it when it is later than the CPM start (the smallest id among equals). For the remaining
- * part of started work (`started`) only FS and FF links bind, as in the CPM forward pass.
+ * part of started work (`started`) FS, FF and SF links bind (not SS), as in the CPM forward pass.
  */
 function logicStart(net: CompiledNetwork, j: number, d: number, es: Float64Array, ef: Float64Array, cpmStart: number, pusher: Int32Array, started: boolean): number {
   let w = cpmStart;
   for (let p = net.graph.predStart[j] as number; p < (net.graph.predStart[j + 1] as number); p++) {
     const k = net.graph.predLinks[p] as number;
-    if (started && (net.spec.linkType[k] === 1 || net.spec.linkType[k] === 3)) continue; // SS/SF: its start is history
+    if (started && net.spec.linkType[k] === 1) continue; // SS: its start is history (SF binds its finish)
     const i = net.spec.linkFrom[k] as number;
     const a = linkStart(net, k, j, d, es, ef);
     if (a > w || (a === w && a > cpmStart && (net.spec.ids[i] as string) < (net.spec.ids[pusher[j] as number] as string))) {
@@ -283,12 +283,12 @@ function logicStart(net: CompiledNetwork, j: number, d: number, es: Float64Array
   return w;
 }
 
-/** Whether started work j has an FS or FF predecessor that is not complete (whose levelled dates may move). */
+/** Whether started work j has an FS, FF or SF predecessor that is not complete (whose levelled dates may move). */
 function livePredecessor(net: CompiledNetwork, j: number): boolean {
   for (let p = net.graph.predStart[j] as number; p < (net.graph.predStart[j + 1] as number); p++) {
     const k = net.graph.predLinks[p] as number;
     const t = net.spec.linkType[k] as number;
-    if ((t === 0 || t === 2) && net.state[net.spec.linkFrom[k] as number] !== COMPLETE) return true;
+    if (t !== 1 && net.state[net.spec.linkFrom[k] as number] !== COMPLETE) return true;
   }
   return false;
 }
