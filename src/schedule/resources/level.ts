@@ -1,7 +1,7 @@
 import { PmoDecimal, ValidationError, checkArguments, fromEpochDay, type IsoDate } from "../../core/index.js";
 import { Edge } from "../engine/edge.js";
 import { computeFloats } from "../engine/floats.js";
-import { cpmState, runCpm } from "../engine/cpm-kernel.js";
+import { cpmState, runCpm, type CpmState } from "../engine/cpm-kernel.js";
 import { COMPLETE, IN_PROGRESS, NOT_STARTED, compileNetwork, type CompiledNetwork } from "../engine/network.js";
 import { C, readNetwork } from "../engine/read-network.js";
 import type { CalendarTimeline } from "../engine/timeline.js";
@@ -224,13 +224,29 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
   const moved = (i: number) => (net.state[i] === IN_PROGRESS ? (ef[i] as number) - (st.efW[i] as number) : (es[i] as number) - (st.esW[i] as number));
   // A milestone still where the project start, status date, SNET or MSO pinned it is dated as scheduleNetwork dates
   // it: on that morning's day (it showed the evening before, earlier than its CPM date and its constraint).
+  // The levelled positions as the kernel's state, each moved activity driven by the link from its pusher (one link
+  // per pair), to date a moved milestone as an unmoved one is dated.
+  const levelledDriver = Int32Array.from(st.esDriver);
+  for (let j = 0; j < n; j++) {
+    const i = pusher[j] as number;
+    if (i < 0) continue;
+    for (let p = net.graph.predStart[j] as number; p < (net.graph.predStart[j + 1] as number); p++) {
+      const k = net.graph.predLinks[p] as number;
+      if (net.spec.linkFrom[k] === i) levelledDriver[j] = k;
+    }
+  }
+  const levelledSt: CpmState = { ...st, esW: es, efW: ef, esDriver: levelledDriver };
   const activities = net.spec.ids.map((id, i) => {
     const cal = net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline;
     const span = (ef[i] as number) - (es[i] as number);
     const pinned = span <= 0 && es[i] === st.esW[i] && pinnedByStart(net, st, i);
-    // A milestone its predecessor reaches in its calendar's non-working time, still where CPM put it, is dated as
-    // scheduleNetwork dates it: on the day of that instant (it showed the evening before, before its predecessor).
-    const reached = span <= 0 && !pinned && es[i] === st.esW[i] && (pusher[i] as number) < 0 ? reachedAfterHours(net, st, i, opts.milestoneDating) : undefined;
+    // A milestone its predecessor reaches in its calendar's non-working time is dated as scheduleNetwork dates it: on
+    // the day of that instant, or the next working morning (milestoneDating) — where CPM put it, or where a levelled
+    // predecessor moved it (it showed the evening before, before its predecessor had finished).
+    const unmoved = es[i] === st.esW[i] && (pusher[i] as number) < 0;
+    const reached = span <= 0 && !pinned && net.state[i] === NOT_STARTED
+      ? unmoved ? reachedAfterHours(net, st, i, opts.milestoneDating) : (pusher[i] as number) >= 0 ? reachedAfterHours(net, levelledSt, i, opts.milestoneDating) : undefined
+      : undefined;
     const activityFinish = net.state[i] === COMPLETE ? (schedule.activities[i]?.earlyFinish as IsoDate) : reached ?? (pinned ? edge.startDate(cal, es[i] as number) : edge.finishDate(cal, ef[i] as number, span));
     if (finishDate === undefined || activityFinish > finishDate) finishDate = activityFinish;
     // Started and complete work is not moved: its actual dates show as recorded (as in scheduleNetwork).
