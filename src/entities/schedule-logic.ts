@@ -121,6 +121,13 @@ export const scheduleLogicShape = {
   constraint: scheduleConstraintSchema.optional(),
   /** Deadline: should finish by this day; a miss is reported as a violation, it does not move the dates. */
   deadline: isoDateCodec.optional(),
+  /**
+   * A levelling delay kept from MS Project (`LevelingDelay`, read by the MSPDI import) for a round trip: the item's own
+   * wait after its predecessors allow it to start, in the shape of a link lag — `working-days` of its calendar or
+   * `elapsed-days` (a `percent` one has no MS Project form and is not exported). pmokit's scheduling does not apply
+   * it: `levelResources` computes its own delays.
+   */
+  levellingDelay: linkLagSchema.optional(),
 };
 
 /**

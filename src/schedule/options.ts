@@ -1,6 +1,6 @@
 import { PmoDecimal, ValidationError, type Decimal, type ValidationIssue } from "../core/index.js";
 import { readDay, readDecimal } from "./engine/read-network.js";
-import type { OutOfSequenceRule, ScheduleOptions, TotalFloatDefinition } from "./types.js";
+import type { MilestoneDating, OutOfSequenceRule, ScheduleOptions, TotalFloatDefinition } from "./types.js";
 
 /** @internal Options with their defaults applied. */
 export interface ResolvedScheduleOptions {
@@ -9,6 +9,7 @@ export interface ResolvedScheduleOptions {
   readonly nearCriticalDays: Decimal;
   readonly outOfSequence: OutOfSequenceRule;
   readonly finishBy: number | undefined;
+  readonly milestoneDating: MilestoneDating;
 }
 
 /** @internal Validates {@link ScheduleOptions} and applies the documented defaults. */
@@ -22,6 +23,7 @@ export function resolveScheduleOptions(options: ScheduleOptions = {}): ResolvedS
   if (!["retained-logic", "progress-override"].includes(outOfSequence)) {
     issues.push({ path: ["outOfSequence"], message: "expected retained-logic or progress-override", code: "custom" });
   }
+  const milestoneDating = readMilestoneDating(options.milestoneDating, ["milestoneDating"], issues);
   const criticalDays = options.criticalDays === undefined ? new PmoDecimal(0) : readDecimal(options.criticalDays, ["criticalDays"], issues);
   const nearCriticalDays =
     options.nearCriticalDays === undefined ? new PmoDecimal(5) : readDecimal(options.nearCriticalDays, ["nearCriticalDays"], issues);
@@ -33,5 +35,14 @@ export function resolveScheduleOptions(options: ScheduleOptions = {}): ResolvedS
     nearCriticalDays: nearCriticalDays as Decimal,
     outOfSequence,
     finishBy,
+    milestoneDating,
   };
+}
+
+/** @internal Reads a {@link MilestoneDating} option (default `"reached"`), adding an issue at `path` when it is neither. */
+export function readMilestoneDating(value: unknown, path: (string | number)[], issues: ValidationIssue[]): MilestoneDating {
+  if (value === undefined) return "reached";
+  if (value === "reached" || value === "next-working-time") return value;
+  issues.push({ path, message: "expected reached or next-working-time", code: "custom" });
+  return "reached";
 }

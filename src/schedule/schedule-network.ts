@@ -10,7 +10,7 @@ export { pinnedByStart } from "./engine/milestone-day.js";
 import type { CalendarTimeline } from "./engine/timeline.js";
 import { resolveScheduleOptions, type ResolvedScheduleOptions } from "./options.js";
 import { findViolations } from "./violations.js";
-import type { ActivityStatus, DateDriver, ScheduleInput, ScheduleOptions, ScheduleResult, ScheduledActivity } from "./types.js";
+import type { ActivityStatus, DateDriver, MilestoneDating, ScheduleInput, ScheduleOptions, ScheduleResult, ScheduledActivity } from "./types.js";
 
 /**
  * Schedules a network by the critical path method: forward pass (early dates), backward pass (late dates), total and
@@ -50,8 +50,8 @@ export function scheduleNetwork(input: ScheduleInput, options: ScheduleOptions =
  * @internal The date of a milestone its driving link reaches after the evening of its own calendar's last working
  * day before its position (see {@link reachedAfterHoursDay}), or undefined.
  */
-export function reachedAfterHours(net: CompiledNetwork, st: CpmState, j: number): IsoDate | undefined {
-  const day = reachedAfterHoursDay(net, st, j);
+export function reachedAfterHours(net: CompiledNetwork, st: CpmState, j: number, dating: MilestoneDating = "reached"): IsoDate | undefined {
+  const day = reachedAfterHoursDay(net, st, j, dating);
   return day === undefined ? undefined : fromEpochDay(net.origin + day);
 }
 
@@ -79,7 +79,7 @@ export function scheduleResult(net: CompiledNetwork, st: CpmState, opts: Resolve
     const latePinned = startPinned && st.lsW[i] === es;
     const shift = alap ? (floats.freeFloat[i] as number) : 0;
     // A milestone reached in its calendar's non-working time: on the day of that instant (see reachedAfterHours).
-    const reached = ef === es && !startPinned ? reachedAfterHours(net, st, i) : undefined;
+    const reached = ef === es && !startPinned ? reachedAfterHours(net, st, i, opts.milestoneDating) : undefined;
     const lateReached = reached !== undefined && late0 && st.lsW[i] === es ? reached : undefined;
     // Actual dates are shown as recorded, also on a non-working day (weekend work): positions would move them to the
     // next working morning or back to the previous working evening.
@@ -135,6 +135,7 @@ export function scheduleResult(net: CompiledNetwork, st: CpmState, opts: Resolve
       outOfSequence: opts.outOfSequence,
       hoursPerDay: spec.hoursPerDay,
       lagCalendar: "successor",
+      milestoneDating: opts.milestoneDating,
     },
   };
 }

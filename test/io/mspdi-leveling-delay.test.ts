@@ -32,11 +32,10 @@ describe("MS Project's LevelingDelay is pmokit's levelResources delays[].days", 
     expect(read(project(450, task(1, delay(4500, 7))))).toEqual([["prj-x-t1", "1", undefined]]);
   });
 
-  it("the import reports a non-zero levelling delay (no record field) and is silent on the zero ones the fixtures carry", () => {
-    const { report } = mspdiToPmokit(readMspdi(project(480, task(1, delay(4800, 7)) + task(2, delay(0, 8)))).document, OPTIONS);
-    expect(report.unmapped.filter((u) => u.element === "LevelingDelay").map((u) => [u.path, u.reason])).toEqual([
-      ["Task[UID=1]", "MS Project levelling delay of 1 working day: no record field (levelResources computes its own: delays[].days); read it with mspdiLevelingDelays"],
-    ]);
+  it("the import keeps a non-zero levelling delay on the record (it was reported unmapped) and none for the zero ones the fixtures carry", () => {
+    const { records, report } = mspdiToPmokit(readMspdi(project(480, task(1, delay(4800, 7)) + task(2, delay(0, 8)))).document, OPTIONS);
+    expect(report.unmapped.filter((u) => u.element === "LevelingDelay")).toEqual([]);
+    expect(records["work-package"]!.map((w) => [w.id, w.levellingDelay?.kind, w.levellingDelay && "days" in w.levellingDelay ? w.levellingDelay.days.toFixed() : undefined])).toEqual([["prj-x-t1", "working-days", "1"], ["prj-x-t2", undefined, undefined]]);
     // mpxj_mspditimephasedsegments.xml writes <LevelingDelay>0</LevelingDelay> on its 41 tasks: nothing to report.
     const fixture = mspdiToPmokit(readMspdi(fixtureText("mspdi/mpxj_mspditimephasedsegments.xml"), { currency: "GBP" }).document, OPTIONS);
     expect(fixture.report.unmapped.filter((u) => u.element === "LevelingDelay" || u.element === "LevelingDelayFormat")).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyseScheduleRisk, compareFinishForecasts, decimal, decodeEntity, levelResources, resourceLoad, scheduleNetwork, type EntityOf, type ResourceLoadRow } from "../../src/index.js";
+import { analyseScheduleRisk, compareFinishForecasts, createWorkingCalendar, decimal, decodeEntity, levelResources, resourceLoad, scheduleNetwork, type EntityOf, type ResourceLoadRow } from "../../src/index.js";
 import { scheduleInputFromPlan, scheduleRiskModelFromPlan } from "../../src/io/index.js";
 import { renderMarkdownReport, scheduleSection, type ReportBlock, type ReportSection } from "../../src/reports/index.js";
 import { loadSampleOffice } from "../../examples/office.js";
@@ -146,5 +146,52 @@ describe("scheduleSection: every levelling blocker and broken link", () => {
     // A has no delay of its own (it waits for no resource): the section said nothing of its move. Tue 12 → Fri 15 is
     // 3 working days, set by X (levelResources' delayDays 3, pushedBy "X"); the section gives the dates.
     expect(text.filter((t) => t.includes("pushed by"))).toEqual(["A finishes its remaining work 2027-01-15 instead of 2027-01-12, pushed by X"]);
+  });
+});
+
+describe("scheduleSection: every cause of an unresolved activity", () => {
+  it("started work over-allocating R (more units than R has) and S (fixed work overlaps) names both", () => {
+    // The network of test/schedule/levelling-unresolved.test.ts: A's unresolved entry has two causes — R
+    // exceeds-max-units from Mon 4 and S fixed-dates from Mon 4. Before, the section named only the first (R).
+    const lv = levelResources({
+      network: {
+        projectStart: "2027-01-04",
+        statusDate: "2027-01-05",
+        activities: [
+          { id: "A", duration: 4, progress: { actualStart: "2027-01-04", remainingDuration: 2 } },
+          { id: "B", duration: 6, progress: { actualStart: "2027-01-04", remainingDuration: 5 } },
+          { id: "P", duration: 2 },
+        ],
+        links: [{ from: "P", to: "A" }],
+      },
+      resources: [{ id: "R", maxUnits: 1 }, { id: "S", maxUnits: 1 }],
+      assignments: [{ activityId: "A", resourceId: "R", units: 2 }, { activityId: "A", resourceId: "S", units: 1 }, { activityId: "B", resourceId: "S", units: 1 }],
+    });
+    expect(lv.unresolved.map((u) => u.causes.length)).toEqual([2]);
+    const items = blocks(scheduleSection({ code: "P", name: "P", schedule: lv.schedule, levelling: lv, resourceNames: { R: "Rita", S: "Sam" } })).flatMap((b) => (b.kind === "list" ? b.items : []));
+    expect(items.filter((t) => t.startsWith("not levelled"))).toEqual([
+      "not levelled (exceeds-max-units): A asks more units than ever available of Rita; it stays over-allocated from 2027-01-04",
+      "not levelled (fixed-dates): A has fixed dates (started, complete or must-start/finish-on) overlapping other fixed work of Sam; it stays over-allocated from 2027-01-04",
+    ]);
+  });
+});
+
+describe("scheduleSection: the milestone dating convention", () => {
+  it("says when a milestone in non-working time is dated at the next working time; the default reads as before", () => {
+    // A (6 d on 7 days) finishes Sat 2027-01-09; M (Mon–Fri) is on Mon 11 under next-working-time.
+    const input = {
+      projectStart: "2027-01-04",
+      calendars: { seven: createWorkingCalendar({ name: "7-day", workingWeekdays: [1, 2, 3, 4, 5, 6, 7] }) },
+      activities: [{ id: "A", duration: 6, calendarId: "seven" }, { id: "M", duration: 0 }],
+      links: [{ from: "A", to: "M" }],
+    };
+    const text = (schedule: ReturnType<typeof scheduleNetwork>) => {
+      const b = scheduleSection({ code: "P", name: "P", schedule }).blocks[0]!;
+      return b.kind === "paragraph" ? b.text : "";
+    };
+    const msp = text(scheduleNetwork(input, { milestoneDating: "next-working-time" }));
+    expect(msp).toMatch(/^CPM forecast finish 2027-01-11: /);
+    expect(msp).toMatch(/8 hours per day, a milestone reached in non-working time dated at its next working time \(MS Project\)\.$/);
+    expect(text(scheduleNetwork(input))).toMatch(/^CPM forecast finish 2027-01-09: .*8 hours per day\.$/);
   });
 });

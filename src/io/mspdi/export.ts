@@ -1,5 +1,5 @@
 import { sumMoney, type Decimal, type Money } from "../../core/index.js";
-import type { EntityOf } from "../../entities/index.js";
+import type { EntityOf, LinkLagValue } from "../../entities/index.js";
 import { createReportBuilder, type ImportReport } from "../report.js";
 import type { MspdiElement } from "./element.js";
 import type { MspdiDocument } from "./read.js";
@@ -7,7 +7,7 @@ import type { MspdiValue } from "./values.js";
 import { PmoDecimal } from "../../core/index.js";
 import { percentLagUnitOf, type MspdiPercentLagUnit } from "./context.js";
 import { mspdiLogicOut } from "./logic.js";
-import { levellingWaits, mspdiLevelingDelayFields } from "./leveling.js";
+import { levellingWaits, mspdiKeptDelayFields, mspdiLevelingDelayFields } from "./leveling.js";
 import type { LevellingDelay } from "../../schedule/index.js";
 import { mspdiCalendarOut, mspdiResourcesOut } from "./export-resources.js";
 
@@ -61,7 +61,9 @@ export interface MspdiExportOptions {
    * A levelling result (`levelResources`) whose waits to write as MS Project's Leveling Delay: each activity's
    * `delays[].days` (its own wait for a resource, after its predecessors) as `LevelingDelay` in tenths of a minute at
    * `LevelingDelayFormat` 7 (working days; 2 days = 9600 at 480 minutes a day). `delayDays` is not written: it also
-   * counts a predecessor's move, which MS Project makes through the link.
+   * counts a predecessor's move, which MS Project makes through the link. Without it, the delay kept on each record
+   * (`levellingDelay`, from an MS Project import) is written back: working days at format 7, elapsed days at format 8
+   * (1 elapsed day = 14400); with it, the levelling result's waits replace every kept delay.
    */
   readonly levelling?: { readonly delays: readonly Pick<LevellingDelay, "activityId" | "days">[] };
 }
@@ -95,7 +97,13 @@ export function pmokitToMspdi(plan: ProjectPlan, options: MspdiExportOptions = {
   const report = createReportBuilder("mspdi-export");
   // MS Project's Leveling Delay is the task's own wait after its predecessors: delays[].days, never delayDays.
   const waits = levellingWaits(options.levelling?.delays ?? []);
-  const waitFields = (id: string) => {
+  // Without a levelling result, the delay kept on the record (an MS Project import's LevelingDelay) is written back;
+  // a levelling result replaces every kept delay (it is the plan's levelling now).
+  const waitFields = (id: string, kept: LinkLagValue | undefined) => {
+    if (options.levelling === undefined) {
+      if (kept?.kind === "percent") report.unmapped(`Activity[${id}]`, "levellingDelay", "a percent levelling delay has no MS Project form; left out");
+      return mspdiKeptDelayFields(kept, MINUTES_PER_DAY);
+    }
     const days = waits.get(id);
     waits.delete(id);
     return days && days.gt(0) ? mspdiLevelingDelayFields(days, MINUTES_PER_DAY) : {};
@@ -172,7 +180,7 @@ export function pmokitToMspdi(plan: ProjectPlan, options: MspdiExportOptions = {
       PhysicalPercentComplete: last?.physicalPercentComplete ? last.physicalPercentComplete.toDecimalPlaces(0).toFixed() : "0",
       EarnedValueMethod: rule === "physical-percent-complete" ? "1" : "0",
       ...logic.fields,
-      ...waitFields(w.id),
+      ...waitFields(w.id, w.levellingDelay),
     }, { baselines: baselineOf(w.id, false), predecessors: logic.predecessors }));
   });
   const childCount = new Map<string, number>();
@@ -195,7 +203,7 @@ export function pmokitToMspdi(plan: ProjectPlan, options: MspdiExportOptions = {
       PercentComplete: m.actualDate ? "100" : "0", ...(m.actualDate ? { ActualFinish: at(m.actualDate, "08:00:00") } : {}),
       ...(m.description ? { Notes: m.description } : {}),
       ...logic.fields,
-      ...waitFields(m.id),
+      ...waitFields(m.id, m.levellingDelay),
     }, { baselines: baselineOf(m.id, true), predecessors: logic.predecessors }));
   }
   for (const [id, days] of waits) report.unmapped(`Activity[${id}]`, "levelling", `levelling delay of ${days.toFixed()} days on an activity with no task in this export; left out`);

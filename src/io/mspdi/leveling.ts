@@ -1,4 +1,5 @@
 import { PmoDecimal, type Decimal } from "../../core/index.js";
+import type { LinkLagValue } from "../../entities/index.js";
 import type { LevellingDelay } from "../../schedule/index.js";
 import { minutesPerDayOf } from "./context.js";
 import type { MspdiElement } from "./element.js";
@@ -77,6 +78,17 @@ export function mspdiLevelingDelays(document: MspdiDocument, options: { readonly
  */
 export function mspdiLevelingDelayFields(days: Decimal, minutesPerDay: number): { LevelingDelay: string; LevelingDelayFormat: string } {
   return { LevelingDelay: days.times(minutesPerDay * 10).toDecimalPlaces(0).toFixed(), LevelingDelayFormat: "7" };
+}
+
+/**
+ * @internal The MSPDI fields of a levelling delay kept on a record (`levellingDelay`, from an import): working days at
+ * format 7 (days × minutes per day × 10), elapsed days at format 8 (days × 1440 × 10); none for a zero delay or a
+ * percent one (no MS Project form: the export reports it).
+ */
+export function mspdiKeptDelayFields(delay: LinkLagValue | undefined, minutesPerDay: number): { LevelingDelay: string; LevelingDelayFormat: string } | Record<string, never> {
+  if (delay === undefined || delay.kind === "percent" || delay.days.isZero()) return {};
+  if (delay.kind === "working-days") return mspdiLevelingDelayFields(delay.days, minutesPerDay);
+  return { LevelingDelay: delay.days.times(1440 * 10).toDecimalPlaces(0).toFixed(), LevelingDelayFormat: "8" };
 }
 
 /** @internal Each activity's levelling wait (the sum, should it wait more than once), by activity id. */

@@ -35,14 +35,12 @@ export function mapMspdiTask(t: MspdiElement, ctx: MspdiMapContext, report: Repo
     report.warn(where, "task without start date left out", "no-dates");
     return {};
   }
-  // MS Project's levelling delay has no record field: pmokit levels with levelResources (its delays[].days).
+  // MS Project's levelling delay is kept on the record (levellingDelay) for the export; pmokit's scheduling does not
+  // apply it (levelResources computes its own: delays[].days).
   const lv = mspdiLevelingDelayOf(t, ctx.minutesPerDay);
-  if (lv) {
-    const amount = lv.days ? `${lv.days.toFixed()} working day${lv.days.eq(1) ? "" : "s"}` : `${lv.elapsedDays?.toFixed()} elapsed day${lv.elapsedDays?.eq(1) ? "" : "s"}`;
-    report.unmapped(where, "LevelingDelay", `MS Project levelling delay of ${amount}: no record field (levelResources computes its own: delays[].days); read it with mspdiLevelingDelays`);
-  }
+  const levellingDelay = lv?.days ? { kind: "working-days", days: lv.days.toFixed() } : lv?.elapsedDays ? { kind: "elapsed-days", days: lv.elapsedDays.toFixed() } : undefined;
   const predecessors = mspdiPredecessors(t, ctx.idOf, ctx.minutesPerDay, where, report, ctx.percentLagUnit);
-  const logic = { ...(predecessors.length > 0 ? { predecessors } : {}), ...mspdiConstraintFields(t, where, report) };
+  const logic = { ...(predecessors.length > 0 ? { predecessors } : {}), ...mspdiConstraintFields(t, where, report), ...(levellingDelay ? { levellingDelay } : {}) };
   const parent = ctx.parentOf(t);
   if (fieldStr(t, "Milestone") === "1") {
     const b0 = (t.lists["baselines"] ?? []).find((b) => fieldStr(b, "Number") === String(ctx.evBaseline));

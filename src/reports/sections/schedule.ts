@@ -77,7 +77,8 @@ export function scheduleSection(input: ScheduleSectionInput): ReportSection {
       text: `CPM forecast finish ${s.finish}${s.statusDate ? ` at status date ${s.statusDate}` : ""}: ${s.durationDays.toFixed()} working days from ${s.start}. ` +
         `Critical path: ${s.criticalPaths.length === 0 ? "none" : s.criticalPaths.map((p) => p.join(" → ")).join("; ")}. ` +
         `Conventions: total float = ${c.totalFloat}, critical at ≤ ${c.criticalDays.toFixed()} days, near-critical at ≤ ${c.nearCriticalDays.toFixed()} days, ` +
-        `out-of-sequence progress by ${c.outOfSequence}, lags on the ${c.lagCalendar}'s calendar, ${c.hoursPerDay.toFixed()} hours per day.`,
+        `out-of-sequence progress by ${c.outOfSequence}, lags on the ${c.lagCalendar}'s calendar, ${c.hoursPerDay.toFixed()} hours per day` +
+        (c.milestoneDating === "next-working-time" ? ", a milestone reached in non-working time dated at its next working time (MS Project)." : "."),
     },
     {
       kind: "chart",
@@ -168,7 +169,11 @@ export function scheduleSection(input: ScheduleSectionInput): ReportSection {
       });
     }
     // What levelling could not resolve stays over-allocated; deadlines and links it breaks are said, not hidden.
-    if (lv.unresolved.length > 0) charts.push({ kind: "list", items: lv.unresolved.map((u) => `not levelled (${u.reason}): ${u.activityId} ${UNRESOLVED_TEXT[u.reason]} ${who(u.resourceId)}; it stays over-allocated from ${u.day}`) });
+    // One line per cause (every resource it over-allocates and why), not only the first.
+    if (lv.unresolved.length > 0) {
+      const items = lv.unresolved.flatMap((u) => ((u.causes ?? []).length > 0 ? u.causes : [u]).map((c) => `not levelled (${c.reason}): ${u.activityId} ${UNRESOLVED_TEXT[c.reason]} ${who(c.resourceId)}; it stays over-allocated from ${c.day}`));
+      charts.push({ kind: "list", items });
+    }
     if (lv.violations.length > 0) charts.push({ kind: "list", items: lv.violations.map((v) => `levelled ${v.kind}: ${v.message}`) });
   }
   if (charts.length > 0) sections.push({ heading: "Resource load", blocks: charts });

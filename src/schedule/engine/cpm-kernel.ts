@@ -72,12 +72,13 @@ export function runCpmGeneral(net: CompiledNetwork, duration: Float64Array, st: 
       let w = net.statusW[j] as number;
       let drv: number = D.statusDate;
       if (!override) {
-        // Retained logic: remaining work still waits for FS and FF predecessors.
+        // Retained logic: remaining work still waits for FS predecessors, and its finish for FF and SF ones (SF binds
+        // the successor's finish, as FF does); only SS ties its start, which is history.
         for (let p = pStart; p < pEnd; p++) {
           const k = predLinks[p] as number;
           const type = linkType[k] as number;
-          if (type === 1 || type === 3) continue;
-          const a = forwardAnchor(k, linkFrom[k] as number, j) - (type === 2 ? r : 0);
+          if (type === 1) continue;
+          const a = forwardAnchor(k, linkFrom[k] as number, j) - (type >= 2 ? r : 0);
           if (a > w) {
             w = a;
             drv = k;
@@ -185,7 +186,7 @@ export function runCpmGeneral(net: CompiledNetwork, duration: Float64Array, st: 
       const sj = state[j] as number;
       if (sj === COMPLETE) continue;
       const type = linkType[k] as number;
-      if (sj === IN_PROGRESS && (override || type === 1 || type === 3)) continue; // the link no longer binds
+      if (sj === IN_PROGRESS && (override || type === 1)) continue; // the link no longer binds (SS: j's start is history)
       if (s === IN_PROGRESS && (type === 1 || type === 3)) continue; // i has started: its start is history
       const toFinish = type === 2 || type === 0 ? 0 : 1; // SS/SF bind i's start
       const fromJFinish = type === 2 || type === 3; // FF/SF anchor at j's finish

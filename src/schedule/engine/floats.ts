@@ -37,9 +37,9 @@ export function computeFloats(net: CompiledNetwork, st: CpmState, definition: To
     const i = net.spec.linkFrom[k] as number;
     const j = net.spec.linkTo[k] as number;
     const type = net.spec.linkType[k] as number;
-    // A link into started work no longer binds when it ties the successor's start (SS, SF) or under progress
-    // override, as in the backward pass: it leaves no free float to take.
-    if (net.state[j] === COMPLETE || (net.state[j] === IN_PROGRESS && (override || type === 1 || type === 3))) {
+    // A link into started work no longer binds when it ties the successor's start (SS) or under progress override,
+    // as in the backward pass: it leaves no free float to take. (SF binds the successor's finish: it still binds.)
+    if (net.state[j] === COMPLETE || (net.state[j] === IN_PROGRESS && (override || type === 1))) {
       linkFloat[k] = Infinity;
       continue;
     }

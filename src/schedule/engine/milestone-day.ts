@@ -2,6 +2,7 @@ import { D, type CpmState } from "./cpm-state.js";
 import { NOT_STARTED, type CompiledNetwork } from "./network.js";
 import { LAG_ELAPSED } from "./read-network.js";
 import type { CalendarTimeline } from "./timeline.js";
+import type { MilestoneDating } from "../types.js";
 
 /* Which day a milestone is dated on, where its position (a day boundary) leaves a choice: shared by the CPM result,
  * levelling and the Monte Carlo finish. */
@@ -22,23 +23,26 @@ export function pinnedByStart(net: CompiledNetwork, st: CpmState, i: number): bo
  * @internal The day (from the origin) of a milestone its driving link reaches at an instant after the evening of its own calendar's
  * last working day before its position: a 7-day predecessor finishing Saturday evening, or an elapsed lag ending on a
  * week-end, into a Monday–Friday milestone (Sat 9); an SS or SF link from a start on Monday morning (Mon 11). It is
- * dated on the day of that instant: the evening before its position dated it Friday, before the work it follows had
- * finished (or started). A milestone takes no
- * working time, so it is not moved on to Monday either (MS Project puts it at the next working time, Mon 08:00), and
- * the network finish stays the moment the work is done, as the Monte Carlo finish counts it. Undefined otherwise (a
- * working-day lag ends on a working boundary of the milestone's own calendar, so it never applies).
+ * dated on the day of that instant (`dating` `"reached"`, the default): the evening before its position dated it
+ * Friday, before the work it follows had finished (or started). A milestone takes no working time, so it is not moved
+ * on to Monday either, and the network finish stays the moment the work is done, as the Monte Carlo finish counts it.
+ * With `dating` `"next-working-time"` (MS Project) it is dated at the next working time of its own calendar, its
+ * position's morning (Mon 11, Mon 08:00 in MS Project). Undefined otherwise (a working-day lag ends on a working
+ * boundary of the milestone's own calendar, so it never applies).
  */
-export function reachedAfterHoursDay(net: CompiledNetwork, st: CpmState, j: number): number | undefined {
-  return reachedDay(net, st, j, 0);
+export function reachedAfterHoursDay(net: CompiledNetwork, st: CpmState, j: number, dating: MilestoneDating = "reached"): number | undefined {
+  return reachedDay(net, st, j, 0, dating);
 }
 
 /**
  * @internal The finish instant of a milestone {@link reachedAfterHoursDay} dates, for the Monte Carlo finish: the
- * instant a finish-driven link reaches it (its predecessor's finish plus an elapsed lag), else the evening of its day.
+ * instant a finish-driven link reaches it (its predecessor's finish plus an elapsed lag), else the evening of its day
+ * (always the evening of its day under `"next-working-time"`: the morning it is moved to, counted as that day).
  */
-export function reachedAfterHoursFinish(net: CompiledNetwork, st: CpmState, j: number): number | undefined {
-  const day = reachedDay(net, st, j, 0);
+export function reachedAfterHoursFinish(net: CompiledNetwork, st: CpmState, j: number, dating: MilestoneDating = "reached"): number | undefined {
+  const day = reachedDay(net, st, j, 0, dating);
   if (day === undefined) return undefined;
+  if (dating === "next-working-time") return (day + 1) * net.mpd;
   const { spec } = net;
   const k = st.esDriver[j] as number;
   const i = spec.linkFrom[k] as number;
@@ -51,7 +55,7 @@ export function reachedAfterHoursFinish(net: CompiledNetwork, st: CpmState, j: n
 }
 
 /** See {@link reachedAfterHoursDay}; `depth` bounds a chain of milestones. */
-function reachedDay(net: CompiledNetwork, st: CpmState, j: number, depth: number): number | undefined {
+function reachedDay(net: CompiledNetwork, st: CpmState, j: number, depth: number, dating: MilestoneDating): number | undefined {
   const k = st.esDriver[j] as number;
   if (k < 0 || st.efW[j] !== st.esW[j] || net.state[j] !== NOT_STARTED) return undefined;
   const { spec } = net;
@@ -66,7 +70,7 @@ function reachedDay(net: CompiledNetwork, st: CpmState, j: number, depth: number
     // A milestone predecessor is reached on its own date (the evening before its position, its pinned morning, or
     // the day it was reached): its start position is the next morning, which dated an SS milestone after it.
     if (elapsed || depth > 64) return undefined;
-    reachedOn = milestoneDay(net, st, i, depth + 1);
+    reachedOn = milestoneDay(net, st, i, depth + 1, dating);
   } else {
     // The predecessor's finish in finish form (the evening of its last working day) or its start (a morning); plus an
     // elapsed lag. Its day: a finish on a day boundary is the evening before, a start the morning of that day.
@@ -78,16 +82,17 @@ function reachedDay(net: CompiledNetwork, st: CpmState, j: number, depth: number
   const day = Math.floor(morning / net.mpd);
   // Only a position on a day boundary is dated the evening before: a later day reached is where the milestone is.
   if (morning !== day * net.mpd || reachedOn <= cal.previousWorking(day) || reachedOn > day) return undefined;
-  return reachedOn;
+  // MS Project's convention: moved on to the next working time of its own calendar, its position's morning.
+  return dating === "next-working-time" ? day : reachedOn;
 }
 
 /** The day (from the origin) a not-started milestone is dated on: pinned, reached, or the evening before. */
-function milestoneDay(net: CompiledNetwork, st: CpmState, i: number, depth: number): number {
+function milestoneDay(net: CompiledNetwork, st: CpmState, i: number, depth: number, dating: MilestoneDating): number {
   const cal = net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline;
   const morning = cal.S(st.esW[i] as number);
   const day = Math.floor(morning / net.mpd);
   if (pinnedByStart(net, st, i)) return day;
-  const reached = reachedDay(net, st, i, depth);
+  const reached = reachedDay(net, st, i, depth, dating);
   if (reached !== undefined) return reached;
   return morning === day * net.mpd ? cal.previousWorking(day) : day;
 }

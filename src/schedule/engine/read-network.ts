@@ -49,6 +49,8 @@ export interface NetworkSpec {
   readonly linkType: Uint8Array;
   readonly linkLagKind: Uint8Array;
   readonly linkLag: Float64Array;
+  /** A percent lag's percent of the predecessor's duration (NaN for other lags), for Monte Carlo's sampled durations. */
+  readonly linkPercent: Float64Array;
 }
 
 const ROUND_HALF_UP = 4; // decimal.js ROUND_HALF_UP
@@ -196,6 +198,7 @@ export function readNetwork(input: ScheduleInput): NetworkSpec {
   const linkFrom = new Int32Array(m);
   const linkTo = new Int32Array(m);
   const linkType = new Uint8Array(m);
+  const linkPercent = new Float64Array(m).fill(NaN);
   const linkLagKind = new Uint8Array(m);
   const linkLag = new Float64Array(m);
   const seen = new Set<number>();
@@ -237,12 +240,13 @@ export function readNetwork(input: ScheduleInput): NetworkSpec {
         const v = readDecimal(lag.percent, [...p, "lag", "percent"], issues);
         // % of the predecessor's original duration, in working minutes (rounded half up).
         if (v !== undefined && f !== undefined) linkLag[k] = v.times(duration[f] as number).div(100).toDecimalPlaces(0, ROUND_HALF_UP).toNumber();
+        if (v !== undefined) linkPercent[k] = v.toNumber();
       } else bad([...p, "lag"], "expected { days }, { elapsedDays } or { percent }");
     }
   }
   if (issues.length > 0) throw new ValidationError(issues, "schedule input");
   return {
     mpd, hoursPerDay: hpd ?? new PmoDecimal(8), start, status, ids, index, names, projectIds, duration, remaining, calendars, calendarOf,
-    constraintKind, constraintDay, constraints, deadline, actualStart, actualFinish, linkFrom, linkTo, linkType, linkLagKind, linkLag,
+    constraintKind, constraintDay, constraints, deadline, actualStart, actualFinish, linkFrom, linkTo, linkType, linkLagKind, linkLag, linkPercent,
   };
 }

@@ -1,7 +1,7 @@
 import { PmoDecimal, ValidationError, checkArguments, fromEpochDay, type IsoDate } from "../../core/index.js";
 import { Edge } from "../engine/edge.js";
 import { computeFloats } from "../engine/floats.js";
-import { cpmState, runCpm } from "../engine/cpm-kernel.js";
+import { cpmState, runCpm, type CpmState } from "../engine/cpm-kernel.js";
 import { COMPLETE, IN_PROGRESS, NOT_STARTED, compileNetwork, type CompiledNetwork } from "../engine/network.js";
 import { C, readNetwork } from "../engine/read-network.js";
 import type { CalendarTimeline } from "../engine/timeline.js";
@@ -33,7 +33,7 @@ const RULE = "least total float, then earliest early start, then id";
  * predecessor moved names it (`pushedBy`). Units are compared in millionths; an activity uses its units whenever it
  * works, so part days one after the other share a day. Started and complete work and must-start/finish-on activities
  * keep their dates and hold their resources first, before anything is placed; started work whose remaining part
- * waits for FS/FF predecessors not yet complete (retained logic) holds its done part first and has its remaining part
+ * waits for FS/FF/SF predecessors not yet complete (retained logic) holds its done part first and has its remaining part
  * placed after them, like unstarted work, holding nothing on the days it waits (`pushedBy` names the predecessor that
  * moved it, `delayDays` counts the move of its remaining part). An activity that cannot fit stays at
  * the start its logic allows, over-allocated, and is listed in `unresolved` with a typed reason (`exceeds-max-units`,
@@ -75,7 +75,7 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
   const finishDay = Math.ceil(st.finishInstant / net.mpd);
   // Started work waiting for a predecessor (retained logic) holds nothing on the days it waits.
   const idle = idleOf(net, st);
-  // Started work whose remaining part waits for FS/FF predecessors that are not complete (retained logic): the part
+  // Started work whose remaining part waits for FS/FF/SF predecessors that are not complete (retained logic): the part
   // done up to the status date is fixed; the remaining part has no dates until those predecessors are placed, so it
   // is placed after them like unstarted work. (It kept its CPM dates, and a predecessor levelling moved later broke
   // the link in silence; holding them first made the predecessors wait for days it then left.)
@@ -224,13 +224,29 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
   const moved = (i: number) => (net.state[i] === IN_PROGRESS ? (ef[i] as number) - (st.efW[i] as number) : (es[i] as number) - (st.esW[i] as number));
   // A milestone still where the project start, status date, SNET or MSO pinned it is dated as scheduleNetwork dates
   // it: on that morning's day (it showed the evening before, earlier than its CPM date and its constraint).
+  // The levelled positions as the kernel's state, each moved activity driven by the link from its pusher (one link
+  // per pair), to date a moved milestone as an unmoved one is dated.
+  const levelledDriver = Int32Array.from(st.esDriver);
+  for (let j = 0; j < n; j++) {
+    const i = pusher[j] as number;
+    if (i < 0) continue;
+    for (let p = net.graph.predStart[j] as number; p < (net.graph.predStart[j + 1] as number); p++) {
+      const k = net.graph.predLinks[p] as number;
+      if (net.spec.linkFrom[k] === i) levelledDriver[j] = k;
+    }
+  }
+  const levelledSt: CpmState = { ...st, esW: es, efW: ef, esDriver: levelledDriver };
   const activities = net.spec.ids.map((id, i) => {
     const cal = net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline;
     const span = (ef[i] as number) - (es[i] as number);
     const pinned = span <= 0 && es[i] === st.esW[i] && pinnedByStart(net, st, i);
-    // A milestone its predecessor reaches in its calendar's non-working time, still where CPM put it, is dated as
-    // scheduleNetwork dates it: on the day of that instant (it showed the evening before, before its predecessor).
-    const reached = span <= 0 && !pinned && es[i] === st.esW[i] && (pusher[i] as number) < 0 ? reachedAfterHours(net, st, i) : undefined;
+    // A milestone its predecessor reaches in its calendar's non-working time is dated as scheduleNetwork dates it: on
+    // the day of that instant, or the next working morning (milestoneDating) — where CPM put it, or where a levelled
+    // predecessor moved it (it showed the evening before, before its predecessor had finished).
+    const unmoved = es[i] === st.esW[i] && (pusher[i] as number) < 0;
+    const reached = span <= 0 && !pinned && net.state[i] === NOT_STARTED
+      ? unmoved ? reachedAfterHours(net, st, i, opts.milestoneDating) : (pusher[i] as number) >= 0 ? reachedAfterHours(net, levelledSt, i, opts.milestoneDating) : undefined
+      : undefined;
     const activityFinish = net.state[i] === COMPLETE ? (schedule.activities[i]?.earlyFinish as IsoDate) : reached ?? (pinned ? edge.startDate(cal, es[i] as number) : edge.finishDate(cal, ef[i] as number, span));
     if (finishDate === undefined || activityFinish > finishDate) finishDate = activityFinish;
     // Started and complete work is not moved: its actual dates show as recorded (as in scheduleNetwork).
@@ -266,13 +282,13 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
 /**
  * The earliest start position of j (its own W-space) given its predecessors' levelled dates; records in `pusher[j]`
  * the predecessor that sets it when it is later than the CPM start (the smallest id among equals). For the remaining
- * part of started work (`started`) only FS and FF links bind, as in the CPM forward pass.
+ * part of started work (`started`) FS, FF and SF links bind (not SS), as in the CPM forward pass.
  */
 function logicStart(net: CompiledNetwork, j: number, d: number, es: Float64Array, ef: Float64Array, cpmStart: number, pusher: Int32Array, started: boolean): number {
   let w = cpmStart;
   for (let p = net.graph.predStart[j] as number; p < (net.graph.predStart[j + 1] as number); p++) {
     const k = net.graph.predLinks[p] as number;
-    if (started && (net.spec.linkType[k] === 1 || net.spec.linkType[k] === 3)) continue; // SS/SF: its start is history
+    if (started && net.spec.linkType[k] === 1) continue; // SS: its start is history (SF binds its finish)
     const i = net.spec.linkFrom[k] as number;
     const a = linkStart(net, k, j, d, es, ef);
     if (a > w || (a === w && a > cpmStart && (net.spec.ids[i] as string) < (net.spec.ids[pusher[j] as number] as string))) {
@@ -283,12 +299,12 @@ function logicStart(net: CompiledNetwork, j: number, d: number, es: Float64Array
   return w;
 }
 
-/** Whether started work j has an FS or FF predecessor that is not complete (whose levelled dates may move). */
+/** Whether started work j has an FS, FF or SF predecessor that is not complete (whose levelled dates may move). */
 function livePredecessor(net: CompiledNetwork, j: number): boolean {
   for (let p = net.graph.predStart[j] as number; p < (net.graph.predStart[j + 1] as number); p++) {
     const k = net.graph.predLinks[p] as number;
     const t = net.spec.linkType[k] as number;
-    if ((t === 0 || t === 2) && net.state[net.spec.linkFrom[k] as number] !== COMPLETE) return true;
+    if (t !== 1 && net.state[net.spec.linkFrom[k] as number] !== COMPLETE) return true;
   }
   return false;
 }

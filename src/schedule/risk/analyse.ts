@@ -5,10 +5,10 @@ import { COMPLETE, IN_PROGRESS, type CompiledNetwork } from "../engine/network.j
 import type { CalendarTimeline } from "../engine/timeline.js";
 import { cpmState, runCpm, type CpmState } from "../engine/cpm-kernel.js";
 import { reachedAfterHoursFinish } from "../engine/milestone-day.js";
-import type { ActivityRisk, FinishHistogramBin, RiskOptions, RiskPercentile, ScheduleRiskModel, ScheduleRiskResult } from "../types.js";
+import type { ActivityRisk, MilestoneDating, FinishHistogramBin, RiskOptions, RiskPercentile, ScheduleRiskModel, ScheduleRiskResult } from "../types.js";
 import { Xoshiro128, inverseNormal, normalCdf } from "./random.js";
 import { readRiskModel, type RiskSpec } from "./read-model.js";
-import { datesKernel, runDates } from "./dates-kernel.js";
+import { datesKernel, runDates, setDatesLag } from "./dates-kernel.js";
 import { pearson, ranks, type RankScratch } from "./stats.js";
 
 const method = (percentiles: RiskSpec["percentileMethod"]) =>
@@ -65,7 +65,7 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
   }
   // Deterministic run.
   runCpm(net, base, st, false, undefined);
-  const deterministicFinish = lastFinish(net, st);
+  const deterministicFinish = lastFinish(net, st, rs.milestoneDating);
   const deterministicCost = costOf(rs, base, 0);
   const startInstant = (net.spec.start - net.origin) * mpd;
 
@@ -98,6 +98,11 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
   // Cost of the base durations; an iteration adds perDay × (sampled − base) per variable activity — integers, exact.
   const baseCost = deterministicCost;
   const fast = net.oneCalendar && net.noProgress ? datesKernel(net) : undefined;
+  // Percent lags from a variable predecessor: the lag is that share of the iteration's duration (MS Project's % lag),
+  // rounded half up to a whole minute as readNetwork rounds it; the base lags are restored after the iterations.
+  const { linkFrom, linkPercent, linkLag } = net.spec;
+  const pctLinks = [...linkPercent.keys()].filter((k) => linkPercent[k] === linkPercent[k] && (variable[linkFrom[k] as number] as number) >= 0);
+  const baseLag = Float64Array.from(pctLinks, (k) => linkLag[k] as number);
   const step = Math.max(1, Math.ceil(N / 100));
   // Event draws in id order (ids are unique), so reordering the risk register does not change the result.
   const eventId = (e: number) => (rs.events[e] as RiskSpec["events"][number]).id;
@@ -127,12 +132,18 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
         }
       }
     }
+    for (const k of pctLinks) {
+      const x = ((linkPercent[k] as number) * (dur[linkFrom[k] as number] as number)) / 100;
+      const lag = Math.sign(x) * Math.floor(Math.abs(x) + 0.5); // half away from zero, as ROUND_HALF_UP
+      linkLag[k] = lag;
+      if (fast) setDatesLag(fast, k, lag);
+    }
     if (fast) {
       runDates(fast, dur, critical);
       finishes[it] = fast.finishInstant;
     } else {
       runCpm(net, dur, st, false, undefined);
-      finishes[it] = lastFinish(net, st);
+      finishes[it] = lastFinish(net, st, rs.milestoneDating);
       countCritical(net, st, critical);
     }
     let c = baseCost + eventMinor * mpd;
@@ -146,6 +157,7 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
     costs[it] = c;
     if (options.onProgress && ((it + 1) % step === 0 || it + 1 === N)) options.onProgress(it + 1, N);
   }
+  pctLinks.forEach((k, x) => (linkLag[k] = baseLag[x] as number));
   const columns = transpose(samples, N, nv);
   for (let i = 0; i < n; i++) {
     const v = variable[i] as number;
@@ -160,14 +172,14 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
  * and a milestone pinned on a Monday morning on the Friday before. (The kernel's finish instant takes a milestone's
  * start form and the network calendar: a Saturday finish was dated Friday, or Sunday after such a milestone.)
  */
-function lastFinish(net: CompiledNetwork, st: CpmState): number {
+function lastFinish(net: CompiledNetwork, st: CpmState, dating: MilestoneDating): number {
   const n = net.spec.ids.length;
   if (n === 0) return st.finishInstant;
   let t = -Infinity;
   for (let i = 0; i < n; i++) {
     // A milestone reached in its calendar's non-working time counts on the day it is reached, as scheduleNetwork
     // dates it (its position in finish form was the evening before: a Saturday milestone finished on Friday).
-    const reached = st.efW[i] === st.esW[i] ? reachedAfterHoursFinish(net, st, i) : undefined;
+    const reached = st.efW[i] === st.esW[i] ? reachedAfterHoursFinish(net, st, i, dating) : undefined;
     const f = reached !== undefined ? reached : (net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline).F(st.efW[i] as number);
     if (f > t) t = f;
   }

@@ -26,6 +26,9 @@ interface Compiled extends DatesKernel {
   readonly succSrc: Int32Array;
   readonly succLag: Float64Array;
   readonly succByStart: Float64Array;
+  /** Per link: its slot in the predecessor-major and successor-major arrays. */
+  readonly predSlot: Int32Array;
+  readonly succSlot: Int32Array;
 }
 
 /** @internal Flattens a fast-path network (`net.oneCalendar && net.noProgress`) for {@link runDates}. */
@@ -54,11 +57,22 @@ export function datesKernel(net: CompiledNetwork): DatesKernel {
     succLag[p] = linkLag[k] as number;
     succByStart[p] = t === 1 || t === 3 ? 1 : 0;
   }
+  const predSlot = new Int32Array(linkFrom.length);
+  const succSlot = new Int32Array(linkFrom.length);
+  for (let p = 0; p < predLinks.length; p++) predSlot[predLinks[p] as number] = p;
+  for (let p = 0; p < succLinks.length; p++) succSlot[succLinks[p] as number] = p;
   const kernel: Compiled = {
     n, net, early: new Float64Array(2 * n), late: new Float64Array(2 * n), finishInstant: 0,
-    predSrc, predLag, predByFinish, succSrc, succLag, succByStart,
+    predSrc, predLag, predByFinish, succSrc, succLag, succByStart, predSlot, succSlot,
   };
   return kernel;
+}
+
+/** @internal Sets link k's lag (minutes) for the next {@link runDates}: a percent lag on a sampled predecessor. */
+export function setDatesLag(kernel: DatesKernel, k: number, lag: number): void {
+  const c = kernel as Compiled;
+  c.predLag[c.predSlot[k] as number] = lag;
+  c.succLag[c.succSlot[k] as number] = lag;
 }
 
 /**

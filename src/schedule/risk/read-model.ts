@@ -4,7 +4,8 @@ import { describeValue } from "../../core/describe.js";
 import { isPercentileMethod, minimumSampleSize, percentileDefined } from "../../core/quantile.js";
 import { NOT_STARTED, compileNetwork, type CompiledNetwork } from "../engine/network.js";
 import { readDecimal, readNetwork } from "../engine/read-network.js";
-import type { RiskOptions, ScheduleRiskModel } from "../types.js";
+import { readMilestoneDating } from "../options.js";
+import type { MilestoneDating, RiskOptions, ScheduleRiskModel } from "../types.js";
 import { correlationFactor } from "./correlation.js";
 import { lognormal, pert, triangular, uniform, type Quantile } from "./distributions.js";
 
@@ -32,6 +33,8 @@ export interface RiskSpec {
   readonly targetFinish: number | undefined;
   readonly targetCost: Decimal | undefined;
   readonly bins: number;
+  /** How a milestone reached in its calendar's non-working time counts in the finish. */
+  readonly milestoneDating: MilestoneDating;
 }
 
 /** @internal Validates a risk model and its options; every problem has its path. */
@@ -209,6 +212,7 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
   const percentiles = options.percentiles ?? [10, 50, 80, 90];
   const percentileMethod = options.percentileMethod ?? "nearest-rank";
   if (!isPercentileMethod(percentileMethod)) bad(["percentileMethod"], `unknown percentile method ${describeValue(percentileMethod)}: expected "nearest-rank", "linear" or "exclusive"`);
+  const milestoneDating = readMilestoneDating(options.milestoneDating, ["milestoneDating"], issues);
   const rounding = options.rounding ?? "half-even";
   const badRounding = roundingModeProblem(rounding);
   if (badRounding !== undefined) bad(["rounding"], badRounding);
@@ -231,7 +235,7 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
   if (issues.length > 0) throw new ValidationError(issues, "schedule risk model");
   return {
     net, currency, minor, uncertain, units, correlated, factor: factor ?? new Float64Array(0), events, fixedMinor, perDayMinor,
-    iterations, seed, percentiles, percentileMethod: percentileMethod as PercentileMethod, rounding, targetFinish, targetCost, bins,
+    iterations, seed, percentiles, percentileMethod: percentileMethod as PercentileMethod, rounding, targetFinish, targetCost, bins, milestoneDating,
   };
 }
 

@@ -206,6 +206,25 @@ export type TotalFloatDefinition = "start" | "finish" | "smallest";
 export type OutOfSequenceRule = "retained-logic" | "progress-override";
 
 /**
+ * How a milestone that its driving link reaches in its own calendar's non-working time is dated (a Monday–Friday
+ * milestone after a 7-day task finishing Saturday evening, or after a Friday finish plus an elapsed-day lag):
+ *
+ * - `"reached"` (default) — on the day it is reached (Saturday): a milestone takes no working time, so the network
+ *   finish is the moment the work is done;
+ * - `"next-working-time"` — at the next working time of its calendar (Monday morning), as MS Project dates it
+ *   (Mon 08:00 on its Standard calendar).
+ *
+ * Both conventions agree everywhere else: a milestone reached at a working evening (a Friday finish on its own
+ * calendar) is on that Friday; one reached on a working morning (SS from a Monday start) is on that Monday.
+ *
+ * @example
+ * ```ts
+ * const msProject: MilestoneDating = "next-working-time";
+ * ```
+ */
+export type MilestoneDating = "reached" | "next-working-time";
+
+/**
  * Options of {@link ScheduleInput} scheduling; every field has a documented default.
  *
  * @example
@@ -227,4 +246,10 @@ export interface ScheduleOptions {
    * finish); activities then show negative float when the early finish is later.
    */
   readonly finishBy?: string | undefined;
+  /**
+   * How a milestone reached in its calendar's non-working time is dated (see {@link MilestoneDating}); default
+   * `"reached"`. Applies to the CPM dates, the levelled dates (`levelResources`' `schedule` option) and the Monte Carlo
+   * finish (`analyseScheduleRisk`'s `milestoneDating` option).
+   */
+  readonly milestoneDating?: MilestoneDating | undefined;
 }

@@ -291,7 +291,7 @@ export interface LevellingResult {
     readonly delayDays: Decimal;
     /**
      * The predecessor whose levelled dates set its earliest start, when that start is later than its CPM early start
-     * (it moved because that predecessor moved); for started work under retained logic, the FS/FF predecessor that
+     * (it moved because that predecessor moved); for started work under retained logic, the FS/FF/SF predecessor that
      * moved its remaining part. Undefined otherwise.
      */
     readonly pushedBy?: string | undefined;

@@ -1,5 +1,5 @@
 import type { Decimal, IsoDate, Metric, WorkingCalendar } from "../../core/index.js";
-import type { ActivityConstraint, LinkType, OutOfSequenceRule, TotalFloatDefinition } from "./network.js";
+import type { ActivityConstraint, LinkType, MilestoneDating, OutOfSequenceRule, TotalFloatDefinition } from "./network.js";
 
 /* CPM results: dates, float, drivers, violations and the forecast table. This file only grows. */
 
@@ -202,6 +202,8 @@ export interface ScheduleConventions {
   readonly hoursPerDay: Decimal;
   /** Lags are measured on the successor's calendar. */
   readonly lagCalendar: "successor";
+  /** How a milestone reached in its calendar's non-working time is dated (see `ScheduleOptions.milestoneDating`). */
+  readonly milestoneDating: MilestoneDating;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { CurrencyCode, Decimal, IsoDate, Metric, Money, PercentileMethod, RoundingMode, WorkingCalendar } from "../../core/index.js";
-import type { ScheduleDecimalInput, ScheduleInput } from "./network.js";
+import type { MilestoneDating, ScheduleDecimalInput, ScheduleInput } from "./network.js";
 
 /* Schedule risk (Monte Carlo) inputs and results, and the converter signature. This file only grows. */
 
@@ -195,6 +195,12 @@ export interface RiskOptions {
    * `rounding`.
    */
   readonly rounding?: RoundingMode | undefined;
+  /**
+   * How a milestone reached in its calendar's non-working time counts in each iteration's finish, as
+   * `ScheduleOptions.milestoneDating` dates it: `"reached"` (default, the day it is reached) or `"next-working-time"`
+   * (MS Project: its calendar's next working morning).
+   */
+  readonly milestoneDating?: MilestoneDating | undefined;
   /** Date for P(finish ≤ date). */
   readonly targetFinish?: string | undefined;
   /** Cost for P(cost ≤ cost) and the joint confidence with `targetFinish`. */
