@@ -227,13 +227,14 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
     const inactive = t.inactive.map((i) => ({ item: i.item, status: i.status }));
     // OpenFastTrace's outdated / predated links (pinning another revision than their target's): they cover nothing.
     const stale = t.linkRevisions.filter((r) => r.status !== "covers");
-    if (asJson) json(io, { statusDate: d.statusDate, levels: t.levels.map((l) => ({ type: l.type, items: l.items, shallowCovered: l.shallowCovered, deepCovered: l.deepCovered, gaps: l.gaps })), uncovered, inactive, suspects: t.suspects.map((s) => s.link), linkRevisions: t.linkRevisions, acknowledgementGaps: gaps.map((a) => ({ requirement: a.requirementId, pending: a.pending })) });
+    if (asJson) json(io, { statusDate: d.statusDate, levels: t.levels.map((l) => ({ type: l.type, items: l.items, shallowCovered: l.shallowCovered, deepCovered: l.deepCovered, gaps: l.gaps, inCycle: l.inCycle })), uncovered, inactive, suspects: t.suspects.map((s) => s.link), linkRevisions: t.linkRevisions, acknowledgementGaps: gaps.map((a) => ({ requirement: a.requirementId, pending: a.pending })) });
     // Nothing to trace is said in one line (as score, evm, rollout do), not as a 0/0 line per level read as measured.
     else if (t.levels.every((l) => l.items === 0) && t.suspects.length === 0 && stale.length === 0 && gaps.length === 0 && inactive.length === 0) {
       io.stdout.write("no requirements to trace: the database has none, so there is no coverage to measure\n");
     } else {
       // A level with no items has no coverage to show (JSON keeps every level of the rules).
-      for (const l of t.levels) if (l.items > 0) io.stdout.write(`${printable(l.type).padEnd(14)} ${l.shallowCovered}/${l.items} shallow, ${l.deepCovered}/${l.items} deep\n`);
+      // Items in a loop of covering links are neither deep-covered nor deep-uncovered: named on the level's line.
+      for (const l of t.levels) if (l.items > 0) io.stdout.write(`${printable(l.type).padEnd(14)} ${l.shallowCovered}/${l.items} shallow, ${l.deepCovered}/${l.items} deep${l.inCycle.length > 0 ? `, ${l.inCycle.length} in a cycle (${l.inCycle.map(printable).join(", ")})` : ""}\n`);
       io.stdout.write(`uncovered: ${uncovered.length}${uncovered.length > 0 ? ` (${uncovered.map(printable).join(", ")})` : ""}\n`);
       if (inactive.length > 0) io.stdout.write(`inactive, not traced: ${inactive.length} (${inactive.map((i) => `${printable(i.item)} ${printable(i.status)}`).join(", ")})\n`);
       for (const s of t.suspects) io.stdout.write(`suspect ${printable(s.link)}\n`);

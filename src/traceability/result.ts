@@ -59,6 +59,12 @@ export interface LevelCoverage {
   readonly deepPercent: Metric<Decimal>;
   /** Items not shallow-covered (the coverage debt), sorted. */
   readonly gaps: readonly string[];
+  /**
+   * Items whose deep coverage is `cycle`, sorted: those in a loop of counted covering links and those covered through
+   * one (OFT's CYCLE). They are counted in `items`, never in `deepCovered`, so `items` = `deepCovered` + the
+   * deep-uncovered items + `inCycle.length`; a loop's members and one path round it are its `cycle` finding.
+   */
+  readonly inCycle: readonly string[];
 }
 
 /** A suspect link. */

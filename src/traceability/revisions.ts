@@ -1,4 +1,5 @@
 import type { TraceStore } from "./store.js";
+import { cmp } from "./order.js";
 
 /*
  * Revision-based link status (OpenFastTrace): an item carries an integer `revision` its authors raise when its meaning
@@ -51,5 +52,5 @@ export function linkRevisions(store: TraceStore): LinkRevisionStatus[] {
     const status = pinned === current ? "covers" : pinned < current ? "outdated" : "predated";
     out.push({ link: s.id, from: s.fromKey, to: s.toKey, linkType: store.reg.def(s.type).name, status, linkRevision: pinned, itemRevision: current });
   }
-  return out.sort((a, b) => (a.link < b.link ? -1 : a.link > b.link ? 1 : 0));
+  return out.sort((a, b) => cmp(a.link, b.link));
 }

@@ -52,3 +52,13 @@ describe("trace prints outdated and predated links", () => {
     expect([r.code, r.out.includes("dated")]).toEqual([0, false]);
   });
 });
+
+describe("trace JSON names the items of each level in a loop of covering links", () => {
+  it("every level carries inCycle (the default rules allow no covering loop, so it is empty here)", async () => {
+    // Before: a level's JSON had no inCycle, so items in a loop were counted in `items` and named nowhere.
+    const cwd = temp();
+    expect((await run(["init", "e.sqlite"], cwd)).code).toBe(0);
+    const j = JSON.parse((await run(["trace", "--db", "e.sqlite", "--json"], cwd)).out) as { levels: { type: string; inCycle: unknown }[] };
+    expect(j.levels.map((l) => [l.type, l.inCycle])).toEqual([["business", []], ["functional", []], ["non-functional", []], ["stakeholder", []], ["test-case", []], ["transition", []]]);
+  });
+});
