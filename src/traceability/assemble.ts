@@ -177,8 +177,8 @@ export function assembleCoverage(e: Engine): { coverage: ItemCoverage[] } {
 export function assembleLevels(e: Engine): LevelCoverage[] {
   const s = e.graph.store;
   const cov = e.coverage;
-  const levels = new Map<string, { items: number; shallow: number; deep: number; inactive: number; gaps: string[]; inCycle: string[] }>();
-  for (const rule of e.c.byType.values()) levels.set(rule.type, { items: 0, shallow: 0, deep: 0, inactive: 0, gaps: [], inCycle: [] });
+  const levels = new Map<string, { items: number; shallowCovered: number; deepCovered: number; inactive: number; gaps: string[]; inCycle: string[] }>();
+  for (const rule of e.c.byType.values()) levels.set(rule.type, { items: 0, shallowCovered: 0, deepCovered: 0, inactive: 0, gaps: [], inCycle: [] });
   for (const v of sortedNodes(e)) {
     const item = s.items[v]!;
     if (cov.shallow[v] === NO_RULE) {
@@ -188,17 +188,14 @@ export function assembleLevels(e: Engine): LevelCoverage[] {
     }
     const lv = levels.get(item.type)!;
     lv.items++;
-    if (cov.shallow[v] === 1) lv.shallow++;
+    if (cov.shallow[v] === 1) lv.shallowCovered++;
     else lv.gaps.push(item.key);
-    if (cov.deep[v] === DEEP_COVERED) lv.deep++;
+    if (cov.deep[v] === DEEP_COVERED) lv.deepCovered++;
     else if (cov.deep[v] === DEEP_CYCLE) lv.inCycle.push(item.key);
   }
   return [...levels.entries()]
     .sort(([a], [b]) => cmp(a, b))
-    .map(([type, lv]) => ({
-      type, items: lv.items, shallowCovered: lv.shallow, deepCovered: lv.deep, inactive: lv.inactive,
-      shallowPercent: pct(lv.shallow, lv.items, lv.inactive), deepPercent: pct(lv.deep, lv.items, lv.inactive), gaps: lv.gaps, inCycle: lv.inCycle,
-    }));
+    .map(([type, lv]) => ({ type, ...lv, shallowPercent: pct(lv.shallowCovered, lv.items, lv.inactive), deepPercent: pct(lv.deepCovered, lv.items, lv.inactive) }));
 }
 
 /** A level's share in percent; without active items, the reason says whether it has retired ones (not the same as none). */

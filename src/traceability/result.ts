@@ -163,7 +163,8 @@ export interface TraceAnalysisResult {
   readonly unreviewedLinks: readonly string[];
   /**
    * Revision status (OpenFastTrace's `outdated` / `predated`) of every trace link that pins a `targetRevision` of a
-   * target with a `revision`, by link id; beside the fingerprint-based `suspects`.
+   * target with a `revision`, by link id; beside the fingerprint-based `suspects`. As there, links from or into an
+   * inactive item are not listed.
    */
   readonly linkRevisions: readonly LinkRevisionStatus[];
   /** Items whose change made links suspect, with the blast radius. */
