@@ -1,4 +1,5 @@
 import type { TraceStore } from "./store.js";
+import { cmp } from "./order.js";
 import type { AcknowledgementInput } from "./types.js";
 
 /*
@@ -119,5 +120,5 @@ export function pendingByPerson(reqs: readonly RequirementAcknowledgement[], peo
       }
     }
   }
-  return [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([personId, items]) => ({ personId, items }));
+  return [...m.entries()].sort(([a], [b]) => cmp(a, b)).map(([personId, items]) => ({ personId, items }));
 }

@@ -1,8 +1,9 @@
 import { decimal, metric, missing, type Decimal, type Metric } from "../core/index.js";
+import { cmp } from "./order.js";
 import { acknowledgementOf, pendingByPerson, type PersonPending, type RequirementAcknowledgement } from "./acknowledgements.js";
 import type { Engine } from "./engine.js";
 import { F_COVERS, F_EVIDENCE, F_IMPLICIT, linkFlags } from "./compiled.js";
-import { DEEP_COVERED, NO_RULE } from "./coverage.js";
+import { DEEP_COVERED, DEEP_CYCLE, NO_RULE } from "./coverage.js";
 import { statusName, UNCOVERED, type EvidenceStatus } from "./evidence.js";
 import { diffFields } from "./fingerprint.js";
 import { pinsOtherRevision } from "./revisions.js";
@@ -16,7 +17,6 @@ import type { ChangedItem, InactiveItem, ItemCoverage, ItemEvidence, LevelCovera
  * own function so `result()` can build each one when first read.
  */
 
-export const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const DEEP = ["covered", "uncovered", "cycle"] as const;
 /** One shared, frozen empty list for the many entries with nothing missing or unwanted (results are read-only). */
 const NONE: readonly never[] = Object.freeze([]);
@@ -177,8 +177,8 @@ export function assembleCoverage(e: Engine): { coverage: ItemCoverage[] } {
 export function assembleLevels(e: Engine): LevelCoverage[] {
   const s = e.graph.store;
   const cov = e.coverage;
-  const levels = new Map<string, { items: number; shallow: number; deep: number; inactive: number; gaps: string[] }>();
-  for (const rule of e.c.byType.values()) levels.set(rule.type, { items: 0, shallow: 0, deep: 0, inactive: 0, gaps: [] });
+  const levels = new Map<string, { items: number; shallowCovered: number; deepCovered: number; inactive: number; gaps: string[]; inCycle: string[] }>();
+  for (const rule of e.c.byType.values()) levels.set(rule.type, { items: 0, shallowCovered: 0, deepCovered: 0, inactive: 0, gaps: [], inCycle: [] });
   for (const v of sortedNodes(e)) {
     const item = s.items[v]!;
     if (cov.shallow[v] === NO_RULE) {
@@ -188,16 +188,14 @@ export function assembleLevels(e: Engine): LevelCoverage[] {
     }
     const lv = levels.get(item.type)!;
     lv.items++;
-    if (cov.shallow[v] === 1) lv.shallow++;
+    if (cov.shallow[v] === 1) lv.shallowCovered++;
     else lv.gaps.push(item.key);
-    if (cov.deep[v] === DEEP_COVERED) lv.deep++;
+    if (cov.deep[v] === DEEP_COVERED) lv.deepCovered++;
+    else if (cov.deep[v] === DEEP_CYCLE) lv.inCycle.push(item.key);
   }
   return [...levels.entries()]
     .sort(([a], [b]) => cmp(a, b))
-    .map(([type, lv]) => ({
-      type, items: lv.items, shallowCovered: lv.shallow, deepCovered: lv.deep, inactive: lv.inactive,
-      shallowPercent: pct(lv.shallow, lv.items, lv.inactive), deepPercent: pct(lv.deep, lv.items, lv.inactive), gaps: lv.gaps,
-    }));
+    .map(([type, lv]) => ({ type, ...lv, shallowPercent: pct(lv.shallowCovered, lv.items, lv.inactive), deepPercent: pct(lv.deepCovered, lv.items, lv.inactive) }));
 }
 
 /** A level's share in percent; without active items, the reason says whether it has retired ones (not the same as none). */

@@ -10,7 +10,7 @@ import type { TraceInput, TraceItemKind, TraceLinkInput } from "./types.js";
 /*
  * Baseline diff: two snapshots of the graph (two baselines, two git refs) analysed with the same rules, compared item
  * by item and link by link, plus what the change did to the analysis — what became uncovered, orphaned, suspect,
- * stale or failing, and what stopped being so: resolved (the item or link is still there, without the problem) or
+ * outdated, stale or failing, and what stopped being so: resolved (the item or link is still there, without the problem) or
  * removed (the problem went away with the item or link). Unlike a content diff, it answers "what did this change
  * break".
  */
@@ -30,6 +30,11 @@ export interface TraceStatusChanges {
   readonly stale: readonly string[];
   /** Items whose rolled-up evidence became NOK. */
   readonly failing: readonly string[];
+  /**
+   * Links newly pinning another revision than their target's (OpenFastTrace's outdated or predated, in
+   * `linkRevisions`): they cover nothing until reviewed, even where the item stays covered through other links.
+   */
+  readonly outdated: readonly string[];
 }
 
 /** The difference between two snapshots of the trace graph. */
@@ -101,6 +106,7 @@ export function diffTraceBaselines(
     suspect: new Set(r.suspects.map((s) => s.link)),
     stale: new Set(r.evidence.filter((e) => e.rolledUp === "STALE").map((e) => e.item)),
     failing: new Set(r.evidence.filter((e) => e.rolledUp === "NOK").map((e) => e.item)),
+    outdated: new Set(r.linkRevisions.filter((x) => x.status !== "covers").map((x) => x.link)),
   });
   const sb = sets(rb);
   const sa = sets(ra);
@@ -111,13 +117,14 @@ export function diffTraceBaselines(
     suspect: minus(x.suspect, y.suspect),
     stale: minus(x.stale, y.stale),
     failing: minus(x.failing, y.failing),
+    outdated: minus(x.outdated, y.outdated),
   });
   // What stopped is resolved only when its item or link is still there; otherwise it left with it (removed).
   // An item retired since (the rules' `inactive`) left the analysis as a deleted one did: its problems were not fixed.
   const wasInactive = new Set(rb.inactive.map((x) => x.item));
   const goneItems = new Set([...items.itemsRemoved, ...ra.inactive.map((x) => x.item).filter((x) => !wasInactive.has(x))]);
   const linksAfter = new Set((after.links ?? []).map((l) => l.id));
-  const goneLinks = new Set(rb.suspects.filter((x) => !linksAfter.has(x.link) || goneItems.has(x.from) || goneItems.has(x.to)).map((x) => x.link));
+  const goneLinks = new Set([...rb.suspects, ...rb.linkRevisions].filter((x) => !linksAfter.has(x.link) || goneItems.has(x.from) || goneItems.has(x.to)).map((x) => x.link));
   const stopped = delta(sb, sa);
   const part = (keep: boolean): TraceStatusChanges => ({
     uncovered: stopped.uncovered.filter((x) => goneItems.has(x) !== keep),
@@ -125,6 +132,7 @@ export function diffTraceBaselines(
     suspect: stopped.suspect.filter((x) => goneLinks.has(x) !== keep),
     stale: stopped.stale.filter((x) => goneItems.has(x) !== keep),
     failing: stopped.failing.filter((x) => goneItems.has(x) !== keep),
+    outdated: stopped.outdated.filter((x) => goneLinks.has(x) !== keep),
   });
   return { ...items, ...links, became: delta(sa, sb), resolved: part(true), removed: part(false), before: rb, after: ra };
 }

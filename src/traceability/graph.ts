@@ -1,4 +1,5 @@
 import { ValidationError, checkArguments, type ValidationIssue } from "../core/index.js";
+import { cmp } from "./order.js";
 import { runResultIssue } from "./options.js";
 import { defineTraceRules, typeFieldIssue, type TraceRules, type TraceRulesInput } from "./rules.js";
 import { TraceStore } from "./store.js";
@@ -97,7 +98,7 @@ export class TraceGraph {
         const def = s.reg.def(link.type);
         return { linkId: link.id, linkType: def.name, label: out ? def.name : def.inverse, other: out ? link.toKey : link.fromKey };
       })
-      .sort((a, b) => (a.linkId < b.linkId ? -1 : a.linkId > b.linkId ? 1 : 0));
+      .sort((a, b) => cmp(a.linkId, b.linkId));
   }
 }
 

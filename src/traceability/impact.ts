@@ -5,14 +5,19 @@ import type { TraceGraph } from "./graph.js";
 /*
  * Impact analysis: from changed items, everything upstream (what they trace to: parents, the requirements a test
  * verifies) and downstream (what traces to them: children, implementations, tests), within chosen link types and up
- * to a depth, breadth first so each item is reported at its shortest distance.
+ * to a depth, breadth first so each item is reported at its shortest distance. Each walk keeps its direction: "both"
+ * never turns round at a parent to its other children.
  */
 
 /** Options of {@link impactOf}. */
 export interface ImpactOptions {
   /** Link types followed (default: every type but the implicit run/defect links). */
   readonly linkTypes?: readonly string[];
-  /** `downstream` follows links backwards (to what traces to the item), `upstream` forwards, `both` either way. */
+  /**
+   * `downstream` follows links backwards (to what traces to the item), `upstream` forwards, `both` (the default) is
+   * the two walks together — never a turn from one direction into the other, which would reach a parent's other
+   * children and everything below them.
+   */
   readonly direction?: "upstream" | "downstream" | "both";
   /** Maximum distance (default unlimited). */
   readonly maxDepth?: number;
@@ -82,44 +87,54 @@ export function impactOf(graph: TraceGraph, changed: readonly string[], options:
   }
   const types = options.linkTypes ? new Set(options.linkTypes.map((t) => s.reg.find(t) as number)) : undefined;
   const follows = (type: number) => (types ? types.has(type) : !s.reg.def(type).implicit);
-  const dist = new Map<number, number>();
-  const found: ImpactedItem[] = [];
   const roots: string[] = [];
   const unknown: string[] = [];
-  let frontier: number[] = [];
+  const starts = new Set<number>();
   for (const key of changed) {
     const v = s.index.get(key);
     if (v === undefined) unknown.push(key);
-    else if (!dist.has(v)) {
-      dist.set(v, 0);
+    else if (!starts.has(v)) {
       roots.push(key);
-      frontier.push(v);
+      starts.add(v);
     }
   }
-  for (let d = 1; d <= maxDepth && frontier.length > 0; d++) {
-    // Items first reached at this distance, each with the link that reached it. When several links reach an item at
-    // the same distance, the one with the smallest id (then upstream before downstream, then label) is named, so
-    // the answer never depends on the order links were given in.
-    const reached = new Map<number, { id: string; direction: "upstream" | "downstream"; via: string }>();
-    for (const v of frontier) {
-      const visit = (l: number, w: number, direction: "upstream" | "downstream") => {
-        if (s.alive[l] !== 1 || w < 0 || dist.has(w) || !follows(s.links[l]!.type)) return;
-        const def = s.reg.def(s.links[l]!.type);
-        const cand = { id: s.links[l]!.id, direction, via: direction === "upstream" ? def.inverse : def.name };
-        const best = reached.get(w);
-        if (best === undefined || before(cand, best)) reached.set(w, cand);
-      };
-      if (dir !== "downstream") for (const l of s.out[v] as number[]) visit(l, s.to[l] as number, "upstream");
-      if (dir !== "upstream") for (const l of s.inn[v] as number[]) visit(l, s.from[l] as number, "downstream");
+  // "both" is the upstream walk plus the downstream walk, each keeping its direction: turning round at a parent would
+  // reach its other children (siblings, which trace nothing to the changed item) and with them the whole component.
+  const reachedAt = new Map<number, { d: number; id: string; direction: "upstream" | "downstream"; via: string }>();
+  for (const direction of dir === "both" ? (["upstream", "downstream"] as const) : [dir]) {
+    const seen = new Set<number>(starts);
+    let frontier = [...starts];
+    for (let d = 1; d <= maxDepth && frontier.length > 0; d++) {
+      // Items first reached at this distance, each with the link that reached it. When several links reach an item at
+      // the same distance, the one with the smallest id (then upstream before downstream, then label) is named, so
+      // the answer never depends on the order links were given in.
+      const reached = new Map<number, { id: string; direction: "upstream" | "downstream"; via: string }>();
+      for (const v of frontier) {
+        const visit = (l: number, w: number) => {
+          if (s.alive[l] !== 1 || w < 0 || seen.has(w) || !follows(s.links[l]!.type)) return;
+          const def = s.reg.def(s.links[l]!.type);
+          const cand = { id: s.links[l]!.id, direction, via: direction === "upstream" ? def.inverse : def.name };
+          const best = reached.get(w);
+          if (best === undefined || before(cand, best)) reached.set(w, cand);
+        };
+        if (direction === "upstream") for (const l of s.out[v] as number[]) visit(l, s.to[l] as number);
+        else for (const l of s.inn[v] as number[]) visit(l, s.from[l] as number);
+      }
+      for (const [w, r] of reached) {
+        seen.add(w);
+        // Reached the other way too: the shorter distance wins, then the tie rule.
+        const other = reachedAt.get(w);
+        if (other === undefined || d < other.d || (d === other.d && before(r, other))) reachedAt.set(w, { d, ...r });
+      }
+      // A retired item (the rules' inactive statuses) is listed, but nothing is rebuilt or rerun through it: the walk
+      // stops there, as suspicion does.
+      frontier = [...reached.keys()].filter((w) => s.items[w]!.inactive === undefined);
     }
-    for (const [w, r] of reached) {
-      dist.set(w, d);
-      const retired = s.items[w]!.inactive;
-      found.push({ item: s.items[w]!.key, type: s.items[w]!.type, distance: d, direction: r.direction, via: r.via, ...(retired !== undefined ? { inactive: retired } : {}) });
-    }
-    // A retired item (the rules' inactive statuses) is listed, but nothing is rebuilt or rerun through it: the walk
-    // stops there, as suspicion does.
-    frontier = [...reached.keys()].filter((w) => s.items[w]!.inactive === undefined);
+  }
+  const found: ImpactedItem[] = [];
+  for (const [w, r] of reachedAt) {
+    const retired = s.items[w]!.inactive;
+    found.push({ item: s.items[w]!.key, type: s.items[w]!.type, distance: r.d, direction: r.direction, via: r.via, ...(retired !== undefined ? { inactive: retired } : {}) });
   }
   found.sort((a, b) => a.distance - b.distance || (a.item < b.item ? -1 : a.item > b.item ? 1 : 0));
   const byType = new Map<string, ImpactedItem[]>();

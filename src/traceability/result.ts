@@ -59,6 +59,12 @@ export interface LevelCoverage {
   readonly deepPercent: Metric<Decimal>;
   /** Items not shallow-covered (the coverage debt), sorted. */
   readonly gaps: readonly string[];
+  /**
+   * Items whose deep coverage is `cycle`, sorted: those in a loop of counted covering links and those covered through
+   * one (OFT's CYCLE). They are counted in `items`, never in `deepCovered`, so `items` = `deepCovered` + the
+   * deep-uncovered items + `inCycle.length`; a loop's members and one path round it are its `cycle` finding.
+   */
+  readonly inCycle: readonly string[];
 }
 
 /** A suspect link. */
@@ -157,7 +163,8 @@ export interface TraceAnalysisResult {
   readonly unreviewedLinks: readonly string[];
   /**
    * Revision status (OpenFastTrace's `outdated` / `predated`) of every trace link that pins a `targetRevision` of a
-   * target with a `revision`, by link id; beside the fingerprint-based `suspects`.
+   * target with a `revision`, by link id; beside the fingerprint-based `suspects`. As there, links from or into an
+   * inactive item are not listed.
    */
   readonly linkRevisions: readonly LinkRevisionStatus[];
   /** Items whose change made links suspect, with the blast radius. */

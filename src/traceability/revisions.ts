@@ -1,4 +1,5 @@
 import type { TraceStore } from "./store.js";
+import { cmp } from "./order.js";
 
 /*
  * Revision-based link status (OpenFastTrace): an item carries an integer `revision` its authors raise when its meaning
@@ -38,18 +39,22 @@ export function pinsOtherRevision(store: TraceStore, l: number): boolean {
   return typeof current === "number" && current !== pinned;
 }
 
-/** Revision status of every live trace link that pins a revision of a target that has one, sorted by link id. */
+/**
+ * Revision status of every live trace link that pins a revision of a target that has one, sorted by link id; links
+ * from or into a retired item (the rules' `inactive`) are left out, as `suspects` leaves them out.
+ */
 export function linkRevisions(store: TraceStore): LinkRevisionStatus[] {
   const out: LinkRevisionStatus[] = [];
   for (let l = 0; l < store.links.length; l++) {
     const s = store.links[l]!;
     const pinned = s.link?.targetRevision;
     const t = store.to[l] as number;
-    if (store.alive[l] !== 1 || typeof pinned !== "number" || t < 0) continue;
+    // A retired item reopens nothing (as for suspects): its links wait for no review (a missing source, -1, is none).
+    if (store.alive[l] !== 1 || typeof pinned !== "number" || t < 0 || store.items[t]!.inactive || store.items[store.from[l] as number]?.inactive) continue;
     const current = store.items[t]!.entity.revision;
     if (typeof current !== "number") continue;
     const status = pinned === current ? "covers" : pinned < current ? "outdated" : "predated";
     out.push({ link: s.id, from: s.fromKey, to: s.toKey, linkType: store.reg.def(s.type).name, status, linkRevision: pinned, itemRevision: current });
   }
-  return out.sort((a, b) => (a.link < b.link ? -1 : a.link > b.link ? 1 : 0));
+  return out.sort((a, b) => cmp(a.link, b.link));
 }

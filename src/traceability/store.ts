@@ -1,4 +1,5 @@
 import type { Instant } from "../core/index.js";
+import { cmp } from "./order.js";
 import { DEFAULT_FINGERPRINT_FIELDS, fingerprintOf } from "./fingerprint.js";
 import { createLinkTypeRegistry, type LinkTypeRegistry } from "./link-types.js";
 import type { TraceRules } from "./rules.js";
@@ -174,11 +175,7 @@ export class TraceStore {
   keyOrder(): number[] {
     if (this.order && this.order.length === this.items.length) return this.order;
     const keys = this.items.map((i) => i.key);
-    this.order = Array.from({ length: keys.length }, (_, i) => i).sort((a, b) => {
-      const x = keys[a] as string;
-      const y = keys[b] as string;
-      return x < y ? -1 : x > y ? 1 : 0;
-    });
+    this.order = Array.from({ length: keys.length }, (_, i) => i).sort((a, b) => cmp(keys[a] as string, keys[b] as string));
     return this.order;
   }
 

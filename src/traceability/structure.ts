@@ -1,4 +1,5 @@
 import { F_CYCLE, F_IMPLICIT, linkFlags, type Compiled } from "./compiled.js";
+import { cmp } from "./order.js";
 import { acceptMask } from "./coverage.js";
 import type { StructureCheck } from "./rules.js";
 import { components, isCyclic, membersOf, type Successors } from "./scc.js";
@@ -202,10 +203,6 @@ function cyclePath(store: TraceStore, start: number, compOf: Int32Array, ci: num
   links.reverse();
   const keys = [store.items[start]!.key, ...links.map((l) => store.items[store.to[l] as number]!.key)];
   return { keys, links: links.map((l) => store.links[l]!.id) };
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function compareFindings(a: TraceFinding, b: TraceFinding): number {

@@ -56,9 +56,10 @@ describe("ReqIF LAST-CHANGE becomes createdAt / updatedAt", () => {
     expect(r.report.warnings.filter((w) => w.code === "import-time")).toEqual([
       { path: "LAST-CHANGE", message: "3 spec objects and 0 spec relations have no usable LAST-CHANGE (absent, not a date-time, or without a time zone and no localTimeOffset): stamped with the import time", code: "import-time" },
     ]);
-    // 16:43:58 at +02:00 (CEST on 12 October) is 14:43:58 UTC.
+    // The offset reads every zone-less stamp: here the objects' ReqIF.ForeignModifiedOn 2011-07-01T00:00:00, which DOORS
+    // writes as the true modification time and which wins over LAST-CHANGE (reqif-doors-times.test.ts), at +02:00.
     const local = reqifToPmokit(doc, { ...OPTIONS, localTimeOffset: "+02:00" });
-    expect(local.records.requirement[0]!.updatedAt).toBe("2018-10-12T14:43:58.000Z");
+    expect(local.records.requirement[0]!.updatedAt).toBe("2011-06-30T22:00:00.000Z");
     expect(local.report.warnings.filter((w) => w.code === "import-time")).toEqual([]);
     expect(() => reqifToPmokit(doc, { ...OPTIONS, localTimeOffset: "+2" })).toThrow(ValidationError);
   });

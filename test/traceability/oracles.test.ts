@@ -90,7 +90,14 @@ function resolved(b: Built) {
 }
 
 /** Plain BFS distances from the roots over the chosen directions and link types. */
+// "both" is the upstream walk plus the downstream walk (each item at the shorter of its two distances): turning round
+// at a parent would reach its siblings, which trace nothing to the changed item (impact-both.test.ts).
 function bfs(b: Built, roots: string[], dir: "upstream" | "downstream" | "both", types: Set<string> | null, maxDepth: number): Map<string, number> {
+  if (dir === "both") {
+    const merged = bfs(b, roots, "upstream", types, maxDepth);
+    for (const [k, d] of bfs(b, roots, "downstream", types, maxDepth)) if (!merged.has(k) || d < (merged.get(k) as number)) merged.set(k, d);
+    return merged;
+  }
   const dist = new Map<string, number>();
   for (const r of roots) if (b.type.has(r)) dist.set(r, 0);
   let frontier = [...dist.keys()];
@@ -176,12 +183,14 @@ describe("impact analysis against plain reachability", () => {
           const expected = [...dist].filter(([, d]) => d > 0).map(([k, d]) => [k, d]).sort((x, y) => (x[1] as number) - (y[1] as number) || ((x[0] as string) < (y[0] as string) ? -1 : 1));
           expect(impact.items.map((x) => [x.item, x.distance])).toEqual(expected);
           expect(impact.roots).toEqual(roots.filter((r) => b.type.has(r)));
-          // Each item names a real link that reaches it from an item one step nearer, read from its own side.
+          // Each item names a real link that reaches it from an item one step nearer in its own walk, read from its side.
+          const walk = { upstream: bfs(b, roots, "upstream", linkTypes ? new Set(linkTypes) : null, maxDepth ?? Infinity), downstream: bfs(b, roots, "downstream", linkTypes ? new Set(linkTypes) : null, maxDepth ?? Infinity) };
           for (const x of impact.items) {
+            const near = walk[x.direction];
             const ok = resolved(b).some((l) =>
               x.direction === "upstream"
-                ? l.to === x.item && dist.get(l.from) === x.distance - 1
-                : l.from === x.item && dist.get(l.to) === x.distance - 1,
+                ? l.to === x.item && near.get(l.from) === x.distance - 1
+                : l.from === x.item && near.get(l.to) === x.distance - 1,
             );
             expect(ok).toBe(true);
           }

@@ -13,9 +13,10 @@ export interface ReqifMappingOptions {
   /** The project the requirements belong to; ids are `<projectId>:<IDENTIFIER>`. */
   readonly projectId: string;
   /**
-   * The import instant (UTC). Records take their source's own time — the spec object's or relation's `LAST-CHANGE`,
-   * converted to UTC, as both `createdAt` and `updatedAt` — and this only where the file has none usable (absent, or
-   * without a time zone and no `localTimeOffset`; the report's `import-time` warning counts them). No clock is read.
+   * The import instant (UTC). Records take their source's own time — `ReqIF.ForeignCreatedOn` as `createdAt` and
+   * `ReqIF.ForeignModifiedOn` as `updatedAt` (DOORS' authoring times), else the spec object's or relation's
+   * `LAST-CHANGE`, converted to UTC — and this only where the file has none usable (absent, or without a time zone and
+   * no `localTimeOffset`; the report's `import-time` warning counts them). No clock is read.
    */
   readonly importedAt: string;
   /**
@@ -71,7 +72,7 @@ export interface ReqifImport {
 const MAPPED = new Set([
   "ReqIF.Text", "ReqIF.ChapterName", "ReqIF.ForeignID", "ReqIF.Name", "pmokit.type", "pmokit.priority", "pmokit.verificationMethod", "pmokit.status",
   "pmokit.rationale", "pmokit.acceptanceCriteria", "pmokit.level", "pmokit.revision", "pmokit.ownerId", "pmokit.parentId",
-  "pmokit.sourceStakeholderId", "pmokit.audiences", "pmokit.tags", "ReqIF.ForeignDeleted",
+  "pmokit.sourceStakeholderId", "pmokit.audiences", "pmokit.tags", "ReqIF.ForeignDeleted", "ReqIF.ForeignCreatedOn", "ReqIF.ForeignModifiedOn",
 ]);
 const LINK_MAPPED = new Set(LINK_FIELDS.map((f) => `pmokit.${f}`));
 /** One entry per non-blank line (audiences, tags). */
@@ -111,10 +112,30 @@ export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOpti
   // The source's own time where it has one: traceability reads updatedAt as the last content change, so the import
   // time would make every earlier test run look older than the requirement (STALE).
   const untimed = { objects: 0, relations: 0 };
-  const stampOf = (lastChange: string | undefined, kind: keyof typeof untimed) => {
+  const badForeign = { objects: 0, relations: 0 };
+  // DOORS (and other tools following the Implementation Guide) write the true authoring times as the standard
+  // attributes ReqIF.ForeignCreatedOn / ReqIF.ForeignModifiedOn; their LAST-CHANGE is often the export time. Each
+  // attribute, when usable, wins over LAST-CHANGE; creation never comes after the last modification.
+  const stampOf = (lastChange: string | undefined, kind: keyof typeof untimed, values: ReadonlyMap<string, ReqifValue>) => {
     const at = reqifInstant(lastChange, options.localTimeOffset);
-    if (at === undefined) untimed[kind]++;
-    return { version: 1, createdAt: at ?? options.importedAt, updatedAt: at ?? options.importedAt };
+    let bad = false;
+    const foreign = (name: string) => {
+      const text = plain(values.get(name));
+      const t = reqifInstant(text, options.localTimeOffset);
+      if (text !== undefined && t === undefined) bad = true;
+      return t;
+    };
+    const createdOn = foreign("ReqIF.ForeignCreatedOn");
+    const modifiedOn = foreign("ReqIF.ForeignModifiedOn");
+    if (bad) badForeign[kind]++;
+    if (at === undefined && createdOn === undefined && modifiedOn === undefined) untimed[kind]++;
+    let createdAt = createdOn ?? at ?? options.importedAt;
+    let updatedAt = modifiedOn ?? at ?? options.importedAt;
+    if (createdAt > updatedAt) {
+      if (createdOn !== undefined) updatedAt = createdAt;
+      else createdAt = updatedAt;
+    }
+    return { version: 1, createdAt, updatedAt };
   };
   const attrName = new Map<string, string>();
   for (const t of document.specTypes) for (const a of t.attributes) attrName.set(a.identifier, a.longName ?? a.identifier);
@@ -215,7 +236,7 @@ export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOpti
     }
     try {
       requirements.push(decodeEntity("requirement", {
-        id, ...stampOf(o.lastChange, "objects"), projectId: options.projectId, key, type: plain(v.get("pmokit.type")) ?? options.type ?? "functional",
+        id, ...stampOf(o.lastChange, "objects", v), projectId: options.projectId, key, type: plain(v.get("pmokit.type")) ?? options.type ?? "functional",
         title, statement, priority: plain(v.get("pmokit.priority")) ?? options.priority ?? "should",
         acceptanceCriteria: criteria, verificationMethod: plain(v.get("pmokit.verificationMethod")) ?? options.verificationMethod ?? "test",
         status,
@@ -255,7 +276,7 @@ export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOpti
     }
     try {
       links.push(decodeEntity("trace-link", {
-        id: relationIds[k]!, ...stampOf(r.lastChange, "relations"),
+        id: relationIds[k]!, ...stampOf(r.lastChange, "relations", rv),
         from: { kind: "requirement", id: from }, to: { kind: "requirement", id: to }, linkType: linkType.slice(0, 64), ...review,
       }));
     } catch (e) {
@@ -282,6 +303,9 @@ export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOpti
   }));
   if (untimed.objects + untimed.relations > 0) {
     report.warn("LAST-CHANGE", `${untimed.objects} spec objects and ${untimed.relations} spec relations have no usable LAST-CHANGE (absent, not a date-time, or without a time zone and no localTimeOffset): stamped with the import time`, "import-time");
+  }
+  if (badForeign.objects + badForeign.relations > 0) {
+    report.warn("ReqIF.ForeignCreatedOn", `${badForeign.objects} spec objects and ${badForeign.relations} spec relations have a ReqIF.ForeignCreatedOn or ReqIF.ForeignModifiedOn that is not a usable date-time (not one, or without a time zone and no localTimeOffset): LAST-CHANGE used instead`, "foreign-time");
   }
   if (issues.length > 0) throw new ValidationError(issues.flatMap((e) => e.issues), "ReqIF import");
   return { records: { requirement: requirements, "trace-link": links }, outline, richText, report: report.finish() };

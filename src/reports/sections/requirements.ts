@@ -76,6 +76,9 @@ export function requirementsSection(input: RequirementsSectionInput): ReportSect
   if (result.inactive.length > 0) {
     coverage.push({ kind: "paragraph", text: `Inactive, not traced (their status retires them): ${result.inactive.map((i) => `${bareId(i.item)} (${i.status})`).join(", ")}.` });
   }
+  // Items in a loop of covering links (deep status cycle) are in no deep figure and no gap: say which.
+  const inCycle = levels.flatMap((l) => l.inCycle);
+  if (inCycle.length > 0) coverage.push({ kind: "paragraph", text: `In a loop of covering links, so never deep-covered (deep status cycle): ${inCycle.map(bareId).join(", ")}.` });
   if (levels.length > 0) {
     coverage.push({
       kind: "chart",
