@@ -68,6 +68,30 @@ function serialToIso(serial: number, epoch: number, raw: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+// An ISO 8601 date cell (`t="d"`, ECMA-376 §18.18.11): a calendar date, optionally a time (fraction of a second, an
+// offset or Z). The day is the one written: a workbook has no time zone, so an offset does not move it.
+const ISO_CELL = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?\s*$/i;
+
+/**
+ * The calendar day of an ISO 8601 date cell, read like a date-formatted serial: a date-time gives its day, the time
+ * rounded to the millisecond first (23:59:59.9999 is the next midnight, as Excel keeps times to the millisecond). A
+ * value that is no real day (2026-02-30, a bare time 12:00:00, any other text) stays the text it is, so a date field
+ * refuses it with its cell.
+ */
+function isoCellDay(raw: string): string {
+  const m = ISO_CELL.exec(raw);
+  if (m === null) return raw;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const start = new Date(Date.UTC(2000, mo - 1, d));
+  start.setUTCFullYear(y); // years 0–99 stay themselves (Date.UTC maps them to 19xx)
+  if (start.getUTCFullYear() !== y || start.getUTCMonth() !== mo - 1 || start.getUTCDate() !== d) return raw;
+  const [h, mi, se] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
+  if (h > 24 || mi > 59 || se > 60 || (h === 24 && (mi > 0 || se > 0 || Number(m[7] ?? 0) > 0))) return raw;
+  const ms = Math.round(Number(`0.${m[7] ?? "0"}`) * 1000);
+  const at = new Date(start.getTime() + ((h * 60 + mi) * 60 + se) * 1000 + ms);
+  return `${String(at.getUTCFullYear()).padStart(4, "0")}-${String(at.getUTCMonth() + 1).padStart(2, "0")}-${String(at.getUTCDate()).padStart(2, "0")}`;
+}
+
 /** `AB12` → column 27 (0-based). */
 function columnOf(ref: string): number {
   let n = 0;
@@ -209,6 +233,7 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
         let value: string;
         if (cell.type === "s") value = strings[Number(raw)] ?? refuse(`sheet "${name}" row ${row.line}: shared string ${raw} does not exist`);
         else if (cell.type === "b") value = raw === "1" ? "true" : "false";
+        else if (cell.type === "d") value = isoCellDay(raw);
         else if (cell.type === "e") {
           value = raw;
           errors.push({ line: row.line, column: cell.col, error: raw });
@@ -233,7 +258,8 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
  * refused (entity expansion, external entities), the shared-string table and each sheet's rows and columns are
  * counted against limits as they pass, and nothing is evaluated (a formula cell gives its cached value). Number
  * cells keep their exact decimal text; cells with a date format become `YYYY-MM-DD` (in the workbook's date system, 1900 or 1904,
- * the serial rounded to the millisecond first); booleans `true`/`false`. Text cells are decoded from ECMA-376's
+ * the serial rounded to the millisecond first), and so do ISO 8601 date cells (`t="d"`: `2026-10-01T18:00:00` →
+ * `2026-10-01`, the day as written, the time rounded to the millisecond); booleans `true`/`false`. Text cells are decoded from ECMA-376's
  * `_xHHHH_` escapes (`a_x000D_b` → a, carriage return, b), as Excel and Calc read them.
  *
  * @throws {ValidationError} when the file is not a workbook, is malformed, or passes a limit.
