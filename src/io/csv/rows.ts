@@ -4,7 +4,7 @@ import { ValidationError, type ValidationIssue } from "../../core/index.js";
 import { entityKinds, type EntityOf } from "../../entities/index.js";
 import { IdLines } from "./id-lines.js";
 import { CSV_PROFILES, csvProfile, type CsvKind } from "./profiles.js";
-import { restoreCell } from "./neutralise.js";
+import { restoreCell, type CsvDelimiter } from "./neutralise.js";
 import { duplicateJsonKeys } from "../json-keys.js";
 
 /** Options every CSV import takes (see `importCsv`). */
@@ -22,6 +22,8 @@ export interface CsvRowOptions {
    * apostrophe is removed). Workbooks pass false: their cells are typed text and were never changed.
    */
   readonly neutralised?: boolean;
+  /** @internal The CSV file's delimiter, for undoing the export's neutralising (default `,`). */
+  readonly delimiter?: CsvDelimiter;
 }
 
 const RESERVED = new Set(["__proto__", "constructor", "prototype"]);
@@ -99,7 +101,7 @@ export class CsvRowDecoder<K extends CsvKind> {
     for (const [k, v] of Object.entries(options.defaults ?? {})) setPath(wire, k, v);
     cells.forEach((raw, c) => {
       const path = this.paths[c]!;
-      const cell = options.neutralised === false ? raw : restoreCell(raw);
+      const cell = options.neutralised === false ? raw : restoreCell(raw, options.delimiter);
       if (cell === "") return;
       let value: unknown = cell;
       if (profile.lists?.includes(path)) value = cell.split(/\r?\n/).map((s) => s.trim()).filter((s) => s !== "");
