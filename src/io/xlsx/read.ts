@@ -206,28 +206,40 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
   let row: { line: number; cells: string[] } | undefined;
   let cell: { col: number; type: string; style: number } | undefined;
   let text: string | undefined;
+  // Only the characters inside <v> and <t> count, not those of a phonetic run (<rPh>, furigana) nor the whitespace a
+  // pretty-printing writer puts between an inline string's <r> runs (ECMA-376 §18.4.12), as for shared strings.
+  let inText = false;
+  let phonetic = 0;
   let nextCol = 0;
+  // The line of the last row seen, kept or not: a row without r is the next row (§18.3.1.73), even after an empty one.
+  let lastLine = 0;
   scanXml(bytes, `sheet "${name}"`, {
     open(el, a) {
       if (el === "row") {
         if (rows.length >= limits.maxRows) refuse(`sheet "${name}" has more than ${limits.maxRows} rows; refused`);
-        row = { line: a["r"] ? Number(a["r"]) : (rows.at(-1)?.line ?? 0) + 1, cells: [] };
+        lastLine = a["r"] ? Number(a["r"]) : lastLine + 1;
+        row = { line: lastLine, cells: [] };
         nextCol = 0;
       } else if (el === "c" && row) {
         const col = a["r"] ? columnOf(a["r"]) : nextCol;
         if (col >= limits.maxColumns) refuse(`sheet "${name}" row ${row.line} has more than ${limits.maxColumns} columns; refused`);
         cell = { col, type: a["t"] ?? "n", style: Number(a["s"] ?? 0) };
         nextCol = col + 1;
-      } else if ((el === "v" || el === "t") && cell) text = text ?? "";
-      else if (el === "mergeCell" && a["ref"]) {
+      } else if (el === "rPh" && cell) phonetic++;
+      else if ((el === "v" || el === "t") && cell && phonetic === 0) {
+        text = text ?? "";
+        inText = true;
+      } else if (el === "mergeCell" && a["ref"]) {
         const r = rangeOf(a["ref"]);
         if (r) merges.push(r);
       }
     },
     text(t) {
-      if (text !== undefined) text += t;
+      if (inText && text !== undefined) text += t;
     },
     close(el) {
+      if (el === "v" || el === "t") inText = false;
+      else if (el === "rPh" && phonetic > 0) phonetic--;
       if (el === "c" && cell && row) {
         const raw = text ?? "";
         let value: string;
@@ -243,6 +255,7 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
         row.cells[cell.col] = value;
         cell = undefined;
         text = undefined;
+        phonetic = 0;
       } else if (el === "row" && row) {
         if (row.cells.some((c) => c !== "")) rows.push(row);
         row = undefined;
