@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readXlsx } from "../../src/io/index.js";
-import { ragCell, renderXlsxReport, type Report } from "../../src/reports/index.js";
+import { planXlsxReport, ragCell, renderXlsxReport, type Report } from "../../src/reports/index.js";
 import { hasSoffice } from "../support/soffice.js";
 
 const soffice = hasSoffice();
@@ -66,6 +66,29 @@ describe("report workbook: user text survives the _xHHHH_ escape", () => {
       // Calc holds a line break as LF: the CR it read from _x000D_ is kept beside it or folded, never "_x000D_" text.
       expect(csv).toMatch(/"cr a\r?\nb"/);
       expect(readFileSync(join(dir, "report-Cover.csv"), "utf8")).toContain("rule _x0043_");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
+
+describe("report workbook: sheet names", () => {
+  // A sheet's name is an ST_Xstring too: LibreOffice shows a sheet named "S_x0041_" as "SA" (checked with soffice
+  // 24: the CSV of that sheet came out as report-SA.csv). Escaping the name could pass the 31-character limit, so the
+  // namer treats the `_` that starts a look-alike like the other characters a sheet name cannot hold: a space.
+  it("never names a sheet with an _xHHHH_ look-alike", () => {
+    const t = { kind: "table" as const, table: { columns: ["a"], rows: [["x"]] } };
+    const plan = planXlsxReport({ title: "t", sections: [{ heading: "S_x0041_", blocks: [t] }, { heading: "a_x005f_x0042_b", blocks: [t] }] });
+    expect(plan.sheets.map((s) => s.name)).toEqual(["S x0041_", "a x005f x0042_b"]);
+  });
+
+  it.skipIf(!soffice)("LibreOffice shows the sheet name as planned", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pmokit-xstring-"));
+    try {
+      const t = { kind: "table" as const, table: { columns: ["a"], rows: [["x"]] } };
+      writeFileSync(join(dir, "r.xlsx"), await renderXlsxReport({ title: "t", sections: [{ heading: "S_x0041_", blocks: [t] }] }));
+      execFileSync("soffice", ["--headless", `-env:UserInstallation=file://${join(dir, "profile")}`, "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", dir, join(dir, "r.xlsx")], { stdio: "ignore", timeout: 120_000 });
+      expect(readFileSync(join(dir, "r-S x0041_.csv"), "utf8")).toBe("a\nx\n");
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
