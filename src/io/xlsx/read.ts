@@ -49,6 +49,8 @@ export function isDateFormat(code: string): boolean {
 // serials 1–59 are days since 1899-12-31, serials from 61 on days since 1899-12-30 (EXCEL_EPOCH).
 const EXCEL_DAY_ZERO = Date.UTC(1899, 11, 31);
 const EXCEL_FICTITIOUS_LEAP_DAY = 60;
+/** 9999-12-31, the last day Excel's date systems have. */
+const EXCEL_LAST_DAY = Date.UTC(9999, 11, 31);
 
 /**
  * The calendar day of a date cell's serial. In the 1900 system a serial below 1 has no day (Excel shows
@@ -56,6 +58,9 @@ const EXCEL_FICTITIOUS_LEAP_DAY = 60;
  * date, so an import refuses it with its path instead of moving it to another day.
  */
 function serialToIso(serial: number, epoch: number, raw: string): string {
+  // Excel's calendar ends on 9999-12-31; a larger serial, a 1904-system serial before its day 0 and a value that is no
+  // number have no day (Excel shows ####): kept as the number text, which a date field refuses at its cell.
+  if (!Number.isFinite(serial)) return numberText(raw);
   // Excel keeps times to the millisecond: a serial a float's hair below midnight (45292.99999999999, computed from a
   // date-time) is the next day, as Excel, Calc and SheetJS show it. Rounded to the millisecond before the day is taken.
   const day = Math.floor(Math.round(serial * 86_400_000) / 86_400_000);
@@ -65,6 +70,7 @@ function serialToIso(serial: number, epoch: number, raw: string): string {
     return new Date(EXCEL_DAY_ZERO + day * 86_400_000).toISOString().slice(0, 10);
   }
   const d = new Date(epoch + day * 86_400_000);
+  if (day < 0 || !(d.getTime() <= EXCEL_LAST_DAY)) return numberText(raw); // NaN too: past what a Date holds
   return d.toISOString().slice(0, 10);
 }
 
