@@ -75,7 +75,7 @@ async function trackerRecords(file: string, tracker: TrackerExportName, options:
   const asOf = need(options.asOf, "--as-of", tracker);
   const { profile, csv } = TRACKER_PROFILES[tracker];
   const text = await readImportFile(file);
-  const read = { ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}) };
+  const read = { ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}), ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}) };
   const exported = csv ? readTrackerCsv(text, profile, read) : readTrackerJson(text, profile, read);
   return trackerToPmokit(exported, { ...flags, asOf, importedAt: options.importedAt }).records as ImportedRecords;
 }
@@ -169,7 +169,7 @@ export async function openImportable(file: string, options: ImportFileOptions): 
   if (options.percentLagUnit !== undefined && ext !== ".xml") {
     throw new CliError("--percent-lag-unit applies to MS Project XML (.xml) files only", { code: "usage" });
   }
-  if (options.delimiter !== undefined && (ext !== ".csv" || options.tracker !== undefined)) {
+  if (options.delimiter !== undefined && (options.tracker !== undefined ? !TRACKER_PROFILES[options.tracker].csv : ext !== ".csv")) {
     throw new CliError("--delimiter applies to CSV (.csv) files only", { code: "usage" });
   }
   for (const [flag, value] of [["--time-zone", options.timeZone], ["--planned-start", options.plannedStart], ["--planned-finish", options.plannedFinish], ["--as-of", options.asOf]] as const) {

@@ -82,3 +82,16 @@ describe("pmokit import --tracker --time-zone", () => {
     expect([ok.code, JSON.parse(ok.out).counts]).toEqual([0, { "work-package": 1 }]);
   });
 });
+
+describe("pmokit validate --tracker jira-csv --delimiter", () => {
+  it("reads a `;` Jira CSV export; --delimiter on a JSON export is a usage error", async () => {
+    const cwd = temp();
+    writeFileSync(join(cwd, "jira.csv"), "Summary;Issue key;Issue id;Issue Type;Status;Parent;Custom field (Story point estimate);Resolved\nEpic;A-1;1;Epic;In Progress;;;\nStory;A-2;2;Story;Done;1;2;03/Nov/26 4:10 PM\n");
+    const flags = ["--tracker", "jira-csv", "--project", "PRJ-CRM", "--planned-start", "2026-11-01", "--planned-finish", "2026-12-31", "--as-of", "2026-11-20"];
+    const ok = await run(["validate", "jira.csv", ...flags, "--delimiter", ";", "--json"], cwd);
+    expect([ok.code, JSON.parse(ok.out).counts]).toEqual([0, { "work-package": 1 }]);
+    writeFileSync(join(cwd, "jira.json"), jira);
+    const bad = await run(["validate", "jira.json", ...trackerFlags, "--delimiter", ";", "--json"], cwd);
+    expect([bad.code, errorOf(bad).message]).toEqual([2, "--delimiter applies to CSV (.csv) files only"]);
+  });
+});
