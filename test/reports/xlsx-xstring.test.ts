@@ -54,6 +54,13 @@ describe("report workbook: user text survives the _xHHHH_ escape", () => {
     expect(cover).toContainEqual(["Note", "Texts: para _x0044_"]);
   });
 
+  it("writes a control character XML cannot hold as its escape instead of dropping it", async () => {
+    // U+0007 (a bell pasted from a terminal) is no XML 1.0 character. Before: exceljs dropped it ("bell here").
+    // Escaped, it is _x0007_ and reads back as U+0007.
+    const bytes = await renderXlsxReport({ title: "t", sections: [{ heading: "S", blocks: [{ kind: "table", table: { columns: ["a"], rows: [["bell\u0007 here"]] } }] }] });
+    expect(readXlsx(bytes).sheets.find((s) => s.name === "S")!.rows[1]!.cells).toEqual(["bell\u0007 here"]);
+  });
+
   it.skipIf(!soffice)("LibreOffice Calc reads the same texts (converted to CSV)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "pmokit-xstring-"));
     try {
