@@ -139,13 +139,23 @@ export function importTableRows<K extends CsvKind>(
   return { records, issues: decoder.issues };
 }
 
+/**
+ * A list as one cell: one item per line when that reads back the same (import splits at line breaks, trims and drops
+ * empty lines), else — an item with a line break, edge spaces or no text, or a first item starting with `[` — the
+ * JSON array of its strings, which import reads as that array. @internal
+ */
+function listCellText(items: readonly unknown[]): string {
+  const plain = items.every((i) => typeof i === "string" && i !== "" && i === i.trim() && !/[\r\n]/.test(i)) && !String(items[0] ?? "").startsWith("[");
+  return plain ? items.join("\n") : JSON.stringify(items);
+}
+
 /** A record's field as the text of one table cell: lists one item per line, structured values as JSON. @internal */
 export function wireCellText(wire: Record<string, unknown>, path: string, kind: CsvKind): string {
   let v: unknown = wire;
   for (const p of path.split(".")) v = typeof v === "object" && v !== null && Object.prototype.hasOwnProperty.call(v, p) ? (v as Record<string, unknown>)[p] : undefined;
   const profile = CSV_PROFILES[kind];
   if (v === undefined || v === null) return "";
-  if (profile.lists?.includes(path) && Array.isArray(v)) return v.join("\n");
+  if (profile.lists?.includes(path) && Array.isArray(v)) return listCellText(v);
   return typeof v === "object" ? JSON.stringify(v) : String(v);
 }
 

@@ -26,6 +26,23 @@ export interface CsvRowOptions {
   readonly delimiter?: CsvDelimiter;
 }
 
+/**
+ * The items of a list cell: a JSON array of strings (what export writes when an item holds a line break or edge
+ * spaces) is that array; any other text is one item per line, trimmed, empty lines dropped.
+ */
+function listItems(cell: string): string[] {
+  const t = cell.trim();
+  if (t.startsWith("[") && t.endsWith("]")) {
+    try {
+      const parsed: unknown = JSON.parse(t);
+      if (Array.isArray(parsed) && parsed.every((i) => typeof i === "string")) return parsed as string[];
+    } catch {
+      // not JSON: a hand-written list whose first line starts with "["
+    }
+  }
+  return cell.split(/\r?\n/).map((s) => s.trim()).filter((s) => s !== "");
+}
+
 const RESERVED = new Set(["__proto__", "constructor", "prototype"]);
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
@@ -104,7 +121,7 @@ export class CsvRowDecoder<K extends CsvKind> {
       const cell = options.neutralised === false ? raw : restoreCell(raw, options.delimiter);
       if (cell === "") return;
       let value: unknown = cell;
-      if (profile.lists?.includes(path)) value = cell.split(/\r?\n/).map((s) => s.trim()).filter((s) => s !== "");
+      if (profile.lists?.includes(path)) value = listItems(cell);
       else if (profile.booleans?.includes(path)) value = /^(true|yes|1)$/i.test(cell) ? true : /^(false|no|0)$/i.test(cell) ? false : cell;
       else if (profile.integers?.includes(path)) value = /^-?\d+$/.test(cell) ? Number(cell) : cell;
       else if (profile.json?.includes(path)) {
