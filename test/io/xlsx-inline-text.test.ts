@@ -36,3 +36,20 @@ describe("XLSX inline strings: only the text runs count", () => {
     expect(readXlsx(workbook(rows)).sheets[0]!.rows.map((r) => [r.line, r.cells[0]])).toEqual([[1, "x"], [3, "y"]]);
   });
 });
+
+describe("XLSX sheet names are ST_Xstring too", () => {
+  // The name attribute is an ST_Xstring (ECMA-376 CT_Sheet): LibreOffice shows a sheet named "S_x0041_" as "SA"
+  // (checked with soffice 24, see test/reports/xlsx-xstring.test.ts), and an escaping writer puts a literal "_x0041_"
+  // as "_x005F_x0041_". Before:
+  // readXlsx kept the escapes, so `sheet: "SA"` (the name a user sees) was "no sheet". After: decoded.
+  it("decodes the _xHHHH_ escapes of a sheet's name", () => {
+    const bytes = zipSync({
+      "xl/workbook.xml": strToU8('<workbook xmlns:r="r"><sheets><sheet name="S_x0041_" sheetId="1" r:id="rId1"/><sheet name="T_x005F_x0041_" sheetId="2" r:id="rId2"/></sheets></workbook>'),
+      "xl/_rels/workbook.xml.rels": strToU8('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Target="worksheets/sheet2.xml"/></Relationships>'),
+      "xl/worksheets/sheet1.xml": strToU8('<worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>a</t></is></c></row></sheetData></worksheet>'),
+      "xl/worksheets/sheet2.xml": strToU8('<worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>b</t></is></c></row></sheetData></worksheet>'),
+    });
+    expect(readXlsx(bytes).sheets.map((s) => s.name)).toEqual(["SA", "T_x0041_"]);
+    expect(readXlsx(bytes, { sheets: ["T_x0041_"] }).sheets.map((s) => s.rows[0]!.cells[0])).toEqual(["b"]);
+  });
+});

@@ -137,7 +137,8 @@ function workbookSheets(parts: Map<string, Uint8Array>): { sheets: { name: strin
       if (name === "workbookPr" && (a["date1904"] === "1" || a["date1904"] === "true")) epoch = EXCEL_EPOCH_1904;
       if (name !== "sheet") return;
       const path = targets.get(a["r:id"] ?? "") ?? `xl/worksheets/sheet${sheets.length + 1}.xml`;
-      sheets.push({ name: a["name"] ?? `Sheet${sheets.length + 1}`, path });
+      // The name is an ST_Xstring like cell text: "S_x0041_" is the sheet Excel and Calc show as "SA".
+      sheets.push({ name: a["name"] !== undefined ? decodeXstring(a["name"]) : `Sheet${sheets.length + 1}`, path });
     },
   });
   return { sheets, epoch };
