@@ -3,7 +3,11 @@ import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { ValidationError } from "../core/index.js";
 import type { EntityOf } from "../entities/index.js";
-import { importCsvBatches, importMspdiBatches, importXlsx, readImportChunks, readImportFile, readReqif, reqifToPmokit, type CsvKind, type ImportedRecords, type ImportMspdiBatchOptions } from "../io/index.js";
+import {
+  AZURE_DEVOPS_CSV_PROFILE, AZURE_DEVOPS_JSON_PROFILE, GITHUB_PROJECTS_PROFILE, importCsvBatches, importMspdiBatches, importXlsx, JIRA_CSV_PROFILE, JIRA_JSON_PROFILE,
+  readImportChunks, readImportFile, readReqif, readTrackerCsv, readTrackerJson, reqifToPmokit, trackerToPmokit, type CsvDelimiter, type CsvKind, type ImportedRecords,
+  type ImportMspdiBatchOptions, type TrackerProfile,
+} from "../io/index.js";
 import { CliError, ISSUE_CAP, toCliError } from "./errors.js";
 import { readDatasetFile, readOfficeFolder } from "./load.js";
 
@@ -27,11 +31,54 @@ export interface ImportFileOptions {
   readonly percentLagUnit?: "tenths" | "whole";
   /** CSV entity kind: request, requirement, cost-entry, checklist-item. */
   readonly kind?: string;
+  /** Field separator of a CSV file (default `,`). */
+  readonly delimiter?: CsvDelimiter;
+  /** Read the file as this work-tracker export (see {@link TRACKER_EXPORTS}). */
+  readonly tracker?: TrackerExportName;
+  /** Planned first and last day of every tracker package. */
+  readonly plannedStart?: string;
+  readonly plannedFinish?: string;
+  /** Status date of a tracker import. */
+  readonly asOf?: string;
+  /** IANA time zone a tracker export's instants are read in (default: the day written in the instant). */
+  readonly timeZone?: string;
   /** The import instant stamped on new records (ISO 8601). */
   readonly importedAt: string;
 }
 
 const CSV_KINDS = new Set(["request", "requirement", "cost-entry", "checklist-item"]);
+
+/**
+ * The work-tracker exports `--tracker` reads, each with its built-in profile: Jira's CSV and REST search JSON, Azure
+ * DevOps' query CSV and work-items JSON, GitHub Projects' `gh project item-list --format json`.
+ *
+ * @example
+ * ```ts
+ * await openImportable("jira.json", { tracker: "jira-json", project: "PRJ-CRM", plannedStart: "2026-09-01", plannedFinish: "2027-03-31", asOf: "2026-11-20", importedAt });
+ * ```
+ */
+export const TRACKER_EXPORTS = ["jira-csv", "jira-json", "azure-devops-csv", "azure-devops-json", "github-projects"] as const;
+/** One of {@link TRACKER_EXPORTS}. */
+export type TrackerExportName = (typeof TRACKER_EXPORTS)[number];
+
+const TRACKER_PROFILES: Readonly<Record<TrackerExportName, { readonly profile: TrackerProfile; readonly csv: boolean }>> = {
+  "jira-csv": { profile: JIRA_CSV_PROFILE, csv: true },
+  "jira-json": { profile: JIRA_JSON_PROFILE, csv: false },
+  "azure-devops-csv": { profile: AZURE_DEVOPS_CSV_PROFILE, csv: true },
+  "azure-devops-json": { profile: AZURE_DEVOPS_JSON_PROFILE, csv: false },
+  "github-projects": { profile: GITHUB_PROJECTS_PROFILE, csv: false },
+};
+
+/** A tracker export read with its profile (instants in `--time-zone`) and mapped to work packages. */
+async function trackerRecords(file: string, tracker: TrackerExportName, options: ImportFileOptions): Promise<ImportedRecords> {
+  const flags = needAll(tracker, { projectId: [options.project, "--project"], plannedStart: [options.plannedStart, "--planned-start"], plannedFinish: [options.plannedFinish, "--planned-finish"] });
+  const asOf = need(options.asOf, "--as-of", tracker);
+  const { profile, csv } = TRACKER_PROFILES[tracker];
+  const text = await readImportFile(file);
+  const read = { ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}), ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}) };
+  const exported = csv ? readTrackerCsv(text, profile, read) : readTrackerJson(text, profile, read);
+  return trackerToPmokit(exported, { ...flags, asOf, importedAt: options.importedAt }).records as ImportedRecords;
+}
 
 function need(value: string | undefined, flag: string, format: string): string {
   if (value === undefined) throw new CliError(`${format} import needs ${flag}`, { code: "usage" });
@@ -122,13 +169,27 @@ export async function openImportable(file: string, options: ImportFileOptions): 
   if (options.percentLagUnit !== undefined && ext !== ".xml") {
     throw new CliError("--percent-lag-unit applies to MS Project XML (.xml) files only", { code: "usage" });
   }
+  if (options.delimiter !== undefined && (options.tracker !== undefined ? !TRACKER_PROFILES[options.tracker].csv : ext !== ".csv")) {
+    throw new CliError("--delimiter applies to CSV (.csv) files only", { code: "usage" });
+  }
+  for (const [flag, value] of [["--time-zone", options.timeZone], ["--planned-start", options.plannedStart], ["--planned-finish", options.plannedFinish], ["--as-of", options.asOf]] as const) {
+    if (value !== undefined && options.tracker === undefined) throw new CliError(`${flag} applies to work-tracker exports (--tracker) only`, { code: "usage" });
+  }
+  if (options.tracker !== undefined) {
+    if (isDir) throw new CliError(`${file}: a work-tracker export is one file, not a folder`, { code: "usage" });
+    try {
+      return { form: "records", records: await trackerRecords(file, options.tracker, options) };
+    } catch (e) {
+      throw toCliError(e, { file });
+    }
+  }
   if (isDir) return { form: "records", records: (await readOfficeFolder(file)).records };
   if (ext === ".json") return { form: "records", records: (await readDatasetFile(file)).records };
   if (ext === ".csv") {
     const kind = need(options.kind, "--kind", "CSV");
     if (!CSV_KINDS.has(kind)) throw new CliError(`--kind must be one of ${[...CSV_KINDS].join(", ")}`, { code: "usage" });
     const csvKind = kind as CsvKind;
-    return { form: "batches", kind: csvKind, batches: () => named(file, importCsvBatches(csvKind, readImportChunks(file), { importedAt: options.importedAt, maxProblems: ISSUE_CAP + 1 })) };
+    return { form: "batches", kind: csvKind, batches: () => named(file, importCsvBatches(csvKind, readImportChunks(file), { importedAt: options.importedAt, maxProblems: ISSUE_CAP + 1, ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}) })) };
   }
   try {
     if (ext === ".xlsx") {

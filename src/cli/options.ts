@@ -3,6 +3,7 @@ import { instant, isInstantInput, isIsoDate } from "../core/index.js";
 import { parseAmount, parseCapacity, parseCurrency, type EnvelopeFlags } from "./envelope.js";
 import { CliError } from "./errors.js";
 import { SOLVERS, type SolverName } from "./solver.js";
+import { isTimeZone } from "../kpi/time-zone.js";
 
 /** The database file commands open unless `--db` says otherwise. */
 export const DEFAULT_DB = "pmokit.sqlite";
@@ -38,6 +39,33 @@ export function parseInstant(flag: string): (value: string) => string {
     if (!isInstantInput(value)) throw new CliError(`${flag} must be a UTC date-time such as 2026-11-20T09:00:00Z, got ${value}`, { code: "usage" });
     return instant(value);
   };
+}
+
+/**
+ * The `--delimiter` parser: `,`, `;`, or a tab (given as `tab` or a tab character) — the separators CSV import reads.
+ *
+ * @example
+ * ```ts
+ * parseDelimiter("tab"); // "\t"
+ * ```
+ */
+export function parseDelimiter(value: string): "," | ";" | "\t" {
+  if (value === "," || value === ";") return value;
+  if (value === "tab" || value === "\t") return "\t";
+  throw new CliError(`--delimiter must be "," ";" or "tab", got ${value}`, { code: "usage" });
+}
+
+/**
+ * The `--time-zone` parser: an IANA time zone `Intl` knows (`Europe/Berlin`, `America/New_York`, `UTC`).
+ *
+ * @example
+ * ```ts
+ * parseTimeZone("Europe/Berlin"); // "Europe/Berlin"
+ * ```
+ */
+export function parseTimeZone(value: string): string {
+  if (!isTimeZone(value)) throw new CliError(`--time-zone must be an IANA time zone such as Europe/Berlin, got ${value}`, { code: "usage" });
+  return value;
 }
 
 /** `--db <file>`. */

@@ -28,11 +28,11 @@ export { reqifToPmokit, type ReqifMappingOptions, type ReqifImport, type Outline
 export { requirementsToReqif, type RequirementsToReqifOptions } from "./reqif/export.js";
 export { unzipReqifz, zipReqifz, type UnzipReqifzOptions, type ReqifzContent } from "./reqif/zip.js";
 export { xhtmlToPlainText } from "./reqif/xhtml.js";
-export { importCsv, exportCsv, csvProblems, type ImportCsvOptions, type CsvProblem } from "./csv/csv.js";
+export { importCsv, exportCsv, csvProblems, type ImportCsvOptions, type ExportCsvOptions, type CsvProblem } from "./csv/csv.js";
 export type { CsvRowOptions } from "./csv/rows.js";
 export { CSV_PROFILES, type CsvKind, type CsvProfile } from "./csv/profiles.js";
 export { importCsvBatches, type ImportCsvBatchOptions } from "./csv/stream.js";
-export { neutraliseCell, restoreCell } from "./csv/neutralise.js";
+export { neutraliseCell, restoreCell, type CsvDelimiter } from "./csv/neutralise.js";
 export { readImportFile, type ReadImportFileOptions } from "./files.js";
 export { readImportChunks } from "./files.js";
 export { utf8ErrorOffset } from "./utf8.js";

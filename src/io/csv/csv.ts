@@ -4,12 +4,18 @@ import { ValidationError, type ValidationIssue } from "../../core/index.js";
 import { encodeEntity, type EntityOf } from "../../entities/index.js";
 import { createReportBuilder, type ImportReport } from "../report.js";
 import { CSV_PROFILES, csvProfile, type CsvKind } from "./profiles.js";
-import { neutraliseCell } from "./neutralise.js";
+import { csvDelimiter, neutraliseCell, type CsvDelimiter } from "./neutralise.js";
 import { CsvRowDecoder, type CsvRowOptions } from "./rows.js";
 import { fieldCountMessage, RecordLines } from "./lines.js";
 
-/** Options of {@link importCsv}. */
-export type ImportCsvOptions = CsvRowOptions;
+/** Options of {@link importCsv}: the row options, and the file's field separator. */
+export interface ImportCsvOptions extends CsvRowOptions {
+  /**
+   * The field separator: `","` (default), `";"` (what Excel writes where the decimal mark is a comma) or `"\t"`. The
+   * apostrophe that {@link exportCsv} added after another separator is removed by the same rule (see `restoreCell`).
+   */
+  readonly delimiter?: CsvDelimiter;
+}
 
 /** One problem of a CSV import, as a spreadsheet user finds it. */
 export interface CsvProblem {
@@ -57,9 +63,10 @@ export function csvProblems(error: ValidationError): CsvProblem[] {
  * ```
  */
 export function importCsv<K extends CsvKind>(kind: K, text: string, options: ImportCsvOptions): { records: EntityOf<K>[]; report: ImportReport } {
+  const delimiter = csvDelimiter(options.delimiter, `${kind} CSV`);
   let rows: { record: string[]; info: { bytes: number } }[];
   try {
-    rows = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as typeof rows;
+    rows = parse(text, { bom: true, delimiter, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as typeof rows;
   } catch (e) {
     const err = e as { lines?: number; message: string };
     throw new ValidationError([{ path: [err.lines ?? 0, ""], message: `malformed CSV: ${err.message}`, code: "custom" }], `${kind} CSV`);
@@ -68,7 +75,7 @@ export function importCsv<K extends CsvKind>(kind: K, text: string, options: Imp
   lines.push(text);
   const headerLine = rows.length > 0 ? lines.next(rows[0]!.info.bytes) : 1;
   const header = rows[0]?.record ?? [];
-  const decoder = new CsvRowDecoder(kind, header, options, headerLine);
+  const decoder = new CsvRowDecoder(kind, header, { ...options, delimiter }, headerLine);
   const records: EntityOf<K>[] = [];
   for (const { record: cells, info } of rows.slice(1)) {
     const line = lines.next(info.bytes);
@@ -115,7 +122,7 @@ export function importTableRows<K extends CsvKind>(
   kind: K,
   header: readonly string[],
   rows: readonly TableRow[],
-  options: ImportCsvOptions & { readonly neutralised?: boolean },
+  options: CsvRowOptions & { readonly neutralised?: boolean },
 ): { records: EntityOf<K>[]; issues: ValidationIssue[] } {
   let decoder: CsvRowDecoder<K>;
   try {
@@ -132,20 +139,40 @@ export function importTableRows<K extends CsvKind>(
   return { records, issues: decoder.issues };
 }
 
+/**
+ * A list as one cell: one item per line when that reads back the same (import splits at line breaks, trims and drops
+ * empty lines), else — an item with a line break, edge spaces or no text, or a first item starting with `[` — the
+ * JSON array of its strings, which import reads as that array. @internal
+ */
+function listCellText(items: readonly unknown[]): string {
+  const plain = items.every((i) => typeof i === "string" && i !== "" && i === i.trim() && !/[\r\n]/.test(i)) && !String(items[0] ?? "").startsWith("[");
+  return plain ? items.join("\n") : JSON.stringify(items);
+}
+
 /** A record's field as the text of one table cell: lists one item per line, structured values as JSON. @internal */
 export function wireCellText(wire: Record<string, unknown>, path: string, kind: CsvKind): string {
   let v: unknown = wire;
   for (const p of path.split(".")) v = typeof v === "object" && v !== null && Object.prototype.hasOwnProperty.call(v, p) ? (v as Record<string, unknown>)[p] : undefined;
   const profile = CSV_PROFILES[kind];
   if (v === undefined || v === null) return "";
-  if (profile.lists?.includes(path) && Array.isArray(v)) return v.join("\n");
+  if (profile.lists?.includes(path) && Array.isArray(v)) return listCellText(v);
   return typeof v === "object" ? JSON.stringify(v) : String(v);
 }
 
-function cellOf(wire: Record<string, unknown>, path: string, kind: CsvKind): string {
+function cellOf(wire: Record<string, unknown>, path: string, kind: CsvKind, delimiter: CsvDelimiter): string {
   const text = wireCellText(wire, path, kind);
   // Formula injection (OWASP): a cell a spreadsheet would evaluate gets a leading apostrophe; plain numbers stay.
-  return neutraliseCell(text);
+  return neutraliseCell(text, delimiter);
+}
+
+/** Options of {@link exportCsv}. */
+export interface ExportCsvOptions {
+  /** Columns (field paths) to write, in order (default: the kind's profile columns). */
+  readonly columns?: readonly string[];
+  /** Start with U+FEFF, so Excel opens the file as UTF-8 (default false). */
+  readonly bom?: boolean;
+  /** The field separator: `","` (default), `";"` or `"\t"`. */
+  readonly delimiter?: CsvDelimiter;
 }
 
 /**
@@ -154,20 +181,27 @@ function cellOf(wire: Record<string, unknown>, path: string, kind: CsvKind): str
  * as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return — except plain numbers) prefixed with `'`
  * (and the same after a `;`, where a `;`-separator locale starts a cell). `bom: true` starts the text with U+FEFF so
  * Excel opens it as UTF-8 rather than the system's ANSI code page (default none; import skips one either way).
+ * `delimiter: ";"` or `"\t"` separates the fields with it (cells holding it are quoted); the apostrophe then goes
+ * after the separators another locale would split at instead (`,` in a `;` file; `,` and `;` in a tab file). Read
+ * such a file back with the same `delimiter`.
  *
+ * @throws {ValidationError} when `delimiter` is not `,`, `;` or a tab (path `["delimiter"]`).
  * @example
  * ```ts
  * writeFileSync("costs.csv", exportCsv("cost-entry", entries));
  * writeFileSync("costs-excel.csv", exportCsv("cost-entry", entries, { bom: true }));
+ * writeFileSync("costs-de.csv", exportCsv("cost-entry", entries, { bom: true, delimiter: ";" }));
  * ```
  */
-export function exportCsv<K extends CsvKind>(kind: K, records: readonly EntityOf<K>[], options: { readonly columns?: readonly string[]; readonly bom?: boolean } = {}): string {
+export function exportCsv<K extends CsvKind>(kind: K, records: readonly EntityOf<K>[], options: ExportCsvOptions = {}): string {
+  const delimiter = csvDelimiter(options.delimiter, `${String(kind)} CSV`);
   const columns = options.columns ?? csvProfile(kind, `${String(kind)} CSV`).columns;
   if (options.columns !== undefined) csvProfile(kind, `${String(kind)} CSV`);
   const rows = records.map((r) => {
     const wire = encodeEntity(kind, r as never) as Record<string, unknown>;
-    return columns.map((c) => cellOf(wire, c, kind));
+    return columns.map((c) => cellOf(wire, c, kind, delimiter));
   });
-  const csv = stringify([[...columns], ...rows], { quoted_match: /[\n",]/ }) as string;
+  // A cell holding a line break, a quote or the delimiter is quoted (csv-stringify also quotes a CR).
+  const csv = stringify([[...columns], ...rows], { delimiter, quoted_match: delimiter === "," ? /[\n",]/ : delimiter === ";" ? /[\n";]/ : /[\n"\t]/ }) as string;
   return options.bom === true ? `\ufeff${csv}` : csv;
 }

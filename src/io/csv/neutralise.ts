@@ -5,19 +5,41 @@
  * when it is followed by one of those characters or by another `'`. So import undoes precisely what export added:
  * `'+49 30 1234` is written `''+49 30 1234` and read back as `'+49 30 1234`. The same goes for the text after each
  * `;`, where a spreadsheet in a `;`-separator locale starts a new cell: `x;=1+1` is written `x;'=1+1`.
+ *
+ * With another delimiter the separators change: a cell holding the file's own delimiter is quoted, so only the other
+ * separators a spreadsheet may split at start a cell — `;` in a `,` file, `,` in a `;` file, both in a tab file.
  */
+import { ValidationError } from "../../core/index.js";
+
+/** The field separators pmokit CSV writes and reads: comma (default), semicolon, tab. */
+export type CsvDelimiter = "," | ";" | "\t";
+
+/** The separators, other than the file's own delimiter, at which a spreadsheet in another locale starts a cell. */
+const SPLITTERS: Readonly<Record<CsvDelimiter, readonly string[]>> = { ",": [";"], ";": [","], "\t": [",", ";"] };
+
+/**
+ * The delimiter of a CSV option, checked: `,` when not given; anything but `,`, `;` or a tab is refused at
+ * `["delimiter"]`. @internal
+ */
+export function csvDelimiter(delimiter: unknown, subject: string): CsvDelimiter {
+  if (delimiter === undefined) return ",";
+  if (delimiter === "," || delimiter === ";" || delimiter === "\t") return delimiter;
+  throw ValidationError.single(["delimiter"], `expected "," ";" or a tab ("\\t"), got ${JSON.stringify(delimiter)}`, subject);
+}
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NUMBER = /^-?\d+(\.\d+)?$/;
 const ADDED = /^'[=+\-@\t\r']/;
 // A spreadsheet whose list separator is `;` (German, French … locales) splits a `,` CSV line at every `;`: the text
-// after a `;` starts a cell of its own. The same reversible rule applies there: `'` after such a `;`.
-const AFTER_SEMICOLON = /;(?=[=+\-@\t\r'])/g;
-const ADDED_AFTER_SEMICOLON = /;'(?=[=+\-@\t\r'])/g;
+// after a `;` starts a cell of its own. The same reversible rule applies there: `'` after such a `;`. A `;` file opened
+// where the separator is `,` (English locales) splits at every `,` the same way.
+const AFTER: Readonly<Record<CsvDelimiter, RegExp>> = { ",": /;(?=[=+\-@\t\r'])/g, ";": /,(?=[=+\-@\t\r'])/g, "\t": /[;,](?=[=+\-@\t\r'])/g };
+const ADDED_AFTER: Readonly<Record<CsvDelimiter, RegExp>> = { ",": /;'(?=[=+\-@\t\r'])/g, ";": /,'(?=[=+\-@\t\r'])/g, "\t": /([;,])'(?=[=+\-@\t\r'])/g };
 
 /**
  * A cell text as export writes it: one leading `'` when a spreadsheet would run it as a formula or it starts with
- * `'` itself; unchanged otherwise.
+ * `'` itself, and one after each other separator (see the module note; `;` for the default `,` delimiter) that such
+ * a text follows; unchanged otherwise.
  *
  * @example
  * ```ts
@@ -25,10 +47,12 @@ const ADDED_AFTER_SEMICOLON = /;'(?=[=+\-@\t\r'])/g;
  * neutraliseCell("'+49");     // "''+49"
  * neutraliseCell("-12.50");   // "-12.50" (a plain number is data)
  * neutraliseCell("x;=1+1");   // "x;'=1+1" (a `;` locale would start a cell at the `;`)
+ * neutraliseCell("x,=1+1", ";"); // "x,'=1+1" (a `;` file: a `,` locale would start a cell at the `,`)
  * ```
  */
-export function neutraliseCell(text: string): string {
-  const inner = text.includes(";") ? text.replace(AFTER_SEMICOLON, ";'") : text;
+export function neutraliseCell(text: string, delimiter: CsvDelimiter = ","): string {
+  const d = csvDelimiter(delimiter, "neutraliseCell");
+  const inner = SPLITTERS[d].some((c) => text.includes(c)) ? text.replace(AFTER[d], "$&'") : text;
   return inner.startsWith("'") || (FORMULA_START.test(inner) && !NUMBER.test(inner)) ? `'${inner}` : inner;
 }
 
@@ -39,9 +63,11 @@ export function neutraliseCell(text: string): string {
  * ```ts
  * restoreCell("''+49");  // "'+49"
  * restoreCell("'quote"); // "'quote" (not added by export: kept)
+ * restoreCell("x,'=1", ";"); // "x,=1"
  * ```
  */
-export function restoreCell(text: string): string {
+export function restoreCell(text: string, delimiter: CsvDelimiter = ","): string {
+  const d = csvDelimiter(delimiter, "restoreCell");
   const outer = ADDED.test(text) ? text.slice(1) : text;
-  return outer.includes(";'") ? outer.replace(ADDED_AFTER_SEMICOLON, ";") : outer;
+  return SPLITTERS[d].some((c) => outer.includes(`${c}'`)) ? outer.replace(ADDED_AFTER[d], (m) => m.slice(0, -1)) : outer;
 }

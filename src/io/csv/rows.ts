@@ -4,7 +4,7 @@ import { ValidationError, type ValidationIssue } from "../../core/index.js";
 import { entityKinds, type EntityOf } from "../../entities/index.js";
 import { IdLines } from "./id-lines.js";
 import { CSV_PROFILES, csvProfile, type CsvKind } from "./profiles.js";
-import { restoreCell } from "./neutralise.js";
+import { restoreCell, type CsvDelimiter } from "./neutralise.js";
 import { duplicateJsonKeys } from "../json-keys.js";
 
 /** Options every CSV import takes (see `importCsv`). */
@@ -22,6 +22,25 @@ export interface CsvRowOptions {
    * apostrophe is removed). Workbooks pass false: their cells are typed text and were never changed.
    */
   readonly neutralised?: boolean;
+  /** @internal The CSV file's delimiter, for undoing the export's neutralising (default `,`). */
+  readonly delimiter?: CsvDelimiter;
+}
+
+/**
+ * The items of a list cell: a JSON array of strings (what export writes when an item holds a line break or edge
+ * spaces) is that array; any other text is one item per line, trimmed, empty lines dropped.
+ */
+function listItems(cell: string): string[] {
+  const t = cell.trim();
+  if (t.startsWith("[") && t.endsWith("]")) {
+    try {
+      const parsed: unknown = JSON.parse(t);
+      if (Array.isArray(parsed) && parsed.every((i) => typeof i === "string")) return parsed as string[];
+    } catch {
+      // not JSON: a hand-written list whose first line starts with "["
+    }
+  }
+  return cell.split(/\r?\n/).map((s) => s.trim()).filter((s) => s !== "");
 }
 
 const RESERVED = new Set(["__proto__", "constructor", "prototype"]);
@@ -99,10 +118,10 @@ export class CsvRowDecoder<K extends CsvKind> {
     for (const [k, v] of Object.entries(options.defaults ?? {})) setPath(wire, k, v);
     cells.forEach((raw, c) => {
       const path = this.paths[c]!;
-      const cell = options.neutralised === false ? raw : restoreCell(raw);
+      const cell = options.neutralised === false ? raw : restoreCell(raw, options.delimiter);
       if (cell === "") return;
       let value: unknown = cell;
-      if (profile.lists?.includes(path)) value = cell.split(/\r?\n/).map((s) => s.trim()).filter((s) => s !== "");
+      if (profile.lists?.includes(path)) value = listItems(cell);
       else if (profile.booleans?.includes(path)) value = /^(true|yes|1)$/i.test(cell) ? true : /^(false|no|0)$/i.test(cell) ? false : cell;
       else if (profile.integers?.includes(path)) value = /^-?\d+$/.test(cell) ? Number(cell) : cell;
       else if (profile.json?.includes(path)) {

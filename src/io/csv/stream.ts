@@ -5,6 +5,7 @@ import type { CsvKind } from "./profiles.js";
 import { CsvRowDecoder, type CsvRowOptions } from "./rows.js";
 import { fieldCountFits } from "./csv.js";
 import { RecordLines } from "./lines.js";
+import { csvDelimiter, type CsvDelimiter } from "./neutralise.js";
 
 /** Options of {@link importCsvBatches}. */
 export interface ImportCsvBatchOptions extends CsvRowOptions {
@@ -12,6 +13,8 @@ export interface ImportCsvBatchOptions extends CsvRowOptions {
   readonly batchSize?: number;
   /** Stop reading once this many problems were found (default 1,000): the error lists the first ones; memory stays bounded. */
   readonly maxProblems?: number;
+  /** The field separator: `","` (default), `";"` or `"\t"` (as `importCsv`'s). */
+  readonly delimiter?: CsvDelimiter;
 }
 
 const malformed = (kind: string, e: unknown) => {
@@ -44,7 +47,8 @@ export async function* importCsvBatches<K extends CsvKind>(
 ): AsyncGenerator<EntityOf<K>[], void, undefined> {
   const size = options.batchSize ?? 1000;
   const maxProblems = options.maxProblems ?? 1000;
-  const parser = parse({ bom: true, skip_empty_lines: true, relax_column_count: true, info: true });
+  const delimiter = csvDelimiter(options.delimiter, `${kind} CSV`);
+  const parser = parse({ bom: true, delimiter, skip_empty_lines: true, relax_column_count: true, info: true });
   const writer = parser.writable.getWriter();
   const reader = parser.readable.getReader() as ReadableStreamDefaultReader<{ record: string[]; info: { bytes: number } }>;
   const encoder = new TextEncoder(); // the parser takes bytes
@@ -83,7 +87,7 @@ export async function* importCsvBatches<K extends CsvKind>(
       const line = lines.next(next.value.info.bytes);
       const cells = next.value.record;
       if (decoder === undefined) {
-        decoder = new CsvRowDecoder(kind, cells, options, line);
+        decoder = new CsvRowDecoder(kind, cells, { ...options, delimiter }, line);
         columns = cells.length;
         continue;
       }

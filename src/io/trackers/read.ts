@@ -6,6 +6,7 @@ import { duplicateJsonKeys } from "../json-keys.js";
 import { fieldCountMessage, RecordLines } from "../csv/lines.js";
 import { pageIssues } from "./pages.js";
 import { isTimeZone } from "../../kpi/time-zone.js";
+import { csvDelimiter, type CsvDelimiter } from "../csv/neutralise.js";
 
 /** What a tracker export holds once read: its items and the sprints they name. */
 export interface TrackerExport {
@@ -28,6 +29,8 @@ export interface ReadTrackerOptions {
    * are UTC, `…Z`) is read as the day it falls on there. Default: the day as written (UTC for `…Z`).
    */
   readonly timeZone?: string;
+  /** Field separator of a CSV export: `","` (default), `";"` or `"\t"` (as `importCsv`'s); JSON exports ignore it. */
+  readonly delimiter?: CsvDelimiter;
 }
 
 type Lookup = (field: TrackerField | undefined) => unknown;
@@ -156,9 +159,10 @@ function limits(textIn: string, options: ReadTrackerOptions, subject: string): n
 export function readTrackerCsv(csv: string, profile: TrackerProfile, options: ReadTrackerOptions = {}): TrackerExport {
   const subject = `${profile.tool} CSV export`;
   const maxItems = limits(csv, options, subject);
+  const delimiter = csvDelimiter(options.delimiter, subject);
   let parsed: { record: string[]; info: { bytes: number } }[];
   try {
-    parsed = parse(csv, { bom: true, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as typeof parsed;
+    parsed = parse(csv, { bom: true, delimiter, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as typeof parsed;
   } catch (e) {
     throw ValidationError.single([], `malformed CSV: ${(e as Error).message}`, subject);
   }

@@ -1,13 +1,14 @@
 import { ValidationError, type ValidationIssue } from "../../core/index.js";
 import type { EntityOf } from "../../entities/index.js";
-import { importTableRows, type ImportCsvOptions } from "../csv/csv.js";
+import { importTableRows } from "../csv/csv.js";
+import type { CsvRowOptions } from "../csv/rows.js";
 import type { CsvKind } from "../csv/profiles.js";
 import { createReportBuilder, type ImportReport } from "../report.js";
 import { readXlsx, type XlsxSheetData } from "./read.js";
 import type { XlsxLimits } from "./limits.js";
 
 /** Options of {@link importXlsx}: the CSV importer's mapping options, the reader's limits, and where the table is. */
-export interface ImportXlsxOptions extends ImportCsvOptions, XlsxLimits {
+export interface ImportXlsxOptions extends CsvRowOptions, XlsxLimits {
   /** The sheet to read, by tab name (default the first). */
   readonly sheet?: string;
   /**
@@ -52,7 +53,7 @@ function headerOf(sheet: XlsxSheetData, headerRows: number): string[] {
   );
 }
 
-function importSheet<K extends CsvKind>(kind: K, sheet: XlsxSheetData, options: ImportCsvOptions & { readonly headerRows?: number }): { records: EntityOf<K>[]; issues: ValidationIssue[] } {
+function importSheet<K extends CsvKind>(kind: K, sheet: XlsxSheetData, options: CsvRowOptions & { readonly headerRows?: number }): { records: EntityOf<K>[]; issues: ValidationIssue[] } {
   const headerRows = options.headerRows ?? 1;
   const header = headerOf(sheet, headerRows);
   const got = importTableRows(kind, header, sheet.rows.filter((r) => r.line > headerRows), { ...options, neutralised: false });

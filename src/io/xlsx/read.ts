@@ -49,6 +49,8 @@ export function isDateFormat(code: string): boolean {
 // serials 1–59 are days since 1899-12-31, serials from 61 on days since 1899-12-30 (EXCEL_EPOCH).
 const EXCEL_DAY_ZERO = Date.UTC(1899, 11, 31);
 const EXCEL_FICTITIOUS_LEAP_DAY = 60;
+/** 9999-12-31, the last day Excel's date systems have. */
+const EXCEL_LAST_DAY = Date.UTC(9999, 11, 31);
 
 /**
  * The calendar day of a date cell's serial. In the 1900 system a serial below 1 has no day (Excel shows
@@ -56,6 +58,9 @@ const EXCEL_FICTITIOUS_LEAP_DAY = 60;
  * date, so an import refuses it with its path instead of moving it to another day.
  */
 function serialToIso(serial: number, epoch: number, raw: string): string {
+  // Excel's calendar ends on 9999-12-31; a larger serial, a 1904-system serial before its day 0 and a value that is no
+  // number have no day (Excel shows ####): kept as the number text, which a date field refuses at its cell.
+  if (!Number.isFinite(serial)) return numberText(raw);
   // Excel keeps times to the millisecond: a serial a float's hair below midnight (45292.99999999999, computed from a
   // date-time) is the next day, as Excel, Calc and SheetJS show it. Rounded to the millisecond before the day is taken.
   const day = Math.floor(Math.round(serial * 86_400_000) / 86_400_000);
@@ -65,7 +70,32 @@ function serialToIso(serial: number, epoch: number, raw: string): string {
     return new Date(EXCEL_DAY_ZERO + day * 86_400_000).toISOString().slice(0, 10);
   }
   const d = new Date(epoch + day * 86_400_000);
+  if (day < 0 || !(d.getTime() <= EXCEL_LAST_DAY)) return numberText(raw); // NaN too: past what a Date holds
   return d.toISOString().slice(0, 10);
+}
+
+// An ISO 8601 date cell (`t="d"`, ECMA-376 §18.18.11): a calendar date, optionally a time (fraction of a second, an
+// offset or Z). The day is the one written: a workbook has no time zone, so an offset does not move it.
+const ISO_CELL = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?\s*$/i;
+
+/**
+ * The calendar day of an ISO 8601 date cell, read like a date-formatted serial: a date-time gives its day, the time
+ * rounded to the millisecond first (23:59:59.9999 is the next midnight, as Excel keeps times to the millisecond). A
+ * value that is no real day (2026-02-30, a bare time 12:00:00, any other text) stays the text it is, so a date field
+ * refuses it with its cell.
+ */
+function isoCellDay(raw: string): string {
+  const m = ISO_CELL.exec(raw);
+  if (m === null) return raw;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const start = new Date(Date.UTC(2000, mo - 1, d));
+  start.setUTCFullYear(y); // years 0–99 stay themselves (Date.UTC maps them to 19xx)
+  if (start.getUTCFullYear() !== y || start.getUTCMonth() !== mo - 1 || start.getUTCDate() !== d) return raw;
+  const [h, mi, se] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
+  if (h > 24 || mi > 59 || se > 60 || (h === 24 && (mi > 0 || se > 0 || Number(m[7] ?? 0) > 0))) return raw;
+  const ms = Math.round(Number(`0.${m[7] ?? "0"}`) * 1000);
+  const at = new Date(start.getTime() + ((h * 60 + mi) * 60 + se) * 1000 + ms);
+  return `${String(at.getUTCFullYear()).padStart(4, "0")}-${String(at.getUTCMonth() + 1).padStart(2, "0")}-${String(at.getUTCDate()).padStart(2, "0")}`;
 }
 
 /** `AB12` → column 27 (0-based). */
@@ -107,7 +137,8 @@ function workbookSheets(parts: Map<string, Uint8Array>): { sheets: { name: strin
       if (name === "workbookPr" && (a["date1904"] === "1" || a["date1904"] === "true")) epoch = EXCEL_EPOCH_1904;
       if (name !== "sheet") return;
       const path = targets.get(a["r:id"] ?? "") ?? `xl/worksheets/sheet${sheets.length + 1}.xml`;
-      sheets.push({ name: a["name"] ?? `Sheet${sheets.length + 1}`, path });
+      // The name is an ST_Xstring like cell text: "S_x0041_" is the sheet Excel and Calc show as "SA".
+      sheets.push({ name: a["name"] !== undefined ? decodeXstring(a["name"]) : `Sheet${sheets.length + 1}`, path });
     },
   });
   return { sheets, epoch };
@@ -182,33 +213,46 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
   let row: { line: number; cells: string[] } | undefined;
   let cell: { col: number; type: string; style: number } | undefined;
   let text: string | undefined;
+  // Only the characters inside <v> and <t> count, not those of a phonetic run (<rPh>, furigana) nor the whitespace a
+  // pretty-printing writer puts between an inline string's <r> runs (ECMA-376 §18.4.12), as for shared strings.
+  let inText = false;
+  let phonetic = 0;
   let nextCol = 0;
+  // The line of the last row seen, kept or not: a row without r is the next row (§18.3.1.73), even after an empty one.
+  let lastLine = 0;
   scanXml(bytes, `sheet "${name}"`, {
     open(el, a) {
       if (el === "row") {
         if (rows.length >= limits.maxRows) refuse(`sheet "${name}" has more than ${limits.maxRows} rows; refused`);
-        row = { line: a["r"] ? Number(a["r"]) : (rows.at(-1)?.line ?? 0) + 1, cells: [] };
+        lastLine = a["r"] ? Number(a["r"]) : lastLine + 1;
+        row = { line: lastLine, cells: [] };
         nextCol = 0;
       } else if (el === "c" && row) {
         const col = a["r"] ? columnOf(a["r"]) : nextCol;
         if (col >= limits.maxColumns) refuse(`sheet "${name}" row ${row.line} has more than ${limits.maxColumns} columns; refused`);
         cell = { col, type: a["t"] ?? "n", style: Number(a["s"] ?? 0) };
         nextCol = col + 1;
-      } else if ((el === "v" || el === "t") && cell) text = text ?? "";
-      else if (el === "mergeCell" && a["ref"]) {
+      } else if (el === "rPh" && cell) phonetic++;
+      else if ((el === "v" || el === "t") && cell && phonetic === 0) {
+        text = text ?? "";
+        inText = true;
+      } else if (el === "mergeCell" && a["ref"]) {
         const r = rangeOf(a["ref"]);
         if (r) merges.push(r);
       }
     },
     text(t) {
-      if (text !== undefined) text += t;
+      if (inText && text !== undefined) text += t;
     },
     close(el) {
+      if (el === "v" || el === "t") inText = false;
+      else if (el === "rPh" && phonetic > 0) phonetic--;
       if (el === "c" && cell && row) {
         const raw = text ?? "";
         let value: string;
         if (cell.type === "s") value = strings[Number(raw)] ?? refuse(`sheet "${name}" row ${row.line}: shared string ${raw} does not exist`);
         else if (cell.type === "b") value = raw === "1" ? "true" : "false";
+        else if (cell.type === "d") value = isoCellDay(raw);
         else if (cell.type === "e") {
           value = raw;
           errors.push({ line: row.line, column: cell.col, error: raw });
@@ -218,6 +262,7 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
         row.cells[cell.col] = value;
         cell = undefined;
         text = undefined;
+        phonetic = 0;
       } else if (el === "row" && row) {
         if (row.cells.some((c) => c !== "")) rows.push(row);
         row = undefined;
@@ -233,7 +278,8 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
  * refused (entity expansion, external entities), the shared-string table and each sheet's rows and columns are
  * counted against limits as they pass, and nothing is evaluated (a formula cell gives its cached value). Number
  * cells keep their exact decimal text; cells with a date format become `YYYY-MM-DD` (in the workbook's date system, 1900 or 1904,
- * the serial rounded to the millisecond first); booleans `true`/`false`. Text cells are decoded from ECMA-376's
+ * the serial rounded to the millisecond first), and so do ISO 8601 date cells (`t="d"`: `2026-10-01T18:00:00` →
+ * `2026-10-01`, the day as written, the time rounded to the millisecond); booleans `true`/`false`. Text cells are decoded from ECMA-376's
  * `_xHHHH_` escapes (`a_x000D_b` → a, carriage return, b), as Excel and Calc read them.
  *
  * @throws {ValidationError} when the file is not a workbook, is malformed, or passes a limit.

@@ -6,7 +6,7 @@ import { shownWidth, xlsxCell, type XlsxCell } from "./cell.js";
 
 /** One worksheet as plain data: a header row (frozen, filtered) and rows of cells. */
 export interface XlsxSheetPlan {
-  /** The sheet's tab name (≤ 31 characters, unique, without `: \ / ? * [ ]`). */
+  /** The sheet's tab name (≤ 31 characters, unique, without `: \ / ? * [ ]` or an `_xHHHH_` look-alike). */
   readonly name: string;
   /** The section heading (and table caption) the sheet came from. */
   readonly source: string;
@@ -29,12 +29,15 @@ export interface XlsxWorkbookPlan {
 }
 
 const BAD_SHEET_CHARS = /[:\\/?*[\]]/g;
+// The `_` of an `_xHHHH_` look-alike: a sheet name is an ST_Xstring, so Excel and Calc would show "S_x0041_" as "SA";
+// escaping it could pass the 31-character limit, so it becomes a space like the characters a name cannot hold.
+const XSTRING_LOOKALIKE = /_(?=x[0-9A-Fa-f]{4}_)/g;
 const MAX_WIDTH = 60;
 
 function sheetNamer(): (wanted: string) => string {
   const used = new Set<string>(["cover", "history"]);
   return (wanted) => {
-    const base = wanted.replace(BAD_SHEET_CHARS, " ").replace(/\s+/g, " ").replace(/^'|'$/g, "").trim() || "Sheet";
+    const base = wanted.replace(BAD_SHEET_CHARS, " ").replace(XSTRING_LOOKALIKE, " ").replace(/\s+/g, " ").replace(/^'|'$/g, "").trim() || "Sheet";
     for (let i = 1; ; i++) {
       const suffix = i === 1 ? "" : ` (${i})`;
       const name = `${base.slice(0, 31 - suffix.length).trim()}${suffix}`;

@@ -1,5 +1,6 @@
 import type { Cell, Workbook } from "exceljs";
 import { unzipSync, zipSync, type Zippable } from "fflate";
+import { encodeXstring } from "../../core/xstring.js";
 import type { Report } from "../report.js";
 import { RAG_FILLS, TONE_FILLS, type XlsxCell } from "./cell.js";
 import { planXlsxReport, type XlsxSheetPlan } from "./plan.js";
@@ -19,13 +20,16 @@ function writeCell(target: Cell, c: XlsxCell): void {
       target.numFmt = c.format;
       return;
     case "rag":
-      target.value = c.value;
+      // The cover's colour lines carry the rule's user text: escaped like any text (see below).
+      target.value = encodeXstring(c.value);
       target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: RAG_FILLS[c.colour] } };
       target.font = { bold: true };
       return;
     case "text":
       // A plain string value: exceljs writes it as a shared string, never as a formula, whatever it starts with.
-      target.value = c.value;
+      // Escaped as ECMA-376 ST_Xstring (exceljs writes it raw): a literal `_x0041_` reads back as written, not "A",
+      // and a CR as a CR, not an LF.
+      target.value = encodeXstring(c.value);
       target.alignment = { wrapText: c.value.includes("\n"), vertical: "top" };
       // A toned text (NOK, blocked) is filled like a RAG cell; its word stays the value.
       if (c.tone !== undefined) {
@@ -38,7 +42,7 @@ function writeCell(target: Cell, c: XlsxCell): void {
 
 function addSheet(book: Workbook, plan: XlsxSheetPlan, filter: boolean): void {
   const ws = book.addWorksheet(plan.name, { views: [{ state: "frozen", ySplit: 1, xSplit: 0 }] });
-  ws.columns = plan.headers.map((h, i) => ({ header: h, width: plan.widths[i] ?? 10 }));
+  ws.columns = plan.headers.map((h, i) => ({ header: encodeXstring(h), width: plan.widths[i] ?? 10 }));
   ws.getRow(1).font = { bold: true };
   plan.rows.forEach((r, ri) => {
     const row = ws.getRow(ri + 2);
