@@ -1,7 +1,7 @@
 import { basename, dirname, join, resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { isoDate, metric, minorUnits } from "../core/index.js";
-import { readAllRecords, writeImportedBatches, writeImportedRecords, writeImportedStream, countRecords, IMPORT_ORDER, xlsxTemplate, type CsvKind, type ImportedRecords } from "../io/index.js";
+import { writeImportedBatches, writeImportedRecords, writeImportedStream, countRecords, IMPORT_ORDER, xlsxTemplate, type CsvKind, type ImportedRecords } from "../io/index.js";
 import { renderHtmlReport, renderJsonReport, renderMarkdownReport, renderXlsxReport, tableToCsv, type ReportSection, type ReportTable } from "../reports/index.js";
 import { runDemo } from "./demo.js";
 import { todayUtc, cliNow } from "./clock.js";
@@ -9,7 +9,7 @@ import { parseCurrency, resolveEnvelope } from "./envelope.js";
 import { CliError, toCliError } from "./errors.js";
 import { printError } from "./error-output.js";
 import { openImportable, TRACKER_EXPORTS, type TrackerExportName } from "./import-file.js";
-import { analyzeDelivery, analyzeOffice, INTAKE_MODEL, type DeliveryAnalysis, type OfficeAnalysis } from "./office.js";
+import { analyzeOffice, INTAKE_MODEL, type DeliveryAnalysis, type OfficeAnalysis } from "./office.js";
 import { scoreIntake, selectIntake } from "./intake.js";
 import { readModelFile } from "./model-file.js";
 import { asOfOption, dbOption, envelopeFlags, jsonOption, modelOption, parseDate, parseDelimiter, parseInstant, parseTimeZone, selectionOptions, TODAY, type IntakeFlags } from "./options.js";
@@ -18,11 +18,12 @@ import { officeReport } from "./office-report.js";
 import { entryAt } from "./folders.js";
 import { chartFiles, checkWritableDir, writeFilesAtomically } from "./output.js";
 import { progress, type CliIo } from "./progress.js";
+import { readRecords, withDelivery, withSchedule } from "./records.js";
 import { openSqlite } from "./sqlite.js";
 import { jsonDecimal, jsonMissing, jsonMoney } from "./json-figures.js";
 import { projectLines, rolloutLines, selectionLines } from "./summary.js";
 import { guardedIo, jsonText, printable } from "./terminal.js";
-import { analyzeOfficeSchedule, earnedScheduleFinishes, type OfficeSchedule } from "./schedule.js";
+import { analyzeOfficeSchedule, earnedScheduleFinishes } from "./schedule.js";
 import { scheduleSummary } from "./schedule-summary.js";
 import { analyzeOfficeRisk } from "./risk.js";
 import { pmokitVersion } from "./version.js";
@@ -33,15 +34,6 @@ export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
 
 function json(io: CliIo, value: unknown): void {
   io.stdout.write(`${jsonText(value)}\n`);
-}
-
-async function readRecords(io: CliIo, db: string): Promise<ImportedRecords> {
-  const store = await openSqlite(resolve(io.cwd, db));
-  try {
-    return await readAllRecords(store.adapter);
-  } finally {
-    await store.close();
-  }
 }
 
 /** The intake options read before any data: the model file and the solver, so a bad one fails before the work. */
@@ -57,18 +49,6 @@ async function officeOf(io: CliIo, records: ImportedRecords, opts: IntakeFlags &
   const office = await analyzeOffice(records, { statusDate: opts.asOf, model: setup.model, envelope, ...(setup.solver ? { solver: setup.solver } : {}), onStage: (s) => bar.tick(s) });
   bar.stop();
   return office;
-}
-
-async function withDelivery(io: CliIo, opts: { db: string; asOf: string }): Promise<DeliveryAnalysis> {
-  const records = await readRecords(io, opts.db);
-  const bar = progress(io, 5, "analyse");
-  const delivery = analyzeDelivery(records, opts.asOf, (s) => bar.tick(s));
-  bar.stop();
-  return delivery;
-}
-
-async function withSchedule(io: CliIo, opts: { db: string; asOf: string; project?: string }): Promise<OfficeSchedule> {
-  return analyzeOfficeSchedule(await readRecords(io, opts.db), opts.asOf, opts.project);
 }
 
 function tables(sections: readonly ReportSection[]): ReportTable[] {

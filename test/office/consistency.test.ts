@@ -439,9 +439,9 @@ describe("traceability: coverage, suspect links, acknowledgement gaps", () => {
   it("`pmokit trace`, the summary and the Markdown report show the same coverage, suspects and gaps", () => {
     const t = calc.trace;
     const gaps = t.acknowledgements.filter((a) => a.pending.length > 0);
-    const j = json<{ statusDate: string; levels: { type: string; items: number; shallowCovered: number; deepCovered: number; gaps: string[] }[]; suspects: string[]; acknowledgementGaps: { requirement: string; pending: string[] }[] }>("trace");
+    const j = json<{ statusDate: string; levels: { type: string; items: number; shallowCovered: number; deepCovered: number; gaps: string[]; inCycle: string[] }[]; suspects: string[]; acknowledgementGaps: { requirement: string; pending: string[] }[] }>("trace");
     expect(j.statusDate).toBe(AS_OF);
-    expect(j.levels).toEqual(t.levels.map((l) => ({ type: l.type, items: l.items, shallowCovered: l.shallowCovered, deepCovered: l.deepCovered, gaps: l.gaps })));
+    expect(j.levels).toEqual(t.levels.map((l) => ({ type: l.type, items: l.items, shallowCovered: l.shallowCovered, deepCovered: l.deepCovered, gaps: l.gaps, inCycle: l.inCycle })));
     expect(j.suspects).toEqual(t.suspects.map((s) => s.link));
     expect(j.acknowledgementGaps.map((a) => a.requirement)).toEqual(gaps.map((a) => a.requirementId));
     expect([t.suspects.length, gaps.length]).toEqual([1, 18]);

@@ -1,0 +1,53 @@
+import { resolve } from "node:path";
+import { readAllRecords, type ImportedRecords } from "../io/index.js";
+import { analyzeDelivery, type DeliveryAnalysis } from "./office.js";
+import { progress, type CliIo } from "./progress.js";
+import { analyzeOfficeSchedule, type OfficeSchedule } from "./schedule.js";
+import { openSqlite } from "./sqlite.js";
+
+/**
+ * Every record of the command's SQLite database (`--db`, relative to the working folder), read and closed again.
+ *
+ * @example
+ * ```ts
+ * const records = await readRecords({ stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }, "pmo.sqlite");
+ * records.project?.length; // the projects stored
+ * ```
+ */
+export async function readRecords(io: CliIo, db: string): Promise<ImportedRecords> {
+  const store = await openSqlite(resolve(io.cwd, db));
+  try {
+    return await readAllRecords(store.adapter);
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * The delivery analysis (projects, RAID, rollout, traceability) of the database as of a day, with a progress bar.
+ *
+ * @example
+ * ```ts
+ * const delivery = await withDelivery(io, { db: "pmo.sqlite", asOf: "2026-11-20" });
+ * delivery.trace.result.levels.length; // one entry per requirement level
+ * ```
+ */
+export async function withDelivery(io: CliIo, opts: { db: string; asOf: string }): Promise<DeliveryAnalysis> {
+  const records = await readRecords(io, opts.db);
+  const bar = progress(io, 5, "analyse");
+  const delivery = analyzeDelivery(records, opts.asOf, (s) => bar.tick(s));
+  bar.stop();
+  return delivery;
+}
+
+/**
+ * The plan analysis (network, levelling) of the database's projects as of a day, or of one project.
+ *
+ * @example
+ * ```ts
+ * const schedule = await withSchedule(io, { db: "pmo.sqlite", asOf: "2026-11-20", project: "PRJ-CRM" });
+ * ```
+ */
+export async function withSchedule(io: CliIo, opts: { db: string; asOf: string; project?: string }): Promise<OfficeSchedule> {
+  return analyzeOfficeSchedule(await readRecords(io, opts.db), opts.asOf, opts.project);
+}
