@@ -41,7 +41,7 @@ describe("two Kysely instances over one PGlite database", () => {
     let inTx!: () => void;
     const started = new Promise<void>((r) => (inTx = r));
     const tx = a
-      .transaction(async (t) => {
+      .transaction!(async (t) => {
         await t.store("person").insert(personRecord("in-tx"));
         inTx();
         await held;
@@ -69,7 +69,7 @@ describe("two Kysely instances over one PGlite database", () => {
     let inTx!: () => void;
     const started = new Promise<void>((r) => (inTx = r));
     const first = a
-      .transaction(async (t) => {
+      .transaction!(async (t) => {
         await t.store("person").insert(personRecord("first-1"));
         inTx();
         await held;
@@ -78,7 +78,7 @@ describe("two Kysely instances over one PGlite database", () => {
       })
       .catch((e: unknown) => e);
     await started;
-    const second = b.transaction(async (t) => {
+    const second = b.transaction!(async (t) => {
       await t.store("person").insert(personRecord("second-1"));
     });
     await new Promise((r) => setTimeout(r, 50));
@@ -95,7 +95,7 @@ describe("two Kysely instances over one PGlite database", () => {
     const a = createSqlAdapter(open());
     const b = createRepositories(createSqlAdapter(open()));
     const outcome = await within(
-      a.transaction(async (tx) => {
+      a.transaction!(async (tx) => {
         await createRepositories(tx).person.create({ id: "outer", name: "Outer", roles: ["qa"] });
         await b.person.create({ id: "inner", name: "Inner", roles: ["qa"] });
       }).then(() => "done", (e: unknown) => e),
@@ -116,7 +116,7 @@ describe("a Kysely instance's copies (withSchema / withPlugin) share its driver"
       const a = createSqlAdapter(b.db);
       const copy = createSqlAdapter(b.db.withSchema("main"));
       const outcome = await within(
-        a.transaction(async (tx) => {
+        a.transaction!(async (tx) => {
           await tx.store("person").insert(personRecord("outer"));
           await copy.store("person").insert(personRecord("inner"));
         }).then(() => "done", (e: unknown) => e),
