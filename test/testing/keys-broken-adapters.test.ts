@@ -71,6 +71,27 @@ function localeOrderAdapter(): StorageAdapter {
   };
 }
 
+/** Copies records by assignment (`Object.assign`, as a hand-written deep merge would): an own "__proto__" key sets the copy's prototype. */
+function assigningCopyAdapter(): StorageAdapter {
+  const inner = createMemoryAdapter({ name: "assigning-copy" });
+  const copy = (r: StoredRecord | null) => (r ? (Object.assign({}, r) as StoredRecord) : null);
+  return {
+    ...inner,
+    store(kind) {
+      const s = inner.store(kind);
+      return {
+        ...s,
+        get: async (id) => copy(await s.get(id)),
+        getMany: async (ids) => (await s.getMany(ids)).map(copy),
+        list: async (q) => {
+          const p = await s.list(q);
+          return { ...p, items: p.items.map((r) => copy(r) as StoredRecord) };
+        },
+      };
+    },
+  };
+}
+
 describe("the conformance kit's keys suite", () => {
   it("passes the reference memory adapter", async () => {
     const results = await checkAdapterConformance({ create: () => createMemoryAdapter(), roundTripRuns: 2 });
@@ -78,6 +99,7 @@ describe("the conformance kit's keys suite", () => {
       ["ids that differ only in case, accents, normalisation form, width or trailing spaces are distinct records", true],
       ["list orders ids by code point, on every page, both directions", true],
       ["ordering by a text field uses the same code point order, ties broken by id", true],
+      ["own __proto__, constructor and prototype keys in a record are stored as data and come back as own keys", true],
       ["concurrent creates of one id: exactly one wins, every other gets DuplicateIdError, the stored record is the winner's", true],
       ["concurrent transactions creating one id: one commits, the other fails with DuplicateIdError and none of its writes land", true],
     ]);
@@ -92,5 +114,10 @@ describe("the conformance kit's keys suite", () => {
   it("fails an adapter that orders ids by a locale collation", async () => {
     const f = failedKeys(await checkAdapterConformance({ create: localeOrderAdapter, roundTripRuns: 2 }));
     expect(f).toEqual(["list orders ids by code point, on every page, both directions"]);
+  });
+
+  it("fails an adapter that copies records by assignment (an own __proto__ key becomes the prototype)", async () => {
+    const f = failedKeys(await checkAdapterConformance({ create: assigningCopyAdapter, roundTripRuns: 2 }));
+    expect(f).toEqual(["own __proto__, constructor and prototype keys in a record are stored as data and come back as own keys"]);
   });
 });

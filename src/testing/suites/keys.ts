@@ -141,6 +141,32 @@ export const keysSuite: ConformanceSuite = {
       },
     },
     {
+      name: "own __proto__, constructor and prototype keys in a record are stored as data and come back as own keys",
+      async run(adapter) {
+        // JSON.parse makes "__proto__" an own data property, as a record read from a file or a request would have it.
+        const record = JSON.parse(
+          '{"id":"proto-1","version":1,"createdAt":"2026-01-05T09:00:00.000Z","updatedAt":"2026-01-05T09:00:00.000Z","name":"Proto","roles":["qa"],"skills":[],"active":true,' +
+            '"__proto__":{"polluted":"top"},"constructor":{"prototype":{"polluted":"ctor"}},"prototype":"p","extra":{"__proto__":{"polluted":"nested"},"toString":"t"}}',
+        ) as StoredRecord;
+        const store = adapter.store("person");
+        await store.insert(record);
+        const ownKeys = (v: unknown) => (v && typeof v === "object" ? Object.keys(v).sort() : []);
+        for (const got of [await store.get("proto-1"), (await store.getMany(["proto-1"]))[0], (await store.list({ limit: 5 })).items[0]]) {
+          checkSame(got, record, "the record must come back with every key");
+          check(Object.getPrototypeOf(got) === Object.prototype, "a returned record's prototype must stay Object.prototype");
+          checkSame(ownKeys(got), ownKeys(record), "__proto__ must come back as an own key");
+          checkSame(ownKeys((got as Record<string, unknown>)["extra"]), ["__proto__", "toString"], "a nested __proto__ must come back as an own key");
+        }
+        check(({} as Record<string, unknown>)["polluted"] === undefined, "Object.prototype must not be polluted");
+        const updated = await store.update({ ...record, name: "Proto 2" }, { expectedVersion: 1 });
+        check(updated.version === 2 && ownKeys(await store.get("proto-1")).includes("__proto__"), "an update must keep the own __proto__ key");
+        const byField = await store.list({ where: [{ field: "prototype", op: "eq", value: "p" }], limit: 5 });
+        checkSame(byField.items.map((r) => r.id), ["proto-1"], "a filter on a field named prototype must read the record's own field");
+        const none = await store.list({ where: [{ field: "constructor", op: "eq", value: null }], limit: 5 });
+        checkSame(none.items.map((r) => r.id), [], "constructor is the record's own object here, not null");
+      },
+    },
+    {
       name: "concurrent creates of one id: exactly one wins, every other gets DuplicateIdError, the stored record is the winner's",
       async run(adapter) {
         const repo = createRepository(adapter, "person", { clock: () => T0 });
