@@ -4,6 +4,7 @@ import type { EntityKind } from "../entities/registry.js";
 import type { Capabilities, ListQuery, Page, RecordStore, StorageAdapter, StoredRecord } from "../storage/port.js";
 import { encodeCursor, fieldValue, validateListQuery, type Scalar } from "../storage/query.js";
 import { insideOpenTransaction, runTransactionBody } from "../storage/transaction-scope.js";
+import { checkStoredRecord } from "./record-check.js";
 import { detectDialect, dialectSql, type AnyKysely, type DialectSql, type SqlDialectName } from "./dialect.js";
 import { toStorageError } from "./driver-errors.js";
 import { orderAndSeek, SQL_FILTER_OPS, wherePredicate } from "./filters.js";
@@ -66,14 +67,6 @@ function kindSql(dialect: SqlDialectName, kind: EntityKind): KindSql {
   };
 }
 
-function checkRecord(record: StoredRecord): void {
-  if (typeof record?.id !== "string" || record.id.length === 0) {
-    throw ValidationError.single(["id"], "a stored record needs a string id", "stored record");
-  }
-  if (!Number.isSafeInteger(record.version) || record.version < 1) {
-    throw ValidationError.single(["version"], "a stored record needs an integer version ≥ 1", "stored record");
-  }
-}
 
 /** The row values of a record: base columns, the JSON document, then the indexed columns. */
 function rowValues(k: KindSql, record: StoredRecord): unknown[] {
@@ -259,7 +252,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
           };
         }),
         insert: (record) => guard(async () => {
-          checkRecord(record);
+          checkStoredRecord(record);
           const values = [record.id, ...rowValues(k, record)];
           let result: QueryResult<unknown>;
           try {
@@ -273,7 +266,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
           return record;
         }),
         update: (record, { expectedVersion }) => guard(async () => {
-          checkRecord(record);
+          checkStoredRecord(record);
           const next = { ...record, version: expectedVersion + 1 };
           const values = [...rowValues(k, next), record.id, expectedVersion];
           const result = await run(k.update, values, `${kind} ${JSON.stringify(record.id)}`);
