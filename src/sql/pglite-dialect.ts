@@ -32,11 +32,13 @@ export interface PgliteLike {
  */
 interface Session {
   queue: Promise<void>;
+  /** Drivers initialised and not yet destroyed: the last one destroyed closes the PGlite instance. */
+  users: number;
 }
 const sessions = new WeakMap<object, Session>();
 const sessionOf = (pg: PgliteLike): Session => {
   let s = sessions.get(pg);
-  if (!s) sessions.set(pg, (s = { queue: Promise.resolve() }));
+  if (!s) sessions.set(pg, (s = { queue: Promise.resolve(), users: 0 }));
   return s;
 };
 
@@ -64,7 +66,9 @@ class PgliteDriver implements Driver {
   constructor(private readonly pg: PgliteLike) {
     this.session = sessionOf(pg);
   }
-  async init(): Promise<void> {}
+  async init(): Promise<void> {
+    this.session.users++;
+  }
   async acquireConnection(): Promise<DatabaseConnection> {
     // A FIFO mutex per PGlite instance: whoever holds the connection has the session to itself.
     const previous = this.session.queue;
@@ -99,7 +103,8 @@ class PgliteDriver implements Driver {
     (conn as PgliteConnection).release();
   }
   async destroy(): Promise<void> {
-    await this.pg.close?.();
+    // Kysely destroys only a driver it initialised, once. Another Kysely instance may still use the PGlite instance.
+    if (--this.session.users <= 0) await this.pg.close?.();
   }
 }
 
@@ -125,8 +130,9 @@ export function sessionKey(db: Kysely<any>): object { // eslint-disable-line @ty
  * browsers and edge functions. One PGlite instance is one session, so queries and transactions take turns — across
  * every Kysely instance opened on it: two dialects over one PGlite instance share its turns, and an adapter over
  * one called inside a transaction of another on the same instance throws `TransactionMisuseError`
- * (`adapter-in-transaction`) instead of writing into that transaction. Statements sent to the PGlite instance
- * directly (`pg.query`) do not take turns: they run inside whatever transaction is open.
+ * (`adapter-in-transaction`) instead of writing into that transaction; destroying one of them leaves the PGlite
+ * instance open for the others (the last one destroyed closes it). Statements sent to the PGlite instance directly
+ * (`pg.query`) do not take turns: they run inside whatever transaction is open.
  *
  * @example
  * ```ts

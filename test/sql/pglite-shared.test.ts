@@ -134,3 +134,19 @@ describe("a Kysely instance's copies (withSchema / withPlugin) share its driver"
     }
   }, 20_000);
 });
+
+describe("destroying one of two Kysely instances over one PGlite instance", () => {
+  it("leaves the PGlite instance open for the other; the last one destroyed closes it", async () => {
+    const own = new PGlite();
+    const first = new Kysely<unknown>({ dialect: new PgliteDialect(own) }) as AnyKysely;
+    const second = new Kysely<unknown>({ dialect: new PgliteDialect(own) }) as AnyKysely;
+    await migrate(first);
+    await createSqlAdapter(second).store("person").insert(personRecord("kept"));
+    await first.destroy();
+    // Before: the first destroy closed the shared PGlite instance, and the second instance failed ("PGlite is closed").
+    expect(own.closed).toBe(false);
+    expect((await createSqlAdapter(second).store("person").get("kept"))?.id).toBe("kept");
+    await second.destroy();
+    expect(own.closed).toBe(true);
+  }, 60_000);
+});
