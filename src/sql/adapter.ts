@@ -4,10 +4,12 @@ import type { EntityKind } from "../entities/registry.js";
 import type { Capabilities, ListQuery, Page, RecordStore, StorageAdapter, StoredRecord } from "../storage/port.js";
 import { encodeCursor, fieldValue, validateListQuery, type Scalar } from "../storage/query.js";
 import { insideOpenTransaction, runTransactionBody } from "../storage/transaction-scope.js";
+import { checkStoredRecord } from "./record-check.js";
 import { detectDialect, dialectSql, type AnyKysely, type DialectSql, type SqlDialectName } from "./dialect.js";
 import { toStorageError } from "./driver-errors.js";
 import { orderAndSeek, SQL_FILTER_OPS, wherePredicate } from "./filters.js";
 import { mysqlSender } from "./mysql-send.js";
+import { sessionKey } from "./pglite-dialect.js";
 import { SCHEMA_INDEXED } from "./migrations.js";
 import { columnName, INDEXED_MAX_LENGTH, quoteId, tableName } from "./schema.js";
 
@@ -65,14 +67,6 @@ function kindSql(dialect: SqlDialectName, kind: EntityKind): KindSql {
   };
 }
 
-function checkRecord(record: StoredRecord): void {
-  if (typeof record?.id !== "string" || record.id.length === 0) {
-    throw ValidationError.single(["id"], "a stored record needs a string id", "stored record");
-  }
-  if (!Number.isSafeInteger(record.version) || record.version < 1) {
-    throw ValidationError.single(["version"], "a stored record needs an integer version ≥ 1", "stored record");
-  }
-}
 
 /** The row values of a record: base columns, the JSON document, then the indexed columns. */
 function rowValues(k: KindSql, record: StoredRecord): unknown[] {
@@ -136,6 +130,9 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
   const dialect = options.dialect ?? detectDialect(db);
   const d = dialectSql(dialect);
   const name = options.name ?? `sql:${dialect}`;
+  // What "inside one of this database's transactions" is keyed by: shared by every adapter and Kysely instance on
+  // one PGlite instance, and by a Kysely instance's withSchema/withPlugin copies (one driver, one connection mutex).
+  const session = sessionKey(db);
   const capabilities: Capabilities = Object.freeze({
     transactions: "interactive",
     filterOps: SQL_FILTER_OPS,
@@ -169,7 +166,12 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
   /** Every database failure leaves as a StorageError; pmokit errors (transaction misuse included) pass unchanged. */
   const guard = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
-      if (!prepared) await prepare();
+      if (!prepared) {
+        // Only an adapter's own handle is ever unprepared (its transactions prepare first): refuse before PRAGMA
+        // waits for the connection a transaction of this database holds.
+        if (insideOpenTransaction(session)) throw new TransactionMisuseError(name, "adapter-in-transaction");
+        await prepare();
+      }
       return await work();
     } catch (e) {
       throw toStorageError(name, dialect, e);
@@ -188,7 +190,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
       if (nestedOpen) throw new TransactionMisuseError(name, "suspended");
       // The adapter itself inside one of its transactions' functions: on SQLite and PGlite (one connection) it would
       // wait for the transaction forever, on a pool run outside it (and wait on its row locks). Refused: use `tx`.
-      if (depth === 0 && insideOpenTransaction(db)) throw new TransactionMisuseError(name, "adapter-in-transaction");
+      if (depth === 0 && insideOpenTransaction(session)) throw new TransactionMisuseError(name, "adapter-in-transaction");
     };
     const run = async (text: string, params: readonly unknown[], subject?: string) => {
       open();
@@ -250,7 +252,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
           };
         }),
         insert: (record) => guard(async () => {
-          checkRecord(record);
+          checkStoredRecord(record);
           const values = [record.id, ...rowValues(k, record)];
           let result: QueryResult<unknown>;
           try {
@@ -264,7 +266,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
           return record;
         }),
         update: (record, { expectedVersion }) => guard(async () => {
-          checkRecord(record);
+          checkStoredRecord(record);
           const next = { ...record, version: expectedVersion + 1 };
           const values = [...rowValues(k, next), record.id, expectedVersion];
           const result = await run(k.update, values, `${kind} ${JSON.stringify(record.id)}`);
@@ -304,7 +306,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
             return await exec.transaction().execute(async (trx) => {
               let done = false;
               try {
-                return await runTransactionBody(db, () => body(bind(trx, 1, () => done)));
+                return await runTransactionBody(session, () => body(bind(trx, 1, () => done)));
               } finally {
                 done = true;
               }

@@ -24,9 +24,30 @@ export interface PgliteLike {
   close?(): Promise<void>;
 }
 
-/** One connection, shared by turns: PGlite is a single session, so a transaction must hold it alone. */
+/**
+ * The turn-taking of one PGlite instance, shared by every Kysely instance (every dialect, driver and adapter) opened
+ * on it: PGlite is a single session, so a transaction must hold it alone — whichever Kysely instance started it.
+ * (With one queue per driver, a second instance's statements ran inside the first one's open transaction: its
+ * acknowledged writes vanished with that transaction's rollback, and its BEGIN/COMMIT committed it half-way.)
+ */
+interface Session {
+  queue: Promise<void>;
+  /** Drivers initialised and not yet destroyed: the last one destroyed closes the PGlite instance. */
+  users: number;
+}
+const sessions = new WeakMap<object, Session>();
+const sessionOf = (pg: PgliteLike): Session => {
+  let s = sessions.get(pg);
+  if (!s) sessions.set(pg, (s = { queue: Promise.resolve(), users: 0 }));
+  return s;
+};
+
+/** One turn on the session: a query, or a whole transaction. */
 class PgliteConnection implements DatabaseConnection {
-  constructor(private readonly pg: PgliteLike) {}
+  constructor(
+    private readonly pg: PgliteLike,
+    readonly release: () => void,
+  ) {}
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const r = await this.pg.query<R>(compiled.sql, [...compiled.parameters]);
     const kind = compiled.query.kind;
@@ -40,22 +61,25 @@ class PgliteConnection implements DatabaseConnection {
 }
 
 class PgliteDriver implements Driver {
-  private readonly connection: PgliteConnection;
-  private queue: Promise<void> = Promise.resolve();
-  private release: (() => void) | null = null;
+  private readonly session: Session;
 
   constructor(private readonly pg: PgliteLike) {
-    this.connection = new PgliteConnection(pg);
+    this.session = sessionOf(pg);
   }
-  async init(): Promise<void> {}
+  async init(): Promise<void> {
+    this.session.users++;
+  }
   async acquireConnection(): Promise<DatabaseConnection> {
-    // A FIFO mutex: whoever holds the connection (a query, or a whole transaction) has the session to itself.
-    const previous = this.queue;
+    // A FIFO mutex per PGlite instance: whoever holds the connection has the session to itself.
+    const previous = this.session.queue;
     let release!: () => void;
-    this.queue = new Promise<void>((r) => (release = r));
+    this.session.queue = new Promise<void>((r) => (release = r));
     await previous;
-    this.release = release;
-    return this.connection;
+    let released = false;
+    return new PgliteConnection(this.pg, () => {
+      if (!released) release();
+      released = true;
+    });
   }
   async beginTransaction(conn: DatabaseConnection): Promise<void> {
     await conn.executeQuery(CompiledQuery.raw("BEGIN"));
@@ -75,19 +99,40 @@ class PgliteDriver implements Driver {
   async releaseSavepoint(conn: DatabaseConnection, name: string): Promise<void> {
     await conn.executeQuery(CompiledQuery.raw(`RELEASE SAVEPOINT ${name}`));
   }
-  async releaseConnection(): Promise<void> {
-    const release = this.release;
-    this.release = null;
-    release?.();
+  async releaseConnection(conn: DatabaseConnection): Promise<void> {
+    (conn as PgliteConnection).release();
   }
   async destroy(): Promise<void> {
-    await this.pg.close?.();
+    // Kysely destroys only a driver it initialised, once. Another Kysely instance may still use the PGlite instance.
+    if (--this.session.users <= 0) await this.pg.close?.();
+  }
+}
+
+/** PostgreSQL's query adapter, carrying the PGlite instance so that pmokit can tell which Kysely instances share it. */
+class PgliteQueryAdapter extends PostgresAdapter {
+  constructor(readonly pglite: PgliteLike) {
+    super();
   }
 }
 
 /**
+ * @internal The database session a Kysely instance talks to, as the key of "inside one of its transactions": the
+ * PGlite instance for the PGlite dialect (shared by every Kysely instance opened on it), otherwise the instance's
+ * query adapter (shared by its `withSchema`/`withPlugin` copies, which use the same driver).
+ */
+export function sessionKey(db: Kysely<any>): object { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const adapter = db.getExecutor().adapter;
+  return adapter instanceof PgliteQueryAdapter ? adapter.pglite : adapter;
+}
+
+/**
  * A Kysely dialect for PGlite (PostgreSQL compiled to WebAssembly): PostgreSQL in-process, for tests, demos,
- * browsers and edge functions. One PGlite instance is one session, so queries and transactions take turns.
+ * browsers and edge functions. One PGlite instance is one session, so queries and transactions take turns — across
+ * every Kysely instance opened on it: two dialects over one PGlite instance share its turns, and an adapter over
+ * one called inside a transaction of another on the same instance throws `TransactionMisuseError`
+ * (`adapter-in-transaction`) instead of writing into that transaction; destroying one of them leaves the PGlite
+ * instance open for the others (the last one destroyed closes it). Statements sent to the PGlite instance directly
+ * (`pg.query`) do not take turns: they run inside whatever transaction is open.
  *
  * @example
  * ```ts
@@ -103,7 +148,7 @@ class PgliteDriver implements Driver {
 export class PgliteDialect implements Dialect {
   constructor(private readonly pg: PgliteLike) {}
   createAdapter() {
-    return new PostgresAdapter();
+    return new PgliteQueryAdapter(this.pg);
   }
   createDriver(): Driver {
     return new PgliteDriver(this.pg);

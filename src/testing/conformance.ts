@@ -5,6 +5,7 @@ import { crudSuite, duplicatesSuite, idsSuite } from "./suites/crud.js";
 import { filtersSuite } from "./suites/filters.js";
 import { faultsSuite } from "./suites/faults.js";
 import { hostileInputSuite } from "./suites/hostile-input.js";
+import { keysSuite } from "./suites/keys.js";
 import { paginationSuite } from "./suites/pagination.js";
 import { roundTripSuite } from "./suites/round-trip.js";
 import { transactionsSuite } from "./suites/transactions.js";
@@ -29,6 +30,7 @@ export const conformanceSuites: readonly ConformanceSuite[] = [
   roundTripSuite,
   capabilitiesSuite,
   hostileInputSuite,
+  keysSuite,
 ];
 
 /** The outcome of one conformance test run by {@link checkAdapterConformance}. */

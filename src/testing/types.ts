@@ -65,7 +65,7 @@ export interface ConformanceContext {
 
 /** A named group of conformance tests. */
 export interface ConformanceSuite {
-  /** Suite name: `crud`, `ids`, `duplicates`, `pagination`, `filters`, `concurrency`, `transactions`, `round-trip`, `capabilities`, `hostile-input`, and `faults` when fault injection is given. */
+  /** Suite name: `crud`, `ids`, `duplicates`, `pagination`, `filters`, `concurrency`, `transactions`, `round-trip`, `capabilities`, `hostile-input`, `keys`, and `faults` when fault injection is given. */
   readonly name: string;
   /** Its tests. */
   readonly tests: readonly ConformanceTest[];

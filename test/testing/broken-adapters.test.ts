@@ -147,7 +147,7 @@ describe("the conformance kit", () => {
   it("has the suites the storage contract names", () => {
     expect(conformanceSuites.map((s) => s.name)).toEqual([
       "crud", "ids", "duplicates", "pagination", "filters", "concurrency", "transactions", "round-trip", "capabilities",
-      "hostile-input",
+      "hostile-input", "keys",
     ]);
     expect(conformanceSuites.reduce((n, s) => n + s.tests.length, 0)).toBeGreaterThanOrEqual(45);
   });
