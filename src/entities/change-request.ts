@@ -56,7 +56,7 @@ export const changeRequestSchema = entitySchema(
     /** Why it was approved or rejected. */
     decisionReason: textSchema.optional(),
     /**
-     * When it was withdrawn (only allowed with status `withdrawn`, not before `requestedOn`). Optional, for records
+     * When it was withdrawn (only allowed with status `withdrawn`, not before `requestedOn` nor `decidedOn`). Optional, for records
      * made before it existed: without it the request counts as withdrawn only from the day of its `updatedAt` (see
      * `changeRequestImpact`).
      */
@@ -74,6 +74,7 @@ export const changeRequestSchema = entitySchema(
   if (c.withdrawnOn !== undefined) {
     if (c.status !== "withdrawn") ctx.addIssue({ code: "custom", message: "only a withdrawn change has withdrawnOn", path: ["withdrawnOn"] });
     else if (c.withdrawnOn < c.requestedOn) ctx.addIssue({ code: "custom", message: "a change cannot be withdrawn before it was requested", path: ["withdrawnOn"] });
+    else if (c.decidedOn !== undefined && c.withdrawnOn < c.decidedOn) ctx.addIssue({ code: "custom", message: "a change cannot be withdrawn before it was decided", path: ["withdrawnOn"] });
   }
 }, whenDecoded);
 
