@@ -16,8 +16,8 @@ const CLOSING_DAYS: Partial<Record<EntityKind, readonly [status: string, field: 
 /**
  * @internal Keeps the closing day of a changed action, change request, decision or risk (wire form, edited in place)
  * with its status, the rule the checklist-item update follows for `skippedOn`: a record that becomes cancelled,
- * withdrawn, superseded or occurred without its day given takes the UTC day of `at` (so the as-of views know when it
- * stopped being open); one that stays so keeps its day (a risk closed after occurring keeps its `occurredOn`); one
+ * withdrawn, superseded or occurred without its day given takes the UTC day of `at`, or its `decidedOn` when that is
+ * later (so the as-of views know when it stopped being open); one that stays so keeps its day (a risk closed after occurring keeps its `occurredOn`); one
  * that leaves the status loses it, unless `given` names it (the schema then refuses it). Other kinds are left alone.
  *
  * @example
@@ -33,7 +33,12 @@ export function keepClosingDay(kind: EntityKind, next: Record<string, unknown>, 
   const [status, field, keptIn] = rule;
   if (!keptIn.includes(next["status"] as string)) {
     if (given[field] === undefined) delete next[field];
-  } else if (next["status"] === status && before.status !== status && next[field] === undefined) next[field] = at.slice(0, 10);
+  } else if (next["status"] === status && before.status !== status && next[field] === undefined) {
+    // Never before the decision it follows: at 20:00Z a decision may carry the next day (see latestLocalDay).
+    const decided = next["decidedOn"];
+    const today = at.slice(0, 10);
+    next[field] = typeof decided === "string" && decided > today ? decided : today;
+  }
 }
 
 /** The RAID days that say when something happened (closed, decided, done), by kind: never later than the change recording them. */

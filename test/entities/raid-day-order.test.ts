@@ -38,3 +38,26 @@ describe("change request: withdrawn before it was decided", () => {
     expect(approved.version).toBe(2);
   });
 });
+
+describe("pmo.update: the day it records for a status is never before the decision it follows", () => {
+  // At 20:00Z (09:00 the next day in Auckland) a decision may be dated the next day, 11-21. Withdrawn (or superseded)
+  // without its day, the record took the UTC day, 11-20 — before its decision — and the update was refused for a day
+  // the caller never gave. It takes the decision day: 11-21.
+  it("a change request decided 11-21 and withdrawn without a day at 2026-11-20T20:00Z is withdrawn on 11-21", async () => {
+    const adapter = createMemoryAdapter();
+    await seedOffice(adapter, ["person", "project", "decision", "change-request"]);
+    const pmo = createPmo(adapter, { clock: () => "2026-11-20T20:00:00.000Z" });
+    await pmo.update("p-katrin-vogel", "change-request", "CR-WMS-001", 1, { status: "approved", decidedBy: "p-katrin-vogel", decidedOn: "2026-11-21" } as never);
+    const w = await pmo.update("p-katrin-vogel", "change-request", "CR-WMS-001", 2, { status: "withdrawn" } as never);
+    expect([w.status, w.withdrawnOn]).toEqual(["withdrawn", "2026-11-21"]);
+  });
+
+  it("a decision taken 11-21 and superseded without a day at 2026-11-20T20:00Z is superseded on 11-21", async () => {
+    const adapter = createMemoryAdapter();
+    await seedOffice(adapter, ["person", "project", "decision"]);
+    const pmo = createPmo(adapter, { clock: () => "2026-11-20T20:00:00.000Z" });
+    await pmo.update("p-katrin-vogel", "decision", "DEC-DCX-001", 1, { status: "approved", decidedBy: "p-katrin-vogel", decidedOn: "2026-11-21", outcome: "Go" } as never);
+    const d = await pmo.update("p-katrin-vogel", "decision", "DEC-DCX-001", 2, { status: "superseded", supersededBy: "DEC-WMS-002" } as never);
+    expect([d.status, d.supersededOn]).toEqual(["superseded", "2026-11-21"]);
+  });
+});
