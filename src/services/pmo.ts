@@ -26,7 +26,7 @@ import { isoDate } from "../core/dates/iso-date.js";
 import { captureBaseline, recordActualCosts, recordProgress, updateProject, type BaselineInput } from "./execution.js";
 import { convertRequest, createRequest, transitionRequest, type ProjectFromRequestDraft, type RequestDraft, type TransitionOptions } from "./intake.js";
 import { currentInstant, runOperation, type PmoOptions } from "./operation.js";
-import { futureRaidDays, keepClosingDay } from "./raid-days.js";
+import { futureRaidDays, keepClosingDay, keepReopening } from "./raid-days.js";
 import { ValidationError } from "../core/errors.js";
 import {
   activeProjects, history, openRequests, requirementsCoverage, rolloutOverviews,
@@ -179,8 +179,11 @@ export function createPmo(adapter: StorageAdapter, options: PmoOptions = {}): Pm
           id,
           (e) => {
             const next: Record<string, unknown> = { ...e, ...changes };
-            // A RAID record closed without its day takes today's, so as-of views know when it stopped being open.
-            keepClosingDay(kind, next, e as { readonly status?: unknown }, (changes ?? {}) as Record<string, unknown>, w.at);
+            const given = (changes ?? {}) as Record<string, unknown>;
+            // A reopened RAID record keeps its earlier closing; one closed without its day takes today's, so as-of
+            // views know when it stopped (and started again) being open.
+            keepReopening(kind, next, e as Record<string, unknown>, given, w.at);
+            keepClosingDay(kind, next, e as { readonly status?: unknown }, given, w.at);
             return next as typeof e;
           },
           { expectedVersion: v, ...(reason !== undefined ? { reason } : {}) },

@@ -41,6 +41,48 @@ export function keepClosingDay(kind: EntityKind, next: Record<string, unknown>, 
   }
 }
 
+/** The RAID kinds a change can reopen: their closed statuses, and the days those carry (kept in `closings`). */
+const REOPENABLE: Partial<Record<EntityKind, readonly [closed: readonly string[], days: readonly string[]]>> = {
+  action: [["done", "cancelled"], ["completedOn", "cancelledOn"]],
+  issue: [["resolved", "closed"], ["resolvedOn"]],
+  risk: [["closed", "occurred"], ["occurredOn", "closedOn"]],
+};
+
+/**
+ * @internal Keeps the earlier closing of a reopened risk, issue or action (wire form, edited in place): a record that
+ * leaves its closed statuses (a risk closed or occurred, an issue resolved or closed, an action done or cancelled)
+ * for an open one moves its closing days to a new entry of `closings`, reopened on the UTC day of `at` (never before
+ * those days), so views as of a day in that period still count it closed. The days leave the record unless `given`
+ * names them (the schema then refuses them); `closings` given in the change is taken as is. A closing without any day
+ * (records made before the day was kept) adds nothing. Other kinds are left alone.
+ *
+ * @example
+ * ```ts
+ * const next = { status: "open", closedOn: "2026-10-02" };
+ * keepReopening("risk", next, { status: "closed", closedOn: "2026-10-02" }, { status: "open" }, "2026-11-20T09:00:00.000Z");
+ * // next: { status: "open", closings: [{ closedOn: "2026-10-02", reopenedOn: "2026-11-20" }] }
+ * ```
+ */
+export function keepReopening(kind: EntityKind, next: Record<string, unknown>, before: Readonly<Record<string, unknown>>, given: Readonly<Record<string, unknown>>, at: string): void {
+  const rule = Object.hasOwn(REOPENABLE, kind) ? REOPENABLE[kind] : undefined;
+  if (rule === undefined || given["closings"] !== undefined) return;
+  const [closed, fields] = rule;
+  if (!closed.includes(before["status"] as string) || closed.includes(next["status"] as string)) return;
+  const entry: Record<string, string> = {};
+  let reopenedOn = at.slice(0, 10);
+  for (const f of fields) {
+    const day = before[f];
+    if (typeof day !== "string") continue;
+    entry[f] = day;
+    // A day up to the latest local day may be later than the UTC day (see futureRaidDays).
+    if (day > reopenedOn) reopenedOn = day;
+    if (given[f] === undefined) delete next[f];
+  }
+  if (Object.keys(entry).length === 0) return;
+  const earlier = Array.isArray(before["closings"]) ? (before["closings"] as unknown[]) : [];
+  next["closings"] = [...earlier, { ...entry, reopenedOn }];
+}
+
 /** The RAID days that say when something happened (closed, decided, done), by kind: never later than the change recording them. */
 const HAPPENED_DAYS: Partial<Record<EntityKind, readonly string[]>> = {
   action: ["completedOn", "cancelledOn"],
