@@ -98,11 +98,13 @@ export interface Pmo {
   /** Publishes a status report snapshot (stamped with the actor and now). */
   publishStatusReport(actor: string, report: Omit<DraftOf<"status-report">, "publishedAt" | "publishedBy">): Promise<StatusReport>;
   /**
+   * A risk, issue or action moved out of its closed statuses keeps its earlier closing in `closings` (see the entities).
    * Any other audited change — a portfolio's objective weights, a person's roles — compare-and-set on the version. An
    * action made cancelled, a change request made withdrawn, a decision made superseded or a risk made occurred without
    * its day (`cancelledOn`, `withdrawnOn`, `supersededOn`, `occurredOn`) takes today's (the UTC day of the operation's
    * instant, or the record's `decidedOn` when that is later); leaving that status drops the day (a risk closed after occurring keeps its `occurredOn`). A RAID day given that says when something happened — `completedOn`, `cancelledOn`,
-   * `decidedOn`, `withdrawnOn`, `supersededOn`, `occurredOn`, `closedOn`, `resolvedOn` — later than the latest local
+   * `decidedOn`, `withdrawnOn`, `supersededOn`, `occurredOn`, `closedOn`, `resolvedOn`, and the days of a `closings`
+   * array it gives — later than the latest local
    * day at the operation's instant (the service clock's UTC day 14 hours on, the bound checklist items follow) is a
    * `ValidationError` at its name, nothing written.
    */

@@ -95,7 +95,8 @@ const HAPPENED_DAYS: Partial<Record<EntityKind, readonly string[]>> = {
 /**
  * @internal What a RAID change stamped `at` (the service clock's instant) may not record: a closing, decision or
  * completion day in `changes` that no place has reached at `at` — later than {@link latestLocalDay}, the bound
- * checklist items follow. As-of views would count the record open until a day that has not come. Only the days the
+ * checklist items follow. As-of views would count the record open until a day that has not come. The days of a
+ * `closings` array the change gives (risks, issues, actions) are judged alike, at `["closings", i, field]`. Only the days the
  * change gives are judged: a day already stored is not re-judged by an unrelated edit.
  *
  * @example
@@ -108,10 +109,18 @@ export function futureRaidDays(kind: EntityKind, changes: Readonly<Record<string
   // Anything but an object of changes is refused later, by the operation's own checks.
   if (typeof changes !== "object" || changes === null) return [];
   const today = latestLocalDay(at);
-  return ((Object.hasOwn(HAPPENED_DAYS, kind) ? HAPPENED_DAYS[kind] : undefined) ?? []).flatMap((field) => {
-    const day = changes[field];
-    return typeof day === "string" && day > today
-      ? [{ path: [field], message: `${field} ${day} is after the change recording it (${at}), a day no time zone has reached yet`, code: "custom" as const }]
-      : [];
-  });
+  const fields = (Object.hasOwn(HAPPENED_DAYS, kind) ? HAPPENED_DAYS[kind] : undefined) ?? [];
+  const judge = (record: Readonly<Record<string, unknown>>, names: readonly string[], path: readonly (string | number)[]): ValidationIssue[] =>
+    names.flatMap((field) => {
+      const day = Object.hasOwn(record, field) ? record[field] : undefined;
+      return typeof day === "string" && day > today
+        ? [{ path: [...path, field], message: `${field} ${day} is after the change recording it (${at}), a day no time zone has reached yet`, code: "custom" as const }]
+        : [];
+    });
+  // The earlier closings of a reopenable kind, when the change gives them: their days and reopenings alike.
+  const closings = Object.hasOwn(REOPENABLE, kind) && Array.isArray(changes["closings"]) ? (changes["closings"] as unknown[]) : [];
+  return [
+    ...judge(changes, fields, []),
+    ...closings.flatMap((c, i) => (typeof c === "object" && c !== null ? judge(c as Record<string, unknown>, [...REOPENABLE[kind]![1], "reopenedOn"], ["closings", i]) : [])),
+  ];
 }

@@ -137,3 +137,18 @@ describe("pmo.update keeps the earlier closing when it reopens a record", () => 
     expect([a.status, a.completedOn, a.closings]).toEqual(["open", undefined, [{ completedOn: "2026-11-19", reopenedOn: "2026-11-20" }]]);
   });
 });
+
+describe("pmo.update refuses a closings day no time zone has reached", () => {
+  it("a reopenedOn of 2026-11-21 given in closings at 2026-11-20T09:00Z is refused at [closings, 0, reopenedOn], nothing written", async () => {
+    const adapter = createMemoryAdapter();
+    await seedOffice(adapter, ["person", "project", "programme", "risk"]);
+    const pmo = createPmo(adapter, { clock: () => "2026-11-20T09:00:00.000Z" });
+    const changes = { status: "open", closedOn: undefined, closings: [{ closedOn: "2026-10-02", reopenedOn: "2026-11-21" }] };
+    const e = await pmo.update("p-katrin-vogel", "risk", "RSK-CRM-003", 1, changes as never).then(() => undefined, (x: unknown) => x);
+    expect(isPmoError(e, "validation"), String(e)).toBe(true);
+    expect((e as { issues: { path: unknown }[] }).issues.map((i) => i.path)).toEqual([["closings", 0, "reopenedOn"]]);
+    expect(await pmo.history("risk", "RSK-CRM-003")).toEqual([]);
+    const ok = await pmo.update("p-katrin-vogel", "risk", "RSK-CRM-003", 1, { ...changes, closings: [{ closedOn: "2026-10-02", reopenedOn: "2026-11-20" }] } as never);
+    expect(ok.closings).toEqual([{ closedOn: "2026-10-02", reopenedOn: "2026-11-20" }]);
+  });
+});
