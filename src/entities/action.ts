@@ -2,6 +2,7 @@ import * as z from "zod";
 import { isoDateCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { entityRefSchema, nameSchema, refSchema, textSchema, whenDecoded } from "./common.js";
+import { checkDayOrder, refuse } from "./closings.js";
 
 /**
  * Action states.
@@ -49,15 +50,24 @@ export const actionSchema = entitySchema(
     cancelledOn: isoDateCodec.optional(),
     /** The record it came from (a risk, issue or decision). */
     source: entityRefSchema.optional(),
+    /**
+     * Earlier closings, oldest first: an action done (or cancelled) and reopened since keeps here the day it had —
+     * `completedOn` or `cancelledOn` — with the day it was reopened, so views as of a day in that period count it
+     * closed. `pmo.update` adds one when it reopens an action. None after its own reopening or before the previous
+     * one; the current `completedOn` / `cancelledOn` not before the last one.
+     */
+    closings: z.array(z.strictObject({ completedOn: isoDateCodec.optional(), cancelledOn: isoDateCodec.optional(), reopenedOn: isoDateCodec })).max(1000).optional(),
   },
 ).superRefine((a, ctx) => {
+  // Earlier closings, then completedOn / cancelledOn: in the order they happen (a done action may be recorded later).
+  checkDayOrder(a, ["", "completedOn", "cancelledOn"], ctx);
   if ((a.status === "done") !== (a.completedOn !== undefined)) {
-    ctx.addIssue({ code: "custom", message: "completedOn is set exactly when the action is done", path: ["completedOn"] });
+    refuse(ctx, "completedOn", "completedOn is set exactly when the action is done");
   }
   if (a.cancelledOn !== undefined) {
-    if (a.status !== "cancelled") ctx.addIssue({ code: "custom", message: "only a cancelled action has cancelledOn", path: ["cancelledOn"] });
+    if (a.status !== "cancelled") refuse(ctx, "cancelledOn", "only a cancelled action has cancelledOn");
     // createdAt is a canonical UTC instant once decoded, so its first ten characters are its day.
-    else if (a.cancelledOn < a.createdAt.slice(0, 10)) ctx.addIssue({ code: "custom", message: "an action cannot be cancelled before it was recorded", path: ["cancelledOn"] });
+    else if (a.cancelledOn < a.createdAt.slice(0, 10)) refuse(ctx, "cancelledOn", "an action cannot be cancelled before it was recorded");
   }
 }, whenDecoded);
 

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { isoDateCodec, moneyCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
+import { checkDayOrder, refuse } from "./closings.js";
 import { daysSchema, nameSchema, refSchema, textSchema, whenDecoded } from "./common.js";
 import { recordKeySchema } from "./project.js";
 
@@ -56,7 +57,7 @@ export const changeRequestSchema = entitySchema(
     /** Why it was approved or rejected. */
     decisionReason: textSchema.optional(),
     /**
-     * When it was withdrawn (only allowed with status `withdrawn`, not before `requestedOn`). Optional, for records
+     * When it was withdrawn (only allowed with status `withdrawn`, not before `requestedOn` nor `decidedOn`). Optional, for records
      * made before it existed: without it the request counts as withdrawn only from the day of its `updatedAt` (see
      * `changeRequestImpact`).
      */
@@ -65,16 +66,12 @@ export const changeRequestSchema = entitySchema(
 ).superRefine((c, ctx) => {
   // Implemented implies it was approved, so it carries the decision too.
   if (c.status === "approved" || c.status === "rejected" || c.status === "implemented") {
-    if (c.decidedBy === undefined) ctx.addIssue({ code: "custom", message: `a ${c.status} change names who decided`, path: ["decidedBy"] });
-    if (c.decidedOn === undefined) ctx.addIssue({ code: "custom", message: `a ${c.status} change has a decision date`, path: ["decidedOn"] });
+    if (c.decidedBy === undefined) refuse(ctx, "decidedBy", `a ${c.status} change names who decided`);
+    if (c.decidedOn === undefined) refuse(ctx, "decidedOn", `a ${c.status} change has a decision date`);
   }
-  if (c.decidedOn !== undefined && c.decidedOn < c.requestedOn) {
-    ctx.addIssue({ code: "custom", message: "a change cannot be decided before it was requested", path: ["decidedOn"] });
-  }
-  if (c.withdrawnOn !== undefined) {
-    if (c.status !== "withdrawn") ctx.addIssue({ code: "custom", message: "only a withdrawn change has withdrawnOn", path: ["withdrawnOn"] });
-    else if (c.withdrawnOn < c.requestedOn) ctx.addIssue({ code: "custom", message: "a change cannot be withdrawn before it was requested", path: ["withdrawnOn"] });
-  }
+  if (c.withdrawnOn !== undefined && c.status !== "withdrawn") refuse(ctx, "withdrawnOn", "only a withdrawn change has withdrawnOn");
+  // requestedOn, decidedOn, withdrawnOn: in the order they happen.
+  else checkDayOrder(c, ["requestedOn", "decidedOn", "withdrawnOn"], ctx);
 }, whenDecoded);
 
 /** A change request, in memory form. */

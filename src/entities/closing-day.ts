@@ -24,9 +24,6 @@ export function utcInstantAt(at: unknown, path: readonly (string | number)[], su
   return new Date(ms).toISOString();
 }
 
-/** The earliest a local day starts, relative to UTC: UTC+14 (Line Islands). */
-const LATEST_OFFSET_MS = 14 * 3_600_000;
-
 /**
  * @internal The latest calendar day any place has reached at instant `when`: the UTC day at `when` + 14 h (UTC+14).
  * A recorded day (done, skipped, cancelled, closed on …) is a calendar day without a zone, so a change stamped `when`
@@ -40,7 +37,8 @@ const LATEST_OFFSET_MS = 14 * 3_600_000;
  * ```
  */
 export function latestLocalDay(when: string): string {
-  return new Date(Date.parse(when) + LATEST_OFFSET_MS).toISOString().slice(0, 10);
+  // The earliest a local day starts, relative to UTC: UTC+14 (Line Islands), 14 hours.
+  return new Date(Date.parse(when) + 14 * 3_600_000).toISOString().slice(0, 10);
 }
 
 /**
@@ -93,5 +91,19 @@ export function closedSince(
   if (day !== undefined) return day <= asOf ? { closed: true, statusUnknown: false, why: `${label} on ${day}` } : { closed: false, statusUnknown: false, why: `${label} only on ${day}, after ${asOf}` };
   const since = closingDay(record, undefined, path, subject);
   if (since <= asOf) return { closed: true, statusUnknown: false, why: `${label} (no day recorded; by ${since})` };
-  return { closed: false, statusUnknown: true, why: `${label} with no day recorded, known only from ${since}: unknown on ${asOf}, counted as ${countedAs}` };
+  return { closed: false, statusUnknown: true, why: unknownClosingWhy(label, since, asOf, countedAs) };
+}
+
+/**
+ * @internal Why a record closed without its day is counted as `countedAs` on `asOf`, a day before `since` (the UTC
+ * day of its `updatedAt`): the words of {@link closedSince}, for callers that judge the day alone.
+ *
+ * @example
+ * ```ts
+ * unknownClosingWhy("occurred", "2026-11-20", "2026-06-30", "pending");
+ * // "occurred with no day recorded, known only from 2026-11-20: unknown on 2026-06-30, counted as pending"
+ * ```
+ */
+export function unknownClosingWhy(label: string, since: string, asOf: string, countedAs: string): string {
+  return `${label} with no day recorded, known only from ${since}: unknown on ${asOf}, counted as ${countedAs}`;
 }

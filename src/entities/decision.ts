@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { isoDateCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
+import { checkDayOrder, refuse } from "./closings.js";
 import { nameSchema, refSchema, textListSchema, textSchema, whenDecoded } from "./common.js";
 
 /**
@@ -57,22 +58,23 @@ export const decisionSchema = entitySchema(
   },
 ).superRefine((d, ctx) => {
   if (d.status === "approved" || d.status === "rejected") {
-    if (d.decidedBy === undefined) ctx.addIssue({ code: "custom", message: `a ${d.status} decision names who decided`, path: ["decidedBy"] });
-    if (d.decidedOn === undefined) ctx.addIssue({ code: "custom", message: `a ${d.status} decision has a date`, path: ["decidedOn"] });
+    if (d.decidedBy === undefined) refuse(ctx, "decidedBy", `a ${d.status} decision names who decided`);
+    if (d.decidedOn === undefined) refuse(ctx, "decidedOn", `a ${d.status} decision has a date`);
   }
   if (d.status === "proposed" && d.decidedOn !== undefined) {
-    ctx.addIssue({ code: "custom", message: "a proposed decision has not been decided yet", path: ["decidedOn"] });
+    refuse(ctx, "decidedOn", "a proposed decision has not been decided yet");
   }
   if ((d.status === "superseded") !== (d.supersededBy !== undefined)) {
-    ctx.addIssue({ code: "custom", message: "supersededBy is set exactly when the decision is superseded", path: ["supersededBy"] });
+    refuse(ctx, "supersededBy", "supersededBy is set exactly when the decision is superseded");
   } else if (d.supersededBy === d.id) {
-    ctx.addIssue({ code: "custom", message: "a decision cannot supersede itself", path: ["supersededBy"] });
+    refuse(ctx, "supersededBy", "a decision cannot supersede itself");
   }
   if (d.supersededOn !== undefined) {
-    if (d.status !== "superseded") ctx.addIssue({ code: "custom", message: "only a superseded decision has supersededOn", path: ["supersededOn"] });
+    if (d.status !== "superseded") refuse(ctx, "supersededOn", "only a superseded decision has supersededOn");
     // createdAt is a canonical UTC instant once decoded, so its first ten characters are its day.
-    else if (d.supersededOn < d.createdAt.slice(0, 10)) ctx.addIssue({ code: "custom", message: "a decision cannot be superseded before it was recorded", path: ["supersededOn"] });
-    else if (d.decidedOn !== undefined && d.supersededOn < d.decidedOn) ctx.addIssue({ code: "custom", message: "a decision cannot be superseded before it was taken", path: ["supersededOn"] });
+    else if (d.supersededOn < d.createdAt.slice(0, 10)) refuse(ctx, "supersededOn", "a decision cannot be superseded before it was recorded");
+    // decidedOn, supersededOn: in the order they happen.
+    else checkDayOrder(d, ["decidedOn", "supersededOn"], ctx);
   }
 }, whenDecoded);
 

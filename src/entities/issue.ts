@@ -3,6 +3,7 @@ import { isoDateCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { nameSchema, refSchema, textSchema, whenDecoded } from "./common.js";
 import { recordKeySchema } from "./project.js";
+import { checkDayOrder, refuse } from "./closings.js";
 
 /**
  * Issue severity.
@@ -60,16 +61,24 @@ export const issueSchema = entitySchema(
     resolution: textSchema.optional(),
     /** Date it was resolved (required once resolved or closed). */
     resolvedOn: isoDateCodec.optional(),
+    /**
+     * Earlier resolutions, oldest first: an issue resolved (or closed) and reopened since keeps here the day it was
+     * resolved with the day it was reopened, so views as of a day in that period count it resolved. `pmo.update` adds
+     * one when it reopens an issue. Each day no earlier than `raisedOn` or the previous reopening, none after its own
+     * reopening; the current `resolvedOn` not before the last one.
+     */
+    closings: z.array(z.strictObject({ resolvedOn: isoDateCodec, reopenedOn: isoDateCodec })).max(1000).optional(),
   },
 ).superRefine((r, ctx) => {
   if (r.dueDate !== undefined && r.dueDate < r.raisedOn) {
-    ctx.addIssue({ code: "custom", message: "an issue cannot be due before it was raised", path: ["dueDate"] });
+    refuse(ctx, "dueDate", "an issue cannot be due before it was raised");
   }
   const done = r.status === "resolved" || r.status === "closed";
   if (done !== (r.resolvedOn !== undefined)) {
-    ctx.addIssue({ code: "custom", message: "resolvedOn is set exactly when the issue is resolved or closed", path: ["resolvedOn"] });
-  } else if (r.resolvedOn !== undefined && r.resolvedOn < r.raisedOn) {
-    ctx.addIssue({ code: "custom", message: "an issue cannot be resolved before it was raised", path: ["resolvedOn"] });
+    refuse(ctx, "resolvedOn", "resolvedOn is set exactly when the issue is resolved or closed");
+  } else {
+    // raisedOn, earlier resolutions, resolvedOn: in the order they happen.
+    checkDayOrder(r, ["raisedOn", "resolvedOn"], ctx);
   }
 }, whenDecoded);
 

@@ -14,7 +14,7 @@ import * as z from "zod";
  * ragColourSchema.parse("amber"); // "amber"
  * ```
  */
-export const ragColourSchema = z.enum(["green", "amber", "red"]);
+export const ragColourSchema = /* @__PURE__ */ z.enum(["green", "amber", "red"]);
 
 /**
  * Dimensions a status report rates.

@@ -3,6 +3,7 @@ import { isoDateCodec, moneyCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { fractionCodec, nameSchema, nonNegativeMoneyCodec, refSchema, textSchema, whenDecoded } from "./common.js";
 import { recordKeySchema } from "./project.js";
+import { checkDayOrder, refuse } from "./closings.js";
 
 /**
  * Risk responses: the four for threats (avoid, mitigate, transfer, accept), the three for opportunities (exploit,
@@ -85,28 +86,31 @@ export const riskSchema = entitySchema(
      * day count it as still pending; an occurred risk without it is taken as occurred on every day.
      */
     occurredOn: isoDateCodec.optional(),
+    /**
+     * Earlier closings, oldest first: a risk closed (or occurred) and reopened since keeps here the days it had —
+     * `occurredOn` and/or `closedOn` — with the day it was reopened, so views as of a day in that period count it
+     * closed (or occurred). `pmo.update` adds one when it reopens a risk. Each day no earlier than `raisedOn` or the
+     * previous reopening, none after its own reopening; the current `occurredOn` / `closedOn` not before the last one.
+     */
+    closings: z.array(z.strictObject({ occurredOn: isoDateCodec.optional(), closedOn: isoDateCodec.optional(), reopenedOn: isoDateCodec })).max(1000).optional(),
   },
 ).superRefine((r, ctx) => {
   if (r.projectId === undefined && r.programmeId === undefined) {
-    ctx.addIssue({ code: "custom", message: "a risk belongs to a project or a programme", path: ["projectId"] });
+    refuse(ctx, "projectId", "a risk belongs to a project or a programme");
   }
   if (r.costImpact !== undefined && r.contingency !== undefined && r.costImpact.currency !== r.contingency.currency) {
-    ctx.addIssue({ code: "custom", message: "contingency must be in the cost impact's currency", path: ["contingency", "currency"] });
+    refuse(ctx, ["contingency", "currency"], "contingency must be in the cost impact's currency");
   }
   if (r.reviewDate !== undefined && r.reviewDate < r.raisedOn) {
-    ctx.addIssue({ code: "custom", message: "a review cannot precede raising", path: ["reviewDate"] });
+    refuse(ctx, "reviewDate", "a review cannot precede raising");
   }
   if ((r.status === "closed") !== (r.closedOn !== undefined)) {
-    ctx.addIssue({ code: "custom", message: "closedOn is set exactly when the risk is closed", path: ["closedOn"] });
-  } else if (r.closedOn !== undefined && r.closedOn < r.raisedOn) {
-    ctx.addIssue({ code: "custom", message: "a risk cannot close before it was raised", path: ["closedOn"] });
-  } else if (r.closedOn !== undefined && r.occurredOn !== undefined && r.closedOn < r.occurredOn) {
-    ctx.addIssue({ code: "custom", message: "a risk cannot close before it occurred", path: ["closedOn"] });
-  }
-  if (r.occurredOn !== undefined && r.status !== "occurred" && r.status !== "closed") {
-    ctx.addIssue({ code: "custom", message: "occurredOn is set only on a risk that occurred (status occurred, or closed after occurring)", path: ["occurredOn"] });
-  } else if (r.occurredOn !== undefined && r.occurredOn < r.raisedOn) {
-    ctx.addIssue({ code: "custom", message: "a risk cannot occur before it was raised", path: ["occurredOn"] });
+    refuse(ctx, "closedOn", "closedOn is set exactly when the risk is closed");
+  } else if (r.occurredOn !== undefined && r.status !== "occurred" && r.status !== "closed") {
+    refuse(ctx, "occurredOn", "occurredOn is set only on a risk that occurred (status occurred, or closed after occurring)");
+  } else {
+    // raisedOn, earlier closings, occurredOn, closedOn: in the order they happen.
+    checkDayOrder(r, ["raisedOn", "occurredOn", "closedOn"], ctx);
   }
 }, whenDecoded);
 

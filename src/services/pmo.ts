@@ -26,7 +26,7 @@ import { isoDate } from "../core/dates/iso-date.js";
 import { captureBaseline, recordActualCosts, recordProgress, updateProject, type BaselineInput } from "./execution.js";
 import { convertRequest, createRequest, transitionRequest, type ProjectFromRequestDraft, type RequestDraft, type TransitionOptions } from "./intake.js";
 import { currentInstant, runOperation, type PmoOptions } from "./operation.js";
-import { futureRaidDays, keepClosingDay } from "./raid-days.js";
+import { futureRaidDays, keepClosingDay, keepReopening } from "./raid-days.js";
 import { ValidationError } from "../core/errors.js";
 import {
   activeProjects, history, openRequests, requirementsCoverage, rolloutOverviews,
@@ -98,11 +98,13 @@ export interface Pmo {
   /** Publishes a status report snapshot (stamped with the actor and now). */
   publishStatusReport(actor: string, report: Omit<DraftOf<"status-report">, "publishedAt" | "publishedBy">): Promise<StatusReport>;
   /**
+   * A risk, issue or action moved out of its closed statuses keeps its earlier closing in `closings` (see the entities).
    * Any other audited change — a portfolio's objective weights, a person's roles — compare-and-set on the version. An
    * action made cancelled, a change request made withdrawn, a decision made superseded or a risk made occurred without
    * its day (`cancelledOn`, `withdrawnOn`, `supersededOn`, `occurredOn`) takes today's (the UTC day of the operation's
-   * instant); leaving that status drops the day (a risk closed after occurring keeps its `occurredOn`). A RAID day given that says when something happened — `completedOn`, `cancelledOn`,
-   * `decidedOn`, `withdrawnOn`, `supersededOn`, `occurredOn`, `closedOn`, `resolvedOn` — later than the latest local
+   * instant, or the record's `decidedOn` when that is later); leaving that status drops the day (a risk closed after occurring keeps its `occurredOn`). A RAID day given that says when something happened — `completedOn`, `cancelledOn`,
+   * `decidedOn`, `withdrawnOn`, `supersededOn`, `occurredOn`, `closedOn`, `resolvedOn`, and the days of a `closings`
+   * array it gives — later than the latest local
    * day at the operation's instant (the service clock's UTC day 14 hours on, the bound checklist items follow) is a
    * `ValidationError` at its name, nothing written.
    */
@@ -179,8 +181,11 @@ export function createPmo(adapter: StorageAdapter, options: PmoOptions = {}): Pm
           id,
           (e) => {
             const next: Record<string, unknown> = { ...e, ...changes };
-            // A RAID record closed without its day takes today's, so as-of views know when it stopped being open.
-            keepClosingDay(kind, next, e as { readonly status?: unknown }, (changes ?? {}) as Record<string, unknown>, w.at);
+            const given = (changes ?? {}) as Record<string, unknown>;
+            // A reopened RAID record keeps its earlier closing; one closed without its day takes today's, so as-of
+            // views know when it stopped (and started again) being open.
+            keepReopening(kind, next, e as Record<string, unknown>, given, w.at);
+            keepClosingDay(kind, next, e as { readonly status?: unknown }, given, w.at);
             return next as typeof e;
           },
           { expectedVersion: v, ...(reason !== undefined ? { reason } : {}) },

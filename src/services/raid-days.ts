@@ -16,8 +16,8 @@ const CLOSING_DAYS: Partial<Record<EntityKind, readonly [status: string, field: 
 /**
  * @internal Keeps the closing day of a changed action, change request, decision or risk (wire form, edited in place)
  * with its status, the rule the checklist-item update follows for `skippedOn`: a record that becomes cancelled,
- * withdrawn, superseded or occurred without its day given takes the UTC day of `at` (so the as-of views know when it
- * stopped being open); one that stays so keeps its day (a risk closed after occurring keeps its `occurredOn`); one
+ * withdrawn, superseded or occurred without its day given takes the UTC day of `at`, or its `decidedOn` when that is
+ * later (so the as-of views know when it stopped being open); one that stays so keeps its day (a risk closed after occurring keeps its `occurredOn`); one
  * that leaves the status loses it, unless `given` names it (the schema then refuses it). Other kinds are left alone.
  *
  * @example
@@ -33,7 +33,54 @@ export function keepClosingDay(kind: EntityKind, next: Record<string, unknown>, 
   const [status, field, keptIn] = rule;
   if (!keptIn.includes(next["status"] as string)) {
     if (given[field] === undefined) delete next[field];
-  } else if (next["status"] === status && before.status !== status && next[field] === undefined) next[field] = at.slice(0, 10);
+  } else if (next["status"] === status && before.status !== status && next[field] === undefined) {
+    // Never before the decision it follows: at 20:00Z a decision may carry the next day (see latestLocalDay).
+    const decided = next["decidedOn"];
+    const today = at.slice(0, 10);
+    next[field] = typeof decided === "string" && decided > today ? decided : today;
+  }
+}
+
+/** The RAID kinds a change can reopen: their closed statuses, and the days those carry (kept in `closings`). */
+const REOPENABLE: Partial<Record<EntityKind, readonly [closed: readonly string[], days: readonly string[]]>> = {
+  action: [["done", "cancelled"], ["completedOn", "cancelledOn"]],
+  issue: [["resolved", "closed"], ["resolvedOn"]],
+  risk: [["closed", "occurred"], ["occurredOn", "closedOn"]],
+};
+
+/**
+ * @internal Keeps the earlier closing of a reopened risk, issue or action (wire form, edited in place): a record that
+ * leaves its closed statuses (a risk closed or occurred, an issue resolved or closed, an action done or cancelled)
+ * for an open one moves its closing days to a new entry of `closings`, reopened on the UTC day of `at` (never before
+ * those days), so views as of a day in that period still count it closed. The days leave the record unless `given`
+ * names them (the schema then refuses them); `closings` given in the change is taken as is. A closing without any day
+ * (records made before the day was kept) adds nothing. Other kinds are left alone.
+ *
+ * @example
+ * ```ts
+ * const next = { status: "open", closedOn: "2026-10-02" };
+ * keepReopening("risk", next, { status: "closed", closedOn: "2026-10-02" }, { status: "open" }, "2026-11-20T09:00:00.000Z");
+ * // next: { status: "open", closings: [{ closedOn: "2026-10-02", reopenedOn: "2026-11-20" }] }
+ * ```
+ */
+export function keepReopening(kind: EntityKind, next: Record<string, unknown>, before: Readonly<Record<string, unknown>>, given: Readonly<Record<string, unknown>>, at: string): void {
+  const rule = Object.hasOwn(REOPENABLE, kind) ? REOPENABLE[kind] : undefined;
+  if (rule === undefined || given["closings"] !== undefined) return;
+  const [closed, fields] = rule;
+  if (!closed.includes(before["status"] as string) || closed.includes(next["status"] as string)) return;
+  const entry: Record<string, string> = {};
+  let reopenedOn = at.slice(0, 10);
+  for (const f of fields) {
+    const day = before[f];
+    if (typeof day !== "string") continue;
+    entry[f] = day;
+    // A day up to the latest local day may be later than the UTC day (see futureRaidDays).
+    if (day > reopenedOn) reopenedOn = day;
+    if (given[f] === undefined) delete next[f];
+  }
+  if (Object.keys(entry).length === 0) return;
+  const earlier = Array.isArray(before["closings"]) ? (before["closings"] as unknown[]) : [];
+  next["closings"] = [...earlier, { ...entry, reopenedOn }];
 }
 
 /** The RAID days that say when something happened (closed, decided, done), by kind: never later than the change recording them. */
@@ -48,7 +95,8 @@ const HAPPENED_DAYS: Partial<Record<EntityKind, readonly string[]>> = {
 /**
  * @internal What a RAID change stamped `at` (the service clock's instant) may not record: a closing, decision or
  * completion day in `changes` that no place has reached at `at` — later than {@link latestLocalDay}, the bound
- * checklist items follow. As-of views would count the record open until a day that has not come. Only the days the
+ * checklist items follow. As-of views would count the record open until a day that has not come. The days of a
+ * `closings` array the change gives (risks, issues, actions) are judged alike, at `["closings", i, field]`. Only the days the
  * change gives are judged: a day already stored is not re-judged by an unrelated edit.
  *
  * @example
@@ -61,10 +109,18 @@ export function futureRaidDays(kind: EntityKind, changes: Readonly<Record<string
   // Anything but an object of changes is refused later, by the operation's own checks.
   if (typeof changes !== "object" || changes === null) return [];
   const today = latestLocalDay(at);
-  return ((Object.hasOwn(HAPPENED_DAYS, kind) ? HAPPENED_DAYS[kind] : undefined) ?? []).flatMap((field) => {
-    const day = changes[field];
-    return typeof day === "string" && day > today
-      ? [{ path: [field], message: `${field} ${day} is after the change recording it (${at}), a day no time zone has reached yet`, code: "custom" as const }]
-      : [];
-  });
+  const fields = (Object.hasOwn(HAPPENED_DAYS, kind) ? HAPPENED_DAYS[kind] : undefined) ?? [];
+  const judge = (record: Readonly<Record<string, unknown>>, names: readonly string[], path: readonly (string | number)[]): ValidationIssue[] =>
+    names.flatMap((field) => {
+      const day = Object.hasOwn(record, field) ? record[field] : undefined;
+      return typeof day === "string" && day > today
+        ? [{ path: [...path, field], message: `${field} ${day} is after the change recording it (${at}), a day no time zone has reached yet`, code: "custom" as const }]
+        : [];
+    });
+  // The earlier closings of a reopenable kind, when the change gives them: their days and reopenings alike.
+  const closings = Object.hasOwn(REOPENABLE, kind) && Array.isArray(changes["closings"]) ? (changes["closings"] as unknown[]) : [];
+  return [
+    ...judge(changes, fields, []),
+    ...closings.flatMap((c, i) => (typeof c === "object" && c !== null ? judge(c as Record<string, unknown>, [...REOPENABLE[kind]![1], "reopenedOn"], ["closings", i]) : [])),
+  ];
 }

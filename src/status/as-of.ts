@@ -6,13 +6,22 @@ import { closedSince, closingDay, type ClosedSince } from "../entities/closing-d
 // or resolved later was still open then.
 
 /**
- * A risk raised by `asOf` and open or monitored then: still open now, or closed or occurred only after `asOf`. An
- * occurred risk without `occurredOn` is pending before the UTC day of its `updatedAt` (see {@link riskOccurrence}).
+ * A risk raised by `asOf` and open or monitored then: still open now, or closed or occurred only after `asOf`, and not
+ * in an earlier closing then (`closings`: closed or occurred by `asOf`, reopened after it). An occurred risk without
+ * `occurredOn` is pending before the UTC day of its `updatedAt` (see {@link riskOccurrence}).
  */
 export function riskPendingOn(r: Risk, asOf: IsoDate, path: readonly (string | number)[] = [], subject = "risks as of a day"): boolean {
-  if (r.raisedOn > asOf || occurredBy(r, asOf, path, subject)) return false;
-  // An occurred risk not occurred by asOf (its day later, or unknown then) was pending.
-  return r.status === "open" || r.status === "monitoring" || r.status === "occurred" || (r.status === "closed" && r.closedOn !== undefined && r.closedOn > asOf);
+  // An occurred risk not occurred by asOf (its day later, or unknown then) was pending; a closed one (closedOn is set
+  // exactly when closed) until its closedOn.
+  return r.raisedOn <= asOf && !occurredBy(r, asOf, path, subject) && !closedThen(r, asOf) && !(r.closedOn! <= asOf);
+}
+
+/**
+ * The earlier closing of a reopened record (risk, issue, action) in force on `asOf`: closed (occurred, resolved, done,
+ * cancelled) by `asOf` and reopened only after it. Its reopening day is its only day later than `asOf`.
+ */
+export function closedThen<C extends Readonly<Record<string, unknown>>>(r: { readonly closings?: readonly C[] | undefined }, asOf: IsoDate): C | undefined {
+  return r.closings?.find((c) => (c["reopenedOn"] as string) > asOf && Object.values(c).some((day) => (day as string) <= asOf));
 }
 
 /**
@@ -28,15 +37,15 @@ export function riskOccurrence(r: Risk, asOf: IsoDate, path: readonly (string | 
 }
 
 /** A risk that had occurred by `asOf` (see {@link riskOccurrence}). */
-export function occurredBy(r: Risk, asOf: IsoDate, path: readonly (string | number)[] = [], subject = "risks as of a day"): boolean {
+export function occurredBy(r: Risk, asOf: IsoDate, path: readonly (string | number)[], subject: string): boolean {
   // The day alone (not closedSince's explanation): the RAG count reads only this, and its bundle has no room for prose.
   return (r.occurredOn !== undefined || r.status === "occurred") && closingDay(r, r.occurredOn, path, subject) <= asOf;
 }
 
-/** An issue raised by `asOf` and open then: still open now, or resolved only after `asOf`. */
+/** An issue raised by `asOf` and open then: still open now, or resolved only after `asOf`, and not in an earlier resolution then. */
 export function issueOpenOn(i: Issue, asOf: IsoDate): boolean {
-  if (i.raisedOn > asOf) return false;
-  return i.status === "open" || i.status === "in-progress" || (i.resolvedOn !== undefined && i.resolvedOn > asOf);
+  // resolvedOn is set exactly when resolved or closed; an earlier resolution (`closings`) counts in its period.
+  return i.raisedOn <= asOf && !closedThen(i, asOf) && !(i.resolvedOn! <= asOf);
 }
 
 

@@ -3,6 +3,7 @@ import type { Baseline, Issue, Milestone, Risk } from "../entities/index.js";
 import { chooseBaseline, type BaselineChoiceWarning } from "../entities/baseline-in-force.js";
 import type { RagFigures } from "./rag-figures.js";
 import { issueOpenOn, riskPendingOn } from "./as-of.js";
+import { closingDay, unknownClosingWhy } from "../entities/closing-day.js";
 import { requireUniqueIds } from "./unique.js";
 import { rateOnMatrix, type RiskMatrix } from "./risk-matrix.js";
 
@@ -25,6 +26,12 @@ export interface DerivedRagFigure {
   readonly note?: string;
   /** Ids of the records counted, or the dates compared. */
   readonly from: readonly string[];
+  /**
+   * Records counted only because the record cannot tell their status on `asOf`, each with why (absent when none): for
+   * `highRisksPending`, a risk `occurred` without `occurredOn`, judged before the UTC day of its `updatedAt` — counted
+   * as pending, as `contingencyReserve` lists it in its own `statusUnknown`.
+   */
+  readonly statusUnknown?: readonly { readonly id: string; readonly why: string }[];
   /**
    * The baseline number the figure was measured against: its milestone dates for `missedKeyMilestones`, its finish (the
    * latest frozen package finish) for `finishSlipDays`. Absent: each milestone's own `baselineDate`, the project's
@@ -163,7 +170,15 @@ export function deriveRagFigures(project: RagProject, how: RagDerivation, given:
     const high = bands && matrix ? (r: Risk) => rateOnMatrix(bands, matrix, r.probability, r.impact).rating === "high" : (r: Risk) => r.probability.gte(p);
     const more = matrix ? { note: `probability × impact score ≥ ${matrix.highFrom} on the risk matrix` } : {};
     if (raised.length === 0) lacking("highRisksPending", "no-data", `no risk raised by ${asOf}`);
-    else count("highRisksPending", raised.filter((r) => riskPendingOn(r, asOf) && high(r)).map((r) => r.id), more);
+    else {
+      const pending = raised.filter((r) => riskPendingOn(r, asOf) && high(r));
+      // Occurred without its day yet pending on asOf (before its updatedAt day): counted only because the day is
+      // unknown, so flagged with the closing-day rule's why (as contingencyReserve flags it).
+      const unknown = pending
+        .filter((r) => r.status === "occurred" && !r.occurredOn)
+        .map((r) => ({ id: r.id, why: unknownClosingWhy("occurred", closingDay(r, undefined, [], "RAG status"), asOf, "pending") }));
+      count("highRisksPending", pending.map((r) => r.id), unknown[0] ? { ...more, statusUnknown: unknown } : more);
+    }
   }
   if (project.issues) {
     const raised = project.issues.filter((i) => i.projectId === project.id && i.raisedOn <= asOf);

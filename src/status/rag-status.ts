@@ -101,38 +101,39 @@ export interface RagStatus {
 }
 
 const RANK: Record<RagColour, number> = { green: 0, amber: 1, red: 2 };
+// The worse of two colours (an undefined one never wins): the rule of a dimension and of the overall colour.
+const worse = (w: RagColour | undefined, c: RagColour | undefined) => (c !== undefined && (w === undefined || RANK[c] > RANK[w]) ? c : w);
+/** A ValidationError of `ragStatus` at `path`. */
+const bad = (path: (string | number)[], message: string) => ValidationError.single(path, message, "RAG status");
 
 function checkOverride(o: NonNullable<RagStatusOptions["override"]>): void {
-  const bad = (key: string, message: string) => ValidationError.single(["override", key], message, "RAG status");
-  if (o.colour !== "green" && o.colour !== "amber" && o.colour !== "red") throw bad("colour", `expected green, amber or red, got ${String(o.colour)}`);
-  if (typeof o.comment !== "string" || o.comment.trim() === "") throw bad("comment", "an overridden overall colour needs a comment");
-  if (typeof o.by !== "string" || o.by.trim() === "") throw bad("by", "an overridden overall colour names who overrode it");
+  if (o.colour !== "green" && o.colour !== "amber" && o.colour !== "red") throw bad(["override", "colour"], `expected green, amber or red, got ${String(o.colour)}`);
+  if (typeof o.comment !== "string" || !o.comment.trim()) throw bad(["override", "comment"], "an overridden overall colour needs a comment");
+  if (typeof o.by !== "string" || !o.by.trim()) throw bad(["override", "by"], "an overridden overall colour names who overrode it");
 }
 
 // Above 1 no risk could count and the risk rule would be green whatever the register holds; below 0 every risk would.
 function highRiskProbability(p: string | undefined): string {
   if (p === undefined) return "0.7";
-  let ok = false;
+  let ok;
   try {
-    const x = decimal(p);
-    ok = typeof p === "string" && x.gte(0) && x.lte(1);
+    ok = typeof p === "string" && decimal(p).gte(0) && decimal(p).lte(1);
   } catch {
-    ok = false;
+    // not a decimal: refused below
   }
-  if (!ok) throw ValidationError.single(["highRiskProbability"], `expected a probability from "0" to "1", got ${JSON.stringify(p)}`, "RAG status");
+  if (!ok) throw bad(["highRiskProbability"], `expected a probability from "0" to "1", got ${JSON.stringify(p)}`);
   return p;
 }
 
 // Each convention reads its own option; an option of the other one would be silently ignored.
 function highRiskConvention(o: RagStatusOptions): Pick<RagDerivation, "riskMatrix" | "riskBands"> {
   const { highRisk, riskMatrix } = o;
-  const bad = (key: string, message: string) => ValidationError.single([key], message, "RAG status");
-  if (highRisk !== undefined && highRisk !== "probability" && highRisk !== "score") throw bad("highRisk", `expected "probability" or "score"`);
+  if (highRisk !== undefined && highRisk !== "probability" && highRisk !== "score") throw bad(["highRisk"], `expected "probability" or "score"`);
   if (highRisk !== "score") {
-    if (riskMatrix !== undefined) throw bad("riskMatrix", `read only with highRisk "score"`);
+    if (riskMatrix !== undefined) throw bad(["riskMatrix"], `read only with highRisk "score"`);
     return {};
   }
-  if (o.highRiskProbability !== undefined) throw bad("highRiskProbability", `not read with highRisk "score"`);
+  if (o.highRiskProbability !== undefined) throw bad(["highRiskProbability"], `not read with highRisk "score"`);
   if (riskMatrix !== undefined) checkArguments("ragStatus", { riskMatrix: [riskMatrix, "object"], "riskMatrix.probabilityBands": [riskMatrix.probabilityBands, "array"] });
   const matrix = riskMatrix ?? DEFAULT_RISK_MATRIX;
   return { riskMatrix: matrix, riskBands: checkMatrix(matrix, ["riskMatrix"]) };
@@ -185,19 +186,19 @@ export function ragStatus(project: RagProject, options: RagStatusOptions): RagSt
   if (options.override !== undefined) checkOverride(options.override);
   // Persistence rules read the previous report's colours: another project's report would colour this one.
   if (options.previous !== undefined && options.previous.projectId !== project.id) {
-    throw ValidationError.single(["previous", "projectId"], `previous report is for ${options.previous.projectId}, not ${project.id}`, "RAG status");
+    throw bad(["previous", "projectId"], `previous report is for ${options.previous.projectId}, not ${project.id}`);
   }
   if (options.previous !== undefined && options.previous.asOf >= options.asOf) {
-    throw ValidationError.single(["previous", "asOf"], `previous report (as of ${options.previous.asOf}) is not older than ${options.asOf}`, "RAG status");
+    throw bad(["previous", "asOf"], `previous report (as of ${options.previous.asOf}) is not older than ${options.asOf}`);
   }
   const minimum = options.minimumRatedDimensions;
   if (minimum !== undefined && (!Number.isInteger(minimum) || minimum < 1)) {
-    throw ValidationError.single(["minimumRatedDimensions"], `the minimum of rated dimensions is a whole number ≥ 1, not ${minimum}`, "RAG status");
+    throw bad(["minimumRatedDimensions"], `the minimum of rated dimensions is a whole number ≥ 1, not ${minimum}`);
   }
   const { baseline, finishSlipUnit: unit } = options;
-  if (baseline !== undefined && (!Number.isInteger(baseline) || baseline < 0 || baseline > 10)) throw ValidationError.single(["baseline"], "baseline numbers are 0–10", "RAG status");
+  if (baseline !== undefined && (!Number.isInteger(baseline) || baseline < 0 || baseline > 10)) throw bad(["baseline"], "baseline numbers are 0–10");
   if (unit !== undefined && unit !== "calendar-days" && unit !== "working-days") {
-    throw ValidationError.single(["finishSlipUnit"], `expected "calendar-days" or "working-days", got ${JSON.stringify(unit)}`, "RAG status");
+    throw bad(["finishSlipUnit"], `expected "calendar-days" or "working-days", got ${JSON.stringify(unit)}`);
   }
   const how = { asOf: options.asOf, highRiskProbability: highRiskProbability(options.highRiskProbability), ...highRiskConvention(options), baseline, finishSlipUnit: unit, calendar: options.calendar };
   const { figures, derived } = deriveRagFigures(project, how, given);
@@ -209,7 +210,7 @@ export function ragStatus(project: RagProject, options: RagStatusOptions): RagSt
     const results = rules.filter((r) => r.dimension === dimension).map((r) => evaluateRagRule(r, figures, previous));
     if (results.length === 0) continue;
     const rated = results.filter((r) => r.colour !== undefined);
-    const colour = rated.reduce<RagColour | undefined>((w, r) => (w === undefined || RANK[r.colour!] > RANK[w] ? r.colour : w), undefined);
+    const colour = rated.reduce<RagColour | undefined>((w, r) => worse(w, r.colour), undefined);
     const deciding = rated.filter((r) => r.colour === colour);
     dimensions.push({
       dimension,
@@ -223,7 +224,7 @@ export function ragStatus(project: RagProject, options: RagStatusOptions): RagSt
   const short = insufficientData(dimensions, minimum);
   const computed = short
     ? undefined
-    : dimensions.reduce<RagColour | undefined>((w, d) => (d.colour !== undefined && (w === undefined || RANK[d.colour] > RANK[w]) ? d.colour : w), undefined);
+    : dimensions.reduce<RagColour | undefined>((w, d) => worse(w, d.colour), undefined);
   const worstDimensions = computed === undefined ? [] : dimensions.filter((d) => d.colour === computed).map((d) => d.dimension);
   const override = options.override ? { ...options.override, comment: options.override.comment.trim() } : undefined;
   return {

@@ -1,7 +1,7 @@
 import { decimal, differenceInDays, metric, missing, sumMoney, type CurrencyCode, type Decimal, type IsoDate, type Metric, type Money, checkArguments, compareCodePoints } from "../core/index.js";
 import type { Action, ChangeRequest, Decision, Issue } from "../entities/index.js";
 import { closedSince } from "../entities/closing-day.js";
-import { recordedOn } from "./as-of.js";
+import { closedThen, recordedOn } from "./as-of.js";
 import { requireUniqueIds } from "./unique.js";
 
 /** An issue's age as of a day. */
@@ -47,9 +47,10 @@ export function issueAgeing(
   const { asOf } = options;
   const known = issues.filter((i) => i.raisedOn <= asOf);
   const ages = known.map((i): IssueAge => {
-    // An issue resolved after asOf was still open on asOf.
-    const open = i.resolvedOn === undefined || i.resolvedOn > asOf;
-    const end = open ? asOf : i.resolvedOn!;
+    // An issue resolved after asOf was still open on asOf; one reopened since was resolved in its earlier resolution.
+    const earlier = closedThen(i, asOf);
+    const open = earlier === undefined && (i.resolvedOn === undefined || i.resolvedOn > asOf);
+    const end = open ? asOf : (earlier?.resolvedOn ?? i.resolvedOn!);
     const overdue = open && i.dueDate !== undefined && i.dueDate < asOf;
     return {
       issueId: i.id,
@@ -122,6 +123,8 @@ export function overdueActions(actions: readonly Action[], options: { readonly a
   requireUniqueIds(actions, ["actions"], "overdue actions");
   const { asOf } = options;
   const judge = (a: Action, i: number): { readonly open: boolean; readonly statusUnknown: boolean; readonly why: string } => {
+    // Done or cancelled then, reopened only after asOf.
+    if (closedThen(a, asOf)) return { open: false, statusUnknown: false, why: "closed then" };
     if (a.status === "open" || a.status === "in-progress") return { open: true, statusUnknown: false, why: a.status === "open" ? "open" : "in progress" };
     if (a.status === "done") {
       const later = a.completedOn !== undefined && a.completedOn > asOf;

@@ -17,7 +17,7 @@ import {
   PmoDecimal,
 } from "../core/index.js";
 import type { Risk } from "../entities/index.js";
-import { riskOccurrence, riskPendingOn } from "./as-of.js";
+import { closedThen, riskOccurrence, riskPendingOn } from "./as-of.js";
 import type { StatusUnknown } from "./raid-log.js";
 import { requireUniqueIds } from "./unique.js";
 
@@ -144,7 +144,11 @@ export function contingencyReserve(risks: readonly Risk[], options: { readonly c
   for (const [i, r] of risks.entries()) {
     const occurrence = asOf === undefined || r.raisedOn > asOf ? undefined : riskOccurrence(r, asOf, ["risks", i], "contingency reserve");
     if (asOf !== undefined && r.raisedOn > asOf) excluded.push({ riskId: r.id, reason: "not-yet-raised" });
-    else if (asOf !== undefined && !riskPendingOn(r, asOf, ["risks", i], "contingency reserve")) excluded.push({ riskId: r.id, reason: occurrence?.closed ? "occurred" : r.status });
+    else if (asOf !== undefined && !riskPendingOn(r, asOf, ["risks", i], "contingency reserve")) {
+      // In an earlier closing (reopened since), occurred if it had occurred by asOf, else closed.
+      const earlier = closedThen(r, asOf);
+      excluded.push({ riskId: r.id, reason: occurrence?.closed || (earlier?.occurredOn !== undefined && earlier.occurredOn <= asOf) ? "occurred" : earlier ? "closed" : r.status });
+    }
     else if (asOf === undefined && (r.status === "closed" || r.status === "occurred")) excluded.push({ riskId: r.id, reason: r.status });
     else if (r.costImpact === undefined) excluded.push({ riskId: r.id, reason: "no-cost-impact" });
     else contributions.push({ riskId: r.id, probability: r.probability, costImpact: r.costImpact, emv: multiplyMoney(r.costImpact, r.probability) });

@@ -59,7 +59,7 @@ export const DEFAULT_ITEM_RULES: ItemRulesInput = Object.freeze(ITEM_RULES) as I
  * // ["business", "stakeholder", "functional", "non-functional", "transition", "test-case"]
  * ```
  */
-export const DEFAULT_TRACE_RULES: TraceRulesInput = Object.freeze({
+export const DEFAULT_TRACE_RULES: TraceRulesInput = /* @__PURE__ */ Object.freeze({
   items: DEFAULT_ITEM_RULES,
   parentLinkTypes: ["derives", "refines"],
   evidenceLinkTypes: ["verifies"],

@@ -36,6 +36,6 @@ describe("an occurred risk without occurredOn, as of a day before its updatedAt 
 
   it("counts as a high pending risk in the RAG figures (p 0.8 ≥ 0.7): 1, was 0", () => {
     const s = ragStatus({ id: "P", risks: [risk()] }, { asOf: isoDate("2026-06-30") });
-    expect(s.derived["highRisksPending"]).toEqual({ value: "1", from: ["R-1"] });
+    expect(s.derived["highRisksPending"]).toEqual({ value: "1", from: ["R-1"], statusUnknown: [{ id: "R-1", why }] });
   });
 });

@@ -55,7 +55,7 @@ export const decimalCodec = z.codec(decimalStringSchema, decimalMemory, {
  * decimalInputSchema.parse(0.1).toFixed(); // "0.1"
  * ```
  */
-export const decimalInputSchema = z
+export const decimalInputSchema = /* @__PURE__ */ z
   .union([
     decimalStringSchema,
     z.number().refine((n) => Number.isFinite(n), { message: "expected a finite number" }),
