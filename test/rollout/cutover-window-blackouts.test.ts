@@ -116,6 +116,9 @@ describe("an item nominally during the cutover is never moved before the cutover
           else expect(inWindow).toBe(false);
         }
       }
+      // A larger offset is never due later (go-live T0 … T-5 with the cutover rule).
+      const dues = [0, 1, 2, 3, 4, 5].map((t) => dueDateFor(office, go, t, { goLive: go, cutoverStart: cs }).due);
+      for (let t = 1; t < dues.length; t++) expect(dues[t]! <= dues[t - 1]!).toBe(true);
     }
   });
 });
