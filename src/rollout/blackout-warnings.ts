@@ -73,9 +73,11 @@ export function blackoutWarnings(
 }
 
 /**
- * A step of the cutover (an item T+n after the cutover start, on or before go-live) whose day lies in a blackout
- * window with no working day outside every window after the cutover start and by go-live: it stays on its day rather
- * than be dated after go-live (or on or before the cutover start), and this says so.
+ * An item of the cutover whose day lies in a blackout window with no admissible working day outside every window: a
+ * step T+n after the cutover start (nominally on or before go-live) with no free day after the cutover start and by
+ * go-live, or an item nominally in the cutover on or before its anchor (the cutover-start T0 item, go-live's T0 and
+ * T−n items on a cutover day) with no free day from the cutover start to go-live. It stays on its day rather than be
+ * dated after go-live or before the cutover start, and this says so.
  */
 export interface CutoverStepWarning {
   /** `cutover-step-in-blackout`. */
@@ -86,28 +88,33 @@ export interface CutoverStepWarning {
   readonly date: IsoDate;
   /** The plan's go-live. */
   readonly goLive: IsoDate;
+  /** The plan's cutover start. */
+  readonly cutoverStart: IsoDate;
+  /** The item's anchor. */
+  readonly anchor: "go-live" | "cutover-start" | "hypercare-end";
   /** The windows the day lies in, in calendar order. */
   readonly windows: readonly BlackoutWindow[];
-  /** Plain words naming the item, the freeze and go-live. */
+  /** Plain words naming the item, the freeze, the cutover start and go-live. */
   readonly message: string;
 }
 
-/** @internal The warning for a cutover step that stays in a freeze (see {@link CutoverStepWarning}). */
+/** @internal The warning for a cutover item that stays in a freeze (see {@link CutoverStepWarning}). */
 export function cutoverStepWarning(
-  item: { readonly id: string; readonly code?: string | undefined; readonly tMinusDays: number },
-  cutoverStart: IsoDate,
-  goLive: IsoDate,
-  r: { readonly nominal: IsoDate; readonly windows: readonly BlackoutWindow[]; readonly conflict: { readonly forward: IsoDate } },
+  item: { readonly id: string; readonly code?: string | undefined; readonly tMinusDays: number; readonly anchor: CutoverStepWarning["anchor"] },
+  dates: { readonly anchorDate: IsoDate; readonly cutoverStart: IsoDate; readonly goLive: IsoDate },
+  r: { readonly nominal: IsoDate; readonly windows: readonly BlackoutWindow[]; readonly conflict: { readonly forward: IsoDate; readonly back: IsoDate } },
 ): CutoverStepWarning {
+  const { anchorDate, cutoverStart, goLive } = dates;
   const span = r.windows.map((w) => `the blackout ${w.start}…${w.end} (${w.reason})`).join(" and ");
-  return {
-    code: "cutover-step-in-blackout",
-    itemId: item.id,
-    date: r.nominal,
-    goLive,
-    windows: r.windows,
-    message:
-      `${item.code ?? item.id} (T+${-item.tMinusDays} after the cutover start ${cutoverStart}) stays on ${r.nominal} inside ${span}: ` +
-      `no working day after the cutover start and by go-live ${goLive} is outside it (moving forward would date it ${r.conflict.forward}, after go-live)`,
-  };
+  const name = item.code ?? item.id;
+  const t = item.tMinusDays;
+  const anchorName = item.anchor === "go-live" ? "go-live" : item.anchor === "cutover-start" ? "the cutover start" : "hypercare end";
+  const step = item.anchor === "cutover-start" && t < 0;
+  const message = step
+    ? `${name} (T+${-t} after the cutover start ${cutoverStart}) stays on ${r.nominal} inside ${span}: ` +
+      `no working day after the cutover start and by go-live ${goLive} is outside it (moving forward would date it ${r.conflict.forward}, after go-live)`
+    : `${name} (${t === 0 ? `T0 of ${anchorName}` : `T-${t} before ${anchorName}`} ${anchorDate}) stays on ${r.nominal} inside ${span}: ` +
+      `no working day from the cutover start ${cutoverStart} to go-live ${goLive} is outside it ` +
+      `(moving back would date it ${r.conflict.back}, before the cutover start; moving forward ${r.conflict.forward}, after go-live)`;
+  return { code: "cutover-step-in-blackout", itemId: item.id, date: r.nominal, goLive, cutoverStart, anchor: item.anchor, windows: r.windows, message };
 }

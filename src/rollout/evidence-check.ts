@@ -66,7 +66,8 @@ export function decodeFacts(facts: RolloutFacts | undefined): ReadonlyMap<string
  * (its UTC day ≤ `asOf`); metrics recorded at the same latest instant with different values count by the least
  * favourable one (whatever their order in the list); a fact found nowhere fails its condition. Returns `undefined` when the item has no rule.
  *
- * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`).
+ * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`), or the rule has no
+ *   condition (path `["evidenceRule", "all"]`: "all of none hold" would prove the item from nothing).
  * @example
  * ```ts
  * checkEvidenceRule(item, decodeFacts({ "training.keyUsers.completionPercent": 92 }))?.satisfied; // true for ≥ 90
@@ -80,6 +81,10 @@ export function checkEvidenceRule(
   checkArguments("checkEvidenceRule", { item: [item, "object"], facts: [facts, "object"], options: [options, "object?"] });
   checkArguments("checkEvidenceRule", { asOf: [options.asOf, "date?"] });
   if (!item.evidenceRule) return undefined;
+  // "All of no conditions hold" would prove the item from nothing (the schemas ask for at least one condition).
+  if (!Array.isArray(item.evidenceRule.all) || item.evidenceRule.all.length === 0) {
+    throw ValidationError.single(["evidenceRule", "all"], "an evidence rule needs at least one condition", "evidence rule");
+  }
   const conditions = item.evidenceRule.all.map((c): ConditionResult => {
     const supplied = facts.get(c.fact);
     const recorded = supplied === undefined ? latestMetric(item, c, options.asOf) : undefined;

@@ -22,6 +22,11 @@ export function checkItemFields(items: readonly ChecklistItem[], path: readonly 
     if (typeof item.blocking !== "boolean") bad(i, "blocking", "expected true (blocking) or false (advisory)");
     if (!Array.isArray(item.gateIds) || item.gateIds.some((g) => typeof g !== "string")) bad(i, "gateIds", "expected a list of gate ids");
     if (!Array.isArray(item.evidence)) bad(i, "evidence", "expected a list of evidence");
+    // "All of no conditions hold" would close the item as done from nothing (the schemas ask for at least one).
+    const rule = (item as { evidenceRule?: { all?: unknown } }).evidenceRule;
+    if (rule !== undefined && (!Array.isArray(rule?.all) || rule.all.length === 0)) {
+      issues.push({ path: [...path, i, "evidenceRule", "all"], message: "an evidence rule needs at least one condition", code: "custom" });
+    }
     for (const field of ["dueDate", "completedOn", "skippedOn", "notApplicableOn"] as const) {
       if (item[field] !== undefined && !isIsoDate(item[field])) bad(i, field, `${JSON.stringify(item[field])} is not a calendar date YYYY-MM-DD`);
     }

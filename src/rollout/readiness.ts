@@ -1,4 +1,4 @@
-import { differenceInDays, type IsoDate, checkArguments, compareCodePoints } from "../core/index.js";
+import { decimal, differenceInDays, metric, missing, type Decimal, type IsoDate, type Metric, checkArguments, compareCodePoints } from "../core/index.js";
 import type { ChecklistItem } from "../entities/index.js";
 import { decodeFacts } from "./evidence-check.js";
 import { evaluateGate, type ReadinessOptions, type RolloutData } from "./gate.js";
@@ -85,6 +85,16 @@ export function overdueItems(
   return { items: out, unscheduled };
 }
 
+/** A go/no-go gate that has come but cannot be judged by its blocking items: nothing in its scope applies. */
+export interface UnratedGoNoGoGate {
+  /** The gate. */
+  readonly gateId: string;
+  /** `no-applicable-items`: no item in the gate's scope, or every one skipped or not applicable by `asOf`. */
+  readonly reason: "no-applicable-items";
+  /** Plain words naming the gate and its planned day. */
+  readonly note: string;
+}
+
 /** The readiness figures the status RAG rules read (see `ragStatus`). */
 export interface ReadinessFigures {
   /** Blocking items open past their due day. */
@@ -93,18 +103,36 @@ export interface ReadinessFigures {
   readonly openBlockingAtGoNoGo: number;
   /** The go/no-go gates that have come. */
   readonly goNoGoGatesDue: readonly string[];
+  /**
+   * The go/no-go gates that have come with nothing applicable in their scope (NO-GO, `readiness.percent` is
+   * `no-applicable-items`): no blocking item is open at them, yet nothing shows they are ready.
+   */
+  readonly goNoGoGatesUnrated: readonly UnratedGoNoGoGate[];
+  /**
+   * The two figures as the RAG rules read them (`ragStatus(project, { asOf, figures: { ...f.rag } })`). A figure with
+   * nothing to count is missing with its reason, so its rule does not rate rather than read green from nothing:
+   * `overdueBlockingItems` is `no-data` when there is no checklist item; `openBlockingAtGoNoGo` is `no-data` when no
+   * go/no-go gate has come by `asOf`, and `no-applicable-items` (naming the gates) when a gate that has come has
+   * nothing applicable in its scope and no blocking item is open at any gate that has come. When some are, it is their
+   * count (red by default) and `goNoGoGatesUnrated` lists the gates it leaves out — as `ragStatus` counts the
+   * baselined key milestones and leaves the others out; a known red is never hidden behind an unknown.
+   */
+  readonly rag: { readonly overdueBlockingItems: Metric<Decimal>; readonly openBlockingAtGoNoGo: Metric<Decimal> };
 }
 
 /**
  * The figures the readiness RAG dimension reads: overdue blocking items (amber by default) and blocking items open
- * at a go/no-go gate that has come (red by default).
+ * at a go/no-go gate that has come (red by default). `rag` gives them as Metrics for `ragStatus`, missing with a
+ * reason where there is nothing to count: no item (`no-data`), no go/no-go gate come yet (`no-data`), or a gate that
+ * has come with nothing applicable in its scope (`no-applicable-items`: it is NO-GO with no open blocking item).
  *
  * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`), or an item id is listed
  *   twice (path `["items", i, "id"]`; it would count twice).
  * @example
  * ```ts
  * const f = readinessFigures({ items, gates }, { asOf: isoDate("2026-11-20") });
- * ragStatus(project, { asOf, figures: { overdueBlockingItems: metric(decimal(f.overdueBlockingItems)) } });
+ * ragStatus(project, { asOf, figures: { ...f.rag } });
+ * f.goNoGoGatesUnrated; // [] — or the gates that have come with nothing applicable in their scope
  * ```
  */
 export function readinessFigures(data: RolloutData, options: ReadinessOptions): ReadinessFigures {
@@ -114,6 +142,27 @@ export function readinessFigures(data: RolloutData, options: ReadinessOptions): 
   const overdue = overdueItems(data.items, options).items.filter((i) => i.blocking).length;
   const due = data.gates.filter((g) => g.type === "go-no-go" && g.plannedDate !== undefined && g.plannedDate <= options.asOf);
   const open = new Set<string>();
-  for (const g of due) for (const b of evaluateGate(data, g.id, options).blockers) open.add(b.id);
-  return { overdueBlockingItems: overdue, openBlockingAtGoNoGo: open.size, goNoGoGatesDue: due.map((g) => g.id) };
+  const unrated: UnratedGoNoGoGate[] = [];
+  for (const g of due) {
+    const e = evaluateGate(data, g.id, options);
+    for (const b of e.blockers) open.add(b.id);
+    // A gate held by a skipped blocking item counts it; one with nothing applicable and nothing holding it is unrated.
+    if (e.readiness.percent.reason === "no-applicable-items" && e.blockers.length === 0) {
+      unrated.push({
+        gateId: g.id,
+        reason: "no-applicable-items",
+        note: `go/no-go gate ${g.id} (planned ${g.plannedDate}) has no applicable checklist item in its scope: nothing shows it is ready`,
+      });
+    }
+  }
+  const rag = {
+    overdueBlockingItems: data.items.length === 0 ? missing("no-data", "no checklist item recorded") : metric(decimal(overdue)),
+    openBlockingAtGoNoGo:
+      due.length === 0
+        ? missing("no-data", `no go/no-go gate has come by ${options.asOf}`)
+        : unrated.length > 0 && open.size === 0
+          ? missing("no-applicable-items", unrated.map((u) => u.note).join("; "))
+          : metric(decimal(open.size)),
+  } satisfies ReadinessFigures["rag"];
+  return { overdueBlockingItems: overdue, openBlockingAtGoNoGo: open.size, goNoGoGatesDue: due.map((g) => g.id), goNoGoGatesUnrated: unrated, rag };
 }

@@ -69,9 +69,14 @@ export function scheduleChecklist(
       issues.push({ path: [i, "anchor"], message: `plan ${plan.id} has no ${item.anchor} date`, code: "custom" });
       return item;
     }
-    const r = dueDateFor(calendar, anchor, item.tMinusDays, { goLive: plan.goLive, cutoverStep: item.anchor === "cutover-start" });
+    const cutoverStart = plan.cutoverStart;
+    const r = dueDateFor(calendar, anchor, item.tMinusDays, {
+      goLive: plan.goLive,
+      cutoverStep: item.anchor === "cutover-start",
+      ...(cutoverStart !== undefined ? { cutoverStart } : {}),
+    });
     const { nominal, due, window, windows } = r;
-    if (r.conflict) stepWarnings.push(cutoverStepWarning(item, anchor, plan.goLive, { ...r, conflict: r.conflict }));
+    if (r.conflict) stepWarnings.push(cutoverStepWarning(item, { anchorDate: anchor, cutoverStart: cutoverStart!, goLive: plan.goLive }, { ...r, conflict: r.conflict }));
     if (options.planStart !== undefined && due < options.planStart) {
       issues.push({ path: [i, "tMinusDays"], message: `due on ${due}, before the plan starts on ${options.planStart}`, code: "custom" });
     }

@@ -65,7 +65,9 @@ export interface ScheduledRolloutItem extends RolloutTemplateEntry {
    * The due day: the nominal day, or the last working day before the blackout it fell in (the first working day
    * after it for an item after its anchor, or after a go-live the move back would reach). A cutover step that a
    * forward move would date after go-live moves back instead while that stays after the cutover start; else it keeps
-   * its nominal day inside the freeze (no `blackoutMove`; a `cutover-step-in-blackout` warning says so).
+   * its nominal day inside the freeze (no `blackoutMove`; a `cutover-step-in-blackout` warning says so). An item
+   * nominally in the cutover on or before its anchor (cutover start's T0 to go-live's T0) is never dated before the
+   * cutover start: back while that holds, else forward while by go-live, else it keeps its day, flagged the same way.
    */
   readonly dueDate: IsoDate;
   /** Present when the item was moved out of a blackout window. */
@@ -113,7 +115,10 @@ export interface RolloutSchedule {
  * A step of the cutover (T+n after the cutover start, nominally on or before go-live) is never dated after go-live:
  * when moving forward would pass go-live it moves back to the last free working day before the freeze if that is still
  * after the cutover start, else it stays on its day and `warnings` carries a `cutover-step-in-blackout` naming the
- * item, the freeze and go-live. Items come back in dependency order. A go-live (or a cutover)
+ * item, the freeze and go-live. An item nominally in the cutover on or before its anchor (the cutover-start T0 item,
+ * go-live's T0 item, a go-live T−n item on a cutover day) is never dated before the cutover start: back while that
+ * holds, else forward while that is by go-live, else it keeps its day with the same warning. Items come back in
+ * dependency order. A go-live (or a cutover)
  * inside a blackout window is not moved — it is the plan's decision — but `warnings` says so.
  *
  * @throws {ValidationError} for a template that does not fit the template schema (an edited memory form is checked
@@ -162,9 +167,9 @@ export function scheduleRollout(template: RolloutTemplate, options: ScheduleRoll
       return undefined;
     }
     const cutoverStep = e.anchor === "cutover-start";
-    const r = dueDateFor(calendar, anchorDate, e.tMinusDays, { goLive, cutoverStep });
+    const r = dueDateFor(calendar, anchorDate, e.tMinusDays, { goLive, cutoverStep, ...(cutoverStart !== undefined ? { cutoverStart } : {}) });
     const { nominal, due, window, windows } = r;
-    if (r.conflict) stepWarnings.push(cutoverStepWarning(e, anchorDate, goLive, { ...r, conflict: r.conflict }));
+    if (r.conflict) stepWarnings.push(cutoverStepWarning(e, { anchorDate, cutoverStart: cutoverStart!, goLive }, { ...r, conflict: r.conflict }));
     if (planStart !== undefined && due < planStart) {
       issues.push({
         path: ["entries", i, "tMinusDays"],
@@ -206,7 +211,9 @@ export function scheduleRollout(template: RolloutTemplate, options: ScheduleRoll
  * end) whose move back would land on or before go-live — go-live lies in the same freeze — moves forward too. With
  * `cutoverStep` (the anchor is the cutover start), a T+n item nominally on or before go-live's T0 that a forward move
  * would date after it moves back if that stays after the anchor's T0; otherwise it stays on its nominal day with
- * `conflict`.
+ * `conflict`. With `cutoverStart` (or `cutoverStep`), an item on or before its anchor whose nominal day lies in the
+ * cutover (the cutover start's T0 to go-live's T0) is never moved before the cutover start: forward while by go-live,
+ * else it stays with `conflict`.
  * `window` is the window the nominal day fell in; `windows` every window the move stepped over (chained or adjacent
  * windows included), in calendar order.
  *
@@ -217,6 +224,8 @@ export function scheduleRollout(template: RolloutTemplate, options: ScheduleRoll
  * dueDateFor(office, isoDate("2026-12-30"), 0, { goLive: isoDate("2026-12-22") }).due; // "2027-01-05"
  * // A cutover step T+4 after a cutover starting Tue 12-15, go-live Tue 12-22 in the freeze: back, not after go-live.
  * dueDateFor(office, isoDate("2026-12-15"), -4, { goLive: isoDate("2026-12-22"), cutoverStep: true }).due; // "2026-12-18"
+ * // Go-live's T0 with the cutover starting Mon 12-21 in the same freeze: not back to 12-18 (before the cutover).
+ * dueDateFor(office, isoDate("2026-12-22"), 0, { goLive: isoDate("2026-12-22"), cutoverStart: isoDate("2026-12-21") }).due; // "2026-12-22" (with conflict)
  * ```
  */
 export function dueDateFor(
@@ -233,9 +242,16 @@ export function dueDateFor(
      * The anchor is the cutover start (needs `goLive`): an item after it (T+n) whose nominal day is on or before
      * go-live's T0 is a step of the cutover and stays by go-live — forward out of the freeze while that is by go-live,
      * else back to the last free working day before it while that is after the cutover start, else it stays on its
-     * day and `conflict` says so.
+     * day and `conflict` says so. Implies `cutoverStart` = `anchor`.
      */
     readonly cutoverStep?: boolean;
+    /**
+     * The plan's cutover start (needs `goLive`). An item on or before its anchor (T0 or T−n) whose nominal day lies in
+     * the cutover — on or after the cutover start's T0 and on or before go-live's T0 — is never dated before the
+     * cutover start: back out of the freeze while that stays on or after the cutover start, else forward while that
+     * stays by go-live, else it stays on its day and `conflict` says so.
+     */
+    readonly cutoverStart?: IsoDate;
   } = {},
 ): {
   readonly nominal: IsoDate;
@@ -245,13 +261,15 @@ export function dueDateFor(
   /**
    * A cutover step (see `cutoverStep`) with no working day outside every window after the cutover start and by
    * go-live: it stays on its nominal day (`due` = `nominal`, inside `window`); `forward` is the day a forward move
-   * would give (after go-live), `back` the one a move back would give (on or before the cutover start).
+   * would give (after go-live), `back` the one a move back would give (on or before the cutover start) — or an item
+   * nominally in the cutover (see `cutoverStart`) with no such day from the cutover start to go-live (`back` is then
+   * before the cutover start).
    */
   readonly conflict?: { readonly code: "cutover-step-in-blackout"; readonly forward: IsoDate; readonly back: IsoDate };
 } {
   checkArguments("dueDateFor", { calendar: [calendar, "object"], anchor: [anchor, "date"], tMinusDays: [tMinusDays, "integer"], options: [options, "object"] });
-  checkArguments("dueDateFor", { goLive: [options.goLive, "date?"], cutoverStep: [options.cutoverStep, "boolean?"] });
-  if (options.cutoverStep === true && options.goLive === undefined) {
+  checkArguments("dueDateFor", { goLive: [options.goLive, "date?"], cutoverStep: [options.cutoverStep, "boolean?"], cutoverStart: [options.cutoverStart, "date?"] });
+  if ((options.cutoverStep === true || options.cutoverStart !== undefined) && options.goLive === undefined) {
     throw ValidationError.single(["options", "goLive"], "a cutover step needs the go-live it must be due by", "dueDateFor");
   }
   // T0 is the anchor, or the working day before it when the anchor is not a working day; every offset counts from
@@ -288,6 +306,17 @@ export function dueDateFor(
   // A day after go-live on a later anchor (hypercare end) moved back over a freeze that holds go-live would be due on
   // or before go-live: it moves forward, as a T+n item does.
   if (goT0 !== undefined && nominal > goT0 && behind.due <= goT0) return forward();
+  // A day in the cutover (the cutover start's T0 to go-live's T0: "run the cutover", go-live's checkpoint) moved back
+  // over a freeze that holds the cutover start would be due before the cutover starts: it moves forward while that
+  // stays by go-live, else it stays on its day, flagged.
+  const cs = options.cutoverStep === true ? anchor : options.cutoverStart;
+  const cutT0 = cs === undefined ? undefined : isWorkingDay(calendar, cs) ? cs : previousWorkingDay(calendar, cs);
+  if (goT0 !== undefined && cutT0 !== undefined && nominal >= cutT0 && nominal <= goT0 && behind.due < cutT0) {
+    const ahead = forward();
+    if (ahead.due <= goT0) return ahead;
+    const windows = calendar.blackouts.filter((b) => b.start <= nominal && b.end >= nominal);
+    return { nominal, due: nominal, window, windows, conflict: { code: "cutover-step-in-blackout", forward: ahead.due, back: behind.due } };
+  }
   return behind;
 }
 

@@ -47,10 +47,13 @@ describe("go-live inside a freeze", () => {
 
   it("issue 12 rollout: scheduleRollout warns when go-live lies in a blackout window", () => {
     const s = scheduleRollout(DEFAULT_IT_ROLLOUT_TEMPLATE, { goLive: isoDate("2027-01-04"), calendar: office, cutoverStart: isoDate("2027-01-04"), hypercareEnd: isoDate("2027-02-26") });
-    expect(s.warnings).toEqual([{
+    expect(s.warnings[0]).toEqual({
       code: "go-live-in-blackout", date: "2027-01-04", windows: [office.blackouts[0]],
       message: "go-live 2027-01-04 is inside the blackout 2026-12-21…2027-01-04 (Year-end change freeze)",
-    }]);
+    });
+    // Cutover and go-live on Mon 01-04, the freeze's last day: CUT-02 and CUT-03 (T0) can move neither back (12-18,
+    // before the cutover starts) nor forward (01-05, after go-live) — they stay on 01-04, flagged.
+    expect(s.warnings.slice(1).map((w) => ["itemId" in w ? w.itemId : "", w.date])).toEqual([["cut-run", "2027-01-04"], ["cut-checkpoint", "2027-01-04"]]);
   });
 
   it("issue 12 rollout: a cutover reaching into a freeze is flagged too; a clean plan has no warning", () => {
@@ -62,7 +65,7 @@ describe("go-live inside a freeze", () => {
     // The sample plan goes live 2027-03-01, outside the freeze.
     expect(scheduleChecklist(plan, items).warnings).toEqual([]);
     expect(scheduleChecklist({ ...plan, goLive: isoDate("2026-12-28"), cutoverStart: isoDate("2026-12-23") }, items).warnings.map((x) => x.code))
-      .toEqual(["go-live-in-blackout", "cutover-in-blackout"]);
+      .toEqual(["go-live-in-blackout", "cutover-in-blackout", "cutover-step-in-blackout", "cutover-step-in-blackout", "cutover-step-in-blackout", "cutover-step-in-blackout"]);
   });
 });
 

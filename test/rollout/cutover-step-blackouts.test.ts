@@ -44,6 +44,8 @@ describe("a cutover step (T+n after the cutover start) is never silently dated a
       itemId: "cut-1",
       date: "2026-12-21",
       goLive: "2026-12-22",
+      cutoverStart: "2026-12-18",
+      anchor: "cutover-start",
       windows: [FREEZE],
       message:
         "CUT-1 (T+1 after the cutover start 2026-12-18) stays on 2026-12-21 inside the blackout 2026-12-21…2027-01-04 (Year-end freeze): " +

@@ -182,10 +182,15 @@ describe("readiness, overdue and waves", () => {
   });
 
   it("readiness figures feed the RAG rules", () => {
-    expect(readinessFigures({ items, gates }, { asOf })).toEqual({ overdueBlockingItems: 0, openBlockingAtGoNoGo: 0, goNoGoGatesDue: [] });
+    const before = readinessFigures({ items, gates }, { asOf });
+    expect({ ...before, rag: undefined }).toEqual({ overdueBlockingItems: 0, openBlockingAtGoNoGo: 0, goNoGoGatesDue: [], goNoGoGatesUnrated: [], rag: undefined });
+    // No go/no-go gate has come yet: nothing to count at one (no-data), not a green 0.
+    expect(before.rag.openBlockingAtGoNoGo).toEqual({ reason: "no-data", detail: `no go/no-go gate has come by ${asOf}` });
+    expect(before.rag.overdueBlockingItems.value?.toFixed()).toBe("0");
     const f = readinessFigures({ items, gates }, { asOf: isoDate("2027-02-24") });
     expect(f.goNoGoGatesDue).toEqual(["g-crm-go-no-go"]);
     expect(f.openBlockingAtGoNoGo).toBe(17);
+    expect(f.rag.openBlockingAtGoNoGo.value?.toFixed()).toBe("17");
   });
 
   it("wave progress per wave, audience and total", () => {

@@ -33,10 +33,16 @@ describe("an item on a later anchor is never moved back before a go-live that li
     expect(s.moves.find((m) => m.itemId === hyp.id)!.note).toBe(
       "moved from 2026-12-30 to 2027-01-05: 2026-12-30 is inside the blackout 2026-12-21…2027-01-04 (Year-end freeze)",
     );
-    // Items due on or before go-live still move back: GNG-01 (T-2) nominal Fri 12-18 is outside the freeze; CUT-03 (T0
-    // on go-live 12-22) moves back to Fri 12-18. Go-live itself is flagged, not moved.
-    expect(s.items.find((i) => i.code === "CUT-03")!.dueDate).toBe("2026-12-18");
-    expect(s.warnings.map((w) => w.code)).toEqual(["go-live-in-blackout"]);
+    // Items due on or before go-live: GNG-01 (T-2) nominal Fri 12-18 is outside the freeze. CUT-02 (cutover start T0)
+    // and CUT-03 (T0 on go-live 12-22) lie in the cutover (it starts on go-live day): moving back to Fri 12-18 would
+    // date them before the cutover starts (this test read 12-18), forward (2027-01-05) after go-live — they stay on
+    // 12-22, flagged. Go-live itself is flagged, not moved.
+    expect(s.items.find((i) => i.code === "CUT-03")!.dueDate).toBe("2026-12-22");
+    expect(s.warnings.map((w) => [w.code, "itemId" in w ? w.itemId : w.date])).toEqual([
+      ["go-live-in-blackout", "2026-12-22"],
+      ["cutover-step-in-blackout", "cut-run"],
+      ["cutover-step-in-blackout", "cut-checkpoint"],
+    ]);
   });
 
   it("hypercare end T-2 and T-5 with go-live in the freeze: after go-live moves forward, on go-live moves back", () => {
