@@ -86,9 +86,3 @@ export function eacBandValues(
   // Minor units of num / den, rounded once (the core's exact division, as roundMoney rounds).
   return fr?.map((v) => fromMinor(BigInt(divideToScale(new PmoDecimal(v.num.toString()), new PmoDecimal(v.den.toString()), 0, rounding).toFixed()), at.currency));
 }
-
-/** @internal ⌈num / den⌉ for den > 0: the working day a finish reaches (a part of a day counts as the whole day). */
-export function ceilFraction(v: Fraction): bigint {
-  const q = v.num / v.den;
-  return q * v.den < v.num ? q + 1n : q;
-}

@@ -29,7 +29,7 @@ const gcd = (a: bigint, b: bigint): bigint => {
  * esDeltas([{ num: 31, den: 10 }, { num: 62, den: 10 }]); // { denominator: 10n, exact: [31n, 31n], … }
  * ```
  */
-export function esDeltas(es: readonly { readonly num: number; readonly den: number }[]): EsDeltas {
+export function esDeltas(es: readonly { readonly num: number | bigint; readonly den: number | bigint }[]): EsDeltas {
   const reduced = es.map(({ num, den }) => {
     const n = BigInt(num), d = BigInt(den), g = gcd(n, d) || 1n;
     return { num: n / g, den: d / g };

@@ -3,9 +3,9 @@ import { roundingModeProblem } from "../core/decimal.js";
 import { describeValue } from "../core/describe.js";
 import { describePercentileMethod, isPercentileMethod, minimumSampleSize } from "../core/quantile.js";
 import { checkEarnedValueArguments, compileProject } from "./compile.js";
-import { bandFractions, ceilFraction, eacBandValues } from "./eac-draws.js";
+import { bandFractions, eacBandValues, type Fraction } from "./eac-draws.js";
 import { esDeltas } from "./es-deltas.js";
-import { nthWorkingDay } from "./day-index.js";
+import { dateAfter, scheduleSpans } from "./time-unit.js";
 import { resultFrom, type EarnedValueResult } from "./earned-value.js";
 import { evaluateProject } from "./kernel.js";
 import type { EarnedValueInput, EarnedValueOptions } from "./types.js";
@@ -135,27 +135,30 @@ export function forecastRange(
   fam.sort((a, b) => a[1].value.amount.cmp(b[1].value.amount));
   const lo = fam[0], hi = fam[fam.length - 1];
   const eacRange = lo && hi ? metric({ low: lo[1].value, high: hi[1].value, lowMethod: lo[0], highMethod: hi[0] }) : missing("no-eac");
-  // Period deltas at each closed period end (and the status date). ES is a fraction per date: its deltas are kept
-  // exactly, as integers over one common denominator (es-deltas), so a draw's IEAC(t) is a fraction too.
+  // Period deltas at each closed period end (and the status date). ES and AT, in the policy's time unit as the point
+  // forecast has them (scheduleSpans), are fractions per date: their deltas are kept exactly, as integers over one
+  // common denominator each (es-deltas), so a draw's IEAC(t) is a fraction too.
   const ends = [...cp.gridEnd].filter((e) => e >= cp.start && e < t);
   ends.push(t);
-  const dEv: number[] = [], dAc: number[] = [], dAt: number[] = [], esAt: { num: number; den: number }[] = [];
-  let pEv = 0, pAc = 0, pAt = 0;
+  const dEv: number[] = [], dAc: number[] = [], atAt: Fraction[] = [], esAt: Fraction[] = [];
+  let pEv = 0, pAc = 0;
   for (const e of ends) {
     const c = e === t ? core : evaluateProject(cp, e);
-    dEv.push(c.ev - pEv); dAc.push(c.ac - pAc); dAt.push(c.es.at - pAt); esAt.push({ num: c.es.esNum, den: c.es.esDen });
-    pEv = c.ev; pAc = c.ac; pAt = c.es.at;
+    const sp = scheduleSpans(c, cp);
+    dEv.push(c.ev - pEv); dAc.push(c.ac - pAc); atAt.push(sp.at); esAt.push(sp.es);
+    pEv = c.ev; pAc = c.ac;
   }
   const n = dEv.length;
-  const dEs = esDeltas(esAt);
+  const dEs = esDeltas(esAt), dAt = esDeltas(atAt);
   const rand = rng(band.seed);
   // Each draw's ΣΔAC and ΣΔEV (ΣΔES over the common denominator), whole numbers: exact in doubles while n × the
   // largest |Δ| stays within 2^53, else summed again in BigInt (the bands are read from them exactly, see eac-draws).
-  const sumsAc: (number | bigint)[] = [], sumsEv: (number | bigint)[] = [], sumsAt: number[] = [], sumsEs: (number | bigint)[] = [];
+  const sumsAc: (number | bigint)[] = [], sumsEv: (number | bigint)[] = [], sumsAt: (number | bigint)[] = [], sumsEs: (number | bigint)[] = [];
   let largest = 0;
   for (let k = 0; k < n; k++) largest = Math.max(largest, Math.abs(dEv[k] as number), Math.abs(dAc[k] as number));
   const inDoubles = n * largest <= Number.MAX_SAFE_INTEGER;
   const esInDoubles = dEs.small !== undefined && n * dEs.largest <= Number.MAX_SAFE_INTEGER;
+  const atInDoubles = dAt.small !== undefined && n * dAt.largest <= Number.MAX_SAFE_INTEGER;
   const rest = core.bac - core.ev;
   const picks = new Int32Array(n);
   for (let d = 0; d < draws; d++) {
@@ -163,7 +166,8 @@ export function forecastRange(
     for (let k = 0; k < n; k++) {
       const j = Math.floor(rand() * n);
       picks[k] = j;
-      sEv += dEv[j] as number; sAc += dAc[j] as number; sAt += dAt[j] as number;
+      sEv += dEv[j] as number; sAc += dAc[j] as number;
+      if (atInDoubles) sAt += (dAt.small as number[])[j] as number;
       if (esInDoubles) sEs += (dEs.small as number[])[j] as number;
     }
     // A draw without a positive efficiency has no CPI* (SPI(t)*): left out of that band, counted in drawsUsed.
@@ -174,9 +178,9 @@ export function forecastRange(
       for (const j of picks) { bEv += BigInt(dEv[j] as number); bAc += BigInt(dAc[j] as number); }
       if (bEv > 0n && bAc > 0n) { sumsAc.push(bAc); sumsEv.push(bEv); }
     }
-    let es: number | bigint = sEs;
-    if (!esInDoubles) { let b = 0n; for (const j of picks) b += dEs.exact[j] as bigint; es = b; }
-    if (es > 0 && sAt > 0) { sumsAt.push(sAt); sumsEs.push(es); }
+    const exact = (x: typeof dEs) => { let b = 0n; for (const j of picks) b += x.exact[j] as bigint; return b; };
+    const es = esInDoubles ? sEs : exact(dEs), at = atInDoubles ? sAt : exact(dAt);
+    if (es > 0 && at > 0) { sumsAt.push(at); sumsEs.push(es); }
   }
   const nE = sumsAc.length, nF = sumsAt.length;
   // The band's ends as the decimals they mean ((1 − 0.8)/2 is 0.09999999999999998 in doubles).
@@ -189,15 +193,22 @@ export function forecastRange(
     const p = ps[0];
     return missing("no-data", `the ${describePercentileMethod(method)} has no ${pct(p)} of ${used} usable ${what} draw${used === 1 ? "" : "s"}: it needs at least ${minimumSampleSize(p, method)}`);
   };
-  // IEAC(t) = AT + (PD − ES) × ΣΔAT / ΣΔES, with ES = esNum/esDen and ΣΔES = sum / L: c = (PD·esDen − esNum)·L / esDen.
-  const finishPicked = (): readonly number[] | MetricMissing => {
-    const { esNum, esDen, pd, at } = core.es;
-    const fr = bandFractions({ p: sumsAt, q: sumsEs }, { base: { num: BigInt(at), den: 1n }, cNum: (BigInt(pd) * BigInt(esDen) - BigInt(esNum)) * dEs.denominator, cDen: BigInt(esDen) }, exactPs, method);
-    return fr?.map((v) => Number(ceilFraction(v))) ?? tooFew(nF, "finish");
+  // IEAC(t) = AT + (PD − ES) × ΣΔAT / ΣΔES in the policy's time unit, with ΣΔAT = sum / Lat and ΣΔES = sum / Les:
+  // c = (PD − ES) × Les / Lat. Each percentile is dated as the point forecast is (dateAfter): undefined past the horizon.
+  const finishPicked = (): readonly (string | undefined)[] | MetricMissing => {
+    const { pd, es, at } = scheduleSpans(core, cp);
+    const fr = bandFractions({ p: sumsAt, q: sumsEs }, { base: at, cNum: (pd.num * es.den - es.num * pd.den) * dEs.denominator, cDen: pd.den * es.den * dAt.denominator }, exactPs, method);
+    return fr?.map((v) => (core.complete && core.finishDay >= 0 ? fromEpochDay(core.finishDay) : dateAfter(cp, v))) ?? tooFew(nF, "finish");
+  };
+  /** The finish band, or `beyond-horizon` when one of its percentiles lies past the horizon (as the point forecast). */
+  const finishBand = (d: readonly (string | undefined)[]): Metric<Band<IsoDate>> => {
+    const [low, median, high] = d as [IsoDate | undefined, IsoDate | undefined, IsoDate | undefined];
+    if (low && median && high) return metric({ low, median, high });
+    const names = ps.map((p, i) => `${pct(p)} ${d[i] ?? "beyond the horizon"}`);
+    return missing("beyond-horizon", `the finish band reaches past the calendar's horizon (about 200 years, or the last fiscal period): ${names.join(", ")}`);
   };
   const eacPicked = (): readonly Money[] | MetricMissing =>
     eacBandValues({ ac: sumsAc, ev: sumsEv }, { ac: core.ac, rest, currency: cp.currency }, exactPs, method, rounding) ?? tooFew(nE, "EAC");
-  const day = (x: number): IsoDate => (core.complete && core.finishDay >= 0 ? fromEpochDay(core.finishDay) : (nthWorkingDay(cp.days, cp.start, Math.min(50_000, x)) as IsoDate));
   const enough = n >= 2 ? undefined : missing("no-data", "fewer than two periods observed");
   const none = (sums: string, index: string) =>
     missing("ev-is-zero", `none of the ${draws} draws had a positive resampled ${sums}, so there is no ${index} to extrapolate with`);
@@ -214,7 +225,7 @@ export function forecastRange(
   return {
     eacRange,
     eacBand: Array.isArray(eacPick) ? metric({ low: eacPick[0] as Money, median: eacPick[1] as Money, high: eacPick[2] as Money }) : (eacPick as MetricMissing),
-    finishBand: Array.isArray(finPick) ? metric({ low: day(finPick[0]), median: day(finPick[1]), high: day(finPick[2]) }) : (finPick as MetricMissing),
+    finishBand: Array.isArray(finPick) ? finishBand(finPick) : (finPick as MetricMissing),
     periodsObserved: n,
     percentileMethod: method,
     rounding,

@@ -1,0 +1,89 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { PmoDecimal } from "../../src/core/index.js";
+import { earnedValue, forecastRange, type EarnedValueOptions } from "../../src/variance/index.js";
+import { cost, pkg, project } from "./fixtures.js";
+
+/*
+ * forecastRange's finish band in the policy's time unit, and past the horizon.
+ *
+ * Zero spread: every closed period (and the open one up to the status date) has the same ΔES / ΔAT, so every bootstrap
+ * draw gives ΣΔAT / ΣΔES = AT / ES and IEAC(t) = AT + (PD − ES) × AT / ES = PD / SPI(t) — the point forecast
+ * `forecastFinish.spiT` exactly. The band must then be that date three times (or say beyond-horizon when the point
+ * forecast does), in the unit the point forecast uses.
+ *
+ * Construction: N equal slices of 1000.00 (weeks from Mon 2027-01-04, or calendar months from Fri 2027-01-01), EV at
+ * the end of period k = k × e cents (a percent-complete record of k·e / (N·1000) %, exact for N in {4, 5, 8, 10}),
+ * status date the last day of period m. In periods ES_k = k·e / 100000 and AT_k = k (PV at period ends is k × 1000.00):
+ * constant ratio. In working days on a weekly grid, ES_k = 5·k·e / 100000 and AT_k = 5k: constant too. (On a monthly
+ * grid months have 20–23 working days, so in working days the ratio is not constant: only periods are tested there.)
+ */
+const MONTH_END = ["2027-01-31", "2027-02-28", "2027-03-31", "2027-04-30", "2027-05-31", "2027-06-30", "2027-07-31", "2027-08-31", "2027-09-30", "2027-10-31"];
+const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+function slices(n: number, monthly: boolean) {
+  return Array.from({ length: n }, (_, k) => monthly
+    ? { start: `2027-${String(k + 1).padStart(2, "0")}-01`, finish: MONTH_END[k] as string, amount: { amount: "1000.00", currency: "EUR" } }
+    : { start: iso(Date.UTC(2027, 0, 4 + 7 * k)), finish: iso(Date.UTC(2027, 0, 10 + 7 * k)), amount: { amount: "1000.00", currency: "EUR" } });
+}
+
+function zeroSpread(n: number, m: number, e: number, monthly: boolean) {
+  const s = slices(n, monthly);
+  const progress = Array.from({ length: m }, (_, i) => ({
+    date: s[i]!.finish,
+    percentComplete: new PmoDecimal((i + 1) * e).div(n * 1000).toFixed(),
+  }));
+  const A = pkg({ id: "A", rule: { type: "percent-complete" }, slices: s, progress });
+  // Cost is irrelevant to the finish band; one entry per period keeps the EAC band defined.
+  const costs = s.slice(0, m).map((x) => cost("A", x.finish, "900.00"));
+  return { input: project([A], costs), statusDate: s[m - 1]!.finish };
+}
+
+describe("forecastRange: the finish band follows policy.timeUnit", () => {
+  it("with zero spread every percentile is the point forecast, in both units (property)", () => {
+    const cases = fc.record({
+      n: fc.constantFrom(4, 5, 8, 10),
+      m: fc.integer({ min: 2, max: 10 }),
+      // EV per period in cents: from 1 (SPI(t) 0.00001: past the horizon) to ahead of plan.
+      e: fc.oneof(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1000, max: 150_000 })),
+      unit: fc.constantFrom("working-days" as const, "periods" as const),
+      monthly: fc.boolean(),
+    }).filter(({ n, m, e, unit, monthly }) => m < n && m * e <= n * 100_000 && !(monthly && unit === "working-days"));
+    fc.assert(fc.property(cases, ({ n, m, e, unit, monthly }) => {
+      const { input, statusDate } = zeroSpread(n, m, e, monthly);
+      const options: EarnedValueOptions = { statusDate, policy: { timeUnit: unit }, grid: { kind: monthly ? "monthly" : "weekly" } };
+      const point = earnedValue(input, options).schedule.forecastFinish.spiT;
+      const r = forecastRange(input, options, { seed: 7, draws: 50 });
+      expect(r.periodsObserved).toBe(m);
+      expect(r.drawsUsed.finish).toBe(50);
+      if (point.value === undefined) {
+        expect(point.reason).toBe("beyond-horizon");
+        expect(r.finishBand.reason).toBe("beyond-horizon");
+      } else {
+        expect(r.finishBand.value).toEqual({ low: point.value, median: point.value, high: point.value });
+      }
+    }), { numRuns: 60, seed: 20261207 });
+  });
+
+  it("monthly grid in periods: Jan–Mar at half the plan's pace gives the 8th period's last working day, not a working-day date", () => {
+    // N = 4, e = 50000 cents: ES = 1.5 periods, AT = 3, PD = 4, SPI(t) = 0.5, IEAC(t) = 3 + 2.5 / 0.5 = 8 periods: the
+    // last working day of August 2027, Tue 08-31, as the point forecast. (The band read ΔES / ΔAT in working days,
+    // on months of 21, 20 and 23 working days, and said Fri 08-27 for all three percentiles.)
+    const { input, statusDate } = zeroSpread(4, 3, 50_000, true);
+    const options: EarnedValueOptions = { statusDate, policy: { timeUnit: "periods" }, grid: { kind: "monthly" } };
+    expect(earnedValue(input, options).schedule.forecastFinish.spiT.value).toBe("2027-08-31");
+    expect(forecastRange(input, options, { seed: 1, draws: 20 }).finishBand.value).toEqual({ low: "2027-08-31", median: "2027-08-31", high: "2027-08-31" });
+  });
+});
+
+describe("forecastRange: a finish past the horizon is not dated", () => {
+  it("EV of 0.01 a week on a 4,000.00 plan: SPI(t) 0.00001, the band says beyond-horizon as the point forecast does", () => {
+    // ES = 0.02 / 200 per working day = 0.0001 working days at AT = 10: IEAC(t) = 20 / 0.00001 = 2,000,000 working days.
+    // It was dated 50,000 working days out (Math.min(50_000, x)): 2218-08-… — a date nobody forecast.
+    const { input, statusDate } = zeroSpread(4, 2, 1, false);
+    const options: EarnedValueOptions = { statusDate };
+    expect(earnedValue(input, options).schedule.forecastFinish.spiT.reason).toBe("beyond-horizon");
+    const band = forecastRange(input, options, { seed: 3, draws: 20 }).finishBand;
+    expect(band.value).toBeUndefined();
+    expect(band.reason).toBe("beyond-horizon");
+  });
+});
