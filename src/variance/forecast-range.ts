@@ -45,7 +45,12 @@ export interface ForecastRange {
    * no draw had a positive ΣΔEV and ΣΔAC; the detail says which.
    */
   readonly eacBand: Metric<Band<Money>>;
-  /** Band of the finish date from IEAC(t) = AT + (PD − ES) / SPI(t)*, SPI(t)* resampled from the periods' ΔES / ΔAT. */
+  /**
+   * Band of the finish date from IEAC(t) = AT + (PD − ES) / SPI(t)*, SPI(t)* resampled from the periods' ΔES / ΔAT in
+   * the policy's `timeUnit` (as the point forecast `schedule.forecastFinish.spiT`, and dated the same way). Missing
+   * with `beyond-horizon` when one of its percentiles lies past the point forecast's horizon (the detail dates the
+   * others), besides the reasons of `eacBand` (`no-data`, `ev-is-zero`).
+   */
   readonly finishBand: Metric<Band<IsoDate>>;
   /** Periods the variability was measured on. */
   readonly periodsObserved: number;
@@ -81,8 +86,10 @@ function rng(seed: number): () => number {
  * rounded once to the cent in BigInt, so it holds at any size (past 10^21 minor units too) — by `band.rounding`
  * (default `"half-even"`, as `roundMoney` and the rest of pmokit's money; `"half-up"` and the other `RoundingMode`s
  * on request). The finish band is read the same way from each draw's exact IEAC(t) = AT + (PD − ES) × ΣΔAT / ΣΔES
- * (the ES deltas over one common denominator) and rounded up to a whole working day, the ⌈x⌉-th from the baseline
- * start (an interpolated finish between two days counts as the later one). Same seed, same band.
+ * in the policy's `timeUnit` (working days, or periods of the grid; the ES and AT deltas over one common denominator
+ * each) and dated as the point forecast: the ⌈x⌉-th working day from the baseline start (an interpolated finish
+ * between two days counts as the later one), or in periods the working day that far along the grid. Past the point
+ * forecast's horizon the band is `beyond-horizon`, not a date. Same seed, same band.
  *
  * A band with confidence c runs from the (1 − c)/2 to the (1 + c)/2 percentile of the usable draws, median between,
  * read by `band.percentileMethod`: `"nearest-rank"` by default (a simulated value: the smallest with at least p of
