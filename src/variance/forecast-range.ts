@@ -41,7 +41,8 @@ export interface ForecastRange {
   readonly eacRange: Metric<{ readonly low: Money; readonly high: Money; readonly lowMethod: string; readonly highMethod: string }>;
   /**
    * Band of EAC = AC + (BAC − EV) / CPI*, CPI* resampled from the periods' CPIs (ΣΔEV / ΣΔAC). Missing with
-   * `no-data` for fewer than two periods (or too few usable draws for the `exclusive` convention), `ev-is-zero` when
+   * `no-baseline` without a baseline, `before-start` before its start (both bands, as the point figures), `no-data`
+   * for fewer than two periods (or too few usable draws for the `exclusive` convention), `ev-is-zero` when
    * no draw had a positive ΣΔEV and ΣΔAC; the detail says which.
    */
   readonly eacBand: Metric<Band<Money>>;
@@ -216,7 +217,9 @@ export function forecastRange(
   };
   const eacPicked = (): readonly Money[] | MetricMissing =>
     eacBandValues({ ac: sumsAc, ev: sumsEv }, { ac: core.ac, rest, currency: cp.currency }, exactPs, method, rounding) ?? tooFew(nE, "EAC");
-  const enough = n >= 2 ? undefined : missing("no-data", "fewer than two periods observed");
+  // As the point figures: no baseline, nothing to forecast against; before its start, no performance to extrapolate.
+  const enough = now.baseline === undefined ? missing("no-baseline") : core.beforeStart ? missing("before-start", "the status date is before the baseline start")
+    : n >= 2 ? undefined : missing("no-data", "fewer than two periods observed");
   const none = (sums: string, index: string) =>
     missing("ev-is-zero", `none of the ${draws} draws had a positive resampled ${sums}, so there is no ${index} to extrapolate with`);
   const eacPick = enough ?? (nE > 0 ? eacPicked() : none("ΣΔEV and ΣΔAC", "CPI*"));

@@ -87,3 +87,21 @@ describe("forecastRange: a finish past the horizon is not dated", () => {
     expect(band.reason).toBe("beyond-horizon");
   });
 });
+
+describe("forecastRange: before the start and without a baseline, the bands give the point forecast's reason", () => {
+  // Four weeks of 1000.00 from Mon 2027-01-04, progress 20 % at the end of week 1.
+  const A = pkg({ id: "A", rule: { type: "percent-complete" }, slices: slices(4, false), progress: [{ date: "2027-01-10", percentComplete: "20" }] });
+  const costs = [cost("A", "2027-01-08", "900.00")];
+  it("a status date before the baseline start: before-start (it was no-data, 'fewer than two periods observed')", () => {
+    const input = project([A], costs), options: EarnedValueOptions = { statusDate: "2027-01-01" };
+    expect(earnedValue(input, options).schedule.forecastFinish.spiT.reason).toBe("before-start");
+    const r = forecastRange(input, options, { seed: 1, draws: 10 });
+    expect([r.finishBand.reason, r.eacBand.reason]).toEqual(["before-start", "before-start"]);
+  });
+  it("no baseline: no-baseline (it was no-data)", () => {
+    const input = project([A], costs, []), options: EarnedValueOptions = { statusDate: "2027-01-22" };
+    expect(earnedValue(input, options).schedule.forecastFinish.spiT.reason).toBe("no-baseline");
+    const r = forecastRange(input, options, { seed: 1, draws: 10 });
+    expect([r.finishBand.reason, r.eacBand.reason]).toEqual(["no-baseline", "no-baseline"]);
+  });
+});
