@@ -88,6 +88,29 @@ describe("forecastRange: a finish past the horizon is not dated", () => {
   });
 });
 
+describe("forecastRange: a band partly past the horizon", () => {
+  it("says beyond-horizon and dates the percentiles that are not (the high end was dated 50,000 working days out)", () => {
+    // Four weeks of 1000.00 from Mon 2027-01-04; EV 1000.00 at the end of W1 (on plan: ΔES = 5 working days, ΔAT = 5),
+    // then 0.01 in W2 (ΔES = 0.01 / 200 = 0.00005, ΔAT = 5). Status Sun 2027-01-17: AT = 10, ES = 5.00005, PD = 20.
+    // A draw of two periods: W1 W1 (1/4) IEAC(t) = 10 + 14.99995 × 10 / 10 = 24.99995 → 25th working day, Fri 02-05;
+    // W1 W2 (1/2) 10 + 14.99995 × 10 / 5.00005 = 39.9993… → 40th, Fri 02-26; W2 W2 (1/4) 10 + 14.99995 × 10 / 0.0001
+    // ≈ 1.5 million working days: past the horizon. Nearest rank over 2000 draws: P10 02-05, P50 02-26, P90 beyond.
+    // The point forecast: PD / SPI(t) = 20 × 10 / 5.00005 = 39.9996… → Fri 02-26, as the median.
+    const s = slices(4, false);
+    const A = pkg({ id: "A", rule: { type: "percent-complete" }, slices: s, progress: [{ date: "2027-01-10", percentComplete: "25" }, { date: "2027-01-17", percentComplete: "25.00025" }] });
+    const input = project([A], [cost("A", "2027-01-08", "900.00"), cost("A", "2027-01-15", "900.00")]);
+    const options: EarnedValueOptions = { statusDate: "2027-01-17" };
+    expect(earnedValue(input, options).schedule.forecastFinish.spiT.value).toBe("2027-02-26");
+    const r = forecastRange(input, options, { seed: 42 });
+    expect(r.drawsUsed.finish).toBe(2000);
+    expect(r.finishBand).toEqual({
+      value: undefined,
+      reason: "beyond-horizon",
+      detail: "the finish band reaches past the calendar's horizon (about 200 years, or the last fiscal period): 10th percentile 2027-02-05, 50th percentile 2027-02-26, 90th percentile beyond the horizon",
+    });
+  });
+});
+
 describe("forecastRange: before the start and without a baseline, the bands give the point forecast's reason", () => {
   // Four weeks of 1000.00 from Mon 2027-01-04, progress 20 % at the end of week 1.
   const A = pkg({ id: "A", rule: { type: "percent-complete" }, slices: slices(4, false), progress: [{ date: "2027-01-10", percentComplete: "20" }] });
