@@ -41,7 +41,8 @@ export interface ForecastRange {
   readonly eacRange: Metric<{ readonly low: Money; readonly high: Money; readonly lowMethod: string; readonly highMethod: string }>;
   /**
    * Band of EAC = AC + (BAC − EV) / CPI*, CPI* resampled from the periods' CPIs (ΣΔEV / ΣΔAC). Missing with
-   * `no-baseline` without a baseline, `before-start` before its start (both bands, as the point figures), `no-data`
+   * `no-baseline` without a baseline, `before-start` before its start (both bands, as the point figures),
+   * `ac-is-negative` for a net credit (AC < 0: no CPI, so no EAC₁, as in `earnedValue`), `no-data`
    * for fewer than two periods (or too few usable draws for the `exclusive` convention), `ev-is-zero` when
    * no draw had a positive ΣΔEV and ΣΔAC; the detail says which.
    */
@@ -222,15 +223,17 @@ export function forecastRange(
     : n >= 2 ? undefined : missing("no-data", "fewer than two periods observed");
   const none = (sums: string, index: string) =>
     missing("ev-is-zero", `none of the ${draws} draws had a positive resampled ${sums}, so there is no ${index} to extrapolate with`);
-  const eacPick = enough ?? (nE > 0 ? eacPicked() : none("ΣΔEV and ΣΔAC", "CPI*"));
+  // A net credit has no CPI, so no EAC₁ (figures.ts): nor a band of it.
+  const eacBlocked = enough ?? (core.ac < 0 ? missing("ac-is-negative", "AC is a net credit: there is no cost efficiency to resample the EAC with") : undefined);
+  const eacPick = eacBlocked ?? (nE > 0 ? eacPicked() : none("ΣΔEV and ΣΔAC", "CPI*"));
   const finPick = enough ?? (nF > 0 ? finishPicked() : none("ΣΔES and ΣΔAT", "SPI(t)*"));
   const warnings: ForecastRangeWarning[] = [];
-  const dropped = (name: ForecastRangeWarning["band"], used: number, sums: string) => {
-    if (enough || used === 0 || used === draws) return;
+  const dropped = (name: ForecastRangeWarning["band"], used: number, sums: string, blocked: MetricMissing | undefined = enough) => {
+    if (blocked || used === 0 || used === draws) return;
     const k = draws - used;
     warnings.push({ code: "draws-dropped", band: name, dropped: k, message: `${name} rests on ${used} of ${draws} draws: ${k} had a resampled ${sums} that was not positive and were left out` });
   };
-  dropped("eacBand", nE, "ΣΔEV or ΣΔAC");
+  dropped("eacBand", nE, "ΣΔEV or ΣΔAC", eacBlocked);
   dropped("finishBand", nF, "ΣΔES or ΣΔAT");
   return {
     eacRange,

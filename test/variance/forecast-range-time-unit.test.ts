@@ -128,3 +128,20 @@ describe("forecastRange: before the start and without a baseline, the bands give
     expect([r.finishBand.reason, r.eacBand.reason]).toEqual(["no-baseline", "no-baseline"]);
   });
 });
+
+describe("forecastRange: a net credit (AC < 0) has no EAC band, as it has no EAC₁", () => {
+  it("eacBand is ac-is-negative; the finish band does not rest on AC and keeps its dates", () => {
+    // W1: 25 % (EV 1000), costs 1000; W2: 50 % (EV 2000), a refund of −1500 → AC = −500 at Sun 2027-01-17.
+    // Draws of W1 alone have ΣΔAC > 0 and gave EAC = −500 + 2000 × 2000/2000 = 1500 … (a band about a CPI the point
+    // figures refuse). ES = AT = 10 in every period (on plan): the finish is PD = 20 working days, Fri 2027-01-29.
+    const s = slices(4, false);
+    const A = pkg({ id: "A", rule: { type: "percent-complete" }, slices: s, progress: [{ date: "2027-01-10", percentComplete: "25" }, { date: "2027-01-17", percentComplete: "50" }] });
+    const input = project([A], [cost("A", "2027-01-08", "1000.00"), cost("A", "2027-01-15", "-1500.00")]);
+    const options: EarnedValueOptions = { statusDate: "2027-01-17" };
+    const point = earnedValue(input, options).figures;
+    expect([point.ac.value?.amount.toFixed(2), point.eac.cpi.reason]).toEqual(["-500.00", "ac-is-negative"]);
+    const r = forecastRange(input, options, { seed: 1, draws: 100 });
+    expect(r.eacBand.reason).toBe("ac-is-negative");
+    expect(r.finishBand.value).toEqual({ low: "2027-01-29", median: "2027-01-29", high: "2027-01-29" });
+  });
+});
