@@ -5,14 +5,14 @@ import { fromMinor } from "./exact.js";
 /*
  * The forecast range's draws, read exactly. Both bands have one shape: a draw's value is base + c × p / q with the
  * draw's resampled sums p, q > 0 — EAC = AC + (BAC − EV) × ΣΔAC / ΣΔEV in minor units, IEAC(t) = AT + (PD − ES) ×
- * ΣΔAT / ΣΔES in working days — so each draw is a fraction of integers and so are its percentiles. Sorting,
+ * ΣΔAT / ΣΔES in the policy's time unit — so each draw is a fraction of integers and so are its percentiles. Sorting,
  * interpolating and rounding them in BigInt keeps every digit (a tiny EV can put an EAC past 10^21 minor units, where
  * a double has lost the cents; a sum of ΔES like 3.1 + 3.1 + … lands a hair past a whole day in doubles and was
  * rounded up to the next one) and rounds once, by the convention asked for. The resampling itself stays in doubles: it
  * only chooses which periods a draw sums.
  */
 
-/** @internal Each usable draw's resampled sums p (ΣΔAC, ΣΔAT) and q (ΣΔEV, ΣΔES × the common denominator), both positive. */
+/** @internal Each usable draw's resampled sums p (ΣΔAC, ΣΔAT × its common denominator) and q (ΣΔEV, ΣΔES × its common denominator), both positive. */
 export interface DrawSums {
   readonly p: readonly (number | bigint)[];
   readonly q: readonly (number | bigint)[];

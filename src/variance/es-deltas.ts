@@ -1,6 +1,8 @@
 /*
  * Earned schedule is a fraction at each date (esNum / esDen working days, esDen a ΔPV in minor units). The forecast
- * range resamples its period deltas; to sum them exactly they are put over one common denominator L, as integers.
+ * range resamples its period deltas; to sum them exactly they are put over one common denominator L, as integers. In
+ * periods (`policy.timeUnit: "periods"`) AT is a fraction too (the open period counts by working days): its deltas go
+ * through the same function.
  */
 
 /** @internal The ES deltas ES_k − ES_{k−1} (ES_{−1} = 0) as integers over one common denominator. */
