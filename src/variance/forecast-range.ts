@@ -51,7 +51,8 @@ export interface ForecastRange {
    * Band of the finish date from IEAC(t) = AT + (PD − ES) / SPI(t)*, SPI(t)* resampled from the periods' ΔES / ΔAT in
    * the policy's `timeUnit` (as the point forecast `schedule.forecastFinish.spiT`, and dated the same way). Missing
    * with `beyond-horizon` when one of its percentiles lies past the point forecast's horizon (the detail dates the
-   * others), besides the reasons of `eacBand` (`no-data`, `ev-is-zero`).
+   * others), `no-working-days` without working time between baseline start and finish, besides the reasons of
+   * `eacBand` (`no-baseline`, `before-start`, `no-data`, `ev-is-zero`).
    */
   readonly finishBand: Metric<Band<IsoDate>>;
   /** Periods the variability was measured on. */
@@ -226,7 +227,9 @@ export function forecastRange(
   // A net credit has no CPI, so no EAC₁ (figures.ts): nor a band of it.
   const eacBlocked = enough ?? (core.ac < 0 ? missing("ac-is-negative", "AC is a net credit: there is no cost efficiency to resample the EAC with") : undefined);
   const eacPick = eacBlocked ?? (nE > 0 ? eacPicked() : none("ΣΔEV and ΣΔAC", "CPI*"));
-  const finPick = enough ?? (nF > 0 ? finishPicked() : none("ΣΔES and ΣΔAT", "SPI(t)*"));
+  // No working time between baseline start and finish: no IEAC(t), as the point forecast.
+  const finBlocked = enough ?? (core.es.pd === 0 ? missing("no-working-days", "the calendar has no working day between baseline start and finish") : undefined);
+  const finPick = finBlocked ?? (nF > 0 ? finishPicked() : none("ΣΔES and ΣΔAT", "SPI(t)*"));
   const warnings: ForecastRangeWarning[] = [];
   const dropped = (name: ForecastRangeWarning["band"], used: number, sums: string, blocked: MetricMissing | undefined = enough) => {
     if (blocked || used === 0 || used === draws) return;
@@ -234,7 +237,7 @@ export function forecastRange(
     warnings.push({ code: "draws-dropped", band: name, dropped: k, message: `${name} rests on ${used} of ${draws} draws: ${k} had a resampled ${sums} that was not positive and were left out` });
   };
   dropped("eacBand", nE, "ΣΔEV or ΣΔAC", eacBlocked);
-  dropped("finishBand", nF, "ΣΔES or ΣΔAT");
+  dropped("finishBand", nF, "ΣΔES or ΣΔAT", finBlocked);
   return {
     eacRange,
     eacBand: Array.isArray(eacPick) ? metric({ low: eacPick[0] as Money, median: eacPick[1] as Money, high: eacPick[2] as Money }) : (eacPick as MetricMissing),

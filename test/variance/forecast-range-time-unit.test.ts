@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { PmoDecimal } from "../../src/core/index.js";
+import { PmoDecimal, createWorkingCalendar } from "../../src/core/index.js";
 import { earnedValue, forecastRange, type EarnedValueOptions } from "../../src/variance/index.js";
 import { cost, pkg, project } from "./fixtures.js";
 
@@ -143,5 +143,20 @@ describe("forecastRange: a net credit (AC < 0) has no EAC band, as it has no EAC
     const r = forecastRange(input, options, { seed: 1, draws: 100 });
     expect(r.eacBand.reason).toBe("ac-is-negative");
     expect(r.finishBand.value).toEqual({ low: "2027-01-29", median: "2027-01-29", high: "2027-01-29" });
+  });
+});
+
+describe("forecastRange: no working day between baseline start and finish", () => {
+  it("the finish band is no-working-days, as the point forecast (it was ev-is-zero)", () => {
+    // One week of 10.00 (Mon 2027-01-04 – Sun 01-10), every weekday a holiday: PD = 0 working days. Status Wed 01-13:
+    // two periods observed (W1 and W2 to the status date).
+    const holidays = createWorkingCalendar({ holidays: ["2027-01-04", "2027-01-05", "2027-01-06", "2027-01-07", "2027-01-08"] });
+    const A = pkg({ id: "A", rule: { type: "percent-complete" }, slices: slices(1, false), progress: [{ date: "2027-01-08", percentComplete: "50" }] });
+    const input = project([A], [cost("A", "2027-01-08", "5.00"), cost("A", "2027-01-12", "2.00")]);
+    const options: EarnedValueOptions = { statusDate: "2027-01-13", calendar: holidays };
+    expect(earnedValue(input, options).schedule.forecastFinish.spiT.reason).toBe("no-working-days");
+    const r = forecastRange(input, options, { seed: 1, draws: 20 });
+    expect(r.periodsObserved).toBe(2);
+    expect(r.finishBand.reason).toBe("no-working-days");
   });
 });
