@@ -5,14 +5,14 @@ import { fromMinor } from "./exact.js";
 /*
  * The forecast range's draws, read exactly. Both bands have one shape: a draw's value is base + c × p / q with the
  * draw's resampled sums p, q > 0 — EAC = AC + (BAC − EV) × ΣΔAC / ΣΔEV in minor units, IEAC(t) = AT + (PD − ES) ×
- * ΣΔAT / ΣΔES in working days — so each draw is a fraction of integers and so are its percentiles. Sorting,
+ * ΣΔAT / ΣΔES in the policy's time unit — so each draw is a fraction of integers and so are its percentiles. Sorting,
  * interpolating and rounding them in BigInt keeps every digit (a tiny EV can put an EAC past 10^21 minor units, where
  * a double has lost the cents; a sum of ΔES like 3.1 + 3.1 + … lands a hair past a whole day in doubles and was
  * rounded up to the next one) and rounds once, by the convention asked for. The resampling itself stays in doubles: it
  * only chooses which periods a draw sums.
  */
 
-/** @internal Each usable draw's resampled sums p (ΣΔAC, ΣΔAT) and q (ΣΔEV, ΣΔES × the common denominator), both positive. */
+/** @internal Each usable draw's resampled sums p (ΣΔAC, ΣΔAT × its common denominator) and q (ΣΔEV, ΣΔES × its common denominator), both positive. */
 export interface DrawSums {
   readonly p: readonly (number | bigint)[];
   readonly q: readonly (number | bigint)[];
@@ -85,10 +85,4 @@ export function eacBandValues(
   const fr = bandFractions({ p: sums.ac, q: sums.ev }, { base: { num: BigInt(at.ac), den: 1n }, cNum: BigInt(at.rest), cDen: 1n }, ps, method);
   // Minor units of num / den, rounded once (the core's exact division, as roundMoney rounds).
   return fr?.map((v) => fromMinor(BigInt(divideToScale(new PmoDecimal(v.num.toString()), new PmoDecimal(v.den.toString()), 0, rounding).toFixed()), at.currency));
-}
-
-/** @internal ⌈num / den⌉ for den > 0: the working day a finish reaches (a part of a day counts as the whole day). */
-export function ceilFraction(v: Fraction): bigint {
-  const q = v.num / v.den;
-  return q * v.den < v.num ? q + 1n : q;
 }

@@ -1,6 +1,8 @@
 /*
  * Earned schedule is a fraction at each date (esNum / esDen working days, esDen a ΔPV in minor units). The forecast
- * range resamples its period deltas; to sum them exactly they are put over one common denominator L, as integers.
+ * range resamples its period deltas; to sum them exactly they are put over one common denominator L, as integers. In
+ * periods (`policy.timeUnit: "periods"`) AT is a fraction too (the open period counts by working days): its deltas go
+ * through the same function.
  */
 
 /** @internal The ES deltas ES_k − ES_{k−1} (ES_{−1} = 0) as integers over one common denominator. */
@@ -29,7 +31,7 @@ const gcd = (a: bigint, b: bigint): bigint => {
  * esDeltas([{ num: 31, den: 10 }, { num: 62, den: 10 }]); // { denominator: 10n, exact: [31n, 31n], … }
  * ```
  */
-export function esDeltas(es: readonly { readonly num: number; readonly den: number }[]): EsDeltas {
+export function esDeltas(es: readonly { readonly num: number | bigint; readonly den: number | bigint }[]): EsDeltas {
   const reduced = es.map(({ num, den }) => {
     const n = BigInt(num), d = BigInt(den), g = gcd(n, d) || 1n;
     return { num: n / g, den: d / g };

@@ -47,7 +47,7 @@ export interface EvmFigures {
   readonly csi: Metric<Decimal>;
   /** Percent complete = EV / BAC × 100. */
   readonly percentComplete: Metric<Decimal>;
-  /** Percent spent = AC / BAC × 100. */
+  /** Percent spent = AC / BAC × 100: `ac-is-negative` for a net credit (AC < 0), as CPI. */
   readonly percentSpent: Metric<Decimal>;
   /** Estimate at completion by each method. */
   readonly eac: EacFamily<Money>;
@@ -127,7 +127,7 @@ export function figuresFrom(s: Sums, currency: string, eacOrder: readonly EacMet
     svPercent: early ?? pct(ev - pv, pv, "pv-is-zero"),
     cvPercent: early ?? pct(ev - ac, ev, "ev-is-zero"),
     spi, cpi, csi: spi.value && cpi.value ? metric(spi.value.times(cpi.value)) : (spi.value ? cpi : spi),
-    percentComplete: pct(ev, bac, "bac-is-zero"), percentSpent: pct(ac, bac, "bac-is-zero"),
+    percentComplete: pct(ev, bac, "bac-is-zero"), percentSpent: ac < 0 && bac ? missing("ac-is-negative") : pct(ac, bac, "bac-is-zero"),
     eac, etc: fam((c) => c - B(ac)), vac: fam((c) => B(bac) - c),
     selectedEac: { method: chosen, value: selected }, tcpiBac, tcpiEac, bacUnattainable,
   };

@@ -3,9 +3,9 @@ import { roundingModeProblem } from "../core/decimal.js";
 import { describeValue } from "../core/describe.js";
 import { describePercentileMethod, isPercentileMethod, minimumSampleSize } from "../core/quantile.js";
 import { checkEarnedValueArguments, compileProject } from "./compile.js";
-import { bandFractions, ceilFraction, eacBandValues } from "./eac-draws.js";
+import { bandFractions, eacBandValues, type Fraction } from "./eac-draws.js";
 import { esDeltas } from "./es-deltas.js";
-import { nthWorkingDay } from "./day-index.js";
+import { dateAfter, scheduleSpans } from "./time-unit.js";
 import { resultFrom, type EarnedValueResult } from "./earned-value.js";
 import { evaluateProject } from "./kernel.js";
 import type { EarnedValueInput, EarnedValueOptions } from "./types.js";
@@ -41,11 +41,19 @@ export interface ForecastRange {
   readonly eacRange: Metric<{ readonly low: Money; readonly high: Money; readonly lowMethod: string; readonly highMethod: string }>;
   /**
    * Band of EAC = AC + (BAC − EV) / CPI*, CPI* resampled from the periods' CPIs (ΣΔEV / ΣΔAC). Missing with
-   * `no-data` for fewer than two periods (or too few usable draws for the `exclusive` convention), `ev-is-zero` when
+   * `no-baseline` without a baseline, `before-start` before its start (both bands, as the point figures),
+   * `ac-is-negative` for a net credit (AC < 0: no CPI, so no EAC₁, as in `earnedValue`), `no-data`
+   * for fewer than two periods (or too few usable draws for the `exclusive` convention), `ev-is-zero` when
    * no draw had a positive ΣΔEV and ΣΔAC; the detail says which.
    */
   readonly eacBand: Metric<Band<Money>>;
-  /** Band of the finish date from IEAC(t) = AT + (PD − ES) / SPI(t)*, SPI(t)* resampled from the periods' ΔES / ΔAT. */
+  /**
+   * Band of the finish date from IEAC(t) = AT + (PD − ES) / SPI(t)*, SPI(t)* resampled from the periods' ΔES / ΔAT in
+   * the policy's `timeUnit` (as the point forecast `schedule.forecastFinish.spiT`, and dated the same way). Missing
+   * with `beyond-horizon` when one of its percentiles lies past the point forecast's horizon (the detail dates the
+   * others), `no-working-days` without working time between baseline start and finish, besides the reasons of
+   * `eacBand` (`no-baseline`, `before-start`, `no-data`, `ev-is-zero`).
+   */
   readonly finishBand: Metric<Band<IsoDate>>;
   /** Periods the variability was measured on. */
   readonly periodsObserved: number;
@@ -81,8 +89,10 @@ function rng(seed: number): () => number {
  * rounded once to the cent in BigInt, so it holds at any size (past 10^21 minor units too) — by `band.rounding`
  * (default `"half-even"`, as `roundMoney` and the rest of pmokit's money; `"half-up"` and the other `RoundingMode`s
  * on request). The finish band is read the same way from each draw's exact IEAC(t) = AT + (PD − ES) × ΣΔAT / ΣΔES
- * (the ES deltas over one common denominator) and rounded up to a whole working day, the ⌈x⌉-th from the baseline
- * start (an interpolated finish between two days counts as the later one). Same seed, same band.
+ * in the policy's `timeUnit` (working days, or periods of the grid; the ES and AT deltas over one common denominator
+ * each) and dated as the point forecast: the ⌈x⌉-th working day from the baseline start (an interpolated finish
+ * between two days counts as the later one), or in periods the working day that far along the grid. Past the point
+ * forecast's horizon the band is `beyond-horizon`, not a date. Same seed, same band.
  *
  * A band with confidence c runs from the (1 − c)/2 to the (1 + c)/2 percentile of the usable draws, median between,
  * read by `band.percentileMethod`: `"nearest-rank"` by default (a simulated value: the smallest with at least p of
@@ -135,27 +145,30 @@ export function forecastRange(
   fam.sort((a, b) => a[1].value.amount.cmp(b[1].value.amount));
   const lo = fam[0], hi = fam[fam.length - 1];
   const eacRange = lo && hi ? metric({ low: lo[1].value, high: hi[1].value, lowMethod: lo[0], highMethod: hi[0] }) : missing("no-eac");
-  // Period deltas at each closed period end (and the status date). ES is a fraction per date: its deltas are kept
-  // exactly, as integers over one common denominator (es-deltas), so a draw's IEAC(t) is a fraction too.
+  // Period deltas at each closed period end (and the status date). ES and AT, in the policy's time unit as the point
+  // forecast has them (scheduleSpans), are fractions per date: their deltas are kept exactly, as integers over one
+  // common denominator each (es-deltas), so a draw's IEAC(t) is a fraction too.
   const ends = [...cp.gridEnd].filter((e) => e >= cp.start && e < t);
   ends.push(t);
-  const dEv: number[] = [], dAc: number[] = [], dAt: number[] = [], esAt: { num: number; den: number }[] = [];
-  let pEv = 0, pAc = 0, pAt = 0;
+  const dEv: number[] = [], dAc: number[] = [], atAt: Fraction[] = [], esAt: Fraction[] = [];
+  let pEv = 0, pAc = 0;
   for (const e of ends) {
     const c = e === t ? core : evaluateProject(cp, e);
-    dEv.push(c.ev - pEv); dAc.push(c.ac - pAc); dAt.push(c.es.at - pAt); esAt.push({ num: c.es.esNum, den: c.es.esDen });
-    pEv = c.ev; pAc = c.ac; pAt = c.es.at;
+    const sp = scheduleSpans(c, cp);
+    dEv.push(c.ev - pEv); dAc.push(c.ac - pAc); atAt.push(sp.at); esAt.push(sp.es);
+    pEv = c.ev; pAc = c.ac;
   }
   const n = dEv.length;
-  const dEs = esDeltas(esAt);
+  const dEs = esDeltas(esAt), dAt = esDeltas(atAt);
   const rand = rng(band.seed);
   // Each draw's ΣΔAC and ΣΔEV (ΣΔES over the common denominator), whole numbers: exact in doubles while n × the
   // largest |Δ| stays within 2^53, else summed again in BigInt (the bands are read from them exactly, see eac-draws).
-  const sumsAc: (number | bigint)[] = [], sumsEv: (number | bigint)[] = [], sumsAt: number[] = [], sumsEs: (number | bigint)[] = [];
+  const sumsAc: (number | bigint)[] = [], sumsEv: (number | bigint)[] = [], sumsAt: (number | bigint)[] = [], sumsEs: (number | bigint)[] = [];
   let largest = 0;
   for (let k = 0; k < n; k++) largest = Math.max(largest, Math.abs(dEv[k] as number), Math.abs(dAc[k] as number));
   const inDoubles = n * largest <= Number.MAX_SAFE_INTEGER;
   const esInDoubles = dEs.small !== undefined && n * dEs.largest <= Number.MAX_SAFE_INTEGER;
+  const atInDoubles = dAt.small !== undefined && n * dAt.largest <= Number.MAX_SAFE_INTEGER;
   const rest = core.bac - core.ev;
   const picks = new Int32Array(n);
   for (let d = 0; d < draws; d++) {
@@ -163,7 +176,8 @@ export function forecastRange(
     for (let k = 0; k < n; k++) {
       const j = Math.floor(rand() * n);
       picks[k] = j;
-      sEv += dEv[j] as number; sAc += dAc[j] as number; sAt += dAt[j] as number;
+      sEv += dEv[j] as number; sAc += dAc[j] as number;
+      if (atInDoubles) sAt += (dAt.small as number[])[j] as number;
       if (esInDoubles) sEs += (dEs.small as number[])[j] as number;
     }
     // A draw without a positive efficiency has no CPI* (SPI(t)*): left out of that band, counted in drawsUsed.
@@ -174,9 +188,9 @@ export function forecastRange(
       for (const j of picks) { bEv += BigInt(dEv[j] as number); bAc += BigInt(dAc[j] as number); }
       if (bEv > 0n && bAc > 0n) { sumsAc.push(bAc); sumsEv.push(bEv); }
     }
-    let es: number | bigint = sEs;
-    if (!esInDoubles) { let b = 0n; for (const j of picks) b += dEs.exact[j] as bigint; es = b; }
-    if (es > 0 && sAt > 0) { sumsAt.push(sAt); sumsEs.push(es); }
+    const exact = (x: typeof dEs) => { let b = 0n; for (const j of picks) b += x.exact[j] as bigint; return b; };
+    const es = esInDoubles ? sEs : exact(dEs), at = atInDoubles ? sAt : exact(dAt);
+    if (es > 0 && at > 0) { sumsAt.push(at); sumsEs.push(es); }
   }
   const nE = sumsAc.length, nF = sumsAt.length;
   // The band's ends as the decimals they mean ((1 − 0.8)/2 is 0.09999999999999998 in doubles).
@@ -189,32 +203,45 @@ export function forecastRange(
     const p = ps[0];
     return missing("no-data", `the ${describePercentileMethod(method)} has no ${pct(p)} of ${used} usable ${what} draw${used === 1 ? "" : "s"}: it needs at least ${minimumSampleSize(p, method)}`);
   };
-  // IEAC(t) = AT + (PD − ES) × ΣΔAT / ΣΔES, with ES = esNum/esDen and ΣΔES = sum / L: c = (PD·esDen − esNum)·L / esDen.
-  const finishPicked = (): readonly number[] | MetricMissing => {
-    const { esNum, esDen, pd, at } = core.es;
-    const fr = bandFractions({ p: sumsAt, q: sumsEs }, { base: { num: BigInt(at), den: 1n }, cNum: (BigInt(pd) * BigInt(esDen) - BigInt(esNum)) * dEs.denominator, cDen: BigInt(esDen) }, exactPs, method);
-    return fr?.map((v) => Number(ceilFraction(v))) ?? tooFew(nF, "finish");
+  // IEAC(t) = AT + (PD − ES) × ΣΔAT / ΣΔES in the policy's time unit, with ΣΔAT = sum / Lat and ΣΔES = sum / Les:
+  // c = (PD − ES) × Les / Lat. Each percentile is dated as the point forecast is (dateAfter): undefined past the horizon.
+  const finishPicked = (): readonly (string | undefined)[] | MetricMissing => {
+    const { pd, es, at } = scheduleSpans(core, cp);
+    const fr = bandFractions({ p: sumsAt, q: sumsEs }, { base: at, cNum: (pd.num * es.den - es.num * pd.den) * dEs.denominator, cDen: pd.den * es.den * dAt.denominator }, exactPs, method);
+    return fr?.map((v) => (core.complete && core.finishDay >= 0 ? fromEpochDay(core.finishDay) : dateAfter(cp, v))) ?? tooFew(nF, "finish");
+  };
+  /** The finish band, or `beyond-horizon` when one of its percentiles lies past the horizon (as the point forecast). */
+  const finishBand = (d: readonly (string | undefined)[]): Metric<Band<IsoDate>> => {
+    const [low, median, high] = d as [IsoDate | undefined, IsoDate | undefined, IsoDate | undefined];
+    if (low && median && high) return metric({ low, median, high });
+    const names = ps.map((p, i) => `${pct(p)} ${d[i] ?? "beyond the horizon"}`);
+    return missing("beyond-horizon", `the finish band reaches past the calendar's horizon (about 200 years, or the last fiscal period): ${names.join(", ")}`);
   };
   const eacPicked = (): readonly Money[] | MetricMissing =>
     eacBandValues({ ac: sumsAc, ev: sumsEv }, { ac: core.ac, rest, currency: cp.currency }, exactPs, method, rounding) ?? tooFew(nE, "EAC");
-  const day = (x: number): IsoDate => (core.complete && core.finishDay >= 0 ? fromEpochDay(core.finishDay) : (nthWorkingDay(cp.days, cp.start, Math.min(50_000, x)) as IsoDate));
-  const enough = n >= 2 ? undefined : missing("no-data", "fewer than two periods observed");
+  // As the point figures: no baseline, nothing to forecast against; before its start, no performance to extrapolate.
+  const enough = now.baseline === undefined ? missing("no-baseline") : core.beforeStart ? missing("before-start", "the status date is before the baseline start")
+    : n >= 2 ? undefined : missing("no-data", "fewer than two periods observed");
   const none = (sums: string, index: string) =>
     missing("ev-is-zero", `none of the ${draws} draws had a positive resampled ${sums}, so there is no ${index} to extrapolate with`);
-  const eacPick = enough ?? (nE > 0 ? eacPicked() : none("ΣΔEV and ΣΔAC", "CPI*"));
-  const finPick = enough ?? (nF > 0 ? finishPicked() : none("ΣΔES and ΣΔAT", "SPI(t)*"));
+  // A net credit has no CPI, so no EAC₁ (figures.ts): nor a band of it.
+  const eacBlocked = enough ?? (core.ac < 0 ? missing("ac-is-negative", "AC is a net credit: there is no cost efficiency to resample the EAC with") : undefined);
+  const eacPick = eacBlocked ?? (nE > 0 ? eacPicked() : none("ΣΔEV and ΣΔAC", "CPI*"));
+  // No working time between baseline start and finish: no IEAC(t), as the point forecast.
+  const finBlocked = enough ?? (core.es.pd === 0 ? missing("no-working-days", "the calendar has no working day between baseline start and finish") : undefined);
+  const finPick = finBlocked ?? (nF > 0 ? finishPicked() : none("ΣΔES and ΣΔAT", "SPI(t)*"));
   const warnings: ForecastRangeWarning[] = [];
-  const dropped = (name: ForecastRangeWarning["band"], used: number, sums: string) => {
-    if (enough || used === 0 || used === draws) return;
+  const dropped = (name: ForecastRangeWarning["band"], used: number, sums: string, blocked: MetricMissing | undefined = enough) => {
+    if (blocked || used === 0 || used === draws) return;
     const k = draws - used;
     warnings.push({ code: "draws-dropped", band: name, dropped: k, message: `${name} rests on ${used} of ${draws} draws: ${k} had a resampled ${sums} that was not positive and were left out` });
   };
-  dropped("eacBand", nE, "ΣΔEV or ΣΔAC");
-  dropped("finishBand", nF, "ΣΔES or ΣΔAT");
+  dropped("eacBand", nE, "ΣΔEV or ΣΔAC", eacBlocked);
+  dropped("finishBand", nF, "ΣΔES or ΣΔAT", finBlocked);
   return {
     eacRange,
     eacBand: Array.isArray(eacPick) ? metric({ low: eacPick[0] as Money, median: eacPick[1] as Money, high: eacPick[2] as Money }) : (eacPick as MetricMissing),
-    finishBand: Array.isArray(finPick) ? metric({ low: day(finPick[0]), median: day(finPick[1]), high: day(finPick[2]) }) : (finPick as MetricMissing),
+    finishBand: Array.isArray(finPick) ? finishBand(finPick) : (finPick as MetricMissing),
     periodsObserved: n,
     percentileMethod: method,
     rounding,
