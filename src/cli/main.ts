@@ -25,6 +25,7 @@ import { projectLines, rolloutLines, selectionLines } from "./summary.js";
 import { guardedIo, jsonText, printable } from "./terminal.js";
 import { analyzeOfficeSchedule, earnedScheduleFinishes } from "./schedule.js";
 import { scheduleSummary } from "./schedule-summary.js";
+import { traceSummary } from "./trace.js";
 import { analyzeOfficeRisk } from "./risk.js";
 import { pmokitVersion } from "./version.js";
 import { gateOutcomeText, missingText, overallRule, portfolioSection } from "../reports/index.js";
@@ -205,29 +206,11 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
     else io.stdout.write(`${projectLines(d.projects, d.people).map(printable).join("\n")}\n`);
     return d.projects.some((p) => p.rag.overall.colour === "red") ? EXIT.findings : EXIT.ok;
   });
-  analysis("trace", "traceability: coverage per level, suspects, outdated/predated links, acknowledgement gaps; exit 1 on uncovered requirements (rejected and obsolete ones need no coverage), suspect, outdated or predated links, or acknowledgement gaps", (d, asJson) => {
-    const t = d.trace.result;
-    const gaps = t.acknowledgements.filter((a) => a.pending.length > 0);
-    const uncovered = t.levels.flatMap((l) => l.gaps);
-    // Rejected/obsolete requirements and deprecated tests need no coverage (the rules' inactive statuses): listed, never a finding.
-    const inactive = t.inactive.map((i) => ({ item: i.item, status: i.status }));
-    // OpenFastTrace's outdated / predated links (pinning another revision than their target's): they cover nothing.
-    const stale = t.linkRevisions.filter((r) => r.status !== "covers");
-    if (asJson) json(io, { statusDate: d.statusDate, levels: t.levels.map((l) => ({ type: l.type, items: l.items, shallowCovered: l.shallowCovered, deepCovered: l.deepCovered, gaps: l.gaps, inCycle: l.inCycle })), uncovered, inactive, suspects: t.suspects.map((s) => s.link), linkRevisions: t.linkRevisions, acknowledgementGaps: gaps.map((a) => ({ requirement: a.requirementId, pending: a.pending })) });
-    // Nothing to trace is said in one line (as score, evm, rollout do), not as a 0/0 line per level read as measured.
-    else if (t.levels.every((l) => l.items === 0) && t.suspects.length === 0 && stale.length === 0 && gaps.length === 0 && inactive.length === 0) {
-      io.stdout.write("no requirements to trace: the database has none, so there is no coverage to measure\n");
-    } else {
-      // A level with no items has no coverage to show (JSON keeps every level of the rules).
-      // Items in a loop of covering links are neither deep-covered nor deep-uncovered: named on the level's line.
-      for (const l of t.levels) if (l.items > 0) io.stdout.write(`${printable(l.type).padEnd(14)} ${l.shallowCovered}/${l.items} shallow, ${l.deepCovered}/${l.items} deep${l.inCycle.length > 0 ? `, ${l.inCycle.length} in a cycle (${l.inCycle.map(printable).join(", ")})` : ""}\n`);
-      io.stdout.write(`uncovered: ${uncovered.length}${uncovered.length > 0 ? ` (${uncovered.map(printable).join(", ")})` : ""}\n`);
-      if (inactive.length > 0) io.stdout.write(`inactive, not traced: ${inactive.length} (${inactive.map((i) => `${printable(i.item)} ${printable(i.status)}`).join(", ")})\n`);
-      for (const s of t.suspects) io.stdout.write(`suspect ${printable(s.link)}\n`);
-      for (const r of stale) io.stdout.write(`${r.status} ${printable(r.link)} (${printable(r.from)} ${printable(r.linkType)} ${printable(r.to)}): pins revision ${r.linkRevision}, ${printable(r.to)} is at revision ${r.itemRevision}\n`);
-      io.stdout.write(`acknowledgement gaps: ${gaps.length}\n`);
-    }
-    return uncovered.length > 0 || t.suspects.length > 0 || stale.length > 0 || gaps.length > 0 ? EXIT.findings : EXIT.ok;
+  analysis("trace", "traceability: coverage per level, structural findings, suspects, outdated/predated links, acknowledgement gaps; exit 1 on uncovered requirements (rejected and obsolete ones need no coverage), a structural finding of severity error (a dangling link, a duplicate item, a cycle), suspect, outdated or predated links, or acknowledgement gaps", (d, asJson) => {
+    const t = traceSummary(d);
+    if (asJson) json(io, t.json);
+    else io.stdout.write(`${t.text.join("\n")}\n`);
+    return t.findings ? EXIT.findings : EXIT.ok;
   });
   analysis("rollout", "rollout readiness and the go/no-go gate; exit 1 when a gate is NO-GO", (d, asJson) => {
     const gateJson = (g: NonNullable<(typeof d.rollouts)[number]["gate"]>) => ({ name: g.gateName, outcome: g.outcome, blockers: g.blockers.map((b) => b.code ?? b.id), reasons: g.reasons });

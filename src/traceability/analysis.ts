@@ -226,18 +226,20 @@ function applyEdit(e: Engine, edit: TraceEdit): TraceDelta {
  */
 function checkedEdit(edit: TraceEdit, rules: TraceRules): TraceEdit {
   const issues: ValidationIssue[] = [];
+  // Each check's issue, when it has one.
+  const put = (...found: (ValidationIssue | undefined)[]) => found.forEach((i) => i && issues.push(i));
   switch (edit.type) {
     case "item-changed": {
       const fields = edit.kind === "test-run" ? RUN_TIMES : ITEM_TIMES;
-      issues.push(...[typeFieldIssue(rules, edit.kind, edit.item, ["item"])].filter((i) => i !== undefined));
-      if (edit.kind === "test-run") issues.push(...[runResultIssue(edit.item, ["item"])].filter((i) => i !== undefined));
-      issues.push(...timeIssues(edit.item, fields, ["item"]), ...[instantIssue(edit.at, ["at"])].filter((i) => i !== undefined));
+      put(typeFieldIssue(rules, edit.kind, edit.item, ["item"]));
+      if (edit.kind === "test-run") put(runResultIssue(edit.item, ["item"]));
+      put(...timeIssues(edit.item, fields, ["item"]), instantIssue(edit.at, ["at"]));
       if (issues.length > 0) break;
       const at = canonicalInstant(edit.at);
       return { ...edit, item: canonicalTimes(edit.item, fields), ...(at !== undefined ? { at } : {}) };
     }
     case "run-recorded":
-      issues.push(...[runResultIssue(edit.run, ["run"])].filter((i) => i !== undefined), ...timeIssues(edit.run, RUN_TIMES, ["run"]));
+      put(runResultIssue(edit.run, ["run"]), ...timeIssues(edit.run, RUN_TIMES, ["run"]));
       if (issues.length > 0) break;
       return { ...edit, run: canonicalTimes(edit.run, RUN_TIMES) };
     case "link-added":

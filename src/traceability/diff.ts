@@ -35,6 +35,12 @@ export interface TraceStatusChanges {
    * `linkRevisions`): they cover nothing until reviewed, even where the item stays covered through other links.
    */
   readonly outdated: readonly string[];
+  /**
+   * Links newly referring to a missing item (the `dangling-link` finding: a test case deleted while a link still names
+   * it). Such a link is not revision-checked and covers nothing: an outdated one whose end was deleted moves to
+   * `removed.outdated`, and here to `became.dangling` — the change left a link to nothing behind.
+   */
+  readonly dangling: readonly string[];
 }
 
 /** The difference between two snapshots of the trace graph. */
@@ -65,7 +71,8 @@ export interface TraceBaselineDiff {
   /**
    * The problems that left with what was deleted or retired: each item of {@link TraceBaselineDiff.itemsRemoved}, or
    * retired since (the rules' `inactive`), under the statuses it had in the earlier snapshot, and each suspect link
-   * whose id is gone ({@link TraceBaselineDiff.linksRemoved}) or one of whose ends was removed or retired.
+   * whose id is gone ({@link TraceBaselineDiff.linksRemoved}) or one of whose ends was removed or retired; a dangling
+   * link is `removed` once the link itself is gone.
    */
   readonly removed: TraceStatusChanges;
   /** The two full analyses, for anything else a report wants. */
@@ -107,6 +114,7 @@ export function diffTraceBaselines(
     stale: new Set(r.evidence.filter((e) => e.rolledUp === "STALE").map((e) => e.item)),
     failing: new Set(r.evidence.filter((e) => e.rolledUp === "NOK").map((e) => e.item)),
     outdated: new Set(r.linkRevisions.filter((x) => x.status !== "covers").map((x) => x.link)),
+    dangling: new Set(r.findings.filter((f) => f.check === "dangling-link").flatMap((f) => f.links)),
   });
   const sb = sets(rb);
   const sa = sets(ra);
@@ -118,6 +126,7 @@ export function diffTraceBaselines(
     stale: minus(x.stale, y.stale),
     failing: minus(x.failing, y.failing),
     outdated: minus(x.outdated, y.outdated),
+    dangling: minus(x.dangling, y.dangling),
   });
   // What stopped is resolved only when its item or link is still there; otherwise it left with it (removed).
   // An item retired since (the rules' `inactive`) left the analysis as a deleted one did: its problems were not fixed.
@@ -133,6 +142,8 @@ export function diffTraceBaselines(
     stale: stopped.stale.filter((x) => goneItems.has(x) !== keep),
     failing: stopped.failing.filter((x) => goneItems.has(x) !== keep),
     outdated: stopped.outdated.filter((x) => goneLinks.has(x) !== keep),
+    // A dangling link no longer dangling is resolved while it is still given (its missing end is back), removed once deleted.
+    dangling: stopped.dangling.filter((x) => linksAfter.has(x) === keep),
   });
   return { ...items, ...links, became: delta(sa, sb), resolved: part(true), removed: part(false), before: rb, after: ra };
 }

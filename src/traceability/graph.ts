@@ -19,7 +19,7 @@ const KINDS: readonly [keyof TraceInput, TraceItemKind][] = [
   ["testRuns", "test-run"],
   ["defects", "defect"],
 ];
-const END_KINDS = new Set<string>(["requirement", "artifact", "test-case", "test-run", "defect"]);
+const END_KINDS = new Set<string>(KINDS.map((k) => k[1]));
 
 /** One link as seen from an item: its id, type, the label read from this side and the item at the other end. */
 export interface TraceNeighbour {
@@ -139,9 +139,11 @@ export function buildTraceGraph(input: TraceInput, rules: TraceRules | TraceRule
 
 function checkInput(input: TraceInput, rules: TraceRules): void {
   const issues: ValidationIssue[] = [];
-  const bad = (path: (string | number)[], message: string) => {
-    if (issues.length < 100) issues.push({ path, message, code: "custom" });
+  // At most 100 issues; each check's own issue (with its path) is taken as it comes.
+  const put = (issue: ValidationIssue | undefined) => {
+    if (issue && issues.length < 100) issues.push(issue);
   };
+  const bad = (path: (string | number)[], message: string) => put({ path, message, code: "custom" });
   for (const [field, kind] of KINDS) {
     const list = input[field] as unknown;
     if (list === undefined) continue;
@@ -152,13 +154,9 @@ function checkInput(input: TraceInput, rules: TraceRules): void {
     list.forEach((e: unknown, i) => {
       if (typeof e !== "object" || e === null || typeof (e as { id?: unknown }).id !== "string") bad([field, i, "id"], "expected a record with a string id");
       else {
-        if (field === "testRuns") {
-          const issue = runResultIssue(e, [field, i]);
-          if (issue) bad(issue.path as (string | number)[], issue.message);
-        }
-        for (const t of timeIssues(e, field === "testRuns" ? RUN_TIMES : ITEM_TIMES, [field, i])) bad(t.path as (string | number)[], t.message);
-        const typeIssue = typeFieldIssue(rules, kind, e, [field, i]);
-        if (typeIssue) bad(typeIssue.path as (string | number)[], typeIssue.message);
+        if (field === "testRuns") put(runResultIssue(e, [field, i]));
+        timeIssues(e, field === "testRuns" ? RUN_TIMES : ITEM_TIMES, [field, i]).forEach(put);
+        put(typeFieldIssue(rules, kind, e, [field, i]));
       }
     });
   }
@@ -176,19 +174,16 @@ function checkInput(input: TraceInput, rules: TraceRules): void {
         }
       }
       if (typeof l.linkType !== "string") bad(["links", i, "linkType"], "expected a link type");
-      for (const t of timeIssues(l, LINK_TIMES, ["links", i])) bad(t.path as (string | number)[], t.message);
+      timeIssues(l, LINK_TIMES, ["links", i]).forEach(put);
     });
   (input.acknowledgements as unknown[] | undefined)?.forEach((a, i) => {
     const x = a as Partial<AcknowledgementInput> | null;
     if (!x || typeof x.requirementId !== "string" || typeof x.fingerprint !== "string" || typeof x.audienceRole !== "string" || typeof x.personId !== "string") {
       bad(["acknowledgements", i], "expected requirementId, audienceRole, personId and fingerprint");
     } else {
-      for (const t of timeIssues(x, ACK_TIMES, ["acknowledgements", i], true)) bad(t.path as (string | number)[], t.message);
+      timeIssues(x, ACK_TIMES, ["acknowledgements", i], true).forEach(put);
     }
   });
-  for (const [key, at] of Object.entries((input.changedAt as Record<string, unknown> | undefined) ?? {})) {
-    const t = instantIssue(at, ["changedAt", key]);
-    if (t) bad(t.path as (string | number)[], t.message);
-  }
+  for (const [key, at] of Object.entries((input.changedAt as Record<string, unknown> | undefined) ?? {})) put(instantIssue(at, ["changedAt", key]));
   if (issues.length > 0) throw new ValidationError(issues, "trace input");
 }

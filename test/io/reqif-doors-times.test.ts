@@ -126,4 +126,16 @@ describe("DOORS ReqIF.ForeignCreatedOn / ReqIF.ForeignModifiedOn become createdA
     const r = reqifToPmokit(readReqif(text).document, OPTIONS);
     expect([r.records.requirement[0]!.createdAt, r.records.requirement[0]!.updatedAt]).toEqual(["2025-03-01T09:00:00.000Z", "2025-03-01T09:00:00.000Z"]);
   });
+
+  it("only ForeignCreatedOn usable, LAST-CHANGE without a zone: updatedAt is the import time and the warning counts it", () => {
+    // OBJ-1: created 2024-03-01T09:00:00Z; LAST-CHANGE 2026-01-15T12:00:00 has no zone and no localTimeOffset is given;
+    // no ForeignModifiedOn. createdAt = 2024-03-01T09:00:00.000Z, updatedAt = the import time (an upper bound).
+    // Before: the import-time warning counted only objects with no usable time at all, so this stamp went unreported.
+    const text = doorsDocument([{ id: "OBJ-1", createdOn: "2024-03-01T09:00:00Z", lastChange: "2026-01-15T12:00:00" }]);
+    const r = reqifToPmokit(readReqif(text).document, OPTIONS);
+    expect([r.records.requirement[0]!.createdAt, r.records.requirement[0]!.updatedAt]).toEqual(["2024-03-01T09:00:00.000Z", IMPORTED_AT]);
+    expect(r.report.warnings.filter((w) => w.code === "import-time").map((w) => w.message)).toEqual([
+      "1 spec objects and 0 spec relations have no usable LAST-CHANGE (absent, not a date-time, or without a time zone and no localTimeOffset): stamped with the import time",
+    ]);
+  });
 });

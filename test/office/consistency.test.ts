@@ -439,10 +439,13 @@ describe("traceability: coverage, suspect links, acknowledgement gaps", () => {
   it("`pmokit trace`, the summary and the Markdown report show the same coverage, suspects and gaps", () => {
     const t = calc.trace;
     const gaps = t.acknowledgements.filter((a) => a.pending.length > 0);
-    const j = json<{ statusDate: string; levels: { type: string; items: number; shallowCovered: number; deepCovered: number; gaps: string[]; inCycle: string[] }[]; suspects: string[]; acknowledgementGaps: { requirement: string; pending: string[] }[] }>("trace");
+    const j = json<{ statusDate: string; levels: { type: string; items: number; shallowCovered: number; deepCovered: number; gaps: string[]; inCycle: string[] }[]; suspects: string[]; findings: { severity: string; message: string }[]; acknowledgementGaps: { requirement: string; pending: string[] }[] }>("trace");
     expect(j.statusDate).toBe(AS_OF);
     expect(j.levels).toEqual(t.levels.map((l) => ({ type: l.type, items: l.items, shallowCovered: l.shallowCovered, deepCovered: l.deepCovered, gaps: l.gaps, inCycle: l.inCycle })));
     expect(j.suspects).toEqual(t.suspects.map((s) => s.link));
+    // Structural findings: the sample office has none (test/traceability/sample-office.test.ts), so none is printed.
+    expect([j.findings, t.findings]).toEqual([[], []]);
+    expect(cli["traceText"]!.out).not.toMatch(/^(error|warning|info): /m);
     expect(j.acknowledgementGaps.map((a) => a.requirement)).toEqual(gaps.map((a) => a.requirementId));
     expect([t.suspects.length, gaps.length]).toEqual([1, 18]);
     for (const l of t.levels) expect(cli["traceText"]!.out).toContain(`${l.type.padEnd(14)} ${l.shallowCovered}/${l.items} shallow, ${l.deepCovered}/${l.items} deep\n`);

@@ -26,8 +26,9 @@ const ncname = (id: string) => (/^[A-Za-z_]/.test(id) ? id : `_${id}`).replace(/
 
 const STRING_T = "pmokit-dt-string";
 const XHTML_T = "pmokit-dt-xhtml";
-const attr = (name: string, kind: "STRING" | "XHTML"): ReqifAttributeDefinition => ({
-  identifier: `pmokit-ad-${name.replace(/\./g, "-")}`, longName: name, kind, datatypeRef: kind === "STRING" ? STRING_T : XHTML_T,
+const DATE_T = "pmokit-dt-date";
+const attr = (name: string, kind: "STRING" | "XHTML" | "DATE"): ReqifAttributeDefinition => ({
+  identifier: `pmokit-ad-${name.replace(/\./g, "-")}`, longName: name, kind, datatypeRef: kind === "STRING" ? STRING_T : kind === "XHTML" ? XHTML_T : DATE_T,
 });
 const ATTRS = {
   foreign: attr("ReqIF.ForeignID", "STRING"), name: attr("ReqIF.Name", "STRING"), text: attr("ReqIF.Text", "XHTML"),
@@ -37,6 +38,10 @@ const ATTRS = {
   level: attr("pmokit.level", "STRING"), revision: attr("pmokit.revision", "STRING"), owner: attr("pmokit.ownerId", "STRING"),
   parent: attr("pmokit.parentId", "STRING"), stakeholder: attr("pmokit.sourceStakeholderId", "STRING"),
   audiences: attr("pmokit.audiences", "STRING"), tags: attr("pmokit.tags", "STRING"),
+  // createdAt, as DOORS writes its authoring time (the import reads it back); LAST-CHANGE carries updatedAt. No
+  // ReqIF.ForeignModifiedOn: the import prefers it over LAST-CHANGE, so a tool that edits the object and moves its
+  // LAST-CHANGE, but not this pmokit-written attribute, would have its change read as older than it is.
+  createdOn: attr("ReqIF.ForeignCreatedOn", "DATE"),
 };
 
 /**
@@ -44,7 +49,9 @@ const ATTRS = {
  * `ReqIF.ForeignID` (the key), `ReqIF.Name` (title), `ReqIF.Text` (statement as XHTML, or the kept rich text),
  * `ReqIF.ChapterName` for headings, and `pmokit.*` attributes for type, priority, verification method, status,
  * rationale, acceptance criteria, level, revision, owner, parent, source stakeholder, audiences and tags — so that `reqifToPmokit(readReqif(writeReqif(d)))` gives the same
- * requirements back. One spec relation type per link type; links to non-requirements are left out.
+ * requirements back. One spec relation type per link type; links to non-requirements are left out. Times: each spec
+ * object's and relation's `LAST-CHANGE` is its `updatedAt`, and `ReqIF.ForeignCreatedOn` (a DATE attribute, as DOORS
+ * writes it) its `createdAt`, so a re-import keeps both.
  *
  * @example
  * ```ts
@@ -82,6 +89,7 @@ export function requirementsToReqif(
       ...(r.sourceStakeholderId !== undefined ? [val(ATTRS.stakeholder, r.sourceStakeholderId)] : []),
       ...(r.audiences !== undefined ? [val(ATTRS.audiences, r.audiences.join("\n"))] : []),
       ...(r.tags !== undefined ? [val(ATTRS.tags, r.tags.join("\n"))] : []),
+      val(ATTRS.createdOn, r.createdAt),
     ];
     return { identifier: objId.get(r.id)!, lastChange: r.updatedAt, typeRef: objectType.identifier, values: values.sort((a, b) => compareCodePoints(a.kind, b.kind)) };
   });
@@ -92,7 +100,10 @@ export function requirementsToReqif(
   const relTypeId = (t: string) => `pmokit-srt-${t.replace(/[^A-Za-z0-9]+/g, "-")}`;
   // A link's review (the fingerprint and revision it recorded, who reviewed it and when) is written as relation
   // attributes, so a re-import keeps a suspect link suspect instead of turning it into one never reviewed.
-  const relAttrs = (t: string) => Object.fromEntries(LINK_FIELDS.map((f) => [f, { ...attr(`pmokit.${f}`, "STRING"), identifier: `${relTypeId(t)}-${f}`, lastChange: at }])) as Record<(typeof LINK_FIELDS)[number], ReqifAttributeDefinition>;
+  const relAttrs = (t: string) => ({
+    ...(Object.fromEntries(LINK_FIELDS.map((f) => [f, { ...attr(`pmokit.${f}`, "STRING"), identifier: `${relTypeId(t)}-${f}`, lastChange: at }])) as Record<(typeof LINK_FIELDS)[number], ReqifAttributeDefinition>),
+    createdOn: { ...ATTRS.createdOn, identifier: `${relTypeId(t)}-createdOn`, lastChange: at },
+  });
   const relTypes: ReqifSpecType[] = linkTypes.map((t) => ({
     identifier: relTypeId(t), longName: t.startsWith("custom:") ? t.slice(7) : t, lastChange: at, kind: "SPEC-RELATION-TYPE", attributes: Object.values(relAttrs(t)),
   }));
@@ -100,13 +111,13 @@ export function requirementsToReqif(
     .filter((l) => l.from.kind === "requirement" && l.to.kind === "requirement" && objId.has(l.from.id) && objId.has(l.to.id))
     .map((l) => {
       const defs = relAttrs(l.linkType);
-      const values = LINK_FIELDS.flatMap((f) => (l[f] !== undefined ? [val(defs[f], String(l[f]))] : []));
+      const values = [...LINK_FIELDS.flatMap((f) => (l[f] !== undefined ? [val(defs[f], String(l[f]))] : [])), val(defs.createdOn, l.createdAt)];
       return {
         identifier: local(l.id, projectOf.get(l.from.id)), lastChange: l.updatedAt, typeRef: relTypeId(l.linkType),
         source: objId.get(l.from.id)!, target: objId.get(l.to.id)!, values,
       };
     });
-  for (const r of specRelations) for (const v of r.values) maxLength = Math.max(maxLength, (v.value as string).length);
+  for (const r of specRelations) for (const v of r.values) if (v.kind === "STRING") maxLength = Math.max(maxLength, (v.value as string).length);
   let n = 0;
   const nodes = (list: readonly OutlineNode[]): ReqifHierarchy[] =>
     list.filter((x) => objId.has(x.requirementId)).map((x) => ({ identifier: `pmokit-sh-${++n}`, lastChange: at, objectRef: objId.get(x.requirementId)!, children: nodes(x.children) }));
@@ -116,6 +127,7 @@ export function requirementsToReqif(
     datatypes: [
       { identifier: STRING_T, longName: "T_String", lastChange: at, kind: "STRING", maxLength: String(maxLength) },
       { identifier: XHTML_T, longName: "T_Xhtml", lastChange: at, kind: "XHTML" },
+      { identifier: DATE_T, longName: "T_Date", lastChange: at, kind: "DATE" },
     ],
     specTypes: [objectType, ...relTypes, { identifier: "pmokit-spt", longName: "Specification", lastChange: at, kind: "SPECIFICATION-TYPE", attributes: [] }],
     specObjects,

@@ -128,7 +128,9 @@ export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOpti
     const createdOn = foreign("ReqIF.ForeignCreatedOn");
     const modifiedOn = foreign("ReqIF.ForeignModifiedOn");
     if (bad) badForeign[kind]++;
-    if (at === undefined && createdOn === undefined && modifiedOn === undefined) untimed[kind]++;
+    // updatedAt falls back to the import time whenever neither LAST-CHANGE nor ForeignModifiedOn is usable (a usable
+    // ForeignCreatedOn alone sets only createdAt): counted, so the warning says so.
+    if (at === undefined && modifiedOn === undefined) untimed[kind]++;
     let createdAt = createdOn ?? at ?? options.importedAt;
     let updatedAt = modifiedOn ?? at ?? options.importedAt;
     if (createdAt > updatedAt) {

@@ -1,0 +1,61 @@
+import type { DeliveryAnalysis } from "./office.js";
+import { printable } from "./terminal.js";
+
+/** What `pmokit trace` prints: the JSON value, the text lines, and whether there is a finding (exit 1). */
+export interface TraceSummary {
+  /** The `--json` output. */
+  readonly json: unknown;
+  /** The text output, one line each (names from the data made one line with `printable`). */
+  readonly text: readonly string[];
+  /** A requirement is uncovered, a link suspect, outdated or predated, an acknowledgement pending or a structural finding of severity error. */
+  readonly findings: boolean;
+}
+
+/**
+ * The output of `pmokit trace` from the delivery analysis: coverage per level, uncovered and inactive items,
+ * structural findings (dangling links, duplicates, cycles, orphans… each with the severity the rules give its check),
+ * suspect, outdated and predated links, acknowledgement gaps.
+ *
+ * @example
+ * ```ts
+ * const t = traceSummary(analyzeDelivery(records, "2026-11-20"));
+ * process.stdout.write(`${t.text.join("\n")}\n`);
+ * process.exitCode = t.findings ? 1 : 0;
+ * ```
+ */
+export function traceSummary(d: DeliveryAnalysis): TraceSummary {
+  const t = d.trace.result;
+  const gaps = t.acknowledgements.filter((a) => a.pending.length > 0);
+  const uncovered = t.levels.flatMap((l) => l.gaps);
+  // Rejected/obsolete requirements and deprecated tests need no coverage (the rules' inactive statuses): listed, never a finding.
+  const inactive = t.inactive.map((i) => ({ item: i.item, status: i.status }));
+  // OpenFastTrace's outdated / predated links (pinning another revision than their target's): they cover nothing.
+  const stale = t.linkRevisions.filter((r) => r.status !== "covers");
+  // Structural findings: all printed; those of severity error (a dangling link, a duplicate item, a cycle by default)
+  // are findings of the command, as the report and StrictDoc treat them.
+  const structural = t.findings;
+  const errors = structural.some((f) => f.severity === "error");
+  const findings = uncovered.length > 0 || t.suspects.length > 0 || stale.length > 0 || gaps.length > 0 || errors;
+  const json = {
+    statusDate: d.statusDate,
+    levels: t.levels.map((l) => ({ type: l.type, items: l.items, shallowCovered: l.shallowCovered, deepCovered: l.deepCovered, gaps: l.gaps, inCycle: l.inCycle })),
+    uncovered, inactive, findings: structural, suspects: t.suspects.map((s) => s.link), linkRevisions: t.linkRevisions,
+    acknowledgementGaps: gaps.map((a) => ({ requirement: a.requirementId, pending: a.pending })),
+  };
+  // Nothing to trace is said in one line (as score, evm, rollout do), not as a 0/0 line per level read as measured.
+  if (t.levels.every((l) => l.items === 0) && t.suspects.length === 0 && stale.length === 0 && gaps.length === 0 && inactive.length === 0 && structural.length === 0) {
+    return { json, text: ["no requirements to trace: the database has none, so there is no coverage to measure"], findings };
+  }
+  const text: string[] = [];
+  // A level with no items has no coverage to show (JSON keeps every level of the rules).
+  // Items in a loop of covering links are neither deep-covered nor deep-uncovered: named on the level's line.
+  for (const l of t.levels) if (l.items > 0) text.push(`${printable(l.type).padEnd(14)} ${l.shallowCovered}/${l.items} shallow, ${l.deepCovered}/${l.items} deep${l.inCycle.length > 0 ? `, ${l.inCycle.length} in a cycle (${l.inCycle.map(printable).join(", ")})` : ""}`);
+  text.push(`uncovered: ${uncovered.length}${uncovered.length > 0 ? ` (${uncovered.map(printable).join(", ")})` : ""}`);
+  if (inactive.length > 0) text.push(`inactive, not traced: ${inactive.length} (${inactive.map((i) => `${printable(i.item)} ${printable(i.status)}`).join(", ")})`);
+  // `severity: message`, as the report's list of findings writes them.
+  for (const f of structural) text.push(`${f.severity}: ${printable(f.message)}`);
+  for (const s of t.suspects) text.push(`suspect ${printable(s.link)}`);
+  for (const r of stale) text.push(`${r.status} ${printable(r.link)} (${printable(r.from)} ${printable(r.linkType)} ${printable(r.to)}): pins revision ${r.linkRevision}, ${printable(r.to)} is at revision ${r.itemRevision}`);
+  text.push(`acknowledgement gaps: ${gaps.length}`);
+  return { json, text, findings };
+}
