@@ -2,6 +2,7 @@ import { validateReport } from "../validate.js";
 import type { Report, ReportSection } from "../report.js";
 import { cellText } from "../cells.js";
 import { tableColumns } from "../table.js";
+import { columnLetter } from "../../core/column-letter.js";
 import { shownWidth, xlsxCell, type XlsxCell } from "./cell.js";
 
 /** One worksheet as plain data: a header row (frozen, filtered) and rows of cells. */
@@ -129,14 +130,4 @@ export function planXlsxReport(report: Report): XlsxWorkbookPlan {
   return { title: report.title, cover: sheet("Cover", report.title, ["Item", "Value"], coverRows), sheets };
 }
 
-/** `0` → `A`, `26` → `AA`. @internal */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnLetter } from "../../core/column-letter.js";
