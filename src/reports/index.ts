@@ -33,4 +33,5 @@ export { validateReport, MAX_SECTION_DEPTH } from "./validate.js";
 export { xlsxCell, excelSerialDay, exactNumber, XLSX_EXACT_DIGITS, type XlsxCell } from "./xlsx/cell.js";
 export { planXlsxReport, type XlsxSheetPlan, type XlsxWorkbookPlan } from "./xlsx/plan.js";
 export { renderXlsxReport } from "./xlsx/workbook.js";
+export { XLSX_MAX_CELL_CHARS } from "../core/xstring.js";
 export { burnUpChart, type BurnUpInput } from "./charts/burn-up.js";
