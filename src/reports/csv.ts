@@ -41,7 +41,7 @@ export interface ReportCsvOptions {
  * @throws {ValidationError} when `delimiter` is not `,`, `;` or a tab (path `["delimiter"]`).
  */
 export function csvCell(value: CellValue, options: ReportCsvOptions = {}): string {
-  return fieldOf(value, csvDelimiter(options.delimiter, "report CSV"));
+  return fieldOf(value, csvDelimiter(options?.delimiter, "report CSV"));
 }
 
 function fieldOf(value: CellValue, delimiter: CsvDelimiter): string {
@@ -64,7 +64,7 @@ function fieldOf(value: CellValue, delimiter: CsvDelimiter): string {
  */
 export function toCsv(rows: readonly (readonly CellValue[])[], options: ReportCsvOptions = {}): string {
   checkArguments("toCsv", { rows: [rows, "array"] });
-  const delimiter = csvDelimiter(options.delimiter, "report CSV");
+  const delimiter = csvDelimiter(options?.delimiter, "report CSV");
   rows.forEach((r, i) => {
     if (!Array.isArray(r)) throw ValidationError.single(["rows", i], "expected a row: an array of cells", "toCsv");
   });
@@ -94,7 +94,7 @@ function moneyIn(v: CellValue): Money | undefined {
  * @throws {ValidationError} when `delimiter` is not `,`, `;` or a tab (path `["delimiter"]`).
  */
 export function tableToCsv(table: ReportTable, options: ReportCsvOptions = {}): string {
-  const delimiter = csvDelimiter(options.delimiter, "report CSV");
+  const delimiter = csvDelimiter(options?.delimiter, "report CSV");
   const columns = tableColumns(table);
   const currencies = columns.map((_, i) => new Set(table.rows.flatMap((r) => moneyIn(r[i])?.currency ?? [])));
   const header = columns.map((c, i) => {
