@@ -12,7 +12,8 @@ import { openImportable, TRACKER_EXPORTS, type TrackerExportName } from "./impor
 import { analyzeOffice, INTAKE_MODEL, type DeliveryAnalysis, type OfficeAnalysis } from "./office.js";
 import { scoreIntake, selectIntake } from "./intake.js";
 import { readModelFile } from "./model-file.js";
-import { asOfOption, dbOption, envelopeFlags, jsonOption, modelOption, parseDate, parseDelimiter, parseInstant, parseTimeZone, selectionOptions, TODAY, type IntakeFlags } from "./options.js";
+import { delimiterOption, reportCsvOptions } from "./report-csv.js";
+import { asOfOption, dbOption, envelopeFlags, jsonOption, modelOption, parseDate, parseInstant, parseTimeZone, selectionOptions, TODAY, type IntakeFlags } from "./options.js";
 import { loadSolver } from "./solver.js";
 import { officeReport } from "./office-report.js";
 import { entryAt } from "./folders.js";
@@ -100,7 +101,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
     .addOption(new Option("--currency <code>", "currency of an MSPDI file without a CurrencyCode (MS Project 2003); a file whose CurrencyCode differs is refused").argParser(parseCurrency))
     .addOption(new Option("--percent-lag-unit <unit>", "unit of an MSPDI percent lag's LinkLag: tenths of a percent (default) or whole percent, as files MPXJ wrote store it").choices(["tenths", "whole"]))
     .option("--kind <kind>", "entity kind of a CSV file: request, requirement, cost-entry, checklist-item")
-    .addOption(new Option("--delimiter <sep>", "field separator of a CSV file: \",\" (default), \";\" or \"tab\"").argParser(parseDelimiter))
+    .addOption(delimiterOption())
     .addOption(new Option("--tracker <export>", "read the file as a work-tracker export, each epic a work package earned by story points (needs --project, --planned-start, --planned-finish)").choices([...TRACKER_EXPORTS]))
     .addOption(new Option("--planned-start <date>", "planned first day of every tracker package (YYYY-MM-DD)").argParser(parseDate("--planned-start")))
     .addOption(new Option("--planned-finish <date>", "planned last day of every tracker package (YYYY-MM-DD)").argParser(parseDate("--planned-finish")))
@@ -279,9 +280,10 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
   selectionOptions(program.command("report").description("write the office report (html: one self-contained file; md: with chart SVGs beside it; csv: the project health table; json; xlsx: a workbook, one sheet per table)")
     .addOption(new Option("--format <format>", "html, md, csv, json or xlsx").choices(["html", "md", "csv", "json", "xlsx"]).default("html"))
     .requiredOption("--out <path>", "file to write")
-    .addOption(dbOption()).addOption(asOfOption())).addOption(jsonOption())
-    .action(async (o: IntakeFlags & AnalysisOpts & { format: "html" | "md" | "csv" | "json" | "xlsx"; out: string }) => {
+    .addOption(dbOption()).addOption(asOfOption())).addOption(jsonOption()).addOption(delimiterOption())
+    .action(async (o: IntakeFlags & AnalysisOpts & { format: "html" | "md" | "csv" | "json" | "xlsx"; out: string; delimiter?: "," | ";" | "\t" }) => {
       const out = resolve(io.cwd, o.out);
+      const csvOptions = reportCsvOptions(o); // before the work: --delimiter with another format is a usage error
       // Checked before the work: a folder is not a report file (`--out .` would write beside the folder).
       if (entryAt(out) === "folder") throw new CliError(`${out}: is a folder; --out names the report file (e.g. ${join(o.out, `report.${o.format}`)})`, { code: "usage" });
       checkWritableDir(dirname(out));
@@ -300,7 +302,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       else if (o.format === "json") files = { [name]: renderJsonReport(report) };
       else {
         const health = portfolioSection({ asOf: office.statusDate, projects: office.projects.map((p) => ({ code: p.code, name: p.name, rag: p.rag, evm: p.series.atStatusDate })) });
-        files = { [name]: tableToCsv(tables([health])[0]!) };
+        files = { [name]: tableToCsv(tables([health])[0]!, csvOptions) };
       }
       const written = writeFilesAtomically(dir, files);
       if (o.json) json(io, { written });

@@ -24,3 +24,15 @@ export function decodeXstring(text: string): string {
 export function encodeXstring(text: string): string {
   return text.replace(ENCODE, (c) => (c === "_" ? "_x005F_" : `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`));
 }
+
+/**
+ * The most characters an Excel cell holds (Excel specifications and limits: "Total number of characters that a cell
+ * can contain: 32,767"), counted as Excel's LEN counts: UTF-16 code units of the cell text, after `_xHHHH_` escapes
+ * are decoded. A longer cell makes Excel repair the file on open and cut the text.
+ *
+ * @example
+ * ```ts
+ * text.length > XLSX_MAX_CELL_CHARS; // true: exportXlsx refuses it, the report workbook cuts it with a marker
+ * ```
+ */
+export const XLSX_MAX_CELL_CHARS = 32_767;

@@ -40,6 +40,7 @@ export { readXlsx, type ReadXlsxOptions, type XlsxSheetData } from "./xlsx/read.
 export type { XlsxLimits } from "./xlsx/limits.js";
 export { importXlsx, importXlsxWorkbook, type ImportXlsxOptions, type XlsxSheetMapping } from "./xlsx/import.js";
 export { exportXlsx, xlsxTemplate } from "./xlsx/write.js";
+export { XLSX_MAX_CELL_CHARS } from "../core/xstring.js";
 export { trackerDate, type TrackerItem, type TrackerSprint, type TrackerStatusCategory, type TrackerDateFormat } from "./trackers/item.js";
 export { JIRA_CSV_PROFILE, JIRA_JSON_PROFILE, AZURE_DEVOPS_CSV_PROFILE, AZURE_DEVOPS_JSON_PROFILE, GITHUB_PROJECTS_PROFILE, type TrackerProfile, type TrackerField } from "./trackers/profiles.js";
 export { readTrackerCsv, readTrackerJson, type TrackerExport, type ReadTrackerOptions } from "./trackers/read.js";

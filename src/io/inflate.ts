@@ -7,6 +7,8 @@ export interface InflateLimits {
   readonly maxInflatedBytes: number;
   /** Most entries in the archive (default unlimited). */
   readonly maxEntries?: number;
+  /** Bytes an earlier pass over the same archive already inflated; they count against `maxInflatedBytes` (default 0). */
+  readonly inflatedBefore?: number;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface InflateLimits {
 export function inflateEntries(data: Uint8Array, wanted: (name: string) => boolean, limits: InflateLimits, subject: string): { entries: Map<string, Uint8Array>; names: string[] } {
   const parts = new Map<string, Uint8Array[]>();
   const names: string[] = [];
-  let total = 0;
+  let total = limits.inflatedBefore ?? 0;
   let failure: string | undefined;
   const unzip = new Unzip((file) => {
     names.push(file.name);

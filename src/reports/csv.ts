@@ -1,13 +1,27 @@
 import { ValidationError, checkArguments, DECIMAL_PATTERN, isMoney, type Money } from "../core/index.js";
+import { csvDelimiter, OTHER_SEPARATORS, type CsvDelimiter } from "../core/csv-delimiter.js";
 import { cellPlain, isCellMetric, type CellValue } from "./cells.js";
 import { tableColumns, type ReportTable } from "./table.js";
 
 // Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell starting with one of these as a formula.
 const FORMULA_START = /^[=+\-@\t\r]/;
-const AFTER_SEMICOLON = /;(?=[=+\-@\t\r])/g;
+// The text after another separator a spreadsheet in another locale splits at: `;` in a `,` file, `,` in a `;` file.
+const AFTER: Readonly<Record<CsvDelimiter, RegExp>> = { ",": /;(?=[=+\-@\t\r])/g, ";": /,(?=[=+\-@\t\r])/g, "\t": /[;,](?=[=+\-@\t\r])/g };
+const QUOTE: Readonly<Record<CsvDelimiter, RegExp>> = { ",": /[",\r\n]/, ";": /[";\r\n]/, "\t": /["\t\r\n]/ };
+
+/** Options of the report CSV writers ({@link csvCell}, {@link toCsv}, {@link tableToCsv}). */
+export interface ReportCsvOptions {
+  /**
+   * The field separator: `","` (default), `";"` or `"\t"`, as `exportCsv`'s option of the same name. The apostrophe
+   * against formulas then goes after the separators another locale splits at (`,` in a `;` file; `,` and `;` in a tab
+   * file) instead of after `;`.
+   */
+  readonly delimiter?: CsvDelimiter;
+}
 
 /**
- * One CSV field, RFC 4180: quoted (with `"` doubled) when it contains `"`, `,`, CR or LF.
+ * One CSV field, RFC 4180: quoted (with `"` doubled) when it contains `"`, the delimiter (`,` unless
+ * `options.delimiter` says otherwise), CR or LF.
  *
  * **Formula injection.** A field starting with `=`, `+`, `-`, `@`, tab or carriage return is prefixed with a
  * single quote (`'`), so a spreadsheet shows it as text instead of running it (`=HYPERLINK(…)` → `'=HYPERLINK(…)`).
@@ -22,14 +36,20 @@ const AFTER_SEMICOLON = /;(?=[=+\-@\t\r])/g;
  * csvCell("=1+1");              // "'=1+1"
  * csvCell("-1250.00");          // "-1250.00"
  * csvCell(money("-1250.5", "EUR")); // "-1250.50"
+ * csvCell("x,=1", { delimiter: ";" }); // "x,'=1"
  * ```
+ * @throws {ValidationError} when `delimiter` is not `,`, `;` or a tab (path `["delimiter"]`).
  */
-export function csvCell(value: CellValue): string {
+export function csvCell(value: CellValue, options: ReportCsvOptions = {}): string {
+  return fieldOf(value, csvDelimiter(options?.delimiter, "report CSV"));
+}
+
+function fieldOf(value: CellValue, delimiter: CsvDelimiter): string {
   let s = cellPlain(value);
   if (FORMULA_START.test(s) && !DECIMAL_PATTERN.test(s)) s = `'${s}`;
-  // A `;`-separator locale splits the line at every `;`: the text after one is a cell of its own.
-  if (s.includes(";")) s = s.replace(AFTER_SEMICOLON, ";'");
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  // A spreadsheet in another locale splits the line at its own separator: the text after one is a cell of its own.
+  if (OTHER_SEPARATORS[delimiter].some((c) => s.includes(c))) s = s.replace(AFTER[delimiter], "$&'");
+  return QUOTE[delimiter].test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /**
@@ -38,14 +58,17 @@ export function csvCell(value: CellValue): string {
  * @example
  * ```ts
  * toCsv([["Project", "EAC (EUR)"], ["CRM", money("1200.5", "EUR")]]); // "Project,EAC (EUR)\r\nCRM,1200.50\r\n"
+ * toCsv([["a", "b"]], { delimiter: ";" }); // "a;b\r\n"
  * ```
+ * @throws {ValidationError} when `delimiter` is not `,`, `;` or a tab (path `["delimiter"]`).
  */
-export function toCsv(rows: readonly (readonly CellValue[])[]): string {
+export function toCsv(rows: readonly (readonly CellValue[])[], options: ReportCsvOptions = {}): string {
   checkArguments("toCsv", { rows: [rows, "array"] });
+  const delimiter = csvDelimiter(options?.delimiter, "report CSV");
   rows.forEach((r, i) => {
     if (!Array.isArray(r)) throw ValidationError.single(["rows", i], "expected a row: an array of cells", "toCsv");
   });
-  return rows.map((r) => `${r.map(csvCell).join(",")}\r\n`).join("");
+  return rows.map((r) => `${r.map((v) => fieldOf(v, delimiter)).join(delimiter)}\r\n`).join("");
 }
 
 /** The Money a cell holds, directly or as a metric's value. */
@@ -66,9 +89,12 @@ function moneyIn(v: CellValue): Money | undefined {
  * ```ts
  * tableToCsv({ columns: ["Project", "RAG"], rows: [["CRM", ragCell("red")]] }); // "Project,RAG\r\nCRM,red\r\n"
  * tableToCsv({ columns: ["Project", "EAC"], rows: [["CRM", money("1200.5", "EUR")]] }); // "Project,EAC (EUR)\r\nCRM,1200.50\r\n"
+ * tableToCsv(table, { delimiter: ";" }); // "Project;EAC (EUR)\r\n…" for a `;`-separator spreadsheet
  * ```
+ * @throws {ValidationError} when `delimiter` is not `,`, `;` or a tab (path `["delimiter"]`).
  */
-export function tableToCsv(table: ReportTable): string {
+export function tableToCsv(table: ReportTable, options: ReportCsvOptions = {}): string {
+  const delimiter = csvDelimiter(options?.delimiter, "report CSV");
   const columns = tableColumns(table);
   const currencies = columns.map((_, i) => new Set(table.rows.flatMap((r) => moneyIn(r[i])?.currency ?? [])));
   const header = columns.map((c, i) => {
@@ -79,5 +105,5 @@ export function tableToCsv(table: ReportTable): string {
     const m = currencies[i]!.size > 1 ? moneyIn(v) : undefined;
     return m === undefined ? v : `${m.currency} ${cellPlain(m)}`;
   }));
-  return toCsv([header, ...rows]);
+  return toCsv([header, ...rows], { delimiter });
 }

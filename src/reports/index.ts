@@ -12,7 +12,8 @@ export {
   type RagColour, type RagCell, type CellTone, type ToneCell, type RunsCell, type PercentCell, type CellMetric, type CellValue,
 } from "./cells.js";
 export { tableColumns, type ReportTable, type ReportColumn } from "./table.js";
-export { csvCell, toCsv, tableToCsv } from "./csv.js";
+export { csvCell, toCsv, tableToCsv, type ReportCsvOptions } from "./csv.js";
+export type { CsvDelimiter } from "../core/csv-delimiter.js";
 export { escapeMarkdown, markdownTable, renderMarkdownReport } from "./markdown.js";
 export { entitiesToJson, renderJsonReport, type ReportEntities } from "./json.js";
 export { REPORT_CSS, REPORT_CSS_SHA256 } from "./html-style.js";
@@ -33,4 +34,5 @@ export { validateReport, MAX_SECTION_DEPTH } from "./validate.js";
 export { xlsxCell, excelSerialDay, exactNumber, XLSX_EXACT_DIGITS, type XlsxCell } from "./xlsx/cell.js";
 export { planXlsxReport, type XlsxSheetPlan, type XlsxWorkbookPlan } from "./xlsx/plan.js";
 export { renderXlsxReport } from "./xlsx/workbook.js";
+export { XLSX_MAX_CELL_CHARS } from "../core/xstring.js";
 export { burnUpChart, type BurnUpInput } from "./charts/burn-up.js";

@@ -5,7 +5,7 @@ import { readXlsx } from "../../src/io/index.js";
 /** A one-sheet workbook whose sheetData is `rows` (no shared strings, no styles). */
 function workbook(rows: string): Uint8Array {
   return zipSync({
-    "xl/workbook.xml": strToU8('<workbook xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+    "xl/workbook.xml": strToU8('<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>'),
     "xl/_rels/workbook.xml.rels": strToU8('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'),
     "xl/worksheets/sheet1.xml": strToU8(`<worksheet><sheetData>${rows}</sheetData></worksheet>`),
   });
@@ -44,7 +44,7 @@ describe("XLSX sheet names are ST_Xstring too", () => {
   // readXlsx kept the escapes, so `sheet: "SA"` (the name a user sees) was "no sheet". After: decoded.
   it("decodes the _xHHHH_ escapes of a sheet's name", () => {
     const bytes = zipSync({
-      "xl/workbook.xml": strToU8('<workbook xmlns:r="r"><sheets><sheet name="S_x0041_" sheetId="1" r:id="rId1"/><sheet name="T_x005F_x0041_" sheetId="2" r:id="rId2"/></sheets></workbook>'),
+      "xl/workbook.xml": strToU8('<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S_x0041_" sheetId="1" r:id="rId1"/><sheet name="T_x005F_x0041_" sheetId="2" r:id="rId2"/></sheets></workbook>'),
       "xl/_rels/workbook.xml.rels": strToU8('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Target="worksheets/sheet2.xml"/></Relationships>'),
       "xl/worksheets/sheet1.xml": strToU8('<worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>a</t></is></c></row></sheetData></worksheet>'),
       "xl/worksheets/sheet2.xml": strToU8('<worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>b</t></is></c></row></sheetData></worksheet>'),

@@ -10,7 +10,7 @@ function workbook(values: readonly string[], date1904 = false): Uint8Array {
   const header = ["projectId", "date", "amount.amount", "amount.currency", "category", "expenditure"].map((t, i) => text(`${"ABCDEF"[i]}1`, t)).join("");
   const rows = values.map((v, i) => `<row r="${i + 2}">${text(`A${i + 2}`, "PRJ-CRM")}<c r="B${i + 2}" s="1"><v>${v}</v></c>${text(`C${i + 2}`, "1.00")}${text(`D${i + 2}`, "EUR")}${text(`E${i + 2}`, "labour")}${text(`F${i + 2}`, "opex")}</row>`).join("");
   return zipSync({
-    "xl/workbook.xml": strToU8(`<workbook xmlns:r="r">${date1904 ? '<workbookPr date1904="1"/>' : ""}<sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+    "xl/workbook.xml": strToU8(`<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${date1904 ? '<workbookPr date1904="1"/>' : ""}<sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`),
     "xl/_rels/workbook.xml.rels": strToU8('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'),
     "xl/styles.xml": strToU8('<styleSheet><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>'),
     "xl/worksheets/sheet1.xml": strToU8(`<worksheet><sheetData><row r="1">${header}</row>${rows}</sheetData></worksheet>`),

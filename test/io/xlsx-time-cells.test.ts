@@ -12,7 +12,7 @@ function workbook(value: string, numFmtId: number, code?: string): Uint8Array {
   const row = `<row r="2">${text("A2", "PRJ-CRM")}<c r="B2" s="1"><v>${value}</v></c>${text("C2", "1.00")}${text("D2", "EUR")}${text("E2", "labour")}${text("F2", "opex")}</row>`;
   const numFmts = code === undefined ? "" : `<numFmts count="1"><numFmt numFmtId="${numFmtId}" formatCode="${code}"/></numFmts>`;
   return zipSync({
-    "xl/workbook.xml": strToU8('<workbook xmlns:r="r"><sheets><sheet name="Costs" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+    "xl/workbook.xml": strToU8('<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Costs" sheetId="1" r:id="rId1"/></sheets></workbook>'),
     "xl/_rels/workbook.xml.rels": strToU8('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'),
     "xl/styles.xml": strToU8(`<styleSheet>${numFmts}<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="${numFmtId}" applyNumberFormat="1"/></cellXfs></styleSheet>`),
     "xl/worksheets/sheet1.xml": strToU8(`<worksheet><sheetData><row r="1">${header}</row>${row}</sheetData></worksheet>`),

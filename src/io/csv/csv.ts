@@ -179,7 +179,8 @@ export interface ExportCsvOptions {
  * Writes records as CSV (csv-stringify): a header row of field paths (default: the kind's profile columns),
  * lists one item per line inside the cell, structured values as JSON, and every cell that a spreadsheet would run
  * as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return — except plain numbers) prefixed with `'`
- * (and the same after a `;`, where a `;`-separator locale starts a cell). `bom: true` starts the text with U+FEFF so
+ * (and the same after a `;`, where a `;`-separator locale starts a cell) — header cells included, so a column
+ * name given in `columns` such as `=HYPERLINK(…)` is written `'=HYPERLINK(…)` (import reads it back without the `'`). `bom: true` starts the text with U+FEFF so
  * Excel opens it as UTF-8 rather than the system's ANSI code page (default none; import skips one either way).
  * `delimiter: ";"` or `"\t"` separates the fields with it (cells holding it are quoted); the apostrophe then goes
  * after the separators another locale would split at instead (`,` in a `;` file; `,` and `;` in a tab file). Read
@@ -202,6 +203,8 @@ export function exportCsv<K extends CsvKind>(kind: K, records: readonly EntityOf
     return columns.map((c) => cellOf(wire, c, kind, delimiter));
   });
   // A cell holding a line break, a quote or the delimiter is quoted (csv-stringify also quotes a CR).
-  const csv = stringify([[...columns], ...rows], { delimiter, quoted_match: delimiter === "," ? /[\n",]/ : delimiter === ";" ? /[\n";]/ : /[\n"\t]/ }) as string;
+  // The header is user text too (`columns`): neutralised by the same rule as every data cell.
+  const header = columns.map((c) => neutraliseCell(c, delimiter));
+  const csv = stringify([header, ...rows], { delimiter, quoted_match: delimiter === "," ? /[\n",]/ : delimiter === ";" ? /[\n";]/ : /[\n"\t]/ }) as string;
   return options.bom === true ? `\ufeff${csv}` : csv;
 }

@@ -9,23 +9,9 @@
  * With another delimiter the separators change: a cell holding the file's own delimiter is quoted, so only the other
  * separators a spreadsheet may split at start a cell — `;` in a `,` file, `,` in a `;` file, both in a tab file.
  */
-import { ValidationError } from "../../core/index.js";
+import { csvDelimiter, OTHER_SEPARATORS as SPLITTERS, type CsvDelimiter } from "../../core/csv-delimiter.js";
 
-/** The field separators pmokit CSV writes and reads: comma (default), semicolon, tab. */
-export type CsvDelimiter = "," | ";" | "\t";
-
-/** The separators, other than the file's own delimiter, at which a spreadsheet in another locale starts a cell. */
-const SPLITTERS: Readonly<Record<CsvDelimiter, readonly string[]>> = { ",": [";"], ";": [","], "\t": [",", ";"] };
-
-/**
- * The delimiter of a CSV option, checked: `,` when not given; anything but `,`, `;` or a tab is refused at
- * `["delimiter"]`. @internal
- */
-export function csvDelimiter(delimiter: unknown, subject: string): CsvDelimiter {
-  if (delimiter === undefined) return ",";
-  if (delimiter === "," || delimiter === ";" || delimiter === "\t") return delimiter;
-  throw ValidationError.single(["delimiter"], `expected "," ";" or a tab ("\\t"), got ${JSON.stringify(delimiter)}`, subject);
-}
+export { csvDelimiter, type CsvDelimiter };
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NUMBER = /^-?\d+(\.\d+)?$/;

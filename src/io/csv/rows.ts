@@ -80,11 +80,13 @@ export class CsvRowDecoder<K extends CsvKind> {
    * const rows = new CsvRowDecoder("cost-entry", ["id", "amount.amount"], { importedAt: "2026-11-25T12:00:00.000Z" });
    * ```
    */
-  constructor(private readonly kind: K, private readonly header: readonly string[], private readonly options: CsvRowOptions, headerLine = 1) {
+  constructor(private readonly kind: K, private header: readonly string[], private readonly options: CsvRowOptions, headerLine = 1) {
     csvProfile(kind, `${String(kind)} CSV`); // an unknown kind (or "constructor") is refused before anything is read
     const issues: ValidationIssue[] = [];
     const firstColumn = new Map<string, number>();
-    this.paths = header.map((h, c) => {
+    // A header cell was neutralised on export like a data cell (`'=Note` for `=Note`): read it back the same way.
+    if (options.neutralised !== false) this.header = header.map((h) => restoreCell(h, options.delimiter));
+    this.paths = this.header.map((h, c) => {
       const path = ownEntry(options.mapping, h) ?? h.trim(); // own entries: an unmapped "toString" header is no mapping
       if (path.split(".").some((p) => RESERVED.has(p) || p === "")) {
         issues.push({ path: [headerLine, h], message: `column ${c + 1}: "${h}" is not a usable field name`, code: "custom" });

@@ -48,15 +48,27 @@ export type TrackerDateFormat = "iso" | "jira" | "month-day-year" | "day-month-y
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const pad = (n: number) => String(n).padStart(2, "0");
 
-// An ISO instant with its offset: `2026-11-03T01:30:00Z`, `…T16:10:00.000+0100`, `…+01:00`.
-const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|([+-])(\d{2}):?(\d{2}))$/i;
+// An ISO date, or date and time (`T` or a space between), optionally with an offset: `Z`, `±hh:mm`, `±hhmm` or
+// `±hh` (ISO 8601 allows hours only). The whole text must match: nothing after the date is ignored.
+const ISO_TEXT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(Z|([+-])(\d{2})(?::?(\d{2}))?)?)?$/i;
+
+/**
+ * The parts of an ISO tracker date, or `undefined` when the text is no such date: a time past 23:59:60 or an offset
+ * past ±18:00 (the widest any platform writes) is no date either.
+ */
+function isoParts(t: string): RegExpExecArray | undefined {
+  const m = ISO_TEXT.exec(t);
+  if (!m) return undefined;
+  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 60)) return undefined;
+  if (m[10] !== undefined && (Number(m[10]) * 60 + Number(m[11] ?? 0) > 18 * 60 || Number(m[11] ?? 0) > 59)) return undefined;
+  return m;
+}
 
 /** The day in `timeZone` of an ISO instant with an offset; `undefined` when the text has no time or no offset. */
-function dayInZone(t: string, timeZone: string): string | undefined {
-  const m = ISO_INSTANT.exec(t);
-  if (!m) return undefined;
+function dayInZone(m: RegExpExecArray, timeZone: string): string | undefined {
+  if (m[8] === undefined) return undefined;
   const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [number, number, number, number, number, number];
-  const offset = m[8]!.toUpperCase() === "Z" ? 0 : (m[9] === "-" ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11])) * 60_000;
+  const offset = m[8].toUpperCase() === "Z" ? 0 : (m[9] === "-" ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11] ?? 0)) * 60_000;
   const ms = Date.UTC(y, mo - 1, d, h, mi, s) + Number(`0.${m[7] ?? "0"}`) * 1000 - offset;
   return new Date(ms + offsetAt(timeZone, ms)).toISOString().slice(0, 10);
 }
@@ -64,8 +76,9 @@ function dayInZone(t: string, timeZone: string): string | undefined {
 /**
  * The calendar day of a tracker date: ISO (`2026-11-12T10:21:00.000+0000` → the date as written, in the site's
  * zone), Jira's CSV default (`12/Nov/26 10:21 AM`), `11/12/2026 10:21 AM` (month first) or `12.11.2026` / `12/11/2026`
- * (day first). `undefined` for an empty cell. With `timeZone` (an IANA name), an ISO instant with an offset
- * (`…Z`, `…+0100`) is the day it falls on in that zone: Azure DevOps' REST dates and Jira's sprint dates are UTC, so
+ * (day first). `undefined` for an empty cell. An ISO text is a date, or a date and time with an optional offset
+ * (`Z`, `±hh:mm`, `±hhmm`, `±hh`), as a whole: `2026-11-20junk` or an offset `+5` is refused, not read from its start.
+ * With `timeZone` (an IANA name), an ISO instant with an offset (`…Z`, `…+0100`, `…+05`) is the day it falls on in that zone: Azure DevOps' REST dates and Jira's sprint dates are UTC, so
  * `2026-11-03T01:30:00Z` is 2 November for a team in New York. A date without a time or an offset, and every text
  * format, is the day written.
  *
@@ -83,8 +96,9 @@ export function trackerDate(text: string | undefined | null, format: TrackerDate
   let y: number | undefined;
   let m: number | undefined;
   let d: number | undefined;
-  let hit: RegExpExecArray | null;
-  if (format === "iso" && (hit = /^(\d{4})-(\d{2})-(\d{2})/.exec(t))) [y, m, d] = [Number(hit[1]), Number(hit[2]), Number(hit[3])];
+  let hit: RegExpExecArray | null | undefined;
+  const isoHit = format === "iso" ? isoParts(t) : undefined;
+  if (isoHit !== undefined) [y, m, d] = [Number(isoHit[1]), Number(isoHit[2]), Number(isoHit[3])];
   else if (format === "jira" && (hit = /^(\d{1,2})\/([A-Za-z]{3})\/(\d{2}|\d{4})\b/.exec(t))) {
     const mi = MONTHS.indexOf(hit[2]!.toLowerCase());
     if (mi >= 0) [y, m, d] = [hit[3]!.length === 2 ? 2000 + Number(hit[3]) : Number(hit[3]), mi + 1, Number(hit[1])];
@@ -96,7 +110,7 @@ export function trackerDate(text: string | undefined | null, format: TrackerDate
   if (y === undefined || Number.isNaN(check.getTime()) || check.toISOString().slice(0, 10) !== iso) {
     throw ValidationError.single([], `"${t}" is not a ${format} date`, "tracker export");
   }
-  return (format === "iso" && timeZone !== undefined ? dayInZone(t, timeZone) : undefined) ?? iso;
+  return (isoHit !== undefined && timeZone !== undefined ? dayInZone(isoHit, timeZone) : undefined) ?? iso;
 }
 
 /**

@@ -3,6 +3,10 @@ import { resolveXlsxLimits, type ResolvedXlsxLimits, type XlsxLimits } from "./l
 import { scanXml } from "./xml-scan.js";
 import { inflateEntries } from "../inflate.js";
 import { decodeXstring } from "./xstring.js";
+import { officeDocumentPart, readRelationships, relationshipKind, relationshipsPartOf, resolveTarget, type PackageRelationship } from "./package.js";
+
+// Relationship kinds whose target is a sheet listed in the workbook (a chartsheet or dialogsheet has no cells).
+const SHEET_KINDS = new Set(["worksheet", "chartsheet", "dialogsheet", "macrosheet", "xlMacrosheet", "xlIntlMacrosheet"]);
 
 /** One sheet of a workbook as text cells: typed cells already turned into pmokit's text forms. */
 export interface XlsxSheetData {
@@ -119,33 +123,46 @@ function refuse(message: string): never {
   throw ValidationError.single([], message, "XLSX workbook");
 }
 
-function workbookSheets(parts: Map<string, Uint8Array>): { sheets: { name: string; path: string }[]; epoch: number } {
-  const targets = new Map<string, string>();
-  const rels = parts.get("xl/_rels/workbook.xml.rels");
-  if (rels) {
-    scanXml(rels, "workbook relationships", {
-      open(name, a) {
-        if (name === "Relationship" && a["Id"] && a["Target"]) targets.set(a["Id"], a["Target"].startsWith("/") ? a["Target"].slice(1) : `xl/${a["Target"]}`);
-      },
-    });
-  }
-  const book = parts.get("xl/workbook.xml") ?? refuse("not an xlsx workbook: xl/workbook.xml is missing");
+// The relationships namespace of transitional and of strict OOXML: a sheet's `id` attribute is in one of them,
+// whatever prefix the workbook binds it to (`r:id`, `rel:id` …).
+const RELATIONSHIP_NS = ["http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships"];
+
+function workbookSheets(parts: PartMap, bookPath: string, rels: readonly PackageRelationship[]): { sheets: { name: string; path: string }[]; epoch: number } {
+  const book = parts.get(bookPath) ?? refuse(`not an xlsx workbook: ${bookPath} is missing`);
+  const relsPath = relationshipsPartOf(bookPath);
   const sheets: { name: string; path: string }[] = [];
   let epoch = EXCEL_EPOCH;
-  scanXml(book, "workbook", {
-    open(name, a) {
-      if (name === "workbookPr" && (a["date1904"] === "1" || a["date1904"] === "true")) epoch = EXCEL_EPOCH_1904;
-      if (name !== "sheet") return;
-      const path = targets.get(a["r:id"] ?? "") ?? `xl/worksheets/sheet${sheets.length + 1}.xml`;
-      // The name is an ST_Xstring like cell text: "S_x0041_" is the sheet Excel and Calc show as "SA".
-      sheets.push({ name: a["name"] !== undefined ? decodeXstring(a["name"]) : `Sheet${sheets.length + 1}`, path });
+  scanXml(
+    book,
+    "workbook",
+    {
+      open(name, a) {
+        if (name === "workbookPr" && (a["date1904"] === "1" || a["date1904"] === "true")) epoch = EXCEL_EPOCH_1904;
+        if (name !== "sheet") return;
+        // The name is an ST_Xstring like cell text: "S_x0041_" is the sheet Excel and Calc show as "SA".
+        const sheetName = a["name"] !== undefined ? decodeXstring(a["name"]) : `Sheet${sheets.length + 1}`;
+        const id = RELATIONSHIP_NS.map((ns) => a[`{${ns}}id`]).find((v) => v !== undefined) ?? refuse(`sheet "${sheetName}" has no relationship id`);
+        const rel = rels.find((r) => r.id === id) ?? refuse(`sheet "${sheetName}": relationship ${id} is not in ${relsPath}`);
+        sheets.push({ name: sheetName, path: rel.target });
+      },
     },
-  });
+    { namespaces: true },
+  );
   return { sheets, epoch };
 }
 
-function dateStyles(parts: Map<string, Uint8Array>): boolean[] {
-  const styles = parts.get("xl/styles.xml");
+/** Inflated parts by zip entry name, looked up case-insensitively as OPC part names compare. */
+class PartMap {
+  private readonly byName = new Map<string, Uint8Array>();
+  constructor(entries: Map<string, Uint8Array>) {
+    for (const [n, b] of entries) this.byName.set(n.toLowerCase(), b);
+  }
+  get(name: string | undefined): Uint8Array | undefined {
+    return name === undefined ? undefined : this.byName.get(name.toLowerCase());
+  }
+}
+
+function dateStyles(styles: Uint8Array | undefined): boolean[] {
   if (!styles) return [];
   const custom = new Map<number, boolean>();
   const xfs: boolean[] = [];
@@ -166,8 +183,7 @@ function dateStyles(parts: Map<string, Uint8Array>): boolean[] {
   return xfs;
 }
 
-function sharedStrings(parts: Map<string, Uint8Array>, limits: ResolvedXlsxLimits): string[] {
-  const bytes = parts.get("xl/sharedStrings.xml");
+function sharedStrings(bytes: Uint8Array | undefined, limits: ResolvedXlsxLimits): string[] {
   if (!bytes) return [];
   const out: string[] = [];
   let chars = 0;
@@ -291,13 +307,23 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
  */
 export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): { readonly sheets: readonly XlsxSheetData[] } {
   const limits = resolveXlsxLimits(options);
-  const wantedPart = (n: string) => n === "xl/workbook.xml" || n === "xl/_rels/workbook.xml.rels" || n === "xl/sharedStrings.xml" || n === "xl/styles.xml" || /^xl\/worksheets\/[^/]+\.xml$/.test(n);
-  const parts = inflateEntries(bytes, wantedPart, limits, "XLSX workbook").entries;
-  const { sheets: listed, epoch } = workbookSheets(parts);
+  // Two passes over the archive: the relationship parts first (small), then the parts they lead to — the workbook,
+  // its sheets, shared strings and styles — with what is left of the inflate limit.
+  const first = inflateEntries(bytes, (n) => n.endsWith(".rels"), limits, "XLSX workbook").entries;
+  const relsParts = new PartMap(first);
+  const bookPath = officeDocumentPart(relsParts.get("_rels/.rels"), "xl/workbook.xml");
+  const rels = readRelationships(relsParts.get(relationshipsPartOf(bookPath)), bookPath);
+  const typed = (kind: string, conventional: string) => rels.find((r) => relationshipKind(r.type) === kind)?.target ?? resolveTarget(bookPath, conventional);
+  const stringsPath = typed("sharedStrings", "sharedStrings.xml");
+  const stylesPath = typed("styles", "styles.xml");
+  const wantedNames = new Set([bookPath, stringsPath, stylesPath, ...rels.filter((r) => r.type === "" || SHEET_KINDS.has(relationshipKind(r.type))).map((r) => r.target)].map((n) => n.toLowerCase()));
+  const used = [...first.values()].reduce((n, b) => n + b.length, 0);
+  const parts = new PartMap(inflateEntries(bytes, (n) => wantedNames.has(n.toLowerCase()), { ...limits, inflatedBefore: used }, "XLSX workbook").entries);
+  const { sheets: listed, epoch } = workbookSheets(parts, bookPath, rels);
   const wanted = options.sheets;
   for (const w of wanted ?? []) if (!listed.some((s) => s.name === w)) refuse(`the workbook has no sheet "${w}" (sheets: ${listed.map((s) => s.name).join(", ")})`);
-  const strings = sharedStrings(parts, limits);
-  const dates = dateStyles(parts);
+  const strings = sharedStrings(parts.get(stringsPath), limits);
+  const dates = dateStyles(parts.get(stylesPath));
   return {
     sheets: listed
       .filter((s) => wanted === undefined || wanted.includes(s.name))

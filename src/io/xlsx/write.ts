@@ -2,6 +2,9 @@ import type { Workbook, Worksheet } from "exceljs";
 import { encodeEntity, entityJsonSchema, type EntityOf } from "../../entities/index.js";
 import { wireCellText } from "../csv/csv.js";
 import { CSV_PROFILES, csvProfile, type CsvKind } from "../csv/profiles.js";
+import { ValidationError, type ValidationIssue } from "../../core/index.js";
+import { XLSX_MAX_CELL_CHARS } from "../../core/xstring.js";
+import { columnLetter, groupedCount } from "../../core/column-letter.js";
 import { encodeXstring } from "./xstring.js";
 
 type JsonNode = { readonly type?: string; readonly enum?: readonly unknown[]; readonly description?: string; readonly properties?: Readonly<Record<string, JsonNode>>; readonly required?: readonly string[]; readonly items?: JsonNode };
@@ -44,23 +47,40 @@ function addRecordSheet(book: Workbook, name: string, columns: readonly string[]
  * ids, amounts and dates come back exactly as written (and nothing is a formula); {@link importXlsxWorkbook} reads it
  * back to the same records.
  *
+ * @throws {ValidationError} when a cell's text is longer than Excel's {@link XLSX_MAX_CELL_CHARS} (32,767) characters —
+ *   Excel would cut it on open — one issue per such cell at `[kind, index, field]`, its message naming the sheet cell
+ *   and the record id (`requirement!G3 (REQ-LONG): 40,019 characters; …`). Nothing is written.
  * @example
  * ```ts
  * writeFileSync("office.xlsx", await exportXlsx({ "cost-entry": costs, requirement: requirements }));
  * ```
  */
 export async function exportXlsx(records: { readonly [K in CsvKind]?: readonly EntityOf<K>[] }): Promise<Uint8Array> {
-  const book = await newWorkbook();
+  // Every cell's text first: a cell Excel cannot hold refuses the export before a workbook is made.
+  const sheets: { kind: CsvKind; columns: readonly string[]; rows: string[][] }[] = [];
+  const issues: ValidationIssue[] = [];
   for (const kind of Object.keys(CSV_PROFILES) as CsvKind[]) {
     const list = records[kind];
     if (list === undefined) continue;
     const columns = CSV_PROFILES[kind].columns;
-    const ws = addRecordSheet(book, kind, columns);
-    for (const r of list) {
+    const rows = list.map((r, i) => {
       const wire = encodeEntity(kind, r as never) as Record<string, unknown>;
-      // Escaped for the workbook: a CR (CRLF in a description) or a literal `_x0041_` reads back as written.
-      ws.addRow(columns.map((c) => encodeXstring(wireCellText(wire, c, kind))));
-    }
+      const cells = columns.map((c) => wireCellText(wire, c, kind));
+      cells.forEach((text, c) => {
+        if (text.length <= XLSX_MAX_CELL_CHARS) return;
+        const where = `${kind}!${columnLetter(c)}${i + 2} (${String(wire["id"])})`;
+        issues.push({ path: [kind, i, columns[c]!], message: `${where}: ${groupedCount(text.length)} characters; an Excel cell holds at most ${groupedCount(XLSX_MAX_CELL_CHARS)}`, code: "custom" });
+      });
+      return cells;
+    });
+    sheets.push({ kind, columns, rows });
+  }
+  if (issues.length > 0) throw new ValidationError(issues, "XLSX export");
+  const book = await newWorkbook();
+  for (const { kind, columns, rows } of sheets) {
+    const ws = addRecordSheet(book, kind, columns);
+    // Escaped for the workbook: a CR (CRLF in a description) or a literal `_x0041_` reads back as written.
+    for (const cells of rows) ws.addRow(cells.map(encodeXstring));
   }
   return bytesOf(await book.xlsx.writeBuffer());
 }

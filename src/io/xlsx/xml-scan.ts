@@ -1,4 +1,4 @@
-import { SaxesParser, type SaxesTagPlain } from "saxes";
+import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS, type SaxesTagPlain } from "saxes";
 import { ValidationError } from "../../core/index.js";
 
 /** What a scan of one workbook part listens to; element names are local (prefix removed). @internal */
@@ -16,8 +16,10 @@ const local = (name: string) => name.slice(name.indexOf(":") + 1);
  * one), and so is an undeclared entity.
  * @internal
  */
-export function scanXml(bytes: Uint8Array, part: string, handlers: XmlScanHandlers): void {
-  const parser = new SaxesParser({ xmlns: false, position: true });
+export function scanXml(bytes: Uint8Array, part: string, handlers: XmlScanHandlers, options: { readonly namespaces?: boolean } = {}): void {
+  // With `namespaces`, a namespaced attribute is keyed `{uri}local` (so `r:id` and `rel:id` bound to the same URI are
+  // one key, and an `r:id` in another namespace is not it); unprefixed attributes keep their name.
+  const parser = options.namespaces === true ? new SaxesParser({ xmlns: true, position: true }) : new SaxesParser({ xmlns: false, position: true });
   let failure: string | undefined;
   parser.on("doctype", () => {
     failure ??= `${part}: document type declaration refused: DTDs carry entity-expansion and external-entity attacks`;
@@ -27,7 +29,12 @@ export function scanXml(bytes: Uint8Array, part: string, handlers: XmlScanHandle
     failure ??= `${part}: malformed XML: ${e.message}`;
     throw e;
   });
-  parser.on("opentag", (tag: SaxesTagPlain) => handlers.open?.(local(tag.name), tag.attributes as Record<string, string>));
+  parser.on("opentag", (tag: SaxesTagPlain | SaxesTagNS) => {
+    if (options.namespaces !== true) return handlers.open?.(local(tag.name), tag.attributes as Record<string, string>);
+    const attributes: Record<string, string> = {};
+    for (const a of Object.values(tag.attributes as Record<string, SaxesAttributeNS>)) attributes[a.uri === "" ? a.local : `{${a.uri}}${a.local}`] = a.value;
+    handlers.open?.(local(tag.name), attributes);
+  });
   parser.on("closetag", (tag) => handlers.close?.(local(tag.name)));
   parser.on("text", (t) => handlers.text?.(t));
   parser.on("cdata", (t) => handlers.text?.(t));

@@ -2,6 +2,8 @@ import { validateReport } from "../validate.js";
 import type { Report, ReportSection } from "../report.js";
 import { cellText } from "../cells.js";
 import { tableColumns } from "../table.js";
+import { columnLetter, groupedCount } from "../../core/column-letter.js";
+import { XLSX_MAX_CELL_CHARS } from "../../core/xstring.js";
 import { shownWidth, xlsxCell, type XlsxCell } from "./cell.js";
 
 /** One worksheet as plain data: a header row (frozen, filtered) and rows of cells. */
@@ -49,7 +51,30 @@ function sheetNamer(): (wanted: string) => string {
   };
 }
 
+const ELSEWHERE = "the full text is in the HTML, Markdown and JSON reports";
+
+/**
+ * A text within Excel's cell limit: unchanged when it fits, else its start followed by a marker saying how long it
+ * was, `…` included, exactly {@link XLSX_MAX_CELL_CHARS} characters (one fewer when the cut would split a surrogate
+ * pair).
+ */
+function fitText(value: string): string {
+  if (value.length <= XLSX_MAX_CELL_CHARS) return value;
+  const marker = ` … [cut: ${groupedCount(value.length)} characters; an Excel cell holds ${groupedCount(XLSX_MAX_CELL_CHARS)} — ${ELSEWHERE}]`;
+  let keep = XLSX_MAX_CELL_CHARS - marker.length;
+  const last = value.charCodeAt(keep - 1);
+  if (last >= 0xd800 && last <= 0xdbff) keep--; // a high surrogate whose low half would be cut off
+  return `${value.slice(0, keep)}${marker}`;
+}
+
+function fitCell(c: XlsxCell): XlsxCell {
+  return (c.kind === "text" || c.kind === "rag") && c.value.length > XLSX_MAX_CELL_CHARS ? { ...c, value: fitText(c.value) } : c;
+}
+
 function sheet(name: string, source: string, headers: readonly string[], rows: readonly (readonly XlsxCell[])[]): XlsxSheetPlan {
+  // Every text Excel cannot hold is cut with a marker here, so no cell of the plan is over the limit.
+  headers = headers.map(fitText);
+  rows = rows.map((r) => r.map(fitCell));
   const widths = headers.map((h, i) => Math.min(MAX_WIDTH, Math.max(8, h.length + 2, ...rows.map((r) => shownWidth(r[i] ?? { kind: "empty" }) + 2))));
   return { name, source, headers, rows, widths };
 }
@@ -61,7 +86,10 @@ const text = (value: string): XlsxCell => ({ kind: "text", value });
  * its own sheet (named after its section, and caption when a section has several), so each sheet has one header
  * row to freeze and filter; a section's list lines (why-not explanations, blocking items) get a `— notes` sheet.
  * Paragraphs and chart captions go to the cover's notes, and the cover lists the
- * rule that set every RAG colour and every value written as text to stay exact.
+ * rule that set every RAG colour and every value written as text to stay exact. A text longer than Excel's
+ * {@link XLSX_MAX_CELL_CHARS} (32,767) characters — which Excel would cut silently on open — is cut to exactly that
+ * many, ending in the marker ` … [cut: 40,000 characters; an Excel cell holds 32,767 — the full text is in the HTML,
+ * Markdown and JSON reports]`, and the cover lists every such data cell (a cover cell carries the marker only).
  *
  * @example
  * ```ts
@@ -81,12 +109,15 @@ export function planXlsxReport(report: Report): XlsxWorkbookPlan {
     sheets.push(s);
     s.rows.forEach((r, ri) =>
       r.forEach((c, ci) => {
+        const original = rows[ri]?.[ci];
+        const cutFrom = (original?.kind === "text" || original?.kind === "rag") && original.value.length > XLSX_MAX_CELL_CHARS ? original.value.length : undefined;
         const where = `${s.name}!${columnLetter(ci)}${ri + 2}`;
         const first = r[0];
         const label = first?.kind === "text" || first?.kind === "rag" ? first.value : first?.kind === "date" ? first.text : "";
         const row = label !== "" && ci !== 0 ? `${label} — ${s.headers[ci] ?? ""}` : (s.headers[ci] ?? "");
         if (c.kind === "rag") rules.push([text("Colour"), { ...c, value: `${c.value} at ${where} (${row}): ${c.rule ?? "no rule given"}` }]);
         if (c.kind === "text" && c.note !== undefined) notes.push(`${where} (${row}): ${c.note}`);
+        if (cutFrom !== undefined) notes.push(`${where} (${row}): cut from ${groupedCount(cutFrom)} to ${groupedCount(XLSX_MAX_CELL_CHARS)} characters (an Excel cell holds ${groupedCount(XLSX_MAX_CELL_CHARS)}); ${ELSEWHERE}`);
       }),
     );
   };
@@ -129,14 +160,4 @@ export function planXlsxReport(report: Report): XlsxWorkbookPlan {
   return { title: report.title, cover: sheet("Cover", report.title, ["Item", "Value"], coverRows), sheets };
 }
 
-/** `0` → `A`, `26` → `AA`. @internal */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnLetter } from "../../core/column-letter.js";

@@ -1,0 +1,32 @@
+import { Option } from "commander";
+import type { ReportCsvOptions } from "../reports/index.js";
+import { CliError } from "./errors.js";
+import { parseDelimiter } from "./options.js";
+
+/**
+ * The one `--delimiter` option of every command that reads or writes CSV (`import`, `validate`, `report`): `,`
+ * (default), `;` or `tab`.
+ *
+ * @example
+ * ```ts
+ * program.command("report").addOption(delimiterOption());
+ * ```
+ */
+export function delimiterOption(): Option {
+  return new Option("--delimiter <sep>", "field separator of a CSV file: \",\" (default), \";\" or \"tab\"").argParser(parseDelimiter);
+}
+
+/**
+ * The report CSV options of `pmokit report`: `--delimiter` applies to `--format csv` only; with another format it is a
+ * usage error (exit 2), as `import --delimiter` on a file that is no CSV is.
+ *
+ * @example
+ * ```ts
+ * tableToCsv(table, reportCsvOptions({ format: "csv", delimiter: ";" }));
+ * ```
+ */
+export function reportCsvOptions(o: { readonly format: string; readonly delimiter?: "," | ";" | "\t" }): ReportCsvOptions {
+  if (o.delimiter === undefined) return {};
+  if (o.format !== "csv") throw new CliError(`--delimiter applies to --format csv only, not ${o.format}`, { code: "usage" });
+  return { delimiter: o.delimiter };
+}
