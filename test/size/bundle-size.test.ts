@@ -34,7 +34,8 @@ const BEYOND = ["zod", "decimal.js"];
 describe("issue 17: bundle size", () => {
   it("root entry with Money + scoring + earned value + traceability + memory adapter ≤ 100 kB gzip, zod and decimal.js included", async () => {
     const entry = `export { money, sumMoney, scoreRequests, earnedValue, buildTraceGraph, analyzeTraceGraph, createMemoryAdapter, createRepositories } from "${SRC}";`;
-    // Measured 99.92 kB (2026-12-07, fifth pass: reopened RAID records' closings, the RAID day-order rule, levels'
+    // Measured 99.99 kB (2026-12-07, fifth pass, after the trace command findings and duplicate-audience refusal;
+    // 99.92 kB before them: reopened RAID records' closings, the RAID day-order rule, levels'
     // inCycle, MSPDI levellingDelay on the link-lag shape; unused schemas marked pure). 99.97 kB (2026-12-06, fourth pass: 100.11 with the adapter-in-transaction check, the gate veto and
     // retired items in suspects; useDefineForClassFields false, −0.11 kB, assigns class fields once). 98.89 kB (2026-12-06: the entity kinds' titles and descriptions moved to their JSON Schema builders,
     // −1.05 kB; 99.89 kB with the storage and rollout audits' changes before that). 99.81 kB (2026-12-05, after the scoring, traceability and roll-up audits' checks), 98.4 kB before
