@@ -97,9 +97,19 @@ export interface UnratedGoNoGoGate {
 
 /** The readiness figures the status RAG rules read (see `ragStatus`). */
 export interface ReadinessFigures {
-  /** Blocking items open past their due day. */
+  /**
+   * Blocking items open past their due day.
+   *
+   * @deprecated As a RAG figure use `rag.overdueBlockingItems`: this count reads 0 also when there is no item to
+   *   count, which a RAG rule would read as green. Kept for 0.1 callers; one representation (`rag`) in 0.2.
+   */
   readonly overdueBlockingItems: number;
-  /** Blocking items still open at a go/no-go gate whose planned day has come (`plannedDate ≤ asOf`). */
+  /**
+   * Blocking items still open at a go/no-go gate whose planned day has come (`plannedDate ≤ asOf`).
+   *
+   * @deprecated As a RAG figure use `rag.openBlockingAtGoNoGo`: this count reads 0 also when no gate has come or a
+   *   gate that has come has nothing applicable (NO-GO), which a RAG rule would read as green. Kept for 0.1 callers.
+   */
   readonly openBlockingAtGoNoGo: number;
   /** The go/no-go gates that have come. */
   readonly goNoGoGatesDue: readonly string[];
