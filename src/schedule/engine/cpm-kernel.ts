@@ -2,6 +2,8 @@ import { COMPLETE, IN_PROGRESS, NOT_STARTED, type CompiledNetwork } from "./netw
 import { LAG_ELAPSED } from "./read-network.js";
 import { runCpmFast } from "./cpm-fast.js";
 import { D, type CpmState } from "./cpm-state.js";
+import { linkReachInstant, milestoneInstant } from "./milestone-day.js";
+import type { MilestoneDating } from "../types.js";
 
 export { D, cpmState, type CpmState } from "./cpm-state.js";
 import type { CalendarTimeline } from "./timeline.js";
@@ -20,13 +22,27 @@ export function finishInstant(cal: CalendarTimeline, w: number, span: number): n
  * Monte Carlo); remaining durations of started work come from the spec. `lateFromDay` (epoch day) replaces the
  * network finish as the start of the backward pass. `override` applies progress override to started activities.
  */
-export function runCpm(net: CompiledNetwork, duration: Float64Array, st: CpmState, override: boolean, lateFromDay: number | undefined): void {
-  if (net.oneCalendar && net.noProgress) runCpmFast(net, duration, st, lateFromDay);
-  else runCpmGeneral(net, duration, st, override, lateFromDay);
+export function runCpm(
+  net: CompiledNetwork,
+  duration: Float64Array,
+  st: CpmState,
+  override: boolean,
+  lateFromDay: number | undefined,
+  dating: MilestoneDating = "reached",
+): void {
+  if (net.oneCalendar && net.noProgress) runCpmFast(net, duration, st, lateFromDay, dating);
+  else runCpmGeneral(net, duration, st, override, lateFromDay, dating);
 }
 
 /** @internal The general kernel: several calendars, elapsed lags, progress. */
-export function runCpmGeneral(net: CompiledNetwork, duration: Float64Array, st: CpmState, override: boolean, lateFromDay: number | undefined): void {
+export function runCpmGeneral(
+  net: CompiledNetwork,
+  duration: Float64Array,
+  st: CpmState,
+  override: boolean,
+  lateFromDay: number | undefined,
+  dating: MilestoneDating = "reached",
+): void {
   const { spec, graph, timelines, state } = net;
   const { linkFrom, linkTo, linkType, linkLagKind, linkLag, calendarOf, remaining } = spec;
   const { esW, efW, lsW, lfW, span, esDriver, esByFinish, lfDriver, lfByStart, mandatoryConflict, leadClamped } = st;
@@ -105,7 +121,9 @@ export function runCpmGeneral(net: CompiledNetwork, duration: Float64Array, st: 
         bestLink = a;
         bestLag = linkLag[k] as number;
       }
-      if (a > w) {
+      if (a > w || (a === w && d === 0 && drv >= 0 && linkReachInstant(net, st, k, a, dating) > linkReachInstant(net, st, drv, a, dating))) {
+        // Two links reaching a milestone at one position: the one reached last drives (and dates) it, whatever the
+        // order of the links (a 7-day predecessor's Saturday evening over another's Friday evening).
         w = a;
         drv = k;
         byFinish = fin;
@@ -150,8 +168,13 @@ export function runCpmGeneral(net: CompiledNetwork, duration: Float64Array, st: 
     for (let i = 0; i < n; i++) if ((efW[i] as number) > finish) finish = efW[i] as number;
     finish = (timelines[0] as CalendarTimeline).F(finish);
   } else {
+    // A not-started milestone counts at the instant its dating stands for (see milestoneInstant): the moment it is
+    // reached, or the evening before its position; its position's morning let other calendars' work use the gap.
     for (let i = 0; i < n; i++) {
-      const t = finishInstant(timelines[calendarOf[i] as number] as CalendarTimeline, efW[i] as number, span[i] as number);
+      const t =
+        span[i] === 0 && state[i] === NOT_STARTED
+          ? milestoneInstant(net, st, i, dating)
+          : finishInstant(timelines[calendarOf[i] as number] as CalendarTimeline, efW[i] as number, span[i] as number);
       if (t > finish) finish = t;
     }
   }
@@ -253,7 +276,7 @@ export function runCpmGeneral(net: CompiledNetwork, duration: Float64Array, st: 
  * @internal How far activity i's finish may move (in its W-space) before link k delays successor j's *early* dates,
  * as a position bound on i's finish; minus i's early finish it is the link's free float (0 = a driving link).
  */
-export function earlyBound(net: CompiledNetwork, st: CpmState, k: number): number {
+export function earlyBound(net: CompiledNetwork, st: CpmState, k: number, dating: MilestoneDating = "reached"): number {
   const { linkFrom, linkTo, linkType, linkLagKind, linkLag, calendarOf } = net.spec;
   const i = linkFrom[k] as number;
   const j = linkTo[k] as number;
@@ -266,11 +289,17 @@ export function earlyBound(net: CompiledNetwork, st: CpmState, k: number): numbe
   const ci = calendarOf[i] as number;
   const cj = calendarOf[j] as number;
   let a: number;
-  if (net.oneCalendar || (ci === cj && linkLagKind[k] !== LAG_ELAPSED)) a = anchor - lag;
-  else {
+  const elapsed = linkLagKind[k] === LAG_ELAPSED;
+  if (net.oneCalendar || (ci === cj && !elapsed)) a = anchor - lag;
+  else if ((type === 0 || type === 2) && st.efW[j] === st.esW[j] && net.state[j] === NOT_STARTED && (elapsed || lag === 0)) {
+    // Into a not-started milestone, i's finish may move until the milestone's date would: the instant its dating
+    // stands for (reached, the evening before its position, or its pinned or moved-to morning), not its position's
+    // morning (a 7-day predecessor could take the week-end before a Monday–Friday milestone dated Friday or Saturday).
+    a = (net.timelines[ci] as CalendarTimeline).W(milestoneInstant(net, st, j, dating) - (elapsed ? lag : 0));
+  } else {
     const cal = net.timelines[ci] as CalendarTimeline;
     const calJ = net.timelines[cj] as CalendarTimeline;
-    if (linkLagKind[k] === LAG_ELAPSED) {
+    if (elapsed) {
       a = cal.W(calJ.S(anchor) - lag); // the latest instant at j's position, as in the backward pass
     } else a = cal.W(calJ.S(anchor - lag));
   }

@@ -97,3 +97,48 @@ function milestoneDay(net: CompiledNetwork, st: CpmState, i: number, depth: numb
   return morning === day * net.mpd ? cal.previousWorking(day) : day;
 }
 
+
+/**
+ * @internal The instant a not-started milestone j stands for as a finish, under the dating convention: what the
+ * project finish, the backward pass and free float measure against. Pinned by a start (project start, status date,
+ * SNET, MSO): its morning. Reached in its calendar's non-working time: under `"reached"` the instant it is reached
+ * (A finishing Sat 9 on a 7-day calendar: Sat 9 evening, not M's Monday morning, which left A's Sunday as float
+ * although A finishing Sunday dates M, and the finish, Sunday); under `"next-working-time"` the morning it is moved
+ * to. Otherwise the evening of its calendar's last working day before its position (after a Friday finish: Friday
+ * evening, not Monday morning, which gave 7-day work beside it the week-end as float).
+ */
+export function milestoneInstant(net: CompiledNetwork, st: CpmState, j: number, dating: MilestoneDating, depth = 0): number {
+  const cal = net.timelines[net.spec.calendarOf[j] as number] as CalendarTimeline;
+  const w = st.esW[j] as number;
+  if (pinnedByStart(net, st, j)) return cal.S(w);
+  if (depth <= 64 && reachedDay(net, st, j, depth, dating) !== undefined) {
+    if (dating === "next-working-time") return cal.S(w);
+    const { spec } = net;
+    const k = st.esDriver[j] as number;
+    const i = spec.linkFrom[k] as number;
+    const type = spec.linkType[k] as number;
+    if (st.efW[i] === st.esW[i] && net.state[i] === NOT_STARTED) return milestoneInstant(net, st, i, dating, depth + 1);
+    const calI = net.timelines[spec.calendarOf[i] as number] as CalendarTimeline;
+    const lag = spec.linkLagKind[k] === LAG_ELAPSED ? (spec.linkLag[k] as number) : 0;
+    return (type === 0 || type === 2 ? calI.F(st.efW[i] as number) : calI.S(st.esW[i] as number)) + lag;
+  }
+  return cal.F(w);
+}
+
+/**
+ * @internal The instant link k reaches its successor (a milestone): the predecessor's finish (FS, FF) or start (SS,
+ * SF) — a not-started milestone predecessor at its {@link milestoneInstant} — plus an elapsed lag; for a working-day
+ * lag, the evening before the position it gives (a working boundary of the successor's calendar). Breaks a tie
+ * between links reaching a milestone at one position: the last one reached drives it and dates it.
+ */
+export function linkReachInstant(net: CompiledNetwork, st: CpmState, k: number, position: number, dating: MilestoneDating): number {
+  const { spec } = net;
+  const elapsed = spec.linkLagKind[k] === LAG_ELAPSED;
+  if (!elapsed && (spec.linkLag[k] as number) !== 0) return (net.timelines[spec.calendarOf[spec.linkTo[k] as number] as number] as CalendarTimeline).F(position);
+  const i = spec.linkFrom[k] as number;
+  const lag = elapsed ? (spec.linkLag[k] as number) : 0;
+  if (st.efW[i] === st.esW[i] && net.state[i] === NOT_STARTED) return milestoneInstant(net, st, i, dating) + lag;
+  const calI = net.timelines[spec.calendarOf[i] as number] as CalendarTimeline;
+  const type = spec.linkType[k] as number;
+  return (type === 0 || type === 2 ? calI.F(st.efW[i] as number) : calI.S(st.esW[i] as number)) + lag;
+}
