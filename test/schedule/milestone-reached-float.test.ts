@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyseScheduleRisk, levelResources, scheduleNetwork, type ScheduleInput, type ScheduleOptions } from "../../src/index.js";
+import { analyseScheduleRisk, createWorkingCalendar, levelResources, scheduleNetwork, type ScheduleInput, type ScheduleOptions } from "../../src/index.js";
 import { SEVEN_DAY, act } from "./helpers.js";
 
 /*
@@ -143,5 +143,82 @@ describe("milestone reached in non-working time: float and criticality of the wo
       });
       expect([act(r, "M").earlyStart, act(r, "M").earlyFinish]).toEqual(["2027-01-11", "2027-01-11"]);
     }
+  });
+
+  it("the backward pass carries a milestone's latest instant: elapsed lags into it, its deadline", () => {
+    // Start Wed 6. A1 (7-day, 1 d) Wed 6, FS + 1 elapsed day → M (Mon–Fri): reached Thu 7 evening. A2 (3 d) Wed 6 –
+    // Fri 8 ends the project (Fri 8). A1 finishing Thu 7 reaches M Fri 8 evening, still Fri 8; finishing Fri 8 it
+    // reaches M Sat 9 evening, M dated Sat 9 and the finish with it: A1's late finish is Thu 7, total float 1 day
+    // (it was Fri 8 and 2 days: M's late position, read at its Monday morning, less 24 hours is Sunday 00:00).
+    const el: ScheduleInput = {
+      projectStart: "2027-01-06",
+      calendars: { seven: SEVEN_DAY },
+      activities: [{ id: "A1", duration: 1, calendarId: "seven" }, { id: "A2", duration: 3 }, { id: "M", duration: 0 }],
+      links: [{ from: "A1", to: "M", lag: { elapsedDays: 1 } }],
+    };
+    expect(floats(el, "A1")).toEqual(["2027-01-07", "1", "0", false]);
+    // M (Mon–Fri) with a deadline Fri 8 after A (7-day, 3 d) Mon 4 – Wed 6; Z (10 d) ends the project Fri 15.
+    // A finishing Sat 9 dates M Sat 9 (reached) or Mon 11 (next-working-time): past the deadline. A's late finish is
+    // Fri 8, total float 2 days under both (it was Sun 10, 4 days: the deadline's position read at Monday morning).
+    const dl: ScheduleInput = {
+      projectStart: "2027-01-04",
+      calendars: { seven: SEVEN_DAY },
+      activities: [{ id: "A", duration: 3, calendarId: "seven" }, { id: "M", duration: 0, deadline: "2027-01-08" }, { id: "Z", duration: 10 }],
+      links: [{ from: "A", to: "M" }],
+    };
+    expect(floats(dl, "A")).toEqual(["2027-01-08", "2", "0", false]);
+    expect(floats(dl, "A", { milestoneDating: "next-working-time" })).toEqual(["2027-01-08", "2", "0", false]);
+    // A deadline on M's non-working Saturday: reached Sat 9 meets it ("reached"): A may finish Sat 9, 3 days.
+    const sat = { ...dl, activities: dl.activities.map((a) => (a.id === "M" ? { ...a, deadline: "2027-01-09" } : a)) };
+    expect(floats(sat, "A")).toEqual(["2027-01-09", "3", "0", false]);
+    expect(floats(sat, "A", { milestoneDating: "next-working-time" })).toEqual(["2027-01-08", "2", "0", false]);
+  });
+
+  it("a milestone passes on the instant its dating stands for to successors on other calendars", () => {
+    const six = { name: "Mon–Sat", workingWeekdays: [1, 2, 3, 4, 5, 6] };
+    // X (5 d) Mon 4 – Fri 8 → M (Mon–Fri) Fri 8 → N (Mon–Sat milestone): N is reached Friday evening, a working
+    // evening of its calendar: Fri 8, the finish Fri 8. It was Sat 9 (M handed on its Monday-morning position, which
+    // is Saturday evening on N's calendar), and the finish with it.
+    const chain = (calendarId: string, duration: number, dating: ScheduleOptions = {}) => {
+      const r = scheduleNetwork(
+        {
+          projectStart: "2027-01-04",
+          calendars: { seven: SEVEN_DAY, six: createWorkingCalendar(six) },
+          activities: [{ id: "X", duration: 5 }, { id: "M", duration: 0 }, { id: "N", duration, calendarId }],
+          links: [{ from: "X", to: "M" }, { from: "M", to: "N" }],
+        },
+        dating,
+      );
+      return [act(r, "M").earlyFinish, act(r, "N").earlyStart, act(r, "N").earlyFinish, r.finish];
+    };
+    expect(chain("six", 0)).toEqual(["2027-01-08", "2027-01-08", "2027-01-08", "2027-01-08"]);
+    // A 7-day successor of M after a Friday finish starts Saturday under both datings (M is Friday evening).
+    expect(chain("seven", 1)).toEqual(["2027-01-08", "2027-01-09", "2027-01-09", "2027-01-09"]);
+    expect(chain("seven", 1, { milestoneDating: "next-working-time" })).toEqual(["2027-01-08", "2027-01-09", "2027-01-09", "2027-01-09"]);
+    // A (7-day, 6 d) Sat 9 → M reached Sat 9 → B (7-day, 1 d): B starts Sun 10 ("reached": M is Saturday evening;
+    // it started Mon 11, M's Monday position) — Mon 11 under next-working-time (M at Monday 08:00).
+    const after = (dating: ScheduleOptions) => {
+      const r = scheduleNetwork(
+        { ...weekend, activities: [...weekend.activities, { id: "B", duration: 1, calendarId: "seven" }], links: [...(weekend.links ?? []), { from: "M", to: "B" }] },
+        dating,
+      );
+      return [act(r, "M").earlyFinish, act(r, "B").earlyStart, r.finish];
+    };
+    expect(after({})).toEqual(["2027-01-09", "2027-01-10", "2027-01-10"]);
+    expect(after({ milestoneDating: "next-working-time" })).toEqual(["2027-01-11", "2027-01-11", "2027-01-11"]);
+  });
+
+  it("an elapsed lag from a milestone dates its successor milestone from the milestone's instant", () => {
+    // B (5 d) Mon 4 – Fri 8 → M1 (Fri 8, Friday evening) → M2 FS + 1 elapsed day: reached Saturday evening, dated Sat 9
+    // and the finish Sat 9 ("reached"), Mon 11 under next-working-time. It was Mon 11 under both: the lag ran from M1's
+    // Monday-morning position (Monday 00:00 + 24 h is Monday evening).
+    const input: ScheduleInput = {
+      projectStart: "2027-01-04",
+      activities: [{ id: "B", duration: 5 }, { id: "M1", duration: 0 }, { id: "M2", duration: 0 }],
+      links: [{ from: "B", to: "M1" }, { from: "M1", to: "M2", lag: { elapsedDays: 1 } }],
+    };
+    const r = scheduleNetwork(input);
+    expect([act(r, "M2").earlyStart, act(r, "M2").earlyFinish, r.finish, act(r, "B").totalFloat.toFixed()]).toEqual(["2027-01-09", "2027-01-09", "2027-01-09", "0"]);
+    expect(scheduleNetwork(input, { milestoneDating: "next-working-time" }).finish).toBe("2027-01-11");
   });
 });

@@ -1,5 +1,5 @@
 import { COMPLETE, IN_PROGRESS, NOT_STARTED, type CompiledNetwork } from "./network.js";
-import { LAG_ELAPSED } from "./read-network.js";
+import { C, LAG_ELAPSED } from "./read-network.js";
 import { runCpmFast } from "./cpm-fast.js";
 import { D, type CpmState } from "./cpm-state.js";
 import { linkReachInstant, milestoneInstant } from "./milestone-day.js";
@@ -45,7 +45,7 @@ export function runCpmGeneral(
 ): void {
   const { spec, graph, timelines, state } = net;
   const { linkFrom, linkTo, linkType, linkLagKind, linkLag, calendarOf, remaining } = spec;
-  const { esW, efW, lsW, lfW, span, esDriver, esByFinish, lfDriver, lfByStart, mandatoryConflict, leadClamped } = st;
+  const { esW, efW, lsW, lfW, span, esDriver, esByFinish, lfDriver, lfByStart, mandatoryConflict, leadClamped, lateInstant } = st;
   const { predStart, predLinks, succStart, succLinks, order } = graph;
   const n = order.length;
   const one = net.oneCalendar;
@@ -61,7 +61,13 @@ export function runCpmGeneral(
     const lag = linkLag[k] as number;
     if (ci === cj && linkLagKind[k] !== LAG_ELAPSED) return w + lag;
     const cal = timelines[ci] as CalendarTimeline;
-    const t = fromFinish ? finishInstant(cal, w, (efW[i] as number) - (esW[i] as number)) : cal.S(w);
+    // A not-started milestone passes on the instant its dating stands for (reached, the evening before its position,
+    // or its pinned or moved-to morning): its position's morning put a Mon–Sat milestone after a Mon–Fri one dated
+    // Fri 8 on Sat 9, and a 7-day successor of a milestone reached on Saturday on Monday.
+    const t =
+      efW[i] === esW[i] && state[i] === NOT_STARTED
+        ? milestoneInstant(net, st, i, dating)
+        : fromFinish ? finishInstant(cal, w, (efW[i] as number) - (esW[i] as number)) : cal.S(w);
     const calJ = timelines[cj] as CalendarTimeline;
     return linkLagKind[k] === LAG_ELAPSED ? calJ.W(t + lag) : calJ.W(t) + lag;
   };
@@ -217,8 +223,22 @@ export function runCpmGeneral(
       const lag = linkLag[k] as number;
       let a: number;
       const cj = calendarOf[j] as number;
-      if (one || (cj === ci && linkLagKind[k] !== LAG_ELAPSED)) a = anchor - lag;
-      else {
+      const elapsed = linkLagKind[k] === LAG_ELAPSED;
+      if (one || (cj === ci && !elapsed)) a = anchor - lag;
+      else if (sj === NOT_STARTED && span[j] === 0 && (elapsed || lag === 0)) {
+        // Into a not-started milestone: i's finish (or start) may reach it until the latest instant it may be reached
+        // (its late position's morning, or earlier: the project finish when it ends the network, Sat 9 for a milestone
+        // reached on a Saturday, which left the predecessor the rest of the week-end).
+        const t = (lateInstant[j] as number) - (elapsed ? lag : 0);
+        a = cal.W(t);
+        if (toFinish) a += d;
+        if (a < w || (a === w && drv === D.projectFinish)) {
+          w = a;
+          drv = k;
+          byStart = toFinish;
+        }
+        continue;
+      } else {
         const calJ = timelines[cj] as CalendarTimeline;
         if (linkLagKind[k] === LAG_ELAPSED) {
           // The latest instant at j's position (S: a day boundary maps to the next working morning), as the
@@ -269,7 +289,53 @@ export function runCpmGeneral(
     lsW[i] = w - d;
     lfDriver[i] = drv;
     lfByStart[i] = byStart;
+    if (d === 0 && s === NOT_STARTED && !one) lateInstant[i] = milestoneLateInstant(net, st, i, lateFrom, dating, override);
   }
+}
+
+/**
+ * The latest instant milestone i may be reached: the project finish (or `finishBy`) instant, the one each link to a
+ * milestone successor allows (its latest instant less an elapsed lag), a deadline or no-later-than/must-on date's
+ * evening (a start constraint's morning), and never past its late position's morning.
+ */
+function milestoneLateInstant(net: CompiledNetwork, st: CpmState, i: number, lateFrom: number, dating: MilestoneDating, override: boolean): number {
+  const { linkTo, linkType, linkLagKind, linkLag, calendarOf } = net.spec;
+  const cal = net.timelines[calendarOf[i] as number] as CalendarTimeline;
+  let t = Math.min(lateFrom, cal.S(st.lfW[i] as number));
+  for (let p = net.graph.succStart[i] as number; p < (net.graph.succStart[i + 1] as number); p++) {
+    const k = net.graph.succLinks[p] as number;
+    const j = linkTo[k] as number;
+    const sj = net.state[j] as number;
+    const type = linkType[k] as number;
+    if (sj === COMPLETE || (sj === IN_PROGRESS && (override || type === 1))) continue; // as in the backward pass
+    const elapsed = linkLagKind[k] === LAG_ELAPSED;
+    const lag = linkLag[k] as number;
+    let u: number;
+    if (sj === NOT_STARTED && st.span[j] === 0 && (elapsed || lag === 0)) u = (st.lateInstant[j] as number) - (elapsed ? lag : 0);
+    else {
+      // The latest instant at the successor's late position (less a working lag), less an elapsed lag.
+      const calJ = net.timelines[calendarOf[j] as number] as CalendarTimeline;
+      const anchor = type === 2 || type === 3 ? (st.lfW[j] as number) : (st.lsW[j] as number);
+      u = elapsed ? calJ.S(anchor) - lag : calJ.S(anchor - lag);
+    }
+    if (u < t) t = u;
+  }
+  // A date's evening: reached then, the milestone is dated that day ("reached"); moved to its next working morning
+  // ("next-working-time"), it must be reached by its calendar's last working evening up to that date.
+  const evening = (day: number, w: number) => (dating === "reached" ? (day - net.origin + 1) * net.mpd : cal.F(w));
+  const dl = net.spec.deadline[i] as number;
+  if (dl === dl) t = Math.min(t, evening(dl, net.deadlineW[i] as number));
+  const kind = net.spec.constraintKind[i];
+  if (kind === C.fnlt || kind === C.mfo) {
+    t = Math.min(t, evening(net.spec.constraintDay[i] as number, (kind === C.fnlt ? net.maxFinishW[i] : net.fixFinishW[i]) as number));
+  }
+  // Moved to its next working morning, a milestone reached in the non-working stretch before that morning is later
+  // than the stretch: it must be reached by the evening before (F) or it is at the morning (S).
+  if (dating === "next-working-time") {
+    const lf = st.lfW[i] as number;
+    if (t < cal.S(lf)) t = Math.min(t, cal.F(lf));
+  }
+  return t;
 }
 
 /**

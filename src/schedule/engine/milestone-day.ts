@@ -68,9 +68,14 @@ function reachedDay(net: CompiledNetwork, st: CpmState, j: number, depth: number
   let reachedOn: number;
   if (st.efW[i] === st.esW[i] && net.state[i] === NOT_STARTED) {
     // A milestone predecessor is reached on its own date (the evening before its position, its pinned morning, or
-    // the day it was reached): its start position is the next morning, which dated an SS milestone after it.
-    if (elapsed || depth > 64) return undefined;
-    reachedOn = milestoneDay(net, st, i, depth + 1, dating);
+    // the day it was reached): its start position is the next morning, which dated an SS milestone after it. Plus an
+    // elapsed lag: from the instant it stands for (a Friday-evening milestone + 24 h reaches Saturday evening; it
+    // was dated Friday, the evening before its position, while the backward pass saw Saturday).
+    if (depth > 64) return undefined;
+    if (elapsed) {
+      const t = milestoneInstant(net, st, i, dating, depth + 1) + (spec.linkLag[k] as number);
+      reachedOn = Math.floor(t / net.mpd) - (t % net.mpd === 0 ? 1 : 0);
+    } else reachedOn = milestoneDay(net, st, i, depth + 1, dating);
   } else {
     // The predecessor's finish in finish form (the evening of its last working day) or its start (a morning); plus an
     // elapsed lag. Its day: a finish on a day boundary is the evening before, a start the morning of that day.
@@ -117,7 +122,8 @@ export function milestoneInstant(net: CompiledNetwork, st: CpmState, j: number, 
     const k = st.esDriver[j] as number;
     const i = spec.linkFrom[k] as number;
     const type = spec.linkType[k] as number;
-    if (st.efW[i] === st.esW[i] && net.state[i] === NOT_STARTED) return milestoneInstant(net, st, i, dating, depth + 1);
+    const lag0 = spec.linkLagKind[k] === LAG_ELAPSED ? (spec.linkLag[k] as number) : 0;
+    if (st.efW[i] === st.esW[i] && net.state[i] === NOT_STARTED) return milestoneInstant(net, st, i, dating, depth + 1) + lag0;
     const calI = net.timelines[spec.calendarOf[i] as number] as CalendarTimeline;
     const lag = spec.linkLagKind[k] === LAG_ELAPSED ? (spec.linkLag[k] as number) : 0;
     return (type === 0 || type === 2 ? calI.F(st.efW[i] as number) : calI.S(st.esW[i] as number)) + lag;
