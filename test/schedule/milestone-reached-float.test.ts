@@ -221,4 +221,22 @@ describe("milestone reached in non-working time: float and criticality of the wo
     expect([act(r, "M2").earlyStart, act(r, "M2").earlyFinish, r.finish, act(r, "B").totalFloat.toFixed()]).toEqual(["2027-01-09", "2027-01-09", "2027-01-09", "0"]);
     expect(scheduleNetwork(input, { milestoneDating: "next-working-time" }).finish).toBe("2027-01-11");
   });
+
+  it("levelling with nothing to level places milestones and their successors where scheduleNetwork does", () => {
+    // The three networks above (X → M → N on Mon–Sat; A → M → B on 7 days; B → M1 → M2 + 1 elapsed day): levelled
+    // finish Fri 8, Sun 10, Sat 9 as CPM gives; levelling handed on a milestone's Monday-morning position (Sat 9,
+    // Mon 11, Mon 11).
+    const six = createWorkingCalendar({ name: "Mon–Sat", workingWeekdays: [1, 2, 3, 4, 5, 6] });
+    const nets: ScheduleInput[] = [
+      { projectStart: "2027-01-04", calendars: { six }, activities: [{ id: "X", duration: 5 }, { id: "M", duration: 0 }, { id: "N", duration: 0, calendarId: "six" }], links: [{ from: "X", to: "M" }, { from: "M", to: "N" }] },
+      { projectStart: "2027-01-04", calendars: { seven: SEVEN_DAY }, activities: [{ id: "A", duration: 6, calendarId: "seven" }, { id: "M", duration: 0 }, { id: "B", duration: 1, calendarId: "seven" }], links: [{ from: "A", to: "M" }, { from: "M", to: "B" }] },
+      { projectStart: "2027-01-04", activities: [{ id: "B", duration: 5 }, { id: "M1", duration: 0 }, { id: "M2", duration: 0 }], links: [{ from: "B", to: "M1" }, { from: "M1", to: "M2", lag: { elapsedDays: 1 } }] },
+    ];
+    const finishes = nets.map((network) => {
+      const r = levelResources({ network, resources: [{ id: "R", maxUnits: 1 }], assignments: [] });
+      expect(r.activities.map((a) => [a.id, a.start, a.finish])).toEqual(r.schedule.activities.map((a) => [a.id, a.earlyStart, a.earlyFinish]));
+      return [r.finish, r.schedule.finish];
+    });
+    expect(finishes).toEqual([["2027-01-08", "2027-01-08"], ["2027-01-10", "2027-01-10"], ["2027-01-09", "2027-01-09"]]);
+  });
 });

@@ -2,6 +2,7 @@ import { PmoDecimal, ValidationError, checkArguments, fromEpochDay, type IsoDate
 import { Edge } from "../engine/edge.js";
 import { computeFloats } from "../engine/floats.js";
 import { cpmState, runCpm, type CpmState } from "../engine/cpm-kernel.js";
+import { milestoneInstant } from "../engine/milestone-day.js";
 import { COMPLETE, IN_PROGRESS, NOT_STARTED, compileNetwork, type CompiledNetwork } from "../engine/network.js";
 import { C, readNetwork } from "../engine/read-network.js";
 import type { CalendarTimeline } from "../engine/timeline.js";
@@ -92,6 +93,21 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
   const placed = new Uint8Array(n);
   const pusher = new Int32Array(n).fill(-1);
   const edge = new Edge(net.origin, net.mpd, net.spec.start);
+  // The instant a placed, not-started milestone stands for (milestoneDating), from its CPM state when unmoved, else
+  // from its levelled position driven by the link from the predecessor that moved it.
+  const liveDriver = Int32Array.from(st.esDriver);
+  const live: CpmState = { ...st, esW: es, efW: ef, esDriver: liveDriver };
+  const milestoneAt = (i: number): number => {
+    if (es[i] === st.esW[i] && (pusher[i] as number) < 0) return milestoneInstant(net, st, i, opts.milestoneDating);
+    const by = pusher[i] as number;
+    if (by >= 0) {
+      for (let p = net.graph.predStart[i] as number; p < (net.graph.predStart[i + 1] as number); p++) {
+        const k = net.graph.predLinks[p] as number;
+        if (net.spec.linkFrom[k] === by) liveDriver[i] = k;
+      }
+    }
+    return milestoneInstant(net, live, i, opts.milestoneDating);
+  };
   const delays: LevellingDelay[] = [];
   const startAt = (i: number) => (net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline).S(st.esW[i] as number);
   const priority = [...Array(n).keys()].sort(
@@ -157,7 +173,7 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
   function place(j: number): void {
     const d = st.span[j] as number;
     const cal = net.timelines[net.spec.calendarOf[j] as number] as CalendarTimeline;
-    const logic = logicStart(net, j, d, es, ef, cpmStart(j), pusher, follows[j] === 1);
+    const logic = logicStart(net, j, d, es, ef, cpmStart(j), pusher, follows[j] === 1, milestoneAt);
     let w = logic;
     const first = usage.conflict(j, w, w + d);
     // Every resource short on that first day, before j is added (the first is the one `first` names: both by id).
@@ -284,13 +300,23 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
  * the predecessor that sets it when it is later than the CPM start (the smallest id among equals). For the remaining
  * part of started work (`started`) FS, FF and SF links bind (not SS), as in the CPM forward pass.
  */
-function logicStart(net: CompiledNetwork, j: number, d: number, es: Float64Array, ef: Float64Array, cpmStart: number, pusher: Int32Array, started: boolean): number {
+function logicStart(
+  net: CompiledNetwork,
+  j: number,
+  d: number,
+  es: Float64Array,
+  ef: Float64Array,
+  cpmStart: number,
+  pusher: Int32Array,
+  started: boolean,
+  milestoneAt: (i: number) => number,
+): number {
   let w = cpmStart;
   for (let p = net.graph.predStart[j] as number; p < (net.graph.predStart[j + 1] as number); p++) {
     const k = net.graph.predLinks[p] as number;
     if (started && net.spec.linkType[k] === 1) continue; // SS: its start is history (SF binds its finish)
     const i = net.spec.linkFrom[k] as number;
-    const a = linkStart(net, k, j, d, es, ef);
+    const a = linkStart(net, k, j, d, es, ef, milestoneAt);
     if (a > w || (a === w && a > cpmStart && (net.spec.ids[i] as string) < (net.spec.ids[pusher[j] as number] as string))) {
       w = a;
       if (a > cpmStart) pusher[j] = i;
