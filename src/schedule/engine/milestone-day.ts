@@ -148,3 +148,29 @@ export function linkReachInstant(net: CompiledNetwork, st: CpmState, k: number, 
   const type = spec.linkType[k] as number;
   return (type === 0 || type === 2 ? calI.F(st.efW[i] as number) : calI.S(st.esW[i] as number)) + lag;
 }
+
+/**
+ * @internal For levelling: the instant a placed, not-started milestone stands for — from the CPM state when levelling
+ * left it where CPM put it, else from its levelled position (`es`/`ef`) driven by the link from the predecessor that
+ * moved it (`pusher`).
+ */
+export function placedMilestoneInstant(
+  net: CompiledNetwork,
+  st: CpmState,
+  es: Float64Array,
+  ef: Float64Array,
+  pusher: Int32Array,
+  dating: MilestoneDating,
+): (i: number) => number {
+  const liveDriver = Int32Array.from(st.esDriver);
+  const live: CpmState = { ...st, esW: es, efW: ef, esDriver: liveDriver };
+  return (i) => {
+    const by = pusher[i] as number;
+    if (es[i] === st.esW[i] && by < 0) return milestoneInstant(net, st, i, dating);
+    for (let p = net.graph.predStart[i] as number; by >= 0 && p < (net.graph.predStart[i + 1] as number); p++) {
+      const k = net.graph.predLinks[p] as number;
+      if (net.spec.linkFrom[k] === by) liveDriver[i] = k;
+    }
+    return milestoneInstant(net, live, i, dating);
+  };
+}

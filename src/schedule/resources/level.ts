@@ -2,7 +2,7 @@ import { PmoDecimal, ValidationError, checkArguments, fromEpochDay, type IsoDate
 import { Edge } from "../engine/edge.js";
 import { computeFloats } from "../engine/floats.js";
 import { cpmState, runCpm, type CpmState } from "../engine/cpm-kernel.js";
-import { milestoneInstant } from "../engine/milestone-day.js";
+import { placedMilestoneInstant } from "../engine/milestone-day.js";
 import { COMPLETE, IN_PROGRESS, NOT_STARTED, compileNetwork, type CompiledNetwork } from "../engine/network.js";
 import { C, readNetwork } from "../engine/read-network.js";
 import type { CalendarTimeline } from "../engine/timeline.js";
@@ -93,21 +93,7 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
   const placed = new Uint8Array(n);
   const pusher = new Int32Array(n).fill(-1);
   const edge = new Edge(net.origin, net.mpd, net.spec.start);
-  // The instant a placed, not-started milestone stands for (milestoneDating), from its CPM state when unmoved, else
-  // from its levelled position driven by the link from the predecessor that moved it.
-  const liveDriver = Int32Array.from(st.esDriver);
-  const live: CpmState = { ...st, esW: es, efW: ef, esDriver: liveDriver };
-  const milestoneAt = (i: number): number => {
-    if (es[i] === st.esW[i] && (pusher[i] as number) < 0) return milestoneInstant(net, st, i, opts.milestoneDating);
-    const by = pusher[i] as number;
-    if (by >= 0) {
-      for (let p = net.graph.predStart[i] as number; p < (net.graph.predStart[i + 1] as number); p++) {
-        const k = net.graph.predLinks[p] as number;
-        if (net.spec.linkFrom[k] === by) liveDriver[i] = k;
-      }
-    }
-    return milestoneInstant(net, live, i, opts.milestoneDating);
-  };
+  const milestoneAt = placedMilestoneInstant(net, st, es, ef, pusher, opts.milestoneDating);
   const delays: LevellingDelay[] = [];
   const startAt = (i: number) => (net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline).S(st.esW[i] as number);
   const priority = [...Array(n).keys()].sort(
