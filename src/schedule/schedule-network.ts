@@ -42,7 +42,7 @@ export function scheduleNetwork(input: ScheduleInput, options: ScheduleOptions =
   const opts = resolveScheduleOptions(options);
   const net = compileNetwork(readNetwork(input));
   const st = cpmState(net.spec.ids.length);
-  runCpm(net, net.spec.duration, st, opts.outOfSequence === "progress-override", opts.finishBy);
+  runCpm(net, net.spec.duration, st, opts.outOfSequence === "progress-override", opts.finishBy, opts.milestoneDating);
   return scheduleResult(net, st, opts);
 }
 
@@ -59,7 +59,7 @@ export function reachedAfterHours(net: CompiledNetwork, st: CpmState, j: number,
 export function scheduleResult(net: CompiledNetwork, st: CpmState, opts: ResolvedScheduleOptions): ScheduleResult {
   const { spec } = net;
   const edge = new Edge(net.origin, net.mpd, spec.start);
-  const floats = computeFloats(net, st, opts.totalFloat, opts.outOfSequence === "progress-override");
+  const floats = computeFloats(net, st, opts.totalFloat, opts.outOfSequence === "progress-override", opts.milestoneDating);
   const critMin = opts.criticalDays.times(net.mpd).toNumber();
   const nearMin = opts.nearCriticalDays.times(net.mpd).toNumber();
   const n = spec.ids.length;

@@ -91,13 +91,18 @@ describe("schedule risk: the optimised iteration loop reproduces the previous re
     // dated on the network calendar's Friday before (7 + 189 + 3 iterations moved from Fri 15, Fri 22 and Fri 29 to
     // Sun 17, Sat 23 / Sun 24 and Sat 30), and the project durations behind the correlations moved with them. The
     // draws, percentiles, criticality and costs are unchanged.
+    // Changed once more, on purpose (plan7): D (7-day) → F (Mon–Fri milestone). When D ends on a Saturday or Sunday,
+    // F is reached then and dated so (milestoneDating "reached"), and so is the finish; D and C before it used to keep
+    // the rest of the week-end as float (the backward pass started from F's Monday morning) and were not critical in
+    // those iterations. They are now critical whenever F is: D 0.7 → 0.9843 (= F's index), C (U3) 0.6943 → 0.9786
+    // (= 1 − A's 0.0214), crucialities with them. Draws, dates, costs and correlations are unchanged.
     expect(digest(models.calendars as ScheduleRiskModel)).toEqual([
       "P10 2027-01-19 10733.03; P50 2027-01-22 14607.47; P80 2027-01-25 18580.22; P90 2027-01-26 20493.74",
       "mean 2027-01-23 15252.04; P(finish) 1 P(cost) 0.8843 joint 0.8843",
       "A ci 0.0214 r 0.532 cr 0.0114 s 0.5062 mean 5.94",
       "B ci 0.0057 r 0.5327 cr 0.003 s 0.5061 mean 3.3",
-      "U3 ci 0.6943 r 0.679 cr 0.4714 s 0.7138 mean 4.77",
-      "U2 ci 0.7 r 0.729 cr 0.5103 s 0.6713 mean 6.41",
+      "U3 ci 0.9786 r 0.679 cr 0.6644 s 0.7138 mean 4.77",
+      "U2 ci 0.9843 r 0.729 cr 0.7176 s 0.6713 mean 6.41",
       "U4 ci 0 r -0.167 cr 0 s -0.1568 mean 2.43",
       "F ci 0.9843 r - cr - s - mean 0",
       "G ci 0.0157 r 0.3116 cr 0.0049 s 0.308 mean 3.95",

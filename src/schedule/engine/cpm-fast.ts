@@ -1,6 +1,8 @@
 import type { CompiledNetwork } from "./network.js";
 import { D, type CpmState } from "./cpm-state.js";
 import type { CalendarTimeline } from "./timeline.js";
+import { linkReachInstant } from "./milestone-day.js";
+import type { MilestoneDating } from "../types.js";
 
 /*
  * The CPM kernel's fast path: one shared calendar, working-time lags and no progress, so every position lives in one
@@ -9,7 +11,13 @@ import type { CalendarTimeline } from "./timeline.js";
  */
 
 /** @internal Forward and backward passes on a one-calendar network without progress. */
-export function runCpmFast(net: CompiledNetwork, duration: Float64Array, st: CpmState, lateFromDay: number | undefined): void {
+export function runCpmFast(
+  net: CompiledNetwork,
+  duration: Float64Array,
+  st: CpmState,
+  lateFromDay: number | undefined,
+  dating: MilestoneDating = "reached",
+): void {
   const { linkFrom, linkTo, linkType, linkLag } = net.spec;
   const { predStart, predLinks, succStart, succLinks, order } = net.graph;
   const { esW, efW, lsW, lfW, span, esDriver, esByFinish, lfDriver, lfByStart, mandatoryConflict, leadClamped } = st;
@@ -29,7 +37,8 @@ export function runCpmFast(net: CompiledNetwork, duration: Float64Array, st: Cpm
       const i = linkFrom[k] as number;
       let a = (t === 0 || t === 2 ? (efW[i] as number) : (esW[i] as number)) + (linkLag[k] as number);
       if (t >= 2) a -= d;
-      if (a > w) {
+      // A tie into a milestone: the link reached last drives (and dates) it, as in the general kernel.
+      if (a > w || (a === w && d === 0 && drv >= 0 && linkReachInstant(net, st, k, a, dating) > linkReachInstant(net, st, drv, a, dating))) {
         w = a;
         drv = k;
         byFinish = t >= 2 ? 1 : 0;

@@ -1,7 +1,9 @@
 import { COMPLETE, IN_PROGRESS, NOT_STARTED, type CompiledNetwork } from "./network.js";
-import { LAG_ELAPSED } from "./read-network.js";
+import { C, LAG_ELAPSED } from "./read-network.js";
 import { runCpmFast } from "./cpm-fast.js";
 import { D, type CpmState } from "./cpm-state.js";
+import { linkReachInstant, milestoneInstant } from "./milestone-day.js";
+import type { MilestoneDating } from "../types.js";
 
 export { D, cpmState, type CpmState } from "./cpm-state.js";
 import type { CalendarTimeline } from "./timeline.js";
@@ -20,16 +22,30 @@ export function finishInstant(cal: CalendarTimeline, w: number, span: number): n
  * Monte Carlo); remaining durations of started work come from the spec. `lateFromDay` (epoch day) replaces the
  * network finish as the start of the backward pass. `override` applies progress override to started activities.
  */
-export function runCpm(net: CompiledNetwork, duration: Float64Array, st: CpmState, override: boolean, lateFromDay: number | undefined): void {
-  if (net.oneCalendar && net.noProgress) runCpmFast(net, duration, st, lateFromDay);
-  else runCpmGeneral(net, duration, st, override, lateFromDay);
+export function runCpm(
+  net: CompiledNetwork,
+  duration: Float64Array,
+  st: CpmState,
+  override: boolean,
+  lateFromDay: number | undefined,
+  dating: MilestoneDating = "reached",
+): void {
+  if (net.oneCalendar && net.noProgress) runCpmFast(net, duration, st, lateFromDay, dating);
+  else runCpmGeneral(net, duration, st, override, lateFromDay, dating);
 }
 
 /** @internal The general kernel: several calendars, elapsed lags, progress. */
-export function runCpmGeneral(net: CompiledNetwork, duration: Float64Array, st: CpmState, override: boolean, lateFromDay: number | undefined): void {
+export function runCpmGeneral(
+  net: CompiledNetwork,
+  duration: Float64Array,
+  st: CpmState,
+  override: boolean,
+  lateFromDay: number | undefined,
+  dating: MilestoneDating = "reached",
+): void {
   const { spec, graph, timelines, state } = net;
   const { linkFrom, linkTo, linkType, linkLagKind, linkLag, calendarOf, remaining } = spec;
-  const { esW, efW, lsW, lfW, span, esDriver, esByFinish, lfDriver, lfByStart, mandatoryConflict, leadClamped } = st;
+  const { esW, efW, lsW, lfW, span, esDriver, esByFinish, lfDriver, lfByStart, mandatoryConflict, leadClamped, lateInstant } = st;
   const { predStart, predLinks, succStart, succLinks, order } = graph;
   const n = order.length;
   const one = net.oneCalendar;
@@ -45,7 +61,13 @@ export function runCpmGeneral(net: CompiledNetwork, duration: Float64Array, st: 
     const lag = linkLag[k] as number;
     if (ci === cj && linkLagKind[k] !== LAG_ELAPSED) return w + lag;
     const cal = timelines[ci] as CalendarTimeline;
-    const t = fromFinish ? finishInstant(cal, w, (efW[i] as number) - (esW[i] as number)) : cal.S(w);
+    // A not-started milestone passes on the instant its dating stands for (reached, the evening before its position,
+    // or its pinned or moved-to morning): its position's morning put a Mon–Sat milestone after a Mon–Fri one dated
+    // Fri 8 on Sat 9, and a 7-day successor of a milestone reached on Saturday on Monday.
+    const t =
+      efW[i] === esW[i] && state[i] === NOT_STARTED
+        ? milestoneInstant(net, st, i, dating)
+        : fromFinish ? finishInstant(cal, w, (efW[i] as number) - (esW[i] as number)) : cal.S(w);
     const calJ = timelines[cj] as CalendarTimeline;
     return linkLagKind[k] === LAG_ELAPSED ? calJ.W(t + lag) : calJ.W(t) + lag;
   };
@@ -105,7 +127,9 @@ export function runCpmGeneral(net: CompiledNetwork, duration: Float64Array, st: 
         bestLink = a;
         bestLag = linkLag[k] as number;
       }
-      if (a > w) {
+      if (a > w || (a === w && d === 0 && drv >= 0 && linkReachInstant(net, st, k, a, dating) > linkReachInstant(net, st, drv, a, dating))) {
+        // Two links reaching a milestone at one position: the one reached last drives (and dates) it, whatever the
+        // order of the links (a 7-day predecessor's Saturday evening over another's Friday evening).
         w = a;
         drv = k;
         byFinish = fin;
@@ -150,8 +174,13 @@ export function runCpmGeneral(net: CompiledNetwork, duration: Float64Array, st: 
     for (let i = 0; i < n; i++) if ((efW[i] as number) > finish) finish = efW[i] as number;
     finish = (timelines[0] as CalendarTimeline).F(finish);
   } else {
+    // A not-started milestone counts at the instant its dating stands for (see milestoneInstant): the moment it is
+    // reached, or the evening before its position; its position's morning let other calendars' work use the gap.
     for (let i = 0; i < n; i++) {
-      const t = finishInstant(timelines[calendarOf[i] as number] as CalendarTimeline, efW[i] as number, span[i] as number);
+      const t =
+        span[i] === 0 && state[i] === NOT_STARTED
+          ? milestoneInstant(net, st, i, dating)
+          : finishInstant(timelines[calendarOf[i] as number] as CalendarTimeline, efW[i] as number, span[i] as number);
       if (t > finish) finish = t;
     }
   }
@@ -194,8 +223,22 @@ export function runCpmGeneral(net: CompiledNetwork, duration: Float64Array, st: 
       const lag = linkLag[k] as number;
       let a: number;
       const cj = calendarOf[j] as number;
-      if (one || (cj === ci && linkLagKind[k] !== LAG_ELAPSED)) a = anchor - lag;
-      else {
+      const elapsed = linkLagKind[k] === LAG_ELAPSED;
+      if (one || (cj === ci && !elapsed)) a = anchor - lag;
+      else if (sj === NOT_STARTED && span[j] === 0 && (elapsed || lag === 0)) {
+        // Into a not-started milestone: i's finish (or start) may reach it until the latest instant it may be reached
+        // (its late position's morning, or earlier: the project finish when it ends the network, Sat 9 for a milestone
+        // reached on a Saturday, which left the predecessor the rest of the week-end).
+        const t = (lateInstant[j] as number) - (elapsed ? lag : 0);
+        a = cal.W(t);
+        if (toFinish) a += d;
+        if (a < w || (a === w && drv === D.projectFinish)) {
+          w = a;
+          drv = k;
+          byStart = toFinish;
+        }
+        continue;
+      } else {
         const calJ = timelines[cj] as CalendarTimeline;
         if (linkLagKind[k] === LAG_ELAPSED) {
           // The latest instant at j's position (S: a day boundary maps to the next working morning), as the
@@ -246,14 +289,60 @@ export function runCpmGeneral(net: CompiledNetwork, duration: Float64Array, st: 
     lsW[i] = w - d;
     lfDriver[i] = drv;
     lfByStart[i] = byStart;
+    if (d === 0 && s === NOT_STARTED && !one) lateInstant[i] = milestoneLateInstant(net, st, i, lateFrom, dating, override);
   }
+}
+
+/**
+ * The latest instant milestone i may be reached: the project finish (or `finishBy`) instant, the one each link to a
+ * milestone successor allows (its latest instant less an elapsed lag), a deadline or no-later-than/must-on date's
+ * evening (a start constraint's morning), and never past its late position's morning.
+ */
+function milestoneLateInstant(net: CompiledNetwork, st: CpmState, i: number, lateFrom: number, dating: MilestoneDating, override: boolean): number {
+  const { linkTo, linkType, linkLagKind, linkLag, calendarOf } = net.spec;
+  const cal = net.timelines[calendarOf[i] as number] as CalendarTimeline;
+  let t = Math.min(lateFrom, cal.S(st.lfW[i] as number));
+  for (let p = net.graph.succStart[i] as number; p < (net.graph.succStart[i + 1] as number); p++) {
+    const k = net.graph.succLinks[p] as number;
+    const j = linkTo[k] as number;
+    const sj = net.state[j] as number;
+    const type = linkType[k] as number;
+    if (sj === COMPLETE || (sj === IN_PROGRESS && (override || type === 1))) continue; // as in the backward pass
+    const elapsed = linkLagKind[k] === LAG_ELAPSED;
+    const lag = linkLag[k] as number;
+    let u: number;
+    if (sj === NOT_STARTED && st.span[j] === 0 && (elapsed || lag === 0)) u = (st.lateInstant[j] as number) - (elapsed ? lag : 0);
+    else {
+      // The latest instant at the successor's late position (less a working lag), less an elapsed lag.
+      const calJ = net.timelines[calendarOf[j] as number] as CalendarTimeline;
+      const anchor = type === 2 || type === 3 ? (st.lfW[j] as number) : (st.lsW[j] as number);
+      u = elapsed ? calJ.S(anchor) - lag : calJ.S(anchor - lag);
+    }
+    if (u < t) t = u;
+  }
+  // A date's evening: reached then, the milestone is dated that day ("reached"); moved to its next working morning
+  // ("next-working-time"), it must be reached by its calendar's last working evening up to that date.
+  const evening = (day: number, w: number) => (dating === "reached" ? (day - net.origin + 1) * net.mpd : cal.F(w));
+  const dl = net.spec.deadline[i] as number;
+  if (dl === dl) t = Math.min(t, evening(dl, net.deadlineW[i] as number));
+  const kind = net.spec.constraintKind[i];
+  if (kind === C.fnlt || kind === C.mfo) {
+    t = Math.min(t, evening(net.spec.constraintDay[i] as number, (kind === C.fnlt ? net.maxFinishW[i] : net.fixFinishW[i]) as number));
+  }
+  // Moved to its next working morning, a milestone reached in the non-working stretch before that morning is later
+  // than the stretch: it must be reached by the evening before (F) or it is at the morning (S).
+  if (dating === "next-working-time") {
+    const lf = st.lfW[i] as number;
+    if (t < cal.S(lf)) t = Math.min(t, cal.F(lf));
+  }
+  return t;
 }
 
 /**
  * @internal How far activity i's finish may move (in its W-space) before link k delays successor j's *early* dates,
  * as a position bound on i's finish; minus i's early finish it is the link's free float (0 = a driving link).
  */
-export function earlyBound(net: CompiledNetwork, st: CpmState, k: number): number {
+export function earlyBound(net: CompiledNetwork, st: CpmState, k: number, dating: MilestoneDating = "reached"): number {
   const { linkFrom, linkTo, linkType, linkLagKind, linkLag, calendarOf } = net.spec;
   const i = linkFrom[k] as number;
   const j = linkTo[k] as number;
@@ -266,11 +355,17 @@ export function earlyBound(net: CompiledNetwork, st: CpmState, k: number): numbe
   const ci = calendarOf[i] as number;
   const cj = calendarOf[j] as number;
   let a: number;
-  if (net.oneCalendar || (ci === cj && linkLagKind[k] !== LAG_ELAPSED)) a = anchor - lag;
-  else {
+  const elapsed = linkLagKind[k] === LAG_ELAPSED;
+  if (net.oneCalendar || (ci === cj && !elapsed)) a = anchor - lag;
+  else if ((type === 0 || type === 2) && st.efW[j] === st.esW[j] && net.state[j] === NOT_STARTED && (elapsed || lag === 0)) {
+    // Into a not-started milestone, i's finish may move until the milestone's date would: the instant its dating
+    // stands for (reached, the evening before its position, or its pinned or moved-to morning), not its position's
+    // morning (a 7-day predecessor could take the week-end before a Monday–Friday milestone dated Friday or Saturday).
+    a = (net.timelines[ci] as CalendarTimeline).W(milestoneInstant(net, st, j, dating) - (elapsed ? lag : 0));
+  } else {
     const cal = net.timelines[ci] as CalendarTimeline;
     const calJ = net.timelines[cj] as CalendarTimeline;
-    if (linkLagKind[k] === LAG_ELAPSED) {
+    if (elapsed) {
       a = cal.W(calJ.S(anchor) - lag); // the latest instant at j's position, as in the backward pass
     } else a = cal.W(calJ.S(anchor - lag));
   }

@@ -21,6 +21,12 @@ export interface CpmState {
   readonly mandatoryConflict: Float64Array;
   /** 1 when a lead asked for a start before the project start (clamped). */
   readonly leadClamped: Uint8Array;
+  /**
+   * The latest instant a not-started milestone may be reached (general kernel, mixed calendars): its late position
+   * leaves a stretch of non-working time in which its date — and the project finish, when it ends the network —
+   * still moves under the dating convention.
+   */
+  readonly lateInstant: Float64Array;
   /** Project finish instant (latest early finish) and the backward pass's starting instant. */
   finishInstant: number;
   lateFromInstant: number;
@@ -31,6 +37,6 @@ export function cpmState(n: number): CpmState {
   return {
     esW: new Float64Array(n), efW: new Float64Array(n), lsW: new Float64Array(n), lfW: new Float64Array(n), span: new Float64Array(n),
     esDriver: new Int32Array(n), esByFinish: new Uint8Array(n), lfDriver: new Int32Array(n), lfByStart: new Uint8Array(n),
-    mandatoryConflict: new Float64Array(n), leadClamped: new Uint8Array(n), finishInstant: 0, lateFromInstant: 0,
+    mandatoryConflict: new Float64Array(n), leadClamped: new Uint8Array(n), lateInstant: new Float64Array(n), finishInstant: 0, lateFromInstant: 0,
   };
 }

@@ -1,6 +1,6 @@
 import { COMPLETE, IN_PROGRESS, type CompiledNetwork } from "./network.js";
 import { earlyBound, type CpmState } from "./cpm-kernel.js";
-import type { TotalFloatDefinition } from "../types.js";
+import type { MilestoneDating, TotalFloatDefinition } from "../types.js";
 import type { CalendarTimeline } from "./timeline.js";
 
 /** @internal Float figures per activity in minutes of its own calendar, plus the longest-path flags. */
@@ -19,7 +19,13 @@ export interface Floats {
  * complete work none. Free float = min over successor links of (early bound − early finish), or (network finish −
  * early finish) without successors; clamped to [0, total float].
  */
-export function computeFloats(net: CompiledNetwork, st: CpmState, definition: TotalFloatDefinition, override = false): Floats {
+export function computeFloats(
+  net: CompiledNetwork,
+  st: CpmState,
+  definition: TotalFloatDefinition,
+  override = false,
+  dating: MilestoneDating = "reached",
+): Floats {
   const n = net.spec.ids.length;
   const m = net.spec.linkFrom.length;
   const { esW, efW, lsW, lfW } = st;
@@ -43,7 +49,7 @@ export function computeFloats(net: CompiledNetwork, st: CpmState, definition: To
       linkFloat[k] = Infinity;
       continue;
     }
-    const f = earlyBound(net, st, k) - (efW[i] as number);
+    const f = earlyBound(net, st, k, dating) - (efW[i] as number);
     linkFloat[k] = f;
     if (f < (free[i] as number)) free[i] = f;
   }

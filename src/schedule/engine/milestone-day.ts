@@ -68,9 +68,14 @@ function reachedDay(net: CompiledNetwork, st: CpmState, j: number, depth: number
   let reachedOn: number;
   if (st.efW[i] === st.esW[i] && net.state[i] === NOT_STARTED) {
     // A milestone predecessor is reached on its own date (the evening before its position, its pinned morning, or
-    // the day it was reached): its start position is the next morning, which dated an SS milestone after it.
-    if (elapsed || depth > 64) return undefined;
-    reachedOn = milestoneDay(net, st, i, depth + 1, dating);
+    // the day it was reached): its start position is the next morning, which dated an SS milestone after it. Plus an
+    // elapsed lag: from the instant it stands for (a Friday-evening milestone + 24 h reaches Saturday evening; it
+    // was dated Friday, the evening before its position, while the backward pass saw Saturday).
+    if (depth > 64) return undefined;
+    if (elapsed) {
+      const t = milestoneInstant(net, st, i, dating, depth + 1) + (spec.linkLag[k] as number);
+      reachedOn = Math.floor(t / net.mpd) - (t % net.mpd === 0 ? 1 : 0);
+    } else reachedOn = milestoneDay(net, st, i, depth + 1, dating);
   } else {
     // The predecessor's finish in finish form (the evening of its last working day) or its start (a morning); plus an
     // elapsed lag. Its day: a finish on a day boundary is the evening before, a start the morning of that day.
@@ -97,3 +102,75 @@ function milestoneDay(net: CompiledNetwork, st: CpmState, i: number, depth: numb
   return morning === day * net.mpd ? cal.previousWorking(day) : day;
 }
 
+
+/**
+ * @internal The instant a not-started milestone j stands for as a finish, under the dating convention: what the
+ * project finish, the backward pass and free float measure against. Pinned by a start (project start, status date,
+ * SNET, MSO): its morning. Reached in its calendar's non-working time: under `"reached"` the instant it is reached
+ * (A finishing Sat 9 on a 7-day calendar: Sat 9 evening, not M's Monday morning, which left A's Sunday as float
+ * although A finishing Sunday dates M, and the finish, Sunday); under `"next-working-time"` the morning it is moved
+ * to. Otherwise the evening of its calendar's last working day before its position (after a Friday finish: Friday
+ * evening, not Monday morning, which gave 7-day work beside it the week-end as float).
+ */
+export function milestoneInstant(net: CompiledNetwork, st: CpmState, j: number, dating: MilestoneDating, depth = 0): number {
+  const cal = net.timelines[net.spec.calendarOf[j] as number] as CalendarTimeline;
+  const w = st.esW[j] as number;
+  if (pinnedByStart(net, st, j)) return cal.S(w);
+  if (depth <= 64 && reachedDay(net, st, j, depth, dating) !== undefined) {
+    if (dating === "next-working-time") return cal.S(w);
+    const { spec } = net;
+    const k = st.esDriver[j] as number;
+    const i = spec.linkFrom[k] as number;
+    const type = spec.linkType[k] as number;
+    const lag0 = spec.linkLagKind[k] === LAG_ELAPSED ? (spec.linkLag[k] as number) : 0;
+    if (st.efW[i] === st.esW[i] && net.state[i] === NOT_STARTED) return milestoneInstant(net, st, i, dating, depth + 1) + lag0;
+    const calI = net.timelines[spec.calendarOf[i] as number] as CalendarTimeline;
+    const lag = spec.linkLagKind[k] === LAG_ELAPSED ? (spec.linkLag[k] as number) : 0;
+    return (type === 0 || type === 2 ? calI.F(st.efW[i] as number) : calI.S(st.esW[i] as number)) + lag;
+  }
+  return cal.F(w);
+}
+
+/**
+ * @internal The instant link k reaches its successor (a milestone): the predecessor's finish (FS, FF) or start (SS,
+ * SF) — a not-started milestone predecessor at its {@link milestoneInstant} — plus an elapsed lag; for a working-day
+ * lag, the evening before the position it gives (a working boundary of the successor's calendar). Breaks a tie
+ * between links reaching a milestone at one position: the last one reached drives it and dates it.
+ */
+export function linkReachInstant(net: CompiledNetwork, st: CpmState, k: number, position: number, dating: MilestoneDating): number {
+  const { spec } = net;
+  const elapsed = spec.linkLagKind[k] === LAG_ELAPSED;
+  if (!elapsed && (spec.linkLag[k] as number) !== 0) return (net.timelines[spec.calendarOf[spec.linkTo[k] as number] as number] as CalendarTimeline).F(position);
+  const i = spec.linkFrom[k] as number;
+  const lag = elapsed ? (spec.linkLag[k] as number) : 0;
+  if (st.efW[i] === st.esW[i] && net.state[i] === NOT_STARTED) return milestoneInstant(net, st, i, dating) + lag;
+  const calI = net.timelines[spec.calendarOf[i] as number] as CalendarTimeline;
+  const type = spec.linkType[k] as number;
+  return (type === 0 || type === 2 ? calI.F(st.efW[i] as number) : calI.S(st.esW[i] as number)) + lag;
+}
+
+/**
+ * @internal For levelling: the instant a placed, not-started milestone stands for — from the CPM state when levelling
+ * left it where CPM put it, else from its levelled position (`es`/`ef`) driven by the link from the predecessor that
+ * moved it (`pusher`).
+ */
+export function placedMilestoneInstant(
+  net: CompiledNetwork,
+  st: CpmState,
+  es: Float64Array,
+  ef: Float64Array,
+  pusher: Int32Array,
+  dating: MilestoneDating,
+): (i: number) => number {
+  const liveDriver = Int32Array.from(st.esDriver);
+  const live: CpmState = { ...st, esW: es, efW: ef, esDriver: liveDriver };
+  return (i) => {
+    const by = pusher[i] as number;
+    if (es[i] === st.esW[i] && by < 0) return milestoneInstant(net, st, i, dating);
+    for (let p = net.graph.predStart[i] as number; by >= 0 && p < (net.graph.predStart[i + 1] as number); p++) {
+      const k = net.graph.predLinks[p] as number;
+      if (net.spec.linkFrom[k] === by) liveDriver[i] = k;
+    }
+    return milestoneInstant(net, live, i, dating);
+  };
+}

@@ -2,6 +2,7 @@ import { PmoDecimal, ValidationError, checkArguments, fromEpochDay, type IsoDate
 import { Edge } from "../engine/edge.js";
 import { computeFloats } from "../engine/floats.js";
 import { cpmState, runCpm, type CpmState } from "../engine/cpm-kernel.js";
+import { placedMilestoneInstant } from "../engine/milestone-day.js";
 import { COMPLETE, IN_PROGRESS, NOT_STARTED, compileNetwork, type CompiledNetwork } from "../engine/network.js";
 import { C, readNetwork } from "../engine/read-network.js";
 import type { CalendarTimeline } from "../engine/timeline.js";
@@ -66,9 +67,9 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
   const net = compileNetwork(readNetwork(input.network));
   const n = net.spec.ids.length;
   const st = cpmState(n);
-  runCpm(net, net.spec.duration, st, override, opts.finishBy);
+  runCpm(net, net.spec.duration, st, override, opts.finishBy, opts.milestoneDating);
   const schedule = scheduleResult(net, st, opts);
-  const floats = computeFloats(net, st, opts.totalFloat, override);
+  const floats = computeFloats(net, st, opts.totalFloat, override, opts.milestoneDating);
   const rm = readResources(net.spec, input.network, input.resources, input.assignments, net.origin);
   let totalDays = 0;
   for (let i = 0; i < n; i++) totalDays += Math.ceil((st.span[i] as number) / net.mpd) * 2 + 1;
@@ -92,6 +93,7 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
   const placed = new Uint8Array(n);
   const pusher = new Int32Array(n).fill(-1);
   const edge = new Edge(net.origin, net.mpd, net.spec.start);
+  const milestoneAt = placedMilestoneInstant(net, st, es, ef, pusher, opts.milestoneDating);
   const delays: LevellingDelay[] = [];
   const startAt = (i: number) => (net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline).S(st.esW[i] as number);
   const priority = [...Array(n).keys()].sort(
@@ -157,7 +159,7 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
   function place(j: number): void {
     const d = st.span[j] as number;
     const cal = net.timelines[net.spec.calendarOf[j] as number] as CalendarTimeline;
-    const logic = logicStart(net, j, d, es, ef, cpmStart(j), pusher, follows[j] === 1);
+    const logic = logicStart(net, j, d, es, ef, cpmStart(j), pusher, follows[j] === 1, milestoneAt);
     let w = logic;
     const first = usage.conflict(j, w, w + d);
     // Every resource short on that first day, before j is added (the first is the one `first` names: both by id).
@@ -284,13 +286,23 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
  * the predecessor that sets it when it is later than the CPM start (the smallest id among equals). For the remaining
  * part of started work (`started`) FS, FF and SF links bind (not SS), as in the CPM forward pass.
  */
-function logicStart(net: CompiledNetwork, j: number, d: number, es: Float64Array, ef: Float64Array, cpmStart: number, pusher: Int32Array, started: boolean): number {
+function logicStart(
+  net: CompiledNetwork,
+  j: number,
+  d: number,
+  es: Float64Array,
+  ef: Float64Array,
+  cpmStart: number,
+  pusher: Int32Array,
+  started: boolean,
+  milestoneAt: (i: number) => number,
+): number {
   let w = cpmStart;
   for (let p = net.graph.predStart[j] as number; p < (net.graph.predStart[j + 1] as number); p++) {
     const k = net.graph.predLinks[p] as number;
     if (started && net.spec.linkType[k] === 1) continue; // SS: its start is history (SF binds its finish)
     const i = net.spec.linkFrom[k] as number;
-    const a = linkStart(net, k, j, d, es, ef);
+    const a = linkStart(net, k, j, d, es, ef, milestoneAt);
     if (a > w || (a === w && a > cpmStart && (net.spec.ids[i] as string) < (net.spec.ids[pusher[j] as number] as string))) {
       w = a;
       if (a > cpmStart) pusher[j] = i;

@@ -9,7 +9,15 @@ import type { ScheduleViolation } from "../types.js";
  * @internal The start position (j's W-space) link k allows activity j of span d, given its predecessor's dates es/ef
  * (levelled or CPM); the lag is counted on the successor's calendar, or elapsed.
  */
-export function linkStart(net: CompiledNetwork, k: number, j: number, d: number, es: Float64Array, ef: Float64Array): number {
+export function linkStart(
+  net: CompiledNetwork,
+  k: number,
+  j: number,
+  d: number,
+  es: Float64Array,
+  ef: Float64Array,
+  milestoneAt?: (i: number) => number,
+): number {
   const { linkFrom, linkType, linkLag, linkLagKind, calendarOf } = net.spec;
   const i = linkFrom[k] as number;
   const t = linkType[k] as number;
@@ -20,7 +28,11 @@ export function linkStart(net: CompiledNetwork, k: number, j: number, d: number,
   else {
     const cal = net.timelines[calendarOf[i] as number] as CalendarTimeline;
     const calJ = net.timelines[calendarOf[j] as number] as CalendarTimeline;
-    const inst = fromFinish ? ((ef[i] as number) > (es[i] as number) ? cal.F(anchor) : cal.S(anchor)) : cal.S(anchor);
+    // A not-started milestone hands on the instant its dating stands for, as in the CPM forward pass.
+    const inst =
+      milestoneAt !== undefined && ef[i] === es[i] && net.state[i] === NOT_STARTED
+        ? milestoneAt(i)
+        : fromFinish ? ((ef[i] as number) > (es[i] as number) ? cal.F(anchor) : cal.S(anchor)) : cal.S(anchor);
     a = linkLagKind[k] === LAG_ELAPSED ? calJ.W(inst + (linkLag[k] as number)) : calJ.W(inst) + (linkLag[k] as number);
   }
   return t >= 2 ? a - d : a;

@@ -35,7 +35,7 @@ export function resourceLoad(input: LevellingInput, options: { readonly period?:
   const opts = resolveScheduleOptions(options.schedule);
   const net = compileNetwork(readNetwork(input.network));
   const st = cpmState(net.spec.ids.length);
-  runCpm(net, net.spec.duration, st, opts.outOfSequence === "progress-override", opts.finishBy);
+  runCpm(net, net.spec.duration, st, opts.outOfSequence === "progress-override", opts.finishBy, opts.milestoneDating);
   const rm = readResources(net.spec, input.network, input.resources, input.assignments, net.origin);
   const lastDay = Math.ceil(st.finishInstant / net.mpd);
   // Started work waiting for a predecessor (retained logic) holds nothing on the days it waits.

@@ -64,7 +64,7 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
     else if (net.state[i] === IN_PROGRESS) base[i] = Math.max(0, (net.statusW[i] as number) - (net.actualStartW[i] as number)) + (net.spec.remaining[i] as number);
   }
   // Deterministic run.
-  runCpm(net, base, st, false, undefined);
+  runCpm(net, base, st, false, undefined, rs.milestoneDating);
   const deterministicFinish = lastFinish(net, st, rs.milestoneDating);
   const deterministicCost = costOf(rs, base, 0);
   const startInstant = (net.spec.start - net.origin) * mpd;
@@ -142,7 +142,7 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
       runDates(fast, dur, critical);
       finishes[it] = fast.finishInstant;
     } else {
-      runCpm(net, dur, st, false, undefined);
+      runCpm(net, dur, st, false, undefined, rs.milestoneDating);
       finishes[it] = lastFinish(net, st, rs.milestoneDating);
       countCritical(net, st, critical);
     }
