@@ -4,6 +4,7 @@ import {
   PostgresIntrospector,
   PostgresQueryCompiler,
   type DatabaseConnection,
+  type DialectAdapter,
   type Dialect,
   type Driver,
   type Kysely,
@@ -147,7 +148,7 @@ export function sessionKey(db: Kysely<any>): object { // eslint-disable-line @ty
  */
 export class PgliteDialect implements Dialect {
   constructor(private readonly pg: PgliteLike) {}
-  createAdapter() {
+  createAdapter(): DialectAdapter {
     return new PgliteQueryAdapter(this.pg);
   }
   createDriver(): Driver {
