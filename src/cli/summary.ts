@@ -36,7 +36,12 @@ export function officeSummary(o: OfficeAnalysis): string[] {
   lines.push(...selectionLines(o.selection), ...projectLines(o.projects, o.people));
   const t = o.trace.result;
   const fr = t.levels.find((l) => l.type === "functional");
-  lines.push(`TRACE      ${o.trace.matrix.rows.length} requirements; functional coverage ${fr ? percentText(fr.shallowPercent) : "n/a (no functional requirements)"}; suspect links ${t.suspects.length}; acknowledgement gaps ${t.acknowledgements.filter((a) => a.pending.length > 0).length}`);
+  // Links pinning another revision and structural findings are named only when there are some, as `pmokit trace`
+  // prints them (its exit code counts them): the sample office has none.
+  const errors = t.findings.filter((f) => f.severity === "error").length;
+  const revisions = t.linkRevisions.length > 0 ? `; outdated or predated links ${t.linkRevisions.length}` : "";
+  const findings = t.findings.length > 0 ? `; structural findings ${t.findings.length} (${errors} ${errors === 1 ? "error" : "errors"})` : "";
+  lines.push(`TRACE      ${o.trace.matrix.rows.length} requirements; functional coverage ${fr ? percentText(fr.shallowPercent) : "n/a (no functional requirements)"}; suspect links ${t.suspects.length}; acknowledgement gaps ${t.acknowledgements.filter((a) => a.pending.length > 0).length}${revisions}${findings}`);
   for (const r of o.rollouts) {
     lines.push(`ROLLOUT    ${r.name}: ready ${percentText(r.progress.overall.percent)}; ${r.gate ? `${r.gate.gateName}: ${gateOutcomeText(r.gate.outcome)} (${r.gate.blockers.length} blocking items open)` : "no gate"}`);
   }
