@@ -274,7 +274,8 @@ export function dueDateFor(
   }
   // T0 is the anchor, or the working day before it when the anchor is not a working day; every offset counts from
   // T0, so T-1 is always the working day before T0 (counting from a holiday anchor made T-1 and T0 the same day).
-  const t0 = isWorkingDay(calendar, anchor) ? anchor : previousWorkingDay(calendar, anchor);
+  const t0Of = (day: IsoDate) => (isWorkingDay(calendar, day) ? day : previousWorkingDay(calendar, day));
+  const t0 = t0Of(anchor);
   const nominal = addWorkingDays(calendar, t0, -tMinusDays);
   const window = blackoutOn(calendar, nominal);
   if (!window) return { nominal, due: nominal, window, windows: [] };
@@ -286,21 +287,27 @@ export function dueDateFor(
     return { nominal, due, window, windows: calendar.blackouts.filter((b) => b.end >= nominal && b.start < due) };
   };
   const { goLive } = options;
-  const goT0 = goLive === undefined ? undefined : isWorkingDay(calendar, goLive) ? goLive : previousWorkingDay(calendar, goLive);
+  const goT0 = goLive === undefined ? undefined : t0Of(goLive);
   const back = () => {
     const due = previousWorkingDay(calendar, nominal, { skipBlackouts: true });
     // Every window with a day in (due, nominal]: the days the move stepped over.
     return { nominal, due, window, windows: calendar.blackouts.filter((b) => b.start <= nominal && b.end > due) };
   };
+  // No admissible day either way: the item keeps its nominal day inside the freeze, with both moves it was refused.
+  const stay = (ahead: { due: IsoDate }, behind: { due: IsoDate }) => ({
+    nominal,
+    due: nominal,
+    window,
+    windows: calendar.blackouts.filter((b) => b.start <= nominal && b.end >= nominal),
+    conflict: { code: "cutover-step-in-blackout" as const, forward: ahead.due, back: behind.due },
+  });
   if (tMinusDays < 0) {
     const ahead = forward();
     // A step of the cutover (T+n after its start, on or before go-live) moved forward past a freeze that holds go-live
     // would be due after go-live: it moves back instead while that stays after the cutover start, else it stays.
     if (options.cutoverStep !== true || goT0 === undefined || nominal > goT0 || ahead.due <= goT0) return ahead;
     const behind = back();
-    if (behind.due > t0) return behind;
-    const windows = calendar.blackouts.filter((b) => b.start <= nominal && b.end >= nominal);
-    return { nominal, due: nominal, window, windows, conflict: { code: "cutover-step-in-blackout", forward: ahead.due, back: behind.due } };
+    return behind.due > t0 ? behind : stay(ahead, behind);
   }
   const behind = back();
   // A day after go-live on a later anchor (hypercare end) moved back over a freeze that holds go-live would be due on
@@ -310,12 +317,10 @@ export function dueDateFor(
   // over a freeze that holds the cutover start would be due before the cutover starts: it moves forward while that
   // stays by go-live, else it stays on its day, flagged.
   const cs = options.cutoverStep === true ? anchor : options.cutoverStart;
-  const cutT0 = cs === undefined ? undefined : isWorkingDay(calendar, cs) ? cs : previousWorkingDay(calendar, cs);
+  const cutT0 = cs === undefined ? undefined : t0Of(cs);
   if (goT0 !== undefined && cutT0 !== undefined && nominal >= cutT0 && nominal <= goT0 && behind.due < cutT0) {
     const ahead = forward();
-    if (ahead.due <= goT0) return ahead;
-    const windows = calendar.blackouts.filter((b) => b.start <= nominal && b.end >= nominal);
-    return { nominal, due: nominal, window, windows, conflict: { code: "cutover-step-in-blackout", forward: ahead.due, back: behind.due } };
+    return ahead.due <= goT0 ? ahead : stay(ahead, behind);
   }
   return behind;
 }
