@@ -39,7 +39,8 @@ export function officeSummary(o: OfficeAnalysis): string[] {
   // Links pinning another revision and structural findings are named only when there are some, as `pmokit trace`
   // prints them (its exit code counts them): the sample office has none.
   const errors = t.findings.filter((f) => f.severity === "error").length;
-  const revisions = t.linkRevisions.length > 0 ? `; outdated or predated links ${t.linkRevisions.length}` : "";
+  const stale = t.linkRevisions.filter((r) => r.status !== "covers").length; // "covers": the pinned revision is current
+  const revisions = stale > 0 ? `; outdated or predated links ${stale}` : "";
   const findings = t.findings.length > 0 ? `; structural findings ${t.findings.length} (${errors} ${errors === 1 ? "error" : "errors"})` : "";
   lines.push(`TRACE      ${o.trace.matrix.rows.length} requirements; functional coverage ${fr ? percentText(fr.shallowPercent) : "n/a (no functional requirements)"}; suspect links ${t.suspects.length}; acknowledgement gaps ${t.acknowledgements.filter((a) => a.pending.length > 0).length}${revisions}${findings}`);
   for (const r of o.rollouts) {

@@ -26,5 +26,8 @@ describe("the demo summary's TRACE line", () => {
     expect(traceLine(withResult({ findings: [dangling, orphan] as never }))).toBe(`${base}; structural findings 2 (1 error)`);
     expect(traceLine(withResult({ findings: [orphan] as never }))).toBe(`${base}; structural findings 1 (0 errors)`);
     expect(traceLine(withResult({ linkRevisions: [outdated] as never, findings: [dangling, dangling] as never }))).toBe(`${base}; outdated or predated links 1; structural findings 2 (2 errors)`);
+    // A link pinning its target's current revision still covers: not counted, as `pmokit trace` prints only the others.
+    const current = { link: "tl-2", status: "covers" };
+    expect(traceLine(withResult({ linkRevisions: [current, outdated, { link: "tl-3", status: "predated" }] as never }))).toBe(`${base}; outdated or predated links 2`);
   });
 });
