@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isoDate } from "../../src/core/index.js";
 import { benefitsRealisation, portfolioHealth, resourceUtilisation } from "../../src/kpi/index.js";
-import { normalizeValues, scoreRows, type ScoringModel } from "../../src/prioritization/index.js";
+import { normalizeValues, randomIndex, scoreRows, type ScoringModel } from "../../src/prioritization/index.js";
 import { waveProgress } from "../../src/rollout/index.js";
 import { fieldChanges } from "../../src/services/index.js";
 import { HOSTILE, HOSTILE_IDS, ORDINARY, expectSameModuloRenaming, prototypeSnapshot, renaming } from "./hostile-keys.js";
@@ -123,5 +123,13 @@ describe("variance: work-package ids named like Object.prototype members", () =>
     // A package id is an id: "__proto__" is refused at its path.
     const proto = JSON.parse(JSON.stringify(rows()).split(k1).join("__proto__")) as EarnedValueRows;
     expect(() => earnedValueInputFromRows(proto)).toThrow(/packages\[0\]\.id: ids start with a letter or digit/);
+  });
+});
+
+describe("AHP random index: table names like Object.prototype members", () => {
+  it("randomIndex refuses \"__proto__\", \"toString\" … as unknown tables (before: \"it covers undefined…undefined\")", () => {
+    for (const name of HOSTILE) expect(() => randomIndex(5, name as never)).toThrow(`unknown RI table "${name}"`);
+    // A real name still reads its table: Saaty's 1980 RI for n = 5 is 1.12.
+    expect(randomIndex(5, "saaty-classic")).toBe(1.12);
   });
 });
