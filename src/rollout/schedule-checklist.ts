@@ -70,10 +70,15 @@ export function scheduleChecklist(
       return item;
     }
     const cutoverStart = plan.cutoverStart;
+    // A "yes" would read as exempt; the entity schema asks for true or false.
+    if (item.freezeExempt !== undefined && typeof item.freezeExempt !== "boolean") {
+      issues.push({ path: [i, "freezeExempt"], message: `freezeExempt is true or false, got ${JSON.stringify(item.freezeExempt)}`, code: "custom" });
+    }
     const r = dueDateFor(calendar, anchor, item.tMinusDays, {
       goLive: plan.goLive,
       cutoverStep: item.anchor === "cutover-start",
       ...(cutoverStart !== undefined ? { cutoverStart } : {}),
+      ...(item.freezeExempt === true ? { freezeExempt: true } : {}),
     });
     const { nominal, due, window, windows } = r;
     if (r.conflict) stepWarnings.push(cutoverStepWarning(item, { anchorDate: anchor, cutoverStart: cutoverStart!, goLive: plan.goLive }, { ...r, conflict: r.conflict }));

@@ -167,7 +167,12 @@ export function scheduleRollout(template: RolloutTemplate, options: ScheduleRoll
       return undefined;
     }
     const cutoverStep = e.anchor === "cutover-start";
-    const r = dueDateFor(calendar, anchorDate, e.tMinusDays, { goLive, cutoverStep, ...(cutoverStart !== undefined ? { cutoverStart } : {}) });
+    const r = dueDateFor(calendar, anchorDate, e.tMinusDays, {
+      goLive,
+      cutoverStep,
+      ...(cutoverStart !== undefined ? { cutoverStart } : {}),
+      ...(e.freezeExempt === true ? { freezeExempt: true } : {}),
+    });
     const { nominal, due, window, windows } = r;
     if (r.conflict) stepWarnings.push(cutoverStepWarning(e, { anchorDate, cutoverStart: cutoverStart!, goLive }, { ...r, conflict: r.conflict }));
     if (planStart !== undefined && due < planStart) {
@@ -252,6 +257,11 @@ export function dueDateFor(
      * stays by go-live, else it stays on its day and `conflict` says so.
      */
     readonly cutoverStart?: IsoDate;
+    /**
+     * The item is allowed during a freeze (its `freezeExempt`): it keeps its nominal day even inside a window (`due` =
+     * `nominal`, `window` the window it lies in, `windows` empty, no `conflict`).
+     */
+    readonly freezeExempt?: boolean;
   } = {},
 ): {
   readonly nominal: IsoDate;
@@ -268,7 +278,7 @@ export function dueDateFor(
   readonly conflict?: { readonly code: "cutover-step-in-blackout"; readonly forward: IsoDate; readonly back: IsoDate };
 } {
   checkArguments("dueDateFor", { calendar: [calendar, "object"], anchor: [anchor, "date"], tMinusDays: [tMinusDays, "integer"], options: [options, "object"] });
-  checkArguments("dueDateFor", { goLive: [options.goLive, "date?"], cutoverStep: [options.cutoverStep, "boolean?"], cutoverStart: [options.cutoverStart, "date?"] });
+  checkArguments("dueDateFor", { goLive: [options.goLive, "date?"], cutoverStep: [options.cutoverStep, "boolean?"], cutoverStart: [options.cutoverStart, "date?"], freezeExempt: [options.freezeExempt, "boolean?"] });
   if ((options.cutoverStep === true || options.cutoverStart !== undefined) && options.goLive === undefined) {
     throw ValidationError.single(["options", "goLive"], "a cutover step needs the go-live it must be due by", "dueDateFor");
   }
@@ -278,7 +288,7 @@ export function dueDateFor(
   const t0 = t0Of(anchor);
   const nominal = addWorkingDays(calendar, t0, -tMinusDays);
   const window = blackoutOn(calendar, nominal);
-  if (!window) return { nominal, due: nominal, window, windows: [] };
+  if (!window || options.freezeExempt === true) return { nominal, due: nominal, window, windows: [] };
   // An item after its anchor (T+n) moves forward: moving it back could put it on or before T0 (a hypercare check due
   // before go-live). An item on or before its anchor moves back, so it is still ready in time.
   const forward = () => {
