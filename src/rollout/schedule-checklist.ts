@@ -2,7 +2,8 @@ import { createWorkingCalendar, ValidationError, type IsoDate, type ValidationIs
 import type { ChecklistItem, RolloutPlan } from "../entities/index.js";
 import { orderByDependencies } from "./dependency-order.js";
 import { blackoutWarnings, cutoverStepWarning, type BlackoutWarning, type CutoverStepWarning } from "./blackout-warnings.js";
-import { blackoutMove, dueDateFor, withBlackouts, type BlackoutMove } from "./schedule.js";
+import type { DependantWarning } from "./dependency-dates.js";
+import { blackoutMove, dueDateFor, shiftDependants, withBlackouts, type BlackoutMove } from "./schedule.js";
 
 /** A finding about a plan's checklist that is not an error. */
 export interface ChecklistFinding {
@@ -29,7 +30,7 @@ export interface ChecklistSchedule {
    * Warnings about the plan's own dates (go-live, cutover or a wave inside a blackout window), then the cutover steps
    * that stay inside a freeze (`cutover-step-in-blackout`).
    */
-  readonly warnings: readonly (BlackoutWarning | CutoverStepWarning)[];
+  readonly warnings: readonly (BlackoutWarning | CutoverStepWarning | DependantWarning)[];
 }
 
 /**
@@ -58,7 +59,7 @@ export function scheduleChecklist(
   const calendar = withBlackouts(createWorkingCalendar(plan.calendar), options.blackouts ?? []);
   const anchors = { "go-live": plan.goLive, "cutover-start": plan.cutoverStart, "hypercare-end": plan.hypercareEnd };
   const issues: ValidationIssue[] = [];
-  const moves: (BlackoutMove & { itemId: string })[] = [];
+  const dates = new Map<string, { nominal: IsoDate; due: IsoDate; move?: BlackoutMove }>();
   const stepWarnings: CutoverStepWarning[] = [];
   const dated = items.map((item, i) => {
     if (item.rolloutPlanId !== plan.id) {
@@ -85,11 +86,17 @@ export function scheduleChecklist(
     if (options.planStart !== undefined && due < options.planStart) {
       issues.push({ path: [i, "tMinusDays"], message: `due on ${due}, before the plan starts on ${options.planStart}`, code: "custom" });
     }
-    if (window && due !== nominal) moves.push({ itemId: item.id, ...blackoutMove(nominal, due, window, windows) });
+    dates.set(item.id, { nominal, due, ...(window && due !== nominal ? { move: blackoutMove(nominal, due, window, windows) } : {}) });
     return { ...item, dueDate: due };
   });
   if (issues.length > 0) throw new ValidationError(issues, "checklist");
-  const ordered = orderByDependencies(dated, "checklist");
+  // Dependants stay after their dependencies through the freeze moves (moved after them, or kept and flagged).
+  const shifted = shiftDependants(calendar, orderByDependencies(dated, "checklist"), dates, plan.goLive);
+  const ordered = orderByDependencies(dated, "checklist").map((i) => ({ ...i, dueDate: shifted.dates.get(i.id)!.due }));
+  const moves = ordered.flatMap((i) => {
+    const m = shifted.dates.get(i.id)!.move;
+    return m ? [{ itemId: i.id, ...m }] : [];
+  });
 
   const findings: ChecklistFinding[] = [];
   const byId = new Map(ordered.map((i) => [i.id, i]));
@@ -114,7 +121,8 @@ export function scheduleChecklist(
       ...(plan.cutoverStart !== undefined ? { cutoverStart: plan.cutoverStart } : {}),
       waves: plan.waves ?? [],
     }),
-    ...stepWarnings,
+    ...stepWarnings.filter((w) => shifted.dates.get(w.itemId)!.due === w.date),
+    ...shifted.warnings,
   ];
   return { items: ordered, moves, findings, warnings };
 }

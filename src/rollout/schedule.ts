@@ -14,10 +14,12 @@ import {
   type WorkingCalendar, checkArguments
 } from "../core/index.js";
 import { blackoutWarnings, cutoverStepWarning, type BlackoutWarning, type CutoverStepWarning } from "./blackout-warnings.js";
+import { keepDependencyOrder, type DependantWarning } from "./dependency-dates.js";
 import { orderByDependencies } from "./dependency-order.js";
 import { rolloutTemplateSchema, templateStructureIssues, type RolloutTemplate, type RolloutTemplateEntry } from "./template.js";
 
 export { blackoutWarnings, type BlackoutWarning, type CutoverStepWarning } from "./blackout-warnings.js";
+export type { DependantWarning } from "./dependency-dates.js";
 
 /** Options of {@link scheduleRollout}. */
 export interface ScheduleRolloutOptions {
@@ -53,6 +55,11 @@ export interface BlackoutMove {
   readonly windows: readonly BlackoutWindow[];
   /** Plain-words note for the plan naming every window stepped over. */
   readonly note: string;
+  /**
+   * Present when the move went to a later day than the freeze rule alone gives, so the item is not due before this
+   * dependency (kept in the freeze, exempt from it, or moved forward out of it): its id and due day.
+   */
+  readonly after?: { readonly itemId: string; readonly dueDate: IsoDate };
 }
 
 /** A template entry with its dates in the plan. */
@@ -102,7 +109,7 @@ export interface RolloutSchedule {
    * Warnings about the plan's own dates, such as a go-live inside a blackout window, then the cutover steps that stay
    * inside a freeze (`cutover-step-in-blackout`).
    */
-  readonly warnings: readonly (BlackoutWarning | CutoverStepWarning)[];
+  readonly warnings: readonly (BlackoutWarning | CutoverStepWarning | DependantWarning)[];
 }
 
 /**
@@ -186,7 +193,16 @@ export function scheduleRollout(template: RolloutTemplate, options: ScheduleRoll
     return window && due !== nominal ? { ...base, blackoutMove: blackoutMove(nominal, due, window, windows) } : base;
   });
   if (issues.length > 0) throw new ValidationError(issues, "rollout schedule");
-  const items = orderByDependencies(scheduled as ScheduledRolloutItem[], "rollout template entries");
+  const ordered = orderByDependencies(scheduled as ScheduledRolloutItem[], "rollout template entries");
+  // Dependants stay after their dependencies through the freeze moves (moved after them, or kept and flagged).
+  const dated = new Map(ordered.map((i) => [i.id, { nominal: i.nominalDueDate, due: i.dueDate, move: i.blackoutMove }]));
+  const shifted = shiftDependants(calendar, ordered, dated, goLive);
+  const items = ordered.map((i): ScheduledRolloutItem => {
+    const d = shifted.dates.get(i.id)!;
+    if (d.due === i.dueDate && d.move === i.blackoutMove) return i;
+    const { blackoutMove: _, ...rest } = i;
+    return d.move ? { ...rest, dueDate: d.due, blackoutMove: d.move } : { ...rest, dueDate: d.due };
+  });
 
   const byId = new Map(items.map((i) => [i.id, i]));
   const findings: ScheduleFinding[] = [];
@@ -204,7 +220,12 @@ export function scheduleRollout(template: RolloutTemplate, options: ScheduleRoll
     }
   }
   const moves = items.flatMap((i) => (i.blackoutMove ? [{ itemId: i.id, ...i.blackoutMove }] : []));
-  const warnings = [...blackoutWarnings(calendar, { goLive, ...(cutoverStart !== undefined ? { cutoverStart } : {}) }), ...stepWarnings];
+  const finalDue = new Map(items.map((i) => [i.id, i.dueDate]));
+  const warnings = [
+    ...blackoutWarnings(calendar, { goLive, ...(cutoverStart !== undefined ? { cutoverStart } : {}) }),
+    ...stepWarnings.filter((w) => finalDue.get(w.itemId) === w.date),
+    ...shifted.warnings,
+  ];
   return { templateId: template.id, goLive, items, moves, findings, warnings };
 }
 
@@ -336,11 +357,41 @@ export function dueDateFor(
 }
 
 /** @internal The recorded move out of a blackout window, naming every window stepped over. */
-export function blackoutMove(from: IsoDate, to: IsoDate, window: BlackoutWindow, windows: readonly BlackoutWindow[]): BlackoutMove {
+export function blackoutMove(
+  from: IsoDate,
+  to: IsoDate,
+  window: BlackoutWindow,
+  windows: readonly BlackoutWindow[],
+  after?: { readonly itemId: string; readonly dueDate: IsoDate; readonly name: string },
+): BlackoutMove {
   const span = (w: BlackoutWindow) => `${w.start}…${w.end} (${w.reason})`;
   const others = windows.filter((w) => w !== window);
   const also = others.length === 0 ? "" : `; also stepped over ${others.map((w) => `the blackout ${span(w)}`).join(", ")}`;
-  return { from, to, window, windows, note: `moved from ${from} to ${to}: ${from} is inside the blackout ${span(window)}${also}` };
+  const note = `moved from ${from} to ${to}: ${from} is inside the blackout ${span(window)}${also}`;
+  if (after === undefined) return { from, to, window, windows, note };
+  return { from, to, window, windows, after: { itemId: after.itemId, dueDate: after.dueDate }, note: `${note}; not before its dependency ${after.name}, due ${after.dueDate}` };
+}
+
+/**
+ * @internal Applies the dependency pass ({@link keepDependencyOrder}) to items in dependency order: each shifted item
+ * gets its new due day and move (or loses its move, kept on its nominal day); returns the items and the warnings.
+ */
+export function shiftDependants<T extends { readonly id: string; readonly code?: string | undefined; readonly dependsOn: readonly string[]; readonly freezeExempt?: boolean | undefined }>(
+  calendar: WorkingCalendar,
+  items: readonly T[],
+  dates: ReadonlyMap<string, { readonly nominal: IsoDate; readonly due: IsoDate; readonly move?: BlackoutMove | undefined }>,
+  goLive: IsoDate,
+): { readonly dates: Map<string, { readonly nominal: IsoDate; readonly due: IsoDate; readonly move?: BlackoutMove | undefined }>; readonly warnings: DependantWarning[] } {
+  const nodes = items.map((i) => ({ id: i.id, name: i.code ?? i.id, dependsOn: i.dependsOn, freezeExempt: i.freezeExempt, ...dates.get(i.id)! }));
+  const shifts = keepDependencyOrder(calendar, nodes, dueDateFor(calendar, goLive, 0).nominal);
+  const out = new Map(dates);
+  const warnings: DependantWarning[] = [];
+  for (const [id, s] of shifts) {
+    const { nominal } = dates.get(id)!;
+    out.set(id, { nominal, due: s.due, move: s.move ? blackoutMove(nominal, s.due, s.move.window, s.move.windows, s.move.after) : undefined });
+    if (s.warning) warnings.push(s.warning);
+  }
+  return { dates: out, warnings };
 }
 
 /** @internal The calendar plus extra blackout windows. */

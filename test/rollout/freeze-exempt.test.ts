@@ -65,7 +65,7 @@ describe("freezeExempt: an item allowed during a freeze keeps its day", () => {
     expect(() => scheduleChecklist(moved, withT1.map((i) => (i.id === t1.id ? { ...i, freezeExempt: "yes" as unknown as boolean } : i)))).toThrow(/freezeExempt/);
     const wire = { ...checklistItemSchema.encode(items[0]!), freezeExempt: true };
     expect(checklistItemSchema.decode(wire).freezeExempt).toBe(true);
-    expect(() => checklistItemSchema.decode({ ...wire, freezeExempt: "yes" })).toThrow();
+    expect(() => checklistItemSchema.decode({ ...wire, freezeExempt: "yes" } as unknown as typeof wire)).toThrow();
     const tpl = rolloutTemplateSchema.encode(DEFAULT_IT_ROLLOUT_TEMPLATE);
     const withFlag = (v: unknown) => ({ ...tpl, entries: tpl.entries.map((e, i) => (i === 0 ? { ...e, freezeExempt: v } : e)) });
     expect(decodeRolloutTemplate(withFlag(true)).entries[0]!.freezeExempt).toBe(true);
