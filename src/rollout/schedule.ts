@@ -124,8 +124,11 @@ export interface RolloutSchedule {
  * after the cutover start, else it stays on its day and `warnings` carries a `cutover-step-in-blackout` naming the
  * item, the freeze and go-live. An item nominally in the cutover on or before its anchor (the cutover-start T0 item,
  * go-live's T0 item, a go-live T−n item on a cutover day) is never dated before the cutover start: back while that
- * holds, else forward while that is by go-live, else it keeps its day with the same warning. Items come back in
- * dependency order. A go-live (or a cutover)
+ * holds, else forward while that is by go-live, else it keeps its day with the same warning. An entry with
+ * `freezeExempt: true` keeps its nominal day in a window (no move, no warning). A dependant whose offset puts it on or
+ * after its dependency is never dated before it by these moves: it goes to the first free working day on or after the
+ * dependency's day (by go-live when nominally by go-live; `blackoutMove.after` names the dependency), else keeps its
+ * nominal day with a `dependant-in-blackout` warning. Items come back in dependency order. A go-live (or a cutover)
  * inside a blackout window is not moved — it is the plan's decision — but `warnings` says so.
  *
  * @throws {ValidationError} for a template that does not fit the template schema (an edited memory form is checked
