@@ -2,8 +2,8 @@ import { createWorkingCalendar, ValidationError, type IsoDate, type ValidationIs
 import type { ChecklistItem, RolloutPlan } from "../entities/index.js";
 import { orderByDependencies } from "./dependency-order.js";
 import { blackoutWarnings, cutoverStepWarning, type BlackoutWarning, type CutoverStepWarning } from "./blackout-warnings.js";
-import type { DependantWarning } from "./dependency-dates.js";
-import { blackoutMove, dueDateFor, shiftDependants, withBlackouts, type BlackoutMove } from "./schedule.js";
+import { blackoutMove, shiftDependants, type BlackoutMove, type DependantWarning } from "./freeze-moves.js";
+import { dueDateFor, withBlackouts } from "./schedule.js";
 
 /** A finding about a plan's checklist that is not an error. */
 export interface ChecklistFinding {

@@ -1,4 +1,30 @@
-import { blackoutOn, nextWorkingDay, type BlackoutWindow, type IsoDate, type WorkingCalendar } from "../core/index.js";
+import { blackoutOn, isWorkingDay, nextWorkingDay, previousWorkingDay, type BlackoutWindow, type IsoDate, type WorkingCalendar } from "../core/index.js";
+
+/** An item moved out of a blackout window, and why. */
+export interface BlackoutMove {
+  /** The day the offset gave. */
+  readonly from: IsoDate;
+  /**
+   * The last working day before the window (outside every window); for an item after its anchor (negative offset), or
+   * after go-live when moving back would put it on or before go-live, the first working day after it.
+   */
+  readonly to: IsoDate;
+  /** The window the day fell in. */
+  readonly window: BlackoutWindow;
+  /**
+   * Every window the move stepped over — the one the day fell in and each chained, adjacent or overlapping window
+   * between `to` and `from` — in calendar order.
+   */
+  readonly windows: readonly BlackoutWindow[];
+  /** Plain-words note for the plan naming every window stepped over. */
+  readonly note: string;
+  /**
+   * Present when the move went to a later day than the freeze rule alone gives, so the item is not due before this
+   * dependency (kept in the freeze, exempt from it, or moved forward out of it): its id and due day.
+   */
+  readonly after?: { readonly itemId: string; readonly dueDate: IsoDate };
+}
+
 
 /**
  * A dependant kept on its nominal day inside a blackout window: a freeze move (or a dependency kept in the freeze, or
@@ -81,4 +107,43 @@ export function keepDependencyOrder(calendar: WorkingCalendar, nodes: readonly D
     }
   }
   return out;
+}
+
+/** @internal The recorded move out of a blackout window, naming every window stepped over. */
+export function blackoutMove(
+  from: IsoDate,
+  to: IsoDate,
+  window: BlackoutWindow,
+  windows: readonly BlackoutWindow[],
+  after?: { readonly itemId: string; readonly dueDate: IsoDate; readonly name: string },
+): BlackoutMove {
+  const span = (w: BlackoutWindow) => `${w.start}…${w.end} (${w.reason})`;
+  const others = windows.filter((w) => w !== window);
+  const also = others.length === 0 ? "" : `; also stepped over ${others.map((w) => `the blackout ${span(w)}`).join(", ")}`;
+  const note = `moved from ${from} to ${to}: ${from} is inside the blackout ${span(window)}${also}`;
+  if (after === undefined) return { from, to, window, windows, note };
+  return { from, to, window, windows, after: { itemId: after.itemId, dueDate: after.dueDate }, note: `${note}; not before its dependency ${after.name}, due ${after.dueDate}` };
+}
+
+/**
+ * @internal Applies the dependency pass ({@link keepDependencyOrder}) to items in dependency order: each shifted item
+ * gets its new due day and move (or loses its move, kept on its nominal day); returns the items and the warnings.
+ */
+export function shiftDependants<T extends { readonly id: string; readonly code?: string | undefined; readonly dependsOn: readonly string[]; readonly freezeExempt?: boolean | undefined }>(
+  calendar: WorkingCalendar,
+  items: readonly T[],
+  dates: ReadonlyMap<string, { readonly nominal: IsoDate; readonly due: IsoDate; readonly move?: BlackoutMove | undefined }>,
+  goLive: IsoDate,
+): { readonly dates: Map<string, { readonly nominal: IsoDate; readonly due: IsoDate; readonly move?: BlackoutMove | undefined }>; readonly warnings: DependantWarning[] } {
+  const nodes = items.map((i) => ({ id: i.id, name: i.code ?? i.id, dependsOn: i.dependsOn, freezeExempt: i.freezeExempt, ...dates.get(i.id)! }));
+  const goT0 = isWorkingDay(calendar, goLive) ? goLive : previousWorkingDay(calendar, goLive);
+  const shifts = keepDependencyOrder(calendar, nodes, goT0);
+  const out = new Map(dates);
+  const warnings: DependantWarning[] = [];
+  for (const [id, s] of shifts) {
+    const { nominal } = dates.get(id)!;
+    out.set(id, { nominal, due: s.due, move: s.move ? blackoutMove(nominal, s.due, s.move.window, s.move.windows, s.move.after) : undefined });
+    if (s.warning) warnings.push(s.warning);
+  }
+  return { dates: out, warnings };
 }
