@@ -104,4 +104,22 @@ describe("dependants keep their dependency's order through freeze moves", () => 
     expect(s.findings.filter((f) => f.code === "dependency-due-later")).toEqual([]);
     expect(s.moves.find((m) => m.itemId === "c")?.after).toEqual({ itemId: "s", dueDate: "2027-03-03" });
   });
+
+  it("property: over 180 cutover/go-live pairs around two freezes, with or without exempt communications, no dependant whose offset agrees with its dependency is due before it", () => {
+    const cal = createWorkingCalendar({ holidays: ["2026-12-25", "2026-12-26", "2027-01-01"], blackouts: [FREEZE, { start: "2027-01-11", end: "2027-01-12", reason: "Release" }] });
+    const day = (n: number) => isoDate(new Date(Date.UTC(2026, 11, 1) + n * 86_400_000).toISOString().slice(0, 10));
+    const exempt = { ...DEFAULT_IT_ROLLOUT_TEMPLATE, entries: DEFAULT_IT_ROLLOUT_TEMPLATE.entries.map((e) => (e.category === "communications" ? { ...e, freezeExempt: true } : e)) };
+    for (let n = 0; n < 180; n++) {
+      const c = n % 45;
+      const g = Math.floor(n / 45) * 2;
+      const s = scheduleRollout(n % 2 === 0 ? DEFAULT_IT_ROLLOUT_TEMPLATE : exempt, { goLive: day(c + g), cutoverStart: day(c), hypercareEnd: day(c + g + 20), calendar: cal });
+      const byId = new Map(s.items.map((i) => [i.id, i]));
+      for (const i of s.items) {
+        for (const d of i.dependsOn) {
+          const dep = byId.get(d)!;
+          if (i.nominalDueDate >= dep.nominalDueDate) expect(i.dueDate >= dep.dueDate).toBe(true);
+        }
+      }
+    }
+  });
 });
