@@ -38,7 +38,8 @@ export interface ChecklistSchedule {
  * working calendar (the same rule as {@link scheduleRollout}: business days back from the anchor, out of blackout
  * windows to the previous working day — the next one for an item after its anchor, or after a go-live the move back
  * would reach — every window stepped over
- * named), orders them by dependency, checks the RACI
+ * named; an item with `freezeExempt: true` keeps its day; a dependant is kept after its dependency, moved after it
+ * or flagged `dependant-in-blackout`), orders them by dependency, checks the RACI
  * (exactly one accountable) and warns when go-live, cutover or one of the plan's waves lies in a blackout window.
  *
  * @throws {ValidationError} when an item belongs to another plan, depends on an unknown item, the dependencies form a
