@@ -78,3 +78,13 @@ describe("freezeExempt: an item allowed during a freeze keeps its day", () => {
     expect(items.filter((i) => i.freezeExempt === true).map((i) => i.code)).toEqual(["COM-05"]);
   });
 });
+
+describe("freezeExempt survives a CSV round trip", () => {
+  it("an exported item marked freezeExempt reads back marked (the column was missing: the mark was lost)", async () => {
+    const { exportCsv, importCsv } = await import("../../src/io/index.js");
+    const { items } = sampleRollout();
+    const marked = [{ ...items[0]!, freezeExempt: true }, items[1]!];
+    const { records } = importCsv("checklist-item", exportCsv("checklist-item", marked), { importedAt: instant("2026-12-01T08:00:00Z") });
+    expect(records.map((r) => r.freezeExempt)).toEqual([true, undefined]);
+  });
+});
