@@ -98,6 +98,11 @@ export const checklistItemSchema = entitySchema(
     dependsOn: z.array(refSchema).max(200).default([]),
     /** True for blocking items, false for advisory ones. */
     blocking: z.boolean(),
+    /**
+     * True for an item allowed during a change freeze (a communication, a reminder): scheduling keeps its nominal due
+     * day in a blackout window — no move, no `cutover-step-in-blackout` warning. Absent or false: the freeze rules apply.
+     */
+    freezeExempt: z.boolean().optional(),
     /** Gates whose scope includes this item (unique). */
     gateIds: z.array(refSchema).max(50).default([]),
     /** Item status. */

@@ -151,7 +151,10 @@ export interface Utilisation {
   readonly committedPercent: Metric<Decimal>;
   /** Forecast utilisation: (Σ allocated + Σ confirmed) ÷ Σ capacity × 100. */
   readonly forecastPercent: Metric<Decimal>;
-  /** Actual utilisation: Σ actual ÷ Σ capacity × 100. */
+  /**
+   * Actual utilisation: Σ actual ÷ Σ capacity × 100 over the rows that record actual hours (a row without them is
+   * not 0 hours worked); `not-supplied` when no row records actual hours.
+   */
   readonly actualPercent: Metric<Decimal>;
   /** Availability: Σ capacity − Σ allocated, in hours (negative when over-allocated). */
   readonly availableHours: Decimal;
@@ -161,7 +164,8 @@ export interface Utilisation {
 
 /**
  * Resource utilisation over a period, overall and per resource: committed (allocated ÷ capacity), forecast
- * ((allocated + confirmed) ÷ capacity), actual (actual ÷ capacity) and the hours still available.
+ * ((allocated + confirmed) ÷ capacity), actual (actual ÷ capacity, over the rows that record actual hours; `not-supplied`
+ * when none does) and the hours still available.
  *
  * @throws {ValidationError} for a bad period, a day that is not a date, or an hour figure that is not a decimal from 0
  *   (each with its path, `[3, "allocatedHours"]`); a resource id that is not a string, or a resource's day given
@@ -202,8 +206,12 @@ export function resourceUtilisation(
     const alloc = sum((r) => r.allocatedHours);
     const conf = sum((r) => r.confirmedHours);
     const act = sum((r) => r.actualHours);
-    const pct = (n: Decimal): Metric<Decimal> => (cap.isZero() ? missing("no-capacity") : metric(n.times(100).div(cap)));
-    return { committedPercent: pct(alloc), forecastPercent: pct(alloc.plus(conf)), actualPercent: pct(act), availableHours: cap.minus(alloc), capacityHours: cap };
+    const pct = (n: Decimal, of = cap): Metric<Decimal> => (of.isZero() ? missing("no-capacity") : metric(n.times(100).div(of)));
+    // A row without actual hours (a week not worked yet, timesheets not in) is not 0 hours worked: its capacity is
+    // left out of the actual utilisation, which has no figure when no row records actual hours.
+    const worked = rs.filter((r) => r.actualHours !== undefined);
+    const actual = worked.length === 0 ? missing("not-supplied", "no actual hours recorded") : pct(act, sum((r) => (r.actualHours === undefined ? 0 : r.capacityHours)));
+    return { committedPercent: pct(alloc), forecastPercent: pct(alloc.plus(conf)), actualPercent: actual, availableHours: cap.minus(alloc), capacityHours: cap };
   };
   const ids = [...new Set(rows.map((r) => r.resourceId))];
   return { overall: calc(rows), byResource: Object.fromEntries(ids.map((id) => [id, calc(rows.filter((r) => r.resourceId === id))])) };

@@ -25,6 +25,9 @@ export interface ReadinessOptions {
   readonly facts?: RolloutFacts;
 }
 
+/** A typed cause of a NO-GO (see {@link GateEvaluation.noGoCauses}). */
+export type GateNoGoCause = "vetoed" | "no-scope" | "no-applicable-items" | "blocking-items" | "approvals-missing";
+
 /** The computed outcome of a gate, with what holds it. */
 export interface GateEvaluation {
   /** The gate. */
@@ -37,6 +40,14 @@ export interface GateEvaluation {
   readonly outcome: "go" | "conditional-go" | "no-go";
   /** Why, one sentence per reason. */
   readonly reasons: readonly string[];
+  /**
+   * The typed causes of a NO-GO, in the order of `reasons` (empty for a go or a conditional go): `vetoed` (an
+   * approver with a veto voted reject), `no-scope` (no item in scope), `no-applicable-items` (every item in scope
+   * skipped or not applicable), `blocking-items` (blocking items hold it), `approvals-missing` (fewer approving votes
+   * than `minApprovals`). A gate whose causes are only `vetoed` and `approvals-missing` is ready by its items and held
+   * by its decision.
+   */
+  readonly noGoCauses: readonly GateNoGoCause[];
   /** Blocking items that hold the gate (open, skipped, or waived with an expired waiver): see {@link holdsGate}. */
   readonly blockers: readonly ItemAssessment[];
   /** Advisory items still open: the conditions of a conditional go. */
@@ -182,18 +193,29 @@ export function evaluateGate(data: RolloutData, gateId: string, options: Readine
   const vetoedBy = vetoes.map((a) => a.personId);
 
   const reasons: string[] = [];
+  const noGoCauses: GateNoGoCause[] = [];
   if (vetoes.length > 0) {
+    noGoCauses.push("vetoed");
     reasons.push(`vetoed by ${vetoes.map((a) => (a.role ? `${a.personId} (${a.role})` : a.personId)).join(", ")}: ${vetoes.length === 1 ? "an approver with a veto" : "approvers with a veto"} voted reject`);
   }
   // Nothing in scope is no evidence of readiness, not evidence of it — nor is a scope of items that do not apply
   // (readiness has no percentage for it: no-applicable-items).
   const readiness = readinessCount(scope);
-  if (scope.length === 0) reasons.push("no checklist item in the gate's scope: nothing shows the gate is ready");
-  else if (readiness.applicable === 0) {
+  if (scope.length === 0) {
+    noGoCauses.push("no-scope");
+    reasons.push("no checklist item in the gate's scope: nothing shows the gate is ready");
+  } else if (readiness.applicable === 0) {
+    noGoCauses.push("no-applicable-items");
     reasons.push(`no applicable checklist item in the gate's scope (${readiness.notApplicable} not applicable, ${readiness.skipped} skipped): nothing shows the gate is ready`);
   }
-  if (blockers.length > 0) reasons.push(`${blockers.length} blocking item(s) not closed: ${blockers.map((b) => b.code ?? b.id).join(", ")}`);
-  if (approving < gate.minApprovals) reasons.push(`${approving} of ${gate.minApprovals} required approvals given`);
+  if (blockers.length > 0) {
+    noGoCauses.push("blocking-items");
+    reasons.push(`${blockers.length} blocking item(s) not closed: ${blockers.map((b) => b.code ?? b.id).join(", ")}`);
+  }
+  if (approving < gate.minApprovals) {
+    noGoCauses.push("approvals-missing");
+    reasons.push(`${approving} of ${gate.minApprovals} required approvals given`);
+  }
   let outcome: GateEvaluation["outcome"];
   if (reasons.length > 0) outcome = "no-go";
   else if (openAdvisory.length > 0) {
@@ -220,6 +242,7 @@ export function evaluateGate(data: RolloutData, gateId: string, options: Readine
     asOf: options.asOf,
     outcome,
     reasons,
+    noGoCauses,
     blockers,
     openAdvisory,
     approvals: { approving, rejecting, required: gate.minApprovals, notVoted, castAfterAsOf, vetoedBy },

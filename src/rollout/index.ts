@@ -13,6 +13,7 @@ export {
   blackoutWarnings,
   type BlackoutWarning,
   type CutoverStepWarning,
+  type DependantWarning,
   type ScheduleRolloutOptions,
   type ScheduledRolloutItem,
   type RolloutSchedule,

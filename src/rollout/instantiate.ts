@@ -68,6 +68,7 @@ export function instantiateChecklist(schedule: RolloutSchedule, options: Instant
       tMinusDays: e.tMinusDays,
       dependsOn: e.dependsOn.map((d) => prefix + d),
       blocking: e.blocking,
+      ...(e.freezeExempt !== undefined ? { freezeExempt: e.freezeExempt } : {}),
       gateIds: e.gateIds,
       status: "todo",
       dueDate: e.dueDate,

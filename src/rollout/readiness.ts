@@ -1,7 +1,7 @@
 import { decimal, differenceInDays, metric, missing, type Decimal, type IsoDate, type Metric, checkArguments, compareCodePoints } from "../core/index.js";
 import type { ChecklistItem } from "../entities/index.js";
 import { decodeFacts } from "./evidence-check.js";
-import { evaluateGate, type ReadinessOptions, type RolloutData } from "./gate.js";
+import { evaluateGate, itemsInGateScope, type GateEvaluation, type GateNoGoCause, type ReadinessOptions, type RolloutData } from "./gate.js";
 import { assessItem, type ItemAssessment } from "./item-life.js";
 import { checkItemFields } from "./item-fields.js";
 import { readinessCount as count, type ReadinessCount } from "./readiness-count.js";
@@ -95,6 +95,36 @@ export interface UnratedGoNoGoGate {
   readonly note: string;
 }
 
+/**
+ * A go/no-go gate that has come and is NO-GO by its decision: fewer approving votes than it needs, or a reject from an
+ * approver with a veto — whatever its items say.
+ */
+export interface BlockedGoNoGoGate {
+  /** The gate. */
+  readonly gateId: string;
+  /** Every typed cause of its NO-GO (see `GateEvaluation.noGoCauses`), `approvals-missing` or `vetoed` among them. */
+  readonly causes: readonly GateNoGoCause[];
+  /** The readiness of its items (as `evaluateGate` counts its scope): ready items do not make a blocked decision go. */
+  readonly readiness: ReadinessCount;
+  /** The gate rule that produced the NO-GO by decision. */
+  readonly rule: string;
+  /** Plain words naming the gate, its day, its items' readiness and the votes. */
+  readonly note: string;
+}
+
+/** A go/no-go gate with no `plannedDate` whose day cannot be told from its items either. */
+export interface UndatedGoNoGoGate {
+  /** The gate. */
+  readonly gateId: string;
+  /** `no-planned-date`: no planned day, and an item of its scope has no due day (or nothing is in its scope). */
+  readonly reason: "no-planned-date";
+  /** Plain words naming the gate and the unscheduled items. */
+  readonly note: string;
+}
+
+const APPROVAL_RULE = "a gate is GO only with its minimum of approving votes by asOf";
+const VETO_RULE = "a reject from an approver with a veto makes the gate NO-GO";
+
 /** The readiness figures the status RAG rules read (see `ragStatus`). */
 export interface ReadinessFigures {
   /**
@@ -111,8 +141,18 @@ export interface ReadinessFigures {
    *   gate that has come has nothing applicable (NO-GO), which a RAG rule would read as green. Kept for 0.1 callers.
    */
   readonly openBlockingAtGoNoGo: number;
-  /** The go/no-go gates that have come. */
+  /**
+   * The go/no-go gates that have come: `plannedDate ≤ asOf`, or, for a gate without a planned date, every item of its
+   * scope is due (the latest `dueDate` of its scope ≤ asOf).
+   */
   readonly goNoGoGatesDue: readonly string[];
+  /** The go/no-go gates without a planned date whose scope has an unscheduled item (or no item): see `rag`. */
+  readonly goNoGoGatesUndated: readonly UndatedGoNoGoGate[];
+  /**
+   * The go/no-go gates that have come NO-GO by their decision (approvals missing, or a veto), with their items'
+   * readiness, the rule and the causes — listed whether or not blocking items hold them too.
+   */
+  readonly goNoGoGatesBlocked: readonly BlockedGoNoGoGate[];
   /**
    * The go/no-go gates that have come with nothing applicable in their scope (NO-GO, `readiness.percent` is
    * `no-applicable-items`): no blocking item is open at them, yet nothing shows they are ready.
@@ -121,11 +161,14 @@ export interface ReadinessFigures {
   /**
    * The two figures as the RAG rules read them (`ragStatus(project, { asOf, figures: { ...f.rag } })`). A figure with
    * nothing to count is missing with its reason, so its rule does not rate rather than read green from nothing:
-   * `overdueBlockingItems` is `no-data` when there is no checklist item; `openBlockingAtGoNoGo` is `no-data` when no
-   * go/no-go gate has come by `asOf`, and `no-applicable-items` (naming the gates) when a gate that has come has
-   * nothing applicable in its scope and no blocking item is open at any gate that has come. When some are, it is their
-   * count (red by default) and `goNoGoGatesUnrated` lists the gates it leaves out — as `ragStatus` counts the
-   * baselined key milestones and leaves the others out; a known red is never hidden behind an unknown.
+   * `overdueBlockingItems` is `no-data` when there is no checklist item. `openBlockingAtGoNoGo` counts the blocking
+   * items open at the go/no-go gates that have come plus one for each such gate held only by its decision (in
+   * `goNoGoGatesBlocked` without `blocking-items`: its items are ready but it is NO-GO, so it never reads green); when
+   * that is 0 it is `no-data` when no go/no-go gate has come by `asOf` (`no-planned-date` when a gate cannot be dated),
+   * `no-applicable-items` (naming the gates) when a gate that has come has nothing applicable in its scope, and
+   * `no-planned-date` when a gate cannot be dated. When the count is not 0 it rates (red by default) and
+   * `goNoGoGatesUnrated` / `goNoGoGatesUndated` list the gates it leaves out — as `ragStatus` counts the baselined key
+   * milestones and leaves the others out; a known red is never hidden behind an unknown.
    */
   readonly rag: { readonly overdueBlockingItems: Metric<Decimal>; readonly openBlockingAtGoNoGo: Metric<Decimal> };
 }
@@ -150,9 +193,33 @@ export function readinessFigures(data: RolloutData, options: ReadinessOptions): 
   checkArguments("readinessFigures", { asOf: [options.asOf, "date"], items: [data.items, "object[]"], gates: [data.gates, "object[]"] });
   requireUniqueIds(data.gates, ["gates"], "rollout data");
   const overdue = overdueItems(data.items, options).items.filter((i) => i.blocking).length;
-  const due = data.gates.filter((g) => g.type === "go-no-go" && g.plannedDate !== undefined && g.plannedDate <= options.asOf);
+  // A gate without a planned day has come once every item of its scope is due; unscheduled items leave it undated.
+  const undated: UndatedGoNoGoGate[] = [];
+  const dayOf = new Map<string, string>();
+  for (const g of data.gates) {
+    if (g.type !== "go-no-go") continue;
+    if (g.plannedDate !== undefined) {
+      dayOf.set(g.id, `planned ${g.plannedDate}`);
+      continue;
+    }
+    const scope = itemsInGateScope(g, data.items);
+    const unscheduled = scope.filter((i) => i.dueDate === undefined);
+    const last = scope.reduce<IsoDate | undefined>((m, i) => (i.dueDate !== undefined && (m === undefined || i.dueDate > m) ? i.dueDate : m), undefined);
+    if (scope.length > 0 && unscheduled.length === 0) dayOf.set(g.id, `no planned date; its items due by ${last}`);
+    else {
+      const what = scope.length === 0 ? "no item in its scope" : `${unscheduled.length} item${unscheduled.length === 1 ? " of its scope has" : "s of its scope have"} no due day (${unscheduled.map((i) => i.code ?? i.id).join(", ")})`;
+      undated.push({ gateId: g.id, reason: "no-planned-date", note: `go/no-go gate ${g.id} has no planned date and ${what}: it cannot be told whether it has come` });
+    }
+  }
+  const comeBy = (g: (typeof data.gates)[number]) => {
+    if (g.plannedDate !== undefined) return g.plannedDate;
+    const days = itemsInGateScope(g, data.items).map((i) => i.dueDate!);
+    return days.reduce((m, d) => (d > m ? d : m));
+  };
+  const due = data.gates.filter((g) => dayOf.has(g.id) && comeBy(g) <= options.asOf);
   const open = new Set<string>();
   const unrated: UnratedGoNoGoGate[] = [];
+  const blocked: BlockedGoNoGoGate[] = [];
   for (const g of due) {
     const e = evaluateGate(data, g.id, options);
     for (const b of e.blockers) open.add(b.id);
@@ -161,18 +228,57 @@ export function readinessFigures(data: RolloutData, options: ReadinessOptions): 
       unrated.push({
         gateId: g.id,
         reason: "no-applicable-items",
-        note: `go/no-go gate ${g.id} (planned ${g.plannedDate}) has no applicable checklist item in its scope: nothing shows it is ready`,
+        note: `go/no-go gate ${g.id} (${dayOf.get(g.id)}) has no applicable checklist item in its scope: nothing shows it is ready`,
       });
     }
+    const b = blockedByDecision(e, dayOf.get(g.id)!);
+    if (b) blocked.push(b);
   }
+  const held = open.size + blocked.filter((b) => !b.causes.includes("blocking-items")).length;
+  const undatedNote = undated.map((u) => u.note).join("; ");
   const rag = {
     overdueBlockingItems: data.items.length === 0 ? missing("no-data", "no checklist item recorded") : metric(decimal(overdue)),
     openBlockingAtGoNoGo:
-      due.length === 0
-        ? missing("no-data", `no go/no-go gate has come by ${options.asOf}`)
-        : unrated.length > 0 && open.size === 0
-          ? missing("no-applicable-items", unrated.map((u) => u.note).join("; "))
-          : metric(decimal(open.size)),
+      held > 0
+        ? metric(decimal(held))
+        : due.length === 0
+          ? undated.length > 0
+            ? missing("no-planned-date", undatedNote)
+            : missing("no-data", `no go/no-go gate has come by ${options.asOf}`)
+          : unrated.length > 0
+            ? missing("no-applicable-items", unrated.map((u) => u.note).join("; "))
+            : undated.length > 0
+              ? missing("no-planned-date", undatedNote)
+              : metric(decimal(0)),
   } satisfies ReadinessFigures["rag"];
-  return { overdueBlockingItems: overdue, openBlockingAtGoNoGo: open.size, goNoGoGatesDue: due.map((g) => g.id), goNoGoGatesUnrated: unrated, rag };
+  return {
+    overdueBlockingItems: overdue,
+    openBlockingAtGoNoGo: open.size,
+    goNoGoGatesDue: due.map((g) => g.id),
+    goNoGoGatesUnrated: unrated,
+    goNoGoGatesUndated: undated,
+    goNoGoGatesBlocked: blocked,
+    rag,
+  };
+}
+
+/** A gate NO-GO by its decision (approvals missing, a veto), with the rule and its items' readiness; else undefined. */
+function blockedByDecision(e: GateEvaluation, day: string): BlockedGoNoGoGate | undefined {
+  const vetoed = e.noGoCauses.includes("vetoed");
+  const short = e.noGoCauses.includes("approvals-missing");
+  if (!vetoed && !short) return undefined;
+  const r = e.readiness;
+  const pct = r.percent.value === undefined ? "no applicable item" : `${r.percent.value.toDecimalPlaces(1).toFixed()}% ready`;
+  const items = e.blockers.length === 0 ? `every blocking item closed (${pct})` : `${e.blockers.length} blocking item(s) open (${pct})`;
+  const votes = [
+    ...(vetoed ? e.reasons.filter((x) => x.startsWith("vetoed by")) : []),
+    ...(short ? [`${e.approvals.approving} of ${e.approvals.required} required approvals given`] : []),
+  ];
+  return {
+    gateId: e.gateId,
+    causes: e.noGoCauses,
+    readiness: r,
+    rule: [...(vetoed ? [VETO_RULE] : []), ...(short ? [APPROVAL_RULE] : [])].join("; "),
+    note: `go/no-go gate ${e.gateId} (${day}) is NO-GO with ${items}: ${votes.join("; ")}`,
+  };
 }

@@ -2,7 +2,8 @@ import { createWorkingCalendar, ValidationError, type IsoDate, type ValidationIs
 import type { ChecklistItem, RolloutPlan } from "../entities/index.js";
 import { orderByDependencies } from "./dependency-order.js";
 import { blackoutWarnings, cutoverStepWarning, type BlackoutWarning, type CutoverStepWarning } from "./blackout-warnings.js";
-import { blackoutMove, dueDateFor, withBlackouts, type BlackoutMove } from "./schedule.js";
+import { blackoutMove, shiftDependants, type BlackoutMove, type DependantWarning } from "./freeze-moves.js";
+import { dueDateFor, withBlackouts } from "./schedule.js";
 
 /** A finding about a plan's checklist that is not an error. */
 export interface ChecklistFinding {
@@ -29,7 +30,7 @@ export interface ChecklistSchedule {
    * Warnings about the plan's own dates (go-live, cutover or a wave inside a blackout window), then the cutover steps
    * that stay inside a freeze (`cutover-step-in-blackout`).
    */
-  readonly warnings: readonly (BlackoutWarning | CutoverStepWarning)[];
+  readonly warnings: readonly (BlackoutWarning | CutoverStepWarning | DependantWarning)[];
 }
 
 /**
@@ -37,7 +38,8 @@ export interface ChecklistSchedule {
  * working calendar (the same rule as {@link scheduleRollout}: business days back from the anchor, out of blackout
  * windows to the previous working day — the next one for an item after its anchor, or after a go-live the move back
  * would reach — every window stepped over
- * named), orders them by dependency, checks the RACI
+ * named; an item with `freezeExempt: true` keeps its day; a dependant is kept after its dependency, moved after it
+ * or flagged `dependant-in-blackout`), orders them by dependency, checks the RACI
  * (exactly one accountable) and warns when go-live, cutover or one of the plan's waves lies in a blackout window.
  *
  * @throws {ValidationError} when an item belongs to another plan, depends on an unknown item, the dependencies form a
@@ -58,7 +60,7 @@ export function scheduleChecklist(
   const calendar = withBlackouts(createWorkingCalendar(plan.calendar), options.blackouts ?? []);
   const anchors = { "go-live": plan.goLive, "cutover-start": plan.cutoverStart, "hypercare-end": plan.hypercareEnd };
   const issues: ValidationIssue[] = [];
-  const moves: (BlackoutMove & { itemId: string })[] = [];
+  const dates = new Map<string, { nominal: IsoDate; due: IsoDate; move?: BlackoutMove }>();
   const stepWarnings: CutoverStepWarning[] = [];
   const dated = items.map((item, i) => {
     if (item.rolloutPlanId !== plan.id) {
@@ -70,21 +72,32 @@ export function scheduleChecklist(
       return item;
     }
     const cutoverStart = plan.cutoverStart;
+    // A "yes" would read as exempt; the entity schema asks for true or false.
+    if (item.freezeExempt !== undefined && typeof item.freezeExempt !== "boolean") {
+      issues.push({ path: [i, "freezeExempt"], message: `freezeExempt is true or false, got ${JSON.stringify(item.freezeExempt)}`, code: "custom" });
+    }
     const r = dueDateFor(calendar, anchor, item.tMinusDays, {
       goLive: plan.goLive,
       cutoverStep: item.anchor === "cutover-start",
       ...(cutoverStart !== undefined ? { cutoverStart } : {}),
+      ...(item.freezeExempt === true ? { freezeExempt: true } : {}),
     });
     const { nominal, due, window, windows } = r;
     if (r.conflict) stepWarnings.push(cutoverStepWarning(item, { anchorDate: anchor, cutoverStart: cutoverStart!, goLive: plan.goLive }, { ...r, conflict: r.conflict }));
     if (options.planStart !== undefined && due < options.planStart) {
       issues.push({ path: [i, "tMinusDays"], message: `due on ${due}, before the plan starts on ${options.planStart}`, code: "custom" });
     }
-    if (window && due !== nominal) moves.push({ itemId: item.id, ...blackoutMove(nominal, due, window, windows) });
+    dates.set(item.id, { nominal, due, ...(window && due !== nominal ? { move: blackoutMove(nominal, due, window, windows) } : {}) });
     return { ...item, dueDate: due };
   });
   if (issues.length > 0) throw new ValidationError(issues, "checklist");
-  const ordered = orderByDependencies(dated, "checklist");
+  // Dependants stay after their dependencies through the freeze moves (moved after them, or kept and flagged).
+  const shifted = shiftDependants(calendar, orderByDependencies(dated, "checklist"), dates, plan.goLive);
+  const ordered = orderByDependencies(dated, "checklist").map((i) => ({ ...i, dueDate: shifted.dates.get(i.id)!.due }));
+  const moves = ordered.flatMap((i) => {
+    const m = shifted.dates.get(i.id)!.move;
+    return m ? [{ itemId: i.id, ...m }] : [];
+  });
 
   const findings: ChecklistFinding[] = [];
   const byId = new Map(ordered.map((i) => [i.id, i]));
@@ -109,7 +122,8 @@ export function scheduleChecklist(
       ...(plan.cutoverStart !== undefined ? { cutoverStart: plan.cutoverStart } : {}),
       waves: plan.waves ?? [],
     }),
-    ...stepWarnings,
+    ...stepWarnings.filter((w) => shifted.dates.get(w.itemId)!.due === w.date),
+    ...shifted.warnings,
   ];
   return { items: ordered, moves, findings, warnings };
 }

@@ -14,10 +14,12 @@ import {
   type WorkingCalendar, checkArguments
 } from "../core/index.js";
 import { blackoutWarnings, cutoverStepWarning, type BlackoutWarning, type CutoverStepWarning } from "./blackout-warnings.js";
+import { blackoutMove, shiftDependants, type BlackoutMove, type DependantWarning } from "./freeze-moves.js";
 import { orderByDependencies } from "./dependency-order.js";
 import { rolloutTemplateSchema, templateStructureIssues, type RolloutTemplate, type RolloutTemplateEntry } from "./template.js";
 
 export { blackoutWarnings, type BlackoutWarning, type CutoverStepWarning } from "./blackout-warnings.js";
+export { blackoutMove, type BlackoutMove, type DependantWarning } from "./freeze-moves.js";
 
 /** Options of {@link scheduleRollout}. */
 export interface ScheduleRolloutOptions {
@@ -35,25 +37,6 @@ export interface ScheduleRolloutOptions {
   readonly planStart?: IsoDate;
 }
 
-/** An item moved out of a blackout window, and why. */
-export interface BlackoutMove {
-  /** The day the offset gave. */
-  readonly from: IsoDate;
-  /**
-   * The last working day before the window (outside every window); for an item after its anchor (negative offset), or
-   * after go-live when moving back would put it on or before go-live, the first working day after it.
-   */
-  readonly to: IsoDate;
-  /** The window the day fell in. */
-  readonly window: BlackoutWindow;
-  /**
-   * Every window the move stepped over — the one the day fell in and each chained, adjacent or overlapping window
-   * between `to` and `from` — in calendar order.
-   */
-  readonly windows: readonly BlackoutWindow[];
-  /** Plain-words note for the plan naming every window stepped over. */
-  readonly note: string;
-}
 
 /** A template entry with its dates in the plan. */
 export interface ScheduledRolloutItem extends RolloutTemplateEntry {
@@ -102,7 +85,7 @@ export interface RolloutSchedule {
    * Warnings about the plan's own dates, such as a go-live inside a blackout window, then the cutover steps that stay
    * inside a freeze (`cutover-step-in-blackout`).
    */
-  readonly warnings: readonly (BlackoutWarning | CutoverStepWarning)[];
+  readonly warnings: readonly (BlackoutWarning | CutoverStepWarning | DependantWarning)[];
 }
 
 /**
@@ -117,8 +100,11 @@ export interface RolloutSchedule {
  * after the cutover start, else it stays on its day and `warnings` carries a `cutover-step-in-blackout` naming the
  * item, the freeze and go-live. An item nominally in the cutover on or before its anchor (the cutover-start T0 item,
  * go-live's T0 item, a go-live T−n item on a cutover day) is never dated before the cutover start: back while that
- * holds, else forward while that is by go-live, else it keeps its day with the same warning. Items come back in
- * dependency order. A go-live (or a cutover)
+ * holds, else forward while that is by go-live, else it keeps its day with the same warning. An entry with
+ * `freezeExempt: true` keeps its nominal day in a window (no move, no warning). A dependant whose offset puts it on or
+ * after its dependency is never dated before it by these moves: it goes to the first free working day on or after the
+ * dependency's day (by go-live when nominally by go-live; `blackoutMove.after` names the dependency), else keeps its
+ * nominal day with a `dependant-in-blackout` warning. Items come back in dependency order. A go-live (or a cutover)
  * inside a blackout window is not moved — it is the plan's decision — but `warnings` says so.
  *
  * @throws {ValidationError} for a template that does not fit the template schema (an edited memory form is checked
@@ -167,7 +153,12 @@ export function scheduleRollout(template: RolloutTemplate, options: ScheduleRoll
       return undefined;
     }
     const cutoverStep = e.anchor === "cutover-start";
-    const r = dueDateFor(calendar, anchorDate, e.tMinusDays, { goLive, cutoverStep, ...(cutoverStart !== undefined ? { cutoverStart } : {}) });
+    const r = dueDateFor(calendar, anchorDate, e.tMinusDays, {
+      goLive,
+      cutoverStep,
+      ...(cutoverStart !== undefined ? { cutoverStart } : {}),
+      ...(e.freezeExempt === true ? { freezeExempt: true } : {}),
+    });
     const { nominal, due, window, windows } = r;
     if (r.conflict) stepWarnings.push(cutoverStepWarning(e, { anchorDate, cutoverStart: cutoverStart!, goLive }, { ...r, conflict: r.conflict }));
     if (planStart !== undefined && due < planStart) {
@@ -181,7 +172,16 @@ export function scheduleRollout(template: RolloutTemplate, options: ScheduleRoll
     return window && due !== nominal ? { ...base, blackoutMove: blackoutMove(nominal, due, window, windows) } : base;
   });
   if (issues.length > 0) throw new ValidationError(issues, "rollout schedule");
-  const items = orderByDependencies(scheduled as ScheduledRolloutItem[], "rollout template entries");
+  const ordered = orderByDependencies(scheduled as ScheduledRolloutItem[], "rollout template entries");
+  // Dependants stay after their dependencies through the freeze moves (moved after them, or kept and flagged).
+  const dated = new Map(ordered.map((i) => [i.id, { nominal: i.nominalDueDate, due: i.dueDate, move: i.blackoutMove }]));
+  const shifted = shiftDependants(calendar, ordered, dated, goLive);
+  const items = ordered.map((i): ScheduledRolloutItem => {
+    const d = shifted.dates.get(i.id)!;
+    if (d.due === i.dueDate && d.move === i.blackoutMove) return i;
+    const { blackoutMove: _, ...rest } = i;
+    return d.move ? { ...rest, dueDate: d.due, blackoutMove: d.move } : { ...rest, dueDate: d.due };
+  });
 
   const byId = new Map(items.map((i) => [i.id, i]));
   const findings: ScheduleFinding[] = [];
@@ -199,7 +199,12 @@ export function scheduleRollout(template: RolloutTemplate, options: ScheduleRoll
     }
   }
   const moves = items.flatMap((i) => (i.blackoutMove ? [{ itemId: i.id, ...i.blackoutMove }] : []));
-  const warnings = [...blackoutWarnings(calendar, { goLive, ...(cutoverStart !== undefined ? { cutoverStart } : {}) }), ...stepWarnings];
+  const finalDue = new Map(items.map((i) => [i.id, i.dueDate]));
+  const warnings = [
+    ...blackoutWarnings(calendar, { goLive, ...(cutoverStart !== undefined ? { cutoverStart } : {}) }),
+    ...stepWarnings.filter((w) => finalDue.get(w.itemId) === w.date),
+    ...shifted.warnings,
+  ];
   return { templateId: template.id, goLive, items, moves, findings, warnings };
 }
 
@@ -252,6 +257,11 @@ export function dueDateFor(
      * stays by go-live, else it stays on its day and `conflict` says so.
      */
     readonly cutoverStart?: IsoDate;
+    /**
+     * The item is allowed during a freeze (its `freezeExempt`): it keeps its nominal day even inside a window (`due` =
+     * `nominal`, `window` the window it lies in, `windows` empty, no `conflict`).
+     */
+    readonly freezeExempt?: boolean;
   } = {},
 ): {
   readonly nominal: IsoDate;
@@ -268,7 +278,7 @@ export function dueDateFor(
   readonly conflict?: { readonly code: "cutover-step-in-blackout"; readonly forward: IsoDate; readonly back: IsoDate };
 } {
   checkArguments("dueDateFor", { calendar: [calendar, "object"], anchor: [anchor, "date"], tMinusDays: [tMinusDays, "integer"], options: [options, "object"] });
-  checkArguments("dueDateFor", { goLive: [options.goLive, "date?"], cutoverStep: [options.cutoverStep, "boolean?"], cutoverStart: [options.cutoverStart, "date?"] });
+  checkArguments("dueDateFor", { goLive: [options.goLive, "date?"], cutoverStep: [options.cutoverStep, "boolean?"], cutoverStart: [options.cutoverStart, "date?"], freezeExempt: [options.freezeExempt, "boolean?"] });
   if ((options.cutoverStep === true || options.cutoverStart !== undefined) && options.goLive === undefined) {
     throw ValidationError.single(["options", "goLive"], "a cutover step needs the go-live it must be due by", "dueDateFor");
   }
@@ -278,7 +288,7 @@ export function dueDateFor(
   const t0 = t0Of(anchor);
   const nominal = addWorkingDays(calendar, t0, -tMinusDays);
   const window = blackoutOn(calendar, nominal);
-  if (!window) return { nominal, due: nominal, window, windows: [] };
+  if (!window || options.freezeExempt === true) return { nominal, due: nominal, window, windows: [] };
   // An item after its anchor (T+n) moves forward: moving it back could put it on or before T0 (a hypercare check due
   // before go-live). An item on or before its anchor moves back, so it is still ready in time.
   const forward = () => {
@@ -323,14 +333,6 @@ export function dueDateFor(
     return ahead.due <= goT0 ? ahead : stay(ahead, behind);
   }
   return behind;
-}
-
-/** @internal The recorded move out of a blackout window, naming every window stepped over. */
-export function blackoutMove(from: IsoDate, to: IsoDate, window: BlackoutWindow, windows: readonly BlackoutWindow[]): BlackoutMove {
-  const span = (w: BlackoutWindow) => `${w.start}…${w.end} (${w.reason})`;
-  const others = windows.filter((w) => w !== window);
-  const also = others.length === 0 ? "" : `; also stepped over ${others.map((w) => `the blackout ${span(w)}`).join(", ")}`;
-  return { from, to, window, windows, note: `moved from ${from} to ${to}: ${from} is inside the blackout ${span(window)}${also}` };
 }
 
 /** @internal The calendar plus extra blackout windows. */

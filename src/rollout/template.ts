@@ -48,6 +48,11 @@ export const rolloutTemplateEntrySchema = z.strictObject({
   dependsOn: z.array(refSchema).max(200).default([]),
   /** Blocking items hold their gates; advisory ones make a go conditional. */
   blocking: z.boolean(),
+  /**
+   * True for an item allowed during a change freeze (a communication, a reminder): it keeps its nominal due day in a
+   * blackout window — no move, no `cutover-step-in-blackout` warning. Absent or false: the freeze rules apply.
+   */
+  freezeExempt: z.boolean().optional(),
   /** Template gate ids whose scope names this item explicitly (gates usually scope by phase). */
   gateIds: z.array(refSchema).max(50).default([]),
   /** The evidence that proves the item done, in plain words. */

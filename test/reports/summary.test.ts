@@ -74,6 +74,7 @@ describe("decisionsNeeded on constructed cases", () => {
   const red = ragStatus({ id: "P1" }, { asOf, figures: { spi: metric(decimal("0.80")), cpi: metric(decimal("0.97")) } });
   const gate = (outcome: GateEvaluation["outcome"], recorded?: GateEvaluation["recorded"]): GateEvaluation => ({
     gateId: "g", gateName: "Cutover", asOf, outcome, reasons: ["r"], blockers: [], scope: [],
+    noGoCauses: outcome === "no-go" ? ["blocking-items"] : [],
     readiness: { total: 0, done: 0, skipped: 0, notApplicable: 0, waived: 0, applicable: 0, percent: { reason: "no-applicable-items" } },
     openAdvisory: outcome === "conditional-go" ? ([{ id: "ADV-1" }] as unknown as GateEvaluation["openAdvisory"]) : [],
     approvals: { approving: 3, rejecting: 1, required: 3, notVoted: [], castAfterAsOf: [], vetoedBy: [] },

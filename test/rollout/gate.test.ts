@@ -183,7 +183,7 @@ describe("readiness, overdue and waves", () => {
 
   it("readiness figures feed the RAG rules", () => {
     const before = readinessFigures({ items, gates }, { asOf });
-    expect({ ...before, rag: undefined }).toEqual({ overdueBlockingItems: 0, openBlockingAtGoNoGo: 0, goNoGoGatesDue: [], goNoGoGatesUnrated: [], rag: undefined });
+    expect({ ...before, rag: undefined }).toEqual({ overdueBlockingItems: 0, openBlockingAtGoNoGo: 0, goNoGoGatesDue: [], goNoGoGatesUnrated: [], goNoGoGatesUndated: [], goNoGoGatesBlocked: [], rag: undefined });
     // No go/no-go gate has come yet: nothing to count at one (no-data), not a green 0.
     expect(before.rag.openBlockingAtGoNoGo).toEqual({ reason: "no-data", detail: `no go/no-go gate has come by ${asOf}` });
     expect(before.rag.overdueBlockingItems.value?.toFixed()).toBe("0");

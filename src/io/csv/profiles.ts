@@ -48,12 +48,12 @@ export const CSV_PROFILES: Readonly<Record<CsvKind, CsvProfile>> = {
   "checklist-item": {
     columns: [
       "id", "rolloutPlanId", "code", "title", "description", "phase", "category", "ownerRole", "ownerId", "raci", "anchor",
-      "tMinusDays", "dependsOn", "blocking", "gateIds", "status", "statusReason", "dueDate", "completedOn", "skippedOn",
+      "tMinusDays", "dependsOn", "blocking", "freezeExempt", "gateIds", "status", "statusReason", "dueDate", "completedOn", "skippedOn",
       "notApplicableOn", "evidenceRequired", "evidence", "waiver", "evidenceRule",
     ],
     lists: ["dependsOn", "gateIds"],
     json: ["raci", "evidence", "waiver", "evidenceRule"],
-    booleans: ["blocking"],
+    booleans: ["blocking", "freezeExempt"],
     integers: ["tMinusDays"],
   },
 };
