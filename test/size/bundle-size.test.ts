@@ -53,6 +53,14 @@ describe("issue 17: bundle size", () => {
     expect(text).not.toContain("A rollout checklist item");
   }, 120_000);
 
+  it("fingerprints hash with a one-shot SHA-256: no streaming Hash classes in a bundle that builds a trace graph", async () => {
+    // @noble/hashes' SHA-256 (Hash, HashMD with update, clone and digestInto, their buffer checks) was 2.4 kB gzip of
+    // the root entry; core/sha256 gives the same digests (test/core/sha256.test.ts) for a few hundred bytes.
+    const text = new TextDecoder().decode(await bundle(`export { buildTraceGraph, fingerprintOf } from "${SRC}";`, BEYOND));
+    expect(text).toContain("padStart(8");
+    expect(text).not.toContain("Hash#digest() has already been called");
+  }, 120_000);
+
   it.each(["npv", "riskScore", "ragStatus"])("one calculator alone (%s) ≤ 10 kB gzip beyond zod and decimal.js", async (name) => {
     // Measured 2026-12-07: ragStatus 9.998 kB (the RAID count's statusUnknown flag for an occurred risk without its day,
     // reopened records' closings, one day-order rule). Measured 2026-12-06: npv 1.94 kB, riskScore 2.67 kB, ragStatus 9.996 kB (10.255 with highRisk: "score" and the
