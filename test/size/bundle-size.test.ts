@@ -34,8 +34,9 @@ const BEYOND = ["zod", "decimal.js"];
 describe("issue 17: bundle size", () => {
   it("root entry with Money + scoring + earned value + traceability + memory adapter ≤ 100 kB gzip, zod and decimal.js included", async () => {
     const entry = `export { money, sumMoney, scoreRequests, earnedValue, buildTraceGraph, analyzeTraceGraph, createMemoryAdapter, createRepositories } from "${SRC}";`;
-    // Measured 98.01 kB (2026-12-07, size pass 9: 99.99 before; −1.90 kB from SHA-256 written out in core/sha256 instead of
-    // @noble/hashes' streaming Hash classes, −0.07 from the currency table's minor units written inline).
+    // Measured 97.97 kB (2026-12-07, size pass 9: 99.99 before; −1.90 kB from SHA-256 written out in core/sha256 instead of
+    // @noble/hashes' streaming Hash classes, −0.07 from the currency table's minor units written inline, −0.04 from
+    // checkArguments without its four one-use wrappers).
     // 99.99 kB (2026-12-07, fifth pass, after the trace command findings and duplicate-audience refusal;
     // 99.92 kB before them: reopened RAID records' closings, the RAID day-order rule, levels'
     // inCycle, MSPDI levellingDelay on the link-lag shape; unused schemas marked pure). 99.97 kB (2026-12-06, fourth pass: 100.11 with the adapter-in-transaction check, the gate veto and
@@ -64,9 +65,9 @@ describe("issue 17: bundle size", () => {
   }, 120_000);
 
   it.each(["npv", "riskScore", "ragStatus"])("one calculator alone (%s) ≤ 10 kB gzip beyond zod and decimal.js", async (name) => {
-    // Measured 2026-12-07, size pass 9: ragStatus 9.916 kB (9.998 before; the currency table's minor units written inline
-    // in the grouped ISO 4217 string, not in a second table of 26 codes), npv 1.99 kB (1.95: it checks codes only, and now
-    // carries the 26 digits), riskScore 2.67 kB.
+    // Measured 2026-12-07, size pass 9: ragStatus 9.887 kB (9.998 before: −0.082 from the currency table's minor units
+    // written inline in the grouped ISO 4217 string, not in a second table of 26 codes; −0.029 from checkArguments without
+    // its four one-use wrappers), npv 1.99 kB (1.95: it checks codes only, and now carries the 26 digits), riskScore 2.64 kB.
     // Measured 2026-12-07: ragStatus 9.998 kB (the RAID count's statusUnknown flag for an occurred risk without its day,
     // reopened records' closings, one day-order rule). Measured 2026-12-06: npv 1.94 kB, riskScore 2.67 kB, ragStatus 9.996 kB (10.255 with highRisk: "score" and the
     // RAID closing-day rule for occurred risks as first written — the RAG count now reads the closing day without its
