@@ -5,7 +5,7 @@
  */
 import { ValidationError } from "./errors.js";
 import { describeValue } from "./describe.js";
-import { isIsoDate, type IsoDate } from "./dates/iso-date.js";
+import { isIsoDate } from "./dates/iso-date.js";
 
 export { describeValue };
 
@@ -13,12 +13,6 @@ type Path = readonly (string | number)[];
 
 export function fail(path: Path, expected: string, value: unknown, subject: string): never {
   throw ValidationError.single(path, `expected ${expected}, got ${describeValue(value)}`, subject);
-}
-
-/** A calendar date `YYYY-MM-DD`. */
-export function requireIsoDate(value: unknown, path: Path, subject: string): IsoDate {
-  if (!isIsoDate(value)) fail(path, "a calendar date YYYY-MM-DD", value, subject);
-  return value;
 }
 
 /** A non-null object (not an array). */
@@ -39,24 +33,6 @@ export function requireIterable<T>(value: unknown, path: Path, subject: string):
     typeof value === "object" && value !== null && typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function";
   if (!ok) fail(path, "a list", value, subject);
   return value as Iterable<T>;
-}
-
-/** A string. */
-export function requireString(value: unknown, path: Path, subject: string): string {
-  if (typeof value !== "string") fail(path, "a string", value, subject);
-  return value;
-}
-
-/** A finite number. */
-export function requireFiniteNumber(value: unknown, path: Path, subject: string): number {
-  if (typeof value !== "number" || !Number.isFinite(value)) fail(path, "a finite number", value, subject);
-  return value;
-}
-
-/** A whole number. */
-export function requireInteger(value: unknown, path: Path, subject: string): number {
-  if (typeof value !== "number" || !Number.isInteger(value)) fail(path, "a whole number", value, subject);
-  return value;
 }
 
 /** An options object, or undefined (then `{}`). */
@@ -101,10 +77,10 @@ export function checkArguments(subject: string, args: Readonly<Record<string, re
         requireArray<unknown>(value, [name], subject).forEach((v, i) => requireObject(v, [name, i], subject));
         break;
       case "iterable": requireIterable(value, [name], subject); break;
-      case "string": requireString(value, [name], subject); break;
-      case "number": requireFiniteNumber(value, [name], subject); break;
-      case "integer": requireInteger(value, [name], subject); break;
-      case "date": requireIsoDate(value, [name], subject); break;
+      case "string": if (typeof value !== "string") fail([name], "a string", value, subject); break;
+      case "number": if (!Number.isFinite(value)) fail([name], "a finite number", value, subject); break;
+      case "integer": if (!Number.isInteger(value)) fail([name], "a whole number", value, subject); break;
+      case "date": if (!isIsoDate(value)) fail([name], "a calendar date YYYY-MM-DD", value, subject); break;
       case "function": if (typeof value !== "function") fail([name], "a function", value, subject); break;
       case "boolean": if (typeof value !== "boolean") fail([name], "true or false", value, subject); break;
       default: fail([name], "a known argument kind", kind, "checkArguments");

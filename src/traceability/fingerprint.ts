@@ -1,10 +1,9 @@
-import { sha256 } from "@noble/hashes/sha2";
-import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
 import { PmoDecimal, ValidationError, checkArguments } from "../core/index.js";
+import { sha256Hex } from "../core/sha256.js";
 import type { TraceItemKind } from "./types.js";
 
 /*
- * Fingerprints: SHA-256 (from @noble/hashes) over a canonical JSON serialisation of the configured fields. Canonical
+ * Fingerprints: SHA-256 (core/sha256) over a canonical JSON serialisation of the configured fields. Canonical
  * means object keys sorted by code unit, Decimals as plain strings, `undefined` fields left out — so the same content
  * gives the same fingerprint regardless of key order or how it was decoded.
  */
@@ -82,7 +81,7 @@ export function canonicalJson(value: unknown): string {
  */
 export function fingerprintOf(item: Readonly<Record<string, unknown>>, fields: readonly string[]): string {
   checkArguments("fingerprintOf", { item: [item, "object"], fields: [fields, "array"] });
-  return bytesToHex(sha256(utf8ToBytes(canonicalJson(pickFields(item, fields)))));
+  return sha256Hex(canonicalJson(pickFields(item, fields)));
 }
 
 /**

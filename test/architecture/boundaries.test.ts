@@ -63,7 +63,6 @@ const SAMPLE_DATA = /^\.\.\/\.\.\/examples\/data\/[a-z-]+\.json$/;
 const BASE_PACKAGES = ["decimal.js", "date-fns", "zod"];
 const PACKAGES: Record<string, readonly string[]> = {
   testing: ["fast-check"],
-  traceability: ["@noble/hashes/sha256", "@noble/hashes/sha2", "@noble/hashes/utils"],
   highs: ["highs"],
   sql: ["kysely"],
   io: ["fast-xml-parser", "fflate", "csv-parse", "csv-stringify", "saxes", "exceljs"],

@@ -1,30 +1,23 @@
 import { ValidationError } from "../errors.js";
 import { describeValue } from "../describe.js";
 /**
- * ISO 4217 currency codes in use, with their minor units (decimal places).
- * Codes with no entry in {@link MINOR_UNIT_EXCEPTIONS} have two minor units.
+ * ISO 4217 currency codes in use, with their minor units (decimal places, ISO 4217 table A.1): a digit after a code
+ * gives its minor units when they differ from 2 ("BHD3" is BHD with 3, "BIF0" BIF with none).
  * Precious metals, testing and "no currency" codes (XAU, XTS, XXX…) are not money here and are not accepted.
  */
 const ACTIVE_CODES =
-  // Grouped by first letter ("AEDFN…" is AED AFN …): a third smaller gzipped than the codes written out one by one.
-  "AEDFNLLMDNGOARSUDWGZN BAMBDDTGNHDIFMDNDOBOVRLSDTNWPYNZD CADDFHEHFHWLFLPNYOPOURCUPVEZK DJFKKOPZD " +
-  "EGPRNTBUR FJDKP GBPELHSIPMDNFTQYD HKDNLTGUF IDRLSNRQDRRSK JMDODPY KESGSHRMFPWRWWDYDZT LAKBPKRRDSLYD " +
-  "MADDLGAKDMKNTOPRUURVRWKXNXVYRZN NADGNIOOKPRZD OMR PABENGKHPKRLNYG QAR RONSDUBWF " +
-  "SARBDCRDGEKGDHPLELLOSRDSPTNVCYPZL THBJSMTNDOPRYTDWDZS UAHGXSDSNYIYUYWZS VEDESNDUV WST XAFCDCGDROFPF " +
+  // Grouped by first letter ("AEDFN…" is AED AFN …): a third smaller gzipped than the codes written out one by one,
+  // and the minor-unit digits inline (a separate table of the 26 exceptions repeated their codes).
+  "AEDFNLLMDNGOARSUDWGZN BAMBDDTGNHD3IF0MDNDOBOVRLSDTNWPYNZD CADDFHEHFHWLF4LP0NYOPOURCUPVEZK DJF0KKOPZD " +
+  "EGPRNTBUR FJDKP GBPELHSIPMDNF0TQYD HKDNLTGUF IDRLSNRQD3RRSK0 JMDOD3PY0 KESGSHRMF0PWRW0WD3YDZT LAKBPKRRDSLYD3 " +
+  "MADDLGAKDMKNTOPRUURVRWKXNXVYRZN NADGNIOOKPRZD OMR3 PABENGKHPKRLNYG0 QAR RONSDUBWF0 " +
+  "SARBDCRDGEKGDHPLELLOSRDSPTNVCYPZL THBJSMTND3OPRYTDWDZS UAHGX0SDSNYI0YUYW4ZS VEDESND0UV0 WST XAF0CDCGDROF0PF0 " +
   "YER ZARMWWGWL";
 
-/** Minor units that differ from 2 (ISO 4217 table A.1). */
-const MINOR_UNIT_EXCEPTIONS: Readonly<Record<string, number>> = {
-  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0, UYI: 0, VND: 0,
-  VUV: 0, XAF: 0, XOF: 0, XPF: 0,
-  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
-  CLF: 4, UYW: 4,
-};
-
 // Built on first use, so that a bundle which never checks a currency code drops the table.
-let codes: ReadonlySet<string> | undefined;
-const codeSet = (): ReadonlySet<string> =>
-  (codes ??= new Set(ACTIVE_CODES.split(" ").flatMap((g) => (g.slice(1).match(/../g) ?? []).map((rest) => g[0] + rest))));
+let codes: ReadonlyMap<string, number> | undefined;
+const codeTable = (): ReadonlyMap<string, number> =>
+  (codes ??= new Map(ACTIVE_CODES.split(" ").flatMap((g) => (g.slice(1).match(/..\d?/g) ?? []).map((r) => [g[0] + r.slice(0, 2), Number(r[2] ?? 2)]))));
 
 /** An ISO 4217 alphabetic currency code such as `"EUR"`. */
 export type CurrencyCode = string;
@@ -40,7 +33,7 @@ export type CurrencyCode = string;
  * ```
  */
 export function isCurrencyCode(code: unknown): code is CurrencyCode {
-  return typeof code === "string" && codeSet().has(code);
+  return typeof code === "string" && codeTable().has(code);
 }
 
 /**
@@ -55,7 +48,7 @@ export function minorUnits(code: CurrencyCode): number {
   if (!isCurrencyCode(code)) {
     throw ValidationError.single(["currency"], `${describeValue(code)} is not an ISO 4217 currency code`, "minorUnits");
   }
-  return MINOR_UNIT_EXCEPTIONS[code] ?? 2;
+  return codeTable().get(code) as number;
 }
 
 /**
@@ -67,5 +60,5 @@ export function minorUnits(code: CurrencyCode): number {
  * ```
  */
 export function currencyCodes(): readonly CurrencyCode[] {
-  return [...codeSet()].sort();
+  return [...codeTable().keys()].sort();
 }
