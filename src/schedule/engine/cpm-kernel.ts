@@ -3,7 +3,7 @@ import { C, LAG_ELAPSED } from "./read-network.js";
 import { runCpmFast } from "./cpm-fast.js";
 import { D, type CpmState } from "./cpm-state.js";
 import { linkReachInstant, milestoneInstant } from "./milestone-day.js";
-import type { MilestoneDating } from "../types.js";
+import type { MilestoneDating, StartLinkFloat } from "../types.js";
 
 export { D, cpmState, type CpmState } from "./cpm-state.js";
 import type { CalendarTimeline } from "./timeline.js";
@@ -29,9 +29,21 @@ export function runCpm(
   override: boolean,
   lateFromDay: number | undefined,
   dating: MilestoneDating = "reached",
+  startRule: StartLinkFloat = "exact",
 ): void {
   if (net.oneCalendar && net.noProgress) runCpmFast(net, duration, st, lateFromDay, dating);
-  else runCpmGeneral(net, duration, st, override, lateFromDay, dating);
+  else runCpmGeneral(net, duration, st, override, lateFromDay, dating, startRule);
+}
+
+/**
+ * @internal The latest start position on `cal` whose start is no later than instant t: its working-time position,
+ * unless t lies in the calendar's non-working time (or on the evening boundary after a working day), where a start at
+ * that position is the next working morning, after t: then the last working minute before it (`"exact"`), or the
+ * position itself (`"working-time"`, MS Project's late dates: Fri 17:00 ≡ Mon 08:00).
+ */
+export function latestStartBy(cal: CalendarTimeline, t: number, startRule: StartLinkFloat): number {
+  const w = cal.W(t);
+  return startRule === "exact" && cal.S(w) > t ? w - 1 : w;
 }
 
 /** @internal The general kernel: several calendars, elapsed lags, progress. */
@@ -42,6 +54,7 @@ export function runCpmGeneral(
   override: boolean,
   lateFromDay: number | undefined,
   dating: MilestoneDating = "reached",
+  startRule: StartLinkFloat = "exact",
 ): void {
   const { spec, graph, timelines, state } = net;
   const { linkFrom, linkTo, linkType, linkLagKind, linkLag, calendarOf, remaining } = spec;
@@ -229,8 +242,9 @@ export function runCpmGeneral(
         // Into a not-started milestone: i's finish (or start) may reach it until the latest instant it may be reached
         // (its late position's morning, or earlier: the project finish when it ends the network, Sat 9 for a milestone
         // reached on a Saturday, which left the predecessor the rest of the week-end).
+        // A start (SS, SF) must come no later than the instant: see latestStartBy.
         const t = (lateInstant[j] as number) - (elapsed ? lag : 0);
-        a = cal.W(t);
+        a = toFinish && d > 0 ? latestStartBy(cal, t, startRule) : cal.W(t);
         if (toFinish) a += d;
         if (a < w || (a === w && drv === D.projectFinish)) {
           w = a;
@@ -240,11 +254,11 @@ export function runCpmGeneral(
         continue;
       } else {
         const calJ = timelines[cj] as CalendarTimeline;
-        if (linkLagKind[k] === LAG_ELAPSED) {
-          // The latest instant at j's position (S: a day boundary maps to the next working morning), as the
-          // forward pass maps every instant of a non-working stretch to that same position.
-          a = cal.W(calJ.S(anchor) - lag);
-        } else a = cal.W(calJ.S(anchor - lag));
+        // The latest instant at j's position (S: a day boundary maps to the next working morning), as the forward
+        // pass maps every instant of a non-working stretch to that same position; less an elapsed lag. A start (SS,
+        // SF) of a non-milestone must come no later than it (latestStartBy): its position's morning may be after it.
+        const t = elapsed ? calJ.S(anchor) - lag : calJ.S(anchor - lag);
+        a = toFinish && d > 0 ? latestStartBy(cal, t, startRule) : cal.W(t);
       }
       if (toFinish) a += d;
       if (a < w || (a === w && drv === D.projectFinish)) {
@@ -342,7 +356,7 @@ function milestoneLateInstant(net: CompiledNetwork, st: CpmState, i: number, lat
  * @internal How far activity i's finish may move (in its W-space) before link k delays successor j's *early* dates,
  * as a position bound on i's finish; minus i's early finish it is the link's free float (0 = a driving link).
  */
-export function earlyBound(net: CompiledNetwork, st: CpmState, k: number, dating: MilestoneDating = "reached"): number {
+export function earlyBound(net: CompiledNetwork, st: CpmState, k: number, dating: MilestoneDating = "reached", startRule: StartLinkFloat = "exact"): number {
   const { linkFrom, linkTo, linkType, linkLagKind, linkLag, calendarOf } = net.spec;
   const i = linkFrom[k] as number;
   const j = linkTo[k] as number;
@@ -365,9 +379,8 @@ export function earlyBound(net: CompiledNetwork, st: CpmState, k: number, dating
   } else {
     const cal = net.timelines[ci] as CalendarTimeline;
     const calJ = net.timelines[cj] as CalendarTimeline;
-    if (elapsed) {
-      a = cal.W(calJ.S(anchor) - lag); // the latest instant at j's position, as in the backward pass
-    } else a = cal.W(calJ.S(anchor - lag));
+    const t = elapsed ? calJ.S(anchor) - lag : calJ.S(anchor - lag); // the latest instant at j's position, as in the backward pass
+    a = (type === 1 || type === 3) && (st.span[i] as number) > 0 ? latestStartBy(cal, t, startRule) : cal.W(t);
   }
   return type === 1 || type === 3 ? a + (st.span[i] as number) : a;
 }
