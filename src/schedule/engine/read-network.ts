@@ -189,6 +189,10 @@ export function readNetwork(input: ScheduleInput): NetworkSpec {
           if (pc !== undefined && (pc.isNegative() || pc.gt(100))) bad([...p, "progress", "percentComplete"], "percent complete must be 0–100");
           else if (pc !== undefined) remaining[i] = minutes(new PmoDecimal(dm).div(mpd).times(new PmoDecimal(100).minus(pc)).div(100));
         }
+        // A milestone with an actual start and nothing left was reached then: complete at that date (as MS Project
+        // completes a zero-duration task given an actual start), not started work left at its planned position behind
+        // its predecessors, driving its successors from there.
+        if (dm === 0 && remaining[i] === 0) actualFinish[i] = actualStart[i] as number;
       }
     }
   }

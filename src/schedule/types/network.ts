@@ -97,7 +97,8 @@ export type ConstraintKind = ActivityConstraint["kind"];
 
 /**
  * Progress of an activity at the status date. With an actual finish the activity is complete and its dates are
- * fixed; with only an actual start, its remaining duration is scheduled from the status date.
+ * fixed; with only an actual start, its remaining duration is scheduled from the status date — except a milestone
+ * (duration 0) with nothing remaining, which was reached at its actual start and is complete there.
  *
  * @example
  * ```ts
