@@ -58,7 +58,7 @@ export function runCpmGeneral(
 ): void {
   const { spec, graph, timelines, state } = net;
   const { linkFrom, linkTo, linkType, linkLagKind, linkLag, calendarOf, remaining } = spec;
-  const { esW, efW, lsW, lfW, span, esDriver, esByFinish, lfDriver, lfByStart, mandatoryConflict, leadClamped, lateInstant } = st;
+  const { esW, efW, lsW, lfW, span, esDriver, esByFinish, lfDriver, lfByStart, mandatoryConflict, leadClamped, lateInstant, instant } = st;
   const { predStart, predLinks, succStart, succLinks, order } = graph;
   const n = order.length;
   const one = net.oneCalendar;
@@ -79,7 +79,7 @@ export function runCpmGeneral(
     // Fri 8 on Sat 9, and a 7-day successor of a milestone reached on Saturday on Monday.
     const t =
       efW[i] === esW[i] && state[i] === NOT_STARTED
-        ? milestoneInstant(net, st, i, dating)
+        ? (instant[i] as number)
         : fromFinish ? finishInstant(cal, w, (efW[i] as number) - (esW[i] as number)) : cal.S(w);
     const calJ = timelines[cj] as CalendarTimeline;
     return linkLagKind[k] === LAG_ELAPSED ? calJ.W(t + lag) : calJ.W(t) + lag;
@@ -179,6 +179,7 @@ export function runCpmGeneral(
     efW[j] = w + d;
     esDriver[j] = drv;
     esByFinish[j] = byFinish;
+    if (d === 0 && !one) instant[j] = milestoneInstant(net, st, j, dating);
   }
 
   // Project finish: the latest early finish instant; the backward pass starts there or at `lateFromDay`'s evening.
@@ -192,7 +193,7 @@ export function runCpmGeneral(
     for (let i = 0; i < n; i++) {
       const t =
         span[i] === 0 && state[i] === NOT_STARTED
-          ? milestoneInstant(net, st, i, dating)
+          ? (instant[i] as number)
           : finishInstant(timelines[calendarOf[i] as number] as CalendarTimeline, efW[i] as number, span[i] as number);
       if (t > finish) finish = t;
     }
@@ -375,7 +376,7 @@ export function earlyBound(net: CompiledNetwork, st: CpmState, k: number, dating
     // Into a not-started milestone, i's finish may move until the milestone's date would: the instant its dating
     // stands for (reached, the evening before its position, or its pinned or moved-to morning), not its position's
     // morning (a 7-day predecessor could take the week-end before a Monday–Friday milestone dated Friday or Saturday).
-    a = (net.timelines[ci] as CalendarTimeline).W(milestoneInstant(net, st, j, dating) - (elapsed ? lag : 0));
+    a = (net.timelines[ci] as CalendarTimeline).W((st.instant[j] as number) - (elapsed ? lag : 0));
   } else {
     const cal = net.timelines[ci] as CalendarTimeline;
     const calJ = net.timelines[cj] as CalendarTimeline;
