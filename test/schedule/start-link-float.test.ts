@@ -71,6 +71,18 @@ describe("SS and SF into a successor whose start instant is the predecessor's no
     expect([act(r, "P").lateStart, act(r, "P").totalFloat.toFixed()]).toEqual(["2027-01-08", "4"]);
   });
 
+  it("on one calendar, an elapsed SS lag ending in the week-end binds the same way (P + 2 calendar days ≤ Mon 11 00:00: P starts by Friday, float 4.997917, was 5)", () => {
+    // P (1 d) SS + 2 elapsed days → S (1 d, SNET and deadline Mon 11), all Monday–Friday; X (15 d) sets the finish.
+    // P starting Mon 11 (position 5 days) would start S on Wed 13; P's start + 48 h must be no later than Mon 11 00:00,
+    // so P starts no later than Sat 9 00:00, Friday's evening: its last working minute, position 2399.
+    const r = scheduleNetwork({
+      projectStart: "2027-01-04",
+      activities: [{ id: "P", duration: 1 }, { id: "S", duration: 1, constraint: { kind: "snet", date: "2027-01-11" }, deadline: "2027-01-11" }, { id: "X", duration: 15 }],
+      links: [{ from: "P", to: "S", type: "SS", lag: { elapsedDays: 2 } }],
+    });
+    expect([act(r, "P").lateStart, act(r, "P").totalFloat.toFixed(), act(r, "P").freeFloat.toFixed()]).toEqual(["2027-01-08", "4.997917", "4.997917"]);
+  });
+
   it("refuses an unknown rule at its path", () => {
     expect(validationIssues(() => scheduleNetwork(network("SS"), { startLinkFloat: "primavera" as never }))).toEqual(["startLinkFloat: expected exact or working-time"]);
   });
