@@ -223,6 +223,10 @@ export function runCpmGeneral(
     let w = one ? lateFromW0 : cal.W(lateFrom);
     let drv: number = D.projectFinish;
     let byStart = 0;
+    // A not-started milestone on mixed calendars also gathers the latest instant each link lets it be reached (see
+    // milestoneLateInstant), in this same loop.
+    const ms = d === 0 && s === NOT_STARTED && !one;
+    let reach = lateFrom;
     for (let p = succStart[i] as number; p < (succStart[i + 1] as number); p++) {
       const k = succLinks[p] as number;
       const j = linkTo[k] as number;
@@ -238,13 +242,19 @@ export function runCpmGeneral(
       let a: number;
       const cj = calendarOf[j] as number;
       const elapsed = linkLagKind[k] === LAG_ELAPSED;
-      if (one || (cj === ci && !elapsed)) a = anchor - lag;
-      else if (sj === NOT_STARTED && span[j] === 0 && (elapsed || lag === 0)) {
+      if (one || (cj === ci && !elapsed)) {
+        a = anchor - lag;
+        if (ms) {
+          const u = sj === NOT_STARTED && span[j] === 0 && lag === 0 ? (lateInstant[j] as number) : cal.S(anchor - lag);
+          if (u < reach) reach = u;
+        }
+      } else if (sj === NOT_STARTED && span[j] === 0 && (elapsed || lag === 0)) {
         // Into a not-started milestone: i's finish (or start) may reach it until the latest instant it may be reached
         // (its late position's morning, or earlier: the project finish when it ends the network, Sat 9 for a milestone
         // reached on a Saturday, which left the predecessor the rest of the week-end).
         // A start (SS, SF) must come no later than the instant: see latestStartBy.
         const t = (lateInstant[j] as number) - (elapsed ? lag : 0);
+        if (ms && t < reach) reach = t;
         a = toFinish && d > 0 ? latestStartBy(cal, t, startRule) : cal.W(t);
         if (toFinish) a += d;
         if (a < w || (a === w && drv === D.projectFinish)) {
@@ -259,6 +269,7 @@ export function runCpmGeneral(
         // pass maps every instant of a non-working stretch to that same position; less an elapsed lag. A start (SS,
         // SF) of a non-milestone must come no later than it (latestStartBy): its position's morning may be after it.
         const t = elapsed ? calJ.S(anchor) - lag : calJ.S(anchor - lag);
+        if (ms && t < reach) reach = t;
         a = toFinish && d > 0 ? latestStartBy(cal, t, startRule) : cal.W(t);
       }
       if (toFinish) a += d;
@@ -304,37 +315,19 @@ export function runCpmGeneral(
     lsW[i] = w - d;
     lfDriver[i] = drv;
     lfByStart[i] = byStart;
-    if (d === 0 && s === NOT_STARTED && !one) lateInstant[i] = milestoneLateInstant(net, st, i, lateFrom, dating, override);
+    if (ms) lateInstant[i] = milestoneLateInstant(net, st, i, reach, dating);
   }
 }
 
 /**
- * The latest instant milestone i may be reached: the project finish (or `finishBy`) instant, the one each link to a
- * milestone successor allows (its latest instant less an elapsed lag), a deadline or no-later-than/must-on date's
- * evening (a start constraint's morning), and never past its late position's morning.
+ * The latest instant milestone i may be reached: the project finish (or `finishBy`) instant and the one each link
+ * allows — to a milestone successor its latest instant less an elapsed lag, else the latest instant at the successor's
+ * late position less the lag — gathered by the backward pass as `reach`; a deadline or no-later-than/must-on date's
+ * evening (a start constraint's morning); and never past its late position's morning.
  */
-function milestoneLateInstant(net: CompiledNetwork, st: CpmState, i: number, lateFrom: number, dating: MilestoneDating, override: boolean): number {
-  const { linkTo, linkType, linkLagKind, linkLag, calendarOf } = net.spec;
-  const cal = net.timelines[calendarOf[i] as number] as CalendarTimeline;
-  let t = Math.min(lateFrom, cal.S(st.lfW[i] as number));
-  for (let p = net.graph.succStart[i] as number; p < (net.graph.succStart[i + 1] as number); p++) {
-    const k = net.graph.succLinks[p] as number;
-    const j = linkTo[k] as number;
-    const sj = net.state[j] as number;
-    const type = linkType[k] as number;
-    if (sj === COMPLETE || (sj === IN_PROGRESS && (override || type === 1))) continue; // as in the backward pass
-    const elapsed = linkLagKind[k] === LAG_ELAPSED;
-    const lag = linkLag[k] as number;
-    let u: number;
-    if (sj === NOT_STARTED && st.span[j] === 0 && (elapsed || lag === 0)) u = (st.lateInstant[j] as number) - (elapsed ? lag : 0);
-    else {
-      // The latest instant at the successor's late position (less a working lag), less an elapsed lag.
-      const calJ = net.timelines[calendarOf[j] as number] as CalendarTimeline;
-      const anchor = type === 2 || type === 3 ? (st.lfW[j] as number) : (st.lsW[j] as number);
-      u = elapsed ? calJ.S(anchor) - lag : calJ.S(anchor - lag);
-    }
-    if (u < t) t = u;
-  }
+function milestoneLateInstant(net: CompiledNetwork, st: CpmState, i: number, reach: number, dating: MilestoneDating): number {
+  const cal = net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline;
+  let t = Math.min(reach, cal.S(st.lfW[i] as number));
   // A date's evening: reached then, the milestone is dated that day ("reached"); moved to its next working morning
   // ("next-working-time"), it must be reached by its calendar's last working evening up to that date.
   const evening = (day: number, w: number) => (dating === "reached" ? (day - net.origin + 1) * net.mpd : cal.F(w));
