@@ -1,6 +1,6 @@
 import { PmoDecimal, ValidationError, type Decimal, type ValidationIssue } from "../core/index.js";
 import { readDay, readDecimal } from "./engine/read-network.js";
-import type { MilestoneDating, OutOfSequenceRule, ScheduleOptions, TotalFloatDefinition } from "./types.js";
+import type { MilestoneDating, OutOfSequenceRule, ScheduleOptions, StartLinkFloat, TotalFloatDefinition } from "./types.js";
 
 /** @internal Options with their defaults applied. */
 export interface ResolvedScheduleOptions {
@@ -10,6 +10,7 @@ export interface ResolvedScheduleOptions {
   readonly outOfSequence: OutOfSequenceRule;
   readonly finishBy: number | undefined;
   readonly milestoneDating: MilestoneDating;
+  readonly startLinkFloat: StartLinkFloat;
 }
 
 /** @internal Validates {@link ScheduleOptions} and applies the documented defaults. */
@@ -24,6 +25,10 @@ export function resolveScheduleOptions(options: ScheduleOptions = {}): ResolvedS
     issues.push({ path: ["outOfSequence"], message: "expected retained-logic or progress-override", code: "custom" });
   }
   const milestoneDating = readMilestoneDating(options.milestoneDating, ["milestoneDating"], issues);
+  const startLinkFloat = options.startLinkFloat ?? "exact";
+  if (startLinkFloat !== "exact" && startLinkFloat !== "working-time") {
+    issues.push({ path: ["startLinkFloat"], message: "expected exact or working-time", code: "custom" });
+  }
   const criticalDays = options.criticalDays === undefined ? new PmoDecimal(0) : readDecimal(options.criticalDays, ["criticalDays"], issues);
   const nearCriticalDays =
     options.nearCriticalDays === undefined ? new PmoDecimal(5) : readDecimal(options.nearCriticalDays, ["nearCriticalDays"], issues);
@@ -36,6 +41,7 @@ export function resolveScheduleOptions(options: ScheduleOptions = {}): ResolvedS
     outOfSequence,
     finishBy,
     milestoneDating,
+    startLinkFloat,
   };
 }
 

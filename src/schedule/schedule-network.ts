@@ -42,7 +42,7 @@ export function scheduleNetwork(input: ScheduleInput, options: ScheduleOptions =
   const opts = resolveScheduleOptions(options);
   const net = compileNetwork(readNetwork(input));
   const st = cpmState(net.spec.ids.length);
-  runCpm(net, net.spec.duration, st, opts.outOfSequence === "progress-override", opts.finishBy, opts.milestoneDating);
+  runCpm(net, net.spec.duration, st, opts.outOfSequence === "progress-override", opts.finishBy, opts.milestoneDating, opts.startLinkFloat);
   return scheduleResult(net, st, opts);
 }
 
@@ -59,7 +59,7 @@ export function reachedAfterHours(net: CompiledNetwork, st: CpmState, j: number,
 export function scheduleResult(net: CompiledNetwork, st: CpmState, opts: ResolvedScheduleOptions): ScheduleResult {
   const { spec } = net;
   const edge = new Edge(net.origin, net.mpd, spec.start);
-  const floats = computeFloats(net, st, opts.totalFloat, opts.outOfSequence === "progress-override", opts.milestoneDating);
+  const floats = computeFloats(net, st, opts.totalFloat, opts.outOfSequence === "progress-override", opts.milestoneDating, opts.startLinkFloat);
   const critMin = opts.criticalDays.times(net.mpd).toNumber();
   const nearMin = opts.nearCriticalDays.times(net.mpd).toNumber();
   const n = spec.ids.length;
@@ -136,6 +136,7 @@ export function scheduleResult(net: CompiledNetwork, st: CpmState, opts: Resolve
       hoursPerDay: spec.hoursPerDay,
       lagCalendar: "successor",
       milestoneDating: opts.milestoneDating,
+      startLinkFloat: opts.startLinkFloat,
     },
   };
 }

@@ -3,7 +3,7 @@ import { C, LAG_ELAPSED } from "./read-network.js";
 import { runCpmFast } from "./cpm-fast.js";
 import { D, type CpmState } from "./cpm-state.js";
 import { linkReachInstant, milestoneInstant } from "./milestone-day.js";
-import type { MilestoneDating } from "../types.js";
+import type { MilestoneDating, StartLinkFloat } from "../types.js";
 
 export { D, cpmState, type CpmState } from "./cpm-state.js";
 import type { CalendarTimeline } from "./timeline.js";
@@ -29,9 +29,21 @@ export function runCpm(
   override: boolean,
   lateFromDay: number | undefined,
   dating: MilestoneDating = "reached",
+  startRule: StartLinkFloat = "exact",
 ): void {
   if (net.oneCalendar && net.noProgress) runCpmFast(net, duration, st, lateFromDay, dating);
-  else runCpmGeneral(net, duration, st, override, lateFromDay, dating);
+  else runCpmGeneral(net, duration, st, override, lateFromDay, dating, startRule);
+}
+
+/**
+ * @internal The latest start position on `cal` whose start is no later than instant t: its working-time position,
+ * unless t lies in the calendar's non-working time (or on the evening boundary after a working day), where a start at
+ * that position is the next working morning, after t: then the last working minute before it (`"exact"`), or the
+ * position itself (`"working-time"`, MS Project's late dates: Fri 17:00 ≡ Mon 08:00).
+ */
+export function latestStartBy(cal: CalendarTimeline, t: number, startRule: StartLinkFloat): number {
+  const w = cal.W(t);
+  return startRule === "exact" && cal.S(w) > t ? w - 1 : w;
 }
 
 /** @internal The general kernel: several calendars, elapsed lags, progress. */
@@ -42,10 +54,11 @@ export function runCpmGeneral(
   override: boolean,
   lateFromDay: number | undefined,
   dating: MilestoneDating = "reached",
+  startRule: StartLinkFloat = "exact",
 ): void {
   const { spec, graph, timelines, state } = net;
   const { linkFrom, linkTo, linkType, linkLagKind, linkLag, calendarOf, remaining } = spec;
-  const { esW, efW, lsW, lfW, span, esDriver, esByFinish, lfDriver, lfByStart, mandatoryConflict, leadClamped, lateInstant } = st;
+  const { esW, efW, lsW, lfW, span, esDriver, esByFinish, lfDriver, lfByStart, mandatoryConflict, leadClamped, lateInstant, instant } = st;
   const { predStart, predLinks, succStart, succLinks, order } = graph;
   const n = order.length;
   const one = net.oneCalendar;
@@ -66,7 +79,7 @@ export function runCpmGeneral(
     // Fri 8 on Sat 9, and a 7-day successor of a milestone reached on Saturday on Monday.
     const t =
       efW[i] === esW[i] && state[i] === NOT_STARTED
-        ? milestoneInstant(net, st, i, dating)
+        ? (instant[i] as number)
         : fromFinish ? finishInstant(cal, w, (efW[i] as number) - (esW[i] as number)) : cal.S(w);
     const calJ = timelines[cj] as CalendarTimeline;
     return linkLagKind[k] === LAG_ELAPSED ? calJ.W(t + lag) : calJ.W(t) + lag;
@@ -166,6 +179,7 @@ export function runCpmGeneral(
     efW[j] = w + d;
     esDriver[j] = drv;
     esByFinish[j] = byFinish;
+    if (d === 0 && !one) instant[j] = milestoneInstant(net, st, j, dating);
   }
 
   // Project finish: the latest early finish instant; the backward pass starts there or at `lateFromDay`'s evening.
@@ -179,7 +193,7 @@ export function runCpmGeneral(
     for (let i = 0; i < n; i++) {
       const t =
         span[i] === 0 && state[i] === NOT_STARTED
-          ? milestoneInstant(net, st, i, dating)
+          ? (instant[i] as number)
           : finishInstant(timelines[calendarOf[i] as number] as CalendarTimeline, efW[i] as number, span[i] as number);
       if (t > finish) finish = t;
     }
@@ -209,6 +223,10 @@ export function runCpmGeneral(
     let w = one ? lateFromW0 : cal.W(lateFrom);
     let drv: number = D.projectFinish;
     let byStart = 0;
+    // A not-started milestone on mixed calendars also gathers the latest instant each link lets it be reached (see
+    // milestoneLateInstant), in this same loop.
+    const ms = d === 0 && s === NOT_STARTED && !one;
+    let reach = lateFrom;
     for (let p = succStart[i] as number; p < (succStart[i + 1] as number); p++) {
       const k = succLinks[p] as number;
       const j = linkTo[k] as number;
@@ -224,13 +242,20 @@ export function runCpmGeneral(
       let a: number;
       const cj = calendarOf[j] as number;
       const elapsed = linkLagKind[k] === LAG_ELAPSED;
-      if (one || (cj === ci && !elapsed)) a = anchor - lag;
-      else if (sj === NOT_STARTED && span[j] === 0 && (elapsed || lag === 0)) {
+      if (one || (cj === ci && !elapsed)) {
+        a = anchor - lag;
+        if (ms) {
+          const u = sj === NOT_STARTED && span[j] === 0 && lag === 0 ? (lateInstant[j] as number) : cal.S(anchor - lag);
+          if (u < reach) reach = u;
+        }
+      } else if (sj === NOT_STARTED && span[j] === 0 && (elapsed || lag === 0)) {
         // Into a not-started milestone: i's finish (or start) may reach it until the latest instant it may be reached
         // (its late position's morning, or earlier: the project finish when it ends the network, Sat 9 for a milestone
         // reached on a Saturday, which left the predecessor the rest of the week-end).
+        // A start (SS, SF) must come no later than the instant: see latestStartBy.
         const t = (lateInstant[j] as number) - (elapsed ? lag : 0);
-        a = cal.W(t);
+        if (ms && t < reach) reach = t;
+        a = toFinish && d > 0 ? latestStartBy(cal, t, startRule) : cal.W(t);
         if (toFinish) a += d;
         if (a < w || (a === w && drv === D.projectFinish)) {
           w = a;
@@ -240,11 +265,12 @@ export function runCpmGeneral(
         continue;
       } else {
         const calJ = timelines[cj] as CalendarTimeline;
-        if (linkLagKind[k] === LAG_ELAPSED) {
-          // The latest instant at j's position (S: a day boundary maps to the next working morning), as the
-          // forward pass maps every instant of a non-working stretch to that same position.
-          a = cal.W(calJ.S(anchor) - lag);
-        } else a = cal.W(calJ.S(anchor - lag));
+        // The latest instant at j's position (S: a day boundary maps to the next working morning), as the forward
+        // pass maps every instant of a non-working stretch to that same position; less an elapsed lag. A start (SS,
+        // SF) of a non-milestone must come no later than it (latestStartBy): its position's morning may be after it.
+        const t = elapsed ? calJ.S(anchor) - lag : calJ.S(anchor - lag);
+        if (ms && t < reach) reach = t;
+        a = toFinish && d > 0 ? latestStartBy(cal, t, startRule) : cal.W(t);
       }
       if (toFinish) a += d;
       if (a < w || (a === w && drv === D.projectFinish)) {
@@ -289,37 +315,19 @@ export function runCpmGeneral(
     lsW[i] = w - d;
     lfDriver[i] = drv;
     lfByStart[i] = byStart;
-    if (d === 0 && s === NOT_STARTED && !one) lateInstant[i] = milestoneLateInstant(net, st, i, lateFrom, dating, override);
+    if (ms) lateInstant[i] = milestoneLateInstant(net, st, i, reach, dating);
   }
 }
 
 /**
- * The latest instant milestone i may be reached: the project finish (or `finishBy`) instant, the one each link to a
- * milestone successor allows (its latest instant less an elapsed lag), a deadline or no-later-than/must-on date's
- * evening (a start constraint's morning), and never past its late position's morning.
+ * The latest instant milestone i may be reached: the project finish (or `finishBy`) instant and the one each link
+ * allows — to a milestone successor its latest instant less an elapsed lag, else the latest instant at the successor's
+ * late position less the lag — gathered by the backward pass as `reach`; a deadline or no-later-than/must-on date's
+ * evening (a start constraint's morning); and never past its late position's morning.
  */
-function milestoneLateInstant(net: CompiledNetwork, st: CpmState, i: number, lateFrom: number, dating: MilestoneDating, override: boolean): number {
-  const { linkTo, linkType, linkLagKind, linkLag, calendarOf } = net.spec;
-  const cal = net.timelines[calendarOf[i] as number] as CalendarTimeline;
-  let t = Math.min(lateFrom, cal.S(st.lfW[i] as number));
-  for (let p = net.graph.succStart[i] as number; p < (net.graph.succStart[i + 1] as number); p++) {
-    const k = net.graph.succLinks[p] as number;
-    const j = linkTo[k] as number;
-    const sj = net.state[j] as number;
-    const type = linkType[k] as number;
-    if (sj === COMPLETE || (sj === IN_PROGRESS && (override || type === 1))) continue; // as in the backward pass
-    const elapsed = linkLagKind[k] === LAG_ELAPSED;
-    const lag = linkLag[k] as number;
-    let u: number;
-    if (sj === NOT_STARTED && st.span[j] === 0 && (elapsed || lag === 0)) u = (st.lateInstant[j] as number) - (elapsed ? lag : 0);
-    else {
-      // The latest instant at the successor's late position (less a working lag), less an elapsed lag.
-      const calJ = net.timelines[calendarOf[j] as number] as CalendarTimeline;
-      const anchor = type === 2 || type === 3 ? (st.lfW[j] as number) : (st.lsW[j] as number);
-      u = elapsed ? calJ.S(anchor) - lag : calJ.S(anchor - lag);
-    }
-    if (u < t) t = u;
-  }
+function milestoneLateInstant(net: CompiledNetwork, st: CpmState, i: number, reach: number, dating: MilestoneDating): number {
+  const cal = net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline;
+  let t = Math.min(reach, cal.S(st.lfW[i] as number));
   // A date's evening: reached then, the milestone is dated that day ("reached"); moved to its next working morning
   // ("next-working-time"), it must be reached by its calendar's last working evening up to that date.
   const evening = (day: number, w: number) => (dating === "reached" ? (day - net.origin + 1) * net.mpd : cal.F(w));
@@ -342,7 +350,7 @@ function milestoneLateInstant(net: CompiledNetwork, st: CpmState, i: number, lat
  * @internal How far activity i's finish may move (in its W-space) before link k delays successor j's *early* dates,
  * as a position bound on i's finish; minus i's early finish it is the link's free float (0 = a driving link).
  */
-export function earlyBound(net: CompiledNetwork, st: CpmState, k: number, dating: MilestoneDating = "reached"): number {
+export function earlyBound(net: CompiledNetwork, st: CpmState, k: number, dating: MilestoneDating = "reached", startRule: StartLinkFloat = "exact"): number {
   const { linkFrom, linkTo, linkType, linkLagKind, linkLag, calendarOf } = net.spec;
   const i = linkFrom[k] as number;
   const j = linkTo[k] as number;
@@ -361,13 +369,12 @@ export function earlyBound(net: CompiledNetwork, st: CpmState, k: number, dating
     // Into a not-started milestone, i's finish may move until the milestone's date would: the instant its dating
     // stands for (reached, the evening before its position, or its pinned or moved-to morning), not its position's
     // morning (a 7-day predecessor could take the week-end before a Monday–Friday milestone dated Friday or Saturday).
-    a = (net.timelines[ci] as CalendarTimeline).W(milestoneInstant(net, st, j, dating) - (elapsed ? lag : 0));
+    a = (net.timelines[ci] as CalendarTimeline).W((st.instant[j] as number) - (elapsed ? lag : 0));
   } else {
     const cal = net.timelines[ci] as CalendarTimeline;
     const calJ = net.timelines[cj] as CalendarTimeline;
-    if (elapsed) {
-      a = cal.W(calJ.S(anchor) - lag); // the latest instant at j's position, as in the backward pass
-    } else a = cal.W(calJ.S(anchor - lag));
+    const t = elapsed ? calJ.S(anchor) - lag : calJ.S(anchor - lag); // the latest instant at j's position, as in the backward pass
+    a = (type === 1 || type === 3) && (st.span[i] as number) > 0 ? latestStartBy(cal, t, startRule) : cal.W(t);
   }
   return type === 1 || type === 3 ? a + (st.span[i] as number) : a;
 }

@@ -27,6 +27,11 @@ export interface CpmState {
    * still moves under the dating convention.
    */
   readonly lateInstant: Float64Array;
+  /**
+   * The instant a not-started milestone stands for (see `milestoneInstant`), set once by the general kernel's forward
+   * pass on mixed calendars and read by successors' anchors, the project finish and free float.
+   */
+  readonly instant: Float64Array;
   /** Project finish instant (latest early finish) and the backward pass's starting instant. */
   finishInstant: number;
   lateFromInstant: number;
@@ -37,6 +42,6 @@ export function cpmState(n: number): CpmState {
   return {
     esW: new Float64Array(n), efW: new Float64Array(n), lsW: new Float64Array(n), lfW: new Float64Array(n), span: new Float64Array(n),
     esDriver: new Int32Array(n), esByFinish: new Uint8Array(n), lfDriver: new Int32Array(n), lfByStart: new Uint8Array(n),
-    mandatoryConflict: new Float64Array(n), leadClamped: new Uint8Array(n), lateInstant: new Float64Array(n), finishInstant: 0, lateFromInstant: 0,
+    mandatoryConflict: new Float64Array(n), leadClamped: new Uint8Array(n), lateInstant: new Float64Array(n), instant: new Float64Array(n), finishInstant: 0, lateFromInstant: 0,
   };
 }

@@ -25,8 +25,22 @@ export class Edge {
     return d;
   }
 
+  /** Dates of day indices from the origin (results repeat the same days): an array, day indices being small. */
+  private dates: (IsoDate | undefined)[] = [];
+
   /** The ISO date of a day index from the origin (cached: results repeat the same days). */
   private date(day: number): IsoDate {
+    if (day >= 0 && day < 1 << 20) {
+      // Preallocated (holey but fast elements): writing far past the end of an empty array would make it a dictionary.
+      if (day >= this.dates.length) {
+        const grown = new Array<IsoDate | undefined>(Math.max(8192, day * 2));
+        for (let i = 0; i < this.dates.length; i++) grown[i] = this.dates[i];
+        this.dates = grown;
+      }
+      let d = this.dates[day];
+      if (d === undefined) this.dates[day] = d = fromEpochDay(this.origin + day);
+      return d;
+    }
     let d = this.dateCache.get(day);
     if (d === undefined) {
       d = fromEpochDay(this.origin + day);

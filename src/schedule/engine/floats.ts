@@ -1,6 +1,6 @@
 import { COMPLETE, IN_PROGRESS, type CompiledNetwork } from "./network.js";
 import { earlyBound, type CpmState } from "./cpm-kernel.js";
-import type { MilestoneDating, TotalFloatDefinition } from "../types.js";
+import type { MilestoneDating, StartLinkFloat, TotalFloatDefinition } from "../types.js";
 import type { CalendarTimeline } from "./timeline.js";
 
 /** @internal Float figures per activity in minutes of its own calendar, plus the longest-path flags. */
@@ -25,6 +25,7 @@ export function computeFloats(
   definition: TotalFloatDefinition,
   override = false,
   dating: MilestoneDating = "reached",
+  startRule: StartLinkFloat = "exact",
 ): Floats {
   const n = net.spec.ids.length;
   const m = net.spec.linkFrom.length;
@@ -49,7 +50,7 @@ export function computeFloats(
       linkFloat[k] = Infinity;
       continue;
     }
-    const f = earlyBound(net, st, k, dating) - (efW[i] as number);
+    const f = earlyBound(net, st, k, dating, startRule) - (efW[i] as number);
     linkFloat[k] = f;
     if (f < (free[i] as number)) free[i] = f;
   }

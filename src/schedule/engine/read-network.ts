@@ -189,6 +189,10 @@ export function readNetwork(input: ScheduleInput): NetworkSpec {
           if (pc !== undefined && (pc.isNegative() || pc.gt(100))) bad([...p, "progress", "percentComplete"], "percent complete must be 0–100");
           else if (pc !== undefined) remaining[i] = minutes(new PmoDecimal(dm).div(mpd).times(new PmoDecimal(100).minus(pc)).div(100));
         }
+        // A milestone with an actual start and nothing left was reached then: complete at that date (as MS Project
+        // completes a zero-duration task given an actual start), not started work left at its planned position behind
+        // its predecessors, driving its successors from there.
+        if (dm === 0 && remaining[i] === 0) actualFinish[i] = actualStart[i] as number;
       }
     }
   }
@@ -201,22 +205,32 @@ export function readNetwork(input: ScheduleInput): NetworkSpec {
   const linkPercent = new Float64Array(m).fill(NaN);
   const linkLagKind = new Uint8Array(m);
   const linkLag = new Float64Array(m);
-  const seen = new Set<number>();
+  // Ends first (-1 unknown), then duplicates over typed arrays: links grouped by successor in input order, each
+  // predecessor stamped per group (a Set of from·n + to keys cost more than the rest of the link checks).
+  for (let k = 0; k < m; k++) {
+    const l = links[k];
+    const ok = l !== null && typeof l === "object";
+    const f = ok && typeof l.from === "string" ? index.get(l.from) : undefined;
+    const t = ok && typeof l.to === "string" ? index.get(l.to) : undefined;
+    linkFrom[k] = f ?? -1;
+    linkTo[k] = t ?? -1;
+  }
+  const duplicate = duplicateLinks(linkFrom, linkTo, n);
   for (let k = 0; k < m; k++) {
     const l = links[k];
     const p = ["links", k];
     if (l === null || typeof l !== "object") {
       bad(p, "expected a link object");
+      linkFrom[k] = 0;
+      linkTo[k] = 0;
       continue;
     }
-    const f = typeof l.from === "string" ? index.get(l.from) : undefined;
-    const t = typeof l.to === "string" ? index.get(l.to) : undefined;
+    const f = (linkFrom[k] as number) < 0 ? undefined : (linkFrom[k] as number);
+    const t = (linkTo[k] as number) < 0 ? undefined : (linkTo[k] as number);
     if (f === undefined) bad([...p, "from"], `unknown activity ${JSON.stringify(l.from)}`);
     if (t === undefined) bad([...p, "to"], `unknown activity ${JSON.stringify(l.to)}`);
     if (f !== undefined && f === t) bad(p, `self-link on ${l.from}`);
-    const key = f === undefined || t === undefined ? -1 : f * n + t;
-    if (key >= 0 && seen.has(key)) bad(p, `duplicate link ${l.from} → ${l.to} (one link per pair)`);
-    seen.add(key);
+    if (duplicate[k] === 1) bad(p, `duplicate link ${l.from} → ${l.to} (one link per pair)`);
     const type = l.type === undefined ? "FS" : l.type;
     if (!Object.hasOwn(LT, type)) bad([...p, "type"], `link type must be FS, SS, FF or SF, got ${JSON.stringify(type)}`);
     else linkType[k] = LT[type as LinkType];
@@ -249,4 +263,26 @@ export function readNetwork(input: ScheduleInput): NetworkSpec {
     mpd, hoursPerDay: hpd ?? new PmoDecimal(8), start, status, ids, index, names, projectIds, duration, remaining, calendars, calendarOf,
     constraintKind, constraintDay, constraints, deadline, actualStart, actualFinish, linkFrom, linkTo, linkType, linkLagKind, linkLag, linkPercent,
   };
+}
+
+/** @internal 1 for each link (from, to ≥ 0) repeating the pair of an earlier one. */
+function duplicateLinks(from: Int32Array, to: Int32Array, n: number): Uint8Array {
+  const m = from.length;
+  const start = new Int32Array(n + 1);
+  for (let k = 0; k < m; k++) if ((from[k] as number) >= 0 && (to[k] as number) >= 0) start[(to[k] as number) + 1] = (start[(to[k] as number) + 1] as number) + 1;
+  for (let j = 0; j < n; j++) start[j + 1] = (start[j + 1] as number) + (start[j] as number);
+  const byTo = new Int32Array(start[n] as number);
+  const fill = start.slice(0, n);
+  for (let k = 0; k < m; k++) if ((from[k] as number) >= 0 && (to[k] as number) >= 0) { const j = to[k] as number; byTo[fill[j] as number] = k; fill[j] = (fill[j] as number) + 1; }
+  const stamp = new Int32Array(n);
+  const dup = new Uint8Array(m);
+  for (let j = 0; j < n; j++) {
+    for (let q = start[j] as number; q < (start[j + 1] as number); q++) {
+      const k = byTo[q] as number;
+      const f = from[k] as number;
+      if (stamp[f] === j + 1) dup[k] = 1;
+      else stamp[f] = j + 1;
+    }
+  }
+  return dup;
 }

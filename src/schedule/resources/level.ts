@@ -67,9 +67,9 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
   const net = compileNetwork(readNetwork(input.network));
   const n = net.spec.ids.length;
   const st = cpmState(n);
-  runCpm(net, net.spec.duration, st, override, opts.finishBy, opts.milestoneDating);
+  runCpm(net, net.spec.duration, st, override, opts.finishBy, opts.milestoneDating, opts.startLinkFloat);
   const schedule = scheduleResult(net, st, opts);
-  const floats = computeFloats(net, st, opts.totalFloat, override, opts.milestoneDating);
+  const floats = computeFloats(net, st, opts.totalFloat, override, opts.milestoneDating, opts.startLinkFloat);
   const rm = readResources(net.spec, input.network, input.resources, input.assignments, net.origin);
   let totalDays = 0;
   for (let i = 0; i < n; i++) totalDays += Math.ceil((st.span[i] as number) / net.mpd) * 2 + 1;

@@ -97,7 +97,8 @@ export type ConstraintKind = ActivityConstraint["kind"];
 
 /**
  * Progress of an activity at the status date. With an actual finish the activity is complete and its dates are
- * fixed; with only an actual start, its remaining duration is scheduled from the status date.
+ * fixed; with only an actual start, its remaining duration is scheduled from the status date — except a milestone
+ * (duration 0) with nothing remaining, which was reached at its actual start and is complete there.
  *
  * @example
  * ```ts
@@ -225,6 +226,28 @@ export type OutOfSequenceRule = "retained-logic" | "progress-override";
 export type MilestoneDating = "reached" | "next-working-time";
 
 /**
+ * How an SS or SF link bounds its predecessor's late start (and free float) when the instant the predecessor must
+ * start by lies in the predecessor's non-working time (a 7-day successor's Sunday start, a Monday–Friday
+ * predecessor):
+ *
+ * - `"exact"` (default) — a start on a day boundary is the next working morning, which is after the instant, so the
+ *   predecessor must start in its last working minute before it (Friday): float 4.997917 days where a start on
+ *   Monday would already move the successor;
+ * - `"working-time"` — the instant's working-time position (Friday 17:00 is the same working time as Monday 08:00),
+ *   as MS Project computes late dates: up to a day more float, which a start made at that position (Monday morning)
+ *   does not honour.
+ *
+ * Both agree when the instant is working time of the predecessor, and for FS and FF links (a finish on a day
+ * boundary is the evening before).
+ *
+ * @example
+ * ```ts
+ * const msProject: StartLinkFloat = "working-time";
+ * ```
+ */
+export type StartLinkFloat = "exact" | "working-time";
+
+/**
  * Options of {@link ScheduleInput} scheduling; every field has a documented default.
  *
  * @example
@@ -252,4 +275,9 @@ export interface ScheduleOptions {
    * finish (`analyseScheduleRisk`'s `milestoneDating` option).
    */
   readonly milestoneDating?: MilestoneDating | undefined;
+  /**
+   * How an SS or SF link bounds its predecessor's late start and free float when it must start by an instant in its
+   * non-working time (see {@link StartLinkFloat}); default `"exact"`.
+   */
+  readonly startLinkFloat?: StartLinkFloat | undefined;
 }

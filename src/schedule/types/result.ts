@@ -1,5 +1,5 @@
 import type { Decimal, IsoDate, Metric, WorkingCalendar } from "../../core/index.js";
-import type { ActivityConstraint, LinkType, MilestoneDating, OutOfSequenceRule, TotalFloatDefinition } from "./network.js";
+import type { ActivityConstraint, LinkType, MilestoneDating, OutOfSequenceRule, StartLinkFloat, TotalFloatDefinition } from "./network.js";
 
 /* CPM results: dates, float, drivers, violations and the forecast table. This file only grows. */
 
@@ -204,6 +204,8 @@ export interface ScheduleConventions {
   readonly lagCalendar: "successor";
   /** How a milestone reached in its calendar's non-working time is dated (see `ScheduleOptions.milestoneDating`). */
   readonly milestoneDating: MilestoneDating;
+  /** How SS and SF links bound a predecessor's start in its non-working time (see `ScheduleOptions.startLinkFloat`). */
+  readonly startLinkFloat: StartLinkFloat;
 }
 
 /**
