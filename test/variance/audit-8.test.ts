@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import type { IsoDate, Metric, Money } from "../../src/core/index.js";
+import { earnedValue, forecastRange, type Band, type EarnedValueOptions } from "../../src/variance/index.js";
+import { cost, pkg, project, week } from "./fixtures.js";
+
+/*
+ * Earned-value audit 8: forecastRange gives each percentile of a band its own value or reason, and a completed
+ * project's known forecast.
+ */
+
+/** A band of metrics → [low, median, high], each its value (money to cents) or `<reason: detail>`. */
+const read = (b: Band<Metric<Money | IsoDate>>) =>
+  [b.low, b.median, b.high].map((m) => m.value === undefined ? `<${m.reason}: ${m.detail}>` : typeof m.value === "string" ? m.value : m.value.amount.toFixed(2));
+
+describe("forecastRange: each percentile has its own value or reason", () => {
+  it("a finish band partly past the horizon dates the 10th and 50th percentiles and gives the 90th beyond-horizon (the whole band was missing)", () => {
+    // Four weeks of 1000.00 from Mon 2027-01-04; EV 1000.00 at the end of W1 (ΔES = 5, ΔAT = 5), then 0.01 in W2
+    // (ΔES = 0.00005, ΔAT = 5). Status Sun 2027-01-17: AT = 10, ES = 5.00005, PD = 20. Draws of two periods:
+    // W1 W1 → IEAC(t) = 10 + 14.99995 × 10 / 10 = 24.99995 → 25th working day, Fri 02-05; W1 W2 → 10 + 14.99995 × 10 /
+    // 5.00005 = 39.9993… → 40th, Fri 02-26; W2 W2 → 10 + 14.99995 × 10 / 0.0001 ≈ 1.5 million working days, past the
+    // 50,000-working-day horizon. Nearest rank over 2000 draws (¼, ½, ¼): P10 02-05, P50 02-26, P90 beyond.
+    const s = [week(1, "1000.00"), week(2, "1000.00"), week(3, "1000.00"), week(4, "1000.00")];
+    const A = pkg({ id: "A", rule: { type: "percent-complete" }, slices: s, progress: [{ date: "2027-01-10", percentComplete: "25" }, { date: "2027-01-17", percentComplete: "25.00025" }] });
+    const input = project([A], [cost("A", "2027-01-08", "900.00"), cost("A", "2027-01-15", "900.00")]);
+    const r = forecastRange(input, { statusDate: "2027-01-17" }, { seed: 42 });
+    expect(read(r.finishBand)).toEqual([
+      "2027-02-05",
+      "2027-02-26",
+      "<beyond-horizon: the 90th percentile lies past the calendar's horizon (about 200 years, or the last fiscal period)>",
+    ]);
+    // The EAC band has no horizon: all three percentiles have a figure.
+    expect(r.eacBand.low.value).toBeDefined();
+    expect(r.eacBand.high.value).toBeDefined();
+  });
+
+  it("exclusive percentiles on two draws: the median is reported, the 10th and 90th say no-data (the whole band was no-data)", () => {
+    // BAC 4000 over four weeks; W1 (ΔEV 800, ΔAC 1000, ΔES 4, ΔAT 5), W2 the same, W3 to Fri 01-22 (400, 800, 2, 5).
+    // AC 2800, EV 2000, ES 10, AT 15, PD 20. Seed 1, two draws: W3 picked k = 0 and k = 2 times, EAC = 2800 + 2000 ×
+    // ΣΔAC/ΣΔEV = 5300 and 6050; finish = 15 + 10 × ΣΔAT/ΣΔES = 27.5 and 33.75 working days.
+    // PERCENTILE.EXC on n = 2: h = 3p is 0.3 (< 1: none), 1.5 (between the two: 5675.00, 30.625 → 31st working day,
+    // Mon 02-15), 2.7 (> 2: none).
+    const A = pkg({ id: "A", rule: { type: "percent-complete" }, slices: [week(1, "1000.00"), week(2, "1000.00"), week(3, "1000.00"), week(4, "1000.00")],
+      progress: [{ date: "2027-01-08", percentComplete: "20" }, { date: "2027-01-15", percentComplete: "40" }, { date: "2027-01-22", percentComplete: "50" }] });
+    const costs = [cost("A", "2027-01-08", "1000.00"), cost("A", "2027-01-15", "1000.00"), cost("A", "2027-01-22", "800.00")];
+    const r = forecastRange(project([A], costs), { statusDate: "2027-01-22" }, { seed: 1, draws: 2, percentileMethod: "exclusive" });
+    const none = (p: number, what: string) => `<no-data: the exclusive interpolation (Hyndman–Fan type 6, PERCENTILE.EXC) has no ${p}th percentile of 2 usable ${what} draws: it needs at least 9>`;
+    expect(read(r.eacBand)).toEqual([none(10, "EAC"), "5675.00", none(90, "EAC")]);
+    expect(read(r.finishBand)).toEqual([none(10, "finish"), "2027-02-15", none(90, "finish")]);
+  });
+});
+
+describe("forecastRange: a completed project's forecast is known", () => {
+  // One package, W1 1000.00 (Mon 2027-01-04 – Sun 01-10), 100 % and finished on Thu 01-07, costs 400 (Tue 01-05) + 550 (Thu 01-07).
+  const A = pkg({ id: "A", rule: { type: "percent-complete" }, slices: [week(1, "1000.00")], progress: [{ date: "2027-01-07", percentComplete: "100", finished: true }] });
+  const input = project([A], [cost("A", "2027-01-05", "400.00"), cost("A", "2027-01-07", "550.00")]);
+
+  it("fewer than two periods: finish = the actual finish Thu 2027-01-07, EAC = AC = 950.00 at every percentile (they were no-data)", () => {
+    // Status Fri 2027-01-08, inside W1: one period observed.
+    const options: EarnedValueOptions = { statusDate: "2027-01-08" };
+    expect(earnedValue(input, options).schedule.forecastFinish.spiT.value).toBe("2027-01-07");
+    const r = forecastRange(input, options, { seed: 42 });
+    expect(r.periodsObserved).toBe(1);
+    expect(read(r.finishBand)).toEqual(["2027-01-07", "2027-01-07", "2027-01-07"]);
+    expect(read(r.eacBand)).toEqual(["950.00", "950.00", "950.00"]);
+    expect(r.basis).toEqual({ rule: "complete", detail: "the project is complete: its finish is the actual finish (2027-01-07) and its EAC is AC (950.00), with no spread" });
+    expect(r.warnings).toEqual([]);
+  });
+
+  it("an unfinished project's bands come from the bootstrap, and say so", () => {
+    const half = pkg({ id: "A", rule: { type: "percent-complete" }, slices: [week(1, "1000.00"), week(2, "1000.00")], progress: [{ date: "2027-01-08", percentComplete: "25" }, { date: "2027-01-13", percentComplete: "40" }] });
+    const r = forecastRange(project([half], [cost("A", "2027-01-05", "400.00"), cost("A", "2027-01-12", "300.00")]), { statusDate: "2027-01-13" }, { seed: 1, draws: 50 });
+    expect(r.basis.rule).toBe("bootstrap");
+  });
+});
