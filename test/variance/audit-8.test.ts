@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { IsoDate, Metric, Money } from "../../src/core/index.js";
-import { earnedValue, forecastRange, type Band, type EarnedValueOptions } from "../../src/variance/index.js";
+import { createWorkingCalendar } from "../../src/index.js";
+import { earnedValue, earnedValueSeries, forecastRange, type Band, type EarnedValueOptions } from "../../src/variance/index.js";
 import { cost, pkg, project, week } from "./fixtures.js";
 
 /*
@@ -70,5 +71,41 @@ describe("forecastRange: a completed project's forecast is known", () => {
     const half = pkg({ id: "A", rule: { type: "percent-complete" }, slices: [week(1, "1000.00"), week(2, "1000.00")], progress: [{ date: "2027-01-08", percentComplete: "25" }, { date: "2027-01-13", percentComplete: "40" }] });
     const r = forecastRange(project([half], [cost("A", "2027-01-05", "400.00"), cost("A", "2027-01-12", "300.00")]), { statusDate: "2027-01-13" }, { seed: 1, draws: 50 });
     expect(r.basis.rule).toBe("bootstrap");
+  });
+});
+
+describe("earnedValueSeries on a fiscal grid: the listed periods carry the forecast to its finish", () => {
+  // As audit 6: a holiday on Wed 2027-01-06; A = W1 1000 + W2 1000, 50 % on Wed 01-13, cost 1000 on 01-12. Status
+  // 01-13, EAC₅ = 1000 + 1000 / (1 × 4/7) = 2750.00 selected; forecast finish (working days) Tue 2027-01-26, 9 working
+  // days after the status date (Thu 14, Fri 15, Mon 18 – Fri 22, Mon 25, Tue 26).
+  const calendar = createWorkingCalendar({ holidays: ["2027-01-06"] });
+  const input = project([pkg({ id: "A", rule: { type: "percent-complete" }, slices: [week(1, "1000.00"), week(2, "1000.00")], progress: [{ date: "2027-01-13", percentComplete: "50" }] })], [cost("A", "2027-01-12", "1000.00")]);
+  const P = [["P1", "2027-01-04", "2027-01-10"], ["P2", "2027-01-11", "2027-01-17"], ["P3", "2027-01-18", "2027-01-24"], ["P4", "2027-01-25", "2027-01-31"], ["P5", "2027-02-01", "2027-02-07"]] as const;
+  const series = (k: number) => earnedValueSeries(input, { statusDate: "2027-01-13", calendar, grid: { kind: "fiscal", periods: P.slice(0, k).map(([label, start, finish]) => ({ label, start, finish })) }, policy: { eacOrder: ["earned-schedule"] } });
+  const rows = (s: ReturnType<typeof series>) => s.points.map((p) => `${p.label} ${p.date} ${p.pv.amount.toFixed(2)} ${p.eacPath?.amount.toFixed(2) ?? "-"} ${p.ieacPath?.amount.toFixed(2) ?? "-"}`);
+
+  it("uses the listed periods after the project's last one (it stopped at P2 although P3 and P4 were listed)", () => {
+    // Paths after the status date, by working days along: P2 end 2 of 9 → EAC path 1000 + 1750 × 2/9 = 1388.89, EV path
+    // 1000 + 1000 × 2/9 = 1222.22; P3 end 7 of 9 → 2361.11 and 1777.78; P4 end (past the finish) 9 of 9 → 2750.00 and
+    // 2000.00. P5 is listed but lies after the forecast finish: not shown (as a weekly grid ends at the finish's period).
+    const s = series(5);
+    expect(s.atStatusDate.schedule.forecastFinish.spiT.value).toBe("2027-01-26");
+    expect(rows(s)).toEqual([
+      "P1 2027-01-10 1000.00 - -",
+      "P2 2027-01-13 1428.57 - -",
+      "P2 2027-01-17 2000.00 1388.89 1222.22",
+      "P3 2027-01-24 2000.00 2361.11 1777.78",
+      "P4 2027-01-31 2000.00 2750.00 2000.00",
+    ]);
+    expect(s.unplotted).toBeUndefined();
+  });
+
+  it("a list that ends before the finish: the points end with it and `unplotted` names the stretch without a period", () => {
+    const s = series(3);
+    expect(rows(s).at(-1)).toBe("P3 2027-01-24 2000.00 2361.11 1777.78");
+    expect(s.unplotted).toEqual({
+      reason: "beyond-horizon", from: "2027-01-25", to: "2027-01-26",
+      detail: "the fiscal periods end on 2027-01-24, before the forecast finish 2027-01-26: 2027-01-25 … 2027-01-26 has no period (pmokit does not invent fiscal periods), so the forecast paths stop part way",
+    });
   });
 });
