@@ -71,11 +71,12 @@ export function earnedValueSeries(input: EarnedValueInput, options: EarnedValueO
   const points: SeriesPoint[] = [];
   // Extend the grid to the forecast finish: the plan is flat at BAC after its last period. Fiscal periods go on as
   // listed (the compiled grid keeps only those the project touches) and end where the list ends: the rest is unplotted.
-  const first = cp.grid.periods[0];
-  const spec = options.grid ?? { kind: "weekly" };
+  // The compiled grid runs from the period of its first end to that of its last; the points go on to the finish.
+  const spec = cp.grid;
   const listEnd = spec.kind === "fiscal" ? spec.periods.at(-1)?.finish ?? "" : finish ?? "";
-  const to = finish && finish < listEnd ? finish : listEnd;
-  const periods = first && finish && finish > (cp.grid.periods.at(-1)?.finish ?? finish) ? periodGrid(spec, first.start, to as IsoDate).periods : cp.grid.periods;
+  const last = fromEpochDay(cp.gridEnd[cp.gridEnd.length - 1] as number);
+  const to = finish && finish > last ? (finish < listEnd ? finish : listEnd) : last;
+  const periods = periodGrid(spec, fromEpochDay(cp.gridEnd[0] as number), to as IsoDate).periods;
   const unplotted = finish && finish > listEnd
     ? { reason: "beyond-horizon" as const, from: fromEpochDay(toEpochDay(listEnd as IsoDate) + 1), to: finish, detail: `the fiscal periods end on ${listEnd}, before the forecast finish ${finish}: ${fromEpochDay(toEpochDay(listEnd as IsoDate) + 1)} … ${finish} has no period (pmokit does not invent fiscal periods), so the forecast paths stop part way` }
     : undefined;

@@ -109,3 +109,26 @@ describe("earnedValueSeries on a fiscal grid: the listed periods carry the forec
     });
   });
 });
+
+describe("earned schedule in periods on a fiscal grid reads the periods listed after the project's last one", () => {
+  // As issue-12-conventions: holiday Wed 2027-01-06; W1 1000 + W2 1000, 50 % on Wed 01-13. In periods ES = 1, AT = 1.6,
+  // PD = 2, SPI(t) = 0.625, IEAC(t) = 1.6 + 1 / 0.625 = 3.2 periods: 0.2 into period 4 (Mon 01-25 – Fri 01-29, 5
+  // working days) → its ⌈0.2 × 5⌉ = 1st working day, Mon 2027-01-25, as on the weekly grid.
+  const calendar = createWorkingCalendar({ holidays: ["2027-01-06"] });
+  const input = project([pkg({ id: "A", rule: { type: "percent-complete" }, slices: [week(1, "1000.00"), week(2, "1000.00")], progress: [{ date: "2027-01-13", percentComplete: "50" }] })], [cost("A", "2027-01-12", "1000.00")]);
+  const P = [["P1", "2027-01-04", "2027-01-10"], ["P2", "2027-01-11", "2027-01-17"], ["P3", "2027-01-18", "2027-01-24"], ["P4", "2027-01-25", "2027-01-31"]] as const;
+  const at = (k: number) => earnedValue(input, { statusDate: "2027-01-13", calendar, grid: { kind: "fiscal", periods: P.slice(0, k).map(([label, start, finish]) => ({ label, start, finish })) }, policy: { timeUnit: "periods" } }).schedule;
+
+  it("P1–P4 listed: the forecast finish is Mon 2027-01-25 (it was beyond-horizon: only P1 and P2, which the project touches, were read)", () => {
+    const s = at(4);
+    expect(s.ieacT.spiT.value?.toString()).toBe("3.2");
+    expect(s.forecastFinish.spiT.value).toBe("2027-01-25");
+    // AT + (PD − ES) = 2.6 periods → ⌈0.6 × 5⌉ = 3rd working day of P3, Wed 01-20.
+    expect(s.forecastFinish.planned.value).toBe("2027-01-20");
+  });
+
+  it("P1–P3 listed: 3.2 periods lie past the list, beyond-horizon still; 2.6 periods are dated", () => {
+    const s = at(3);
+    expect([s.forecastFinish.spiT.reason, s.forecastFinish.planned.value]).toEqual(["beyond-horizon", "2027-01-20"]);
+  });
+});
