@@ -58,8 +58,9 @@ export interface ForecastRange {
   readonly finishBand: Band<Metric<IsoDate>>;
   /**
    * The rule the bands come from: `bootstrap` (resampled period efficiencies), or `complete` — all value is earned, so
-   * the forecast is known: the actual finish (the last finished package's finish record) and EAC = AC, no spread and
-   * no draws run, whatever the number of periods observed.
+   * the forecast is known: the actual finish (the last finished package's finish record; without one, the point
+   * forecast `schedule.forecastFinish.spiT`) and EAC = AC, no spread and no draws run, whatever the number of periods
+   * observed.
    */
   readonly basis: { readonly rule: "bootstrap" | "complete"; readonly detail: string };
   /** Periods the variability was measured on. */
@@ -246,7 +247,7 @@ export function forecastRange(
     : nE > 0 ? each(eacBandValues({ ac: sumsAc, ev: sumsEv }, { ac: core.ac, rest, currency: cp.currency }, exactPs, method, rounding), nE, "EAC") : same(none("ΣΔEV and ΣΔAC", "CPI*"));
   const finishBand = done ? same(finish) : finBlocked ? same(finBlocked) : nF > 0 ? finishPicked() : same(none("ΣΔES and ΣΔAT", "SPI(t)*"));
   const basis: ForecastRange["basis"] = done
-    ? { rule: "complete", detail: `the project is complete: its finish is ${finish.value ? `the actual finish (${finish.value})` : "not dated"} and its EAC is AC (${f.ac.value?.amount.toFixed(minorUnits(cp.currency))}), with no spread` }
+    ? { rule: "complete", detail: `the project is complete: its finish is ${core.finishDay >= 0 ? `the actual finish (${finish.value})` : finish.value ? `the point forecast (${finish.value}; no package records its finish)` : `not dated (${finish.reason})`} and its EAC is AC (${f.ac.value?.amount.toFixed(minorUnits(cp.currency))}), with no spread` }
     : { rule: "bootstrap", detail: `each band resamples the ${n} observed period${n === 1 ? "" : "s"}' efficiencies in ${draws} draws (seed ${band.seed}), read by ${describePercentileMethod(method)}` };
   const warnings: ForecastRangeWarning[] = [];
   const dropped = (name: ForecastRangeWarning["band"], used: number, sums: string, blocked: MetricMissing | undefined) => {

@@ -67,6 +67,18 @@ describe("forecastRange: a completed project's forecast is known", () => {
     expect(r.warnings).toEqual([]);
   });
 
+  it("all value earned but no finish recorded: the point forecast's finish, and the detail does not call it actual", () => {
+    // 100 % on Thu 01-07 without `finished`: complete (EV = BAC) but no package records a finish, so AT runs to the
+    // status date Fri 01-08 (5 working days) and IEAC(t) = AT + (PD − ES) / SPI(t) = 5 → the 5th working day, 01-08.
+    const open = pkg({ id: "A", rule: { type: "percent-complete" }, slices: [week(1, "1000.00")], progress: [{ date: "2027-01-07", percentComplete: "100" }] });
+    const input = project([open], [cost("A", "2027-01-05", "400.00"), cost("A", "2027-01-07", "550.00")]);
+    const options: EarnedValueOptions = { statusDate: "2027-01-08" };
+    expect(earnedValue(input, options).schedule.forecastFinish.spiT.value).toBe("2027-01-08");
+    const r = forecastRange(input, options, { seed: 42 });
+    expect(read(r.finishBand)).toEqual(["2027-01-08", "2027-01-08", "2027-01-08"]);
+    expect(r.basis).toEqual({ rule: "complete", detail: "the project is complete: its finish is the point forecast (2027-01-08; no package records its finish) and its EAC is AC (950.00), with no spread" });
+  });
+
   it("an unfinished project's bands come from the bootstrap, and say so", () => {
     const half = pkg({ id: "A", rule: { type: "percent-complete" }, slices: [week(1, "1000.00"), week(2, "1000.00")], progress: [{ date: "2027-01-08", percentComplete: "25" }, { date: "2027-01-13", percentComplete: "40" }] });
     const r = forecastRange(project([half], [cost("A", "2027-01-05", "400.00"), cost("A", "2027-01-12", "300.00")]), { statusDate: "2027-01-13" }, { seed: 1, draws: 50 });
