@@ -43,7 +43,7 @@ export interface ForecastRange {
    * Band of EAC = AC + (BAC − EV) / CPI*, CPI* resampled from the periods' CPIs (ΣΔEV / ΣΔAC). Each percentile is its
    * own `Metric`: a value, or why it has none. All three are missing with `no-baseline` without a baseline,
    * `before-start` before its start (both bands, as the point figures), `ac-is-negative` for a net credit (AC < 0: no
-   * CPI, so no EAC₁, as in `earnedValue`), `no-data` for fewer than two periods, `ev-is-zero` when no draw had a
+   * CPI, so no EAC₁, as in `earnedValue`), `ac-is-zero` without actual cost (as EAC₁), `no-data` for fewer than two periods, `ev-is-zero` when no draw had a
    * positive ΣΔEV and ΣΔAC; one percentile alone is `no-data` where the `exclusive` convention has no value for it on
    * the usable draws (the others keep theirs). A complete project's EAC is AC at every percentile (`basis`).
    */
@@ -239,7 +239,9 @@ export function forecastRange(
   const none = (sums: string, index: string) =>
     missing("ev-is-zero", `none of the ${draws} draws had a positive resampled ${sums}, so there is no ${index} to extrapolate with`);
   // A net credit has no CPI, so no EAC₁ (figures.ts): nor a band of it.
-  const eacBlocked = enough ?? (core.ac < 0 && !done ? missing("ac-is-negative", "AC is a net credit: there is no cost efficiency to resample the EAC with") : undefined);
+  // Nor without actual cost (EAC₁ is ac-is-zero): it is not for want of EV.
+  const eacBlocked = enough ?? (done ? undefined : core.ac < 0 ? missing("ac-is-negative", "AC is a net credit: there is no cost efficiency to resample the EAC with")
+    : core.ac === 0 ? missing("ac-is-zero", "no actual cost yet: there is no cost efficiency to resample the EAC with") : undefined);
   // No working time between baseline start and finish: no IEAC(t), as the point forecast.
   const finBlocked = enough ?? (core.es.pd === 0 && !done ? missing("no-working-days", "the calendar has no working day between baseline start and finish") : undefined);
   const finish: Metric<IsoDate> = core.finishDay >= 0 ? metric(fromEpochDay(core.finishDay)) : now.schedule.forecastFinish.spiT;

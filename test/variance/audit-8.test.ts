@@ -144,3 +144,19 @@ describe("earned schedule in periods on a fiscal grid reads the periods listed a
     expect([s.forecastFinish.spiT.reason, s.forecastFinish.planned.value]).toEqual(["beyond-horizon", "2027-01-20"]);
   });
 });
+
+describe("forecastRange without actual cost gives the point EAC₁'s reason", () => {
+  it("AC = 0 with value earned: every EAC percentile is ac-is-zero, as EAC₁ (it said ev-is-zero, though EV is 2000.00)", () => {
+    // Four weeks of 1000.00, 25 % at the end of W1 and 50 % at the end of W2 (EV 2000.00 = PV at Sun 01-17), no cost entry.
+    const A = pkg({ id: "A", rule: { type: "percent-complete" }, slices: [week(1, "1000.00"), week(2, "1000.00"), week(3, "1000.00"), week(4, "1000.00")],
+      progress: [{ date: "2027-01-10", percentComplete: "25" }, { date: "2027-01-17", percentComplete: "50" }] });
+    const options: EarnedValueOptions = { statusDate: "2027-01-17" };
+    const point = earnedValue(project([A], []), options).figures;
+    expect([point.ev.value?.amount.toFixed(2), point.eac.cpi.reason]).toEqual(["2000.00", "ac-is-zero"]);
+    const r = forecastRange(project([A], []), options, { seed: 1, draws: 20 });
+    expect(read(r.eacBand)).toEqual(Array(3).fill("<ac-is-zero: no actual cost yet: there is no cost efficiency to resample the EAC with>"));
+    // The finish band does not rest on AC: on plan in both weeks (ΔES = ΔAT = 5), every draw is IEAC(t) = PD = 20
+    // working days, Fri 01-29.
+    expect(read(r.finishBand)).toEqual(["2027-01-29", "2027-01-29", "2027-01-29"]);
+  });
+});
