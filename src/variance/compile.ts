@@ -75,8 +75,8 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
   const own = input.costEntries.filter((c) => c.projectId === input.project.id);
   for (const c of own) { const d = toEpochDay(c.date); lo = Math.min(lo, d); hi = Math.max(hi, d); }
   const days = compileDays(calendar, lo - 1, hi + 1);
-  const grid = periodGrid(options.grid ?? { kind: "weekly" }, fromEpochDay(lo), fromEpochDay(hi));
-  const gridEnd = Int32Array.from(grid.periods.map((p) => toEpochDay(p.finish)));
+  const grid = options.grid ?? { kind: "weekly" };
+  const gridEnd = Int32Array.from(periodGrid(grid, fromEpochDay(lo), fromEpochDay(hi)).periods.map((p) => toEpochDay(p.finish)));
   const index = new Map(srcs.map((s, i) => [s.id, i] as const));
   // Actuals per package, converted to the baseline currency.
   const baseRateDay = baseline ? baseline.capturedAt.slice(0, 10) : fromEpochDay(lo);

@@ -33,9 +33,9 @@ function decimalFraction(d: Decimal): Fraction {
 
 /**
  * @internal The band's values base + c × p/q (c = cNum / cDen, cDen > 0) at the percentiles `ps` (the decimals they
- * mean), as exact fractions; `undefined` when the convention has no value for one of them.
+ * mean), as exact fractions; `undefined` for each percentile the convention has no value for.
  */
-export function bandFractions(sums: DrawSums, at: { readonly base: Fraction; readonly cNum: bigint; readonly cDen: bigint }, ps: readonly Decimal[], method: PercentileMethod): Fraction[] | undefined {
+export function bandFractions(sums: DrawSums, at: { readonly base: Fraction; readonly cNum: bigint; readonly cDen: bigint }, ps: readonly Decimal[], method: PercentileMethod): (Fraction | undefined)[] {
   const n = sums.p.length;
   const pOf = (i: number) => sums.p[i] as number | bigint;
   const qOf = (i: number) => sums.q[i] as number | bigint;
@@ -55,10 +55,10 @@ export function bandFractions(sums: DrawSums, at: { readonly base: Fraction; rea
     const q = BigInt(qOf(i));
     return { num: base.num * cDen * q + cNum * BigInt(pOf(i)) * base.den, den: base.den * cDen * q };
   };
-  const out: Fraction[] = [];
+  const out: (Fraction | undefined)[] = [];
   for (const p of ps) {
     const place = quantilePlace(n, p, method);
-    if (place === undefined) return undefined;
+    if (place === undefined) { out.push(undefined); continue; }
     let v = value(place.index);
     if (!place.fraction.isZero()) {
       // a + (b − a)·g, g = gn/gd: one fraction over a.den · b.den · gd.
@@ -73,7 +73,7 @@ export function bandFractions(sums: DrawSums, at: { readonly base: Fraction; rea
 
 /**
  * @internal The EAC band's values (EAC = AC + rest × ΣΔAC / ΣΔEV, in minor units) at the percentiles `ps`, each
- * rounded once to the currency's minor unit by `rounding`; `undefined` when the convention has no value for one.
+ * rounded once to the currency's minor unit by `rounding`; `undefined` for each the convention has no value for.
  */
 export function eacBandValues(
   sums: { readonly ac: readonly (number | bigint)[]; readonly ev: readonly (number | bigint)[] },
@@ -81,8 +81,8 @@ export function eacBandValues(
   ps: readonly Decimal[],
   method: PercentileMethod,
   rounding: RoundingMode,
-): Money[] | undefined {
+): (Money | undefined)[] {
   const fr = bandFractions({ p: sums.ac, q: sums.ev }, { base: { num: BigInt(at.ac), den: 1n }, cNum: BigInt(at.rest), cDen: 1n }, ps, method);
   // Minor units of num / den, rounded once (the core's exact division, as roundMoney rounds).
-  return fr?.map((v) => fromMinor(BigInt(divideToScale(new PmoDecimal(v.num.toString()), new PmoDecimal(v.den.toString()), 0, rounding).toFixed()), at.currency));
+  return fr.map((v) => v && fromMinor(BigInt(divideToScale(new PmoDecimal(v.num.toString()), new PmoDecimal(v.den.toString()), 0, rounding).toFixed()), at.currency));
 }

@@ -1,6 +1,6 @@
 import type { EarningRule } from "../entities/index.js";
 import type { DayIndex } from "./day-index.js";
-import type { PeriodGrid } from "./period-grid.js";
+import type { PeriodGridSpec } from "./period-grid.js";
 import type { EvmPolicy, EvmWarning } from "./types.js";
 
 /** @internal One package in engine form: integer minor units in typed arrays. */
@@ -60,7 +60,8 @@ export interface CompiledProject {
   readonly actualDays: Int32Array;
   readonly actualIds: readonly string[];
   readonly days: DayIndex;
-  readonly grid: PeriodGrid;
+  /** The grid as asked for (a fiscal grid with its every listed period; `gridEnd` has the periods the project touches). */
+  readonly grid: PeriodGridSpec;
   readonly gridEnd: Int32Array;
   /** Cumulative project PV at each period end (the S-curve of the baseline) and working days from the start to each end. */
   readonly pvCurve: Float64Array;

@@ -1,4 +1,4 @@
-import { PmoDecimal, ValidationError, fromEpochDay, metric, missing, toEpochDay, type IsoDate, type Metric, type MetricMissing, type Money, type PercentileMethod, type RoundingMode, checkArguments } from "../core/index.js";
+import { PmoDecimal, ValidationError, fromEpochDay, metric, minorUnits, missing, toEpochDay, type IsoDate, type Metric, type MetricMissing, type Money, type PercentileMethod, type RoundingMode, checkArguments } from "../core/index.js";
 import { roundingModeProblem } from "../core/decimal.js";
 import { describeValue } from "../core/describe.js";
 import { describePercentileMethod, isPercentileMethod, minimumSampleSize } from "../core/quantile.js";
@@ -40,28 +40,36 @@ export interface ForecastRange {
   /** Lowest and highest EAC among the methods that have a figure (with the method names). */
   readonly eacRange: Metric<{ readonly low: Money; readonly high: Money; readonly lowMethod: string; readonly highMethod: string }>;
   /**
-   * Band of EAC = AC + (BAC − EV) / CPI*, CPI* resampled from the periods' CPIs (ΣΔEV / ΣΔAC). Missing with
-   * `no-baseline` without a baseline, `before-start` before its start (both bands, as the point figures),
-   * `ac-is-negative` for a net credit (AC < 0: no CPI, so no EAC₁, as in `earnedValue`), `no-data`
-   * for fewer than two periods (or too few usable draws for the `exclusive` convention), `ev-is-zero` when
-   * no draw had a positive ΣΔEV and ΣΔAC; the detail says which.
+   * Band of EAC = AC + (BAC − EV) / CPI*, CPI* resampled from the periods' CPIs (ΣΔEV / ΣΔAC). Each percentile is its
+   * own `Metric`: a value, or why it has none. All three are missing with `no-baseline` without a baseline,
+   * `before-start` before its start (both bands, as the point figures), `ac-is-negative` for a net credit (AC < 0: no
+   * CPI, so no EAC₁, as in `earnedValue`), `ac-is-zero` without actual cost (as EAC₁), `no-data` for fewer than two periods, `ev-is-zero` when no draw had a
+   * positive ΣΔEV and ΣΔAC; one percentile alone is `no-data` where the `exclusive` convention has no value for it on
+   * the usable draws (the others keep theirs). A complete project's EAC is AC at every percentile (`basis`).
    */
-  readonly eacBand: Metric<Band<Money>>;
+  readonly eacBand: Band<Metric<Money>>;
   /**
    * Band of the finish date from IEAC(t) = AT + (PD − ES) / SPI(t)*, SPI(t)* resampled from the periods' ΔES / ΔAT in
-   * the policy's `timeUnit` (as the point forecast `schedule.forecastFinish.spiT`, and dated the same way). Missing
-   * with `beyond-horizon` when one of its percentiles lies past the point forecast's horizon (the detail dates the
-   * others), `no-working-days` without working time between baseline start and finish, besides the reasons of
-   * `eacBand` (`no-baseline`, `before-start`, `no-data`, `ev-is-zero`).
+   * the policy's `timeUnit` (as the point forecast `schedule.forecastFinish.spiT`, and dated the same way), one
+   * `Metric` per percentile. A percentile past the point forecast's horizon is `beyond-horizon` while the others keep
+   * their dates; all three are `no-working-days` without working time between baseline start and finish, besides the
+   * reasons of `eacBand`. A complete project's finish is its actual finish at every percentile (`basis`).
    */
-  readonly finishBand: Metric<Band<IsoDate>>;
+  readonly finishBand: Band<Metric<IsoDate>>;
+  /**
+   * The rule the bands come from: `bootstrap` (resampled period efficiencies), or `complete` — all value is earned, so
+   * the forecast is known: the actual finish (the last finished package's finish record; without one, the point
+   * forecast `schedule.forecastFinish.spiT`) and EAC = AC, no spread and no draws run, whatever the number of periods
+   * observed.
+   */
+  readonly basis: { readonly rule: "bootstrap" | "complete"; readonly detail: string };
   /** Periods the variability was measured on. */
   readonly periodsObserved: number;
   /** The percentile convention the bands were read by (`band.percentileMethod`, default `"nearest-rank"`). */
   readonly percentileMethod: PercentileMethod;
   /** How the EAC band's money was rounded to the minor unit (`band.rounding`, default `"half-even"` as `roundMoney`). */
   readonly rounding: RoundingMode;
-  /** Draws run (`band.draws`). */
+  /** Draws run (`band.draws`; 0 for a complete project, whose forecast is known). */
   readonly draws: number;
   /** Draws each band rests on: those with a positive ΣΔEV and ΣΔAC (eac), ΣΔES and ΣΔAT (finish). */
   readonly drawsUsed: { readonly eac: number; readonly finish: number };
@@ -92,12 +100,15 @@ function rng(seed: number): () => number {
  * in the policy's `timeUnit` (working days, or periods of the grid; the ES and AT deltas over one common denominator
  * each) and dated as the point forecast: the ⌈x⌉-th working day from the baseline start (an interpolated finish
  * between two days counts as the later one), or in periods the working day that far along the grid. Past the point
- * forecast's horizon the band is `beyond-horizon`, not a date. Same seed, same band.
+ * forecast's horizon a percentile is `beyond-horizon`, not a date, and
+ * the others keep theirs: each percentile is its own `Metric`. A complete project's forecast is known (its actual
+ * finish, EAC = AC): it is given at every percentile without resampling (`basis.rule: "complete"`). Same seed, same band.
  *
  * A band with confidence c runs from the (1 − c)/2 to the (1 + c)/2 percentile of the usable draws, median between,
  * read by `band.percentileMethod`: `"nearest-rank"` by default (a simulated value: the smallest with at least p of
  * the draws at or below it), `"linear"` (Excel `PERCENTILE.INC`) or `"exclusive"` (`PERCENTILE.EXC`, which has no
- * value on fewer than (1 − p)/p draws for the low end: the band is then missing with `no-data`). A draw whose
+ * value on fewer than (1 − p)/p draws for the low and high ends: those percentiles are then `no-data`, the median
+ * kept). A draw whose
  * resampled ΣΔEV or ΣΔAC (ΣΔES or ΣΔAT) is not positive has no CPI* (SPI(t)*) and is left out of that band:
  * `drawsUsed` counts the rest and a `draws-dropped` warning says so.
  *
@@ -106,7 +117,8 @@ function rng(seed: number): () => number {
  * @example
  * ```ts
  * const r = forecastRange(input, { statusDate: "2026-11-20", grid: { kind: "monthly" } }, { seed: 42, confidence: 0.8 });
- * r.eacBand.value?.high; // the 90th percentile EAC (nearest rank)
+ * r.eacBand.high.value;    // the 90th percentile EAC (nearest rank), or undefined with r.eacBand.high.reason
+ * r.basis.rule;            // "bootstrap" ("complete" once all value is earned: actual finish, EAC = AC)
  * r.drawsUsed.eac;       // draws the band rests on, of r.draws
  * // The band's cents rounded half up (an EAC of 6000.045 reads 6000.05) instead of half-even (6000.04):
  * forecastRange(input, { statusDate: "2026-11-20" }, { seed: 42, rounding: "half-up" }).rounding; // "half-up"
@@ -160,6 +172,11 @@ export function forecastRange(
   }
   const n = dEv.length;
   const dEs = esDeltas(esAt), dAt = esDeltas(atAt);
+  // As the point figures: no baseline, nothing to forecast against; before its start, no performance to extrapolate.
+  const early = now.baseline === undefined ? missing("no-baseline") : core.beforeStart ? missing("before-start", "the status date is before the baseline start") : undefined;
+  // A complete project's forecast is known, whatever the number of periods: its actual finish, and EAC = AC.
+  const done = !early && core.complete;
+  const runs = done ? 0 : draws;
   const rand = rng(band.seed);
   // Each draw's ΣΔAC and ΣΔEV (ΣΔES over the common denominator), whole numbers: exact in doubles while n × the
   // largest |Δ| stays within 2^53, else summed again in BigInt (the bands are read from them exactly, see eac-draws).
@@ -171,7 +188,7 @@ export function forecastRange(
   const atInDoubles = dAt.small !== undefined && n * dAt.largest <= Number.MAX_SAFE_INTEGER;
   const rest = core.bac - core.ev;
   const picks = new Int32Array(n);
-  for (let d = 0; d < draws; d++) {
+  for (let d = 0; d < runs; d++) {
     let sEv = 0, sAc = 0, sEs = 0, sAt = 0;
     for (let k = 0; k < n; k++) {
       const j = Math.floor(rand() * n);
@@ -196,43 +213,47 @@ export function forecastRange(
   // The band's ends as the decimals they mean ((1 − 0.8)/2 is 0.09999999999999998 in doubles).
   const c = new PmoDecimal(confidence);
   const exactPs = [new PmoDecimal(1).minus(c).div(2), new PmoDecimal(0.5), new PmoDecimal(1).plus(c).div(2)] as const;
-  const ps = exactPs.map((p) => p.toNumber()) as [number, number, number];
-  const pct = (p: number) => `${new PmoDecimal(p).times(100).toString()}th percentile`;
-  /** Why the convention has no band (exclusive on too few draws). */
-  const tooFew = (used: number, what: string): MetricMissing => {
-    const p = ps[0];
-    return missing("no-data", `the ${describePercentileMethod(method)} has no ${pct(p)} of ${used} usable ${what} draw${used === 1 ? "" : "s"}: it needs at least ${minimumSampleSize(p, method)}`);
+  const pct = (i: number) => `${exactPs[i]?.times(100).toString()}th percentile`;
+  /** Each percentile its value, or why the convention has none (exclusive on too few draws). */
+  const each = <T,>(values: readonly (T | undefined)[], used: number, what: string, none: (i: number) => MetricMissing = (i) =>
+    missing("no-data", `the ${describePercentileMethod(method)} has no ${pct(i)} of ${used} usable ${what} draw${used === 1 ? "" : "s"}: it needs at least ${minimumSampleSize(Number(exactPs[i]), method)}`)): Band<Metric<T>> => {
+    const [low, median, high] = values.map((v, i) => (v === undefined ? none(i) : metric(v)));
+    return { low, median, high } as Band<Metric<T>>;
   };
+  const same = <T,>(m: Metric<T>): Band<Metric<T>> => ({ low: m, median: m, high: m });
   // IEAC(t) = AT + (PD − ES) × ΣΔAT / ΣΔES in the policy's time unit, with ΣΔAT = sum / Lat and ΣΔES = sum / Les:
   // c = (PD − ES) × Les / Lat. Each percentile is dated as the point forecast is (dateAfter): undefined past the horizon.
-  const finishPicked = (): readonly (string | undefined)[] | MetricMissing => {
+  const finishPicked = (): Band<Metric<IsoDate>> => {
     const { pd, es, at } = scheduleSpans(core, cp);
     const fr = bandFractions({ p: sumsAt, q: sumsEs }, { base: at, cNum: (pd.num * es.den - es.num * pd.den) * dEs.denominator, cDen: pd.den * es.den * dAt.denominator }, exactPs, method);
-    return fr?.map((v) => (core.complete && core.finishDay >= 0 ? fromEpochDay(core.finishDay) : dateAfter(cp, v))) ?? tooFew(nF, "finish");
+    const band = each(fr, nF, "finish");
+    // A percentile past the horizon is not dated, as the point forecast; the others keep their dates.
+    const date = (m: Metric<Fraction>, i: number): Metric<IsoDate> => {
+      if (!m.value) return m as MetricMissing;
+      const d = dateAfter(cp, m.value) as IsoDate | undefined;
+      return d ? metric(d) : missing("beyond-horizon", `the ${pct(i)} lies past the calendar's horizon (about 200 years, or the last fiscal period)`);
+    };
+    return { low: date(band.low, 0), median: date(band.median, 1), high: date(band.high, 2) };
   };
-  /** The finish band, or `beyond-horizon` when one of its percentiles lies past the horizon (as the point forecast). */
-  const finishBand = (d: readonly (string | undefined)[]): Metric<Band<IsoDate>> => {
-    const [low, median, high] = d as [IsoDate | undefined, IsoDate | undefined, IsoDate | undefined];
-    if (low && median && high) return metric({ low, median, high });
-    const names = ps.map((p, i) => `${pct(p)} ${d[i] ?? "beyond the horizon"}`);
-    return missing("beyond-horizon", `the finish band reaches past the calendar's horizon (about 200 years, or the last fiscal period): ${names.join(", ")}`);
-  };
-  const eacPicked = (): readonly Money[] | MetricMissing =>
-    eacBandValues({ ac: sumsAc, ev: sumsEv }, { ac: core.ac, rest, currency: cp.currency }, exactPs, method, rounding) ?? tooFew(nE, "EAC");
-  // As the point figures: no baseline, nothing to forecast against; before its start, no performance to extrapolate.
-  const enough = now.baseline === undefined ? missing("no-baseline") : core.beforeStart ? missing("before-start", "the status date is before the baseline start")
-    : n >= 2 ? undefined : missing("no-data", "fewer than two periods observed");
+  const enough = early ?? (done || n >= 2 ? undefined : missing("no-data", "fewer than two periods observed"));
   const none = (sums: string, index: string) =>
     missing("ev-is-zero", `none of the ${draws} draws had a positive resampled ${sums}, so there is no ${index} to extrapolate with`);
   // A net credit has no CPI, so no EAC₁ (figures.ts): nor a band of it.
-  const eacBlocked = enough ?? (core.ac < 0 ? missing("ac-is-negative", "AC is a net credit: there is no cost efficiency to resample the EAC with") : undefined);
-  const eacPick = eacBlocked ?? (nE > 0 ? eacPicked() : none("ΣΔEV and ΣΔAC", "CPI*"));
+  // Nor without actual cost (EAC₁ is ac-is-zero): it is not for want of EV.
+  const eacBlocked = enough ?? (done ? undefined : core.ac < 0 ? missing("ac-is-negative", "AC is a net credit: there is no cost efficiency to resample the EAC with")
+    : core.ac === 0 ? missing("ac-is-zero", "no actual cost yet: there is no cost efficiency to resample the EAC with") : undefined);
   // No working time between baseline start and finish: no IEAC(t), as the point forecast.
-  const finBlocked = enough ?? (core.es.pd === 0 ? missing("no-working-days", "the calendar has no working day between baseline start and finish") : undefined);
-  const finPick = finBlocked ?? (nF > 0 ? finishPicked() : none("ΣΔES and ΣΔAT", "SPI(t)*"));
+  const finBlocked = enough ?? (core.es.pd === 0 && !done ? missing("no-working-days", "the calendar has no working day between baseline start and finish") : undefined);
+  const finish: Metric<IsoDate> = core.finishDay >= 0 ? metric(fromEpochDay(core.finishDay)) : now.schedule.forecastFinish.spiT;
+  const eacBand = done ? same(f.ac) : eacBlocked ? same(eacBlocked)
+    : nE > 0 ? each(eacBandValues({ ac: sumsAc, ev: sumsEv }, { ac: core.ac, rest, currency: cp.currency }, exactPs, method, rounding), nE, "EAC") : same(none("ΣΔEV and ΣΔAC", "CPI*"));
+  const finishBand = done ? same(finish) : finBlocked ? same(finBlocked) : nF > 0 ? finishPicked() : same(none("ΣΔES and ΣΔAT", "SPI(t)*"));
+  const basis: ForecastRange["basis"] = done
+    ? { rule: "complete", detail: `the project is complete: its finish is ${core.finishDay >= 0 ? `the actual finish (${finish.value})` : finish.value ? `the point forecast (${finish.value}; no package records its finish)` : `not dated (${finish.reason})`} and its EAC is AC (${f.ac.value?.amount.toFixed(minorUnits(cp.currency))}), with no spread` }
+    : { rule: "bootstrap", detail: `each band resamples the ${n} observed period${n === 1 ? "" : "s"}' efficiencies in ${draws} draws (seed ${band.seed}), read by ${describePercentileMethod(method)}` };
   const warnings: ForecastRangeWarning[] = [];
-  const dropped = (name: ForecastRangeWarning["band"], used: number, sums: string, blocked: MetricMissing | undefined = enough) => {
-    if (blocked || used === 0 || used === draws) return;
+  const dropped = (name: ForecastRangeWarning["band"], used: number, sums: string, blocked: MetricMissing | undefined) => {
+    if (blocked || done || used === 0 || used === draws) return;
     const k = draws - used;
     warnings.push({ code: "draws-dropped", band: name, dropped: k, message: `${name} rests on ${used} of ${draws} draws: ${k} had a resampled ${sums} that was not positive and were left out` });
   };
@@ -240,12 +261,13 @@ export function forecastRange(
   dropped("finishBand", nF, "ΣΔES or ΣΔAT", finBlocked);
   return {
     eacRange,
-    eacBand: Array.isArray(eacPick) ? metric({ low: eacPick[0] as Money, median: eacPick[1] as Money, high: eacPick[2] as Money }) : (eacPick as MetricMissing),
-    finishBand: Array.isArray(finPick) ? finishBand(finPick) : (finPick as MetricMissing),
+    eacBand,
+    finishBand,
+    basis,
     periodsObserved: n,
     percentileMethod: method,
     rounding,
-    draws,
+    draws: runs,
     drawsUsed: { eac: nE, finish: nF },
     warnings,
     atStatusDate: now,

@@ -1,4 +1,4 @@
-import { minorUnits, toEpochDay, type IsoDate, type Money } from "../core/index.js";
+import { fromEpochDay, minorUnits, toEpochDay, type IsoDate, type Money } from "../core/index.js";
 import { checkEarnedValueArguments, compileProject } from "./compile.js";
 import { workingDaysIn } from "./day-index.js";
 import { resultFrom, type EarnedValueResult } from "./earned-value.js";
@@ -31,13 +31,22 @@ export interface EarnedValueSeries {
   readonly points: readonly SeriesPoint[];
   /** The analysis at the status date. */
   readonly atStatusDate: EarnedValueResult;
+  /**
+   * The stretch of the forecast no period covers, with reason `beyond-horizon`: only a fiscal grid whose listed periods
+   * end before the forecast finish has one (from the day after its last period to the finish; pmokit does not invent
+   * fiscal periods, so the forecast paths' last point is part way). Absent when the points reach the forecast finish.
+   */
+  readonly unplotted?: { readonly reason: "beyond-horizon"; readonly from: IsoDate; readonly to: IsoDate; readonly detail: string };
 }
 
 /**
  * Time series for S-curves: cumulative PV over the whole baseline, EV and AC per period up to the status date (the
  * lines stop there), then forecast lines — cost rising from AC to the selected EAC and value rising from EV to BAC,
- * both reaching their end at the forecast finish (IEAC(t) with PF = SPI(t)), spread by working days. A weekly or
- * monthly grid is extended to the forecast finish; a fiscal grid ends at its last listed period. The open period appears twice: at the status date (EV, AC) and at its end (forecast).
+ * both reaching their end at the forecast finish (IEAC(t) with PF = SPI(t)), spread by working days. The grid is
+ * extended to the forecast finish by its own rule: weeks or months continue; a fiscal grid continues through the
+ * periods you listed after the project's last one, and where your list ends before the finish the points end with it
+ * and `unplotted` gives the uncovered stretch (`beyond-horizon`): fiscal periods are never invented. The open period
+ * appears twice: at the status date (EV, AC) and at its end (forecast).
  *
  * @example
  * ```ts
@@ -60,10 +69,17 @@ export function earnedValueSeries(input: EarnedValueInput, options: EarnedValueO
   const cur = (m: Money | undefined) => (m ? BigInt(m.amount.times(pow10(minorUnits(m.currency))).toFixed(0)) : 0n);
   const ac = cur(now.figures.ac.value), ev = cur(now.figures.ev.value), eac = cur(now.figures.selectedEac.value.value);
   const points: SeriesPoint[] = [];
-  // Extend the grid to the forecast finish: the plan is flat at BAC after its last period. Fiscal periods end where
-  // their list ends (extending them threw "fiscal periods must cover …"): the forecast paths stop part way.
-  const first = cp.grid.periods[0];
-  const periods = first && finish && cp.grid.kind !== "fiscal" && finish > (cp.grid.periods.at(-1)?.finish ?? finish) ? periodGrid(options.grid ?? { kind: "weekly" }, first.start, finish).periods : cp.grid.periods;
+  // Extend the grid to the forecast finish: the plan is flat at BAC after its last period. Fiscal periods go on as
+  // listed (the compiled grid keeps only those the project touches) and end where the list ends: the rest is unplotted.
+  // The compiled grid runs from the period of its first end to that of its last; the points go on to the finish.
+  const spec = cp.grid;
+  const listEnd = spec.kind === "fiscal" ? spec.periods.at(-1)?.finish ?? "" : finish ?? "";
+  const last = fromEpochDay(cp.gridEnd[cp.gridEnd.length - 1] as number);
+  const to = finish && finish > last ? (finish < listEnd ? finish : listEnd) : last;
+  const periods = periodGrid(spec, fromEpochDay(cp.gridEnd[0] as number), to as IsoDate).periods;
+  const unplotted = finish && finish > listEnd
+    ? { reason: "beyond-horizon" as const, from: fromEpochDay(toEpochDay(listEnd as IsoDate) + 1), to: finish, detail: `the fiscal periods end on ${listEnd}, before the forecast finish ${finish}: ${fromEpochDay(toEpochDay(listEnd as IsoDate) + 1)} … ${finish} has no period (pmokit does not invent fiscal periods), so the forecast paths stop part way` }
+    : undefined;
   periods.forEach((period, k) => {
     const end = toEpochDay(period.finish);
     if (end <= t || k === 0 || toEpochDay((periods[k - 1] as Period).finish) < t) {
@@ -79,5 +95,5 @@ export function earnedValueSeries(input: EarnedValueInput, options: EarnedValueO
     const along = (from: bigint, to: bigint) => fromMinor(from + productRatioRoundBig([to - from, done], [Math.max(span, 1)]), cp.currency);
     points.push({ ...base, eacPath: along(ac, eac), ieacPath: along(ev, BigInt(cp.bac)) });
   });
-  return { points, atStatusDate: now };
+  return unplotted ? { points, atStatusDate: now, unplotted } : { points, atStatusDate: now };
 }

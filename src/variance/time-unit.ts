@@ -1,4 +1,4 @@
-import { fromEpochDay, toEpochDay } from "../core/index.js";
+import { fromEpochDay, toEpochDay, type IsoDate } from "../core/index.js";
 import { nthWorkingDay, workingDaysIn } from "./day-index.js";
 import type { CompiledProject } from "./engine-types.js";
 import type { ProjectCore } from "./kernel.js";
@@ -83,12 +83,12 @@ export function dateAfter(cp: CompiledProject, x: Span): string | undefined {
   if (!rem && k) k--, rem = x.den;
   let ends = periodEnds(cp);
   if (k + 1 > ends.length) {
-    // Beyond the compiled grid: continue it (weekly and monthly grids go on; fiscal periods end where the list ends).
-    const kind = cp.grid.kind;
-    if (kind === "fiscal" || ends.length === 0) return undefined;
-    const last = ends[ends.length - 1] as number;
-    const more = periodGrid({ kind }, fromEpochDay(last + 1), fromEpochDay(last + (k + 2 - ends.length) * 31));
-    ends = Int32Array.from([...ends, ...more.periods.map((p) => toEpochDay(p.finish))]);
+    // Beyond the compiled grid: continue it by its own rule (weeks and months go on; fiscal periods as listed after
+    // it, to the list's end: none is invented).
+    const spec = cp.grid, last = ends[ends.length - 1] as number;
+    const more: readonly { readonly finish: string }[] = spec.kind === "fiscal" ? spec.periods : periodGrid(spec, fromEpochDay(last + 1), fromEpochDay(last + (k + 2 - ends.length) * 31)).periods;
+    ends = Int32Array.from([...ends, ...more.map((p) => toEpochDay(p.finish as IsoDate)).filter((e) => e > last)]);
+    if (k >= ends.length) return undefined;
   }
   const from = k === 0 ? cp.start : (ends[k - 1] as number) + 1;
   const to = ends[k] as number;

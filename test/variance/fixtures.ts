@@ -55,3 +55,13 @@ export function show(m: { value?: unknown; reason?: string | undefined }, places
   if (v.amount) return v.amount.toFixed(places);
   return v.toFixed ? v.toFixed(places) : String(v);
 }
+
+/** A forecast band of metrics → its three values (`undefined` where a percentile has none). */
+export function bandValues<T>(b: { readonly low: { readonly value?: T }; readonly median: { readonly value?: T }; readonly high: { readonly value?: T } }): { low: T | undefined; median: T | undefined; high: T | undefined } {
+  return { low: b.low.value, median: b.median.value, high: b.high.value };
+}
+
+/** A forecast band of metrics → the reason of each percentile (`undefined` where it has a value). */
+export function bandReasons(b: { readonly low: { readonly reason?: string | undefined }; readonly median: { readonly reason?: string | undefined }; readonly high: { readonly reason?: string | undefined } }): (string | undefined)[] {
+  return [b.low.reason, b.median.reason, b.high.reason];
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError, type RoundingMode } from "../../src/index.js";
 import { forecastRange, type ForecastRange } from "../../src/variance/index.js";
-import { cost, pkg, project, week } from "./fixtures.js";
+import { bandReasons, bandValues, cost, pkg, project, week } from "./fixtures.js";
+import type { Money } from "../../src/core/index.js";
 
 /*
  * The EAC band's money: rounded once to the cent by a named convention (half-even by default, as roundMoney), and
@@ -13,7 +14,7 @@ import { cost, pkg, project, week } from "./fixtures.js";
  *   EAC = AC + (BAC − EV) × AC/EV.
  */
 const band = (r: ForecastRange) => {
-  const v = r.eacBand.value!;
+  const v = bandValues(r.eacBand) as { low: Money; median: Money; high: Money };
   return [v.low, v.median, v.high].map((m) => `${m.amount.toFixed(2)} ${m.currency}`);
 };
 

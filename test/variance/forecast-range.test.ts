@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError, type PercentileMethod } from "../../src/index.js";
 import { forecastRange, type ForecastRange } from "../../src/variance/index.js";
-import { cost, pkg, project, week } from "./fixtures.js";
+import { bandReasons, bandValues, cost, pkg, project, week } from "./fixtures.js";
+import type { Money } from "../../src/core/index.js";
 
 /*
  * forecastRange's percentile convention, the draws each band rests on, and why a band is missing.
@@ -20,8 +21,8 @@ const costs = [cost("A", "2027-01-08", "1000.00"), cost("A", "2027-01-15", "1000
 const opts = { statusDate: "2027-01-22" } as const;
 
 const bands = (r: ForecastRange) => ({
-  eac: r.eacBand.value ? [r.eacBand.value.low, r.eacBand.value.median, r.eacBand.value.high].map((m) => m.amount.toFixed(2)) : r.eacBand,
-  finish: r.finishBand.value ? [r.finishBand.value.low, r.finishBand.value.median, r.finishBand.value.high] : r.finishBand,
+  eac: [r.eacBand.low, r.eacBand.median, r.eacBand.high].map((m) => m.value?.amount.toFixed(2) ?? m),
+  finish: [r.finishBand.low, r.finishBand.median, r.finishBand.high].map((m) => m.value ?? m),
 });
 
 describe("forecastRange: the percentile convention", () => {
@@ -37,12 +38,11 @@ describe("forecastRange: the percentile convention", () => {
     const linear = run("linear");
     expect(bands(linear)).toEqual({ eac: ["5375.00", "5675.00", "5975.00"], finish: ["2027-02-11", "2027-02-15", "2027-02-18"] });
     expect(linear.percentileMethod).toBe("linear");
-    // Exclusive needs 9 draws for a 10th percentile: the band is missing, and says why.
+    // Exclusive needs 9 draws for a 10th (and a 90th) percentile: those two are missing and say why; the median
+    // (h = 3 × 0.5 = 1.5, between the two draws) is 5675.00 and 30.625 → the 31st working day, Mon 02-15.
     const exclusive = run("exclusive");
-    expect(bands(exclusive)).toEqual({
-      eac: { reason: "no-data", detail: "the exclusive interpolation (Hyndman–Fan type 6, PERCENTILE.EXC) has no 10th percentile of 2 usable EAC draws: it needs at least 9" },
-      finish: { reason: "no-data", detail: "the exclusive interpolation (Hyndman–Fan type 6, PERCENTILE.EXC) has no 10th percentile of 2 usable finish draws: it needs at least 9" },
-    });
+    const none = (p: number, what: string) => ({ reason: "no-data", detail: `the exclusive interpolation (Hyndman–Fan type 6, PERCENTILE.EXC) has no ${p}th percentile of 2 usable ${what} draws: it needs at least 9` });
+    expect(bands(exclusive)).toEqual({ eac: [none(10, "EAC"), "5675.00", none(90, "EAC")], finish: [none(10, "finish"), "2027-02-15", none(90, "finish")] });
     expect(exclusive.drawsUsed).toEqual({ eac: 2, finish: 2 });
   });
 
@@ -84,15 +84,15 @@ describe("forecastRange: the draws a band rests on", () => {
       { code: "draws-dropped", band: "eacBand", dropped: 73, message: "eacBand rests on 1927 of 2000 draws: 73 had a resampled ΣΔEV or ΣΔAC that was not positive and were left out" },
       { code: "draws-dropped", band: "finishBand", dropped: 73, message: "finishBand rests on 1927 of 2000 draws: 73 had a resampled ΣΔES or ΣΔAT that was not positive and were left out" },
     ]);
-    expect(r.eacBand.value).toBeDefined();
+    expect(bandReasons(r.eacBand)).toEqual([undefined, undefined, undefined]);
   });
 
   it("a band with no usable draw stays missing (ev-is-zero), with a detail that says why", () => {
     const idle = pkg({ id: "A", rule: { type: "percent-complete" }, slices: [week(1, "1000.00"), week(2, "1000.00"), week(3, "1000.00"), week(4, "1000.00")], progress: [] });
     const r = forecastRange(project([idle], costs), opts, { seed: 42 });
     expect(bands(r)).toEqual({
-      eac: { reason: "ev-is-zero", detail: "none of the 2000 draws had a positive resampled ΣΔEV and ΣΔAC, so there is no CPI* to extrapolate with" },
-      finish: { reason: "ev-is-zero", detail: "none of the 2000 draws had a positive resampled ΣΔES and ΣΔAT, so there is no SPI(t)* to extrapolate with" },
+      eac: Array(3).fill({ reason: "ev-is-zero", detail: "none of the 2000 draws had a positive resampled ΣΔEV and ΣΔAC, so there is no CPI* to extrapolate with" }),
+      finish: Array(3).fill({ reason: "ev-is-zero", detail: "none of the 2000 draws had a positive resampled ΣΔES and ΣΔAT, so there is no SPI(t)* to extrapolate with" }),
     });
     expect(r.drawsUsed).toEqual({ eac: 0, finish: 0 });
     expect(r.warnings).toEqual([]);
@@ -101,7 +101,8 @@ describe("forecastRange: the draws a band rests on", () => {
   it("fewer than two periods: no-data, as before", () => {
     const r = forecastRange(project([A], costs), { statusDate: "2027-01-08" }, { seed: 42 });
     expect(r.periodsObserved).toBe(1);
-    expect(bands(r)).toEqual({ eac: { reason: "no-data", detail: "fewer than two periods observed" }, finish: { reason: "no-data", detail: "fewer than two periods observed" } });
+    const one = { reason: "no-data", detail: "fewer than two periods observed" };
+    expect(bands(r)).toEqual({ eac: [one, one, one], finish: [one, one, one] });
     expect(r.warnings).toEqual([]);
   });
 });
