@@ -25,7 +25,7 @@ export const METRIC_REASONS = [
   "nper-is-zero", "pmt-is-zero", "no-solution", "no-convergence",
   // KPIs, rollout and risk.
   "no-events", "no-failures", "no-agreed-service-time", "no-capacity", "no-responses", "nothing-planned", "no-active-projects",
-  "no-changes", "no-incidents", "no-target", "no-attempts", "no-applicable-items", "no-cost-impact",
+  "no-changes", "no-incidents", "no-target", "no-attempts", "no-applicable-items", "no-planned-date", "no-cost-impact",
 ] as const;
 
 /**
@@ -74,7 +74,8 @@ export const METRIC_REASONS = [
  * KPIs, rollout and risk: `no-events` (no good/total events for an error budget), `no-failures` (MTBF without a
  * failure), `no-agreed-service-time`, `no-capacity`, `no-responses`, `nothing-planned`, `no-active-projects`,
  * `no-changes`, `no-incidents`, `no-target` (no users targeted), `no-attempts` (no installs attempted),
- * `no-applicable-items` (readiness without applicable items), `no-cost-impact` (EMV of a risk without a cost impact).
+ * `no-applicable-items` (readiness without applicable items), `no-planned-date` (a go/no-go gate without a planned
+ * date whose day cannot be told from its scope's due dates), `no-cost-impact` (EMV of a risk without a cost impact).
  */
 export type MetricReason = (typeof METRIC_REASONS)[number] | (string & {});
 
