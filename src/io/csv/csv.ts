@@ -7,6 +7,7 @@ import { CSV_PROFILES, csvProfile, type CsvKind } from "./profiles.js";
 import { csvDelimiter, neutraliseCell, type CsvDelimiter } from "./neutralise.js";
 import { CsvRowDecoder, type CsvRowOptions } from "./rows.js";
 import { fieldCountMessage, RecordLines } from "./lines.js";
+import { csvFieldNode } from "./fields.js";
 
 /** Options of {@link importCsv}: the row options, and the file's field separator. */
 export interface ImportCsvOptions extends CsvRowOptions {
@@ -165,6 +166,22 @@ function cellOf(wire: Record<string, unknown>, path: string, kind: CsvKind, deli
   return neutraliseCell(text, delimiter);
 }
 
+/**
+ * The columns asked of {@link exportCsv} must be fields of the kind's wire form (`amount.amount`, `fxRate`): a typo
+ * would otherwise be an empty column under its header, the data asked for silently missing. One issue per unknown
+ * column at `["columns", index]`.
+ */
+function checkColumns(kind: CsvKind, columns: readonly string[]): void {
+  csvProfile(kind, `${String(kind)} CSV`); // an unknown kind first, at ["kind"]
+  const issues: ValidationIssue[] = [];
+  columns.forEach((c, i) => {
+    if (typeof c !== "string" || csvFieldNode(kind, c) === undefined) {
+      issues.push({ path: ["columns", i], message: `${JSON.stringify(c) ?? String(c)} is not a field of a ${kind} (a field path of its wire form, such as ${CSV_PROFILES[kind].columns.slice(0, 3).join(", ")})`, code: "custom" });
+    }
+  });
+  if (issues.length > 0) throw new ValidationError(issues, `${kind} CSV`);
+}
+
 /** Options of {@link exportCsv}. */
 export interface ExportCsvOptions {
   /** Columns (field paths) to write, in order (default: the kind's profile columns). */
@@ -186,7 +203,8 @@ export interface ExportCsvOptions {
  * after the separators another locale would split at instead (`,` in a `;` file; `,` and `;` in a tab file). Read
  * such a file back with the same `delimiter`.
  *
- * @throws {ValidationError} when `delimiter` is not `,`, `;` or a tab (path `["delimiter"]`).
+ * @throws {ValidationError} when `delimiter` is not `,`, `;` or a tab (path `["delimiter"]`), or a column of `columns`
+ *   is no field of the kind (`amount.value`, a typo): one issue per such column at `["columns", index]`.
  * @example
  * ```ts
  * writeFileSync("costs.csv", exportCsv("cost-entry", entries));
@@ -197,7 +215,7 @@ export interface ExportCsvOptions {
 export function exportCsv<K extends CsvKind>(kind: K, records: readonly EntityOf<K>[], options: ExportCsvOptions = {}): string {
   const delimiter = csvDelimiter(options.delimiter, `${String(kind)} CSV`);
   const columns = options.columns ?? csvProfile(kind, `${String(kind)} CSV`).columns;
-  if (options.columns !== undefined) csvProfile(kind, `${String(kind)} CSV`);
+  if (options.columns !== undefined) checkColumns(kind, options.columns);
   const rows = records.map((r) => {
     const wire = encodeEntity(kind, r as never) as Record<string, unknown>;
     return columns.map((c) => cellOf(wire, c, kind, delimiter));
