@@ -17,6 +17,22 @@ export function delimiterOption(): Option {
 }
 
 /**
+ * The `--decimal-mark` option of `import` and `validate`: `.` or `,`, the decimal mark of a CSV file's amounts
+ * (`1.234,56` in a German Excel's `;` file).
+ *
+ * @example
+ * ```ts
+ * program.command("import").addOption(decimalMarkOption());
+ * ```
+ */
+export function decimalMarkOption(): Option {
+  return new Option("--decimal-mark <mark>", "decimal mark of a CSV file's amounts: \".\" or \",\" (1.234,56; needs --delimiter \";\" or tab)").argParser((v) => {
+    if (v === "." || v === ",") return v;
+    throw new CliError(`--decimal-mark must be "." or ",", got ${v}`, { code: "usage" });
+  });
+}
+
+/**
  * The report CSV options of `pmokit report`: `--delimiter` applies to `--format csv` only; with another format it is a
  * usage error (exit 2), as `import --delimiter` on a file that is no CSV is.
  *

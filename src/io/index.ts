@@ -33,6 +33,7 @@ export type { CsvRowOptions } from "./csv/rows.js";
 export { CSV_PROFILES, type CsvKind, type CsvProfile } from "./csv/profiles.js";
 export { importCsvBatches, type ImportCsvBatchOptions } from "./csv/stream.js";
 export { neutraliseCell, restoreCell, type CsvDelimiter } from "./csv/neutralise.js";
+export type { CsvDecimalMark } from "./csv/decimal-mark.js";
 export { readImportFile, type ReadImportFileOptions } from "./files.js";
 export { readImportChunks } from "./files.js";
 export { utf8ErrorOffset } from "./utf8.js";

@@ -7,7 +7,8 @@ import { CSV_PROFILES, csvProfile, type CsvKind } from "./profiles.js";
 import { csvDelimiter, neutraliseCell, type CsvDelimiter } from "./neutralise.js";
 import { CsvRowDecoder, type CsvRowOptions } from "./rows.js";
 import { fieldCountMessage, RecordLines } from "./lines.js";
-import { csvFieldNode } from "./fields.js";
+import { csvFieldNode, isDecimalField } from "./fields.js";
+import { csvDecimalMark, writeDecimalCell, type CsvDecimalMark } from "./decimal-mark.js";
 
 /** Options of {@link importCsv}: the row options, and the file's field separator. */
 export interface ImportCsvOptions extends CsvRowOptions {
@@ -16,6 +17,13 @@ export interface ImportCsvOptions extends CsvRowOptions {
    * apostrophe that {@link exportCsv} added after another separator is removed by the same rule (see `restoreCell`).
    */
   readonly delimiter?: CsvDelimiter;
+  /**
+   * The decimal mark of the number cells of decimal fields (`amount.amount`): `"."` or `","` (`1.234,56`, as German,
+   * French, Dutch … spreadsheets write). The other separator is read only between groups of three digits before the
+   * mark; anything else is refused at its `[line, column]`. `","` needs a `";"` or tab `delimiter`. Default: the
+   * wire form only (`1234.56`). JSON cells keep JSON's `.`.
+   */
+  readonly decimalMark?: CsvDecimalMark;
 }
 
 /** One problem of a CSV import, as a spreadsheet user finds it. */
@@ -65,6 +73,7 @@ export function csvProblems(error: ValidationError): CsvProblem[] {
  */
 export function importCsv<K extends CsvKind>(kind: K, text: string, options: ImportCsvOptions): { records: EntityOf<K>[]; report: ImportReport } {
   const delimiter = csvDelimiter(options.delimiter, `${kind} CSV`);
+  const decimalMark = csvDecimalMark(options.decimalMark, delimiter, `${kind} CSV`);
   let rows: { record: string[]; info: { bytes: number } }[];
   try {
     rows = parse(text, { bom: true, delimiter, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as typeof rows;
@@ -76,7 +85,7 @@ export function importCsv<K extends CsvKind>(kind: K, text: string, options: Imp
   lines.push(text);
   const headerLine = rows.length > 0 ? lines.next(rows[0]!.info.bytes) : 1;
   const header = rows[0]?.record ?? [];
-  const decoder = new CsvRowDecoder(kind, header, { ...options, delimiter }, headerLine);
+  const decoder = new CsvRowDecoder(kind, header, { ...options, delimiter, ...(decimalMark === undefined ? {} : { decimalMark }) }, headerLine);
   const records: EntityOf<K>[] = [];
   for (const { record: cells, info } of rows.slice(1)) {
     const line = lines.next(info.bytes);
@@ -160,8 +169,10 @@ export function wireCellText(wire: Record<string, unknown>, path: string, kind: 
   return typeof v === "object" ? JSON.stringify(v) : String(v);
 }
 
-function cellOf(wire: Record<string, unknown>, path: string, kind: CsvKind, delimiter: CsvDelimiter): string {
+function cellOf(wire: Record<string, unknown>, path: string, kind: CsvKind, delimiter: CsvDelimiter, decimalMark: CsvDecimalMark | undefined): string {
   const text = wireCellText(wire, path, kind);
+  // A decimal field's wire text is a plain number (`-?digits(.digits)?`): data, never a formula, so not neutralised.
+  if (decimalMark !== undefined && isDecimalField(kind, path)) return writeDecimalCell(text, decimalMark);
   // Formula injection (OWASP): a cell a spreadsheet would evaluate gets a leading apostrophe; plain numbers stay.
   return neutraliseCell(text, delimiter);
 }
@@ -190,6 +201,11 @@ export interface ExportCsvOptions {
   readonly bom?: boolean;
   /** The field separator: `","` (default), `";"` or `"\t"`. */
   readonly delimiter?: CsvDelimiter;
+  /**
+   * The decimal mark of decimal fields (`amount.amount`): `"."` (default) or `","` (`-1234,50`, no thousands
+   * separators, so it reads back exactly); `","` needs a `";"` or tab `delimiter`. JSON cells keep JSON's `.`.
+   */
+  readonly decimalMark?: CsvDecimalMark;
 }
 
 /**
@@ -203,7 +219,10 @@ export interface ExportCsvOptions {
  * after the separators another locale would split at instead (`,` in a `;` file; `,` and `;` in a tab file). Read
  * such a file back with the same `delimiter`.
  *
- * @throws {ValidationError} when `delimiter` is not `,`, `;` or a tab (path `["delimiter"]`), or a column of `columns`
+ * `decimalMark: ","` writes decimal fields with a decimal comma (`-1234,50`) for a `;` or tab file.
+ *
+ * @throws {ValidationError} when `delimiter` is not `,`, `;` or a tab (path `["delimiter"]`), `decimalMark` is not
+ *   `.` or `,` or is `,` with a `,` delimiter (path `["decimalMark"]`), or a column of `columns`
  *   is no field of the kind (`amount.value`, a typo): one issue per such column at `["columns", index]`.
  * @example
  * ```ts
@@ -214,11 +233,12 @@ export interface ExportCsvOptions {
  */
 export function exportCsv<K extends CsvKind>(kind: K, records: readonly EntityOf<K>[], options: ExportCsvOptions = {}): string {
   const delimiter = csvDelimiter(options.delimiter, `${String(kind)} CSV`);
+  const decimalMark = csvDecimalMark(options.decimalMark, delimiter, `${String(kind)} CSV`);
   const columns = options.columns ?? csvProfile(kind, `${String(kind)} CSV`).columns;
   if (options.columns !== undefined) checkColumns(kind, options.columns);
   const rows = records.map((r) => {
     const wire = encodeEntity(kind, r as never) as Record<string, unknown>;
-    return columns.map((c) => cellOf(wire, c, kind, delimiter));
+    return columns.map((c) => cellOf(wire, c, kind, delimiter, decimalMark));
   });
   // A cell holding a line break, a quote or the delimiter is quoted (csv-stringify also quotes a CR).
   // The header is user text too (`columns`): neutralised by the same rule as every data cell.

@@ -6,6 +6,8 @@ import { IdLines } from "./id-lines.js";
 import { CSV_PROFILES, csvProfile, type CsvKind } from "./profiles.js";
 import { restoreCell, type CsvDelimiter } from "./neutralise.js";
 import { duplicateJsonKeys } from "../json-keys.js";
+import { decimalCellMessage, readDecimalCell, type CsvDecimalMark } from "./decimal-mark.js";
+import { isDecimalField } from "./fields.js";
 
 /** Options every CSV import takes (see `importCsv`). */
 export interface CsvRowOptions {
@@ -24,6 +26,8 @@ export interface CsvRowOptions {
   readonly neutralised?: boolean;
   /** @internal The CSV file's delimiter, for undoing the export's neutralising (default `,`). */
   readonly delimiter?: CsvDelimiter;
+  /** @internal The decimal mark of the file's number cells (decimal fields), checked by the importer; default: as on the wire. */
+  readonly decimalMark?: CsvDecimalMark;
 }
 
 /**
@@ -72,6 +76,7 @@ export class CsvRowDecoder<K extends CsvKind> {
   private readonly paths: string[];
   private readonly schema: z.ZodType;
   private readonly seen = new IdLines();
+  private readonly decimals: readonly boolean[];
 
   /**
    * @throws {ValidationError} when the header has a reserved or empty field name or a repeated field.
@@ -96,6 +101,7 @@ export class CsvRowDecoder<K extends CsvKind> {
       return path;
     });
     if (issues.length > 0) throw new ValidationError(issues, `${kind} CSV`);
+    this.decimals = this.paths.map((p) => options.decimalMark !== undefined && isDecimalField(kind, p));
     this.schema = entityKinds[kind].schema as unknown as z.ZodType;
   }
 
@@ -116,6 +122,7 @@ export class CsvRowDecoder<K extends CsvKind> {
     const { options, kind } = this;
     const profile = CSV_PROFILES[kind];
     const before = this.issues.length;
+    const refused = new Set<string>(); // columns already refused here: the codec's complaint of the missing field is not added
     const wire: Record<string, unknown> = { version: 1, createdAt: options.importedAt, updatedAt: options.importedAt };
     for (const [k, v] of Object.entries(options.defaults ?? {})) setPath(wire, k, v);
     cells.forEach((raw, c) => {
@@ -123,7 +130,14 @@ export class CsvRowDecoder<K extends CsvKind> {
       const cell = options.neutralised === false ? raw : restoreCell(raw, options.delimiter);
       if (cell === "") return;
       let value: unknown = cell;
-      if (profile.lists?.includes(path)) value = listItems(cell);
+      if (this.decimals[c] === true) {
+        value = readDecimalCell(cell, options.decimalMark!);
+        if (value === undefined) {
+          this.issues.push({ path: [line, this.header[c]!], message: decimalCellMessage(cell, options.decimalMark!), code: "custom" });
+          refused.add(this.header[c]!);
+          return;
+        }
+      } else if (profile.lists?.includes(path)) value = listItems(cell);
       else if (profile.booleans?.includes(path)) value = /^(true|yes|1)$/i.test(cell) ? true : /^(false|no|0)$/i.test(cell) ? false : cell;
       else if (profile.integers?.includes(path)) value = /^-?\d+$/.test(cell) ? Number(cell) : cell;
       else if (profile.json?.includes(path)) {
@@ -151,6 +165,7 @@ export class CsvRowDecoder<K extends CsvKind> {
       for (const z of r.error.issues) {
         const fieldPath = z.path.map(String).join(".");
         const column = this.columnOf(fieldPath);
+        if (refused.has(column)) continue;
         this.issues.push({ path: [line, column], message: fieldPath && column !== fieldPath ? `${fieldPath}: ${z.message}` : z.message, code: z.code });
       }
     }

@@ -6,6 +6,7 @@ import { CsvRowDecoder, type CsvRowOptions } from "./rows.js";
 import { fieldCountFits } from "./csv.js";
 import { RecordLines } from "./lines.js";
 import { csvDelimiter, type CsvDelimiter } from "./neutralise.js";
+import { csvDecimalMark, type CsvDecimalMark } from "./decimal-mark.js";
 
 /** Options of {@link importCsvBatches}. */
 export interface ImportCsvBatchOptions extends CsvRowOptions {
@@ -15,6 +16,8 @@ export interface ImportCsvBatchOptions extends CsvRowOptions {
   readonly maxProblems?: number;
   /** The field separator: `","` (default), `";"` or `"\t"` (as `importCsv`'s). */
   readonly delimiter?: CsvDelimiter;
+  /** The decimal mark of decimal fields: `"."` or `","` (as `importCsv`'s). */
+  readonly decimalMark?: CsvDecimalMark;
 }
 
 const malformed = (kind: string, e: unknown) => {
@@ -48,6 +51,7 @@ export async function* importCsvBatches<K extends CsvKind>(
   const size = options.batchSize ?? 1000;
   const maxProblems = options.maxProblems ?? 1000;
   const delimiter = csvDelimiter(options.delimiter, `${kind} CSV`);
+  const decimalMark = csvDecimalMark(options.decimalMark, delimiter, `${kind} CSV`);
   const parser = parse({ bom: true, delimiter, skip_empty_lines: true, relax_column_count: true, info: true });
   const writer = parser.writable.getWriter();
   const reader = parser.readable.getReader() as ReadableStreamDefaultReader<{ record: string[]; info: { bytes: number } }>;
@@ -87,7 +91,7 @@ export async function* importCsvBatches<K extends CsvKind>(
       const line = lines.next(next.value.info.bytes);
       const cells = next.value.record;
       if (decoder === undefined) {
-        decoder = new CsvRowDecoder(kind, cells, { ...options, delimiter }, line);
+        decoder = new CsvRowDecoder(kind, cells, { ...options, delimiter, ...(decimalMark === undefined ? {} : { decimalMark }) }, line);
         columns = cells.length;
         continue;
       }
