@@ -5,7 +5,9 @@ import { encodeEntity, type EntityOf } from "../../entities/index.js";
 import { createReportBuilder, type ImportReport } from "../report.js";
 import { CSV_PROFILES, csvProfile, type CsvKind } from "./profiles.js";
 import { csvDelimiter, neutraliseCell, type CsvDelimiter } from "./neutralise.js";
-import { CsvRowDecoder, type CsvRowOptions } from "./rows.js";
+import { cellLengthMessage, CsvRowDecoder, type CsvRowOptions } from "./rows.js";
+import { XLSX_MAX_CELL_CHARS } from "../../core/xstring.js";
+import { checkLimit } from "../limit.js";
 import { fieldCountMessage, RecordLines } from "./lines.js";
 import { csvFieldNode, isDecimalField } from "./fields.js";
 import { csvDecimalMark, writeDecimalCell, type CsvDecimalMark } from "./decimal-mark.js";
@@ -62,7 +64,8 @@ export function csvProblems(error: ValidationError): CsvProblem[] {
  * line breaks count. A row with more or fewer fields than the header is refused at `[line, ""]`.
  *
  * @throws {ValidationError} on malformed CSV, a reserved header (`__proto__`, `constructor`), a row whose field count
- *   is not the header's, or any invalid row.
+ *   is not the header's, a cell longer than `maxCellChars` (default 32,767), a `decimalMark` that is not `.` or `,`
+ *   (or `,` with a `,` delimiter), or any invalid row.
  * @example
  * ```ts
  * const { records } = importCsv("cost-entry", text, {
@@ -206,6 +209,11 @@ export interface ExportCsvOptions {
    * separators, so it reads back exactly); `","` needs a `";"` or tab `delimiter`. JSON cells keep JSON's `.`.
    */
   readonly decimalMark?: CsvDecimalMark;
+  /**
+   * Longest cell written (default {@link XLSX_MAX_CELL_CHARS}, 32,767, as `importCsv` reads by default and Excel
+   * holds): a longer cell refuses the export at `[index, field]`. Raise it on both sides for long lists.
+   */
+  readonly maxCellChars?: number;
 }
 
 /**
@@ -223,7 +231,8 @@ export interface ExportCsvOptions {
  *
  * @throws {ValidationError} when `delimiter` is not `,`, `;` or a tab (path `["delimiter"]`), `decimalMark` is not
  *   `.` or `,` or is `,` with a `,` delimiter (path `["decimalMark"]`), or a column of `columns`
- *   is no field of the kind (`amount.value`, a typo): one issue per such column at `["columns", index]`.
+ *   is no field of the kind (`amount.value`, a typo): one issue per such column at `["columns", index]`; or a cell
+ *   is longer than `maxCellChars` (default 32,767), at `[index, field]`.
  * @example
  * ```ts
  * writeFileSync("costs.csv", exportCsv("cost-entry", entries));
@@ -236,10 +245,18 @@ export function exportCsv<K extends CsvKind>(kind: K, records: readonly EntityOf
   const decimalMark = csvDecimalMark(options.decimalMark, delimiter, `${String(kind)} CSV`);
   const columns = options.columns ?? csvProfile(kind, `${String(kind)} CSV`).columns;
   if (options.columns !== undefined) checkColumns(kind, options.columns);
-  const rows = records.map((r) => {
+  checkLimit(options.maxCellChars, "maxCellChars", `${String(kind)} CSV`);
+  const max = options.maxCellChars ?? XLSX_MAX_CELL_CHARS;
+  const issues: ValidationIssue[] = [];
+  const rows = records.map((r, i) => {
     const wire = encodeEntity(kind, r as never) as Record<string, unknown>;
-    return columns.map((c) => cellOf(wire, c, kind, delimiter, decimalMark));
+    const cells = columns.map((c) => cellOf(wire, c, kind, delimiter, decimalMark));
+    cells.forEach((t, c) => {
+      if (t.length > max) issues.push({ path: [i, columns[c]!], message: `record ${i + 1} (${String(wire["id"])}): ${cellLengthMessage(t.length, max)}`, code: "custom" });
+    });
+    return cells;
   });
+  if (issues.length > 0) throw new ValidationError(issues, `${String(kind)} CSV`);
   // A cell holding a line break, a quote or the delimiter is quoted (csv-stringify also quotes a CR).
   // The header is user text too (`columns`): neutralised by the same rule as every data cell.
   const header = columns.map((c) => neutraliseCell(c, delimiter));

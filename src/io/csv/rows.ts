@@ -8,6 +8,22 @@ import { restoreCell, type CsvDelimiter } from "./neutralise.js";
 import { duplicateJsonKeys } from "../json-keys.js";
 import { decimalCellMessage, readDecimalCell, type CsvDecimalMark } from "./decimal-mark.js";
 import { isDecimalField } from "./fields.js";
+import { XLSX_MAX_CELL_CHARS } from "../../core/xstring.js";
+import { checkLimit } from "../limit.js";
+import { groupedCount } from "../../core/column-letter.js";
+
+/**
+ * The message of a cell longer than the limit, the same for import and export.
+ *
+ * @example
+ * ```ts
+ * cellLengthMessage(40_019, 32_767); // "40,019 characters; a CSV cell holds at most 32,767 (maxCellChars; Excel cuts a longer one)"
+ * ```
+ * @internal
+ */
+export function cellLengthMessage(length: number, max: number): string {
+  return `${groupedCount(length)} characters; a CSV cell holds at most ${groupedCount(max)} (maxCellChars; Excel cuts a longer one)`;
+}
 
 /** Options every CSV import takes (see `importCsv`). */
 export interface CsvRowOptions {
@@ -19,6 +35,12 @@ export interface CsvRowOptions {
   readonly importedAt: string;
   /** Id of a row without an `id` cell (default `<kind>-<row>`). */
   readonly idFor?: (row: number) => string;
+  /**
+   * Longest cell accepted, in UTF-16 units as a spreadsheet's `LEN` counts them (default
+   * {@link XLSX_MAX_CELL_CHARS}, 32,767: Excel's cell limit, which `exportXlsx` keeps too). A longer cell is refused at
+   * its `[line, column]`; raise it for a file of long lists exported with the same `maxCellChars`.
+   */
+  readonly maxCellChars?: number;
   /**
    * @internal Whether cells were neutralised against formula injection on export (CSV: yes, so one added leading
    * apostrophe is removed). Workbooks pass false: their cells are typed text and were never changed.
@@ -77,6 +99,7 @@ export class CsvRowDecoder<K extends CsvKind> {
   private readonly schema: z.ZodType;
   private readonly seen = new IdLines();
   private readonly decimals: readonly boolean[];
+  private readonly maxCell: number;
 
   /**
    * @throws {ValidationError} when the header has a reserved or empty field name or a repeated field.
@@ -87,6 +110,8 @@ export class CsvRowDecoder<K extends CsvKind> {
    */
   constructor(private readonly kind: K, private header: readonly string[], private readonly options: CsvRowOptions, headerLine = 1) {
     csvProfile(kind, `${String(kind)} CSV`); // an unknown kind (or "constructor") is refused before anything is read
+    checkLimit(options.maxCellChars, "maxCellChars", `${String(kind)} CSV`);
+    this.maxCell = options.maxCellChars ?? XLSX_MAX_CELL_CHARS;
     const issues: ValidationIssue[] = [];
     const firstColumn = new Map<string, number>();
     // A header cell was neutralised on export like a data cell (`'=Note` for `=Note`): read it back the same way.
@@ -127,6 +152,11 @@ export class CsvRowDecoder<K extends CsvKind> {
     for (const [k, v] of Object.entries(options.defaults ?? {})) setPath(wire, k, v);
     cells.forEach((raw, c) => {
       const path = this.paths[c]!;
+      if (raw.length > this.maxCell) {
+        this.issues.push({ path: [line, this.header[c]!], message: cellLengthMessage(raw.length, this.maxCell), code: "custom" });
+        refused.add(this.header[c]!);
+        return;
+      }
       const cell = options.neutralised === false ? raw : restoreCell(raw, options.delimiter);
       if (cell === "") return;
       let value: unknown = cell;
