@@ -90,7 +90,7 @@ const ISO_CELL = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?
  */
 function isoCellDay(raw: string): string {
   const m = ISO_CELL.exec(raw);
-  if (m === null) return raw;
+  if (m === null) return isoCellTime(raw);
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const start = new Date(Date.UTC(2000, mo - 1, d));
   start.setUTCFullYear(y); // years 0–99 stay themselves (Date.UTC maps them to 19xx)
@@ -100,6 +100,25 @@ function isoCellDay(raw: string): string {
   const ms = Math.round(Number(`0.${m[7] ?? "0"}`) * 1000);
   const at = new Date(start.getTime() + ((h * 60 + mi) * 60 + se) * 1000 + ms);
   return `${String(at.getUTCFullYear()).padStart(4, "0")}-${String(at.getUTCMonth() + 1).padStart(2, "0")}-${String(at.getUTCDate()).padStart(2, "0")}`;
+}
+
+// An ISO 8601 time of day without a date (`T09:30:00`, `09:30`, a fraction, an offset), as a `t="d"` cell may hold.
+const ISO_TIME_CELL = /^\s*T?(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?\s*$/i;
+
+/**
+ * The time of day of an ISO 8601 time-only cell as `HH:MM:SS` (`.sss` when it has milliseconds), the way a date
+ * cell is its `YYYY-MM-DD`: rounded to the millisecond as Excel keeps times, an offset dropped as a date cell's is.
+ * A value that is no time of day (`25:00`, `09:60`) stays the text it is.
+ */
+function isoCellTime(raw: string): string {
+  const m = ISO_TIME_CELL.exec(raw);
+  if (m === null) return raw;
+  const [h, mi, se] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
+  if (h > 24 || mi > 59 || se > 59 || (h === 24 && (mi > 0 || se > 0 || Number(m[4] ?? 0) > 0))) return raw;
+  const ms = ((h * 60 + mi) * 60 + se) * 1000 + Math.round(Number(`0.${m[4] ?? "0"}`) * 1000);
+  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+  const [hh, mm, ss, frac] = [Math.floor(ms / 3_600_000), Math.floor(ms / 60_000) % 60, Math.floor(ms / 1000) % 60, ms % 1000];
+  return `${pad(hh)}:${pad(mm)}:${pad(ss)}${frac === 0 ? "" : `.${pad(frac, 3)}`}`;
 }
 
 /** `AB12` → column 27 (0-based). */
@@ -295,7 +314,8 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
  * counted against limits as they pass, and nothing is evaluated (a formula cell gives its cached value). Number
  * cells keep their exact decimal text; cells with a date format become `YYYY-MM-DD` (in the workbook's date system, 1900 or 1904,
  * the serial rounded to the millisecond first), and so do ISO 8601 date cells (`t="d"`: `2026-10-01T18:00:00` →
- * `2026-10-01`, the day as written, the time rounded to the millisecond); booleans `true`/`false`. Text cells are decoded from ECMA-376's
+ * `2026-10-01`, the day as written, the time rounded to the millisecond); a `t="d"` cell holding a time of day only
+ * becomes `HH:MM:SS` (`T09:30` → `09:30:00`); booleans `true`/`false`. Text cells are decoded from ECMA-376's
  * `_xHHHH_` escapes (`a_x000D_b` → a, carriage return, b), as Excel and Calc read them.
  *
  * @throws {ValidationError} when the file is not a workbook, is malformed, or passes a limit.
