@@ -44,6 +44,7 @@ export { exportXlsx, xlsxTemplate } from "./xlsx/write.js";
 export { XLSX_MAX_CELL_CHARS } from "../core/xstring.js";
 export { trackerDate, type TrackerItem, type TrackerSprint, type TrackerStatusCategory, type TrackerDateFormat } from "./trackers/item.js";
 export { JIRA_CSV_PROFILE, JIRA_JSON_PROFILE, AZURE_DEVOPS_CSV_PROFILE, AZURE_DEVOPS_JSON_PROFILE, GITHUB_PROJECTS_PROFILE, type TrackerProfile, type TrackerField } from "./trackers/profiles.js";
+export { trackerProfileSchema, readTrackerProfile } from "./trackers/profile-schema.js";
 export { readTrackerCsv, readTrackerJson, type TrackerExport, type ReadTrackerOptions } from "./trackers/read.js";
 export { trackerToPmokit, type TrackerMappingOptions } from "./trackers/map.js";
 export { scheduleInputFromPlan, type PlanRecords, type PlanScheduleOptions, type PlanScheduleInput } from "./plan/schedule-input.js";
