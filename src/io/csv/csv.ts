@@ -61,7 +61,8 @@ export function csvProblems(error: ValidationError): CsvProblem[] {
  * validated through the entity codec; all-or-nothing: one {@link ValidationError} lists every problem with path
  * `[line, column]` (see {@link csvProblems}) and nothing is returned half-valid. `line` is the 1-based physical line
  * of the file where the row starts, as an editor shows it: blank lines and the extra lines of a quoted cell holding
- * line breaks count. A row with more or fewer fields than the header is refused at `[line, ""]`.
+ * line breaks count. A row with more or fewer fields than the header is refused at `[line, ""]`; a row of empty cells
+ * only (`;;;;;;`, as Excel saves formatted empty rows) is skipped like a blank line.
  *
  * @throws {ValidationError} on malformed CSV, a reserved header (`__proto__`, `constructor`), a row whose field count
  *   is not the header's, a cell longer than `maxCellChars` (default 32,767), a `decimalMark` that is not `.` or `,`
@@ -92,6 +93,7 @@ export function importCsv<K extends CsvKind>(kind: K, text: string, options: Imp
   const records: EntityOf<K>[] = [];
   for (const { record: cells, info } of rows.slice(1)) {
     const line = lines.next(info.bytes);
+    if (isEmptyRow(cells)) continue;
     if (!fieldCountFits(decoder, cells, header.length, line)) continue;
     const record = decoder.decode(cells, line);
     if (record !== undefined) records.push(record);
@@ -100,6 +102,20 @@ export function importCsv<K extends CsvKind>(kind: K, text: string, options: Imp
   const report = createReportBuilder("csv");
   report.count("rows", records.length);
   return { records, report: report.finish() };
+}
+
+/**
+ * A row whose every cell is empty (`;;;;;;`): what Excel and Calc save for rows whose cells were formatted but left
+ * empty. It holds nothing, so it is skipped like a blank line (still counted as a line of the file).
+ *
+ * @example
+ * ```ts
+ * isEmptyRow(["", "", ""]); // true
+ * ```
+ * @internal
+ */
+export function isEmptyRow(cells: readonly string[]): boolean {
+  return cells.every((c) => c === "");
 }
 
 /**

@@ -3,7 +3,7 @@ import { ValidationError } from "../../core/index.js";
 import type { EntityOf } from "../../entities/index.js";
 import type { CsvKind } from "./profiles.js";
 import { CsvRowDecoder, type CsvRowOptions } from "./rows.js";
-import { fieldCountFits } from "./csv.js";
+import { fieldCountFits, isEmptyRow } from "./csv.js";
 import { RecordLines } from "./lines.js";
 import { csvDelimiter, type CsvDelimiter } from "./neutralise.js";
 import { csvDecimalMark, type CsvDecimalMark } from "./decimal-mark.js";
@@ -95,6 +95,7 @@ export async function* importCsvBatches<K extends CsvKind>(
         columns = cells.length;
         continue;
       }
+      if (isEmptyRow(cells)) continue; // `;;;;;;`: a formatted empty row, skipped like a blank line
       const record = fieldCountFits(decoder, cells, columns, line) ? decoder.decode(cells, line) : undefined;
       if (decoder.issues.length >= maxProblems) {
         // Enough problems: stop reading (the feeder, maybe waiting on a full queue, is released by the cancel).

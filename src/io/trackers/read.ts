@@ -174,8 +174,11 @@ export function readTrackerCsv(csv: string, profile: TrackerProfile, options: Re
   }
   const lines = new RecordLines();
   lines.push(csv);
-  const at = parsed.map((p) => lines.next(p.info.bytes)); // the file line each record starts on
-  const rows = parsed.map((p) => p.record);
+  const allAt = parsed.map((p) => lines.next(p.info.bytes)); // the file line each record starts on
+  // A row of empty cells only (`,,,,`: a formatted empty row a spreadsheet saved) is skipped like a blank line.
+  const kept = parsed.flatMap((p, r) => (r === 0 || p.record.some((c) => c !== "") ? [r] : []));
+  const at = kept.map((r) => allAt[r]!);
+  const rows = kept.map((r) => parsed[r]!.record);
   const header = (rows[0] ?? []).map((h) => h.trim());
   if (rows.length - 1 > maxItems) throw ValidationError.single([], `more than ${maxItems} items; refused`, subject);
   const keyColumn = typeof profile.fields.key === "string" ? profile.fields.key : "";
