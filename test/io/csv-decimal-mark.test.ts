@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodeEntity, type EntityOf } from "../../src/entities/index.js";
-import { csvProblems, exportCsv, importCsv, importCsvBatches } from "../../src/io/index.js";
+import { csvProblems, exportCsv, exportXlsx, importCsv, importCsvBatches, importXlsx } from "../../src/io/index.js";
 import { loadSampleOffice } from "../../examples/office.js";
 import { validationErrorOf } from "../support/errors.js";
 import { IMPORTED_AT } from "./fixtures.js";
@@ -54,5 +54,12 @@ describe("CSV decimal mark", () => {
     expect(e.issues.map((i) => i.path)).toEqual([["decimalMark"]]);
     expect(validationErrorOf(() => importCsv("cost-entry", HEAD, { importedAt: IMPORTED_AT, decimalMark: "," })).issues[0]!.path).toEqual(["decimalMark"]);
     expect(validationErrorOf(() => importCsv("cost-entry", HEAD, { importedAt: IMPORTED_AT, delimiter: ";", decimalMark: "'" as never })).issues[0]!.path).toEqual(["decimalMark"]);
+  });
+
+  it("does not apply to a workbook, whose numbers are typed (the shared row options pass it through)", async () => {
+    // Before: importXlsx passed decimalMark on to the shared decoder, so 1234.5 was refused as not written with ",".
+    const bytes = await exportXlsx({ "cost-entry": [entry("c1", "1234.50")] });
+    const got = importXlsx("cost-entry", bytes, { importedAt: IMPORTED_AT, decimalMark: "," } as never).records;
+    expect(got.map((r) => r.amount.amount.toFixed(2))).toEqual(["1234.50"]);
   });
 });

@@ -6,7 +6,7 @@ import { IdLines } from "./id-lines.js";
 import { CSV_PROFILES, csvProfile, type CsvKind } from "./profiles.js";
 import { restoreCell, type CsvDelimiter } from "./neutralise.js";
 import { duplicateJsonKeys } from "../json-keys.js";
-import { decimalCellMessage, readDecimalCell, type CsvDecimalMark } from "./decimal-mark.js";
+import { csvDecimalMark, decimalCellMessage, readDecimalCell, type CsvDecimalMark } from "./decimal-mark.js";
 import { isDecimalField } from "./fields.js";
 import { XLSX_MAX_CELL_CHARS } from "../../core/xstring.js";
 import { checkLimit } from "../limit.js";
@@ -126,6 +126,7 @@ export class CsvRowDecoder<K extends CsvKind> {
       return path;
     });
     if (issues.length > 0) throw new ValidationError(issues, `${kind} CSV`);
+    if (options.decimalMark !== undefined) csvDecimalMark(options.decimalMark, options.delimiter ?? ",", `${kind} CSV`);
     this.decimals = this.paths.map((p) => options.decimalMark !== undefined && isDecimalField(kind, p));
     this.schema = entityKinds[kind].schema as unknown as z.ZodType;
   }

@@ -56,7 +56,9 @@ function headerOf(sheet: XlsxSheetData, headerRows: number): string[] {
 function importSheet<K extends CsvKind>(kind: K, sheet: XlsxSheetData, options: CsvRowOptions & { readonly headerRows?: number }): { records: EntityOf<K>[]; issues: ValidationIssue[] } {
   const headerRows = options.headerRows ?? 1;
   const header = headerOf(sheet, headerRows);
-  const got = importTableRows(kind, header, sheet.rows.filter((r) => r.line > headerRows), { ...options, neutralised: false });
+  // Workbook numbers are typed cells, their text always with `.`: a CSV decimal mark does not apply.
+  const { decimalMark: _csvOnly, ...rowOptions } = options;
+  const got = importTableRows(kind, header, sheet.rows.filter((r) => r.line > headerRows), { ...rowOptions, neutralised: false });
   // A formula error (#N/A from a lookup that found nothing) is no value: refused where it is, never taken as text.
   const errors: ValidationIssue[] = (sheet.errors ?? []).map((e) => ({
     path: [e.line, (e.line > headerRows ? header[e.column] : undefined) ?? `column ${e.column + 1}`],
