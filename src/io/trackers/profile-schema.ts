@@ -66,6 +66,7 @@ export function checkTrackerProfile(profile: unknown, prefix: readonly string[],
  */
 export function readTrackerProfile(json: string): TrackerProfile {
   const subject = "tracker profile";
+  if (json.startsWith("\ufeff")) json = json.slice(1); // a UTF-8 byte order mark (readFileSync keeps it)
   let value: unknown;
   try {
     value = JSON.parse(json);

@@ -225,6 +225,7 @@ function at(value: unknown, path: TrackerField | undefined): unknown {
  * ```
  */
 export function readTrackerJson(json: string, profile: TrackerProfile, options: ReadTrackerOptions = {}): TrackerExport {
+  if (json.startsWith("\ufeff")) json = json.slice(1); // a UTF-8 byte order mark (readFileSync keeps it), as the CSV reader skips it
   const subject = `${String((profile as Partial<TrackerProfile> | undefined)?.tool)} JSON export`;
   checkTrackerProfile(profile, ["profile"], subject);
   const maxItems = limits(json, options, subject);
