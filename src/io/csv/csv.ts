@@ -8,7 +8,7 @@ import { csvDelimiter, neutraliseCell, type CsvDelimiter } from "./neutralise.js
 import { cellLengthMessage, CsvRowDecoder, type CsvRowOptions } from "./rows.js";
 import { XLSX_MAX_CELL_CHARS } from "../../core/xstring.js";
 import { checkLimit } from "../limit.js";
-import { fieldCountMessage, RecordLines } from "./lines.js";
+import { fieldCountMessage, RecordLines, separatorLine } from "./lines.js";
 import { csvFieldNode, isDecimalField } from "./fields.js";
 import { csvDecimalMark, writeDecimalCell, type CsvDecimalMark } from "./decimal-mark.js";
 
@@ -62,7 +62,8 @@ export function csvProblems(error: ValidationError): CsvProblem[] {
  * `[line, column]` (see {@link csvProblems}) and nothing is returned half-valid. `line` is the 1-based physical line
  * of the file where the row starts, as an editor shows it: blank lines and the extra lines of a quoted cell holding
  * line breaks count. A row with more or fewer fields than the header is refused at `[line, ""]`; a row of empty cells
- * only (`;;;;;;`, as Excel saves formatted empty rows) is skipped like a blank line.
+ * only (`;;;;;;`, as Excel saves formatted empty rows) is skipped like a blank line, and so is a first line `sep=;`
+ * (Excel's separator hint) naming the delimiter in use; one naming another separator is refused at `[1, ""]`.
  *
  * @throws {ValidationError} on malformed CSV, a reserved header (`__proto__`, `constructor`), a row whose field count
  *   is not the header's, a cell longer than `maxCellChars` (default 32,767), a `decimalMark` that is not `.` or `,`
@@ -87,11 +88,14 @@ export function importCsv<K extends CsvKind>(kind: K, text: string, options: Imp
   }
   const lines = new RecordLines();
   lines.push(text);
-  const headerLine = rows.length > 0 ? lines.next(rows[0]!.info.bytes) : 1;
-  const header = rows[0]?.record ?? [];
+  let headerLine = rows.length > 0 ? lines.next(rows[0]!.info.bytes) : 1;
+  // Excel's separator hint (`sep=;`) before the header: skipped when it names this delimiter.
+  const first = rows.length > 0 && separatorLine(rows[0]!.record, delimiter, headerLine, `${kind} CSV`) ? 1 : 0;
+  if (first === 1 && rows.length > 1) headerLine = lines.next(rows[1]!.info.bytes);
+  const header = rows[first]?.record ?? [];
   const decoder = new CsvRowDecoder(kind, header, { ...options, delimiter, ...(decimalMark === undefined ? {} : { decimalMark }) }, headerLine);
   const records: EntityOf<K>[] = [];
-  for (const { record: cells, info } of rows.slice(1)) {
+  for (const { record: cells, info } of rows.slice(first + 1)) {
     const line = lines.next(info.bytes);
     if (isEmptyRow(cells)) continue;
     if (!fieldCountFits(decoder, cells, header.length, line)) continue;

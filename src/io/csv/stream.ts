@@ -4,7 +4,7 @@ import type { EntityOf } from "../../entities/index.js";
 import type { CsvKind } from "./profiles.js";
 import { CsvRowDecoder, type CsvRowOptions } from "./rows.js";
 import { fieldCountFits, isEmptyRow } from "./csv.js";
-import { RecordLines } from "./lines.js";
+import { RecordLines, separatorLine } from "./lines.js";
 import { csvDelimiter, type CsvDelimiter } from "./neutralise.js";
 import { csvDecimalMark, type CsvDecimalMark } from "./decimal-mark.js";
 
@@ -76,6 +76,7 @@ export async function* importCsvBatches<K extends CsvKind>(
   let decoder: CsvRowDecoder<K> | undefined;
   let batch: EntityOf<K>[] = [];
   let columns = 0;
+  let sawFirst = false;
   try {
     for (;;) {
       let next: Awaited<ReturnType<typeof reader.read>>;
@@ -91,6 +92,11 @@ export async function* importCsvBatches<K extends CsvKind>(
       const line = lines.next(next.value.info.bytes);
       const cells = next.value.record;
       if (decoder === undefined) {
+        if (!sawFirst && separatorLine(cells, delimiter, line, `${kind} CSV`)) {
+          sawFirst = true; // Excel's separator hint (`sep=;`) before the header
+          continue;
+        }
+        sawFirst = true;
         decoder = new CsvRowDecoder(kind, cells, { ...options, delimiter, ...(decimalMark === undefined ? {} : { decimalMark }) }, line);
         columns = cells.length;
         continue;

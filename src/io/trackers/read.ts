@@ -3,7 +3,7 @@ import { ValidationError, type ValidationIssue } from "../../core/index.js";
 import { pointsText, trackerDate, type TrackerItem, type TrackerSprint, type TrackerStatusCategory } from "./item.js";
 import type { TrackerField, TrackerProfile } from "./profiles.js";
 import { duplicateJsonKeys } from "../json-keys.js";
-import { fieldCountMessage, RecordLines } from "../csv/lines.js";
+import { fieldCountMessage, RecordLines, separatorLine } from "../csv/lines.js";
 import { pageIssues } from "./pages.js";
 import { isTimeZone } from "../../kpi/time-zone.js";
 import { csvDelimiter, type CsvDelimiter } from "../csv/neutralise.js";
@@ -175,6 +175,11 @@ export function readTrackerCsv(csv: string, profile: TrackerProfile, options: Re
   const lines = new RecordLines();
   lines.push(csv);
   const allAt = parsed.map((p) => lines.next(p.info.bytes)); // the file line each record starts on
+  // Excel's separator hint (`sep=,`) before the header: skipped when it names this delimiter.
+  if (parsed.length > 0 && separatorLine(parsed[0]!.record, delimiter, allAt[0]!, subject)) {
+    parsed.shift();
+    allAt.shift();
+  }
   // A row of empty cells only (`,,,,`: a formatted empty row a spreadsheet saved) is skipped like a blank line.
   const kept = parsed.flatMap((p, r) => (r === 0 || p.record.some((c) => c !== "") ? [r] : []));
   const at = kept.map((r) => allAt[r]!);
