@@ -62,6 +62,8 @@ describe("readXlsx refuses malformed workbooks instead of falling back", () => {
     const strings = `<Relationship Id="rId3" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`;
     const sst = { "xl/sharedStrings.xml": "<sst><si><t>first</t></si></sst>" };
     expect(cells(book('<row r="1"><c r="A1" t="s"/><c r="B1" t="s"><v>0</v></c></row>', { rels: strings, parts: sst }))).toEqual([["", "first"]]);
+    // White space around an index or a 0/1 (a pretty-printing writer) is still read (the strict check must not refuse it).
+    expect(cells(book('<row r="1"><c r="A1" t="s"><v> 0\n</v></c><c r="B1" t="b"><v> 1 </v></c></row>', { rels: strings, parts: sst }))).toEqual([["first", "true"]]);
     expect(message(book('<row r="1"><c r="A1" t="b"><v>yes</v></c></row>'))).toBe('sheet "S" cell A1: a boolean cell holds 0 or 1, not "yes"');
     expect(message(book('<row r="1"><c r="A1" t="x"><v>1</v></c></row>'))).toBe('sheet "S" cell A1: cell type "x" is not one of b, d, e, inlineStr, n, s, str');
   });

@@ -309,9 +309,10 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
         const raw = text ?? "";
         let value: string;
         const where = `sheet "${name}" cell ${columnLetter(cell.col)}${row.line}`;
-        if (raw === "" && (cell.type === "s" || cell.type === "b")) value = ""; // no <v>: an empty cell (not string 0, not false)
-        else if (cell.type === "s") value = (/^\d+$/.test(raw) ? strings[Number(raw)] : undefined) ?? refuse(`sheet "${name}" row ${row.line}: shared string ${raw} does not exist`);
-        else if (cell.type === "b") value = raw === "1" ? "true" : raw === "0" ? "false" : refuse(`${where}: a boolean cell holds 0 or 1, not ${JSON.stringify(raw)}`);
+        const index = raw.trim(); // a pretty-printing writer may put white space around an index or a 0/1
+        if (index === "" && (cell.type === "s" || cell.type === "b")) value = ""; // no <v>: an empty cell (not string 0, not false)
+        else if (cell.type === "s") value = (/^\d+$/.test(index) ? strings[Number(index)] : undefined) ?? refuse(`sheet "${name}" row ${row.line}: shared string ${raw} does not exist`);
+        else if (cell.type === "b") value = index === "1" ? "true" : index === "0" ? "false" : refuse(`${where}: a boolean cell holds 0 or 1, not ${JSON.stringify(raw)}`);
         else if (cell.type === "d") value = isoCellDay(raw);
         else if (cell.type === "e") {
           value = raw;
