@@ -31,4 +31,10 @@ describe("exportCsv columns must be fields of the kind", () => {
     const e = validationErrorOf(() => exportCsv("requirement", [], { columns: ["id", "tags.0"] }));
     expect(e.issues.map((i) => i.path)).toEqual([["columns", 1]]);
   });
+
+  it("refuses a column given twice (its own import refuses the repeated header)", () => {
+    // Before: written twice, so importCsv refused the file ("repeats column 2").
+    const e = validationErrorOf(() => exportCsv("cost-entry", [entry("ce-1")], { columns: ["id", "description", "amount.amount", "description"] }));
+    expect(e.issues.map((i) => [i.path, i.message])).toEqual([[["columns", 3], '"description" repeats column 2']]);
+  });
 });

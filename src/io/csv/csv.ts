@@ -202,16 +202,20 @@ function cellOf(wire: Record<string, unknown>, path: string, kind: CsvKind, deli
 
 /**
  * The columns asked of {@link exportCsv} must be fields of the kind's wire form (`amount.amount`, `fxRate`): a typo
- * would otherwise be an empty column under its header, the data asked for silently missing. One issue per unknown
- * column at `["columns", index]`.
+ * would otherwise be an empty column under its header, the data asked for silently missing. A column given twice is
+ * refused too (the import refuses the repeated header). One issue per such column at `["columns", index]`.
  */
 function checkColumns(kind: CsvKind, columns: readonly string[]): void {
   csvProfile(kind, `${String(kind)} CSV`); // an unknown kind first, at ["kind"]
   const issues: ValidationIssue[] = [];
+  const first = new Map<string, number>();
   columns.forEach((c, i) => {
     if (typeof c !== "string" || csvFieldNode(kind, c) === undefined) {
       issues.push({ path: ["columns", i], message: `${JSON.stringify(c) ?? String(c)} is not a field of a ${kind} (a field path of its wire form, such as ${CSV_PROFILES[kind].columns.slice(0, 3).join(", ")})`, code: "custom" });
-    }
+    } else if (first.has(c)) {
+      // The import refuses a repeated header: the file would not read back.
+      issues.push({ path: ["columns", i], message: `"${c}" repeats column ${first.get(c)! + 1}`, code: "custom" });
+    } else first.set(c, i);
   });
   if (issues.length > 0) throw new ValidationError(issues, `${kind} CSV`);
 }
