@@ -1,7 +1,15 @@
 import { ValidationError } from "../../core/index.js";
 import type { CsvDelimiter } from "./neutralise.js";
 
-/** The decimal mark of the numbers in a CSV file: `.` (default) or `,` (German, French, Dutch … spreadsheets). */
+/**
+ * The decimal mark of the numbers in a CSV file: `.` (default) or `,` (German, French, Dutch … spreadsheets).
+ *
+ * @example
+ * ```ts
+ * const mark: CsvDecimalMark = ",";
+ * importCsv("cost-entry", text, { importedAt, delimiter: ";", decimalMark: mark });
+ * ```
+ */
 export type CsvDecimalMark = "." | ",";
 
 /**
