@@ -55,4 +55,11 @@ describe("user-supplied tracker profiles", () => {
     const e = validationErrorOf(() => readTrackerCsv("idReadable,summary\nYT-1,x\n", { ...YOUTRACK, fields: { ...YOUTRACK.fields, key: "idReadable" } }));
     expect(e.issues.map((i) => i.path)).toEqual([["profile", "fields", "title"], ["profile", "fields", "type"], ["profile", "fields", "status"], ["profile", "fields", "parent"], ["profile", "fields", "points"], ["profile", "fields", "resolved"]]);
   });
+
+  it("trims the names of a profile file: a column \"Summary \" still finds the Summary column", () => {
+    // Before the schema returned its parsed (trimmed) value, "Summary " matched no column and every title was the key.
+    const profile = readTrackerProfile(JSON.stringify({ tool: "sheet", fields: { key: "Key ", title: "Summary ", status: "State" }, packageTypes: [], doneStates: ["Done "], inProgressStates: [], dateFormat: "iso" }));
+    const items = readTrackerCsv("Key,Summary,State\nA-1,Pay by card,Done\n", profile).items;
+    expect(items.map((i) => [i.key, i.title, i.status])).toEqual([["A-1", "Pay by card", "done"]]);
+  });
 });

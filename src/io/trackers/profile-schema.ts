@@ -35,7 +35,7 @@ export const trackerProfileSchema = z.strictObject({
 });
 
 /**
- * A profile checked against {@link trackerProfileSchema}: the profile itself, or a ValidationError listing every
+ * A profile checked against {@link trackerProfileSchema}: the profile with its names trimmed, or a ValidationError listing every
  * problem, each path under `prefix` (`["profile", "fields", "points"]`).
  *
  * @example
@@ -49,7 +49,7 @@ export function checkTrackerProfile(profile: unknown, prefix: readonly string[],
   if (!r.success) {
     throw new ValidationError(r.error.issues.map((i) => ({ path: [...prefix, ...i.path.map((p) => (typeof p === "number" ? p : String(p)))], message: i.message, code: i.code })), subject);
   }
-  return profile as TrackerProfile;
+  return r.data as TrackerProfile; // names trimmed: a header "Summary " in a profile file still finds the column
 }
 
 /**

@@ -160,7 +160,7 @@ function limits(textIn: string, options: ReadTrackerOptions, subject: string): n
  */
 export function readTrackerCsv(csv: string, profile: TrackerProfile, options: ReadTrackerOptions = {}): TrackerExport {
   const subject = `${String((profile as Partial<TrackerProfile> | undefined)?.tool)} CSV export`;
-  checkTrackerProfile(profile, ["profile"], subject);
+  profile = checkTrackerProfile(profile, ["profile"], subject);
   // A CSV export has columns: a property path (["fields", "summary"]) would match none and leave the field empty.
   const paths = Object.entries(profile.fields).filter(([, f]) => typeof f !== "string").map(([k]) => ({ path: ["profile", "fields", k], message: "a CSV export's field is a column header (text), not a property path", code: "custom" }));
   if (paths.length > 0) throw new ValidationError(paths, subject);
@@ -232,7 +232,7 @@ function at(value: unknown, path: TrackerField | undefined): unknown {
 export function readTrackerJson(json: string, profile: TrackerProfile, options: ReadTrackerOptions = {}): TrackerExport {
   if (json.startsWith("\ufeff")) json = json.slice(1); // a UTF-8 byte order mark (readFileSync keeps it), as the CSV reader skips it
   const subject = `${String((profile as Partial<TrackerProfile> | undefined)?.tool)} JSON export`;
-  checkTrackerProfile(profile, ["profile"], subject);
+  profile = checkTrackerProfile(profile, ["profile"], subject);
   const maxItems = limits(json, options, subject);
   let doc: unknown;
   try {
