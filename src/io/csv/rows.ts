@@ -10,7 +10,7 @@ import { csvDecimalMark, decimalCellMessage, readDecimalCell, type CsvDecimalMar
 import { isDecimalField } from "./fields.js";
 import { XLSX_MAX_CELL_CHARS } from "../../core/xstring.js";
 import { checkLimit } from "../limit.js";
-import { groupedCount } from "../../core/column-letter.js";
+import { columnLetter, groupedCount } from "../../core/column-letter.js";
 
 /**
  * The message of a cell longer than the limit, the same for import and export.
@@ -152,7 +152,12 @@ export class CsvRowDecoder<K extends CsvKind> {
     const wire: Record<string, unknown> = { version: 1, createdAt: options.importedAt, updatedAt: options.importedAt };
     for (const [k, v] of Object.entries(options.defaults ?? {})) setPath(wire, k, v);
     cells.forEach((raw, c) => {
-      const path = this.paths[c]!;
+      const path = this.paths[c];
+      if (path === undefined) {
+        // A cell right of the header (a workbook note with no column name; a CSV row's extra field is refused before).
+        if (raw !== "") this.issues.push({ path: [line, `column ${columnLetter(c)}`], message: `column ${c + 1} has no header, so its value ${JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw)} would be lost`, code: "custom" });
+        return;
+      }
       if (raw.length > this.maxCell) {
         this.issues.push({ path: [line, this.header[c]!], message: cellLengthMessage(raw.length, this.maxCell), code: "custom" });
         refused.add(this.header[c]!);
