@@ -35,6 +35,8 @@ export interface ImportFileOptions {
   readonly delimiter?: CsvDelimiter;
   /** Decimal mark of a CSV file's amounts (default: the wire form, `.`). */
   readonly decimalMark?: "." | ",";
+  /** Longest CSV cell accepted (default 32,767). */
+  readonly maxCellChars?: number;
   /** Read the file as this work-tracker export (see {@link TRACKER_EXPORTS}), or with the profile in this `.json` file. */
   readonly tracker?: TrackerExportName | string;
   /** Planned first and last day of every tracker package. */
@@ -207,6 +209,7 @@ export async function openImportable(file: string, options: ImportFileOptions): 
     if (options.tracker !== undefined || ext !== ".csv") throw new CliError("--decimal-mark applies to CSV (.csv) files of --kind only", { code: "usage" });
     if (options.decimalMark === "," && (options.delimiter ?? ",") === ",") throw new CliError('--decimal-mark , needs --delimiter ";" or tab: in a ","-separated file 1,5 would be two cells', { code: "usage" });
   }
+  if (options.maxCellChars !== undefined && (options.tracker !== undefined || ext !== ".csv")) throw new CliError("--max-cell-chars applies to CSV (.csv) files of --kind only", { code: "usage" });
   for (const [flag, value] of [["--time-zone", options.timeZone], ["--planned-start", options.plannedStart], ["--planned-finish", options.plannedFinish], ["--as-of", options.asOf]] as const) {
     if (value !== undefined && options.tracker === undefined) throw new CliError(`${flag} applies to work-tracker exports (--tracker) only`, { code: "usage" });
   }
@@ -224,7 +227,7 @@ export async function openImportable(file: string, options: ImportFileOptions): 
     const kind = need(options.kind, "--kind", "CSV");
     if (!CSV_KINDS.has(kind)) throw new CliError(`--kind must be one of ${[...CSV_KINDS].join(", ")}`, { code: "usage" });
     const csvKind = kind as CsvKind;
-    return { form: "batches", kind: csvKind, batches: () => named(file, importCsvBatches(csvKind, readImportChunks(file), { importedAt: options.importedAt, maxProblems: ISSUE_CAP + 1, ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}), ...(options.decimalMark !== undefined ? { decimalMark: options.decimalMark } : {}) })) };
+    return { form: "batches", kind: csvKind, batches: () => named(file, importCsvBatches(csvKind, readImportChunks(file), { importedAt: options.importedAt, maxProblems: ISSUE_CAP + 1, ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}), ...(options.decimalMark !== undefined ? { decimalMark: options.decimalMark } : {}), ...(options.maxCellChars !== undefined ? { maxCellChars: options.maxCellChars } : {}) })) };
   }
   try {
     if (ext === ".xlsx") {
