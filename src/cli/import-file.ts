@@ -1,11 +1,11 @@
 import { statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { extname } from "node:path";
+import { basename, extname, resolve } from "node:path";
 import { ValidationError } from "../core/index.js";
 import type { EntityOf } from "../entities/index.js";
 import {
   AZURE_DEVOPS_CSV_PROFILE, AZURE_DEVOPS_JSON_PROFILE, GITHUB_PROJECTS_PROFILE, importCsvBatches, importMspdiBatches, importXlsx, JIRA_CSV_PROFILE, JIRA_JSON_PROFILE,
-  readImportChunks, readImportFile, readReqif, readTrackerCsv, readTrackerJson, reqifToPmokit, trackerToPmokit, type CsvDelimiter, type CsvKind, type ImportedRecords,
+  readImportChunks, readImportFile, readReqif, readTrackerCsv, readTrackerJson, readTrackerProfile, reqifToPmokit, trackerToPmokit, type CsvDelimiter, type CsvKind, type ImportedRecords,
   type ImportMspdiBatchOptions, type TrackerProfile,
 } from "../io/index.js";
 import { CliError, ISSUE_CAP, toCliError } from "./errors.js";
@@ -33,8 +33,12 @@ export interface ImportFileOptions {
   readonly kind?: string;
   /** Field separator of a CSV file (default `,`). */
   readonly delimiter?: CsvDelimiter;
-  /** Read the file as this work-tracker export (see {@link TRACKER_EXPORTS}). */
-  readonly tracker?: TrackerExportName;
+  /** Decimal mark of a CSV file's amounts (default: the wire form, `.`). */
+  readonly decimalMark?: "." | ",";
+  /** Longest CSV cell accepted (default 32,767). */
+  readonly maxCellChars?: number;
+  /** Read the file as this work-tracker export (see {@link TRACKER_EXPORTS}), or with the profile in this `.json` file. */
+  readonly tracker?: TrackerExportName | string;
   /** Planned first and last day of every tracker package. */
   readonly plannedStart?: string;
   readonly plannedFinish?: string;
@@ -69,11 +73,40 @@ const TRACKER_PROFILES: Readonly<Record<TrackerExportName, { readonly profile: T
   "github-projects": { profile: GITHUB_PROJECTS_PROFILE, csv: false },
 };
 
+const isBuiltIn = (t: string): t is TrackerExportName => (TRACKER_EXPORTS as readonly string[]).includes(t);
+
+/**
+ * The `--tracker` value: a built-in export name, or a profile file (`.json`) resolved against `cwd`.
+ *
+ * @example
+ * ```ts
+ * trackerArgument("/work", "youtrack.json"); // "/work/youtrack.json"
+ * ```
+ */
+export function trackerArgument(cwd: string, value: string): string {
+  if (isBuiltIn(value)) return value;
+  if (extname(value).toLowerCase() === ".json") return resolve(cwd, value);
+  throw new CliError(`--tracker must be ${TRACKER_EXPORTS.join(", ")} or a profile file (.json), got ${value}`, { code: "usage" });
+}
+
+/** The profile and reader of `--tracker`: a built-in, or the profile file read and checked (errors name that file). */
+async function trackerProfile(file: string, tracker: string): Promise<{ readonly profile: TrackerProfile; readonly csv: boolean }> {
+  if (isBuiltIn(tracker)) return TRACKER_PROFILES[tracker];
+  const ext = extname(file).toLowerCase();
+  if (ext !== ".csv" && ext !== ".json") throw new CliError(`--tracker with a profile file reads a .csv or .json export, not ${ext || "a file without an extension"}`, { code: "usage" });
+  try {
+    return { profile: readTrackerProfile(await readImportFile(tracker)), csv: ext === ".csv" };
+  } catch (e) {
+    throw toCliError(e, { file: tracker });
+  }
+}
+
 /** A tracker export read with its profile (instants in `--time-zone`) and mapped to work packages. */
-async function trackerRecords(file: string, tracker: TrackerExportName, options: ImportFileOptions): Promise<ImportedRecords> {
+async function trackerRecords(file: string, tracker: string, options: ImportFileOptions): Promise<ImportedRecords> {
+  const { profile, csv } = await trackerProfile(file, tracker);
+  tracker = isBuiltIn(tracker) ? tracker : basename(tracker);
   const flags = needAll(tracker, { projectId: [options.project, "--project"], plannedStart: [options.plannedStart, "--planned-start"], plannedFinish: [options.plannedFinish, "--planned-finish"] });
   const asOf = need(options.asOf, "--as-of", tracker);
-  const { profile, csv } = TRACKER_PROFILES[tracker];
   const text = await readImportFile(file);
   const read = { ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}), ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}) };
   const exported = csv ? readTrackerCsv(text, profile, read) : readTrackerJson(text, profile, read);
@@ -169,9 +202,14 @@ export async function openImportable(file: string, options: ImportFileOptions): 
   if (options.percentLagUnit !== undefined && ext !== ".xml") {
     throw new CliError("--percent-lag-unit applies to MS Project XML (.xml) files only", { code: "usage" });
   }
-  if (options.delimiter !== undefined && (options.tracker !== undefined ? !TRACKER_PROFILES[options.tracker].csv : ext !== ".csv")) {
+  if (options.delimiter !== undefined && (options.tracker !== undefined && isBuiltIn(options.tracker) ? !TRACKER_PROFILES[options.tracker].csv : ext !== ".csv")) {
     throw new CliError("--delimiter applies to CSV (.csv) files only", { code: "usage" });
   }
+  if (options.decimalMark !== undefined) {
+    if (options.tracker !== undefined || ext !== ".csv") throw new CliError("--decimal-mark applies to CSV (.csv) files of --kind only", { code: "usage" });
+    if (options.decimalMark === "," && (options.delimiter ?? ",") === ",") throw new CliError('--decimal-mark , needs --delimiter ";" or tab: in a ","-separated file 1,5 would be two cells', { code: "usage" });
+  }
+  if (options.maxCellChars !== undefined && (options.tracker !== undefined || ext !== ".csv")) throw new CliError("--max-cell-chars applies to CSV (.csv) files of --kind only", { code: "usage" });
   for (const [flag, value] of [["--time-zone", options.timeZone], ["--planned-start", options.plannedStart], ["--planned-finish", options.plannedFinish], ["--as-of", options.asOf]] as const) {
     if (value !== undefined && options.tracker === undefined) throw new CliError(`${flag} applies to work-tracker exports (--tracker) only`, { code: "usage" });
   }
@@ -189,7 +227,7 @@ export async function openImportable(file: string, options: ImportFileOptions): 
     const kind = need(options.kind, "--kind", "CSV");
     if (!CSV_KINDS.has(kind)) throw new CliError(`--kind must be one of ${[...CSV_KINDS].join(", ")}`, { code: "usage" });
     const csvKind = kind as CsvKind;
-    return { form: "batches", kind: csvKind, batches: () => named(file, importCsvBatches(csvKind, readImportChunks(file), { importedAt: options.importedAt, maxProblems: ISSUE_CAP + 1, ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}) })) };
+    return { form: "batches", kind: csvKind, batches: () => named(file, importCsvBatches(csvKind, readImportChunks(file), { importedAt: options.importedAt, maxProblems: ISSUE_CAP + 1, ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}), ...(options.decimalMark !== undefined ? { decimalMark: options.decimalMark } : {}), ...(options.maxCellChars !== undefined ? { maxCellChars: options.maxCellChars } : {}) })) };
   }
   try {
     if (ext === ".xlsx") {

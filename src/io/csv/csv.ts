@@ -5,8 +5,12 @@ import { encodeEntity, type EntityOf } from "../../entities/index.js";
 import { createReportBuilder, type ImportReport } from "../report.js";
 import { CSV_PROFILES, csvProfile, type CsvKind } from "./profiles.js";
 import { csvDelimiter, neutraliseCell, type CsvDelimiter } from "./neutralise.js";
-import { CsvRowDecoder, type CsvRowOptions } from "./rows.js";
-import { fieldCountMessage, RecordLines } from "./lines.js";
+import { cellLengthMessage, CsvRowDecoder, type CsvRowOptions } from "./rows.js";
+import { XLSX_MAX_CELL_CHARS } from "../../core/xstring.js";
+import { checkLimit } from "../limit.js";
+import { fieldCountMessage, RecordLines, separatorLine } from "./lines.js";
+import { csvFieldNode, isDecimalField } from "./fields.js";
+import { csvDecimalMark, writeDecimalCell, type CsvDecimalMark } from "./decimal-mark.js";
 
 /** Options of {@link importCsv}: the row options, and the file's field separator. */
 export interface ImportCsvOptions extends CsvRowOptions {
@@ -15,6 +19,13 @@ export interface ImportCsvOptions extends CsvRowOptions {
    * apostrophe that {@link exportCsv} added after another separator is removed by the same rule (see `restoreCell`).
    */
   readonly delimiter?: CsvDelimiter;
+  /**
+   * The decimal mark of the number cells of decimal fields (`amount.amount`): `"."` or `","` (`1.234,56`, as German,
+   * French, Dutch … spreadsheets write). The other separator is read only between groups of three digits before the
+   * mark; anything else is refused at its `[line, column]`. `","` needs a `";"` or tab `delimiter`. Default: the
+   * wire form only (`1234.56`). JSON cells keep JSON's `.`.
+   */
+  readonly decimalMark?: CsvDecimalMark;
 }
 
 /** One problem of a CSV import, as a spreadsheet user finds it. */
@@ -50,10 +61,13 @@ export function csvProblems(error: ValidationError): CsvProblem[] {
  * validated through the entity codec; all-or-nothing: one {@link ValidationError} lists every problem with path
  * `[line, column]` (see {@link csvProblems}) and nothing is returned half-valid. `line` is the 1-based physical line
  * of the file where the row starts, as an editor shows it: blank lines and the extra lines of a quoted cell holding
- * line breaks count. A row with more or fewer fields than the header is refused at `[line, ""]`.
+ * line breaks count. A row with more or fewer fields than the header is refused at `[line, ""]`; a row of empty cells
+ * only (`;;;;;;`, as Excel saves formatted empty rows) is skipped like a blank line, and so is a first line `sep=;`
+ * (Excel's separator hint) naming the delimiter in use; one naming another separator is refused at `[1, ""]`.
  *
  * @throws {ValidationError} on malformed CSV, a reserved header (`__proto__`, `constructor`), a row whose field count
- *   is not the header's, or any invalid row.
+ *   is not the header's, a cell longer than `maxCellChars` (default 32,767), a `decimalMark` that is not `.` or `,`
+ *   (or `,` with a `,` delimiter), or any invalid row.
  * @example
  * ```ts
  * const { records } = importCsv("cost-entry", text, {
@@ -64,6 +78,7 @@ export function csvProblems(error: ValidationError): CsvProblem[] {
  */
 export function importCsv<K extends CsvKind>(kind: K, text: string, options: ImportCsvOptions): { records: EntityOf<K>[]; report: ImportReport } {
   const delimiter = csvDelimiter(options.delimiter, `${kind} CSV`);
+  const decimalMark = csvDecimalMark(options.decimalMark, delimiter, `${kind} CSV`);
   let rows: { record: string[]; info: { bytes: number } }[];
   try {
     rows = parse(text, { bom: true, delimiter, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as typeof rows;
@@ -73,12 +88,16 @@ export function importCsv<K extends CsvKind>(kind: K, text: string, options: Imp
   }
   const lines = new RecordLines();
   lines.push(text);
-  const headerLine = rows.length > 0 ? lines.next(rows[0]!.info.bytes) : 1;
-  const header = rows[0]?.record ?? [];
-  const decoder = new CsvRowDecoder(kind, header, { ...options, delimiter }, headerLine);
+  let headerLine = rows.length > 0 ? lines.next(rows[0]!.info.bytes) : 1;
+  // Excel's separator hint (`sep=;`) before the header: skipped when it names this delimiter.
+  const first = rows.length > 0 && separatorLine(rows[0]!.record, delimiter, headerLine, `${kind} CSV`) ? 1 : 0;
+  if (first === 1 && rows.length > 1) headerLine = lines.next(rows[1]!.info.bytes);
+  const header = rows[first]?.record ?? [];
+  const decoder = new CsvRowDecoder(kind, header, { ...options, delimiter, ...(decimalMark === undefined ? {} : { decimalMark }) }, headerLine);
   const records: EntityOf<K>[] = [];
-  for (const { record: cells, info } of rows.slice(1)) {
+  for (const { record: cells, info } of rows.slice(first + 1)) {
     const line = lines.next(info.bytes);
+    if (isEmptyRow(cells)) continue;
     if (!fieldCountFits(decoder, cells, header.length, line)) continue;
     const record = decoder.decode(cells, line);
     if (record !== undefined) records.push(record);
@@ -87,6 +106,20 @@ export function importCsv<K extends CsvKind>(kind: K, text: string, options: Imp
   const report = createReportBuilder("csv");
   report.count("rows", records.length);
   return { records, report: report.finish() };
+}
+
+/**
+ * A row whose every cell is empty (`;;;;;;`): what Excel and Calc save for rows whose cells were formatted but left
+ * empty. It holds nothing, so it is skipped like a blank line (still counted as a line of the file).
+ *
+ * @example
+ * ```ts
+ * isEmptyRow(["", "", ""]); // true
+ * ```
+ * @internal
+ */
+export function isEmptyRow(cells: readonly string[]): boolean {
+  return cells.every((c) => c === "");
 }
 
 /**
@@ -159,10 +192,32 @@ export function wireCellText(wire: Record<string, unknown>, path: string, kind: 
   return typeof v === "object" ? JSON.stringify(v) : String(v);
 }
 
-function cellOf(wire: Record<string, unknown>, path: string, kind: CsvKind, delimiter: CsvDelimiter): string {
+function cellOf(wire: Record<string, unknown>, path: string, kind: CsvKind, delimiter: CsvDelimiter, decimalMark: CsvDecimalMark | undefined): string {
   const text = wireCellText(wire, path, kind);
+  // A decimal field's wire text is a plain number (`-?digits(.digits)?`): data, never a formula, so not neutralised.
+  if (decimalMark !== undefined && isDecimalField(kind, path)) return writeDecimalCell(text, decimalMark);
   // Formula injection (OWASP): a cell a spreadsheet would evaluate gets a leading apostrophe; plain numbers stay.
   return neutraliseCell(text, delimiter);
+}
+
+/**
+ * The columns asked of {@link exportCsv} must be fields of the kind's wire form (`amount.amount`, `fxRate`): a typo
+ * would otherwise be an empty column under its header, the data asked for silently missing. A column given twice is
+ * refused too (the import refuses the repeated header). One issue per such column at `["columns", index]`.
+ */
+function checkColumns(kind: CsvKind, columns: readonly string[]): void {
+  csvProfile(kind, `${String(kind)} CSV`); // an unknown kind first, at ["kind"]
+  const issues: ValidationIssue[] = [];
+  const first = new Map<string, number>();
+  columns.forEach((c, i) => {
+    if (typeof c !== "string" || csvFieldNode(kind, c) === undefined) {
+      issues.push({ path: ["columns", i], message: `${JSON.stringify(c) ?? String(c)} is not a field of a ${kind} (a field path of its wire form, such as ${CSV_PROFILES[kind].columns.slice(0, 3).join(", ")})`, code: "custom" });
+    } else if (first.has(c)) {
+      // The import refuses a repeated header: the file would not read back.
+      issues.push({ path: ["columns", i], message: `"${c}" repeats column ${first.get(c)! + 1}`, code: "custom" });
+    } else first.set(c, i);
+  });
+  if (issues.length > 0) throw new ValidationError(issues, `${kind} CSV`);
 }
 
 /** Options of {@link exportCsv}. */
@@ -173,6 +228,16 @@ export interface ExportCsvOptions {
   readonly bom?: boolean;
   /** The field separator: `","` (default), `";"` or `"\t"`. */
   readonly delimiter?: CsvDelimiter;
+  /**
+   * The decimal mark of decimal fields (`amount.amount`): `"."` (default) or `","` (`-1234,50`, no thousands
+   * separators, so it reads back exactly); `","` needs a `";"` or tab `delimiter`. JSON cells keep JSON's `.`.
+   */
+  readonly decimalMark?: CsvDecimalMark;
+  /**
+   * Longest cell written (default {@link XLSX_MAX_CELL_CHARS}, 32,767, as `importCsv` reads by default and Excel
+   * holds): a longer cell refuses the export at `[index, field]`. Raise it on both sides for long lists.
+   */
+  readonly maxCellChars?: number;
 }
 
 /**
@@ -186,7 +251,12 @@ export interface ExportCsvOptions {
  * after the separators another locale would split at instead (`,` in a `;` file; `,` and `;` in a tab file). Read
  * such a file back with the same `delimiter`.
  *
- * @throws {ValidationError} when `delimiter` is not `,`, `;` or a tab (path `["delimiter"]`).
+ * `decimalMark: ","` writes decimal fields with a decimal comma (`-1234,50`) for a `;` or tab file.
+ *
+ * @throws {ValidationError} when `delimiter` is not `,`, `;` or a tab (path `["delimiter"]`), `decimalMark` is not
+ *   `.` or `,` or is `,` with a `,` delimiter (path `["decimalMark"]`), or a column of `columns`
+ *   is no field of the kind (`amount.value`, a typo): one issue per such column at `["columns", index]`; or a cell
+ *   is longer than `maxCellChars` (default 32,767), at `[index, field]`.
  * @example
  * ```ts
  * writeFileSync("costs.csv", exportCsv("cost-entry", entries));
@@ -196,12 +266,21 @@ export interface ExportCsvOptions {
  */
 export function exportCsv<K extends CsvKind>(kind: K, records: readonly EntityOf<K>[], options: ExportCsvOptions = {}): string {
   const delimiter = csvDelimiter(options.delimiter, `${String(kind)} CSV`);
+  const decimalMark = csvDecimalMark(options.decimalMark, delimiter, `${String(kind)} CSV`);
   const columns = options.columns ?? csvProfile(kind, `${String(kind)} CSV`).columns;
-  if (options.columns !== undefined) csvProfile(kind, `${String(kind)} CSV`);
-  const rows = records.map((r) => {
+  if (options.columns !== undefined) checkColumns(kind, options.columns);
+  checkLimit(options.maxCellChars, "maxCellChars", `${String(kind)} CSV`);
+  const max = options.maxCellChars ?? XLSX_MAX_CELL_CHARS;
+  const issues: ValidationIssue[] = [];
+  const rows = records.map((r, i) => {
     const wire = encodeEntity(kind, r as never) as Record<string, unknown>;
-    return columns.map((c) => cellOf(wire, c, kind, delimiter));
+    const cells = columns.map((c) => cellOf(wire, c, kind, delimiter, decimalMark));
+    cells.forEach((t, c) => {
+      if (t.length > max) issues.push({ path: [i, columns[c]!], message: `record ${i + 1} (${String(wire["id"])}): ${cellLengthMessage(t.length, max)}`, code: "custom" });
+    });
+    return cells;
   });
+  if (issues.length > 0) throw new ValidationError(issues, `${String(kind)} CSV`);
   // A cell holding a line break, a quote or the delimiter is quoted (csv-stringify also quotes a CR).
   // The header is user text too (`columns`): neutralised by the same rule as every data cell.
   const header = columns.map((c) => neutraliseCell(c, delimiter));

@@ -1,3 +1,5 @@
+import { ValidationError } from "../../core/index.js";
+
 /**
  * The physical line a CSV record starts on, as an editor or a spreadsheet's text import shows it: the header is line
  * 1 (unless blank lines come before it), a quoted field holding line breaks makes its record span several lines, and
@@ -85,4 +87,24 @@ export class RecordLines {
  */
 export function fieldCountMessage(line: number, expected: number, found: number): string {
   return `line ${line} has ${found} field${found === 1 ? "" : "s"} where the header has ${expected} (${found > expected ? "an unquoted comma" : "a row cut short"}?); values would land under the wrong columns`;
+}
+
+/**
+ * Whether a file's first record is Excel's separator hint, a line `sep=X`: true when X is the delimiter in use (the
+ * line is then skipped; the header follows it). A hint naming another separator refuses the file at `[line, ""]`:
+ * read with the wrong delimiter, every row would be refused for its field count.
+ *
+ * @throws {ValidationError} when the line names another separator than `delimiter`.
+ * @example
+ * ```ts
+ * separatorLine(["sep=", ""], ";", 1, "cost-entry CSV"); // true (the line "sep=;")
+ * ```
+ * @internal
+ */
+export function separatorLine(record: readonly string[], delimiter: string, line: number, subject: string): boolean {
+  const m = /^sep=([\s\S])$/i.exec(record.join(delimiter));
+  if (m === null) return false;
+  if (m[1] === delimiter) return true;
+  const name = (d: string) => (d === "\t" ? "a tab" : `"${d}"`);
+  throw ValidationError.single([line, ""], `the first line ${JSON.stringify(record.join(delimiter))} says the fields are separated by ${name(m[1]!)}: read the file with delimiter ${name(m[1]!)}`, subject);
 }

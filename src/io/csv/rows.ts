@@ -6,6 +6,24 @@ import { IdLines } from "./id-lines.js";
 import { CSV_PROFILES, csvProfile, type CsvKind } from "./profiles.js";
 import { restoreCell, type CsvDelimiter } from "./neutralise.js";
 import { duplicateJsonKeys } from "../json-keys.js";
+import { csvDecimalMark, decimalCellMessage, readDecimalCell, type CsvDecimalMark } from "./decimal-mark.js";
+import { isDecimalField } from "./fields.js";
+import { XLSX_MAX_CELL_CHARS } from "../../core/xstring.js";
+import { checkLimit } from "../limit.js";
+import { columnLetter, groupedCount } from "../../core/column-letter.js";
+
+/**
+ * The message of a cell longer than the limit, the same for import and export.
+ *
+ * @example
+ * ```ts
+ * cellLengthMessage(40_019, 32_767); // "40,019 characters; a CSV cell holds at most 32,767 (maxCellChars; Excel cuts a longer one)"
+ * ```
+ * @internal
+ */
+export function cellLengthMessage(length: number, max: number): string {
+  return `${groupedCount(length)} characters; a CSV cell holds at most ${groupedCount(max)} (maxCellChars; Excel cuts a longer one)`;
+}
 
 /** Options every CSV import takes (see `importCsv`). */
 export interface CsvRowOptions {
@@ -18,12 +36,20 @@ export interface CsvRowOptions {
   /** Id of a row without an `id` cell (default `<kind>-<row>`). */
   readonly idFor?: (row: number) => string;
   /**
+   * Longest cell accepted, in UTF-16 units as a spreadsheet's `LEN` counts them (default
+   * {@link XLSX_MAX_CELL_CHARS}, 32,767: Excel's cell limit, which `exportXlsx` keeps too). A longer cell is refused at
+   * its `[line, column]`; raise it for a file of long lists exported with the same `maxCellChars`.
+   */
+  readonly maxCellChars?: number;
+  /**
    * @internal Whether cells were neutralised against formula injection on export (CSV: yes, so one added leading
    * apostrophe is removed). Workbooks pass false: their cells are typed text and were never changed.
    */
   readonly neutralised?: boolean;
   /** @internal The CSV file's delimiter, for undoing the export's neutralising (default `,`). */
   readonly delimiter?: CsvDelimiter;
+  /** @internal The decimal mark of the file's number cells (decimal fields), checked by the importer; default: as on the wire. */
+  readonly decimalMark?: CsvDecimalMark;
 }
 
 /**
@@ -72,6 +98,8 @@ export class CsvRowDecoder<K extends CsvKind> {
   private readonly paths: string[];
   private readonly schema: z.ZodType;
   private readonly seen = new IdLines();
+  private readonly decimals: readonly boolean[];
+  private readonly maxCell: number;
 
   /**
    * @throws {ValidationError} when the header has a reserved or empty field name or a repeated field.
@@ -82,6 +110,8 @@ export class CsvRowDecoder<K extends CsvKind> {
    */
   constructor(private readonly kind: K, private header: readonly string[], private readonly options: CsvRowOptions, headerLine = 1) {
     csvProfile(kind, `${String(kind)} CSV`); // an unknown kind (or "constructor") is refused before anything is read
+    checkLimit(options.maxCellChars, "maxCellChars", `${String(kind)} CSV`);
+    this.maxCell = options.maxCellChars ?? XLSX_MAX_CELL_CHARS;
     const issues: ValidationIssue[] = [];
     const firstColumn = new Map<string, number>();
     // A header cell was neutralised on export like a data cell (`'=Note` for `=Note`): read it back the same way.
@@ -96,6 +126,8 @@ export class CsvRowDecoder<K extends CsvKind> {
       return path;
     });
     if (issues.length > 0) throw new ValidationError(issues, `${kind} CSV`);
+    if (options.decimalMark !== undefined) csvDecimalMark(options.decimalMark, options.delimiter ?? ",", `${kind} CSV`);
+    this.decimals = this.paths.map((p) => options.decimalMark !== undefined && isDecimalField(kind, p));
     this.schema = entityKinds[kind].schema as unknown as z.ZodType;
   }
 
@@ -116,14 +148,32 @@ export class CsvRowDecoder<K extends CsvKind> {
     const { options, kind } = this;
     const profile = CSV_PROFILES[kind];
     const before = this.issues.length;
+    const refused = new Set<string>(); // columns already refused here: the codec's complaint of the missing field is not added
     const wire: Record<string, unknown> = { version: 1, createdAt: options.importedAt, updatedAt: options.importedAt };
     for (const [k, v] of Object.entries(options.defaults ?? {})) setPath(wire, k, v);
     cells.forEach((raw, c) => {
-      const path = this.paths[c]!;
+      const path = this.paths[c];
+      if (path === undefined) {
+        // A cell right of the header (a workbook note with no column name; a CSV row's extra field is refused before).
+        if (raw !== "") this.issues.push({ path: [line, `column ${columnLetter(c)}`], message: `column ${c + 1} has no header, so its value ${JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw)} would be lost`, code: "custom" });
+        return;
+      }
+      if (raw.length > this.maxCell) {
+        this.issues.push({ path: [line, this.header[c]!], message: cellLengthMessage(raw.length, this.maxCell), code: "custom" });
+        refused.add(this.header[c]!);
+        return;
+      }
       const cell = options.neutralised === false ? raw : restoreCell(raw, options.delimiter);
       if (cell === "") return;
       let value: unknown = cell;
-      if (profile.lists?.includes(path)) value = listItems(cell);
+      if (this.decimals[c] === true) {
+        value = readDecimalCell(cell, options.decimalMark!);
+        if (value === undefined) {
+          this.issues.push({ path: [line, this.header[c]!], message: decimalCellMessage(cell, options.decimalMark!), code: "custom" });
+          refused.add(this.header[c]!);
+          return;
+        }
+      } else if (profile.lists?.includes(path)) value = listItems(cell);
       else if (profile.booleans?.includes(path)) value = /^(true|yes|1)$/i.test(cell) ? true : /^(false|no|0)$/i.test(cell) ? false : cell;
       else if (profile.integers?.includes(path)) value = /^-?\d+$/.test(cell) ? Number(cell) : cell;
       else if (profile.json?.includes(path)) {
@@ -151,6 +201,7 @@ export class CsvRowDecoder<K extends CsvKind> {
       for (const z of r.error.issues) {
         const fieldPath = z.path.map(String).join(".");
         const column = this.columnOf(fieldPath);
+        if (refused.has(column)) continue;
         this.issues.push({ path: [line, column], message: fieldPath && column !== fieldPath ? `${fieldPath}: ${z.message}` : z.message, code: z.code });
       }
     }

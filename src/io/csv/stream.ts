@@ -3,9 +3,10 @@ import { ValidationError } from "../../core/index.js";
 import type { EntityOf } from "../../entities/index.js";
 import type { CsvKind } from "./profiles.js";
 import { CsvRowDecoder, type CsvRowOptions } from "./rows.js";
-import { fieldCountFits } from "./csv.js";
-import { RecordLines } from "./lines.js";
+import { fieldCountFits, isEmptyRow } from "./csv.js";
+import { RecordLines, separatorLine } from "./lines.js";
 import { csvDelimiter, type CsvDelimiter } from "./neutralise.js";
+import { csvDecimalMark, type CsvDecimalMark } from "./decimal-mark.js";
 
 /** Options of {@link importCsvBatches}. */
 export interface ImportCsvBatchOptions extends CsvRowOptions {
@@ -15,6 +16,8 @@ export interface ImportCsvBatchOptions extends CsvRowOptions {
   readonly maxProblems?: number;
   /** The field separator: `","` (default), `";"` or `"\t"` (as `importCsv`'s). */
   readonly delimiter?: CsvDelimiter;
+  /** The decimal mark of decimal fields: `"."` or `","` (as `importCsv`'s). */
+  readonly decimalMark?: CsvDecimalMark;
 }
 
 const malformed = (kind: string, e: unknown) => {
@@ -48,6 +51,7 @@ export async function* importCsvBatches<K extends CsvKind>(
   const size = options.batchSize ?? 1000;
   const maxProblems = options.maxProblems ?? 1000;
   const delimiter = csvDelimiter(options.delimiter, `${kind} CSV`);
+  const decimalMark = csvDecimalMark(options.decimalMark, delimiter, `${kind} CSV`);
   const parser = parse({ bom: true, delimiter, skip_empty_lines: true, relax_column_count: true, info: true });
   const writer = parser.writable.getWriter();
   const reader = parser.readable.getReader() as ReadableStreamDefaultReader<{ record: string[]; info: { bytes: number } }>;
@@ -72,6 +76,7 @@ export async function* importCsvBatches<K extends CsvKind>(
   let decoder: CsvRowDecoder<K> | undefined;
   let batch: EntityOf<K>[] = [];
   let columns = 0;
+  let sawFirst = false;
   try {
     for (;;) {
       let next: Awaited<ReturnType<typeof reader.read>>;
@@ -87,10 +92,16 @@ export async function* importCsvBatches<K extends CsvKind>(
       const line = lines.next(next.value.info.bytes);
       const cells = next.value.record;
       if (decoder === undefined) {
-        decoder = new CsvRowDecoder(kind, cells, { ...options, delimiter }, line);
+        if (!sawFirst && separatorLine(cells, delimiter, line, `${kind} CSV`)) {
+          sawFirst = true; // Excel's separator hint (`sep=;`) before the header
+          continue;
+        }
+        sawFirst = true;
+        decoder = new CsvRowDecoder(kind, cells, { ...options, delimiter, ...(decimalMark === undefined ? {} : { decimalMark }) }, line);
         columns = cells.length;
         continue;
       }
+      if (isEmptyRow(cells)) continue; // `;;;;;;`: a formatted empty row, skipped like a blank line
       const record = fieldCountFits(decoder, cells, columns, line) ? decoder.decode(cells, line) : undefined;
       if (decoder.issues.length >= maxProblems) {
         // Enough problems: stop reading (the feeder, maybe waiting on a full queue, is released by the cancel).

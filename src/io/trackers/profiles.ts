@@ -8,8 +8,8 @@ export type TrackerField = string | readonly string[];
  * item types are packages, which states mean done or in progress, and how dates are written.
  */
 export interface TrackerProfile {
-  /** The tool, for the import report. */
-  readonly tool: "jira" | "azure-devops" | "github-projects";
+  /** The tool, for the import report: `jira`, `azure-devops`, `github-projects` for the built-ins, any such name for your own. */
+  readonly tool: string;
   /** JSON exports: the property that holds the item list (`issues`, `value`, `items`). */
   readonly itemsPath?: string;
   /** Where the fields are. `statusCategory` (when given) wins over the state lists. */

@@ -3,10 +3,11 @@ import { ValidationError, type ValidationIssue } from "../../core/index.js";
 import { pointsText, trackerDate, type TrackerItem, type TrackerSprint, type TrackerStatusCategory } from "./item.js";
 import type { TrackerField, TrackerProfile } from "./profiles.js";
 import { duplicateJsonKeys } from "../json-keys.js";
-import { fieldCountMessage, RecordLines } from "../csv/lines.js";
+import { fieldCountMessage, RecordLines, separatorLine } from "../csv/lines.js";
 import { pageIssues } from "./pages.js";
 import { isTimeZone } from "../../kpi/time-zone.js";
 import { csvDelimiter, type CsvDelimiter } from "../csv/neutralise.js";
+import { checkTrackerProfile } from "./profile-schema.js";
 
 /** What a tracker export holds once read: its items and the sprints they name. */
 export interface TrackerExport {
@@ -149,7 +150,8 @@ function limits(textIn: string, options: ReadTrackerOptions, subject: string): n
  * count is not the header's is refused before any value is read, every such row at `["line 7"]` (the file line
  * where the row starts, as an editor shows it), naming both counts.
  *
- * @throws {ValidationError} on malformed CSV, a row with more or fewer fields than the header, a missing key column,
+ * @throws {ValidationError} on a profile that `trackerProfileSchema` refuses or that names a field by a property path
+ *   (at `["profile", …]`), malformed CSV, a row with more or fewer fields than the header, a missing key column,
  *   an oversized export or unreadable values.
  * @example
  * ```ts
@@ -157,7 +159,11 @@ function limits(textIn: string, options: ReadTrackerOptions, subject: string): n
  * ```
  */
 export function readTrackerCsv(csv: string, profile: TrackerProfile, options: ReadTrackerOptions = {}): TrackerExport {
-  const subject = `${profile.tool} CSV export`;
+  const subject = `${String((profile as Partial<TrackerProfile> | undefined)?.tool)} CSV export`;
+  profile = checkTrackerProfile(profile, ["profile"], subject);
+  // A CSV export has columns: a property path (["fields", "summary"]) would match none and leave the field empty.
+  const paths = Object.entries(profile.fields).filter(([, f]) => typeof f !== "string").map(([k]) => ({ path: ["profile", "fields", k], message: "a CSV export's field is a column header (text), not a property path", code: "custom" }));
+  if (paths.length > 0) throw new ValidationError(paths, subject);
   const maxItems = limits(csv, options, subject);
   const delimiter = csvDelimiter(options.delimiter, subject);
   let parsed: { record: string[]; info: { bytes: number } }[];
@@ -168,8 +174,16 @@ export function readTrackerCsv(csv: string, profile: TrackerProfile, options: Re
   }
   const lines = new RecordLines();
   lines.push(csv);
-  const at = parsed.map((p) => lines.next(p.info.bytes)); // the file line each record starts on
-  const rows = parsed.map((p) => p.record);
+  const allAt = parsed.map((p) => lines.next(p.info.bytes)); // the file line each record starts on
+  // Excel's separator hint (`sep=,`) before the header: skipped when it names this delimiter.
+  if (parsed.length > 0 && separatorLine(parsed[0]!.record, delimiter, allAt[0]!, subject)) {
+    parsed.shift();
+    allAt.shift();
+  }
+  // A row of empty cells only (`,,,,`: a formatted empty row a spreadsheet saved) is skipped like a blank line.
+  const kept = parsed.flatMap((p, r) => (r === 0 || p.record.some((c) => c !== "") ? [r] : []));
+  const at = kept.map((r) => allAt[r]!);
+  const rows = kept.map((r) => parsed[r]!.record);
   const header = (rows[0] ?? []).map((h) => h.trim());
   if (rows.length - 1 > maxItems) throw ValidationError.single([], `more than ${maxItems} items; refused`, subject);
   const keyColumn = typeof profile.fields.key === "string" ? profile.fields.key : "";
@@ -208,15 +222,17 @@ function at(value: unknown, path: TrackerField | undefined): unknown {
  * `["totalCount"]` when `gh project item-list` stopped at its `--limit`): read as the whole export it would leave out
  * the other pages' points. Merge the pages' items into one list first.
  *
- * @throws {ValidationError} on malformed JSON, a key given twice in one object, no item list, one page of a longer
- *   list, an oversized export or unreadable values.
+ * @throws {ValidationError} on a profile that `trackerProfileSchema` refuses (at `["profile", …]`), malformed JSON, a
+ *   key given twice in one object, no item list, one page of a longer list, an oversized export or unreadable values.
  * @example
  * ```ts
  * const { items } = readTrackerJson(readFileSync("search.json", "utf8"), JIRA_JSON_PROFILE);
  * ```
  */
 export function readTrackerJson(json: string, profile: TrackerProfile, options: ReadTrackerOptions = {}): TrackerExport {
-  const subject = `${profile.tool} JSON export`;
+  if (json.startsWith("\ufeff")) json = json.slice(1); // a UTF-8 byte order mark (readFileSync keeps it), as the CSV reader skips it
+  const subject = `${String((profile as Partial<TrackerProfile> | undefined)?.tool)} JSON export`;
+  profile = checkTrackerProfile(profile, ["profile"], subject);
   const maxItems = limits(json, options, subject);
   let doc: unknown;
   try {

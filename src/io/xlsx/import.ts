@@ -56,7 +56,14 @@ function headerOf(sheet: XlsxSheetData, headerRows: number): string[] {
 function importSheet<K extends CsvKind>(kind: K, sheet: XlsxSheetData, options: CsvRowOptions & { readonly headerRows?: number }): { records: EntityOf<K>[]; issues: ValidationIssue[] } {
   const headerRows = options.headerRows ?? 1;
   const header = headerOf(sheet, headerRows);
-  const got = importTableRows(kind, header, sheet.rows.filter((r) => r.line > headerRows), { ...options, neutralised: false });
+  // No header (a chart sheet or an empty cover tab first in the workbook): refused, never 0 records without a word.
+  if (header.every((h) => h === "")) {
+    const why = sheet.rows.length === 0 ? "it is empty" : `${headerRows === 1 ? "row 1 is" : `rows 1–${headerRows} are`} empty, and the table must start there`;
+    return { records: [], issues: [{ path: [], message: `sheet "${sheet.name}" has no header row: ${why} (choose the sheet that holds the table with the sheet option)`, code: "custom" }] };
+  }
+  // Workbook numbers are typed cells, their text always with `.`: a CSV decimal mark does not apply.
+  const { decimalMark: _csvOnly, ...rowOptions } = options;
+  const got = importTableRows(kind, header, sheet.rows.filter((r) => r.line > headerRows), { ...rowOptions, neutralised: false });
   // A formula error (#N/A from a lookup that found nothing) is no value: refused where it is, never taken as text.
   const errors: ValidationIssue[] = (sheet.errors ?? []).map((e) => ({
     path: [e.line, (e.line > headerRows ? header[e.column] : undefined) ?? `column ${e.column + 1}`],
@@ -77,7 +84,8 @@ function importSheet<K extends CsvKind>(kind: K, sheet: XlsxSheetData, options: 
  * `[row, column]` paths with the sheet's row numbers (see `csvProblems`). The workbook is read by {@link readXlsx},
  * so hostile files are refused within its limits.
  *
- * @throws {ValidationError} on a hostile or malformed workbook, a missing sheet, or any invalid row.
+ * @throws {ValidationError} on a hostile or malformed workbook, a missing sheet, a sheet without a header row (a
+ *   chart sheet or an empty tab: name the right one with `sheet`), or any invalid row.
  * @example
  * ```ts
  * const { records } = importXlsx("cost-entry", readFileSync("costs.xlsx"), {

@@ -3,6 +3,7 @@ import { resolveXlsxLimits, type ResolvedXlsxLimits, type XlsxLimits } from "./l
 import { scanXml } from "./xml-scan.js";
 import { inflateEntries } from "../inflate.js";
 import { decodeXstring } from "./xstring.js";
+import { columnLetter } from "../../core/column-letter.js";
 import { officeDocumentPart, readRelationships, relationshipKind, relationshipsPartOf, resolveTarget, type PackageRelationship } from "./package.js";
 
 // Relationship kinds whose target is a sheet listed in the workbook (a chartsheet or dialogsheet has no cells).
@@ -90,7 +91,7 @@ const ISO_CELL = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?
  */
 function isoCellDay(raw: string): string {
   const m = ISO_CELL.exec(raw);
-  if (m === null) return raw;
+  if (m === null) return isoCellTime(raw);
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const start = new Date(Date.UTC(2000, mo - 1, d));
   start.setUTCFullYear(y); // years 0–99 stay themselves (Date.UTC maps them to 19xx)
@@ -100,6 +101,25 @@ function isoCellDay(raw: string): string {
   const ms = Math.round(Number(`0.${m[7] ?? "0"}`) * 1000);
   const at = new Date(start.getTime() + ((h * 60 + mi) * 60 + se) * 1000 + ms);
   return `${String(at.getUTCFullYear()).padStart(4, "0")}-${String(at.getUTCMonth() + 1).padStart(2, "0")}-${String(at.getUTCDate()).padStart(2, "0")}`;
+}
+
+// An ISO 8601 time of day without a date (`T09:30:00`, `09:30`, a fraction, an offset), as a `t="d"` cell may hold.
+const ISO_TIME_CELL = /^\s*T?(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?\s*$/i;
+
+/**
+ * The time of day of an ISO 8601 time-only cell as `HH:MM:SS` (`.sss` when it has milliseconds), the way a date
+ * cell is its `YYYY-MM-DD`: rounded to the millisecond as Excel keeps times, an offset dropped as a date cell's is.
+ * A value that is no time of day (`25:00`, `09:60`) stays the text it is.
+ */
+function isoCellTime(raw: string): string {
+  const m = ISO_TIME_CELL.exec(raw);
+  if (m === null) return raw;
+  const [h, mi, se] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
+  if (h > 24 || mi > 59 || se > 59 || (h === 24 && (mi > 0 || se > 0 || Number(m[4] ?? 0) > 0))) return raw;
+  const ms = ((h * 60 + mi) * 60 + se) * 1000 + Math.round(Number(`0.${m[4] ?? "0"}`) * 1000);
+  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+  const [hh, mm, ss, frac] = [Math.floor(ms / 3_600_000), Math.floor(ms / 60_000) % 60, Math.floor(ms / 1000) % 60, ms % 1000];
+  return `${pad(hh)}:${pad(mm)}:${pad(ss)}${frac === 0 ? "" : `.${pad(frac, 3)}`}`;
 }
 
 /** `AB12` → column 27 (0-based). */
@@ -222,6 +242,9 @@ function numberText(v: string): string {
   return d.sd(true) > 15 ? d.toSignificantDigits(15).toFixed() : d.toFixed();
 }
 
+/** The cell types of ECMA-376 §18.18.11 (ST_CellType). */
+const CELL_TYPES = new Set(["b", "d", "e", "inlineStr", "n", "s", "str"]);
+
 function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], dates: readonly boolean[], epoch: number, limits: ResolvedXlsxLimits): XlsxSheetData {
   const rows: { line: number; cells: string[] }[] = [];
   const merges: XlsxSheetData["merges"][number][] = [];
@@ -240,13 +263,32 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
     open(el, a) {
       if (el === "row") {
         if (rows.length >= limits.maxRows) refuse(`sheet "${name}" has more than ${limits.maxRows} rows; refused`);
-        lastLine = a["r"] ? Number(a["r"]) : lastLine + 1;
-        row = { line: lastLine, cells: [] };
+        // Rows go top to bottom (ECMA-376 §18.3.1.73): a row number out of order or unreadable would put values on the
+        // wrong line or merge two rows' cells.
+        if (a["r"] !== undefined && !/^[1-9]\d{0,6}$/.test(a["r"])) refuse(`sheet "${name}": row number ${JSON.stringify(a["r"])} is not a row number`);
+        const line = a["r"] !== undefined ? Number(a["r"]) : lastLine + 1;
+        if (line <= lastLine) refuse(`sheet "${name}": row ${line} comes after row ${lastLine} (rows go top to bottom)`);
+        lastLine = line;
+        row = { line, cells: [] };
         nextCol = 0;
       } else if (el === "c" && row) {
-        const col = a["r"] ? columnOf(a["r"]) : nextCol;
+        const ref = a["r"];
+        const m = ref === undefined ? undefined : /^([A-Z]{1,3})(\d+)$/.exec(ref);
+        if (ref !== undefined && (m == null || Number(m[2]) !== row.line)) refuse(`sheet "${name}" row ${row.line}: cell reference ${JSON.stringify(ref)} is not a cell of that row`);
+        const col = ref !== undefined ? columnOf(ref) : nextCol;
         if (col >= limits.maxColumns) refuse(`sheet "${name}" row ${row.line} has more than ${limits.maxColumns} columns; refused`);
-        cell = { col, type: a["t"] ?? "n", style: Number(a["s"] ?? 0) };
+        // Cells go left to right, each once: a second cell at a place would silently replace the first.
+        if (col < nextCol) {
+          const at = `${columnLetter(col)}${row.line}`;
+          refuse(`sheet "${name}" row ${row.line}: cell ${at} ${col === nextCol - 1 ? "is given twice" : `comes after ${columnLetter(nextCol - 1)}${row.line} (cells go left to right)`}`);
+        }
+        const where = `sheet "${name}" cell ${columnLetter(col)}${row.line}`;
+        const type = a["t"] ?? "n";
+        if (!CELL_TYPES.has(type)) refuse(`${where}: cell type ${JSON.stringify(type)} is not one of ${[...CELL_TYPES].join(", ")}`);
+        // A style the workbook does not define has an unknown number format: a date cell would read as its serial.
+        const style = a["s"] === undefined ? 0 : /^\d{1,9}$/.test(a["s"]) ? Number(a["s"]) : Number.NaN;
+        if (!(style === 0 || style < dates.length)) refuse(`${where}: style ${a["s"] ?? ""} is not in the workbook's cell formats (${dates.length} of them)`);
+        cell = { col, type, style };
         nextCol = col + 1;
       } else if (el === "rPh" && cell) phonetic++;
       else if ((el === "v" || el === "t") && cell && phonetic === 0) {
@@ -266,8 +308,11 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
       if (el === "c" && cell && row) {
         const raw = text ?? "";
         let value: string;
-        if (cell.type === "s") value = strings[Number(raw)] ?? refuse(`sheet "${name}" row ${row.line}: shared string ${raw} does not exist`);
-        else if (cell.type === "b") value = raw === "1" ? "true" : "false";
+        const where = `sheet "${name}" cell ${columnLetter(cell.col)}${row.line}`;
+        const index = raw.trim(); // a pretty-printing writer may put white space around an index or a 0/1
+        if (index === "" && (cell.type === "s" || cell.type === "b")) value = ""; // no <v>: an empty cell (not string 0, not false)
+        else if (cell.type === "s") value = (/^\d+$/.test(index) ? strings[Number(index)] : undefined) ?? refuse(`sheet "${name}" row ${row.line}: shared string ${raw} does not exist`);
+        else if (cell.type === "b") value = index === "1" ? "true" : index === "0" ? "false" : refuse(`${where}: a boolean cell holds 0 or 1, not ${JSON.stringify(raw)}`);
         else if (cell.type === "d") value = isoCellDay(raw);
         else if (cell.type === "e") {
           value = raw;
@@ -295,8 +340,13 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
  * counted against limits as they pass, and nothing is evaluated (a formula cell gives its cached value). Number
  * cells keep their exact decimal text; cells with a date format become `YYYY-MM-DD` (in the workbook's date system, 1900 or 1904,
  * the serial rounded to the millisecond first), and so do ISO 8601 date cells (`t="d"`: `2026-10-01T18:00:00` →
- * `2026-10-01`, the day as written, the time rounded to the millisecond); booleans `true`/`false`. Text cells are decoded from ECMA-376's
+ * `2026-10-01`, the day as written, the time rounded to the millisecond); a `t="d"` cell holding a time of day only
+ * becomes `HH:MM:SS` (`T09:30` → `09:30:00`); booleans `true`/`false`. Text cells are decoded from ECMA-376's
  * `_xHHHH_` escapes (`a_x000D_b` → a, carriage return, b), as Excel and Calc read them.
+ *
+ * Malformed workbooks are refused where a lenient reading could lose data: a missing relationship, styles or
+ * shared-strings part the workbook names, a cell style it does not define, a cell reference that is no cell of its
+ * row, a cell given twice or out of order, rows out of order, a boolean other than 0/1, an unknown cell type.
  *
  * @throws {ValidationError} when the file is not a workbook, is malformed, or passes a limit.
  * @example
@@ -312,13 +362,22 @@ export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): { re
   const first = inflateEntries(bytes, (n) => n.endsWith(".rels"), limits, "XLSX workbook").entries;
   const relsParts = new PartMap(first);
   const bookPath = officeDocumentPart(relsParts.get("_rels/.rels"), "xl/workbook.xml");
-  const rels = readRelationships(relsParts.get(relationshipsPartOf(bookPath)), bookPath);
-  const typed = (kind: string, conventional: string) => rels.find((r) => relationshipKind(r.type) === kind)?.target ?? resolveTarget(bookPath, conventional);
-  const stringsPath = typed("sharedStrings", "sharedStrings.xml");
-  const stylesPath = typed("styles", "styles.xml");
+  const relsPath = relationshipsPartOf(bookPath);
+  const rels = readRelationships(relsParts.get(relsPath) ?? refuse(`${relsPath} (the workbook's relationships) is missing from the archive`), bookPath);
+  const named = new Map<string, string>(); // part → what it is, for the parts the workbook's relationships name
+  const typed = (kind: string, conventional: string, what: string) => {
+    const target = rels.find((r) => relationshipKind(r.type) === kind)?.target;
+    if (target !== undefined) named.set(target, what);
+    return target ?? resolveTarget(bookPath, conventional); // not named: read where writers put it, if it is there
+  };
+  const stringsPath = typed("sharedStrings", "sharedStrings.xml", "shared strings");
+  const stylesPath = typed("styles", "styles.xml", "styles");
   const wantedNames = new Set([bookPath, stringsPath, stylesPath, ...rels.filter((r) => r.type === "" || SHEET_KINDS.has(relationshipKind(r.type))).map((r) => r.target)].map((n) => n.toLowerCase()));
   const used = [...first.values()].reduce((n, b) => n + b.length, 0);
   const parts = new PartMap(inflateEntries(bytes, (n) => wantedNames.has(n.toLowerCase()), { ...limits, inflatedBefore: used }, "XLSX workbook").entries);
+  // A part the workbook names but the archive lacks is refused: read as empty, the styles' loss turns every date into
+  // its serial number, the shared strings' every text cell into an error far from the cause.
+  for (const [path, what] of named) if (parts.get(path) === undefined) refuse(`${path} (${what}, named in ${relsPath}) is missing from the archive`);
   const { sheets: listed, epoch } = workbookSheets(parts, bookPath, rels);
   const wanted = options.sheets;
   for (const w of wanted ?? []) if (!listed.some((s) => s.name === w)) refuse(`the workbook has no sheet "${w}" (sheets: ${listed.map((s) => s.name).join(", ")})`);

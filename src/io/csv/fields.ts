@@ -1,0 +1,48 @@
+import { entityJsonSchema } from "../../entities/index.js";
+import { DECIMAL_PATTERN } from "../../core/decimal.js";
+import type { CsvKind } from "./profiles.js";
+
+type JsonNode = { readonly type?: string; readonly pattern?: string; readonly properties?: Readonly<Record<string, JsonNode>> };
+
+const schemas = new Map<CsvKind, JsonNode>();
+
+/**
+ * The JSON Schema node of a field path of a CSV kind's wire form (`amount.amount`), walking object properties only
+ * (own keys), or `undefined` when the kind has no such field.
+ *
+ * @example
+ * ```ts
+ * csvFieldNode("cost-entry", "amount.amount"); // { type: "string", pattern: "^-?\\d+(\\.\\d+)?$", … }
+ * csvFieldNode("cost-entry", "amount.value");  // undefined
+ * ```
+ * @internal
+ */
+export function csvFieldNode(kind: CsvKind, path: string): JsonNode | undefined {
+  let node = schemas.get(kind);
+  if (node === undefined) {
+    node = entityJsonSchema(kind) as JsonNode;
+    schemas.set(kind, node);
+  }
+  for (const p of path.split(".")) {
+    const props: Readonly<Record<string, JsonNode>> | undefined = node?.properties;
+    if (props === undefined || !Object.hasOwn(props, p)) return undefined;
+    node = props[p];
+  }
+  return node;
+}
+
+/**
+ * Whether a field path holds an exact decimal on the wire (money amounts, exchange rates): the decimal codec's
+ * pattern `-?digits(.digits)?`.
+ *
+ * @example
+ * ```ts
+ * isDecimalField("cost-entry", "amount.amount"); // true
+ * isDecimalField("cost-entry", "sourceRef");     // false
+ * ```
+ * @internal
+ */
+export function isDecimalField(kind: CsvKind, path: string): boolean {
+  const node = csvFieldNode(kind, path);
+  return node?.type === "string" && node.pattern === DECIMAL_PATTERN.source;
+}
