@@ -23,6 +23,13 @@ describe("pmokit dataset", () => {
     for (const kind of SAMPLE_KINDS) expect(parsed.records[kind] ?? []).toEqual(office[kind]);
   });
 
+  it("reads a dataset saved with a UTF-8 byte order mark (before: \"not valid JSON: Unexpected token\")", () => {
+    const { report } = importDataset(`\ufeff${sampleText()}`);
+    expect([report.counts["project"], report.counts["work-package"], report.counts["request"]]).toEqual([4, 42, 13]);
+    // Only a leading mark is dropped: one inside the text is still not JSON.
+    expect(() => importDataset(` \ufeff${sampleText()}`)).toThrow(ValidationError);
+  });
+
   it("stores a whole import in one transaction and reads it back", async () => {
     const adapter = createMemoryAdapter();
     const { records } = importDataset(sampleText());

@@ -112,6 +112,8 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v ===
 export function importDataset(input: string | unknown): DatasetImport {
   let data: unknown = input;
   if (typeof input === "string") {
+    // A UTF-8 byte order mark (Windows editors write one; readFileSync keeps it) is not part of the JSON.
+    if (input.charCodeAt(0) === 0xfeff) input = input.slice(1);
     try {
       data = JSON.parse(input);
     } catch (e) {
