@@ -62,6 +62,17 @@ export const changeRequestSchema = entitySchema(
      * `changeRequestImpact`).
      */
     withdrawnOn: isoDateCodec.optional(),
+    /**
+     * Earlier closings, oldest first: a request decided (approved, rejected, implemented) or withdrawn and re-submitted
+     * (or back to draft) since keeps here the status and days it had — `decidedOn` and/or `withdrawnOn` — with the day
+     * it was reopened, so views as of a day in that period count it with that outcome. `pmo.update` adds one when it
+     * reopens a request. None before `requestedOn`, after its own reopening or before the previous one; the current
+     * `decidedOn` / `withdrawnOn` not before the last one.
+     */
+    closings: z
+      .array(z.strictObject({ status: changeRequestStatusSchema.exclude(["draft", "submitted"]), decidedOn: isoDateCodec.optional(), withdrawnOn: isoDateCodec.optional(), reopenedOn: isoDateCodec }))
+      .max(1000)
+      .optional(),
   },
 ).superRefine((c, ctx) => {
   // Implemented implies it was approved, so it carries the decision too.

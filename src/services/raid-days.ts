@@ -34,27 +34,39 @@ export function keepClosingDay(kind: EntityKind, next: Record<string, unknown>, 
   if (!keptIn.includes(next["status"] as string)) {
     if (given[field] === undefined) delete next[field];
   } else if (next["status"] === status && before.status !== status && next[field] === undefined) {
-    // Never before the decision it follows: at 20:00Z a decision may carry the next day (see latestLocalDay).
-    const decided = next["decidedOn"];
-    const today = at.slice(0, 10);
-    next[field] = typeof decided === "string" && decided > today ? decided : today;
+    // Never before the decision it follows, nor the reopening of an earlier closing: at 20:00Z either may carry the
+    // next day (see latestLocalDay).
+    const closings = next["closings"];
+    const last = Array.isArray(closings) ? (closings.at(-1) as { reopenedOn?: unknown } | undefined)?.reopenedOn : undefined;
+    next[field] = [next["decidedOn"], last].reduce<string>((d, x) => (typeof x === "string" && x > d ? x : d), at.slice(0, 10));
   }
 }
 
-/** The RAID kinds a change can reopen: their closed statuses, and the days those carry (kept in `closings`). */
-const REOPENABLE: Partial<Record<EntityKind, readonly [closed: readonly string[], days: readonly string[]]>> = {
-  action: [["done", "cancelled"], ["completedOn", "cancelledOn"]],
+/**
+ * The RAID kinds a change can reopen: their closed statuses, the days those carry (kept in `closings`), and the moves
+ * between closed statuses that end a closing too (the status they leave cannot keep its day: a risk closed and then
+ * occurred, an action done and then cancelled or the reverse). A change request's closing keeps its status too (its
+ * outcome, which as-of views count).
+ */
+const REOPENABLE: Partial<Record<EntityKind, readonly [closed: readonly string[], days: readonly string[], moves?: readonly string[]]>> = {
+  action: [["done", "cancelled"], ["completedOn", "cancelledOn"], ["done>cancelled", "cancelled>done"]],
+  "change-request": [["approved", "rejected", "implemented", "withdrawn"], ["decidedOn", "withdrawnOn"]],
+  decision: [["approved", "rejected", "superseded"], ["decidedOn", "supersededOn"]],
   issue: [["resolved", "closed"], ["resolvedOn"]],
-  risk: [["closed", "occurred"], ["occurredOn", "closedOn"]],
+  risk: [["closed", "occurred"], ["occurredOn", "closedOn"], ["closed>occurred"]],
 };
 
 /**
- * @internal Keeps the earlier closing of a reopened risk, issue or action (wire form, edited in place): a record that
- * leaves its closed statuses (a risk closed or occurred, an issue resolved or closed, an action done or cancelled)
- * for an open one moves its closing days to a new entry of `closings`, reopened on the UTC day of `at` (never before
- * those days), so views as of a day in that period still count it closed. The days leave the record unless `given`
- * names them (the schema then refuses them); `closings` given in the change is taken as is. A closing without any day
- * (records made before the day was kept) adds nothing. Other kinds are left alone.
+ * @internal Keeps the earlier closing of a reopened risk, issue, action, decision or change request (wire form, edited
+ * in place): a record that leaves its closed statuses (a risk closed or occurred, an issue resolved or closed, an
+ * action done or cancelled, a decision taken or superseded, a change request decided or withdrawn) for an open one —
+ * or moves between closed statuses where the one it leaves cannot keep its day (a risk closed then occurred, an action
+ * done then cancelled or the reverse) — moves its closing days (and a change request's status) to a new entry of
+ * `closings`, so views as of a day in that period still count it closed. It is reopened on the closing day the change
+ * gives (a risk occurred on `occurredOn`), else on the UTC day of `at`, never before the days it keeps. The days leave
+ * the record unless `given` names them (the schema then judges them against the reopening); `closings` given in the
+ * change is taken as is. A closing without any day (records made before the day was kept) adds nothing. Other kinds
+ * are left alone.
  *
  * @example
  * ```ts
@@ -66,10 +78,14 @@ const REOPENABLE: Partial<Record<EntityKind, readonly [closed: readonly string[]
 export function keepReopening(kind: EntityKind, next: Record<string, unknown>, before: Readonly<Record<string, unknown>>, given: Readonly<Record<string, unknown>>, at: string): void {
   const rule = Object.hasOwn(REOPENABLE, kind) ? REOPENABLE[kind] : undefined;
   if (rule === undefined || given["closings"] !== undefined) return;
-  const [closed, fields] = rule;
-  if (!closed.includes(before["status"] as string) || closed.includes(next["status"] as string)) return;
-  const entry: Record<string, string> = {};
-  let reopenedOn = at.slice(0, 10);
+  const [closed, fields, moves = []] = rule;
+  const from = before["status"] as string;
+  const to = next["status"] as string;
+  if (!closed.includes(from) || (closed.includes(to) && !moves.includes(`${from}>${to}`))) return;
+  const entry: Record<string, string> = kind === "change-request" ? { status: from } : {};
+  // The new closing day the change gives ends the earlier closing (a risk closed, then occurred on that day).
+  const day = fields.map((f) => given[f]).find((x) => typeof x === "string");
+  let reopenedOn = typeof day === "string" ? day : at.slice(0, 10);
   for (const f of fields) {
     const day = before[f];
     if (typeof day !== "string") continue;
@@ -78,7 +94,7 @@ export function keepReopening(kind: EntityKind, next: Record<string, unknown>, b
     if (day > reopenedOn) reopenedOn = day;
     if (given[f] === undefined) delete next[f];
   }
-  if (Object.keys(entry).length === 0) return;
+  if (!fields.some((f) => f in entry)) return;
   const earlier = Array.isArray(before["closings"]) ? (before["closings"] as unknown[]) : [];
   next["closings"] = [...earlier, { ...entry, reopenedOn }];
 }
