@@ -1,8 +1,9 @@
 import * as z from "zod";
 import { isoDateCodec, moneyCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
-import { checkDayOrder, refuse } from "./closings.js";
+import { checkDayOrder } from "./closings.js";
 import { daysSchema, nameSchema, refSchema, textSchema, whenDecoded } from "./common.js";
+import { refuse } from "./refuse.js";
 import { recordKeySchema } from "./project.js";
 
 /**

@@ -1,17 +1,6 @@
 import type * as z from "zod";
-
-/**
- * @internal Adds a custom issue at `path` (a field name, or a path) to a refinement: the one call every RAID entity
- * check makes, short so that the codecs stay small.
- *
- * @example
- * ```ts
- * refuse(ctx, "closedOn", "a risk cannot close before it was raised");
- * ```
- */
-export function refuse(ctx: z.core.$RefinementCtx, path: string | (string | number)[], message: string): void {
-  ctx.addIssue({ code: "custom", message, path: typeof path === "string" ? [path] : path });
-}
+import {  } from "./common.js";
+import { refuse } from "./refuse.js";
 
 /**
  * @internal Checks that a RAID record's days come in the order they happen: `fields[0]` (the day it was raised or

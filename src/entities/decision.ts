@@ -1,8 +1,9 @@
 import * as z from "zod";
 import { isoDateCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
-import { checkDayOrder, refuse } from "./closings.js";
+import { checkDayOrder } from "./closings.js";
 import { nameSchema, refSchema, textListSchema, textSchema, whenDecoded } from "./common.js";
+import { refuse } from "./refuse.js";
 
 /**
  * Decision states: proposed (awaiting a decision), approved, rejected, superseded (replaced by a later decision).
