@@ -54,6 +54,27 @@ describe("1. a risk closed and then occurred keeps its closedOn in closings", ()
   });
 });
 
+describe("1b. an action moved between done and cancelled keeps the day it leaves", () => {
+  async function actions() {
+    const adapter = createMemoryAdapter();
+    await seedOffice(adapter, ["person", "project", "programme", "action"]);
+    return createPmo(adapter, { clock: () => NOW });
+  }
+  it("done 11-19, then cancelled at 11-20: closings [{ completedOn 11-19, reopenedOn 11-20 }], cancelledOn 11-20", async () => {
+    const pmo = await actions();
+    await pmo.update("p-katrin-vogel", "action", "ACT-CRM-002", 1, { status: "done", completedOn: "2026-11-19" } as never);
+    // Before: refused ("completedOn is set exactly when the action is done") unless completedOn was dropped.
+    const a = await pmo.update("p-katrin-vogel", "action", "ACT-CRM-002", 2, { status: "cancelled" } as never);
+    expect([a.status, a.completedOn, a.cancelledOn, a.closings]).toEqual(["cancelled", undefined, "2026-11-20", [{ completedOn: "2026-11-19", reopenedOn: "2026-11-20" }]]);
+  });
+  it("cancelled 11-18, then done on 11-19: closings [{ cancelledOn 11-18, reopenedOn 11-19 }] (cancelledOn used to be dropped silently)", async () => {
+    const pmo = await actions();
+    await pmo.update("p-katrin-vogel", "action", "ACT-CRM-002", 1, { status: "cancelled", cancelledOn: "2026-11-18" } as never);
+    const a = await pmo.update("p-katrin-vogel", "action", "ACT-CRM-002", 2, { status: "done", completedOn: "2026-11-19" } as never);
+    expect([a.status, a.completedOn, a.cancelledOn, a.closings]).toEqual(["done", "2026-11-19", undefined, [{ cancelledOn: "2026-11-18", reopenedOn: "2026-11-19" }]]);
+  });
+});
+
 describe("2. decisions and change requests keep their earlier closings", () => {
   it("DEC-CRM-002 approved 2026-09-15, re-proposed at 11-20: closings [{ decidedOn 09-15, reopenedOn 11-20 }]; not pending as of 10-01, pending as of 11-20", async () => {
     const pmo = await office();
