@@ -17,7 +17,8 @@ const CLOSING_DAYS: Partial<Record<EntityKind, readonly [status: string, field: 
  * @internal Keeps the closing day of a changed action, change request, decision or risk (wire form, edited in place)
  * with its status, the rule the checklist-item update follows for `skippedOn`: a record that becomes cancelled,
  * withdrawn, superseded or occurred without its day given takes the UTC day of `at`, or its `decidedOn` when that is
- * later (so the as-of views know when it stopped being open); one that stays so keeps its day (a risk closed after occurring keeps its `occurredOn`); one
+ * later, or the reopening of the closing {@link keepReopening} just ended when that is later (so the as-of views know
+ * when it stopped being open); one that stays so keeps its day (a risk closed after occurring keeps its `occurredOn`); one
  * that leaves the status loses it, unless `given` names it (the schema then refuses it). Other kinds are left alone.
  *
  * @example
@@ -112,7 +113,7 @@ const HAPPENED_DAYS: Partial<Record<EntityKind, readonly string[]>> = {
  * @internal What a RAID change stamped `at` (the service clock's instant) may not record: a closing, decision or
  * completion day in `changes` that no place has reached at `at` — later than {@link latestLocalDay}, the bound
  * checklist items follow. As-of views would count the record open until a day that has not come. The days of a
- * `closings` array the change gives (risks, issues, actions) are judged alike, at `["closings", i, field]`. Only the days the
+ * `closings` array the change gives (risks, issues, actions, decisions, change requests) are judged alike, at `["closings", i, field]`. Only the days the
  * change gives are judged: a day already stored is not re-judged by an unrelated edit.
  *
  * @example
