@@ -104,6 +104,9 @@ describe("2. decisions and change requests keep their earlier closings", () => {
     const cr = { id: "C", ...at, title: "t", requestedBy: "p", requestedOn: "2026-03-01", scopeImpact: "", costImpact: money("1.00", "EUR"), scheduleImpactDays: 0, status: "submitted" };
     const wire = { ...cr, costImpact: { amount: "1.00", currency: "EUR" } };
     expect(paths(() => decodeEntity("change-request", { ...wire, closings: [{ status: "approved", decidedOn: "2026-03-10", reopenedOn: "2026-03-05" }] }))).toEqual(["closings.0.reopenedOn"]);
+    // A closing holds its status's days: an approved one its decidedOn, only a withdrawn one withdrawnOn.
+    expect(paths(() => decodeEntity("change-request", { ...wire, closings: [{ status: "approved", withdrawnOn: "2026-03-10", reopenedOn: "2026-03-15" }] }))).toEqual(["closings.0.decidedOn", "closings.0.withdrawnOn"]);
+    expect(decodeEntity("change-request", { ...wire, closings: [{ status: "withdrawn", decidedOn: "2026-03-10", withdrawnOn: "2026-03-12", reopenedOn: "2026-03-15" }] })).toBeDefined();
     // The current decision day comes after the last reopening.
     expect(paths(() => decodeEntity("change-request", { ...wire, status: "approved", decidedBy: "p", decidedOn: "2026-03-20", closings: [{ status: "rejected", decidedOn: "2026-03-10", reopenedOn: "2026-03-25" }] }))).toEqual(["decidedOn"]);
   });
