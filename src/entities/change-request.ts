@@ -76,18 +76,21 @@ export const changeRequestSchema = entitySchema(
       .optional(),
   },
 ).superRefine((c, ctx) => {
-  // The record, then each earlier closing (it holds the days of its status, as the record does).
-  [c, ...(c.closings ?? [])].forEach((e, i) => {
-    const at = (f: string) => (i ? ["closings", i - 1, f] : [f]);
-    // Implemented implies it was approved, so it carries the decision too.
-    if (e.status === "approved" || e.status === "rejected" || e.status === "implemented") {
-      if (!i && c.decidedBy === undefined) refuse(ctx, "decidedBy", `a ${c.status} change names who decided`);
-      if (e.decidedOn === undefined) refuse(ctx, at("decidedOn"), `a ${e.status} change has a decision date`);
+  // Implemented implies it was approved, so it carries the decision too.
+  if (c.status === "approved" || c.status === "rejected" || c.status === "implemented") {
+    if (c.decidedBy === undefined) refuse(ctx, "decidedBy", `a ${c.status} change names who decided`);
+    if (c.decidedOn === undefined) refuse(ctx, "decidedOn", `a ${c.status} change has a decision date`);
+  }
+  // An earlier closing holds the days of its status, as the record does: a decided one its decidedOn, only a withdrawn one withdrawnOn.
+  c.closings?.forEach((e, i) => {
+    if (e.status !== "withdrawn") {
+      if (e.decidedOn === undefined) refuse(ctx, ["closings", i, "decidedOn"], `a ${e.status} change has a decision date`);
+      if (e.withdrawnOn !== undefined) refuse(ctx, ["closings", i, "withdrawnOn"], "only a withdrawn change has withdrawnOn");
     }
-    if (e.withdrawnOn !== undefined && e.status !== "withdrawn") refuse(ctx, at("withdrawnOn"), "only a withdrawn change has withdrawnOn");
-    // requestedOn, earlier closings, decidedOn, withdrawnOn: in the order they happen.
-    else if (!i) checkDayOrder(c, ["requestedOn", "decidedOn", "withdrawnOn"], ctx);
   });
+  if (c.withdrawnOn !== undefined && c.status !== "withdrawn") refuse(ctx, "withdrawnOn", "only a withdrawn change has withdrawnOn");
+  // requestedOn, earlier closings, decidedOn, withdrawnOn: in the order they happen.
+  else checkDayOrder(c, ["requestedOn", "decidedOn", "withdrawnOn"], ctx);
 }, whenDecoded);
 
 /** A change request, in memory form. */

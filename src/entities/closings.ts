@@ -26,7 +26,7 @@ export function checkDayOrder(record: object, fields: readonly string[], ctx: z.
   };
   r.closings?.forEach((c, i) => {
     // A closing names the day it closed: without one it would count for no day.
-    if (!closing.some((f) => c[f])) refuse(ctx, ["closings", i], `a closing needs ${closing.join(" or ")}`);
+    if (closing.every((f) => c[f] === undefined)) refuse(ctx, ["closings", i], `a closing needs ${closing.join(" or ")}`);
     for (const f of [...closing, "reopenedOn"]) follows(["closings", i, f], f, c[f]);
   });
   for (const f of closing) follows([f], f, r[f]);
