@@ -57,6 +57,9 @@ const REOPENABLE: Partial<Record<EntityKind, readonly [closed: readonly string[]
   risk: [["closed", "occurred"], ["occurredOn", "closedOn"], ["closed>occurred"]],
 };
 
+/** What a decision or a change request carries about the decision taken on it, besides its day. */
+const DECIDED_BY = ["decidedBy", "outcome", "rationale", "decisionReason"];
+
 /**
  * @internal Keeps the earlier closing of a reopened risk, issue, action, decision or change request (wire form, edited
  * in place): a record that leaves its closed statuses (a risk closed or occurred, an issue resolved or closed, an
@@ -65,7 +68,9 @@ const REOPENABLE: Partial<Record<EntityKind, readonly [closed: readonly string[]
  * done then cancelled or the reverse) — moves its closing days (and a change request's status) to a new entry of
  * `closings`, so views as of a day in that period still count it closed. It is reopened on the closing day the change
  * gives (a risk occurred on `occurredOn`), else on the UTC day of `at`, never before the days it keeps. The days leave
- * the record unless `given` names them (the schema then judges them against the reopening); `closings` given in the
+ * the record unless `given` names them (the schema then judges them against the reopening); a decision re-proposed
+ * or a change request re-submitted also drops who decided and the outcome and reasons of that decision
+ * (`decidedBy`, `outcome`, `rationale`, `decisionReason`) unless `given` names them. `closings` given in the
  * change is taken as is. A closing without any day (records made before the day was kept) adds nothing. Other kinds
  * are left alone.
  *
@@ -98,6 +103,9 @@ export function keepReopening(kind: EntityKind, next: Record<string, unknown>, b
   if (!fields.some((f) => f in entry)) return;
   const earlier = Array.isArray(before["closings"]) ? (before["closings"] as unknown[]) : [];
   next["closings"] = [...earlier, { ...entry, reopenedOn }];
+  // A decision re-proposed, or a change request re-submitted, awaits a new decision: who took the last one, and its
+  // outcome and reasons, leave the record (the audit trail keeps them), so the next decision cannot inherit them.
+  if (to === "proposed" || to === "draft" || to === "submitted") for (const f of DECIDED_BY) if (given[f] === undefined) delete next[f];
 }
 
 /** The RAID days that say when something happened (closed, decided, done), by kind: never later than the change recording them. */

@@ -81,6 +81,9 @@ describe("2. decisions and change requests keep their earlier closings", () => {
     // Before: `closings` was not a decision field (refused as unknown key), and decidedOn had to be dropped.
     const dec = (await pmo.update("p-katrin-vogel", "decision", "DEC-CRM-002", 1, { status: "proposed" } as never)) as Decision;
     expect([dec.status, dec.decidedOn, dec.closings]).toEqual(["proposed", undefined, [{ decidedOn: "2026-09-15", reopenedOn: "2026-11-20" }]]);
+    // Who decided, the outcome and the rationale belong to that decision: they leave the re-proposed record (they stayed,
+    // so a later approval without decidedBy was attributed to p-ana-costa).
+    expect([dec.decidedBy, dec.outcome, dec.rationale]).toEqual([undefined, undefined, undefined]);
     expect(pendingDecisions([dec], { asOf: d("2026-10-01") }).map((x) => x.id)).toEqual([]);
     expect(pendingDecisions([dec], { asOf: d("2026-11-20") }).map((x) => x.id)).toEqual(["DEC-CRM-002"]);
     // Before its decision it was pending too.
@@ -91,6 +94,10 @@ describe("2. decisions and change requests keep their earlier closings", () => {
     const pmo = await office();
     const cr = (await pmo.update("p-katrin-vogel", "change-request", "CR-CRM-001", 1, { status: "submitted" } as never)) as ChangeRequest;
     expect([cr.status, cr.decidedOn, cr.closings]).toEqual(["submitted", undefined, [{ status: "implemented", decidedOn: "2026-09-15", reopenedOn: "2026-11-20" }]]);
+    expect([cr.decidedBy, cr.decisionReason]).toEqual([undefined, undefined]);
+    // Approved again without naming who decided: refused at decidedBy (it used to inherit p-ana-costa).
+    const e = await pmo.update("p-katrin-vogel", "change-request", "CR-CRM-001", 2, { status: "approved", decidedOn: "2026-11-20" } as never).then(() => undefined, (x: unknown) => x);
+    expect((e as { issues: { path: unknown }[] }).issues.map((i) => i.path)).toEqual([["decidedBy"]]);
     const cost = cr.costImpact.amount.toFixed(2);
     const then = changeRequestImpact([cr], { currency: "EUR", asOf: d("2026-10-01") });
     expect([then.approved.changeRequestIds, then.approved.cost.amount.toFixed(2), then.pending.changeRequestIds]).toEqual([["CR-CRM-001"], cost, []]);
