@@ -51,8 +51,13 @@ export function keepClosingDay(kind: EntityKind, next: Record<string, unknown>, 
  */
 const REOPENABLE: Partial<Record<EntityKind, readonly [closed: readonly string[], days: readonly string[], moves?: readonly string[]]>> = {
   action: [["done", "cancelled"], ["completedOn", "cancelledOn"], ["done>cancelled", "cancelled>done"]],
-  "change-request": [["approved", "rejected", "implemented", "withdrawn"], ["decidedOn", "withdrawnOn"]],
-  decision: [["approved", "rejected", "superseded"], ["decidedOn", "supersededOn"]],
+  // A new decision (the outcome changed, or taken after a withdrawal) ends the earlier one: it needs its own day.
+  "change-request": [
+    ["approved", "rejected", "implemented", "withdrawn"],
+    ["decidedOn", "withdrawnOn"],
+    ["approved>rejected", "rejected>approved", "implemented>rejected", "rejected>implemented", "withdrawn>approved", "withdrawn>rejected", "withdrawn>implemented"],
+  ],
+  decision: [["approved", "rejected", "superseded"], ["decidedOn", "supersededOn"], ["approved>rejected", "rejected>approved"]],
   issue: [["resolved", "closed"], ["resolvedOn"]],
   risk: [["closed", "occurred"], ["occurredOn", "closedOn"], ["closed>occurred"]],
 };
@@ -65,11 +70,12 @@ const DECIDED_BY = ["decidedBy", "outcome", "rationale", "decisionReason"];
  * in place): a record that leaves its closed statuses (a risk closed or occurred, an issue resolved or closed, an
  * action done or cancelled, a decision taken or superseded, a change request decided or withdrawn) for an open one —
  * or moves between closed statuses where the one it leaves cannot keep its day (a risk closed then occurred, an action
- * done then cancelled or the reverse) — moves its closing days (and a change request's status) to a new entry of
+ * done then cancelled or the reverse, a decision or change request decided anew: approved then rejected or the reverse,
+ * a change request withdrawn then decided) — moves its closing days (and a change request's status) to a new entry of
  * `closings`, so views as of a day in that period still count it closed. It is reopened on the closing day the change
  * gives (a risk occurred on `occurredOn`), else on the UTC day of `at`, never before the days it keeps. The days leave
- * the record unless `given` names them (the schema then judges them against the reopening); a decision re-proposed
- * or a change request re-submitted also drops who decided and the outcome and reasons of that decision
+ * the record unless `given` names them (the schema then judges them against the reopening); a decision or change
+ * request whose closing is kept also drops who decided and the outcome and reasons of that decision
  * (`decidedBy`, `outcome`, `rationale`, `decisionReason`) unless `given` names them. `closings` given in the
  * change is taken as is. A closing without any day (records made before the day was kept) adds nothing. Other kinds
  * are left alone.
@@ -103,9 +109,10 @@ export function keepReopening(kind: EntityKind, next: Record<string, unknown>, b
   if (!fields.some((f) => f in entry)) return;
   const earlier = Array.isArray(before["closings"]) ? (before["closings"] as unknown[]) : [];
   next["closings"] = [...earlier, { ...entry, reopenedOn }];
-  // A decision re-proposed, or a change request re-submitted, awaits a new decision: who took the last one, and its
-  // outcome and reasons, leave the record (the audit trail keeps them), so the next decision cannot inherit them.
-  if (to === "proposed" || to === "draft" || to === "submitted") for (const f of DECIDED_BY) if (given[f] === undefined) delete next[f];
+  // A decision re-proposed or taken anew, or a change request re-submitted or decided anew, awaits (or has) a new
+  // decision: who took the last one, and its outcome and reasons, leave the record (the audit trail keeps them), so the
+  // next decision cannot inherit them.
+  if (kind === "decision" || kind === "change-request") for (const f of DECIDED_BY) if (given[f] === undefined) delete next[f];
 }
 
 /** The RAID days that say when something happened (closed, decided, done), by kind: never later than the change recording them. */

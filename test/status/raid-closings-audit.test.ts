@@ -105,6 +105,18 @@ describe("2. decisions and change requests keep their earlier closings", () => {
     expect([now.approved.changeRequestIds, now.pending.changeRequestIds]).toEqual([[], ["CR-CRM-001"]]);
   });
 
+  it("CR-CRM-001 implemented (decided 09-15), then rejected on 11-20: closings keep the first outcome; approved as of 10-01, rejected as of 11-20", async () => {
+    const pmo = await office();
+    // Before: decidedOn was overwritten and decidedBy inherited, so as of 10-01 it counted as rejected.
+    const cr = (await pmo.update("p-katrin-vogel", "change-request", "CR-CRM-001", 1, { status: "rejected", decidedBy: "p-katrin-vogel", decidedOn: "2026-11-20" } as never)) as ChangeRequest;
+    expect([cr.status, cr.decidedOn, cr.decidedBy, cr.decisionReason, cr.closings]).toEqual(["rejected", "2026-11-20", "p-katrin-vogel", undefined, [{ status: "implemented", decidedOn: "2026-09-15", reopenedOn: "2026-11-20" }]]);
+    expect(changeRequestImpact([cr], { currency: "EUR", asOf: d("2026-10-01") }).approved.changeRequestIds).toEqual(["CR-CRM-001"]);
+    expect(changeRequestImpact([cr], { currency: "EUR", asOf: d("2026-11-20") }).rejected.changeRequestIds).toEqual(["CR-CRM-001"]);
+    // Decided anew without its own day: refused at decidedOn (the earlier day is kept in closings, not reused).
+    const e = await pmo.update("p-katrin-vogel", "change-request", "CR-CRM-001", 2, { status: "approved", decidedBy: "p-ana-costa" } as never).then(() => undefined, (x: unknown) => x);
+    expect((e as { issues: { path: unknown }[] }).issues.map((i) => i.path)).toEqual([["decidedOn"]]);
+  });
+
   it("their closings are day-ordered like the others': a reopening before the decision is refused at [closings, 0, reopenedOn]", () => {
     const at = { version: 2, createdAt: "2026-03-01T09:00:00.000Z", updatedAt: "2026-04-01T09:00:00.000Z", projectId: "P" };
     expect(paths(() => decodeEntity("decision", { id: "D", ...at, title: "t", status: "proposed", closings: [{ decidedOn: "2026-03-10", reopenedOn: "2026-03-05" }] }))).toEqual(["closings.0.reopenedOn"]);
