@@ -2,7 +2,8 @@ import * as z from "zod";
 import { isoDateCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { entityRefSchema, nameSchema, refSchema, textSchema, whenDecoded } from "./common.js";
-import { checkDayOrder, refuse } from "./closings.js";
+import { refuse } from "./refuse.js";
+import { checkDayOrder } from "./closings.js";
 
 /**
  * Action states.

@@ -3,6 +3,7 @@ import { instantCodec, isoDateCodec } from "../core/codecs.js";
 import { PmoDecimal } from "../core/decimal.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { checkTimePhased, nameSchema, nonNegativeMoneyCodec, refSchema, textSchema, timePhasedAmountSchema, whenDecoded } from "./common.js";
+import { refuse } from "./refuse.js";
 import { checkSlicesWithin, earningRuleSchema, wbsCodeSchema } from "./work-package.js";
 
 /** Baseline numbers: 0 is the original plan, each approved re-plan takes the next number. */
@@ -38,12 +39,12 @@ export const baselineWorkPackageSchema = z
   })
   .superRefine((p, ctx) => {
     if (p.plannedFinish < p.plannedStart) {
-      ctx.addIssue({ code: "custom", message: "cannot finish before it starts", path: ["plannedFinish"] });
+      refuse(ctx, ["plannedFinish"], "cannot finish before it starts");
     }
     checkTimePhased(p.timePhasedBudget, ctx, ["timePhasedBudget"]);
     checkSlicesWithin(p.timePhasedBudget, p.plannedStart, p.plannedFinish, ctx, ["timePhasedBudget"]);
     if (p.earningRule?.type === "apportioned" && p.earningRule.basePackageId === p.workPackageId) {
-      ctx.addIssue({ code: "custom", message: "a package cannot be apportioned to itself", path: ["earningRule", "basePackageId"] });
+      refuse(ctx, ["earningRule", "basePackageId"], "a package cannot be apportioned to itself");
     }
   }, whenDecoded);
 
@@ -106,19 +107,19 @@ export const baselineSchema = entitySchema(
   const seenWp = new Set<string>();
   b.workPackages.forEach((p, i) => {
     if (seenWp.has(p.workPackageId)) {
-      ctx.addIssue({ code: "custom", message: "work package listed twice", path: ["workPackages", i, "workPackageId"] });
+      refuse(ctx, ["workPackages", i, "workPackageId"], "work package listed twice");
     }
     seenWp.add(p.workPackageId);
   });
   const seenMs = new Set<string>();
   b.milestones.forEach((m, i) => {
     if (seenMs.has(m.milestoneId)) {
-      ctx.addIssue({ code: "custom", message: "milestone listed twice", path: ["milestones", i, "milestoneId"] });
+      refuse(ctx, ["milestones", i, "milestoneId"], "milestone listed twice");
     }
     seenMs.add(m.milestoneId);
   });
   if (b.supersedes !== undefined && b.supersedes >= b.number) {
-    ctx.addIssue({ code: "custom", message: "a baseline supersedes a lower number", path: ["supersedes"] });
+    refuse(ctx, ["supersedes"], "a baseline supersedes a lower number");
   }
   // One currency across packages (checkTimePhased covers each package on its own), then the exact total.
   const slices = b.workPackages.flatMap((p) => p.timePhasedBudget);
@@ -133,7 +134,7 @@ export const baselineSchema = entitySchema(
   const consistent = slices.every((s) => s.amount.currency === currency);
   if (!consistent) return;
   if (currency !== undefined && b.budgetAtCompletion.currency !== currency) {
-    ctx.addIssue({ code: "custom", message: `BAC must be in ${currency}`, path: ["budgetAtCompletion", "currency"] });
+    refuse(ctx, ["budgetAtCompletion", "currency"], `BAC must be in ${currency}`);
     return;
   }
   const total = slices.reduce((sum, s) => sum.plus(s.amount.amount), new PmoDecimal(0));

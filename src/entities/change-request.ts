@@ -1,8 +1,9 @@
 import * as z from "zod";
 import { isoDateCodec, moneyCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
-import { checkDayOrder, refuse } from "./closings.js";
+import { checkDayOrder } from "./closings.js";
 import { daysSchema, nameSchema, refSchema, textSchema, whenDecoded } from "./common.js";
+import { refuse } from "./refuse.js";
 import { recordKeySchema } from "./project.js";
 
 /**
@@ -62,6 +63,17 @@ export const changeRequestSchema = entitySchema(
      * `changeRequestImpact`).
      */
     withdrawnOn: isoDateCodec.optional(),
+    /**
+     * Earlier closings, oldest first: a request decided (approved, rejected, implemented) or withdrawn and re-submitted
+     * (or back to draft) since keeps here the status and days it had — `decidedOn` and/or `withdrawnOn` — with the day
+     * it was reopened, so views as of a day in that period count it with that outcome. `pmo.update` adds one when it
+     * reopens a request. None before `requestedOn`, after its own reopening or before the previous one; the current
+     * `decidedOn` / `withdrawnOn` not before the last one.
+     */
+    closings: z
+      .array(z.strictObject({ status: changeRequestStatusSchema.exclude(["draft", "submitted"]), decidedOn: isoDateCodec.optional(), withdrawnOn: isoDateCodec.optional(), reopenedOn: isoDateCodec }))
+      .max(1000)
+      .optional(),
   },
 ).superRefine((c, ctx) => {
   // Implemented implies it was approved, so it carries the decision too.
@@ -69,8 +81,15 @@ export const changeRequestSchema = entitySchema(
     if (c.decidedBy === undefined) refuse(ctx, "decidedBy", `a ${c.status} change names who decided`);
     if (c.decidedOn === undefined) refuse(ctx, "decidedOn", `a ${c.status} change has a decision date`);
   }
+  // An earlier closing holds the days of its status, as the record does: a decided one its decidedOn, only a withdrawn one withdrawnOn.
+  c.closings?.forEach((e, i) => {
+    if (e.status !== "withdrawn") {
+      if (e.decidedOn === undefined) refuse(ctx, ["closings", i, "decidedOn"], `a ${e.status} change has a decision date`);
+      if (e.withdrawnOn !== undefined) refuse(ctx, ["closings", i, "withdrawnOn"], "only a withdrawn change has withdrawnOn");
+    }
+  });
   if (c.withdrawnOn !== undefined && c.status !== "withdrawn") refuse(ctx, "withdrawnOn", "only a withdrawn change has withdrawnOn");
-  // requestedOn, decidedOn, withdrawnOn: in the order they happen.
+  // requestedOn, earlier closings, decidedOn, withdrawnOn: in the order they happen.
   else checkDayOrder(c, ["requestedOn", "decidedOn", "withdrawnOn"], ctx);
 }, whenDecoded);
 

@@ -1,22 +1,11 @@
 import type * as z from "zod";
-
-/**
- * @internal Adds a custom issue at `path` (a field name, or a path) to a refinement: the one call every RAID entity
- * check makes, short so that the codecs stay small.
- *
- * @example
- * ```ts
- * refuse(ctx, "closedOn", "a risk cannot close before it was raised");
- * ```
- */
-export function refuse(ctx: z.core.$RefinementCtx, path: string | (string | number)[], message: string): void {
-  ctx.addIssue({ code: "custom", message, path: typeof path === "string" ? [path] : path });
-}
+import {  } from "./common.js";
+import { refuse } from "./refuse.js";
 
 /**
  * @internal Checks that a RAID record's days come in the order they happen: `fields[0]` (the day it was raised or
  * requested), then its earlier closings (`closings`: each the closing days it had, in the order of the other fields,
- * and the day it was reopened; one without a closing day counts for no day), then its current days in the order of the other
+ * and the day it was reopened; one without any closing day is refused at `["closings", i]`), then its current days in the order of the other
  * fields (a risk occurs, then closes). Each day out of order is refused at its path, naming the day it may not precede
  * (`["closings", 0, "reopenedOn"]`: "reopenedOn 2026-02-20 cannot be before closedOn 2026-03-01").
  *
@@ -36,6 +25,8 @@ export function checkDayOrder(record: object, fields: readonly string[], ctx: z.
     else [last, bound] = [name, day];
   };
   r.closings?.forEach((c, i) => {
+    // A closing names the day it closed: without one it would count for no day.
+    if (closing.every((f) => c[f] === undefined)) refuse(ctx, ["closings", i], `a closing needs ${closing.join(" or ")}`);
     for (const f of [...closing, "reopenedOn"]) follows(["closings", i, f], f, c[f]);
   });
   for (const f of closing) follows([f], f, r[f]);

@@ -2,6 +2,7 @@ import * as z from "zod";
 import { decimalCodec, idSchema, instantCodec, isoDateCodec, moneyCodec } from "../core/codecs.js";
 import { ValidationError } from "../core/errors.js";
 import { checkArguments } from "../core/guard.js";
+import { refuse } from "./refuse.js";
 
 /*
  * Small value schemas shared by several entities. Each is a codec (wire ⇄ memory) or a plain schema whose wire
@@ -266,10 +267,10 @@ export function checkTimePhased(
     const prev = slices[i - 1]!;
     const cur = slices[i]!;
     if (cur.start <= prev.finish) {
-      ctx.addIssue({ code: "custom", message: "slices must be in date order without overlap", path: [...path, i, "start"] });
+      refuse(ctx, [...path, i, "start"], "slices must be in date order without overlap");
     }
     if (cur.amount?.currency !== prev.amount?.currency) {
-      ctx.addIssue({ code: "custom", message: "all slices must share one currency", path: [...path, i, "amount", "currency"] });
+      refuse(ctx, [...path, i, "amount", "currency"], "all slices must share one currency");
     }
   }
 }

@@ -2,6 +2,7 @@ import * as z from "zod";
 import { currencyCodeSchema, decimalCodec, isoDateCodec, moneyCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { costCategorySchema, expenditureSchema, nameSchema, refSchema, textSchema, whenDecoded } from "./common.js";
+import { refuse } from "./refuse.js";
 
 /**
  * The exchange rate that converts a cost entry into the project (baseline) currency: one unit of the entry's
@@ -60,7 +61,7 @@ export const costEntrySchema = entitySchema(
 ).superRefine((c, ctx) => {
   // A rate into the entry's own currency is meaningless (it would have to be 1).
   if (c.fxRate && c.fxRate.currency === c.amount.currency) {
-    ctx.addIssue({ code: "custom", message: "an exchange rate converts into another currency", path: ["fxRate", "currency"] });
+    refuse(ctx, ["fxRate", "currency"], "an exchange rate converts into another currency");
   }
 }, whenDecoded);
 

@@ -1,8 +1,9 @@
 import * as z from "zod";
 import { isoDateCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
-import { checkDayOrder, refuse } from "./closings.js";
+import { checkDayOrder } from "./closings.js";
 import { nameSchema, refSchema, textListSchema, textSchema, whenDecoded } from "./common.js";
+import { refuse } from "./refuse.js";
 
 /**
  * Decision states: proposed (awaiting a decision), approved, rejected, superseded (replaced by a later decision).
@@ -55,6 +56,13 @@ export const decisionSchema = entitySchema(
      * `pendingDecisions`).
      */
     supersededOn: isoDateCodec.optional(),
+    /**
+     * Earlier closings, oldest first: a decision taken (or superseded) and re-proposed since keeps here the days it had —
+     * `decidedOn` and/or `supersededOn` — with the day it was reopened, so views as of a day in that period do not
+     * count it pending. `pmo.update` adds one when it re-proposes a decision. None after its own reopening or before
+     * the previous one; the current `decidedOn` / `supersededOn` not before the last one.
+     */
+    closings: z.array(z.strictObject({ decidedOn: isoDateCodec.optional(), supersededOn: isoDateCodec.optional(), reopenedOn: isoDateCodec })).max(1000).optional(),
   },
 ).superRefine((d, ctx) => {
   if (d.status === "approved" || d.status === "rejected") {
@@ -69,13 +77,11 @@ export const decisionSchema = entitySchema(
   } else if (d.supersededBy === d.id) {
     refuse(ctx, "supersededBy", "a decision cannot supersede itself");
   }
-  if (d.supersededOn !== undefined) {
-    if (d.status !== "superseded") refuse(ctx, "supersededOn", "only a superseded decision has supersededOn");
-    // createdAt is a canonical UTC instant once decoded, so its first ten characters are its day.
-    else if (d.supersededOn < d.createdAt.slice(0, 10)) refuse(ctx, "supersededOn", "a decision cannot be superseded before it was recorded");
-    // decidedOn, supersededOn: in the order they happen.
-    else checkDayOrder(d, ["decidedOn", "supersededOn"], ctx);
-  }
+  if (d.supersededOn !== undefined && d.status !== "superseded") refuse(ctx, "supersededOn", "only a superseded decision has supersededOn");
+  // createdAt is a canonical UTC instant once decoded, so its first ten characters are its day.
+  else if (d.supersededOn! < d.createdAt.slice(0, 10)) refuse(ctx, "supersededOn", "a decision cannot be superseded before it was recorded");
+  // Earlier closings, decidedOn, supersededOn: in the order they happen.
+  else checkDayOrder(d, ["", "decidedOn", "supersededOn"], ctx);
 }, whenDecoded);
 
 /** A decision, in memory form. */

@@ -2,6 +2,7 @@ import * as z from "zod";
 import { isoDateCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { nameSchema, refSchema, textSchema, whenDecoded } from "./common.js";
+import { refuse } from "./refuse.js";
 
 /**
  * Defect severities.
@@ -66,17 +67,17 @@ export const defectSchema = entitySchema(
   },
 ).superRefine((d, ctx) => {
   if (RESOLVED.has(d.status) && d.resolvedOn === undefined) {
-    ctx.addIssue({ code: "custom", message: `a ${d.status} defect needs resolvedOn`, path: ["resolvedOn"] });
+    refuse(ctx, ["resolvedOn"], `a ${d.status} defect needs resolvedOn`);
   }
   if (UNRESOLVED.has(d.status) && d.resolvedOn !== undefined) {
-    ctx.addIssue({ code: "custom", message: `an ${d.status} defect is not resolved`, path: ["resolvedOn"] });
+    refuse(ctx, ["resolvedOn"], `an ${d.status} defect is not resolved`);
   }
   if (d.resolvedOn !== undefined && d.resolvedOn < d.raisedOn) {
-    ctx.addIssue({ code: "custom", message: "cannot be resolved before it was raised", path: ["resolvedOn"] });
+    refuse(ctx, ["resolvedOn"], "cannot be resolved before it was raised");
   }
   d.requirementIds.forEach((r, i) => {
     if (d.requirementIds.indexOf(r) !== i) {
-      ctx.addIssue({ code: "custom", message: "requirement listed twice", path: ["requirementIds", i] });
+      refuse(ctx, ["requirementIds", i], "requirement listed twice");
     }
   });
 }, whenDecoded);

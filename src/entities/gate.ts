@@ -2,6 +2,7 @@ import * as z from "zod";
 import { instantCodec, isoDateCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { nameSchema, personRoleSchema, refSchema, textListSchema, textSchema } from "./common.js";
+import { refuse } from "./refuse.js";
 import { checklistCategorySchema, checklistPhaseSchema } from "./checklist-item.js";
 
 /**
@@ -51,10 +52,10 @@ export const gateDecisionSchema = z
   })
   .superRefine((d, ctx) => {
     if (d.outcome === "conditional-go" && d.conditions.length === 0) {
-      ctx.addIssue({ code: "custom", message: "a conditional go needs its conditions", path: ["conditions"] });
+      refuse(ctx, ["conditions"], "a conditional go needs its conditions");
     }
     if (d.outcome === "go" && d.conditions.length > 0) {
-      ctx.addIssue({ code: "custom", message: "a go with conditions is a conditional go", path: ["conditions"] });
+      refuse(ctx, ["conditions"], "a go with conditions is a conditional go");
     }
   });
 

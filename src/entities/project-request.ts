@@ -3,10 +3,8 @@ import { decimalCodec, isoDateCodec } from "../core/codecs.js";
 import { checkArguments } from "../core/guard.js";
 import type { Money } from "../core/money/money.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
-import {
-  costCategorySchema, expenditureSchema, fiscalPeriodSchema, fractionCodec, nameSchema, nonNegativeDecimalCodec,
-  nonNegativeMoneyCodec, periodAmountSchema, refSchema, textSchema, transitionSchema, whenDecoded,
-} from "./common.js";
+import { costCategorySchema, expenditureSchema, fiscalPeriodSchema, fractionCodec, nameSchema, nonNegativeDecimalCodec, nonNegativeMoneyCodec, periodAmountSchema, refSchema, textSchema, transitionSchema, whenDecoded } from "./common.js";
+import { refuse } from "./refuse.js";
 import { recordKeySchema } from "./project.js";
 
 const REQUEST_STATUSES = ["draft", "submitted", "in-review", "approved", "rejected", "deferred", "converted"] as const;
@@ -229,7 +227,7 @@ export const projectRequestSchema = entitySchema(
   checkUnique(r.dependsOn, (d) => d, ctx, ["dependsOn"]);
   checkUnique(r.strategicObjectiveIds, (d) => d, ctx, ["strategicObjectiveIds"]);
   r.dependsOn.forEach((d, i) => {
-    if (d === r.id) ctx.addIssue({ code: "custom", message: "a request cannot depend on itself", path: ["dependsOn", i] });
+    if (d === r.id) refuse(ctx, ["dependsOn", i], "a request cannot depend on itself");
   });
   // One currency, so cost/benefit totals and ratios are exact without conversion.
   let currency: string | undefined;
@@ -242,18 +240,18 @@ export const projectRequestSchema = entitySchema(
   r.transitions.forEach((t, i) => {
     const prev = r.transitions[i - 1];
     const okFrom = prev === undefined ? t.from === undefined || t.from === "draft" : t.from === prev.to;
-    if (!okFrom) ctx.addIssue({ code: "custom", message: `transition must start from ${prev?.to ?? "draft"}`, path: ["transitions", i, "from"] });
+    if (!okFrom) refuse(ctx, ["transitions", i, "from"], `transition must start from ${prev?.to ?? "draft"}`);
     else if (!canTransitionRequest(t.from ?? "draft", t.to)) {
-      ctx.addIssue({ code: "custom", message: `cannot go from ${t.from ?? "draft"} to ${t.to}`, path: ["transitions", i, "to"] });
+      refuse(ctx, ["transitions", i, "to"], `cannot go from ${t.from ?? "draft"} to ${t.to}`);
     }
-    if (prev !== undefined && t.at < prev.at) ctx.addIssue({ code: "custom", message: "transitions must be in time order", path: ["transitions", i, "at"] });
+    if (prev !== undefined && t.at < prev.at) refuse(ctx, ["transitions", i, "at"], "transitions must be in time order");
   });
   const last = r.transitions.at(-1);
   if (last !== undefined && last.to !== r.status) {
-    ctx.addIssue({ code: "custom", message: `status must be ${last.to}, the last transition's state`, path: ["status"] });
+    refuse(ctx, ["status"], `status must be ${last.to}, the last transition's state`);
   }
   if ((r.status === "converted") !== (r.convertedProjectId !== undefined)) {
-    ctx.addIssue({ code: "custom", message: "convertedProjectId is set exactly when the request is converted", path: ["convertedProjectId"] });
+    refuse(ctx, ["convertedProjectId"], "convertedProjectId is set exactly when the request is converted");
   }
 }, whenDecoded);
 

@@ -4,20 +4,8 @@ import { sumMoney } from "../core/money/arithmetic.js";
 import { checkArguments } from "../core/guard.js";
 import type { Money } from "../core/money/money.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
-import {
-  costCategorySchema,
-  expenditureSchema,
-  fiscalPeriodSchema,
-  nameSchema,
-  nonNegativeMoneyCodec,
-  personRoleSchema,
-  raciSchema,
-  refSchema,
-  textListSchema,
-  textSchema,
-  whenDecoded,
-  workingCalendarSpecSchema,
-} from "./common.js";
+import { costCategorySchema, expenditureSchema, fiscalPeriodSchema, nameSchema, nonNegativeMoneyCodec, personRoleSchema, raciSchema, refSchema, textListSchema, textSchema, whenDecoded, workingCalendarSpecSchema } from "./common.js";
+import { refuse } from "./refuse.js";
 
 /**
  * A human-readable record key: upper-case segments joined by hyphens (`PRJ-CRM`, `REQ-2027-004`, `RSK-012`).
@@ -116,7 +104,7 @@ export const projectSchema = entitySchema(
         // Two entries for one person would give them two RACI letters: ambiguous.
         const seen = new Set<string>();
         list.forEach((s, i) => {
-          if (seen.has(s.personId)) ctx.addIssue({ code: "custom", message: "person listed twice", path: [i, "personId"] });
+          if (seen.has(s.personId)) refuse(ctx, [i, "personId"], "person listed twice");
           seen.add(s.personId);
         });
       }, whenDecoded),
@@ -142,7 +130,7 @@ export const projectSchema = entitySchema(
       .superRefine((b, ctx) => {
         b.lines.forEach((l, i) => {
           if (l.amount.currency !== b.currency) {
-            ctx.addIssue({ code: "custom", message: `budget lines must be in ${b.currency}`, path: ["lines", i, "amount", "currency"] });
+            refuse(ctx, ["lines", i, "amount", "currency"], `budget lines must be in ${b.currency}`);
           }
         });
       }, whenDecoded),

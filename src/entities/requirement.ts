@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { nameSchema, personRoleSchema, refSchema, textSchema, whenDecoded } from "./common.js";
+import { refuse } from "./refuse.js";
 
 /**
  * A human-readable item key: an upper-case prefix (optionally dashed parts) and a number, such as `BR-012`,
@@ -120,9 +121,9 @@ export const requirementSchema = entitySchema(
     tags: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(50)).max(50).optional(),
   },
 ).superRefine((r, ctx) => {
-  if (r.parentId === r.id) ctx.addIssue({ code: "custom", message: "a requirement cannot be its own parent", path: ["parentId"] });
+  if (r.parentId === r.id) refuse(ctx, ["parentId"], "a requirement cannot be its own parent");
   r.audiences?.forEach((a, i) => {
-    if (r.audiences!.indexOf(a) !== i) ctx.addIssue({ code: "custom", message: "audience listed twice", path: ["audiences", i] });
+    if (r.audiences!.indexOf(a) !== i) refuse(ctx, ["audiences", i], "audience listed twice");
   });
 }, whenDecoded);
 

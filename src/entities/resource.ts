@@ -2,6 +2,7 @@ import * as z from "zod";
 import { decimalCodec, isoDateCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { nameSchema, nonNegativeMoneyCodec, refSchema, textSchema, whenDecoded, workingCalendarSpecSchema } from "./common.js";
+import { refuse } from "./refuse.js";
 
 /**
  * What a resource is: a named `person`, a `role` (any business analyst), or a generic `skill` pool (three Java
@@ -68,14 +69,14 @@ export const resourceSchema = entitySchema(
     notes: textSchema.optional(),
   },
 ).superRefine((r, ctx) => {
-  if (r.type !== "person" && r.personId !== undefined) ctx.addIssue({ code: "custom", message: "only a person resource names a person", path: ["personId"] });
+  if (r.type !== "person" && r.personId !== undefined) refuse(ctx, ["personId"], "only a person resource names a person");
   const currency = r.costRates[0]?.perHour.currency;
   r.costRates.forEach((c, i) => {
     const prev = r.costRates[i - 1];
-    if (prev && c.effectiveFrom <= prev.effectiveFrom) ctx.addIssue({ code: "custom", message: "rates must be in strictly increasing date order", path: ["costRates", i, "effectiveFrom"] });
+    if (prev && c.effectiveFrom <= prev.effectiveFrom) refuse(ctx, ["costRates", i, "effectiveFrom"], "rates must be in strictly increasing date order");
     for (const key of ["perHour", "overtimePerHour", "perUse"] as const) {
       const m = c[key];
-      if (m && m.currency !== currency) ctx.addIssue({ code: "custom", message: "every rate is in one currency", path: ["costRates", i, key, "currency"] });
+      if (m && m.currency !== currency) refuse(ctx, ["costRates", i, key, "currency"], "every rate is in one currency");
     }
   });
 }, whenDecoded);

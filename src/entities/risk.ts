@@ -2,8 +2,9 @@ import * as z from "zod";
 import { isoDateCodec, moneyCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { fractionCodec, nameSchema, nonNegativeMoneyCodec, refSchema, textSchema, whenDecoded } from "./common.js";
+import { refuse } from "./refuse.js";
 import { recordKeySchema } from "./project.js";
-import { checkDayOrder, refuse } from "./closings.js";
+import { checkDayOrder } from "./closings.js";
 
 /**
  * Risk responses: the four for threats (avoid, mitigate, transfer, accept), the three for opportunities (exploit,

@@ -2,6 +2,7 @@ import * as z from "zod";
 import { isoDateCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { nameSchema, refSchema, workingCalendarSpecSchema } from "./common.js";
+import { refuse } from "./refuse.js";
 
 /**
  * Where a rollout stands: being planned, ready to start, rolling out, in hypercare (early-life support), done or
@@ -60,13 +61,13 @@ export const rolloutWaveSchema = z
   })
   .superRefine((w, ctx) => {
     if (w.finish < w.start) {
-      ctx.addIssue({ code: "custom", message: "a wave cannot finish before it starts", path: ["finish"] });
+      refuse(ctx, ["finish"], "a wave cannot finish before it starts");
     }
     if (w.installedCount > w.targetCount) {
-      ctx.addIssue({ code: "custom", message: "installed count exceeds the target", path: ["installedCount"] });
+      refuse(ctx, ["installedCount"], "installed count exceeds the target");
     }
     if (w.trainedCount > w.targetCount) {
-      ctx.addIssue({ code: "custom", message: "trained count exceeds the target", path: ["trainedCount"] });
+      refuse(ctx, ["trainedCount"], "trained count exceeds the target");
     }
   });
 
@@ -107,14 +108,14 @@ export const rolloutPlanSchema = entitySchema(
   },
 ).superRefine((p, ctx) => {
   if (p.cutoverStart !== undefined && p.cutoverStart > p.goLive) {
-    ctx.addIssue({ code: "custom", message: "cutover cannot start after go-live", path: ["cutoverStart"] });
+    refuse(ctx, ["cutoverStart"], "cutover cannot start after go-live");
   }
   if (p.hypercareEnd !== undefined && p.hypercareEnd < p.goLive) {
-    ctx.addIssue({ code: "custom", message: "hypercare cannot end before go-live", path: ["hypercareEnd"] });
+    refuse(ctx, ["hypercareEnd"], "hypercare cannot end before go-live");
   }
   const seen = new Set<string>();
   p.waves.forEach((w, i) => {
-    if (seen.has(w.id)) ctx.addIssue({ code: "custom", message: `duplicate wave id ${w.id}`, path: ["waves", i, "id"] });
+    if (seen.has(w.id)) refuse(ctx, ["waves", i, "id"], `duplicate wave id ${w.id}`);
     seen.add(w.id);
   });
 });

@@ -2,6 +2,7 @@ import * as z from "zod";
 import { decimalCodec, isoDateCodec } from "../core/codecs.js";
 import { checkArguments } from "../core/guard.js";
 import { refSchema } from "./common.js";
+import { refuse } from "./refuse.js";
 
 /*
  * Scheduling fields shared by work packages and milestones: dependency links to predecessors, a date constraint and
@@ -143,8 +144,8 @@ export function checkPredecessors(id: string, links: readonly { predecessorId: s
   checkArguments("checkPredecessors", { addIssue: [ctx.addIssue, "function"] });
   const seen = new Set<string>();
   links?.forEach((l, i) => {
-    if (l.predecessorId === id) ctx.addIssue({ code: "custom", message: "an item cannot be its own predecessor", path: ["predecessors", i, "predecessorId"] });
-    else if (seen.has(l.predecessorId)) ctx.addIssue({ code: "custom", message: `${l.predecessorId} is already a predecessor`, path: ["predecessors", i, "predecessorId"] });
+    if (l.predecessorId === id) refuse(ctx, ["predecessors", i, "predecessorId"], "an item cannot be its own predecessor");
+    else if (seen.has(l.predecessorId)) refuse(ctx, ["predecessors", i, "predecessorId"], `${l.predecessorId} is already a predecessor`);
     seen.add(l.predecessorId);
   });
 }
@@ -173,9 +174,9 @@ const threePoint = <K extends string>(kind: K) =>
       max: durationDaysCodec,
     })
     .superRefine((d, ctx) => {
-      if (d.min.gt(d.mostLikely)) ctx.addIssue({ code: "custom", message: "min must not exceed the most likely duration", path: ["min"] });
-      if (d.mostLikely.gt(d.max)) ctx.addIssue({ code: "custom", message: "the most likely duration must not exceed max", path: ["max"] });
-      if (d.min.eq(d.max)) ctx.addIssue({ code: "custom", message: "min and max must differ", path: ["max"] });
+      if (d.min.gt(d.mostLikely)) refuse(ctx, ["min"], "min must not exceed the most likely duration");
+      if (d.mostLikely.gt(d.max)) refuse(ctx, ["max"], "the most likely duration must not exceed max");
+      if (d.min.eq(d.max)) refuse(ctx, ["max"], "min and max must differ");
     }, { when: (payload) => payload.issues.length === 0 });
 
 /**

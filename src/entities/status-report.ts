@@ -2,6 +2,7 @@ import * as z from "zod";
 import { instantCodec, isoDateCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { entityRefSchema, refSchema, textListSchema, textSchema, whenDecoded } from "./common.js";
+import { refuse } from "./refuse.js";
 import { ragColourSchema, ragDimensionSchema } from "./rag.js";
 
 /** Entity kinds a status report may cite as RAID items. */
@@ -76,19 +77,19 @@ export const statusReportSchema = entitySchema(
 ).superRefine((r, ctx) => {
   const dims = new Set<string>();
   r.ragByDimension.forEach((d, i) => {
-    if (dims.has(d.dimension)) ctx.addIssue({ code: "custom", message: `${d.dimension} rated twice`, path: ["ragByDimension", i, "dimension"] });
+    if (dims.has(d.dimension)) refuse(ctx, ["ragByDimension", i, "dimension"], `${d.dimension} rated twice`);
     dims.add(d.dimension);
   });
   const refs = new Set<string>();
   r.raidRefs.forEach((ref, i) => {
-    if (!RAID_KINDS.includes(ref.kind)) ctx.addIssue({ code: "custom", message: `${ref.kind} is not a RAID kind`, path: ["raidRefs", i, "kind"] });
+    if (!RAID_KINDS.includes(ref.kind)) refuse(ctx, ["raidRefs", i, "kind"], `${ref.kind} is not a RAID kind`);
     const k = `${ref.kind}/${ref.id}`;
-    if (refs.has(k)) ctx.addIssue({ code: "custom", message: `${k} cited twice`, path: ["raidRefs", i, "id"] });
+    if (refs.has(k)) refuse(ctx, ["raidRefs", i, "id"], `${k} cited twice`);
     refs.add(k);
   });
   // A report cannot be published before the date its figures are as of (UTC day of publication).
   if (r.publishedAt.slice(0, 10) < r.asOf) {
-    ctx.addIssue({ code: "custom", message: "published before its as-of date", path: ["publishedAt"] });
+    refuse(ctx, ["publishedAt"], "published before its as-of date");
   }
 }, whenDecoded);
 

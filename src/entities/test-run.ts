@@ -2,6 +2,7 @@ import * as z from "zod";
 import { instantCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { refSchema, textSchema, whenDecoded } from "./common.js";
+import { refuse } from "./refuse.js";
 
 /**
  * Outcomes of a test run.
@@ -51,7 +52,7 @@ export const testRunSchema = entitySchema(
   },
 ).superRefine((r, ctx) => {
   r.defectIds.forEach((d, i) => {
-    if (r.defectIds.indexOf(d) !== i) ctx.addIssue({ code: "custom", message: "defect listed twice", path: ["defectIds", i] });
+    if (r.defectIds.indexOf(d) !== i) refuse(ctx, ["defectIds", i], "defect listed twice");
   });
 }, whenDecoded);
 

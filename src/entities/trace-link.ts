@@ -2,6 +2,7 @@ import * as z from "zod";
 import { instantCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { refSchema, textSchema, whenDecoded } from "./common.js";
+import { refuse } from "./refuse.js";
 
 /**
  * A content fingerprint: lowercase hex, 16–128 characters (a truncated or full hash of the item's content). A link
@@ -98,10 +99,10 @@ export const traceLinkSchema = entitySchema(
   },
 ).superRefine((l, ctx) => {
   if (l.from.kind === l.to.kind && l.from.id === l.to.id) {
-    ctx.addIssue({ code: "custom", message: "an item cannot be linked to itself", path: ["to"] });
+    refuse(ctx, ["to"], "an item cannot be linked to itself");
   }
   if (l.reviewedBy !== undefined && l.reviewedAt === undefined) {
-    ctx.addIssue({ code: "custom", message: "a review needs its date", path: ["reviewedAt"] });
+    refuse(ctx, ["reviewedAt"], "a review needs its date");
   }
 }, whenDecoded);
 

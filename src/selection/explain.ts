@@ -33,9 +33,9 @@ export interface WhyNot {
   readonly explanation: string;
   /**
    * Objective lost if it were forced in (base objective − objective with it forced in). Only a re-solve gives it;
-   * otherwise the reason is the `kind` (`forced-out`, `infeasible`, `not-re-solved`). Negative when the re-solve with
-   * it forced in found a plan worth more than the selection — the selection was not optimal (its `status` is not
-   * `optimal`); the explanation then says the objective rises, and the selection's `notes` name the better plan.
+   * otherwise the reason is the `kind` (`forced-out`, `infeasible`, `not-re-solved`). A re-solve that finds a plan
+   * worth more than the plan it is asked against proves that plan not optimal: `selectPortfolio` then adopts the
+   * better plan and asks again (see `PortfolioSelection.adopted`), so its answers never carry a negative loss.
    */
   readonly objectiveLost: Metric<Decimal>;
   /** Selected candidates that would leave the plan. */

@@ -23,6 +23,6 @@ export { verifyPlan, type PlanViolation } from "./verify.js";
 export { findConflicts, type SelectionConflict } from "./infeasibility.js";
 export type { SelectionStatus } from "./solve-core.js";
 export type { ConstraintUsage, WhyNot } from "./explain.js";
-export { selectPortfolio, type SelectPortfolioOptions, type PortfolioSelection } from "./select.js";
+export { selectPortfolio, type AdoptedPlan, type SelectPortfolioOptions, type PortfolioSelection } from "./select.js";
 export { efficientFrontier, type EfficientFrontierOptions, type FrontierPoint } from "./frontier.js";
 export { compareScenarios, type Scenario, type ScenarioComparison, type ScenarioMove, type ContributionChange } from "./scenarios.js";

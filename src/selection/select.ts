@@ -4,7 +4,8 @@ import { constraintUsage, whyNotCandidate, whyNotFromUsage, whyNotWithoutSolve, 
 import type { SelectionConflict } from "./infeasibility.js";
 import { defineSelectionProblem, type SelectionProblem, type SelectionProblemInput } from "./problem.js";
 import { now } from "./search-context.js";
-import { solveProblem, type SelectionStatus } from "./solve-core.js";
+import { relativeGap, solveProblem, type SelectionStatus } from "./solve-core.js";
+import { verifyPlan } from "./verify.js";
 import type { SelectionSolver } from "./solver.js";
 
 /** Options of {@link selectPortfolio}. */
@@ -61,8 +62,27 @@ export interface PortfolioSelection {
   readonly whyNot: readonly WhyNot[];
   /** For `infeasible`: the conflicting constraint sets found, smallest first. */
   readonly conflicts: readonly SelectionConflict[];
-  /** Remarks, e.g. a solver plan that had to be repaired. */
+  /** Remarks, e.g. a solver plan that had to be repaired, or a better plan a "why not" re-solve found (`adopted`). */
   readonly notes: readonly string[];
+  /**
+   * The plans adopted after the first solve, in order (empty when it stood): a "why not" re-solve with a candidate
+   * forced in found a plan worth strictly more than the selection (the first solve was cut short, by the clock, its
+   * work limit or the gap asked for), so that plan replaced it and `selected`, `objective`, `gap`, `status`, `usage`
+   * and `whyNot` are the last adopted plan's. `notes` says the same in words.
+   */
+  readonly adopted: readonly AdoptedPlan[];
+}
+
+/** A better plan found by a "why not" re-solve and adopted in place of the selection (see {@link PortfolioSelection.adopted}). */
+export interface AdoptedPlan {
+  /** The candidate whose forced-in re-solve found it. */
+  readonly candidate: string;
+  /** The plan it replaced (candidate ids, in input order). */
+  readonly replaced: readonly string[];
+  /** Exact value of the plan it replaced. */
+  readonly previousObjective: Decimal;
+  /** Exact value of the adopted plan. */
+  readonly objective: Decimal;
 }
 
 /** @internal Checks and fills in the options. */
@@ -124,40 +144,60 @@ export async function selectPortfolio(
   // Re-solves planned: the main solve gets half of the time, so that the whole call keeps to the limit.
   const mainLimit = asked !== "none" && resolves > 0 ? timeLimitMs / 2 : timeLimitMs;
   const solved = await solveProblem(problem, solver, { gap, timeLimitMs: mainLimit, warmStart: warm });
-  const selected = problem.candidates.filter((c) => solved.selected.has(c.id)).map((c) => c.id);
-  const excluded = problem.candidates.filter((c) => !solved.selected.has(c.id)).map((c) => c.id);
   if (solved.status === "infeasible") {
     const none = missing("infeasible");
-    return { status: "infeasible", solver: solver.name, selected: [], excluded, objective: none, bestBound: none, gap: none, usage: [], binding: [], whyNot: [], conflicts: solved.conflicts, notes: solved.notes };
+    const excluded = problem.candidates.map((c) => c.id);
+    return { status: "infeasible", solver: solver.name, selected: [], excluded, objective: none, bestBound: none, gap: none, usage: [], binding: [], whyNot: [], conflicts: solved.conflicts, notes: solved.notes, adopted: [] };
   }
-  const usage = constraintUsage(problem, solved.selected);
-  const targets = asked === "none" ? [] : asked === "all" || asked === undefined ? excluded : excluded.filter((id) => (asked as readonly string[]).includes(id));
-  const whyNot = await explainExclusions(problem, solved, targets, {
-    solver, gap, usage, resolves, deadline, perSolveMs: options.whyNotTimeLimitMs ?? Math.min(timeLimitMs, 1_000),
-  });
-  // A re-solve with a candidate forced in that beat the selection proves the selection is not optimal: say so.
+  const explain = (plan: { readonly selected: ReadonlySet<string>; readonly objective: Decimal }, usage: readonly ConstraintUsage[]) => {
+    const out = problem.candidates.filter((c) => !plan.selected.has(c.id)).map((c) => c.id);
+    const targets = asked === "none" ? [] : asked === "all" || asked === undefined ? out : out.filter((id) => (asked as readonly string[]).includes(id));
+    return explainExclusions(problem, plan, targets, { solver, gap, usage, resolves, deadline, perSolveMs: options.whyNotTimeLimitMs ?? Math.min(timeLimitMs, 1_000) });
+  };
+  let plan: { readonly selected: ReadonlySet<string>; readonly objective: Decimal } = solved;
+  let usage = constraintUsage(problem, plan.selected);
+  let whyNot = await explain(plan, usage);
+  // A re-solve with a candidate forced in is a solve of the same problem with one more row, so its plan is a plan of
+  // the problem: one worth more than the selection replaces it (the first solve was cut short), and the "why not"
+  // answers are asked again against it, until no re-solve beats the plan (each round strictly raises the value).
   const notes = [...solved.notes];
-  const better = whyNot.filter((w) => w.objectiveLost.value?.isNegative() === true);
-  if (better.length > 0) {
+  const adopted: AdoptedPlan[] = [];
+  for (;;) {
+    const better = whyNot.filter((w) => w.objectiveLost.value?.isNegative() === true);
+    if (better.length === 0) break;
+    // The largest gain; among equal gains the first in input order.
     const best = better.reduce((a, b) => ((b.objectiveLost.value as Decimal).lessThan(a.objectiveLost.value as Decimal) ? b : a));
-    const gain = (best.objectiveLost.value as Decimal).negated();
+    const joined = new Set([...plan.selected].filter((id) => !best.displaces.includes(id)).concat(best.candidate, best.bringsIn));
+    const next = { selected: new Set(problem.candidates.filter((c) => joined.has(c.id)).map((c) => c.id)), objective: plan.objective.minus(best.objectiveLost.value as Decimal) };
+    // Verified in exact decimals like every plan returned (it always holds: the re-solve's plan was verified).
+    if (verifyPlan(problem, next.selected).length > 0) break;
+    const names = (s: ReadonlySet<string>) => (s.size === 0 ? "nothing" : [...s].join(", "));
     notes.push(
-      `the "why not" re-solve with ${best.candidate} forced in found a plan worth ${solved.objective.plus(gain).toFixed()}, ${gain.toFixed()} more than this selection (${solved.status}): the selection is not optimal`,
+      `the ${adopted.length === 0 ? `first solve (${solved.status})` : "plan adopted before"} selected ${names(plan.selected)}, worth ${plan.objective.toFixed()}; the "why not" re-solve with ${best.candidate} forced in found ${names(next.selected)}, worth ${next.objective.toFixed()} (${next.objective.minus(plan.objective).toFixed()} more): that plan is adopted`,
     );
+    adopted.push({ candidate: best.candidate, replaced: [...plan.selected], previousObjective: plan.objective, objective: next.objective });
+    plan = next;
+    usage = constraintUsage(problem, plan.selected);
+    whyNot = await explain(plan, usage);
   }
+  const selected = [...plan.selected];
+  // The first solve's bound still holds; the gap and the status are those of the plan returned.
+  const planGap = adopted.length === 0 || solved.bound === undefined ? solved.gap : relativeGap(plan.objective, solved.bound);
+  const status: SelectionStatus = adopted.length === 0 ? solved.status : planGap.value?.isZero() ? "optimal" : planGap.value?.lessThanOrEqualTo(gap) ? "gap-reached" : solved.status;
   return {
-    status: solved.status,
+    status,
     solver: solver.name,
     selected,
-    excluded,
-    objective: metric(solved.objective),
+    excluded: problem.candidates.filter((c) => !plan.selected.has(c.id)).map((c) => c.id),
+    objective: metric(plan.objective),
     bestBound: solved.bound === undefined ? missing("infeasible") : metric(solved.bound),
-    gap: solved.gap,
+    gap: planGap,
     usage,
     binding: usage.filter((u) => u.binding),
     whyNot,
     conflicts: [],
     notes,
+    adopted,
   };
 }
 

@@ -98,7 +98,11 @@ export interface Pmo {
   /** Publishes a status report snapshot (stamped with the actor and now). */
   publishStatusReport(actor: string, report: Omit<DraftOf<"status-report">, "publishedAt" | "publishedBy">): Promise<StatusReport>;
   /**
-   * A risk, issue or action moved out of its closed statuses keeps its earlier closing in `closings` (see the entities).
+   * A risk, issue, action, decision or change request moved out of its closed statuses keeps its earlier closing in
+   * `closings` (see the entities), and so does a risk closed then occurred, or an action done then cancelled or the
+   * reverse, or a decision or change request decided anew (the day the status leaves goes there, ended on the closing
+   * day the change gives, else today); a decision or change request whose closing is kept also drops `decidedBy`,
+   * `outcome`, `rationale` and `decisionReason` unless the change gives them.
    * Any other audited change — a portfolio's objective weights, a person's roles — compare-and-set on the version. An
    * action made cancelled, a change request made withdrawn, a decision made superseded or a risk made occurred without
    * its day (`cancelledOn`, `withdrawnOn`, `supersededOn`, `occurredOn`) takes today's (the UTC day of the operation's

@@ -17,7 +17,8 @@ const CLOSING_DAYS: Partial<Record<EntityKind, readonly [status: string, field: 
  * @internal Keeps the closing day of a changed action, change request, decision or risk (wire form, edited in place)
  * with its status, the rule the checklist-item update follows for `skippedOn`: a record that becomes cancelled,
  * withdrawn, superseded or occurred without its day given takes the UTC day of `at`, or its `decidedOn` when that is
- * later (so the as-of views know when it stopped being open); one that stays so keeps its day (a risk closed after occurring keeps its `occurredOn`); one
+ * later, or the reopening of the closing {@link keepReopening} just ended when that is later (so the as-of views know
+ * when it stopped being open); one that stays so keeps its day (a risk closed after occurring keeps its `occurredOn`); one
  * that leaves the status loses it, unless `given` names it (the schema then refuses it). Other kinds are left alone.
  *
  * @example
@@ -34,27 +35,50 @@ export function keepClosingDay(kind: EntityKind, next: Record<string, unknown>, 
   if (!keptIn.includes(next["status"] as string)) {
     if (given[field] === undefined) delete next[field];
   } else if (next["status"] === status && before.status !== status && next[field] === undefined) {
-    // Never before the decision it follows: at 20:00Z a decision may carry the next day (see latestLocalDay).
-    const decided = next["decidedOn"];
-    const today = at.slice(0, 10);
-    next[field] = typeof decided === "string" && decided > today ? decided : today;
+    // Never before the decision it follows, nor the reopening of an earlier closing: at 20:00Z either may carry the
+    // next day (see latestLocalDay).
+    const closings = next["closings"];
+    const last = Array.isArray(closings) ? (closings.at(-1) as { reopenedOn?: unknown } | undefined)?.reopenedOn : undefined;
+    next[field] = [next["decidedOn"], last].reduce<string>((d, x) => (typeof x === "string" && x > d ? x : d), at.slice(0, 10));
   }
 }
 
-/** The RAID kinds a change can reopen: their closed statuses, and the days those carry (kept in `closings`). */
-const REOPENABLE: Partial<Record<EntityKind, readonly [closed: readonly string[], days: readonly string[]]>> = {
-  action: [["done", "cancelled"], ["completedOn", "cancelledOn"]],
+/**
+ * The RAID kinds a change can reopen: their closed statuses, the days those carry (kept in `closings`), and the moves
+ * between closed statuses that end a closing too (the status they leave cannot keep its day: a risk closed and then
+ * occurred, an action done and then cancelled or the reverse). A change request's closing keeps its status too (its
+ * outcome, which as-of views count).
+ */
+const REOPENABLE: Partial<Record<EntityKind, readonly [closed: readonly string[], days: readonly string[], moves?: readonly string[]]>> = {
+  action: [["done", "cancelled"], ["completedOn", "cancelledOn"], ["done>cancelled", "cancelled>done"]],
+  // A new decision (the outcome changed, or taken after a withdrawal) ends the earlier one: it needs its own day.
+  "change-request": [
+    ["approved", "rejected", "implemented", "withdrawn"],
+    ["decidedOn", "withdrawnOn"],
+    ["approved>rejected", "rejected>approved", "implemented>rejected", "rejected>implemented", "withdrawn>approved", "withdrawn>rejected", "withdrawn>implemented"],
+  ],
+  decision: [["approved", "rejected", "superseded"], ["decidedOn", "supersededOn"], ["approved>rejected", "rejected>approved"]],
   issue: [["resolved", "closed"], ["resolvedOn"]],
-  risk: [["closed", "occurred"], ["occurredOn", "closedOn"]],
+  risk: [["closed", "occurred"], ["occurredOn", "closedOn"], ["closed>occurred"]],
 };
 
+/** What a decision or a change request carries about the decision taken on it, besides its day. */
+const DECIDED_BY = ["decidedBy", "outcome", "rationale", "decisionReason"];
+
 /**
- * @internal Keeps the earlier closing of a reopened risk, issue or action (wire form, edited in place): a record that
- * leaves its closed statuses (a risk closed or occurred, an issue resolved or closed, an action done or cancelled)
- * for an open one moves its closing days to a new entry of `closings`, reopened on the UTC day of `at` (never before
- * those days), so views as of a day in that period still count it closed. The days leave the record unless `given`
- * names them (the schema then refuses them); `closings` given in the change is taken as is. A closing without any day
- * (records made before the day was kept) adds nothing. Other kinds are left alone.
+ * @internal Keeps the earlier closing of a reopened risk, issue, action, decision or change request (wire form, edited
+ * in place): a record that leaves its closed statuses (a risk closed or occurred, an issue resolved or closed, an
+ * action done or cancelled, a decision taken or superseded, a change request decided or withdrawn) for an open one —
+ * or moves between closed statuses where the one it leaves cannot keep its day (a risk closed then occurred, an action
+ * done then cancelled or the reverse, a decision or change request decided anew: approved then rejected or the reverse,
+ * a change request withdrawn then decided) — moves its closing days (and a change request's status) to a new entry of
+ * `closings`, so views as of a day in that period still count it closed. It is reopened on the closing day the change
+ * gives (a risk occurred on `occurredOn`), else on the UTC day of `at`, never before the days it keeps. The days leave
+ * the record unless `given` names them (the schema then judges them against the reopening); a decision or change
+ * request whose closing is kept also drops who decided and the outcome and reasons of that decision
+ * (`decidedBy`, `outcome`, `rationale`, `decisionReason`) unless `given` names them. `closings` given in the
+ * change is taken as is. A closing without any day (records made before the day was kept) adds nothing. Other kinds
+ * are left alone.
  *
  * @example
  * ```ts
@@ -66,10 +90,14 @@ const REOPENABLE: Partial<Record<EntityKind, readonly [closed: readonly string[]
 export function keepReopening(kind: EntityKind, next: Record<string, unknown>, before: Readonly<Record<string, unknown>>, given: Readonly<Record<string, unknown>>, at: string): void {
   const rule = Object.hasOwn(REOPENABLE, kind) ? REOPENABLE[kind] : undefined;
   if (rule === undefined || given["closings"] !== undefined) return;
-  const [closed, fields] = rule;
-  if (!closed.includes(before["status"] as string) || closed.includes(next["status"] as string)) return;
-  const entry: Record<string, string> = {};
-  let reopenedOn = at.slice(0, 10);
+  const [closed, fields, moves = []] = rule;
+  const from = before["status"] as string;
+  const to = next["status"] as string;
+  if (!closed.includes(from) || (closed.includes(to) && !moves.includes(`${from}>${to}`))) return;
+  const entry: Record<string, string> = kind === "change-request" ? { status: from } : {};
+  // The new closing day the change gives ends the earlier closing (a risk closed, then occurred on that day).
+  const day = fields.map((f) => given[f]).find((x) => typeof x === "string");
+  let reopenedOn = typeof day === "string" ? day : at.slice(0, 10);
   for (const f of fields) {
     const day = before[f];
     if (typeof day !== "string") continue;
@@ -78,9 +106,13 @@ export function keepReopening(kind: EntityKind, next: Record<string, unknown>, b
     if (day > reopenedOn) reopenedOn = day;
     if (given[f] === undefined) delete next[f];
   }
-  if (Object.keys(entry).length === 0) return;
+  if (!fields.some((f) => f in entry)) return;
   const earlier = Array.isArray(before["closings"]) ? (before["closings"] as unknown[]) : [];
   next["closings"] = [...earlier, { ...entry, reopenedOn }];
+  // A decision re-proposed or taken anew, or a change request re-submitted or decided anew, awaits (or has) a new
+  // decision: who took the last one, and its outcome and reasons, leave the record (the audit trail keeps them), so the
+  // next decision cannot inherit them.
+  if (kind === "decision" || kind === "change-request") for (const f of DECIDED_BY) if (given[f] === undefined) delete next[f];
 }
 
 /** The RAID days that say when something happened (closed, decided, done), by kind: never later than the change recording them. */
@@ -96,7 +128,7 @@ const HAPPENED_DAYS: Partial<Record<EntityKind, readonly string[]>> = {
  * @internal What a RAID change stamped `at` (the service clock's instant) may not record: a closing, decision or
  * completion day in `changes` that no place has reached at `at` — later than {@link latestLocalDay}, the bound
  * checklist items follow. As-of views would count the record open until a day that has not come. The days of a
- * `closings` array the change gives (risks, issues, actions) are judged alike, at `["closings", i, field]`. Only the days the
+ * `closings` array the change gives (risks, issues, actions, decisions, change requests) are judged alike, at `["closings", i, field]`. Only the days the
  * change gives are judged: a day already stored is not re-judged by an unrelated edit.
  *
  * @example

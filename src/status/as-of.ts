@@ -8,9 +8,10 @@ import { closedSince, closingDay, type ClosedSince } from "../entities/closing-d
 /**
  * A risk raised by `asOf` and open or monitored then: still open now, or closed or occurred only after `asOf`, and not
  * in an earlier closing then (`closings`: closed or occurred by `asOf`, reopened after it). An occurred risk without
- * `occurredOn` is pending before the UTC day of its `updatedAt` (see {@link riskOccurrence}).
+ * `occurredOn` is pending before the UTC day of its `updatedAt` (see {@link riskOccurrence}); one whose `updatedAt` is
+ * then needed and is not an instant is refused at `[...path, "updatedAt"]`, `path` naming the risk in the caller's input.
  */
-export function riskPendingOn(r: Risk, asOf: IsoDate, path: readonly (string | number)[] = [], subject = "risks as of a day"): boolean {
+export function riskPendingOn(r: Risk, asOf: IsoDate, path: readonly (string | number)[], subject: string): boolean {
   // An occurred risk not occurred by asOf (its day later, or unknown then) was pending; a closed one (closedOn is set
   // exactly when closed) until its closedOn.
   return r.raisedOn <= asOf && !occurredBy(r, asOf, path, subject) && !closedThen(r, asOf) && !(r.closedOn! <= asOf);
@@ -39,7 +40,7 @@ export function riskOccurrence(r: Risk, asOf: IsoDate, path: readonly (string | 
 /** A risk that had occurred by `asOf` (see {@link riskOccurrence}). */
 export function occurredBy(r: Risk, asOf: IsoDate, path: readonly (string | number)[], subject: string): boolean {
   // The day alone (not closedSince's explanation): the RAG count reads only this, and its bundle has no room for prose.
-  return (r.occurredOn !== undefined || r.status === "occurred") && closingDay(r, r.occurredOn, path, subject) <= asOf;
+  return (!!r.occurredOn || r.status === "occurred") && closingDay(r, r.occurredOn, path, subject) <= asOf;
 }
 
 /** An issue raised by `asOf` and open then: still open now, or resolved only after `asOf`, and not in an earlier resolution then. */

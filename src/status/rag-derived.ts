@@ -171,7 +171,7 @@ export function deriveRagFigures(project: RagProject, how: RagDerivation, given:
     const more = matrix ? { note: `probability × impact score ≥ ${matrix.highFrom} on the risk matrix` } : {};
     if (raised.length === 0) lacking("highRisksPending", "no-data", `no risk raised by ${asOf}`);
     else {
-      const pending = raised.filter((r) => riskPendingOn(r, asOf) && high(r));
+      const pending = raised.filter((r) => riskPendingOn(r, asOf, ["project", "risks", project.risks!.indexOf(r)], "RAG status") && high(r));
       // Occurred without its day yet pending on asOf (before its updatedAt day): counted only because the day is
       // unknown, so flagged with the closing-day rule's why (as contingencyReserve flags it).
       const unknown = pending

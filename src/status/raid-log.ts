@@ -198,6 +198,8 @@ export function pendingDecisions(decisions: readonly Decision[], options: { read
     const is = (why: string, statusUnknown = false) => (judged.set(d, { statusUnknown, why }), true);
     if (asOf === undefined) return d.status === "proposed" && is("proposed");
     if (recordedOn(d, ["decisions", i], "pending decisions") > asOf) return false;
+    // Taken (or superseded) then, re-proposed only after asOf.
+    if (closedThen(d, asOf)) return false;
     if (d.status === "proposed") return is("proposed");
     // Taken (approved or rejected, perhaps superseded since): pending exactly before its decidedOn.
     if (d.decidedOn !== undefined) return d.decidedOn > asOf && is(`decided only on ${d.decidedOn}, after ${asOf}`);
@@ -264,6 +266,9 @@ export function changeRequestImpact(
   const statusOn = (c: ChangeRequest, i: number): ChangeRequest["status"] | undefined => {
     if (asOf === undefined) return c.status;
     if (c.requestedOn > asOf) return undefined;
+    // Decided or withdrawn then, reopened only after asOf: judged by the status and days it had then.
+    const earlier = closedThen(c, asOf);
+    if (earlier) c = { ...c, ...earlier };
     if (c.status === "withdrawn") {
       const w = closedSince(c, { label: "withdrawn", day: c.withdrawnOn, countedAs: "pending" }, asOf, ["changeRequests", i], "change request impact");
       if (w.closed) return "withdrawn";

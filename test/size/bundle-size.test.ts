@@ -34,6 +34,8 @@ const BEYOND = ["zod", "decimal.js"];
 describe("issue 17: bundle size", () => {
   it("root entry with Money + scoring + earned value + traceability + memory adapter ≤ 100 kB gzip, zod and decimal.js included", async () => {
     const entry = `export { money, sumMoney, scoreRequests, earnedValue, buildTraceGraph, analyzeTraceGraph, createMemoryAdapter, createRepositories } from "${SRC}";`;
+    // Measured 97.988 kB (2026-12-07, RAID audit raid8, 97.991 before it: + closings on decisions and change requests, closing checks,
+    // +0.13 kB; − one internal refuse() for the entity checks' custom issues, −0.13 kB).
     // Measured 97.97 kB (2026-12-07, size pass 9: 99.99 before; −1.90 kB from SHA-256 written out in core/sha256 instead of
     // @noble/hashes' streaming Hash classes, −0.07 from the currency table's minor units written inline, −0.04 from
     // checkArguments without its four one-use wrappers).
@@ -65,6 +67,8 @@ describe("issue 17: bundle size", () => {
   }, 120_000);
 
   it.each(["npv", "riskScore", "ragStatus"])("one calculator alone (%s) ≤ 10 kB gzip beyond zod and decimal.js", async (name) => {
+    // Measured 2026-12-07, RAID audit raid8: ragStatus 9.886 kB (the risk's updatedAt path in the RAG count, +0.015;
+    // riskPendingOn without its default subject, −0.015).
     // Measured 2026-12-07, size pass 9: ragStatus 9.887 kB (9.998 before: −0.082 from the currency table's minor units
     // written inline in the grouped ISO 4217 string, not in a second table of 26 codes; −0.029 from checkArguments without
     // its four one-use wrappers), npv 1.99 kB (1.95: it checks codes only, and now carries the 26 digits), riskScore 2.64 kB.

@@ -88,9 +88,8 @@ describe("closings are checked against the record", () => {
     expect(risk({ status: "closed", closedOn: "2026-04-01" }).closings).toHaveLength(1);
   });
 
-  it("a closing without a closing day counts for no day: the risk stays in the reserve as of 03-15", () => {
-    const r = risk({ closings: [{ reopenedOn: "2026-04-01" }] });
-    expect(contingencyReserve([r], { currency: "EUR", asOf: d("2026-03-15") }).total.amount.toFixed(2)).toBe("8000.00");
+  it("a closing without a closing day is refused at closings.0 (it was accepted and counted for no day)", () => {
+    expect(paths({ closings: [{ reopenedOn: "2026-04-01" }] })).toEqual(["closings.0"]);
   });
 });
 

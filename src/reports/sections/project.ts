@@ -47,7 +47,7 @@ function raidBlocks(raid: NonNullable<ProjectSectionInput["raid"]>, asOf: IsoDat
   const who = (id: string) => personName(people, id);
   // Everything as of the status date, as the RAG rules and the executive summary count it: a record raised later did
   // not exist yet, one closed, resolved or decided later was still open then.
-  const risks = (raid.risks ?? []).filter((r) => riskPendingOn(r, asOf));
+  const risks = (raid.risks ?? []).filter((r, i) => riskPendingOn(r, asOf, ["raid", "risks", i], "project report"));
   // Exposure = probability × impact (1–5): the order a risk board reads them in.
   const scored = risks.map((r) => ({ r, exposure: r.probability.times(r.impact) })).sort((a, b) => b.exposure.comparedTo(a.exposure) || byCodePoint(a.r.id, b.r.id));
   const issues = (raid.issues ?? []).filter((i) => issueOpenOn(i, asOf));
