@@ -113,14 +113,14 @@ export function importDataset(input: string | unknown): DatasetImport {
   let data: unknown = input;
   if (typeof input === "string") {
     // A UTF-8 byte order mark (Windows editors write one; readFileSync keeps it) is not part of the JSON.
-    if (input.charCodeAt(0) === 0xfeff) input = input.slice(1);
+    const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
     try {
-      data = JSON.parse(input);
+      data = JSON.parse(text);
     } catch (e) {
       throw ValidationError.single([], `not valid JSON: ${(e as Error).message}`, "pmokit dataset");
     }
     // JSON.parse keeps the last of two equal keys: a kind (or a field) given twice would lose data without a word.
-    const twice = duplicateJsonKeys(input);
+    const twice = duplicateJsonKeys(text);
     if (twice.length > 0) {
       throw new ValidationError(twice.map((d) => ({ path: [...d.path, d.key], message: `key "${d.key}" is given twice (JSON keeps only the last)`, code: "custom" })), "pmokit dataset");
     }
