@@ -7,7 +7,8 @@ import { sampleOfficeRecords } from "../../src/office/index.js";
 /**
  * The files the guides' blocks read by name, as a reader would have them in their working folder: an MS Project
  * plan (the sample's CRM project, exported), a ReqIF file from a requirements tool (Polarion's, from the shared
- * fixtures), cost entries as CSV and as a hand-made workbook with a two-row header, and a Jira CSV export.
+ * fixtures), cost entries as CSV and as a hand-made workbook with a two-row header, a Jira CSV export, and a
+ * YouTrack JSON export with the user's own profile for it.
  */
 export async function workFiles(root: string): Promise<Record<string, string | Uint8Array>> {
   const office = sampleOfficeRecords();
@@ -25,6 +26,8 @@ export async function workFiles(root: string): Promise<Record<string, string | U
     "costs.csv": exportCsv("cost-entry", office["cost-entry"]),
     "costs.xlsx": await costWorkbook(),
     "jira.csv": JIRA_CSV,
+    "youtrack.json": JSON.stringify(YOUTRACK_PROFILE, null, 2),
+    "issues.json": JSON.stringify({ data: YOUTRACK_ISSUES }),
   };
 }
 
@@ -54,3 +57,21 @@ const JIRA_CSV = [
   "Write API test,CRM-6,10006,Sub-task,Done,Done,02/Nov/26 1:00 PM,,,,CRM-2,Web form to lead",
   "Fix login banner,CRM-7,10007,Bug,Done,Done,01/Nov/26 1:00 PM,,,1,,",
 ].join("\r\n");
+
+/** A profile for a tool none of the built-ins knows, kept as JSON beside its export (docs/interop.md, "Your own profile"). */
+const YOUTRACK_PROFILE = {
+  tool: "youtrack",
+  itemsPath: "data",
+  fields: { key: ["idReadable"], title: ["summary"], type: ["type"], status: ["state"], parent: ["parent", "idReadable"], points: ["estimate"], resolved: ["resolvedAt"] },
+  packageTypes: ["Epic"],
+  doneStates: ["Fixed", "Verified"],
+  inProgressStates: ["In Progress"],
+  toDoStates: ["Submitted", "Open"],
+  dateFormat: "iso",
+};
+
+const YOUTRACK_ISSUES = [
+  { idReadable: "YT-1", summary: "Checkout", type: "Epic", state: "Open" },
+  { idReadable: "YT-2", summary: "Pay by card", type: "Task", state: "Fixed", parent: { idReadable: "YT-1" }, estimate: 3, resolvedAt: "2026-11-05" },
+  { idReadable: "YT-3", summary: "Pay by invoice", type: "Task", state: "Open", parent: { idReadable: "YT-1" }, estimate: 5 },
+];
