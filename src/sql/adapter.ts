@@ -4,7 +4,7 @@ import type { EntityKind } from "../entities/registry.js";
 import type { Capabilities, ListQuery, Page, RecordStore, StorageAdapter, StoredRecord } from "../storage/port.js";
 import { encodeCursor, fieldValue, validateListQuery, type Scalar } from "../storage/query.js";
 import { insideOpenTransaction, runTransactionBody } from "../storage/transaction-scope.js";
-import { checkStoredRecord } from "./record-check.js";
+import { storableRecord } from "../storage/record-check.js";
 import { detectDialect, dialectSql, type AnyKysely, type DialectSql, type SqlDialectName } from "./dialect.js";
 import { toStorageError } from "./driver-errors.js";
 import { orderAndSeek, SQL_FILTER_OPS, wherePredicate } from "./filters.js";
@@ -252,8 +252,9 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
           };
         }),
         insert: (record) => guard(async () => {
-          checkStoredRecord(record);
-          const values = [record.id, ...rowValues(k, record)];
+          // The stored value: a JSON copy (non-JSON refused, -0 as 0, undefined fields left out), also what is returned.
+          const stored = storableRecord(record);
+          const values = [record.id, ...rowValues(k, stored)];
           let result: QueryResult<unknown>;
           try {
             result = await run(k.insert, values, `${kind} ${JSON.stringify(record.id)}`);
@@ -262,12 +263,11 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
             throw e;
           }
           if (affected(result) !== 1) throw new DuplicateIdError(kind, record.id);
-          // The stored copy is the JSON text: handing the caller's object back cannot alias what is stored.
-          return record;
+          // The caller's object was copied: handing the copy back cannot alias what the caller holds.
+          return stored;
         }),
         update: (record, { expectedVersion }) => guard(async () => {
-          checkStoredRecord(record);
-          const next = { ...record, version: expectedVersion + 1 };
+          const next = storableRecord(record, expectedVersion + 1);
           const values = [...rowValues(k, next), record.id, expectedVersion];
           const result = await run(k.update, values, `${kind} ${JSON.stringify(record.id)}`);
           if (affected(result) !== 1) {

@@ -1,12 +1,14 @@
-import { DuplicateIdError, TransactionMisuseError, ValidationError, VersionConflictError } from "../core/errors.js";
+import { DuplicateIdError, TransactionMisuseError, VersionConflictError } from "../core/errors.js";
 import { checkArguments } from "../core/guard.js";
 import type { EntityKind } from "../entities/registry.js";
 import { ALL_FILTER_OPS, type Capabilities, type ListQuery, type Page, type RecordStore, type StorageAdapter, type StoredRecord } from "./port.js";
 import { matchesWhere, pageOf, validateListQuery } from "./query.js";
+import { storableRecord } from "./record-check.js";
 import { insideOpenTransaction, runTransactionBody } from "./transaction-scope.js";
 
 /*
- * The reference adapter. Records live in Maps as frozen deep copies (callers can never mutate what is stored).
+ * The reference adapter. Records live in Maps as frozen deep copies of their JSON value (storableRecord: callers can
+ * never mutate what is stored; a value that is not JSON is refused, -0 is stored as 0, as in a JSON column).
  *
  * Transactions are optimistic: writes go to a private overlay; at commit every written record is checked against
  * the version the transaction saw, and the overlay is applied in one synchronous step — atomic with respect to
@@ -27,27 +29,6 @@ const CAPABILITIES: Capabilities = Object.freeze({
   filterOps: ALL_FILTER_OPS,
   maxPageSize: 1000,
 });
-
-function frozenCopy(record: StoredRecord): StoredRecord {
-  return deepFreeze(structuredClone(record));
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
-
-function checkRecord(record: StoredRecord): void {
-  if (typeof record?.id !== "string" || record.id.length === 0) {
-    throw ValidationError.single(["id"], "a stored record needs a string id", "stored record");
-  }
-  if (!Number.isSafeInteger(record.version) || record.version < 1) {
-    throw ValidationError.single(["version"], "a stored record needs an integer version ≥ 1", "stored record");
-  }
-}
 
 /** Options of {@link createMemoryAdapter}. */
 export interface MemoryAdapterOptions {
@@ -104,22 +85,20 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
     },
     async insert(record) {
       notInOwnTransaction();
-      checkRecord(record);
+      const stored = storableRecord(record);
       const t = table(kind);
       if (t.has(record.id)) throw new DuplicateIdError(kind, record.id);
-      const stored = frozenCopy(record);
       t.set(record.id, stored);
       return stored;
     },
     async update(record, { expectedVersion }) {
       notInOwnTransaction();
-      checkRecord(record);
+      const stored = storableRecord(record, expectedVersion + 1);
       const t = table(kind);
       const current = t.get(record.id);
       if (!current || current.version !== expectedVersion) {
         throw new VersionConflictError(kind, record.id, expectedVersion, current ? current.version : null);
       }
-      const stored = frozenCopy({ ...record, version: expectedVersion + 1 });
       t.set(record.id, stored);
       return stored;
     },
@@ -205,20 +184,18 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
       },
       async insert(record) {
         guard();
-        checkRecord(record);
+        const stored = storableRecord(record);
         if (read(kind, record.id)) throw new DuplicateIdError(kind, record.id);
-        const stored = frozenCopy(record);
         write(kind, record.id, stored);
         return stored;
       },
       async update(record, { expectedVersion }) {
         guard();
-        checkRecord(record);
+        const stored = storableRecord(record, expectedVersion + 1);
         const current = read(kind, record.id);
         if (!current || current.version !== expectedVersion) {
           throw new VersionConflictError(kind, record.id, expectedVersion, current ? current.version : null);
         }
-        const stored = frozenCopy({ ...record, version: expectedVersion + 1 });
         write(kind, record.id, stored);
         return stored;
       },
