@@ -57,113 +57,17 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
     ? Object.freeze({ ...CAPABILITIES, maxPageSize: options.maxPageSize })
     : CAPABILITIES;
   const tables = new Map<string, Rows>();
-  const table = (kind: string): Rows => {
-    let t = tables.get(kind);
-    if (!t) tables.set(kind, (t = new Map()));
-    return t;
-  };
+  const table = (kind: string): Rows => inner(tables, kind);
 
   // The adapter itself, called inside one of its own transactions' functions, refuses (as the SQL adapters must,
   // where it would wait for the transaction's connection): the caller meant `tx`.
   const notInOwnTransaction = () => {
     if (insideOpenTransaction(tables)) throw new TransactionMisuseError(name, "adapter-in-transaction");
   };
-  const baseStore = (kind: EntityKind): RecordStore => ({
-    async get(id) {
-      notInOwnTransaction();
-      return table(kind).get(id) ?? null;
-    },
-    async getMany(ids) {
-      notInOwnTransaction();
-      const t = table(kind);
-      return ids.map((id) => t.get(id) ?? null);
-    },
-    async list(query) {
-      notInOwnTransaction();
-      validateListQuery(name, capabilities, query);
-      return listRows([...table(kind).values()], query);
-    },
-    async insert(record) {
-      notInOwnTransaction();
-      const stored = storableRecord(record);
-      const t = table(kind);
-      if (t.has(record.id)) throw new DuplicateIdError(kind, record.id);
-      t.set(record.id, stored);
-      return stored;
-    },
-    async update(record, { expectedVersion }) {
-      notInOwnTransaction();
-      const stored = storableRecord(record, expectedVersion + 1);
-      const t = table(kind);
-      const current = t.get(record.id);
-      if (!current || current.version !== expectedVersion) {
-        throw new VersionConflictError(kind, record.id, expectedVersion, current ? current.version : null);
-      }
-      t.set(record.id, stored);
-      return stored;
-    },
-    async delete(id, opts = {}) {
-      notInOwnTransaction();
-      const t = table(kind);
-      const current = t.get(id);
-      if (!current) {
-        if (opts.expectedVersion !== undefined) throw new VersionConflictError(kind, id, opts.expectedVersion, null);
-        return false;
-      }
-      if (opts.expectedVersion !== undefined && current.version !== opts.expectedVersion) {
-        throw new VersionConflictError(kind, id, opts.expectedVersion, current.version);
-      }
-      t.delete(id);
-      return true;
-    },
-  });
-
-  const commit = (overlay: Overlay): void => {
-    // Check everything first, then apply: a failed check leaves the store untouched.
-    for (const [kind, writes] of overlay) {
-      const t = table(kind);
-      for (const [id, p] of writes) {
-        const current = t.get(id);
-        const currentVersion = current ? current.version : null;
-        if (currentVersion !== p.baseVersion) {
-          if (p.baseVersion === null && current) throw new DuplicateIdError(kind, id);
-          throw new VersionConflictError(kind, id, p.baseVersion ?? 0, currentVersion);
-        }
-      }
-    }
-    for (const [kind, writes] of overlay) {
-      const t = table(kind);
-      for (const [id, p] of writes) {
-        if (p.next) t.set(id, p.next);
-        else t.delete(id);
-      }
-    }
-  };
-
-  const txAdapter = (overlay: Overlay, finished: () => boolean): StorageAdapter => {
-    // While a nested transaction on this handle runs, the handle is suspended (the port's rule, which the SQL
-    // adapters need because a handle and its savepoint share one connection).
-    let nestedOpen = false;
-    const guard = () => {
-      if (finished()) throw new TransactionMisuseError(name, "finished");
-      if (nestedOpen) throw new TransactionMisuseError(name, "suspended");
-    };
-    const pending = (kind: string): Map<string, Pending> => {
-      let m = overlay.get(kind);
-      if (!m) overlay.set(kind, (m = new Map()));
-      return m;
-    };
-    const read = (kind: string, id: string): StoredRecord | null => {
-      const p = overlay.get(kind)?.get(id);
-      return p ? p.next : (table(kind).get(id) ?? null);
-    };
-    const write = (kind: string, id: string, next: StoredRecord | null): void => {
-      const m = pending(kind);
-      const prior = m.get(id);
-      const baseVersion = prior ? prior.baseVersion : (table(kind).get(id)?.version ?? null);
-      m.set(id, { next, baseVersion });
-    };
-    const store = (kind: EntityKind): RecordStore => ({
+  // One store over any view of the records: the adapter's tables, or a transaction's overlay on them.
+  const storeOver =
+    (guard: () => void, read: (kind: string, id: string) => StoredRecord | null, write: (kind: string, id: string, next: StoredRecord | null) => void, rows: (kind: string) => StoredRecord[]) =>
+    (kind: EntityKind): RecordStore => ({
       async get(id) {
         guard();
         return read(kind, id);
@@ -175,12 +79,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
       async list(query: ListQuery): Promise<Page<StoredRecord>> {
         guard();
         validateListQuery(name, capabilities, query);
-        const merged = new Map(table(kind));
-        for (const [id, p] of overlay.get(kind) ?? []) {
-          if (p.next) merged.set(id, p.next);
-          else merged.delete(id);
-        }
-        return listRows([...merged.values()], query);
+        const where = query.where ?? [];
+        return pageOf(rows(kind).filter((r) => where.every((w) => matchesWhere(r, w))), query);
       },
       async insert(record) {
         guard();
@@ -199,20 +99,58 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
         write(kind, record.id, stored);
         return stored;
       },
-      async delete(id, opts = {}) {
+      async delete(id, { expectedVersion } = {}) {
         guard();
         const current = read(kind, id);
-        if (!current) {
-          if (opts.expectedVersion !== undefined) throw new VersionConflictError(kind, id, opts.expectedVersion, null);
-          return false;
+        if (expectedVersion !== undefined && current?.version !== expectedVersion) {
+          throw new VersionConflictError(kind, id, expectedVersion, current ? current.version : null);
         }
-        if (opts.expectedVersion !== undefined && current.version !== opts.expectedVersion) {
-          throw new VersionConflictError(kind, id, opts.expectedVersion, current.version);
-        }
-        write(kind, id, null);
-        return true;
+        if (current) write(kind, id, null);
+        return !!current;
       },
     });
+  const readTable = (kind: string, id: string) => table(kind).get(id) ?? null;
+
+  const commit = (overlay: Overlay): void => {
+    // Check everything first, then apply: a failed check leaves the store untouched.
+    for (const [kind, writes] of overlay) {
+      const t = table(kind);
+      for (const [id, p] of writes) {
+        const current = t.get(id);
+        const currentVersion = current ? current.version : null;
+        if (currentVersion !== p.baseVersion) {
+          if (p.baseVersion === null && current) throw new DuplicateIdError(kind, id);
+          throw new VersionConflictError(kind, id, p.baseVersion ?? 0, currentVersion);
+        }
+      }
+    }
+    for (const [kind, writes] of overlay) {
+      const t = table(kind);
+      for (const [id, p] of writes) p.next ? t.set(id, p.next) : t.delete(id);
+    }
+  };
+
+  const txAdapter = (overlay: Overlay, finished: () => boolean): StorageAdapter => {
+    // While a nested transaction on this handle runs, the handle is suspended (the port's rule, which the SQL
+    // adapters need because a handle and its savepoint share one connection).
+    let nestedOpen = false;
+    const guard = () => {
+      if (finished()) throw new TransactionMisuseError(name, "finished");
+      if (nestedOpen) throw new TransactionMisuseError(name, "suspended");
+    };
+    const pending = (kind: string): Map<string, Pending> => inner(overlay, kind);
+    const read = (kind: string, id: string): StoredRecord | null => {
+      const p = overlay.get(kind)?.get(id);
+      return p ? p.next : readTable(kind, id);
+    };
+    const write = (kind: string, id: string, next: StoredRecord | null): void => {
+      const m = pending(kind);
+      const prior = m.get(id);
+      const baseVersion = prior ? prior.baseVersion : (table(kind).get(id)?.version ?? null);
+      m.set(id, { next, baseVersion });
+    };
+    // The records as this transaction sees them: every id stored or written, as it reads now (deleted ones left out).
+    const store = storeOver(guard, read, write, (kind) => [...new Set([...table(kind).keys(), ...pending(kind).keys()])].flatMap((id) => read(kind, id) ?? []));
     return {
       name,
       capabilities,
@@ -240,7 +178,12 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
   return {
     name,
     capabilities,
-    store: baseStore,
+    store: storeOver(
+      notInOwnTransaction,
+      readTable,
+      (kind, id, next) => (next ? table(kind).set(id, next) : table(kind).delete(id)),
+      (kind) => [...table(kind).values()],
+    ),
     async transaction<T>(fn: (tx: StorageAdapter) => Promise<T>): Promise<T> {
       notInOwnTransaction();
       const overlay: Overlay = new Map();
@@ -259,8 +202,9 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
   };
 }
 
-function listRows(rows: StoredRecord[], query: ListQuery): Page<StoredRecord> {
-  const where = query.where ?? [];
-  const matching = where.length === 0 ? rows : rows.filter((r) => where.every((w) => matchesWhere(r, w)));
-  return pageOf(matching, query);
+/** The map under `key` in `outer`, created empty on first use. */
+function inner<V>(outer: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let m = outer.get(key);
+  if (!m) outer.set(key, (m = new Map()));
+  return m;
 }
