@@ -9,7 +9,7 @@ import { detectDialect, dialectSql, type AnyKysely, type DialectSql, type SqlDia
 import { toStorageError } from "./driver-errors.js";
 import { orderAndSeek, SQL_FILTER_OPS, wherePredicate } from "./filters.js";
 import { mysqlSender } from "./mysql-send.js";
-import { sessionKey } from "./pglite-dialect.js";
+import { sessionKey } from "./session.js";
 import { SCHEMA_INDEXED } from "./migrations.js";
 import { columnName, INDEXED_MAX_LENGTH, quoteId, tableName } from "./schema.js";
 
@@ -131,8 +131,10 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
   const d = dialectSql(dialect);
   const name = options.name ?? `sql:${dialect}`;
   // What "inside one of this database's transactions" is keyed by: shared by every adapter and Kysely instance on
-  // one PGlite instance, and by a Kysely instance's withSchema/withPlugin copies (one driver, one connection mutex).
-  const session = sessionKey(db);
+  // one PGlite instance or better-sqlite3 Database (PgliteDialect, SharedSqliteDialect), and by a Kysely instance's
+  // withSchema/withPlugin copies (one driver, one connection mutex). Read at each use: SharedSqliteDialect knows its
+  // Database once the driver has opened it (its `database` may be a function).
+  const session = () => sessionKey(db);
   const capabilities: Capabilities = Object.freeze({
     transactions: "interactive",
     filterOps: SQL_FILTER_OPS,
@@ -169,7 +171,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
       if (!prepared) {
         // Only an adapter's own handle is ever unprepared (its transactions prepare first): refuse before PRAGMA
         // waits for the connection a transaction of this database holds.
-        if (insideOpenTransaction(session)) throw new TransactionMisuseError(name, "adapter-in-transaction");
+        if (insideOpenTransaction(session())) throw new TransactionMisuseError(name, "adapter-in-transaction");
         await prepare();
       }
       return await work();
@@ -190,7 +192,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
       if (nestedOpen) throw new TransactionMisuseError(name, "suspended");
       // The adapter itself inside one of its transactions' functions: on SQLite and PGlite (one connection) it would
       // wait for the transaction forever, on a pool run outside it (and wait on its row locks). Refused: use `tx`.
-      if (depth === 0 && insideOpenTransaction(session)) throw new TransactionMisuseError(name, "adapter-in-transaction");
+      if (depth === 0 && insideOpenTransaction(session())) throw new TransactionMisuseError(name, "adapter-in-transaction");
     };
     const run = async (text: string, params: readonly unknown[], subject?: string) => {
       open();
@@ -306,7 +308,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
             return await exec.transaction().execute(async (trx) => {
               let done = false;
               try {
-                return await runTransactionBody(session, () => body(bind(trx, 1, () => done)));
+                return await runTransactionBody(session(), () => body(bind(trx, 1, () => done)));
               } finally {
                 done = true;
               }
