@@ -271,15 +271,16 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
         update: (record, { expectedVersion }) => guard(async () => {
           const next = storableRecord(record, expectedVersion + 1);
           const values = [...rowValues(k, next), record.id, expectedVersion];
-          const result = await run(k.update, values, `${kind} ${JSON.stringify(record.id)}`);
-          if (affected(result) !== 1) {
+          // A version is a safe integer: anything else never equals it (the database would convert "1" to 1 and
+          // store version "11", or fail on 1.5 as an untyped error), as in the memory adapter.
+          if (!Number.isSafeInteger(expectedVersion) || affected(await run(k.update, values, `${kind} ${JSON.stringify(record.id)}`)) !== 1) {
             throw new VersionConflictError(kind, record.id, expectedVersion, await currentVersion(k, record.id));
           }
           return next;
         }),
         delete: (id, opts = {}) => guard(async () => {
           if (opts.expectedVersion === undefined) return affected(await run(k.delete, [id])) === 1;
-          if (affected(await run(k.deleteVersion, [id, opts.expectedVersion])) === 1) return true;
+          if (Number.isSafeInteger(opts.expectedVersion) && affected(await run(k.deleteVersion, [id, opts.expectedVersion])) === 1) return true;
           throw new VersionConflictError(kind, id, opts.expectedVersion, await currentVersion(k, id));
         }),
       };
