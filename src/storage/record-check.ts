@@ -28,10 +28,11 @@ export function storableRecord(record: StoredRecord, version = record?.version):
   // properties are left out, and Array.from reads a hole as undefined), where it is refused.
   const copy = (v: unknown, k?: string | number): unknown => {
     if (k !== undefined) path.push(k);
-    const proto = v !== null && typeof v == "object" && path.length <= 100 && (Array.isArray(v) || Object.getPrototypeOf(v));
+    const t = typeof v;
+    const proto = v && t == "object" && path.length <= 100 && (Array.isArray(v) || Object.getPrototypeOf(v));
     const out =
-      v === null || typeof v == "string" || typeof v == "boolean" ? v
-      : typeof v == "number" && isFinite(v) ? v || 0
+      v === null || t == "string" || t == "boolean" ? v
+      : t == "number" && isFinite(v as number) ? (v as number) || 0
       : proto === true ? Object.freeze(Array.from(v as unknown[], (x, i) => copy(x, i)))
       : proto === Object.prototype || proto === null
         // fromEntries defines keys (a "__proto__" key stays a key, as JSON.parse makes it).
