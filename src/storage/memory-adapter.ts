@@ -94,7 +94,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
         const stored = storableRecord(record, expectedVersion + 1);
         const current = read(kind, record.id);
         if (!current || current.version !== expectedVersion) {
-          throw new VersionConflictError(kind, record.id, expectedVersion, current ? current.version : null);
+          throw new VersionConflictError(kind, record.id, expectedVersion, current?.version ?? null);
         }
         write(kind, record.id, stored);
         return stored;
@@ -103,7 +103,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
         guard();
         const current = read(kind, id);
         if (expectedVersion !== undefined && current?.version !== expectedVersion) {
-          throw new VersionConflictError(kind, id, expectedVersion, current ? current.version : null);
+          throw new VersionConflictError(kind, id, expectedVersion, current?.version ?? null);
         }
         if (current) write(kind, id, null);
         return !!current;
@@ -117,7 +117,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
       const t = table(kind);
       for (const [id, p] of writes) {
         const current = t.get(id);
-        const currentVersion = current ? current.version : null;
+        const currentVersion = current?.version ?? null;
         if (currentVersion !== p.baseVersion) {
           if (p.baseVersion === null && current) throw new DuplicateIdError(kind, id);
           throw new VersionConflictError(kind, id, p.baseVersion ?? 0, currentVersion);
@@ -146,7 +146,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
     const write = (kind: string, id: string, next: StoredRecord | null): void => {
       const m = pending(kind);
       const prior = m.get(id);
-      const baseVersion = prior ? prior.baseVersion : (table(kind).get(id)?.version ?? null);
+      const baseVersion = prior ? prior.baseVersion : (readTable(kind, id)?.version ?? null);
       m.set(id, { next, baseVersion });
     };
     // The records as this transaction sees them: every id stored or written, as it reads now (deleted ones left out).
