@@ -145,10 +145,8 @@ export function validateListQuery(adapter: string, capabilities: Capabilities, q
   if (!Array.isArray(where) || where.length > LIST_QUERY_LIMITS.maxConditions) {
     throw ValidationError.single(["where"], `where takes at most ${LIST_QUERY_LIMITS.maxConditions} conditions`, "list query");
   }
-  where.forEach((w: unknown, i) => {
-    checkArguments("validateListQuery", { [`where[${i}]`]: [w, "object"] });
-  });
   where.forEach((w, i) => {
+    checkArguments("validateListQuery", { [`where[${i}]`]: [w, "object"] });
     if (!capabilities.filterOps.includes(w.op)) throw new UnsupportedCapabilityError(adapter, `filter.${w.op}`);
     if (typeof w.field !== "string" || !FIELD_PATH.test(w.field)) {
       throw ValidationError.single(["where", i, "field"], `${JSON.stringify(w.field)} is not a field path`, "list query");
