@@ -4,12 +4,12 @@ import type { EntityKind } from "../entities/registry.js";
 import type { Capabilities, ListQuery, Page, RecordStore, StorageAdapter, StoredRecord } from "../storage/port.js";
 import { encodeCursor, fieldValue, validateListQuery, type Scalar } from "../storage/query.js";
 import { insideOpenTransaction, runTransactionBody } from "../storage/transaction-scope.js";
-import { checkStoredRecord } from "./record-check.js";
+import { storableRecord } from "../storage/record-check.js";
 import { detectDialect, dialectSql, type AnyKysely, type DialectSql, type SqlDialectName } from "./dialect.js";
 import { toStorageError } from "./driver-errors.js";
 import { orderAndSeek, SQL_FILTER_OPS, wherePredicate } from "./filters.js";
 import { mysqlSender } from "./mysql-send.js";
-import { sessionKey } from "./pglite-dialect.js";
+import { sessionKey } from "./session.js";
 import { SCHEMA_INDEXED } from "./migrations.js";
 import { columnName, INDEXED_MAX_LENGTH, quoteId, tableName } from "./schema.js";
 
@@ -131,8 +131,10 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
   const d = dialectSql(dialect);
   const name = options.name ?? `sql:${dialect}`;
   // What "inside one of this database's transactions" is keyed by: shared by every adapter and Kysely instance on
-  // one PGlite instance, and by a Kysely instance's withSchema/withPlugin copies (one driver, one connection mutex).
-  const session = sessionKey(db);
+  // one PGlite instance or better-sqlite3 Database (PgliteDialect, SharedSqliteDialect), and by a Kysely instance's
+  // withSchema/withPlugin copies (one driver, one connection mutex). Read at each use: SharedSqliteDialect knows its
+  // Database once the driver has opened it (its `database` may be a function).
+  const session = () => sessionKey(db);
   const capabilities: Capabilities = Object.freeze({
     transactions: "interactive",
     filterOps: SQL_FILTER_OPS,
@@ -169,7 +171,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
       if (!prepared) {
         // Only an adapter's own handle is ever unprepared (its transactions prepare first): refuse before PRAGMA
         // waits for the connection a transaction of this database holds.
-        if (insideOpenTransaction(session)) throw new TransactionMisuseError(name, "adapter-in-transaction");
+        if (insideOpenTransaction(session())) throw new TransactionMisuseError(name, "adapter-in-transaction");
         await prepare();
       }
       return await work();
@@ -190,7 +192,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
       if (nestedOpen) throw new TransactionMisuseError(name, "suspended");
       // The adapter itself inside one of its transactions' functions: on SQLite and PGlite (one connection) it would
       // wait for the transaction forever, on a pool run outside it (and wait on its row locks). Refused: use `tx`.
-      if (depth === 0 && insideOpenTransaction(session)) throw new TransactionMisuseError(name, "adapter-in-transaction");
+      if (depth === 0 && insideOpenTransaction(session())) throw new TransactionMisuseError(name, "adapter-in-transaction");
     };
     const run = async (text: string, params: readonly unknown[], subject?: string) => {
       open();
@@ -252,8 +254,9 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
           };
         }),
         insert: (record) => guard(async () => {
-          checkStoredRecord(record);
-          const values = [record.id, ...rowValues(k, record)];
+          // The stored value: a JSON copy (non-JSON refused, -0 as 0, undefined fields left out), also what is returned.
+          const stored = storableRecord(record);
+          const values = [record.id, ...rowValues(k, stored)];
           let result: QueryResult<unknown>;
           try {
             result = await run(k.insert, values, `${kind} ${JSON.stringify(record.id)}`);
@@ -262,22 +265,22 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
             throw e;
           }
           if (affected(result) !== 1) throw new DuplicateIdError(kind, record.id);
-          // The stored copy is the JSON text: handing the caller's object back cannot alias what is stored.
-          return record;
+          // The caller's object was copied: handing the copy back cannot alias what the caller holds.
+          return stored;
         }),
         update: (record, { expectedVersion }) => guard(async () => {
-          checkStoredRecord(record);
-          const next = { ...record, version: expectedVersion + 1 };
+          const next = storableRecord(record, expectedVersion + 1);
           const values = [...rowValues(k, next), record.id, expectedVersion];
-          const result = await run(k.update, values, `${kind} ${JSON.stringify(record.id)}`);
-          if (affected(result) !== 1) {
+          // A version is a safe integer: anything else never equals it (the database would convert "1" to 1 and
+          // store version "11", or fail on 1.5 as an untyped error), as in the memory adapter.
+          if (!Number.isSafeInteger(expectedVersion) || affected(await run(k.update, values, `${kind} ${JSON.stringify(record.id)}`)) !== 1) {
             throw new VersionConflictError(kind, record.id, expectedVersion, await currentVersion(k, record.id));
           }
           return next;
         }),
         delete: (id, opts = {}) => guard(async () => {
           if (opts.expectedVersion === undefined) return affected(await run(k.delete, [id])) === 1;
-          if (affected(await run(k.deleteVersion, [id, opts.expectedVersion])) === 1) return true;
+          if (Number.isSafeInteger(opts.expectedVersion) && affected(await run(k.deleteVersion, [id, opts.expectedVersion])) === 1) return true;
           throw new VersionConflictError(kind, id, opts.expectedVersion, await currentVersion(k, id));
         }),
       };
@@ -306,7 +309,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
             return await exec.transaction().execute(async (trx) => {
               let done = false;
               try {
-                return await runTransactionBody(session, () => body(bind(trx, 1, () => done)));
+                return await runTransactionBody(session(), () => body(bind(trx, 1, () => done)));
               } finally {
                 done = true;
               }

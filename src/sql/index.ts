@@ -11,4 +11,5 @@ export { SQL_FILTER_OPS } from "./filters.js";
 export { tableName, columnName, TABLE_PREFIX, MIGRATIONS_TABLE, INDEXED_MAX_LENGTH } from "./schema.js";
 export { detectDialect, type SqlDialectName, type AnyKysely } from "./dialect.js";
 export { PgliteDialect, type PgliteLike } from "./pglite-dialect.js";
+export { SharedSqliteDialect } from "./sqlite-dialect.js";
 export { deleteAllRecords } from "./clear.js";

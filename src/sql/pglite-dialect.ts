@@ -10,6 +10,7 @@ import {
   type Kysely,
   type QueryResult,
 } from "kysely";
+import { keyedAdapter, sessionOf, takeTurn, type Session } from "./session.js";
 
 /**
  * What the dialect needs from a PGlite instance (`@electric-sql/pglite`): typed structurally, so pmokit does not
@@ -24,24 +25,6 @@ export interface PgliteLike {
   /** Closes the database. */
   close?(): Promise<void>;
 }
-
-/**
- * The turn-taking of one PGlite instance, shared by every Kysely instance (every dialect, driver and adapter) opened
- * on it: PGlite is a single session, so a transaction must hold it alone — whichever Kysely instance started it.
- * (With one queue per driver, a second instance's statements ran inside the first one's open transaction: its
- * acknowledged writes vanished with that transaction's rollback, and its BEGIN/COMMIT committed it half-way.)
- */
-interface Session {
-  queue: Promise<void>;
-  /** Drivers initialised and not yet destroyed: the last one destroyed closes the PGlite instance. */
-  users: number;
-}
-const sessions = new WeakMap<object, Session>();
-const sessionOf = (pg: PgliteLike): Session => {
-  let s = sessions.get(pg);
-  if (!s) sessions.set(pg, (s = { queue: Promise.resolve(), users: 0 }));
-  return s;
-};
 
 /** One turn on the session: a query, or a whole transaction. */
 class PgliteConnection implements DatabaseConnection {
@@ -71,16 +54,8 @@ class PgliteDriver implements Driver {
     this.session.users++;
   }
   async acquireConnection(): Promise<DatabaseConnection> {
-    // A FIFO mutex per PGlite instance: whoever holds the connection has the session to itself.
-    const previous = this.session.queue;
-    let release!: () => void;
-    this.session.queue = new Promise<void>((r) => (release = r));
-    await previous;
-    let released = false;
-    return new PgliteConnection(this.pg, () => {
-      if (!released) release();
-      released = true;
-    });
+    // A FIFO mutex per PGlite instance (session.ts): whoever holds the connection has the session to itself.
+    return new PgliteConnection(this.pg, await takeTurn(this.pg, "pglite"));
   }
   async beginTransaction(conn: DatabaseConnection): Promise<void> {
     await conn.executeQuery(CompiledQuery.raw("BEGIN"));
@@ -109,31 +84,15 @@ class PgliteDriver implements Driver {
   }
 }
 
-/** PostgreSQL's query adapter, carrying the PGlite instance so that pmokit can tell which Kysely instances share it. */
-class PgliteQueryAdapter extends PostgresAdapter {
-  constructor(readonly pglite: PgliteLike) {
-    super();
-  }
-}
-
-/**
- * @internal The database session a Kysely instance talks to, as the key of "inside one of its transactions": the
- * PGlite instance for the PGlite dialect (shared by every Kysely instance opened on it), otherwise the instance's
- * query adapter (shared by its `withSchema`/`withPlugin` copies, which use the same driver).
- */
-export function sessionKey(db: Kysely<any>): object { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const adapter = db.getExecutor().adapter;
-  return adapter instanceof PgliteQueryAdapter ? adapter.pglite : adapter;
-}
-
 /**
  * A Kysely dialect for PGlite (PostgreSQL compiled to WebAssembly): PostgreSQL in-process, for tests, demos,
  * browsers and edge functions. One PGlite instance is one session, so queries and transactions take turns — across
  * every Kysely instance opened on it: two dialects over one PGlite instance share its turns, and an adapter over
  * one called inside a transaction of another on the same instance throws `TransactionMisuseError`
  * (`adapter-in-transaction`) instead of writing into that transaction; destroying one of them leaves the PGlite
- * instance open for the others (the last one destroyed closes it). Statements sent to the PGlite instance directly
- * (`pg.query`) do not take turns: they run inside whatever transaction is open.
+ * instance open for the others (the last one destroyed closes it). A plain Kysely query on another instance, from
+ * inside such a transaction's function, throws the same error instead of waiting forever. Statements sent to the
+ * PGlite instance directly (`pg.query`) do not take turns: they run inside whatever transaction is open.
  *
  * @example
  * ```ts
@@ -149,7 +108,7 @@ export function sessionKey(db: Kysely<any>): object { // eslint-disable-line @ty
 export class PgliteDialect implements Dialect {
   constructor(private readonly pg: PgliteLike) {}
   createAdapter(): DialectAdapter {
-    return new PgliteQueryAdapter(this.pg);
+    return keyedAdapter(new PostgresAdapter(), () => this.pg);
   }
   createDriver(): Driver {
     return new PgliteDriver(this.pg);

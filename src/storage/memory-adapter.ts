@@ -1,12 +1,14 @@
-import { DuplicateIdError, TransactionMisuseError, ValidationError, VersionConflictError } from "../core/errors.js";
+import { DuplicateIdError, TransactionMisuseError, VersionConflictError } from "../core/errors.js";
 import { checkArguments } from "../core/guard.js";
 import type { EntityKind } from "../entities/registry.js";
 import { ALL_FILTER_OPS, type Capabilities, type ListQuery, type Page, type RecordStore, type StorageAdapter, type StoredRecord } from "./port.js";
 import { matchesWhere, pageOf, validateListQuery } from "./query.js";
+import { storableRecord } from "./record-check.js";
 import { insideOpenTransaction, runTransactionBody } from "./transaction-scope.js";
 
 /*
- * The reference adapter. Records live in Maps as frozen deep copies (callers can never mutate what is stored).
+ * The reference adapter. Records live in Maps as frozen deep copies of their JSON value (storableRecord: callers can
+ * never mutate what is stored; a value that is not JSON is refused, -0 is stored as 0, as in a JSON column).
  *
  * Transactions are optimistic: writes go to a private overlay; at commit every written record is checked against
  * the version the transaction saw, and the overlay is applied in one synchronous step — atomic with respect to
@@ -27,27 +29,6 @@ const CAPABILITIES: Capabilities = Object.freeze({
   filterOps: ALL_FILTER_OPS,
   maxPageSize: 1000,
 });
-
-function frozenCopy(record: StoredRecord): StoredRecord {
-  return deepFreeze(structuredClone(record));
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
-
-function checkRecord(record: StoredRecord): void {
-  if (typeof record?.id !== "string" || record.id.length === 0) {
-    throw ValidationError.single(["id"], "a stored record needs a string id", "stored record");
-  }
-  if (!Number.isSafeInteger(record.version) || record.version < 1) {
-    throw ValidationError.single(["version"], "a stored record needs an integer version ≥ 1", "stored record");
-  }
-}
 
 /** Options of {@link createMemoryAdapter}. */
 export interface MemoryAdapterOptions {
@@ -76,115 +57,17 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
     ? Object.freeze({ ...CAPABILITIES, maxPageSize: options.maxPageSize })
     : CAPABILITIES;
   const tables = new Map<string, Rows>();
-  const table = (kind: string): Rows => {
-    let t = tables.get(kind);
-    if (!t) tables.set(kind, (t = new Map()));
-    return t;
-  };
+  const table = (kind: string): Rows => inner(tables, kind);
 
   // The adapter itself, called inside one of its own transactions' functions, refuses (as the SQL adapters must,
   // where it would wait for the transaction's connection): the caller meant `tx`.
   const notInOwnTransaction = () => {
     if (insideOpenTransaction(tables)) throw new TransactionMisuseError(name, "adapter-in-transaction");
   };
-  const baseStore = (kind: EntityKind): RecordStore => ({
-    async get(id) {
-      notInOwnTransaction();
-      return table(kind).get(id) ?? null;
-    },
-    async getMany(ids) {
-      notInOwnTransaction();
-      const t = table(kind);
-      return ids.map((id) => t.get(id) ?? null);
-    },
-    async list(query) {
-      notInOwnTransaction();
-      validateListQuery(name, capabilities, query);
-      return listRows([...table(kind).values()], query);
-    },
-    async insert(record) {
-      notInOwnTransaction();
-      checkRecord(record);
-      const t = table(kind);
-      if (t.has(record.id)) throw new DuplicateIdError(kind, record.id);
-      const stored = frozenCopy(record);
-      t.set(record.id, stored);
-      return stored;
-    },
-    async update(record, { expectedVersion }) {
-      notInOwnTransaction();
-      checkRecord(record);
-      const t = table(kind);
-      const current = t.get(record.id);
-      if (!current || current.version !== expectedVersion) {
-        throw new VersionConflictError(kind, record.id, expectedVersion, current ? current.version : null);
-      }
-      const stored = frozenCopy({ ...record, version: expectedVersion + 1 });
-      t.set(record.id, stored);
-      return stored;
-    },
-    async delete(id, opts = {}) {
-      notInOwnTransaction();
-      const t = table(kind);
-      const current = t.get(id);
-      if (!current) {
-        if (opts.expectedVersion !== undefined) throw new VersionConflictError(kind, id, opts.expectedVersion, null);
-        return false;
-      }
-      if (opts.expectedVersion !== undefined && current.version !== opts.expectedVersion) {
-        throw new VersionConflictError(kind, id, opts.expectedVersion, current.version);
-      }
-      t.delete(id);
-      return true;
-    },
-  });
-
-  const commit = (overlay: Overlay): void => {
-    // Check everything first, then apply: a failed check leaves the store untouched.
-    for (const [kind, writes] of overlay) {
-      const t = table(kind);
-      for (const [id, p] of writes) {
-        const current = t.get(id);
-        const currentVersion = current ? current.version : null;
-        if (currentVersion !== p.baseVersion) {
-          if (p.baseVersion === null && current) throw new DuplicateIdError(kind, id);
-          throw new VersionConflictError(kind, id, p.baseVersion ?? 0, currentVersion);
-        }
-      }
-    }
-    for (const [kind, writes] of overlay) {
-      const t = table(kind);
-      for (const [id, p] of writes) {
-        if (p.next) t.set(id, p.next);
-        else t.delete(id);
-      }
-    }
-  };
-
-  const txAdapter = (overlay: Overlay, finished: () => boolean): StorageAdapter => {
-    // While a nested transaction on this handle runs, the handle is suspended (the port's rule, which the SQL
-    // adapters need because a handle and its savepoint share one connection).
-    let nestedOpen = false;
-    const guard = () => {
-      if (finished()) throw new TransactionMisuseError(name, "finished");
-      if (nestedOpen) throw new TransactionMisuseError(name, "suspended");
-    };
-    const pending = (kind: string): Map<string, Pending> => {
-      let m = overlay.get(kind);
-      if (!m) overlay.set(kind, (m = new Map()));
-      return m;
-    };
-    const read = (kind: string, id: string): StoredRecord | null => {
-      const p = overlay.get(kind)?.get(id);
-      return p ? p.next : (table(kind).get(id) ?? null);
-    };
-    const write = (kind: string, id: string, next: StoredRecord | null): void => {
-      const m = pending(kind);
-      const prior = m.get(id);
-      const baseVersion = prior ? prior.baseVersion : (table(kind).get(id)?.version ?? null);
-      m.set(id, { next, baseVersion });
-    };
-    const store = (kind: EntityKind): RecordStore => ({
+  // One store over any view of the records: the adapter's tables, or a transaction's overlay on them.
+  const storeOver =
+    (guard: () => void, read: (kind: string, id: string) => StoredRecord | null, write: (kind: string, id: string, next: StoredRecord | null) => void, rows: (kind: string) => StoredRecord[]) =>
+    (kind: EntityKind): RecordStore => ({
       async get(id) {
         guard();
         return read(kind, id);
@@ -196,46 +79,78 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
       async list(query: ListQuery): Promise<Page<StoredRecord>> {
         guard();
         validateListQuery(name, capabilities, query);
-        const merged = new Map(table(kind));
-        for (const [id, p] of overlay.get(kind) ?? []) {
-          if (p.next) merged.set(id, p.next);
-          else merged.delete(id);
-        }
-        return listRows([...merged.values()], query);
+        const where = query.where ?? [];
+        return pageOf(rows(kind).filter((r) => where.every((w) => matchesWhere(r, w))), query);
       },
       async insert(record) {
         guard();
-        checkRecord(record);
+        const stored = storableRecord(record);
         if (read(kind, record.id)) throw new DuplicateIdError(kind, record.id);
-        const stored = frozenCopy(record);
         write(kind, record.id, stored);
         return stored;
       },
       async update(record, { expectedVersion }) {
         guard();
-        checkRecord(record);
+        const stored = storableRecord(record, expectedVersion + 1);
         const current = read(kind, record.id);
         if (!current || current.version !== expectedVersion) {
-          throw new VersionConflictError(kind, record.id, expectedVersion, current ? current.version : null);
+          throw new VersionConflictError(kind, record.id, expectedVersion, current?.version ?? null);
         }
-        const stored = frozenCopy({ ...record, version: expectedVersion + 1 });
         write(kind, record.id, stored);
         return stored;
       },
-      async delete(id, opts = {}) {
+      async delete(id, { expectedVersion } = {}) {
         guard();
         const current = read(kind, id);
-        if (!current) {
-          if (opts.expectedVersion !== undefined) throw new VersionConflictError(kind, id, opts.expectedVersion, null);
-          return false;
+        if (expectedVersion !== undefined && current?.version !== expectedVersion) {
+          throw new VersionConflictError(kind, id, expectedVersion, current?.version ?? null);
         }
-        if (opts.expectedVersion !== undefined && current.version !== opts.expectedVersion) {
-          throw new VersionConflictError(kind, id, opts.expectedVersion, current.version);
-        }
-        write(kind, id, null);
-        return true;
+        if (current) write(kind, id, null);
+        return !!current;
       },
     });
+  const readTable = (kind: string, id: string) => table(kind).get(id) ?? null;
+
+  const commit = (overlay: Overlay): void => {
+    // Check everything first, then apply: a failed check leaves the store untouched.
+    for (const [kind, writes] of overlay) {
+      const t = table(kind);
+      for (const [id, p] of writes) {
+        const current = t.get(id);
+        const currentVersion = current?.version ?? null;
+        if (currentVersion !== p.baseVersion) {
+          if (p.baseVersion === null && current) throw new DuplicateIdError(kind, id);
+          throw new VersionConflictError(kind, id, p.baseVersion ?? 0, currentVersion);
+        }
+      }
+    }
+    for (const [kind, writes] of overlay) {
+      const t = table(kind);
+      for (const [id, p] of writes) p.next ? t.set(id, p.next) : t.delete(id);
+    }
+  };
+
+  const txAdapter = (overlay: Overlay, finished: () => boolean): StorageAdapter => {
+    // While a nested transaction on this handle runs, the handle is suspended (the port's rule, which the SQL
+    // adapters need because a handle and its savepoint share one connection).
+    let nestedOpen = false;
+    const guard = () => {
+      if (finished()) throw new TransactionMisuseError(name, "finished");
+      if (nestedOpen) throw new TransactionMisuseError(name, "suspended");
+    };
+    const pending = (kind: string): Map<string, Pending> => inner(overlay, kind);
+    const read = (kind: string, id: string): StoredRecord | null => {
+      const p = overlay.get(kind)?.get(id);
+      return p ? p.next : readTable(kind, id);
+    };
+    const write = (kind: string, id: string, next: StoredRecord | null): void => {
+      const m = pending(kind);
+      const prior = m.get(id);
+      const baseVersion = prior ? prior.baseVersion : (readTable(kind, id)?.version ?? null);
+      m.set(id, { next, baseVersion });
+    };
+    // The records as this transaction sees them: every id stored or written, as it reads now (deleted ones left out).
+    const store = storeOver(guard, read, write, (kind) => [...new Set([...table(kind).keys(), ...pending(kind).keys()])].flatMap((id) => read(kind, id) ?? []));
     return {
       name,
       capabilities,
@@ -263,7 +178,12 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
   return {
     name,
     capabilities,
-    store: baseStore,
+    store: storeOver(
+      notInOwnTransaction,
+      readTable,
+      (kind, id, next) => (next ? table(kind).set(id, next) : table(kind).delete(id)),
+      (kind) => [...table(kind).values()],
+    ),
     async transaction<T>(fn: (tx: StorageAdapter) => Promise<T>): Promise<T> {
       notInOwnTransaction();
       const overlay: Overlay = new Map();
@@ -282,8 +202,9 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
   };
 }
 
-function listRows(rows: StoredRecord[], query: ListQuery): Page<StoredRecord> {
-  const where = query.where ?? [];
-  const matching = where.length === 0 ? rows : rows.filter((r) => where.every((w) => matchesWhere(r, w)));
-  return pageOf(matching, query);
+/** The map under `key` in `outer`, created empty on first use. */
+function inner<V>(outer: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let m = outer.get(key);
+  if (!m) outer.set(key, (m = new Map()));
+  return m;
 }

@@ -54,7 +54,7 @@ export const ALL_FILTER_OPS: readonly FilterOp[] = ["eq", "ne", "in", "lt", "lte
 
 /** One condition of a query; conditions are combined with AND. `field` is a dot path into the wire record. */
 export interface Where {
-  /** Dot path of the field, e.g. `status` or `budget.currency`. */
+  /** Dot path of the field through objects, e.g. `status` or `budget.currency` (an array has no fields). */
   readonly field: string;
   /** The operator. */
   readonly op: FilterOp;

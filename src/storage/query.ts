@@ -12,8 +12,9 @@ import type { Capabilities, ListQuery, StoredRecord, Where } from "./port.js";
 export type Scalar = string | number | boolean | null;
 
 /**
- * Reads a dot path from a wire record; `undefined` when any step is missing. Only own properties are read, so a
- * path such as `__proto__.polluted` finds nothing.
+ * Reads a dot path from a wire record; `undefined` when any step is missing. Only own properties of objects are
+ * read, so a path such as `__proto__.polluted` finds nothing, and an array has no fields (`roles.length` is missing,
+ * as in SQL's JSON paths).
  *
  * @example
  * ```ts
@@ -25,7 +26,8 @@ export function fieldValue(record: StoredRecord, path: string): unknown {
   if (typeof path !== "string") throw ValidationError.single(["path"], "expected a field path string", "fieldValue");
   let cur: unknown = record;
   for (const key of path.split(".")) {
-    if (cur === null || typeof cur !== "object" || !Object.prototype.hasOwnProperty.call(cur, key)) return undefined;
+    // Only a plain object has fields: an array's `length` (or an index) is no field of JSON, as SQL's paths read it.
+    if (cur === null || typeof cur !== "object" || Array.isArray(cur) || !Object.hasOwn(cur, key)) return undefined;
     cur = (cur as Record<string, unknown>)[key];
   }
   return cur;
@@ -143,10 +145,8 @@ export function validateListQuery(adapter: string, capabilities: Capabilities, q
   if (!Array.isArray(where) || where.length > LIST_QUERY_LIMITS.maxConditions) {
     throw ValidationError.single(["where"], `where takes at most ${LIST_QUERY_LIMITS.maxConditions} conditions`, "list query");
   }
-  where.forEach((w: unknown, i) => {
-    checkArguments("validateListQuery", { [`where[${i}]`]: [w, "object"] });
-  });
   where.forEach((w, i) => {
+    checkArguments("validateListQuery", { [`where[${i}]`]: [w, "object"] });
     if (!capabilities.filterOps.includes(w.op)) throw new UnsupportedCapabilityError(adapter, `filter.${w.op}`);
     if (typeof w.field !== "string" || !FIELD_PATH.test(w.field)) {
       throw ValidationError.single(["where", i, "field"], `${JSON.stringify(w.field)} is not a field path`, "list query");

@@ -5,6 +5,7 @@ import { crudSuite, duplicatesSuite, idsSuite } from "./suites/crud.js";
 import { filtersSuite } from "./suites/filters.js";
 import { faultsSuite } from "./suites/faults.js";
 import { hostileInputSuite } from "./suites/hostile-input.js";
+import { jsonValuesSuite } from "./suites/json-values.js";
 import { keysSuite } from "./suites/keys.js";
 import { paginationSuite } from "./suites/pagination.js";
 import { roundTripSuite } from "./suites/round-trip.js";
@@ -30,6 +31,7 @@ export const conformanceSuites: readonly ConformanceSuite[] = [
   roundTripSuite,
   capabilitiesSuite,
   hostileInputSuite,
+  jsonValuesSuite,
   keysSuite,
 ];
 

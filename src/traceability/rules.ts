@@ -117,16 +117,20 @@ function satisfiable(r: z.output<typeof traceRulesSchema>, target: string, anyOf
 /**
  * The issue, if any, of an item whose type field (`typeFields`) names a type that is neither built in nor declared
  * in `itemTypes`: such an item would match no rule and drop out of every coverage level unseen. Also a requirement's
- * `audiences` that is not a list of roles, each once (the entity schema refuses a repeat the same way): a repeated
- * audience was pending twice, and a string was read as no audience at all. Internal.
+ * `audiences` that is not a list of roles, each once, and a defect's `requirementIds` that is not a list of ids, each
+ * once (the entity schemas refuse a repeat the same way): a repeated audience was pending twice, a repeated
+ * requirement made two `affects` links with one id, and a string was read as no audience or requirement at all.
+ * Internal.
  */
 export function typeFieldIssue(rules: TraceRules, kind: string, entity: unknown, path: readonly (string | number)[]): ValidationIssue | undefined {
   const field = kind === "requirement" || kind === "artifact" || kind === "test-case" ? rules.typeFields[kind] : undefined;
   if (typeof entity !== "object" || entity === null) return undefined;
-  const a = kind === "requirement" ? (entity as { audiences?: unknown }).audiences : undefined;
-  // At the first entry that is no role or repeats one; at the field itself when it is no list.
+  // A requirement's audiences, a defect's requirementIds: at the first entry that is no id or repeats one; at the
+  // field itself when it is no list.
+  const [f, what, each] = kind == "requirement" ? ["audiences", "audience", "role"] : kind == "defect" ? ["requirementIds", "requirement", "requirement id"] : [];
+  const a = f && (entity as Record<string, unknown>)[f];
   const j = a == null ? -1 : Array.isArray(a) ? a.findIndex((x, i) => typeof x != "string" || a.indexOf(x) < i) : -2;
-  if (j != -1) return { path: [...path, "audiences", ...(j < 0 ? [] : [j])], message: j < 0 ? "expected an array" : typeof (a as unknown[])[j] == "string" ? "audience listed twice" : "expected a role", code: "custom" };
+  if (j != -1) return { path: [...path, f!, ...(j < 0 ? [] : [j])], message: j < 0 ? "expected an array" : typeof (a as unknown[])[j] == "string" ? what + " listed twice" : "expected a " + each, code: "custom" };
   if (field === undefined || !Object.hasOwn(entity, field)) return undefined;
   const value = (entity as Record<string, unknown>)[field];
   if (value === undefined || value === null || value === "" || (typeof value === "string" && (TRACE_ITEM_TYPES.includes(value) || rules.itemTypes.includes(value)))) return undefined;

@@ -7,7 +7,7 @@ import { Kysely, MysqlDialect, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import { createPool } from "mysql2";
 import { PGlite } from "@electric-sql/pglite";
-import { PgliteDialect, type AnyKysely } from "../../src/sql/index.js";
+import { PgliteDialect, SharedSqliteDialect, type AnyKysely } from "../../src/sql/index.js";
 
 /*
  * The databases the SQL tests run on. Each backend gets its own schema / database / file with a random suffix, so
@@ -36,6 +36,12 @@ const suffix = () => randomBytes(5).toString("hex");
 export function sqliteMemory(): Backend {
   const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new Database(":memory:") }) }) as AnyKysely;
   return { label: "SQLite (memory)", db, close: () => db.destroy() };
+}
+
+/** SQLite in memory through pmokit's SharedSqliteDialect (turns shared per Database object). */
+export function sqliteSharedMemory(): Backend {
+  const db = new Kysely<unknown>({ dialect: new SharedSqliteDialect({ database: new Database(":memory:") }) }) as AnyKysely;
+  return { label: "SQLite (memory, shared dialect)", db, close: () => db.destroy() };
 }
 
 export function sqliteFile(): Backend & { readonly file: string } {

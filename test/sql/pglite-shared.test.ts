@@ -1,5 +1,5 @@
 import { PGlite } from "@electric-sql/pglite";
-import { Kysely } from "kysely";
+import { Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRepositories, isPmoError } from "../../src/index.js";
 import { createSqlAdapter, migrate, PgliteDialect, type AnyKysely } from "../../src/sql/index.js";
@@ -105,6 +105,24 @@ describe("two Kysely instances over one PGlite database", () => {
     expect((outcome as { reason?: string }).reason).toBe("adapter-in-transaction");
     expect(await b.person.get("inner")).toBeNull();
     expect(await b.person.get("outer")).toBeNull();
+  }, 20_000);
+});
+
+describe("a plain Kysely query on the second PGlite instance from inside the first one's transaction", () => {
+  it("fails fast with TransactionMisuseError instead of waiting forever for the turn the transaction holds", async () => {
+    await reset();
+    const a = createSqlAdapter(open());
+    const second = open();
+    const outcome = await within(
+      a.transaction!(async () => {
+        await sql`SELECT 1`.execute(second);
+      }).then(() => "done", (e: unknown) => e),
+      3_000,
+    );
+    // Before: "timeout" — the query queued behind the transaction, and the transaction's function awaited the query.
+    expect(outcome).not.toBe("timeout");
+    expect(isPmoError(outcome, "transaction-misuse")).toBe(true);
+    expect((await sql<{ one: number }>`SELECT 1 AS one`.execute(second)).rows).toEqual([{ one: 1 }]);
   }, 20_000);
 });
 

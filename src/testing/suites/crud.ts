@@ -93,6 +93,22 @@ export const crudSuite: ConformanceSuite = {
       },
     },
     {
+      name: "an expectedVersion that is not the stored version number (the string \"1\", 1.5, NaN, null, 2^53) never matches: update and delete throw VersionConflictError, nothing written",
+      async run(adapter) {
+        // Before, the SQL adapters let the database convert it: "1" matched version 1 (and stored version "1" + 1 =
+        // "11", a string), and PostgreSQL failed on 1.5, NaN and 2^53 with an untyped storage-failure.
+        const store = adapter.store("person");
+        await store.insert(personRecord("ev-1", { name: "Kept" }));
+        for (const bad of ["1", 1.5, Number.NaN, null, 2 ** 53] as unknown as number[]) {
+          const label = typeof bad === "string" ? `"${bad}"` : String(bad);
+          await expectPmoError(() => store.update(personRecord("ev-1", { name: "Changed" }), { expectedVersion: bad }), "version-conflict", `update with expectedVersion ${label}`);
+          await expectPmoError(() => store.delete("ev-1", { expectedVersion: bad }), "version-conflict", `delete with expectedVersion ${label}`);
+          const now = await store.get("ev-1");
+          check(now?.version === 1 && now["name"] === "Kept", `expectedVersion ${label}: the record must be unchanged, got ${JSON.stringify(now)}`);
+        }
+      },
+    },
+    {
       name: "kinds are separate: the same id in two kinds are two records",
       async run(adapter) {
         await adapter.store("person").insert(personRecord("shared-id"));

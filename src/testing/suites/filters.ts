@@ -18,6 +18,9 @@ const CASES: readonly { op: FilterOp; title: string; where: Where[]; expected: s
   { op: "gte", title: "gte on a string never matches a missing field", where: [{ field: "organisationUnit", op: "gte", value: "Sales" }], expected: ["p01", "p07"] },
   { op: "contains", title: "contains on an array", where: [{ field: "roles", op: "contains", value: "developer" }], expected: ["p03", "p08"] },
   { op: "startsWith", title: "startsWith on a string", where: [{ field: "name", op: "startsWith", value: "Da" }], expected: ["p04"] },
+  // JSON arrays have no fields: `roles.length` is missing (six people have one role, two have two — none match 1).
+  { op: "eq", title: "a path through an array is a missing field, not the array's length", where: [{ field: "roles.length", op: "eq", value: 1 }], expected: [] },
+  { op: "eq", title: "a path through an array equals null", where: [{ field: "roles.length", op: "eq", value: null }], expected: ["p01", "p02", "p03", "p04", "p05", "p06", "p07", "p08"] },
   {
     op: "eq",
     title: "conditions combine with AND",

@@ -1,0 +1,57 @@
+import { ValidationError } from "../core/errors.js";
+import type { StoredRecord } from "./port.js";
+
+/**
+ * What an adapter stores for a record: a deep, frozen copy of its JSON value, with `version` set (default: the
+ * record's own). It refuses, with a ValidationError at the field's path, what is not a storable record: an id that
+ * is not a non-empty string, a version that is not an integer ≥ 1, and any value that is not JSON — a non-finite
+ * number, a bigint, a function or symbol, an object that is neither a plain object nor an array (a Date, a Map, a
+ * class instance), `undefined` or a hole in an array, or nesting deeper than 100 (a cycle is infinitely deep). An
+ * `undefined` property is left out (absent, as in JSON) and `-0` is stored as `0` (JSON has no `-0`), so every
+ * adapter stores and returns what a JSON column would. Every pmokit adapter calls it on each write; a custom adapter
+ * may too.
+ *
+ * @example
+ * ```ts
+ * storableRecord({ id: "p-1", version: 1, createdAt: t, updatedAt: t, power: -0 }).power; // 0
+ * storableRecord({ id: "p-1", version: 1, createdAt: t, updatedAt: t, at: new Date() });  // ValidationError at ["at"]
+ * ```
+ */
+export function storableRecord(record: StoredRecord, version = record?.version): StoredRecord {
+  const path: (string | number)[] = [];
+  const fail = (what = "is not a JSON value", at = path): never => {
+    throw ValidationError.single(at, `a stored record's field ${what}`, "stored record");
+  };
+  if (typeof record?.id != "string" || !record.id) fail("id is a non-empty string", ["id"]);
+  if (!Number.isSafeInteger(record.version) || record.version < 1) fail("version is an integer ≥ 1", ["version"]);
+  // `path[0 … d − 1]` holds the keys down to `v`. Undefined reaches here only from an array (an object's undefined
+  // properties are left out, and a hole reads as undefined), where it is refused.
+  const copy = (v: unknown, d: number): unknown => {
+    const t = typeof v;
+    let out: unknown = v;
+    path.length = d;
+    if (t == "number") out = isFinite(v as number) ? (v as number) || 0 : fail();
+    else if (v !== null && t != "string" && t != "boolean") {
+      const proto = t == "object" && d <= 100 && (Array.isArray(v) || Object.getPrototypeOf(v));
+      if (proto === true) {
+        // Plain loops, not Object.entries/Array.from with callbacks: five times faster on a record of 1,000 values.
+        const a: unknown[] = (out = []);
+        for (let i = 0; i < (v as unknown[]).length; i++) {
+          path[d] = i;
+          a.push(copy((v as unknown[])[i], d + 1));
+        }
+      } else if (proto === Object.prototype || proto === null) {
+        const entries: [string, unknown][] = [];
+        for (const key of Object.keys(v as object)) {
+          const x = (v as Record<string, unknown>)[key];
+          path[d] = key;
+          if (x !== undefined) entries.push([key, copy(x, d + 1)]);
+        }
+        // fromEntries defines keys (a "__proto__" key stays a key, as JSON.parse makes it).
+        out = Object.fromEntries(entries);
+      } else fail();
+    }
+    return Object.freeze(out);
+  };
+  return Object.freeze({ ...(copy(record, 0) as StoredRecord), version });
+}
