@@ -132,6 +132,16 @@ export function milestoneInstant(net: CompiledNetwork, st: CpmState, j: number, 
 }
 
 /**
+ * @internal Whether milestone j's {@link milestoneInstant} `t` is a morning: a day boundary at which it is dated on the
+ * morning's day (pinned, moved to its next working morning, or reached by a start), a day after an evening finish at
+ * the same instant (Monday 00:00 is also Sunday evening).
+ */
+export function milestoneMorning(net: CompiledNetwork, st: CpmState, j: number, t: number, dating: MilestoneDating): boolean {
+  if (t % net.mpd !== 0) return false;
+  return pinnedByStart(net, st, j) || reachedDay(net, st, j, 0, dating) === t / net.mpd;
+}
+
+/**
  * @internal The instant link k reaches its successor (a milestone): the predecessor's finish (FS, FF) or start (SS,
  * SF) — a not-started milestone predecessor at its {@link milestoneInstant} — plus an elapsed lag; for a working-day
  * lag, the evening before the position it gives (a working boundary of the successor's calendar). Breaks a tie
@@ -147,6 +157,23 @@ export function linkReachInstant(net: CompiledNetwork, st: CpmState, k: number, 
   const calI = net.timelines[spec.calendarOf[i] as number] as CalendarTimeline;
   const type = spec.linkType[k] as number;
   return (type === 0 || type === 2 ? calI.F(st.efW[i] as number) : calI.S(st.esW[i] as number)) + lag;
+}
+
+/**
+ * @internal Whether link k reaches its successor at the morning of instant `t` (see {@link milestoneMorning}): on a day
+ * boundary, from a start (SS, SF) with no lag or an elapsed one, or from a milestone dated at that morning with no lag.
+ * A morning reach is a day later than an evening one at the same instant: it drives (and dates) the milestone.
+ * Mixed calendars only (it reads the forward pass's `instantMorning`).
+ */
+export function linkReachMorning(net: CompiledNetwork, st: CpmState, k: number, t: number): boolean {
+  const { spec } = net;
+  if (t % net.mpd !== 0) return false;
+  const elapsed = spec.linkLagKind[k] === LAG_ELAPSED;
+  if (!elapsed && (spec.linkLag[k] as number) !== 0) return false;
+  const i = spec.linkFrom[k] as number;
+  if (st.efW[i] === st.esW[i] && net.state[i] === NOT_STARTED) return !elapsed && st.instantMorning[i] === 1;
+  const type = spec.linkType[k] as number;
+  return type === 1 || type === 3;
 }
 
 /**
