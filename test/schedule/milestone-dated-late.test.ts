@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scheduleNetwork, type ScheduleInput, type ScheduleOptions } from "../../src/index.js";
+import { analyseScheduleRisk, levelResources, scheduleNetwork, type ScheduleInput, type ScheduleOptions } from "../../src/index.js";
 import { SEVEN_DAY, act } from "./helpers.js";
 
 /*
@@ -42,6 +42,20 @@ describe("a milestone's late position follows its dated position", () => {
     expect(scheduleNetwork(withSnet(net, "A3", "2027-01-08"), NWT).finish).toBe("2027-01-10");
     expect(scheduleNetwork(withSnet(net, "A3", "2027-01-09"), NWT).finish).toBe("2027-01-11");
     expect(floatOf(net, "A3")).toEqual(["2027-01-10", "2027-01-10", "6"]);
+  });
+
+  it("levelling and Monte Carlo criticality share it: A3 of 5 days (Mon 4 – Fri 8) is critical", () => {
+    // A3 (7-day, 5 d) Mon 4 – Fri 8: late finish Fri 8 (as above), 0 float, critical. It had 2 days (Sat, Sun).
+    const five: ScheduleInput = { ...net, activities: net.activities.map((a) => (a.id === "A3" ? { ...a, duration: 5 } : a)) };
+    expect(floatOf(five, "A3", NWT)).toEqual(["2027-01-04", "2027-01-08", "0"]);
+    const levelled = levelResources({ network: five, resources: [], assignments: [] }, { schedule: NWT });
+    expect([act(levelled.schedule, "A3").totalFloat.toFixed(), act(levelled.schedule, "A3").critical]).toEqual(["0", true]);
+    // Every iteration A3 takes 5 days and a fraction of a minute, rounded to 5 days: critical in all (index 1; it was 0).
+    const risk = analyseScheduleRisk(
+      { network: five, durations: [{ activityId: "A3", distribution: { kind: "uniform", min: 5, max: "5.0001" } }] },
+      { iterations: 50, seed: 7, milestoneDating: "next-working-time" },
+    );
+    expect(risk.activities.find((a) => a.id === "A3")?.criticalityIndex.toFixed()).toBe("1");
   });
 
   /*
