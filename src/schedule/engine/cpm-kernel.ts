@@ -2,7 +2,7 @@ import { COMPLETE, IN_PROGRESS, NOT_STARTED, type CompiledNetwork } from "./netw
 import { C, LAG_ELAPSED } from "./read-network.js";
 import { runCpmFast } from "./cpm-fast.js";
 import { D, type CpmState } from "./cpm-state.js";
-import { linkReachInstant, linkReachMorning, milestoneInstant, milestoneMorning } from "./milestone-day.js";
+import { linkReachInstant, linkReachMorning, milestoneInstant } from "./milestone-day.js";
 import type { MilestoneDating, StartLinkFloat } from "../types.js";
 
 export { D, cpmState, type CpmState } from "./cpm-state.js";
@@ -190,9 +190,8 @@ export function runCpmGeneral(
     esDriver[j] = drv;
     esByFinish[j] = byFinish;
     if (d === 0 && !one) {
-      const t = milestoneInstant(net, st, j, dating);
+      const t = milestoneInstant(net, st, j, dating, 0, instantMorning);
       instant[j] = t;
-      instantMorning[j] = milestoneMorning(net, st, j, t, dating) ? 1 : 0;
     }
   }
 
