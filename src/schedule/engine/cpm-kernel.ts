@@ -189,10 +189,7 @@ export function runCpmGeneral(
     efW[j] = w + d;
     esDriver[j] = drv;
     esByFinish[j] = byFinish;
-    if (d === 0 && !one) {
-      const t = milestoneInstant(net, st, j, dating, 0, instantMorning);
-      instant[j] = t;
-    }
+    if (d === 0 && !one) instant[j] = milestoneInstant(net, st, j, dating, 0, instantMorning);
   }
 
   // Project finish: the latest early finish instant; the backward pass starts there or at `lateFromDay`'s evening.
