@@ -126,4 +126,25 @@ describe("a milestone's late position follows its dated position", () => {
       expect([act(r, "A0").totalFloat.toFixed(), act(r, "A1").totalFloat.toFixed()]).toEqual(["0", "0"]);
     }
   });
+
+  /*
+   * Free float, SS into a milestone on another calendar. Mon 2027-01-04. Q (5 d) Mon 4 – Fri 8 FS → M (Mon–Fri
+   * milestone) FS → R (1 d) Mon 11: M is dated Fri 8, the evening (instant Sat 9 00:00). P (7-day, 1 d) Mon 4 SS → M.
+   * P starting Sat 9 reaches M at Sat 00:00, a morning: M is dated Sat 9 (R stays Mon 11). So P's free float lasts
+   * until Fri 8 16:59: 4 + 479 / 480 = 4.997917 days (it was counted up to M's position morning, Mon 11: 7 days).
+   * Total float: M may be dated up to R's Monday morning, so P may start by Mon 11: 7 days.
+   */
+  const free: ScheduleInput = {
+    projectStart: "2027-01-04",
+    calendars: { seven: SEVEN_DAY },
+    activities: [{ id: "Q", duration: 5 }, { id: "P", duration: 1, calendarId: "seven" }, { id: "M", duration: 0 }, { id: "R", duration: 1 }],
+    links: [{ from: "Q", to: "M" }, { from: "P", to: "M", type: "SS" }, { from: "M", to: "R" }],
+  };
+
+  it("free float of an SS predecessor lasts until the milestone's date would move", () => {
+    const r = scheduleNetwork(free);
+    expect([r.finish, act(r, "M").earlyFinish]).toEqual(["2027-01-11", "2027-01-08"]);
+    expect([act(r, "P").totalFloat.toFixed(), act(r, "P").freeFloat.toFixed()]).toEqual(["7", "4.997917"]);
+    expect(act(scheduleNetwork(withSnet(free, "P", "2027-01-09")), "M").earlyFinish).toBe("2027-01-09");
+  });
 });
