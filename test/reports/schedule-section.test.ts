@@ -195,3 +195,25 @@ describe("scheduleSection: the milestone dating convention", () => {
     expect(text(scheduleNetwork(input))).toMatch(/^CPM forecast finish 2027-01-09: .*8 hours per day\.$/);
   });
 });
+
+describe("scheduleSection: the start-link float convention", () => {
+  it("says when SS and SF links bound a predecessor's late start in working time; the default reads as before", () => {
+    // The same network as above; the convention only changes the sentence (no SS or SF link here).
+    const input = {
+      projectStart: "2027-01-04",
+      calendars: { seven: createWorkingCalendar({ name: "7-day", workingWeekdays: [1, 2, 3, 4, 5, 6, 7] }) },
+      activities: [{ id: "A", duration: 6, calendarId: "seven" }, { id: "M", duration: 0 }],
+      links: [{ from: "A", to: "M" }],
+    };
+    const text = (schedule: ReturnType<typeof scheduleNetwork>) => {
+      const b = scheduleSection({ code: "P", name: "P", schedule }).blocks[0]!;
+      return b.kind === "paragraph" ? b.text : "";
+    };
+    const wt = ", SS and SF links bound a predecessor's late start in working time (MS Project: Fri 17:00 is Mon 08:00).";
+    expect(text(scheduleNetwork(input, { startLinkFloat: "working-time" }))).toMatch(/^CPM forecast finish 2027-01-09: .*8 hours per day, SS and SF links/);
+    expect(text(scheduleNetwork(input, { startLinkFloat: "working-time" })).endsWith(`8 hours per day${wt}`)).toBe(true);
+    const both = text(scheduleNetwork(input, { startLinkFloat: "working-time", milestoneDating: "next-working-time" }));
+    expect(both.endsWith(`dated at its next working time (MS Project)${wt}`)).toBe(true);
+    expect(text(scheduleNetwork(input, { startLinkFloat: "exact" }))).toMatch(/8 hours per day\.$/);
+  });
+});

@@ -2,7 +2,7 @@ import { COMPLETE, IN_PROGRESS, NOT_STARTED, type CompiledNetwork } from "./netw
 import { C, LAG_ELAPSED } from "./read-network.js";
 import { runCpmFast } from "./cpm-fast.js";
 import { D, type CpmState } from "./cpm-state.js";
-import { linkReachInstant, milestoneInstant } from "./milestone-day.js";
+import { linkReachInstant, linkReachMorning, milestoneInstant } from "./milestone-day.js";
 import type { MilestoneDating, StartLinkFloat } from "../types.js";
 
 export { D, cpmState, type CpmState } from "./cpm-state.js";
@@ -39,11 +39,13 @@ export function runCpm(
  * @internal The latest start position on `cal` whose start is no later than instant t: its working-time position,
  * unless t lies in the calendar's non-working time (or on the evening boundary after a working day), where a start at
  * that position is the next working morning, after t: then the last working minute before it (`"exact"`), or the
- * position itself (`"working-time"`, MS Project's late dates: Fri 17:00 ≡ Mon 08:00).
+ * position itself (`"working-time"`, MS Project's late dates: Fri 17:00 ≡ Mon 08:00). `beforeT`: t is an evening
+ * bound on a day boundary, which a start there (a morning, a day later) passes: the start must come before t.
  */
-export function latestStartBy(cal: CalendarTimeline, t: number, startRule: StartLinkFloat): number {
+export function latestStartBy(cal: CalendarTimeline, t: number, startRule: StartLinkFloat, beforeT = false): number {
   const w = cal.W(t);
-  return startRule === "exact" && cal.S(w) > t ? w - 1 : w;
+  const s = cal.S(w);
+  return startRule === "exact" && (s > t || (beforeT && s === t)) ? w - 1 : w;
 }
 
 /** @internal The general kernel: several calendars, elapsed lags, progress. */
@@ -58,7 +60,7 @@ export function runCpmGeneral(
 ): void {
   const { spec, graph, timelines, state } = net;
   const { linkFrom, linkTo, linkType, linkLagKind, linkLag, calendarOf, remaining } = spec;
-  const { esW, efW, lsW, lfW, span, esDriver, esByFinish, lfDriver, lfByStart, mandatoryConflict, leadClamped, lateInstant, instant } = st;
+  const { esW, efW, lsW, lfW, span, esDriver, esByFinish, lfDriver, lfByStart, mandatoryConflict, leadClamped, lateInstant, lateMorning, instant, instantMorning } = st;
   const { predStart, predLinks, succStart, succLinks, order } = graph;
   const n = order.length;
   const one = net.oneCalendar;
@@ -83,6 +85,13 @@ export function runCpmGeneral(
         : fromFinish ? finishInstant(cal, w, (efW[i] as number) - (esW[i] as number)) : cal.S(w);
     const calJ = timelines[cj] as CalendarTimeline;
     return linkLagKind[k] === LAG_ELAPSED ? calJ.W(t + lag) : calJ.W(t) + lag;
+  };
+
+  // Whether link k reaches a milestone at position a after link `by` does (at one instant: a morning after an evening).
+  const reachedLater = (k: number, by: number, a: number): boolean => {
+    const tk = linkReachInstant(net, st, k, a, dating);
+    const tb = linkReachInstant(net, st, by, a, dating);
+    return tk > tb || (tk === tb && !one && linkReachMorning(net, st, k, tk) && !linkReachMorning(net, st, by, tb));
   };
 
   for (let q = 0; q < n; q++) {
@@ -140,9 +149,10 @@ export function runCpmGeneral(
         bestLink = a;
         bestLag = linkLag[k] as number;
       }
-      if (a > w || (a === w && d === 0 && drv >= 0 && linkReachInstant(net, st, k, a, dating) > linkReachInstant(net, st, drv, a, dating))) {
+      if (a > w || (a === w && d === 0 && drv >= 0 && reachedLater(k, drv, a))) {
         // Two links reaching a milestone at one position: the one reached last drives (and dates) it, whatever the
-        // order of the links (a 7-day predecessor's Saturday evening over another's Friday evening).
+        // order of the links (a 7-day predecessor's Saturday evening over another's Friday evening; a start's Tuesday
+        // 00:00, a morning, over a finish on Monday evening, the same instant).
         w = a;
         drv = k;
         byFinish = fin;
@@ -179,11 +189,13 @@ export function runCpmGeneral(
     efW[j] = w + d;
     esDriver[j] = drv;
     esByFinish[j] = byFinish;
-    if (d === 0 && !one) instant[j] = milestoneInstant(net, st, j, dating);
+    if (d === 0 && !one) instant[j] = milestoneInstant(net, st, j, dating, 0, instantMorning);
   }
 
   // Project finish: the latest early finish instant; the backward pass starts there or at `lateFromDay`'s evening.
   let finish = -Infinity;
+  // A finish at a day boundary is a morning when a milestone dated that morning ends the network (see instantMorning).
+  let finishMorning = 0;
   if (one) {
     for (let i = 0; i < n; i++) if ((efW[i] as number) > finish) finish = efW[i] as number;
     finish = (timelines[0] as CalendarTimeline).F(finish);
@@ -191,11 +203,12 @@ export function runCpmGeneral(
     // A not-started milestone counts at the instant its dating stands for (see milestoneInstant): the moment it is
     // reached, or the evening before its position; its position's morning let other calendars' work use the gap.
     for (let i = 0; i < n; i++) {
-      const t =
-        span[i] === 0 && state[i] === NOT_STARTED
-          ? (instant[i] as number)
-          : finishInstant(timelines[calendarOf[i] as number] as CalendarTimeline, efW[i] as number, span[i] as number);
-      if (t > finish) finish = t;
+      const m = span[i] === 0 && state[i] === NOT_STARTED;
+      const t = m ? (instant[i] as number) : finishInstant(timelines[calendarOf[i] as number] as CalendarTimeline, efW[i] as number, span[i] as number);
+      if (t > finish) {
+        finish = t;
+        finishMorning = m ? (instantMorning[i] as number) : 0;
+      } else if (t === finish && m && instantMorning[i]) finishMorning = 1;
     }
   }
   if (n === 0) {
@@ -205,6 +218,8 @@ export function runCpmGeneral(
   st.finishInstant = finish;
   const lateFrom = lateFromDay === undefined ? finish : (lateFromDay - net.origin + 1) * net.mpd;
   st.lateFromInstant = lateFrom;
+  st.finishMorning = lateFromDay === undefined ? finishMorning : 0;
+  const mpd = net.mpd;
   const lateFromW0 = one ? (timelines[0] as CalendarTimeline).W(lateFrom) : 0;
 
   for (let q = n - 1; q >= 0; q--) {
@@ -226,7 +241,9 @@ export function runCpmGeneral(
     // A not-started milestone on mixed calendars also gathers the latest instant each link lets it be reached (see
     // milestoneLateInstant), in this same loop.
     const ms = d === 0 && s === NOT_STARTED && !one;
+    // `reachMorning`: whether the milestone may still be dated at the morning of `reach` (see CpmState.lateMorning).
     let reach = lateFrom;
+    let reachMorning = st.finishMorning;
     for (let p = succStart[i] as number; p < (succStart[i + 1] as number); p++) {
       const k = succLinks[p] as number;
       const j = linkTo[k] as number;
@@ -242,34 +259,42 @@ export function runCpmGeneral(
       let a: number;
       const cj = calendarOf[j] as number;
       const elapsed = linkLagKind[k] === LAG_ELAPSED;
-      if (one || (cj === ci && !elapsed)) {
-        a = anchor - lag;
-        if (ms) {
-          const u = sj === NOT_STARTED && span[j] === 0 && lag === 0 ? (lateInstant[j] as number) : cal.S(anchor - lag);
-          if (u < reach) reach = u;
-        }
-      } else if (sj === NOT_STARTED && span[j] === 0 && (elapsed || lag === 0)) {
+      if (!one && sj === NOT_STARTED && span[j] === 0 && (elapsed || lag === 0)) {
         // Into a not-started milestone: i's finish (or start) may reach it until the latest instant it may be reached
         // (its late position's morning, or earlier: the project finish when it ends the network, Sat 9 for a milestone
         // reached on a Saturday, which left the predecessor the rest of the week-end).
-        // A start (SS, SF) must come no later than the instant: see latestStartBy.
-        const t = (lateInstant[j] as number) - (elapsed ? lag : 0);
-        if (ms && t < reach) reach = t;
-        a = toFinish && d > 0 ? latestStartBy(cal, t, startRule) : cal.W(t);
-        if (toFinish) a += d;
-        if (a < w || (a === w && drv === D.projectFinish)) {
-          w = a;
-          drv = k;
-          byStart = toFinish;
+        // A start (SS, SF) must come no later than the instant (see latestStartBy), and before it when the instant is
+        // an evening on a day boundary: a start there is the next morning, and dates the milestone that day.
+        const lt = lateInstant[j] as number;
+        const t = lt - (elapsed ? lag : 0);
+        if (ms) {
+          // Milestone i passes on its own date (its morning is j's) without a lag; with an elapsed lag, an evening.
+          const km = elapsed ? 1 : (lateMorning[j] as number);
+          if (t < reach || (t === reach && km === 0)) {
+            reach = t;
+            reachMorning = km;
+          }
         }
-        continue;
+        a = toFinish && d > 0 ? latestStartBy(cal, t, startRule, lateMorning[j] === 0 && lt % mpd === 0) : cal.W(t);
+      } else if (one || cj === ci && !elapsed) {
+        a = anchor - lag;
+        if (ms) {
+          const u = cal.S(anchor - lag);
+          if (u < reach) {
+            reach = u;
+            reachMorning = 1;
+          }
+        }
       } else {
         const calJ = timelines[cj] as CalendarTimeline;
         // The latest instant at j's position (S: a day boundary maps to the next working morning), as the forward
         // pass maps every instant of a non-working stretch to that same position; less an elapsed lag. A start (SS,
         // SF) of a non-milestone must come no later than it (latestStartBy): its position's morning may be after it.
         const t = elapsed ? calJ.S(anchor) - lag : calJ.S(anchor - lag);
-        if (ms && t < reach) reach = t;
+        if (ms && t < reach) {
+          reach = t;
+          reachMorning = 1;
+        }
         a = toFinish && d > 0 ? latestStartBy(cal, t, startRule) : cal.W(t);
       }
       if (toFinish) a += d;
@@ -315,7 +340,7 @@ export function runCpmGeneral(
     lsW[i] = w - d;
     lfDriver[i] = drv;
     lfByStart[i] = byStart;
-    if (ms) lateInstant[i] = milestoneLateInstant(net, st, i, reach, dating);
+    if (ms) milestoneLateInstant(net, st, i, reach, reachMorning, dating);
   }
 }
 
@@ -323,27 +348,42 @@ export function runCpmGeneral(
  * The latest instant milestone i may be reached: the project finish (or `finishBy`) instant and the one each link
  * allows — to a milestone successor its latest instant less an elapsed lag, else the latest instant at the successor's
  * late position less the lag — gathered by the backward pass as `reach`; a deadline or no-later-than/must-on date's
- * evening (a start constraint's morning); and never past its late position's morning.
+ * evening (a start constraint's morning); and never past its late position's morning. Sets `lateInstant` and
+ * `lateMorning` (whether a milestone dated at that instant's morning is admissible).
  */
-function milestoneLateInstant(net: CompiledNetwork, st: CpmState, i: number, reach: number, dating: MilestoneDating): number {
+function milestoneLateInstant(net: CompiledNetwork, st: CpmState, i: number, reach: number, reachMorning: number, dating: MilestoneDating): void {
   const cal = net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline;
-  let t = Math.min(reach, cal.S(st.lfW[i] as number));
+  const lf = st.lfW[i] as number;
+  const morning = cal.S(lf);
+  // (t, m): an instant, and whether a milestone dated at its morning is admissible (an evening bound at a day boundary
+  // comes before the morning of the same instant).
+  let t = reach;
+  let m = reachMorning;
+  if (morning < t) {
+    t = morning;
+    m = 1;
+  }
   // A date's evening: reached then, the milestone is dated that day ("reached"); moved to its next working morning
   // ("next-working-time"), it must be reached by its calendar's last working evening up to that date.
   const evening = (day: number, w: number) => (dating === "reached" ? (day - net.origin + 1) * net.mpd : cal.F(w));
+  const bound = (e: number) => {
+    if (e <= t) {
+      t = e;
+      m = 0;
+    }
+  };
   const dl = net.spec.deadline[i] as number;
-  if (dl === dl) t = Math.min(t, evening(dl, net.deadlineW[i] as number));
+  if (dl === dl) bound(evening(dl, net.deadlineW[i] as number));
   const kind = net.spec.constraintKind[i];
   if (kind === C.fnlt || kind === C.mfo) {
-    t = Math.min(t, evening(net.spec.constraintDay[i] as number, (kind === C.fnlt ? net.maxFinishW[i] : net.fixFinishW[i]) as number));
+    bound(evening(net.spec.constraintDay[i] as number, (kind === C.fnlt ? net.maxFinishW[i] : net.fixFinishW[i]) as number));
   }
-  // Moved to its next working morning, a milestone reached in the non-working stretch before that morning is later
-  // than the stretch: it must be reached by the evening before (F) or it is at the morning (S).
-  if (dating === "next-working-time") {
-    const lf = st.lfW[i] as number;
-    if (t < cal.S(lf)) t = Math.min(t, cal.F(lf));
-  }
-  return t;
+  // Moved to its next working morning, a milestone reached in the non-working stretch before that morning is dated at
+  // the morning: unless the morning is admissible (before the bound, or at a morning bound), it must be reached by the
+  // evening before (F), as an evening (Sunday-evening finish, Mon–Fri milestone: Friday 17:00, not Monday 00:00).
+  if (dating === "next-working-time" && (t < morning || m === 0)) bound(cal.F(lf));
+  st.lateInstant[i] = t;
+  st.lateMorning[i] = m;
 }
 
 /**
@@ -364,13 +404,17 @@ export function earlyBound(net: CompiledNetwork, st: CpmState, k: number, dating
   const cj = calendarOf[j] as number;
   let a: number;
   const elapsed = linkLagKind[k] === LAG_ELAPSED;
-  if (net.oneCalendar || (ci === cj && !elapsed)) a = anchor - lag;
-  else if ((type === 0 || type === 2) && st.efW[j] === st.esW[j] && net.state[j] === NOT_STARTED && (elapsed || lag === 0)) {
+  if (!net.oneCalendar && st.efW[j] === st.esW[j] && net.state[j] === NOT_STARTED && (elapsed || lag === 0)) {
     // Into a not-started milestone, i's finish may move until the milestone's date would: the instant its dating
     // stands for (reached, the evening before its position, or its pinned or moved-to morning), not its position's
     // morning (a 7-day predecessor could take the week-end before a Monday–Friday milestone dated Friday or Saturday).
-    a = (net.timelines[ci] as CalendarTimeline).W((st.instant[j] as number) - (elapsed ? lag : 0));
-  } else {
+    // A start (SS, SF) comes before an evening instant on a day boundary: a start there dates the milestone a day later.
+    const t = (st.instant[j] as number) - (elapsed ? lag : 0);
+    const cal = net.timelines[ci] as CalendarTimeline;
+    const beforeT = st.instantMorning[j] === 0 && (st.instant[j] as number) % net.mpd === 0;
+    a = (type === 1 || type === 3) && (st.span[i] as number) > 0 ? latestStartBy(cal, t, startRule, beforeT) : cal.W(t);
+  } else if (net.oneCalendar || (ci === cj && !elapsed)) a = anchor - lag;
+  else {
     const cal = net.timelines[ci] as CalendarTimeline;
     const calJ = net.timelines[cj] as CalendarTimeline;
     const t = elapsed ? calJ.S(anchor) - lag : calJ.S(anchor - lag); // the latest instant at j's position, as in the backward pass

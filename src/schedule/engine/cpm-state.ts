@@ -28,13 +28,24 @@ export interface CpmState {
    */
   readonly lateInstant: Float64Array;
   /**
+   * 1 when a milestone may still be DATED at the morning of its `lateInstant` (a day boundary is both the evening of
+   * one day and the morning of the next, a day later): the bound is a morning (a successor's start, a finish dated at a
+   * morning). 0: the bound is an evening, and a reach dated that morning (from a start, or moved to the next working
+   * morning) passes it.
+   */
+  readonly lateMorning: Uint8Array;
+  /**
    * The instant a not-started milestone stands for (see `milestoneInstant`), set once by the general kernel's forward
    * pass on mixed calendars and read by successors' anchors, the project finish and free float.
    */
   readonly instant: Float64Array;
+  /** 1 when `instant` is a day boundary at which the milestone is dated on the morning's day (see `lateMorning`). */
+  readonly instantMorning: Uint8Array;
   /** Project finish instant (latest early finish) and the backward pass's starting instant. */
   finishInstant: number;
   lateFromInstant: number;
+  /** 1 when the project finish instant is a morning: a milestone dated at that morning finishes the network. */
+  finishMorning: number;
 }
 
 /** @internal Allocates kernel state for n activities. */
@@ -42,6 +53,7 @@ export function cpmState(n: number): CpmState {
   return {
     esW: new Float64Array(n), efW: new Float64Array(n), lsW: new Float64Array(n), lfW: new Float64Array(n), span: new Float64Array(n),
     esDriver: new Int32Array(n), esByFinish: new Uint8Array(n), lfDriver: new Int32Array(n), lfByStart: new Uint8Array(n),
-    mandatoryConflict: new Float64Array(n), leadClamped: new Uint8Array(n), lateInstant: new Float64Array(n), instant: new Float64Array(n), finishInstant: 0, lateFromInstant: 0,
+    mandatoryConflict: new Float64Array(n), leadClamped: new Uint8Array(n), lateInstant: new Float64Array(n),
+    lateMorning: new Uint8Array(n), instant: new Float64Array(n), instantMorning: new Uint8Array(n), finishInstant: 0, lateFromInstant: 0, finishMorning: 0,
   };
 }

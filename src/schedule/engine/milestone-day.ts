@@ -110,11 +110,24 @@ function milestoneDay(net: CompiledNetwork, st: CpmState, i: number, depth: numb
  * (A finishing Sat 9 on a 7-day calendar: Sat 9 evening, not M's Monday morning, which left A's Sunday as float
  * although A finishing Sunday dates M, and the finish, Sunday); under `"next-working-time"` the morning it is moved
  * to. Otherwise the evening of its calendar's last working day before its position (after a Friday finish: Friday
- * evening, not Monday morning, which gave 7-day work beside it the week-end as float).
+ * evening, not Monday morning, which gave 7-day work beside it the week-end as float). `morning`: see instantOf.
  */
-export function milestoneInstant(net: CompiledNetwork, st: CpmState, j: number, dating: MilestoneDating, depth = 0): number {
+export function milestoneInstant(net: CompiledNetwork, st: CpmState, j: number, dating: MilestoneDating, depth = 0, morning?: Uint8Array): number {
+  const t = instantOf(net, st, j, dating, depth, morning);
+  if (morning !== undefined && t % net.mpd !== 0) morning[j] = 0;
+  return t;
+}
+
+/**
+ * See {@link milestoneInstant}; with `morning` (the forward pass's `instantMorning`, filled in topological order) it
+ * also writes whether a day-boundary instant is a morning: the milestone is dated on the morning's day (pinned, moved
+ * to its next working morning, or reached by a start), a day after an evening finish at the same instant (Monday 00:00
+ * is also Sunday evening).
+ */
+function instantOf(net: CompiledNetwork, st: CpmState, j: number, dating: MilestoneDating, depth: number, morning: Uint8Array | undefined): number {
   const cal = net.timelines[net.spec.calendarOf[j] as number] as CalendarTimeline;
   const w = st.esW[j] as number;
+  if (morning !== undefined) morning[j] = 1;
   if (pinnedByStart(net, st, j)) return cal.S(w);
   if (depth <= 64 && reachedDay(net, st, j, depth, dating) !== undefined) {
     if (dating === "next-working-time") return cal.S(w);
@@ -122,12 +135,19 @@ export function milestoneInstant(net: CompiledNetwork, st: CpmState, j: number, 
     const k = st.esDriver[j] as number;
     const i = spec.linkFrom[k] as number;
     const type = spec.linkType[k] as number;
-    const lag0 = spec.linkLagKind[k] === LAG_ELAPSED ? (spec.linkLag[k] as number) : 0;
-    if (st.efW[i] === st.esW[i] && net.state[i] === NOT_STARTED) return milestoneInstant(net, st, i, dating, depth + 1) + lag0;
+    const elapsed = spec.linkLagKind[k] === LAG_ELAPSED;
+    const lag = elapsed ? (spec.linkLag[k] as number) : 0;
+    if (st.efW[i] === st.esW[i] && net.state[i] === NOT_STARTED) {
+      // Without a lag it is dated on the milestone's date; an elapsed lag from it ends as an evening (see reachedDay).
+      if (morning !== undefined) morning[j] = elapsed ? 0 : (morning[i] as number);
+      return milestoneInstant(net, st, i, dating, depth + 1) + lag;
+    }
     const calI = net.timelines[spec.calendarOf[i] as number] as CalendarTimeline;
-    const lag = spec.linkLagKind[k] === LAG_ELAPSED ? (spec.linkLag[k] as number) : 0;
-    return (type === 0 || type === 2 ? calI.F(st.efW[i] as number) : calI.S(st.esW[i] as number)) + lag;
+    const fromFinish = type === 0 || type === 2;
+    if (morning !== undefined && fromFinish) morning[j] = 0;
+    return (fromFinish ? calI.F(st.efW[i] as number) : calI.S(st.esW[i] as number)) + lag;
   }
+  if (morning !== undefined) morning[j] = 0;
   return cal.F(w);
 }
 
@@ -147,6 +167,24 @@ export function linkReachInstant(net: CompiledNetwork, st: CpmState, k: number, 
   const calI = net.timelines[spec.calendarOf[i] as number] as CalendarTimeline;
   const type = spec.linkType[k] as number;
   return (type === 0 || type === 2 ? calI.F(st.efW[i] as number) : calI.S(st.esW[i] as number)) + lag;
+}
+
+/**
+ * @internal Whether link k reaches its successor at the morning of instant `t` (see {@link milestoneInstant}'s
+ * `morning`): on a day boundary, from a start (SS, SF) with no lag or an elapsed one, or from a milestone dated at that
+ * morning with no lag.
+ * A morning reach is a day later than an evening one at the same instant: it drives (and dates) the milestone.
+ * Mixed calendars only (it reads the forward pass's `instantMorning`).
+ */
+export function linkReachMorning(net: CompiledNetwork, st: CpmState, k: number, t: number): boolean {
+  const { spec } = net;
+  if (t % net.mpd !== 0) return false;
+  const elapsed = spec.linkLagKind[k] === LAG_ELAPSED;
+  if (!elapsed && (spec.linkLag[k] as number) !== 0) return false;
+  const i = spec.linkFrom[k] as number;
+  if (st.efW[i] === st.esW[i] && net.state[i] === NOT_STARTED) return !elapsed && st.instantMorning[i] === 1;
+  const type = spec.linkType[k] as number;
+  return type === 1 || type === 3;
 }
 
 /**
