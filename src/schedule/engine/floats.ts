@@ -1,5 +1,6 @@
 import { COMPLETE, IN_PROGRESS, type CompiledNetwork } from "./network.js";
-import { earlyBound, type CpmState } from "./cpm-kernel.js";
+import type { CpmState } from "./cpm-kernel.js";
+import { earlyBound } from "./early-bound.js";
 import type { MilestoneDating, StartLinkFloat, TotalFloatDefinition } from "../types.js";
 import type { CalendarTimeline } from "./timeline.js";
 
