@@ -119,7 +119,7 @@ export const auditEventSchema = entitySchema(
     /** Id of the changed entity. */
     entityId: refSchema,
     /** The entity's version after the change (1 for a create; for a delete, its last version). */
-    entityVersion: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+    entityVersion: z.number().int().min(1).max(2147483647),
     /** What happened. */
     action: auditActionSchema,
     /** Field changes, each path at most once (an update has at least one). */

@@ -4,7 +4,8 @@ import type { StoredRecord } from "./port.js";
 /**
  * What an adapter stores for a record: a deep, frozen copy of its JSON value, with `version` set (default: the
  * record's own). It refuses, with a ValidationError at the field's path, what is not a storable record: an id that
- * is not a non-empty string, a version that is not an integer ≥ 1, and any value that is not JSON — a non-finite
+ * is not a non-empty string, a version that is not an integer from 1 to 2,147,483,647 (the 32-bit `INTEGER` column
+ * of the PostgreSQL and MariaDB tables; an update past it too), and any value that is not JSON — a non-finite
  * number, a bigint, a function or symbol, an object that is neither a plain object nor an array (a Date, a Map, a
  * class instance), `undefined` or a hole in an array, or nesting deeper than 100 (a cycle is infinitely deep). An
  * `undefined` property is left out (absent, as in JSON) and `-0` is stored as `0` (JSON has no `-0`), so every
@@ -23,7 +24,9 @@ export function storableRecord(record: StoredRecord, version = record?.version):
     throw ValidationError.single(at, `a stored record's field ${what}`, "stored record");
   };
   if (typeof record?.id != "string" || !record.id) fail("id is a non-empty string", ["id"]);
-  if (!Number.isSafeInteger(record.version) || record.version < 1) fail("version is an integer ≥ 1", ["version"]);
+  // One range in every adapter: past 2^31 − 1 the SQL servers' INTEGER column fails with an untyped driver error.
+  const v = record.version;
+  if (!Number.isInteger(v) || v < 1 || v > 2147483647 || (Number.isSafeInteger(version) && version > 2147483647)) fail("version is an integer from 1 to 2147483647", ["version"]);
   // `path[0 … d − 1]` holds the keys down to `v`. Undefined reaches here only from an array (an object's undefined
   // properties are left out, and a hole reads as undefined), where it is refused.
   const copy = (v: unknown, d: number): unknown => {

@@ -47,6 +47,11 @@ describe("ServiceOutage", () => {
     expect(paths(serviceOutageSchema, { ...outage, start: "2026-11-03T09:12:00+01:00" })).toContain("start");
     expect(paths(serviceOutageSchema, { ...outage, planned: "no" })).toContain("planned");
     expect(paths(serviceOutageSchema, { ...outage, version: 0 })).toContain("version");
+    // Versions stop at 2^31 − 1, what the PostgreSQL and MariaDB INTEGER column holds (before: up to 2^53 − 1, which
+    // those adapters failed to store with an untyped storage-failure).
+    expect(serviceOutageSchema.safeDecode({ ...outage, version: 2147483647 }).success).toBe(true);
+    expect(paths(serviceOutageSchema, { ...outage, version: 2147483648 })).toEqual(["version"]);
+    expect(paths(auditEventSchema, { ...event, entityVersion: 2147483648 })).toEqual(["entityVersion"]);
     const r = serviceOutageSchema.safeDecode(JSON.parse(`{"__proto__":{"x":1},${JSON.stringify(outage).slice(1)}`));
     expect(r.error!.issues[0]).toMatchObject({ code: "unrecognized_keys", keys: ["__proto__"], path: [] });
   });

@@ -91,6 +91,23 @@ export const jsonValuesSuite: ConformanceSuite = {
       },
     },
     {
+      name: "a version is an integer from 1 to 2,147,483,647 (the SQL servers' INTEGER column) in every adapter: past it, ValidationError at [\"version\"], nothing written",
+      async run(adapter) {
+        // Before: memory and SQLite stored version 2^31, PostgreSQL and MariaDB failed with an untyped storage-failure.
+        const store = adapter.store("person");
+        const top = await store.insert({ ...personRecord("ver-top"), version: 2147483647 });
+        check(top.version === 2147483647 && (await store.get("ver-top"))?.version === 2147483647, "version 2147483647 must be stored and read back");
+        for (const version of [2147483648, Number.MAX_SAFE_INTEGER, 0, 1.5]) {
+          await refused(adapter, () => store.insert({ ...personRecord("ver-big"), version }), `insert with version ${version}`, ["version"]);
+          check((await store.get("ver-big")) === null, `insert with version ${version}: nothing may be stored`);
+        }
+        // An update would write version 2^31: refused the same way, the record unchanged.
+        await refused(adapter, () => store.update({ ...top, name: "Next" }, { expectedVersion: 2147483647 }), "update past version 2147483647", ["version"]);
+        const now = await store.get("ver-top");
+        check(now?.version === 2147483647 && now["name"] === top["name"], "the refused update must leave the record unchanged");
+      },
+    },
+    {
       name: "-0 is stored as 0 (JSON has no -0): insert, update, get, getMany and list return 0, and eq 0 finds it",
       async run(adapter) {
         const store = adapter.store("person");
