@@ -51,8 +51,7 @@ describe("analyseScheduleRisk: startLinkFloat in the criticality index", () => {
     const exact = analyseScheduleRisk(model, { iterations: 200, seed: 7 });
     const r = analyseScheduleRisk(model, { iterations: 200, seed: 7, startLinkFloat: "working-time" });
     const occurrence = (r.riskEvents[0] as { occurrence: { toFixed(): string } }).occurrence.toFixed();
-    expect(Number(occurrence)).toBeGreaterThan(0);
-    expect(Number(occurrence)).toBeLessThan(1);
+    expect(occurrence).toBe("0.31"); // 62 of 200 draws below 0.3 at seed 7 (docs/scheduling.md quotes it)
     expect(index(r)).toEqual([`Q ${occurrence}`, `P ${occurrence}`, "S 1", "X 1"]);
     // The rule moves late dates only: the same draws give the same finishes.
     expect(r.percentiles.map((p) => p.finish)).toEqual(exact.percentiles.map((p) => p.finish));
