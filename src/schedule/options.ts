@@ -25,10 +25,7 @@ export function resolveScheduleOptions(options: ScheduleOptions = {}): ResolvedS
     issues.push({ path: ["outOfSequence"], message: "expected retained-logic or progress-override", code: "custom" });
   }
   const milestoneDating = readMilestoneDating(options.milestoneDating, ["milestoneDating"], issues);
-  const startLinkFloat = options.startLinkFloat ?? "exact";
-  if (startLinkFloat !== "exact" && startLinkFloat !== "working-time") {
-    issues.push({ path: ["startLinkFloat"], message: "expected exact or working-time", code: "custom" });
-  }
+  const startLinkFloat = readStartLinkFloat(options.startLinkFloat, ["startLinkFloat"], issues);
   const criticalDays = options.criticalDays === undefined ? new PmoDecimal(0) : readDecimal(options.criticalDays, ["criticalDays"], issues);
   const nearCriticalDays =
     options.nearCriticalDays === undefined ? new PmoDecimal(5) : readDecimal(options.nearCriticalDays, ["nearCriticalDays"], issues);
@@ -51,4 +48,12 @@ export function readMilestoneDating(value: unknown, path: (string | number)[], i
   if (value === "reached" || value === "next-working-time") return value;
   issues.push({ path, message: "expected reached or next-working-time", code: "custom" });
   return "reached";
+}
+
+/** @internal Reads a {@link StartLinkFloat} option (default `"exact"`), adding an issue at `path` when it is neither. */
+export function readStartLinkFloat(value: unknown, path: (string | number)[], issues: ValidationIssue[]): StartLinkFloat {
+  if (value === undefined) return "exact";
+  if (value === "exact" || value === "working-time") return value;
+  issues.push({ path, message: "expected exact or working-time", code: "custom" });
+  return "exact";
 }

@@ -11,13 +11,14 @@ import { readRiskModel, type RiskSpec } from "./read-model.js";
 import { datesKernel, runDates, setDatesLag } from "./dates-kernel.js";
 import { pearson, ranks, type RankScratch } from "./stats.js";
 
-const method = (percentiles: RiskSpec["percentileMethod"]) =>
+const method = (percentiles: RiskSpec["percentileMethod"], startRule: RiskSpec["startLinkFloat"]) =>
   "xoshiro128** seeded by splitmix32; uniforms (x + 0.5)/2^32; normals by inversion (Acklam); correlation by a Gaussian copula " +
   "(Cholesky factor of the unit correlation matrix, refused when not positive semi-definite); PERT-beta by a 2,048-step CDF table; " +
   "draws per iteration in a canonical order (correlated groups and activities by id, other groups by id, other activities by id, risk events by id); " +
   `durations rounded to whole minutes; percentiles by ${describePercentileMethod(percentiles)}` +
   (percentiles === "nearest-rank" ? "" : ", an interpolated finish rounded up to a working day") +
-  "; critical = total float ≤ 0";
+  "; critical = total float ≤ 0" +
+  (startRule === "working-time" ? ", SS/SF start bounds in working time (MS Project: Fri 17:00 is Mon 08:00)" : "");
 
 /**
  * Monte Carlo schedule risk analysis: samples every uncertain duration (triangular, PERT-beta, uniform, lognormal),
@@ -31,7 +32,8 @@ const method = (percentiles: RiskSpec["percentileMethod"]) =>
  *
  * @throws {ValidationError} with paths: bad network (as {@link scheduleNetwork}), min > most likely > max, unknown
  *   activities or groups, coefficients outside [−1, 1], a correlation matrix that is not positive semi-definite
- *   (refused, never repaired), probabilities outside [0, 1], bad iteration counts or seeds.
+ *   (refused, never repaired), probabilities outside [0, 1], bad iteration counts or seeds, an unknown
+ *   `startLinkFloat` (at `startLinkFloat`, as {@link scheduleNetwork}).
  * @example
  * ```ts
  * const r = analyseScheduleRisk(
@@ -64,7 +66,7 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
     else if (net.state[i] === IN_PROGRESS) base[i] = Math.max(0, (net.statusW[i] as number) - (net.actualStartW[i] as number)) + (net.spec.remaining[i] as number);
   }
   // Deterministic run.
-  runCpm(net, base, st, false, undefined, rs.milestoneDating);
+  runCpm(net, base, st, false, undefined, rs.milestoneDating, rs.startLinkFloat);
   const deterministicFinish = lastFinish(net, st, rs.milestoneDating);
   const deterministicCost = costOf(rs, base, 0);
   const startInstant = (net.spec.start - net.origin) * mpd;
@@ -142,7 +144,7 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
       runDates(fast, dur, critical);
       finishes[it] = fast.finishInstant;
     } else {
-      runCpm(net, dur, st, false, undefined, rs.milestoneDating);
+      runCpm(net, dur, st, false, undefined, rs.milestoneDating, rs.startLinkFloat);
       finishes[it] = lastFinish(net, st, rs.milestoneDating);
       countCritical(net, st, critical);
     }
@@ -320,7 +322,7 @@ function summarise(rs: RiskSpec, runs: Runs): ScheduleRiskResult {
   return {
     iterations: N,
     seed: rs.seed,
-    method: method(rs.percentileMethod),
+    method: method(rs.percentileMethod, rs.startLinkFloat),
     percentileMethod: rs.percentileMethod,
     rounding: rs.rounding,
     deterministicFinish: fromEpochDay(finishDay(runs.deterministicFinish)),

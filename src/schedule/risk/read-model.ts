@@ -4,8 +4,8 @@ import { describeValue } from "../../core/describe.js";
 import { isPercentileMethod, minimumSampleSize, percentileDefined } from "../../core/quantile.js";
 import { NOT_STARTED, compileNetwork, type CompiledNetwork } from "../engine/network.js";
 import { readDecimal, readNetwork } from "../engine/read-network.js";
-import { readMilestoneDating } from "../options.js";
-import type { MilestoneDating, RiskOptions, ScheduleRiskModel } from "../types.js";
+import { readMilestoneDating, readStartLinkFloat } from "../options.js";
+import type { MilestoneDating, RiskOptions, ScheduleRiskModel, StartLinkFloat } from "../types.js";
 import { correlationFactor } from "./correlation.js";
 import { lognormal, pert, triangular, uniform, type Quantile } from "./distributions.js";
 
@@ -35,6 +35,8 @@ export interface RiskSpec {
   readonly bins: number;
   /** How a milestone reached in its calendar's non-working time counts in the finish. */
   readonly milestoneDating: MilestoneDating;
+  /** How SS and SF links bound a predecessor's start in its non-working time (`RiskOptions.startLinkFloat`). */
+  readonly startLinkFloat: StartLinkFloat;
 }
 
 /** @internal Validates a risk model and its options; every problem has its path. */
@@ -213,6 +215,7 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
   const percentileMethod = options.percentileMethod ?? "nearest-rank";
   if (!isPercentileMethod(percentileMethod)) bad(["percentileMethod"], `unknown percentile method ${describeValue(percentileMethod)}: expected "nearest-rank", "linear" or "exclusive"`);
   const milestoneDating = readMilestoneDating(options.milestoneDating, ["milestoneDating"], issues);
+  const startLinkFloat = readStartLinkFloat(options.startLinkFloat, ["startLinkFloat"], issues);
   const rounding = options.rounding ?? "half-even";
   const badRounding = roundingModeProblem(rounding);
   if (badRounding !== undefined) bad(["rounding"], badRounding);
@@ -236,6 +239,7 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
   return {
     net, currency, minor, uncertain, units, correlated, factor: factor ?? new Float64Array(0), events, fixedMinor, perDayMinor,
     iterations, seed, percentiles, percentileMethod: percentileMethod as PercentileMethod, rounding, targetFinish, targetCost, bins, milestoneDating,
+    startLinkFloat,
   };
 }
 

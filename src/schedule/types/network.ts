@@ -277,7 +277,9 @@ export interface ScheduleOptions {
   readonly milestoneDating?: MilestoneDating | undefined;
   /**
    * How an SS or SF link bounds its predecessor's late start and free float when it must start by an instant in its
-   * non-working time (see {@link StartLinkFloat}); default `"exact"`.
+   * non-working time (see {@link StartLinkFloat}); default `"exact"`. Applies to `scheduleNetwork`, the levelled
+   * dates (`levelResources`' `schedule` option) and the Monte Carlo criticality (`analyseScheduleRisk`'s
+   * `startLinkFloat` option).
    */
   readonly startLinkFloat?: StartLinkFloat | undefined;
 }

@@ -1,5 +1,5 @@
 import type { CurrencyCode, Decimal, IsoDate, Metric, Money, PercentileMethod, RoundingMode, WorkingCalendar } from "../../core/index.js";
-import type { MilestoneDating, ScheduleDecimalInput, ScheduleInput } from "./network.js";
+import type { MilestoneDating, ScheduleDecimalInput, ScheduleInput, StartLinkFloat } from "./network.js";
 
 /* Schedule risk (Monte Carlo) inputs and results, and the converter signature. This file only grows. */
 
@@ -201,6 +201,14 @@ export interface RiskOptions {
    * (MS Project: its calendar's next working morning).
    */
   readonly milestoneDating?: MilestoneDating | undefined;
+  /**
+   * How an SS or SF link bounds its predecessor's late start when it must start by an instant in its non-working
+   * time, in each iteration's criticality, as `ScheduleOptions.startLinkFloat` does: `"exact"` (default, the last
+   * working minute before the instant) or `"working-time"` (MS Project: the instant's working-time position, Fri 17:00
+   * ≡ Mon 08:00). A one-minute float is critical under the one and not the other. `"working-time"` is stated in the
+   * result's `method`. Anything else is refused at `startLinkFloat`.
+   */
+  readonly startLinkFloat?: StartLinkFloat | undefined;
   /** Date for P(finish ≤ date). */
   readonly targetFinish?: string | undefined;
   /** Cost for P(cost ≤ cost) and the joint confidence with `targetFinish`. */
