@@ -10,6 +10,7 @@ import {
 } from "../io/index.js";
 import { CliError, ISSUE_CAP, toCliError } from "./errors.js";
 import { readDatasetFile, readOfficeFolder } from "./load.js";
+import { checkDecimalMark } from "./report-csv.js";
 
 /** Options for the non-dataset formats (which need to know where the records belong). */
 export interface ImportFileOptions {
@@ -207,7 +208,7 @@ export async function openImportable(file: string, options: ImportFileOptions): 
   }
   if (options.decimalMark !== undefined) {
     if (options.tracker !== undefined || ext !== ".csv") throw new CliError("--decimal-mark applies to CSV (.csv) files of --kind only", { code: "usage" });
-    if (options.decimalMark === "," && (options.delimiter ?? ",") === ",") throw new CliError('--decimal-mark , needs --delimiter ";" or tab: in a ","-separated file 1,5 would be two cells', { code: "usage" });
+    checkDecimalMark(options.decimalMark, options.delimiter);
   }
   if (options.maxCellChars !== undefined && (options.tracker !== undefined || ext !== ".csv")) throw new CliError("--max-cell-chars applies to CSV (.csv) files of --kind only", { code: "usage" });
   for (const [flag, value] of [["--time-zone", options.timeZone], ["--planned-start", options.plannedStart], ["--planned-finish", options.plannedFinish], ["--as-of", options.asOf]] as const) {

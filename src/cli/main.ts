@@ -280,10 +280,10 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
   selectionOptions(program.command("report").description("write the office report (html: one self-contained file; md: with chart SVGs beside it; csv: the project health table; json; xlsx: a workbook, one sheet per table)")
     .addOption(new Option("--format <format>", "html, md, csv, json or xlsx").choices(["html", "md", "csv", "json", "xlsx"]).default("html"))
     .requiredOption("--out <path>", "file to write")
-    .addOption(dbOption()).addOption(asOfOption())).addOption(jsonOption()).addOption(delimiterOption())
-    .action(async (o: IntakeFlags & AnalysisOpts & { format: "html" | "md" | "csv" | "json" | "xlsx"; out: string; delimiter?: "," | ";" | "\t" }) => {
+    .addOption(dbOption()).addOption(asOfOption())).addOption(jsonOption()).addOption(delimiterOption()).addOption(decimalMarkOption())
+    .action(async (o: IntakeFlags & AnalysisOpts & { format: "html" | "md" | "csv" | "json" | "xlsx"; out: string; delimiter?: "," | ";" | "\t"; decimalMark?: "." | "," }) => {
       const out = resolve(io.cwd, o.out);
-      const csvOptions = reportCsvOptions(o); // before the work: --delimiter with another format is a usage error
+      const csvOptions = reportCsvOptions(o); // before the work: --delimiter / --decimal-mark with another format is a usage error
       // Checked before the work: a folder is not a report file (`--out .` would write beside the folder).
       if (entryAt(out) === "folder") throw new CliError(`${out}: is a folder; --out names the report file (e.g. ${join(o.out, `report.${o.format}`)})`, { code: "usage" });
       checkWritableDir(dirname(out));

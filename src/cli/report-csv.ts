@@ -17,8 +17,8 @@ export function delimiterOption(): Option {
 }
 
 /**
- * The `--decimal-mark` option of `import` and `validate`: `.` or `,`, the decimal mark of a CSV file's amounts
- * (`1.234,56` in a German Excel's `;` file).
+ * The `--decimal-mark` option of `import`, `validate` and `report`: `.` or `,`, the decimal mark of a CSV file's
+ * amounts (`1.234,56` in a German Excel's `;` file; `report` writes `1234,56`).
  *
  * @example
  * ```ts
@@ -30,6 +30,19 @@ export function decimalMarkOption(): Option {
     if (v === "." || v === ",") return v;
     throw new CliError(`--decimal-mark must be "." or ",", got ${v}`, { code: "usage" });
   });
+}
+
+/**
+ * Refuses `--decimal-mark ,` in a `,`-separated file (no `--delimiter`, or `--delimiter ,`): `1,5` would be two cells.
+ *
+ * @example
+ * ```ts
+ * checkDecimalMark(",", ";"); // fine
+ * checkDecimalMark(",", undefined); // throws CliError (usage, exit 2)
+ * ```
+ */
+export function checkDecimalMark(mark: "." | "," | undefined, delimiter: "," | ";" | "\t" | undefined): void {
+  if (mark === "," && (delimiter ?? ",") === ",") throw new CliError('--decimal-mark , needs --delimiter ";" or tab: in a ","-separated file 1,5 would be two cells', { code: "usage" });
 }
 
 /**
@@ -49,16 +62,19 @@ export function maxCellCharsOption(): Option {
 }
 
 /**
- * The report CSV options of `pmokit report`: `--delimiter` applies to `--format csv` only; with another format it is a
- * usage error (exit 2), as `import --delimiter` on a file that is no CSV is.
+ * The report CSV options of `pmokit report`: `--delimiter` and `--decimal-mark` apply to `--format csv` only; with
+ * another format they are a usage error (exit 2), as `import --delimiter` on a file that is no CSV is, and so is
+ * `--decimal-mark ,` without `--delimiter ";"` or tab.
  *
  * @example
  * ```ts
- * tableToCsv(table, reportCsvOptions({ format: "csv", delimiter: ";" }));
+ * tableToCsv(table, reportCsvOptions({ format: "csv", delimiter: ";", decimalMark: "," }));
  * ```
  */
-export function reportCsvOptions(o: { readonly format: string; readonly delimiter?: "," | ";" | "\t" }): ReportCsvOptions {
-  if (o.delimiter === undefined) return {};
-  if (o.format !== "csv") throw new CliError(`--delimiter applies to --format csv only, not ${o.format}`, { code: "usage" });
-  return { delimiter: o.delimiter };
+export function reportCsvOptions(o: { readonly format: string; readonly delimiter?: "," | ";" | "\t"; readonly decimalMark?: "." | "," }): ReportCsvOptions {
+  for (const [flag, value] of [["--delimiter", o.delimiter], ["--decimal-mark", o.decimalMark]] as const) {
+    if (value !== undefined && o.format !== "csv") throw new CliError(`${flag} applies to --format csv only, not ${o.format}`, { code: "usage" });
+  }
+  checkDecimalMark(o.decimalMark, o.delimiter);
+  return { ...(o.delimiter === undefined ? {} : { delimiter: o.delimiter }), ...(o.decimalMark === undefined ? {} : { decimalMark: o.decimalMark }) };
 }

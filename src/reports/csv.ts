@@ -1,6 +1,7 @@
 import { ValidationError, checkArguments, DECIMAL_PATTERN, isMoney, type Money } from "../core/index.js";
+import { csvDecimalMark, writeDecimalCell, type CsvDecimalMark } from "../core/csv-decimal-mark.js";
 import { csvDelimiter, OTHER_SEPARATORS, type CsvDelimiter } from "../core/csv-delimiter.js";
-import { cellPlain, isCellMetric, type CellValue } from "./cells.js";
+import { cellPlain, isCellMetric, isNumericCell, type CellValue } from "./cells.js";
 import { tableColumns, type ReportTable } from "./table.js";
 
 // Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell starting with one of these as a formula.
@@ -17,6 +18,18 @@ export interface ReportCsvOptions {
    * file) instead of after `;`.
    */
   readonly delimiter?: CsvDelimiter;
+  /**
+   * The decimal mark of the figures — money, decimals, numbers, percentages and a metric's figure: `"."` (default) or
+   * `","` (`-1234,50`, no thousands separators), as `exportCsv`'s option of the same name; `","` needs a `";"` or tab
+   * `delimiter`. Text (ids, dates, a RAG cell's rule, a missing metric's reason) is written as it is.
+   */
+  readonly decimalMark?: CsvDecimalMark;
+}
+
+/** The checked options: the delimiter (`,` by default) and the decimal mark, refused at their paths. */
+function checked(options: ReportCsvOptions | undefined): { delimiter: CsvDelimiter; mark: CsvDecimalMark | undefined } {
+  const delimiter = csvDelimiter(options?.delimiter, "report CSV");
+  return { delimiter, mark: csvDecimalMark(options?.decimalMark, delimiter, "report CSV") };
 }
 
 /**
@@ -30,6 +43,10 @@ export interface ReportCsvOptions {
  * one of those characters: a spreadsheet whose list separator is `;` splits the line there (`x;=1+1` → `x;'=1+1`). Money is written as its plain
  * amount with the currency's minor units (`1234.50`); {@link tableToCsv} puts the currency in the header.
  *
+ * **Decimal mark.** With `decimalMark: ","` (and a `;` or tab delimiter) a figure — money, a Decimal, a number, a
+ * percentage, a metric's figure — is written with a decimal comma (`-1234,50`), never with an apostrophe: a figure
+ * is a number, not a formula. A text cell is written as it is, whatever it holds (`"0.5"` stays `0.5`).
+ *
  * @example
  * ```ts
  * csvCell('say "hi", then go'); // "\"say \"\"hi\"\", then go\""
@@ -37,15 +54,26 @@ export interface ReportCsvOptions {
  * csvCell("-1250.00");          // "-1250.00"
  * csvCell(money("-1250.5", "EUR")); // "-1250.50"
  * csvCell("x,=1", { delimiter: ";" }); // "x,'=1"
+ * csvCell(money("-1250.5", "EUR"), { delimiter: ";", decimalMark: "," }); // "-1250,50"
  * ```
- * @throws {ValidationError} when `delimiter` is not `,`, `;` or a tab (path `["delimiter"]`).
+ * @throws {ValidationError} when `delimiter` is not `,`, `;` or a tab (path `["delimiter"]`), or `decimalMark` is
+ *   not `.` or `,` or is `,` with a `,` delimiter (path `["decimalMark"]`).
  */
 export function csvCell(value: CellValue, options: ReportCsvOptions = {}): string {
-  return fieldOf(value, csvDelimiter(options?.delimiter, "report CSV"));
+  const { delimiter, mark } = checked(options);
+  return fieldOf(value, delimiter, mark);
 }
 
-function fieldOf(value: CellValue, delimiter: CsvDelimiter): string {
+/** A cell holding a figure (money, a Decimal, a number, a percentage, a metric's figure), not text nor a missing metric. */
+function isFigure(v: CellValue): boolean {
+  return isNumericCell(v) && !(isCellMetric(v) && v.value === undefined);
+}
+
+function fieldOf(value: CellValue, delimiter: CsvDelimiter, mark: CsvDecimalMark | undefined): string {
   let s = cellPlain(value);
+  // A figure's text is a plain number (`-?digits(.digits)?`): data, never a formula, so written with the file's
+  // decimal mark and not neutralised (as exportCsv writes decimal fields); `-1234,50` gets no apostrophe.
+  if (mark !== undefined && isFigure(value) && DECIMAL_PATTERN.test(s)) return writeDecimalCell(s, mark);
   if (FORMULA_START.test(s) && !DECIMAL_PATTERN.test(s)) s = `'${s}`;
   // A spreadsheet in another locale splits the line at its own separator: the text after one is a cell of its own.
   if (OTHER_SEPARATORS[delimiter].some((c) => s.includes(c))) s = s.replace(AFTER[delimiter], "$&'");
@@ -59,16 +87,18 @@ function fieldOf(value: CellValue, delimiter: CsvDelimiter): string {
  * ```ts
  * toCsv([["Project", "EAC (EUR)"], ["CRM", money("1200.5", "EUR")]]); // "Project,EAC (EUR)\r\nCRM,1200.50\r\n"
  * toCsv([["a", "b"]], { delimiter: ";" }); // "a;b\r\n"
+ * toCsv([[decimal("0.5"), "0.5"]], { delimiter: ";", decimalMark: "," }); // "0,5;0.5\r\n"
  * ```
- * @throws {ValidationError} when `delimiter` is not `,`, `;` or a tab (path `["delimiter"]`).
+ * @throws {ValidationError} when `delimiter` is not `,`, `;` or a tab (path `["delimiter"]`), or `decimalMark` is
+ *   not `.` or `,` or is `,` with a `,` delimiter (path `["decimalMark"]`).
  */
 export function toCsv(rows: readonly (readonly CellValue[])[], options: ReportCsvOptions = {}): string {
   checkArguments("toCsv", { rows: [rows, "array"] });
-  const delimiter = csvDelimiter(options?.delimiter, "report CSV");
+  const { delimiter, mark } = checked(options);
   rows.forEach((r, i) => {
     if (!Array.isArray(r)) throw ValidationError.single(["rows", i], "expected a row: an array of cells", "toCsv");
   });
-  return rows.map((r) => `${r.map((v) => fieldOf(v, delimiter)).join(delimiter)}\r\n`).join("");
+  return rows.map((r) => `${r.map((v) => fieldOf(v, delimiter, mark)).join(delimiter)}\r\n`).join("");
 }
 
 /** The Money a cell holds, directly or as a metric's value. */
@@ -84,17 +114,20 @@ function moneyIn(v: CellValue): Money | undefined {
  * Money is written as its plain amount, so the currency goes in the header: a column whose amounts are all in one
  * currency gets it after its header (`EAC` → `EAC (EUR)`) unless the header already names it; in a column of several
  * currencies each amount has its code in front (`EUR 1201841.04`, `USD -2.50`), since no header could name them all.
+ * `decimalMark: ","` writes every figure, these amounts included, with a decimal comma (`1201841,04`, `USD -2,50`).
  *
  * @example
  * ```ts
  * tableToCsv({ columns: ["Project", "RAG"], rows: [["CRM", ragCell("red")]] }); // "Project,RAG\r\nCRM,red\r\n"
  * tableToCsv({ columns: ["Project", "EAC"], rows: [["CRM", money("1200.5", "EUR")]] }); // "Project,EAC (EUR)\r\nCRM,1200.50\r\n"
  * tableToCsv(table, { delimiter: ";" }); // "Project;EAC (EUR)\r\n…" for a `;`-separator spreadsheet
+ * tableToCsv(table, { delimiter: ";", decimalMark: "," }); // "…\r\nCRM;1200,50\r\n" for a German Excel
  * ```
- * @throws {ValidationError} when `delimiter` is not `,`, `;` or a tab (path `["delimiter"]`).
+ * @throws {ValidationError} when `delimiter` is not `,`, `;` or a tab (path `["delimiter"]`), or `decimalMark` is
+ *   not `.` or `,` or is `,` with a `,` delimiter (path `["decimalMark"]`).
  */
 export function tableToCsv(table: ReportTable, options: ReportCsvOptions = {}): string {
-  const delimiter = csvDelimiter(options?.delimiter, "report CSV");
+  const { delimiter, mark } = checked(options);
   const columns = tableColumns(table);
   const currencies = columns.map((_, i) => new Set(table.rows.flatMap((r) => moneyIn(r[i])?.currency ?? [])));
   const header = columns.map((c, i) => {
@@ -103,7 +136,7 @@ export function tableToCsv(table: ReportTable, options: ReportCsvOptions = {}): 
   });
   const rows = table.rows.map((r) => r.map((v, i) => {
     const m = currencies[i]!.size > 1 ? moneyIn(v) : undefined;
-    return m === undefined ? v : `${m.currency} ${cellPlain(m)}`;
+    return m === undefined ? v : `${m.currency} ${writeDecimalCell(cellPlain(m), mark ?? ".")}`;
   }));
-  return toCsv([header, ...rows], { delimiter });
+  return toCsv([header, ...rows], mark === undefined ? { delimiter } : { delimiter, decimalMark: mark });
 }

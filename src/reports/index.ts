@@ -14,6 +14,7 @@ export {
 export { tableColumns, type ReportTable, type ReportColumn } from "./table.js";
 export { csvCell, toCsv, tableToCsv, type ReportCsvOptions } from "./csv.js";
 export type { CsvDelimiter } from "../core/csv-delimiter.js";
+export type { CsvDecimalMark } from "../core/csv-decimal-mark.js";
 export { escapeMarkdown, markdownTable, renderMarkdownReport } from "./markdown.js";
 export { entitiesToJson, renderJsonReport, type ReportEntities } from "./json.js";
 export { REPORT_CSS, REPORT_CSS_SHA256 } from "./html-style.js";
