@@ -43,3 +43,39 @@ describe("earnedValueSeries in periods when the forecast finish lies past the fi
     ]);
   });
 });
+
+describe("earnedValueSeries on weekly and monthly grids when the forecast finish lies past the horizon", () => {
+  // Four weeks of 1000.00 from Mon 2027-01-04, 0.001 % on Fri 01-15 → EV 0.04; status Fri 01-15.
+  const A = pkg({ id: "A", rule: { type: "percent-complete" }, slices: [week(1, "1000.00"), week(2, "1000.00"), week(3, "1000.00"), week(4, "1000.00")], progress: [{ date: "2027-01-15", percentComplete: "0.001" }] });
+  const input = project([A], [cost("A", "2027-01-08", "900.00")]);
+
+  it("weekly, working days: IEAC(t) 1,000,000 working days is past the 50,000 horizon, said in `unplotted` (there was nothing)", () => {
+    // ES = 0.04 × 5 / 1000 = 0.0002 working days (W1 ends at 5 with PV 1000), AT = 10, PD = 20, SPI(t) = 0.00002,
+    // IEAC(t) = 10 + (20 − 0.0002) / 0.00002 = 1,000,000 working days.
+    const s = earnedValueSeries(input, { statusDate: "2027-01-15", grid: { kind: "weekly" } });
+    expect(s.atStatusDate.schedule.forecastFinish.spiT.reason).toBe("beyond-horizon");
+    expect(s.unplotted).toEqual({
+      reason: "beyond-horizon", from: "2027-01-16",
+      detail: "the forecast finish (IEAC(t) 1000000 working days from the baseline start) lies past the horizon of 50,000 working days (about 200 years), so it has no date and the forecast paths, which end on that date, are not drawn after the status date",
+    });
+    // The plan is plotted to its end; no path. PV at Fri 01-15: 1000 + 1000 × 5/7 = 1714.29.
+    expect(rows(s)).toEqual([
+      "2027-W01 2027-01-10 1000.00 - -",
+      "2027-W02 2027-01-15 1714.29 - -",
+      "2027-W02 2027-01-17 2000.00 - -",
+      "2027-W03 2027-01-24 3000.00 - -",
+      "2027-W04 2027-01-31 4000.00 - -",
+    ]);
+  });
+
+  it("monthly, periods: IEAC(t) 50,000 periods is past the 5,000-period horizon", () => {
+    // One month from the start: Mon 01-04 – Sun 01-31 has 20 working days, 10 elapsed → AT = 0.5; ES = 0.04 / 4000 =
+    // 0.00001 (PV 4000 at the month's end), PD = 1, SPI(t) = 0.00002, IEAC(t) = 0.5 + (1 − 0.00001) / 0.00002 = 50,000.
+    const s = earnedValueSeries(input, { statusDate: "2027-01-15", grid: { kind: "monthly" }, policy: { timeUnit: "periods" } });
+    expect(s.unplotted).toEqual({
+      reason: "beyond-horizon", from: "2027-01-16",
+      detail: "the forecast finish (IEAC(t) 50000 periods from the baseline start) lies past the horizon of 5,000 periods, so it has no date and the forecast paths, which end on that date, are not drawn after the status date",
+    });
+    expect(rows(s)).toEqual(["2027-01 2027-01-15 1714.29 - -", "2027-01 2027-01-31 4000.00 - -"]);
+  });
+});
