@@ -34,9 +34,12 @@ export interface EarnedValueSeries {
   /**
    * The stretch of the forecast no period covers, with reason `beyond-horizon`: only a fiscal grid whose listed periods
    * end before the forecast finish has one (from the day after its last period to the finish; pmokit does not invent
-   * fiscal periods, so the forecast paths' last point is part way). Absent when the points reach the forecast finish.
+   * fiscal periods, so the forecast paths' last point is part way). When the forecast finish itself has no date
+   * (`beyond-horizon`: IEAC(t) past the last listed fiscal period, or past about 200 years) no path can be drawn, since
+   * the paths end on that date: `from` is the day after the status date and `to` is absent. Absent when the points
+   * reach the forecast finish.
    */
-  readonly unplotted?: { readonly reason: "beyond-horizon"; readonly from: IsoDate; readonly to: IsoDate; readonly detail: string };
+  readonly unplotted?: { readonly reason: "beyond-horizon"; readonly from: IsoDate; readonly to?: IsoDate; readonly detail: string };
 }
 
 /**
@@ -45,8 +48,9 @@ export interface EarnedValueSeries {
  * both reaching their end at the forecast finish (IEAC(t) with PF = SPI(t)), spread by working days. The grid is
  * extended to the forecast finish by its own rule: weeks or months continue; a fiscal grid continues through the
  * periods you listed after the project's last one, and where your list ends before the finish the points end with it
- * and `unplotted` gives the uncovered stretch (`beyond-horizon`): fiscal periods are never invented. The open period
- * appears twice: at the status date (EV, AC) and at its end (forecast).
+ * and `unplotted` gives the uncovered stretch (`beyond-horizon`): fiscal periods are never invented. A forecast finish
+ * without a date (`beyond-horizon`) leaves no path to draw: `unplotted` says so, from the day after the status date.
+ * The open period appears twice: at the status date (EV, AC) and at its end (forecast).
  *
  * @example
  * ```ts
@@ -62,7 +66,8 @@ export function earnedValueSeries(input: EarnedValueInput, options: EarnedValueO
   const working = cp.policy.spread === "working-days";
   const curve = new Float64Array(cp.gridEnd.length);
   for (const p of cp.packages) if (p.hasBaseline) addPvCurve(p, cp.gridEnd, curve, cp.days, working);
-  const finish = now.schedule.forecastFinish.spiT.value;
+  const { forecastFinish: { spiT: ff }, ieacT } = now.schedule;
+  const finish = ff.value, undated = ff.reason === "beyond-horizon";
   const fEnd = finish ? toEpochDay(finish) : undefined;
   const span = fEnd !== undefined ? workingDaysIn(cp.days, t + 1, fEnd) : 0;
   // In BigInt: a forecast from a tiny EV can pass 2^53 minor units, and earnedValue reports it exactly.
@@ -73,12 +78,16 @@ export function earnedValueSeries(input: EarnedValueInput, options: EarnedValueO
   // listed (the compiled grid keeps only those the project touches) and end where the list ends: the rest is unplotted.
   // The compiled grid runs from the period of its first end to that of its last; the points go on to the finish.
   const spec = cp.grid;
-  const listEnd = spec.kind === "fiscal" ? spec.periods.at(-1)?.finish ?? "" : finish ?? "";
+  const fiscal = spec.kind === "fiscal", listEnd = fiscal ? spec.periods.at(-1)?.finish ?? "" : finish ?? "";
   const last = fromEpochDay(cp.gridEnd[cp.gridEnd.length - 1] as number);
-  const to = finish && finish > last ? (finish < listEnd ? finish : listEnd) : last;
+  // An undated finish past a fiscal list still has the listed periods before it: the points run to the list's end.
+  const reach = finish ?? (undated ? listEnd : "");
+  const to = reach > last ? (reach < listEnd ? reach : listEnd) : last;
   const periods = periodGrid(spec, fromEpochDay(cp.gridEnd[0] as number), to as IsoDate).periods;
   const unplotted = finish && finish > listEnd
     ? { reason: "beyond-horizon" as const, from: fromEpochDay(toEpochDay(listEnd as IsoDate) + 1), to: finish, detail: `the fiscal periods end on ${listEnd}, before the forecast finish ${finish}: ${fromEpochDay(toEpochDay(listEnd as IsoDate) + 1)} … ${finish} has no period (pmokit does not invent fiscal periods), so the forecast paths stop part way` }
+    : undated
+    ? { reason: "beyond-horizon" as const, from: fromEpochDay(t + 1), detail: `the forecast finish (IEAC(t) ${ieacT.spiT.value} ${cp.policy.timeUnit === "periods" ? "periods" : "working days"} from the baseline start) lies past ${fiscal ? `the last listed fiscal period (it ends on ${listEnd})` : cp.policy.timeUnit === "periods" ? "the horizon of 5,000 periods" : "the horizon of 50,000 working days (about 200 years)"}, so it has no date and the forecast paths, which end on that date, are not drawn after the status date${fiscal ? " (pmokit does not invent fiscal periods: list the later ones to plot them)" : ""}` }
     : undefined;
   periods.forEach((period, k) => {
     const end = toEpochDay(period.finish);
