@@ -1,4 +1,4 @@
-import { fromEpochDay, minorUnits, toEpochDay, type IsoDate, type Money } from "../core/index.js";
+import { fromEpochDay, minorUnits, toEpochDay, type IsoDate, type MetricReason, type Money } from "../core/index.js";
 import { checkEarnedValueArguments, compileProject } from "./compile.js";
 import { workingDaysIn } from "./day-index.js";
 import { resultFrom, type EarnedValueResult } from "./earned-value.js";
@@ -37,9 +37,11 @@ export interface EarnedValueSeries {
    * fiscal periods, so the forecast paths' last point is part way). When the forecast finish itself has no date
    * (`beyond-horizon`: IEAC(t) past the last listed fiscal period, or past about 200 years) no path can be drawn, since
    * the paths end on that date: `from` is the day after the status date and `to` is absent. Absent when the points
-   * reach the forecast finish.
+   * reach the forecast finish. Likewise when the forecast finish or the selected EAC has no figure for another reason
+   * (nothing earned yet, `ev-is-zero`; no EAC method with a figure, `no-eac` …): that reason, from the day after the
+   * status date, no `to`.
    */
-  readonly unplotted?: { readonly reason: "beyond-horizon"; readonly from: IsoDate; readonly to?: IsoDate; readonly detail: string };
+  readonly unplotted?: { readonly reason: MetricReason; readonly from: IsoDate; readonly to?: IsoDate; readonly detail: string };
 }
 
 /**
@@ -67,7 +69,7 @@ export function earnedValueSeries(input: EarnedValueInput, options: EarnedValueO
   const curve = new Float64Array(cp.gridEnd.length);
   for (const p of cp.packages) if (p.hasBaseline) addPvCurve(p, cp.gridEnd, curve, cp.days, working);
   const { forecastFinish: { spiT: ff }, ieacT } = now.schedule;
-  const finish = ff.value, undated = ff.reason === "beyond-horizon";
+  const finish = ff.value, undated = ff.reason === "beyond-horizon", eacNow = now.figures.selectedEac.value;
   const fEnd = finish ? toEpochDay(finish) : undefined;
   const span = fEnd !== undefined ? workingDaysIn(cp.days, t + 1, fEnd) : 0;
   // In BigInt: a forecast from a tiny EV can pass 2^53 minor units, and earnedValue reports it exactly.
@@ -88,6 +90,8 @@ export function earnedValueSeries(input: EarnedValueInput, options: EarnedValueO
     ? { reason: "beyond-horizon" as const, from: fromEpochDay(toEpochDay(listEnd as IsoDate) + 1), to: finish, detail: `the fiscal periods end on ${listEnd}, before the forecast finish ${finish}: ${fromEpochDay(toEpochDay(listEnd as IsoDate) + 1)} … ${finish} has no period (pmokit does not invent fiscal periods), so the forecast paths stop part way` }
     : undated
     ? { reason: "beyond-horizon" as const, from: fromEpochDay(t + 1), detail: `the forecast finish (IEAC(t) ${ieacT.spiT.value} ${cp.policy.timeUnit === "periods" ? "periods" : "working days"} from the baseline start) lies past ${fiscal ? `the last listed fiscal period (it ends on ${listEnd})` : cp.policy.timeUnit === "periods" ? "the horizon of 5,000 periods" : "the horizon of 50,000 working days (about 200 years)"}, so it has no date and the forecast paths, which end on that date, are not drawn after the status date${fiscal ? " (pmokit does not invent fiscal periods: list the later ones to plot them)" : ""}` }
+    : fEnd === undefined || !eacNow.value
+    ? { reason: (ff.reason ?? eacNow.reason) as MetricReason, from: fromEpochDay(t + 1), detail: `the forecast ${fEnd === undefined ? `finish has no figure (${ff.reason})` : `EAC has no figure (${eacNow.reason})`}, so the forecast paths are not drawn after the status date` }
     : undefined;
   periods.forEach((period, k) => {
     const end = toEpochDay(period.finish);

@@ -79,3 +79,26 @@ describe("earnedValueSeries on weekly and monthly grids when the forecast finish
     expect(rows(s)).toEqual(["2027-01 2027-01-15 1714.29 - -", "2027-01 2027-01-31 4000.00 - -"]);
   });
 });
+
+describe("earnedValueSeries when the forecast has no figure for another reason", () => {
+  // Four weeks of 1000.00 from Mon 2027-01-04, nothing earned by Fri 01-08 (0 %), 900.00 spent: ES = 0, so SPI(t) = 0
+  // and IEAC(t) has no figure (ev-is-zero); the forecast finish has none either. Before: no paths and no word why.
+  const A = pkg({ id: "A", rule: { type: "percent-complete" }, slices: [week(1, "1000.00"), week(2, "1000.00"), week(3, "1000.00"), week(4, "1000.00")], progress: [{ date: "2027-01-08", percentComplete: "0" }] });
+  const input = project([A], [cost("A", "2027-01-08", "900.00")]);
+
+  it("nothing earned yet: `unplotted` gives the finish's reason from the day after the status date", () => {
+    const s = earnedValueSeries(input, { statusDate: "2027-01-08", grid: { kind: "weekly" } });
+    const reason = s.atStatusDate.schedule.forecastFinish.spiT.reason;
+    expect(reason).toBe("ev-is-zero");
+    expect(s.unplotted).toEqual({ reason: "ev-is-zero", from: "2027-01-09", detail: "the forecast finish has no figure (ev-is-zero), so the forecast paths are not drawn after the status date" });
+    expect(s.points.some((p) => p.eacPath !== undefined || p.ieacPath !== undefined)).toBe(false);
+  });
+
+  it("a forecast with a finish and an EAC draws its paths and has no `unplotted`", () => {
+    // 50 % earned by Fri 01-15 (EV 2000.00 of BAC 4000.00): finish and EAC both have figures.
+    const B = pkg({ id: "A", rule: { type: "percent-complete" }, slices: [week(1, "1000.00"), week(2, "1000.00"), week(3, "1000.00"), week(4, "1000.00")], progress: [{ date: "2027-01-15", percentComplete: "50" }] });
+    const s = earnedValueSeries(project([B], [cost("A", "2027-01-08", "900.00")]), { statusDate: "2027-01-15", grid: { kind: "weekly" } });
+    expect(s.unplotted).toBeUndefined();
+    expect(s.points.some((p) => p.eacPath !== undefined)).toBe(true);
+  });
+});
