@@ -46,7 +46,7 @@ describe("chains of dependants across a freeze", () => {
     const base = items[0]!;
     const mk = (id: string, tMinusDays: number, dependsOn: string[], freezeExempt = false) => ({ ...base, id, code: id.toUpperCase(), anchor: "go-live" as const, tMinusDays, dependsOn, freezeExempt });
     const blackouts = [{ start: isoDate(FREEZE.start), end: isoDate(FREEZE.end), reason: FREEZE.reason }];
-    const holidays = ["2026-12-25", "2026-12-26", "2027-01-01"].map(isoDate);
+    const holidays = ["2026-12-25", "2026-12-26", "2027-01-01"].map((d) => ({ date: isoDate(d), name: "Holiday" }));
     const s = scheduleChecklist(
       { ...plan, calendar: { ...plan.calendar, holidays, blackouts }, goLive: isoDate("2027-01-07"), cutoverStart: isoDate("2027-01-06"), hypercareEnd: isoDate("2027-01-29") },
       [mk("a", 10, [], true), mk("b", 9, ["a"]), mk("c", 2, ["b"])],
