@@ -70,8 +70,12 @@ export interface DependencyShift {
  * agrees with them) give the earliest day it may be due. An item due before that goes to the first working day on or
  * after it that is outside every window (that very day for an item exempt from the freeze) — never past go-live's T0
  * when its nominal day is on or before it; else, when its nominal day (inside a window) is on or after that day, it
- * keeps its nominal day with a `dependant-in-blackout` warning; else (or when its nominal day is outside every window:
- * its offset is the plan's) it is left, and the `dependency-due-later` finding names it.
+ * keeps its nominal day with a `dependant-in-blackout` warning; else it is left, and the `dependency-due-later` finding
+ * names it. One pass in dependency order is the fixpoint: an item's day depends only on its dependencies' final days.
+ * An item whose nominal day is outside every window is skipped, and needs no move: that day is a free working day, and
+ * every day this pass or a freeze move gives an item is the first free working day at or after a day on or before its
+ * own nominal day (or earlier), so a dependency nominally on or before it is never due after it (by induction along
+ * the chain; test/rollout/dependant-chains.test.ts checks it over generated chains).
  */
 export function keepDependencyOrder(calendar: WorkingCalendar, nodes: readonly DatedNode[], goT0: IsoDate | undefined): Map<string, DependencyShift> {
   const byId = new Map(nodes.map((n) => [n.id, n]));
