@@ -99,7 +99,7 @@ interface HeldOut {
 }
 
 /** @internal The constraints that keep `id` out of `selected`, and what selecting it (with what it requires) is worth. */
-function heldOut(problem: SelectionProblem, selected: ReadonlySet<string>, id: string, usage: readonly ConstraintUsage[]): HeldOut & { blockedBy: SelectionConstraint[] } {
+export function heldOut(problem: SelectionProblem, selected: ReadonlySet<string>, id: string, usage: readonly ConstraintUsage[]): HeldOut & { blockedBy: SelectionConstraint[] } {
   const logical = logicalConstraints(problem);
   const adds = [...pullIn(logical, [id]).keys()].filter((m) => !selected.has(m));
   const value = new Map(problem.candidates.map((c) => [c.id, c.value] as const));
@@ -123,7 +123,8 @@ function heldOutWords(id: string, h: HeldOut): string {
   if (!h.worth.greaterThan(0)) {
     parts.push(`${others.length > 0 ? `with what it requires (${others.join(", ")}) ` : ""}it is worth ${h.worth.toFixed()}, so selecting it gains nothing`);
   } else if (parts.length === 0) {
-    parts.push(`it fits the free room with what it requires and would add ${h.worth.toFixed()}: the search stopped before it found that`);
+    // selectPortfolio adds every such candidate (free-room.ts), so none is left out of the plan it returns.
+    parts.push(`it fits the free room with what it requires and would add ${h.worth.toFixed()}`);
   }
   return parts.join("; ");
 }
