@@ -57,9 +57,10 @@ export const decisionSchema = entitySchema(
      */
     supersededOn: isoDateCodec.optional(),
     /**
-     * Earlier closings, oldest first: a decision taken (or superseded) and re-proposed since keeps here the days it had —
-     * `decidedOn` and/or `supersededOn` — with the day it was reopened, so views as of a day in that period do not
-     * count it pending. `pmo.update` adds one when it re-proposes a decision. None after its own reopening or before
+     * Earlier closings, oldest first: a decision taken (or superseded) and re-proposed since, decided anew, or
+     * superseded and then approved or rejected again keeps here the days it had — `decidedOn` and/or `supersededOn` —
+     * with the day it was reopened, so views as of a day in that period do not count it pending. `pmo.update` adds
+     * one when it re-proposes a decision or decides it anew. None after its own reopening or before
      * the previous one; the current `decidedOn` / `supersededOn` not before the last one.
      */
     closings: z.array(z.strictObject({ decidedOn: isoDateCodec.optional(), supersededOn: isoDateCodec.optional(), reopenedOn: isoDateCodec })).max(1000).optional(),
