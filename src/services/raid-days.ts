@@ -77,7 +77,8 @@ const DECIDED_BY = ["decidedBy", "outcome", "rationale", "decisionReason"];
  * gives (a risk occurred on `occurredOn`), else on the UTC day of `at`, never before the days it keeps. The days leave
  * the record unless `given` names them (the schema then judges them against the reopening); a decision or change
  * request whose closing is kept also drops who decided and the outcome and reasons of that decision
- * (`decidedBy`, `outcome`, `rationale`, `decisionReason`) unless `given` names them. `closings` given in the
+ * (`decidedBy`, `outcome`, `rationale`, `decisionReason`) unless `given` names them; an entry with a `decidedOn`
+ * keeps the `decidedBy` and `outcome` the record had. `closings` given in the
  * change is taken as is. A closing without any day (records made before the day was kept) adds nothing. Other kinds
  * are left alone.
  *
@@ -108,6 +109,8 @@ export function keepReopening(kind: EntityKind, next: Record<string, unknown>, b
     if (given[f] === undefined) delete next[f];
   }
   if (!fields.some((f) => f in entry)) return;
+  // Who took the decision it ends, and its outcome (a change request's is its status), stay with its day.
+  if (entry["decidedOn"]) for (const f of ["decidedBy", "outcome"]) if (typeof before[f] === "string") entry[f] = before[f] as string;
   const earlier = Array.isArray(before["closings"]) ? (before["closings"] as unknown[]) : [];
   next["closings"] = [...earlier, { ...entry, reopenedOn }];
   // A decision re-proposed or taken anew, or a change request re-submitted or decided anew, awaits (or has) a new
