@@ -100,6 +100,17 @@ describe("selectPortfolio adds the excluded candidates that fit the free room", 
     expect(r.notes).toContain("the first solve (time-limit) selected B, C, worth 12; E with what it requires (P) fits the free room under every constraint: adding it gives B, C, E, P, worth 14 (2 more): that plan is adopted");
   });
 
+  it("equal gains go by id, whatever the input order: E and F both add 2 in EUR 0.50, E is added", async () => {
+    // F now worth 2 like E; B and C worth 6.5 ({B, C} = 13), so the greedy plan H, E, F, A, G = 0.5 + 2 + 2 + 8 + 0.2
+    // = 12.7 stays below it (A's 8 per 6.00 still comes before B's 6.5 per 5.00).
+    const tie = { ...input, candidates: input.candidates.map((c) => (c.id === "F" ? { ...c, value: 2 } : c.id === "B" || c.id === "C" ? { ...c, value: 6.5 } : c)) };
+    for (const candidates of [tie.candidates, [...tie.candidates].reverse()]) {
+      const r = await selectPortfolio({ ...tie, candidates }, { solver: stopsAt(["B", "C"]), gap: 0, whyNotResolves: 0 });
+      vi.restoreAllMocks();
+      expect([[...r.selected].sort(), r.objective.value?.toFixed(), r.adopted.map((a) => a.candidate)]).toEqual([["B", "C", "E"], "15", ["E"]]);
+    }
+  });
+
   it('whyNot "none" asks nothing, yet the plan is not left short: {B, C, E} = 14', async () => {
     const r = await selectPortfolio(input, { solver: stopsAt(["B", "C"]), gap: 0, whyNot: "none" });
     expect([r.selected, r.objective.value?.toFixed(), r.adopted.map((a) => a.candidate), r.whyNot]).toEqual([["B", "C", "E"], "14", ["E"], []]);
