@@ -105,7 +105,18 @@ export function heldOut(problem: SelectionProblem, selected: ReadonlySet<string>
   const value = new Map(problem.candidates.map((c) => [c.id, c.value] as const));
   let worth: Decimal = new PmoDecimal(0);
   for (const m of adds) worth = worth.plus(value.get(m) ?? 0);
-  const rows = usage.filter((u) => u.blocks.includes(id));
+  // Its own check, not the rows' `blocks` (those list only candidates worth more than 0 alone): one worth 0 whose
+  // prerequisite does not fit is kept out too. A forced-out candidate is kept out by that alone (as in `blocks`).
+  // `usage` is in the order of the problem's rows.
+  const index = new Map(problem.candidates.map((c, i) => [c.id, i] as const));
+  const all = resourceRows(problem);
+  const forced = problem.forcedOut.some((f) => f.candidate === id);
+  const rows = usage.filter((u, r) => {
+    if (forced) return false;
+    let extra: Decimal = new PmoDecimal(0);
+    for (const m of adds) extra = extra.plus(all[r]?.usage.get(index.get(m) as number) ?? 0);
+    return extra.greaterThan(u.slack);
+  });
   const groups = logical.flatMap((c) => {
     if (c.kind !== "exclusive" || !c.candidates.some((m) => adds.includes(m))) return [];
     const holders = c.candidates.filter((m) => selected.has(m));

@@ -100,6 +100,25 @@ describe("selectPortfolio adds the excluded candidates that fit the free room", 
     expect(r.notes).toContain("the first solve (time-limit) selected B, C, worth 12; E with what it requires (P) fits the free room under every constraint: adding it gives B, C, E, P, worth 14 (2 more): that plan is adopted");
   });
 
+  it("a candidate worth 0 whose prerequisite does not fit is not said to fit the free room", async () => {
+    // X (0, EUR 0.10) requires A (8, EUR 6.00): with A it needs 6.10 of the 0.00 left next to {B, C, E}. Its "why
+    // not" said "it fits the free room with what it requires and would add 8" (the budget's `blocks` list only
+    // candidates worth more than 0 alone), though it was rightly not added. The greedy plan is unchanged (X adds
+    // nothing next to A): 11.7 < 12.
+    const withX = {
+      ...input,
+      candidates: [...input.candidates, { id: "X", value: 0, costs: { FY27: eur("0.10") } }],
+      constraints: [...input.constraints, { kind: "requires" as const, candidate: "X", requires: "A" }],
+    };
+    const r = await selectPortfolio(withX, { solver: stopsAt(["B", "C"]), gap: 0, whyNotResolves: 0 });
+    const x = r.whyNot.find((w) => w.candidate === "X")!;
+    expect([r.selected, x.blockedBy.map((c) => c.kind), x.explanation]).toEqual([
+      ["B", "C", "E"],
+      ["budget"],
+      "not re-solved (the limit of 0 re-solves was reached); with what it requires it does not fit budget FY27 (EUR 10.50), which uses EUR 10.50 of EUR 10.50",
+    ]);
+  });
+
   it("equal gains go by id, whatever the input order: E and F both add 2 in EUR 0.50, E is added", async () => {
     // F now worth 2 like E; B and C worth 6.5 ({B, C} = 13), so the greedy plan H, E, F, A, G = 0.5 + 2 + 2 + 8 + 0.2
     // = 12.7 stays below it (A's 8 per 6.00 still comes before B's 6.5 per 5.00).
