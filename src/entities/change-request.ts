@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { isoDateCodec, moneyCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
-import { checkDayOrder } from "./closings.js";
+import { checkDayOrder, undecided } from "./closings.js";
 import { daysSchema, nameSchema, refSchema, textSchema, whenDecoded } from "./common.js";
 import { refuse } from "./refuse.js";
 import { recordKeySchema } from "./project.js";
@@ -67,11 +67,14 @@ export const changeRequestSchema = entitySchema(
      * Earlier closings, oldest first: a request decided (approved, rejected, implemented) or withdrawn and re-submitted
      * (or back to draft) since keeps here the status and days it had — `decidedOn` and/or `withdrawnOn` — with the day
      * it was reopened, so views as of a day in that period count it with that outcome. `pmo.update` adds one when it
-     * reopens a request. None before `requestedOn`, after its own reopening or before the previous one; the current
+     * reopens a request, with who took the decision it ends (`decidedBy`: optional, only on an entry with its
+     * `decidedOn`). None before `requestedOn`, after its own reopening or before the previous one; the current
      * `decidedOn` / `withdrawnOn` not before the last one.
      */
     closings: z
-      .array(z.strictObject({ status: changeRequestStatusSchema.exclude(["draft", "submitted"]), decidedOn: isoDateCodec.optional(), withdrawnOn: isoDateCodec.optional(), reopenedOn: isoDateCodec }))
+      .array(
+        z.strictObject({ status: changeRequestStatusSchema.exclude(["draft", "submitted"]), decidedOn: isoDateCodec.optional(), withdrawnOn: isoDateCodec.optional(), decidedBy: refSchema.optional(), reopenedOn: isoDateCodec }),
+      )
       .max(1000)
       .optional(),
   },
@@ -83,6 +86,7 @@ export const changeRequestSchema = entitySchema(
   }
   // An earlier closing holds the days of its status, as the record does: a decided one its decidedOn, only a withdrawn one withdrawnOn.
   c.closings?.forEach((e, i) => {
+    undecided(ctx, e, i);
     if (e.status !== "withdrawn") {
       if (e.decidedOn === undefined) refuse(ctx, ["closings", i, "decidedOn"], `a ${e.status} change has a decision date`);
       if (e.withdrawnOn !== undefined) refuse(ctx, ["closings", i, "withdrawnOn"], "only a withdrawn change has withdrawnOn");

@@ -1,5 +1,4 @@
 import type * as z from "zod";
-import {  } from "./common.js";
 import { refuse } from "./refuse.js";
 
 /**
@@ -30,4 +29,17 @@ export function checkDayOrder(record: object, fields: readonly string[], ctx: z.
     for (const f of [...closing, "reopenedOn"]) follows(["closings", i, f], f, c[f]);
   });
   for (const f of closing) follows([f], f, r[f]);
+}
+
+/**
+ * @internal An earlier closing of a decision or change request names who decided (`decidedBy`) and a decision's
+ * outcome (`outcome`) only with the day of that decision (`decidedOn`): each other is refused at its path.
+ *
+ * @example
+ * ```ts
+ * decision.closings?.forEach((e, i) => undecided(ctx, e, i));
+ * ```
+ */
+export function undecided(ctx: z.core.$RefinementCtx, e: { readonly decidedOn?: unknown; readonly decidedBy?: unknown; readonly outcome?: unknown }, i: number): void {
+  if (e.decidedOn === undefined) for (const f of ["decidedBy", "outcome"] as const) if (e[f] !== undefined) refuse(ctx, ["closings", i, f], `only a closing with decidedOn has ${f}`);
 }

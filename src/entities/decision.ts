@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { isoDateCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
-import { checkDayOrder } from "./closings.js";
+import { checkDayOrder, undecided } from "./closings.js";
 import { nameSchema, refSchema, textListSchema, textSchema, whenDecoded } from "./common.js";
 import { refuse } from "./refuse.js";
 
@@ -57,12 +57,17 @@ export const decisionSchema = entitySchema(
      */
     supersededOn: isoDateCodec.optional(),
     /**
-     * Earlier closings, oldest first: a decision taken (or superseded) and re-proposed since keeps here the days it had —
-     * `decidedOn` and/or `supersededOn` — with the day it was reopened, so views as of a day in that period do not
-     * count it pending. `pmo.update` adds one when it re-proposes a decision. None after its own reopening or before
+     * Earlier closings, oldest first: a decision taken (or superseded) and re-proposed since, decided anew, or
+     * superseded and then approved or rejected again keeps here the days it had — `decidedOn` and/or `supersededOn` —
+     * with the day it was reopened, so views as of a day in that period do not count it pending. `pmo.update` adds
+     * one when it re-proposes a decision or decides it anew, with who took the decision it ends and its outcome
+     * (`decidedBy`, `outcome`: optional, only on an entry with its `decidedOn`). None after its own reopening or before
      * the previous one; the current `decidedOn` / `supersededOn` not before the last one.
      */
-    closings: z.array(z.strictObject({ decidedOn: isoDateCodec.optional(), supersededOn: isoDateCodec.optional(), reopenedOn: isoDateCodec })).max(1000).optional(),
+    closings: z
+      .array(z.strictObject({ decidedOn: isoDateCodec.optional(), supersededOn: isoDateCodec.optional(), decidedBy: refSchema.optional(), outcome: textSchema.optional(), reopenedOn: isoDateCodec }))
+      .max(1000)
+      .optional(),
   },
 ).superRefine((d, ctx) => {
   if (d.status === "approved" || d.status === "rejected") {
@@ -77,6 +82,7 @@ export const decisionSchema = entitySchema(
   } else if (d.supersededBy === d.id) {
     refuse(ctx, "supersededBy", "a decision cannot supersede itself");
   }
+  d.closings?.forEach((e, i) => undecided(ctx, e, i));
   if (d.supersededOn !== undefined && d.status !== "superseded") refuse(ctx, "supersededOn", "only a superseded decision has supersededOn");
   // createdAt is a canonical UTC instant once decoded, so its first ten characters are its day.
   else if (d.supersededOn! < d.createdAt.slice(0, 10)) refuse(ctx, "supersededOn", "a decision cannot be superseded before it was recorded");

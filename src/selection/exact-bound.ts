@@ -18,11 +18,17 @@ import type { SelectionProblem } from "./problem.js";
 export function exactBound(problem: SelectionProblem, objective: Decimal, boundFloat: number): Decimal {
   if (!Number.isFinite(boundFloat)) return objective;
   let total: Decimal = new PmoDecimal(0);
+  for (const c of problem.candidates) total = total.plus(c.value.abs());
+  return boundAt(problem, objective, new PmoDecimal(boundFloat).plus(total.times(2 * problem.candidates.length + 2).times(new PmoDecimal(2).pow(-53))));
+}
+
+/**
+ * @internal A true bound `upper` read against a plan worth `objective`: below one step (10^-p) above the objective it
+ * proves the plan optimal, so the bound is the objective; otherwise it stands. Also for a plan adopted after the
+ * solve that gave the bound.
+ */
+export function boundAt(problem: SelectionProblem, objective: Decimal, upper: Decimal): Decimal {
   let places = 0;
-  for (const c of problem.candidates) {
-    total = total.plus(c.value.abs());
-    places = Math.max(places, c.value.decimalPlaces());
-  }
-  const upper = new PmoDecimal(boundFloat).plus(total.times(2 * problem.candidates.length + 2).times(new PmoDecimal(2).pow(-53)));
+  for (const c of problem.candidates) places = Math.max(places, c.value.decimalPlaces());
   return upper.lessThan(objective.plus(new PmoDecimal(10).pow(-places))) ? objective : upper;
 }

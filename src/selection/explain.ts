@@ -99,13 +99,24 @@ interface HeldOut {
 }
 
 /** @internal The constraints that keep `id` out of `selected`, and what selecting it (with what it requires) is worth. */
-function heldOut(problem: SelectionProblem, selected: ReadonlySet<string>, id: string, usage: readonly ConstraintUsage[]): HeldOut & { blockedBy: SelectionConstraint[] } {
+export function heldOut(problem: SelectionProblem, selected: ReadonlySet<string>, id: string, usage: readonly ConstraintUsage[]): HeldOut & { blockedBy: SelectionConstraint[] } {
   const logical = logicalConstraints(problem);
   const adds = [...pullIn(logical, [id]).keys()].filter((m) => !selected.has(m));
   const value = new Map(problem.candidates.map((c) => [c.id, c.value] as const));
   let worth: Decimal = new PmoDecimal(0);
   for (const m of adds) worth = worth.plus(value.get(m) ?? 0);
-  const rows = usage.filter((u) => u.blocks.includes(id));
+  // Its own check, not the rows' `blocks` (those list only candidates worth more than 0 alone): one worth 0 whose
+  // prerequisite does not fit is kept out too. A forced-out candidate is kept out by that alone (as in `blocks`).
+  // `usage` is in the order of the problem's rows.
+  const index = new Map(problem.candidates.map((c, i) => [c.id, i] as const));
+  const all = resourceRows(problem);
+  const forced = problem.forcedOut.some((f) => f.candidate === id);
+  const rows = usage.filter((u, r) => {
+    if (forced) return false;
+    let extra: Decimal = new PmoDecimal(0);
+    for (const m of adds) extra = extra.plus(all[r]?.usage.get(index.get(m) as number) ?? 0);
+    return extra.greaterThan(u.slack);
+  });
   const groups = logical.flatMap((c) => {
     if (c.kind !== "exclusive" || !c.candidates.some((m) => adds.includes(m))) return [];
     const holders = c.candidates.filter((m) => selected.has(m));
@@ -123,7 +134,8 @@ function heldOutWords(id: string, h: HeldOut): string {
   if (!h.worth.greaterThan(0)) {
     parts.push(`${others.length > 0 ? `with what it requires (${others.join(", ")}) ` : ""}it is worth ${h.worth.toFixed()}, so selecting it gains nothing`);
   } else if (parts.length === 0) {
-    parts.push(`it fits the free room with what it requires and would add ${h.worth.toFixed()}: the search stopped before it found that`);
+    // selectPortfolio adds every such candidate (free-room.ts), so none is left out of the plan it returns.
+    parts.push(`it fits the free room with what it requires and would add ${h.worth.toFixed()}`);
   }
   return parts.join("; ");
 }

@@ -1,6 +1,8 @@
 import { ValidationError, metric, missing, type Decimal, type Metric } from "../core/index.js";
 import { builtInSolver } from "./built-in-solver.js";
+import { boundAt } from "./exact-bound.js";
 import { constraintUsage, whyNotCandidate, whyNotFromUsage, whyNotWithoutSolve, type ConstraintUsage, type WhyNot } from "./explain.js";
+import { freeRoomFit } from "./free-room.js";
 import type { SelectionConflict } from "./infeasibility.js";
 import { defineSelectionProblem, type SelectionProblem, type SelectionProblemInput } from "./problem.js";
 import { now } from "./search-context.js";
@@ -66,16 +68,26 @@ export interface PortfolioSelection {
   readonly notes: readonly string[];
   /**
    * The plans adopted after the first solve, in order (empty when it stood): a "why not" re-solve with a candidate
-   * forced in found a plan worth strictly more than the selection (the first solve was cut short, by the clock, its
-   * work limit or the gap asked for), so that plan replaced it and `selected`, `objective`, `gap`, `status`, `usage`
-   * and `whyNot` are the last adopted plan's. `notes` says the same in words.
+   * forced in found a plan worth strictly more than the selection, or an excluded candidate fits next to it under
+   * every constraint (with what it requires) and adds value (the first solve was cut short, by the clock, its work
+   * limit or the gap asked for), so that plan replaced it and `selected`, `objective`, `gap`, `status`, `usage` and
+   * `whyNot` are the last adopted plan's. `notes` says the same in words.
    */
   readonly adopted: readonly AdoptedPlan[];
 }
 
-/** A better plan found by a "why not" re-solve and adopted in place of the selection (see {@link PortfolioSelection.adopted}). */
+/**
+ * A better plan adopted in place of the selection: found by a "why not" re-solve, or the selection with an excluded
+ * candidate added that fits its free room (see {@link PortfolioSelection.adopted}).
+ *
+ * @example
+ * ```ts
+ * (await selectPortfolio(problem, { timeLimitMs: 50 })).adopted;
+ * // [{ candidate: "E", replaced: ["B", "C"], previousObjective: 12, objective: 14 }]
+ * ```
+ */
 export interface AdoptedPlan {
-  /** The candidate whose forced-in re-solve found it. */
+  /** The candidate whose forced-in re-solve found it, or the candidate added (with what it requires) to the free room. */
   readonly candidate: string;
   /** The plan it replaced (candidate ids, in input order). */
   readonly replaced: readonly string[];
@@ -156,33 +168,50 @@ export async function selectPortfolio(
   };
   let plan: { readonly selected: ReadonlySet<string>; readonly objective: Decimal } = solved;
   let usage = constraintUsage(problem, plan.selected);
+  const notes = [...solved.notes];
+  const adopted: AdoptedPlan[] = [];
+  const names = (s: ReadonlySet<string>) => (s.size === 0 ? "nothing" : [...s].join(", "));
+  // Replaces the plan by a strictly better one (verified by the caller), and says so in `adopted` and `notes`.
+  const adopt = (candidate: string, joined: ReadonlySet<string>, objective: Decimal, how: string) => {
+    const next = { selected: new Set(problem.candidates.filter((c) => joined.has(c.id)).map((c) => c.id)), objective };
+    notes.push(
+      `the ${adopted.length === 0 ? `first solve (${solved.status})` : "plan adopted before"} selected ${names(plan.selected)}, worth ${plan.objective.toFixed()}; ${how} ${names(next.selected)}, worth ${objective.toFixed()} (${objective.minus(plan.objective).toFixed()} more): that plan is adopted`,
+    );
+    adopted.push({ candidate, replaced: [...plan.selected], previousObjective: plan.objective, objective });
+    plan = next;
+    usage = constraintUsage(problem, plan.selected);
+  };
+  // A candidate that fits next to the plan under every constraint and adds value proves the plan not optimal (the
+  // search stopped before it found that): it is added, largest gain first, each addition re-verified.
+  const fill = () => {
+    for (let fit = freeRoomFit(problem, plan.selected, usage); fit; fit = freeRoomFit(problem, plan.selected, usage)) {
+      const { candidate, adds, worth } = fit;
+      const others = adds.filter((id) => id !== candidate);
+      adopt(candidate, new Set([...plan.selected, ...adds]), plan.objective.plus(worth), `${candidate}${others.length > 0 ? ` with what it requires (${others.join(", ")})` : ""} fits the free room under every constraint: adding it gives`);
+    }
+  };
+  fill();
   let whyNot = await explain(plan, usage);
   // A re-solve with a candidate forced in is a solve of the same problem with one more row, so its plan is a plan of
   // the problem: one worth more than the selection replaces it (the first solve was cut short), and the "why not"
   // answers are asked again against it, until no re-solve beats the plan (each round strictly raises the value).
-  const notes = [...solved.notes];
-  const adopted: AdoptedPlan[] = [];
   for (;;) {
     const better = whyNot.filter((w) => w.objectiveLost.value?.isNegative() === true);
     if (better.length === 0) break;
     // The largest gain; among equal gains the first in input order.
     const best = better.reduce((a, b) => ((b.objectiveLost.value as Decimal).lessThan(a.objectiveLost.value as Decimal) ? b : a));
     const joined = new Set([...plan.selected].filter((id) => !best.displaces.includes(id)).concat(best.candidate, best.bringsIn));
-    const next = { selected: new Set(problem.candidates.filter((c) => joined.has(c.id)).map((c) => c.id)), objective: plan.objective.minus(best.objectiveLost.value as Decimal) };
     // Verified in exact decimals like every plan returned (it always holds: the re-solve's plan was verified).
-    if (verifyPlan(problem, next.selected).length > 0) break;
-    const names = (s: ReadonlySet<string>) => (s.size === 0 ? "nothing" : [...s].join(", "));
-    notes.push(
-      `the ${adopted.length === 0 ? `first solve (${solved.status})` : "plan adopted before"} selected ${names(plan.selected)}, worth ${plan.objective.toFixed()}; the "why not" re-solve with ${best.candidate} forced in found ${names(next.selected)}, worth ${next.objective.toFixed()} (${next.objective.minus(plan.objective).toFixed()} more): that plan is adopted`,
-    );
-    adopted.push({ candidate: best.candidate, replaced: [...plan.selected], previousObjective: plan.objective, objective: next.objective });
-    plan = next;
-    usage = constraintUsage(problem, plan.selected);
+    if (verifyPlan(problem, joined).length > 0) break;
+    adopt(best.candidate, joined, plan.objective.minus(best.objectiveLost.value as Decimal), `the "why not" re-solve with ${best.candidate} forced in found`);
+    fill();
     whyNot = await explain(plan, usage);
   }
   const selected = [...plan.selected];
-  // The first solve's bound still holds; the gap and the status are those of the plan returned.
-  const planGap = adopted.length === 0 || solved.bound === undefined ? solved.gap : relativeGap(plan.objective, solved.bound);
+  // The first solve's bound still holds, read against the plan returned (within one value step of it, it proves that
+  // plan optimal); the gap and the status are those of the plan returned.
+  const bound = adopted.length === 0 || solved.bound === undefined ? solved.bound : boundAt(problem, plan.objective, solved.bound);
+  const planGap = adopted.length === 0 || bound === undefined ? solved.gap : relativeGap(plan.objective, bound);
   const status: SelectionStatus = adopted.length === 0 ? solved.status : planGap.value?.isZero() ? "optimal" : planGap.value?.lessThanOrEqualTo(gap) ? "gap-reached" : solved.status;
   return {
     status,
@@ -190,7 +219,7 @@ export async function selectPortfolio(
     selected,
     excluded: problem.candidates.filter((c) => !plan.selected.has(c.id)).map((c) => c.id),
     objective: metric(plan.objective),
-    bestBound: solved.bound === undefined ? missing("infeasible") : metric(solved.bound),
+    bestBound: bound === undefined ? missing("infeasible") : metric(bound),
     gap: planGap,
     usage,
     binding: usage.filter((u) => u.binding),

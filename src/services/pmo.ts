@@ -100,9 +100,10 @@ export interface Pmo {
   /**
    * A risk, issue, action, decision or change request moved out of its closed statuses keeps its earlier closing in
    * `closings` (see the entities), and so does a risk closed then occurred, or an action done then cancelled or the
-   * reverse, or a decision or change request decided anew (the day the status leaves goes there, ended on the closing
+   * reverse, or a decision or change request decided anew (a decision superseded then approved or rejected too; the day the status leaves goes there, ended on the closing
    * day the change gives, else today); a decision or change request whose closing is kept also drops `decidedBy`,
-   * `outcome`, `rationale` and `decisionReason` unless the change gives them.
+   * `outcome`, `rationale` and `decisionReason` unless the change gives them (the closing entry keeps the `decidedBy` and
+   * `outcome` of the decision it ends).
    * Any other audited change — a portfolio's objective weights, a person's roles — compare-and-set on the version. An
    * action made cancelled, a change request made withdrawn, a decision made superseded or a risk made occurred without
    * its day (`cancelledOn`, `withdrawnOn`, `supersededOn`, `occurredOn`) takes today's (the UTC day of the operation's

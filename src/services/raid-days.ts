@@ -57,7 +57,8 @@ const REOPENABLE: Partial<Record<EntityKind, readonly [closed: readonly string[]
     ["decidedOn", "withdrawnOn"],
     ["approved>rejected", "rejected>approved", "implemented>rejected", "rejected>implemented", "withdrawn>approved", "withdrawn>rejected", "withdrawn>implemented"],
   ],
-  decision: [["approved", "rejected", "superseded"], ["decidedOn", "supersededOn"], ["approved>rejected", "rejected>approved"]],
+  // A superseded decision approved or rejected again is decided anew: its supersession (and earlier decision) ends.
+  decision: [["approved", "rejected", "superseded"], ["decidedOn", "supersededOn"], ["approved>rejected", "rejected>approved", "superseded>approved", "superseded>rejected"]],
   issue: [["resolved", "closed"], ["resolvedOn"]],
   risk: [["closed", "occurred"], ["occurredOn", "closedOn"], ["closed>occurred"]],
 };
@@ -71,12 +72,13 @@ const DECIDED_BY = ["decidedBy", "outcome", "rationale", "decisionReason"];
  * action done or cancelled, a decision taken or superseded, a change request decided or withdrawn) for an open one —
  * or moves between closed statuses where the one it leaves cannot keep its day (a risk closed then occurred, an action
  * done then cancelled or the reverse, a decision or change request decided anew: approved then rejected or the reverse,
- * a change request withdrawn then decided) — moves its closing days (and a change request's status) to a new entry of
+ * a decision superseded then approved or rejected, a change request withdrawn then decided) — moves its closing days (and a change request's status) to a new entry of
  * `closings`, so views as of a day in that period still count it closed. It is reopened on the closing day the change
  * gives (a risk occurred on `occurredOn`), else on the UTC day of `at`, never before the days it keeps. The days leave
  * the record unless `given` names them (the schema then judges them against the reopening); a decision or change
  * request whose closing is kept also drops who decided and the outcome and reasons of that decision
- * (`decidedBy`, `outcome`, `rationale`, `decisionReason`) unless `given` names them. `closings` given in the
+ * (`decidedBy`, `outcome`, `rationale`, `decisionReason`) unless `given` names them; an entry with a `decidedOn`
+ * keeps the `decidedBy` and `outcome` the record had. `closings` given in the
  * change is taken as is. A closing without any day (records made before the day was kept) adds nothing. Other kinds
  * are left alone.
  *
@@ -107,6 +109,8 @@ export function keepReopening(kind: EntityKind, next: Record<string, unknown>, b
     if (given[f] === undefined) delete next[f];
   }
   if (!fields.some((f) => f in entry)) return;
+  // Who took the decision it ends, and its outcome (a change request's is its status), stay with its day.
+  if (entry["decidedOn"]) for (const f of ["decidedBy", "outcome"]) if (typeof before[f] === "string") entry[f] = before[f] as string;
   const earlier = Array.isArray(before["closings"]) ? (before["closings"] as unknown[]) : [];
   next["closings"] = [...earlier, { ...entry, reopenedOn }];
   // A decision re-proposed or taken anew, or a change request re-submitted or decided anew, awaits (or has) a new

@@ -22,7 +22,8 @@ export function riskPendingOn(r: Risk, asOf: IsoDate, path: readonly (string | n
  * cancelled) by `asOf` and reopened only after it. Its reopening day is its only day later than `asOf`.
  */
 export function closedThen<C extends Readonly<Record<string, unknown>>>(r: { readonly closings?: readonly C[] | undefined }, asOf: IsoDate): C | undefined {
-  return r.closings?.find((c) => (c["reopenedOn"] as string) > asOf && Object.values(c).some((day) => (day as string) <= asOf));
+  // Only its days count (fields named …On): a decision's outcome or decider is text, not a day.
+  return r.closings?.find((c) => (c["reopenedOn"] as string) > asOf && Object.entries(c).some(([f, day]) => f.endsWith("On") && (day as string) <= asOf));
 }
 
 /**

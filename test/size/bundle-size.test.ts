@@ -34,6 +34,8 @@ const BEYOND = ["zod", "decimal.js"];
 describe("issue 17: bundle size", () => {
   it("root entry with Money + scoring + earned value + traceability + memory adapter ≤ 100 kB gzip, zod and decimal.js included", async () => {
     const entry = `export { money, sumMoney, scoreRequests, earnedValue, buildTraceGraph, analyzeTraceGraph, createMemoryAdapter, createRepositories } from "${SRC}";`;
+    // Measured 98.098 kB (2026-12-07, RAID audit raid10, 98.009 before it: + decidedBy and outcome on decision and
+    // change-request closings with their check, closedThen reading only an entry's days, +0.09 kB).
     // Measured 98.009 kB (2026-12-07, after the storage audit's storableRecord in the memory adapter, the defect
     // requirement-list check and the 2^31 − 1 version range). 97.988 kB (2026-12-07, RAID audit raid8, 97.991 before it: + closings on decisions and change requests, closing checks,
     // +0.13 kB; − one internal refuse() for the entity checks' custom issues, −0.13 kB).
@@ -68,6 +70,7 @@ describe("issue 17: bundle size", () => {
   }, 120_000);
 
   it.each(["npv", "riskScore", "ragStatus"])("one calculator alone (%s) ≤ 10 kB gzip beyond zod and decimal.js", async (name) => {
+    // Measured 2026-12-07, RAID audit raid10: ragStatus 9.897 kB (closedThen reads only an entry's days, +0.011).
     // Measured 2026-12-07, RAID audit raid8: ragStatus 9.886 kB (the risk's updatedAt path in the RAG count, +0.015;
     // riskPendingOn without its default subject, −0.015).
     // Measured 2026-12-07, size pass 9: ragStatus 9.887 kB (9.998 before: −0.082 from the currency table's minor units
