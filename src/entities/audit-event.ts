@@ -2,6 +2,7 @@ import * as z from "zod";
 import { instantCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { refSchema, textSchema } from "./common.js";
+import { MAX_RECORD_VERSION } from "../core/record-version.js";
 
 /** Any JSON value. */
 export type JsonValue = z.core.util.JSONType;
@@ -119,7 +120,7 @@ export const auditEventSchema = entitySchema(
     /** Id of the changed entity. */
     entityId: refSchema,
     /** The entity's version after the change (1 for a create; for a delete, its last version). */
-    entityVersion: z.number().int().min(1).max(2147483647),
+    entityVersion: z.number().int().min(1).max(MAX_RECORD_VERSION),
     /** What happened. */
     action: auditActionSchema,
     /** Field changes, each path at most once (an update has at least one). */

@@ -18,7 +18,7 @@ import type { EntityKind } from "../entities/registry.js";
 export interface StoredRecord {
   /** Unique id within the kind. */
   readonly id: string;
-  /** Optimistic-concurrency version (≥ 1). */
+  /** Optimistic-concurrency version, an integer from 1 to 2,147,483,647 (2³¹ − 1: every adapter stores that range). */
   readonly version: number;
   /** ISO instant of the first write. */
   readonly createdAt: string;

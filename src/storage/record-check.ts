@@ -1,4 +1,5 @@
 import { ValidationError } from "../core/errors.js";
+import { MAX_RECORD_VERSION } from "../core/record-version.js";
 import type { StoredRecord } from "./port.js";
 
 /**
@@ -25,8 +26,10 @@ export function storableRecord(record: StoredRecord, version = record?.version):
   };
   if (typeof record?.id != "string" || !record.id) fail("id is a non-empty string", ["id"]);
   // One range in every adapter: past 2^31 − 1 the SQL servers' INTEGER column fails with an untyped driver error.
-  const v = record.version;
-  if (!Number.isInteger(v) || v < 1 || v > 2147483647 || (Number.isSafeInteger(version) && version > 2147483647)) fail("version is an integer from 1 to 2147483647", ["version"]);
+  const own = record.version;
+  if (!Number.isInteger(own) || own < 1 || own > MAX_RECORD_VERSION || (Number.isSafeInteger(version) && version > MAX_RECORD_VERSION)) {
+    fail(`version is an integer from 1 to ${MAX_RECORD_VERSION}`, ["version"]);
+  }
   // `path[0 … d − 1]` holds the keys down to `v`. Undefined reaches here only from an array (an object's undefined
   // properties are left out, and a hole reads as undefined), where it is refused.
   const copy = (v: unknown, d: number): unknown => {

@@ -1,5 +1,5 @@
 import { fromEpochDay, minorUnits, toEpochDay, type IsoDate, type MetricReason, type Money } from "../core/index.js";
-import { checkEarnedValueArguments, compileProject } from "./compile.js";
+import { checkEarnedValueArguments, compileProject, type CompiledProject } from "./compile.js";
 import { workingDaysIn } from "./day-index.js";
 import { resultFrom, type EarnedValueResult } from "./earned-value.js";
 import { fromMinor, pow10, productRatioRoundBig } from "./exact.js";
@@ -51,7 +51,8 @@ export interface EarnedValueSeries {
  * extended to the forecast finish by its own rule: weeks or months continue; a fiscal grid continues through the
  * periods you listed after the project's last one, and where your list ends before the finish the points end with it
  * and `unplotted` gives the uncovered stretch (`beyond-horizon`): fiscal periods are never invented. A forecast finish
- * without a date (`beyond-horizon`) leaves no path to draw: `unplotted` says so, from the day after the status date.
+ * without a date (`beyond-horizon`, `ev-is-zero` …) or a selected EAC without a figure leaves no path to draw:
+ * `unplotted` says why, from the day after the status date.
  * The open period appears twice: at the status date (EV, AC) and at its end (forecast).
  *
  * @example
@@ -68,13 +69,13 @@ export function earnedValueSeries(input: EarnedValueInput, options: EarnedValueO
   const working = cp.policy.spread === "working-days";
   const curve = new Float64Array(cp.gridEnd.length);
   for (const p of cp.packages) if (p.hasBaseline) addPvCurve(p, cp.gridEnd, curve, cp.days, working);
-  const { forecastFinish: { spiT: ff }, ieacT } = now.schedule;
+  const ff = now.schedule.forecastFinish.spiT;
   const finish = ff.value, undated = ff.reason === "beyond-horizon", eacNow = now.figures.selectedEac.value;
   const fEnd = finish ? toEpochDay(finish) : undefined;
   const span = fEnd !== undefined ? workingDaysIn(cp.days, t + 1, fEnd) : 0;
   // In BigInt: a forecast from a tiny EV can pass 2^53 minor units, and earnedValue reports it exactly.
   const cur = (m: Money | undefined) => (m ? BigInt(m.amount.times(pow10(minorUnits(m.currency))).toFixed(0)) : 0n);
-  const ac = cur(now.figures.ac.value), ev = cur(now.figures.ev.value), eac = cur(now.figures.selectedEac.value.value);
+  const ac = cur(now.figures.ac.value), ev = cur(now.figures.ev.value), eac = cur(eacNow.value);
   const points: SeriesPoint[] = [];
   // Extend the grid to the forecast finish: the plan is flat at BAC after its last period. Fiscal periods go on as
   // listed (the compiled grid keeps only those the project touches) and end where the list ends: the rest is unplotted.
@@ -86,13 +87,7 @@ export function earnedValueSeries(input: EarnedValueInput, options: EarnedValueO
   const reach = finish ?? (undated ? listEnd : "");
   const to = reach > last ? (reach < listEnd ? reach : listEnd) : last;
   const periods = periodGrid(spec, fromEpochDay(cp.gridEnd[0] as number), to as IsoDate).periods;
-  const unplotted = finish && finish > listEnd
-    ? { reason: "beyond-horizon" as const, from: fromEpochDay(toEpochDay(listEnd as IsoDate) + 1), to: finish, detail: `the fiscal periods end on ${listEnd}, before the forecast finish ${finish}: ${fromEpochDay(toEpochDay(listEnd as IsoDate) + 1)} … ${finish} has no period (pmokit does not invent fiscal periods), so the forecast paths stop part way` }
-    : undated
-    ? { reason: "beyond-horizon" as const, from: fromEpochDay(t + 1), detail: `the forecast finish (IEAC(t) ${ieacT.spiT.value} ${cp.policy.timeUnit === "periods" ? "periods" : "working days"} from the baseline start) lies past ${fiscal ? `the last listed fiscal period (it ends on ${listEnd})` : cp.policy.timeUnit === "periods" ? "the horizon of 5,000 periods" : "the horizon of 50,000 working days (about 200 years)"}, so it has no date and the forecast paths, which end on that date, are not drawn after the status date${fiscal ? " (pmokit does not invent fiscal periods: list the later ones to plot them)" : ""}` }
-    : fEnd === undefined || !eacNow.value
-    ? { reason: (ff.reason ?? eacNow.reason) as MetricReason, from: fromEpochDay(t + 1), detail: `the forecast ${fEnd === undefined ? `finish has no figure (${ff.reason})` : `EAC has no figure (${eacNow.reason})`}, so the forecast paths are not drawn after the status date` }
-    : undefined;
+  const unplotted = unplottedStretch(cp, t, now, listEnd);
   periods.forEach((period, k) => {
     const end = toEpochDay(period.finish);
     if (end <= t || k === 0 || toEpochDay((periods[k - 1] as Period).finish) < t) {
@@ -103,10 +98,29 @@ export function earnedValueSeries(input: EarnedValueInput, options: EarnedValueO
       if (at === end) return;
     }
     const base = { label: period.label, date: period.finish, pv: fromMinor(curve[Math.min(k, curve.length - 1)] as number, cp.currency) };
-    if (fEnd === undefined || !now.figures.selectedEac.value.value) { points.push(base); return; }
+    if (fEnd === undefined || !eacNow.value) { points.push(base); return; }
     const done = span === 0 ? 1 : Math.min(span, workingDaysIn(cp.days, t + 1, end));
     const along = (from: bigint, to: bigint) => fromMinor(from + productRatioRoundBig([to - from, done], [Math.max(span, 1)]), cp.currency);
     points.push({ ...base, eacPath: along(ac, eac), ieacPath: along(ev, BigInt(cp.bac)) });
   });
   return unplotted ? { points, atStatusDate: now, unplotted } : { points, atStatusDate: now };
+}
+
+/** What the forecast paths leave undrawn, and why (see {@link EarnedValueSeries.unplotted}); undefined when nothing. */
+function unplottedStretch(cp: CompiledProject, t: number, now: EarnedValueResult, listEnd: string): EarnedValueSeries["unplotted"] {
+  const { forecastFinish: { spiT: ff }, ieacT } = now.schedule;
+  const eac = now.figures.selectedEac.value, finish = ff.value, fiscal = cp.grid.kind === "fiscal";
+  const from = fromEpochDay(t + 1);
+  if (finish && finish > listEnd) {
+    const after = fromEpochDay(toEpochDay(listEnd as IsoDate) + 1);
+    return { reason: "beyond-horizon", from: after, to: finish, detail: `the fiscal periods end on ${listEnd}, before the forecast finish ${finish}: ${after} … ${finish} has no period (pmokit does not invent fiscal periods), so the forecast paths stop part way` };
+  }
+  if (ff.reason === "beyond-horizon") {
+    const unit = cp.policy.timeUnit === "periods" ? "periods" : "working days";
+    const horizon = fiscal ? `the last listed fiscal period (it ends on ${listEnd})` : cp.policy.timeUnit === "periods" ? "the horizon of 5,000 periods" : "the horizon of 50,000 working days (about 200 years)";
+    return { reason: "beyond-horizon", from, detail: `the forecast finish (IEAC(t) ${ieacT.spiT.value} ${unit} from the baseline start) lies past ${horizon}, so it has no date and the forecast paths, which end on that date, are not drawn after the status date${fiscal ? " (pmokit does not invent fiscal periods: list the later ones to plot them)" : ""}` };
+  }
+  if (finish === undefined) return { reason: ff.reason as MetricReason, from, detail: `the forecast finish has no figure (${ff.reason}), so the forecast paths are not drawn after the status date` };
+  if (eac.value === undefined) return { reason: eac.reason as MetricReason, from, detail: `the forecast EAC has no figure (${eac.reason}), so the forecast paths are not drawn after the status date` };
+  return undefined;
 }
