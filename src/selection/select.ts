@@ -161,8 +161,10 @@ export async function selectPortfolio(
     const excluded = problem.candidates.map((c) => c.id);
     return { status: "infeasible", solver: solver.name, selected: [], excluded, objective: none, bestBound: none, gap: none, usage: [], binding: [], whyNot: [], conflicts: solved.conflicts, notes: solved.notes, adopted: [] };
   }
+  // Candidate ids in input order (a solver's set may hold them in any order).
+  const inOrder = (s: ReadonlySet<string>, keep = true) => problem.candidates.filter((c) => s.has(c.id) === keep).map((c) => c.id);
   const explain = (plan: { readonly selected: ReadonlySet<string>; readonly objective: Decimal }, usage: readonly ConstraintUsage[]) => {
-    const out = problem.candidates.filter((c) => !plan.selected.has(c.id)).map((c) => c.id);
+    const out = inOrder(plan.selected, false);
     const targets = asked === "none" ? [] : asked === "all" || asked === undefined ? out : out.filter((id) => (asked as readonly string[]).includes(id));
     return explainExclusions(problem, plan, targets, { solver, gap, usage, resolves, deadline, perSolveMs: options.whyNotTimeLimitMs ?? Math.min(timeLimitMs, 1_000) });
   };
@@ -170,14 +172,14 @@ export async function selectPortfolio(
   let usage = constraintUsage(problem, plan.selected);
   const notes = [...solved.notes];
   const adopted: AdoptedPlan[] = [];
-  const names = (s: ReadonlySet<string>) => (s.size === 0 ? "nothing" : [...s].join(", "));
+  const names = (s: ReadonlySet<string>) => (s.size === 0 ? "nothing" : inOrder(s).join(", "));
   // Replaces the plan by a strictly better one (verified by the caller), and says so in `adopted` and `notes`.
   const adopt = (candidate: string, joined: ReadonlySet<string>, objective: Decimal, how: string) => {
-    const next = { selected: new Set(problem.candidates.filter((c) => joined.has(c.id)).map((c) => c.id)), objective };
+    const next = { selected: new Set(inOrder(joined)), objective };
     notes.push(
       `the ${adopted.length === 0 ? `first solve (${solved.status})` : "plan adopted before"} selected ${names(plan.selected)}, worth ${plan.objective.toFixed()}; ${how} ${names(next.selected)}, worth ${objective.toFixed()} (${objective.minus(plan.objective).toFixed()} more): that plan is adopted`,
     );
-    adopted.push({ candidate, replaced: [...plan.selected], previousObjective: plan.objective, objective });
+    adopted.push({ candidate, replaced: inOrder(plan.selected), previousObjective: plan.objective, objective });
     plan = next;
     usage = constraintUsage(problem, plan.selected);
   };
@@ -207,7 +209,6 @@ export async function selectPortfolio(
     fill();
     whyNot = await explain(plan, usage);
   }
-  const selected = [...plan.selected];
   // The first solve's bound still holds, read against the plan returned (within one value step of it, it proves that
   // plan optimal); the gap and the status are those of the plan returned.
   const bound = adopted.length === 0 || solved.bound === undefined ? solved.bound : boundAt(problem, plan.objective, solved.bound);
@@ -216,8 +217,8 @@ export async function selectPortfolio(
   return {
     status,
     solver: solver.name,
-    selected,
-    excluded: problem.candidates.filter((c) => !plan.selected.has(c.id)).map((c) => c.id),
+    selected: inOrder(plan.selected),
+    excluded: inOrder(plan.selected, false),
     objective: metric(plan.objective),
     bestBound: bound === undefined ? missing("infeasible") : metric(bound),
     gap: planGap,
