@@ -195,28 +195,25 @@ export function readinessFigures(data: RolloutData, options: ReadinessOptions): 
   const overdue = overdueItems(data.items, options).items.filter((i) => i.blocking).length;
   // A gate without a planned day has come once every item of its scope is due; unscheduled items leave it undated.
   const undated: UndatedGoNoGoGate[] = [];
-  const dayOf = new Map<string, string>();
+  // Each datable go/no-go gate's day and how it was told (for the notes).
+  const dayOf = new Map<string, { readonly day: IsoDate; readonly label: string }>();
   for (const g of data.gates) {
     if (g.type !== "go-no-go") continue;
     if (g.plannedDate !== undefined) {
-      dayOf.set(g.id, `planned ${g.plannedDate}`);
+      dayOf.set(g.id, { day: g.plannedDate, label: `planned ${g.plannedDate}` });
       continue;
     }
     const scope = itemsInGateScope(g, data.items);
     const unscheduled = scope.filter((i) => i.dueDate === undefined);
-    const last = scope.reduce<IsoDate | undefined>((m, i) => (i.dueDate !== undefined && (m === undefined || i.dueDate > m) ? i.dueDate : m), undefined);
-    if (scope.length > 0 && unscheduled.length === 0) dayOf.set(g.id, `no planned date; its items due by ${last}`);
-    else {
+    if (scope.length > 0 && unscheduled.length === 0) {
+      const last = scope.reduce((m, i) => (i.dueDate! > m ? i.dueDate! : m), scope[0]!.dueDate!);
+      dayOf.set(g.id, { day: last, label: `no planned date; its items due by ${last}` });
+    } else {
       const what = scope.length === 0 ? "no item in its scope" : `${unscheduled.length} item${unscheduled.length === 1 ? " of its scope has" : "s of its scope have"} no due day (${unscheduled.map((i) => i.code ?? i.id).join(", ")})`;
       undated.push({ gateId: g.id, reason: "no-planned-date", note: `go/no-go gate ${g.id} has no planned date and ${what}: it cannot be told whether it has come` });
     }
   }
-  const comeBy = (g: (typeof data.gates)[number]) => {
-    if (g.plannedDate !== undefined) return g.plannedDate;
-    const days = itemsInGateScope(g, data.items).map((i) => i.dueDate!);
-    return days.reduce((m, d) => (d > m ? d : m));
-  };
-  const due = data.gates.filter((g) => dayOf.has(g.id) && comeBy(g) <= options.asOf);
+  const due = data.gates.filter((g) => { const d = dayOf.get(g.id); return d !== undefined && d.day <= options.asOf; });
   const open = new Set<string>();
   const unrated: UnratedGoNoGoGate[] = [];
   const blocked: BlockedGoNoGoGate[] = [];
@@ -228,28 +225,22 @@ export function readinessFigures(data: RolloutData, options: ReadinessOptions): 
       unrated.push({
         gateId: g.id,
         reason: "no-applicable-items",
-        note: `go/no-go gate ${g.id} (${dayOf.get(g.id)}) has no applicable checklist item in its scope: nothing shows it is ready`,
+        note: `go/no-go gate ${g.id} (${dayOf.get(g.id)!.label}) has no applicable checklist item in its scope: nothing shows it is ready`,
       });
     }
-    const b = blockedByDecision(e, dayOf.get(g.id)!);
+    const b = blockedByDecision(e, dayOf.get(g.id)!.label);
     if (b) blocked.push(b);
   }
   const held = open.size + blocked.filter((b) => !b.causes.includes("blocking-items")).length;
-  const undatedNote = undated.map((u) => u.note).join("; ");
   const rag = {
     overdueBlockingItems: data.items.length === 0 ? missing("no-data", "no checklist item recorded") : metric(decimal(overdue)),
+    // A known count first (a red is never hidden behind an unknown), then why there is none.
     openBlockingAtGoNoGo:
-      held > 0
-        ? metric(decimal(held))
-        : due.length === 0
-          ? undated.length > 0
-            ? missing("no-planned-date", undatedNote)
-            : missing("no-data", `no go/no-go gate has come by ${options.asOf}`)
-          : unrated.length > 0
-            ? missing("no-applicable-items", unrated.map((u) => u.note).join("; "))
-            : undated.length > 0
-              ? missing("no-planned-date", undatedNote)
-              : metric(decimal(0)),
+      held > 0 ? metric(decimal(held))
+      : unrated.length > 0 ? missing("no-applicable-items", unrated.map((u) => u.note).join("; "))
+      : undated.length > 0 ? missing("no-planned-date", undated.map((u) => u.note).join("; "))
+      : due.length === 0 ? missing("no-data", `no go/no-go gate has come by ${options.asOf}`)
+      : metric(decimal(0)),
   } satisfies ReadinessFigures["rag"];
   return {
     overdueBlockingItems: overdue,
