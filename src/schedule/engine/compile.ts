@@ -32,17 +32,25 @@ function rows(n: number, key: Int32Array): { start: Int32Array; links: Int32Arra
   return { start, links };
 }
 
-/** Sorts every row's links in place by the id of their other end (insertion sort: rows are short; ids are unique). */
-function byId(rows: { start: Int32Array; links: Int32Array }, end: Int32Array, ids: readonly string[]): void {
+/** Each activity's rank among the ids in code-unit order (ids are unique): one string sort, then integer compares. */
+function idRank(ids: readonly string[]): Int32Array {
+  const byId = Array.from(ids.keys()).sort((a, b) => ((ids[a] as string) < (ids[b] as string) ? -1 : 1));
+  const rank = new Int32Array(ids.length);
+  for (let r = 0; r < byId.length; r++) rank[byId[r] as number] = r;
+  return rank;
+}
+
+/** Sorts every row's links in place by the id rank of their other end (insertion sort: rows are short). */
+function byRank(rows: { start: Int32Array; links: Int32Array }, end: Int32Array, rank: Int32Array): void {
   const { start, links } = rows;
   for (let j = 0; j + 1 < start.length; j++) {
     const lo = start[j] as number;
     const hi = start[j + 1] as number;
     for (let p = lo + 1; p < hi; p++) {
       const k = links[p] as number;
-      const key = ids[end[k] as number] as string;
+      const key = rank[end[k] as number] as number;
       let q = p - 1;
-      while (q >= lo && (ids[end[links[q] as number] as number] as string) > key) {
+      while (q >= lo && (rank[end[links[q] as number] as number] as number) > key) {
         links[q + 1] = links[q] as number;
         q--;
       }
@@ -64,8 +72,9 @@ export function compileGraph(spec: NetworkSpec): CompiledGraph {
   if (count < n) throw cycleError(spec, succ, indeg);
   // Each row in id order of the other end, so a tie between two links (two predecessors setting one early start,
   // two successors one late finish) goes to the smaller id, never to the order of the input lists.
-  byId(pred, spec.linkFrom, spec.ids);
-  byId(succ, spec.linkTo, spec.ids);
+  const rank = idRank(spec.ids);
+  byRank(pred, spec.linkFrom, rank);
+  byRank(succ, spec.linkTo, rank);
   return { predStart: pred.start, predLinks: pred.links, succStart: succ.start, succLinks: succ.links, order };
 }
 
