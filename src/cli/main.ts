@@ -13,7 +13,7 @@ import { analyzeOffice, INTAKE_MODEL, type DeliveryAnalysis, type OfficeAnalysis
 import { scoreIntake, selectIntake } from "./intake.js";
 import { readModelFile } from "./model-file.js";
 import { decimalMarkOption, delimiterOption, maxCellCharsOption, reportCsvOptions } from "./report-csv.js";
-import { asOfOption, dbOption, envelopeFlags, jsonOption, modelOption, parseDate, parseInstant, parseTimeZone, selectionOptions, TODAY, type IntakeFlags } from "./options.js";
+import { asOfOption, dbOption, envelopeFlags, jsonOption, modelOption, parseDate, parseInstant, parseTimeZone, planConventionOptions, planConventions, selectionOptions, TODAY, type IntakeFlags, type PlanConventionFlags } from "./options.js";
 import { loadSolver } from "./solver.js";
 import { officeReport } from "./office-report.js";
 import { entryAt } from "./folders.js";
@@ -220,11 +220,11 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
     return d.rollouts.some((r) => r.gates.some((g) => g.outcome === "no-go")) ? EXIT.findings : EXIT.ok;
   });
 
-  program.command("schedule").description("CPM schedule of the projects at the status date (one network: cross-project links bind); exit 1 on a missed deadline or negative float")
-    .option("--project <id>", "only this project (id or code)")
+  planConventionOptions(program.command("schedule").description("CPM schedule of the projects at the status date (one network: cross-project links bind); exit 1 on a missed deadline or negative float")
+    .option("--project <id>", "only this project (id or code)"))
     .addOption(dbOption()).addOption(asOfOption()).addOption(jsonOption())
-    .action(async (o: AnalysisOpts & { project?: string }) => {
-      const schedule = await withSchedule(io, { db: o.db, asOf: o.asOf ?? today(), ...(o.project !== undefined ? { project: o.project } : {}) });
+    .action(async (o: AnalysisOpts & PlanConventionFlags & { project?: string }) => {
+      const schedule = await withSchedule(io, { db: o.db, asOf: o.asOf ?? today(), ...(o.project !== undefined ? { project: o.project } : {}), ...planConventions(o) });
       if (o.project !== undefined && schedule.projects.length === 0) throw new CliError(`no project ${o.project}`, { code: "usage" });
       const lines = scheduleSummary(schedule);
       if (o.json) json(io, lines.json);
@@ -236,8 +236,8 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
     if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > max) throw new CliError(`${name} must be a whole number from 1 to ${max}, got ${v}`, { code: "usage" });
     return Number(v);
   };
-  program.command("risk").description("Monte Carlo schedule risk per project (duration estimates, open risks); exit 1 when P80 finishes after the target (default: the planned finish)")
-    .option("--project <id>", "only this project (id or code)")
+  planConventionOptions(program.command("risk").description("Monte Carlo schedule risk per project (duration estimates, open risks); exit 1 when P80 finishes after the target (default: the planned finish)")
+    .option("--project <id>", "only this project (id or code)"))
     .option("--iterations <n>", "iterations per project", positiveInt("--iterations", 1_000_000), 2000)
     .option("--seed <n>", "random seed (same seed, same answer)", (v: string) => {
       // Past 2^53 − 1 the number would no longer be the seed written (and the analysis refuses it as a validation error).
@@ -246,20 +246,20 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
     }, 1)
     .addOption(new Option("--target <date>", "finish date to measure against (default: each project's planned finish)").argParser(parseDate("--target")))
     .addOption(dbOption()).addOption(asOfOption()).addOption(jsonOption())
-    .action(async (o: AnalysisOpts & { project?: string; iterations: number; seed: number; target?: string }) => {
+    .action(async (o: AnalysisOpts & PlanConventionFlags & { project?: string; iterations: number; seed: number; target?: string }) => {
       const records = await readRecords(raw, o.db);
       if (o.project !== undefined && !(records.project ?? []).some((p) => p.id === o.project || p.code === o.project)) throw new CliError(`no project ${o.project}`, { code: "usage" });
       const projects = o.project !== undefined ? 1 : (records.project ?? []).length;
       const bar = progress(raw, 100 * projects, "risk");
       const results = analyzeOfficeRisk(records, {
-        statusDate: o.asOf ?? today(), iterations: o.iterations, seed: o.seed, ...(o.project !== undefined ? { project: o.project } : {}), ...(o.target !== undefined ? { target: o.target } : {}),
+        statusDate: o.asOf ?? today(), iterations: o.iterations, seed: o.seed, ...(o.project !== undefined ? { project: o.project } : {}), ...(o.target !== undefined ? { target: o.target } : {}), ...planConventions(o),
         onProgress: (_p, done, total) => { if (done < total) bar.tick(`${done}/${total}`); },
       });
       bar.stop();
       const pct = (r: (typeof results)[number], n: number) => r.result.percentiles.find((p) => p.percent === n);
       if (o.json) {
         json(io, results.map((r) => ({
-          project: r.code, iterations: r.result.iterations, seed: r.result.seed, method: r.result.method, deterministicFinish: r.result.deterministicFinish,
+          project: r.code, iterations: r.result.iterations, seed: r.result.seed, method: r.result.method, conventions: r.result.conventions, deterministicFinish: r.result.deterministicFinish,
           percentiles: r.result.percentiles.map((p) => ({ percent: p.percent, finish: p.finish, cost: jsonMoney(metric(p.cost)) })),
           target: r.target ?? null, probabilityOfTarget: jsonDecimal(r.result.probabilityOfFinish),
           tornado: r.result.tornado.slice(0, 10).map((t) => ({ activity: t.id, sensitivity: t.sensitivity.toFixed() })),

@@ -129,3 +129,37 @@ export function envelopeFlags(o: IntakeFlags): EnvelopeFlags {
     ...(o.capacity !== undefined ? { capacity: o.capacity } : {}),
   };
 }
+
+/** The plan conventions `schedule` and `risk` take, as commander parsed them. */
+export interface PlanConventionFlags {
+  readonly startLinkFloat?: "exact" | "working-time";
+  readonly milestoneDating?: "reached" | "next-working-time";
+}
+
+/**
+ * Adds the plan conventions to a command: `--start-link-float exact|working-time` and `--milestone-dating
+ * reached|next-working-time` (the library's `startLinkFloat` and `milestoneDating`); another value is a usage error
+ * naming the allowed ones.
+ *
+ * @example
+ * ```ts
+ * planConventionOptions(program.command("schedule")).action((o: PlanConventionFlags) => …);
+ * ```
+ */
+export function planConventionOptions(command: Command): Command {
+  return command
+    .addOption(new Option("--start-link-float <rule>", "how an SS/SF link bounds a predecessor that must start by its non-working time: exact (default: its last working minute before) or working-time (MS Project: Fri 17:00 is Mon 08:00)").choices(["exact", "working-time"]))
+    .addOption(new Option("--milestone-dating <rule>", "a milestone reached in its calendar's non-working time: reached (default: on that day) or next-working-time (MS Project: its next working morning)").choices(["reached", "next-working-time"]));
+}
+
+/**
+ * The conventions part of the parsed flags, without the ones not given (the library's defaults apply).
+ *
+ * @example
+ * ```ts
+ * planConventions({ startLinkFloat: "working-time" }); // { startLinkFloat: "working-time" }
+ * ```
+ */
+export function planConventions(o: PlanConventionFlags): PlanConventionFlags {
+  return { ...(o.startLinkFloat !== undefined ? { startLinkFloat: o.startLinkFloat } : {}), ...(o.milestoneDating !== undefined ? { milestoneDating: o.milestoneDating } : {}) };
+}

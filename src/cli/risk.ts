@@ -1,8 +1,8 @@
 import { checkArguments, type IsoDate } from "../core/index.js";
 import { scheduleInputFromPlan, scheduleRiskModelFromPlan, type ImportedRecords } from "../io/index.js";
-import { analyseScheduleRisk, type ScheduleRiskResult } from "../schedule/index.js";
+import { analyseScheduleRisk, type MilestoneDating, type ScheduleRiskResult, type StartLinkFloat } from "../schedule/index.js";
 import { byCodePoint } from "./office.js";
-import { upstreamOf } from "./schedule.js";
+import { checkConventions, upstreamOf } from "./schedule.js";
 
 /** One project's schedule risk analysis. */
 export interface ProjectRisk {
@@ -28,6 +28,10 @@ export interface OfficeRiskOptions {
   readonly seed: number;
   /** Target finish for P(finish ≤ target); default each project's planned finish. */
   readonly target?: string;
+  /** `RiskOptions.milestoneDating` of every project's simulation; default `"reached"`. */
+  readonly milestoneDating?: MilestoneDating | undefined;
+  /** `RiskOptions.startLinkFloat` of every project's simulation (criticality); default `"exact"`. */
+  readonly startLinkFloat?: StartLinkFloat | undefined;
   /** Progress per project: (project index, done, total). */
   readonly onProgress?: (project: number, done: number, total: number) => void;
 }
@@ -35,7 +39,8 @@ export interface OfficeRiskOptions {
 /**
  * Schedule risk of each project with duration estimates or risk events: its network at the status date (with what
  * it waits for), the packages' duration estimates, the open risks that name its activities and the packages' budgets
- * as costs, run through `analyseScheduleRisk` with the given iterations and seed (same seed, same answer).
+ * as costs, run through `analyseScheduleRisk` with the given iterations and seed (same seed, same answer) and the
+ * `milestoneDating` and `startLinkFloat` conventions (each project's `result.conventions` states them).
  *
  * @example
  * ```ts
@@ -45,6 +50,7 @@ export interface OfficeRiskOptions {
  */
 export function analyzeOfficeRisk(records: ImportedRecords, options: OfficeRiskOptions): ProjectRisk[] {
   checkArguments("analyzeOfficeRisk", { records: [records, "object"], options: [options, "object"] });
+  checkConventions("office risk", options);
   const projects = [...(records.project ?? [])].sort((a, b) => byCodePoint(a.code, b.code)).filter((p) => options.project === undefined || p.id === options.project || p.code === options.project);
   const workPackages = records["work-package"] ?? [];
   const plan = scheduleInputFromPlan({ projects: records.project ?? [], workPackages, milestones: records.milestone ?? [] }, { statusDate: options.statusDate });
@@ -57,6 +63,8 @@ export function analyzeOfficeRisk(records: ImportedRecords, options: OfficeRiskO
     const index = out.length;
     const result = analyseScheduleRisk(model, {
       iterations: options.iterations, seed: options.seed, ...(target ? { targetFinish: target } : {}),
+      ...(options.milestoneDating !== undefined ? { milestoneDating: options.milestoneDating } : {}),
+      ...(options.startLinkFloat !== undefined ? { startLinkFloat: options.startLinkFloat } : {}),
       ...(options.onProgress ? { onProgress: (done: number, total: number) => options.onProgress!(index, done, total) } : {}),
     });
     out.push({ code: p.code, name: p.name, target, result });

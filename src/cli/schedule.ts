@@ -1,9 +1,9 @@
 import { byCodePoint, type OfficeAnalysis } from "./office.js";
-import { checkArguments, createWorkingCalendar, decimal, workingDaysBetween, type IsoDate } from "../core/index.js";
+import { ValidationError, checkArguments, createWorkingCalendar, decimal, workingDaysBetween, type IsoDate, type ValidationIssue } from "../core/index.js";
 import type { EntityOf } from "../entities/index.js";
 import { scheduleInputFromPlan, type ImportedRecords, type PlanScheduleInput } from "../io/index.js";
 import {
-  compareFinishForecasts, levelResources, resourceLoad, scheduleNetwork, type FinishForecastRow, type LevellingResult, type ResourceLoadRow, type ScheduleInput, type ScheduleResult,
+  compareFinishForecasts, levelResources, resourceLoad, scheduleNetwork, type FinishForecastRow, type LevellingResult, type MilestoneDating, type ResourceLoadRow, type ScheduleInput, type ScheduleOptions, type ScheduleResult, type StartLinkFloat,
 } from "../schedule/index.js";
 
 /** One project's part of the office schedule. */
@@ -44,41 +44,80 @@ export interface OfficeSchedule {
 }
 
 /**
- * Schedules the office at the status date: the whole network once, and each project on its own with every activity
- * its activities depend on (so cross-project links bind, and floats are measured to the project's own finish), narrowed
- * to the project: its activities, the critical paths through them, its finish and violations.
+ * Options of {@link analyzeOfficeSchedule}.
  *
  * @example
  * ```ts
- * const office = analyzeOfficeSchedule(await readAllRecords(adapter), "2026-11-20");
- * office.projects.map((p) => `${p.code} ${p.result.finish}`);
+ * const o: OfficeScheduleOptions = { statusDate: "2026-11-20", project: "PRJ-CRM", milestoneDating: "next-working-time", startLinkFloat: "working-time" };
  * ```
  */
+export interface OfficeScheduleOptions {
+  /** Status date. */
+  readonly statusDate: IsoDate | string;
+  /** Only this project (id or code). */
+  readonly project?: string | undefined;
+  /** Earned schedule's forecast finish per project code (or id), for the forecast table. */
+  readonly earnedScheduleFinish?: Readonly<Record<string, string | undefined>> | undefined;
+  /** `ScheduleOptions.milestoneDating` of the network, the project views and their levelling; default `"reached"`. */
+  readonly milestoneDating?: MilestoneDating | undefined;
+  /** `ScheduleOptions.startLinkFloat` of the network, the project views and their levelling; default `"exact"`. */
+  readonly startLinkFloat?: StartLinkFloat | undefined;
+}
+
+/**
+ * Schedules the office at the status date: the whole network once, and each project on its own with every activity
+ * its activities depend on (so cross-project links bind, and floats are measured to the project's own finish), narrowed
+ * to the project: its activities, the critical paths through them, its finish and violations. Takes an options object
+ * ({@link OfficeScheduleOptions}, which also carries the `milestoneDating` and `startLinkFloat` conventions, passed to
+ * `scheduleNetwork`, `resourceLoad` and `levelResources`) or, as before, the status date, the project and earned
+ * schedule's finishes as positional arguments (the defaults of both conventions).
+ *
+ * @throws {ValidationError} at `milestoneDating` or `startLinkFloat` for a value the calculators do not take.
+ * @example
+ * ```ts
+ * const office = analyzeOfficeSchedule(await readAllRecords(adapter), { statusDate: "2026-11-20", milestoneDating: "next-working-time" });
+ * office.projects.map((p) => `${p.code} ${p.result.finish}`);
+ * analyzeOfficeSchedule(records, "2026-11-20", "PRJ-CRM"); // the positional form
+ * ```
+ */
+export function analyzeOfficeSchedule(records: ImportedRecords, options: OfficeScheduleOptions): OfficeSchedule;
 export function analyzeOfficeSchedule(
   records: ImportedRecords,
   statusDate: IsoDate | string,
   only?: string,
-  earnedScheduleFinish: Readonly<Record<string, string | undefined>> = {},
+  earnedScheduleFinish?: Readonly<Record<string, string | undefined>>,
+): OfficeSchedule;
+export function analyzeOfficeSchedule(
+  records: ImportedRecords,
+  statusOrOptions: IsoDate | string | OfficeScheduleOptions,
+  onlyArg?: string,
+  esArg: Readonly<Record<string, string | undefined>> = {},
 ): OfficeSchedule {
+  const o: OfficeScheduleOptions = typeof statusOrOptions === "object" && statusOrOptions !== null
+    ? statusOrOptions
+    : { statusDate: statusOrOptions, project: onlyArg, earnedScheduleFinish: esArg };
+  const { statusDate, project: only, earnedScheduleFinish = {} } = o;
   checkArguments("analyzeOfficeSchedule", { records: [records, "object"], statusDate: [statusDate, "date"], only: [only, "string?"], earnedScheduleFinish: [earnedScheduleFinish, "object"] });
+  checkConventions("office schedule", o);
+  const conventions: ScheduleOptions = { ...(o.milestoneDating !== undefined ? { milestoneDating: o.milestoneDating } : {}), ...(o.startLinkFloat !== undefined ? { startLinkFloat: o.startLinkFloat } : {}) };
   const projects = [...(records.project ?? [])].sort((a, b) => byCodePoint(a.code, b.code));
   const plan = scheduleInputFromPlan({
     projects, workPackages: records["work-package"] ?? [], milestones: records.milestone ?? [], resources: records.resource ?? [], assignments: records.assignment ?? [],
   }, { statusDate });
   if (projects.length === 0) return { plan, result: undefined, projects: [] };
-  const result = scheduleNetwork(plan.input);
+  const result = scheduleNetwork(plan.input, conventions);
   const baselines = records.baseline ?? [];
-  const load = plan.resources.length > 0 ? resourceLoad({ network: plan.input, resources: plan.resources, assignments: plan.assignments }, { period: "month" }).resources : [];
+  const load = plan.resources.length > 0 ? resourceLoad({ network: plan.input, resources: plan.resources, assignments: plan.assignments }, { period: "month", schedule: conventions }).resources : [];
   const names = Object.fromEntries(plan.resources.map((r) => [r.id, r.name ?? r.id]));
   const views = projects.filter((p) => only === undefined || p.id === only || p.code === only).map((p) => {
     const network = upstreamOf(plan.input, p.id);
-    const view = projectView(p, scheduleNetwork(network), plan, baselines);
+    const view = projectView(p, scheduleNetwork(network, conventions), plan, baselines);
     const ids = new Set(view.result.activities.map((a) => a.id));
     const inNetwork = new Set(network.activities.map((a) => a.id));
     const assignments = plan.assignments.filter((a) => inNetwork.has(a.activityId));
     const mine = new Set(plan.assignments.filter((a) => ids.has(a.activityId)).map((a) => a.resourceId));
     const used = new Set(assignments.map((a) => a.resourceId));
-    const levelling = assignments.length > 0 ? levelResources({ network, resources: plan.resources.filter((r) => used.has(r.id)), assignments }) : undefined;
+    const levelling = assignments.length > 0 ? levelResources({ network, resources: plan.resources.filter((r) => used.has(r.id)), assignments }, { schedule: conventions }) : undefined;
     const b = baselines.find((x) => x.projectId === p.id && x.number === (p.activeBaseline ?? 0));
     const baselineFinish = b?.workPackages.map((w) => w.plannedFinish).sort().pop();
     // Own keys only: a project id "constructor" has no finish unless one was given for it.
@@ -89,6 +128,24 @@ export function analyzeOfficeSchedule(
     return { ...view, load: load.filter((r) => mine.has(r.resourceId)), resourceNames: names, levelling, forecast };
   });
   return { plan, result, projects: views };
+}
+
+/**
+ * Checks the `milestoneDating` and `startLinkFloat` conventions of an office analysis before any work (an office
+ * without projects would otherwise never pass them to a calculator, which refuses a bad one).
+ *
+ * @throws {ValidationError} at `milestoneDating` ("expected reached or next-working-time") or `startLinkFloat`
+ *   ("expected exact or working-time").
+ * @example
+ * ```ts
+ * checkConventions("office risk", { startLinkFloat: "working-time" }); // passes
+ * ```
+ */
+export function checkConventions(subject: string, o: { readonly milestoneDating?: unknown; readonly startLinkFloat?: unknown }): void {
+  const issues: ValidationIssue[] = [];
+  if (o.milestoneDating !== undefined && o.milestoneDating !== "reached" && o.milestoneDating !== "next-working-time") issues.push({ path: ["milestoneDating"], message: "expected reached or next-working-time", code: "custom" });
+  if (o.startLinkFloat !== undefined && o.startLinkFloat !== "exact" && o.startLinkFloat !== "working-time") issues.push({ path: ["startLinkFloat"], message: "expected exact or working-time", code: "custom" });
+  if (issues.length > 0) throw new ValidationError(issues, subject);
 }
 
 /**

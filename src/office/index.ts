@@ -23,6 +23,6 @@ export {
   analyzeOffice, intakeProblem, DEMO_ENVELOPE, INTAKE_MODEL,
   type AnalyzeOfficeOptions, type AvailabilityPeriod, type IntakeEnvelope, type IntakeScore, type IntakeSelection, type OfficeAnalysis, type ProjectAnalysis, type RolloutAnalysis,
 } from "../cli/office.js";
-export { analyzeOfficeSchedule, earnedScheduleFinishes, upstreamOf, type OfficeSchedule, type ProjectSchedule } from "../cli/schedule.js";
+export { analyzeOfficeSchedule, earnedScheduleFinishes, upstreamOf, type OfficeSchedule, type OfficeScheduleOptions, type ProjectSchedule } from "../cli/schedule.js";
 export { analyzeOfficeRisk, type OfficeRiskOptions, type ProjectRisk } from "../cli/risk.js";
 export { officeReport, OFFICE_KPI_TARGETS } from "../cli/office-report.js";

@@ -325,6 +325,7 @@ function summarise(rs: RiskSpec, runs: Runs): ScheduleRiskResult {
     method: method(rs.percentileMethod, rs.startLinkFloat),
     percentileMethod: rs.percentileMethod,
     rounding: rs.rounding,
+    conventions: { milestoneDating: rs.milestoneDating, startLinkFloat: rs.startLinkFloat, percentileMethod: rs.percentileMethod, rounding: rs.rounding },
     deterministicFinish: fromEpochDay(finishDay(runs.deterministicFinish)),
     deterministicCost: money(runs.deterministicCost),
     percentiles,

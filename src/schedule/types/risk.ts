@@ -286,6 +286,27 @@ export interface FinishHistogramBin {
 }
 
 /**
+ * The conventions a Monte Carlo schedule risk analysis ran under (`ScheduleRiskResult.conventions`), each the option
+ * given or its default.
+ *
+ * @example
+ * ```ts
+ * analyseScheduleRisk(model, { startLinkFloat: "working-time" }).conventions;
+ * // { milestoneDating: "reached", startLinkFloat: "working-time", percentileMethod: "nearest-rank", rounding: "half-even" }
+ * ```
+ */
+export interface RiskConventions {
+  /** How a milestone reached in its calendar's non-working time counts (`RiskOptions.milestoneDating`, default `"reached"`). */
+  readonly milestoneDating: MilestoneDating;
+  /** How SS and SF links bound a predecessor's late start in the criticality (`RiskOptions.startLinkFloat`, default `"exact"`). */
+  readonly startLinkFloat: StartLinkFloat;
+  /** How percentiles were read (`RiskOptions.percentileMethod`, default `"nearest-rank"`). */
+  readonly percentileMethod: PercentileMethod;
+  /** How costs were rounded to the minor unit (`RiskOptions.rounding`, default `"half-even"`). */
+  readonly rounding: RoundingMode;
+}
+
+/**
  * The result of a Monte Carlo schedule risk analysis; the same model, options and seed give the same result.
  *
  * @example
@@ -305,6 +326,11 @@ export interface ScheduleRiskResult {
   readonly percentileMethod: PercentileMethod;
   /** How the cost figures were rounded to the minor unit (`options.rounding`, default `"half-even"`). */
   readonly rounding: RoundingMode;
+  /**
+   * The conventions the simulation ran under, stated as `scheduleNetwork`'s `result.conventions` states them:
+   * `milestoneDating`, `startLinkFloat`, `percentileMethod` and `rounding` (the last two also as fields of their own).
+   */
+  readonly conventions: RiskConventions;
   /** The deterministic (CPM) finish and cost. */
   readonly deterministicFinish: IsoDate;
   /** Deterministic cost (durations as given, no risk events). */
