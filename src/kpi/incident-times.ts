@@ -80,8 +80,9 @@ export function incidentResponseTimes(
   const inP = (t: string) => inPeriod(day(t), options.period);
   const mttrSet = basis === "resolved" ? known.filter((k) => k.res !== undefined && inP(k.res)) : known.filter((k) => inP(k.x.openedAt) && k.res !== undefined);
   const mttaSet = basis === "resolved" ? known.filter((k) => k.ack !== undefined && inP(k.ack)) : known.filter((k) => inP(k.x.openedAt) && k.ack !== undefined);
-  // Still open at asOf: opened in the period, or opened before it and open through it (its day is before the period end).
-  const unresolved = known.filter((k) => k.res === undefined && (inP(k.x.openedAt) || options.period?.from === undefined || day(k.x.openedAt) < options.period.from));
+  // Still open at asOf: opened in the period, or before it and open through it — opened by the period's last day. (Not
+  // "any open incident when there is no `from`": one opened after the period's end is not the period's.)
+  const unresolved = known.filter((k) => k.res === undefined && (options.period?.to === undefined || day(k.x.openedAt) <= options.period.to));
   const open = unresolved.length;
   const mean = (set: typeof known, at: (k: (typeof known)[number]) => string): Metric<Decimal> =>
     set.length === 0

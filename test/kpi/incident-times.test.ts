@@ -54,6 +54,19 @@ describe("incidentResponseTimes", () => {
     expect(incidentResponseTimes([], { asOf }).mttaMinutes).toEqual({ reason: "no-incidents", detail: "no incident acknowledged in the period; 0 still open" });
   });
 
+  it("with a period open at its start, an incident opened after the period's last day is not one of its unresolved", () => {
+    // Period: up to 31 October. INC-3 and INC-4 were opened in November, after the period: not the period's, so
+    // unresolved is [] and the MTTA detail says 0 still open. Was ["INC-3", "INC-4"] and "2 still open": with no
+    // `from`, every incident open at asOf was listed, whenever it was opened.
+    const t = incidentResponseTimes(incidents, { asOf, period: { to: isoDate("2026-10-31") } });
+    expect(t.unresolved).toEqual([]);
+    // INC-1 was acknowledged on 31 October (10 min) and resolved on 1 November, after the period.
+    expect(t.mttaMinutes.value?.toString()).toBe("10");
+    expect(t.mttrMinutes).toEqual({ reason: "no-incidents", detail: "no incident resolved in the period; 0 still open" });
+    // Up to 20 November: INC-3 (opened 20 November, open at asOf) is the period's; INC-4 (opened 30 November) is not.
+    expect(incidentResponseTimes(incidents, { asOf, period: { to: isoDate("2026-11-20") } }).unresolved).toEqual(["INC-3"]);
+  });
+
   it("refuses an id twice, a resolution before the opening, a non-UTC time and an unknown basis, at their paths", () => {
     expect(firstIssuePath(() => incidentResponseTimes([incidents[0]!, incidents[0]!], { asOf }))).toEqual([1, "id"]);
     expect(firstIssuePath(() => incidentResponseTimes([i("X", "2026-11-02T10:00:00Z", undefined, "2026-11-02T09:00:00Z")], { asOf }))).toEqual([0, "resolvedAt"]);
