@@ -12,5 +12,6 @@ export * from "./delivery.js";
 export * from "./portfolio.js";
 export * from "./availability.js";
 export * from "./slo.js";
+export * from "./burn-rate-alerts.js";
 export * from "./service-management.js";
 export * from "./incident-times.js";

@@ -1,17 +1,7 @@
 import { decimal, metric, missing, ValidationError, type ValidationIssue, type Decimal, type DecimalInput, type IsoDate, type Metric, checkArguments } from "../core/index.js";
 import { duplicateIdIssues } from "../core/unique-ids.js";
+import { countOf, sloOf } from "./slo-input.js";
 import { checkDates, checkPeriod, inPeriod, type KpiPeriod } from "./period.js";
-
-function sloOf(slo: DecimalInput, subject: string): Decimal {
-  let d: Decimal;
-  try {
-    d = decimal(slo);
-  } catch {
-    throw ValidationError.single(["slo"], "the SLO is a decimal fraction such as 0.999", subject);
-  }
-  if (!d.gt(0) || !d.lt(1)) throw ValidationError.single(["slo"], "the SLO is a fraction above 0 and below 1 (0.999 for 99.9%)", subject);
-  return d;
-}
 
 /**
  * Time-based error budget of an SLO over a window: (1 − SLO) × window, in minutes. 99.9% over 30 days is 43.2
@@ -45,19 +35,6 @@ export function errorBudget(options: { readonly slo: DecimalInput; readonly wind
   const bad = countOf(options.badMinutes, ["badMinutes"], "error budget", false);
   const remaining = budget.minus(bad);
   return { budgetMinutes: budget, consumedPercent: metric(bad.times(100).div(budget)), remainingMinutes: metric(remaining), exhausted: metric(remaining.lte(0)) };
-}
-
-function countOf(value: DecimalInput, path: (string | number)[], subject: string, whole: boolean): Decimal {
-  let d: Decimal | undefined;
-  try {
-    d = decimal(value);
-  } catch {
-    d = undefined;
-  }
-  if (d === undefined || d.lt(0) || (whole && !d.isInteger())) {
-    throw ValidationError.single(path, whole ? "a count is a whole number from 0" : "a decimal from 0", subject);
-  }
-  return d;
 }
 
 /** A request-based (event-based) error budget: good and bad events against what the SLO allows. */
