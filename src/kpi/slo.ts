@@ -5,19 +5,24 @@ import { checkDates, checkPeriod, inPeriod, type KpiPeriod } from "./period.js";
 
 /**
  * Time-based error budget of an SLO over a window: (1 − SLO) × window, in minutes. 99.9% over 30 days is 43.2
- * minutes. With `badMinutes` (downtime or bad minutes observed so far) it also gives the share consumed, what
- * remains and whether the budget is `exhausted` (remaining ≤ 0: the whole budget is spent). For a budget counted in
- * requests or events, see {@link requestErrorBudget}.
+ * minutes. The window is `windowDays` (days of 1 440 minutes) or `windowMinutes` — the time the SLO is actually
+ * measured over, such as the `agreedMinutes` of `serviceAvailability` (a month in a zone with daylight saving time,
+ * office hours): March 2026 in Berlin is 44 580 minutes, so 99.9% allows 44.58, not 31 × 1.44 = 44.64. With
+ * `badMinutes` (downtime or bad minutes observed so far) it also gives the share consumed, what remains and whether
+ * the budget is `exhausted` (remaining ≤ 0: the whole budget is spent). For a budget counted in requests or events,
+ * see {@link requestErrorBudget}.
  *
- * @throws {ValidationError} when the SLO is not strictly between 0 and 1, the window is not a positive number of
- *   days, or `badMinutes` is not a decimal from 0.
+ * @throws {ValidationError} when the SLO is not strictly between 0 and 1, neither or both of `windowDays` (a positive
+ *   whole number of days) and `windowMinutes` (a decimal above 0) are given, or `badMinutes` is not a decimal from 0.
  * @example
  * ```ts
  * errorBudget({ slo: "0.999", windowDays: 30 }).budgetMinutes.toFixed(); // "43.2"
  * errorBudget({ slo: "0.999", windowDays: 30, badMinutes: 50 }).exhausted; // { value: true }
+ * const a = serviceAvailability(outages, { service: "erp", ...periodInstants(monthPeriod(2026, 3), { timeZone: "Europe/Berlin" }) });
+ * errorBudget({ slo: "0.999", windowMinutes: a.agreedMinutes, badMinutes: a.downtimeMinutes }).budgetMinutes.toFixed(); // "44.58"
  * ```
  */
-export function errorBudget(options: { readonly slo: DecimalInput; readonly windowDays: number; readonly badMinutes?: DecimalInput }): {
+export function errorBudget(options: { readonly slo: DecimalInput; readonly windowDays?: number; readonly windowMinutes?: DecimalInput; readonly badMinutes?: DecimalInput }): {
   readonly budgetMinutes: Decimal;
   readonly consumedPercent: Metric<Decimal>;
   readonly remainingMinutes: Metric<Decimal>;
@@ -25,10 +30,18 @@ export function errorBudget(options: { readonly slo: DecimalInput; readonly wind
 } {
   checkArguments("errorBudget", { options: [options, "object"] });
   const slo = sloOf(options.slo, "error budget");
-  if (!Number.isInteger(options.windowDays) || options.windowDays <= 0) {
-    throw ValidationError.single(["windowDays"], "the window is a positive whole number of days", "error budget");
+  let window: Decimal;
+  if (options.windowMinutes !== undefined) {
+    if (options.windowDays !== undefined) throw ValidationError.single(["windowMinutes"], "give windowDays or windowMinutes, not both", "error budget");
+    window = countOf(options.windowMinutes, ["windowMinutes"], "error budget", false);
+    if (window.isZero()) throw ValidationError.single(["windowMinutes"], "the window is more than 0 minutes", "error budget");
+  } else {
+    if (!Number.isInteger(options.windowDays) || options.windowDays! <= 0) {
+      throw ValidationError.single(["windowDays"], "the window is a positive whole number of days (or give windowMinutes)", "error budget");
+    }
+    window = decimal(options.windowDays! * 1440);
   }
-  const budget = decimal(1).minus(slo).times(options.windowDays * 1440);
+  const budget = decimal(1).minus(slo).times(window);
   if (options.badMinutes === undefined) {
     return { budgetMinutes: budget, consumedPercent: missing("not-supplied"), remainingMinutes: missing("not-supplied"), exhausted: missing("not-supplied") };
   }
