@@ -67,6 +67,19 @@ describe("incidentResponseTimes", () => {
     expect(incidentResponseTimes(incidents, { asOf, period: { to: isoDate("2026-11-20") } }).unresolved).toEqual(["INC-3"]);
   });
 
+  it("incidents never acknowledged are listed in `unacknowledged`, not silently left out of the MTTA", () => {
+    // INC-5: opened 12 November 08:00, resolved 08:45 with no acknowledgement (auto-closed). INC-6: opened 25 November,
+    // neither acknowledged nor resolved. Neither has a time to acknowledge, so the MTTA stays (5 + 30 + 2) ÷ 3 over
+    // INC-2, INC-3, INC-4 — and both are listed. Was: no trace of them in the MTTA's result.
+    const more = [...incidents, i("INC-5", "2026-11-12T08:00:00Z", undefined, "2026-11-12T08:45:00Z"), i("INC-6", "2026-11-25T10:00:00Z")];
+    const t = incidentResponseTimes(more, { asOf, period: november });
+    expect(t.mttaMinutes.value?.toFixed(6)).toBe("12.333333");
+    expect(t.unacknowledged).toEqual(["INC-5", "INC-6"]);
+    expect(incidentResponseTimes(more, { asOf, period: november, basis: "opened" }).unacknowledged).toEqual(["INC-5", "INC-6"]);
+    // In October neither existed; INC-1 was acknowledged: none unacknowledged.
+    expect(incidentResponseTimes(more, { asOf, period: { from: isoDate("2026-10-01"), to: isoDate("2026-10-31") } }).unacknowledged).toEqual([]);
+  });
+
   it("refuses an id twice, a resolution before the opening, a non-UTC time and an unknown basis, at their paths", () => {
     expect(firstIssuePath(() => incidentResponseTimes([incidents[0]!, incidents[0]!], { asOf }))).toEqual([1, "id"]);
     expect(firstIssuePath(() => incidentResponseTimes([i("X", "2026-11-02T10:00:00Z", undefined, "2026-11-02T09:00:00Z")], { asOf }))).toEqual([0, "resolvedAt"]);
