@@ -9,24 +9,38 @@ import { checkDates, checkPeriod, inPeriod, type KpiPeriod } from "./period.js";
  * measured over, such as the `agreedMinutes` of `serviceAvailability` (a month in a zone with daylight saving time,
  * office hours): March 2026 in Berlin is 44 580 minutes, so 99.9% allows 44.58, not 31 × 1.44 = 44.64. With
  * `badMinutes` (downtime or bad minutes observed so far) it also gives the share consumed, what remains and whether
- * the budget is `exhausted` (remaining ≤ 0: the whole budget is spent). For a budget counted in requests or events,
+ * the budget is `exhausted` (remaining ≤ 0: the whole budget is spent); with `elapsedMinutes` too (how much of the
+ * window has passed), the `burnRate` so far, (bad ÷ elapsed) ÷ (1 − SLO), and the `minutesToExhaustion` at that rate.
+ * For a budget counted in requests or events,
  * see {@link requestErrorBudget}.
  *
  * @throws {ValidationError} when the SLO is not strictly between 0 and 1, neither or both of `windowDays` (a positive
- *   whole number of days) and `windowMinutes` (a decimal above 0) are given, or `badMinutes` is not a decimal from 0.
+ *   whole number of days) and `windowMinutes` (a decimal above 0) are given, `badMinutes` is not a decimal from 0,
+ *   or `elapsedMinutes` is not above 0 and at most the window, or is less than `badMinutes`.
  * @example
  * ```ts
  * errorBudget({ slo: "0.999", windowDays: 30 }).budgetMinutes.toFixed(); // "43.2"
  * errorBudget({ slo: "0.999", windowDays: 30, badMinutes: 50 }).exhausted; // { value: true }
+ * errorBudget({ slo: "0.999", windowDays: 30, badMinutes: "21.6", elapsedMinutes: 14_400 }).burnRate; // { value: 1.5 }
  * const a = serviceAvailability(outages, { service: "erp", ...periodInstants(monthPeriod(2026, 3), { timeZone: "Europe/Berlin" }) });
  * errorBudget({ slo: "0.999", windowMinutes: a.agreedMinutes, badMinutes: a.downtimeMinutes }).budgetMinutes.toFixed(); // "44.58"
  * ```
  */
-export function errorBudget(options: { readonly slo: DecimalInput; readonly windowDays?: number; readonly windowMinutes?: DecimalInput; readonly badMinutes?: DecimalInput }): {
+export function errorBudget(options: {
+  readonly slo: DecimalInput;
+  readonly windowDays?: number;
+  readonly windowMinutes?: DecimalInput;
+  readonly badMinutes?: DecimalInput;
+  readonly elapsedMinutes?: DecimalInput;
+}): {
   readonly budgetMinutes: Decimal;
   readonly consumedPercent: Metric<Decimal>;
   readonly remainingMinutes: Metric<Decimal>;
   readonly exhausted: Metric<boolean>;
+  /** (bad ÷ elapsed) ÷ (1 − SLO): 1 spends the budget exactly over the window (`not-supplied` without `elapsedMinutes`). */
+  readonly burnRate: Metric<Decimal>;
+  /** Remaining ÷ (bad ÷ elapsed): minutes until the budget is spent at the rate so far (0 once spent; `no-failures` with no bad minutes). */
+  readonly minutesToExhaustion: Metric<Decimal>;
 } {
   checkArguments("errorBudget", { options: [options, "object"] });
   const slo = sloOf(options.slo, "error budget");
@@ -42,12 +56,23 @@ export function errorBudget(options: { readonly slo: DecimalInput; readonly wind
     window = decimal(options.windowDays! * 1440);
   }
   const budget = decimal(1).minus(slo).times(window);
+  const none = missing("not-supplied");
   if (options.badMinutes === undefined) {
-    return { budgetMinutes: budget, consumedPercent: missing("not-supplied"), remainingMinutes: missing("not-supplied"), exhausted: missing("not-supplied") };
+    return { budgetMinutes: budget, consumedPercent: none, remainingMinutes: none, exhausted: none, burnRate: none, minutesToExhaustion: none };
   }
   const bad = countOf(options.badMinutes, ["badMinutes"], "error budget", false);
   const remaining = budget.minus(bad);
-  return { budgetMinutes: budget, consumedPercent: metric(bad.times(100).div(budget)), remainingMinutes: metric(remaining), exhausted: metric(remaining.lte(0)) };
+  let burnRate: Metric<Decimal> = none;
+  let toExhaustion: Metric<Decimal> = none;
+  if (options.elapsedMinutes !== undefined) {
+    const elapsed = countOf(options.elapsedMinutes, ["elapsedMinutes"], "error budget", false);
+    if (elapsed.isZero() || elapsed.gt(window)) throw ValidationError.single(["elapsedMinutes"], `the elapsed time is above 0 and at most the window (${window.toFixed()} minutes)`, "error budget");
+    if (bad.gt(elapsed)) throw ValidationError.single(["badMinutes"], `more bad minutes (${bad.toFixed()}) than have elapsed (${elapsed.toFixed()})`, "error budget");
+    const rate = bad.div(elapsed);
+    burnRate = metric(rate.div(decimal(1).minus(slo)));
+    toExhaustion = remaining.lte(0) ? metric(decimal(0)) : rate.isZero() ? missing("no-failures", "no bad minutes yet: the budget is not being spent") : metric(remaining.div(rate));
+  }
+  return { budgetMinutes: budget, consumedPercent: metric(bad.times(100).div(budget)), remainingMinutes: metric(remaining), exhausted: metric(remaining.lte(0)), burnRate, minutesToExhaustion: toExhaustion };
 }
 
 /** A request-based (event-based) error budget: good and bad events against what the SLO allows. */

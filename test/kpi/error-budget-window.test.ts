@@ -39,3 +39,24 @@ describe("errorBudget over the agreed service time (windowMinutes)", () => {
     expect(firstIssuePath(() => errorBudget({ slo: "0.999", windowMinutes: "ten" }))).toEqual(["windowMinutes"]);
   });
 });
+
+describe("errorBudget burn rate over the elapsed part of the window", () => {
+  it("99.9 % over 30 days, 10 days in, 21.6 bad minutes: burn rate 1.5, budget gone in 10 more days", () => {
+    // Budget 43.2 min. Error rate so far 21.6 ÷ 14 400 (10 days) = 0.0015; ÷ 0.001 = 1.5 (50 % spent in a third of
+    // the window). Remaining 21.6 min at 0.0015 bad minutes per minute lasts 21.6 ÷ 0.0015 = 14 400 min = 10 days.
+    const b = errorBudget({ slo: "0.999", windowDays: 30, badMinutes: "21.6", elapsedMinutes: 14_400 });
+    expect(b.burnRate.value?.toFixed()).toBe("1.5");
+    expect(b.minutesToExhaustion.value?.toFixed()).toBe("14400");
+  });
+
+  it("no bad minutes never exhausts (`no-failures`); spent already is 0; without elapsed time, `not-supplied`", () => {
+    const none = errorBudget({ slo: "0.999", windowDays: 30, badMinutes: 0, elapsedMinutes: 14_400 });
+    expect(none.burnRate.value?.toFixed()).toBe("0");
+    expect(none.minutesToExhaustion).toEqual({ reason: "no-failures", detail: "no bad minutes yet: the budget is not being spent" });
+    expect(errorBudget({ slo: "0.999", windowDays: 30, badMinutes: 50, elapsedMinutes: 14_400 }).minutesToExhaustion.value?.toFixed()).toBe("0");
+    expect(errorBudget({ slo: "0.999", windowDays: 30, badMinutes: 5 }).burnRate).toEqual({ reason: "not-supplied" });
+    expect(firstIssuePath(() => errorBudget({ slo: "0.999", windowDays: 30, badMinutes: 5, elapsedMinutes: 0 }))).toEqual(["elapsedMinutes"]);
+    expect(firstIssuePath(() => errorBudget({ slo: "0.999", windowDays: 30, badMinutes: 5, elapsedMinutes: 50_000 }))).toEqual(["elapsedMinutes"]);
+    expect(firstIssuePath(() => errorBudget({ slo: "0.999", windowDays: 30, badMinutes: 15_000, elapsedMinutes: 14_400 }))).toEqual(["badMinutes"]);
+  });
+});
