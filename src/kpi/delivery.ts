@@ -2,6 +2,7 @@ import {
   addDays,
   compareMoney,
   decimal,
+  differenceInDays,
   metric,
   missing,
   multiplyMoney,
@@ -12,7 +13,7 @@ import {
   type DecimalInput,
   type IsoDate,
   type Metric,
-  type Money, checkArguments
+  type Money, checkArguments, moneyToString, subtractMoney
 } from "../core/index.js";
 import { checkDates, checkDayRows, checkPeriod, checkRecordIds, inPeriod, kpiRatio, type KpiPeriod, type KpiRatio } from "./period.js";
 
@@ -32,9 +33,21 @@ export interface ClosedProject {
   readonly actualCost?: Money;
 }
 
+/** One project's check in a delivery KPI: whether it met the definition and the figures that decided it. */
+export interface DeliveryCheck {
+  /** Project id. */
+  readonly id: string;
+  /** True when it met the definition, false when not; absent when it could not be measured (`unmeasured`). */
+  readonly met?: boolean;
+  /** The rule with its figures (`PRJ-B: finished 2026-03-12 > 2026-03-10 (baseline 2026-03-05 + 5 days): late, …`). */
+  readonly rule: string;
+}
+
 /**
  * On-time delivery %: projects closed in the period whose actual finish ≤ baseline finish + tolerance, ÷ projects
- * closed in the period. Projects without both dates are left out of both counts and listed in `unmeasured`. With no
+ * closed in the period. Projects without both dates are left out of both counts and listed in `unmeasured`. Each
+ * project closed in the period has its `checks` entry: the limit (baseline + tolerance) and, when late, the days
+ * after the baseline. With no
  * project closed in the period the percentage is missing with `no-data`; with projects closed but none measurable,
  * `no-baseline` when none has a baseline finish, else `not-supplied` (its detail names what each project lacks).
  *
@@ -48,7 +61,7 @@ export interface ClosedProject {
 export function onTimeDelivery(
   projects: readonly ClosedProject[],
   options: { readonly period?: KpiPeriod; readonly toleranceDays?: number } = {},
-): KpiRatio & { readonly unmeasured: readonly string[] } {
+): KpiRatio & { readonly unmeasured: readonly string[]; readonly checks: readonly DeliveryCheck[] } {
   checkArguments("onTimeDelivery", { projects: [projects, "object[]"], options: [options, "object?"] });
   checkPeriod(options.period);
   checkDates(projects, ["closedOn"], "closed projects", ["baselineFinish", "actualFinish"]);
@@ -58,17 +71,28 @@ export function onTimeDelivery(
   const met: string[] = [];
   const notMet: string[] = [];
   const unmeasured: string[] = [];
-  for (const p of projects.filter((p) => inPeriod(p.closedOn, options.period))) {
-    if (p.baselineFinish === undefined || p.actualFinish === undefined) unmeasured.push(p.id);
-    else (p.actualFinish <= addDays(p.baselineFinish, tol) ? met : notMet).push(p.id);
-  }
+  const checks: DeliveryCheck[] = [];
   const lacks = (p: ClosedProject) => [...(p.baselineFinish === undefined ? ["baseline finish"] : []), ...(p.actualFinish === undefined ? ["actual finish"] : [])];
-  return { ...kpiRatio(met, notMet, ...emptyReason(projects, unmeasured, lacks, "baseline finish")), unmeasured };
+  for (const p of projects.filter((p) => inPeriod(p.closedOn, options.period))) {
+    if (p.baselineFinish === undefined || p.actualFinish === undefined) {
+      unmeasured.push(p.id);
+      checks.push({ id: p.id, rule: `${p.id}: no ${lacks(p).join(" and no ")}: not measured` });
+      continue;
+    }
+    const limit = addDays(p.baselineFinish, tol);
+    const ok = p.actualFinish <= limit;
+    (ok ? met : notMet).push(p.id);
+    const late = differenceInDays(p.actualFinish, p.baselineFinish);
+    const why = `${p.actualFinish} ${ok ? "≤" : ">"} ${limit} (baseline ${p.baselineFinish} + ${tol} day${tol === 1 ? "" : "s"})`;
+    checks.push({ id: p.id, met: ok, rule: `${p.id}: finished ${why}: ${ok ? "on time" : `late, ${late} day${late === 1 ? "" : "s"} after the baseline`}` });
+  }
+  return { ...kpiRatio(met, notMet, ...emptyReason(projects, unmeasured, lacks, "baseline finish")), unmeasured, checks };
 }
 
 /**
  * On-budget %: projects closed in the period whose actual cost ≤ budget × (1 + tolerance), ÷ projects closed in the
- * period. Projects without both figures are listed in `unmeasured`. Nothing closed: `no-data`; closed but none with
+ * period. Projects without both figures are listed in `unmeasured`. Each project closed in the period has its
+ * `checks` entry with the exact limit (budget × (1 + tolerance), never rounded to cents). Nothing closed: `no-data`; closed but none with
  * both figures: `no-baseline` when none has a budget, else `not-supplied` (its detail names what each lacks).
  *
  * @throws {ValidationError} for a bad period, a tolerance that is negative or not a decimal (`["tolerance"]`) or a project id given twice; {@link CurrencyMismatchError} when a project's
@@ -81,7 +105,7 @@ export function onTimeDelivery(
 export function onBudget(
   projects: readonly ClosedProject[],
   options: { readonly period?: KpiPeriod; readonly tolerance?: DecimalInput } = {},
-): KpiRatio & { readonly unmeasured: readonly string[] } {
+): KpiRatio & { readonly unmeasured: readonly string[]; readonly checks: readonly DeliveryCheck[] } {
   checkArguments("onBudget", { projects: [projects, "object[]"], options: [options, "object?"] });
   checkPeriod(options.period);
   checkDates(projects, ["closedOn"], "closed projects");
@@ -96,12 +120,21 @@ export function onBudget(
   const met: string[] = [];
   const notMet: string[] = [];
   const unmeasured: string[] = [];
-  for (const p of projects.filter((p) => inPeriod(p.closedOn, options.period))) {
-    if (p.budget === undefined || p.actualCost === undefined) unmeasured.push(p.id);
-    else (compareMoney(p.actualCost, multiplyMoney(p.budget, tol.plus(1))) <= 0 ? met : notMet).push(p.id);
-  }
+  const checks: DeliveryCheck[] = [];
   const lacks = (p: ClosedProject) => [...(p.budget === undefined ? ["budget"] : []), ...(p.actualCost === undefined ? ["actual cost"] : [])];
-  return { ...kpiRatio(met, notMet, ...emptyReason(projects, unmeasured, lacks, "budget")), unmeasured };
+  for (const p of projects.filter((p) => inPeriod(p.closedOn, options.period))) {
+    if (p.budget === undefined || p.actualCost === undefined) {
+      unmeasured.push(p.id);
+      checks.push({ id: p.id, rule: `${p.id}: no ${lacks(p).join(" and no ")}: not measured` });
+      continue;
+    }
+    const limit = multiplyMoney(p.budget, tol.plus(1));
+    const ok = compareMoney(p.actualCost, limit) <= 0;
+    (ok ? met : notMet).push(p.id);
+    const why = `${moneyToString(p.actualCost)} ${ok ? "≤" : ">"} ${moneyToString(limit)} (budget ${moneyToString(p.budget)} × ${tol.plus(1).toFixed()})`;
+    checks.push({ id: p.id, met: ok, rule: `${p.id}: actual cost ${why}: ${ok ? "on budget" : `over budget, ${moneyToString(subtractMoney(p.actualCost, p.budget))} above the budget`}` });
+  }
+  return { ...kpiRatio(met, notMet, ...emptyReason(projects, unmeasured, lacks, "budget")), unmeasured, checks };
 }
 
 // Why an on-time or on-budget % has no figure: nothing closed in the period (`no-data`), or projects closed but none

@@ -29,6 +29,11 @@ export interface IncidentResponseTimes {
    * the MTTR — a long-open incident would pull it up once resolved.
    */
   readonly unresolved: readonly string[];
+  /**
+   * Incidents of the period not acknowledged by `asOf` (opened in it; with `basis: "resolved"` also those opened
+   * before it and still open, or resolved in it): they have no time to acknowledge and are outside the MTTA.
+   */
+  readonly unacknowledged: readonly string[];
 }
 
 /**
@@ -38,8 +43,8 @@ export interface IncidentResponseTimes {
  * acknowledged / resolved by `asOf` (a cohort view: recent periods look faster until their slow incidents close).
  * The period filter reads the UTC day of the instant. What happened after `asOf` has not happened: an incident
  * resolved later is unresolved, one opened later is left out. Incidents not resolved by `asOf` are listed in
- * `unresolved`, never counted as 0 minutes. With nothing to average the figure is missing with `no-incidents` and a
- * detail saying how many are still open. For the outage-based MTRS (downtime ÷ failures) see `serviceAvailability`.
+ * `unresolved`, never counted as 0 minutes; incidents never acknowledged are listed in `unacknowledged`. With
+ * nothing to average the figure is missing with `no-incidents` and a detail saying how many are still open. For the outage-based MTRS (downtime ÷ failures) see `serviceAvailability`.
  *
  * @throws {ValidationError} for a bad period, an `asOf` or incident time that is not a UTC instant, an incident
  *   acknowledged or resolved before it was opened, `basis` not "resolved" or "opened", or an id given twice or not a
@@ -80,8 +85,14 @@ export function incidentResponseTimes(
   const inP = (t: string) => inPeriod(day(t), options.period);
   const mttrSet = basis === "resolved" ? known.filter((k) => k.res !== undefined && inP(k.res)) : known.filter((k) => inP(k.x.openedAt) && k.res !== undefined);
   const mttaSet = basis === "resolved" ? known.filter((k) => k.ack !== undefined && inP(k.ack)) : known.filter((k) => inP(k.x.openedAt) && k.ack !== undefined);
-  // Still open at asOf: opened in the period, or opened before it and open through it (its day is before the period end).
-  const unresolved = known.filter((k) => k.res === undefined && (inP(k.x.openedAt) || options.period?.from === undefined || day(k.x.openedAt) < options.period.from));
+  const byEnd = (k: (typeof known)[number]) => options.period?.to === undefined || day(k.x.openedAt) <= options.period.to;
+  // Still open at asOf: opened in the period, or before it and open through it — opened by the period's last day. (Not
+  // "any open incident when there is no `from`": one opened after the period's end is not the period's.)
+  const unresolved = known.filter((k) => k.res === undefined && byEnd(k));
+  // Not acknowledged by asOf, of the period: opened in it, or (basis "resolved") opened before it and still open or
+  // resolved in it. They have no time to acknowledge, so they are outside the MTTA — listed, not dropped unseen.
+  const ofPeriod = (k: (typeof known)[number]) => inP(k.x.openedAt) || (basis === "resolved" && byEnd(k) && (k.res === undefined || inP(k.res)));
+  const unacknowledged = known.filter((k) => k.ack === undefined && ofPeriod(k));
   const open = unresolved.length;
   const mean = (set: typeof known, at: (k: (typeof known)[number]) => string): Metric<Decimal> =>
     set.length === 0
@@ -95,5 +106,6 @@ export function incidentResponseTimes(
     acknowledged: mttaSet.map((k) => k.x.id),
     resolved: mttrSet.map((k) => k.x.id),
     unresolved: unresolved.map((k) => k.x.id),
+    unacknowledged: unacknowledged.map((k) => k.x.id),
   };
 }

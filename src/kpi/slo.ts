@@ -1,63 +1,78 @@
 import { decimal, metric, missing, ValidationError, type ValidationIssue, type Decimal, type DecimalInput, type IsoDate, type Metric, checkArguments } from "../core/index.js";
 import { duplicateIdIssues } from "../core/unique-ids.js";
+import { countOf, sloOf } from "./slo-input.js";
 import { checkDates, checkPeriod, inPeriod, type KpiPeriod } from "./period.js";
-
-function sloOf(slo: DecimalInput, subject: string): Decimal {
-  let d: Decimal;
-  try {
-    d = decimal(slo);
-  } catch {
-    throw ValidationError.single(["slo"], "the SLO is a decimal fraction such as 0.999", subject);
-  }
-  if (!d.gt(0) || !d.lt(1)) throw ValidationError.single(["slo"], "the SLO is a fraction above 0 and below 1 (0.999 for 99.9%)", subject);
-  return d;
-}
 
 /**
  * Time-based error budget of an SLO over a window: (1 − SLO) × window, in minutes. 99.9% over 30 days is 43.2
- * minutes. With `badMinutes` (downtime or bad minutes observed so far) it also gives the share consumed, what
- * remains and whether the budget is `exhausted` (remaining ≤ 0: the whole budget is spent). For a budget counted in
- * requests or events, see {@link requestErrorBudget}.
+ * minutes. The window is `windowDays` (days of 1 440 minutes) or `windowMinutes` — the time the SLO is actually
+ * measured over, such as the `agreedMinutes` of `serviceAvailability` (a month in a zone with daylight saving time,
+ * office hours): March 2026 in Berlin is 44 580 minutes, so 99.9% allows 44.58, not 31 × 1.44 = 44.64. With
+ * `badMinutes` (downtime or bad minutes observed so far) it also gives the share consumed, what remains and whether
+ * the budget is `exhausted` (remaining ≤ 0: the whole budget is spent); with `elapsedMinutes` too (how much of the
+ * window has passed), the `burnRate` so far, (bad ÷ elapsed) ÷ (1 − SLO), and the `minutesToExhaustion` at that rate.
+ * For a budget counted in requests or events,
+ * see {@link requestErrorBudget}.
  *
- * @throws {ValidationError} when the SLO is not strictly between 0 and 1, the window is not a positive number of
- *   days, or `badMinutes` is not a decimal from 0.
+ * @throws {ValidationError} when the SLO is not strictly between 0 and 1, neither or both of `windowDays` (a positive
+ *   whole number of days) and `windowMinutes` (a decimal above 0) are given, `badMinutes` is not a decimal from 0,
+ *   or `elapsedMinutes` is not above 0 and at most the window, or is less than `badMinutes`.
  * @example
  * ```ts
  * errorBudget({ slo: "0.999", windowDays: 30 }).budgetMinutes.toFixed(); // "43.2"
  * errorBudget({ slo: "0.999", windowDays: 30, badMinutes: 50 }).exhausted; // { value: true }
+ * errorBudget({ slo: "0.999", windowDays: 30, badMinutes: "21.6", elapsedMinutes: 14_400 }).burnRate; // { value: 1.5 }
+ * const a = serviceAvailability(outages, { service: "erp", ...periodInstants(monthPeriod(2026, 3), { timeZone: "Europe/Berlin" }) });
+ * errorBudget({ slo: "0.999", windowMinutes: a.agreedMinutes, badMinutes: a.downtimeMinutes }).budgetMinutes.toFixed(); // "44.58"
  * ```
  */
-export function errorBudget(options: { readonly slo: DecimalInput; readonly windowDays: number; readonly badMinutes?: DecimalInput }): {
+export function errorBudget(options: {
+  readonly slo: DecimalInput;
+  readonly windowDays?: number;
+  readonly windowMinutes?: DecimalInput;
+  readonly badMinutes?: DecimalInput;
+  readonly elapsedMinutes?: DecimalInput;
+}): {
   readonly budgetMinutes: Decimal;
   readonly consumedPercent: Metric<Decimal>;
   readonly remainingMinutes: Metric<Decimal>;
   readonly exhausted: Metric<boolean>;
+  /** (bad ÷ elapsed) ÷ (1 − SLO): 1 spends the budget exactly over the window (`not-supplied` without `elapsedMinutes`). */
+  readonly burnRate: Metric<Decimal>;
+  /** Remaining ÷ (bad ÷ elapsed): minutes until the budget is spent at the rate so far (0 once spent; `no-failures` with no bad minutes). */
+  readonly minutesToExhaustion: Metric<Decimal>;
 } {
   checkArguments("errorBudget", { options: [options, "object"] });
   const slo = sloOf(options.slo, "error budget");
-  if (!Number.isInteger(options.windowDays) || options.windowDays <= 0) {
-    throw ValidationError.single(["windowDays"], "the window is a positive whole number of days", "error budget");
+  let window: Decimal;
+  if (options.windowMinutes !== undefined) {
+    if (options.windowDays !== undefined) throw ValidationError.single(["windowMinutes"], "give windowDays or windowMinutes, not both", "error budget");
+    window = countOf(options.windowMinutes, ["windowMinutes"], "error budget", false);
+    if (window.isZero()) throw ValidationError.single(["windowMinutes"], "the window is more than 0 minutes", "error budget");
+  } else {
+    if (!Number.isInteger(options.windowDays) || options.windowDays! <= 0) {
+      throw ValidationError.single(["windowDays"], "the window is a positive whole number of days (or give windowMinutes)", "error budget");
+    }
+    window = decimal(options.windowDays! * 1440);
   }
-  const budget = decimal(1).minus(slo).times(options.windowDays * 1440);
+  const budget = decimal(1).minus(slo).times(window);
+  const none = missing("not-supplied");
   if (options.badMinutes === undefined) {
-    return { budgetMinutes: budget, consumedPercent: missing("not-supplied"), remainingMinutes: missing("not-supplied"), exhausted: missing("not-supplied") };
+    return { budgetMinutes: budget, consumedPercent: none, remainingMinutes: none, exhausted: none, burnRate: none, minutesToExhaustion: none };
   }
   const bad = countOf(options.badMinutes, ["badMinutes"], "error budget", false);
   const remaining = budget.minus(bad);
-  return { budgetMinutes: budget, consumedPercent: metric(bad.times(100).div(budget)), remainingMinutes: metric(remaining), exhausted: metric(remaining.lte(0)) };
-}
-
-function countOf(value: DecimalInput, path: (string | number)[], subject: string, whole: boolean): Decimal {
-  let d: Decimal | undefined;
-  try {
-    d = decimal(value);
-  } catch {
-    d = undefined;
+  let burnRate: Metric<Decimal> = none;
+  let toExhaustion: Metric<Decimal> = none;
+  if (options.elapsedMinutes !== undefined) {
+    const elapsed = countOf(options.elapsedMinutes, ["elapsedMinutes"], "error budget", false);
+    if (elapsed.isZero() || elapsed.gt(window)) throw ValidationError.single(["elapsedMinutes"], `the elapsed time is above 0 and at most the window (${window.toFixed()} minutes)`, "error budget");
+    if (bad.gt(elapsed)) throw ValidationError.single(["badMinutes"], `more bad minutes (${bad.toFixed()}) than have elapsed (${elapsed.toFixed()})`, "error budget");
+    const rate = bad.div(elapsed);
+    burnRate = metric(rate.div(decimal(1).minus(slo)));
+    toExhaustion = remaining.lte(0) ? metric(decimal(0)) : rate.isZero() ? missing("no-failures", "no bad minutes yet: the budget is not being spent") : metric(remaining.div(rate));
   }
-  if (d === undefined || d.lt(0) || (whole && !d.isInteger())) {
-    throw ValidationError.single(path, whole ? "a count is a whole number from 0" : "a decimal from 0", subject);
-  }
-  return d;
+  return { budgetMinutes: budget, consumedPercent: metric(bad.times(100).div(budget)), remainingMinutes: metric(remaining), exhausted: metric(remaining.lte(0)), burnRate, minutesToExhaustion: toExhaustion };
 }
 
 /** A request-based (event-based) error budget: good and bad events against what the SLO allows. */

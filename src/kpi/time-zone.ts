@@ -54,7 +54,8 @@ export function isTimeZone(timeZone: unknown): timeZone is string {
 export function offsetAt(timeZone: string, ms: number): number {
   const parts = formatter(timeZone).formatToParts(new Date(ms));
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  const local = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0–99 as 1900–1999, putting local time in the year 50 in 1950.
+  const local = new Date(0).setUTCFullYear(get("year"), get("month") - 1, get("day")) + ((get("hour") * 60 + get("minute")) * 60 + get("second")) * 1000;
   return local - (ms - (((ms % 1000) + 1000) % 1000));
 }
 

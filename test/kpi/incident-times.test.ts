@@ -54,6 +54,32 @@ describe("incidentResponseTimes", () => {
     expect(incidentResponseTimes([], { asOf }).mttaMinutes).toEqual({ reason: "no-incidents", detail: "no incident acknowledged in the period; 0 still open" });
   });
 
+  it("with a period open at its start, an incident opened after the period's last day is not one of its unresolved", () => {
+    // Period: up to 31 October. INC-3 and INC-4 were opened in November, after the period: not the period's, so
+    // unresolved is [] and the MTTA detail says 0 still open. Was ["INC-3", "INC-4"] and "2 still open": with no
+    // `from`, every incident open at asOf was listed, whenever it was opened.
+    const t = incidentResponseTimes(incidents, { asOf, period: { to: isoDate("2026-10-31") } });
+    expect(t.unresolved).toEqual([]);
+    // INC-1 was acknowledged on 31 October (10 min) and resolved on 1 November, after the period.
+    expect(t.mttaMinutes.value?.toString()).toBe("10");
+    expect(t.mttrMinutes).toEqual({ reason: "no-incidents", detail: "no incident resolved in the period; 0 still open" });
+    // Up to 20 November: INC-3 (opened 20 November, open at asOf) is the period's; INC-4 (opened 30 November) is not.
+    expect(incidentResponseTimes(incidents, { asOf, period: { to: isoDate("2026-11-20") } }).unresolved).toEqual(["INC-3"]);
+  });
+
+  it("incidents never acknowledged are listed in `unacknowledged`, not silently left out of the MTTA", () => {
+    // INC-5: opened 12 November 08:00, resolved 08:45 with no acknowledgement (auto-closed). INC-6: opened 25 November,
+    // neither acknowledged nor resolved. Neither has a time to acknowledge, so the MTTA stays (5 + 30 + 2) ÷ 3 over
+    // INC-2, INC-3, INC-4 — and both are listed. Was: no trace of them in the MTTA's result.
+    const more = [...incidents, i("INC-5", "2026-11-12T08:00:00Z", undefined, "2026-11-12T08:45:00Z"), i("INC-6", "2026-11-25T10:00:00Z")];
+    const t = incidentResponseTimes(more, { asOf, period: november });
+    expect(t.mttaMinutes.value?.toFixed(6)).toBe("12.333333");
+    expect(t.unacknowledged).toEqual(["INC-5", "INC-6"]);
+    expect(incidentResponseTimes(more, { asOf, period: november, basis: "opened" }).unacknowledged).toEqual(["INC-5", "INC-6"]);
+    // In October neither existed; INC-1 was acknowledged: none unacknowledged.
+    expect(incidentResponseTimes(more, { asOf, period: { from: isoDate("2026-10-01"), to: isoDate("2026-10-31") } }).unacknowledged).toEqual([]);
+  });
+
   it("refuses an id twice, a resolution before the opening, a non-UTC time and an unknown basis, at their paths", () => {
     expect(firstIssuePath(() => incidentResponseTimes([incidents[0]!, incidents[0]!], { asOf }))).toEqual([1, "id"]);
     expect(firstIssuePath(() => incidentResponseTimes([i("X", "2026-11-02T10:00:00Z", undefined, "2026-11-02T09:00:00Z")], { asOf }))).toEqual([0, "resolvedAt"]);
