@@ -22,7 +22,8 @@ export interface PackageEarnedValue {
   /**
    * True when, as of the status date, a progress record says `finished` and the package has earned its whole budget
    * (level of effort: its planned finish has passed and it has earned its budget; apportioned: its base has finished
-   * and its share is its whole budget, on the base's finish day unless it records its own). Its ETC is then 0.
+   * and its share is its whole budget, on the base's finish day unless it records its own). Its ETC is then 0; an
+   * unfinished apportioned package without an estimate of its own has factor × its base's ETC.
    */
   readonly finished: boolean;
   /** True when EV was clamped to BAC (policy `evAboveBac: "clamp"`). */
@@ -83,7 +84,7 @@ export function resultFrom(cp: CompiledProject, core: ProjectCore): EarnedValueR
     return {
       id: p.id, code: p.code, name: p.name, earningRule: p.rule, inBaseline: p.hasBaseline, finished, clamped: clamped.has(i),
       figures: figuresFrom({ bac: p.bac, pv: core.pv_[i] as number, ev: core.ev_[i] as number, ac: core.ac_[i] as number,
-        etc: finished ? 0 : p.etcDay <= core.t ? p.etc : -1, beforeStart: core.t < p.start, hasBaseline: p.hasBaseline,
+        etc: core.etc_[i] as number, beforeStart: core.t < p.start, hasBaseline: p.hasBaseline,
         spiTNum: 0, spiTDen: 0, spiTReason: "project-level-only" }, cp.currency, order),
     };
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { money } from "../../src/index.js";
 import { earnedValue } from "../../src/variance/index.js";
 import { cost, pkg, project, show, week } from "./fixtures.js";
 
@@ -37,12 +38,29 @@ describe("an apportioned package finishes with its base", () => {
     expect(r.figures.eac.bottomUp.reason).toBe("no-estimate");
   });
 
-  it("a share below Q's budget (factor set too low) is not finished: its unearned budget still needs an estimate", () => {
-    // 0.05 × 2000 = 100 < 200: the rule "finished = a finish and the whole BAC earned" holds for apportioned packages too.
+  it("a share below Q's budget (factor set too low) is not finished, but its ETC follows its finished base: 0", () => {
+    // 0.05 × 2000 = 100 < 200: the rule "finished = a finish and the whole BAC earned" holds for apportioned packages
+    // too, so Q is not finished (its unearned 100 shows in SV, CV and VAC); its effort ends with its base's, ETC 0.
     const low = pkg({ id: "Q", rule: { type: "apportioned", basePackageId: "A", factor: "0.05" }, slices: [week(1, "100.00"), week(2, "100.00")] });
     const r = earnedValue(project([a, low], costs), { statusDate: "2027-01-20" });
     expect(r.packages.map((p) => p.finished)).toEqual([true, false]);
-    expect(r.figures.eac.bottomUp.reason).toBe("no-estimate");
+    expect(show(r.packages[1]!.figures.etc.bottomUp)).toBe("0.00");
+    expect(show(r.figures.eac.bottomUp)).toBe("2410.00");
+  });
+
+  it("base running with an estimate: an apportioned package without one gets factor × the base's ETC", () => {
+    // A at 40 % on 01-10 with an estimate to complete of 1500 (as of 01-09); Q = 0.1 × 1500 = 150.
+    // AC on 01-10: 900 + 90 = 990; bottom-up EAC = 990 + 1500 + 150 = 2640.
+    const est = pkg({ id: "A", rule: { type: "percent-complete" }, slices: [week(1, "1000.00"), week(2, "1000.00")],
+      progress: [{ date: "2027-01-08", percentComplete: "40" }, { date: "2027-01-15", finished: true }] });
+    const estimate = { amount: money("1500.00", "EUR"), asOf: "2027-01-09" } as NonNullable<typeof est.estimateToComplete>;
+    const withEtc = { ...est, estimateToComplete: estimate };
+    const r = earnedValue(project([withEtc, q], costs), { statusDate: "2027-01-10" });
+    expect(r.packages.map((p) => show(p.figures.etc.bottomUp))).toEqual(["1500.00", "150.00"]);
+    expect(show(r.figures.eac.bottomUp)).toBe("2640.00");
+    // Q's own estimate, when it has one, wins.
+    const qOwn = { ...q, estimateToComplete: estimate };
+    expect(show(earnedValue(project([withEtc, qOwn], costs), { statusDate: "2027-01-10" }).packages[1]!.figures.etc.bottomUp)).toBe("1500.00");
   });
 
   it("an apportioned package on an apportioned base finishes when the chain's root does", () => {
