@@ -21,7 +21,9 @@ export interface PackageEarnedValue {
   readonly inBaseline: boolean;
   /**
    * True when, as of the status date, a progress record says `finished` and the package has earned its whole budget
-   * (level of effort: its planned finish has passed and it has earned its budget). Its ETC is then 0.
+   * (level of effort: its planned finish has passed and it has earned its budget; apportioned: its base has finished
+   * and its share is its whole budget, on the base's finish day unless it records its own). Its ETC is then 0; an
+   * unfinished apportioned package without an estimate of its own has factor × its base's ETC.
    */
   readonly finished: boolean;
   /** True when EV was clamped to BAC (policy `evAboveBac: "clamp"`). */
@@ -78,18 +80,18 @@ export function resultFrom(cp: CompiledProject, core: ProjectCore): EarnedValueR
     spiTNum: spiT.num, spiTDen: spiT.den, spiTReason: spiT.reason }, cp.currency, order);
   const clamped = new Set(core.clamped);
   const packages = cp.packages.map((p, i): PackageEarnedValue => {
-    const finished = core.finished_[i] === 1;
+    const finished = !!core.finished_[i];
     return {
       id: p.id, code: p.code, name: p.name, earningRule: p.rule, inBaseline: p.hasBaseline, finished, clamped: clamped.has(i),
       figures: figuresFrom({ bac: p.bac, pv: core.pv_[i] as number, ev: core.ev_[i] as number, ac: core.ac_[i] as number,
-        etc: finished ? 0 : p.etcDay <= core.t ? p.etc : -1, beforeStart: core.t < p.start, hasBaseline: p.hasBaseline,
+        etc: core.etc_[i] as number, beforeStart: core.t < p.start, hasBaseline: p.hasBaseline,
         spiTNum: 0, spiTDen: 0, spiTReason: "project-level-only" }, cp.currency, order),
     };
   });
   const warnings: EvmWarning[] = [...cp.warnings];
   for (const i of core.clamped) warnings.push({ code: "ev-clamped-to-bac", packageId: cp.packages[i]?.id ?? "", message: `EV of ${cp.packages[i]?.id} exceeded its BAC and was clamped to it` });
   cp.packages.forEach((p, i) => {
-    if (p.etc >= 0 && p.etcDay > core.t && core.finished_[i] !== 1) warnings.push({ code: "estimate-after-status-date", packageId: p.id, message: `the estimate to complete of ${p.id} is dated after the status date: not used (no-estimate)` });
+    if (p.etc >= 0 && p.etcDay > core.t && !core.finished_[i]) warnings.push({ code: "estimate-after-status-date", packageId: p.id, message: `the estimate to complete of ${p.id} is dated after the status date: not used (no-estimate)` });
   });
   const excluded = cp.actualIds.slice(core.firstExcluded);
   if (excluded.length > 0) warnings.push({ code: "actuals-after-status-date", message: `${excluded.length} actual cost entr${excluded.length === 1 ? "y is" : "ies are"} dated after the status date and excluded` });

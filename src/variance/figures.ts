@@ -86,18 +86,13 @@ const D = (n: number | string) => new PmoDecimal(n);
 /** @internal Builds every figure from the sums (the edge where integers become Money and Decimal). */
 export function figuresFrom(s: Sums, currency: string, eacOrder: readonly EacMethod[]): EvmFigures {
   const m = (units: number | bigint): Metric<Money> => metric(fromMinor(units, currency));
-  const noBl = missing("no-baseline");
-  if (!s.hasBaseline) {
-    const fam = { cpi: noBl, budgetRate: noBl, cpiSpi: noBl, bottomUp: noBl, earnedSchedule: noBl };
-    return { bac: noBl, pv: noBl, ev: noBl, ac: m(s.ac), sv: noBl, cv: noBl, svPercent: noBl, cvPercent: noBl, spi: noBl, cpi: noBl, csi: noBl,
-      percentComplete: noBl, percentSpent: noBl, eac: fam, etc: fam, vac: fam, selectedEac: { method: undefined, value: noBl }, tcpiBac: noBl, tcpiEac: noBl, bacUnattainable: false };
-  }
   const { bac, pv, ev, ac } = s;
   // One rule for every index: before the baseline start there is no performance to measure, whatever was booked early.
   const early: MetricMissing | undefined = s.beforeStart ? missing("before-start", "the status date is before the baseline start") : undefined;
   const spi = early ?? (pv === 0 ? missing("pv-is-zero") : metric(D(ev).div(pv)));
-  // EV = 0 with AC > 0 gives CPI 0 (plain 0); EAC₁ then has no figure. A net credit (AC < 0) has no CPI, nor anything on it.
-  const cpi = early ?? (ac === 0 ? missing("ac-is-zero") : ac < 0 ? missing("ac-is-negative") : metric(ev === 0 ? D(0) : D(ev).div(ac)));
+  // EV = 0 with AC > 0 gives CPI 0 (0 / AC: plain 0, AC being positive); EAC₁ then has no figure. A net credit (AC < 0)
+  // has no CPI, nor anything on it.
+  const cpi = early ?? (ac === 0 ? missing("ac-is-zero") : ac < 0 ? missing("ac-is-negative") : metric(D(ev).div(ac)));
   const pct = (num: number, den: number, r: string) => (den === 0 ? missing(r) : metric(D(num).times(100).div(den)));
   // Forecasts in exact minor units, rounded once to the minor unit (half-even); Money is made at the end.
   const rest = bac - ev;
@@ -119,10 +114,11 @@ export function figuresFrom(s: Sums, currency: string, eacOrder: readonly EacMet
   const chosen = eacOrder.find((k) => eac[key(k)].value !== undefined);
   const selected = chosen ? eac[key(chosen)] : missing("no-eac", "no EAC method in the policy's order has a figure");
   const bacUnattainable = bac !== ev && bac <= ac;
-  const tcpiBac = early ?? (bac === ev ? metric(D(0)) : bacUnattainable ? missing("bac-unattainable", "AC has reached BAC with work left: use TCPI against EAC") : metric(D(rest).div(bac - ac)));
+  const zero = metric(D(0));
+  const tcpiBac = early ?? (bac === ev ? zero : bacUnattainable ? missing("bac-unattainable", "AC has reached BAC with work left: use TCPI against EAC") : metric(D(rest).div(bac - ac)));
   const selC = chosen ? (eacC[key(chosen)] as bigint) : 0n;
-  const tcpiEac = early ?? (!selected.value ? (selected as Metric<Decimal>) : rest === 0 ? metric(D(0)) : selC - B(ac) <= 0n ? missing("divisor-is-zero", "EAC does not exceed AC") : metric(D(rest).div(D((selC - B(ac)).toString()))));
-  return {
+  const tcpiEac = early ?? (!selected.value ? (selected as Metric<Decimal>) : rest === 0 ? zero : selC - B(ac) <= 0n ? missing("divisor-is-zero", "EAC does not exceed AC") : metric(D(rest).div(D((selC - B(ac)).toString()))));
+  const out: EvmFigures = {
     bac: m(bac), pv: m(pv), ev: m(ev), ac: m(ac), sv: m(ev - pv), cv: m(ev - ac),
     svPercent: early ?? pct(ev - pv, pv, "pv-is-zero"),
     cvPercent: early ?? pct(ev - ac, ev, "ev-is-zero"),
@@ -131,4 +127,10 @@ export function figuresFrom(s: Sums, currency: string, eacOrder: readonly EacMet
     eac, etc: fam((c) => c - B(ac)), vac: fam((c) => B(bac) - c),
     selectedEac: { method: chosen, value: selected }, tcpiBac, tcpiEac, bacUnattainable,
   };
+  if (s.hasBaseline) return out;
+  // No baseline: every figure but AC is no-baseline.
+  const noBl = missing("no-baseline");
+  const all = <T,>(o: object) => Object.fromEntries(Object.keys(o).map((k) => [k, noBl])) as T;
+  const none = all<EacFamily<Money>>(eacC);
+  return { ...all<EvmFigures>(out), ac: out.ac, eac: none, etc: none, vac: none, selectedEac: { method: undefined, value: noBl }, bacUnattainable: false };
 }

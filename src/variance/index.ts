@@ -16,6 +16,7 @@ export * from "./milestones.js";
 export * from "./budget-variance.js";
 export * from "./history.js";
 export * from "./forecast-range.js";
+export * from "./weighted-eac.js";
 export * from "./compiled.js";
 export * from "./from-rows.js";
 export { agileEarnedValue, type AgileEvmInput, type AgileEvmFigures, type AgileEvmResult, type PlannedSprint } from "./agile-evm.js";

@@ -37,7 +37,10 @@ export interface ProjectCore {
   readonly ev_: Float64Array;
   readonly ac_: Float64Array;
   readonly acBase_: Float64Array;
-  readonly finished_: Uint8Array;
+  /** Per package: its ETC (0 once finished; an apportioned package without an estimate: factor × its base's), -1 when missing. */
+  readonly etc_: Float64Array;
+  /** Per package: its actual finish day + 1 once finished, else 0. */
+  readonly finished_: Float64Array;
   readonly clamped: readonly number[];
   /** Index (in the compiled project's `actualIds`) of the first actual after the status date. */
   readonly firstExcluded: number;
@@ -89,7 +92,8 @@ export function evaluateProject(cp: CompiledProject, t: number): ProjectCore {
   const { sOff, sStart, sEnd, sAmt, sUnits, pOff, pDay, pStarted, pEarned, pFirstFinish, aOff, acDay, acCum, acCumBase, cumEnd, nextSlice, bac: bacA, etc: etcA, etcDay, kind } = P;
   const cols = new Float64Array(4 * n);
   const pv_ = cols.subarray(0, n), ev_ = cols.subarray(n, 2 * n), ac_ = cols.subarray(2 * n, 3 * n), acBase_ = cols.subarray(3 * n);
-  const finished_ = new Uint8Array(n);
+  const etc_ = new Float64Array(n);
+  const finished_ = new Float64Array(n);
   const clamped: number[] = [];
   let pv = 0, ev = 0, ac = 0, acBase = 0, etc = 0, finishDay = -1;
   const kB = gridIndexBefore(gridEnd, t);
@@ -129,11 +133,17 @@ export function evaluateProject(cp: CompiledProject, t: number): ProjectCore {
     const pacB = ra >= a0 ? (acCumBase[ra] as number) : 0;
     pv_[i] = ppv; ev_[i] = pev; ac_[i] = pac; acBase_[i] = pacB;
     pv += ppv; ev += pev; ac += pac; acBase += pacB;
-    // Finished: all value earned and a finish reported (level of effort: its planned finish has passed).
-    const fd = r >= p0 && pFirstFinish[r] !== -1 ? (pFirstFinish[r] as number) : kd === 1 ? Math.min(P.finish[i] as number, t) : -1;
+    // Finished: all value earned and a finish reported (level of effort: its planned finish has passed; apportioned:
+    // its base has finished, on the base's day — the base is evaluated first).
+    const fd = r >= p0 && pFirstFinish[r] !== -1 ? (pFirstFinish[r] as number) : kd === 1 ? Math.min(P.finish[i] as number, t) : kd === 2 ? (finished_[P.apBase[i] as number] as number) - 1 : -1;
     const done = fd >= 0 && pev === bac;
-    if (done) { finished_[i] = 1; if (fd > finishDay) finishDay = fd; }
-    const pe = (etcDay[i] as number) <= t ? (etcA[i] as number) : -1; // an estimate made after the status date is not known yet
+    if (done) { finished_[i] = fd + 1; if (fd > finishDay) finishDay = fd; }
+    let pe = (etcDay[i] as number) <= t ? (etcA[i] as number) : -1; // an estimate made after the status date is not known yet
+    // Apportioned without an estimate of its own: its base's ETC × the factor (its effort follows its base's; other
+    // packages have no base, apBase −1: etc_[−1] is undefined).
+    const be = etc_[P.apBase[i] as number] as number;
+    if (pe < 0 && be >= 0) pe = mulDivRound(be, P.apNum[i] as number, P.apDen[i] as number);
+    etc_[i] = done ? 0 : pe;
     if (etc >= 0 && !done && !(P.hasBaseline[i] && bac === 0 && pe < 0)) etc = pe >= 0 ? etc + pe : -1;
   }
   const u = cp.unassigned;
@@ -143,7 +153,7 @@ export function evaluateProject(cp: CompiledProject, t: number): ProjectCore {
   const beforeStart = t < cp.start;
   const complete = cp.bac > 0 && ev >= cp.bac;
   const es = earnedSchedule(cp, t, ev, ev_, complete ? finishDay : -1);
-  return { t, bac: cp.bac, pv, ev, ac, acBase, etc, beforeStart, complete, finishDay, pv_, ev_, ac_, acBase_, finished_, clamped, firstExcluded, es };
+  return { t, bac: cp.bac, pv, ev, ac, acBase, etc, beforeStart, complete, finishDay, pv_, ev_, ac_, acBase_, etc_, finished_, clamped, firstExcluded, es };
 }
 
 /** @internal ES by linear interpolation on the cumulative PV curve at the grid's period ends, in working days. */

@@ -61,11 +61,13 @@ export function scheduleFiguresFrom(core: ProjectCore, cp: CompiledProject, cpi:
     const fam = { planned: x, spiT: x, spiTCpi: x };
     return { pd, at, es: x, esDate: x, svT: x, spiT: x, tspi: x, tspiEd: x, ieacT: fam, forecastFinish: fam, pFactor: x };
   };
-  if (cp.bac === 0 && cp.packages.every((p) => !p.hasBaseline)) return none(missing("no-baseline"));
+  if (cp.baselineNumber === undefined) return none(missing("no-baseline"));
   if (es.pd === 0) return none(missing("no-working-days", "the calendar has no working day between baseline start and finish"), metric(D(0)), metric(D(es.at)));
   const spans = scheduleSpans(core, cp);
   const frac = (x: Span) => D(x.num).div(D(x.den));
   const PD = frac(spans.pd), AT = frac(spans.at), ES = frac(spans.es);
+  // Nothing planned: no PV curve to read EV against (every point of it, 0, is ≤ EV, so ES read PD).
+  if (!cp.bac) return none(missing("bac-is-zero"), metric(PD), metric(AT));
   const early = missing("before-start", "the status date is before the baseline start");
   // The same before-start rule as the cost indices (figures.ts): every index waits for the baseline start.
   const before = core.beforeStart ? early : undefined;
@@ -102,6 +104,6 @@ export function scheduleFiguresFrom(core: ProjectCore, cp: CompiledProject, cpi:
     // (PD − ES) / (ED − AT) with ED − AT = (PD − ES) / SPI(t): exactly SPI(t) (Lipke), unless nothing is left.
     tspiEd: before ?? (core.complete ? missing("complete") : !f.spiT.value ? (f.spiT as MetricMissing) : left.isZero() ? missing("divisor-is-zero") : spiT),
     ieacT, forecastFinish: each(dateOf),
-    pFactor: before ?? (es.pfDen === 0 || es.pfDen === 0n ? missing("ev-is-zero", "nothing earned yet") : metric(D(es.pfNum).div(D(es.pfDen)))),
+    pFactor: before ?? (!es.pfDen ? missing("ev-is-zero", "nothing earned yet") : metric(D(es.pfNum).div(D(es.pfDen)))),
   };
 }

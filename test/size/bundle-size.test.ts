@@ -97,7 +97,11 @@ describe("issue 17: bundle size", () => {
   }, 120_000);
 
   it("earnedValue stays within its measured 12.92 kB gzip beyond zod and decimal.js (over the 10 kB goal)", async () => {
-    // Measured 12.902 kB (2026-12-07, after the earned-value audit ev8: + earned schedule in periods reading the fiscal
+    // Measured 12.917 kB (2026-12-07, earned-value audit ev12: + an apportioned package finished with its base, +0.010;
+    // + earned schedule bac-is-zero when nothing is planned, +0.021; − no-baseline read from the baseline number and
+    // P-factor's zero test in one `!`, −0.014; + an apportioned package's ETC as factor × its base's (a per-package ETC
+    // the package figures now read too), +0.029; − the no-baseline figures mapped from the computed ones instead of a
+    // second literal, CPI 0 as 0 / AC, one zero Metric for both TCPIs, −0.031). Measured 12.902 kB (2026-12-07, after the earned-value audit ev8: + earned schedule in periods reading the fiscal
     // periods listed after the project's last one, +0.004). Measured 12.898 kB (2026-12-07, size pass 9: 12.979 before, −0.081 from the currency table's minor units written
     // inline). 12.974 kB (2026-12-07, earned-value audit 6: + the net-credit CPI reason and period dates on working days,
     // 13.013; − 0.035 from the EAC family built once from its method table, − 0.007 from ES in periods read on PV at the
