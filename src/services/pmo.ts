@@ -102,8 +102,9 @@ export interface Pmo {
    * `closings` (see the entities), and so does a risk closed then occurred, or an action done then cancelled or the
    * reverse, or a decision or change request decided anew (a decision superseded then approved or rejected too; the day the status leaves goes there, ended on the closing
    * day the change gives, else today); a decision or change request whose closing is kept also drops `decidedBy`,
-   * `outcome`, `rationale` and `decisionReason` unless the change gives them (the closing entry keeps the `decidedBy` and
-   * `outcome` of the decision it ends).
+   * `outcome`, `rationale` and `decisionReason` unless the change gives them (the closing entry keeps the `decidedBy`,
+   * `outcome`, `rationale` and `decisionReason` of the decision it ends); a decision that stops being superseded drops
+   * `supersededBy` unless the change gives it (then refused at `["supersededBy"]`), its closing entry keeping it.
    * Any other audited change — a portfolio's objective weights, a person's roles — compare-and-set on the version. An
    * action made cancelled, a change request made withdrawn, a decision made superseded or a risk made occurred without
    * its day (`cancelledOn`, `withdrawnOn`, `supersededOn`, `occurredOn`) takes today's (the UTC day of the operation's
