@@ -1,5 +1,5 @@
 import type { ValidationIssue } from "../core/errors.js";
-import { latestLocalDay } from "../entities/closing-day.js";
+import { latestLocalDay, utcInstantAt } from "../entities/closing-day.js";
 import type { EntityKind } from "../entities/registry.js";
 
 /**
@@ -44,6 +44,31 @@ export function keepClosingDay(kind: EntityKind, next: Record<string, unknown>, 
     const last = Array.isArray(closings) ? (closings.at(-1) as { reopenedOn?: unknown } | undefined)?.reopenedOn : undefined;
     next[field] = [next["decidedOn"], last].reduce<string>((d, x) => (typeof x === "string" && x > d ? x : d), at.slice(0, 10));
   }
+}
+
+/**
+ * @internal A RAID record in a closing status without its day (records made before `cancelledOn`, `withdrawnOn`,
+ * `supersededOn`, `occurredOn` existed), with the day its data proves (a copy; others are returned as they are): the
+ * as-of views count it closed from the UTC day of its `updatedAt`, so any change — which moves `updatedAt` — would
+ * move that day with it (an action cancelled by 11-20 and edited on 12-01 became open as of 11-25), and a risk closed
+ * after occurring, or reopened, would lose its occurrence. That UTC day is written before the change, never before the
+ * days the record holds that must precede it (raised, requested, decided, recorded, an earlier reopening).
+ *
+ * @example
+ * ```ts
+ * withProvedClosingDay("action", { status: "cancelled", createdAt: "2026-05-01T09:00:00.000Z", updatedAt: "2026-11-20T17:30:00.000Z" });
+ * // { …, cancelledOn: "2026-11-20" }
+ * ```
+ */
+export function withProvedClosingDay<T extends Readonly<Record<string, unknown>>>(kind: EntityKind, record: T): T {
+  const rule = Object.hasOwn(CLOSING_DAYS, kind) ? CLOSING_DAYS[kind] : undefined;
+  if (rule === undefined || record["status"] !== rule[0] || record[rule[1]] !== undefined || typeof record["updatedAt"] !== "string") return record;
+  const closings = record["closings"];
+  const last = Array.isArray(closings) ? (closings.at(-1) as { reopenedOn?: unknown } | undefined)?.reopenedOn : undefined;
+  const created = typeof record["createdAt"] === "string" ? record["createdAt"].slice(0, 10) : undefined;
+  const floor = [created, record["raisedOn"], record["requestedOn"], record["decidedOn"], last];
+  const day = floor.reduce<string>((d, x) => (typeof x === "string" && x > d ? x : d), utcInstantAt(record["updatedAt"], ["updatedAt"], kind).slice(0, 10));
+  return { ...record, [rule[1]]: day };
 }
 
 /**

@@ -63,10 +63,10 @@ describe("a reinstated decision's supersededBy", () => {
     expect([dec.version, dec.supersededBy, dec.closings]).toEqual([3, undefined, [{ supersededOn: "2026-11-10", supersededBy: "DEC-WMS-002", reopenedOn: "2026-11-20" }]]);
   });
 
-  it("DEC-WMS-001 (approved 02-10, superseded by DEC-WMS-002 with no day) reinstated at 11-20: the entry keeps its decision and who superseded it", async () => {
+  it("DEC-WMS-001 (approved 02-10, superseded by DEC-WMS-002 with no day) reinstated at 11-20: the entry keeps its decision, who superseded it, and the day its last change (10-20) proved it superseded", async () => {
     const pmo = await office();
     const dec = (await pmo.update("p-henrik-larsen", "decision", "DEC-WMS-001", 1, { status: "approved", decidedBy: "p-henrik-larsen", decidedOn: "2026-11-20" })) as Decision;
-    expect([dec.supersededBy, dec.closings]).toEqual([undefined, [{ decidedOn: "2026-02-10", decidedBy: "p-henrik-larsen", outcome: "Pilot 2026-11-02", supersededBy: "DEC-WMS-002", reopenedOn: "2026-11-20" }]]);
+    expect([dec.supersededBy, dec.closings]).toEqual([undefined, [{ decidedOn: "2026-02-10", decidedBy: "p-henrik-larsen", outcome: "Pilot 2026-11-02", supersededOn: "2026-10-20", supersededBy: "DEC-WMS-002", reopenedOn: "2026-11-20" }]]);
   });
 
   it("an entry's supersededBy must be an id and not the decision itself", () => {

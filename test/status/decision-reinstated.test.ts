@@ -61,7 +61,8 @@ describe("a decision superseded, then approved or rejected, keeps its supersessi
     // Without decidedBy: the earlier decider does not carry over to the new decision.
     expect(await paths(pmo.update("p-henrik-larsen", "decision", "DEC-WMS-001", 2, { status: "approved", supersededBy: undefined, decidedOn: "2026-11-20" }))).toEqual(["decidedBy"]);
     const dec = (await pmo.update("p-henrik-larsen", "decision", "DEC-WMS-001", 2, { status: "approved", supersededBy: undefined, decidedBy: "p-henrik-larsen", decidedOn: "2026-11-20" })) as Decision;
-    expect(dec.closings).toEqual([{ decidedOn: "2026-02-10", decidedBy: "p-henrik-larsen", outcome: "Pilot 2026-11-02", supersededBy: "DEC-WMS-002", reopenedOn: "2026-11-20" }]);
+    // Superseded with no day: the first update (10-20 is the UTC day of its seeded updatedAt) wrote supersededOn 10-20.
+    expect(dec.closings).toEqual([{ decidedOn: "2026-02-10", decidedBy: "p-henrik-larsen", outcome: "Pilot 2026-11-02", supersededOn: "2026-10-20", supersededBy: "DEC-WMS-002", reopenedOn: "2026-11-20" }]);
     // Decided (then superseded) all along from 02-10: not pending as of 06-01, pending as of 02-05.
     expect(pendingDecisions([dec], { asOf: d("2026-06-01") }).map((x) => x.id)).toEqual([]);
     expect(pendingDecisions([dec], { asOf: d("2026-02-05") }).map((x) => x.id)).toEqual(["DEC-WMS-001"]);
