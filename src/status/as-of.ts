@@ -1,6 +1,6 @@
 import { ValidationError, type IsoDate } from "../core/index.js";
 import type { Issue, Risk } from "../entities/index.js";
-import { closedSince, closingDay, type ClosedSince } from "../entities/closing-day.js";
+import { closedSince, closingDay, utcInstantAt, type ClosedSince } from "../entities/closing-day.js";
 
 // Status judged as of a day ignores what happened after it: a record raised later did not exist yet, and one closed
 // or resolved later was still open then.
@@ -66,8 +66,12 @@ export function issueOpenOn(i: Issue, asOf: IsoDate): boolean {
 }
 
 
-/** The day a record was created (its `createdAt` instant's date); a record without one is refused, not skipped. */
+/**
+ * The day a record was created: the UTC day of its `createdAt` instant (one built in memory with an offset,
+ * `2026-03-11T01:00:00+02:00`, was made on 2026-03-10), as the closing-day rule reads `updatedAt`. A record without
+ * one, or with a time that is no instant (no zone), is refused at `[...path, "createdAt"]`, not skipped.
+ */
 export function recordedOn(record: { readonly createdAt: string }, path: readonly (string | number)[], subject: string): string {
   if (typeof record.createdAt !== "string") throw ValidationError.single([...path, "createdAt"], "expected a decoded record with a createdAt instant", subject);
-  return record.createdAt.slice(0, 10);
+  return utcInstantAt(record.createdAt, [...path, "createdAt"], subject).slice(0, 10);
 }
