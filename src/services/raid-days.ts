@@ -17,8 +17,8 @@ const CLOSING_DAYS: Partial<Record<EntityKind, readonly [status: string, field: 
 /**
  * @internal Keeps the closing day of a changed action, change request, decision or risk (wire form, edited in place)
  * with its status, the rule the checklist-item update follows for `skippedOn`: a record that becomes cancelled,
- * withdrawn, superseded or occurred without its day given takes the UTC day of `at`, or its `decidedOn` when that is
- * later, or the reopening of the closing {@link keepReopening} just ended when that is later (so the as-of views know
+ * withdrawn, superseded or occurred without its day given takes the UTC day of `at`, or its `decidedOn`, `raisedOn` or
+ * `requestedOn` when that is later, or the reopening of the closing {@link keepReopening} just ended when that is later (so the as-of views know
  * when it stopped being open); one that stays so keeps its day (a risk closed after occurring keeps its `occurredOn`); one
  * that leaves the status loses it, unless `given` names it (the schema then refuses it); a decision that leaves
  * superseded loses its `supersededBy` alike (the closing {@link keepReopening} writes keeps it). Other kinds are left
@@ -38,11 +38,11 @@ export function keepClosingDay(kind: EntityKind, next: Record<string, unknown>, 
   if (!keptIn.includes(next["status"] as string)) {
     for (const f of [field, ...also]) if (given[f] === undefined) delete next[f];
   } else if (next["status"] === status && before.status !== status && next[field] === undefined) {
-    // Never before the decision it follows, nor the reopening of an earlier closing: at 20:00Z either may carry the
-    // next day (see latestLocalDay).
+    // Never before the decision it follows, the reopening of an earlier closing, nor the day it was raised or
+    // requested: at 20:00Z any may carry the next day (see latestLocalDay).
     const closings = next["closings"];
     const last = Array.isArray(closings) ? (closings.at(-1) as { reopenedOn?: unknown } | undefined)?.reopenedOn : undefined;
-    next[field] = [next["decidedOn"], last].reduce<string>((d, x) => (typeof x === "string" && x > d ? x : d), at.slice(0, 10));
+    next[field] = [next["decidedOn"], last, next["raisedOn"], next["requestedOn"]].reduce<string>((d, x) => (typeof x === "string" && x > d ? x : d), at.slice(0, 10));
   }
 }
 
