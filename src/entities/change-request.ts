@@ -67,13 +67,16 @@ export const changeRequestSchema = entitySchema(
      * Earlier closings, oldest first: a request decided (approved, rejected, implemented) or withdrawn and re-submitted
      * (or back to draft) since keeps here the status and days it had — `decidedOn` and/or `withdrawnOn` — with the day
      * it was reopened, so views as of a day in that period count it with that outcome. `pmo.update` adds one when it
-     * reopens a request, with who took the decision it ends (`decidedBy`: optional, only on an entry with its
-     * `decidedOn`). None before `requestedOn`, after its own reopening or before the previous one; the current
-     * `decidedOn` / `withdrawnOn` not before the last one.
+     * reopens a request, with who took the decision it ends and why (`decidedBy`, `decisionReason`: optional, only on
+     * an entry with its `decidedOn`). None before `requestedOn`, after its own reopening or before the previous one;
+     * the current `decidedOn` / `withdrawnOn` not before the last one.
      */
     closings: z
       .array(
-        z.strictObject({ status: changeRequestStatusSchema.exclude(["draft", "submitted"]), decidedOn: isoDateCodec.optional(), withdrawnOn: isoDateCodec.optional(), decidedBy: refSchema.optional(), reopenedOn: isoDateCodec }),
+        z.strictObject({
+          status: changeRequestStatusSchema.exclude(["draft", "submitted"]), decidedOn: isoDateCodec.optional(), withdrawnOn: isoDateCodec.optional(),
+          decidedBy: refSchema.optional(), decisionReason: textSchema.optional(), reopenedOn: isoDateCodec,
+        }),
       )
       .max(1000)
       .optional(),

@@ -32,14 +32,15 @@ export function checkDayOrder(record: object, fields: readonly string[], ctx: z.
 }
 
 /**
- * @internal An earlier closing of a decision or change request names who decided (`decidedBy`) and a decision's
- * outcome (`outcome`) only with the day of that decision (`decidedOn`): each other is refused at its path.
+ * @internal An earlier closing of a decision or change request names who decided (`decidedBy`), a decision's outcome
+ * and rationale (`outcome`, `rationale`) and a change request's reason (`decisionReason`) only with the day of that
+ * decision (`decidedOn`): each other is refused at its path.
  *
  * @example
  * ```ts
  * decision.closings?.forEach((e, i) => undecided(ctx, e, i));
  * ```
  */
-export function undecided(ctx: z.core.$RefinementCtx, e: { readonly decidedOn?: unknown; readonly decidedBy?: unknown; readonly outcome?: unknown }, i: number): void {
-  if (e.decidedOn === undefined) for (const f of ["decidedBy", "outcome"] as const) if (e[f] !== undefined) refuse(ctx, ["closings", i, f], `only a closing with decidedOn has ${f}`);
+export function undecided(ctx: z.core.$RefinementCtx, e: Readonly<Record<string, unknown>>, i: number): void {
+  if (e["decidedOn"] === undefined) for (const f of ["decidedBy", "outcome", "rationale", "decisionReason"]) if (e[f] !== undefined) refuse(ctx, ["closings", i, f], `only a closing with decidedOn has ${f}`);
 }

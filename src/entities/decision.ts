@@ -47,7 +47,10 @@ export const decisionSchema = entitySchema(
     decidedOn: isoDateCodec.optional(),
     /** Current state. */
     status: decisionStatusSchema,
-    /** The decision that replaced this one (set exactly when superseded). */
+    /**
+     * The decision that replaced this one (set exactly when superseded). `pmo.update` drops it when the status leaves
+     * superseded (the closing entry keeps it); given with another status it is refused.
+     */
     supersededBy: refSchema.optional(),
     /**
      * When it was superseded (only allowed with status `superseded`, not before the day it was recorded nor before
@@ -60,12 +63,18 @@ export const decisionSchema = entitySchema(
      * Earlier closings, oldest first: a decision taken (or superseded) and re-proposed since, decided anew, or
      * superseded and then approved or rejected again keeps here the days it had — `decidedOn` and/or `supersededOn` —
      * with the day it was reopened, so views as of a day in that period do not count it pending. `pmo.update` adds
-     * one when it re-proposes a decision or decides it anew, with who took the decision it ends and its outcome
-     * (`decidedBy`, `outcome`: optional, only on an entry with its `decidedOn`). None after its own reopening or before
-     * the previous one; the current `decidedOn` / `supersededOn` not before the last one.
+     * one when it re-proposes a decision or decides it anew, with who took the decision it ends, its outcome and why
+     * (`decidedBy`, `outcome`, `rationale`: optional, only on an entry with its `decidedOn`), and the decision that
+     * superseded it (`supersededBy`: optional, not the decision itself). None after its own reopening or before the
+     * previous one; the current `decidedOn` / `supersededOn` not before the last one.
      */
     closings: z
-      .array(z.strictObject({ decidedOn: isoDateCodec.optional(), supersededOn: isoDateCodec.optional(), decidedBy: refSchema.optional(), outcome: textSchema.optional(), reopenedOn: isoDateCodec }))
+      .array(
+        z.strictObject({
+          decidedOn: isoDateCodec.optional(), supersededOn: isoDateCodec.optional(), decidedBy: refSchema.optional(), outcome: textSchema.optional(),
+          rationale: textSchema.optional(), supersededBy: refSchema.optional(), reopenedOn: isoDateCodec,
+        }),
+      )
       .max(1000)
       .optional(),
   },
@@ -82,7 +91,10 @@ export const decisionSchema = entitySchema(
   } else if (d.supersededBy === d.id) {
     refuse(ctx, "supersededBy", "a decision cannot supersede itself");
   }
-  d.closings?.forEach((e, i) => undecided(ctx, e, i));
+  d.closings?.forEach((e, i) => {
+    undecided(ctx, e, i);
+    if (e.supersededBy === d.id) refuse(ctx, ["closings", i, "supersededBy"], "a decision cannot supersede itself");
+  });
   if (d.supersededOn !== undefined && d.status !== "superseded") refuse(ctx, "supersededOn", "only a superseded decision has supersededOn");
   // createdAt is a canonical UTC instant once decoded, so its first ten characters are its day.
   else if (d.supersededOn! < d.createdAt.slice(0, 10)) refuse(ctx, "supersededOn", "a decision cannot be superseded before it was recorded");

@@ -26,7 +26,7 @@ import { isoDate } from "../core/dates/iso-date.js";
 import { captureBaseline, recordActualCosts, recordProgress, updateProject, type BaselineInput } from "./execution.js";
 import { convertRequest, createRequest, transitionRequest, type ProjectFromRequestDraft, type RequestDraft, type TransitionOptions } from "./intake.js";
 import { currentInstant, runOperation, type PmoOptions } from "./operation.js";
-import { futureRaidDays, keepClosingDay, keepReopening } from "./raid-days.js";
+import { futureRaidDays, keepClosingDay, keepReopening, withProvedClosingDay } from "./raid-days.js";
 import { ValidationError } from "../core/errors.js";
 import {
   activeProjects, history, openRequests, requirementsCoverage, rolloutOverviews,
@@ -102,12 +102,15 @@ export interface Pmo {
    * `closings` (see the entities), and so does a risk closed then occurred, or an action done then cancelled or the
    * reverse, or a decision or change request decided anew (a decision superseded then approved or rejected too; the day the status leaves goes there, ended on the closing
    * day the change gives, else today); a decision or change request whose closing is kept also drops `decidedBy`,
-   * `outcome`, `rationale` and `decisionReason` unless the change gives them (the closing entry keeps the `decidedBy` and
-   * `outcome` of the decision it ends).
+   * `outcome`, `rationale` and `decisionReason` unless the change gives them (the closing entry keeps the `decidedBy`,
+   * `outcome`, `rationale` and `decisionReason` of the decision it ends); a decision that stops being superseded drops
+   * `supersededBy` unless the change gives it (then refused at `["supersededBy"]`), its closing entry keeping it.
    * Any other audited change — a portfolio's objective weights, a person's roles — compare-and-set on the version. An
    * action made cancelled, a change request made withdrawn, a decision made superseded or a risk made occurred without
    * its day (`cancelledOn`, `withdrawnOn`, `supersededOn`, `occurredOn`) takes today's (the UTC day of the operation's
-   * instant, or the record's `decidedOn` when that is later); leaving that status drops the day (a risk closed after occurring keeps its `occurredOn`). A RAID day given that says when something happened — `completedOn`, `cancelledOn`,
+   * instant, or the record's `decidedOn` when that is later); leaving that status drops the day (a risk closed after occurring keeps its `occurredOn`).
+   * A record already in that status without its day (made before the field existed) first gets the UTC day of its
+   * `updatedAt` — the day the as-of views counted it closed from, which this change would otherwise move. A RAID day given that says when something happened — `completedOn`, `cancelledOn`,
    * `decidedOn`, `withdrawnOn`, `supersededOn`, `occurredOn`, `closedOn`, `resolvedOn`, and the days of a `closings`
    * array it gives — later than the latest local
    * day at the operation's instant (the service clock's UTC day 14 hours on, the bound checklist items follow) is a
@@ -185,12 +188,14 @@ export function createPmo(adapter: StorageAdapter, options: PmoOptions = {}): Pm
           kind,
           id,
           (e) => {
-            const next: Record<string, unknown> = { ...e, ...changes };
+            // One closed without its day first gets the day its last change proved (this change moves updatedAt).
+            const was = withProvedClosingDay(kind, e as Record<string, unknown>);
+            const next: Record<string, unknown> = { ...was, ...changes };
             const given = (changes ?? {}) as Record<string, unknown>;
             // A reopened RAID record keeps its earlier closing; one closed without its day takes today's, so as-of
             // views know when it stopped (and started again) being open.
-            keepReopening(kind, next, e as Record<string, unknown>, given, w.at);
-            keepClosingDay(kind, next, e as { readonly status?: unknown }, given, w.at);
+            keepReopening(kind, next, was, given, w.at);
+            keepClosingDay(kind, next, was, given, w.at);
             return next as typeof e;
           },
           { expectedVersion: v, ...(reason !== undefined ? { reason } : {}) },

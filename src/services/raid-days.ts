@@ -1,25 +1,28 @@
 import type { ValidationIssue } from "../core/errors.js";
-import { latestLocalDay } from "../entities/closing-day.js";
+import { latestLocalDay, utcInstantAt } from "../entities/closing-day.js";
 import type { EntityKind } from "../entities/registry.js";
 
 /**
  * The RAID statuses that carry the day they took effect, by kind, the field holding it and the statuses that keep it
  * (a risk closed after occurring keeps its `occurredOn`).
  */
-const CLOSING_DAYS: Partial<Record<EntityKind, readonly [status: string, field: string, keptIn: readonly string[]]>> = {
+const CLOSING_DAYS: Partial<Record<EntityKind, readonly [status: string, field: string, keptIn: readonly string[], also?: readonly string[]]>> = {
   action: ["cancelled", "cancelledOn", ["cancelled"]],
   "change-request": ["withdrawn", "withdrawnOn", ["withdrawn"]],
-  decision: ["superseded", "supersededOn", ["superseded"]],
+  // A decision that is no longer superseded has no successor either (its closing entry keeps it).
+  decision: ["superseded", "supersededOn", ["superseded"], ["supersededBy"]],
   risk: ["occurred", "occurredOn", ["occurred", "closed"]],
 };
 
 /**
  * @internal Keeps the closing day of a changed action, change request, decision or risk (wire form, edited in place)
  * with its status, the rule the checklist-item update follows for `skippedOn`: a record that becomes cancelled,
- * withdrawn, superseded or occurred without its day given takes the UTC day of `at`, or its `decidedOn` when that is
- * later, or the reopening of the closing {@link keepReopening} just ended when that is later (so the as-of views know
+ * withdrawn, superseded or occurred without its day given takes the UTC day of `at`, or its `decidedOn`, `raisedOn` or
+ * `requestedOn` when that is later, or the reopening of the closing {@link keepReopening} just ended when that is later (so the as-of views know
  * when it stopped being open); one that stays so keeps its day (a risk closed after occurring keeps its `occurredOn`); one
- * that leaves the status loses it, unless `given` names it (the schema then refuses it). Other kinds are left alone.
+ * that leaves the status loses it, unless `given` names it (the schema then refuses it); a decision that leaves
+ * superseded loses its `supersededBy` alike (the closing {@link keepReopening} writes keeps it). Other kinds are left
+ * alone.
  *
  * @example
  * ```ts
@@ -31,16 +34,41 @@ export function keepClosingDay(kind: EntityKind, next: Record<string, unknown>, 
   // Own entries only: a kind such as "constructor" must not reach Object.prototype.
   const rule = Object.hasOwn(CLOSING_DAYS, kind) ? CLOSING_DAYS[kind] : undefined;
   if (rule === undefined) return;
-  const [status, field, keptIn] = rule;
+  const [status, field, keptIn, also = []] = rule;
   if (!keptIn.includes(next["status"] as string)) {
-    if (given[field] === undefined) delete next[field];
+    for (const f of [field, ...also]) if (given[f] === undefined) delete next[f];
   } else if (next["status"] === status && before.status !== status && next[field] === undefined) {
-    // Never before the decision it follows, nor the reopening of an earlier closing: at 20:00Z either may carry the
-    // next day (see latestLocalDay).
+    // Never before the decision it follows, the reopening of an earlier closing, nor the day it was raised or
+    // requested: at 20:00Z any may carry the next day (see latestLocalDay).
     const closings = next["closings"];
     const last = Array.isArray(closings) ? (closings.at(-1) as { reopenedOn?: unknown } | undefined)?.reopenedOn : undefined;
-    next[field] = [next["decidedOn"], last].reduce<string>((d, x) => (typeof x === "string" && x > d ? x : d), at.slice(0, 10));
+    next[field] = [next["decidedOn"], last, next["raisedOn"], next["requestedOn"]].reduce<string>((d, x) => (typeof x === "string" && x > d ? x : d), at.slice(0, 10));
   }
+}
+
+/**
+ * @internal A RAID record in a closing status without its day (records made before `cancelledOn`, `withdrawnOn`,
+ * `supersededOn`, `occurredOn` existed), with the day its data proves (a copy; others are returned as they are): the
+ * as-of views count it closed from the UTC day of its `updatedAt`, so any change — which moves `updatedAt` — would
+ * move that day with it (an action cancelled by 11-20 and edited on 12-01 became open as of 11-25), and a risk closed
+ * after occurring, or reopened, would lose its occurrence. That UTC day is written before the change, never before the
+ * days the record holds that must precede it (raised, requested, decided, recorded, an earlier reopening).
+ *
+ * @example
+ * ```ts
+ * withProvedClosingDay("action", { status: "cancelled", createdAt: "2026-05-01T09:00:00.000Z", updatedAt: "2026-11-20T17:30:00.000Z" });
+ * // { …, cancelledOn: "2026-11-20" }
+ * ```
+ */
+export function withProvedClosingDay<T extends Readonly<Record<string, unknown>>>(kind: EntityKind, record: T): T {
+  const rule = Object.hasOwn(CLOSING_DAYS, kind) ? CLOSING_DAYS[kind] : undefined;
+  if (rule === undefined || record["status"] !== rule[0] || record[rule[1]] !== undefined || typeof record["updatedAt"] !== "string") return record;
+  const closings = record["closings"];
+  const last = Array.isArray(closings) ? (closings.at(-1) as { reopenedOn?: unknown } | undefined)?.reopenedOn : undefined;
+  const created = typeof record["createdAt"] === "string" ? record["createdAt"].slice(0, 10) : undefined;
+  const floor = [created, record["raisedOn"], record["requestedOn"], record["decidedOn"], last];
+  const day = floor.reduce<string>((d, x) => (typeof x === "string" && x > d ? x : d), utcInstantAt(record["updatedAt"], ["updatedAt"], kind).slice(0, 10));
+  return { ...record, [rule[1]]: day };
 }
 
 /**
@@ -78,7 +106,8 @@ const DECIDED_BY = ["decidedBy", "outcome", "rationale", "decisionReason"];
  * the record unless `given` names them (the schema then judges them against the reopening); a decision or change
  * request whose closing is kept also drops who decided and the outcome and reasons of that decision
  * (`decidedBy`, `outcome`, `rationale`, `decisionReason`) unless `given` names them; an entry with a `decidedOn`
- * keeps the `decidedBy` and `outcome` the record had. `closings` given in the
+ * keeps the `decidedBy`, `outcome`, `rationale` and `decisionReason` the record had, and a superseded decision's entry
+ * its `supersededBy`. `closings` given in the
  * change is taken as is. A closing without any day (records made before the day was kept) adds nothing. Other kinds
  * are left alone.
  *
@@ -109,8 +138,10 @@ export function keepReopening(kind: EntityKind, next: Record<string, unknown>, b
     if (given[f] === undefined) delete next[f];
   }
   if (!fields.some((f) => f in entry)) return;
-  // Who took the decision it ends, and its outcome (a change request's is its status), stay with its day.
-  if (entry["decidedOn"]) for (const f of ["decidedBy", "outcome"]) if (typeof before[f] === "string") entry[f] = before[f] as string;
+  // Who took the decision it ends, its outcome (a change request's is its status) and why, stay with its day; the
+  // decision that superseded it stays with the closing.
+  if (entry["decidedOn"]) for (const f of DECIDED_BY) if (typeof before[f] === "string") entry[f] = before[f] as string;
+  if (typeof before["supersededBy"] === "string") entry["supersededBy"] = before["supersededBy"];
   const earlier = Array.isArray(before["closings"]) ? (before["closings"] as unknown[]) : [];
   next["closings"] = [...earlier, { ...entry, reopenedOn }];
   // A decision re-proposed or taken anew, or a change request re-submitted or decided anew, awaits (or has) a new

@@ -4,7 +4,7 @@ import type { Risk } from "../entities/risk.js";
 import type { DraftOf } from "../storage/repository.js";
 import type { PmoContext } from "./context.js";
 import { runOperation } from "./operation.js";
-import { futureRaidDays } from "./raid-days.js";
+import { futureRaidDays, withProvedClosingDay } from "./raid-days.js";
 
 /** @internal Raises a risk (open). */
 export function raiseRisk(ctx: PmoContext, actor: string, draft: Omit<DraftOf<"risk">, "status">): Promise<Risk> {
@@ -18,7 +18,8 @@ export function closeRisk(ctx: PmoContext, actor: string, id: string, input: { r
     if (future.length > 0) throw new ValidationError(future, "risk");
     const risk = await w.repos.risk.require(id);
     if (risk.status === "closed") throw ValidationError.single(["status"], `risk ${id} is already closed`, "risk");
-    return w.update("risk", id, (r) => ({ ...r, status: "closed", closedOn: input.closedOn }), { reason: input.reason });
+    // An occurred risk without its day keeps the day its last change proved (see pmo.update).
+    return w.update("risk", id, (r) => ({ ...withProvedClosingDay("risk", r), status: "closed", closedOn: input.closedOn }), { reason: input.reason });
   });
 }
 

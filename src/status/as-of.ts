@@ -1,6 +1,6 @@
 import { ValidationError, type IsoDate } from "../core/index.js";
 import type { Issue, Risk } from "../entities/index.js";
-import { closedSince, closingDay, type ClosedSince } from "../entities/closing-day.js";
+import { closedSince, closingDay, utcInstantAt, type ClosedSince } from "../entities/closing-day.js";
 
 // Status judged as of a day ignores what happened after it: a record raised later did not exist yet, and one closed
 // or resolved later was still open then.
@@ -27,6 +27,18 @@ export function closedThen<C extends Readonly<Record<string, unknown>>>(r: { rea
 }
 
 /**
+ * The earlier closing of a reopened record that had not happened yet on `asOf`: the first in `closings` reopened after
+ * `asOf` whose days are all later than it (not {@link closedThen}). On `asOf` the record was open (or pending, awaiting
+ * a decision) — the status before that closing, whatever its status is now (a change request withdrawn and put back to
+ * draft was awaiting a decision before its withdrawal). `undefined` when no closing comes after `asOf`, or one is in
+ * force on it.
+ */
+export function closingAfter<C extends Readonly<Record<string, unknown>>>(r: { readonly closings?: readonly C[] | undefined }, asOf: IsoDate): C | undefined {
+  // Closings come in day order, so only the first reopened after asOf can hold asOf; later ones are wholly after it.
+  return closedThen(r, asOf) ? undefined : r.closings?.find((c) => (c["reopenedOn"] as string) > asOf);
+}
+
+/**
  * Whether a risk had occurred by `asOf`: by its `occurredOn` when it has one; an `occurred` risk without it (records
  * made before the field existed) by the closing-day rule — occurred from the UTC day of its `updatedAt`, and before
  * that day unknown, counted as pending (`statusUnknown`), so the unknown never shrinks an earlier reserve. It used to
@@ -35,6 +47,9 @@ export function closedThen<C extends Readonly<Record<string, unknown>>>(r: { rea
 export function riskOccurrence(r: Risk, asOf: IsoDate, path: readonly (string | number)[], subject: string): ClosedSince | undefined {
   if (r.occurredOn !== undefined) return closedSince(r, { label: "occurred", day: r.occurredOn, countedAs: "pending" }, asOf, path, subject);
   if (r.status !== "occurred") return undefined;
+  // Before an earlier closing (reopened since) it had not yet occurred this time: pending, known.
+  const later = closingAfter(r, asOf);
+  if (later) return { closed: false, statusUnknown: false, why: `occurred this time after ${later["reopenedOn"]}, after ${asOf}` };
   return closedSince(r, { label: "occurred", day: undefined, countedAs: "pending" }, asOf, path, subject);
 }
 
@@ -51,8 +66,12 @@ export function issueOpenOn(i: Issue, asOf: IsoDate): boolean {
 }
 
 
-/** The day a record was created (its `createdAt` instant's date); a record without one is refused, not skipped. */
+/**
+ * The day a record was created: the UTC day of its `createdAt` instant (one built in memory with an offset,
+ * `2026-03-11T01:00:00+02:00`, was made on 2026-03-10), as the closing-day rule reads `updatedAt`. A record without
+ * one, or with a time that is no instant (no zone), is refused at `[...path, "createdAt"]`, not skipped.
+ */
 export function recordedOn(record: { readonly createdAt: string }, path: readonly (string | number)[], subject: string): string {
   if (typeof record.createdAt !== "string") throw ValidationError.single([...path, "createdAt"], "expected a decoded record with a createdAt instant", subject);
-  return record.createdAt.slice(0, 10);
+  return utcInstantAt(record.createdAt, [...path, "createdAt"], subject).slice(0, 10);
 }

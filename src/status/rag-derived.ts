@@ -2,7 +2,7 @@ import { STANDARD_CALENDAR, ValidationError, decimal, differenceInDays, metric, 
 import type { Baseline, Issue, Milestone, Risk } from "../entities/index.js";
 import { chooseBaseline, type BaselineChoiceWarning } from "../entities/baseline-in-force.js";
 import type { RagFigures } from "./rag-figures.js";
-import { issueOpenOn, riskPendingOn } from "./as-of.js";
+import { closingAfter, issueOpenOn, riskPendingOn } from "./as-of.js";
 import { closingDay, unknownClosingWhy } from "../entities/closing-day.js";
 import { requireUniqueIds } from "./unique.js";
 import { rateOnMatrix, type RiskMatrix } from "./risk-matrix.js";
@@ -173,9 +173,10 @@ export function deriveRagFigures(project: RagProject, how: RagDerivation, given:
     else {
       const pending = raised.filter((r) => riskPendingOn(r, asOf, ["project", "risks", project.risks!.indexOf(r)], "RAG status") && high(r));
       // Occurred without its day yet pending on asOf (before its updatedAt day): counted only because the day is
-      // unknown, so flagged with the closing-day rule's why (as contingencyReserve flags it).
+      // unknown, so flagged with the closing-day rule's why (as contingencyReserve flags it); not before an earlier
+      // closing it was reopened from (it had not occurred this time yet, for sure).
       const unknown = pending
-        .filter((r) => r.status === "occurred" && !r.occurredOn)
+        .filter((r) => r.status === "occurred" && !r.occurredOn && !closingAfter(r, asOf))
         .map((r) => ({ id: r.id, why: unknownClosingWhy("occurred", closingDay(r, undefined, [], "RAG status"), asOf, "pending") }));
       count("highRisksPending", pending.map((r) => r.id), unknown[0] ? { ...more, statusUnknown: unknown } : more);
     }

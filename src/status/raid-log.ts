@@ -1,7 +1,7 @@
 import { decimal, differenceInDays, metric, missing, sumMoney, type CurrencyCode, type Decimal, type IsoDate, type Metric, type Money, checkArguments, compareCodePoints } from "../core/index.js";
 import type { Action, ChangeRequest, Decision, Issue } from "../entities/index.js";
 import { closedSince } from "../entities/closing-day.js";
-import { closedThen, recordedOn } from "./as-of.js";
+import { closedThen, closingAfter, recordedOn } from "./as-of.js";
 import { requireUniqueIds } from "./unique.js";
 
 /** An issue's age as of a day. */
@@ -125,6 +125,9 @@ export function overdueActions(actions: readonly Action[], options: { readonly a
   const judge = (a: Action, i: number): { readonly open: boolean; readonly statusUnknown: boolean; readonly why: string } => {
     // Done or cancelled then, reopened only after asOf.
     if (closedThen(a, asOf)) return { open: false, statusUnknown: false, why: "closed then" };
+    // Before an earlier closing (reopened since): open then, whatever its status now.
+    const later = closingAfter(a, asOf);
+    if (later) return { open: true, statusUnknown: false, why: later.completedOn ? `done only on ${later.completedOn}, after ${asOf}` : `cancelled only on ${later.cancelledOn}, after ${asOf}` };
     if (a.status === "open" || a.status === "in-progress") return { open: true, statusUnknown: false, why: a.status === "open" ? "open" : "in progress" };
     if (a.status === "done") {
       const later = a.completedOn !== undefined && a.completedOn > asOf;
@@ -200,6 +203,9 @@ export function pendingDecisions(decisions: readonly Decision[], options: { read
     if (recordedOn(d, ["decisions", i], "pending decisions") > asOf) return false;
     // Taken (or superseded) then, re-proposed only after asOf.
     if (closedThen(d, asOf)) return false;
+    // Before an earlier decision or supersession (re-proposed since): proposed then, whatever its status now.
+    const later = closingAfter(d, asOf);
+    if (later) return is(later.decidedOn ? `decided only on ${later.decidedOn}, after ${asOf}` : `superseded only on ${later.supersededOn}, after ${asOf}`);
     if (d.status === "proposed") return is("proposed");
     // Taken (approved or rejected, perhaps superseded since): pending exactly before its decidedOn.
     if (d.decidedOn !== undefined) return d.decidedOn > asOf && is(`decided only on ${d.decidedOn}, after ${asOf}`);
@@ -266,8 +272,10 @@ export function changeRequestImpact(
   const statusOn = (c: ChangeRequest, i: number): ChangeRequest["status"] | undefined => {
     if (asOf === undefined) return c.status;
     if (c.requestedOn > asOf) return undefined;
-    // Decided or withdrawn then, reopened only after asOf: judged by the status and days it had then.
-    const earlier = closedThen(c, asOf);
+    // Decided or withdrawn then, reopened only after asOf: judged by the status and days it had then. Before such a
+    // closing (its days all after asOf) it was awaiting that decision or withdrawal, whatever its status now (back to
+    // draft since): judged as that closing's record, pending on asOf.
+    const earlier = closedThen(c, asOf) ?? closingAfter(c, asOf);
     if (earlier) c = { ...c, ...earlier };
     if (c.status === "withdrawn") {
       const w = closedSince(c, { label: "withdrawn", day: c.withdrawnOn, countedAs: "pending" }, asOf, ["changeRequests", i], "change request impact");

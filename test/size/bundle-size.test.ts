@@ -34,6 +34,8 @@ const BEYOND = ["zod", "decimal.js"];
 describe("issue 17: bundle size", () => {
   it("root entry with Money + scoring + earned value + traceability + memory adapter ≤ 100 kB gzip, zod and decimal.js included", async () => {
     const entry = `export { money, sumMoney, scoreRequests, earnedValue, buildTraceGraph, analyzeTraceGraph, createMemoryAdapter, createRepositories } from "${SRC}";`;
+    // Measured 98.15 kB (2026-12-07, RAID audit raid11: + rationale, decisionReason and supersededBy on decision and
+    // change-request closings).
     // Measured 98.098 kB (2026-12-07, RAID audit raid10, 98.009 before it: + decidedBy and outcome on decision and
     // change-request closings with their check, closedThen reading only an entry's days, +0.09 kB).
     // Measured 98.009 kB (2026-12-07, after the storage audit's storableRecord in the memory adapter, the defect
@@ -70,6 +72,8 @@ describe("issue 17: bundle size", () => {
   }, 120_000);
 
   it.each(["npv", "riskScore", "ragStatus"])("one calculator alone (%s) ≤ 10 kB gzip beyond zod and decimal.js", async (name) => {
+    // Measured 2026-12-07, RAID audit raid11: ragStatus 9.922 kB (the RAG count does not flag an occurred risk without
+    // its day on a day before an earlier closing it was reopened from, +0.025).
     // Measured 2026-12-07, RAID audit raid10: ragStatus 9.897 kB (closedThen reads only an entry's days, +0.011).
     // Measured 2026-12-07, RAID audit raid8: ragStatus 9.886 kB (the risk's updatedAt path in the RAG count, +0.015;
     // riskPendingOn without its default subject, −0.015).

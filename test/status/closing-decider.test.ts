@@ -32,7 +32,7 @@ describe("closings keep who decided and the outcome", () => {
   it("DEC-CRM-002 (approved 2026-09-15 by p-ana-costa: 'Move to 2027-03-01') re-proposed at 11-20: the entry names both", async () => {
     const pmo = await office();
     const dec = (await pmo.update("p-katrin-vogel", "decision", "DEC-CRM-002", 1, { status: "proposed" })) as Decision;
-    expect(dec.closings).toEqual([{ decidedOn: "2026-09-15", decidedBy: "p-ana-costa", outcome: "Move to 2027-03-01", reopenedOn: "2026-11-20" }]);
+    expect(dec.closings).toEqual([{ decidedOn: "2026-09-15", decidedBy: "p-ana-costa", outcome: "Move to 2027-03-01", rationale: "UAT in the freeze weeks is not possible; a second dry run is needed after the duplicate findings; consent management fits in.", reopenedOn: "2026-11-20" }]);
     // The record itself awaits a new decision: no decider, no outcome.
     expect([dec.decidedBy, dec.outcome]).toEqual([undefined, undefined]);
     // Decided anew (rejected on 11-20 by p-katrin-vogel), then re-proposed: both decisions are kept, oldest first.
@@ -47,7 +47,7 @@ describe("closings keep who decided and the outcome", () => {
   it("CR-CRM-001 (implemented, decided 2026-09-15 by p-ana-costa) rejected at 11-20: the entry names p-ana-costa", async () => {
     const pmo = await office();
     const cr = (await pmo.update("p-katrin-vogel", "change-request", "CR-CRM-001", 1, { status: "rejected", decidedBy: "p-katrin-vogel", decidedOn: "2026-11-20" })) as ChangeRequest;
-    expect([cr.decidedBy, cr.closings]).toEqual(["p-katrin-vogel", [{ status: "implemented", decidedOn: "2026-09-15", decidedBy: "p-ana-costa", reopenedOn: "2026-11-20" }]]);
+    expect([cr.decidedBy, cr.closings]).toEqual(["p-katrin-vogel", [{ status: "implemented", decidedOn: "2026-09-15", decidedBy: "p-ana-costa", decisionReason: "Approved by the steering committee: consent is a legal precondition for marketing use; baseline 1 captured on 2026-09-18.", reopenedOn: "2026-11-20" }]]);
   });
 
   it("validated: decidedBy must be an id, and both need the entry's decidedOn", () => {

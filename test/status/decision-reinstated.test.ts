@@ -38,7 +38,7 @@ describe("a decision superseded, then approved or rejected, keeps its supersessi
     const dec = (await pmo.update("p-stefan-krause", "decision", "DEC-DCX-001", 2, {
       status: "approved", supersededBy: undefined, decidedBy: "p-stefan-krause", decidedOn: "2026-11-20", outcome: "One provider, two regions",
     })) as Decision;
-    expect([dec.status, dec.supersededOn, dec.decidedOn, dec.closings]).toEqual(["approved", undefined, "2026-11-20", [{ supersededOn: "2026-11-10", reopenedOn: "2026-11-20" }]]);
+    expect([dec.status, dec.supersededOn, dec.decidedOn, dec.closings]).toEqual(["approved", undefined, "2026-11-20", [{ supersededOn: "2026-11-10", supersededBy: "DEC-WMS-002", reopenedOn: "2026-11-20" }]]);
     // Proposed on 11-08 (recorded 11-06, superseded only 11-10); superseded on 11-15; approved on 11-20.
     expect(pendingDecisions([dec], { asOf: d("2026-11-08") }).map((x) => x.id)).toEqual(["DEC-DCX-001"]);
     expect(pendingDecisions([dec], { asOf: d("2026-11-15") }).map((x) => x.id)).toEqual([]);
@@ -50,7 +50,7 @@ describe("a decision superseded, then approved or rejected, keeps its supersessi
     // decidedOn 11-08 ends the closing at the supersession (11-10, the latest day it keeps): 11-08 < 11-10.
     expect(await paths(pmo.update("p-stefan-krause", "decision", "DEC-DCX-001", 2, { status: "rejected", supersededBy: undefined, decidedBy: "p-stefan-krause", decidedOn: "2026-11-08" }))).toEqual(["decidedOn"]);
     const dec = (await pmo.update("p-stefan-krause", "decision", "DEC-DCX-001", 2, { status: "rejected", supersededBy: undefined, decidedBy: "p-stefan-krause", decidedOn: "2026-11-19" })) as Decision;
-    expect([dec.status, dec.decidedOn, dec.closings]).toEqual(["rejected", "2026-11-19", [{ supersededOn: "2026-11-10", reopenedOn: "2026-11-19" }]]);
+    expect([dec.status, dec.decidedOn, dec.closings]).toEqual(["rejected", "2026-11-19", [{ supersededOn: "2026-11-10", supersededBy: "DEC-WMS-002", reopenedOn: "2026-11-19" }]]);
     expect(pendingDecisions([dec], { asOf: d("2026-11-15") }).map((x) => x.id)).toEqual([]);
   });
 
@@ -61,7 +61,8 @@ describe("a decision superseded, then approved or rejected, keeps its supersessi
     // Without decidedBy: the earlier decider does not carry over to the new decision.
     expect(await paths(pmo.update("p-henrik-larsen", "decision", "DEC-WMS-001", 2, { status: "approved", supersededBy: undefined, decidedOn: "2026-11-20" }))).toEqual(["decidedBy"]);
     const dec = (await pmo.update("p-henrik-larsen", "decision", "DEC-WMS-001", 2, { status: "approved", supersededBy: undefined, decidedBy: "p-henrik-larsen", decidedOn: "2026-11-20" })) as Decision;
-    expect(dec.closings).toEqual([{ decidedOn: "2026-02-10", decidedBy: "p-henrik-larsen", outcome: "Pilot 2026-11-02", reopenedOn: "2026-11-20" }]);
+    // Superseded with no day: the first update (10-20 is the UTC day of its seeded updatedAt) wrote supersededOn 10-20.
+    expect(dec.closings).toEqual([{ decidedOn: "2026-02-10", decidedBy: "p-henrik-larsen", outcome: "Pilot 2026-11-02", supersededOn: "2026-10-20", supersededBy: "DEC-WMS-002", reopenedOn: "2026-11-20" }]);
     // Decided (then superseded) all along from 02-10: not pending as of 06-01, pending as of 02-05.
     expect(pendingDecisions([dec], { asOf: d("2026-06-01") }).map((x) => x.id)).toEqual([]);
     expect(pendingDecisions([dec], { asOf: d("2026-02-05") }).map((x) => x.id)).toEqual(["DEC-WMS-001"]);

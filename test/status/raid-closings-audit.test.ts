@@ -80,9 +80,9 @@ describe("2. decisions and change requests keep their earlier closings", () => {
     const pmo = await office();
     // Before: `closings` was not a decision field (refused as unknown key), and decidedOn had to be dropped.
     const dec = (await pmo.update("p-katrin-vogel", "decision", "DEC-CRM-002", 1, { status: "proposed" } as never)) as Decision;
-    expect([dec.status, dec.decidedOn, dec.closings]).toEqual(["proposed", undefined, [{ decidedOn: "2026-09-15", decidedBy: "p-ana-costa", outcome: "Move to 2027-03-01", reopenedOn: "2026-11-20" }]]);
+    expect([dec.status, dec.decidedOn, dec.closings]).toEqual(["proposed", undefined, [{ decidedOn: "2026-09-15", decidedBy: "p-ana-costa", outcome: "Move to 2027-03-01", rationale: "UAT in the freeze weeks is not possible; a second dry run is needed after the duplicate findings; consent management fits in.", reopenedOn: "2026-11-20" }]]);
     // Who decided, the outcome and the rationale belong to that decision: they leave the re-proposed record (they stayed,
-    // so a later approval without decidedBy was attributed to p-ana-costa); the closing entry keeps who and the outcome.
+    // so a later approval without decidedBy was attributed to p-ana-costa); the closing entry keeps who, the outcome and why.
     expect([dec.decidedBy, dec.outcome, dec.rationale]).toEqual([undefined, undefined, undefined]);
     expect(pendingDecisions([dec], { asOf: d("2026-10-01") }).map((x) => x.id)).toEqual([]);
     expect(pendingDecisions([dec], { asOf: d("2026-11-20") }).map((x) => x.id)).toEqual(["DEC-CRM-002"]);
@@ -93,7 +93,7 @@ describe("2. decisions and change requests keep their earlier closings", () => {
   it("CR-CRM-001 implemented (decided 2026-09-15), re-submitted at 11-20: closings keep its outcome and day; approved as of 10-01, pending as of 11-20", async () => {
     const pmo = await office();
     const cr = (await pmo.update("p-katrin-vogel", "change-request", "CR-CRM-001", 1, { status: "submitted" } as never)) as ChangeRequest;
-    expect([cr.status, cr.decidedOn, cr.closings]).toEqual(["submitted", undefined, [{ status: "implemented", decidedOn: "2026-09-15", decidedBy: "p-ana-costa", reopenedOn: "2026-11-20" }]]);
+    expect([cr.status, cr.decidedOn, cr.closings]).toEqual(["submitted", undefined, [{ status: "implemented", decidedOn: "2026-09-15", decidedBy: "p-ana-costa", decisionReason: "Approved by the steering committee: consent is a legal precondition for marketing use; baseline 1 captured on 2026-09-18.", reopenedOn: "2026-11-20" }]]);
     expect([cr.decidedBy, cr.decisionReason]).toEqual([undefined, undefined]);
     // Approved again without naming who decided: refused at decidedBy (it used to inherit p-ana-costa).
     const e = await pmo.update("p-katrin-vogel", "change-request", "CR-CRM-001", 2, { status: "approved", decidedOn: "2026-11-20" } as never).then(() => undefined, (x: unknown) => x);
@@ -109,7 +109,7 @@ describe("2. decisions and change requests keep their earlier closings", () => {
     const pmo = await office();
     // Before: decidedOn was overwritten and decidedBy inherited, so as of 10-01 it counted as rejected.
     const cr = (await pmo.update("p-katrin-vogel", "change-request", "CR-CRM-001", 1, { status: "rejected", decidedBy: "p-katrin-vogel", decidedOn: "2026-11-20" } as never)) as ChangeRequest;
-    expect([cr.status, cr.decidedOn, cr.decidedBy, cr.decisionReason, cr.closings]).toEqual(["rejected", "2026-11-20", "p-katrin-vogel", undefined, [{ status: "implemented", decidedOn: "2026-09-15", decidedBy: "p-ana-costa", reopenedOn: "2026-11-20" }]]);
+    expect([cr.status, cr.decidedOn, cr.decidedBy, cr.decisionReason, cr.closings]).toEqual(["rejected", "2026-11-20", "p-katrin-vogel", undefined, [{ status: "implemented", decidedOn: "2026-09-15", decidedBy: "p-ana-costa", decisionReason: "Approved by the steering committee: consent is a legal precondition for marketing use; baseline 1 captured on 2026-09-18.", reopenedOn: "2026-11-20" }]]);
     expect(changeRequestImpact([cr], { currency: "EUR", asOf: d("2026-10-01") }).approved.changeRequestIds).toEqual(["CR-CRM-001"]);
     expect(changeRequestImpact([cr], { currency: "EUR", asOf: d("2026-11-20") }).rejected.changeRequestIds).toEqual(["CR-CRM-001"]);
     // Decided anew without its own day: refused at decidedOn (the earlier day is kept in closings, not reused).
