@@ -5,7 +5,8 @@ import { buildSelectionModel } from "./model.js";
 import { PlanState } from "./plan-state.js";
 import { now } from "./search-context.js";
 import { defineSelectionProblem, derivedProblem, type SelectionProblem, type SelectionProblemInput } from "./problem.js";
-import { solveOptions, type SelectPortfolioOptions } from "./select.js";
+import { solveOptions, type AdoptedPlan, type SelectPortfolioOptions } from "./select.js";
+import { improvePlan } from "./improve.js";
 import { solveProblem, type SelectionStatus } from "./solve-core.js";
 import { verifyPlan } from "./verify.js";
 
@@ -36,6 +37,11 @@ export interface FrontierPoint {
     readonly objective: Metric<Decimal>;
     readonly bestBound: Metric<Decimal>;
     readonly selected: readonly string[];
+    /**
+     * Plans adopted after the level's solve, as in `selectPortfolio` (`adopted`): excluded candidates added to the free
+     * room, or a better plan a re-solve with a candidate forced in found. Empty when the solve's plan stood.
+     */
+    readonly adopted: readonly AdoptedPlan[];
   };
   /** Funding down the ranking: each candidate (with what it requires) is added if it still fits, else skipped. */
   readonly ranking: { readonly objective: Decimal; readonly selected: readonly string[] } | undefined;
@@ -122,9 +128,15 @@ export async function efficientFrontier(
     // The ranking's plan fits this level: it warm-starts the solve when it is worth more than the previous level's
     // plan, so a search cut short never reports less than the ranking funds (leftBehind read -3).
     const warm = funded !== undefined && rankValue !== undefined && (previous === undefined || rankValue.greaterThan(worth(previous))) ? new Set(funded) : previous;
-    const solved = await solveProblem(scaled, solver, { gap, timeLimitMs: share, warmStart: warm });
-    if (solved.status !== "infeasible") previous = solved.selected;
-    const feasible = solved.status !== "infeasible";
+    const first = await solveProblem(scaled, solver, { gap, timeLimitMs: share, warmStart: warm });
+    const feasible = first.status !== "infeasible";
+    // The same steps as selectPortfolio after its solve (its point used to be worth less): the free-room fill, and —
+    // when the solve did not prove its plan optimal — the "why not" re-solves whose better plans are adopted.
+    const solved = !feasible ? first : await improvePlan(scaled, first, {
+      solver, gap, resolves: 10, deadline: Math.min(deadline, now() + share), perSolveMs: Math.min(share, 1_000),
+      targets: (out) => (first.status === "optimal" ? [] : out),
+    });
+    if (feasible) previous = solved.selected;
     const leftBehind = rankValue && feasible ? solved.objective.minus(rankValue) : undefined;
     points[k] = {
       level,
@@ -134,6 +146,7 @@ export async function efficientFrontier(
         objective: feasible ? metric(solved.objective) : missing("infeasible"),
         bestBound: solved.bound === undefined ? missing("infeasible") : metric(solved.bound),
         selected: problem.candidates.filter((c) => solved.selected.has(c.id)).map((c) => c.id),
+        adopted: "adopted" in solved ? solved.adopted : [],
       },
       ranking: funded && rankValue ? { objective: rankValue, selected: funded } : undefined,
       leftBehind: leftBehind === undefined ? missing("infeasible") : metric(leftBehind),
