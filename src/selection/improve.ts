@@ -82,8 +82,11 @@ export async function improvePlan(problem: SelectionProblem, solved: SolvedPlan,
   for (;;) {
     const better = whyNot.filter((w) => w.objectiveLost.value?.isNegative() === true);
     if (better.length === 0) break;
-    // The largest gain; among equal gains the first in input order.
-    const best = better.reduce((a, b) => ((b.objectiveLost.value as Decimal).lessThan(a.objectiveLost.value as Decimal) ? b : a));
+    // The largest gain; among equal gains the smaller id (as in the fill), never the input order.
+    const best = better.reduce((a, b) => {
+      const d = (b.objectiveLost.value as Decimal).comparedTo(a.objectiveLost.value as Decimal);
+      return d < 0 || (d === 0 && b.candidate < a.candidate) ? b : a;
+    });
     const joined = new Set([...plan.selected].filter((id) => !best.displaces.includes(id)).concat(best.candidate, best.bringsIn));
     // Verified in exact decimals like every plan returned (it always holds: the re-solve's plan was verified).
     if (verifyPlan(problem, joined).length > 0) break;
