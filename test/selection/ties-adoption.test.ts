@@ -1,6 +1,8 @@
+import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { money } from "../../src/index.js";
-import { builtInSolver, selectPortfolio, type SelectionSolver } from "../../src/selection/index.js";
+import { builtInSolver, createBuiltInSolver, selectPortfolio, type SelectionProblemInput, type SelectionSolver } from "../../src/selection/index.js";
+import { rawProblem, toInput } from "./oracle.js";
 
 // Among "why not" re-solves with equal gains, selectPortfolio adopted the first in input order, so the plan returned
 // depended on how the candidates were listed — against the rule that ties depend only on the problem's content
@@ -54,4 +56,26 @@ describe("adoption among equal gains does not depend on input order", () => {
       [["B", "C"], "10", ["B"]],
     ]);
   });
+
+  it("property: permuting candidates and constraints changes no set, figure, status, answer or adoption", async () => {
+    // Many exact ties (values 0..2, costs 0, 1.00 or 2.00), and a solver stopped early so that fills and adoptions run.
+    const tied = rawProblem(8).map((p) => ({ ...p, values: p.values.map((v) => Math.abs(v) % 3), cents: p.cents.map((row) => row.map((c) => (c % 3) * 100)), budget: p.budget.map((b) => (b % 5) * 100) }));
+    const shuffled = <T>(list: readonly T[], seed: number): T[] => fc.sample(fc.shuffledSubarray([...list], { minLength: list.length, maxLength: list.length }), { seed, numRuns: 1 })[0] as T[];
+    const early = createBuiltInSolver({ nodeLimit: 2, improvementPasses: 0 });
+    const view = (r: Awaited<ReturnType<typeof selectPortfolio>>) => ({
+      selected: [...r.selected].sort(),
+      figures: [r.status, r.objective.value?.toFixed(), r.bestBound.value?.toFixed(), r.gap.value?.toFixed()],
+      whyNot: r.whyNot.map((w) => [w.candidate, w.kind, w.objectiveLost.value?.toFixed(), [...w.displaces].sort(), [...w.bringsIn].sort()]).sort((a, b) => ((a[0] as string) < (b[0] as string) ? -1 : 1)),
+      adopted: r.adopted.map((a) => [a.candidate, a.objective.toFixed()]),
+    });
+    await fc.assert(
+      fc.asyncProperty(tied, fc.integer(), fc.boolean(), async (p, seed, stop) => {
+        const input = toInput(p);
+        const other: SelectionProblemInput = { ...input, candidates: shuffled(input.candidates, seed), constraints: shuffled(input.constraints ?? [], seed + 1) };
+        const options = { gap: 0, solver: stop ? early : undefined, timeLimitMs: 30_000 };
+        expect(view(await selectPortfolio(other, options))).toEqual(view(await selectPortfolio(input, options)));
+      }),
+      { seed: 11, numRuns: 60 },
+    );
+  }, 120_000);
 });
