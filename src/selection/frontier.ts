@@ -7,6 +7,7 @@ import { now } from "./search-context.js";
 import { defineSelectionProblem, derivedProblem, type SelectionProblem, type SelectionProblemInput } from "./problem.js";
 import { solveOptions, type AdoptedPlan, type SelectPortfolioOptions } from "./select.js";
 import { improvePlan } from "./improve.js";
+import type { SelectionConflict } from "./infeasibility.js";
 import { solveProblem, type SelectionStatus } from "./solve-core.js";
 import { verifyPlan } from "./verify.js";
 
@@ -42,6 +43,8 @@ export interface FrontierPoint {
      * room, or a better plan a re-solve with a candidate forced in found. Empty when the solve's plan stood.
      */
     readonly adopted: readonly AdoptedPlan[];
+    /** For `infeasible`: the conflicting constraint sets at this level (e.g. mandatory candidates over its budget), as in `selectPortfolio`. */
+    readonly conflicts: readonly SelectionConflict[];
   };
   /** Funding down the ranking: each candidate (with what it requires) is added if it still fits, else skipped. */
   readonly ranking: { readonly objective: Decimal; readonly selected: readonly string[] } | undefined;
@@ -147,6 +150,7 @@ export async function efficientFrontier(
         bestBound: solved.bound === undefined ? missing("infeasible") : metric(solved.bound),
         selected: problem.candidates.filter((c) => solved.selected.has(c.id)).map((c) => c.id),
         adopted: "adopted" in solved ? solved.adopted : [],
+        conflicts: first.conflicts,
       },
       ranking: funded && rankValue ? { objective: rankValue, selected: funded } : undefined,
       leftBehind: leftBehind === undefined ? missing("infeasible") : metric(leftBehind),

@@ -76,3 +76,21 @@ describe("efficientFrontier points are as good as selectPortfolio at the same bu
     }
   }, 60_000);
 });
+
+describe("a level where the mandatory candidates do not fit", () => {
+  it("names the conflict: R (regulatory, EUR 60.00) against the level's budget of EUR 50.00", async () => {
+    // Budget EUR 100.00 at level 1; R is forced in (regulatory) and costs EUR 60.00, so level 0.5 (EUR 50.00) has no
+    // plan. The point said only `infeasible`; it now carries the conflict, as selectPortfolio does.
+    const input = {
+      periods: ["FY27"],
+      candidates: [{ id: "R", value: 1, costs: { FY27: eur("60.00") } }, { id: "X", value: 5, costs: { FY27: eur("40.00") } }],
+      budgets: { FY27: eur("100.00") },
+      constraints: [{ kind: "forced-in" as const, candidate: "R", reason: "regulatory" }],
+    };
+    const [half, full] = await efficientFrontier(input, { levels: [0.5, 1], gap: 0 });
+    expect([half?.optimal.status, half?.optimal.objective.reason, half?.optimal.conflicts.map((c) => c.explanation)]).toEqual([
+      "infeasible", "infeasible", ["R (regulatory) is forced in; it uses EUR 60.00 against budget FY27 (EUR 50.00)"],
+    ]);
+    expect([full?.optimal.status, full?.optimal.selected, full?.optimal.conflicts]).toEqual(["optimal", ["R", "X"], []]);
+  });
+});
