@@ -47,7 +47,13 @@ export function toHighsModel(highs: Highs, model: SelectionModel): ModelData {
     upper.push(hi);
     names.push(name);
   };
-  model.rows.forEach((r, k) => row([...r.indices].map((j, t) => [j, r.coefficients[t] as number] as const), -highs.infinity, r.limit, `r${k}`));
+  // HiGHS reads matrix values of 10^15 and more as infinite and refuses the model (a budget of EUR 10^15, or 10^13
+  // in cents): such a row is divided by a power of two — exact in binary64 — so that its largest figure is below 2^30.
+  model.rows.forEach((r, k) => {
+    const largest = Math.max(Math.abs(r.limit), ...[...r.coefficients].map(Math.abs));
+    const f = largest > 2 ** 30 ? 2 ** -(Math.ceil(Math.log2(largest)) - 30) : 1;
+    row([...r.indices].map((j, t) => [j, (r.coefficients[t] as number) * f] as const), -highs.infinity, r.limit * f, `r${k}`);
+  });
   model.requires.forEach(([d, p], k) => row([[d, 1], [p, -1]], -highs.infinity, 0, `q${k}`));
   model.together.forEach(([a, b], k) => row([[a, 1], [b, -1]], 0, 0, `t${k}`));
   model.exclusive.forEach((g, k) => row(g.map((j) => [j, 1] as const), -highs.infinity, 1, `x${k}`));

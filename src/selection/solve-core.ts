@@ -4,6 +4,7 @@ import { canonicalProblem } from "./canonical.js";
 import { heuristicState, searchContext } from "./heuristic.js";
 import { findConflicts, type SelectionConflict } from "./infeasibility.js";
 import { exactBound } from "./exact-bound.js";
+import { exactRepair } from "./exact-repair.js";
 import { buildSelectionModel, type SelectionModel } from "./model.js";
 import type { SelectionProblem } from "./problem.js";
 import { now } from "./search-context.js";
@@ -90,14 +91,25 @@ export async function solveProblem(
   consider(heuristicPlan);
   const checkMs = now() - checkStarted;
   const run = await solver.solve(model, { gap: options.gap, timeLimitMs: Math.max(1, deadline - now() - 3 * checkMs), warmStart: heuristicPlan });
-  if (run.plan && !consider(run.plan)) {
+  // A solver whose plan breaks a constraint did not finish a search of this problem: its "optimal" or "gap" is not
+  // taken (it read "gap-reached" with a gap of 0.2 above the 0 asked for).
+  const rejected = run.plan !== undefined && !consider(run.plan);
+  if (rejected && run.plan) {
     const repaired = heuristicState(ctx, { warmStart: run.plan, passes: 1 });
     if (repaired) consider(repaired.state.toPlan());
   } else if (!run.plan && run.stoppedBy === "infeasible") {
     notes.push(`${solver.name} reported the problem infeasible although the forced candidates fit; the heuristic plan is used`);
   }
-  const chosen = best as { selected: Set<string>; objective: Decimal } | undefined;
-  if (!chosen) throw new Error("unreachable: the heuristic plan is feasible by construction");
+  // Rows held in floats accept a plan within their tolerance of the limit: one over it by less fails the exact check
+  // (it threw "unreachable" here). It is repaired in exact decimals; the solver's search then did not end on a plan.
+  let repairedExactly = false;
+  if (!best) {
+    repairedExactly = true;
+    const fixed = exactRepair(problem, new Set(ids(model, run.plan ?? heuristicPlan)));
+    notes.push(`the plans found exceed a row held in floats by less than its tolerance; one was repaired in exact decimals`);
+    best = { selected: fixed, objective: exactValue(problem, fixed) };
+  }
+  const chosen = best as { selected: Set<string>; objective: Decimal };
   const { objective } = chosen;
   // Reported in input order (whyNot lists who is displaced in that order).
   const selected = new Set(original.candidates.filter((c) => chosen.selected.has(c.id)).map((c) => c.id));
@@ -109,9 +121,9 @@ export async function solveProblem(
   const cutByClock = started.cut || run.stoppedBy === "time-limit";
   // A search that finished but whose float bound cannot separate the plans (values with more digits than a double
   // holds) hit no limit: it ends "gap-reached", and says why the gap is not zero.
-  const finished = !cutByClock && (run.stoppedBy === "optimal" || run.stoppedBy === "gap");
+  const finished = !cutByClock && !repairedExactly && !rejected && (run.stoppedBy === "optimal" || run.stoppedBy === "gap");
   const within = gap.value?.lessThanOrEqualTo(options.gap) === true;
   if (finished && !within && !gap.value?.isZero()) notes.push(`${solver.name} finished its search; its bound is proven only to the precision of binary64 on these values, so a gap of ${gap.value?.toSignificantDigits(3).toString() ?? "?"} remains`);
   const status: SelectionStatus = gap.value?.isZero() ? "optimal" : within || finished ? "gap-reached" : cutByClock ? "time-limit" : "node-limit";
-  return { status, selected, objective, bound, gap, conflicts: [], notes, model };
+  return { status, selected, objective, bound, gap, conflicts: [], notes: [...new Set(notes)], model };
 }
