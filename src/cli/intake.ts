@@ -52,6 +52,9 @@ export const INTAKE_MODEL: ScoringModel = {
 
 /**
  * The selection problem of the intake: open, scored (or mandatory) requests, their costs and hours in the period.
+ * Give every request, not only the open ones: a dependency on a converted request is met, one on another candidate
+ * is a `requires` constraint, and one on a draft, rejected or unscored request (or an id not given) forces the
+ * dependant out, with that reason.
  *
  * @example
  * ```ts
@@ -64,6 +67,7 @@ export function intakeProblem(requests: readonly ProjectRequest[], board: Scoreb
   const open = requests.filter(isOpenRequest);
   const candidates = open.filter((r) => entry.get(r.id)?.score.value !== undefined || r.mandatory !== undefined);
   const ids = new Set(candidates.map((r) => r.id));
+  const status = new Map(requests.map((r) => [r.id, r.status] as const));
   const skills = new Set(Object.keys(envelope.capacity));
   return {
     periods: [envelope.period],
@@ -84,18 +88,35 @@ export function intakeProblem(requests: readonly ProjectRequest[], board: Scoreb
     }),
     budgets: { [envelope.period]: envelope.budget },
     capacity: { [envelope.period]: envelope.capacity },
-    // Dependencies on requests already converted to projects are met; only those between candidates constrain.
+    // A dependency on a request already converted to a project is met; one on another candidate is a `requires`
+    // constraint; any other (a draft, a rejected or unscored request, an id not given) cannot be met in this
+    // selection, so the dependant is forced out with that reason rather than selected without its prerequisite.
     constraints: [
       ...candidates.flatMap((r) => r.dependsOn.filter((d) => ids.has(d)).map((d) => ({ kind: "requires" as const, candidate: r.id, requires: d }))),
+      ...candidates.flatMap((r) => {
+        const unmet = r.dependsOn.filter((d) => !ids.has(d) && status.get(d) !== "converted");
+        return unmet.length === 0 ? [] : [{ kind: "forced-out" as const, candidate: r.id, reason: `it depends on ${unmet.map((d) => `${d} (${unmetWhy(status.get(d))})`).join(", ")}` }];
+      }),
       ...candidates.filter((r) => r.mandatory !== undefined).map((r) => ({ kind: "forced-in" as const, candidate: r.id, reason: r.mandatory!.reason })),
     ],
   };
+}
+
+/** Why a dependency cannot be met by this selection, from the depended-on request's status. */
+function unmetWhy(status: string | undefined): string {
+  if (status === undefined) return "not among the requests given";
+  return isOpenRequest({ status: status as ProjectRequest["status"] }) ? `${status}, not scored: not a candidate` : status;
 }
 
 /** The intake scored: the open requests (see `isOpenRequest`) and their ranked scoreboard. */
 export interface IntakeScore {
   readonly requests: readonly ProjectRequest[];
   readonly scoreboard: Scoreboard;
+  /**
+   * The requests that are not open (draft, rejected, converted), read only for the open ones' dependencies: one on a
+   * converted request is met, one on a draft or rejected request forces the dependant out of the selection.
+   */
+  readonly others: readonly ProjectRequest[];
 }
 
 /** The intake selected under an envelope: the problem, the solver's result and the envelope. */
@@ -116,8 +137,9 @@ export interface IntakeSelection {
  * ```
  */
 export function scoreIntake(records: ImportedRecords, asOf: IsoDate, model: ScoringModel = INTAKE_MODEL): IntakeScore {
-  const requests = ((records.request ?? []) as readonly ProjectRequest[]).filter(isOpenRequest);
-  return { requests, scoreboard: scoreRequests(requests, model, { asOf }) };
+  const all = (records.request ?? []) as readonly ProjectRequest[];
+  const requests = all.filter(isOpenRequest);
+  return { requests, scoreboard: scoreRequests(requests, model, { asOf }), others: all.filter((r) => !isOpenRequest(r)) };
 }
 
 /**
@@ -129,7 +151,7 @@ export function scoreIntake(records: ImportedRecords, asOf: IsoDate, model: Scor
  * ```
  */
 export async function selectIntake(intake: IntakeScore, envelope: IntakeEnvelope, solver?: SelectionSolver): Promise<IntakeSelection> {
-  const problem = intakeProblem(intake.requests, intake.scoreboard, envelope);
+  const problem = intakeProblem([...intake.requests, ...intake.others], intake.scoreboard, envelope);
   const result = await selectPortfolio(problem, { gap: 0, timeLimitMs: 5_000, ...(solver ? { solver } : {}) });
   return { problem, result, envelope };
 }
