@@ -1,4 +1,5 @@
-import { PmoDecimal, ValidationError } from "../../core/index.js";
+import { ValidationError } from "../../core/index.js";
+import { builtinFormatKind, numberFormatKind, numberText, serialToTime, type NumberFormatKind } from "./number-format.js";
 import { resolveXlsxLimits, type ResolvedXlsxLimits, type XlsxLimits } from "./limits.js";
 import { scanXml } from "./xml-scan.js";
 import { inflateEntries } from "../inflate.js";
@@ -30,25 +31,11 @@ export interface ReadXlsxOptions extends XlsxLimits {
   readonly sheets?: readonly string[];
 }
 
-// Built-in number formats that show a date (ECMA-376 §18.8.30): 14–17 dates, 22 date and time. 18–21 and 45–47
-// show a time of day or a duration (h:mm, [h]:mm:ss, mm:ss): no calendar day, so their numbers stay numbers.
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 22]);
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 /** Day 0 of the 1904 date system (Excel for Mac; `<workbookPr date1904="1"/>`), ECMA-376 §18.17.4.1. */
 const EXCEL_EPOCH_1904 = Date.UTC(1904, 0, 1);
 
-/**
- * True when a custom number format shows a date: a year or day (y, d) outside quotes, brackets and escapes, or months
- * (m) with no hours or seconds. A format of hours, minutes and seconds only (`h:mm`, `[h]:mm`, `mm:ss`) is a time of
- * day or a duration — no calendar day — and m beside h or s means minutes. @internal
- */
-export function isDateFormat(code: string): boolean {
-  if (/\[(h+|m+|s+)\]/i.test(code.replace(/"[^"]*"/g, ""))) return false; // elapsed time: [h]:mm
-  const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\.|_.|\*./g, "").replace(/AM\/PM|A\/P/gi, "");
-  if (/[yd]/i.test(bare)) return true;
-  if (/[hs]/i.test(bare)) return false;
-  return /m/i.test(bare) && !/^[\s#0.,%]*$/.test(bare);
-}
+export { isDateFormat } from "./number-format.js";
 
 // The 1900 system counts a 1900-02-29 that never was (serial 60, Lotus 1-2-3's leap-year bug kept by Excel):
 // serials 1–59 are days since 1899-12-31, serials from 61 on days since 1899-12-30 (EXCEL_EPOCH).
@@ -182,18 +169,19 @@ class PartMap {
   }
 }
 
-function dateStyles(styles: Uint8Array | undefined): boolean[] {
+/** The number format kind of each cell style (`cellXfs`), by style index. */
+function styleFormats(styles: Uint8Array | undefined): NumberFormatKind[] {
   if (!styles) return [];
-  const custom = new Map<number, boolean>();
-  const xfs: boolean[] = [];
+  const custom = new Map<number, NumberFormatKind>();
+  const xfs: NumberFormatKind[] = [];
   let inCellXfs = false;
   scanXml(styles, "styles", {
     open(name, a) {
-      if (name === "numFmt") custom.set(Number(a["numFmtId"]), isDateFormat(a["formatCode"] ?? ""));
+      if (name === "numFmt") custom.set(Number(a["numFmtId"]), numberFormatKind(a["formatCode"] ?? ""));
       else if (name === "cellXfs") inCellXfs = true;
       else if (name === "xf" && inCellXfs) {
         const id = Number(a["numFmtId"] ?? 0);
-        xfs.push(custom.get(id) ?? BUILTIN_DATE_FORMATS.has(id));
+        xfs.push(custom.get(id) ?? builtinFormatKind(id));
       }
     },
     close(name) {
@@ -235,17 +223,20 @@ function sharedStrings(bytes: Uint8Array | undefined, limits: ResolvedXlsxLimits
   return out;
 }
 
-/** A number cell as exact decimal text; Excel shows at most 15 significant digits, and so does pmokit. */
-function numberText(v: string): string {
-  if (!/^-?(\d+\.?\d*|\.\d+)(E[+-]?\d+)?$/i.test(v.trim())) return v;
-  const d = new PmoDecimal(v.trim());
-  return d.sd(true) > 15 ? d.toSignificantDigits(15).toFixed() : d.toFixed();
+/**
+ * A number cell's text by its format: a date format gives the calendar day, a time or elapsed format the time
+ * (`HH:MM:SS`), any other the number as stored.
+ */
+function numberCell(raw: string, kind: NumberFormatKind, epoch: number): string {
+  if (kind === "date") return serialToIso(Number(raw), epoch, raw);
+  if (kind === "number") return numberText(raw);
+  return serialToTime(raw, kind, (EXCEL_LAST_DAY - epoch) / 86_400_000);
 }
 
 /** The cell types of ECMA-376 §18.18.11 (ST_CellType). */
 const CELL_TYPES = new Set(["b", "d", "e", "inlineStr", "n", "s", "str"]);
 
-function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], dates: readonly boolean[], epoch: number, limits: ResolvedXlsxLimits): XlsxSheetData {
+function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], formats: readonly NumberFormatKind[], epoch: number, limits: ResolvedXlsxLimits): XlsxSheetData {
   const rows: { line: number; cells: string[] }[] = [];
   const merges: XlsxSheetData["merges"][number][] = [];
   const errors: { line: number; column: number; error: string }[] = [];
@@ -287,7 +278,7 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
         if (!CELL_TYPES.has(type)) refuse(`${where}: cell type ${JSON.stringify(type)} is not one of ${[...CELL_TYPES].join(", ")}`);
         // A style the workbook does not define has an unknown number format: a date cell would read as its serial.
         const style = a["s"] === undefined ? 0 : /^\d{1,9}$/.test(a["s"]) ? Number(a["s"]) : Number.NaN;
-        if (!(style === 0 || style < dates.length)) refuse(`${where}: style ${a["s"] ?? ""} is not in the workbook's cell formats (${dates.length} of them)`);
+        if (!(style === 0 || style < formats.length)) refuse(`${where}: style ${a["s"] ?? ""} is not in the workbook's cell formats (${formats.length} of them)`);
         cell = { col, type, style };
         nextCol = col + 1;
       } else if (el === "rPh" && cell) phonetic++;
@@ -317,7 +308,7 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
         else if (cell.type === "e") {
           value = raw;
           errors.push({ line: row.line, column: cell.col, error: raw });
-        } else if (cell.type === "n" && raw !== "") value = dates[cell.style] ? serialToIso(Number(raw), epoch, raw) : numberText(raw);
+        } else if (cell.type === "n" && raw !== "") value = numberCell(raw, formats[cell.style] ?? "number", epoch);
         else value = cell.type === "inlineStr" || cell.type === "str" ? decodeXstring(raw) : raw;
         while (row.cells.length < cell.col) row.cells.push("");
         row.cells[cell.col] = value;
@@ -341,7 +332,9 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
  * cells keep their exact decimal text; cells with a date format become `YYYY-MM-DD` (in the workbook's date system, 1900 or 1904,
  * the serial rounded to the millisecond first), and so do ISO 8601 date cells (`t="d"`: `2026-10-01T18:00:00` →
  * `2026-10-01`, the day as written, the time rounded to the millisecond); a `t="d"` cell holding a time of day only
- * becomes `HH:MM:SS` (`T09:30` → `09:30:00`); booleans `true`/`false`. Text cells are decoded from ECMA-376's
+ * becomes `HH:MM:SS` (`T09:30` → `09:30:00`), and so does a number with a time format (`h:mm`, built-ins 18–21, 45,
+ * 47: 0.5 → `12:00:00`, the day of a date-time dropped as Excel shows it) or an elapsed one (`[h]:mm`, built-in 46:
+ * 1.1458333333333333 → `27:30:00`, every hour counted); booleans `true`/`false`. Text cells are decoded from ECMA-376's
  * `_xHHHH_` escapes (`a_x000D_b` → a, carriage return, b), as Excel and Calc read them.
  *
  * Malformed workbooks are refused where a lenient reading could lose data: a missing relationship, styles or
@@ -382,10 +375,10 @@ export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): { re
   const wanted = options.sheets;
   for (const w of wanted ?? []) if (!listed.some((s) => s.name === w)) refuse(`the workbook has no sheet "${w}" (sheets: ${listed.map((s) => s.name).join(", ")})`);
   const strings = sharedStrings(parts.get(stringsPath), limits);
-  const dates = dateStyles(parts.get(stylesPath));
+  const formats = styleFormats(parts.get(stylesPath));
   return {
     sheets: listed
       .filter((s) => wanted === undefined || wanted.includes(s.name))
-      .map((s) => readSheet(s.name, parts.get(s.path) ?? refuse(`sheet "${s.name}" (${s.path}) is missing from the archive`), strings, dates, epoch, limits)),
+      .map((s) => readSheet(s.name, parts.get(s.path) ?? refuse(`sheet "${s.name}" (${s.path}) is missing from the archive`), strings, formats, epoch, limits)),
   };
 }
