@@ -67,7 +67,10 @@ function importSheet<K extends CsvKind>(kind: K, sheet: XlsxSheetData, options: 
   // A formula error (#N/A from a lookup that found nothing) is no value: refused where it is, never taken as text.
   const errors: ValidationIssue[] = (sheet.errors ?? []).map((e) => ({
     path: [e.line, (e.line > headerRows ? header[e.column] : undefined) ?? `column ${e.column + 1}`],
-    message: `the cell shows the formula error ${e.error}: it has no value`, code: "custom",
+    message: e.error === ""
+      ? "the cell holds a formula that was never calculated (the workbook was saved without its values; open and save it in Excel or Calc): it has no value"
+      : `the cell shows the formula error ${e.error}: it has no value`,
+    code: "custom",
   }));
   if (errors.length === 0) return got;
   // The rows' other problems are still listed (ordered by row); the codec's complaint about an error cell's text is not.

@@ -20,7 +20,8 @@ export interface XlsxSheetData {
   readonly merges: readonly { readonly top: number; readonly left: number; readonly bottom: number; readonly right: number }[];
   /**
    * Cells holding a formula error (`t="e"`: `#N/A`, `#REF!`, `#DIV/0!` …), by sheet row (`line`, 1-based) and
-   * column (0-based). Such a cell has no value: its text in `rows` is the error code, which the importers refuse.
+   * column (0-based). Such a cell has no value: its text in `rows` is the error code, which the importers refuse. A
+   * formula saved without its calculated value (no `<v>`, as openpyxl writes formulas) is listed with the error `""`.
    */
   readonly errors?: readonly { readonly line: number; readonly column: number; readonly error: string }[];
 }
@@ -241,7 +242,7 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
   const merges: XlsxSheetData["merges"][number][] = [];
   const errors: { line: number; column: number; error: string }[] = [];
   let row: { line: number; cells: string[] } | undefined;
-  let cell: { col: number; type: string; style: number } | undefined;
+  let cell: { col: number; type: string; style: number; formula?: true; cached?: true } | undefined;
   let text: string | undefined;
   // Only the characters inside <v> and <t> count, not those of a phonetic run (<rPh>, furigana) nor the whitespace a
   // pretty-printing writer puts between an inline string's <r> runs (ECMA-376 §18.4.12), as for shared strings.
@@ -282,7 +283,9 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
         cell = { col, type, style };
         nextCol = col + 1;
       } else if (el === "rPh" && cell) phonetic++;
+      else if (el === "f" && cell) cell.formula = true;
       else if ((el === "v" || el === "t") && cell && phonetic === 0) {
+        if (el === "v") cell.cached = true;
         text = text ?? "";
         inText = true;
       } else if (el === "mergeCell" && a["ref"]) {
@@ -308,6 +311,10 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
         else if (cell.type === "e") {
           value = raw;
           errors.push({ line: row.line, column: cell.col, error: raw });
+        } else if (cell.formula === true && cell.cached !== true && cell.type !== "inlineStr") {
+          // A formula saved without its value (openpyxl, ExcelJS without a result): only a recalculation gives one.
+          value = "";
+          errors.push({ line: row.line, column: cell.col, error: "" });
         } else if (cell.type === "n" && raw !== "") value = numberCell(raw, formats[cell.style] ?? "number", epoch);
         else value = cell.type === "inlineStr" || cell.type === "str" ? decodeXstring(raw) : raw;
         while (row.cells.length < cell.col) row.cells.push("");
