@@ -7,10 +7,12 @@ import { PmoDecimal } from "../../core/index.js";
 export type NumberFormatKind = "date" | "time" | "elapsed" | "number";
 
 // Built-in number formats (ECMA-376 §18.8.30): 14–17 dates, 22 date and time, 18–21 and 45, 47 times of day
-// (h:mm AM/PM, h:mm:ss AM/PM, h:mm, h:mm:ss, mm:ss, mm:ss.0), 46 an elapsed time ([h]:mm:ss).
+// (h:mm AM/PM, h:mm:ss AM/PM, h:mm, h:mm:ss, mm:ss, mm:ss.0), 46 an elapsed time ([h]:mm:ss). The East Asian ids a
+// Japanese, Chinese or Korean Excel saves: 27–31, 36, 50–58 dates and 32–33 times in each of those locales; 34–35 are
+// dates in ja-JP and ko-KR but times in zh-CN and zh-TW, so without the locale they are left numbers.
 const BUILTIN_FORMATS: ReadonlyMap<number, NumberFormatKind> = new Map([
-  ...[14, 15, 16, 17, 22].map((id) => [id, "date"] as const),
-  ...[18, 19, 20, 21, 45, 47].map((id) => [id, "time"] as const),
+  ...[14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58].map((id) => [id, "date"] as const),
+  ...[18, 19, 20, 21, 32, 33, 45, 47].map((id) => [id, "time"] as const),
   [46, "elapsed"],
 ]);
 
