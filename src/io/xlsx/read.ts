@@ -14,6 +14,8 @@ const SHEET_KINDS = new Set(["worksheet", "chartsheet", "dialogsheet", "macroshe
 export interface XlsxSheetData {
   /** The sheet's tab name. */
   readonly name: string;
+  /** True when the tab is hidden (`state="hidden"` or `"veryHidden"`): Excel opens on the first visible one. */
+  readonly hidden?: boolean;
   /** Rows that hold at least one cell, with their sheet row number (`line`, 1-based). */
   readonly rows: readonly { readonly line: number; readonly cells: readonly string[] }[];
   /** Merged ranges (0-based, inclusive). */
@@ -135,10 +137,10 @@ function refuse(message: string): never {
 // whatever prefix the workbook binds it to (`r:id`, `rel:id` …).
 const RELATIONSHIP_NS = ["http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships"];
 
-function workbookSheets(parts: PartMap, bookPath: string, rels: readonly PackageRelationship[]): { sheets: { name: string; path: string }[]; epoch: number } {
+function workbookSheets(parts: PartMap, bookPath: string, rels: readonly PackageRelationship[]): { sheets: { name: string; path: string; hidden: boolean }[]; epoch: number } {
   const book = parts.get(bookPath) ?? refuse(`not an xlsx workbook: ${bookPath} is missing`);
   const relsPath = relationshipsPartOf(bookPath);
-  const sheets: { name: string; path: string }[] = [];
+  const sheets: { name: string; path: string; hidden: boolean }[] = [];
   let epoch = EXCEL_EPOCH;
   scanXml(
     book,
@@ -151,7 +153,7 @@ function workbookSheets(parts: PartMap, bookPath: string, rels: readonly Package
         const sheetName = a["name"] !== undefined ? decodeXstring(a["name"]) : `Sheet${sheets.length + 1}`;
         const id = RELATIONSHIP_NS.map((ns) => a[`{${ns}}id`]).find((v) => v !== undefined) ?? refuse(`sheet "${sheetName}" has no relationship id`);
         const rel = rels.find((r) => r.id === id) ?? refuse(`sheet "${sheetName}": relationship ${id} is not in ${relsPath}`);
-        sheets.push({ name: sheetName, path: rel.target });
+        sheets.push({ name: sheetName, path: rel.target, hidden: a["state"] === "hidden" || a["state"] === "veryHidden" });
       },
     },
     { namespaces: true },
@@ -386,6 +388,9 @@ export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): { re
   return {
     sheets: listed
       .filter((s) => wanted === undefined || wanted.includes(s.name))
-      .map((s) => readSheet(s.name, parts.get(s.path) ?? refuse(`sheet "${s.name}" (${s.path}) is missing from the archive`), strings, formats, epoch, limits)),
+      .map((s) => {
+        const data = readSheet(s.name, parts.get(s.path) ?? refuse(`sheet "${s.name}" (${s.path}) is missing from the archive`), strings, formats, epoch, limits);
+        return s.hidden ? { ...data, hidden: true } : data;
+      }),
   };
 }
