@@ -113,3 +113,26 @@ describe("CSV dates written in the user's order", () => {
     expect(importXlsx("cost-entry", bytes, { importedAt: IMPORTED_AT, dateFormat: "DD.MM.YYYY" }).records.map((r) => r.date)).toEqual(["2026-10-01"]);
   });
 });
+
+describe("CSV export in the user's date order", () => {
+  // Before: no option; dates were always written 2026-10-01. With dateFormat, the same orders as the import, day and
+  // month on two digits (2024-02-29 → 29.02.2024 / 02/29/2024), so the file reads back with the same option.
+  it.each([
+    ["DD.MM.YYYY", ["01.10.2026", "29.02.2024"]],
+    ["DD/MM/YYYY", ["01/10/2026", "29/02/2024"]],
+    ["MM/DD/YYYY", ["10/01/2026", "02/29/2024"]],
+    ["DD-MM-YYYY", ["01-10-2026", "29-02-2024"]],
+  ] as const)("%s writes %j and reads back", (dateFormat, written) => {
+    const text = [COST_HEAD, cost("c1", "2026-10-01"), cost("c2", "2024-02-29")].join("\n");
+    const records = importCsv("cost-entry", text, { importedAt: IMPORTED_AT, delimiter: ";" }).records;
+    const out = exportCsv("cost-entry", records, { delimiter: ";", dateFormat, columns: ["id", "date"] });
+    expect(out.trimEnd().split("\n").slice(1)).toEqual([`c1;${written[0]}`, `c2;${written[1]}`]);
+    const full = exportCsv("cost-entry", records, { delimiter: ";", dateFormat });
+    expect(importCsv("cost-entry", full, { importedAt: IMPORTED_AT, delimiter: ";", dateFormat }).records.map((r) => r.date)).toEqual(["2026-10-01", "2024-02-29"]);
+  });
+
+  it("refuses an unknown format at [\"dateFormat\"]", () => {
+    const e = validationErrorOf(() => exportCsv("cost-entry", [], { dateFormat: "YYYY/MM/DD" as never }));
+    expect(e.issues.map((i) => i.path)).toEqual([["dateFormat"]]);
+  });
+});

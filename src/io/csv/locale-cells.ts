@@ -111,6 +111,23 @@ export function readDateCell(cell: string, format: CsvDateFormat): string | unde
   return isIsoDate(iso) ? iso : undefined;
 }
 
+/**
+ * A wire date (`2026-10-01`) as a cell written in `format`, day and month on two digits (`01.10.2026`); anything
+ * else is returned as it is.
+ *
+ * @example
+ * ```ts
+ * writeDateCell("2024-02-29", "MM/DD/YYYY"); // "02/29/2024"
+ * ```
+ * @internal
+ */
+export function writeDateCell(wire: string, format: CsvDateFormat): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(wire);
+  if (m === null) return wire;
+  const sep = format[2]!;
+  return DATE_FORMATS[format].dayFirst ? `${m[3]}${sep}${m[2]}${sep}${m[1]}` : `${m[2]}${sep}${m[3]}${sep}${m[1]}`;
+}
+
 /** The message of a date cell not written in the declared format. @internal */
 export function dateCellMessage(cell: string, format: CsvDateFormat): string {
   return `${JSON.stringify(cell)} is not a real day written ${format} (or YYYY-MM-DD)`;
