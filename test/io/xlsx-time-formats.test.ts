@@ -133,3 +133,24 @@ describe("East Asian built-in number formats", () => {
     expect(cells(workbook(["46296"], id))).toEqual(["46296"]);
   });
 });
+
+describe("ISO date cells (t=\"d\") with a time-of-day format", () => {
+  /** Column A holds ISO date cells `values` with style 1 = number format `numFmtId`. */
+  const isoBook = (values: readonly string[], numFmtId: number) => {
+    const rows = values.map((v, i) => `<row r="${i + 1}"><c r="A${i + 1}" s="1" t="d"><v>${v}</v></c></row>`).join("");
+    return zipSync({
+      "xl/workbook.xml": strToU8('<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+      "xl/_rels/workbook.xml.rels": strToU8('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'),
+      "xl/styles.xml": strToU8(`<styleSheet><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="${numFmtId}" applyNumberFormat="1"/></cellXfs></styleSheet>`),
+      "xl/worksheets/sheet1.xml": strToU8(`<worksheet><sheetData>${rows}</sheetData></worksheet>`),
+    });
+  };
+
+  // openpyxl (iso_dates) writes a datetime shown as h:mm as `t="d"` 2026-10-01T18:00:00. Excel shows 18:00, and the
+  // same value as a serial (46296.75) with h:mm reads 18:00:00. Before: "2026-10-01", the day Excel does not show.
+  // After: the time of day, as for the serial; a date format still gives the day, and a time-only cell its time.
+  it("gives the time of day, as the same serial cell does", () => {
+    expect(cells(isoBook(["2026-10-01T18:00:00", "2026-10-01T07:05:03.25", "2023-12-31T23:59:59.9999", "T09:30:00", "2026-10-01", "2026-02-30T18:00:00"], 20))).toEqual(["18:00:00", "07:05:03.250", "00:00:00", "09:30:00", "00:00:00", "2026-02-30T18:00:00"]);
+    expect(cells(isoBook(["2026-10-01T18:00:00"], 14))).toEqual(["2026-10-01"]);
+  });
+});
