@@ -5,7 +5,7 @@ import { ValidationError } from "../core/index.js";
 import type { EntityOf } from "../entities/index.js";
 import {
   AZURE_DEVOPS_CSV_PROFILE, AZURE_DEVOPS_JSON_PROFILE, GITHUB_PROJECTS_PROFILE, importCsvBatches, importMspdiBatches, importXlsx, JIRA_CSV_PROFILE, JIRA_JSON_PROFILE,
-  readImportChunks, readImportFile, readReqif, readTrackerCsv, readTrackerJson, readTrackerProfile, reqifToPmokit, trackerToPmokit, type CsvDelimiter, type CsvKind, type ImportedRecords,
+  readImportChunks, readImportFile, readReqif, readTrackerCsv, readTrackerJson, readTrackerProfile, reqifToPmokit, trackerToPmokit, type CsvDateFormat, type CsvDelimiter, type CsvKind, type ImportedRecords,
   type ImportMspdiBatchOptions, type TrackerProfile,
 } from "../io/index.js";
 import { CliError, ISSUE_CAP, toCliError } from "./errors.js";
@@ -36,6 +36,8 @@ export interface ImportFileOptions {
   readonly delimiter?: CsvDelimiter;
   /** Decimal mark of a CSV file's amounts (default: the wire form, `.`). */
   readonly decimalMark?: "." | ",";
+  /** Order of a CSV or workbook's date cells besides `YYYY-MM-DD` (default: that form only). */
+  readonly dateFormat?: CsvDateFormat;
   /** Longest CSV cell accepted (default 32,767). */
   readonly maxCellChars?: number;
   /** Read the file as this work-tracker export (see {@link TRACKER_EXPORTS}), or with the profile in this `.json` file. */
@@ -210,6 +212,7 @@ export async function openImportable(file: string, options: ImportFileOptions): 
     if (options.tracker !== undefined || ext !== ".csv") throw new CliError("--decimal-mark applies to CSV (.csv) files of --kind only", { code: "usage" });
     checkDecimalMark(options.decimalMark, options.delimiter);
   }
+  if (options.dateFormat !== undefined && (options.tracker !== undefined || (ext !== ".csv" && ext !== ".xlsx"))) throw new CliError("--date-format applies to CSV (.csv) and XLSX (.xlsx) files of --kind only", { code: "usage" });
   if (options.maxCellChars !== undefined && (options.tracker !== undefined || ext !== ".csv")) throw new CliError("--max-cell-chars applies to CSV (.csv) files of --kind only", { code: "usage" });
   for (const [flag, value] of [["--time-zone", options.timeZone], ["--planned-start", options.plannedStart], ["--planned-finish", options.plannedFinish], ["--as-of", options.asOf]] as const) {
     if (value !== undefined && options.tracker === undefined) throw new CliError(`${flag} applies to work-tracker exports (--tracker) only`, { code: "usage" });
@@ -228,7 +231,7 @@ export async function openImportable(file: string, options: ImportFileOptions): 
     const kind = need(options.kind, "--kind", "CSV");
     if (!CSV_KINDS.has(kind)) throw new CliError(`--kind must be one of ${[...CSV_KINDS].join(", ")}`, { code: "usage" });
     const csvKind = kind as CsvKind;
-    return { form: "batches", kind: csvKind, batches: () => named(file, importCsvBatches(csvKind, readImportChunks(file), { importedAt: options.importedAt, maxProblems: ISSUE_CAP + 1, ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}), ...(options.decimalMark !== undefined ? { decimalMark: options.decimalMark } : {}), ...(options.maxCellChars !== undefined ? { maxCellChars: options.maxCellChars } : {}) })) };
+    return { form: "batches", kind: csvKind, batches: () => named(file, importCsvBatches(csvKind, readImportChunks(file), { importedAt: options.importedAt, maxProblems: ISSUE_CAP + 1, ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}), ...(options.decimalMark !== undefined ? { decimalMark: options.decimalMark } : {}), ...(options.dateFormat !== undefined ? { dateFormat: options.dateFormat } : {}), ...(options.maxCellChars !== undefined ? { maxCellChars: options.maxCellChars } : {}) })) };
   }
   try {
     if (ext === ".xlsx") {
@@ -238,7 +241,7 @@ export async function openImportable(file: string, options: ImportFileOptions): 
       // The same bounds as the text reader: a regular file of at most 512 MiB (a workbook is read whole).
       if (!st.isFile()) throw new CliError(`${file}: not a regular file`);
       if (st.size > 512 * 1024 * 1024) throw new CliError(`${file}: larger than 512 MiB; refused`);
-      return { form: "records", records: { [kind]: importXlsx(kind as CsvKind, new Uint8Array(await readFile(file)), { importedAt: options.importedAt }).records } as ImportedRecords };
+      return { form: "records", records: { [kind]: importXlsx(kind as CsvKind, new Uint8Array(await readFile(file)), { importedAt: options.importedAt, ...(options.dateFormat !== undefined ? { dateFormat: options.dateFormat } : {}) }).records } as ImportedRecords };
     }
     if (ext === ".xml") {
       const mapping = {

@@ -17,6 +17,19 @@ export function delimiterOption(): Option {
 }
 
 /**
+ * The `--date-format` option of `import` and `validate`: the order of a CSV or workbook's date cells besides
+ * `YYYY-MM-DD` (`DD.MM.YYYY`, `DD/MM/YYYY`, `MM/DD/YYYY`, `DD-MM-YYYY`; see `CsvRowOptions.dateFormat`).
+ *
+ * @example
+ * ```ts
+ * program.command("import").addOption(dateFormatOption());
+ * ```
+ */
+export function dateFormatOption(): Option {
+  return new Option("--date-format <order>", "order of a CSV or XLSX file's date cells besides YYYY-MM-DD (never guessed: 01/10/2026)").choices(["DD.MM.YYYY", "DD/MM/YYYY", "MM/DD/YYYY", "DD-MM-YYYY"]);
+}
+
+/**
  * The `--decimal-mark` option of `import`, `validate` and `report`: `.` or `,`, the decimal mark of a CSV file's
  * amounts (`1.234,56` in a German Excel's `;` file; `report` writes `1234,56`).
  *

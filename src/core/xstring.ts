@@ -5,7 +5,8 @@
 // it is not exported from core's index, so the root entry does not carry it.
 
 const ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
-const CONTROL = "\\u0000-\\u0008\\u000B\\u000C\\u000D\\u000E-\\u001F\\uFFFE\\uFFFF";
+// U+007F is legal XML, but ExcelJS's writer drops it from cell text: escaped too, so it reaches the file.
+const CONTROL = "\\u0000-\\u0008\\u000B\\u000C\\u000D\\u000E-\\u001F\\u007F\\uFFFE\\uFFFF";
 // One pass, left to right: a control character, or an `_` that would start an escape once written — followed by
 // `xHHHH` and then an `_` or a control character (whose own escape starts with `_`). Two look-alikes may share an
 // underscore (`_x005f_x0041_`): the lookahead sees both.
@@ -18,7 +19,7 @@ export function decodeXstring(text: string): string {
 
 /**
  * Escapes a cell text for a workbook: a literal `_xHHHH_` keeps its text (`_x005F_xHHHH_`), and a carriage return or
- * another control character XML would drop or refuse becomes `_xHHHH_`. Tab and LF stay as they are.
+ * another control character XML (or ExcelJS's writer: U+007F) would drop or refuse becomes `_xHHHH_`. Tab and LF stay as they are.
  * `decodeXstring(encodeXstring(t)) === t` for every text. @internal
  */
 export function encodeXstring(text: string): string {

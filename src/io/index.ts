@@ -34,6 +34,7 @@ export { CSV_PROFILES, type CsvKind, type CsvProfile } from "./csv/profiles.js";
 export { importCsvBatches, type ImportCsvBatchOptions } from "./csv/stream.js";
 export { neutraliseCell, restoreCell, type CsvDelimiter } from "./csv/neutralise.js";
 export type { CsvDecimalMark } from "./csv/decimal-mark.js";
+export type { CsvBooleanWords, CsvDateFormat } from "./csv/locale-cells.js";
 export { readImportFile, type ReadImportFileOptions } from "./files.js";
 export { readImportChunks } from "./files.js";
 export { utf8ErrorOffset } from "./utf8.js";

@@ -32,3 +32,18 @@ describe("XLSX date serials outside Excel's calendar", () => {
     expect(csvProblems(e).map((p) => [p.row, p.column])).toEqual([[3, "date"]]);
   });
 });
+
+describe("XLSX date serials before 1900-03-01 (Excel's leap-year bug)", () => {
+  // Excel's 1900 system counts a 1900-02-29 that never was (Microsoft KB 214326, kept from Lotus 1-2-3): serial 1 is
+  // 1900-01-01, 59 is 1900-02-28, 60 is the fictitious 1900-02-29, 61 is 1900-03-01; 0 shows as 1900-01-00 (no day).
+  // Calc counts from 1899-12-30 without the bug, so below 61 it disagrees with Excel by a day: Excel's reading is kept.
+  it("reads the days as Excel shows them, and serial 60 as the no-day 1900-02-29 which a date field refuses", () => {
+    expect(readXlsx(workbook(["1", "59", "59.999", "60", "61", "0"])).sheets[0]!.rows.slice(1).map((r) => r.cells[1])).toEqual(["1900-01-01", "1900-02-28", "1900-02-28", "1900-02-29", "1900-03-01", "0"]);
+    const e = validationErrorOf(() => importXlsx("cost-entry", workbook(["59", "60", "61"]), { importedAt: IMPORTED_AT }));
+    expect(csvProblems(e).map((p) => [p.row, p.column])).toEqual([[3, "date"]]);
+  });
+
+  it("has no such day in the 1904 system: serial 0 is 1904-01-01", () => {
+    expect(readXlsx(workbook(["0", "59", "60"], true)).sheets[0]!.rows.slice(1).map((r) => r.cells[1])).toEqual(["1904-01-01", "1904-02-29", "1904-03-01"]);
+  });
+});

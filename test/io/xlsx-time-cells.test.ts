@@ -27,9 +27,10 @@ describe("XLSX time-of-day and duration cells", () => {
     ["custom [h]:mm", 165, "[h]:mm"],
   ])("a %s cell is a time, not a date: 0.5 is not read as 1899-12-30", (_name, id, code) => {
     // 0.5 shown as 12:00 is half a day of time, with no calendar day. Before: read as 1899-12-30 (serial 0) and
-    // imported as a valid cost date. Expected: the number as stored ("0.5"), which a date field refuses.
+    // imported as a valid cost date. Expected: the time it shows, "12:00:00" (see xlsx-time-formats.test.ts), which a
+    // date field refuses.
     const bytes = workbook("0.5", id, code);
-    expect(readXlsx(bytes).sheets[0]!.rows[1]!.cells[1]).toBe("0.5");
+    expect(readXlsx(bytes).sheets[0]!.rows[1]!.cells[1]).toBe("12:00:00");
     expect(csvProblems(validationErrorOf(() => importXlsx("cost-entry", bytes, { importedAt: IMPORTED_AT }))).map((p) => [p.row, p.column])).toEqual([[2, "date"]]);
   });
 

@@ -11,6 +11,7 @@ import { checkLimit } from "../limit.js";
 import { fieldCountMessage, RecordLines, separatorLine } from "./lines.js";
 import { csvFieldNode, isDecimalField } from "./fields.js";
 import { csvDecimalMark, writeDecimalCell, type CsvDecimalMark } from "./decimal-mark.js";
+import { csvDateFormat, isDateField, writeDateCell, type CsvDateFormat } from "./locale-cells.js";
 
 /** Options of {@link importCsv}: the row options, and the file's field separator. */
 export interface ImportCsvOptions extends CsvRowOptions {
@@ -192,8 +193,9 @@ export function wireCellText(wire: Record<string, unknown>, path: string, kind: 
   return typeof v === "object" ? JSON.stringify(v) : String(v);
 }
 
-function cellOf(wire: Record<string, unknown>, path: string, kind: CsvKind, delimiter: CsvDelimiter, decimalMark: CsvDecimalMark | undefined): string {
+function cellOf(wire: Record<string, unknown>, path: string, kind: CsvKind, delimiter: CsvDelimiter, decimalMark: CsvDecimalMark | undefined, dateFormat: CsvDateFormat | undefined): string {
   const text = wireCellText(wire, path, kind);
+  if (dateFormat !== undefined && text !== "") return writeDateCell(text, dateFormat); // given for date fields only
   // A decimal field's wire text is a plain number (`-?digits(.digits)?`): data, never a formula, so not neutralised.
   if (decimalMark !== undefined && isDecimalField(kind, path)) return writeDecimalCell(text, decimalMark);
   // Formula injection (OWASP): a cell a spreadsheet would evaluate gets a leading apostrophe; plain numbers stay.
@@ -234,6 +236,11 @@ export interface ExportCsvOptions {
    */
   readonly decimalMark?: CsvDecimalMark;
   /**
+   * The order of date fields (`date`, `dueDate` …): `"DD.MM.YYYY"`, `"DD/MM/YYYY"`, `"MM/DD/YYYY"` or `"DD-MM-YYYY"`,
+   * day and month on two digits (`01.10.2026`), as `importCsv`'s `dateFormat` reads them back. Default `YYYY-MM-DD`.
+   */
+  readonly dateFormat?: CsvDateFormat;
+  /**
    * Longest cell written (default {@link XLSX_MAX_CELL_CHARS}, 32,767, as `importCsv` reads by default and Excel
    * holds): a longer cell refuses the export at `[index, field]`. Raise it on both sides for long lists.
    */
@@ -251,7 +258,8 @@ export interface ExportCsvOptions {
  * after the separators another locale would split at instead (`,` in a `;` file; `,` and `;` in a tab file). Read
  * such a file back with the same `delimiter`.
  *
- * `decimalMark: ","` writes decimal fields with a decimal comma (`-1234,50`) for a `;` or tab file.
+ * `decimalMark: ","` writes decimal fields with a decimal comma (`-1234,50`) for a `;` or tab file; `dateFormat:
+ * "DD.MM.YYYY"` writes date fields in that order (`01.10.2026`).
  *
  * @throws {ValidationError} when `delimiter` is not `,`, `;` or a tab (path `["delimiter"]`), `decimalMark` is not
  *   `.` or `,` or is `,` with a `,` delimiter (path `["decimalMark"]`), or a column of `columns`
@@ -267,14 +275,16 @@ export interface ExportCsvOptions {
 export function exportCsv<K extends CsvKind>(kind: K, records: readonly EntityOf<K>[], options: ExportCsvOptions = {}): string {
   const delimiter = csvDelimiter(options.delimiter, `${String(kind)} CSV`);
   const decimalMark = csvDecimalMark(options.decimalMark, delimiter, `${String(kind)} CSV`);
+  const dateFormat = csvDateFormat(options.dateFormat, `${String(kind)} CSV`);
   const columns = options.columns ?? csvProfile(kind, `${String(kind)} CSV`).columns;
   if (options.columns !== undefined) checkColumns(kind, options.columns);
   checkLimit(options.maxCellChars, "maxCellChars", `${String(kind)} CSV`);
   const max = options.maxCellChars ?? XLSX_MAX_CELL_CHARS;
+  const dateColumns = columns.map((c) => dateFormat !== undefined && isDateField(kind, c));
   const issues: ValidationIssue[] = [];
   const rows = records.map((r, i) => {
     const wire = encodeEntity(kind, r as never) as Record<string, unknown>;
-    const cells = columns.map((c) => cellOf(wire, c, kind, delimiter, decimalMark));
+    const cells = columns.map((c, j) => cellOf(wire, c, kind, delimiter, decimalMark, dateColumns[j]! ? dateFormat : undefined));
     cells.forEach((t, c) => {
       if (t.length > max) issues.push({ path: [i, columns[c]!], message: `record ${i + 1} (${String(wire["id"])}): ${cellLengthMessage(t.length, max)}`, code: "custom" });
     });

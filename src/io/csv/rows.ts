@@ -8,6 +8,7 @@ import { restoreCell, type CsvDelimiter } from "./neutralise.js";
 import { duplicateJsonKeys } from "../json-keys.js";
 import { csvDecimalMark, decimalCellMessage, readDecimalCell, type CsvDecimalMark } from "./decimal-mark.js";
 import { isDecimalField } from "./fields.js";
+import { csvBooleanWords, csvDateFormat, dateCellMessage, isDateField, readDateCell, type BooleanWords, type CsvBooleanWords, type CsvDateFormat } from "./locale-cells.js";
 import { XLSX_MAX_CELL_CHARS } from "../../core/xstring.js";
 import { checkLimit } from "../limit.js";
 import { columnLetter, groupedCount } from "../../core/column-letter.js";
@@ -50,6 +51,19 @@ export interface CsvRowOptions {
   readonly delimiter?: CsvDelimiter;
   /** @internal The decimal mark of the file's number cells (decimal fields), checked by the importer; default: as on the wire. */
   readonly decimalMark?: CsvDecimalMark;
+  /**
+   * More words of boolean cells (`blocking`, `freezeExempt`) besides `true`/`yes`/`1` and `false`/`no`/`0`, compared
+   * without case and edge spaces: `{ true: ["Ja", "WAHR"], false: ["Nein", "FALSCH"] }`. A word read both ways is
+   * refused at `["booleans", side, index]`. Default: those six only; any other word is refused at its cell.
+   */
+  readonly booleans?: CsvBooleanWords;
+  /**
+   * The order of date cells (`date`, `targetStart`, `dueDate` …) besides the wire form `YYYY-MM-DD`: `"DD.MM.YYYY"`,
+   * `"DD/MM/YYYY"`, `"MM/DD/YYYY"` or `"DD-MM-YYYY"`, day and month of one or two digits, a four-digit year. A cell
+   * in neither form, or no real day, is refused at its `[line, column]`. Default: `YYYY-MM-DD` only (`01/10/2026` is
+   * 1 October or 10 January: never guessed).
+   */
+  readonly dateFormat?: CsvDateFormat;
 }
 
 /**
@@ -99,6 +113,9 @@ export class CsvRowDecoder<K extends CsvKind> {
   private readonly schema: z.ZodType;
   private readonly seen = new IdLines();
   private readonly decimals: readonly boolean[];
+  private readonly dates: readonly boolean[];
+  private readonly booleanWords: BooleanWords;
+  private readonly dateFormat: CsvDateFormat | undefined;
   private readonly maxCell: number;
 
   /**
@@ -112,6 +129,8 @@ export class CsvRowDecoder<K extends CsvKind> {
     csvProfile(kind, `${String(kind)} CSV`); // an unknown kind (or "constructor") is refused before anything is read
     checkLimit(options.maxCellChars, "maxCellChars", `${String(kind)} CSV`);
     this.maxCell = options.maxCellChars ?? XLSX_MAX_CELL_CHARS;
+    this.booleanWords = csvBooleanWords(options.booleans, `${String(kind)} CSV`);
+    this.dateFormat = csvDateFormat(options.dateFormat, `${String(kind)} CSV`);
     const issues: ValidationIssue[] = [];
     const firstColumn = new Map<string, number>();
     // A header cell was neutralised on export like a data cell (`'=Note` for `=Note`): read it back the same way.
@@ -128,6 +147,7 @@ export class CsvRowDecoder<K extends CsvKind> {
     if (issues.length > 0) throw new ValidationError(issues, `${kind} CSV`);
     if (options.decimalMark !== undefined) csvDecimalMark(options.decimalMark, options.delimiter ?? ",", `${kind} CSV`);
     this.decimals = this.paths.map((p) => options.decimalMark !== undefined && isDecimalField(kind, p));
+    this.dates = this.paths.map((p) => this.dateFormat !== undefined && isDateField(kind, p));
     this.schema = entityKinds[kind].schema as unknown as z.ZodType;
   }
 
@@ -173,8 +193,18 @@ export class CsvRowDecoder<K extends CsvKind> {
           refused.add(this.header[c]!);
           return;
         }
+      } else if (this.dates[c] === true) {
+        value = readDateCell(cell, this.dateFormat!);
+        if (value === undefined) {
+          this.issues.push({ path: [line, this.header[c]!], message: dateCellMessage(cell, this.dateFormat!), code: "custom" });
+          refused.add(this.header[c]!);
+          return;
+        }
       } else if (profile.lists?.includes(path)) value = listItems(cell);
-      else if (profile.booleans?.includes(path)) value = /^(true|yes|1)$/i.test(cell) ? true : /^(false|no|0)$/i.test(cell) ? false : cell;
+      else if (profile.booleans?.includes(path)) {
+        const word = cell.trim().toLowerCase();
+        value = this.booleanWords.true.has(word) ? true : this.booleanWords.false.has(word) ? false : cell;
+      }
       else if (profile.integers?.includes(path)) value = /^-?\d+$/.test(cell) ? Number(cell) : cell;
       else if (profile.json?.includes(path)) {
         try {

@@ -9,7 +9,7 @@ import type { XlsxLimits } from "./limits.js";
 
 /** Options of {@link importXlsx}: the CSV importer's mapping options, the reader's limits, and where the table is. */
 export interface ImportXlsxOptions extends CsvRowOptions, XlsxLimits {
-  /** The sheet to read, by tab name (default the first). */
+  /** The sheet to read, by tab name (default the first visible tab, the one Excel opens on). */
   readonly sheet?: string;
   /**
    * Header rows above the data (default 1). With 2, a merged group header over sub-headers gives field paths:
@@ -67,7 +67,10 @@ function importSheet<K extends CsvKind>(kind: K, sheet: XlsxSheetData, options: 
   // A formula error (#N/A from a lookup that found nothing) is no value: refused where it is, never taken as text.
   const errors: ValidationIssue[] = (sheet.errors ?? []).map((e) => ({
     path: [e.line, (e.line > headerRows ? header[e.column] : undefined) ?? `column ${e.column + 1}`],
-    message: `the cell shows the formula error ${e.error}: it has no value`, code: "custom",
+    message: e.error === ""
+      ? "the cell holds a formula that was never calculated (the workbook was saved without its values; open and save it in Excel or Calc): it has no value"
+      : `the cell shows the formula error ${e.error}: it has no value`,
+    code: "custom",
   }));
   if (errors.length === 0) return got;
   // The rows' other problems are still listed (ordered by row); the codec's complaint about an error cell's text is not.
@@ -96,7 +99,8 @@ function importSheet<K extends CsvKind>(kind: K, sheet: XlsxSheetData, options: 
  */
 export function importXlsx<K extends CsvKind>(kind: K, bytes: Uint8Array, options: ImportXlsxOptions): { records: EntityOf<K>[]; report: ImportReport } {
   const { sheets } = readXlsx(bytes, { ...options, ...(options.sheet === undefined ? {} : { sheets: [options.sheet] }) });
-  const sheet = sheets[0] ?? (() => { throw ValidationError.single([], "the workbook has no sheet", `${kind} XLSX`); })();
+  // By default the first visible tab, as Excel opens on it: a hidden sheet before it (an old copy) is never guessed.
+  const sheet = (options.sheet === undefined ? sheets.find((s) => s.hidden !== true) : undefined) ?? sheets[0] ?? (() => { throw ValidationError.single([], "the workbook has no sheet", `${kind} XLSX`); })();
   const { records, issues } = importSheet(kind, sheet, options);
   if (issues.length > 0) throw new ValidationError(issues, `${kind} XLSX sheet "${sheet.name}"`);
   const report = createReportBuilder("xlsx");

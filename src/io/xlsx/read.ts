@@ -1,6 +1,8 @@
-import { PmoDecimal, ValidationError } from "../../core/index.js";
+import { ValidationError } from "../../core/index.js";
+import { builtinFormatKind, numberFormatKind, numberText, serialToTime, type NumberFormatKind } from "./number-format.js";
 import { resolveXlsxLimits, type ResolvedXlsxLimits, type XlsxLimits } from "./limits.js";
 import { scanXml } from "./xml-scan.js";
+import { isoCellDay, isoCellTimeOfDay } from "./iso-cells.js";
 import { inflateEntries } from "../inflate.js";
 import { decodeXstring } from "./xstring.js";
 import { columnLetter } from "../../core/column-letter.js";
@@ -13,13 +15,16 @@ const SHEET_KINDS = new Set(["worksheet", "chartsheet", "dialogsheet", "macroshe
 export interface XlsxSheetData {
   /** The sheet's tab name. */
   readonly name: string;
+  /** True when the tab is hidden (`state="hidden"` or `"veryHidden"`): Excel opens on the first visible one. */
+  readonly hidden?: boolean;
   /** Rows that hold at least one cell, with their sheet row number (`line`, 1-based). */
   readonly rows: readonly { readonly line: number; readonly cells: readonly string[] }[];
   /** Merged ranges (0-based, inclusive). */
   readonly merges: readonly { readonly top: number; readonly left: number; readonly bottom: number; readonly right: number }[];
   /**
    * Cells holding a formula error (`t="e"`: `#N/A`, `#REF!`, `#DIV/0!` …), by sheet row (`line`, 1-based) and
-   * column (0-based). Such a cell has no value: its text in `rows` is the error code, which the importers refuse.
+   * column (0-based). Such a cell has no value: its text in `rows` is the error code, which the importers refuse. A
+   * formula saved without its calculated value (no `<v>`, as openpyxl writes formulas) is listed with the error `""`.
    */
   readonly errors?: readonly { readonly line: number; readonly column: number; readonly error: string }[];
 }
@@ -30,25 +35,11 @@ export interface ReadXlsxOptions extends XlsxLimits {
   readonly sheets?: readonly string[];
 }
 
-// Built-in number formats that show a date (ECMA-376 §18.8.30): 14–17 dates, 22 date and time. 18–21 and 45–47
-// show a time of day or a duration (h:mm, [h]:mm:ss, mm:ss): no calendar day, so their numbers stay numbers.
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 22]);
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 /** Day 0 of the 1904 date system (Excel for Mac; `<workbookPr date1904="1"/>`), ECMA-376 §18.17.4.1. */
 const EXCEL_EPOCH_1904 = Date.UTC(1904, 0, 1);
 
-/**
- * True when a custom number format shows a date: a year or day (y, d) outside quotes, brackets and escapes, or months
- * (m) with no hours or seconds. A format of hours, minutes and seconds only (`h:mm`, `[h]:mm`, `mm:ss`) is a time of
- * day or a duration — no calendar day — and m beside h or s means minutes. @internal
- */
-export function isDateFormat(code: string): boolean {
-  if (/\[(h+|m+|s+)\]/i.test(code.replace(/"[^"]*"/g, ""))) return false; // elapsed time: [h]:mm
-  const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\.|_.|\*./g, "").replace(/AM\/PM|A\/P/gi, "");
-  if (/[yd]/i.test(bare)) return true;
-  if (/[hs]/i.test(bare)) return false;
-  return /m/i.test(bare) && !/^[\s#0.,%]*$/.test(bare);
-}
+export { isDateFormat } from "./number-format.js";
 
 // The 1900 system counts a 1900-02-29 that never was (serial 60, Lotus 1-2-3's leap-year bug kept by Excel):
 // serials 1–59 are days since 1899-12-31, serials from 61 on days since 1899-12-30 (EXCEL_EPOCH).
@@ -79,49 +70,6 @@ function serialToIso(serial: number, epoch: number, raw: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-// An ISO 8601 date cell (`t="d"`, ECMA-376 §18.18.11): a calendar date, optionally a time (fraction of a second, an
-// offset or Z). The day is the one written: a workbook has no time zone, so an offset does not move it.
-const ISO_CELL = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?\s*$/i;
-
-/**
- * The calendar day of an ISO 8601 date cell, read like a date-formatted serial: a date-time gives its day, the time
- * rounded to the millisecond first (23:59:59.9999 is the next midnight, as Excel keeps times to the millisecond). A
- * value that is no real day (2026-02-30, a bare time 12:00:00, any other text) stays the text it is, so a date field
- * refuses it with its cell.
- */
-function isoCellDay(raw: string): string {
-  const m = ISO_CELL.exec(raw);
-  if (m === null) return isoCellTime(raw);
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const start = new Date(Date.UTC(2000, mo - 1, d));
-  start.setUTCFullYear(y); // years 0–99 stay themselves (Date.UTC maps them to 19xx)
-  if (start.getUTCFullYear() !== y || start.getUTCMonth() !== mo - 1 || start.getUTCDate() !== d) return raw;
-  const [h, mi, se] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
-  if (h > 24 || mi > 59 || se > 60 || (h === 24 && (mi > 0 || se > 0 || Number(m[7] ?? 0) > 0))) return raw;
-  const ms = Math.round(Number(`0.${m[7] ?? "0"}`) * 1000);
-  const at = new Date(start.getTime() + ((h * 60 + mi) * 60 + se) * 1000 + ms);
-  return `${String(at.getUTCFullYear()).padStart(4, "0")}-${String(at.getUTCMonth() + 1).padStart(2, "0")}-${String(at.getUTCDate()).padStart(2, "0")}`;
-}
-
-// An ISO 8601 time of day without a date (`T09:30:00`, `09:30`, a fraction, an offset), as a `t="d"` cell may hold.
-const ISO_TIME_CELL = /^\s*T?(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?\s*$/i;
-
-/**
- * The time of day of an ISO 8601 time-only cell as `HH:MM:SS` (`.sss` when it has milliseconds), the way a date
- * cell is its `YYYY-MM-DD`: rounded to the millisecond as Excel keeps times, an offset dropped as a date cell's is.
- * A value that is no time of day (`25:00`, `09:60`) stays the text it is.
- */
-function isoCellTime(raw: string): string {
-  const m = ISO_TIME_CELL.exec(raw);
-  if (m === null) return raw;
-  const [h, mi, se] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
-  if (h > 24 || mi > 59 || se > 59 || (h === 24 && (mi > 0 || se > 0 || Number(m[4] ?? 0) > 0))) return raw;
-  const ms = ((h * 60 + mi) * 60 + se) * 1000 + Math.round(Number(`0.${m[4] ?? "0"}`) * 1000);
-  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
-  const [hh, mm, ss, frac] = [Math.floor(ms / 3_600_000), Math.floor(ms / 60_000) % 60, Math.floor(ms / 1000) % 60, ms % 1000];
-  return `${pad(hh)}:${pad(mm)}:${pad(ss)}${frac === 0 ? "" : `.${pad(frac, 3)}`}`;
-}
-
 /** `AB12` → column 27 (0-based). */
 function columnOf(ref: string): number {
   let n = 0;
@@ -147,10 +95,10 @@ function refuse(message: string): never {
 // whatever prefix the workbook binds it to (`r:id`, `rel:id` …).
 const RELATIONSHIP_NS = ["http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships"];
 
-function workbookSheets(parts: PartMap, bookPath: string, rels: readonly PackageRelationship[]): { sheets: { name: string; path: string }[]; epoch: number } {
+function workbookSheets(parts: PartMap, bookPath: string, rels: readonly PackageRelationship[]): { sheets: { name: string; path: string; hidden: boolean }[]; epoch: number } {
   const book = parts.get(bookPath) ?? refuse(`not an xlsx workbook: ${bookPath} is missing`);
   const relsPath = relationshipsPartOf(bookPath);
-  const sheets: { name: string; path: string }[] = [];
+  const sheets: { name: string; path: string; hidden: boolean }[] = [];
   let epoch = EXCEL_EPOCH;
   scanXml(
     book,
@@ -163,7 +111,7 @@ function workbookSheets(parts: PartMap, bookPath: string, rels: readonly Package
         const sheetName = a["name"] !== undefined ? decodeXstring(a["name"]) : `Sheet${sheets.length + 1}`;
         const id = RELATIONSHIP_NS.map((ns) => a[`{${ns}}id`]).find((v) => v !== undefined) ?? refuse(`sheet "${sheetName}" has no relationship id`);
         const rel = rels.find((r) => r.id === id) ?? refuse(`sheet "${sheetName}": relationship ${id} is not in ${relsPath}`);
-        sheets.push({ name: sheetName, path: rel.target });
+        sheets.push({ name: sheetName, path: rel.target, hidden: a["state"] === "hidden" || a["state"] === "veryHidden" });
       },
     },
     { namespaces: true },
@@ -182,18 +130,19 @@ class PartMap {
   }
 }
 
-function dateStyles(styles: Uint8Array | undefined): boolean[] {
+/** The number format kind of each cell style (`cellXfs`), by style index. */
+function styleFormats(styles: Uint8Array | undefined): NumberFormatKind[] {
   if (!styles) return [];
-  const custom = new Map<number, boolean>();
-  const xfs: boolean[] = [];
+  const custom = new Map<number, NumberFormatKind>();
+  const xfs: NumberFormatKind[] = [];
   let inCellXfs = false;
   scanXml(styles, "styles", {
     open(name, a) {
-      if (name === "numFmt") custom.set(Number(a["numFmtId"]), isDateFormat(a["formatCode"] ?? ""));
+      if (name === "numFmt") custom.set(Number(a["numFmtId"]), numberFormatKind(a["formatCode"] ?? ""));
       else if (name === "cellXfs") inCellXfs = true;
       else if (name === "xf" && inCellXfs) {
         const id = Number(a["numFmtId"] ?? 0);
-        xfs.push(custom.get(id) ?? BUILTIN_DATE_FORMATS.has(id));
+        xfs.push(custom.get(id) ?? builtinFormatKind(id));
       }
     },
     close(name) {
@@ -235,22 +184,25 @@ function sharedStrings(bytes: Uint8Array | undefined, limits: ResolvedXlsxLimits
   return out;
 }
 
-/** A number cell as exact decimal text; Excel shows at most 15 significant digits, and so does pmokit. */
-function numberText(v: string): string {
-  if (!/^-?(\d+\.?\d*|\.\d+)(E[+-]?\d+)?$/i.test(v.trim())) return v;
-  const d = new PmoDecimal(v.trim());
-  return d.sd(true) > 15 ? d.toSignificantDigits(15).toFixed() : d.toFixed();
+/**
+ * A number cell's text by its format: a date format gives the calendar day, a time or elapsed format the time
+ * (`HH:MM:SS`), any other the number as stored.
+ */
+function numberCell(raw: string, kind: NumberFormatKind, epoch: number): string {
+  if (kind === "date") return serialToIso(Number(raw), epoch, raw);
+  if (kind === "number") return numberText(raw);
+  return serialToTime(raw, kind, (EXCEL_LAST_DAY - epoch) / 86_400_000);
 }
 
 /** The cell types of ECMA-376 §18.18.11 (ST_CellType). */
 const CELL_TYPES = new Set(["b", "d", "e", "inlineStr", "n", "s", "str"]);
 
-function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], dates: readonly boolean[], epoch: number, limits: ResolvedXlsxLimits): XlsxSheetData {
+function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], formats: readonly NumberFormatKind[], epoch: number, limits: ResolvedXlsxLimits): XlsxSheetData {
   const rows: { line: number; cells: string[] }[] = [];
   const merges: XlsxSheetData["merges"][number][] = [];
   const errors: { line: number; column: number; error: string }[] = [];
   let row: { line: number; cells: string[] } | undefined;
-  let cell: { col: number; type: string; style: number } | undefined;
+  let cell: { col: number; type: string; style: number; formula?: true; cached?: true } | undefined;
   let text: string | undefined;
   // Only the characters inside <v> and <t> count, not those of a phonetic run (<rPh>, furigana) nor the whitespace a
   // pretty-printing writer puts between an inline string's <r> runs (ECMA-376 §18.4.12), as for shared strings.
@@ -287,11 +239,13 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
         if (!CELL_TYPES.has(type)) refuse(`${where}: cell type ${JSON.stringify(type)} is not one of ${[...CELL_TYPES].join(", ")}`);
         // A style the workbook does not define has an unknown number format: a date cell would read as its serial.
         const style = a["s"] === undefined ? 0 : /^\d{1,9}$/.test(a["s"]) ? Number(a["s"]) : Number.NaN;
-        if (!(style === 0 || style < dates.length)) refuse(`${where}: style ${a["s"] ?? ""} is not in the workbook's cell formats (${dates.length} of them)`);
+        if (!(style === 0 || style < formats.length)) refuse(`${where}: style ${a["s"] ?? ""} is not in the workbook's cell formats (${formats.length} of them)`);
         cell = { col, type, style };
         nextCol = col + 1;
       } else if (el === "rPh" && cell) phonetic++;
+      else if (el === "f" && cell) cell.formula = true;
       else if ((el === "v" || el === "t") && cell && phonetic === 0) {
+        if (el === "v") cell.cached = true;
         text = text ?? "";
         inText = true;
       } else if (el === "mergeCell" && a["ref"]) {
@@ -313,11 +267,15 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
         if (index === "" && (cell.type === "s" || cell.type === "b")) value = ""; // no <v>: an empty cell (not string 0, not false)
         else if (cell.type === "s") value = (/^\d+$/.test(index) ? strings[Number(index)] : undefined) ?? refuse(`sheet "${name}" row ${row.line}: shared string ${raw} does not exist`);
         else if (cell.type === "b") value = index === "1" ? "true" : index === "0" ? "false" : refuse(`${where}: a boolean cell holds 0 or 1, not ${JSON.stringify(raw)}`);
-        else if (cell.type === "d") value = isoCellDay(raw);
+        else if (cell.type === "d") value = formats[cell.style] === "time" ? isoCellTimeOfDay(raw) : isoCellDay(raw);
         else if (cell.type === "e") {
           value = raw;
           errors.push({ line: row.line, column: cell.col, error: raw });
-        } else if (cell.type === "n" && raw !== "") value = dates[cell.style] ? serialToIso(Number(raw), epoch, raw) : numberText(raw);
+        } else if (cell.formula === true && cell.cached !== true && cell.type !== "inlineStr") {
+          // A formula saved without its value (openpyxl, ExcelJS without a result): only a recalculation gives one.
+          value = "";
+          errors.push({ line: row.line, column: cell.col, error: "" });
+        } else if (cell.type === "n" && raw !== "") value = numberCell(raw, formats[cell.style] ?? "number", epoch);
         else value = cell.type === "inlineStr" || cell.type === "str" ? decodeXstring(raw) : raw;
         while (row.cells.length < cell.col) row.cells.push("");
         row.cells[cell.col] = value;
@@ -341,7 +299,9 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
  * cells keep their exact decimal text; cells with a date format become `YYYY-MM-DD` (in the workbook's date system, 1900 or 1904,
  * the serial rounded to the millisecond first), and so do ISO 8601 date cells (`t="d"`: `2026-10-01T18:00:00` →
  * `2026-10-01`, the day as written, the time rounded to the millisecond); a `t="d"` cell holding a time of day only
- * becomes `HH:MM:SS` (`T09:30` → `09:30:00`); booleans `true`/`false`. Text cells are decoded from ECMA-376's
+ * becomes `HH:MM:SS` (`T09:30` → `09:30:00`), and so does a number with a time format (`h:mm`, built-ins 18–21, 45,
+ * 47: 0.5 → `12:00:00`, the day of a date-time dropped as Excel shows it) or an elapsed one (`[h]:mm`, built-in 46:
+ * 1.1458333333333333 → `27:30:00`, every hour counted); booleans `true`/`false`. Text cells are decoded from ECMA-376's
  * `_xHHHH_` escapes (`a_x000D_b` → a, carriage return, b), as Excel and Calc read them.
  *
  * Malformed workbooks are refused where a lenient reading could lose data: a missing relationship, styles or
@@ -382,10 +342,13 @@ export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): { re
   const wanted = options.sheets;
   for (const w of wanted ?? []) if (!listed.some((s) => s.name === w)) refuse(`the workbook has no sheet "${w}" (sheets: ${listed.map((s) => s.name).join(", ")})`);
   const strings = sharedStrings(parts.get(stringsPath), limits);
-  const dates = dateStyles(parts.get(stylesPath));
+  const formats = styleFormats(parts.get(stylesPath));
   return {
     sheets: listed
       .filter((s) => wanted === undefined || wanted.includes(s.name))
-      .map((s) => readSheet(s.name, parts.get(s.path) ?? refuse(`sheet "${s.name}" (${s.path}) is missing from the archive`), strings, dates, epoch, limits)),
+      .map((s) => {
+        const data = readSheet(s.name, parts.get(s.path) ?? refuse(`sheet "${s.name}" (${s.path}) is missing from the archive`), strings, formats, epoch, limits);
+        return s.hidden ? { ...data, hidden: true } : data;
+      }),
   };
 }

@@ -1,0 +1,72 @@
+import { PmoDecimal } from "../../core/index.js";
+
+/**
+ * What a cell's number format shows: a calendar day (`date`, date-times included), a time of day (`time`), an
+ * elapsed time that may pass 24 hours (`elapsed`: `[h]:mm`), or a plain number (`number`). @internal
+ */
+export type NumberFormatKind = "date" | "time" | "elapsed" | "number";
+
+// Built-in number formats (ECMA-376 §18.8.30): 14–17 dates, 22 date and time, 18–21 and 45, 47 times of day
+// (h:mm AM/PM, h:mm:ss AM/PM, h:mm, h:mm:ss, mm:ss, mm:ss.0), 46 an elapsed time ([h]:mm:ss). The East Asian ids a
+// Japanese, Chinese or Korean Excel saves: 27–31, 36, 50–58 dates and 32–33 times in each of those locales; 34–35 are
+// dates in ja-JP and ko-KR but times in zh-CN and zh-TW, so without the locale they are left numbers.
+const BUILTIN_FORMATS: ReadonlyMap<number, NumberFormatKind> = new Map([
+  ...[14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58].map((id) => [id, "date"] as const),
+  ...[18, 19, 20, 21, 32, 33, 45, 47].map((id) => [id, "time"] as const),
+  [46, "elapsed"],
+]);
+
+/** The kind of a built-in number format id; `number` for the others. @internal */
+export function builtinFormatKind(id: number): NumberFormatKind {
+  return BUILTIN_FORMATS.get(id) ?? "number";
+}
+
+/**
+ * What a custom number format shows: a year or day (y, d) outside quotes, brackets and escapes, or months (m) with
+ * no hours or seconds, is a date; hours, minutes and seconds only (`h:mm`, `mm:ss`, `h:mm AM/PM`) a time of day — m
+ * beside h or s means minutes —; an hour, minute or second count in brackets (`[h]:mm`, `[mm]:ss`) an elapsed time.
+ *
+ * @example
+ * ```ts
+ * numberFormatKind("yyyy-mm-dd hh:mm"); // "date"
+ * numberFormatKind("[h]:mm");           // "elapsed"
+ * ```
+ * @internal
+ */
+export function numberFormatKind(code: string): NumberFormatKind {
+  if (/\[(h+|m+|s+)\]/i.test(code.replace(/"[^"]*"/g, ""))) return "elapsed";
+  const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\.|_.|\*./g, "").replace(/AM\/PM|A\/P/gi, "");
+  if (/[yd]/i.test(bare)) return "date";
+  if (/[hs]/i.test(bare)) return "time";
+  return /m/i.test(bare) && !/^[\s#0.,%]*$/.test(bare) ? "date" : "number";
+}
+
+/** True when a custom number format shows a date (see {@link numberFormatKind}). @internal */
+export function isDateFormat(code: string): boolean {
+  return numberFormatKind(code) === "date";
+}
+
+/** A number cell as exact decimal text; Excel shows at most 15 significant digits, and so does pmokit. @internal */
+export function numberText(v: string): string {
+  if (!/^-?(\d+\.?\d*|\.\d+)(E[+-]?\d+)?$/i.test(v.trim())) return v;
+  const d = new PmoDecimal(v.trim());
+  return d.sd(true) > 15 ? d.toSignificantDigits(15).toFixed() : d.toFixed();
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A serial shown with a time or elapsed format as `HH:MM:SS` (`.sss` when it has milliseconds), rounded to the
+ * millisecond first as Excel keeps times. A time of day drops the day, as Excel shows it (46296.75 → `18:00:00`); an
+ * elapsed time counts every hour (1.1458333333333333 → `27:30:00`). A negative serial or one past `lastSerial`
+ * (Excel shows ####) and a value that is no number keep the number text. @internal
+ */
+export function serialToTime(raw: string, kind: "time" | "elapsed", lastSerial: number): string {
+  const serial = Number(raw);
+  if (raw.trim() === "" || !Number.isFinite(serial) || serial < 0 || serial >= lastSerial + 1) return numberText(raw);
+  const total = Math.round(serial * DAY_MS);
+  const ms = kind === "time" ? total % DAY_MS : total;
+  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+  const [h, m, s, frac] = [Math.floor(ms / 3_600_000), Math.floor(ms / 60_000) % 60, Math.floor(ms / 1000) % 60, ms % 1000];
+  return `${pad(h)}:${pad(m)}:${pad(s)}${frac === 0 ? "" : `.${pad(frac, 3)}`}`;
+}
