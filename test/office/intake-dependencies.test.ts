@@ -10,7 +10,7 @@ import { selectPortfolio } from "../../src/selection/index.js";
 // Before: a dependency on a request that is not a candidate (a draft, a rejected request, an open one without the
 // ratings to be scored, an id not given) was dropped, so REQ-2027-007 was selected without its prerequisite.
 const records = sampleOfficeRecords();
-const withDeps = (deps: readonly string[]): ProjectRequest[] =>
+const withDeps = (deps: string[]): ProjectRequest[] =>
   records.request.map((r) => (r.id === "REQ-2027-007" ? { ...r, dependsOn: deps } : r));
 const problemOf = (requests: readonly ProjectRequest[]) =>
   intakeProblem(requests, scoreRequests(requests.filter(isOpenRequest), INTAKE_MODEL, { asOf: SAMPLE_STATUS_DATE }), DEMO_ENVELOPE);
