@@ -7,6 +7,7 @@ import { insideOpenTransaction, runTransactionBody } from "../storage/transactio
 import { storableRecord } from "../storage/record-check.js";
 import { detectDialect, dialectSql, type AnyKysely, type DialectSql, type SqlDialectName } from "./dialect.js";
 import { toStorageError } from "./driver-errors.js";
+import { setBusyTimeout } from "./busy-timeout.js";
 import { orderAndSeek, SQL_FILTER_OPS, wherePredicate } from "./filters.js";
 import { mysqlSender } from "./mysql-send.js";
 import { sessionKey } from "./session.js";
@@ -159,11 +160,15 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
   // SQLite's busy timeout belongs to the connection (Kysely's SQLite dialect has one): set it before the first use.
   let prepared = dialect !== "sqlite";
   let ready: Promise<void> | null = null;
+  // Also opens a database given as a function, waiting out another process's lock as a write would; a failure to
+  // open leaves the adapter unprepared, so the next call opens and sets the timeout (not skips it).
   const prepare = (): Promise<void> =>
-    // SQLite-compatible engines without the pragma (some hosted ones refuse PRAGMA) keep their own locking.
-    (ready ??= sql`PRAGMA busy_timeout = ${sql.lit(busyTimeoutMs)}`.execute(db).then(
+    (ready ??= setBusyTimeout(db, name, busyTimeoutMs).then(
       () => void (prepared = true),
-      () => void (prepared = true),
+      (e: unknown) => {
+        ready = null;
+        throw e;
+      },
     ));
   /** Every database failure leaves as a StorageError; pmokit errors (transaction misuse included) pass unchanged. */
   const guard = async <T>(work: () => Promise<T>): Promise<T> => {
