@@ -210,6 +210,20 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
       return row ? Number(row.version) : null;
     };
 
+    /*
+     * A compare-and-set write (`… WHERE id = ? AND version = ?`) that changed no row conflicts — unless the version
+     * stored now is the one expected: then the row it waited on was deleted by a transaction that inserted the id
+     * again (PostgreSQL at READ COMMITTED re-checks only the deleted row), and the write runs again, as SQLite and
+     * MariaDB run it once the lock is free ("expected version 1, found version 1" was no conflict).
+     */
+    const compareAndSet = async (k: KindSql, id: string, expected: number, write: () => Promise<QueryResult<unknown>>): Promise<void> => {
+      for (let tries = 1; ; tries++) {
+        if (affected(await write()) === 1) return;
+        const found = await currentVersion(k, id);
+        if (found !== expected || tries >= 3) throw new VersionConflictError(k.kind, id, expected, found);
+      }
+    };
+
     const store = (kind: EntityKind): RecordStore => {
       const k = kindOf(kind);
       return {
@@ -278,15 +292,17 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
           const values = [...rowValues(k, next), record.id, expectedVersion];
           // A version is a safe integer: anything else never equals it (the database would convert "1" to 1 and
           // store version "11", or fail on 1.5 as an untyped error), as in the memory adapter.
-          if (!Number.isSafeInteger(expectedVersion) || affected(await run(k.update, values, `${kind} ${JSON.stringify(record.id)}`)) !== 1) {
-            throw new VersionConflictError(kind, record.id, expectedVersion, await currentVersion(k, record.id));
-          }
+          if (Number.isSafeInteger(expectedVersion)) {
+            await compareAndSet(k, record.id, expectedVersion, () => run(k.update, values, `${kind} ${JSON.stringify(record.id)}`));
+          } else throw new VersionConflictError(kind, record.id, expectedVersion, await currentVersion(k, record.id));
           return next;
         }),
         delete: (id, opts = {}) => guard(async () => {
           if (opts.expectedVersion === undefined) return affected(await run(k.delete, [id])) === 1;
-          if (Number.isSafeInteger(opts.expectedVersion) && affected(await run(k.deleteVersion, [id, opts.expectedVersion])) === 1) return true;
-          throw new VersionConflictError(kind, id, opts.expectedVersion, await currentVersion(k, id));
+          const expected = opts.expectedVersion;
+          if (!Number.isSafeInteger(expected)) throw new VersionConflictError(kind, id, expected, await currentVersion(k, id));
+          await compareAndSet(k, id, expected, () => run(k.deleteVersion, [id, expected]));
+          return true;
         }),
       };
     };
