@@ -7,7 +7,7 @@ import { insideOpenTransaction, runTransactionBody } from "../storage/transactio
 import { storableRecord } from "../storage/record-check.js";
 import { detectDialect, dialectSql, type AnyKysely, type DialectSql, type SqlDialectName } from "./dialect.js";
 import { toStorageError } from "./driver-errors.js";
-import { setBusyTimeout } from "./busy-timeout.js";
+import { prepareSqlite } from "./sqlite-prepare.js";
 import { orderAndSeek, SQL_FILTER_OPS, wherePredicate } from "./filters.js";
 import { mysqlSender } from "./mysql-send.js";
 import { sessionKey } from "./session.js";
@@ -115,6 +115,8 @@ function sortValue(record: StoredRecord, field: string): Scalar {
  * kit: compare-and-set updates checked by affected rows, interactive transactions (nested calls are savepoints),
  * keyset pagination, and every filter operator.
  *
+ * @throws {ValidationError} at `["db"]`, from the first call, when `db` was built with Kysely's `SqliteDialect` over a
+ *   better-sqlite3 Database another such Kysely instance already uses (use `SharedSqliteDialect`).
  * @example
  * ```ts
  * import { Kysely, PostgresDialect } from "kysely";
@@ -163,7 +165,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
   // Also opens a database given as a function, waiting out another process's lock as a write would; a failure to
   // open leaves the adapter unprepared, so the next call opens and sets the timeout (not skips it).
   const prepare = (): Promise<void> =>
-    (ready ??= setBusyTimeout(db, name, busyTimeoutMs).then(
+    (ready ??= prepareSqlite(db, name, busyTimeoutMs).then(
       () => void (prepared = true),
       (e: unknown) => {
         ready = null;
