@@ -71,7 +71,9 @@ function kindSql(dialect: SqlDialectName, kind: EntityKind): KindSql {
 
 /** The row values of a record: base columns, the JSON document, then the indexed columns. */
 function rowValues(k: KindSql, record: StoredRecord): unknown[] {
-  const text = (v: unknown) => (typeof v === "string" ? v : null);
+  // The instant columns hold the value when it fits MariaDB's VARCHAR(64) (every instant does): the document is the
+  // record, so a raw record's longer string is kept there, as on SQLite and PostgreSQL (MariaDB refused it).
+  const text = (v: unknown) => (typeof v === "string" && v.length <= 64 ? v : null);
   const out: unknown[] = [record.version, text(record.createdAt), text(record.updatedAt), JSON.stringify(record)];
   for (const c of k.columns) {
     const v = fieldValue(record, c.path);
