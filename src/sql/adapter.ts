@@ -7,6 +7,7 @@ import { insideOpenTransaction, runTransactionBody } from "../storage/transactio
 import { storableRecord } from "../storage/record-check.js";
 import { detectDialect, dialectSql, type AnyKysely, type DialectSql, type SqlDialectName } from "./dialect.js";
 import { toStorageError } from "./driver-errors.js";
+import { prepareSqlite } from "./sqlite-prepare.js";
 import { orderAndSeek, SQL_FILTER_OPS, wherePredicate } from "./filters.js";
 import { mysqlSender } from "./mysql-send.js";
 import { sessionKey } from "./session.js";
@@ -70,7 +71,9 @@ function kindSql(dialect: SqlDialectName, kind: EntityKind): KindSql {
 
 /** The row values of a record: base columns, the JSON document, then the indexed columns. */
 function rowValues(k: KindSql, record: StoredRecord): unknown[] {
-  const text = (v: unknown) => (typeof v === "string" ? v : null);
+  // The instant columns hold the value when it fits MariaDB's VARCHAR(64) (every instant does): the document is the
+  // record, so a raw record's longer string is kept there, as on SQLite and PostgreSQL (MariaDB refused it).
+  const text = (v: unknown) => (typeof v === "string" && v.length <= 64 ? v : null);
   const out: unknown[] = [record.version, text(record.createdAt), text(record.updatedAt), JSON.stringify(record)];
   for (const c of k.columns) {
     const v = fieldValue(record, c.path);
@@ -114,6 +117,8 @@ function sortValue(record: StoredRecord, field: string): Scalar {
  * kit: compare-and-set updates checked by affected rows, interactive transactions (nested calls are savepoints),
  * keyset pagination, and every filter operator.
  *
+ * @throws {ValidationError} at `["db"]`, from the first call, when `db` was built with Kysely's `SqliteDialect` over a
+ *   better-sqlite3 Database another such Kysely instance already uses (use `SharedSqliteDialect`).
  * @example
  * ```ts
  * import { Kysely, PostgresDialect } from "kysely";
@@ -159,11 +164,15 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
   // SQLite's busy timeout belongs to the connection (Kysely's SQLite dialect has one): set it before the first use.
   let prepared = dialect !== "sqlite";
   let ready: Promise<void> | null = null;
+  // Also opens a database given as a function, waiting out another process's lock as a write would; a failure to
+  // open leaves the adapter unprepared, so the next call opens and sets the timeout (not skips it).
   const prepare = (): Promise<void> =>
-    // SQLite-compatible engines without the pragma (some hosted ones refuse PRAGMA) keep their own locking.
-    (ready ??= sql`PRAGMA busy_timeout = ${sql.lit(busyTimeoutMs)}`.execute(db).then(
+    (ready ??= prepareSqlite(db, name, busyTimeoutMs).then(
       () => void (prepared = true),
-      () => void (prepared = true),
+      (e: unknown) => {
+        ready = null;
+        throw e;
+      },
     ));
   /** Every database failure leaves as a StorageError; pmokit errors (transaction misuse included) pass unchanged. */
   const guard = async <T>(work: () => Promise<T>): Promise<T> => {
@@ -203,6 +212,20 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
       const r = await run(k.version, [id]);
       const row = r.rows[0] as { version?: unknown } | undefined;
       return row ? Number(row.version) : null;
+    };
+
+    /*
+     * A compare-and-set write (`… WHERE id = ? AND version = ?`) that changed no row conflicts — unless the version
+     * stored now is the one expected: then the row it waited on was deleted by a transaction that inserted the id
+     * again (PostgreSQL at READ COMMITTED re-checks only the deleted row), and the write runs again, as SQLite and
+     * MariaDB run it once the lock is free ("expected version 1, found version 1" was no conflict).
+     */
+    const compareAndSet = async (k: KindSql, id: string, expected: number, write: () => Promise<QueryResult<unknown>>): Promise<void> => {
+      for (let tries = 1; ; tries++) {
+        if (affected(await write()) === 1) return;
+        const found = await currentVersion(k, id);
+        if (found !== expected || tries >= 3) throw new VersionConflictError(k.kind, id, expected, found);
+      }
     };
 
     const store = (kind: EntityKind): RecordStore => {
@@ -273,15 +296,17 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
           const values = [...rowValues(k, next), record.id, expectedVersion];
           // A version is a safe integer: anything else never equals it (the database would convert "1" to 1 and
           // store version "11", or fail on 1.5 as an untyped error), as in the memory adapter.
-          if (!Number.isSafeInteger(expectedVersion) || affected(await run(k.update, values, `${kind} ${JSON.stringify(record.id)}`)) !== 1) {
-            throw new VersionConflictError(kind, record.id, expectedVersion, await currentVersion(k, record.id));
-          }
+          if (Number.isSafeInteger(expectedVersion)) {
+            await compareAndSet(k, record.id, expectedVersion, () => run(k.update, values, `${kind} ${JSON.stringify(record.id)}`));
+          } else throw new VersionConflictError(kind, record.id, expectedVersion, await currentVersion(k, record.id));
           return next;
         }),
         delete: (id, opts = {}) => guard(async () => {
           if (opts.expectedVersion === undefined) return affected(await run(k.delete, [id])) === 1;
-          if (Number.isSafeInteger(opts.expectedVersion) && affected(await run(k.deleteVersion, [id, opts.expectedVersion])) === 1) return true;
-          throw new VersionConflictError(kind, id, opts.expectedVersion, await currentVersion(k, id));
+          const expected = opts.expectedVersion;
+          if (!Number.isSafeInteger(expected)) throw new VersionConflictError(kind, id, expected, await currentVersion(k, id));
+          await compareAndSet(k, id, expected, () => run(k.deleteVersion, [id, expected]));
+          return true;
         }),
       };
     };

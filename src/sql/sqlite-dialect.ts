@@ -78,7 +78,8 @@ class SharedSqliteDriver implements Driver {
  * plain Kysely query) it throws `TransactionMisuseError` (`adapter-in-transaction`) at once instead of waiting
  * forever; destroying one instance leaves the Database open for the others (the last one destroyed closes it).
  * Statements sent to the Database directly (`database.prepare`) do not take turns. One Kysely instance needs
- * nothing more than Kysely's `SqliteDialect`.
+ * nothing more than Kysely's `SqliteDialect`; pmokit adapters over two Kysely instances built with it on one Database
+ * refuse the second with a ValidationError at `["db"]`.
  *
  * @example
  * ```ts

@@ -111,11 +111,16 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
     });
   const readTable = (kind: string, id: string) => table(kind).get(id) ?? null;
 
+  // A record the transaction inserted and deleted again (absent before, absent after) is no write: it is neither
+  // checked nor applied, so another writer's record of that id, committed meanwhile, stays (as on SQL databases,
+  // where that writer waits for the transaction and then inserts).
+  const noWrite = (p: Pending) => p.baseVersion === null && p.next === null;
   const commit = (overlay: Overlay): void => {
     // Check everything first, then apply: a failed check leaves the store untouched.
     for (const [kind, writes] of overlay) {
       const t = table(kind);
       for (const [id, p] of writes) {
+        if (noWrite(p)) continue;
         const current = t.get(id);
         const currentVersion = current?.version ?? null;
         if (currentVersion !== p.baseVersion) {
@@ -126,7 +131,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
     }
     for (const [kind, writes] of overlay) {
       const t = table(kind);
-      for (const [id, p] of writes) p.next ? t.set(id, p.next) : t.delete(id);
+      for (const [id, p] of writes) if (!noWrite(p)) p.next ? t.set(id, p.next) : t.delete(id);
     }
   };
 

@@ -32,7 +32,8 @@ export interface StoredRecord {
  * Filter operators. Field values are compared as JSON values: numbers numerically, strings by Unicode code point
  * (the byte order of UTF-8, as SQL binary collations compare; not JavaScript's UTF-16 code unit order, which differs
  * between characters above U+FFFF and those of U+E000–U+FFFF) — which orders ISO dates, instants and zero-padded
- * keys correctly but not decimal strings, so amounts are not range-filtered through the port.
+ * keys correctly but not decimal strings, so amounts are not range-filtered through the port (a repository refuses
+ * `lt`/`lte`/`gt`/`gte` on decimal fields, and matches `eq`/`ne`/`in` on them by value).
  *
  * - `eq`, `ne`: equal / not equal; a missing field equals `null`.
  * - `in`: equal to one of the values in an array.

@@ -3,9 +3,20 @@ import { MAX_RECORD_VERSION } from "../core/record-version.js";
 import type { StoredRecord } from "./port.js";
 
 /**
+ * The longest id a record store keeps, in characters (code points): MariaDB's `VARCHAR(255)` id column, and so every
+ * adapter's limit (repository ids are at most 128 ASCII characters).
+ *
+ * @example
+ * ```ts
+ * [...id].length <= MAX_STORED_ID_LENGTH; // storable in every adapter
+ * ```
+ */
+export const MAX_STORED_ID_LENGTH = 255;
+
+/**
  * What an adapter stores for a record: a deep, frozen copy of its JSON value, with `version` set (default: the
  * record's own). It refuses, with a ValidationError at the field's path, what is not a storable record: an id that
- * is not a non-empty string, a version that is not an integer from 1 to 2,147,483,647 (the 32-bit `INTEGER` column
+ * is not a non-empty string of at most 255 characters, a version that is not an integer from 1 to 2,147,483,647 (the 32-bit `INTEGER` column
  * of the PostgreSQL and MariaDB tables; an update past it too), and any value that is not JSON — a non-finite
  * number, a bigint, a function or symbol, an object that is neither a plain object nor an array (a Date, a Map, a
  * class instance), `undefined` or a hole in an array, or nesting deeper than 100 (a cycle is infinitely deep). An
@@ -25,6 +36,10 @@ export function storableRecord(record: StoredRecord, version = record?.version):
     throw ValidationError.single(at, `a stored record's field ${what}`, "stored record");
   };
   if (typeof record?.id != "string" || !record.id) fail("id is a non-empty string", ["id"]);
+  // One id length in every adapter: MariaDB's id column is VARCHAR(255), counted in characters (code points).
+  if (record.id.length > MAX_STORED_ID_LENGTH && [...record.id].length > MAX_STORED_ID_LENGTH) {
+    fail(`id has at most ${MAX_STORED_ID_LENGTH} characters`, ["id"]);
+  }
   // One range in every adapter: past 2^31 − 1 the SQL servers' INTEGER column fails with an untyped driver error.
   const own = record.version;
   if (!Number.isInteger(own) || own < 1 || own > MAX_RECORD_VERSION || (Number.isSafeInteger(version) && version > MAX_RECORD_VERSION)) {

@@ -8,6 +8,7 @@ import { entityKinds, isEntityKind, type EntityKind, type EntityOf, type WireOf 
 import type { StoredEntityField } from "../entities/base.js";
 import type { ListQuery, Page, StorageAdapter, StoredRecord } from "./port.js";
 import { canonicalWhere, timeFieldsOf } from "./date-filters.js";
+import { decimalFieldsOf, decimalWhere } from "./decimal-filters.js";
 
 /**
  * What `create` takes: the entity's wire form (plain JSON-safe values: decimal strings, ISO dates) without the
@@ -117,7 +118,9 @@ export function createRepository<K extends EntityKind>(
   const ids = options.ids ?? defaultIdGenerator;
   const store = adapter.store(kind);
   const times = timeFieldsOf(def.schema);
-  const where = (q: Partial<ListQuery>) => (q.where === undefined ? {} : { where: canonicalWhere(times, q.where, kind) });
+  const decimals = decimalFieldsOf(def.schema);
+  const where = (q: Partial<ListQuery>) =>
+    q.where === undefined ? {} : { where: decimalWhere(decimals, canonicalWhere(times, q.where, kind), kind) };
 
   const decode = (record: unknown): EntityOf<K> => {
     const r = schema.safeDecode(record as WireOf<K>);

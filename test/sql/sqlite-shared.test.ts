@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
-import { Kysely, sql } from "kysely";
+import { Kysely, SqliteDialect, sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import { createRepositories, isPmoError } from "../../src/index.js";
+import { createRepositories, isPmoError, ValidationError } from "../../src/index.js";
 import { createSqlAdapter, migrate, SharedSqliteDialect, type AnyKysely } from "../../src/sql/index.js";
 import { personRecord } from "../../src/testing/fixtures.js";
 
@@ -157,5 +157,55 @@ describe("two Kysely instances over one better-sqlite3 Database (SharedSqliteDia
     expect((await createSqlAdapter(p.second).store("person").get("kept"))?.id).toBe("kept");
     await p.second.destroy();
     expect(p.database.open).toBe(false);
+  }, 20_000);
+});
+
+describe("two Kysely instances built with Kysely's own SqliteDialect over one Database", () => {
+  async function plainPair() {
+    const database = new Database(":memory:");
+    const first = new Kysely<unknown>({ dialect: new SqliteDialect({ database }) }) as AnyKysely;
+    const second = new Kysely<unknown>({ dialect: new SqliteDialect({ database }) }) as AnyKysely;
+    await migrate(first);
+    return { first, second, close: async () => { await first.destroy(); } };
+  }
+
+  it("the second adapter fails fast with a ValidationError naming SharedSqliteDialect; the first one's transaction is not corrupted", async () => {
+    const p = await plainPair();
+    try {
+      const a = createSqlAdapter(p.first);
+      const b = createSqlAdapter(p.second);
+      await a.store("person").insert(personRecord("before"));
+      const tx = heldTransaction(a, ["plain-in-tx"]);
+      await tx.started;
+      // Before: the insert ran inside a's open transaction, reported success, and vanished with its rollback.
+      const outside = await within(b.store("person").insert(personRecord("plain-outside")).then(() => "written", (e: unknown) => e), 3_000);
+      tx.release();
+      expect(((await tx.done) as Error).message).toBe("roll back");
+      expect(outside).toBeInstanceOf(ValidationError);
+      expect((outside as ValidationError).message).toMatch(/SharedSqliteDialect/);
+      expect((outside as ValidationError).issues[0]?.path).toEqual(["db"]);
+      // Every later call of the second adapter is refused the same way, a transaction too (its body never runs).
+      let ran = false;
+      await expect(b.transaction!(async () => { ran = true; })).rejects.toBeInstanceOf(ValidationError);
+      await expect(b.store("person").get("before")).rejects.toBeInstanceOf(ValidationError);
+      expect(ran).toBe(false);
+      // The first adapter is unaffected: its rolled-back transaction left only what it had committed before.
+      expect((await a.store("person").list({ limit: 10 })).items.map((r) => r.id)).toEqual(["before"]);
+    } finally {
+      await p.close();
+    }
+  }, 20_000);
+
+  it("two adapters over one Kysely instance (and its withPlugin copy) share it without complaint", async () => {
+    const p = await plainPair();
+    try {
+      const a = createSqlAdapter(p.first);
+      const again = createSqlAdapter(p.first.withoutPlugins());
+      await a.store("person").insert(personRecord("one"));
+      await again.store("person").insert(personRecord("two"));
+      expect((await a.store("person").list({ limit: 10 })).items.map((r) => r.id)).toEqual(["one", "two"]);
+    } finally {
+      await p.close();
+    }
   }, 20_000);
 });

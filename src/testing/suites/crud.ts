@@ -1,7 +1,7 @@
 import { createRepository } from "../../storage/repository.js";
 import { createUuidV7Generator } from "../../core/ids.js";
 import { check, checkSame, expectPmoError } from "../assert.js";
-import { personRecord } from "../fixtures.js";
+import { personRecord, T0 } from "../fixtures.js";
 import type { ConformanceSuite } from "../types.js";
 
 /** @internal CRUD: insert, get, getMany, update (compare-and-set), delete, isolation of returned values. */
@@ -165,6 +165,32 @@ export const idsSuite: ConformanceSuite = {
         for (const id of ids) check((await store.get(id))?.id === id, `id ${JSON.stringify(id)} must round-trip exactly`);
         const page = await store.list({ limit: 100 });
         check(page.items.length === ids.length, "ids that differ only in case must be distinct records");
+      },
+    },
+    {
+      name: "an id of up to 255 characters is stored in every adapter; a longer one is refused with ValidationError at [\"id\"], nothing written",
+      async run(adapter) {
+        const store = adapter.store("person");
+        // 255 characters (code points: MariaDB's VARCHAR(255) counts characters, so 255 emoji fit as well as 255 ASCII).
+        const longest = ["i".repeat(255), "😀".repeat(255)];
+        for (const id of longest) await store.insert(personRecord(id));
+        for (const id of longest) check((await store.get(id))?.id === id, `an id of 255 characters (${id.slice(0, 2)}…) must round-trip exactly`);
+        // Before: memory, SQLite and PostgreSQL stored 256 characters, MariaDB failed with a storage-constraint error.
+        for (const id of ["i".repeat(256), "😀".repeat(256)]) {
+          const e = await expectPmoError(() => store.insert(personRecord(id)), "validation", `an id of 256 characters (${id.slice(0, 2)}…)`);
+          checkSame((e as { issues?: readonly { path: unknown }[] }).issues?.[0]?.path, ["id"], "the refusal names the id");
+          check((await store.get(id)) === null, "a refused id must not be stored");
+        }
+      },
+    },
+    {
+      name: "createdAt and updatedAt are stored as given, whatever their length (the document holds them)",
+      async run(adapter) {
+        const store = adapter.store("person");
+        // A raw record's instants are strings like any field; before, MariaDB refused more than 64 characters.
+        const rec = { ...personRecord("long-instants"), createdAt: `${T0} ${"x".repeat(80)}`, updatedAt: "y".repeat(300) };
+        await store.insert(rec);
+        checkSame(await store.get("long-instants"), rec, "the record must come back as written");
       },
     },
     {

@@ -1,49 +1,11 @@
-import { isPmoError, type TransactionMisuseReason } from "../../core/errors.js";
+import { isPmoError } from "../../core/errors.js";
 import { runInTransaction } from "../../storage/transaction.js";
 import type { StorageAdapter } from "../../storage/port.js";
-import { check, checkSame, ConformanceFailure, expectPmoError } from "../assert.js";
+import { check, checkSame } from "../assert.js";
 import { personRecord } from "../fixtures.js";
-import type { ConformanceSuite, ConformanceTest } from "../types.js";
-
-class Injected extends Error {}
-
-/** @internal True for a TransactionMisuseError (by code, so a copy of pmokit in the adapter's package counts) with this reason. */
-function isMisuse(e: unknown, reason: TransactionMisuseReason): boolean {
-  return isPmoError(e, "transaction-misuse") && (e as { reason?: unknown }).reason === reason;
-}
-
-async function expectMisuse(fn: () => Promise<unknown>, reason: TransactionMisuseReason, what: string): Promise<void> {
-  const e = await expectPmoError(fn, "transaction-misuse", what);
-  check(isMisuse(e, reason), `${what}: expected reason ${JSON.stringify(reason)}, got ${JSON.stringify((e as { reason?: unknown }).reason)}`);
-}
-
-/** Settles like `p`, or fails once `ms` pass: a hang is the worst answer an adapter can give, so the kit reports it. */
-function withinDeadline<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ConformanceFailure(`${what}: no answer within ${ms} ms (the call hangs)`)), ms);
-  });
-  return Promise.race([p, late]).finally(() => clearTimeout(timer));
-}
-
-const interactive = (a: StorageAdapter) => a.capabilities.transactions === "interactive";
-
-/** Wraps a test so that an adapter without interactive transactions is instead checked to refuse them. */
-function txTest(name: string, run: (adapter: StorageAdapter) => Promise<void>): ConformanceTest {
-  return {
-    name,
-    async run(adapter) {
-      if (interactive(adapter)) return run(adapter);
-      let called = false;
-      await expectPmoError(
-        () => runInTransaction(adapter, async () => { called = true; }),
-        "unsupported-capability",
-        "a transaction on an adapter without interactive transactions",
-      );
-      check(!called, "the transaction body must not run when transactions are unsupported");
-    },
-  };
-}
+import type { ConformanceSuite } from "../types.js";
+import { transactionRaceTests } from "./transaction-races.js";
+import { expectMisuse, Injected, isMisuse, txTest, withinDeadline } from "./tx-test.js";
 
 /**
  * @internal Interactive transactions: commit, rollback on throw, own writes visible, savepoints, the one-handle-at-a-time
@@ -305,5 +267,6 @@ export const transactionsSuite: ConformanceSuite = {
       check(isPmoError(error, "version-conflict"), "the conflict must surface as VersionConflictError");
       check((await store.get("tx-v-side")) === null, "the earlier write in the failed transaction must be rolled back");
     }),
+    ...transactionRaceTests,
   ],
 };

@@ -1,0 +1,74 @@
+import Database from "better-sqlite3";
+import { Kysely, SqliteDialect } from "kysely";
+import { describe, expect, it } from "vitest";
+import { createMemoryAdapter, createRepository, createSequentialIdGenerator, type StorageAdapter } from "../../src/index.js";
+import { createSqlAdapter, migrate } from "../../src/sql/index.js";
+import { firstIssuePathAsync } from "../support/errors.js";
+
+// Adapters compare the stored wire form as strings, and decimals are strings on the wire: "99.50" > "100.00" (the
+// digit 9 after 1), and "100" ≠ "100.00". A range filter on an amount answered by string order, silently, and an
+// equality filter written "100" missed the stored "100.00". The repository now refuses ranges on decimal fields and
+// matches equality on the value, whatever form the operand has.
+
+const draft = (amount: string, currency = "EUR") => ({
+  projectId: "prj-crm",
+  date: "2026-03-02",
+  amount: { amount, currency },
+  category: "software" as const,
+  expenditure: "opex" as const,
+  sourceRef: `INV-${amount}-${currency}`,
+});
+
+const adapters: [string, () => Promise<StorageAdapter>][] = [
+  ["memory", async () => createMemoryAdapter()],
+  [
+    "SQLite",
+    async () => {
+      const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new Database(":memory:") }) });
+      await migrate(db as never);
+      return createSqlAdapter(db as never);
+    },
+  ],
+];
+
+for (const [label, open] of adapters) {
+  describe(`repository filters on decimal fields (${label})`, () => {
+    async function entries() {
+      const repo = createRepository(await open(), "cost-entry", { ids: createSequentialIdGenerator("ce"), clock: () => "2026-03-10T10:00:00.000Z" });
+      await repo.create(draft("99.5")); // stored "99.50" (EUR: two minor units)
+      await repo.create(draft("100")); // stored "100.00"
+      await repo.create(draft("100", "JPY")); // stored "100" (JPY: none)
+      await repo.create(draft("100.125", "BHD")); // stored "100.125" (BHD: three)
+      return repo;
+    }
+    const ids = async (p: Promise<{ items: readonly { id: string }[] }>) => (await p).items.map((x) => x.id);
+
+    it("stores the canonical forms the test relies on", async () => {
+      const repo = await entries();
+      const page = await repo.list({});
+      expect(page.items.map((e) => e.amount.amount.toFixed())).toEqual(["99.5", "100", "100", "100.125"]);
+    });
+
+    it("a range filter on an amount is refused at its operator (it compared text: 99.50 counted as above 100)", async () => {
+      const repo = await entries();
+      // Before: ["ce-0001"] — "99.50" > "100" as text; by value no EUR amount is above 100.
+      expect(await firstIssuePathAsync(() => repo.list({ where: [{ field: "amount.amount", op: "gt", value: "100" }] }))).toEqual(["where", 0, "op"]);
+      expect(await firstIssuePathAsync(() => repo.list({ where: [{ field: "amount.amount", op: "lte", value: "99.5" }] }))).toEqual(["where", 0, "op"]);
+    });
+
+    it("eq, in and ne on an amount match the value in any currency's canonical form", async () => {
+      const repo = await entries();
+      // 100 is stored as "100.00" (EUR) and "100" (JPY); before, "100" found only the JPY entry and "100.0" none.
+      expect(await ids(repo.list({ where: [{ field: "amount.amount", op: "eq", value: "100" }] }))).toEqual(["ce-0002", "ce-0003"]);
+      expect(await ids(repo.list({ where: [{ field: "amount.amount", op: "eq", value: "100.0" }] }))).toEqual(["ce-0002", "ce-0003"]);
+      expect(await ids(repo.list({ where: [{ field: "amount.amount", op: "in", value: ["99.5", "100.1250"] }] }))).toEqual(["ce-0001", "ce-0004"]);
+      expect(await ids(repo.list({ where: [{ field: "amount.amount", op: "ne", value: "100.000" }] }))).toEqual(["ce-0001", "ce-0004"]);
+    });
+
+    it("an operand on an amount that is not a decimal string is refused with its path", async () => {
+      const repo = await entries();
+      expect(await firstIssuePathAsync(() => repo.list({ where: [{ field: "amount.amount", op: "eq", value: "1e2" }] }))).toEqual(["where", 0, "value"]);
+      expect(await firstIssuePathAsync(() => repo.list({ where: [{ field: "amount.amount", op: "in", value: ["100", 100] }] }))).toEqual(["where", 0, "value", 1]);
+    });
+  });
+}
