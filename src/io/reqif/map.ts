@@ -258,7 +258,7 @@ export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOpti
     const to = ids.get(r.target);
     const where = `SPEC-RELATION[${r.identifier}]`;
     if (!from || !to) {
-      report.warn(where, `refers to missing spec object ${!from ? r.source : r.target}; link left out`, "dangling-reference");
+      report.warn(where, `${danglingEnds(r.source, from, r.target, to)}; link left out`, "dangling-reference");
       continue;
     }
     if (from === to) {
@@ -311,4 +311,14 @@ export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOpti
   }
   if (issues.length > 0) throw new ValidationError(issues.flatMap((e) => e.issues), "ReqIF import");
   return { records: { requirement: requirements, "trace-link": links }, outline, richText, report: report.finish() };
+}
+
+/** What is wrong with a relation's ends: each absent or missing one, named with its role (both when both are). */
+function danglingEnds(source: string, from: string | undefined, target: string, to: string | undefined): string {
+  const absent = [...(source === "" ? ["SOURCE"] : []), ...(target === "" ? ["TARGET"] : [])];
+  const missing = [...(!from && source !== "" ? [`${source} (source)`] : []), ...(!to && target !== "" ? [`${target} (target)`] : [])];
+  return [
+    ...(absent.length > 0 ? [`has no ${absent.join(" or ")} spec object`] : []),
+    ...(missing.length > 0 ? [`refers to missing spec object${missing.length > 1 ? "s" : ""} ${missing.join(" and ")}`] : []),
+  ].join("; ");
 }
