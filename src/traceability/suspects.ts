@@ -99,8 +99,7 @@ export class SuspectState {
         const created = sl.link.createdAt;
         // As of `asOf`, a later review or creation has not happened: it stops nothing.
         const seen = asOf === undefined ? (reviewed ?? created) : reviewed !== undefined && reviewed <= asOf ? reviewed : created !== undefined && created <= asOf ? created : undefined;
-        // Only a review after the change stops the flow: one at the same instant may not have seen it.
-        if (changedAt !== undefined && seen !== undefined && seen > changedAt) continue;
+        if (changedAt !== undefined && seen !== undefined && seen >= changedAt) continue;
         if (!transitive.has(l)) transitive.set(l, d + 1);
         reached.add(f);
         if (!distOf.has(f)) {
