@@ -39,11 +39,11 @@ function withRelations(relations: string): string {
 </REQ-IF>`;
 }
 
-const rel = (id: string, source: string | undefined, target: string | undefined) => `
+const rel = (id: string, source: string | undefined, target: string | undefined, type: string | null = "T-REL") => `
       <SPEC-RELATION IDENTIFIER="${id}" LAST-CHANGE="2026-01-01T00:00:00Z">
         ${source !== undefined ? `<SOURCE><SPEC-OBJECT-REF>${source}</SPEC-OBJECT-REF></SOURCE>` : ""}
         ${target !== undefined ? `<TARGET><SPEC-OBJECT-REF>${target}</SPEC-OBJECT-REF></TARGET>` : ""}
-        <TYPE><SPEC-RELATION-TYPE-REF>T-REL</SPEC-RELATION-TYPE-REF></TYPE>
+        ${type !== null ? `<TYPE><SPEC-RELATION-TYPE-REF>${type}</SPEC-RELATION-TYPE-REF></TYPE>` : ""}
       </SPEC-RELATION>`;
 
 const dangling = (text: string) =>
@@ -70,5 +70,28 @@ describe("SPEC-RELATIONs with ends that do not resolve", () => {
     const r = reqifToPmokit(readReqif(text).document, OPTIONS);
     expect(r.records["trace-link"].map((l) => [l.from.id, l.linkType, l.to.id])).toEqual([[r.records.requirement[0]!.id, "refines", r.records.requirement[1]!.id]]);
     expect(r.report.counts["spec-relations"]).toBe(6);
+  });
+});
+
+describe("SPEC-RELATIONs whose TYPE does not resolve", () => {
+  it("are imported as custom:relation with a dangling-reference warning (was: silently)", () => {
+    // The relation's meaning (its SPEC-RELATION-TYPE's name) is what becomes the link type; a TYPE that names no
+    // SPEC-RELATION-TYPE in the file gives the generic custom:relation, and the report says so.
+    const text = withRelations(rel("R-ghost", "A", "B", "T-MISSING") + rel("R-untyped", "B", "A", null));
+    const r = reqifToPmokit(readReqif(text).document, OPTIONS);
+    expect(r.records["trace-link"].map((l) => l.linkType)).toEqual(["custom:relation", "custom:relation"]);
+    expect(dangling(text)).toEqual([
+      ["SPEC-RELATION-TYPE[T-MISSING]", "1 spec relation refers to missing SPEC-RELATION-TYPE T-MISSING; imported as custom:relation"],
+      ["SPEC-RELATION/TYPE", "1 spec relation has no TYPE; imported as custom:relation"],
+    ]);
+  });
+
+  it("the ReqIF Studio sample: its 14 relations name SPEC-RELATION-TYPE _gFhrYGojEeuExICsU7Acmg, which the file does not define — one warning", () => {
+    // Checked in the file: 14 SPEC-RELATION-TYPE-REFs to _gFhrYGojEeuExICsU7Acmg and no SPEC-RELATION-TYPE element.
+    const r = reqifToPmokit(readReqif(fixtureText("reqif/reqif-studio_anonymized-example.reqif")).document, OPTIONS);
+    expect(r.report.warnings.filter((w) => w.path.startsWith("SPEC-RELATION-TYPE[")).map((w) => w.message)).toEqual([
+      "14 spec relations refer to missing SPEC-RELATION-TYPE _gFhrYGojEeuExICsU7Acmg; imported as custom:relation",
+    ]);
+    expect(r.records["trace-link"].length).toBe(14);
   });
 });
