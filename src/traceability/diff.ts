@@ -180,8 +180,9 @@ function typeFieldOf(g: TraceGraph, kind: TraceItemKind): string | undefined {
 }
 
 function compareLinks(before: TraceInput, after: TraceInput) {
-  // By id; an id given more than once (a duplicate-link finding) is compared occurrence by occurrence, in input
-  // order, so a second link under a known id shows as added (or removed) instead of hiding behind the first.
+  // By id; an id given more than once (a duplicate-link finding) is compared occurrence by occurrence: identical
+  // occurrences pair first, the rest in the order of their content (never the input order), so listing the same
+  // links another way round changes nothing, and an extra link under a known id shows as added (or removed).
   const byId = (links: readonly TraceLinkInput[] | undefined) => {
     const m = new Map<string, TraceLinkInput[]>();
     for (const l of links ?? []) {
@@ -196,9 +197,10 @@ function compareLinks(before: TraceInput, after: TraceInput) {
   const linksAdded: string[] = [];
   const linksRemoved: string[] = [];
   const linksChanged: { link: string; changed: LinkChange[] }[] = [];
-  for (const [id, xs] of a) {
-    const ys = b.get(id) ?? [];
+  for (const [id, all] of a) {
+    const [xs, ys] = unmatched(all, b.get(id) ?? []);
     for (let k = ys.length; k < xs.length; k++) linksAdded.push(id);
+    for (let k = xs.length; k < ys.length; k++) linksRemoved.push(id);
     for (let k = 0; k < Math.min(xs.length, ys.length); k++) {
       const x = xs[k]!;
       const y = ys[k]!;
@@ -212,7 +214,33 @@ function compareLinks(before: TraceInput, after: TraceInput) {
       if (changed.length > 0) linksChanged.push({ link: id, changed });
     }
   }
-  for (const [id, ys] of b) for (let k = a.get(id)?.length ?? 0; k < ys.length; k++) linksRemoved.push(id);
+  for (const [id, ys] of b) if (!a.has(id)) for (let k = 0; k < ys.length; k++) linksRemoved.push(id);
   const cmp = (p: string, q: string) => (p < q ? -1 : p > q ? 1 : 0);
   return { linksAdded: linksAdded.sort(cmp), linksRemoved: linksRemoved.sort(cmp), linksChanged: linksChanged.sort((p, q) => cmp(p.link, q.link)) };
+}
+
+/** What a diff compares on a link, as one string (absent values as null). */
+function linkContent(l: TraceLinkInput): string {
+  return JSON.stringify([l.from.kind, l.from.id, l.to.kind, l.to.id, l.linkType, l.targetFingerprint ?? null, l.targetRevision ?? null]);
+}
+
+/** The occurrences of one link id left once identical ones are paired, each side in the order of its content. */
+function unmatched(after: readonly TraceLinkInput[], before: readonly TraceLinkInput[]): [TraceLinkInput[], TraceLinkInput[]] {
+  const sorted = (xs: readonly TraceLinkInput[]) => xs.map((l) => [linkContent(l), l] as const).sort((p, q) => (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : 0));
+  const xs = sorted(after);
+  const ys = sorted(before);
+  const restX: TraceLinkInput[] = [];
+  const restY: TraceLinkInput[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < xs.length || j < ys.length) {
+    const x = xs[i];
+    const y = ys[j];
+    if (x !== undefined && y !== undefined && x[0] === y[0]) {
+      i++;
+      j++;
+    } else if (y === undefined || (x !== undefined && x[0] < y[0])) restX.push(xs[i++]![1]);
+    else restY.push(ys[j++]![1]);
+  }
+  return [restX, restY];
 }

@@ -17,7 +17,7 @@ import type { TraceStore } from "./store.js";
 
 /**
  * Evidence statuses, worst first: NOK (a test failed), NOT RUN (a test not run, blocked or aborted, none failed),
- * UNKNOWN (a result that says nothing, none failed), STALE (only passes, some older than a content change), OK (all
+ * UNKNOWN (a result that says nothing, none failed), STALE (only passes, some not newer than a content change), OK (all
  * passed and fresh), UNCOVERED (no tests).
  *
  * @example
@@ -200,8 +200,11 @@ export class EvidenceState {
     const e = this.store.items[run]!.entity as RunFields;
     const outcome = this.outcomeOf(e);
     if (outcome !== "pass") return OUTCOME_STATUS[outcome];
+    // A pass counts only if it ran after every change on its path: at the same instant as one it is STALE.
     const at = e.executedAt ?? "";
-    return at < this.changedAtOf(tc) || at < (this.pathChangedAt[v] ?? "") ? STALE : OUTCOME_STATUS.pass;
+    const tcAt = this.changedAtOf(tc);
+    const pathAt = this.pathChangedAt[v] ?? "";
+    return (tcAt !== "" && at <= tcAt) || (pathAt !== "" && at <= pathAt) ? STALE : OUTCOME_STATUS.pass;
   }
 
   /** Status code of one test case verifying item `v`: the worst of its deciding runs, NOT RUN without any. */

@@ -29,7 +29,8 @@ export function instantIssue(value: unknown, path: readonly (string | number)[],
 export function timeIssues(record: object, fields: readonly string[], path: readonly (string | number)[], required = false): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   for (const f of fields) {
-    const issue = instantIssue((record as Record<string, unknown>)[f], [...path, f], required);
+    // A run's executedAt is required (the TestRun schema's rule): without it no run can be told latest.
+    const issue = instantIssue((record as Record<string, unknown>)[f], [...path, f], required || f === "executedAt");
     if (issue) issues.push(issue);
   }
   return issues;

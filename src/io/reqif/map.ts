@@ -252,13 +252,14 @@ export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOpti
 
   const links: EntityOf<"trace-link">[] = [];
   const relationIds = reqifIds(document.specRelations.map((r) => r.identifier), { projectId: options.projectId, fallback: "rel", element: "SPEC-RELATION", report });
+  const untyped = new Map<string, number>();
   for (const [k, r] of document.specRelations.entries()) {
     report.count("spec-relations");
     const from = ids.get(r.source);
     const to = ids.get(r.target);
     const where = `SPEC-RELATION[${r.identifier}]`;
     if (!from || !to) {
-      report.warn(where, `refers to missing spec object ${!from ? r.source : r.target}; link left out`, "dangling-reference");
+      report.warn(where, `${danglingEnds(r.source, from, r.target, to)}; link left out`, "dangling-reference");
       continue;
     }
     if (from === to) {
@@ -267,6 +268,8 @@ export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOpti
     }
     const name = kebab(typeName.get(r.typeRef) ?? "");
     const linkType = (TRACE_LINK_TYPES as readonly string[]).includes(name) ? name : `custom:${name || "relation"}`;
+    // The type gives the link its meaning: one that names nothing in the file is reported (once per type), not quietly generic.
+    if (!typeName.has(r.typeRef)) untyped.set(r.typeRef, (untyped.get(r.typeRef) ?? 0) + 1);
     const rv = named(r.values, r.typeRef);
     for (const [n] of rv) if (!MAPPED.has(n) && !LINK_MAPPED.has(n)) report.unmapped(`SPEC-RELATION/${typeName.get(r.typeRef) ?? r.typeRef}`, n, "relation attribute has no trace-link field");
     // The review pmokit's export wrote (recorded fingerprint and revision, reviewer, time, note); a revision that is not
@@ -285,6 +288,10 @@ export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOpti
       if (!(e instanceof ValidationError)) throw e;
       issues.push(new ValidationError(e.issues.map((x) => ({ ...x, path: [where, ...x.path] })), "trace-link"));
     }
+  }
+  for (const [ref, n] of untyped) {
+    const what = ref === "" ? "have no TYPE" : `refer to missing SPEC-RELATION-TYPE ${ref}`;
+    report.warn(ref === "" ? "SPEC-RELATION/TYPE" : `SPEC-RELATION-TYPE[${ref}]`, `${n} spec relation${n === 1 ? "" : "s"} ${n === 1 ? what.replace(/^have/, "has").replace(/^refer /, "refers ") : what}; imported as custom:relation`, "dangling-reference");
   }
 
   const outlineOf = (nodes: readonly ReqifHierarchy[], where: string): OutlineNode[] =>
@@ -311,4 +318,14 @@ export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOpti
   }
   if (issues.length > 0) throw new ValidationError(issues.flatMap((e) => e.issues), "ReqIF import");
   return { records: { requirement: requirements, "trace-link": links }, outline, richText, report: report.finish() };
+}
+
+/** What is wrong with a relation's ends: each absent or missing one, named with its role (both when both are). */
+function danglingEnds(source: string, from: string | undefined, target: string, to: string | undefined): string {
+  const absent = [...(source === "" ? ["SOURCE"] : []), ...(target === "" ? ["TARGET"] : [])];
+  const missing = [...(!from && source !== "" ? [`${source} (source)`] : []), ...(!to && target !== "" ? [`${target} (target)`] : [])];
+  return [
+    ...(absent.length > 0 ? [`has no ${absent.join(" or ")} spec object`] : []),
+    ...(missing.length > 0 ? [`refers to missing spec object${missing.length > 1 ? "s" : ""} ${missing.join(" and ")}`] : []),
+  ].join("; ");
 }

@@ -8,6 +8,12 @@ import { utf8ErrorOffset } from "../utf8.js";
 export interface UnzipReqifzOptions {
   /** Most bytes the archive may inflate to, all entries together (default 256 MiB). Checked while inflating. */
   readonly maxInflatedBytes?: number;
+  /**
+   * The `.reqif` entry to read, by its name in the archive. Required when the archive holds more than one `.reqif`
+   * file (the ReqIF Implementation Guide allows several per exchange container); the others are then listed with the
+   * attachments.
+   */
+  readonly entry?: string;
 }
 
 /** The `.reqif` text of a `.reqifz` archive and the names of the other entries (attachments). */
@@ -21,12 +27,14 @@ export interface ReqifzContent {
 }
 
 /**
- * Reads a `.reqifz` (zip) archive with fflate and returns its first `.reqif` entry as text. Inflation is counted
+ * Reads a `.reqifz` (zip) archive with fflate and returns its `.reqif` entry as text — the only one, or the one named
+ * by `entry`; an archive with several and no `entry` is refused, never read in part. Inflation is counted
  * as it streams, so an archive that inflates beyond `maxInflatedBytes` (a zip bomb, or a size header that lies) is
  * refused before it fills memory. Attachments are listed, not inflated.
  *
- * @throws {ValidationError} when the archive is corrupt, holds no `.reqif` entry, inflates beyond the limit or its text is not UTF-8,
- *   or when `maxInflatedBytes` is not a number above 0 (path `["maxInflatedBytes"]`).
+ * @throws {ValidationError} when the archive is corrupt, holds no `.reqif` entry, holds several and `entry` names none of
+ *   them (path `["entry"]` when `entry` is given), inflates beyond the limit or its text is not UTF-8, or when
+ *   `maxInflatedBytes` is not a number above 0 (path `["maxInflatedBytes"]`).
  * @example
  * ```ts
  * const { text, attachments } = unzipReqifz(readFileSync("spec.reqifz"), { maxInflatedBytes: 64 * 1024 * 1024 });
@@ -34,10 +42,18 @@ export interface ReqifzContent {
  */
 export function unzipReqifz(data: Uint8Array, options: UnzipReqifzOptions = {}): ReqifzContent {
   checkLimit(options.maxInflatedBytes, "maxInflatedBytes", "ReqIF archive options");
+  const entry = options.entry;
+  if (entry !== undefined && typeof entry !== "string") throw ValidationError.single(["entry"], "expected the name of a .reqif entry", "ReqIF archive options");
+  const isReqif = (n: string) => n.toLowerCase().endsWith(".reqif");
   let name: string | undefined;
-  const first = (n: string) => (name === undefined && n.toLowerCase().endsWith(".reqif") ? ((name = n), true) : false);
+  const first = (n: string) => (name === undefined && (entry === undefined ? isReqif(n) : n === entry) ? ((name = n), true) : false);
   const { entries, names } = inflateEntries(data, first, { maxInflatedBytes: options.maxInflatedBytes ?? 256 * 1024 * 1024 }, "ReqIF archive");
+  if (entry !== undefined && name === undefined) throw ValidationError.single(["entry"], `the archive has no entry ${entry}`, "ReqIF archive options");
   if (name === undefined) throw ValidationError.single([], "the archive holds no .reqif file", "ReqIF archive");
+  const reqifs = names.filter(isReqif).sort();
+  if (entry === undefined && reqifs.length > 1) {
+    throw ValidationError.single([], `the archive holds ${reqifs.length} .reqif files (${reqifs.join(", ")}): choose one with the entry option`, "ReqIF archive");
+  }
   const all = entries.get(name)!;
   // Strict UTF-8: a bad byte is refused with its offset, never turned into U+FFFD.
   const bad = utf8ErrorOffset(all);
