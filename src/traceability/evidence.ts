@@ -156,39 +156,31 @@ export class EvidenceState {
   }
 
   /**
-   * The latest run of `tc` in scope (in `environment` when given). Ties on `executedAt` go to the greater run id,
-   * so the choice never depends on input order. With `finalBeatsNotRun`, a not-run result is chosen only when the
-   * test has no run with another result.
+   * The latest run of `tc` in scope (in `environment` when given). Runs at the same `executedAt` are ordered by
+   * their outcome, the worse one counting as the later (a failure stamped at the same instant as a pass is never
+   * hidden by it), then by the greater run id, so the choice never depends on input order. With
+   * `finalBeatsNotRun`, a not-run result is chosen only when the test has no run with another result.
    */
   private pick(tc: number, environment: string | undefined): number {
     const s = this.store;
     const preferFinal = this.policy.finalBeatsNotRun;
-    let best = -1;
-    let bestAt = "";
-    let bestId = "";
-    let fin = -1;
-    let finAt = "";
-    let finId = "";
+    type Best = { run: number; at: string; rank: number; id: string };
+    const none: Best = { run: -1, at: "", rank: 0, id: "" };
+    let best = none;
+    let fin = none;
+    const later = (c: Best, b: Best) => b.run < 0 || c.at > b.at || (c.at === b.at && (c.rank < b.rank || (c.rank === b.rank && c.id > b.id)));
     for (const l of s.inn[tc] as number[]) {
       if (!this.has(l, F_EXECUTES)) continue;
       const r = s.from[l] as number;
       const e = s.items[r]!.entity as RunFields;
       if (!this.inScope(e)) continue;
       if (environment !== undefined && (e.environment ?? "") !== environment) continue;
-      const at = e.executedAt ?? "";
-      const id = s.items[r]!.id;
-      if (best < 0 || at > bestAt || (at === bestAt && id > bestId)) {
-        best = r;
-        bestAt = at;
-        bestId = id;
-      }
-      if (preferFinal && this.outcomeOf(e) !== "not-run" && (fin < 0 || at > finAt || (at === finAt && id > finId))) {
-        fin = r;
-        finAt = at;
-        finId = id;
-      }
+      const outcome = this.outcomeOf(e);
+      const c: Best = { run: r, at: e.executedAt ?? "", rank: OUTCOME_STATUS[outcome], id: s.items[r]!.id };
+      if (later(c, best)) best = c;
+      if (preferFinal && outcome !== "not-run" && later(c, fin)) fin = c;
     }
-    return preferFinal && fin >= 0 ? fin : best;
+    return preferFinal && fin.run >= 0 ? fin.run : best.run;
   }
 
   private outcomeOf(e: RunFields): RunOutcome {

@@ -78,9 +78,22 @@ describe("a final result beats a later not-run", () => {
 });
 
 describe("the tie rule for equal executedAt", () => {
-  it("two runs at the same instant: the one with the greater run id is the latest, whatever the input order", () => {
-    // "r-10" > "r-09" as strings, so r-10 (failed) decides: NOK in both orders.
-    const a = run("r-09", "TC-1", "passed", T1);
+  it("two runs at the same instant: the worse outcome counts as the later, so a failure is never hidden by a pass", () => {
+    // Before: the greater run id ("r-10" > "r-09" as strings) decided, so r-10's pass hid r-09's failure at the same
+    // instant: OK. Now the worse outcome (fail < not run < unknown < pass) is the later: NOK in both input orders.
+    const a = run("r-09", "TC-1", "failed", T1);
+    const b = run("r-10", "TC-1", "passed", T1);
+    for (const runs of [[a, b], [b, a]]) {
+      const e = analyzeTraceability(oneTest(runs)).evidence[0]!;
+      expect([e.own, e.tests[0]!.run]).toEqual(["NOK", "test-run:r-09"]);
+    }
+    // A blocked run beside a pass at the same instant: NOT RUN (the pass alone would be OK).
+    const c = run("r-11", "TC-1", "blocked", T1);
+    expect(analyzeTraceability(oneTest([b, c])).evidence[0]!.own).toBe("NOT RUN");
+  });
+
+  it("two runs with the same outcome at the same instant: the greater run id is the latest, whatever the input order", () => {
+    const a = run("r-09", "TC-1", "failed", T1);
     const b = run("r-10", "TC-1", "failed", T1);
     for (const runs of [[a, b], [b, a]]) {
       const e = analyzeTraceability(oneTest(runs)).evidence[0]!;

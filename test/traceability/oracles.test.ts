@@ -423,7 +423,7 @@ describe("a type field naming an undeclared type", () => {
   });
 });
 
-// Xray: a test's status is its latest run's (greatest executedAt; tie: greater run id); a requirement is NOK when any
+// Xray: a test's status is its latest run's (greatest executedAt; tie: the worse outcome, then the greater run id); a requirement is NOK when any
 // test failed, else NOT RUN when any has no run or was blocked, else UNKNOWN (skipped), else OK; UNCOVERED without
 // tests. Content is older than every run here, so nothing is STALE.
 const EV_T0 = "2026-01-01T00:00:00.000Z";
@@ -448,7 +448,9 @@ describe("evidence against Xray's rules, evaluated naively", () => {
       for (const fr of ["FR-1", "FR-2"]) {
         const tests = [...new Set(ls.filter((l) => !l.rev && l.fr === fr && l.ty === "verifies").map((l) => l.tc))];
         const st = tests.map((tc) => {
-          const mine = runs.filter((r) => r.testCaseId === tc).sort((a, b) => (a.executedAt < b.executedAt ? -1 : a.executedAt > b.executedAt ? 1 : a.id < b.id ? -1 : 1));
+          // Same instant: the worse outcome counts as the later (failed > blocked > skipped > passed), then the greater id.
+          const bad = (r: { result: string }) => ["passed", "skipped", "blocked", "failed"].indexOf(r.result);
+          const mine = runs.filter((r) => r.testCaseId === tc).sort((a, b) => (a.executedAt < b.executedAt ? -1 : a.executedAt > b.executedAt ? 1 : bad(a) !== bad(b) ? bad(a) - bad(b) : a.id < b.id ? -1 : 1));
           const last = mine[mine.length - 1];
           if (!last) return "NOT RUN";
           return { passed: "OK", failed: "NOK", blocked: "NOT RUN", skipped: "UNKNOWN" }[last.result]!;
