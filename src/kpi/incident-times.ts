@@ -44,7 +44,8 @@ export interface IncidentResponseTimes {
  * The period filter reads the UTC day of the instant. What happened after `asOf` has not happened: an incident
  * resolved later is unresolved, one opened later is left out. Incidents not resolved by `asOf` are listed in
  * `unresolved`, never counted as 0 minutes; incidents never acknowledged are listed in `unacknowledged`. With
- * nothing to average the figure is missing with `no-incidents` and a detail saying how many are still open. For the outage-based MTRS (downtime ÷ failures) see `serviceAvailability`.
+ * nothing to average the figure is missing with `no-incidents` and a detail saying how many are still open (MTTR) or
+ * not acknowledged (MTTA). For the outage-based MTRS (downtime ÷ failures) see `serviceAvailability`.
  *
  * @throws {ValidationError} for a bad period, an `asOf` or incident time that is not a UTC instant, an incident
  *   acknowledged or resolved before it was opened, `basis` not "resolved" or "opened", or an id given twice or not a
@@ -96,7 +97,7 @@ export function incidentResponseTimes(
   const open = unresolved.length;
   const mean = (set: typeof known, at: (k: (typeof known)[number]) => string): Metric<Decimal> =>
     set.length === 0
-      ? missing("no-incidents", `no incident ${basis === "resolved" ? "" : "opened in the period and "}${at === ackAt ? "acknowledged" : "resolved"}${basis === "resolved" ? " in the period" : ` by ${options.asOf}`}; ${open} still open`)
+      ? missing("no-incidents", `no incident ${basis === "resolved" ? "" : "opened in the period and "}${at === ackAt ? "acknowledged" : "resolved"}${basis === "resolved" ? " in the period" : ` by ${options.asOf}`}; ${at === ackAt ? `${unacknowledged.length} not acknowledged` : `${open} still open`}`)
       : metric(decimal(set.reduce((s, k) => s + (Date.parse(at(k)) - Date.parse(k.x.openedAt)), 0)).div(decimal(set.length).times(60_000)));
   const ackAt = (k: (typeof known)[number]) => k.ack!;
   const resAt = (k: (typeof known)[number]) => k.res!;

@@ -51,12 +51,23 @@ describe("incidentResponseTimes", () => {
   it("nothing to average is `no-incidents` with how many are still open, never 0 or NaN", () => {
     const t = incidentResponseTimes([incidents[2]!], { asOf, period: november });
     expect(t.mttrMinutes).toEqual({ reason: "no-incidents", detail: "no incident resolved in the period; 1 still open" });
-    expect(incidentResponseTimes([], { asOf }).mttaMinutes).toEqual({ reason: "no-incidents", detail: "no incident acknowledged in the period; 0 still open" });
+    expect(incidentResponseTimes([], { asOf }).mttaMinutes).toEqual({ reason: "no-incidents", detail: "no incident acknowledged in the period; 0 not acknowledged" });
+  });
+
+  it("an MTTA with nothing to average says how many incidents were not acknowledged, not how many are still open", () => {
+    // Two November incidents, neither acknowledged: INC-5 resolved on 10 November, INC-6 still open at asOf. The MTTA
+    // has nothing to average because neither was acknowledged (2), not because one is open. Was "…; 1 still open".
+    const t = incidentResponseTimes([i("INC-5", "2026-11-10T09:00:00Z", undefined, "2026-11-10T10:00:00Z"), i("INC-6", "2026-11-20T09:00:00Z")], { asOf, period: november });
+    expect(t.mttaMinutes).toEqual({ reason: "no-incidents", detail: "no incident acknowledged in the period; 2 not acknowledged" });
+    expect(t.unacknowledged).toEqual(["INC-5", "INC-6"]);
+    // The MTTR's detail still counts the open ones: INC-5's 60 minutes are its figure.
+    expect(t.mttrMinutes.value?.toString()).toBe("60");
+    expect(incidentResponseTimes([i("INC-6", "2026-11-20T09:00:00Z")], { asOf, period: november }).mttrMinutes).toEqual({ reason: "no-incidents", detail: "no incident resolved in the period; 1 still open" });
   });
 
   it("with a period open at its start, an incident opened after the period's last day is not one of its unresolved", () => {
     // Period: up to 31 October. INC-3 and INC-4 were opened in November, after the period: not the period's, so
-    // unresolved is [] and the MTTA detail says 0 still open. Was ["INC-3", "INC-4"] and "2 still open": with no
+    // unresolved is [] and the MTTR detail says 0 still open. Was ["INC-3", "INC-4"] and "2 still open": with no
     // `from`, every incident open at asOf was listed, whenever it was opened.
     const t = incidentResponseTimes(incidents, { asOf, period: { to: isoDate("2026-10-31") } });
     expect(t.unresolved).toEqual([]);
