@@ -80,6 +80,9 @@ export function selectionLines(selection: IntakeSelection): string[] {
   ];
 }
 
+// The projects' columns: header and the least width (what the sample office's figures need).
+const PROJECT_COLUMNS: readonly (readonly [string, number])[] = [["code", 10], ["RAG", 6], ["CPI", 5], ["SPI", 5], ["SPI(t)", 7], ["EAC", 20], ["forecast finish", 0]];
+
 /**
  * The projects' lines of the summary: a header and one line of earned-value figures per running project, each red,
  * amber or unrated one followed by the rule behind its colour.
@@ -93,7 +96,8 @@ export function selectionLines(selection: IntakeSelection): string[] {
 export function projectLines(projects: readonly ProjectAnalysis[], people?: PeopleNames): string[] {
   // A header over no rows read as if the figures were lost: say there is no project and why.
   if (projects.length === 0) return ["PROJECTS   none: earned value is measured on executing projects, and no project is executing"];
-  const lines = ["PROJECTS   code       RAG    CPI   SPI   SPI(t)  EAC                  forecast finish"];
+  const rows: string[][] = [];
+  const why: (string | undefined)[] = [];
   for (const p of projects) {
     const r = p.series.atStatusDate;
     const eac = r.figures.selectedEac.value;
@@ -101,10 +105,16 @@ export function projectLines(projects: readonly ProjectAnalysis[], people?: Peop
     const colour = p.rag.overall.colour;
     // A figure that could not be computed says why, as in the report (`n/a (ac-is-zero)`).
     const eacText = eac.value === undefined ? missingText(eac) : formatMoney(roundMoney(eac.value, { rounding: "half-even" }));
-    lines.push(`           ${p.code.padEnd(10)} ${(colour ?? "n/a").padEnd(6)} ${dec(r.figures.cpi).padEnd(5)} ${dec(r.figures.spi).padEnd(5)} ${dec(r.schedule.spiT).padEnd(7)} ${eacText.padEnd(20)} ${finish.value === undefined ? missingText(finish) : finish.value}`);
+    rows.push([p.code, colour ?? "n/a", dec(r.figures.cpi), dec(r.figures.spi), dec(r.schedule.spiT), eacText, finish.value === undefined ? missingText(finish) : finish.value]);
     // A colour is never shown without its rule (green needs none: every rated dimension met its rules).
-    if (colour !== "green") lines.push(`           why ${p.code}${colour === undefined ? "" : ` ${colour}`}: ${overallRule(p.rag, people)}`);
+    why.push(colour === "green" ? undefined : `           why ${p.code}${colour === undefined ? "" : ` ${colour}`}: ${overallRule(p.rag, people)}`);
   }
+  // Columns are at least as wide as the sample's figures need and grow to fit a longer cell (a reason such as
+  // `n/a (ac-is-zero)`), so every figure stays under its header.
+  const widths = PROJECT_COLUMNS.map(([head, min], c) => Math.max(min, head.length, ...rows.map((row) => (row[c] as string).length)));
+  const line = (cells: readonly string[]) => `           ${cells.map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(widths[c] as number))).join(" ")}`;
+  const lines = [`PROJECTS${line(PROJECT_COLUMNS.map(([head]) => head)).slice(8)}`];
+  rows.forEach((row, k) => lines.push(line(row), ...(why[k] === undefined ? [] : [why[k] as string])));
   // SPI(t) depends on the period grid earned schedule samples PV on (weekly unless set): name it, as the report does.
   const grids = [...new Set(projects.map((p) => p.earnedValueOptions.grid?.kind ?? "weekly"))].sort();
   lines.push(`           SPI(t) read on the ${grids.join(" and ")} grid`);

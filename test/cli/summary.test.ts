@@ -33,6 +33,25 @@ describe("the projects' lines", () => {
     expect(projectLines([p!]).at(-1)).toBe("           SPI(t) read on the monthly grid");
     expect(projectLines([{ ...p!, earnedValueOptions: { statusDate: SAMPLE_STATUS_DATE } }]).at(-1)).toBe("           SPI(t) read on the weekly grid");
   });
+  it("keep every column under its header when a figure is missing (CPI 'n/a (ac-is-zero)' pushed SPI, SPI(t) and EAC right)", async () => {
+    const { loadSampleOffice, SAMPLE_STATUS_DATE } = await import("../../examples/office.js");
+    const { importDataset } = await import("../../src/io/index.js");
+    const { analyzeDelivery } = await import("../../src/cli/office.js");
+    const { projectLines } = await import("../../src/cli/summary.js");
+    const { records } = importDataset({ format: "pmokit-dataset", formatVersion: 1, records: loadSampleOffice() });
+    const [p] = analyzeDelivery(records, SAMPLE_STATUS_DATE).projects;
+    const at = p!.series.atStatusDate;
+    const noActuals = { ...p!, code: "PRJ-NEW", series: { ...p!.series, atStatusDate: { ...at, figures: { ...at.figures, cpi: missing("ac-is-zero") } } } };
+    const lines = projectLines([p!, noActuals]);
+    // Each header word starts the column: the cell under it starts at the same offset on every row.
+    const header = lines[0]!;
+    const starts = ["code", "RAG", "CPI", "SPI ", "SPI(t)", "EAC", "forecast finish"].map((h) => header.indexOf(h));
+    const rows = [lines[1]!, lines.find((l) => l.includes("PRJ-NEW"))!];
+    for (const row of rows) for (const s of starts) expect([row[s - 1], row[s] !== " "]).toEqual([" ", true]);
+    // The sample's own row is unchanged where nothing is missing (the widths grow only to fit a longer cell).
+    expect(projectLines([p!])[0]).toBe("PROJECTS   code       RAG    CPI   SPI   SPI(t)  EAC                  forecast finish");
+    expect(rows[1]).toContain(" n/a (ac-is-zero) ");
+  });
 });
 
 describe("gate outcomes on the terminal", () => {
