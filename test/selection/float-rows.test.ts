@@ -2,7 +2,7 @@ import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createHighsSolver } from "../../src/highs/index.js";
-import { defineSelectionProblem, selectPortfolio, verifyPlan, type SelectionProblemInput } from "../../src/selection/index.js";
+import { defineSelectionProblem, efficientFrontier, selectPortfolio, verifyPlan, type SelectionProblemInput } from "../../src/selection/index.js";
 
 // A budget or capacity row with more than 12 decimals (FTE fractions written out to 16 places, e.g. from a
 // spreadsheet) is solved in floats, where the heuristic accepts a plan within 1e-9 of the limit. A plan over the limit
@@ -147,5 +147,24 @@ describe("property: rows of 16–17-decimal floats, against enumeration in exact
       }),
       { seed: 16, numRuns: 150 },
     );
+  });
+});
+
+describe("efficientFrontier on a row held in floats: the ranking curve is funded exactly", () => {
+  // Capacity 1: A (5) needs 0.1 + 0.2 = 0.30000000000000004, B (4) 0.7, C (3) 0.8. Down the ranking A fits; B next to
+  // it needs 1.00000000000000004 > 1 (1 in floats), C 1.1: the ranking funds {A} = 5, which is also the optimum.
+  // Before: the floats funded {A, B}, the exact check refused it, and the level had no ranking at all — `ranking`
+  // undefined and `leftBehind` missing with reason "infeasible" on a feasible level (status node-limit).
+  it("level 1: ranking {A} = 5, optimal {A} = 5, leftBehind 0", async () => {
+    const [point] = await efficientFrontier({
+      periods: ["P"],
+      candidates: [
+        { id: "A", value: 5, demand: { P: { dev: 0.1 + 0.2 } } },
+        { id: "B", value: 4, demand: { P: { dev: 0.7 } } },
+        { id: "C", value: 3, demand: { P: { dev: 0.8 } } },
+      ],
+      capacity: { P: { dev: 1 } },
+    }, { levels: [1], gap: 0 });
+    expect([point?.optimal.status, point?.optimal.selected, point?.ranking?.selected, point?.ranking?.objective.toFixed(), point?.leftBehind.value?.toFixed()]).toEqual(["optimal", ["A"], ["A"], "5", "0"]);
   });
 });
