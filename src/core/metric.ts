@@ -17,7 +17,7 @@ export const METRIC_REASONS = [
   "past-planned-finish", "no-working-days", "beyond-horizon", "project-level-only",
   // Observations and inputs.
   "no-data", "not-supplied", "not-rated", "unknown-period", "missing-rating", "score-out-of-range", "infeasible",
-  "forced-out", "not-re-solved", "no-scope", "no-cost-estimate", "no-effort-estimate",
+  "forced-out", "not-re-solved", "time-limit", "no-scope", "no-cost-estimate", "no-effort-estimate",
   // Schedule.
   "constant-duration", "no-earned-schedule",
   // Finance (IRR, payback, annuities).
@@ -59,7 +59,7 @@ export const METRIC_REASONS = [
  * - `missing-rating`, `score-out-of-range`: a request could not be scored (a rating is missing; a score exceeds the
  *   model's range). `infeasible`: the selection problem has no feasible solution. `forced-out`: a candidate forced
  *   out of the portfolio has no objective lost (or, under `normalizeOver: "candidates"`, a request a gate forced out has no score). `not-re-solved`: a "why not" beyond the re-solve budget (its blocking
- *   rows are named instead). `no-scope`: an agile release with no story points planned. `no-cost-estimate`,
+ *   rows are named instead). `time-limit`: an efficient-frontier level the time limit left unsolved. `no-scope`: an agile release with no story points planned. `no-cost-estimate`,
  *   `no-effort-estimate`: a request without cost (or effort) estimates has no total cost, net benefit, NPV (or effort
  *   hours) — unknown, not 0.
  *

@@ -174,7 +174,7 @@ export async function whyNotCandidate(
   const cheap = whyNotWithoutSolve(problem, base.selected, id, options.usage);
   if (cheap) return cheap;
   const { blockedBy } = heldOut(problem, base.selected, id, options.usage);
-  const forced = derivedProblem({ ...problem, forcedIn: [...problem.forcedIn, { candidate: id, reason: "what if" }] });
+  const forced = derivedProblem({ ...problem, forcedIn: [...problem.forcedIn, { candidate: id, reason: undefined }] });
   const warm = new Set([...base.selected, id]);
   const r = await solveProblem(forced, solver, { ...options, warmStart: warm });
   const displaces = [...base.selected].filter((s) => !r.selected.has(s));

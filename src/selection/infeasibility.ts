@@ -72,7 +72,8 @@ function unique(list: readonly SelectionConstraint[]): SelectionConstraint[] {
  * budget or capacity — so the check is exact, needs no solver, and each conflict is reduced to an irreducible set
  * (deletion filter over the forced-in candidates). Returns the conflicts smallest first; empty when feasible.
  *
- * `whatIf` adds candidates as if forced in (used for "why not" explanations).
+ * `whatIf` adds candidates as if forced in (used for "why not" explanations), each as the constraint "X forced in"
+ * with no reason.
  *
  * @example
  * ```ts
@@ -88,7 +89,8 @@ export function findConflicts(problem: SelectionProblem, whatIf: readonly string
   const forced: SelectionConstraint[] = logical.filter((c) => c.kind === "forced-in");
   for (const id of whatIf) {
     if (!forced.some((f) => f.kind === "forced-in" && f.candidate === id)) {
-      forced.push({ kind: "forced-in", candidate: id, reason: "what if", label: `${id} forced in (what if)` });
+      // Worded as the question asked ("forcing B in"), with no reason: "(what if)" read in the answers as a given reason.
+      forced.push({ kind: "forced-in", candidate: id, reason: undefined, label: `${id} forced in` });
     }
   }
   const forcedById = new Map(forced.map((f) => [(f as { candidate: string }).candidate, f] as const));

@@ -1,3 +1,4 @@
+import type { Decimal } from "../core/index.js";
 import { resourceRows, type ResourceRowExact, type SelectionConstraint } from "./constraints.js";
 import { defineSelectionProblem, type SelectionProblem } from "./problem.js";
 
@@ -41,6 +42,23 @@ export interface SelectionModel {
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
+/** @internal A row held in floats, exactly: usage per candidate index and the limit. */
+export interface ExactRow {
+  readonly usage: ReadonlyMap<number, Decimal>;
+  readonly limit: Decimal;
+}
+
+// Per model, the exact figures of its rows held in floats (undefined for integral rows).
+const exactRows = new WeakMap<SelectionModel, readonly (ExactRow | undefined)[]>();
+
+/**
+ * @internal The exact usage and limit of each row that is not integral (undefined for the others, and for a model not
+ * built by {@link buildSelectionModel}): the built-in search decides the plans the floats cannot tell apart with them.
+ */
+export function exactRowsOf(model: SelectionModel): readonly (ExactRow | undefined)[] | undefined {
+  return exactRows.get(model);
+}
+
 function scaledRow(row: ResourceRowExact): SelectionModelRow {
   let places = row.limit.decimalPlaces();
   let total = row.limit.abs();
@@ -81,13 +99,17 @@ export function buildSelectionModel(problem: SelectionProblem): SelectionModel {
   for (const f of problem.forcedOut) fixed[at(f.candidate)] = 0;
   const together: [number, number][] = [];
   for (const { candidates: g } of problem.together) for (let k = 1; k < g.length; k++) together.push([at(g[k - 1] as string), at(g[k] as string)]);
-  return {
+  const exact = resourceRows(problem);
+  const rows = exact.map(scaledRow);
+  const model: SelectionModel = {
     ids: problem.candidates.map((c) => c.id),
     values: Float64Array.from(problem.candidates, (c) => c.value.toNumber()),
-    rows: resourceRows(problem).map(scaledRow),
+    rows,
     requires: problem.requires.filter((r) => r.candidate !== r.requires).map((r) => [at(r.candidate), at(r.requires)] as const),
     together,
     exclusive: problem.exclusive.map((g) => g.candidates.map(at)),
     fixed,
   };
+  if (rows.some((r) => !r.integral)) exactRows.set(model, exact.map((r, k) => (rows[k]?.integral ? undefined : { usage: r.usage, limit: r.limit })));
+  return model;
 }

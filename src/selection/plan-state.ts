@@ -1,10 +1,13 @@
 import type { Blocks } from "./blocks.js";
-import type { SelectionModel } from "./model.js";
+import { PmoDecimal, type Decimal } from "../core/index.js";
+import { exactRowsOf, type ExactRow, type SelectionModel } from "./model.js";
 
 /**
  * @internal A partial plan over blocks with running resource usage, for the heuristic and the branch and bound.
- * Feasibility tests use a tolerance of 1e-9 of the limit for rows that are not integral (floats); integral rows are
- * exact. The final plan is re-verified in exact decimals anyway.
+ * Integral rows are exact in floats. A row that is not (more than 12 decimals, or totals past 2^53) is decided in
+ * floats unless the float sum is within 1e-9 of its limit: then in exact decimals, so that a plan over the limit by
+ * less than the floats can tell (1.00000000000000004 of 1) is refused and one exactly at it (1 of 1) is taken. The
+ * final plan is re-verified in exact decimals anyway.
  */
 export class PlanState {
   readonly selected: Uint8Array;
@@ -14,6 +17,7 @@ export class PlanState {
   value = 0;
   private readonly slackTol: Float64Array;
   private readonly limits: Float64Array;
+  private readonly exact: readonly (ExactRow | undefined)[] | undefined;
 
   constructor(
     readonly model: SelectionModel,
@@ -24,6 +28,17 @@ export class PlanState {
     this.taken = new Int32Array(model.exclusive.length).fill(-1);
     this.limits = Float64Array.from(model.rows, (r) => r.limit);
     this.slackTol = Float64Array.from(model.rows, (r) => (r.integral ? 0 : 1e-9 * Math.max(1, Math.abs(r.limit))));
+    this.exact = exactRowsOf(model);
+  }
+
+  /** Exact test of a row with `blocks` added: the selected candidates' usage and theirs against the limit. */
+  private fitsExactly(row: ExactRow, blocks: readonly number[]): boolean {
+    let used: Decimal = new PmoDecimal(0);
+    for (const [i, u] of row.usage) {
+      const b = this.blocks.of[i] as number;
+      if (this.selected[b] || blocks.includes(b)) used = used.plus(u);
+    }
+    return used.lessThanOrEqualTo(row.limit);
   }
 
   /** Blocks that selecting `b` brings in (b and its unselected prerequisites, transitively), or null if impossible. */
@@ -52,7 +67,12 @@ export class PlanState {
     for (let r = 0; r < rows; r++) {
       let u = this.used[r] as number;
       for (let k = 0; k < blocks.length; k++) u += (this.blocks.usage[blocks[k] as number] as Float64Array)[r] as number;
-      if (u > (this.limits[r] as number) + (this.slackTol[r] as number)) return false;
+      const limit = this.limits[r] as number;
+      const tol = this.slackTol[r] as number;
+      if (u > limit + tol) return false;
+      // Within the floats' tolerance of the limit: decided exactly (the plan over it by less failed the final check).
+      const exact = tol > 0 && u >= limit - tol ? this.exact?.[r] : undefined;
+      if (exact && !this.fitsExactly(exact, blocks)) return false;
     }
     if (blocks.length === 1) {
       for (const g of this.blocks.groups[blocks[0] as number] as number[]) if ((this.taken[g] as number) !== -1) return false;

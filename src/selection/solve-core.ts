@@ -1,6 +1,7 @@
 import { PmoDecimal, missing, metric, type Decimal, type Metric } from "../core/index.js";
 import { fractionalBound } from "./bounds.js";
 import { canonicalProblem } from "./canonical.js";
+import { builtInSolver } from "./built-in-solver.js";
 import { heuristicState, searchContext } from "./heuristic.js";
 import { findConflicts, type SelectionConflict } from "./infeasibility.js";
 import { exactBound } from "./exact-bound.js";
@@ -94,9 +95,19 @@ export async function solveProblem(
   // A solver whose plan breaks a constraint did not finish a search of this problem: its "optimal" or "gap" is not
   // taken (it read "gap-reached" with a gap of 0.2 above the 0 asked for).
   const rejected = run.plan !== undefined && !consider(run.plan);
+  let search = run;
   if (rejected && run.plan) {
     const repaired = heuristicState(ctx, { warmStart: run.plan, passes: 1 });
     if (repaired) consider(repaired.state.toPlan());
+    // Its search was of another problem (a row within its float tolerance, a bug), so it proves nothing about this
+    // one: the built-in search, whose feasibility tests are exact near a limit, searches with the time left (without
+    // it HiGHS' plan over a 16-decimal row by 4e-17 left "node-limit" where the optimum is provable).
+    const left = deadline - now() - 3 * checkMs;
+    if (left > 0 && best) {
+      search = await builtInSolver.solve(model, { gap: options.gap, timeLimitMs: left, warmStart: Uint8Array.from(model.ids, (id) => (best?.selected.has(id) ? 1 : 0)) });
+      if (search.plan) consider(search.plan);
+      notes.push(`the built-in search, exact near the limits, then searched with the time left (${search.stoppedBy})`);
+    }
   } else if (!run.plan && run.stoppedBy === "infeasible") {
     notes.push(`${solver.name} reported the problem infeasible although the forced candidates fit; the heuristic plan is used`);
   }
@@ -114,14 +125,14 @@ export async function solveProblem(
   // Reported in input order (whyNot lists who is displaced in that order).
   const selected = new Set(original.candidates.filter((c) => chosen.selected.has(c.id)).map((c) => c.id));
   // Both bounds are proven (the solver's, and the Lagrangian one of the search context): the smaller one counts.
-  const boundFloat = Math.min(Number.isFinite(run.bound) && run.stoppedBy !== "infeasible" ? run.bound : fractionalBound(ctx, start.fresh()), ctx.prices.bound);
+  const boundFloat = Math.min(Number.isFinite(run.bound) && run.stoppedBy !== "infeasible" ? run.bound : fractionalBound(ctx, start.fresh()), search === run ? Infinity : search.bound, ctx.prices.bound);
   // Exact, not within a float tolerance: a better plan a fraction of a unit away is not "optimal" (exact-bound.ts).
   const bound = exactBound(problem, objective, boundFloat);
   const gap = relativeGap(objective, bound);
-  const cutByClock = started.cut || run.stoppedBy === "time-limit";
+  const cutByClock = started.cut || search.stoppedBy === "time-limit";
   // A search that finished but whose float bound cannot separate the plans (values with more digits than a double
   // holds) hit no limit: it ends "gap-reached", and says why the gap is not zero.
-  const finished = !cutByClock && !repairedExactly && !rejected && (run.stoppedBy === "optimal" || run.stoppedBy === "gap");
+  const finished = !cutByClock && !repairedExactly && (!rejected || search !== run) && (search.stoppedBy === "optimal" || search.stoppedBy === "gap");
   const within = gap.value?.lessThanOrEqualTo(options.gap) === true;
   if (finished && !within && !gap.value?.isZero()) notes.push(`${solver.name} finished its search; its bound is proven only to the precision of binary64 on these values, so a gap of ${gap.value?.toSignificantDigits(3).toString() ?? "?"} remains`);
   const status: SelectionStatus = gap.value?.isZero() ? "optimal" : within || finished ? "gap-reached" : cutByClock ? "time-limit" : "node-limit";
