@@ -8,7 +8,7 @@ import { csvDelimiter, neutraliseCell, type CsvDelimiter } from "./neutralise.js
 import { cellLengthMessage, CsvRowDecoder, type CsvRowOptions } from "./rows.js";
 import { XLSX_MAX_CELL_CHARS } from "../../core/xstring.js";
 import { checkLimit } from "../limit.js";
-import { fieldCountMessage, RecordLines, separatorLine } from "./lines.js";
+import { endsWithDelimiter, fieldCountMessage, RecordLines, separatorLine, trailingDelimiterNotice, trailingFieldIssue } from "./lines.js";
 import { csvFieldNode, isDecimalField } from "./fields.js";
 import { csvDecimalMark, writeDecimalCell, type CsvDecimalMark } from "./decimal-mark.js";
 import { csvBooleanOutput, csvDateFormat, isDateField, writeDateCell, type CsvBooleanWords, type CsvDateFormat } from "./locale-cells.js";
@@ -64,7 +64,10 @@ export function csvProblems(error: ValidationError): CsvProblem[] {
  * of the file where the row starts, as an editor shows it: blank lines and the extra lines of a quoted cell holding
  * line breaks count. A row with more or fewer fields than the header is refused at `[line, ""]`; a row of empty cells
  * only (`;;;;;;`, as Excel saves formatted empty rows) is skipped like a blank line, and so is a first line `sep=;`
- * (Excel's separator hint) naming the delimiter in use; one naming another separator is refused at `[1, ""]`.
+ * (Excel's separator hint) naming the delimiter in use; one naming another separator is refused at `[1, ""]`. A file
+ * whose every line, header included, ends with the delimiter (`a;b;c;`) is read without that empty last column, and
+ * the report's warnings say so (`trailing-delimiter`); when only some lines end so, each other line is refused at
+ * `[line, ""]`.
  *
  * @throws {ValidationError} on malformed CSV, a reserved header (`__proto__`, `constructor`), a row whose field count
  *   is not the header's, a cell longer than `maxCellChars` (default 32,767), a `decimalMark` that is not `.` or `,`
@@ -93,19 +96,28 @@ export function importCsv<K extends CsvKind>(kind: K, text: string, options: Imp
   // Excel's separator hint (`sep=;`) before the header: skipped when it names this delimiter.
   const first = rows.length > 0 && separatorLine(rows[0]!.record, delimiter, headerLine, `${kind} CSV`) ? 1 : 0;
   if (first === 1 && rows.length > 1) headerLine = lines.next(rows[1]!.info.bytes);
-  const header = rows[first]?.record ?? [];
+  // Every line ending with the delimiter (`a;b;c;`) gives an empty last column: dropped, if every line has it.
+  const trailing = endsWithDelimiter(rows[first]?.record ?? []);
+  const header = (rows[first]?.record ?? []).slice(0, trailing ? -1 : undefined);
   const decoder = new CsvRowDecoder(kind, header, { ...options, delimiter, ...(decimalMark === undefined ? {} : { decimalMark }) }, headerLine);
   const records: EntityOf<K>[] = [];
-  for (const { record: cells, info } of rows.slice(first + 1)) {
+  for (const { record: fields, info } of rows.slice(first + 1)) {
     const line = lines.next(info.bytes);
-    if (isEmptyRow(cells)) continue;
-    if (!fieldCountFits(decoder, cells, header.length, line)) continue;
+    if (isEmptyRow(fields)) continue;
+    const cut = trailing ? trailingFieldIssue(fields, header.length, line, delimiter) : undefined;
+    if (cut !== undefined) decoder.issues.push(cut);
+    const cells = trailing ? fields.slice(0, -1) : fields;
+    if (cut !== undefined || !fieldCountFits(decoder, cells, header.length, line)) continue;
     const record = decoder.decode(cells, line);
     if (record !== undefined) records.push(record);
   }
   decoder.throwIfInvalid();
   const report = createReportBuilder("csv");
   report.count("rows", records.length);
+  if (trailing) {
+    const notice = trailingDelimiterNotice(delimiter, headerLine);
+    report.warn(notice.path, notice.message, notice.code);
+  }
   return { records, report: report.finish() };
 }
 
