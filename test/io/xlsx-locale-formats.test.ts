@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../../src/core/index.js";
-import { importXlsx, readXlsx, type ReadXlsxOptions } from "../../src/io/index.js";
+import { importXlsx, importXlsxWorkbook, readXlsx, type ReadXlsxOptions } from "../../src/io/index.js";
 import { hasSoffice } from "../support/soffice.js";
 
 // ECMA-376 Part 1 §18.8.30 (numFmt) lists the built-in ids 27–36 and 50–58 per East Asian locale and 59–81 for th-th.
@@ -104,6 +104,10 @@ describe("locale-dependent East Asian built-in formats 34, 35, 52, 53, 55, 56", 
     } catch (e) {
       expect((e as ValidationError).issues.map((i) => i.path)).toEqual([[2, "date"]]);
     }
+    // importXlsxWorkbook alike, the option given once for the workbook.
+    const sheets = { S: { kind: "cost-entry" as const, defaults: options.defaults } };
+    expect(importXlsxWorkbook(book, { sheets, importedAt: options.importedAt }).records["cost-entry"]?.[0]?.date).toBe("2026-10-01");
+    expect(() => importXlsxWorkbook(book, { sheets, importedAt: options.importedAt, formatLocale: "zh-CN" })).toThrow(ValidationError);
   });
 });
 

@@ -116,11 +116,11 @@ describe.skipIf(!hasSoffice())("against LibreOffice Calc", () => {
 
 describe("East Asian built-in number formats", () => {
   // Excel in Japanese, Chinese or Korean saves its default date formats as built-in ids with no formatCode in the
-  // file (ECMA-376 §18.8.30 lists them per locale): 27–31, 36 and 50–58 show a date in every one of those locales
-  // (ja-JP 31 = yyyy"年"m"月"d"日", 55 = yyyy"年"m"月"; ExcelDataReader #541 met 55 in a Japanese save), 32 and 33 a
-  // time (ja-JP h"時"mm"分", zh-CN h"时"mm"分"ss"秒"). Before: no format known, so 46296 stayed "46296" and a date
-  // field refused it. 34 and 35 are a date in Japanese and Korean but a time (上午/下午h"时"mm"分") in Chinese: no
-  // answer without the locale, so their numbers stay numbers.
+  // file (ECMA-376 §18.8.30 lists them per locale): 27–31, 36, 50, 51, 54, 57, 58 show a date in every one of those
+  // locales (ja-JP 31 = yyyy"年"m"月"d"日", 55 = yyyy"年"m"月"; ExcelDataReader #541 met 55 in a Japanese save), 32 and
+  // 33 a time (ja-JP h"時"mm"分", zh-CN h"时"mm"分"ss"秒"). Before: no format known, so 46296 stayed "46296" and a date
+  // field refused it. 34, 35, 52, 53, 55, 56 are a date in Japanese and Korean but a time (上午/下午h"时"mm"分") in
+  // Chinese (zh-CN 34, 35, 55, 56; zh-TW all six): dates by default, times with formatLocale (xlsx-locale-formats).
   it.each([27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58])("built-in %i is a date (52, 53, 55, 56 by default only)", (id) => {
     expect(cells(workbook(["46296"], id))).toEqual(["2026-10-01"]);
   });
