@@ -299,7 +299,7 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
 
 /**
  * Reads an `.xlsx` workbook into text cells, without trusting it: the zip is inflated with a running byte limit
- * (zip bombs are refused as they inflate), every XML part streams through saxes with document type declarations
+ * (zip bombs are refused as they inflate), every XML part (UTF-8, or UTF-16 by its byte order mark) streams through saxes with document type declarations
  * refused (entity expansion, external entities), the shared-string table and each sheet's rows and columns are
  * counted against limits as they pass, and nothing is evaluated (a formula cell gives its cached value). Number
  * cells keep their exact decimal text; cells with a date format become `YYYY-MM-DD` (built-in ids as ECMA-376 §18.8.30
