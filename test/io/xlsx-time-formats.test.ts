@@ -116,12 +116,12 @@ describe.skipIf(!hasSoffice())("against LibreOffice Calc", () => {
 
 describe("East Asian built-in number formats", () => {
   // Excel in Japanese, Chinese or Korean saves its default date formats as built-in ids with no formatCode in the
-  // file (ECMA-376 §18.8.30 lists them per locale): 27–31, 36 and 50–58 show a date in every one of those locales
-  // (ja-JP 31 = yyyy"年"m"月"d"日", 55 = yyyy"年"m"月"; ExcelDataReader #541 met 55 in a Japanese save), 32 and 33 a
-  // time (ja-JP h"時"mm"分", zh-CN h"时"mm"分"ss"秒"). Before: no format known, so 46296 stayed "46296" and a date
-  // field refused it. 34 and 35 are a date in Japanese and Korean but a time (上午/下午h"时"mm"分") in Chinese: no
-  // answer without the locale, so their numbers stay numbers.
-  it.each([27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58])("built-in %i is a date", (id) => {
+  // file (ECMA-376 §18.8.30 lists them per locale): 27–31, 36, 50, 51, 54, 57, 58 show a date in every one of those
+  // locales (ja-JP 31 = yyyy"年"m"月"d"日", 55 = yyyy"年"m"月"; ExcelDataReader #541 met 55 in a Japanese save), 32 and
+  // 33 a time (ja-JP h"時"mm"分", zh-CN h"时"mm"分"ss"秒"). Before: no format known, so 46296 stayed "46296" and a date
+  // field refused it. 34, 35, 52, 53, 55, 56 are a date in Japanese and Korean but a time (上午/下午h"时"mm"分") in
+  // Chinese (zh-CN 34, 35, 55, 56; zh-TW all six): dates by default, times with formatLocale (xlsx-locale-formats).
+  it.each([27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58])("built-in %i is a date (52, 53, 55, 56 by default only)", (id) => {
     expect(cells(workbook(["46296"], id))).toEqual(["2026-10-01"]);
   });
 
@@ -129,8 +129,9 @@ describe("East Asian built-in number formats", () => {
     expect(cells(workbook(["0.3958333333333333"], id))).toEqual(["09:30:00"]);
   });
 
-  it.each([34, 35])("built-in %i (a date or a time by locale) keeps its number", (id) => {
-    expect(cells(workbook(["46296"], id))).toEqual(["46296"]);
+  it.each([34, 35])("built-in %i (a date or a time by locale) is a date by default (xlsx-locale-formats.test.ts)", (id) => {
+    // Before: "46296", the number. After: the Japanese/Korean reading; formatLocale "zh-CN" gives the time.
+    expect(cells(workbook(["46296"], id))).toEqual(["2026-10-01"]);
   });
 });
 

@@ -8,10 +8,10 @@ import { csvDelimiter, neutraliseCell, type CsvDelimiter } from "./neutralise.js
 import { cellLengthMessage, CsvRowDecoder, type CsvRowOptions } from "./rows.js";
 import { XLSX_MAX_CELL_CHARS } from "../../core/xstring.js";
 import { checkLimit } from "../limit.js";
-import { fieldCountMessage, RecordLines, separatorLine } from "./lines.js";
+import { endsWithDelimiter, fieldCountMessage, RecordLines, separatorLine, trailingDelimiterNotice, trailingFieldIssue } from "./lines.js";
 import { csvFieldNode, isDecimalField } from "./fields.js";
 import { csvDecimalMark, writeDecimalCell, type CsvDecimalMark } from "./decimal-mark.js";
-import { csvDateFormat, isDateField, writeDateCell, type CsvDateFormat } from "./locale-cells.js";
+import { csvBooleanOutput, csvDateFormat, isDateField, writeDateCell, type CsvBooleanWords, type CsvDateFormat } from "./locale-cells.js";
 
 /** Options of {@link importCsv}: the row options, and the file's field separator. */
 export interface ImportCsvOptions extends CsvRowOptions {
@@ -64,7 +64,10 @@ export function csvProblems(error: ValidationError): CsvProblem[] {
  * of the file where the row starts, as an editor shows it: blank lines and the extra lines of a quoted cell holding
  * line breaks count. A row with more or fewer fields than the header is refused at `[line, ""]`; a row of empty cells
  * only (`;;;;;;`, as Excel saves formatted empty rows) is skipped like a blank line, and so is a first line `sep=;`
- * (Excel's separator hint) naming the delimiter in use; one naming another separator is refused at `[1, ""]`.
+ * (Excel's separator hint) naming the delimiter in use; one naming another separator is refused at `[1, ""]`. A file
+ * whose every line, header included, ends with the delimiter (`a;b;c;`) is read without that empty last column, and
+ * the report's warnings say so (`trailing-delimiter`); when only some lines end so, each other line is refused at
+ * `[line, ""]`.
  *
  * @throws {ValidationError} on malformed CSV, a reserved header (`__proto__`, `constructor`), a row whose field count
  *   is not the header's, a cell longer than `maxCellChars` (default 32,767), a `decimalMark` that is not `.` or `,`
@@ -93,19 +96,28 @@ export function importCsv<K extends CsvKind>(kind: K, text: string, options: Imp
   // Excel's separator hint (`sep=;`) before the header: skipped when it names this delimiter.
   const first = rows.length > 0 && separatorLine(rows[0]!.record, delimiter, headerLine, `${kind} CSV`) ? 1 : 0;
   if (first === 1 && rows.length > 1) headerLine = lines.next(rows[1]!.info.bytes);
-  const header = rows[first]?.record ?? [];
+  // Every line ending with the delimiter (`a;b;c;`) gives an empty last column: dropped, if every line has it.
+  const trailing = endsWithDelimiter(rows[first]?.record ?? []);
+  const header = (rows[first]?.record ?? []).slice(0, trailing ? -1 : undefined);
   const decoder = new CsvRowDecoder(kind, header, { ...options, delimiter, ...(decimalMark === undefined ? {} : { decimalMark }) }, headerLine);
   const records: EntityOf<K>[] = [];
-  for (const { record: cells, info } of rows.slice(first + 1)) {
+  for (const { record: fields, info } of rows.slice(first + 1)) {
     const line = lines.next(info.bytes);
-    if (isEmptyRow(cells)) continue;
-    if (!fieldCountFits(decoder, cells, header.length, line)) continue;
+    if (isEmptyRow(fields)) continue;
+    const cut = trailing ? trailingFieldIssue(fields, header.length, line, delimiter) : undefined;
+    if (cut !== undefined) decoder.issues.push(cut);
+    const cells = trailing ? fields.slice(0, -1) : fields;
+    if (cut !== undefined || !fieldCountFits(decoder, cells, header.length, line)) continue;
     const record = decoder.decode(cells, line);
     if (record !== undefined) records.push(record);
   }
   decoder.throwIfInvalid();
   const report = createReportBuilder("csv");
   report.count("rows", records.length);
+  if (trailing) {
+    const notice = trailingDelimiterNotice(delimiter, headerLine);
+    report.warn(notice.path, notice.message, notice.code);
+  }
   return { records, report: report.finish() };
 }
 
@@ -193,8 +205,9 @@ export function wireCellText(wire: Record<string, unknown>, path: string, kind: 
   return typeof v === "object" ? JSON.stringify(v) : String(v);
 }
 
-function cellOf(wire: Record<string, unknown>, path: string, kind: CsvKind, delimiter: CsvDelimiter, decimalMark: CsvDecimalMark | undefined, dateFormat: CsvDateFormat | undefined): string {
-  const text = wireCellText(wire, path, kind);
+function cellOf(wire: Record<string, unknown>, path: string, kind: CsvKind, delimiter: CsvDelimiter, decimalMark: CsvDecimalMark | undefined, dateFormat: CsvDateFormat | undefined, words: { readonly true: string; readonly false: string }): string {
+  let text = wireCellText(wire, path, kind);
+  if (CSV_PROFILES[kind].booleans?.includes(path) && (text === "true" || text === "false")) text = words[text];
   if (dateFormat !== undefined && text !== "") return writeDateCell(text, dateFormat); // given for date fields only
   // A decimal field's wire text is a plain number (`-?digits(.digits)?`): data, never a formula, so not neutralised.
   if (decimalMark !== undefined && isDecimalField(kind, path)) return writeDecimalCell(text, decimalMark);
@@ -241,6 +254,13 @@ export interface ExportCsvOptions {
    */
   readonly dateFormat?: CsvDateFormat;
   /**
+   * The words of boolean fields (`blocking`, `freezeExempt`), in the shape of `importCsv`'s `booleans`:
+   * `{ true: ["Ja", "WAHR"], false: ["Nein", "FALSCH"] }` writes the first word of each list (`Ja`, `Nein`), so the
+   * same option reads the file back; a side not given is written `true`/`false` (the default). A list the import
+   * would refuse (a word read both ways, an empty word) is refused at the same `["booleans", side, index]`.
+   */
+  readonly booleans?: CsvBooleanWords;
+  /**
    * Longest cell written (default {@link XLSX_MAX_CELL_CHARS}, 32,767, as `importCsv` reads by default and Excel
    * holds): a longer cell refuses the export at `[index, field]`. Raise it on both sides for long lists.
    */
@@ -259,10 +279,12 @@ export interface ExportCsvOptions {
  * such a file back with the same `delimiter`.
  *
  * `decimalMark: ","` writes decimal fields with a decimal comma (`-1234,50`) for a `;` or tab file; `dateFormat:
- * "DD.MM.YYYY"` writes date fields in that order (`01.10.2026`).
+ * "DD.MM.YYYY"` writes date fields in that order (`01.10.2026`); `booleans: { true: ["Ja"], false: ["Nein"] }` writes
+ * boolean fields with those words — each the import's option of the same name, which reads the file back.
  *
  * @throws {ValidationError} when `delimiter` is not `,`, `;` or a tab (path `["delimiter"]`), `decimalMark` is not
- *   `.` or `,` or is `,` with a `,` delimiter (path `["decimalMark"]`), or a column of `columns`
+ *   `.` or `,` or is `,` with a `,` delimiter (path `["decimalMark"]`), `booleans` is a list the import would refuse
+ *   (path `["booleans", side, index]`), or a column of `columns`
  *   is no field of the kind (`amount.value`, a typo): one issue per such column at `["columns", index]`; or a cell
  *   is longer than `maxCellChars` (default 32,767), at `[index, field]`.
  * @example
@@ -276,6 +298,7 @@ export function exportCsv<K extends CsvKind>(kind: K, records: readonly EntityOf
   const delimiter = csvDelimiter(options.delimiter, `${String(kind)} CSV`);
   const decimalMark = csvDecimalMark(options.decimalMark, delimiter, `${String(kind)} CSV`);
   const dateFormat = csvDateFormat(options.dateFormat, `${String(kind)} CSV`);
+  const words = csvBooleanOutput(options.booleans, `${String(kind)} CSV`);
   const columns = options.columns ?? csvProfile(kind, `${String(kind)} CSV`).columns;
   if (options.columns !== undefined) checkColumns(kind, options.columns);
   checkLimit(options.maxCellChars, "maxCellChars", `${String(kind)} CSV`);
@@ -284,7 +307,7 @@ export function exportCsv<K extends CsvKind>(kind: K, records: readonly EntityOf
   const issues: ValidationIssue[] = [];
   const rows = records.map((r, i) => {
     const wire = encodeEntity(kind, r as never) as Record<string, unknown>;
-    const cells = columns.map((c, j) => cellOf(wire, c, kind, delimiter, decimalMark, dateColumns[j]! ? dateFormat : undefined));
+    const cells = columns.map((c, j) => cellOf(wire, c, kind, delimiter, decimalMark, dateColumns[j]! ? dateFormat : undefined, words));
     cells.forEach((t, c) => {
       if (t.length > max) issues.push({ path: [i, columns[c]!], message: `record ${i + 1} (${String(wire["id"])}): ${cellLengthMessage(t.length, max)}`, code: "custom" });
     });

@@ -108,3 +108,44 @@ export function separatorLine(record: readonly string[], delimiter: string, line
   const name = (d: string) => (d === "\t" ? "a tab" : `"${d}"`);
   throw ValidationError.single([line, ""], `the first line ${JSON.stringify(record.join(delimiter))} says the fields are separated by ${name(m[1]!)}: read the file with delimiter ${name(m[1]!)}`, subject);
 }
+
+/**
+ * Whether a header ends with the delimiter (`a;b;c;`, as some tools end every line): its last field is empty. The
+ * import then drops that empty column from every line — each must end so too (see {@link trailingFieldIssue}).
+ *
+ * @example
+ * ```ts
+ * endsWithDelimiter(["id", "title", ""]); // true
+ * ```
+ * @internal
+ */
+export function endsWithDelimiter(header: readonly string[]): boolean {
+  return header.length > 1 && header[header.length - 1] === "";
+}
+
+/** The report's notice of a file whose lines all end with the delimiter. @internal */
+export function trailingDelimiterNotice(delimiter: string, headerLine: number): { path: string; message: string; code: string } {
+  return { path: `line ${headerLine}`, message: `every line ends with the delimiter ${JSON.stringify(delimiter)} (an empty last field, as some tools export): that empty column was dropped`, code: "trailing-delimiter" };
+}
+
+/**
+ * A data row of a file whose header ends with the delimiter must end so too, its last field empty: the refusal of
+ * one that does not (the columns are then not what the header says), or `undefined` when it does. `named` is the
+ * header's field count without the empty last one.
+ *
+ * @example
+ * ```ts
+ * trailingFieldIssue(["c1", "x", ""], 2, 2, ";"); // undefined
+ * trailingFieldIssue(["c1", "x"], 2, 3, ";");     // { path: [3, ""], message: "line 3 does not end with the delimiter …" }
+ * ```
+ * @internal
+ */
+export function trailingFieldIssue(cells: readonly string[], named: number, line: number, delimiter: string): { path: (string | number)[]; message: string; code: "custom" } | undefined {
+  if (cells.length === named + 1 && cells[named] === "") return undefined;
+  const message = cells.length === named
+    ? `line ${line} does not end with the delimiter ${JSON.stringify(delimiter)} as the header does: an empty last column is dropped only when every line has it`
+    : cells.length === named + 1
+      ? `line ${line} has the value ${JSON.stringify(cells[named]!.length > 40 ? `${cells[named]!.slice(0, 40)}…` : cells[named])} in the last column, which has no header: it would be lost`
+      : fieldCountMessage(line, named + 1, cells.length);
+  return { path: [line, ""], message, code: "custom" };
+}

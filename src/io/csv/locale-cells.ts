@@ -82,6 +82,26 @@ export function csvBooleanWords(option: unknown, subject: string): BooleanWords 
   return words;
 }
 
+/**
+ * The words an export writes for `true` and `false`: the first word of each list of the `booleans` option (trimmed,
+ * as written), `true`/`false` for a side not given; the option is checked as the import checks it, so a list the
+ * import would refuse is refused here at the same path.
+ *
+ * @example
+ * ```ts
+ * csvBooleanOutput({ true: ["Ja", "WAHR"], false: ["Nein"] }, "checklist-item CSV"); // { true: "Ja", false: "Nein" }
+ * ```
+ * @internal
+ */
+export function csvBooleanOutput(option: CsvBooleanWords | undefined, subject: string): { readonly true: string; readonly false: string } {
+  csvBooleanWords(option, subject);
+  const first = (side: "true" | "false") => {
+    const list = option !== undefined && Object.hasOwn(option, side) ? option[side] : undefined;
+    return typeof list?.[0] === "string" ? list[0].trim() : side;
+  };
+  return { true: first("true"), false: first("false") };
+}
+
 /** The `dateFormat` option checked: one of {@link CsvDateFormat}, else refused at `["dateFormat"]`. @internal */
 export function csvDateFormat(option: unknown, subject: string): CsvDateFormat | undefined {
   if (option === undefined) return undefined;

@@ -136,7 +136,9 @@ export class CsvRowDecoder<K extends CsvKind> {
     // A header cell was neutralised on export like a data cell (`'=Note` for `=Note`): read it back the same way.
     if (options.neutralised !== false) this.header = header.map((h) => restoreCell(h, options.delimiter));
     this.paths = this.header.map((h, c) => {
-      const path = ownEntry(options.mapping, h) ?? h.trim(); // own entries: an unmapped "toString" header is no mapping
+      // Own entries: an unmapped "toString" header is no mapping. A key matches the header as written, else trimmed
+      // (a stray space, a byte order mark): the same header an unmapped column and a workbook's trimmed cell give.
+      const path = ownEntry(options.mapping, h) ?? ownEntry(options.mapping, h.trim()) ?? h.trim();
       if (path.split(".").some((p) => RESERVED.has(p) || p === "")) {
         issues.push({ path: [headerLine, h], message: `column ${c + 1}: "${h}" is not a usable field name`, code: "custom" });
       } else if (firstColumn.has(path)) {

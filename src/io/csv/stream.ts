@@ -4,7 +4,8 @@ import type { EntityOf } from "../../entities/index.js";
 import type { CsvKind } from "./profiles.js";
 import { CsvRowDecoder, type CsvRowOptions } from "./rows.js";
 import { fieldCountFits, isEmptyRow } from "./csv.js";
-import { RecordLines, separatorLine } from "./lines.js";
+import { endsWithDelimiter, RecordLines, separatorLine, trailingDelimiterNotice, trailingFieldIssue } from "./lines.js";
+import type { ImportWarning } from "../report.js";
 import { csvDelimiter, type CsvDelimiter } from "./neutralise.js";
 import { csvDecimalMark, type CsvDecimalMark } from "./decimal-mark.js";
 
@@ -18,6 +19,11 @@ export interface ImportCsvBatchOptions extends CsvRowOptions {
   readonly delimiter?: CsvDelimiter;
   /** The decimal mark of decimal fields: `"."` or `","` (as `importCsv`'s). */
   readonly decimalMark?: CsvDecimalMark;
+  /**
+   * Called with each problem that does not stop the import — what `importCsv` lists in its report's `warnings`
+   * (`trailing-delimiter`: every line ends with the delimiter, so the empty last column was dropped).
+   */
+  readonly onWarning?: (warning: ImportWarning) => void;
 }
 
 const malformed = (kind: string, e: unknown) => {
@@ -77,6 +83,7 @@ export async function* importCsvBatches<K extends CsvKind>(
   let batch: EntityOf<K>[] = [];
   let columns = 0;
   let sawFirst = false;
+  let trailing = false; // every line ends with the delimiter: the empty last column is dropped
   try {
     for (;;) {
       let next: Awaited<ReturnType<typeof reader.read>>;
@@ -97,12 +104,18 @@ export async function* importCsvBatches<K extends CsvKind>(
           continue;
         }
         sawFirst = true;
-        decoder = new CsvRowDecoder(kind, cells, { ...options, delimiter, ...(decimalMark === undefined ? {} : { decimalMark }) }, line);
-        columns = cells.length;
+        trailing = endsWithDelimiter(cells);
+        const header = trailing ? cells.slice(0, -1) : cells;
+        decoder = new CsvRowDecoder(kind, header, { ...options, delimiter, ...(decimalMark === undefined ? {} : { decimalMark }) }, line);
+        columns = header.length;
+        if (trailing) options.onWarning?.(trailingDelimiterNotice(delimiter, line));
         continue;
       }
       if (isEmptyRow(cells)) continue; // `;;;;;;`: a formatted empty row, skipped like a blank line
-      const record = fieldCountFits(decoder, cells, columns, line) ? decoder.decode(cells, line) : undefined;
+      const cut = trailing ? trailingFieldIssue(cells, columns, line, delimiter) : undefined;
+      if (cut !== undefined) decoder.issues.push(cut);
+      const fields = trailing ? cells.slice(0, -1) : cells;
+      const record = cut === undefined && fieldCountFits(decoder, fields, columns, line) ? decoder.decode(fields, line) : undefined;
       if (decoder.issues.length >= maxProblems) {
         // Enough problems: stop reading (the feeder, maybe waiting on a full queue, is released by the cancel).
         stopped = true;

@@ -6,6 +6,7 @@ import type { CsvKind } from "../csv/profiles.js";
 import { createReportBuilder, type ImportReport } from "../report.js";
 import { readXlsx, type XlsxSheetData } from "./read.js";
 import type { XlsxLimits } from "./limits.js";
+import type { XlsxFormatLocale } from "./number-format.js";
 
 /** Options of {@link importXlsx}: the CSV importer's mapping options, the reader's limits, and where the table is. */
 export interface ImportXlsxOptions extends CsvRowOptions, XlsxLimits {
@@ -17,10 +18,12 @@ export interface ImportXlsxOptions extends CsvRowOptions, XlsxLimits {
    * both rows is one name.
    */
   readonly headerRows?: number;
+  /** The locale of the Excel that saved the workbook, for the built-in formats that depend on it (see `readXlsx`). */
+  readonly formatLocale?: XlsxFormatLocale;
 }
 
 /** One sheet of {@link importXlsxWorkbook}: which kind it holds and how its columns map. */
-export interface XlsxSheetMapping extends Omit<ImportXlsxOptions, "importedAt" | "idFor" | "sheet" | keyof XlsxLimits> {
+export interface XlsxSheetMapping extends Omit<ImportXlsxOptions, "importedAt" | "idFor" | "sheet" | "formatLocale" | keyof XlsxLimits> {
   /** The entity kind of the sheet's rows. */
   readonly kind: CsvKind;
 }
@@ -125,7 +128,7 @@ export function importXlsx<K extends CsvKind>(kind: K, bytes: Uint8Array, option
  */
 export function importXlsxWorkbook(
   bytes: Uint8Array,
-  options: XlsxLimits & { readonly sheets: Readonly<Record<string, XlsxSheetMapping>>; readonly importedAt: string },
+  options: XlsxLimits & { readonly sheets: Readonly<Record<string, XlsxSheetMapping>>; readonly importedAt: string; readonly formatLocale?: XlsxFormatLocale },
 ): { records: { [K in CsvKind]?: EntityOf<K>[] }; report: ImportReport } {
   const names = Object.keys(options.sheets);
   const { sheets } = readXlsx(bytes, { ...options, sheets: names });

@@ -1,4 +1,4 @@
-import { PmoDecimal } from "../../core/index.js";
+import { PmoDecimal, ValidationError } from "../../core/index.js";
 
 /**
  * What a cell's number format shows: a calendar day (`date`, date-times included), a time of day (`time`), an
@@ -8,16 +8,50 @@ export type NumberFormatKind = "date" | "time" | "elapsed" | "number";
 
 // Built-in number formats (ECMA-376 §18.8.30): 14–17 dates, 22 date and time, 18–21 and 45, 47 times of day
 // (h:mm AM/PM, h:mm:ss AM/PM, h:mm, h:mm:ss, mm:ss, mm:ss.0), 46 an elapsed time ([h]:mm:ss). The East Asian ids a
-// Japanese, Chinese or Korean Excel saves: 27–31, 36, 50–58 dates and 32–33 times in each of those locales; 34–35 are
-// dates in ja-JP and ko-KR but times in zh-CN and zh-TW, so without the locale they are left numbers.
+// Japanese, Chinese or Korean Excel saves: 27–31, 36, 50, 51, 54, 57, 58 dates and 32–33 times in each of those
+// locales. The Thai ids (th-th only): 71–74, 77, 81 dates, 75, 76, 78, 80 times, 79 elapsed ([ช]:นน:ทท); 59–62 and
+// 67–70 are numbers in Thai digits.
 const BUILTIN_FORMATS: ReadonlyMap<number, NumberFormatKind> = new Map([
-  ...[14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58].map((id) => [id, "date"] as const),
-  ...[18, 19, 20, 21, 32, 33, 45, 47].map((id) => [id, "time"] as const),
+  ...[14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 36, 50, 51, 54, 57, 58, 71, 72, 73, 74, 77, 81].map((id) => [id, "date"] as const),
+  ...[18, 19, 20, 21, 32, 33, 45, 47, 75, 76, 78, 80].map((id) => [id, "time"] as const),
   [46, "elapsed"],
+  [79, "elapsed"],
 ]);
 
-/** The kind of a built-in number format id; `number` for the others. @internal */
-export function builtinFormatKind(id: number): NumberFormatKind {
+/**
+ * The locale of the Excel that saved a workbook, for the built-in number formats ECMA-376 §18.8.30 defines per
+ * locale: 34, 35, 52, 53, 55 and 56 are dates in Japanese and Korean (`yyyy"年"m"月"`, `yyyy-mm-dd`) but times of
+ * day (`上午/下午h"时"mm"分"`) in Chinese — zh-CN 34, 35, 55, 56, zh-TW all six.
+ *
+ * @example
+ * ```ts
+ * readXlsx(bytes, { formatLocale: "zh-CN" }); // a 34-formatted 46296.75 reads 18:00:00, not 2026-10-01
+ * ```
+ */
+export type XlsxFormatLocale = "ja-JP" | "ko-KR" | "zh-CN" | "zh-TW";
+
+// Where a locale's reading is a time of day; everywhere else (and without a locale) these ids are dates. A date is the
+// safer default: a date-time serial then gives its real day, where reading a Japanese date as a time would give 00:00.
+const LOCALE_DATE_OR_TIME = [34, 35, 52, 53, 55, 56];
+const LOCALE_TIMES: Readonly<Record<XlsxFormatLocale, readonly number[]>> = {
+  "ja-JP": [],
+  "ko-KR": [],
+  "zh-CN": [34, 35, 55, 56],
+  "zh-TW": [34, 35, 52, 53, 55, 56],
+};
+
+/**
+ * The `formatLocale` option checked: one of {@link XlsxFormatLocale}, else refused at `["formatLocale"]`. @internal
+ */
+export function xlsxFormatLocale(option: unknown): XlsxFormatLocale | undefined {
+  if (option === undefined) return undefined;
+  if (typeof option === "string" && Object.hasOwn(LOCALE_TIMES, option)) return option as XlsxFormatLocale;
+  throw ValidationError.single(["formatLocale"], `expected one of ${Object.keys(LOCALE_TIMES).join(", ")}, got ${JSON.stringify(option) ?? String(option)}`, "XLSX options");
+}
+
+/** The kind of a built-in number format id (read for `locale` where the standard says it depends); `number` for the others. @internal */
+export function builtinFormatKind(id: number, locale?: XlsxFormatLocale): NumberFormatKind {
+  if (LOCALE_DATE_OR_TIME.includes(id)) return locale !== undefined && LOCALE_TIMES[locale].includes(id) ? "time" : "date";
   return BUILTIN_FORMATS.get(id) ?? "number";
 }
 

@@ -1,5 +1,5 @@
 import { ValidationError } from "../../core/index.js";
-import { builtinFormatKind, numberFormatKind, numberText, serialToTime, type NumberFormatKind } from "./number-format.js";
+import { builtinFormatKind, numberFormatKind, numberText, serialToTime, xlsxFormatLocale, type NumberFormatKind, type XlsxFormatLocale } from "./number-format.js";
 import { resolveXlsxLimits, type ResolvedXlsxLimits, type XlsxLimits } from "./limits.js";
 import { scanXml } from "./xml-scan.js";
 import { isoCellDay, isoCellTimeOfDay } from "./iso-cells.js";
@@ -33,6 +33,12 @@ export interface XlsxSheetData {
 export interface ReadXlsxOptions extends XlsxLimits {
   /** Sheets to read, by tab name (default all). */
   readonly sheets?: readonly string[];
+  /**
+   * The locale of the Excel that saved the workbook, for the built-in formats whose kind depends on it (34, 35, 52,
+   * 53, 55, 56: dates in `ja-JP`/`ko-KR`, times of day in `zh-CN`/`zh-TW`). Default: dates, the Japanese and Korean
+   * reading.
+   */
+  readonly formatLocale?: XlsxFormatLocale;
 }
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
@@ -131,7 +137,7 @@ class PartMap {
 }
 
 /** The number format kind of each cell style (`cellXfs`), by style index. */
-function styleFormats(styles: Uint8Array | undefined): NumberFormatKind[] {
+function styleFormats(styles: Uint8Array | undefined, locale: XlsxFormatLocale | undefined): NumberFormatKind[] {
   if (!styles) return [];
   const custom = new Map<number, NumberFormatKind>();
   const xfs: NumberFormatKind[] = [];
@@ -142,7 +148,7 @@ function styleFormats(styles: Uint8Array | undefined): NumberFormatKind[] {
       else if (name === "cellXfs") inCellXfs = true;
       else if (name === "xf" && inCellXfs) {
         const id = Number(a["numFmtId"] ?? 0);
-        xfs.push(custom.get(id) ?? builtinFormatKind(id));
+        xfs.push(custom.get(id) ?? builtinFormatKind(id, locale));
       }
     },
     close(name) {
@@ -293,11 +299,12 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
 
 /**
  * Reads an `.xlsx` workbook into text cells, without trusting it: the zip is inflated with a running byte limit
- * (zip bombs are refused as they inflate), every XML part streams through saxes with document type declarations
+ * (zip bombs are refused as they inflate), every XML part (UTF-8, or UTF-16 by its byte order mark) streams through saxes with document type declarations
  * refused (entity expansion, external entities), the shared-string table and each sheet's rows and columns are
  * counted against limits as they pass, and nothing is evaluated (a formula cell gives its cached value). Number
- * cells keep their exact decimal text; cells with a date format become `YYYY-MM-DD` (in the workbook's date system, 1900 or 1904,
- * the serial rounded to the millisecond first), and so do ISO 8601 date cells (`t="d"`: `2026-10-01T18:00:00` →
+ * cells keep their exact decimal text; cells with a date format become `YYYY-MM-DD` (built-in ids as ECMA-376 §18.8.30
+ * lists them, the six that are a date or a time by locale — 34, 35, 52, 53, 55, 56 — as `formatLocale` says, dates by
+ * default; in the workbook's date system, 1900 or 1904, the serial rounded to the millisecond first), and so do ISO 8601 date cells (`t="d"`: `2026-10-01T18:00:00` →
  * `2026-10-01`, the day as written, the time rounded to the millisecond); a `t="d"` cell holding a time of day only
  * becomes `HH:MM:SS` (`T09:30` → `09:30:00`), and so does a number with a time format (`h:mm`, built-ins 18–21, 45,
  * 47: 0.5 → `12:00:00`, the day of a date-time dropped as Excel shows it) or an elapsed one (`[h]:mm`, built-in 46:
@@ -317,6 +324,7 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
  */
 export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): { readonly sheets: readonly XlsxSheetData[] } {
   const limits = resolveXlsxLimits(options);
+  const locale = xlsxFormatLocale(options.formatLocale);
   // Two passes over the archive: the relationship parts first (small), then the parts they lead to — the workbook,
   // its sheets, shared strings and styles — with what is left of the inflate limit.
   const first = inflateEntries(bytes, (n) => n.endsWith(".rels"), limits, "XLSX workbook").entries;
@@ -342,7 +350,7 @@ export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): { re
   const wanted = options.sheets;
   for (const w of wanted ?? []) if (!listed.some((s) => s.name === w)) refuse(`the workbook has no sheet "${w}" (sheets: ${listed.map((s) => s.name).join(", ")})`);
   const strings = sharedStrings(parts.get(stringsPath), limits);
-  const formats = styleFormats(parts.get(stylesPath));
+  const formats = styleFormats(parts.get(stylesPath), locale);
   return {
     sheets: listed
       .filter((s) => wanted === undefined || wanted.includes(s.name))

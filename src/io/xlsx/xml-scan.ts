@@ -38,7 +38,8 @@ export function scanXml(bytes: Uint8Array, part: string, handlers: XmlScanHandle
   parser.on("closetag", (tag) => handlers.close?.(local(tag.name)));
   parser.on("text", (t) => handlers.text?.(t));
   parser.on("cdata", (t) => handlers.text?.(t));
-  const decoder = new TextDecoder("utf-8");
+  // A part may be UTF-16 (OPC, ECMA-376 Part 2): its byte order mark says so and which byte order; else UTF-8.
+  const decoder = new TextDecoder(bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : "utf-8");
   const step = 256 * 1024;
   try {
     for (let i = 0; i < bytes.length; i += step) parser.write(decoder.decode(bytes.subarray(i, Math.min(bytes.length, i + step)), { stream: true }));
