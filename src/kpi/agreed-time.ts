@@ -1,5 +1,5 @@
 import type { ValidationIssue } from "../core/index.js";
-import { isTimeZone, localToInstant } from "./time-zone.js";
+import { isTimeZone, offsetAt } from "./time-zone.js";
 
 // The agreed service time of serviceAvailability as intervals of epoch milliseconds, and the interval arithmetic on it.
 
@@ -16,8 +16,9 @@ export interface ServiceHours {
   readonly end: string;
   /**
    * IANA time zone the hours are agreed in (`"Europe/Berlin"`); default `"UTC"`. In a zone with daylight saving time
-   * the window follows local clocks, so `"00:00"`–`"24:00"` is 23 hours on the spring-forward day and 25 on the
-   * fall-back day.
+   * the window follows local clocks — the agreed time is whenever the clock shows a time inside it — so
+   * `"00:00"`–`"24:00"` is 23 hours on the spring-forward day and 25 on the fall-back day, and `"02:30"`–`"03:00"` in
+   * Berlin is 60 minutes on the fall-back day (shown twice).
    */
   readonly timeZone?: string;
 }
@@ -64,21 +65,49 @@ export function agreedIntervals(from: number, to: number, hours: ServiceHours | 
   return out;
 }
 
-/** Service hours in local time: each local date from the day before `from` to the day after `to`, converted to instants. */
+/**
+ * Service hours in local time: for each local date from the day before `from` to the day after `to`, the instants whose
+ * local clock shows that date and a time in `[start, end)`. On a DST day the window is cut where the offset changes
+ * (`offsetAt` before it, the new offset after): a window end inside a skipped hour is never shown, and a repeated
+ * hour inside the window is agreed twice — not the instants of the two ends, which counted 02:00–02:30 CET inside
+ * 02:30–03:00 on the fall-back day (90 minutes, not 60).
+ */
 function localAgreedIntervals(from: number, to: number, hours: ServiceHours, timeZone: string): Interval[] {
   const start = minutesOf(hours.start)! * 60_000;
   const end = minutesOf(hours.end)! * 60_000;
   const days = new Set(hours.weekdays);
   const out: Interval[] = [];
+  const push = (a: number, b: number) => {
+    const s = Math.max(a, from);
+    const e = Math.min(b, to);
+    if (s < e) out.push([s, e]);
+  };
   // Local dates written as UTC midnights; a day either side covers any offset (UTC−12 … UTC+14).
   for (let day = (Math.floor(from / DAY) - 1) * DAY; day < to + DAY; day += DAY) {
     const weekday = ((((Math.floor(day / DAY) + 3) % 7) + 7) % 7) + 1;
     if (!days.has(weekday)) continue;
-    const a = Math.max(localToInstant(timeZone, day + start), from);
-    const b = Math.min(localToInstant(timeZone, day + end), to);
-    if (a < b) out.push([a, b]);
+    const l0 = day + start;
+    const l1 = day + end;
+    // Offsets a day either side of the window (at least 10 hours from it whatever the offset): one change at most.
+    const before = offsetAt(timeZone, l0 - DAY);
+    const after = offsetAt(timeZone, l1 + DAY);
+    if (before === after) {
+      push(l0 - before, l1 - before);
+      continue;
+    }
+    // The instant of the change: the first millisecond with the new offset.
+    let lo = l0 - DAY;
+    let hi = l1 + DAY;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (offsetAt(timeZone, mid) === before) lo = mid;
+      else hi = mid;
+    }
+    push(l0 - before, Math.min(l1 - before, hi));
+    push(Math.max(l0 - after, hi), l1 - after);
   }
-  return out;
+  // By start: where clocks fall back across midnight, a date's repeated end comes after the next date's start.
+  return out.sort((x, y) => x[0] - y[0]);
 }
 
 /**
