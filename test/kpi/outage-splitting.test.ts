@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { instant, type ServiceOutage } from "../../src/index.js";
+import { decimal, instant, type ServiceOutage } from "../../src/index.js";
 import { serviceAvailability } from "../../src/kpi/index.js";
 import { firstIssuePath } from "../support/errors.js";
 
@@ -85,5 +86,22 @@ describe("serviceAvailability: an outage split by a maintenance window (outageSp
     expect(a.conventions).toEqual({ planned: "exclude", impacts: ["full"], outageSplitting: "count-once" });
     expect(serviceAvailability([], day).conventions).toEqual({ planned: "exclude", impacts: ["full", "partial", "degraded"], outageSplitting: "count-once" });
     expect(firstIssuePath(() => serviceAvailability(split, { ...day, outageSplitting: "once" as never }))).toEqual(["outageSplitting"]);
+  });
+
+  it("count-each-part never counts fewer failures, and changes neither downtime nor availability (property)", () => {
+    // With 24 × 7 and planned outages counted there is nothing to cut the downtime: both counts are equal.
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 3 * 24 * 60 }), fc.integer({ min: 1, max: 900 }), fc.boolean()), { maxLength: 8 }), fc.boolean(), (spec, hours) => {
+        const outs = spec.map(([s, len, planned], i) => outage(`O${i}`, MON + s * 60_000, MON + (s + len) * 60_000, planned));
+        const p = { service: "crm", from: at(MON), to: at(MON + 3 * 24 * HOUR), ...(hours ? { serviceHours: { weekdays: [1, 2, 3], start: "08:00", end: "18:00" } } : {}) };
+        const once = serviceAvailability(outs, p);
+        const each = serviceAvailability(outs, { ...p, outageSplitting: "count-each-part" });
+        expect(each.failures).toBeGreaterThanOrEqual(once.failures);
+        expect([each.downtimeMinutes.toFixed(), each.availabilityPercent]).toEqual([once.downtimeMinutes.toFixed(), once.availabilityPercent]);
+        expect(each.downtimeIntervals.reduce((n, i) => n.plus(i.downtimeMinutes), decimal(0)).eq(each.downtimeMinutes)).toBe(true);
+        if (!hours) expect(serviceAvailability(outs, { ...p, planned: "count", outageSplitting: "count-each-part" }).failures).toBe(serviceAvailability(outs, { ...p, planned: "count" }).failures);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
