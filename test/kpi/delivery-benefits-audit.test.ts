@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isoDate, money } from "../../src/index.js";
-import { benefitsRealisation, onBudget, type ClosedProject, type NonMonetaryBenefit } from "../../src/kpi/index.js";
+import { benefitsRealisation, onBudget, portfolioHealth, type ClosedProject, type NonMonetaryBenefit } from "../../src/kpi/index.js";
 import { firstIssuePath } from "../support/errors.js";
 
 // Audit of the delivery and benefit KPIs for inputs that gave a silently wrong figure (kpi12).
@@ -36,5 +36,16 @@ describe("onBudget: a negative budget is refused", () => {
     const p = (id: string, cost: string): ClosedProject => ({ id, closedOn: isoDate("2026-03-01"), budget: money("0", "EUR"), actualCost: money(cost, "EUR") });
     const r = onBudget([p("A", "0"), p("B", "0.01")], { tolerance: "0.05" });
     expect([r.met, r.notMet]).toEqual([["A"], ["B"]]);
+  });
+});
+
+describe("portfolioHealth names the active projects it rated without a colour", () => {
+  it("A green, B unrated, C red: 2 of 3 healthy (66.67 %) as defined, and `unrated` says B counted healthy with no colour", () => {
+    // 1 − |red ∪ overdue ∪ critical| ÷ active = 1 − 1/3: B is in none of the three sets, so it is healthy by the
+    // definition; `unrated` shows the figure leans on a project nobody has rated.
+    const p = (id: string, colour?: "green" | "red") => ({ id, active: true, ...(colour ? { colour } : {}), plannedFinish: isoDate("2027-01-31"), openCriticalIssues: 0 });
+    const h = portfolioHealth([p("A", "green"), p("B"), p("C", "red"), { ...p("D"), active: false }], { asOf: isoDate("2026-11-20") });
+    expect([h.met, h.notMet, h.percent.value?.toFixed(2)]).toEqual([["A", "B"], ["C"], "66.67"]);
+    expect(h.unrated).toEqual(["B"]);
   });
 });
