@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { instant, ValidationError, type ServiceOutage } from "../../src/index.js";
-import { serviceAvailability } from "../../src/kpi/index.js";
+import { errorBudget, serviceAvailability } from "../../src/kpi/index.js";
 
 // Audit of serviceAvailability against published worked examples and hand-derived edge cases (kpi12).
 
@@ -30,6 +30,10 @@ describe("published worked examples", () => {
     const down = 52 * MIN + 33_600;
     expect(serviceAvailability([outage("O1", T0, T0 + down)], year).availabilityPercent.value?.toString()).toBe("99.99");
     expect(serviceAvailability([outage("O1", T0, T0 + down + 1)], year).availabilityPercent.value?.lt("99.99")).toBe(true);
+    // The same budget from the error-budget side, and spent exactly by that outage.
+    const a = serviceAvailability([outage("O1", T0, T0 + down)], year);
+    const b = errorBudget({ slo: "0.9999", windowMinutes: a.agreedMinutes, badMinutes: a.downtimeMinutes });
+    expect([b.budgetMinutes.toFixed(), b.consumedPercent.value?.toFixed(), b.exhausted.value]).toEqual(["52.56", "100", true]);
   });
 
   it("ITIL: availability = MTBF ÷ (MTBF + MTRS) = MTBF ÷ MTBSI, for any outages (property)", () => {

@@ -40,3 +40,15 @@ describe("incidentResponseTimes with timeZone", () => {
     expect(firstIssuePath(() => incidentResponseTimes(incidents, { asOf, period: { from: isoDate("2026-03-01") }, timeZone: "Europe/Berlim" }))).toEqual(["timeZone"]);
   });
 });
+
+describe("incidentResponseTimes against a published example", () => {
+  it("ilert glossary: acknowledged after 2 and 3 minutes → MTTA 2.5; resolved after 45 and 75 minutes → MTTR 60", () => {
+    // ilert, "The difference between MTTA and MTTR": 14:00 → 14:02 and 15:00 → 15:03, MTTA = (2 + 3) ÷ 2 = 2.5 min.
+    // Resolutions (ours): 14:00 → 14:45 (45) and 15:00 → 16:15 (75): MTTR = 120 ÷ 2 = 60 min.
+    const t = incidentResponseTimes(
+      [i("A", "2026-05-04T14:00:00Z", "2026-05-04T14:02:00Z", "2026-05-04T14:45:00Z"), i("B", "2026-05-04T15:00:00Z", "2026-05-04T15:03:00Z", "2026-05-04T16:15:00Z")],
+      { asOf: instant("2026-05-05T00:00:00Z"), period: { from: isoDate("2026-05-04"), to: isoDate("2026-05-04") } },
+    );
+    expect([t.mttaMinutes.value?.toString(), t.mttrMinutes.value?.toString()]).toEqual(["2.5", "60"]);
+  });
+});
