@@ -139,7 +139,6 @@ export interface ServiceAvailability {
   readonly conventions: AvailabilityConventions;
 }
 
-
 /**
  * Service availability (ITIL): (agreed service time − downtime) ÷ agreed service time, with MTBF = (AST − downtime) ÷
  * failures, MTRS = downtime ÷ failures and MTBSI = MTBF + MTRS (= AST ÷ failures). The convention: measured over the
@@ -273,7 +272,6 @@ function measure(
     conventions,
   };
 }
-
 
 /**
  * Merges counted outages (sorted by start) that overlap or touch into downtime intervals, keeping those with downtime
