@@ -75,6 +75,16 @@ describe("edge cases derived by hand", () => {
     expect(a.outages.map((o) => [o.outageId, o.downtimeMinutes.toFixed()])).toEqual([["O1", "120"], ["O4", "120"], ["O2", "30"], ["O3", "90"]]);
   });
 
+  it("an unplanned outage inside a maintenance window is no failure (planned: exclude); with planned: count, one failure", () => {
+    // MNT 10:00–12:00 planned, INC 10:30–11:00 unplanned. Exclude: AST 1 440 − 120 = 1 320, INC has no agreed time
+    // → 0 down, 0 failures, 100 %. Count: AST 1 440, union 10:00–12:00 = 120 down, 1 failure, (1 440 − 120) ÷ 1 440.
+    const outs = [outage("MNT", T0 + 10 * HOUR, T0 + 12 * HOUR, { planned: true }), outage("INC", T0 + 10.5 * HOUR, T0 + 11 * HOUR)];
+    const ex = serviceAvailability(outs, day);
+    expect([ex.agreedMinutes.toFixed(), ex.downtimeMinutes.toFixed(), ex.failures, ex.availabilityPercent.value?.toFixed()]).toEqual(["1320", "0", 0, "100"]);
+    const ct = serviceAvailability(outs, { ...day, planned: "count" });
+    expect([ct.agreedMinutes.toFixed(), ct.downtimeMinutes.toFixed(), ct.failures, ct.availabilityPercent.value?.toFixed(4)]).toEqual(["1440", "120", 1, "91.6667"]);
+  });
+
   it("a zero-length outage (end = start) is refused at its path: a failure without downtime cannot be measured", () => {
     try {
       serviceAvailability([outage("O1", T0 + HOUR, T0 + 2 * HOUR), outage("O2", T0 + 5 * HOUR, T0 + 5 * HOUR)], day);
