@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isoDate, money } from "../../src/index.js";
-import { benefitsRealisation, onBudget, portfolioHealth, type ClosedProject, type NonMonetaryBenefit } from "../../src/kpi/index.js";
+import { benefitsRealisation, errorBudget, onBudget, portfolioHealth, type ClosedProject, type NonMonetaryBenefit } from "../../src/kpi/index.js";
 import { firstIssuePath } from "../support/errors.js";
 
 // Audit of the delivery and benefit KPIs for inputs that gave a silently wrong figure (kpi12).
@@ -47,5 +47,14 @@ describe("portfolioHealth names the active projects it rated without a colour", 
     const h = portfolioHealth([p("A", "green"), p("B"), p("C", "red"), { ...p("D"), active: false }], { asOf: isoDate("2026-11-20") });
     expect([h.met, h.notMet, h.percent.value?.toFixed(2)]).toEqual([["A", "B"], ["C"], "66.67"]);
     expect(h.unrated).toEqual(["B"]);
+  });
+});
+
+describe("errorBudget refuses more bad minutes than the window has", () => {
+  it("2 000 bad minutes in a 1-day window (1 440) read 138 888.9 % consumed; now a ValidationError at [\"badMinutes\"]", () => {
+    // By hand: budget (1 − 0.999) × 1 440 = 1.44 min; 2 000 ÷ 1.44 × 100 = 138 888.8…% — of a day that has 1 440 minutes.
+    expect(firstIssuePath(() => errorBudget({ slo: "0.999", windowDays: 1, badMinutes: 2_000 }))).toEqual(["badMinutes"]);
+    // The whole window bad is possible: 1 440 of 1 440, 100 000 % consumed.
+    expect(errorBudget({ slo: "0.999", windowDays: 1, badMinutes: 1_440 }).consumedPercent.value?.toFixed()).toBe("100000");
   });
 });
