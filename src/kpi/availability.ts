@@ -11,26 +11,9 @@ import {
   type ValidationIssue, checkArguments, compareCodePoints } from "../core/index.js";
 import { duplicateIdIssues } from "../core/unique-ids.js";
 import type { ServiceOutage } from "../entities/index.js";
-import { isTimeZone, localToInstant } from "./time-zone.js";
+import { agreedIntervals, IMPACTS, joinTouching, overlap, serviceHoursIssues, subtract, type Interval, type ServiceHours } from "./agreed-time.js";
 
-/**
- * Agreed service hours: weekdays and a daily window (`"08:00"`–`"18:00"`; `"00:00"`–`"24:00"` is all day), in UTC
- * or in local time of `timeZone`.
- */
-export interface ServiceHours {
-  /** ISO weekdays the service is agreed (1 = Monday … 7 = Sunday), of the local date in `timeZone`. */
-  readonly weekdays: readonly number[];
-  /** Daily start, `HH:MM` local time of `timeZone`. */
-  readonly start: string;
-  /** Daily end, `HH:MM` (after the start; `24:00` for the next midnight). */
-  readonly end: string;
-  /**
-   * IANA time zone the hours are agreed in (`"Europe/Berlin"`); default `"UTC"`. In a zone with daylight saving time
-   * the window follows local clocks, so `"00:00"`–`"24:00"` is 23 hours on the spring-forward day and 25 on the
-   * fall-back day.
-   */
-  readonly timeZone?: string;
-}
+export type { ServiceHours } from "./agreed-time.js";
 
 /** Options of {@link serviceAvailability}. */
 export interface AvailabilityOptions {
@@ -56,12 +39,48 @@ export interface AvailabilityOptions {
   readonly planned?: "exclude" | "count";
   /** Impacts that count as downtime (default all: full, partial, degraded). */
   readonly impacts?: readonly ServiceOutage["impact"][];
+  /** How an outage cut into parts by time outside the agreed service time counts: see {@link OutageSplitting}. */
+  readonly outageSplitting?: OutageSplitting;
+}
+
+/**
+ * How many failures an outage is when time outside the agreed service time (a maintenance window taken out, the
+ * night outside the service hours) cuts its downtime into parts: `"count-once"` (default) — one failure, as ITIL
+ * counts one incident once; `"count-each-part"` — one failure per part, each stretch of downtime inside the agreed
+ * service time. Availability and downtime are the same either way; MTBF, MTRS and MTBSI divide by the count.
+ *
+ * @example
+ * ```ts
+ * // 10:00–14:00 down, maintenance 11:00–12:00: 1 failure of 180 minutes, or 2 (60 and 120).
+ * serviceAvailability(outages, { service: "crm", from, to, outageSplitting: "count-each-part" }).failures; // 2
+ * ```
+ */
+export type OutageSplitting = "count-once" | "count-each-part";
+
+/**
+ * The conventions a {@link ServiceAvailability} was measured under, each the option given or its default, so a
+ * report can state them.
+ *
+ * @example
+ * ```ts
+ * serviceAvailability([], { service: "crm", from, to }).conventions;
+ * // { planned: "exclude", impacts: ["full", "partial", "degraded"], outageSplitting: "count-once" }
+ * ```
+ */
+export interface AvailabilityConventions {
+  /** Planned outages taken out of the agreed service time (`"exclude"`) or counted as downtime (`"count"`). */
+  readonly planned: "exclude" | "count";
+  /** Impacts counted as downtime. */
+  readonly impacts: readonly ServiceOutage["impact"][];
+  /** One failure per outage cut into parts, or one per part. */
+  readonly outageSplitting: OutageSplitting;
 }
 
 /**
  * One stretch of downtime: counted outages that overlap or touch (one starts when another ends) merged into one
  * interval, because the service was not restored in between. Each merged interval with downtime inside the agreed
- * service time is one failure.
+ * service time is one failure; with `outageSplitting: "count-each-part"` each part of it inside the agreed service
+ * time is an interval, and a failure, of its own.
  */
 export interface DowntimeInterval {
   /** Start of the merged interval, clipped to the period. */
@@ -80,8 +99,10 @@ export interface OutageDowntime {
   readonly outageId: string;
   /** Its downtime inside the agreed service time and the period, minutes (overlaps with other outages included). */
   readonly downtimeMinutes: Decimal;
-  /** Index of the merged interval in `downtimeIntervals` that holds it. */
+  /** Index of the (first) interval in `downtimeIntervals` that holds it. */
   readonly interval: number;
+  /** Indexes of all the intervals that hold it: one, or several parts with `outageSplitting: "count-each-part"`. */
+  readonly intervals: readonly number[];
 }
 
 /** Availability and reliability of a service over a period, in minutes. */
@@ -114,66 +135,8 @@ export interface ServiceAvailability {
   readonly mtrsMinutes: Metric<Decimal>;
   /** Mean time between service incidents: MTBF + MTRS, minutes. */
   readonly mtbsiMinutes: Metric<Decimal>;
-}
-
-const DAY = 86_400_000;
-const IMPACTS: readonly unknown[] = ["full", "partial", "degraded"];
-const HHMM = /^([01]\d|2[0-4]):([0-5]\d)$/;
-
-function minutesOf(s: string): number | undefined {
-  const m = HHMM.exec(s);
-  if (!m) return undefined;
-  const v = Number(m[1]) * 60 + Number(m[2]);
-  return v <= 1440 ? v : undefined;
-}
-
-type Interval = readonly [number, number];
-
-function agreedIntervals(from: number, to: number, hours: ServiceHours | undefined): Interval[] {
-  if (!hours) return [[from, to]];
-  if (hours.timeZone !== undefined && hours.timeZone !== "UTC") return localAgreedIntervals(from, to, hours, hours.timeZone);
-  const start = minutesOf(hours.start)! * 60_000;
-  const end = minutesOf(hours.end)! * 60_000;
-  const days = new Set(hours.weekdays);
-  const out: Interval[] = [];
-  for (let day = Math.floor(from / DAY) * DAY; day < to; day += DAY) {
-    // 1970-01-01 was a Thursday (ISO 4); the double modulo keeps days before 1970 (negative day numbers) in 1–7.
-    const weekday = ((((Math.floor(day / DAY) + 3) % 7) + 7) % 7) + 1;
-    if (!days.has(weekday)) continue;
-    const a = Math.max(day + start, from);
-    const b = Math.min(day + end, to);
-    if (a < b) out.push([a, b]);
-  }
-  return out;
-}
-
-/** Service hours in local time: each local date from the day before `from` to the day after `to`, converted to instants. */
-function localAgreedIntervals(from: number, to: number, hours: ServiceHours, timeZone: string): Interval[] {
-  const start = minutesOf(hours.start)! * 60_000;
-  const end = minutesOf(hours.end)! * 60_000;
-  const days = new Set(hours.weekdays);
-  const out: Interval[] = [];
-  // Local dates written as UTC midnights; a day either side covers any offset (UTC−12 … UTC+14).
-  for (let day = (Math.floor(from / DAY) - 1) * DAY; day < to + DAY; day += DAY) {
-    const weekday = ((((Math.floor(day / DAY) + 3) % 7) + 7) % 7) + 1;
-    if (!days.has(weekday)) continue;
-    const a = Math.max(localToInstant(timeZone, day + start), from);
-    const b = Math.min(localToInstant(timeZone, day + end), to);
-    if (a < b) out.push([a, b]);
-  }
-  return out;
-}
-
-function subtract(intervals: readonly Interval[], cut: readonly Interval[]): Interval[] {
-  let cur: Interval[] = [...intervals];
-  for (const [cs, ce] of cut) {
-    cur = cur.flatMap(([s, e]): Interval[] => (ce <= s || cs >= e ? [[s, e]] : ([[s, cs], [ce, e]] as Interval[]).filter(([a, b]) => a < b)));
-  }
-  return cur;
-}
-
-function overlap(intervals: readonly Interval[], [s, e]: Interval): number {
-  return intervals.reduce((sum, [a, b]) => sum + Math.max(0, Math.min(b, e) - Math.max(a, s)), 0);
+  /** The conventions measured under (planned outages, impacts, outage splitting). */
+  readonly conventions: AvailabilityConventions;
 }
 
 /**
@@ -221,6 +184,9 @@ export function serviceAvailability(outages: readonly ServiceOutage[], options: 
   if (options.planned !== undefined && options.planned !== "exclude" && options.planned !== "count") {
     issues.push({ path: ["planned"], message: 'expected "exclude" or "count"', code: "custom" });
   }
+  if (options.outageSplitting !== undefined && options.outageSplitting !== "count-once" && options.outageSplitting !== "count-each-part") {
+    issues.push({ path: ["outageSplitting"], message: 'expected "count-once" or "count-each-part"', code: "custom" });
+  }
   if (options.impacts !== undefined) {
     if (!Array.isArray(options.impacts)) issues.push({ path: ["impacts"], message: "expected a list of impacts", code: "custom" });
     else options.impacts.forEach((x, i) => {
@@ -228,18 +194,7 @@ export function serviceAvailability(outages: readonly ServiceOutage[], options: 
     });
   }
   const h = options.serviceHours;
-  if (h && !Array.isArray(h.weekdays)) issues.push({ path: ["serviceHours", "weekdays"], message: "expected a list of ISO weekdays 1–7", code: "custom" });
-  else if (h) {
-    h.weekdays.forEach((w, i) => {
-      if (!Number.isInteger(w) || w < 1 || w > 7) issues.push({ path: ["serviceHours", "weekdays", i], message: "not an ISO weekday 1–7", code: "custom" });
-    });
-    const s = minutesOf(h.start);
-    const e = minutesOf(h.end);
-    if (s === undefined) issues.push({ path: ["serviceHours", "start"], message: "expected HH:MM", code: "custom" });
-    if (e === undefined) issues.push({ path: ["serviceHours", "end"], message: "expected HH:MM", code: "custom" });
-    if (s !== undefined && e !== undefined && e <= s) issues.push({ path: ["serviceHours", "end"], message: "service hours end before they start", code: "custom" });
-    if (h.timeZone !== undefined && !isTimeZone(h.timeZone)) issues.push({ path: ["serviceHours", "timeZone"], message: "not an IANA time zone (\"Europe/Berlin\")", code: "custom" });
-  }
+  issues.push(...serviceHoursIssues(h));
   // An outage listed twice (an export repeated after an edit) would be two failures and its downtime counted twice
   // where the copies differ; refused across all services, so the input does not change meaning with the service.
   issues.push(...duplicateIdIssues(outages));
@@ -275,12 +230,17 @@ function measure(
   // As of `to`: an outage that started later did not exist yet; one running then (open, or ending later) runs to `to`.
   const mine = all.filter((x) => x.s < to).map((x) => ({ ...x, e: Math.min(x.e, to), ongoing: x.o.end === undefined || Date.parse(x.o.end) > to }));
 
-  const impacts = new Set(options.impacts ?? ["full", "partial", "degraded"]);
-  const excludePlanned = (options.planned ?? "exclude") === "exclude";
+  const conventions: AvailabilityConventions = {
+    planned: options.planned ?? "exclude",
+    impacts: [...(options.impacts ?? ["full", "partial", "degraded"])],
+    outageSplitting: options.outageSplitting ?? "count-once",
+  };
+  const impacts = new Set(conventions.impacts);
+  const excludePlanned = conventions.planned === "exclude";
   let agreed = agreedIntervals(from, to, h);
   if (excludePlanned) agreed = subtract(agreed, mine.filter((x) => x.o.planned).map((x): Interval => [x.s, x.e]));
   const counted = mine.filter((x) => !(excludePlanned && x.o.planned) && impacts.has(x.o.impact));
-  const { intervals, perOutage } = mergeDowntime(counted, agreed, from, to);
+  const { intervals, perOutage } = mergeDowntime(counted, joinTouching(agreed), from, to, conventions.outageSplitting === "count-each-part");
   const downMs = intervals.reduce((sum, i) => sum + i.ms, 0);
   const ids = perOutage.map((p) => p.outageId);
   const astMs = agreed.reduce((s, [a, b]) => s + (b - a), 0);
@@ -309,6 +269,7 @@ function measure(
     mtrsMinutes: mtrs,
     // MTBF + MTRS = (AST − downtime + downtime) ÷ failures = AST ÷ failures, computed so (no sum of two rounded figures).
     mtbsiMinutes: perFailure(astMs),
+    conventions,
   };
 }
 
@@ -321,6 +282,7 @@ function mergeDowntime(
   agreed: readonly Interval[],
   from: number,
   to: number,
+  eachPart: boolean,
 ) {
   const groups: { s: number; e: number; members: (typeof counted)[number][] }[] = [];
   for (const x of counted) {
@@ -333,12 +295,23 @@ function mergeDowntime(
   const intervals: { start: Instant; end: Instant; outageIds: string[]; ms: number }[] = [];
   const perOutage: OutageDowntime[] = [];
   for (const g of groups) {
-    const ms = overlap(agreed, [g.s, g.e]);
-    if (ms === 0) continue;
-    const index = intervals.length;
-    const members = g.members.map((x) => ({ id: x.o.id, ms: overlap(agreed, [x.s, x.e]) })).filter((m) => m.ms > 0);
-    intervals.push({ start: instant(new Date(Math.max(g.s, from))), end: instant(new Date(Math.min(g.e, to))), outageIds: members.map((m) => m.id), ms });
-    for (const m of members) perOutage.push({ outageId: m.id, downtimeMinutes: decimal(m.ms).div(60_000), interval: index });
+    // One failure: the merged interval clipped to the period. Each part: its pieces inside the agreed service time.
+    const spans: Interval[] = eachPart
+      ? agreed.flatMap(([a, b]): Interval[] => (Math.max(a, g.s) < Math.min(b, g.e) ? [[Math.max(a, g.s), Math.min(b, g.e)]] : []))
+      : [[Math.max(g.s, from), Math.min(g.e, to)]];
+    const own = new Map<(typeof counted)[number], { ms: number; intervals: number[] }>();
+    for (const [ss, se] of spans) {
+      const ms = overlap(agreed, [ss, se]);
+      if (ms === 0) continue;
+      const members = g.members.map((x) => ({ x, ms: overlap(agreed, [Math.max(x.s, ss), Math.min(x.e, se)]) })).filter((m) => m.ms > 0);
+      for (const m of members) {
+        const o = own.get(m.x) ?? own.set(m.x, { ms: 0, intervals: [] }).get(m.x)!;
+        o.ms += m.ms;
+        o.intervals.push(intervals.length);
+      }
+      intervals.push({ start: instant(new Date(ss)), end: instant(new Date(se)), outageIds: members.map((m) => m.x.o.id), ms });
+    }
+    for (const [x, o] of own) perOutage.push({ outageId: x.o.id, downtimeMinutes: decimal(o.ms).div(60_000), interval: o.intervals[0]!, intervals: o.intervals });
   }
   return { intervals, perOutage };
 }

@@ -95,7 +95,8 @@ export function onTimeDelivery(
  * `checks` entry with the exact limit (budget × (1 + tolerance), never rounded to cents). Nothing closed: `no-data`; closed but none with
  * both figures: `no-baseline` when none has a budget, else `not-supplied` (its detail names what each lacks).
  *
- * @throws {ValidationError} for a bad period, a tolerance that is negative or not a decimal (`["tolerance"]`) or a project id given twice; {@link CurrencyMismatchError} when a project's
+ * @throws {ValidationError} for a bad period, a tolerance that is negative or not a decimal (`["tolerance"]`), a
+ *   negative budget (`[2, "budget"]`) or a project id given twice; {@link CurrencyMismatchError} when a project's
  *   cost and budget differ in currency.
  * @example
  * ```ts
@@ -117,6 +118,9 @@ export function onBudget(
     throw ValidationError.single(["tolerance"], e instanceof ValidationError ? (e.issues[0]?.message ?? "not a decimal") : "not a decimal", "on-budget");
   }
   if (tol.lt(0)) throw ValidationError.single(["tolerance"], "tolerance cannot be negative", "on-budget");
+  // A negative budget turns the tolerance round (−100 × 1.05 = −105, below the budget): refused, across all records.
+  const negative = projects.flatMap((p, i) => (p.budget !== undefined && p.budget.amount.lt(0) ? [{ path: [i, "budget"], message: "a budget cannot be negative", code: "custom" }] : []));
+  if (negative.length > 0) throw new ValidationError(negative, "on-budget");
   const met: string[] = [];
   const notMet: string[] = [];
   const unmeasured: string[] = [];
@@ -194,8 +198,9 @@ export interface BenefitRealisation<T> {
  * Benefits realisation %: Σ actual ÷ Σ planned, monetary benefits in one currency and non-monetary benefits per
  * unit, never mixed.
  *
- * @throws {ValidationError} for a bad period, a quantity that is not a decimal, a benefit day that is not a calendar
- *   date `YYYY-MM-DD` (`["monetary", 0, "date"]`), or one benefit measured twice on one day (`["monetary", 3, "date"]`).
+ * @throws {ValidationError} for a bad period, a quantity that is not a decimal, a unit that is not a non-blank string
+ *   (`["nonMonetary", 0, "unit"]`), a benefit day that is not a calendar date `YYYY-MM-DD` (`["monetary", 0, "date"]`),
+ *   or one benefit measured twice on one day (`["monetary", 3, "date"]`).
  * @throws {ValidationError} for a bad period or a non-decimal quantity; {@link CurrencyMismatchError} for an amount in
  *   another currency.
  * @example
@@ -222,6 +227,8 @@ export function benefitsRealisation(
   const pct = (a: Decimal, p: Decimal): Metric<Decimal> => (p.isZero() ? missing("nothing-planned") : metric(a.isZero() ? decimal(0) : a.times(100).div(p)));
   const bad: { path: (string | number)[]; message: string; code: string }[] = [];
   (benefits.nonMonetary ?? []).forEach((b, i) => {
+    // A missing unit grouped the benefit under "undefined", a blank one under "": neither is a unit.
+    if (typeof b.unit !== "string" || b.unit.trim() === "") bad.push({ path: ["nonMonetary", i, "unit"], message: "a unit is a non-blank string (\"hours\")", code: "custom" });
     for (const field of ["planned", "actual"] as const) {
       try {
         decimal(b[field]);

@@ -1,6 +1,7 @@
 import { checkArguments, decimal, isInstantInput, metric, missing, ValidationError, type Decimal, type Instant, type IsoDate, type Metric, type ValidationIssue } from "../core/index.js";
 import { duplicateIdIssues } from "../core/unique-ids.js";
 import { checkPeriod, inPeriod, type KpiPeriod } from "./period.js";
+import { isTimeZone, offsetAt } from "./time-zone.js";
 
 /** An incident as the response-time KPIs read it (times are UTC instants). */
 export interface IncidentTimes {
@@ -41,24 +42,27 @@ export interface IncidentResponseTimes {
  * the `basis`: `"resolved"` (default, as service desks report it) — the MTTR over incidents *resolved* in the period
  * and the MTTA over incidents *acknowledged* in it; `"opened"` — both over incidents *opened* in the period that were
  * acknowledged / resolved by `asOf` (a cohort view: recent periods look faster until their slow incidents close).
- * The period filter reads the UTC day of the instant. What happened after `asOf` has not happened: an incident
+ * The period filter reads the day of the instant in `timeZone` (default UTC): pass the service's zone so that a month
+ * holds the incidents of the month `serviceAvailability` measures over `periodInstants(month, { timeZone })`. What happened after `asOf` has not happened: an incident
  * resolved later is unresolved, one opened later is left out. Incidents not resolved by `asOf` are listed in
  * `unresolved`, never counted as 0 minutes; incidents never acknowledged are listed in `unacknowledged`. With
  * nothing to average the figure is missing with `no-incidents` and a detail saying how many are still open (MTTR) or
  * not acknowledged (MTTA). For the outage-based MTRS (downtime ÷ failures) see `serviceAvailability`.
  *
  * @throws {ValidationError} for a bad period, an `asOf` or incident time that is not a UTC instant, an incident
- *   acknowledged or resolved before it was opened, `basis` not "resolved" or "opened", or an id given twice or not a
- *   string — each at its path (`[2, "resolvedAt"]`).
+ *   acknowledged or resolved before it was opened, `basis` not "resolved" or "opened", an unknown `timeZone`, or an id
+ *   given twice or not a string — each at its path (`[2, "resolvedAt"]`).
  * @example
  * ```ts
  * const t = incidentResponseTimes(incidents, { asOf: instant("2026-11-30T23:59:59Z"), period: { from: isoDate("2026-11-01"), to: isoDate("2026-11-30") } });
  * t.mttrMinutes; t.unresolved;
+ * // March as the Berlin service desk counts it (1 March 00:00 CET to 31 March 24:00 CEST):
+ * incidentResponseTimes(incidents, { asOf, period: monthPeriod(2026, 3), timeZone: "Europe/Berlin" }).mttrMinutes;
  * ```
  */
 export function incidentResponseTimes(
   incidents: readonly IncidentTimes[],
-  options: { readonly asOf: Instant; readonly period?: KpiPeriod; readonly basis?: "resolved" | "opened" },
+  options: { readonly asOf: Instant; readonly period?: KpiPeriod; readonly basis?: "resolved" | "opened"; readonly timeZone?: string },
 ): IncidentResponseTimes {
   checkArguments("incidentResponseTimes", { incidents: [incidents, "object[]"], options: [options, "object"] });
   checkPeriod(options.period, "incident response times");
@@ -66,6 +70,8 @@ export function incidentResponseTimes(
   if (!isInstantInput(options.asOf)) issues.push({ path: ["asOf"], message: "not a UTC instant", code: "custom" });
   const basis = options.basis ?? "resolved";
   if (basis !== "resolved" && basis !== "opened") issues.push({ path: ["basis"], message: 'expected "resolved" or "opened"', code: "custom" });
+  const tz = options.timeZone;
+  if (tz !== undefined && !isTimeZone(tz)) issues.push({ path: ["timeZone"], message: 'not an IANA time zone ("Europe/Berlin")', code: "custom" });
   issues.push(...duplicateIdIssues(incidents));
   incidents.forEach((x, i) => {
     if (typeof x.id !== "string") issues.push({ path: [i, "id"], message: "an id is a string", code: "custom" });
@@ -80,7 +86,8 @@ export function incidentResponseTimes(
   if (issues.length > 0) throw new ValidationError(issues, "incident response times");
 
   const asOf = Date.parse(options.asOf);
-  const day = (t: string) => t.slice(0, 10) as IsoDate;
+  // The local day: the UTC day of the instant shifted by the zone's offset then (DST included).
+  const day = (t: string) => (tz === undefined || tz === "UTC" ? t.slice(0, 10) : new Date(Date.parse(t) + offsetAt(tz, Date.parse(t))).toISOString().slice(0, 10)) as IsoDate;
   const by = (t: string | undefined) => (t !== undefined && Date.parse(t) <= asOf ? t : undefined);
   const known = incidents.filter((x) => Date.parse(x.openedAt) <= asOf).map((x) => ({ x, ack: by(x.acknowledgedAt), res: by(x.resolvedAt) }));
   const inP = (t: string) => inPeriod(day(t), options.period);

@@ -18,7 +18,8 @@ export interface PortfolioProjectHealth {
 /**
  * Portfolio health %: 1 − |active projects that are red ∪ overdue (planned finish before `asOf`) ∪ have an open
  * critical issue| ÷ active projects, as a percentage. `notMet` lists the unhealthy projects; `why` says which of the
- * three sets each one is in.
+ * three sets each one is in; `unrated` lists the active projects with no colour (healthy by the definition when in
+ * no set, but nobody rated them: a figure that leans on them is worth a question).
  *
  * @throws {ValidationError} when `asOf` (path `["asOf"]`) or a planned finish (`[2, "plannedFinish"]`) is not a calendar
  *   date `YYYY-MM-DD`, a project id is given twice, `active` is not a boolean, `colour` is not green, amber or red, or
@@ -31,7 +32,7 @@ export interface PortfolioProjectHealth {
 export function portfolioHealth(
   projects: readonly PortfolioProjectHealth[],
   options: { readonly asOf: IsoDate },
-): KpiRatio & { readonly why: Readonly<Record<string, readonly ("red" | "overdue" | "critical-issue")[]>> } {
+): KpiRatio & { readonly why: Readonly<Record<string, readonly ("red" | "overdue" | "critical-issue")[]>>; readonly unrated: readonly string[] } {
   checkArguments("portfolioHealth", { projects: [projects, "object[]"], options: [options, "object"] });
   checkArguments("portfolioHealth", { asOf: [options.asOf, "date"] });
   checkDates(projects, ["plannedFinish"], "portfolio health");
@@ -62,7 +63,8 @@ export function portfolioHealth(
     }
   }
   // fromEntries makes own entries: a project id "__proto__" is an entry, not the object's prototype.
-  return { ...kpiRatio(met, notMet, "no-active-projects"), why: Object.fromEntries(why) };
+  const unrated = projects.filter((p) => p.active && p.colour === undefined).map((p) => p.id);
+  return { ...kpiRatio(met, notMet, "no-active-projects"), why: Object.fromEntries(why), unrated };
 }
 
 /** Earned-value figures of one project at a status date. */

@@ -15,7 +15,8 @@ import { checkDates, checkPeriod, inPeriod, type KpiPeriod } from "./period.js";
  * see {@link requestErrorBudget}.
  *
  * @throws {ValidationError} when the SLO is not strictly between 0 and 1, neither or both of `windowDays` (a positive
- *   whole number of days) and `windowMinutes` (a decimal above 0) are given, `badMinutes` is not a decimal from 0,
+ *   whole number of days) and `windowMinutes` (a decimal above 0) are given, `badMinutes` is not a decimal from 0 or
+ *   is more than the window,
  *   or `elapsedMinutes` is not above 0 and at most the window, or is less than `badMinutes`.
  * @example
  * ```ts
@@ -61,6 +62,8 @@ export function errorBudget(options: {
     return { budgetMinutes: budget, consumedPercent: none, remainingMinutes: none, exhausted: none, burnRate: none, minutesToExhaustion: none };
   }
   const bad = countOf(options.badMinutes, ["badMinutes"], "error budget", false);
+  // Bad minutes are minutes of the window: more than it has is input from another window, not an overspend.
+  if (bad.gt(window)) throw ValidationError.single(["badMinutes"], `more bad minutes (${bad.toFixed()}) than the window has (${window.toFixed()})`, "error budget");
   const remaining = budget.minus(bad);
   let burnRate: Metric<Decimal> = none;
   let toExhaustion: Metric<Decimal> = none;
