@@ -22,7 +22,7 @@ export function materialize(e: Engine, opts: { evidenceOnly?: boolean } = {}): T
   };
   const coverage = once(() => assembleCoverage(e).coverage, built);
   const levels = once(() => assembleLevels(e), built);
-  const findings = once(() => checkStructure(e.graph.store, e.c), built);
+  const findings = once(() => checkStructure(e.graph.store, e.c, e.graph.acknowledgements), built);
   const suspects = once(() => assembleSuspects(e), built);
   const evidence = once(() => assembleEvidence(e), built);
   const acks = once(() => assembleAcknowledgements(e), built);

@@ -4,12 +4,13 @@ import { acceptMask } from "./coverage.js";
 import type { StructureCheck } from "./rules.js";
 import { components, isCyclic, membersOf, type Successors } from "./scc.js";
 import type { TraceStore } from "./store.js";
-import type { TraceSeverity } from "./types.js";
+import type { AcknowledgementInput, TraceSeverity } from "./types.js";
 
 /*
  * Structural checks over the live graph, one O(items + links) pass: dangling links, duplicate items and links,
  * self-links, cycles (each with one concrete path), orphans and links of a type not allowed between the two item
- * types. Every finding states the severity the rule set gives its check.
+ * types; and acknowledgements that count for nothing (a missing requirement, an audience it does not list). Every
+ * finding states the severity the rule set gives its check.
  */
 
 /** One structural problem. */
@@ -30,12 +31,14 @@ export interface TraceFinding {
   readonly missingEnd?: "from" | "to" | "both";
   /** For a duplicate item or link: how many times it is given (the first copy included). */
   readonly count?: number;
+  /** For a dangling acknowledgement or an unknown audience: the acknowledgement's id. */
+  readonly acknowledgements?: readonly string[];
 }
 
-export function checkStructure(store: TraceStore, c: Compiled): TraceFinding[] {
+export function checkStructure(store: TraceStore, c: Compiled, acks: readonly AcknowledgementInput[]): TraceFinding[] {
   const out: TraceFinding[] = [];
   const sev = c.rules.severityOf;
-  const add = (check: StructureCheck, message: string, items: string[], links: string[], more?: Pick<TraceFinding, "path" | "missingEnd" | "count">) =>
+  const add = (check: StructureCheck, message: string, items: string[], links: string[], more?: Pick<TraceFinding, "path" | "missingEnd" | "count" | "acknowledgements">) =>
     out.push(more ? { check, severity: sev[check], message, items, links, ...more } : { check, severity: sev[check], message, items, links });
 
   for (const [key, extra] of store.duplicateItems) add("duplicate-item", `${key} is given ${extra + 1} times; the first is used`, [key], [], { count: extra + 1 });
@@ -144,6 +147,17 @@ export function checkStructure(store: TraceStore, c: Compiled): TraceFinding[] {
       return store.alive[l] === 1 && t >= 0 && p.via.has(store.links[l]!.type) && p.anyOf.has(store.items[t]!.type);
     });
     if (!has) add("orphan", `${item.key} (${item.type}) has no parent of type ${[...p.anyOf].join("|")}`, [item.key], []);
+  }
+
+  // An acknowledgement counts only for an audience its requirement lists: any other is reported, never dropped unseen.
+  for (const a of acks) {
+    const v = store.nodeOf("requirement", a.requirementId);
+    const key = `requirement:${a.requirementId}`;
+    const who = `acknowledgement ${a.id} (${a.personId} for ${a.audienceRole})`;
+    const listed = v === undefined ? [] : store.items[v]!.entity.audiences;
+    const list = Array.isArray(listed) ? (listed as string[]) : [];
+    if (v === undefined) add("dangling-acknowledgement", `${who} names a missing requirement ${key}`, [key], [], { acknowledgements: [a.id] });
+    else if (!list.includes(a.audienceRole)) add("unknown-audience", `${who}: ${key} lists no audience ${a.audienceRole} (it lists ${list.join(", ") || "none"})`, [key], [], { acknowledgements: [a.id] });
   }
 
   const succ: Successors = {
