@@ -31,6 +31,8 @@ export interface TraceFinding {
   readonly missingEnd?: "from" | "to" | "both";
   /** For a duplicate item or link: how many times it is given (the first copy included). */
   readonly count?: number;
+  /** For a duplicate item: the input position of every copy (`["requirements", 0]`), in input order; the first is used. */
+  readonly paths?: readonly (readonly [string, number])[];
   /** For a dangling acknowledgement or an unknown audience: the acknowledgement's id. */
   readonly acknowledgements?: readonly string[];
 }
@@ -38,10 +40,13 @@ export interface TraceFinding {
 export function checkStructure(store: TraceStore, c: Compiled, acks: readonly AcknowledgementInput[]): TraceFinding[] {
   const out: TraceFinding[] = [];
   const sev = c.rules.severityOf;
-  const add = (check: StructureCheck, message: string, items: string[], links: string[], more?: Pick<TraceFinding, "path" | "missingEnd" | "count" | "acknowledgements">) =>
+  const add = (check: StructureCheck, message: string, items: string[], links: string[], more?: Pick<TraceFinding, "path" | "missingEnd" | "count" | "acknowledgements" | "paths">) =>
     out.push(more ? { check, severity: sev[check], message, items, links, ...more } : { check, severity: sev[check], message, items, links });
 
-  for (const [key, extra] of store.duplicateItems) add("duplicate-item", `${key} is given ${extra + 1} times; the first is used`, [key], [], { count: extra + 1 });
+  for (const [key, copies] of store.duplicateItems) {
+    const at = copies.map(([f, i]) => `${f}[${i}]`);
+    add("duplicate-item", `${key} is given ${copies.length} times (${at.join(", ")}); the first, ${at[0]}, is used`, [key], [], { count: copies.length, paths: copies });
+  }
   // Links with a missing end are not wired into the adjacency lists: their repeats are found by key (issue 12 #2).
   const danglingByKey = new Map<string, number[]>();
 
