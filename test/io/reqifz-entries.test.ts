@@ -36,6 +36,20 @@ describe("a .reqifz archive with more than one .reqif file", () => {
     expect(firstIssuePath(() => unzipReqifz(archive({ "a.reqif": A }), { entry: "c.reqif" }))).toEqual(["entry"]);
   });
 
+  it("the refusals list the archive's .reqif files; chooseWith names the caller's own option", () => {
+    const message = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return (e as ValidationError).issues[0]!.message;
+      }
+      return "";
+    };
+    const bytes = archive({ "b.reqif": B, "pic.png": "x", "a.reqif": A });
+    expect(message(() => unzipReqifz(bytes, { entry: "pic.png.reqif" }))).toBe("the archive has no entry pic.png.reqif (its .reqif files: a.reqif, b.reqif)");
+    expect(message(() => unzipReqifz(bytes, { chooseWith: "--entry NAME" }))).toBe("the archive holds 2 .reqif files (a.reqif, b.reqif): choose one with --entry NAME");
+  });
+
   it("one .reqif file: read as before, with or without naming it", () => {
     const bytes = archive({ "a.reqif": A, "pic.png": "x" });
     expect([unzipReqifz(bytes).name, unzipReqifz(bytes, { entry: "a.reqif" }).text]).toEqual(["a.reqif", A]);
