@@ -157,12 +157,13 @@ export function checkStructure(store: TraceStore, c: Compiled, acks: readonly Ac
   // An acknowledgement counts only for an audience its requirement lists: any other is reported, never dropped unseen.
   for (const a of acks) {
     const v = store.nodeOf("requirement", a.requirementId);
-    const key = `requirement:${a.requirementId}`;
-    const who = `acknowledgement ${a.id} (${a.personId} for ${a.audienceRole})`;
     const listed = v === undefined ? [] : store.items[v]!.entity.audiences;
     const list = Array.isArray(listed) ? (listed as string[]) : [];
+    if (v !== undefined && list.includes(a.audienceRole)) continue;
+    const key = `requirement:${a.requirementId}`;
+    const who = `acknowledgement ${a.id} (${a.personId} for ${a.audienceRole})`;
     if (v === undefined) add("dangling-acknowledgement", `${who} names a missing requirement ${key}`, [key], [], { acknowledgements: [a.id] });
-    else if (!list.includes(a.audienceRole)) add("unknown-audience", `${who}: ${key} lists no audience ${a.audienceRole} (it lists ${list.join(", ") || "none"})`, [key], [], { acknowledgements: [a.id] });
+    else add("unknown-audience", `${who}: ${key} lists no audience ${a.audienceRole} (it lists ${list.join(", ") || "none"})`, [key], [], { acknowledgements: [a.id] });
   }
 
   const succ: Successors = {
