@@ -55,6 +55,13 @@ describe("acknowledgements of unknown requirements or audiences are findings", (
     expect(r.findings.map((f) => [f.check, f.severity])).toEqual([["dangling-acknowledgement", "error"]]);
   });
 
+  it("as of a day before an acknowledgement was given, it has not happened: no finding then", () => {
+    // ack-7 was given on 2026-03-02 (ack()): as of 03-01 it does not exist yet, as of 03-02 it does.
+    const input = { requirements: [fr1], acknowledgements: [ack("ack-7", "FR-404", "developer")] };
+    expect(analyzeTraceability(input, {}, { asOf: "2026-03-01" }).findings).toEqual([]);
+    expect(analyzeTraceability(input, {}, { asOf: "2026-03-02" }).findings.map((f) => f.acknowledgements)).toEqual([["ack-7"]]);
+  });
+
   it("an acknowledgement given by an edit is checked too, and one acknowledging a listed audience is no finding", () => {
     const a = analyzeTraceGraph(buildTraceGraph({ requirements: [fr1] }));
     a.apply({ type: "acknowledged", acknowledgement: ack("ack-1", "FR-1", "dba") });
