@@ -139,7 +139,8 @@ export function checkStructure(store: TraceStore, c: Compiled, acks: readonly Ac
     if (neededTypes !== undefined && neededTypes.has(item.type) && !rule?.root && !rule?.parents) {
       const covers = (store.out[v] as number[]).some((l) => {
         const t = store.to[l] as number;
-        const target = t >= 0 && t !== v ? c.byType.get(store.items[t]!.type) : undefined;
+        // A retired target (rejected, obsolete) needs nothing: covering it is covering nothing.
+        const target = t >= 0 && t !== v && store.items[t]!.inactive === undefined ? c.byType.get(store.items[t]!.type) : undefined;
         return store.alive[l] === 1 && target !== undefined && acceptMask(store, target, store.ltype[l] as number, item.type) !== 0;
       });
       if (!covers) add("orphan", `${item.key} (${item.type}) covers nothing that needs a ${item.type}`, [item.key], []);
@@ -147,11 +148,17 @@ export function checkStructure(store: TraceStore, c: Compiled, acks: readonly Ac
     }
     if (!rule || rule.root || !rule.parents) continue;
     const p = rule.parents;
+    // A retired parent (rejected, obsolete) justifies nothing any more: named in the finding, not counted.
+    let retired: Set<string> | undefined;
     const has = (store.out[v] as number[]).some((l) => {
       const t = store.to[l] as number;
-      return store.alive[l] === 1 && t >= 0 && p.via.has(store.links[l]!.type) && p.anyOf.has(store.items[t]!.type);
+      const parent = store.alive[l] === 1 && t >= 0 && p.via.has(store.links[l]!.type) ? store.items[t]! : undefined;
+      if (!parent || !p.anyOf.has(parent.type)) return false;
+      if (parent.inactive !== undefined) (retired ??= new Set()).add(`${parent.key} is ${parent.inactive}`);
+      return parent.inactive === undefined;
     });
-    if (!has) add("orphan", `${item.key} (${item.type}) has no parent of type ${[...p.anyOf].join("|")}`, [item.key], []);
+    const gone = retired ? ` (${[...retired].sort(cmp).join(", ")})` : "";
+    if (!has) add("orphan", `${item.key} (${item.type}) has no ${gone ? "active " : ""}parent of type ${[...p.anyOf].join("|")}${gone}`, [item.key], []);
   }
 
   // An acknowledgement counts only for an audience its requirement lists: any other is reported, never dropped unseen.
