@@ -56,7 +56,7 @@ describe("--entry picks the .reqif file of a multi-file .reqifz", () => {
   it("an --entry the archive does not hold: exit 2, listing the .reqif files it does hold", async () => {
     const cwd = multiArchive();
     const r = await run(["validate", "both.reqifz", "--project", "prj-a", "--entry", "pic.reqif"], cwd);
-    expect([r.code, r.err]).toEqual([2, `pmokit: ${join(cwd, "both.reqifz")}: --entry pic.reqif: the archive has no entry pic.reqif (its .reqif files: _Spielwiese.reqif, strictdoc.reqif)\n`]);
+    expect([r.code, r.err]).toEqual([2, `pmokit: ${join(cwd, "both.reqifz")}: --entry pic.reqif: the archive has no .reqif entry pic.reqif (its .reqif files: _Spielwiese.reqif, strictdoc.reqif)\n`]);
   });
 
   it("--entry on anything but a .reqifz is a usage error", async () => {

@@ -38,7 +38,7 @@ export interface ReqifzContent {
  * refused before it fills memory. Attachments are listed, not inflated.
  *
  * @throws {ValidationError} when the archive is corrupt, holds no `.reqif` entry, holds several and no `entry` picks
- *   one (the message lists them), `entry` names none of its entries (path `["entry"]`, listing its `.reqif` files),
+ *   one (the message lists them), `entry` names none of its `.reqif` entries (path `["entry"]`, listing them),
  *   it inflates beyond the limit or its text is not UTF-8, or when `maxInflatedBytes` is not a number above 0 (path
  *   `["maxInflatedBytes"]`).
  * @example
@@ -52,10 +52,11 @@ export function unzipReqifz(data: Uint8Array, options: UnzipReqifzOptions = {}):
   if (entry !== undefined && typeof entry !== "string") throw ValidationError.single(["entry"], "expected the name of a .reqif entry", "ReqIF archive options");
   const isReqif = (n: string) => n.toLowerCase().endsWith(".reqif");
   let name: string | undefined;
-  const first = (n: string) => (name === undefined && (entry === undefined ? isReqif(n) : n === entry) ? ((name = n), true) : false);
+  // Only a .reqif entry is read: `entry` naming an attachment (an image, an OLE object) is refused, not parsed as ReqIF.
+  const first = (n: string) => (name === undefined && isReqif(n) && (entry === undefined || n === entry) ? ((name = n), true) : false);
   const { entries, names } = inflateEntries(data, first, { maxInflatedBytes: options.maxInflatedBytes ?? 256 * 1024 * 1024 }, "ReqIF archive");
   const reqifs = names.filter(isReqif).sort();
-  if (entry !== undefined && name === undefined) throw ValidationError.single(["entry"], `the archive has no entry ${entry} (its .reqif files: ${reqifs.join(", ") || "none"})`, "ReqIF archive options");
+  if (entry !== undefined && name === undefined) throw ValidationError.single(["entry"], `the archive has no .reqif entry ${entry} (its .reqif files: ${reqifs.join(", ") || "none"})`, "ReqIF archive options");
   if (name === undefined) throw ValidationError.single([], "the archive holds no .reqif file", "ReqIF archive");
   if (entry === undefined && reqifs.length > 1) {
     throw ValidationError.single([], `the archive holds ${reqifs.length} .reqif files (${reqifs.join(", ")}): choose one with ${options.chooseWith ?? "the entry option"}`, "ReqIF archive");
