@@ -11,6 +11,7 @@ import {
 import { CliError, ISSUE_CAP, toCliError } from "./errors.js";
 import { readDatasetFile, readOfficeFolder } from "./load.js";
 import { checkDecimalMark } from "./report-csv.js";
+import { printable } from "./terminal.js";
 
 /** Options for the non-dataset formats (which need to know where the records belong). */
 export interface ImportFileOptions {
@@ -32,6 +33,8 @@ export interface ImportFileOptions {
   readonly percentLagUnit?: "tenths" | "whole";
   /** CSV entity kind: request, requirement, cost-entry, checklist-item. */
   readonly kind?: string;
+  /** The `.reqif` file to read from a `.reqifz` archive that holds several. */
+  readonly entry?: string;
   /** Field separator of a CSV file (default `,`). */
   readonly delimiter?: CsvDelimiter;
   /** Decimal mark of a CSV file's amounts (default: the wire form, `.`). */
@@ -214,6 +217,7 @@ export async function openImportable(file: string, options: ImportFileOptions): 
   }
   if (options.dateFormat !== undefined && (options.tracker !== undefined || (ext !== ".csv" && ext !== ".xlsx"))) throw new CliError("--date-format applies to CSV (.csv) and XLSX (.xlsx) files of --kind only", { code: "usage" });
   if (options.maxCellChars !== undefined && (options.tracker !== undefined || ext !== ".csv")) throw new CliError("--max-cell-chars applies to CSV (.csv) files of --kind only", { code: "usage" });
+  if (options.entry !== undefined && ext !== ".reqifz") throw new CliError("--entry applies to ReqIF archives (.reqifz) only", { code: "usage" });
   for (const [flag, value] of [["--time-zone", options.timeZone], ["--planned-start", options.plannedStart], ["--planned-finish", options.plannedFinish], ["--as-of", options.asOf]] as const) {
     if (value !== undefined && options.tracker === undefined) throw new CliError(`${flag} applies to work-tracker exports (--tracker) only`, { code: "usage" });
   }
@@ -256,9 +260,12 @@ export async function openImportable(file: string, options: ImportFileOptions): 
     }
     if (ext === ".reqif" || ext === ".reqifz") {
       const project = need(options.project, "--project", "ReqIF");
-      return { form: "records", records: reqifToPmokit(readReqif(await readImportFile(file)).document, { projectId: project, importedAt: options.importedAt }).records };
+      const text = await readImportFile(file, { chooseWith: "--entry NAME", ...(options.entry !== undefined ? { entry: options.entry } : {}) });
+      return { form: "records", records: reqifToPmokit(readReqif(text).document, { projectId: project, importedAt: options.importedAt }).records };
     }
   } catch (e) {
+    // The archive reader names its own option at ["entry"]; on the command line it is --entry.
+    if (e instanceof ValidationError && e.issues[0]?.path[0] === "entry") throw new CliError(printable(`${file}: --entry ${options.entry}: ${e.issues[0].message}`), { code: "usage" });
     throw toCliError(e, { file });
   }
   throw new CliError(`${file}: unknown file type (expected .json, .xml, .reqif, .reqifz, .csv, .xlsx or a folder)`);

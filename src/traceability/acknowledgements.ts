@@ -101,7 +101,7 @@ export function acknowledgementOf(store: TraceStore, v: number, acks: ReadonlyMa
   };
 }
 
-/** Per person: outdated acknowledgements, and (given the people) unreached audiences they belong to. */
+/** Per person: outdated acknowledgements, and (given the people) unreached audiences they belong to; people who left are not asked. */
 export function pendingByPerson(reqs: readonly RequirementAcknowledgement[], people: readonly AudienceMember[] | undefined): PersonPending[] {
   const m = new Map<string, PersonPending["items"][number][]>();
   const push = (p: string, item: PersonPending["items"][number]) => {
@@ -110,10 +110,12 @@ export function pendingByPerson(reqs: readonly RequirementAcknowledgement[], peo
       if (!list.some((x) => x.requirementId === item.requirementId && x.audience === item.audience)) list.push(item);
     } else m.set(p, [item]);
   };
+  // People who left are not asked, not even to re-read what they acknowledged before.
+  const gone = new Set((people ?? []).filter((p) => p.active === false).map((p) => p.id));
   for (const r of reqs) {
     for (const a of r.audiences) {
       if (a.status === "acknowledged") continue;
-      for (const p of a.outdated) push(p, { requirementId: r.requirementId, audience: a.audience, reason: "changed-since" });
+      for (const p of a.outdated) if (!gone.has(p)) push(p, { requirementId: r.requirementId, audience: a.audience, reason: "changed-since" });
       for (const person of people ?? []) {
         if (person.active === false || !person.roles.includes(a.audience) || a.outdated.includes(person.id)) continue;
         push(person.id, { requirementId: r.requirementId, audience: a.audience, reason: "not-yet" });

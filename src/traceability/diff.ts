@@ -41,6 +41,11 @@ export interface TraceStatusChanges {
    * `removed.outdated`, and here to `became.dangling` — the change left a link to nothing behind.
    */
   readonly dangling: readonly string[];
+  /**
+   * Items newly given more than once (the `duplicate-item` finding): the analysis uses the first copy, so a later copy's
+   * content is in no other list here — not in `itemsChanged`, not in `itemsAdded`.
+   */
+  readonly duplicated: readonly string[];
 }
 
 /** The difference between two snapshots of the trace graph. */
@@ -115,6 +120,7 @@ export function diffTraceBaselines(
     failing: new Set(r.evidence.filter((e) => e.rolledUp === "NOK").map((e) => e.item)),
     outdated: new Set(r.linkRevisions.filter((x) => x.status !== "covers").map((x) => x.link)),
     dangling: new Set(r.findings.filter((f) => f.check === "dangling-link").flatMap((f) => f.links)),
+    duplicated: new Set(r.findings.filter((f) => f.check === "duplicate-item").flatMap((f) => f.items)),
   });
   const sb = sets(rb);
   const sa = sets(ra);
@@ -127,6 +133,7 @@ export function diffTraceBaselines(
     failing: minus(x.failing, y.failing),
     outdated: minus(x.outdated, y.outdated),
     dangling: minus(x.dangling, y.dangling),
+    duplicated: minus(x.duplicated, y.duplicated),
   });
   // What stopped is resolved only when its item or link is still there; otherwise it left with it (removed).
   // An item retired since (the rules' `inactive`) left the analysis as a deleted one did: its problems were not fixed.
@@ -144,6 +151,7 @@ export function diffTraceBaselines(
     outdated: stopped.outdated.filter((x) => goneLinks.has(x) !== keep),
     // A dangling link no longer dangling is resolved while it is still given (its missing end is back), removed once deleted.
     dangling: stopped.dangling.filter((x) => linksAfter.has(x) === keep),
+    duplicated: stopped.duplicated.filter((x) => goneItems.has(x) !== keep),
   });
   return { ...items, ...links, became: delta(sa, sb), resolved: part(true), removed: part(false), before: rb, after: ra };
 }

@@ -111,7 +111,8 @@ export class TraceGraph {
  *   `["links", 3, "to", "id"]`) or a time (`updatedAt`, a run's `executedAt`, a link's `createdAt`/`reviewedAt`, an
  *   acknowledgement's `acknowledgedAt`, `changedAt`) is not a UTC instant. Times are compared in canonical form
  *   (`2026-11-20T10:00:00.000Z`), whatever form they were given in. Duplicates and links to missing items are not
- *   errors here: the structural checks report them.
+ *   errors here: the structural checks report them (a duplicate with the input position of every copy; the first is
+ *   used).
  * @example
  * ```ts
  * const graph = buildTraceGraph({ requirements, testCases, testRuns, links }, defineTraceRules(DEFAULT_TRACE_RULES));
@@ -124,11 +125,20 @@ export function buildTraceGraph(input: TraceInput, rules: TraceRules | TraceRule
   checkInput(input, r);
   const store = new TraceStore(r);
   const changed = input.changedAt ?? {};
+  // Each node's position in its input list, so a repeated id names where every copy is (the first is used).
+  const at: number[] = [];
   for (const [field, kind] of KINDS) {
-    for (const given of (input[field] as readonly TraceEntity[] | undefined) ?? []) {
+    ((input[field] as readonly TraceEntity[] | undefined) ?? []).forEach((given, i) => {
       const e = kind === "test-run" ? canonicalTimes(given, RUN_TIMES) : given;
-      store.upsert(kind, e, canonicalInstant(changed[`${kind}:${e.id}`] ?? (typeof e.updatedAt === "string" ? e.updatedAt : undefined)), true);
-    }
+      const ch = store.upsert(kind, e, canonicalInstant(changed[`${kind}:${e.id}`] ?? (typeof e.updatedAt === "string" ? e.updatedAt : undefined)), true);
+      if (ch.added) at[ch.node] = i;
+      else {
+        const key = `${kind}:${e.id}`;
+        const copies = store.duplicateItems.get(key) ?? [[field, at[ch.node] as number]];
+        copies.push([field, i]);
+        store.duplicateItems.set(key, copies);
+      }
+    });
   }
   for (const given of input.links ?? []) {
     const l = canonicalTimes(given, LINK_TIMES);

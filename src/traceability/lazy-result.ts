@@ -22,7 +22,8 @@ export function materialize(e: Engine, opts: { evidenceOnly?: boolean } = {}): T
   };
   const coverage = once(() => assembleCoverage(e).coverage, built);
   const levels = once(() => assembleLevels(e), built);
-  const findings = once(() => checkStructure(e.graph.store, e.c), built);
+  // Acknowledgements as of `asOf` (one given after it has not happened yet), as the statuses read them.
+  const findings = once(() => checkStructure(e.graph.store, e.c, [...e.acks.values()].flat()), built);
   const suspects = once(() => assembleSuspects(e), built);
   const evidence = once(() => assembleEvidence(e), built);
   const acks = once(() => assembleAcknowledgements(e), built);

@@ -41,6 +41,8 @@ export const STRUCTURE_CHECKS = [
   "orphan",
   "disallowed-link",
   "unknown-link-type",
+  "dangling-acknowledgement",
+  "unknown-audience",
 ] as const;
 
 /**

@@ -31,6 +31,8 @@ export const DEFAULT_SEVERITIES: Readonly<Record<StructureCheck, "error" | "warn
   orphan: "warning",
   "disallowed-link": "warning",
   "unknown-link-type": "info",
+  "dangling-acknowledgement": "warning",
+  "unknown-audience": "warning",
 });
 
 /**

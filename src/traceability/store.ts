@@ -48,8 +48,8 @@ export class TraceStore {
   readonly index = new Map<string, number>();
   /** Per kind, id → node: links resolve through these without building `kind:id` strings. */
   readonly byKind = new Map<string, Map<string, number>>();
-  /** Keys given more than once in the input, with how many extra copies were ignored. */
-  readonly duplicateItems = new Map<string, number>();
+  /** Keys given more than once in the input, with the input position (`["requirements", 3]`) of every copy. */
+  readonly duplicateItems = new Map<string, (readonly [string, number])[]>();
   readonly links: StoredLink[] = [];
   readonly from: number[] = [];
   readonly to: number[] = [];
@@ -90,7 +90,6 @@ export class TraceStore {
     const key = `${kind}:${entity.id}`;
     const existing = this.index.get(key);
     if (existing !== undefined && isBuild) {
-      this.duplicateItems.set(key, (this.duplicateItems.get(key) ?? 0) + 1);
       return { node: existing, added: false, typeChanged: false, fingerprintChanged: false, triggerChanged: false, previous: undefined };
     }
     const ff = this.fingerprintFields(kind);

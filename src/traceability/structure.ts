@@ -4,12 +4,13 @@ import { acceptMask } from "./coverage.js";
 import type { StructureCheck } from "./rules.js";
 import { components, isCyclic, membersOf, type Successors } from "./scc.js";
 import type { TraceStore } from "./store.js";
-import type { TraceSeverity } from "./types.js";
+import type { AcknowledgementInput, TraceSeverity } from "./types.js";
 
 /*
  * Structural checks over the live graph, one O(items + links) pass: dangling links, duplicate items and links,
  * self-links, cycles (each with one concrete path), orphans and links of a type not allowed between the two item
- * types. Every finding states the severity the rule set gives its check.
+ * types; and acknowledgements that count for nothing (a missing requirement, an audience it does not list). Every
+ * finding states the severity the rule set gives its check.
  */
 
 /** One structural problem. */
@@ -30,15 +31,22 @@ export interface TraceFinding {
   readonly missingEnd?: "from" | "to" | "both";
   /** For a duplicate item or link: how many times it is given (the first copy included). */
   readonly count?: number;
+  /** For a duplicate item: the input position of every copy (`["requirements", 0]`), in input order; the first is used. */
+  readonly paths?: readonly (readonly [string, number])[];
+  /** For a dangling acknowledgement or an unknown audience: the acknowledgement's id. */
+  readonly acknowledgements?: readonly string[];
 }
 
-export function checkStructure(store: TraceStore, c: Compiled): TraceFinding[] {
+export function checkStructure(store: TraceStore, c: Compiled, acks: readonly AcknowledgementInput[]): TraceFinding[] {
   const out: TraceFinding[] = [];
   const sev = c.rules.severityOf;
-  const add = (check: StructureCheck, message: string, items: string[], links: string[], more?: Pick<TraceFinding, "path" | "missingEnd" | "count">) =>
+  const add = (check: StructureCheck, message: string, items: string[], links: string[], more?: Pick<TraceFinding, "path" | "missingEnd" | "count" | "acknowledgements" | "paths">) =>
     out.push(more ? { check, severity: sev[check], message, items, links, ...more } : { check, severity: sev[check], message, items, links });
 
-  for (const [key, extra] of store.duplicateItems) add("duplicate-item", `${key} is given ${extra + 1} times; the first is used`, [key], [], { count: extra + 1 });
+  for (const [key, copies] of store.duplicateItems) {
+    const at = copies.map(([f, i]) => `${f}[${i}]`);
+    add("duplicate-item", `${key} is given ${copies.length} times (${at.join(", ")}); the first, ${at[0]}, is used`, [key], [], { count: copies.length, paths: copies });
+  }
   // Links with a missing end are not wired into the adjacency lists: their repeats are found by key (issue 12 #2).
   const danglingByKey = new Map<string, number[]>();
 
@@ -131,7 +139,8 @@ export function checkStructure(store: TraceStore, c: Compiled): TraceFinding[] {
     if (neededTypes !== undefined && neededTypes.has(item.type) && !rule?.root && !rule?.parents) {
       const covers = (store.out[v] as number[]).some((l) => {
         const t = store.to[l] as number;
-        const target = t >= 0 && t !== v ? c.byType.get(store.items[t]!.type) : undefined;
+        // A retired target (rejected, obsolete) needs nothing: covering it is covering nothing.
+        const target = t >= 0 && t !== v && store.items[t]!.inactive === undefined ? c.byType.get(store.items[t]!.type) : undefined;
         return store.alive[l] === 1 && target !== undefined && acceptMask(store, target, store.ltype[l] as number, item.type) !== 0;
       });
       if (!covers) add("orphan", `${item.key} (${item.type}) covers nothing that needs a ${item.type}`, [item.key], []);
@@ -139,11 +148,29 @@ export function checkStructure(store: TraceStore, c: Compiled): TraceFinding[] {
     }
     if (!rule || rule.root || !rule.parents) continue;
     const p = rule.parents;
+    // A retired parent (rejected, obsolete) justifies nothing any more: named in the finding, not counted.
+    let retired: Set<string> | undefined;
     const has = (store.out[v] as number[]).some((l) => {
       const t = store.to[l] as number;
-      return store.alive[l] === 1 && t >= 0 && p.via.has(store.links[l]!.type) && p.anyOf.has(store.items[t]!.type);
+      const parent = store.alive[l] === 1 && t >= 0 && p.via.has(store.links[l]!.type) ? store.items[t]! : undefined;
+      if (!parent || !p.anyOf.has(parent.type)) return false;
+      if (parent.inactive !== undefined) (retired ??= new Set()).add(`${parent.key} is ${parent.inactive}`);
+      return parent.inactive === undefined;
     });
-    if (!has) add("orphan", `${item.key} (${item.type}) has no parent of type ${[...p.anyOf].join("|")}`, [item.key], []);
+    const gone = retired ? ` (${[...retired].sort(cmp).join(", ")})` : "";
+    if (!has) add("orphan", `${item.key} (${item.type}) has no ${gone ? "active " : ""}parent of type ${[...p.anyOf].join("|")}${gone}`, [item.key], []);
+  }
+
+  // An acknowledgement counts only for an audience its requirement lists: any other is reported, never dropped unseen.
+  for (const a of acks) {
+    const v = store.nodeOf("requirement", a.requirementId);
+    const listed = v === undefined ? [] : store.items[v]!.entity.audiences;
+    const list = Array.isArray(listed) ? (listed as string[]) : [];
+    if (v !== undefined && list.includes(a.audienceRole)) continue;
+    const key = `requirement:${a.requirementId}`;
+    const who = `acknowledgement ${a.id} (${a.personId} for ${a.audienceRole})`;
+    if (v === undefined) add("dangling-acknowledgement", `${who} names a missing requirement ${key}`, [key], [], { acknowledgements: [a.id] });
+    else add("unknown-audience", `${who}: ${key} lists no audience ${a.audienceRole} (it lists ${list.join(", ") || "none"})`, [key], [], { acknowledgements: [a.id] });
   }
 
   const succ: Successors = {

@@ -36,6 +36,30 @@ describe("a .reqifz archive with more than one .reqif file", () => {
     expect(firstIssuePath(() => unzipReqifz(archive({ "a.reqif": A }), { entry: "c.reqif" }))).toEqual(["entry"]);
   });
 
+  it("the refusals list the archive's .reqif files; chooseWith names the caller's own option", () => {
+    const message = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return (e as ValidationError).issues[0]!.message;
+      }
+      return "";
+    };
+    const bytes = archive({ "b.reqif": B, "pic.png": "x", "a.reqif": A });
+    expect(message(() => unzipReqifz(bytes, { entry: "pic.png.reqif" }))).toBe("the archive has no .reqif entry pic.png.reqif (its .reqif files: a.reqif, b.reqif)");
+    expect(message(() => unzipReqifz(bytes, { chooseWith: "--entry NAME" }))).toBe("the archive holds 2 .reqif files (a.reqif, b.reqif): choose one with --entry NAME");
+  });
+
+  it("an entry naming an attachment is refused, not read as ReqIF (before: pic.png's bytes came back as the text)", () => {
+    const bytes = archive({ "b.reqif": B, "pic.png": "x", "a.reqif": A });
+    expect(firstIssuePath(() => unzipReqifz(bytes, { entry: "pic.png" }))).toEqual(["entry"]);
+    try {
+      unzipReqifz(bytes, { entry: "pic.png" });
+    } catch (e) {
+      expect((e as ValidationError).issues[0]!.message).toBe("the archive has no .reqif entry pic.png (its .reqif files: a.reqif, b.reqif)");
+    }
+  });
+
   it("one .reqif file: read as before, with or without naming it", () => {
     const bytes = archive({ "a.reqif": A, "pic.png": "x" });
     expect([unzipReqifz(bytes).name, unzipReqifz(bytes, { entry: "a.reqif" }).text]).toEqual(["a.reqif", A]);

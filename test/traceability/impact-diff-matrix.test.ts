@@ -125,8 +125,8 @@ describe("baseline diff: deleted is not resolved", () => {
     const d = diffTraceBaselines(before, after, rules);
     expect([d.before.suspects.map((x) => x.link), d.after.suspects.map((x) => x.link)]).toEqual([["TC-3>verifies>FR-3", "TC-4>verifies>FR-4", "TC-5>verifies>FR-5"], []]);
     expect([d.itemsRemoved, d.linksRemoved]).toEqual([["requirement:FR-2", "requirement:FR-5"], ["TC-4>verifies>FR-4"]]);
-    expect(d.resolved).toEqual({ uncovered: ["requirement:FR-1"], orphaned: [], suspect: ["TC-3>verifies>FR-3"], stale: [], failing: [], outdated: [], dangling: [] });
-    expect(d.removed).toEqual({ uncovered: ["requirement:FR-2"], orphaned: [], suspect: ["TC-4>verifies>FR-4", "TC-5>verifies>FR-5"], stale: [], failing: [], outdated: [], dangling: [] });
+    expect(d.resolved).toEqual({ uncovered: ["requirement:FR-1"], orphaned: [], suspect: ["TC-3>verifies>FR-3"], stale: [], failing: [], outdated: [], dangling: [], duplicated: [] });
+    expect(d.removed).toEqual({ uncovered: ["requirement:FR-2"], orphaned: [], suspect: ["TC-4>verifies>FR-4", "TC-5>verifies>FR-5"], stale: [], failing: [], outdated: [], dangling: [], duplicated: [] });
     expect(d.became.uncovered).toEqual(["requirement:FR-4"]);
     // FR-5 was deleted while TC-5's link to it was kept: its suspicion left with FR-5, and the link now points at nothing.
     expect(d.became.dangling).toEqual(["TC-5>verifies>FR-5"]);

@@ -14,6 +14,11 @@ export interface UnzipReqifzOptions {
    * attachments.
    */
   readonly entry?: string;
+  /**
+   * How the refusal of an archive with several `.reqif` files tells the caller to pick one (default `the entry
+   * option`); the `pmokit` command passes `--entry NAME`, its own flag.
+   */
+  readonly chooseWith?: string;
 }
 
 /** The `.reqif` text of a `.reqifz` archive and the names of the other entries (attachments). */
@@ -32,9 +37,10 @@ export interface ReqifzContent {
  * as it streams, so an archive that inflates beyond `maxInflatedBytes` (a zip bomb, or a size header that lies) is
  * refused before it fills memory. Attachments are listed, not inflated.
  *
- * @throws {ValidationError} when the archive is corrupt, holds no `.reqif` entry, holds several and `entry` names none of
- *   them (path `["entry"]` when `entry` is given), inflates beyond the limit or its text is not UTF-8, or when
- *   `maxInflatedBytes` is not a number above 0 (path `["maxInflatedBytes"]`).
+ * @throws {ValidationError} when the archive is corrupt, holds no `.reqif` entry, holds several and no `entry` picks
+ *   one (the message lists them), `entry` names none of its `.reqif` entries (path `["entry"]`, listing them),
+ *   it inflates beyond the limit or its text is not UTF-8, or when `maxInflatedBytes` is not a number above 0 (path
+ *   `["maxInflatedBytes"]`).
  * @example
  * ```ts
  * const { text, attachments } = unzipReqifz(readFileSync("spec.reqifz"), { maxInflatedBytes: 64 * 1024 * 1024 });
@@ -46,13 +52,14 @@ export function unzipReqifz(data: Uint8Array, options: UnzipReqifzOptions = {}):
   if (entry !== undefined && typeof entry !== "string") throw ValidationError.single(["entry"], "expected the name of a .reqif entry", "ReqIF archive options");
   const isReqif = (n: string) => n.toLowerCase().endsWith(".reqif");
   let name: string | undefined;
-  const first = (n: string) => (name === undefined && (entry === undefined ? isReqif(n) : n === entry) ? ((name = n), true) : false);
+  // Only a .reqif entry is read: `entry` naming an attachment (an image, an OLE object) is refused, not parsed as ReqIF.
+  const first = (n: string) => (name === undefined && isReqif(n) && (entry === undefined || n === entry) ? ((name = n), true) : false);
   const { entries, names } = inflateEntries(data, first, { maxInflatedBytes: options.maxInflatedBytes ?? 256 * 1024 * 1024 }, "ReqIF archive");
-  if (entry !== undefined && name === undefined) throw ValidationError.single(["entry"], `the archive has no entry ${entry}`, "ReqIF archive options");
-  if (name === undefined) throw ValidationError.single([], "the archive holds no .reqif file", "ReqIF archive");
   const reqifs = names.filter(isReqif).sort();
+  if (entry !== undefined && name === undefined) throw ValidationError.single(["entry"], `the archive has no .reqif entry ${entry} (its .reqif files: ${reqifs.join(", ") || "none"})`, "ReqIF archive options");
+  if (name === undefined) throw ValidationError.single([], "the archive holds no .reqif file", "ReqIF archive");
   if (entry === undefined && reqifs.length > 1) {
-    throw ValidationError.single([], `the archive holds ${reqifs.length} .reqif files (${reqifs.join(", ")}): choose one with the entry option`, "ReqIF archive");
+    throw ValidationError.single([], `the archive holds ${reqifs.length} .reqif files (${reqifs.join(", ")}): choose one with ${options.chooseWith ?? "the entry option"}`, "ReqIF archive");
   }
   const all = entries.get(name)!;
   // Strict UTF-8: a bad byte is refused with its offset, never turned into U+FFFD.
