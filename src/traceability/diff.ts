@@ -169,9 +169,9 @@ function compareItems(gb: TraceGraph, ga: TraceGraph) {
     }
     const fields = now.fingerprint !== it.fingerprint ? [...diffFields(it.entity, now.entity, ga.store.fingerprintFields(it.kind))] : [];
     // Not fingerprinted, yet each changes the analysis: a new revision voids the links pinning the old one (OFT), and
-    // a status that retires or revives the item takes it out of coverage or brings it back (the rules' `inactive`).
+    // a status or tag that retires or revives the item takes it out of coverage or brings it back (the rules' `inactive`).
     fields.push(...diffFields(it.entity, now.entity, ["revision"]));
-    if (now.inactive !== it.inactive) fields.push(...diffFields(it.entity, now.entity, ["status"]));
+    if (now.inactive !== it.inactive) fields.push(...diffFields(it.entity, now.entity, ["status", "tags"]));
     // A type read from the rules' typeFields (a requirement's `level`) decides which rule applies; it is not fingerprinted.
     const typeField = typeFieldOf(gb, it.kind);
     if (now.type !== it.type && typeField !== undefined) fields.push(...diffFields(it.entity, now.entity, [typeField]));

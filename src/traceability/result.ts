@@ -28,13 +28,13 @@ export interface ItemCoverage {
   readonly unwanted: readonly { readonly link: string; readonly from: string; readonly fromType: string }[];
 }
 
-/** An item left out of coverage and evidence because its status retires it (the rules' `inactive`). */
+/** An item left out of coverage and evidence because its status or a tag retires it (the rules' `inactive`, `inactiveTags`). */
 export interface InactiveItem {
   /** `kind:id`. */
   readonly item: string;
   /** Its type. */
   readonly type: string;
-  /** The status that retires it (`"rejected"`, `"obsolete"`, `"deprecated"`). */
+  /** The status that retires it (`"rejected"`, `"obsolete"`, `"deprecated"`), else the tag (`"heading"`). */
   readonly status: string;
 }
 

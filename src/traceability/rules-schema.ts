@@ -60,6 +60,21 @@ export const DEFAULT_INACTIVE_STATUSES: Readonly<{ requirement: readonly string[
   "test-case": Object.freeze(["deprecated"]),
 });
 
+/**
+ * The tags that make an item inactive when the rules name none for its kind: a requirement tagged `heading` (a chapter
+ * heading a ReqIF, DOORS or Polarion import brings in beside the requirements proper) is structure, not a requirement,
+ * so it needs no coverage. DOORS' "Object Type" and Polarion's heading work items are left out of coverage the same way.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_INACTIVE_TAGS.requirement; // ["heading"]
+ * ```
+ */
+export const DEFAULT_INACTIVE_TAGS: Readonly<{ requirement: readonly string[]; "test-case": readonly string[] }> = Object.freeze({
+  requirement: Object.freeze(["heading"]),
+  "test-case": Object.freeze([]),
+});
+
 /** One structural check. */
 export type StructureCheck = (typeof STRUCTURE_CHECKS)[number];
 
@@ -119,6 +134,12 @@ export const traceRulesSchema = z.strictObject({
    * evidence, is no orphan, needs no acknowledgement, and is listed in the result's `inactive`. An empty list counts every status as active.
    */
   inactive: z.strictObject({ requirement: z.array(requirementStatusSchema).max(20), "test-case": z.array(testCaseStatusSchema).max(20) }).partial().default({}),
+  /**
+   * Which tags make an item inactive, per kind, as `inactive` does for statuses (default {@link DEFAULT_INACTIVE_TAGS}:
+   * a requirement tagged `heading`; a kind not given keeps its default; an empty list counts no tag). A status that
+   * retires the item is named before a tag.
+   */
+  inactiveTags: z.strictObject({ requirement: z.array(z.string().min(1).max(64)).max(20), "test-case": z.array(z.string().min(1).max(64)).max(20) }).partial().default({}),
   /**
    * `parents` (default): only rules naming `parents` find orphans. `needs`: besides, an item of a type some need asks
    * for (and not a root) is an orphan when none of its links counts for a need of the item it links to.

@@ -5,7 +5,7 @@ import { DEFAULT_FINGERPRINT_FIELDS } from "./fingerprint.js";
 import { BUILT_IN_LINK_TYPES } from "./link-types.js";
 import { STRUCTURE_CHECKS, TRACE_ITEM_TYPES, traceRulesSchema, type StructureCheck, type TraceRules, type TraceRulesInput } from "./rules-schema.js";
 
-export { DEFAULT_INACTIVE_STATUSES, STRUCTURE_CHECKS, TRACE_ITEM_TYPES, traceRulesSchema, type StructureCheck, type TraceItemRule, type TraceRules, type TraceRulesInput } from "./rules-schema.js";
+export { DEFAULT_INACTIVE_STATUSES, DEFAULT_INACTIVE_TAGS, STRUCTURE_CHECKS, TRACE_ITEM_TYPES, traceRulesSchema, type StructureCheck, type TraceItemRule, type TraceRules, type TraceRulesInput } from "./rules-schema.js";
 
 /*
  * Coverage and structure rules as data (the schema is in rules-schema.ts). An item type's rule says what must cover it (needs, each "≥ min of any of

@@ -3,7 +3,7 @@ import { cmp } from "./order.js";
 import { DEFAULT_FINGERPRINT_FIELDS, fingerprintOf } from "./fingerprint.js";
 import { createLinkTypeRegistry, type LinkTypeRegistry } from "./link-types.js";
 import type { TraceRules } from "./rules.js";
-import { DEFAULT_INACTIVE_STATUSES } from "./rules-schema.js";
+import { DEFAULT_INACTIVE_STATUSES, DEFAULT_INACTIVE_TAGS } from "./rules-schema.js";
 import type { TraceEntity, TraceItem, TraceItemKind, TraceLinkInput } from "./types.js";
 
 /*
@@ -104,7 +104,7 @@ export class TraceStore {
       id: entity.id,
       key,
       type: typeOf(kind, entity, this.rules.typeFields),
-      ...inactiveOf(kind, entity, this.rules.inactive),
+      ...inactiveOf(kind, entity, this.rules),
       entity,
       fingerprint,
       triggerFingerprint,
@@ -266,11 +266,17 @@ function remove(list: number[], value: number): void {
   }
 }
 
-/** `{ inactive: status }` when the entity's status retires it under the rules' `inactive` statuses, else `{}`. */
-function inactiveOf(kind: TraceItemKind, e: TraceEntity, given: TraceRules["inactive"]): { inactive?: string } {
+/**
+ * `{ inactive: status }` when the entity's status retires it under the rules' `inactive` statuses, else
+ * `{ inactive: tag }` for its first tag among the rules' `inactiveTags`, else `{}`.
+ */
+function inactiveOf(kind: TraceItemKind, e: TraceEntity, rules: Pick<TraceRules, "inactive" | "inactiveTags">): { inactive?: string } {
   if (kind !== "requirement" && kind !== "test-case") return {};
-  const statuses: readonly string[] = given[kind] ?? DEFAULT_INACTIVE_STATUSES[kind];
-  return typeof e.status === "string" && statuses.includes(e.status) ? { inactive: e.status } : {};
+  const statuses: readonly string[] = rules.inactive[kind] ?? DEFAULT_INACTIVE_STATUSES[kind];
+  if (typeof e.status === "string" && statuses.includes(e.status)) return { inactive: e.status };
+  const retiring: readonly string[] = rules.inactiveTags[kind] ?? DEFAULT_INACTIVE_TAGS[kind];
+  const tag = Array.isArray(e.tags) ? (e.tags as unknown[]).find((x): x is string => typeof x === "string" && retiring.includes(x)) : undefined;
+  return tag === undefined ? {} : { inactive: tag };
 }
 
 function typeOf(kind: TraceItemKind, e: TraceEntity, fields: TraceRules["typeFields"]): string {

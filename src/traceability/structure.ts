@@ -154,7 +154,7 @@ export function checkStructure(store: TraceStore, c: Compiled, acks: readonly Ac
       const t = store.to[l] as number;
       const parent = store.alive[l] === 1 && t >= 0 && p.via.has(store.links[l]!.type) ? store.items[t]! : undefined;
       if (!parent || !p.anyOf.has(parent.type)) return false;
-      if (parent.inactive !== undefined) (retired ??= new Set()).add(`${parent.key} is ${parent.inactive}`);
+      if (parent.inactive !== undefined) (retired ??= new Set()).add(`${parent.key} is ${parent.entity.status === parent.inactive ? "" : "tagged "}${parent.inactive}`);
       return parent.inactive === undefined;
     });
     const gone = retired ? ` (${[...retired].sort(cmp).join(", ")})` : "";

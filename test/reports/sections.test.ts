@@ -227,7 +227,7 @@ describe("requirements section", () => {
     expect(paragraphs(s).filter((p) => p.startsWith("Inactive"))).toEqual([]);
     const inactive = [{ item: "requirement:FR-901", type: "functional", status: "rejected" }, { item: "test-case:TC-901", type: "test-case", status: "deprecated" }];
     const withInactive = requirementsSection({ ...office.trace, result: { ...office.trace.result, inactive }, people: office.people });
-    expect(paragraphs(withInactive).filter((p) => p.startsWith("Inactive"))).toEqual(["Inactive, not traced (their status retires them): FR-901 (rejected), TC-901 (deprecated)."]);
+    expect(paragraphs(withInactive).filter((p) => p.startsWith("Inactive"))).toEqual(["Inactive, not traced (their status or tag retires them): FR-901 (rejected), TC-901 (deprecated)."]);
   });
 
   it("shows the RTM with suspect marks and the acknowledgement gaps", () => {

@@ -74,7 +74,7 @@ export function requirementsSection(input: RequirementsSectionInput): ReportSect
   ];
   // Retired items (the rules' inactive statuses) are in no level: say which, so none disappears from the report unseen.
   if (result.inactive.length > 0) {
-    coverage.push({ kind: "paragraph", text: `Inactive, not traced (their status retires them): ${result.inactive.map((i) => `${bareId(i.item)} (${i.status})`).join(", ")}.` });
+    coverage.push({ kind: "paragraph", text: `Inactive, not traced (their status or tag retires them): ${result.inactive.map((i) => `${bareId(i.item)} (${i.status})`).join(", ")}.` });
   }
   // Items in a loop of covering links (deep status cycle) are in no deep figure and no gap: say which.
   const inCycle = levels.flatMap((l) => l.inCycle);
