@@ -69,7 +69,8 @@ function kindSql(dialect: SqlDialectName, kind: EntityKind): KindSql {
     insert: `INSERT INTO ${table} (${names.join(", ")}) VALUES (${values.join(", ")})${conflict}`,
     update: `UPDATE ${table} SET ${sets.join(", ")} WHERE id = ${ph(n)} AND version = ${ph(n + 1)}`,
     get: `SELECT ${docColumn(dialect)} FROM ${table} WHERE id = ${ph(1)}`,
-    version: `SELECT version FROM ${table} WHERE id = ${ph(1)}`,
+    // MariaDB: a locking read sees the latest row; a plain SELECT in a REPEATABLE READ transaction reads its snapshot.
+    version: `SELECT version FROM ${table} WHERE id = ${ph(1)}${dialect === "mysql" ? " LOCK IN SHARE MODE" : ""}`,
     delete: `DELETE FROM ${table} WHERE id = ${ph(1)}`,
     deleteVersion: `DELETE FROM ${table} WHERE id = ${ph(1)} AND version = ${ph(2)}`,
   };

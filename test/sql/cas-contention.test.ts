@@ -2,9 +2,9 @@ import type { KyselyPlugin } from "kysely";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { isPmoError, type StorageError, type VersionConflictError } from "../../src/index.js";
-import { createSqlAdapter, migrate } from "../../src/sql/index.js";
+import { createSqlAdapter, migrate, type AnyKysely } from "../../src/sql/index.js";
 import { personRecord } from "../../src/testing/fixtures.js";
-import { PG_URL, postgresBackend } from "./backends.js";
+import { MYSQL_URL, PG_URL, mariadbBackend, postgresBackend, type Backend } from "./backends.js";
 
 /*
  * PostgreSQL at READ COMMITTED: an `UPDATE … WHERE id = ? AND version = ?` waiting on a row that another transaction
@@ -99,5 +99,43 @@ if (url) {
 } else {
   describe("PostgreSQL compare-and-set contention (skipped: PMOKIT_PG_URL not set)", () => {
     it("has no server URL", () => expect(process.env["PMOKIT_PG_URL"]).toBeUndefined());
+  });
+}
+
+/*
+ * The other side of the same check: a write that changed no row reads the version stored now. On MariaDB at REPEATABLE
+ * READ a plain SELECT inside a transaction reads the transaction's snapshot, taken at its first read — so a
+ * read-modify-write transaction (read version 1, another writer commits version 2, update version 1) found version 1,
+ * the one it expected: it reported "expected version 1, found version 1" after 3 tries (and with only a time bound it
+ * would retry for contentionTimeoutMs, then report contention). The version is now read as a locking read, which
+ * reads the latest committed row: a VersionConflictError naming version 2, at once.
+ */
+const servers: [string, string | undefined, (url: string) => Promise<Backend>][] = [
+  ["MariaDB", MYSQL_URL, (u) => mariadbBackend(u)],
+  ["PostgreSQL", PG_URL, (u) => postgresBackend(u)],
+];
+for (const [label, server, open] of servers) {
+  describe.skipIf(!server)(`${label}: a read-modify-write transaction whose record another writer changed`, () => {
+    it("fails with a VersionConflictError naming the version stored (2), not the one its snapshot read, within 2 s", async () => {
+      const b = await open(server as string);
+      try {
+        await migrate(b.db);
+        const adapter = createSqlAdapter(b.db, { contentionTimeoutMs: 5000 });
+        await adapter.store("person").insert(personRecord("rmw-1", { name: "Original" }));
+        const started = Date.now();
+        const outcome = await adapter.transaction!(async (tx) => {
+          const read = await tx.store("person").get("rmw-1"); // the snapshot: version 1
+          // Another writer, on its own pool, commits version 2.
+          await createSqlAdapter((b.second as () => AnyKysely)()).store("person").update({ ...personRecord("rmw-1"), name: "Other writer" }, { expectedVersion: 1 });
+          return tx.store("person").update({ ...(read as object), name: "Mine" } as never, { expectedVersion: 1 });
+        }).catch((e: unknown) => e);
+        const ms = Date.now() - started;
+        expect(isPmoError(outcome, "version-conflict") ? [(outcome as VersionConflictError).expectedVersion, (outcome as VersionConflictError).actualVersion] : outcome).toEqual([1, 2]);
+        expect(ms).toBeLessThan(2000);
+        expect((await adapter.store("person").get("rmw-1"))?.["name"]).toBe("Other writer");
+      } finally {
+        await b.close();
+      }
+    }, 30_000);
   });
 }
