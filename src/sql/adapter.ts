@@ -227,9 +227,8 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
      * A compare-and-set write (`… WHERE id = ? AND version = ?`) that changed no row conflicts — unless the version
      * stored now is the one expected: then the row it waited on was deleted by a transaction that inserted the id
      * again (PostgreSQL at READ COMMITTED re-checks only the deleted row), and the write runs again, as SQLite and
-     * MariaDB run it once the lock is free ("expected version 1, found version 1" was no conflict). It gave up after
-     * 3 tries with that very conflict; now it tries until contentionTimeoutMs has passed (short random pauses from the
-     * 3rd try, so that replacing writers get out of step), then says it was contention.
+     * MariaDB run it once the lock is free ("expected version 1, found version 1" was no conflict) — until
+     * contentionTimeoutMs (random pauses from the 3rd try), then it says it was contention (it gave up after 3 tries).
      */
     const compareAndSet = async (k: KindSql, id: string, expected: number, write: () => Promise<QueryResult<unknown>>): Promise<void> => {
       const started = Date.now();
