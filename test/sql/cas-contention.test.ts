@@ -84,6 +84,53 @@ if (url) {
       expect((outcome as { version?: number }).version).toBe(2);
     }, 60_000);
 
+    it("free-running: 4 replacing transactions and 8 writers for 1.5 s — no conflict names the version expected, and writes land", async () => {
+      const b = await postgresBackend(url as string);
+      try {
+        await migrate(b.db);
+        const adapter = createSqlAdapter(b.db);
+        await adapter.store("person").insert(personRecord("cas-free", { name: "Original" }));
+        const until = Date.now() + 1500;
+        const replacers = Array.from({ length: 4 }, async (_, r) => {
+          const c = new pg.Client({ connectionString: url, options: `-c search_path=${b.schema}` });
+          await c.connect();
+          let n = 0;
+          try {
+            while (Date.now() < until) {
+              const rec = personRecord("cas-free", { name: `Replacement ${r}.${++n}` });
+              await c.query("BEGIN");
+              try {
+                await c.query("DELETE FROM pmokit_person WHERE id = 'cas-free'");
+                await c.query("INSERT INTO pmokit_person (id, version, created_at, updated_at, doc, name) VALUES ($1, 1, $2, $2, $3, $4)", ["cas-free", rec.createdAt, JSON.stringify(rec), rec["name"]]);
+                await c.query("COMMIT");
+              } catch {
+                await c.query("ROLLBACK"); // two replacers inserting the id at once: the later one loses
+              }
+            }
+          } finally {
+            await c.end();
+          }
+          return n;
+        });
+        const outcomes: unknown[] = [];
+        const writers = Array.from({ length: 8 }, async (_, w) => {
+          while (Date.now() < until) {
+            outcomes.push(await adapter.store("person").update(personRecord("cas-free", { name: `Writer ${w}` }), { expectedVersion: 1 }).catch((e: unknown) => e));
+          }
+        });
+        const replaced = (await Promise.all(replacers)).reduce((x, y) => x + y, 0);
+        await Promise.all(writers);
+        const falseConflicts = outcomes.filter((o) => isPmoError(o, "version-conflict") && (o as VersionConflictError).actualVersion === 1);
+        const other = outcomes.filter((o) => o instanceof Error && !isPmoError(o, "version-conflict"));
+        expect(replaced).toBeGreaterThan(10);
+        expect(falseConflicts.map((e) => (e as Error).message)).toEqual([]);
+        expect(other.map((e) => (e as Error).message)).toEqual([]);
+        expect(outcomes.filter((o) => !(o instanceof Error)).length).toBeGreaterThan(0);
+      } finally {
+        await b.close();
+      }
+    }, 60_000);
+
     it("replacements that never stop end in a retryable storage-contention StorageError once contentionTimeoutMs has passed, nothing written", async () => {
       const { outcome, stored, replaced, ms } = await scenario(Number.POSITIVE_INFINITY, 300);
       expect(isPmoError(outcome, "storage")).toBe(true);
