@@ -268,6 +268,9 @@ export class CurrencyMismatchError extends PmoError {
  * - `storage-constraint`: a constraint the port does not map to a pmokit error refused the write (not retryable).
  * - `storage-too-large`: the record (or the statement that writes it) is larger than the database accepts — on
  *   MySQL/MariaDB, `max_allowed_packet` (not retryable: the same record fails again; raise the server limit).
+ * - `storage-contention`: other writers kept changing the records the call needed for longer than its bound — a
+ *   compare-and-set whose row kept being deleted and inserted again at the version expected, a page of a long `in`
+ *   list whose records kept changing. Not a version conflict: the expected version was found (retryable).
  * - `storage-failure`: any other database error (not retryable).
  */
 export type StorageErrorCode =
@@ -277,6 +280,7 @@ export type StorageErrorCode =
   | "storage-busy"
   | "storage-constraint"
   | "storage-too-large"
+  | "storage-contention"
   | "storage-failure";
 
 /**

@@ -1,5 +1,5 @@
 import { CompiledQuery, sql, type QueryResult } from "kysely";
-import { DuplicateIdError, TransactionMisuseError, ValidationError, VersionConflictError } from "../core/errors.js";
+import { DuplicateIdError, StorageError, TransactionMisuseError, ValidationError, VersionConflictError } from "../core/errors.js";
 import type { EntityKind } from "../entities/registry.js";
 import type { Capabilities, ListQuery, Page, RecordStore, StorageAdapter, StoredRecord } from "../storage/port.js";
 import { encodeCursor, fieldValue, validateListQuery, type Scalar } from "../storage/query.js";
@@ -29,6 +29,13 @@ export interface SqlAdapterOptions {
    * StorageError, in ms (`PRAGMA busy_timeout`). Default 5000. Ignored by the server dialects.
    */
   readonly busyTimeoutMs?: number;
+  /**
+   * How long a compare-and-set `update`/`delete` keeps trying while it finds the version it expected but changes no
+   * row — the row was deleted and inserted again (same id, same version) by other transactions while it waited for
+   * the row's lock (PostgreSQL at READ COMMITTED) — in ms. Then it fails with a retryable `storage-contention`
+   * StorageError, never with a VersionConflictError naming the version it expected. Default 5000.
+   */
+  readonly contentionTimeoutMs?: number;
 }
 
 /** The per-kind statements, compiled once: they are the hot path (inserts in bulk, get by id). */
@@ -62,7 +69,8 @@ function kindSql(dialect: SqlDialectName, kind: EntityKind): KindSql {
     insert: `INSERT INTO ${table} (${names.join(", ")}) VALUES (${values.join(", ")})${conflict}`,
     update: `UPDATE ${table} SET ${sets.join(", ")} WHERE id = ${ph(n)} AND version = ${ph(n + 1)}`,
     get: `SELECT ${docColumn(dialect)} FROM ${table} WHERE id = ${ph(1)}`,
-    version: `SELECT version FROM ${table} WHERE id = ${ph(1)}`,
+    // MariaDB: a locking read sees the latest row; a plain SELECT in a REPEATABLE READ transaction reads its snapshot.
+    version: `SELECT version FROM ${table} WHERE id = ${ph(1)}${dialect === "mysql" ? " LOCK IN SHARE MODE" : ""}`,
     delete: `DELETE FROM ${table} WHERE id = ${ph(1)}`,
     deleteVersion: `DELETE FROM ${table} WHERE id = ${ph(1)} AND version = ${ph(2)}`,
   };
@@ -158,8 +166,9 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
   };
   let savepoints = 0;
   const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
-  if (!Number.isSafeInteger(busyTimeoutMs) || busyTimeoutMs < 0) {
-    throw ValidationError.single(["busyTimeoutMs"], "busyTimeoutMs is a whole number of milliseconds ≥ 0", name);
+  const contentionTimeoutMs = options.contentionTimeoutMs ?? 5000;
+  for (const [key, ms] of [["busyTimeoutMs", busyTimeoutMs], ["contentionTimeoutMs", contentionTimeoutMs]] as const) {
+    if (!Number.isSafeInteger(ms) || ms < 0) throw ValidationError.single([key], `${key} is a whole number of milliseconds ≥ 0`, name);
   }
   // SQLite's busy timeout belongs to the connection (Kysely's SQLite dialect has one): set it before the first use.
   let prepared = dialect !== "sqlite";
@@ -218,13 +227,21 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
      * A compare-and-set write (`… WHERE id = ? AND version = ?`) that changed no row conflicts — unless the version
      * stored now is the one expected: then the row it waited on was deleted by a transaction that inserted the id
      * again (PostgreSQL at READ COMMITTED re-checks only the deleted row), and the write runs again, as SQLite and
-     * MariaDB run it once the lock is free ("expected version 1, found version 1" was no conflict).
+     * MariaDB run it once the lock is free ("expected version 1, found version 1" was no conflict) — until
+     * contentionTimeoutMs (random pauses from the 3rd try), then it says it was contention (it gave up after 3 tries).
      */
     const compareAndSet = async (k: KindSql, id: string, expected: number, write: () => Promise<QueryResult<unknown>>): Promise<void> => {
+      const started = Date.now();
       for (let tries = 1; ; tries++) {
         if (affected(await write()) === 1) return;
         const found = await currentVersion(k, id);
-        if (found !== expected || tries >= 3) throw new VersionConflictError(k.kind, id, expected, found);
+        if (found !== expected) throw new VersionConflictError(k.kind, id, expected, found);
+        const spent = Date.now() - started;
+        if (spent >= contentionTimeoutMs) {
+          const why = `version ${expected} was found after each of ${tries} tries in ${spent} ms, but other transactions deleted the row and inserted it again each time (contentionTimeoutMs ${contentionTimeoutMs}); not a version conflict — run the write again`;
+          throw new StorageError("storage-contention", true, name, `${k.kind} ${JSON.stringify(id)}: ${why}`);
+        }
+        if (tries >= 3) await new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 ** (tries - 3))));
       }
     };
 

@@ -14,6 +14,7 @@ const RETRYABLE: Readonly<Record<StorageErrorCode, boolean>> = {
   "storage-busy": true,
   "storage-constraint": false,
   "storage-too-large": false,
+  "storage-contention": true,
   "storage-failure": false,
 };
 

@@ -208,4 +208,48 @@ describe("two Kysely instances built with Kysely's own SqliteDialect over one Da
       await p.close();
     }
   }, 20_000);
+
+  /*
+   * What is not guarded, pinned so that the guide's list stays true: pmokit's check runs where pmokit runs — in its
+   * adapters — so plain Kysely queries through the second instance are not seen, and behave as they did before.
+   */
+  it("not guarded: a plain Kysely insert through the second instance lands in the adapter's open transaction and vanishes with its rollback", async () => {
+    const p = await plainPair();
+    try {
+      const a = createSqlAdapter(p.first);
+      const tx = heldTransaction(a, ["plain-held"]);
+      await tx.started;
+      const row = personRecord("plain-kysely");
+      await sql`INSERT INTO pmokit_person (id, version, created_at, updated_at, doc) VALUES (${row.id}, 1, ${row.createdAt}, ${row.updatedAt}, ${JSON.stringify(row)})`.execute(p.second);
+      // A dirty read: the second instance sees the open transaction's uncommitted insert.
+      expect((await sql<{ id: string }>`SELECT id FROM pmokit_person ORDER BY id`.execute(p.second)).rows.map((r) => r.id)).toEqual(["plain-held", "plain-kysely"]);
+      // Its own transaction cannot start inside the other's: SQLite's error, as Kysely reports it (not a pmokit error).
+      const nested = await p.second.transaction().execute(async () => "ran").catch((e: unknown) => e);
+      expect(String((nested as Error).message)).toMatch(/cannot start a transaction within a transaction/);
+      tx.release();
+      await tx.done;
+      // The acknowledged insert was part of the rolled-back transaction.
+      expect(await a.store("person").get("plain-kysely")).toBeNull();
+    } finally {
+      await p.close();
+    }
+  }, 20_000);
+
+  it("the same plain Kysely insert through a SharedSqliteDialect instance waits its turn and is kept", async () => {
+    const p = await pair();
+    try {
+      const a = createSqlAdapter(p.first);
+      const tx = heldTransaction(a, ["shared-held"]);
+      await tx.started;
+      const row = personRecord("shared-kysely");
+      const insert = sql`INSERT INTO pmokit_person (id, version, created_at, updated_at, doc) VALUES (${row.id}, 1, ${row.createdAt}, ${row.updatedAt}, ${JSON.stringify(row)})`.execute(p.second);
+      await new Promise((r) => setTimeout(r, 50));
+      tx.release();
+      await tx.done;
+      await insert;
+      expect((await sql<{ id: string }>`SELECT id FROM pmokit_person ORDER BY id`.execute(p.second)).rows.map((r) => r.id)).toEqual(["shared-kysely"]);
+    } finally {
+      await p.close();
+    }
+  }, 20_000);
 });

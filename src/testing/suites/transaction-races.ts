@@ -83,4 +83,28 @@ export const transactionRaceTests: readonly ConformanceTest[] = [
       );
     }),
   ),
+  txTest("a transaction that read version 1 updates it while another writer updates version 1: one wins, a conflict names the version stored", async (adapter) => {
+    const id = "tx-race-rmw";
+    await adapter.store("person").insert(personRecord(id, { name: "Original" }));
+    const read = signal();
+    const written = signal();
+    const started = Date.now();
+    const mine = runInTransaction(adapter, async (tx) => {
+      const before = await tx.store("person").get(id); // on MariaDB this read fixes the transaction's snapshot
+      read.reach();
+      // A pool runs the other writer now; a one-connection database runs it after this transaction.
+      await Promise.race([written.reached, pause(300)]);
+      return tx.store("person").update({ ...(before as object), name: "Mine" } as never, { expectedVersion: 1 });
+    });
+    await Promise.race([read.reached, mine.catch(() => {})]);
+    const other = adapter.store("person").update(personRecord(id, { name: "Other" }), { expectedVersion: 1 }).finally(written.reach);
+    const [m, o] = await withinDeadline(Promise.allSettled([mine, other]), 10_000, "a read-modify-write transaction and another writer");
+    checkConflictCoherent(m, "the read-modify-write transaction");
+    checkConflictCoherent(o, "the other writer");
+    check((m.status === "fulfilled") !== (o.status === "fulfilled"), `exactly one of the two must win: ${outcome(m)}; ${outcome(o)}`);
+    // Before, on MariaDB: "expected version 1, found version 1" (its snapshot's version) after three tries.
+    check(Date.now() - started < 3000, `the loser must fail at once, not after ${Date.now() - started} ms of retries`);
+    const stored = await adapter.store("person").get(id);
+    check(stored?.version === 2 && stored["name"] === (m.status === "fulfilled" ? "Mine" : "Other"), `the winner's record must be stored at version 2; got ${JSON.stringify(stored)}`);
+  }),
 ];
