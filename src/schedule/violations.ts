@@ -62,8 +62,10 @@ function outOfSequence(
 ): void {
   const { spec, graph } = net;
   const start = spec.actualStart[j] as number;
-  for (let p = graph.predStart[j] as number; p < (graph.predStart[j + 1] as number); p++) {
-    const k = graph.predLinks[p] as number;
+  // Predecessors in id order, so the findings never follow the order of the input links.
+  const preds = Array.from(graph.predLinks.subarray(graph.predStart[j] as number, graph.predStart[j + 1] as number));
+  if (preds.length > 1) preds.sort((x, y) => ((spec.ids[spec.linkFrom[x] as number] as string) < (spec.ids[spec.linkFrom[y] as number] as string) ? -1 : 1));
+  for (const k of preds) {
     const i = spec.linkFrom[k] as number;
     const type = spec.linkType[k] as number;
     const fin = spec.actualFinish[i] as number;
