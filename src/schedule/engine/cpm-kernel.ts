@@ -48,6 +48,23 @@ export function latestStartBy(cal: CalendarTimeline, t: number, startRule: Start
   return startRule === "exact" && (s > t || (beforeT && s === t)) ? w - 1 : w;
 }
 
+/**
+ * Link k against link `by`, both at position a of j: a milestone goes to the link that reaches it last (at one
+ * instant: a morning after an evening), then — as any other tie — to the smaller predecessor id.
+ */
+function winsTie(net: CompiledNetwork, st: CpmState, k: number, by: number, a: number, d: number, dating: MilestoneDating): boolean {
+  if (d === 0) {
+    const tk = linkReachInstant(net, st, k, a, dating);
+    const tb = linkReachInstant(net, st, by, a, dating);
+    if (tk !== tb) return tk > tb;
+    if (!net.oneCalendar) {
+      const mk = linkReachMorning(net, st, k, tk);
+      if (mk !== linkReachMorning(net, st, by, tb)) return mk;
+    }
+  }
+  return smallerEnd(net.spec.ids, net.spec.linkFrom, k, by);
+}
+
 /** @internal The general kernel: several calendars, elapsed lags, progress. */
 export function runCpmGeneral(
   net: CompiledNetwork,
@@ -87,21 +104,8 @@ export function runCpmGeneral(
     return linkLagKind[k] === LAG_ELAPSED ? calJ.W(t + lag) : calJ.W(t) + lag;
   };
 
-  // Link k against link `by`, both at position a of j: a milestone goes to the link that reaches it last (at one
-  // instant: a morning after an evening; see below), then — as any other tie — to the smaller predecessor id.
+  // Not captured by a closure: the hot loops read it (and linkFrom) from registers.
   const ids = spec.ids;
-  const winsTie = (k: number, by: number, a: number, d: number): boolean => {
-    if (d === 0) {
-      const tk = linkReachInstant(net, st, k, a, dating);
-      const tb = linkReachInstant(net, st, by, a, dating);
-      if (tk !== tb) return tk > tb;
-      if (!one) {
-        const mk = linkReachMorning(net, st, k, tk);
-        if (mk !== linkReachMorning(net, st, by, tb)) return mk;
-      }
-    }
-    return smallerEnd(ids, linkFrom, k, by);
-  };
 
   for (let q = 0; q < n; q++) {
     const j = order[q] as number;
@@ -158,7 +162,7 @@ export function runCpmGeneral(
         bestLink = a;
         bestK = k;
       }
-      if (a > w || (a === w && drv >= 0 && winsTie(k, drv, a, d))) {
+      if (a > w || (a === w && drv >= 0 && winsTie(net, st, k, drv, a, d, dating))) {
         // Two links reaching a milestone at one position: the one reached last drives (and dates) it, whatever the
         // order of the links (a 7-day predecessor's Saturday evening over another's Friday evening; a start's Tuesday
         // 00:00, a morning, over a finish on Monday evening, the same instant). Other ties: the smaller id.
