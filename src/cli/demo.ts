@@ -5,6 +5,7 @@ import { isoDate, type IsoDate } from "../core/index.js";
 import type { ImportedRecords } from "../io/index.js";
 import type { ScoringModel } from "../prioritization/index.js";
 import type { SelectionSolver } from "../selection/index.js";
+import type { MilestoneDating, StartLinkFloat } from "../schedule/index.js";
 import { resolveEnvelope, type EnvelopeFlags } from "./envelope.js";
 import { CliError, toCliError } from "./errors.js";
 import { readOfficeFolder } from "./load.js";
@@ -42,6 +43,10 @@ export interface DemoOptions {
   readonly solver?: SelectionSolver;
   /** Print the summary as JSON instead of text. */
   readonly json?: boolean;
+  /** The plan conventions of the report's schedules and Monte Carlo runs (`ScheduleOptions`), each default as `schedule`'s. */
+  readonly milestoneDating?: MilestoneDating | undefined;
+  /** See {@link DemoOptions.milestoneDating}. */
+  readonly startLinkFloat?: StartLinkFloat | undefined;
 }
 
 /**
@@ -92,9 +97,10 @@ export async function runDemo(options: DemoOptions, raw: CliIo): Promise<OfficeA
       if (statusDate === undefined) throw new CliError(`${options.data ?? "the sample office"}: no project has a statusDate; pass --as-of`, { code: "usage" });
       const envelope = resolveEnvelope(options.envelope ?? {}, stored.request ?? []);
       office = await analyzeOffice(stored, { statusDate, envelope, ...(options.model ? { model: options.model } : {}), ...(options.solver ? { solver: options.solver } : {}), onStage: () => {} });
-      schedule = analyzeOfficeSchedule(stored, office.statusDate, undefined, earnedScheduleFinishes(office));
+      const conventions = { ...(options.milestoneDating !== undefined ? { milestoneDating: options.milestoneDating } : {}), ...(options.startLinkFloat !== undefined ? { startLinkFloat: options.startLinkFloat } : {}) };
+      schedule = analyzeOfficeSchedule(stored, { statusDate: office.statusDate, earnedScheduleFinish: earnedScheduleFinishes(office), ...conventions });
       // Seeded: the same data gives the same percentiles, so two demo runs still write identical reports.
-      risks = analyzeOfficeRisk(stored, { statusDate: office.statusDate, iterations: 500, seed: 1 });
+      risks = analyzeOfficeRisk(stored, { statusDate: office.statusDate, iterations: 500, seed: 1, ...conventions });
       bar.tick("analysed");
     } finally {
       await store.close();

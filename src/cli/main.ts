@@ -278,11 +278,11 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       code = results.some((r) => r.target !== undefined && (pct(r, 80)?.finish ?? "") > r.target) ? EXIT.findings : EXIT.ok;
     });
 
-  selectionOptions(program.command("report").description("write the office report (html: one self-contained file; md: with chart SVGs beside it; csv: the project health table; json; xlsx: a workbook, one sheet per table)")
+  planConventionOptions(selectionOptions(program.command("report").description("write the office report (html: one self-contained file; md: with chart SVGs beside it; csv: the project health table; json; xlsx: a workbook, one sheet per table)")
     .addOption(new Option("--format <format>", "html, md, csv, json or xlsx").choices(["html", "md", "csv", "json", "xlsx"]).default("html"))
     .requiredOption("--out <path>", "file to write")
-    .addOption(dbOption()).addOption(asOfOption())).addOption(jsonOption()).addOption(delimiterOption()).addOption(decimalMarkOption())
-    .action(async (o: IntakeFlags & AnalysisOpts & { format: "html" | "md" | "csv" | "json" | "xlsx"; out: string; delimiter?: "," | ";" | "\t"; decimalMark?: "." | "," }) => {
+    .addOption(dbOption()).addOption(asOfOption()))).addOption(jsonOption()).addOption(delimiterOption()).addOption(decimalMarkOption())
+    .action(async (o: IntakeFlags & AnalysisOpts & PlanConventionFlags & { format: "html" | "md" | "csv" | "json" | "xlsx"; out: string; delimiter?: "," | ";" | "\t"; decimalMark?: "." | "," }) => {
       const out = resolve(io.cwd, o.out);
       const csvOptions = reportCsvOptions(o); // before the work: --delimiter / --decimal-mark with another format is a usage error
       // Checked before the work: a folder is not a report file (`--out .` would write beside the folder).
@@ -292,8 +292,8 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       const setup = await intakeSetup(raw, o);
       const records = await readRecords(raw, o.db);
       const office = await officeOf(raw, records, { ...o, asOf }, setup);
-      const risks = analyzeOfficeRisk(records, { statusDate: asOf, iterations: 500, seed: 1 });
-      const report = officeReport(office, analyzeOfficeSchedule(records, asOf, undefined, earnedScheduleFinishes(office)), risks);
+      const risks = analyzeOfficeRisk(records, { statusDate: asOf, iterations: 500, seed: 1, ...planConventions(o) });
+      const report = officeReport(office, analyzeOfficeSchedule(records, { statusDate: asOf, earnedScheduleFinish: earnedScheduleFinishes(office), ...planConventions(o) }), risks);
       const dir = dirname(out);
       const name = basename(out);
       let files: Record<string, string | Uint8Array>;
@@ -339,16 +339,16 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       else io.stdout.write(`${printable(o.check)}: valid ${model.kind} model "${printable(model.name ?? model.kind)}" over ${model.criteria.length} criteria (${model.criteria.map((c) => printable(c.id)).join(", ")})\n`);
     });
 
-  selectionOptions(program.command("demo").description("run the whole sample office on a fresh embedded SQLite file and write pmo-report/index.html and report.md")
+  planConventionOptions(selectionOptions(program.command("demo").description("run the whole sample office on a fresh embedded SQLite file and write pmo-report/index.html and report.md")
     .option("--db <file>", "SQLite file, recreated each run", ".pmokit/demo.sqlite")
     .option("--out <dir>", "report folder", "pmo-report")
     .option("--data <dir>", "folder of per-kind JSON files (default: the sample office)")
-    .addOption(asOfOption("the data's status date — the latest project statusDate, 2026-11-20 for the sample — else today in UTC"))).addOption(jsonOption())
-    .action(async (o: IntakeFlags & { db: string; out: string; data?: string; asOf?: string; json?: boolean }) => {
+    .addOption(asOfOption("the data's status date — the latest project statusDate, 2026-11-20 for the sample — else today in UTC")))).addOption(jsonOption())
+    .action(async (o: IntakeFlags & PlanConventionFlags & { db: string; out: string; data?: string; asOf?: string; json?: boolean }) => {
       const { model, solver } = await intakeSetup(raw, o);
       await runDemo({
         db: o.db, out: o.out, model, envelope: envelopeFlags(o), ...(solver ? { solver } : {}), today,
-        ...(o.asOf !== undefined ? { statusDate: o.asOf } : {}), ...(o.data !== undefined ? { data: o.data } : {}), ...(o.json ? { json: true } : {}),
+        ...(o.asOf !== undefined ? { statusDate: o.asOf } : {}), ...(o.data !== undefined ? { data: o.data } : {}), ...(o.json ? { json: true } : {}), ...planConventions(o),
       }, raw);
     });
 

@@ -1,6 +1,6 @@
 import { PmoDecimal, ValidationError, type Decimal, type ValidationIssue } from "../core/index.js";
 import { readDay, readDecimal } from "./engine/read-network.js";
-import type { MilestoneDating, OutOfSequenceRule, ScheduleOptions, StartLinkFloat, TotalFloatDefinition } from "./types.js";
+import type { MilestoneDating, OutOfSequenceRule, ScheduleOptions, StartLinkFloat, StartNoLaterThan, TotalFloatDefinition } from "./types.js";
 
 /** @internal Options with their defaults applied. */
 export interface ResolvedScheduleOptions {
@@ -11,6 +11,7 @@ export interface ResolvedScheduleOptions {
   readonly finishBy: number | undefined;
   readonly milestoneDating: MilestoneDating;
   readonly startLinkFloat: StartLinkFloat;
+  readonly startNoLaterThan: StartNoLaterThan;
 }
 
 /** @internal Validates {@link ScheduleOptions} and applies the documented defaults. */
@@ -26,6 +27,10 @@ export function resolveScheduleOptions(options: ScheduleOptions = {}): ResolvedS
   }
   const milestoneDating = readMilestoneDating(options.milestoneDating, ["milestoneDating"], issues);
   const startLinkFloat = readStartLinkFloat(options.startLinkFloat, ["startLinkFloat"], issues);
+  const startNoLaterThan = options.startNoLaterThan ?? "working-time";
+  if (startNoLaterThan !== "working-time" && startNoLaterThan !== "exact") {
+    issues.push({ path: ["startNoLaterThan"], message: "expected working-time or exact", code: "custom" });
+  }
   const criticalDays = options.criticalDays === undefined ? new PmoDecimal(0) : readDecimal(options.criticalDays, ["criticalDays"], issues);
   const nearCriticalDays =
     options.nearCriticalDays === undefined ? new PmoDecimal(5) : readDecimal(options.nearCriticalDays, ["nearCriticalDays"], issues);
@@ -39,6 +44,7 @@ export function resolveScheduleOptions(options: ScheduleOptions = {}): ResolvedS
     finishBy,
     milestoneDating,
     startLinkFloat,
+    startNoLaterThan,
   };
 }
 

@@ -40,7 +40,7 @@ import type { ActivityStatus, DateDriver, MilestoneDating, ScheduleInput, Schedu
 export function scheduleNetwork(input: ScheduleInput, options: ScheduleOptions = {}): ScheduleResult {
   checkArguments("scheduleNetwork", { input: [input, "object"], options: [options, "object"] });
   const opts = resolveScheduleOptions(options);
-  const net = compileNetwork(readNetwork(input));
+  const net = compileNetwork(readNetwork(input), opts.startNoLaterThan);
   const st = cpmState(net.spec.ids.length);
   runCpm(net, net.spec.duration, st, opts.outOfSequence === "progress-override", opts.finishBy, opts.milestoneDating, opts.startLinkFloat);
   return scheduleResult(net, st, opts);
@@ -137,6 +137,7 @@ export function scheduleResult(net: CompiledNetwork, st: CpmState, opts: Resolve
       lagCalendar: "successor",
       milestoneDating: opts.milestoneDating,
       startLinkFloat: opts.startLinkFloat,
+      startNoLaterThan: opts.startNoLaterThan,
     },
   };
 }

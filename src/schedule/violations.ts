@@ -17,7 +17,11 @@ export function findViolations(net: CompiledNetwork, st: CpmState, floats: Float
   const push = (kind: ScheduleViolation["kind"], i: number, minutes: number | undefined, message: string) =>
     out.push({ kind, activityId: spec.ids[i] as string, days: minutes === undefined ? undefined : edge.days(minutes), message });
   const n = spec.ids.length;
-  const days = (m: number) => edge.days(m).toFixed();
+  // "1 day", "-1 day", "2 days", "0.5 days": the word agrees with the figure.
+  const days = (m: number) => {
+    const d = edge.days(m);
+    return `${d.toFixed()} ${d.abs().eq(1) ? "day" : "days"}`;
+  };
   for (let i = 0; i < n; i++) {
     const id = spec.ids[i] as string;
     const s = net.state[i] as number;
@@ -34,22 +38,22 @@ export function findViolations(net: CompiledNetwork, st: CpmState, floats: Float
     const conflict = st.mandatoryConflict[i] as number;
     if (conflict > 0) {
       const c = spec.constraints[i];
-      push("constraint-violated", i, conflict, `logic would put ${id} ${days(conflict)} days after its ${c?.kind.toUpperCase()} date ${c && "date" in c ? c.date : ""}; the constraint wins`);
+      push("constraint-violated", i, conflict, `logic would put ${id} ${days(conflict)} after its ${c?.kind.toUpperCase()} date ${c && "date" in c ? c.date : ""}; the constraint wins`);
     }
     const esOver = (st.esW[i] as number) - (net.maxStartW[i] as number);
-    if (esOver > 0 && s === NOT_STARTED) push("constraint-violated", i, esOver, `${id} starts ${days(esOver)} days after its start-no-later-than date`);
+    if (esOver > 0 && s === NOT_STARTED) push("constraint-violated", i, esOver, `${id} starts ${days(esOver)} after its start-no-later-than date`);
     const efOver = (st.efW[i] as number) - (net.maxFinishW[i] as number);
     // A milestone pinned by a start (SNET Wed) after a deadline or FNLT on the evening before (Tue) is at the same
     // working position — no working time late — but on a later day: still a miss, of 0 working days.
     const shownAfter = (day: number) => day === day && earlyFinish !== undefined && (earlyFinish[i] as string) > fromEpochDay(day);
     const fnltDay = spec.constraintKind[i] === C.fnlt ? (spec.constraintDay[i] as number) : Number.NaN;
-    if (efOver > 0) push("constraint-violated", i, efOver, `${id} finishes ${days(efOver)} days after its finish-no-later-than date`);
+    if (efOver > 0) push("constraint-violated", i, efOver, `${id} finishes ${days(efOver)} after its finish-no-later-than date`);
     else if (shownAfter(fnltDay)) push("constraint-violated", i, 0, `${id} finishes on ${earlyFinish?.[i]}, after its finish-no-later-than date ${fromEpochDay(fnltDay)}`);
     const late = (st.efW[i] as number) - (net.deadlineW[i] as number);
-    if (late > 0) push("deadline-missed", i, late, `${id} finishes ${days(late)} days after its deadline ${fromEpochDay(spec.deadline[i] as number)}`);
+    if (late > 0) push("deadline-missed", i, late, `${id} finishes ${days(late)} after its deadline ${fromEpochDay(spec.deadline[i] as number)}`);
     else if (shownAfter(spec.deadline[i] as number)) push("deadline-missed", i, 0, `${id} finishes on ${earlyFinish?.[i]}, after its deadline ${fromEpochDay(spec.deadline[i] as number)}`);
     const tf = floats.totalFloat[i] as number;
-    if (tf < 0) push("negative-float", i, -tf, `${id} has ${days(tf)} days of total float`);
+    if (tf < 0) push("negative-float", i, -tf, `${id} has ${days(tf)} of total float`);
   }
   return out;
 }
@@ -62,8 +66,10 @@ function outOfSequence(
 ): void {
   const { spec, graph } = net;
   const start = spec.actualStart[j] as number;
-  for (let p = graph.predStart[j] as number; p < (graph.predStart[j + 1] as number); p++) {
-    const k = graph.predLinks[p] as number;
+  // Predecessors in id order, so the findings never follow the order of the input links.
+  const preds = Array.from(graph.predLinks.subarray(graph.predStart[j] as number, graph.predStart[j + 1] as number));
+  if (preds.length > 1) preds.sort((x, y) => ((spec.ids[spec.linkFrom[x] as number] as string) < (spec.ids[spec.linkFrom[y] as number] as string) ? -1 : 1));
+  for (const k of preds) {
     const i = spec.linkFrom[k] as number;
     const type = spec.linkType[k] as number;
     const fin = spec.actualFinish[i] as number;

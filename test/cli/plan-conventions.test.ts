@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadSampleOffice } from "../../examples/office.js";
@@ -113,6 +113,37 @@ describe("pmokit schedule / risk --start-link-float --milestone-dating", () => {
     const r = await run(["risk", "--db", "p.sqlite", "--as-of", "2027-01-01", "--project", "PRJ-MSD", "--iterations", "20", "--json", "--milestone-dating", "next-working-time", "--start-link-float", "working-time"], cwd);
     const [msd] = JSON.parse(r.out) as { deterministicFinish: string; conventions: Record<string, string> }[];
     expect([msd!.deterministicFinish, msd!.conventions]).toEqual(["2027-01-11", { milestoneDating: "next-working-time", startLinkFloat: "working-time", percentileMethod: "nearest-rank", rounding: "half-even" }]);
+  }, HEAVY);
+
+  it("report takes both flags: PRJ-MSD's schedule section finishes Mon 11 and names the MS Project conventions (default: Sat 9)", async () => {
+    // The office report's schedule paragraph per project: "CPM forecast finish <date> … Conventions: …".
+    const paragraph = async (...flags: string[]) => {
+      const r = await run(["report", "--db", "p.sqlite", "--as-of", "2027-01-01", "--format", "json", "--out", "r.json", ...flags], cwd);
+      expect([r.code, r.err]).toEqual([0, ""]);
+      const text = readFileSync(join(cwd, "r.json"), "utf8");
+      return text.match(/"[^"]*CPM forecast finish[^"]*"/g) ?? [];
+    };
+    const plain = await paragraph();
+    expect(plain.some((t) => t.includes("CPM forecast finish 2027-01-09"))).toBe(true);
+    expect(plain.some((t) => t.includes("CPM forecast finish 2027-01-11") || t.includes("(MS Project)"))).toBe(false);
+    const ms = await paragraph("--milestone-dating", "next-working-time", "--start-link-float", "working-time");
+    expect(ms.some((t) => t.includes("CPM forecast finish 2027-01-11") && t.includes("dated at its next working time (MS Project)") && t.includes("Fri 17:00 is Mon 08:00"))).toBe(true);
+    expect(ms.some((t) => t.includes("CPM forecast finish 2027-01-09"))).toBe(false);
+    const bad = await run(["report", "--db", "p.sqlite", "--out", "r.json", "--format", "json", "--milestone-dating", "monday"], cwd);
+    expect([bad.code, bad.err.trim()]).toEqual([2, "pmokit: option '--milestone-dating <rule>' argument 'monday' is invalid. Allowed choices are reached, next-working-time."]);
+  }, HEAVY);
+
+  it("demo takes both flags too: its report.md finishes PRJ-MSD on Mon 11 (default: Sat 9)", async () => {
+    mkdirSync(join(cwd, "office"), { recursive: true });
+    for (const [kind, list] of Object.entries(RECORDS)) writeFileSync(join(cwd, "office", `${kind}.json`), JSON.stringify(list));
+    const finishes = async (out: string, ...flags: string[]) => {
+      const r = await run(["demo", "--data", "office", "--db", "d.sqlite", "--out", out, "--as-of", "2027-01-01", ...flags], cwd);
+      expect([r.code, r.err]).toEqual([0, ""]);
+      return readFileSync(join(cwd, out, "report.md"), "utf8").match(/CPM forecast finish \S+/g);
+    };
+    // Sections by project code: PRJ-MSD, then PRJ-SLF (finish Sun 17, X's 7-day end, either way).
+    expect(await finishes("plain")).toEqual(["CPM forecast finish 2027-01-09", "CPM forecast finish 2027-01-17"]);
+    expect(await finishes("ms", "--milestone-dating", "next-working-time")).toEqual(["CPM forecast finish 2027-01-11", "CPM forecast finish 2027-01-17"]);
   }, HEAVY);
 
   it("a bad value is a usage error (exit 2) naming the allowed values", async () => {

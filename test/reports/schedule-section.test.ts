@@ -217,3 +217,18 @@ describe("scheduleSection: the start-link float convention", () => {
     expect(text(scheduleNetwork(input, { startLinkFloat: "exact" }))).toMatch(/8 hours per day\.$/);
   });
 });
+
+describe("scheduleSection: the start-no-later-than convention", () => {
+  it("says when an SNLT date on a non-working day is read exactly; the default reads as before", () => {
+    const input = { projectStart: "2027-01-04", activities: [{ id: "A", duration: 1, constraint: { kind: "snlt" as const, date: "2027-01-09" } }] };
+    const text = (schedule: ReturnType<typeof scheduleNetwork>) => {
+      const b = scheduleSection({ code: "P", name: "P", schedule }).blocks[0]!;
+      return b.kind === "paragraph" ? b.text : "";
+    };
+    const snlt = ", a start-no-later-than date on a non-working day met only by a start before that day's morning (exact).";
+    expect(text(scheduleNetwork(input, { startNoLaterThan: "exact" })).endsWith(`8 hours per day${snlt}`)).toBe(true);
+    const all = text(scheduleNetwork(input, { startNoLaterThan: "exact", startLinkFloat: "working-time" }));
+    expect(all.endsWith(`(MS Project: Fri 17:00 is Mon 08:00)${snlt}`)).toBe(true);
+    expect(text(scheduleNetwork(input))).toMatch(/8 hours per day\.$/);
+  });
+});

@@ -133,8 +133,8 @@ describe("constraints, deadlines and negative float", () => {
     expect(row(r, "A")[1]).toBe("2027-01-06");
     expect(act(r, "A").lateFinishDriver).toEqual({ kind: "deadline", date: "2027-01-05" });
     expect(r.violations.map((v) => [v.kind, v.days?.toFixed(), v.message])).toEqual([
-      ["deadline-missed", "1", "A finishes 1 days after its deadline 2027-01-05"],
-      ["negative-float", "1", "A has -1 days of total float"],
+      ["deadline-missed", "1", "A finishes 1 day after its deadline 2027-01-05"],
+      ["negative-float", "1", "A has -1 day of total float"],
     ]);
   });
   it("a must-start-on date earlier than logic wins and is reported", () => {

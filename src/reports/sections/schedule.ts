@@ -79,7 +79,8 @@ export function scheduleSection(input: ScheduleSectionInput): ReportSection {
         `Conventions: total float = ${c.totalFloat}, critical at ≤ ${c.criticalDays.toFixed()} days, near-critical at ≤ ${c.nearCriticalDays.toFixed()} days, ` +
         `out-of-sequence progress by ${c.outOfSequence}, lags on the ${c.lagCalendar}'s calendar, ${c.hoursPerDay.toFixed()} hours per day` +
         (c.milestoneDating === "next-working-time" ? ", a milestone reached in non-working time dated at its next working time (MS Project)" : "") +
-        (c.startLinkFloat === "working-time" ? ", SS and SF links bound a predecessor's late start in working time (MS Project: Fri 17:00 is Mon 08:00)." : "."),
+        (c.startLinkFloat === "working-time" ? ", SS and SF links bound a predecessor's late start in working time (MS Project: Fri 17:00 is Mon 08:00)" : "") +
+        (c.startNoLaterThan === "exact" ? ", a start-no-later-than date on a non-working day met only by a start before that day's morning (exact)." : "."),
     },
     {
       kind: "chart",

@@ -32,37 +32,11 @@ function rows(n: number, key: Int32Array): { start: Int32Array; links: Int32Arra
   return { start, links };
 }
 
-/** Each activity's rank among the ids in code-unit order (ids are unique): one string sort, then integer compares. */
-function idRank(ids: readonly string[]): Int32Array {
-  const byId = Array.from(ids.keys()).sort((a, b) => ((ids[a] as string) < (ids[b] as string) ? -1 : 1));
-  const rank = new Int32Array(ids.length);
-  for (let r = 0; r < byId.length; r++) rank[byId[r] as number] = r;
-  return rank;
-}
-
-/** Sorts every row's links in place by the id rank of their other end (insertion sort: rows are short). */
-function byRank(rows: { start: Int32Array; links: Int32Array }, end: Int32Array, rank: Int32Array): void {
-  const { start, links } = rows;
-  for (let j = 0; j + 1 < start.length; j++) {
-    const lo = start[j] as number;
-    const hi = start[j + 1] as number;
-    for (let p = lo + 1; p < hi; p++) {
-      const k = links[p] as number;
-      const key = rank[end[k] as number] as number;
-      let q = p - 1;
-      while (q >= lo && (rank[end[links[q] as number] as number] as number) > key) {
-        links[q + 1] = links[q] as number;
-        q--;
-      }
-      links[q + 1] = k;
-    }
-  }
-}
-
 /**
  * @internal Compiles the graph and orders it (Kahn's algorithm, ties by input order). A cycle is refused with a
- * ValidationError naming one cycle ("A → B → C → A") and the strongly connected component it lies in. The rows are
- * then sorted by the id of the other end, so ties between links are broken by id.
+ * ValidationError naming one cycle ("A → B → C → A") and the strongly connected component it lies in. Rows keep the
+ * input order of the links: the passes break a tie between two links by id where it happens (see linkTieWins), which
+ * costs a string compare per tie instead of a sort of every id per compile.
  */
 export function compileGraph(spec: NetworkSpec): CompiledGraph {
   const n = spec.ids.length;
@@ -70,11 +44,6 @@ export function compileGraph(spec: NetworkSpec): CompiledGraph {
   const succ = rows(n, spec.linkFrom);
   const { order, indeg, count } = topologicalOrder(n, pred.start, succ.start, succ.links, spec.linkTo);
   if (count < n) throw cycleError(spec, succ, indeg);
-  // Each row in id order of the other end, so a tie between two links (two predecessors setting one early start,
-  // two successors one late finish) goes to the smaller id, never to the order of the input lists.
-  const rank = idRank(spec.ids);
-  byRank(pred, spec.linkFrom, rank);
-  byRank(succ, spec.linkTo, rank);
   return { predStart: pred.start, predLinks: pred.links, succStart: succ.start, succLinks: succ.links, order };
 }
 

@@ -1,5 +1,5 @@
 import type { CompiledNetwork } from "./network.js";
-import { D, type CpmState } from "./cpm-state.js";
+import { D, smallerEnd, type CpmState } from "./cpm-state.js";
 import type { CalendarTimeline } from "./timeline.js";
 import { linkReachInstant } from "./milestone-day.js";
 import type { MilestoneDating } from "../types.js";
@@ -23,6 +23,7 @@ export function runCpmFast(
   const { esW, efW, lsW, lfW, span, esDriver, esByFinish, lfDriver, lfByStart, mandatoryConflict, leadClamped } = st;
   const { floorW, floorIsStatus, bounded, minStartW, minFinishW, fixStartW, fixFinishW, maxStartW, maxFinishW, deadlineW } = net;
   const n = order.length;
+  const ids = net.spec.ids;
   let finish = -Infinity;
   for (let q = 0; q < n; q++) {
     const j = order[q] as number;
@@ -37,8 +38,9 @@ export function runCpmFast(
       const i = linkFrom[k] as number;
       let a = (t === 0 || t === 2 ? (efW[i] as number) : (esW[i] as number)) + (linkLag[k] as number);
       if (t >= 2) a -= d;
-      // A tie into a milestone: the link reached last drives (and dates) it, as in the general kernel.
-      if (a > w || (a === w && d === 0 && drv >= 0 && linkReachInstant(net, st, k, a, dating) > linkReachInstant(net, st, drv, a, dating))) {
+      // A tie into a milestone: the link reached last drives (and dates) it, as in the general kernel; other ties (and
+      // reaches at one instant) go to the smaller predecessor id.
+      if (a > w || (a === w && drv >= 0 && winsTie(net, st, k, drv, a, d, dating))) {
         w = a;
         drv = k;
         byFinish = t >= 2 ? 1 : 0;
@@ -83,7 +85,7 @@ export function runCpmFast(
       const j = linkTo[k] as number;
       let a = (t >= 2 ? (lfW[j] as number) : (lsW[j] as number)) - (linkLag[k] as number);
       if (t === 1 || t === 3) a += d;
-      if (a < w || (a === w && drv === D.projectFinish)) {
+      if (a < w || (a === w && (drv === D.projectFinish || smallerEnd(ids, linkTo, k, drv)))) {
         w = a;
         drv = k;
         byStart = t === 1 || t === 3 ? 1 : 0;
@@ -108,21 +110,31 @@ export function runCpmFast(
   }
 }
 
+/** Whether link k wins a tie with link `by` at position a of j (see the forward pass). */
+function winsTie(net: CompiledNetwork, st: CpmState, k: number, by: number, a: number, d: number, dating: MilestoneDating): boolean {
+  if (d === 0) {
+    const tk = linkReachInstant(net, st, k, a, dating);
+    const tb = linkReachInstant(net, st, by, a, dating);
+    if (tk !== tb) return tk > tb;
+  }
+  return smallerEnd(net.spec.ids, net.spec.linkFrom, k, by);
+}
+
 /** 1 when j's best link candidate uses a lead and falls before the project start (the start clamps it). */
 function leadAsksEarlier(net: CompiledNetwork, st: CpmState, j: number, d: number): number {
   if (net.floorIsStatus[j]) return 0;
   const { linkFrom, linkType, linkLag } = net.spec;
   let best = -Infinity;
-  let lag = 0;
+  let bestK = -1;
   for (let p = net.graph.predStart[j] as number; p < (net.graph.predStart[j + 1] as number); p++) {
     const k = net.graph.predLinks[p] as number;
     const t = linkType[k] as number;
     const i = linkFrom[k] as number;
     const a = (t === 0 || t === 2 ? (st.efW[i] as number) : (st.esW[i] as number)) + (linkLag[k] as number) - (t >= 2 ? d : 0);
-    if (a > best) {
+    if (a > best || (a === best && smallerEnd(net.spec.ids, net.spec.linkFrom, k, bestK))) {
       best = a;
-      lag = linkLag[k] as number;
+      bestK = k;
     }
   }
-  return lag < 0 && best < (net.floorW[j] as number) ? 1 : 0;
+  return bestK >= 0 && (linkLag[bestK] as number) < 0 && best < (net.floorW[j] as number) ? 1 : 0;
 }

@@ -1,7 +1,7 @@
 import { COMPLETE, IN_PROGRESS, NOT_STARTED, type CompiledNetwork } from "./network.js";
 import { C, LAG_ELAPSED } from "./read-network.js";
 import { runCpmFast } from "./cpm-fast.js";
-import { D, type CpmState } from "./cpm-state.js";
+import { D, smallerEnd, type CpmState } from "./cpm-state.js";
 import { linkReachInstant, linkReachMorning, milestoneInstant } from "./milestone-day.js";
 import type { MilestoneDating, StartLinkFloat } from "../types.js";
 
@@ -48,6 +48,23 @@ export function latestStartBy(cal: CalendarTimeline, t: number, startRule: Start
   return startRule === "exact" && (s > t || (beforeT && s === t)) ? w - 1 : w;
 }
 
+/**
+ * Link k against link `by`, both at position a of j: a milestone goes to the link that reaches it last (at one
+ * instant: a morning after an evening), then — as any other tie — to the smaller predecessor id.
+ */
+function winsTie(net: CompiledNetwork, st: CpmState, k: number, by: number, a: number, d: number, dating: MilestoneDating): boolean {
+  if (d === 0) {
+    const tk = linkReachInstant(net, st, k, a, dating);
+    const tb = linkReachInstant(net, st, by, a, dating);
+    if (tk !== tb) return tk > tb;
+    if (!net.oneCalendar) {
+      const mk = linkReachMorning(net, st, k, tk);
+      if (mk !== linkReachMorning(net, st, by, tb)) return mk;
+    }
+  }
+  return smallerEnd(net.spec.ids, net.spec.linkFrom, k, by);
+}
+
 /** @internal The general kernel: several calendars, elapsed lags, progress. */
 export function runCpmGeneral(
   net: CompiledNetwork,
@@ -87,12 +104,8 @@ export function runCpmGeneral(
     return linkLagKind[k] === LAG_ELAPSED ? calJ.W(t + lag) : calJ.W(t) + lag;
   };
 
-  // Whether link k reaches a milestone at position a after link `by` does (at one instant: a morning after an evening).
-  const reachedLater = (k: number, by: number, a: number): boolean => {
-    const tk = linkReachInstant(net, st, k, a, dating);
-    const tb = linkReachInstant(net, st, by, a, dating);
-    return tk > tb || (tk === tb && !one && linkReachMorning(net, st, k, tk) && !linkReachMorning(net, st, by, tb));
-  };
+  // Not captured by a closure: the hot loops read it (and linkFrom) from registers.
+  const ids = spec.ids;
 
   for (let q = 0; q < n; q++) {
     const j = order[q] as number;
@@ -123,7 +136,7 @@ export function runCpmGeneral(
           const type = linkType[k] as number;
           if (type === 1) continue;
           const a = forwardAnchor(k, linkFrom[k] as number, j) - (type >= 2 ? r : 0);
-          if (a > w) {
+          if (a > w || (a === w && drv >= 0 && smallerEnd(ids, linkFrom, k, drv))) {
             w = a;
             drv = k;
           }
@@ -139,26 +152,26 @@ export function runCpmGeneral(
     let drv: number = net.floorIsStatus[j] ? D.statusDate : D.projectStart;
     let byFinish = 0;
     let bestLink = -Infinity;
-    let bestLag = 0;
+    let bestK = -1;
     for (let p = pStart; p < pEnd; p++) {
       const k = predLinks[p] as number;
       const type = linkType[k] as number;
       const fin = type >= 2 ? 1 : 0;
       const a = forwardAnchor(k, linkFrom[k] as number, j) - (fin ? d : 0);
-      if (a > bestLink) {
+      if (a > bestLink || (a === bestLink && smallerEnd(ids, linkFrom, k, bestK))) {
         bestLink = a;
-        bestLag = linkLag[k] as number;
+        bestK = k;
       }
-      if (a > w || (a === w && d === 0 && drv >= 0 && reachedLater(k, drv, a))) {
+      if (a > w || (a === w && drv >= 0 && winsTie(net, st, k, drv, a, d, dating))) {
         // Two links reaching a milestone at one position: the one reached last drives (and dates) it, whatever the
         // order of the links (a 7-day predecessor's Saturday evening over another's Friday evening; a start's Tuesday
-        // 00:00, a morning, over a finish on Monday evening, the same instant).
+        // 00:00, a morning, over a finish on Monday evening, the same instant). Other ties: the smaller id.
         w = a;
         drv = k;
         byFinish = fin;
       }
     }
-    if (bestLink < (net.floorW[j] as number) && bestLag < 0 && drv < 0 && !net.floorIsStatus[j]) leadClamped[j] = 1;
+    if (bestLink < (net.floorW[j] as number) && bestK >= 0 && (linkLag[bestK] as number) < 0 && drv < 0 && !net.floorIsStatus[j]) leadClamped[j] = 1;
     const ms = net.minStartW[j] as number;
     if (ms > w) {
       w = ms;
@@ -298,7 +311,7 @@ export function runCpmGeneral(
         a = toFinish && d > 0 ? latestStartBy(cal, t, startRule) : cal.W(t);
       }
       if (toFinish) a += d;
-      if (a < w || (a === w && drv === D.projectFinish)) {
+      if (a < w || (a === w && (drv === D.projectFinish || smallerEnd(ids, linkTo, k, drv)))) {
         w = a;
         drv = k;
         byStart = toFinish;

@@ -57,3 +57,12 @@ export function cpmState(n: number): CpmState {
     lateMorning: new Uint8Array(n), instant: new Float64Array(n), instantMorning: new Uint8Array(n), finishInstant: 0, lateFromInstant: 0, finishMorning: 0,
   };
 }
+
+/**
+ * @internal Whether link k wins a tie with link `by` (both set one date): the one whose other end has the smaller id —
+ * the predecessor for early dates (`end` = linkFrom), the successor for late ones (`end` = linkTo) — so the driver never
+ * depends on the order of the input lists. A string compare only when two links tie (one link per pair: ids differ).
+ */
+export function smallerEnd(ids: readonly string[], end: Int32Array, k: number, by: number): boolean {
+  return (ids[end[k] as number] as string) < (ids[end[by] as number] as string);
+}

@@ -1,6 +1,7 @@
 import { compileGraph, type CompiledGraph } from "./compile.js";
 import { C, type NetworkSpec } from "./read-network.js";
 import { CalendarTimeline } from "./timeline.js";
+import type { StartNoLaterThan } from "../types.js";
 
 /** @internal Progress states. */
 export const NOT_STARTED = 0;
@@ -47,8 +48,11 @@ export interface CompiledNetwork {
 /** Ten years of days before the earliest input date, so leads and negative float stay inside the timeline. */
 const MARGIN_DAYS = 3660;
 
-/** @internal Compiles a validated spec: graph (cycles refused), timelines and bounds. */
-export function compileNetwork(spec: NetworkSpec): CompiledNetwork {
+/**
+ * @internal Compiles a validated spec: graph (cycles refused), timelines and bounds. `startNoLaterThan`: how an SNLT
+ * date in non-working time bounds the start (see StartNoLaterThan).
+ */
+export function compileNetwork(spec: NetworkSpec, startNoLaterThan: StartNoLaterThan = "working-time"): CompiledNetwork {
   const graph = compileGraph(spec);
   const n = spec.ids.length;
   let first = spec.start;
@@ -107,7 +111,13 @@ export function compileNetwork(spec: NetworkSpec): CompiledNetwork {
     switch (spec.constraintKind[i]) {
       case C.snet: minStartW[i] = cal.W(morning(d)); break;
       case C.fnet: minFinishW[i] = cal.W(evening(d)); break;
-      case C.snlt: maxStartW[i] = cal.W(morning(d)); break;
+      case C.snlt: {
+        // "exact": a morning in non-working time starts at the next working morning, after it; the last working
+        // minute before it is the latest start that meets the date.
+        const w = cal.W(morning(d));
+        maxStartW[i] = startNoLaterThan === "exact" && cal.S(w) > morning(d) ? w - 1 : w;
+        break;
+      }
       case C.fnlt: maxFinishW[i] = cal.W(evening(d)); break;
       case C.mso: fixStartW[i] = cal.W(morning(d)); break;
       case C.mfo: fixFinishW[i] = cal.W(evening(d)); break;

@@ -64,7 +64,7 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
   if (mode !== "within-slack" && mode !== "delay-finish") throw ValidationError.single(["mode"], "expected within-slack or delay-finish", "levelling options");
   const opts = resolveScheduleOptions(options.schedule);
   const override = opts.outOfSequence === "progress-override";
-  const net = compileNetwork(readNetwork(input.network));
+  const net = compileNetwork(readNetwork(input.network), opts.startNoLaterThan);
   const n = net.spec.ids.length;
   const st = cpmState(n);
   runCpm(net, net.spec.duration, st, override, opts.finishBy, opts.milestoneDating, opts.startLinkFloat);

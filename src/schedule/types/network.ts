@@ -248,6 +248,28 @@ export type MilestoneDating = "reached" | "next-working-time";
 export type StartLinkFloat = "exact" | "working-time";
 
 /**
+ * How a start-no-later-than (SNLT) date on a day the activity's calendar does not work bounds its late start. A start
+ * date means that day's morning (00:00), which on a Saturday is Friday's evening and, in working time, the same
+ * position as Monday's first working minute:
+ *
+ * - `"working-time"` (default) — the date's working-time position: a Monday start meets SNLT Saturday (MS Project and
+ *   Primavera P6 add the duration to the constraint date in working time for the late finish);
+ * - `"exact"` — the start must come no later than the date's morning, so by the last working minute before it: SNLT
+ *   Saturday means starting Friday at the latest (float 0.997917 days for a Friday start), and a Monday start misses
+ *   it by one working minute (negative float, a `constraint-violated` finding) — as `startLinkFloat: "exact"` reads an
+ *   SS/SF link's start.
+ *
+ * Both agree for an SNLT date on a working day, and for start-no-earlier-than dates (the first start at or after a
+ * Saturday morning is Monday's, in either reading).
+ *
+ * @example
+ * ```ts
+ * const literal: StartNoLaterThan = "exact";
+ * ```
+ */
+export type StartNoLaterThan = "working-time" | "exact";
+
+/**
  * Options of {@link ScheduleInput} scheduling; every field has a documented default.
  *
  * @example
@@ -282,4 +304,9 @@ export interface ScheduleOptions {
    * `startLinkFloat` option).
    */
   readonly startLinkFloat?: StartLinkFloat | undefined;
+  /**
+   * How a start-no-later-than date on a non-working day bounds the late start (see {@link StartNoLaterThan}); default
+   * `"working-time"`. Applies to `scheduleNetwork` and the levelled schedule (`levelResources`' `schedule` option).
+   */
+  readonly startNoLaterThan?: StartNoLaterThan | undefined;
 }

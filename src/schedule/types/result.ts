@@ -1,5 +1,5 @@
 import type { Decimal, IsoDate, Metric, WorkingCalendar } from "../../core/index.js";
-import type { ActivityConstraint, LinkType, MilestoneDating, OutOfSequenceRule, StartLinkFloat, TotalFloatDefinition } from "./network.js";
+import type { ActivityConstraint, LinkType, MilestoneDating, OutOfSequenceRule, StartLinkFloat, StartNoLaterThan, TotalFloatDefinition } from "./network.js";
 
 /* CPM results: dates, float, drivers, violations and the forecast table. This file only grows. */
 
@@ -206,6 +206,8 @@ export interface ScheduleConventions {
   readonly milestoneDating: MilestoneDating;
   /** How SS and SF links bound a predecessor's start in its non-working time (see `ScheduleOptions.startLinkFloat`). */
   readonly startLinkFloat: StartLinkFloat;
+  /** How an SNLT date on a non-working day bounds the late start (see `ScheduleOptions.startNoLaterThan`). */
+  readonly startNoLaterThan: StartNoLaterThan;
 }
 
 /**
