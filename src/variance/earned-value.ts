@@ -4,6 +4,7 @@ import type { EarningRule } from "../entities/index.js";
 import { checkEarnedValueArguments, compileProject, type CompiledProject } from "./compile.js";
 import { figuresFrom, type EvmFigures } from "./figures.js";
 import { evaluateProject, type ProjectCore } from "./kernel.js";
+import { NO_FINISH } from "./packed.js";
 import { scheduleFiguresFrom, spiTFraction, type EarnedScheduleFigures } from "./schedule-figures.js";
 import type { EarnedValueInput, EarnedValueOptions, EvmWarning } from "./types.js";
 
@@ -80,7 +81,7 @@ export function resultFrom(cp: CompiledProject, core: ProjectCore): EarnedValueR
     spiTNum: spiT.num, spiTDen: spiT.den, spiTReason: spiT.reason }, cp.currency, order);
   const clamped = new Set(core.clamped);
   const packages = cp.packages.map((p, i): PackageEarnedValue => {
-    const finished = !!core.finished_[i];
+    const finished = core.finished_[i] !== NO_FINISH;
     return {
       id: p.id, code: p.code, name: p.name, earningRule: p.rule, inBaseline: p.hasBaseline, finished, clamped: clamped.has(i),
       figures: figuresFrom({ bac: p.bac, pv: core.pv_[i] as number, ev: core.ev_[i] as number, ac: core.ac_[i] as number,
@@ -91,13 +92,13 @@ export function resultFrom(cp: CompiledProject, core: ProjectCore): EarnedValueR
   const warnings: EvmWarning[] = [...cp.warnings];
   for (const i of core.clamped) warnings.push({ code: "ev-clamped-to-bac", packageId: cp.packages[i]?.id ?? "", message: `EV of ${cp.packages[i]?.id} exceeded its BAC and was clamped to it` });
   cp.packages.forEach((p, i) => {
-    if (p.etc >= 0 && p.etcDay > core.t && !core.finished_[i]) warnings.push({ code: "estimate-after-status-date", packageId: p.id, message: `the estimate to complete of ${p.id} is dated after the status date: not used (no-estimate)` });
+    if (p.etc >= 0 && p.etcDay > core.t && core.finished_[i] === NO_FINISH) warnings.push({ code: "estimate-after-status-date", packageId: p.id, message: `the estimate to complete of ${p.id} is dated after the status date: not used (no-estimate)` });
   });
   const excluded = cp.actualIds.slice(core.firstExcluded);
   if (excluded.length > 0) warnings.push({ code: "actuals-after-status-date", message: `${excluded.length} actual cost entr${excluded.length === 1 ? "y is" : "ies are"} dated after the status date and excluded` });
   return {
     level: "project", id: cp.id, name: cp.name, programmeId: cp.programmeId, portfolioId: cp.portfolioId, statusDate: fromEpochDay(core.t),
-    baseline: cp.baselineNumber, currency: cp.currency, complete: core.complete, actualFinish: core.complete && core.finishDay >= 0 ? fromEpochDay(core.finishDay) : undefined,
+    baseline: cp.baselineNumber, currency: cp.currency, complete: core.complete, actualFinish: core.finishDay < NO_FINISH ? fromEpochDay(core.finishDay) : undefined,
     figures, schedule: scheduleFiguresFrom(core, cp, figures.cpi, spiT), packages, warnings, excludedActuals: excluded,
     cvSplit: { acAtBaselineRates: fromMinor(core.acBase, cp.currency), performance: fromMinor(core.ev - core.acBase, cp.currency), fx: fromMinor(core.acBase - core.ac, cp.currency) },
   };

@@ -2,6 +2,7 @@ import { PmoDecimal, toEpochDay, type Decimal, type ValidationIssue } from "../c
 import type { EarningRule, WorkPackage } from "../entities/index.js";
 import type { CompiledPackage } from "./engine-types.js";
 import { shareOf } from "./exact.js";
+import { NO_FINISH } from "./packed.js";
 import type { EvmWarning } from "./types.js";
 
 /*
@@ -26,7 +27,7 @@ export interface ProgressArrays {
 export function progressOf(w: WorkPackage | undefined, rule: EarningRule, bac: number, issues: ValidationIssue[], path: (string | number)[], out: ProgressArrays): ProgressArrays {
   const recs = w?.progress ?? [];
   const { pDay, pStarted, pEarned, pFirstFinish } = out;
-  let firstFinish = -1;
+  let firstFinish = NO_FINISH;
   let started = false;
   let finished = false;
   let pct: Decimal | undefined;
@@ -47,7 +48,7 @@ export function progressOf(w: WorkPackage | undefined, rule: EarningRule, bac: n
     started ||= finished || p.started === true || (p.percentComplete?.gt(0) ?? false) || (p.physicalPercentComplete?.gt(0) ?? false) || (p.unitsComplete?.gt(0) ?? false) || (p.milestonesReached?.length ?? 0) > 0;
     pDay[j] = toEpochDay(p.date);
     pStarted[j] = started ? 1 : 0;
-    if (finished && firstFinish < 0) firstFinish = pDay[j] as number;
+    if (finished && firstFinish === NO_FINISH) firstFinish = pDay[j] as number;
     pFirstFinish[j] = firstFinish;
     let ev = 0;
     switch (rule.type) {

@@ -24,7 +24,7 @@ export interface CompiledPackage {
   readonly pDay: Int32Array;
   readonly pStarted: Uint8Array;
   readonly pEarned: Float64Array;
-  /** Day of the first `finished` record up to each record (-1: not finished yet). */
+  /** Day of the first `finished` record up to each record (NO_FINISH: not finished yet). */
   readonly pFirstFinish: Int32Array;
   /** Level of effort (EV ≡ PV once started). */
   readonly loe: boolean;

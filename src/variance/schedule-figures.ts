@@ -1,6 +1,7 @@
 import { PmoDecimal, fromEpochDay, metric, missing, type Decimal, type IsoDate, type Metric, type MetricMissing } from "../core/index.js";
 import type { CompiledProject } from "./compile.js";
 import type { ProjectCore } from "./kernel.js";
+import { NO_FINISH } from "./packed.js";
 import { dateAfter, scheduleSpans, type Span } from "./time-unit.js";
 
 /** Independent duration forecasts IEAC(t) by performance factor, in the policy's time unit (working days by default) from the baseline start. */
@@ -93,7 +94,7 @@ export function scheduleFiguresFrom(core: ProjectCore, cp: CompiledProject, cpi:
   const ieacT = each((m) => (m.value ? metric(frac(m.value)) : (m as MetricMissing)));
   const dateOf = (m: Metric<Span>): Metric<IsoDate> => {
     if (!m.value) return m as MetricMissing;
-    const date = core.complete && core.finishDay >= 0 ? fromEpochDay(core.finishDay) : dateAfter(cp, m.value);
+    const date = core.finishDay < NO_FINISH ? fromEpochDay(core.finishDay) : dateAfter(cp, m.value);
     return date === undefined ? missing("beyond-horizon", "the forecast lies beyond the calendar's horizon (about 200 years, or the last fiscal period)") : metric(date as IsoDate);
   };
   return {

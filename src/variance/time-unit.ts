@@ -60,10 +60,9 @@ export function scheduleSpans(core: ProjectCore, cp: CompiledProject): { readonl
     return { pd: { num: BigInt(es.pd), den: 1n }, at: { num: BigInt(es.at), den: 1n }, es: { num: BigInt(es.esNum), den: BigInt(es.esDen) } };
   }
   const ends = periodEnds(cp);
-  const atDay = core.complete && core.finishDay >= 0 ? Math.min(core.finishDay, core.t) : core.t;
   const pd = dayToPeriods(cp, ends, cp.finish);
   const e = esInPeriods(cp, core.ev);
-  return { pd, at: dayToPeriods(cp, ends, atDay), es: e.num * pd.den > pd.num * e.den ? pd : e };
+  return { pd, at: dayToPeriods(cp, ends, Math.min(core.finishDay, core.t)), es: e.num * pd.den > pd.num * e.den ? pd : e };
 }
 
 /**
