@@ -92,7 +92,7 @@ export function resultFrom(cp: CompiledProject, core: ProjectCore): EarnedValueR
   const warnings: EvmWarning[] = [...cp.warnings];
   for (const i of core.clamped) warnings.push({ code: "ev-clamped-to-bac", packageId: cp.packages[i]?.id ?? "", message: `EV of ${cp.packages[i]?.id} exceeded its BAC and was clamped to it` });
   cp.packages.forEach((p, i) => {
-    if (p.etc >= 0 && p.etcDay > core.t && core.finished_[i] === NO_FINISH) warnings.push({ code: "estimate-after-status-date", packageId: p.id, message: `the estimate to complete of ${p.id} is dated after the status date: not used (no-estimate)` });
+    if (p.etc >= 0 && p.etcDay > core.t && core.finished_[i] === NO_FINISH) warnings.push({ code: "estimate-after-status-date", packageId: p.id, message: `the estimate to complete of ${p.id} is dated after the status date: not used (${core.etc_[i] as number < 0 ? "no-estimate" : "its ETC is its factor × its base's"})` });
   });
   const excluded = cp.actualIds.slice(core.firstExcluded);
   if (excluded.length > 0) warnings.push({ code: "actuals-after-status-date", message: `${excluded.length} actual cost entr${excluded.length === 1 ? "y is" : "ies are"} dated after the status date and excluded` });
