@@ -70,6 +70,8 @@ export interface CompiledProject {
   readonly packed: PackedPackages;
   readonly policy: Required<EvmPolicy>;
   readonly warnings: readonly EvmWarning[];
+  /** Why AC at baseline rates is unknown when it is (NaN): the pairs without a rate on the baseline capture day. */
+  readonly noBaseRate: string;
 }
 
 

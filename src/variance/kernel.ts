@@ -172,8 +172,9 @@ function earnedSchedule(cp: CompiledProject, t: number, ev: number, ev_: Float64
   const tPts = cp.tEnd.subarray(firstK);
   // C = the last point with PV ≤ EV (the latest such time: the end of a flat stretch), so PV_{C+1} > PV_C.
   const c = lastIn(curve, 0, curve.length, ev) + 1; // points 1..c have PV ≤ EV; point 0 is the origin
-  const tOf = (k: number) => (k === 0 ? 0 : (tPts[k - 1] as number));
-  const pvOf = (k: number) => (k === 0 ? 0 : (curve[k - 1] as number));
+  // Point k ≥ 1 is period end k − 1; point 0 (index −1: undefined) is the origin.
+  const tOf = (k: number) => tPts[k - 1] ?? 0;
+  const pvOf = (k: number) => curve[k - 1] ?? 0;
   let esNum: number, esDen: number;
   let pfNum: number | bigint = 0, pfDen: number | bigint = 0;
   if (c === ends.length) {

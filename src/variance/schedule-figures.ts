@@ -74,7 +74,7 @@ export function scheduleFiguresFrom(core: ProjectCore, cp: CompiledProject, cpi:
   // The same before-start rule as the cost indices (figures.ts): every index waits for the baseline start.
   const before = core.beforeStart ? early : undefined;
   // SPI(t) = ES / AT from its exact fraction (missing when AT = 0: before the start, or no working day since it).
-  const spiT: Metric<Decimal> = sf.den ? metric(frac(sf)) : before ?? missing("no-working-days", "no working day has passed from the baseline start to the status date (AT = 0)");
+  const spiT: Metric<Decimal> = sf.den ? metric(frac(sf)) : before ?? missing("no-working-days", "the calendar has no working day between baseline start and status date (AT = 0)");
   const left = PD.minus(ES);
   // IEAC(t) = AT + (PD − ES) / PF, PF = n/d, as one exact fraction: its value is rounded once and its date is read
   // exactly (through three rounded decimals, 30 working days read 30.00…01: the next day).

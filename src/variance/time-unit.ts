@@ -47,7 +47,7 @@ function dayToPeriods(cp: CompiledProject, ends: ArrayLike<number>, d: number): 
 function esInPeriods(cp: CompiledProject, ev: number): Span {
   const pv = periodEnds(cp, 1);
   const c = lastIn(pv, 0, pv.length, ev) + 1;
-  const at = (j: number) => BigInt(j ? (pv[j - 1] as number) : 0);
+  const at = (j: number) => BigInt(pv[j - 1] ?? 0);
   if (c === pv.length) return { num: BigInt(c), den: 1n };
   const d = at(c + 1) - at(c);
   return { num: BigInt(c) * d + BigInt(ev) - at(c), den: d };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { earnedValue } from "../../src/variance/index.js";
+import { earnedValue, periodGrid } from "../../src/variance/index.js";
 import { baselineOf, cost, pkg, project, show } from "./fixtures.js";
 
 /*
@@ -39,5 +39,14 @@ describe("a package finished before 1970-01-01 reads as finished", () => {
     const a = pkg({ id: "A", rule: { type: "percent-complete" }, slices: [slice("1969-12-01", "1969-12-31", "100.00")], progress: [{ date: "1969-12-15", percentComplete: "50" }] });
     const r = earnedValue(project([a], [], [baselineOf([a], 0, "PRJ-T", "1969-11-01T00:00:00.000Z")]), { statusDate: "1970-01-10" });
     expect([r.packages[0]!.finished, r.complete, r.actualFinish]).toEqual([false, false, undefined]);
+  });
+});
+
+describe("a monthly grid before the year 1000", () => {
+  it("labels its months with four-digit years (it built \"999-12-01\" and threw a ValidationError)", () => {
+    // November 0999 … February 1000: 30, 31, 31 and 28 days (1000 is a century year not divisible by 400).
+    expect(periodGrid({ kind: "monthly" }, "0999-11-15" as never, "1000-02-01" as never).periods.map((p) => `${p.label} ${p.start} ${p.finish}`)).toEqual([
+      "0999-11 0999-11-01 0999-11-30", "0999-12 0999-12-01 0999-12-31", "1000-01 1000-01-01 1000-01-31", "1000-02 1000-02-01 1000-02-28",
+    ]);
   });
 });

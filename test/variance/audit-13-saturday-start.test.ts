@@ -13,7 +13,7 @@ describe("earned schedule on a baseline starting on a Saturday", () => {
   // cost 10.00 on 01-02.
   const s = pkg({ id: "S", rule: { type: "percent-complete" }, slices: [slice("2027-01-02", "2027-01-15", "1000.00")], progress: [{ date: "2027-01-03", percentComplete: "5" }] });
   const input = project([s], [cost("S", "2027-01-02", "10.00")]);
-  const noTime = { value: undefined, reason: "no-working-days", detail: "no working day has passed from the baseline start to the status date (AT = 0)" };
+  const noTime = { value: undefined, reason: "no-working-days", detail: "the calendar has no working day between baseline start and status date (AT = 0)" };
 
   it.each(["2027-01-02", "2027-01-03"])("status %s (on or after the start, AT = 0): SPI(t) is no-working-days, not before-start", (statusDate) => {
     // It said before-start, "the status date is before the baseline start": the status date is on or after it.
