@@ -14,7 +14,7 @@ export const METRIC_REASONS = [
   "ac-is-zero", "pv-is-zero", "ev-is-zero", "bac-is-zero", "cost-is-zero", "objective-is-zero", "divisor-is-zero",
   // Earned value and earned schedule.
   "before-start", "no-baseline", "ac-is-negative", "ev-exceeds-bac", "bac-unattainable", "no-estimate", "no-eac", "complete",
-  "past-planned-finish", "no-working-days", "beyond-horizon", "project-level-only",
+  "past-planned-finish", "no-working-days", "beyond-horizon", "project-level-only", "no-baseline-rate",
   // Observations and inputs.
   "no-data", "not-supplied", "not-rated", "unknown-period", "missing-rating", "score-out-of-range", "infeasible",
   "forced-out", "not-re-solved", "time-limit", "no-scope", "no-cost-estimate", "no-effort-estimate",
@@ -52,6 +52,8 @@ export const METRIC_REASONS = [
  * - `no-working-days`: the calendar has no working day in the span the figure is measured over.
  * - `beyond-horizon`: a forecast date more than ~200 years out is not dated.
  * - `project-level-only`: earned schedule is per project, so a package has no EAC₅.
+ * - `no-baseline-rate`: an actual in another currency has no exchange rate in force on the baseline capture date, so
+ *   its cost at baseline rates, and the CV split into performance and FX parts, are unknown.
  *
  * Observations and inputs:
  * - `no-data`: there were no observations in the period. `not-supplied`: a figure a rule reads was not given.

@@ -54,11 +54,12 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
   const blPackages = baseline?.workPackages ?? [];
   const currency = baseline?.budgetAtCompletion.currency ?? input.workPackages[0]?.timePhasedBudget[0]?.amount.currency ?? input.costEntries[0]?.amount.currency ?? "EUR";
   // Packages: the baseline's, then live packages the baseline does not know (no baseline: BAC 0, reported).
-  type Src = { id: string; code: string; name: string; start: string; finish: string; slices: WorkPackage["timePhasedBudget"]; rule: EarningRule; w: WorkPackage | undefined; has: boolean; path: (string | number)[]; livePath: (string | number)[] };
+  // Named as the compiled package's fields, which it spreads (slices, w and path come along, unread; rule becomes its type).
+  type Src = { id: string; code: string; name: string; start: number; finish: number; slices: WorkPackage["timePhasedBudget"]; rule: EarningRule; w: WorkPackage | undefined; hasBaseline: boolean; path: (string | number)[]; livePath: (string | number)[] };
   const srcs: Src[] = blPackages.map((b, i) => {
     const w = live.get(b.workPackageId);
     if (!w) warnings.push({ code: "baseline-package-not-live", packageId: b.workPackageId, message: `${b.workPackageId} is in the baseline but not among the live packages: no progress, no actuals` });
-    return { id: b.workPackageId, code: b.code, name: b.name, start: b.plannedStart, finish: b.plannedFinish, slices: b.timePhasedBudget, rule: b.earningRule ?? w?.earningRule ?? { type: "0/100" }, w, has: true, path: ["baselines", "workPackages", i], livePath: ["workPackages", w ? input.workPackages.indexOf(w) : -1] };
+    return { id: b.workPackageId, code: b.code, name: b.name, start: toEpochDay(b.plannedStart), finish: toEpochDay(b.plannedFinish), slices: b.timePhasedBudget, rule: b.earningRule ?? w?.earningRule ?? { type: "0/100" }, w, hasBaseline: true, path: ["baselines", "workPackages", i], livePath: ["workPackages", w ? input.workPackages.indexOf(w) : -1] };
   });
   const inBaseline = new Set(srcs.map((s) => s.id));
   input.workPackages.forEach((w, i) => {
@@ -66,14 +67,13 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
     if (w.timePhasedBudget.length > 0 || w.progress.length > 0) {
       warnings.push({ code: "package-without-baseline", packageId: w.id, message: `${w.id} has no baseline ${baseline?.number ?? "(none)"}: its BAC, PV and EV are missing (no-baseline); its actuals still count at project level` });
     }
-    srcs.push({ id: w.id, code: w.code, name: w.name, start: w.plannedStart, finish: w.plannedFinish, slices: [], rule: w.earningRule, w, has: false, path: ["workPackages", i], livePath: ["workPackages", i] });
+    srcs.push({ id: w.id, code: w.code, name: w.name, start: toEpochDay(w.plannedStart), finish: toEpochDay(w.plannedFinish), slices: [], rule: w.earningRule, w, hasBaseline: false, path: ["workPackages", i], livePath: ["workPackages", i] });
   });
   // Calendar and grid span everything the analysis can touch.
   let lo = status;
   let hi = status;
-  for (const s of srcs) { lo = Math.min(lo, toEpochDay(s.start as IsoDate)); hi = Math.max(hi, toEpochDay(s.finish as IsoDate)); }
-  const own = input.costEntries.filter((c) => c.projectId === input.project.id);
-  for (const c of own) { const d = toEpochDay(c.date); lo = Math.min(lo, d); hi = Math.max(hi, d); }
+  for (const s of srcs) { lo = Math.min(lo, s.start); hi = Math.max(hi, s.finish); }
+  for (const c of input.costEntries) if (c.projectId === input.project.id) { const d = toEpochDay(c.date); lo = Math.min(lo, d); hi = Math.max(hi, d); }
   const days = compileDays(calendar, lo - 1, hi + 1);
   const grid = options.grid ?? { kind: "weekly" };
   const gridEnd = Int32Array.from(periodGrid(grid, fromEpochDay(lo), fromEpochDay(hi)).periods.map((p) => toEpochDay(p.finish)));
@@ -84,6 +84,7 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
   const perPkg: Ac[][] = srcs.map(() => []);
   const unassigned: Ac[] = [];
   const all: Ac[] = [];
+  const noBaseRate = new Set<string>();
   input.costEntries.forEach((c, i) => {
     if (c.projectId !== input.project.id) return;
     const path = ["costEntries", i, "amount"];
@@ -98,12 +99,14 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
         issues.push({ path: [...path, "currency"], message: `${c.amount.currency} actual in a ${currency} project needs a rate (entry fxRate or a rate table)`, code: "custom" });
         return;
       }
-      const atBase = rateOn(fx, c.amount.currency, currency, baseRateDay) ?? rate;
+      const atBase = rateOn(fx, c.amount.currency, currency, baseRateDay);
       const conv = (r: Decimal) => toMinor({ amount: c.amount.amount.times(r).toDecimalPlaces(minorUnits(currency), PmoDecimal.ROUND_HALF_EVEN), currency }, path, "earned value");
       amt = conv(rate);
-      base = conv(atBase);
+      // No rate in force on the baseline day: its cost at baseline rates is unknown (NaN, so cvSplit says so), not
+      // its booking rate's (which made the FX part a silent 0).
+      base = atBase ? conv(atBase) : (noBaseRate.add(`${c.amount.currency}→${currency}`), NaN);
     }
-    counted(Math.max(Math.abs(amt), Math.abs(base)), path);
+    counted(Math.max(Math.abs(amt), Math.abs(base) || 0), path);
     const a = { day: toEpochDay(c.date), amt, base, id: c.id };
     all.push(a);
     const k = c.workPackageId === undefined ? undefined : index.get(c.workPackageId);
@@ -135,31 +138,31 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
   all.sort((a, b) => a.day - b.day);
   // Packages.
   const packages: CompiledPackage[] = srcs.map((s, i) => {
-    const { sStart, sEnd, sAmt, sUnits } = views(cells, sOff, i);
+    const c = views(cells, sOff, i);
     let bac = 0;
     s.slices.forEach((x, j) => {
       if (x.amount.currency !== currency) issues.push({ path: [...s.path, "timePhasedBudget", j, "amount", "currency"], message: `budget must be in ${currency}`, code: "custom" });
       const a = toEpochDay(x.start), b = toEpochDay(x.finish);
       const at = [...s.path, "timePhasedBudget", j, "amount"];
-      sStart[j] = a; sEnd[j] = b; sAmt[j] = counted(toMinor(x.amount, at, "earned value"), at); bac += sAmt[j] as number;
+      c.sStart[j] = a; c.sEnd[j] = b; bac += c.sAmt[j] = counted(toMinor(x.amount, at, "earned value"), at);
       const wd = policy.spread === "working-days" ? workingDaysIn(days, a, b) : 0;
-      sUnits[j] = wd > 0 ? wd : b - a + 1; // a slice with no working day spreads by calendar days
+      c.sUnits[j] = wd > 0 ? wd : b - a + 1; // a slice with no working day spreads by calendar days
     });
-    const prog = progressOf(s.w, s.rule, bac, issues, s.livePath, views(records, pOff, i));
+    const rule = s.rule;
+    const prog = progressOf(s.w, rule, bac, issues, s.livePath, views(records, pOff, i));
     let apportion: CompiledPackage["apportion"];
-    if (s.rule.type === "apportioned") {
-      const base = index.get(s.rule.basePackageId);
-      if (base === undefined) issues.push({ path: [...s.path, "earningRule", "basePackageId"], message: `unknown base package ${s.rule.basePackageId}`, code: "custom" });
-      else apportion = { base, ...toFraction(s.rule.factor, [...s.path, "earningRule", "factor"], "earned value") };
+    if (rule.type === "apportioned") {
+      const base = index.get(rule.basePackageId);
+      if (base === undefined) issues.push({ path: [...s.path, "earningRule", "basePackageId"], message: `unknown base package ${rule.basePackageId}`, code: "custom" });
+      else apportion = { base, ...toFraction(rule.factor, [...s.path, "earningRule", "factor"], "earned value") };
     }
     const est = s.w?.estimateToComplete;
     const etcPath = [...s.livePath, "estimateToComplete", "amount"];
     const etc = est ? counted(toMinor(est.amount, etcPath, "earned value"), etcPath) : -1;
     const etcDay = est ? toEpochDay(est.asOf) : 0;
     return {
-      id: s.id, code: s.code, name: s.name, livePath: s.livePath, rule: s.rule.type, loe: s.rule.type === "level-of-effort", hasBaseline: s.has,
-      start: toEpochDay(s.start as IsoDate), finish: toEpochDay(s.finish as IsoDate), bac,
-      sStart, sEnd, sAmt, sUnits, ...prog, apportion, etc, etcDay, ...cum(perPkg[i] as Ac[], views(actuals, aOff, i)),
+      ...s, rule: rule.type, loe: rule.type === "level-of-effort", bac,
+      ...c, ...prog, apportion, etc, etcDay, ...cum(perPkg[i] as Ac[], views(actuals, aOff, i)),
     };
   });
   if (issues.length > 0) throw new ValidationError(issues, "earned value");
@@ -191,6 +194,7 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
     currency, baselineNumber: baseline?.number, start, finish, bac: withBudget.reduce((s, p) => s + p.bac, 0),
     packages, order, unassigned: cum(unassigned, acArrays(unassigned.length)), actualDays: Int32Array.from(all.map((a) => a.day)), actualIds: all.map((a) => a.id),
     days, grid, gridEnd, pvCurve, tEnd, packed, policy, warnings,
+    noBaseRate: `no ${[...noBaseRate].join(", ")} rate on or before ${baseRateDay}, the baseline capture day`,
   };
 }
 

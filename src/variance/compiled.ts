@@ -86,8 +86,7 @@ export function evaluatePortfolio(compiled: readonly CompiledEarnedValue[], stat
     const cp = c.engine as CompiledProject;
     const core = evaluateProject(cp, t);
     const s = spiTFraction(core, cp);
-    const figures = figuresFrom({ bac: core.bac, pv: core.pv, ev: core.ev, ac: core.ac, etc: core.etc, beforeStart: core.beforeStart, hasBaseline: cp.baselineNumber !== undefined,
-      spiTNum: s.num, spiTDen: s.den, spiTReason: s.reason }, cp.currency, cp.policy.eacOrder);
+    const figures = figuresFrom({ ...core, hasBaseline: cp.baselineNumber !== undefined, spiT: s }, cp.currency, cp.policy.eacOrder);
     return {
       level: "project", id: cp.id, name: cp.name, programmeId: cp.programmeId, portfolioId: cp.portfolioId, statusDate: statusDate as IsoDate, baseline: cp.baselineNumber,
       currency: cp.currency, complete: core.complete, actualFinish: undefined, figures, schedule: scheduleFiguresFrom(core, cp, figures.cpi, s),

@@ -1,9 +1,10 @@
-import { fromEpochDay, toEpochDay, type IsoDate, type Money } from "../core/index.js";
+import { fromEpochDay, metric, missing, toEpochDay, type IsoDate, type Metric, type Money } from "../core/index.js";
 import { fromMinor } from "./exact.js";
 import type { EarningRule } from "../entities/index.js";
 import { checkEarnedValueArguments, compileProject, type CompiledProject } from "./compile.js";
-import { figuresFrom, type EvmFigures } from "./figures.js";
+import { PROJECT_LEVEL_ONLY, figuresFrom, type EvmFigures } from "./figures.js";
 import { evaluateProject, type ProjectCore } from "./kernel.js";
+import { NO_FINISH } from "./packed.js";
 import { scheduleFiguresFrom, spiTFraction, type EarnedScheduleFigures } from "./schedule-figures.js";
 import type { EarnedValueInput, EarnedValueOptions, EvmWarning } from "./types.js";
 
@@ -67,39 +68,40 @@ export interface EarnedValueResult {
   /**
    * Cost variance split for multi-currency actuals: `performance` = EV − AC at the baseline's rates (the rate in force
    * on the baseline capture date), `fx` = AC at baseline rates − AC at booking rates. The two add up to CV exactly.
+   * `no-baseline-rate` (naming the currency pair and the day) when an actual to date in another currency has no
+   * `fxRates` rate in force on the baseline capture date: its cost at baseline rates is unknown.
    */
-  readonly cvSplit: { readonly acAtBaselineRates: Money; readonly performance: Money; readonly fx: Money };
+  readonly cvSplit: Metric<{ readonly acAtBaselineRates: Money; readonly performance: Money; readonly fx: Money }>;
 }
 
 /** @internal Figures and schedule from a compiled project and its evaluation. */
 export function resultFrom(cp: CompiledProject, core: ProjectCore): EarnedValueResult {
   const order = cp.policy.eacOrder;
+  const money = (units: number) => fromMinor(units, cp.currency);
   const spiT = spiTFraction(core, cp);
-  const hasBaseline = cp.baselineNumber !== undefined;
-  const figures = figuresFrom({ bac: core.bac, pv: core.pv, ev: core.ev, ac: core.ac, etc: core.etc, beforeStart: core.beforeStart, hasBaseline,
-    spiTNum: spiT.num, spiTDen: spiT.den, spiTReason: spiT.reason }, cp.currency, order);
+  const figures = figuresFrom({ ...core, hasBaseline: cp.baselineNumber !== undefined, spiT }, cp.currency, order);
   const clamped = new Set(core.clamped);
-  const packages = cp.packages.map((p, i): PackageEarnedValue => {
-    const finished = !!core.finished_[i];
-    return {
-      id: p.id, code: p.code, name: p.name, earningRule: p.rule, inBaseline: p.hasBaseline, finished, clamped: clamped.has(i),
-      figures: figuresFrom({ bac: p.bac, pv: core.pv_[i] as number, ev: core.ev_[i] as number, ac: core.ac_[i] as number,
-        etc: core.etc_[i] as number, beforeStart: core.t < p.start, hasBaseline: p.hasBaseline,
-        spiTNum: 0, spiTDen: 0, spiTReason: "project-level-only" }, cp.currency, order),
-    };
-  });
   const warnings: EvmWarning[] = [...cp.warnings];
-  for (const i of core.clamped) warnings.push({ code: "ev-clamped-to-bac", packageId: cp.packages[i]?.id ?? "", message: `EV of ${cp.packages[i]?.id} exceeded its BAC and was clamped to it` });
-  cp.packages.forEach((p, i) => {
-    if (p.etc >= 0 && p.etcDay > core.t && !core.finished_[i]) warnings.push({ code: "estimate-after-status-date", packageId: p.id, message: `the estimate to complete of ${p.id} is dated after the status date: not used (no-estimate)` });
+  const packages = cp.packages.map((p, i): PackageEarnedValue => {
+    const finished = core.finished_[i] !== NO_FINISH;
+    const id = p.id, wasClamped = clamped.has(i);
+    if (wasClamped) warnings.push({ code: "ev-clamped-to-bac", packageId: id, message: `EV of ${id} exceeded its BAC and was clamped to it` });
+    if (p.etc >= 0 && p.etcDay > core.t && !finished) warnings.push({ code: "estimate-after-status-date", packageId: id, message: `the estimate to complete of ${id} is dated after the status date: not used (${core.etc_[i] as number < 0 ? "no-estimate" : "its ETC is its factor × its base's"})` });
+    return {
+      id, code: p.code, name: p.name, earningRule: p.rule, inBaseline: p.hasBaseline, finished, clamped: wasClamped,
+      // The package's own BAC and hasBaseline; its figures at t from the core.
+      figures: figuresFrom({ ...p, pv: core.pv_[i] as number, ev: core.ev_[i] as number, ac: core.ac_[i] as number,
+        etc: core.etc_[i] as number, beforeStart: core.t < p.start, spiT: PROJECT_LEVEL_ONLY }, cp.currency, order),
+    };
   });
   const excluded = cp.actualIds.slice(core.firstExcluded);
   if (excluded.length > 0) warnings.push({ code: "actuals-after-status-date", message: `${excluded.length} actual cost entr${excluded.length === 1 ? "y is" : "ies are"} dated after the status date and excluded` });
   return {
     level: "project", id: cp.id, name: cp.name, programmeId: cp.programmeId, portfolioId: cp.portfolioId, statusDate: fromEpochDay(core.t),
-    baseline: cp.baselineNumber, currency: cp.currency, complete: core.complete, actualFinish: core.complete && core.finishDay >= 0 ? fromEpochDay(core.finishDay) : undefined,
+    baseline: cp.baselineNumber, currency: cp.currency, complete: core.complete, actualFinish: core.finishDay < NO_FINISH ? fromEpochDay(core.finishDay) : undefined,
     figures, schedule: scheduleFiguresFrom(core, cp, figures.cpi, spiT), packages, warnings, excludedActuals: excluded,
-    cvSplit: { acAtBaselineRates: fromMinor(core.acBase, cp.currency), performance: fromMinor(core.ev - core.acBase, cp.currency), fx: fromMinor(core.acBase - core.ac, cp.currency) },
+    cvSplit: isNaN(core.acBase) ? missing("no-baseline-rate", cp.noBaseRate)
+      : metric({ acAtBaselineRates: money(core.acBase), performance: money(core.ev - core.acBase), fx: money(core.acBase - core.ac) }),
   };
 }
 

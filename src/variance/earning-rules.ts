@@ -2,6 +2,7 @@ import { PmoDecimal, toEpochDay, type Decimal, type ValidationIssue } from "../c
 import type { EarningRule, WorkPackage } from "../entities/index.js";
 import type { CompiledPackage } from "./engine-types.js";
 import { shareOf } from "./exact.js";
+import { NO_FINISH } from "./packed.js";
 import type { EvmWarning } from "./types.js";
 
 /*
@@ -10,6 +11,9 @@ import type { EvmWarning } from "./types.js";
  * Level of effort (EV ≡ PV once started) and apportioned effort (factor × base EV) depend on the status date and
  * are earned in the kernel; every other rule's EV is fixed at each progress record and computed here once.
  */
+
+/** The measures a progress record may carry, each checked and carried forward the same way. */
+const MEASURES = ["percentComplete", "physicalPercentComplete", "unitsComplete"] as const;
 
 /** @internal The per-record arrays {@link progressOf} fills (views into the project's flat arrays). */
 export interface ProgressArrays {
@@ -26,45 +30,47 @@ export interface ProgressArrays {
 export function progressOf(w: WorkPackage | undefined, rule: EarningRule, bac: number, issues: ValidationIssue[], path: (string | number)[], out: ProgressArrays): ProgressArrays {
   const recs = w?.progress ?? [];
   const { pDay, pStarted, pEarned, pFirstFinish } = out;
-  let firstFinish = -1;
+  let firstFinish = NO_FINISH;
   let started = false;
   let finished = false;
-  let pct: Decimal | undefined;
-  let phys: Decimal | undefined;
-  let units: Decimal | undefined;
+  // The latest value of each measure so far (a record may carry only some of them).
+  const last: { [K in (typeof MEASURES)[number]]?: Decimal } = {};
   let reached: readonly string[] = [];
-  const share = (num: Decimal, den: Decimal) => shareOf(bac, num, den);
+  const hundred = new PmoDecimal(100);
+  const share = (num: Decimal | undefined, den: Decimal) => (num ? shareOf(bac, num, den) : 0);
   recs.forEach((p, j) => {
-    // Above 100 % is an overrun: its EV exceeds BAC and the kernel clamps or refuses it by policy (evAboveBac).
-    if (p.percentComplete?.lt(0)) issues.push({ path: [...path, "progress", j, "percentComplete"], message: "progress must not be negative", code: "custom" });
-    if (p.physicalPercentComplete?.lt(0)) issues.push({ path: [...path, "progress", j, "physicalPercentComplete"], message: "progress must not be negative", code: "custom" });
-    if (p.unitsComplete?.lt(0)) issues.push({ path: [...path, "progress", j, "unitsComplete"], message: "units complete must not be negative", code: "custom" });
-    pct = p.percentComplete ?? pct;
-    phys = p.physicalPercentComplete ?? phys;
-    units = p.unitsComplete ?? units;
-    reached = p.milestonesReached ?? reached;
     finished ||= p.finished === true;
-    started ||= finished || p.started === true || (p.percentComplete?.gt(0) ?? false) || (p.physicalPercentComplete?.gt(0) ?? false) || (p.unitsComplete?.gt(0) ?? false) || (p.milestonesReached?.length ?? 0) > 0;
+    started ||= finished || p.started === true || (p.milestonesReached?.length ?? 0) > 0;
+    for (const k of MEASURES) {
+      const v = p[k];
+      if (!v) continue;
+      // Above 100 % is an overrun: its EV exceeds BAC and the kernel clamps or refuses it by policy (evAboveBac).
+      if (v.lt(0)) issues.push({ path: [...path, "progress", j, k], message: `${k === "unitsComplete" ? "units complete" : "progress"} must not be negative`, code: "custom" });
+      started ||= v.gt(0);
+      last[k] = v;
+    }
+    reached = p.milestonesReached ?? reached;
     pDay[j] = toEpochDay(p.date);
     pStarted[j] = started ? 1 : 0;
-    if (finished && firstFinish < 0) firstFinish = pDay[j] as number;
+    if (finished && firstFinish === NO_FINISH) firstFinish = pDay[j] as number;
     pFirstFinish[j] = firstFinish;
-    let ev = 0;
-    switch (rule.type) {
-      case "0/100": ev = finished ? bac : 0; break;
-      case "50/50": ev = finished ? bac : started ? share(new PmoDecimal(1), new PmoDecimal(2)) : 0; break;
-      case "fixed-split": ev = finished ? bac : started ? share(rule.startPercent, new PmoDecimal(100)) : 0; break;
-      case "percent-complete": ev = finished ? bac : pct ? share(pct, new PmoDecimal(100)) : 0; break;
-      case "physical-percent-complete": ev = finished ? bac : phys ? share(phys, new PmoDecimal(100)) : 0; break;
-      case "units": ev = finished ? bac : units ? share(units, rule.totalUnits) : 0; break;
-      case "weighted-milestones": {
-        const set = new Set(reached);
-        const total = rule.milestones.reduce((s, m) => s.plus(m.weight), new PmoDecimal(0));
-        const got = rule.milestones.filter((m) => set.has(m.id)).reduce((s, m) => s.plus(m.weight), new PmoDecimal(0));
-        ev = finished ? bac : total.isZero() ? 0 : share(got, total);
-        break;
+    // Finished: the whole budget (level of effort and apportioned never read it: the kernel earns them).
+    let ev = bac;
+    if (!finished) {
+      switch (rule.type) {
+        case "50/50": ev = started ? share(new PmoDecimal(50), hundred) : 0; break;
+        case "fixed-split": ev = started ? share(rule.startPercent, hundred) : 0; break;
+        case "percent-complete": ev = share(last.percentComplete, hundred); break;
+        case "physical-percent-complete": ev = share(last.physicalPercentComplete, hundred); break;
+        case "units": ev = share(last.unitsComplete, rule.totalUnits); break;
+        case "weighted-milestones": {
+          const weight = (ms: typeof rule.milestones) => ms.reduce((s, m) => s.plus(m.weight), new PmoDecimal(0));
+          const total = weight(rule.milestones);
+          ev = total.isZero() ? 0 : share(weight(rule.milestones.filter((m) => reached.includes(m.id))), total);
+          break;
+        }
+        default: ev = 0; // 0/100 until finished; level of effort and apportioned
       }
-      default: ev = 0; // level of effort and apportioned are earned at evaluation time
     }
     pEarned[j] = ev;
   });

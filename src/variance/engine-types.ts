@@ -24,7 +24,7 @@ export interface CompiledPackage {
   readonly pDay: Int32Array;
   readonly pStarted: Uint8Array;
   readonly pEarned: Float64Array;
-  /** Day of the first `finished` record up to each record (-1: not finished yet). */
+  /** Day of the first `finished` record up to each record (NO_FINISH: not finished yet). */
   readonly pFirstFinish: Int32Array;
   /** Level of effort (EV ≡ PV once started). */
   readonly loe: boolean;
@@ -70,6 +70,8 @@ export interface CompiledProject {
   readonly packed: PackedPackages;
   readonly policy: Required<EvmPolicy>;
   readonly warnings: readonly EvmWarning[];
+  /** Why AC at baseline rates is unknown when it is (NaN): the pairs without a rate on the baseline capture day. */
+  readonly noBaseRate: string;
 }
 
 

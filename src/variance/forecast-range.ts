@@ -8,6 +8,7 @@ import { esDeltas } from "./es-deltas.js";
 import { dateAfter, scheduleSpans } from "./time-unit.js";
 import { resultFrom, type EarnedValueResult } from "./earned-value.js";
 import { evaluateProject } from "./kernel.js";
+import { NO_FINISH } from "./packed.js";
 import type { EarnedValueInput, EarnedValueOptions } from "./types.js";
 
 /** A low–median–high band. */
@@ -246,12 +247,12 @@ export function forecastRange(
   // Nor with nothing planned (BAC 0): no PV curve to read EV against, as the point forecast.
   const finBlocked = enough ?? (done ? undefined : core.es.pd === 0 ? missing("no-working-days", "the calendar has no working day between baseline start and finish")
     : core.bac === 0 ? missing("bac-is-zero", "nothing is planned (BAC 0): there is no PV curve to read earned schedule from") : undefined);
-  const finish: Metric<IsoDate> = core.finishDay >= 0 ? metric(fromEpochDay(core.finishDay)) : now.schedule.forecastFinish.spiT;
+  const finish: Metric<IsoDate> = core.finishDay < NO_FINISH ? metric(fromEpochDay(core.finishDay)) : now.schedule.forecastFinish.spiT;
   const eacBand = done ? same(f.ac) : eacBlocked ? same(eacBlocked)
     : nE > 0 ? each(eacBandValues({ ac: sumsAc, ev: sumsEv }, { ac: core.ac, rest, currency: cp.currency }, exactPs, method, rounding), nE, "EAC") : same(none("ΣΔEV and ΣΔAC", "CPI*"));
   const finishBand = done ? same(finish) : finBlocked ? same(finBlocked) : nF > 0 ? finishPicked() : same(none("ΣΔES and ΣΔAT", "SPI(t)*"));
   const basis: ForecastRange["basis"] = done
-    ? { rule: "complete", detail: `the project is complete: its finish is ${core.finishDay >= 0 ? `the actual finish (${finish.value})` : finish.value ? `the point forecast (${finish.value}; no package records its finish)` : `not dated (${finish.reason})`} and its EAC is AC (${f.ac.value?.amount.toFixed(minorUnits(cp.currency))}), with no spread` }
+    ? { rule: "complete", detail: `the project is complete: its finish is ${core.finishDay < NO_FINISH ? `the actual finish (${finish.value})` : finish.value ? `the point forecast (${finish.value}; no package records its finish)` : `not dated (${finish.reason})`} and its EAC is AC (${f.ac.value?.amount.toFixed(minorUnits(cp.currency))}), with no spread` }
     : { rule: "bootstrap", detail: `each band resamples the ${n} observed period${n === 1 ? "" : "s"}' efficiencies in ${draws} draws (seed ${band.seed}), read by ${describePercentileMethod(method)}` };
   const warnings: ForecastRangeWarning[] = [];
   const dropped = (name: ForecastRangeWarning["band"], used: number, sums: string, blocked: MetricMissing | undefined) => {

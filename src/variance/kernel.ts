@@ -2,7 +2,7 @@ import { ValidationError, fromEpochDay } from "../core/index.js";
 import type { CompiledPackage, CompiledProject } from "./engine-types.js";
 import { workingDaysIn, type DayIndex } from "./day-index.js";
 import { mulDivRound } from "./exact.js";
-import { lastIn } from "./packed.js";
+import { NO_FINISH, lastIn } from "./packed.js";
 
 /*
  * The engine's hot path: one status date, one compiled project, integer minor units only. No Decimal, no object per
@@ -32,6 +32,7 @@ export interface ProjectCore {
   readonly etc: number;
   readonly beforeStart: boolean;
   readonly complete: boolean;
+  /** The actual finish (the last package's) once complete and a package records one, else NO_FINISH (after every day). */
   readonly finishDay: number;
   readonly pv_: Float64Array;
   readonly ev_: Float64Array;
@@ -39,7 +40,7 @@ export interface ProjectCore {
   readonly acBase_: Float64Array;
   /** Per package: its ETC (0 once finished; an apportioned package without an estimate: factor × its base's), -1 when missing. */
   readonly etc_: Float64Array;
-  /** Per package: its actual finish day + 1 once finished, else 0. */
+  /** Per package: its actual finish day once finished, else NO_FINISH. */
   readonly finished_: Float64Array;
   readonly clamped: readonly number[];
   /** Index (in the compiled project's `actualIds`) of the first actual after the status date. */
@@ -95,7 +96,7 @@ export function evaluateProject(cp: CompiledProject, t: number): ProjectCore {
   const etc_ = new Float64Array(n);
   const finished_ = new Float64Array(n);
   const clamped: number[] = [];
-  let pv = 0, ev = 0, ac = 0, acBase = 0, etc = 0, finishDay = -1;
+  let pv = 0, ev = 0, ac = 0, acBase = 0, etc = 0, finishDay = -NO_FINISH;
   const kB = gridIndexBefore(gridEnd, t);
   for (let o = 0; o < n; o++) {
     const i = order[o] as number;
@@ -135,9 +136,11 @@ export function evaluateProject(cp: CompiledProject, t: number): ProjectCore {
     pv += ppv; ev += pev; ac += pac; acBase += pacB;
     // Finished: all value earned and a finish reported (level of effort: its planned finish has passed; apportioned:
     // its base has finished, on the base's day — the base is evaluated first).
-    const fd = r >= p0 && pFirstFinish[r] !== -1 ? (pFirstFinish[r] as number) : kd === 1 ? Math.min(P.finish[i] as number, t) : kd === 2 ? (finished_[P.apBase[i] as number] as number) - 1 : -1;
-    const done = fd >= 0 && pev === bac;
-    if (done) { finished_[i] = fd + 1; if (fd > finishDay) finishDay = fd; }
+    // A finish is a day on or before t; NO_FINISH is after every day (a finish before 1970 is a negative day).
+    const fd = r >= p0 && (pFirstFinish[r] as number) < NO_FINISH ? (pFirstFinish[r] as number) : kd === 1 ? Math.min(P.finish[i] as number, t) : kd === 2 ? (finished_[P.apBase[i] as number] as number) : NO_FINISH;
+    const done = fd <= t && pev === bac;
+    finished_[i] = done ? fd : NO_FINISH;
+    if (done && fd > finishDay) finishDay = fd;
     let pe = (etcDay[i] as number) <= t ? (etcA[i] as number) : -1; // an estimate made after the status date is not known yet
     // Apportioned without an estimate of its own: its base's ETC × the factor (its effort follows its base's; other
     // packages have no base, apBase −1: etc_[−1] is undefined).
@@ -152,7 +155,8 @@ export function evaluateProject(cp: CompiledProject, t: number): ProjectCore {
   const firstExcluded = lastAtOrBefore(cp.actualDays, t) + 1;
   const beforeStart = t < cp.start;
   const complete = cp.bac > 0 && ev >= cp.bac;
-  const es = earnedSchedule(cp, t, ev, ev_, complete ? finishDay : -1);
+  if (!complete || finishDay === -NO_FINISH) finishDay = NO_FINISH; // no actual finish unless complete and recorded
+  const es = earnedSchedule(cp, t, ev, ev_, finishDay);
   return { t, bac: cp.bac, pv, ev, ac, acBase, etc, beforeStart, complete, finishDay, pv_, ev_, ac_, acBase_, etc_, finished_, clamped, firstExcluded, es };
 }
 
@@ -160,8 +164,7 @@ export function evaluateProject(cp: CompiledProject, t: number): ProjectCore {
 function earnedSchedule(cp: CompiledProject, t: number, ev: number, ev_: Float64Array, finishDay: number): EsCore {
   const days = cp.days;
   const pd = workingDaysIn(days, cp.start, cp.finish);
-  const atEnd = finishDay >= 0 ? Math.min(finishDay, t) : t;
-  const at = workingDaysIn(days, cp.start, atEnd);
+  const at = workingDaysIn(days, cp.start, Math.min(finishDay, t));
   // Points: the origin (start, PV 0) and every period end on or after the start; the curve is compiled once.
   const firstK = lastAtOrBefore(cp.gridEnd, cp.start - 1) + 1;
   const ends = cp.gridEnd.subarray(firstK);
@@ -169,8 +172,9 @@ function earnedSchedule(cp: CompiledProject, t: number, ev: number, ev_: Float64
   const tPts = cp.tEnd.subarray(firstK);
   // C = the last point with PV ≤ EV (the latest such time: the end of a flat stretch), so PV_{C+1} > PV_C.
   const c = lastIn(curve, 0, curve.length, ev) + 1; // points 1..c have PV ≤ EV; point 0 is the origin
-  const tOf = (k: number) => (k === 0 ? 0 : (tPts[k - 1] as number));
-  const pvOf = (k: number) => (k === 0 ? 0 : (curve[k - 1] as number));
+  // Point k ≥ 1 is period end k − 1; point 0 (index −1: undefined) is the origin.
+  const tOf = (k: number) => tPts[k - 1] ?? 0;
+  const pvOf = (k: number) => curve[k - 1] ?? 0;
   let esNum: number, esDen: number;
   let pfNum: number | bigint = 0, pfDen: number | bigint = 0;
   if (c === ends.length) {

@@ -27,6 +27,12 @@ export function packPackages(packages: readonly CompiledPackage[], k: number, ar
   };
 }
 
+/**
+ * @internal "No finish": a day number after every date (years 1–9999 are days −719,162 … 2,932,896), so a finish before
+ * 1970 (a negative day) is still a finish and "finished by day t" is one comparison, `fd <= t`.
+ */
+export const NO_FINISH = 1e9;
+
 /** @internal Last index in [lo, hi) with arr[i] ≤ x, or lo − 1. */
 export function lastIn(arr: ArrayLike<number>, lo: number, hi: number, x: number): number {
   // Common case first: everything recorded so far is on or before the status date.

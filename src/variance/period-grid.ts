@@ -57,14 +57,11 @@ export function periodGrid(spec: PeriodGridSpec, from: IsoDate, to: IsoDate): Pe
       periods.push({ label: isoWeekLabel(d), start: fromEpochDay(d), finish: fromEpochDay(d + 6) });
     }
   } else if (spec.kind === "monthly") {
-    let { year, month } = dateParts(from);
-    for (;;) {
-      const start = `${year}-${String(month).padStart(2, "0")}-01` as IsoDate;
-      if (start > to) break;
-      const next = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, "0")}-01`;
-      periods.push({ label: start.slice(0, 7), start, finish: fromEpochDay(toEpochDay(next as IsoDate) - 1) });
-      month = month === 12 ? 1 : month + 1;
-      if (month === 1) year++;
+    // Month k counted from January of year 0, as "YYYY-MM".
+    const ym = (k: number) => `${String(Math.floor(k / 12)).padStart(4, "0")}-${String((k % 12) + 1).padStart(2, "0")}`;
+    const { year, month } = dateParts(from);
+    for (let k = year * 12 + month - 1; `${ym(k)}-01` <= to; k++) {
+      periods.push({ label: ym(k), start: `${ym(k)}-01` as IsoDate, finish: fromEpochDay(toEpochDay(`${ym(k + 1)}-01` as IsoDate) - 1) });
     }
   } else if (spec.kind === "fiscal") {
     spec.periods.forEach((p, i) => {

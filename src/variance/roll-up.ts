@@ -2,7 +2,7 @@ import { ValidationError, isMoney, metric, money, missing, sumMoney, type IsoDat
 import { duplicateIdIssues } from "../core/unique-ids.js";
 import type { EarnedValueResult } from "./earned-value.js";
 import { magnitudeCounter, toMinor } from "./exact.js";
-import { figuresFrom, type EvmFigures } from "./figures.js";
+import { PROJECT_LEVEL_ONLY, figuresFrom, type EvmFigures } from "./figures.js";
 import type { EacMethod } from "./types.js";
 
 /** A rolled-up node (programme, portfolio or any group): figures recomputed from summed BAC, PV, EV, AC — never averaged indices. */
@@ -93,7 +93,7 @@ export function rollUpEarnedValue(
     else esMissing ??= f.eac.earnedSchedule;
   });
   if (issues.length) throw new ValidationError(issues, "roll-up");
-  const figures = figuresFrom({ bac, pv, ev, ac, etc, beforeStart: hasBaseline && beforeStart, hasBaseline, spiTNum: 0, spiTDen: 0, spiTReason: "project-level-only" }, currency, options.eacOrder ?? DEFAULT_ORDER);
+  const figures = figuresFrom({ bac, pv, ev, ac, etc, beforeStart: hasBaseline && beforeStart, hasBaseline, spiT: PROJECT_LEVEL_ONLY }, currency, options.eacOrder ?? DEFAULT_ORDER);
   const eacEs: Metric<Money> = esMissing ?? (es.length ? metric(sumMoney(es, currency)) : missing("no-baseline"));
   const bacMoney = figures.bac.value ?? money(0, currency);
   const acMoney = figures.ac.value ?? money(0, currency);

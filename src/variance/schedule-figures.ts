@@ -1,6 +1,7 @@
 import { PmoDecimal, fromEpochDay, metric, missing, type Decimal, type IsoDate, type Metric, type MetricMissing } from "../core/index.js";
 import type { CompiledProject } from "./compile.js";
 import type { ProjectCore } from "./kernel.js";
+import { NO_FINISH } from "./packed.js";
 import { dateAfter, scheduleSpans, type Span } from "./time-unit.js";
 
 /** Independent duration forecasts IEAC(t) by performance factor, in the policy's time unit (working days by default) from the baseline start. */
@@ -47,8 +48,9 @@ const D = (n: number | bigint) => new PmoDecimal(n.toString());
 /** @internal SPI(t) as a fraction (num/den) or the reason it is missing, for the EAC₅ hybrid. */
 export function spiTFraction(core: ProjectCore, cp: CompiledProject): { num: bigint; den: bigint; reason: string } {
   const { es } = core;
-  if (core.beforeStart || es.at === 0) return { num: 0n, den: 0n, reason: "before-start" };
-  if (es.pd === 0) return { num: 0n, den: 0n, reason: "no-working-days" };
+  if (core.beforeStart) return { num: 0n, den: 0n, reason: "before-start" };
+  // On or after the start with AT = 0 (a start on a Saturday, read on the weekend): no working time yet, not "before the start".
+  if (!es.at || !es.pd) return { num: 0n, den: 0n, reason: "no-working-days" };
   const s = scheduleSpans(core, cp);
   return { num: s.es.num * s.at.den, den: s.es.den * s.at.num, reason: "" };
 }
@@ -71,8 +73,8 @@ export function scheduleFiguresFrom(core: ProjectCore, cp: CompiledProject, cpi:
   const early = missing("before-start", "the status date is before the baseline start");
   // The same before-start rule as the cost indices (figures.ts): every index waits for the baseline start.
   const before = core.beforeStart ? early : undefined;
-  // SPI(t) = ES / AT from its exact fraction (missing only before the start: AT = 0).
-  const spiT: Metric<Decimal> = sf.den ? metric(frac(sf)) : early;
+  // SPI(t) = ES / AT from its exact fraction (missing when AT = 0: before the start, or no working day since it).
+  const spiT: Metric<Decimal> = sf.den ? metric(frac(sf)) : before ?? missing("no-working-days", "the calendar has no working day between baseline start and status date (AT = 0)");
   const left = PD.minus(ES);
   // IEAC(t) = AT + (PD − ES) / PF, PF = n/d, as one exact fraction: its value is rounded once and its date is read
   // exactly (through three rounded decimals, 30 working days read 30.00…01: the next day).
@@ -93,7 +95,7 @@ export function scheduleFiguresFrom(core: ProjectCore, cp: CompiledProject, cpi:
   const ieacT = each((m) => (m.value ? metric(frac(m.value)) : (m as MetricMissing)));
   const dateOf = (m: Metric<Span>): Metric<IsoDate> => {
     if (!m.value) return m as MetricMissing;
-    const date = core.complete && core.finishDay >= 0 ? fromEpochDay(core.finishDay) : dateAfter(cp, m.value);
+    const date = core.finishDay < NO_FINISH ? fromEpochDay(core.finishDay) : dateAfter(cp, m.value);
     return date === undefined ? missing("beyond-horizon", "the forecast lies beyond the calendar's horizon (about 200 years, or the last fiscal period)") : metric(date as IsoDate);
   };
   return {

@@ -47,7 +47,7 @@ function dayToPeriods(cp: CompiledProject, ends: ArrayLike<number>, d: number): 
 function esInPeriods(cp: CompiledProject, ev: number): Span {
   const pv = periodEnds(cp, 1);
   const c = lastIn(pv, 0, pv.length, ev) + 1;
-  const at = (j: number) => BigInt(j ? (pv[j - 1] as number) : 0);
+  const at = (j: number) => BigInt(pv[j - 1] ?? 0);
   if (c === pv.length) return { num: BigInt(c), den: 1n };
   const d = at(c + 1) - at(c);
   return { num: BigInt(c) * d + BigInt(ev) - at(c), den: d };
@@ -60,10 +60,9 @@ export function scheduleSpans(core: ProjectCore, cp: CompiledProject): { readonl
     return { pd: { num: BigInt(es.pd), den: 1n }, at: { num: BigInt(es.at), den: 1n }, es: { num: BigInt(es.esNum), den: BigInt(es.esDen) } };
   }
   const ends = periodEnds(cp);
-  const atDay = core.complete && core.finishDay >= 0 ? Math.min(core.finishDay, core.t) : core.t;
   const pd = dayToPeriods(cp, ends, cp.finish);
   const e = esInPeriods(cp, core.ev);
-  return { pd, at: dayToPeriods(cp, ends, atDay), es: e.num * pd.den > pd.num * e.den ? pd : e };
+  return { pd, at: dayToPeriods(cp, ends, Math.min(core.finishDay, core.t)), es: e.num * pd.den > pd.num * e.den ? pd : e };
 }
 
 /**

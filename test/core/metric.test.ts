@@ -174,7 +174,8 @@ describe("issue 12: every reason the library emits is listed", () => {
       const text = readFileSync(f, "utf8");
       for (const m of text.matchAll(/missing\("([a-z0-9-]+)"/g)) out.add(m[1]!);
       for (const m of text.matchAll(/(?:kpiRatio|pct)\([^;]*?"([a-z]+(?:-[a-z]+)+)"\)/g)) out.add(m[1]!);
-      for (const m of text.matchAll(/spiTReason: "([a-z-]+)"/g)) out.add(m[1]!);
+      // SPI(t) fractions carry their reason: { num, den, reason: "…" } (spiTFraction, PROJECT_LEVEL_ONLY).
+      for (const m of text.matchAll(/den: [^,]+, reason: "([a-z-]+)"/g)) out.add(m[1]!);
     }
     return [...out].sort();
   };

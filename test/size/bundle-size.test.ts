@@ -101,6 +101,11 @@ describe("issue 17: bundle size", () => {
   }, 120_000);
 
   it("earnedValue stays within its measured 12.92 kB gzip beyond zod and decimal.js (over the 10 kB goal)", async () => {
+    // Measured 12.906 kB (2026-12-07, earned-value audit ev13, 12.917 before: + a finish before 1970 (NO_FINISH instead
+    // of −1), + SPI(t) no-working-days when AT = 0 after the start, + the apportioned estimate-after-status-date text,
+    // + cvSplit no-baseline-rate naming the pair and day, +0.158; − progress measures checked in one loop and the
+    // finished case of the earning rules hoisted, − compiled packages spreading their source and cell views, − figures
+    // from the core spread, − package warnings in the package loop, − monthly grid by month index, −0.169).
     // Measured 12.917 kB (2026-12-07, earned-value audit ev12: + an apportioned package finished with its base, +0.010;
     // + earned schedule bac-is-zero when nothing is planned, +0.021; − no-baseline read from the baseline number and
     // P-factor's zero test in one `!`, −0.014; + an apportioned package's ETC as factor × its base's (a per-package ETC

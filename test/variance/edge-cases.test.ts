@@ -169,7 +169,7 @@ describe("bad input", () => {
     // CV = 1000 − 950 = 50 = performance (1000 − 900 = 100) + FX (900 − 950 = −50).
     const fxRates = [{ from: "USD", to: "EUR", date: "2026-12-31", rate: "0.90" }, { from: "USD", to: "EUR", date: "2027-01-07", rate: "0.95" }];
     const r = earnedValue(project([w], [usd]), { statusDate: "2027-01-10", fxRates });
-    expect([show(r.figures.ac), show(r.figures.cv), show({ value: r.cvSplit.performance }), show({ value: r.cvSplit.fx })]).toEqual(["950.00", "50.00", "100.00", "-50.00"]);
+    expect([show(r.figures.ac), show(r.figures.cv), show({ value: r.cvSplit.value?.performance }), show({ value: r.cvSplit.value?.fx })]).toEqual(["950.00", "50.00", "100.00", "-50.00"]);
   });
 });
 

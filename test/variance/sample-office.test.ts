@@ -46,8 +46,10 @@ describe("the sample office at 2026-11-20", () => {
   it("warns about level-of-effort packages and the USD entry is converted at its ECB rate", () => {
     const dcx = at("PRJ-DCX");
     expect(dcx.warnings.some((w) => w.code === "loe-hides-schedule-variance")).toBe(true);
-    // No rate table: baseline rate = booking rate, so the FX part of CV is zero.
-    expect(show({ value: dcx.cvSplit.fx })).toBe("0.00");
+    // No rate table: the entry's own ECB rate is its booking rate; what it cost at the rate in force on the baseline
+    // capture day is unknown, so CV has no split (it read an FX part of 0.00: the booking rate taken for the baseline's).
+    expect(dcx.cvSplit.reason).toBe("no-baseline-rate");
+    expect(dcx.cvSplit.reason && dcx.cvSplit.detail).toMatch(/^no USD→EUR rate on or before \d{4}-\d{2}-\d{2}, the baseline capture day$/);
   });
 
   it("rolls up programmes and the portfolio from summed EV, PV and AC", () => {
