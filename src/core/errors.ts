@@ -269,8 +269,8 @@ export class CurrencyMismatchError extends PmoError {
  * - `storage-too-large`: the record (or the statement that writes it) is larger than the database accepts — on
  *   MySQL/MariaDB, `max_allowed_packet` (not retryable: the same record fails again; raise the server limit).
  * - `storage-contention`: other writers kept changing the records the call needed for longer than its bound — a
- *   compare-and-set whose row kept being deleted and inserted again at the version expected, a page of a long `in`
- *   list whose records kept changing. Not a version conflict: the expected version was found (retryable).
+ *   compare-and-set whose row kept being deleted and inserted again at the version expected. Not a version conflict:
+ *   the expected version was found (retryable).
  * - `storage-failure`: any other database error (not retryable).
  */
 export type StorageErrorCode =

@@ -2,6 +2,7 @@ import { ValidationError, type ValidationIssue } from "../core/errors.js";
 import { decimalStringSchema, moneyCodec } from "../core/codecs.js";
 import { DECIMAL_PATTERN, MAX_DECIMAL_LENGTH, PmoDecimal, toDecimalString } from "../core/decimal.js";
 import type { Where } from "./port.js";
+import { LIST_QUERY_LIMITS } from "./query.js";
 
 /*
  * Decimals are strings on the wire, and adapters compare strings by code point: "99.50" > "100.00", and "100" is not
@@ -87,7 +88,13 @@ export function decimalWhere(fields: DecimalFields, where: readonly Where[], sub
     if (w.op === "eq") return [{ field: w.field, op: "in", value: forms(w.value, places, ["where", i, "value"]) }];
     if (w.op === "ne") return forms(w.value, places, ["where", i, "value"]).map((value) => ({ field: w.field, op: "ne", value }));
     if (w.op === "in" && Array.isArray(w.value)) {
-      return [{ field: w.field, op: "in", value: [...new Set((w.value as unknown[]).flatMap((v, j) => forms(v, places, ["where", i, "value", j])))] }];
+      const value = [...new Set((w.value as unknown[]).flatMap((v, j) => forms(v, places, ["where", i, "value", j])))];
+      // The port's limit counts stored forms; the caller wrote amounts, so the refusal counts amounts.
+      const most = Math.floor(LIST_QUERY_LIMITS.maxInValues / places.length);
+      if (value.length > LIST_QUERY_LIMITS.maxInValues) {
+        issues.push({ path: ["where", i, "value"], message: `${w.field} is a decimal matched in its ${places.length} stored forms: an \`in\` takes at most ${most} amounts (got ${w.value.length}); split the query`, code: "custom" });
+      }
+      return [{ field: w.field, op: "in", value }];
     }
     return [w];
   });

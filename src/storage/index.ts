@@ -10,4 +10,3 @@ export { storableRecord, MAX_STORED_ID_LENGTH } from "./record-check.js";
 export * from "./repository.js";
 export * from "./transaction.js";
 export * from "./retry.js";
-export { MAX_IN_CHUNKS } from "./chunked-list.js";

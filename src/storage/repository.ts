@@ -9,7 +9,6 @@ import type { StoredEntityField } from "../entities/base.js";
 import type { ListQuery, Page, StorageAdapter, StoredRecord } from "./port.js";
 import { canonicalWhere, timeFieldsOf } from "./date-filters.js";
 import { decimalFieldsOf, decimalWhere } from "./decimal-filters.js";
-import { listInChunks } from "./chunked-list.js";
 
 /**
  * What `create` takes: the entity's wire form (plain JSON-safe values: decimal strings, ISO dates) without the
@@ -58,8 +57,7 @@ export interface Repository<K extends EntityKind> {
   /**
    * One page of entities (default page size 100). Operands on calendar-date fields must be `YYYY-MM-DD` days and on
    * instant fields UTC instants, compared in canonical form (`…10:00:00Z` is `…10:00:00.000Z`); anything else is a
-   * {@link ValidationError} at `["where", i, "value"]`. An `in` longer than the port's 1,000 values (a money amount
-   * counts four, one per stored form) is read in chunks of 1,000, up to 50 chunks, and merged in order.
+   * {@link ValidationError} at `["where", i, "value"]`.
    */
   list(query?: Partial<ListQuery>): Promise<Page<EntityOf<K>>>;
   /** Every entity matching the query, page by page (operands checked as in `list`). */
@@ -157,14 +155,14 @@ export function createRepository<K extends EntityKind>(
       return recs.map((r) => (r ? decode(r) : null));
     },
     async list(query = {}) {
-      const page = await listInChunks(store, { ...query, ...where(query), limit: query.limit ?? 100 }, kind);
+      const page = await store.list({ ...query, ...where(query), limit: query.limit ?? 100 });
       return { items: page.items.map(decode), nextCursor: page.nextCursor };
     },
     async *all(query = {}) {
       const conditions = where(query);
       let cursor: string | null = null;
       do {
-        const page: Page<StoredRecord> = await listInChunks(store, { ...query, ...conditions, limit: query.limit ?? 100, cursor }, kind);
+        const page: Page<StoredRecord> = await store.list({ ...query, ...conditions, limit: query.limit ?? 100, cursor });
         for (const r of page.items) yield decode(r);
         cursor = page.nextCursor;
       } while (cursor);

@@ -72,3 +72,16 @@ for (const [label, open] of adapters) {
     });
   });
 }
+
+describe("a long `in` on a money amount", () => {
+  it("is refused in amounts, not in the stored forms the caller never wrote ('got 1004' → '250 amounts … got 251')", async () => {
+    // Each amount is matched in its 4 stored forms (0, 2, 3 and 4 places), so 251 amounts are 1,004 values, over the
+    // port's 1,000: the refusal used to read "`in` takes at most 1000 values (got 1004)" for a list of 251.
+    const repo = createRepository(createMemoryAdapter(), "cost-entry", { ids: createSequentialIdGenerator("ce"), clock: () => "2026-03-10T10:00:00.000Z" });
+    const amounts = (n: number) => Array.from({ length: n }, (_, i) => `${i + 1}.5`);
+    await expect(repo.list({ where: [{ field: "amount.amount", op: "in", value: amounts(250) }] })).resolves.toMatchObject({ items: [] });
+    const refused = repo.list({ where: [{ field: "projectId", op: "eq", value: "prj-crm" }, { field: "amount.amount", op: "in", value: amounts(251) }] });
+    await expect(refused).rejects.toThrow("amount.amount is a decimal matched in its 4 stored forms: an `in` takes at most 250 amounts (got 251); split the query");
+    expect(await firstIssuePathAsync(() => repo.list({ where: [{ field: "projectId", op: "eq", value: "prj-crm" }, { field: "amount.amount", op: "in", value: amounts(251) }] }))).toEqual(["where", 1, "value"]);
+  });
+});

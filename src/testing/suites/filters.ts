@@ -2,7 +2,6 @@ import { ALL_FILTER_OPS, type FilterOp, type ListQuery, type StorageAdapter, typ
 import { check, checkSame, expectPmoError } from "../assert.js";
 import { FILTER_PEOPLE, personRecord } from "../fixtures.js";
 import type { ConformanceSuite, ConformanceTest } from "../types.js";
-import { longInTests } from "./long-in.js";
 
 /** Queries over FILTER_PEOPLE with their expected ids, worked out by hand from the fixture table. */
 const CASES: readonly { op: FilterOp; title: string; where: Where[]; expected: string[] }[] = [
@@ -61,7 +60,6 @@ export const filtersSuite: ConformanceSuite = {
   name: "filters",
   tests: [
     ...opTests(),
-    ...longInTests,
     {
       name: "a filtered query pages without gaps",
       async run(adapter) {
