@@ -109,6 +109,8 @@ export interface Pmo {
    * action made cancelled, a change request made withdrawn, a decision made superseded or a risk made occurred without
    * its day (`cancelledOn`, `withdrawnOn`, `supersededOn`, `occurredOn`) takes today's (the UTC day of the operation's
    * instant, or the record's `decidedOn` when that is later); leaving that status drops the day (a risk closed after occurring keeps its `occurredOn`).
+   * A change request made withdrawn records the status it had as `withdrawnFrom` (unless the change gives one); its
+   * closing entry keeps it when the request is re-submitted or decided anew.
    * A record already in that status without its day (made before the field existed) first gets the UTC day of its
    * `updatedAt` — the day the as-of views counted it closed from, which this change would otherwise move. A RAID day given that says when something happened — `completedOn`, `cancelledOn`,
    * `decidedOn`, `withdrawnOn`, `supersededOn`, `occurredOn`, `closedOn`, `resolvedOn`, and the days of a `closings`

@@ -8,7 +8,8 @@ import type { EntityKind } from "../entities/registry.js";
  */
 const CLOSING_DAYS: Partial<Record<EntityKind, readonly [status: string, field: string, keptIn: readonly string[], also?: readonly string[]]>> = {
   action: ["cancelled", "cancelledOn", ["cancelled"]],
-  "change-request": ["withdrawn", "withdrawnOn", ["withdrawn"]],
+  // A request that is no longer withdrawn was not withdrawn from anything either (its closing entry keeps it).
+  "change-request": ["withdrawn", "withdrawnOn", ["withdrawn"], ["withdrawnFrom"]],
   // A decision that is no longer superseded has no successor either (its closing entry keeps it).
   decision: ["superseded", "supersededOn", ["superseded"], ["supersededBy"]],
   risk: ["occurred", "occurredOn", ["occurred", "closed"]],
@@ -21,8 +22,9 @@ const CLOSING_DAYS: Partial<Record<EntityKind, readonly [status: string, field: 
  * `requestedOn` when that is later, or the reopening of the closing {@link keepReopening} just ended when that is later (so the as-of views know
  * when it stopped being open); one that stays so keeps its day (a risk closed after occurring keeps its `occurredOn`); one
  * that leaves the status loses it, unless `given` names it (the schema then refuses it); a decision that leaves
- * superseded loses its `supersededBy` alike (the closing {@link keepReopening} writes keeps it). Other kinds are left
- * alone.
+ * superseded loses its `supersededBy` alike, and a change request that leaves withdrawn its `withdrawnFrom` (the
+ * closing {@link keepReopening} writes keeps them). A change request made withdrawn takes the status it had as its
+ * `withdrawnFrom` unless `given` names one. Other kinds are left alone.
  *
  * @example
  * ```ts
@@ -44,6 +46,8 @@ export function keepClosingDay(kind: EntityKind, next: Record<string, unknown>, 
     const last = Array.isArray(closings) ? (closings.at(-1) as { reopenedOn?: unknown } | undefined)?.reopenedOn : undefined;
     next[field] = [next["decidedOn"], last, next["raisedOn"], next["requestedOn"]].reduce<string>((d, x) => (typeof x === "string" && x > d ? x : d), at.slice(0, 10));
   }
+  // A change request withdrawn now keeps the status it is withdrawn from, which as-of views count before the withdrawal.
+  if (kind === "change-request" && next["status"] === status && before.status !== status && given["withdrawnFrom"] === undefined && typeof before.status === "string") next["withdrawnFrom"] = before.status;
 }
 
 /**
@@ -106,8 +110,8 @@ const DECIDED_BY = ["decidedBy", "outcome", "rationale", "decisionReason"];
  * the record unless `given` names them (the schema then judges them against the reopening); a decision or change
  * request whose closing is kept also drops who decided and the outcome and reasons of that decision
  * (`decidedBy`, `outcome`, `rationale`, `decisionReason`) unless `given` names them; an entry with a `decidedOn`
- * keeps the `decidedBy`, `outcome`, `rationale` and `decisionReason` the record had, and a superseded decision's entry
- * its `supersededBy`. `closings` given in the
+ * keeps the `decidedBy`, `outcome`, `rationale` and `decisionReason` the record had, a superseded decision's entry
+ * its `supersededBy`, and a withdrawn change request's entry its `withdrawnFrom`. `closings` given in the
  * change is taken as is. A closing without any day (records made before the day was kept) adds nothing. Other kinds
  * are left alone.
  *
@@ -141,7 +145,7 @@ export function keepReopening(kind: EntityKind, next: Record<string, unknown>, b
   // Who took the decision it ends, its outcome (a change request's is its status) and why, stay with its day; the
   // decision that superseded it stays with the closing.
   if (entry["decidedOn"]) for (const f of DECIDED_BY) if (typeof before[f] === "string") entry[f] = before[f] as string;
-  if (typeof before["supersededBy"] === "string") entry["supersededBy"] = before["supersededBy"];
+  for (const f of ["supersededBy", "withdrawnFrom"]) if (typeof before[f] === "string") entry[f] = before[f] as string;
   const earlier = Array.isArray(before["closings"]) ? (before["closings"] as unknown[]) : [];
   next["closings"] = [...earlier, { ...entry, reopenedOn }];
   // A decision re-proposed or taken anew, or a change request re-submitted or decided anew, awaits (or has) a new

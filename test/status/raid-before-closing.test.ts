@@ -27,7 +27,8 @@ describe("a change request judged on a day before a closing it was reopened from
     const pmo = await office();
     await pmo.update("p-tomasz-nowak", "change-request", "CR-WMS-001", 1, { status: "withdrawn", withdrawnOn: "2026-11-01" });
     const cr = (await pmo.update("p-tomasz-nowak", "change-request", "CR-WMS-001", 2, { status: "draft" })) as ChangeRequest;
-    expect(cr.closings).toEqual([{ status: "withdrawn", withdrawnOn: "2026-11-01", reopenedOn: "2026-11-20" }]);
+    // The entry keeps the status it was withdrawn from (submitted), as pmo.update recorded it on withdrawal.
+    expect(cr.closings).toEqual([{ status: "withdrawn", withdrawnFrom: "submitted", withdrawnOn: "2026-11-01", reopenedOn: "2026-11-20" }]);
     // 10-28: submitted on 10-27, withdrawn only on 11-01 — awaiting a decision.
     expect(ids(cr, "2026-10-28")).toEqual({ approved: [], pending: ["CR-WMS-001"], rejected: [], cost: "262000.00" });
     // The withdrawal day itself: withdrawn (a day is judged at its end); 11-05: withdrawn; 11-20: a draft again.
