@@ -1,3 +1,4 @@
+import { decimal } from "../core/decimal.js";
 import type { ValidationIssue } from "../core/errors.js";
 import { latestLocalDay, utcInstantAt } from "../entities/closing-day.js";
 import type { EntityKind } from "../entities/registry.js";
@@ -194,4 +195,41 @@ export function futureRaidDays(kind: EntityKind, changes: Readonly<Record<string
     ...judge(changes, fields, []),
     ...closings.flatMap((c, i) => (typeof c === "object" && c !== null ? judge(c as Record<string, unknown>, [...REOPENABLE[kind]![1], "reopenedOn"], ["closings", i]) : [])),
   ];
+}
+
+// Two wire values of one assessment field (a probability "0.60", an amount) that mean the same number.
+function sameValue(x: unknown, y: unknown): boolean {
+  try {
+    return decimal(String(x)).eq(decimal(String(y)));
+  } catch {
+    // Not a number (refused by the schema later): the same only when identical.
+    return x === y;
+  }
+}
+
+/**
+ * @internal Keeps the assessment a changed risk replaces (wire form, edited in place): a risk that keeps its assessment
+ * history (`assessments` present) whose `probability`, `impact` or `costImpact` the change alters gets a new entry with
+ * the values it had, replaced on the UTC day of `at` (never before `raisedOn` or the previous reassessment), so views as
+ * of an earlier day read the assessment in force then. `assessments` given in the change is taken as is; a risk
+ * without the history (records made before it existed) is left alone, as are other kinds.
+ *
+ * @example
+ * ```ts
+ * const next = { probability: "0.6", impact: 4, raisedOn: "2026-11-02", assessments: [] };
+ * keepAssessment("risk", next, { probability: "0.2", impact: 4, assessments: [] }, { probability: "0.6" }, "2026-11-20T09:00:00.000Z");
+ * // next.assessments: [{ probability: "0.2", impact: 4, reassessedOn: "2026-11-20" }]
+ * ```
+ */
+export function keepAssessment(kind: EntityKind, next: Record<string, unknown>, before: Readonly<Record<string, unknown>>, given: Readonly<Record<string, unknown>>, at: string): void {
+  const earlier = before["assessments"];
+  if (kind !== "risk" || !Array.isArray(earlier) || given["assessments"] !== undefined) return;
+  const money = (m: unknown) => (typeof m === "object" && m !== null ? (m as { amount?: unknown; currency?: unknown }) : undefined);
+  const [was, now] = [money(before["costImpact"]), money(next["costImpact"])];
+  const costChanged = !was !== !now || (was !== undefined && now !== undefined && (was.currency !== now.currency || !sameValue(was.amount, now.amount)));
+  if (sameValue(before["probability"], next["probability"]) && before["impact"] === next["impact"] && !costChanged) return;
+  const last = (earlier.at(-1) as { reassessedOn?: unknown } | undefined)?.reassessedOn;
+  const reassessedOn = [before["raisedOn"], last].reduce<string>((d, x) => (typeof x === "string" && x > d ? x : d), at.slice(0, 10));
+  const entry = { probability: before["probability"], impact: before["impact"], ...(was !== undefined && { costImpact: before["costImpact"] }) };
+  next["assessments"] = [...earlier, { ...entry, reassessedOn }];
 }

@@ -89,7 +89,7 @@ describe("a decision or action judged on a day before a closing it was reopened 
   it("a risk closed 05-01, reopened 06-01, occurred with no day (updatedAt 07-01): pending as of 04-01 without statusUnknown, in the reserve 0.8 × 10,000.00 = 8,000.00 EUR", () => {
     const r = decodeEntity("risk", {
       id: "R", ...at, updatedAt: "2026-07-01T09:00:00.000Z", projectId: "P", title: "t", probability: "0.8", impact: 4, costImpact: { amount: "10000.00", currency: "EUR" },
-      ownerId: "p-o", response: "mitigate", mitigation: "m", status: "occurred", raisedOn: "2026-02-01", closings: [{ closedOn: "2026-05-01", reopenedOn: "2026-06-01" }],
+      ownerId: "p-o", response: "mitigate", mitigation: "m", status: "occurred", raisedOn: "2026-02-01", closings: [{ closedOn: "2026-05-01", reopenedOn: "2026-06-01" }], assessments: [],
     }) as Risk;
     const early = contingencyReserve([r], { currency: "EUR", asOf: d("2026-04-01") });
     expect([early.total.amount.toFixed(2), early.statusUnknown]).toEqual(["8000.00", []]);
