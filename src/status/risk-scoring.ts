@@ -127,6 +127,10 @@ export interface ContingencyReserve {
  * risk raised after it is excluded (`not-yet-raised`), and one closed or occurred (`occurredOn`) after it was still
  * pending then; an occurred risk without `occurredOn` counts as occurred from the UTC day of its `updatedAt`, and
  * before that day as pending, listed with a `why` in `statusUnknown` (it used to be left out of every earlier reserve).
+ * A pending risk is priced, as of `asOf`, by the assessment in force then (`assessments`: its earlier probability and
+ * cost impact, each replaced on its `reassessedOn`); one without that history is priced by its current values, and when
+ * it changed after `asOf` it is listed with a `why` in `currentAssessmentUsed` (it used to be priced by today's values
+ * on every day, without saying so).
  *
  * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`), or a risk id is
  *   listed twice (path `["risks", i, "id"]`).
