@@ -154,7 +154,8 @@ export function decimal(value: DecimalInput): Decimal {
 
 /** Says exactly why a string is not a decimal input, so "1e12" does not get a vague "not a decimal". */
 function whyNotDecimal(value: string): string {
-  const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  // describeValue's words for a string: quoted, cut at 40 characters.
+  const shown = describeValue(value);
   if (value.length > MAX_DECIMAL_LENGTH) return `${shown} is longer than ${MAX_DECIMAL_LENGTH} characters`;
   if (/^[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+$/.test(value)) {
     return `${shown} uses exponent notation, which pmokit does not accept (write the digits out, e.g. "1000000000000" for 1e12)`;

@@ -29,14 +29,14 @@ export interface BaselineChoiceInput {
  */
 export function chooseBaseline(input: BaselineChoiceInput, wanted: number | undefined, statusDate: string, warnings: { push(w: BaselineChoiceWarning): unknown } = [], subject = "earned value"): Baseline | undefined {
   const own = input.baselines.filter((b) => b.projectId === input.project.id);
-  const valid = (n: number, path: string) => { if (!Number.isInteger(n) || n < 0 || n > 10) throw ValidationError.single([path], "baseline numbers are 0–10", subject); };
+  const valid = (n: number) => { if (!Number.isInteger(n) || n < 0 || n > 10) throw ValidationError.single(["baseline"], "baseline numbers are 0–10", subject); };
   if (wanted !== undefined) {
-    valid(wanted, "baseline");
+    valid(wanted);
     return own.find((b) => b.number === wanted);
   }
   const active = input.project.activeBaseline;
   if (active !== undefined) {
-    valid(active, "baseline");
+    valid(active);
     if (!own.some((b) => b.number === active)) return undefined; // the project names a baseline it does not have
   }
   const inForce = own.filter((b) => b.capturedAt.slice(0, 10) <= statusDate);

@@ -64,8 +64,16 @@ export const changeRequestSchema = entitySchema(
      */
     withdrawnOn: isoDateCodec.optional(),
     /**
+     * The status it had when withdrawn (only with status `withdrawn`; a decided one — approved, rejected, implemented —
+     * with its `decidedOn`). Views as of a day before the withdrawal count it with that status. Optional, for records
+     * made before it existed: without it they count a request decided by then as approved (flagged as unknown), else
+     * as pending. `pmo.update` sets it when it withdraws a request.
+     */
+    withdrawnFrom: changeRequestStatusSchema.exclude(["withdrawn"]).optional(),
+    /**
      * Earlier closings, oldest first: a request decided (approved, rejected, implemented) or withdrawn and re-submitted
-     * (or back to draft) since keeps here the status and days it had — `decidedOn` and/or `withdrawnOn` — with the day
+     * (or back to draft) since keeps here the status and days it had — `decidedOn` and/or `withdrawnOn`, and a
+     * withdrawal's `withdrawnFrom` — with the day
      * it was reopened, so views as of a day in that period count it with that outcome. `pmo.update` adds one when it
      * reopens a request, with who took the decision it ends and why (`decidedBy`, `decisionReason`: optional, only on
      * an entry with its `decidedOn`). None before `requestedOn`, after its own reopening or before the previous one;
@@ -75,6 +83,7 @@ export const changeRequestSchema = entitySchema(
       .array(
         z.strictObject({
           status: changeRequestStatusSchema.exclude(["draft", "submitted"]), decidedOn: isoDateCodec.optional(), withdrawnOn: isoDateCodec.optional(),
+          withdrawnFrom: changeRequestStatusSchema.exclude(["withdrawn"]).optional(),
           decidedBy: refSchema.optional(), decisionReason: textSchema.optional(), reopenedOn: isoDateCodec,
         }),
       )
@@ -92,13 +101,21 @@ export const changeRequestSchema = entitySchema(
     undecided(ctx, e, i);
     if (e.status !== "withdrawn") {
       if (e.decidedOn === undefined) refuse(ctx, ["closings", i, "decidedOn"], `a ${e.status} change has a decision date`);
-      if (e.withdrawnOn !== undefined) refuse(ctx, ["closings", i, "withdrawnOn"], "only a withdrawn change has withdrawnOn");
-    }
+      for (const f of ["withdrawnOn", "withdrawnFrom"] as const) if (e[f] !== undefined) refuse(ctx, ["closings", i, f], `only a withdrawn change has ${f}`);
+    } else withdrawnDecided(ctx, e, ["closings", i]);
   });
-  if (c.withdrawnOn !== undefined && c.status !== "withdrawn") refuse(ctx, "withdrawnOn", "only a withdrawn change has withdrawnOn");
+  if (c.status !== "withdrawn") {
+    for (const f of ["withdrawnOn", "withdrawnFrom"] as const) if (c[f] !== undefined) refuse(ctx, f, `only a withdrawn change has ${f}`);
+  } else withdrawnDecided(ctx, c, []);
   // requestedOn, earlier closings, decidedOn, withdrawnOn: in the order they happen.
-  else checkDayOrder(c, ["requestedOn", "decidedOn", "withdrawnOn"], ctx);
+  if (c.withdrawnOn === undefined || c.status === "withdrawn") checkDayOrder(c, ["requestedOn", "decidedOn", "withdrawnOn"], ctx);
 }, whenDecoded);
+
+// Withdrawn from a decided status: that decision has its day, as the decided record has.
+function withdrawnDecided(ctx: z.core.$RefinementCtx, e: { readonly withdrawnFrom?: string | undefined; readonly decidedOn?: unknown }, at: (string | number)[]): void {
+  const from = e.withdrawnFrom;
+  if (from && from !== "draft" && from !== "submitted" && e.decidedOn === undefined) refuse(ctx, [...at, "decidedOn"], `a change withdrawn from ${from} has a decision date`);
+}
 
 /** A change request, in memory form. */
 export type ChangeRequest = z.output<typeof changeRequestSchema>;

@@ -94,6 +94,18 @@ export const riskSchema = entitySchema(
      * previous reopening, none after its own reopening; the current `occurredOn` / `closedOn` not before the last one.
      */
     closings: z.array(z.strictObject({ occurredOn: isoDateCodec.optional(), closedOn: isoDateCodec.optional(), reopenedOn: isoDateCodec })).max(1000).optional(),
+    /**
+     * Earlier assessments, oldest first, as `closings` keeps earlier closings: each the `probability`, `impact` and
+     * `costImpact` (absent: not priced then) the risk had, with the day it was replaced (`reassessedOn`; the next
+     * entry's, or the current values, are in force from that day). Views as of a day read the assessment in force then.
+     * `pmo.raiseRisk` starts it empty and `pmo.update` adds one when it changes `probability`, `impact` or
+     * `costImpact`. Absent (records made before it existed), a view as of a day before the risk's last change uses the
+     * current values and says so. Each `reassessedOn` no earlier than `raisedOn` or the previous one.
+     */
+    assessments: z
+      .array(z.strictObject({ probability: fractionCodec, impact: z.number().int().min(1).max(5), costImpact: moneyCodec.optional(), reassessedOn: isoDateCodec }))
+      .max(1000)
+      .optional(),
   },
 ).superRefine((r, ctx) => {
   if (r.projectId === undefined && r.programmeId === undefined) {
@@ -102,6 +114,12 @@ export const riskSchema = entitySchema(
   if (r.costImpact !== undefined && r.contingency !== undefined && r.costImpact.currency !== r.contingency.currency) {
     refuse(ctx, ["contingency", "currency"], "contingency must be in the cost impact's currency");
   }
+  let since = r.raisedOn;
+  r.assessments?.forEach((a, i) => {
+    if (a.reassessedOn < since) refuse(ctx, ["assessments", i, "reassessedOn"], `reassessedOn ${a.reassessedOn} cannot be before ${i ? "the previous reassessment" : "raisedOn"} ${since}`);
+    else since = a.reassessedOn;
+    if (a.costImpact && r.costImpact && a.costImpact.currency !== r.costImpact.currency) refuse(ctx, ["assessments", i, "costImpact", "currency"], "an earlier cost impact must be in the cost impact's currency");
+  });
   if (r.reviewDate !== undefined && r.reviewDate < r.raisedOn) {
     refuse(ctx, "reviewDate", "a review cannot precede raising");
   }

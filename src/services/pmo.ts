@@ -26,7 +26,7 @@ import { isoDate } from "../core/dates/iso-date.js";
 import { captureBaseline, recordActualCosts, recordProgress, updateProject, type BaselineInput } from "./execution.js";
 import { convertRequest, createRequest, transitionRequest, type ProjectFromRequestDraft, type RequestDraft, type TransitionOptions } from "./intake.js";
 import { currentInstant, runOperation, type PmoOptions } from "./operation.js";
-import { futureRaidDays, keepClosingDay, keepReopening, withProvedClosingDay } from "./raid-days.js";
+import { futureRaidDays, keepAssessment, keepClosingDay, keepReopening, withProvedClosingDay } from "./raid-days.js";
 import { ValidationError } from "../core/errors.js";
 import {
   activeProjects, history, openRequests, requirementsCoverage, rolloutOverviews,
@@ -109,6 +109,10 @@ export interface Pmo {
    * action made cancelled, a change request made withdrawn, a decision made superseded or a risk made occurred without
    * its day (`cancelledOn`, `withdrawnOn`, `supersededOn`, `occurredOn`) takes today's (the UTC day of the operation's
    * instant, or the record's `decidedOn` when that is later); leaving that status drops the day (a risk closed after occurring keeps its `occurredOn`).
+   * A risk that keeps its assessment history (`assessments`, started empty by `raiseRisk`) and whose `probability`,
+   * `impact` or `costImpact` the change alters gets an entry with the values it replaces, `reassessedOn` today.
+   * A change request made withdrawn records the status it had as `withdrawnFrom` (unless the change gives one); its
+   * closing entry keeps it when the request is re-submitted or decided anew.
    * A record already in that status without its day (made before the field existed) first gets the UTC day of its
    * `updatedAt` — the day the as-of views counted it closed from, which this change would otherwise move. A RAID day given that says when something happened — `completedOn`, `cancelledOn`,
    * `decidedOn`, `withdrawnOn`, `supersededOn`, `occurredOn`, `closedOn`, `resolvedOn`, and the days of a `closings`
@@ -196,6 +200,8 @@ export function createPmo(adapter: StorageAdapter, options: PmoOptions = {}): Pm
             // views know when it stopped (and started again) being open.
             keepReopening(kind, next, was, given, w.at);
             keepClosingDay(kind, next, was, given, w.at);
+            // A reassessed risk keeps the assessment it replaces, so views as of an earlier day read that one.
+            keepAssessment(kind, next, was, given, w.at);
             return next as typeof e;
           },
           { expectedVersion: v, ...(reason !== undefined ? { reason } : {}) },

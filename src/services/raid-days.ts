@@ -1,3 +1,4 @@
+import { decimal } from "../core/decimal.js";
 import type { ValidationIssue } from "../core/errors.js";
 import { latestLocalDay, utcInstantAt } from "../entities/closing-day.js";
 import type { EntityKind } from "../entities/registry.js";
@@ -8,7 +9,8 @@ import type { EntityKind } from "../entities/registry.js";
  */
 const CLOSING_DAYS: Partial<Record<EntityKind, readonly [status: string, field: string, keptIn: readonly string[], also?: readonly string[]]>> = {
   action: ["cancelled", "cancelledOn", ["cancelled"]],
-  "change-request": ["withdrawn", "withdrawnOn", ["withdrawn"]],
+  // A request that is no longer withdrawn was not withdrawn from anything either (its closing entry keeps it).
+  "change-request": ["withdrawn", "withdrawnOn", ["withdrawn"], ["withdrawnFrom"]],
   // A decision that is no longer superseded has no successor either (its closing entry keeps it).
   decision: ["superseded", "supersededOn", ["superseded"], ["supersededBy"]],
   risk: ["occurred", "occurredOn", ["occurred", "closed"]],
@@ -21,8 +23,9 @@ const CLOSING_DAYS: Partial<Record<EntityKind, readonly [status: string, field: 
  * `requestedOn` when that is later, or the reopening of the closing {@link keepReopening} just ended when that is later (so the as-of views know
  * when it stopped being open); one that stays so keeps its day (a risk closed after occurring keeps its `occurredOn`); one
  * that leaves the status loses it, unless `given` names it (the schema then refuses it); a decision that leaves
- * superseded loses its `supersededBy` alike (the closing {@link keepReopening} writes keeps it). Other kinds are left
- * alone.
+ * superseded loses its `supersededBy` alike, and a change request that leaves withdrawn its `withdrawnFrom` (the
+ * closing {@link keepReopening} writes keeps them). A change request made withdrawn takes the status it had as its
+ * `withdrawnFrom` unless `given` names one. Other kinds are left alone.
  *
  * @example
  * ```ts
@@ -44,6 +47,8 @@ export function keepClosingDay(kind: EntityKind, next: Record<string, unknown>, 
     const last = Array.isArray(closings) ? (closings.at(-1) as { reopenedOn?: unknown } | undefined)?.reopenedOn : undefined;
     next[field] = [next["decidedOn"], last, next["raisedOn"], next["requestedOn"]].reduce<string>((d, x) => (typeof x === "string" && x > d ? x : d), at.slice(0, 10));
   }
+  // A change request withdrawn now keeps the status it is withdrawn from, which as-of views count before the withdrawal.
+  if (kind === "change-request" && next["status"] === status && before.status !== status && given["withdrawnFrom"] === undefined && typeof before.status === "string") next["withdrawnFrom"] = before.status;
 }
 
 /**
@@ -106,8 +111,8 @@ const DECIDED_BY = ["decidedBy", "outcome", "rationale", "decisionReason"];
  * the record unless `given` names them (the schema then judges them against the reopening); a decision or change
  * request whose closing is kept also drops who decided and the outcome and reasons of that decision
  * (`decidedBy`, `outcome`, `rationale`, `decisionReason`) unless `given` names them; an entry with a `decidedOn`
- * keeps the `decidedBy`, `outcome`, `rationale` and `decisionReason` the record had, and a superseded decision's entry
- * its `supersededBy`. `closings` given in the
+ * keeps the `decidedBy`, `outcome`, `rationale` and `decisionReason` the record had, a superseded decision's entry
+ * its `supersededBy`, and a withdrawn change request's entry its `withdrawnFrom`. `closings` given in the
  * change is taken as is. A closing without any day (records made before the day was kept) adds nothing. Other kinds
  * are left alone.
  *
@@ -141,7 +146,7 @@ export function keepReopening(kind: EntityKind, next: Record<string, unknown>, b
   // Who took the decision it ends, its outcome (a change request's is its status) and why, stay with its day; the
   // decision that superseded it stays with the closing.
   if (entry["decidedOn"]) for (const f of DECIDED_BY) if (typeof before[f] === "string") entry[f] = before[f] as string;
-  if (typeof before["supersededBy"] === "string") entry["supersededBy"] = before["supersededBy"];
+  for (const f of ["supersededBy", "withdrawnFrom"]) if (typeof before[f] === "string") entry[f] = before[f] as string;
   const earlier = Array.isArray(before["closings"]) ? (before["closings"] as unknown[]) : [];
   next["closings"] = [...earlier, { ...entry, reopenedOn }];
   // A decision re-proposed or taken anew, or a change request re-submitted or decided anew, awaits (or has) a new
@@ -190,4 +195,41 @@ export function futureRaidDays(kind: EntityKind, changes: Readonly<Record<string
     ...judge(changes, fields, []),
     ...closings.flatMap((c, i) => (typeof c === "object" && c !== null ? judge(c as Record<string, unknown>, [...REOPENABLE[kind]![1], "reopenedOn"], ["closings", i]) : [])),
   ];
+}
+
+// Two wire values of one assessment field (a probability "0.60", an amount) that mean the same number.
+function sameValue(x: unknown, y: unknown): boolean {
+  try {
+    return decimal(String(x)).eq(decimal(String(y)));
+  } catch {
+    // Not a number (refused by the schema later): the same only when identical.
+    return x === y;
+  }
+}
+
+/**
+ * @internal Keeps the assessment a changed risk replaces (wire form, edited in place): a risk that keeps its assessment
+ * history (`assessments` present) whose `probability`, `impact` or `costImpact` the change alters gets a new entry with
+ * the values it had, replaced on the UTC day of `at` (never before `raisedOn` or the previous reassessment), so views as
+ * of an earlier day read the assessment in force then. `assessments` given in the change is taken as is; a risk
+ * without the history (records made before it existed) is left alone, as are other kinds.
+ *
+ * @example
+ * ```ts
+ * const next = { probability: "0.6", impact: 4, raisedOn: "2026-11-02", assessments: [] };
+ * keepAssessment("risk", next, { probability: "0.2", impact: 4, assessments: [] }, { probability: "0.6" }, "2026-11-20T09:00:00.000Z");
+ * // next.assessments: [{ probability: "0.2", impact: 4, reassessedOn: "2026-11-20" }]
+ * ```
+ */
+export function keepAssessment(kind: EntityKind, next: Record<string, unknown>, before: Readonly<Record<string, unknown>>, given: Readonly<Record<string, unknown>>, at: string): void {
+  const earlier = before["assessments"];
+  if (kind !== "risk" || !Array.isArray(earlier) || given["assessments"] !== undefined) return;
+  const money = (m: unknown) => (typeof m === "object" && m !== null ? (m as { amount?: unknown; currency?: unknown }) : undefined);
+  const [was, now] = [money(before["costImpact"]), money(next["costImpact"])];
+  const costChanged = !was !== !now || (was !== undefined && now !== undefined && (was.currency !== now.currency || !sameValue(was.amount, now.amount)));
+  if (sameValue(before["probability"], next["probability"]) && before["impact"] === next["impact"] && !costChanged) return;
+  const last = (earlier.at(-1) as { reassessedOn?: unknown } | undefined)?.reassessedOn;
+  const reassessedOn = [before["raisedOn"], last].reduce<string>((d, x) => (typeof x === "string" && x > d ? x : d), at.slice(0, 10));
+  const entry = { probability: before["probability"], impact: before["impact"], ...(was !== undefined && { costImpact: before["costImpact"] }) };
+  next["assessments"] = [...earlier, { ...entry, reassessedOn }];
 }

@@ -6,9 +6,9 @@ import type { PmoContext } from "./context.js";
 import { runOperation } from "./operation.js";
 import { futureRaidDays, withProvedClosingDay } from "./raid-days.js";
 
-/** @internal Raises a risk (open). */
+/** @internal Raises a risk (open), its assessment history started empty (see `pmo.update`). */
 export function raiseRisk(ctx: PmoContext, actor: string, draft: Omit<DraftOf<"risk">, "status">): Promise<Risk> {
-  return runOperation(ctx.adapter, ctx.options, actor, (w) => w.create("risk", { ...draft, status: "open" } as DraftOf<"risk">));
+  return runOperation(ctx.adapter, ctx.options, actor, (w) => w.create("risk", { assessments: [], ...draft, status: "open" } as DraftOf<"risk">));
 }
 
 /** @internal Closes a risk on a day, with the reason. */

@@ -1,6 +1,6 @@
 import { ValidationError, type IsoDate } from "../core/index.js";
 import type { Issue, Risk } from "../entities/index.js";
-import { closedSince, closingDay, utcInstantAt, type ClosedSince } from "../entities/closing-day.js";
+import { closedSince, closingDay, unknownClosingWhy, utcInstantAt, type ClosedSince } from "../entities/closing-day.js";
 
 // Status judged as of a day ignores what happened after it: a record raised later did not exist yet, and one closed
 // or resolved later was still open then.
@@ -57,6 +57,21 @@ export function riskOccurrence(r: Risk, asOf: IsoDate, path: readonly (string | 
 export function occurredBy(r: Risk, asOf: IsoDate, path: readonly (string | number)[], subject: string): boolean {
   // The day alone (not closedSince's explanation): the RAG count reads only this, and its bundle has no room for prose.
   return (!!r.occurredOn || r.status === "occurred") && closingDay(r, r.occurredOn, path, subject) <= asOf;
+}
+
+/**
+ * The assessment of a risk in force on `asOf`: the earlier one (`assessments`) replaced only after `asOf`, else its
+ * current values. A risk that keeps no assessment history (no `assessments`, records made before it existed) and
+ * changed after `asOf` (the UTC day of its `updatedAt` is later) is judged on its current values, a stated convention:
+ * `why` then says so ("assessment with no day recorded, known only from 2026-03-05: unknown on 2026-02-15, counted as
+ * current").
+ */
+export function riskAssessmentOn(r: Risk, asOf: IsoDate, path: readonly (string | number)[], subject: string): Pick<Risk, "probability" | "impact" | "costImpact"> & { readonly why?: string } {
+  const earlier = r.assessments?.find((a) => a.reassessedOn > asOf);
+  if (earlier) return earlier;
+  const day = r.assessments ? "" : closingDay(r, undefined, path, subject);
+  // The closing-day rule's words: the assessment's day is unknown, known only from the day of its last change.
+  return day > asOf ? { ...r, why: unknownClosingWhy("assessment", day, asOf, "current") } : r;
 }
 
 /** An issue raised by `asOf` and open then: still open now, or resolved only after `asOf`, and not in an earlier resolution then. */

@@ -2,7 +2,7 @@ import { STANDARD_CALENDAR, ValidationError, decimal, differenceInDays, metric, 
 import type { Baseline, Issue, Milestone, Risk } from "../entities/index.js";
 import { chooseBaseline, type BaselineChoiceWarning } from "../entities/baseline-in-force.js";
 import type { RagFigures } from "./rag-figures.js";
-import { closingAfter, issueOpenOn, riskPendingOn } from "./as-of.js";
+import { issueOpenOn, riskAssessmentOn, riskPendingOn } from "./as-of.js";
 import { closingDay, unknownClosingWhy } from "../entities/closing-day.js";
 import { requireUniqueIds } from "./unique.js";
 import { rateOnMatrix, type RiskMatrix } from "./risk-matrix.js";
@@ -32,6 +32,12 @@ export interface DerivedRagFigure {
    * as pending, as `contingencyReserve` lists it in its own `statusUnknown`.
    */
   readonly statusUnknown?: readonly { readonly id: string; readonly why: string }[];
+  /**
+   * For `highRisksPending`, the pending risks judged high or not on their current probability and impact although
+   * these may have differed on `asOf` (absent when none): the risk keeps no assessment history (`assessments`) and
+   * changed after `asOf` — a stated convention, each with why. Otherwise the assessment in force on `asOf` is read.
+   */
+  readonly currentAssessmentUsed?: readonly { readonly id: string; readonly why: string }[];
   /**
    * The baseline number the figure was measured against: its milestone dates for `missedKeyMilestones`, its finish (the
    * latest frozen package finish) for `finishSlipDays`. Absent: each milestone's own `baselineDate`, the project's
@@ -167,18 +173,28 @@ export function deriveRagFigures(project: RagProject, how: RagDerivation, given:
         if (!Number.isInteger(r.impact) || r.impact < 1 || r.impact > 5) throw ValidationError.single(["project", "risks", i, "impact"], "impact is on the 1–5 scale", "RAG status");
       });
     }
-    const high = bands && matrix ? (r: Risk) => rateOnMatrix(bands, matrix, r.probability, r.impact).rating === "high" : (r: Risk) => r.probability.gte(p);
+    type Rated = Pick<Risk, "probability" | "impact">;
+    const high = bands && matrix ? (r: Rated) => rateOnMatrix(bands, matrix, r.probability, r.impact).rating === "high" : (r: Rated) => r.probability.gte(p);
     const more = matrix ? { note: `probability × impact score ≥ ${matrix.highFrom} on the risk matrix` } : {};
     if (raised.length === 0) lacking("highRisksPending", "no-data", `no risk raised by ${asOf}`);
     else {
-      const pending = raised.filter((r) => riskPendingOn(r, asOf, ["project", "risks", project.risks!.indexOf(r)], "RAG status") && high(r));
-      // Occurred without its day yet pending on asOf (before its updatedAt day): counted only because the day is
-      // unknown, so flagged with the closing-day rule's why (as contingencyReserve flags it); not before an earlier
-      // closing it was reopened from (it had not occurred this time yet, for sure).
-      const unknown = pending
-        .filter((r) => r.status === "occurred" && !r.occurredOn && !closingAfter(r, asOf))
-        .map((r) => ({ id: r.id, why: unknownClosingWhy("occurred", closingDay(r, undefined, [], "RAG status"), asOf, "pending") }));
-      count("highRisksPending", pending.map((r) => r.id), unknown[0] ? { ...more, statusUnknown: unknown } : more);
+      const unknown: { id: string; why: string }[] = [];
+      const assumed: typeof unknown = [];
+      // High by the assessment in force on asOf; without a history, by the current one, said so when it changed since.
+      const pending = raised.filter((r) => {
+        const at = ["project", "risks", project.risks!.indexOf(r)];
+        if (!riskPendingOn(r, asOf, at, "RAG status")) return false;
+        const then = riskAssessmentOn(r, asOf, at, "RAG status");
+        if (then.why) assumed.push({ id: r.id, why: then.why });
+        // Occurred without its day yet pending on asOf (before its updatedAt day): counted only because the day is
+        // unknown, so flagged with the closing-day rule's why (as contingencyReserve flags it); not before an earlier
+        // closing it was reopened from (it had not occurred this time yet, for sure).
+        if (!high(then)) return false;
+        // Pending, so in no closing on asOf: one reopened after it is wholly after it (closingAfter, without the check).
+        if (r.status === "occurred" && !r.occurredOn && !r.closings?.some((c) => c.reopenedOn > asOf)) unknown.push({ id: r.id, why: unknownClosingWhy("occurred", closingDay(r, undefined, [], "RAG status"), asOf, "pending") });
+        return true;
+      });
+      count("highRisksPending", pending.map((r) => r.id), { ...more, ...(unknown[0] && { statusUnknown: unknown }), ...(assumed[0] && { currentAssessmentUsed: assumed }) });
     }
   }
   if (project.issues) {

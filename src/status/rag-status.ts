@@ -148,7 +148,8 @@ function highRiskConvention(o: RagStatusOptions): Pick<RagDerivation, "riskMatri
  * Counts are derived from the project's data when not supplied, as of `asOf` (what happened after it is ignored):
  * missed key milestones (key, baseline day before `asOf`, no actual day by `asOf`), pending high risks (raised by
  * `asOf`, open or monitoring — or closed only after `asOf` — with probability ≥ 0.7, or rated high on the risk matrix
- * with `highRisk: "score"`), open critical issues (raised
+ * with `highRisk: "score"`, by the assessment in force on `asOf`; a risk without assessment history changed since is
+ * rated on its current values and listed in `derived.highRisksPending.currentAssessmentUsed`), open critical issues (raised
  * by `asOf`, open or in progress — or resolved only after `asOf`), finish slip (forecast − planned finish, in
  * calendar days, or working days with `finishSlipUnit: "working-days"`).
  *

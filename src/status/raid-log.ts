@@ -73,8 +73,8 @@ export function issueAgeing(
 /**
  * A record counted as open (or pending) on the day judged although the record cannot tell whether it already was
  * closed then: it is cancelled, withdrawn, superseded or (a risk) occurred without the day of that change, and the
- * day judged is before its `updatedAt` day. Also a change request counted as approved between its decision and its later withdrawal (the
- * outcome of the decision is not kept once withdrawn).
+ * day judged is before its `updatedAt` day. Also a change request without `withdrawnFrom` counted as approved between
+ * its decision and its later withdrawal (such a record does not keep the outcome of the decision once withdrawn).
  */
 export interface StatusUnknown {
   /** Record id. */
@@ -232,8 +232,8 @@ export interface ChangeImpact {
   readonly scheduleDays: number;
   /**
    * Those of them counted here only because the record cannot tell their status on `asOf` (empty without `asOf`):
-   * in `pending`, withdrawn without `withdrawnOn` and judged before their `updatedAt` day; in `approved`, withdrawn
-   * after a decision and judged between the decision and the withdrawal (the outcome is not kept once withdrawn).
+   * withdrawn without `withdrawnOn` and judged before their `updatedAt` day; in `approved`, also those withdrawn after a
+   * decision without `withdrawnFrom` and judged between the decision and the withdrawal (the outcome is not recorded).
    */
   readonly statusUnknown: readonly StatusUnknown[];
 }
@@ -242,14 +242,14 @@ export interface ChangeImpact {
  * The budget and schedule impact of change requests: approved (approved or implemented — already in, or due in, the
  * baseline), pending (submitted, awaiting a decision) and rejected, each summed apart. Drafts and withdrawn requests
  * are ignored. With `asOf`, judged as of that day: a request made after `asOf` is left out, one decided after `asOf`
- * (`decidedOn` later) was still pending then, and so was one withdrawn after it (`withdrawnOn` later: the record does
- * not keep whether it was submitted or still a draft, so it is counted as pending rather than hidden) — unless it had
- * been decided by `asOf` (`decidedOn` on or before it): it was then no longer awaiting a decision, and counts as
- * approved (a rejected request is final, so a decided one is withdrawn from approved; the outcome is not kept once
- * withdrawn, so it is listed, with a `why`, in `approved.statusUnknown`). A withdrawn request without `withdrawnOn`
- * counts as withdrawn from the UTC day of its `updatedAt`; before that day it is counted as pending (or approved, when
- * decided by `asOf`) and listed, with a `why`, in that group's `statusUnknown`. A day is judged at its end: a request
- * decided or withdrawn on `asOf` is decided or withdrawn on it.
+ * (`decidedOn` later) was still pending then, and one withdrawn after it (`withdrawnOn` later) counts with the status
+ * it was withdrawn from (`withdrawnFrom`; a decided one as pending before its `decidedOn`, a draft in no group). A
+ * record without `withdrawnFrom` (made before it existed) is counted as pending rather than hidden — unless it had been
+ * decided by `asOf`: then as approved (a rejected request is final, so a decided one is taken as withdrawn from
+ * approved), listed with a `why` in `approved.statusUnknown`. A withdrawn request without `withdrawnOn` counts as
+ * withdrawn from the UTC day of its `updatedAt`; before that day it is counted as above and listed, with a `why`, in
+ * that group's `statusUnknown`. A day is judged at its end: a request decided or withdrawn on `asOf` is decided or
+ * withdrawn on it.
  *
  * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`), or a record id is
  *   listed twice (path `[list, i, "id"]`).
@@ -269,6 +269,11 @@ export function changeRequestImpact(
   requireUniqueIds(changeRequests, ["changeRequests"], "change request impact"); // twice would sum its cost twice
   const { asOf } = options;
   const unknown = new Map<string, string>();
+  // A decided status counts from its decidedOn; before it the request was awaiting the decision.
+  const statusOf = (c: ChangeRequest): ChangeRequest["status"] => {
+    const decided = c.status === "approved" || c.status === "rejected" || c.status === "implemented";
+    return decided && c.decidedOn !== undefined && c.decidedOn > asOf! ? "submitted" : c.status;
+  };
   const statusOn = (c: ChangeRequest, i: number): ChangeRequest["status"] | undefined => {
     if (asOf === undefined) return c.status;
     if (c.requestedOn > asOf) return undefined;
@@ -276,22 +281,31 @@ export function changeRequestImpact(
     // closing (its days all after asOf) it was awaiting that decision or withdrawal, whatever its status now (back to
     // draft since): judged as that closing's record, pending on asOf.
     const earlier = closedThen(c, asOf) ?? closingAfter(c, asOf);
-    if (earlier) c = { ...c, ...earlier };
+    // The entry's withdrawnFrom, not the record's (that belongs to its current withdrawal).
+    if (earlier) c = { ...c, withdrawnFrom: undefined, ...earlier };
     if (c.status === "withdrawn") {
+      const from = c.withdrawnFrom;
       const w = closedSince(c, { label: "withdrawn", day: c.withdrawnOn, countedAs: "pending" }, asOf, ["changeRequests", i], "change request impact");
       if (w.closed) return "withdrawn";
-      // Decided before it was withdrawn: no longer awaiting a decision on asOf. A rejected request is final (nothing is
-      // left to pull back), so a decided request is withdrawn from approved; the record keeps no outcome, hence the flag.
+      const since = w.statusUnknown ? `withdrawn with no day recorded, known only from ${c.updatedAt.slice(0, 10)}` : "";
+      // Withdrawn after asOf from the status it keeps: judged as that status (a decided one pending before its decidedOn).
+      if (from !== undefined) {
+        c = { ...c, status: from };
+        const st = statusOf(c);
+        if (since) unknown.set(c.id, `${since}: unknown on ${asOf}, counted as ${st === "implemented" ? "approved" : st === "submitted" ? "pending" : st}`);
+        return st;
+      }
+      // A record from before withdrawnFrom existed. Decided before it was withdrawn: no longer awaiting a decision on
+      // asOf. A rejected request is final (nothing is left to pull back), so a decided request is taken as withdrawn
+      // from approved; the record keeps no outcome, hence the flag.
       if (c.decidedOn !== undefined && c.decidedOn <= asOf) {
-        const before = w.statusUnknown ? `withdrawn with no day recorded, known only from ${c.updatedAt.slice(0, 10)}` : `withdrawn only on ${c.withdrawnOn}, after ${asOf}`;
-        unknown.set(c.id, `${before}; decided on ${c.decidedOn}, its outcome not recorded once withdrawn: counted as approved`);
+        unknown.set(c.id, `${since || `withdrawn only on ${c.withdrawnOn}, after ${asOf}`}; decided on ${c.decidedOn}, its outcome not recorded once withdrawn: counted as approved`);
         return "approved";
       }
       if (w.statusUnknown) unknown.set(c.id, w.why);
       return "submitted";
     }
-    const decided = c.status === "approved" || c.status === "rejected" || c.status === "implemented";
-    return decided && c.decidedOn !== undefined && c.decidedOn > asOf ? "submitted" : c.status;
+    return statusOf(c);
   };
   const statuses = changeRequests.map(statusOn);
   const group = (wanted: readonly ChangeRequest["status"][]): ChangeImpact => {

@@ -17,7 +17,7 @@ import {
   PmoDecimal,
 } from "../core/index.js";
 import type { Risk } from "../entities/index.js";
-import { closedThen, riskOccurrence, riskPendingOn } from "./as-of.js";
+import { closedThen, riskAssessmentOn, riskOccurrence, riskPendingOn } from "./as-of.js";
 import type { StatusUnknown } from "./raid-log.js";
 import { requireUniqueIds } from "./unique.js";
 
@@ -107,6 +107,12 @@ export interface ContingencyReserve {
    */
   readonly statusUnknown: readonly StatusUnknown[];
   /**
+   * Pending risks judged on `asOf` with their current probability and cost impact although they may have differed then:
+   * the risk keeps no assessment history (`assessments`) and changed after `asOf` — a stated convention, each with a
+   * `why` (empty without `asOf`).
+   */
+  readonly currentAssessmentUsed: readonly StatusUnknown[];
+  /**
    * True when a pending risk has no cost impact (listed in `excluded` as `no-cost-impact`), so `total` rests on part
    * of the pending risks: it is the reserve of the priced ones, not the full reserve, which is unknown.
    */
@@ -121,6 +127,10 @@ export interface ContingencyReserve {
  * risk raised after it is excluded (`not-yet-raised`), and one closed or occurred (`occurredOn`) after it was still
  * pending then; an occurred risk without `occurredOn` counts as occurred from the UTC day of its `updatedAt`, and
  * before that day as pending, listed with a `why` in `statusUnknown` (it used to be left out of every earlier reserve).
+ * A pending risk is priced, as of `asOf`, by the assessment in force then (`assessments`: its earlier probability and
+ * cost impact, each replaced on its `reassessedOn`); one without that history is priced by its current values, and when
+ * it changed after `asOf` it is listed with a `why` in `currentAssessmentUsed` (it used to be priced by today's values
+ * on every day, without saying so).
  *
  * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`), or a risk id is
  *   listed twice (path `["risks", i, "id"]`).
@@ -141,7 +151,8 @@ export function contingencyReserve(risks: readonly Risk[], options: { readonly c
   requireUniqueIds(risks, ["risks"], "contingency reserve");
   const { asOf } = options;
   const statusUnknown: StatusUnknown[] = [];
-  for (const [i, r] of risks.entries()) {
+  const currentAssessmentUsed: StatusUnknown[] = [];
+  for (let [i, r] of risks.entries()) {
     const occurrence = asOf === undefined || r.raisedOn > asOf ? undefined : riskOccurrence(r, asOf, ["risks", i], "contingency reserve");
     if (asOf !== undefined && r.raisedOn > asOf) excluded.push({ riskId: r.id, reason: "not-yet-raised" });
     else if (asOf !== undefined && !riskPendingOn(r, asOf, ["risks", i], "contingency reserve")) {
@@ -150,11 +161,19 @@ export function contingencyReserve(risks: readonly Risk[], options: { readonly c
       excluded.push({ riskId: r.id, reason: occurrence?.closed || (earlier?.occurredOn !== undefined && earlier.occurredOn <= asOf) ? "occurred" : earlier ? "closed" : r.status });
     }
     else if (asOf === undefined && (r.status === "closed" || r.status === "occurred")) excluded.push({ riskId: r.id, reason: r.status });
-    else if (r.costImpact === undefined) excluded.push({ riskId: r.id, reason: "no-cost-impact" });
-    else contributions.push({ riskId: r.id, probability: r.probability, costImpact: r.costImpact, emv: multiplyMoney(r.costImpact, r.probability) });
+    else {
+      // Pending: priced by the assessment in force on asOf.
+      if (asOf !== undefined) {
+        const { why, ...then } = riskAssessmentOn(r, asOf, ["risks", i], "contingency reserve");
+        if (why) currentAssessmentUsed.push({ id: r.id, why });
+        r = { ...r, costImpact: undefined, ...then };
+      }
+      if (r.costImpact === undefined) excluded.push({ riskId: r.id, reason: "no-cost-impact" });
+      else contributions.push({ riskId: r.id, probability: r.probability, costImpact: r.costImpact, emv: multiplyMoney(r.costImpact, r.probability) });
+    }
     // Counted as pending (in the reserve, or priced-out as no-cost-impact) only because its occurrence day is unknown.
     if (occurrence?.statusUnknown) statusUnknown.push({ id: r.id, why: occurrence.why });
   }
   const partial = excluded.some((x) => x.reason === "no-cost-impact");
-  return { total: sumMoney(contributions.map((c) => c.emv), options.currency), contributions, excluded, partial, statusUnknown };
+  return { total: sumMoney(contributions.map((c) => c.emv), options.currency), contributions, excluded, partial, statusUnknown, currentAssessmentUsed };
 }

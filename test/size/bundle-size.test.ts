@@ -72,6 +72,9 @@ describe("issue 17: bundle size", () => {
   }, 120_000);
 
   it.each(["npv", "riskScore", "ragStatus"])("one calculator alone (%s) ≤ 10 kB gzip beyond zod and decimal.js", async (name) => {
+    // Measured 2026-12-07, RAID audit raid12: ragStatus 9.999 kB (the RAG count rates a risk by the assessment in force
+    // on asOf and lists those judged on current values, +0.157; − describeValue's type words and decimal's string quote
+    // through it, one baseline path, the RAG flag reading a pending risk's closings directly, −0.080).
     // Measured 2026-12-07, RAID audit raid11: ragStatus 9.922 kB (the RAG count does not flag an occurred risk without
     // its day on a day before an earlier closing it was reopened from, +0.025).
     // Measured 2026-12-07, RAID audit raid10: ragStatus 9.897 kB (closedThen reads only an entry's days, +0.011).

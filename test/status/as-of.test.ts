@@ -12,7 +12,8 @@ const after = d("2025-03-12");
 
 describe("RAG figures derived as of a day", () => {
   const ms: Milestone = { ...(first("milestone") as Milestone), id: "ms", projectId: "P", key: true, baselineDate: d("2025-03-01"), actualDate: after };
-  const riskBase = first("risk") as Risk;
+  // assessments: [] — the history is kept (nothing reassessed), so the count reads no assumed assessment.
+  const riskBase: Risk = { ...(first("risk") as Risk), assessments: [] };
   const closedLater: Risk = { ...riskBase, id: "r-closed-later", projectId: "P", probability: decimal("0.8"), raisedOn: d("2025-01-01"), status: "closed", closedOn: after };
   const raisedLater: Risk = { ...riskBase, id: "r-raised-later", projectId: "P", probability: decimal("0.8"), raisedOn: d("2025-03-11"), status: "open" };
   const issueBase = first("issue") as Issue;
@@ -93,7 +94,8 @@ describe("a risk that occurred, as of a day before it occurred", () => {
   // on 2025-03-10 it was still pending, so the reserve then held its 22,500.00 and it counted as a high pending risk.
   // Without a date of occurrence it was dropped at every asOf (reserve 0.00, no high risk pending).
   const base = first("risk") as Risk;
-  const occurredLater: Risk = { ...base, id: "r1", probability: decimal("0.8"), raisedOn: d("2025-01-01"), status: "occurred", occurredOn: after };
+  // assessments: [] — nothing reassessed, so the as-of views read no assumed assessment.
+  const occurredLater: Risk = { ...base, id: "r1", probability: decimal("0.8"), raisedOn: d("2025-01-01"), status: "occurred", occurredOn: after, assessments: [] };
 
   it("counts in the contingency reserve before occurredOn and is excluded as occurred from it on", () => {
     const then = contingencyReserve([occurredLater], { currency: "EUR", asOf });

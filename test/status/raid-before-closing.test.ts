@@ -27,7 +27,8 @@ describe("a change request judged on a day before a closing it was reopened from
     const pmo = await office();
     await pmo.update("p-tomasz-nowak", "change-request", "CR-WMS-001", 1, { status: "withdrawn", withdrawnOn: "2026-11-01" });
     const cr = (await pmo.update("p-tomasz-nowak", "change-request", "CR-WMS-001", 2, { status: "draft" })) as ChangeRequest;
-    expect(cr.closings).toEqual([{ status: "withdrawn", withdrawnOn: "2026-11-01", reopenedOn: "2026-11-20" }]);
+    // The entry keeps the status it was withdrawn from (submitted), as pmo.update recorded it on withdrawal.
+    expect(cr.closings).toEqual([{ status: "withdrawn", withdrawnFrom: "submitted", withdrawnOn: "2026-11-01", reopenedOn: "2026-11-20" }]);
     // 10-28: submitted on 10-27, withdrawn only on 11-01 — awaiting a decision.
     expect(ids(cr, "2026-10-28")).toEqual({ approved: [], pending: ["CR-WMS-001"], rejected: [], cost: "262000.00" });
     // The withdrawal day itself: withdrawn (a day is judged at its end); 11-05: withdrawn; 11-20: a draft again.
@@ -88,7 +89,7 @@ describe("a decision or action judged on a day before a closing it was reopened 
   it("a risk closed 05-01, reopened 06-01, occurred with no day (updatedAt 07-01): pending as of 04-01 without statusUnknown, in the reserve 0.8 × 10,000.00 = 8,000.00 EUR", () => {
     const r = decodeEntity("risk", {
       id: "R", ...at, updatedAt: "2026-07-01T09:00:00.000Z", projectId: "P", title: "t", probability: "0.8", impact: 4, costImpact: { amount: "10000.00", currency: "EUR" },
-      ownerId: "p-o", response: "mitigate", mitigation: "m", status: "occurred", raisedOn: "2026-02-01", closings: [{ closedOn: "2026-05-01", reopenedOn: "2026-06-01" }],
+      ownerId: "p-o", response: "mitigate", mitigation: "m", status: "occurred", raisedOn: "2026-02-01", closings: [{ closedOn: "2026-05-01", reopenedOn: "2026-06-01" }], assessments: [],
     }) as Risk;
     const early = contingencyReserve([r], { currency: "EUR", asOf: d("2026-04-01") });
     expect([early.total.amount.toFixed(2), early.statusUnknown]).toEqual(["8000.00", []]);

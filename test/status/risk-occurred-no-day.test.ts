@@ -12,7 +12,7 @@ const risk = (extra: Record<string, unknown> = {}) =>
   decodeEntity("risk", {
     id: "R-1", version: 2, createdAt: "2026-02-06T09:00:00.000Z", updatedAt: "2026-11-20T17:30:00.000Z", projectId: "P",
     title: "Vendor slips", probability: "0.8", impact: 4, costImpact: { amount: "10000.00", currency: "EUR" }, ownerId: "p-o",
-    response: "mitigate", mitigation: "Second vendor", status: "occurred", raisedOn: "2026-02-06", ...extra,
+    response: "mitigate", mitigation: "Second vendor", status: "occurred", raisedOn: "2026-02-06", assessments: [], ...extra, // assessments: nothing reassessed
   }) as Risk;
 const why = "occurred with no day recorded, known only from 2026-11-20: unknown on 2026-06-30, counted as pending";
 

@@ -2,7 +2,7 @@ import { checkArguments, type IsoDate } from "../../core/index.js";
 import type { Action, Decision, Issue, Risk } from "../../entities/index.js";
 import { overdueActions, pendingDecisions } from "../../status/index.js";
 // The status layer's own as-of rules, so the section counts what the RAG rules count.
-import { issueOpenOn, riskPendingOn } from "../../status/as-of.js";
+import { issueOpenOn, riskAssessmentOn, riskPendingOn } from "../../status/as-of.js";
 import type { EarnedValueSeries, MilestoneSlip } from "../../variance/index.js";
 import { sCurveChart } from "../charts/s-curve.js";
 import type { DatedPoint } from "../charts/svg.js";
@@ -47,9 +47,9 @@ function raidBlocks(raid: NonNullable<ProjectSectionInput["raid"]>, asOf: IsoDat
   const who = (id: string) => personName(people, id);
   // Everything as of the status date, as the RAG rules and the executive summary count it: a record raised later did
   // not exist yet, one closed, resolved or decided later was still open then.
-  const risks = (raid.risks ?? []).filter((r, i) => riskPendingOn(r, asOf, ["raid", "risks", i], "project report"));
-  // Exposure = probability × impact (1–5): the order a risk board reads them in.
-  const scored = risks.map((r) => ({ r, exposure: r.probability.times(r.impact) })).sort((a, b) => b.exposure.comparedTo(a.exposure) || byCodePoint(a.r.id, b.r.id));
+  const risks = (raid.risks ?? []).flatMap((r, i) => (riskPendingOn(r, asOf, ["raid", "risks", i], "project report") ? [{ r, then: riskAssessmentOn(r, asOf, ["raid", "risks", i], "project report") }] : []));
+  // Exposure = probability × impact (1–5), by the assessment in force on asOf: the order a risk board reads them in.
+  const scored = risks.map(({ r, then }) => ({ r, then, exposure: then.probability.times(then.impact) })).sort((a, b) => b.exposure.comparedTo(a.exposure) || byCodePoint(a.r.id, b.r.id));
   const issues = (raid.issues ?? []).filter((i) => issueOpenOn(i, asOf));
   const overdue = overdueActions(raid.actions ?? [], { asOf });
   const pending = pendingDecisions(raid.decisions ?? [], { asOf });
@@ -57,7 +57,10 @@ function raidBlocks(raid: NonNullable<ProjectSectionInput["raid"]>, asOf: IsoDat
     { kind: "paragraph", text: `Open risks ${risks.length}, open issues ${issues.length}, overdue actions ${overdue.length}, decisions pending ${pending.length}.` },
   ];
   if (scored.length > 0) {
-    blocks.push({ kind: "table", table: { caption: "Open risks by exposure (probability × impact)", columns: ["Risk", "Title", "Probability", "Impact", "Exposure", "Response", "Owner"], rows: scored.map(({ r, exposure }) => [r.key ?? r.id, r.title, r.probability, r.impact, exposure, r.response, who(r.ownerId)]) } });
+    blocks.push({ kind: "table", table: { caption: "Open risks by exposure (probability × impact)", columns: ["Risk", "Title", "Probability", "Impact", "Exposure", "Response", "Owner"], rows: scored.map(({ r, then, exposure }) => [r.key ?? r.id, r.title, then.probability, then.impact, exposure, r.response, who(r.ownerId)]) } });
+    // A risk without assessment history changed since asOf is shown with its current values, and says so.
+    const assumed = scored.flatMap(({ r, then }) => (then.why ? [`risk ${r.key ?? r.id}: ${then.why}`] : []));
+    if (assumed.length > 0) blocks.push({ kind: "list", items: assumed });
   }
   if (issues.length > 0) {
     // A Due column only when some issue has a due date: an all-empty column says nothing.
