@@ -4,9 +4,8 @@ import { runCpmFast } from "./cpm-fast.js";
 import { D, smallerEnd, type CpmState } from "./cpm-state.js";
 import { linkReachInstant, linkReachMorning, milestoneInstant } from "./milestone-day.js";
 import type { MilestoneDating, StartLinkFloat } from "../types.js";
-
-export { D, cpmState, type CpmState } from "./cpm-state.js";
 import type { CalendarTimeline } from "./timeline.js";
+export { D, cpmState, type CpmState } from "./cpm-state.js";
 
 /** @internal Instant of a start position (S-form) or of a finish position (F-form when the span is positive). */
 export function startInstant(cal: CalendarTimeline, w: number): number {
