@@ -6,7 +6,7 @@ import type { EntityOf } from "../entities/index.js";
 import {
   AZURE_DEVOPS_CSV_PROFILE, AZURE_DEVOPS_JSON_PROFILE, GITHUB_PROJECTS_PROFILE, importCsvBatches, importMspdiBatches, importXlsx, JIRA_CSV_PROFILE, JIRA_JSON_PROFILE,
   readImportChunks, readImportFile, readReqif, readTrackerCsv, readTrackerJson, readTrackerProfile, reqifToPmokit, trackerToPmokit, type CsvDateFormat, type CsvDelimiter, type CsvKind, type ImportedRecords,
-  type ImportMspdiBatchOptions, type TrackerProfile,
+  type ImportMspdiBatchOptions, type ImportReport, type ImportWarning, type TrackerProfile,
 } from "../io/index.js";
 import { CliError, ISSUE_CAP, toCliError } from "./errors.js";
 import { readDatasetFile, readOfficeFolder } from "./load.js";
@@ -108,7 +108,7 @@ async function trackerProfile(file: string, tracker: string): Promise<{ readonly
 }
 
 /** A tracker export read with its profile (instants in `--time-zone`) and mapped to work packages. */
-async function trackerRecords(file: string, tracker: string, options: ImportFileOptions): Promise<ImportedRecords> {
+async function trackerRecords(file: string, tracker: string, options: ImportFileOptions): Promise<{ records: ImportedRecords; warnings: readonly ImportWarning[] }> {
   const { profile, csv } = await trackerProfile(file, tracker);
   tracker = isBuiltIn(tracker) ? tracker : basename(tracker);
   const flags = needAll(tracker, { projectId: [options.project, "--project"], plannedStart: [options.plannedStart, "--planned-start"], plannedFinish: [options.plannedFinish, "--planned-finish"] });
@@ -116,7 +116,8 @@ async function trackerRecords(file: string, tracker: string, options: ImportFile
   const text = await readImportFile(file);
   const read = { ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}), ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}) };
   const exported = csv ? readTrackerCsv(text, profile, read) : readTrackerJson(text, profile, read);
-  return trackerToPmokit(exported, { ...flags, asOf, importedAt: options.importedAt }).records as ImportedRecords;
+  const { records, report } = trackerToPmokit(exported, { ...flags, asOf, importedAt: options.importedAt });
+  return { records: records as ImportedRecords, warnings: report.warnings };
 }
 
 function need(value: string | undefined, flag: string, format: string): string {
@@ -136,10 +137,30 @@ function needAll<K extends string>(format: string, flags: Readonly<Record<K, rea
  * source of validated batches of one kind read from the file as they are consumed, or — for MS Project XML — a
  * source of validated batches of several kinds (`batches()` starts a fresh read each call).
  */
-export type Importable =
+export type Importable = (
   | { readonly form: "records"; readonly records: ImportedRecords }
   | { readonly form: "batches"; readonly kind: CsvKind; readonly batches: () => AsyncIterable<readonly EntityOf<CsvKind>[]> }
-  | { readonly form: "stream"; readonly batches: () => AsyncIterable<ImportedRecords> };
+  | { readonly form: "stream"; readonly batches: () => AsyncIterable<ImportedRecords> }
+) & {
+  /**
+   * What the importer reported besides the records (a link left out for a missing end, times stamped with the import
+   * time, an empty column dropped): complete for `records` at once, for `batches` and `stream` once they are read.
+   */
+  readonly warnings: readonly ImportWarning[];
+};
+
+/**
+ * The importer's warnings as `pmokit import` and `validate` print them on stderr, one a line, naming the file.
+ *
+ * @example
+ * ```ts
+ * warningLines("ea.reqif", [{ code: "dangling-reference", path: "SPEC-RELATION[r1]", message: "refers to missing spec objects F1 (source); link left out" }]);
+ * // ["warning: ea.reqif: SPEC-RELATION[r1]: refers to missing spec objects F1 (source); link left out"]
+ * ```
+ */
+export function warningLines(file: string, warnings: readonly ImportWarning[]): string[] {
+  return warnings.map((w) => printable(`warning: ${file}: ${w.path === "" ? "" : `${w.path}: `}${w.message}`));
+}
 
 /** The batches with every refusal turned into the one-line error naming the file (the same for validate and import). */
 async function* named<T>(file: string, batches: AsyncIterable<T>): AsyncGenerator<T> {
@@ -224,18 +245,26 @@ export async function openImportable(file: string, options: ImportFileOptions): 
   if (options.tracker !== undefined) {
     if (isDir) throw new CliError(`${file}: a work-tracker export is one file, not a folder`, { code: "usage" });
     try {
-      return { form: "records", records: await trackerRecords(file, options.tracker, options) };
+      return { form: "records", ...(await trackerRecords(file, options.tracker, options)) };
     } catch (e) {
       throw toCliError(e, { file });
     }
   }
-  if (isDir) return { form: "records", records: (await readOfficeFolder(file)).records };
-  if (ext === ".json") return { form: "records", records: (await readDatasetFile(file)).records };
+  if (isDir) {
+    const { records, report } = await readOfficeFolder(file);
+    return { form: "records", records, warnings: report.warnings };
+  }
+  if (ext === ".json") {
+    const { records, report } = await readDatasetFile(file);
+    return { form: "records", records, warnings: report.warnings };
+  }
+  const warnings: ImportWarning[] = [];
   if (ext === ".csv") {
     const kind = need(options.kind, "--kind", "CSV");
     if (!CSV_KINDS.has(kind)) throw new CliError(`--kind must be one of ${[...CSV_KINDS].join(", ")}`, { code: "usage" });
     const csvKind = kind as CsvKind;
-    return { form: "batches", kind: csvKind, batches: () => named(file, importCsvBatches(csvKind, readImportChunks(file), { importedAt: options.importedAt, maxProblems: ISSUE_CAP + 1, ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}), ...(options.decimalMark !== undefined ? { decimalMark: options.decimalMark } : {}), ...(options.dateFormat !== undefined ? { dateFormat: options.dateFormat } : {}), ...(options.maxCellChars !== undefined ? { maxCellChars: options.maxCellChars } : {}) })) };
+    // Each read starts afresh, and so do its warnings.
+    return { form: "batches", kind: csvKind, warnings, batches: () => (warnings.splice(0), named(file, importCsvBatches(csvKind, readImportChunks(file), { importedAt: options.importedAt, maxProblems: ISSUE_CAP + 1, onWarning: (w) => void warnings.push(w), ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}), ...(options.decimalMark !== undefined ? { decimalMark: options.decimalMark } : {}), ...(options.dateFormat !== undefined ? { dateFormat: options.dateFormat } : {}), ...(options.maxCellChars !== undefined ? { maxCellChars: options.maxCellChars } : {}) }))) };
   }
   try {
     if (ext === ".xlsx") {
@@ -245,7 +274,8 @@ export async function openImportable(file: string, options: ImportFileOptions): 
       // The same bounds as the text reader: a regular file of at most 512 MiB (a workbook is read whole).
       if (!st.isFile()) throw new CliError(`${file}: not a regular file`);
       if (st.size > 512 * 1024 * 1024) throw new CliError(`${file}: larger than 512 MiB; refused`);
-      return { form: "records", records: { [kind]: importXlsx(kind as CsvKind, new Uint8Array(await readFile(file)), { importedAt: options.importedAt, ...(options.dateFormat !== undefined ? { dateFormat: options.dateFormat } : {}) }).records } as ImportedRecords };
+      const { records, report } = importXlsx(kind as CsvKind, new Uint8Array(await readFile(file)), { importedAt: options.importedAt, ...(options.dateFormat !== undefined ? { dateFormat: options.dateFormat } : {}) });
+      return { form: "records", records: { [kind]: records } as ImportedRecords, warnings: report.warnings };
     }
     if (ext === ".xml") {
       const mapping = {
@@ -255,13 +285,17 @@ export async function openImportable(file: string, options: ImportFileOptions): 
         }),
         importedAt: options.importedAt,
         ...(options.percentLagUnit !== undefined ? { percentLagUnit: options.percentLagUnit } : {}),
+        // A read starts afresh each time batches() is called: the warnings are those of the last read.
+        onReport: ({ read, mapping: mapped }: { read: ImportReport; mapping: ImportReport }) => void warnings.splice(0, warnings.length, ...read.warnings, ...mapped.warnings),
       };
-      return { form: "stream", batches: () => mspdiBatches(file, options.currency, mapping) };
+      return { form: "stream", warnings, batches: () => mspdiBatches(file, options.currency, mapping) };
     }
     if (ext === ".reqif" || ext === ".reqifz") {
       const project = need(options.project, "--project", "ReqIF");
       const text = await readImportFile(file, { chooseWith: "--entry NAME", ...(options.entry !== undefined ? { entry: options.entry } : {}) });
-      return { form: "records", records: reqifToPmokit(readReqif(text).document, { projectId: project, importedAt: options.importedAt }).records };
+      const read = readReqif(text);
+      const { records, report } = reqifToPmokit(read.document, { projectId: project, importedAt: options.importedAt });
+      return { form: "records", records, warnings: [...read.report.warnings, ...report.warnings] };
     }
   } catch (e) {
     // The archive reader names its own option at ["entry"]; on the command line it is --entry.

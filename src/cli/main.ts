@@ -8,7 +8,7 @@ import { todayUtc, cliNow } from "./clock.js";
 import { parseCurrency, resolveEnvelope } from "./envelope.js";
 import { CliError, toCliError } from "./errors.js";
 import { printError } from "./error-output.js";
-import { openImportable, TRACKER_EXPORTS, trackerArgument } from "./import-file.js";
+import { openImportable, TRACKER_EXPORTS, trackerArgument, warningLines } from "./import-file.js";
 import { analyzeOffice, INTAKE_MODEL, type DeliveryAnalysis, type OfficeAnalysis } from "./office.js";
 import { scoreIntake, selectIntake } from "./intake.js";
 import { readModelFile } from "./model-file.js";
@@ -129,8 +129,10 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
         });
         bar.tick("stored");
         bar.stop();
-        if (o.json) json(io, { file, written });
+        // The importer's warnings (a link left out, times stamped with the import time) are printed, never dropped.
+        if (o.json) json(io, { file, written, warnings: source.warnings });
         else io.stdout.write(`imported ${Object.entries(written).map(([k, n]) => `${n} ${k}`).join(", ")} into ${printable(o.db)}\n`);
+        if (!o.json) for (const line of warningLines(file, source.warnings)) io.stderr.write(`${line}\n`);
       } finally {
         await store.close();
       }
@@ -153,8 +155,9 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
         for await (const batch of source.batches()) n += batch.length; // validated and let go, batch by batch
         counts = n > 0 ? { [source.kind]: n } : {};
       }
-      if (o.json) json(io, { file, valid: true, counts });
+      if (o.json) json(io, { file, valid: true, counts, warnings: source.warnings });
       else io.stdout.write(`${printable(file)}: valid (${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(", ")})\n`);
+      if (!o.json) for (const line of warningLines(file, source.warnings)) io.stderr.write(`${line}\n`);
     });
 
   type AnalysisOpts = { db: string; asOf?: string; json?: boolean };

@@ -105,8 +105,11 @@ export const requirementSchema = entitySchema(
     sourceStakeholderId: refSchema.optional(),
     /** MoSCoW priority. */
     priority: moscowSchema,
-    /** Acceptance criteria, each a non-empty statement. */
-    acceptanceCriteria: z.array(z.string().trim().min(1).max(2_000)).max(200),
+    /**
+     * Acceptance criteria, each a non-empty statement; none when not given (`[]`), as a request's `dependsOn` — so
+     * an empty CSV or XLSX cell, which is how export writes no criteria, reads back as none.
+     */
+    acceptanceCriteria: z.array(z.string().trim().min(1).max(2_000)).max(200).default([]),
     /** How it will be verified. */
     verificationMethod: verificationMethodSchema,
     /** Person responsible for the requirement. */

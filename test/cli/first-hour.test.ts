@@ -171,7 +171,10 @@ describe("MS Project files without a CurrencyCode: --currency", () => {
     const none = await run(["validate", "plan.xml", ...flags], cwd);
     expect([none.code, none.err]).toEqual([2, `pmokit: ${join(cwd, "plan.xml")}: CurrencyCode: the file has no CurrencyCode (MS Project 2003); pass --currency <ISO 4217 code>, e.g. --currency EUR\n`]);
     const ok = await run(["validate", "plan.xml", ...flags, "--currency", "EUR"], cwd);
-    expect([ok.code, ok.err]).toEqual([0, ""]);
+    // The fixture's baselines 1–10 finish before they start (NOTES.md: a test-data oddity): the importer's warnings,
+    // one per baseline, are printed (they were dropped before).
+    expect(ok.code).toBe(0);
+    expect(ok.err.trimEnd().split("\n")).toEqual(Array.from({ length: 10 }, (_, k) => `warning: plan.xml: Task[UID=1]/Baseline[Number=${k + 1}]: baseline finishes before it starts; the task's current dates are used`));
     expect((await run(["init", "p.sqlite"], cwd)).code).toBe(0);
     expect((await run(["import", "plan.xml", ...flags, "--currency", "CHF", "--db", "p.sqlite"], cwd)).code).toBe(0);
     const store = await openSqlite(join(cwd, "p.sqlite"));
