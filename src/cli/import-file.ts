@@ -35,6 +35,8 @@ export interface ImportFileOptions {
   readonly kind?: string;
   /** The `.reqif` file to read from a `.reqifz` archive that holds several. */
   readonly entry?: string;
+  /** UTC offset of a ReqIF file's zone-less times (`--local-time-offset`, DOORS 9 writes them so). */
+  readonly localTimeOffset?: string;
   /** Field separator of a CSV file (default `,`). */
   readonly delimiter?: CsvDelimiter;
   /** Decimal mark of a CSV file's amounts (default: the wire form, `.`). */
@@ -239,6 +241,7 @@ export async function openImportable(file: string, options: ImportFileOptions): 
   if (options.dateFormat !== undefined && (options.tracker !== undefined || (ext !== ".csv" && ext !== ".xlsx"))) throw new CliError("--date-format applies to CSV (.csv) and XLSX (.xlsx) files of --kind only", { code: "usage" });
   if (options.maxCellChars !== undefined && (options.tracker !== undefined || ext !== ".csv")) throw new CliError("--max-cell-chars applies to CSV (.csv) files of --kind only", { code: "usage" });
   if (options.entry !== undefined && ext !== ".reqifz") throw new CliError("--entry applies to ReqIF archives (.reqifz) only", { code: "usage" });
+  if (options.localTimeOffset !== undefined && ext !== ".reqif" && ext !== ".reqifz") throw new CliError("--local-time-offset applies to ReqIF files (.reqif, .reqifz) only", { code: "usage" });
   for (const [flag, value] of [["--time-zone", options.timeZone], ["--planned-start", options.plannedStart], ["--planned-finish", options.plannedFinish], ["--as-of", options.asOf]] as const) {
     if (value !== undefined && options.tracker === undefined) throw new CliError(`${flag} applies to work-tracker exports (--tracker) only`, { code: "usage" });
   }
@@ -294,12 +297,13 @@ export async function openImportable(file: string, options: ImportFileOptions): 
       const project = need(options.project, "--project", "ReqIF");
       const text = await readImportFile(file, { chooseWith: "--entry NAME", ...(options.entry !== undefined ? { entry: options.entry } : {}) });
       const read = readReqif(text);
-      const { records, report } = reqifToPmokit(read.document, { projectId: project, importedAt: options.importedAt });
+      const { records, report } = reqifToPmokit(read.document, { projectId: project, importedAt: options.importedAt, ...(options.localTimeOffset !== undefined ? { localTimeOffset: options.localTimeOffset } : {}) });
       return { form: "records", records, warnings: [...read.report.warnings, ...report.warnings] };
     }
   } catch (e) {
     // The archive reader names its own option at ["entry"]; on the command line it is --entry.
     if (e instanceof ValidationError && e.issues[0]?.path[0] === "entry") throw new CliError(printable(`${file}: --entry ${options.entry}: ${e.issues[0].message}`), { code: "usage" });
+    if (e instanceof ValidationError && e.issues[0]?.path[0] === "localTimeOffset") throw new CliError(printable(`--local-time-offset: ${e.issues[0].message}`), { code: "usage" });
     throw toCliError(e, { file });
   }
   throw new CliError(`${file}: unknown file type (expected .json, .xml, .reqif, .reqifz, .csv, .xlsx or a folder)`);

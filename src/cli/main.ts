@@ -102,6 +102,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
     .addOption(new Option("--percent-lag-unit <unit>", "unit of an MSPDI percent lag's LinkLag: tenths of a percent (default) or whole percent, as files MPXJ wrote store it").choices(["tenths", "whole"]))
     .option("--kind <kind>", "entity kind of a CSV file: request, requirement, cost-entry, checklist-item")
     .option("--entry <name>", "the .reqif file to read from a .reqifz archive that holds several")
+    .option("--local-time-offset <offset>", "UTC offset (+02:00) of a ReqIF file's times written without a time zone (DOORS 9); without it they are stamped with the import time")
     .addOption(delimiterOption()).addOption(decimalMarkOption()).addOption(dateFormatOption()).addOption(maxCellCharsOption())
     .addOption(new Option("--tracker <export>", `read the file as a work-tracker export (${TRACKER_EXPORTS.join(", ")}, or a profile FILE.json), each epic a work package earned by story points (needs --project, --planned-start, --planned-finish)`))
     .addOption(new Option("--planned-start <date>", "planned first day of every tracker package (YYYY-MM-DD)").argParser(parseDate("--planned-start")))
@@ -109,7 +110,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
     .addOption(new Option("--as-of <date>", `status date of a tracker import: progress after it is left out (default: ${TODAY})`).argParser(parseDate("--as-of")))
     .addOption(new Option("--time-zone <zone>", "IANA time zone of the team (Europe/Berlin): a tracker export's instants count on their day there (default: the day written in the instant)").argParser(parseTimeZone))
     .addOption(new Option("--imported-at <instant>", "instant stamped on new records (ISO 8601 UTC, 2026-11-20T09:00:00Z; default now — with --as-of's today, the CLI's one use of the clock)").argParser(parseInstant("--imported-at")));
-  type FileOpts = { project?: string; code?: string; manager?: string; sponsor?: string; actor?: string; currency?: string; percentLagUnit?: "tenths" | "whole"; kind?: string; entry?: string; delimiter?: "," | ";" | "\t"; decimalMark?: "." | ","; dateFormat?: CsvDateFormat; maxCellChars?: number; tracker?: string; plannedStart?: string; plannedFinish?: string; asOf?: string; timeZone?: string; importedAt?: string; json?: boolean; db: string };
+  type FileOpts = { project?: string; code?: string; manager?: string; sponsor?: string; actor?: string; currency?: string; percentLagUnit?: "tenths" | "whole"; kind?: string; entry?: string; localTimeOffset?: string; delimiter?: "," | ";" | "\t"; decimalMark?: "." | ","; dateFormat?: CsvDateFormat; maxCellChars?: number; tracker?: string; plannedStart?: string; plannedFinish?: string; asOf?: string; timeZone?: string; importedAt?: string; json?: boolean; db: string };
   const importOptions = (o: FileOpts) => ({ ...o, importedAt: o.importedAt ?? cliNow(raw).toISOString(), ...(o.tracker !== undefined ? { asOf: o.asOf ?? today(), tracker: trackerArgument(io.cwd, o.tracker) } : {}) });
 
   fileOptions(program.command("import").description("validate a file (pmokit dataset JSON, a folder of per-kind JSON, MSPDI, ReqIF or CSV) and store it, all or nothing")

@@ -38,3 +38,27 @@ describe("import and validate print the importer's warnings", () => {
     expect(v.err.trimEnd().split("\n")).toHaveLength(1);
   }, HEAVY);
 });
+
+describe("--local-time-offset reads a ReqIF file's zone-less times", () => {
+  // DOORS 9 writes LAST-CHANGE and ReqIF.ForeignCreatedOn without a time zone. Without an offset the library stamps
+  // such objects with the import time (warning import-time), so every test run before the import reads as older than
+  // its requirement (STALE); the library had `localTimeOffset`, the command line had no way to pass it.
+  const DOORS = "doors9_ibm-rational-doors_example-from-a-user.reqif";
+
+  it("with +02:00 the 3 objects keep their own times and the import-time warning is gone; a bad offset is exit 2", async () => {
+    const cwd = temp();
+    writeFileSync(join(cwd, "doors.reqif"), readFileSync(new URL(DOORS, FIXTURES), "utf8"));
+    const codes = async (extra: string[]) => {
+      const v = await run(["validate", "doors.reqif", "--project", "prj-a", "--json", ...extra], cwd);
+      return [v.code, (JSON.parse(v.out) as { warnings: { code: string }[] }).warnings.map((w) => w.code)];
+    };
+    expect(await codes([])).toEqual([0, ["import-time", "foreign-time"]]);
+    expect(await codes(["--local-time-offset", "+02:00"])).toEqual([0, []]);
+    expect((await run(["init", "db.sqlite"], cwd)).code).toBe(0);
+    expect((await run(["import", "doors.reqif", "--project", "prj-a", "--local-time-offset", "+02:00", "--db", "db.sqlite", "--imported-at", "2026-12-07T09:00:00Z"], cwd)).code).toBe(0);
+    const bad = await run(["validate", "doors.reqif", "--project", "prj-a", "--local-time-offset", "CEST"], cwd);
+    expect([bad.code, bad.err]).toEqual([2, 'pmokit: --local-time-offset: expected a UTC offset such as "+02:00" or "Z", not "CEST"\n']);
+    const csv = await run(["validate", "doors.csv", "--kind", "requirement", "--local-time-offset", "+02:00"], cwd);
+    expect(csv.code).toBe(2);
+  }, HEAVY);
+});
