@@ -69,7 +69,8 @@ export interface EarnedValueResult {
    * Cost variance split for multi-currency actuals: `performance` = EV − AC at the baseline's rates (the rate in force
    * on the baseline capture date), `fx` = AC at baseline rates − AC at booking rates. The two add up to CV exactly.
    * `no-baseline-rate` (naming the currency pair and the day) when an actual to date in another currency has no
-   * `fxRates` rate in force on the baseline capture date: its cost at baseline rates is unknown.
+   * `fxRates` rate in force on the baseline capture date: its cost at baseline rates is unknown. `no-baseline`
+   * without a baseline, as CV.
    */
   readonly cvSplit: Metric<{ readonly acAtBaselineRates: Money; readonly performance: Money; readonly fx: Money }>;
 }
@@ -100,7 +101,7 @@ export function resultFrom(cp: CompiledProject, core: ProjectCore): EarnedValueR
     level: "project", id: cp.id, name: cp.name, programmeId: cp.programmeId, portfolioId: cp.portfolioId, statusDate: fromEpochDay(core.t),
     baseline: cp.baselineNumber, currency: cp.currency, complete: core.complete, actualFinish: core.finishDay < NO_FINISH ? fromEpochDay(core.finishDay) : undefined,
     figures, schedule: scheduleFiguresFrom(core, cp, figures.cpi, spiT), packages, warnings, excludedActuals: excluded,
-    cvSplit: isNaN(core.acBase) ? missing("no-baseline-rate", cp.noBaseRate)
+    cvSplit: cp.baselineNumber === undefined ? missing("no-baseline") : isNaN(core.acBase) ? missing("no-baseline-rate", cp.noBaseRate)
       : metric({ acAtBaselineRates: money(core.acBase), performance: money(core.ev - core.acBase), fx: money(core.acBase - core.ac) }),
   };
 }

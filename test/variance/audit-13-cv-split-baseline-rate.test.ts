@@ -35,3 +35,16 @@ describe("the CV split needs a rate in force on the baseline capture day", () =>
     expect([show({ value: r.cvSplit.value?.performance }), show({ value: r.cvSplit.value?.fx })]).toEqual(["100.00", "0.00"]);
   });
 });
+
+describe("the CV split without a baseline", () => {
+  it("is no-baseline, as CV is (it was split at the rates of the earliest day, 'the baseline capture day')", () => {
+    // No baseline: EV and CV are no-baseline, yet the split gave performance = 0 − AC at the first day's rate and an
+    // FX part, and its no-baseline-rate detail called the earliest date "the baseline capture day".
+    const w = pkg({ id: "A", rule: { type: "percent-complete" }, slices: [week(1, "1000.00")], progress: [{ date: "2027-01-08", percentComplete: "50" }] });
+    const r = earnedValue(project([w], [cost("A", "2027-01-08", "400.00"), cost("A", "2027-01-08", "100.00", "USD")], []), {
+      statusDate: "2027-01-10", fxRates: [{ from: "USD", to: "EUR", date: "2026-12-01", rate: "0.90" }, { from: "USD", to: "EUR", date: "2027-01-07", rate: "0.95" }],
+    });
+    expect([show(r.figures.ac), show(r.figures.cv)]).toEqual(["495.00", "<no-baseline>"]);
+    expect(r.cvSplit).toEqual({ value: undefined, reason: "no-baseline" });
+  });
+});
