@@ -50,6 +50,8 @@ export class TraceStore {
   readonly byKind = new Map<string, Map<string, number>>();
   /** Keys given more than once in the input, with the input position (`["requirements", 3]`) of every copy. */
   readonly duplicateItems = new Map<string, (readonly [string, number])[]>();
+  /** Duplicated keys whose item an edit has replaced since the build (no copy of the input is the one used then). */
+  readonly editedDuplicates = new Set<string>();
   readonly links: StoredLink[] = [];
   readonly from: number[] = [];
   readonly to: number[] = [];
@@ -89,6 +91,7 @@ export class TraceStore {
   upsert(kind: TraceItemKind, entity: TraceEntity, changedAt: string | undefined, isBuild: boolean): ItemChange {
     const key = `${kind}:${entity.id}`;
     const existing = this.index.get(key);
+    if (!isBuild && this.duplicateItems.has(key)) this.editedDuplicates.add(key);
     if (existing !== undefined && isBuild) {
       return { node: existing, added: false, typeChanged: false, fingerprintChanged: false, triggerChanged: false, previous: undefined };
     }

@@ -45,7 +45,8 @@ export function checkStructure(store: TraceStore, c: Compiled, acks: readonly Ac
 
   for (const [key, copies] of store.duplicateItems) {
     const at = copies.map(([f, i]) => `${f}[${i}]`);
-    add("duplicate-item", `${key} is given ${copies.length} times (${at.join(", ")}); the first, ${at[0]}, is used`, [key], [], { count: copies.length, paths: copies });
+    const used = store.editedDuplicates.has(key) ? "an edit has replaced it since" : `the first, ${at[0]}, is used`;
+    add("duplicate-item", `${key} is given ${copies.length} times (${at.join(", ")}); ${used}`, [key], [], { count: copies.length, paths: copies });
   }
   // Links with a missing end are not wired into the adjacency lists: their repeats are found by key (issue 12 #2).
   const danglingByKey = new Map<string, number[]>();

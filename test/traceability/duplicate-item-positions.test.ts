@@ -45,3 +45,19 @@ describe("a duplicate item names the position of every copy", () => {
     expect(r.findings.filter((f) => f.check === "duplicate-item")).toEqual([]);
   });
 });
+
+describe("a duplicate item edited afterwards", () => {
+  it("the finding no longer says the first copy is used once an edit replaced the item", async () => {
+    // BR-1 given twice; an `item-changed` edit then replaces the item with a third version. The finding kept saying
+    // "the first, requirements[0], is used" although the edited version was the one analysed.
+    const { buildTraceGraph, analyzeTraceGraph } = await import("../../src/traceability/index.js");
+    const analysis = analyzeTraceGraph(buildTraceGraph({ requirements: [req("BR-1", "business"), req("BR-1", "business", { statement: "other" })] }));
+    expect(analysis.result().findings[0]?.message).toBe("requirement:BR-1 is given 2 times (requirements[0], requirements[1]); the first, requirements[0], is used");
+    analysis.apply({ type: "item-changed", kind: "requirement", item: req("BR-1", "business", { statement: "edited" }), at: "2026-03-05T09:00:00.000Z" });
+    const [f] = analysis.result().findings;
+    expect([f?.message, f?.count, f?.paths]).toEqual([
+      "requirement:BR-1 is given 2 times (requirements[0], requirements[1]); an edit has replaced it since",
+      2, [["requirements", 0], ["requirements", 1]],
+    ]);
+  });
+});
