@@ -152,7 +152,9 @@ export type Importable = (
 };
 
 /**
- * The importer's warnings as `pmokit import` and `validate` print them on stderr, one a line, naming the file.
+ * The importer's warnings as `pmokit import` and `validate` print them on stderr, one a line, naming the file. A
+ * message given at several places (88 MS Project baselines without dates) is one line naming the first three places
+ * and how many more; `--json` keeps every warning.
  *
  * @example
  * ```ts
@@ -161,7 +163,13 @@ export type Importable = (
  * ```
  */
 export function warningLines(file: string, warnings: readonly ImportWarning[]): string[] {
-  return warnings.map((w) => printable(`warning: ${file}: ${w.path === "" ? "" : `${w.path}: `}${w.message}`));
+  const byMessage = new Map<string, string[]>();
+  for (const w of warnings) byMessage.set(w.message, [...(byMessage.get(w.message) ?? []), w.path]);
+  return [...byMessage].map(([message, paths]) => {
+    const where = paths.length === 1 ? (paths[0] === "" ? "" : `${paths[0]}: `) : "";
+    const places = paths.length > 1 ? ` (${paths.length} places: ${paths.slice(0, 3).join(", ")}${paths.length > 3 ? ` and ${paths.length - 3} more` : ""})` : "";
+    return printable(`warning: ${file}: ${where}${message}${places}`);
+  });
 }
 
 /** The batches with every refusal turned into the one-line error naming the file (the same for validate and import). */
