@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { instant, isoDate, type ChecklistItem } from "../../src/index.js";
-import { evaluateGate, overdueItems, readinessProgress } from "../../src/rollout/index.js";
+import { evaluateGate, overdueItems, readinessProgress, waveProgress } from "../../src/rollout/index.js";
 import { firstIssuePath } from "../support/errors.js";
 import { doneItem, goNoGoGate } from "./helpers.js";
 
@@ -41,5 +41,22 @@ describe("a done item without its completion day", () => {
   });
   it("readinessProgress as of 2025-03-02 was 100 %; it is the same ValidationError", () => {
     expect(firstIssuePath(() => readinessProgress([undated], { asOf: isoDate("2025-03-02") }))).toEqual(["items", 0, "completedOn"]);
+  });
+});
+
+// Regression pins for rules the guide states (docs/rollout.md, "Readiness, overdue items, waves"); these held already.
+describe("documented edges that held", () => {
+  it("an open item is not overdue on its due day, and 1 day overdue the day after (dueDate < asOf)", () => {
+    // Due 2025-03-10, todo: on 03-10 nothing is overdue; on 03-11 it is, 03-11 − 03-10 = 1 calendar day.
+    const due = doneItem("d", { status: "todo", completedOn: undefined, dueDate: isoDate("2025-03-10") });
+    expect(overdueItems([due], { asOf: isoDate("2025-03-10") }).items).toEqual([]);
+    expect(overdueItems([due], { asOf: isoDate("2025-03-11") }).items.map((i) => [i.code, i.daysOverdue])).toEqual([["D", 1]]);
+  });
+  it("a wave of zero users gives no-target and no-attempts, never 0 % (per wave, audience and total)", () => {
+    const w = { id: "w1", name: "W", start: isoDate("2025-03-01"), finish: isoDate("2025-03-05"), audience: "A", targetCount: 0, installedCount: 0, trainedCount: 0, failedCount: 0 };
+    const p = waveProgress({ waves: [w] }, { asOf: isoDate("2025-03-10") });
+    for (const c of [p.waves[0]!, p.byAudience["A"]!, p.total]) {
+      expect([c.installedPercent, c.trainedPercent, c.installSuccessPercent]).toEqual([{ reason: "no-target" }, { reason: "no-target" }, { reason: "no-attempts" }]);
+    }
   });
 });
