@@ -6,7 +6,8 @@ import { duplicateIdIssues } from "../core/unique-ids.js";
  * @internal Checks the fields of checklist items (memory form) that readiness and gates read, and that ids are
  * unique. A typo there changed the answer silently: a phase "Prepare" fell out of a gate's scope (GO), a missing
  * `blocking` made a blocking item advisory (CONDITIONAL GO), a status "complete" read as in progress, a category typo
- * made its own readiness group, a due day "2025-3-1" was compared as text.
+ * made its own readiness group, a due day "2025-3-1" or a waiver's expiry "2025-3-31" was compared as text, a done
+ * item without its completion day counted as done on every day.
  *
  * @throws {ValidationError} with `[...path, i, field]` for each bad field and `[...path, i, "id"]` for a repeated id.
  */
@@ -29,6 +30,13 @@ export function checkItemFields(items: readonly ChecklistItem[], path: readonly 
     }
     for (const field of ["dueDate", "completedOn", "skippedOn", "notApplicableOn"] as const) {
       if (item[field] !== undefined && !isIsoDate(item[field])) bad(i, field, `${JSON.stringify(item[field])} is not a calendar date YYYY-MM-DD`);
+    }
+    // Without its day a done item read as done on every day judged ("done on ?"), before it was done too.
+    if (item.status === "done" && item.completedOn === undefined) bad(i, "completedOn", "a done item needs its completion day");
+    // An expiry "2025-3-31" compared as text kept the waiver valid in April (a lapsed waiver let the gate GO).
+    const expiry = (item.waiver as { expiresOn?: unknown } | undefined)?.expiresOn;
+    if (item.waiver !== undefined && !isIsoDate(expiry)) {
+      issues.push({ path: [...path, i, "waiver", "expiresOn"], message: `${JSON.stringify(expiry)} is not a calendar date YYYY-MM-DD`, code: "custom" });
     }
   });
   issues.push(...duplicateIdIssues(items, path));
