@@ -135,7 +135,8 @@ describe("portfolio section", () => {
     const wms = office.projects.find((p) => p.code === "PRJ-WMS")!;
     const rag = { ...wms.rag, overall: { ...wms.rag.overall, colour: "amber" as const, override: { colour: "amber" as const, comment: "recovery plan approved", by: "p-ana-costa" } } };
     const o = portfolioSection({ asOf: SAMPLE_STATUS_DATE, projects: [{ code: wms.code, name: wms.name, rag, evm: wms.series.atStatusDate }], people: office.people });
-    expect(text(tableOf(o, "Project health").rows[0]!)[2]).toBe("Amber — override by Ana Costa: recovery plan approved");
+    // WMS computes red (SPI 0.654 < 0.85 …); the amber override names the colour it replaced, as the summary does.
+    expect(text(tableOf(o, "Project health").rows[0]!)[2]).toBe("Amber — override by Ana Costa: recovery plan approved (computed red)");
   });
 });
 

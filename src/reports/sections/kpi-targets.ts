@@ -1,4 +1,5 @@
 import { checkArguments, decimal, PmoDecimal, ValidationError, type Decimal, type DecimalInput, type Metric } from "../../core/index.js";
+import { missingText } from "../cells.js";
 import { roundedKeepingOrder } from "./shared.js";
 
 /** A KPI with its target: the figure must be at least (or at most) the target. */
@@ -60,8 +61,10 @@ export function judgeKpis(kpis: readonly KpiTarget[]): KpiJudgement[] {
     const targetText = `${atLeast ? "≥" : "≤"} ${target.toFixed()}${unit}`;
     const a = k.actual.value;
     if (a === undefined || !PmoDecimal.isDecimal(a)) {
-      const reason = a === undefined ? (k.actual as { reason: string }).reason : "not-a-decimal";
-      return { label: k.label, status: "not-measured", actual: `n/a (${reason})`, target: targetText, rule: `not measured (${reason}): cannot be judged` };
+      // The detail (why there is no figure) reads as in every table: "n/a (no-data: no closed project yet)".
+      const m = a === undefined ? (k.actual as { reason: string; detail?: string }) : { reason: "not-a-decimal" };
+      const actual = missingText(m);
+      return { label: k.label, status: "not-measured", actual, target: targetText, rule: `not measured ${actual.slice("n/a ".length)}: cannot be judged` };
     }
     const actual = `${roundedKeepingOrder(a, places, [target]).toFixed()}${unit}`;
     const missed = atLeast ? a.lt(target) : a.gt(target);

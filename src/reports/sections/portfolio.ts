@@ -3,7 +3,8 @@ import type { RagStatus } from "../../status/index.js";
 import type { EarnedValueResult } from "../../variance/index.js";
 import { ragCell, type CellValue, type RagCell } from "../cells.js";
 import type { ReportSection } from "../report.js";
-import { asCell, cents, fixed, gridWords, humanize, personName, readableRule, type EarnedValueGridOptions, type PeopleNames } from "./shared.js";
+import { overallRule } from "./needs-decision.js";
+import { asCell, cents, fixed, gridWords, humanize, readableRule, type EarnedValueGridOptions, type PeopleNames } from "./shared.js";
 
 /** One project of the portfolio health table. */
 export interface PortfolioProjectRow {
@@ -72,7 +73,8 @@ export function portfolioSection(input: PortfolioSectionInput): ReportSection {
     // No colour is a finding with a reason (too few dimensions rated), never a bare "n/a".
     if (o.colour === undefined) return { reason: o.insufficientData?.reason ?? "not-rated", ...(o.insufficientData ? { detail: o.insufficientData.explanation } : {}) };
     const cell: RagCell = ragCell(o.colour, o.worstDimensions.length > 0 ? `worst: ${o.worstDimensions.map((d) => humanize(d).toLowerCase()).join(", ")}` : "");
-    return o.override ? ragCell(o.colour, `override by ${personName(input.people, o.override.by)}: ${o.override.comment}`) : cell;
+    // The summary's words for it (overallRule), so the detail also names the colour the rules computed.
+    return o.override ? ragCell(o.colour, overallRule(rag, input.people)) : cell;
   };
   // The grid SPI(t) was read on: once when every project that says it shares it, else per project.
   const grids = new Map<string, string[]>();
