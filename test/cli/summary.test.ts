@@ -12,14 +12,19 @@ describe("percentages on the terminal", () => {
   });
 });
 
+/** The sample office's first running project, analysed at the sample's status date, and the function under test. */
+async function sampleProject() {
+  const { loadSampleOffice, SAMPLE_STATUS_DATE } = await import("../../examples/office.js");
+  const { importDataset } = await import("../../src/io/index.js");
+  const { analyzeDelivery } = await import("../../src/cli/office.js");
+  const { projectLines } = await import("../../src/cli/summary.js");
+  const { records } = importDataset({ format: "pmokit-dataset", formatVersion: 1, records: loadSampleOffice() });
+  return { p: analyzeDelivery(records, SAMPLE_STATUS_DATE).projects[0], projectLines, SAMPLE_STATUS_DATE };
+}
+
 describe("the projects' lines", () => {
   it("never print a negative zero (a CPI of −0.0001 reads 0.00), and say why a figure is missing", async () => {
-    const { loadSampleOffice, SAMPLE_STATUS_DATE } = await import("../../examples/office.js");
-    const { importDataset } = await import("../../src/io/index.js");
-    const { analyzeDelivery } = await import("../../src/cli/office.js");
-    const { projectLines } = await import("../../src/cli/summary.js");
-    const { records } = importDataset({ format: "pmokit-dataset", formatVersion: 1, records: loadSampleOffice() });
-    const [p] = analyzeDelivery(records, SAMPLE_STATUS_DATE).projects;
+    const { p, projectLines, SAMPLE_STATUS_DATE } = await sampleProject();
     const at = p!.series.atStatusDate;
     const credit = { ...p!, series: { ...p!.series, atStatusDate: { ...at, figures: { ...at.figures, cpi: metric(decimal("-0.0001")) } } } };
     expect(projectLines([credit])[1]).toMatch(/^ {11}PRJ-CRM {4}amber {2}0\.00 {2}0\.99/);
@@ -34,12 +39,7 @@ describe("the projects' lines", () => {
     expect(projectLines([{ ...p!, earnedValueOptions: { statusDate: SAMPLE_STATUS_DATE } }]).at(-1)).toBe("           SPI(t) read on the weekly grid");
   });
   it("keep every column under its header when a figure is missing (CPI 'n/a (ac-is-zero)' pushed SPI, SPI(t) and EAC right)", async () => {
-    const { loadSampleOffice, SAMPLE_STATUS_DATE } = await import("../../examples/office.js");
-    const { importDataset } = await import("../../src/io/index.js");
-    const { analyzeDelivery } = await import("../../src/cli/office.js");
-    const { projectLines } = await import("../../src/cli/summary.js");
-    const { records } = importDataset({ format: "pmokit-dataset", formatVersion: 1, records: loadSampleOffice() });
-    const [p] = analyzeDelivery(records, SAMPLE_STATUS_DATE).projects;
+    const { p, projectLines, SAMPLE_STATUS_DATE } = await sampleProject();
     const at = p!.series.atStatusDate;
     const noActuals = { ...p!, code: "PRJ-NEW", series: { ...p!.series, atStatusDate: { ...at, figures: { ...at.figures, cpi: missing("ac-is-zero") } } } };
     const lines = projectLines([p!, noActuals]);
