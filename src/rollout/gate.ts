@@ -225,6 +225,10 @@ export function evaluateGate(data: RolloutData, gateId: string, options: Readine
     outcome = "go";
     reasons.push(`every blocking item closed and ${approving} of ${gate.minApprovals} approvals given`);
   }
+  // A waiver lets a blocking item pass the gate without the work: named, so a GO does not read as all done (a NO-GO's
+  // reasons stay those that decide it).
+  const waivedBlocking = scope.filter((a) => a.blocking && a.status === "waived" && a.state === "closed" && !a.done);
+  if (outcome !== "no-go" && waivedBlocking.length > 0) reasons.push(`${waivedBlocking.length} blocking item(s) closed by a waiver, not done: ${waivedBlocking.map((a) => a.code ?? a.id).join(", ")}`);
   // The rule is a quorum of approvals, so a rejection does not stop a go by itself; it is named, never hidden.
   if (rejecting > 0) {
     reasons.push(`${rejecting} approver(s) voted reject: ${gate.approvers.map((a) => a.personId).filter((p) => rejected.has(p)).join(", ")}`);
