@@ -207,3 +207,24 @@ describe("payback, roi, benefit-cost ratio, ECV", () => {
     expect(() => expectedCommercialValue({ npv: "1", commercialSuccess: "1.5", technicalSuccess: "1", commercialisationCost: "0", developmentCost: "0" })).toThrow(ValidationError);
   });
 });
+
+describe("roi with a cost given as an outflow", () => {
+  it("refuses a negative cost instead of flipping the sign of the return", () => {
+    // Spending 50 to get 100 back: ROI = (100 − 50)/50 = 1 (100 %). A cost entered with the spreadsheet outflow sign
+    // (−50, as the annuity functions take it) gave (100 − (−50))/(−50) = −3, a −300 % return that reads as a loss.
+    expect(v(roi("100", "50")).toFixed()).toBe("1");
+    let err: unknown;
+    try {
+      roi("100", "-50");
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as ValidationError).issues[0]!.path).toEqual(["cost"]);
+    expect(() => roi(money("100", "EUR"), money("-50", "EUR"))).toThrow(ValidationError);
+    // "-0" is a zero cost, not a negative one.
+    expect(roi("5", "-0").reason).toBe("cost-is-zero");
+    // A negative benefit is a loss and still computes: (−20 − 50)/50 = −1.4.
+    expect(v(roi("-20", "50")).toFixed()).toBe("-1.4");
+  });
+});

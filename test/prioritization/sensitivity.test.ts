@@ -102,3 +102,32 @@ describe("rankingRobustness options", () => {
     expect(rankingRobustness(requests, model, { asOf: ASOF, k: 1, samples: 5, seed: 0 })).toHaveLength(2);
   });
 });
+
+describe("weightIntervals when a weight reaches 0", () => {
+  it("reports the swap at weight 0 when the tie-break lets the outsider in", () => {
+    // Z = a + 0.5b, A = 0·a + 0.5b with weights (1, 1): Z 1.5, A 0.5, top-1 = {Z}. Weight x of a: Z = x + 0.5 ≥ A = 0.5
+    // for every x ≥ 0, but at x = 0 the scores tie (0.5 = 0.5) and the id tie-break puts "A" before "Z": dropping
+    // criterion a (weight 0) swaps Z out — scoreRequests with a's weight 0 ranks A first. Before: atLower undefined.
+    const model: ScoringModel = { kind: "weighted-sum", criteria: [raw("a", 1), raw("b", 1)] };
+    const requests = [req("Z", { a: 1, b: 0.5 }), req("A", { a: 0, b: 0.5 })];
+    const [a] = weightIntervals(requests, model, { asOf: ASOF, k: 1 });
+    expect(a).toEqual({ criterionId: "a", weight: 1, lower: 0, upper: undefined, atLower: { weight: 0, leaves: "Z", enters: "A" }, atUpper: undefined });
+    const dropped = scoreRequests(requests, { ...model, criteria: [raw("a", 0), raw("b", 1)] }, { asOf: ASOF });
+    expect(dropped.entries[0]!.requestId).toBe("A");
+  });
+  it("reports no swap at weight 0 when the insider wins the tie-break", () => {
+    // Same figures with the ids exchanged: at x = 0 the tie goes to "A" (the insider), so the top-1 holds on [0, ∞).
+    const model: ScoringModel = { kind: "weighted-sum", criteria: [raw("a", 1), raw("b", 1)] };
+    const requests = [req("A", { a: 1, b: 0.5 }), req("Z", { a: 0, b: 0.5 })];
+    const [a] = weightIntervals(requests, model, { asOf: ASOF, k: 1 });
+    expect(a).toEqual({ criterionId: "a", weight: 1, lower: 0, upper: undefined, atLower: undefined, atUpper: undefined });
+  });
+  it("lets a tie-break key decide the tie at weight 0", () => {
+    // Z and A tie at 0.5 when a's weight is 0; the tie-break on b2 (desc) ranks A (b2 = 2) ahead of Z (b2 = 1).
+    const model: ScoringModel = { kind: "weighted-sum", criteria: [raw("a", 1), raw("b", 1)], attributes: [{ id: "b2" }], tieBreak: [{ criterionId: "b2" }] };
+    const requests = [req("A", { a: 1, b: 0.5, b2: 1 }), req("Z", { a: 0, b: 0.5, b2: 2 })];
+    const [a] = weightIntervals(requests, model, { asOf: ASOF, k: 1 });
+    expect(a!.atLower).toEqual({ weight: 0, leaves: "A", enters: "Z" });
+    expect(scoreRequests(requests, { ...model, criteria: [raw("a", 0), raw("b", 1)] }, { asOf: ASOF }).entries[0]!.requestId).toBe("Z");
+  });
+});

@@ -10,8 +10,9 @@ function amountOf(v: DecimalInput | Money, subject: string, path: string): { d: 
 
 /**
  * Return on investment `(benefit − cost) / cost`, as a fraction (`0.25` = 25%). `cost-is-zero` when cost is zero.
+ * The cost is a positive amount; a negative benefit (a loss) is allowed.
  *
- * @throws {ValidationError} for a non-finite input or Money in two currencies.
+ * @throws {ValidationError} for a non-finite input, a negative cost or Money in two currencies.
  * @example
  * ```ts
  * roi(money("1250000.00", "EUR"), money("1000000.00", "EUR")).value?.toFixed(); // "0.25"
@@ -23,6 +24,8 @@ export function roi(benefit: DecimalInput | Money, cost: DecimalInput | Money): 
   if (b.currency !== undefined && c.currency !== undefined && b.currency !== c.currency) {
     throw ValidationError.single(["cost", "currency"], `benefit is in ${b.currency}, cost in ${c.currency}`, "roi");
   }
+  // A cost entered as an outflow (−50) would flip the sign of the return ((100 + 50)/−50 = −3 instead of 1).
+  if (c.d.lt(0)) throw ValidationError.single(["cost"], "cost must not be negative (give it as a positive amount)", "roi");
   return c.d.isZero() ? missing("cost-is-zero") : metric(b.d.minus(c.d).div(c.d));
 }
 

@@ -1,6 +1,7 @@
 import type { ProjectRequest } from "../../entities/index.js";
 import type { ScoringModel } from "../model.js";
 import type { ScoreOptions } from "../score-requests.js";
+import { rankOrder } from "../ranking.js";
 import { rowScore, sensitivityBase } from "./common.js";
 
 /** The pair of requests that trade places at a threshold. */
@@ -35,7 +36,8 @@ export interface WeightInterval {
  * leave and which would enter.
  *
  * Scores are linear in one weight: `s_i(x) = a_i + x·n_ij`. For every request i in the top k and o outside, the set
- * holds while `s_i(x) ≥ s_o(x)`; each pair bounds x from one side. Weights are the declared (unnormalised) ones,
+ * holds while `s_i(x) ≥ s_o(x)`; each pair bounds x from one side. At weight 0 a pair that ties (equal on every
+ * other criterion) swaps when the tie-break ranks the outsider first: `lower` 0 with `atLower` set. Weights are the declared (unnormalised) ones,
  * figures are binary64. Forced-in requests always hold their places in the top k; forced-out and unscored
  * requests never enter. Cost O(k · (N − k) · criteria).
  *
@@ -53,8 +55,13 @@ export function weightIntervals(requests: readonly ProjectRequest[], model: Scor
   const ids = run.extracted.ids;
   const inSet = scored.slice(0, slots);
   const outSet = scored.slice(slots);
+  // Each row's place when scores are equal (tie-break keys, then id): at weight 0 two rows can tie, and this decides.
+  const tiePlace = new Int32Array(ids.length);
+  rankOrder(run.model, ids, run.extracted.values, new Float64Array(ids.length), new Uint8Array(ids.length), new Set()).forEach((row, p) => (tiePlace[row] = p));
   return weights.map((wj, j) => {
-    const a = (row: number) => rowScore(base, row, weights) - wj * normalized[row * m + j]!;
+    // The score without criterion j, summed without it (not subtracted) so rows equal elsewhere tie exactly.
+    const others = weights.map((w, k) => (k === j ? 0 : w));
+    const a = (row: number) => rowScore(base, row, others);
     const aIn = inSet.map(a);
     const aOut = outSet.map(a);
     let lower = 0;
@@ -67,7 +74,9 @@ export function weightIntervals(requests: readonly ProjectRequest[], model: Scor
         const dn = ni - normalized[o * m + j]!;
         if (dn === 0) return;
         const x = -(aIn[p]! - aOut[q]!) / dn;
-        if (dn > 0 && x > lower) (lower = x), (atLower = { weight: x, leaves: ids[i]!, enters: ids[o]! });
+        // x = 0: the two tie once the weight is 0 (criterion dropped); the set changes there if the tie-break puts o first.
+        const tieAtZero = x === 0 && atLower === undefined && tiePlace[o]! < tiePlace[i]!;
+        if (dn > 0 && (x > lower || tieAtZero)) (lower = x + 0), (atLower = { weight: x + 0, leaves: ids[i]!, enters: ids[o]! });
         if (dn < 0 && (upper === undefined || x < upper)) (upper = x), (atUpper = { weight: x, leaves: ids[i]!, enters: ids[o]! });
       });
     });
