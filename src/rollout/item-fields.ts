@@ -33,6 +33,8 @@ export function checkItemFields(items: readonly ChecklistItem[], path: readonly 
     }
     // Without its day a done item read as done on every day judged ("done on ?"), before it was done too.
     if (item.status === "done" && item.completedOn === undefined) bad(i, "completedOn", "a done item needs its completion day");
+    // A waiver that never existed read as expired (waiverExpired: true): the entity schema's rule, as for completedOn.
+    if (item.status === "waived" && item.waiver === undefined) bad(i, "waiver", "a waived item needs a waiver");
     // An expiry "2025-3-31" compared as text kept the waiver valid in April (a lapsed waiver let the gate GO).
     const expiry = (item.waiver as { expiresOn?: unknown } | undefined)?.expiresOn;
     if (item.waiver !== undefined && !isIsoDate(expiry)) {

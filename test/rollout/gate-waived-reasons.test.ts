@@ -26,3 +26,14 @@ describe("a GO with a blocking item closed by a waiver", () => {
     expect(evaluateGate({ items: [done], gates: [goNoGoGate()] }, "g", { asOf: isoDate("2025-03-10") }).reasons).toEqual(["every blocking item closed and 1 of 1 approvals given"]);
   });
 });
+
+describe("a waived item without its waiver", () => {
+  // Built by hand (the entity schema refuses it: "a waived item needs a waiver"), it counted as open with
+  // `waiverExpired: true` — a waiver that never existed reported as expired. The shared field check refuses it, as
+  // it refuses a done item without its completion day.
+  it("is a ValidationError at [items, 0, waiver] (was: open, waiverExpired true)", async () => {
+    const { firstIssuePath } = await import("../support/errors.js");
+    const bare = doneItem("w", { status: "waived", completedOn: undefined });
+    expect(firstIssuePath(() => evaluateGate({ items: [bare], gates: [goNoGoGate()] }, "g", { asOf: isoDate("2025-03-10") }))).toEqual(["items", 0, "waiver"]);
+  });
+});
