@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { loadSampleOffice, SAMPLE_STATUS_DATE } from "../../examples/office.js";
 import { analyzeOffice } from "../../src/cli/office.js";
 import { officeReport } from "../../src/cli/office-report.js";
-import { decimal, metric } from "../../src/core/index.js";
+import { decimal, metric, ValidationError } from "../../src/core/index.js";
 import { importDataset } from "../../src/io/index.js";
-import { judgeKpis, percentCell, projectSection, renderMarkdownReport, type ReportBlock, type ReportSection, type TableBlock } from "../../src/reports/index.js";
+import { judgeKpis, percentCell, projectSection, renderJsonReport, renderMarkdownReport, tableToCsv, validateReport, xlsxCell, type Report, type ReportBlock, type ReportSection, type TableBlock } from "../../src/reports/index.js";
 import { cellText } from "../../src/reports/cells.js";
 
 // One figure reads the same everywhere in the office report: a missing figure says why, numbers carry thousands
@@ -78,5 +78,24 @@ describe("KPI names", () => {
     expect(md).toContain("- On-budget delivery (target ≥ 80%): not measured (no-data): cannot be judged");
     expect(md).toContain("| On-budget delivery | n/a (no-data) | closed projects within budget: 0 of 0 |");
     expect(md).not.toContain("| On budget |");
+  });
+});
+
+describe("a percent cell's places in every renderer", () => {
+  const cell = { ...percentCell("99.97"), places: 3 };
+  const table = { kind: "table" as const, table: { columns: ["KPI", "Figure"], rows: [["wms", cell]] } };
+  const one: Report = { title: "T", asOf: "2026-11-20", sections: [{ heading: "KPIs", blocks: [table] }] };
+
+  it("pads to the places in text, CSV, JSON and XLSX (99.97 with 3 places → 99.970)", () => {
+    expect(tableToCsv(table.table).trim().split("\n")[1]).toBe("wms,99.970");
+    expect(JSON.stringify(JSON.parse(renderJsonReport(one)))).toContain('{"percent":"99.970"}');
+    // XLSX: the number stays 99.97 (a workbook adds it up); its format shows three places (it showed two).
+    expect(xlsxCell(cell)).toEqual({ kind: "number", value: 99.97, format: '#,##0.000"%"' });
+  });
+
+  it("refuses places that are not a whole number from 0 to 20", () => {
+    const bad = { ...one, sections: [{ heading: "KPIs", blocks: [{ ...table, table: { ...table.table, rows: [["wms", { ...cell, places: 1.5 }]] } }] }] };
+    expect(() => validateReport(bad)).toThrow(/places is a whole number from 0 to 20/);
+    expect(() => cellText({ ...cell, places: -1 })).toThrow(ValidationError);
   });
 });
