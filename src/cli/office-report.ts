@@ -1,7 +1,7 @@
-import { checkArguments } from "../core/index.js";
+import { checkArguments, type Decimal, type Metric } from "../core/index.js";
 import type { Report, ReportSection, KpiTarget } from "../reports/index.js";
 import { executiveSummarySection, intakeSection, portfolioSection, projectSection, requirementsSection, rolloutSection, scheduleSection, fixed, percent, type KpiLine } from "../reports/index.js";
-import { groupDigits } from "../reports/cells.js";
+import { groupDigits, isPercentCell, type CellValue } from "../reports/cells.js";
 import { AVAILABILITY_PLACES, type OfficeAnalysis } from "./office.js";
 import type { OfficeSchedule } from "./schedule.js";
 import type { ProjectRisk } from "./risk.js";
@@ -26,6 +26,12 @@ export const OFFICE_KPI_TARGETS = { availabilityPercent: "99.95", onTimePercent:
  */
 export function availabilityLabel(service: string, p: OfficeAnalysis["availabilityPeriod"]): string {
   return `Availability ${service} (${p.period.from} – ${p.period.to}, ${p.partial ? "to status date" : "calendar year"})`;
+}
+
+// A KPI figure with its places always shown (99.970% beside 99.969%, 75.0%), as judgeKpis shows it in the summary.
+function kpiFigure(m: Metric<Decimal>, places: number): CellValue {
+  const cell = percent(m, places);
+  return isPercentCell(cell) ? { ...cell, places } : cell;
 }
 
 function summarySection(office: OfficeAnalysis): ReportSection {
@@ -64,17 +70,17 @@ export function officeReport(office: OfficeAnalysis, schedule?: OfficeSchedule, 
   const people = office.people;
   const ratio = (label: string, k: OfficeAnalysis["kpis"]["onTime"], how: string): KpiLine => ({
     label,
-    value: percent(k.percent, 1),
+    value: kpiFigure(k.percent, 1),
     note: `${how}: ${k.numerator} of ${k.denominator}${k.notMet.length > 0 ? ` (not: ${k.notMet.join(", ")})` : ""}`,
   });
   const kpis: KpiLine[] = [
     ...office.availability.map((a) => ({
       label: availabilityLabel(a.service, office.availabilityPeriod),
-      value: percent(a.availabilityPercent, AVAILABILITY_PLACES),
+      value: kpiFigure(a.availabilityPercent, AVAILABILITY_PLACES),
       note: `${groupDigits(a.downtimeMinutes.toFixed())} of ${groupDigits(a.agreedMinutes.toFixed())} agreed minutes down, ${a.failures} unplanned failures`,
     })),
     ratio("On-time delivery", office.kpis.onTime, "closed projects finished by the baseline finish"),
-    ratio("On budget", office.kpis.onBudget, "closed projects within budget"),
+    ratio("On-budget delivery", office.kpis.onBudget, "closed projects within budget"),
     ratio("Portfolio health", office.kpis.health, "active projects not red, not overdue, no open critical issue"),
   ];
   const detail: Report = {

@@ -43,6 +43,8 @@ export interface PercentCell {
   readonly kind: "percent";
   /** The percentage (`99.97` for 99.97 %). */
   readonly value: Decimal;
+  /** Decimal places it is shown with at least (0–20): `99.97` with 3 reads `99.970%`, like `99.969%` beside it. */
+  readonly places?: number;
 }
 
 /**
@@ -227,7 +229,7 @@ export function cellText(v: CellValue, where: readonly (string | number)[] = [])
   if (isRagCell(v)) return v.note ? `${RAG_LABELS[v.colour].word} — ${v.note}` : RAG_LABELS[v.colour].word;
   if (isToneCell(v)) return String(v.text);
   if (isRunsCell(v)) return runsText(v, where);
-  if (isPercentCell(v)) return `${groupDigits(toDecimalString(percentValue(v, where)))}%`;
+  if (isPercentCell(v)) return `${groupDigits(toDecimalString(percentValue(v, where), percentPlaces(v, where)))}%`;
   if (isCellMetric(v)) return v.value === undefined ? missingText(v) : placedText(v, where) ?? cellText(v.value, where);
   throw ValidationError.single(where, "unsupported cell value", "report cell");
 }
@@ -246,6 +248,21 @@ function percentValue(v: PercentCell, where: readonly (string | number)[]): Deci
   return v.value;
 }
 
+/**
+ * The places a percent cell is shown with at least (0 when it names none). @internal
+ *
+ * @example
+ * ```ts
+ * percentPlaces({ kind: "percent", value: decimal("99.97"), places: 3 }); // 3 — reads "99.970%"
+ * ```
+ */
+export function percentPlaces(v: PercentCell, where: readonly (string | number)[] = []): number {
+  const places: unknown = v.places;
+  if (places === undefined) return 0;
+  if (typeof places !== "number" || !Number.isInteger(places) || places < 0 || places > 20) throw ValidationError.single([...where, "places"], "a percent cell's places is a whole number from 0 to 20", "report cell");
+  return places;
+}
+
 /** How a cell reads for a spreadsheet (CSV): plain decimal amounts without currency or separators, a RAG cell as its colour and rule. @internal */
 export function cellPlain(v: CellValue, where: readonly (string | number)[] = []): string {
   if (v === null || v === undefined) return "";
@@ -259,7 +276,7 @@ export function cellPlain(v: CellValue, where: readonly (string | number)[] = []
   if (isToneCell(v)) return String(v.text);
   if (isRunsCell(v)) return runsText(v, where);
   // A spreadsheet adds percentages up: the plain decimal, the header says what it is.
-  if (isPercentCell(v)) return toDecimalString(percentValue(v, where));
+  if (isPercentCell(v)) return toDecimalString(percentValue(v, where), percentPlaces(v, where));
   if (isCellMetric(v)) return v.value === undefined ? missingText(v) : placedPlain(v, where) ?? cellPlain(v.value, where);
   throw ValidationError.single(where, "unsupported cell value", "report cell");
 }

@@ -1,6 +1,6 @@
 import { checkArguments, PmoDecimal, isMoney, minorUnits, toDecimalString } from "../core/index.js";
 import { encodeEntity, type EntityKind, type EntityOf } from "../entities/index.js";
-import { cellPlain, figurePlaces, isCellMetric, isPercentCell, isRagCell, isRunsCell, isToneCell, type CellValue } from "./cells.js";
+import { cellPlain, figurePlaces, isCellMetric, isPercentCell, percentPlaces, isRagCell, isRunsCell, isToneCell, type CellValue } from "./cells.js";
 import type { Report, ReportBlock, ReportSection } from "./report.js";
 import { tableColumns } from "./table.js";
 import { validateReport } from "./validate.js";
@@ -36,7 +36,7 @@ function cellJson(v: CellValue): unknown {
   if (isRagCell(v)) return v.note === undefined ? { rag: v.colour } : { rag: v.colour, note: v.note };
   if (isToneCell(v)) return { tone: v.tone, text: v.text };
   if (isRunsCell(v)) return { runs: v.runs.map((r) => (typeof r === "string" ? r : { tone: r.tone, text: r.text })) };
-  if (isPercentCell(v)) return { percent: toDecimalString(v.value) };
+  if (isPercentCell(v)) return { percent: toDecimalString(v.value, percentPlaces(v)) };
   if (isCellMetric(v)) {
     if (v.value === undefined) return { reason: v.reason, ...(v.detail ? { detail: v.detail } : {}) };
     // A figure shown with fixed places keeps them in its decimal string ("1.00"), as every other renderer prints it.

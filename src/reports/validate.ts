@@ -30,7 +30,11 @@ function cellProblem(v: unknown): string | undefined {
     const runs = v["runs"];
     return Array.isArray(runs) && runs.every((r) => typeof r === "string" || toneProblem(r) === undefined) ? undefined : "a runs cell is a list of texts and tone cells";
   }
-  if (isObject(v) && v["kind"] === "percent") return PmoDecimal.isDecimal(v["value"]) && (v["value"] as { isFinite(): boolean }).isFinite() ? undefined : "a percent cell's value is a finite Decimal";
+  if (isObject(v) && v["kind"] === "percent") {
+    const places = v["places"];
+    if (places !== undefined && (typeof places !== "number" || !Number.isInteger(places) || places < 0 || places > 20)) return "a percent cell's places is a whole number from 0 to 20";
+    return PmoDecimal.isDecimal(v["value"]) && (v["value"] as { isFinite(): boolean }).isFinite() ? undefined : "a percent cell's value is a finite Decimal";
+  }
   // A missing figure has no `value` key, only its reason (Metric's documented shape).
   if (isObject(v) && !("value" in v) && "reason" in v) return typeof v["reason"] === "string" ? undefined : "a missing figure's reason is a text";
   if (isObject(v) && "value" in v) {

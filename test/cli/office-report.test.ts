@@ -33,10 +33,11 @@ describe("the office report reads as people read", { timeout: HEAVY }, () => {
     // erp: 144 of 466,200 agreed minutes down → (466,200 − 144) / 466,200 = 99.96911…% → 99.969% (three places).
     // Three places, as the summary and the terminal show it (it read 99.9691 % here and 99.969 % there).
     expect(line("| Availability erp")).toBe("| Availability erp (2026-01-01 – 2026-11-20, to status date) | 99.969% | 144 of 466,200 agreed minutes down, 2 unplanned failures |");
-    // Health: PRJ-CRM, PRJ-DCX, PRJ-EINV healthy, PRJ-WMS red → 3 of 4 = 75%.
+    // Health: PRJ-CRM, PRJ-DCX, PRJ-EINV healthy, PRJ-WMS red → 3 of 4 = 75% → 75.0% (one place, as the terminal's
+    // "healthy projects 75.0%"; it read 75% in the report).
     // The KPI table of the portfolio section, and the executive summary's out-of-target row (target ≥ 80%).
-    expect(md.split("\n")).toContain("| Portfolio health | 75% | active projects not red, not overdue, no open critical issue: 3 of 4 (not: PRJ-WMS) |");
-    expect(md.split("\n")).toContain("| Portfolio health | 75% | ≥ 80% | **R** Red — 75% &lt; 80%: below target |");
+    expect(md.split("\n")).toContain("| Portfolio health | 75.0% | active projects not red, not overdue, no open critical issue: 3 of 4 (not: PRJ-WMS) |");
+    expect(md.split("\n")).toContain("| Portfolio health | 75.0% | ≥ 80% | **R** Red — 75.0% &lt; 80%: below target |");
     expect(html).toContain('<td class="num">99.969%</td>');
   });
 

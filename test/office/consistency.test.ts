@@ -560,7 +560,7 @@ describe("KPIs: availability per service, on-time, on-budget, portfolio health",
     expectRounded(missed.find((k) => k["KPI"] === "Portfolio health")!["Actual"]!, health, "health (summary)");
     expectRounded(/healthy projects (\S+)$/.exec(terminal)![1]!, health, "health (terminal)");
     expect(kpis.find((k) => k["KPI"] === "Portfolio health")!["How"]).toBe(`active projects not red, not overdue, no open critical issue: ${office.kpis.health.numerator} of ${office.kpis.health.denominator} (not: PRJ-WMS)`);
-    for (const [label, kpi, word] of [["On-time delivery", office.kpis.onTime, "on-time"], ["On budget", office.kpis.onBudget, "on-budget"]] as const) {
+    for (const [label, kpi, word] of [["On-time delivery", office.kpis.onTime, "on-time"], ["On-budget delivery", office.kpis.onBudget, "on-budget"]] as const) {
       const reason = (kpi.percent as { reason: string }).reason;
       expect(kpis.find((k) => k["KPI"] === label)!["Figure"]).toBe(`n/a (${reason})`);
       expect(terminal).toContain(`${word} n/a (${reason})`);

@@ -214,10 +214,10 @@ describe("the executive summary of the sample office", () => {
   });
 
   it("lists the KPIs out of target with figure, target and rule, and names those not measured", () => {
-    // salesbase-crm: 99.94638…% of its agreed minutes < 99.95%; health: 3 of 4 active projects healthy = 75% < 80%.
+    // salesbase-crm: 99.94638…% of its agreed minutes < 99.95%; health: 3 of 4 active projects healthy = 75% < 80%, shown to its one place (75.0%) as in the portfolio.
     expect(tableOf(summary, "KPIs out of target")!.rows.map(text)).toEqual([
       ["Availability salesbase-crm (2026-01-01 – 2026-11-20, to status date)", "99.946%", "≥ 99.95%", "Red — 99.946% < 99.95%: below target"],
-      ["Portfolio health", "75%", "≥ 80%", "Red — 75% < 80%: below target"],
+      ["Portfolio health", "75.0%", "≥ 80%", "Red — 75.0% < 80%: below target"],
     ]);
     expect(summary.blocks.find((b) => b.kind === "list")).toEqual({
       kind: "list",

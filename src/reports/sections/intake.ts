@@ -62,7 +62,8 @@ function selectionBlocks(input: SelectionProblemInput, result: PortfolioSelectio
         rows: result.selected.map((id) => {
           const c = problem.candidates.find((x) => x.id === id);
           const cost = Object.values(c?.costs ?? {});
-          return [id, title(id), c === undefined ? "" : c.value.toDecimalPlaces(places, 6), cost.length > 0 ? sumMoney(cost) : ""];
+          // One number of places down the column: a value of 0 reads 0.000 beside 68.182.
+          return [id, title(id), c === undefined ? "" : { value: c.value.toDecimalPlaces(places, 6), places }, cost.length > 0 ? sumMoney(cost) : ""];
         }),
       },
     },

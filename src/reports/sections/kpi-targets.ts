@@ -1,5 +1,5 @@
-import { checkArguments, decimal, PmoDecimal, ValidationError, type Decimal, type DecimalInput, type Metric } from "../../core/index.js";
-import { missingText } from "../cells.js";
+import { checkArguments, decimal, PmoDecimal, toDecimalString, ValidationError, type Decimal, type DecimalInput, type Metric } from "../../core/index.js";
+import { groupDigits, missingText } from "../cells.js";
 import { roundedKeepingOrder } from "./shared.js";
 
 /** A KPI with its target: the figure must be at least (or at most) the target. */
@@ -12,7 +12,7 @@ export interface KpiTarget {
   readonly target: { readonly atLeast: DecimalInput } | { readonly atMost: DecimalInput };
   /** Unit printed after the figures (`%`). */
   readonly unit?: string;
-  /** Decimal places shown (default 2); more are shown where rounding would make the figure read as the target or past it. */
+  /** Decimal places shown (default 2; `99.97` to 3 reads `99.970`); more are shown where rounding would make the figure read as the target or past it. */
   readonly places?: number;
 }
 
@@ -58,7 +58,10 @@ export function judgeKpis(kpis: readonly KpiTarget[]): KpiJudgement[] {
       throw ValidationError.single([i, "target"], `${JSON.stringify(String(raw))} is not a decimal`, "KPI target");
     }
     const unit = k.unit ?? "";
-    const targetText = `${atLeast ? "≥" : "≤"} ${target.toFixed()}${unit}`;
+    // Figures read as in the detail tables: thousands separators, and at least `places` decimals (99.970% beside 99.969%).
+    const shown = (d: Decimal, min: number) => `${groupDigits(toDecimalString(d, min))}${unit}`;
+    const targetShown = shown(target, 0);
+    const targetText = `${atLeast ? "≥" : "≤"} ${targetShown}`;
     const a = k.actual.value;
     if (a === undefined || !PmoDecimal.isDecimal(a)) {
       // The detail (why there is no figure) reads as in every table: "n/a (no-data: no closed project yet)".
@@ -66,9 +69,9 @@ export function judgeKpis(kpis: readonly KpiTarget[]): KpiJudgement[] {
       const actual = missingText(m);
       return { label: k.label, status: "not-measured", actual, target: targetText, rule: `not measured ${actual.slice("n/a ".length)}: cannot be judged` };
     }
-    const actual = `${roundedKeepingOrder(a, places, [target]).toFixed()}${unit}`;
+    const actual = shown(roundedKeepingOrder(a, places, [target]), places);
     const missed = atLeast ? a.lt(target) : a.gt(target);
-    const rule = missed ? `${actual} ${atLeast ? "<" : ">"} ${target.toFixed()}${unit}: ${atLeast ? "below" : "above"} target` : `${actual} ${atLeast ? "≥" : "≤"} ${target.toFixed()}${unit}: on target`;
+    const rule = missed ? `${actual} ${atLeast ? "<" : ">"} ${targetShown}: ${atLeast ? "below" : "above"} target` : `${actual} ${atLeast ? "≥" : "≤"} ${targetShown}: on target`;
     return { label: k.label, status: missed ? "missed" : "met", actual, target: targetText, rule };
   });
 }

@@ -42,6 +42,10 @@ const slipStatus = (status: MilestoneSlip["status"]): CellValue => {
 // The ledger reads in plan order: by baseline date (then original, forecast, actual), then name.
 const planDate = (m: MilestoneSlip) => m.baselineDate ?? m.originalDate ?? m.forecastDate ?? m.actualDate ?? "9999-12-31";
 const byPlanDate = (a: MilestoneSlip, b: MilestoneSlip) => byCodePoint(planDate(a), planDate(b)) || byCodePoint(a.name, b.name) || byCodePoint(a.id, b.id);
+// A slip needs a date to measure from (the baseline or original) and one to measure to (actual, else forecast): a
+// missing one reads `n/a (reason)` like every other missing figure, never an empty cell.
+const slipCell = (slip: number | undefined, from: IsoDate | undefined, m: MilestoneSlip): CellValue =>
+  slip !== undefined ? slip : from === undefined ? { reason: "no-baseline" } : m.actualDate ?? m.forecastDate ? null : { reason: "not-supplied", detail: "no forecast or actual date" };
 
 function raidBlocks(raid: NonNullable<ProjectSectionInput["raid"]>, asOf: IsoDate, people: PeopleNames | undefined): ReportBlock[] {
   const who = (id: string) => personName(people, id);
@@ -155,7 +159,7 @@ export function projectSection(input: ProjectSectionInput): ReportSection {
         table: {
           caption: "Milestones in baseline order (slips in working days; positive = later)",
           columns: ["Milestone", "Key milestone", "Original", "Baseline", "Forecast", "Actual", "Slip", "Slip from original", "Status"],
-          rows: [...input.slips].sort(byPlanDate).map((m) => [m.name, m.key, m.originalDate ?? "", m.baselineDate ?? "", m.forecastDate ?? "", m.actualDate ?? "", m.slip ?? null, m.slipFromOriginal ?? null, slipStatus(m.status)]),
+          rows: [...input.slips].sort(byPlanDate).map((m) => [m.name, m.key, m.originalDate ?? "", m.baselineDate ?? "", m.forecastDate ?? "", m.actualDate ?? "", slipCell(m.slip, m.baselineDate, m), slipCell(m.slipFromOriginal, m.originalDate, m), slipStatus(m.status)]),
         },
       }],
     });

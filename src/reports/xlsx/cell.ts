@@ -1,5 +1,5 @@
 import { ValidationError, checkArguments, PmoDecimal, decimal, isMoney, minorUnits, toDecimalString, type Decimal } from "../../core/index.js";
-import { RAG_LABELS, TONE_COLOURS, figurePlaces, isCellMetric, isPercentCell, isRagCell, isRunsCell, isToneCell, isValidToneCell, strongestTone, type CellTone, type CellValue, type RagColour } from "../cells.js";
+import { RAG_LABELS, TONE_COLOURS, figurePlaces, isCellMetric, isPercentCell, percentPlaces, isRagCell, isRunsCell, isToneCell, isValidToneCell, strongestTone, type CellTone, type CellValue, type RagColour } from "../cells.js";
 
 /**
  * Excel stores numbers as IEEE doubles: up to 15 significant digits survive the trip exactly; a decimal with more
@@ -121,7 +121,7 @@ export function xlsxCell(v: CellValue): XlsxCell {
   if (PmoDecimal.isDecimal(v)) return numberCell(v, v.decimalPlaces(), "");
   if (isPercentCell(v)) {
     if (!PmoDecimal.isDecimal(v.value) || !v.value.isFinite()) throw ValidationError.single(["value"], "expected a finite Decimal percentage", "xlsxCell");
-    return numberCell(v.value, v.value.decimalPlaces(), "%");
+    return numberCell(v.value, Math.max(v.value.decimalPlaces(), percentPlaces(v)), "%");
   }
   const badTone = () => ValidationError.single(["tone"], "expected a tone cell with a tone (good, warning, bad) and a text", "xlsxCell");
   if (isToneCell(v)) {
