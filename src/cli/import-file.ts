@@ -164,7 +164,11 @@ export type Importable = (
  */
 export function warningLines(file: string, warnings: readonly ImportWarning[]): string[] {
   const byMessage = new Map<string, string[]>();
-  for (const w of warnings) byMessage.set(w.message, [...(byMessage.get(w.message) ?? []), w.path]);
+  for (const w of warnings) {
+    const paths = byMessage.get(w.message);
+    if (paths) paths.push(w.path);
+    else byMessage.set(w.message, [w.path]);
+  }
   return [...byMessage].map(([message, paths]) => {
     const where = paths.length === 1 ? (paths[0] === "" ? "" : `${paths[0]}: `) : "";
     const places = paths.length > 1 ? ` (${paths.length} places: ${paths.slice(0, 3).join(", ")}${paths.length > 3 ? ` and ${paths.length - 3} more` : ""})` : "";

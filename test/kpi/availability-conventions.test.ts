@@ -1,18 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { instant, type Decimal, type Metric, type ServiceOutage } from "../../src/index.js";
+import { instant, type Decimal, type Metric } from "../../src/index.js";
 import { serviceAvailability } from "../../src/kpi/index.js";
+import { SEC, HOUR, DAY, at, outage, T0 } from "./outages.js";
 import { firstIssuePath } from "../support/errors.js";
 
 // Audit of serviceAvailability, second pass: ids, exactness, as-of dates, time zones and DST, leap years.
 
-const SEC = 1_000;
-const HOUR = 3_600_000;
-const DAY = 86_400_000;
-const at = (ms: number) => instant(new Date(ms));
-const outage = (id: string, start: number, end: number | undefined, extra: Partial<Record<"planned" | "impact" | "service", unknown>> = {}): ServiceOutage =>
-  ({ id, version: 1, createdAt: at(start), updatedAt: at(start), service: "crm", start: at(start), ...(end === undefined ? {} : { end: at(end) }), planned: false, impact: "full", ...extra }) as never;
-const T0 = Date.UTC(2026, 2, 9); // Monday 9 March 2026
 
 describe("serviceAvailability refuses an outage id listed twice", () => {
   it("the same id at two times was two failures; now a ValidationError at [1, \"id\"]", () => {

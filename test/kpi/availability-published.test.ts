@@ -1,18 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { instant, ValidationError, type ServiceOutage } from "../../src/index.js";
+import { instant, ValidationError } from "../../src/index.js";
 import { errorBudget, serviceAvailability } from "../../src/kpi/index.js";
+import { MIN, HOUR, DAY, at, outage, T0 } from "./outages.js";
 
 // Audit of serviceAvailability against published worked examples and hand-derived edge cases (kpi12).
 
-const SEC = 1_000;
-const MIN = 60_000;
-const HOUR = 3_600_000;
-const DAY = 86_400_000;
-const at = (ms: number) => instant(new Date(ms));
-const outage = (id: string, start: number, end: number | undefined, extra: Partial<Record<"planned" | "impact" | "service", unknown>> = {}): ServiceOutage =>
-  ({ id, version: 1, createdAt: at(start), updatedAt: at(start), service: "crm", start: at(start), ...(end === undefined ? {} : { end: at(end) }), planned: false, impact: "full", ...extra }) as never;
-const T0 = Date.UTC(2026, 2, 9); // Monday 9 March 2026
 
 describe("published worked examples", () => {
   it("Rance (itSMF, via Forrester 2013): AST 100 hours, 2 hours down → 98 %", () => {
