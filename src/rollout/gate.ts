@@ -4,7 +4,7 @@ import { decodeFacts, type RolloutFacts } from "./evidence-check.js";
 import { afterAsOf } from "./as-of.js";
 import { assessItem, type ItemAssessment } from "./item-life.js";
 import { checkItemFields } from "./item-fields.js";
-import { readinessCount, type ReadinessCount } from "./readiness-count.js";
+import { closedByWaiver, readinessCount, type ReadinessCount } from "./readiness-count.js";
 import { requireUniqueIds } from "./unique.js";
 
 /** A plan's checklist and gates, as evaluated by {@link evaluateGate} and the readiness functions. */
@@ -227,7 +227,7 @@ export function evaluateGate(data: RolloutData, gateId: string, options: Readine
   }
   // A waiver lets a blocking item pass the gate without the work: named, so a GO does not read as all done (a NO-GO's
   // reasons stay those that decide it).
-  const waivedBlocking = scope.filter((a) => a.blocking && a.status === "waived" && a.state === "closed" && !a.done);
+  const waivedBlocking = scope.filter((a) => a.blocking && closedByWaiver(a));
   if (outcome !== "no-go" && waivedBlocking.length > 0) reasons.push(`${waivedBlocking.length} blocking item(s) closed by a waiver, not done: ${waivedBlocking.map((a) => a.code ?? a.id).join(", ")}`);
   // The rule is a quorum of approvals, so a rejection does not stop a go by itself; it is named, never hidden.
   if (rejecting > 0) {

@@ -1,6 +1,17 @@
 import { decimal, metric, missing, type Decimal, type Metric } from "../core/index.js";
 import type { ItemAssessment } from "./item-life.js";
 
+/**
+ * Whether an assessed item is closed by its waiver, not by the work (an item whose evidence held before a later waiver
+ * counts as done, not waived). @internal
+ *
+ * @example
+ * ```ts
+ * assessments.filter(closedByWaiver).length; // readiness' `waived`
+ * ```
+ */
+export const closedByWaiver = (a: ItemAssessment): boolean => a.status === "waived" && a.state === "closed" && !a.done;
+
 /** Readiness counts of a group of items. */
 export interface ReadinessCount {
   /** Items in the group. */
@@ -28,8 +39,7 @@ export function readinessCount(items: readonly ItemAssessment[]): ReadinessCount
   // Skipped or not applicable by asOf: before its day an item still counts (see assessItem).
   const skipped = items.filter((a) => a.state === "excluded" && a.status === "skipped").length;
   const notApplicable = items.filter((a) => a.state === "excluded" && a.status === "not-applicable").length;
-  // Closed by its waiver (an item whose evidence held before a later waiver counts as done, not waived).
-  const waived = items.filter((a) => a.status === "waived" && a.state === "closed" && !a.done).length;
+  const waived = items.filter(closedByWaiver).length;
   const applicable = items.length - skipped - notApplicable;
   return {
     total: items.length,
