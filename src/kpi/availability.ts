@@ -41,7 +41,23 @@ export interface AvailabilityOptions {
   readonly impacts?: readonly ServiceOutage["impact"][];
   /** How an outage cut into parts by time outside the agreed service time counts: see {@link OutageSplitting}. */
   readonly outageSplitting?: OutageSplitting;
+  /** Which period a failure whose downtime crosses the period start belongs to: see {@link FailureAttribution}. */
+  readonly failureAttribution?: FailureAttribution;
 }
+
+/**
+ * Which period an outage that runs across a period boundary (31 March 23:00 to 1 April 02:00) is a failure of:
+ * `"overlap"` (default) — every period its downtime touches, so it is a failure of March and of April;
+ * `"start"` — the period its downtime began in only, so failures of consecutive months add up to the failures of the
+ * whole span. Downtime and availability are the same either way (each period counts its own minutes); in April the
+ * interval is listed with `startedBefore: true` and, under `"start"`, is not among its `failures`.
+ *
+ * @example
+ * ```ts
+ * serviceAvailability(outages, { service: "crm", from, to, failureAttribution: "start" }).failures;
+ * ```
+ */
+export type FailureAttribution = "overlap" | "start";
 
 /**
  * How many failures an outage is when time outside the agreed service time (a maintenance window taken out, the
@@ -64,7 +80,7 @@ export type OutageSplitting = "count-once" | "count-each-part";
  * @example
  * ```ts
  * serviceAvailability([], { service: "crm", from, to }).conventions;
- * // { planned: "exclude", impacts: ["full", "partial", "degraded"], outageSplitting: "count-once" }
+ * // { planned: "exclude", impacts: ["full", "partial", "degraded"], outageSplitting: "count-once", failureAttribution: "overlap" }
  * ```
  */
 export interface AvailabilityConventions {
@@ -74,13 +90,16 @@ export interface AvailabilityConventions {
   readonly impacts: readonly ServiceOutage["impact"][];
   /** One failure per outage cut into parts, or one per part. */
   readonly outageSplitting: OutageSplitting;
+  /** A failure across the period start: one of every period it touches, or of the period it began in. */
+  readonly failureAttribution: FailureAttribution;
 }
 
 /**
  * One stretch of downtime: counted outages that overlap or touch (one starts when another ends) merged into one
  * interval, because the service was not restored in between. Each merged interval with downtime inside the agreed
  * service time is one failure; with `outageSplitting: "count-each-part"` each part of it inside the agreed service
- * time is an interval, and a failure, of its own.
+ * time is an interval, and a failure, of its own. Under `failureAttribution: "start"` an interval whose downtime
+ * began before the period (`startedBefore`) is a failure of the period before, not of this one.
  */
 export interface DowntimeInterval {
   /** Start of the merged interval, clipped to the period. */
@@ -91,6 +110,8 @@ export interface DowntimeInterval {
   readonly outageIds: readonly string[];
   /** Downtime inside the agreed service time, minutes (each minute once, however many outages cover it). */
   readonly downtimeMinutes: Decimal;
+  /** True when its downtime had begun before the period start (inside the agreed service time of the period before). */
+  readonly startedBefore: boolean;
 }
 
 /** One counted outage's own downtime inside the agreed service time. */
@@ -119,11 +140,14 @@ export interface ServiceAvailability {
   readonly agreedMinutes: Decimal;
   /** Downtime inside the agreed service time, minutes. */
   readonly downtimeMinutes: Decimal;
-  /** Counted failures: merged downtime intervals that touch the agreed service time. */
+  /**
+   * Counted failures: merged downtime intervals that touch the agreed service time (under `failureAttribution:
+   * "start"`, those not `startedBefore`).
+   */
   readonly failures: number;
   /** Outages counted (those with downtime inside the agreed service time), by start. */
   readonly outageIds: readonly string[];
-  /** The merged downtime intervals, one per failure, by start. */
+  /** The merged downtime intervals, by start: one per failure, and one carried over from before the period. */
   readonly downtimeIntervals: readonly DowntimeInterval[];
   /** Each counted outage's own downtime, by start (their sum exceeds `downtimeMinutes` when outages overlap). */
   readonly outages: readonly OutageDowntime[];
@@ -135,7 +159,7 @@ export interface ServiceAvailability {
   readonly mtrsMinutes: Metric<Decimal>;
   /** Mean time between service incidents: MTBF + MTRS, minutes. */
   readonly mtbsiMinutes: Metric<Decimal>;
-  /** The conventions measured under (planned outages, impacts, outage splitting). */
+  /** The conventions measured under (planned outages, impacts, outage splitting, failure attribution). */
   readonly conventions: AvailabilityConventions;
 }
 
@@ -187,6 +211,9 @@ export function serviceAvailability(outages: readonly ServiceOutage[], options: 
   if (options.outageSplitting !== undefined && options.outageSplitting !== "count-once" && options.outageSplitting !== "count-each-part") {
     issues.push({ path: ["outageSplitting"], message: 'expected "count-once" or "count-each-part"', code: "custom" });
   }
+  if (options.failureAttribution !== undefined && options.failureAttribution !== "overlap" && options.failureAttribution !== "start") {
+    issues.push({ path: ["failureAttribution"], message: 'expected "overlap" or "start"', code: "custom" });
+  }
   if (options.impacts !== undefined) {
     if (!Array.isArray(options.impacts)) issues.push({ path: ["impacts"], message: "expected a list of impacts", code: "custom" });
     else options.impacts.forEach((x, i) => {
@@ -234,22 +261,34 @@ function measure(
     planned: options.planned ?? "exclude",
     impacts: [...(options.impacts ?? ["full", "partial", "degraded"])],
     outageSplitting: options.outageSplitting ?? "count-once",
+    failureAttribution: options.failureAttribution ?? "overlap",
   };
   const impacts = new Set(conventions.impacts);
   const excludePlanned = conventions.planned === "exclude";
   let agreed = agreedIntervals(from, to, h);
   if (excludePlanned) agreed = subtract(agreed, mine.filter((x) => x.o.planned).map((x): Interval => [x.s, x.e]));
   const counted = mine.filter((x) => !(excludePlanned && x.o.planned) && impacts.has(x.o.impact));
-  const { intervals, perOutage } = mergeDowntime(counted, joinTouching(agreed), from, to, conventions.outageSplitting === "count-each-part");
+  // Downtime that began before the period: agreed service time (less maintenance taken out) between the merged
+  // outage's start and the period start — for a part, in the last moment before the period start.
+  const planned: Interval[] = excludePlanned ? mine.filter((x) => x.o.planned).map((x): Interval => [x.s, x.e]) : [];
+  const startedBefore = (groupStart: number, partStart: number | undefined) => {
+    if (groupStart >= from || (partStart !== undefined && partStart > from)) return false;
+    const s = partStart === undefined ? groupStart : from - 1;
+    return overlap(subtract(agreedIntervals(s, from, h), planned), [s, from]) > 0;
+  };
+  const eachPart = conventions.outageSplitting === "count-each-part";
+  const { intervals, perOutage } = mergeDowntime(counted, joinTouching(agreed), from, to, eachPart, startedBefore);
   const downMs = intervals.reduce((sum, i) => sum + i.ms, 0);
   const ids = perOutage.map((p) => p.outageId);
   const astMs = agreed.reduce((s, [a, b]) => s + (b - a), 0);
   const ast = decimal(astMs).div(60_000);
   const down = decimal(downMs).div(60_000);
-  const failures = intervals.length;
+  const carried = intervals.filter((i) => i.startedBefore).length;
+  const failures = intervals.length - (conventions.failureAttribution === "start" ? carried : 0);
   // Each figure is one division of whole milliseconds, rounded once: minutes of a time in seconds (1/60 min) are not
   // a finite decimal, so working from rounded minutes put the last digit off (MTBSI 59.999…9 instead of 60).
-  const perFailure = (ms: number): Metric<Decimal> => (failures === 0 ? missing("no-failures") : metric(decimal(ms).div(decimal(failures).times(60_000))));
+  const noFailures = failures === 0 && carried > 0 ? missing("no-failures", `${carried} downtime interval(s) began before the period: failures of the period before (failureAttribution "start")`) : missing("no-failures");
+  const perFailure = (ms: number): Metric<Decimal> => (failures === 0 ? noFailures : metric(decimal(ms).div(decimal(failures).times(60_000))));
   const mtbf = perFailure(astMs - downMs);
   const mtrs = perFailure(downMs);
   const counting = new Set(ids);
@@ -262,7 +301,7 @@ function measure(
     downtimeMinutes: down,
     failures,
     outageIds: ids,
-    downtimeIntervals: intervals.map((i) => ({ start: i.start, end: i.end, outageIds: i.outageIds, downtimeMinutes: decimal(i.ms).div(60_000) })),
+    downtimeIntervals: intervals.map((i) => ({ start: i.start, end: i.end, outageIds: i.outageIds, downtimeMinutes: decimal(i.ms).div(60_000), startedBefore: i.startedBefore })),
     outages: perOutage,
     availabilityPercent: astMs === 0 ? missing("no-agreed-service-time") : metric(decimal(astMs - downMs).times(100).div(astMs)),
     mtbfMinutes: mtbf,
@@ -283,6 +322,7 @@ function mergeDowntime(
   from: number,
   to: number,
   eachPart: boolean,
+  startedBefore: (groupStart: number, partStart: number | undefined) => boolean,
 ) {
   const groups: { s: number; e: number; members: (typeof counted)[number][] }[] = [];
   for (const x of counted) {
@@ -292,7 +332,7 @@ function mergeDowntime(
       last.members.push(x);
     } else groups.push({ s: x.s, e: x.e, members: [x] });
   }
-  const intervals: { start: Instant; end: Instant; outageIds: string[]; ms: number }[] = [];
+  const intervals: { start: Instant; end: Instant; outageIds: string[]; ms: number; startedBefore: boolean }[] = [];
   const perOutage: OutageDowntime[] = [];
   for (const g of groups) {
     // One failure: the merged interval clipped to the period. Each part: its pieces inside the agreed service time.
@@ -309,7 +349,7 @@ function mergeDowntime(
         o.ms += m.ms;
         o.intervals.push(intervals.length);
       }
-      intervals.push({ start: instant(new Date(ss)), end: instant(new Date(se)), outageIds: members.map((m) => m.x.o.id), ms });
+      intervals.push({ start: instant(new Date(ss)), end: instant(new Date(se)), outageIds: members.map((m) => m.x.o.id), ms, startedBefore: startedBefore(g.s, eachPart ? ss : undefined) });
     }
     for (const [x, o] of own) perOutage.push({ outageId: x.o.id, downtimeMinutes: decimal(o.ms).div(60_000), interval: o.intervals[0]!, intervals: o.intervals });
   }

@@ -83,8 +83,8 @@ describe("serviceAvailability: an outage split by a maintenance window (outageSp
 
   it("the result states its conventions; an unknown outageSplitting is a ValidationError at [\"outageSplitting\"]", () => {
     const a = serviceAvailability(split, { ...day, impacts: ["full"] });
-    expect(a.conventions).toEqual({ planned: "exclude", impacts: ["full"], outageSplitting: "count-once" });
-    expect(serviceAvailability([], day).conventions).toEqual({ planned: "exclude", impacts: ["full", "partial", "degraded"], outageSplitting: "count-once" });
+    expect(a.conventions).toEqual({ planned: "exclude", impacts: ["full"], outageSplitting: "count-once", failureAttribution: "overlap" });
+    expect(serviceAvailability([], day).conventions).toEqual({ planned: "exclude", impacts: ["full", "partial", "degraded"], outageSplitting: "count-once", failureAttribution: "overlap" });
     expect(firstIssuePath(() => serviceAvailability(split, { ...day, outageSplitting: "once" as never }))).toEqual(["outageSplitting"]);
   });
 
