@@ -33,7 +33,7 @@ describe("failureAttribution: an outage across a month boundary", () => {
     // April: 30 × 1,440 = 43,200 agreed minutes; (43,200 − 120) ÷ 43,200 × 100 = 99.7222…
     expect(april.availabilityPercent.value?.toFixed(4)).toBe("99.7222");
     expect(april.mtrsMinutes.reason).toBe("no-failures");
-    expect(april.mtrsMinutes.detail).toContain("1 downtime interval(s) began before the period");
+    expect((april.mtrsMinutes as { detail?: string }).detail).toContain("1 downtime interval(s) began before the period");
     expect(april.conventions.failureAttribution).toBe("start");
     // The whole span has one failure, as March + April now do.
     expect(serviceAvailability(across, month(MAR, MAY, { failureAttribution: "start" })).failures).toBe(1);
