@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { importXlsx, readXlsx } from "../../src/io/index.js";
+import { importXlsx, importXlsxWorkbook, readXlsx } from "../../src/io/index.js";
 
 const text = (ref: string, t: string) => `<c r="${ref}" t="inlineStr"><is><t>${t}</t></is></c>`;
 
@@ -43,6 +43,12 @@ describe("number cells in a text field, shown through a number format", () => {
     // C: amount.amount, a decimal field: the format shows, the number is the value (10 with 0.00 = 10.00).
     expect(importXlsx("cost-entry", book("0.00", "42", "10", 0, 1), options).report.warnings).toEqual([]);
     expect(importXlsx("cost-entry", book("0.00", "42", "10", 2, 1), options).report.warnings).toEqual([]);
+  });
+
+  it("importXlsxWorkbook warns too, naming the sheet", () => {
+    const { defaults } = options;
+    const { report } = importXlsxWorkbook(book("000000", "123", "10"), { sheets: { S: { kind: "cost-entry", defaults } }, importedAt: options.importedAt });
+    expect(report.warnings.map((w) => [w.path, w.code])).toEqual([["S: [2].sourceRef", "number-format-not-applied"]]);
   });
 
   it("readXlsx lists the cells whose format is more than the plain number", () => {
