@@ -6,7 +6,7 @@ import type { EntityOf } from "../entities/index.js";
 import {
   AZURE_DEVOPS_CSV_PROFILE, AZURE_DEVOPS_JSON_PROFILE, GITHUB_PROJECTS_PROFILE, importCsvBatches, importMspdiBatches, importXlsx, JIRA_CSV_PROFILE, JIRA_JSON_PROFILE,
   readImportChunks, readImportFile, readReqif, readTrackerCsv, readTrackerJson, readTrackerProfile, reqifToPmokit, trackerToPmokit, type CsvDateFormat, type CsvDelimiter, type CsvKind, type ImportedRecords,
-  type ImportMspdiBatchOptions, type ImportReport, type ImportWarning, type TrackerProfile,
+  type ImportMspdiBatchOptions, type ImportReport, type ImportWarning, type TrackerProfile, type XlsxFormatLocale,
 } from "../io/index.js";
 import { CliError, ISSUE_CAP, toCliError } from "./errors.js";
 import { readDatasetFile, readOfficeFolder } from "./load.js";
@@ -43,6 +43,8 @@ export interface ImportFileOptions {
   readonly decimalMark?: "." | ",";
   /** Order of a CSV or workbook's date cells besides `YYYY-MM-DD` (default: that form only). */
   readonly dateFormat?: CsvDateFormat;
+  /** The locale of the Excel that saved an XLSX workbook, for its locale-dependent built-in formats (`ReadXlsxOptions.formatLocale`). */
+  readonly formatLocale?: XlsxFormatLocale;
   /** Longest CSV cell accepted (default 32,767). */
   readonly maxCellChars?: number;
   /** Read the file as this work-tracker export (see {@link TRACKER_EXPORTS}), or with the profile in this `.json` file. */
@@ -251,6 +253,7 @@ export async function openImportable(file: string, options: ImportFileOptions): 
     checkDecimalMark(options.decimalMark, options.delimiter);
   }
   if (options.dateFormat !== undefined && (options.tracker !== undefined || (ext !== ".csv" && ext !== ".xlsx"))) throw new CliError("--date-format applies to CSV (.csv) and XLSX (.xlsx) files of --kind only", { code: "usage" });
+  if (options.formatLocale !== undefined && (options.tracker !== undefined || ext !== ".xlsx")) throw new CliError("--format-locale applies to XLSX (.xlsx) files of --kind only", { code: "usage" });
   if (options.maxCellChars !== undefined && (options.tracker !== undefined || ext !== ".csv")) throw new CliError("--max-cell-chars applies to CSV (.csv) files of --kind only", { code: "usage" });
   if (options.entry !== undefined && ext !== ".reqifz") throw new CliError("--entry applies to ReqIF archives (.reqifz) only", { code: "usage" });
   if (options.localTimeOffset !== undefined && ext !== ".reqif" && ext !== ".reqifz") throw new CliError("--local-time-offset applies to ReqIF files (.reqif, .reqifz) only", { code: "usage" });
@@ -289,7 +292,7 @@ export async function openImportable(file: string, options: ImportFileOptions): 
       // The same bounds as the text reader: a regular file of at most 512 MiB (a workbook is read whole).
       if (!st.isFile()) throw new CliError(`${file}: not a regular file`);
       if (st.size > 512 * 1024 * 1024) throw new CliError(`${file}: larger than 512 MiB; refused`);
-      const { records, report } = importXlsx(kind as CsvKind, new Uint8Array(await readFile(file)), { importedAt: options.importedAt, ...(options.dateFormat !== undefined ? { dateFormat: options.dateFormat } : {}) });
+      const { records, report } = importXlsx(kind as CsvKind, new Uint8Array(await readFile(file)), { importedAt: options.importedAt, ...(options.dateFormat !== undefined ? { dateFormat: options.dateFormat } : {}), ...(options.formatLocale !== undefined ? { formatLocale: options.formatLocale } : {}) });
       return { form: "records", records: { [kind]: records } as ImportedRecords, warnings: report.warnings };
     }
     if (ext === ".xml") {

@@ -30,6 +30,20 @@ export function dateFormatOption(): Option {
 }
 
 /**
+ * The `--format-locale` option of `import` and `validate`: the locale of the Excel that saved an `.xlsx` workbook, for
+ * the built-in number formats 34, 35, 52, 53, 55 and 56 (dates in `ja-JP`/`ko-KR`, times of day in `zh-CN`/`zh-TW`;
+ * see `ReadXlsxOptions.formatLocale`). Another value is a usage error (exit 2).
+ *
+ * @example
+ * ```ts
+ * program.command("import").addOption(formatLocaleOption());
+ * ```
+ */
+export function formatLocaleOption(): Option {
+  return new Option("--format-locale <locale>", "locale of the Excel that saved an XLSX file, for its locale-dependent built-in formats 34, 35, 52, 53, 55, 56 (default: dates, as ja-JP/ko-KR show them)").choices(["ja-JP", "ko-KR", "zh-CN", "zh-TW"]);
+}
+
+/**
  * The `--decimal-mark` option of `import`, `validate` and `report`: `.` or `,`, the decimal mark of a CSV file's
  * amounts (`1.234,56` in a German Excel's `;` file; `report` writes `1234,56`).
  *

@@ -3,7 +3,9 @@ import type { EntityOf } from "../../entities/index.js";
 import { importTableRows } from "../csv/csv.js";
 import type { CsvRowOptions } from "../csv/rows.js";
 import type { CsvKind } from "../csv/profiles.js";
-import { createReportBuilder, type ImportReport } from "../report.js";
+import { createReportBuilder, type ImportReport, type ImportWarning } from "../report.js";
+import { csvFieldNode, isDecimalField } from "../csv/fields.js";
+import { ownEntry } from "../../core/own.js";
 import { readXlsx, type XlsxSheetData } from "./read.js";
 import type { XlsxLimits } from "./limits.js";
 import type { XlsxFormatLocale } from "./number-format.js";
@@ -56,7 +58,22 @@ function headerOf(sheet: XlsxSheetData, headerRows: number): string[] {
   );
 }
 
-function importSheet<K extends CsvKind>(kind: K, sheet: XlsxSheetData, options: CsvRowOptions & { readonly headerRows?: number }): { records: EntityOf<K>[]; issues: ValidationIssue[] } {
+/**
+ * A warning for each number cell of a data row that lands in a text field (an id, a reference) while its number format
+ * shows more than the number: the field takes the stored 42, the sheet shows INV-0042.
+ */
+function formatWarnings(kind: CsvKind, sheet: XlsxSheetData, header: readonly string[], options: CsvRowOptions & { readonly headerRows?: number }): ImportWarning[] {
+  return (sheet.formatted ?? []).flatMap(({ line, column, format }) => {
+    const h = header[column];
+    if (line <= (options.headerRows ?? 1) || h === undefined) return [];
+    const path = ownEntry(options.mapping, h) ?? ownEntry(options.mapping, h.trim()) ?? h.trim();
+    if (csvFieldNode(kind, path)?.type !== "string" || isDecimalField(kind, path)) return [];
+    const value = sheet.rows.find((r) => r.line === line)?.cells[column] ?? "";
+    return [{ path: `[${line}].${h}`, code: "number-format-not-applied", message: `the number ${value} is shown with the format ${format} in the workbook, but a text field takes the stored number ${value} (format the column as Text to keep what the sheet shows)` }];
+  });
+}
+
+function importSheet<K extends CsvKind>(kind: K, sheet: XlsxSheetData, options: CsvRowOptions & { readonly headerRows?: number }): { records: EntityOf<K>[]; issues: ValidationIssue[]; warnings?: ImportWarning[] } {
   const headerRows = options.headerRows ?? 1;
   const header = headerOf(sheet, headerRows);
   // No header (a chart sheet or an empty cover tab first in the workbook): refused, never 0 records without a word.
@@ -75,7 +92,7 @@ function importSheet<K extends CsvKind>(kind: K, sheet: XlsxSheetData, options: 
       : `the cell shows the formula error ${e.error}: it has no value`,
     code: "custom",
   }));
-  if (errors.length === 0) return got;
+  if (errors.length === 0) return { ...got, warnings: formatWarnings(kind, sheet, header, options) };
   // The rows' other problems are still listed (ordered by row); the codec's complaint about an error cell's text is not.
   const at = new Set(errors.map((e) => `${String(e.path[0])}\u0000${String(e.path[1])}`));
   const rest = got.issues.filter((i) => !at.has(`${String(i.path[0])}\u0000${String(i.path[1])}`));
@@ -104,10 +121,11 @@ export function importXlsx<K extends CsvKind>(kind: K, bytes: Uint8Array, option
   const { sheets } = readXlsx(bytes, { ...options, ...(options.sheet === undefined ? {} : { sheets: [options.sheet] }) });
   // By default the first visible tab, as Excel opens on it: a hidden sheet before it (an old copy) is never guessed.
   const sheet = (options.sheet === undefined ? sheets.find((s) => s.hidden !== true) : undefined) ?? sheets[0] ?? (() => { throw ValidationError.single([], "the workbook has no sheet", `${kind} XLSX`); })();
-  const { records, issues } = importSheet(kind, sheet, options);
+  const { records, issues, warnings = [] } = importSheet(kind, sheet, options);
   if (issues.length > 0) throw new ValidationError(issues, `${kind} XLSX sheet "${sheet.name}"`);
   const report = createReportBuilder("xlsx");
   report.count("rows", records.length);
+  for (const w of warnings) report.warn(w.path, w.message, w.code);
   return { records, report: report.finish() };
 }
 
@@ -142,6 +160,7 @@ export function importXlsxWorkbook(
     issues.push(...got.issues.map((i) => ({ ...i, path: [sheet.name, ...i.path] })));
     (records[m.kind] as unknown[] | undefined) = [...((records[m.kind] as unknown[] | undefined) ?? []), ...got.records];
     report.count(`rows:${sheet.name}`, got.records.length);
+    for (const w of got.warnings ?? []) report.warn(`${sheet.name}: ${w.path}`, w.message, w.code);
   }
   if (issues.length > 0) throw new ValidationError(issues, "XLSX workbook");
   return { records, report: report.finish() };

@@ -56,23 +56,28 @@ export function builtinFormatKind(id: number, locale?: XlsxFormatLocale): Number
 }
 
 /**
- * What a custom number format shows: a year or day (y, d) outside quotes, brackets and escapes, or months (m) with
- * no hours or seconds, is a date; hours, minutes and seconds only (`h:mm`, `mm:ss`, `h:mm AM/PM`) a time of day — m
- * beside h or s means minutes —; an hour, minute or second count in brackets (`[h]:mm`, `[mm]:ss`) an elapsed time.
+ * What a custom number format shows: a year or day outside quotes, brackets and escapes (y, d; the Buddhist-era year
+ * b, bb, bbbb; the era year e and era name g; a B1/B2 calendar prefix; Thai ว day, ป year, ด month), or months (m)
+ * with no hours or seconds, is a date; hours, minutes and seconds only (`h:mm`, `mm:ss`, `h:mm AM/PM`; Thai ช, น, ท)
+ * a time of day — m beside h or s means minutes —; an hour, minute or second count in brackets (`[h]:mm`, `[mm]:ss`,
+ * `[ช]:นน`) an elapsed time. `General`, an exponent (`0.00E+00`) and Thai digits (`t0`) are numbers. A date reads as
+ * the serial's Gregorian day whatever era or calendar the format shows it in (`[$-1070000]`, `bbbb`: year + 543).
  *
  * @example
  * ```ts
  * numberFormatKind("yyyy-mm-dd hh:mm"); // "date"
  * numberFormatKind("[h]:mm");           // "elapsed"
+ * numberFormatKind("[$-1070000]bbbb");  // "date"
  * ```
  * @internal
  */
 export function numberFormatKind(code: string): NumberFormatKind {
-  if (/\[(h+|m+|s+)\]/i.test(code.replace(/"[^"]*"/g, ""))) return "elapsed";
-  const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\.|_.|\*./g, "").replace(/AM\/PM|A\/P/gi, "");
-  if (/[yd]/i.test(bare)) return "date";
-  if (/[hs]/i.test(bare)) return "time";
-  return /m/i.test(bare) && !/^[\s#0.,%]*$/.test(bare) ? "date" : "number";
+  if (/\[(h+|m+|s+|ช+|น+|ท+)\]/i.test(code.replace(/"[^"]*"/g, ""))) return "elapsed";
+  const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\.|_.|\*./g, "").replace(/AM\/PM|A\/P|General|B[12]|([0#?.])E[+-]/gi, "$1");
+  if (/[ydbeg\u0e27\u0e1b\u0e14]/i.test(bare)) return "date";
+  if (/[hs\u0e0a\u0e19\u0e17]/i.test(bare)) return "time";
+  // A calendar prefix with no other code (`B2`) is a date, as SheetJS ssf reads it.
+  return (/m/i.test(bare) && !/^[\s#0.,%]*$/.test(bare)) || /B[12]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]/g, "")) ? "date" : "number";
 }
 
 /** True when a custom number format shows a date (see {@link numberFormatKind}). @internal */

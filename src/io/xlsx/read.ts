@@ -27,6 +27,12 @@ export interface XlsxSheetData {
    * formula saved without its calculated value (no `<v>`, as openpyxl writes formulas) is listed with the error `""`.
    */
   readonly errors?: readonly { readonly line: number; readonly column: number; readonly error: string }[];
+  /**
+   * Number cells whose number format shows more than the number (`"INV-"0000` shows 42 as INV-0042, `000000` 123 as
+   * 000123, `0%` 0.25 as 25%), by sheet row and column, with the format (its code, or `built-in format N`): their
+   * text in `rows` is the stored number, which the importers warn about where a text field takes it. Absent when none.
+   */
+  readonly formatted?: readonly { readonly line: number; readonly column: number; readonly format: string }[];
 }
 
 /** Options of {@link readXlsx}. */
@@ -136,19 +142,26 @@ class PartMap {
   }
 }
 
-/** The number format kind of each cell style (`cellXfs`), by style index. */
-function styleFormats(styles: Uint8Array | undefined, locale: XlsxFormatLocale | undefined): NumberFormatKind[] {
+/** A style's number format: its kind, and for a number format that shows more than the number, what it is. */
+type StyleFormat = { readonly kind: NumberFormatKind; readonly shown?: string };
+
+/** The number format of each cell style (`cellXfs`), by style index. */
+function styleFormats(styles: Uint8Array | undefined, locale: XlsxFormatLocale | undefined): StyleFormat[] {
   if (!styles) return [];
-  const custom = new Map<number, NumberFormatKind>();
-  const xfs: NumberFormatKind[] = [];
+  const custom = new Map<number, string>();
+  const xfs: StyleFormat[] = [];
   let inCellXfs = false;
   scanXml(styles, "styles", {
     open(name, a) {
-      if (name === "numFmt") custom.set(Number(a["numFmtId"]), numberFormatKind(a["formatCode"] ?? ""));
+      if (name === "numFmt") custom.set(Number(a["numFmtId"]), a["formatCode"] ?? "");
       else if (name === "cellXfs") inCellXfs = true;
       else if (name === "xf" && inCellXfs) {
         const id = Number(a["numFmtId"] ?? 0);
-        xfs.push(custom.get(id) ?? builtinFormatKind(id, locale));
+        const code = custom.get(id);
+        const kind = code === undefined ? builtinFormatKind(id, locale) : numberFormatKind(code);
+        // General, 0 and @ (ids 0, 1, 49) show a number as its digits; a colour or locale tag changes no character.
+        const plain = code === undefined ? [0, 1, 49].includes(id) : /^(General|0|#|@|)$/i.test(code.replace(/\[[^\]]*\]/g, ""));
+        xfs.push(kind !== "number" || plain ? { kind } : { kind, shown: code ?? `built-in format ${id}` });
       }
     },
     close(name) {
@@ -203,10 +216,11 @@ function numberCell(raw: string, kind: NumberFormatKind, epoch: number): string 
 /** The cell types of ECMA-376 §18.18.11 (ST_CellType). */
 const CELL_TYPES = new Set(["b", "d", "e", "inlineStr", "n", "s", "str"]);
 
-function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], formats: readonly NumberFormatKind[], epoch: number, limits: ResolvedXlsxLimits): XlsxSheetData {
+function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], formats: readonly StyleFormat[], epoch: number, limits: ResolvedXlsxLimits): XlsxSheetData {
   const rows: { line: number; cells: string[] }[] = [];
   const merges: XlsxSheetData["merges"][number][] = [];
   const errors: { line: number; column: number; error: string }[] = [];
+  const formatted: { line: number; column: number; format: string }[] = [];
   let row: { line: number; cells: string[] } | undefined;
   let cell: { col: number; type: string; style: number; formula?: true; cached?: true } | undefined;
   let text: string | undefined;
@@ -273,7 +287,7 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
         if (index === "" && (cell.type === "s" || cell.type === "b")) value = ""; // no <v>: an empty cell (not string 0, not false)
         else if (cell.type === "s") value = (/^\d+$/.test(index) ? strings[Number(index)] : undefined) ?? refuse(`sheet "${name}" row ${row.line}: shared string ${raw} does not exist`);
         else if (cell.type === "b") value = index === "1" ? "true" : index === "0" ? "false" : refuse(`${where}: a boolean cell holds 0 or 1, not ${JSON.stringify(raw)}`);
-        else if (cell.type === "d") value = formats[cell.style] === "time" ? isoCellTimeOfDay(raw) : isoCellDay(raw);
+        else if (cell.type === "d") value = formats[cell.style]?.kind === "time" ? isoCellTimeOfDay(raw) : isoCellDay(raw);
         else if (cell.type === "e") {
           value = raw;
           errors.push({ line: row.line, column: cell.col, error: raw });
@@ -281,7 +295,11 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
           // A formula saved without its value (openpyxl, ExcelJS without a result): only a recalculation gives one.
           value = "";
           errors.push({ line: row.line, column: cell.col, error: "" });
-        } else if (cell.type === "n" && raw !== "") value = numberCell(raw, formats[cell.style] ?? "number", epoch);
+        } else if (cell.type === "n" && raw !== "") {
+          const f = formats[cell.style];
+          value = numberCell(raw, f?.kind ?? "number", epoch);
+          if (f?.shown !== undefined) formatted.push({ line: row.line, column: cell.col, format: f.shown });
+        }
         else value = cell.type === "inlineStr" || cell.type === "str" ? decodeXstring(raw) : raw;
         while (row.cells.length < cell.col) row.cells.push("");
         row.cells[cell.col] = value;
@@ -294,7 +312,7 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
       }
     },
   });
-  return { name, rows, merges, errors };
+  return { name, rows, merges, errors, ...(formatted.length > 0 ? { formatted } : {}) };
 }
 
 /**
