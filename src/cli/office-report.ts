@@ -25,7 +25,7 @@ export const OFFICE_KPI_TARGETS = { availabilityPercent: "99.95", onTimePercent:
  * 2026-11-20, to status date)" while the year runs, "(2026-01-01 – 2026-12-31, calendar year)" once it is whole.
  */
 export function availabilityLabel(service: string, p: OfficeAnalysis["availabilityPeriod"]): string {
-  return `Availability ${service} (${p.period.from} – ${p.period.to}, ${p.partial ? "to status date" : "calendar year"})`;
+  return `Availability ${service} (${p.period.from} – ${p.period.to}, ${p.partial ? "to status date" : "calendar year"}${p.timeZone ? `, ${p.timeZone} days` : ""})`;
 }
 
 // A KPI figure with its places always shown (99.970% beside 99.969%, 75.0%), as judgeKpis shows it in the summary.
@@ -77,7 +77,7 @@ export function officeReport(office: OfficeAnalysis, schedule?: OfficeSchedule, 
     ...office.availability.map((a) => ({
       label: availabilityLabel(a.service, office.availabilityPeriod),
       value: kpiFigure(a.availabilityPercent, AVAILABILITY_PLACES),
-      note: `${groupDigits(a.downtimeMinutes.toFixed())} of ${groupDigits(a.agreedMinutes.toFixed())} agreed minutes down, ${a.failures} unplanned failures`,
+      note: `${groupDigits(a.downtimeMinutes.toFixed())} of ${groupDigits(a.agreedMinutes.toFixed())} agreed minutes down, ${a.failures} unplanned failures${a.conventions.outageSplitting === "count-each-part" ? " (each part of a split outage counted)" : ""}`,
     })),
     ratio("On-time delivery", office.kpis.onTime, "closed projects finished by the baseline finish"),
     ratio("On-budget delivery", office.kpis.onBudget, "closed projects within budget"),

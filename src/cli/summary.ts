@@ -50,7 +50,7 @@ export function officeSummary(o: OfficeAnalysis): string[] {
   // The availability figures are of the days measured, not of a whole year: the line names them as the report does.
   const p = o.availabilityPeriod;
   const services = o.availability.map((a) => `${a.service} ${percentText(a.availabilityPercent, AVAILABILITY_PLACES)}`).join(", ") || "no service outages recorded";
-  lines.push(`KPIS       availability ${p.period.from} – ${p.period.to} (${p.partial ? "to status date" : "calendar year"}): ${services}; on-time ${percentText(o.kpis.onTime.percent)}; on-budget ${percentText(o.kpis.onBudget.percent)}; healthy projects ${percentText(o.kpis.health.percent)}`);
+  lines.push(`KPIS       availability ${p.period.from} – ${p.period.to} (${p.partial ? "to status date" : "calendar year"}${p.timeZone ? `, ${p.timeZone} days` : ""}): ${services}; on-time ${percentText(o.kpis.onTime.percent)}; on-budget ${percentText(o.kpis.onBudget.percent)}; healthy projects ${percentText(o.kpis.health.percent)}`);
   return lines;
 }
 
