@@ -47,6 +47,10 @@ export interface DemoOptions {
   readonly milestoneDating?: MilestoneDating | undefined;
   /** See {@link DemoOptions.milestoneDating}. */
   readonly startLinkFloat?: StartLinkFloat | undefined;
+  /** How the availability KPIs count an outage cut into parts (`serviceAvailability`'s option; default count-once). */
+  readonly outageSplitting?: "count-once" | "count-each-part" | undefined;
+  /** IANA time zone whose days the availability year and the status date are (default UTC). */
+  readonly timeZone?: string | undefined;
 }
 
 /**
@@ -96,7 +100,7 @@ export async function runDemo(options: DemoOptions, raw: CliIo): Promise<OfficeA
       const statusDate = options.statusDate ?? dataStatusDate(stored) ?? options.today?.();
       if (statusDate === undefined) throw new CliError(`${options.data ?? "the sample office"}: no project has a statusDate; pass --as-of`, { code: "usage" });
       const envelope = resolveEnvelope(options.envelope ?? {}, stored.request ?? []);
-      office = await analyzeOffice(stored, { statusDate, envelope, ...(options.model ? { model: options.model } : {}), ...(options.solver ? { solver: options.solver } : {}), onStage: () => {} });
+      office = await analyzeOffice(stored, { statusDate, envelope, ...(options.model ? { model: options.model } : {}), ...(options.solver ? { solver: options.solver } : {}), onStage: () => {}, ...(options.outageSplitting ? { outageSplitting: options.outageSplitting } : {}), ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}) });
       const conventions = { ...(options.milestoneDating !== undefined ? { milestoneDating: options.milestoneDating } : {}), ...(options.startLinkFloat !== undefined ? { startLinkFloat: options.startLinkFloat } : {}) };
       schedule = analyzeOfficeSchedule(stored, { statusDate: office.statusDate, earnedScheduleFinish: earnedScheduleFinishes(office), ...conventions });
       // Seeded: the same data gives the same percentiles, so two demo runs still write identical reports.

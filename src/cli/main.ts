@@ -12,8 +12,13 @@ import { openImportable, TRACKER_EXPORTS, trackerArgument, warningLines } from "
 import { analyzeOffice, INTAKE_MODEL, type DeliveryAnalysis, type OfficeAnalysis } from "./office.js";
 import { scoreIntake, selectIntake } from "./intake.js";
 import { readModelFile } from "./model-file.js";
+<<<<<<< HEAD
 import { dateFormatOption, decimalMarkOption, delimiterOption, formatLocaleOption, maxCellCharsOption, reportCsvOptions } from "./report-csv.js";
 import { asOfOption, dbOption, envelopeFlags, jsonOption, modelOption, parseDate, parseInstant, parseTimeZone, planConventionOptions, planConventions, selectionOptions, TODAY, type IntakeFlags, type PlanConventionFlags } from "./options.js";
+=======
+import { dateFormatOption, decimalMarkOption, delimiterOption, maxCellCharsOption, reportCsvOptions } from "./report-csv.js";
+import { asOfOption, dbOption, envelopeFlags, jsonOption, kpiConventionOptions, kpiConventions, modelOption, parseDate, parseInstant, parseTimeZone, planConventionOptions, planConventions, selectionOptions, TODAY, type IntakeFlags, type KpiConventionFlags, type PlanConventionFlags } from "./options.js";
+>>>>>>> reports15
 import { loadSolver } from "./solver.js";
 import { officeReport } from "./office-report.js";
 import { entryAt } from "./folders.js";
@@ -45,10 +50,10 @@ async function intakeSetup(io: CliIo, o: IntakeFlags) {
   return { model, solver };
 }
 
-async function officeOf(io: CliIo, records: ImportedRecords, opts: IntakeFlags & { asOf: string }, setup: Awaited<ReturnType<typeof intakeSetup>>): Promise<OfficeAnalysis> {
+async function officeOf(io: CliIo, records: ImportedRecords, opts: IntakeFlags & KpiConventionFlags & { asOf: string }, setup: Awaited<ReturnType<typeof intakeSetup>>): Promise<OfficeAnalysis> {
   const envelope = resolveEnvelope(envelopeFlags(opts), records.request ?? []);
   const bar = progress(io, 7, "analyse");
-  const office = await analyzeOffice(records, { statusDate: opts.asOf, model: setup.model, envelope, ...(setup.solver ? { solver: setup.solver } : {}), onStage: (s) => bar.tick(s) });
+  const office = await analyzeOffice(records, { statusDate: opts.asOf, model: setup.model, envelope, ...(setup.solver ? { solver: setup.solver } : {}), onStage: (s) => bar.tick(s), ...kpiConventions(opts) });
   bar.stop();
   return office;
 }
@@ -282,11 +287,11 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       code = results.some((r) => r.target !== undefined && (pct(r, 80)?.finish ?? "") > r.target) ? EXIT.findings : EXIT.ok;
     });
 
-  planConventionOptions(selectionOptions(program.command("report").description("write the office report (html: one self-contained file; md: with chart SVGs beside it; csv: the project health table; json; xlsx: a workbook, one sheet per table)")
+  kpiConventionOptions(planConventionOptions(selectionOptions(program.command("report").description("write the office report (html: one self-contained file; md: with chart SVGs beside it; csv: the project health table; json; xlsx: a workbook, one sheet per table)")
     .addOption(new Option("--format <format>", "html, md, csv, json or xlsx").choices(["html", "md", "csv", "json", "xlsx"]).default("html"))
     .requiredOption("--out <path>", "file to write")
-    .addOption(dbOption()).addOption(asOfOption()))).addOption(jsonOption()).addOption(delimiterOption()).addOption(decimalMarkOption())
-    .action(async (o: IntakeFlags & AnalysisOpts & PlanConventionFlags & { format: "html" | "md" | "csv" | "json" | "xlsx"; out: string; delimiter?: "," | ";" | "\t"; decimalMark?: "." | "," }) => {
+    .addOption(dbOption()).addOption(asOfOption())))).addOption(jsonOption()).addOption(delimiterOption()).addOption(decimalMarkOption())
+    .action(async (o: IntakeFlags & AnalysisOpts & PlanConventionFlags & KpiConventionFlags & { format: "html" | "md" | "csv" | "json" | "xlsx"; out: string; delimiter?: "," | ";" | "\t"; decimalMark?: "." | "," }) => {
       const out = resolve(io.cwd, o.out);
       const csvOptions = reportCsvOptions(o); // before the work: --delimiter / --decimal-mark with another format is a usage error
       // Checked before the work: a folder is not a report file (`--out .` would write beside the folder).
@@ -343,16 +348,16 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       else io.stdout.write(`${printable(o.check)}: valid ${model.kind} model "${printable(model.name ?? model.kind)}" over ${model.criteria.length} criteria (${model.criteria.map((c) => printable(c.id)).join(", ")})\n`);
     });
 
-  planConventionOptions(selectionOptions(program.command("demo").description("run the whole sample office on a fresh embedded SQLite file and write pmo-report/index.html and report.md")
+  kpiConventionOptions(planConventionOptions(selectionOptions(program.command("demo").description("run the whole sample office on a fresh embedded SQLite file and write pmo-report/index.html and report.md")
     .option("--db <file>", "SQLite file, recreated each run", ".pmokit/demo.sqlite")
     .option("--out <dir>", "report folder", "pmo-report")
     .option("--data <dir>", "folder of per-kind JSON files (default: the sample office)")
-    .addOption(asOfOption("the data's status date — the latest project statusDate, 2026-11-20 for the sample — else today in UTC")))).addOption(jsonOption())
-    .action(async (o: IntakeFlags & PlanConventionFlags & { db: string; out: string; data?: string; asOf?: string; json?: boolean }) => {
+    .addOption(asOfOption("the data's status date — the latest project statusDate, 2026-11-20 for the sample — else today in UTC"))))).addOption(jsonOption())
+    .action(async (o: IntakeFlags & PlanConventionFlags & KpiConventionFlags & { db: string; out: string; data?: string; asOf?: string; json?: boolean }) => {
       const { model, solver } = await intakeSetup(raw, o);
       await runDemo({
         db: o.db, out: o.out, model, envelope: envelopeFlags(o), ...(solver ? { solver } : {}), today,
-        ...(o.asOf !== undefined ? { statusDate: o.asOf } : {}), ...(o.data !== undefined ? { data: o.data } : {}), ...(o.json ? { json: true } : {}), ...planConventions(o),
+        ...(o.asOf !== undefined ? { statusDate: o.asOf } : {}), ...(o.data !== undefined ? { data: o.data } : {}), ...(o.json ? { json: true } : {}), ...planConventions(o), ...kpiConventions(o),
       }, raw);
     });
 

@@ -1,7 +1,7 @@
 import { checkArguments, type Decimal, type Metric } from "../core/index.js";
 import type { Report, ReportSection, KpiTarget } from "../reports/index.js";
 import { executiveSummarySection, intakeSection, portfolioSection, projectSection, requirementsSection, rolloutSection, scheduleSection, fixed, percent, type KpiLine } from "../reports/index.js";
-import { groupDigits, isPercentCell, type CellValue } from "../reports/cells.js";
+import { groupDigits } from "../reports/cells.js";
 import { AVAILABILITY_PLACES, type OfficeAnalysis } from "./office.js";
 import type { OfficeSchedule } from "./schedule.js";
 import type { ProjectRisk } from "./risk.js";
@@ -25,14 +25,9 @@ export const OFFICE_KPI_TARGETS = { availabilityPercent: "99.95", onTimePercent:
  * 2026-11-20, to status date)" while the year runs, "(2026-01-01 – 2026-12-31, calendar year)" once it is whole.
  */
 export function availabilityLabel(service: string, p: OfficeAnalysis["availabilityPeriod"]): string {
-  return `Availability ${service} (${p.period.from} – ${p.period.to}, ${p.partial ? "to status date" : "calendar year"})`;
+  return `Availability ${service} (${p.period.from} – ${p.period.to}, ${p.partial ? "to status date" : "calendar year"}${p.timeZone ? `, ${p.timeZone} days` : ""})`;
 }
 
-// A KPI figure with its places always shown (99.970% beside 99.969%, 75.0%), as judgeKpis shows it in the summary.
-function kpiFigure(m: Metric<Decimal>, places: number): CellValue {
-  const cell = percent(m, places);
-  return isPercentCell(cell) ? { ...cell, places } : cell;
-}
 
 function summarySection(office: OfficeAnalysis): ReportSection {
   const t = OFFICE_KPI_TARGETS;
@@ -70,14 +65,14 @@ export function officeReport(office: OfficeAnalysis, schedule?: OfficeSchedule, 
   const people = office.people;
   const ratio = (label: string, k: OfficeAnalysis["kpis"]["onTime"], how: string): KpiLine => ({
     label,
-    value: kpiFigure(k.percent, 1),
+    value: percent(k.percent, 1),
     note: `${how}: ${k.numerator} of ${k.denominator}${k.notMet.length > 0 ? ` (not: ${k.notMet.join(", ")})` : ""}`,
   });
   const kpis: KpiLine[] = [
     ...office.availability.map((a) => ({
       label: availabilityLabel(a.service, office.availabilityPeriod),
-      value: kpiFigure(a.availabilityPercent, AVAILABILITY_PLACES),
-      note: `${groupDigits(a.downtimeMinutes.toFixed())} of ${groupDigits(a.agreedMinutes.toFixed())} agreed minutes down, ${a.failures} unplanned failures`,
+      value: percent(a.availabilityPercent, AVAILABILITY_PLACES),
+      note: `${groupDigits(a.downtimeMinutes.toFixed())} of ${groupDigits(a.agreedMinutes.toFixed())} agreed minutes down, ${a.failures} unplanned failures${a.conventions.outageSplitting === "count-each-part" ? " (each part of a split outage counted)" : ""}`,
     })),
     ratio("On-time delivery", office.kpis.onTime, "closed projects finished by the baseline finish"),
     ratio("On-budget delivery", office.kpis.onBudget, "closed projects within budget"),

@@ -3,7 +3,7 @@ import type { ChecklistItem, EntityKind, EntityOf, ProjectRequest } from "../ent
 import type { ImportedRecords } from "../io/index.js";
 import {
   fiscalYearPeriod, onBudget, onTimeDelivery, periodInstants, periodToDate, portfolioHealth, serviceAvailability,
-  type ClosedKpiPeriod, type KpiRatio, type PeriodToDate, type ServiceAvailability,
+  type ClosedKpiPeriod, type KpiRatio, type OutageSplitting, type PeriodToDate, type ServiceAvailability,
 } from "../kpi/index.js";
 import type { Scoreboard, ScoringModel } from "../prioritization/index.js";
 import { evaluateGate, readinessProgress, scheduleChecklist, waveProgress, type GateEvaluation, type ReadinessProgress, type WaveProgress } from "../rollout/index.js";
@@ -65,8 +65,18 @@ export const AVAILABILITY_PLACES = 3;
 export interface AvailabilityPeriod extends PeriodToDate {
   /** The whole calendar year the availability is measured over. */
   readonly year: ClosedKpiPeriod;
-  /** End of what was measured: midnight (UTC) ending the status date, the `asOf` given to `serviceAvailability`. */
+  /** End of what was measured: midnight ending the status date in `timeZone`, the `asOf` given to `serviceAvailability`. */
   readonly measuredTo: Instant;
+  /** The IANA time zone whose midnights bound the days (default UTC); present only when one was given. */
+  readonly timeZone?: string;
+}
+
+/** How the office measures availability: the options of `serviceAvailability` and `periodInstants` it passes on. */
+export interface OfficeKpiOptions {
+  /** How an outage cut into parts by time outside the agreed service time counts (default `"count-once"`). */
+  readonly outageSplitting?: OutageSplitting;
+  /** IANA time zone whose days the year and the status date are (default UTC). */
+  readonly timeZone?: string;
 }
 
 /** Everything the office run computed: the input of the report and of the terminal summary. */
@@ -99,6 +109,10 @@ export interface AnalyzeOfficeOptions {
   readonly solver?: SelectionSolver;
   /** Called as each stage finishes (progress bars). */
   readonly onStage?: (stage: string) => void;
+  /** See {@link OfficeKpiOptions.outageSplitting}. */
+  readonly outageSplitting?: OutageSplitting;
+  /** See {@link OfficeKpiOptions.timeZone}. */
+  readonly timeZone?: string;
 }
 
 /**
@@ -163,7 +177,7 @@ export type DeliveryAnalysis = Omit<OfficeAnalysis, "requests" | "scoreboard" | 
  * analyzeDelivery(await readAllRecords(adapter), "2026-11-20").projects.map((p) => p.code); // ["PRJ-CRM", …]
  * ```
  */
-export function analyzeDelivery(records: ImportedRecords, statusDate: IsoDate | string, stage: (name: string) => void = () => {}): DeliveryAnalysis {
+export function analyzeDelivery(records: ImportedRecords, statusDate: IsoDate | string, stage: (name: string) => void = () => {}, kpiOptions: OfficeKpiOptions = {}): DeliveryAnalysis {
   const asOf = isoDate(statusDate);
   const workPackages = list(records, "work-package");
   const baselines = list(records, "baseline");
@@ -212,11 +226,13 @@ export function analyzeDelivery(records: ImportedRecords, statusDate: IsoDate | 
   // the results say so (`partial`, `measuredTo`) rather than passing the year to date off as a whole period.
   const year = fiscalYearPeriod(Number(asOf.slice(0, 4)), { startMonth: 1 });
   const toDate = periodToDate(year, asOf);
-  const { from, to } = periodInstants(year);
-  const measuredTo = periodInstants(toDate.period).to;
-  const availabilityPeriod: AvailabilityPeriod = { year, ...toDate, measuredTo };
+  const { timeZone, outageSplitting } = kpiOptions;
+  const zone = timeZone === undefined ? {} : { timeZone };
+  const { from, to } = periodInstants(year, zone);
+  const measuredTo = periodInstants(toDate.period, zone).to;
+  const availabilityPeriod: AvailabilityPeriod = { year, ...toDate, measuredTo, ...zone };
   const services = [...new Set(outages.map((o) => o.service))].sort();
-  const availability = services.map((service) => serviceAvailability(outages, { service, from, to, asOf: measuredTo }));
+  const availability = services.map((service) => serviceAvailability(outages, { service, from, to, asOf: measuredTo, ...(outageSplitting ? { outageSplitting } : {}) }));
   // Projects carry no actual-finish or final-cost field: a closed project's finish and cost come from its earned value.
   const closedProjects = list(records, "project").filter((p) => p.lifecycle === "closed").map((p) => closedProjectFigures(p, { workPackages, baselines, costEntries }, asOf));
   const kpis = {
@@ -249,12 +265,13 @@ export function analyzeDelivery(records: ImportedRecords, statusDate: IsoDate | 
  */
 export async function analyzeOffice(records: ImportedRecords, options: AnalyzeOfficeOptions): Promise<OfficeAnalysis> {
   checkArguments("analyzeOffice", { records: [records, "object"], options: [options, "object"] });
-  checkArguments("analyzeOffice", { statusDate: [options.statusDate, "date"] });
+  checkArguments("analyzeOffice", { statusDate: [options.statusDate, "date"], timeZone: [options.timeZone, "string?"], outageSplitting: [options.outageSplitting, "string?"] });
   const asOf = isoDate(options.statusDate);
   const stage = options.onStage ?? (() => {});
   const intake = scoreIntake(records, asOf, options.model ?? INTAKE_MODEL);
   stage("score");
   const selection = await selectIntake(intake, options.envelope ?? DEMO_ENVELOPE, options.solver);
   stage("select");
-  return { ...analyzeDelivery(records, asOf, stage), requests: intake.requests, scoreboard: intake.scoreboard, selection };
+  const kpi = { ...(options.outageSplitting ? { outageSplitting: options.outageSplitting } : {}), ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}) };
+  return { ...analyzeDelivery(records, asOf, stage, kpi), requests: intake.requests, scoreboard: intake.scoreboard, selection };
 }

@@ -163,3 +163,36 @@ export function planConventionOptions(command: Command): Command {
 export function planConventions(o: PlanConventionFlags): PlanConventionFlags {
   return { ...(o.startLinkFloat !== undefined ? { startLinkFloat: o.startLinkFloat } : {}), ...(o.milestoneDating !== undefined ? { milestoneDating: o.milestoneDating } : {}) };
 }
+
+/** The availability conventions `report` and `demo` take, as commander parsed them. */
+export interface KpiConventionFlags {
+  readonly outageSplitting?: "count-once" | "count-each-part";
+  readonly timeZone?: string;
+}
+
+/**
+ * Adds the availability conventions to a command: `--outage-splitting count-once|count-each-part` and `--time-zone
+ * IANA` (the library's `outageSplitting` and `timeZone`); another value is a usage error naming the allowed ones.
+ *
+ * @example
+ * ```ts
+ * kpiConventionOptions(program.command("report")).action((o: KpiConventionFlags) => …);
+ * ```
+ */
+export function kpiConventionOptions(command: Command): Command {
+  return command
+    .addOption(new Option("--outage-splitting <rule>", "an outage cut into parts by time outside the agreed service time (a planned outage taken out): count-once (default: one failure) or count-each-part (one failure per part)").choices(["count-once", "count-each-part"]))
+    .addOption(new Option("--time-zone <zone>", "IANA time zone (Europe/Berlin) whose days the availability year and the status date are (default: UTC)").argParser(parseTimeZone));
+}
+
+/**
+ * The availability part of the parsed flags, without the ones not given (the library's defaults apply).
+ *
+ * @example
+ * ```ts
+ * kpiConventions({ timeZone: "Europe/Berlin" }); // { timeZone: "Europe/Berlin" }
+ * ```
+ */
+export function kpiConventions(o: KpiConventionFlags): KpiConventionFlags {
+  return { ...(o.outageSplitting !== undefined ? { outageSplitting: o.outageSplitting } : {}), ...(o.timeZone !== undefined ? { timeZone: o.timeZone } : {}) };
+}

@@ -50,7 +50,7 @@ export function officeSummary(o: OfficeAnalysis): string[] {
   // The availability figures are of the days measured, not of a whole year: the line names them as the report does.
   const p = o.availabilityPeriod;
   const services = o.availability.map((a) => `${a.service} ${percentText(a.availabilityPercent, AVAILABILITY_PLACES)}`).join(", ") || "no service outages recorded";
-  lines.push(`KPIS       availability ${p.period.from} – ${p.period.to} (${p.partial ? "to status date" : "calendar year"}): ${services}; on-time ${percentText(o.kpis.onTime.percent)}; on-budget ${percentText(o.kpis.onBudget.percent)}; healthy projects ${percentText(o.kpis.health.percent)}`);
+  lines.push(`KPIS       availability ${p.period.from} – ${p.period.to} (${p.partial ? "to status date" : "calendar year"}${p.timeZone ? `, ${p.timeZone} days` : ""}): ${services}; on-time ${percentText(o.kpis.onTime.percent)}; on-budget ${percentText(o.kpis.onBudget.percent)}; healthy projects ${percentText(o.kpis.health.percent)}`);
   return lines;
 }
 
@@ -80,6 +80,7 @@ export function selectionLines(selection: IntakeSelection): string[] {
   ];
 }
 
+const RANK = ["green", "amber", "red"];
 // The projects' columns: header and the least width (what the sample office's figures need).
 const PROJECT_COLUMNS: readonly (readonly [string, number])[] = [["code", 10], ["RAG", 6], ["CPI", 5], ["SPI", 5], ["SPI(t)", 7], ["EAC", 20], ["forecast finish", 0]];
 
@@ -106,8 +107,12 @@ export function projectLines(projects: readonly ProjectAnalysis[], people?: Peop
     // A figure that could not be computed says why, as in the report (`n/a (ac-is-zero)`).
     const eacText = eac.value === undefined ? missingText(eac) : formatMoney(roundMoney(eac.value, { rounding: "half-even" }));
     rows.push([p.code, colour ?? "n/a", dec(r.figures.cpi), dec(r.figures.spi), dec(r.schedule.spiT), eacText, finish.value === undefined ? missingText(finish) : finish.value]);
-    // A colour is never shown without its rule (green needs none: every rated dimension met its rules).
-    why.push(colour === "green" ? undefined : `           why ${p.code}${colour === undefined ? "" : ` ${colour}`}: ${overallRule(p.rag, people)}`);
+    // A colour is never shown without its rule (green needs none: every rated dimension met its rules — unless a human
+    // overrode the computed colour, which the PMO confirms: "(overridden from amber, needs a decision)").
+    const o = p.rag.overall;
+    const from = o.override && o.computed !== undefined && o.computed !== colour ? o.computed : undefined;
+    const over = from === undefined ? "" : ` (overridden from ${from}${RANK.indexOf(from) > RANK.indexOf(colour!) ? ", needs a decision" : ""})`;
+    why.push(colour === "green" && !from ? undefined : `           why ${p.code}${colour === undefined ? "" : ` ${colour}`}${over}: ${overallRule(p.rag, people)}`);
   }
   // Columns are at least as wide as the sample's figures need and grow to fit a longer cell (a reason such as
   // `n/a (ac-is-zero)`), so every figure stays under its header.

@@ -70,3 +70,15 @@ describe("gate outcomes on the terminal", () => {
     expect(rolloutLines([r!])[0]).toMatch(/: NO-GO$/);
   });
 });
+
+describe("an overridden colour on the terminal", () => {
+  it("prints the rule behind a green that a human overrode from the computed amber, with who and why", async () => {
+    const { p, projectLines } = await sampleProject();
+    // PRJ-CRM computes amber (cost: EAC over BAC within 5%); the PM publishes green.
+    const rag = { ...p!.rag, overall: { ...p!.rag.overall, colour: "green" as const, override: { colour: "green" as const, comment: "contingency covers it", by: "p-ana" } } };
+    const lines = projectLines([{ ...p!, rag }], { "p-ana": "Ana Costa" });
+    // Before: the green line had no "why" line, so the overridden amber was invisible.
+    expect(lines[1]).toMatch(/^ {11}PRJ-CRM {4}green /);
+    expect(lines[2]).toBe("           why PRJ-CRM green (overridden from amber, needs a decision): override by Ana Costa: contingency covers it (computed amber)");
+  });
+});

@@ -57,7 +57,7 @@ describe("release section", () => {
     // 4 of 6 sprints = 66.7%, complete 90 of 150 points = 60%.
     for (const t of [
       "**Planned value (PV):** EUR 80,000.00", "**Earned value (EV):** EUR 72,000.00", "**Schedule performance index (SPI):** 0.9", "**Cost performance index (CPI):** 0.92",
-      "**Estimate at completion (EAC = BAC / CPI):** EUR 130,000.00", "**Planned complete:** 66.7%", "**Complete:** 60%", "charts/burn-up-CRM-release-1.svg",
+      "**Estimate at completion (EAC = BAC / CPI):** EUR 130,000.00", "**Planned complete:** 66.7%", "**Complete:** 60.0%", "charts/burn-up-CRM-release-1.svg",
     ]) expect(md).toContain(t);
   });
 });

@@ -62,7 +62,8 @@ describe("intake section", () => {
     const para = intakeSection({ scoreboard: office.scoreboard, requests: office.requests, selection: { ...office.selection, result } }).sections![0]!.blocks[0];
     expect((para as { text: string }).text).toMatch(/^Selected 3 of 5 candidates \(gap-reached, proven gap 0\.003%, solver built-in\)/);
     const optimal = intakeSection({ scoreboard: office.scoreboard, requests: office.requests, selection: office.selection }).sections![0]!.blocks[0];
-    expect((optimal as { text: string }).text).toContain("(optimal, proven gap 0%, solver built-in)");
+    // percent() keeps its two places (before: "0%", while a gap of 1.5 read "1.50%" — trailing zeros dropped).
+    expect((optimal as { text: string }).text).toContain("(optimal, proven gap 0.00%, solver built-in)");
   });
 
   it("names the clashing constraints of an infeasible selection", async () => {
@@ -219,7 +220,8 @@ describe("requirements section", () => {
     expect(lists(s)).toContain("suspect tl-TC-014-verifies-TR-001: TC-014 verifies TR-001 (direct, changed TR-001)");
     // Functional: 12 of 16 shallow-covered (FR-107, FR-109, FR-301, FR-302 are gaps) = 75 %.
     const functional = text(tableOf(s, "Coverage per level").rows.find((r) => r[0] === "functional")!);
-    expect(functional.slice(0, 4)).toEqual(["functional", "16", "12", "75%"]);
+    // 12 of 16 = 75 %, at one place as every coverage figure of the column (before: "75%" beside "66.7%").
+    expect(functional.slice(0, 4)).toEqual(["functional", "16", "12", "75.0%"]);
     expect(charts(s)[0]!.svg).toContain("12/16");
   });
 
@@ -308,7 +310,7 @@ describe("rollout section", () => {
     // initiate: 3 of 3 done = 100%; prepare: 1 of 12 applicable = 8.33…% → 8.3%.
     // In the order a rollout runs, not the order of the checklist file (which began prepare, close, initiate…).
     expect(phases.rows.map((row) => row[0])).toEqual(["initiate", "prepare", "test", "deploy", "cutover", "hypercare", "close"]);
-    expect(text(phases.rows.find((row) => row[0] === "initiate")!).at(-1)).toBe("100%");
+    expect(text(phases.rows.find((row) => row[0] === "initiate")!).at(-1)).toBe("100.0%"); // one place, as the other phases (before: "100%")
     expect(text(phases.rows.find((row) => row[0] === "prepare")!).at(-1)).toBe("8.3%");
     expect(r.burnDown.at(-1)).toEqual({ date: "2026-11-20", value: r.progress.overall.applicable - r.progress.overall.done });
     expect(charts(s)[0]!.svg).toContain(">CRM go-live (Dynamics 365 Sales): open readiness items</title>");
@@ -335,7 +337,7 @@ describe("helpers", () => {
   it("never rounds a percentage onto 100% short of it, nor onto 0% above it", () => {
     // 2,499 of 2,500 items ready (99.96 %) read "Ready 100%"; 1 of 2,500 (0.04 %) read "0%".
     const shown = (v: string) => cellText(percent(metric(decimal(v)), 1));
-    expect(["99.96", "0.04", "99.94", "100", "0", "100.04", "-0.001"].map(shown)).toEqual(["99.96%", "0.04%", "99.9%", "100%", "0%", "100.04%", "0%"]);
+    expect(["99.96", "0.04", "99.94", "100", "0", "100.04", "-0.001"].map(shown)).toEqual(["99.96%", "0.04%", "99.9%", "100.0%", "0.0%", "100.04%", "0.0%"]);
   });
 
   it("openItemsSeries rejects a reversed period and a bad step", () => {

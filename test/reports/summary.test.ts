@@ -84,7 +84,8 @@ describe("decisionsNeeded on constructed cases", () => {
   it("states an override and the colour it replaced", () => {
     const overridden = ragStatus({ id: "P1" }, { asOf, figures: { spi: metric(decimal("0.80")), cpi: metric(decimal("0.97")) }, override: { colour: "amber", comment: "recovery plan approved", by: "p-ana" } });
     expect(decisionsNeeded({ asOf, projects: [{ code: "P1", name: "One", rag: overridden }] })).toEqual([
-      { kind: "project-amber", item: "P1 — One", colour: "amber", rule: "override by p-ana: recovery plan approved (computed red)", ask: "Accept the variance or approve a corrective action" },
+      // An amber that a human improved from the computed red is listed as an override to confirm (before: a plain amber).
+      { kind: "project-overridden", item: "P1 — One", colour: "amber", rule: "override by p-ana: recovery plan approved (computed red)", ask: "Confirm the override of the computed red, or restore red" },
     ]);
   });
 

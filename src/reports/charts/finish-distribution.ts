@@ -1,6 +1,7 @@
 import { scaleLinear, scaleUtc } from "d3-scale";
 import { checkArguments, decimal, metric, PmoDecimal, type Decimal } from "../../core/index.js";
 import { percent } from "../sections/shared.js";
+import { cellText } from "../cells.js";
 import { escapeHtml } from "../escape.js";
 import { Issues, MARGIN, REF_STYLE, bottomAxis, chartSize, dateMs, dateTickFormat, leftAxis, legend, marker, numberTickFormat, px, svgDocument, verticalMarker, type ChartSize, type LegendItem, type SvgMarkup } from "./svg.js";
 
@@ -36,9 +37,7 @@ const BARS = "#56B4E9";
 // a share short of 100 % never reads 100.0% (0.9996 is 99.96%), one above 0 never 0.0% (0.0004 is 0.04%).
 function shareText(share: Decimal | number): string {
   const exact = (PmoDecimal.isDecimal(share) ? share : decimal(share)).times(100);
-  const shown = percent(metric(exact), 1);
-  const value = "kind" in shown ? shown.value : exact;
-  return `${value.toFixed(Math.max(1, value.decimalPlaces()))}%`;
+  return cellText(percent(metric(exact), 1));
 }
 const CUMULATIVE = "#000000";
 

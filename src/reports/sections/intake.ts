@@ -115,14 +115,17 @@ export function intakeSection(input: IntakeSectionInput): ReportSection {
   const ranked: (readonly CellValue[])[] = input.scoreboard.entries.map((e) => {
     const r = byId.get(e.requestId);
     const gates = e.gates.filter((g) => g.applied).map((g) => `${g.effect}: ${g.reason}`).join("; ");
-    const contribution = (term: string) => {
+    // An unscored request has no breakdown: each criterion cell says why (`n/a (missing-rating)`), never a blank; the
+    // score cell carries the detail (which ratings are missing).
+    const why: CellValue = e.score.value === undefined ? { reason: e.score.reason } : "";
+    const contribution = (term: string): CellValue => {
       const b = e.breakdown.find((x) => x.term === term);
-      return b === undefined ? "" : `${b.raw?.toFixed() ?? "–"} → ${b.contribution.toDecimalPlaces(places, 6).toFixed(places)}`;
+      return b === undefined ? why : `${b.raw?.toFixed() ?? "–"} → ${b.contribution.toDecimalPlaces(places, 6).toFixed(places)}`;
     };
     return [e.rank, e.requestId, r?.title ?? "", e.status, fixed(e.score, places), ...terms.map(contribution), requestCost(r), gates];
   });
   const blocks: ReportBlock[] = [
-    { kind: "paragraph", text: `Model "${input.scoreboard.model}" as of ${input.scoreboard.asOf}: ${input.scoreboard.entries.length} requests ranked. Each criterion cell shows the rating and its contribution to the score.` },
+    { kind: "paragraph", text: `Model "${input.scoreboard.model}" as of ${input.scoreboard.asOf}: ${input.scoreboard.entries.length} requests ranked. Each criterion cell shows the rating and its contribution to the score; an unscored request's cells say why there is none.` },
     {
       kind: "table",
       table: {

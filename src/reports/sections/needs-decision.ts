@@ -54,6 +54,7 @@ export interface DecisionsNeededInput {
 /** Why an item needs a decision, most pressing first. */
 export type DecisionNeedKind =
   | "project-red"
+  | "project-overridden"
   | "gate-no-go"
   | "selection-infeasible"
   | "project-amber"
@@ -75,7 +76,7 @@ export interface DecisionNeed {
   readonly ask: string;
 }
 
-const ORDER: readonly DecisionNeedKind[] = ["project-red", "gate-no-go", "selection-infeasible", "project-amber", "gate-conditional-go", "gate-contradicted", "decision-pending"];
+const ORDER: readonly DecisionNeedKind[] = ["project-red", "project-overridden", "gate-no-go", "selection-infeasible", "project-amber", "gate-conditional-go", "gate-contradicted", "decision-pending"];
 
 /**
  * The rule behind a project's overall RAG colour, as people read it: the override with its comment, or each worst
@@ -101,6 +102,20 @@ export function overallRule(rag: RagStatus, people?: PeopleNames): string {
     .join(" · ");
 }
 
+const RANK: Record<RagColour, number> = { green: 0, amber: 1, red: 2 };
+/**
+ * @internal The computed colour a human override improved on (red → amber or green, amber → green), else undefined.
+ *
+ * @example
+ * ```ts
+ * improvedFrom(ragStatus({ id: "P" }, { asOf, figures, override: { colour: "green", comment: "accepted", by: "p-ana" } })); // "red"
+ * ```
+ */
+export const improvedFrom = (rag: RagStatus): RagColour | undefined => {
+  const o = rag.overall;
+  return o.override && o.computed !== undefined && RANK[o.override.colour] < RANK[o.computed] ? o.computed : undefined;
+};
+
 function gateNeeds(g: SummaryGate): DecisionNeed[] {
   const e = g.evaluation;
   const item = `${g.rollout}: ${e.gateName}${g.goLive ? ` (go-live ${g.goLive})` : ""}`;
@@ -123,13 +138,15 @@ function gateNeeds(g: SummaryGate): DecisionNeed[] {
  *
  * - a running project whose overall RAG is **red** or **amber** (computed as its worst rated dimension, or a manual
  *   override), with the rule of each worst dimension (`Schedule: SPI 0.654 < 0.85 → red`) or the override comment;
+ * - a project whose manual override **improves** on the computed colour (red → amber or green, amber → green), as
+ *   `project-overridden` with who overrode it, why, and the computed colour; its shown colour stays the override's;
  * - a gate that is not a plain **GO**: NO-GO (blocking items open or approvals missing), CONDITIONAL GO (advisory items
  *   open), or a recorded decision the evidence contradicts;
  * - a portfolio selection that is **infeasible** (no plan meets the constraints), with its conflicting constraints;
  * - a RAID decision still **proposed** at the status date.
  *
  * A project with no overall colour (too few rated dimensions) is not listed: there is nothing to decide on yet.
- * Sorted by kind (red, NO-GO, infeasible, amber, conditional go, contradicted, pending), then input order.
+ * Sorted by kind (red, improving override, NO-GO, infeasible, amber, conditional go, contradicted, pending), then input order.
  *
  * @throws {ValidationError} when `asOf` is not a `YYYY-MM-DD` date or a list is not an array of objects.
  * @example
@@ -145,8 +162,11 @@ export function decisionsNeeded(input: DecisionsNeededInput): DecisionNeed[] {
   for (const p of input.projects) {
     const colour = p.rag.overall.colour;
     const item = `${p.code} — ${p.name}`;
-    if (colour === "red") needs.push({ kind: "project-red", item, colour, rule: overallRule(p.rag, input.people), ask: "Approve a recovery plan, re-baseline or stop" });
-    if (colour === "amber") needs.push({ kind: "project-amber", item, colour, rule: overallRule(p.rag, input.people), ask: "Accept the variance or approve a corrective action" });
+    const from = improvedFrom(p.rag);
+    // The shown colour is the PM's call; that a human improved on the rules' colour is for the PMO to confirm.
+    if (from && colour) needs.push({ kind: "project-overridden", item, colour, rule: overallRule(p.rag, input.people), ask: `Confirm the override of the computed ${from}, or restore ${from}` });
+    else if (colour === "red") needs.push({ kind: "project-red", item, colour, rule: overallRule(p.rag, input.people), ask: "Approve a recovery plan, re-baseline or stop" });
+    else if (colour === "amber") needs.push({ kind: "project-amber", item, colour, rule: overallRule(p.rag, input.people), ask: "Accept the variance or approve a corrective action" });
     const pending = pendingDecisions(p.decisions ?? [], { asOf: isoDate(input.asOf) });
     // A decision counted only because the day it was superseded is not recorded says so.
     for (const d of pending) {

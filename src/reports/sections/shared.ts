@@ -54,20 +54,22 @@ export function asCell<T extends string | number>(m: Metric<T>): CellMetric {
 }
 
 /**
- * A percentage figure rounded half-even for display, shown with its `%` sign (`99.9691%`); a missing one keeps its
- * reason. A figure other than 100 % never reads `100%`, and one above 0 % never `0%`: it keeps the places it needs
- * (99.96 to one place is `99.96%`, not `100%`; 0.04 is `0.04%`).
+ * A percentage figure rounded half-even for display, shown with its `%` sign and at least `places` decimals in every
+ * renderer (`75.0%` beside `66.7%`, never `75%`); a missing one keeps its reason. A figure other than 100 % never
+ * reads `100%`, and one above 0 % never `0%`: it keeps the places it needs (99.96 to one place is `99.96%`, not
+ * `100.0%`; 0.04 is `0.04%`).
  *
  * @example
  * ```ts
- * percent(metric(decimal("99.96911")), 4); // { kind: "percent", value: Decimal(99.9691) } — reads "99.9691%"
+ * percent(metric(decimal("99.96911")), 4); // { kind: "percent", value: Decimal(99.9691), places: 4 } — reads "99.9691%"
+ * percent(metric(decimal("75")), 1);       // { kind: "percent", value: Decimal(75), places: 1 } — reads "75.0%"
  * percent(missing("no-data"), 1);          // { reason: "no-data" } — reads "n/a (no-data)"
  * ```
  */
 export function percent(m: Metric<Decimal>, places: number): PercentCell | CellMetric {
   checkArguments("percent", { m: [m, "object"], places: [places, "integer"] });
   if (m.value !== undefined && !PmoDecimal.isDecimal(m.value)) notA("a Decimal", "percent");
-  return m.value === undefined ? missingCell(m) : { kind: "percent", value: noNegativeZero(roundedKeepingOrder(m.value, places, m.value.gt(0) ? PERCENT_ENDS : HUNDRED)) };
+  return m.value === undefined ? missingCell(m) : { kind: "percent", value: noNegativeZero(roundedKeepingOrder(m.value, places, m.value.gt(0) ? PERCENT_ENDS : HUNDRED)), places };
 }
 
 // A positive percentage is kept off 0 % and 100 % by rounding; a tiny negative one still rounds to plain 0.

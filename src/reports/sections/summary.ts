@@ -38,10 +38,11 @@ const WORD: Record<RagColour, string> = { red: "Red", amber: "Amber", green: "Gr
 /**
  * The executive summary: one screen for the head of the PMO, built only from the results passed in. It shows
  *
- * - the portfolio's RAG counts (red, amber, green, not rated — each count names its projects), with the rule that an
- *   overall colour is the worst rated dimension (or a commented override);
+ * - the portfolio's RAG counts (red, amber, green, not rated — each count names its projects and which of them are
+ *   overrides of the computed colour), with the rule that an overall colour is the worst rated dimension (or a
+ *   commented override);
  * - the items that **need a decision** ({@link decisionsNeeded}: red and amber projects with the rule that set the
- *   colour, gates that are not a plain GO, an infeasible selection, RAID decisions still proposed) and the decision
+ *   colour, overrides that improve on the computed colour, gates that are not a plain GO, an infeasible selection, RAID decisions still proposed) and the decision
  *   each asks for;
  * - every gate's outcome (GO, CONDITIONAL GO, NO-GO) with the reasons that decided it;
  * - the KPIs out of target with the figure, the target and the rule ({@link judgeKpis}); KPIs without a figure are
@@ -77,7 +78,13 @@ export function executiveSummarySection(input: ExecutiveSummaryInput): ReportSec
 
   const tile = (c: RagColour): FiguresBlock["items"][number] => {
     const codes = byColour(c);
-    return { label: `${WORD[c]} projects`, value: ragCell(c, `${codes.length}${codes.length > 0 ? `: ${codes.join(", ")}` : ""}`) };
+    // An override that departs from the rules is counted as such: "4: P1, P2 (1 overridden: P1 from red)".
+    const over = input.projects.flatMap((p) => {
+      const o = p.rag.overall;
+      return o.colour === c && o.override && o.computed !== c ? [`${p.code} from ${o.computed ?? "not rated"}`] : [];
+    });
+    const note = over.length > 0 ? ` (${over.length} overridden: ${over.join(", ")})` : "";
+    return { label: `${WORD[c]} projects`, value: ragCell(c, `${codes.length}${codes.length > 0 ? `: ${codes.join(", ")}` : ""}${note}`) };
   };
   const figures: FiguresBlock = {
     kind: "figures",
@@ -129,7 +136,7 @@ export function executiveSummarySection(input: ExecutiveSummaryInput): ReportSec
   if (unmeasured.length > 0) blocks.push({ kind: "list", items: unmeasured.map((k) => `${k.label} (target ${k.target}): ${k.rule}`) });
   blocks.push({
     kind: "paragraph",
-    text: `A project's overall colour is its worst rated dimension under the RAG rules, or a manual override with its comment. Needs a decision: a red or amber project, a gate that is not a plain GO, an infeasible selection, a RAID decision still proposed.${needs.length === 0 ? " Nothing needs a decision." : ""}`,
+    text: `A project's overall colour is its worst rated dimension under the RAG rules, or a manual override with its comment. Needs a decision: a red or amber project, an override that improves on the computed colour, a gate that is not a plain GO, an infeasible selection, a RAID decision still proposed.${needs.length === 0 ? " Nothing needs a decision." : ""}`,
   });
   return { heading: "Executive summary", layout: "summary", blocks };
 }
