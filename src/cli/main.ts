@@ -12,13 +12,8 @@ import { openImportable, TRACKER_EXPORTS, trackerArgument, warningLines } from "
 import { analyzeOffice, INTAKE_MODEL, type DeliveryAnalysis, type OfficeAnalysis } from "./office.js";
 import { scoreIntake, selectIntake } from "./intake.js";
 import { readModelFile } from "./model-file.js";
-<<<<<<< HEAD
 import { dateFormatOption, decimalMarkOption, delimiterOption, formatLocaleOption, maxCellCharsOption, reportCsvOptions } from "./report-csv.js";
-import { asOfOption, dbOption, envelopeFlags, jsonOption, modelOption, parseDate, parseInstant, parseTimeZone, planConventionOptions, planConventions, selectionOptions, TODAY, type IntakeFlags, type PlanConventionFlags } from "./options.js";
-=======
-import { dateFormatOption, decimalMarkOption, delimiterOption, maxCellCharsOption, reportCsvOptions } from "./report-csv.js";
 import { asOfOption, dbOption, envelopeFlags, jsonOption, kpiConventionOptions, kpiConventions, modelOption, parseDate, parseInstant, parseTimeZone, planConventionOptions, planConventions, selectionOptions, TODAY, type IntakeFlags, type KpiConventionFlags, type PlanConventionFlags } from "./options.js";
->>>>>>> reports15
 import { loadSolver } from "./solver.js";
 import { officeReport } from "./office-report.js";
 import { entryAt } from "./folders.js";
