@@ -29,12 +29,14 @@ const method = (percentiles: RiskSpec["percentileMethod"], plan: RiskSpec["sched
  * histogram. Every cost is rounded once to the minor unit by `options.rounding` (default `"half-even"`, as
  * `roundMoney`). Deterministic for a seed: the same model, options and seed give the same result on every platform,
  * whatever the order of its activities, links, distributions, groups (and their members), correlations and risk events.
- * Started and complete work keeps its remaining duration; uncertainty applies to unstarted work.
+ * Started and complete work keeps its remaining duration; uncertainty applies to unstarted work. Every run is scheduled
+ * by `scheduleNetwork`'s plan options given in `options` (`milestoneDating`, `startLinkFloat`, `startNoLaterThan`,
+ * `outOfSequence`, `criticalDays`, `finishBy`), so without uncertainty the result agrees with {@link scheduleNetwork}.
  *
  * @throws {ValidationError} with paths: bad network (as {@link scheduleNetwork}), min > most likely > max, unknown
  *   activities or groups, coefficients outside [−1, 1], a correlation matrix that is not positive semi-definite
- *   (refused, never repaired), probabilities outside [0, 1], bad iteration counts or seeds, an unknown
- *   `startLinkFloat` (at `startLinkFloat`, as {@link scheduleNetwork}).
+ *   (refused, never repaired), probabilities outside [0, 1], bad iteration counts or seeds, a bad plan option (at its
+ *   path, as {@link scheduleNetwork}).
  * @example
  * ```ts
  * const r = analyseScheduleRisk(
