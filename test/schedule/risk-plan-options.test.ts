@@ -105,6 +105,9 @@ describe("analyseScheduleRisk takes scheduleNetwork's plan options", () => {
     expect(same(general, { finishBy: "2027-01-12" }).risk).toEqual(late.plan);
     expect(same(general, { finishBy: "2027-01-06", criticalDays: 0 }).risk).toEqual(early.plan);
     expect(same(general, { criticalDays: 2 }).risk).toEqual(["2027-01-08", "A:1", "B:1"]);
+    // Both are stated in the method text (it read "critical = total float ≤ 0" whatever the options).
+    expect(analyseScheduleRisk({ network: two }, { iterations: 1, criticalDays: "0.5", finishBy: "2027-01-06" }).method).toContain("; critical = total float ≤ 0.5 (late dates from 2027-01-06)");
+    expect(analyseScheduleRisk({ network: two }, { iterations: 1 }).method).toMatch(/; critical = total float ≤ 0$/);
   });
 
   it("refuses bad values at the option's path, with scheduleNetwork's messages", () => {
