@@ -5,14 +5,14 @@ import { isoDate, type IsoDate } from "../core/index.js";
 import type { ImportedRecords } from "../io/index.js";
 import type { ScoringModel } from "../prioritization/index.js";
 import type { SelectionSolver } from "../selection/index.js";
-import type { MilestoneDating, StartLinkFloat } from "../schedule/index.js";
+import type { MilestoneDating, StartLinkFloat, StartNoLaterThan } from "../schedule/index.js";
 import { resolveEnvelope, type EnvelopeFlags } from "./envelope.js";
 import { CliError, toCliError } from "./errors.js";
 import { readOfficeFolder } from "./load.js";
 import { sampleOfficeRecords } from "../office/index.js";
 import { analyzeOffice, type OfficeAnalysis } from "./office.js";
 import { officeReport } from "./office-report.js";
-import { analyzeOfficeSchedule, earnedScheduleFinishes, type OfficeSchedule } from "./schedule.js";
+import { analyzeOfficeSchedule, earnedScheduleFinishes, planConventionsOf, type OfficeSchedule } from "./schedule.js";
 import { analyzeOfficeRisk, type ProjectRisk } from "./risk.js";
 import { chartFiles, checkWritableDir, writeFilesAtomically } from "./output.js";
 import { progress, type CliIo } from "./progress.js";
@@ -47,6 +47,8 @@ export interface DemoOptions {
   readonly milestoneDating?: MilestoneDating | undefined;
   /** See {@link DemoOptions.milestoneDating}. */
   readonly startLinkFloat?: StartLinkFloat | undefined;
+  /** See {@link DemoOptions.milestoneDating}. */
+  readonly startNoLaterThan?: StartNoLaterThan | undefined;
   /** How the availability KPIs count an outage cut into parts (`serviceAvailability`'s option; default count-once). */
   readonly outageSplitting?: "count-once" | "count-each-part" | undefined;
   /** IANA time zone whose days the availability year and the status date are (default UTC). */
@@ -101,7 +103,7 @@ export async function runDemo(options: DemoOptions, raw: CliIo): Promise<OfficeA
       if (statusDate === undefined) throw new CliError(`${options.data ?? "the sample office"}: no project has a statusDate; pass --as-of`, { code: "usage" });
       const envelope = resolveEnvelope(options.envelope ?? {}, stored.request ?? []);
       office = await analyzeOffice(stored, { statusDate, envelope, ...(options.model ? { model: options.model } : {}), ...(options.solver ? { solver: options.solver } : {}), onStage: () => {}, ...(options.outageSplitting ? { outageSplitting: options.outageSplitting } : {}), ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}) });
-      const conventions = { ...(options.milestoneDating !== undefined ? { milestoneDating: options.milestoneDating } : {}), ...(options.startLinkFloat !== undefined ? { startLinkFloat: options.startLinkFloat } : {}) };
+      const conventions = planConventionsOf(options);
       schedule = analyzeOfficeSchedule(stored, { statusDate: office.statusDate, earnedScheduleFinish: earnedScheduleFinishes(office), ...conventions });
       // Seeded: the same data gives the same percentiles, so two demo runs still write identical reports.
       risks = analyzeOfficeRisk(stored, { statusDate: office.statusDate, iterations: 500, seed: 1, ...conventions });

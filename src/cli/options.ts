@@ -3,6 +3,7 @@ import { instant, isInstantInput, isIsoDate } from "../core/index.js";
 import { parseAmount, parseCapacity, parseCurrency, type EnvelopeFlags } from "./envelope.js";
 import { CliError } from "./errors.js";
 import { SOLVERS, type SolverName } from "./solver.js";
+import { planConventionsOf, type PlanConventions } from "./schedule.js";
 
 /** The database file commands open unless `--db` says otherwise. */
 export const DEFAULT_DB = "pmokit.sqlite";
@@ -130,16 +131,17 @@ export function envelopeFlags(o: IntakeFlags): EnvelopeFlags {
   };
 }
 
-/** The plan conventions `schedule` and `risk` take, as commander parsed them. */
+/** The plan conventions `schedule`, `risk`, `report` and `demo` take, as commander parsed them. */
 export interface PlanConventionFlags {
   readonly startLinkFloat?: "exact" | "working-time";
   readonly milestoneDating?: "reached" | "next-working-time";
+  readonly startNoLaterThan?: "working-time" | "exact";
 }
 
 /**
- * Adds the plan conventions to a command: `--start-link-float exact|working-time` and `--milestone-dating
- * reached|next-working-time` (the library's `startLinkFloat` and `milestoneDating`); another value is a usage error
- * naming the allowed ones.
+ * Adds the plan conventions to a command: `--start-link-float exact|working-time`, `--milestone-dating
+ * reached|next-working-time` and `--start-no-later-than working-time|exact` (the library's `startLinkFloat`,
+ * `milestoneDating` and `startNoLaterThan`); another value is a usage error naming the allowed ones.
  *
  * @example
  * ```ts
@@ -149,7 +151,8 @@ export interface PlanConventionFlags {
 export function planConventionOptions(command: Command): Command {
   return command
     .addOption(new Option("--start-link-float <rule>", "how an SS/SF link bounds a predecessor that must start by its non-working time: exact (default: its last working minute before) or working-time (MS Project: Fri 17:00 is Mon 08:00)").choices(["exact", "working-time"]))
-    .addOption(new Option("--milestone-dating <rule>", "a milestone reached in its calendar's non-working time: reached (default: on that day) or next-working-time (MS Project: its next working morning)").choices(["reached", "next-working-time"]));
+    .addOption(new Option("--milestone-dating <rule>", "a milestone reached in its calendar's non-working time: reached (default: on that day) or next-working-time (MS Project: its next working morning)").choices(["reached", "next-working-time"]))
+    .addOption(new Option("--start-no-later-than <rule>", "a start-no-later-than date on a non-working day: working-time (default, MS Project and P6: a start at the next working morning meets it) or exact (a start before that day's morning)").choices(["working-time", "exact"]));
 }
 
 /**
@@ -160,8 +163,8 @@ export function planConventionOptions(command: Command): Command {
  * planConventions({ startLinkFloat: "working-time" }); // { startLinkFloat: "working-time" }
  * ```
  */
-export function planConventions(o: PlanConventionFlags): PlanConventionFlags {
-  return { ...(o.startLinkFloat !== undefined ? { startLinkFloat: o.startLinkFloat } : {}), ...(o.milestoneDating !== undefined ? { milestoneDating: o.milestoneDating } : {}) };
+export function planConventions(o: PlanConventionFlags): PlanConventions {
+  return planConventionsOf(o);
 }
 
 /** The availability conventions `report` and `demo` take, as commander parsed them. */

@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { readAllRecords, type ImportedRecords } from "../io/index.js";
 import { analyzeDelivery, type DeliveryAnalysis } from "./office.js";
 import { progress, type CliIo } from "./progress.js";
-import { analyzeOfficeSchedule, type OfficeSchedule, type OfficeScheduleOptions } from "./schedule.js";
+import { analyzeOfficeSchedule, type OfficeSchedule, type PlanConventions } from "./schedule.js";
 import { openSqlite } from "./sqlite.js";
 
 /**
@@ -42,14 +42,14 @@ export async function withDelivery(io: CliIo, opts: { db: string; asOf: string }
 
 /**
  * The plan analysis (network, levelling) of the database's projects as of a day, or of one project, with the
- * `milestoneDating` and `startLinkFloat` conventions when given.
+ * `milestoneDating`, `startLinkFloat` and `startNoLaterThan` conventions when given.
  *
  * @example
  * ```ts
  * const schedule = await withSchedule(io, { db: "pmo.sqlite", asOf: "2026-11-20", project: "PRJ-CRM" });
  * ```
  */
-export async function withSchedule(io: CliIo, opts: { db: string; asOf: string; project?: string } & Pick<OfficeScheduleOptions, "milestoneDating" | "startLinkFloat">): Promise<OfficeSchedule> {
+export async function withSchedule(io: CliIo, opts: { db: string; asOf: string; project?: string } & PlanConventions): Promise<OfficeSchedule> {
   const { db, asOf, ...rest } = opts;
   return analyzeOfficeSchedule(await readRecords(io, db), { statusDate: asOf, ...rest });
 }

@@ -1,8 +1,8 @@
 import { checkArguments, type IsoDate } from "../core/index.js";
 import { scheduleInputFromPlan, scheduleRiskModelFromPlan, type ImportedRecords } from "../io/index.js";
-import { analyseScheduleRisk, type MilestoneDating, type ScheduleRiskResult, type StartLinkFloat } from "../schedule/index.js";
+import { analyseScheduleRisk, type MilestoneDating, type ScheduleRiskResult, type StartLinkFloat, type StartNoLaterThan } from "../schedule/index.js";
 import { byCodePoint } from "./office.js";
-import { checkConventions, upstreamOf } from "./schedule.js";
+import { checkConventions, planConventionsOf, upstreamOf } from "./schedule.js";
 
 /** One project's schedule risk analysis. */
 export interface ProjectRisk {
@@ -32,6 +32,8 @@ export interface OfficeRiskOptions {
   readonly milestoneDating?: MilestoneDating | undefined;
   /** `RiskOptions.startLinkFloat` of every project's simulation (criticality); default `"exact"`. */
   readonly startLinkFloat?: StartLinkFloat | undefined;
+  /** `RiskOptions.startNoLaterThan` of every project's simulation (criticality); default `"working-time"`. */
+  readonly startNoLaterThan?: StartNoLaterThan | undefined;
   /** Progress per project: (project index, done, total). */
   readonly onProgress?: (project: number, done: number, total: number) => void;
 }
@@ -40,7 +42,7 @@ export interface OfficeRiskOptions {
  * Schedule risk of each project with duration estimates or risk events: its network at the status date (with what
  * it waits for), the packages' duration estimates, the open risks that name its activities and the packages' budgets
  * as costs, run through `analyseScheduleRisk` with the given iterations and seed (same seed, same answer) and the
- * `milestoneDating` and `startLinkFloat` conventions (each project's `result.conventions` states them).
+ * `milestoneDating`, `startLinkFloat` and `startNoLaterThan` conventions (each project's `result.conventions` states them).
  *
  * @example
  * ```ts
@@ -63,8 +65,7 @@ export function analyzeOfficeRisk(records: ImportedRecords, options: OfficeRiskO
     const index = out.length;
     const result = analyseScheduleRisk(model, {
       iterations: options.iterations, seed: options.seed, ...(target ? { targetFinish: target } : {}),
-      ...(options.milestoneDating !== undefined ? { milestoneDating: options.milestoneDating } : {}),
-      ...(options.startLinkFloat !== undefined ? { startLinkFloat: options.startLinkFloat } : {}),
+      ...planConventionsOf(options),
       ...(options.onProgress ? { onProgress: (done: number, total: number) => options.onProgress!(index, done, total) } : {}),
     });
     out.push({ code: p.code, name: p.name, target, result });

@@ -18,7 +18,7 @@ export function scheduleSummary(schedule: OfficeSchedule): { text: string[]; jso
   }
   const json = schedule.projects.map((p) => ({
     project: p.code, finish: p.result.finish, statusDate: p.result.statusDate ?? null,
-    conventions: { milestoneDating: p.result.conventions.milestoneDating, startLinkFloat: p.result.conventions.startLinkFloat }, criticalPaths: p.result.criticalPaths,
+    conventions: { milestoneDating: p.result.conventions.milestoneDating, startLinkFloat: p.result.conventions.startLinkFloat, startNoLaterThan: p.result.conventions.startNoLaterThan }, criticalPaths: p.result.criticalPaths,
     activities: p.result.activities.map((a) => ({
       id: a.id, name: a.name, earlyStart: a.earlyStart, earlyFinish: a.earlyFinish, lateStart: a.lateStart, lateFinish: a.lateFinish,
       totalFloat: a.totalFloat.toFixed(), freeFloat: a.freeFloat.toFixed(), critical: a.critical, driver: a.earlyStartDriver.kind === "link" ? `${a.earlyStartDriver.from} ${a.earlyStartDriver.type}` : a.earlyStartDriver.kind,

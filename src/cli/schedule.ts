@@ -3,7 +3,7 @@ import { ValidationError, checkArguments, createWorkingCalendar, decimal, workin
 import type { EntityOf } from "../entities/index.js";
 import { scheduleInputFromPlan, type ImportedRecords, type PlanScheduleInput } from "../io/index.js";
 import {
-  compareFinishForecasts, levelResources, resourceLoad, scheduleNetwork, type FinishForecastRow, type LevellingResult, type MilestoneDating, type ResourceLoadRow, type ScheduleInput, type ScheduleOptions, type ScheduleResult, type StartLinkFloat,
+  compareFinishForecasts, levelResources, resourceLoad, scheduleNetwork, type FinishForecastRow, type LevellingResult, type MilestoneDating, type ResourceLoadRow, type ScheduleInput, type ScheduleOptions, type ScheduleResult, type StartLinkFloat, type StartNoLaterThan,
 } from "../schedule/index.js";
 
 /** One project's part of the office schedule. */
@@ -62,6 +62,28 @@ export interface OfficeScheduleOptions {
   readonly milestoneDating?: MilestoneDating | undefined;
   /** `ScheduleOptions.startLinkFloat` of the network, the project views and their levelling; default `"exact"`. */
   readonly startLinkFloat?: StartLinkFloat | undefined;
+  /** `ScheduleOptions.startNoLaterThan` of the network, the project views and their levelling; default `"working-time"`. */
+  readonly startNoLaterThan?: StartNoLaterThan | undefined;
+}
+
+/** The plan conventions the office analyses pass to `scheduleNetwork`, `levelResources` and `analyseScheduleRisk`. */
+export type PlanConventions = Pick<OfficeScheduleOptions, "milestoneDating" | "startLinkFloat" | "startNoLaterThan">;
+
+/**
+ * The plan conventions given in `o`, without the ones not given (the calculators' defaults apply), for
+ * `scheduleNetwork`'s options and `analyseScheduleRisk`'s alike.
+ *
+ * @example
+ * ```ts
+ * planConventionsOf({ statusDate: "2026-11-20", startNoLaterThan: "exact" }); // { startNoLaterThan: "exact" }
+ * ```
+ */
+export function planConventionsOf(o: PlanConventions): PlanConventions {
+  return {
+    ...(o.milestoneDating !== undefined ? { milestoneDating: o.milestoneDating } : {}),
+    ...(o.startLinkFloat !== undefined ? { startLinkFloat: o.startLinkFloat } : {}),
+    ...(o.startNoLaterThan !== undefined ? { startNoLaterThan: o.startNoLaterThan } : {}),
+  };
 }
 
 /**
@@ -99,7 +121,7 @@ export function analyzeOfficeSchedule(
   const { statusDate, project: only, earnedScheduleFinish = {} } = o;
   checkArguments("analyzeOfficeSchedule", { records: [records, "object"], statusDate: [statusDate, "date"], only: [only, "string?"], earnedScheduleFinish: [earnedScheduleFinish, "object"] });
   checkConventions("office schedule", o);
-  const conventions: ScheduleOptions = { ...(o.milestoneDating !== undefined ? { milestoneDating: o.milestoneDating } : {}), ...(o.startLinkFloat !== undefined ? { startLinkFloat: o.startLinkFloat } : {}) };
+  const conventions: ScheduleOptions = planConventionsOf(o);
   const projects = [...(records.project ?? [])].sort((a, b) => byCodePoint(a.code, b.code));
   const plan = scheduleInputFromPlan({
     projects, workPackages: records["work-package"] ?? [], milestones: records.milestone ?? [], resources: records.resource ?? [], assignments: records.assignment ?? [],
@@ -131,20 +153,21 @@ export function analyzeOfficeSchedule(
 }
 
 /**
- * Checks the `milestoneDating` and `startLinkFloat` conventions of an office analysis before any work (an office
+ * Checks the `milestoneDating`, `startLinkFloat` and `startNoLaterThan` conventions of an office analysis before any work (an office
  * without projects would otherwise never pass them to a calculator, which refuses a bad one).
  *
- * @throws {ValidationError} at `milestoneDating` ("expected reached or next-working-time") or `startLinkFloat`
- *   ("expected exact or working-time").
+ * @throws {ValidationError} at `milestoneDating` ("expected reached or next-working-time"), `startLinkFloat`
+ *   ("expected exact or working-time") or `startNoLaterThan` ("expected working-time or exact").
  * @example
  * ```ts
  * checkConventions("office risk", { startLinkFloat: "working-time" }); // passes
  * ```
  */
-export function checkConventions(subject: string, o: { readonly milestoneDating?: unknown; readonly startLinkFloat?: unknown }): void {
+export function checkConventions(subject: string, o: { readonly milestoneDating?: unknown; readonly startLinkFloat?: unknown; readonly startNoLaterThan?: unknown }): void {
   const issues: ValidationIssue[] = [];
   if (o.milestoneDating !== undefined && o.milestoneDating !== "reached" && o.milestoneDating !== "next-working-time") issues.push({ path: ["milestoneDating"], message: "expected reached or next-working-time", code: "custom" });
   if (o.startLinkFloat !== undefined && o.startLinkFloat !== "exact" && o.startLinkFloat !== "working-time") issues.push({ path: ["startLinkFloat"], message: "expected exact or working-time", code: "custom" });
+  if (o.startNoLaterThan !== undefined && o.startNoLaterThan !== "working-time" && o.startNoLaterThan !== "exact") issues.push({ path: ["startNoLaterThan"], message: "expected working-time or exact", code: "custom" });
   if (issues.length > 0) throw new ValidationError(issues, subject);
 }
 

@@ -17,6 +17,16 @@ export interface ResolvedScheduleOptions {
 /** @internal Validates {@link ScheduleOptions} and applies the documented defaults. */
 export function resolveScheduleOptions(options: ScheduleOptions = {}): ResolvedScheduleOptions {
   const issues: ValidationIssue[] = [];
+  const resolved = readScheduleOptions(options, issues);
+  if (issues.length > 0) throw new ValidationError(issues, "schedule options");
+  return resolved;
+}
+
+/**
+ * @internal {@link resolveScheduleOptions} adding each problem to `issues` (at the option's path) instead of throwing,
+ * for callers that gather their own (`analyseScheduleRisk`); a bad value reads as its default.
+ */
+export function readScheduleOptions(options: ScheduleOptions, issues: ValidationIssue[]): ResolvedScheduleOptions {
   const totalFloat = options.totalFloat ?? "smallest";
   if (!["start", "finish", "smallest"].includes(totalFloat)) {
     issues.push({ path: ["totalFloat"], message: "expected start, finish or smallest", code: "custom" });
@@ -35,11 +45,10 @@ export function resolveScheduleOptions(options: ScheduleOptions = {}): ResolvedS
   const nearCriticalDays =
     options.nearCriticalDays === undefined ? new PmoDecimal(5) : readDecimal(options.nearCriticalDays, ["nearCriticalDays"], issues);
   const finishBy = options.finishBy === undefined ? undefined : readDay(options.finishBy, ["finishBy"], issues);
-  if (issues.length > 0) throw new ValidationError(issues, "schedule options");
   return {
     totalFloat,
-    criticalDays: criticalDays as Decimal,
-    nearCriticalDays: nearCriticalDays as Decimal,
+    criticalDays: (criticalDays ?? new PmoDecimal(0)) as Decimal,
+    nearCriticalDays: (nearCriticalDays ?? new PmoDecimal(5)) as Decimal,
     outOfSequence,
     finishBy,
     milestoneDating,

@@ -11,14 +11,15 @@ import { readRiskModel, type RiskSpec } from "./read-model.js";
 import { datesKernel, runDates, setDatesLag } from "./dates-kernel.js";
 import { pearson, ranks, type RankScratch } from "./stats.js";
 
-const method = (percentiles: RiskSpec["percentileMethod"], startRule: RiskSpec["startLinkFloat"]) =>
+const method = (percentiles: RiskSpec["percentileMethod"], plan: RiskSpec["schedule"]) =>
   "xoshiro128** seeded by splitmix32; uniforms (x + 0.5)/2^32; normals by inversion (Acklam); correlation by a Gaussian copula " +
   "(Cholesky factor of the unit correlation matrix, refused when not positive semi-definite); PERT-beta by a 2,048-step CDF table; " +
   "draws per iteration in a canonical order (correlated groups and activities by id, other groups by id, other activities by id, risk events by id); " +
   `durations rounded to whole minutes; percentiles by ${describePercentileMethod(percentiles)}` +
   (percentiles === "nearest-rank" ? "" : ", an interpolated finish rounded up to a working day") +
-  "; critical = total float ≤ 0" +
-  (startRule === "working-time" ? ", SS/SF start bounds in working time (MS Project: Fri 17:00 is Mon 08:00)" : "");
+  `; critical = total float ≤ ${plan.criticalDays.toFixed()}` +
+  (plan.finishBy === undefined ? "" : ` (late dates from ${fromEpochDay(plan.finishBy)})`) +
+  (plan.startLinkFloat === "working-time" ? ", SS/SF start bounds in working time (MS Project: Fri 17:00 is Mon 08:00)" : "");
 
 /**
  * Monte Carlo schedule risk analysis: samples every uncertain duration (triangular, PERT-beta, uniform, lognormal),
@@ -28,12 +29,14 @@ const method = (percentiles: RiskSpec["percentileMethod"], startRule: RiskSpec["
  * histogram. Every cost is rounded once to the minor unit by `options.rounding` (default `"half-even"`, as
  * `roundMoney`). Deterministic for a seed: the same model, options and seed give the same result on every platform,
  * whatever the order of its activities, links, distributions, groups (and their members), correlations and risk events.
- * Started and complete work keeps its remaining duration; uncertainty applies to unstarted work.
+ * Started and complete work keeps its remaining duration; uncertainty applies to unstarted work. Every run is scheduled
+ * by `scheduleNetwork`'s plan options given in `options` (`milestoneDating`, `startLinkFloat`, `startNoLaterThan`,
+ * `outOfSequence`, `criticalDays`, `finishBy`), so without uncertainty the result agrees with {@link scheduleNetwork}.
  *
  * @throws {ValidationError} with paths: bad network (as {@link scheduleNetwork}), min > most likely > max, unknown
  *   activities or groups, coefficients outside [−1, 1], a correlation matrix that is not positive semi-definite
- *   (refused, never repaired), probabilities outside [0, 1], bad iteration counts or seeds, an unknown
- *   `startLinkFloat` (at `startLinkFloat`, as {@link scheduleNetwork}).
+ *   (refused, never repaired), probabilities outside [0, 1], bad iteration counts or seeds, a bad plan option (at its
+ *   path, as {@link scheduleNetwork}).
  * @example
  * ```ts
  * const r = analyseScheduleRisk(
@@ -65,9 +68,13 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
     if (net.state[i] === COMPLETE) base[i] = (net.actualFinishW[i] as number) - (net.actualStartW[i] as number);
     else if (net.state[i] === IN_PROGRESS) base[i] = Math.max(0, (net.statusW[i] as number) - (net.actualStartW[i] as number)) + (net.spec.remaining[i] as number);
   }
-  // Deterministic run.
-  runCpm(net, base, st, false, undefined, rs.milestoneDating, rs.startLinkFloat);
-  const deterministicFinish = lastFinish(net, st, rs.milestoneDating);
+  // Deterministic run, and every iteration, scheduled by scheduleNetwork's plan options; critical: total float ≤ the
+  // critical threshold (criticalDays, in minutes).
+  const { outOfSequence, finishBy, milestoneDating, startLinkFloat } = rs.schedule;
+  const override = outOfSequence === "progress-override";
+  const critMin = rs.schedule.criticalDays.times(mpd).toNumber();
+  runCpm(net, base, st, override, finishBy, milestoneDating, startLinkFloat);
+  const deterministicFinish = lastFinish(net, st, milestoneDating);
   const deterministicCost = costOf(rs, base, 0);
   const startInstant = (net.spec.start - net.origin) * mpd;
 
@@ -99,7 +106,7 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
   const quantiles = rs.uncertain.map((x) => x.quantile);
   // Cost of the base durations; an iteration adds perDay × (sampled − base) per variable activity — integers, exact.
   const baseCost = deterministicCost;
-  const fast = net.oneCalendar && net.noProgress ? datesKernel(net) : undefined;
+  const fast = net.oneCalendar && net.noProgress ? datesKernel(net, critMin, finishBy) : undefined;
   // Percent lags from a variable predecessor: the lag is that share of the iteration's duration (MS Project's % lag),
   // rounded half up to a whole minute as readNetwork rounds it; the base lags are restored after the iterations.
   const { linkFrom, linkPercent, linkLag } = net.spec;
@@ -144,9 +151,9 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
       runDates(fast, dur, critical);
       finishes[it] = fast.finishInstant;
     } else {
-      runCpm(net, dur, st, false, undefined, rs.milestoneDating, rs.startLinkFloat);
-      finishes[it] = lastFinish(net, st, rs.milestoneDating);
-      countCritical(net, st, critical);
+      runCpm(net, dur, st, override, finishBy, milestoneDating, startLinkFloat);
+      finishes[it] = lastFinish(net, st, milestoneDating);
+      countCritical(net, st, critical, critMin);
     }
     let c = baseCost + eventMinor * mpd;
     const row = it * nv;
@@ -211,12 +218,12 @@ function costOf(rs: RiskSpec, dur: Float64Array, eventMinor: number): number {
   return c;
 }
 
-function countCritical(net: CompiledNetwork, st: CpmState, critical: Int32Array): void {
+function countCritical(net: CompiledNetwork, st: CpmState, critical: Int32Array, critMin: number): void {
   const { esW, efW, lsW, lfW } = st;
   for (let i = 0; i < critical.length; i++) {
     if (net.state[i] === COMPLETE) continue;
     const tf = Math.min((lsW[i] as number) - (esW[i] as number), (lfW[i] as number) - (efW[i] as number));
-    if (tf <= 0) critical[i] = (critical[i] as number) + 1;
+    if (tf <= critMin) critical[i] = (critical[i] as number) + 1;
   }
 }
 
@@ -322,10 +329,13 @@ function summarise(rs: RiskSpec, runs: Runs): ScheduleRiskResult {
   return {
     iterations: N,
     seed: rs.seed,
-    method: method(rs.percentileMethod, rs.startLinkFloat),
+    method: method(rs.percentileMethod, rs.schedule),
     percentileMethod: rs.percentileMethod,
     rounding: rs.rounding,
-    conventions: { milestoneDating: rs.milestoneDating, startLinkFloat: rs.startLinkFloat, percentileMethod: rs.percentileMethod, rounding: rs.rounding },
+    conventions: {
+      milestoneDating: rs.schedule.milestoneDating, startLinkFloat: rs.schedule.startLinkFloat, startNoLaterThan: rs.schedule.startNoLaterThan,
+      outOfSequence: rs.schedule.outOfSequence, criticalDays: rs.schedule.criticalDays, percentileMethod: rs.percentileMethod, rounding: rs.rounding,
+    },
     deterministicFinish: fromEpochDay(finishDay(runs.deterministicFinish)),
     deterministicCost: money(runs.deterministicCost),
     percentiles,

@@ -20,6 +20,8 @@ export interface DatesKernel {
 
 interface Compiled extends DatesKernel {
   readonly net: CompiledNetwork;
+  readonly critMin: number;
+  readonly lateFromDay: number | undefined;
   readonly predSrc: Int32Array;
   readonly predLag: Float64Array;
   readonly predByFinish: Float64Array;
@@ -31,8 +33,11 @@ interface Compiled extends DatesKernel {
   readonly succSlot: Int32Array;
 }
 
-/** @internal Flattens a fast-path network (`net.oneCalendar && net.noProgress`) for {@link runDates}. */
-export function datesKernel(net: CompiledNetwork): DatesKernel {
+/**
+ * @internal Flattens a fast-path network (`net.oneCalendar && net.noProgress`) for {@link runDates}: critical is total
+ * float ≤ `critMin` minutes; the backward pass starts at `lateFromDay`'s evening when given, else at the network finish.
+ */
+export function datesKernel(net: CompiledNetwork, critMin = 0, lateFromDay?: number): DatesKernel {
   const { linkFrom, linkTo, linkType, linkLag } = net.spec;
   const { predLinks, succLinks } = net.graph;
   const n = net.graph.order.length;
@@ -62,7 +67,7 @@ export function datesKernel(net: CompiledNetwork): DatesKernel {
   for (let p = 0; p < predLinks.length; p++) predSlot[predLinks[p] as number] = p;
   for (let p = 0; p < succLinks.length; p++) succSlot[succLinks[p] as number] = p;
   const kernel: Compiled = {
-    n, net, early: new Float64Array(2 * n), late: new Float64Array(2 * n), finishInstant: 0,
+    n, net, critMin, lateFromDay, early: new Float64Array(2 * n), late: new Float64Array(2 * n), finishInstant: 0,
     predSrc, predLag, predByFinish, succSrc, succLag, succByStart, predSlot, succSlot,
   };
   return kernel;
@@ -76,12 +81,13 @@ export function setDatesLag(kernel: DatesKernel, k: number, lag: number): void {
 }
 
 /**
- * @internal Forward and backward passes for the durations given (minutes), from the network finish; adds 1 to
- * `critical[i]` for every activity with total float ≤ 0. Same positions as `runCpmFast`.
+ * @internal Forward and backward passes for the durations given (minutes), from the network finish (or the kernel's
+ * `lateFromDay`); adds 1 to `critical[i]` for every activity with total float ≤ the kernel's `critMin`. Same positions
+ * as `runCpmFast`.
  */
 export function runDates(kernel: DatesKernel, duration: Float64Array, critical: Int32Array): void {
   const k = kernel as Compiled;
-  const { net, n, early, late, predSrc, predLag, predByFinish, succSrc, succLag, succByStart } = k;
+  const { net, n, early, late, predSrc, predLag, predByFinish, succSrc, succLag, succByStart, critMin, lateFromDay } = k;
   const { predStart, succStart, order } = net.graph;
   const { floorW, bounded, minStartW, minFinishW, fixStartW, fixFinishW, maxStartW, maxFinishW, deadlineW } = net;
   let finish = -Infinity;
@@ -112,7 +118,7 @@ export function runDates(kernel: DatesKernel, duration: Float64Array, critical: 
   const cal = net.timelines[0] as CalendarTimeline;
   if (n === 0) finish = cal.W((net.spec.start - net.origin) * net.mpd);
   kernel.finishInstant = n === 0 ? cal.S(finish) : cal.F(finish);
-  const from = cal.W(kernel.finishInstant);
+  const from = cal.W(lateFromDay === undefined ? kernel.finishInstant : (lateFromDay - net.origin + 1) * net.mpd);
   for (let q = n - 1; q >= 0; q--) {
     const i = order[q] as number;
     const d = duration[i] as number;
@@ -137,6 +143,6 @@ export function runDates(kernel: DatesKernel, duration: Float64Array, critical: 
     late[2 * i] = w - d;
     late[2 * i + 1] = w;
     // Total float: late start − early start (= late finish − early finish: one duration, one W-space).
-    if (w - d - (early[2 * i] as number) <= 0) critical[i] = (critical[i] as number) + 1;
+    if (w - d - (early[2 * i] as number) <= critMin) critical[i] = (critical[i] as number) + 1;
   }
 }

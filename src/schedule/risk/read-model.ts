@@ -4,8 +4,8 @@ import { describeValue } from "../../core/describe.js";
 import { isPercentileMethod, minimumSampleSize, percentileDefined } from "../../core/quantile.js";
 import { NOT_STARTED, compileNetwork, type CompiledNetwork } from "../engine/network.js";
 import { readDecimal, readNetwork } from "../engine/read-network.js";
-import { readMilestoneDating, readStartLinkFloat } from "../options.js";
-import type { MilestoneDating, RiskOptions, ScheduleRiskModel, StartLinkFloat } from "../types.js";
+import { readScheduleOptions, type ResolvedScheduleOptions } from "../options.js";
+import type { RiskOptions, ScheduleRiskModel } from "../types.js";
 import { correlationFactor } from "./correlation.js";
 import { lognormal, pert, triangular, uniform, type Quantile } from "./distributions.js";
 
@@ -33,17 +33,23 @@ export interface RiskSpec {
   readonly targetFinish: number | undefined;
   readonly targetCost: Decimal | undefined;
   readonly bins: number;
-  /** How a milestone reached in its calendar's non-working time counts in the finish. */
-  readonly milestoneDating: MilestoneDating;
-  /** How SS and SF links bound a predecessor's start in its non-working time (`RiskOptions.startLinkFloat`). */
-  readonly startLinkFloat: StartLinkFloat;
+  /**
+   * The plan options each iteration is scheduled by, as `scheduleNetwork` reads them (`outOfSequence`, `finishBy`,
+   * `criticalDays`, `milestoneDating`, `startLinkFloat`, `startNoLaterThan`; `totalFloat` and `nearCriticalDays` at
+   * their defaults: the first does not move a W-space float, the second has no figure here).
+   */
+  readonly schedule: ResolvedScheduleOptions;
 }
 
 /** @internal Validates a risk model and its options; every problem has its path. */
 export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): RiskSpec {
   const issues: ValidationIssue[] = [];
   const bad = (path: (string | number)[], message: string) => issues.push({ path, message, code: "custom" });
-  const net = compileNetwork(readNetwork(model.network));
+  // The plan options first: the network is compiled by one of them (startNoLaterThan); their issues join the others below.
+  const { outOfSequence, finishBy, criticalDays, milestoneDating, startLinkFloat, startNoLaterThan } = options;
+  const optionIssues: ValidationIssue[] = [];
+  const schedule = readScheduleOptions({ outOfSequence, finishBy, criticalDays, milestoneDating, startLinkFloat, startNoLaterThan }, optionIssues);
+  const net = compileNetwork(readNetwork(model.network), schedule.startNoLaterThan);
   const { spec } = net;
   const mpd = spec.mpd;
   const currency = model.currency ?? "EUR";
@@ -214,8 +220,7 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
   const percentiles = options.percentiles ?? [10, 50, 80, 90];
   const percentileMethod = options.percentileMethod ?? "nearest-rank";
   if (!isPercentileMethod(percentileMethod)) bad(["percentileMethod"], `unknown percentile method ${describeValue(percentileMethod)}: expected "nearest-rank", "linear" or "exclusive"`);
-  const milestoneDating = readMilestoneDating(options.milestoneDating, ["milestoneDating"], issues);
-  const startLinkFloat = readStartLinkFloat(options.startLinkFloat, ["startLinkFloat"], issues);
+  issues.push(...optionIssues);
   const rounding = options.rounding ?? "half-even";
   const badRounding = roundingModeProblem(rounding);
   if (badRounding !== undefined) bad(["rounding"], badRounding);
@@ -238,8 +243,7 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
   if (issues.length > 0) throw new ValidationError(issues, "schedule risk model");
   return {
     net, currency, minor, uncertain, units, correlated, factor: factor ?? new Float64Array(0), events, fixedMinor, perDayMinor,
-    iterations, seed, percentiles, percentileMethod: percentileMethod as PercentileMethod, rounding, targetFinish, targetCost, bins, milestoneDating,
-    startLinkFloat,
+    iterations, seed, percentiles, percentileMethod: percentileMethod as PercentileMethod, rounding, targetFinish, targetCost, bins, schedule,
   };
 }
 

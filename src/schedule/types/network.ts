@@ -306,7 +306,8 @@ export interface ScheduleOptions {
   readonly startLinkFloat?: StartLinkFloat | undefined;
   /**
    * How a start-no-later-than date on a non-working day bounds the late start (see {@link StartNoLaterThan}); default
-   * `"working-time"`. Applies to `scheduleNetwork` and the levelled schedule (`levelResources`' `schedule` option).
+   * `"working-time"`. Applies to `scheduleNetwork`, the levelled schedule (`levelResources`' `schedule` option) and the
+   * Monte Carlo criticality (`analyseScheduleRisk`'s `startNoLaterThan` option).
    */
   readonly startNoLaterThan?: StartNoLaterThan | undefined;
 }

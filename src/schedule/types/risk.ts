@@ -1,5 +1,5 @@
 import type { CurrencyCode, Decimal, IsoDate, Metric, Money, PercentileMethod, RoundingMode, WorkingCalendar } from "../../core/index.js";
-import type { MilestoneDating, ScheduleDecimalInput, ScheduleInput, StartLinkFloat } from "./network.js";
+import type { MilestoneDating, OutOfSequenceRule, ScheduleDecimalInput, ScheduleInput, StartLinkFloat, StartNoLaterThan } from "./network.js";
 
 /* Schedule risk (Monte Carlo) inputs and results, and the converter signature. This file only grows. */
 
@@ -209,6 +209,14 @@ export interface RiskOptions {
    * result's `method`. Anything else is refused at `startLinkFloat`.
    */
   readonly startLinkFloat?: StartLinkFloat | undefined;
+  /** An SNLT date on a non-working day, in the criticality: `ScheduleOptions.startNoLaterThan` (default `"working-time"`). */
+  readonly startNoLaterThan?: StartNoLaterThan | undefined;
+  /** Out-of-sequence progress of every run: `ScheduleOptions.outOfSequence` (default `"retained-logic"`). */
+  readonly outOfSequence?: OutOfSequenceRule | undefined;
+  /** Critical in an iteration = total float ≤ this many working days, as `ScheduleOptions.criticalDays` (default 0). */
+  readonly criticalDays?: ScheduleDecimalInput | undefined;
+  /** Late dates (so criticality) from this day's evening in every run, as `ScheduleOptions.finishBy`. */
+  readonly finishBy?: string | undefined;
   /** Date for P(finish ≤ date). */
   readonly targetFinish?: string | undefined;
   /** Cost for P(cost ≤ cost) and the joint confidence with `targetFinish`. */
@@ -292,7 +300,8 @@ export interface FinishHistogramBin {
  * @example
  * ```ts
  * analyseScheduleRisk(model, { startLinkFloat: "working-time" }).conventions;
- * // { milestoneDating: "reached", startLinkFloat: "working-time", percentileMethod: "nearest-rank", rounding: "half-even" }
+ * // { milestoneDating: "reached", startLinkFloat: "working-time", startNoLaterThan: "working-time",
+ * //   outOfSequence: "retained-logic", criticalDays: Decimal(0), percentileMethod: "nearest-rank", rounding: "half-even" }
  * ```
  */
 export interface RiskConventions {
@@ -300,6 +309,12 @@ export interface RiskConventions {
   readonly milestoneDating: MilestoneDating;
   /** How SS and SF links bound a predecessor's late start in the criticality (`RiskOptions.startLinkFloat`, default `"exact"`). */
   readonly startLinkFloat: StartLinkFloat;
+  /** How an SNLT date on a non-working day bounds the late start (`RiskOptions.startNoLaterThan`, default `"working-time"`). */
+  readonly startNoLaterThan: StartNoLaterThan;
+  /** Out-of-sequence progress rule (`RiskOptions.outOfSequence`, default `"retained-logic"`). */
+  readonly outOfSequence: OutOfSequenceRule;
+  /** Critical = total float ≤ this many working days (`RiskOptions.criticalDays`, default 0). */
+  readonly criticalDays: Decimal;
   /** How percentiles were read (`RiskOptions.percentileMethod`, default `"nearest-rank"`). */
   readonly percentileMethod: PercentileMethod;
   /** How costs were rounded to the minor unit (`RiskOptions.rounding`, default `"half-even"`). */
@@ -328,7 +343,8 @@ export interface ScheduleRiskResult {
   readonly rounding: RoundingMode;
   /**
    * The conventions the simulation ran under, stated as `scheduleNetwork`'s `result.conventions` states them:
-   * `milestoneDating`, `startLinkFloat`, `percentileMethod` and `rounding` (the last two also as fields of their own).
+   * `milestoneDating`, `startLinkFloat`, `startNoLaterThan`, `outOfSequence`, `criticalDays`, `percentileMethod` and
+   * `rounding` (the last two also as fields of their own).
    */
   readonly conventions: RiskConventions;
   /** The deterministic (CPM) finish and cost. */
