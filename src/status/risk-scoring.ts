@@ -149,7 +149,8 @@ export function expectedMonetaryValue(
   const { probability, costImpact, currentAssessmentUsed } = then;
   checkProbability(probability, "expected monetary value");
   if (costImpact !== undefined && !isMoney(costImpact)) throw ValidationError.single(["risk", "costImpact"], "expected money", "expected monetary value");
-  return costImpact === undefined ? missing("no-cost-impact") : { ...metric(multiplyMoney(costImpact, probability)), ...(currentAssessmentUsed && { currentAssessmentUsed }) };
+  // Judged on current values: said so on a missing figure too (its cost impact then is as unknown as its probability).
+  return { ...(costImpact === undefined ? missing("no-cost-impact") : metric(multiplyMoney(costImpact, probability))), ...(currentAssessmentUsed && { currentAssessmentUsed }) };
 }
 
 /** What {@link contingencyReserve} returns. */
