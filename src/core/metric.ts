@@ -26,6 +26,7 @@ export const METRIC_REASONS = [
   // KPIs, rollout and risk.
   "no-events", "no-failures", "no-agreed-service-time", "no-capacity", "no-responses", "nothing-planned", "no-active-projects",
   "no-changes", "no-incidents", "no-target", "no-attempts", "no-applicable-items", "no-planned-date", "no-cost-impact",
+  "not-yet-raised",
 ] as const;
 
 /**
@@ -77,7 +78,8 @@ export const METRIC_REASONS = [
  * failure), `no-agreed-service-time`, `no-capacity`, `no-responses`, `nothing-planned`, `no-active-projects`,
  * `no-changes`, `no-incidents`, `no-target` (no users targeted), `no-attempts` (no installs attempted),
  * `no-applicable-items` (readiness without applicable items), `no-planned-date` (a go/no-go gate without a planned
- * date whose day cannot be told from its scope's due dates), `no-cost-impact` (EMV of a risk without a cost impact).
+ * date whose day cannot be told from its scope's due dates), `no-cost-impact` (EMV of a risk without a cost impact),
+ * `not-yet-raised` (EMV of a risk as of a day before it was raised).
  */
 export type MetricReason = (typeof METRIC_REASONS)[number] | (string & {});
 

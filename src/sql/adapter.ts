@@ -102,9 +102,12 @@ const utf8Decoder = new TextDecoder();
 
 function parseDoc(doc: unknown): StoredRecord {
   // pg and PGlite parse json columns themselves; SQLite returns text, MySQL bytes.
-  if (doc instanceof Uint8Array) return JSON.parse(utf8Decoder.decode(doc)) as StoredRecord;
-  return (typeof doc === "string" ? JSON.parse(doc) : doc) as StoredRecord;
+  return frozen(doc instanceof Uint8Array ? JSON.parse(utf8Decoder.decode(doc)) : typeof doc === "string" ? JSON.parse(doc) : doc) as StoredRecord;
 }
+
+// Every adapter returns deeply frozen records (the conformance kit checks it): as the memory adapter and this one's
+// insert and update (storableRecord) do. get, getMany and list returned mutable ones.
+const frozen = (v: unknown): unknown => (v && typeof v == "object" && Object.values(v).forEach(frozen), Object.freeze(v));
 
 const affected = (r: QueryResult<unknown>) => Number(r.numAffectedRows ?? 0n);
 
@@ -268,12 +271,8 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
               found.set(rec.id, rec);
             }
           }
-          // A fresh copy per position: two positions asking for one id must not share an object.
-          return ids.map((id, i) => {
-            const rec = found.get(id);
-            if (!rec) return null;
-            return ids.indexOf(id) === i ? rec : (structuredClone(rec) as StoredRecord);
-          });
+          // Two positions asking for one id share one frozen record, as in the memory adapter.
+          return ids.map((id) => found.get(id) ?? null);
         }),
         list: (query: ListQuery): Promise<Page<StoredRecord>> => guard(async () => {
           open();

@@ -47,8 +47,9 @@ export function closingAfter<C extends Readonly<Record<string, unknown>>>(r: { r
 export function riskOccurrence(r: Risk, asOf: IsoDate, path: readonly (string | number)[], subject: string): ClosedSince | undefined {
   if (r.occurredOn !== undefined) return closedSince(r, { label: "occurred", day: r.occurredOn, countedAs: "pending" }, asOf, path, subject);
   if (r.status !== "occurred") return undefined;
-  // Before an earlier closing (reopened since) it had not yet occurred this time: pending, known.
-  const later = closingAfter(r, asOf);
+  // In or before an earlier closing (reopened after asOf) it had not yet occurred this time: known, not unknown (in
+  // one, it was closed then, and was flagged as counted pending while left out).
+  const later = r.closings?.find((c) => c.reopenedOn > asOf);
   if (later) return { closed: false, statusUnknown: false, why: `occurred this time after ${later["reopenedOn"]}, after ${asOf}` };
   return closedSince(r, { label: "occurred", day: undefined, countedAs: "pending" }, asOf, path, subject);
 }

@@ -1,6 +1,6 @@
 import {
   checkArguments,
-  decimal,
+  isIsoDate,
   isMoney,
   metric,
   missing,
@@ -38,7 +38,24 @@ export interface RiskScore {
   readonly rating: "low" | "medium" | "high";
   /** "p 0.6 → band 4; 4 × impact 4 = 16 ≥ 15 → high". */
   readonly explanation: string;
+  /**
+   * With `asOf`, when the risk keeps no assessment history (`assessments`) and changed after `asOf`: it was scored on
+   * its current values, a stated convention, and this says so ("assessment with no day recorded, known only from …").
+   */
+  readonly currentAssessmentUsed?: string;
 }
+
+/** The options of {@link riskScore} and {@link expectedMonetaryValue}. */
+export interface RiskAsOfOptions {
+  /**
+   * The day judged: read the assessment in force then (`assessments`: an earlier probability, impact and cost impact,
+   * each replaced on its `reassessedOn`). Default: the current values, whatever day it is.
+   */
+  readonly asOf?: IsoDate;
+}
+
+/** A risk as {@link riskScore} and {@link expectedMonetaryValue} read it; with `asOf`, its `raisedOn`, `assessments` and `updatedAt` too. */
+type RiskAsOf = Partial<Pick<Risk, "raisedOn" | "assessments" | "updatedAt">>;
 
 
 // A finite Decimal in 0–1: NaN compares false both ways, so it would pass a plain range check and fall in no band.
@@ -47,19 +64,47 @@ function checkProbability(p: unknown, subject: string): void {
   if (!p.isFinite() || p.lt(0) || p.gt(1)) throw ValidationError.single(["risk", "probability"], "a probability is between 0 and 1", subject);
 }
 
+// The risk with the assessment in force on asOf (its own values without asOf), undefined when raised after asOf.
+function assessedOn<R extends Pick<Risk, "probability" | "impact" | "costImpact"> & RiskAsOf>(risk: R, options: RiskAsOfOptions, fn: string): (R & { readonly currentAssessmentUsed?: string }) | undefined {
+  checkArguments(fn, { options: [options, "object"] });
+  const { asOf } = options;
+  checkArguments(fn, { asOf: [asOf, "date?"] });
+  if (asOf === undefined) return risk;
+  if (!isIsoDate(risk.raisedOn)) throw ValidationError.single(["risk", "raisedOn"], "a risk judged as of a day needs its raisedOn", fn);
+  if (risk.raisedOn > asOf) return undefined;
+  const { why, ...then } = riskAssessmentOn(risk as unknown as Risk, asOf, ["risk"], fn);
+  return { ...risk, costImpact: undefined, ...then, ...(why && { currentAssessmentUsed: why }) };
+}
+
 /**
  * Scores a risk on a probability × impact matrix.
  *
+ * Without `asOf` it reads the risk's current probability and impact, whatever day it is. With `asOf` (as the other
+ * as-of calculators take it) it reads the assessment in force on that day: an earlier one in `assessments` replaced
+ * only after `asOf`, else the current values; a risk without that history that changed after `asOf` is scored on its
+ * current values and says so in `currentAssessmentUsed` (as `contingencyReserve` lists it).
+ *
  * @throws {ValidationError} for a malformed matrix (a `mediumFrom` or `highFrom` above its top cell, bands × 5, is
  *   refused: no risk could rate that high), a probability outside 0–1 (it would fall in no band), or an impact
- *   outside 1–5 (path `["risk", "impact"]`).
+ *   outside 1–5 (path `["risk", "impact"]`); with `asOf`, a day that is not a calendar date `YYYY-MM-DD` or is before
+ *   the risk was raised (it had no assessment then; path `["asOf"]`), or a risk without `raisedOn` (path
+ *   `["risk", "raisedOn"]`).
  * @example
  * ```ts
  * riskScore({ id: "RSK-1", probability: decimal("0.6"), impact: 4 }).score; // 16 (band 4 × impact 4)
+ * riskScore(risk, DEFAULT_RISK_MATRIX, { asOf: isoDate("2026-02-15") }).score; // by the assessment in force on 02-15
  * ```
  */
-export function riskScore(risk: Pick<Risk, "id" | "probability" | "impact">, matrix: RiskMatrix = DEFAULT_RISK_MATRIX): RiskScore {
+export function riskScore(
+  risk: Pick<Risk, "id" | "probability" | "impact"> & RiskAsOf,
+  matrix: RiskMatrix = DEFAULT_RISK_MATRIX,
+  options: RiskAsOfOptions = {},
+): RiskScore {
   checkArguments("riskScore", { risk: [risk, "object"], matrix: [matrix, "object"] });
+  const then = assessedOn({ ...risk, costImpact: undefined }, options, "riskScore");
+  if (!then) throw ValidationError.single(["asOf"], `${risk.id} was raised on ${risk.raisedOn}, after ${options.asOf}: it had no assessment then`, "riskScore");
+  const { currentAssessmentUsed } = then;
+  risk = then;
   checkArguments("riskScore", { probabilityBands: [matrix.probabilityBands, "array"], impact: [risk.impact, "integer"] });
   checkProbability(risk.probability, "risk score");
   // The matrix reads impact on the office's 1–5 scale; 0, 6 or −3 would give a score off the matrix.
@@ -73,6 +118,7 @@ export function riskScore(risk: Pick<Risk, "id" | "probability" | "impact">, mat
     score,
     rating,
     explanation: `p ${toDecimalString(risk.probability)} → band ${band}; ${band} × impact ${risk.impact} = ${score} ${cut} → ${rating}`,
+    ...(currentAssessmentUsed && { currentAssessmentUsed }),
   };
 }
 
@@ -80,17 +126,31 @@ export function riskScore(risk: Pick<Risk, "id" | "probability" | "impact">, mat
  * Expected monetary value: probability × cost impact. An opportunity (negative cost impact) has a negative EMV
  * (plain 0 at probability 0).
  *
- * @throws {ValidationError} when the probability is not a Decimal between 0 and 1.
+ * Without `asOf` it reads the risk's current probability and cost impact, whatever day it is. With `asOf` it reads
+ * the assessment in force on that day, as {@link riskScore} does: an earlier assessment without a cost impact gives
+ * `no-cost-impact`, a day before the risk was raised `not-yet-raised`, and a risk without assessment history that
+ * changed after `asOf` is priced on its current values, said in `currentAssessmentUsed`.
+ *
+ * @throws {ValidationError} when the probability is not a Decimal between 0 and 1; with `asOf`, a day that is not a
+ *   calendar date `YYYY-MM-DD` (path `["asOf"]`) or a risk without `raisedOn` (path `["risk", "raisedOn"]`).
  * @example
  * ```ts
  * expectedMonetaryValue(risk); // 0.4 × 50,000.00 EUR = { value: 20,000.00 EUR }, or { reason: "no-cost-impact" }
+ * expectedMonetaryValue(risk, { asOf: isoDate("2026-02-15") }); // by the assessment in force on 02-15
  * ```
  */
-export function expectedMonetaryValue(risk: Pick<Risk, "probability" | "costImpact">): Metric<Money> {
+export function expectedMonetaryValue(
+  risk: Pick<Risk, "probability" | "costImpact"> & Partial<Pick<Risk, "impact">> & RiskAsOf,
+  options: RiskAsOfOptions = {},
+): Metric<Money> & { readonly currentAssessmentUsed?: string } {
   checkArguments("expectedMonetaryValue", { risk: [risk, "object"] });
-  checkProbability(risk.probability, "expected monetary value");
-  if (risk.costImpact !== undefined && !isMoney(risk.costImpact)) throw ValidationError.single(["risk", "costImpact"], "expected money", "expected monetary value");
-  return risk.costImpact === undefined ? missing("no-cost-impact") : metric(multiplyMoney(risk.costImpact, risk.probability));
+  const then = assessedOn(risk as typeof risk & Pick<Risk, "impact">, options, "expectedMonetaryValue");
+  if (!then) return missing("not-yet-raised");
+  const { probability, costImpact, currentAssessmentUsed } = then;
+  checkProbability(probability, "expected monetary value");
+  if (costImpact !== undefined && !isMoney(costImpact)) throw ValidationError.single(["risk", "costImpact"], "expected money", "expected monetary value");
+  // Judged on current values: said so on a missing figure too (its cost impact then is as unknown as its probability).
+  return { ...(costImpact === undefined ? missing("no-cost-impact") : metric(multiplyMoney(costImpact, probability))), ...(currentAssessmentUsed && { currentAssessmentUsed }) };
 }
 
 /** What {@link contingencyReserve} returns. */

@@ -107,7 +107,8 @@ export interface Capabilities {
 
 /**
  * The records of one entity kind.
- * Every method is atomic on its own; `update` and `delete` are compare-and-set on `version`.
+ * Every method is atomic on its own; `update` and `delete` are compare-and-set on `version`. Every record a method
+ * returns is deeply frozen, on every adapter (the conformance kit checks it); the caller's own object is copied, not kept.
  */
 export interface RecordStore {
   /** The record with this id, or `null`. */

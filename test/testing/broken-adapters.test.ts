@@ -170,6 +170,25 @@ describe("the conformance kit", () => {
     expect(f).toEqual(conformanceSuites.find((s) => s.name === "json-values")!.tests.filter((t) => !t.name.startsWith("inside a transaction")).map((t) => `json-values › ${t.name}`));
   });
 
+  it("fails an adapter that returns mutable records (the SQL adapters' get, getMany and list before), on that check alone", async () => {
+    // A correct memory adapter whose reads hand back mutable copies: the store stays safe, but `rec.name = "x"`
+    // silently changed a copy on one adapter and threw on another.
+    const mutableReads = (): StorageAdapter => {
+      const inner = createMemoryAdapter({ name: "mutable-reads" });
+      const copy = <T>(x: T): T => structuredClone(x);
+      return {
+        ...inner,
+        store(kind) {
+          const s = inner.store(kind);
+          return { ...s, get: async (id) => copy(await s.get(id)), getMany: async (ids) => copy(await s.getMany(ids)), list: async (q) => copy(await s.list(q)) };
+        },
+      };
+    };
+    expect(failed(await checkAdapterConformance({ create: mutableReads, roundTripRuns: 5 }))).toEqual([
+      "crud › every record an adapter returns is deeply frozen (insert, update, get, getMany, list, and inside a transaction), and the caller's own object is neither frozen nor kept",
+    ]);
+  });
+
   it("fails an adapter whose transactions are not atomic", async () => {
     const f = failed(await checkAdapterConformance({ create: nonAtomicAdapter, roundTripRuns: 5 }));
     expect(f).toContain("transactions › a thrown error rolls back every write and is rethrown unchanged");

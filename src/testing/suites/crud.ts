@@ -3,6 +3,7 @@ import { createUuidV7Generator } from "../../core/ids.js";
 import { check, checkSame, expectPmoError } from "../assert.js";
 import { personRecord, T0 } from "../fixtures.js";
 import type { ConformanceSuite } from "../types.js";
+import type { StoredRecord } from "../../storage/port.js";
 
 /** @internal CRUD: insert, get, getMany, update (compare-and-set), delete, isolation of returned values. */
 export const crudSuite: ConformanceSuite = {
@@ -125,11 +126,41 @@ export const crudSuite: ConformanceSuite = {
           got["name"] = "Mutated";
           (got["roles"] as string[]).push("sponsor");
         } catch {
-          // frozen records are fine too
+          // a returned record is frozen (the kit checks it below): the writes throw in strict mode
         }
         const again = await store.get("alias-1");
         check(again?.["name"] === "Original", "mutating a returned record must not change the stored one");
         checkSame(again?.["roles"], ["developer"], "mutating a returned array must not change the stored one");
+      },
+    },
+    {
+      name: "every record an adapter returns is deeply frozen (insert, update, get, getMany, list, and inside a transaction), and the caller's own object is neither frozen nor kept",
+      async run(adapter) {
+        // One behaviour whatever the adapter: before, the memory adapter returned frozen records and the SQL adapters
+        // mutable ones from get, getMany and list (frozen ones from insert and update), so `rec.name = "x"` threw on one
+        // adapter and silently changed a copy nobody saves on another.
+        const deepFrozen = (v: unknown): boolean =>
+          v === null || typeof v !== "object" || (Object.isFrozen(v) && Object.values(v as object).every(deepFrozen));
+        const store = adapter.store("person");
+        const mine = { ...personRecord("frozen-1"), address: { lines: ["1 Quay St"], geo: { lat: 1.5 } } } as StoredRecord;
+        const returned: [string, unknown][] = [["insert", await store.insert(mine)]];
+        check(!Object.isFrozen(mine) && !Object.isFrozen(mine["address"]), "insert must not freeze the caller's object");
+        (mine["address"] as { lines: string[] }).lines.push("changed after insert");
+        returned.push(["update", await store.update({ ...personRecord("frozen-1"), address: { lines: ["2 Quay St"] } }, { expectedVersion: 1 })]);
+        returned.push(["get", await store.get("frozen-1")], ["getMany", (await store.getMany(["frozen-1", "frozen-1"]))[1]]);
+        returned.push(["list", (await store.list({ limit: 10 })).items[0]]);
+        if (adapter.capabilities.transactions === "interactive" && adapter.transaction) {
+          await adapter.transaction(async (tx) => {
+            const s = tx.store("person");
+            returned.push(["insert in a transaction", await s.insert(personRecord("frozen-2"))], ["get in a transaction", await s.get("frozen-1")]);
+            returned.push(["list in a transaction", (await s.list({ limit: 10 })).items[1]]);
+          });
+        }
+        for (const [how, rec] of returned) check(rec && deepFrozen(rec), `the record returned by ${how} must be deeply frozen, got a mutable ${JSON.stringify(rec)}`);
+        checkSame((await store.get("frozen-1"))?.["address"], { lines: ["2 Quay St"] }, "the record must be stored as written");
+        await store.insert({ ...mine, id: "frozen-3" });
+        (mine["address"] as { lines: string[] }).lines.length = 0;
+        checkSame((await store.get("frozen-3"))?.["address"], { lines: ["1 Quay St", "changed after insert"], geo: { lat: 1.5 } }, "changing the caller's object after insert must not change the stored record");
       },
     },
     {
