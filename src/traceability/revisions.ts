@@ -32,11 +32,11 @@ export interface LinkRevisionStatus {
  * Links without `targetRevision`, or into a target without `revision`, are not judged.
  */
 export function pinsOtherRevision(store: TraceStore, l: number): boolean {
-  const pinned = store.links[l]?.link?.targetRevision;
+  const pinned = store.linkRev[l];
   const t = store.to[l] as number;
-  if (typeof pinned !== "number" || t < 0) return false;
-  const current = store.items[t]!.entity.revision;
-  return typeof current === "number" && current !== pinned;
+  if (pinned === undefined || t < 0) return false;
+  const current = store.nodeRev[t];
+  return current !== undefined && current !== pinned;
 }
 
 /**
