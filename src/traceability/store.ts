@@ -162,7 +162,7 @@ export class TraceStore {
     const type = this.reg.resolve(typeName);
     this.links.push(new StoredLink(id, fromKind, fromId, toKind, toId, type, link));
     this.ltype.push(type);
-    const fp = link === undefined ? undefined : link.targetFingerprint;
+    const fp = link?.targetFingerprint;
     this.linkFp.push(link === undefined ? -2 : fp === undefined ? -1 : this.fpId(fp));
     this.linkRev.push(revisionOf(link?.targetRevision));
     this.from.push(-1);
