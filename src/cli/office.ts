@@ -87,7 +87,8 @@ export interface OfficeAnalysis {
   readonly scoreboard: Scoreboard;
   readonly selection: IntakeSelection;
   readonly projects: readonly ProjectAnalysis[];
-  readonly trace: { readonly result: TraceAnalysisResult; readonly matrix: TraceMatrix };
+  /** `keys`: each traced item's own key (`REQ-11`) by `kind:id`, where it has one shared by no other item of its kind. */
+  readonly trace: { readonly result: TraceAnalysisResult; readonly matrix: TraceMatrix; readonly keys: ReadonlyMap<string, string> };
   readonly rollouts: readonly RolloutAnalysis[];
   /** Availability per service over {@link OfficeAnalysis.availabilityPeriod} (each `partial` before 31 December). */
   readonly availability: readonly ServiceAvailability[];
@@ -209,13 +210,14 @@ export function analyzeDelivery(records: ImportedRecords, statusDate: IsoDate | 
   stage("evm");
 
   const requirements = list(records, "requirement");
+  const items = { requirement: requirements, artifact: list(records, "artifact"), "test-case": list(records, "test-case"), "test-run": list(records, "test-run"), defect: list(records, "defect") };
   const graph = buildTraceGraph({
-    requirements, artifacts: list(records, "artifact"), testCases: list(records, "test-case"), testRuns: list(records, "test-run"), defects: list(records, "defect"),
+    requirements, artifacts: items.artifact, testCases: items["test-case"], testRuns: items["test-run"], defects: items.defect,
     links: list(records, "trace-link"), acknowledgements: list(records, "acknowledgement"),
   }, DEFAULT_TRACE_RULES);
   const analysis = analyzeTraceGraph(graph, { people: list(records, "person") });
   const traceResult = analysis.result();
-  const trace = { result: traceResult, matrix: traceMatrix(analysis, { result: traceResult }) };
+  const trace = { result: traceResult, matrix: traceMatrix(analysis, { result: traceResult }), keys: itemKeys(items) };
   stage("trace");
 
   const rollouts = list(records, "rollout-plan").map((plan) => rollout(records, plan, asOf));
@@ -274,4 +276,15 @@ export async function analyzeOffice(records: ImportedRecords, options: AnalyzeOf
   stage("select");
   const kpi = { ...(options.outageSplitting ? { outageSplitting: options.outageSplitting } : {}), ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}) };
   return { ...analyzeDelivery(records, asOf, stage, kpi), requests: intake.requests, scoreboard: intake.scoreboard, selection };
+}
+
+/** `kind:id` → key of the items that have a key no other item of their kind shares (two projects' REQ-1 stay named by id). */
+function itemKeys(items: Readonly<Record<string, readonly { readonly id: string; readonly key?: unknown }[]>>): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
+  for (const [kind, list] of Object.entries(items)) {
+    const count = new Map<string, number>();
+    for (const e of list) if (typeof e.key === "string") count.set(e.key, (count.get(e.key) ?? 0) + 1);
+    for (const e of list) if (typeof e.key === "string" && count.get(e.key) === 1) out.set(`${kind}:${e.id}`, e.key);
+  }
+  return out;
 }

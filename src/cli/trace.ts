@@ -3,7 +3,7 @@ import { printable } from "./terminal.js";
 
 /** What `pmokit trace` prints: the JSON value, the text lines, and whether there is a finding (exit 1). */
 export interface TraceSummary {
-  /** The `--json` output. */
+  /** The `--json` output (items by `kind:id`, with `keys`: each named item's key by `kind:id`). */
   readonly json: unknown;
   /** The text output, one line each (names from the data made one line with `printable`). */
   readonly text: readonly string[];
@@ -12,7 +12,7 @@ export interface TraceSummary {
 }
 
 /**
- * The output of `pmokit trace` from the delivery analysis: coverage per level, uncovered and inactive items,
+ * The output of `pmokit trace` from the delivery analysis, naming items by key (`requirement:REQ-11`) where they have one: coverage per level, uncovered and inactive items,
  * structural findings (dangling links, duplicates, cycles, orphans… each with the severity the rules give its check),
  * suspect, outdated and predated links, acknowledgement gaps.
  *
@@ -36,12 +36,29 @@ export function traceSummary(d: DeliveryAnalysis): TraceSummary {
   const structural = t.findings;
   const errors = structural.some((f) => f.severity === "error");
   const findings = uncovered.length > 0 || t.suspects.length > 0 || stale.length > 0 || gaps.length > 0 || errors;
+  // Items by their key (`requirement:REQ-11`) where they have one, else by id: an import's ids are the tool's UUIDs.
+  const keys = d.trace.keys;
+  const named = new Map<string, string>();
+  const name = (ref: string) => {
+    const key = keys.get(ref);
+    if (key === undefined) return ref;
+    named.set(ref, key);
+    return `${ref.slice(0, ref.indexOf(":"))}:${key}`;
+  };
+  // A library message names items as `kind:id`: each item the finding lists is renamed where it stands alone.
+  const message = (m: string, items: readonly string[]) =>
+    [...items].sort((a, b) => b.length - a.length).reduce((t, ref) => (keys.has(ref) ? t.split(ref).reduce((acc, part) => (/^[\w.:-]/.test(part) ? `${acc}${ref}${part}` : `${acc}${name(ref)}${part}`)) : t), m);
   const json = {
     statusDate: d.statusDate,
     levels: t.levels.map((l) => ({ type: l.type, items: l.items, shallowCovered: l.shallowCovered, deepCovered: l.deepCovered, gaps: l.gaps, inCycle: l.inCycle })),
     uncovered, inactive, findings: structural, suspects: t.suspects.map((s) => s.link), linkRevisions: t.linkRevisions,
     acknowledgementGaps: gaps.map((a) => ({ requirement: a.requirementId, pending: a.pending })),
+    keys: {} as Record<string, string>,
   };
+  // `keys`: the key of every item the output names by id (ids stay where they are).
+  for (const ref of [...uncovered, ...t.levels.flatMap((l) => l.inCycle), ...inactive.map((i) => i.item), ...structural.flatMap((f) => f.items),
+    ...t.suspects.flatMap((s) => [s.from, s.to]), ...t.linkRevisions.flatMap((r) => [r.from, r.to]), ...gaps.map((a) => `requirement:${a.requirementId}`)]) name(ref);
+  for (const [ref, key] of [...named].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) Object.defineProperty(json.keys, ref, { value: key, enumerable: true });
   // Nothing to trace is said in one line (as score, evm, rollout do), not as a 0/0 line per level read as measured.
   if (t.levels.every((l) => l.items === 0) && t.suspects.length === 0 && stale.length === 0 && gaps.length === 0 && inactive.length === 0 && structural.length === 0) {
     return { json, text: ["no requirements to trace: the database has none, so there is no coverage to measure"], findings };
@@ -49,13 +66,14 @@ export function traceSummary(d: DeliveryAnalysis): TraceSummary {
   const text: string[] = [];
   // A level with no items has no coverage to show (JSON keeps every level of the rules).
   // Items in a loop of covering links are neither deep-covered nor deep-uncovered: named on the level's line.
-  for (const l of t.levels) if (l.items > 0) text.push(`${printable(l.type).padEnd(14)} ${l.shallowCovered}/${l.items} shallow, ${l.deepCovered}/${l.items} deep${l.inCycle.length > 0 ? `, ${l.inCycle.length} in a cycle (${l.inCycle.map(printable).join(", ")})` : ""}`);
-  text.push(`uncovered: ${uncovered.length}${uncovered.length > 0 ? ` (${uncovered.map(printable).join(", ")})` : ""}`);
-  if (inactive.length > 0) text.push(`inactive, not traced: ${inactive.length} (${inactive.map((i) => `${printable(i.item)} ${printable(i.status)}`).join(", ")})`);
+  const p = (ref: string) => printable(name(ref));
+  for (const l of t.levels) if (l.items > 0) text.push(`${printable(l.type).padEnd(14)} ${l.shallowCovered}/${l.items} shallow, ${l.deepCovered}/${l.items} deep${l.inCycle.length > 0 ? `, ${l.inCycle.length} in a cycle (${l.inCycle.map(p).join(", ")})` : ""}`);
+  text.push(`uncovered: ${uncovered.length}${uncovered.length > 0 ? ` (${uncovered.map(p).join(", ")})` : ""}`);
+  if (inactive.length > 0) text.push(`inactive, not traced: ${inactive.length} (${inactive.map((i) => `${p(i.item)} ${printable(i.status)}`).join(", ")})`);
   // `severity: message`, as the report's list of findings writes them.
-  for (const f of structural) text.push(`${f.severity}: ${printable(f.message)}`);
-  for (const s of t.suspects) text.push(`suspect ${printable(s.link)}`);
-  for (const r of stale) text.push(`${r.status} ${printable(r.link)} (${printable(r.from)} ${printable(r.linkType)} ${printable(r.to)}): pins revision ${r.linkRevision}, ${printable(r.to)} is at revision ${r.itemRevision}`);
+  for (const f of structural) text.push(`${f.severity}: ${printable(message(f.message, f.items))}`);
+  for (const s of t.suspects) text.push(`suspect ${printable(s.link)} (${p(s.from)} ${printable(s.linkType)} ${p(s.to)})`);
+  for (const r of stale) text.push(`${r.status} ${printable(r.link)} (${p(r.from)} ${printable(r.linkType)} ${p(r.to)}): pins revision ${r.linkRevision}, ${p(r.to)} is at revision ${r.itemRevision}`);
   text.push(`acknowledgement gaps: ${gaps.length}`);
   return { json, text, findings };
 }

@@ -144,7 +144,8 @@ function applyEdit(e: Engine, edit: TraceEdit): TraceDelta {
     // Implicit links the item had (run → its old test case) are replaced: their old targets must be revisited.
     const existing = s.nodeOf(kind, item.id);
     const replaced = existing === undefined ? [] : [...(s.implicitOf.get(existing) ?? [])];
-    const oldRevision = existing === undefined ? undefined : s.items[existing]!.entity.revision;
+    // Read only for an item that was there (a new one takes the `added` branch below).
+    const oldRevision = s.items[existing as number]?.entity.revision;
     const ch = s.upsert(kind, item, at ?? (typeof item.updatedAt === "string" ? item.updatedAt : undefined), false);
     const v = ch.node;
     coverageDirty.add(v);

@@ -88,18 +88,20 @@ export class EvidenceState {
     return ((linkFlags(this.store, this.c)[l] as number) & flag) !== 0;
   }
 
+  /** Whether `l` is a parent link from an active child: an inactive child (rejected, obsolete) rolls nothing up. */
+  private parentLink(l: number): boolean {
+    return this.has(l, F_PARENT) && this.store.items[this.store.from[l] as number]?.inactive === undefined;
+  }
+
+  /** The reverse of children() (the two graphs share their components). */
   private parents(): Successors {
     const s = this.store;
-    const lf = linkFlags(s, this.c);
-    // The reverse of children(): an inactive item's parent links are no edges (the two graphs share their components).
-    return { edges: (v) => s.out[v] as number[], next: (l) => (((lf[l] as number) & F_PARENT) !== 0 && s.items[s.from[l] as number]?.inactive === undefined ? (s.to[l] as number) : -1) };
+    return { edges: (v) => s.out[v] as number[], next: (l) => (this.parentLink(l) ? (s.to[l] as number) : -1) };
   }
 
   children(): Successors {
     const s = this.store;
-    const lf = linkFlags(s, this.c);
-    // An inactive child (rejected, obsolete) rolls nothing up into its parent.
-    return { edges: (v) => s.inn[v] as number[], next: (l) => (((lf[l] as number) & F_PARENT) !== 0 && s.items[s.from[l] as number]?.inactive === undefined ? (s.from[l] as number) : -1) };
+    return { edges: (v) => s.inn[v] as number[], next: (l) => (this.parentLink(l) ? (s.from[l] as number) : -1) };
   }
 
   /** When item `v`'s content last changed, as of `asOf` (a change after it has not happened yet: ""). */
@@ -230,33 +232,33 @@ export class EvidenceState {
 
   /** Test cases verifying `v` (distinct). */
   testsOf(v: number): number[] {
-    const s = this.store;
     const out: number[] = [];
-    const lf = linkFlags(s, this.c);
-    const inn = s.inn[v] as number[];
-    for (let k = 0; k < inn.length; k++) {
-      const l = inn[k] as number;
-      if (((lf[l] as number) & F_EVIDENCE) === 0 || pinsOtherRevision(s, l)) continue;
-      const f = s.from[l] as number;
-      // A retired (deprecated) test case is no evidence.
-      if (f >= 0 && s.items[f]!.kind === "test-case" && s.items[f]!.inactive === undefined && !out.includes(f)) out.push(f);
+    for (const l of this.store.inn[v] as number[]) {
+      const f = this.testOf(l);
+      if (f >= 0 && !out.includes(f)) out.push(f);
     }
     return out;
   }
 
+  /**
+   * The test case evidence link `l` brings, or -1. A retired (deprecated) test case is no evidence; a link pinning
+   * another revision than the item's is void (OFT): its test says nothing about this revision.
+   */
+  private testOf(l: number): number {
+    const s = this.store;
+    const f = s.from[l] as number;
+    return !this.has(l, F_EVIDENCE) || pinsOtherRevision(s, l) || f < 0 || s.items[f]!.kind !== "test-case" || s.items[f]!.inactive !== undefined ? -1 : f;
+  }
+
   ownOf(v: number): number {
     const s = this.store;
-    const lf = linkFlags(s, this.c);
     const inn = s.inn[v] as number[];
     let worst = UNCOVERED;
     if (s.items[v]!.inactive !== undefined) return worst;
     // A test case linked twice counts once; taking the minimum twice gives the same answer, so no dedup is needed.
     for (let k = 0; k < inn.length; k++) {
-      const l = inn[k] as number;
-      // A link pinning another revision than the item's is void (OFT): its test says nothing about this revision.
-      if (((lf[l] as number) & F_EVIDENCE) === 0 || pinsOtherRevision(s, l)) continue;
-      const f = s.from[l] as number;
-      if (f < 0 || s.items[f]!.kind !== "test-case" || s.items[f]!.inactive !== undefined) continue;
+      const f = this.testOf(inn[k] as number);
+      if (f < 0) continue;
       const st = this.testStatus(f, v);
       if (st < worst) worst = st;
     }

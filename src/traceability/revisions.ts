@@ -32,11 +32,10 @@ export interface LinkRevisionStatus {
  * Links without `targetRevision`, or into a target without `revision`, are not judged.
  */
 export function pinsOtherRevision(store: TraceStore, l: number): boolean {
-  const pinned = store.links[l]?.link?.targetRevision;
-  const t = store.to[l] as number;
-  if (typeof pinned !== "number" || t < 0) return false;
-  const current = store.items[t]!.entity.revision;
-  return typeof current === "number" && current !== pinned;
+  // A missing target (-1) has no revision.
+  const pinned = store.linkRev[l];
+  const current = store.nodeRev[store.to[l] as number];
+  return pinned !== undefined && current !== undefined && current !== pinned;
 }
 
 /**
@@ -47,12 +46,11 @@ export function linkRevisions(store: TraceStore): LinkRevisionStatus[] {
   const out: LinkRevisionStatus[] = [];
   for (let l = 0; l < store.links.length; l++) {
     const s = store.links[l]!;
-    const pinned = s.link?.targetRevision;
+    const pinned = store.linkRev[l];
     const t = store.to[l] as number;
+    const current = store.nodeRev[t];
     // A retired item reopens nothing (as for suspects): its links wait for no review (a missing source, -1, is none).
-    if (store.alive[l] !== 1 || typeof pinned !== "number" || t < 0 || store.items[t]!.inactive || store.items[store.from[l] as number]?.inactive) continue;
-    const current = store.items[t]!.entity.revision;
-    if (typeof current !== "number") continue;
+    if (store.alive[l] !== 1 || pinned === undefined || current === undefined || store.items[t]!.inactive || store.items[store.from[l] as number]?.inactive) continue;
     const status = pinned === current ? "covers" : pinned < current ? "outdated" : "predated";
     out.push({ link: s.id, from: s.fromKey, to: s.toKey, linkType: store.reg.def(s.type).name, status, linkRevision: pinned, itemRevision: current });
   }

@@ -71,6 +71,12 @@ export class TraceStore {
    */
   readonly linkFp: number[] = [];
   readonly nodeFp: number[] = [];
+  /**
+   * Per link the `targetRevision` it pins, per node its item's `revision` (undefined where not a number): the
+   * revision check runs for every evidence and coverage link, and reading them off the varied entity shapes was slow.
+   */
+  readonly linkRev: (number | undefined)[] = [];
+  readonly nodeRev: (number | undefined)[] = [];
   private readonly fpIds = new Map<string, number>();
   /** Contents seen, by trigger fingerprint, so a suspect link can show what changed since it was reviewed. */
   readonly history = new Map<string, Readonly<Record<string, unknown>>>();
@@ -120,6 +126,7 @@ export class TraceStore {
       node = this.items.length;
       this.items.push(item);
       this.nodeFp.push(fpId);
+      this.nodeRev.push(revisionOf(entity.revision));
       this.index.set(key, node);
       let ids = this.byKind.get(kind);
       if (!ids) this.byKind.set(kind, (ids = new Map()));
@@ -135,6 +142,7 @@ export class TraceStore {
       node = existing;
       this.items[node] = item;
       this.nodeFp[node] = fpId;
+      this.nodeRev[node] = revisionOf(entity.revision);
     }
     this.replaceImplicit(node, item);
     return {
@@ -154,8 +162,9 @@ export class TraceStore {
     const type = this.reg.resolve(typeName);
     this.links.push(new StoredLink(id, fromKind, fromId, toKind, toId, type, link));
     this.ltype.push(type);
-    const fp = link === undefined ? undefined : link.targetFingerprint;
+    const fp = link?.targetFingerprint;
     this.linkFp.push(link === undefined ? -2 : fp === undefined ? -1 : this.fpId(fp));
+    this.linkRev.push(revisionOf(link?.targetRevision));
     this.from.push(-1);
     this.to.push(-1);
     this.alive.push(1);
@@ -292,3 +301,6 @@ function typeOf(kind: TraceItemKind, e: TraceEntity, fields: TraceRules["typeFie
   if (kind === "artifact") return typeof e.artifactType === "string" ? e.artifactType : "artifact";
   return kind;
 }
+
+/** A revision as the revision check reads it: a number, or undefined. */
+const revisionOf = (r: unknown): number | undefined => (typeof r === "number" ? r : undefined);

@@ -1,5 +1,6 @@
 import { ValidationError } from "../../core/index.js";
 import { TRACE_LINK_TYPES, decodeEntity, itemKeySchema, type EntityOf } from "../../entities/index.js";
+import { DEFAULT_FINGERPRINT_FIELDS, fingerprintOf, requirementFingerprint } from "../../traceability/index.js";
 import { createReportBuilder, type ImportReport } from "../report.js";
 import type { ReqifDocument, ReqifHierarchy, ReqifSpecObject, ReqifValue } from "./model.js";
 import { reqifIds } from "./ids.js";
@@ -253,6 +254,7 @@ export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOpti
   const links: EntityOf<"trace-link">[] = [];
   const relationIds = reqifIds(document.specRelations.map((r) => r.identifier), { projectId: options.projectId, fallback: "rel", element: "SPEC-RELATION", report });
   const untyped = new Map<string, number>();
+  const byId = new Map(requirements.map((q) => [q.id, q]));
   for (const [k, r] of document.specRelations.entries()) {
     report.count("spec-relations");
     const from = ids.get(r.source);
@@ -271,7 +273,11 @@ export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOpti
     // The type gives the link its meaning: one that names nothing in the file is reported (once per type), not quietly generic.
     if (!typeName.has(r.typeRef)) untyped.set(r.typeRef, (untyped.get(r.typeRef) ?? 0) + 1);
     const rv = named(r.values, r.typeRef);
-    for (const [n] of rv) if (!MAPPED.has(n) && !LINK_MAPPED.has(n)) report.unmapped(`SPEC-RELATION/${typeName.get(r.typeRef) ?? r.typeRef}`, n, "relation attribute has no trace-link field");
+    // ProR's suspect flags (BOOLEANs S and T: "source / target changed since the link was last cleared").
+    const flag = (n: string) => (rv.get(n)?.kind === "BOOLEAN" ? plain(rv.get(n))?.toLowerCase() === "true" : undefined);
+    const [sourceChanged, targetChanged] = [flag("S"), flag("T")];
+    if (sourceChanged) report.warn(where, "ProR flags its source as changed (S): pmokit's suspect links follow the target only, so the flag is not kept", "source-changed");
+    for (const [n] of rv) if (!MAPPED.has(n) && !LINK_MAPPED.has(n) && !((n === "S" || n === "T") && flag(n) !== undefined)) report.unmapped(`SPEC-RELATION/${typeName.get(r.typeRef) ?? r.typeRef}`, n, "relation attribute has no trace-link field");
     // The review pmokit's export wrote (recorded fingerprint and revision, reviewer, time, note); a revision that is not
     // a whole number goes to the codec as text, so it is refused.
     const review: Record<string, unknown> = {};
@@ -279,6 +285,10 @@ export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOpti
       const x = plain(rv.get(`pmokit.${f}`));
       if (x !== undefined) review[f] = f === "targetRevision" && /^\d{1,7}$/.test(x) ? Number(x) : x;
     }
+    // T false: reviewed against the target as it is (its fingerprint now); T true: against other content, recorded as
+    // the fingerprint of no content, which no requirement has — a direct suspect. pmokit's own fingerprint wins.
+    const target = targetChanged === undefined || review["targetFingerprint"] !== undefined ? undefined : byId.get(to);
+    if (target) review["targetFingerprint"] = targetChanged ? fingerprintOf({}, DEFAULT_FINGERPRINT_FIELDS.requirement) : requirementFingerprint(target);
     try {
       links.push(decodeEntity("trace-link", {
         id: relationIds[k]!, ...stampOf(r.lastChange, "relations", rv),

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { HEAVY, run, temp } from "./run.js";
+
+// `pmokit trace` named every item by its id: after a ReqIF import that is `requirement:prj-x:_3Uqa8KddEeafNduaIhMwQg`
+// (the project and the tool's UUID), which no reader can look up. It now names an item by its key (`requirement:REQ-11`)
+// where the item has one and by its id otherwise; `--json` keeps the ids where they were and adds `keys` (id → key).
+// The ProR traceability template (../shared/fixtures, STARIONGROUP/reqifsharp) has 21 spec objects without a
+// ReqIF.ForeignID, so the import keys them REQ-1…REQ-21 in file order (checked in the file: _o7scQ6… is the first
+// object, REQ-1, a heading; _3Uqa8… the eleventh, REQ-11).
+
+const PROR = new URL("../../../shared/fixtures/reqif/pror_fmstudio_traceability-template-v1.0.reqif", import.meta.url).pathname;
+
+async function traced(json: boolean) {
+  const cwd = temp();
+  expect((await run(["init", "t.sqlite"], cwd)).code).toBe(0);
+  const imported = await run(["import", PROR, "--db", "t.sqlite", "--project", "prj-x"], cwd);
+  // The one ProR S flag (test/io/reqif-pror-suspects) is the import's only warning.
+  expect([imported.code, imported.err]).toEqual([0, `warning: ${PROR}: SPEC-RELATION[_4y3o4KdeEeafNduaIhMwQg]: ProR flags its source as changed (S): pmokit's suspect links follow the target only, so the flag is not kept\n`]);
+  return run(["trace", "--db", "t.sqlite", "--as-of", "2026-11-20", ...(json ? ["--json"] : [])], cwd);
+}
+
+describe("trace names items by key", () => {
+  it("text: uncovered, inactive and structural findings name REQ-n, never the imported UUID ids", async () => {
+    const r = await traced(false);
+    const lines = r.out.split("\n");
+    // The 16 non-heading objects, in the result's order (by id): _3Uqa8 is REQ-11, _67Dkw REQ-3, … _ubJck REQ-10.
+    expect(lines).toContain("uncovered: 16 (" + [11, 3, 12, 19, 6, 5, 8, 20, 14, 9, 15, 21, 16, 18, 2, 10].map((n) => `requirement:REQ-${n}`).join(", ") + ")");
+    // The 5 headings (ChapterName): _B6Cw REQ-4, _IdD7 REQ-7, _Trhi REQ-13, _gpUO REQ-17, _o7scQ6 REQ-1.
+    expect(lines).toContain("inactive, not traced: 5 (" + [4, 7, 13, 17, 1].map((n) => `requirement:REQ-${n} heading`).join(", ") + ")");
+    expect(lines).toContain("warning: requirement:REQ-11 (functional) has no parent of type business|stakeholder");
+    // The ProR S/T flags (test/io/reqif-pror-suspects): LNK-1, REQ-18 realizes REQ-2, has its target changed.
+    expect(lines.filter((l) => l.startsWith("suspect "))).toEqual(["suspect prj-x:_4yHa8KdeEeafNduaIhMwQg (requirement:REQ-18 custom:realizes requirement:REQ-2)"]);
+    expect(r.out).not.toMatch(/requirement:prj-x:/);
+  }, HEAVY);
+
+  it("JSON: the ids stay where they were; `keys` gives each named item's key", async () => {
+    const r = await traced(true);
+    const j = JSON.parse(r.out) as { uncovered: string[]; keys: Record<string, string> };
+    expect(j.uncovered[0]).toBe("requirement:prj-x:_3Uqa8KddEeafNduaIhMwQg");
+    expect(j.keys["requirement:prj-x:_3Uqa8KddEeafNduaIhMwQg"]).toBe("REQ-11");
+    expect(j.keys["requirement:prj-x:_o7scQ6dbEeafNduaIhMwQg"]).toBe("REQ-1");
+    expect(Object.keys(j.keys)).toHaveLength(21);
+  }, HEAVY);
+});
