@@ -84,10 +84,11 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
   const perPkg: Ac[][] = srcs.map(() => []);
   const unassigned: Ac[] = [];
   const all: Ac[] = [];
-  const noBaseRate = new Set<string>();
+  // Per currency pair without a rate on the baseline day: its first actual's day (only actuals to date count).
+  const noBaseRate = new Map<string, number>();
   input.costEntries.forEach((c, i) => {
     if (c.projectId !== input.project.id) return;
-    const path = ["costEntries", i, "amount"];
+    const path = ["costEntries", i, "amount"], day = toEpochDay(c.date);
     let amt: number;
     let base: number;
     if (c.amount.currency === currency) {
@@ -99,15 +100,15 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
         issues.push({ path: [...path, "currency"], message: `${c.amount.currency} actual in a ${currency} project needs a rate (entry fxRate or a rate table)`, code: "custom" });
         return;
       }
-      const atBase = rateOn(fx, c.amount.currency, currency, baseRateDay);
+      const atBase = rateOn(fx, c.amount.currency, currency, baseRateDay), pair = `${c.amount.currency}→${currency}`;
       const conv = (r: Decimal) => toMinor({ amount: c.amount.amount.times(r).toDecimalPlaces(minorUnits(currency), PmoDecimal.ROUND_HALF_EVEN), currency }, path, "earned value");
       amt = conv(rate);
       // No rate in force on the baseline day: its cost at baseline rates is unknown (NaN, so cvSplit says so), not
       // its booking rate's (which made the FX part a silent 0).
-      base = atBase ? conv(atBase) : (noBaseRate.add(`${c.amount.currency}→${currency}`), NaN);
+      base = atBase ? conv(atBase) : (noBaseRate.set(pair, Math.min(day, noBaseRate.get(pair) ?? day)), NaN);
     }
     counted(Math.max(Math.abs(amt), Math.abs(base) || 0), path);
-    const a = { day: toEpochDay(c.date), amt, base, id: c.id };
+    const a = { day, amt, base, id: c.id };
     all.push(a);
     const k = c.workPackageId === undefined ? undefined : index.get(c.workPackageId);
     if (c.workPackageId !== undefined && k === undefined) warnings.push({ code: "actual-for-unknown-package", packageId: c.workPackageId, message: `${c.id} is charged to unknown package ${c.workPackageId}: counted at project level` });
@@ -194,7 +195,7 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
     currency, baselineNumber: baseline?.number, start, finish, bac: withBudget.reduce((s, p) => s + p.bac, 0),
     packages, order, unassigned: cum(unassigned, acArrays(unassigned.length)), actualDays: Int32Array.from(all.map((a) => a.day)), actualIds: all.map((a) => a.id),
     days, grid, gridEnd, pvCurve, tEnd, packed, policy, warnings,
-    noBaseRate: `no ${[...noBaseRate].join(", ")} rate on or before ${baseRateDay}, the baseline capture day`,
+    noBaseRate: (t) => `no ${[...noBaseRate].filter((e) => e[1] <= t).map((e) => e[0]).join(", ")} rate on or before ${baseRateDay}, the baseline capture day`,
   };
 }
 
