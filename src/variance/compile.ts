@@ -62,7 +62,11 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
     return { id: b.workPackageId, code: b.code, name: b.name, start: toEpochDay(b.plannedStart), finish: toEpochDay(b.plannedFinish), slices: b.timePhasedBudget, rule: b.earningRule ?? w?.earningRule ?? { type: "0/100" }, w, hasBaseline: true, path: ["baselines", "workPackages", i], livePath: ["workPackages", w ? input.workPackages.indexOf(w) : -1] };
   });
   const inBaseline = new Set(srcs.map((s) => s.id));
+  // A record listed twice would replace the other (a package) or count twice (an actual).
+  const seen = new Set<string>();
+  const once = (id: string, path: (string | number)[]) => { if (seen.has(id)) issues.push({ path: [...path, "id"], message: `${id} is listed twice`, code: "custom" }); seen.add(id); };
   input.workPackages.forEach((w, i) => {
+    once(w.id, ["workPackages", i]);
     if (w.projectId !== input.project.id || inBaseline.has(w.id)) return;
     if (w.timePhasedBudget.length > 0 || w.progress.length > 0) {
       warnings.push({ code: "package-without-baseline", packageId: w.id, message: `${w.id} has no baseline ${baseline?.number ?? "(none)"}: its BAC, PV and EV are missing (no-baseline); its actuals still count at project level` });
@@ -86,7 +90,9 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
   const all: Ac[] = [];
   // Per currency pair without a rate on the baseline day: its first actual's day (only actuals to date count).
   const noBaseRate = new Map<string, number>();
+  seen.clear(); // a cost entry may share its id with a package
   input.costEntries.forEach((c, i) => {
+    once(c.id, ["costEntries", i]);
     if (c.projectId !== input.project.id) return;
     const path = ["costEntries", i, "amount"], day = toEpochDay(c.date);
     let amt: number;
