@@ -47,7 +47,6 @@ const D = (n: number | bigint) => new PmoDecimal(n.toString());
 
 /** @internal SPI(t) as a fraction (num/den) or the reason it is missing, for the EAC₅ hybrid. */
 export function spiTFraction(core: ProjectCore, cp: CompiledProject): { num: bigint; den: bigint; reason: string } {
-  const { es } = core;
   if (core.beforeStart) return { num: 0n, den: 0n, reason: "before-start" };
   // On or after the start with AT = 0 (a start on a Saturday, read on the weekend): no working time yet, not "before the start".
   // AT and PD in the policy's unit: in periods a period without a working day still elapses.

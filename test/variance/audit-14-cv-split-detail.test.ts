@@ -20,11 +20,11 @@ describe("the no-baseline-rate detail counts only actuals to date", () => {
     expect(r.cvSplit).toEqual({ value: undefined, reason: "no-baseline-rate", detail: "no GBP→EUR rate on or before 2027-01-01, the baseline capture day" });
   });
 
-  it("one compiled project read at two status dates names the pairs of each date's actuals", () => {
+  it("one compiled project read at two status dates names the pairs of each date's actuals (in day order)", () => {
     const input = project([w], [cost("A", "2027-01-12", "1000.00", "USD"), cost("A", "2027-01-08", "100.00", "GBP")]);
     const c = compileEarnedValue(input, { statusDate: "2027-01-10", fxRates });
-    expect(evaluateEarnedValue(c, "2027-01-10").cvSplit.detail).toBe("no GBP→EUR rate on or before 2027-01-01, the baseline capture day");
-    expect(evaluateEarnedValue(c, "2027-01-13").cvSplit.detail).toBe("no USD→EUR, GBP→EUR rate on or before 2027-01-01, the baseline capture day");
+    expect(evaluateEarnedValue(c, "2027-01-10").cvSplit).toMatchObject({ detail: "no GBP→EUR rate on or before 2027-01-01, the baseline capture day" });
+    expect(evaluateEarnedValue(c, "2027-01-13").cvSplit).toMatchObject({ detail: "no GBP→EUR, USD→EUR rate on or before 2027-01-01, the baseline capture day" });
     // Before any foreign actual: AC 0.00 at both rates, the split is a figure (performance = EV 0 − 0).
     expect(show({ value: evaluateEarnedValue(c, "2027-01-07").cvSplit.value?.fx })).toBe("0.00");
   });
