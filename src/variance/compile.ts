@@ -28,7 +28,15 @@ export function checkEarnedValueArguments(subject: string, input: unknown, optio
   requireObject(options, ["options"], subject);
   const i = input as EarnedValueInput;
   requireObject(i.project, ["project"], subject);
-  for (const key of ["workPackages", "baselines", "costEntries"] as const) requireArray<unknown>(i[key], [key], subject).forEach((v, k) => requireObject(v, [key, k], subject));
+  // A record listed twice would count twice (an actual) or replace the other (a package).
+  for (const key of ["workPackages", "baselines", "costEntries"] as const) {
+    const seen = new Set<unknown>();
+    requireArray<{ id: unknown }>(i[key], [key], subject).forEach((v, k) => {
+      requireObject(v, [key, k], subject);
+      if (seen.has(v.id)) throw ValidationError.single([key, k, "id"], `${v.id} is listed twice`, subject);
+      seen.add(v.id);
+    });
+  }
 }
 
 /**
@@ -63,11 +71,7 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
   });
   // Each package's position among the compiled packages.
   const index = new Map(srcs.map((s, i) => [s.id, i] as const));
-  // A record listed twice would replace the other (a package) or count twice (an actual).
-  const seen = new Set<string>();
-  const once = (id: string, path: (string | number)[]) => { if (seen.has(id)) issues.push({ path: [...path, "id"], message: `${id} is listed twice`, code: "custom" }); seen.add(id); };
   input.workPackages.forEach((w, i) => {
-    once(w.id, ["workPackages", i]);
     if (w.projectId !== input.project.id || index.has(w.id)) return;
     if (w.timePhasedBudget.length > 0 || w.progress.length > 0) {
       warnings.push({ code: "package-without-baseline", packageId: w.id, message: `${w.id} has no baseline ${baseline?.number ?? "(none)"}: its BAC, PV and EV are missing (no-baseline); its actuals still count at project level` });
@@ -85,9 +89,7 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
   const perPkg: Ac[][] = srcs.map(() => []);
   const unassigned: Ac[] = [];
   const all: Ac[] = [];
-  seen.clear(); // a cost entry may share its id with a package
   input.costEntries.forEach((c, i) => {
-    once(c.id, ["costEntries", i]);
     if (c.projectId !== input.project.id) return;
     const path = ["costEntries", i, "amount"], day = toEpochDay(c.date);
     lo = Math.min(lo, day); hi = Math.max(hi, day);

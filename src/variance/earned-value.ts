@@ -119,7 +119,8 @@ export function resultFrom(cp: CompiledProject, core: ProjectCore): EarnedValueR
  *
  * @throws {ValidationError} for bad input, each problem with its path: negative progress, a foreign-currency
  *   actual without a rate, a missing status date, EV above BAC (also from progress above 100 %) under policy
- *   `reject`, an apportioning cycle, an unknown policy value.
+ *   `reject`, an apportioning cycle, an unknown policy value, a work package, baseline or cost entry listed twice
+ *   (`["costEntries", 3, "id"]`).
  * @example
  * ```ts
  * const r = earnedValue({ project, workPackages, baselines, costEntries }, { statusDate: "2026-11-20", grid: { kind: "monthly" } });
