@@ -20,7 +20,7 @@ export interface BudgetVarianceLine {
   readonly forecast: Money;
   /** planned − forecast (negative: overspend). */
   readonly variance: Money;
-  /** variance / planned × 100. */
+  /** variance / planned × 100, rounded to 4 decimals half-even (`divisor-is-zero` when nothing was planned). */
   readonly variancePercent: Metric<Decimal>;
 }
 

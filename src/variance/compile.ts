@@ -28,7 +28,15 @@ export function checkEarnedValueArguments(subject: string, input: unknown, optio
   requireObject(options, ["options"], subject);
   const i = input as EarnedValueInput;
   requireObject(i.project, ["project"], subject);
-  for (const key of ["workPackages", "baselines", "costEntries"] as const) requireArray<unknown>(i[key], [key], subject).forEach((v, k) => requireObject(v, [key, k], subject));
+  // A record listed twice would count twice (an actual) or replace the other (a package).
+  for (const key of ["workPackages", "baselines", "costEntries"] as const) {
+    const seen = new Set<unknown>();
+    requireArray<{ id: unknown }>(i[key], [key], subject).forEach((v, k) => {
+      requireObject(v, [key, k], subject);
+      if (seen.has(v.id)) throw ValidationError.single([key, k, "id"], `${v.id} is listed twice`, subject);
+      seen.add(v.id);
+    });
+  }
 }
 
 /**
@@ -61,40 +69,36 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
     if (!w) warnings.push({ code: "baseline-package-not-live", packageId: b.workPackageId, message: `${b.workPackageId} is in the baseline but not among the live packages: no progress, no actuals` });
     return { id: b.workPackageId, code: b.code, name: b.name, start: toEpochDay(b.plannedStart), finish: toEpochDay(b.plannedFinish), slices: b.timePhasedBudget, rule: b.earningRule ?? w?.earningRule ?? { type: "0/100" }, w, hasBaseline: true, path: ["baselines", "workPackages", i], livePath: ["workPackages", w ? input.workPackages.indexOf(w) : -1] };
   });
-  const inBaseline = new Set(srcs.map((s) => s.id));
+  // Each package's position among the compiled packages.
+  const index = new Map(srcs.map((s, i) => [s.id, i] as const));
   input.workPackages.forEach((w, i) => {
-    if (w.projectId !== input.project.id || inBaseline.has(w.id)) return;
+    if (w.projectId !== input.project.id || index.has(w.id)) return;
     if (w.timePhasedBudget.length > 0 || w.progress.length > 0) {
       warnings.push({ code: "package-without-baseline", packageId: w.id, message: `${w.id} has no baseline ${baseline?.number ?? "(none)"}: its BAC, PV and EV are missing (no-baseline); its actuals still count at project level` });
     }
-    srcs.push({ id: w.id, code: w.code, name: w.name, start: toEpochDay(w.plannedStart), finish: toEpochDay(w.plannedFinish), slices: [], rule: w.earningRule, w, hasBaseline: false, path: ["workPackages", i], livePath: ["workPackages", i] });
+    index.set(w.id, srcs.push({ id: w.id, code: w.code, name: w.name, start: toEpochDay(w.plannedStart), finish: toEpochDay(w.plannedFinish), slices: [], rule: w.earningRule, w, hasBaseline: false, path: ["workPackages", i], livePath: ["workPackages", i] }) - 1);
   });
-  // Calendar and grid span everything the analysis can touch.
+  // The calendar and grid span everything the analysis can touch: the packages and the actuals (below).
   let lo = status;
   let hi = status;
   for (const s of srcs) { lo = Math.min(lo, s.start); hi = Math.max(hi, s.finish); }
-  for (const c of input.costEntries) if (c.projectId === input.project.id) { const d = toEpochDay(c.date); lo = Math.min(lo, d); hi = Math.max(hi, d); }
-  const days = compileDays(calendar, lo - 1, hi + 1);
-  const grid = options.grid ?? { kind: "weekly" };
-  const gridEnd = Int32Array.from(periodGrid(grid, fromEpochDay(lo), fromEpochDay(hi)).periods.map((p) => toEpochDay(p.finish)));
-  const index = new Map(srcs.map((s, i) => [s.id, i] as const));
   // Actuals per package, converted to the baseline currency.
-  const baseRateDay = baseline ? baseline.capturedAt.slice(0, 10) : fromEpochDay(lo);
-  type Ac = { day: number; amt: number; base: number; id: string };
+  // (Without a baseline there is no CV split: no day to read its rates on.)
+  const baseRateDay = baseline?.capturedAt.slice(0, 10) ?? "";
+  type Ac = { day: number; amt: number; base: number; id: string; cur: string };
   const perPkg: Ac[][] = srcs.map(() => []);
   const unassigned: Ac[] = [];
   const all: Ac[] = [];
-  const noBaseRate = new Set<string>();
   input.costEntries.forEach((c, i) => {
     if (c.projectId !== input.project.id) return;
-    const path = ["costEntries", i, "amount"];
+    const path = ["costEntries", i, "amount"], day = toEpochDay(c.date);
+    lo = Math.min(lo, day); hi = Math.max(hi, day);
     let amt: number;
     let base: number;
     if (c.amount.currency === currency) {
       amt = base = toMinor(c.amount, path, "earned value");
     } else {
-      const own = c.fxRate && c.fxRate.currency === currency ? c.fxRate.rate : undefined;
-      const rate = own ?? rateOn(fx, c.amount.currency, currency, c.date);
+      const rate = c.fxRate?.currency === currency ? c.fxRate.rate : rateOn(fx, c.amount.currency, currency, c.date);
       if (!rate) {
         issues.push({ path: [...path, "currency"], message: `${c.amount.currency} actual in a ${currency} project needs a rate (entry fxRate or a rate table)`, code: "custom" });
         return;
@@ -104,15 +108,18 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
       amt = conv(rate);
       // No rate in force on the baseline day: its cost at baseline rates is unknown (NaN, so cvSplit says so), not
       // its booking rate's (which made the FX part a silent 0).
-      base = atBase ? conv(atBase) : (noBaseRate.add(`${c.amount.currency}→${currency}`), NaN);
+      base = atBase ? conv(atBase) : NaN;
     }
     counted(Math.max(Math.abs(amt), Math.abs(base) || 0), path);
-    const a = { day: toEpochDay(c.date), amt, base, id: c.id };
+    const a = { day, amt, base, id: c.id, cur: c.amount.currency };
     all.push(a);
     const k = c.workPackageId === undefined ? undefined : index.get(c.workPackageId);
     if (c.workPackageId !== undefined && k === undefined) warnings.push({ code: "actual-for-unknown-package", packageId: c.workPackageId, message: `${c.id} is charged to unknown package ${c.workPackageId}: counted at project level` });
     (k === undefined ? unassigned : (perPkg[k] as Ac[])).push(a);
   });
+  const days = compileDays(calendar, lo - 1, hi + 1), working = policy.spread === "working-days";
+  const grid = options.grid ?? { kind: "weekly" };
+  const gridEnd = Int32Array.from(periodGrid(grid, fromEpochDay(lo), fromEpochDay(hi)).periods.map((p) => toEpochDay(p.finish)));
   // Every package's cells, progress records and actuals go straight into flat arrays (the hot path's form); a
   // package's own arrays are views of its stretch.
   const n = srcs.length;
@@ -145,7 +152,7 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
       const a = toEpochDay(x.start), b = toEpochDay(x.finish);
       const at = [...s.path, "timePhasedBudget", j, "amount"];
       c.sStart[j] = a; c.sEnd[j] = b; bac += c.sAmt[j] = counted(toMinor(x.amount, at, "earned value"), at);
-      const wd = policy.spread === "working-days" ? workingDaysIn(days, a, b) : 0;
+      const wd = working ? workingDaysIn(days, a, b) : 0;
       c.sUnits[j] = wd > 0 ? wd : b - a + 1; // a slice with no working day spreads by calendar days
     });
     const rule = s.rule;
@@ -177,7 +184,7 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
   const pvCurve = new Float64Array(K), cumEnd = new Float64Array(n * K), nextSlice = new Int32Array(n * K), curve = new Float64Array(K);
   packages.forEach((p, i) => {
     curve.fill(0);
-    addPvCurve(p, gridEnd, curve, days, policy.spread === "working-days");
+    addPvCurve(p, gridEnd, curve, days, working);
     let j = 0;
     for (let k = 0; k < K; k++) {
       while (j < p.sEnd.length && (p.sEnd[j] as number) <= (gridEnd[k] as number)) j++;
@@ -194,7 +201,8 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
     currency, baselineNumber: baseline?.number, start, finish, bac: withBudget.reduce((s, p) => s + p.bac, 0),
     packages, order, unassigned: cum(unassigned, acArrays(unassigned.length)), actualDays: Int32Array.from(all.map((a) => a.day)), actualIds: all.map((a) => a.id),
     days, grid, gridEnd, pvCurve, tEnd, packed, policy, warnings,
-    noBaseRate: `no ${[...noBaseRate].join(", ")} rate on or before ${baseRateDay}, the baseline capture day`,
+    // The pairs of the actuals to t without a rate on the baseline day (in day order).
+    noBaseRate: (t) => `no ${[...new Set(all.filter((a) => a.day <= t && isNaN(a.base)).map((a) => `${a.cur}→${currency}`))].join(", ")} rate on or before ${baseRateDay}, the baseline capture day`,
   };
 }
 
@@ -209,7 +217,7 @@ function checkPolicy(policy: Required<EvmPolicy>): void {
   const issues: ValidationIssue[] = [];
   for (const [key, allowed] of Object.entries(POLICY_CHOICES)) {
     const v = (policy as unknown as Record<string, unknown>)[key];
-    if (typeof v !== "string" || !allowed.includes(v)) issues.push({ path: ["policy", key], message: `one of ${allowed.join(", ")}`, code: "custom" });
+    if (!allowed.includes(v as string)) issues.push({ path: ["policy", key], message: `one of ${allowed.join(", ")}`, code: "custom" });
   }
   if (!Array.isArray(policy.eacOrder)) issues.push({ path: ["policy", "eacOrder"], message: "a list of EAC methods", code: "custom" });
   else policy.eacOrder.forEach((m, i) => { if (!EAC_METHODS.includes(m)) issues.push({ path: ["policy", "eacOrder", i], message: `one of ${EAC_METHODS.join(", ")}`, code: "custom" }); });

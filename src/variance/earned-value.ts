@@ -101,7 +101,7 @@ export function resultFrom(cp: CompiledProject, core: ProjectCore): EarnedValueR
     level: "project", id: cp.id, name: cp.name, programmeId: cp.programmeId, portfolioId: cp.portfolioId, statusDate: fromEpochDay(core.t),
     baseline: cp.baselineNumber, currency: cp.currency, complete: core.complete, actualFinish: core.finishDay < NO_FINISH ? fromEpochDay(core.finishDay) : undefined,
     figures, schedule: scheduleFiguresFrom(core, cp, figures.cpi, spiT), packages, warnings, excludedActuals: excluded,
-    cvSplit: cp.baselineNumber === undefined ? missing("no-baseline") : isNaN(core.acBase) ? missing("no-baseline-rate", cp.noBaseRate)
+    cvSplit: cp.baselineNumber === undefined ? missing("no-baseline") : isNaN(core.acBase) ? missing("no-baseline-rate", cp.noBaseRate(core.t))
       : metric({ acAtBaselineRates: money(core.acBase), performance: money(core.ev - core.acBase), fx: money(core.acBase - core.ac) }),
   };
 }
@@ -119,7 +119,8 @@ export function resultFrom(cp: CompiledProject, core: ProjectCore): EarnedValueR
  *
  * @throws {ValidationError} for bad input, each problem with its path: negative progress, a foreign-currency
  *   actual without a rate, a missing status date, EV above BAC (also from progress above 100 %) under policy
- *   `reject`, an apportioning cycle, an unknown policy value.
+ *   `reject`, an apportioning cycle, an unknown policy value, a work package, baseline or cost entry listed twice
+ *   (`["costEntries", 3, "id"]`).
  * @example
  * ```ts
  * const r = earnedValue({ project, workPackages, baselines, costEntries }, { statusDate: "2026-11-20", grid: { kind: "monthly" } });

@@ -70,8 +70,11 @@ export interface CompiledProject {
   readonly packed: PackedPackages;
   readonly policy: Required<EvmPolicy>;
   readonly warnings: readonly EvmWarning[];
-  /** Why AC at baseline rates is unknown when it is (NaN): the pairs without a rate on the baseline capture day. */
-  readonly noBaseRate: string;
+  /**
+   * Why AC at baseline rates is unknown at day t when it is (NaN): the pairs without a rate on the baseline capture
+   * day among the actuals to t.
+   */
+  readonly noBaseRate: (t: number) => string;
 }
 
 

@@ -71,11 +71,8 @@ export function minorToDecimal(units: number | bigint, currency: string): Decima
 export function mulDivRound(a: number, b: number, c: number): number {
   const p = a * b;
   if (Number.isSafeInteger(p)) {
-    const q = Math.floor(p / c);
-    const r = p - q * c;
-    const twice = 2 * r;
-    if (twice > c || (twice === c && q % 2 !== 0)) return q + 1;
-    return q;
+    const q = Math.floor(p / c), twice = 2 * (p - q * c);
+    return twice > c || (twice === c && q % 2) ? q + 1 : q;
   }
   return productRatioRound([a, b], [c]); // past 2^53: the same rounding in BigInt
 }

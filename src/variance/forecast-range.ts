@@ -245,7 +245,7 @@ export function forecastRange(
     : core.ac === 0 ? missing("ac-is-zero", "no actual cost yet: there is no cost efficiency to resample the EAC with") : undefined);
   // No working time between baseline start and finish: no IEAC(t), as the point forecast.
   // Nor with nothing planned (BAC 0): no PV curve to read EV against, as the point forecast.
-  const finBlocked = enough ?? (done ? undefined : core.es.pd === 0 ? missing("no-working-days", "the calendar has no working day between baseline start and finish")
+  const finBlocked = enough ?? (done ? undefined : !scheduleSpans(core, cp).pd.num ? missing("no-working-days", "the calendar has no working day between baseline start and finish")
     : core.bac === 0 ? missing("bac-is-zero", "nothing is planned (BAC 0): there is no PV curve to read earned schedule from") : undefined);
   const finish: Metric<IsoDate> = core.finishDay < NO_FINISH ? metric(fromEpochDay(core.finishDay)) : now.schedule.forecastFinish.spiT;
   const eacBand = done ? same(f.ac) : eacBlocked ? same(eacBlocked)

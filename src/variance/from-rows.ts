@@ -2,6 +2,7 @@ import * as z from "zod";
 import { PmoDecimal, ValidationError, currencyCodeSchema, decimalInputSchema, decodeWith, encodeWith, idSchema, isIsoDate, minorUnits, type Decimal, type ValidationIssue } from "../core/index.js";
 import { baselineSchema, costEntrySchema, workPackageSchema, type Baseline, type CostEntry, type WorkPackage } from "../entities/index.js";
 import type { EarnedValueInput } from "./types.js";
+import { duplicateIdIssues } from "../core/unique-ids.js";
 
 /*
  * Plain rows → an earned-value input. The rows are validated here (paths name the rows), then each package, the
@@ -227,10 +228,13 @@ export function earnedValueInputFromRows(rows: EarnedValueRows): EarnedValueInpu
     if (w) workPackages.push(w);
   });
   const costEntries: CostEntry[] = [];
+  // Each actual's id (given, or `<project>-ac-<position>`) once: earnedValue refuses an entry listed twice.
+  const actualIds = r.actuals.map((a, i) => ({ id: a.id ?? `${r.project.id}-ac-${i + 1}` }));
+  issues.push(...duplicateIdIssues(actualIds, ["actuals"]));
   r.actuals.forEach((a, i) => {
     if (a.package !== undefined && !index.has(a.package)) { issues.push({ path: ["actuals", i, "package"], message: `unknown package ${a.package}`, code: "custom" }); return; }
     const wire = {
-      id: a.id ?? `${r.project.id}-ac-${i + 1}`, ...stamp, projectId: r.project.id, ...(a.package ? { workPackageId: a.package } : {}), date: a.date,
+      id: actualIds[i]?.id, ...stamp, projectId: r.project.id, ...(a.package ? { workPackageId: a.package } : {}), date: a.date,
       amount: { amount: a.amount.toFixed(), currency: a.currency ?? currency }, category: a.category ?? "labour", expenditure: a.expenditure ?? "opex",
     };
     const c = decodeInto<CostEntry>(costEntrySchema, wire, (p) => ["actuals", i, ...p.map((x) => (typeof x === "symbol" ? String(x) : x))], issues);

@@ -47,11 +47,11 @@ const D = (n: number | bigint) => new PmoDecimal(n.toString());
 
 /** @internal SPI(t) as a fraction (num/den) or the reason it is missing, for the EAC₅ hybrid. */
 export function spiTFraction(core: ProjectCore, cp: CompiledProject): { num: bigint; den: bigint; reason: string } {
-  const { es } = core;
   if (core.beforeStart) return { num: 0n, den: 0n, reason: "before-start" };
   // On or after the start with AT = 0 (a start on a Saturday, read on the weekend): no working time yet, not "before the start".
-  if (!es.at || !es.pd) return { num: 0n, den: 0n, reason: "no-working-days" };
+  // AT and PD in the policy's unit: in periods a period without a working day still elapses.
   const s = scheduleSpans(core, cp);
+  if (!s.at.num || !s.pd.num) return { num: 0n, den: 0n, reason: "no-working-days" };
   return { num: s.es.num * s.at.den, den: s.es.den * s.at.num, reason: "" };
 }
 
@@ -64,10 +64,11 @@ export function scheduleFiguresFrom(core: ProjectCore, cp: CompiledProject, cpi:
     return { pd, at, es: x, esDate: x, svT: x, spiT: x, tspi: x, tspiEd: x, ieacT: fam, forecastFinish: fam, pFactor: x };
   };
   if (cp.baselineNumber === undefined) return none(missing("no-baseline"));
-  if (es.pd === 0) return none(missing("no-working-days", "the calendar has no working day between baseline start and finish"), metric(D(0)), metric(D(es.at)));
   const spans = scheduleSpans(core, cp);
   const frac = (x: Span) => D(x.num).div(D(x.den));
   const PD = frac(spans.pd), AT = frac(spans.at), ES = frac(spans.es);
+  // PD and AT in the policy's unit (AT was shown in working days in periods).
+  if (PD.isZero()) return none(missing("no-working-days", "the calendar has no working day between baseline start and finish"), metric(PD), metric(AT));
   // Nothing planned: no PV curve to read EV against (every point of it, 0, is ≤ EV, so ES read PD).
   if (!cp.bac) return none(missing("bac-is-zero"), metric(PD), metric(AT));
   const early = missing("before-start", "the status date is before the baseline start");

@@ -27,7 +27,10 @@ function periodEnds(cp: CompiledProject, pv?: 1): Int32Array | Float64Array {
   return (pv ? cp.pvCurve : cp.gridEnd).subarray(lastIn(cp.gridEnd, 0, n, cp.start - 1) + 1);
 }
 
-/** Periods from the baseline start to the end of day `d` (the current period counts by working days elapsed). */
+/**
+ * Periods from the baseline start to the end of day `d` (the current period counts by working days elapsed; one
+ * without a working day counts whole on its last day).
+ */
 function dayToPeriods(cp: CompiledProject, ends: ArrayLike<number>, d: number): Span {
   if (d < cp.start) return { num: 0n, den: 1n };
   const k = lastIn(ends, 0, ends.length, d - 1) + 1; // period ends strictly before d
@@ -35,7 +38,8 @@ function dayToPeriods(cp: CompiledProject, ends: ArrayLike<number>, d: number): 
   const from = k === 0 ? cp.start : (ends[k - 1] as number) + 1;
   const to = ends[k] as number;
   const len = workingDaysIn(cp.days, from, to);
-  if (len === 0) return { num: BigInt(k), den: 1n };
+  // A period without a working day has elapsed at its last day's end (calendar time on the grid), not before.
+  if (len === 0) return { num: BigInt(d < to ? k : k + 1), den: 1n };
   return { num: BigInt(k * len + workingDaysIn(cp.days, from, Math.min(d, to))), den: BigInt(len) };
 }
 

@@ -109,6 +109,9 @@ describe("issue 17: bundle size", () => {
   }, 120_000);
 
   it("earnedValue stays within its measured 12.92 kB gzip beyond zod and decimal.js (over the 10 kB goal)", async () => {
+    // Measured 12.913 kB (2026-12-07, earned-value audit ev14, 12.877 before: + ids listed twice refused, the CV split's
+    // pairs of actuals to date, AT and SPI(t) in the policy's unit, +0.11; − actuals widening the span in their own loop,
+    // one package index, the duplicate check inside the argument check, −0.07).
     // Measured 12.906 kB (2026-12-07, earned-value audit ev13, 12.917 before: + a finish before 1970 (NO_FINISH instead
     // of −1), + SPI(t) no-working-days when AT = 0 after the start, + the apportioned estimate-after-status-date text,
     // + cvSplit no-baseline-rate naming the pair and day, +0.158; − progress measures checked in one loop and the
