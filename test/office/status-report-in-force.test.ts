@@ -46,7 +46,7 @@ function report(id: string, asOf: string, published: string, override?: { colour
   return decodeEntity("status-report", {
     id, version: 1, createdAt: at(published), updatedAt: at(published), projectId, asOf, authorId: "p-claudia-schmitt",
     ragByDimension: [{ dimension: "schedule", colour: "green", comment: "on plan" }, { dimension: "cost", colour: "amber", comment: "CPI 0.93" }],
-    overall: { colour: override?.colour ?? "amber", ...(override ? { override } : {}) }, summary: "s", publishedAt: at(published), publishedBy: "p-claudia-schmitt",
+    overall: { colour: override?.colour ?? "amber", ...(override ? { override: { comment: override.comment, by: override.by } } : {}) }, summary: "s", publishedAt: at(published), publishedBy: "p-claudia-schmitt",
   }) as StatusReport;
 }
 const red = { colour: "red", comment: "Customer tests slipping", by: "p-claudia-schmitt" };
@@ -103,15 +103,15 @@ describe("statusReportInForce: which published report stands at the status date"
   it("a report older than staleAfterDays (default 31) is flagged stale; its override still applies and says so", () => {
     const old = report("sr-sep", "2026-09-30", "2026-10-02", red);
     // 2026-09-30 → 2026-11-20: 30 + 20 = 51 days.
-    const why = "as of 2026-09-30, 51 days before 2026-11-20 (stale after 31 days)";
+    const why = "51 days old on 2026-11-20, more than 31";
     expect(statusReportInForce([old], { projectId: "PRJ-EINV", asOf })).toMatchObject({ ageDays: 51, stale: why, override: { colour: "red", stale: why } });
     expect(statusReportInForce([old], { projectId: "PRJ-EINV", asOf, staleAfterDays: 60 })?.stale).toBeUndefined();
     // 31 days exactly is not stale, 32 is.
     expect(statusReportInForce([old], { projectId: "PRJ-EINV", asOf: isoDate("2026-10-31") })?.stale).toBeUndefined();
-    expect(statusReportInForce([old], { projectId: "PRJ-EINV", asOf: isoDate("2026-11-01") })?.stale).toBe("as of 2026-09-30, 32 days before 2026-11-01 (stale after 31 days)");
+    expect(statusReportInForce([old], { projectId: "PRJ-EINV", asOf: isoDate("2026-11-01") })?.stale).toBe("32 days old on 2026-11-01, more than 31");
     const p = einv([old]);
     expect(p.rag.overall).toMatchObject({ colour: "red", computed: "green", override: { stale: why } });
-    expect(projectLines([p])).toContain(`           why PRJ-EINV red: override by p-claudia-schmitt, status report as of 2026-09-30 over computed amber (stale: ${why}): Customer tests slipping (computed green on 2026-11-20)`);
+    expect(projectLines([p])).toContain(`           why PRJ-EINV red (overridden from green): override by p-claudia-schmitt, status report as of 2026-09-30 over computed amber (stale: ${why}): Customer tests slipping (computed green on 2026-11-20)`);
   });
 
   it("refuses a staleAfterDays that is not a whole number ≥ 0, and a bad date", () => {
