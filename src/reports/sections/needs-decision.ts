@@ -81,9 +81,9 @@ const ORDER: readonly DecisionNeedKind[] = ["project-red", "project-overridden",
 /**
  * The rule behind a project's overall RAG colour, as people read it: the override with its comment, or each worst
  * dimension's deciding rules (`Schedule: SPI 0.654 < 0.85 → red · Cost: …`); an override from a published status report
- * (`statusReportInForce`) also names the report's date, the colour its dimensions gave, staleness and the colour
- * computed on the status date (`override by Frank Meyer, status report as of 2026-10-30 over computed green: … (computed
- * amber on 2026-11-20)`); for a project without an overall colour,
+ * (`statusReportInForce`) also names the report's date, staleness and the colour
+ * computed on the status date when it differs (`override by Ana Costa as of 2026-10-30 (stale: 51 days old on
+ * 2026-11-20, more than 31): recovery plan approved (computed red on 2026-11-20)`); for a project without an overall colour,
  * why it has none (`not rated: 1 of 7 dimensions rated, at least 2 needed; …`). Give `people` to name who overrode it.
  *
  * @throws {ValidationError} when `rag` is not a `ragStatus` result.
@@ -99,9 +99,10 @@ export function overallRule(rag: RagStatus, people?: PeopleNames): string {
   const o = rag.overall;
   if (o.colour === undefined) return `not rated: ${o.insufficientData?.explanation ?? "no dimension could be rated"}`;
   const v = o.override;
-  // An override published in a status report names it, the colour its dimensions gave then, whether it is stale, and
-  // the colour the rules give on the status date (always: it may have moved since the report).
-  if (v?.asOf) return `override by ${personName(people, v.by)}, status report as of ${v.asOf}${v.computedThen ? ` over computed ${v.computedThen}` : ""}${v.stale ? ` (stale: ${v.stale})` : ""}: ${v.comment} (computed ${o.computed ?? "not rated"} on ${rag.asOf})`;
+  // An override published in a status report gives its date and, when the report is stale, why; the colour the rules
+  // give on the status date when it differs. The report's own computed colour (`computedThen`) stays in the data: the
+  // executive summary must fit the first screen.
+  if (v?.asOf) return `override by ${personName(people, v.by)} as of ${v.asOf}${v.stale ? ` (stale: ${v.stale})` : ""}: ${v.comment}${o.computed !== v.colour ? ` (${o.computed ? `computed ${o.computed}` : "not rated"} on ${rag.asOf})` : ""}`;
   if (v) return `override by ${personName(people, v.by)}: ${v.comment}${o.computed && o.computed !== v.colour ? ` (computed ${o.computed})` : ""}`;
   return o.worstDimensions
     .map((d) => rag.dimensions.find((x) => x.dimension === d))
