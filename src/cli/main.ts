@@ -306,7 +306,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       else if (o.format === "md") files = { [name]: renderMarkdownReport(report), ...chartFiles(report) };
       else if (o.format === "json") files = { [name]: renderJsonReport(report) };
       else {
-        const health = portfolioSection({ asOf: office.statusDate, projects: office.projects.map((p) => ({ code: p.code, name: p.name, rag: p.rag, evm: p.series.atStatusDate })) });
+        const health = portfolioSection({ asOf: office.statusDate, projects: office.projects.map((p) => ({ code: p.code, name: p.name, rag: p.rag, evm: p.series.atStatusDate })), people: office.people });
         files = { [name]: tableToCsv(tables([health])[0]!, csvOptions) };
       }
       const written = writeFilesAtomically(dir, files);

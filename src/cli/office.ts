@@ -8,7 +8,7 @@ import {
 import type { Scoreboard, ScoringModel } from "../prioritization/index.js";
 import { evaluateGate, readinessProgress, scheduleChecklist, waveProgress, type GateEvaluation, type ReadinessProgress, type WaveProgress } from "../rollout/index.js";
 import type { SelectionSolver } from "../selection/index.js";
-import { ragStatus, type RagStatus } from "../status/index.js";
+import { ragStatus, statusReportInForce, type PublishedStatus, type RagStatus } from "../status/index.js";
 import { analyzeTraceGraph, buildTraceGraph, DEFAULT_TRACE_RULES, traceMatrix, type TraceAnalysisResult, type TraceMatrix } from "../traceability/index.js";
 import { earnedValueSeries, milestoneSlips, type EarnedValueOptions, type EarnedValueSeries, type MilestoneSlip } from "../variance/index.js";
 import { openItemsSeries, type OpenItemsPoint } from "../reports/index.js";
@@ -25,7 +25,13 @@ export interface ProjectAnalysis {
   /** The options `series` was computed with (status date, monthly grid): the report names the grid SPI(t) was read on. */
   readonly earnedValueOptions: EarnedValueOptions;
   readonly slips: readonly MilestoneSlip[];
+  /**
+   * RAG at the status date; its overall override is the one of {@link ProjectAnalysis.published}, when that report
+   * overrode its computed colour.
+   */
   readonly rag: RagStatus;
+  /** The project's published status report in force at the status date (see `statusReportInForce`), if any. */
+  readonly published?: PublishedStatus;
   readonly raid: { readonly risks: readonly EntityOf<"risk">[]; readonly issues: readonly EntityOf<"issue">[]; readonly actions: readonly EntityOf<"action">[]; readonly decisions: readonly EntityOf<"decision">[] };
 }
 
@@ -114,6 +120,8 @@ export interface AnalyzeOfficeOptions {
   readonly outageSplitting?: OutageSplitting;
   /** See {@link OfficeKpiOptions.timeZone}. */
   readonly timeZone?: string;
+  /** Days after its as-of date from which a project's status report is stale (default 31; see `statusReportInForce`). */
+  readonly statusReportStaleAfterDays?: number;
 }
 
 /**
@@ -178,7 +186,7 @@ export type DeliveryAnalysis = Omit<OfficeAnalysis, "requests" | "scoreboard" | 
  * analyzeDelivery(await readAllRecords(adapter), "2026-11-20").projects.map((p) => p.code); // ["PRJ-CRM", …]
  * ```
  */
-export function analyzeDelivery(records: ImportedRecords, statusDate: IsoDate | string, stage: (name: string) => void = () => {}, kpiOptions: OfficeKpiOptions = {}): DeliveryAnalysis {
+export function analyzeDelivery(records: ImportedRecords, statusDate: IsoDate | string, stage: (name: string) => void = () => {}, kpiOptions: OfficeKpiOptions & Pick<AnalyzeOfficeOptions, "statusReportStaleAfterDays"> = {}): DeliveryAnalysis {
   const asOf = isoDate(statusDate);
   const workPackages = list(records, "work-package");
   const baselines = list(records, "baseline");
@@ -195,14 +203,18 @@ export function analyzeDelivery(records: ImportedRecords, statusDate: IsoDate | 
     const risks = byProject(list(records, "risk"), p.id);
     const issues = byProject(list(records, "issue"), p.id);
     const forecast = ev.schedule.forecastFinish.spiT.value;
+    // The project manager's published status in force at the status date: its override (who, why) is the overall
+    // colour the PMO sees, next to the colour the rules give on the status date.
+    const stale = kpiOptions.statusReportStaleAfterDays;
+    const published = statusReportInForce(list(records, "status-report"), { projectId: p.id, asOf, ...(stale !== undefined ? { staleAfterDays: stale } : {}) });
     const rag = ragStatus(
       // With the baselines, missed key milestones and finish slip are measured against the baseline in force on the
       // status date, the one earned value and the slip table read.
       { id: p.id, plannedFinish: p.plannedFinish, ...(forecast !== undefined ? { forecastFinish: forecast } : {}), milestones: ms, risks, issues, baselines, activeBaseline: p.activeBaseline },
-      { asOf, figures: { spi: ev.figures.spi, cpi: ev.figures.cpi, spiT: ev.schedule.spiT, eac: ev.figures.selectedEac.value, bac: ev.figures.bac } },
+      { asOf, figures: { spi: ev.figures.spi, cpi: ev.figures.cpi, spiT: ev.schedule.spiT, eac: ev.figures.selectedEac.value, bac: ev.figures.bac }, ...(published?.override ? { override: published.override } : {}) },
     );
     return {
-      code: p.code, name: p.name, series, earnedValueOptions, rag,
+      code: p.code, name: p.name, series, earnedValueOptions, rag, ...(published ? { published } : {}),
       slips: milestoneSlips(ms, baselines, { statusDate: asOf, activeBaseline: p.activeBaseline }),
       raid: { risks, issues, actions: byProject(list(records, "action"), p.id), decisions: byProject(list(records, "decision"), p.id) },
     };
@@ -267,14 +279,15 @@ export function analyzeDelivery(records: ImportedRecords, statusDate: IsoDate | 
  */
 export async function analyzeOffice(records: ImportedRecords, options: AnalyzeOfficeOptions): Promise<OfficeAnalysis> {
   checkArguments("analyzeOffice", { records: [records, "object"], options: [options, "object"] });
-  checkArguments("analyzeOffice", { statusDate: [options.statusDate, "date"], timeZone: [options.timeZone, "string?"], outageSplitting: [options.outageSplitting, "string?"] });
+  checkArguments("analyzeOffice", { statusDate: [options.statusDate, "date"], timeZone: [options.timeZone, "string?"], outageSplitting: [options.outageSplitting, "string?"], statusReportStaleAfterDays: [options.statusReportStaleAfterDays, "integer?"] });
   const asOf = isoDate(options.statusDate);
   const stage = options.onStage ?? (() => {});
   const intake = scoreIntake(records, asOf, options.model ?? INTAKE_MODEL);
   stage("score");
   const selection = await selectIntake(intake, options.envelope ?? DEMO_ENVELOPE, options.solver);
   stage("select");
-  const kpi = { ...(options.outageSplitting ? { outageSplitting: options.outageSplitting } : {}), ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}) };
+  const { statusReportStaleAfterDays: stale } = options;
+  const kpi = { ...(options.outageSplitting ? { outageSplitting: options.outageSplitting } : {}), ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}), ...(stale !== undefined ? { statusReportStaleAfterDays: stale } : {}) };
   return { ...analyzeDelivery(records, asOf, stage, kpi), requests: intake.requests, scoreboard: intake.scoreboard, selection };
 }
 

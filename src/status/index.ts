@@ -14,3 +14,4 @@ export type { InsufficientData } from "./rag-overall.js";
 export * from "./snapshot.js";
 export * from "./risk-scoring.js";
 export * from "./raid-log.js";
+export * from "./report-in-force.js";

@@ -19,6 +19,28 @@ export const RAG_DIMENSIONS = ["schedule", "cost", "scope", "quality", "risks-an
 /** A RAG dimension. */
 export type RagDimension = (typeof RAG_DIMENSIONS)[number];
 
+/**
+ * A manual overall colour: the colour, why (required) and who. When it comes from a published status report
+ * (`statusReportInForce` gives it so), it also names the report, its date, the colour the report's own dimensions gave
+ * (`computedThen`) and, when the report is stale, why; `ragStatus` keeps these as given for the reports to show.
+ */
+export interface RagOverride {
+  /** The colour. */
+  readonly colour: RagColour;
+  /** Why the computed colour was overridden. */
+  readonly comment: string;
+  /** Who overrode it (a person id). */
+  readonly by: string;
+  /** The status report the override was published in. */
+  readonly reportId?: string;
+  /** That report's as-of date. */
+  readonly asOf?: IsoDate;
+  /** The worst colour of that report's rated dimensions: the computed colour the override departed from then. */
+  readonly computedThen?: RagColour;
+  /** Why that report is stale (older than the staleness rule), when it is. */
+  readonly stale?: string;
+}
+
 /** Options of {@link ragStatus}. */
 export interface RagStatusOptions {
   /** Status date. */
@@ -30,7 +52,7 @@ export interface RagStatusOptions {
   /** The previous report of the same project, for rules that look at persistence (resources); older than `asOf`. */
   readonly previous?: StatusReport;
   /** A manual overall colour; the comment is required. */
-  readonly override?: { readonly colour: RagColour; readonly comment: string; readonly by: string };
+  readonly override?: RagOverride;
   /**
    * How `highRisksPending` tells a high risk: `"probability"` (default) — probability ≥ `highRiskProbability` — or
    * `"score"` — `riskScore` on `riskMatrix` rates it high (probability band × impact ≥ the matrix's `highFrom`), so
@@ -93,7 +115,7 @@ export interface RagStatus {
     readonly colour: RagColour | undefined;
     readonly computed: RagColour | undefined;
     readonly worstDimensions: readonly RagDimension[];
-    readonly override?: { readonly colour: RagColour; readonly comment: string; readonly by: string };
+    readonly override?: RagOverride;
     readonly insufficientData?: InsufficientData<RagDimension>;
   };
   /** Figures pmokit derived from the project's data, with the records behind them (or why they could not be). */

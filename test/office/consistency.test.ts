@@ -14,7 +14,8 @@ import { overallRule, renderMarkdownReport, type Report, type ReportSection, typ
 import { evaluateGate, readinessProgress } from "../../src/rollout/index.js";
 import { selectPortfolio } from "../../src/selection/index.js";
 import { createPmo, type Pmo } from "../../src/services/index.js";
-import { ragStatus, type RagStatus } from "../../src/status/index.js";
+import { ragStatus, type RagOverride, type RagStatus } from "../../src/status/index.js";
+import type { StatusReport } from "../../src/entities/index.js";
 import { analyzeTraceability, DEFAULT_TRACE_RULES, type TraceAnalysisResult } from "../../src/traceability/index.js";
 import { earnedValue, type EarnedValueResult } from "../../src/variance/index.js";
 import { officeSummary } from "../../src/cli/summary.js";
@@ -111,6 +112,16 @@ interface Calculated {
   readonly trace: TraceAnalysisResult;
 }
 
+// The override of the project's latest status report dated by the status date (the sample has one per project, as of
+// 2026-10-30, 21 days before: not stale), with the report, its date and the worst colour of its dimensions then.
+function publishedOverride(reports: readonly StatusReport[]): { override?: RagOverride } {
+  const sr = reports.filter((r) => r.asOf <= AS_OF).sort((a, b) => (a.asOf < b.asOf ? 1 : -1))[0];
+  const o = sr?.overall.override;
+  if (sr === undefined || o === undefined) return {};
+  const computedThen = (["red", "amber", "green"] as const).find((c) => sr.ragByDimension.some((d) => d.colour === c))!;
+  return { override: { colour: sr.overall.colour, comment: o.comment, by: o.by, reportId: sr.id, asOf: sr.asOf, computedThen } };
+}
+
 function calculate(records: ReturnType<typeof sampleOfficeRecords>): Calculated {
   const evm: Record<string, EarnedValueResult> = {};
   const rag: Record<string, RagStatus> = {};
@@ -122,7 +133,7 @@ function calculate(records: ReturnType<typeof sampleOfficeRecords>): Calculated 
     const mine = <T extends { readonly projectId?: string | undefined }>(xs: readonly T[]): T[] => xs.filter((x) => x.projectId === p.id);
     rag[p.code] = ragStatus(
       { id: p.id, plannedFinish: p.plannedFinish, ...(forecast !== undefined ? { forecastFinish: forecast } : {}), milestones: mine(records.milestone), risks: mine(records.risk), issues: mine(records.issue) },
-      { asOf: AS_OF, figures: { spi: r.figures.spi, cpi: r.figures.cpi, spiT: r.schedule.spiT, eac: r.figures.selectedEac.value, bac: r.figures.bac } },
+      { asOf: AS_OF, figures: { spi: r.figures.spi, cpi: r.figures.cpi, spiT: r.schedule.spiT, eac: r.figures.selectedEac.value, bac: r.figures.bac }, ...publishedOverride(mine(records["status-report"])) },
     );
   }
   const trace = analyzeTraceability(

@@ -80,7 +80,10 @@ const ORDER: readonly DecisionNeedKind[] = ["project-red", "project-overridden",
 
 /**
  * The rule behind a project's overall RAG colour, as people read it: the override with its comment, or each worst
- * dimension's deciding rules (`Schedule: SPI 0.654 < 0.85 → red · Cost: …`); for a project without an overall colour,
+ * dimension's deciding rules (`Schedule: SPI 0.654 < 0.85 → red · Cost: …`); an override from a published status report
+ * (`statusReportInForce`) also names the report's date, staleness and the colour
+ * computed on the status date when it differs (`override by Ana Costa as of 2026-10-30 (stale: 51 days old on
+ * 2026-11-20, more than 31): recovery plan approved (computed red on 2026-11-20)`); for a project without an overall colour,
  * why it has none (`not rated: 1 of 7 dimensions rated, at least 2 needed; …`). Give `people` to name who overrode it.
  *
  * @throws {ValidationError} when `rag` is not a `ragStatus` result.
@@ -95,7 +98,12 @@ export function overallRule(rag: RagStatus, people?: PeopleNames): string {
   checkArguments("overallRule", { "rag.overall": [rag.overall, "object"], "rag.dimensions": [rag.dimensions, "object[]"] });
   const o = rag.overall;
   if (o.colour === undefined) return `not rated: ${o.insufficientData?.explanation ?? "no dimension could be rated"}`;
-  if (o.override) return `override by ${personName(people, o.override.by)}: ${o.override.comment}${o.computed && o.computed !== o.override.colour ? ` (computed ${o.computed})` : ""}`;
+  const v = o.override;
+  // An override published in a status report gives its date and, when the report is stale, why; the colour the rules
+  // give on the status date when it differs. The report's own computed colour (`computedThen`) stays in the data: the
+  // executive summary must fit the first screen.
+  if (v?.asOf) return `override by ${personName(people, v.by)} as of ${v.asOf}${v.stale ? ` (stale: ${v.stale})` : ""}: ${v.comment}${o.computed !== v.colour ? ` (${o.computed ? `computed ${o.computed}` : "not rated"} on ${rag.asOf})` : ""}`;
+  if (v) return `override by ${personName(people, v.by)}: ${v.comment}${o.computed && o.computed !== v.colour ? ` (computed ${o.computed})` : ""}`;
   return o.worstDimensions
     .map((d) => rag.dimensions.find((x) => x.dimension === d))
     .flatMap((d) => (d === undefined ? [] : [`${humanize(d.dimension)}: ${readableRule(d.comment)}`]))
