@@ -32,11 +32,13 @@ describe("the sample office applies the published status reports", () => {
       expect(p.rag.overall.override, p.code).toBeUndefined();
       expect(p.published?.report.asOf, p.code).toBe("2026-10-30");
     }
-    // The report's computed green stays in the data (computedThen); the rule gives who, when and why — the computed
-    // colour of the status date only when it differs (amber = amber here).
-    const rule = `override by Frank Meyer as of 2026-10-30: ${DCX_REASON}`;
+    // The report's computed green stays in the data (computedThen). On the status date the rules give amber
+    // themselves (EAC 1,989,016.82 above the BAC 1,951,000.00, within its 5 %: ≤ 2,048,550.00), so they are the reason
+    // and the published amber is named after them; its comment, written for 2026-10-30, stays in the data.
+    const rule = "Cost: EAC EUR 1,989,016.82 > BAC and ≤ EUR 2,048,550.00 → amber (published amber by Frank Meyer as of 2026-10-30)";
+    expect(dcx.rag.overall.override?.comment).toBe(DCX_REASON);
     const md = renderMarkdownReport(officeReport(office));
-    expect(md).toContain(`| PRJ-DCX — Data centre exit to the cloud | **A** Amber — ${rule} | Accept the variance or approve a corrective action |`);
+    expect(md).toContain(`| PRJ-DCX — Data centre exit to the cloud | **A** Amber — ${rule.replace(">", "&gt;")} | Accept the variance or approve a corrective action |`);
     // The CLI's evm lines (what `pmokit evm` and `demo` print) read the same analysis.
     expect(projectLines(office.projects, office.people)).toContain(`           why PRJ-DCX amber: ${rule}`);
   }, 120_000);

@@ -83,7 +83,9 @@ const ORDER: readonly DecisionNeedKind[] = ["project-red", "project-overridden",
  * dimension's deciding rules (`Schedule: SPI 0.654 < 0.85 → red · Cost: …`); an override from a published status report
  * (`statusReportInForce`) also names the report's date, staleness and the colour
  * computed on the status date when it differs (`override by Ana Costa as of 2026-10-30 (stale: 51 days old on
- * 2026-11-20, more than 31): recovery plan approved (computed red on 2026-11-20)`); for a project without an overall colour,
+ * 2026-11-20, more than 31): recovery plan approved (computed red on 2026-11-20)`), and when the rules give the
+ * published colour themselves, they are the reason, the report named after them (`Cost: EAC … → amber (published
+ * amber by Frank Meyer as of 2026-10-30)`); for a project without an overall colour,
  * why it has none (`not rated: 1 of 7 dimensions rated, at least 2 needed; …`). Give `people` to name who overrode it.
  *
  * @throws {ValidationError} when `rag` is not a `ragStatus` result.
@@ -102,12 +104,16 @@ export function overallRule(rag: RagStatus, people?: PeopleNames): string {
   // An override published in a status report gives its date and, when the report is stale, why; the colour the rules
   // give on the status date when it differs. The report's own computed colour (`computedThen`) stays in the data: the
   // executive summary must fit the first screen.
-  if (v?.asOf) return `override by ${personName(people, v.by)} as of ${v.asOf}${v.stale ? ` (stale: ${v.stale})` : ""}: ${v.comment}${o.computed !== v.colour ? ` (${o.computed ? `computed ${o.computed}` : "not rated"} on ${rag.asOf})` : ""}`;
-  if (v) return `override by ${personName(people, v.by)}: ${v.comment}${o.computed && o.computed !== v.colour ? ` (computed ${o.computed})` : ""}`;
-  return o.worstDimensions
+  const rules = () => o.worstDimensions
     .map((d) => rag.dimensions.find((x) => x.dimension === d))
     .flatMap((d) => (d === undefined ? [] : [`${humanize(d.dimension)}: ${readableRule(d.comment)}`]))
     .join(" · ");
+  // A published status that agrees with the rules on the status date changes nothing: the rules explain the colour,
+  // and the report is named after them (its comment, written for its own date, stays in the data).
+  if (v?.asOf && o.computed === v.colour) return `${rules()} (published ${v.colour} by ${personName(people, v.by)} as of ${v.asOf}${v.stale ? `, stale: ${v.stale}` : ""})`;
+  if (v?.asOf) return `override by ${personName(people, v.by)} as of ${v.asOf}${v.stale ? ` (stale: ${v.stale})` : ""}: ${v.comment} (${o.computed ? `computed ${o.computed}` : "not rated"} on ${rag.asOf})`;
+  if (v) return `override by ${personName(people, v.by)}: ${v.comment}${o.computed && o.computed !== v.colour ? ` (computed ${o.computed})` : ""}`;
+  return rules();
 }
 
 const RANK: Record<RagColour, number> = { green: 0, amber: 1, red: 2 };
