@@ -134,7 +134,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
         bar.stop();
         // The importer's warnings (a link left out, times stamped with the import time) are printed, never dropped.
         if (o.json) json(io, { file, written, warnings: source.warnings });
-        else io.stdout.write(`imported ${Object.entries(written).map(([k, n]) => `${n} ${k}`).join(", ")} into ${printable(o.db)}\n`);
+        else io.stdout.write(`imported ${Object.entries(written).map(([k, n]) => `${n} ${k}`).join(", ") || "nothing (the file holds no records)"} into ${printable(o.db)}\n`);
         if (!o.json) for (const line of warningLines(file, source.warnings)) io.stderr.write(`${line}\n`);
       } finally {
         await store.close();
@@ -159,7 +159,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
         counts = n > 0 ? { [source.kind]: n } : {};
       }
       if (o.json) json(io, { file, valid: true, counts, warnings: source.warnings });
-      else io.stdout.write(`${printable(file)}: valid (${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(", ")})\n`);
+      else io.stdout.write(`${printable(file)}: valid (${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(", ") || "no records"})\n`);
       if (!o.json) for (const line of warningLines(file, source.warnings)) io.stderr.write(`${line}\n`);
     });
 
