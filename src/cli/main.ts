@@ -276,7 +276,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
           criticality: r.result.activities.filter((a) => a.criticalityIndex.gt(0)).map((a) => ({ activity: a.id, index: a.criticalityIndex.toFixed() })),
         })));
       } else if (results.length === 0) {
-        io.stdout.write(projects === 0 ? "no projects to simulate: the database has none\n" : "no projects to simulate: none has duration estimates or risk events\n");
+        io.stdout.write(projects === 0 ? "no projects to simulate: the database has none\n" : "no projects to simulate: none has duration estimates or risk events (give work packages a durationEstimate, or open risks a scheduleImpactOn and scheduleImpactDays; an MS Project file carries neither)\n");
       } else {
         for (const r of results) {
           io.stdout.write(`${r.code.padEnd(9)} ${r.result.percentiles.map((p) => `P${p.percent} ${p.finish}`).join("  ")}  (deterministic ${r.result.deterministicFinish})\n`);
