@@ -76,7 +76,8 @@ const list = (xs: Iterable<string>) => [...new Set(xs)].sort().join(", ");
  *
  * @throws {CliError} when no open request has a cost or effort line in the period (a label the data does not use),
  *   the costs in the period are in several currencies or in another one than `--currency` (pmokit does not
- *   convert), or the budget has more decimals than the currency.
+ *   convert), a `--capacity` skill no open request has effort in during the period, or the budget has more decimals
+ *   than the currency.
  * @example
  * ```ts
  * resolveEnvelope({ budget: "750000", period: "FY2028" }, requests); // EUR 750,000.00 in FY2028, 1,600 integration hours
@@ -91,8 +92,14 @@ export function resolveEnvelope(flags: EnvelopeFlags, requests: readonly Project
     const periods = open.flatMap((r) => [...r.estimatedCost.map((c) => c.period), ...r.effort.map((e) => e.period)]);
     throw new CliError(`--period ${period}: no open request has a cost or effort line in ${period} (their periods: ${list(periods) || "none"}); pass --period with one of them`, { code: "usage" });
   }
+  // A --capacity skill no open request has effort in during the period constrains nothing: a typo or the bare number
+  // (the sample's integration skill) on one's own data. Before, it was silently ignored.
+  const skills = open.flatMap((r) => r.effort.filter((e) => e.period === period).map((e) => e.skill));
+  for (const skill of Object.keys(flags.capacity ?? {}).filter((k) => open.length > 0 && !skills.includes(k))) {
+    throw new CliError(`--capacity ${skill}=…: no open request has ${skill} effort in ${period} (their skills: ${list(skills) || "none"}), so it would constrain nothing; pass --capacity SKILL=HOURS with one of them (a bare number is the integration skill)`, { code: "usage" });
+  }
   const currencies = new Set(costs.map((c) => c.amount.currency));
-  if (currencies.size > 1) throw new CliError(`the open requests' ${period} costs are in ${list(currencies)}: selection needs one currency (pmokit does not convert)`);
+  if (currencies.size > 1) throw new CliError(`the open requests' ${period} costs are in ${list(currencies)}: selection needs one currency (pmokit does not convert): record them in one before importing`, { code: "usage" });
   const dataCurrency = [...currencies][0];
   if (flags.currency !== undefined && dataCurrency !== undefined && flags.currency !== dataCurrency) {
     throw new CliError(`--currency ${flags.currency}: the open requests' ${period} costs are in ${dataCurrency}; the budget must be in the same currency (pmokit does not convert)`, { code: "usage" });

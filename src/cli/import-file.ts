@@ -8,6 +8,7 @@ import {
   readImportChunks, readImportFile, readReqif, readTrackerCsv, readTrackerJson, readTrackerProfile, reqifToPmokit, trackerToPmokit, type CsvDateFormat, type CsvDelimiter, type CsvKind, type ImportedRecords,
   type ImportMspdiBatchOptions, type ImportReport, type ImportWarning, type TrackerProfile, type XlsxFormatLocale,
 } from "../io/index.js";
+import { evBaseline } from "./ev-baseline.js";
 import { CliError, ISSUE_CAP, toCliError } from "./errors.js";
 import { readDatasetFile, readOfficeFolder } from "./load.js";
 import { checkDecimalMark } from "./report-csv.js";
@@ -31,6 +32,8 @@ export interface ImportFileOptions {
   readonly currency?: string;
   /** The unit of an MSPDI percent lag's `LinkLag` (see `MspdiMappingOptions.percentLagUnit`). */
   readonly percentLagUnit?: "tenths" | "whole";
+  /** The baseline earned value measures an MSPDI plan against (`--baseline`; default the file's BaselineForEarnedValue). */
+  readonly baseline?: number;
   /** CSV entity kind: request, requirement, cost-entry, checklist-item. */
   readonly kind?: string;
   /** The `.reqif` file to read from a `.reqifz` archive that holds several. */
@@ -242,6 +245,7 @@ export async function openImportable(file: string, options: ImportFileOptions): 
   if (options.currency !== undefined && ext !== ".xml") {
     throw new CliError(`--currency applies to MS Project XML (.xml) files only; ${isDir ? "a folder of JSON files" : `a ${ext || "file without an extension"}`} carries the currency on every amount`, { code: "usage" });
   }
+  if (options.baseline !== undefined && ext !== ".xml") throw new CliError("--baseline applies to MS Project XML (.xml) files only", { code: "usage" });
   if (options.percentLagUnit !== undefined && ext !== ".xml") {
     throw new CliError("--percent-lag-unit applies to MS Project XML (.xml) files only", { code: "usage" });
   }
@@ -306,7 +310,7 @@ export async function openImportable(file: string, options: ImportFileOptions): 
         // A read starts afresh each time batches() is called: the warnings are those of the last read.
         onReport: ({ read, mapping: mapped }: { read: ImportReport; mapping: ImportReport }) => void warnings.splice(0, warnings.length, ...read.warnings, ...mapped.warnings),
       };
-      return { form: "stream", warnings, batches: () => mspdiBatches(file, options.currency, mapping) };
+      return { form: "stream", warnings, batches: () => evBaseline(mspdiBatches(file, options.currency, mapping), file, options.baseline, warnings) };
     }
     if (ext === ".reqif" || ext === ".reqifz") {
       const project = need(options.project, "--project", "ReqIF");

@@ -13,6 +13,7 @@ import { analyzeOffice, INTAKE_MODEL, type DeliveryAnalysis, type OfficeAnalysis
 import { scoreIntake, selectIntake } from "./intake.js";
 import { readModelFile } from "./model-file.js";
 import { dateFormatOption, decimalMarkOption, delimiterOption, formatLocaleOption, maxCellCharsOption, reportCsvOptions } from "./report-csv.js";
+import { baselineNumber } from "./ev-baseline.js";
 import { asOfOption, dbOption, envelopeFlags, jsonOption, kpiConventionOptions, kpiConventions, modelOption, parseDate, parseInstant, parseTimeZone, planConventionOptions, planConventions, selectionOptions, TODAY, type IntakeFlags, type KpiConventionFlags, type PlanConventionFlags } from "./options.js";
 import { loadSolver } from "./solver.js";
 import { officeReport } from "./office-report.js";
@@ -100,6 +101,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
     .option("--actor <person>", "who imports (MSPDI)")
     .addOption(new Option("--currency <code>", "currency of an MSPDI file without a CurrencyCode (MS Project 2003); a file whose CurrencyCode differs is refused").argParser(parseCurrency))
     .addOption(new Option("--percent-lag-unit <unit>", "unit of an MSPDI percent lag's LinkLag: tenths of a percent (default) or whole percent, as files MPXJ wrote store it").choices(["tenths", "whole"]))
+    .addOption(new Option("--baseline <n>", "baseline (0–10) earned value measures an MSPDI plan against (default: the file's BaselineForEarnedValue)").argParser(baselineNumber))
     .option("--kind <kind>", "entity kind of a CSV file: request, requirement, cost-entry, checklist-item")
     .option("--entry <name>", "the .reqif file to read from a .reqifz archive that holds several")
     .option("--local-time-offset <offset>", "UTC offset (+02:00) of a ReqIF file's times written without a time zone (DOORS 9); without it they are stamped with the import time")
@@ -110,7 +112,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
     .addOption(new Option("--as-of <date>", `status date of a tracker import: progress after it is left out (default: ${TODAY})`).argParser(parseDate("--as-of")))
     .addOption(new Option("--time-zone <zone>", "IANA time zone of the team (Europe/Berlin): a tracker export's instants count on their day there (default: the day written in the instant)").argParser(parseTimeZone))
     .addOption(new Option("--imported-at <instant>", "instant stamped on new records (ISO 8601 UTC, 2026-11-20T09:00:00Z; default now — with --as-of's today, the CLI's one use of the clock)").argParser(parseInstant("--imported-at")));
-  type FileOpts = { project?: string; code?: string; manager?: string; sponsor?: string; actor?: string; currency?: string; percentLagUnit?: "tenths" | "whole"; kind?: string; entry?: string; localTimeOffset?: string; delimiter?: "," | ";" | "\t"; decimalMark?: "." | ","; dateFormat?: CsvDateFormat; formatLocale?: XlsxFormatLocale; maxCellChars?: number; tracker?: string; plannedStart?: string; plannedFinish?: string; asOf?: string; timeZone?: string; importedAt?: string; json?: boolean; db: string };
+  type FileOpts = { project?: string; code?: string; manager?: string; sponsor?: string; actor?: string; currency?: string; percentLagUnit?: "tenths" | "whole"; baseline?: number; kind?: string; entry?: string; localTimeOffset?: string; delimiter?: "," | ";" | "\t"; decimalMark?: "." | ","; dateFormat?: CsvDateFormat; formatLocale?: XlsxFormatLocale; maxCellChars?: number; tracker?: string; plannedStart?: string; plannedFinish?: string; asOf?: string; timeZone?: string; importedAt?: string; json?: boolean; db: string };
   const importOptions = (o: FileOpts) => ({ ...o, importedAt: o.importedAt ?? cliNow(raw).toISOString(), ...(o.tracker !== undefined ? { asOf: o.asOf ?? today(), tracker: trackerArgument(io.cwd, o.tracker) } : {}) });
 
   fileOptions(program.command("import").description("validate a file (pmokit dataset JSON, a folder of per-kind JSON, MSPDI, ReqIF or CSV) and store it, all or nothing")
@@ -132,7 +134,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
         bar.stop();
         // The importer's warnings (a link left out, times stamped with the import time) are printed, never dropped.
         if (o.json) json(io, { file, written, warnings: source.warnings });
-        else io.stdout.write(`imported ${Object.entries(written).map(([k, n]) => `${n} ${k}`).join(", ")} into ${printable(o.db)}\n`);
+        else io.stdout.write(`imported ${Object.entries(written).map(([k, n]) => `${n} ${k}`).join(", ") || "nothing (the file holds no records)"} into ${printable(o.db)}\n`);
         if (!o.json) for (const line of warningLines(file, source.warnings)) io.stderr.write(`${line}\n`);
       } finally {
         await store.close();
@@ -157,7 +159,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
         counts = n > 0 ? { [source.kind]: n } : {};
       }
       if (o.json) json(io, { file, valid: true, counts, warnings: source.warnings });
-      else io.stdout.write(`${printable(file)}: valid (${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(", ")})\n`);
+      else io.stdout.write(`${printable(file)}: valid (${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(", ") || "no records"})\n`);
       if (!o.json) for (const line of warningLines(file, source.warnings)) io.stderr.write(`${line}\n`);
     });
 
@@ -206,10 +208,13 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
           bac: jsonMoney(f.bac), pv: jsonMoney(f.pv), ev: jsonMoney(f.ev), ac: jsonMoney(f.ac),
           cpi: jsonDecimal(f.cpi), spi: jsonDecimal(f.spi), spiT: jsonDecimal(s.spiT), eac: jsonMoney(f.selectedEac.value),
           forecastFinish: s.forecastFinish.spiT.value === undefined ? jsonMissing(s.forecastFinish.spiT) : s.forecastFinish.spiT.value,
+          warnings: p.series.atStatusDate.warnings.map((w) => w.message),
         };
       }));
     }
     else io.stdout.write(`${projectLines(d.projects, d.people).map(printable).join("\n")}\n`);
+    // The calculator's warnings (a fallback to another baseline than the one asked for …) are printed, never dropped.
+    if (!asJson) for (const p of d.projects) for (const w of p.series.atStatusDate.warnings) io.stderr.write(`${printable(`warning: ${p.code}: ${w.message}`)}\n`);
     return d.projects.some((p) => p.rag.overall.colour === "red") ? EXIT.findings : EXIT.ok;
   });
   analysis("trace", "traceability: coverage per level, structural findings, suspects, outdated/predated links, acknowledgement gaps; exit 1 on uncovered requirements (rejected and obsolete ones need no coverage), a structural finding of severity error (a dangling link, a duplicate item, a cycle), suspect, outdated or predated links, or acknowledgement gaps", (d, asJson) => {
@@ -271,7 +276,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
           criticality: r.result.activities.filter((a) => a.criticalityIndex.gt(0)).map((a) => ({ activity: a.id, index: a.criticalityIndex.toFixed() })),
         })));
       } else if (results.length === 0) {
-        io.stdout.write(projects === 0 ? "no projects to simulate: the database has none\n" : "no projects to simulate: none has duration estimates or risk events\n");
+        io.stdout.write(projects === 0 ? "no projects to simulate: the database has none\n" : "no projects to simulate: none has duration estimates or risk events (give work packages a durationEstimate, or open risks a scheduleImpactOn and scheduleImpactDays; an MS Project file carries neither)\n");
       } else {
         for (const r of results) {
           io.stdout.write(`${r.code.padEnd(9)} ${r.result.percentiles.map((p) => `P${p.percent} ${p.finish}`).join("  ")}  (deterministic ${r.result.deterministicFinish})\n`);

@@ -75,7 +75,7 @@ export function selectionLines(selection: IntakeSelection): string[] {
   // No candidate at all: say so, not "optimal: " followed by nothing.
   if (selection.problem.candidates.length === 0) return [`SELECTION  nothing to select within ${within}: no open request is scored or mandatory`];
   return [
-    `SELECTION  ${sel.status}: ${sel.selected.join(", ")} within ${within}; left out: ${sel.excluded.join(", ") || "none"}`,
+    `SELECTION  ${sel.status}: ${sel.selected.join(", ") || "none"} within ${within}; left out: ${sel.excluded.join(", ") || "none"}`,
     ...sel.whyNot.map((w) => `           why not ${w.candidate}: ${w.explanation}`),
   ];
 }

@@ -55,7 +55,8 @@ describe("commands on an empty database say there is nothing to show", () => {
     expect(j.levels.map((l) => [l.type, l.items])).toEqual([["business", 0], ["functional", 1], ["non-functional", 0], ["stakeholder", 0], ["test-case", 0], ["transition", 0]]);
   });
 
-  it("risk says why when there are projects but nothing to simulate", async () => {
+  // Before: "…: none has duration estimates or risk events", with no word on which fields give them.
+  it("risk says why when there are projects but nothing to simulate, and what to add", async () => {
     const cwd = temp();
     const office = loadSampleOffice() as Record<string, unknown[]>;
     // The sample's people and projects, without work packages or risks: before, `risk` printed nothing.
@@ -63,7 +64,7 @@ describe("commands on an empty database say there is nothing to show", () => {
     expect((await run(["init", "db.sqlite"], cwd)).code).toBe(0);
     expect((await run(["import", "projects.json", "--db", "db.sqlite"], cwd)).code).toBe(0);
     const r = await run(["risk", "--db", "db.sqlite", "--as-of", "2026-11-20"], cwd);
-    expect([r.code, r.out]).toEqual([0, "no projects to simulate: none has duration estimates or risk events\n"]);
+    expect([r.code, r.out]).toEqual([0, "no projects to simulate: none has duration estimates or risk events (give work packages a durationEstimate, or open risks a scheduleImpactOn and scheduleImpactDays; an MS Project file carries neither)\n"]);
     expect(JSON.parse((await run(["risk", "--db", "db.sqlite", "--as-of", "2026-11-20", "--json"], cwd)).out)).toEqual([]);
   });
 });
