@@ -8,6 +8,7 @@ import { todayUtc, cliNow } from "./clock.js";
 import { parseCurrency, resolveEnvelope } from "./envelope.js";
 import { CliError, toCliError } from "./errors.js";
 import { printError } from "./error-output.js";
+import { recordCounts } from "./record-counts.js";
 import { openImportable, TRACKER_EXPORTS, trackerArgument, warningLines } from "./import-file.js";
 import { analyzeOffice, INTAKE_MODEL, type DeliveryAnalysis, type OfficeAnalysis } from "./office.js";
 import { scoreIntake, selectIntake } from "./intake.js";
@@ -134,7 +135,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
         bar.stop();
         // The importer's warnings (a link left out, times stamped with the import time) are printed, never dropped.
         if (o.json) json(io, { file, written, warnings: source.warnings });
-        else io.stdout.write(`imported ${Object.entries(written).map(([k, n]) => `${n} ${k}`).join(", ") || "nothing (the file holds no records)"} into ${printable(o.db)}\n`);
+        else io.stdout.write(`imported ${recordCounts(written) || "nothing (the file holds no records)"} into ${printable(o.db)}\n`);
         if (!o.json) for (const line of warningLines(file, source.warnings)) io.stderr.write(`${line}\n`);
       } finally {
         await store.close();
@@ -159,7 +160,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
         counts = n > 0 ? { [source.kind]: n } : {};
       }
       if (o.json) json(io, { file, valid: true, counts, warnings: source.warnings });
-      else io.stdout.write(`${printable(file)}: valid (${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(", ") || "no records"})\n`);
+      else io.stdout.write(`${printable(file)}: valid (${recordCounts(counts) || "no records"})\n`);
       if (!o.json) for (const line of warningLines(file, source.warnings)) io.stderr.write(`${line}\n`);
     });
 

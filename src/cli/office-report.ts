@@ -79,7 +79,8 @@ export function officeReport(office: OfficeAnalysis, schedule?: OfficeSchedule, 
     ratio("Portfolio health", office.kpis.health, "active projects not red, not overdue, no open critical issue"),
   ];
   const detail: Report = {
-    title: `${office.organisation} — PMO report`,
+    // Without a portfolio the organisation reads "PMO": "PMO report", not "PMO — PMO report".
+    title: office.organisation === "PMO" ? "PMO report" : `${office.organisation} — PMO report`,
     subtitle: "Intake, portfolio, projects, requirements and rollout",
     asOf: office.statusDate,
     sections: [

@@ -86,7 +86,7 @@ describe("issue 18 #5: validate and import agree", () => {
     }));
     const { v, i } = await both(cwd, "spec.reqif", ["--project", "prj-a"]);
     // Both agree, and both name the renamed identifier (the importer's warning, dropped before).
-    expect([v.code, v.out, i.code]).toEqual([0, "spec.reqif: valid (18 requirement)\n", 0]);
+    expect([v.code, v.out, i.code]).toEqual([0, "spec.reqif: valid (18 requirements)\n", 0]);
     expect(i.err.split("\n")[0]).toBe("warning: spec.reqif: SPEC-OBJECT[bad id]: IDENTIFIER is not a usable pmokit id; imported as prj-a:obj-1-2");
     expect(v.err).toBe(i.err);
   });

@@ -17,7 +17,7 @@ describe("import and validate print the importer's warnings", () => {
     writeFileSync(join(cwd, "ea.reqif"), readFileSync(new URL(EA, FIXTURES), "utf8"));
     expect((await run(["init", "db.sqlite"], cwd)).code).toBe(0);
     const r = await run(["import", "ea.reqif", "--project", "prj-a", "--db", "db.sqlite"], cwd);
-    expect([r.code, r.out]).toEqual([0, "imported 3 requirement into db.sqlite\n"]);
+    expect([r.code, r.out]).toEqual([0, "imported 3 requirements into db.sqlite\n"]);
     const lines = r.err.trimEnd().split("\n");
     // 3 warnings of the mapping (reqif.test's fixture table: 3 objects, 1 relation whose ends are missing).
     expect(lines).toHaveLength(3);

@@ -34,10 +34,10 @@ describe("--entry picks the .reqif file of a multi-file .reqifz", () => {
     const cwd = multiArchive();
     // The counts are those of each file read alone (the strictdoc sample as a plain .reqif: 18 requirements).
     const alone = await run(["validate", "one.reqif", "--project", "prj-a"], cwd);
-    expect([alone.code, alone.out]).toEqual([0, "one.reqif: valid (18 requirement)\n"]);
+    expect([alone.code, alone.out]).toEqual([0, "one.reqif: valid (18 requirements)\n"]);
     const a = await run(["validate", "both.reqifz", "--project", "prj-a", "--entry", "strictdoc.reqif"], cwd);
     // The strictdoc sample has no LAST-CHANGE: the importer's warning is printed (it was dropped before).
-    expect([a.code, a.out, a.err]).toEqual([0, "both.reqifz: valid (18 requirement)\n", "warning: both.reqifz: LAST-CHANGE: 18 spec objects and 0 spec relations have no usable LAST-CHANGE (absent, not a date-time, or without a time zone and no localTimeOffset): stamped with the import time\n"]);
+    expect([a.code, a.out, a.err]).toEqual([0, "both.reqifz: valid (18 requirements)\n", "warning: both.reqifz: LAST-CHANGE: 18 spec objects and 0 spec relations have no usable LAST-CHANGE (absent, not a date-time, or without a time zone and no localTimeOffset): stamped with the import time\n"]);
     const b = await run(["validate", "both.reqifz", "--project", "prj-a", "--entry", "_Spielwiese.reqif", "--json"], cwd);
     expect(b.code).toBe(0);
     // Spielwiese holds 4 spec objects (fixtures/reqif/NOTES.md), each a requirement.

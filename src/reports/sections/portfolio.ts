@@ -101,7 +101,7 @@ export function portfolioSection(input: PortfolioSectionInput): ReportSection {
   return {
     heading: "Portfolio",
     blocks: [
-      { kind: "paragraph", text: `${input.projects.length} running projects at ${input.asOf}. Each RAG cell names the rule that set its colour; EAC is the first computable method of the policy, the forecast finish is IEAC(t) with PF = SPI(t).${gridText}${unrated.length > 0 ? ` Not rated (figures not supplied): ${unrated.map((d) => humanize(d).toLowerCase()).join(", ")}.` : ""}` },
+      { kind: "paragraph", text: `${input.projects.length} running project${input.projects.length === 1 ? "" : "s"} at ${input.asOf}. Each RAG cell names the rule that set its colour; EAC is the first computable method of the policy, the forecast finish is IEAC(t) with PF = SPI(t).${gridText}${unrated.length > 0 ? ` Not rated (figures not supplied): ${unrated.map((d) => humanize(d).toLowerCase()).join(", ")}.` : ""}` },
       {
         kind: "table",
         table: {
