@@ -79,8 +79,25 @@ function components(n: number, adj: readonly number[][]): Int32Array {
   return comp;
 }
 
-/** @internal Merges together-groups and dependency cycles into blocks. */
+// Per model, its blocks (built once; a frontier level's model shares those of the model it was rescaled from).
+const built = new WeakMap<SelectionModel, Blocks>();
+
+/**
+ * @internal `to` has the candidates, logical constraints and row coefficients of `from`, only other limits (a frontier
+ * level): it has the same blocks, which are not built again.
+ */
+export function shareBlocks(from: SelectionModel, to: SelectionModel): void {
+  built.set(to, buildBlocks(from));
+}
+
+/** @internal Merges together-groups and dependency cycles into blocks (once per model). */
 export function buildBlocks(model: SelectionModel): Blocks {
+  let blocks = built.get(model);
+  if (!blocks) built.set(model, (blocks = mergeBlocks(model)));
+  return blocks;
+}
+
+function mergeBlocks(model: SelectionModel): Blocks {
   const n = model.ids.length;
   const parent = Int32Array.from({ length: n }, (_, i) => i);
   for (const [a, b] of model.together) parent[find(parent, a)] = find(parent, b);

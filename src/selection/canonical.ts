@@ -45,3 +45,11 @@ export function canonicalProblem(problem: SelectionProblem): SelectionProblem {
   cache.set(problem, out);
   return out;
 }
+
+/**
+ * @internal Records `canonical` as the canonical form of `problem` (a frontier level: the canonical problem with its
+ * budgets scaled, the same content in the same order), so that it is not sorted again.
+ */
+export function knownCanonical(problem: SelectionProblem, canonical: SelectionProblem): void {
+  cache.set(problem, canonical);
+}

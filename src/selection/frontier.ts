@@ -1,7 +1,8 @@
 import { PmoDecimal, ValidationError, decimal, missing, metric, money, type Decimal, type Metric, type Money } from "../core/index.js";
 import { dictionaryOf } from "../core/own.js";
-import { buildBlocks } from "./blocks.js";
-import { buildSelectionModel } from "./model.js";
+import { buildBlocks, shareBlocks } from "./blocks.js";
+import { canonicalProblem, knownCanonical } from "./canonical.js";
+import { buildSelectionModel, rescaledModel, type SelectionModel } from "./model.js";
 import { PlanState } from "./plan-state.js";
 import { now } from "./search-context.js";
 import { defineSelectionProblem, derivedProblem, type SelectionProblem, type SelectionProblemInput } from "./problem.js";
@@ -15,13 +16,15 @@ import { verifyPlan } from "./verify.js";
 /** Options of {@link efficientFrontier}. */
 export interface EfficientFrontierOptions extends Pick<SelectPortfolioOptions, "solver" | "gap"> {
   /**
-   * Time limit of the whole call in milliseconds, all levels together, validation included. Default 10,000. Levels
-   * are solved smallest first. Each gets an even share of the time left, but at least the work of the level before
-   * that no limit cuts short (ranking, model, heuristic plan, exact checks); its solver searches only for the rest,
-   * and time a level does not use goes to the levels after it. A level is not started when less than that work is
-   * left: it reads status `time-limit`, with no plan (figures missing with reason `time-limit`). The first level is
-   * always solved. The call thus ends within the limit, except by what a level's work exceeds the level before's
-   * (at most one level's work when there is only one level or the first one overruns).
+   * Time limit of the whole call in milliseconds, all levels together, validation included. Default 10,000. The model
+   * is built once (that time counts); each level re-uses it with its budgets rescaled and is warm-started from the plan
+   * of the level below (feasible at the larger budget) or the ranking's, whichever is worth more. Levels are solved smallest first. Each gets an even share of
+   * the time left — (time left) / (levels left) — but at least the work of the level before that no limit cuts short
+   * (ranking, prices, heuristic plan, exact checks); its heuristic and its solver's search stop at the end of its
+   * share, and time a level does not use goes to the levels after it. A level is not started when less than that work
+   * is left: it reads status `time-limit`, with no plan (figures missing with reason `time-limit`). The first level is
+   * always solved. The call thus ends within the limit, except by what a level's work exceeds the level before's (at
+   * most one level's work when there is only one level or the first one overruns).
    */
   readonly timeLimitMs?: number | undefined;
   /** Budget levels as factors of every period's budget. Default 0.1, 0.2, …, 1.0. */
@@ -69,9 +72,11 @@ export interface FrontierPoint {
   readonly leftBehindShare: Metric<Decimal>;
 }
 
-/** @internal Funds candidates in ranking order; undefined when the forced candidates do not fit. */
-export function fundByRanking(problem: SelectionProblem, ranking: readonly string[]): string[] | undefined {
-  const model = buildSelectionModel(problem);
+/**
+ * @internal Funds candidates in ranking order (input order out); undefined when the forced candidates do not fit.
+ * `model` is the problem's model in any candidate order (a frontier level's canonical one); built when not given.
+ */
+export function fundByRanking(problem: SelectionProblem, ranking: readonly string[], model: SelectionModel = buildSelectionModel(problem)): string[] | undefined {
   const blocks = buildBlocks(model);
   const state = new PlanState(model, blocks);
   const index = new Map(model.ids.map((id, i) => [id, i] as const));
@@ -87,16 +92,18 @@ export function fundByRanking(problem: SelectionProblem, ranking: readonly strin
     state.add(c);
   }
   const plan = state.toPlan();
-  const selected = model.ids.filter((_, i) => plan[i] === 1);
+  const chosen = new Set(model.ids.filter((_, i) => plan[i] === 1));
+  const selected = problem.candidates.filter((c) => chosen.has(c.id)).map((c) => c.id);
   return verifyPlan(problem, selected).length === 0 ? selected : undefined;
 }
 
 /**
  * The efficient frontier: the optimal portfolio value at each budget level (every period's budget scaled by the
- * level), re-solving one model level by level with the previous plan as warm start — beside the ranking curve
- * (funding down the ranking) and the value the ranking leaves behind at each level. `timeLimitMs` bounds the whole
- * call: each level gets an even share of the time left (at least the fixed work measured on the level before), and
- * levels the limit leaves unsolved read status `time-limit` with no plan.
+ * level), re-solving one model (built once, its budget rows rescaled per level) level by level with the previous
+ * level's plan as warm start — beside the ranking curve (funding down the ranking) and the value the ranking leaves
+ * behind at each level. `timeLimitMs` bounds the whole call: each level gets an even share of the time left (at least
+ * the fixed work measured on the level before), and levels the limit leaves unsolved read status `time-limit` with no
+ * plan. A level reads `optimal` only when its optimum is proven.
  *
  * @throws {ValidationError} for an invalid problem, level or ranking.
  * @example
@@ -130,6 +137,12 @@ export async function efficientFrontier(
     if (!known.has(id)) throw ValidationError.single(["ranking", i], `unknown candidate ${JSON.stringify(id)}`, "frontier options");
   });
   const order = [...levels.keys()].sort((a, b) => (levels[a] as number) - (levels[b] as number));
+  // One canonical problem and one model for all levels (its time counts, before the levels share what is left): a
+  // level's model is this one with its budget rows' limits rescaled, and it keeps the blocks. Each level built two
+  // models from scratch (the ranking's, the solve's), work no limit cut short that the first level measured and kept
+  // back for every level after it.
+  const canonical = canonicalProblem(problem);
+  const base = buildSelectionModel(canonical);
   const points = new Array<FrontierPoint>(levels.length);
   let previous: ReadonlySet<string> | undefined;
   const deadline = startedAt + timeLimitMs;
@@ -167,13 +180,18 @@ export async function efficientFrontier(
     searchLimit = share - fixedMs;
     searched = { limit: 0, spent: 0 };
     const scaled = derivedProblem({ ...problem, budgets: dictionaryOf(budgets) });
+    const scaledCanonical = derivedProblem({ ...canonical, budgets: scaled.budgets });
+    knownCanonical(scaled, scaledCanonical);
+    let model = rescaledModel(base, scaledCanonical);
+    if (model) shareBlocks(base, model);
+    else model = buildSelectionModel(scaledCanonical);
     const worth = (ids: Iterable<string>) => [...ids].reduce((s, id) => s.plus(valueOf.get(id) ?? 0), new PmoDecimal(0));
-    const funded = fundByRanking(scaled, ranking);
+    const funded = fundByRanking(scaled, ranking, model);
     const rankValue = funded === undefined ? undefined : worth(funded);
     // The ranking's plan fits this level: it warm-starts the solve when it is worth more than the previous level's
     // plan, so a search cut short never reports less than the ranking funds (leftBehind read -3).
     const warm = funded !== undefined && rankValue !== undefined && (previous === undefined || rankValue.greaterThan(worth(previous))) ? new Set(funded) : previous;
-    const first = await solveProblem(scaled, timed, { gap, timeLimitMs: Math.max(1, levelStart + share - now()), warmStart: warm });
+    const first = await solveProblem(scaled, timed, { gap, timeLimitMs: Math.max(1, levelStart + share - now()), warmStart: warm, model });
     const feasible = first.status !== "infeasible";
     // selectPortfolio's free-room fill after the solve (its point used to be worth less). No "why not" re-solves: their
     // answers (even the cheap ones, for every excluded candidate) took the later levels' time — 3 s asked, 16 s spent

@@ -113,3 +113,31 @@ export function buildSelectionModel(problem: SelectionProblem): SelectionModel {
   if (rows.some((r) => !r.integral)) exactRows.set(model, exact.map((r, k) => (rows[k]?.integral ? undefined : { usage: r.usage, limit: r.limit })));
   return model;
 }
+
+/**
+ * @internal The model of `problem`, which differs from the problem `base` was built from in its limits alone (a
+ * frontier level: budgets scaled): rows keep `base`'s indices, coefficients and scale, so its blocks and orders carry
+ * over. An integral row's limit is the exact limit at the row's scale rounded down — the same constraint, as every
+ * plan's use of an integral row is an integer. A row held in floats keeps its exact usage and the exact new limit for
+ * the built-in search. Undefined when a limit at that scale is no longer exactly representable (build it afresh).
+ */
+export function rescaledModel(base: SelectionModel, problem: SelectionProblem): SelectionModel | undefined {
+  const exact = resourceRows(problem);
+  if (exact.length !== base.rows.length || problem.candidates.length !== base.ids.length) return undefined;
+  const rows: SelectionModelRow[] = [];
+  for (const [k, r] of exact.entries()) {
+    const b = base.rows[k] as SelectionModelRow;
+    if (!b.integral) {
+      rows.push({ ...b, constraint: r.constraint, limit: r.limit.toNumber() });
+      continue;
+    }
+    const limit = r.limit.times(10 ** b.scale).floor().toNumber();
+    let total = limit;
+    for (const c of b.coefficients) total += Math.abs(c);
+    if (!(total < MAX_SAFE)) return undefined;
+    rows.push({ ...b, constraint: r.constraint, limit });
+  }
+  const model: SelectionModel = { ...base, rows };
+  if (rows.some((r) => !r.integral)) exactRows.set(model, exact.map((r, k) => (rows[k]?.integral ? undefined : { usage: r.usage, limit: r.limit })));
+  return model;
+}

@@ -51,7 +51,13 @@ export function relativeGap(objective: Decimal, bound: Decimal): Metric<Decimal>
 export async function solveProblem(
   problem: SelectionProblem,
   solver: SelectionSolver,
-  options: { readonly gap: number; readonly timeLimitMs: number; readonly warmStart?: ReadonlySet<string> | undefined },
+  options: {
+    readonly gap: number;
+    readonly timeLimitMs: number;
+    readonly warmStart?: ReadonlySet<string> | undefined;
+    /** The model of `canonicalProblem(problem)` when the caller has it (a frontier level's, rescaled): not built again. */
+    readonly model?: SelectionModel | undefined;
+  },
 ): Promise<SolvedPlan> {
   const conflicts = findConflicts(problem);
   if (conflicts.length > 0) {
@@ -60,7 +66,7 @@ export async function solveProblem(
   // Solvers see one canonical order, so a tie between equally good plans never depends on how the input was listed.
   const original = problem;
   problem = canonicalProblem(problem);
-  const model = buildSelectionModel(problem);
+  const model = options.model ?? buildSelectionModel(problem);
   const notes: string[] = [];
   const deadline = now() + options.timeLimitMs;
   const ctx = searchContext(model);
