@@ -1,6 +1,6 @@
 import { needAccepts, type Compiled, type CompiledRule } from "./compiled.js";
 import { pinsOtherRevision } from "./revisions.js";
-import { components, isCyclic, membersOf, reach, type Successors } from "./scc.js";
+import { components, membersOf, reach, type Successors } from "./scc.js";
 import type { TraceStore } from "./store.js";
 
 /*
@@ -150,12 +150,12 @@ export class CoverageState {
     const s = this.store;
     const mask = this.needMask;
     const from = s.from;
-    return { edges: (v) => s.inn[v] as number[], next: (l) => (mask[l] !== 0 ? (from[l] as number) : -1) };
+    return { adj: s.inn, next: (l) => (mask[l] !== 0 ? (from[l] as number) : -1) };
   }
 
   private dependents(): Successors {
     const s = this.store;
-    return { edges: (v) => s.out[v] as number[], next: (l) => (this.needMask[l] !== 0 ? (s.to[l] as number) : -1) };
+    return { adj: s.out, next: (l) => (this.needMask[l] !== 0 ? (s.to[l] as number) : -1) };
   }
 
   /** Full computation. */
@@ -216,7 +216,8 @@ export class CoverageState {
     const shallow = this.shallow;
     for (let ci = 0; ci < cs.count; ci++) {
       const comp = membersOf(cs, ci);
-      const cyclic = isCyclic(comp, deps);
+      // A self-link counts for nothing (maskOf), so only a component of several nodes is a loop.
+      const cyclic = comp.length > 1;
       // OFT ranks CYCLE worst: an item in a loop of counted covering links, or depending on one, is `cycle` even
       // when it is not shallow-covered itself (issue 12 #1); otherwise uncovered beats covered.
       for (let k = 0; k < comp.length; k++) {

@@ -96,12 +96,12 @@ export class EvidenceState {
   /** The reverse of children() (the two graphs share their components). */
   private parents(): Successors {
     const s = this.store;
-    return { edges: (v) => s.out[v] as number[], next: (l) => (this.parentLink(l) ? (s.to[l] as number) : -1) };
+    return { adj: s.out, next: (l) => (this.parentLink(l) ? (s.to[l] as number) : -1) };
   }
 
   children(): Successors {
     const s = this.store;
-    return { edges: (v) => s.inn[v] as number[], next: (l) => (this.parentLink(l) ? (s.from[l] as number) : -1) };
+    return { adj: s.inn, next: (l) => (this.parentLink(l) ? (s.from[l] as number) : -1) };
   }
 
   /** When item `v`'s content last changed, as of `asOf` (a change after it has not happened yet: ""). */

@@ -5,9 +5,9 @@
  * self-loop, so no fold can loop forever.
  */
 
-/** Successor access for {@link components}: the link indices leaving a node and the node each one reaches (-1 = skip). */
+/** Successor access for {@link components}: the link indices leaving each node and the node each one reaches (-1 = skip). */
 export interface Successors {
-  edges(v: number): readonly number[];
+  readonly adj: readonly (readonly number[])[];
   next(link: number, v: number): number;
 }
 
@@ -62,7 +62,7 @@ export function components(n: number, starts: readonly number[] | null, succ: Su
     while (depth > 0) {
       const top = depth - 1;
       const v = callV[top] as number;
-      const es = succ.edges(v);
+      const es = succ.adj[v] as number[];
       let pos = callPos[top] as number;
       let descended = false;
       while (pos < es.length) {
@@ -111,15 +111,6 @@ export function membersOf(c: Components, i: number): Int32Array {
   return c.order.subarray(c.start[i] as number, c.start[i + 1] as number);
 }
 
-/** True when the component is a cycle: several nodes, or one node with a link to itself. */
-export function isCyclic(members: ArrayLike<number>, succ: Successors): boolean {
-  if (members.length > 1) return true;
-  const v = members[0] as number;
-  const es = succ.edges(v);
-  for (let k = 0; k < es.length; k++) if (succ.next(es[k] as number, v) === v) return true;
-  return false;
-}
-
 /**
  * Every node reachable from `starts` over `succ` (the starts included), breadth first, optionally up to `maxDepth`
  * steps. Returns the nodes in visiting order and their distance.
@@ -137,7 +128,7 @@ export function reach(n: number, starts: Iterable<number>, succ: Successors, max
     const v = nodes[i] as number;
     const d = dist.get(v) as number;
     if (d >= maxDepth) continue;
-    for (const l of succ.edges(v)) {
+    for (const l of succ.adj[v] as number[]) {
       const w = succ.next(l, v);
       if (w >= 0 && w < n && !dist.has(w)) {
         dist.set(w, d + 1);

@@ -2,7 +2,7 @@ import { F_CYCLE, F_IMPLICIT, linkFlags, type Compiled } from "./compiled.js";
 import { cmp } from "./order.js";
 import { acceptMask } from "./coverage.js";
 import type { StructureCheck } from "./rules.js";
-import { components, isCyclic, membersOf, type Successors } from "./scc.js";
+import { components, membersOf, type Successors } from "./scc.js";
 import type { TraceStore } from "./store.js";
 import type { AcknowledgementInput, TraceSeverity } from "./types.js";
 
@@ -55,13 +55,18 @@ export function checkStructure(store: TraceStore, c: Compiled, acks: readonly Ac
   const lf = linkFlags(store, c);
   // Per link type: declared or not (undefined until first asked).
   const declared: (boolean | undefined)[] = [];
+  const selfLoop = new Set<number>();
   for (let l = 0; l < store.links.length; l++) {
     if (store.alive[l] !== 1) continue;
     const f = store.from[l] as number;
     const t = store.to[l] as number;
     const type = store.ltype[l] as number;
     const implicit = ((lf[l] as number) & F_IMPLICIT) !== 0;
-    if (f >= 0 && f === t) add("self-link", `${store.links[l]!.id} links ${store.items[f]!.key} to itself`, [store.items[f]!.key], [store.links[l]!.id]);
+    if (f >= 0 && f === t) {
+      add("self-link", `${store.links[l]!.id} links ${store.items[f]!.key} to itself`, [store.items[f]!.key], [store.links[l]!.id]);
+      // A self-link of a cycle type makes its item a one-member cycle.
+      if ((lf[l] as number) & F_CYCLE) selfLoop.add(f);
+    }
     if (f < 0 || t < 0) {
       const s = store.links[l]!;
       if (s.fromKey === s.toKey) add("self-link", `${s.id} links ${s.fromKey} to itself`, [s.fromKey], [s.id]);
@@ -174,26 +179,22 @@ export function checkStructure(store: TraceStore, c: Compiled, acks: readonly Ac
     else add("unknown-audience", `${who}: ${key} lists no audience ${a.audienceRole} (it lists ${list.join(", ") || "none"})`, [key], [], { acknowledgements: [a.id] });
   }
 
-  const succ: Successors = {
-    edges: (v) => store.out[v] as number[],
-    next: (l) => (((lf[l] as number) & F_CYCLE) !== 0 ? (store.to[l] as number) : -1),
-  };
+  const succ: Successors = { adj: store.out, next: (l) => (((lf[l] as number) & F_CYCLE) !== 0 ? (store.to[l] as number) : -1) };
   const cs = components(n, null, succ);
-  const cyclic = new Uint8Array(cs.count);
   const sorted = new Map<number, number[]>();
   for (let ci = 0; ci < cs.count; ci++) {
-    if (isCyclic(membersOf(cs, ci), succ)) {
-      cyclic[ci] = 1;
-      sorted.set(ci, []);
-    }
+    const ms = membersOf(cs, ci);
+    if (ms.length > 1 || selfLoop.has(ms[0] as number)) sorted.set(ci, []);
   }
   // Members of each cycle in key order, from the store's key order in one pass (no sort per cycle).
-  if (sorted.size > 0) for (const v of store.keyOrder()) if (cyclic[cs.compOf[v] as number] === 1) sorted.get(cs.compOf[v] as number)!.push(v);
+  if (sorted.size > 0) for (const v of store.keyOrder()) sorted.get(cs.compOf[v] as number)?.push(v);
   for (const [ci, members] of sorted) {
     const path = cyclePath(store, members[0] as number, cs.compOf, ci, succ);
     add("cycle", `cycle: ${path.keys.join(" → ")}`, members.map((v) => store.items[v]!.key), path.links, { path: path.keys });
   }
-  return out.sort(compareFindings);
+  // Sort keys built once per finding: a cycle lists thousands of items, joined per comparison they dominated the sort.
+  const keyed = out.map((f) => [f.check, f.items.join(), f.links.join(), f.message, f] as const);
+  return keyed.sort((x, y) => cmp(x[0], y[0]) || cmp(x[1], y[1]) || cmp(x[2], y[2]) || cmp(x[3], y[3])).map((k) => k[4]);
 }
 
 /** One concrete cycle through the component's smallest key, found breadth first inside the component. */
@@ -204,7 +205,7 @@ function cyclePath(store: TraceStore, start: number, compOf: Int32Array, ci: num
   for (let i = 0; i < queue.length && closing < 0; i++) {
     const v = queue[i] as number;
     // Sorted, so the path reported does not depend on the order links were added or removed.
-    const edges = succ.edges(v).filter((l) => {
+    const edges = succ.adj[v]!.filter((l) => {
       const w = succ.next(l, v);
       return w >= 0 && compOf[w] === ci;
     });
@@ -231,8 +232,4 @@ function cyclePath(store: TraceStore, start: number, compOf: Int32Array, ci: num
   links.reverse();
   const keys = [store.items[start]!.key, ...links.map((l) => store.items[store.to[l] as number]!.key)];
   return { keys, links: links.map((l) => store.links[l]!.id) };
-}
-
-function compareFindings(a: TraceFinding, b: TraceFinding): number {
-  return cmp(a.check, b.check) || cmp(a.items.join(","), b.items.join(",")) || cmp(a.links.join(","), b.links.join(",")) || cmp(a.message, b.message);
 }
