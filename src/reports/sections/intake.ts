@@ -97,7 +97,8 @@ function selectionBlocks(input: SelectionProblemInput, result: PortfolioSelectio
 /**
  * The intake section: requests ranked with each score's breakdown (raw rating, normalised value, weight,
  * contribution), and — given a selection — the portfolio chosen, the budget and capacity rows it used, a "why not"
- * line per excluded candidate and a value-vs-cost bubble chart.
+ * line per excluded candidate and a value-vs-cost bubble chart. With no request scored, one line says so (no model,
+ * envelope or selection is shown as if applied).
  *
  * @example
  * ```ts
@@ -109,6 +110,9 @@ function selectionBlocks(input: SelectionProblemInput, result: PortfolioSelectio
 export function intakeSection(input: IntakeSectionInput): ReportSection {
   checkArguments("intakeSection", { input: [input, "object"] });
   checkArguments("intakeSection", { "input.requests": [input.requests, "object[]"], "input.scoreboard": [input.scoreboard, "object"], "input.criterionNames": [input.criterionNames, "object?"] });
+  // No request: nothing was scored or selected, so neither the model nor the envelope is shown as if it were applied
+  // (a database without requests showed the built-in model and the sample's budget as the run's).
+  if (input.scoreboard.entries.length === 0) return { heading: "Intake", blocks: [{ kind: "paragraph", text: "No requests in the intake: nothing was scored or selected." }] };
   const places = input.places ?? 3;
   const byId = new Map(input.requests.map((r) => [r.id, r] as const));
   const terms = [...new Set(input.scoreboard.entries.flatMap((e) => e.breakdown.map((b) => b.term)))];
