@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadSampleOffice } from "../../examples/office.js";
 import { analyzeOfficeRisk, analyzeOfficeSchedule, type OfficeScheduleOptions } from "../../src/office/index.js";
 import { importDataset } from "../../src/io/index.js";
-import { HEAVY, dataset, run, temp } from "./run.js";
+import { HEAVY, dataset, importIntoFreshDatabase, run, temp } from "./run.js";
 
 /*
  * The plan conventions through the office analysis and the `schedule` and `risk` commands.
@@ -83,10 +83,7 @@ describe("plan conventions: analyzeOfficeSchedule and analyzeOfficeRisk", () => 
 describe("pmokit schedule / risk --start-link-float --milestone-dating", () => {
   const cwd = temp();
   beforeAll(async () => {
-    writeFileSync(join(cwd, "plan.json"), dataset(RECORDS as Record<string, unknown[]>));
-    expect((await run(["init", "p.sqlite"], cwd)).code).toBe(0);
-    const imported = await run(["import", "plan.json", "--db", "p.sqlite"], cwd);
-    expect([imported.code, imported.err]).toEqual([0, ""]);
+    expect(await importIntoFreshDatabase(cwd, RECORDS as Record<string, unknown[]>)).toEqual({ init: 0, imported: { code: 0, err: "" } });
   }, HEAVY);
   type Json = { project: string; finish: string; conventions: { startLinkFloat: string; milestoneDating: string }; activities: { id: string; earlyStart: string; lateStart: string; totalFloat: string }[] }[];
   const schedule = async (...flags: string[]) => {

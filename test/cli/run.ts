@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main.js";
@@ -22,6 +22,14 @@ export const temp = (): string => mkdtempSync(join(tmpdir(), "pmokit-cli-"));
 
 /** A pmokit dataset file's text. */
 export const dataset = (records: Record<string, unknown[]>): string => JSON.stringify({ format: "pmokit-dataset", formatVersion: 1, records });
+
+/** Writes `records` as `plan.json` in `cwd`, creates `p.sqlite` there and imports them; the exit codes and stderr of both steps. */
+export async function importIntoFreshDatabase(cwd: string, records: Record<string, unknown[]>): Promise<{ init: number; imported: { code: number; err: string } }> {
+  writeFileSync(join(cwd, "plan.json"), dataset(records));
+  const init = (await run(["init", "p.sqlite"], cwd)).code;
+  const imported = await run(["import", "plan.json", "--db", "p.sqlite"], cwd);
+  return { init, imported: { code: imported.code, err: imported.err } };
+}
 
 /** Timeout of a test that runs the whole sample office (seconds on a busy 2-core machine). */
 export const HEAVY = 60_000;

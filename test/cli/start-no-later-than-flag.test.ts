@@ -1,10 +1,8 @@
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadSampleOffice } from "../../examples/office.js";
 import { analyzeOfficeRisk, analyzeOfficeSchedule } from "../../src/office/index.js";
 import { importDataset } from "../../src/io/index.js";
-import { HEAVY, dataset, run, temp } from "./run.js";
+import { HEAVY, dataset, importIntoFreshDatabase, run, temp } from "./run.js";
 
 /*
  * The startNoLaterThan plan convention through the office analysis and the `schedule`, `risk` commands
@@ -60,10 +58,7 @@ describe("startNoLaterThan: analyzeOfficeSchedule, analyzeOfficeRisk", () => {
 describe("pmokit schedule / risk --start-no-later-than", () => {
   const cwd = temp();
   beforeAll(async () => {
-    writeFileSync(join(cwd, "plan.json"), dataset(RECORDS as Record<string, unknown[]>));
-    expect((await run(["init", "p.sqlite"], cwd)).code).toBe(0);
-    const imported = await run(["import", "plan.json", "--db", "p.sqlite"], cwd);
-    expect([imported.code, imported.err]).toEqual([0, ""]);
+    expect(await importIntoFreshDatabase(cwd, RECORDS as Record<string, unknown[]>)).toEqual({ init: 0, imported: { code: 0, err: "" } });
   }, HEAVY);
 
   it("schedule and risk take the flag: B's float and criticality follow it, the JSON states it", async () => {

@@ -1,5 +1,5 @@
 import { ValidationError, createWorkingCalendar } from "../../src/index.js";
-import type { LevellingInput, ScheduleResult, ScheduledActivity } from "../../src/index.js";
+import type { LevellingInput, ScheduleInput, ScheduleResult, ScheduledActivity } from "../../src/index.js";
 
 /** Every day works: day offsets equal calendar days (for textbook networks counted in plain time units). */
 export const SEVEN_DAY = createWorkingCalendar({ name: "7-day", workingWeekdays: [1, 2, 3, 4, 5, 6, 7] });
@@ -42,4 +42,18 @@ export const STARTED_BEHIND_LEVELLED: LevellingInput = {
   },
   resources: [{ id: "R", maxUnits: 1 }],
   assignments: [{ activityId: "P", resourceId: "R", units: 1 }, { activityId: "X", resourceId: "R", units: 1 }],
+};
+
+/**
+ * Out of sequence: X (3 d) → Y (3 d) FS. Status Wed 6 January 2027. X started Mon 4 with 1 day left (Thu 7); Y started
+ * Tue 5, before X finished, with 1 day left. Retained logic finishes Fri 8, progress override Thu 7.
+ */
+export const OUT_OF_SEQUENCE: ScheduleInput = {
+  projectStart: "2027-01-04",
+  statusDate: "2027-01-06",
+  activities: [
+    { id: "X", duration: 3, progress: { actualStart: "2027-01-04", remainingDuration: 1 } },
+    { id: "Y", duration: 3, progress: { actualStart: "2027-01-05", remainingDuration: 1 } },
+  ],
+  links: [{ from: "X", to: "Y" }],
 };

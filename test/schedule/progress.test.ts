@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError, scheduleNetwork, type ScheduleInput } from "../../src/index.js";
-import { act, row } from "./helpers.js";
+import { OUT_OF_SEQUENCE, act, row } from "./helpers.js";
 
 describe("status-date rescheduling", () => {
   // Status Fri 2027-01-08. A (3 d) done Mon 4 – Wed 6. B (4 d) started Thu 7, 2 days left → Mon 11 – Tue 12.
@@ -35,15 +35,7 @@ describe("status-date rescheduling", () => {
   });
   // Out of sequence: X (3 d) → Y (3 d) FS. Status Wed 6. X started Mon 4, 1 day left (Thu 7). Y started Tue 5
   // (before X finished) with 1 day left.
-  const oos: ScheduleInput = {
-    projectStart: "2027-01-04",
-    statusDate: "2027-01-06",
-    activities: [
-      { id: "X", duration: 3, progress: { actualStart: "2027-01-04", remainingDuration: 1 } },
-      { id: "Y", duration: 3, progress: { actualStart: "2027-01-05", remainingDuration: 1 } },
-    ],
-    links: [{ from: "X", to: "Y" }],
-  };
+  const oos = OUT_OF_SEQUENCE;
   it("retained logic: Y's remaining work waits for X (Fri 8)", () => {
     const q = scheduleNetwork(oos);
     expect(row(q, "Y")[1]).toBe("2027-01-08");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyseScheduleRisk, createWorkingCalendar, scheduleNetwork, type RiskOptions, type ScheduleInput, type ScheduleOptions } from "../../src/index.js";
-import { act, validationIssues } from "./helpers.js";
+import { OUT_OF_SEQUENCE, act, validationIssues } from "./helpers.js";
 
 /*
  * Every plan option scheduleNetwork takes reaches analyseScheduleRisk: without uncertainty each iteration is the
@@ -55,15 +55,7 @@ describe("analyseScheduleRisk takes scheduleNetwork's plan options", () => {
    * - progress-override: Y continues on Thu 7 regardless of X: finish Thu 7.
    * Before: the risk run always used retained logic, so its deterministic finish stayed Fri 8 under progress-override.
    */
-  const oos: ScheduleInput = {
-    projectStart: "2027-01-04",
-    statusDate: "2027-01-06",
-    activities: [
-      { id: "X", duration: 3, progress: { actualStart: "2027-01-04", remainingDuration: 1 } },
-      { id: "Y", duration: 3, progress: { actualStart: "2027-01-05", remainingDuration: 1 } },
-    ],
-    links: [{ from: "X", to: "Y" }],
-  };
+  const oos = OUT_OF_SEQUENCE;
   it("outOfSequence: retained logic finishes Fri 8, progress override Thu 7, as scheduleNetwork", () => {
     const retained = same(oos, {});
     expect(retained.plan).toEqual(["2027-01-08", "X:1", "Y:1"]);

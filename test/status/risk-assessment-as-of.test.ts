@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createMemoryAdapter, decodeEntity, isoDate, isPmoError, type Risk } from "../../src/index.js";
+import { eur, risk } from "./risks.js";
+import { createMemoryAdapter, isoDate, isPmoError, type Risk } from "../../src/index.js";
 import { DEFAULT_RAG_RULES, contingencyReserve, ragStatus } from "../../src/status/index.js";
 import { createPmo } from "../../src/services/index.js";
 import { seedOffice } from "../services/office.js";
@@ -9,12 +10,6 @@ import { seedOffice } from "../services/office.js";
 // `reassessedOn`); as-of views read the one in force. A risk without that history judged before its last change uses
 // its current values and says so (`currentAssessmentUsed`), never silently.
 
-const risk = (id: string, extra: Record<string, unknown>): Risk =>
-  decodeEntity("risk", {
-    id, version: 2, createdAt: "2026-01-10T09:00:00.000Z", updatedAt: "2026-03-05T09:00:00.000Z", projectId: "P", title: id,
-    ownerId: "p-o", response: "mitigate", mitigation: "m", status: "open", raisedOn: "2026-01-10", ...extra,
-  }) as Risk;
-const eur = (amount: string) => ({ amount, currency: "EUR" });
 
 // A: p 0.2, impact 2, 10,000.00 EUR until 03-01; since then p 0.8, impact 5, 50,000.00 EUR.
 const a = risk("RSK-A", {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodeEntity, decimal, isoDate, isPmoError, type IsoDate, type Risk } from "../../src/index.js";
+import { eur, risk } from "./risks.js";
+import { decimal, isoDate, isPmoError, type IsoDate } from "../../src/index.js";
 import { DEFAULT_RISK_MATRIX, expectedMonetaryValue, riskScore } from "../../src/status/index.js";
 
 // riskScore and expectedMonetaryValue took no as-of day: they always read the current assessment, so a score or EMV
@@ -7,12 +8,6 @@ import { DEFAULT_RISK_MATRIX, expectedMonetaryValue, riskScore } from "../../src
 // `{ asOf }` as the other as-of calculators do and read the assessment in force on that day (`assessments`).
 // Default matrix: bands ≤ 0.1, ≤ 0.3, ≤ 0.5, ≤ 0.7, ≤ 1; medium from 6, high from 15.
 
-const risk = (id: string, extra: Record<string, unknown>): Risk =>
-  decodeEntity("risk", {
-    id, version: 2, createdAt: "2026-01-10T09:00:00.000Z", updatedAt: "2026-03-05T09:00:00.000Z", projectId: "P", title: id,
-    ownerId: "p-o", response: "mitigate", mitigation: "m", status: "open", raisedOn: "2026-01-10", ...extra,
-  }) as Risk;
-const eur = (amount: string) => ({ amount, currency: "EUR" });
 const on = (day: string) => ({ asOf: isoDate(day) });
 
 // A: p 0.2, impact 2, 10,000.00 EUR until 03-01; since then p 0.8, impact 5, 50,000.00 EUR.
