@@ -21,7 +21,7 @@ export { loadSampleOffice, sampleOfficeRecords, SAMPLE_KINDS, SAMPLE_STATUS_DATE
 // The builders are the CLI's own (src/cli keeps them while the command is reworked); this entry is their public name.
 export {
   analyzeOffice, intakeProblem, DEMO_ENVELOPE, INTAKE_MODEL,
-  type AnalyzeOfficeOptions, type AvailabilityPeriod, type IntakeEnvelope, type IntakeScore, type IntakeSelection, type OfficeAnalysis, type ProjectAnalysis, type RolloutAnalysis,
+  type AnalyzeOfficeOptions, type AvailabilityPeriod, type IntakeEnvelope, type IntakeScore, type IntakeSelection, type OfficeAnalysis, type OfficeKpiOptions, type ProjectAnalysis, type RolloutAnalysis,
 } from "../cli/office.js";
 export { analyzeOfficeSchedule, earnedScheduleFinishes, upstreamOf, type OfficeSchedule, type OfficeScheduleOptions, type ProjectSchedule } from "../cli/schedule.js";
 export { analyzeOfficeRisk, type OfficeRiskOptions, type ProjectRisk } from "../cli/risk.js";
