@@ -15,7 +15,7 @@ import { scoreIntake, selectIntake } from "./intake.js";
 import { readModelFile } from "./model-file.js";
 import { dateFormatOption, decimalMarkOption, delimiterOption, formatLocaleOption, maxCellCharsOption, reportCsvOptions } from "./report-csv.js";
 import { baselineNumber } from "./ev-baseline.js";
-import { asOfOption, dbOption, envelopeFlags, jsonOption, kpiConventionOptions, kpiConventions, modelOption, parseDate, parseInstant, parseTimeZone, planConventionOptions, planConventions, selectionOptions, TODAY, type IntakeFlags, type KpiConventionFlags, type PlanConventionFlags } from "./options.js";
+import { asOfOption, dbOption, envelopeFlags, jsonOption, kpiConventionOptions, kpiConventions, modelOption, parseDate, parseInstant, parseTimeZone, planConventionOptions, selectionOptions, TODAY, type IntakeFlags, type KpiConventionFlags, type PlanConventionFlags } from "./options.js";
 import { loadSolver } from "./solver.js";
 import { officeReport } from "./office-report.js";
 import { entryAt } from "./folders.js";
@@ -26,7 +26,7 @@ import { openSqlite } from "./sqlite.js";
 import { jsonDecimal, jsonMissing, jsonMoney } from "./json-figures.js";
 import { projectLines, rolloutLines, selectionLines } from "./summary.js";
 import { guardedIo, jsonText, printable } from "./terminal.js";
-import { analyzeOfficeSchedule, earnedScheduleFinishes } from "./schedule.js";
+import { analyzeOfficeSchedule, earnedScheduleFinishes, planConventionsOf } from "./schedule.js";
 import { scheduleSummary } from "./schedule-summary.js";
 import { traceSummary } from "./trace.js";
 import { analyzeOfficeRisk } from "./risk.js";
@@ -235,7 +235,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
     .option("--project <id>", "only this project (id or code)"))
     .addOption(dbOption()).addOption(asOfOption()).addOption(jsonOption())
     .action(async (o: AnalysisOpts & PlanConventionFlags & { project?: string }) => {
-      const schedule = await withSchedule(io, { db: o.db, asOf: o.asOf ?? today(), ...(o.project !== undefined ? { project: o.project } : {}), ...planConventions(o) });
+      const schedule = await withSchedule(io, { db: o.db, asOf: o.asOf ?? today(), ...(o.project !== undefined ? { project: o.project } : {}), ...planConventionsOf(o) });
       if (o.project !== undefined && schedule.projects.length === 0) throw new CliError(`no project ${o.project}`, { code: "usage" });
       const lines = scheduleSummary(schedule);
       if (o.json) json(io, lines.json);
@@ -263,7 +263,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       const projects = o.project !== undefined ? 1 : (records.project ?? []).length;
       const bar = progress(raw, 100 * projects, "risk");
       const results = analyzeOfficeRisk(records, {
-        statusDate: o.asOf ?? today(), iterations: o.iterations, seed: o.seed, ...(o.project !== undefined ? { project: o.project } : {}), ...(o.target !== undefined ? { target: o.target } : {}), ...planConventions(o),
+        statusDate: o.asOf ?? today(), iterations: o.iterations, seed: o.seed, ...(o.project !== undefined ? { project: o.project } : {}), ...(o.target !== undefined ? { target: o.target } : {}), ...planConventionsOf(o),
         onProgress: (_p, done, total) => { if (done < total) bar.tick(`${done}/${total}`); },
       });
       bar.stop();
@@ -302,8 +302,8 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       const setup = await intakeSetup(raw, o);
       const records = await readRecords(raw, o.db);
       const office = await officeOf(raw, records, { ...o, asOf }, setup);
-      const risks = analyzeOfficeRisk(records, { statusDate: asOf, iterations: 500, seed: 1, ...planConventions(o) });
-      const report = officeReport(office, analyzeOfficeSchedule(records, { statusDate: asOf, earnedScheduleFinish: earnedScheduleFinishes(office), ...planConventions(o) }), risks);
+      const risks = analyzeOfficeRisk(records, { statusDate: asOf, iterations: 500, seed: 1, ...planConventionsOf(o) });
+      const report = officeReport(office, analyzeOfficeSchedule(records, { statusDate: asOf, earnedScheduleFinish: earnedScheduleFinishes(office), ...planConventionsOf(o) }), risks);
       const dir = dirname(out);
       const name = basename(out);
       let files: Record<string, string | Uint8Array>;
@@ -358,7 +358,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       const { model, solver } = await intakeSetup(raw, o);
       await runDemo({
         db: o.db, out: o.out, model, envelope: envelopeFlags(o), ...(solver ? { solver } : {}), today,
-        ...(o.asOf !== undefined ? { statusDate: o.asOf } : {}), ...(o.data !== undefined ? { data: o.data } : {}), ...(o.json ? { json: true } : {}), ...planConventions(o), ...kpiConventions(o),
+        ...(o.asOf !== undefined ? { statusDate: o.asOf } : {}), ...(o.data !== undefined ? { data: o.data } : {}), ...(o.json ? { json: true } : {}), ...planConventionsOf(o), ...kpiConventions(o),
       }, raw);
     });
 

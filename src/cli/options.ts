@@ -3,7 +3,6 @@ import { instant, isInstantInput, isIsoDate } from "../core/index.js";
 import { parseAmount, parseCapacity, parseCurrency, type EnvelopeFlags } from "./envelope.js";
 import { CliError } from "./errors.js";
 import { SOLVERS, type SolverName } from "./solver.js";
-import { planConventionsOf, type PlanConventions } from "./schedule.js";
 
 /** The database file commands open unless `--db` says otherwise. */
 export const DEFAULT_DB = "pmokit.sqlite";
@@ -153,18 +152,6 @@ export function planConventionOptions(command: Command): Command {
     .addOption(new Option("--start-link-float <rule>", "how an SS/SF link bounds a predecessor that must start by its non-working time: exact (default: its last working minute before) or working-time (MS Project: Fri 17:00 is Mon 08:00)").choices(["exact", "working-time"]))
     .addOption(new Option("--milestone-dating <rule>", "a milestone reached in its calendar's non-working time: reached (default: on that day) or next-working-time (MS Project: its next working morning)").choices(["reached", "next-working-time"]))
     .addOption(new Option("--start-no-later-than <rule>", "a start-no-later-than date on a non-working day: working-time (default, MS Project and P6: a start at the next working morning meets it) or exact (a start before that day's morning)").choices(["working-time", "exact"]));
-}
-
-/**
- * The conventions part of the parsed flags, without the ones not given (the library's defaults apply).
- *
- * @example
- * ```ts
- * planConventions({ startLinkFloat: "working-time" }); // { startLinkFloat: "working-time" }
- * ```
- */
-export function planConventions(o: PlanConventionFlags): PlanConventions {
-  return planConventionsOf(o);
 }
 
 /** The availability conventions `report` and `demo` take, as commander parsed them. */
