@@ -77,7 +77,9 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
   const end = argv.indexOf("--");
   const asJson = (end < 0 ? argv : argv.slice(0, end)).includes("--json");
   const errorOutput: { listAll: boolean; subject?: string } = { listAll: false };
-  const today = () => todayUtc(raw);
+  // When the clock's date stands in for --as-of, a finished command says so on stderr: figures are never silently of today.
+  let clockDate: string | undefined;
+  const today = () => (clockDate = todayUtc(raw));
   const program = new Command("pmokit")
     .description("pmokit — the Project Management Office toolkit on an embedded SQLite database")
     .version(pmokitVersion(), "-V, --version", "print the pmokit version")
@@ -364,6 +366,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
 
   try {
     await program.parseAsync([...argv], { from: "user" });
+    if (clockDate !== undefined) io.stderr.write(`pmokit: as of ${clockDate}, today in UTC (no --as-of given)\n`);
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {

@@ -125,7 +125,7 @@ describe("issue 18 #3: report writing is all or nothing", () => {
     expect(snapshot(join(cwd, "r"))).toEqual(before);
     // Once the way is clear, the same command replaces everything and leaves no temporary folder.
     rmSync(join(cwd, "r", "charts", "coverage.svg"), { recursive: true });
-    const ok = await run(["report", "--format", "md", "--out", "r/report.md", "--db", "db.sqlite"], cwd);
+    const ok = await run(["report", "--format", "md", "--out", "r/report.md", "--db", "db.sqlite", "--as-of", "2026-11-20"], cwd);
     expect([ok.code, ok.err]).toEqual([0, ""]);
     expect(readFileSync(join(cwd, "r", "report.md"), "utf8")).not.toBe("the previous report");
     expect(readdirSync(join(cwd, "r")).filter((n) => n.startsWith(".pmokit"))).toEqual([]);

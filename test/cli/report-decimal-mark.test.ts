@@ -11,7 +11,7 @@ describe("pmokit report --format csv --decimal-mark", () => {
     const cwd = temp();
     expect((await run(["init", "office.sqlite"], cwd)).code).toBe(0);
     expect((await run(["import", join(process.cwd(), "examples", "data"), "--db", "office.sqlite", "--json"], cwd)).code).toBe(0);
-    const r = await run(["report", "--format", "csv", "--delimiter", ";", "--decimal-mark", ",", "--out", "health.csv", "--db", "office.sqlite"], cwd);
+    const r = await run(["report", "--format", "csv", "--delimiter", ";", "--decimal-mark", ",", "--out", "health.csv", "--db", "office.sqlite", "--as-of", "2026-11-20"], cwd);
     expect([r.code, r.err]).toEqual([0, ""]);
     // The `;` file of report-delimiter.test.ts (CPI 0.97, SPI 0.99, SPI(t) 0.99, EAC 1201841.04 …) with `,` marks.
     expect(readFileSync(join(cwd, "health.csv"), "utf8").split("\r\n")).toEqual([

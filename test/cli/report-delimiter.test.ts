@@ -10,7 +10,7 @@ describe("pmokit report --format csv --delimiter", () => {
     const cwd = temp();
     expect((await run(["init", "office.sqlite"], cwd)).code).toBe(0);
     expect((await run(["import", join(process.cwd(), "examples", "data"), "--db", "office.sqlite", "--json"], cwd)).code).toBe(0);
-    const r = await run(["report", "--format", "csv", "--delimiter", ";", "--out", "health.csv", "--db", "office.sqlite"], cwd);
+    const r = await run(["report", "--format", "csv", "--delimiter", ";", "--out", "health.csv", "--db", "office.sqlite", "--as-of", "2026-11-20"], cwd);
     expect([r.code, r.err]).toEqual([0, ""]);
     const lines = readFileSync(join(cwd, "health.csv"), "utf8").split("\r\n");
     expect(lines[0]).toMatch(/^Project;Name;Overall;.*;EAC \(EUR\);Forecast finish$/);

@@ -62,7 +62,7 @@ describe("pmokit schedule", () => {
     expect([seed.code, JSON.parse(seed.out).error.code, JSON.parse(seed.out).error.message]).toEqual([2, "usage", "--seed must be a whole number from 0 to 9007199254740991, got 99999999999999999999"]);
     const none = await run(["risk", "--db", "o.sqlite", "--project", "PRJ-NOPE"], cwd);
     expect([none.code, none.err.trim()]).toEqual([2, "pmokit: no project PRJ-NOPE"]);
-    const text = await run(["risk", "--db", "o.sqlite", "--project", "PRJ-CRM", "--iterations", "200"], cwd);
+    const text = await run(["risk", "--db", "o.sqlite", "--project", "PRJ-CRM", "--iterations", "200", "--as-of", "2026-11-20"], cwd);
     expect(text.err).toBe("");
     expect(text.out).toMatch(/^PRJ-CRM {3}P10 \d{4}-\d{2}-\d{2} {2}P50/);
     expect(text.out).toContain("P(finish ≤ 2027-04-30) = ");
