@@ -24,7 +24,7 @@ import { progress, type CliIo } from "./progress.js";
 import { readRecords, withDelivery, withSchedule } from "./records.js";
 import { openSqlite } from "./sqlite.js";
 import { jsonDecimal, jsonMissing, jsonMoney } from "./json-figures.js";
-import { projectLines, rolloutLines, selectionLines } from "./summary.js";
+import { projectLines, rolloutLines, scoreLines, selectionLines } from "./summary.js";
 import { guardedIo, jsonText, printable } from "./terminal.js";
 import { analyzeOfficeSchedule, earnedScheduleFinishes, planConventionsOf } from "./schedule.js";
 import { scheduleSummary } from "./schedule-summary.js";
@@ -177,10 +177,11 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
     .addOption(dbOption()).addOption(asOfOption()).addOption(modelOption()).addOption(jsonOption())
     .action(async (o: AnalysisOpts & { model?: string }) => {
       const model = o.model !== undefined ? await readModelFile(resolve(io.cwd, o.model)) : INTAKE_MODEL;
-      const { scoreboard } = scoreIntake(await readRecords(raw, o.db), isoDate(o.asOf ?? today()), model);
+      const records = await readRecords(raw, o.db);
+      const { scoreboard } = scoreIntake(records, isoDate(o.asOf ?? today()), model);
       if (o.json) json(io, scoreboard.entries.map((e) => ({ rank: e.rank, request: e.requestId, status: e.status, score: e.score.value?.toFixed() ?? null, reason: e.score.reason ?? null })));
       else if (scoreboard.entries.length === 0) io.stdout.write("no requests to rank: the database has none\n");
-      else for (const e of scoreboard.entries) io.stdout.write(`${String(e.rank).padStart(3)}  ${printable(e.requestId).padEnd(14)} ${e.status.padEnd(10)} ${e.score.value === undefined ? missingText(e.score) : e.score.value.toFixed(3)}\n`);
+      else io.stdout.write(`${scoreLines(scoreboard, records.request ?? []).map(printable).join("\n")}\n`);
     });
 
   selectionOptions(program.command("select").description("select the portfolio of open requests under the budget and capacity of one period; exit 1 when infeasible")

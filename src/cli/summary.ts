@@ -1,4 +1,6 @@
 import { formatMoney, roundMoney, type Decimal, type Metric } from "../core/index.js";
+import type { ProjectRequest } from "../entities/index.js";
+import type { Scoreboard } from "../prioritization/index.js";
 import { fixed, gateOutcomeText, missingText, overallRule, percent, type PeopleNames } from "../reports/index.js";
 import { AVAILABILITY_PLACES, type IntakeSelection, type OfficeAnalysis, type ProjectAnalysis, type RolloutAnalysis } from "./office.js";
 
@@ -78,6 +80,25 @@ export function selectionLines(selection: IntakeSelection): string[] {
     `SELECTION  ${sel.status}: ${sel.selected.join(", ") || "none"} within ${within}; left out: ${sel.excluded.join(", ") || "none"}`,
     ...sel.whyNot.map((w) => `           why not ${w.candidate}: ${w.explanation}`),
   ];
+}
+
+/**
+ * The lines of `pmokit score`: rank, the request's key (its id when it has none), status, score or the reason there is
+ * none, and the request's title — an imported request's id alone (a tool's number or UUID) names nothing to a reader.
+ *
+ * @example
+ * ```ts
+ * scoreLines(scoreIntake(records, isoDate("2026-11-20")).scoreboard, records.request ?? [])[1];
+ * // "  2  REQ-2027-002   scored     0.682  Route optimisation for last-mile delivery"
+ * ```
+ */
+export function scoreLines(board: Scoreboard, requests: readonly ProjectRequest[]): string[] {
+  const byId = new Map(requests.map((r) => [r.id, r] as const));
+  return board.entries.map((e) => {
+    const r = byId.get(e.requestId);
+    const score = e.score.value === undefined ? missingText(e.score) : e.score.value.toFixed(3);
+    return `${String(e.rank).padStart(3)}  ${(r?.key ?? e.requestId).padEnd(14)} ${e.status.padEnd(10)} ${score}${r ? `  ${r.title}` : ""}`;
+  });
 }
 
 const RANK = ["green", "amber", "red"];
