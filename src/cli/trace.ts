@@ -1,4 +1,6 @@
 import type { DeliveryAnalysis } from "./office.js";
+import { findingLines } from "../reports/sections/finding-lines.js";
+import { naturalOrder } from "../reports/sections/shared.js";
 import { printable } from "./terminal.js";
 
 /** What `pmokit trace` prints: the JSON value, the text lines, and whether there is a finding (exit 1). */
@@ -10,10 +12,6 @@ export interface TraceSummary {
   /** A requirement is uncovered, a link suspect, outdated or predated, an acknowledgement pending or a structural finding of severity error. */
   readonly findings: boolean;
 }
-
-// Keys in reading order, numbers by value; code-unit order breaks the collator's ties (REQ-a / REQ-A).
-const NATURAL = new Intl.Collator("en", { numeric: true });
-const naturalOrder = (a: string, b: string): number => NATURAL.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The output of `pmokit trace` from the delivery analysis, naming items by key (`requirement:REQ-11`) where they have one: coverage per level, uncovered and inactive items,
@@ -49,9 +47,6 @@ export function traceSummary(d: DeliveryAnalysis): TraceSummary {
     named.set(ref, key);
     return `${ref.slice(0, ref.indexOf(":"))}:${key}`;
   };
-  // A library message names items as `kind:id`: each item the finding lists is renamed where it stands alone.
-  const message = (m: string, items: readonly string[]) =>
-    [...items].sort((a, b) => b.length - a.length).reduce((t, ref) => (keys.has(ref) ? t.split(ref).reduce((acc, part) => (/^[\w.:-]/.test(part) ? `${acc}${ref}${part}` : `${acc}${name(ref)}${part}`)) : t), m);
   const json = {
     statusDate: d.statusDate,
     levels: t.levels.map((l) => ({ type: l.type, items: l.items, shallowCovered: l.shallowCovered, deepCovered: l.deepCovered, gaps: l.gaps, inCycle: l.inCycle })),
@@ -76,28 +71,8 @@ export function traceSummary(d: DeliveryAnalysis): TraceSummary {
   for (const l of t.levels) if (l.items > 0) text.push(`${printable(l.type).padEnd(14)} ${l.shallowCovered}/${l.items} shallow, ${l.deepCovered}/${l.items} deep${l.inCycle.length > 0 ? `, ${l.inCycle.length} in a cycle (${list(l.inCycle)})` : ""}`);
   text.push(`uncovered: ${uncovered.length}${uncovered.length > 0 ? ` (${list(uncovered)})` : ""}`);
   if (inactive.length > 0) text.push(`inactive, not traced: ${inactive.length} (${inactive.map((i) => `${p(i.item)} ${printable(i.status)}`).sort(naturalOrder).join(", ")})`);
-  // `severity: message`, as the report's list of findings writes them. Orphans of one kind and level, and links of one
-  // undeclared type, share a line (a flat ReqIF file gave one line per requirement, ProR one per link).
-  const groups = new Map<string, { head: string; one: string[]; subjects: string[] }>();
-  for (const f of structural) {
-    const [item, to] = f.items;
-    const link = f.links[0];
-    let group: [string, string, string] | undefined; // [plural head, message for one, subject]
-    if (f.check === "orphan" && item !== undefined && f.message.startsWith(item)) {
-      const rest = f.message.slice(item.length);
-      group = [`${item.slice(0, item.indexOf(":"))}s${rest.replace(" has no ", " with no ").replace(" covers nothing", " covering nothing")}`, message(f.message, f.items), p(item)];
-    } else if (f.check === "unknown-link-type" && link !== undefined && item !== undefined && to !== undefined && f.message.startsWith(link)) {
-      group = [`links${f.message.slice(link.length).replace(" uses ", " use ")}`, message(f.message, f.items), `${p(item)} → ${p(to)}`];
-    }
-    if (group === undefined) { text.push(`${f.severity}: ${printable(message(f.message, f.items))}`); continue; }
-    const key = `${f.severity}: ${group[0]}`;
-    const g = groups.get(key) ?? groups.set(key, { head: group[0], one: [], subjects: [] }).get(key)!;
-    g.one.push(`${f.severity}: ${printable(group[1])}`);
-    g.subjects.push(group[2]);
-  }
-  for (const [key, g] of groups) {
-    text.push(g.one.length === 1 ? g.one[0]! : `${key.slice(0, key.indexOf(":"))}: ${g.one.length} ${printable(g.head)}: ${g.subjects.sort(naturalOrder).join(", ")}`);
-  }
+  // `severity: message`, as the report's list of findings writes them; findings that differ only in their item share a line.
+  for (const line of findingLines(structural, name)) text.push(printable(line));
   for (const s of t.suspects) text.push(`suspect ${printable(s.link)} (${p(s.from)} ${printable(s.linkType)} ${p(s.to)})`);
   for (const r of stale) text.push(`${r.status} ${printable(r.link)} (${p(r.from)} ${printable(r.linkType)} ${p(r.to)}): pins revision ${r.linkRevision}, ${p(r.to)} is at revision ${r.itemRevision}`);
   text.push(`acknowledgement gaps: ${gaps.length}`);

@@ -3,7 +3,8 @@ import type { EvidenceStatus, TraceAnalysisResult, TraceMatrix } from "../../tra
 import { coverageHeatMapChart } from "../charts/heat-map.js";
 import { runsCell, toneCell, type CellValue, type ToneCell } from "../cells.js";
 import type { ReportBlock, ReportSection } from "../report.js";
-import { bareId, percent, personName, type PeopleNames } from "./shared.js";
+import { findingLines } from "./finding-lines.js";
+import { bareId, naturalOrder, percent, personName, type PeopleNames } from "./shared.js";
 
 /** What the requirements section shows. */
 export interface RequirementsSectionInput {
@@ -13,6 +14,11 @@ export interface RequirementsSectionInput {
   readonly matrix: TraceMatrix;
   /** People's names by id: who still has to acknowledge is shown by name. */
   readonly people?: PeopleNames;
+  /**
+   * Each item's own key by `kind:id` (`requirement:prj-x:_3Uqa8…` → `REQ-11`), as `analyzeDelivery` gives them: items
+   * are then named and ordered by key — an imported item's id is its tool's UUID. Without it, by id.
+   */
+  readonly keys?: ReadonlyMap<string, string>;
 }
 
 // Test evidence that needs attention carries a tone (NOK a failure, the others work still to do); OK stays plain.
@@ -35,22 +41,27 @@ const evidenceCell = (e: EvidenceStatus | "INACTIVE"): CellValue => {
  */
 export function requirementsSection(input: RequirementsSectionInput): ReportSection {
   checkArguments("requirementsSection", { input: [input, "object"] });
-  checkArguments("requirementsSection", { "input.result": [input.result, "object"], "input.matrix": [input.matrix, "object"], "input.people": [input.people, "object?"] });
+  checkArguments("requirementsSection", { "input.result": [input.result, "object"], "input.matrix": [input.matrix, "object"], "input.people": [input.people, "object?"], "input.keys": [input.keys, "object?"] });
   const { result, matrix } = input;
   const who = (id: string) => personName(input.people, id);
+  // Items by key where they have one (in a finding's message `requirement:REQ-11`), lists in key order.
+  const key = (ref: string) => input.keys?.get(ref) ?? bareId(ref);
+  const keys = (refs: readonly string[]) => refs.map(key).sort(naturalOrder).join(", ");
+  const requirement = (id: string) => key(`requirement:${id}`);
+  const label = (ref: string) => (input.keys?.has(ref) ? `${ref.slice(0, ref.indexOf(":"))}:${key(ref)}` : ref);
   const rtm: ReportBlock = {
     kind: "table",
     table: {
       caption: "Requirements traceability matrix (! marks a suspect link, evidence in brackets, a retired item's status in parentheses)",
       columns: ["Requirement", "Type", "Status", "Title", "Coverage", "Evidence", ...matrix.columns],
-      rows: matrix.rows.map((r) => [
+      rows: [...matrix.rows].sort((a, b) => naturalOrder(key(a.item), key(b.item))).map((r) => [
         // A retired requirement (result.inactive) stays in the matrix, marked so a reader does not take it for a gap.
-        r.id, r.type, r.inactive !== undefined ? `${r.inactive} (inactive)` : r.status ?? "", r.title ?? "",
+        key(r.item), r.type, r.inactive !== undefined ? `${r.inactive} (inactive)` : r.status ?? "", r.title ?? "",
         r.coverage === "uncovered" ? toneCell("warning", r.coverage) : r.coverage, evidenceCell(r.evidence),
         ...r.cells.map((c) => {
           // Each linked item as "TC-026 [NOK]": only the evidence word carries the tone.
           const runs = c.entries.flatMap((e, i) => {
-            const head = `${i > 0 ? ", " : ""}${bareId(e.item)}${e.inactive !== undefined ? ` (${e.inactive})` : ""}${e.suspect ? " !" : ""}`;
+            const head = `${i > 0 ? ", " : ""}${key(e.item)}${e.inactive !== undefined ? ` (${e.inactive})` : ""}${e.suspect ? " !" : ""}`;
             if (!e.evidence) return [head];
             const word = evidenceCell(e.evidence);
             return typeof word === "string" ? [`${head} [${word}]`] : [`${head} [`, word as ToneCell, "]"];
@@ -68,17 +79,17 @@ export function requirementsSection(input: RequirementsSectionInput): ReportSect
       table: {
         caption: "Coverage per level (shallow: each rule's link exists; deep: covered all the way down)",
         columns: ["Level", "Items", "Shallow", "Shallow %", "Deep", "Deep %", "Gaps"],
-        rows: levels.map((l) => [l.type, l.items, l.shallowCovered, percent(l.shallowPercent, 1), l.deepCovered, percent(l.deepPercent, 1), l.gaps.map(bareId).join(", ")]),
+        rows: levels.map((l) => [l.type, l.items, l.shallowCovered, percent(l.shallowPercent, 1), l.deepCovered, percent(l.deepPercent, 1), keys(l.gaps)]),
       },
     },
   ];
   // Retired items (the rules' inactive statuses) are in no level: say which, so none disappears from the report unseen.
   if (result.inactive.length > 0) {
-    coverage.push({ kind: "paragraph", text: `Inactive, not traced (their status or tag retires them): ${result.inactive.map((i) => `${bareId(i.item)} (${i.status})`).join(", ")}.` });
+    coverage.push({ kind: "paragraph", text: `Inactive, not traced (their status or tag retires them): ${[...result.inactive].sort((a, b) => naturalOrder(key(a.item), key(b.item))).map((i) => `${key(i.item)} (${i.status})`).join(", ")}.` });
   }
   // Items in a loop of covering links (deep status cycle) are in no deep figure and no gap: say which.
   const inCycle = levels.flatMap((l) => l.inCycle);
-  if (inCycle.length > 0) coverage.push({ kind: "paragraph", text: `In a loop of covering links, so never deep-covered (deep status cycle): ${inCycle.map(bareId).join(", ")}.` });
+  if (inCycle.length > 0) coverage.push({ kind: "paragraph", text: `In a loop of covering links, so never deep-covered (deep status cycle): ${keys(inCycle)}.` });
   if (levels.length > 0) {
     coverage.push({
       kind: "chart",
@@ -100,10 +111,10 @@ export function requirementsSection(input: RequirementsSectionInput): ReportSect
   // requirement turns uncovered with nothing here explaining why.
   const pinnedOther = result.linkRevisions.filter((x) => x.status !== "covers");
   const findings: string[] = [
-    ...result.suspects.map((s) => `suspect ${s.link}: ${bareId(s.from)} ${s.linkType} ${bareId(s.to)} (${s.reason}, changed ${bareId(s.origin)})`),
-    ...pinnedOther.map((x) => `${x.status} ${x.link}: ${bareId(x.from)} ${x.linkType} ${bareId(x.to)} pins revision ${x.linkRevision}, ${bareId(x.to)} is at revision ${x.itemRevision} (covers nothing until reviewed)`),
+    ...result.suspects.map((s) => `suspect ${s.link}: ${key(s.from)} ${s.linkType} ${key(s.to)} (${s.reason}, changed ${key(s.origin)})`),
+    ...pinnedOther.map((x) => `${x.status} ${x.link}: ${key(x.from)} ${x.linkType} ${key(x.to)} pins revision ${x.linkRevision}, ${key(x.to)} is at revision ${x.itemRevision} (covers nothing until reviewed)`),
     ...stale.map((e) => `stale evidence: ${e.id} (passes older than its last change)`),
-    ...result.findings.map((f) => `${f.severity}: ${f.message}`),
+    ...findingLines(result.findings, label),
   ];
   const gaps = result.acknowledgements.filter((a) => a.pending.length > 0);
   const ack: ReportBlock[] = gaps.length === 0
@@ -114,10 +125,10 @@ export function requirementsSection(input: RequirementsSectionInput): ReportSect
         table: {
           caption: "Acknowledgement gaps",
           columns: ["Requirement", "Pending audiences", "Stale", "Missing"],
-          rows: gaps.map((a) => [a.requirementId, a.pending.join(", "), a.audiences.filter((x) => x.status === "stale").map((x) => `${x.audience} (${x.outdated.map(who).join(", ")})`).join("; "), a.audiences.filter((x) => x.status === "missing").map((x) => x.audience).join(", ")]),
+          rows: gaps.map((a) => [requirement(a.requirementId), a.pending.join(", "), a.audiences.filter((x) => x.status === "stale").map((x) => `${x.audience} (${x.outdated.map(who).join(", ")})`).join("; "), a.audiences.filter((x) => x.status === "missing").map((x) => x.audience).join(", ")]),
         },
       },
-      { kind: "list", items: result.pendingByPerson.map((p) => `${who(p.personId)}: ${p.items.map((i) => `${i.requirementId} as ${i.audience} (${i.reason})`).join(", ")}`) },
+      { kind: "list", items: result.pendingByPerson.map((p) => `${who(p.personId)}: ${p.items.map((i) => `${requirement(i.requirementId)} as ${i.audience} (${i.reason})`).join(", ")}`) },
     ];
   return {
     heading: "Requirements",

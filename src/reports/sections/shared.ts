@@ -111,6 +111,38 @@ export function byCodePoint(a: string, b: string): number {
   return compareCodePoints(a, b);
 }
 
+/**
+ * Orders keys for reading: runs of digits by their value (`REQ-2` before `REQ-10`, `TC-007` beside `TC-7`), the rest
+ * by code point, so the order is the same on every machine. @internal
+ */
+export function naturalOrder(a: string, b: string): number {
+  const x = a.split(/(\d+)/), y = b.split(/(\d+)/);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const p = x[i]!, q = y[i]!;
+    if (p === q) continue;
+    if (i % 2 === 1) {
+      // Digits: fewer significant digits is smaller, then digit by digit; leading zeros only break a tie.
+      const m = p.replace(/^0+/, ""), n = q.replace(/^0+/, "");
+      if (m.length !== n.length) return m.length - n.length;
+      if (m !== n) return m < n ? -1 : 1;
+      continue;
+    }
+    return compareCodePoints(p, q);
+  }
+  return x.length !== y.length ? x.length - y.length : compareCodePoints(a, b);
+}
+
+/**
+ * Renames the `kind:id` references of a library message (a finding names its items so) with `label`, where a reference
+ * stands alone — not as the start of a longer id. @internal
+ */
+export function nameRefs(text: string, refs: readonly string[], label: (ref: string) => string): string {
+  return [...refs].sort((a, b) => b.length - a.length).reduce(
+    (t, ref) => t.split(ref).reduce((acc, part) => `${acc}${/^[\w.:-]/.test(part) ? ref : label(ref)}${part}`),
+    text,
+  );
+}
+
 /** The id part of a trace item key (`requirement:FR-101` → `FR-101`). @internal */
 export function bareId(key: string): string {
   const i = key.indexOf(":");

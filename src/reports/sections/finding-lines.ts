@@ -1,0 +1,38 @@
+import type { TraceFinding } from "../../traceability/index.js";
+import { nameRefs, naturalOrder } from "./shared.js";
+
+/**
+ * The structural findings of a traceability analysis as lines `severity: message`, items named by `label` (`kind:id` →
+ * what the reader sees, e.g. `requirement:REQ-11`). Findings that differ only in their item share one line: orphans of
+ * one kind and level (`warning: 16 requirements (functional) with no parent of type business|stakeholder: …`) and links
+ * of one undeclared type, named by their ends (`info: 9 links use link type custom:realizes, …: requirement:REQ-18 →
+ * requirement:REQ-2, …`) — a flat ReqIF file gave one line per requirement. A single one keeps its own line. @internal
+ */
+export function findingLines(findings: readonly TraceFinding[], label: (ref: string) => string): string[] {
+  const lines: string[] = [];
+  const groups = new Map<string, { one: string[]; subjects: string[] }>();
+  for (const f of findings) {
+    const line = `${f.severity}: ${nameRefs(f.message, f.items, label)}`;
+    const [item, to] = f.items;
+    const link = f.links[0];
+    let head: string | undefined;
+    let subject = "";
+    if (f.check === "orphan" && item !== undefined && f.message.startsWith(item)) {
+      head = `${item.slice(0, item.indexOf(":"))}s${f.message.slice(item.length).replace(" has no ", " with no ").replace(" covers nothing", " covering nothing")}`;
+      subject = label(item);
+    } else if (f.check === "unknown-link-type" && link !== undefined && item !== undefined && to !== undefined && f.message.startsWith(link)) {
+      head = `links${f.message.slice(link.length).replace(" uses ", " use ")}`;
+      subject = `${label(item)} → ${label(to)}`;
+    }
+    if (head === undefined) { lines.push(line); continue; }
+    const key = `${f.severity}\u0000${head}`;
+    const g = groups.get(key) ?? groups.set(key, { one: [], subjects: [] }).get(key)!;
+    g.one.push(line);
+    g.subjects.push(subject);
+  }
+  for (const [key, g] of groups) {
+    const [severity, head] = key.split("\u0000") as [string, string];
+    lines.push(g.one.length === 1 ? g.one[0]! : `${severity}: ${g.one.length} ${head}: ${g.subjects.sort(naturalOrder).join(", ")}`);
+  }
+  return lines;
+}
