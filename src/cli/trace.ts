@@ -1,6 +1,5 @@
 import type { DeliveryAnalysis } from "./office.js";
-import { findingLines } from "../reports/sections/finding-lines.js";
-import { naturalOrder } from "../reports/sections/shared.js";
+import { naturalKeyOrder, traceFindingLines } from "../reports/index.js";
 import { printable } from "./terminal.js";
 
 /** What `pmokit trace` prints: the JSON value, the text lines, and whether there is a finding (exit 1). */
@@ -67,12 +66,12 @@ export function traceSummary(d: DeliveryAnalysis): TraceSummary {
   // Items in a loop of covering links are neither deep-covered nor deep-uncovered: named on the level's line.
   const p = (ref: string) => printable(name(ref));
   // Lists in key order, numbers by value (REQ-2 before REQ-10): the analysis orders by id, an import's UUIDs.
-  const list = (refs: readonly string[]) => refs.map(p).sort(naturalOrder).join(", ");
+  const list = (refs: readonly string[]) => refs.map(p).sort(naturalKeyOrder).join(", ");
   for (const l of t.levels) if (l.items > 0) text.push(`${printable(l.type).padEnd(14)} ${l.shallowCovered}/${l.items} shallow, ${l.deepCovered}/${l.items} deep${l.inCycle.length > 0 ? `, ${l.inCycle.length} in a cycle (${list(l.inCycle)})` : ""}`);
   text.push(`uncovered: ${uncovered.length}${uncovered.length > 0 ? ` (${list(uncovered)})` : ""}`);
-  if (inactive.length > 0) text.push(`inactive, not traced: ${inactive.length} (${inactive.map((i) => `${p(i.item)} ${printable(i.status)}`).sort(naturalOrder).join(", ")})`);
+  if (inactive.length > 0) text.push(`inactive, not traced: ${inactive.length} (${inactive.map((i) => `${p(i.item)} ${printable(i.status)}`).sort(naturalKeyOrder).join(", ")})`);
   // `severity: message`, as the report's list of findings writes them; findings that differ only in their item share a line.
-  for (const line of findingLines(structural, name)) text.push(printable(line));
+  for (const line of traceFindingLines(structural, name)) text.push(printable(line));
   for (const s of t.suspects) text.push(`suspect ${printable(s.link)} (${p(s.from)} ${printable(s.linkType)} ${p(s.to)})`);
   for (const r of stale) text.push(`${r.status} ${printable(r.link)} (${p(r.from)} ${printable(r.linkType)} ${p(r.to)}): pins revision ${r.linkRevision}, ${p(r.to)} is at revision ${r.itemRevision}`);
   text.push(`acknowledgement gaps: ${gaps.length}`);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { naturalOrder } from "../../src/reports/sections/shared.js";
+import { naturalKeyOrder } from "../../src/reports/index.js";
 import { HEAVY, run, temp } from "./run.js";
 
 // The report's requirements section named every item by its id: after a ReqIF import that is the tool's UUID
@@ -31,10 +31,10 @@ describe("the report names requirements by key", () => {
     ]);
   }, HEAVY);
 
-  it("naturalOrder: digits by value, the rest by code point, the same everywhere", () => {
+  it("naturalKeyOrder: digits by value, the rest by code point, the same everywhere", () => {
     const keys = ["REQ-10", "REQ-2", "REQ-1", "req-3", "REQ-02", "TC-7", "TC-007", "REQ-", "REQ-2a", "Ä-1", "A-1"];
     // By hand: upper-case before lower-case and "Ä" (code points 0x41 < 0x52 < 0x54 < 0x72 < 0xC4); REQ- before any
     // REQ-n (a prefix); 2 = 02, and the tie is broken on the whole text by code point ("REQ-02" < "REQ-2": 0x30 < 0x32).
-    expect([...keys].sort(naturalOrder)).toEqual(["A-1", "REQ-", "REQ-1", "REQ-02", "REQ-2", "REQ-2a", "REQ-10", "TC-007", "TC-7", "req-3", "Ä-1"]);
+    expect([...keys].sort(naturalKeyOrder)).toEqual(["A-1", "REQ-", "REQ-1", "REQ-02", "REQ-2", "REQ-2a", "REQ-10", "TC-007", "TC-7", "req-3", "Ä-1"]);
   });
 });

@@ -1,14 +1,24 @@
+import { checkArguments } from "../../core/index.js";
 import type { TraceFinding } from "../../traceability/index.js";
-import { nameRefs, naturalOrder } from "./shared.js";
+import { nameRefs, naturalKeyOrder } from "./shared.js";
 
 /**
  * The structural findings of a traceability analysis as lines `severity: message`, items named by `label` (`kind:id` →
  * what the reader sees, e.g. `requirement:REQ-11`). Findings that differ only in their item share one line: orphans of
  * one kind and level (`warning: 16 requirements (functional) with no parent of type business|stakeholder: …`) and links
  * of one undeclared type, named by their ends (`info: 9 links use link type custom:realizes, …: requirement:REQ-18 →
- * requirement:REQ-2, …`) — a flat ReqIF file gave one line per requirement. A single one keeps its own line. @internal
+ * requirement:REQ-2, …`) — a flat ReqIF file gave one line per requirement. A single one keeps its own line; other
+ * findings keep theirs, in the order given, before the grouped lines.
+ *
+ * @example
+ * ```ts
+ * const keys = new Map([["requirement:prj-x:_3Uqa8", "REQ-11"]]);
+ * traceFindingLines(result.findings, (ref) => (keys.has(ref) ? `requirement:${keys.get(ref)}` : ref));
+ * // ["warning: requirement:REQ-11 (functional) has no parent of type business|stakeholder"]
+ * ```
  */
-export function findingLines(findings: readonly TraceFinding[], label: (ref: string) => string): string[] {
+export function traceFindingLines(findings: readonly TraceFinding[], label: (ref: string) => string): string[] {
+  checkArguments("traceFindingLines", { findings: [findings, "object[]"], label: [label, "function"] });
   const lines: string[] = [];
   const groups = new Map<string, { one: string[]; subjects: string[] }>();
   for (const f of findings) {
@@ -32,7 +42,7 @@ export function findingLines(findings: readonly TraceFinding[], label: (ref: str
   }
   for (const [key, g] of groups) {
     const [severity, head] = key.split("\u0000") as [string, string];
-    lines.push(g.one.length === 1 ? g.one[0]! : `${severity}: ${g.one.length} ${head}: ${g.subjects.sort(naturalOrder).join(", ")}`);
+    lines.push(g.one.length === 1 ? g.one[0]! : `${severity}: ${g.one.length} ${head}: ${g.subjects.sort(naturalKeyOrder).join(", ")}`);
   }
   return lines;
 }

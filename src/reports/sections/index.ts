@@ -4,7 +4,8 @@
  *
  * @module
  */
-export { fixed, cents, asCell, percent, type PeopleNames, type EarnedValueGridOptions } from "./shared.js";
+export { fixed, cents, asCell, percent, naturalKeyOrder, type PeopleNames, type EarnedValueGridOptions } from "./shared.js";
+export { traceFindingLines } from "./finding-lines.js";
 export { intakeSection, type IntakeSectionInput } from "./intake.js";
 export { portfolioSection, type PortfolioSectionInput, type PortfolioProjectRow, type KpiLine } from "./portfolio.js";
 export { projectSection, type ProjectSectionInput } from "./project.js";

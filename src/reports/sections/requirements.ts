@@ -3,8 +3,8 @@ import type { EvidenceStatus, TraceAnalysisResult, TraceMatrix } from "../../tra
 import { coverageHeatMapChart } from "../charts/heat-map.js";
 import { runsCell, toneCell, type CellValue, type ToneCell } from "../cells.js";
 import type { ReportBlock, ReportSection } from "../report.js";
-import { findingLines } from "./finding-lines.js";
-import { bareId, naturalOrder, percent, personName, type PeopleNames } from "./shared.js";
+import { traceFindingLines } from "./finding-lines.js";
+import { bareId, naturalKeyOrder, percent, personName, type PeopleNames } from "./shared.js";
 
 /** What the requirements section shows. */
 export interface RequirementsSectionInput {
@@ -46,7 +46,7 @@ export function requirementsSection(input: RequirementsSectionInput): ReportSect
   const who = (id: string) => personName(input.people, id);
   // Items by key where they have one (in a finding's message `requirement:REQ-11`), lists in key order.
   const key = (ref: string) => input.keys?.get(ref) ?? bareId(ref);
-  const keys = (refs: readonly string[]) => refs.map(key).sort(naturalOrder).join(", ");
+  const keys = (refs: readonly string[]) => refs.map(key).sort(naturalKeyOrder).join(", ");
   const requirement = (id: string) => key(`requirement:${id}`);
   const label = (ref: string) => (input.keys?.has(ref) ? `${ref.slice(0, ref.indexOf(":"))}:${key(ref)}` : ref);
   const rtm: ReportBlock = {
@@ -54,7 +54,7 @@ export function requirementsSection(input: RequirementsSectionInput): ReportSect
     table: {
       caption: "Requirements traceability matrix (! marks a suspect link, evidence in brackets, a retired item's status in parentheses)",
       columns: ["Requirement", "Type", "Status", "Title", "Coverage", "Evidence", ...matrix.columns],
-      rows: [...matrix.rows].sort((a, b) => naturalOrder(key(a.item), key(b.item))).map((r) => [
+      rows: [...matrix.rows].sort((a, b) => naturalKeyOrder(key(a.item), key(b.item))).map((r) => [
         // A retired requirement (result.inactive) stays in the matrix, marked so a reader does not take it for a gap.
         key(r.item), r.type, r.inactive !== undefined ? `${r.inactive} (inactive)` : r.status ?? "", r.title ?? "",
         r.coverage === "uncovered" ? toneCell("warning", r.coverage) : r.coverage, evidenceCell(r.evidence),
@@ -85,7 +85,7 @@ export function requirementsSection(input: RequirementsSectionInput): ReportSect
   ];
   // Retired items (the rules' inactive statuses) are in no level: say which, so none disappears from the report unseen.
   if (result.inactive.length > 0) {
-    coverage.push({ kind: "paragraph", text: `Inactive, not traced (their status or tag retires them): ${[...result.inactive].sort((a, b) => naturalOrder(key(a.item), key(b.item))).map((i) => `${key(i.item)} (${i.status})`).join(", ")}.` });
+    coverage.push({ kind: "paragraph", text: `Inactive, not traced (their status or tag retires them): ${[...result.inactive].sort((a, b) => naturalKeyOrder(key(a.item), key(b.item))).map((i) => `${key(i.item)} (${i.status})`).join(", ")}.` });
   }
   // Items in a loop of covering links (deep status cycle) are in no deep figure and no gap: say which.
   const inCycle = levels.flatMap((l) => l.inCycle);
@@ -114,7 +114,7 @@ export function requirementsSection(input: RequirementsSectionInput): ReportSect
     ...result.suspects.map((s) => `suspect ${s.link}: ${key(s.from)} ${s.linkType} ${key(s.to)} (${s.reason}, changed ${key(s.origin)})`),
     ...pinnedOther.map((x) => `${x.status} ${x.link}: ${key(x.from)} ${x.linkType} ${key(x.to)} pins revision ${x.linkRevision}, ${key(x.to)} is at revision ${x.itemRevision} (covers nothing until reviewed)`),
     ...stale.map((e) => `stale evidence: ${e.id} (passes older than its last change)`),
-    ...findingLines(result.findings, label),
+    ...traceFindingLines(result.findings, label),
   ];
   const gaps = result.acknowledgements.filter((a) => a.pending.length > 0);
   const ack: ReportBlock[] = gaps.length === 0

@@ -113,9 +113,16 @@ export function byCodePoint(a: string, b: string): number {
 
 /**
  * Orders keys for reading: runs of digits by their value (`REQ-2` before `REQ-10`, `TC-007` beside `TC-7`), the rest
- * by code point, so the order is the same on every machine. @internal
+ * by code point, so the order is the same on every machine (`localeCompare`'s numeric collation follows the locale).
+ * Equal values (`REQ-02`, `REQ-2`) are ordered by code point, so no two different keys compare equal.
+ *
+ * @example
+ * ```ts
+ * ["REQ-10", "REQ-2", "REQ-1"].sort(naturalKeyOrder); // ["REQ-1", "REQ-2", "REQ-10"]
+ * ```
  */
-export function naturalOrder(a: string, b: string): number {
+export function naturalKeyOrder(a: string, b: string): number {
+  if (typeof a !== "string" || typeof b !== "string") checkArguments("naturalKeyOrder", { a: [a, "string"], b: [b, "string"] });
   const x = a.split(/(\d+)/), y = b.split(/(\d+)/);
   for (let i = 0; i < Math.min(x.length, y.length); i++) {
     const p = x[i]!, q = y[i]!;
