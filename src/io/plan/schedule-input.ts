@@ -8,14 +8,19 @@ function previousDay(d: string): IsoDate {
 }
 
 /**
- * Percent complete of a package at a progress record, by what its earning rule measures: the reported or physical
- * percent, units complete over total units, or the weight share of weighted milestones reached; undefined otherwise.
+ * Duration percent complete of a package at a progress record (what the schedule's remaining duration is taken from):
+ * the reported percent complete; without one, what its earning rule measures — the physical percent (noted: MS
+ * Project's Physical % Complete feeds earned value only and does not move the schedule), units complete over total
+ * units, or the weight share of weighted milestones reached; undefined otherwise.
  */
-function percentOf(w: EntityOf<"work-package">, p: EntityOf<"work-package">["progress"][number]): string | undefined {
+function percentOf(w: EntityOf<"work-package">, p: EntityOf<"work-package">["progress"][number], notes: string[]): string | undefined {
   if (p.finished) return "100";
   const rule = w.earningRule;
-  if (rule.type === "physical-percent-complete" && p.physicalPercentComplete) return p.physicalPercentComplete.toFixed();
   if (p.percentComplete) return p.percentComplete.toFixed();
+  if (rule.type === "physical-percent-complete" && p.physicalPercentComplete) {
+    notes.push(`${w.id} has no duration % complete on ${p.date}: its physical % complete (${p.physicalPercentComplete.toFixed()}) stands for it`);
+    return p.physicalPercentComplete.toFixed();
+  }
   if (rule.type === "units" && p.unitsComplete) return p.unitsComplete.dividedBy(rule.totalUnits).times(100).toDecimalPlaces(4).toFixed();
   if (rule.type === "weighted-milestones" && p.milestonesReached) {
     const total = rule.milestones.reduce((s, m) => s.plus(m.weight), rule.milestones[0]!.weight.minus(rule.milestones[0]!.weight));
@@ -145,7 +150,7 @@ export function scheduleInputFromPlan(plan: PlanRecords, options: PlanScheduleOp
     const actualFinish = counts(w.actualFinish) ? w.actualFinish : w.actualFinish === undefined && actualStart !== undefined && firstFinished !== undefined && firstFinished.date >= actualStart ? firstFinished.date : undefined;
     const started = actualStart !== undefined;
     const finished = started && actualFinish !== undefined;
-    let pc = last ? percentOf(w, last) : undefined;
+    let pc = last ? percentOf(w, last, notes) : undefined;
     // An overrun (above 100 %) leaves no work: the calculator takes 0–100.
     if (pc !== undefined && Number(pc) > 100) {
       notes.push(`${w.id} reports ${pc} % complete on ${last!.date}: scheduled as 100 % (no work left)`);
