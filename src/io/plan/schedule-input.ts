@@ -110,11 +110,30 @@ export function scheduleInputFromPlan(plan: PlanRecords, options: PlanScheduleOp
     l === undefined ? undefined : l.kind === "percent" ? { percent: l.percent.toFixed() } : l.kind === "elapsed-days" ? { elapsedDays: l.days.toFixed() } : { days: l.days.toFixed() };
   const links: ScheduleLinkInput[] = [];
   const seen = new Set<string>();
+  // A summary starts when its first child starts (MS Project rolls its start up as the earliest child start), so an
+  // SS or SF link from it leaves from its first leaves: those no link from inside the summary drives (a leaf, or a
+  // milestone under it, before them). Spread over every leaf, the successor waited for the latest leaf start.
+  const byId = new Map(plan.workPackages.map((w) => [w.id, w] as const));
+  const milestoneParent = new Map((plan.milestones ?? []).map((m) => [m.id, m.workPackageId] as const));
+  const within = (id: string | undefined, summary: string): boolean => {
+    for (let x = id, hops = 0; x !== undefined && hops <= byId.size; x = byId.get(x)?.parentId, hops++) if (x === summary) return true;
+    return false;
+  };
+  const firstLeaves = (summary: string): string[] =>
+    leavesOf(summary).filter((leaf) => {
+      for (let x: string | undefined = leaf, hops = 0; x !== undefined && x !== summary && hops <= byId.size; x = byId.get(x)?.parentId, hops++) {
+        for (const p of byId.get(x)?.predecessors ?? []) if (within(byId.has(p.predecessorId) ? p.predecessorId : milestoneParent.get(p.predecessorId), summary)) return false;
+      }
+      return true;
+    });
   const addLinks = (to: string, preds: EntityOf<"work-package">["predecessors"]) => {
     for (const l of preds ?? []) {
-      const froms = isSummary.has(l.predecessorId) ? leavesOf(l.predecessorId) : [l.predecessorId];
+      const fromStart = l.type === "SS" || l.type === "SF";
+      const first = isSummary.has(l.predecessorId) && fromStart ? firstLeaves(l.predecessorId) : undefined;
+      const froms = isSummary.has(l.predecessorId) ? (first && first.length > 0 ? first : leavesOf(l.predecessorId)) : [l.predecessorId];
       const tos = isSummary.has(to) ? leavesOf(to) : [to];
-      if (froms.length > 1 || tos.length > 1) notes.push(`${l.predecessorId} → ${to} (${l.type}) joins a summary: applied to its ${froms.length * tos.length} leaf pairs`);
+      if (first && first.length > 1) notes.push(`${l.predecessorId} → ${to} (${l.type}) leaves from the summary's start: linked from its first leaves ${first.join(", ")}, so ${to} waits for the later of their starts (MS Project: the earliest)`);
+      else if (froms.length > 1 || tos.length > 1) notes.push(`${l.predecessorId} → ${to} (${l.type}) joins a summary: applied to its ${froms.length * tos.length} leaf pairs`);
       for (const f of froms) for (const t of tos) {
         if (f === t || seen.has(`${f}\u0000${t}`)) continue;
         seen.add(`${f}\u0000${t}`);
