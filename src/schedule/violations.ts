@@ -49,6 +49,9 @@ export function findViolations(net: CompiledNetwork, st: CpmState, floats: Float
     const fnltDay = spec.constraintKind[i] === C.fnlt ? (spec.constraintDay[i] as number) : Number.NaN;
     if (efOver > 0) push("constraint-violated", i, efOver, `${id} finishes ${days(efOver)} after its finish-no-later-than date`);
     else if (shownAfter(fnltDay)) push("constraint-violated", i, 0, `${id} finishes on ${earlyFinish?.[i]}, after its finish-no-later-than date ${fromEpochDay(fnltDay)}`);
+    // Started work's remaining dates cannot be pinned by a must-finish-on date (its late finish is): a miss is said.
+    const mfoOver = s === IN_PROGRESS ? (st.efW[i] as number) - (net.fixFinishW[i] as number) : Number.NaN;
+    if (mfoOver > 0) push("constraint-violated", i, mfoOver, `${id} finishes ${days(mfoOver)} after its must-finish-on date ${fromEpochDay(spec.constraintDay[i] as number)}`);
     const late = (st.efW[i] as number) - (net.deadlineW[i] as number);
     if (late > 0) push("deadline-missed", i, late, `${id} finishes ${days(late)} after its deadline ${fromEpochDay(spec.deadline[i] as number)}`);
     else if (shownAfter(spec.deadline[i] as number)) push("deadline-missed", i, 0, `${id} finishes on ${earlyFinish?.[i]}, after its deadline ${fromEpochDay(spec.deadline[i] as number)}`);

@@ -347,6 +347,18 @@ export function runCpmGeneral(
         drv = D.constraint;
         byStart = 0;
       }
+    } else {
+      // Started work: its start is history, its finish is not — a finish-no-later-than or must-finish-on date still
+      // bounds the late finish (as a deadline does), so a miss shows as negative float. (The must-on date cannot move
+      // the remaining work's early dates: it is a late bound only.)
+      const fnlt = net.maxFinishW[i] as number;
+      const mfo = net.fixFinishW[i] as number;
+      const xf = fnlt === fnlt ? fnlt : mfo; // NaN: none (an activity has one constraint)
+      if (xf < w) {
+        w = xf;
+        drv = D.constraint;
+        byStart = 0;
+      }
     }
     lfW[i] = w;
     lsW[i] = w - d;
