@@ -45,3 +45,22 @@ describe("finish constraints on started work", () => {
     expect(act(scheduleNetwork(input()), "A").totalFloat.toFixed()).toBe("6");
   });
 });
+
+describe("a finish-no-earlier-than date on started work", () => {
+  it("holds its remaining work's finish, as it holds unstarted work's: FNET Fri 15 → finish Fri 15, B Mon 18", () => {
+    // Status Wed 6; A's 4 days left would end Tue 12; FNET Fri 15 evening: its remaining 4 days run Tue 12 – Fri 15
+    // (starting at the status date's morning-after would end Tue 12, before the date). B (1 d, FS) then starts Mon 18.
+    // Before: the FNET was dropped once A had started (A Tue 12, B Wed 13), while unstarted work honoured it.
+    const r = scheduleNetwork({
+      projectStart: "2027-01-04",
+      statusDate: "2027-01-06",
+      activities: [
+        { id: "A", duration: 5, progress: { actualStart: "2027-01-04", remainingDuration: 4 }, constraint: { kind: "fnet", date: "2027-01-15" } },
+        { id: "B", duration: 1 },
+      ],
+      links: [{ from: "A", to: "B" }],
+    });
+    expect([act(r, "A").earlyStart, act(r, "A").earlyFinish, act(r, "B").earlyStart]).toEqual(["2027-01-04", "2027-01-15", "2027-01-18"]);
+    expect(act(r, "A").earlyFinishDriver).toMatchObject({ kind: "constraint", constraint: { kind: "fnet" } });
+  });
+});

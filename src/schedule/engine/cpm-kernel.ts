@@ -141,6 +141,12 @@ export function runCpmGeneral(
           }
         }
       }
+      // A finish-no-earlier-than date still holds the finish (its start constraints are history), as for unstarted work.
+      const mf = (net.minFinishW[j] as number) - r;
+      if (mf > w) {
+        w = mf;
+        drv = D.constraint;
+      }
       efW[j] = w + r;
       esDriver[j] = drv; // for in-progress work: what set the remaining work's start
       continue;
