@@ -49,6 +49,9 @@ export function findViolations(net: CompiledNetwork, st: CpmState, floats: Float
     const fnltDay = spec.constraintKind[i] === C.fnlt ? (spec.constraintDay[i] as number) : Number.NaN;
     if (efOver > 0) push("constraint-violated", i, efOver, `${id} finishes ${days(efOver)} after its finish-no-later-than date`);
     else if (shownAfter(fnltDay)) push("constraint-violated", i, 0, `${id} finishes on ${earlyFinish?.[i]}, after its finish-no-later-than date ${fromEpochDay(fnltDay)}`);
+    // Started work's remaining dates cannot be pinned by a must-finish-on date (its late finish is): a miss is said.
+    const mfoOver = s === IN_PROGRESS ? (st.efW[i] as number) - (net.fixFinishW[i] as number) : Number.NaN;
+    if (mfoOver > 0) push("constraint-violated", i, mfoOver, `${id} finishes ${days(mfoOver)} after its must-finish-on date ${fromEpochDay(spec.constraintDay[i] as number)}`);
     const late = (st.efW[i] as number) - (net.deadlineW[i] as number);
     if (late > 0) push("deadline-missed", i, late, `${id} finishes ${days(late)} after its deadline ${fromEpochDay(spec.deadline[i] as number)}`);
     else if (shownAfter(spec.deadline[i] as number)) push("deadline-missed", i, 0, `${id} finishes on ${earlyFinish?.[i]}, after its deadline ${fromEpochDay(spec.deadline[i] as number)}`);
@@ -58,7 +61,10 @@ export function findViolations(net: CompiledNetwork, st: CpmState, floats: Float
   return out;
 }
 
-/** Started work whose FS predecessor had not finished by its actual start (or SS predecessor had not started). */
+/**
+ * Started work whose FS predecessor had not finished by its actual start (or SS predecessor had not started), and
+ * finished work whose FF predecessor had not finished by its actual finish (or SF predecessor had not started).
+ */
 function outOfSequence(
   net: CompiledNetwork,
   j: number,
@@ -77,8 +83,17 @@ function outOfSequence(
     // A milestone (zero duration) sits at the evening of its day, so it may be reached the day its FS predecessor
     // finishes; work with a duration starts the next day at the earliest.
     const milestone = (spec.duration[j] as number) === 0;
-    const broken = type === 0 ? !(milestone ? fin <= start : fin < start) : type === 1 ? !(st <= start) : false;
+    // FF and SF tie the successor's finish: only a recorded finish can break them (the predecessor's finish or start
+    // missing or later). The same day passes: a finish is that evening, after the predecessor's finish or start.
+    const end = spec.actualFinish[j] as number;
+    const broken =
+      type === 0 ? !(milestone ? fin <= start : fin < start) : type === 1 ? !(st <= start) : end === end && !((type === 2 ? fin : st) <= end);
     if (!broken) continue;
+    if (type >= 2) {
+      const [name, did] = type === 2 ? ["FF", "finished"] : ["SF", "started"];
+      push("out-of-sequence", j, undefined, `${spec.ids[j]} finished ${fromEpochDay(end)} before its ${name} predecessor ${spec.ids[i]} ${did}; it is complete, so the link no longer binds`);
+      continue;
+    }
     const rule =
       net.state[j] === IN_PROGRESS
         ? spec.status !== undefined && net.state[j] === IN_PROGRESS

@@ -8,7 +8,11 @@ import { STARTED_BEHIND_LEVELLED } from "../schedule/helpers.js";
 const office = loadSampleOffice();
 const all = <K extends "project" | "work-package" | "milestone" | "risk" | "resource" | "assignment">(kind: K): EntityOf<K>[] => office[kind].map((r) => decodeEntity(kind, r));
 const crm = all("project").filter((p) => p.id === "PRJ-CRM");
-const wps = all("work-package").filter((w) => w.projectId === "PRJ-CRM");
+// The derivations below take wp-crm-4.1's progress as 50 % of its duration. The sample data records it as 50 %
+// physical and 53 % duration complete; the schedule takes the duration percent (MS Project's Physical % Complete is an
+// earned-value measure only), so the fixture sets the duration percent to the physical one here, keeping the dates below.
+const wps = all("work-package").filter((w) => w.projectId === "PRJ-CRM").map((w) =>
+  w.earningRule.type === "physical-percent-complete" ? { ...w, progress: w.progress.map((p) => (p.physicalPercentComplete ? { ...p, percentComplete: p.physicalPercentComplete } : p)) } : w);
 const plan = scheduleInputFromPlan({ projects: crm, workPackages: wps, milestones: all("milestone").filter((m) => m.projectId === "PRJ-CRM"), resources: all("resource"), assignments: all("assignment") }, { statusDate: "2026-11-20" });
 const schedule = scheduleNetwork(plan.input);
 const blocks = (s: ReportSection): ReportBlock[] => [...s.blocks, ...(s.sections ?? []).flatMap(blocks)];

@@ -43,6 +43,13 @@ export function mapMspdiTask(t: MspdiElement, ctx: MspdiMapContext, report: Repo
   const logic = { ...(predecessors.length > 0 ? { predecessors } : {}), ...mspdiConstraintFields(t, where, report), ...(levellingDelay ? { levellingDelay } : {}) };
   const parent = ctx.parentOf(t);
   if (fieldStr(t, "Milestone") === "1") {
+    // MS Project lets any task carry the milestone flag and still schedules its duration; a pmokit milestone has none.
+    const md = t.fields["Duration"];
+    const mdays = typeof md === "object" && "kind" in md && md.kind === "duration" && md.seconds.gt(0) ? durationHours(md).times(60).dividedBy(ctx.minutesPerDay).toDecimalPlaces(6) : undefined;
+    if (mdays) {
+      const n = `${mdays.toFixed()} day${mdays.eq(1) ? "" : "s"}`;
+      report.warn(`${where}/Duration`, `task flagged as a milestone has a duration of ${n}; imported as a zero-duration milestone (forecast ${f}), so pmokit's schedule leaves out the ${n} MS Project schedules`, "milestone-duration");
+    }
     const b0 = (t.lists["baselines"] ?? []).find((b) => fieldStr(b, "Number") === String(ctx.evBaseline));
     const milestone = decode("milestone", {
       id: ctx.idOf(uid), ...stamp, projectId: options.projectId, name: fieldStr(t, "Name") ?? `Milestone ${uid}`, key: false,

@@ -8,14 +8,19 @@ function previousDay(d: string): IsoDate {
 }
 
 /**
- * Percent complete of a package at a progress record, by what its earning rule measures: the reported or physical
- * percent, units complete over total units, or the weight share of weighted milestones reached; undefined otherwise.
+ * Duration percent complete of a package at a progress record (what the schedule's remaining duration is taken from):
+ * the reported percent complete; without one, what its earning rule measures — the physical percent (noted: MS
+ * Project's Physical % Complete feeds earned value only and does not move the schedule), units complete over total
+ * units, or the weight share of weighted milestones reached; undefined otherwise.
  */
-function percentOf(w: EntityOf<"work-package">, p: EntityOf<"work-package">["progress"][number]): string | undefined {
+function percentOf(w: EntityOf<"work-package">, p: EntityOf<"work-package">["progress"][number], notes: string[]): string | undefined {
   if (p.finished) return "100";
   const rule = w.earningRule;
-  if (rule.type === "physical-percent-complete" && p.physicalPercentComplete) return p.physicalPercentComplete.toFixed();
   if (p.percentComplete) return p.percentComplete.toFixed();
+  if (rule.type === "physical-percent-complete" && p.physicalPercentComplete) {
+    notes.push(`${w.id} has no duration % complete on ${p.date}: its physical % complete (${p.physicalPercentComplete.toFixed()}) stands for it`);
+    return p.physicalPercentComplete.toFixed();
+  }
   if (rule.type === "units" && p.unitsComplete) return p.unitsComplete.dividedBy(rule.totalUnits).times(100).toDecimalPlaces(4).toFixed();
   if (rule.type === "weighted-milestones" && p.milestonesReached) {
     const total = rule.milestones.reduce((s, m) => s.plus(m.weight), rule.milestones[0]!.weight.minus(rule.milestones[0]!.weight));
@@ -105,11 +110,30 @@ export function scheduleInputFromPlan(plan: PlanRecords, options: PlanScheduleOp
     l === undefined ? undefined : l.kind === "percent" ? { percent: l.percent.toFixed() } : l.kind === "elapsed-days" ? { elapsedDays: l.days.toFixed() } : { days: l.days.toFixed() };
   const links: ScheduleLinkInput[] = [];
   const seen = new Set<string>();
+  // A summary starts when its first child starts (MS Project rolls its start up as the earliest child start), so an
+  // SS or SF link from it leaves from its first leaves: those no link from inside the summary drives (a leaf, or a
+  // milestone under it, before them). Spread over every leaf, the successor waited for the latest leaf start.
+  const byId = new Map(plan.workPackages.map((w) => [w.id, w] as const));
+  const milestoneParent = new Map((plan.milestones ?? []).map((m) => [m.id, m.workPackageId] as const));
+  const within = (id: string | undefined, summary: string): boolean => {
+    for (let x = id, hops = 0; x !== undefined && hops <= byId.size; x = byId.get(x)?.parentId, hops++) if (x === summary) return true;
+    return false;
+  };
+  const firstLeaves = (summary: string): string[] =>
+    leavesOf(summary).filter((leaf) => {
+      for (let x: string | undefined = leaf, hops = 0; x !== undefined && x !== summary && hops <= byId.size; x = byId.get(x)?.parentId, hops++) {
+        for (const p of byId.get(x)?.predecessors ?? []) if (within(byId.has(p.predecessorId) ? p.predecessorId : milestoneParent.get(p.predecessorId), summary)) return false;
+      }
+      return true;
+    });
   const addLinks = (to: string, preds: EntityOf<"work-package">["predecessors"]) => {
     for (const l of preds ?? []) {
-      const froms = isSummary.has(l.predecessorId) ? leavesOf(l.predecessorId) : [l.predecessorId];
+      const fromStart = l.type === "SS" || l.type === "SF";
+      const first = isSummary.has(l.predecessorId) && fromStart ? firstLeaves(l.predecessorId) : undefined;
+      const froms = isSummary.has(l.predecessorId) ? (first && first.length > 0 ? first : leavesOf(l.predecessorId)) : [l.predecessorId];
       const tos = isSummary.has(to) ? leavesOf(to) : [to];
-      if (froms.length > 1 || tos.length > 1) notes.push(`${l.predecessorId} → ${to} (${l.type}) joins a summary: applied to its ${froms.length * tos.length} leaf pairs`);
+      if (first && first.length > 1) notes.push(`${l.predecessorId} → ${to} (${l.type}) leaves from the summary's start: linked from its first leaves ${first.join(", ")}, so ${to} waits for the later of their starts (MS Project: the earliest)`);
+      else if (froms.length > 1 || tos.length > 1) notes.push(`${l.predecessorId} → ${to} (${l.type}) joins a summary: applied to its ${froms.length * tos.length} leaf pairs`);
       for (const f of froms) for (const t of tos) {
         if (f === t || seen.has(`${f}\u0000${t}`)) continue;
         seen.add(`${f}\u0000${t}`);
@@ -145,7 +169,7 @@ export function scheduleInputFromPlan(plan: PlanRecords, options: PlanScheduleOp
     const actualFinish = counts(w.actualFinish) ? w.actualFinish : w.actualFinish === undefined && actualStart !== undefined && firstFinished !== undefined && firstFinished.date >= actualStart ? firstFinished.date : undefined;
     const started = actualStart !== undefined;
     const finished = started && actualFinish !== undefined;
-    let pc = last ? percentOf(w, last) : undefined;
+    let pc = last ? percentOf(w, last, notes) : undefined;
     // An overrun (above 100 %) leaves no work: the calculator takes 0–100.
     if (pc !== undefined && Number(pc) > 100) {
       notes.push(`${w.id} reports ${pc} % complete on ${last!.date}: scheduled as 100 % (no work left)`);

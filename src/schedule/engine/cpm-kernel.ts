@@ -1,8 +1,8 @@
 import { COMPLETE, IN_PROGRESS, NOT_STARTED, type CompiledNetwork } from "./network.js";
-import { C, LAG_ELAPSED } from "./read-network.js";
+import { LAG_ELAPSED } from "./read-network.js";
 import { runCpmFast } from "./cpm-fast.js";
 import { D, smallerEnd, type CpmState } from "./cpm-state.js";
-import { linkReachInstant, linkReachMorning, milestoneInstant } from "./milestone-day.js";
+import { linkReachInstant, linkReachMorning, milestoneInstant, milestoneLateInstant } from "./milestone-day.js";
 import type { MilestoneDating, StartLinkFloat } from "../types.js";
 import type { CalendarTimeline } from "./timeline.js";
 export { D, cpmState, type CpmState } from "./cpm-state.js";
@@ -140,6 +140,12 @@ export function runCpmGeneral(
             drv = k;
           }
         }
+      }
+      // A finish-no-earlier-than date still holds the finish (its start constraints are history), as for unstarted work.
+      const mf = (net.minFinishW[j] as number) - r;
+      if (mf > w) {
+        w = mf;
+        drv = D.constraint;
       }
       efW[j] = w + r;
       esDriver[j] = drv; // for in-progress work: what set the remaining work's start
@@ -347,6 +353,18 @@ export function runCpmGeneral(
         drv = D.constraint;
         byStart = 0;
       }
+    } else {
+      // Started work: its start is history, its finish is not — a finish-no-later-than or must-finish-on date still
+      // bounds the late finish (as a deadline does), so a miss shows as negative float. (The must-on date cannot move
+      // the remaining work's early dates: it is a late bound only.)
+      const fnlt = net.maxFinishW[i] as number;
+      const mfo = net.fixFinishW[i] as number;
+      const xf = fnlt === fnlt ? fnlt : mfo; // NaN: none (an activity has one constraint)
+      if (xf < w) {
+        w = xf;
+        drv = D.constraint;
+        byStart = 0;
+      }
     }
     lfW[i] = w;
     lsW[i] = w - d;
@@ -354,46 +372,4 @@ export function runCpmGeneral(
     lfByStart[i] = byStart;
     if (ms) milestoneLateInstant(net, st, i, reach, reachMorning, dating);
   }
-}
-
-/**
- * The latest instant milestone i may be reached: the project finish (or `finishBy`) instant and the one each link
- * allows — to a milestone successor its latest instant less an elapsed lag, else the latest instant at the successor's
- * late position less the lag — gathered by the backward pass as `reach`; a deadline or no-later-than/must-on date's
- * evening (a start constraint's morning); and never past its late position's morning. Sets `lateInstant` and
- * `lateMorning` (whether a milestone dated at that instant's morning is admissible).
- */
-function milestoneLateInstant(net: CompiledNetwork, st: CpmState, i: number, reach: number, reachMorning: number, dating: MilestoneDating): void {
-  const cal = net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline;
-  const lf = st.lfW[i] as number;
-  const morning = cal.S(lf);
-  // (t, m): an instant, and whether a milestone dated at its morning is admissible (an evening bound at a day boundary
-  // comes before the morning of the same instant).
-  let t = reach;
-  let m = reachMorning;
-  if (morning < t) {
-    t = morning;
-    m = 1;
-  }
-  // A date's evening: reached then, the milestone is dated that day ("reached"); moved to its next working morning
-  // ("next-working-time"), it must be reached by its calendar's last working evening up to that date.
-  const evening = (day: number, w: number) => (dating === "reached" ? (day - net.origin + 1) * net.mpd : cal.F(w));
-  const bound = (e: number) => {
-    if (e <= t) {
-      t = e;
-      m = 0;
-    }
-  };
-  const dl = net.spec.deadline[i] as number;
-  if (dl === dl) bound(evening(dl, net.deadlineW[i] as number));
-  const kind = net.spec.constraintKind[i];
-  if (kind === C.fnlt || kind === C.mfo) {
-    bound(evening(net.spec.constraintDay[i] as number, (kind === C.fnlt ? net.maxFinishW[i] : net.fixFinishW[i]) as number));
-  }
-  // Moved to its next working morning, a milestone reached in the non-working stretch before that morning is dated at
-  // the morning: unless the morning is admissible (before the bound, or at a morning bound), it must be reached by the
-  // evening before (F), as an evening (Sunday-evening finish, Mon–Fri milestone: Friday 17:00, not Monday 00:00).
-  if (dating === "next-working-time" && (t < morning || m === 0)) bound(cal.F(lf));
-  st.lateInstant[i] = t;
-  st.lateMorning[i] = m;
 }

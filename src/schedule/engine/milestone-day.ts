@@ -1,6 +1,6 @@
 import { D, type CpmState } from "./cpm-state.js";
 import { NOT_STARTED, type CompiledNetwork } from "./network.js";
-import { LAG_ELAPSED } from "./read-network.js";
+import { C, LAG_ELAPSED } from "./read-network.js";
 import type { CalendarTimeline } from "./timeline.js";
 import type { MilestoneDating } from "../types.js";
 
@@ -211,4 +211,46 @@ export function placedMilestoneInstant(
     }
     return milestoneInstant(net, live, i, dating);
   };
+}
+
+/**
+ * @internal The latest instant milestone i may be reached: the project finish (or `finishBy`) instant and the one each link
+ * allows — to a milestone successor its latest instant less an elapsed lag, else the latest instant at the successor's
+ * late position less the lag — gathered by the backward pass as `reach`; a deadline or no-later-than/must-on date's
+ * evening (a start constraint's morning); and never past its late position's morning. Sets `lateInstant` and
+ * `lateMorning` (whether a milestone dated at that instant's morning is admissible).
+ */
+export function milestoneLateInstant(net: CompiledNetwork, st: CpmState, i: number, reach: number, reachMorning: number, dating: MilestoneDating): void {
+  const cal = net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline;
+  const lf = st.lfW[i] as number;
+  const morning = cal.S(lf);
+  // (t, m): an instant, and whether a milestone dated at its morning is admissible (an evening bound at a day boundary
+  // comes before the morning of the same instant).
+  let t = reach;
+  let m = reachMorning;
+  if (morning < t) {
+    t = morning;
+    m = 1;
+  }
+  // A date's evening: reached then, the milestone is dated that day ("reached"); moved to its next working morning
+  // ("next-working-time"), it must be reached by its calendar's last working evening up to that date.
+  const evening = (day: number, w: number) => (dating === "reached" ? (day - net.origin + 1) * net.mpd : cal.F(w));
+  const bound = (e: number) => {
+    if (e <= t) {
+      t = e;
+      m = 0;
+    }
+  };
+  const dl = net.spec.deadline[i] as number;
+  if (dl === dl) bound(evening(dl, net.deadlineW[i] as number));
+  const kind = net.spec.constraintKind[i];
+  if (kind === C.fnlt || kind === C.mfo) {
+    bound(evening(net.spec.constraintDay[i] as number, (kind === C.fnlt ? net.maxFinishW[i] : net.fixFinishW[i]) as number));
+  }
+  // Moved to its next working morning, a milestone reached in the non-working stretch before that morning is dated at
+  // the morning: unless the morning is admissible (before the bound, or at a morning bound), it must be reached by the
+  // evening before (F), as an evening (Sunday-evening finish, Mon–Fri milestone: Friday 17:00, not Monday 00:00).
+  if (dating === "next-working-time" && (t < morning || m === 0)) bound(cal.F(lf));
+  st.lateInstant[i] = t;
+  st.lateMorning[i] = m;
 }

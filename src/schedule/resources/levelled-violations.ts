@@ -63,6 +63,12 @@ export function levelledViolations(
     if (startLate > 0 && net.state[i] === NOT_STARTED) push("constraint-violated", startLate, "starts");
     const finishLate = (ef[i] as number) - (net.maxFinishW[i] as number);
     if (finishLate > 0) push("constraint-violated", finishLate, "finishes");
+    // Started work keeps no must-on dates in levelling: its remaining part may be pushed past its must-finish-on date.
+    const mfoLate = net.state[i] === NOT_STARTED ? Number.NaN : (ef[i] as number) - (net.fixFinishW[i] as number);
+    if (mfoLate > 0) {
+      const days = edge.days(mfoLate);
+      out.push({ kind: "constraint-violated", activityId: id, days, message: `${id} finishes ${days.toFixed()} day${days.eq(1) ? "" : "s"} after its must-finish-on date ${fromEpochDay(net.spec.constraintDay[i] as number)} when levelled` });
+    }
     const late = (ef[i] as number) - (net.deadlineW[i] as number);
     if (late > 0) push("deadline-missed", late, "finishes");
     if (net.state[i] === NOT_STARTED && (net.spec.constraintKind[i] === C.mso || net.spec.constraintKind[i] === C.mfo)) brokenLinks(net, i, es, ef, edge, rows, out);

@@ -1,16 +1,19 @@
 import { PmoDecimal, checkArguments, addMonths, fromEpochDay, startOfMonth, toEpochDay, ValidationError, type IsoDate } from "../../core/index.js";
 import { cpmState, runCpm } from "../engine/cpm-kernel.js";
-import { compileNetwork } from "../engine/network.js";
+import { NOT_STARTED, compileNetwork } from "../engine/network.js";
+import { computeFloats } from "../engine/floats.js";
 import { readNetwork } from "../engine/read-network.js";
 import { resolveScheduleOptions } from "../options.js";
-import type { DemandPeriod, LevellingInput, ResourceLoadResult, ResourceLoadRow, ScheduleOptions } from "../types.js";
+import type { DemandPeriod, LevellingInput, LoadDates, ResourceLoadResult, ResourceLoadRow, ScheduleOptions } from "../types.js";
 import { idleOf } from "./idle.js";
 import { MICRO, readResources } from "./resource-model.js";
 import { overAllocations, usageOf, type Usage } from "./usage.js";
 
 /**
  * Resource demand against capacity per period (day, ISO week from Monday, or calendar month), per resource and per
- * skill, on the CPM early dates, with the over-allocated days listed as runs. Demand = Σ units × working time of the
+ * skill, on the CPM dates the schedule places each activity (`options.dates`: `"scheduled"` by default — an ALAP
+ * activity late by its free float, as `scheduleNetwork`'s `scheduledStart` and the Gantt chart — or `"early"`), with
+ * the over-allocated days listed as runs. Demand = Σ units × working time of the
  * assigned activities in the period (a half day at 1 unit is 0.5); capacity = max units × working days of the
  * resource's calendar in the period. Both in unit-days. A day is over-allocated when the units in use at the same
  * moment exceed the resource's maximum (two half days one after the other do not add up). Started work counts on
@@ -27,21 +30,39 @@ import { overAllocations, usageOf, type Usage } from "./usage.js";
  * load.resources[0].demand.toFixed(); // "3" (A works three days that week)
  * ```
  */
-export function resourceLoad(input: LevellingInput, options: { readonly period?: DemandPeriod; readonly schedule?: ScheduleOptions } = {}): ResourceLoadResult {
+export function resourceLoad(
+  input: LevellingInput,
+  options: { readonly period?: DemandPeriod; readonly schedule?: ScheduleOptions; readonly dates?: LoadDates } = {},
+): ResourceLoadResult {
   checkArguments("resourceLoad", { input: [input, "object"], options: [options, "object"] });
   checkArguments("resourceLoad", { "input.network": [input.network, "object"], "options.schedule": [options.schedule, "object?"] });
   const period = options.period ?? "week";
   if (!["day", "week", "month"].includes(period)) throw ValidationError.single(["period"], "expected day, week or month", "resource load");
+  const dates = options.dates ?? "scheduled";
+  if (dates !== "scheduled" && dates !== "early") throw ValidationError.single(["dates"], "expected scheduled or early", "resource load");
   const opts = resolveScheduleOptions(options.schedule);
-  const net = compileNetwork(readNetwork(input.network));
+  const override = opts.outOfSequence === "progress-override";
+  const net = compileNetwork(readNetwork(input.network), opts.startNoLaterThan);
   const st = cpmState(net.spec.ids.length);
-  runCpm(net, net.spec.duration, st, opts.outOfSequence === "progress-override", opts.finishBy, opts.milestoneDating);
+  runCpm(net, net.spec.duration, st, override, opts.finishBy, opts.milestoneDating, opts.startLinkFloat);
   const rm = readResources(net.spec, input.network, input.resources, input.assignments, net.origin);
+  // The scheduled dates: a not-started ALAP activity moved late by its free float, as scheduleNetwork places it.
+  const es = Float64Array.from(st.esW);
+  const ef = Float64Array.from(st.efW);
+  const alap = net.spec.constraints.some((c, i) => c?.kind === "alap" && net.state[i] === NOT_STARTED);
+  if (dates === "scheduled" && alap) {
+    const free = computeFloats(net, st, opts.totalFloat, override, opts.milestoneDating, opts.startLinkFloat).freeFloat;
+    net.spec.constraints.forEach((c, i) => {
+      if (c?.kind !== "alap" || net.state[i] !== NOT_STARTED) return;
+      es[i] = (es[i] as number) + (free[i] as number);
+      ef[i] = (ef[i] as number) + (free[i] as number);
+    });
+  }
   const lastDay = Math.ceil(st.finishInstant / net.mpd);
   // Started work waiting for a predecessor (retained logic) holds nothing on the days it waits.
-  const usage = usageOf(net, rm, st.esW, st.efW, lastDay + 1, idleOf(net, st));
+  const usage = usageOf(net, rm, es, ef, lastDay + 1, idleOf(net, st));
   let first = lastDay;
-  for (let i = 0; i < st.esW.length; i++) if ((st.efW[i] as number) > (st.esW[i] as number)) first = Math.min(first, Math.floor((net.timelines[net.spec.calendarOf[i] as number]?.S(st.esW[i] as number) ?? 0) / net.mpd));
+  for (let i = 0; i < es.length; i++) if ((ef[i] as number) > (es[i] as number)) first = Math.min(first, Math.floor((net.timelines[net.spec.calendarOf[i] as number]?.S(es[i] as number) ?? 0) / net.mpd));
   first = Math.min(first, net.spec.start - net.origin);
   const periods = bounds(net.origin + first, net.origin + lastDay - 1, period).map(([a, b]) => [a - net.origin, b - net.origin] as const);
   const rowsFor = (id: string, rs: readonly number[]): ResourceLoadRow[] =>
@@ -64,9 +85,10 @@ export function resourceLoad(input: LevellingInput, options: { readonly period?:
   rm.skills.forEach((ss, r) => ss.forEach((s) => skills.set(s, [...(skills.get(s) ?? []), r])));
   return {
     period,
+    dates,
     resources: rm.ids.flatMap((id, r) => rowsFor(id, [r])),
     skills: [...skills.entries()].flatMap(([s, rs]) => rowsFor(s, rs)),
-    overAllocations: overAllocations(net, rm, usage, st.esW, st.efW),
+    overAllocations: overAllocations(net, rm, usage, es, ef),
   };
 }
 

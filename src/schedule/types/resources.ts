@@ -317,6 +317,19 @@ export interface LevellingResult {
 }
 
 /**
+ * Which CPM dates `resourceLoad` counts work on: `"scheduled"` (default) — the dates the schedule places each activity
+ * (`ScheduledActivity.scheduledStart`/`scheduledFinish`: an ALAP activity late by its free float, as the Gantt chart
+ * draws it and MS Project loads it); `"early"` — every activity on its early dates.
+ *
+ * @example
+ * ```ts
+ * const dates: LoadDates = "early";
+ * resourceLoad({ network, resources, assignments }, { period: "week", dates });
+ * ```
+ */
+export type LoadDates = "scheduled" | "early";
+
+/**
  * Resource demand against capacity per period, per resource and per skill, with the over-allocations found.
  * A resource with several skills counts (demand and capacity) under each of them.
  *
@@ -329,6 +342,8 @@ export interface LevellingResult {
 export interface ResourceLoadResult {
   /** Period used. */
   readonly period: DemandPeriod;
+  /** The dates the work was counted on (`"scheduled"`: ALAP activities late by their free float; or `"early"`). */
+  readonly dates: LoadDates;
   /** Rows per resource and period, resources in input order, periods ascending. */
   readonly resources: readonly ResourceLoadRow[];
   /** Rows per skill and period (`resourceId` holds the skill name), skills in first-seen order. */
