@@ -53,6 +53,36 @@ function wholePercent(p: Decimal): string {
   return n.toFixed();
 }
 
+/**
+ * A package's progress as earned value reads its records: the latest value of each measure (a record may carry only
+ * some of them) and finished once a record says so. The percent complete is 100 for a finished package, else the
+ * latest reported percent, else the share a units or weighted-milestones rule measures (units complete over total
+ * units, the weight of the milestones reached over all weights).
+ */
+function progressNow(w: EntityOf<"work-package">): { percent?: Decimal; physical?: Decimal; finished: boolean } {
+  let percent: Decimal | undefined;
+  let physical: Decimal | undefined;
+  let units: Decimal | undefined;
+  let reached: readonly string[] | undefined;
+  let finished = false;
+  for (const p of w.progress) {
+    finished ||= p.finished === true;
+    percent = p.percentComplete ?? percent;
+    physical = p.physicalPercentComplete ?? physical;
+    units = p.unitsComplete ?? units;
+    reached = p.milestonesReached ?? reached;
+  }
+  const rule = w.earningRule;
+  if (percent === undefined && rule.type === "units" && units !== undefined && rule.totalUnits.gt(0)) percent = units.dividedBy(rule.totalUnits).times(100);
+  if (percent === undefined && rule.type === "weighted-milestones" && reached !== undefined) {
+    const weight = (ms: typeof rule.milestones) => ms.reduce((s, m) => s.plus(m.weight), new PmoDecimal(0));
+    const total = weight(rule.milestones);
+    if (total.gt(0)) percent = weight(rule.milestones.filter((m) => reached.includes(m.id))).dividedBy(total).times(100);
+  }
+  if (finished && (percent === undefined || percent.lt(100))) percent = new PmoDecimal(100);
+  return { ...(percent !== undefined ? { percent } : {}), ...(physical !== undefined ? { physical } : {}), finished };
+}
+
 /** Options of {@link pmokitToMspdi}. */
 export interface MspdiExportOptions {
   /** How percent lags are written: tenths of a percent (default) or whole percent (as MPXJ reads them). */
@@ -153,23 +183,23 @@ export function pmokitToMspdi(plan: ProjectPlan, options: MspdiExportOptions = {
     el({ UID: "0", ID: "0", Name: project.name, WBS: "0", OutlineNumber: "0", OutlineLevel: "0", Start: at(project.plannedStart, "08:00:00"), Finish: at(project.plannedFinish, "17:00:00"), Milestone: "0", Summary: "1" }),
   ];
   pkgs.forEach((w) => {
-    const last = w.progress[w.progress.length - 1];
+    const now = progressNow(w);
     const rule = w.earningRule.type;
     if (rule !== "percent-complete" && rule !== "physical-percent-complete") {
       report.unmapped(`WorkPackage[${w.code}]`, "earningRule", `${rule} has no MSPDI earned value method; exported as % complete`);
     }
     if (w.timePhasedBudget.length > 1) report.unmapped(`WorkPackage[${w.code}]`, "timePhasedBudget", "slices are exported as one task cost");
     const actual = actualBy.get(w.id);
-    const finished = last?.finished === true;
+    const finished = now.finished;
     // Progress may report an overrun (above 100 %); MS Project's percent complete stops at 100.
-    const overrun = last?.percentComplete?.gt(100) === true;
-    if (overrun) report.warn(`WorkPackage[${w.code}]`, `percent complete ${last?.percentComplete?.toFixed()} is above 100: exported as 100`, "percent-complete-above-100");
+    const overrun = now.percent?.gt(100) === true;
+    if (overrun) report.warn(`WorkPackage[${w.code}]`, `percent complete ${now.percent?.toFixed()} is above 100: exported as 100`, "percent-complete-above-100");
     const logic = mspdiLogicOut(w, (id) => uids.get(id), MINUTES_PER_DAY, report, percentLagUnit);
     tasks.push(el({
       UID: String(uids.get(w.id)), ID: String(tasks.length), Name: w.name, WBS: w.code, OutlineNumber: w.code,
       OutlineLevel: String(w.code.split(".").length), Start: at(w.plannedStart, "08:00:00"), Finish: at(w.plannedFinish, "17:00:00"),
       Milestone: "0", Summary: hasChildren.has(w.id) ? "1" : "0",
-      PercentComplete: overrun ? "100" : last?.percentComplete ? wholePercent(last.percentComplete) : "0",
+      PercentComplete: overrun ? "100" : now.percent ? wholePercent(now.percent) : "0",
       ...(hasChildren.has(w.id) ? { FixedCost: sumMoney(w.timePhasedBudget.map((s) => s.amount), cur) } : {}),
       Cost: sumMoney(subtree(w.id, (p) => p.timePhasedBudget.map((s) => s.amount)), cur),
       ...(w.durationDays ? { Duration: { kind: "duration", seconds: new PmoDecimal(w.durationDays.toFixed()).times(MINUTES_PER_DAY * 60) } } : {}),
@@ -177,7 +207,9 @@ export function pmokitToMspdi(plan: ProjectPlan, options: MspdiExportOptions = {
       ...(w.actualFinish ? { ActualFinish: at(w.actualFinish, "17:00:00") } : finished ? { ActualFinish: at(actualDate.get(w.id) ?? w.plannedFinish, "17:00:00") } : {}),
       ...(actual ? { ActualCost: sumMoney(actual, cur) } : {}),
       ...(w.description ? { Notes: w.description } : {}),
-      PhysicalPercentComplete: last?.physicalPercentComplete ? last.physicalPercentComplete.toDecimalPlaces(0).toFixed() : "0",
+      // Whole percent as PercentComplete, within 1–99 when strictly between (100 would earn the whole budget under the
+      // physical EV method), and at most 100.
+      PhysicalPercentComplete: now.physical ? (now.physical.gt(100) ? "100" : wholePercent(now.physical)) : "0",
       EarnedValueMethod: rule === "physical-percent-complete" ? "1" : "0",
       ...logic.fields,
       ...waitFields(w.id, w.levellingDelay),
