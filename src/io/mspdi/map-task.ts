@@ -15,7 +15,7 @@ export interface MspdiTaskRecords {
 }
 
 /**
- * Maps one MSPDI task (see `mspdiToPmokit`): a milestone (baseline, forecast and actual dates), or a work package
+ * Maps one MSPDI task (see `mspdiToPmokit`): a milestone (baseline, forecast and actual dates, notes), or a work package
  * (parent from the outline, WBS code, budget, earning rule, progress at the status date, duration, actual dates,
  * schedule logic) and an actual-cost entry. Problems go to the decoder, notes to the report.
  * @internal
@@ -47,6 +47,8 @@ export function mapMspdiTask(t: MspdiElement, ctx: MspdiMapContext, report: Repo
     const milestone = decode("milestone", {
       id: ctx.idOf(uid), ...stamp, projectId: options.projectId, name: fieldStr(t, "Name") ?? `Milestone ${uid}`, key: false,
       forecastDate: f, ...(b0 && fieldDay(b0, "Finish") ? { baselineDate: fieldDay(b0, "Finish") } : {}),
+      // MS Project's Notes, as on a work package (the export writes a milestone's description there).
+      ...(fieldStr(t, "Notes") ? { description: fieldStr(t, "Notes") } : {}),
       ...(fieldStr(t, "PercentComplete") === "100" ? { actualDate: fieldDay(t, "ActualFinish") ?? f } : {}),
       ...(parent ? { workPackageId: parent } : {}),
       ...logic,
