@@ -156,6 +156,16 @@ export function pmokitToMspdi(plan: ProjectPlan, options: MspdiExportOptions = {
   const progressDates = pkgs.flatMap((w) => w.progress.map((p) => p.date));
   const currentDate = [project.statusDate, ...progressDates].filter((d): d is NonNullable<typeof d> => d !== undefined).sort().pop();
   const hasChildren = new Set(pkgs.map((w) => w.parentId).filter(Boolean));
+  // A package's own calendar is a task calendar (Task/CalendarUID), numbered after the project's (UID 1).
+  const taskCalendars: MspdiElement[] = [];
+  const calendarUidOf = new Map<string, string>();
+  for (const w of pkgs) {
+    if (!w.calendar || hasChildren.has(w.id)) continue;
+    const uid = String(2 + taskCalendars.length);
+    calendarUidOf.set(w.id, uid);
+    taskCalendars.push(mspdiCalendarOut(uid, { ...w.calendar, name: w.calendar.name ?? w.name }));
+    if ((w.calendar.blackouts?.length ?? 0) > 0) report.unmapped(`WorkPackage[${w.code}]`, "calendar.blackouts", "MS Project calendars have no change-freeze windows");
+  }
   const actualBy = new Map<string, Money[]>();
   const actualDate = new Map<string, string>();
   for (const c of plan.costEntries ?? []) {
@@ -198,7 +208,7 @@ export function pmokitToMspdi(plan: ProjectPlan, options: MspdiExportOptions = {
     tasks.push(el({
       UID: String(uids.get(w.id)), ID: String(tasks.length), Name: w.name, WBS: w.code, OutlineNumber: w.code,
       OutlineLevel: String(w.code.split(".").length), Start: at(w.plannedStart, "08:00:00"), Finish: at(w.plannedFinish, "17:00:00"),
-      Milestone: "0", Summary: hasChildren.has(w.id) ? "1" : "0",
+      Milestone: "0", Summary: hasChildren.has(w.id) ? "1" : "0", ...(calendarUidOf.has(w.id) ? { CalendarUID: calendarUidOf.get(w.id) } : {}),
       PercentComplete: overrun ? "100" : now.percent ? wholePercent(now.percent) : "0",
       ...(hasChildren.has(w.id) ? { FixedCost: sumMoney(w.timePhasedBudget.map((s) => s.amount), cur) } : {}),
       Cost: sumMoney(subtree(w.id, (p) => p.timePhasedBudget.map((s) => s.amount)), cur),
@@ -248,7 +258,7 @@ export function pmokitToMspdi(plan: ProjectPlan, options: MspdiExportOptions = {
 
   const cal = project.calendar;
   const calendar = mspdiCalendarOut("1", cal);
-  const staffing = mspdiResourcesOut(project.id, plan.resources ?? [], plan.assignments ?? [], (id) => uids.get(id), cur, 2, report);
+  const staffing = mspdiResourcesOut(project.id, plan.resources ?? [], plan.assignments ?? [], (id) => uids.get(id), cur, 2 + taskCalendars.length, report);
   if ((cal?.blackouts?.length ?? 0) > 0) report.unmapped("Project/calendar", "blackouts", "MS Project calendars have no change-freeze windows");
 
   const projectEl = el({
@@ -259,6 +269,6 @@ export function pmokitToMspdi(plan: ProjectPlan, options: MspdiExportOptions = {
     BaselineForEarnedValue: String(project.activeBaseline ?? 0),
     ...(currentDate ? { CurrentDate: at(currentDate, "08:00:00") } : {}),
     DefaultTaskEVMethod: "0",
-  }, { calendars: [calendar, ...staffing.calendars], tasks, resources: staffing.resources, assignments: staffing.assignments });
+  }, { calendars: [calendar, ...taskCalendars, ...staffing.calendars], tasks, resources: staffing.resources, assignments: staffing.assignments });
   return { document: { currency: cur, project: projectEl }, report: report.finish() };
 }

@@ -79,6 +79,14 @@ export function mapMspdiTask(t: MspdiElement, ctx: MspdiMapContext, report: Repo
   }
   const duration = !elapsed && typeof d === "object" && "kind" in d && d.kind === "duration" && !d.seconds.isNegative()
     ? durationHours(d).times(60).dividedBy(ctx.minutesPerDay).toDecimalPlaces(6).toFixed() : undefined;
+  // The task's own calendar (Task Information → Advanced → Calendar): the package is scheduled on it.
+  const calUid = summary ? undefined : fieldStr(t, "CalendarUID");
+  const ownCal = calUid === undefined ? undefined : ctx.calendarOf(calUid);
+  if (ownCal === "missing") report.warn(`${where}/CalendarUID`, `calendar UID ${calUid} is not in the file; the project calendar is used`, "missing-calendar");
+  const calendar = ownCal === undefined || ownCal === "missing" ? undefined : ownCal;
+  for (const w of calendar?.workingExceptions ?? []) {
+    report.warn(`${where}/CalendarUID`, `working exception on ${w.date} (${w.name}) cannot be held by a pmokit calendar`, "working-exception");
+  }
   const actualStart = fieldDay(t, "ActualStart");
   if (fieldStr(t, "WBS") !== undefined && fieldStr(t, "WBS") !== wbs) report.unmapped("Project/Tasks/Task", "WBS", "custom WBS codes differ from the outline number, which is used as the WBS code");
   const workPackage = decode("work-package", {
@@ -91,6 +99,7 @@ export function mapMspdiTask(t: MspdiElement, ctx: MspdiMapContext, report: Repo
     progress,
     ...logic,
     ...(!summary && duration ? { durationDays: duration } : {}),
+    ...(calendar ? { calendar: { name: calendar.name, workingWeekdays: [...calendar.workingWeekdays], holidays: calendar.holidays.map((h) => ({ ...h })) } } : {}),
     ...(actualStart ? { actualStart } : {}),
     ...(actualStart && fieldDay(t, "ActualFinish") ? { actualFinish: fieldDay(t, "ActualFinish") } : {}),
   }, where);
