@@ -1,4 +1,4 @@
-import { sumMoney, type Decimal, type Money } from "../../core/index.js";
+import { minorUnits, sumMoney, type Decimal, type Money } from "../../core/index.js";
 import type { EntityOf, LinkLagValue } from "../../entities/index.js";
 import { createReportBuilder, type ImportReport } from "../report.js";
 import type { MspdiElement } from "./element.js";
@@ -263,7 +263,7 @@ export function pmokitToMspdi(plan: ProjectPlan, options: MspdiExportOptions = {
 
   const projectEl = el({
     SaveVersion: "14", Name: project.name, Title: project.name, ScheduleFromStart: "1",
-    StartDate: at(project.plannedStart, "08:00:00"), FinishDate: at(project.plannedFinish, "17:00:00"), CurrencyDigits: "2",
+    StartDate: at(project.plannedStart, "08:00:00"), FinishDate: at(project.plannedFinish, "17:00:00"), CurrencyDigits: String(minorUnits(cur)),
     CurrencyCode: cur, CalendarUID: "1", MinutesPerDay: "480", MinutesPerWeek: "2400", DaysPerMonth: "20",
     ...(project.statusDate ? { StatusDate: at(project.statusDate, "17:00:00") } : {}),
     BaselineForEarnedValue: String(project.activeBaseline ?? 0),
