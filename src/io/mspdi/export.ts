@@ -199,6 +199,9 @@ export function pmokitToMspdi(plan: ProjectPlan, options: MspdiExportOptions = {
       report.unmapped(`WorkPackage[${w.code}]`, "earningRule", `${rule} has no MSPDI earned value method; exported as % complete`);
     }
     if (w.timePhasedBudget.length > 1) report.unmapped(`WorkPackage[${w.code}]`, "timePhasedBudget", "slices are exported as one task cost");
+    if (w.ownerId !== undefined) report.unmapped(`WorkPackage[${w.code}]`, "ownerId", "MSPDI tasks have no owner; left out");
+    if (w.durationEstimate !== undefined) report.unmapped(`WorkPackage[${w.code}]`, "durationEstimate", "MSPDI has no three-point duration estimate; left out (Duration is durationDays)");
+    if (w.estimateToComplete !== undefined) report.unmapped(`WorkPackage[${w.code}]`, "estimateToComplete", "MSPDI has no estimate-to-complete field (MS Project computes RemainingCost); left out");
     const actual = actualBy.get(w.id);
     const finished = now.finished;
     // Progress may report an overrun (above 100 %); MS Project's percent complete stops at 100.
@@ -237,6 +240,7 @@ export function pmokitToMspdi(plan: ProjectPlan, options: MspdiExportOptions = {
     childCount.set(parent?.id ?? "", n);
     const outline = numbered(n);
     usedOutlines.add(outline);
+    if (m.key) report.unmapped(`Milestone[${m.id}]`, "key", "MSPDI has no key-milestone flag; left out (a re-import reads key false)");
     const date = m.forecastDate ?? m.baselineDate ?? m.actualDate ?? project.plannedStart;
     const logic = mspdiLogicOut(m, (id) => uids.get(id), MINUTES_PER_DAY, report, percentLagUnit);
     tasks.push(el({
