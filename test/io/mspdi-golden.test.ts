@@ -73,7 +73,11 @@ describe("MSPDI golden: pmokit's CPM against MS Project's stored dates, slack an
     // 50 %/150 % units set durations; pmokit (no status date) schedules the plan from the project start on its calendar.
     expect(counts("mpxj_mspditimephased.xml")).toEqual([96, 240, { EarlyFinish: 32, LateStart: 34, LateFinish: 40, TotalSlack: 38 }]);
     // Segmented (split) work stretches MS Project's finishes; its late dates follow the project finish those splits set.
-    expect(counts("mpxj_mspditimephasedsegments.xml")).toEqual([65, 120, { EarlyFinish: 1, LateStart: 18, LateFinish: 18, TotalSlack: 18 }]);
+    // Task Eight (UID 9) runs on its own calendar "Task Eight": 8 and 10 February off, but Saturday and Sunday 12–13
+    // February working, which a pmokit calendar cannot hold (reported). Its 10 days end 2011-02-22 in pmokit
+    // (7, 9, 11, 14–18, 21, 22), 2011-02-18 in MS Project. Before the task calendar was read, both exceptions were lost
+    // and the finishes agreed by chance (64 matched, EarlyFinish 1).
+    expect(counts("mpxj_mspditimephasedsegments.xml")).toEqual([64, 120, { EarlyFinish: 2, LateStart: 18, LateFinish: 18, TotalSlack: 18 }]);
     expect(counts("mpxj_mspdisplittask.xml")).toEqual([6, 12, { EarlyFinish: 2, LateStart: 1, LateFinish: 2, TotalSlack: 1 }]);
     // Task One starts at 09:00, an hour into the working day: its 7.5 hours end 08:30 the next day in MS Project;
     // pmokit starts activities in the morning, so the same 7.5 hours end the same day.

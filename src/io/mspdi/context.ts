@@ -3,6 +3,7 @@ import { decodeEntity, type EntityOf } from "../../entities/index.js";
 import type { ReportBuilder } from "../report.js";
 import type { MspdiElement } from "./element.js";
 import { fieldDay, fieldMoney, fieldNum, fieldStr } from "./fields.js";
+import { resolveMspdiCalendar, type MspdiCalendar } from "./calendar.js";
 
 /** Who and what the imported project is in the office (MSPDI has no such fields). */
 export interface MspdiMappingOptions {
@@ -49,6 +50,11 @@ export interface MspdiMapContext {
   readonly idOf: (uid: string) => string | undefined;
   /** The id of a task's parent (by outline number). */
   readonly parentOf: (task: MspdiElement) => string | undefined;
+  /**
+   * A task's own calendar by its `CalendarUID` (resolved through its base calendars); `undefined` for `-1` and the
+   * project's calendar (the package then follows the project's), `"missing"` for a UID the file does not define.
+   */
+  readonly calendarOf: (uid: string) => MspdiCalendar | "missing" | undefined;
 }
 
 /** Decodes a wire record, or records its problems (paths prefixed with `where`) and gives undefined. @internal */
@@ -134,7 +140,16 @@ export function mspdiMapContext(
   options: MspdiMappingOptions,
   outline: { idOf(uid: string): string | undefined; parentOf(task: MspdiElement): string | undefined },
 ): MspdiMapContext {
+  const calendars = project.lists["calendars"] ?? [];
+  const projectCalendar = fieldStr(project, "CalendarUID");
+  const resolved = new Map<string, MspdiCalendar | "missing">();
+  const calendarOf = (uid: string): MspdiCalendar | "missing" | undefined => {
+    if (uid === "-1" || uid === projectCalendar) return undefined;
+    if (!resolved.has(uid)) resolved.set(uid, resolveMspdiCalendar(calendars, uid) ?? "missing");
+    return resolved.get(uid);
+  };
   return {
+    calendarOf,
     options, currency,
     stamp: { version: 1, createdAt: options.importedAt, updatedAt: options.importedAt },
     statusDate: fieldDay(project, "StatusDate") ?? fieldDay(project, "CurrentDate"),

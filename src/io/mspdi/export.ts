@@ -1,4 +1,4 @@
-import { sumMoney, type Decimal, type Money } from "../../core/index.js";
+import { minorUnits, sumMoney, type Decimal, type Money } from "../../core/index.js";
 import type { EntityOf, LinkLagValue } from "../../entities/index.js";
 import { createReportBuilder, type ImportReport } from "../report.js";
 import type { MspdiElement } from "./element.js";
@@ -51,6 +51,36 @@ function wholePercent(p: Decimal): string {
   const n = p.toDecimalPlaces(0);
   if (p.gt(0) && p.lt(100)) return PmoDecimal.max(1, PmoDecimal.min(99, n)).toFixed();
   return n.toFixed();
+}
+
+/**
+ * A package's progress as earned value reads its records: the latest value of each measure (a record may carry only
+ * some of them) and finished once a record says so. The percent complete is 100 for a finished package, else the
+ * latest reported percent, else the share a units or weighted-milestones rule measures (units complete over total
+ * units, the weight of the milestones reached over all weights).
+ */
+function progressNow(w: EntityOf<"work-package">): { percent?: Decimal; physical?: Decimal; finished: boolean } {
+  let percent: Decimal | undefined;
+  let physical: Decimal | undefined;
+  let units: Decimal | undefined;
+  let reached: readonly string[] | undefined;
+  let finished = false;
+  for (const p of w.progress) {
+    finished ||= p.finished === true;
+    percent = p.percentComplete ?? percent;
+    physical = p.physicalPercentComplete ?? physical;
+    units = p.unitsComplete ?? units;
+    reached = p.milestonesReached ?? reached;
+  }
+  const rule = w.earningRule;
+  if (percent === undefined && rule.type === "units" && units !== undefined && rule.totalUnits.gt(0)) percent = units.dividedBy(rule.totalUnits).times(100);
+  if (percent === undefined && rule.type === "weighted-milestones" && reached !== undefined) {
+    const weight = (ms: typeof rule.milestones) => ms.reduce((s, m) => s.plus(m.weight), new PmoDecimal(0));
+    const total = weight(rule.milestones);
+    if (total.gt(0)) percent = weight(rule.milestones.filter((m) => reached.includes(m.id))).dividedBy(total).times(100);
+  }
+  if (finished && (percent === undefined || percent.lt(100))) percent = new PmoDecimal(100);
+  return { ...(percent !== undefined ? { percent } : {}), ...(physical !== undefined ? { physical } : {}), finished };
 }
 
 /** Options of {@link pmokitToMspdi}. */
@@ -126,6 +156,16 @@ export function pmokitToMspdi(plan: ProjectPlan, options: MspdiExportOptions = {
   const progressDates = pkgs.flatMap((w) => w.progress.map((p) => p.date));
   const currentDate = [project.statusDate, ...progressDates].filter((d): d is NonNullable<typeof d> => d !== undefined).sort().pop();
   const hasChildren = new Set(pkgs.map((w) => w.parentId).filter(Boolean));
+  // A package's own calendar is a task calendar (Task/CalendarUID), numbered after the project's (UID 1).
+  const taskCalendars: MspdiElement[] = [];
+  const calendarUidOf = new Map<string, string>();
+  for (const w of pkgs) {
+    if (!w.calendar || hasChildren.has(w.id)) continue;
+    const uid = String(2 + taskCalendars.length);
+    calendarUidOf.set(w.id, uid);
+    taskCalendars.push(mspdiCalendarOut(uid, { ...w.calendar, name: w.calendar.name ?? w.name }));
+    if ((w.calendar.blackouts?.length ?? 0) > 0) report.unmapped(`WorkPackage[${w.code}]`, "calendar.blackouts", "MS Project calendars have no change-freeze windows");
+  }
   const actualBy = new Map<string, Money[]>();
   const actualDate = new Map<string, string>();
   for (const c of plan.costEntries ?? []) {
@@ -153,23 +193,26 @@ export function pmokitToMspdi(plan: ProjectPlan, options: MspdiExportOptions = {
     el({ UID: "0", ID: "0", Name: project.name, WBS: "0", OutlineNumber: "0", OutlineLevel: "0", Start: at(project.plannedStart, "08:00:00"), Finish: at(project.plannedFinish, "17:00:00"), Milestone: "0", Summary: "1" }),
   ];
   pkgs.forEach((w) => {
-    const last = w.progress[w.progress.length - 1];
+    const now = progressNow(w);
     const rule = w.earningRule.type;
     if (rule !== "percent-complete" && rule !== "physical-percent-complete") {
       report.unmapped(`WorkPackage[${w.code}]`, "earningRule", `${rule} has no MSPDI earned value method; exported as % complete`);
     }
     if (w.timePhasedBudget.length > 1) report.unmapped(`WorkPackage[${w.code}]`, "timePhasedBudget", "slices are exported as one task cost");
+    if (w.ownerId !== undefined) report.unmapped(`WorkPackage[${w.code}]`, "ownerId", "MSPDI tasks have no owner; left out");
+    if (w.durationEstimate !== undefined) report.unmapped(`WorkPackage[${w.code}]`, "durationEstimate", "MSPDI has no three-point duration estimate; left out (Duration is durationDays)");
+    if (w.estimateToComplete !== undefined) report.unmapped(`WorkPackage[${w.code}]`, "estimateToComplete", "MSPDI has no estimate-to-complete field (MS Project computes RemainingCost); left out");
     const actual = actualBy.get(w.id);
-    const finished = last?.finished === true;
+    const finished = now.finished;
     // Progress may report an overrun (above 100 %); MS Project's percent complete stops at 100.
-    const overrun = last?.percentComplete?.gt(100) === true;
-    if (overrun) report.warn(`WorkPackage[${w.code}]`, `percent complete ${last?.percentComplete?.toFixed()} is above 100: exported as 100`, "percent-complete-above-100");
+    const overrun = now.percent?.gt(100) === true;
+    if (overrun) report.warn(`WorkPackage[${w.code}]`, `percent complete ${now.percent?.toFixed()} is above 100: exported as 100`, "percent-complete-above-100");
     const logic = mspdiLogicOut(w, (id) => uids.get(id), MINUTES_PER_DAY, report, percentLagUnit);
     tasks.push(el({
       UID: String(uids.get(w.id)), ID: String(tasks.length), Name: w.name, WBS: w.code, OutlineNumber: w.code,
       OutlineLevel: String(w.code.split(".").length), Start: at(w.plannedStart, "08:00:00"), Finish: at(w.plannedFinish, "17:00:00"),
-      Milestone: "0", Summary: hasChildren.has(w.id) ? "1" : "0",
-      PercentComplete: overrun ? "100" : last?.percentComplete ? wholePercent(last.percentComplete) : "0",
+      Milestone: "0", Summary: hasChildren.has(w.id) ? "1" : "0", ...(calendarUidOf.has(w.id) ? { CalendarUID: calendarUidOf.get(w.id) } : {}),
+      PercentComplete: overrun ? "100" : now.percent ? wholePercent(now.percent) : "0",
       ...(hasChildren.has(w.id) ? { FixedCost: sumMoney(w.timePhasedBudget.map((s) => s.amount), cur) } : {}),
       Cost: sumMoney(subtree(w.id, (p) => p.timePhasedBudget.map((s) => s.amount)), cur),
       ...(w.durationDays ? { Duration: { kind: "duration", seconds: new PmoDecimal(w.durationDays.toFixed()).times(MINUTES_PER_DAY * 60) } } : {}),
@@ -177,7 +220,9 @@ export function pmokitToMspdi(plan: ProjectPlan, options: MspdiExportOptions = {
       ...(w.actualFinish ? { ActualFinish: at(w.actualFinish, "17:00:00") } : finished ? { ActualFinish: at(actualDate.get(w.id) ?? w.plannedFinish, "17:00:00") } : {}),
       ...(actual ? { ActualCost: sumMoney(actual, cur) } : {}),
       ...(w.description ? { Notes: w.description } : {}),
-      PhysicalPercentComplete: last?.physicalPercentComplete ? last.physicalPercentComplete.toDecimalPlaces(0).toFixed() : "0",
+      // Whole percent as PercentComplete, within 1–99 when strictly between (100 would earn the whole budget under the
+      // physical EV method), and at most 100.
+      PhysicalPercentComplete: now.physical ? (now.physical.gt(100) ? "100" : wholePercent(now.physical)) : "0",
       EarnedValueMethod: rule === "physical-percent-complete" ? "1" : "0",
       ...logic.fields,
       ...waitFields(w.id, w.levellingDelay),
@@ -195,6 +240,7 @@ export function pmokitToMspdi(plan: ProjectPlan, options: MspdiExportOptions = {
     childCount.set(parent?.id ?? "", n);
     const outline = numbered(n);
     usedOutlines.add(outline);
+    if (m.key) report.unmapped(`Milestone[${m.id}]`, "key", "MSPDI has no key-milestone flag; left out (a re-import reads key false)");
     const date = m.forecastDate ?? m.baselineDate ?? m.actualDate ?? project.plannedStart;
     const logic = mspdiLogicOut(m, (id) => uids.get(id), MINUTES_PER_DAY, report, percentLagUnit);
     tasks.push(el({
@@ -216,17 +262,17 @@ export function pmokitToMspdi(plan: ProjectPlan, options: MspdiExportOptions = {
 
   const cal = project.calendar;
   const calendar = mspdiCalendarOut("1", cal);
-  const staffing = mspdiResourcesOut(project.id, plan.resources ?? [], plan.assignments ?? [], (id) => uids.get(id), cur, 2, report);
+  const staffing = mspdiResourcesOut(project.id, plan.resources ?? [], plan.assignments ?? [], (id) => uids.get(id), cur, 2 + taskCalendars.length, report);
   if ((cal?.blackouts?.length ?? 0) > 0) report.unmapped("Project/calendar", "blackouts", "MS Project calendars have no change-freeze windows");
 
   const projectEl = el({
     SaveVersion: "14", Name: project.name, Title: project.name, ScheduleFromStart: "1",
-    StartDate: at(project.plannedStart, "08:00:00"), FinishDate: at(project.plannedFinish, "17:00:00"), CurrencyDigits: "2",
+    StartDate: at(project.plannedStart, "08:00:00"), FinishDate: at(project.plannedFinish, "17:00:00"), CurrencyDigits: String(minorUnits(cur)),
     CurrencyCode: cur, CalendarUID: "1", MinutesPerDay: "480", MinutesPerWeek: "2400", DaysPerMonth: "20",
     ...(project.statusDate ? { StatusDate: at(project.statusDate, "17:00:00") } : {}),
     BaselineForEarnedValue: String(project.activeBaseline ?? 0),
     ...(currentDate ? { CurrentDate: at(currentDate, "08:00:00") } : {}),
     DefaultTaskEVMethod: "0",
-  }, { calendars: [calendar, ...staffing.calendars], tasks, resources: staffing.resources, assignments: staffing.assignments });
+  }, { calendars: [calendar, ...taskCalendars, ...staffing.calendars], tasks, resources: staffing.resources, assignments: staffing.assignments });
   return { document: { currency: cur, project: projectEl }, report: report.finish() };
 }

@@ -15,7 +15,7 @@ export interface MspdiTaskRecords {
 }
 
 /**
- * Maps one MSPDI task (see `mspdiToPmokit`): a milestone (baseline, forecast and actual dates), or a work package
+ * Maps one MSPDI task (see `mspdiToPmokit`): a milestone (baseline, forecast and actual dates, notes), or a work package
  * (parent from the outline, WBS code, budget, earning rule, progress at the status date, duration, actual dates,
  * schedule logic) and an actual-cost entry. Problems go to the decoder, notes to the report.
  * @internal
@@ -54,6 +54,8 @@ export function mapMspdiTask(t: MspdiElement, ctx: MspdiMapContext, report: Repo
     const milestone = decode("milestone", {
       id: ctx.idOf(uid), ...stamp, projectId: options.projectId, name: fieldStr(t, "Name") ?? `Milestone ${uid}`, key: false,
       forecastDate: f, ...(b0 && fieldDay(b0, "Finish") ? { baselineDate: fieldDay(b0, "Finish") } : {}),
+      // MS Project's Notes, as on a work package (the export writes a milestone's description there).
+      ...(fieldStr(t, "Notes") ? { description: fieldStr(t, "Notes") } : {}),
       ...(fieldStr(t, "PercentComplete") === "100" ? { actualDate: fieldDay(t, "ActualFinish") ?? f } : {}),
       ...(parent ? { workPackageId: parent } : {}),
       ...logic,
@@ -84,6 +86,14 @@ export function mapMspdiTask(t: MspdiElement, ctx: MspdiMapContext, report: Repo
   }
   const duration = !elapsed && typeof d === "object" && "kind" in d && d.kind === "duration" && !d.seconds.isNegative()
     ? durationHours(d).times(60).dividedBy(ctx.minutesPerDay).toDecimalPlaces(6).toFixed() : undefined;
+  // The task's own calendar (Task Information → Advanced → Calendar): the package is scheduled on it.
+  const calUid = summary ? undefined : fieldStr(t, "CalendarUID");
+  const ownCal = calUid === undefined ? undefined : ctx.calendarOf(calUid);
+  if (ownCal === "missing") report.warn(`${where}/CalendarUID`, `calendar UID ${calUid} is not in the file; the project calendar is used`, "missing-calendar");
+  const calendar = ownCal === undefined || ownCal === "missing" ? undefined : ownCal;
+  for (const w of calendar?.workingExceptions ?? []) {
+    report.warn(`${where}/CalendarUID`, `working exception on ${w.date} (${w.name}) cannot be held by a pmokit calendar`, "working-exception");
+  }
   const actualStart = fieldDay(t, "ActualStart");
   if (fieldStr(t, "WBS") !== undefined && fieldStr(t, "WBS") !== wbs) report.unmapped("Project/Tasks/Task", "WBS", "custom WBS codes differ from the outline number, which is used as the WBS code");
   const workPackage = decode("work-package", {
@@ -96,6 +106,7 @@ export function mapMspdiTask(t: MspdiElement, ctx: MspdiMapContext, report: Repo
     progress,
     ...logic,
     ...(!summary && duration ? { durationDays: duration } : {}),
+    ...(calendar ? { calendar: { name: calendar.name, workingWeekdays: [...calendar.workingWeekdays], holidays: calendar.holidays.map((h) => ({ ...h })) } } : {}),
     ...(actualStart ? { actualStart } : {}),
     ...(actualStart && fieldDay(t, "ActualFinish") ? { actualFinish: fieldDay(t, "ActualFinish") } : {}),
   }, where);

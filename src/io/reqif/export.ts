@@ -1,5 +1,4 @@
 import { compareCodePoints } from "../../core/index.js";
-import { XMLBuilder } from "fast-xml-parser";
 import { ownEntry } from "../../core/own.js";
 import type { EntityOf } from "../../entities/index.js";
 import type { ReqifAttributeDefinition, ReqifDocument, ReqifHierarchy, ReqifSpecType, ReqifValue } from "./model.js";
@@ -18,9 +17,17 @@ export interface RequirementsToReqifOptions {
   readonly richText?: Readonly<Record<string, string>>;
 }
 
-const fragment = new XMLBuilder({ processEntities: true });
-/** Wraps plain text in an XHTML div (escaped by the builder). */
-const xhtml = (text: string) => fragment.build({ "xhtml:div": text }) as string;
+const escapeText = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/**
+ * Wraps plain text in an XHTML div, escaped, each line break written as `<xhtml:br/>`: XHTML renders a bare line
+ * break as a space (and so does the import, as a browser's innerText), so the lines would run together.
+ */
+const xhtml = (text: string) => `<xhtml:div>${text.split(/\r\n|\r|\n/).map(escapeText).join("<xhtml:br/>")}</xhtml:div>`;
+/**
+ * The acceptance criteria as one STRING value: one per line, or — when a criterion has a line break of its own (a
+ * Gherkin Given/When/Then) — a JSON array of strings, as the CSV export writes such a list, so each stays one criterion.
+ */
+const criteriaText = (criteria: readonly string[]) => (criteria.some((c) => /[\r\n]/.test(c)) ? JSON.stringify(criteria) : criteria.join("\n"));
 /** ReqIF identifiers are NCNames: an id that starts with a digit gets a leading underscore. */
 const ncname = (id: string) => (/^[A-Za-z_]/.test(id) ? id : `_${id}`).replace(/:/g, "_");
 
@@ -79,7 +86,7 @@ export function requirementsToReqif(
       heading ? val(ATTRS.chapter, xhtml(r.title)) : val(ATTRS.text, ownEntry(options.richText, r.id) ?? xhtml(r.statement)),
       val(ATTRS.type, r.type), val(ATTRS.priority, r.priority), val(ATTRS.verification, r.verificationMethod), val(ATTRS.status, r.status),
       ...(r.rationale ? [val(ATTRS.rationale, r.rationale)] : []),
-      ...(r.acceptanceCriteria.length > 0 ? [val(ATTRS.criteria, r.acceptanceCriteria.join("\n"))] : []),
+      ...(r.acceptanceCriteria.length > 0 ? [val(ATTRS.criteria, criteriaText(r.acceptanceCriteria))] : []),
       // The rest of the requirement, so that a re-import gives it back whole (a lost level, revision or audience list
       // would change its coverage rule, its links' revision status and who must acknowledge it).
       ...(r.level !== undefined ? [val(ATTRS.level, r.level)] : []),

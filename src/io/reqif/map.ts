@@ -80,6 +80,22 @@ const LINK_MAPPED = new Set(LINK_FIELDS.map((f) => `pmokit.${f}`));
 const lines = (t: string | undefined) => t?.split("\n").map((l) => l.trim()).filter((l) => l !== "");
 // Standard attributes of the ReqIF Implementation Guide that are never the main text (author, dates, prefixes…).
 const NOT_TEXT = /^ReqIF\.(Foreign(CreatedBy|CreatedOn|CreatedThru|ModifiedBy|ModifiedOn|ModifiedThru|Deleted|ID)|Prefix|ChapterName|Name)$/;
+/**
+ * pmokit's acceptance criteria: a JSON array of strings (what the export writes when a criterion spans lines), else one
+ * criterion per non-blank line.
+ */
+function criteriaOf(t: string | undefined): string[] {
+  const s = t?.trim() ?? "";
+  if (s.startsWith("[") && s.endsWith("]")) {
+    try {
+      const parsed: unknown = JSON.parse(s);
+      if (Array.isArray(parsed) && parsed.every((c) => typeof c === "string")) return parsed as string[];
+    } catch {
+      // not JSON: a criterion written by hand that starts with "["
+    }
+  }
+  return s.split("\n").filter((l) => l.trim() !== "");
+}
 const MAX_TITLE = 300;
 const MAX_STATEMENT = 20_000;
 const kebab = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").replace(/^[^a-z]+/, "");
@@ -212,7 +228,7 @@ export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOpti
     titles.set(o.identifier, title);
     if (textValue?.kind === "XHTML") richText[id] = textValue.value as string;
     const statement = shortened(where, "statement", text ?? givenTitle ?? title, MAX_STATEMENT, textValue?.kind === "XHTML" ? " (the full text stays in richText)" : "");
-    const criteria = plain(v.get("pmokit.acceptanceCriteria"))?.split("\n").filter((l) => l.trim() !== "") ?? [];
+    const criteria = criteriaOf(plain(v.get("pmokit.acceptanceCriteria")));
     const rationale = plain(v.get("pmokit.rationale"));
     // pmokit's own export writes these; a revision that is not a whole number goes to the codec as text, so it is refused.
     const revisionText = plain(v.get("pmokit.revision"));

@@ -89,7 +89,9 @@ export const JIRA_CSV_PROFILE: TrackerProfile = {
 
 /**
  * Jira's REST search result (`/rest/api/3/search?jql=…`, saved as JSON): `customfield_10016` (story point estimate)
- * and `customfield_10020` (sprints) are Jira Cloud's usual ids; your site's may differ.
+ * and `customfield_10020` (sprints) are Jira Cloud's usual ids; your site's may differ. Jira Server / Data Center's
+ * `/rest/api/2/search` has the same shape; its sprint texts (`com.atlassian.greenhopper.service.sprint.Sprint@…[…]`) are
+ * read as the sprint's name and dates.
  *
  * @example
  * ```ts

@@ -63,9 +63,38 @@ function addDays(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** A sprint value: a name, an object (`{ name|title, startDate, endDate|duration }`) or a list of those (last wins). */
+// Jira Server / Data Center's REST v2 gives a sprint as a Java object's text: `com.atlassian.greenhopper.service.sprint.
+// Sprint@14b1c359[id=1,rapidViewId=1,state=CLOSED,name=Sprint 1,goal=<null>,startDate=2016-01-01T10:00:00.000+01:00,…]`.
+const SERVER_SPRINT = /^com\.atlassian\.greenhopper\.service\.sprint\.Sprint@[0-9a-f]+\[([\s\S]*)\]$/i;
+// Split only before a known field, so a name holding ", " stays whole.
+const SERVER_SPRINT_FIELDS = /,(?=(?:id|rapidViewId|state|name|goal|startDate|endDate|completeDate|activatedDate|sequence|synced|autoStartStop|incompleteIssuesDestinationId)=)/;
+
+/** The fields of a Jira Server sprint text (`<null>` values left out), or undefined for any other text. */
+function serverSprint(t: string): ReadonlyMap<string, string> | undefined {
+  const m = SERVER_SPRINT.exec(t.trim());
+  if (!m) return undefined;
+  const out = new Map<string, string>();
+  for (const part of m[1]!.split(SERVER_SPRINT_FIELDS)) {
+    const i = part.indexOf("=");
+    if (i > 0 && part.slice(i + 1) !== "<null>") out.set(part.slice(0, i), part.slice(i + 1));
+  }
+  return out;
+}
+
+/**
+ * A sprint value: a name, an object (`{ name|title, startDate, endDate|duration }`), a Jira Server sprint text (its
+ * name and ISO dates) or a list of those (last wins).
+ */
 function sprintOf(v: unknown, profile: TrackerProfile, timeZone: string | undefined): TrackerSprint | undefined {
   const last = Array.isArray(v) ? v.at(-1) : v;
+  const server = typeof last === "string" ? serverSprint(last) : undefined;
+  if (server !== undefined) {
+    const name = text(server.get("name"));
+    if (name === undefined) return undefined;
+    const start = trackerDate(server.get("startDate"), "iso", timeZone);
+    const finish = trackerDate(server.get("endDate"), "iso", timeZone);
+    return { name, ...(start === undefined ? {} : { start }), ...(finish === undefined ? {} : { finish }) };
+  }
   if (typeof last === "string" || typeof last === "number") return text(last) === undefined ? undefined : { name: String(last).trim() };
   if (typeof last !== "object" || last === null) return undefined;
   const o = last as Record<string, unknown>;
