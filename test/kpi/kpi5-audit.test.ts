@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { instant, isoDate } from "../../src/index.js";
+import { incidentResponseTimes, type IncidentTimes } from "../../src/kpi/index.js";
+
+// Fifth audit pass of the KPIs: hand-derived cases, each with its derivation.
+
+const i = (id: string, openedAt: string, ack?: string, res?: string): IncidentTimes => ({
+  id,
+  openedAt: instant(openedAt),
+  ...(ack === undefined ? {} : { acknowledgedAt: instant(ack) }),
+  ...(res === undefined ? {} : { resolvedAt: instant(res) }),
+});
+const march = { from: isoDate("2026-03-01"), to: isoDate("2026-03-31") };
+const asOf = instant("2026-04-01T00:00:00Z");
+
+describe("incidentResponseTimes, basis opened: the cohort's own unresolved incidents", () => {
+  // INC-JAN: opened 15 January, never acknowledged or resolved. INC-MAR: opened 10 March 10:00, acknowledged 10:30,
+  // resolved 12:00 (MTTA 30, MTTR 120). The March cohort (basis "opened") is INC-MAR alone: nothing of it is still
+  // open. INC-JAN is not March's cohort — as `unacknowledged` already says (it lists only incidents opened in March).
+  const incidents = [i("INC-JAN", "2026-01-15T10:00:00Z"), i("INC-MAR", "2026-03-10T10:00:00Z", "2026-03-10T10:30:00Z", "2026-03-10T12:00:00Z")];
+
+  it("does not list an incident opened before the period as unresolved in the period's cohort", () => {
+    const t = incidentResponseTimes(incidents, { asOf, period: march, basis: "opened" });
+    expect(t.mttrMinutes.value?.toString()).toBe("120");
+    expect(t.unacknowledged).toEqual([]);
+    // Was ["INC-JAN"]: a January incident read as an open incident of the March cohort.
+    expect(t.unresolved).toEqual([]);
+  });
+
+  it("the MTTR detail counts the cohort's open incidents: 0 for a March with only a January incident open", () => {
+    const t = incidentResponseTimes([incidents[0]!], { asOf, period: march, basis: "opened" });
+    // Was "…; 1 still open" beside "0 not acknowledged" for the same (empty) cohort.
+    expect(t.mttrMinutes).toEqual({ reason: "no-incidents", detail: "no incident opened in the period and resolved by 2026-04-01T00:00:00.000Z; 0 still open" });
+    // An incident opened in March and still open is the cohort's: listed, and counted in the detail.
+    const open = incidentResponseTimes([incidents[0]!, i("INC-MAR2", "2026-03-20T09:00:00Z")], { asOf, period: march, basis: "opened" });
+    expect(open.unresolved).toEqual(["INC-MAR2"]);
+    expect(open.mttrMinutes.reason === undefined ? undefined : open.mttrMinutes.detail).toBe("no incident opened in the period and resolved by 2026-04-01T00:00:00.000Z; 1 still open");
+  });
+
+  it("basis resolved keeps the backlog: an incident opened before the period and still open is listed", () => {
+    expect(incidentResponseTimes(incidents, { asOf, period: march }).unresolved).toEqual(["INC-JAN"]);
+  });
+});
