@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { isoDate, ragStatus } from "../../src/index.js";
+import { readinessFigures } from "../../src/rollout/index.js";
+import { doneItem, goNoGoGate } from "./helpers.js";
+
+// Fifth audit pass of rollout readiness: hand-derived cases, each with its derivation.
+
+const asOf = isoDate("2025-03-11");
+const todo = (id: string, extra: Parameters<typeof doneItem>[1] = {}) => doneItem(id, { status: "todo", completedOn: undefined, ...extra });
+
+describe("readinessFigures: an open blocking item with no due day is not 'on time'", () => {
+  // Two blocking items, neither done, neither scheduled (instantiated but scheduleChecklist never run): no due day, so
+  // whether they are late cannot be told. The overdue count read 0, and the readiness-overdue rule green ("every
+  // blocking item on time") from nothing. Now the figure is missing with `no-planned-date`, naming the items.
+  it("missing with no-planned-date when every open blocking item is unscheduled", () => {
+    const f = readinessFigures({ items: [todo("a"), todo("b"), doneItem("d")], gates: [] }, { asOf });
+    expect(f.overdueBlockingItems).toBe(0); // the deprecated count stays the count
+    expect(f.rag.overdueBlockingItems).toEqual({
+      reason: "no-planned-date",
+      detail: "2 open blocking item(s) have no due day (A, B): whether they are on time cannot be told",
+    });
+    const s = ragStatus({ id: "P" }, { asOf, figures: f.rag });
+    const rule = s.dimensions.find((d) => d.dimension === "readiness")!.rules.find((r) => r.ruleId === "readiness-overdue")!;
+    expect([rule.colour, rule.missing?.reason]).toEqual([undefined, "no-planned-date"]);
+  });
+
+  it("a known late item still rates (amber), whatever the unscheduled ones; an advisory or closed unscheduled item does not matter", () => {
+    // c is due 2025-03-05 and open on 03-11: 1 overdue → amber, even beside the unscheduled a.
+    const f = readinessFigures({ items: [todo("a"), todo("c", { dueDate: isoDate("2025-03-05") })], gates: [] }, { asOf });
+    expect(f.rag.overdueBlockingItems.value?.toFixed()).toBe("1");
+    // An advisory item without a due day, and a done blocking one without it: every open blocking item is dated → 0.
+    const g = readinessFigures({ items: [todo("x", { blocking: false }), doneItem("d"), todo("e", { dueDate: isoDate("2025-03-20") })], gates: [goNoGoGate()] }, { asOf });
+    expect(g.rag.overdueBlockingItems.value?.toFixed()).toBe("0");
+  });
+});
