@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { instant, isoDate } from "../../src/index.js";
-import { incidentResponseTimes, type IncidentTimes } from "../../src/kpi/index.js";
+import { incidentResponseTimes, serviceAvailability, type IncidentTimes } from "../../src/kpi/index.js";
+import { firstIssuePath } from "../support/errors.js";
+import { at, HOUR, outage, T0 } from "./outages.js";
 
 // Fifth audit pass of the KPIs: hand-derived cases, each with its derivation.
 
@@ -39,5 +41,19 @@ describe("incidentResponseTimes, basis opened: the cohort's own unresolved incid
 
   it("basis resolved keeps the backlog: an incident opened before the period and still open is listed", () => {
     expect(incidentResponseTimes(incidents, { asOf, period: march }).unresolved).toEqual(["INC-JAN"]);
+  });
+});
+
+describe("serviceAvailability: an empty impacts list", () => {
+  // One full outage of crm, Monday 9 March 2026 10:00–11:00 UTC, in the day [T0, T0 + 24 h). impacts: [] counts no
+  // impact as downtime: availability read 100 % (1 440 − 0) ÷ 1 440, 0 failures — a configuration slip shown as perfect
+  // service. An empty list is refused at ["impacts"]; leave it out for the default (all impacts).
+  const day = { service: "crm", from: at(T0), to: at(T0 + 24 * HOUR) };
+  const one = [outage("o1", T0 + 10 * HOUR, T0 + 11 * HOUR)];
+
+  it("is a ValidationError at [\"impacts\"], not 100 %", () => {
+    expect(firstIssuePath(() => serviceAvailability(one, { ...day, impacts: [] }))).toEqual(["impacts"]);
+    // The default still counts the hour: (1 440 − 60) ÷ 1 440 = 95.8333… %.
+    expect(serviceAvailability(one, day).availabilityPercent.value?.toFixed(4)).toBe("95.8333");
   });
 });
