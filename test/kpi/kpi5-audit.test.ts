@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { instant, isoDate } from "../../src/index.js";
-import { incidentResponseTimes, serviceAvailability, type IncidentTimes } from "../../src/kpi/index.js";
+import { burnRateAlerts, incidentResponseTimes, serviceAvailability, type IncidentTimes } from "../../src/kpi/index.js";
 import { firstIssuePath } from "../support/errors.js";
 import { at, HOUR, outage, T0 } from "./outages.js";
 
@@ -55,5 +55,17 @@ describe("serviceAvailability: an empty impacts list", () => {
     expect(firstIssuePath(() => serviceAvailability(one, { ...day, impacts: [] }))).toEqual(["impacts"]);
     // The default still counts the hour: (1 440 − 60) ÷ 1 440 = 95.8333… %.
     expect(serviceAvailability(one, day).availabilityPercent.value?.toFixed(4)).toBe("95.8333");
+  });
+});
+
+describe("burnRateAlerts: no rules", () => {
+  // 99.9 %: 5 000 bad of 100 000 in the last hour is a burn rate of (5 000 ÷ 100 000) ÷ 0.001 = 50 — the default
+  // page-1h rule (> 14.4) would page. With rules: [] nothing was judged and `severity` read "none" ("every rule was
+  // judged"): a missing alert policy shown as a quiet SLO. An empty list is refused at ["rules"].
+  const observed = { "5m": { total: 10_000, bad: 500 }, "1h": { total: 100_000, bad: 5_000 } };
+
+  it("is a ValidationError at [\"rules\"], not severity none", () => {
+    expect(burnRateAlerts({ slo: "0.999", observed }).severity).toEqual({ value: "page" });
+    expect(firstIssuePath(() => burnRateAlerts({ slo: "0.999", observed, rules: [] }))).toEqual(["rules"]);
   });
 });
