@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { instant, isoDate } from "../../src/index.js";
-import { burnRateAlerts, incidentResponseTimes, serviceAvailability, type IncidentTimes } from "../../src/kpi/index.js";
+import { burnRateAlerts, incidentResponseTimes, quarterPeriod, serviceAvailability, type IncidentTimes } from "../../src/kpi/index.js";
 import { firstIssuePath } from "../support/errors.js";
 import { at, HOUR, outage, T0 } from "./outages.js";
 
@@ -67,5 +67,14 @@ describe("burnRateAlerts: no rules", () => {
   it("is a ValidationError at [\"rules\"], not severity none", () => {
     expect(burnRateAlerts({ slo: "0.999", observed }).severity).toEqual({ value: "page" });
     expect(firstIssuePath(() => burnRateAlerts({ slo: "0.999", observed, rules: [] }))).toEqual(["rules"]);
+  });
+});
+
+describe("quarterPeriod: a bad fiscal-year start month is refused at the option given", () => {
+  it("fiscalYearStartMonth 13 is refused at [\"fiscalYearStartMonth\"], the name the caller wrote (was [\"startMonth\"])", () => {
+    expect(firstIssuePath(() => quarterPeriod(2026, 1, { fiscalYearStartMonth: 13 }))).toEqual(["fiscalYearStartMonth"]);
+    expect(firstIssuePath(() => quarterPeriod(2026, 1, { fiscalYearStartMonth: 1.5 }))).toEqual(["fiscalYearStartMonth"]);
+    // Q1 of FY2027 starting in April (named by its end year) is April–June 2026.
+    expect(quarterPeriod(2027, 1, { fiscalYearStartMonth: 4 })).toEqual({ from: "2026-04-01", to: "2026-06-30" });
   });
 });
