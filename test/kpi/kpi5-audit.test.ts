@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { instant, isoDate } from "../../src/index.js";
-import { burnRateAlerts, incidentResponseTimes, quarterPeriod, serviceAvailability, type IncidentTimes } from "../../src/kpi/index.js";
+import { benefitsRealisation, burnRateAlerts, incidentResponseTimes, quarterPeriod, serviceAvailability, type IncidentTimes } from "../../src/kpi/index.js";
 import { firstIssuePath } from "../support/errors.js";
 import { at, HOUR, outage, T0 } from "./outages.js";
 
@@ -76,5 +76,23 @@ describe("quarterPeriod: a bad fiscal-year start month is refused at the option 
     expect(firstIssuePath(() => quarterPeriod(2026, 1, { fiscalYearStartMonth: 1.5 }))).toEqual(["fiscalYearStartMonth"]);
     // Q1 of FY2027 starting in April (named by its end year) is April–June 2026.
     expect(quarterPeriod(2027, 1, { fiscalYearStartMonth: 4 })).toEqual({ from: "2026-04-01", to: "2026-06-30" });
+  });
+});
+
+describe("benefitsRealisation: a unit is read as written, without surrounding blanks", () => {
+  it("\"hours\" and \"hours \" (a CSV's trailing blank) are one unit: (30 + 10) ÷ (40 + 40) = 50 %", () => {
+    // B-1: planned 40 h, actual 30 h; B-2 (unit "hours ", as a spreadsheet export leaves it): planned 40, actual 10.
+    // Together 40 ÷ 80 = 50 %. Was two groups, "hours" 75 % and "hours " 25 %: a report shows the first and reads 75 %.
+    const r = benefitsRealisation(
+      {
+        nonMonetary: [
+          { id: "B-1", date: isoDate("2026-03-31"), unit: "hours", planned: "40", actual: "30" },
+          { id: "B-2", date: isoDate("2026-03-31"), unit: "hours ", planned: "40", actual: "10" },
+        ],
+      },
+      { currency: "EUR" },
+    );
+    expect(Object.keys(r.nonMonetary)).toEqual(["hours"]);
+    expect(r.nonMonetary["hours"]?.percent.value?.toString()).toBe("50");
   });
 });
