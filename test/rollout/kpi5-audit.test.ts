@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isoDate, ragStatus } from "../../src/index.js";
-import { readinessFigures } from "../../src/rollout/index.js";
+import { evaluateGate, readinessFigures, readinessProgress } from "../../src/rollout/index.js";
+import { firstIssuePath } from "../support/errors.js";
 import { doneItem, goNoGoGate } from "./helpers.js";
 
 // Fifth audit pass of rollout readiness: hand-derived cases, each with its derivation.
@@ -31,5 +32,27 @@ describe("readinessFigures: an open blocking item with no due day is not 'on tim
     // An advisory item without a due day, and a done blocking one without it: every open blocking item is dated → 0.
     const g = readinessFigures({ items: [todo("x", { blocking: false }), doneItem("d"), todo("e", { dueDate: isoDate("2025-03-20") })], gates: [goNoGoGate()] }, { asOf });
     expect(g.rag.overdueBlockingItems.value?.toFixed()).toBe("0");
+  });
+});
+
+describe("a not-applicable or skipped item without its reason, in memory form", () => {
+  // The gate rule: a blocking item passes when done, waived, or not applicable WITH its reason (AWS WA Tool's
+  // NOT_APPLICABLE needs a reason). The entity schema refuses N/A without a reason, but evaluateGate and readiness
+  // check the memory form themselves (a done item without completedOn, a waived one without waiver) — not this one:
+  // a blocking item set to N/A with no reason dropped out of the scope and the gate read GO (1 of 1 applicable done,
+  // the sponsor approving). Now a ValidationError at ["items", i, "statusReason"].
+  const naNoReason = doneItem("n", { status: "not-applicable", completedOn: undefined, notApplicableOn: isoDate("2025-03-05") });
+  const data = { items: [doneItem("a"), naNoReason], gates: [goNoGoGate()] };
+
+  it("evaluateGate refuses it at its path (was GO)", () => {
+    expect(firstIssuePath(() => evaluateGate(data, "g", { asOf }))).toEqual(["items", 1, "statusReason"]);
+    // With its reason the item is excluded and the gate is GO: 1 of 1 applicable items done, 1 of 1 approvals.
+    const withReason = { ...data, items: [doneItem("a"), { ...naNoReason, statusReason: "No database" }] };
+    expect(evaluateGate(withReason, "g", { asOf }).outcome).toBe("go");
+  });
+
+  it("readinessProgress refuses a skipped item with a blank reason", () => {
+    const skipped = doneItem("s", { status: "skipped", completedOn: undefined, statusReason: "  ", skippedOn: isoDate("2025-03-05") });
+    expect(firstIssuePath(() => readinessProgress([doneItem("a"), skipped], { asOf }))).toEqual(["items", 1, "statusReason"]);
   });
 });
