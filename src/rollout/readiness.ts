@@ -1,5 +1,5 @@
-import { decimal, differenceInDays, metric, missing, type Decimal, type IsoDate, type Metric, checkArguments, compareCodePoints } from "../core/index.js";
-import type { ChecklistItem } from "../entities/index.js";
+import { decimal, differenceInDays, isIsoDate, metric, missing, ValidationError, type Decimal, type IsoDate, type Metric, checkArguments, compareCodePoints } from "../core/index.js";
+import { gateTypeSchema, type ChecklistItem } from "../entities/index.js";
 import { decodeFacts } from "./evidence-check.js";
 import { evaluateGate, itemsInGateScope, type GateEvaluation, type GateNoGoCause, type ReadinessOptions, type RolloutData } from "./gate.js";
 import { assessItem, type ItemAssessment } from "./item-life.js";
@@ -181,8 +181,9 @@ export interface ReadinessFigures {
  * (`no-planned-date`), no go/no-go gate come yet (`no-data`), or a gate that
  * has come with nothing applicable in its scope (`no-applicable-items`: it is NO-GO with no open blocking item).
  *
- * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`), or an item id is listed
- *   twice (path `["items", i, "id"]`; it would count twice).
+ * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`), an item id is listed
+ *   twice (path `["items", i, "id"]`; it would count twice), or a gate's `type` is not a gate type or its `plannedDate`
+ *   not `YYYY-MM-DD` (path `["gates", i, "type"]` / `["gates", i, "plannedDate"]`).
  * @example
  * ```ts
  * const f = readinessFigures({ items, gates }, { asOf: isoDate("2026-11-20") });
@@ -194,6 +195,12 @@ export function readinessFigures(data: RolloutData, options: ReadinessOptions): 
   checkArguments("readinessFigures", { data: [data, "object"], options: [options, "object"] });
   checkArguments("readinessFigures", { asOf: [options.asOf, "date"], items: [data.items, "object[]"], gates: [data.gates, "object[]"] });
   requireUniqueIds(data.gates, ["gates"], "rollout data");
+  // Read here on the memory form: a type "go/no-go" left the gate out, a day "2025-3-10" compared as text never came.
+  const gateIssues = data.gates.flatMap((g, i) => [
+    ...(gateTypeSchema.safeParse(g.type).success ? [] : [{ path: ["gates", i, "type"], message: `unknown gate type ${JSON.stringify(g.type)}`, code: "custom" }]),
+    ...(g.plannedDate === undefined || isIsoDate(g.plannedDate) ? [] : [{ path: ["gates", i, "plannedDate"], message: `${JSON.stringify(g.plannedDate)} is not a calendar date YYYY-MM-DD`, code: "custom" }]),
+  ]);
+  if (gateIssues.length > 0) throw new ValidationError(gateIssues, "rollout data");
   const overdue = overdueItems(data.items, options).items.filter((i) => i.blocking).length;
   // An open blocking item with no due day is neither late nor on time: it cannot be told (checked after the ids).
   const facts = decodeFacts(options.facts);

@@ -56,3 +56,25 @@ describe("a not-applicable or skipped item without its reason, in memory form", 
     expect(firstIssuePath(() => readinessProgress([doneItem("a"), skipped], { asOf }))).toEqual(["items", 1, "statusReason"]);
   });
 });
+
+describe("readinessFigures: a go/no-go gate's day and type, in memory form", () => {
+  // One blocking item open (due 2025-03-20), the go/no-go gate planned "2025-3-10" (not YYYY-MM-DD). As text,
+  // "2025-3-10" > "2025-03-11" ('3' after '0'), so the gate never came: openBlockingAtGoNoGo read no-data ("no go/no-go
+  // gate has come by 2025-03-11") instead of 1 — red by default. Now a ValidationError at ["gates", 0, "plannedDate"];
+  // and a gate type that is none of the gate types ("go/no-go") would leave the gate out of the figure: refused at
+  // ["gates", 0, "type"].
+  const open = todo("x", { dueDate: isoDate("2025-03-20") });
+
+  it("refuses a planned date that is not YYYY-MM-DD (was: the gate never came)", () => {
+    const sloppy = goNoGoGate({ plannedDate: "2025-3-10" as never });
+    expect(firstIssuePath(() => readinessFigures({ items: [open], gates: [sloppy] }, { asOf }))).toEqual(["gates", 0, "plannedDate"]);
+    // Written 2025-03-10 the gate has come by 03-11 and its open blocking item counts: 1 (red by default).
+    const f = readinessFigures({ items: [open], gates: [goNoGoGate({ plannedDate: isoDate("2025-03-10") })] }, { asOf });
+    expect(f.rag.openBlockingAtGoNoGo.value?.toFixed()).toBe("1");
+  });
+
+  it("refuses an unknown gate type (was: left out of the go/no-go figure)", () => {
+    const typo = goNoGoGate({ type: "go/no-go" as never, plannedDate: isoDate("2025-03-10") });
+    expect(firstIssuePath(() => readinessFigures({ items: [open], gates: [typo] }, { asOf }))).toEqual(["gates", 0, "type"]);
+  });
+});
