@@ -50,3 +50,16 @@ export function checkItemFields(items: readonly ChecklistItem[], path: readonly 
   issues.push(...duplicateIdIssues(items, path));
   if (issues.length > 0) throw new ValidationError(issues, subject);
 }
+
+/**
+ * @internal With the plan given, every item must be the plan's: another plan's item would count in its readiness (path
+ * `["items", i, "rolloutPlanId"]`). Shared by `evaluateGate` and `readinessFigures`, so the check does not depend on
+ * whether a gate has come.
+ */
+export function checkPlanItems(items: readonly ChecklistItem[], plan: { readonly id: string } | undefined): void {
+  if (plan === undefined) return;
+  const foreign = items.flatMap((i, k) =>
+    i.rolloutPlanId === plan.id ? [] : [{ path: ["items", k, "rolloutPlanId"], message: `item ${i.id} belongs to ${i.rolloutPlanId}, not ${plan.id}`, code: "custom" }],
+  );
+  if (foreign.length > 0) throw new ValidationError(foreign, "rollout data");
+}

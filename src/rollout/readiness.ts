@@ -3,7 +3,7 @@ import { gateTypeSchema, type ChecklistItem } from "../entities/index.js";
 import { decodeFacts } from "./evidence-check.js";
 import { evaluateGate, itemsInGateScope, type GateEvaluation, type GateNoGoCause, type ReadinessOptions, type RolloutData } from "./gate.js";
 import { assessItem, type ItemAssessment } from "./item-life.js";
-import { checkItemFields } from "./item-fields.js";
+import { checkItemFields, checkPlanItems } from "./item-fields.js";
 import { readinessCount as count, type ReadinessCount } from "./readiness-count.js";
 import { requireUniqueIds } from "./unique.js";
 
@@ -183,7 +183,8 @@ export interface ReadinessFigures {
  *
  * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`), an item id is listed
  *   twice (path `["items", i, "id"]`; it would count twice), or a gate's `type` is not a gate type or its `plannedDate`
- *   not `YYYY-MM-DD` (path `["gates", i, "type"]` / `["gates", i, "plannedDate"]`).
+ *   not `YYYY-MM-DD` (path `["gates", i, "type"]` / `["gates", i, "plannedDate"]`), or, with `plan` given, an item
+ *   belongs to another plan (path `["items", i, "rolloutPlanId"]`), whether or not a gate has come.
  * @example
  * ```ts
  * const f = readinessFigures({ items, gates }, { asOf: isoDate("2026-11-20") });
@@ -201,6 +202,8 @@ export function readinessFigures(data: RolloutData, options: ReadinessOptions): 
     ...(g.plannedDate === undefined || isIsoDate(g.plannedDate) ? [] : [{ path: ["gates", i, "plannedDate"], message: `${JSON.stringify(g.plannedDate)} is not a calendar date YYYY-MM-DD`, code: "custom" }]),
   ]);
   if (gateIssues.length > 0) throw new ValidationError(gateIssues, "rollout data");
+  checkItemFields(data.items, ["items"], "readiness");
+  checkPlanItems(data.items, data.plan);
   const overdue = overdueItems(data.items, options).items.filter((i) => i.blocking).length;
   // An open blocking item with no due day is neither late nor on time: it cannot be told (checked after the ids).
   const facts = decodeFacts(options.facts);

@@ -78,3 +78,18 @@ describe("readinessFigures: a go/no-go gate's day and type, in memory form", () 
     expect(firstIssuePath(() => readinessFigures({ items: [open], gates: [typo] }, { asOf }))).toEqual(["gates", 0, "type"]);
   });
 });
+
+describe("readinessFigures: with the plan given, another plan's items are refused whether or not a gate has come", () => {
+  // Plan rp-x; item y1 belongs to rp-y, blocking, due 2025-03-05, open on 03-11: overdue. evaluateGate refuses another
+  // plan's item when `plan` is given, but readinessFigures called it only for gates that had come: with no gate come
+  // yet, y1 was counted — overdueBlockingItems 1, the plan's readiness amber for another plan's late item. Now
+  // refused at ["items", 0, "rolloutPlanId"] either way.
+  const plan = { id: "rp-x" } as never;
+  const foreign = todo("y1", { rolloutPlanId: "rp-y", dueDate: isoDate("2025-03-05") });
+
+  it("is a ValidationError with no gate come yet (was 1 overdue)", () => {
+    expect(firstIssuePath(() => readinessFigures({ plan, items: [foreign, doneItem("a")], gates: [] }, { asOf }))).toEqual(["items", 0, "rolloutPlanId"]);
+    // Without the plan nothing says which plan is meant: the item is counted (1 overdue → amber).
+    expect(readinessFigures({ items: [foreign, doneItem("a")], gates: [] }, { asOf }).rag.overdueBlockingItems.value?.toFixed()).toBe("1");
+  });
+});
