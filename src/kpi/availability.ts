@@ -37,7 +37,7 @@ export interface AvailabilityOptions {
    * not counted as downtime or failures; `count` counts them like any other outage.
    */
   readonly planned?: "exclude" | "count";
-  /** Impacts that count as downtime (default all: full, partial, degraded). */
+  /** Impacts that count as downtime, at least one (default all: full, partial, degraded). */
   readonly impacts?: readonly ServiceOutage["impact"][];
   /** How an outage cut into parts by time outside the agreed service time counts: see {@link OutageSplitting}. */
   readonly outageSplitting?: OutageSplitting;
@@ -176,7 +176,7 @@ export interface ServiceAvailability {
  *
  * @throws {ValidationError} when the period ends before it starts (or has no length), `asOf` is not an instant or
  *   not after the period start, the service hours are malformed or name an unknown time zone, `planned` or `impacts`
- *   holds an unknown value, an outage id is listed twice (`[3, "id"]`, across all services), or an outage of the
+ *   holds an unknown value, `impacts` is empty, an outage id is listed twice (`[3, "id"]`, across all services), or an outage of the
  *   service has a start or end that is not a UTC instant, ends before it starts, or has an unknown impact or a
  *   `planned` that is not a boolean — each with its path.
  * @example
@@ -216,6 +216,8 @@ export function serviceAvailability(outages: readonly ServiceOutage[], options: 
   }
   if (options.impacts !== undefined) {
     if (!Array.isArray(options.impacts)) issues.push({ path: ["impacts"], message: "expected a list of impacts", code: "custom" });
+    // No impact counted would read every outage as service up: 100 %, a slip shown as perfect service.
+    else if (options.impacts.length === 0) issues.push({ path: ["impacts"], message: "at least one impact counts as downtime (leave it out for all)", code: "custom" });
     else options.impacts.forEach((x, i) => {
       if (!IMPACTS.includes(x)) issues.push({ path: ["impacts", i], message: "expected full, partial or degraded", code: "custom" });
     });

@@ -105,7 +105,7 @@ function windowMinutes(w: unknown): number | undefined {
  *   1, a window key that is not `<n>m`, `<n>h` or `<n>d` (`["observed", "1 hour"]`), counts that are not whole
  *   numbers from 0 or more bad than total (`["observed", "1h", "bad"]`), or a rule with an unknown severity, a window
  *   that is malformed, a short window not shorter than its long one (`["rules", 0, "short"]`), a budget share not above
- *   0 and at most 100, or an id given twice — each at its path.
+ *   0 and at most 100, or an id given twice — each at its path; an empty `rules` list (`["rules"]`).
  * @example
  * ```ts
  * const r = burnRateAlerts({ slo: "0.999", observed: { "5m": { total: 10_000, bad: 150 }, "1h": { total: 100_000, bad: 2_000 } } });
@@ -142,6 +142,8 @@ export function burnRateAlerts(options: {
     if (counts.has(minutes)) issues.push({ path: ["observed", key], message: `the same window as ${counts.get(minutes)!.label}`, code: "custom" });
     counts.set(minutes, { label: key, total, bad });
   }
+  // No rule judged would read severity "none": an alert policy left out shown as a quiet SLO.
+  if (rules.length === 0) issues.push({ path: ["rules"], message: "at least one alert rule (leave it out for the SRE Workbook's)", code: "custom" });
   const ids = new Set<string>();
   rules.forEach((r, i) => {
     if (typeof r.id !== "string" || ids.has(r.id)) issues.push({ path: ["rules", i, "id"], message: "an id is a string, given once", code: "custom" });

@@ -196,7 +196,7 @@ export interface BenefitRealisation<T> {
 
 /**
  * Benefits realisation %: Σ actual ÷ Σ planned, monetary benefits in one currency and non-monetary benefits per
- * unit, never mixed.
+ * unit (as written, without surrounding blanks: "hours " is "hours"), never mixed.
  *
  * @throws {ValidationError} for a bad period, a quantity that is not a decimal, a unit that is not a non-blank string
  *   (`["nonMonetary", 0, "unit"]`), a benefit day that is not a calendar date `YYYY-MM-DD` (`["monetary", 0, "date"]`),
@@ -241,8 +241,10 @@ export function benefitsRealisation(
   const units = new Map<string, { planned: Decimal; actual: Decimal }>();
   (benefits.nonMonetary ?? []).forEach((b) => {
     if (!inPeriod(b.date, options.period)) return;
-    const u = units.get(b.unit) ?? { planned: decimal(0), actual: decimal(0) };
-    units.set(b.unit, { planned: u.planned.plus(decimal(b.planned)), actual: u.actual.plus(decimal(b.actual)) });
+    // "hours" and "hours " (a spreadsheet's trailing blank) are one unit, not two groups with their own percentages.
+    const unit = b.unit.trim();
+    const u = units.get(unit) ?? { planned: decimal(0), actual: decimal(0) };
+    units.set(unit, { planned: u.planned.plus(decimal(b.planned)), actual: u.actual.plus(decimal(b.actual)) });
   });
   return {
     // No measurement in the period is no data, not a plan of zero.

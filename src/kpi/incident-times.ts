@@ -26,8 +26,9 @@ export interface IncidentResponseTimes {
   /** Incidents the MTTR is the mean over. */
   readonly resolved: readonly string[];
   /**
-   * Incidents of the period not resolved by `asOf` (opened in the period, or before it and still open): left out of
-   * the MTTR — a long-open incident would pull it up once resolved.
+   * Incidents of the period not resolved by `asOf`: left out of the MTTR — a long-open incident would pull it up once
+   * resolved. With `basis: "resolved"` the open backlog (opened in the period, or before it and still open); with
+   * `"opened"` the cohort's own (opened in the period), as `unacknowledged` is.
    */
   readonly unresolved: readonly string[];
   /**
@@ -95,8 +96,9 @@ export function incidentResponseTimes(
   const mttaSet = basis === "resolved" ? known.filter((k) => k.ack !== undefined && inP(k.ack)) : known.filter((k) => inP(k.x.openedAt) && k.ack !== undefined);
   const byEnd = (k: (typeof known)[number]) => options.period?.to === undefined || day(k.x.openedAt) <= options.period.to;
   // Still open at asOf: opened in the period, or before it and open through it — opened by the period's last day. (Not
-  // "any open incident when there is no `from`": one opened after the period's end is not the period's.)
-  const unresolved = known.filter((k) => k.res === undefined && byEnd(k));
+  // "any open incident when there is no `from`": one opened after the period's end is not the period's.) The cohort
+  // view ("opened") is the incidents opened in the period: one opened before it is not of the cohort.
+  const unresolved = known.filter((k) => k.res === undefined && (basis === "opened" ? inP(k.x.openedAt) : byEnd(k)));
   // Not acknowledged by asOf, of the period: opened in it, or (basis "resolved") opened before it and still open or
   // resolved in it. They have no time to acknowledge, so they are outside the MTTA — listed, not dropped unseen.
   const ofPeriod = (k: (typeof known)[number]) => inP(k.x.openedAt) || (basis === "resolved" && byEnd(k) && (k.res === undefined || inP(k.res)));

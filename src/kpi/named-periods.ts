@@ -47,6 +47,9 @@ export function monthPeriod(year: number, month: number): ClosedKpiPeriod {
 export function quarterPeriod(year: number, quarter: number, options: FiscalYearOptions = {}): ClosedKpiPeriod {
   checkArguments("quarterPeriod", { quarter: [quarter, "integer"], options: [options, "object?"] });
   if (quarter < 1 || quarter > 4) throw ValidationError.single(["quarter"], "a quarter from 1 to 4", "quarterPeriod");
+  // Checked here, at the caller's name for it (fiscalYearPeriod would name its own `startMonth`).
+  const m = options.fiscalYearStartMonth;
+  if (m !== undefined && (!Number.isInteger(m) || m < 1 || m > 12)) throw ValidationError.single(["fiscalYearStartMonth"], "a month from 1 to 12", "quarterPeriod");
   const fy = fiscalYearPeriod(year, { ...options, startMonth: options.fiscalYearStartMonth ?? 1 });
   const from = addMonths(fy.from, (quarter - 1) * 3);
   return { from, to: addDays(addMonths(from, 3), -1) };

@@ -3,7 +3,7 @@ import type { ChecklistItem, Gate, RolloutPlan } from "../entities/index.js";
 import { decodeFacts, type RolloutFacts } from "./evidence-check.js";
 import { afterAsOf } from "./as-of.js";
 import { assessItem, type ItemAssessment } from "./item-life.js";
-import { checkItemFields } from "./item-fields.js";
+import { checkItemFields, checkPlanItems } from "./item-fields.js";
 import { closedByWaiver, readinessCount, type ReadinessCount } from "./readiness-count.js";
 import { requireUniqueIds } from "./unique.js";
 
@@ -165,13 +165,7 @@ export function evaluateGate(data: RolloutData, gateId: string, options: Readine
   if (data.plan && gate.rolloutPlanId !== data.plan.id) {
     throw ValidationError.single(["rolloutPlanId"], `gate ${gate.id} belongs to ${gate.rolloutPlanId}, not ${data.plan.id}`, "gate");
   }
-  if (data.plan) {
-    const planId = data.plan.id;
-    const foreign = data.items.flatMap((i, k) =>
-      i.rolloutPlanId === planId ? [] : [{ path: ["items", k, "rolloutPlanId"], message: `item ${i.id} belongs to ${i.rolloutPlanId}, not ${planId}`, code: "custom" }],
-    );
-    if (foreign.length > 0) throw new ValidationError(foreign, "rollout data");
-  }
+  checkPlanItems(data.items, data.plan);
   checkApprovalRule(gate, data.gates.indexOf(gate));
   const facts = decodeFacts(options.facts);
   const scope = itemsInGateScope(gate, data.items).map((i) => assessItem(i, { asOf: options.asOf, facts }));

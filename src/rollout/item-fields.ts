@@ -33,6 +33,12 @@ export function checkItemFields(items: readonly ChecklistItem[], path: readonly 
     }
     // Without its day a done item read as done on every day judged ("done on ?"), before it was done too.
     if (item.status === "done" && item.completedOn === undefined) bad(i, "completedOn", "a done item needs its completion day");
+    // Not applicable or skipped without a reason left the denominator (and a gate's scope) on nothing: the gate rule
+    // lets an item pass as not applicable only with its reason (the entity schema's rule, as for completedOn).
+    const why = (item as { statusReason?: unknown }).statusReason;
+    if ((item.status === "not-applicable" || item.status === "skipped") && (typeof why !== "string" || why.trim() === "")) {
+      bad(i, "statusReason", `a ${item.status} item needs its reason`);
+    }
     // A waiver that never existed read as expired (waiverExpired: true): the entity schema's rule, as for completedOn.
     if (item.status === "waived" && item.waiver === undefined) bad(i, "waiver", "a waived item needs a waiver");
     // An expiry "2025-3-31" compared as text kept the waiver valid in April (a lapsed waiver let the gate GO).
@@ -43,4 +49,17 @@ export function checkItemFields(items: readonly ChecklistItem[], path: readonly 
   });
   issues.push(...duplicateIdIssues(items, path));
   if (issues.length > 0) throw new ValidationError(issues, subject);
+}
+
+/**
+ * @internal With the plan given, every item must be the plan's: another plan's item would count in its readiness (path
+ * `["items", i, "rolloutPlanId"]`). Shared by `evaluateGate` and `readinessFigures`, so the check does not depend on
+ * whether a gate has come.
+ */
+export function checkPlanItems(items: readonly ChecklistItem[], plan: { readonly id: string } | undefined): void {
+  if (plan === undefined) return;
+  const foreign = items.flatMap((i, k) =>
+    i.rolloutPlanId === plan.id ? [] : [{ path: ["items", k, "rolloutPlanId"], message: `item ${i.id} belongs to ${i.rolloutPlanId}, not ${plan.id}`, code: "custom" }],
+  );
+  if (foreign.length > 0) throw new ValidationError(foreign, "rollout data");
 }

@@ -1,9 +1,9 @@
-import { decimal, differenceInDays, metric, missing, type Decimal, type IsoDate, type Metric, checkArguments, compareCodePoints } from "../core/index.js";
-import type { ChecklistItem } from "../entities/index.js";
+import { decimal, differenceInDays, isIsoDate, metric, missing, ValidationError, type Decimal, type IsoDate, type Metric, checkArguments, compareCodePoints } from "../core/index.js";
+import { gateTypeSchema, type ChecklistItem } from "../entities/index.js";
 import { decodeFacts } from "./evidence-check.js";
 import { evaluateGate, itemsInGateScope, type GateEvaluation, type GateNoGoCause, type ReadinessOptions, type RolloutData } from "./gate.js";
 import { assessItem, type ItemAssessment } from "./item-life.js";
-import { checkItemFields } from "./item-fields.js";
+import { checkItemFields, checkPlanItems } from "./item-fields.js";
 import { readinessCount as count, type ReadinessCount } from "./readiness-count.js";
 import { requireUniqueIds } from "./unique.js";
 
@@ -161,7 +161,8 @@ export interface ReadinessFigures {
   /**
    * The two figures as the RAG rules read them (`ragStatus(project, { asOf, figures: { ...f.rag } })`). A figure with
    * nothing to count is missing with its reason, so its rule does not rate rather than read green from nothing:
-   * `overdueBlockingItems` is `no-data` when there is no checklist item. `openBlockingAtGoNoGo` counts the blocking
+   * `overdueBlockingItems` is `no-data` when there is no checklist item, and `no-planned-date` when none is overdue but
+   * an open blocking item has no due day (whether it is on time cannot be told; a known overdue item still counts). `openBlockingAtGoNoGo` counts the blocking
    * items open at the go/no-go gates that have come plus one for each such gate held only by its decision (in
    * `goNoGoGatesBlocked` without `blocking-items`: its items are ready but it is NO-GO, so it never reads green); when
    * that is 0 it is `no-data` when no go/no-go gate has come by `asOf` (`no-planned-date` when a gate cannot be dated),
@@ -176,11 +177,14 @@ export interface ReadinessFigures {
 /**
  * The figures the readiness RAG dimension reads: overdue blocking items (amber by default) and blocking items open
  * at a go/no-go gate that has come (red by default). `rag` gives them as Metrics for `ragStatus`, missing with a
- * reason where there is nothing to count: no item (`no-data`), no go/no-go gate come yet (`no-data`), or a gate that
+ * reason where there is nothing to count: no item (`no-data`), open blocking items without a due day and none overdue
+ * (`no-planned-date`), no go/no-go gate come yet (`no-data`), or a gate that
  * has come with nothing applicable in its scope (`no-applicable-items`: it is NO-GO with no open blocking item).
  *
- * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`), or an item id is listed
- *   twice (path `["items", i, "id"]`; it would count twice).
+ * @throws {ValidationError} when `asOf` is not a calendar date `YYYY-MM-DD` (path `["asOf"]`), an item id is listed
+ *   twice (path `["items", i, "id"]`; it would count twice), or a gate's `type` is not a gate type or its `plannedDate`
+ *   not `YYYY-MM-DD` (path `["gates", i, "type"]` / `["gates", i, "plannedDate"]`), or, with `plan` given, an item
+ *   belongs to another plan (path `["items", i, "rolloutPlanId"]`), whether or not a gate has come.
  * @example
  * ```ts
  * const f = readinessFigures({ items, gates }, { asOf: isoDate("2026-11-20") });
@@ -192,9 +196,20 @@ export function readinessFigures(data: RolloutData, options: ReadinessOptions): 
   checkArguments("readinessFigures", { data: [data, "object"], options: [options, "object"] });
   checkArguments("readinessFigures", { asOf: [options.asOf, "date"], items: [data.items, "object[]"], gates: [data.gates, "object[]"] });
   requireUniqueIds(data.gates, ["gates"], "rollout data");
+  // Read here on the memory form: a type "go/no-go" left the gate out, a day "2025-3-10" compared as text never came.
+  const gateIssues = data.gates.flatMap((g, i) => [
+    ...(gateTypeSchema.safeParse(g.type).success ? [] : [{ path: ["gates", i, "type"], message: `unknown gate type ${JSON.stringify(g.type)}`, code: "custom" }]),
+    ...(g.plannedDate === undefined || isIsoDate(g.plannedDate) ? [] : [{ path: ["gates", i, "plannedDate"], message: `${JSON.stringify(g.plannedDate)} is not a calendar date YYYY-MM-DD`, code: "custom" }]),
+  ]);
+  if (gateIssues.length > 0) throw new ValidationError(gateIssues, "rollout data");
+  checkItemFields(data.items, ["items"], "readiness");
+  checkPlanItems(data.items, data.plan);
   const overdue = overdueItems(data.items, options).items.filter((i) => i.blocking).length;
+  // An open blocking item with no due day is neither late nor on time: it cannot be told (checked after the ids).
+  const facts = decodeFacts(options.facts);
+  const undated = data.items.filter((i) => i.blocking && i.dueDate === undefined && assessItem(i, { asOf: options.asOf, facts }).state === "open");
   // A gate without a planned day has come once every item of its scope is due; unscheduled items leave it undated.
-  const undated: UndatedGoNoGoGate[] = [];
+  const undatedGates: UndatedGoNoGoGate[] = [];
   // Each datable go/no-go gate's day and how it was told (for the notes).
   const dayOf = new Map<string, { readonly day: IsoDate; readonly label: string }>();
   for (const g of data.gates) {
@@ -210,7 +225,7 @@ export function readinessFigures(data: RolloutData, options: ReadinessOptions): 
       dayOf.set(g.id, { day: last, label: `no planned date; its items due by ${last}` });
     } else {
       const what = scope.length === 0 ? "no item in its scope" : `${unscheduled.length} item${unscheduled.length === 1 ? " of its scope has" : "s of its scope have"} no due day (${unscheduled.map((i) => i.code ?? i.id).join(", ")})`;
-      undated.push({ gateId: g.id, reason: "no-planned-date", note: `go/no-go gate ${g.id} has no planned date and ${what}: it cannot be told whether it has come` });
+      undatedGates.push({ gateId: g.id, reason: "no-planned-date", note: `go/no-go gate ${g.id} has no planned date and ${what}: it cannot be told whether it has come` });
     }
   }
   const due = data.gates.filter((g) => { const d = dayOf.get(g.id); return d !== undefined && d.day <= options.asOf; });
@@ -233,12 +248,16 @@ export function readinessFigures(data: RolloutData, options: ReadinessOptions): 
   }
   const held = open.size + blocked.filter((b) => !b.causes.includes("blocking-items")).length;
   const rag = {
-    overdueBlockingItems: data.items.length === 0 ? missing("no-data", "no checklist item recorded") : metric(decimal(overdue)),
+    // A known late item first; then why there is no count: nothing recorded, or open blocking items not scheduled.
+    overdueBlockingItems:
+      data.items.length === 0 ? missing("no-data", "no checklist item recorded")
+      : overdue === 0 && undated.length > 0 ? missing("no-planned-date", `${undated.length} open blocking item(s) have no due day (${undated.map((i) => i.code ?? i.id).join(", ")}): whether they are on time cannot be told`)
+      : metric(decimal(overdue)),
     // A known count first (a red is never hidden behind an unknown), then why there is none.
     openBlockingAtGoNoGo:
       held > 0 ? metric(decimal(held))
       : unrated.length > 0 ? missing("no-applicable-items", unrated.map((u) => u.note).join("; "))
-      : undated.length > 0 ? missing("no-planned-date", undated.map((u) => u.note).join("; "))
+      : undatedGates.length > 0 ? missing("no-planned-date", undatedGates.map((u) => u.note).join("; "))
       : due.length === 0 ? missing("no-data", `no go/no-go gate has come by ${options.asOf}`)
       : metric(decimal(0)),
   } satisfies ReadinessFigures["rag"];
@@ -247,7 +266,7 @@ export function readinessFigures(data: RolloutData, options: ReadinessOptions): 
     openBlockingAtGoNoGo: open.size,
     goNoGoGatesDue: due.map((g) => g.id),
     goNoGoGatesUnrated: unrated,
-    goNoGoGatesUndated: undated,
+    goNoGoGatesUndated: undatedGates,
     goNoGoGatesBlocked: blocked,
     rag,
   };

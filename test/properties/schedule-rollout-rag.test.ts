@@ -40,8 +40,10 @@ const STATUSES = ["todo", "in-progress", "blocked", "done", "skipped", "waived",
 const item = (id: string, status: (typeof STATUSES)[number]): ChecklistItem => ({
   id, version: 1, createdAt: at, updatedAt: at, rolloutPlanId: "rp-x", code: id.toUpperCase(), title: id, phase: "prepare",
   category: "help-desk", raci: [], anchor: "go-live", tMinusDays: 5, dependsOn: [], blocking: true, gateIds: [], evidence: [],
-  // A done item carries its completion day and a waived one its waiver, as the entity schema (and the field check) ask.
+  // A done item carries its completion day, a waived one its waiver and a skipped or not-applicable one its reason, as
+  // the entity schema (and the field check) ask.
   status, ...(status === "done" ? { completedOn: isoDate("2025-03-05") } : {}),
+  ...(status === "skipped" || status === "not-applicable" ? { statusReason: "because" } : {}),
   ...(status === "waived" ? { waiver: { reason: "accepted risk", approvedBy: "p", grantedAt: "2025-03-01T09:00:00.000Z", expiresOn: "2025-03-31" } } : {}),
 } as unknown as ChecklistItem);
 const gate = { id: "g", version: 1, createdAt: at, updatedAt: at, rolloutPlanId: "rp-x", name: "Go/No-Go", type: "go-no-go", scope: { phases: ["prepare"] }, approvers: [{ personId: "p" }], minApprovals: 1, approvals: [] } as unknown as Gate;
