@@ -150,6 +150,9 @@ export function deriveRagFigures(project: RagProject, how: RagDerivation, given:
     const inForce = key.length === 0 ? undefined : baseline();
     const frozen = typeof inForce === "object" ? new Map(inForce.baseline.milestones.map((x) => [x.milestoneId, x.date] as const)) : undefined;
     const dateOf = (m: Milestone) => (frozen ? frozen.get(m.id) : m.baselineDate);
+    // A key milestone the baseline does not hold (added after it) has no date to miss there, as in milestoneSlips'
+    // table: not counted, but named, so a 0 is not read as "every key milestone on time".
+    const added = key.filter((m) => frozen && !frozen.has(m.id)).map((m) => m.id);
     const baselined = typeof inForce === "string" ? [] : key.filter((m) => dateOf(m) !== undefined);
     if (key.length === 0) lacking("missedKeyMilestones", "no-data", "no key milestone recorded");
     else if (typeof inForce === "string") lacking("missedKeyMilestones", "no-baseline", inForce);
@@ -159,7 +162,7 @@ export function deriveRagFigures(project: RagProject, how: RagDerivation, given:
       const missed = baselined.filter((m) => dateOf(m)! < asOf && (m.actualDate === undefined || m.actualDate > asOf)).map((m) => m.id);
       count("missedKeyMilestones", missed, inForce === undefined
         ? { note: "each milestone's own baselineDate (no baseline given)" }
-        : { note: `milestone dates of ${inForce.note}`, baseline: inForce.baseline.number });
+        : { note: `milestone dates of ${inForce.note}${added[0] ? `; not counted, not in it: ${added.join(", ")}` : ""}`, baseline: inForce.baseline.number });
     }
   }
   if (project.risks) {

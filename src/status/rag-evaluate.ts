@@ -4,7 +4,6 @@ import {
   hasValue,
   isMoney,
   minorUnits,
-  multiplyMoney,
   PmoDecimal,
   toDecimalString,
   ValidationError,
@@ -13,6 +12,7 @@ import {
   type Money,
 } from "../core/index.js";
 import { ownEntry } from "../core/own.js";
+import { WideDecimal } from "../core/decimal.js";
 import type { RagFigures } from "./rag-figures.js";
 import type { RagRule } from "./rag-rules.js";
 
@@ -113,8 +113,9 @@ export function evaluateRagRule(rule: RagRule, figures: RagFigures, previous: Pr
       const bac = moneyFigure(figures, "bac");
       if (!hasValue(eac)) return lack(text, "eac", eac);
       if (!hasValue(bac)) return lack(text, "bac", bac);
-      const limit = multiplyMoney(bac.value, factor);
-      const colour: RagColour = compareMoney(eac.value, bac.value) <= 0 ? "green" : compareMoney(eac.value, limit) <= 0 ? "amber" : "red";
+      // BAC × factor exactly (the wide clone does not round); only compared and shown, so no Money is made of it.
+      const limit = { amount: new WideDecimal(bac.value.amount).times(factor), currency: bac.value.currency } as Money;
+      const colour: RagColour = compareMoney(eac.value, bac.value) <= 0 ? "green" : eac.value.amount.lte(limit.amount) ? "amber" : "red";
       const why = colour === "green" ? "≤ BAC" : colour === "amber" ? `> BAC and ≤ ${m(limit)}` : `> ${m(limit)}`;
       return { ...head, rule: text, colour, figures: { eac: m(eac.value), bac: m(bac.value) }, explanation: `EAC ${m(eac.value)} ${why} → ${colour}` };
     }

@@ -179,7 +179,8 @@ function highRiskConvention(o: RagStatusOptions): Pick<RagDerivation, "riskMatri
  * for in `baseline`; else the project's `activeBaseline` if captured by `asOf`, else the highest captured by then),
  * when the project's `baselines` are given; `derived.missedKeyMilestones` names it (`baseline`, `note`). With no
  * baseline of the project given and none asked for, each milestone's own `baselineDate`. Key-ness is the live
- * milestone's `key` (as `milestoneSlips` reports it); a key milestone the baseline does not hold is not counted.
+ * milestone's `key` (as `milestoneSlips` reports it); a key milestone the baseline does not hold is not counted, and
+ * the note names it (`…; not counted, not in it: ms-new`).
  * An empty register is no data, not a zero: without key milestones (or risks, or issues raised by `asOf`) the count
  * is missing (`no-data`) and its rule does not rate. Fewer rated dimensions than `minimumRatedDimensions` give no
  * overall colour but `overall.insufficientData` — never green from nothing.

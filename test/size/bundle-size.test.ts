@@ -75,6 +75,9 @@ describe("issue 17: bundle size", () => {
   }, 120_000);
 
   it.each(["npv", "riskScore", "ragStatus"])("one calculator alone (%s) ≤ 10 kB gzip beyond zod and decimal.js", async (name) => {
+    // Measured 2026-12-07, fifth audit pass: ragStatus 9.892 kB (9.999 before: the cost rule's BAC × tolerance limit
+    // as an exact wide-decimal product, compared and shown, not a Money through multiplyMoney and its checks, −0.139;
+    // + the key milestones not in the baseline named in the note, +0.032).
     // Measured 2026-12-07, RAID audit raid13: riskScore 3.122 kB (2.64 before: it takes { asOf } and reads the
     // assessment in force then, with the closing-day rule for a risk without history); ragStatus 9.999 kB unchanged.
     // Measured 2026-12-07, RAID audit raid12: ragStatus 9.999 kB (the RAG count rates a risk by the assessment in force

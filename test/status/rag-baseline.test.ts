@@ -105,6 +105,9 @@ describe("ragStatus: missed key milestones against the baseline in force", () =>
     const added = milestone("ms-new", { baselineDate: "2027-02-01" });
     const s = ragStatus({ id: "P", baselines: [b0NotKey], milestones: [stale, added] }, { asOf: isoDate("2027-03-10"), rules });
     expect(s.derived["missedKeyMilestones"]).toMatchObject({ value: "1", from: ["ms-go"], baseline: 0 });
+    // … and named (kpi5 audit: before, the note was "milestone dates of baseline 0, captured 2027-01-10" alone, so a
+    // count of 0 read as every key milestone on time while ms-new was past its own 2027-02-01).
+    expect(s.derived["missedKeyMilestones"]?.note).toBe("milestone dates of baseline 0, captured 2027-01-10; not counted, not in it: ms-new");
     // Only ms-new: no key milestone is in baseline 0 → no-baseline.
     expect(ragStatus({ id: "P", baselines: [b0NotKey], milestones: [added] }, { asOf: isoDate("2027-03-10"), rules }).derived["missedKeyMilestones"])
       .toEqual({ reason: "no-baseline", note: "no key milestone is in baseline 0", from: [] });
