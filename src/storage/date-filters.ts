@@ -11,7 +11,7 @@ import type { Where } from "./port.js";
  * day of March. So the repository checks operands on date and instant fields and hands adapters canonical ones.
  */
 
-/** The top-level calendar-date and instant fields of an entity codec. */
+/** The calendar-date and instant fields (dot paths) of an entity codec. */
 export interface TimeFields {
   /** Fields decoded by the calendar-date codec. */
   readonly dates: ReadonlySet<string>;
@@ -30,7 +30,8 @@ const unwrap = (s: unknown): unknown => {
 };
 
 /**
- * Reads the date and instant fields from an entity schema's shape (empty sets for a schema without one).
+ * Reads the date and instant fields from an entity schema's shape, nested objects included (`fxRate.date`); empty
+ * sets for a schema without one.
  *
  * @example
  * ```ts
@@ -40,11 +41,16 @@ const unwrap = (s: unknown): unknown => {
 export function timeFieldsOf(schema: unknown): TimeFields {
   const dates = new Set<string>();
   const instants = new Set<string>();
-  for (const [field, s] of Object.entries((schema as ZodLike | undefined)?.shape ?? {})) {
-    const inner = unwrap(s);
-    if (inner === isoDateCodec) dates.add(field);
-    else if (inner === instantCodec) instants.add(field);
-  }
+  // Through nested objects too (`fxRate.date`, `decision.decidedAt`): a dot path reaches them; arrays have none.
+  const walk = (shape: Record<string, unknown> | undefined, prefix: string, depth: number): void => {
+    for (const [field, s] of Object.entries(shape ?? {})) {
+      const inner = unwrap(s);
+      if (inner === isoDateCodec) dates.add(prefix + field);
+      else if (inner === instantCodec) instants.add(prefix + field);
+      else if ((inner as ZodLike | undefined)?._zod?.def?.type === "object" && depth < 8) walk((inner as ZodLike).shape, `${prefix}${field}.`, depth + 1);
+    }
+  };
+  walk((schema as ZodLike | undefined)?.shape, "", 0);
   return { dates, instants };
 }
 

@@ -29,7 +29,8 @@ const PLAIN = [0];
 const MONEY = [0, 2, 3, 4];
 
 /**
- * Reads the top-level decimal fields and money amounts (`<field>.amount`) from an entity schema's shape.
+ * Reads the decimal fields and money amounts (`<field>.amount`) from an entity schema's shape, nested objects
+ * included (`fxRate.rate`).
  *
  * @example
  * ```ts
@@ -39,12 +40,18 @@ const MONEY = [0, 2, 3, 4];
 export function decimalFieldsOf(schema: unknown): DecimalFields {
   const out = new Map<string, readonly number[]>();
   const moneyIn = defOf(moneyCodec)?.in;
-  for (const [field, s] of Object.entries((schema as ZodLike | undefined)?.shape ?? {})) {
-    const input = defOf(unwrap(s))?.in;
-    if (input === undefined) continue;
-    if (input === decimalStringSchema) out.set(field, PLAIN);
-    else if (input === moneyIn) out.set(`${field}.amount`, MONEY);
-  }
+  // Through nested objects too (`fxRate.rate`, `estimateToComplete.amount.amount`): a dot path reaches them; arrays
+  // have no fields a path reaches.
+  const walk = (shape: Record<string, unknown> | undefined, prefix: string, depth: number): void => {
+    for (const [field, s] of Object.entries(shape ?? {})) {
+      const inner = unwrap(s);
+      const def = defOf(inner);
+      if (def?.in === decimalStringSchema) out.set(prefix + field, PLAIN);
+      else if (def?.in === moneyIn) out.set(`${prefix}${field}.amount`, MONEY);
+      else if (def?.type === "object" && depth < 8) walk((inner as ZodLike).shape, `${prefix}${field}.`, depth + 1);
+    }
+  };
+  walk((schema as ZodLike | undefined)?.shape, "", 0);
   return out;
 }
 
