@@ -108,3 +108,21 @@ export function decimalWhere(fields: DecimalFields, where: readonly Where[], sub
   if (issues.length > 0) throw new ValidationError(issues, subject);
   return out;
 }
+
+/**
+ * Refuses ordering by a decimal field: adapters order its stored text by code point ("100.00" before "99.50"), not
+ * by value. Other fields (and no `orderBy`) pass.
+ *
+ * @throws {ValidationError} at `["orderBy", "field"]` for a decimal field.
+ * @example
+ * ```ts
+ * decimalOrderBy(decimalFieldsOf(schema), { field: "date" }, "cost-entry"); // fine
+ * decimalOrderBy(decimalFieldsOf(schema), { field: "amount.amount" }, "cost-entry"); // ValidationError
+ * ```
+ */
+export function decimalOrderBy(fields: DecimalFields, orderBy: { readonly field?: unknown } | undefined, subject: string): void {
+  const field = typeof orderBy === "object" && orderBy !== null ? orderBy.field : undefined;
+  if (typeof field === "string" && fields.has(field)) {
+    throw ValidationError.single(["orderBy", "field"], `${field} is a decimal, stored as text: ordering by it would order text ("100.00" before "99.50"); read the records and sort by Decimal`, subject);
+  }
+}

@@ -65,6 +65,16 @@ for (const [label, open] of adapters) {
       expect(await ids(repo.list({ where: [{ field: "amount.amount", op: "ne", value: "100.000" }] }))).toEqual(["ce-0001", "ce-0004"]);
     });
 
+    it("ordering by an amount is refused (it ordered text: \"100.00\" before \"99.50\")", async () => {
+      const repo = await entries();
+      // Before: ["ce-0003", "ce-0002", "ce-0004", "ce-0001"] — 100, 100.00, 100.125, 99.50 by code point, so the
+      // smallest amount came last; by value 99.50 is first. Refused in list and all() alike, before any read.
+      expect(await firstIssuePathAsync(() => repo.list({ orderBy: { field: "amount.amount" } }))).toEqual(["orderBy", "field"]);
+      expect(await firstIssuePathAsync(() => repo.all({ orderBy: { field: "amount.amount", direction: "desc" } }).next())).toEqual(["orderBy", "field"]);
+      // Other fields still order: the date, an id.
+      expect(await ids(repo.list({ orderBy: { field: "date" } }))).toEqual(["ce-0001", "ce-0002", "ce-0003", "ce-0004"]);
+    });
+
     it("an operand on an amount that is not a decimal string is refused with its path", async () => {
       const repo = await entries();
       expect(await firstIssuePathAsync(() => repo.list({ where: [{ field: "amount.amount", op: "eq", value: "1e2" }] }))).toEqual(["where", 0, "value"]);
