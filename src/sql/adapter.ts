@@ -20,7 +20,7 @@ export interface SqlAdapterOptions {
   readonly name?: string;
   /** The dialect, when it cannot be detected from the Kysely instance. */
   readonly dialect?: SqlDialectName;
-  /** Largest page size. Default 1000. */
+  /** Largest page size, a whole number ≥ 1 (else ValidationError at `["maxPageSize"]`). Default 1000. */
   readonly maxPageSize?: number;
   /** Whether `close()` destroys the Kysely instance (default `false`: whoever made it closes it). */
   readonly destroyOnClose?: boolean;
@@ -156,6 +156,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
     filterOps: SQL_FILTER_OPS,
     maxPageSize: options.maxPageSize ?? 1000,
   });
+  if (!(Number.isSafeInteger(capabilities.maxPageSize) && capabilities.maxPageSize >= 1)) throw ValidationError.single(["maxPageSize"], "maxPageSize is a whole number ≥ 1", name);
   const kinds = new Map<string, KindSql>();
   const kindOf = (kind: EntityKind): KindSql => {
     let k = kinds.get(kind);
