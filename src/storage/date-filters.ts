@@ -59,11 +59,12 @@ const COMPARED = new Set(["eq", "ne", "in", "lt", "lte", "gt", "gte"]);
 /**
  * The conditions with their operands on date and instant fields checked and canonical: an instant in any accepted
  * form (`…10:00:00Z`, `…10:00:00.5Z`) becomes `…10:00:00.500Z`. A day against an instant field is refused rather
- * than guessed (start or end of the day?): give `startOfDayInstant(day)` or the instant you mean. `null` (a missing
- * field), `startsWith` prefixes and fields of other types pass unchanged.
+ * than guessed (start or end of the day?): give `startOfDayInstant(day)` or the instant you mean, and so is a number or
+ * a boolean (epoch milliseconds never match). `null` (a missing field), `startsWith` prefixes and fields of other
+ * types pass unchanged.
  *
- * @throws {ValidationError} for an operand on a date field that is not a real `YYYY-MM-DD` day, or on an instant field
- *   that is not a UTC instant (paths `["where", 2, "value"]`, `["where", 2, "value", 1]` inside `in`).
+ * @throws {ValidationError} for an operand (not `null`) on a date field that is not a real `YYYY-MM-DD` day, or on an
+ *   instant field that is not a UTC instant (paths `["where", 2, "value"]`, `["where", 2, "value", 1]` inside `in`).
  * @example
  * ```ts
  * canonicalWhere(timeFieldsOf(schema), [{ field: "createdAt", op: "gt", value: "2026-03-10T10:00:00Z" }], "cost-entry");
@@ -78,7 +79,12 @@ export function canonicalWhere(fields: TimeFields, where: readonly Where[], subj
     const isDate = fields.dates.has(w.field);
     if (!isDate && !fields.instants.has(w.field)) return w;
     const one = (v: unknown, path: (string | number)[]): unknown => {
-      if (typeof v !== "string") return v;
+      if (v === null) return v;
+      if (typeof v !== "string") {
+        // A number (epoch milliseconds) or a boolean never equals nor orders against a stored day or instant.
+        issues.push({ path, message: `${w.field} is ${isDate ? "a calendar date: expected YYYY-MM-DD" : "an instant: expected a UTC date-time like 2026-11-25T14:03:00.000Z"}, not a ${typeof v}`, code: "custom" });
+        return v;
+      }
       if (isDate) {
         if (!isIsoDate(v)) issues.push({ path, message: `${w.field} is a calendar date: expected YYYY-MM-DD`, code: "custom" });
         return v;
