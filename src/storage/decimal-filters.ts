@@ -62,7 +62,8 @@ const ORDERED = new Set(["lt", "lte", "gt", "gte"]);
  * every stored form of the value, `ne` split into one condition per form. `null` passes unchanged.
  *
  * @throws {ValidationError} at `["where", i, "op"]` for `lt`/`lte`/`gt`/`gte` on a decimal field, and at
- *   `["where", i, "value"]` (`[…, j]` inside `in`) for an operand that is not a decimal string.
+ *   `["where", i, "value"]` (`[…, j]` inside `in`) for an operand that is not a decimal string, and at `["where"]` when
+ *   the split `ne`s take the query past `LIST_QUERY_LIMITS.maxConditions`.
  * @example
  * ```ts
  * decimalWhere(decimalFieldsOf(schema), [{ field: "amount.amount", op: "eq", value: "100" }], "cost-entry");
@@ -105,6 +106,15 @@ export function decimalWhere(fields: DecimalFields, where: readonly Where[], sub
     }
     return [w];
   });
+  // The port's condition limit counts the split `ne`s; the caller wrote fewer conditions, so say why.
+  const split = where.find((w) => typeof w === "object" && w !== null && w.op === "ne" && fields.has(w.field));
+  if (issues.length === 0 && split && where.length <= LIST_QUERY_LIMITS.maxConditions && out.length > LIST_QUERY_LIMITS.maxConditions) {
+    issues.push({
+      path: ["where"],
+      message: `a \`ne\` on a decimal field is one condition per stored form (${fields.get(split.field)?.length} for ${split.field}): these ${where.length} conditions are ${out.length}, over ${LIST_QUERY_LIMITS.maxConditions}; use \`in\` with the amounts you want, or filter after reading`,
+      code: "custom",
+    });
+  }
   if (issues.length > 0) throw new ValidationError(issues, subject);
   return out;
 }

@@ -95,3 +95,16 @@ describe("a long `in` on a money amount", () => {
     expect(await firstIssuePathAsync(() => repo.list({ where: [{ field: "projectId", op: "eq", value: "prj-crm" }, { field: "amount.amount", op: "in", value: amounts(251) }] }))).toEqual(["where", 1, "value"]);
   });
 });
+
+describe("`ne` on money amounts and the condition limit", () => {
+  it("is refused counting the conditions the caller wrote, not 'at most 20' for a query of 6", async () => {
+    // Each `ne` on an amount becomes one condition per stored form (4), so five of them and one more condition are
+    // 21 conditions for the port: the refusal read "where takes at most 20 conditions" for a where of 6.
+    const repo = createRepository(createMemoryAdapter(), "cost-entry", { ids: createSequentialIdGenerator("ce"), clock: () => "2026-03-10T10:00:00.000Z" });
+    const ne = (amount: string) => ({ field: "amount.amount", op: "ne" as const, value: amount });
+    await expect(repo.list({ where: [ne("1"), ne("2"), ne("3"), ne("4"), ne("5")] })).resolves.toMatchObject({ items: [] });
+    const six = [{ field: "projectId", op: "eq" as const, value: "prj-crm" }, ne("1"), ne("2"), ne("3"), ne("4"), ne("5")];
+    expect(await firstIssuePathAsync(() => repo.list({ where: six }))).toEqual(["where"]);
+    await expect(repo.list({ where: six })).rejects.toThrow("a `ne` on a decimal field is one condition per stored form (4 for amount.amount): these 6 conditions are 21, over 20; use `in` with the amounts you want, or filter after reading");
+  });
+});
