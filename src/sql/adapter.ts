@@ -76,7 +76,6 @@ function kindSql(dialect: SqlDialectName, kind: EntityKind): KindSql {
   };
 }
 
-
 /** The row values of a record: base columns, the JSON document, then the indexed columns. */
 function rowValues(k: KindSql, record: StoredRecord): unknown[] {
   // The instant columns hold the value when it fits MariaDB's VARCHAR(64) (every instant does): the document is the
@@ -237,7 +236,9 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
     const compareAndSet = async (k: KindSql, id: string, expected: number, write: () => Promise<QueryResult<unknown>>): Promise<void> => {
       const started = Date.now();
       for (let tries = 1; ; tries++) {
-        if (affected(await write()) === 1) return;
+        // MariaDB with innodb_snapshot_isolation (ON by default from 11.6): a row changed since the transaction's
+        // snapshot fails the write with ER_CHECKREAD (1020) instead of changing no row — a conflict all the same.
+        if (affected(await write().catch((e: { errno?: unknown }) => (e?.errno === 1020 ? { rows: [] } : Promise.reject(e)))) === 1) return;
         const found = await currentVersion(k, id);
         if (found !== expected) throw new VersionConflictError(k.kind, id, expected, found);
         const spent = Date.now() - started;
