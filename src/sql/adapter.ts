@@ -236,8 +236,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
     const compareAndSet = async (k: KindSql, id: string, expected: number, write: () => Promise<QueryResult<unknown>>): Promise<void> => {
       const started = Date.now();
       for (let tries = 1; ; tries++) {
-        // MariaDB with innodb_snapshot_isolation (ON by default from 11.6): a row changed since the transaction's
-        // snapshot fails the write with ER_CHECKREAD (1020) instead of changing no row — a conflict all the same.
+        // MariaDB, innodb_snapshot_isolation ON (default from 11.6): a row changed since the snapshot is error 1020, a conflict.
         if (affected(await write().catch((e: { errno?: unknown }) => (e?.errno === 1020 ? { rows: [] } : Promise.reject(e)))) === 1) return;
         const found = await currentVersion(k, id);
         if (found !== expected) throw new VersionConflictError(k.kind, id, expected, found);

@@ -111,7 +111,7 @@ export function decimalWhere(fields: DecimalFields, where: readonly Where[], sub
   if (issues.length === 0 && split && where.length <= LIST_QUERY_LIMITS.maxConditions && out.length > LIST_QUERY_LIMITS.maxConditions) {
     issues.push({
       path: ["where"],
-      message: `a \`ne\` on a decimal field is one condition per stored form (${fields.get(split.field)?.length} for ${split.field}): these ${where.length} conditions are ${out.length}, over ${LIST_QUERY_LIMITS.maxConditions}; use \`in\` with the amounts you want, or filter after reading`,
+      message: `a \`ne\` on a decimal is one condition per stored form (${fields.get(split.field)?.length} for ${split.field}): these ${where.length} conditions are ${out.length}, over ${LIST_QUERY_LIMITS.maxConditions}`,
       code: "custom",
     });
   }
@@ -133,6 +133,6 @@ export function decimalWhere(fields: DecimalFields, where: readonly Where[], sub
 export function decimalOrderBy(fields: DecimalFields, orderBy: { readonly field?: unknown } | undefined, subject: string): void {
   const field = typeof orderBy === "object" && orderBy !== null ? orderBy.field : undefined;
   if (typeof field === "string" && fields.has(field)) {
-    throw ValidationError.single(["orderBy", "field"], `${field} is a decimal, stored as text: ordering by it would order text ("100.00" before "99.50"); read the records and sort by Decimal`, subject);
+    throw ValidationError.single(["orderBy", "field"], `${field} is a decimal stored as text: it would order "100.00" before "99.50"`, subject);
   }
 }

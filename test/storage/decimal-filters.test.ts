@@ -105,6 +105,6 @@ describe("`ne` on money amounts and the condition limit", () => {
     await expect(repo.list({ where: [ne("1"), ne("2"), ne("3"), ne("4"), ne("5")] })).resolves.toMatchObject({ items: [] });
     const six = [{ field: "projectId", op: "eq" as const, value: "prj-crm" }, ne("1"), ne("2"), ne("3"), ne("4"), ne("5")];
     expect(await firstIssuePathAsync(() => repo.list({ where: six }))).toEqual(["where"]);
-    await expect(repo.list({ where: six })).rejects.toThrow("a `ne` on a decimal field is one condition per stored form (4 for amount.amount): these 6 conditions are 21, over 20; use `in` with the amounts you want, or filter after reading");
+    await expect(repo.list({ where: six })).rejects.toThrow("a `ne` on a decimal is one condition per stored form (4 for amount.amount): these 6 conditions are 21, over 20");
   });
 });
