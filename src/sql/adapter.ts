@@ -7,6 +7,7 @@ import { insideOpenTransaction, runTransactionBody } from "../storage/transactio
 import { storableRecord } from "../storage/record-check.js";
 import { detectDialect, dialectSql, type AnyKysely, type DialectSql, type SqlDialectName } from "./dialect.js";
 import { toStorageError } from "./driver-errors.js";
+import { docColumn, parseDoc } from "./documents.js";
 import { prepareSqlite } from "./sqlite-prepare.js";
 import { orderAndSeek, SQL_FILTER_OPS, wherePredicate } from "./filters.js";
 import { mysqlSender } from "./mysql-send.js";
@@ -88,25 +89,6 @@ function rowValues(k: KindSql, record: StoredRecord): unknown[] {
   }
   return out;
 }
-
-/**
- * The document as selected. MySQL/MariaDB: as its UTF-8 bytes, because the server converts text results to the
- * connection's character set — on a latin1 connection "中" would come back as "?".
- */
-function docColumn(dialect: SqlDialectName): string {
-  return dialect === "mysql" ? "CAST(doc AS BINARY) AS doc" : "doc";
-}
-
-const utf8Decoder = new TextDecoder();
-
-function parseDoc(doc: unknown): StoredRecord {
-  // pg and PGlite parse json columns themselves; SQLite returns text, MySQL bytes.
-  return frozen(doc instanceof Uint8Array ? JSON.parse(utf8Decoder.decode(doc)) : typeof doc === "string" ? JSON.parse(doc) : doc) as StoredRecord;
-}
-
-// Every adapter returns deeply frozen records (the conformance kit checks it): as the memory adapter and this one's
-// insert and update (storableRecord) do. get, getMany and list returned mutable ones.
-const frozen = (v: unknown): unknown => (v && typeof v == "object" && Object.values(v).forEach(frozen), Object.freeze(v));
 
 const affected = (r: QueryResult<unknown>) => Number(r.numAffectedRows ?? 0n);
 
@@ -203,6 +185,10 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
 
   // MySQL/MariaDB: values as literals, never the client's backslash escaping, and the size checked before sending.
   const mysql = dialect === "mysql" ? mysqlSender(name, db) : null;
+  // MariaDB rolls a whole transaction back on a deadlock (1213) or a row changed since its snapshot (1020, with
+  // innodb_snapshot_isolation) and goes on in autocommit: the transaction's handles refuse every later call with that
+  // error and the transaction fails with it, so nothing written after it lands outside the transaction.
+  const rolledBack = new WeakMap<object, unknown>();
 
   const bind = (exec: AnyKysely, depth: number, finished: () => boolean): StorageAdapter => {
     // While a nested transaction (a savepoint on this same connection) runs, this handle is suspended: a write
@@ -210,6 +196,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
     let nestedOpen = false;
     const open = () => {
       if (finished()) throw new TransactionMisuseError(name, "finished");
+      if (rolledBack.has(exec)) throw toStorageError(name, dialect, rolledBack.get(exec));
       if (nestedOpen) throw new TransactionMisuseError(name, "suspended");
       // The adapter itself inside one of its transactions' functions: on SQLite and PGlite (one connection) it would
       // wait for the transaction forever, on a pool run outside it (and wait on its row locks). Refused: use `tx`.
@@ -218,7 +205,10 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
     const run = async (text: string, params: readonly unknown[], subject?: string) => {
       open();
       if (!mysql) return exec.executeQuery(CompiledQuery.raw(text, params as unknown[]));
-      return mysql.send(exec, text, params, subject, open);
+      return mysql.send(exec, text, params, subject, open).catch((e: { errno?: unknown }) => {
+        if (depth > 0 && (e?.errno === 1213 || e?.errno === 1020)) rolledBack.set(exec, e);
+        throw e;
+      });
     };
     const currentVersion = async (k: KindSql, id: string): Promise<number | null> => {
       const r = await run(k.version, [id]);
@@ -236,8 +226,14 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
     const compareAndSet = async (k: KindSql, id: string, expected: number, write: () => Promise<QueryResult<unknown>>): Promise<void> => {
       const started = Date.now();
       for (let tries = 1; ; tries++) {
-        // MariaDB, innodb_snapshot_isolation ON (default from 11.6): a row changed since the snapshot is error 1020, a conflict.
-        if (affected(await write().catch((e: { errno?: unknown }) => (e?.errno === 1020 ? { rows: [] } : Promise.reject(e)))) === 1) return;
+        const changed = await write().then(affected, async (e: { errno?: unknown }) => {
+          // A row changed since the MariaDB snapshot (innodb_snapshot_isolation, ON from 11.6) is a conflict: name the
+          // version stored now, read outside the transaction the server rolled back.
+          if (e?.errno !== 1020 || !mysql) throw e;
+          const row = (await mysql.send(exec, k.version, [id], undefined, () => {})).rows[0] as { version?: unknown } | undefined;
+          throw new VersionConflictError(k.kind, id, expected, row ? Number(row.version) : null);
+        });
+        if (changed === 1) return;
         const found = await currentVersion(k, id);
         if (found !== expected) throw new VersionConflictError(k.kind, id, expected, found);
         const spent = Date.now() - started;
@@ -351,7 +347,9 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
             return await exec.transaction().execute(async (trx) => {
               let done = false;
               try {
-                return await runTransactionBody(session(), () => body(bind(trx, 1, () => done)));
+                const result = await runTransactionBody(session(), () => body(bind(trx, 1, () => done)));
+                if (rolledBack.has(trx)) throw rolledBack.get(trx); // the function went on after it: not committed
+                return result;
               } finally {
                 done = true;
               }
