@@ -1,5 +1,5 @@
 import { CompiledQuery, sql, type QueryResult } from "kysely";
-import { DuplicateIdError, StorageError, TransactionMisuseError, ValidationError, VersionConflictError } from "../core/errors.js";
+import { DuplicateIdError, isPmoError, StorageError, TransactionMisuseError, ValidationError, VersionConflictError } from "../core/errors.js";
 import type { EntityKind } from "../entities/registry.js";
 import type { Capabilities, ListQuery, Page, RecordStore, StorageAdapter, StoredRecord } from "../storage/port.js";
 import { encodeCursor, fieldValue, validateListQuery, type Scalar } from "../storage/query.js";
@@ -186,8 +186,8 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
   // MySQL/MariaDB: values as literals, never the client's backslash escaping, and the size checked before sending.
   const mysql = dialect === "mysql" ? mysqlSender(name, db) : null;
   // MariaDB rolls a whole transaction back on a deadlock (1213) or a row changed since its snapshot (1020, with
-  // innodb_snapshot_isolation) and goes on in autocommit: the transaction's handles refuse every later call with that
-  // error and the transaction fails with it, so nothing written after it lands outside the transaction.
+  // innodb_snapshot_isolation) and goes on in autocommit; PostgreSQL aborts it on any error (see `guarded`). The
+  // transaction's handles then refuse every later call with that error and the transaction fails with it.
   const rolledBack = new WeakMap<object, unknown>();
 
   const bind = (exec: AnyKysely, depth: number, finished: () => boolean): StorageAdapter => {
@@ -227,8 +227,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
       const started = Date.now();
       for (let tries = 1; ; tries++) {
         const changed = await write().then(affected, async (e: { errno?: unknown }) => {
-          // A row changed since the MariaDB snapshot (innodb_snapshot_isolation, ON from 11.6) is a conflict: name the
-          // version stored now, read outside the transaction the server rolled back.
+          // MariaDB: a row changed since the snapshot (innodb_snapshot_isolation) is a conflict; read the version now.
           if (e?.errno !== 1020 || !mysql) throw e;
           const row = (await mysql.send(exec, k.version, [id], undefined, () => {})).rows[0] as { version?: unknown } | undefined;
           throw new VersionConflictError(k.kind, id, expected, row ? Number(row.version) : null);
@@ -245,16 +244,19 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
       }
     };
 
+    // PostgreSQL aborts a transaction (outside a savepoint) on a database error: later calls fail with that error.
+    const guarded = <T>(work: () => Promise<T>): Promise<T> =>
+      guard(work).catch((e: unknown) => Promise.reject(depth === 1 && dialect === "postgres" && isPmoError(e, "storage") && (e as Error).cause !== undefined && !rolledBack.has(exec) ? (rolledBack.set(exec, e), e) : e));
     const store = (kind: EntityKind): RecordStore => {
       const k = kindOf(kind);
       return {
         get: (id) =>
-          guard(async () => {
+          guarded(async () => {
             const r = await run(k.get, [id]);
             const row = r.rows[0] as { doc: unknown } | undefined;
             return row ? parseDoc(row.doc) : null;
           }),
-        getMany: (ids) => guard(async () => {
+        getMany: (ids) => guarded(async () => {
           open();
           const found = new Map<string, StoredRecord>();
           const unique = [...new Set(ids)];
@@ -271,7 +273,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
           // Two positions asking for one id share one frozen record, as in the memory adapter.
           return ids.map((id) => found.get(id) ?? null);
         }),
-        list: (query: ListQuery): Promise<Page<StoredRecord>> => guard(async () => {
+        list: (query: ListQuery): Promise<Page<StoredRecord>> => guarded(async () => {
           open();
           validateListQuery(name, capabilities, query);
           const preds = (query.where ?? []).map((w) => wherePredicate(w, d, k.columnOf));
@@ -289,7 +291,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
             nextCursor: r.rows.length > query.limit && last ? encodeCursor({ value: field === "id" ? last.id : sortValue(last, field), id: last.id }) : null,
           };
         }),
-        insert: (record) => guard(async () => {
+        insert: (record) => guarded(async () => {
           // The stored value: a JSON copy (non-JSON refused, -0 as 0, undefined fields left out), also what is returned.
           const stored = storableRecord(record);
           const values = [record.id, ...rowValues(k, stored)];
@@ -304,7 +306,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
           // The caller's object was copied: handing the copy back cannot alias what the caller holds.
           return stored;
         }),
-        update: (record, { expectedVersion }) => guard(async () => {
+        update: (record, { expectedVersion }) => guarded(async () => {
           const next = storableRecord(record, expectedVersion + 1);
           const values = [...rowValues(k, next), record.id, expectedVersion];
           // A version is a safe integer: anything else never equals it (the database would convert "1" to 1 and
@@ -314,7 +316,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
           } else throw new VersionConflictError(kind, record.id, expectedVersion, await currentVersion(k, record.id));
           return next;
         }),
-        delete: (id, opts = {}) => guard(async () => {
+        delete: (id, opts = {}) => guarded(async () => {
           if (opts.expectedVersion === undefined) return affected(await run(k.delete, [id])) === 1;
           const expected = opts.expectedVersion;
           if (!Number.isSafeInteger(expected)) throw new VersionConflictError(kind, id, expected, await currentVersion(k, id));
