@@ -5,9 +5,11 @@ import { cellPlain, isCellMetric, isNumericCell, type CellValue } from "./cells.
 import { tableColumns, type ReportTable } from "./table.js";
 
 // Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell starting with one of these as a formula.
-const FORMULA_START = /^[=+\-@\t\r]/;
+// Formula starts, full-width forms included (＝ ＋ － ＠: an East Asian Excel reads "＝1+1" as =1+1).
+const F = "=+\\-@\\t\\r\\uFF1D\\uFF0B\\uFF0D\\uFF20";
+const FORMULA_START = new RegExp(`^[${F}]`);
 // The text after another separator a spreadsheet in another locale splits at: `;` in a `,` file, `,` in a `;` file.
-const AFTER: Readonly<Record<CsvDelimiter, RegExp>> = { ",": /;(?=[=+\-@\t\r])/g, ";": /,(?=[=+\-@\t\r])/g, "\t": /[;,](?=[=+\-@\t\r])/g };
+const AFTER: Readonly<Record<CsvDelimiter, RegExp>> = { ",": new RegExp(`;(?=[${F}])`, "g"), ";": new RegExp(`,(?=[${F}])`, "g"), "\t": new RegExp(`[;,](?=[${F}])`, "g") };
 const QUOTE: Readonly<Record<CsvDelimiter, RegExp>> = { ",": /[",\r\n]/, ";": /[";\r\n]/, "\t": /["\t\r\n]/ };
 
 /** Options of the report CSV writers ({@link csvCell}, {@link toCsv}, {@link tableToCsv}). */
@@ -36,7 +38,7 @@ function checked(options: ReportCsvOptions | undefined): { delimiter: CsvDelimit
  * One CSV field, RFC 4180: quoted (with `"` doubled) when it contains `"`, the delimiter (`,` unless
  * `options.delimiter` says otherwise), CR or LF.
  *
- * **Formula injection.** A field starting with `=`, `+`, `-`, `@`, tab or carriage return is prefixed with a
+ * **Formula injection.** A field starting with `=`, `+`, `-`, `@` (or their full-width forms `＝＋－＠`), tab or carriage return is prefixed with a
  * single quote (`'`), so a spreadsheet shows it as text instead of running it (`=HYPERLINK(…)` → `'=HYPERLINK(…)`).
  * The one exception is a field that is exactly a decimal number (`-?digits(.digits)?`, e.g. `-1250.00`): it cannot
  * be a formula, and negative money must stay a number a spreadsheet can add up. The same `'` goes after a `;` followed by

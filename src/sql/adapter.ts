@@ -1,5 +1,5 @@
 import { CompiledQuery, sql, type QueryResult } from "kysely";
-import { DuplicateIdError, StorageError, TransactionMisuseError, ValidationError, VersionConflictError } from "../core/errors.js";
+import { DuplicateIdError, isPmoError, StorageError, TransactionMisuseError, ValidationError, VersionConflictError } from "../core/errors.js";
 import type { EntityKind } from "../entities/registry.js";
 import type { Capabilities, ListQuery, Page, RecordStore, StorageAdapter, StoredRecord } from "../storage/port.js";
 import { encodeCursor, fieldValue, validateListQuery, type Scalar } from "../storage/query.js";
@@ -7,6 +7,7 @@ import { insideOpenTransaction, runTransactionBody } from "../storage/transactio
 import { storableRecord } from "../storage/record-check.js";
 import { detectDialect, dialectSql, type AnyKysely, type DialectSql, type SqlDialectName } from "./dialect.js";
 import { toStorageError } from "./driver-errors.js";
+import { docColumn, parseDoc } from "./documents.js";
 import { prepareSqlite } from "./sqlite-prepare.js";
 import { orderAndSeek, SQL_FILTER_OPS, wherePredicate } from "./filters.js";
 import { mysqlSender } from "./mysql-send.js";
@@ -20,7 +21,7 @@ export interface SqlAdapterOptions {
   readonly name?: string;
   /** The dialect, when it cannot be detected from the Kysely instance. */
   readonly dialect?: SqlDialectName;
-  /** Largest page size. Default 1000. */
+  /** Largest page size, a whole number ≥ 1 (else ValidationError at `["maxPageSize"]`). Default 1000. */
   readonly maxPageSize?: number;
   /** Whether `close()` destroys the Kysely instance (default `false`: whoever made it closes it). */
   readonly destroyOnClose?: boolean;
@@ -76,7 +77,6 @@ function kindSql(dialect: SqlDialectName, kind: EntityKind): KindSql {
   };
 }
 
-
 /** The row values of a record: base columns, the JSON document, then the indexed columns. */
 function rowValues(k: KindSql, record: StoredRecord): unknown[] {
   // The instant columns hold the value when it fits MariaDB's VARCHAR(64) (every instant does): the document is the
@@ -89,25 +89,6 @@ function rowValues(k: KindSql, record: StoredRecord): unknown[] {
   }
   return out;
 }
-
-/**
- * The document as selected. MySQL/MariaDB: as its UTF-8 bytes, because the server converts text results to the
- * connection's character set — on a latin1 connection "中" would come back as "?".
- */
-function docColumn(dialect: SqlDialectName): string {
-  return dialect === "mysql" ? "CAST(doc AS BINARY) AS doc" : "doc";
-}
-
-const utf8Decoder = new TextDecoder();
-
-function parseDoc(doc: unknown): StoredRecord {
-  // pg and PGlite parse json columns themselves; SQLite returns text, MySQL bytes.
-  return frozen(doc instanceof Uint8Array ? JSON.parse(utf8Decoder.decode(doc)) : typeof doc === "string" ? JSON.parse(doc) : doc) as StoredRecord;
-}
-
-// Every adapter returns deeply frozen records (the conformance kit checks it): as the memory adapter and this one's
-// insert and update (storableRecord) do. get, getMany and list returned mutable ones.
-const frozen = (v: unknown): unknown => (v && typeof v == "object" && Object.values(v).forEach(frozen), Object.freeze(v));
 
 const affected = (r: QueryResult<unknown>) => Number(r.numAffectedRows ?? 0n);
 
@@ -156,6 +137,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
     filterOps: SQL_FILTER_OPS,
     maxPageSize: options.maxPageSize ?? 1000,
   });
+  if (!(Number.isSafeInteger(capabilities.maxPageSize) && capabilities.maxPageSize >= 1)) throw ValidationError.single(["maxPageSize"], "maxPageSize is a whole number ≥ 1", name);
   const kinds = new Map<string, KindSql>();
   const kindOf = (kind: EntityKind): KindSql => {
     let k = kinds.get(kind);
@@ -203,6 +185,10 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
 
   // MySQL/MariaDB: values as literals, never the client's backslash escaping, and the size checked before sending.
   const mysql = dialect === "mysql" ? mysqlSender(name, db) : null;
+  // MariaDB rolls a whole transaction back on a deadlock (1213) or a row changed since its snapshot (1020, with
+  // innodb_snapshot_isolation) and goes on in autocommit; PostgreSQL aborts it on any error (see `guarded`). The
+  // transaction's handles then refuse every later call with that error and the transaction fails with it.
+  const rolledBack = new WeakMap<object, unknown>();
 
   const bind = (exec: AnyKysely, depth: number, finished: () => boolean): StorageAdapter => {
     // While a nested transaction (a savepoint on this same connection) runs, this handle is suspended: a write
@@ -210,6 +196,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
     let nestedOpen = false;
     const open = () => {
       if (finished()) throw new TransactionMisuseError(name, "finished");
+      if (rolledBack.has(exec)) throw toStorageError(name, dialect, rolledBack.get(exec));
       if (nestedOpen) throw new TransactionMisuseError(name, "suspended");
       // The adapter itself inside one of its transactions' functions: on SQLite and PGlite (one connection) it would
       // wait for the transaction forever, on a pool run outside it (and wait on its row locks). Refused: use `tx`.
@@ -218,7 +205,10 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
     const run = async (text: string, params: readonly unknown[], subject?: string) => {
       open();
       if (!mysql) return exec.executeQuery(CompiledQuery.raw(text, params as unknown[]));
-      return mysql.send(exec, text, params, subject, open);
+      return mysql.send(exec, text, params, subject, open).catch((e: { errno?: unknown }) => {
+        if (depth > 0 && (e?.errno === 1213 || e?.errno === 1020)) rolledBack.set(exec, e);
+        throw e;
+      });
     };
     const currentVersion = async (k: KindSql, id: string): Promise<number | null> => {
       const r = await run(k.version, [id]);
@@ -236,7 +226,13 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
     const compareAndSet = async (k: KindSql, id: string, expected: number, write: () => Promise<QueryResult<unknown>>): Promise<void> => {
       const started = Date.now();
       for (let tries = 1; ; tries++) {
-        if (affected(await write()) === 1) return;
+        const changed = await write().then(affected, async (e: { errno?: unknown }) => {
+          // MariaDB: a row changed since the snapshot (innodb_snapshot_isolation) is a conflict; read the version now.
+          if (e?.errno !== 1020 || !mysql) throw e;
+          const row = (await mysql.send(exec, k.version, [id], undefined, () => {})).rows[0] as { version?: unknown } | undefined;
+          throw new VersionConflictError(k.kind, id, expected, row ? Number(row.version) : null);
+        });
+        if (changed === 1) return;
         const found = await currentVersion(k, id);
         if (found !== expected) throw new VersionConflictError(k.kind, id, expected, found);
         const spent = Date.now() - started;
@@ -248,16 +244,19 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
       }
     };
 
+    // PostgreSQL aborts a transaction (outside a savepoint) on a database error: later calls fail with that error.
+    const guarded = <T>(work: () => Promise<T>): Promise<T> =>
+      guard(work).catch((e: unknown) => Promise.reject(depth === 1 && dialect === "postgres" && isPmoError(e, "storage") && (e as Error).cause !== undefined && !rolledBack.has(exec) ? (rolledBack.set(exec, e), e) : e));
     const store = (kind: EntityKind): RecordStore => {
       const k = kindOf(kind);
       return {
         get: (id) =>
-          guard(async () => {
+          guarded(async () => {
             const r = await run(k.get, [id]);
             const row = r.rows[0] as { doc: unknown } | undefined;
             return row ? parseDoc(row.doc) : null;
           }),
-        getMany: (ids) => guard(async () => {
+        getMany: (ids) => guarded(async () => {
           open();
           const found = new Map<string, StoredRecord>();
           const unique = [...new Set(ids)];
@@ -274,7 +273,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
           // Two positions asking for one id share one frozen record, as in the memory adapter.
           return ids.map((id) => found.get(id) ?? null);
         }),
-        list: (query: ListQuery): Promise<Page<StoredRecord>> => guard(async () => {
+        list: (query: ListQuery): Promise<Page<StoredRecord>> => guarded(async () => {
           open();
           validateListQuery(name, capabilities, query);
           const preds = (query.where ?? []).map((w) => wherePredicate(w, d, k.columnOf));
@@ -292,7 +291,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
             nextCursor: r.rows.length > query.limit && last ? encodeCursor({ value: field === "id" ? last.id : sortValue(last, field), id: last.id }) : null,
           };
         }),
-        insert: (record) => guard(async () => {
+        insert: (record) => guarded(async () => {
           // The stored value: a JSON copy (non-JSON refused, -0 as 0, undefined fields left out), also what is returned.
           const stored = storableRecord(record);
           const values = [record.id, ...rowValues(k, stored)];
@@ -307,7 +306,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
           // The caller's object was copied: handing the copy back cannot alias what the caller holds.
           return stored;
         }),
-        update: (record, { expectedVersion }) => guard(async () => {
+        update: (record, { expectedVersion }) => guarded(async () => {
           const next = storableRecord(record, expectedVersion + 1);
           const values = [...rowValues(k, next), record.id, expectedVersion];
           // A version is a safe integer: anything else never equals it (the database would convert "1" to 1 and
@@ -317,7 +316,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
           } else throw new VersionConflictError(kind, record.id, expectedVersion, await currentVersion(k, record.id));
           return next;
         }),
-        delete: (id, opts = {}) => guard(async () => {
+        delete: (id, opts = {}) => guarded(async () => {
           if (opts.expectedVersion === undefined) return affected(await run(k.delete, [id])) === 1;
           const expected = opts.expectedVersion;
           if (!Number.isSafeInteger(expected)) throw new VersionConflictError(kind, id, expected, await currentVersion(k, id));
@@ -350,7 +349,9 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
             return await exec.transaction().execute(async (trx) => {
               let done = false;
               try {
-                return await runTransactionBody(session(), () => body(bind(trx, 1, () => done)));
+                const result = await runTransactionBody(session(), () => body(bind(trx, 1, () => done)));
+                if (rolledBack.has(trx)) throw rolledBack.get(trx); // the function went on after it: not committed
+                return result;
               } finally {
                 done = true;
               }

@@ -42,6 +42,8 @@ function classify(dialect: SqlDialectName, e: { code?: unknown; errno?: unknown;
   }
   const errno = typeof e.errno === "number" ? e.errno : 0;
   if (errno === 1213) return "storage-deadlock";
+  // ER_CHECKREAD "Record has changed since last read" (innodb_snapshot_isolation, ON from MariaDB 11.6): as 40001.
+  if (errno === 1020) return "storage-serialization-failure";
   if (errno === 1205) return "storage-busy";
   // ER_NET_PACKET_TOO_LARGE, ER_WARN_ALLOWED_PACKET_OVERFLOWED: the adapter checks the size before sending, these
   // remain for a limit it could not see (a server that lowered max_allowed_packet since the adapter read it).

@@ -31,7 +31,14 @@ type Conn = Kysely<unknown>;
 async function lock(conn: Conn, dialect: SqlDialectName, busyTimeoutMs: number): Promise<void> {
   if (dialect === "postgres") {
     await sql`BEGIN`.execute(conn);
-    await sql`SELECT pg_advisory_xact_lock(hashtext(current_database() || '.' || current_schema() || '.pmokit_migrate'))`.execute(conn);
+    try {
+      await sql`SELECT pg_advisory_xact_lock(hashtext(current_database() || '.' || current_schema() || '.pmokit_migrate'))`.execute(conn);
+    } catch (e) {
+      // A failed wait (lock_timeout, statement_timeout, a cancel) must not leave the pooled connection in an aborted
+      // transaction: every later statement on it would fail.
+      await sql`ROLLBACK`.execute(conn).catch(() => undefined);
+      throw e;
+    }
   } else if (dialect === "mysql") {
     const r = await sql<{ ok: number | null }>`SELECT GET_LOCK(CONCAT('pmokit_migrate.', DATABASE()), 600) AS ok`.execute(conn);
     if (Number(r.rows[0]?.ok) !== 1) throw new Error("pmokit migrate: could not take the migration lock (GET_LOCK)");

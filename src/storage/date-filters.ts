@@ -11,7 +11,7 @@ import type { Where } from "./port.js";
  * day of March. So the repository checks operands on date and instant fields and hands adapters canonical ones.
  */
 
-/** The top-level calendar-date and instant fields of an entity codec. */
+/** The calendar-date and instant fields (dot paths) of an entity codec. */
 export interface TimeFields {
   /** Fields decoded by the calendar-date codec. */
   readonly dates: ReadonlySet<string>;
@@ -30,7 +30,8 @@ const unwrap = (s: unknown): unknown => {
 };
 
 /**
- * Reads the date and instant fields from an entity schema's shape (empty sets for a schema without one).
+ * Reads the date and instant fields from an entity schema's shape, nested objects included (`fxRate.date`); empty
+ * sets for a schema without one.
  *
  * @example
  * ```ts
@@ -40,11 +41,16 @@ const unwrap = (s: unknown): unknown => {
 export function timeFieldsOf(schema: unknown): TimeFields {
   const dates = new Set<string>();
   const instants = new Set<string>();
-  for (const [field, s] of Object.entries((schema as ZodLike | undefined)?.shape ?? {})) {
-    const inner = unwrap(s);
-    if (inner === isoDateCodec) dates.add(field);
-    else if (inner === instantCodec) instants.add(field);
-  }
+  // Through nested objects too (`fxRate.date`, `decision.decidedAt`): a dot path reaches them; arrays have none.
+  const walk = (shape: Record<string, unknown> | undefined, prefix: string, depth: number): void => {
+    for (const [field, s] of Object.entries(shape ?? {})) {
+      const inner = unwrap(s);
+      if (inner === isoDateCodec) dates.add(prefix + field);
+      else if (inner === instantCodec) instants.add(prefix + field);
+      else if ((inner as ZodLike | undefined)?._zod?.def?.type === "object" && depth < 8) walk((inner as ZodLike).shape, `${prefix}${field}.`, depth + 1);
+    }
+  };
+  walk((schema as ZodLike | undefined)?.shape, "", 0);
   return { dates, instants };
 }
 
@@ -53,11 +59,12 @@ const COMPARED = new Set(["eq", "ne", "in", "lt", "lte", "gt", "gte"]);
 /**
  * The conditions with their operands on date and instant fields checked and canonical: an instant in any accepted
  * form (`…10:00:00Z`, `…10:00:00.5Z`) becomes `…10:00:00.500Z`. A day against an instant field is refused rather
- * than guessed (start or end of the day?): give `startOfDayInstant(day)` or the instant you mean. `null` (a missing
- * field), `startsWith` prefixes and fields of other types pass unchanged.
+ * than guessed (start or end of the day?): give `startOfDayInstant(day)` or the instant you mean, and so is a number or
+ * a boolean (epoch milliseconds never match). `null` (a missing field), `startsWith` prefixes and fields of other
+ * types pass unchanged.
  *
- * @throws {ValidationError} for an operand on a date field that is not a real `YYYY-MM-DD` day, or on an instant field
- *   that is not a UTC instant (paths `["where", 2, "value"]`, `["where", 2, "value", 1]` inside `in`).
+ * @throws {ValidationError} for an operand (not `null`) on a date field that is not a real `YYYY-MM-DD` day, or on an
+ *   instant field that is not a UTC instant (paths `["where", 2, "value"]`, `["where", 2, "value", 1]` inside `in`).
  * @example
  * ```ts
  * canonicalWhere(timeFieldsOf(schema), [{ field: "createdAt", op: "gt", value: "2026-03-10T10:00:00Z" }], "cost-entry");
@@ -72,7 +79,12 @@ export function canonicalWhere(fields: TimeFields, where: readonly Where[], subj
     const isDate = fields.dates.has(w.field);
     if (!isDate && !fields.instants.has(w.field)) return w;
     const one = (v: unknown, path: (string | number)[]): unknown => {
-      if (typeof v !== "string") return v;
+      if (v === null) return v;
+      if (typeof v !== "string") {
+        // A number (epoch milliseconds) or a boolean never equals nor orders against a stored day or instant.
+        issues.push({ path, message: `${w.field} is ${isDate ? "a calendar date: expected YYYY-MM-DD" : "an instant: expected a UTC date-time like 2026-11-25T14:03:00.000Z"}, not a ${typeof v}`, code: "custom" });
+        return v;
+      }
       if (isDate) {
         if (!isIsoDate(v)) issues.push({ path, message: `${w.field} is a calendar date: expected YYYY-MM-DD`, code: "custom" });
         return v;

@@ -29,7 +29,8 @@ const PLAIN = [0];
 const MONEY = [0, 2, 3, 4];
 
 /**
- * Reads the top-level decimal fields and money amounts (`<field>.amount`) from an entity schema's shape.
+ * Reads the decimal fields and money amounts (`<field>.amount`) from an entity schema's shape, nested objects
+ * included (`fxRate.rate`).
  *
  * @example
  * ```ts
@@ -39,12 +40,18 @@ const MONEY = [0, 2, 3, 4];
 export function decimalFieldsOf(schema: unknown): DecimalFields {
   const out = new Map<string, readonly number[]>();
   const moneyIn = defOf(moneyCodec)?.in;
-  for (const [field, s] of Object.entries((schema as ZodLike | undefined)?.shape ?? {})) {
-    const input = defOf(unwrap(s))?.in;
-    if (input === undefined) continue;
-    if (input === decimalStringSchema) out.set(field, PLAIN);
-    else if (input === moneyIn) out.set(`${field}.amount`, MONEY);
-  }
+  // Through nested objects too (`fxRate.rate`, `estimateToComplete.amount.amount`): a dot path reaches them; arrays
+  // have no fields a path reaches.
+  const walk = (shape: Record<string, unknown> | undefined, prefix: string, depth: number): void => {
+    for (const [field, s] of Object.entries(shape ?? {})) {
+      const inner = unwrap(s);
+      const def = defOf(inner);
+      if (def?.in === decimalStringSchema) out.set(prefix + field, PLAIN);
+      else if (def?.in === moneyIn) out.set(`${prefix}${field}.amount`, MONEY);
+      else if (def?.type === "object" && depth < 8) walk((inner as ZodLike).shape, `${prefix}${field}.`, depth + 1);
+    }
+  };
+  walk((schema as ZodLike | undefined)?.shape, "", 0);
   return out;
 }
 
@@ -55,7 +62,8 @@ const ORDERED = new Set(["lt", "lte", "gt", "gte"]);
  * every stored form of the value, `ne` split into one condition per form. `null` passes unchanged.
  *
  * @throws {ValidationError} at `["where", i, "op"]` for `lt`/`lte`/`gt`/`gte` on a decimal field, and at
- *   `["where", i, "value"]` (`[…, j]` inside `in`) for an operand that is not a decimal string.
+ *   `["where", i, "value"]` (`[…, j]` inside `in`) for an operand that is not a decimal string, and at `["where"]` when
+ *   the split `ne`s take the query past `LIST_QUERY_LIMITS.maxConditions`.
  * @example
  * ```ts
  * decimalWhere(decimalFieldsOf(schema), [{ field: "amount.amount", op: "eq", value: "100" }], "cost-entry");
@@ -98,6 +106,33 @@ export function decimalWhere(fields: DecimalFields, where: readonly Where[], sub
     }
     return [w];
   });
+  // The port's condition limit counts the split `ne`s; the caller wrote fewer conditions, so say why.
+  const split = where.find((w) => typeof w === "object" && w !== null && w.op === "ne" && fields.has(w.field));
+  if (issues.length === 0 && split && where.length <= LIST_QUERY_LIMITS.maxConditions && out.length > LIST_QUERY_LIMITS.maxConditions) {
+    issues.push({
+      path: ["where"],
+      message: `a \`ne\` on a decimal is one condition per stored form (${fields.get(split.field)?.length} for ${split.field}): these ${where.length} conditions are ${out.length}, over ${LIST_QUERY_LIMITS.maxConditions}`,
+      code: "custom",
+    });
+  }
   if (issues.length > 0) throw new ValidationError(issues, subject);
   return out;
+}
+
+/**
+ * Refuses ordering by a decimal field: adapters order its stored text by code point ("100.00" before "99.50"), not
+ * by value. Other fields (and no `orderBy`) pass.
+ *
+ * @throws {ValidationError} at `["orderBy", "field"]` for a decimal field.
+ * @example
+ * ```ts
+ * decimalOrderBy(decimalFieldsOf(schema), { field: "date" }, "cost-entry"); // fine
+ * decimalOrderBy(decimalFieldsOf(schema), { field: "amount.amount" }, "cost-entry"); // ValidationError
+ * ```
+ */
+export function decimalOrderBy(fields: DecimalFields, orderBy: { readonly field?: unknown } | undefined, subject: string): void {
+  const field = typeof orderBy === "object" && orderBy !== null ? orderBy.field : undefined;
+  if (typeof field === "string" && fields.has(field)) {
+    throw ValidationError.single(["orderBy", "field"], `${field} is a decimal stored as text: it would order "100.00" before "99.50"`, subject);
+  }
 }

@@ -1,4 +1,4 @@
-import { DuplicateIdError, TransactionMisuseError, VersionConflictError } from "../core/errors.js";
+import { DuplicateIdError, TransactionMisuseError, ValidationError, VersionConflictError } from "../core/errors.js";
 import { checkArguments } from "../core/guard.js";
 import type { EntityKind } from "../entities/registry.js";
 import { ALL_FILTER_OPS, type Capabilities, type ListQuery, type Page, type RecordStore, type StorageAdapter, type StoredRecord } from "./port.js";
@@ -34,7 +34,7 @@ const CAPABILITIES: Capabilities = Object.freeze({
 export interface MemoryAdapterOptions {
   /** Adapter name for messages. Default `"memory"`. */
   readonly name?: string;
-  /** Largest page size. Default 1000. */
+  /** Largest page size, a whole number ≥ 1 (else ValidationError at `["maxPageSize"]`). Default 1000. */
   readonly maxPageSize?: number;
 }
 
@@ -53,9 +53,10 @@ export interface MemoryAdapterOptions {
 export function createMemoryAdapter(options: MemoryAdapterOptions = {}): StorageAdapter {
   checkArguments("createMemoryAdapter", { options: [options, "object"] });
   const name = options.name ?? "memory";
-  const capabilities: Capabilities = options.maxPageSize
-    ? Object.freeze({ ...CAPABILITIES, maxPageSize: options.maxPageSize })
-    : CAPABILITIES;
+  const max = options.maxPageSize;
+  // Checked as the SQL adapter checks it: 0 or NaN read as "not given" here (pages of 1,000) but refused every list there.
+  if (max !== undefined && !(Number.isSafeInteger(max) && max >= 1)) throw ValidationError.single(["maxPageSize"], "maxPageSize is a whole number ≥ 1", name);
+  const capabilities: Capabilities = max ? Object.freeze({ ...CAPABILITIES, maxPageSize: max }) : CAPABILITIES;
   const tables = new Map<string, Rows>();
   const table = (kind: string): Rows => inner(tables, kind);
 

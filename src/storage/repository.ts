@@ -8,7 +8,7 @@ import { entityKinds, isEntityKind, type EntityKind, type EntityOf, type WireOf 
 import type { StoredEntityField } from "../entities/base.js";
 import type { ListQuery, Page, StorageAdapter, StoredRecord } from "./port.js";
 import { canonicalWhere, timeFieldsOf } from "./date-filters.js";
-import { decimalFieldsOf, decimalWhere } from "./decimal-filters.js";
+import { decimalFieldsOf, decimalOrderBy, decimalWhere } from "./decimal-filters.js";
 
 /**
  * What `create` takes: the entity's wire form (plain JSON-safe values: decimal strings, ISO dates) without the
@@ -57,7 +57,9 @@ export interface Repository<K extends EntityKind> {
   /**
    * One page of entities (default page size 100). Operands on calendar-date fields must be `YYYY-MM-DD` days and on
    * instant fields UTC instants, compared in canonical form (`…10:00:00Z` is `…10:00:00.000Z`); anything else is a
-   * {@link ValidationError} at `["where", i, "value"]`.
+   * {@link ValidationError} at `["where", i, "value"]`. Decimal fields match `eq`/`ne`/`in` by value; `lt`/`lte`/`gt`/`gte`
+   * on them is refused at `["where", i, "op"]` and ordering by one at `["orderBy", "field"]` (stored text orders
+   * `"100.00"` before `"99.50"`).
    */
   list(query?: Partial<ListQuery>): Promise<Page<EntityOf<K>>>;
   /** Every entity matching the query, page by page (operands checked as in `list`). */
@@ -119,8 +121,10 @@ export function createRepository<K extends EntityKind>(
   const store = adapter.store(kind);
   const times = timeFieldsOf(def.schema);
   const decimals = decimalFieldsOf(def.schema);
-  const where = (q: Partial<ListQuery>) =>
-    q.where === undefined ? {} : { where: decimalWhere(decimals, canonicalWhere(times, q.where, kind), kind) };
+  const where = (q: Partial<ListQuery>) => {
+    decimalOrderBy(decimals, q.orderBy, kind);
+    return q.where === undefined ? {} : { where: decimalWhere(decimals, canonicalWhere(times, q.where, kind), kind) };
+  };
 
   const decode = (record: unknown): EntityOf<K> => {
     const r = schema.safeDecode(record as WireOf<K>);

@@ -144,7 +144,7 @@ export async function postgresBackend(url: string, settings: readonly string[] =
   };
 }
 
-export async function mariadbBackend(url: string, sqlMode?: string): Promise<Backend & { readonly database: string }> {
+export async function mariadbBackend(url: string, sqlMode?: string, settings: readonly string[] = []): Promise<Backend & { readonly database: string }> {
   const database = `pmokit_t_${suffix()}`;
   const admin = createPool({ uri: url, connectionLimit: 1 }).promise();
   await admin.query(`CREATE DATABASE ${database} CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin`);
@@ -154,6 +154,8 @@ export async function mariadbBackend(url: string, sqlMode?: string): Promise<Bac
     const pool = createPool({ uri: url, database, connectionLimit: 10 });
     // A server or session sql_mode some DBAs set (NO_BACKSLASH_ESCAPES, ANSI_QUOTES …), on every connection.
     if (sqlMode) pool.on("connection", (conn) => conn.query(`SET SESSION sql_mode = '${sqlMode}'`));
+    // Session settings of a newer server's defaults (innodb_snapshot_isolation = ON, MariaDB 11.6+), on every connection.
+    for (const setting of settings) pool.on("connection", (conn) => conn.query(`SET SESSION ${setting}`));
     pools.push(pool);
     return new Kysely<unknown>({ dialect: new MysqlDialect({ pool }) }) as AnyKysely;
   };

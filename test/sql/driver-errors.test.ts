@@ -20,6 +20,8 @@ describe("driver errors become StorageErrors", () => {
     ["PostgreSQL not-null", "postgres", err("null value violates not-null constraint", { code: "23502" }), "storage-constraint", false],
     ["PostgreSQL NUL in text", "postgres", err("invalid byte sequence for encoding", { code: "22021" }), "storage-failure", false],
     ["MariaDB deadlock", "mysql", err("Deadlock found", { errno: 1213 }), "storage-deadlock", true],
+    // innodb_snapshot_isolation (ON from MariaDB 11.6): before, a non-retryable storage-failure.
+    ["MariaDB record changed since the snapshot", "mysql", err("Record has changed since last read in table 'pmokit_person'; try restarting transaction", { errno: 1020 }), "storage-serialization-failure", true],
     ["MariaDB lock wait timeout", "mysql", err("Lock wait timeout exceeded", { errno: 1205 }), "storage-busy", true],
     ["MariaDB killed connection", "mysql", err("Connection was killed", { errno: 1927, fatal: true }), "storage-connection-lost", true],
     ["mysql2 closed state", "mysql", new Error("Can't add new command when connection is in closed state"), "storage-connection-lost", true],

@@ -51,6 +51,11 @@ describe("repository filters on dates and instants compare canonical forms", () 
     // A day against an instant field has no single meaning (start or end of the day?): refused.
     expect(await pathOf(repo.list({ where: [{ field: "createdAt", op: "lte", value: "2026-03-10" }] }))).toEqual(["where", 0, "value"]);
     expect(await pathOf(repo.list({ where: [{ field: "createdAt", op: "gt", value: "2026-03-10T10:00:00+01:00" }] }))).toEqual(["where", 0, "value"]);
+    // A number or a boolean can never equal or order against a stored day or instant: epoch milliseconds (Date.now())
+    // used to answer [] for gt and every record for ne, silently. Refused at the operand.
+    expect(await pathOf(repo.list({ where: [{ field: "createdAt", op: "gt", value: Date.parse("2026-03-10T09:00:00.000Z") }] }))).toEqual(["where", 0, "value"]);
+    expect(await pathOf(repo.list({ where: [{ field: "date", op: "ne", value: 20260302 }] }))).toEqual(["where", 0, "value"]);
+    expect(await pathOf(repo.list({ where: [{ field: "date", op: "in", value: ["2026-03-02", true] }] }))).toEqual(["where", 0, "value", 1]);
     // null still means "missing", and other fields are untouched.
     expect(await ids(repo.list({ where: [{ field: "workPackageId", op: "eq", value: null }, { field: "sourceRef", op: "gte", value: "INV-2026-03" }] }))).toEqual(["ce-0002"]);
   });

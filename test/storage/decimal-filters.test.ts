@@ -65,6 +65,16 @@ for (const [label, open] of adapters) {
       expect(await ids(repo.list({ where: [{ field: "amount.amount", op: "ne", value: "100.000" }] }))).toEqual(["ce-0001", "ce-0004"]);
     });
 
+    it("ordering by an amount is refused (it ordered text: \"100.00\" before \"99.50\")", async () => {
+      const repo = await entries();
+      // Before: ["ce-0003", "ce-0002", "ce-0004", "ce-0001"] — 100, 100.00, 100.125, 99.50 by code point, so the
+      // smallest amount came last; by value 99.50 is first. Refused in list and all() alike, before any read.
+      expect(await firstIssuePathAsync(() => repo.list({ orderBy: { field: "amount.amount" } }))).toEqual(["orderBy", "field"]);
+      expect(await firstIssuePathAsync(() => repo.all({ orderBy: { field: "amount.amount", direction: "desc" } }).next())).toEqual(["orderBy", "field"]);
+      // Other fields still order: the date, an id.
+      expect(await ids(repo.list({ orderBy: { field: "date" } }))).toEqual(["ce-0001", "ce-0002", "ce-0003", "ce-0004"]);
+    });
+
     it("an operand on an amount that is not a decimal string is refused with its path", async () => {
       const repo = await entries();
       expect(await firstIssuePathAsync(() => repo.list({ where: [{ field: "amount.amount", op: "eq", value: "1e2" }] }))).toEqual(["where", 0, "value"]);
@@ -83,5 +93,18 @@ describe("a long `in` on a money amount", () => {
     const refused = repo.list({ where: [{ field: "projectId", op: "eq", value: "prj-crm" }, { field: "amount.amount", op: "in", value: amounts(251) }] });
     await expect(refused).rejects.toThrow("amount.amount is a decimal matched in its 4 stored forms: an `in` takes at most 250 amounts (got 251); split the query");
     expect(await firstIssuePathAsync(() => repo.list({ where: [{ field: "projectId", op: "eq", value: "prj-crm" }, { field: "amount.amount", op: "in", value: amounts(251) }] }))).toEqual(["where", 1, "value"]);
+  });
+});
+
+describe("`ne` on money amounts and the condition limit", () => {
+  it("is refused counting the conditions the caller wrote, not 'at most 20' for a query of 6", async () => {
+    // Each `ne` on an amount becomes one condition per stored form (4), so five of them and one more condition are
+    // 21 conditions for the port: the refusal read "where takes at most 20 conditions" for a where of 6.
+    const repo = createRepository(createMemoryAdapter(), "cost-entry", { ids: createSequentialIdGenerator("ce"), clock: () => "2026-03-10T10:00:00.000Z" });
+    const ne = (amount: string) => ({ field: "amount.amount", op: "ne" as const, value: amount });
+    await expect(repo.list({ where: [ne("1"), ne("2"), ne("3"), ne("4"), ne("5")] })).resolves.toMatchObject({ items: [] });
+    const six = [{ field: "projectId", op: "eq" as const, value: "prj-crm" }, ne("1"), ne("2"), ne("3"), ne("4"), ne("5")];
+    expect(await firstIssuePathAsync(() => repo.list({ where: six }))).toEqual(["where"]);
+    await expect(repo.list({ where: six })).rejects.toThrow("a `ne` on a decimal is one condition per stored form (4 for amount.amount): these 6 conditions are 21, over 20");
   });
 });

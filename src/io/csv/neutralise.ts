@@ -1,7 +1,7 @@
 /**
  * The formula-injection rule of pmokit CSV, made exactly reversible. Export puts one `'` before a cell that a
- * spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, tab or carriage return and is not a plain
- * number such as `-12.50`) **and before a cell that already starts with `'`**; import takes one `'` away exactly
+ * spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, their full-width forms `＝＋－＠`, tab or
+ * carriage return and is not a plain number such as `-12.50`) **and before a cell that already starts with `'`**; import takes one `'` away exactly
  * when it is followed by one of those characters or by another `'`. So import undoes precisely what export added:
  * `'+49 30 1234` is written `''+49 30 1234` and read back as `'+49 30 1234`. The same goes for the text after each
  * `;`, where a spreadsheet in a `;`-separator locale starts a new cell: `x;=1+1` is written `x;'=1+1`.
@@ -13,14 +13,17 @@ import { csvDelimiter, OTHER_SEPARATORS as SPLITTERS, type CsvDelimiter } from "
 
 export { csvDelimiter, type CsvDelimiter };
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+// The formula starts, full-width forms included (＝ ＋ － ＠: an East Asian Excel reads "＝1+1" as =1+1).
+const F = "=+\\-@\\t\\r\\uFF1D\\uFF0B\\uFF0D\\uFF20";
+const re = (source: string, flags?: string) => new RegExp(source, flags);
+const FORMULA_START = re(`^[${F}]`);
 const NUMBER = /^-?\d+(\.\d+)?$/;
-const ADDED = /^'[=+\-@\t\r']/;
+const ADDED = re(`^'[${F}']`);
 // A spreadsheet whose list separator is `;` (German, French … locales) splits a `,` CSV line at every `;`: the text
 // after a `;` starts a cell of its own. The same reversible rule applies there: `'` after such a `;`. A `;` file opened
 // where the separator is `,` (English locales) splits at every `,` the same way.
-const AFTER: Readonly<Record<CsvDelimiter, RegExp>> = { ",": /;(?=[=+\-@\t\r'])/g, ";": /,(?=[=+\-@\t\r'])/g, "\t": /[;,](?=[=+\-@\t\r'])/g };
-const ADDED_AFTER: Readonly<Record<CsvDelimiter, RegExp>> = { ",": /;'(?=[=+\-@\t\r'])/g, ";": /,'(?=[=+\-@\t\r'])/g, "\t": /([;,])'(?=[=+\-@\t\r'])/g };
+const AFTER: Readonly<Record<CsvDelimiter, RegExp>> = { ",": re(`;(?=[${F}'])`, "g"), ";": re(`,(?=[${F}'])`, "g"), "\t": re(`[;,](?=[${F}'])`, "g") };
+const ADDED_AFTER: Readonly<Record<CsvDelimiter, RegExp>> = { ",": re(`;'(?=[${F}'])`, "g"), ";": re(`,'(?=[${F}'])`, "g"), "\t": re(`([;,])'(?=[${F}'])`, "g") };
 
 /**
  * A cell text as export writes it: one leading `'` when a spreadsheet would run it as a formula or it starts with

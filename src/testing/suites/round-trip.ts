@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { currencyCodes, minorUnits } from "../../core/money/currency.js";
 import { createRepository } from "../../storage/repository.js";
-import { checkSame } from "../assert.js";
+import { checkSame, expectPmoError } from "../assert.js";
 import { T0 } from "../fixtures.js";
 import type { ConformanceSuite } from "../types.js";
 
@@ -78,6 +78,22 @@ export const roundTripSuite: ConformanceSuite = {
           await repo.create({ id: `edge-${i}`, projectId: "prj-rt", date: "2026-02-28", amount, category: "other", expenditure: "capex" });
           checkSame((await adapter.store("cost-entry").get(`edge-${i}`))?.["amount"], amount, `amount ${amount.amount} ${amount.currency}`);
         }
+      },
+    },
+    {
+      name: "a decimal inside a nested object (fxRate.rate) is matched by value through a repository, and ordering by an amount is refused",
+      async run(adapter) {
+        // Before: fxRate.rate eq "1.10" missed the stored "1.1"; orderBy amount.amount put "100.00" before "99.50".
+        const repo = createRepository(adapter, "cost-entry", { clock: () => T0 });
+        for (const [id, rate, amount] of [["fx-1", "1.10", "99.5"], ["fx-2", "10.5", "100"]] as const) {
+          await repo.create({ id, projectId: "prj-rt", date: "2026-02-28", amount: { amount, currency: "USD" }, category: "other", expenditure: "opex", fxRate: { rate, currency: "EUR", date: "2026-02-27" } });
+        }
+        checkSame((await adapter.store("cost-entry").get("fx-1"))?.["fxRate"], { rate: "1.1", currency: "EUR", date: "2026-02-27" }, "fxRate stored canonical");
+        const ids = async (where: never) => (await repo.list({ where })).items.map((e) => e.id);
+        checkSame(await ids([{ field: "fxRate.rate", op: "eq", value: "1.10" }] as never), ["fx-1"], "fxRate.rate eq 1.10");
+        checkSame(await ids([{ field: "fxRate.rate", op: "in", value: ["10.50"] }] as never), ["fx-2"], "fxRate.rate in [10.50]");
+        await expectPmoError(() => repo.list({ where: [{ field: "fxRate.rate", op: "gt", value: "9" }] }), "validation", "fxRate.rate gt 9");
+        await expectPmoError(() => repo.list({ orderBy: { field: "amount.amount" } }), "validation", "orderBy amount.amount");
       },
     },
   ],
