@@ -62,8 +62,8 @@ function notUtf8(path: string, offset: number): ValidationError {
 /**
  * Streams a text file to import as UTF-8 text chunks, bounded: a file that is not a regular file is refused (unless
  * `allowNonRegular`), the size is checked before and counted while reading (`maxBytes`), and bytes that are not
- * well-formed UTF-8 are refused with their byte offset — never turned into U+FFFD. A leading byte-order mark is
- * dropped. Memory stays at one chunk, whatever the file size.
+ * well-formed UTF-8 are refused with their byte offset — never turned into U+FFFD. A leading UTF-8 byte-order mark is
+ * dropped; a UTF-16 one, or a NUL byte (UTF-16 without a mark), is refused naming UTF-16. Memory stays at one chunk, whatever the file size.
  *
  * @throws {ValidationError} when the file cannot be read, is not a regular file, is too large or is not UTF-8.
  * @example
@@ -76,6 +76,12 @@ export async function* readImportChunks(path: string, options: ReadImportFileOpt
   let base = 0; // file offset of the chunk being decoded
   let carry = new Uint8Array(0); // bytes of a sequence the previous chunk cut short (the decoder holds them)
   for await (const chunk of byteChunks(path, options)) {
+    // UTF-16 (Excel's "Unicode Text", Windows tools) is named, not reported as a bad UTF-8 byte at offset 0; without a
+    // byte-order mark its ASCII decodes as valid UTF-8 interleaved with NULs, which no file to import holds.
+    const bom = base === 0 && chunk.length > 1 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff));
+    if (bom) throw ValidationError.single([], `${path}: is UTF-16 (byte-order mark ${chunk[0] === 0xff ? "FF FE" : "FE FF"}), not UTF-8 (save the file as UTF-8; in Excel, "CSV UTF-8")`, "import file");
+    const nul = chunk.indexOf(0);
+    if (nul >= 0) throw ValidationError.single([], `${path}: a NUL byte at byte offset ${base + nul}: UTF-16 without a byte-order mark, or not a text file (save the file as UTF-8)`, "import file");
     let text: string;
     try {
       text = decoder.decode(chunk, { stream: true });

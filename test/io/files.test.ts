@@ -1,3 +1,4 @@
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -27,10 +28,20 @@ describe("issue 18 #1: bounded reads", () => {
   });
 
   it("reads a device only when asked, and stops at maxBytes while streaming", async () => {
-    const t0 = performance.now();
-    expect(await refusal(readImportFile("/dev/zero", { allowNonRegular: true, maxBytes: 4 * 1024 * 1024 }))).toMatch(/larger than 4194304 bytes/);
-    // Bounded: it read about 4 MiB, not gigabytes (the old reader read the whole stream before checking).
-    expect(performance.now() - t0).toBeLessThan(5000);
+    // An endless stream of text: `yes` into a named pipe (/dev/zero served before NUL bytes were refused as UTF-16).
+    const fifo = join(temp(), "endless.csv");
+    execFileSync("mkfifo", [fifo]);
+    const writer = spawn("sh", ["-c", `exec yes abcdefgh > '${fifo}'`], { stdio: "ignore" });
+    writer.on("error", () => {});
+    try {
+      expect(await refusal(readImportFile(fifo))).toMatch(/is not a regular file/);
+      const t0 = performance.now();
+      expect(await refusal(readImportFile(fifo, { allowNonRegular: true, maxBytes: 4 * 1024 * 1024 }))).toMatch(/larger than 4194304 bytes/);
+      // Bounded: it read about 4 MiB, not gigabytes (the old reader read the whole stream before checking).
+      expect(performance.now() - t0).toBeLessThan(5000);
+    } finally {
+      writer.kill();
+    }
   });
 
   it("refuses a regular file larger than maxBytes from its size, and a folder", async () => {
@@ -59,6 +70,26 @@ describe("issue 18 #5: invalid UTF-8 is refused with its byte offset", () => {
     const file = join(dir, "latin1.csv");
     writeFileSync(file, Buffer.concat([Buffer.from("id,title\nr1,Caf"), Buffer.from([0xe9]), Buffer.from("\n")]));
     expect(await refusal(readImportFile(file))).toBe(`${file}: not valid UTF-8 at byte offset 15 (save the file as UTF-8)`);
+  });
+
+  it("names UTF-16 (with or without a byte-order mark) instead of a bad UTF-8 byte at offset 0", async () => {
+    // Excel's "Unicode Text" / PowerShell's default: UTF-16LE with FF FE. Before: "not valid UTF-8 at byte offset 0".
+    const dir = temp();
+    const le = join(dir, "unicode.csv");
+    writeFileSync(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("id,title\nr1,Café\n", "utf16le")]));
+    expect(await refusal(readImportFile(le))).toBe(`${le}: is UTF-16 (byte-order mark FF FE), not UTF-8 (save the file as UTF-8; in Excel, "CSV UTF-8")`);
+    const be = join(dir, "big-endian.xml");
+    writeFileSync(be, Buffer.from([0xfe, 0xff, 0x00, 0x3c]));
+    expect(await refusal(readImportFile(be))).toMatch(/is UTF-16 \(byte-order mark FE FF\)/);
+    // Without a mark the ASCII is valid UTF-8 with a NUL after every character ("i\0d\0"…): before, read as text
+    // with NULs in every cell. The first NUL is byte 1.
+    const bare = join(dir, "no-bom.csv");
+    writeFileSync(bare, Buffer.from("id,title\nr1,x\n", "utf16le"));
+    expect(await refusal(readImportFile(bare))).toBe(`${bare}: a NUL byte at byte offset 1: UTF-16 without a byte-order mark, or not a text file (save the file as UTF-8)`);
+    // A NUL in a later chunk is found at its file offset.
+    const late = join(dir, "late.csv");
+    writeFileSync(late, Buffer.concat([Buffer.alloc(70_000, 0x61), Buffer.from([0])]));
+    expect(await refusal(collect(readImportChunks(late, { chunkBytes: 65_536 })))).toMatch(/a NUL byte at byte offset 70000:/);
   });
 
   it("finds the offset when the bad sequence spans two read chunks", async () => {
