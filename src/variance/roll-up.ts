@@ -2,7 +2,7 @@ import { ValidationError, isMoney, metric, money, missing, sumMoney, type IsoDat
 import { duplicateIdIssues } from "../core/unique-ids.js";
 import type { EarnedValueResult } from "./earned-value.js";
 import { magnitudeCounter, toMinor } from "./exact.js";
-import { PROJECT_LEVEL_ONLY, figuresFrom, type EvmFigures } from "./figures.js";
+import { PROJECT_LEVEL_ONLY, figuresFrom, type EacFamily, type EvmFigures } from "./figures.js";
 import type { EacMethod } from "./types.js";
 
 /** A rolled-up node (programme, portfolio or any group): figures recomputed from summed BAC, PV, EV, AC — never averaged indices. */
@@ -97,9 +97,21 @@ export function rollUpEarnedValue(
   const eacEs: Metric<Money> = esMissing ?? (es.length ? metric(sumMoney(es, currency)) : missing("no-baseline"));
   const bacMoney = figures.bac.value ?? money(0, currency);
   const acMoney = figures.ac.value ?? money(0, currency);
+  // The selection and TCPI(EAC) are made again with the summed EAC₅ in the family: figuresFrom had none (SPI(t) is per
+  // project), so an order starting with "earned-schedule" selected the next method while EAC₅ had a figure.
+  const eac = { ...figures.eac, earnedSchedule: eacEs };
+  const order = options.eacOrder ?? DEFAULT_ORDER;
+  const method = order.find((k) => eac[k.replace(/-(.)/g, (_, c: string) => c.toUpperCase()) as keyof EacFamily<Money>].value !== undefined);
+  const reselect = method === "earned-schedule" && eacEs.value && figures.tcpiEac.reason !== "before-start";
+  const left = bacMoney.amount.minus(figures.ev.value?.amount ?? 0);
+  const rest = eacEs.value ? eacEs.value.amount.minus(acMoney.amount) : left;
   const withEs: EvmFigures = {
     ...figures,
-    eac: { ...figures.eac, earnedSchedule: eacEs },
+    ...(reselect ? {
+      selectedEac: { method, value: eacEs },
+      tcpiEac: left.isZero() ? metric(left) : rest.lte(0) ? missing("divisor-is-zero", "EAC does not exceed AC") : metric(left.div(rest)),
+    } : {}),
+    eac,
     etc: { ...figures.etc, earnedSchedule: eacEs.value ? metric(money(eacEs.value.amount.minus(acMoney.amount), currency)) : eacEs },
     vac: { ...figures.vac, earnedSchedule: eacEs.value ? metric(money(bacMoney.amount.minus(eacEs.value.amount), currency)) : eacEs },
   };
