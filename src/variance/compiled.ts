@@ -1,9 +1,10 @@
-import { ValidationError, isIsoDate, toEpochDay, type IsoDate, checkArguments } from "../core/index.js";
+import { ValidationError, fromEpochDay, isIsoDate, toEpochDay, type IsoDate, checkArguments } from "../core/index.js";
 import { checkEarnedValueArguments, compileProject } from "./compile.js";
 import { resultFrom, type EarnedValueResult } from "./earned-value.js";
 import type { CompiledProject } from "./engine-types.js";
 import { figuresFrom } from "./figures.js";
 import { evaluateProject } from "./kernel.js";
+import { NO_FINISH } from "./packed.js";
 import { rollUpPortfolio, type EarnedValueRollUp } from "./roll-up.js";
 import { scheduleFiguresFrom, spiTFraction } from "./schedule-figures.js";
 import type { EarnedValueInput, EarnedValueOptions } from "./types.js";
@@ -89,7 +90,7 @@ export function evaluatePortfolio(compiled: readonly CompiledEarnedValue[], stat
     const figures = figuresFrom({ ...core, hasBaseline: cp.baselineNumber !== undefined, spiT: s }, cp.currency, cp.policy.eacOrder);
     return {
       level: "project", id: cp.id, name: cp.name, programmeId: cp.programmeId, portfolioId: cp.portfolioId, statusDate: statusDate as IsoDate, baseline: cp.baselineNumber,
-      currency: cp.currency, complete: core.complete, actualFinish: undefined, figures, schedule: scheduleFiguresFrom(core, cp, figures.cpi, s),
+      currency: cp.currency, complete: core.complete, actualFinish: core.finishDay < NO_FINISH ? fromEpochDay(core.finishDay) : undefined, figures, schedule: scheduleFiguresFrom(core, cp, figures.cpi, s),
     };
   });
   return { projects, ...rollUpPortfolio(projects) };
