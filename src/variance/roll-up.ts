@@ -42,6 +42,12 @@ function checkChildFigures(c: RollUpChild, i: number): void {
   if (!isObject(g.spi)) fail("spi");
   if (!isObject(g.etc) || !isMetricOfMoney(g.etc.bottomUp)) fail("etc");
   if (!isObject(g.eac) || !isMetricOfMoney(g.eac.earnedSchedule)) fail("eac");
+  // Only `currency` was compared: figures in another currency (a child built by hand, its currency defaulted) were
+  // summed as the roll-up's (¥1,000 + €1,000 = €2,000).
+  const sums = [["bac"], ["pv"], ["ev"], ["ac"], ["etc", "bottomUp"], ["eac", "earnedSchedule"]].map((k) => [k, (k[1] ? g[k[0]!]![k[1]] : g[k[0]!]) as Metric<Money>] as const);
+  for (const [k, m] of sums) {
+    if (m.value && m.value.currency !== c.currency) throw ValidationError.single(["children", i, "figures", ...k, "currency"], `${c.id}'s figures are in ${m.value.currency}, not its currency ${c.currency}`, "roll-up");
+  }
 }
 
 /**
