@@ -55,7 +55,7 @@ function checkChildFigures(c: RollUpChild, i: number): void {
  * then every index and forecast is recomputed from the sums. All children must share one currency.
  *
  * @throws {ValidationError} when children are in different currencies (convert first), a child id is given twice
- *   (`["children", 2, "id"]`), children carry different status dates (`["children", 1, "statusDate"]`), or the list is
+ *   (`["children", 2, "id"]`) or a child is also held by a roll-up among the children (`["children", 1, "id"]`), children carry different status dates (`["children", 1, "statusDate"]`), or the list is
  *   empty.
  * @example
  * ```ts
@@ -77,6 +77,7 @@ export function rollUpEarnedValue(
   const issues = [
     ...children.flatMap((c, i) => (c.currency === currency ? [] : [{ path: ["children", i, "currency"], message: `${c.id} is in ${c.currency}, not ${currency}: convert before rolling up`, code: "custom" }])),
     ...duplicateIdIssues(children, ["children"]),
+    ...heldTwice(children),
     ...children.flatMap((c, i) => (c.statusDate === undefined || c.statusDate === statusDate ? [] : [{ path: ["children", i, "statusDate"], message: `${c.id} is as of ${c.statusDate}, the others as of ${statusDate}: roll up results of one status date`, code: "custom" }])),
   ];
   if (issues.length) throw new ValidationError(issues, "roll-up");
@@ -122,6 +123,19 @@ export function rollUpEarnedValue(
     vac: { ...figures.vac, earnedSchedule: eacEs.value ? metric(money(bacMoney.amount.minus(eacEs.value.amount), currency)) : eacEs },
   };
   return { level: options.level, id: options.id, currency, figures: withEs, statusDate, children: children.map((c) => ({ level: c.level, id: c.id })) };
+}
+
+/** A child that a roll-up among the children already holds (its `children` name it) would count twice. */
+function heldTwice(children: readonly RollUpChild[]) {
+  const holder = new Map<string, string>();
+  for (const c of children) {
+    const held: unknown = (c as { children?: unknown }).children;
+    if (Array.isArray(held)) for (const h of held as { level?: unknown; id?: unknown }[]) holder.set(`${String(h?.level)}\u0000${String(h?.id)}`, c.id);
+  }
+  return children.flatMap((c, i) => {
+    const by = holder.get(`${c.level}\u0000${c.id}`);
+    return by === undefined ? [] : [{ path: ["children", i, "id"], message: `${c.id} is already counted in ${by}, also a child here: it would count twice`, code: "custom" }];
+  });
 }
 
 /**
