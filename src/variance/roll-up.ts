@@ -28,6 +28,15 @@ export interface EarnedValueRollUp {
 export type RollUpChild = Pick<EarnedValueResult, "id" | "figures" | "currency"> & { readonly level: string; readonly statusDate?: IsoDate | undefined };
 
 const DEFAULT_ORDER: readonly EacMethod[] = ["cpi", "bottom-up", "budget-rate"];
+const METHODS: readonly string[] = ["cpi", "budget-rate", "cpi-spi", "bottom-up", "earned-schedule"];
+
+/** The EAC order is a list of known methods (as earnedValue's `policy.eacOrder`): else a TypeError deep in the figures. */
+function checkEacOrder(order: unknown): void {
+  if (order === undefined) return;
+  if (!Array.isArray(order)) throw ValidationError.single(["eacOrder"], "a list of EAC methods", "roll-up");
+  const issues = order.flatMap((m, i) => (METHODS.includes(m as string) ? [] : [{ path: ["eacOrder", i], message: `one of ${METHODS.join(", ")}`, code: "custom" }]));
+  if (issues.length) throw new ValidationError(issues, "roll-up");
+}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 const isMetricOfMoney = (v: unknown) => isObject(v) && (v.value === undefined || isMoney(v.value));
@@ -55,8 +64,8 @@ function checkChildFigures(c: RollUpChild, i: number): void {
  * then every index and forecast is recomputed from the sums. All children must share one currency.
  *
  * @throws {ValidationError} when children are in different currencies (convert first), a child id is given twice
- *   (`["children", 2, "id"]`) or a child is also held by a roll-up among the children (`["children", 1, "id"]`), children carry different status dates (`["children", 1, "statusDate"]`), or the list is
- *   empty.
+ *   (`["children", 2, "id"]`) or a child is also held by a roll-up among the children (`["children", 1, "id"]`), children carry different status dates (`["children", 1, "statusDate"]`), an `eacOrder` that is not a list
+ *   of EAC methods (`["eacOrder", 1]`), or the list is empty.
  * @example
  * ```ts
  * const programme = rollUpEarnedValue([crm, einv], { id: "pg-order-to-cash", level: "programme" });
@@ -68,6 +77,7 @@ export function rollUpEarnedValue(
   options: { readonly id: string; readonly level: EarnedValueRollUp["level"]; readonly eacOrder?: readonly EacMethod[] },
 ): EarnedValueRollUp {
   checkArguments("rollUpEarnedValue", { children: [children, "object[]"], options: [options, "object"] });
+  checkEacOrder(options.eacOrder);
   const first = children[0];
   if (!first) throw ValidationError.single(["children"], "nothing to roll up", "roll-up");
   const currency = first.currency;
@@ -144,7 +154,7 @@ function heldTwice(children: readonly RollUpChild[]) {
  *
  * @throws {ValidationError} for a project given twice (`["projects", 2, "id"]`), a programme whose projects sit in
  *   different portfolios (`["projects", 1, "portfolioId"]`: the programme cannot join both), and as
- *   {@link rollUpEarnedValue} for mixed currencies or status dates.
+ *   {@link rollUpEarnedValue} for mixed currencies or status dates and for a bad `eacOrder`.
  * @example
  * ```ts
  * const { programmes, portfolios } = rollUpPortfolio([crm, wms, einv, dcx]);
@@ -156,6 +166,7 @@ export function rollUpPortfolio(projects: readonly (RollUpChild & Pick<EarnedVal
   readonly portfolios: readonly EarnedValueRollUp[];
 } {
   checkArguments("rollUpPortfolio", { projects: [projects, "object[]"], options: [options, "object"] });
+  checkEacOrder(options.eacOrder);
   const opt = options.eacOrder ? { eacOrder: options.eacOrder } : {};
   checkPortfolioInput(projects);
   const byProgramme = new Map<string, (RollUpChild & Pick<EarnedValueResult, "programmeId" | "portfolioId">)[]>();
