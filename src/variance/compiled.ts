@@ -1,9 +1,10 @@
-import { ValidationError, isIsoDate, toEpochDay, type IsoDate, checkArguments } from "../core/index.js";
+import { ValidationError, fromEpochDay, isIsoDate, toEpochDay, type IsoDate, checkArguments } from "../core/index.js";
 import { checkEarnedValueArguments, compileProject } from "./compile.js";
 import { resultFrom, type EarnedValueResult } from "./earned-value.js";
 import type { CompiledProject } from "./engine-types.js";
 import { figuresFrom } from "./figures.js";
 import { evaluateProject } from "./kernel.js";
+import { NO_FINISH } from "./packed.js";
 import { rollUpPortfolio, type EarnedValueRollUp } from "./roll-up.js";
 import { scheduleFiguresFrom, spiTFraction } from "./schedule-figures.js";
 import type { EarnedValueInput, EarnedValueOptions } from "./types.js";
@@ -67,7 +68,8 @@ export type ProjectEarnedValueSummary = Omit<EarnedValueResult, "packages" | "wa
 /**
  * A whole portfolio at one status date: every project's figures and earned schedule (packages are computed but not
  * turned into per-package Metric objects), rolled up to programmes and portfolios. The fast path for dashboards
- * that recompute on every change.
+ * that recompute on every change. The roll-ups select their EAC by the projects' `policy.eacOrder` when all share
+ * one, else by {@link rollUpPortfolio}'s default (cpi, bottom-up, budget-rate).
  *
  * @example
  * ```ts
@@ -89,8 +91,12 @@ export function evaluatePortfolio(compiled: readonly CompiledEarnedValue[], stat
     const figures = figuresFrom({ ...core, hasBaseline: cp.baselineNumber !== undefined, spiT: s }, cp.currency, cp.policy.eacOrder);
     return {
       level: "project", id: cp.id, name: cp.name, programmeId: cp.programmeId, portfolioId: cp.portfolioId, statusDate: statusDate as IsoDate, baseline: cp.baselineNumber,
-      currency: cp.currency, complete: core.complete, actualFinish: undefined, figures, schedule: scheduleFiguresFrom(core, cp, figures.cpi, s),
+      currency: cp.currency, complete: core.complete, actualFinish: core.finishDay < NO_FINISH ? fromEpochDay(core.finishDay) : undefined, figures, schedule: scheduleFiguresFrom(core, cp, figures.cpi, s),
     };
   });
-  return { projects, ...rollUpPortfolio(projects) };
+  // The projects' own EAC order when they share one (else the roll-up's default): a programme of projects that all
+  // select EAC₂ selected EAC₁.
+  const orders = new Set(compiled.map((c) => (c.engine as CompiledProject).policy.eacOrder.join()));
+  const first = compiled[0]?.engine as CompiledProject | undefined;
+  return { projects, ...rollUpPortfolio(projects, orders.size === 1 && first ? { eacOrder: first.policy.eacOrder } : {}) };
 }

@@ -30,12 +30,18 @@ export interface MilestoneSlip {
   readonly forecastDate: IsoDate | undefined;
   /** Actual date, once reached on or before the status date. */
   readonly actualDate: IsoDate | undefined;
-  /** Working days from the current baseline date to the actual (or forecast) date; positive = late. */
+  /** Working days from the current baseline date to the actual (or forecast; see `forecastPassed`) date; positive = late. */
   readonly slip: number | undefined;
   /** Working days from the original date to the actual (or forecast) date. */
   readonly slipFromOriginal: number | undefined;
   /** State at the status date. */
   readonly status: "achieved-on-time" | "achieved-late" | "achieved-early" | "on-track" | "forecast-late" | "overdue" | "no-baseline";
+  /**
+   * True when the forecast date lies before the status date and the milestone was not reached by then: the forecast is
+   * stale, so `slip` and `slipFromOriginal` are measured to the status date (the earliest it can still be reached: a
+   * lower bound) instead of to the passed forecast. Absent otherwise.
+   */
+  readonly forecastPassed?: true;
   /** The date in every baseline that contains the milestone, in baseline order. */
   readonly ledger: readonly MilestoneLedgerEntry[];
 }
@@ -99,7 +105,9 @@ export function milestoneSlips(
     const baselineDate = wanted !== undefined || active !== undefined
       ? chooseBaseline({ project: { id: m.projectId, activeBaseline: active }, baselines }, wanted, asOf, [], "milestone slips")?.milestones.find((x) => x.milestoneId === m.id)?.date
       : replannedLater ? ledger[ledger.length - 1]?.date : (m.baselineDate ?? ledger[ledger.length - 1]?.date);
-    const outcome = actualDate ?? m.forecastDate;
+    // A forecast that has passed with the milestone not reached is stale: it cannot come before the status date.
+    const forecastPassed = !actualDate && m.forecastDate !== undefined && m.forecastDate < asOf;
+    const outcome = actualDate ?? (forecastPassed ? asOf : m.forecastDate);
     const slip = baselineDate && outcome ? wd(baselineDate, outcome) : undefined;
     let status: MilestoneSlip["status"];
     if (!baselineDate) status = "no-baseline";
@@ -109,6 +117,7 @@ export function milestoneSlips(
     return {
       id: m.id, name: m.name, key: m.key, originalDate: original, baselineDate, forecastDate: m.forecastDate, actualDate,
       slip, slipFromOriginal: original && outcome ? wd(original, outcome) : undefined, status, ledger,
+      ...(forecastPassed ? { forecastPassed } : {}),
     };
   });
 }

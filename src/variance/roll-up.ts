@@ -2,7 +2,7 @@ import { ValidationError, isMoney, metric, money, missing, sumMoney, type IsoDat
 import { duplicateIdIssues } from "../core/unique-ids.js";
 import type { EarnedValueResult } from "./earned-value.js";
 import { magnitudeCounter, toMinor } from "./exact.js";
-import { PROJECT_LEVEL_ONLY, figuresFrom, type EvmFigures } from "./figures.js";
+import { PROJECT_LEVEL_ONLY, figuresFrom, type EacFamily, type EvmFigures } from "./figures.js";
 import type { EacMethod } from "./types.js";
 
 /** A rolled-up node (programme, portfolio or any group): figures recomputed from summed BAC, PV, EV, AC — never averaged indices. */
@@ -28,6 +28,15 @@ export interface EarnedValueRollUp {
 export type RollUpChild = Pick<EarnedValueResult, "id" | "figures" | "currency"> & { readonly level: string; readonly statusDate?: IsoDate | undefined };
 
 const DEFAULT_ORDER: readonly EacMethod[] = ["cpi", "bottom-up", "budget-rate"];
+const METHODS: readonly string[] = ["cpi", "budget-rate", "cpi-spi", "bottom-up", "earned-schedule"];
+
+/** The EAC order is a list of known methods (as earnedValue's `policy.eacOrder`): else a TypeError deep in the figures. */
+function checkEacOrder(order: unknown): void {
+  if (order === undefined) return;
+  if (!Array.isArray(order)) throw ValidationError.single(["eacOrder"], "a list of EAC methods", "roll-up");
+  const issues = order.flatMap((m, i) => (METHODS.includes(m as string) ? [] : [{ path: ["eacOrder", i], message: `one of ${METHODS.join(", ")}`, code: "custom" }]));
+  if (issues.length) throw new ValidationError(issues, "roll-up");
+}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 const isMetricOfMoney = (v: unknown) => isObject(v) && (v.value === undefined || isMoney(v.value));
@@ -42,6 +51,12 @@ function checkChildFigures(c: RollUpChild, i: number): void {
   if (!isObject(g.spi)) fail("spi");
   if (!isObject(g.etc) || !isMetricOfMoney(g.etc.bottomUp)) fail("etc");
   if (!isObject(g.eac) || !isMetricOfMoney(g.eac.earnedSchedule)) fail("eac");
+  // Only `currency` was compared: figures in another currency (a child built by hand, its currency defaulted) were
+  // summed as the roll-up's (¥1,000 + €1,000 = €2,000).
+  const sums = [["bac"], ["pv"], ["ev"], ["ac"], ["etc", "bottomUp"], ["eac", "earnedSchedule"]].map((k) => [k, (k[1] ? g[k[0]!]![k[1]] : g[k[0]!]) as Metric<Money>] as const);
+  for (const [k, m] of sums) {
+    if (m.value && m.value.currency !== c.currency) throw ValidationError.single(["children", i, "figures", ...k, "currency"], `${c.id}'s figures are in ${m.value.currency}, not its currency ${c.currency}`, "roll-up");
+  }
 }
 
 /**
@@ -49,8 +64,8 @@ function checkChildFigures(c: RollUpChild, i: number): void {
  * then every index and forecast is recomputed from the sums. All children must share one currency.
  *
  * @throws {ValidationError} when children are in different currencies (convert first), a child id is given twice
- *   (`["children", 2, "id"]`), children carry different status dates (`["children", 1, "statusDate"]`), or the list is
- *   empty.
+ *   (`["children", 2, "id"]`) or a child is also held by a roll-up among the children (`["children", 1, "id"]`), children carry different status dates (`["children", 1, "statusDate"]`), an `eacOrder` that is not a list
+ *   of EAC methods (`["eacOrder", 1]`), or the list is empty.
  * @example
  * ```ts
  * const programme = rollUpEarnedValue([crm, einv], { id: "pg-order-to-cash", level: "programme" });
@@ -62,6 +77,7 @@ export function rollUpEarnedValue(
   options: { readonly id: string; readonly level: EarnedValueRollUp["level"]; readonly eacOrder?: readonly EacMethod[] },
 ): EarnedValueRollUp {
   checkArguments("rollUpEarnedValue", { children: [children, "object[]"], options: [options, "object"] });
+  checkEacOrder(options.eacOrder);
   const first = children[0];
   if (!first) throw ValidationError.single(["children"], "nothing to roll up", "roll-up");
   const currency = first.currency;
@@ -71,6 +87,7 @@ export function rollUpEarnedValue(
   const issues = [
     ...children.flatMap((c, i) => (c.currency === currency ? [] : [{ path: ["children", i, "currency"], message: `${c.id} is in ${c.currency}, not ${currency}: convert before rolling up`, code: "custom" }])),
     ...duplicateIdIssues(children, ["children"]),
+    ...heldTwice(children),
     ...children.flatMap((c, i) => (c.statusDate === undefined || c.statusDate === statusDate ? [] : [{ path: ["children", i, "statusDate"], message: `${c.id} is as of ${c.statusDate}, the others as of ${statusDate}: roll up results of one status date`, code: "custom" }])),
   ];
   if (issues.length) throw new ValidationError(issues, "roll-up");
@@ -97,13 +114,38 @@ export function rollUpEarnedValue(
   const eacEs: Metric<Money> = esMissing ?? (es.length ? metric(sumMoney(es, currency)) : missing("no-baseline"));
   const bacMoney = figures.bac.value ?? money(0, currency);
   const acMoney = figures.ac.value ?? money(0, currency);
+  // The selection and TCPI(EAC) are made again with the summed EAC₅ in the family: figuresFrom had none (SPI(t) is per
+  // project), so an order starting with "earned-schedule" selected the next method while EAC₅ had a figure.
+  const eac = { ...figures.eac, earnedSchedule: eacEs };
+  const order = options.eacOrder ?? DEFAULT_ORDER;
+  const method = order.find((k) => eac[k.replace(/-(.)/g, (_, c: string) => c.toUpperCase()) as keyof EacFamily<Money>].value !== undefined);
+  const reselect = method === "earned-schedule" && eacEs.value && figures.tcpiEac.reason !== "before-start";
+  const left = bacMoney.amount.minus(figures.ev.value?.amount ?? 0);
+  const rest = eacEs.value ? eacEs.value.amount.minus(acMoney.amount) : left;
   const withEs: EvmFigures = {
     ...figures,
-    eac: { ...figures.eac, earnedSchedule: eacEs },
+    ...(reselect ? {
+      selectedEac: { method, value: eacEs },
+      tcpiEac: left.isZero() ? metric(left) : rest.lte(0) ? missing("divisor-is-zero", "EAC does not exceed AC") : metric(left.div(rest)),
+    } : {}),
+    eac,
     etc: { ...figures.etc, earnedSchedule: eacEs.value ? metric(money(eacEs.value.amount.minus(acMoney.amount), currency)) : eacEs },
     vac: { ...figures.vac, earnedSchedule: eacEs.value ? metric(money(bacMoney.amount.minus(eacEs.value.amount), currency)) : eacEs },
   };
   return { level: options.level, id: options.id, currency, figures: withEs, statusDate, children: children.map((c) => ({ level: c.level, id: c.id })) };
+}
+
+/** A child that a roll-up among the children already holds (its `children` name it) would count twice. */
+function heldTwice(children: readonly RollUpChild[]) {
+  const holder = new Map<string, string>();
+  for (const c of children) {
+    const held: unknown = (c as { children?: unknown }).children;
+    if (Array.isArray(held)) for (const h of held as { level?: unknown; id?: unknown }[]) holder.set(`${String(h?.level)}\u0000${String(h?.id)}`, c.id);
+  }
+  return children.flatMap((c, i) => {
+    const by = holder.get(`${c.level}\u0000${c.id}`);
+    return by === undefined ? [] : [{ path: ["children", i, "id"], message: `${c.id} is already counted in ${by}, also a child here: it would count twice`, code: "custom" }];
+  });
 }
 
 /**
@@ -112,7 +154,7 @@ export function rollUpEarnedValue(
  *
  * @throws {ValidationError} for a project given twice (`["projects", 2, "id"]`), a programme whose projects sit in
  *   different portfolios (`["projects", 1, "portfolioId"]`: the programme cannot join both), and as
- *   {@link rollUpEarnedValue} for mixed currencies or status dates.
+ *   {@link rollUpEarnedValue} for mixed currencies or status dates and for a bad `eacOrder`.
  * @example
  * ```ts
  * const { programmes, portfolios } = rollUpPortfolio([crm, wms, einv, dcx]);
@@ -124,6 +166,7 @@ export function rollUpPortfolio(projects: readonly (RollUpChild & Pick<EarnedVal
   readonly portfolios: readonly EarnedValueRollUp[];
 } {
   checkArguments("rollUpPortfolio", { projects: [projects, "object[]"], options: [options, "object"] });
+  checkEacOrder(options.eacOrder);
   const opt = options.eacOrder ? { eacOrder: options.eacOrder } : {};
   checkPortfolioInput(projects);
   const byProgramme = new Map<string, (RollUpChild & Pick<EarnedValueResult, "programmeId" | "portfolioId">)[]>();
