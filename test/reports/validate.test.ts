@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../../src/core/index.js";
-import { MAX_SECTION_DEPTH, renderHtmlReport, renderJsonReport, renderMarkdownReport, validateReport, type Report, type ReportSection } from "../../src/reports/index.js";
+import { MAX_SECTION_DEPTH, readinessBurnDownChart, renderHtmlReport, renderJsonReport, renderMarkdownReport, validateReport, type Report, type ReportSection } from "../../src/reports/index.js";
+import { burnDownInput } from "./fixtures.js";
 
 const RENDERERS = [["html", renderHtmlReport], ["md", renderMarkdownReport], ["json", (r: Report) => renderJsonReport(r)]] as const;
 
@@ -43,7 +44,7 @@ describe("issue 18 #7: the report model is validated at the renderer boundary", 
   });
 
   it("a chart file outside the report folder is refused (the CLI writes chart files beside the report)", () => {
-    const chart = (file: string) => ({ title: "t", sections: [{ heading: "h", blocks: [{ kind: "chart", svg: "<svg></svg>", caption: "c", file }] }] });
+    const chart = (file: string) => ({ title: "t", sections: [{ heading: "h", blocks: [{ kind: "chart", svg: readinessBurnDownChart(burnDownInput()), caption: "c", file }] }] });
     for (const file of ["../escape.svg", "/etc/x.svg", "charts/../../x.svg", "C:\\x.svg"]) {
       expect(issuesOf(() => validateReport(chart(file)))).toEqual([["sections.0.blocks.0.file", "a chart file is a relative path inside the report folder"]]);
     }
