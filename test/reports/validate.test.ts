@@ -57,3 +57,18 @@ describe("issue 18 #7: the report model is validated at the renderer boundary", 
     for (const layout of ["summary", "open", "collapsed", undefined]) expect(validateReport(withLayout(layout))).toBeTruthy();
   });
 });
+
+describe("a chart file the Markdown renderer cannot link", () => {
+  it("is refused with the block's whole path, as every other report problem is", () => {
+    const report: Report = { title: "t", sections: [{ heading: "h", blocks: [], sections: [{ heading: "s", blocks: [{ kind: "paragraph", text: "p" }, { kind: "chart", svg: readinessBurnDownChart(burnDownInput()), caption: "c", file: "charts/burn down.svg" }] }] }] };
+    // validateReport accepts it (a relative path inside the folder); Markdown links only [A-Za-z0-9_./-] .svg names.
+    expect(validateReport(report)).toBeTruthy();
+    try {
+      renderMarkdownReport(report);
+      expect.unreachable();
+    } catch (e) {
+      // before: path ["file"], which names no section or block.
+      expect(e instanceof ValidationError && e.issues.map((i) => i.path.join("."))).toEqual(["sections.0.sections.0.blocks.1.file"]);
+    }
+  });
+});
