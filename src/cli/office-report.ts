@@ -63,10 +63,11 @@ function summarySection(office: OfficeAnalysis): ReportSection {
 export function officeReport(office: OfficeAnalysis, schedule?: OfficeSchedule, risks: readonly ProjectRisk[] = []): Report {
   checkArguments("officeReport", { office: [office, "object"], schedule: [schedule, "object?"], risks: [risks, "object[]"] });
   const people = office.people;
-  const ratio = (label: string, k: OfficeAnalysis["kpis"]["onTime"], how: string): KpiLine => ({
+  // An active project the RAG rules could not rate is not red, so health counts it among the healthy: named here.
+  const ratio = (label: string, k: OfficeAnalysis["kpis"]["onTime"], how: string, unrated: readonly string[] = []): KpiLine => ({
     label,
     value: percent(k.percent, 1),
-    note: `${how}: ${k.numerator} of ${k.denominator}${k.notMet.length > 0 ? ` (not: ${k.notMet.join(", ")})` : ""}`,
+    note: `${how}: ${k.numerator} of ${k.denominator}${k.notMet.length > 0 ? ` (not: ${k.notMet.join(", ")})` : ""}${unrated.length > 0 ? `; not rated, counted as not red: ${unrated.join(", ")}` : ""}`,
   });
   const kpis: KpiLine[] = [
     ...office.availability.map((a) => ({
@@ -76,7 +77,7 @@ export function officeReport(office: OfficeAnalysis, schedule?: OfficeSchedule, 
     })),
     ratio("On-time delivery", office.kpis.onTime, "closed projects finished by the baseline finish"),
     ratio("On-budget delivery", office.kpis.onBudget, "closed projects within budget"),
-    ratio("Portfolio health", office.kpis.health, "active projects not red, not overdue, no open critical issue"),
+    ratio("Portfolio health", office.kpis.health, "active projects not red, not overdue, no open critical issue", office.kpis.health.unrated),
   ];
   const detail: Report = {
     // Without a portfolio the organisation reads "PMO": "PMO report", not "PMO — PMO report".

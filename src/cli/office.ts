@@ -100,7 +100,7 @@ export interface OfficeAnalysis {
   readonly availability: readonly ServiceAvailability[];
   /** The days the availability figures cover: the calendar year, measured to the end of the status date. */
   readonly availabilityPeriod: AvailabilityPeriod;
-  readonly kpis: { readonly onTime: KpiRatio; readonly onBudget: KpiRatio; readonly health: KpiRatio };
+  readonly kpis: { readonly onTime: KpiRatio; readonly onBudget: KpiRatio; readonly health: KpiRatio & { readonly unrated: readonly string[] } };
   /** People's names by person id, so the report names owners, approvers and acknowledgers. */
   readonly people: Readonly<Record<string, string>>;
 }

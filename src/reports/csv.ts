@@ -1,7 +1,7 @@
 import { ValidationError, checkArguments, DECIMAL_PATTERN, isMoney, type Money } from "../core/index.js";
 import { csvDecimalMark, writeDecimalCell, type CsvDecimalMark } from "../core/csv-decimal-mark.js";
 import { csvDelimiter, OTHER_SEPARATORS, type CsvDelimiter } from "../core/csv-delimiter.js";
-import { cellPlain, isCellMetric, isNumericCell, type CellValue } from "./cells.js";
+import { cellPlain, isCellMetric, isNumericCell, isPercentCell, type CellValue } from "./cells.js";
 import { tableColumns, type ReportTable } from "./table.js";
 
 // Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell starting with one of these as a formula.
@@ -132,11 +132,19 @@ export function tableToCsv(table: ReportTable, options: ReportCsvOptions = {}): 
   const { delimiter, mark } = checked(options);
   const columns = tableColumns(table);
   const currencies = columns.map((_, i) => new Set(table.rows.flatMap((r) => moneyIn(r[i])?.currency ?? [])));
+  // A percentage is written as its plain decimal: a column of them says `(%)` in its header, and one among other
+  // figures keeps its sign (`99.97%` beside `3`), as money keeps its currency.
+  const percents = columns.map((_, i) => {
+    const figures = table.rows.map((r) => r[i]).filter(isFigure);
+    return figures.some(isPercentCell) ? (figures.every(isPercentCell) ? "column" : "cells") : undefined;
+  });
   const header = columns.map((c, i) => {
+    if (percents[i] === "column") return c.header.includes("%") ? c.header : `${c.header} (%)`;
     const [only, ...more] = currencies[i]!;
     return only === undefined || more.length > 0 || new RegExp(`\\b${only}\\b`).test(c.header) ? c.header : `${c.header} (${only})`;
   });
   const rows = table.rows.map((r) => r.map((v, i) => {
+    if (percents[i] === "cells" && isPercentCell(v)) return `${writeDecimalCell(cellPlain(v), mark ?? ".")}%`;
     const m = currencies[i]!.size > 1 ? moneyIn(v) : undefined;
     return m === undefined ? v : `${m.currency} ${writeDecimalCell(cellPlain(m), mark ?? ".")}`;
   }));

@@ -1,5 +1,6 @@
 import { checkArguments, ValidationError } from "../core/index.js";
 import { cellText, isNumericCell, isRagCell, isRunsCell, isToneCell, isValidToneCell, RAG_LABELS, type CellValue, type RagCell, type ToneCell } from "./cells.js";
+import { chartSvgProblem } from "./charts/svg-check.js";
 import { escapeHtml } from "./escape.js";
 import { CHART_BASE_FONT_PX, CHART_WIDTH_MAX, CHART_WIDTH_STEP, MIN_CHART_TEXT_PX, REPORT_CSS, REPORT_CSS_SHA256 } from "./html-style.js";
 import type { Report, ReportBlock, ReportSection } from "./report.js";
@@ -118,11 +119,12 @@ function block(b: ReportBlock, path: readonly (string | number)[], id: string, h
     }
     case "figures":
       return `<dl class="figures">${b.items.map((f, i) => `<div><dt>${htmlText(f.label)}</dt><dd>${htmlCell(f.value, [...path, "items", i, "value"])}</dd></div>`).join("")}</dl>`;
-    case "chart":
-      if (typeof b.svg !== "string" || !b.svg.startsWith(CHART_START) || !b.svg.endsWith("</svg>")) {
-        throw ValidationError.single([...path, "svg"], "a chart block takes the SVG returned by a pmokit chart function", "report");
-      }
+    case "chart": {
+      // validateReport ran first; this guard keeps the rule beside the place the markup is embedded as is.
+      const problem = typeof b.svg !== "string" ? "not a text" : b.svg.startsWith(CHART_START) ? chartSvgProblem(b.svg) : "not a pmokit chart";
+      if (problem) throw ValidationError.single([...path, "svg"], `a chart block takes the SVG returned by a pmokit chart function: ${problem}`, "report");
       return `<figure class="chart">${frame("chart", `${id}-c`, b.svg, chartWidthClass(b.svg))}<figcaption id="${id}-c">${escapeHtml(b.caption)}</figcaption></figure>`;
+    }
     default:
       throw ValidationError.single([...path, "kind"], `unknown block kind ${JSON.stringify((b as { kind?: unknown }).kind)}`, "report");
   }

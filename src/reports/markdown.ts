@@ -101,7 +101,7 @@ export function markdownTable(table: ReportTable): string {
 
 const SAFE_FILE = /^(?!.*\.\.)[A-Za-z0-9_][A-Za-z0-9_./-]*\.svg$/;
 
-function block(b: ReportBlock): string {
+function block(b: ReportBlock, path: readonly (string | number)[]): string {
   switch (b.kind) {
     case "paragraph":
       return `${escapeMarkdown(b.text)}\n`;
@@ -113,18 +113,18 @@ function block(b: ReportBlock): string {
       return `${b.items.map((f, i) => `- **${escapeMarkdown(f.label)}:** ${mdCell(f.value, ["items", i, "value"])}`).join("\n")}\n`;
     case "chart":
       if (b.file !== undefined) {
-        if (!SAFE_FILE.test(b.file)) throw ValidationError.single(["file"], "chart file must be a relative .svg path without '..'", "chart block");
+        if (!SAFE_FILE.test(b.file)) throw ValidationError.single([...path, "file"], "a chart file linked from Markdown is a relative .svg path of letters, digits, _ . / - without '..'", "report");
         return `![${escapeMarkdown(b.caption)}](${b.file})\n`;
       }
       return `*Chart: ${escapeMarkdown(b.caption)} (shown in the HTML report).*\n`;
     default:
-      throw ValidationError.single(["kind"], `unknown block kind ${JSON.stringify((b as { kind?: unknown }).kind)}`, "report block");
+      throw ValidationError.single([...path, "kind"], `unknown block kind ${JSON.stringify((b as { kind?: unknown }).kind)}`, "report block");
   }
 }
 
-function section(s: ReportSection, depth: number): string {
+function section(s: ReportSection, depth: number, path: readonly (string | number)[]): string {
   const head = `${"#".repeat(Math.min(depth, 6))} ${escapeMarkdown(s.heading)}\n`;
-  return [head, ...s.blocks.map(block), ...(s.sections ?? []).map((c) => section(c, depth + 1))].join("\n");
+  return [head, ...s.blocks.map((b, i) => block(b, [...path, "blocks", i])), ...(s.sections ?? []).map((c, i) => section(c, depth + 1, [...path, "sections", i]))].join("\n");
 }
 
 // Two different charts linked as one file would show the same image twice, one of them under the wrong heading.
@@ -160,5 +160,5 @@ export function renderMarkdownReport(report: Report): string {
   const head = [`# ${escapeMarkdown(report.title)}\n`];
   if (report.subtitle) head.push(`${escapeMarkdown(report.subtitle)}\n`);
   if (report.asOf) head.push(`As of ${escapeMarkdown(report.asOf)}.\n`);
-  return [...head, ...report.sections.map((s) => section(s, 2))].join("\n");
+  return [...head, ...report.sections.map((s, i) => section(s, 2, ["sections", i]))].join("\n");
 }

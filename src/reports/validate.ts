@@ -1,4 +1,5 @@
 import { PmoDecimal, ValidationError, isMoney, type ValidationIssue } from "../core/index.js";
+import { chartSvgProblem } from "./charts/svg-check.js";
 import type { Report } from "./report.js";
 
 /**
@@ -51,8 +52,10 @@ function cellProblem(v: unknown): string | undefined {
  * Checks that a value is a well-formed {@link Report} before a renderer walks it, so a malformed value is one
  * {@link ValidationError} with the path of every problem — never a TypeError from deep inside a renderer — and a
  * section tree deeper than {@link MAX_SECTION_DEPTH} is refused before recursion could exhaust the stack. The walk
- * itself is iterative. Chart file names must be relative paths inside the report folder; a section's `layout`, when
- * given, is `summary`, `open` or `collapsed`.
+ * itself is iterative. A chart block's SVG must be markup pmokit's chart functions could have made (only their
+ * elements and attributes, no script, event handler, link, `style`, `url()` or remote reference: refused, never
+ * cleaned up); chart file names must be relative paths inside the report folder; a section's `layout`, when given,
+ * is `summary`, `open` or `collapsed`.
  *
  * @throws {ValidationError} listing every problem (paths like `sections[2].blocks[0].table.rows[3]`).
  * @example
@@ -116,7 +119,8 @@ function checkBlock(b: unknown, path: Path, add: (path: Path, message: string) =
       });
       return;
     case "chart": {
-      if (!isText(b["svg"]) || !(b["svg"] as string).startsWith("<svg") || !(b["svg"] as string).endsWith("</svg>")) add([...path, "svg"], "a chart block takes the SVG returned by a pmokit chart function");
+      const svgProblem = isText(b["svg"]) ? chartSvgProblem(b["svg"] as string) : "not a text";
+      if (svgProblem) add([...path, "svg"], `a chart block takes the SVG returned by a pmokit chart function: ${svgProblem}`);
       if (!isText(b["caption"])) add([...path, "caption"], "expected a text");
       const file = b["file"];
       if (file !== undefined && (!isText(file) || file === "" || /^[\\/]|^[A-Za-z]:|(^|[\\/])\.\.([\\/]|$)/.test(file as string) || (file as string).includes("\0"))) {

@@ -71,7 +71,7 @@ describe("tone cells", () => {
   it("are the word in bold in Markdown, the plain word in CSV", () => {
     expect(markdownTable(table).split("\n")[2]).toBe("| FR-102 | **NOK** | TC-003 \\[**NOK**\\], TC-004 \\[OK\\] | 8.3% | 466,200 |");
     expect(markdownTable({ columns: ["a"], rows: [[toneCell("good", "OK")]] }).split("\n")[2]).toBe("| OK |");
-    expect(tableToCsv(table)).toBe("Requirement,Evidence,Tests,Ready,Minutes\r\nFR-102,NOK,\"TC-003 [NOK], TC-004 [OK]\",8.3,466200\r\n");
+    expect(tableToCsv(table)).toBe("Requirement,Evidence,Tests,Ready (%),Minutes\r\nFR-102,NOK,\"TC-003 [NOK], TC-004 [OK]\",8.3,466200\r\n");
   });
 
   it("are filled text in a workbook: a runs cell takes its strongest tone", async () => {

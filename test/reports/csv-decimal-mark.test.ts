@@ -18,7 +18,7 @@ describe("report CSV decimal mark", () => {
 
   it('`"."` is the default: the same text as without the option', () => {
     // The figures as cellPlain writes them: minor units for money (1234.56, -2.50), places for CPI (0.90), Decimal text.
-    const dot = "Project,EAC (EUR),Mixed,CPI,Index,Share,Count,Note,Finish,Reserve (EUR)\r\n"
+    const dot = "Project,EAC (EUR),Mixed,CPI,Index,Share (%),Count,Note,Finish,Reserve (EUR)\r\n"
       + "PRJ-1.2,1234.56,USD -2.50,0.90,-0.125,99.97,2.5,-1.5,2027-05-05,n/a (ac-is-zero)\r\n"
       + "CRM,-1234.50,EUR 1201841.04,1,3,-0.5,-7,red — SPI 0.654 < 0.85,2027-05-06,10.00\r\n";
     expect(tableToCsv(table)).toBe(dot);
@@ -30,10 +30,10 @@ describe("report CSV decimal mark", () => {
     // Each figure's `.` becomes `,` (1234.56 → 1234,56; the mixed column's amounts after their code: USD -2,50);
     // the id PRJ-1.2, the text -1.5, the dates, the RAG rule's 0.654 and the missing reason stay as they are.
     // Negative figures (-1234,50, -0,125, -0,5, -7) get no apostrophe: a figure is a number, never a formula.
-    [";", "Project;EAC (EUR);Mixed;CPI;Index;Share;Count;Note;Finish;Reserve (EUR)\r\n"
+    [";", "Project;EAC (EUR);Mixed;CPI;Index;Share (%);Count;Note;Finish;Reserve (EUR)\r\n"
       + "PRJ-1.2;1234,56;USD -2,50;0,90;-0,125;99,97;2,5;-1.5;2027-05-05;n/a (ac-is-zero)\r\n"
       + "CRM;-1234,50;EUR 1201841,04;1;3;-0,5;-7;red — SPI 0.654 < 0.85;2027-05-06;10,00\r\n"],
-    ["\t", "Project\tEAC (EUR)\tMixed\tCPI\tIndex\tShare\tCount\tNote\tFinish\tReserve (EUR)\r\n"
+    ["\t", "Project\tEAC (EUR)\tMixed\tCPI\tIndex\tShare (%)\tCount\tNote\tFinish\tReserve (EUR)\r\n"
       + "PRJ-1.2\t1234,56\tUSD -2,50\t0,90\t-0,125\t99,97\t2,5\t-1.5\t2027-05-05\tn/a (ac-is-zero)\r\n"
       + "CRM\t-1234,50\tEUR 1201841,04\t1\t3\t-0,5\t-7\tred — SPI 0.654 < 0.85\t2027-05-06\t10,00\r\n"],
   ])('decimalMark "," with delimiter %j', (delimiter, text) => {

@@ -99,3 +99,22 @@ describe("a percent cell's places in every renderer", () => {
     expect(() => cellText({ ...cell, places: -1 })).toThrow(ValidationError);
   });
 });
+
+describe("portfolio health with a project the RAG rules could not rate", () => {
+  it("names the unrated project it counted as not red, rather than passing it off as healthy", async () => {
+    const { portfolioHealth } = await import("../../src/kpi/index.js");
+    const { isoDate } = await import("../../src/core/index.js");
+    // The sample's four running projects, PRJ-CRM with no overall colour (too few dimensions rated): it is not red,
+    // so portfolioHealth counts it among the healthy, and returns it in `unrated`.
+    const uncoloured = office.projects.map((p) => (p.code === "PRJ-CRM" ? { ...p, rag: { ...p.rag, overall: { ...p.rag.overall, colour: undefined } } } : p));
+    const health = portfolioHealth(office.kpis.health.met.concat(office.kpis.health.notMet).map((id) => {
+      const p = uncoloured.find((x) => x.code === id)!;
+      return { id, active: true, plannedFinish: isoDate("2099-12-31"), openCriticalIssues: 0, ...(p.rag.overall.colour ? { colour: p.rag.overall.colour } : {}) };
+    }), { asOf: isoDate(SAMPLE_STATUS_DATE) });
+    expect(health.unrated).toEqual(["PRJ-CRM"]);
+    const md = renderMarkdownReport(officeReport({ ...office, projects: uncoloured as typeof office.projects, kpis: { ...office.kpis, health } }));
+    // before: "…: 3 of 4 (not: PRJ-WMS) |" with PRJ-CRM silently among the 3.
+    const line = md.split("\n").find((l) => l.startsWith("| Portfolio health | ") && l.includes("active projects"));
+    expect(line).toContain("; not rated, counted as not red: PRJ-CRM");
+  });
+});

@@ -29,6 +29,16 @@ describe("scheduleSection", () => {
   });
   const all_ = blocks(section);
 
+  it("says how many activities the criticality table leaves out (never on the critical path), rather than dropping them unseen", () => {
+    const never = risk.activities.filter((a) => a.criticalityIndex.isZero()).length;
+    const shown = risk.activities.length - never;
+    const t = all_.find((b) => b.kind === "table" && (b.table.caption ?? "").startsWith("Criticality index"));
+    expect(t?.kind === "table" && t.table.rows.length).toBe(shown);
+    // before: "Criticality index (share of iterations on the critical path)" whatever was left out.
+    expect(never).toBeGreaterThan(0);
+    expect(t?.kind === "table" && t.table.caption).toBe(`Criticality index (share of iterations on the critical path; ${shown} of ${risk.activities.length} activities, the ${never} never on it left out)`);
+  });
+
   it("states the finish, critical path and conventions, and draws the Gantt with the network's links", () => {
     // The CPM date: the project section and health table show earned schedule's forecast (2027-05-05), each named.
     const first = section.blocks[0]!;

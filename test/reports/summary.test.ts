@@ -113,6 +113,16 @@ describe("decisionsNeeded on constructed cases", () => {
     ]);
   });
 
+  it("the summary's own statement of the rule names every kind of item it lists (a contradicted recorded GO is not 'a gate that is not a plain GO')", () => {
+    const s = executiveSummarySection({ asOf, projects: [], gates: [{ rollout: "S", evaluation: gate("go", { outcome: "no-go", contradicts: true }) }] });
+    const rule = s.blocks.flatMap((b) => (b.kind === "paragraph" ? [b.text] : [])).join(" ");
+    const table = s.blocks.find((b) => b.kind === "table" && b.table.caption === "Needs a decision");
+    expect(table?.kind === "table" && table.table.rows.length).toBe(1);
+    // before: "…a gate that is not a plain GO, an infeasible selection, a RAID decision still proposed." — the one
+    // item listed (a GO whose recorded NO-GO the evidence contradicts) fitted none of them.
+    expect(rule).toContain("a recorded gate decision the evidence contradicts");
+  });
+
   it("never rounds a figure onto the threshold its rule compared it with", () => {
     // SPI 0.84999 < 0.85 is red; at three places it would read "SPI 0.85 < 0.85 → red", a rule that contradicts itself.
     const edge = ragStatus({ id: "P3" }, { asOf, figures: { spi: metric(decimal("0.84999")), cpi: metric(decimal("0.9499")) } });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../../src/core/index.js";
-import { MAX_SECTION_DEPTH, renderHtmlReport, renderJsonReport, renderMarkdownReport, validateReport, type Report, type ReportSection } from "../../src/reports/index.js";
+import { MAX_SECTION_DEPTH, readinessBurnDownChart, renderHtmlReport, renderJsonReport, renderMarkdownReport, validateReport, type Report, type ReportSection } from "../../src/reports/index.js";
+import { burnDownInput } from "./fixtures.js";
 
 const RENDERERS = [["html", renderHtmlReport], ["md", renderMarkdownReport], ["json", (r: Report) => renderJsonReport(r)]] as const;
 
@@ -43,7 +44,7 @@ describe("issue 18 #7: the report model is validated at the renderer boundary", 
   });
 
   it("a chart file outside the report folder is refused (the CLI writes chart files beside the report)", () => {
-    const chart = (file: string) => ({ title: "t", sections: [{ heading: "h", blocks: [{ kind: "chart", svg: "<svg></svg>", caption: "c", file }] }] });
+    const chart = (file: string) => ({ title: "t", sections: [{ heading: "h", blocks: [{ kind: "chart", svg: readinessBurnDownChart(burnDownInput()), caption: "c", file }] }] });
     for (const file of ["../escape.svg", "/etc/x.svg", "charts/../../x.svg", "C:\\x.svg"]) {
       expect(issuesOf(() => validateReport(chart(file)))).toEqual([["sections.0.blocks.0.file", "a chart file is a relative path inside the report folder"]]);
     }
@@ -54,5 +55,20 @@ describe("issue 18 #7: the report model is validated at the renderer boundary", 
     const withLayout = (layout: unknown) => ({ title: "t", sections: [{ heading: "h", layout, blocks: [] }] });
     expect(issuesOf(() => validateReport(withLayout("folded")))).toEqual([["sections.0.layout", "a section's layout is summary, open or collapsed"]]);
     for (const layout of ["summary", "open", "collapsed", undefined]) expect(validateReport(withLayout(layout))).toBeTruthy();
+  });
+});
+
+describe("a chart file the Markdown renderer cannot link", () => {
+  it("is refused with the block's whole path, as every other report problem is", () => {
+    const report: Report = { title: "t", sections: [{ heading: "h", blocks: [], sections: [{ heading: "s", blocks: [{ kind: "paragraph", text: "p" }, { kind: "chart", svg: readinessBurnDownChart(burnDownInput()), caption: "c", file: "charts/burn down.svg" }] }] }] };
+    // validateReport accepts it (a relative path inside the folder); Markdown links only [A-Za-z0-9_./-] .svg names.
+    expect(validateReport(report)).toBeTruthy();
+    try {
+      renderMarkdownReport(report);
+      expect.unreachable();
+    } catch (e) {
+      // before: path ["file"], which names no section or block.
+      expect(e instanceof ValidationError && e.issues.map((i) => i.path.join("."))).toEqual(["sections.0.sections.0.blocks.1.file"]);
+    }
   });
 });

@@ -78,6 +78,18 @@ describe("xlsx report plan", () => {
     expect(plan.sheets.map((s) => s.name)).toEqual(["a b c d and a name longer than", "a b c d and a name longer t (2)", "Cover (2)"]);
     for (const s of plan.sheets) expect(s.name.length).toBeLessThanOrEqual(31);
   });
+
+  it("names a sheet as the workbook will: no half of a surrogate pair at the 31-unit cut, no control character", async () => {
+    const t = { kind: "table" as const, table: { columns: ["A"], rows: [["x"]] } };
+    // 30 letters and an emoji (2 UTF-16 units): the cut at 31 used to keep the emoji's high half, which the workbook
+    // writes as U+FFFD ("AAA…A\ufffd"), so the cover named a sheet the workbook does not have.
+    const report = { title: "t", sections: [{ heading: `${"A".repeat(30)}😀 tail`, blocks: [t] }, { heading: "Risks\u0007 and\u0085 issues\u007f", blocks: [t] }] };
+    const names = planXlsxReport(report).sheets.map((s) => s.name);
+    expect(names).toEqual(["A".repeat(30), "Risks and issues"]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await renderXlsxReport(report)) as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["Cover", ...names]);
+  });
 });
 
 describe("xlsx report workbook", () => {

@@ -1,7 +1,7 @@
 import { scaleLinear, scaleSqrt } from "d3-scale";
 import { checkArguments, type CurrencyCode } from "../../core/index.js";
 import { escapeHtml } from "../escape.js";
-import { Issues, MARGIN, amountNumber, chartSize, clip, legend, numberTickFormat, px, svgDocument, textWidth, type ChartAmount, type ChartSize, type SvgMarkup } from "./svg.js";
+import { Issues, MARGIN, amountNumber, chartSize, clip, legend, numberTickFormat, px, svgDocument, titleWithCurrency, textWidth, type ChartAmount, type ChartSize, type SvgMarkup } from "./svg.js";
 import { xyFrame } from "./xy.js";
 
 /** One candidate on the value-vs-cost bubble chart. */
@@ -111,7 +111,7 @@ export function valueCostBubbleChart(input: BubbleChartInput): SvgMarkup {
   if (typeof input.title !== "string" || input.title.trim() === "") issues.add(["title"], "a chart needs a title");
   if (input.sizeTitle !== undefined && typeof input.sizeTitle !== "string") issues.add(["sizeTitle"], "expected a text");
   const cur: { code?: CurrencyCode } = {};
-  const noCurrency: { code?: CurrencyCode } = {};
+  const noCurrency: { code?: CurrencyCode } = {}; // the value axis: one currency when values are Money
   if (!Array.isArray(input.bubbles)) issues.add(["bubbles"], "expected an array");
   const bubbles = Array.isArray(input.bubbles) ? input.bubbles : [];
   bubbles.forEach((b, i) => {
@@ -139,12 +139,11 @@ export function valueCostBubbleChart(input: BubbleChartInput): SvgMarkup {
   const maxSize = Math.max(...sizes, 0);
   const r = scaleSqrt().domain([0, Math.max(maxSize, 1e-9)]).range([MIN_R, MAX_R]);
   const showSizes = sized && maxSize > 0 && size.width - MARGIN.left - SIZE_PANEL >= 240;
-  // The money axis names its currency, whatever title the caller gave.
-  const baseX = input.xTitle ?? "Cost";
-  const xTitle = cur.code && !baseX.includes(cur.code) ? `${baseX} (${cur.code})` : baseX;
+  // Each money axis names its currency, whatever title the caller gave.
+  const xTitle = titleWithCurrency(input.xTitle ?? "Cost", cur.code);
   // Scales stay a largest radius (plus the outline) inside the axes, so no bubble is cut at an edge.
   const rMax = r(Math.max(...sizes, 0));
-  const { x, y, axes, box } = xyFrame(bubbles.map((b) => amountNumber(b.cost)), bubbles.map((b) => amountNumber(b.value)), size, xTitle, input.yTitle ?? "Value score", lg.bottom, {
+  const { x, y, axes, box } = xyFrame(bubbles.map((b) => amountNumber(b.cost)), bubbles.map((b) => amountNumber(b.value)), size, xTitle, titleWithCurrency(input.yTitle ?? "Value score", noCurrency.code), lg.bottom, {
     inset: Math.ceil(rMax + 2),
     ...(showSizes ? { rightMargin: MARGIN.right + SIZE_PANEL } : {}),
   });

@@ -1,7 +1,7 @@
 import { line } from "d3-shape";
 import { PmoDecimal, checkArguments, isMoney, type CurrencyCode, type Decimal } from "../../core/index.js";
 import { amountText } from "./dated-lines.js";
-import { Issues, MARGIN, REF_STYLE, amountNumber, chartSize, legend, marker, svgDocument, verticalMarker, type ChartAmount, type ChartSize, type SeriesStyle, type SvgMarkup } from "./svg.js";
+import { Issues, MARGIN, REF_STYLE, amountNumber, chartSize, legend, marker, svgDocument, titleWithCurrency, verticalMarker, type ChartAmount, type ChartSize, type SeriesStyle, type SvgMarkup } from "./svg.js";
 import { xyFrame } from "./xy.js";
 
 /** One point of a cost–value curve (a portfolio: its total cost and total value). */
@@ -58,12 +58,14 @@ export function efficientFrontierChart(input: FrontierChartInput): SvgMarkup {
   const size = chartSize(input, issues);
   if (typeof input.title !== "string" || input.title.trim() === "") issues.add(["title"], "a chart needs a title");
   const cur: { code?: CurrencyCode } = {};
+  // One currency on the value axis too (Money values such as NPV): two would be drawn on one scale as if alike.
+  const valueCur: { code?: CurrencyCode } = {};
   const curves = { frontier: input.frontier, ranking: input.ranking };
   for (const [key, pts] of Object.entries(curves)) {
     if (!Array.isArray(pts)) issues.add([key], "expected an array of { cost, value } points");
     else pts.forEach((p, i) => {
       issues.amount(p?.cost, [key, i, "cost"], cur);
-      issues.amount(p?.value, [key, i, "value"], {});
+      issues.amount(p?.value, [key, i, "value"], valueCur);
     });
   }
   if (input.budget !== undefined) issues.amount(input.budget, ["budget"], cur);
@@ -83,10 +85,9 @@ export function efficientFrontierChart(input: FrontierChartInput): SvgMarkup {
     MARGIN.left,
     size.width,
   );
-  // The cost axis names its currency, whatever title the caller gives it (as the bubble chart's does).
-  const baseX = input.xTitle ?? "Cost";
-  const xTitle = cur.code && !baseX.includes(cur.code) ? `${baseX} (${cur.code})` : baseX;
-  const { x, y, axes, box } = xyFrame(xs, all.map((p) => amountNumber(p.value)), size, xTitle, input.yTitle ?? "Total value", lg.bottom);
+  // Each money axis names its currency, whatever title the caller gives it (as the bubble chart's do).
+  const xTitle = titleWithCurrency(input.xTitle ?? "Cost", cur.code);
+  const { x, y, axes, box } = xyFrame(xs, all.map((p) => amountNumber(p.value)), size, xTitle, titleWithCurrency(input.yTitle ?? "Total value", valueCur.code), lg.bottom);
   const path = line<CostValuePoint>().x((p) => x(amountNumber(p.cost))).y((p) => y(amountNumber(p.value))).digits(2);
   const draw = (key: string, pts: readonly CostValuePoint[], st: SeriesStyle) =>
     pts.length === 0

@@ -105,6 +105,11 @@ export function dateTickFormat(ticks: readonly Date[]): (d: Date) => string {
   };
 }
 
+/** An axis title naming the currency of the Money on that axis, unless the title names it already. @internal */
+export function titleWithCurrency(title: string, code: CurrencyCode | undefined): string {
+  return code && !title.includes(code) ? `${title} (${code})` : title;
+}
+
 /** A marker path centred on (x, y). @internal */
 export function marker(shape: MarkerShape, x: number, y: number, colour: string, size = 42, hollow = false): string {
   const d = symbol(SYMBOLS[shape], size)() ?? "";

@@ -1,4 +1,4 @@
-import { checkArguments, addDays, ValidationError, type IsoDate } from "../../core/index.js";
+import { checkArguments, addDays, toEpochDay, ValidationError, type IsoDate } from "../../core/index.js";
 import { GATE_OUTCOME_TEXT } from "./gate-outcome.js";
 import { checklistPhaseSchema, type ChecklistItem } from "../../entities/index.js";
 import { readinessProgress, type GateEvaluation, type ReadinessCount, type ReadinessProgress, type RolloutFacts, type WaveProgress } from "../../rollout/index.js";
@@ -106,6 +106,15 @@ function gateBlocks(g: GateEvaluation, items: readonly ChecklistItem[] | undefin
   return blocks;
 }
 
+// The step the series was sampled at, as it was (its last point is the status date, which may come sooner).
+function cadence(points: readonly OpenItemsPoint[]): string {
+  const days = points.slice(1).map((p, i) => toEpochDay(p.date) - toEpochDay(points[i]!.date));
+  const step = days[0];
+  if (step === undefined) return `on ${points[0]!.date}`;
+  if (!days.slice(0, -1).every((d) => d === step) || days[days.length - 1]! > step) return "at the days given";
+  return step === 7 ? "week by week" : step === 1 ? "day by day" : `every ${step} days`;
+}
+
 /**
  * The rollout section: readiness per phase and per category, the burn-down of open items to go-live, every gate's
  * outcome (with `gates`), the decision of the gate to decide with its blocking items and reasons, and wave progress
@@ -133,7 +142,7 @@ export function rolloutSection(input: RolloutSectionInput): ReportSection {
       kind: "chart",
       svg: readinessBurnDownChart({
         title: `${input.name}: open readiness items`,
-        description: "Applicable checklist items not yet done, week by week, against a straight line to zero at go-live.",
+        description: `Applicable checklist items not yet done, ${cadence(input.burnDown)}${input.goLive ? ", against a straight line to zero at go-live" : ""}.`,
         open: input.burnDown,
         ...(input.goLive ? { ideal: { start: first, target: input.goLive }, goLive: input.goLive } : {}),
         statusDate: input.asOf,

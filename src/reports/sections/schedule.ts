@@ -216,7 +216,10 @@ export function scheduleSection(input: ScheduleSectionInput): ReportSection {
     }
     const crit = r.activities.filter((a) => a.criticalityIndex.gt(0)).sort((a, b) => b.criticalityIndex.comparedTo(a.criticalityIndex) || byCodePoint(a.id, b.id));
     if (crit.length > 0) {
-      riskBlocks.push({ kind: "table", table: { caption: "Criticality index (share of iterations on the critical path)", columns: ["Activity", "Criticality", "Sensitivity", "Cruciality"], rows: crit.map((a) => [byId.get(a.id)?.name ?? a.id, a.criticalityIndex, a.sensitivity, a.cruciality]) } });
+      // Activities never on the critical path are left out, and the caption says how many.
+      const never = r.activities.length - crit.length;
+      const left = never > 0 ? `; ${crit.length} of ${r.activities.length} activities, the ${never} never on it left out` : "";
+      riskBlocks.push({ kind: "table", table: { caption: `Criticality index (share of iterations on the critical path${left})`, columns: ["Activity", "Criticality", "Sensitivity", "Cruciality"], rows: crit.map((a) => [byId.get(a.id)?.name ?? a.id, a.criticalityIndex, a.sensitivity, a.cruciality]) } });
     }
     sections.push({ heading: "Schedule risk", blocks: riskBlocks });
   }

@@ -136,7 +136,7 @@ export function executiveSummarySection(input: ExecutiveSummaryInput): ReportSec
   if (unmeasured.length > 0) blocks.push({ kind: "list", items: unmeasured.map((k) => `${k.label} (target ${k.target}): ${k.rule}`) });
   blocks.push({
     kind: "paragraph",
-    text: `A project's overall colour is its worst rated dimension under the RAG rules, or a manual override with its comment. Needs a decision: a red or amber project, an override that improves on the computed colour, a gate that is not a plain GO, an infeasible selection, a RAID decision still proposed.${needs.length === 0 ? " Nothing needs a decision." : ""}`,
+    text: `A project's overall colour is its worst rated dimension under the RAG rules, or a manual override with its comment. Needs a decision: a red or amber project, an override that improves on the computed colour, a gate that is not a plain GO, a recorded gate decision the evidence contradicts, an infeasible selection, a RAID decision still proposed.${needs.length === 0 ? " Nothing needs a decision." : ""}`,
   });
   return { heading: "Executive summary", layout: "summary", blocks };
 }

@@ -8,7 +8,7 @@ import { shownWidth, xlsxCell, type XlsxCell } from "./cell.js";
 
 /** One worksheet as plain data: a header row (frozen, filtered) and rows of cells. */
 export interface XlsxSheetPlan {
-  /** The sheet's tab name (≤ 31 characters, unique, without `: \ / ? * [ ]` or an `_xHHHH_` look-alike). */
+  /** The sheet's tab name (≤ 31 UTF-16 units, never half an emoji; unique; without `: \ / ? * [ ]`, a control character or an `_xHHHH_` look-alike). */
   readonly name: string;
   /** The section heading (and table caption) the sheet came from. */
   readonly source: string;
@@ -30,7 +30,8 @@ export interface XlsxWorkbookPlan {
   readonly sheets: readonly XlsxSheetPlan[];
 }
 
-const BAD_SHEET_CHARS = /[:\\/?*[\]]/g;
+// Control characters (C0, DEL, C1) too: the workbook drops them, so the name the cover gives would not be the sheet's.
+const BAD_SHEET_CHARS = /[:\\/?*[\]\u0000-\u001f\u007f-\u009f]/g;
 // The `_` of an `_xHHHH_` look-alike: a sheet name is an ST_Xstring, so Excel and Calc would show "S_x0041_" as "SA";
 // escaping it could pass the 31-character limit, so it becomes a space like the characters a name cannot hold.
 const XSTRING_LOOKALIKE = /_(?=x[0-9A-Fa-f]{4}_)/g;
@@ -42,7 +43,9 @@ function sheetNamer(): (wanted: string) => string {
     const base = wanted.replace(BAD_SHEET_CHARS, " ").replace(XSTRING_LOOKALIKE, " ").replace(/\s+/g, " ").replace(/^'|'$/g, "").trim() || "Sheet";
     for (let i = 1; ; i++) {
       const suffix = i === 1 ? "" : ` (${i})`;
-      const name = `${base.slice(0, 31 - suffix.length).trim()}${suffix}`;
+      // Cut at 31 UTF-16 units (Excel's limit) without keeping half of a surrogate pair (written as U+FFFD).
+      const cut = base.slice(0, 31 - suffix.length).replace(/[\ud800-\udbff]$/, "");
+      const name = `${cut.trim()}${suffix}`;
       if (!used.has(name.toLowerCase())) {
         used.add(name.toLowerCase());
         return name;
