@@ -121,15 +121,15 @@ function combiner(model: ResolvedModel, scale: number): Combine {
     }
     return true;
   };
-  // Values outside their domain were refused before the engine runs (cell-rules.ts); these guards only keep the
-  // engine total if it is called without that check.
-  const invalid = { reason: "invalid-value", detail: "a value is outside its criterion's domain" };
+  // Values outside their domain (job size or effort ≤ 0, a confidence outside 0–1) never reach the engine: both
+  // callers refuse them first (cellIssues in cell-rules.ts).
   const risk = (i: number, raw: Float64Array, TU: Float64Array, m: number, T: number): { reason: string; detail: string } | undefined => {
     if (riskT < 0) return undefined;
     const p = raw[i * m + model.riskCol!]!;
-    if (p < 0 || p > 1) return invalid;
     let s = 0;
     for (let t = 0; t < baseT; t++) s += TU[i * T + t]!;
+    // S × p raises a negative S as p falls (−0.7 × 0.5 = −0.35 beat an equal request's −0.7 at p = 1): no figure
+    if (s < 0) return { reason: "negative-score", detail: `score ${(s / scale).toFixed(model.decimals)} < 0: risk adjustment (× confidence) would reward risk` };
     // adjusted score = round(S × p); the line shows the difference, so the breakdown still sums exactly
     const adjusted = roundHalfEven(s * p);
     TU[i * T + riskT] = adjusted - s === 0 ? 0 : adjusted - s;
@@ -169,7 +169,6 @@ function combiner(model: ResolvedModel, scale: number): Combine {
     }
     case "wsjf":
       return (i, N, raw, TU, m, T) => {
-        if (!(raw[i * m + cols[3]!]! > 0)) return invalid;
         const js = N[i * m + cols[3]!]!; // normalised job size, if the model normalises it
         if (js === 0) return zeroDivisor;
         if (!additive(i, [N[i * m + cols[0]!]! / js, N[i * m + cols[1]!]! / js, N[i * m + cols[2]!]! / js, 0], TU, T)) return tooBig;
@@ -178,7 +177,6 @@ function combiner(model: ResolvedModel, scale: number): Combine {
     case "rice": {
       const unit = model.spec.confidenceUnit === "percent" ? 100 : 1;
       return (i, N, raw, TU, m, T) => {
-        if (!(raw[i * m + cols[3]!]! > 0)) return invalid;
         const e = N[i * m + cols[3]!]!;
         if (e === 0) return zeroDivisor;
         const f = [N[i * m + cols[0]!]!, N[i * m + cols[1]!]!, N[i * m + cols[2]!]! / unit, 1 / e];
