@@ -105,7 +105,7 @@ function combiner(model: ResolvedModel, scale: number): Combine {
   const riskT = model.riskCol === undefined ? -1 : terms.length - 1;
   const baseT = riskT >= 0 ? terms.length - 1 : terms.length;
   const cols = terms.map((t) => t.col ?? -1);
-  const zeroDivisor = { reason: "divisor-is-zero", detail: "the normalised divisor is zero for this request" };
+  const zeroDivisor = { reason: "divisor-is-zero", detail: "a divisor is zero for this request" };
   const tooBig = { reason: "score-out-of-range", detail: `a contribution exceeds ${MAX_UNITS} units; lower the model's decimals` };
   // Additive lines are rounded cumulatively: line t = round(Σ_{s≤t} x_s) − round(Σ_{s<t} x_s). The lines add up
   // exactly to the correctly rounded total, and each is within one unit of its own exact value.
@@ -199,7 +199,7 @@ function combiner(model: ResolvedModel, scale: number): Combine {
       return (i, N, raw, TU, m, T) => {
         const row = (col: number) => N[i * m + col]!;
         const xs = compiled.map((c, t) => sign[t]! * c(row));
-        if (xs.some((v) => !Number.isFinite(v))) return { reason: "divisor-is-zero", detail: "the formula divides by zero for this request" };
+        if (xs.some((v) => !Number.isFinite(v))) return zeroDivisor;
         return additive(i, xs, TU, T) ? risk(i, raw, TU, m, T) : tooBig;
       };
     }
