@@ -66,7 +66,9 @@ export function runEngine(
   const status = new Uint8Array(n);
   const unscored = new Map<number, { reason: string; detail: string }>();
   const scale = 10 ** model.decimals;
-  const combine = combiner(model, scale);
+  // One detail for a score and a contribution out of range (the rounding works in units of 1e-decimals).
+  const tooBig = { reason: "score-out-of-range", detail: `a score or contribution exceeds ${MAX_UNITS} units of 1e-${model.decimals}; lower the model's decimals` };
+  const combine = combiner(model, scale, tooBig);
   for (let i = 0; i < n; i++) {
     status[i] = forced[i] === 1 ? 0 : forced[i] === 2 ? 3 : 1;
     if (anyMissing(i)) {
@@ -88,7 +90,7 @@ export function runEngine(
     let s = 0;
     for (let t = 0; t < T; t++) s += TU[i * T + t]!;
     if (Math.abs(s) > MAX_UNITS) {
-      unscored.set(i, { reason: "score-out-of-range", detail: `|score| exceeds ${MAX_UNITS} units of 1e-${model.decimals}; lower the model's decimals` });
+      unscored.set(i, tooBig);
       for (let t = 0; t < T; t++) TU[i * T + t] = 0;
       if (status[i] === 1) status[i] = 2;
       continue;
@@ -100,13 +102,12 @@ export function runEngine(
 
 type Combine = (i: number, N: Float64Array, raw: Float64Array, TU: Float64Array, m: number, T: number) => { reason: string; detail: string } | undefined;
 
-function combiner(model: ResolvedModel, scale: number): Combine {
+function combiner(model: ResolvedModel, scale: number, tooBig: { reason: string; detail: string }): Combine {
   const terms = model.terms;
   const riskT = model.riskCol === undefined ? -1 : terms.length - 1;
   const baseT = riskT >= 0 ? terms.length - 1 : terms.length;
   const cols = terms.map((t) => t.col ?? -1);
   const zeroDivisor = { reason: "divisor-is-zero", detail: "a divisor is zero for this request" };
-  const tooBig = { reason: "score-out-of-range", detail: `a contribution exceeds ${MAX_UNITS} units; lower the model's decimals` };
   // Additive lines are rounded cumulatively: line t = round(Σ_{s≤t} x_s) − round(Σ_{s<t} x_s). The lines add up
   // exactly to the correctly rounded total, and each is within one unit of its own exact value.
   const additive = (i: number, xs: readonly number[], TU: Float64Array, T: number): boolean => {
@@ -129,7 +130,7 @@ function combiner(model: ResolvedModel, scale: number): Combine {
     let s = 0;
     for (let t = 0; t < baseT; t++) s += TU[i * T + t]!;
     // S × p raises a negative S as p falls (−0.7 × 0.5 = −0.35 beat an equal request's −0.7 at p = 1): no figure
-    if (s < 0) return { reason: "negative-score", detail: `score ${(s / scale).toFixed(model.decimals)} < 0: risk adjustment (× confidence) would reward risk` };
+    if (s < 0) return { reason: "negative-score", detail: `score ${(s / scale).toFixed(model.decimals)} < 0 would rise as confidence falls` };
     // adjusted score = round(S × p); the line shows the difference, so the breakdown still sums exactly
     const adjusted = roundHalfEven(s * p);
     TU[i * T + riskT] = adjusted - s === 0 ? 0 : adjusted - s;

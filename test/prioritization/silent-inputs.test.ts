@@ -130,6 +130,11 @@ describe("MoSCoW gate labels", () => {
     expect(issuesOf(() => validateScoringModel(model({}, null))))
       .toEqual(["gates.0.criterionId: a MoSCoW gate reads labels: give moscow an ordinal scale"]);
   });
+  it("refuses a label named both Must and Won't (was: such requests silently forced out, the Won't test running second)", () => {
+    // "Should have" listed under both: a Should request was forced out with reason "MoSCoW: should have".
+    const m = model({ must: ["Must have", "Should have"], wont: ["won't have", " should HAVE"] });
+    expect(issuesOf(() => validateScoringModel(m))).toEqual(['gates.0.wont.1: " should HAVE" is a must label too']);
+  });
   it("fires with labels named on the scale, case and spaces aside", () => {
     const m = model({ must: [" must HAVE"], wont: ["won't have"] });
     const b = scoreRequests([req("A", { v: 1, moscow: "Must have" }), req("B", { v: 9, moscow: "Won't have" }), req("C", { v: 5, moscow: "Could have" })], m, ASOF);
