@@ -41,7 +41,7 @@ interface ModelCommon {
   /** Decimal places of contributions and scores (default 9; 0–12). Scores must stay below 2^53 units. */
   readonly decimals?: number;
   /**
-   * Which requests the batch normalisations (min-max, max-ratio, vector, z-score, rank) are computed over.
+   * Which requests the batch normalisations (min-max, max-ratio, vector, z-score, z-score-sample, rank) are computed over.
    * `"batch"` (default): every request given. `"candidates"`: only the requests that can get a score — not forced
    * out by a gate and with every value the model needs — so a Won't request or an unrated one cannot move the
    * candidates' scores (a forced-out request then has no score: reason `forced-out`).

@@ -18,7 +18,9 @@ export interface ConstraintUsage {
   readonly binding: boolean;
   /**
    * Excluded candidates worth more than 0 with what they require that this constraint keeps out (with what they
-   * require they would exceed its slack). One whose prerequisites make it worth 0 or less is kept out by that, by no row.
+   * require they would exceed its slack). One whose prerequisites make it worth 0 or less, or that can never join (it
+   * needs a forced-out candidate, or clashes in an exclusive group with what it requires or a forced-in candidate), is
+   * kept out by that, by no row.
    */
   readonly blocks: readonly string[];
 }
@@ -66,9 +68,16 @@ export function constraintUsage(problem: SelectionProblem, selected: ReadonlySet
   // Worth more than 0 with what it requires: X (5) requiring P (−10) is kept out by its worth (−5), not by a row, so
   // no row "blocks" it nor turns binding for it (a budget twice as large would not bring it in).
   const worth = (ids: readonly string[]) => ids.reduce<Decimal>((s, m) => s.plus(problem.candidates[index.get(m) as number]?.value ?? 0), new PmoDecimal(0));
+  // Nor one that can never join, whatever the rows: it needs a forced-out candidate, or two members of one exclusive
+  // group, or a member of a forced-in candidate's group (X requiring forced-out P made the budget "block" X).
+  const forcedIn = new Set(problem.forcedIn.map((f) => f.candidate));
+  const exclusive = logical.flatMap((c) => (c.kind === "exclusive" ? [c.candidates] : []));
+  const possible = (ids: readonly string[]) =>
+    !ids.some((m) => forcedOut.has(m)) &&
+    exclusive.every((g) => g.filter((m) => ids.includes(m) || (forcedIn.has(m) && !ids.includes(m))).length <= 1 || !g.some((m) => ids.includes(m)));
   const excluded = problem.candidates
     .map((c, i) => ({ c, i }))
-    .filter(({ c }) => !selected.has(c.id) && !forcedOut.has(c.id) && c.value.greaterThan(0) && worth(needsOf(c.id)).greaterThan(0));
+    .filter(({ c }) => !selected.has(c.id) && !forcedOut.has(c.id) && c.value.greaterThan(0) && worth(needsOf(c.id)).greaterThan(0) && possible([...pullIn(logical, [c.id]).keys()]));
   const needs = new Map(excluded.map(({ c }) => [c.id, needsOf(c.id)] as const));
   return resourceRows(problem).map((row) => {
     let used: Decimal = new PmoDecimal(0);

@@ -129,3 +129,35 @@ describe("a row does not 'block' a candidate its prerequisites make worth nothin
     expect(worth.usage.map((u) => [u.binding, u.blocks])).toEqual([[true, ["X"]]]);
   });
 });
+
+describe("a row does not 'block' a candidate that can never join", () => {
+  const eur = (a: string) => money(a, "EUR");
+  const input = (constraints: SelectionProblemInput["constraints"], extra: SelectionProblemInput["candidates"] = []): SelectionProblemInput => ({
+    periods: ["FY27"],
+    candidates: [
+      { id: "A", value: 9, costs: { FY27: eur("90.00") } },
+      { id: "X", value: 5, costs: { FY27: eur("20.00") } },
+      { id: "P", value: 1, costs: { FY27: eur("0.00") } },
+      ...extra,
+    ],
+    budgets: { FY27: eur("100.00") },
+    constraints,
+  });
+  it("X requires P, which is forced out: the budget with EUR 10 free neither blocks X nor binds (was: binding, blocks [X])", async () => {
+    // X can never be selected (forcing it in is infeasible: it needs the forced-out P), so no budget is what keeps it out.
+    const r = await selectPortfolio(input([{ kind: "requires", candidate: "X", requires: "P" }, { kind: "forced-out", candidate: "P", reason: "withdrawn" }]));
+    expect(r.selected).toEqual(["A"]);
+    expect(r.whyNot.find((w) => w.candidate === "X")?.kind).toBe("infeasible");
+    expect(r.usage.map((u) => [u.binding, u.blocks])).toEqual([[false, []]]);
+  });
+  it("X requires P, and P shares an exclusive group with the forced-in F: same (was: binding, blocks [X])", async () => {
+    const r = await selectPortfolio(input([
+      { kind: "requires", candidate: "X", requires: "P" }, { kind: "exclusive", candidates: ["P", "F"] }, { kind: "forced-in", candidate: "F", reason: "law" },
+    ], [{ id: "F", value: 0, costs: { FY27: eur("0.00") } }]));
+    expect(r.selected).toEqual(["A", "F"]);
+    expect(r.usage.map((u) => [u.binding, u.blocks])).toEqual([[false, []]]);
+    // Without the forcing, X + P could replace A: the budget blocks X again.
+    const free = await selectPortfolio(input([{ kind: "requires", candidate: "X", requires: "P" }, { kind: "exclusive", candidates: ["P", "F"] }], [{ id: "F", value: 0, costs: { FY27: eur("0.00") } }]));
+    expect(free.usage.map((u) => [u.binding, u.blocks])).toEqual([[true, ["X"]]]);
+  });
+});
