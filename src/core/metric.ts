@@ -16,7 +16,7 @@ export const METRIC_REASONS = [
   "before-start", "no-baseline", "ac-is-negative", "ev-exceeds-bac", "bac-unattainable", "no-estimate", "no-eac", "complete",
   "past-planned-finish", "no-working-days", "beyond-horizon", "project-level-only", "no-baseline-rate",
   // Observations and inputs.
-  "no-data", "not-supplied", "not-rated", "unknown-period", "missing-rating", "score-out-of-range", "infeasible",
+  "no-data", "not-supplied", "not-rated", "unknown-period", "missing-rating", "score-out-of-range", "negative-score", "infeasible",
   "forced-out", "not-re-solved", "time-limit", "no-scope", "no-cost-estimate", "no-effort-estimate",
   // Schedule.
   "constant-duration", "no-earned-schedule",
@@ -60,7 +60,8 @@ export const METRIC_REASONS = [
  * - `no-data`: there were no observations in the period. `not-supplied`: a figure a rule reads was not given.
  * - `not-rated`: a RAG dimension without a colour. `unknown-period`: a period label without a year.
  * - `missing-rating`, `score-out-of-range`: a request could not be scored (a rating is missing; a score exceeds the
- *   model's range). `infeasible`: the selection problem has no feasible solution. `forced-out`: a candidate forced
+ *   model's range). `negative-score`: a risk-adjusted model's score before the adjustment is below 0, where
+ *   multiplying by a confidence would raise it (less confidence, better rank). `infeasible`: the selection problem has no feasible solution. `forced-out`: a candidate forced
  *   out of the portfolio has no objective lost (or, under `normalizeOver: "candidates"`, a request a gate forced out has no score). `not-re-solved`: a "why not" beyond the re-solve budget (its blocking
  *   rows are named instead). `time-limit`: an efficient-frontier level the time limit left unsolved. `no-scope`: an agile release with no story points planned. `no-cost-estimate`,
  *   `no-effort-estimate`: a request without cost (or effort) estimates has no total cost, net benefit, NPV (or effort

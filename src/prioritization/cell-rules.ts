@@ -48,7 +48,7 @@ function rulesOf(model: ResolvedModel): Rule[] {
     over("effort", 1);
   }
   if (model.riskCol !== undefined) {
-    rules.push({ col: model.riskCol, test: (x) => x >= 0 && x <= 1, message: () => "a confidence for risk adjustment is between 0 and 1" });
+    rules.push({ col: model.riskCol, test: (x) => x >= 0 && x <= 1, message: () => "a risk confidence is between 0 and 1" });
   }
   return rules;
 }

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { PmoDecimal, isDecimalInput, type Decimal, type DecimalInput } from "../core/index.js";
-import type { CriterionDirection, NormalizationMethod, RankTieRule } from "./normalize.js";
+import { METHOD_CODE, type CriterionDirection, type NormalizationMethod, type RankTieRule } from "./normalize.js";
 
 /**
  * A criterion's scale:
@@ -83,7 +83,7 @@ export const criterionSpecSchema = z.strictObject({
       }),
     ])
     .optional(),
-  normalization: z.enum(["none", "min-max", "max-ratio", "vector", "z-score", "rank", "absolute"]).optional(),
+  normalization: z.enum(Object.keys(METHOD_CODE) as [NormalizationMethod]).optional(),
   tieRule: z.enum(["average", "min", "max"]).optional(),
   nonPositive: z.enum(["fallback", "refuse"]).optional(),
 });

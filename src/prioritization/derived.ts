@@ -15,8 +15,8 @@ const sum = (xs: readonly Decimal[]) => xs.reduce((s, x) => s.plus(x), new PmoDe
 
 /**
  * A figure derived from a request's business case (see {@link DerivedFigure}). Missing with `unknown-period` when an
- * `npv` flow's period label has no year, `cost-is-zero` for `roi` without costs, `no-cost-estimate` for `total-cost`,
- * `net-benefit` and `npv` of a request without cost estimates, `no-effort-estimate` for `effort-hours` without effort
+ * `npv` flow's period label has no year, `cost-is-zero` for `roi` with costs that add up to 0, `no-cost-estimate` for
+ * `total-cost`, `net-benefit`, `roi` and `npv` of a request without cost estimates, `no-effort-estimate` for `effort-hours` without effort
  * estimates (unknown is not 0). A request without benefits has benefits of 0.
  *
  * @throws {ValidationError} for an unknown figure, an `asOf` that is not a calendar date, or an `npv` rate that is
@@ -56,7 +56,7 @@ export function deriveFigure(request: ProjectRequest, figure: DerivedFigure, asO
     case "total-benefit": return metric(sum(benefits.map((b) => b.amount)));
     case "expected-benefit": return metric(expected);
     case "net-benefit": return noCosts ? missing("no-cost-estimate") : metric(expected.minus(totalCost));
-    case "roi": return totalCost.isZero() ? missing("cost-is-zero") : metric(expected.minus(totalCost).div(totalCost));
+    case "roi": return noCosts ? missing("no-cost-estimate") : totalCost.isZero() ? missing("cost-is-zero") : metric(expected.minus(totalCost).div(totalCost));
     case "effort-hours": return request.effort.length === 0 ? missing("no-effort-estimate") : metric(sum(request.effort.map((e) => e.hours)));
     case "npv": {
       if (noCosts) return missing("no-cost-estimate");

@@ -66,7 +66,9 @@ export function runEngine(
   const status = new Uint8Array(n);
   const unscored = new Map<number, { reason: string; detail: string }>();
   const scale = 10 ** model.decimals;
-  const combine = combiner(model, scale);
+  // One detail for a score and a contribution out of range (the rounding works in units of 1e-decimals).
+  const tooBig = { reason: "score-out-of-range", detail: `a score or contribution exceeds ${MAX_UNITS} units of 1e-${model.decimals}; lower the model's decimals` };
+  const combine = combiner(model, scale, tooBig);
   for (let i = 0; i < n; i++) {
     status[i] = forced[i] === 1 ? 0 : forced[i] === 2 ? 3 : 1;
     if (anyMissing(i)) {
@@ -88,7 +90,7 @@ export function runEngine(
     let s = 0;
     for (let t = 0; t < T; t++) s += TU[i * T + t]!;
     if (Math.abs(s) > MAX_UNITS) {
-      unscored.set(i, { reason: "score-out-of-range", detail: `|score| exceeds ${MAX_UNITS} units of 1e-${model.decimals}; lower the model's decimals` });
+      unscored.set(i, tooBig);
       for (let t = 0; t < T; t++) TU[i * T + t] = 0;
       if (status[i] === 1) status[i] = 2;
       continue;
@@ -100,13 +102,12 @@ export function runEngine(
 
 type Combine = (i: number, N: Float64Array, raw: Float64Array, TU: Float64Array, m: number, T: number) => { reason: string; detail: string } | undefined;
 
-function combiner(model: ResolvedModel, scale: number): Combine {
+function combiner(model: ResolvedModel, scale: number, tooBig: { reason: string; detail: string }): Combine {
   const terms = model.terms;
   const riskT = model.riskCol === undefined ? -1 : terms.length - 1;
   const baseT = riskT >= 0 ? terms.length - 1 : terms.length;
   const cols = terms.map((t) => t.col ?? -1);
-  const zeroDivisor = { reason: "divisor-is-zero", detail: "the normalised divisor is zero for this request" };
-  const tooBig = { reason: "score-out-of-range", detail: `a contribution exceeds ${MAX_UNITS} units; lower the model's decimals` };
+  const zeroDivisor = { reason: "divisor-is-zero", detail: "a divisor is zero for this request" };
   // Additive lines are rounded cumulatively: line t = round(Σ_{s≤t} x_s) − round(Σ_{s<t} x_s). The lines add up
   // exactly to the correctly rounded total, and each is within one unit of its own exact value.
   const additive = (i: number, xs: readonly number[], TU: Float64Array, T: number): boolean => {
@@ -121,15 +122,15 @@ function combiner(model: ResolvedModel, scale: number): Combine {
     }
     return true;
   };
-  // Values outside their domain were refused before the engine runs (cell-rules.ts); these guards only keep the
-  // engine total if it is called without that check.
-  const invalid = { reason: "invalid-value", detail: "a value is outside its criterion's domain" };
+  // Values outside their domain (job size or effort ≤ 0, a confidence outside 0–1) never reach the engine: both
+  // callers refuse them first (cellIssues in cell-rules.ts).
   const risk = (i: number, raw: Float64Array, TU: Float64Array, m: number, T: number): { reason: string; detail: string } | undefined => {
     if (riskT < 0) return undefined;
     const p = raw[i * m + model.riskCol!]!;
-    if (p < 0 || p > 1) return invalid;
     let s = 0;
     for (let t = 0; t < baseT; t++) s += TU[i * T + t]!;
+    // S × p raises a negative S as p falls (−0.7 × 0.5 = −0.35 beat an equal request's −0.7 at p = 1): no figure
+    if (s < 0) return { reason: "negative-score", detail: `score ${(s / scale).toFixed(model.decimals)} < 0 would rise as confidence falls` };
     // adjusted score = round(S × p); the line shows the difference, so the breakdown still sums exactly
     const adjusted = roundHalfEven(s * p);
     TU[i * T + riskT] = adjusted - s === 0 ? 0 : adjusted - s;
@@ -169,7 +170,6 @@ function combiner(model: ResolvedModel, scale: number): Combine {
     }
     case "wsjf":
       return (i, N, raw, TU, m, T) => {
-        if (!(raw[i * m + cols[3]!]! > 0)) return invalid;
         const js = N[i * m + cols[3]!]!; // normalised job size, if the model normalises it
         if (js === 0) return zeroDivisor;
         if (!additive(i, [N[i * m + cols[0]!]! / js, N[i * m + cols[1]!]! / js, N[i * m + cols[2]!]! / js, 0], TU, T)) return tooBig;
@@ -178,7 +178,6 @@ function combiner(model: ResolvedModel, scale: number): Combine {
     case "rice": {
       const unit = model.spec.confidenceUnit === "percent" ? 100 : 1;
       return (i, N, raw, TU, m, T) => {
-        if (!(raw[i * m + cols[3]!]! > 0)) return invalid;
         const e = N[i * m + cols[3]!]!;
         if (e === 0) return zeroDivisor;
         const f = [N[i * m + cols[0]!]!, N[i * m + cols[1]!]!, N[i * m + cols[2]!]! / unit, 1 / e];
@@ -201,7 +200,7 @@ function combiner(model: ResolvedModel, scale: number): Combine {
       return (i, N, raw, TU, m, T) => {
         const row = (col: number) => N[i * m + col]!;
         const xs = compiled.map((c, t) => sign[t]! * c(row));
-        if (xs.some((v) => !Number.isFinite(v))) return { reason: "divisor-is-zero", detail: "the formula divides by zero for this request" };
+        if (xs.some((v) => !Number.isFinite(v))) return zeroDivisor;
         return additive(i, xs, TU, T) ? risk(i, raw, TU, m, T) : tooBig;
       };
     }

@@ -95,7 +95,7 @@ export function extractValues(requests: readonly ProjectRequest[], model: Resolv
         if (found.code !== batchCurrency.code) {
           currencyIssues.push({
             path: ["requests", i, ...found.path],
-            message: `currency ${found.code} differs from ${batchCurrency.code} (requests[${batchCurrency.row}]): money criteria compare amounts across requests, so they must share one currency`,
+            message: `currency ${found.code} differs from ${batchCurrency.code} (requests[${batchCurrency.row}]): money criteria compare amounts, so a batch has one currency`,
             code: "custom",
           });
         }

@@ -41,7 +41,7 @@ interface ModelCommon {
   /** Decimal places of contributions and scores (default 9; 0–12). Scores must stay below 2^53 units. */
   readonly decimals?: number;
   /**
-   * Which requests the batch normalisations (min-max, max-ratio, vector, z-score, rank) are computed over.
+   * Which requests the batch normalisations (min-max, max-ratio, vector, z-score, z-score-sample, rank) are computed over.
    * `"batch"` (default): every request given. `"candidates"`: only the requests that can get a score — not forced
    * out by a gate and with every value the model needs — so a Won't request or an unrated one cannot move the
    * candidates' scores (a forced-out request then has no score: reason `forced-out`).
@@ -242,6 +242,9 @@ function checkMoscowLabels(g: Extract<GateSpec, { kind: "moscow" }>, spec: Crite
     if (given) given.forEach((l, k) => onScale.includes(foldLabel(l)) || add([...path, key, k], `${JSON.stringify(l)} is not a label of ${spec.id}'s scale`));
     else if (!MOSCOW_DEFAULTS[key].some((l) => onScale.includes(l))) add([...path, key], `no default ${key} label (${MOSCOW_DEFAULTS[key].join(", ")}) is on ${spec.id}'s scale (${onScale.join(", ")}): name them${key === "wont" ? ", or [] for none" : ""}`);
   }
+  // A label in both lists would be forced out without a word (the Won't test runs second).
+  const must = (g.must ?? MOSCOW_DEFAULTS.must).map(foldLabel);
+  g.wont?.forEach((l, k) => must.includes(foldLabel(l)) && add([...path, "wont", k], `${JSON.stringify(l)} is a must label too`));
 }
 
 function formulaTerms(f: FormulaNode): TermDef[] {
@@ -266,7 +269,7 @@ function checkSpec(c: CriterionSpec, path: (string | number)[], add: (p: (string
   if (s?.kind === "anchored" && new Set(s.anchors.map((a) => num(a.value))).size !== s.anchors.length) add([...path, "scale", "anchors"], "anchor values must be distinct");
   if (c.normalization === "absolute" && s === undefined) add([...path, "normalization"], "absolute normalisation needs a scale (its anchors)");
   if (c.nonPositive !== undefined && c.normalization !== undefined && c.normalization !== "max-ratio") {
-    add([...path, "nonPositive"], "nonPositive applies to max-ratio normalisation only");
+    add([...path, "nonPositive"], "nonPositive needs max-ratio normalisation");
   }
   if (c.source?.kind === "derived" && c.source.figure === "npv" && c.source.rate === undefined) add([...path, "source", "rate"], "npv needs a discount rate");
   // Exactly rate ≤ −1 (a float reads "-0.99999999999999999999" as −1): negative with a non-zero integer part, and not

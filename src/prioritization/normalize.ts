@@ -9,14 +9,15 @@ import { ValidationError, checkArguments } from "../core/index.js";
  * | `min-max` | (x − min)/(max − min) | (max − x)/(max − min) | max = min → every value 1 |
  * | `max-ratio` | max(x, 0)/max | min⁺/x (x > 0), 1 for x ≤ 0 | max ≤ 0 → 0 (benefit); no positive x → 1 (cost) |
  * | `vector` | x/√Σx² | 1 − x/√Σx² | Σx² = 0 → 0 (benefit), 1 (cost) |
- * | `z-score` | (x − μ)/σ (population σ) | (μ − x)/σ | σ = 0 → 0 |
+ * | `z-score` | (x − μ)/σ, population σ = √(Σ(x − μ)²/N) (Excel STDEV.P) | (μ − x)/σ | σ = 0 → 0 |
+ * | `z-score-sample` | (x − μ)/s, sample s = √(Σ(x − μ)²/(N − 1)) (Excel STDEV.S, STANDARDIZE) | (μ − x)/s | N = 1 or s = 0 → 0 |
  * | `rank` | (r − 1)/(N − 1), r the ascending rank with the tie rule | 1 − that | N = 1 → 1 |
  * | `absolute` | position on the criterion's scale: (x − min)/(max − min), or the anchors' piecewise-linear value, clamped to 0–1 | 1 − that (not for anchors, which carry their direction) | — |
  *
  * All but `none` and `absolute` are relative to the batch: adding a request can move another's normalised value.
  * `absolute` is anchored to the scale, so it never does.
  */
-export type NormalizationMethod = "none" | "min-max" | "max-ratio" | "vector" | "z-score" | "rank" | "absolute";
+export type NormalizationMethod = "none" | "min-max" | "max-ratio" | "vector" | "z-score" | "z-score-sample" | "rank" | "absolute";
 
 /** How tied values share ranks in `rank` normalisation: average of the tied positions (default), lowest or highest. */
 export type RankTieRule = "average" | "min" | "max";
@@ -34,7 +35,8 @@ export interface ColumnRule {
   readonly anchors?: readonly { readonly value: number; readonly score: number }[];
 }
 
-const METHOD_CODE: Record<NormalizationMethod, number> = { none: 0, "min-max": 1, "max-ratio": 2, vector: 3, "z-score": 4, rank: 5, absolute: 6 };
+/** @internal Each method's code in the engine (its keys are the criterion schema's choices). */
+export const METHOD_CODE: Record<NormalizationMethod, number> = { none: 0, "min-max": 1, "max-ratio": 2, vector: 3, "z-score": 4, rank: 5, absolute: 6, "z-score-sample": 7 };
 
 /**
  * @internal Normalises the columns of a row-major n×m matrix into `out` (same layout), in row-major passes (one for
@@ -66,15 +68,17 @@ export function normalizeColumns(values: Float64Array, n: number, m: number, rul
   }
   const mean = Float64Array.from(count, (c, j) => (c > 0 ? sum[j]! / c : 0));
   const sigma = new Float64Array(m);
-  if (code.includes(4)) {
+  if (code.some((c) => c > 6 || c === 4)) {
     const ss = new Float64Array(m);
     for (let i = 0, k = 0; i < n; i++) {
       for (let j = 0; j < m; j++, k++) {
         const x = values[k]!;
-        if (code[j] === 4 && x === x) ss[j]! += (x - mean[j]!) * (x - mean[j]!);
+        if (x === x) ss[j]! += (x - mean[j]!) * (x - mean[j]!);
       }
     }
-    for (let j = 0; j < m; j++) sigma[j] = count[j]! > 0 ? Math.sqrt(ss[j]! / count[j]!) : 0;
+    // population σ (N) for z-score, sample s (N − 1) for z-score-sample; one value, or all equal, → σ = 0 → 0 (equal
+    // values checked as such: their float mean can miss them, 0.1 × 3 → σ 1.4e-17, which made every z −1)
+    for (let j = 0; j < m; j++) sigma[j] = max[j] === min[j] ? 0 : Math.sqrt(ss[j]! / (count[j]! - (code[j]! > 6 ? 1 : 0)));
   }
   const norm = Float64Array.from(sumSq, (x) => Math.sqrt(x));
   for (let i = 0, k = 0; i < n; i++) {
@@ -96,7 +100,7 @@ export function normalizeColumns(values: Float64Array, n: number, m: number, rul
           else v = max[j]! <= 0 ? 0 : Math.max(x, 0) / max[j]!;
           break;
         case 3: v = norm[j] === 0 ? (isCost ? 1 : 0) : isCost ? 1 - x / norm[j]! : x / norm[j]!; break;
-        case 4: v = sigma[j] === 0 ? 0 : isCost ? (mean[j]! - x) / sigma[j]! : (x - mean[j]!) / sigma[j]!; break;
+        case 4: case 7: v = sigma[j] === 0 ? 0 : isCost ? (mean[j]! - x) / sigma[j]! : (x - mean[j]!) / sigma[j]!; break;
         default: v = absolute(x, rules[j]!); break;
       }
       out[k] = v === 0 ? 0 : v; // no -0

@@ -40,7 +40,7 @@ export interface ScoredRequest {
   readonly rank: number;
   /** `forced-in` / `forced-out` by a gate, `scored`, or `unscored` (missing values). */
   readonly status: ScoreStatus;
-  /** The score, or why there is none (`missing-rating`, `divisor-is-zero`, `score-out-of-range`; `forced-out` under `normalizeOver: "candidates"`). */
+  /** The score, or why there is none (`missing-rating`, `divisor-is-zero`, `score-out-of-range`, `negative-score` under risk adjustment; `forced-out` under `normalizeOver: "candidates"`). */
   readonly score: Metric<Decimal>;
   /** Lines adding up exactly to the score (empty when unscored). */
   readonly breakdown: readonly Contribution[];

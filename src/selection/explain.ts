@@ -14,9 +14,14 @@ export interface ConstraintUsage {
   readonly slack: Decimal;
   /** Plain words: "uses EUR 980,000.00 of EUR 1,000,000.00". */
   readonly description: string;
-  /** True when the slack is zero or some excluded candidate (with what it requires) would not fit in the slack. */
+  /** True when the slack is zero or the row {@link ConstraintUsage.blocks | blocks} some excluded candidate. */
   readonly binding: boolean;
-  /** Excluded candidates of positive value that this constraint alone keeps out (they would exceed its slack). */
+  /**
+   * Excluded candidates worth more than 0 with what they require that this constraint keeps out (with what they
+   * require they would exceed its slack). One whose prerequisites make it worth 0 or less, or that can never join (it
+   * needs a forced-out candidate, or clashes in an exclusive group with what it requires or a forced-in candidate), is
+   * kept out by that, by no row.
+   */
   readonly blocks: readonly string[];
 }
 
@@ -58,11 +63,22 @@ export interface WhyNot {
 export function constraintUsage(problem: SelectionProblem, selected: ReadonlySet<string>): ConstraintUsage[] {
   const logical = logicalConstraints(problem);
   const forcedOut = new Set(problem.forcedOut.map((f) => f.candidate));
+  const index = new Map(problem.candidates.map((c, i) => [c.id, i] as const));
+  const needsOf = (id: string) => [...pullIn(logical, [id]).keys()].filter((m) => !selected.has(m));
+  // Worth more than 0 with what it requires: X (5) requiring P (−10) is kept out by its worth (−5), not by a row, so
+  // no row "blocks" it nor turns binding for it (a budget twice as large would not bring it in).
+  const worth = (ids: readonly string[]) => ids.reduce<Decimal>((s, m) => s.plus(problem.candidates[index.get(m) as number]?.value ?? 0), new PmoDecimal(0));
+  // Nor one that can never join, whatever the rows: it needs a forced-out candidate, or two members of one exclusive
+  // group, or a member of a forced-in candidate's group (X requiring forced-out P made the budget "block" X).
+  const forcedIn = new Set(problem.forcedIn.map((f) => f.candidate));
+  const exclusive = logical.flatMap((c) => (c.kind === "exclusive" ? [c.candidates] : []));
+  const possible = (ids: readonly string[]) =>
+    !ids.some((m) => forcedOut.has(m)) &&
+    exclusive.every((g) => g.filter((m) => ids.includes(m) || (forcedIn.has(m) && !ids.includes(m))).length <= 1 || !g.some((m) => ids.includes(m)));
   const excluded = problem.candidates
     .map((c, i) => ({ c, i }))
-    .filter(({ c }) => !selected.has(c.id) && !forcedOut.has(c.id) && c.value.greaterThan(0));
-  const needs = new Map(excluded.map(({ c }) => [c.id, [...pullIn(logical, [c.id]).keys()].filter((m) => !selected.has(m))] as const));
-  const index = new Map(problem.candidates.map((c, i) => [c.id, i] as const));
+    .filter(({ c }) => !selected.has(c.id) && !forcedOut.has(c.id) && c.value.greaterThan(0) && worth(needsOf(c.id)).greaterThan(0) && possible([...pullIn(logical, [c.id]).keys()]));
+  const needs = new Map(excluded.map(({ c }) => [c.id, needsOf(c.id)] as const));
   return resourceRows(problem).map((row) => {
     let used: Decimal = new PmoDecimal(0);
     for (const [i, u] of row.usage) if (selected.has(problem.candidates[i]?.id as string)) used = used.plus(u);
@@ -163,10 +179,25 @@ export function whyNotFromUsage(problem: SelectionProblem, selected: ReadonlySet
   };
 }
 
+/**
+ * A positive loss, as exact as the two solves make it. The true loss is OPT − OPT(with it). A re-solve not proven
+ * optimal may have missed a better plan with it: the loss is at most this. A selection not proven optimal may be worth
+ * less than OPT: the loss is at least this. Neither proven: only an estimate.
+ */
+function lossWords(id: string, lost: Decimal, base: SelectionStatus, resolve: SelectionStatus): string {
+  const head = `forcing ${id} in lowers the objective by`;
+  if (base === "optimal") {
+    return resolve === "optimal" ? `${head} ${lost.toFixed()}` : `${head} at most ${lost.toFixed()} (its re-solve ended ${resolve}: a better plan with it may exist)`;
+  }
+  return resolve === "optimal"
+    ? `${head} at least ${lost.toFixed()} (the selection's solve ended ${base}: a plan worth more than the selection may exist)`
+    : `${head} about ${lost.toFixed()} (neither solve was proven optimal: the selection's ended ${base}, its re-solve ${resolve})`;
+}
+
 /** @internal "Why not" for one excluded candidate: force it in, re-solve, and compare. */
 export async function whyNotCandidate(
   problem: SelectionProblem,
-  base: { readonly selected: ReadonlySet<string>; readonly objective: Decimal },
+  base: { readonly selected: ReadonlySet<string>; readonly objective: Decimal; /** How the plan asked against was found (default `optimal`). */ readonly status?: SelectionStatus },
   id: string,
   solver: SelectionSolver,
   options: { readonly gap: number; readonly timeLimitMs: number; readonly usage: readonly ConstraintUsage[] },
@@ -186,10 +217,7 @@ export async function whyNotCandidate(
       ? `forcing ${id} in leaves the objective unchanged (an equally good plan includes it)`
       : lost.isNegative()
         ? `forcing ${id} in raises the objective by ${lost.negated().toFixed()}: the re-solve with it forced in found a plan worth more than the selection, which is therefore not optimal`
-        : r.status === "optimal"
-          ? `forcing ${id} in lowers the objective by ${lost.toFixed()}`
-          : // A re-solve that did not prove its plan optimal may have missed a better one: the loss is at most this.
-            `forcing ${id} in lowers the objective by at most ${lost.toFixed()} (its re-solve ended ${r.status}: a better plan with it may exist)`,
+        : lossWords(id, lost, base.status ?? "optimal", r.status),
   ];
   if (displaces.length > 0) parts.push(`it displaces ${displaces.join(", ")}`);
   if (bringsIn.length > 0) parts.push(`brings in ${bringsIn.join(", ")}`);

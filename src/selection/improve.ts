@@ -48,8 +48,15 @@ export interface ImprovedPlan {
  */
 export async function improvePlan(problem: SelectionProblem, solved: SolvedPlan, o: ImproveOptions): Promise<ImprovedPlan> {
   const inOrder = (s: ReadonlySet<string>, keep = true) => problem.candidates.filter((c) => s.has(c.id) === keep).map((c) => c.id);
+  // The plan asked against: the first solve's status, or (once a plan is adopted) optimal only when the first solve's
+  // bound proves it, so that a "why not" loss is not worded as exact against a plan that may not be the best.
+  const statusOf = (objective: Decimal): SelectionStatus => {
+    if (adopted.length === 0) return solved.status;
+    const b = solved.bound === undefined ? undefined : boundAt(problem, objective, solved.bound);
+    return b !== undefined && relativeGap(objective, b).value?.isZero() === true ? "optimal" : solved.status;
+  };
   const explain = (p: { readonly selected: ReadonlySet<string>; readonly objective: Decimal }, u: readonly ConstraintUsage[]) =>
-    explainExclusions(problem, p, o.targets(inOrder(p.selected, false)), { ...o, usage: u });
+    explainExclusions(problem, { ...p, status: statusOf(p.objective) }, o.targets(inOrder(p.selected, false)), { ...o, usage: u });
   let plan: { readonly selected: ReadonlySet<string>; readonly objective: Decimal } = solved;
   let usage = constraintUsage(problem, plan.selected);
   const notes = [...solved.notes];
@@ -108,7 +115,7 @@ export async function improvePlan(problem: SelectionProblem, solved: SolvedPlan,
  */
 async function explainExclusions(
   problem: SelectionProblem,
-  solved: { readonly selected: ReadonlySet<string>; readonly objective: Decimal },
+  solved: { readonly selected: ReadonlySet<string>; readonly objective: Decimal; readonly status: SelectionStatus },
   targets: readonly string[],
   o: { solver: SelectionSolver; gap: number; usage: readonly ConstraintUsage[]; resolves: number; deadline: number; perSolveMs: number },
 ): Promise<WhyNot[]> {

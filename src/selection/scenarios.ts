@@ -67,6 +67,14 @@ function ownChanges(a: SelectionProblem, b: SelectionProblem, ca: SelectionCandi
     const before = ca.costs[period]?.amount ?? zero;
     const after = cb.costs[period]?.amount ?? zero;
     if (!before.eq(after)) reasons.push(`cost in ${period} changed from ${fmt(a, before)} to ${fmt(b, after)}`);
+    // Its demand per skill too: a demand that outgrew a capacity moved it, not the candidates around it.
+    const da = ca.demand[period] ?? {};
+    const db = cb.demand[period] ?? {};
+    for (const skill of [...new Set([...Object.keys(da), ...Object.keys(db)])].sort()) {
+      const x = Object.hasOwn(da, skill) ? da[skill]! : zero;
+      const y = Object.hasOwn(db, skill) ? db[skill]! : zero;
+      if (!x.eq(y)) reasons.push(`${skill} demand in ${period} changed from ${x.toFixed()} to ${y.toFixed()}`);
+    }
   }
   const forced = (p: SelectionProblem, id: string) =>
     p.forcedIn.some((f) => f.candidate === id) ? "in" : p.forcedOut.some((f) => f.candidate === id) ? "out" : "free";
@@ -102,8 +110,8 @@ export function constraintChanges(a: SelectionProblem, b: SelectionProblem): str
 
 /**
  * Compares two scenarios (different weights, constraints or overrides, each solved with `selectPortfolio`): which
- * candidates moved in or out, the contributions that moved them (from each candidate's `breakdown`), their own cost
- * and forcing changes, and the constraint changes around them. A candidate with no change of its own moved because
+ * candidates moved in or out, the contributions that moved them (from each candidate's `breakdown`), their own cost,
+ * demand and forcing changes, and the constraint changes around them. A candidate with no change of its own moved because
  * of the others: the reasons then name the candidates that took or freed its room.
  *
  * @throws {ValidationError} for an invalid problem, or a selection naming a candidate its problem does not have.

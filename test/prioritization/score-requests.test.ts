@@ -101,7 +101,8 @@ describe("derivedFigure", () => {
     const f = (figure: Parameters<typeof derivedFigure>[1]) => derivedFigure(r, figure, { asOf: "2026-11-20" as never, rate: "0.08" }).value!.toFixed();
     expect([f("total-cost"), f("total-benefit"), f("expected-benefit"), f("net-benefit"), f("effort-hours")]).toEqual(["452000", "1020000", "714000", "262000", "1150"]);
     expect(derivedFigure(r, "roi", { asOf: "2026-11-20" as never }).value!.toFixed(10)).toBe("0.5796460177");
-    expect(derivedFigure({ ...r, estimatedCost: [] }, "roi", { asOf: "2026-11-20" as never }).reason).toBe("cost-is-zero");
+    // no estimate is unknown, not a cost of 0 (was cost-is-zero; see silent-inputs.test.ts)
+    expect(derivedFigure({ ...r, estimatedCost: [] }, "roi", { asOf: "2026-11-20" as never }).reason).toBe("no-cost-estimate");
     expect(() => derivedFigure(r, "npv", { asOf: "2026-11-20" as never, rate: "-2" })).toThrow(ValidationError);
   });
 });

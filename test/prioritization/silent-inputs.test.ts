@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "../../src/core/index.js";
+import { PmoDecimal, ValidationError } from "../../src/core/index.js";
 import { derivedFigure, scoreMatrix, scoreRequests, scoreRows, validateScoringModel, type ScoringModel } from "../../src/prioritization/index.js";
 import type { ProjectRequest } from "../../src/entities/index.js";
 import { firstIssuePath } from "../support/errors.js";
@@ -130,6 +130,11 @@ describe("MoSCoW gate labels", () => {
     expect(issuesOf(() => validateScoringModel(model({}, null))))
       .toEqual(["gates.0.criterionId: a MoSCoW gate reads labels: give moscow an ordinal scale"]);
   });
+  it("refuses a label named both Must and Won't (was: such requests silently forced out, the Won't test running second)", () => {
+    // "Should have" listed under both: a Should request was forced out with reason "MoSCoW: should have".
+    const m = model({ must: ["Must have", "Should have"], wont: ["won't have", " should HAVE"] });
+    expect(issuesOf(() => validateScoringModel(m))).toEqual(['gates.0.wont.1: " should HAVE" is a must label too']);
+  });
   it("fires with labels named on the scale, case and spaces aside", () => {
     const m = model({ must: [" must HAVE"], wont: ["won't have"] });
     const b = scoreRequests([req("A", { v: 1, moscow: "Must have" }), req("B", { v: 9, moscow: "Won't have" }), req("C", { v: 5, moscow: "Could have" })], m, ASOF);
@@ -245,6 +250,14 @@ describe("a business case without estimates", () => {
       const f = derivedFigure(rs[2]!, figure, { asOf: "2026-11-20" as never, rate: "0.08" });
       expect([f.value, f.reason]).toEqual([undefined, "no-cost-estimate"]);
     }
+  });
+  it("has no ROI for want of an estimate, not for a cost of zero (was: cost-is-zero, as if the costs were estimated at 0)", () => {
+    const rs = [...base(), bare(base()[0]!, "estimatedCost")];
+    const f = derivedFigure(rs[2]!, "roi", { asOf: "2026-11-20" as never });
+    expect([f.value, f.reason]).toEqual([undefined, "no-cost-estimate"]);
+    // Costs estimated at 0 stay cost-is-zero: (benefit − 0) ÷ 0 has no figure.
+    const free = { ...rs[0]!, estimatedCost: rs[0]!.estimatedCost.map((c) => ({ ...c, amount: { ...c.amount, amount: new PmoDecimal(0) } })) } as ProjectRequest;
+    expect(derivedFigure(free, "roi", { asOf: "2026-11-20" as never }).reason).toBe("cost-is-zero");
   });
   it("has no effort hours without effort estimates (was: 0 hours, the best value of a cost criterion)", () => {
     const r = bare(base()[0]!, "effort");

@@ -185,3 +185,27 @@ describe("efficientFrontier options of another shape are ValidationErrors at the
     expect(await firstIssuePathAsync(() => efficientFrontier(p, { ranking: [1 as never] }))).toEqual(["ranking", 0]);
   });
 });
+
+describe("a loss measured against a selection not proven optimal is a lower bound, and says so", () => {
+  it("base {A} = 12 from a solve cut short (the optimum is {B, C} = 14); X forced in: optimal {X} = 9 → 'at least 3' (true loss 5)", async () => {
+    // Budget 10: A 12/10, X 9/10, B 7/5, C 7/5. The best plan with X is {X} = 9 (proven). Against {A} the loss reads
+    // 12 − 9 = 3, but {A} is not the optimum ({B, C} = 14), so the true loss of forcing X in is 14 − 9 = 5: the figure
+    // is at least 3, not 3 as proven. Before: "forcing X in lowers the objective by 3".
+    const problem = defineSelectionProblem({
+      periods: ["FY27"],
+      candidates: [
+        { id: "A", value: 12, costs: { FY27: eur("10.00") } }, { id: "X", value: 9, costs: { FY27: eur("10.00") } },
+        { id: "B", value: 7, costs: { FY27: eur("5.00") } }, { id: "C", value: 7, costs: { FY27: eur("5.00") } },
+      ],
+      budgets: { FY27: eur("10.00") },
+    });
+    const usage = constraintUsage(problem, new Set(["A"]));
+    const cut = { selected: new Set(["A"]), objective: problem.candidates[0]!.value, status: "time-limit" as const };
+    const w = await whyNotCandidate(problem, cut, "X", builtInSolver, { gap: 0, timeLimitMs: 10_000, usage });
+    expect([w.status, w.objectiveLost.value?.toFixed()]).toEqual(["optimal", "3"]);
+    expect(w.explanation).toBe("forcing X in lowers the objective by at least 3 (the selection's solve ended time-limit: a plan worth more than the selection may exist); it displaces A");
+    // Against a proven selection the same words stay exact.
+    const proven = await whyNotCandidate(problem, { ...cut, status: "optimal" }, "X", builtInSolver, { gap: 0, timeLimitMs: 10_000, usage });
+    expect(proven.explanation).toBe("forcing X in lowers the objective by 3; it displaces A");
+  });
+});

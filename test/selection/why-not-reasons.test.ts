@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { money } from "../../src/index.js";
 import { selectPortfolio, type SelectionProblemInput } from "../../src/selection/index.js";
 import { feasible, planOf, rawProblem, toInput, type RawProblem } from "./oracle.js";
 
@@ -101,4 +102,62 @@ describe("why not: property — blockedBy is true and complete", () => {
       { seed: 21, numRuns: 80 },
     );
   }, 120_000);
+});
+
+describe("a row does not 'block' a candidate its prerequisites make worth nothing", () => {
+  it("X (5) requires P (−10): X + P is worth −5, so the budget with EUR 10 free neither blocks X nor binds", async () => {
+    // Budget 100, A (9, EUR 90) selected, EUR 10 left. X (5, EUR 20) with P (−10, EUR 0) would exceed the slack, but
+    // X + P = −5: no budget brings X in (at EUR 200 the optimum is still {A}). Before: budget binding, blocks [X].
+    const input = {
+      periods: ["FY27"],
+      candidates: [
+        { id: "A", value: 9, costs: { FY27: money("90.00", "EUR") } },
+        { id: "X", value: 5, costs: { FY27: money("20.00", "EUR") } },
+        { id: "P", value: -10, costs: { FY27: money("0.00", "EUR") } },
+      ],
+      budgets: { FY27: money("100.00", "EUR") },
+      constraints: [{ kind: "requires" as const, candidate: "X", requires: "P" }],
+    };
+    const r = await selectPortfolio(input);
+    expect(r.selected).toEqual(["A"]);
+    expect(r.usage.map((u) => [u.constraint.label, u.binding, u.blocks])).toEqual([["budget FY27 (EUR 100.00)", false, []]]);
+    expect(r.binding).toEqual([]);
+    const wider = await selectPortfolio({ ...input, budgets: { FY27: money("200.00", "EUR") } });
+    expect(wider.selected).toEqual(["A"]); // the budget was not what kept X out
+    // A row still blocks a candidate that is worth something with its prerequisite: P at −3 → X + P = 2.
+    const worth = await selectPortfolio({ ...input, candidates: input.candidates.map((c) => (c.id === "P" ? { ...c, value: -3 } : c)) });
+    expect(worth.usage.map((u) => [u.binding, u.blocks])).toEqual([[true, ["X"]]]);
+  });
+});
+
+describe("a row does not 'block' a candidate that can never join", () => {
+  const eur = (a: string) => money(a, "EUR");
+  const input = (constraints: SelectionProblemInput["constraints"], extra: SelectionProblemInput["candidates"] = []): SelectionProblemInput => ({
+    periods: ["FY27"],
+    candidates: [
+      { id: "A", value: 9, costs: { FY27: eur("90.00") } },
+      { id: "X", value: 5, costs: { FY27: eur("20.00") } },
+      { id: "P", value: 1, costs: { FY27: eur("0.00") } },
+      ...extra,
+    ],
+    budgets: { FY27: eur("100.00") },
+    constraints,
+  });
+  it("X requires P, which is forced out: the budget with EUR 10 free neither blocks X nor binds (was: binding, blocks [X])", async () => {
+    // X can never be selected (forcing it in is infeasible: it needs the forced-out P), so no budget is what keeps it out.
+    const r = await selectPortfolio(input([{ kind: "requires", candidate: "X", requires: "P" }, { kind: "forced-out", candidate: "P", reason: "withdrawn" }]));
+    expect(r.selected).toEqual(["A"]);
+    expect(r.whyNot.find((w) => w.candidate === "X")?.kind).toBe("infeasible");
+    expect(r.usage.map((u) => [u.binding, u.blocks])).toEqual([[false, []]]);
+  });
+  it("X requires P, and P shares an exclusive group with the forced-in F: same (was: binding, blocks [X])", async () => {
+    const r = await selectPortfolio(input([
+      { kind: "requires", candidate: "X", requires: "P" }, { kind: "exclusive", candidates: ["P", "F"] }, { kind: "forced-in", candidate: "F", reason: "law" },
+    ], [{ id: "F", value: 0, costs: { FY27: eur("0.00") } }]));
+    expect(r.selected).toEqual(["A", "F"]);
+    expect(r.usage.map((u) => [u.binding, u.blocks])).toEqual([[false, []]]);
+    // Without the forcing, X + P could replace A: the budget blocks X again.
+    const free = await selectPortfolio(input([{ kind: "requires", candidate: "X", requires: "P" }, { kind: "exclusive", candidates: ["P", "F"] }], [{ id: "F", value: 0, costs: { FY27: eur("0.00") } }]));
+    expect(free.usage.map((u) => [u.binding, u.blocks])).toEqual([[true, ["X"]]]);
+  });
 });
