@@ -36,7 +36,7 @@ export interface ColumnRule {
 }
 
 /** @internal Each method's code in the engine (its keys are the criterion schema's choices). */
-export const METHOD_CODE: Record<NormalizationMethod, number> = { none: 0, "min-max": 1, "max-ratio": 2, vector: 3, "z-score": 4, rank: 5, absolute: 6, "z-score-sample": 7 };
+export const METHOD_CODE: Record<NormalizationMethod, number> = { none: 0, "min-max": 1, "max-ratio": 2, vector: 3, "z-score": 4, "z-score-sample": 7, rank: 5, absolute: 6 };
 
 /**
  * @internal Normalises the columns of a row-major n×m matrix into `out` (same layout), in row-major passes (one for

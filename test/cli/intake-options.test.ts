@@ -69,7 +69,7 @@ describe("--model: a scoring model from a file", () => {
     const r = await run(["score", "--db", "o.sqlite", "--model", "bad.json"], cwd);
     expect(r.code).toBe(2);
     // The structure is checked first (zod): the negative weight of criteria[0] is the library's next check.
-    expect(r.err).toBe(`pmokit: ${join(cwd, "bad.json")}: criteria[1].normalization: Invalid option: expected one of "none"|"min-max"|"max-ratio"|"vector"|"z-score"|"rank"|"absolute"\n`);
+    expect(r.err).toBe(`pmokit: ${join(cwd, "bad.json")}: criteria[1].normalization: Invalid option: expected one of "none"|"min-max"|"max-ratio"|"vector"|"z-score"|"z-score-sample"|"rank"|"absolute"\n`);
     const j = await run(["score", "--db", "o.sqlite", "--model", "bad.json", "--json"], cwd);
     expect([j.code, j.err]).toEqual([2, ""]);
     const error = (JSON.parse(j.out) as { error: { code: string; issues: { file: string; path: string }[]; issueCount: number } }).error;
