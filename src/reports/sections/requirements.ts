@@ -52,7 +52,7 @@ export function requirementsSection(input: RequirementsSectionInput): ReportSect
   const rtm: ReportBlock = {
     kind: "table",
     table: {
-      caption: "Requirements traceability matrix (! marks a suspect link, evidence in brackets, a retired item's status in parentheses)",
+      caption: "Requirements traceability matrix (! marks a suspect link, evidence in brackets, a retired item's status or a link's outdated / predated revision in parentheses)",
       columns: ["Requirement", "Type", "Status", "Title", "Coverage", "Evidence", ...matrix.columns],
       rows: [...matrix.rows].sort((a, b) => naturalKeyOrder(key(a.item), key(b.item))).map((r) => [
         // A retired requirement (result.inactive) stays in the matrix, marked so a reader does not take it for a gap.
@@ -61,7 +61,7 @@ export function requirementsSection(input: RequirementsSectionInput): ReportSect
         ...r.cells.map((c) => {
           // Each linked item as "TC-026 [NOK]": only the evidence word carries the tone.
           const runs = c.entries.flatMap((e, i) => {
-            const head = `${i > 0 ? ", " : ""}${key(e.item)}${e.inactive !== undefined ? ` (${e.inactive})` : ""}${e.suspect ? " !" : ""}`;
+            const head = `${i > 0 ? ", " : ""}${key(e.item)}${e.inactive !== undefined ? ` (${e.inactive})` : ""}${e.revision !== undefined ? ` (${e.revision})` : ""}${e.suspect ? " !" : ""}`;
             if (!e.evidence) return [head];
             const word = evidenceCell(e.evidence);
             return typeof word === "string" ? [`${head} [${word}]`] : [`${head} [`, word as ToneCell, "]"];
