@@ -98,6 +98,12 @@ export interface MatrixRow {
   readonly inactive?: string;
   /** Shallow coverage (`no-rule` when its type has none, `inactive` when the requirement is retired). */
   readonly coverage: "covered" | "uncovered" | "no-rule" | "inactive";
+  /**
+   * Deep coverage (OFT: shallow, and every counted covering item deep-covered, recursively; `cycle` in a loop of
+   * covering links), when the requirement has a rule: a row can be shallow-`covered` by a child that is itself
+   * uncovered, which `coverage` alone does not show.
+   */
+  readonly deep?: "covered" | "uncovered" | "cycle";
   /** Rolled-up evidence (`INACTIVE` when the requirement is retired: it gives and gets none). */
   readonly evidence: EvidenceStatus | "INACTIVE";
   /** One cell per column. */
@@ -144,7 +150,7 @@ export function traceMatrix(
   const result = options.result ?? analysis.result();
   const suspect = new Set(result.suspects.map((s) => s.link));
   const pinned = new Map(result.linkRevisions.map((x) => [x.link, x.status]));
-  const coverage = new Map(result.coverage.map((c) => [c.item, c.shallow]));
+  const coverage = new Map(result.coverage.map((c) => [c.item, c]));
   const evidence = new Map(result.evidence.map((e) => [e.item, e]));
   const reg = g.store.reg;
   const traces = (linkType: string) => {
@@ -196,6 +202,7 @@ export function traceMatrix(
     const status = r.entity.status;
     // A retired requirement is in no level and has no evidence entry: say so rather than "no-rule" / "UNCOVERED".
     const retired = r.inactive;
+    const cov = coverage.get(r.key);
     rows.push({
       item: r.key,
       id: r.id,
@@ -203,7 +210,8 @@ export function traceMatrix(
       ...(typeof title === "string" ? { title } : {}),
       ...(typeof status === "string" ? { status } : {}),
       ...(retired !== undefined ? { inactive: retired } : {}),
-      coverage: retired !== undefined ? "inactive" : coverage.get(r.key) ?? "no-rule",
+      coverage: retired !== undefined ? "inactive" : cov?.shallow ?? "no-rule",
+      ...(retired === undefined && cov !== undefined ? { deep: cov.deep } : {}),
       evidence: retired !== undefined ? "INACTIVE" : ev?.rolledUp ?? "UNCOVERED",
       cells,
       ...(unshown.length > 0 ? { unshown } : {}),

@@ -57,7 +57,9 @@ export function requirementsSection(input: RequirementsSectionInput): ReportSect
       rows: [...matrix.rows].sort((a, b) => naturalKeyOrder(key(a.item), key(b.item))).map((r) => [
         // A retired requirement (result.inactive) stays in the matrix, marked so a reader does not take it for a gap.
         key(r.item), r.type, r.inactive !== undefined ? `${r.inactive} (inactive)` : r.status ?? "", r.title ?? "",
-        r.coverage === "uncovered" ? toneCell("warning", r.coverage) : r.coverage, evidenceCell(r.evidence),
+        // Shallow-covered by something itself uncovered (or in a loop) is not covered all the way down: say so.
+        r.coverage === "uncovered" ? toneCell("warning", r.coverage) : r.coverage === "covered" && r.deep !== undefined && r.deep !== "covered" ? toneCell("warning", `covered, deep ${r.deep}`) : r.coverage,
+        evidenceCell(r.evidence),
         ...r.cells.map((c) => {
           // Each linked item as "TC-026 [NOK]": only the evidence word carries the tone.
           const runs = c.entries.flatMap((e, i) => {
