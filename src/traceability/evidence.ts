@@ -90,11 +90,13 @@ export class EvidenceState {
   }
 
   /**
-   * Whether `l` is a parent link from an active child: an inactive child (rejected, obsolete) rolls nothing up, and a
-   * link pinning another revision than its parent's (OFT's outdated / predated) covers nothing, so it carries neither.
+   * Whether `l` is a parent link between active items: an inactive child (rejected, obsolete) rolls nothing up, an
+   * inactive parent passes no change down (retiring it stales no child's pass), and a link pinning another revision
+   * than its parent's (OFT's outdated / predated) covers nothing, so it carries neither.
    */
   private parentLink(l: number): boolean {
-    return this.has(l, F_PARENT) && this.store.items[this.store.from[l] as number]?.inactive === undefined && !pinsOtherRevision(this.store, l);
+    const s = this.store;
+    return this.has(l, F_PARENT) && s.items[s.from[l] as number]?.inactive === undefined && s.items[s.to[l] as number]?.inactive === undefined && !pinsOtherRevision(s, l);
   }
 
   /** The reverse of children() (the two graphs share their components). */
