@@ -156,7 +156,8 @@ class Model {
         const key = `${KIND(g.id)}:${g.id}`;
         const was = prev ? buildTraceGraph(this.inputOf(g.id, prev)).items()[0]!.fingerprint : undefined;
         const now = buildTraceGraph(this.inputOf(g.id, next)).items()[0]!.fingerprint;
-        if (was !== now) this.changedAt[key] = at;
+        // A raised (or lowered) revision is a change of meaning too: the analysis moves changedAt for it.
+        if (was !== now || prev?.revision !== next.revision) this.changedAt[key] = at;
         this.items.set(g.id, next);
         return { type: "item-changed", kind: KIND(g.id), item: next, at };
       }
