@@ -88,3 +88,18 @@ describe("traceMatrix: the office's own item types", () => {
     }
   });
 });
+
+describe("requirements section: links no RTM column shows", () => {
+  it("are named under the matrix", async () => {
+    // The same graph as above: rb-1 (runbook) satisfies FR-2, and no default column lists runbooks.
+    const { requirementsSection } = await import("../../src/reports/index.js");
+    const a = analyzeTraceGraph(buildTraceGraph({
+      requirements: [req("FR-2", "functional")],
+      artifacts: [art("rb-1", "runbook")],
+      links: [link("rb-1", "satisfies", "FR-2")],
+    }, { itemTypes: ["runbook"] }));
+    const s = requirementsSection({ result: a.result(), matrix: traceMatrix(a) });
+    const texts = (s.sections ?? []).flatMap((x) => x.blocks).flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
+    expect(texts).toContain("Links no column shows: FR-2 (rb-1>satisfies>FR-2).");
+  });
+});

@@ -73,6 +73,9 @@ export function requirementsSection(input: RequirementsSectionInput): ReportSect
       ]),
     },
   };
+  // Links the matrix's columns do not show (an item of a type no column lists): named, so none is dropped unseen.
+  const unshown = [...matrix.rows].filter((r) => r.unshown !== undefined).sort((a, b) => naturalKeyOrder(key(a.item), key(b.item)));
+  const unshownNote: ReportBlock[] = unshown.length === 0 ? [] : [{ kind: "paragraph", text: `Links no column shows: ${unshown.map((r) => `${key(r.item)} (${r.unshown!.join(", ")})`).join("; ")}.` }];
   const levels = result.levels;
   const ratio = (n: number, d: number) => (d === 0 ? null : { value: n / d, label: `${n}/${d}` });
   const coverage: ReportBlock[] = [
@@ -141,7 +144,7 @@ export function requirementsSection(input: RequirementsSectionInput): ReportSect
       },
     ],
     sections: [
-      { heading: "Traceability matrix", blocks: [rtm] },
+      { heading: "Traceability matrix", blocks: [rtm, ...unshownNote] },
       { heading: "Coverage", blocks: coverage },
       { heading: "Suspects and stale evidence", blocks: findings.length > 0 ? [{ kind: "list", items: findings }] : [{ kind: "paragraph", text: "No suspect links and no stale evidence." }] },
       { heading: "Acknowledgement gaps", blocks: ack },
