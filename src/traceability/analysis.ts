@@ -2,7 +2,7 @@ import type { AcknowledgementInput, TraceEntity, TraceItemKind, TraceLinkInput }
 import type { Engine, TraceAnalysisOptions } from "./engine.js";
 import { acknowledgementOf, groupAcks, type RequirementAcknowledgement } from "./acknowledgements.js";
 import { compileRules } from "./compiled.js";
-import { CoverageState } from "./coverage.js";
+import { CoverageState, DEEP } from "./coverage.js";
 import { DEFAULT_RESULT_OUTCOMES, EvidenceState, statusName, type EvidenceScope, type EvidenceStatus } from "./evidence.js";
 import { buildTraceGraph, type TraceGraph } from "./graph.js";
 import { evidencePolicy, runResultIssue } from "./options.js";
@@ -192,13 +192,17 @@ function applyEdit(e: Engine, edit: TraceEdit): TraceDelta {
       break;
     case "acknowledged": {
       const a = edited.acknowledgement;
-      const list = e.graph.acknowledgements.filter((x) => x.id !== a.id);
+      // The requirement of the acknowledgement it replaces (it may name another one) changes too: keep it in `touched`.
+      const touched = [a];
+      const list = e.graph.acknowledgements.filter((x) => x.id !== a.id || !touched.push(x));
       list.push(a);
       e.graph.acknowledgements = list;
       e.acks.clear();
       for (const [k, v] of groupAcks(list, e.asOf)) e.acks.set(k, v);
-      const v = s.nodeOf("requirement", a.requirementId);
-      if (v !== undefined) ackDirty.add(v);
+      for (const x of touched) {
+        const v = s.nodeOf("requirement", x.requirementId);
+        if (v !== undefined) ackDirty.add(v);
+      }
       break;
     }
   }
@@ -210,7 +214,7 @@ function applyEdit(e: Engine, edit: TraceEdit): TraceDelta {
     coverage: cov.map((v) => ({
       item: key(v),
       shallow: e.coverage.shallow[v] === -1 ? "no-rule" : e.coverage.shallow[v] === 1 ? "covered" : "uncovered",
-      deep: (["covered", "uncovered", "cycle"] as const)[e.coverage.deep[v] as number] ?? "covered",
+      deep: DEEP[e.coverage.deep[v] as number] ?? "covered",
     })),
     evidence: ev.map((v) => ({ item: key(v), rolledUp: statusName(e.evidence.rolled[v] as number) })),
     suspects: origins.map((v) => {

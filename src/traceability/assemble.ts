@@ -3,7 +3,7 @@ import { cmp } from "./order.js";
 import { acknowledgementOf, pendingByPerson, type PersonPending, type RequirementAcknowledgement } from "./acknowledgements.js";
 import type { Engine } from "./engine.js";
 import { F_COVERS, F_EVIDENCE, F_IMPLICIT, linkFlags } from "./compiled.js";
-import { DEEP_COVERED, DEEP_CYCLE, NO_RULE } from "./coverage.js";
+import { DEEP, DEEP_COVERED, DEEP_CYCLE, NO_RULE } from "./coverage.js";
 import { statusName, UNCOVERED, type EvidenceStatus } from "./evidence.js";
 import { diffFields } from "./fingerprint.js";
 import { pinsOtherRevision } from "./revisions.js";
@@ -17,7 +17,6 @@ import type { ChangedItem, InactiveItem, ItemCoverage, ItemEvidence, LevelCovera
  * own function so `result()` can build each one when first read.
  */
 
-const DEEP = ["covered", "uncovered", "cycle"] as const;
 /** One shared, frozen empty list for the many entries with nothing missing or unwanted (results are read-only). */
 const NONE: readonly never[] = Object.freeze([]);
 

@@ -16,6 +16,8 @@ import type { TraceStore } from "./store.js";
 export const DEEP_COVERED = 0;
 export const DEEP_UNCOVERED = 1;
 export const DEEP_CYCLE = 2;
+/** Deep coverage names by code. */
+export const DEEP = ["covered", "uncovered", "cycle"] as const;
 /** Shallow codes: no rule for the item's type. */
 export const NO_RULE = -1;
 

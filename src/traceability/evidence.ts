@@ -12,7 +12,8 @@ import type { TraceStore } from "./store.js";
  * their parents…) does not count as OK. Roll-up: a parent's status combines its own tests with its children's
  * rolled-up statuses; children without any evidence (UNCOVERED) do not dilute it. A test linked to another revision
  * than the item's current one (OFT's outdated or predated link) gives no evidence, nor does an inactive test case or
- * requirement (the rules' `inactive` statuses).
+ * requirement (the rules' `inactive` statuses); a parent link pinning another revision is no parent link: nothing
+ * rolls up through it and no change flows down through it.
  */
 
 /**
@@ -88,9 +89,14 @@ export class EvidenceState {
     return ((linkFlags(this.store, this.c)[l] as number) & flag) !== 0;
   }
 
-  /** Whether `l` is a parent link from an active child: an inactive child (rejected, obsolete) rolls nothing up. */
+  /**
+   * Whether `l` is a parent link between active items: an inactive child (rejected, obsolete) rolls nothing up, an
+   * inactive parent passes no change down (retiring it stales no child's pass), and a link pinning another revision
+   * than its parent's (OFT's outdated / predated) covers nothing, so it carries neither.
+   */
   private parentLink(l: number): boolean {
-    return this.has(l, F_PARENT) && this.store.items[this.store.from[l] as number]?.inactive === undefined;
+    const s = this.store;
+    return this.has(l, F_PARENT) && s.items[s.from[l] as number]?.inactive === undefined && s.items[s.to[l] as number]?.inactive === undefined && !pinsOtherRevision(s, l);
   }
 
   /** The reverse of children() (the two graphs share their components). */
@@ -310,7 +316,6 @@ export class EvidenceState {
   private foldPath(starts: readonly number[] | null, confine: boolean): Components {
     const s = this.store;
     const par = this.parents();
-    const lf = linkFlags(s, this.c);
     const cs = components(s.items.length, starts, par, confine);
     const path = this.pathChangedAt;
     for (let ci = 0; ci < cs.count; ci++) {
@@ -325,7 +330,7 @@ export class EvidenceState {
         const out = s.out[v] as number[];
         for (let j = 0; j < out.length; j++) {
           const l = out[j] as number;
-          if (((lf[l] as number) & F_PARENT) === 0) continue;
+          if (!this.parentLink(l)) continue;
           const p = s.to[l] as number;
           if (p >= 0 && p !== v && (inComp === undefined || inComp[p] !== ci) && (path[p] ?? "") > max) max = path[p] as string;
         }
@@ -342,7 +347,6 @@ export class EvidenceState {
   /** Rolls evidence up over components given children first (or, with `reversed`, parents first). */
   private rollComponents(cs: Components, reversed: boolean): void {
     const s = this.store;
-    const lf = linkFlags(s, this.c);
     const rolled = this.rolled;
     for (let i = 0; i < cs.count; i++) {
       const ci = reversed ? cs.count - 1 - i : i;
@@ -356,9 +360,8 @@ export class EvidenceState {
         const inn = s.inn[v] as number[];
         for (let j = 0; j < inn.length; j++) {
           const l = inn[j] as number;
-          if (((lf[l] as number) & F_PARENT) === 0) continue;
           const c = s.from[l] as number;
-          if (c >= 0 && c !== v && s.items[c]!.inactive === undefined && (inComp === undefined || inComp[c] !== ci) && (rolled[c] as number) < worst) worst = rolled[c] as number;
+          if (c >= 0 && c !== v && this.parentLink(l) && (inComp === undefined || inComp[c] !== ci) && (rolled[c] as number) < worst) worst = rolled[c] as number;
         }
       }
       for (let k = 0; k < comp.length; k++) rolled[comp[k] as number] = worst;

@@ -93,7 +93,7 @@ export class TraceStore {
     return this.rules.triggerFields?.[kind] ?? this.fingerprintFields(kind);
   }
 
-  /** Adds or replaces an item; `changedAt` is when its content changed (kept when the fingerprint does not move). */
+  /** Adds or replaces an item; `changedAt` is when its content changed (kept when neither fingerprint nor revision moves). */
   upsert(kind: TraceItemKind, entity: TraceEntity, changedAt: string | undefined, isBuild: boolean): ItemChange {
     const key = `${kind}:${entity.id}`;
     const existing = this.index.get(key);
@@ -107,7 +107,8 @@ export class TraceStore {
     const triggerFingerprint = tf === ff ? fingerprint : fingerprintOf(entity, tf);
     const previous = existing === undefined ? undefined : this.items[existing];
     const fpChanged = previous !== undefined && previous.fingerprint !== fingerprint;
-    const at = previous !== undefined && !fpChanged && previous.triggerFingerprint === triggerFingerprint ? previous.changedAt : changedAt;
+    // A raised revision is a declared change of meaning (OFT), even when no fingerprinted field moved.
+    const at = previous !== undefined && !fpChanged && previous.triggerFingerprint === triggerFingerprint && previous.entity.revision === entity.revision ? previous.changedAt : changedAt;
     const item: TraceItem = {
       kind,
       id: entity.id,

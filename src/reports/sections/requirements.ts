@@ -52,16 +52,18 @@ export function requirementsSection(input: RequirementsSectionInput): ReportSect
   const rtm: ReportBlock = {
     kind: "table",
     table: {
-      caption: "Requirements traceability matrix (! marks a suspect link, evidence in brackets, a retired item's status in parentheses)",
+      caption: "Requirements traceability matrix (! marks a suspect link, evidence in brackets, a retired item's status or a link's outdated / predated revision in parentheses)",
       columns: ["Requirement", "Type", "Status", "Title", "Coverage", "Evidence", ...matrix.columns],
       rows: [...matrix.rows].sort((a, b) => naturalKeyOrder(key(a.item), key(b.item))).map((r) => [
         // A retired requirement (result.inactive) stays in the matrix, marked so a reader does not take it for a gap.
         key(r.item), r.type, r.inactive !== undefined ? `${r.inactive} (inactive)` : r.status ?? "", r.title ?? "",
-        r.coverage === "uncovered" ? toneCell("warning", r.coverage) : r.coverage, evidenceCell(r.evidence),
+        // Shallow-covered by something itself uncovered (or in a loop) is not covered all the way down: say so.
+        r.coverage === "uncovered" ? toneCell("warning", r.coverage) : r.coverage === "covered" && r.deep !== undefined && r.deep !== "covered" ? toneCell("warning", `covered, deep ${r.deep}`) : r.coverage,
+        evidenceCell(r.evidence),
         ...r.cells.map((c) => {
           // Each linked item as "TC-026 [NOK]": only the evidence word carries the tone.
           const runs = c.entries.flatMap((e, i) => {
-            const head = `${i > 0 ? ", " : ""}${key(e.item)}${e.inactive !== undefined ? ` (${e.inactive})` : ""}${e.suspect ? " !" : ""}`;
+            const head = `${i > 0 ? ", " : ""}${key(e.item)}${e.inactive !== undefined ? ` (${e.inactive})` : ""}${e.revision !== undefined ? ` (${e.revision})` : ""}${e.suspect ? " !" : ""}`;
             if (!e.evidence) return [head];
             const word = evidenceCell(e.evidence);
             return typeof word === "string" ? [`${head} [${word}]`] : [`${head} [`, word as ToneCell, "]"];
@@ -71,6 +73,9 @@ export function requirementsSection(input: RequirementsSectionInput): ReportSect
       ]),
     },
   };
+  // Links the matrix's columns do not show (an item of a type no column lists): named, so none is dropped unseen.
+  const unshown = [...matrix.rows].filter((r) => r.unshown !== undefined).sort((a, b) => naturalKeyOrder(key(a.item), key(b.item)));
+  const unshownNote: ReportBlock[] = unshown.length === 0 ? [] : [{ kind: "paragraph", text: `Links no column shows: ${unshown.map((r) => `${key(r.item)} (${r.unshown!.join(", ")})`).join("; ")}.` }];
   const levels = result.levels;
   const ratio = (n: number, d: number) => (d === 0 ? null : { value: n / d, label: `${n}/${d}` });
   const coverage: ReportBlock[] = [
@@ -139,7 +144,7 @@ export function requirementsSection(input: RequirementsSectionInput): ReportSect
       },
     ],
     sections: [
-      { heading: "Traceability matrix", blocks: [rtm] },
+      { heading: "Traceability matrix", blocks: [rtm, ...unshownNote] },
       { heading: "Coverage", blocks: coverage },
       { heading: "Suspects and stale evidence", blocks: findings.length > 0 ? [{ kind: "list", items: findings }] : [{ kind: "paragraph", text: "No suspect links and no stale evidence." }] },
       { heading: "Acknowledgement gaps", blocks: ack },
