@@ -157,9 +157,10 @@ export function projectSection(input: ProjectSectionInput): ReportSection {
       blocks: [{
         kind: "table",
         table: {
-          caption: "Milestones in baseline order (slips in working days; positive = later)",
+          caption: "Milestones in baseline order (slips in working days; positive = later; a forecast passed without an actual slips at least to the status date)",
           columns: ["Milestone", "Key milestone", "Original", "Baseline", "Forecast", "Actual", "Slip", "Slip from original", "Status"],
-          rows: [...input.slips].sort(byPlanDate).map((m) => [m.name, m.key, m.originalDate ?? "", m.baselineDate ?? "", m.forecastDate ?? "", m.actualDate ?? "", slipCell(m.slip, m.baselineDate, m), slipCell(m.slipFromOriginal, m.originalDate, m), slipStatus(m.status)]),
+          // A forecast day already passed, not reached: the slip beside it runs to the status date, so the cell says why.
+          rows: [...input.slips].sort(byPlanDate).map((m) => [m.name, m.key, m.originalDate ?? "", m.baselineDate ?? "", m.forecastPassed ? toneCell("warning", `${m.forecastDate} (passed, not reached)`) : m.forecastDate ?? "", m.actualDate ?? "", slipCell(m.slip, m.baselineDate, m), slipCell(m.slipFromOriginal, m.originalDate, m), slipStatus(m.status)]),
         },
       }],
     });
