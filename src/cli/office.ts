@@ -93,8 +93,15 @@ export interface OfficeAnalysis {
   readonly scoreboard: Scoreboard;
   readonly selection: IntakeSelection;
   readonly projects: readonly ProjectAnalysis[];
-  /** `keys`: each traced item's own key (`REQ-11`) by `kind:id`, where it has one shared by no other item of its kind. */
-  readonly trace: { readonly result: TraceAnalysisResult; readonly matrix: TraceMatrix; readonly keys: ReadonlyMap<string, string> };
+  /**
+   * `keys`: each traced item's own key (`REQ-11`) by `kind:id`, where it has one shared by no other item of its kind.
+   * `unlinkedParents`: requirements whose `parentId` no parent link (`derives`, `refines`) backs — the analysis reads
+   * links only, so such a requirement is an orphan there and its parent is not covered by it.
+   */
+  readonly trace: {
+    readonly result: TraceAnalysisResult; readonly matrix: TraceMatrix; readonly keys: ReadonlyMap<string, string>;
+    readonly unlinkedParents: readonly { readonly requirement: string; readonly parent: string }[];
+  };
   readonly rollouts: readonly RolloutAnalysis[];
   /** Availability per service over {@link OfficeAnalysis.availabilityPeriod} (each `partial` before 31 December). */
   readonly availability: readonly ServiceAvailability[];
@@ -229,7 +236,10 @@ export function analyzeDelivery(records: ImportedRecords, statusDate: IsoDate | 
   }, DEFAULT_TRACE_RULES);
   const analysis = analyzeTraceGraph(graph, { people: list(records, "person") });
   const traceResult = analysis.result();
-  const trace = { result: traceResult, matrix: traceMatrix(analysis, { result: traceResult }), keys: itemKeys(items) };
+  // A parent named only in `parentId` (a CSV "Parent" column) is no trace link: said, not silently dropped.
+  const parentLinks = new Set(list(records, "trace-link").filter((l) => DEFAULT_TRACE_RULES.parentLinkTypes?.includes(l.linkType)).map((l) => `${l.from.kind}:${l.from.id}\u0000${l.to.kind}:${l.to.id}`));
+  const unlinkedParents = requirements.filter((r) => r.parentId !== undefined && !parentLinks.has(`requirement:${r.id}\u0000requirement:${r.parentId}`)).map((r) => ({ requirement: r.id, parent: r.parentId! }));
+  const trace = { result: traceResult, matrix: traceMatrix(analysis, { result: traceResult }), keys: itemKeys(items), unlinkedParents };
   stage("trace");
 
   const rollouts = list(records, "rollout-plan").map((plan) => rollout(records, plan, asOf));

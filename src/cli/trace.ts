@@ -51,11 +51,13 @@ export function traceSummary(d: DeliveryAnalysis): TraceSummary {
     levels: t.levels.map((l) => ({ type: l.type, items: l.items, shallowCovered: l.shallowCovered, deepCovered: l.deepCovered, gaps: l.gaps, inCycle: l.inCycle })),
     uncovered, inactive, findings: structural, suspects: t.suspects.map((s) => s.link), linkRevisions: t.linkRevisions,
     acknowledgementGaps: gaps.map((a) => ({ requirement: a.requirementId, pending: a.pending })),
+    unlinkedParents: d.trace.unlinkedParents,
     keys: {} as Record<string, string>,
   };
   // `keys`: the key of every item the output names by id (ids stay where they are).
   for (const ref of [...uncovered, ...t.levels.flatMap((l) => l.inCycle), ...inactive.map((i) => i.item), ...structural.flatMap((f) => f.items),
-    ...t.suspects.flatMap((s) => [s.from, s.to]), ...t.linkRevisions.flatMap((r) => [r.from, r.to]), ...gaps.map((a) => `requirement:${a.requirementId}`)]) name(ref);
+    ...t.suspects.flatMap((s) => [s.from, s.to]), ...t.linkRevisions.flatMap((r) => [r.from, r.to]), ...gaps.map((a) => `requirement:${a.requirementId}`),
+    ...d.trace.unlinkedParents.flatMap((u) => [`requirement:${u.requirement}`, `requirement:${u.parent}`])]) name(ref);
   for (const [ref, key] of [...named].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) Object.defineProperty(json.keys, ref, { value: key, enumerable: true });
   // Nothing to trace is said in one line (as score, evm, rollout do), not as a 0/0 line per level read as measured.
   if (t.levels.every((l) => l.items === 0) && t.suspects.length === 0 && stale.length === 0 && gaps.length === 0 && inactive.length === 0 && structural.length === 0) {
@@ -72,6 +74,8 @@ export function traceSummary(d: DeliveryAnalysis): TraceSummary {
   if (inactive.length > 0) text.push(`inactive, not traced: ${inactive.length} (${inactive.map((i) => `${p(i.item)} ${printable(i.status)}`).sort(naturalKeyOrder).join(", ")})`);
   // `severity: message`, as the report's list of findings writes them; findings that differ only in their item share a line.
   for (const line of traceFindingLines(structural, name)) text.push(printable(line));
+  const unlinked = d.trace.unlinkedParents.map((u) => `${p(`requirement:${u.requirement}`)} → ${p(`requirement:${u.parent}`)}`).sort(naturalKeyOrder);
+  if (unlinked.length > 0) text.push(`warning: ${unlinked.length} ${unlinked.length === 1 ? "requirement names a parent" : "requirements name a parent"} in parentId that no derives or refines link joins, so the analysis does not see it (add the links): ${unlinked.join(", ")}`);
   for (const s of t.suspects) text.push(`suspect ${printable(s.link)} (${p(s.from)} ${printable(s.linkType)} ${p(s.to)})`);
   for (const r of stale) text.push(`${r.status} ${printable(r.link)} (${p(r.from)} ${printable(r.linkType)} ${p(r.to)}): pins revision ${r.linkRevision}, ${p(r.to)} is at revision ${r.itemRevision}`);
   text.push(`acknowledgement gaps: ${gaps.length}`);

@@ -19,6 +19,11 @@ export interface RequirementsSectionInput {
    * are then named and ordered by key — an imported item's id is its tool's UUID. Without it, by id.
    */
   readonly keys?: ReadonlyMap<string, string>;
+  /**
+   * Requirements whose `parentId` no parent link backs (the office analysis lists them): the analysis reads links only,
+   * so each is named under the findings rather than left an unexplained orphan.
+   */
+  readonly unlinkedParents?: readonly { readonly requirement: string; readonly parent: string }[];
 }
 
 // Test evidence that needs attention carries a tone (NOK a failure, the others work still to do); OK stays plain.
@@ -41,7 +46,7 @@ const evidenceCell = (e: EvidenceStatus | "INACTIVE"): CellValue => {
  */
 export function requirementsSection(input: RequirementsSectionInput): ReportSection {
   checkArguments("requirementsSection", { input: [input, "object"] });
-  checkArguments("requirementsSection", { "input.result": [input.result, "object"], "input.matrix": [input.matrix, "object"], "input.people": [input.people, "object?"], "input.keys": [input.keys, "object?"] });
+  checkArguments("requirementsSection", { "input.result": [input.result, "object"], "input.matrix": [input.matrix, "object"], "input.people": [input.people, "object?"], "input.keys": [input.keys, "object?"], "input.unlinkedParents": [input.unlinkedParents, "object[]?"] });
   const { result, matrix } = input;
   const who = (id: string) => personName(input.people, id);
   // Items by key where they have one (in a finding's message `requirement:REQ-11`), lists in key order.
@@ -120,6 +125,7 @@ export function requirementsSection(input: RequirementsSectionInput): ReportSect
     ...pinnedOther.map((x) => `${x.status} ${x.link}: ${key(x.from)} ${x.linkType} ${key(x.to)} pins revision ${x.linkRevision}, ${key(x.to)} is at revision ${x.itemRevision} (covers nothing until reviewed)`),
     ...stale.map((e) => `stale evidence: ${e.id} (passes older than its last change)`),
     ...traceFindingLines(result.findings, label),
+    ...(input.unlinkedParents?.length ? [`warning: ${input.unlinkedParents.length} ${input.unlinkedParents.length === 1 ? "requirement names a parent" : "requirements name a parent"} in parentId that no derives or refines link joins, so the analysis does not see it (add the links): ${input.unlinkedParents.map((u) => `${requirement(u.requirement)} → ${requirement(u.parent)}`).sort(naturalKeyOrder).join(", ")}`] : []),
   ];
   const gaps = result.acknowledgements.filter((a) => a.pending.length > 0);
   const ack: ReportBlock[] = gaps.length === 0
