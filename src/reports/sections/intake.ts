@@ -4,7 +4,7 @@ import type { ProjectRequest } from "../../entities/index.js";
 import type { Scoreboard } from "../../prioritization/index.js";
 import { defineSelectionProblem, type PortfolioSelection, type SelectionProblemInput } from "../../selection/index.js";
 import { valueCostBubbleChart } from "../charts/bubble.js";
-import { cellText, type CellValue } from "../cells.js";
+import { cellText, groupDigits, type CellValue } from "../cells.js";
 import type { ReportBlock, ReportSection } from "../report.js";
 import { fixed, humanize, percent } from "./shared.js";
 
@@ -41,7 +41,7 @@ function selectionBlocks(input: SelectionProblemInput, result: PortfolioSelectio
   const title = (id: string) => byId.get(id)?.title ?? id;
   // A gap above 0 never reads 0 % (a plan not proven optimal would read as if it were).
   const gap = result.gap.value === undefined ? `gap n/a (${result.gap.reason})` : `proven gap ${cellText(percent(metric(result.gap.value.times(100)), 2))}`;
-  const total = result.objective.value === undefined ? `no plan (${result.objective.reason})` : result.objective.value.toDecimalPlaces(places, 6).toFixed();
+  const total = result.objective.value === undefined ? `no plan (${result.objective.reason})` : groupDigits(result.objective.value.toDecimalPlaces(places, 6).toFixed(places)); // as the Value column reads
   // Bubble area: each candidate's demand on the capacity rows, summed over periods and skills.
   const skills = [...new Set(problem.candidates.flatMap((c) => Object.values(c.demand).flatMap((d) => Object.keys(d))))];
   const demandOf = (c: (typeof problem.candidates)[number]) => Object.values(c.demand).flatMap((d) => Object.values(d)).reduce((a: Decimal, b) => a.plus(b), c.value.times(0));
