@@ -9,6 +9,7 @@ import { ownEntry } from "../../core/own.js";
 import { readXlsx, type XlsxSheetData } from "./read.js";
 import type { XlsxLimits } from "./limits.js";
 import type { XlsxFormatLocale } from "./number-format.js";
+import { mergedDataRows, xlsxMergedCells, type XlsxMergedCells } from "./merged-cells.js";
 
 /** Options of {@link importXlsx}: the CSV importer's mapping options, the reader's limits, and where the table is. */
 export interface ImportXlsxOptions extends CsvRowOptions, XlsxLimits {
@@ -20,6 +21,12 @@ export interface ImportXlsxOptions extends CsvRowOptions, XlsxLimits {
    * both rows is one name.
    */
   readonly headerRows?: number;
+  /**
+   * How a merged cell over data rows reads (see {@link XlsxMergedCells}): `"refuse"` (default; its value is stored in
+   * the first cell only, so the other rows would silently lack it), `"fill"` (repeated in every covered cell, as the
+   * sheet shows it) or `"top-left"` (as stored).
+   */
+  readonly mergedCells?: XlsxMergedCells;
   /** The locale of the Excel that saved the workbook, for the built-in formats that depend on it (see `readXlsx`). */
   readonly formatLocale?: XlsxFormatLocale;
 }
@@ -73,7 +80,7 @@ function formatWarnings(kind: CsvKind, sheet: XlsxSheetData, header: readonly st
   });
 }
 
-function importSheet<K extends CsvKind>(kind: K, sheet: XlsxSheetData, options: CsvRowOptions & { readonly headerRows?: number }): { records: EntityOf<K>[]; issues: ValidationIssue[]; warnings?: ImportWarning[] } {
+function importSheet<K extends CsvKind>(kind: K, sheet: XlsxSheetData, options: CsvRowOptions & { readonly headerRows?: number; readonly mergedCells?: XlsxMergedCells }): { records: EntityOf<K>[]; issues: ValidationIssue[]; warnings?: ImportWarning[] } {
   const headerRows = options.headerRows ?? 1;
   const header = headerOf(sheet, headerRows);
   // No header (a chart sheet or an empty cover tab first in the workbook): refused, never 0 records without a word.
@@ -82,8 +89,10 @@ function importSheet<K extends CsvKind>(kind: K, sheet: XlsxSheetData, options: 
     return { records: [], issues: [{ path: [], message: `sheet "${sheet.name}" has no header row: ${why} (choose the sheet that holds the table with the sheet option)`, code: "custom" }] };
   }
   // Workbook numbers are typed cells, their text always with `.`: a CSV decimal mark does not apply.
-  const { decimalMark: _csvOnly, ...rowOptions } = options;
-  const got = importTableRows(kind, header, sheet.rows.filter((r) => r.line > headerRows), { ...rowOptions, neutralised: false });
+  const { decimalMark: _csvOnly, mergedCells, ...rowOptions } = options;
+  const merged = mergedDataRows(sheet, headerRows, header, xlsxMergedCells(mergedCells, `${kind} XLSX`));
+  if (merged.issues.length > 0) return { records: [], issues: merged.issues };
+  const got = importTableRows(kind, header, merged.rows, { ...rowOptions, neutralised: false });
   // A formula error (#N/A from a lookup that found nothing) is no value: refused where it is, never taken as text.
   const errors: ValidationIssue[] = (sheet.errors ?? []).map((e) => ({
     path: [e.line, (e.line > headerRows ? header[e.column] : undefined) ?? `column ${e.column + 1}`],
