@@ -80,7 +80,7 @@ function formatWarnings(kind: CsvKind, sheet: XlsxSheetData, header: readonly st
   });
 }
 
-function importSheet<K extends CsvKind>(kind: K, sheet: XlsxSheetData, options: CsvRowOptions & { readonly headerRows?: number; readonly mergedCells?: XlsxMergedCells }): { records: EntityOf<K>[]; issues: ValidationIssue[]; warnings?: ImportWarning[] } {
+function importSheet<K extends CsvKind>(kind: K, sheet: XlsxSheetData, options: CsvRowOptions & { readonly headerRows?: number; readonly mergedCells?: XlsxMergedCells }): { records: EntityOf<K>[]; issues: ValidationIssue[]; warnings?: ImportWarning[]; lines?: number[] } {
   const headerRows = options.headerRows ?? 1;
   const header = headerOf(sheet, headerRows);
   // No header (a chart sheet or an empty cover tab first in the workbook): refused, never 0 records without a word.
@@ -141,7 +141,7 @@ export function importXlsx<K extends CsvKind>(kind: K, bytes: Uint8Array, option
 /**
  * Reads several sheets of one workbook, each as its kind (`{ Costs: { kind: "cost-entry" }, Requirements: { kind:
  * "requirement" } }`), all or nothing across the sheets: one {@link ValidationError} lists every problem with path
- * `[sheet, row, column]`; the report counts the rows of each sheet (`rows:<sheet>`).
+ * `[sheet, row, column]`, an id given on two sheets of one kind among them; the report counts the rows of each sheet (`rows:<sheet>`).
  *
  * @throws {ValidationError} on a hostile or malformed workbook, a missing sheet, or any invalid row in any sheet.
  * @example
@@ -162,11 +162,21 @@ export function importXlsxWorkbook(
   const records: { [K in CsvKind]?: EntityOf<K>[] } = {};
   const issues: ValidationIssue[] = [];
   const report = createReportBuilder("xlsx");
+  // Ids are unique per kind across the sheets too: two sheets of one kind (Q1, Q2) holding the same id would give two
+  // records one store key, the later silently replacing the earlier.
+  const firstAt = new Map<string, string>();
   for (const sheet of sheets) {
     const m = Object.prototype.hasOwnProperty.call(options.sheets, sheet.name) ? options.sheets[sheet.name]! : undefined;
     if (m === undefined) continue;
     const got = importSheet(m.kind, sheet, { ...m, importedAt: options.importedAt, idFor: (row) => `${m.kind}-${sheet.name}-${row}` });
     issues.push(...got.issues.map((i) => ({ ...i, path: [sheet.name, ...i.path] })));
+    got.records.forEach((r, i) => {
+      const line = got.lines?.[i] ?? 0;
+      const key = `${m.kind}\u0000${String((r as { id?: unknown }).id)}`;
+      const earlier = firstAt.get(key);
+      if (earlier === undefined) firstAt.set(key, `sheet "${sheet.name}" line ${line}`);
+      else issues.push({ path: [sheet.name, line, "id"], message: `id ${String((r as { id?: unknown }).id)} is already used on ${earlier}`, code: "custom" });
+    });
     (records[m.kind] as unknown[] | undefined) = [...((records[m.kind] as unknown[] | undefined) ?? []), ...got.records];
     report.count(`rows:${sheet.name}`, got.records.length);
     for (const w of got.warnings ?? []) report.warn(`${sheet.name}: ${w.path}`, w.message, w.code);
