@@ -80,6 +80,18 @@ function formatWarnings(kind: CsvKind, sheet: XlsxSheetData, header: readonly st
   });
 }
 
+/**
+ * A warning for each hidden data row (hidden by hand or by a filter): it is imported like any other, though the sheet
+ * as the user last saw it did not show it.
+ */
+function hiddenRowWarnings(sheet: XlsxSheetData, headerRows: number): ImportWarning[] {
+  return (sheet.hiddenRows ?? []).filter((line) => line > headerRows).map((line) => ({
+    path: `[${line}]`,
+    code: "hidden-row",
+    message: `row ${line} is hidden in sheet "${sheet.name}" (by hand or by a filter) and is imported like the visible rows; delete it from the sheet if it is not to be imported`,
+  }));
+}
+
 function importSheet<K extends CsvKind>(kind: K, sheet: XlsxSheetData, options: CsvRowOptions & { readonly headerRows?: number; readonly mergedCells?: XlsxMergedCells }): { records: EntityOf<K>[]; issues: ValidationIssue[]; warnings?: ImportWarning[]; lines?: number[] } {
   const headerRows = options.headerRows ?? 1;
   const header = headerOf(sheet, headerRows);
@@ -101,7 +113,7 @@ function importSheet<K extends CsvKind>(kind: K, sheet: XlsxSheetData, options: 
       : `the cell shows the formula error ${e.error}: it has no value`,
     code: "custom",
   }));
-  if (errors.length === 0) return { ...got, warnings: formatWarnings(kind, sheet, header, options) };
+  if (errors.length === 0) return { ...got, warnings: [...hiddenRowWarnings(sheet, headerRows), ...formatWarnings(kind, sheet, header, options)] };
   // The rows' other problems are still listed (ordered by row); the codec's complaint about an error cell's text is not.
   const at = new Set(errors.map((e) => `${String(e.path[0])}\u0000${String(e.path[1])}`));
   const rest = got.issues.filter((i) => !at.has(`${String(i.path[0])}\u0000${String(i.path[1])}`));
