@@ -41,6 +41,7 @@ export { utf8ErrorOffset } from "./utf8.js";
 export { readXlsx, type ReadXlsxOptions, type XlsxSheetData } from "./xlsx/read.js";
 export type { XlsxLimits } from "./xlsx/limits.js";
 export type { XlsxFormatLocale } from "./xlsx/number-format.js";
+export type { XlsxMergedCells } from "./xlsx/merged-cells.js";
 export { importXlsx, importXlsxWorkbook, type ImportXlsxOptions, type XlsxSheetMapping } from "./xlsx/import.js";
 export { exportXlsx, xlsxTemplate } from "./xlsx/write.js";
 export { XLSX_MAX_CELL_CHARS } from "../core/xstring.js";

@@ -169,7 +169,7 @@ export function importTableRows<K extends CsvKind>(
   header: readonly string[],
   rows: readonly TableRow[],
   options: CsvRowOptions & { readonly neutralised?: boolean },
-): { records: EntityOf<K>[]; issues: ValidationIssue[] } {
+): { records: EntityOf<K>[]; issues: ValidationIssue[]; lines?: number[] } {
   let decoder: CsvRowDecoder<K>;
   try {
     decoder = new CsvRowDecoder(kind, header, options);
@@ -178,11 +178,15 @@ export function importTableRows<K extends CsvKind>(
     throw e;
   }
   const records: EntityOf<K>[] = [];
+  const lines: number[] = []; // the line of each record, for checks across tables (a workbook's sheets)
   for (const { line, cells } of rows) {
     const record = decoder.decode(cells, line);
-    if (record !== undefined) records.push(record);
+    if (record !== undefined) {
+      records.push(record);
+      lines.push(line);
+    }
   }
-  return { records, issues: decoder.issues };
+  return { records, issues: decoder.issues, lines };
 }
 
 /**

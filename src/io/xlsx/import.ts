@@ -9,6 +9,7 @@ import { ownEntry } from "../../core/own.js";
 import { readXlsx, type XlsxSheetData } from "./read.js";
 import type { XlsxLimits } from "./limits.js";
 import type { XlsxFormatLocale } from "./number-format.js";
+import { mergedDataRows, xlsxMergedCells, type XlsxMergedCells } from "./merged-cells.js";
 
 /** Options of {@link importXlsx}: the CSV importer's mapping options, the reader's limits, and where the table is. */
 export interface ImportXlsxOptions extends CsvRowOptions, XlsxLimits {
@@ -20,6 +21,12 @@ export interface ImportXlsxOptions extends CsvRowOptions, XlsxLimits {
    * both rows is one name.
    */
   readonly headerRows?: number;
+  /**
+   * How a merged cell over data rows reads (see {@link XlsxMergedCells}): `"refuse"` (default; its value is stored in
+   * the first cell only, so the other rows would silently lack it), `"fill"` (repeated in every covered cell, as the
+   * sheet shows it) or `"top-left"` (as stored).
+   */
+  readonly mergedCells?: XlsxMergedCells;
   /** The locale of the Excel that saved the workbook, for the built-in formats that depend on it (see `readXlsx`). */
   readonly formatLocale?: XlsxFormatLocale;
 }
@@ -73,7 +80,19 @@ function formatWarnings(kind: CsvKind, sheet: XlsxSheetData, header: readonly st
   });
 }
 
-function importSheet<K extends CsvKind>(kind: K, sheet: XlsxSheetData, options: CsvRowOptions & { readonly headerRows?: number }): { records: EntityOf<K>[]; issues: ValidationIssue[]; warnings?: ImportWarning[] } {
+/**
+ * A warning for each hidden data row (hidden by hand or by a filter): it is imported like any other, though the sheet
+ * as the user last saw it did not show it.
+ */
+function hiddenRowWarnings(sheet: XlsxSheetData, headerRows: number): ImportWarning[] {
+  return (sheet.hiddenRows ?? []).filter((line) => line > headerRows).map((line) => ({
+    path: `[${line}]`,
+    code: "hidden-row",
+    message: `row ${line} is hidden in sheet "${sheet.name}" (by hand or by a filter) and is imported like the visible rows; delete it from the sheet if it is not to be imported`,
+  }));
+}
+
+function importSheet<K extends CsvKind>(kind: K, sheet: XlsxSheetData, options: CsvRowOptions & { readonly headerRows?: number; readonly mergedCells?: XlsxMergedCells }): { records: EntityOf<K>[]; issues: ValidationIssue[]; warnings?: ImportWarning[]; lines?: number[] } {
   const headerRows = options.headerRows ?? 1;
   const header = headerOf(sheet, headerRows);
   // No header (a chart sheet or an empty cover tab first in the workbook): refused, never 0 records without a word.
@@ -82,8 +101,10 @@ function importSheet<K extends CsvKind>(kind: K, sheet: XlsxSheetData, options: 
     return { records: [], issues: [{ path: [], message: `sheet "${sheet.name}" has no header row: ${why} (choose the sheet that holds the table with the sheet option)`, code: "custom" }] };
   }
   // Workbook numbers are typed cells, their text always with `.`: a CSV decimal mark does not apply.
-  const { decimalMark: _csvOnly, ...rowOptions } = options;
-  const got = importTableRows(kind, header, sheet.rows.filter((r) => r.line > headerRows), { ...rowOptions, neutralised: false });
+  const { decimalMark: _csvOnly, mergedCells, ...rowOptions } = options;
+  const merged = mergedDataRows(sheet, headerRows, header, xlsxMergedCells(mergedCells, `${kind} XLSX`));
+  if (merged.issues.length > 0) return { records: [], issues: merged.issues };
+  const got = importTableRows(kind, header, merged.rows, { ...rowOptions, neutralised: false });
   // A formula error (#N/A from a lookup that found nothing) is no value: refused where it is, never taken as text.
   const errors: ValidationIssue[] = (sheet.errors ?? []).map((e) => ({
     path: [e.line, (e.line > headerRows ? header[e.column] : undefined) ?? `column ${e.column + 1}`],
@@ -92,7 +113,7 @@ function importSheet<K extends CsvKind>(kind: K, sheet: XlsxSheetData, options: 
       : `the cell shows the formula error ${e.error}: it has no value`,
     code: "custom",
   }));
-  if (errors.length === 0) return { ...got, warnings: formatWarnings(kind, sheet, header, options) };
+  if (errors.length === 0) return { ...got, warnings: [...hiddenRowWarnings(sheet, headerRows), ...formatWarnings(kind, sheet, header, options)] };
   // The rows' other problems are still listed (ordered by row); the codec's complaint about an error cell's text is not.
   const at = new Set(errors.map((e) => `${String(e.path[0])}\u0000${String(e.path[1])}`));
   const rest = got.issues.filter((i) => !at.has(`${String(i.path[0])}\u0000${String(i.path[1])}`));
@@ -132,7 +153,7 @@ export function importXlsx<K extends CsvKind>(kind: K, bytes: Uint8Array, option
 /**
  * Reads several sheets of one workbook, each as its kind (`{ Costs: { kind: "cost-entry" }, Requirements: { kind:
  * "requirement" } }`), all or nothing across the sheets: one {@link ValidationError} lists every problem with path
- * `[sheet, row, column]`; the report counts the rows of each sheet (`rows:<sheet>`).
+ * `[sheet, row, column]`, an id given on two sheets of one kind among them; the report counts the rows of each sheet (`rows:<sheet>`).
  *
  * @throws {ValidationError} on a hostile or malformed workbook, a missing sheet, or any invalid row in any sheet.
  * @example
@@ -153,11 +174,21 @@ export function importXlsxWorkbook(
   const records: { [K in CsvKind]?: EntityOf<K>[] } = {};
   const issues: ValidationIssue[] = [];
   const report = createReportBuilder("xlsx");
+  // Ids are unique per kind across the sheets too: two sheets of one kind (Q1, Q2) holding the same id would give two
+  // records one store key, the later silently replacing the earlier.
+  const firstAt = new Map<string, string>();
   for (const sheet of sheets) {
     const m = Object.prototype.hasOwnProperty.call(options.sheets, sheet.name) ? options.sheets[sheet.name]! : undefined;
     if (m === undefined) continue;
     const got = importSheet(m.kind, sheet, { ...m, importedAt: options.importedAt, idFor: (row) => `${m.kind}-${sheet.name}-${row}` });
     issues.push(...got.issues.map((i) => ({ ...i, path: [sheet.name, ...i.path] })));
+    got.records.forEach((r, i) => {
+      const line = got.lines?.[i] ?? 0;
+      const key = `${m.kind}\u0000${String((r as { id?: unknown }).id)}`;
+      const earlier = firstAt.get(key);
+      if (earlier === undefined) firstAt.set(key, `sheet "${sheet.name}" line ${line}`);
+      else issues.push({ path: [sheet.name, line, "id"], message: `id ${String((r as { id?: unknown }).id)} is already used on ${earlier}`, code: "custom" });
+    });
     (records[m.kind] as unknown[] | undefined) = [...((records[m.kind] as unknown[] | undefined) ?? []), ...got.records];
     report.count(`rows:${sheet.name}`, got.records.length);
     for (const w of got.warnings ?? []) report.warn(`${sheet.name}: ${w.path}`, w.message, w.code);

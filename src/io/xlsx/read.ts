@@ -33,6 +33,8 @@ export interface XlsxSheetData {
    * text in `rows` is the stored number, which the importers warn about where a text field takes it. Absent when none.
    */
   readonly formatted?: readonly { readonly line: number; readonly column: number; readonly format: string }[];
+  /** Sheet rows (of `rows`) hidden in the workbook (`<row hidden="1">`, by hand or by a filter). Absent when none. */
+  readonly hiddenRows?: readonly number[];
 }
 
 /** Options of {@link readXlsx}. */
@@ -221,7 +223,8 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
   const merges: XlsxSheetData["merges"][number][] = [];
   const errors: { line: number; column: number; error: string }[] = [];
   const formatted: { line: number; column: number; format: string }[] = [];
-  let row: { line: number; cells: string[] } | undefined;
+  const hiddenRows: number[] = [];
+  let row: { line: number; cells: string[]; hidden?: true } | undefined;
   let cell: { col: number; type: string; style: number; formula?: true; cached?: true } | undefined;
   let text: string | undefined;
   // Only the characters inside <v> and <t> count, not those of a phonetic run (<rPh>, furigana) nor the whitespace a
@@ -241,7 +244,7 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
         const line = a["r"] !== undefined ? Number(a["r"]) : lastLine + 1;
         if (line <= lastLine) refuse(`sheet "${name}": row ${line} comes after row ${lastLine} (rows go top to bottom)`);
         lastLine = line;
-        row = { line, cells: [] };
+        row = a["hidden"] === "1" || a["hidden"] === "true" ? { line, cells: [], hidden: true } : { line, cells: [] };
         nextCol = 0;
       } else if (el === "c" && row) {
         const ref = a["r"];
@@ -307,12 +310,15 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
         text = undefined;
         phonetic = 0;
       } else if (el === "row" && row) {
-        if (row.cells.some((c) => c !== "")) rows.push(row);
+        if (row.cells.some((c) => c !== "")) {
+          rows.push({ line: row.line, cells: row.cells });
+          if (row.hidden === true) hiddenRows.push(row.line);
+        }
         row = undefined;
       }
     },
   });
-  return { name, rows, merges, errors, ...(formatted.length > 0 ? { formatted } : {}) };
+  return { name, rows, merges, errors, ...(formatted.length > 0 ? { formatted } : {}), ...(hiddenRows.length > 0 ? { hiddenRows } : {}) };
 }
 
 /**

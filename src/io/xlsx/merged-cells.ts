@@ -1,0 +1,64 @@
+import { ValidationError, type ValidationIssue } from "../../core/index.js";
+import { columnLetter } from "../../core/column-letter.js";
+import type { XlsxSheetData } from "./read.js";
+
+/**
+ * How a merged cell in the data rows of a sheet is read (`importXlsx`'s `mergedCells` option). A merge stores its value
+ * in its top-left cell only (ECMA-376 §18.3.1.55), while Excel shows it across every cell it covers:
+ * - `"refuse"` (default): a merge over data rows whose top-left cell holds a value is a problem at that cell;
+ * - `"fill"`: the value is repeated in every cell the merge covers, as the sheet shows it (Power Query's "fill down");
+ * - `"top-left"`: the cells as stored, the value on the top-left cell only (openpyxl, pandas, a CSV saved by Calc).
+ *
+ * @example
+ * ```ts
+ * // B2 "WP-1" merged over B2:B4: every one of rows 2–4 gets workPackageId WP-1.
+ * importXlsx("cost-entry", bytes, { importedAt, mergedCells: "fill" });
+ * ```
+ */
+export type XlsxMergedCells = "refuse" | "fill" | "top-left";
+
+const MODES: readonly XlsxMergedCells[] = ["refuse", "fill", "top-left"];
+
+/** The `mergedCells` option checked. @internal */
+export function xlsxMergedCells(option: unknown, subject: string): XlsxMergedCells {
+  if (option === undefined) return "refuse";
+  if (typeof option === "string" && (MODES as readonly string[]).includes(option)) return option as XlsxMergedCells;
+  throw ValidationError.single(["mergedCells"], `expected one of ${MODES.map((m) => JSON.stringify(m)).join(", ")}, got ${JSON.stringify(option) ?? String(option)}`, subject);
+}
+
+/**
+ * The data rows (below `headerRows`) with merged cells read as `mode` says, and a problem for each merge holding a
+ * value under `"refuse"`. Merges inside the header rows are the header's (see `headerOf`). @internal
+ */
+export function mergedDataRows(sheet: XlsxSheetData, headerRows: number, header: readonly string[], mode: XlsxMergedCells): { rows: XlsxSheetData["rows"]; issues: ValidationIssue[] } {
+  const data = sheet.rows.filter((r) => r.line > headerRows);
+  const merges = sheet.merges.filter((m) => m.top >= headerRows && (m.bottom > m.top || m.right > m.left));
+  if (mode === "top-left" || merges.length === 0) return { rows: data, issues: [] };
+  const byLine = new Map(data.map((r) => [r.line, { line: r.line, cells: [...r.cells] }]));
+  const issues: ValidationIssue[] = [];
+  // A merge reaching below the table (a whole column merged) fills no row past the last one holding data.
+  const lastLine = Math.max(0, ...data.map((r) => r.line));
+  for (const m of merges) {
+    const value = byLine.get(m.top + 1)?.cells[m.left] ?? "";
+    if (value === "") continue;
+    const range = `${columnLetter(m.left)}${m.top + 1}:${columnLetter(m.right)}${m.bottom + 1}`;
+    if (mode === "refuse") {
+      const rows = m.bottom > m.top ? `${m.bottom - m.top + 1} rows` : `${m.right - m.left + 1} columns`;
+      issues.push({
+        path: [m.top + 1, header[m.left] ?? `column ${m.left + 1}`],
+        message: `the cell is merged over ${range}: the sheet shows ${JSON.stringify(value)} on ${rows}, but only its first cell holds it (pass mergedCells: "fill" to repeat it in every covered cell, "top-left" to take it on the first cell only, or unmerge the cells)`,
+        code: "custom",
+      });
+      continue;
+    }
+    for (let line = m.top + 1; line <= Math.min(m.bottom + 1, lastLine); line++) {
+      const row = byLine.get(line) ?? { line, cells: [] };
+      byLine.set(line, row);
+      for (let c = m.left; c <= m.right && c < header.length; c++) {
+        while (row.cells.length < c) row.cells.push("");
+        row.cells[c] = value;
+      }
+    }
+  }
+  return { rows: [...byLine.values()].sort((a, b) => a.line - b.line), issues };
+}
