@@ -48,6 +48,8 @@ export interface ImportFileOptions {
   readonly dateFormat?: CsvDateFormat;
   /** The locale of the Excel that saved an XLSX workbook, for its locale-dependent built-in formats (`ReadXlsxOptions.formatLocale`). */
   readonly formatLocale?: XlsxFormatLocale;
+  /** How a cell merged over data rows of an XLSX sheet is read (`ImportXlsxOptions.mergedCells`; default refuse). */
+  readonly mergedCells?: "refuse" | "fill" | "top-left";
   /** Longest CSV cell accepted (default 32,767). */
   readonly maxCellChars?: number;
   /** Read the file as this work-tracker export (see {@link TRACKER_EXPORTS}), or with the profile in this `.json` file. */
@@ -258,6 +260,7 @@ export async function openImportable(file: string, options: ImportFileOptions): 
   }
   if (options.dateFormat !== undefined && (options.tracker !== undefined || (ext !== ".csv" && ext !== ".xlsx"))) throw new CliError("--date-format applies to CSV (.csv) and XLSX (.xlsx) files of --kind only", { code: "usage" });
   if (options.formatLocale !== undefined && (options.tracker !== undefined || ext !== ".xlsx")) throw new CliError("--format-locale applies to XLSX (.xlsx) files of --kind only", { code: "usage" });
+  if (options.mergedCells !== undefined && (options.tracker !== undefined || ext !== ".xlsx")) throw new CliError("--merged-cells applies to XLSX (.xlsx) files of --kind only", { code: "usage" });
   if (options.maxCellChars !== undefined && (options.tracker !== undefined || ext !== ".csv")) throw new CliError("--max-cell-chars applies to CSV (.csv) files of --kind only", { code: "usage" });
   if (options.entry !== undefined && ext !== ".reqifz") throw new CliError("--entry applies to ReqIF archives (.reqifz) only", { code: "usage" });
   if (options.localTimeOffset !== undefined && ext !== ".reqif" && ext !== ".reqifz") throw new CliError("--local-time-offset applies to ReqIF files (.reqif, .reqifz) only", { code: "usage" });
@@ -296,7 +299,7 @@ export async function openImportable(file: string, options: ImportFileOptions): 
       // The same bounds as the text reader: a regular file of at most 512 MiB (a workbook is read whole).
       if (!st.isFile()) throw new CliError(`${file}: not a regular file`);
       if (st.size > 512 * 1024 * 1024) throw new CliError(`${file}: larger than 512 MiB; refused`);
-      const { records, report } = importXlsx(kind as CsvKind, new Uint8Array(await readFile(file)), { importedAt: options.importedAt, ...(options.dateFormat !== undefined ? { dateFormat: options.dateFormat } : {}), ...(options.formatLocale !== undefined ? { formatLocale: options.formatLocale } : {}) });
+      const { records, report } = importXlsx(kind as CsvKind, new Uint8Array(await readFile(file)), { importedAt: options.importedAt, ...(options.dateFormat !== undefined ? { dateFormat: options.dateFormat } : {}), ...(options.formatLocale !== undefined ? { formatLocale: options.formatLocale } : {}), ...(options.mergedCells !== undefined ? { mergedCells: options.mergedCells } : {}) });
       return { form: "records", records: { [kind]: records } as ImportedRecords, warnings: report.warnings };
     }
     if (ext === ".xml") {

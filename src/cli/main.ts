@@ -13,7 +13,7 @@ import { openImportable, TRACKER_EXPORTS, trackerArgument, warningLines } from "
 import { analyzeOffice, INTAKE_MODEL, type DeliveryAnalysis, type OfficeAnalysis } from "./office.js";
 import { scoreIntake, selectIntake } from "./intake.js";
 import { readModelFile } from "./model-file.js";
-import { dateFormatOption, decimalMarkOption, delimiterOption, formatLocaleOption, maxCellCharsOption, reportCsvOptions } from "./report-csv.js";
+import { dateFormatOption, decimalMarkOption, delimiterOption, formatLocaleOption, maxCellCharsOption, mergedCellsOption, reportCsvOptions } from "./report-csv.js";
 import { baselineNumber } from "./ev-baseline.js";
 import { asOfOption, dbOption, envelopeFlags, jsonOption, kpiConventionOptions, kpiConventions, modelOption, parseDate, parseInstant, parseTimeZone, planConventionOptions, selectionOptions, TODAY, type IntakeFlags, type KpiConventionFlags, type PlanConventionFlags } from "./options.js";
 import { loadSolver } from "./solver.js";
@@ -108,14 +108,14 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
     .option("--kind <kind>", "entity kind of a CSV file: request, requirement, cost-entry, checklist-item")
     .option("--entry <name>", "the .reqif file to read from a .reqifz archive that holds several")
     .option("--local-time-offset <offset>", "UTC offset (+02:00) of a ReqIF file's times written without a time zone (DOORS 9); without it they are stamped with the import time")
-    .addOption(delimiterOption()).addOption(decimalMarkOption()).addOption(dateFormatOption()).addOption(formatLocaleOption()).addOption(maxCellCharsOption())
+    .addOption(delimiterOption()).addOption(decimalMarkOption()).addOption(dateFormatOption()).addOption(formatLocaleOption()).addOption(mergedCellsOption()).addOption(maxCellCharsOption())
     .addOption(new Option("--tracker <export>", `read the file as a work-tracker export (${TRACKER_EXPORTS.join(", ")}, or a profile FILE.json), each epic a work package earned by story points (needs --project, --planned-start, --planned-finish)`))
     .addOption(new Option("--planned-start <date>", "planned first day of every tracker package (YYYY-MM-DD)").argParser(parseDate("--planned-start")))
     .addOption(new Option("--planned-finish <date>", "planned last day of every tracker package (YYYY-MM-DD)").argParser(parseDate("--planned-finish")))
     .addOption(new Option("--as-of <date>", `status date of a tracker import: progress after it is left out (default: ${TODAY})`).argParser(parseDate("--as-of")))
     .addOption(new Option("--time-zone <zone>", "IANA time zone of the team (Europe/Berlin): a tracker export's instants count on their day there (default: the day written in the instant)").argParser(parseTimeZone))
     .addOption(new Option("--imported-at <instant>", "instant stamped on new records (ISO 8601 UTC, 2026-11-20T09:00:00Z; default now — with --as-of's today, the CLI's one use of the clock)").argParser(parseInstant("--imported-at")));
-  type FileOpts = { project?: string; code?: string; manager?: string; sponsor?: string; actor?: string; currency?: string; percentLagUnit?: "tenths" | "whole"; baseline?: number; kind?: string; entry?: string; localTimeOffset?: string; delimiter?: "," | ";" | "\t"; decimalMark?: "." | ","; dateFormat?: CsvDateFormat; formatLocale?: XlsxFormatLocale; maxCellChars?: number; tracker?: string; plannedStart?: string; plannedFinish?: string; asOf?: string; timeZone?: string; importedAt?: string; json?: boolean; db: string };
+  type FileOpts = { project?: string; code?: string; manager?: string; sponsor?: string; actor?: string; currency?: string; percentLagUnit?: "tenths" | "whole"; baseline?: number; kind?: string; entry?: string; localTimeOffset?: string; delimiter?: "," | ";" | "\t"; decimalMark?: "." | ","; dateFormat?: CsvDateFormat; formatLocale?: XlsxFormatLocale; mergedCells?: "refuse" | "fill" | "top-left"; maxCellChars?: number; tracker?: string; plannedStart?: string; plannedFinish?: string; asOf?: string; timeZone?: string; importedAt?: string; json?: boolean; db: string };
   const importOptions = (o: FileOpts) => ({ ...o, importedAt: o.importedAt ?? cliNow(raw).toISOString(), ...(o.tracker !== undefined ? { asOf: o.asOf ?? today(), tracker: trackerArgument(io.cwd, o.tracker) } : {}) });
 
   fileOptions(program.command("import").description("validate a file (pmokit dataset JSON, a folder of per-kind JSON, MSPDI, ReqIF or CSV) and store it, all or nothing")

@@ -44,6 +44,20 @@ export function formatLocaleOption(): Option {
 }
 
 /**
+ * The `--merged-cells` option of `import` and `validate`: how a cell merged over data rows of an XLSX sheet is read —
+ * `refuse` (default: Excel shows its value on every covered row, the file holds it on the first only), `fill` (repeat
+ * it) or `top-left` (first row only). See `ImportXlsxOptions.mergedCells`.
+ *
+ * @example
+ * ```ts
+ * program.command("import").addOption(mergedCellsOption());
+ * ```
+ */
+export function mergedCellsOption(): Option {
+  return new Option("--merged-cells <mode>", "an XLSX cell merged over data rows: refuse (default), fill (its value on every covered row) or top-left (first row only)").choices(["refuse", "fill", "top-left"]);
+}
+
+/**
  * The `--decimal-mark` option of `import`, `validate` and `report`: `.` or `,`, the decimal mark of a CSV file's
  * amounts (`1.234,56` in a German Excel's `;` file; `report` writes `1234,56`).
  *

@@ -46,7 +46,7 @@ export function mergedDataRows(sheet: XlsxSheetData, headerRows: number, header:
       const rows = m.bottom > m.top ? `${m.bottom - m.top + 1} rows` : `${m.right - m.left + 1} columns`;
       issues.push({
         path: [m.top + 1, header[m.left] ?? `column ${m.left + 1}`],
-        message: `the cell is merged over ${range}: the sheet shows ${JSON.stringify(value)} on ${rows}, but only its first cell holds it (pass mergedCells: "fill" to repeat it in every covered cell, "top-left" to take it on the first cell only, or unmerge the cells)`,
+        message: `the cell is merged over ${range}: the sheet shows ${JSON.stringify(value)} on ${rows}, but only its first cell holds it (mergedCells, --merged-cells on the command line: "fill" repeats it in every covered cell, "top-left" takes it on the first cell only; or unmerge the cells)`,
         code: "custom",
       });
       continue;
