@@ -50,3 +50,21 @@ export function baselineNumber(value: string): number {
   if (!/^(?:[0-9]|10)$/.test(value)) throw new CliError(`--baseline must be a baseline number 0–10 (0 is MS Project's "Baseline"), got ${value}`, { code: "usage" });
   return Number(value);
 }
+
+/**
+ * @internal The `evm` warning lines of one project: the packages missing from the baseline, one warning each from the
+ * calculator, are said in one line naming them (a plan without a baseline would otherwise print one line per task).
+ */
+export function evmWarningLines(code: string, warnings: readonly { code: string; packageId?: string; message: string }[]): string[] {
+  const missing = warnings.filter((w) => w.code === "package-without-baseline" && w.packageId !== undefined && w.message.startsWith(`${w.packageId} is `));
+  const lines = warnings.filter((w) => !missing.includes(w)).map((w) => `warning: ${code}: ${w.message}`);
+  if (missing.length === 1) lines.push(`warning: ${code}: ${missing[0]!.message}`);
+  else if (missing.length > 1) {
+    // "PRJ-T-t1 is in no baseline (…): its BAC, PV and EV are missing …; its actuals still count …"
+    const rest = missing[0]!.message.slice(missing[0]!.packageId!.length + " is ".length);
+    const cut = rest.indexOf(": ");
+    const ids = missing.map((w) => w.packageId!).join(", ");
+    lines.push(`warning: ${code}: ${missing.length} work packages are ${rest.slice(0, cut)}: ${ids}: ${rest.slice(cut + 2).replaceAll("its ", "their ")}`);
+  }
+  return lines;
+}
