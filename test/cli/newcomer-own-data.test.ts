@@ -53,6 +53,37 @@ describe("a newcomer's own requests", () => {
   });
 });
 
+// Eight requirements of one project, each naming its parent only in parentId (no derives/refines links); FR-004 is
+// obsolete, so `trace` lists it as inactive, not traced — and asking for its parent link is asking for needless work.
+const REQUIREMENTS = [
+  "id,projectId,key,type,title,statement,priority,acceptanceCriteria,verificationMethod,status,parentId",
+  "BR-001,PX,BR-001,business,Pay staff,The company shall pay staff on time.,must,Paid on time,analysis,approved,",
+  "SR-001,PX,SR-001,stakeholder,HR sees payroll,HR shall see the payroll.,must,HR sees it,demonstration,approved,BR-001",
+  "FR-001,PX,FR-001,functional,Compute pay,The system shall compute pay.,must,Pay computed,test,approved,SR-001",
+  "FR-002,PX,FR-002,functional,Export bank file,The system shall export a bank file.,should,File exported,test,approved,SR-001",
+  "FR-003,PX,FR-003,functional,Payslips,The system shall email payslips.,could,Emailed,test,draft,SR-001",
+  "NFR-001,PX,NFR-001,non-functional,Fast,The system shall compute pay in 1 minute.,must,Under 1 minute,test,approved,SR-001",
+  "TR-001,PX,TR-001,transition,Migrate,The old data shall be migrated.,must,Migrated,inspection,approved,BR-001",
+  "FR-004,PX,FR-004,functional,Old,The system shall print.,wont,Printed,test,obsolete,SR-001",
+].join("\n");
+
+describe("trace on a newcomer's requirements", () => {
+  it("asks for parent links of the active requirements only: 6, not the obsolete FR-004 (before: 7, FR-004 included)", async () => {
+    const cwd = temp();
+    writeFileSync(join(cwd, "rq.csv"), `${REQUIREMENTS}\n`);
+    expect((await run(["init", "p.sqlite"], cwd)).code).toBe(0);
+    expect((await run(["import", "rq.csv", "--kind", "requirement", "--db", "p.sqlite"], cwd)).code).toBe(0);
+    const r = await run(["trace", "--db", "p.sqlite", "--as-of", "2026-11-20"], cwd);
+    expect(r.out).toContain("inactive, not traced: 1 (requirement:FR-004 obsolete)\n");
+    const line = r.out.split("\n").find((l) => l.includes("name a parent in parentId"));
+    expect(line).toBe(
+      "warning: 6 requirements name a parent in parentId that no derives or refines link joins, so the analysis does not see it (add the links): " +
+        "requirement:FR-001 → requirement:SR-001, requirement:FR-002 → requirement:SR-001, requirement:FR-003 → requirement:SR-001, " +
+        "requirement:NFR-001 → requirement:SR-001, requirement:SR-001 → requirement:BR-001, requirement:TR-001 → requirement:BR-001",
+    );
+  });
+});
+
 // MPXJ's mspditimephased.xml has no baseline at all; 20 of its tasks carry progress or a time-phased budget.
 const TIMEPHASED = new URL("../../../shared/fixtures/mspdi/mpxj_mspditimephased.xml", import.meta.url).pathname;
 
