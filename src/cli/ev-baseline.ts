@@ -52,19 +52,20 @@ export function baselineNumber(value: string): number {
 }
 
 /**
- * @internal The `evm` warning lines of one project: the packages missing from the baseline, one warning each from the
- * calculator, are said in one line naming them (a plan without a baseline would otherwise print one line per task).
+ * @internal The `evm` warning lines of one project. The calculator warns once per package missing from the baseline
+ * (`t1 has no baseline 1: …`, `t1 has no baseline (none): …` when the project has none): they are said in one line
+ * naming them, `20 work packages are in no baseline (the project has none): t1, …: their BAC …`.
  */
 export function evmWarningLines(code: string, warnings: readonly { code: string; packageId?: string; message: string }[]): string[] {
-  const missing = warnings.filter((w) => w.code === "package-without-baseline" && w.packageId !== undefined && w.message.startsWith(`${w.packageId} is `));
-  const lines = warnings.filter((w) => !missing.includes(w)).map((w) => `warning: ${code}: ${w.message}`);
-  if (missing.length === 1) lines.push(`warning: ${code}: ${missing[0]!.message}`);
-  else if (missing.length > 1) {
-    // "PRJ-T-t1 is in no baseline (…): its BAC, PV and EV are missing …; its actuals still count …"
-    const rest = missing[0]!.message.slice(missing[0]!.packageId!.length + " is ".length);
-    const cut = rest.indexOf(": ");
-    const ids = missing.map((w) => w.packageId!).join(", ");
-    lines.push(`warning: ${code}: ${missing.length} work packages are ${rest.slice(0, cut)}: ${ids}: ${rest.slice(cut + 2).replaceAll("its ", "their ")}`);
+  const parsed = warnings.map((w) => ({ w, m: w.code === "package-without-baseline" && w.packageId !== undefined ? /^has no baseline (\(none\)|\d+): (.*)$/su.exec(w.message.slice(w.packageId.length + 1)) : null }));
+  const lines = parsed.filter((p) => !p.m).map((p) => `warning: ${code}: ${p.w.message}`);
+  const missing = parsed.filter((p) => p.m);
+  if (missing.length > 0) {
+    const [, n, tail] = missing[0]!.m!;
+    const where = n === "(none)" ? "in no baseline (the project has none)" : `not in baseline ${n}`;
+    const one = missing.length === 1;
+    const ids = missing.map((p) => p.w.packageId).join(", ");
+    lines.push(`warning: ${code}: ${one ? `${ids} is ${where}` : `${missing.length} work packages are ${where}: ${ids}`}: ${one ? tail : tail!.replaceAll("its ", "their ")}`);
   }
   return lines;
 }

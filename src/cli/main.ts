@@ -196,7 +196,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       if (o.json) {
         json(io, {
           status: r.status, selected: r.selected, excluded: r.excluded, objective: jsonDecimal(r.objective),
-          whyNot: r.whyNot.map((w) => ({ candidate: w.candidate, explanation: w.explanation })), binding: r.binding.map((b) => b.description),
+          whyNot: r.whyNot.map((w) => ({ candidate: w.candidate, explanation: w.explanation })), binding: r.binding.map((b) => `${b.constraint.label}: ${b.description}`),
           conflicts: r.conflicts.map((c) => c.explanation),
           envelope: { period: envelope.period, budget: { amount: envelope.budget.amount.toFixed(minorUnits(envelope.budget.currency)), currency: envelope.budget.currency }, capacity: envelope.capacity }, solver: r.solver,
         });

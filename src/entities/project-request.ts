@@ -207,13 +207,7 @@ export const projectRequestSchema = entitySchema(
     /** Requests this one depends on (unique, never itself). */
     dependsOn: z.array(refSchema).max(200).default([]),
     /** Present when the request must be done regardless of score (law, contract). */
-    mandatory: z
-      .strictObject(
-        { /** Why it is mandatory. */ reason: z.string().trim().min(1).max(2_000) },
-        // A spreadsheet user writes `true`/`false` here: say the shape, and that "not mandatory" is no value at all.
-        { error: (i) => (i.code === "invalid_type" ? `a mandatory request gives its reason as {"reason": "…"}; leave the cell empty when it is not mandatory` : undefined) },
-      )
-      .optional(),
+    mandatory: z.strictObject({ /** Why it is mandatory. */ reason: z.string().trim().min(1).max(2_000) }).optional(),
     /** Ratings on scoring criteria, one per criterion. */
     ratings: z.array(ratingSchema).max(200).default([]),
     /** Strategic objectives (of the portfolio) the request serves. */

@@ -74,7 +74,7 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
   input.workPackages.forEach((w, i) => {
     if (w.projectId !== input.project.id || index.has(w.id)) return;
     if (w.timePhasedBudget.length > 0 || w.progress.length > 0) {
-      warnings.push({ code: "package-without-baseline", packageId: w.id, message: `${w.id} ${baseline ? `is not in baseline ${baseline.number}` : "is in no baseline (the project has none)"}: its BAC, PV and EV are missing (no-baseline); its actuals still count at project level` });
+      warnings.push({ code: "package-without-baseline", packageId: w.id, message: `${w.id} has no baseline ${baseline?.number ?? "(none)"}: its BAC, PV and EV are missing (no-baseline); its actuals still count at project level` });
     }
     index.set(w.id, srcs.push({ id: w.id, code: w.code, name: w.name, start: toEpochDay(w.plannedStart), finish: toEpochDay(w.plannedFinish), slices: [], rule: w.earningRule, w, hasBaseline: false, path: ["workPackages", i], livePath: ["workPackages", i] }) - 1);
   });

@@ -44,12 +44,14 @@ describe("a newcomer's own requests", () => {
     expect(lines[1]).toBe("           why not ACME-2 (id r2): forcing r2 in lowers the objective by 18.1818182; it displaces r1");
   });
 
-  it("a mandatory cell written as true/false says the shape it needs (before: expected object, received boolean)", async () => {
-    const cwd = temp();
-    writeFileSync(join(cwd, "req.csv"), `${REQUESTS.replace(`"{""reason"":""GDPR law""}"`, "true")}\n`);
-    const r = await run(["validate", "req.csv", "--kind", "request"], cwd);
-    expect(r.code).toBe(2);
-    expect(r.err).toContain(`[4].mandatory: a mandatory request gives its reason as {"reason": "…"}; leave the cell empty when it is not mandatory`);
+  it("select --json names the constraint each binding line is about (before: 'uses 700 of 1500' — of what?)", async () => {
+    const cwd = await intake();
+    const r = await run(["select", "--db", "p.sqlite", ...ENVELOPE, "--json"], cwd);
+    // r1 + r3: USD 200,000 + 50,000 = 250,000 of 500,000; 500 + 200 = 700 of 1,500 dev hours.
+    expect((JSON.parse(r.out) as { binding: string[] }).binding).toEqual([
+      "budget FY2028 (USD 500,000.00): uses USD 250,000.00 of USD 500,000.00",
+      "dev capacity FY2028 (1500): uses 700 of 1500",
+    ]);
   });
 });
 
