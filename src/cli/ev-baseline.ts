@@ -50,3 +50,22 @@ export function baselineNumber(value: string): number {
   if (!/^(?:[0-9]|10)$/.test(value)) throw new CliError(`--baseline must be a baseline number 0–10 (0 is MS Project's "Baseline"), got ${value}`, { code: "usage" });
   return Number(value);
 }
+
+/**
+ * @internal The `evm` warning lines of one project. The calculator warns once per package missing from the baseline
+ * (`t1 has no baseline 1: …`, `t1 has no baseline (none): …` when the project has none): they are said in one line
+ * naming them, `20 work packages are in no baseline (the project has none): t1, …: their BAC …`.
+ */
+export function evmWarningLines(code: string, warnings: readonly { code: string; packageId?: string; message: string }[]): string[] {
+  const parsed = warnings.map((w) => ({ w, m: w.code === "package-without-baseline" && w.packageId !== undefined ? /^has no baseline (\(none\)|\d+): (.*)$/su.exec(w.message.slice(w.packageId.length + 1)) : null }));
+  const lines = parsed.filter((p) => !p.m).map((p) => `warning: ${code}: ${p.w.message}`);
+  const missing = parsed.filter((p) => p.m);
+  if (missing.length > 0) {
+    const [, n, tail] = missing[0]!.m!;
+    const where = n === "(none)" ? "in no baseline (the project has none)" : `not in baseline ${n}`;
+    const one = missing.length === 1;
+    const ids = missing.map((p) => p.w.packageId).join(", ");
+    lines.push(`warning: ${code}: ${one ? `${ids} is ${where}` : `${missing.length} work packages are ${where}: ${ids}`}: ${one ? tail : tail!.replaceAll("its ", "their ")}`);
+  }
+  return lines;
+}

@@ -14,7 +14,7 @@ import { analyzeOffice, INTAKE_MODEL, type DeliveryAnalysis, type OfficeAnalysis
 import { scoreIntake, selectIntake } from "./intake.js";
 import { readModelFile } from "./model-file.js";
 import { dateFormatOption, decimalMarkOption, delimiterOption, formatLocaleOption, maxCellCharsOption, mergedCellsOption, reportCsvOptions } from "./report-csv.js";
-import { baselineNumber } from "./ev-baseline.js";
+import { baselineNumber, evmWarningLines } from "./ev-baseline.js";
 import { asOfOption, dbOption, envelopeFlags, jsonOption, kpiConventionOptions, kpiConventions, modelOption, parseDate, parseInstant, parseTimeZone, planConventionOptions, selectionOptions, TODAY, type IntakeFlags, type KpiConventionFlags, type PlanConventionFlags } from "./options.js";
 import { loadSolver } from "./solver.js";
 import { officeReport } from "./office-report.js";
@@ -190,16 +190,17 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       const { model, solver } = await intakeSetup(raw, o);
       const records = await readRecords(raw, o.db);
       const envelope = resolveEnvelope(envelopeFlags(o), records.request ?? []);
-      const selection = await selectIntake(scoreIntake(records, isoDate(o.asOf ?? today()), model), envelope, solver);
+      const intake = scoreIntake(records, isoDate(o.asOf ?? today()), model);
+      const selection = await selectIntake(intake, envelope, solver);
       const r = selection.result;
       if (o.json) {
         json(io, {
           status: r.status, selected: r.selected, excluded: r.excluded, objective: jsonDecimal(r.objective),
-          whyNot: r.whyNot.map((w) => ({ candidate: w.candidate, explanation: w.explanation })), binding: r.binding.map((b) => b.description),
+          whyNot: r.whyNot.map((w) => ({ candidate: w.candidate, explanation: w.explanation })), binding: r.binding.map((b) => `${b.constraint.label}: ${b.description}`),
           conflicts: r.conflicts.map((c) => c.explanation),
           envelope: { period: envelope.period, budget: { amount: envelope.budget.amount.toFixed(minorUnits(envelope.budget.currency)), currency: envelope.budget.currency }, capacity: envelope.capacity }, solver: r.solver,
         });
-      } else io.stdout.write(`${selectionLines(selection).map(printable).join("\n")}\n`);
+      } else io.stdout.write(`${selectionLines(selection, [...intake.requests, ...intake.others]).map(printable).join("\n")}\n`);
       code = r.status === "infeasible" ? EXIT.findings : EXIT.ok;
     });
   analysis("evm", "earned value and earned schedule of the running projects; exit 1 when a project is red", (d, asJson) => {
@@ -218,7 +219,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
     }
     else io.stdout.write(`${projectLines(d.projects, d.people).map(printable).join("\n")}\n`);
     // The calculator's warnings (a fallback to another baseline than the one asked for …) are printed, never dropped.
-    if (!asJson) for (const p of d.projects) for (const w of p.series.atStatusDate.warnings) io.stderr.write(`${printable(`warning: ${p.code}: ${w.message}`)}\n`);
+    if (!asJson) for (const p of d.projects) for (const line of evmWarningLines(p.code, p.series.atStatusDate.warnings)) io.stderr.write(`${printable(line)}\n`);
     return d.projects.some((p) => p.rag.overall.colour === "red") ? EXIT.findings : EXIT.ok;
   });
   analysis("trace", "traceability: coverage per level, structural findings, suspects, outdated/predated links, acknowledgement gaps; exit 1 on uncovered requirements (rejected and obsolete ones need no coverage), a structural finding of severity error (a dangling link, a duplicate item, a cycle), suspect, outdated or predated links, or acknowledgement gaps", (d, asJson) => {

@@ -238,7 +238,9 @@ export function analyzeDelivery(records: ImportedRecords, statusDate: IsoDate | 
   const traceResult = analysis.result();
   // A parent named only in `parentId` (a CSV "Parent" column) is no trace link: said, not silently dropped.
   const parentLinks = new Set(list(records, "trace-link").filter((l) => DEFAULT_TRACE_RULES.parentLinkTypes?.includes(l.linkType)).map((l) => `${l.from.kind}:${l.from.id}\u0000${l.to.kind}:${l.to.id}`));
-  const unlinkedParents = requirements.filter((r) => r.parentId !== undefined && !parentLinks.has(`requirement:${r.id}\u0000requirement:${r.parentId}`)).map((r) => ({ requirement: r.id, parent: r.parentId! }));
+  // A retired requirement (rejected, obsolete) is not traced, so its missing parent link hides nothing: not asked for.
+  const retired = DEFAULT_TRACE_RULES.inactive?.requirement ?? [];
+  const unlinkedParents = requirements.filter((r) => r.parentId !== undefined && !retired.includes(r.status) && !parentLinks.has(`requirement:${r.id}\u0000requirement:${r.parentId}`)).map((r) => ({ requirement: r.id, parent: r.parentId! }));
   const trace = { result: traceResult, matrix: traceMatrix(analysis, { result: traceResult }), keys: itemKeys(items), unlinkedParents };
   stage("trace");
 

@@ -34,8 +34,9 @@ const dec = (m: Metric<Decimal>, n = 2) => {
  */
 export function officeSummary(o: OfficeAnalysis): string[] {
   const lines = [`${o.organisation} — status date ${o.statusDate}`, ""];
-  lines.push(`INTAKE     ${o.scoreboard.entries.length} open requests ranked by "${o.scoreboard.model}"; top: ${o.scoreboard.entries.slice(0, 3).map((e) => e.requestId).join(", ")}`);
-  lines.push(...selectionLines(o.selection), ...projectLines(o.projects, o.people));
+  const key = keyOf(o.requests);
+  lines.push(`INTAKE     ${o.scoreboard.entries.length} open requests ranked by "${o.scoreboard.model}"; top: ${o.scoreboard.entries.slice(0, 3).map((e) => key(e.requestId)).join(", ")}`);
+  lines.push(...selectionLines(o.selection, o.requests), ...projectLines(o.projects, o.people));
   const t = o.trace.result;
   const fr = t.levels.find((l) => l.type === "functional");
   // Links pinning another revision and structural findings are named only when there are some, as `pmokit trace`
@@ -56,16 +57,25 @@ export function officeSummary(o: OfficeAnalysis): string[] {
   return lines;
 }
 
+// A request's key (its id when it has none or is not given), as `pmokit score` names requests.
+const keyOf = (requests: readonly ProjectRequest[]) => {
+  const keys = new Map(requests.map((r) => [r.id, r.key ?? r.id] as const));
+  return (id: string): string => keys.get(id) ?? id;
+};
+
 /**
  * The selection's lines of the summary: what was selected within which budget and period, and why not the others.
+ * Given the requests, each is named by its key, as `pmokit score` names it; a "why not" line whose key is not the
+ * id adds the id (`why not ACME-2 (id r2): forcing r2 in …`), since the solver's explanation names ids.
  *
  * @example
  * ```ts
  * selectionLines(office.selection)[0]; // "SELECTION  optimal: REQ-2027-002, … within EUR 1,000,000.00 (FY2027); left out: …"
  * ```
  */
-export function selectionLines(selection: IntakeSelection): string[] {
+export function selectionLines(selection: IntakeSelection, requests: readonly ProjectRequest[] = []): string[] {
   const sel = selection.result;
+  const key = keyOf(requests);
   const within = `${formatMoney(selection.envelope.budget)} (${selection.envelope.period})`;
   // No plan at all: say which constraints clash (the reason for exit 1), not an empty selection that "leaves out" all.
   if (sel.status === "infeasible") {
@@ -77,8 +87,8 @@ export function selectionLines(selection: IntakeSelection): string[] {
   // No candidate at all: say so, not "optimal: " followed by nothing.
   if (selection.problem.candidates.length === 0) return [`SELECTION  nothing to select within ${within}: no open request is scored or mandatory`];
   return [
-    `SELECTION  ${sel.status}: ${sel.selected.join(", ") || "none"} within ${within}; left out: ${sel.excluded.join(", ") || "none"}`,
-    ...sel.whyNot.map((w) => `           why not ${w.candidate}: ${w.explanation}`),
+    `SELECTION  ${sel.status}: ${sel.selected.map(key).join(", ") || "none"} within ${within}; left out: ${sel.excluded.map(key).join(", ") || "none"}`,
+    ...sel.whyNot.map((w) => `           why not ${key(w.candidate)}${key(w.candidate) === w.candidate ? "" : ` (id ${w.candidate})`}: ${w.explanation}`),
   ];
 }
 

@@ -38,19 +38,20 @@ describe("select on one's own intake", () => {
     expect((await o.select("--capacity", "dev=100", "--capacity", "qa=5")).code).toBe(2);
   });
 
+  // The requests are named by key (REQ-2028-001), as `score` names them; before, by id (req-1).
   it("nothing fits: 'optimal: none', not 'optimal:  within'", async () => {
     // dev=0: no request fits (each needs 200–2,000 dev hours); the selection is empty, which is optimal.
     const o = await office(INTAKE);
     const r = await o.select("--capacity", "dev=0");
     expect(r.code).toBe(0);
-    expect(r.out.split("\n")[0]).toBe("SELECTION  optimal: none within USD 1,000,000.00 (FY2028); left out: req-1, req-2, req-4, req-6");
+    expect(r.out.split("\n")[0]).toBe("SELECTION  optimal: none within USD 1,000,000.00 (FY2028); left out: REQ-2028-001, REQ-2028-002, REQ-2028-004, REQ-2028-006");
   });
 
   it("budget and capacity bind as derived by hand", async () => {
     // USD 500,000 and 2,000 dev hours: req-1 + req-4 + req-6 = 250k + 90k + 60k = 400k and 1,200 + 500 + 200 = 1,900 h.
     const o = await office(INTAKE);
     const r = await o.select("--budget", "500000", "--capacity", "dev=2000", "--currency", "USD");
-    expect([r.code, r.out.split("\n")[0]]).toEqual([0, "SELECTION  optimal: req-1, req-4, req-6 within USD 500,000.00 (FY2028); left out: req-2"]);
+    expect([r.code, r.out.split("\n")[0]]).toEqual([0, "SELECTION  optimal: REQ-2028-001, REQ-2028-004, REQ-2028-006 within USD 500,000.00 (FY2028); left out: REQ-2028-002"]);
   });
 
   it("costs in two currencies: exit 2 saying what to do", async () => {
