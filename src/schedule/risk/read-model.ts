@@ -176,7 +176,10 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
   const cents = (v: unknown, path: (string | number)[]) => {
     const d = num(v, path);
     if (d?.isNegative()) bad(path, "must not be negative");
-    return d === undefined ? 0 : d.times(new PmoDecimal(10).pow(minor)).toNumber();
+    const m = d === undefined ? 0 : d.times(new PmoDecimal(10).pow(minor)).toNumber();
+    // Whole minor units, as cost rows: a fraction was a RangeError in the summary, or read as 0.00 in every figure.
+    if (!Number.isInteger(m)) bad(path, `costs are counted in whole ${currency} minor units`);
+    return m;
   };
   const started = (id: unknown) => {
     const i = typeof id === "string" ? spec.index.get(id) : undefined;
@@ -184,7 +187,8 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
   };
   const eventIds = new Set<unknown>();
   const events = (model.riskEvents ?? []).map((e, n) => {
-    if (eventIds.has(e.id)) bad(["riskEvents", n, "id"], `duplicate risk event id ${String(e.id)}`);
+    if (typeof e.id !== "string" || e.id === "") bad(["riskEvents", n, "id"], "a risk event id is a non-empty string");
+    else if (eventIds.has(e.id)) bad(["riskEvents", n, "id"], `duplicate risk event id ${String(e.id)}`);
     eventIds.add(e.id);
     const p = num(e.probability, ["riskEvents", n, "probability"]);
     if (p !== undefined && (p.isNegative() || p.gt(1))) bad(["riskEvents", n, "probability"], "a probability lies in [0, 1]");
@@ -210,9 +214,6 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
     if (c.fixed !== undefined) fixedMinor[i] = cents(c.fixed, ["costs", n, "fixed"]);
     if (c.perDay !== undefined) perDayMinor[i] = cents(c.perDay, ["costs", n, "perDay"]);
   });
-  for (let i = 0; i < fixedMinor.length; i++) {
-    if (!Number.isInteger(fixedMinor[i]) || !Number.isInteger(perDayMinor[i])) bad(["costs"], `costs are counted in whole ${currency} minor units`);
-  }
   const iterations = options.iterations ?? 1000;
   if (!Number.isInteger(iterations) || iterations < 1 || iterations > 1_000_000) bad(["iterations"], "iterations must be an integer 1–1,000,000");
   const seed = options.seed ?? 1;
@@ -224,7 +225,8 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
   const rounding = options.rounding ?? "half-even";
   const badRounding = roundingModeProblem(rounding);
   if (badRounding !== undefined) bad(["rounding"], badRounding);
-  percentiles.forEach((p, n) => {
+  if (!Array.isArray(percentiles)) bad(["percentiles"], "expected an array of percentiles in (0, 100]");
+  else percentiles.forEach((p, n) => {
     if (typeof p !== "number" || !(p > 0 && p <= 100)) bad(["percentiles", n], "a percentile lies in (0, 100]");
     // The exclusive convention (PERCENTILE.EXC) has no value outside [1/(N+1), N/(N+1)]: refused, never clamped.
     else if (percentileMethod === "exclusive" && Number.isInteger(iterations) && iterations >= 1 && !percentileDefined(iterations, p / 100, "exclusive")) {
