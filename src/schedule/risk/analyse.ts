@@ -11,9 +11,10 @@ import { readRiskModel, type RiskSpec } from "./read-model.js";
 import { datesKernel, runDates, setDatesLag } from "./dates-kernel.js";
 import { pearson, ranks, type RankScratch } from "./stats.js";
 
-const method = (percentiles: RiskSpec["percentileMethod"], plan: RiskSpec["schedule"]) =>
+const method = (percentiles: RiskSpec["percentileMethod"], plan: RiskSpec["schedule"], measure: RiskSpec["correlationMeasure"]) =>
   "xoshiro128** seeded by splitmix32; uniforms (x + 0.5)/2^32; normals by inversion (Acklam); correlation by a Gaussian copula " +
-  "(Cholesky factor of the unit correlation matrix, refused when not positive semi-definite); PERT-beta by a 2,048-step CDF table; " +
+  (measure === "spearman" ? "(coefficients are Spearman rank correlations, converted to r = 2 sin(pi rho/6); " : "(coefficients are those of the latent normals; ") +
+  "Cholesky factor of the unit correlation matrix, refused when not positive semi-definite); PERT-beta by a 2,048-step CDF table; " +
   "draws per iteration in a canonical order (correlated groups and activities by id, other groups by id, other activities by id, risk events by id); " +
   `durations rounded to whole minutes; percentiles by ${describePercentileMethod(percentiles)}` +
   (percentiles === "nearest-rank" ? "" : ", an interpolated finish rounded up to a working day") +
@@ -329,12 +330,12 @@ function summarise(rs: RiskSpec, runs: Runs): ScheduleRiskResult {
   return {
     iterations: N,
     seed: rs.seed,
-    method: method(rs.percentileMethod, rs.schedule),
+    method: method(rs.percentileMethod, rs.schedule, rs.correlationMeasure),
     percentileMethod: rs.percentileMethod,
     rounding: rs.rounding,
     conventions: {
       milestoneDating: rs.schedule.milestoneDating, startLinkFloat: rs.schedule.startLinkFloat, startNoLaterThan: rs.schedule.startNoLaterThan,
-      outOfSequence: rs.schedule.outOfSequence, criticalDays: rs.schedule.criticalDays, percentileMethod: rs.percentileMethod, rounding: rs.rounding,
+      outOfSequence: rs.schedule.outOfSequence, criticalDays: rs.schedule.criticalDays, percentileMethod: rs.percentileMethod, correlationMeasure: rs.correlationMeasure, rounding: rs.rounding,
     },
     deterministicFinish: fromEpochDay(finishDay(runs.deterministicFinish)),
     deterministicCost: money(runs.deterministicCost),

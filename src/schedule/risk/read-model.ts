@@ -5,7 +5,7 @@ import { isPercentileMethod, minimumSampleSize, percentileDefined } from "../../
 import { NOT_STARTED, compileNetwork, type CompiledNetwork } from "../engine/network.js";
 import { readDecimal, readNetwork } from "../engine/read-network.js";
 import { readScheduleOptions, type ResolvedScheduleOptions } from "../options.js";
-import type { RiskOptions, ScheduleRiskModel } from "../types.js";
+import type { CorrelationMeasure, RiskOptions, ScheduleRiskModel } from "../types.js";
 import { correlationFactor } from "./correlation.js";
 import { lognormal, pert, triangular, uniform, type Quantile } from "./distributions.js";
 
@@ -28,6 +28,7 @@ export interface RiskSpec {
   readonly seed: number;
   readonly percentiles: readonly number[];
   readonly percentileMethod: PercentileMethod;
+  readonly correlationMeasure: CorrelationMeasure;
   /** How the Money figures are rounded to the minor unit. */
   readonly rounding: RoundingMode;
   readonly targetFinish: number | undefined;
@@ -136,6 +137,8 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
   };
   // A pair given twice would let the later row overwrite the earlier one: the answer would depend on the list order.
   const pairRow = new Map<string, number>();
+  const correlationMeasure = options.correlationMeasure ?? "latent-normal";
+  if (correlationMeasure !== "latent-normal" && correlationMeasure !== "spearman") bad(["correlationMeasure"], `unknown correlation measure ${describeValue(correlationMeasure)}: expected "latent-normal" or "spearman"`);
   (model.correlations ?? []).forEach((c, n) => {
     const p = ["correlations", n];
     const a = unitFor(c.between, [...p, "between"]);
@@ -149,7 +152,9 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
       if (first !== undefined) bad(p, `${String(c.between)} and ${String(c.and)} are already correlated (correlations.${first}): one coefficient per pair`);
       else pairRow.set(key, n);
     }
-    if (a !== undefined && b !== undefined && r !== undefined && a !== b) pairs.push({ a, b, r: r.toNumber(), path: p });
+    // A Spearman coefficient ρs is the copula's r = 2·sin(π·ρs/6) (Pearson 1907): the Gaussian copula's rank correlation is (6/π)·asin(r/2).
+    const latent = (x: number) => (correlationMeasure === "spearman" ? Math.max(-1, Math.min(1, 2 * Math.sin((Math.PI * x) / 6))) : x);
+    if (a !== undefined && b !== undefined && r !== undefined && a !== b) pairs.push({ a, b, r: latent(r.toNumber()), path: p });
   });
   // Canonical unit order, so the same model with its groups, members or correlations listed in another order draws
   // the same numbers: correlated units first (the copula runs over them only), each block by unit name (group id or
@@ -245,7 +250,7 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
   if (issues.length > 0) throw new ValidationError(issues, "schedule risk model");
   return {
     net, currency, minor, uncertain, units, correlated, factor: factor ?? new Float64Array(0), events, fixedMinor, perDayMinor,
-    iterations, seed, percentiles, percentileMethod: percentileMethod as PercentileMethod, rounding, targetFinish, targetCost, bins, schedule,
+    iterations, seed, percentiles, percentileMethod: percentileMethod as PercentileMethod, correlationMeasure, rounding, targetFinish, targetCost, bins, schedule,
   };
 }
 
