@@ -20,7 +20,7 @@ export interface RiskSpec {
   readonly units: number;
   readonly correlated: number;
   readonly factor: Float64Array;
-  readonly events: readonly { readonly id: string; readonly p: number; readonly impacts: readonly { readonly activity: number; readonly minutes: number; readonly cents: number }[] }[];
+  readonly events: readonly { readonly id: string; readonly p: number; readonly impacts: readonly { readonly activity: number; readonly minutes: number; readonly cents: number; readonly factor: number }[] }[];
   /** Per activity: fixed cost in minor units and cost per day in minor units. */
   readonly fixedMinor: Float64Array;
   readonly perDayMinor: Float64Array;
@@ -190,6 +190,11 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
     const i = typeof id === "string" ? spec.index.get(id) : undefined;
     return i !== undefined && net.state[i] !== NOT_STARTED;
   };
+  const factorOf = (v: unknown, path: (string | number)[], skip: boolean) => {
+    const f = num(v, path);
+    if (f?.lt(1)) bad(path, "a duration factor is ≥ 1 (1.5 makes the activity half as long again)");
+    return f === undefined || skip ? 1 : f.toNumber();
+  };
   const eventIds = new Set<unknown>();
   const events = (model.riskEvents ?? []).map((e, n) => {
     if (typeof e.id !== "string" || e.id === "") bad(["riskEvents", n, "id"], "a risk event id is a non-empty string");
@@ -205,6 +210,8 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
         // Days on started work are not added (its remaining duration is fixed, as for distributions); the cost is.
         minutes: im.days === undefined ? 0 : started(im.activityId) ? (days(im.days, ["riskEvents", n, "impacts", m, "days"]), 0) : Math.round(days(im.days, ["riskEvents", n, "impacts", m, "days"])),
         cents: im.cost === undefined ? 0 : cents(im.cost, ["riskEvents", n, "impacts", m, "cost"]),
+        // A duration factor (≥ 1: threats, as days ≥ 0); on started work it is read and checked, then not applied.
+        factor: im.factor === undefined ? 1 : factorOf(im.factor, ["riskEvents", n, "impacts", m, "factor"], started(im.activityId)),
       })),
     };
   });

@@ -93,6 +93,8 @@ export interface RiskImpact {
   readonly activityId: string;
   /** Working days added to its duration (≥ 0). */
   readonly days?: ScheduleDecimalInput | undefined;
+  /** Duration factor (≥ 1): duration = round(sampled × Π factors of the events that occurred) + Σ their days. */
+  readonly factor?: ScheduleDecimalInput | undefined;
   /** Cost added (≥ 0), in the model's currency. */
   readonly cost?: ScheduleDecimalInput | undefined;
 }
