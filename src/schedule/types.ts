@@ -8,3 +8,4 @@ export * from "./types/network.js";
 export * from "./types/result.js";
 export * from "./types/resources.js";
 export * from "./types/risk.js";
+export * from "./types/risk-correlation.js";

@@ -27,13 +27,13 @@ const plan = { startNoLaterThan: "working-time", outOfSequence: "retained-logic"
 describe("analyseScheduleRisk: result.conventions", () => {
   it("states the defaults: reached, exact, working-time, retained-logic, 0, nearest-rank, half-even", () => {
     const r = analyseScheduleRisk(model, { iterations: 10, seed: 1 });
-    expect(stated(r)).toEqual({ milestoneDating: "reached", startLinkFloat: "exact", ...plan, percentileMethod: "nearest-rank", rounding: "half-even" });
+    expect(stated(r)).toEqual({ milestoneDating: "reached", startLinkFloat: "exact", ...plan, percentileMethod: "nearest-rank", correlationMeasure: "latent-normal", rounding: "half-even" });
     expect([r.deterministicFinish, p50(r)]).toEqual(["2027-01-09", "2027-01-09"]);
   });
 
   it("echoes non-default conventions (milestoneDating moves the finish to Mon 11; method text unchanged)", () => {
-    const r = analyseScheduleRisk(model, { iterations: 10, seed: 1, milestoneDating: "next-working-time", startLinkFloat: "working-time", percentileMethod: "linear", rounding: "half-up" });
-    expect(stated(r)).toEqual({ milestoneDating: "next-working-time", startLinkFloat: "working-time", ...plan, percentileMethod: "linear", rounding: "half-up" });
+    const r = analyseScheduleRisk(model, { iterations: 10, seed: 1, milestoneDating: "next-working-time", startLinkFloat: "working-time", percentileMethod: "linear", correlationMeasure: "latent-normal", rounding: "half-up" });
+    expect(stated(r)).toEqual({ milestoneDating: "next-working-time", startLinkFloat: "working-time", ...plan, percentileMethod: "linear", correlationMeasure: "latent-normal", rounding: "half-up" });
     expect([r.deterministicFinish, p50(r)]).toEqual(["2027-01-11", "2027-01-11"]);
     expect(r.method).toContain("SS/SF start bounds in working time");
   });

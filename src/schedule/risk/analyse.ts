@@ -11,9 +11,10 @@ import { readRiskModel, type RiskSpec } from "./read-model.js";
 import { datesKernel, runDates, setDatesLag } from "./dates-kernel.js";
 import { pearson, ranks, type RankScratch } from "./stats.js";
 
-const method = (percentiles: RiskSpec["percentileMethod"], plan: RiskSpec["schedule"]) =>
+const method = (percentiles: RiskSpec["percentileMethod"], plan: RiskSpec["schedule"], measure: RiskSpec["correlationMeasure"]) =>
   "xoshiro128** seeded by splitmix32; uniforms (x + 0.5)/2^32; normals by inversion (Acklam); correlation by a Gaussian copula " +
-  "(Cholesky factor of the unit correlation matrix, refused when not positive semi-definite); PERT-beta by a 2,048-step CDF table; " +
+  (measure === "spearman" ? "(coefficients are Spearman rank correlations, converted to r = 2 sin(pi rho/6); " : "(coefficients are those of the latent normals; ") +
+  "Cholesky factor of the unit correlation matrix, refused when not positive semi-definite); PERT-beta by a 2,048-step CDF table; " +
   "draws per iteration in a canonical order (correlated groups and activities by id, other groups by id, other activities by id, risk events by id); " +
   `durations rounded to whole minutes; percentiles by ${describePercentileMethod(percentiles)}` +
   (percentiles === "nearest-rank" ? "" : ", an interpolated finish rounded up to a working day") +
@@ -82,7 +83,11 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
   const variable = new Int32Array(n).fill(-1);
   let nv = 0;
   for (const u of rs.uncertain) if (variable[u.activity] === -1) variable[u.activity] = nv++;
-  for (const e of rs.events) for (const im of e.impacts) if (im.minutes > 0 && variable[im.activity] === -1) variable[im.activity] = nv++;
+  for (const e of rs.events) for (const im of e.impacts) if ((im.minutes > 0 || im.factor !== 1) && variable[im.activity] === -1) variable[im.activity] = nv++;
+  // Activities some event scales: duration = round(sampled × Π factors) + Σ days, whatever the order of the events.
+  const factorActs = [...new Set(rs.events.flatMap((e) => e.impacts.filter((im) => im.factor !== 1).map((im) => im.activity)))];
+  const fac = new Float64Array(n).fill(1);
+  const pre = new Float64Array(n);
   const samples = new Int32Array(nv * N);
   const finishes = new Float64Array(N);
   const costs = new Float64Array(N);
@@ -131,16 +136,22 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
       dur[uncertainActivity[x] as number] = Math.round((quantiles[x] as (u: number) => number)(u[uncertainUnit[x] as number] as number));
     }
     let eventMinor = 0;
+    for (const a of factorActs) {
+      fac[a] = 1;
+      pre[a] = dur[a] as number;
+    }
     for (const e of eventOrder) {
       const ev = rs.events[e] as RiskSpec["events"][number];
       if (rng.uniform() < ev.p) {
         occurred[e] = (occurred[e] as number) + 1;
         for (const im of ev.impacts) {
           dur[im.activity] = (dur[im.activity] as number) + im.minutes;
+          fac[im.activity] = (fac[im.activity] as number) * im.factor;
           eventMinor += im.cents;
         }
       }
     }
+    for (const a of factorActs) dur[a] = Math.round((pre[a] as number) * (fac[a] as number)) + (dur[a] as number) - (pre[a] as number);
     for (const k of pctLinks) {
       const x = ((linkPercent[k] as number) * (dur[linkFrom[k] as number] as number)) / 100;
       const lag = Math.sign(x) * Math.floor(Math.abs(x) + 0.5); // half away from zero, as ROUND_HALF_UP
@@ -329,12 +340,12 @@ function summarise(rs: RiskSpec, runs: Runs): ScheduleRiskResult {
   return {
     iterations: N,
     seed: rs.seed,
-    method: method(rs.percentileMethod, rs.schedule),
+    method: method(rs.percentileMethod, rs.schedule, rs.correlationMeasure),
     percentileMethod: rs.percentileMethod,
     rounding: rs.rounding,
     conventions: {
       milestoneDating: rs.schedule.milestoneDating, startLinkFloat: rs.schedule.startLinkFloat, startNoLaterThan: rs.schedule.startNoLaterThan,
-      outOfSequence: rs.schedule.outOfSequence, criticalDays: rs.schedule.criticalDays, percentileMethod: rs.percentileMethod, rounding: rs.rounding,
+      outOfSequence: rs.schedule.outOfSequence, criticalDays: rs.schedule.criticalDays, percentileMethod: rs.percentileMethod, correlationMeasure: rs.correlationMeasure, rounding: rs.rounding,
     },
     deterministicFinish: fromEpochDay(finishDay(runs.deterministicFinish)),
     deterministicCost: money(runs.deterministicCost),

@@ -5,7 +5,7 @@ import { isPercentileMethod, minimumSampleSize, percentileDefined } from "../../
 import { NOT_STARTED, compileNetwork, type CompiledNetwork } from "../engine/network.js";
 import { readDecimal, readNetwork } from "../engine/read-network.js";
 import { readScheduleOptions, type ResolvedScheduleOptions } from "../options.js";
-import type { RiskOptions, ScheduleRiskModel } from "../types.js";
+import type { CorrelationMeasure, RiskOptions, ScheduleRiskModel } from "../types.js";
 import { correlationFactor } from "./correlation.js";
 import { lognormal, pert, triangular, uniform, type Quantile } from "./distributions.js";
 
@@ -20,7 +20,7 @@ export interface RiskSpec {
   readonly units: number;
   readonly correlated: number;
   readonly factor: Float64Array;
-  readonly events: readonly { readonly id: string; readonly p: number; readonly impacts: readonly { readonly activity: number; readonly minutes: number; readonly cents: number }[] }[];
+  readonly events: readonly { readonly id: string; readonly p: number; readonly impacts: readonly { readonly activity: number; readonly minutes: number; readonly cents: number; readonly factor: number }[] }[];
   /** Per activity: fixed cost in minor units and cost per day in minor units. */
   readonly fixedMinor: Float64Array;
   readonly perDayMinor: Float64Array;
@@ -28,6 +28,7 @@ export interface RiskSpec {
   readonly seed: number;
   readonly percentiles: readonly number[];
   readonly percentileMethod: PercentileMethod;
+  readonly correlationMeasure: CorrelationMeasure;
   /** How the Money figures are rounded to the minor unit. */
   readonly rounding: RoundingMode;
   readonly targetFinish: number | undefined;
@@ -136,6 +137,8 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
   };
   // A pair given twice would let the later row overwrite the earlier one: the answer would depend on the list order.
   const pairRow = new Map<string, number>();
+  const correlationMeasure = options.correlationMeasure ?? "latent-normal";
+  if (correlationMeasure !== "latent-normal" && correlationMeasure !== "spearman") bad(["correlationMeasure"], `unknown correlation measure ${describeValue(correlationMeasure)}: expected "latent-normal" or "spearman"`);
   (model.correlations ?? []).forEach((c, n) => {
     const p = ["correlations", n];
     const a = unitFor(c.between, [...p, "between"]);
@@ -149,7 +152,9 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
       if (first !== undefined) bad(p, `${String(c.between)} and ${String(c.and)} are already correlated (correlations.${first}): one coefficient per pair`);
       else pairRow.set(key, n);
     }
-    if (a !== undefined && b !== undefined && r !== undefined && a !== b) pairs.push({ a, b, r: r.toNumber(), path: p });
+    // A Spearman coefficient ρs is the copula's r = 2·sin(π·ρs/6) (Pearson 1907): the Gaussian copula's rank correlation is (6/π)·asin(r/2).
+    const latent = (x: number) => (correlationMeasure === "spearman" ? Math.max(-1, Math.min(1, 2 * Math.sin((Math.PI * x) / 6))) : x);
+    if (a !== undefined && b !== undefined && r !== undefined && a !== b) pairs.push({ a, b, r: latent(r.toNumber()), path: p });
   });
   // Canonical unit order, so the same model with its groups, members or correlations listed in another order draws
   // the same numbers: correlated units first (the copula runs over them only), each block by unit name (group id or
@@ -176,15 +181,24 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
   const cents = (v: unknown, path: (string | number)[]) => {
     const d = num(v, path);
     if (d?.isNegative()) bad(path, "must not be negative");
-    return d === undefined ? 0 : d.times(new PmoDecimal(10).pow(minor)).toNumber();
+    const m = d === undefined ? 0 : d.times(new PmoDecimal(10).pow(minor)).toNumber();
+    // Whole minor units, as cost rows: a fraction was a RangeError in the summary, or read as 0.00 in every figure.
+    if (!Number.isInteger(m)) bad(path, `costs are counted in whole ${currency} minor units`);
+    return m;
   };
   const started = (id: unknown) => {
     const i = typeof id === "string" ? spec.index.get(id) : undefined;
     return i !== undefined && net.state[i] !== NOT_STARTED;
   };
+  const factorOf = (v: unknown, path: (string | number)[], skip: boolean) => {
+    const f = num(v, path);
+    if (f?.lt(1)) bad(path, "a duration factor is ≥ 1 (1.5 makes the activity half as long again)");
+    return f === undefined || skip ? 1 : f.toNumber();
+  };
   const eventIds = new Set<unknown>();
   const events = (model.riskEvents ?? []).map((e, n) => {
-    if (eventIds.has(e.id)) bad(["riskEvents", n, "id"], `duplicate risk event id ${String(e.id)}`);
+    if (typeof e.id !== "string" || e.id === "") bad(["riskEvents", n, "id"], "a risk event id is a non-empty string");
+    else if (eventIds.has(e.id)) bad(["riskEvents", n, "id"], `duplicate risk event id ${String(e.id)}`);
     eventIds.add(e.id);
     const p = num(e.probability, ["riskEvents", n, "probability"]);
     if (p !== undefined && (p.isNegative() || p.gt(1))) bad(["riskEvents", n, "probability"], "a probability lies in [0, 1]");
@@ -196,6 +210,8 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
         // Days on started work are not added (its remaining duration is fixed, as for distributions); the cost is.
         minutes: im.days === undefined ? 0 : started(im.activityId) ? (days(im.days, ["riskEvents", n, "impacts", m, "days"]), 0) : Math.round(days(im.days, ["riskEvents", n, "impacts", m, "days"])),
         cents: im.cost === undefined ? 0 : cents(im.cost, ["riskEvents", n, "impacts", m, "cost"]),
+        // A duration factor (≥ 1: threats, as days ≥ 0); on started work it is read and checked, then not applied.
+        factor: im.factor === undefined ? 1 : factorOf(im.factor, ["riskEvents", n, "impacts", m, "factor"], started(im.activityId)),
       })),
     };
   });
@@ -210,9 +226,6 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
     if (c.fixed !== undefined) fixedMinor[i] = cents(c.fixed, ["costs", n, "fixed"]);
     if (c.perDay !== undefined) perDayMinor[i] = cents(c.perDay, ["costs", n, "perDay"]);
   });
-  for (let i = 0; i < fixedMinor.length; i++) {
-    if (!Number.isInteger(fixedMinor[i]) || !Number.isInteger(perDayMinor[i])) bad(["costs"], `costs are counted in whole ${currency} minor units`);
-  }
   const iterations = options.iterations ?? 1000;
   if (!Number.isInteger(iterations) || iterations < 1 || iterations > 1_000_000) bad(["iterations"], "iterations must be an integer 1–1,000,000");
   const seed = options.seed ?? 1;
@@ -224,7 +237,8 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
   const rounding = options.rounding ?? "half-even";
   const badRounding = roundingModeProblem(rounding);
   if (badRounding !== undefined) bad(["rounding"], badRounding);
-  percentiles.forEach((p, n) => {
+  if (!Array.isArray(percentiles)) bad(["percentiles"], "expected an array of percentiles in (0, 100]");
+  else percentiles.forEach((p, n) => {
     if (typeof p !== "number" || !(p > 0 && p <= 100)) bad(["percentiles", n], "a percentile lies in (0, 100]");
     // The exclusive convention (PERCENTILE.EXC) has no value outside [1/(N+1), N/(N+1)]: refused, never clamped.
     else if (percentileMethod === "exclusive" && Number.isInteger(iterations) && iterations >= 1 && !percentileDefined(iterations, p / 100, "exclusive")) {
@@ -243,7 +257,7 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
   if (issues.length > 0) throw new ValidationError(issues, "schedule risk model");
   return {
     net, currency, minor, uncertain, units, correlated, factor: factor ?? new Float64Array(0), events, fixedMinor, perDayMinor,
-    iterations, seed, percentiles, percentileMethod: percentileMethod as PercentileMethod, rounding, targetFinish, targetCost, bins, schedule,
+    iterations, seed, percentiles, percentileMethod: percentileMethod as PercentileMethod, correlationMeasure, rounding, targetFinish, targetCost, bins, schedule,
   };
 }
 

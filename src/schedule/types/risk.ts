@@ -1,5 +1,6 @@
 import type { CurrencyCode, Decimal, IsoDate, Metric, Money, PercentileMethod, RoundingMode, WorkingCalendar } from "../../core/index.js";
 import type { MilestoneDating, OutOfSequenceRule, ScheduleDecimalInput, ScheduleInput, StartLinkFloat, StartNoLaterThan } from "./network.js";
+import type { CorrelationMeasure } from "./risk-correlation.js";
 
 /* Schedule risk (Monte Carlo) inputs and results, and the converter signature. This file only grows. */
 
@@ -62,7 +63,7 @@ export interface CorrelationGroup {
 
 /**
  * A correlation coefficient between two groups or ungrouped activities, imposed through a Gaussian copula
- * (the coefficient is that of the latent normals). The full matrix must be positive semi-definite: it is refused
+ * (the coefficient is that of the latent normals, or a Spearman rank correlation: {@link CorrelationMeasure}). The full matrix must be positive semi-definite: it is refused
  * with a ValidationError otherwise, never silently repaired.
  *
  * @example
@@ -92,6 +93,8 @@ export interface RiskImpact {
   readonly activityId: string;
   /** Working days added to its duration (≥ 0). */
   readonly days?: ScheduleDecimalInput | undefined;
+  /** Duration factor (≥ 1): duration = round(sampled × Π factors of the events that occurred) + Σ their days. */
+  readonly factor?: ScheduleDecimalInput | undefined;
   /** Cost added (≥ 0), in the model's currency. */
   readonly cost?: ScheduleDecimalInput | undefined;
 }
@@ -188,6 +191,8 @@ export interface RiskOptions {
    * `percentileMethod`.
    */
   readonly percentileMethod?: PercentileMethod | undefined;
+  /** What a correlation coefficient means: {@link CorrelationMeasure}; default `"latent-normal"`. */
+  readonly correlationMeasure?: CorrelationMeasure | undefined;
   /**
    * How every cost figure (deterministic, percentile, mean) is rounded to the currency's minor unit, once, from the
    * iterations' exact minor-unit-minutes: default `"half-even"`, as `roundMoney` and the rest of pmokit's money
@@ -301,7 +306,8 @@ export interface FinishHistogramBin {
  * ```ts
  * analyseScheduleRisk(model, { startLinkFloat: "working-time" }).conventions;
  * // { milestoneDating: "reached", startLinkFloat: "working-time", startNoLaterThan: "working-time",
- * //   outOfSequence: "retained-logic", criticalDays: Decimal(0), percentileMethod: "nearest-rank", rounding: "half-even" }
+ * //   outOfSequence: "retained-logic", criticalDays: Decimal(0), percentileMethod: "nearest-rank",
+ * //   correlationMeasure: "latent-normal", rounding: "half-even" }
  * ```
  */
 export interface RiskConventions {
@@ -317,6 +323,8 @@ export interface RiskConventions {
   readonly criticalDays: Decimal;
   /** How percentiles were read (`RiskOptions.percentileMethod`, default `"nearest-rank"`). */
   readonly percentileMethod: PercentileMethod;
+  /** What the correlation coefficients meant (`RiskOptions.correlationMeasure`, default `"latent-normal"`). */
+  readonly correlationMeasure: CorrelationMeasure;
   /** How costs were rounded to the minor unit (`RiskOptions.rounding`, default `"half-even"`). */
   readonly rounding: RoundingMode;
 }
