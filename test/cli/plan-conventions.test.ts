@@ -109,7 +109,7 @@ describe("pmokit schedule / risk --start-link-float --milestone-dating", () => {
   it("risk passes both flags: deterministic finish Mon 11, conventions in the JSON", async () => {
     const r = await run(["risk", "--db", "p.sqlite", "--as-of", "2027-01-01", "--project", "PRJ-MSD", "--iterations", "20", "--json", "--milestone-dating", "next-working-time", "--start-link-float", "working-time"], cwd);
     const [msd] = JSON.parse(r.out) as { deterministicFinish: string; conventions: Record<string, string> }[];
-    expect([msd!.deterministicFinish, msd!.conventions]).toEqual(["2027-01-11", { milestoneDating: "next-working-time", startLinkFloat: "working-time", startNoLaterThan: "working-time", outOfSequence: "retained-logic", criticalDays: "0", percentileMethod: "nearest-rank", rounding: "half-even" }]);
+    expect([msd!.deterministicFinish, msd!.conventions]).toEqual(["2027-01-11", { milestoneDating: "next-working-time", startLinkFloat: "working-time", startNoLaterThan: "working-time", outOfSequence: "retained-logic", criticalDays: "0", percentileMethod: "nearest-rank", correlationMeasure: "latent-normal", rounding: "half-even" }]);
   }, HEAVY);
 
   it("report takes both flags: PRJ-MSD's schedule section finishes Mon 11 and names the MS Project conventions (default: Sat 9)", async () => {
