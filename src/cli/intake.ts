@@ -38,7 +38,7 @@ export const DEMO_ENVELOPE: IntakeEnvelope = { period: "FY2027", budget: money("
  */
 export const INTAKE_MODEL: ScoringModel = {
   kind: "weighted-sum",
-  name: "Northwind intake 2027",
+  name: "pmokit built-in intake model",
   criteria: [
     { id: "strategic-fit", weight: 3, scale: { kind: "numeric", min: 1, max: 5 }, normalization: "absolute" },
     { id: "financial-value", weight: 3, scale: { kind: "numeric", min: 1, max: 5 }, normalization: "absolute" },

@@ -38,6 +38,9 @@ describe("--model: a scoring model from a file", () => {
     const printed = await run(["model", "--print"], cwd);
     expect(printed.code).toBe(0);
     expect(JSON.parse(printed.out)).toEqual(INTAKE_MODEL);
+    // Named for what it is, not for the sample's company: on anyone's data the demo and report said 'ranked by
+    // "Northwind intake 2027"' (newbie3 audit).
+    expect(INTAKE_MODEL.name).toBe("pmokit built-in intake model");
     // `pmokit model` alone prints the same.
     expect((await run(["model"], cwd)).out).toBe(printed.out);
     writeFileSync(join(cwd, "intake.json"), printed.out);
