@@ -1,8 +1,6 @@
-import Database from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
 import { describe, expect, it } from "vitest";
-import { createMemoryAdapter, createRepository, createSequentialIdGenerator, type StorageAdapter } from "../../src/index.js";
-import { createSqlAdapter, migrate } from "../../src/sql/index.js";
+import { createMemoryAdapter, createRepository, createSequentialIdGenerator } from "../../src/index.js";
+import { MEMORY_AND_SQLITE } from "./memory-and-sqlite.js";
 import { firstIssuePathAsync } from "../support/errors.js";
 
 // Adapters compare the stored wire form as strings, and decimals are strings on the wire: "99.50" > "100.00" (the
@@ -19,19 +17,8 @@ const draft = (amount: string, currency = "EUR") => ({
   sourceRef: `INV-${amount}-${currency}`,
 });
 
-const adapters: [string, () => Promise<StorageAdapter>][] = [
-  ["memory", async () => createMemoryAdapter()],
-  [
-    "SQLite",
-    async () => {
-      const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new Database(":memory:") }) });
-      await migrate(db as never);
-      return createSqlAdapter(db as never);
-    },
-  ],
-];
 
-for (const [label, open] of adapters) {
+for (const [label, open] of MEMORY_AND_SQLITE) {
   describe(`repository filters on decimal fields (${label})`, () => {
     async function entries() {
       const repo = createRepository(await open(), "cost-entry", { ids: createSequentialIdGenerator("ce"), clock: () => "2026-03-10T10:00:00.000Z" });

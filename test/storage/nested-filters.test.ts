@@ -1,8 +1,6 @@
-import Database from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
 import { describe, expect, it } from "vitest";
-import { createMemoryAdapter, createRepository, createSequentialIdGenerator, entityKinds, type StorageAdapter } from "../../src/index.js";
-import { createSqlAdapter, migrate } from "../../src/sql/index.js";
+import { createRepository, createSequentialIdGenerator, entityKinds } from "../../src/index.js";
+import { MEMORY_AND_SQLITE } from "./memory-and-sqlite.js";
 import { decimalFieldsOf } from "../../src/storage/decimal-filters.js";
 import { timeFieldsOf } from "../../src/storage/date-filters.js";
 import { firstIssuePathAsync } from "../support/errors.js";
@@ -23,17 +21,6 @@ const draft = (rate: string, date: string) => ({
   fxRate: { rate, currency: "EUR", date },
 });
 
-const adapters: [string, () => Promise<StorageAdapter>][] = [
-  ["memory", async () => createMemoryAdapter()],
-  [
-    "SQLite",
-    async () => {
-      const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new Database(":memory:") }) });
-      await migrate(db as never);
-      return createSqlAdapter(db as never);
-    },
-  ],
-];
 
 describe("the decimal, date and instant fields of a schema include those inside nested objects", () => {
   it("finds them one and two objects down", () => {
@@ -46,7 +33,7 @@ describe("the decimal, date and instant fields of a schema include those inside 
   });
 });
 
-for (const [label, open] of adapters) {
+for (const [label, open] of MEMORY_AND_SQLITE) {
   describe(`repository filters on nested decimal and date fields (${label})`, () => {
     async function entries() {
       const repo = createRepository(await open(), "cost-entry", { ids: createSequentialIdGenerator("ce"), clock: () => "2026-03-10T10:00:00.000Z" });

@@ -261,24 +261,8 @@ describe("generated graphs", () => {
     );
   }, PROPERTY_TIMEOUT_MS);
 
-  it("the incremental analysis equals a full rebuild after any sequence of edits", () => {
-    fc.assert(
-      fc.property(graphArb, fc.array(editArb, { minLength: 1, maxLength: 12 }), (g, edits) => {
-        const m = new Model();
-        seed(m, g);
-        const a = analyzeTraceGraph(buildTraceGraph(m.input(), RULES));
-        for (const e of edits) {
-          const edit = m.edit(e);
-          if (edit) a.apply(edit);
-        }
-        expect(comparable(a.result())).toEqual(comparable(analyzeTraceability(m.input(), RULES)));
-      }),
-      { seed: 42, numRuns: 300 },
-    );
-  }, PROPERTY_TIMEOUT_MS);
-
-  it("the incremental analysis equals a full rebuild under the as-of and evidence options too", () => {
-    const options: TraceAnalysisOptions = { asOf: "2026-03-15", evidence: { environments: "worst-per-environment", finalBeatsNotRun: true, tests: "transitive" } };
+  // One property, three settings: generated graphs, up to 12 edits applied incrementally, compared with a full analysis.
+  const incrementalEqualsFull = (seedValue: number, numRuns: number, options?: TraceAnalysisOptions) =>
     fc.assert(
       fc.property(graphArb, fc.array(editArb, { minLength: 1, maxLength: 12 }), (g, edits) => {
         const m = new Model();
@@ -290,8 +274,15 @@ describe("generated graphs", () => {
         }
         expect(comparable(a.result())).toEqual(comparable(analyzeTraceability(m.input(), RULES, options)));
       }),
-      { seed: 7, numRuns: 150 },
+      { seed: seedValue, numRuns },
     );
+
+  it("the incremental analysis equals a full rebuild after any sequence of edits", () => {
+    incrementalEqualsFull(42, 300);
+  }, PROPERTY_TIMEOUT_MS);
+
+  it("the incremental analysis equals a full rebuild under the as-of and evidence options too", () => {
+    incrementalEqualsFull(7, 150, { asOf: "2026-03-15", evidence: { environments: "worst-per-environment", finalBeatsNotRun: true, tests: "transitive" } });
   }, PROPERTY_TIMEOUT_MS);
 
   it("the incremental analysis equals a full rebuild with revisions: outdated and predated links, raised revisions", () => {
@@ -299,19 +290,7 @@ describe("generated graphs", () => {
     // roll-up, no coverage) was never compared with a full analysis.
     revisions = true;
     try {
-      fc.assert(
-        fc.property(graphArb, fc.array(editArb, { minLength: 1, maxLength: 12 }), (g, edits) => {
-          const m = new Model();
-          seed(m, g);
-          const a = analyzeTraceGraph(buildTraceGraph(m.input(), RULES));
-          for (const e of edits) {
-            const edit = m.edit(e);
-            if (edit) a.apply(edit);
-          }
-          expect(comparable(a.result())).toEqual(comparable(analyzeTraceability(m.input(), RULES)));
-        }),
-        { seed: 43, numRuns: 300 },
-      );
+      incrementalEqualsFull(43, 300);
     } finally {
       revisions = false;
     }
