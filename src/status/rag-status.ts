@@ -226,8 +226,10 @@ export function ragStatus(project: RagProject, options: RagStatusOptions): RagSt
   }
   const how = { asOf: options.asOf, highRiskProbability: highRiskProbability(options.highRiskProbability), ...highRiskConvention(options), baseline, finishSlipUnit: unit, calendar: options.calendar };
   const { figures, derived } = deriveRagFigures(project, how, given);
+  // Persistence is read per rule: a dimension's colour is this rule's own only when the report names it among the
+  // deciding rules (createStatusReport's `rule`), or names none; another rule's amber is not this rule's shortfall.
   const previous: Record<string, RagColour> = {};
-  for (const r of options.previous?.ragByDimension ?? []) previous[r.dimension] = r.colour;
+  for (const e of options.previous?.ragByDimension ?? []) for (const r of rules) if (r.dimension === e.dimension && (!e.rule || e.rule.split(", ").includes(r.id))) previous[r.id] = e.colour;
 
   const dimensions: DimensionStatus[] = [];
   for (const dimension of RAG_DIMENSIONS) {
