@@ -37,6 +37,11 @@ export interface RagOverride {
   readonly asOf?: IsoDate;
   /** The worst colour of that report's rated dimensions: the computed colour the override departed from then. */
   readonly computedThen?: RagColour;
+  /**
+   * Why that report had no computed colour (in place of `computedThen`): it rated fewer dimensions than the minimum
+   * (`"1 dimension rated in SR-P-10, at least 2 needed"`). `unrated` is empty: a report keeps its rated dimensions only.
+   */
+  readonly insufficientDataThen?: InsufficientData<RagDimension>;
   /** Why that report is stale (older than the staleness rule), when it is. */
   readonly stale?: string;
 }
