@@ -198,6 +198,7 @@ function highRiskConvention(o: RagStatusOptions): Pick<RagDerivation, "riskMatri
  *   scale (path `["project", "risks", i, "impact"]`), a figure that is not a
  *   Metric of a finite Decimal, a risk, issue or milestone listed twice, a minimum that is not a whole number ≥ 1, a `baseline` outside 0–10, a `finishSlipUnit` that is
  *   neither unit, or a `calendar` not made by `createWorkingCalendar` (with working days).
+ * @throws {CurrencyMismatchError} when a forecast-vs-budget rule reads an EAC and a BAC in different currencies.
  * @example
  * ```ts
  * const s = ragStatus({ id: "PRJ-WMS", milestones, risks, issues }, {

@@ -65,6 +65,6 @@ describe("resources persistence is read per rule", () => {
     expect(evaluateRagRule(rule!, f, {})).toMatchObject({ colour: "amber", figures: { plannedHours: "400", allocatedHours: "360", actualHours: "350" } });
     expect(evaluateRagRule(rule!, f, {}).figures).not.toHaveProperty("previous");
     expect(evaluateRagRule(rule!, f, { resources: "amber" }).colour).toBe("amber");
-    expect(evaluateRagRule(rule!, f, { constructor: "amber" }).colour).toBe("red");
+    expect(evaluateRagRule(rule!, f, Object.fromEntries([["constructor", "amber" as const]])).colour).toBe("red");
   });
 });
