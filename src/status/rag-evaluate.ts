@@ -70,7 +70,7 @@ function moneyFigure(figures: RagFigures, name: "eac" | "bac"): Metric<Money> {
   return f === undefined ? NOT_SUPPLIED : checked(f, ["figures", name], money, "Money");
 }
 
-const d = (x: Decimal) => toDecimalString(x);
+const d: (x: Decimal) => string = toDecimalString;
 const m = (x: Money) => `${toDecimalString(x.amount, minorUnits(x.currency))} ${x.currency}`;
 
 /**
@@ -161,7 +161,7 @@ export function evaluateRagRule(rule: RagRule, figures: RagFigures, previous: Pr
         rule: text,
         colour,
         figures: { plannedHours: d(planned.value), allocatedHours: d(allocated.value), actualHours: d(actual.value), ...(prev ? { previous: prev } : {}) },
-        explanation: colour === "green" ? "allocation covers the plan and bookings stay within it → green" : `${what}${persists ? `, and ${prev} in the previous report` : ""} → ${colour}`,
+        explanation: colour === "green" ? "allocated ≥ planned and actual ≤ allocated → green" : `${what}${persists ? `, and ${prev} in the previous report` : ""} → ${colour}`,
       };
     }
   }

@@ -215,15 +215,12 @@ export function ragStatus(project: RagProject, options: RagStatusOptions): RagSt
   const rules = decodeRagRules(options.rules ?? DEFAULT_RAG_RULES, Object.keys(given.custom ?? {}));
   if (options.override !== undefined) checkOverride(options.override);
   // Persistence rules read the previous report's colours: another project's report would colour this one.
-  if (options.previous !== undefined && options.previous.projectId !== project.id) {
-    throw bad(["previous", "projectId"], `previous report is for ${options.previous.projectId}, not ${project.id}`);
-  }
-  if (options.previous !== undefined && options.previous.asOf >= options.asOf) {
-    throw bad(["previous", "asOf"], `previous report (as of ${options.previous.asOf}) is not older than ${options.asOf}`);
-  }
+  const before = options.previous;
+  if (before && before.projectId !== project.id) throw bad(["previous", "projectId"], `previous report is for ${before.projectId}, not ${project.id}`);
+  if (before && before.asOf >= options.asOf) throw bad(["previous", "asOf"], `previous report (as of ${before.asOf}) is not older than ${options.asOf}`);
   const minimum = options.minimumRatedDimensions;
   if (minimum !== undefined && (!Number.isInteger(minimum) || minimum < 1)) {
-    throw bad(["minimumRatedDimensions"], `the minimum of rated dimensions is a whole number ≥ 1, not ${minimum}`);
+    throw bad(["minimumRatedDimensions"], `a whole number ≥ 1, not ${minimum}`);
   }
   const { baseline, finishSlipUnit: unit } = options;
   if (baseline !== undefined && (!Number.isInteger(baseline) || baseline < 0 || baseline > 10)) throw bad(["baseline"], "baseline numbers are 0–10");
@@ -235,7 +232,7 @@ export function ragStatus(project: RagProject, options: RagStatusOptions): RagSt
   // Persistence is read per rule: a dimension's colour is this rule's own only when the report names it among the
   // deciding rules (createStatusReport's `rule`), or names none; another rule's amber is not this rule's shortfall.
   const previous: Record<string, RagColour> = {};
-  for (const e of options.previous?.ragByDimension ?? []) for (const r of rules) if (r.dimension === e.dimension && (!e.rule || e.rule.split(", ").includes(r.id))) previous[r.id] = e.colour;
+  for (const e of before?.ragByDimension ?? []) for (const r of rules) if (r.dimension === e.dimension && (!e.rule || e.rule.split(", ").includes(r.id))) previous[r.id] = e.colour;
 
   const dimensions: DimensionStatus[] = [];
   for (const dimension of RAG_DIMENSIONS) {
