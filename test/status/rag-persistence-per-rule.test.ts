@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { decimal, decodeEntity, instant, isoDate, metric, type StatusReport } from "../../src/index.js";
 import { createStatusReport, decodeRagRules, evaluateRagRule, ragStatus, type RagFigures } from "../../src/status/index.js";
 
@@ -66,5 +67,18 @@ describe("resources persistence is read per rule", () => {
     expect(evaluateRagRule(rule!, f, {}).figures).not.toHaveProperty("previous");
     expect(evaluateRagRule(rule!, f, { resources: "amber" }).colour).toBe("amber");
     expect(evaluateRagRule(rule!, f, Object.fromEntries([["constructor", "amber" as const]])).colour).toBe("red");
+  });
+
+  it("property: whatever the other resources rule gave in October, a first allocation shortfall is amber", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 1, max: 3 }), fc.boolean(), (gaps, threshold, red) => {
+        const other = { id: "resources-contractors", dimension: "resources", kind: "count", figure: "openContractorGaps", [red ? "redAtLeast" : "amberAtLeast"]: String(threshold) };
+        const set = [rules[0]!, other, rules[2]!];
+        const oct = ragStatus({ id: "P" }, { asOf: isoDate("2026-10-30"), rules: set, figures: { ...hours("400"), custom: { openContractorGaps: d(String(gaps)) } } });
+        const nov = ragStatus({ id: "P" }, { asOf: isoDate("2026-11-20"), rules: set, previous: createStatusReport(oct, content("SR-P-10")), figures: { ...hours("360"), custom: { openContractorGaps: d("0") } } });
+        expect(resources(nov).rules[0]!.colour).toBe("amber");
+      }),
+      { numRuns: 60 },
+    );
   });
 });
