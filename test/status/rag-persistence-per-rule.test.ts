@@ -49,6 +49,17 @@ describe("resources persistence is read per rule", () => {
     expect(resources(november(prev)).colour).toBe("red");
   });
 
+  it("a dimension red by another rule alone does not tell this rule's colour: not read as persistence", () => {
+    // October: allocated 360 < 400 → allocation amber; 2 gaps ≥ redAtLeast 2 → contractors red; the dimension red,
+    // decided by contractors alone — the report keeps no trace of the allocation rule's amber.
+    const redRules = [rules[0]!, { ...rules[1]!, amberAtLeast: undefined, redAtLeast: "2" }, rules[2]!];
+    const oct = ragStatus({ id: "P" }, { asOf: isoDate("2026-10-30"), rules: redRules, figures: { ...hours("360"), custom: { openContractorGaps: d("2") } } });
+    const prev = createStatusReport(oct, content("SR-P-10"));
+    expect(prev.ragByDimension.find((x) => x.dimension === "resources")).toMatchObject({ colour: "red", rule: "resources-contractors" });
+    const nov = ragStatus({ id: "P" }, { asOf: isoDate("2026-11-20"), rules: redRules, previous: prev, figures: { ...hours("360"), custom: { openContractorGaps: d("0") } } });
+    expect(resources(nov).rules[0]!.colour).toBe("amber");
+  });
+
   it("a report that names no rule for the dimension is read as each rule's colour (hand-written reports)", () => {
     const at = "2026-10-31T09:00:00.000Z";
     const prev = decodeEntity("status-report", {
