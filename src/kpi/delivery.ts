@@ -196,7 +196,9 @@ export interface BenefitRealisation<T> {
 
 /**
  * Benefits realisation %: Σ actual ÷ Σ planned, monetary benefits in one currency and non-monetary benefits per
- * unit (as written, without surrounding blanks: "hours " is "hours"), never mixed.
+ * unit (as written, without surrounding blanks: "hours " is "hours"), never mixed. A group with no benefit measured in
+ * the period is missing with `no-data` — the monetary one, and each unit any benefit is measured in (it is listed,
+ * not dropped); `nothing-planned` is a measured plan that sums to zero.
  *
  * @throws {ValidationError} for a bad period, a quantity that is not a decimal, a unit that is not a non-blank string
  *   (`["nonMonetary", 0, "unit"]`), a benefit day that is not a calendar date `YYYY-MM-DD` (`["monetary", 0, "date"]`),
@@ -238,17 +240,18 @@ export function benefitsRealisation(
     }
   });
   if (bad.length > 0) throw new ValidationError(bad, "benefits");
-  const units = new Map<string, { planned: Decimal; actual: Decimal }>();
+  // Every unit the benefits are measured in has its group: one with no measurement in the period says no-data, as the
+  // monetary group does, rather than dropping out of the result.
+  const units = new Map<string, { planned: Decimal; actual: Decimal; measured: boolean }>();
   (benefits.nonMonetary ?? []).forEach((b) => {
-    if (!inPeriod(b.date, options.period)) return;
     // "hours" and "hours " (a spreadsheet's trailing blank) are one unit, not two groups with their own percentages.
     const unit = b.unit.trim();
-    const u = units.get(unit) ?? { planned: decimal(0), actual: decimal(0) };
-    units.set(unit, { planned: u.planned.plus(decimal(b.planned)), actual: u.actual.plus(decimal(b.actual)) });
+    const u = units.get(unit) ?? { planned: decimal(0), actual: decimal(0), measured: false };
+    units.set(unit, inPeriod(b.date, options.period) ? { planned: u.planned.plus(decimal(b.planned)), actual: u.actual.plus(decimal(b.actual)), measured: true } : u);
   });
   return {
     // No measurement in the period is no data, not a plan of zero.
     monetary: { percent: mon.length === 0 ? missing("no-data", "no monetary benefit measured in the period") : pct(actual.amount, planned.amount), planned, actual },
-    nonMonetary: Object.fromEntries([...units].map(([unit, u]) => [unit, { percent: pct(u.actual, u.planned), planned: u.planned, actual: u.actual }])),
+    nonMonetary: Object.fromEntries([...units].map(([unit, u]) => [unit, { percent: u.measured ? pct(u.actual, u.planned) : missing("no-data", `no benefit in ${unit} measured in the period`), planned: u.planned, actual: u.actual }])),
   };
 }

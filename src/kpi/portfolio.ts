@@ -84,7 +84,9 @@ export interface ProjectEarnedValue {
 /**
  * Portfolio schedule and cost variance %: SV% = Σ(EV − PV) ÷ Σ PV × 100 and CV% = Σ(EV − AC) ÷ Σ EV × 100 over the
  * projects whose status date lies in the period (sums first, so large projects weigh more — the portfolio view). The
- * figures are cumulative, so of several snapshots of one project in the period only the latest counts.
+ * figures are cumulative, so of several snapshots of one project in the period only the latest counts. With no
+ * project in the period both percentages are missing with `no-data` (`pv-is-zero` / `ev-is-zero` are kept for
+ * projects whose sums are zero).
  *
  * @throws {ValidationError} for a bad period, a status date that is not a calendar date `YYYY-MM-DD` (`[2, "statusDate"]`),
  *   or two snapshots of one project on the same status date.
@@ -119,9 +121,11 @@ export function portfolioVariance(
   const ac = sumMoney(ps.map((p) => p.ac), options.currency);
   const sv = subtractMoney(ev, pv);
   const cv = subtractMoney(ev, ac);
+  // No project in the period is no data, not a PV (or EV) of zero.
+  const none = ps.length === 0 && missing("no-data", "no project's status date in the period");
   return {
-    svPercent: pv.amount.isZero() ? missing("pv-is-zero") : metric(sv.amount.times(100).div(pv.amount)),
-    cvPercent: ev.amount.isZero() ? missing("ev-is-zero") : metric(cv.amount.times(100).div(ev.amount)),
+    svPercent: none || (pv.amount.isZero() ? missing("pv-is-zero") : metric(sv.amount.times(100).div(pv.amount))),
+    cvPercent: none || (ev.amount.isZero() ? missing("ev-is-zero") : metric(cv.amount.times(100).div(ev.amount))),
     sv,
     cv,
     pv,
@@ -167,7 +171,8 @@ export interface Utilisation {
 /**
  * Resource utilisation over a period, overall and per resource: committed (allocated ÷ capacity), forecast
  * ((allocated + confirmed) ÷ capacity), actual (actual ÷ capacity, over the rows that record actual hours; `not-supplied`
- * when none does) and the hours still available.
+ * when none does) and the hours still available. With no row in the period the percentages are missing with
+ * `no-data` (`no-capacity` is kept for rows whose capacity sums to zero) and the hours are 0.
  *
  * @throws {ValidationError} for a bad period, a day that is not a date, or an hour figure that is not a decimal from 0
  *   (each with its path, `[3, "allocatedHours"]`); a resource id that is not a string, or a resource's day given
@@ -208,11 +213,12 @@ export function resourceUtilisation(
     const alloc = sum((r) => r.allocatedHours);
     const conf = sum((r) => r.confirmedHours);
     const act = sum((r) => r.actualHours);
-    const pct = (n: Decimal, of = cap): Metric<Decimal> => (of.isZero() ? missing("no-capacity") : metric(n.times(100).div(of)));
+    // No row in the period is no data, not a capacity of zero.
+    const pct = (n: Decimal, of = cap): Metric<Decimal> => (rs.length === 0 ? missing("no-data", "no resource hours in the period") : of.isZero() ? missing("no-capacity") : metric(n.times(100).div(of)));
     // A row without actual hours (a week not worked yet, timesheets not in) is not 0 hours worked: its capacity is
     // left out of the actual utilisation, which has no figure when no row records actual hours.
     const worked = rs.filter((r) => r.actualHours !== undefined);
-    const actual = worked.length === 0 ? missing("not-supplied", "no actual hours recorded") : pct(act, sum((r) => (r.actualHours === undefined ? 0 : r.capacityHours)));
+    const actual = worked.length === 0 && rs.length > 0 ? missing("not-supplied", "no actual hours recorded") : pct(act, sum((r) => (r.actualHours === undefined ? 0 : r.capacityHours)));
     return { committedPercent: pct(alloc), forecastPercent: pct(alloc.plus(conf)), actualPercent: actual, availableHours: cap.minus(alloc), capacityHours: cap };
   };
   const ids = [...new Set(rows.map((r) => r.resourceId))];

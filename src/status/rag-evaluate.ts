@@ -37,7 +37,10 @@ export interface RuleResult {
   readonly explanation: string;
 }
 
-/** The previous report's colour per dimension (for rules that look at persistence). */
+/**
+ * The previous report's colour per rule id (for rules that look at persistence): its dimension's colour where the
+ * report names the rule among those that decided it, or names no rule.
+ */
 export type PreviousColours = Readonly<Partial<Record<string, RagColour>>>;
 
 const NOT_SUPPLIED = { reason: "not-supplied" } as const;
@@ -67,7 +70,7 @@ function moneyFigure(figures: RagFigures, name: "eac" | "bac"): Metric<Money> {
   return f === undefined ? NOT_SUPPLIED : checked(f, ["figures", name], money, "Money");
 }
 
-const d = (x: Decimal) => toDecimalString(x);
+const d: (x: Decimal) => string = toDecimalString;
 const m = (x: Money) => `${toDecimalString(x.amount, minorUnits(x.currency))} ${x.currency}`;
 
 /**
@@ -149,7 +152,7 @@ export function evaluateRagRule(rule: RagRule, figures: RagFigures, previous: Pr
       if (!hasValue(actual)) return lack(text, "actualHours", actual);
       const short = allocated.value.lt(planned.value);
       const over = actual.value.gt(allocated.value);
-      const prev = previous[rule.dimension];
+      const prev = ownEntry(previous, rule.id);
       const persists = prev === "amber" || prev === "red";
       const colour: RagColour = !short && !over ? "green" : persists ? "red" : "amber";
       const what = [short ? "allocated < planned" : "", over ? "actual > allocated" : ""].filter(Boolean).join(" and ");
@@ -158,7 +161,7 @@ export function evaluateRagRule(rule: RagRule, figures: RagFigures, previous: Pr
         rule: text,
         colour,
         figures: { plannedHours: d(planned.value), allocatedHours: d(allocated.value), actualHours: d(actual.value), ...(prev ? { previous: prev } : {}) },
-        explanation: colour === "green" ? "allocation covers the plan and bookings stay within it → green" : `${what}${persists ? `, and ${prev} in the previous report` : ""} → ${colour}`,
+        explanation: colour === "green" ? "allocated ≥ planned and actual ≤ allocated → green" : `${what}${persists ? `, and ${prev} in the previous report` : ""} → ${colour}`,
       };
     }
   }

@@ -37,6 +37,11 @@ export interface RagOverride {
   readonly asOf?: IsoDate;
   /** The worst colour of that report's rated dimensions: the computed colour the override departed from then. */
   readonly computedThen?: RagColour;
+  /**
+   * Why that report had no computed colour (in place of `computedThen`): it rated fewer dimensions than the minimum
+   * (`"1 dimension rated in SR-P-10, at least 2 needed"`). `unrated` is empty: a report keeps its rated dimensions only.
+   */
+  readonly insufficientDataThen?: InsufficientData<RagDimension>;
   /** Why that report is stale (older than the staleness rule), when it is. */
   readonly stale?: string;
 }
@@ -193,6 +198,7 @@ function highRiskConvention(o: RagStatusOptions): Pick<RagDerivation, "riskMatri
  *   scale (path `["project", "risks", i, "impact"]`), a figure that is not a
  *   Metric of a finite Decimal, a risk, issue or milestone listed twice, a minimum that is not a whole number ≥ 1, a `baseline` outside 0–10, a `finishSlipUnit` that is
  *   neither unit, or a `calendar` not made by `createWorkingCalendar` (with working days).
+ * @throws {CurrencyMismatchError} when a forecast-vs-budget rule reads an EAC and a BAC in different currencies.
  * @example
  * ```ts
  * const s = ragStatus({ id: "PRJ-WMS", milestones, risks, issues }, {
@@ -209,15 +215,12 @@ export function ragStatus(project: RagProject, options: RagStatusOptions): RagSt
   const rules = decodeRagRules(options.rules ?? DEFAULT_RAG_RULES, Object.keys(given.custom ?? {}));
   if (options.override !== undefined) checkOverride(options.override);
   // Persistence rules read the previous report's colours: another project's report would colour this one.
-  if (options.previous !== undefined && options.previous.projectId !== project.id) {
-    throw bad(["previous", "projectId"], `previous report is for ${options.previous.projectId}, not ${project.id}`);
-  }
-  if (options.previous !== undefined && options.previous.asOf >= options.asOf) {
-    throw bad(["previous", "asOf"], `previous report (as of ${options.previous.asOf}) is not older than ${options.asOf}`);
-  }
+  const before = options.previous;
+  if (before && before.projectId !== project.id) throw bad(["previous", "projectId"], `previous report is for ${before.projectId}, not ${project.id}`);
+  if (before && before.asOf >= options.asOf) throw bad(["previous", "asOf"], `previous report (as of ${before.asOf}) is not older than ${options.asOf}`);
   const minimum = options.minimumRatedDimensions;
   if (minimum !== undefined && (!Number.isInteger(minimum) || minimum < 1)) {
-    throw bad(["minimumRatedDimensions"], `the minimum of rated dimensions is a whole number ≥ 1, not ${minimum}`);
+    throw bad(["minimumRatedDimensions"], `a whole number ≥ 1, not ${minimum}`);
   }
   const { baseline, finishSlipUnit: unit } = options;
   if (baseline !== undefined && (!Number.isInteger(baseline) || baseline < 0 || baseline > 10)) throw bad(["baseline"], "baseline numbers are 0–10");
@@ -226,8 +229,10 @@ export function ragStatus(project: RagProject, options: RagStatusOptions): RagSt
   }
   const how = { asOf: options.asOf, highRiskProbability: highRiskProbability(options.highRiskProbability), ...highRiskConvention(options), baseline, finishSlipUnit: unit, calendar: options.calendar };
   const { figures, derived } = deriveRagFigures(project, how, given);
+  // Persistence is read per rule: a dimension's colour is this rule's own only when the report names it among the
+  // deciding rules (createStatusReport's `rule`), or names none; another rule's amber is not this rule's shortfall.
   const previous: Record<string, RagColour> = {};
-  for (const r of options.previous?.ragByDimension ?? []) previous[r.dimension] = r.colour;
+  for (const e of before?.ragByDimension ?? []) for (const r of rules) if (r.dimension === e.dimension && (!e.rule || e.rule.split(", ").includes(r.id))) previous[r.id] = e.colour;
 
   const dimensions: DimensionStatus[] = [];
   for (const dimension of RAG_DIMENSIONS) {

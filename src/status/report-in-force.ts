@@ -2,6 +2,7 @@ import { checkArguments, differenceInDays, ValidationError, type IsoDate } from 
 import type { StatusReport } from "../entities/index.js";
 import type { RagColour } from "./rag-evaluate.js";
 import type { RagOverride } from "./rag-status.js";
+import { insufficientData } from "./rag-overall.js";
 
 /** Options of {@link statusReportInForce}. */
 export interface StatusReportInForceOptions {
@@ -14,6 +15,11 @@ export interface StatusReportInForceOptions {
    * reporting cycle: a report as of 2026-09-30 is stale on 2026-11-01, 32 days later, not on 2026-10-31).
    */
   readonly staleAfterDays?: number;
+  /**
+   * Fewest rated dimensions for the report's own computed colour (`computedThen`), as `ragStatus`'s option of the same
+   * name (a whole number ≥ 1; default 2). With fewer rated in the report, `insufficientDataThen` says so instead.
+   */
+  readonly minimumRatedDimensions?: number;
 }
 
 /** The published status report in force at a status date, as {@link statusReportInForce} picks it. */
@@ -38,11 +44,13 @@ const RANK: Record<RagColour, number> = { green: 0, amber: 1, red: 2 };
  *
  * The report's overall `override` (who overrode the colour the rules gave, and why) comes back ready for `ragStatus`,
  * with the report's id and date and `computedThen`, the worst colour of the report's rated dimensions (the colour the
- * override departed from). A report older than `staleAfterDays` is flagged (`stale`, also on the override): its
+ * override departed from) — or, when the report rated fewer dimensions than `minimumRatedDimensions` (default 2, as
+ * `ragStatus`), no `computedThen` but `insufficientDataThen`, the reason there was no computed colour then. A report older than `staleAfterDays` is flagged (`stale`, also on the override): its
  * override still stands — it is the project manager's last published word — and says how old it is.
  *
  * @throws {ValidationError} when `asOf` is not a `YYYY-MM-DD` date, `reports` is not an array of objects or
- *   `staleAfterDays` is not a whole number ≥ 0 (path `["staleAfterDays"]`).
+ *   `staleAfterDays` is not a whole number ≥ 0 (path `["staleAfterDays"]`), or `minimumRatedDimensions` not a whole
+ *   number ≥ 1 (path `["minimumRatedDimensions"]`).
  * @example
  * ```ts
  * const office = sampleOfficeRecords();
@@ -54,10 +62,13 @@ const RANK: Record<RagColour, number> = { green: 0, amber: 1, red: 2 };
  */
 export function statusReportInForce(reports: readonly StatusReport[], options: StatusReportInForceOptions): PublishedStatus | undefined {
   checkArguments("statusReportInForce", { reports: [reports, "object[]"], options: [options, "object"] });
-  const { projectId, asOf, staleAfterDays = 31 } = options;
+  const { projectId, asOf, staleAfterDays = 31, minimumRatedDimensions: minimum = 2 } = options;
   checkArguments("statusReportInForce", { projectId: [projectId, "string"], asOf: [asOf, "date"] });
   if (!Number.isInteger(staleAfterDays) || staleAfterDays < 0) {
     throw ValidationError.single(["staleAfterDays"], `expected a whole number of days ≥ 0, got ${String(staleAfterDays)}`, "status report in force");
+  }
+  if (!Number.isInteger(minimum) || minimum < 1) {
+    throw ValidationError.single(["minimumRatedDimensions"], `expected a whole number ≥ 1, got ${String(minimum)}`, "status report in force");
   }
   // Latest as-of date, then latest publication, then greatest id: the same pick whatever order the reports come in.
   const key = (r: StatusReport) => [r.asOf, r.publishedAt, r.id] as const;
@@ -67,10 +78,15 @@ export function statusReportInForce(reports: readonly StatusReport[], options: S
   const ageDays = differenceInDays(asOf, report.asOf);
   const stale = ageDays > staleAfterDays ? `${ageDays} days old on ${asOf}, more than ${staleAfterDays}` : undefined;
   const o = report.overall.override;
-  const computedThen = report.ragByDimension.reduce<RagColour | undefined>((w, d) => (w === undefined || RANK[d.colour] > RANK[w] ? d.colour : w), undefined);
+  // As ragStatus: with fewer rated dimensions than the minimum there was no computed colour then, only the shortfall.
+  // The report keeps its rated dimensions only, so the unrated ones are not known (`unrated` is empty).
+  const rated = report.ragByDimension.map((d) => d.dimension);
+  const short = insufficientData(report.ragByDimension, minimum);
+  const insufficientDataThen = short && { ...short, unrated: [], explanation: `${rated.length} dimension${rated.length === 1 ? "" : "s"} rated in ${report.id}, at least ${minimum} needed` };
+  const computedThen = short ? undefined : report.ragByDimension.reduce<RagColour | undefined>((w, d) => (w === undefined || RANK[d.colour] > RANK[w] ? d.colour : w), undefined);
   const override = o && {
     colour: report.overall.colour, comment: o.comment, by: o.by, reportId: report.id, asOf: report.asOf,
-    ...(computedThen ? { computedThen } : {}), ...(stale ? { stale } : {}),
+    ...(computedThen ? { computedThen } : {}), ...(insufficientDataThen ? { insufficientDataThen } : {}), ...(stale ? { stale } : {}),
   };
   return { report, ageDays, ...(stale ? { stale } : {}), ...(override ? { override } : {}) };
 }

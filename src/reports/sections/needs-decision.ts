@@ -182,10 +182,11 @@ export function decisionsNeeded(input: DecisionsNeededInput): DecisionNeed[] {
     else if (colour === "red") needs.push({ kind: "project-red", item, colour, rule: overallRule(p.rag, input.people), ask: "Approve a recovery plan, re-baseline or stop" });
     else if (colour === "amber") needs.push({ kind: "project-amber", item, colour, rule: overallRule(p.rag, input.people), ask: "Accept the variance or approve a corrective action" });
     const pending = pendingDecisions(p.decisions ?? [], { asOf: isoDate(input.asOf) });
-    // A decision counted only because the day it was superseded is not recorded says so.
+    // A decision counted only because the day it was superseded is not recorded says so. Proposed on the UTC day of
+    // its createdAt, the day pendingDecisions judged it recorded on (an in-memory instant may carry an offset).
     for (const d of pending) {
       const options = d.options.length > 0 ? `; options: ${d.options.join(" / ")}` : "";
-      needs.push({ kind: "decision-pending", item: `${d.id} — ${d.title} (${p.code})`, rule: `proposed ${d.createdAt.slice(0, 10)}, not decided by ${input.asOf}${d.statusUnknown ? `; ${d.why}` : ""}${options}`, ask: `Decide: ${d.title}` });
+      needs.push({ kind: "decision-pending", item: `${d.id} — ${d.title} (${p.code})`, rule: `proposed ${new Date(d.createdAt).toISOString().slice(0, 10)}, not decided by ${input.asOf}${d.statusUnknown ? `; ${d.why}` : ""}${options}`, ask: `Decide: ${d.title}` });
     }
   }
   for (const g of input.gates ?? []) needs.push(...gateNeeds(g));

@@ -68,6 +68,14 @@ export function portfolioSection(input: PortfolioSectionInput): ReportSection {
   const rated = (dim: string) => input.projects.some((p) => p.rag.dimensions.some((d) => d.dimension === dim && d.colour !== undefined));
   const dimensions = all.filter(rated);
   const unrated = all.filter((d) => !rated(d));
+  // Grouped by why, in the rules' words: "figures not supplied", or the reason a derived figure is missing (`no-data`:
+  // an empty register is not a figure someone forgot to pass).
+  const whyUnrated = new Map<string, string[]>();
+  for (const dim of unrated) {
+    const reasons = new Set(input.projects.flatMap((p) => p.rag.dimensions.filter((d) => d.dimension === dim).flatMap((d) => d.rules.flatMap((r) => (r.missing ? [r.missing.reason === "not-supplied" ? "figures not supplied" : r.missing.reason] : [])))));
+    const key = [...reasons].sort().join(", ");
+    whyUnrated.set(key, [...(whyUnrated.get(key) ?? []), humanize(dim).toLowerCase()]);
+  }
   const overall = (rag: RagStatus): CellValue => {
     const o = rag.overall;
     // No colour is a finding with a reason (too few dimensions rated), never a bare "n/a".
@@ -101,7 +109,7 @@ export function portfolioSection(input: PortfolioSectionInput): ReportSection {
   return {
     heading: "Portfolio",
     blocks: [
-      { kind: "paragraph", text: `${input.projects.length} running project${input.projects.length === 1 ? "" : "s"} at ${input.asOf}. Each RAG cell names the rule that set its colour; EAC is the first computable method of the policy, the forecast finish is IEAC(t) with PF = SPI(t).${gridText}${unrated.length > 0 ? ` Not rated (figures not supplied): ${unrated.map((d) => humanize(d).toLowerCase()).join(", ")}.` : ""}` },
+      { kind: "paragraph", text: `${input.projects.length} running project${input.projects.length === 1 ? "" : "s"} at ${input.asOf}. Each RAG cell names the rule that set its colour; EAC is the first computable method of the policy, the forecast finish is IEAC(t) with PF = SPI(t).${gridText}${[...whyUnrated].map(([why, dims]) => ` Not rated (${why}): ${dims.join(", ")}.`).join("")}` },
       {
         kind: "table",
         table: {
