@@ -49,6 +49,14 @@ describe("scheduleInputFromPlan: a link into a summary binds each leaf, leaves d
     expect(dates(plan).T).toBe("2027-01-06–2027-01-06");
   });
 
+  it("T linked only by SS from S is linked: no planned-start anchor (planned Mon 11, it still starts Wed 6)", () => {
+    // T's one predecessor is S: it is linked through L1, so it is not held at its planned start Mon 11.
+    const T = pkg("T", { durationDays: "1", plannedStart: "2027-01-11", plannedFinish: "2027-01-11", predecessors: [{ predecessorId: "S", type: "SS" }] });
+    const plan = scheduleInputFromPlan({ projects: crm, workPackages: [P, Q, S, L1, L2, L3, T] });
+    expect(plan.input.activities.find((a) => a.id === "T")!.constraint).toBeUndefined();
+    expect(dates(plan).T).toBe("2027-01-06–2027-01-06");
+  });
+
   it("SF from S with a lag: the lag counts from S's start (L1, Wed 6): T finishes by Fri 8", () => {
     // SF + 2 days: T's finish ≥ S's start (Wed 6 morning) + 2 working days = Fri 8 morning, so T (1 d) is Thu 7, its
     // finish Thu 7 evening = Fri 8 morning. From L3 (Mon 18) it was Tue 19.

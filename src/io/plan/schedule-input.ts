@@ -107,7 +107,7 @@ export function scheduleInputFromPlan(plan: PlanRecords, options: PlanScheduleOp
   const status = options.statusDate;
   const anchor = options.anchorUnlinked ?? true;
   const spread = summaryLinks(plan.workPackages, plan.milestones ?? [], notes);
-  const hasPred = new Set(spread.links.map((l) => l.to));
+  const hasPred = spread.linked;
 
   const activities: ScheduleActivityInput[] = [];
   for (const w of plan.workPackages) {

@@ -21,8 +21,11 @@ interface Deferred {
 export interface SummaryLinks {
   /** Leaf links (every link to or from a summary spread over the leaves it binds). */
   readonly links: ScheduleLinkInput[];
-  /** Leaves of a summary: its leaf packages and every milestone under it. */
-  readonly leavesOf: (id: string) => string[];
+  /**
+   * Activities a link reaches (not counting a leaf that may carry an FF or SF link into its summary: it keeps its
+   * planned-start anchor, the link bounds the summary's finish).
+   */
+  readonly linked: ReadonlySet<string>;
   /** Adds the links that join a summary's start or finish, each from or to the one leaf that carries it. */
   readonly resolve: (input: ScheduleInput) => ScheduleLinkInput[];
 }
@@ -128,5 +131,6 @@ export function summaryLinks(workPackages: readonly EntityOf<"work-package">[], 
     });
     return withChoices(choices);
   };
-  return { links, leavesOf: (id) => (isSummary(id) ? leavesOfSummary(id) : [id]), resolve };
+  const linked = new Set([...links.map((l) => l.to), ...deferred.flatMap((d) => (d.toFinish ? [] : d.tos))]);
+  return { links, linked, resolve };
 }
