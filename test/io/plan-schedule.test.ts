@@ -54,11 +54,13 @@ describe("scheduleInputFromPlan", () => {
     expect(act("ms-crm-go-live")!.deadline).toBe("2027-03-01");
   });
 
-  it("spreads a link to a summary over its leaf packages, and keeps assignments on leaves only", () => {
+  it("spreads a link to a summary over its leaves (packages and the milestones under it), and keeps assignments on leaves only", () => {
+    // wp-crm-4 holds wp-crm-4.1, wp-crm-4.2 and the milestone UAT exit (on wp-crm-4.2): its finish is the latest of
+    // the three, so an FS link from it leaves from all three (it left from the two packages only).
     const summaryLinked = wps.map((w) => (w.id === "wp-crm-6" ? { ...w, predecessors: [{ predecessorId: "wp-crm-4", type: "FS" as const }] } : w));
     const p = scheduleInputFromPlan({ projects: crm, workPackages: summaryLinked, milestones: ms });
-    expect(p.input.links!.filter((l) => l.to === "wp-crm-6").map((l) => l.from)).toEqual(["wp-crm-4.1", "wp-crm-4.2"]);
-    expect(p.notes).toContain("wp-crm-4 → wp-crm-6 (FS) joins a summary: applied to its 2 leaf pairs");
+    expect(p.input.links!.filter((l) => l.to === "wp-crm-6").map((l) => l.from)).toEqual(["wp-crm-4.1", "wp-crm-4.2", "ms-crm-uat"]);
+    expect(p.notes).toContain("wp-crm-4 → wp-crm-6 (FS) joins a summary: applied to its 3 leaf pairs");
     expect(plan.assignments.filter((a) => a.resourceId === "res-olga-petrova").map((a) => [a.activityId, a.units])).toEqual([["wp-crm-2.3", "0.5"], ["wp-crm-3", "1"]]);
     expect(plan.resources.map((r) => r.id)).not.toContain("res-wms-consultants");
   });

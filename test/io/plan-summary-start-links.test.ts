@@ -20,7 +20,7 @@ const pkg = (id: string, extra: Record<string, unknown>) => {
  * L1). T (1 d) SS from S starts with S, Mon 2027-01-04. Before: the SS link was spread to every leaf, so T waited for
  * the *latest* leaf start, L2's Mon 2027-01-11 — a week late.
  */
-describe("scheduleInputFromPlan: SS and SF links from a summary leave from its first leaves", () => {
+describe("scheduleInputFromPlan: SS and SF links from a summary leave from the leaf that starts it", () => {
   const S = pkg("wp-s", { plannedFinish: "2027-01-15" });
   const L1 = pkg("wp-l1", { parentId: "wp-s", durationDays: "5" });
   const L2 = pkg("wp-l2", { parentId: "wp-s", durationDays: "5", plannedStart: "2027-01-11", plannedFinish: "2027-01-15", predecessors: [{ predecessorId: "wp-l1", type: "FS" }] });
@@ -39,10 +39,11 @@ describe("scheduleInputFromPlan: SS and SF links from a summary leave from its f
     expect(scheduleNetwork(plan.input).activities.find((a) => a.id === "wp-t")!.earlyStart).toBe("2027-01-18");
   });
 
-  it("two first leaves: both are linked, and a note says MS Project would take the earlier", () => {
+  it("two first leaves: the one that starts the summary carries the link (ties to the smaller id), and a note says so", () => {
+    // L1 and L2b both start Mon 4 (anchored at their planned start): S starts Mon 4 with either; the tie goes to wp-l1.
     const L2b = pkg("wp-l2", { parentId: "wp-s", durationDays: "5" });
     const plan = scheduleInputFromPlan({ projects: crm, workPackages: [S, L1, L2b, T("SS")] });
-    expect(plan.input.links!.filter((l) => l.to === "wp-t").map((l) => l.from)).toEqual(["wp-l1", "wp-l2"]);
-    expect(plan.notes).toContain("wp-s → wp-t (SS) leaves from the summary's start: linked from its first leaves wp-l1, wp-l2, so wp-t waits for the later of their starts (MS Project: the earliest)");
+    expect(plan.input.links!.filter((l) => l.to === "wp-t").map((l) => l.from)).toEqual(["wp-l1"]);
+    expect(plan.notes).toContain("wp-s → wp-t (SS) joins a summary: linked from wp-l1, the leaf that starts wp-s (a summary starts with its earliest leaf)");
   });
 });

@@ -1,6 +1,7 @@
 import { checkArguments, createWorkingCalendar, fromEpochDay, toEpochDay, workingDaysBetween, type IsoDate, type WorkingCalendar } from "../../core/index.js";
 import type { EntityOf } from "../../entities/index.js";
-import type { ActivityProgress, LinkLag, ScheduleActivityInput, ScheduleAssignmentInput, ScheduleInput, ScheduleLinkInput, ScheduleResourceInput } from "../../schedule/index.js";
+import type { ActivityProgress, ScheduleActivityInput, ScheduleAssignmentInput, ScheduleInput, ScheduleResourceInput } from "../../schedule/index.js";
+import { summaryLinks } from "./summary-links.js";
 
 /** The day before an ISO date. */
 function previousDay(d: string): IsoDate {
@@ -72,8 +73,10 @@ export interface PlanScheduleInput {
 /**
  * Builds the schedule calculators' input from stored records: one activity per leaf work package (duration =
  * `durationDays`, else the working days from planned start to planned finish on its calendar) and per milestone
- * (duration 0), the packages' and milestones' predecessor links (a link to or from a summary package applies to
- * each of its leaf packages, as in MS Project), constraints, deadlines, per-package and per-project calendars, and the
+ * (duration 0), the packages' and milestones' predecessor links (a link to or from a summary package binds its
+ * leaves — leaf packages and the milestones under it — as MS Project reads it: into a summary's start every leaf; from
+ * its finish every leaf; from its start the leaf that starts it, into its finish the leaf that finishes it; each noted),
+ * constraints, deadlines, per-package and per-project calendars, and the
  * progress at the status date (actual start and finish, the latest percent complete; a milestone's actual date). A
  * package with progress but no actual start (a tracker import) starts on its first record that says started (and
  * finishes on its first that says finished); a percent above 100 (an overrun) counts as 100. Both are noted.
@@ -98,53 +101,13 @@ export function scheduleInputFromPlan(plan: PlanRecords, options: PlanScheduleOp
     calendars[`project:${p.id}`] = cal;
     calOf.set(p.id, cal);
   }
-  const children = new Map<string, string[]>();
-  for (const w of plan.workPackages) if (w.parentId) children.set(w.parentId, [...(children.get(w.parentId) ?? []), w.id]);
-  const leavesOf = (id: string): string[] => (children.has(id) ? children.get(id)!.flatMap(leavesOf) : [id]);
-  const summaries = plan.workPackages.filter((w) => children.has(w.id)).map((w) => w.id);
+  const parents = new Set(plan.workPackages.map((w) => w.parentId));
+  const summaries = plan.workPackages.filter((w) => parents.has(w.id)).map((w) => w.id);
   const isSummary = new Set(summaries);
   const status = options.statusDate;
   const anchor = options.anchorUnlinked ?? true;
-
-  const lagOf = (l: NonNullable<EntityOf<"work-package">["predecessors"]>[number]["lag"]): LinkLag | undefined =>
-    l === undefined ? undefined : l.kind === "percent" ? { percent: l.percent.toFixed() } : l.kind === "elapsed-days" ? { elapsedDays: l.days.toFixed() } : { days: l.days.toFixed() };
-  const links: ScheduleLinkInput[] = [];
-  const seen = new Set<string>();
-  // A summary starts when its first child starts (MS Project rolls its start up as the earliest child start), so an
-  // SS or SF link from it leaves from its first leaves: those no link from inside the summary drives (a leaf, or a
-  // milestone under it, before them). Spread over every leaf, the successor waited for the latest leaf start.
-  const byId = new Map(plan.workPackages.map((w) => [w.id, w] as const));
-  const milestoneParent = new Map((plan.milestones ?? []).map((m) => [m.id, m.workPackageId] as const));
-  const within = (id: string | undefined, summary: string): boolean => {
-    for (let x = id, hops = 0; x !== undefined && hops <= byId.size; x = byId.get(x)?.parentId, hops++) if (x === summary) return true;
-    return false;
-  };
-  const firstLeaves = (summary: string): string[] =>
-    leavesOf(summary).filter((leaf) => {
-      for (let x: string | undefined = leaf, hops = 0; x !== undefined && x !== summary && hops <= byId.size; x = byId.get(x)?.parentId, hops++) {
-        for (const p of byId.get(x)?.predecessors ?? []) if (within(byId.has(p.predecessorId) ? p.predecessorId : milestoneParent.get(p.predecessorId), summary)) return false;
-      }
-      return true;
-    });
-  const addLinks = (to: string, preds: EntityOf<"work-package">["predecessors"]) => {
-    for (const l of preds ?? []) {
-      const fromStart = l.type === "SS" || l.type === "SF";
-      const first = isSummary.has(l.predecessorId) && fromStart ? firstLeaves(l.predecessorId) : undefined;
-      const froms = isSummary.has(l.predecessorId) ? (first && first.length > 0 ? first : leavesOf(l.predecessorId)) : [l.predecessorId];
-      const tos = isSummary.has(to) ? leavesOf(to) : [to];
-      if (first && first.length > 1) notes.push(`${l.predecessorId} → ${to} (${l.type}) leaves from the summary's start: linked from its first leaves ${first.join(", ")}, so ${to} waits for the later of their starts (MS Project: the earliest)`);
-      else if (froms.length > 1 || tos.length > 1) notes.push(`${l.predecessorId} → ${to} (${l.type}) joins a summary: applied to its ${froms.length * tos.length} leaf pairs`);
-      for (const f of froms) for (const t of tos) {
-        if (f === t || seen.has(`${f}\u0000${t}`)) continue;
-        seen.add(`${f}\u0000${t}`);
-        const lag = lagOf(l.lag);
-        links.push({ from: f, to: t, type: l.type, ...(lag ? { lag } : {}) });
-      }
-    }
-  };
-  for (const w of plan.workPackages) addLinks(w.id, w.predecessors);
-  for (const m of plan.milestones ?? []) addLinks(m.id, m.predecessors);
-  const hasPred = new Set(links.map((l) => l.to));
+  const spread = summaryLinks(plan.workPackages, plan.milestones ?? [], notes);
+  const hasPred = spread.linked;
 
   const activities: ScheduleActivityInput[] = [];
   for (const w of plan.workPackages) {
@@ -213,13 +176,14 @@ export function scheduleInputFromPlan(plan: PlanRecords, options: PlanScheduleOp
     return { id: r.id, name: r.name, maxUnits: r.maxUnits.toFixed(), skills: r.skills, ...(r.calendar ? { calendarId: `resource:${r.id}` } : {}) };
   });
   const start = projects.map((p) => p.plannedStart).sort()[0] ?? ""; // no project: the calculator refuses it with its path
-  const input: ScheduleInput = {
+  let input: ScheduleInput = {
     projectStart: start,
     ...(first ? { calendar: calOf.get(first.id)! } : {}),
     calendars,
     ...(status ? { statusDate: status } : {}),
     activities,
-    links: links.filter((l) => !isSummary.has(l.from) && !isSummary.has(l.to)),
   };
+  // A leaf carrying a summary's finish link keeps its planned-start anchor: the link bounds the summary, not its start.
+  input = { ...input, links: spread.resolve(input) };
   return { input, resources, assignments, summaries, notes };
 }

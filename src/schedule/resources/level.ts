@@ -8,15 +8,8 @@ import { C, readNetwork } from "../engine/read-network.js";
 import type { CalendarTimeline } from "../engine/timeline.js";
 import { resolveScheduleOptions } from "../options.js";
 import { pinnedByStart, reachedAfterHours, scheduleResult } from "../schedule-network.js";
-import type {
-  LevellingBlocker,
-  LevellingDelay,
-  LevellingInput,
-  LevellingOptions,
-  LevellingResult,
-  LevellingUnresolved,
-  LevellingUnresolvedReason,
-} from "../types.js";
+import type { LevellingBlocker, LevellingDelay, LevellingInput, LevellingOptions, LevellingResult, LevellingUnresolved, LevellingUnresolvedReason } from "../types.js";
+import { alapLate, latestFit } from "./alap.js";
 import { idleOf, type Idle } from "./idle.js";
 import { levelledViolations, linkStart } from "./levelled-violations.js";
 import { MICRO, readResources } from "./resource-model.js";
@@ -62,6 +55,8 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
   const mode = options.mode ?? "delay-finish";
   // Any other value was levelled as delay-finish and echoed back as the mode applied.
   if (mode !== "within-slack" && mode !== "delay-finish") throw ValidationError.single(["mode"], "expected within-slack or delay-finish", "levelling options");
+  const alap = options.alap ?? "late";
+  if (alap !== "late" && alap !== "early") throw ValidationError.single(["alap"], "expected late or early", "levelling options");
   const opts = resolveScheduleOptions(options.schedule);
   const override = opts.outOfSequence === "progress-override";
   const net = compileNetwork(readNetwork(input.network), opts.startNoLaterThan);
@@ -84,8 +79,10 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
   for (let j = 0; j < n; j++) if (net.state[j] === IN_PROGRESS && !override && livePredecessor(net, j)) follows[j] = 1;
   // Its start of waiting (the status date, or the actual start when later): the end of the fixed part.
   const waitFrom = (j: number) => Math.max(st.esW[j] as number, net.statusW[j] as number);
-  // Where the remaining part starts on the CPM dates (= the early start of not-started work).
-  const cpmStart = (j: number) => (net.state[j] === IN_PROGRESS ? (st.efW[j] as number) - (st.span[j] as number) : (st.esW[j] as number));
+  // Where the remaining part starts on the CPM dates (= the early start of not-started work; under `alap: "late"`, an
+  // ALAP activity's scheduled start, early start + free float: placed there, it waited from its early one).
+  const lateAt = (i: number) => (alap === "late" && net.spec.constraintKind[i] === C.alap && net.state[i] === NOT_STARTED ? (floats.freeFloat[i] as number) : 0);
+  const cpmStart = (j: number) => (net.state[j] === IN_PROGRESS ? (st.efW[j] as number) - (st.span[j] as number) : (st.esW[j] as number) + lateAt(j));
   for (let j = 0; j < n; j++) if (follows[j]) idle.from[j] = idle.to[j] = Number.NaN; // its wait is known once placed
   const usage = new Usage(net, rm, finishDay + totalDays + 31, idle); // an initial size: the usage grows when needed
   const es = new Float64Array(n);
@@ -161,12 +158,15 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
     const cal = net.timelines[net.spec.calendarOf[j] as number] as CalendarTimeline;
     const logic = logicStart(net, j, d, es, ef, cpmStart(j), pusher, follows[j] === 1, milestoneAt);
     let w = logic;
-    const first = usage.conflict(j, w, w + d);
+    let first = usage.conflict(j, w, w + d);
+    // ALAP work its resources keep from its scheduled start takes the latest earlier spot its logic allows, if any.
+    const back = first && lateAt(j) > 0 ? latestFit(usage, j, d, logic, logicStart(net, j, d, es, ef, st.esW[j] as number, new Int32Array(n).fill(-1), false, milestoneAt), net.mpd) : undefined;
+    if (back !== undefined) [w, first] = [back, undefined];
     // Every resource short on that first day, before j is added (the first is the one `first` names: both by id).
     const short = first ? usage.shortOn(j, w, w + d, first.day) : [];
     if (first) {
       const over = (rm.uses[j] ?? []).find((u) => u.micro > (rm.maxMicro[u.r] as number));
-      const limit = mode === "within-slack" ? cpmStart(j) + Math.max(0, floats.totalFloat[j] as number) : Infinity;
+      const limit = mode === "within-slack" ? cpmStart(j) - lateAt(j) + Math.max(0, floats.totalFloat[j] as number) : Infinity;
       // Past the last day any work is recorded and the last holiday of the calendars involved, conflicts repeat
       // weekly: when a whole week of start days there has failed, no later one fits either.
       const quiet = Math.max(
@@ -219,11 +219,13 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
       });
     }
   }
+  // ALAP work as late as its levelled free float allows, when levelling moved its successors (it stayed early).
+  if (alap === "late") alapLate(net, st, es, ef, usage, milestoneAt, (j) => follows[j] === 1 || unresolvedOf.has(j), override);
   // The levelled finish is the latest activity finish *date*, each dated as the activities are (a milestone at the
   // evening of the last working day before its instant): comparing raw instants dated a week-end milestone on Sunday.
   let finishDate: IsoDate | undefined;
   // How far levelling moved an activity: its start, or for started work the start of its remaining part.
-  const moved = (i: number) => (net.state[i] === IN_PROGRESS ? (ef[i] as number) - (st.efW[i] as number) : (es[i] as number) - (st.esW[i] as number));
+  const moved = (i: number) => (net.state[i] === IN_PROGRESS ? (ef[i] as number) - (st.efW[i] as number) : (es[i] as number) - (st.esW[i] as number) - lateAt(i));
   // A milestone still where the project start, status date, SNET or MSO pinned it is dated as scheduleNetwork dates
   // it: on that morning's day (it showed the evening before, earlier than its CPM date and its constraint).
   // The levelled positions as the kernel's state, each moved activity driven by the link from its pusher (one link
@@ -265,6 +267,7 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
   const levelledFinish = n === 0 || finishDate === undefined ? edge.instantFinishDate(st.finishInstant) : finishDate;
   return {
     mode,
+    alap,
     priorityRule: RULE,
     schedule,
     activities,

@@ -141,6 +141,22 @@ export class Usage {
       }
     }
   }
+
+  /** Takes activity i on [es, ef] (as added) off the profile. */
+  remove(i: number, es: number, ef: number): void {
+    const mpd = this.net.mpd;
+    for (const [day, a, b] of dayParts(this.net, this.idle, i, es, ef)) {
+      if (day < 0 || day >= this.horizon) continue;
+      for (const u of this.rm.uses[i] as ResourceModel["uses"][number]) {
+        if (a === 0 && b === mpd) (this.micro[u.r] as Float64Array)[day] = ((this.micro[u.r] as Float64Array)[day] as number) - u.micro;
+        else {
+          const list = (this.parts[u.r] as Map<number, Part[]>).get(day) ?? [];
+          const at = list.findIndex((p) => p.a === a && p.b === b && p.micro === u.micro);
+          if (at >= 0) list.splice(at, 1);
+        }
+      }
+    }
+  }
 }
 
 /**

@@ -256,7 +256,24 @@ export interface LevellingOptions {
   readonly mode?: LevellingMode | undefined;
   /** CPM options for the unlevelled schedule (float definition for the priority rule). */
   readonly schedule?: ScheduleOptions | undefined;
+  /**
+   * Where a not-started ALAP activity goes: `"late"` (default) — placed from its CPM scheduled start (early start +
+   * free float, where the schedule and the Gantt put it) and, once the rest is levelled, moved as late as its levelled
+   * free float allows (no successor and not the levelled finish moves) where its resources fit; `"early"` — placed
+   * from its early start like ASAP work (how it was levelled before).
+   */
+  readonly alap?: LevellingAlap | undefined;
 }
+
+/**
+ * Where levelling leaves ALAP work: as late as its levelled free float allows, or at its early position.
+ *
+ * @example
+ * ```ts
+ * const rule: LevellingAlap = "late";
+ * ```
+ */
+export type LevellingAlap = "late" | "early";
 
 /**
  * The levelled plan: each activity's levelled dates beside its CPM dates, the delays with their causes, and any
@@ -271,6 +288,8 @@ export interface LevellingOptions {
 export interface LevellingResult {
   /** Mode applied. */
   readonly mode: LevellingMode;
+  /** The ALAP rule applied (`options.alap`). */
+  readonly alap: LevellingAlap;
   /** The priority rule, stated: "least total float, then earliest early start, then id". */
   readonly priorityRule: string;
   /** The unlevelled CPM schedule. */
@@ -281,7 +300,9 @@ export interface LevellingResult {
     readonly start: IsoDate;
     readonly finish: IsoDate;
     /**
-     * Working days against its CPM early start (a resource wait and a predecessor's move together); for started work,
+     * Working days against its CPM early start (a resource wait and a predecessor's move together) — a not-started ALAP
+     * activity's against its CPM scheduled start (early start + free float) under `alap: "late"`, negative when its
+     * resource was held there and it took an earlier day (−1 a day before its scheduled Fri 8); for started work,
      * the move of its remaining part (its start is its actual start, which never moves). It is working time between
      * the two positions (minutes ÷ minutes per day, 6 places), not a count of the days between the shown dates, so it
      * has a fraction whenever either position falls part-way through a day: a milestone FF-linked to work that ends

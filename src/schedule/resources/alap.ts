@@ -1,0 +1,91 @@
+import type { CpmState } from "../engine/cpm-kernel.js";
+import { COMPLETE, NOT_STARTED, type CompiledNetwork } from "../engine/network.js";
+import { C } from "../engine/read-network.js";
+import type { CalendarTimeline } from "../engine/timeline.js";
+import { linkStart } from "./levelled-violations.js";
+import type { Usage } from "./usage.js";
+
+/**
+ * @internal After levelling, moves each not-started ALAP activity (with work: milestones stay) as late as its levelled
+ * free float allows — no successor's levelled start and not the levelled finish moves — to the latest position there
+ * where its resources fit (the latest one, else a working morning, else where levelling placed it). Successors first
+ * (reverse topological order), so an ALAP chain moves late together. `skip` marks activities left where they are
+ * (started work placed behind its predecessors, and work that could not be levelled). Returns the moved activities.
+ */
+export function alapLate(
+  net: CompiledNetwork,
+  st: CpmState,
+  es: Float64Array,
+  ef: Float64Array,
+  usage: Usage,
+  milestoneAt: (i: number) => number,
+  skip: (j: number) => boolean,
+  override: boolean,
+): number[] {
+  const n = net.spec.ids.length;
+  const cal = (i: number) => net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline;
+  const alap = (j: number) => net.spec.constraintKind[j] === C.alap && net.state[j] === NOT_STARTED && (ef[j] as number) > (es[j] as number) && !skip(j);
+  if (![...Array(n).keys()].some(alap)) return [];
+  // The levelled finish instant: the latest finish of any activity (a not-started milestone at the instant it stands for).
+  let finish = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const t = (ef[i] as number) === (es[i] as number) && net.state[i] === NOT_STARTED ? milestoneAt(i) : cal(i).F(ef[i] as number);
+    if (t > finish) finish = t;
+  }
+  const moved: number[] = [];
+  const order = net.graph.order;
+  for (let q = n - 1; q >= 0; q--) {
+    const j = order[q] as number;
+    if (!alap(j)) continue;
+    const d = (ef[j] as number) - (es[j] as number);
+    const from = es[j] as number;
+    // Each successor link that binds, with the latest start it allows the successor: where the successor is, or where
+    // the link already put it (a link a must-on date already breaks is not broken further).
+    const bounds: [number, number, number][] = [];
+    for (let p = net.graph.succStart[j] as number; p < (net.graph.succStart[j + 1] as number); p++) {
+      const k = net.graph.succLinks[p] as number;
+      const s = net.spec.linkTo[k] as number;
+      if (net.state[s] === COMPLETE || (net.state[s] !== NOT_STARTED && (override || net.spec.linkType[k] === 1))) continue;
+      const ds = st.span[s] as number;
+      const at = net.state[s] === NOT_STARTED ? (es[s] as number) : (ef[s] as number) - ds;
+      bounds.push([k, s, Math.max(at, linkStart(net, k, s, ds, es, ef, milestoneAt))]);
+    }
+    const fits = (w: number) => {
+      es[j] = w;
+      ef[j] = w + d;
+      const ok = bounds.every(([k, s, b]) => linkStart(net, k, s, st.span[s] as number, es, ef, milestoneAt) <= b);
+      es[j] = from;
+      ef[j] = from + d;
+      return ok;
+    };
+    // The latest position the logic allows (link starts grow with the position: a binary search).
+    let lo = from;
+    let hi = Math.max(from, cal(j).W(finish) - d);
+    while (lo < hi) {
+      const mid = lo + Math.ceil((hi - lo) / 2);
+      if (fits(mid)) lo = mid;
+      else hi = mid - 1;
+    }
+    if (lo === from) continue;
+    usage.remove(j, from, from + d);
+    const w = latestFit(usage, j, d, lo, from, net.mpd) ?? from;
+    usage.add(j, w, w + d);
+    if (w > from) {
+      es[j] = w;
+      ef[j] = w + d;
+      moved.push(j);
+    }
+  }
+  return moved;
+}
+
+/**
+ * @internal The latest position in [earliest, latest] where activity j (duration d) fits its resources: `latest`
+ * itself, else the working mornings before it, else `earliest`; undefined when none fits.
+ */
+export function latestFit(usage: Usage, j: number, d: number, latest: number, earliest: number, mpd: number): number | undefined {
+  for (let p = latest; ; p = Math.max(earliest, p % mpd === 0 ? p - mpd : Math.floor(p / mpd) * mpd)) {
+    if (usage.conflict(j, p, p + d) === undefined) return p;
+    if (p <= earliest) return undefined;
+  }
+}
