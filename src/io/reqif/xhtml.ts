@@ -1,6 +1,6 @@
 import { XMLParser } from "fast-xml-parser";
 import { decodeXmlText } from "../xml/parse-xml.js";
-import { BLOCKS, CELLS, collapse, joinLines, streamedPlainText } from "./xhtml-walk.js";
+import { BLOCKS, BR, CELLS, EDGE, PRE_START, SPACE, collapse, joinLines, streamedPlainText } from "./xhtml-walk.js";
 
 let parser: XMLParser | undefined;
 function fragmentParser(): XMLParser {
@@ -32,8 +32,13 @@ function walk(nodes: readonly Ordered[], out: string[], inPre = false): void {
         out.push("[object]");
         continue;
       }
-      const sep = BLOCKS.has(key) ? "\n" : CELLS.has(key) ? " " : "";
+      if (key === "br") {
+        out.push(BR);
+        continue;
+      }
+      const sep = BLOCKS.has(key) ? EDGE : CELLS.has(key) ? SPACE : "";
       out.push(sep);
+      if (key === "pre") out.push(PRE_START);
       if (Array.isArray(value)) walk(value as Ordered[], out, inPre || key === "pre");
       out.push(sep);
     }
@@ -52,7 +57,7 @@ function walk(nodes: readonly Ordered[], out: string[], inPre = false): void {
  * ```
  */
 export function xhtmlToPlainText(xhtml: string): string {
-  if (!xhtml.includes("<")) return decodeXmlText(xhtml).replace(/\s+/g, " ").trim();
+  if (!xhtml.includes("<")) return joinLines([collapse(decodeXmlText(xhtml), false)]);
   // A fragment saxes refuses (not well-formed, too deep): the lenient fast-xml-parser walk decides, as before.
   return streamedPlainText(xhtml) ?? joinLines(walkedWithFastXmlParser(xhtml));
 }
@@ -67,7 +72,7 @@ export function xhtmlToPlainText(xhtml: string): string {
  * ```
  */
 export function plainTextWithFastXmlParser(xhtml: string): string {
-  if (!xhtml.includes("<")) return decodeXmlText(xhtml).replace(/\s+/g, " ").trim();
+  if (!xhtml.includes("<")) return joinLines([collapse(decodeXmlText(xhtml), false)]);
   return joinLines(walkedWithFastXmlParser(xhtml));
 }
 
