@@ -49,7 +49,7 @@ export interface CsvRowOptions {
   readonly neutralised?: boolean;
   /** @internal The CSV file's delimiter, for undoing the export's neutralising (default `,`). */
   readonly delimiter?: CsvDelimiter;
-  /** @internal The decimal mark of the file's number cells (decimal fields), checked by the importer; default: as on the wire. */
+  /** @internal The decimal mark of the file's number cells (decimal fields), checked by the importer; default: as on the wire (`1234.56`; a negative also `(12.50)`, `12.50-`, `−12.50`). */
   readonly decimalMark?: CsvDecimalMark;
   /**
    * More words of boolean cells (`blocking`, `freezeExempt`) besides `true`/`yes`/`1` and `false`/`no`/`0`, compared
@@ -148,7 +148,9 @@ export class CsvRowDecoder<K extends CsvKind> {
     });
     if (issues.length > 0) throw new ValidationError(issues, `${kind} CSV`);
     if (options.decimalMark !== undefined) csvDecimalMark(options.decimalMark, options.delimiter ?? ",", `${kind} CSV`);
-    this.decimals = this.paths.map((p) => options.decimalMark !== undefined && isDecimalField(kind, p));
+    // Every decimal field, with the mark or as on the wire: a negative in parentheses or with a trailing minus reads
+    // with either (and in a workbook's text cells).
+    this.decimals = this.paths.map((p) => isDecimalField(kind, p));
     this.dates = this.paths.map((p) => this.dateFormat !== undefined && isDateField(kind, p));
     this.schema = entityKinds[kind].schema as unknown as z.ZodType;
   }
@@ -189,9 +191,10 @@ export class CsvRowDecoder<K extends CsvKind> {
       if (cell === "") return;
       let value: unknown = cell;
       if (this.decimals[c] === true) {
-        value = readDecimalCell(cell, options.decimalMark!);
+        value = readDecimalCell(cell, options.decimalMark);
         if (value === undefined) {
-          this.issues.push({ path: [line, this.header[c]!], message: decimalCellMessage(cell, options.decimalMark!), code: "custom" });
+          const where = options.neutralised === false ? `cell ${columnLetter(c)}${line}` : `line ${line}, column ${columnLetter(c)}`;
+          this.issues.push({ path: [line, this.header[c]!], message: decimalCellMessage(cell, options.decimalMark, where), code: "custom" });
           refused.add(this.header[c]!);
           return;
         }
