@@ -48,9 +48,11 @@ export function readDecimalCell(cell: string, mark: CsvDecimalMark | undefined):
  * The message of a number cell of a decimal field that {@link readDecimalCell} refuses: where it is (`line 3,
  * column D` of a CSV; `cell D3` of a workbook), what it holds and every form the column accepts. @internal
  */
-export function decimalCellMessage(cell: string, mark: CsvDecimalMark | undefined, where: string): string {
+export function decimalCellMessage(cell: string, mark: CsvDecimalMark | undefined, where: string, workbook = false): string {
   const [sample, grouped] = mark === "," ? ["1234,56", "1.234,56 or 1 234,56"] : ["1234.56", "1,234.56 or 1 234.56"];
-  const forms = mark === undefined
+  // A workbook's numbers are typed cells: only a text cell gets here, and no decimal mark option applies to it.
+  const forms = workbook ? "a number (a number cell, or text written 1234.56)"
+    : mark === undefined
     ? `a number written 1234.56 (for 1.234,56, 1,234.56 or 1 234,56 name the file's decimal mark: decimalMark, --decimal-mark)`
     : `a number written with the decimal mark "${mark}": ${sample}, ${grouped}`;
   const neg = mark === "," ? "-12,50, −12,50, (12,50) or 12,50-" : "-12.50, −12.50, (12.50) or 12.50-";

@@ -199,7 +199,7 @@ export class CsvRowDecoder<K extends CsvKind> {
         value = readDecimalCell(cell, options.decimalMark);
         if (value === undefined) {
           const where = options.neutralised === false ? `cell ${columnLetter(c)}${line}` : `line ${line}, column ${columnLetter(c)}`;
-          this.issues.push({ path: [line, this.header[c]!], message: decimalCellMessage(cell, options.decimalMark, where), code: "custom" });
+          this.issues.push({ path: [line, this.header[c]!], message: decimalCellMessage(cell, options.decimalMark, where, options.neutralised === false), code: "custom" });
           refused.add(this.header[c]!);
           return;
         }

@@ -46,14 +46,18 @@ function walk(nodes: readonly Ordered[], out: string[], inPre = false): void {
 }
 
 /**
- * Flattens a ReqIF XHTML value to plain text: text nodes in document order, a line break around block elements
- * (`p`, `div`, `br`, `li`, headings, table rows …; a line break inside a text is a space, except in `pre`; table cells apart by a space), runs of spaces collapsed, blank lines dropped, and an embedded
- * `object` (OLE, image) shown as `[object]`. The XHTML itself is kept as rich text by the importer.
+ * Flattens a ReqIF XHTML value to plain text as a browser's innerText shows it: text nodes in document order, a line
+ * break around block elements (`p`, `div`, `li`, headings, table rows …; merged, so an empty paragraph adds no line)
+ * and one per `br` (`<br/><br/>` is a blank line); only the white space HTML collapses (space, tab, line feed, carriage
+ * return, form feed) becomes one space, none at a line's start or end — a no-break space is kept; `pre` keeps all its
+ * spaces and line breaks; table cells apart by a space; an embedded `object` (OLE, image) shown as `[object]`. The
+ * XHTML itself is kept as rich text by the importer.
  *
  * @example
  * ```ts
  * xhtmlToPlainText('<xhtml:div><xhtml:p>The system <xhtml:b>shall</xhtml:b> log in.</xhtml:p></xhtml:div>');
  * // "The system shall log in."
+ * xhtmlToPlainText("<xhtml:p>Step 1<xhtml:br/><xhtml:br/>Step&#160;2</xhtml:p>"); // "Step 1\n\nStep\u00a02"
  * ```
  */
 export function xhtmlToPlainText(xhtml: string): string {
