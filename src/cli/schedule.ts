@@ -31,6 +31,11 @@ export interface ProjectSchedule {
   readonly forecast: FinishForecastRow | undefined;
   /** Active-baseline dates by activity id. */
   readonly baseline: Readonly<Record<string, { readonly start: string; readonly finish: string }>>;
+  /**
+   * How the CLI names each of the project's activities, by id: a work package by WBS code and name (`4.1 System
+   * testing`), a milestone by name (`Go-live (milestone)`) — with the id in brackets where two would read the same.
+   */
+  readonly labels: Readonly<Record<string, string>>;
 }
 
 /** The whole office scheduled as one network (cross-project links join it), and each project's view of it. */
@@ -133,7 +138,7 @@ export function analyzeOfficeSchedule(
   const names = Object.fromEntries(plan.resources.map((r) => [r.id, r.name ?? r.id]));
   const views = projects.filter((p) => only === undefined || p.id === only || p.code === only).map((p) => {
     const network = upstreamOf(plan.input, p.id);
-    const view = projectView(p, scheduleNetwork(network, conventions), plan, baselines);
+    const view = projectView(p, scheduleNetwork(network, conventions), plan, baselines, records);
     const ids = new Set(view.result.activities.map((a) => a.id));
     const inNetwork = new Set(network.activities.map((a) => a.id));
     const assignments = plan.assignments.filter((a) => inNetwork.has(a.activityId));
@@ -195,7 +200,18 @@ export function upstreamOf(input: ScheduleInput, projectId: string): ScheduleInp
   return { ...input, activities: input.activities.filter((a) => keep.has(a.id)), links: (input.links ?? []).filter((l) => keep.has(l.to)) };
 }
 
-function projectView(p: EntityOf<"project">, all: ScheduleResult, plan: PlanScheduleInput, baselines: readonly EntityOf<"baseline">[]): Omit<ProjectSchedule, "load" | "resourceNames" | "levelling" | "forecast"> {
+/** The labels of a project's activities (see {@link ProjectSchedule.labels}). */
+function activityLabels(p: EntityOf<"project">, records: ImportedRecords): Record<string, string> {
+  const named: [string, string][] = [
+    ...(records["work-package"] ?? []).filter((w) => w.projectId === p.id).map((w): [string, string] => [w.id, `${w.code} ${w.name}`]),
+    ...(records.milestone ?? []).filter((m) => m.projectId === p.id).map((m): [string, string] => [m.id, `${m.name} (milestone)`]),
+  ];
+  const count = new Map<string, number>();
+  for (const [, label] of named) count.set(label, (count.get(label) ?? 0) + 1);
+  return Object.fromEntries(named.map(([id, label]) => [id, count.get(label)! > 1 ? `${label} [${id}]` : label]));
+}
+
+function projectView(p: EntityOf<"project">, all: ScheduleResult, plan: PlanScheduleInput, baselines: readonly EntityOf<"baseline">[], records: ImportedRecords): Omit<ProjectSchedule, "load" | "resourceNames" | "levelling" | "forecast"> {
   const activities = all.activities.filter((a) => a.projectId === p.id);
   const ids = new Set(activities.map((a) => a.id));
   const finish = activities.reduce((f, a) => (a.earlyFinish > f ? a.earlyFinish : f), activities[0]?.earlyFinish ?? all.start);
@@ -206,7 +222,7 @@ function projectView(p: EntityOf<"project">, all: ScheduleResult, plan: PlanSche
   for (const w of b?.workPackages ?? []) baseline[w.workPackageId] = { start: w.plannedStart, finish: w.plannedFinish };
   for (const m of b?.milestones ?? []) baseline[m.milestoneId] = { start: m.date, finish: m.date };
   return {
-    projectId: p.id, code: p.code, name: p.name, baseline,
+    projectId: p.id, code: p.code, name: p.name, baseline, labels: activityLabels(p, records),
     links: (plan.input.links ?? []).filter((l) => ids.has(l.to)),
     result: {
       ...all, start, finish, activities, calendar,

@@ -51,3 +51,19 @@ describe("pmokit validate --max-cell-chars", () => {
     expect([bad.code, errorOf(bad).code, errorOf(bad).message]).toEqual([2, "usage", "--max-cell-chars must be a whole number above 0, got 0"]);
   });
 });
+
+// SAP and Excel write negatives as 12,50- and (12,50); French locales group thousands with a narrow no-break space.
+// Before: each refused with `expected a decimal number like 1234.50 (no exponent, no spaces)`.
+describe("pmokit validate: negative and space-grouped amounts", () => {
+  it("reads (1 234,50), 12,50- and −0,05 with --decimal-mark ,; names line and column letter of a cell it refuses", async () => {
+    const cwd = temp();
+    const head = "id;projectId;date;amount.amount;amount.currency;category;expenditure\n";
+    writeFileSync(join(cwd, "sap.csv"), `${head}c1;PRJ-CRM;2026-10-01;(1\u202f234,50);EUR;labour;opex\nc2;PRJ-CRM;2026-10-01;12,50-;EUR;labour;opex\nc3;PRJ-CRM;2026-10-01;\u22120,05;EUR;labour;opex\n`);
+    const ok = await run(["validate", "sap.csv", "--kind", "cost-entry", "--delimiter", ";", "--decimal-mark", ",", "--json"], cwd);
+    expect([ok.code, JSON.parse(ok.out).counts]).toEqual([0, { "cost-entry": 3 }]);
+    writeFileSync(join(cwd, "bad.csv"), `${head}c1;PRJ-CRM;2026-10-01;(-12,50);EUR;labour;opex\n`);
+    const bad = await run(["validate", "bad.csv", "--kind", "cost-entry", "--delimiter", ";", "--decimal-mark", ","], cwd);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('line 2, column D: "(-12,50)" is not a number written with the decimal mark ",": 1234,56, 1.234,56 or 1 234,56; a negative one -12,50, −12,50, (12,50) or 12,50-');
+  });
+});

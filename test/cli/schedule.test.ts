@@ -29,7 +29,7 @@ describe("pmokit schedule", () => {
     const r = await run(["schedule", "--db", "o.sqlite"], cwd);
     const heads = r.out.split("\n").filter((l) => /^PRJ-/.test(l)).map((l) => l.slice(0, 9).trim());
     expect(heads).toEqual(["PRJ-CRM", "PRJ-DCX", "PRJ-EINV", "PRJ-WMS"]);
-    expect(r.out).toContain("deadline-missed: ms-crm-go-live finishes");
+    expect(r.out).toContain("deadline-missed: Go-live (milestone) finishes");
   }, 60_000);
 
   it("exits 2 for an unknown project", async () => {

@@ -46,3 +46,26 @@ export function isDecimalField(kind: CsvKind, path: string): boolean {
   const node = csvFieldNode(kind, path);
   return node?.type === "string" && node.pattern === DECIMAL_PATTERN.source;
 }
+
+/** The keys an object node requires, else all its keys. */
+const keysOf = (node: JsonNode & { readonly required?: readonly string[] }) => node.required ?? Object.keys(node.properties ?? {});
+const sampleObject = (keys: readonly string[]) => `{${keys.map((k) => `"${k}": …`).join(", ")}}`;
+
+/**
+ * What a JSON column holds, in words with a sample, from the field's JSON Schema: `a JSON object with reason, such as
+ * {"reason": …}`, `a JSON list of objects with skill, period, hours, such as [{"skill": …, "period": …, "hours": …}]`;
+ * `undefined` for a field of another shape. Only the required keys are named.
+ *
+ * @example
+ * ```ts
+ * jsonColumnShape("request", "mandatory"); // 'a JSON object with reason, such as {"reason": …}'
+ * ```
+ * @internal
+ */
+export function jsonColumnShape(kind: CsvKind, path: string): string | undefined {
+  const node = csvFieldNode(kind, path) as (JsonNode & { readonly items?: JsonNode }) | undefined;
+  if (node?.type === "object") return `a JSON object with ${keysOf(node).join(", ")}, such as ${sampleObject(keysOf(node))}`;
+  if (node?.type !== "array") return undefined;
+  const item = node.items;
+  return item?.type === "object" ? `a JSON list of objects with ${keysOf(item).join(", ")}, such as [${sampleObject(keysOf(item))}]` : "a JSON list, such as [ … ]";
+}

@@ -7,7 +7,7 @@ import { CSV_PROFILES, csvProfile, type CsvKind } from "./profiles.js";
 import { restoreCell, type CsvDelimiter } from "./neutralise.js";
 import { duplicateJsonKeys } from "../json-keys.js";
 import { csvDecimalMark, decimalCellMessage, readDecimalCell, type CsvDecimalMark } from "./decimal-mark.js";
-import { isDecimalField } from "./fields.js";
+import { isDecimalField, jsonColumnShape } from "./fields.js";
 import { csvBooleanWords, csvDateFormat, dateCellMessage, isDateField, readDateCell, type BooleanWords, type CsvBooleanWords, type CsvDateFormat } from "./locale-cells.js";
 import { XLSX_MAX_CELL_CHARS } from "../../core/xstring.js";
 import { checkLimit } from "../limit.js";
@@ -49,7 +49,7 @@ export interface CsvRowOptions {
   readonly neutralised?: boolean;
   /** @internal The CSV file's delimiter, for undoing the export's neutralising (default `,`). */
   readonly delimiter?: CsvDelimiter;
-  /** @internal The decimal mark of the file's number cells (decimal fields), checked by the importer; default: as on the wire. */
+  /** @internal The decimal mark of the file's number cells (decimal fields), checked by the importer; default: as on the wire (`1234.56`; a negative also `(12.50)`, `12.50-`, `−12.50`). */
   readonly decimalMark?: CsvDecimalMark;
   /**
    * More words of boolean cells (`blocking`, `freezeExempt`) besides `true`/`yes`/`1` and `false`/`no`/`0`, compared
@@ -81,6 +81,11 @@ function listItems(cell: string): string[] {
     }
   }
   return cell.split(/\r?\n/).map((s) => s.trim()).filter((s) => s !== "");
+}
+
+/** What a JSON column accepts, for the message of a cell it refuses. */
+function jsonHint(kind: CsvKind, path: string): string {
+  return `${path} holds ${jsonColumnShape(kind, path) ?? "JSON"}, or is empty for none`;
 }
 
 const RESERVED = new Set(["__proto__", "constructor", "prototype"]);
@@ -148,7 +153,9 @@ export class CsvRowDecoder<K extends CsvKind> {
     });
     if (issues.length > 0) throw new ValidationError(issues, `${kind} CSV`);
     if (options.decimalMark !== undefined) csvDecimalMark(options.decimalMark, options.delimiter ?? ",", `${kind} CSV`);
-    this.decimals = this.paths.map((p) => options.decimalMark !== undefined && isDecimalField(kind, p));
+    // Every decimal field, with the mark or as on the wire: a negative in parentheses or with a trailing minus reads
+    // with either (and in a workbook's text cells).
+    this.decimals = this.paths.map((p) => isDecimalField(kind, p));
     this.dates = this.paths.map((p) => this.dateFormat !== undefined && isDateField(kind, p));
     this.schema = entityKinds[kind].schema as unknown as z.ZodType;
   }
@@ -189,9 +196,10 @@ export class CsvRowDecoder<K extends CsvKind> {
       if (cell === "") return;
       let value: unknown = cell;
       if (this.decimals[c] === true) {
-        value = readDecimalCell(cell, options.decimalMark!);
+        value = readDecimalCell(cell, options.decimalMark);
         if (value === undefined) {
-          this.issues.push({ path: [line, this.header[c]!], message: decimalCellMessage(cell, options.decimalMark!), code: "custom" });
+          const where = options.neutralised === false ? `cell ${columnLetter(c)}${line}` : `line ${line}, column ${columnLetter(c)}`;
+          this.issues.push({ path: [line, this.header[c]!], message: decimalCellMessage(cell, options.decimalMark, where, options.neutralised === false), code: "custom" });
           refused.add(this.header[c]!);
           return;
         }
@@ -212,7 +220,7 @@ export class CsvRowDecoder<K extends CsvKind> {
         try {
           value = JSON.parse(cell);
         } catch {
-          this.issues.push({ path: [line, this.header[c]!], message: "not valid JSON", code: "custom" });
+          this.issues.push({ path: [line, this.header[c]!], message: `${JSON.stringify(cell)} is not valid JSON: ${jsonHint(kind, path)}`, code: "custom" });
           return;
         }
         // JSON.parse keeps the last of two equal keys; a cell naming one twice is ambiguous, not the last one's.
@@ -234,7 +242,15 @@ export class CsvRowDecoder<K extends CsvKind> {
         const fieldPath = z.path.map(String).join(".");
         const column = this.columnOf(fieldPath);
         if (refused.has(column)) continue;
-        this.issues.push({ path: [line, column], message: fieldPath && column !== fieldPath ? `${fieldPath}: ${z.message}` : z.message, code: z.code });
+        // A JSON column given a value of another type (`true` for mandatory): say what the column holds instead of
+        // the codec's "expected object, received boolean".
+        // Deeper in the value (`{}` lacks reason), the codec's message names the key, and the shape is added.
+        const c = this.paths.findIndex((p) => fieldPath === p || fieldPath.startsWith(`${p}.`));
+        const jsonPath = c >= 0 && profile.json?.includes(this.paths[c]!) === true ? this.paths[c]! : undefined;
+        const message = jsonPath === undefined ? z.message
+          : jsonPath === fieldPath && z.code === "invalid_type" ? `${JSON.stringify(cells[c]!.trim())} is not accepted: ${jsonHint(kind, jsonPath)}`
+          : `${z.message} (${jsonHint(kind, jsonPath)})`;
+        this.issues.push({ path: [line, column], message: fieldPath && column !== fieldPath ? `${fieldPath}: ${message}` : message, code: z.code });
       }
     }
     return r.success && this.issues.length === before ? (r.data as EntityOf<K>) : undefined;

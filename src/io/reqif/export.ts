@@ -20,9 +20,14 @@ export interface RequirementsToReqifOptions {
 const escapeText = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 /**
  * Wraps plain text in an XHTML div, escaped, each line break written as `<xhtml:br/>`: XHTML renders a bare line
- * break as a space (and so does the import, as a browser's innerText), so the lines would run together.
+ * break as a space (and so does the import, as a browser's innerText), so the lines would run together. A text with
+ * white space XHTML would collapse — a tab, two spaces in a row, a space at a line's start or end, a carriage return
+ * — is written in `<xhtml:pre>` instead (line breaks as written, a carriage return as `&#13;`, which an XML reader
+ * would otherwise turn into a line feed), so the import reads back the very same text.
  */
-const xhtml = (text: string) => `<xhtml:div>${text.split(/\r\n|\r|\n/).map(escapeText).join("<xhtml:br/>")}</xhtml:div>`;
+const xhtml = (text: string) => /[\t\f\r]| {2}|^ | $/m.test(text)
+  ? `<xhtml:div><xhtml:pre>${escapeText(text).replace(/\r/g, "&#13;")}</xhtml:pre></xhtml:div>`
+  : `<xhtml:div>${text.split("\n").map(escapeText).join("<xhtml:br/>")}</xhtml:div>`;
 /**
  * The acceptance criteria as one STRING value: one per line, or — when a criterion has a line break of its own (a
  * Gherkin Given/When/Then) — a JSON array of strings, as the CSV export writes such a list, so each stays one criterion.

@@ -2,11 +2,23 @@ import { SaxesParser } from "saxes";
 import type { RawContentListener } from "../xml/stream-xml.js";
 import { decodeXmlText } from "../xml/parse-xml.js";
 
-/** XHTML elements that end a line of plain text. */
+/** XHTML elements that end a line of plain text (`br` is not one: it is a line break of its own, see {@link BR}). */
 export const BLOCKS: ReadonlySet<string> = new Set([
-  "p", "div", "br", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "pre", "blockquote", "address", "hr",
+  "p", "div", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "pre", "blockquote", "address", "hr",
   "table", "caption", "ul", "ol", "dl",
 ]);
+
+/**
+ * The walk's marks, characters XML text cannot hold: a block edge (a line break that merges with the next block edge
+ * and disappears at the start or end, as innerText's "required line break") and collapsible white space (a space
+ * that merges with its neighbours and disappears beside a line break). A `br` is a real "\n", as is a line break in `pre`.
+ */
+export const EDGE = "\u0000";
+export const SPACE = "\u0001";
+/** Right after a `pre` start tag: a line feed that follows it is dropped, as HTML drops it (authors write one there). */
+export const PRE_START = "\u0002";
+/** What a `br` adds: a line break that is kept, so `<br/><br/>` is a blank line. */
+export const BR = "\n";
 
 /** XHTML table cells: separated from their neighbours by a space (a browser's innerText puts a tab between cells). */
 export const CELLS: ReadonlySet<string> = new Set(["td", "th"]);
@@ -37,10 +49,14 @@ class PlainTextWalk {
     else if (name === "object") {
       this.out.push("[object]");
       this.skip = 1;
-    } else if (BLOCKS.has(name)) {
-      this.out.push("\n");
-      if (name === "pre") this.pre++;
-    } else if (CELLS.has(name)) this.out.push(" ");
+    } else if (name === "br") this.out.push(BR);
+    else if (BLOCKS.has(name)) {
+      this.out.push(EDGE);
+      if (name === "pre") {
+        this.pre++;
+        this.out.push(PRE_START);
+      }
+    } else if (CELLS.has(name)) this.out.push(SPACE);
   }
 
   close(): void {
@@ -48,9 +64,9 @@ class PlainTextWalk {
     const name = this.names.pop()!;
     if (this.skip > 0) this.skip--;
     else if (BLOCKS.has(name)) {
-      this.out.push("\n");
+      this.out.push(EDGE);
       if (name === "pre") this.pre--;
-    } else if (CELLS.has(name)) this.out.push(" ");
+    } else if (CELLS.has(name)) this.out.push(SPACE);
   }
 
   text(t: string): void {
@@ -64,21 +80,32 @@ class PlainTextWalk {
 }
 
 /**
- * Whitespace of a text node as a browser renders it: outside `pre`, a line break in the markup is a space like any
- * other (only block elements break lines), so a paragraph wrapped in the source stays one line.
+ * Whitespace of a text node as a browser renders it: outside `pre`, the white space HTML collapses (space, tab, line
+ * feed, carriage return, form feed) is one collapsible space — a line break in the markup is a space like any other,
+ * so a paragraph wrapped in the source stays one line. A no-break or other Unicode space is text, kept as written;
+ * inside `pre` everything is kept.
  */
 export function collapse(text: string, inPre: boolean): string {
-  return inPre ? text : text.replace(/[ \t\n\r\f]+/g, " ");
+  return inPre ? text : text.replace(/[ \t\n\r\f]+/g, SPACE);
 }
 
-/** The plain text of a walk: lines with runs of spaces collapsed, trimmed, blank ones dropped. */
+/**
+ * The plain text of a walk, as innerText: runs of collapsible spaces are one space, and none is kept at the start or
+ * end of a line; block edges in a row are one line break, none at the start or end, and none right after a kept line
+ * break (a `br` or `pre` line break that already ended the line, as a trailing `<br/>` in a paragraph shows no empty
+ * line); a line feed right after a `pre` start tag is dropped, as HTML drops it; kept line breaks (`br`, `pre`) and every other character stay as written, so `<br/><br/>` is a blank line
+ * and the indentation of `pre` stays.
+ */
 export function joinLines(out: readonly string[]): string {
   return out
     .join("")
-    .split("\n")
-    .map((l) => l.replace(/\s+/g, " ").trim())
-    .filter((l) => l.length > 0)
-    .join("\n");
+    .replace(/\u0002\n?/g, "")
+    .replace(/\u0001+/g, SPACE)
+    .replace(/\u0001(?=[\u0000\n]|$)|(?<=[\u0000\n]|^)\u0001/g, "")
+    .replace(/(?<=\n)\u0000+|^\u0000+|\u0000+$/g, "")
+    .replace(/\u0000+/g, "\n")
+    .replace(/\u0001/g, " ")
+    .trim();
 }
 
 /** Local name of a qualified element name (`xhtml:p` → `p`), as fast-xml-parser's `removeNSPrefix`. */

@@ -1,6 +1,6 @@
 import { XMLParser } from "fast-xml-parser";
 import { decodeXmlText } from "../xml/parse-xml.js";
-import { BLOCKS, CELLS, collapse, joinLines, streamedPlainText } from "./xhtml-walk.js";
+import { BLOCKS, BR, CELLS, EDGE, PRE_START, SPACE, collapse, joinLines, streamedPlainText } from "./xhtml-walk.js";
 
 let parser: XMLParser | undefined;
 function fragmentParser(): XMLParser {
@@ -32,8 +32,13 @@ function walk(nodes: readonly Ordered[], out: string[], inPre = false): void {
         out.push("[object]");
         continue;
       }
-      const sep = BLOCKS.has(key) ? "\n" : CELLS.has(key) ? " " : "";
+      if (key === "br") {
+        out.push(BR);
+        continue;
+      }
+      const sep = BLOCKS.has(key) ? EDGE : CELLS.has(key) ? SPACE : "";
       out.push(sep);
+      if (key === "pre") out.push(PRE_START);
       if (Array.isArray(value)) walk(value as Ordered[], out, inPre || key === "pre");
       out.push(sep);
     }
@@ -41,18 +46,22 @@ function walk(nodes: readonly Ordered[], out: string[], inPre = false): void {
 }
 
 /**
- * Flattens a ReqIF XHTML value to plain text: text nodes in document order, a line break around block elements
- * (`p`, `div`, `br`, `li`, headings, table rows …; a line break inside a text is a space, except in `pre`; table cells apart by a space), runs of spaces collapsed, blank lines dropped, and an embedded
- * `object` (OLE, image) shown as `[object]`. The XHTML itself is kept as rich text by the importer.
+ * Flattens a ReqIF XHTML value to plain text as a browser's innerText shows it: text nodes in document order, a line
+ * break around block elements (`p`, `div`, `li`, headings, table rows …; merged, so an empty paragraph adds no line)
+ * and one per `br` (`<br/><br/>` is a blank line); only the white space HTML collapses (space, tab, line feed, carriage
+ * return, form feed) becomes one space, none at a line's start or end — a no-break space is kept; `pre` keeps all its
+ * spaces and line breaks; table cells apart by a space; an embedded `object` (OLE, image) shown as `[object]`. The
+ * XHTML itself is kept as rich text by the importer.
  *
  * @example
  * ```ts
  * xhtmlToPlainText('<xhtml:div><xhtml:p>The system <xhtml:b>shall</xhtml:b> log in.</xhtml:p></xhtml:div>');
  * // "The system shall log in."
+ * xhtmlToPlainText("<xhtml:p>Step 1<xhtml:br/><xhtml:br/>Step&#160;2</xhtml:p>"); // "Step 1\n\nStep\u00a02"
  * ```
  */
 export function xhtmlToPlainText(xhtml: string): string {
-  if (!xhtml.includes("<")) return decodeXmlText(xhtml).replace(/\s+/g, " ").trim();
+  if (!xhtml.includes("<")) return joinLines([collapse(decodeXmlText(xhtml), false)]);
   // A fragment saxes refuses (not well-formed, too deep): the lenient fast-xml-parser walk decides, as before.
   return streamedPlainText(xhtml) ?? joinLines(walkedWithFastXmlParser(xhtml));
 }
@@ -67,7 +76,7 @@ export function xhtmlToPlainText(xhtml: string): string {
  * ```
  */
 export function plainTextWithFastXmlParser(xhtml: string): string {
-  if (!xhtml.includes("<")) return decodeXmlText(xhtml).replace(/\s+/g, " ").trim();
+  if (!xhtml.includes("<")) return joinLines([collapse(decodeXmlText(xhtml), false)]);
   return joinLines(walkedWithFastXmlParser(xhtml));
 }
 
