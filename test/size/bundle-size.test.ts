@@ -101,7 +101,8 @@ describe("issue 17: bundle size", () => {
   }, 120_000);
 
   it("scoreRequests stays within its measured 10.55 kB gzip beyond zod and decimal.js (over the 10 kB goal)", async () => {
-    // Measured 10.543 kB (2026-12-07, sel14: + z-score-sample, + risk adjustment refusing a negative score, + a MoSCoW
+    // Measured 10.548 kB (2026-12-07, sel15: + the derived NPV's discounting and pastFlows options, +0.195; − dateParts'
+    // check of an as-of date already checked, −0.105; − six shorter messages, −0.085). Measured 10.543 kB (2026-12-07, sel14: + z-score-sample, + risk adjustment refusing a negative score, + a MoSCoW
     // label named Must and Won't refused, + roi's no-cost-estimate; − dead engine guards that cellIssues makes
     // unreachable, − shared divisor-is-zero and score-out-of-range details, − three shorter messages). 10.548 kB (2026-12-06: + the exact rate check, 10.528 before; + normalizeOver "candidates", without which a Won't or unrated request's values
     // moved the candidates' batch normalisation and could reverse their ranking, −0.05 kB back from one table of model
