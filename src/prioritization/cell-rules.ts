@@ -1,4 +1,5 @@
 import type { ValidationIssue } from "../core/index.js";
+import type { ResolvedCriterion } from "./criteria.js";
 import type { ResolvedModel } from "./model.js";
 
 /*
@@ -13,6 +14,12 @@ interface Rule {
   readonly message: (x: number) => string;
 }
 
+/** @internal "value 7 is outside fit's scale 1–5" (or "… scale minimum 0" for an open-ended scale), for ratings and values alike. */
+export function outsideScale(what: string, c: ResolvedCriterion): string {
+  const r = c.range!;
+  return `${what} is outside ${c.id}'s scale ${r.max === undefined ? `minimum ${r.min.toFixed()}` : `${r.min.toFixed()}–${r.max.toFixed()}`}`;
+}
+
 function rulesOf(model: ResolvedModel): Rule[] {
   const rules: Rule[] = [];
   model.columns.forEach((c, col) => {
@@ -23,15 +30,12 @@ function rulesOf(model: ResolvedModel): Rule[] {
     rules.push({
       col,
       test: (x) => x >= min && (max === undefined || x <= max),
-      message: (x) =>
-        max === undefined
-          ? `value ${x} is below ${c.id}'s scale minimum ${r.min.toFixed()}`
-          : `value ${x} is outside ${c.id}'s scale ${r.min.toFixed()}–${r.max!.toFixed()}`,
+      message: (x) => outsideScale(`value ${x}`, c),
     });
   });
   model.columns.forEach((c, col) => {
     if (c.normalization !== "max-ratio" || c.nonPositive !== "refuse") return;
-    rules.push({ col, test: (x) => x > 0, message: (x) => `${c.id} uses max-ratio normalisation with nonPositive "refuse": ${x} is not positive` });
+    rules.push({ col, test: (x) => x > 0, message: (x) => `${c.id}: ${x} is not positive (nonPositive "refuse")` });
   });
   const col = (id: string) => model.columnOf.get(id)!;
   const spec = model.spec;

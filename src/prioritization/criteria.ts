@@ -20,16 +20,40 @@ export type CriterionScale =
  * Figures derived from a request's business case (all in the request's one currency):
  * - `total-cost`: Σ estimated cost; `total-benefit`: Σ benefit amounts; `expected-benefit`: Σ amount × confidence;
  * - `net-benefit`: expected benefit − total cost; `roi`: net benefit ÷ total cost;
- * - `npv`: NPV of the yearly net flows (expected benefits − costs) at `rate`, t = fiscal year − as-of year
- *   (years are read from period labels `FY2027`, `2027`, `2027-Q1`, `2027-03`);
+ * - `npv`: NPV of the net flows (expected benefits − costs) at `rate`, by default t = fiscal year − as-of year
+ *   (years are read from period labels `FY2027`, `2027`, `2027-Q1`, `2027-03`; see {@link NpvConventions});
  * - `effort-hours`: Σ estimated effort hours.
  */
 export type DerivedFigure = "total-cost" | "total-benefit" | "expected-benefit" | "net-benefit" | "roi" | "npv" | "effort-hours";
 
+/**
+ * How a derived `npv` times its flows (both options are read by `npv` only).
+ *
+ * @example
+ * ```ts
+ * derivedFigure(request, "npv", { asOf: isoDate("2026-11-20"), rate: "0.21550625", discounting: "per-period", pastFlows: "excluded" });
+ * ```
+ */
+export interface NpvConventions {
+  /**
+   * `"whole-years"` (default): a flow is discounted by whole years, t = its label's year − the as-of's year, so
+   * `2027-Q1` and `2027-12` both count as one year away on 2026-11-20. `"per-period"`: by its own period, at the
+   * periodic rate (1 + r)^(1/4) − 1 for a quarter (`2027-Q1`) and (1 + r)^(1/12) − 1 for a month (`2027-03`), counted
+   * from the as-of's quarter or month (t = 0), as Excel's `NPV` at the periodic rate; a year label is its own period.
+   * A label that is no year, quarter or month (`2027-W05`, `2027-H1`) is `unknown-period` there.
+   */
+  readonly discounting?: "whole-years" | "per-period";
+  /**
+   * A flow before the as-of's period (t < 0): `"compound"` (default) carries it forward at the rate, × (1 + r)^|t|;
+   * `"undiscounted"` counts it at face value (t = 0); `"excluded"` leaves it out, as a sunk cost or benefit.
+   */
+  readonly pastFlows?: "compound" | "undiscounted" | "excluded";
+}
+
 /** Where a criterion's raw value comes from. */
 export type CriterionSource =
   | { readonly kind: "rating"; /** Rating criterion id on the request (default: the criterion's own id). */ readonly criterionId?: string }
-  | { readonly kind: "derived"; readonly figure: DerivedFigure; /** Discount rate for `npv` (fraction per year). */ readonly rate?: DecimalInput };
+  | ({ readonly kind: "derived"; readonly figure: DerivedFigure; /** Discount rate for `npv` (fraction per year). */ readonly rate?: DecimalInput } & NpvConventions);
 
 /** A scoring criterion as you declare it. */
 export interface CriterionSpec {
@@ -80,6 +104,8 @@ export const criterionSpecSchema = z.strictObject({
         kind: z.literal("derived"),
         figure: z.enum(["total-cost", "total-benefit", "expected-benefit", "net-benefit", "roi", "npv", "effort-hours"]),
         rate: decimalInput.optional(),
+        discounting: z.enum(["whole-years", "per-period"]).optional(),
+        pastFlows: z.enum(["compound", "undiscounted", "excluded"]).optional(),
       }),
     ])
     .optional(),

@@ -1,41 +1,41 @@
-import { PmoDecimal, ValidationError, dateParts, isIsoDate, missing, metric, type Decimal, type IsoDate, type Metric, checkArguments } from "../core/index.js";
+import { PmoDecimal, ValidationError, isIsoDate, missing, metric, type Decimal, type IsoDate, type Metric, checkArguments } from "../core/index.js";
 import type { ProjectRequest } from "../entities/index.js";
-import type { DerivedFigure } from "./criteria.js";
+import type { DerivedFigure, NpvConventions } from "./criteria.js";
 import { toRate } from "./finance/flows.js";
-
-/** @internal The fiscal year of a period label (`FY2027`, `2027`, `2027-Q1`, `2027-03`, `2027-W05`), or undefined. */
-export function periodYear(label: string): number | undefined {
-  const m = /^(?:FY)?(\d{4})(?:$|[-/.:_])/i.exec(label);
-  return m ? Number(m[1]) : undefined;
-}
 
 const FIGURES: readonly string[] = ["total-cost", "total-benefit", "expected-benefit", "net-benefit", "roi", "npv", "effort-hours"] satisfies readonly DerivedFigure[];
 
 const sum = (xs: readonly Decimal[]) => xs.reduce((s, x) => s.plus(x), new PmoDecimal(0));
 
 /**
- * A figure derived from a request's business case (see {@link DerivedFigure}). Missing with `unknown-period` when an
- * `npv` flow's period label has no year, `cost-is-zero` for `roi` with costs that add up to 0, `no-cost-estimate` for
+ * A figure derived from a request's business case (see {@link DerivedFigure}); `npv` times its flows by the
+ * options' {@link NpvConventions} (default: whole years, past flows compounded). Missing with `unknown-period` when an
+ * `npv` flow's period label has no year (with `discounting: "per-period"`: is no year, quarter or month), `cost-is-zero` for `roi` with costs that add up to 0, `no-cost-estimate` for
  * `total-cost`, `net-benefit`, `roi` and `npv` of a request without cost estimates, `no-effort-estimate` for `effort-hours` without effort
  * estimates (unknown is not 0). A request without benefits has benefits of 0.
  *
- * @throws {ValidationError} for an unknown figure, an `asOf` that is not a calendar date, or an `npv` rate that is
- * not a decimal greater than −1.
+ * @throws {ValidationError} for an unknown figure, an `asOf` that is not a calendar date, an `npv` rate that is
+ * not a decimal greater than −1, or an unknown `discounting` or `pastFlows`.
  *
  * @example
  * ```ts
  * derivedFigure(request, "npv", { asOf: isoDate("2026-11-20"), rate: "0.08" }); // { value: Decimal } in the request's currency
+ * derivedFigure(request, "npv", { asOf: isoDate("2026-11-20"), rate: "0.08", discounting: "per-period", pastFlows: "excluded" });
  * ```
  */
 export function derivedFigure(
   request: ProjectRequest,
   figure: DerivedFigure,
-  options: { readonly asOf: IsoDate; readonly rate?: Decimal | string | number },
+  options: { readonly asOf: IsoDate; readonly rate?: Decimal | string | number } & NpvConventions,
 ): Metric<Decimal> {
   checkArguments("derivedFigure", { request: [request, "object"], figure: [figure, "string"], options: [options, "object"] });
   if (!FIGURES.includes(figure)) throw ValidationError.single(["figure"], `unknown figure ${JSON.stringify(figure)} (expected ${FIGURES.join(", ")})`, "derivedFigure");
   if (!isIsoDate(options.asOf)) throw ValidationError.single(["options", "asOf"], "asOf must be a calendar date YYYY-MM-DD", "derivedFigure");
-  return deriveFigure(request, figure, options.asOf, () => toRate(options.rate ?? 0, "derivedFigure", ["options", "rate"]));
+  for (const [k, allowed] of [["discounting", ["whole-years", "per-period"]], ["pastFlows", ["compound", "undiscounted", "excluded"]]] as const) {
+    const v: unknown = options[k];
+    if (v !== undefined && !(allowed as readonly unknown[]).includes(v)) throw ValidationError.single(["options", k], `expected ${allowed.join(" or ")}`, "derivedFigure");
+  }
+  return deriveFigure(request, figure, options.asOf, () => toRate(options.rate ?? 0, "derivedFigure", ["options", "rate"]), options);
 }
 
 /**
@@ -44,7 +44,7 @@ export function derivedFigure(
  * argument guard and the general rate parser (which also takes Money, and so the currency table) into a bundle.
  * `rate` is asked for only by `npv`, after the flows are read, as before.
  */
-export function deriveFigure(request: ProjectRequest, figure: DerivedFigure, asOf: IsoDate, rate: () => Decimal): Metric<Decimal> {
+export function deriveFigure(request: ProjectRequest, figure: DerivedFigure, asOf: IsoDate, rate: () => Decimal, npv: NpvConventions): Metric<Decimal> {
   const costs = request.estimatedCost.map((c) => c.amount.amount);
   const totalCost = sum(costs);
   const benefits = request.benefits.flatMap((b) => b.amounts.map((a) => ({ amount: a.amount.amount, expected: a.amount.amount.times(b.confidence), period: a.period })));
@@ -61,16 +61,24 @@ export function deriveFigure(request: ProjectRequest, figure: DerivedFigure, asO
     case "npv": {
       if (noCosts) return missing("no-cost-estimate");
       const base = rate().plus(1);
-      const asOfYear = dateParts(asOf).year;
+      // asOf is a checked calendar date (by derivedFigure or the scoring call): its month number, read without
+      // dateParts' check. Times are in months from the start of the as-of's period (a year, quarter or month).
+      const at = +asOf.slice(0, 4) * 12 + +asOf.slice(5, 7) - 1;
+      const perPeriod = npv.discounting === "per-period";
       let pv = new PmoDecimal(0);
-      const flows = [
-        ...benefits.map((b) => ({ period: b.period, amount: b.expected })),
-        ...request.estimatedCost.map((c) => ({ period: c.period, amount: c.amount.amount.negated() })),
-      ];
-      for (const f of flows) {
-        const y = periodYear(f.period);
-        if (y === undefined) return missing("unknown-period", `period ${JSON.stringify(f.period)} has no year`);
-        pv = pv.plus(f.amount.div(base.pow(y - asOfYear)));
+      // Net flows: expected benefits in, costs out.
+      for (const f of [...benefits, ...request.estimatedCost.map((c) => ({ period: c.period, expected: c.amount.amount.negated() }))]) {
+        // A year (FY2027, 2027), a quarter (2027-Q1) or a month (2027-03); whole years read any label's year (2027-W05).
+        const m = /^(?:FY)?(\d{4})(?:$|[-/.:_](?:Q([1-4])|(0[1-9]|1[0-2]))?)/i.exec(f.period);
+        if (!m || (perPeriod && m[0] !== f.period)) return missing("unknown-period", `${JSON.stringify(f.period)} is no year, quarter or month`);
+        // The period's length in months; t = its start − the start of the as-of's period of that length, so a quarter
+        // is discounted by (1 + r)^(k/4) and a month by (1 + r)^(k/12), k periods away; t < 0 is a past flow.
+        const len = perPeriod ? (m[2] ? 3 : m[3] ? 1 : 12) : 12;
+        let t = +m[1]! * 12 + (len < 12 ? +(m[2] ?? m[3])! * len - len : 0) - at + (at % len);
+        const past = t < 0 ? npv.pastFlows : undefined;
+        if (past === "excluded") continue;
+        if (past === "undiscounted") t = 0;
+        pv = pv.plus(f.expected.div(base.pow(new PmoDecimal(t).div(12))));
       }
       return metric(pv);
     }

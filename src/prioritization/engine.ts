@@ -67,7 +67,7 @@ export function runEngine(
   const unscored = new Map<number, { reason: string; detail: string }>();
   const scale = 10 ** model.decimals;
   // One detail for a score and a contribution out of range (the rounding works in units of 1e-decimals).
-  const tooBig = { reason: "score-out-of-range", detail: `a score or contribution exceeds ${MAX_UNITS} units of 1e-${model.decimals}; lower the model's decimals` };
+  const tooBig = { reason: "score-out-of-range", detail: `a score or line exceeds ${MAX_UNITS} units of 1e-${model.decimals}: lower the decimals` };
   const combine = combiner(model, scale, tooBig);
   for (let i = 0; i < n; i++) {
     status[i] = forced[i] === 1 ? 0 : forced[i] === 2 ? 3 : 1;
@@ -107,7 +107,7 @@ function combiner(model: ResolvedModel, scale: number, tooBig: { reason: string;
   const riskT = model.riskCol === undefined ? -1 : terms.length - 1;
   const baseT = riskT >= 0 ? terms.length - 1 : terms.length;
   const cols = terms.map((t) => t.col ?? -1);
-  const zeroDivisor = { reason: "divisor-is-zero", detail: "a divisor is zero for this request" };
+  const zeroDivisor = { reason: "divisor-is-zero", detail: "a divisor is zero" };
   // Additive lines are rounded cumulatively: line t = round(Σ_{s≤t} x_s) − round(Σ_{s<t} x_s). The lines add up
   // exactly to the correctly rounded total, and each is within one unit of its own exact value.
   const additive = (i: number, xs: readonly number[], TU: Float64Array, T: number): boolean => {

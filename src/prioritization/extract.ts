@@ -1,5 +1,6 @@
 import { PmoDecimal, ValidationError, hasValue, type Decimal, type IsoDate, type ValidationIssue } from "../core/index.js";
 import type { ProjectRequest } from "../entities/index.js";
+import { outsideScale } from "./cell-rules.js";
 import { deriveFigure } from "./derived.js";
 import type { ResolvedModel } from "./model.js";
 
@@ -77,8 +78,7 @@ export function extractValues(requests: readonly ProjectRequest[], model: Resolv
             continue;
           }
           if (c.range && (v.lt(c.range.min) || (c.range.max !== undefined && v.gt(c.range.max)))) {
-            const scale = c.range.max === undefined ? `minimum ${c.range.min.toFixed()}` : `${c.range.min.toFixed()}–${c.range.max.toFixed()}`;
-            issues.push({ path: [...path, "value"], message: `rating ${v.toFixed()} is outside ${c.id}'s scale ${scale}`, code: "custom" });
+            issues.push({ path: [...path, "value"], message: outsideScale(`rating ${v.toFixed()}`, c), code: "custom" });
             continue;
           }
           if (c.labels) for (const [l, lv] of c.labels) if (lv.eq(v)) { labels.set(cell, l); break; }
@@ -95,7 +95,7 @@ export function extractValues(requests: readonly ProjectRequest[], model: Resolv
         if (found.code !== batchCurrency.code) {
           currencyIssues.push({
             path: ["requests", i, ...found.path],
-            message: `currency ${found.code} differs from ${batchCurrency.code} (requests[${batchCurrency.row}]): money criteria compare amounts, so a batch has one currency`,
+            message: `currency ${found.code} differs from ${batchCurrency.code} (requests[${batchCurrency.row}]): a batch has one currency`,
             code: "custom",
           });
         }
@@ -105,7 +105,7 @@ export function extractValues(requests: readonly ProjectRequest[], model: Resolv
       const source = c.source;
       if (source.kind !== "derived") return;
       // The model checked the rate (a decimal above −1) when it was resolved.
-      const f = deriveFigure(r, source.figure, asOf, () => new PmoDecimal(source.rate ?? 0));
+      const f = deriveFigure(r, source.figure, asOf, () => new PmoDecimal(source.rate ?? 0), source);
       if (hasValue(f)) {
         raw[i * m + col] = f.value;
         values[i * m + col] = f.value.toNumber();

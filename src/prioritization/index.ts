@@ -5,7 +5,7 @@
  *
  * @module
  */
-export type { CriterionSpec, CriterionScale, CriterionSource, DerivedFigure } from "./criteria.js";
+export type { CriterionSpec, CriterionScale, CriterionSource, DerivedFigure, NpvConventions } from "./criteria.js";
 export { normalizeValues, type NormalizationMethod, type RankTieRule, type CriterionDirection } from "./normalize.js";
 export type { FormulaNode } from "./formula.js";
 export {

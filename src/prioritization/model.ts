@@ -171,10 +171,10 @@ export function resolveModel(model: ScoringModel): ResolvedModel {
     const norm = c.normalization ?? defaultNorm;
     const attr = path[0] === "attributes";
     if (c.tieRule !== undefined && (attr || norm !== "rank")) add([...path, "tieRule"], `tieRule needs rank normalisation (not ${attr ? "an attribute" : JSON.stringify(norm)})`);
-    if (c.weight !== undefined && (attr || model.kind !== "weighted-sum")) add([...path, "weight"], `weights apply to the scored criteria of weighted-sum models only (not ${attr ? "an attribute" : model.kind})`);
+    if (c.weight !== undefined && (attr || model.kind !== "weighted-sum")) add([...path, "weight"], `weights are for weighted-sum scored criteria (not ${attr ? "an attribute" : model.kind})`);
     if (!attr && c.scale?.kind === "anchored") {
       if (norm !== "absolute") add([...path, "normalization"], 'an anchored scale needs normalization "absolute"');
-      else if (c.direction === "cost") add([...path, "direction"], "anchors carry their own direction: give decreasing scores, not direction cost");
+      else if (c.direction === "cost") add([...path, "direction"], "anchors carry the direction: give decreasing scores");
     }
   });
   if (model.kind === "weighted-sum" && issues.length === 0) {
@@ -185,7 +185,7 @@ export function resolveModel(model: ScoringModel): ResolvedModel {
   };
   const scoredIds = new Set(model.criteria.map((c) => c.id));
   const refScored = (key: string, value: string) => {
-    if (!scoredIds.has(value)) add([key], `unknown criterion ${JSON.stringify(value)} (it must be one of the scored criteria)`);
+    if (!scoredIds.has(value)) add([key], `unknown criterion ${JSON.stringify(value)} (not a scored one)`);
   };
   switch (model.kind) {
     case "wsjf": for (const k of ["businessValue", "timeCriticality", "riskReduction", "jobSize"] as const) refScored(k, model[k]); break;
@@ -261,13 +261,13 @@ function checkSpec(c: CriterionSpec, path: (string | number)[], add: (p: (string
   const s = c.scale;
   if (s?.kind === "numeric" && s.max !== undefined && !(num(s.min) < num(s.max))) add([...path, "scale", "max"], "scale max must be greater than min");
   if (c.normalization === "absolute" && s?.kind === "numeric" && s.max === undefined) {
-    add([...path, "scale", "max"], "absolute normalisation needs a closed scale (give max)");
+    add([...path, "scale", "max"], "absolute normalisation needs a scale max");
   }
   if (s?.kind === "ordinal" && Object.keys(s.labels).length === 0) add([...path, "scale", "labels"], "give at least one label");
   // Ratings are matched trimmed and case-insensitively, so two labels that fold together would silently merge.
-  if (s?.kind === "ordinal") Object.keys(s.labels).forEach((l, k, all) => all.findIndex((o) => foldLabel(o) === foldLabel(l)) < k && add([...path, "scale", "labels", l], `label ${JSON.stringify(l)} repeats an earlier one (labels are compared case-insensitively)`));
+  if (s?.kind === "ordinal") Object.keys(s.labels).forEach((l, k, all) => all.findIndex((o) => foldLabel(o) === foldLabel(l)) < k && add([...path, "scale", "labels", l], `label ${JSON.stringify(l)} repeats an earlier one, ignoring case`));
   if (s?.kind === "anchored" && new Set(s.anchors.map((a) => num(a.value))).size !== s.anchors.length) add([...path, "scale", "anchors"], "anchor values must be distinct");
-  if (c.normalization === "absolute" && s === undefined) add([...path, "normalization"], "absolute normalisation needs a scale (its anchors)");
+  if (c.normalization === "absolute" && s === undefined) add([...path, "normalization"], "absolute normalisation needs a scale");
   if (c.nonPositive !== undefined && c.normalization !== undefined && c.normalization !== "max-ratio") {
     add([...path, "nonPositive"], "nonPositive needs max-ratio normalisation");
   }

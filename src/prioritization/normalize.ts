@@ -44,9 +44,8 @@ export const METHOD_CODE: Record<NormalizationMethod, number> = { none: 0, "min-
  * column whose rule is undefined is copied. Missing values are NaN and stay NaN; statistics use present values only.
  */
 export function normalizeColumns(values: Float64Array, n: number, m: number, rules: readonly (ColumnRule | undefined)[], out: Float64Array): void {
-  const code = Int8Array.from(rules, (r) => (r === undefined ? -1 : Object.hasOwn(METHOD_CODE, r.method) ? METHOD_CODE[r.method] : -2));
-  const bad = code.indexOf(-2);
-  if (bad >= 0) throw ValidationError.single(["normalization"], `unknown normalisation ${JSON.stringify(rules[bad]!.method)}`, "scoring model");
+  // Methods are checked before: by the model's schema, or by normalizeValues (an own key of METHOD_CODE).
+  const code = Int8Array.from(rules, (r) => (r === undefined ? -1 : METHOD_CODE[r.method]));
   const cost = Uint8Array.from(rules, (r) => (r?.direction === "cost" ? 1 : 0));
   const count = new Float64Array(m);
   const min = new Float64Array(m).fill(Infinity);
@@ -205,6 +204,7 @@ export function normalizeValues(
   },
 ): (number | undefined)[] {
   checkArguments("normalizeValues", { values: [values, "array"], options: [options, "object"] });
+  if (!Object.hasOwn(METHOD_CODE, options.method)) throw ValidationError.single(["method"], `unknown normalisation ${JSON.stringify(options.method)}`, "normalisation");
   checkOptions(options);
   const col = new Float64Array(values.length);
   values.forEach((v, i) => {

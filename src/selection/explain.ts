@@ -53,8 +53,9 @@ export interface WhyNot {
   readonly conflict: SelectionConflict | undefined;
   /**
    * What keeps it out of the plan as it stands: the budget and capacity rows whose slack it exceeds with what it
-   * requires, then the exclusive groups a selected candidate already takes. Empty when neither holds (it is worth
-   * nothing with what it requires, or the search was cut short).
+   * requires, then the exclusive groups a selected candidate already takes. Empty when it is worth 0 or less with what
+   * it requires (its worth keeps it out: no larger budget would bring it in) or when neither holds (the search was cut
+   * short); a forced-out candidate names no row.
    */
   readonly blockedBy: readonly SelectionConstraint[];
 }
@@ -122,19 +123,20 @@ export function heldOut(problem: SelectionProblem, selected: ReadonlySet<string>
   let worth: Decimal = new PmoDecimal(0);
   for (const m of adds) worth = worth.plus(value.get(m) ?? 0);
   // Its own check, not the rows' `blocks` (those list only candidates worth more than 0 alone): one worth 0 whose
-  // prerequisite does not fit is kept out too. A forced-out candidate is kept out by that alone (as in `blocks`).
-  // `usage` is in the order of the problem's rows.
+  // prerequisite does not fit (and is worth something) is kept out too. `usage` is in the order of the problem's rows.
   const index = new Map(problem.candidates.map((c, i) => [c.id, i] as const));
   const all = resourceRows(problem);
-  const forced = problem.forcedOut.some((f) => f.candidate === id);
+  // A forced-out candidate is kept out by that alone, and one worth 0 or less with what it requires by its worth:
+  // no row or group does (a larger budget would not bring it in; it listed the budget, which blocks nobody).
+  const noRow = problem.forcedOut.some((f) => f.candidate === id) || !worth.greaterThan(0);
   const rows = usage.filter((u, r) => {
-    if (forced) return false;
+    if (noRow) return false;
     let extra: Decimal = new PmoDecimal(0);
     for (const m of adds) extra = extra.plus(all[r]?.usage.get(index.get(m) as number) ?? 0);
     return extra.greaterThan(u.slack);
   });
   const groups = logical.flatMap((c) => {
-    if (c.kind !== "exclusive" || !c.candidates.some((m) => adds.includes(m))) return [];
+    if (c.kind !== "exclusive" || !worth.greaterThan(0) || !c.candidates.some((m) => adds.includes(m))) return [];
     const holders = c.candidates.filter((m) => selected.has(m));
     return holders.length > 0 ? [{ constraint: c, holders }] : [];
   });

@@ -73,7 +73,8 @@ function unique(list: readonly SelectionConstraint[]): SelectionConstraint[] {
  * (deletion filter over the forced-in candidates). Returns the conflicts smallest first; empty when feasible.
  *
  * `whatIf` adds candidates as if forced in (used for "why not" explanations), each as the constraint "X forced in"
- * with no reason.
+ * with no reason; a budget or capacity clash of theirs then quotes what the plan would use, the other forced-in
+ * candidates included ("B is forced in; with A (regulatory), also forced in, they use EUR 180.00 against …").
  *
  * @example
  * ```ts
@@ -160,9 +161,16 @@ export function findConflicts(problem: SelectionProblem, whatIf: readonly string
     }
     const names = kept.map(describe);
     const plural = kept.length > 1;
+    const required = via.length > 0 ? `what ${plural ? "they require" : "it requires"}` : "";
+    // A "why not" asks about a plan that keeps every forced-in candidate: their use of the row is counted too, though
+    // the clash needs only `kept` (r4 with r2 at 550k said 550k where the plan with the mandatory r3 needs 600k).
+    const all = [...forcedById.keys()];
+    const others = whatIf.some((id) => kept.includes(id)) && usage(all).greaterThan(usage(kept)) ? all.filter((k) => !kept.includes(k)) : [];
+    const withWhat = others.length > 0 ? `with ${required ? `${required} and ` : ""}${others.map(describe).join(", ")}, also forced in, they use ${row.format(usage(all))}`
+      : `${required ? `with ${required} ` : ""}${plural ? "they use" : "it uses"} ${row.format(usage(kept))}`;
     conflicts.push({
       constraints: unique([...kept.map((k) => forcedById.get(k) as SelectionConstraint), ...via, row.constraint]),
-      explanation: `${names.join(" and ")} ${plural ? "are" : "is"} forced in; ${via.length > 0 ? `with what ${plural ? "they require" : "it requires"} ` : ""}${plural ? "they use" : "it uses"} ${row.format(usage(kept))} against ${row.constraint.label}`,
+      explanation: `${names.join(" and ")} ${plural ? "are" : "is"} forced in; ${withWhat} against ${row.constraint.label}`,
     });
   }
   // Every set is then reduced by a deletion filter against the exact check, so that dropping any one of its

@@ -42,6 +42,9 @@ describe("a newcomer's own requests", () => {
     expect(lines[0]).toBe("SELECTION  optimal: ACME-1, ACME-3 within USD 500,000.00 (FY2028); left out: ACME-2, ACME-4");
     // The explanation names ids (the solver's), so the key is followed by the id it explains.
     expect(lines[1]).toBe("           why not ACME-2 (id r2): forcing r2 in lowers the objective by 18.1818182; it displaces r1");
+    // r4 needs r2: 250k + 300k = 550k, and the mandatory r3 (50k) stays in any plan: 600k of 500k (before: "it uses
+    // USD 550,000.00", the cost of a plan without r3, which none is).
+    expect(lines[2]).toBe("           why not ACME-4 (id r4): forcing r4 in is infeasible: r4 is forced in; with what it requires and r3 (GDPR law), also forced in, they use USD 600,000.00 against budget FY2028 (USD 500,000.00)");
   });
 
   it("select --json names the constraint each binding line is about (before: 'uses 700 of 1500' — of what?)", async () => {

@@ -167,11 +167,11 @@ describe("bad input", () => {
     expect(issuesOf(() => validateScoringModel({ kind: "weighted-sum", criteria: [{ id: "a" }], tieBreak: [{ criterionId: "zz" }], gates: [{ kind: "moscow", criterionId: "mm" }] })))
       .toEqual(['gates.0.criterionId: unknown criterion "mm"', 'tieBreak.0.criterionId: unknown criterion "zz"']);
     expect(issuesOf(() => validateScoringModel({ kind: "wsjf", criteria: [{ id: "a" }], businessValue: "a", timeCriticality: "a", riskReduction: "a", jobSize: "size" })))
-      .toEqual(['jobSize: unknown criterion "size" (it must be one of the scored criteria)']);
+      .toEqual(['jobSize: unknown criterion "size" (not a scored one)']);
     expect(issuesOf(() => validateScoringModel({ kind: "weighted-sum", criteria: [{ id: "a", source: { kind: "derived", figure: "profit" as never } }] }))[0]).toMatch(/^criteria\.0\.source\.figure/);
     expect(issuesOf(() => validateScoringModel({ kind: "weighted-sum", criteria: [{ id: "a", scale: { kind: "numeric", min: 5, max: 1 } }, { id: "a" }] })))
       .toEqual(["criteria.0.scale.max: scale max must be greater than min", 'criteria.1.id: duplicate criterion id "a"']);
-    expect(issuesOf(() => validateScoringModel({ kind: "weighted-sum", criteria: [{ id: "a", normalization: "absolute" }] }))).toEqual(["criteria.0.normalization: absolute normalisation needs a scale (its anchors)"]);
+    expect(issuesOf(() => validateScoringModel({ kind: "weighted-sum", criteria: [{ id: "a", normalization: "absolute" }] }))).toEqual(["criteria.0.normalization: absolute normalisation needs a scale"]);
   });
   it("ratings outside the scale, unknown labels, duplicate ids, missing asOf — each with its path", () => {
     const model: ScoringModel = { kind: "weighted-sum", criteria: [onScale("fit", 1), { id: "size", scale: { kind: "ordinal", labels: { S: 1, M: 2, L: 3 } } }] };

@@ -108,7 +108,7 @@ describe("ranking inside the forced groups", () => {
 describe("ordinal labels that differ only in case or spaces", () => {
   it("are refused (was: { High: 3, high: 1 } silently made 'High' worth 1)", () => {
     expect(issuesOf(() => validateScoringModel({ kind: "weighted-sum", criteria: [{ id: "v", scale: { kind: "ordinal", labels: { High: 3, high: 1, low: 2 } } }] })))
-      .toEqual(['criteria.0.scale.labels.high: label "high" repeats an earlier one (labels are compared case-insensitively)']);
+      .toEqual(['criteria.0.scale.labels.high: label "high" repeats an earlier one, ignoring case']);
   });
 });
 
@@ -171,7 +171,7 @@ describe("an anchored scale whose anchors would be ignored", () => {
   });
   it("is refused with direction cost (was: ignored, the anchors carry their own direction)", () => {
     expect(issuesOf(() => validateScoringModel({ kind: "weighted-sum", criteria: [{ id: "v", scale: anchored, normalization: "absolute", direction: "cost" }] })))
-      .toEqual(["criteria.0.direction: anchors carry their own direction: give decreasing scores, not direction cost"]);
+      .toEqual(["criteria.0.direction: anchors carry the direction: give decreasing scores"]);
   });
 });
 
@@ -181,9 +181,9 @@ describe("a weight that no score uses", () => {
     expect(issuesOf(() => validateScoringModel({
       kind: "wsjf", criteria: [{ id: "bv", weight: 3 }, { id: "tc" }, { id: "rr" }, { id: "size" }],
       businessValue: "bv", timeCriticality: "tc", riskReduction: "rr", jobSize: "size",
-    }))).toEqual(["criteria.0.weight: weights apply to the scored criteria of weighted-sum models only (not wsjf)"]);
+    }))).toEqual(["criteria.0.weight: weights are for weighted-sum scored criteria (not wsjf)"]);
     expect(issuesOf(() => validateScoringModel({ kind: "weighted-sum", criteria: [{ id: "v" }], attributes: [{ id: "u", weight: 2 }] })))
-      .toEqual(["attributes.0.weight: weights apply to the scored criteria of weighted-sum models only (not an attribute)"]);
+      .toEqual(["attributes.0.weight: weights are for weighted-sum scored criteria (not an attribute)"]);
   });
 });
 

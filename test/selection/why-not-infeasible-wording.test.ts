@@ -36,7 +36,9 @@ describe("an infeasible 'why not' is worded for the question asked, without the 
     expect([r.selected, r.objective.value?.toFixed()]).toEqual([["A"], "10"]);
     const why = Object.fromEntries(r.whyNot.map((w) => [w.candidate, w]));
     expect(why["B"]?.kind).toBe("infeasible");
-    expect(why["B"]?.explanation).toBe("forcing B in is infeasible: B is forced in; it uses EUR 120.00 against budget P (EUR 100.00)");
+    // B alone (EUR 120.00) already breaks the budget, but the plan with it holds the forced-in A too: 60 + 120 = 180
+    // (before: "it uses EUR 120.00", as if A's cost were not counted).
+    expect(why["B"]?.explanation).toBe("forcing B in is infeasible: B is forced in; with A (regulatory), also forced in, they use EUR 180.00 against budget P (EUR 100.00)");
     expect(why["B"]?.conflict?.constraints.map((c) => c.label)).toEqual(["B forced in", "budget P (EUR 100.00)"]);
     expect(why["C"]?.explanation).toBe("forcing C in is infeasible: C is forced in and needs D through C requires D, but D is forced out (policy)");
     expect(why["C"]?.conflict?.constraints.map((c) => c.label)).toEqual(["C forced in", "C requires D", "D forced out: policy"]);

@@ -90,7 +90,10 @@ describe("why not: property — blockedBy is true and complete", () => {
             }
           }
           // A candidate of positive value is named blocked exactly when adding it (with what it requires) breaks a row or a group.
-          if ((p.values[i] as number) > 0) expect(w.blockedBy.length > 0).toBe(!feasible({ ...p, forcedIn: [], forcedOut: [] }, plan));
+          const gain = value - base.reduce((s, x, j) => s + x * (p.values[j] as number), 0);
+          if ((p.values[i] as number) > 0 && gain > 0) expect(w.blockedBy.length > 0).toBe(!feasible({ ...p, forcedIn: [], forcedOut: [] }, plan));
+          // One worth 0 or less with what it requires is kept out by its worth: no row or group is named.
+          if (gain <= 0) expect(w.blockedBy).toEqual([]);
           // Nothing named: it would fit, and the plan is optimal, so it adds nothing.
           if (w.blockedBy.length === 0 && feasible({ ...p, forcedIn: [], forcedOut: [] }, plan)) {
             expect(value).toBeLessThanOrEqual(r.objective.value?.toNumber() as number);
@@ -159,5 +162,40 @@ describe("a row does not 'block' a candidate that can never join", () => {
     // Without the forcing, X + P could replace A: the budget blocks X again.
     const free = await selectPortfolio(input([{ kind: "requires", candidate: "X", requires: "P" }, { kind: "exclusive", candidates: ["P", "F"] }], [{ id: "F", value: 0, costs: { FY27: eur("0.00") } }]));
     expect(free.usage.map((u) => [u.binding, u.blocks])).toEqual([[true, ["X"]]]);
+  });
+});
+
+describe("blockedBy names no row for a candidate its worth keeps out", () => {
+  /*
+   * Budget P = EUR 100.00. A (10, EUR 60.00) is the optimum {A} = 10, EUR 40.00 left. B (5, EUR 50.00) is worth
+   * something but does not fit the EUR 40.00 left: the budget keeps it out (at EUR 110.00 both fit).
+   * Z (0, EUR 50.00), N (−1, EUR 50.00) and E (3, EUR 50.00) requiring F (−5, EUR 0.00: E + F = −2) exceed the EUR
+   * 40.00 too, but are worth 0 or less with what they require: no budget brings them in (the budget row itself says
+   * so: not binding, blocks nobody). Before: blockedBy ["budget P (EUR 100.00)"] for Z, N and E.
+   */
+  const eur = (a: string) => money(a, "EUR");
+  const worthless: SelectionProblemInput = {
+    periods: ["P"],
+    candidates: [
+      { id: "A", value: 10, costs: { P: eur("60.00") } },
+      { id: "B", value: 5, costs: { P: eur("50.00") } },
+      { id: "E", value: 3, costs: { P: eur("50.00") } },
+      { id: "F", value: -5 },
+      { id: "N", value: -1, costs: { P: eur("50.00") } },
+      { id: "Z", value: 0, costs: { P: eur("50.00") } },
+    ],
+    budgets: { P: eur("100.00") },
+    constraints: [{ kind: "requires", candidate: "E", requires: "F" }],
+  };
+  it.each([0, 10])("with %i re-solves: only B is kept out by the budget", async (whyNotResolves) => {
+    const r = await selectPortfolio(worthless, { gap: 0, whyNotResolves });
+    expect([r.selected, r.usage.map((u) => [u.binding, u.blocks])]).toEqual([["A"], [[true, ["B"]]]]);
+    expect(r.whyNot.map((w) => [w.candidate, w.blockedBy.map((c) => c.label)])).toEqual([
+      ["B", ["budget P (EUR 100.00)"]], ["E", []], ["F", []], ["N", []], ["Z", []],
+    ]);
+    if (whyNotResolves === 0) {
+      const z = r.whyNot.find((w) => w.candidate === "Z")!;
+      expect(z.explanation).toBe("not re-solved (the limit of 0 re-solves was reached); it is worth 0, so selecting it gains nothing");
+    }
   });
 });

@@ -39,6 +39,8 @@ function selectionBlocks(input: SelectionProblemInput, result: PortfolioSelectio
   // The validated problem: every cost is Money and every value a Decimal, whichever input form was used.
   const problem = defineSelectionProblem(input);
   const title = (id: string) => byId.get(id)?.title ?? id;
+  // People call a request by its key (`pmokit score` and `select` do): the id is a tool's, read by machines.
+  const key = (id: string) => byId.get(id)?.key ?? id;
   // A gap above 0 never reads 0 % (a plan not proven optimal would read as if it were).
   const gap = result.gap.value === undefined ? `gap n/a (${result.gap.reason})` : `proven gap ${cellText(percent(metric(result.gap.value.times(100)), 2))}`;
   const total = result.objective.value === undefined ? `no plan (${result.objective.reason})` : groupDigits(result.objective.value.toDecimalPlaces(places, 6).toFixed(places)); // as the Value column reads
@@ -48,7 +50,7 @@ function selectionBlocks(input: SelectionProblemInput, result: PortfolioSelectio
   const bubbles = problem.candidates.flatMap((c) => {
     const cost = Object.values(c.costs);
     if (cost.length === 0) return [];
-    return [{ label: c.id, cost: sumMoney(cost), value: c.value, selected: result.selected.includes(c.id), ...(skills.length > 0 ? { size: demandOf(c) } : {}) }];
+    return [{ label: key(c.id), cost: sumMoney(cost), value: c.value, selected: result.selected.includes(c.id), ...(skills.length > 0 ? { size: demandOf(c) } : {}) }];
   });
   // Budget rows are money in the problem's currency; capacity rows are amounts of their skill's unit.
   const amount = (u: PortfolioSelection["usage"][number], d: Decimal) => (u.constraint.kind === "budget" && problem.currency !== undefined ? money(d, problem.currency) : d);
@@ -63,7 +65,7 @@ function selectionBlocks(input: SelectionProblemInput, result: PortfolioSelectio
           const c = problem.candidates.find((x) => x.id === id);
           const cost = Object.values(c?.costs ?? {});
           // One number of places down the column: a value of 0 reads 0.000 beside 68.182.
-          return [id, title(id), c === undefined ? "" : { value: c.value.toDecimalPlaces(places, 6), places }, cost.length > 0 ? sumMoney(cost) : ""];
+          return [key(id), title(id), c === undefined ? "" : { value: c.value.toDecimalPlaces(places, 6), places }, cost.length > 0 ? sumMoney(cost) : ""];
         }),
       },
     },
@@ -72,13 +74,15 @@ function selectionBlocks(input: SelectionProblemInput, result: PortfolioSelectio
       table: {
         caption: "Constraints used (budget and capacity per period)",
         columns: ["Constraint", { header: "Used", align: "right" }, { header: "Limit", align: "right" }, { header: "Slack", align: "right" }, "Binding", "Keeps out"],
-        rows: result.usage.map((u) => [u.constraint.label, amount(u, u.used), amount(u, u.limit), amount(u, u.slack), u.binding, u.blocks.join(", ")]),
+        rows: result.usage.map((u) => [u.constraint.label, amount(u, u.used), amount(u, u.limit), amount(u, u.slack), u.binding, u.blocks.map(key).join(", ")]),
       },
     },
   ];
   // No plan: the constraints that clash are the reason, not an empty portfolio.
   if (result.conflicts.length > 0) blocks.push({ kind: "list", items: result.conflicts.map((c) => `infeasible: ${c.explanation}`) });
-  if (result.whyNot.length > 0) blocks.push({ kind: "list", items: result.whyNot.map((w) => `${w.candidate} (${title(w.candidate)}): ${w.explanation}`) });
+  // The solver's explanation names ids: a key that is not the id is followed by it, so the reader can follow it.
+  const whyNot = (id: string) => `${key(id)} (${title(id)}${key(id) === id ? "" : `; id ${id}`})`;
+  if (result.whyNot.length > 0) blocks.push({ kind: "list", items: result.whyNot.map((w) => `${whyNot(w.candidate)}: ${w.explanation}`) });
   if (result.notes.length > 0) blocks.push({ kind: "list", items: result.notes });
   if (bubbles.length > 0) {
     blocks.push({
@@ -97,7 +101,8 @@ function selectionBlocks(input: SelectionProblemInput, result: PortfolioSelectio
 /**
  * The intake section: requests ranked with each score's breakdown (raw rating, normalised value, weight,
  * contribution), and — given a selection — the portfolio chosen, the budget and capacity rows it used, a "why not"
- * line per excluded candidate and a value-vs-cost bubble chart. With no request scored, one line says so (no model,
+ * line per excluded candidate and a value-vs-cost bubble chart. Requests are named by key (the id when a request has
+ * none) with the title beside it; a "why not" line whose key is not the id adds the id its explanation names. With no request scored, one line says so (no model,
  * envelope or selection is shown as if applied).
  *
  * @example
@@ -126,7 +131,7 @@ export function intakeSection(input: IntakeSectionInput): ReportSection {
       const b = e.breakdown.find((x) => x.term === term);
       return b === undefined ? why : `${b.raw?.toFixed() ?? "–"} → ${b.contribution.toDecimalPlaces(places, 6).toFixed(places)}`;
     };
-    return [e.rank, e.requestId, r?.title ?? "", e.status, fixed(e.score, places), ...terms.map(contribution), requestCost(r), gates];
+    return [e.rank, r?.key ?? e.requestId, r?.title ?? "", e.status, fixed(e.score, places), ...terms.map(contribution), requestCost(r), gates];
   });
   const blocks: ReportBlock[] = [
     { kind: "paragraph", text: `Model "${input.scoreboard.model}" as of ${input.scoreboard.asOf}: ${input.scoreboard.entries.length} requests ranked. Each criterion cell shows the rating and its contribution to the score; an unscored request's cells say why there is none.` },
