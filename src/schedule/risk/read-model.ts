@@ -190,10 +190,10 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
     const i = typeof id === "string" ? spec.index.get(id) : undefined;
     return i !== undefined && net.state[i] !== NOT_STARTED;
   };
-  const factorOf = (v: unknown, path: (string | number)[], skip: boolean) => {
+  const factorOf = (v: unknown, path: (string | number)[]) => {
     const f = num(v, path);
     if (f?.lt(1)) bad(path, "a duration factor is ≥ 1 (1.5 makes the activity half as long again)");
-    return f === undefined || skip ? 1 : f.toNumber();
+    return f === undefined ? 1 : f.toNumber();
   };
   const eventIds = new Set<unknown>();
   const events = (model.riskEvents ?? []).map((e, n) => {
@@ -202,17 +202,28 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
     eventIds.add(e.id);
     const p = num(e.probability, ["riskEvents", n, "probability"]);
     if (p !== undefined && (p.isNegative() || p.gt(1))) bad(["riskEvents", n, "probability"], "a probability lies in [0, 1]");
+    if (e.impacts.length === 0) bad(["riskEvents", n, "impacts"], "a risk event needs at least one impact");
     return {
       id: e.id,
       p: p?.toNumber() ?? 0,
-      impacts: e.impacts.map((im, m) => ({
-        activity: activity(im.activityId, ["riskEvents", n, "impacts", m, "activityId"]) ?? 0,
-        // Days on started work are not added (its remaining duration is fixed, as for distributions); the cost is.
-        minutes: im.days === undefined ? 0 : started(im.activityId) ? (days(im.days, ["riskEvents", n, "impacts", m, "days"]), 0) : Math.round(days(im.days, ["riskEvents", n, "impacts", m, "days"])),
-        cents: im.cost === undefined ? 0 : cents(im.cost, ["riskEvents", n, "impacts", m, "cost"]),
-        // A duration factor (≥ 1: threats, as days ≥ 0); on started work it is read and checked, then not applied.
-        factor: im.factor === undefined ? 1 : factorOf(im.factor, ["riskEvents", n, "impacts", m, "factor"], started(im.activityId)),
-      })),
+      impacts: e.impacts.map((im, m) => {
+        const at = ["riskEvents", n, "impacts", m];
+        const on = started(im.activityId);
+        const before = issues.length;
+        const d = im.days === undefined ? 0 : days(im.days, [...at, "days"]);
+        const out = {
+          activity: activity(im.activityId, [...at, "activityId"]) ?? 0,
+          // Days on started work are not added (its remaining duration is fixed, as for distributions); the cost is.
+          minutes: on ? 0 : Math.round(d),
+          cents: im.cost === undefined ? 0 : cents(im.cost, [...at, "cost"]),
+          // A duration factor (≥ 1: threats, as days ≥ 0); on started work it is read and checked, then not applied.
+          factor: im.factor === undefined ? 1 : factorOf(im.factor, [...at, "factor"]),
+        };
+        // An impact that changes nothing (no days, factor or cost; or 0, 1, 0; its bad values aside) was drawn to no effect.
+        if (issues.length === before && !(d > 0) && out.factor === 1 && out.cents === 0) bad(at, "an impact needs days > 0, a factor > 1 or a cost > 0 (this one changes nothing)");
+        if (on) out.factor = 1;
+        return out;
+      }),
     };
   });
   const fixedMinor = new Float64Array(spec.ids.length);
