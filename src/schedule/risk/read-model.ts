@@ -1,4 +1,4 @@
-import { PmoDecimal, ValidationError, isIsoDate, minorUnits, toEpochDay, type Decimal, type IsoDate, type PercentileMethod, type RoundingMode, type ValidationIssue } from "../../core/index.js";
+import { PmoDecimal, ValidationError, fromEpochDay, isIsoDate, minorUnits, toEpochDay, type Decimal, type IsoDate, type PercentileMethod, type RoundingMode, type ValidationIssue } from "../../core/index.js";
 import { roundingModeProblem } from "../../core/decimal.js";
 import { describeValue } from "../../core/describe.js";
 import { ownEntry } from "../../core/own.js";
@@ -291,8 +291,11 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
   if (options.targetFinish !== undefined) {
     if (isIsoDate(options.targetFinish)) targetFinish = toEpochDay(options.targetFinish as IsoDate);
     else bad(["targetFinish"], "expected a date YYYY-MM-DD");
+    // No run finishes before the plan starts: P(finish ≤ target) was a meaningless 0.
+    if (targetFinish !== undefined && targetFinish < spec.start) bad(["targetFinish"], `${options.targetFinish} is before the plan's start ${fromEpochDay(spec.start)}: no run can finish by then`);
   }
   const targetCost = options.targetCost === undefined ? undefined : num(options.targetCost, ["targetCost"]);
+  if (targetCost?.lt(0)) bad(["targetCost"], `a target cost is ≥ 0, got ${targetCost.toFixed()}`);
   const bins = options.histogramBins ?? 20;
   if (!Number.isInteger(bins) || bins < 1 || bins > 1000) bad(["histogramBins"], "bins must be an integer 1–1,000");
   if (issues.length > 0) throw new ValidationError(issues, "schedule risk model");
