@@ -115,3 +115,33 @@ describe("without uncertainty the Monte Carlo answer is the CPM answer (property
     );
   });
 });
+
+describe("the dates-only kernel counts pinned milestones as the general kernel does (property)", () => {
+  it("with sampled durations (some rounding to 0): the same percentiles and criticality on one calendar and with a twin", () => {
+    // A milestone on an identical second calendar sends every iteration through the general kernel; it changes no date.
+    const twin = createWorkingCalendar({ name: "twin" });
+    fc.assert(
+      fc.property(plans, fc.integer({ min: 0, max: 1000 }), ({ acts, links }, seed) => {
+        const seen = new Set<string>();
+        const kept = links.filter((l) => l.a + l.gap < acts.length && !seen.has(`${l.a}-${l.a + l.gap}`) && seen.add(`${l.a}-${l.a + l.gap}`));
+        const day = (k: number) => new Date(Date.UTC(2027, 0, 4 + k)).toISOString().slice(0, 10);
+        const network = (general: boolean): ScheduleInput => ({
+          projectStart: "2027-01-04",
+          ...(general ? { calendars: { twin } } : {}),
+          activities: [
+            ...acts.map((a, i) => ({ id: `A${i}`, duration: a.d, ...(a.c && (a.d === 0 || a.c.kind === "snet") ? { constraint: { kind: a.c.kind, date: day(a.c.day) } } : {}) })),
+            ...(general ? [{ id: "ZZ", duration: 0, calendarId: "twin" }] : []),
+          ],
+          links: kept.map((l): ScheduleLinkInput => ({ from: `A${l.a}`, to: `A${l.a + l.gap}`, type: l.type, ...(l.lag ? { lag: { days: l.lag } } : {}) })),
+        });
+        const durations = acts.flatMap((a, i) => (a.half ? [{ activityId: `A${i}`, distribution: { kind: "triangular" as const, min: 0, mostLikely: a.d, max: a.d + 3 } }] : []));
+        const run = (general: boolean) => {
+          const r = analyseScheduleRisk({ network: network(general), durations }, { iterations: 30, seed, percentiles: [5, 25, 50, 75, 95] });
+          return [r.percentiles.map((p) => p.finish), r.activities.slice(0, acts.length).map((a) => a.criticalityIndex.toFixed())];
+        };
+        expect(run(false)).toEqual(run(true));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
