@@ -23,12 +23,16 @@ describe("pmokit risk: the project's risks left out of the simulation", () => {
     expect(dcx!.leftOut).toEqual([]);
   });
 
-  it("the CLI names it in text and JSON", async () => {
+  it("the CLI names it in text and JSON; a --target before the plan starts is refused", async () => {
     const cwd = temp();
     expect((await importIntoFreshDatabase(cwd, records)).imported.code).toBe(0);
     const text = await run(["risk", "--db", "p.sqlite", "--project", "PRJ-CRM", "--iterations", "50"], cwd);
     expect(text.out).toContain("          left out: RSK-CRM-002 (no scheduleImpactDays or costImpact)\n");
     const json = await run(["risk", "--db", "p.sqlite", "--project", "PRJ-CRM", "--iterations", "50", "--json"], cwd);
     expect(JSON.parse(json.out)[0].leftOut).toEqual([{ risk: "RSK-CRM-002", reason: "no-impact" }]);
+    // A --target before the plan's start (the office's earliest planned start, 2026-01-12) is refused, exit 2; it
+    // printed P(finish ≤ 2020-01-01) = 0.000.
+    const early = await run(["risk", "--db", "p.sqlite", "--project", "PRJ-CRM", "--iterations", "50", "--target", "2020-01-01"], cwd);
+    expect([early.code, early.err]).toEqual([2, "pmokit: targetFinish: 2020-01-01 is before the plan's start 2026-01-12: no run can finish by then\n"]);
   }, HEAVY);
 });
