@@ -1,5 +1,5 @@
 import { checkArguments, type IsoDate } from "../core/index.js";
-import { scheduleInputFromPlan, scheduleRiskModelFromPlan, type ImportedRecords } from "../io/index.js";
+import { scheduleInputFromPlan, scheduleRiskModelFromPlan, type ImportedRecords, type PlanRiskLeftOut } from "../io/index.js";
 import { analyseScheduleRisk, type MilestoneDating, type ScheduleRiskResult, type StartLinkFloat, type StartNoLaterThan } from "../schedule/index.js";
 import { byCodePoint } from "./office.js";
 import { checkConventions, planConventionsOf, upstreamOf } from "./schedule.js";
@@ -14,6 +14,8 @@ export interface ProjectRisk {
   readonly target: string | undefined;
   /** The Monte Carlo result. */
   readonly result: ScheduleRiskResult;
+  /** The project's live risks naming activities that are not in the simulation, and why (`scheduleRiskModelFromPlan`'s `leftOut`). */
+  readonly leftOut: readonly PlanRiskLeftOut[];
 }
 
 /** Options of {@link analyzeOfficeRisk}. */
@@ -41,7 +43,7 @@ export interface OfficeRiskOptions {
 /**
  * Schedule risk of each project with duration estimates or risk events: its network at the status date (with what
  * it waits for), the packages' duration estimates, the open risks that name its activities and the packages' budgets
- * as costs, run through `analyseScheduleRisk` with the given iterations and seed (same seed, same answer) and the
+ * as costs (its own risks left out of the model listed in `leftOut`), run through `analyseScheduleRisk` with the given iterations and seed (same seed, same answer) and the
  * `milestoneDating`, `startLinkFloat` and `startNoLaterThan` conventions (each project's `result.conventions` states them).
  *
  * @example
@@ -59,7 +61,8 @@ export function analyzeOfficeRisk(records: ImportedRecords, options: OfficeRiskO
   const out: ProjectRisk[] = [];
   projects.forEach((p) => {
     const network = upstreamOf(plan.input, p.id);
-    const { model } = scheduleRiskModelFromPlan(network, { workPackages, risks: records.risk ?? [], currency: p.budget.currency });
+    const { model, leftOut } = scheduleRiskModelFromPlan(network, { workPackages, risks: records.risk ?? [], currency: p.budget.currency });
+    const own = new Set((records.risk ?? []).filter((r) => r.projectId === p.id).map((r) => r.id));
     if ((model.durations?.length ?? 0) === 0 && (model.riskEvents?.length ?? 0) === 0 && options.project === undefined) return;
     const target = options.target ?? p.plannedFinish;
     const index = out.length;
@@ -68,7 +71,7 @@ export function analyzeOfficeRisk(records: ImportedRecords, options: OfficeRiskO
       ...planConventionsOf(options),
       ...(options.onProgress ? { onProgress: (done: number, total: number) => options.onProgress!(index, done, total) } : {}),
     });
-    out.push({ code: p.code, name: p.name, target, result });
+    out.push({ code: p.code, name: p.name, target, result, leftOut: leftOut.filter((l) => own.has(l.riskId)) });
   });
   return out;
 }

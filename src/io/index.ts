@@ -51,4 +51,4 @@ export { trackerProfileSchema, readTrackerProfile } from "./trackers/profile-sch
 export { readTrackerCsv, readTrackerJson, type TrackerExport, type ReadTrackerOptions } from "./trackers/read.js";
 export { trackerToPmokit, type TrackerMappingOptions } from "./trackers/map.js";
 export { scheduleInputFromPlan, type PlanRecords, type PlanScheduleOptions, type PlanScheduleInput } from "./plan/schedule-input.js";
-export { scheduleRiskModelFromPlan, type PlanRiskRecords } from "./plan/risk-model.js";
+export { scheduleRiskModelFromPlan, type PlanRiskLeftOut, type PlanRiskRecords } from "./plan/risk-model.js";

@@ -51,7 +51,8 @@ describe("analyseScheduleRisk: malformed options and ids are ValidationErrors", 
   });
 
   it("a risk event id that is not a non-empty string is refused at its path (a numeric id was sorted against strings)", () => {
-    const model = { network, riskEvents: [{ id: 5, probability: "0.5", impacts: [] }, { id: "", probability: "0.5", impacts: [] }] } as unknown as ScheduleRiskModel;
+    const impacts = [{ activityId: "B", days: 1 }];
+    const model = { network, riskEvents: [{ id: 5, probability: "0.5", impacts }, { id: "", probability: "0.5", impacts }] } as unknown as ScheduleRiskModel;
     expect(paths(() => analyseScheduleRisk(model, { iterations: 10 }))).toEqual(["riskEvents.0.id", "riskEvents.1.id"]);
   });
 });

@@ -1,14 +1,14 @@
 import { lowerBound } from "../../core/calendar/day-test.js";
 import { PmoDecimal, ValidationError, checkArguments, divideToScale, fromEpochDay, metric, missing, money as moneyOf, type Decimal, type IsoDate, type Metric, type Money } from "../../core/index.js";
 import { describePercentileMethod, quantileSorted } from "../../core/quantile.js";
-import { COMPLETE, IN_PROGRESS, type CompiledNetwork } from "../engine/network.js";
+import { COMPLETE, IN_PROGRESS, NOT_STARTED, type CompiledNetwork } from "../engine/network.js";
 import type { CalendarTimeline } from "../engine/timeline.js";
 import { cpmState, runCpm, type CpmState } from "../engine/cpm-kernel.js";
-import { reachedAfterHoursFinish } from "../engine/milestone-day.js";
+import { pinnedByStart, reachedAfterHoursFinish } from "../engine/milestone-day.js";
 import type { ActivityRisk, MilestoneDating, FinishHistogramBin, RiskOptions, RiskPercentile, ScheduleRiskModel, ScheduleRiskResult } from "../types.js";
 import { Xoshiro128, inverseNormal, normalCdf } from "./random.js";
 import { readRiskModel, type RiskSpec } from "./read-model.js";
-import { datesKernel, runDates, setDatesLag } from "./dates-kernel.js";
+import { datesKernel, pinnedEvening, runDates, setDatesLag } from "./dates-kernel.js";
 import { pearson, ranks, type RankScratch } from "./stats.js";
 
 const method = (percentiles: RiskSpec["percentileMethod"], plan: RiskSpec["schedule"], measure: RiskSpec["correlationMeasure"]) =>
@@ -37,7 +37,9 @@ const method = (percentiles: RiskSpec["percentileMethod"], plan: RiskSpec["sched
  * @throws {ValidationError} with paths: bad network (as {@link scheduleNetwork}), min > most likely > max, unknown
  *   activities or groups, coefficients outside [−1, 1], a correlation matrix that is not positive semi-definite
  *   (refused, never repaired), probabilities outside [0, 1], bad iteration counts or seeds, a bad plan option (at its
- *   path, as {@link scheduleNetwork}).
+ *   path, as {@link scheduleNetwork}), a risk event without impacts or an impact that changes nothing (no days, factor
+ *   or cost), an unknown field in any object of the model (`unrecognized_keys`), a `targetFinish` before the plan's
+ *   start, a negative `targetCost`.
  * @example
  * ```ts
  * const r = analyseScheduleRisk(
@@ -160,7 +162,7 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
     }
     if (fast) {
       runDates(fast, dur, critical);
-      finishes[it] = fast.finishInstant;
+      finishes[it] = fast.lastFinish;
     } else {
       runCpm(net, dur, st, override, finishBy, milestoneDating, startLinkFloat);
       finishes[it] = lastFinish(net, st, milestoneDating);
@@ -188,9 +190,10 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
 
 /**
  * The latest finish of an iteration in finish form on each activity's own calendar (a day boundary is the evening of
- * that calendar's last working day, milestones included), so a 7-day activity working Saturday finishes on Saturday
- * and a milestone pinned on a Monday morning on the Friday before. (The kernel's finish instant takes a milestone's
- * start form and the network calendar: a Saturday finish was dated Friday, or Sunday after such a milestone.)
+ * that calendar's last working day), so a 7-day activity working Saturday finishes on Saturday; a milestone pinned by
+ * a start (SNET, MSO, project start, status date) on the evening of its pinned day and complete work on its recorded
+ * finish day, as scheduleNetwork dates them. (The kernel's finish instant takes a milestone's start form and the
+ * network calendar: a Saturday finish was dated Friday, or Sunday after such a milestone.)
  */
 function lastFinish(net: CompiledNetwork, st: CpmState, dating: MilestoneDating): number {
   const n = net.spec.ids.length;
@@ -199,8 +202,16 @@ function lastFinish(net: CompiledNetwork, st: CpmState, dating: MilestoneDating)
   for (let i = 0; i < n; i++) {
     // A milestone reached in its calendar's non-working time counts on the day it is reached, as scheduleNetwork
     // dates it (its position in finish form was the evening before: a Saturday milestone finished on Friday).
-    const reached = st.efW[i] === st.esW[i] ? reachedAfterHoursFinish(net, st, i, dating) : undefined;
-    const f = reached !== undefined ? reached : (net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline).F(st.efW[i] as number);
+    // A not-started milestone pinned by a start (project start, status date, SNET, MSO) counts on its pinned day, the
+    // evening of its morning, as scheduleNetwork and levelling date it (it counted as the evening before: a plan
+    // ending on an SNET Tuesday go-live finished on Monday).
+    const cal = net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline;
+    const milestone = st.efW[i] === st.esW[i] && net.state[i] === NOT_STARTED;
+    const reached = milestone ? (pinnedByStart(net, st, i) ? pinnedEvening(cal.S(st.esW[i] as number), net.mpd) : reachedAfterHoursFinish(net, st, i, dating)) : undefined;
+    // Complete work counts on its recorded finish day, a week-end included, as scheduleNetwork shows it (the position's
+    // evening was the working Friday before a Saturday finish).
+    const done = net.state[i] === COMPLETE ? ((net.spec.actualFinish[i] as number) - net.origin + 1) * net.mpd : undefined;
+    const f = reached ?? done ?? cal.F(st.efW[i] as number);
     if (f > t) t = f;
   }
   return t;

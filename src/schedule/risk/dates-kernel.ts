@@ -14,8 +14,18 @@ export interface DatesKernel {
   /** Per activity: early [start, finish] and late [start, finish] positions, interleaved (2i, 2i + 1). */
   readonly early: Float64Array;
   readonly late: Float64Array;
-  /** Project finish instant of the last run. */
+  /** Project finish instant of the last run (the backward pass starts there). */
   finishInstant: number;
+  /**
+   * The last run's finish as the Monte Carlo counts it: `finishInstant`, or the evening of the day a milestone pinned
+   * by a start (project start, SNET, MSO) is dated on, when later.
+   */
+  lastFinish: number;
+}
+
+/** @internal The finish a milestone pinned at `morning` counts as: the evening of that morning's day, as it is dated. */
+export function pinnedEvening(morning: number, mpd: number): number {
+  return (Math.floor(morning / mpd) + 1) * mpd;
 }
 
 interface Compiled extends DatesKernel {
@@ -67,7 +77,7 @@ export function datesKernel(net: CompiledNetwork, critMin = 0, lateFromDay?: num
   for (let p = 0; p < predLinks.length; p++) predSlot[predLinks[p] as number] = p;
   for (let p = 0; p < succLinks.length; p++) succSlot[succLinks[p] as number] = p;
   const kernel: Compiled = {
-    n, net, critMin, lateFromDay, early: new Float64Array(2 * n), late: new Float64Array(2 * n), finishInstant: 0,
+    n, net, critMin, lateFromDay, early: new Float64Array(2 * n), late: new Float64Array(2 * n), finishInstant: 0, lastFinish: 0,
     predSrc, predLag, predByFinish, succSrc, succLag, succByStart, predSlot, succSlot,
   };
   return kernel;
@@ -91,33 +101,52 @@ export function runDates(kernel: DatesKernel, duration: Float64Array, critical: 
   const { predStart, succStart, order } = net.graph;
   const { floorW, bounded, minStartW, minFinishW, fixStartW, fixFinishW, maxStartW, maxFinishW, deadlineW } = net;
   let finish = -Infinity;
+  // The latest position of a milestone pinned by a start: what pinnedByStart says of the CPM kernel's drivers (the
+  // project start or the status date unless a link passes it; SNET, also tied with a link; MSO; not FNET or MFO).
+  let pinned = -Infinity;
   for (let q = 0; q < n; q++) {
     const j = order[q] as number;
     const d = duration[j] as number;
     let w = floorW[j] as number;
+    let pin = 1;
     const pEnd = predStart[j + 1] as number;
     for (let p = predStart[j] as number; p < pEnd; p++) {
       const a = (early[predSrc[p] as number] as number) + (predLag[p] as number) - d * (predByFinish[p] as number);
-      if (a > w) w = a;
+      if (a > w) {
+        w = a;
+        pin = 0;
+      }
     }
     if (bounded[j]) {
       const ms = minStartW[j] as number;
+      if (ms >= w) pin = 1;
       if (ms > w) w = ms;
       const mf = (minFinishW[j] as number) - d;
-      if (mf > w) w = mf;
+      if (mf > w) {
+        w = mf;
+        pin = 0;
+      }
       const fs = fixStartW[j] as number;
-      if (fs === fs) w = fs;
+      if (fs === fs) {
+        w = fs;
+        pin = 1;
+      }
       const ff = (fixFinishW[j] as number) - d;
-      if (ff === ff) w = ff;
+      if (ff === ff) {
+        w = ff;
+        pin = 0;
+      }
     }
     early[2 * j] = w;
     const f = w + d;
     early[2 * j + 1] = f;
     if (f > finish) finish = f;
+    if (d === 0 && pin && w > pinned) pinned = w;
   }
   const cal = net.timelines[0] as CalendarTimeline;
   if (n === 0) finish = cal.W((net.spec.start - net.origin) * net.mpd);
   kernel.finishInstant = n === 0 ? cal.S(finish) : cal.F(finish);
+  kernel.lastFinish = pinned === -Infinity ? kernel.finishInstant : Math.max(kernel.finishInstant, pinnedEvening(cal.S(pinned), net.mpd));
   const from = cal.W(lateFromDay === undefined ? kernel.finishInstant : (lateFromDay - net.origin + 1) * net.mpd);
   for (let q = n - 1; q >= 0; q--) {
     const i = order[q] as number;

@@ -1,6 +1,7 @@
-import { PmoDecimal, ValidationError, isIsoDate, minorUnits, toEpochDay, type Decimal, type IsoDate, type PercentileMethod, type RoundingMode, type ValidationIssue } from "../../core/index.js";
+import { PmoDecimal, ValidationError, fromEpochDay, isIsoDate, minorUnits, toEpochDay, type Decimal, type IsoDate, type PercentileMethod, type RoundingMode, type ValidationIssue } from "../../core/index.js";
 import { roundingModeProblem } from "../../core/decimal.js";
 import { describeValue } from "../../core/describe.js";
+import { ownEntry } from "../../core/own.js";
 import { isPercentileMethod, minimumSampleSize, percentileDefined } from "../../core/quantile.js";
 import { NOT_STARTED, compileNetwork, type CompiledNetwork } from "../engine/network.js";
 import { readDecimal, readNetwork } from "../engine/read-network.js";
@@ -42,6 +43,32 @@ export interface RiskSpec {
   readonly schedule: ResolvedScheduleOptions;
 }
 
+/** Each object's fields, and what the object is called in the message naming a field it does not have. */
+type Keys = readonly [what: string, ...fields: string[]];
+const MODEL_KEYS: Keys = ["a schedule risk model", "network", "durations", "groups", "correlations", "riskEvents", "costs", "currency"];
+const ROW_KEYS = {
+  durations: ["a duration uncertainty", "activityId", "distribution"],
+  groups: ["a group", "id", "activityIds"],
+  correlations: ["a correlation", "between", "and", "coefficient"],
+  riskEvents: ["a risk event", "id", "probability", "impacts"],
+  costs: ["a cost row", "activityId", "fixed", "perDay"],
+} as const satisfies Record<string, Keys>;
+const IMPACT_KEYS: Keys = ["an impact", "activityId", "days", "factor", "cost"];
+const DISTRIBUTION_KEYS: Record<string, Keys> = {
+  triangular: ["a triangular distribution", "kind", "min", "mostLikely", "max"],
+  pert: ["a pert distribution", "kind", "min", "mostLikely", "max", "lambda"],
+  uniform: ["a uniform distribution", "kind", "min", "max"],
+  lognormal: ["a lognormal distribution", "kind", "mean", "standardDeviation"],
+};
+
+/** Unknown own keys of `value` (zod's `unrecognized_keys`, at the object's path, naming the keys and the known ones). */
+function strict(value: object, [what, ...fields]: Keys, path: (string | number)[], issues: ValidationIssue[]): void {
+  const unknown = Object.keys(value).filter((k) => !fields.includes(k));
+  if (unknown.length === 0) return;
+  const list = unknown.map((k) => JSON.stringify(k)).join(", ");
+  issues.push({ path, code: "unrecognized_keys", message: `Unrecognized key${unknown.length === 1 ? "" : "s"}: ${list} (${what} has ${fields.join(", ")})` });
+}
+
 /** @internal Validates a risk model and its options; every problem has its path. */
 export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): RiskSpec {
   const issues: ValidationIssue[] = [];
@@ -71,17 +98,20 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
     if (i === undefined) bad(path, `unknown activity ${JSON.stringify(id)}`);
     return i;
   };
+  // Every object is strict, as zod's strictObject: a misspelt field (perday, dayz) was ignored, so read as absent.
+  strict(model, MODEL_KEYS, [], issues);
   // Lists and their rows must be arrays of objects (a null row or a missing impacts list was a TypeError).
   const lists = { durations: model.durations, groups: model.groups, correlations: model.correlations, riskEvents: model.riskEvents, costs: model.costs };
-  for (const [name, list] of Object.entries(lists) as [string, unknown][]) {
+  for (const [name, list] of Object.entries(lists) as [keyof typeof ROW_KEYS, unknown][]) {
     if (list === undefined) continue;
     if (!Array.isArray(list)) bad([name], "expected an array");
     else list.forEach((row: unknown, n) => {
-      if (row === null || typeof row !== "object") bad([name, n], "expected an object");
-      else if (name === "riskEvents") {
+      if (row === null || typeof row !== "object") return bad([name, n], "expected an object");
+      strict(row, ROW_KEYS[name], [name, n], issues);
+      if (name === "riskEvents") {
         const impacts = (row as { impacts?: unknown }).impacts;
         if (!Array.isArray(impacts)) bad([name, n, "impacts"], "expected an array of impacts");
-        else impacts.forEach((im: unknown, m) => (im === null || typeof im !== "object" ? bad([name, n, "impacts", m], "expected an object") : undefined));
+        else impacts.forEach((im: unknown, m) => (im === null || typeof im !== "object" ? bad([name, n, "impacts", m], "expected an object") : strict(im, IMPACT_KEYS, [name, n, "impacts", m], issues)));
       }
       else if (name === "groups" && !Array.isArray((row as { activityIds?: unknown }).activityIds)) bad([name, n, "activityIds"], "expected an array of activity ids");
     });
@@ -94,7 +124,7 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
     const i = activity(u.activityId, [...p, "activityId"]);
     if (i !== undefined && quantiles.has(i)) bad([...p, "activityId"], `${u.activityId} has two distributions`);
     const d = u.distribution;
-    const q = quantile(d, [...p, "distribution"], days, num, bad);
+    const q = quantile(d, [...p, "distribution"], days, num, bad, issues);
     if (i !== undefined && q !== undefined) quantiles.set(i, q);
   });
   // Groups and correlation units.
@@ -190,10 +220,10 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
     const i = typeof id === "string" ? spec.index.get(id) : undefined;
     return i !== undefined && net.state[i] !== NOT_STARTED;
   };
-  const factorOf = (v: unknown, path: (string | number)[], skip: boolean) => {
+  const factorOf = (v: unknown, path: (string | number)[]) => {
     const f = num(v, path);
     if (f?.lt(1)) bad(path, "a duration factor is ≥ 1 (1.5 makes the activity half as long again)");
-    return f === undefined || skip ? 1 : f.toNumber();
+    return f === undefined ? 1 : f.toNumber();
   };
   const eventIds = new Set<unknown>();
   const events = (model.riskEvents ?? []).map((e, n) => {
@@ -202,17 +232,28 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
     eventIds.add(e.id);
     const p = num(e.probability, ["riskEvents", n, "probability"]);
     if (p !== undefined && (p.isNegative() || p.gt(1))) bad(["riskEvents", n, "probability"], "a probability lies in [0, 1]");
+    if (e.impacts.length === 0) bad(["riskEvents", n, "impacts"], "a risk event needs at least one impact");
     return {
       id: e.id,
       p: p?.toNumber() ?? 0,
-      impacts: e.impacts.map((im, m) => ({
-        activity: activity(im.activityId, ["riskEvents", n, "impacts", m, "activityId"]) ?? 0,
-        // Days on started work are not added (its remaining duration is fixed, as for distributions); the cost is.
-        minutes: im.days === undefined ? 0 : started(im.activityId) ? (days(im.days, ["riskEvents", n, "impacts", m, "days"]), 0) : Math.round(days(im.days, ["riskEvents", n, "impacts", m, "days"])),
-        cents: im.cost === undefined ? 0 : cents(im.cost, ["riskEvents", n, "impacts", m, "cost"]),
-        // A duration factor (≥ 1: threats, as days ≥ 0); on started work it is read and checked, then not applied.
-        factor: im.factor === undefined ? 1 : factorOf(im.factor, ["riskEvents", n, "impacts", m, "factor"], started(im.activityId)),
-      })),
+      impacts: e.impacts.map((im, m) => {
+        const at = ["riskEvents", n, "impacts", m];
+        const on = started(im.activityId);
+        const before = issues.length;
+        const d = im.days === undefined ? 0 : days(im.days, [...at, "days"]);
+        const out = {
+          activity: activity(im.activityId, [...at, "activityId"]) ?? 0,
+          // Days on started work are not added (its remaining duration is fixed, as for distributions); the cost is.
+          minutes: on ? 0 : Math.round(d),
+          cents: im.cost === undefined ? 0 : cents(im.cost, [...at, "cost"]),
+          // A duration factor (≥ 1: threats, as days ≥ 0); on started work it is read and checked, then not applied.
+          factor: im.factor === undefined ? 1 : factorOf(im.factor, [...at, "factor"]),
+        };
+        // An impact that changes nothing (no days, factor or cost; or 0, 1, 0; its bad values aside) was drawn to no effect.
+        if (issues.length === before && !(d > 0) && out.factor === 1 && out.cents === 0) bad(at, "an impact needs days > 0, a factor > 1 or a cost > 0 (this one changes nothing)");
+        if (on) out.factor = 1;
+        return out;
+      }),
     };
   });
   const fixedMinor = new Float64Array(spec.ids.length);
@@ -250,8 +291,11 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
   if (options.targetFinish !== undefined) {
     if (isIsoDate(options.targetFinish)) targetFinish = toEpochDay(options.targetFinish as IsoDate);
     else bad(["targetFinish"], "expected a date YYYY-MM-DD");
+    // No run finishes before the plan starts: P(finish ≤ target) was a meaningless 0.
+    if (targetFinish !== undefined && targetFinish < spec.start) bad(["targetFinish"], `${options.targetFinish} is before the plan's start ${fromEpochDay(spec.start)}: no run can finish by then`);
   }
   const targetCost = options.targetCost === undefined ? undefined : num(options.targetCost, ["targetCost"]);
+  if (targetCost?.lt(0)) bad(["targetCost"], `a target cost is ≥ 0, got ${targetCost.toFixed()}`);
   const bins = options.histogramBins ?? 20;
   if (!Number.isInteger(bins) || bins < 1 || bins > 1000) bad(["histogramBins"], "bins must be an integer 1–1,000");
   if (issues.length > 0) throw new ValidationError(issues, "schedule risk model");
@@ -267,11 +311,14 @@ function quantile(
   days: (v: unknown, path: (string | number)[]) => number,
   num: (v: unknown, path: (string | number)[]) => Decimal | undefined,
   bad: (path: (string | number)[], message: string) => void,
+  issues: ValidationIssue[],
 ): Quantile | undefined {
   if (d === null || typeof d !== "object") {
     bad(path, "expected a distribution");
     return undefined;
   }
+  const keys = typeof d.kind === "string" ? ownEntry(DISTRIBUTION_KEYS, d.kind) : undefined;
+  if (keys) strict(d, keys, path, issues);
   switch (d.kind) {
     case "triangular":
     case "pert": {

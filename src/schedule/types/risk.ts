@@ -222,9 +222,9 @@ export interface RiskOptions {
   readonly criticalDays?: ScheduleDecimalInput | undefined;
   /** Late dates (so criticality) from this day's evening in every run, as `ScheduleOptions.finishBy`. */
   readonly finishBy?: string | undefined;
-  /** Date for P(finish ≤ date). */
+  /** Date for P(finish ≤ date); not before the network's `projectStart` (refused at `targetFinish`). */
   readonly targetFinish?: string | undefined;
-  /** Cost for P(cost ≤ cost) and the joint confidence with `targetFinish`. */
+  /** Cost (≥ 0; refused at `targetCost` otherwise) for P(cost ≤ cost) and the joint confidence with `targetFinish`. */
   readonly targetCost?: ScheduleDecimalInput | undefined;
   /** Bins of the finish-date histogram; default 20. */
   readonly histogramBins?: number | undefined;
