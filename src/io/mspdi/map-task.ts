@@ -6,6 +6,7 @@ import { fieldDay, fieldNum, fieldStr } from "./fields.js";
 import { mspdiLevelingDelayOf } from "./leveling.js";
 import { MSPDI_ELAPSED_FORMATS, mspdiConstraintFields, mspdiPredecessors } from "./logic.js";
 import { durationHours } from "./values.js";
+import { reportUnexpandedExceptions } from "./calendar.js";
 
 /** The records of one task: a milestone, or a work package and maybe its actual-cost entry. @internal */
 export interface MspdiTaskRecords {
@@ -91,6 +92,7 @@ export function mapMspdiTask(t: MspdiElement, ctx: MspdiMapContext, report: Repo
   const ownCal = calUid === undefined ? undefined : ctx.calendarOf(calUid);
   if (ownCal === "missing") report.warn(`${where}/CalendarUID`, `calendar UID ${calUid} is not in the file; the project calendar is used`, "missing-calendar");
   const calendar = ownCal === undefined || ownCal === "missing" ? undefined : ownCal;
+  reportUnexpandedExceptions(report, `${where}/CalendarUID`, calendar);
   for (const w of calendar?.workingExceptions ?? []) {
     report.warn(`${where}/CalendarUID`, `working exception on ${w.date} (${w.name}) cannot be held by a pmokit calendar`, "working-exception");
   }
