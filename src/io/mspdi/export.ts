@@ -59,8 +59,9 @@ function wholePercent(p: Decimal): string {
  * latest reported percent, else the share a units or weighted-milestones rule measures (units complete over total
  * units, the weight of the milestones reached over all weights).
  */
-function progressNow(w: EntityOf<"work-package">): { percent?: Decimal; physical?: Decimal; finished: boolean } {
+function progressNow(w: EntityOf<"work-package">): { percent?: Decimal; physical?: Decimal; remaining?: Decimal; finished: boolean } {
   let percent: Decimal | undefined;
+  let remaining: Decimal | undefined;
   let physical: Decimal | undefined;
   let units: Decimal | undefined;
   let reached: readonly string[] | undefined;
@@ -69,6 +70,7 @@ function progressNow(w: EntityOf<"work-package">): { percent?: Decimal; physical
     finished ||= p.finished === true;
     percent = p.percentComplete ?? percent;
     physical = p.physicalPercentComplete ?? physical;
+    remaining = p.remainingDays ?? remaining;
     units = p.unitsComplete ?? units;
     reached = p.milestonesReached ?? reached;
   }
@@ -80,7 +82,7 @@ function progressNow(w: EntityOf<"work-package">): { percent?: Decimal; physical
     if (total.gt(0)) percent = weight(rule.milestones.filter((m) => reached.includes(m.id))).dividedBy(total).times(100);
   }
   if (finished && (percent === undefined || percent.lt(100))) percent = new PmoDecimal(100);
-  return { ...(percent !== undefined ? { percent } : {}), ...(physical !== undefined ? { physical } : {}), finished };
+  return { ...(percent !== undefined ? { percent } : {}), ...(physical !== undefined ? { physical } : {}), ...(remaining !== undefined && !finished ? { remaining } : {}), finished };
 }
 
 /** Options of {@link pmokitToMspdi}. */
@@ -104,7 +106,7 @@ const MINUTES_PER_DAY = 480;
 /**
  * Builds an MSPDI document from a pmokit project — the project calendar with its holidays as exceptions, one task
  * per work package (outline from the WBS code, summary when it has children, cost = its time-phased budget, %
- * complete and physical % complete from the latest progress record, EV method from the earning rule, actual cost
+ * complete and physical % complete from the latest progress record, remaining duration from its latest remaining days, EV method from the earning rule, actual cost
  * from the cost entries), milestones as zero-duration tasks, and each baseline's dates and costs. Task UIDs of
  * records that came from an MSPDI import (`<projectId>-t<UID>`) are kept, so re-importing gives the same ids.
  * What MSPDI cannot hold (earning rules other than % complete / physical %, multi-slice budgets as slices) is listed
@@ -217,6 +219,8 @@ export function pmokitToMspdi(plan: ProjectPlan, options: MspdiExportOptions = {
       Cost: sumMoney(subtree(w.id, (p) => p.timePhasedBudget.map((s) => s.amount)), cur),
       ...(w.durationDays ? { Duration: { kind: "duration", seconds: new PmoDecimal(w.durationDays.toFixed()).times(MINUTES_PER_DAY * 60) } } : {}),
       ...(w.actualStart ? { ActualStart: at(w.actualStart, "08:00:00") } : {}),
+      // What is left of a started package (its latest remaining days), so MS Project and a re-import schedule it.
+      ...(now.remaining ? { RemainingDuration: { kind: "duration", seconds: new PmoDecimal(now.remaining.toFixed()).times(MINUTES_PER_DAY * 60) } } : {}),
       ...(w.actualFinish ? { ActualFinish: at(w.actualFinish, "17:00:00") } : finished ? { ActualFinish: at(actualDate.get(w.id) ?? w.plannedFinish, "17:00:00") } : {}),
       ...(actual ? { ActualCost: sumMoney(actual, cur) } : {}),
       ...(w.description ? { Notes: w.description } : {}),

@@ -73,9 +73,6 @@ export function mapMspdiTask(t: MspdiElement, ctx: MspdiMapContext, report: Repo
   const ppc = fieldNum(t, "PhysicalPercentComplete") ?? 0;
   const physical = fieldStr(t, "EarnedValueMethod") === "1";
   const started = pc > 0 || fieldDay(t, "ActualStart") !== undefined;
-  const progress = statusDate && (started || ppc > 0)
-    ? [{ date: statusDate, percentComplete: String(pc), ...(ppc > 0 ? { physicalPercentComplete: String(ppc) } : {}), started, finished: pc === 100 }]
-    : [];
   const wbs = fieldStr(t, "OutlineNumber") ?? uid;
   // Durations are working time: PT40H0M0S at 480 minutes per day is 5 working days. An elapsed duration (`3ed` is
   // PT72H0M0S of calendar time) has no pmokit field: left out, so the schedule takes the task's dates.
@@ -87,6 +84,14 @@ export function mapMspdiTask(t: MspdiElement, ctx: MspdiMapContext, report: Repo
   }
   const duration = !elapsed && typeof d === "object" && "kind" in d && d.kind === "duration" && !d.seconds.isNegative()
     ? durationHours(d).times(60).dividedBy(ctx.minutesPerDay).toDecimalPlaces(6).toFixed() : undefined;
+  // MS Project's RemainingDuration of a started, unfinished task: what the schedule has left (its whole-number percent
+  // complete is rounded: 1 of 3 days done is 33 %, which would leave 2.01 days instead of 2).
+  const rd = t.fields["RemainingDuration"];
+  const remainingDays = !elapsed && !summary && started && pc < 100 && typeof rd === "object" && "kind" in rd && rd.kind === "duration" && !rd.seconds.isNegative()
+    ? durationHours(rd).times(60).dividedBy(ctx.minutesPerDay).toDecimalPlaces(6).toFixed() : undefined;
+  const progress = statusDate && (started || ppc > 0)
+    ? [{ date: statusDate, percentComplete: String(pc), ...(ppc > 0 ? { physicalPercentComplete: String(ppc) } : {}), ...(remainingDays !== undefined ? { remainingDays } : {}), started, finished: pc === 100 }]
+    : [];
   // The task's own calendar (Task Information → Advanced → Calendar): the package is scheduled on it.
   const calUid = summary ? undefined : fieldStr(t, "CalendarUID");
   const ownCal = calUid === undefined ? undefined : ctx.calendarOf(calUid);
