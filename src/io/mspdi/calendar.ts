@@ -18,6 +18,11 @@ export interface MspdiCalendar {
    * Reported by the import (`unexpanded-exception`): their days are never dropped silently.
    */
   readonly unexpanded: readonly { readonly name: string; readonly problem: string; readonly legacy: boolean }[];
+  /**
+   * When each ISO weekday's work begins (`dayStarts[0]` Monday … `[6]` Sunday): the earliest `FromTime` of its
+   * `WorkingTimes` (`"08:00:00"` when a working day lists none, as MS Project's Standard calendar), `""` for a day off.
+   */
+  readonly dayStarts: readonly string[];
 }
 
 const text = (el: MspdiElement, f: string): string | undefined => {
@@ -151,10 +156,13 @@ export function resolveMspdiCalendar(calendars: readonly MspdiElement[], uid: st
   const baseUid = text(cal, "BaseCalendarUID");
   const base = baseUid && baseUid !== "-1" ? resolveMspdiCalendar(calendars, baseUid, new Set([...seen, uid])) : undefined;
   const working = new Set<number>(base?.workingWeekdays ?? (base ? [] : [1, 2, 3, 4, 5]));
+  const starts = [...(base?.dayStarts ?? ["08:00:00", "08:00:00", "08:00:00", "08:00:00", "08:00:00", "", ""])];
   const weekDays = cal.lists["weekDays"] ?? [];
   for (const wd of weekDays) {
     const t = int(wd, "DayType");
     if (t === undefined || t < 1 || t > 7) continue;
+    const froms = (wd.lists["workingTimes"] ?? []).map((w) => text(w, "FromTime") ?? "").filter((x) => /^\d\d:\d\d/.test(x)).sort();
+    starts[isoOfDayType(t) - 1] = text(wd, "DayWorking") === "1" ? (froms[0] ?? "08:00:00") : "";
     if (text(wd, "DayWorking") === "1") working.add(isoOfDayType(t));
     else working.delete(isoOfDayType(t));
   }
@@ -192,6 +200,7 @@ export function resolveMspdiCalendar(calendars: readonly MspdiElement[], uid: st
   return {
     name: text(cal, "Name") || `calendar ${uid}`,
     workingWeekdays: [...working].sort((a, b) => a - b),
+    dayStarts: starts,
     holidays: sorted(holidays),
     workingExceptions: sorted(workDays),
     unexpanded: [...(base?.unexpanded ?? []), ...problems.map((p) => ({ ...p, legacy }))],
@@ -212,4 +221,34 @@ export function reportUnexpandedExceptions(report: ReportBuilder, where: string,
     const instead = u.legacy ? "MS Project's expanded exception days (WeekDay DayType=0) are used for this calendar" : "its days are not in the calendar; add them as holidays";
     report.warn(where, `exception "${u.name}" cannot be expanded: ${u.problem}; ${instead}`, "unexpanded-exception");
   }
+}
+
+const hms = (t: string): string => (t.length === 5 ? `${t}:00` : t.slice(0, 8));
+
+/**
+ * The day a task's work finishes, from an MSPDI finish instant: its date, except that a finish at midnight, or exactly
+ * where the calendar's working day begins (`2026-03-02T08:00:00` on a day whose work starts at 08:00), is the end of
+ * the work before it — the previous day for midnight, else the previous working day of `cal` (weekdays and holidays;
+ * MS Project's Standard hours when no calendar is given). A finish not after `start` (zero length) keeps its date.
+ *
+ * @example
+ * ```ts
+ * mspdiFinishDay("2006-08-30T08:00:00", "2006-08-25T08:00:00", projectCalendar); // "2006-08-29"
+ * ```
+ */
+export function mspdiFinishDay(finish: string | undefined, start: string | undefined, cal: MspdiCalendar | undefined): IsoDate | undefined {
+  const d = dayOf(finish);
+  const time = finish?.slice(11) ?? "";
+  if (d === undefined || !/^\d\d:\d\d/.test(time) || (start !== undefined && finish! <= start)) return d;
+  const e = toEpochDay(d);
+  if (hms(time) === "00:00:00") return fromEpochDay(e - 1);
+  const starts = cal?.dayStarts ?? ["08:00:00", "08:00:00", "08:00:00", "08:00:00", "08:00:00", "", ""];
+  if (hms(time) !== hms(starts[isoWeekday(d) - 1] ?? "")) return d;
+  const off = new Set((cal?.holidays ?? []).map((h) => h.date));
+  const working = new Set(cal?.workingWeekdays ?? [1, 2, 3, 4, 5]);
+  for (let back = e - 1; back >= e - 366; back--) {
+    const day = fromEpochDay(back);
+    if (working.has(isoWeekday(day)) && !off.has(day)) return start !== undefined && day < start.slice(0, 10) ? d : day;
+  }
+  return d;
 }

@@ -6,7 +6,7 @@ import { fieldDay, fieldNum, fieldStr } from "./fields.js";
 import { mspdiLevelingDelayOf } from "./leveling.js";
 import { MSPDI_ELAPSED_FORMATS, mspdiConstraintFields, mspdiPredecessors } from "./logic.js";
 import { durationHours } from "./values.js";
-import { reportUnexpandedExceptions } from "./calendar.js";
+import { mspdiFinishDay, reportUnexpandedExceptions } from "./calendar.js";
 
 /** The records of one task: a milestone, or a work package and maybe its actual-cost entry. @internal */
 export interface MspdiTaskRecords {
@@ -101,28 +101,32 @@ export function mapMspdiTask(t: MspdiElement, ctx: MspdiMapContext, report: Repo
   for (const w of calendar?.workingExceptions ?? []) {
     report.warn(`${where}/CalendarUID`, `working exception on ${w.date} (${w.name}) cannot be held by a pmokit calendar`, "working-exception");
   }
+  // A finish where the working day begins (Monday 08:00) ends the work of the working day before (Friday).
+  const dayCal = calendar ?? ctx.projectCalendar;
+  const pf = mspdiFinishDay(fieldStr(t, "Finish"), fieldStr(t, "Start"), dayCal) ?? f;
   const actualStart = fieldDay(t, "ActualStart");
+  const actualFinish = mspdiFinishDay(fieldStr(t, "ActualFinish"), fieldStr(t, "ActualStart"), dayCal);
   if (fieldStr(t, "WBS") !== undefined && fieldStr(t, "WBS") !== wbs) report.unmapped("Project/Tasks/Task", "WBS", "custom WBS codes differ from the outline number, which is used as the WBS code");
   const workPackage = decode("work-package", {
     id: ctx.idOf(uid), ...stamp, projectId: options.projectId, code: wbs, name: fieldStr(t, "Name") ?? `Task ${uid}`,
     ...(parent ? { parentId: parent } : {}), ...(fieldStr(t, "Notes") ? { description: fieldStr(t, "Notes") } : {}),
-    plannedStart: s, plannedFinish: f,
+    plannedStart: s, plannedFinish: pf,
     // Summary costs roll up their children: budgeting them too would count the money twice.
-    timePhasedBudget: own ? [{ start: s, finish: f, amount: { amount: own.amount.toFixed(), currency: cur } }] : [],
+    timePhasedBudget: own ? [{ start: s, finish: pf, amount: { amount: own.amount.toFixed(), currency: cur } }] : [],
     earningRule: { type: physical ? "physical-percent-complete" : "percent-complete" },
     progress,
     ...logic,
     ...(!summary && duration ? { durationDays: duration } : {}),
     ...(calendar ? { calendar: { name: calendar.name, workingWeekdays: [...calendar.workingWeekdays], holidays: calendar.holidays.map((h) => ({ ...h })) } } : {}),
     ...(actualStart ? { actualStart } : {}),
-    ...(actualStart && fieldDay(t, "ActualFinish") ? { actualFinish: fieldDay(t, "ActualFinish") } : {}),
+    ...(actualStart && actualFinish ? { actualFinish } : {}),
   }, where);
   const actual = mspdiCash(t, "ActualCost", where, report);
   let costEntry: EntityOf<"cost-entry"> | undefined;
   if (!summary && actual && !actual.amount.isZero()) {
     costEntry = decode("cost-entry", {
       id: `${options.projectId}-ac${uid}`, ...stamp, projectId: options.projectId, workPackageId: ctx.idOf(uid),
-      date: fieldDay(t, "ActualFinish") ?? statusDate ?? f, amount: { amount: actual.amount.toFixed(), currency: cur },
+      date: actualFinish ?? statusDate ?? pf, amount: { amount: actual.amount.toFixed(), currency: cur },
       category: options.costCategory ?? "labour", expenditure: options.expenditure ?? "opex",
       description: `Actual cost of ${fieldStr(t, "Name") ?? `task ${uid}`} as of ${statusDate ?? "the file date"}`, sourceRef: `MSPDI Task UID ${uid}`,
     }, where);
