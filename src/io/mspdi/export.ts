@@ -100,7 +100,13 @@ export interface MspdiExportOptions {
   readonly levelling?: { readonly delays: readonly Pick<LevellingDelay, "activityId" | "days">[] };
 }
 
-/** Minutes per working day the export states (`MinutesPerDay`); durations are written on it. */
+/**
+ * Minutes per working day the export states (`MinutesPerDay`): pmokit holds durations, lags and delays in working
+ * days, not hours, so every file is written on MS Project's default day of 480 minutes with working times 08:00–12:00
+ * and 13:00–17:00 (tasks start at 08:00 and finish at 17:00). A file imported at another day length (450 minutes)
+ * comes back with the same working days — PT50H0M0S at 450 minutes (6.666667 days) is written PT53H20M0.0096S at
+ * 480 —, not the same hours.
+ */
 const MINUTES_PER_DAY = 480;
 
 /**
@@ -272,7 +278,9 @@ export function pmokitToMspdi(plan: ProjectPlan, options: MspdiExportOptions = {
   const projectEl = el({
     SaveVersion: "14", Name: project.name, Title: project.name, ScheduleFromStart: "1",
     StartDate: at(project.plannedStart, "08:00:00"), FinishDate: at(project.plannedFinish, "17:00:00"), CurrencyDigits: String(minorUnits(cur)),
-    CurrencyCode: cur, CalendarUID: "1", MinutesPerDay: "480", MinutesPerWeek: "2400", DaysPerMonth: "20",
+    CurrencyCode: cur, CalendarUID: "1", MinutesPerDay: String(MINUTES_PER_DAY),
+    // A week is the project calendar's working days (six days of 480 minutes: 2880), as MS Project's Options state it.
+    MinutesPerWeek: String(MINUTES_PER_DAY * new Set(cal?.workingWeekdays ?? [1, 2, 3, 4, 5]).size), DaysPerMonth: "20",
     ...(project.statusDate ? { StatusDate: at(project.statusDate, "17:00:00") } : {}),
     BaselineForEarnedValue: String(project.activeBaseline ?? 0),
     ...(currentDate ? { CurrentDate: at(currentDate, "08:00:00") } : {}),
