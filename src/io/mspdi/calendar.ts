@@ -1,4 +1,4 @@
-import { dateParts, daysInMonth, fromEpochDay, isIsoDate, isoWeekday, toEpochDay, type IsoDate } from "../../core/index.js";
+import { checkArguments, dateParts, daysInMonth, fromEpochDay, isIsoDate, isoWeekday, toEpochDay, type IsoDate } from "../../core/index.js";
 import type { MspdiElement } from "./element.js";
 import type { ReportBuilder } from "../report.js";
 
@@ -74,6 +74,8 @@ const inRange = (v: number | undefined, lo: number, hi: number): boolean => v !=
  * ```
  */
 export function mspdiExceptionProblem(ex: MspdiElement): string | undefined {
+  checkArguments("mspdiExceptionProblem", { ex: [ex, "object"] });
+  checkArguments("mspdiExceptionProblem", { fields: [ex.fields, "object"], lists: [ex.lists, "object"] });
   const period = ex.lists["timePeriod"]?.[0];
   const from = period ? dayOf(text(period, "FromDate")) : undefined;
   const to = period ? dayOf(text(period, "ToDate")) : undefined;

@@ -40,7 +40,8 @@ export function mapMspdiProject(
     id: options.projectId, ...ctx.stamp, code: options.projectCode, name: fieldStr(p, "Title") ?? fieldStr(p, "Name") ?? options.projectCode,
     projectManagerId: options.projectManagerId, sponsorId: options.sponsorId, scope: {}, budget: { currency: ctx.currency, lines: [] },
     plannedStart: start, plannedFinish: finish, lifecycle: "executing",
-    ...(fieldDay(p, "StatusDate") ? { statusDate: fieldDay(p, "StatusDate") } : {}),
+    // No StatusDate ("NA") is MS Project's current date (the project's CurrentDate), as Project Server reads it.
+    ...(ctx.statusDate ? { statusDate: ctx.statusDate } : {}),
     activeBaseline: fieldNum(p, "BaselineForEarnedValue") ?? 0,
     ...(cal ? { calendar: { name: cal.name, workingWeekdays: cal.workingWeekdays, holidays: cal.holidays } } : {}),
   }, "Project");
