@@ -75,3 +75,22 @@ describe("MSPDI import: an exception pmokit cannot expand is reported, never dro
     expect(cal.unexpanded).toEqual([]);
   });
 });
+
+describe("MSPDI monthly relative exceptions: one date a month (property)", () => {
+  it("every MonthItem 0–9 at every MonthPosition 0–4 gives exactly one day in each month of a year, of its kind", async () => {
+    const fc = (await import("fast-check")).default;
+    fc.assert(fc.property(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 1990, max: 2060 }), (item, position, year) => {
+      const ex: MspdiElement = {
+        fields: { Name: "p", Type: "5", Period: "1", MonthItem: String(item), MonthPosition: String(position), DayWorking: "0" },
+        lists: { timePeriod: [{ fields: { FromDate: `${year}-01-01T00:00:00`, ToDate: `${year}-12-31T23:59:00` }, lists: {} }] },
+      };
+      const dates = expandMspdiException(ex);
+      // Every month has at least four of each weekday, four weekdays, four weekend days and 28 days: all positions exist.
+      expect(dates.map((d) => d.slice(5, 7))).toEqual(["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"]);
+      for (const d of dates) {
+        const w = new Date(`${d}T00:00:00Z`).getUTCDay(); // 0 Sunday … 6 Saturday
+        expect(item === 0 || (item === 1 ? w >= 1 && w <= 5 : item === 2 ? w === 0 || w === 6 : w === item - 3)).toBe(true);
+      }
+    }), { numRuns: 60, seed: 16 });
+  });
+});

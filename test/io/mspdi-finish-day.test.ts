@@ -59,3 +59,18 @@ describe("MSPDI task finish at the start of a working day", () => {
     expect(streamed).toEqual(["2026-02-27"]);
   });
 });
+
+describe("mspdiFinishDay (property)", () => {
+  it("never dates a finish after its own day, nor before its start's day", async () => {
+    const fc = (await import("fast-check")).default;
+    const { mspdiFinishDay, resolveMspdiCalendar } = await import("../../src/io/mspdi/calendar.js");
+    const cal = resolveMspdiCalendar(readMspdi(file(calendar("08:00:00", "17:00:00", ["2026-03-02"]), "")).document.project.lists["calendars"]!, "1");
+    const instant = fc.record({ day: fc.integer({ min: 0, max: 40 }), hour: fc.constantFrom("00:00:00", "08:00:00", "09:30:00", "17:00:00") })
+      .map(({ day, hour }) => `${new Date(Date.UTC(2026, 1, 20 + day)).toISOString().slice(0, 10)}T${hour}`);
+    fc.assert(fc.property(instant, instant, (a, b) => {
+      const [start, finish] = a <= b ? [a, b] : [b, a];
+      const day = mspdiFinishDay(finish, start, cal)!;
+      expect(day <= finish.slice(0, 10) && day >= start.slice(0, 10)).toBe(true);
+    }), { numRuns: 300, seed: 16 });
+  });
+});
