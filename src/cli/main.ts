@@ -15,13 +15,13 @@ import { scoreIntake, selectIntake } from "./intake.js";
 import { readModelFile } from "./model-file.js";
 import { dateFormatOption, decimalMarkOption, delimiterOption, formatLocaleOption, maxCellCharsOption, mergedCellsOption, reportCsvOptions } from "./report-csv.js";
 import { baselineNumber, evmWarningLines } from "./ev-baseline.js";
-import { asOfOption, dbOption, envelopeFlags, jsonOption, kpiConventionOptions, kpiConventions, modelOption, parseDate, parseInstant, parseTimeZone, planConventionOptions, selectionOptions, TODAY, type IntakeFlags, type KpiConventionFlags, type PlanConventionFlags } from "./options.js";
+import { asOfOption, dbOption, envelopeFlags, jsonOption, kpiConventionOptions, kpiConventions, modelOption, parseDate, parseInstant, parseTimeZone, planConventionOptions, PLAN_STATUS_DATE, selectionOptions, TODAY, type IntakeFlags, type KpiConventionFlags, type PlanConventionFlags } from "./options.js";
 import { loadSolver } from "./solver.js";
 import { officeReport } from "./office-report.js";
 import { entryAt } from "./folders.js";
 import { chartFiles, checkWritableDir, writeFilesAtomically } from "./output.js";
 import { progress, type CliIo } from "./progress.js";
-import { readRecords, withDelivery, withSchedule } from "./records.js";
+import { planStatusDate, readRecords, withDelivery, withSchedule } from "./records.js";
 import { openSqlite } from "./sqlite.js";
 import { jsonDecimal, jsonMissing, jsonMoney } from "./json-figures.js";
 import { projectLines, rolloutLines, scoreLines, selectionLines } from "./summary.js";
@@ -80,6 +80,9 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
   // When the clock's date stands in for --as-of, a finished command says so on stderr: figures are never silently of today.
   let clockDate: string | undefined;
   const today = () => (clockDate = todayUtc(raw));
+  // schedule and risk default to the data's status date (an MS Project file's StatusDate, else CurrentDate), also stated.
+  let dataDate: string | undefined;
+  const planAsOf = (o: { asOf?: string; project?: string }) => (records: ImportedRecords) => o.asOf ?? (dataDate = planStatusDate(records, o.project)) ?? today();
   const program = new Command("pmokit")
     .description("pmokit — the Project Management Office toolkit on an embedded SQLite database")
     .version(pmokitVersion(), "-V, --version", "print the pmokit version")
@@ -237,9 +240,9 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
 
   planConventionOptions(program.command("schedule").description("CPM schedule of the projects at the status date (one network: cross-project links bind); exit 1 on a missed deadline or negative float")
     .option("--project <id>", "only this project (id or code)"))
-    .addOption(dbOption()).addOption(asOfOption()).addOption(jsonOption())
+    .addOption(dbOption()).addOption(asOfOption(PLAN_STATUS_DATE)).addOption(jsonOption())
     .action(async (o: AnalysisOpts & PlanConventionFlags & { project?: string }) => {
-      const schedule = await withSchedule(io, { db: o.db, asOf: o.asOf ?? today(), ...(o.project !== undefined ? { project: o.project } : {}), ...planConventionsOf(o) });
+      const schedule = await withSchedule(io, { db: o.db, asOf: planAsOf(o), ...(o.project !== undefined ? { project: o.project } : {}), ...planConventionsOf(o) });
       if (o.project !== undefined && schedule.projects.length === 0) throw new CliError(`no project ${o.project}`, { code: "usage" });
       const lines = scheduleSummary(schedule);
       if (o.json) json(io, lines.json);
@@ -260,14 +263,14 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       return Number(v);
     }, 1)
     .addOption(new Option("--target <date>", "finish date to measure against (default: each project's planned finish)").argParser(parseDate("--target")))
-    .addOption(dbOption()).addOption(asOfOption()).addOption(jsonOption())
+    .addOption(dbOption()).addOption(asOfOption(PLAN_STATUS_DATE)).addOption(jsonOption())
     .action(async (o: AnalysisOpts & PlanConventionFlags & { project?: string; iterations: number; seed: number; target?: string }) => {
       const records = await readRecords(raw, o.db);
       if (o.project !== undefined && !(records.project ?? []).some((p) => p.id === o.project || p.code === o.project)) throw new CliError(`no project ${o.project}`, { code: "usage" });
       const projects = o.project !== undefined ? 1 : (records.project ?? []).length;
       const bar = progress(raw, 100 * projects, "risk");
       const results = analyzeOfficeRisk(records, {
-        statusDate: o.asOf ?? today(), iterations: o.iterations, seed: o.seed, ...(o.project !== undefined ? { project: o.project } : {}), ...(o.target !== undefined ? { target: o.target } : {}), ...planConventionsOf(o),
+        statusDate: planAsOf(o)(records), iterations: o.iterations, seed: o.seed, ...(o.project !== undefined ? { project: o.project } : {}), ...(o.target !== undefined ? { target: o.target } : {}), ...planConventionsOf(o),
         onProgress: (_p, done, total) => { if (done < total) bar.tick(`${done}/${total}`); },
       });
       bar.stop();
@@ -371,6 +374,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
   try {
     await program.parseAsync([...argv], { from: "user" });
     if (clockDate !== undefined) io.stderr.write(`pmokit: as of ${clockDate}, today in UTC (no --as-of given)\n`);
+    if (dataDate !== undefined) io.stderr.write(`pmokit: as of ${dataDate}, the data's status date (no --as-of given)\n`);
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {

@@ -79,6 +79,8 @@ export function parseTimeZone(value: string): string {
 export const dbOption = (): Option => new Option("--db <file>", "SQLite database file").default(DEFAULT_DB);
 /** `--as-of <date>`, without a default value: the command fills in `fallback` (today, or the data's status date). */
 export const asOfOption = (fallback: string = TODAY): Option => new Option("--as-of <date>", `status date YYYY-MM-DD (default: ${fallback})`).argParser(parseDate("--as-of"));
+/** The default `--as-of` of `schedule` and `risk`. */
+export const PLAN_STATUS_DATE = "the latest statusDate of the projects analysed (an MS Project file's StatusDate, else its CurrentDate), else today in UTC";
 /** `--json`. */
 export const jsonOption = (): Option => new Option("--json", "machine-readable output; errors too, as {\"error\": …} on stdout");
 /** `--model <file>`. */

@@ -41,15 +41,32 @@ export async function withDelivery(io: CliIo, opts: { db: string; asOf: string }
 }
 
 /**
- * The plan analysis (network, levelling) of the database's projects as of a day, or of one project, with the
- * `milestoneDating`, `startLinkFloat` and `startNoLaterThan` conventions when given.
+ * The plan analysis (network, levelling) of the database's projects as of a day (or the day `asOf` picks from the
+ * records read), or of one project, with the `milestoneDating`, `startLinkFloat` and `startNoLaterThan` conventions
+ * when given.
  *
  * @example
  * ```ts
  * const schedule = await withSchedule(io, { db: "pmo.sqlite", asOf: "2026-11-20", project: "PRJ-CRM" });
  * ```
  */
-export async function withSchedule(io: CliIo, opts: { db: string; asOf: string; project?: string } & PlanConventions): Promise<OfficeSchedule> {
+export async function withSchedule(io: CliIo, opts: { db: string; asOf: string | ((records: ImportedRecords) => string); project?: string } & PlanConventions): Promise<OfficeSchedule> {
   const { db, asOf, ...rest } = opts;
-  return analyzeOfficeSchedule(await readRecords(io, db), { statusDate: asOf, ...rest });
+  const records = await readRecords(io, db);
+  return analyzeOfficeSchedule(records, { statusDate: typeof asOf === "string" ? asOf : asOf(records), ...rest });
+}
+
+/**
+ * The status date `schedule` and `risk` take without `--as-of`: the latest `statusDate` of the projects they analyse
+ * (only `project`'s, by id or code, when given) — an imported MS Project file's StatusDate, else its CurrentDate —, so
+ * an old plan is scheduled at its own date, not today's; undefined when none has one (the command then takes today).
+ *
+ * @example
+ * ```ts
+ * planStatusDate(records, "PRJ-ERP"); // "2011-07-19"
+ * ```
+ */
+export function planStatusDate(records: ImportedRecords, project?: string): string | undefined {
+  const dates = (records.project ?? []).filter((p) => project === undefined || p.id === project || p.code === project).flatMap((p) => (p.statusDate !== undefined ? [p.statusDate] : []));
+  return dates.sort().pop();
 }

@@ -114,6 +114,12 @@ export const progressRecordSchema = z
     unitsComplete: nonNegativeDecimalCodec.optional(),
     /** Weighted-milestone ids reached so far (cumulative). */
     milestonesReached: z.array(idSchema).max(200).optional(),
+    /**
+     * Working days of work left after `date` (MS Project's Remaining Duration): the schedule takes it for a started,
+     * unfinished package instead of deriving what is left from the percent complete (MS Project's whole-number
+     * percent is rounded: 1 of 3 days done is 33 %, which would leave 2.01 days, not 2).
+     */
+    remainingDays: durationDaysCodec.optional(),
     /** Whether work has started. */
     started: z.boolean().optional(),
     /** Whether work has finished. */

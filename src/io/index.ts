@@ -18,7 +18,7 @@ export type { MspdiPercentLagUnit } from "./mspdi/context.js";
 export { importMspdiBatches, type ImportMspdiBatchOptions } from "./mspdi/stream.js";
 export { pmokitToMspdi, type ProjectPlan, type MspdiExportOptions } from "./mspdi/export.js";
 export { mspdiLevelingDelays, type MspdiLevelingDelay } from "./mspdi/leveling.js";
-export { resolveMspdiCalendar, expandMspdiException, type MspdiCalendar } from "./mspdi/calendar.js";
+export { resolveMspdiCalendar, expandMspdiException, mspdiExceptionProblem, type MspdiCalendar } from "./mspdi/calendar.js";
 export type { MspdiElement } from "./mspdi/element.js";
 export { parseMspdiDuration, formatMspdiDuration, durationHours, type MspdiDuration, type MspdiValue } from "./mspdi/values.js";
 export * from "./reqif/model.js";

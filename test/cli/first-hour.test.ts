@@ -35,8 +35,12 @@ describe("--as-of defaults to today (UTC), read from the one clock", () => {
   }, HEAVY);
 
   it("--help says where the default comes from; a bad date is exit 2", async () => {
-    for (const c of ["score", "select", "evm", "trace", "rollout", "schedule", "risk", "report"]) {
+    for (const c of ["score", "select", "evm", "trace", "rollout", "report"]) {
       expect((await run([c, "--help"], cwd)).out.replace(/\s+/g, " ")).toContain("status date YYYY-MM-DD (default: today's date in UTC — the one place the CLI reads the clock)");
+    }
+    // schedule and risk take the data's status date first (an old MS Project plan is scheduled at its own date).
+    for (const c of ["schedule", "risk"]) {
+      expect((await run([c, "--help"], cwd)).out.replace(/\s+/g, " ")).toContain("status date YYYY-MM-DD (default: the latest statusDate of the projects analysed (an MS Project file's StatusDate, else its CurrentDate), else today in UTC)");
     }
     const bad = await run(["evm", "--db", "o.sqlite", "--as-of", "2026-02-30"], cwd);
     expect([bad.code, bad.err]).toEqual([2, "pmokit: --as-of must be a calendar date YYYY-MM-DD, got 2026-02-30\n"]);

@@ -1,5 +1,6 @@
-import { dateParts, daysInMonth, fromEpochDay, isIsoDate, isoWeekday, toEpochDay, type IsoDate } from "../../core/index.js";
+import { checkArguments, dateParts, daysInMonth, fromEpochDay, isIsoDate, isoWeekday, toEpochDay, type IsoDate } from "../../core/index.js";
 import type { MspdiElement } from "./element.js";
+import type { ReportBuilder } from "../report.js";
 
 /** A calendar read from MSPDI, in the shape of pmokit's working-calendar spec, plus what the spec cannot hold. */
 export interface MspdiCalendar {
@@ -11,6 +12,17 @@ export interface MspdiCalendar {
   readonly holidays: readonly { readonly date: IsoDate; readonly name: string }[];
   /** Exception days that are *working* days (pmokit calendars cannot add working days): reported, not mapped. */
   readonly workingExceptions: readonly { readonly date: IsoDate; readonly name: string }[];
+  /**
+   * Exceptions pmokit could not expand (see `mspdiExceptionProblem`), by name and why, and whether MS Project's own
+   * expansion (the legacy `WeekDay DayType=0` periods it writes beside them) stands in for the calendar's exceptions.
+   * Reported by the import (`unexpanded-exception`): their days are never dropped silently.
+   */
+  readonly unexpanded: readonly { readonly name: string; readonly problem: string; readonly legacy: boolean }[];
+  /**
+   * When each ISO weekday's work begins (`dayStarts[0]` Monday … `[6]` Sunday): the earliest `FromTime` of its
+   * `WorkingTimes` (`"08:00:00"` when a working day lists none, as MS Project's Standard calendar), `""` for a day off.
+   */
+  readonly dayStarts: readonly string[];
 }
 
 const text = (el: MspdiElement, f: string): string | undefined => {
@@ -34,20 +46,58 @@ const isoOfDayType = (t: number): number => (t === 1 ? 7 : t - 1);
 /** ISO weekday → bit of MSPDI `DaysOfWeek` (1 = Sunday, 2 = Monday, … 64 = Saturday). */
 const bitOfIso = (w: number): number => 1 << (w % 7);
 
-/** Whether `date` is the `position`-th (0-based; 4 = last) `weekday` (ISO) of its month. */
-function isRelativeDay(date: IsoDate, isoDay: number, position: number): boolean {
-  if (isoWeekday(date) !== isoDay) return false;
+/** Whether ISO weekday `w` is a `MonthItem` day: 0 any day, 1 a weekday (Monday–Friday), 2 a weekend day, 3–9 Sunday–Saturday. */
+const isItemDay = (item: number, w: number): boolean => (item === 0 ? true : item === 1 ? w <= 5 : item === 2 ? w >= 6 : w === (item === 3 ? 7 : item - 3));
+
+/** Whether `date` is the `position`-th (0-based; 4 = last) `MonthItem` day of its month (see {@link isItemDay}). */
+function isRelativeDay(date: IsoDate, item: number, position: number): boolean {
+  if (!isItemDay(item, isoWeekday(date))) return false;
   const { year, month, day } = dateParts(date);
-  if (position >= 4) return day + 7 > daysInMonth(year, month);
-  return Math.floor((day - 1) / 7) === position;
+  const e = toEpochDay(date);
+  let before = 0; // item days of the month before `date` (or after it, for the last)
+  if (position >= 4) for (let d = day + 1; d <= daysInMonth(year, month); d++) before += isItemDay(item, isoWeekday(fromEpochDay(e + d - day))) ? 1 : 0;
+  else for (let d = 1; d < day; d++) before += isItemDay(item, isoWeekday(fromEpochDay(e - day + d))) ? 1 : 0;
+  return before === (position >= 4 ? 0 : position);
+}
+
+const inRange = (v: number | undefined, lo: number, hi: number): boolean => v !== undefined && v >= lo && v <= hi;
+
+/**
+ * Why pmokit cannot expand an MSPDI calendar exception, in words, or `undefined` when {@link expandMspdiException}
+ * expands it: a `Type` outside 1–7 (8, MS Project's "weekday count", is not documented well enough to expand), a
+ * period without valid dates, or a recurrence field outside its MSPDI codes (`MonthItem` 0–9, `MonthPosition` 0–4,
+ * `Month` 0–11, `MonthDay` 1–31, `DaysOfWeek` 1–127).
+ *
+ * @example
+ * ```ts
+ * mspdiExceptionProblem(weekdayCountException); // "recurrence Type 8 is not one pmokit expands (1–7)"
+ * ```
+ */
+export function mspdiExceptionProblem(ex: MspdiElement): string | undefined {
+  checkArguments("mspdiExceptionProblem", { ex: [ex, "object"] });
+  checkArguments("mspdiExceptionProblem", { fields: [ex.fields, "object"], lists: [ex.lists, "object"] });
+  const period = ex.lists["timePeriod"]?.[0];
+  const from = period ? dayOf(text(period, "FromDate")) : undefined;
+  const to = period ? dayOf(text(period, "ToDate")) : undefined;
+  if (!from || !to || to < from) return "its TimePeriod has no valid FromDate–ToDate";
+  const type = text(ex, "Type") === undefined ? 1 : int(ex, "Type");
+  if (!inRange(type, 1, 7)) return `recurrence Type ${text(ex, "Type")} is not one pmokit expands (1–7)`;
+  const bad = (f: string) => `${f} ${JSON.stringify(text(ex, f) ?? "")} is outside its MSPDI codes`;
+  if ((type === 3 || type === 5) && !inRange(int(ex, "MonthItem"), 0, 9)) return bad("MonthItem");
+  if ((type === 3 || type === 5) && !inRange(int(ex, "MonthPosition"), 0, 4)) return bad("MonthPosition");
+  if ((type === 2 || type === 3) && !inRange(int(ex, "Month"), 0, 11)) return bad("Month");
+  if ((type === 2 || type === 4) && !inRange(int(ex, "MonthDay"), 1, 31)) return bad("MonthDay");
+  if (type === 6 && !inRange(int(ex, "DaysOfWeek"), 1, 127)) return bad("DaysOfWeek");
+  return undefined;
 }
 
 /**
  * Expands one MSPDI calendar exception into its dates. Recurrence types (MSPDI `Type`): 1 daily range, 7 every
- * `Period` days, 6 every `Period` weeks on `DaysOfWeek`, 5 monthly on the `MonthPosition`-th `MonthItem` weekday
- * (3 = Sunday … 9 = Saturday), 4 monthly on `MonthDay`, 3 yearly relative in `Month` (0 = January), 2 yearly on
- * `Month`/`MonthDay`. Dates run from the period's first day to its last (at most about 100 years) and stop after
- * `Occurrences`.
+ * `Period` days, 6 every `Period` weeks on `DaysOfWeek`, 5 monthly on the `MonthPosition`-th (0 = first … 3 = fourth,
+ * 4 = last) `MonthItem` day — 0 any day, 1 a weekday (Monday–Friday), 2 a weekend day (Saturday, Sunday), 3 Sunday …
+ * 9 Saturday —, 4 monthly on `MonthDay`, 3 yearly relative in `Month` (0 = January), 2 yearly on `Month`/`MonthDay`.
+ * Dates run from the period's first day to its last (at most about 100 years) and stop after `Occurrences`. An
+ * exception {@link mspdiExceptionProblem} names a problem of expands to no dates (the import then reports it).
  *
  * @example
  * ```ts
@@ -55,10 +105,10 @@ function isRelativeDay(date: IsoDate, isoDay: number, position: number): boolean
  * ```
  */
 export function expandMspdiException(ex: MspdiElement): IsoDate[] {
-  const period = ex.lists["timePeriod"]?.[0];
-  const from = period ? dayOf(text(period, "FromDate")) : undefined;
-  const to = period ? dayOf(text(period, "ToDate")) : undefined;
-  if (!from || !to || to < from) return [];
+  if (mspdiExceptionProblem(ex) !== undefined) return [];
+  const period = ex.lists["timePeriod"]![0]!;
+  const from = dayOf(text(period, "FromDate"))!;
+  const to = dayOf(text(period, "ToDate"))!;
   const type = int(ex, "Type") ?? 1;
   const every = Math.max(1, int(ex, "Period") ?? 1);
   const max = int(ex, "Occurrences") ?? Number.MAX_SAFE_INTEGER;
@@ -79,9 +129,9 @@ export function expandMspdiException(ex: MspdiElement): IsoDate[] {
     switch (type) {
       case 7: hit = (e - start) % every === 0; break;
       case 6: hit = Math.floor((e - weekStart) / 7) % every === 0 && (mask & bitOfIso(isoWeekday(d))) !== 0; break;
-      case 5: hit = monthsSince % every === 0 && isRelativeDay(d, item === 3 ? 7 : item - 3, position); break;
+      case 5: hit = monthsSince % every === 0 && isRelativeDay(d, item, position); break;
       case 4: hit = monthsSince % every === 0 && day === monthDay; break;
-      case 3: hit = month === monthOfYear && isRelativeDay(d, item === 3 ? 7 : item - 3, position); break;
+      case 3: hit = month === monthOfYear && isRelativeDay(d, item, position); break;
       case 2: hit = month === monthOfYear && day === monthDay; break;
       default: hit = true;
     }
@@ -93,7 +143,8 @@ export function expandMspdiException(ex: MspdiElement): IsoDate[] {
 /**
  * Resolves an MSPDI calendar (following `BaseCalendarUID` for inherited weekdays and exceptions) into working
  * weekdays, non-working exception days and working exception days. It uses the 2007+ `<Exceptions>` when present
- * and the legacy `WeekDay DayType=0` periods otherwise — never both (MS Project writes both, expanded).
+ * and the legacy `WeekDay DayType=0` periods otherwise — never both (MS Project writes both, expanded). When an
+ * exception cannot be expanded (`unexpanded`), the legacy periods stand for all of them if the file has any.
  *
  * @example
  * ```ts
@@ -107,10 +158,13 @@ export function resolveMspdiCalendar(calendars: readonly MspdiElement[], uid: st
   const baseUid = text(cal, "BaseCalendarUID");
   const base = baseUid && baseUid !== "-1" ? resolveMspdiCalendar(calendars, baseUid, new Set([...seen, uid])) : undefined;
   const working = new Set<number>(base?.workingWeekdays ?? (base ? [] : [1, 2, 3, 4, 5]));
+  const starts = [...(base?.dayStarts ?? ["08:00:00", "08:00:00", "08:00:00", "08:00:00", "08:00:00", "", ""])];
   const weekDays = cal.lists["weekDays"] ?? [];
   for (const wd of weekDays) {
     const t = int(wd, "DayType");
     if (t === undefined || t < 1 || t > 7) continue;
+    const froms = (wd.lists["workingTimes"] ?? []).map((w) => text(w, "FromTime") ?? "").filter((x) => /^\d\d:\d\d/.test(x)).sort();
+    starts[isoOfDayType(t) - 1] = text(wd, "DayWorking") === "1" ? (froms[0] ?? "08:00:00") : "";
     if (text(wd, "DayWorking") === "1") working.add(isoOfDayType(t));
     else working.delete(isoOfDayType(t));
   }
@@ -123,7 +177,13 @@ export function resolveMspdiCalendar(calendars: readonly MspdiElement[], uid: st
     }
   };
   const exceptions = cal.lists["exceptions"] ?? [];
-  if (exceptions.length > 0) {
+  // An exception pmokit cannot expand: MS Project's own expansion (DayType=0), when written, stands for them all.
+  const problems = exceptions.flatMap((ex) => {
+    const problem = mspdiExceptionProblem(ex);
+    return problem === undefined ? [] : [{ name: text(ex, "Name") || "exception", problem }];
+  });
+  const legacy = problems.length > 0 && weekDays.some((wd) => int(wd, "DayType") === 0);
+  if (exceptions.length > 0 && !legacy) {
     for (const ex of exceptions) put(expandMspdiException(ex), text(ex, "DayWorking") === "1", text(ex, "Name") || "exception");
   } else {
     for (const wd of weekDays) {
@@ -142,7 +202,55 @@ export function resolveMspdiCalendar(calendars: readonly MspdiElement[], uid: st
   return {
     name: text(cal, "Name") || `calendar ${uid}`,
     workingWeekdays: [...working].sort((a, b) => a - b),
+    dayStarts: starts,
     holidays: sorted(holidays),
     workingExceptions: sorted(workDays),
+    unexpanded: [...(base?.unexpanded ?? []), ...problems.map((p) => ({ ...p, legacy }))],
   };
+}
+
+/**
+ * Reports each exception of a resolved calendar that pmokit could not expand (`unexpanded-exception`), naming it,
+ * why, and what stands for its days.
+ * @internal
+ * @example
+ * ```ts
+ * reportUnexpandedExceptions(report, "Project/Calendars/Calendar[UID=1]", cal);
+ * ```
+ */
+export function reportUnexpandedExceptions(report: ReportBuilder, where: string, cal: MspdiCalendar | undefined): void {
+  for (const u of cal?.unexpanded ?? []) {
+    const instead = u.legacy ? "MS Project's expanded exception days (WeekDay DayType=0) are used for this calendar" : "its days are not in the calendar; add them as holidays";
+    report.warn(where, `exception "${u.name}" cannot be expanded: ${u.problem}; ${instead}`, "unexpanded-exception");
+  }
+}
+
+const hms = (t: string): string => (t.length === 5 ? `${t}:00` : t.slice(0, 8));
+
+/**
+ * The day a task's work finishes, from an MSPDI finish instant: its date, except that a finish at midnight, or exactly
+ * where the calendar's working day begins (`2026-03-02T08:00:00` on a day whose work starts at 08:00), is the end of
+ * the work before it — the previous day for midnight, else the previous working day of `cal` (weekdays and holidays;
+ * MS Project's Standard hours when no calendar is given). A finish not after `start` (zero length) keeps its date.
+ *
+ * @example
+ * ```ts
+ * mspdiFinishDay("2006-08-30T08:00:00", "2006-08-25T08:00:00", projectCalendar); // "2006-08-29"
+ * ```
+ */
+export function mspdiFinishDay(finish: string | undefined, start: string | undefined, cal: MspdiCalendar | undefined): IsoDate | undefined {
+  const d = dayOf(finish);
+  const time = finish?.slice(11) ?? "";
+  if (d === undefined || !/^\d\d:\d\d/.test(time) || (start !== undefined && finish! <= start)) return d;
+  const e = toEpochDay(d);
+  if (hms(time) === "00:00:00") return fromEpochDay(e - 1);
+  const starts = cal?.dayStarts ?? ["08:00:00", "08:00:00", "08:00:00", "08:00:00", "08:00:00", "", ""];
+  if (hms(time) !== hms(starts[isoWeekday(d) - 1] ?? "")) return d;
+  const off = new Set((cal?.holidays ?? []).map((h) => h.date));
+  const working = new Set(cal?.workingWeekdays ?? [1, 2, 3, 4, 5]);
+  for (let back = e - 1; back >= e - 366; back--) {
+    const day = fromEpochDay(back);
+    if (working.has(isoWeekday(day)) && !off.has(day)) return start !== undefined && day < start.slice(0, 10) ? d : day;
+  }
+  return d;
 }

@@ -55,6 +55,8 @@ export interface MspdiMapContext {
    * project's calendar (the package then follows the project's), `"missing"` for a UID the file does not define.
    */
   readonly calendarOf: (uid: string) => MspdiCalendar | "missing" | undefined;
+  /** The project's calendar (`CalendarUID`), when the file defines it. */
+  readonly projectCalendar: MspdiCalendar | undefined;
 }
 
 /** Decodes a wire record, or records its problems (paths prefixed with `where`) and gives undefined. @internal */
@@ -150,6 +152,7 @@ export function mspdiMapContext(
   };
   return {
     calendarOf,
+    projectCalendar: projectCalendar === undefined ? undefined : resolveMspdiCalendar(calendars, projectCalendar),
     options, currency,
     stamp: { version: 1, createdAt: options.importedAt, updatedAt: options.importedAt },
     statusDate: fieldDay(project, "StatusDate") ?? fieldDay(project, "CurrentDate"),

@@ -59,8 +59,9 @@ function wholePercent(p: Decimal): string {
  * latest reported percent, else the share a units or weighted-milestones rule measures (units complete over total
  * units, the weight of the milestones reached over all weights).
  */
-function progressNow(w: EntityOf<"work-package">): { percent?: Decimal; physical?: Decimal; finished: boolean } {
+function progressNow(w: EntityOf<"work-package">): { percent?: Decimal; physical?: Decimal; remaining?: Decimal; finished: boolean } {
   let percent: Decimal | undefined;
+  let remaining: Decimal | undefined;
   let physical: Decimal | undefined;
   let units: Decimal | undefined;
   let reached: readonly string[] | undefined;
@@ -69,6 +70,7 @@ function progressNow(w: EntityOf<"work-package">): { percent?: Decimal; physical
     finished ||= p.finished === true;
     percent = p.percentComplete ?? percent;
     physical = p.physicalPercentComplete ?? physical;
+    remaining = p.remainingDays ?? remaining;
     units = p.unitsComplete ?? units;
     reached = p.milestonesReached ?? reached;
   }
@@ -80,7 +82,7 @@ function progressNow(w: EntityOf<"work-package">): { percent?: Decimal; physical
     if (total.gt(0)) percent = weight(rule.milestones.filter((m) => reached.includes(m.id))).dividedBy(total).times(100);
   }
   if (finished && (percent === undefined || percent.lt(100))) percent = new PmoDecimal(100);
-  return { ...(percent !== undefined ? { percent } : {}), ...(physical !== undefined ? { physical } : {}), finished };
+  return { ...(percent !== undefined ? { percent } : {}), ...(physical !== undefined ? { physical } : {}), ...(remaining !== undefined && !finished ? { remaining } : {}), finished };
 }
 
 /** Options of {@link pmokitToMspdi}. */
@@ -98,13 +100,19 @@ export interface MspdiExportOptions {
   readonly levelling?: { readonly delays: readonly Pick<LevellingDelay, "activityId" | "days">[] };
 }
 
-/** Minutes per working day the export states (`MinutesPerDay`); durations are written on it. */
+/**
+ * Minutes per working day the export states (`MinutesPerDay`): pmokit holds durations, lags and delays in working
+ * days, not hours, so every file is written on MS Project's default day of 480 minutes with working times 08:00–12:00
+ * and 13:00–17:00 (tasks start at 08:00 and finish at 17:00). A file imported at another day length (450 minutes)
+ * comes back with the same working days — PT50H0M0S at 450 minutes (6.666667 days) is written PT53H20M0.0096S at
+ * 480 —, not the same hours.
+ */
 const MINUTES_PER_DAY = 480;
 
 /**
  * Builds an MSPDI document from a pmokit project — the project calendar with its holidays as exceptions, one task
  * per work package (outline from the WBS code, summary when it has children, cost = its time-phased budget, %
- * complete and physical % complete from the latest progress record, EV method from the earning rule, actual cost
+ * complete and physical % complete from the latest progress record, remaining duration from its latest remaining days, EV method from the earning rule, actual cost
  * from the cost entries), milestones as zero-duration tasks, and each baseline's dates and costs. Task UIDs of
  * records that came from an MSPDI import (`<projectId>-t<UID>`) are kept, so re-importing gives the same ids.
  * What MSPDI cannot hold (earning rules other than % complete / physical %, multi-slice budgets as slices) is listed
@@ -217,6 +225,8 @@ export function pmokitToMspdi(plan: ProjectPlan, options: MspdiExportOptions = {
       Cost: sumMoney(subtree(w.id, (p) => p.timePhasedBudget.map((s) => s.amount)), cur),
       ...(w.durationDays ? { Duration: { kind: "duration", seconds: new PmoDecimal(w.durationDays.toFixed()).times(MINUTES_PER_DAY * 60) } } : {}),
       ...(w.actualStart ? { ActualStart: at(w.actualStart, "08:00:00") } : {}),
+      // What is left of a started package (its latest remaining days), so MS Project and a re-import schedule it.
+      ...(now.remaining ? { RemainingDuration: { kind: "duration", seconds: new PmoDecimal(now.remaining.toFixed()).times(MINUTES_PER_DAY * 60) } } : {}),
       ...(w.actualFinish ? { ActualFinish: at(w.actualFinish, "17:00:00") } : finished ? { ActualFinish: at(actualDate.get(w.id) ?? w.plannedFinish, "17:00:00") } : {}),
       ...(actual ? { ActualCost: sumMoney(actual, cur) } : {}),
       ...(w.description ? { Notes: w.description } : {}),
@@ -268,7 +278,9 @@ export function pmokitToMspdi(plan: ProjectPlan, options: MspdiExportOptions = {
   const projectEl = el({
     SaveVersion: "14", Name: project.name, Title: project.name, ScheduleFromStart: "1",
     StartDate: at(project.plannedStart, "08:00:00"), FinishDate: at(project.plannedFinish, "17:00:00"), CurrencyDigits: String(minorUnits(cur)),
-    CurrencyCode: cur, CalendarUID: "1", MinutesPerDay: "480", MinutesPerWeek: "2400", DaysPerMonth: "20",
+    CurrencyCode: cur, CalendarUID: "1", MinutesPerDay: String(MINUTES_PER_DAY),
+    // A week is the project calendar's working days (six days of 480 minutes: 2880), as MS Project's Options state it.
+    MinutesPerWeek: String(MINUTES_PER_DAY * new Set(cal?.workingWeekdays ?? [1, 2, 3, 4, 5]).size), DaysPerMonth: "20",
     ...(project.statusDate ? { StatusDate: at(project.statusDate, "17:00:00") } : {}),
     BaselineForEarnedValue: String(project.activeBaseline ?? 0),
     ...(currentDate ? { CurrentDate: at(currentDate, "08:00:00") } : {}),

@@ -4,6 +4,7 @@ import type { ReportBuilder } from "../report.js";
 import { mspdiCash, type MspdiDecode, type MspdiMapContext } from "./context.js";
 import type { MspdiElement } from "./element.js";
 import { fieldDay, fieldMoney, fieldStr } from "./fields.js";
+import { mspdiFinishDay } from "./calendar.js";
 
 /** MS Project's baseline numbers: Baseline (0) and Baseline 1–10. @internal */
 export const MSPDI_BASELINE_NUMBERS: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
@@ -83,8 +84,13 @@ export function addMspdiBaselineEntry(
   draft.used = true;
   const uid = fieldStr(t, "UID")!;
   const bs = fieldDay(b, "Start");
-  const bf = fieldDay(b, "Finish");
-  if (fieldStr(t, "Milestone") === "1") {
+  // A package's finish where the working day begins ends the working day before (see mspdiFinishDay).
+  const calUid = fieldStr(t, "CalendarUID");
+  const own = calUid === undefined ? undefined : ctx.calendarOf(calUid);
+  const dayCal = own === undefined || own === "missing" ? ctx.projectCalendar : own;
+  const milestone = fieldStr(t, "Milestone") === "1";
+  const bf = milestone ? fieldDay(b, "Finish") : mspdiFinishDay(fieldStr(b, "Finish"), fieldStr(b, "Start"), dayCal);
+  if (milestone) {
     if (bf) draft.milestones.push({ milestoneId: ctx.idOf(uid), name: fieldStr(t, "Name") ?? `Milestone ${uid}`, date: bf, key: false });
     return;
   }
@@ -93,16 +99,16 @@ export function addMspdiBaselineEntry(
   let [fs, ff] = [bs, bf];
   if (!bs || !bf || bf < bs) {
     // pmokit freezes a package with its dates; MS Project may store a baseline cost alone (or dates out of order).
-    [fs, ff] = [fieldDay(t, "Start"), fieldDay(t, "Finish") ?? fieldDay(t, "Start")];
+    [fs, ff] = [fieldDay(t, "Start"), mspdiFinishDay(fieldStr(t, "Finish"), fieldStr(t, "Start"), dayCal) ?? fieldDay(t, "Start")];
     report.warn(where, `baseline ${!bs || !bf ? "has no start/finish" : "finishes before it starts"}; the task's current dates are used`, "baseline-dates-from-plan");
     if (!fs || !ff) return;
   }
   const summary = fieldStr(t, "Summary") === "1";
   const id = ctx.idOf(uid);
-  const own = summary && bc ? subtractMoney(bc, id === undefined ? sumMoney([], ctx.currency) : children.sum(id, n)) : bc;
-  if (summary && own?.amount.gt(0)) report.warn(where, `summary task's own baseline cost ${own.amount.toFixed()} ${ctx.currency} (its Cost less its children's) is frozen on its package`, "summary-fixed-cost");
-  const slice = own && own.amount.gt(0) ? [{ start: fs, finish: ff, amount: { amount: own.amount.toFixed(), currency: ctx.currency } }] : [];
-  if (slice.length > 0 && own) draft.total.push(own);
+  const ownCost = summary && bc ? subtractMoney(bc, id === undefined ? sumMoney([], ctx.currency) : children.sum(id, n)) : bc;
+  if (summary && ownCost?.amount.gt(0)) report.warn(where, `summary task's own baseline cost ${ownCost.amount.toFixed()} ${ctx.currency} (its Cost less its children's) is frozen on its package`, "summary-fixed-cost");
+  const slice = ownCost && ownCost.amount.gt(0) ? [{ start: fs, finish: ff, amount: { amount: ownCost.amount.toFixed(), currency: ctx.currency } }] : [];
+  if (slice.length > 0 && ownCost) draft.total.push(ownCost);
   draft.workPackages.push({ workPackageId: id, code: fieldStr(t, "OutlineNumber") ?? uid, name: fieldStr(t, "Name") ?? `Task ${uid}`, plannedStart: fs, plannedFinish: ff, timePhasedBudget: slice });
 }
 

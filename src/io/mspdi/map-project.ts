@@ -1,7 +1,7 @@
 import type { EntityOf } from "../../entities/index.js";
 import type { IsoDate } from "../../core/index.js";
 import type { ReportBuilder } from "../report.js";
-import { resolveMspdiCalendar } from "./calendar.js";
+import { reportUnexpandedExceptions, resolveMspdiCalendar } from "./calendar.js";
 import type { MspdiDecode, MspdiMapContext } from "./context.js";
 import type { MspdiElement } from "./element.js";
 import { fieldDay, fieldNum, fieldStr } from "./fields.js";
@@ -29,6 +29,7 @@ export function mapMspdiProject(
   for (const w of cal?.workingExceptions ?? []) {
     report.warn(`Project/Calendars/Calendar[UID=${calUid}]`, `working exception on ${w.date} (${w.name}) cannot be held by a pmokit calendar`, "working-exception");
   }
+  reportUnexpandedExceptions(report, `Project/Calendars/Calendar[UID=${calUid}]`, cal);
   report.count("calendar-exception-days", cal?.holidays.length ?? 0);
   const { start, finish } = span;
   const declared = fieldDay(p, "FinishDate");
@@ -39,7 +40,8 @@ export function mapMspdiProject(
     id: options.projectId, ...ctx.stamp, code: options.projectCode, name: fieldStr(p, "Title") ?? fieldStr(p, "Name") ?? options.projectCode,
     projectManagerId: options.projectManagerId, sponsorId: options.sponsorId, scope: {}, budget: { currency: ctx.currency, lines: [] },
     plannedStart: start, plannedFinish: finish, lifecycle: "executing",
-    ...(fieldDay(p, "StatusDate") ? { statusDate: fieldDay(p, "StatusDate") } : {}),
+    // No StatusDate ("NA") is MS Project's current date (the project's CurrentDate), as Project Server reads it.
+    ...(ctx.statusDate ? { statusDate: ctx.statusDate } : {}),
     activeBaseline: fieldNum(p, "BaselineForEarnedValue") ?? 0,
     ...(cal ? { calendar: { name: cal.name, workingWeekdays: cal.workingWeekdays, holidays: cal.holidays } } : {}),
   }, "Project");

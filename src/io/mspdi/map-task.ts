@@ -6,6 +6,7 @@ import { fieldDay, fieldNum, fieldStr } from "./fields.js";
 import { mspdiLevelingDelayOf } from "./leveling.js";
 import { MSPDI_ELAPSED_FORMATS, mspdiConstraintFields, mspdiPredecessors } from "./logic.js";
 import { durationHours } from "./values.js";
+import { mspdiFinishDay, reportUnexpandedExceptions } from "./calendar.js";
 
 /** The records of one task: a milestone, or a work package and maybe its actual-cost entry. @internal */
 export interface MspdiTaskRecords {
@@ -72,9 +73,6 @@ export function mapMspdiTask(t: MspdiElement, ctx: MspdiMapContext, report: Repo
   const ppc = fieldNum(t, "PhysicalPercentComplete") ?? 0;
   const physical = fieldStr(t, "EarnedValueMethod") === "1";
   const started = pc > 0 || fieldDay(t, "ActualStart") !== undefined;
-  const progress = statusDate && (started || ppc > 0)
-    ? [{ date: statusDate, percentComplete: String(pc), ...(ppc > 0 ? { physicalPercentComplete: String(ppc) } : {}), started, finished: pc === 100 }]
-    : [];
   const wbs = fieldStr(t, "OutlineNumber") ?? uid;
   // Durations are working time: PT40H0M0S at 480 minutes per day is 5 working days. An elapsed duration (`3ed` is
   // PT72H0M0S of calendar time) has no pmokit field: left out, so the schedule takes the task's dates.
@@ -86,36 +84,49 @@ export function mapMspdiTask(t: MspdiElement, ctx: MspdiMapContext, report: Repo
   }
   const duration = !elapsed && typeof d === "object" && "kind" in d && d.kind === "duration" && !d.seconds.isNegative()
     ? durationHours(d).times(60).dividedBy(ctx.minutesPerDay).toDecimalPlaces(6).toFixed() : undefined;
+  // MS Project's RemainingDuration of a started, unfinished task: what the schedule has left (its whole-number percent
+  // complete is rounded: 1 of 3 days done is 33 %, which would leave 2.01 days instead of 2).
+  const rd = t.fields["RemainingDuration"];
+  const remainingDays = !elapsed && !summary && started && pc < 100 && typeof rd === "object" && "kind" in rd && rd.kind === "duration" && !rd.seconds.isNegative()
+    ? durationHours(rd).times(60).dividedBy(ctx.minutesPerDay).toDecimalPlaces(6).toFixed() : undefined;
+  const progress = statusDate && (started || ppc > 0)
+    ? [{ date: statusDate, percentComplete: String(pc), ...(ppc > 0 ? { physicalPercentComplete: String(ppc) } : {}), ...(remainingDays !== undefined ? { remainingDays } : {}), started, finished: pc === 100 }]
+    : [];
   // The task's own calendar (Task Information → Advanced → Calendar): the package is scheduled on it.
   const calUid = summary ? undefined : fieldStr(t, "CalendarUID");
   const ownCal = calUid === undefined ? undefined : ctx.calendarOf(calUid);
   if (ownCal === "missing") report.warn(`${where}/CalendarUID`, `calendar UID ${calUid} is not in the file; the project calendar is used`, "missing-calendar");
   const calendar = ownCal === undefined || ownCal === "missing" ? undefined : ownCal;
+  reportUnexpandedExceptions(report, `${where}/CalendarUID`, calendar);
   for (const w of calendar?.workingExceptions ?? []) {
     report.warn(`${where}/CalendarUID`, `working exception on ${w.date} (${w.name}) cannot be held by a pmokit calendar`, "working-exception");
   }
+  // A finish where the working day begins (Monday 08:00) ends the work of the working day before (Friday).
+  const dayCal = calendar ?? ctx.projectCalendar;
+  const pf = mspdiFinishDay(fieldStr(t, "Finish"), fieldStr(t, "Start"), dayCal) ?? f;
   const actualStart = fieldDay(t, "ActualStart");
+  const actualFinish = mspdiFinishDay(fieldStr(t, "ActualFinish"), fieldStr(t, "ActualStart"), dayCal);
   if (fieldStr(t, "WBS") !== undefined && fieldStr(t, "WBS") !== wbs) report.unmapped("Project/Tasks/Task", "WBS", "custom WBS codes differ from the outline number, which is used as the WBS code");
   const workPackage = decode("work-package", {
     id: ctx.idOf(uid), ...stamp, projectId: options.projectId, code: wbs, name: fieldStr(t, "Name") ?? `Task ${uid}`,
     ...(parent ? { parentId: parent } : {}), ...(fieldStr(t, "Notes") ? { description: fieldStr(t, "Notes") } : {}),
-    plannedStart: s, plannedFinish: f,
+    plannedStart: s, plannedFinish: pf,
     // Summary costs roll up their children: budgeting them too would count the money twice.
-    timePhasedBudget: own ? [{ start: s, finish: f, amount: { amount: own.amount.toFixed(), currency: cur } }] : [],
+    timePhasedBudget: own ? [{ start: s, finish: pf, amount: { amount: own.amount.toFixed(), currency: cur } }] : [],
     earningRule: { type: physical ? "physical-percent-complete" : "percent-complete" },
     progress,
     ...logic,
     ...(!summary && duration ? { durationDays: duration } : {}),
     ...(calendar ? { calendar: { name: calendar.name, workingWeekdays: [...calendar.workingWeekdays], holidays: calendar.holidays.map((h) => ({ ...h })) } } : {}),
     ...(actualStart ? { actualStart } : {}),
-    ...(actualStart && fieldDay(t, "ActualFinish") ? { actualFinish: fieldDay(t, "ActualFinish") } : {}),
+    ...(actualStart && actualFinish ? { actualFinish } : {}),
   }, where);
   const actual = mspdiCash(t, "ActualCost", where, report);
   let costEntry: EntityOf<"cost-entry"> | undefined;
   if (!summary && actual && !actual.amount.isZero()) {
     costEntry = decode("cost-entry", {
       id: `${options.projectId}-ac${uid}`, ...stamp, projectId: options.projectId, workPackageId: ctx.idOf(uid),
-      date: fieldDay(t, "ActualFinish") ?? statusDate ?? f, amount: { amount: actual.amount.toFixed(), currency: cur },
+      date: actualFinish ?? statusDate ?? pf, amount: { amount: actual.amount.toFixed(), currency: cur },
       category: options.costCategory ?? "labour", expenditure: options.expenditure ?? "opex",
       description: `Actual cost of ${fieldStr(t, "Name") ?? `task ${uid}`} as of ${statusDate ?? "the file date"}`, sourceRef: `MSPDI Task UID ${uid}`,
     }, where);

@@ -1,7 +1,7 @@
 import { money, roundMoney, type Decimal, type IsoDate } from "../../core/index.js";
 import type { WireOf } from "../../entities/index.js";
 import type { ReportBuilder } from "../report.js";
-import { resolveMspdiCalendar } from "./calendar.js";
+import { reportUnexpandedExceptions, resolveMspdiCalendar } from "./calendar.js";
 import type { MspdiElement } from "./element.js";
 import { durationHours } from "./values.js";
 
@@ -105,6 +105,7 @@ export function mspdiResourceList(
     });
     const calUid = text(r, "CalendarUID");
     const cal = calUid && calUid !== "-1" ? resolveMspdiCalendar(calendars, calUid) : undefined;
+    reportUnexpandedExceptions(report, `Resource[UID=${uid}]/CalendarUID`, cal);
     const id = `${ctx.projectId}-r${uid}`;
     ids.set(uid, id);
     resources.push({

@@ -77,7 +77,8 @@ export interface PlanScheduleInput {
  * leaves — leaf packages and the milestones under it — as MS Project reads it: into a summary's start every leaf; from
  * its finish every leaf; from its start the leaf that starts it, into its finish the leaf that finishes it; each noted),
  * constraints, deadlines, per-package and per-project calendars, and the
- * progress at the status date (actual start and finish, the latest percent complete; a milestone's actual date). A
+ * progress at the status date (actual start and finish, the latest remaining days, else the latest percent complete;
+ * a milestone's actual date). A
  * package with progress but no actual start (a tracker import) starts on its first record that says started (and
  * finishes on its first that says finished); a percent above 100 (an overrun) counts as 100. Both are noted.
  *
@@ -144,7 +145,8 @@ export function scheduleInputFromPlan(plan: PlanRecords, options: PlanScheduleOp
     const progress: ActivityProgress = {
       ...(started ? { actualStart } : {}),
       ...(finished ? { actualFinish } : {}),
-      ...(started && !finished ? (pc !== undefined ? { percentComplete: pc } : { remainingDuration: planned() }) : {}),
+      // A recorded remaining duration (MS Project's RemainingDuration) stands; else the percent says what is left.
+      ...(started && !finished ? (last?.remainingDays !== undefined ? { remainingDuration: last.remainingDays.toFixed() } : pc !== undefined ? { percentComplete: pc } : { remainingDuration: planned() }) : {}),
     };
     const constraint = w.constraint ?? (anchor && !hasPred.has(w.id) && !started ? { kind: "snet" as const, date: w.plannedStart } : undefined);
     if (!w.constraint && constraint) notes.push(`${w.id} has no predecessor: starts no earlier than its planned start ${w.plannedStart}`);
