@@ -1,4 +1,4 @@
-import { ValidationError, isMoney, metric, money, missing, sumMoney, type IsoDate, type Metric, type Money, checkArguments } from "../core/index.js";
+import { ValidationError, isMoney, metric, money, missing, sumMoney, type IsoDate, type Metric, type MetricMissing, type Money, checkArguments } from "../core/index.js";
 import { duplicateIdIssues } from "../core/unique-ids.js";
 import type { EarnedValueResult } from "./earned-value.js";
 import { fromMinor, magnitudeCounter, toMinor } from "./exact.js";
@@ -126,7 +126,11 @@ export function rollUpEarnedValue(
   const units = (m: Metric<Money>, i: number) => (m.value ? counted(toMinor(m.value, ["children", i], "roll-up"), ["children", i]) : 0);
   let bac = 0, pv = 0, ev = 0, ac = 0, etc = 0, hasBaseline = false, beforeStart = true, withoutAc = 0;
   const es: Money[] = [];
-  let esMissing: Metric<Money> | undefined;
+  let esMissing: Metric<Money> | undefined, buMissing: Metric<Money> | undefined;
+  // The children without an EAC₅ or a bottom-up ETC, named: the roll-up's reason is theirs, not its own (a portfolio
+  // with AC 800 said EAC₅ "ac-is-zero" for one project without actuals).
+  const esLack: string[] = [], buLack: string[] = [];
+  const why = (id: string, m: Metric<Money>) => { const d = (m as MetricMissing).detail; return `${id} (${m.reason}${d ? `: ${d}` : ""})`; };
   const without: { level: string; id: string }[] = [];
   children.forEach((c, i) => {
     checkChildFigures(c, i);
@@ -150,20 +154,23 @@ export function rollUpEarnedValue(
     bac += units(f.bac, i); pv += units(f.pv, i); ev += units(f.ev, i);
     if (f.spi.reason !== "before-start") beforeStart = false; // PV is 0 before the start, so SPI carries it
     const bu = f.etc.bottomUp;
+    if (!bu.value) { buMissing ??= bu; buLack.push(why(c.id, bu)); }
     etc = etc < 0 || !bu.value ? -1 : etc + units(bu, i);
     if (f.eac.earnedSchedule.value) es.push(f.eac.earnedSchedule.value);
-    else esMissing ??= f.eac.earnedSchedule;
+    else { esMissing ??= f.eac.earnedSchedule; esLack.push(why(c.id, f.eac.earnedSchedule)); }
   });
   if (issues.length) throw new ValidationError(issues, "roll-up");
   const summed = figuresFrom({ bac, pv, ev, ac, etc, beforeStart: hasBaseline && beforeStart, hasBaseline, spiT: PROJECT_LEVEL_ONLY }, currency, options.eacOrder ?? DEFAULT_ORDER);
   // Excluded, and no child with a baseline: nothing is measured, AC too (not a 0 that means "none counted").
   const figures: EvmFigures = !hasBaseline && treatment === "exclude" ? { ...summed, ac: missing("no-baseline") } : summed;
-  const eacEs: Metric<Money> = esMissing ?? (es.length ? metric(sumMoney(es, currency)) : missing("no-baseline"));
+  const lacking = (m: Metric<Money>, eac: string, ids: string[]) => missing(m.reason ?? "no-eac", `${eac} is the children's sum: none for ${ids.join(", ")}`);
+  const eacEs: Metric<Money> = esMissing ? lacking(esMissing, "EAC₅", esLack) : es.length ? metric(sumMoney(es, currency)) : missing("no-baseline");
+  const eacBu = buMissing ? lacking(buMissing, "EAC₄", buLack) : undefined;
   const bacMoney = figures.bac.value ?? money(0, currency);
   const acMoney = figures.ac.value ?? money(0, currency);
   // The selection and TCPI(EAC) are made again with the summed EAC₅ in the family: figuresFrom had none (SPI(t) is per
   // project), so an order starting with "earned-schedule" selected the next method while EAC₅ had a figure.
-  const eac = { ...figures.eac, earnedSchedule: eacEs };
+  const eac = { ...figures.eac, earnedSchedule: eacEs, ...(eacBu ? { bottomUp: eacBu } : {}) };
   const order = options.eacOrder ?? DEFAULT_ORDER;
   const method = order.find((k) => eac[k.replace(/-(.)/g, (_, c: string) => c.toUpperCase()) as keyof EacFamily<Money>].value !== undefined);
   const reselect = method === "earned-schedule" && eacEs.value && figures.tcpiEac.reason !== "before-start";
@@ -176,8 +183,8 @@ export function rollUpEarnedValue(
       tcpiEac: left.isZero() ? metric(left) : rest.lte(0) ? missing("divisor-is-zero", "EAC does not exceed AC") : metric(left.div(rest)),
     } : {}),
     eac,
-    etc: { ...figures.etc, earnedSchedule: eacEs.value ? metric(money(eacEs.value.amount.minus(acMoney.amount), currency)) : eacEs },
-    vac: { ...figures.vac, earnedSchedule: eacEs.value ? metric(money(bacMoney.amount.minus(eacEs.value.amount), currency)) : eacEs },
+    etc: { ...figures.etc, earnedSchedule: eacEs.value ? metric(money(eacEs.value.amount.minus(acMoney.amount), currency)) : eacEs, ...(eacBu ? { bottomUp: eacBu } : {}) },
+    vac: { ...figures.vac, earnedSchedule: eacEs.value ? metric(money(bacMoney.amount.minus(eacEs.value.amount), currency)) : eacEs, ...(eacBu ? { bottomUp: eacBu } : {}) },
   };
   return {
     level: options.level, id: options.id, currency, figures: withEs, statusDate, children: children.map((c) => ({ level: c.level, id: c.id })),
