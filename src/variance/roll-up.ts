@@ -111,12 +111,15 @@ export function rollUpEarnedValue(
   const treatment = options.withoutBaseline ?? "exclude";
   const first = children[0];
   if (!first) throw ValidationError.single(["children"], "nothing to roll up", "roll-up");
-  const currency = first.currency;
+  // A child without any money (no baseline, no actuals: a project just opened, its currency a fallback) has nothing to
+  // convert: it does not set the roll-up's currency and is not refused for its own.
+  const moneyless = (c: RollUpChild) => c.figures?.bac?.value === undefined && c.figures?.ac?.value?.amount.isZero() === true && !c.withoutBaseline?.children?.length;
+  const currency = (children.find((c) => !moneyless(c)) ?? first).currency;
   // Sums are only meaningful over distinct children measured on one day: the same child twice would count twice, and
   // PVs of different status dates are not one day's plan.
   const statusDate = children.find((c) => c.statusDate !== undefined)?.statusDate;
   const issues = [
-    ...children.flatMap((c, i) => (c.currency === currency ? [] : [{ path: ["children", i, "currency"], message: `${c.id} is in ${c.currency}, not ${currency}: convert before rolling up`, code: "custom" }])),
+    ...children.flatMap((c, i) => (c.currency === currency || moneyless(c) ? [] : [{ path: ["children", i, "currency"], message: `${c.id} is in ${c.currency}, not ${currency}: convert before rolling up`, code: "custom" }])),
     ...duplicateIdIssues(children, ["children"]),
     ...heldTwice(children),
     ...children.flatMap((c, i) => (c.statusDate === undefined || c.statusDate === statusDate ? [] : [{ path: ["children", i, "statusDate"], message: `${c.id} is as of ${c.statusDate}, the others as of ${statusDate}: roll up results of one status date`, code: "custom" }])),

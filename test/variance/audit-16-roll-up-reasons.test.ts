@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "../../src/index.js";
+import { ValidationError, decodeEntity, type Baseline } from "../../src/index.js";
 import { earnedValue, rollUpEarnedValue } from "../../src/variance/index.js";
 import { baselineOf, cost, pkg, show, week } from "./fixtures.js";
 
@@ -71,5 +71,25 @@ describe("roll-up figures that were right (evidence)", () => {
     const e = (() => { try { rollUpEarnedValue([p1, usd], { id: "X", level: "group" }); } catch (x) { return x; } })() as ValidationError;
     expect(e).toBeInstanceOf(ValidationError);
     expect(e.issues.map((i) => i.path)).toEqual([["children", 1, "currency"]]);
+  });
+
+  it("a project with no money at all (no baseline, no actuals: its currency the EUR fallback) joins a USD roll-up, listed (it was refused)", () => {
+    const usdPkg = pkg({ id: "A-PU", rule: { type: "percent-complete" }, slices: [{ ...week(1, "1000.00"), amount: { amount: "1000.00", currency: "USD" } }], progress: half }, "PU");
+    const T = "2027-01-01T09:00:00.000Z";
+    const bl = decodeEntity("baseline", {
+      id: "bl-PU-0", version: 1, createdAt: T, updatedAt: T, projectId: "PU", number: 0, capturedAt: T, capturedBy: "p-pm", reason: "Initial baseline", milestones: [],
+      workPackages: [{ workPackageId: "A-PU", code: usdPkg.code, name: "A-PU", plannedStart: "2027-01-04", plannedFinish: "2027-01-10", timePhasedBudget: [{ start: "2027-01-04", finish: "2027-01-10", amount: { amount: "1000.00", currency: "USD" } }], earningRule: { type: "percent-complete" } }],
+      budgetAtCompletion: { amount: "1000.00", currency: "USD" },
+    }) as Baseline;
+    const usd = earnedValue({ project: { id: "PU", name: "PU" }, workPackages: [usdPkg], baselines: [bl], costEntries: [cost("A-PU", "2027-01-08", "400.00", "USD", "PU")] }, { statusDate: "2027-01-10" });
+    const empty = earnedValue({ project: { id: "PE", name: "PE" }, workPackages: [], baselines: [], costEntries: [] }, { statusDate: "2027-01-10" });
+    expect([usd.currency, show(usd.figures.cpi, 4), empty.currency, show(empty.figures.ac)]).toEqual(["USD", "1.2500", "EUR", "0.00"]);
+    for (const children of [[usd, empty], [empty, usd]]) {
+      const r = rollUpEarnedValue(children, { id: "X", level: "group" });
+      // PU alone: EV 500 (50 % of 1000.00 USD), AC 400: CPI 1.25; PE adds nothing and is listed.
+      expect([r.currency, show(r.figures.cpi, 4), r.withoutBaseline.children.map((c) => c.id), r.withoutBaseline.ac.amount.toFixed(2)]).toEqual(["USD", show(usd.figures.cpi, 4), ["PE"], "0.00"]);
+    }
+    // A project without a baseline but with EUR actuals still has money in another currency: refused.
+    expect(() => rollUpEarnedValue([usd, earnedValue({ project: { id: "PX", name: "PX" }, workPackages: [], baselines: [], costEntries: [cost(undefined, "2027-01-08", "5.00", "EUR", "PX")] }, { statusDate: "2027-01-10" })], { id: "X", level: "group" })).toThrow(ValidationError);
   });
 });
