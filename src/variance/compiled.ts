@@ -5,7 +5,7 @@ import type { CompiledProject } from "./engine-types.js";
 import { figuresFrom } from "./figures.js";
 import { evaluateProject } from "./kernel.js";
 import { NO_FINISH } from "./packed.js";
-import { rollUpPortfolio, type EarnedValueRollUp } from "./roll-up.js";
+import { rollUpPortfolio, type EarnedValueRollUp, type WithoutBaseline } from "./roll-up.js";
 import { scheduleFiguresFrom, spiTFraction } from "./schedule-figures.js";
 import type { EarnedValueInput, EarnedValueOptions } from "./types.js";
 
@@ -69,20 +69,23 @@ export type ProjectEarnedValueSummary = Omit<EarnedValueResult, "packages" | "wa
  * A whole portfolio at one status date: every project's figures and earned schedule (packages are computed but not
  * turned into per-package Metric objects), rolled up to programmes and portfolios. The fast path for dashboards
  * that recompute on every change. The roll-ups select their EAC by the projects' `policy.eacOrder` when all share
- * one, else by {@link rollUpPortfolio}'s default (cpi, bottom-up, budget-rate).
+ * one, else by {@link rollUpPortfolio}'s default (cpi, bottom-up, budget-rate). Projects without a baseline are left
+ * out of the roll-ups' figures and listed in their `withoutBaseline` (`options.withoutBaseline: "include-ac"` sums
+ * their AC instead).
  *
  * @example
  * ```ts
  * const { projects, programmes, portfolios } = evaluatePortfolio(compiledProjects, "2026-11-20");
  * portfolios[0]?.figures.cpi;
+ * portfolios[0]?.withoutBaseline.children; // projects without a baseline, left out of the figures
  * ```
  */
-export function evaluatePortfolio(compiled: readonly CompiledEarnedValue[], statusDate: string): {
+export function evaluatePortfolio(compiled: readonly CompiledEarnedValue[], statusDate: string, options: { readonly withoutBaseline?: WithoutBaseline } = {}): {
   readonly projects: readonly ProjectEarnedValueSummary[];
   readonly programmes: readonly EarnedValueRollUp[];
   readonly portfolios: readonly EarnedValueRollUp[];
 } {
-  checkArguments("evaluatePortfolio", { compiled: [compiled, "object[]"] });
+  checkArguments("evaluatePortfolio", { compiled: [compiled, "object[]"], options: [options, "object"] });
   const t = statusDay(statusDate);
   const projects = compiled.map((c): ProjectEarnedValueSummary => {
     const cp = c.engine as CompiledProject;
@@ -98,5 +101,6 @@ export function evaluatePortfolio(compiled: readonly CompiledEarnedValue[], stat
   // select EAC₂ selected EAC₁.
   const orders = new Set(compiled.map((c) => (c.engine as CompiledProject).policy.eacOrder.join()));
   const first = compiled[0]?.engine as CompiledProject | undefined;
-  return { projects, ...rollUpPortfolio(projects, orders.size === 1 && first ? { eacOrder: first.policy.eacOrder } : {}) };
+  const without = options.withoutBaseline ? { withoutBaseline: options.withoutBaseline } : {};
+  return { projects, ...rollUpPortfolio(projects, orders.size === 1 && first ? { eacOrder: first.policy.eacOrder, ...without } : without) };
 }

@@ -13,8 +13,8 @@ describe("pmokit report --format csv --delimiter", () => {
     const r = await run(["report", "--format", "csv", "--delimiter", ";", "--out", "health.csv", "--db", "office.sqlite", "--as-of", "2026-11-20"], cwd);
     expect([r.code, r.err]).toEqual([0, ""]);
     const lines = readFileSync(join(cwd, "health.csv"), "utf8").split("\r\n");
-    expect(lines[0]).toMatch(/^Project;Name;Overall;.*;EAC \(EUR\);Forecast finish$/);
-    expect(lines[1]).toContain(";1201841.04;2027-05-05"); // the same figures cli.test.ts reads from the `,` file
+    expect(lines[0]).toMatch(/^Project;Name;Overall;.*;EAC \(EUR\);EAC method;Forecast finish$/);
+    expect(lines[1]).toContain(";1201841.04;EAC₁ (BAC / CPI);2027-05-05"); // the same figures cli.test.ts reads from the `,` file
     expect(lines[0]).not.toContain(",");
   }, HEAVY);
 

@@ -1,6 +1,7 @@
 import { checkArguments } from "../../core/index.js";
+import { ownEntry } from "../../core/own.js";
 import type { RagStatus } from "../../status/index.js";
-import type { EarnedValueResult } from "../../variance/index.js";
+import type { EacMethod, EarnedValueResult } from "../../variance/index.js";
 import { ragCell, type CellValue, type RagCell } from "../cells.js";
 import type { ReportSection } from "../report.js";
 import { overallRule } from "./needs-decision.js";
@@ -44,6 +45,21 @@ export interface PortfolioSectionInput {
 
 const readable = readableRule;
 
+/**
+ * Each EAC method by its number and formula (docs/earned-value.md): a project selects the first method of its own
+ * `policy.eacOrder` with a figure, so one column can hold EAC₁ for one row and EAC₂ (a fallback, or another order)
+ * for the next.
+ */
+const EAC_METHOD_LABELS: Readonly<Record<EacMethod, string>> = {
+  cpi: "EAC₁ (BAC / CPI)", "budget-rate": "EAC₂ (AC + BAC − EV)", "cpi-spi": "EAC₃ (CPI · SPI)", "bottom-up": "EAC₄ (bottom-up)", "earned-schedule": "EAC₅ (CPI · SPI(t))",
+};
+
+/** The method of a row's EAC, or the reason it has none (the EAC cell's). */
+function eacMethodCell(selected: EarnedValueResult["figures"]["selectedEac"]): CellValue {
+  // A hand-built result may name any string: only the five methods have a label (own keys: no "constructor").
+  return ownEntry(EAC_METHOD_LABELS, selected.method ?? "") ?? { reason: selected.value.reason ?? "no-eac" };
+}
+
 function dimensionCell(rag: RagStatus, dimension: string): CellValue {
   const d = rag.dimensions.find((x) => x.dimension === dimension);
   if (d === undefined || d.colour === undefined) return d === undefined ? "" : { reason: "not-rated", detail: readable(d.comment) };
@@ -53,7 +69,7 @@ function dimensionCell(rag: RagStatus, dimension: string): CellValue {
 
 /**
  * The portfolio section: the project health table — RAG per dimension with the rule that fired, CPI, SPI, SPI(t),
- * the selected EAC and the forecast finish (IEAC(t) with PF = SPI(t)) — and the office's KPIs.
+ * the selected EAC with its method (`EAC₁ (BAC / CPI)` …: projects may select different ones) and the forecast finish (IEAC(t) with PF = SPI(t)) — and the office's KPIs.
  *
  * @example
  * ```ts
@@ -97,6 +113,7 @@ export function portfolioSection(input: PortfolioSectionInput): ReportSection {
     fixed(p.evm.figures.spi, 2),
     fixed(p.evm.schedule.spiT, 2),
     cents(p.evm.figures.selectedEac.value),
+    eacMethodCell(p.evm.figures.selectedEac),
     asCell(p.evm.schedule.forecastFinish.spiT),
   ]);
   const sections: ReportSection[] = [];
@@ -109,12 +126,12 @@ export function portfolioSection(input: PortfolioSectionInput): ReportSection {
   return {
     heading: "Portfolio",
     blocks: [
-      { kind: "paragraph", text: `${input.projects.length} running project${input.projects.length === 1 ? "" : "s"} at ${input.asOf}. Each RAG cell names the rule that set its colour; EAC is the first computable method of the policy, the forecast finish is IEAC(t) with PF = SPI(t).${gridText}${[...whyUnrated].map(([why, dims]) => ` Not rated (${why}): ${dims.join(", ")}.`).join("")}` },
+      { kind: "paragraph", text: `${input.projects.length} running project${input.projects.length === 1 ? "" : "s"} at ${input.asOf}. Each RAG cell names the rule that set its colour; EAC is the first computable method of each project's policy, named per row (EAC₁ BAC / CPI, EAC₂ AC + BAC − EV, EAC₃ CPI · SPI, EAC₄ bottom-up, EAC₅ CPI · SPI(t)), the forecast finish is IEAC(t) with PF = SPI(t).${gridText}${[...whyUnrated].map(([why, dims]) => ` Not rated (${why}): ${dims.join(", ")}.`).join("")}` },
       {
         kind: "table",
         table: {
           caption: "Project health",
-          columns: ["Project", "Name", "Overall", ...dimensions.map(humanize), "CPI", "SPI", "SPI(t)", { header: "EAC", align: "right" }, "Forecast finish"],
+          columns: ["Project", "Name", "Overall", ...dimensions.map(humanize), "CPI", "SPI", "SPI(t)", { header: "EAC", align: "right" }, "EAC method", "Forecast finish"],
           rows,
         },
       },
