@@ -217,6 +217,27 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
     };
 
     /*
+     * After a write of `id` failed on a row another transaction changed since this one's snapshot — MariaDB's
+     * ER_CHECKREAD (1020, innodb_snapshot_isolation), PostgreSQL's 40001 at REPEATABLE READ or SERIALIZABLE — the
+     * version stored now (null: no record), read outside the failed transaction; undefined for any other error, or
+     * when it cannot be read. MariaDB rolled the transaction back (`run` marks it); PostgreSQL aborted it, so it is
+     * marked here: its handles refuse every later call with that retryable error and it fails with it.
+     */
+    const lostRace = async (e: unknown, k: KindSql, id: string): Promise<number | null | undefined> => {
+      const err = e as { errno?: unknown; code?: unknown } | undefined;
+      if (mysql ? err?.errno !== 1020 : dialect !== "postgres" || err?.code !== "40001") return undefined;
+      if (depth === 1 && !mysql) rolledBack.set(exec, e);
+      try {
+        // PostgreSQL: on another pooled connection (one PGlite session refuses it at once: then undefined).
+        const r = mysql ? await mysql.send(exec, k.version, [id], undefined, () => {}) : await db.executeQuery(CompiledQuery.raw(k.version, [id]));
+        const row = r.rows[0] as { version?: unknown } | undefined;
+        return row ? Number(row.version) : null;
+      } catch {
+        return undefined;
+      }
+    };
+
+    /*
      * A compare-and-set write (`… WHERE id = ? AND version = ?`) that changed no row conflicts — unless the version
      * stored now is the one expected: then the row it waited on was deleted by a transaction that inserted the id
      * again (PostgreSQL at READ COMMITTED re-checks only the deleted row), and the write runs again, as SQLite and
@@ -226,11 +247,11 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
     const compareAndSet = async (k: KindSql, id: string, expected: number, write: () => Promise<QueryResult<unknown>>): Promise<void> => {
       const started = Date.now();
       for (let tries = 1; ; tries++) {
-        const changed = await write().then(affected, async (e: { errno?: unknown }) => {
-          // MariaDB: a row changed since the snapshot (innodb_snapshot_isolation) is a conflict; read the version now.
-          if (e?.errno !== 1020 || !mysql) throw e;
-          const row = (await mysql.send(exec, k.version, [id], undefined, () => {})).rows[0] as { version?: unknown } | undefined;
-          throw new VersionConflictError(k.kind, id, expected, row ? Number(row.version) : null);
+        const changed = await write().then(affected, async (e: unknown) => {
+          // A row changed since the snapshot is a lost race: a conflict naming the version stored now — unless that
+          // is the version expected (the failure was about something else): then the retryable failure stands.
+          const found = await lostRace(e, k, id);
+          throw found === undefined || found === expected ? e : new VersionConflictError(k.kind, id, expected, found);
         });
         if (changed === 1) return;
         const found = await currentVersion(k, id);
@@ -299,7 +320,8 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
           try {
             result = await run(k.insert, values, `${kind} ${JSON.stringify(record.id)}`);
           } catch (e) {
-            if (dialect === "mysql" && isMysqlDuplicate(e)) throw new DuplicateIdError(kind, record.id);
+            // PostgreSQL at REPEATABLE READ or SERIALIZABLE: the id inserted by a transaction after this one's snapshot.
+            if ((dialect === "mysql" && isMysqlDuplicate(e)) || ((await lostRace(e, k, record.id)) ?? null) !== null) throw new DuplicateIdError(kind, record.id);
             throw e;
           }
           if (affected(result) !== 1) throw new DuplicateIdError(kind, record.id);

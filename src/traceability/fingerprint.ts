@@ -26,13 +26,16 @@ export const DEFAULT_FINGERPRINT_FIELDS: Readonly<Record<TraceItemKind, readonly
 });
 
 /**
- * Canonical JSON of a value: keys sorted, Decimals as plain strings, `undefined` members dropped. Refuses values
- * JSON cannot represent faithfully (functions, symbols, bigints, non-finite numbers) and cyclic objects.
+ * Canonical JSON of a value: keys sorted, Decimals as plain strings, Dates as ISO instants, `undefined` members
+ * dropped. Refuses values JSON cannot represent faithfully (functions, symbols, bigints, non-finite numbers, invalid
+ * Dates, Maps, Sets and other built-in objects, which have no own keys to read) and cyclic objects.
  *
- * @throws {ValidationError} for an unrepresentable or cyclic value, with its path.
+ * @throws {ValidationError} for an unrepresentable or cyclic value, with its path (`["due"]`: `a Map cannot be
+ *   fingerprinted`).
  * @example
  * ```ts
  * canonicalJson({ b: 1, a: [true, "x"] }); // '{"a":[true,"x"],"b":1}'
+ * canonicalJson({ due: new Date("2026-03-01T00:00:00Z") }); // '{"due":"2026-03-01T00:00:00.000Z"}'
  * ```
  */
 export function canonicalJson(value: unknown): string {
@@ -48,6 +51,10 @@ export function canonicalJson(value: unknown): string {
         return JSON.stringify(Object.is(v, -0) ? 0 : v);
       case "object": {
         if (PmoDecimal.isDecimal(v)) return JSON.stringify((v as InstanceType<typeof PmoDecimal>).toFixed());
+        // A Date as its ISO instant (the wire form); a Map, Set or other built-in has no own keys to read: refused.
+        const tag = Object.prototype.toString.call(v).slice(8, -1);
+        if (tag === "Date" && (v as Date).getTime() === (v as Date).getTime()) return JSON.stringify((v as Date).toISOString());
+        if (tag !== "Object" && tag !== "Array") throw ValidationError.single(path, `a ${tag} cannot be fingerprinted`, "fingerprint");
         if (seen.has(v)) throw ValidationError.single(path, "a fingerprinted value must not be cyclic", "fingerprint");
         seen.add(v);
         let out: string;
