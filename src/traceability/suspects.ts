@@ -68,7 +68,8 @@ export class SuspectState {
       if (this.direct[l] === LINK_SUSPECT) (direct ??= []).push(l);
     }
     if (direct === undefined) return undefined;
-    const changedAt = (s.items[o] as { changedAt: string | undefined }).changedAt;
+    // When its trigger fields last changed: a link reviewed since has seen the change (an edit elsewhere does not count).
+    const changedAt = s.items[o]!.triggerChangedAt;
     const lf = linkFlags(s, this.c);
     const depth = this.c.rules.suspects.depth;
     const transitive = new Map<number, number>();
