@@ -65,7 +65,11 @@ export function groupAcks(acks: readonly AcknowledgementInput[], asOf?: string):
   return m;
 }
 
-export function acknowledgementOf(store: TraceStore, v: number, acks: ReadonlyMap<string, readonly AcknowledgementInput[]>): RequirementAcknowledgement | undefined {
+/**
+ * Where requirement `v` stands with its audiences. As of `asOf`, a change dated after it (the item's `changedAt`) has
+ * not happened: an acknowledgement given by then read the content in force then (as evidence and suspects read it).
+ */
+export function acknowledgementOf(store: TraceStore, v: number, acks: ReadonlyMap<string, readonly AcknowledgementInput[]>, asOf?: string): RequirementAcknowledgement | undefined {
   const item = store.items[v]!;
   // A retired requirement (the rules' inactive statuses) is not rolled out: nobody has to acknowledge it.
   if (item.kind !== "requirement" || item.inactive !== undefined) return undefined;
@@ -82,7 +86,7 @@ export function acknowledgementOf(store: TraceStore, v: number, acks: ReadonlyMa
     const outdated = new Set<string>();
     for (const a of mine) {
       if (a.audienceRole !== audience) continue;
-      if (a.fingerprint === item.fingerprint) current.add(a.personId);
+      if (a.fingerprint === item.fingerprint || (asOf !== undefined && (item.changedAt ?? "") > asOf)) current.add(a.personId);
       else outdated.add(a.personId);
     }
     for (const p of current) outdated.delete(p);

@@ -221,7 +221,7 @@ function applyEdit(e: Engine, edit: TraceEdit): TraceDelta {
       const sp = e.suspects.spreads.get(v);
       return { item: key(v), directLinks: sp?.direct.length ?? 0, transitiveLinks: sp?.transitive.size ?? 0, blastRadius: sp?.reached.size ?? 0 };
     }),
-    acknowledgements: [...ackDirty].map((v) => acknowledgementOf(s, v, e.acks)).filter((x): x is RequirementAcknowledgement => x !== undefined),
+    acknowledgements: [...ackDirty].map((v) => acknowledgementOf(s, v, e.acks, e.asOf)).filter((x): x is RequirementAcknowledgement => x !== undefined),
   };
 }
 

@@ -248,7 +248,7 @@ export function assembleAcknowledgements(e: Engine): { acknowledgements: Require
   const order = sortedNodes(e);
   const acknowledgements: RequirementAcknowledgement[] = [];
   for (const v of order) {
-    const a = acknowledgementOf(s, v, e.acks);
+    const a = acknowledgementOf(s, v, e.acks, e.asOf);
     if (a) acknowledgements.push(a);
   }
   return { acknowledgements, pendingByPerson: pendingByPerson(acknowledgements, e.options.people) };

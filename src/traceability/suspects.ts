@@ -57,7 +57,8 @@ export class SuspectState {
     if (this.retired(t) || this.retired(s.from[l] as number)) return LINK_OK;
     // The fingerprint a later review recorded says nothing about the link as of `asOf`: it needs its review.
     if (fp === -1 || this.reviewedLater(l)) return LINK_UNREVIEWED;
-    return fp === s.nodeFp[t] ? LINK_OK : LINK_SUSPECT;
+    // As of `asOf`, a trigger change after it has not happened: the link saw the content then (as evidence reads it).
+    return fp === s.nodeFp[t] || (this.asOf !== undefined && (s.items[t]!.triggerChangedAt ?? "") > this.asOf) ? LINK_OK : LINK_SUSPECT;
   }
 
   /** Spread from origin `o` (an item with directly suspect links into it), or undefined when it has none. */
