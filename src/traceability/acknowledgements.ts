@@ -1,6 +1,7 @@
 import type { TraceStore } from "./store.js";
 import { cmp } from "./order.js";
 import type { AcknowledgementInput } from "./types.js";
+import { after } from "./times.js";
 
 /*
  * Audience acknowledgement: each audience a requirement lists (developers, DBAs, operations, QA, help desk…) must
@@ -57,7 +58,7 @@ const NONE: readonly string[] = Object.freeze([]);
 export function groupAcks(acks: readonly AcknowledgementInput[], asOf?: string): Map<string, AcknowledgementInput[]> {
   const m = new Map<string, AcknowledgementInput[]>();
   for (const a of acks) {
-    if (asOf !== undefined && a.acknowledgedAt > asOf) continue;
+    if (after(a.acknowledgedAt, asOf)) continue;
     const list = m.get(a.requirementId);
     if (list) list.push(a);
     else m.set(a.requirementId, [a]);
@@ -86,7 +87,7 @@ export function acknowledgementOf(store: TraceStore, v: number, acks: ReadonlyMa
     const outdated = new Set<string>();
     for (const a of mine) {
       if (a.audienceRole !== audience) continue;
-      if (a.fingerprint === item.fingerprint || (asOf !== undefined && (item.changedAt ?? "") > asOf)) current.add(a.personId);
+      if (a.fingerprint === item.fingerprint || after(item.changedAt, asOf)) current.add(a.personId);
       else outdated.add(a.personId);
     }
     for (const p of current) outdated.delete(p);

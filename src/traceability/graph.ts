@@ -125,7 +125,6 @@ export function buildTraceGraph(input: TraceInput, rules: TraceRules | TraceRule
   checkInput(input, r);
   const store = new TraceStore(r);
   const changed = input.changedAt ?? {};
-  const triggered = input.triggerChangedAt ?? {};
   // Each node's position in its input list, so a repeated id names where every copy is (the first is used).
   const positions: number[] = [];
   for (const [field, kind] of KINDS) {
@@ -133,7 +132,7 @@ export function buildTraceGraph(input: TraceInput, rules: TraceRules | TraceRule
       const e = kind === "test-run" ? canonicalTimes(given, RUN_TIMES) : given;
       const key = `${kind}:${e.id}`;
       const at = canonicalInstant(changed[key] ?? (typeof e.updatedAt === "string" ? e.updatedAt : undefined));
-      const ch = store.upsert(kind, e, at, true, canonicalInstant(triggered[key]) ?? at);
+      const ch = store.upsert(kind, e, at, true, canonicalInstant(input.triggerChangedAt?.[key]));
       if (ch.added) positions[ch.node] = i;
       else {
         const copies = store.duplicateItems.get(key) ?? [[field, positions[ch.node] as number]];
