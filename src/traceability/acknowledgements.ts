@@ -51,8 +51,9 @@ export interface AudienceMember {
   readonly active?: boolean;
 }
 
-/** One shared, frozen empty list for the many audiences nobody has acknowledged for (results are read-only). */
-const NONE: readonly string[] = Object.freeze([]);
+/** One shared, frozen empty list for the many audiences nobody has acknowledged for, and the many coverage entries
+ * with nothing missing or unwanted (results are read-only). */
+export const NONE: readonly never[] = Object.freeze([]);
 
 /** Acknowledgements by requirement id; with `asOf`, those given after it are left out (they had not happened yet). */
 export function groupAcks(acks: readonly AcknowledgementInput[], asOf?: string): Map<string, AcknowledgementInput[]> {
