@@ -12,8 +12,8 @@ import { prepareSqlite } from "./sqlite-prepare.js";
 import { orderAndSeek, SQL_FILTER_OPS, wherePredicate } from "./filters.js";
 import { mysqlSender } from "./mysql-send.js";
 import { sessionKey } from "./session.js";
+import { kindSql, rowValues, type KindSql } from "./kind-sql.js";
 import { SCHEMA_INDEXED } from "./migrations.js";
-import { columnName, INDEXED_MAX_LENGTH, quoteId, tableName } from "./schema.js";
 
 /** Options of {@link createSqlAdapter}. */
 export interface SqlAdapterOptions {
@@ -37,57 +37,6 @@ export interface SqlAdapterOptions {
    * StorageError, never with a VersionConflictError naming the version it expected. Default 5000.
    */
   readonly contentionTimeoutMs?: number;
-}
-
-/** The per-kind statements, compiled once: they are the hot path (inserts in bulk, get by id). */
-interface KindSql {
-  readonly kind: EntityKind;
-  readonly table: string;
-  readonly columns: readonly { readonly path: string; readonly column: string }[];
-  readonly columnOf: ReadonlyMap<string, string>;
-  readonly insert: string;
-  readonly update: string;
-  readonly get: string;
-  readonly version: string;
-  readonly delete: string;
-  readonly deleteVersion: string;
-}
-
-function kindSql(dialect: SqlDialectName, kind: EntityKind): KindSql {
-  const ph = (i: number) => (dialect === "postgres" ? `$${i}` : "?");
-  const table = tableName(kind);
-  const columns = (SCHEMA_INDEXED[kind] ?? []).map((path) => ({ path, column: columnName(path) }));
-  const names = ["id", "version", "created_at", "updated_at", "doc", ...columns.map((c) => quoteId(dialect, c.column))];
-  const values = names.map((_, i) => ph(i + 1));
-  const conflict = dialect === "mysql" ? "" : " ON CONFLICT (id) DO NOTHING";
-  const sets = names.slice(1).map((n, i) => `${n} = ${ph(i + 1)}`);
-  const n = names.length;
-  return {
-    kind,
-    table,
-    columns,
-    columnOf: new Map(columns.map((c) => [c.path, c.column])),
-    insert: `INSERT INTO ${table} (${names.join(", ")}) VALUES (${values.join(", ")})${conflict}`,
-    update: `UPDATE ${table} SET ${sets.join(", ")} WHERE id = ${ph(n)} AND version = ${ph(n + 1)}`,
-    get: `SELECT ${docColumn(dialect)} FROM ${table} WHERE id = ${ph(1)}`,
-    // MariaDB: a locking read sees the latest row; a plain SELECT in a REPEATABLE READ transaction reads its snapshot.
-    version: `SELECT version FROM ${table} WHERE id = ${ph(1)}${dialect === "mysql" ? " LOCK IN SHARE MODE" : ""}`,
-    delete: `DELETE FROM ${table} WHERE id = ${ph(1)}`,
-    deleteVersion: `DELETE FROM ${table} WHERE id = ${ph(1)} AND version = ${ph(2)}`,
-  };
-}
-
-/** The row values of a record: base columns, the JSON document, then the indexed columns. */
-function rowValues(k: KindSql, record: StoredRecord): unknown[] {
-  // The instant columns hold the value when it fits MariaDB's VARCHAR(64) (every instant does): the document is the
-  // record, so a raw record's longer string is kept there, as on SQLite and PostgreSQL (MariaDB refused it).
-  const text = (v: unknown) => (typeof v === "string" && v.length <= 64 ? v : null);
-  const out: unknown[] = [record.version, text(record.createdAt), text(record.updatedAt), JSON.stringify(record)];
-  for (const c of k.columns) {
-    const v = fieldValue(record, c.path);
-    out.push(typeof v === "string" && v.length <= INDEXED_MAX_LENGTH ? v : null);
-  }
-  return out;
 }
 
 const affected = (r: QueryResult<unknown>) => Number(r.numAffectedRows ?? 0n);
@@ -217,6 +166,27 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
     };
 
     /*
+     * After a write of `id` failed on a row another transaction changed since this one's snapshot — MariaDB's
+     * ER_CHECKREAD (1020, innodb_snapshot_isolation), PostgreSQL's 40001 at REPEATABLE READ or SERIALIZABLE — the
+     * version stored now (null: no record), read outside the failed transaction; undefined for any other error, or
+     * when it cannot be read. MariaDB rolled the transaction back (`run` marks it); PostgreSQL aborted it, so it is
+     * marked here: its handles refuse every later call with that retryable error and it fails with it.
+     */
+    const lostRace = async (e: unknown, k: KindSql, id: string): Promise<number | null | undefined> => {
+      const err = e as { errno?: unknown; code?: unknown } | undefined;
+      if (mysql ? err?.errno !== 1020 : dialect !== "postgres" || err?.code !== "40001") return undefined;
+      if (depth === 1 && !mysql) rolledBack.set(exec, e);
+      try {
+        // PostgreSQL: on another pooled connection (one PGlite session refuses it at once: then undefined).
+        const r = mysql ? await mysql.send(exec, k.version, [id], undefined, () => {}) : await db.executeQuery(CompiledQuery.raw(k.version, [id]));
+        const row = r.rows[0] as { version?: unknown } | undefined;
+        return row ? Number(row.version) : null;
+      } catch {
+        return undefined;
+      }
+    };
+
+    /*
      * A compare-and-set write (`… WHERE id = ? AND version = ?`) that changed no row conflicts — unless the version
      * stored now is the one expected: then the row it waited on was deleted by a transaction that inserted the id
      * again (PostgreSQL at READ COMMITTED re-checks only the deleted row), and the write runs again, as SQLite and
@@ -226,11 +196,11 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
     const compareAndSet = async (k: KindSql, id: string, expected: number, write: () => Promise<QueryResult<unknown>>): Promise<void> => {
       const started = Date.now();
       for (let tries = 1; ; tries++) {
-        const changed = await write().then(affected, async (e: { errno?: unknown }) => {
-          // MariaDB: a row changed since the snapshot (innodb_snapshot_isolation) is a conflict; read the version now.
-          if (e?.errno !== 1020 || !mysql) throw e;
-          const row = (await mysql.send(exec, k.version, [id], undefined, () => {})).rows[0] as { version?: unknown } | undefined;
-          throw new VersionConflictError(k.kind, id, expected, row ? Number(row.version) : null);
+        const changed = await write().then(affected, async (e: unknown) => {
+          // A row changed since the snapshot is a lost race: a conflict naming the version stored now — unless that
+          // is the version expected (the failure was about something else): then the retryable failure stands.
+          const found = await lostRace(e, k, id);
+          throw found === undefined || found === expected ? e : new VersionConflictError(k.kind, id, expected, found);
         });
         if (changed === 1) return;
         const found = await currentVersion(k, id);
@@ -299,7 +269,8 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
           try {
             result = await run(k.insert, values, `${kind} ${JSON.stringify(record.id)}`);
           } catch (e) {
-            if (dialect === "mysql" && isMysqlDuplicate(e)) throw new DuplicateIdError(kind, record.id);
+            // PostgreSQL at REPEATABLE READ or SERIALIZABLE: the id inserted by a transaction after this one's snapshot.
+            if ((dialect === "mysql" && isMysqlDuplicate(e)) || ((await lostRace(e, k, record.id)) ?? null) !== null) throw new DuplicateIdError(kind, record.id);
             throw e;
           }
           if (affected(result) !== 1) throw new DuplicateIdError(kind, record.id);

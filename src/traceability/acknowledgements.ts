@@ -1,6 +1,7 @@
 import type { TraceStore } from "./store.js";
 import { cmp } from "./order.js";
 import type { AcknowledgementInput } from "./types.js";
+import { after } from "./times.js";
 
 /*
  * Audience acknowledgement: each audience a requirement lists (developers, DBAs, operations, QA, help desk…) must
@@ -50,14 +51,15 @@ export interface AudienceMember {
   readonly active?: boolean;
 }
 
-/** One shared, frozen empty list for the many audiences nobody has acknowledged for (results are read-only). */
-const NONE: readonly string[] = Object.freeze([]);
+/** One shared, frozen empty list for the many audiences nobody has acknowledged for, and the many coverage entries
+ * with nothing missing or unwanted (results are read-only). */
+export const NONE: readonly never[] = Object.freeze([]);
 
 /** Acknowledgements by requirement id; with `asOf`, those given after it are left out (they had not happened yet). */
 export function groupAcks(acks: readonly AcknowledgementInput[], asOf?: string): Map<string, AcknowledgementInput[]> {
   const m = new Map<string, AcknowledgementInput[]>();
   for (const a of acks) {
-    if (asOf !== undefined && a.acknowledgedAt > asOf) continue;
+    if (after(a.acknowledgedAt, asOf)) continue;
     const list = m.get(a.requirementId);
     if (list) list.push(a);
     else m.set(a.requirementId, [a]);
@@ -65,7 +67,11 @@ export function groupAcks(acks: readonly AcknowledgementInput[], asOf?: string):
   return m;
 }
 
-export function acknowledgementOf(store: TraceStore, v: number, acks: ReadonlyMap<string, readonly AcknowledgementInput[]>): RequirementAcknowledgement | undefined {
+/**
+ * Where requirement `v` stands with its audiences. As of `asOf`, a change dated after it (the item's `changedAt`) has
+ * not happened: an acknowledgement given by then read the content in force then (as evidence and suspects read it).
+ */
+export function acknowledgementOf(store: TraceStore, v: number, acks: ReadonlyMap<string, readonly AcknowledgementInput[]>, asOf?: string): RequirementAcknowledgement | undefined {
   const item = store.items[v]!;
   // A retired requirement (the rules' inactive statuses) is not rolled out: nobody has to acknowledge it.
   if (item.kind !== "requirement" || item.inactive !== undefined) return undefined;
@@ -82,7 +88,7 @@ export function acknowledgementOf(store: TraceStore, v: number, acks: ReadonlyMa
     const outdated = new Set<string>();
     for (const a of mine) {
       if (a.audienceRole !== audience) continue;
-      if (a.fingerprint === item.fingerprint) current.add(a.personId);
+      if (a.fingerprint === item.fingerprint || after(item.changedAt, asOf)) current.add(a.personId);
       else outdated.add(a.personId);
     }
     for (const p of current) outdated.delete(p);

@@ -221,7 +221,7 @@ function applyEdit(e: Engine, edit: TraceEdit): TraceDelta {
       const sp = e.suspects.spreads.get(v);
       return { item: key(v), directLinks: sp?.direct.length ?? 0, transitiveLinks: sp?.transitive.size ?? 0, blastRadius: sp?.reached.size ?? 0 };
     }),
-    acknowledgements: [...ackDirty].map((v) => acknowledgementOf(s, v, e.acks)).filter((x): x is RequirementAcknowledgement => x !== undefined),
+    acknowledgements: [...ackDirty].map((v) => acknowledgementOf(s, v, e.acks, e.asOf)).filter((x): x is RequirementAcknowledgement => x !== undefined),
   };
 }
 
@@ -233,33 +233,19 @@ function checkedEdit(edit: TraceEdit, rules: TraceRules): TraceEdit {
   const issues: ValidationIssue[] = [];
   // Each check's issue, when it has one.
   const put = (...found: (ValidationIssue | undefined)[]) => found.forEach((i) => i && issues.push(i));
-  switch (edit.type) {
-    case "item-changed": {
-      const fields = edit.kind === "test-run" ? RUN_TIMES : ITEM_TIMES;
-      put(typeFieldIssue(rules, edit.kind, edit.item, ["item"]));
-      if (edit.kind === "test-run") put(runResultIssue(edit.item, ["item"]));
-      put(...timeIssues(edit.item, fields, ["item"]), instantIssue(edit.at, ["at"]));
-      if (issues.length > 0) break;
-      const at = canonicalInstant(edit.at);
-      return { ...edit, item: canonicalTimes(edit.item, fields), ...(at !== undefined ? { at } : {}) };
-    }
-    case "run-recorded":
-      put(runResultIssue(edit.run, ["run"]), ...timeIssues(edit.run, RUN_TIMES, ["run"]));
-      if (issues.length > 0) break;
-      return { ...edit, run: canonicalTimes(edit.run, RUN_TIMES) };
-    case "link-added":
-    case "link-updated":
-      issues.push(...timeIssues(edit.link, LINK_TIMES, ["link"]));
-      if (issues.length > 0) break;
-      return { ...edit, link: canonicalTimes(edit.link, LINK_TIMES) };
-    case "acknowledged":
-      issues.push(...timeIssues(edit.acknowledgement, ACK_TIMES, ["acknowledgement"], true));
-      if (issues.length > 0) break;
-      return { ...edit, acknowledgement: canonicalTimes(edit.acknowledgement, ACK_TIMES) };
-    default:
-      return edit;
-  }
-  throw new ValidationError(issues, "trace edit");
+  const t = edit.type;
+  const item = t === "item-changed";
+  // The edit's record and its instant fields (a link removal has none).
+  const field = item ? "item" : t === "run-recorded" ? "run" : t === "acknowledged" ? "acknowledgement" : t === "link-added" || t === "link-updated" ? "link" : undefined;
+  if (field === undefined) return edit;
+  const record = (edit as unknown as Record<string, TraceEntity>)[field] as TraceEntity;
+  const times = field === "link" ? LINK_TIMES : field === "acknowledgement" ? ACK_TIMES : field === "run" || (item && edit.kind === "test-run") ? RUN_TIMES : ITEM_TIMES;
+  if (item) put(typeFieldIssue(rules, edit.kind, record, ["item"]));
+  if (times === RUN_TIMES) put(runResultIssue(record, [field]));
+  put(...timeIssues(record, times, [field], field === "acknowledgement"), item ? instantIssue(edit.at, ["at"]) : undefined);
+  if (issues.length > 0) throw new ValidationError(issues, "trace edit");
+  const at = item ? canonicalInstant(edit.at) : undefined;
+  return { ...edit, [field]: canonicalTimes(record, times), ...(at !== undefined ? { at } : {}) };
 }
 
 function addLink(e: Engine, l: TraceLinkInput): number {

@@ -1,6 +1,6 @@
 import { decimal, metric, missing, type Decimal, type Metric } from "../core/index.js";
 import { cmp } from "./order.js";
-import { acknowledgementOf, pendingByPerson, type PersonPending, type RequirementAcknowledgement } from "./acknowledgements.js";
+import { acknowledgementOf, NONE, pendingByPerson, type PersonPending, type RequirementAcknowledgement } from "./acknowledgements.js";
 import type { Engine } from "./engine.js";
 import { F_COVERS, F_EVIDENCE, F_IMPLICIT, linkFlags } from "./compiled.js";
 import { DEEP, DEEP_COVERED, DEEP_CYCLE, NO_RULE } from "./coverage.js";
@@ -16,14 +16,6 @@ import type { ChangedItem, InactiveItem, ItemCoverage, ItemEvidence, LevelCovera
  * key so two analyses of the same graph give equal results however they were reached. Each listing is built by its
  * own function so `result()` can build each one when first read.
  */
-
-/** One shared, frozen empty list for the many entries with nothing missing or unwanted (results are read-only). */
-const NONE: readonly never[] = Object.freeze([]);
-
-/** Nodes in key order (cached by the store). */
-export function sortedNodes(e: Engine): number[] {
-  return e.graph.store.keyOrder();
-}
 
 type TestRow = ItemEvidence["tests"][number];
 type RunRow = { run?: string; result?: string; executedAt?: string };
@@ -88,7 +80,7 @@ function hasEvidenceLink(s: Engine["graph"]["store"], lf: Uint8Array, v: number)
 /** Evidence rows, per requirement and per other item with tests. */
 export function assembleEvidence(e: Engine): ItemEvidence[] {
   const s = e.graph.store;
-  const order = sortedNodes(e);
+  const order = e.graph.store.keyOrder();
   const evidence: ItemEvidence[] = [];
   const lfe = linkFlags(s, e.c);
   const transitive = e.evidence.policy.tests === "transitive";
@@ -114,7 +106,7 @@ export function assembleEvidence(e: Engine): ItemEvidence[] {
 export function assembleInactive(e: Engine): InactiveItem[] {
   const s = e.graph.store;
   const out: InactiveItem[] = [];
-  for (const v of sortedNodes(e)) {
+  for (const v of e.graph.store.keyOrder()) {
     const item = s.items[v]!;
     if (item.inactive !== undefined) out.push({ item: item.key, type: item.type, status: item.inactive });
   }
@@ -124,7 +116,7 @@ export function assembleInactive(e: Engine): InactiveItem[] {
 /** Coverage per active item with a rule (the levels are {@link assembleLevels}). */
 export function assembleCoverage(e: Engine): { coverage: ItemCoverage[] } {
   const s = e.graph.store;
-  const order = sortedNodes(e);
+  const order = e.graph.store.keyOrder();
   const coverage: ItemCoverage[] = [];
   const lf = linkFlags(s, e.c);
   const cov = e.coverage;
@@ -178,7 +170,7 @@ export function assembleLevels(e: Engine): LevelCoverage[] {
   const cov = e.coverage;
   const levels = new Map<string, { items: number; shallowCovered: number; deepCovered: number; inactive: number; gaps: string[]; inCycle: string[] }>();
   for (const rule of e.c.byType.values()) levels.set(rule.type, { items: 0, shallowCovered: 0, deepCovered: 0, inactive: 0, gaps: [], inCycle: [] });
-  for (const v of sortedNodes(e)) {
+  for (const v of e.graph.store.keyOrder()) {
     const item = s.items[v]!;
     if (cov.shallow[v] === NO_RULE) {
       const retired = item.inactive === undefined ? undefined : levels.get(item.type);
@@ -245,10 +237,10 @@ export function assembleSuspects(e: Engine): { suspects: SuspectLink[]; unreview
 /** Acknowledgements per requirement and per person. */
 export function assembleAcknowledgements(e: Engine): { acknowledgements: RequirementAcknowledgement[]; pendingByPerson: PersonPending[] } {
   const s = e.graph.store;
-  const order = sortedNodes(e);
+  const order = e.graph.store.keyOrder();
   const acknowledgements: RequirementAcknowledgement[] = [];
   for (const v of order) {
-    const a = acknowledgementOf(s, v, e.acks);
+    const a = acknowledgementOf(s, v, e.acks, e.asOf);
     if (a) acknowledgements.push(a);
   }
   return { acknowledgements, pendingByPerson: pendingByPerson(acknowledgements, e.options.people) };

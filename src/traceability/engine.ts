@@ -23,8 +23,8 @@ export interface TraceAnalysisOptions {
   readonly people?: readonly AudienceMember[];
   /**
    * Judge the graph as of this calendar date (through the end of that UTC day) or UTC instant: runs executed,
-   * acknowledgements given, link reviews and content changes after it have not happened yet (default: count
-   * everything).
+   * acknowledgements given, link reviews and content changes after it have not happened yet — in evidence, suspects
+   * and acknowledgements alike (default: count everything).
    */
   readonly asOf?: string;
   /** How runs become evidence (defaults: the latest run over all environments, `own` tests). */

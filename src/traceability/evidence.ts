@@ -5,6 +5,7 @@ import type { EvidencePolicy, RunOutcome } from "./options.js";
 import { pinsOtherRevision } from "./revisions.js";
 import { components, membersOf, reach, type Components, type Successors } from "./scc.js";
 import type { TraceStore } from "./store.js";
+import { after } from "./times.js";
 
 /*
  * Test evidence (Xray's requirement statuses) from each test case's latest run in scope, plus STALE: a pass recorded
@@ -113,8 +114,7 @@ export class EvidenceState {
   /** When item `v`'s content last changed, as of `asOf` (a change after it has not happened yet: ""). */
   private changedAtOf(v: number): string {
     const at = this.store.items[v]!.changedAt ?? "";
-    const asOf = this.policy.asOf;
-    return asOf !== undefined && at > asOf ? "" : at;
+    return after(at, this.policy.asOf) ? "" : at;
   }
 
   /** The latest run of test case `tc` in scope over every environment, or -1. */
@@ -158,9 +158,8 @@ export class EvidenceState {
   private inScope(e: RunFields): boolean {
     if (this.scope.environment !== undefined && e.environment !== this.scope.environment) return false;
     if (this.scope.softwareVersion !== undefined && e.softwareVersion !== this.scope.softwareVersion) return false;
-    const asOf = this.policy.asOf;
     // A run executed after the as-of instant had not happened yet.
-    return asOf === undefined || (e.executedAt ?? "") <= asOf;
+    return !after(e.executedAt, this.policy.asOf);
   }
 
   /**

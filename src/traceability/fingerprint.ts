@@ -26,44 +26,54 @@ export const DEFAULT_FINGERPRINT_FIELDS: Readonly<Record<TraceItemKind, readonly
 });
 
 /**
- * Canonical JSON of a value: keys sorted, Decimals as plain strings, `undefined` members dropped. Refuses values
- * JSON cannot represent faithfully (functions, symbols, bigints, non-finite numbers) and cyclic objects.
+ * Canonical JSON of a value: keys sorted, Decimals as plain strings, Dates as ISO instants, `undefined` members
+ * dropped. Refuses values JSON cannot represent faithfully (functions, symbols, bigints, non-finite numbers, invalid
+ * Dates, Maps, Sets and other built-in objects, which have no own keys to read) and cyclic objects.
  *
- * @throws {ValidationError} for an unrepresentable or cyclic value, with its path.
+ * @throws {ValidationError} for an unrepresentable or cyclic value, with its path (`["due"]`: `a Map cannot be
+ *   fingerprinted`).
  * @example
  * ```ts
  * canonicalJson({ b: 1, a: [true, "x"] }); // '{"a":[true,"x"],"b":1}'
+ * canonicalJson({ due: new Date("2026-03-01T00:00:00Z") }); // '{"due":"2026-03-01T00:00:00.000Z"}'
  * ```
  */
 export function canonicalJson(value: unknown): string {
   const seen = new Set<object>();
   const walk = (v: unknown, path: (string | number)[]): string => {
     if (v === null) return "null";
-    switch (typeof v) {
+    if (PmoDecimal.isDecimal(v)) return JSON.stringify((v as InstanceType<typeof PmoDecimal>).toFixed());
+    // An object by its built-in tag: a Date as its ISO instant (the wire form); a Map, a Set or another built-in has
+    // no own keys to read (each was `{}`), so it is refused, as is an invalid Date.
+    const kind = typeof v === "object" ? Object.prototype.toString.call(v).slice(8, -1) : typeof v;
+    switch (kind) {
+      case "Date":
+        if (!isFinite(v as never)) break;
+        return JSON.stringify((v as Date).toISOString());
       case "string":
       case "boolean":
         return JSON.stringify(v);
       case "number":
         if (!Number.isFinite(v)) throw ValidationError.single(path, "a fingerprinted number must be finite", "fingerprint");
         return JSON.stringify(Object.is(v, -0) ? 0 : v);
-      case "object": {
-        if (PmoDecimal.isDecimal(v)) return JSON.stringify((v as InstanceType<typeof PmoDecimal>).toFixed());
-        if (seen.has(v)) throw ValidationError.single(path, "a fingerprinted value must not be cyclic", "fingerprint");
-        seen.add(v);
+      case "Array":
+      case "Object": {
+        const o = v as object;
+        if (seen.has(o)) throw ValidationError.single(path, "a fingerprinted value must not be cyclic", "fingerprint");
+        seen.add(o);
         let out: string;
-        if (Array.isArray(v)) {
-          out = `[${v.map((x, i) => (x === undefined ? "null" : walk(x, [...path, i]))).join(",")}]`;
+        if (kind === "Array") {
+          out = `[${(o as unknown[]).map((x, i) => (x === undefined ? "null" : walk(x, [...path, i]))).join(",")}]`;
         } else {
-          const rec = v as Record<string, unknown>;
+          const rec = o as Record<string, unknown>;
           const keys = Object.keys(rec).filter((k) => rec[k] !== undefined).sort();
           out = `{${keys.map((k) => `${JSON.stringify(k)}:${walk(rec[k], [...path, k])}`).join(",")}}`;
         }
-        seen.delete(v);
+        seen.delete(o);
         return out;
       }
-      default:
-        throw ValidationError.single(path, `a ${typeof v} cannot be fingerprinted`, "fingerprint");
     }
+    throw ValidationError.single(path, `a ${kind} cannot be fingerprinted`, "fingerprint");
   };
   return walk(value, []);
 }

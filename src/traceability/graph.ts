@@ -126,15 +126,16 @@ export function buildTraceGraph(input: TraceInput, rules: TraceRules | TraceRule
   const store = new TraceStore(r);
   const changed = input.changedAt ?? {};
   // Each node's position in its input list, so a repeated id names where every copy is (the first is used).
-  const at: number[] = [];
+  const positions: number[] = [];
   for (const [field, kind] of KINDS) {
     ((input[field] as readonly TraceEntity[] | undefined) ?? []).forEach((given, i) => {
       const e = kind === "test-run" ? canonicalTimes(given, RUN_TIMES) : given;
-      const ch = store.upsert(kind, e, canonicalInstant(changed[`${kind}:${e.id}`] ?? (typeof e.updatedAt === "string" ? e.updatedAt : undefined)), true);
-      if (ch.added) at[ch.node] = i;
+      const key = `${kind}:${e.id}`;
+      const at = canonicalInstant(changed[key] ?? (typeof e.updatedAt === "string" ? e.updatedAt : undefined));
+      const ch = store.upsert(kind, e, at, true, canonicalInstant(input.triggerChangedAt?.[key]));
+      if (ch.added) positions[ch.node] = i;
       else {
-        const key = `${kind}:${e.id}`;
-        const copies = store.duplicateItems.get(key) ?? [[field, at[ch.node] as number]];
+        const copies = store.duplicateItems.get(key) ?? [[field, positions[ch.node] as number]];
         copies.push([field, i]);
         store.duplicateItems.set(key, copies);
       }
@@ -194,6 +195,8 @@ function checkInput(input: TraceInput, rules: TraceRules): void {
       timeIssues(x, ACK_TIMES, ["acknowledgements", i], true).forEach(put);
     }
   });
-  for (const [key, at] of Object.entries((input.changedAt as Record<string, unknown> | undefined) ?? {})) put(instantIssue(at, ["changedAt", key]));
+  for (const field of ["changedAt", "triggerChangedAt"] as const) {
+    for (const [key, at] of Object.entries((input[field] as Record<string, unknown> | undefined) ?? {})) put(instantIssue(at, [field, key]));
+  }
   if (issues.length > 0) throw new ValidationError(issues, "trace input");
 }

@@ -58,26 +58,27 @@ export function defineTraceRules(input: TraceRulesInput = {}): TraceRules {
   const r = decodeWith(traceRulesSchema, defaulted ? { ...input, items: DEFAULT_ITEM_RULES } : input, "trace rules");
   const items = r.items ?? [];
   const issues: ValidationIssue[] = [];
+  const bad = (path: (string | number)[], message: string) => issues.push({ path, message, code: "custom" });
   const known = new Set([...TRACE_ITEM_TYPES, ...r.itemTypes]);
   const types = (list: readonly string[], path: (string | number)[]) =>
     list.forEach((t, i) => {
-      if (!known.has(t)) issues.push({ path: [...path, i], message: `unknown item type "${t}"`, code: "custom" });
+      if (!known.has(t)) bad([...path, i], `unknown item type "${t}"`);
     });
   const declared = new Set([...BUILT_IN_LINK_TYPES.map((d) => d.name), ...r.linkTypes.map((d) => d.name)]);
   const links = (list: readonly string[] | undefined, path: (string | number)[]) =>
     list?.forEach((t, i) => {
-      if (!declared.has(t)) issues.push({ path: [...path, i], message: `link type "${t}" is not declared in linkTypes`, code: "custom" });
+      if (!declared.has(t)) bad([...path, i], `link type "${t}" is not declared in linkTypes`);
     });
   const seen = new Set<string>();
   items.forEach((rule, i) => {
-    if (!known.has(rule.type)) issues.push({ path: ["items", i, "type"], message: `unknown item type "${rule.type}"`, code: "custom" });
-    if (seen.has(rule.type)) issues.push({ path: ["items", i, "type"], message: `a rule for "${rule.type}" is given twice`, code: "custom" });
+    if (!known.has(rule.type)) bad(["items", i, "type"], `unknown item type "${rule.type}"`);
+    if (seen.has(rule.type)) bad(["items", i, "type"], `a rule for "${rule.type}" is given twice`);
     seen.add(rule.type);
     rule.needs.forEach((n, j) => {
       types(n.anyOf, ["items", i, "needs", j, "anyOf"]);
       links(n.via, ["items", i, "needs", j, "via"]);
       if (r.allowedLinks && !satisfiable(r, rule.type, n.anyOf, n.via)) {
-        issues.push({ path: ["items", i, "needs", j], message: `no allowed link lets ${n.anyOf.join("|")} cover ${rule.type}`, code: "custom" });
+        bad(["items", i, "needs", j], `no allowed link lets ${n.anyOf.join("|")} cover ${rule.type}`);
       }
     });
     if (rule.parents) {
@@ -98,7 +99,7 @@ export function defineTraceRules(input: TraceRulesInput = {}): TraceRules {
   for (const field of ["fingerprintFields", "triggerFields"] as const) {
     for (const kind of Object.keys(r[field] ?? {})) {
       if (!Object.hasOwn(DEFAULT_FINGERPRINT_FIELDS, kind)) {
-        issues.push({ path: [field, kind], message: `unknown item kind "${kind}" (one of ${Object.keys(DEFAULT_FINGERPRINT_FIELDS).join(", ")})`, code: "custom" });
+        bad([field, kind], `unknown item kind "${kind}" (one of ${Object.keys(DEFAULT_FINGERPRINT_FIELDS).join(", ")})`);
       }
     }
   }

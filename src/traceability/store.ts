@@ -93,8 +93,12 @@ export class TraceStore {
     return this.rules.triggerFields?.[kind] ?? this.fingerprintFields(kind);
   }
 
-  /** Adds or replaces an item; `changedAt` is when its content changed (kept when neither fingerprint nor revision moves). */
-  upsert(kind: TraceItemKind, entity: TraceEntity, changedAt: string | undefined, isBuild: boolean): ItemChange {
+  /**
+   * Adds or replaces an item. `changedAt` is when its content changed: kept as the item's `changedAt` while neither its
+   * fingerprint nor its revision moves, and as its `triggerChangedAt` while its trigger fingerprint does not; a new
+   * item takes `triggerAt` (default `changedAt`) as its trigger time.
+   */
+  upsert(kind: TraceItemKind, entity: TraceEntity, changedAt: string | undefined, isBuild: boolean, triggerAt = changedAt): ItemChange {
     const key = `${kind}:${entity.id}`;
     const existing = this.index.get(key);
     if (!isBuild && this.duplicateItems.has(key)) this.editedDuplicates.add(key);
@@ -108,7 +112,9 @@ export class TraceStore {
     const previous = existing === undefined ? undefined : this.items[existing];
     const fpChanged = previous !== undefined && previous.fingerprint !== fingerprint;
     // A raised revision is a declared change of meaning (OFT), even when no fingerprinted field moved.
-    const at = previous !== undefined && !fpChanged && previous.triggerFingerprint === triggerFingerprint && previous.entity.revision === entity.revision ? previous.changedAt : changedAt;
+    const at = previous !== undefined && !fpChanged && previous.entity.revision === entity.revision ? previous.changedAt : changedAt;
+    // Each its own time: a title edit outside the trigger fields does not date the last trigger change, nor the reverse.
+    const triggerChanged = previous !== undefined && previous.triggerFingerprint !== triggerFingerprint;
     const item: TraceItem = {
       kind,
       id: entity.id,
@@ -119,6 +125,7 @@ export class TraceStore {
       fingerprint,
       triggerFingerprint,
       changedAt: at as Instant | undefined,
+      triggerChangedAt: (previous === undefined ? triggerAt : triggerChanged ? changedAt : previous.triggerChangedAt) as Instant | undefined,
     };
     this.history.set(triggerFingerprint, entity);
     const fpId = this.fpId(triggerFingerprint);
@@ -152,7 +159,7 @@ export class TraceStore {
       // Retiring an item (or bringing it back) changes what its links mean as much as a new type does.
       typeChanged: previous !== undefined && (previous.type !== item.type || previous.inactive !== item.inactive),
       fingerprintChanged: fpChanged,
-      triggerChanged: previous !== undefined && previous.triggerFingerprint !== triggerFingerprint,
+      triggerChanged,
       previous,
     };
   }

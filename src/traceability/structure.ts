@@ -50,6 +50,11 @@ export function checkStructure(store: TraceStore, c: Compiled, acks: readonly Ac
   }
   // Links with a missing end are not wired into the adjacency lists: their repeats are found by key (issue 12 #2).
   const danglingByKey = new Map<string, number[]>();
+  /** One duplicate-link finding for links `ls` (one from–type–to, two or more). */
+  const duplicates = (ls: number[]) => {
+    const s = store.links[ls[0] as number]!;
+    add("duplicate-link", `${s.fromKey} ${store.reg.def(s.type).name} ${s.toKey} is linked ${ls.length} times`, [s.fromKey, s.toKey], ls.map((l) => store.links[l]!.id).sort(cmp), { count: ls.length });
+  };
 
   const n = store.items.length;
   const lf = linkFlags(store, c);
@@ -117,20 +122,11 @@ export function checkStructure(store: TraceStore, c: Compiled, acks: readonly Ac
       let j = i + 1;
       const a = sorted[i] as number;
       while (j < sorted.length && store.to[sorted[j] as number] === store.to[a] && store.ltype[sorted[j] as number] === store.ltype[a]) j++;
-      if (j - i > 1) {
-        const s = store.links[a]!;
-        const ids = sorted.slice(i, j).map((l) => store.links[l]!.id).sort(cmp);
-        add("duplicate-link", `${s.fromKey} ${store.reg.def(s.type).name} ${s.toKey} is linked ${j - i} times`, [s.fromKey, s.toKey], ids, { count: j - i });
-      }
+      if (j - i > 1) duplicates(sorted.slice(i, j));
       i = j;
     }
   }
-  for (const ls of danglingByKey.values()) {
-    if (ls.length < 2) continue;
-    const s = store.links[ls[0] as number]!;
-    const ids = ls.map((l) => store.links[l]!.id).sort(cmp);
-    add("duplicate-link", `${s.fromKey} ${store.reg.def(s.type).name} ${s.toKey} is linked ${ls.length} times`, [s.fromKey, s.toKey], ids, { count: ls.length });
-  }
+  for (const ls of danglingByKey.values()) if (ls.length > 1) duplicates(ls);
   for (const [id, ls] of store.linkIndex) {
     if (typeof ls !== "number") add("duplicate-link", `link id ${id} is used ${ls.length} times`, [], [id], { count: ls.length });
   }

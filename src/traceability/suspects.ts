@@ -1,5 +1,6 @@
 import { F_TRANSITIVE, linkFlags, type Compiled } from "./compiled.js";
 import type { TraceStore } from "./store.js";
+import { after } from "./times.js";
 
 /*
  * Suspect links. A link records its target's trigger fingerprint when made or reviewed; when the target's trigger
@@ -39,8 +40,7 @@ export class SuspectState {
 
   /** Whether link `l`'s recorded review lies after the as-of instant (so, as of then, it was never reviewed). */
   private reviewedLater(l: number): boolean {
-    const at = this.asOf === undefined ? undefined : this.store.links[l]!.link?.reviewedAt;
-    return at !== undefined && at > (this.asOf as string);
+    return after(this.store.links[l]!.link?.reviewedAt, this.asOf);
   }
 
   /** Whether node `v` exists and is retired by the rules' `inactive` statuses. */
@@ -57,7 +57,8 @@ export class SuspectState {
     if (this.retired(t) || this.retired(s.from[l] as number)) return LINK_OK;
     // The fingerprint a later review recorded says nothing about the link as of `asOf`: it needs its review.
     if (fp === -1 || this.reviewedLater(l)) return LINK_UNREVIEWED;
-    return fp === s.nodeFp[t] ? LINK_OK : LINK_SUSPECT;
+    // As of `asOf`, a trigger change after it has not happened: the link saw the content then (as evidence reads it).
+    return fp === s.nodeFp[t] || after(s.items[t]!.triggerChangedAt, this.asOf) ? LINK_OK : LINK_SUSPECT;
   }
 
   /** Spread from origin `o` (an item with directly suspect links into it), or undefined when it has none. */
@@ -68,7 +69,8 @@ export class SuspectState {
       if (this.direct[l] === LINK_SUSPECT) (direct ??= []).push(l);
     }
     if (direct === undefined) return undefined;
-    const changedAt = (s.items[o] as { changedAt: string | undefined }).changedAt;
+    // When its trigger fields last changed: a link reviewed since has seen the change (an edit elsewhere does not count).
+    const changedAt = s.items[o]!.triggerChangedAt;
     const lf = linkFlags(s, this.c);
     const depth = this.c.rules.suspects.depth;
     const transitive = new Map<number, number>();
@@ -94,11 +96,10 @@ export class SuspectState {
         if (sl.link === undefined) continue;
         const f = s.from[l] as number;
         if (f < 0 || f === o || this.retired(f)) continue;
-        const asOf = this.asOf;
         const reviewed = sl.link.reviewedAt;
         const created = sl.link.createdAt;
         // As of `asOf`, a later review or creation has not happened: it stops nothing.
-        const seen = asOf === undefined ? (reviewed ?? created) : reviewed !== undefined && reviewed <= asOf ? reviewed : created !== undefined && created <= asOf ? created : undefined;
+        const seen = reviewed !== undefined && !after(reviewed, this.asOf) ? reviewed : after(created, this.asOf) ? undefined : created;
         if (changedAt !== undefined && seen !== undefined && seen >= changedAt) continue;
         if (!transitive.has(l)) transitive.set(l, d + 1);
         reached.add(f);

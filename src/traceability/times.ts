@@ -51,6 +51,9 @@ export function canonicalTimes<T extends object>(record: T, fields: readonly str
   return (copy ?? record) as T;
 }
 
+/** Whether instant `at` lies after `asOf` (so, as of then, had not happened); never without an `asOf`. */
+export const after = (at: string | undefined, asOf: string | undefined): boolean => asOf !== undefined && (at ?? "") > asOf;
+
 /** A canonical instant, or undefined for undefined (the value was checked before). */
 export function canonicalInstant(value: string | undefined): string | undefined {
   return value === undefined || isInstant(value) ? value : instant(value);

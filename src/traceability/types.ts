@@ -56,8 +56,14 @@ export interface TraceItem extends TraceItemRef {
   readonly fingerprint: string;
   /** Fingerprint over the suspect-trigger fields (links record it). Equal to `fingerprint` by default. */
   readonly triggerFingerprint: string;
-  /** When the fingerprinted content last changed; a passing run before it is stale. */
+  /** When the fingerprinted content (or the revision) last changed; a passing run before it is stale. */
   readonly changedAt: Instant | undefined;
+  /**
+   * When the trigger fields (the rules' `triggerFields`, by default the fingerprinted ones) last changed: a link
+   * reviewed or made since stops the transitive suspicion of that change. Its own time, so an edit of a field outside
+   * the trigger fields does not move it, and a trigger field outside the fingerprinted ones moves only this one.
+   */
+  readonly triggerChangedAt: Instant | undefined;
 }
 
 /**
@@ -89,6 +95,11 @@ export interface TraceInput {
    * (an upper bound: a status change also moves `updatedAt`, which can only make evidence look older, never newer).
    */
   readonly changedAt?: Readonly<Record<string, string>>;
+  /**
+   * When each item's trigger fields (the rules' `triggerFields`) last changed, by `kind:id`, where that differs from
+   * its `changedAt` (default: the same time, the convention when only one is known).
+   */
+  readonly triggerChangedAt?: Readonly<Record<string, string>>;
 }
 
 /**

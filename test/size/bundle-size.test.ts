@@ -36,6 +36,10 @@ describe("issue 17: bundle size", () => {
     const entry = `export { money, sumMoney, scoreRequests, earnedValue, buildTraceGraph, analyzeTraceGraph, createMemoryAdapter, createRepositories } from "${SRC}";`;
     // Measured 99.990 kB (2026-12-07, sel15: 99.964 before; + the derived NPV's discounting and pastFlows options, paid
     // for in the scoring code as far as it goes — see the scoreRequests budget below).
+    // Measured 99.998 kB (2026-12-07, trace17, 99.964 before it: + Dates fingerprinted as instants and built-ins
+    // refused, trigger fields' own change time, later changes out of as-of suspects and acknowledgements, +0.149;
+    // − one as-of comparison helper, the fingerprint's tags in one switch, shared duplicate-link, rule-issue and
+    // empty-list helpers, a table-driven edit check, −0.115).
     // Measured 99.670 kB (2026-12-07, third audit pass: trace13's acknowledgement findings and duplicate positions +0.41,
     // raid12's assessment history +0.21, headings inactive by tag +0.10; storage12's chunked long `in` lists (+1.0 kB,
     // 100.29 with them) were taken out again to stay within this budget).

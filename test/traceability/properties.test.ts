@@ -113,6 +113,8 @@ type GraphGen = typeof graphArb extends fc.Arbitrary<infer T> ? T : never;
 class Model {
   items = new Map<string, TraceEntity>();
   changedAt: Record<string, string> = {};
+  /** When the trigger fields last moved (here the fingerprinted ones): a raised revision alone does not move it. */
+  triggerChangedAt: Record<string, string> = {};
   links: TraceLinkInput[] = [];
   runs: TraceEntity[] = [];
   acks: NonNullable<TraceInput["acknowledgements"]>[number][] = [];
@@ -143,7 +145,7 @@ class Model {
 
   input(): TraceInput {
     const of = (k: TraceItemKind) => [...this.items.entries()].filter(([id]) => KIND(id) === k).map(([, e]) => e);
-    return { requirements: of("requirement"), artifacts: of("artifact"), testCases: of("test-case"), testRuns: this.runs, links: this.links, acknowledgements: this.acks, changedAt: this.changedAt };
+    return { requirements: of("requirement"), artifacts: of("artifact"), testCases: of("test-case"), testRuns: this.runs, links: this.links, acknowledgements: this.acks, changedAt: this.changedAt, triggerChangedAt: this.triggerChangedAt };
   }
 
   /** Turns a generated edit into an analysis edit, applying it to the model too. */
@@ -158,6 +160,7 @@ class Model {
         const now = buildTraceGraph(this.inputOf(g.id, next)).items()[0]!.fingerprint;
         // A raised (or lowered) revision is a change of meaning too: the analysis moves changedAt for it.
         if (was !== now || prev?.revision !== next.revision) this.changedAt[key] = at;
+        if (was !== now) this.triggerChangedAt[key] = at;
         this.items.set(g.id, next);
         return { type: "item-changed", kind: KIND(g.id), item: next, at };
       }
@@ -206,6 +209,7 @@ function seed(m: Model, g: GraphGen): void {
   for (const x of g.items) {
     m.items.set(x.id, entity(x.id, x.variant, x.at));
     m.changedAt[`${KIND(x.id)}:${x.id}`] = x.at;
+    m.triggerChangedAt[`${KIND(x.id)}:${x.id}`] = x.at;
   }
   g.links.forEach((l, i) => m.links.push(m.makeLink(l, `L-${i}`)));
   g.loops.forEach(([a, b], i) => {

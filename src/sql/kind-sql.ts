@@ -1,0 +1,62 @@
+import type { EntityKind } from "../entities/registry.js";
+import type { StoredRecord } from "../storage/port.js";
+import { fieldValue } from "../storage/query.js";
+import type { SqlDialectName } from "./dialect.js";
+import { docColumn } from "./documents.js";
+import { SCHEMA_INDEXED } from "./migrations.js";
+import { columnName, INDEXED_MAX_LENGTH, quoteId, tableName } from "./schema.js";
+
+/*
+ * The SQL adapter's per-kind statements and row values (internal), apart from the adapter's logic.
+ */
+
+/** The per-kind statements, compiled once: they are the hot path (inserts in bulk, get by id). */
+export interface KindSql {
+  readonly kind: EntityKind;
+  readonly table: string;
+  readonly columns: readonly { readonly path: string; readonly column: string }[];
+  readonly columnOf: ReadonlyMap<string, string>;
+  readonly insert: string;
+  readonly update: string;
+  readonly get: string;
+  readonly version: string;
+  readonly delete: string;
+  readonly deleteVersion: string;
+}
+
+export function kindSql(dialect: SqlDialectName, kind: EntityKind): KindSql {
+  const ph = (i: number) => (dialect === "postgres" ? `$${i}` : "?");
+  const table = tableName(kind);
+  const columns = (SCHEMA_INDEXED[kind] ?? []).map((path) => ({ path, column: columnName(path) }));
+  const names = ["id", "version", "created_at", "updated_at", "doc", ...columns.map((c) => quoteId(dialect, c.column))];
+  const values = names.map((_, i) => ph(i + 1));
+  const conflict = dialect === "mysql" ? "" : " ON CONFLICT (id) DO NOTHING";
+  const sets = names.slice(1).map((n, i) => `${n} = ${ph(i + 1)}`);
+  const n = names.length;
+  return {
+    kind,
+    table,
+    columns,
+    columnOf: new Map(columns.map((c) => [c.path, c.column])),
+    insert: `INSERT INTO ${table} (${names.join(", ")}) VALUES (${values.join(", ")})${conflict}`,
+    update: `UPDATE ${table} SET ${sets.join(", ")} WHERE id = ${ph(n)} AND version = ${ph(n + 1)}`,
+    get: `SELECT ${docColumn(dialect)} FROM ${table} WHERE id = ${ph(1)}`,
+    // MariaDB: a locking read sees the latest row; a plain SELECT in a REPEATABLE READ transaction reads its snapshot.
+    version: `SELECT version FROM ${table} WHERE id = ${ph(1)}${dialect === "mysql" ? " LOCK IN SHARE MODE" : ""}`,
+    delete: `DELETE FROM ${table} WHERE id = ${ph(1)}`,
+    deleteVersion: `DELETE FROM ${table} WHERE id = ${ph(1)} AND version = ${ph(2)}`,
+  };
+}
+
+/** The row values of a record: base columns, the JSON document, then the indexed columns. */
+export function rowValues(k: KindSql, record: StoredRecord): unknown[] {
+  // The instant columns hold the value when it fits MariaDB's VARCHAR(64) (every instant does): the document is the
+  // record, so a raw record's longer string is kept there, as on SQLite and PostgreSQL (MariaDB refused it).
+  const text = (v: unknown) => (typeof v === "string" && v.length <= 64 ? v : null);
+  const out: unknown[] = [record.version, text(record.createdAt), text(record.updatedAt), JSON.stringify(record)];
+  for (const c of k.columns) {
+    const v = fieldValue(record, c.path);
+    out.push(typeof v === "string" && v.length <= INDEXED_MAX_LENGTH ? v : null);
+  }
+  return out;
+}
