@@ -53,7 +53,7 @@ const anyValue = z.custom<JsonValue>(() => true);
  * jsonValueSchema.safeParse(JSON.parse('{"__proto__":{"x":1}}')).success; // false
  * ```
  */
-export const jsonValueSchema = z.codec(anyValue, anyValue, { decode: checkJson, encode: checkJson }).describe("Any JSON value");
+export const jsonValueSchema = z.codec(anyValue, anyValue, { decode: checkJson, encode: checkJson });
 
 // Segments that would let a naive patch applier reach Object.prototype.
 const FORBIDDEN_SEGMENTS = new Set(["__proto__", "constructor", "prototype"]);
@@ -160,5 +160,5 @@ export type FieldChange = z.output<typeof fieldChangeSchema>;
  * ```
  */
 export function auditEventJsonSchema(): Record<string, unknown> {
-  return wireJsonSchema(auditEventSchema, { title: "AuditEvent", description: "Who created, changed or deleted an entity, when, and what changed." });
+  return wireJsonSchema(auditEventSchema, { title: "AuditEvent", description: "Who created, changed or deleted an entity, when, and what changed." }, [[jsonValueSchema, "Any JSON value"]]);
 }

@@ -1,5 +1,6 @@
 import * as z from "zod";
-import { idSchema, instantCodec, refuseUnstorableText } from "../core/codecs.js";
+import { currencyCodeSchema, idSchema, instantCodec, refuseUnstorableText } from "../core/codecs.js";
+import { moneyAmountWireSchema } from "../core/codecs/money.js";
 import { ValidationError } from "../core/errors.js";
 import { MAX_RECORD_VERSION } from "../core/record-version.js";
 
@@ -65,7 +66,26 @@ export function entitySchema<S extends z.core.$ZodLooseShape>(shape: S, meta?: {
  * schema.required; // ["id", "version", "createdAt", "updatedAt", "code", …]
  * ```
  */
-export function wireJsonSchema(schema: z.ZodType, meta?: { readonly title: string; readonly description: string }): Record<string, unknown> {
+export function wireJsonSchema(
+  schema: z.ZodType,
+  meta?: { readonly title: string; readonly description: string },
+  /** @internal Descriptions of the kind's own shared field schemas, added like the money fields' below. */
+  fieldDescriptions: readonly (readonly [z.ZodType, string])[] = [],
+): Record<string, unknown> {
   if (!(schema instanceof z.ZodType)) throw ValidationError.single(["schema"], "expected a zod schema", "wireJsonSchema");
-  return z.toJSONSchema(meta === undefined ? schema : schema.meta({ ...meta }), { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  // Field descriptions live here, not in `.describe()` on the codecs: only JSON Schema reads them.
+  const described = new Map<unknown, string>([...WIRE_FIELD_DESCRIPTIONS, ...fieldDescriptions]);
+  return z.toJSONSchema(meta === undefined ? schema : schema.meta({ ...meta }), {
+    io: "input",
+    unrepresentable: "any",
+    override: ({ zodSchema, jsonSchema }) => {
+      const text = described.get(zodSchema);
+      if (text !== undefined && jsonSchema.description === undefined) jsonSchema.description = text;
+    },
+  }) as Record<string, unknown>;
 }
+
+const WIRE_FIELD_DESCRIPTIONS: readonly (readonly [z.ZodType, string])[] = [
+  [moneyAmountWireSchema, 'Decimal amount, e.g. "1234.50"; never exponent notation'],
+  [currencyCodeSchema, 'ISO 4217 currency code, e.g. "EUR"'],
+];

@@ -59,3 +59,27 @@ describe("the entity registry", () => {
     });
   });
 });
+
+describe("JSON Schema field descriptions (kept with the JSON Schema builders, not on the codecs)", () => {
+  type Node = { description?: string; properties?: Record<string, Node> };
+  const at = (schema: unknown, ...keys: string[]) => keys.reduce<Node | undefined>((n, k) => n?.properties?.[k], schema as Node);
+
+  it("describes a money amount and its currency wherever money is stored", () => {
+    const cost = entityJsonSchema("cost-entry");
+    expect(at(cost, "amount", "amount")?.description).toBe('Decimal amount, e.g. "1234.50"; never exponent notation');
+    expect(at(cost, "amount", "currency")?.description).toBe('ISO 4217 currency code, e.g. "EUR"');
+    const line = (at(entityJsonSchema("project"), "budget", "lines") as { items?: Node } | undefined)?.items;
+    expect(at(line, "amount", "amount")?.description).toBe('Decimal amount, e.g. "1234.50"; never exponent notation');
+  });
+
+  it("describes every currency code field, not only money's", () => {
+    expect(at(entityJsonSchema("portfolio"), "currency")?.description).toBe('ISO 4217 currency code, e.g. "EUR"');
+    expect(at(entityJsonSchema("project"), "budget", "currency")?.description).toBe('ISO 4217 currency code, e.g. "EUR"');
+  });
+
+  it("describes an audit event's before and after as any JSON value", () => {
+    const change = (at(entityJsonSchema("audit-event"), "changes") as { items?: Node } | undefined)?.items;
+    expect(at(change, "before")?.description).toBe("Any JSON value");
+    expect(at(change, "after")?.description).toBe("Any JSON value");
+  });
+});

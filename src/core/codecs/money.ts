@@ -30,14 +30,17 @@ export interface MoneyWire {
   currency: string;
 }
 
-const moneyWireSchema = z.strictObject({
-  amount: decimalStringSchema
-    .refine((a) => a.length <= MONEY_SIGNIFICANT_DIGITS + 2 || new PmoDecimal(a).sd(false) <= MONEY_SIGNIFICANT_DIGITS, {
-      message: `amount has more than ${MONEY_SIGNIFICANT_DIGITS} significant digits`,
-    })
-    .describe("Decimal amount, e.g. \"1234.50\"; never exponent notation"),
-  currency: currencyCodeSchema.describe("ISO 4217 currency code, e.g. \"EUR\""),
-});
+/**
+ * @internal A money amount's wire form. Its JSON Schema description is added by the entities' JSON Schema builders
+ * (entities/base.ts), not with `.describe()` here: prose read only by JSON Schema stays out of every bundle that
+ * decodes money.
+ */
+export const moneyAmountWireSchema = decimalStringSchema.refine(
+  (a) => a.length <= MONEY_SIGNIFICANT_DIGITS + 2 || new PmoDecimal(a).sd(false) <= MONEY_SIGNIFICANT_DIGITS,
+  { message: `amount has more than ${MONEY_SIGNIFICANT_DIGITS} significant digits` },
+);
+
+const moneyWireSchema = z.strictObject({ amount: moneyAmountWireSchema, currency: currencyCodeSchema });
 
 const moneyMemory = z.custom<Money>(
   (v) =>
