@@ -15,7 +15,7 @@ import { scoreIntake, selectIntake } from "./intake.js";
 import { readModelFile } from "./model-file.js";
 import { dateFormatOption, decimalMarkOption, delimiterOption, formatLocaleOption, maxCellCharsOption, mergedCellsOption, reportCsvOptions } from "./report-csv.js";
 import { baselineNumber, evmWarningLines } from "./ev-baseline.js";
-import { asOfOption, dbOption, envelopeFlags, jsonOption, kpiConventionOptions, kpiConventions, modelOption, parseDate, parseInstant, parseTimeZone, planConventionOptions, PLAN_STATUS_DATE, selectionOptions, TODAY, type IntakeFlags, type KpiConventionFlags, type PlanConventionFlags } from "./options.js";
+import { asOfOption, dbOption, envelopeFlags, jsonOption, kpiConventionOptions, kpiConventions, modelOption, parseDate, parseInstant, parseTimeZone, planConventionOptions, DATA_STATUS_DATE, PLAN_STATUS_DATE, selectionOptions, TODAY, type IntakeFlags, type KpiConventionFlags, type PlanConventionFlags } from "./options.js";
 import { loadSolver } from "./solver.js";
 import { officeReport } from "./office-report.js";
 import { entryAt } from "./folders.js";
@@ -80,7 +80,8 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
   // When the clock's date stands in for --as-of, a finished command says so on stderr: figures are never silently of today.
   let clockDate: string | undefined;
   const today = () => (clockDate = todayUtc(raw));
-  // schedule and risk default to the data's status date (an MS Project file's StatusDate, else CurrentDate), also stated.
+  // Analyses default to the data's status date (the latest project statusDate; an MS Project file's StatusDate, else
+  // CurrentDate), as the demo does, else today: also stated.
   let dataDate: string | undefined;
   const planAsOf = (o: { asOf?: string; project?: string }) => (records: ImportedRecords) => o.asOf ?? (dataDate = planStatusDate(records, o.project)) ?? today();
   const program = new Command("pmokit")
@@ -171,29 +172,29 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
 
   type AnalysisOpts = { db: string; asOf?: string; json?: boolean };
   const analysis = (name: string, description: string, show: (delivery: DeliveryAnalysis, asJson: boolean) => number) =>
-    program.command(name).description(description).addOption(dbOption()).addOption(asOfOption()).addOption(jsonOption())
+    program.command(name).description(description).addOption(dbOption()).addOption(asOfOption(DATA_STATUS_DATE)).addOption(jsonOption())
       .action(async (o: AnalysisOpts) => {
-        code = show(await withDelivery(raw, { db: o.db, asOf: o.asOf ?? today() }), o.json === true);
+        code = show(await withDelivery(raw, { db: o.db, asOf: planAsOf(o) }), o.json === true);
       });
 
   program.command("score").description("rank the intake with a scoring model (default: the built-in weighted model over the sample's criteria)")
-    .addOption(dbOption()).addOption(asOfOption()).addOption(modelOption()).addOption(jsonOption())
+    .addOption(dbOption()).addOption(asOfOption(DATA_STATUS_DATE)).addOption(modelOption()).addOption(jsonOption())
     .action(async (o: AnalysisOpts & { model?: string }) => {
       const model = o.model !== undefined ? await readModelFile(resolve(io.cwd, o.model)) : INTAKE_MODEL;
       const records = await readRecords(raw, o.db);
-      const { scoreboard } = scoreIntake(records, isoDate(o.asOf ?? today()), model);
+      const { scoreboard } = scoreIntake(records, isoDate(planAsOf(o)(records)), model);
       if (o.json) json(io, scoreboard.entries.map((e) => ({ rank: e.rank, request: e.requestId, status: e.status, score: e.score.value?.toFixed() ?? null, reason: e.score.reason ?? null })));
       else if (scoreboard.entries.length === 0) io.stdout.write("no requests to rank: the database has none\n");
       else io.stdout.write(`${scoreLines(scoreboard, records.request ?? []).map(printable).join("\n")}\n`);
     });
 
   selectionOptions(program.command("select").description("select the portfolio of open requests under the budget and capacity of one period; exit 1 when infeasible")
-    .addOption(dbOption()).addOption(asOfOption())).addOption(jsonOption())
+    .addOption(dbOption()).addOption(asOfOption(DATA_STATUS_DATE))).addOption(jsonOption())
     .action(async (o: IntakeFlags & AnalysisOpts) => {
       const { model, solver } = await intakeSetup(raw, o);
       const records = await readRecords(raw, o.db);
       const envelope = resolveEnvelope(envelopeFlags(o), records.request ?? []);
-      const intake = scoreIntake(records, isoDate(o.asOf ?? today()), model);
+      const intake = scoreIntake(records, isoDate(planAsOf(o)(records)), model);
       const selection = await selectIntake(intake, envelope, solver);
       const r = selection.result;
       if (o.json) {
@@ -300,16 +301,16 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
   kpiConventionOptions(planConventionOptions(selectionOptions(program.command("report").description("write the office report (html: one self-contained file; md: with chart SVGs beside it; csv: the project health table; json; xlsx: a workbook, one sheet per table)")
     .addOption(new Option("--format <format>", "html, md, csv, json or xlsx").choices(["html", "md", "csv", "json", "xlsx"]).default("html"))
     .requiredOption("--out <path>", "file to write")
-    .addOption(dbOption()).addOption(asOfOption())))).addOption(jsonOption()).addOption(delimiterOption()).addOption(decimalMarkOption())
+    .addOption(dbOption()).addOption(asOfOption(DATA_STATUS_DATE))))).addOption(jsonOption()).addOption(delimiterOption()).addOption(decimalMarkOption())
     .action(async (o: IntakeFlags & AnalysisOpts & PlanConventionFlags & KpiConventionFlags & { format: "html" | "md" | "csv" | "json" | "xlsx"; out: string; delimiter?: "," | ";" | "\t"; decimalMark?: "." | "," }) => {
       const out = resolve(io.cwd, o.out);
       const csvOptions = reportCsvOptions(o); // before the work: --delimiter / --decimal-mark with another format is a usage error
       // Checked before the work: a folder is not a report file (`--out .` would write beside the folder).
       if (entryAt(out) === "folder") throw new CliError(`${out}: is a folder; --out names the report file (e.g. ${join(o.out, `report.${o.format}`)})`, { code: "usage" });
       checkWritableDir(dirname(out));
-      const asOf = o.asOf ?? today();
       const setup = await intakeSetup(raw, o);
       const records = await readRecords(raw, o.db);
+      const asOf = planAsOf(o)(records);
       const office = await officeOf(raw, records, { ...o, asOf }, setup);
       const risks = analyzeOfficeRisk(records, { statusDate: asOf, iterations: 500, seed: 1, ...planConventionsOf(o) });
       const report = officeReport(office, analyzeOfficeSchedule(records, { statusDate: asOf, earnedScheduleFinish: earnedScheduleFinishes(office), ...planConventionsOf(o) }), risks);

@@ -79,6 +79,8 @@ export function parseTimeZone(value: string): string {
 export const dbOption = (): Option => new Option("--db <file>", "SQLite database file").default(DEFAULT_DB);
 /** `--as-of <date>`, without a default value: the command fills in `fallback` (today, or the data's status date). */
 export const asOfOption = (fallback: string = TODAY): Option => new Option("--as-of <date>", `status date YYYY-MM-DD (default: ${fallback})`).argParser(parseDate("--as-of"));
+/** The default `--as-of` of the analyses (`evm`, `score`, `select`, `trace`, `rollout`, `report`), as `demo`'s. */
+export const DATA_STATUS_DATE = "the data's status date: the latest project statusDate (an MS Project file's StatusDate, else its CurrentDate), else today in UTC";
 /** The default `--as-of` of `schedule` and `risk`. */
 export const PLAN_STATUS_DATE = "the latest statusDate of the projects analysed (an MS Project file's StatusDate, else its CurrentDate), else today in UTC";
 /** `--json`. */

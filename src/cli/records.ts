@@ -24,7 +24,8 @@ export async function readRecords(io: CliIo, db: string): Promise<ImportedRecord
 }
 
 /**
- * The delivery analysis (projects, RAID, rollout, traceability) of the database as of a day, with a progress bar.
+ * The delivery analysis (projects, RAID, rollout, traceability) of the database as of a day (or the day `asOf` picks
+ * from the records read), with a progress bar.
  *
  * @example
  * ```ts
@@ -32,10 +33,10 @@ export async function readRecords(io: CliIo, db: string): Promise<ImportedRecord
  * delivery.trace.result.levels.length; // one entry per requirement level
  * ```
  */
-export async function withDelivery(io: CliIo, opts: { db: string; asOf: string }): Promise<DeliveryAnalysis> {
+export async function withDelivery(io: CliIo, opts: { db: string; asOf: string | ((records: ImportedRecords) => string) }): Promise<DeliveryAnalysis> {
   const records = await readRecords(io, opts.db);
   const bar = progress(io, 5, "analyse");
-  const delivery = analyzeDelivery(records, opts.asOf, (s) => bar.tick(s));
+  const delivery = analyzeDelivery(records, typeof opts.asOf === "string" ? opts.asOf : opts.asOf(records), (s) => bar.tick(s));
   bar.stop();
   return delivery;
 }

@@ -65,8 +65,8 @@ describe("a database session", () => {
   it("writes reports in each format; Markdown with its chart files", async () => {
     for (const [format, file] of [["html", "r/index.html"], ["md", "r/report.md"], ["csv", "r/health.csv"], ["json", "r/report.json"], ["xlsx", "r/report.xlsx"]] as const) {
       const r = await run(["report", "--format", format, "--out", file, "--db", "office.sqlite"], cwd);
-      // No --as-of: the clock's date (the injected 2026-11-20) stands in, and a finished command says so.
-      expect([format, r.code, r.err]).toEqual([format, 0, "pmokit: as of 2026-11-20, today in UTC (no --as-of given)\n"]);
+      // No --as-of: the data's status date (the sample's projects': 2026-11-20) stands in, and a finished command says so.
+      expect([format, r.code, r.err]).toEqual([format, 0, "pmokit: as of 2026-11-20, the data's status date (no --as-of given)\n"]);
       expect(existsSync(join(cwd, file))).toBe(true);
     }
     expect(readdirSync(join(cwd, "r", "charts")).sort()).toContain("coverage.svg");

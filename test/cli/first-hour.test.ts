@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadSampleOffice } from "../../examples/office.js";
@@ -14,20 +14,32 @@ const FIXTURES = new URL("../../../shared/fixtures/mspdi/", import.meta.url);
 const REQUIREMENTS = "id,projectId,key,type,title,statement,priority,verificationMethod,status,acceptanceCriteria\n";
 const at = (iso: string) => () => new Date(iso);
 
-describe("--as-of defaults to today (UTC), read from the one clock", () => {
+describe("--as-of defaults to the data's status date, else today (UTC), read from the one clock", () => {
   const cwd = temp();
   beforeAll(async () => {
     expect((await run(["init", "o.sqlite"], cwd)).code).toBe(0);
     expect((await run(["import", DATA, "--db", "o.sqlite"], cwd)).code).toBe(0);
+    // The sample without its projects' status date: only the clock can stand in for --as-of.
+    const undated = join(cwd, "undated");
+    mkdirSync(undated);
+    for (const file of readdirSync(DATA).filter((f) => f.endsWith(".json"))) copyFileSync(join(DATA, file), join(undated, file));
+    const projects = JSON.parse(readFileSync(join(DATA, "project.json"), "utf8")) as Record<string, unknown>[];
+    writeFileSync(join(undated, "project.json"), JSON.stringify(projects.map(({ statusDate: _, ...p }) => p)));
+    expect((await run(["init", "u.sqlite"], cwd)).code).toBe(0);
+    expect((await run(["import", undated, "--db", "u.sqlite"], cwd)).code).toBe(0);
   }, HEAVY);
 
-  it("evm without --as-of is evm at the clock's UTC date", async () => {
+  it("evm without --as-of, on data with no project status date, is evm at the clock's UTC date", async () => {
     // 2027-01-15T00:30 at UTC−05:00 is 05:30 UTC: still the 15th. Earned value at that date, not at the sample's.
     const clock = at("2027-01-14T19:30:00.000-05:00");
-    const implicit = await run(["evm", "--db", "o.sqlite", "--json"], cwd, clock);
-    const explicit = await run(["evm", "--db", "o.sqlite", "--json", "--as-of", "2027-01-15"], cwd);
-    const sample = await run(["evm", "--db", "o.sqlite", "--json", "--as-of", "2026-11-20"], cwd, clock);
+    const implicit = await run(["evm", "--db", "u.sqlite", "--json"], cwd, clock);
+    const explicit = await run(["evm", "--db", "u.sqlite", "--json", "--as-of", "2027-01-15"], cwd);
+    const sample = await run(["evm", "--db", "u.sqlite", "--json", "--as-of", "2026-11-20"], cwd, clock);
     expect(implicit.out).toBe(explicit.out);
+    expect(implicit.err).toContain("pmokit: as of 2027-01-15, today in UTC (no --as-of given)");
+    // With the sample's status dates, the same clock does not move the figures: the data's 2026-11-20 stands in.
+    const dated = await run(["evm", "--db", "o.sqlite", "--json"], cwd, clock);
+    expect([dated.out, dated.err]).toEqual([(await run(["evm", "--db", "o.sqlite", "--json", "--as-of", "2026-11-20"], cwd)).out, "pmokit: as of 2026-11-20, the data's status date (no --as-of given)\n"]);
     // Later status date, more planned value: PRJ-CRM's PV grows between 2026-11-20 and 2027-01-15.
     const pv = (out: string) => Number((JSON.parse(out) as { project: string; pv: { amount: string } }[]).find((p) => p.project === "PRJ-CRM")!.pv.amount);
     expect(pv(implicit.out)).toBeGreaterThan(pv(sample.out));
@@ -35,10 +47,11 @@ describe("--as-of defaults to today (UTC), read from the one clock", () => {
   }, HEAVY);
 
   it("--help says where the default comes from; a bad date is exit 2", async () => {
+    // Every analysis takes the data's status date first, as the demo does (an old MS Project plan is scheduled and
+    // measured at its own date), else today.
     for (const c of ["score", "select", "evm", "trace", "rollout", "report"]) {
-      expect((await run([c, "--help"], cwd)).out.replace(/\s+/g, " ")).toContain("status date YYYY-MM-DD (default: today's date in UTC — the one place the CLI reads the clock)");
+      expect((await run([c, "--help"], cwd)).out.replace(/\s+/g, " ")).toContain("status date YYYY-MM-DD (default: the data's status date: the latest project statusDate (an MS Project file's StatusDate, else its CurrentDate), else today in UTC)");
     }
-    // schedule and risk take the data's status date first (an old MS Project plan is scheduled at its own date).
     for (const c of ["schedule", "risk"]) {
       expect((await run([c, "--help"], cwd)).out.replace(/\s+/g, " ")).toContain("status date YYYY-MM-DD (default: the latest statusDate of the projects analysed (an MS Project file's StatusDate, else its CurrentDate), else today in UTC)");
     }
