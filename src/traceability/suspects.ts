@@ -40,7 +40,8 @@ export class SuspectState {
 
   /** Whether link `l`'s recorded review lies after the as-of instant (so, as of then, it was never reviewed). */
   private reviewedLater(l: number): boolean {
-    return after(this.store.links[l]!.link?.reviewedAt, this.asOf);
+    // Checked first: without an as-of (the usual run) no link record is read, on a path every link takes.
+    return this.asOf !== undefined && after(this.store.links[l]!.link?.reviewedAt, this.asOf);
   }
 
   /** Whether node `v` exists and is retired by the rules' `inactive` statuses. */
