@@ -234,7 +234,9 @@ export function analyzeDelivery(records: ImportedRecords, statusDate: IsoDate | 
     requirements, artifacts: items.artifact, testCases: items["test-case"], testRuns: items["test-run"], defects: items.defect,
     links: list(records, "trace-link"), acknowledgements: list(records, "acknowledgement"),
   }, DEFAULT_TRACE_RULES);
-  const analysis = analyzeTraceGraph(graph, { people: list(records, "person") });
+  // Judged as of the status date, as every other figure here: a run executed, a review or an acknowledgement given
+  // after it has not happened yet.
+  const analysis = analyzeTraceGraph(graph, { people: list(records, "person"), asOf });
   const traceResult = analysis.result();
   // A parent named only in `parentId` (a CSV "Parent" column) is no trace link: said, not silently dropped.
   const parentLinks = new Set(list(records, "trace-link").filter((l) => DEFAULT_TRACE_RULES.parentLinkTypes?.includes(l.linkType)).map((l) => `${l.from.kind}:${l.from.id}\u0000${l.to.kind}:${l.to.id}`));
