@@ -1,19 +1,12 @@
 import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { decimal, ValidationError } from "../../src/core/index.js";
+import { decimal } from "../../src/core/index.js";
 import { finishDistributionChart, ganttChart, resourceHistogramChart, tornadoChart } from "../../src/reports/index.js";
 import { H } from "./fixtures.js";
+import { validationErrorOf } from "../support/errors.js";
 
 const count = (s: string, re: RegExp) => (s.match(re) ?? []).length;
-function issuesOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ValidationError) return e.issues.map((i) => i.path.join("."));
-    throw e;
-  }
-  throw new Error("expected a ValidationError");
-}
+const issuesOf = (fn: () => unknown): string[] => validationErrorOf(fn).issues.map((i) => i.path.join("."));
 /** Relative luminance on 0–255 (ITU-R BT.601), the grey a greyscale printer makes of a colour. */
 const grey = (hex: string) => {
   const n = Number.parseInt(hex.slice(1), 16);

@@ -1,18 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { money, ValidationError } from "../../src/core/index.js";
+import { money } from "../../src/core/index.js";
 import { efficientFrontierChart, valueCostBubbleChart, type FrontierChartInput } from "../../src/reports/index.js";
 import { bubbleInput, frontierInput } from "./fixtures.js";
+import { validationErrorOf } from "../support/errors.js";
 
 const yTitle = (svg: string) => /<g class="axis axis-y"[^>]*>.*<text class="axis-title"[^>]*>([^<]*)<\/text><\/g>/.exec(svg)?.[1];
-function paths(fn: () => unknown) {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ValidationError) return e.issues.map((i) => i.path.join("."));
-    throw e;
-  }
-  throw new Error("expected a ValidationError");
-}
+const paths = (fn: () => unknown): string[] => validationErrorOf(fn).issues.map((i) => i.path.join("."));
 
 describe("a value axis in money names its currency and holds one currency", () => {
   // Total value as NPV in EUR (a value measure in money): the axis read "Total value" with no unit.

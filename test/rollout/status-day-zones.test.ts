@@ -1,20 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ValidationError, changeItemStatus, instant, isoDate, type ChecklistItem } from "../../src/index.js";
+import { changeItemStatus, instant, isoDate, type ChecklistItem } from "../../src/index.js";
 import { doneItem } from "./helpers.js";
+import { issuePathsOf } from "../support/errors.js";
 
 // A completion (or skip) day is a calendar day without a zone; a change may not record a day no place has reached.
 // The bound was the UTC day of the change, so at 09:00 in Auckland (UTC+13 in December: 20:00 UTC the day before)
 // "done today" was refused as a future day. The latest local day at an instant is its UTC day 14 hours later (UTC+14).
 const open = (): ChecklistItem => doneItem("a", { status: "todo", completedOn: undefined } as Partial<ChecklistItem>);
-const refusedPaths = (f: () => unknown): string[] => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ValidationError) return e.issues.map((i) => i.path.join("."));
-    throw e;
-  }
-  return [];
-};
+const refusedPaths = issuePathsOf;
 
 describe("status days and time zones", () => {
   it("done today in Auckland at 09:00 (20:00 UTC the day before) is recorded; a day after that is refused", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError, analyseScheduleRisk, type RiskOptions, type ScheduleRiskModel } from "../../src/index.js";
+import { issuePathsOf } from "../support/errors.js";
 
 /*
  * Inputs a risk register or a caller hands analyseScheduleRisk that were a crash (RangeError, TypeError) or a silent
@@ -10,15 +11,7 @@ const network: ScheduleRiskModel["network"] = {
   activities: [{ id: "A", duration: 5 }, { id: "B", duration: 3 }],
   links: [{ from: "A", to: "B" }],
 };
-const paths = (f: () => unknown): string[] => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ValidationError) return e.issues.map((i) => i.path.join("."));
-    throw e;
-  }
-  return [];
-};
+const paths = issuePathsOf;
 
 describe("analyseScheduleRisk: risk-event costs are whole minor units, as cost rows are", () => {
   it("an event cost of 0.0001 EUR (a hundredth of a cent) is a ValidationError at its path, not a RangeError", () => {

@@ -11,6 +11,20 @@ export function validationErrorOf(f: () => unknown): ValidationError {
   throw new Error("expected a ValidationError");
 }
 
+/**
+ * The issue paths, dotted (`"riskEvents.0.impacts.1.cost"`), of the ValidationError `f` throws; `[]` when `f` returns
+ * (so a test can assert an input is accepted); another error is rethrown.
+ */
+export function issuePathsOf(f: () => unknown): string[] {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof ValidationError) return e.issues.map((i) => i.path.join("."));
+    throw e;
+  }
+  return [];
+}
+
 /** The path of the first issue of the ValidationError `f` throws. */
 export function firstIssuePath(f: () => unknown): readonly (string | number)[] {
   return validationErrorOf(f).issues[0]!.path;

@@ -1,17 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "../../src/index.js";
 import { earnedValue, earnedValueInputFromRows } from "../../src/variance/index.js";
 import { cost, pkg, project, week } from "./fixtures.js";
+import { issuePathsOf } from "../support/errors.js";
 
 /*
  * Earned-value audit 14: a record listed twice would count twice (AC doubled) or silently replace the other (a live
  * package): refused with the later row's path, as agileEarnedValue and rollUpEarnedValue refuse repeated ids.
  */
 
-const issuesOf = (f: () => unknown) => {
-  try { f(); } catch (e) { if (e instanceof ValidationError) return e.issues.map((i) => i.path.join(".")); throw e; }
-  return [];
-};
+const issuesOf = issuePathsOf;
 
 describe("earnedValue refuses an id listed twice", () => {
   const w = pkg({ id: "A", rule: { type: "percent-complete" }, slices: [week(1, "1000.00")], progress: [{ date: "2027-01-08", percentComplete: "50" }] });
