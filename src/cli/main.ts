@@ -83,7 +83,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
   // Analyses default to the data's status date (the latest project statusDate; an MS Project file's StatusDate, else
   // CurrentDate), as the demo does, else today: also stated.
   let dataDate: string | undefined;
-  const planAsOf = (o: { asOf?: string; project?: string }) => (records: ImportedRecords) => o.asOf ?? (dataDate = planStatusDate(records, o.project)) ?? today();
+  const dataAsOf = (o: { asOf?: string; project?: string }) => (records: ImportedRecords) => o.asOf ?? (dataDate = planStatusDate(records, o.project)) ?? today();
   const program = new Command("pmokit")
     .description("pmokit — the Project Management Office toolkit on an embedded SQLite database")
     .version(pmokitVersion(), "-V, --version", "print the pmokit version")
@@ -174,7 +174,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
   const analysis = (name: string, description: string, show: (delivery: DeliveryAnalysis, asJson: boolean) => number) =>
     program.command(name).description(description).addOption(dbOption()).addOption(asOfOption(DATA_STATUS_DATE)).addOption(jsonOption())
       .action(async (o: AnalysisOpts) => {
-        code = show(await withDelivery(raw, { db: o.db, asOf: planAsOf(o) }), o.json === true);
+        code = show(await withDelivery(raw, { db: o.db, asOf: dataAsOf(o) }), o.json === true);
       });
 
   program.command("score").description("rank the intake with a scoring model (default: the built-in weighted model over the sample's criteria)")
@@ -182,7 +182,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
     .action(async (o: AnalysisOpts & { model?: string }) => {
       const model = o.model !== undefined ? await readModelFile(resolve(io.cwd, o.model)) : INTAKE_MODEL;
       const records = await readRecords(raw, o.db);
-      const { scoreboard } = scoreIntake(records, isoDate(planAsOf(o)(records)), model);
+      const { scoreboard } = scoreIntake(records, isoDate(dataAsOf(o)(records)), model);
       if (o.json) json(io, scoreboard.entries.map((e) => ({ rank: e.rank, request: e.requestId, status: e.status, score: e.score.value?.toFixed() ?? null, reason: e.score.reason ?? null })));
       else if (scoreboard.entries.length === 0) io.stdout.write("no requests to rank: the database has none\n");
       else io.stdout.write(`${scoreLines(scoreboard, records.request ?? []).map(printable).join("\n")}\n`);
@@ -194,7 +194,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       const { model, solver } = await intakeSetup(raw, o);
       const records = await readRecords(raw, o.db);
       const envelope = resolveEnvelope(envelopeFlags(o), records.request ?? []);
-      const intake = scoreIntake(records, isoDate(planAsOf(o)(records)), model);
+      const intake = scoreIntake(records, isoDate(dataAsOf(o)(records)), model);
       const selection = await selectIntake(intake, envelope, solver);
       const r = selection.result;
       if (o.json) {
@@ -243,7 +243,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
     .option("--project <id>", "only this project (id or code)"))
     .addOption(dbOption()).addOption(asOfOption(PLAN_STATUS_DATE)).addOption(jsonOption())
     .action(async (o: AnalysisOpts & PlanConventionFlags & { project?: string }) => {
-      const schedule = await withSchedule(io, { db: o.db, asOf: planAsOf(o), ...(o.project !== undefined ? { project: o.project } : {}), ...planConventionsOf(o) });
+      const schedule = await withSchedule(io, { db: o.db, asOf: dataAsOf(o), ...(o.project !== undefined ? { project: o.project } : {}), ...planConventionsOf(o) });
       if (o.project !== undefined && schedule.projects.length === 0) throw new CliError(`no project ${o.project}`, { code: "usage" });
       const lines = scheduleSummary(schedule);
       if (o.json) json(io, lines.json);
@@ -271,7 +271,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       const projects = o.project !== undefined ? 1 : (records.project ?? []).length;
       const bar = progress(raw, 100 * projects, "risk");
       const results = analyzeOfficeRisk(records, {
-        statusDate: planAsOf(o)(records), iterations: o.iterations, seed: o.seed, ...(o.project !== undefined ? { project: o.project } : {}), ...(o.target !== undefined ? { target: o.target } : {}), ...planConventionsOf(o),
+        statusDate: dataAsOf(o)(records), iterations: o.iterations, seed: o.seed, ...(o.project !== undefined ? { project: o.project } : {}), ...(o.target !== undefined ? { target: o.target } : {}), ...planConventionsOf(o),
         onProgress: (_p, done, total) => { if (done < total) bar.tick(`${done}/${total}`); },
       });
       bar.stop();
@@ -310,7 +310,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       checkWritableDir(dirname(out));
       const setup = await intakeSetup(raw, o);
       const records = await readRecords(raw, o.db);
-      const asOf = planAsOf(o)(records);
+      const asOf = dataAsOf(o)(records);
       const office = await officeOf(raw, records, { ...o, asOf }, setup);
       const risks = analyzeOfficeRisk(records, { statusDate: asOf, iterations: 500, seed: 1, ...planConventionsOf(o) });
       const report = officeReport(office, analyzeOfficeSchedule(records, { statusDate: asOf, earnedScheduleFinish: earnedScheduleFinishes(office), ...planConventionsOf(o) }), risks);

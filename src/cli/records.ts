@@ -58,9 +58,10 @@ export async function withSchedule(io: CliIo, opts: { db: string; asOf: string |
 }
 
 /**
- * The status date `schedule` and `risk` take without `--as-of`: the latest `statusDate` of the projects they analyse
- * (only `project`'s, by id or code, when given) — an imported MS Project file's StatusDate, else its CurrentDate —, so
- * an old plan is scheduled at its own date, not today's; undefined when none has one (the command then takes today).
+ * The status date the analyses take without `--as-of`: the latest `statusDate` of the projects (only `project`'s, by
+ * id or code, when `schedule` or `risk` is given one) — an imported MS Project file's StatusDate, else its
+ * CurrentDate —, so an old plan is scheduled and measured at its own date, not today's; undefined when none has one
+ * (the command then takes today).
  *
  * @example
  * ```ts
