@@ -71,6 +71,17 @@ export class Edge {
     return fromEpochDay(Math.max(this.origin + (prev < day ? prev : day), Math.min(this.startDay, this.origin + day)));
   }
 
+  /**
+   * An in-progress activity's finish at position w: the evening of its finish position, but never before the day it
+   * started (epoch day). Started on a week-end with nothing left, it finishes that day: its position (the next working
+   * morning) gave the Friday before as a finish, or the Monday after as a start-pinned milestone.
+   */
+  startedFinishDate(cal: CalendarTimeline, w: number, actualStart: number): IsoDate {
+    const t = cal.F(w);
+    const day = Math.floor(t / this.mpd);
+    return fromEpochDay(Math.max(this.origin + (t === day * this.mpd ? day - 1 : day), actualStart));
+  }
+
   /** The date of an instant seen as a finish (evening of the previous day on a day boundary). */
   instantFinishDate(t: number): IsoDate {
     const day = Math.floor(t / this.mpd);

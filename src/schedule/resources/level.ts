@@ -251,7 +251,8 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
     const reached = span <= 0 && !pinned && net.state[i] === NOT_STARTED
       ? unmoved ? reachedAfterHours(net, st, i, opts.milestoneDating) : (pusher[i] as number) >= 0 ? reachedAfterHours(net, levelledSt, i, opts.milestoneDating) : undefined
       : undefined;
-    const activityFinish = net.state[i] === COMPLETE ? (schedule.activities[i]?.earlyFinish as IsoDate) : reached ?? (pinned ? edge.startDate(cal, es[i] as number) : edge.finishDate(cal, ef[i] as number, span));
+    const activityFinish = net.state[i] === COMPLETE ? (schedule.activities[i]?.earlyFinish as IsoDate)
+      : net.state[i] === IN_PROGRESS ? edge.startedFinishDate(cal, ef[i] as number, net.spec.actualStart[i] as number) : reached ?? (pinned ? edge.startDate(cal, es[i] as number) : edge.finishDate(cal, ef[i] as number, span));
     if (finishDate === undefined || activityFinish > finishDate) finishDate = activityFinish;
     // Started and complete work is not moved: its actual dates show as recorded (as in scheduleNetwork).
     const sched = schedule.activities[i] as LevellingResult["schedule"]["activities"][number];

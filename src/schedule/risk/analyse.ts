@@ -210,8 +210,11 @@ function lastFinish(net: CompiledNetwork, st: CpmState, dating: MilestoneDating)
     const reached = milestone ? (pinnedByStart(net, st, i) ? pinnedEvening(cal.S(st.esW[i] as number), net.mpd) : reachedAfterHoursFinish(net, st, i, dating)) : undefined;
     // Complete work counts on its recorded finish day, a week-end included, as scheduleNetwork shows it (the position's
     // evening was the working Friday before a Saturday finish).
+    // Started work finishes no earlier than the evening of its actual start day (started on a Saturday with nothing
+    // left, it finishes on Saturday, not the Friday before), as scheduleNetwork dates it.
     const done = net.state[i] === COMPLETE ? ((net.spec.actualFinish[i] as number) - net.origin + 1) * net.mpd : undefined;
-    const f = reached ?? done ?? cal.F(st.efW[i] as number);
+    const started = net.state[i] === IN_PROGRESS ? ((net.spec.actualStart[i] as number) - net.origin + 1) * net.mpd : -Infinity;
+    const f = reached ?? done ?? Math.max(cal.F(st.efW[i] as number), started);
     if (f > t) t = f;
   }
   return t;
