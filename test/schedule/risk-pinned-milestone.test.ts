@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyseScheduleRisk, createWorkingCalendar, scheduleNetwork, type ScheduleInput, type ScheduleLinkInput } from "../../src/index.js";
+import { analyseScheduleRisk, createWorkingCalendar, levelResources, scheduleNetwork, type ScheduleInput, type ScheduleLinkInput } from "../../src/index.js";
 
 /*
  * Without uncertainty the Monte Carlo result is scheduleNetwork's (analyseScheduleRisk's TSDoc promises it). A
@@ -64,6 +64,29 @@ describe("Monte Carlo finish of a plan whose last work was finished on a week-en
     expect(scheduleNetwork(network).finish).toBe("2027-01-09");
     expect(finishes(network, "2027-01-09")).toEqual([...Array(6).fill("2027-01-09"), "1"]);
     expect(finishes(network, "2027-01-08").at(-1)).toBe("0");
+  });
+});
+
+describe("started work with nothing left (CI's counterexample, seed 1126261534)", () => {
+  it("started Sat 9, the status date, remaining 0: finishes Sat 9 in scheduleNetwork, levelling and every iteration", () => {
+    // Its remaining work (none) is scheduled from the morning after the status date, Mon 11 08:00. As a finish that
+    // position is Fri 8 evening, before the work started; as a start-pinned milestone it is Mon 11, when nothing
+    // happens. Before: scheduleNetwork said Mon 11 and the Monte Carlo kernel Fri 8.
+    const network: ScheduleInput = {
+      projectStart: "2027-01-04",
+      statusDate: "2027-01-09",
+      activities: [{ id: "A", duration: 0.5, progress: { actualStart: "2027-01-09", remainingDuration: 0 } }, { id: "B", duration: 0, progress: { actualStart: "2027-01-04" } }],
+    };
+    const s = scheduleNetwork(network);
+    expect([s.finish, s.activities[0]?.earlyFinish, s.activities[0]?.lateFinish, s.activities[0]?.scheduledFinish]).toEqual(Array(4).fill("2027-01-09"));
+    expect(levelResources({ network, resources: [], assignments: [] }).activities.map((a) => a.finish)).toEqual(["2027-01-09", "2027-01-04"]);
+    expect(finishes(network, "2027-01-09")).toEqual([...Array(6).fill("2027-01-09"), "1"]);
+  });
+
+  it("started Fri 8 with nothing left at a Saturday status date still finishes Fri 8 (its position's evening)", () => {
+    const network: ScheduleInput = { projectStart: "2027-01-04", statusDate: "2027-01-09", activities: [{ id: "A", duration: 1, progress: { actualStart: "2027-01-08", remainingDuration: 0 } }] };
+    expect(scheduleNetwork(network).finish).toBe("2027-01-08");
+    expect(finishes(network, "2027-01-08")).toEqual([...Array(6).fill("2027-01-08"), "1"]);
   });
 });
 
