@@ -50,8 +50,6 @@ export function normalizeColumns(values: Float64Array, n: number, m: number, rul
   const count = new Float64Array(m);
   const min = new Float64Array(m).fill(Infinity);
   const max = new Float64Array(m).fill(-Infinity);
-  const sum = new Float64Array(m);
-  const sumSq = new Float64Array(m);
   const minPos = new Float64Array(m).fill(Infinity);
   for (let i = 0, k = 0; i < n; i++) {
     for (let j = 0; j < m; j++, k++) {
@@ -61,25 +59,34 @@ export function normalizeColumns(values: Float64Array, n: number, m: number, rul
       if (x < min[j]!) min[j] = x;
       if (x > max[j]!) max[j] = x;
       if (x > 0 && x < minPos[j]!) minPos[j] = x;
-      sum[j]! += x;
-      sumSq[j]! += x * x;
     }
   }
-  const mean = Float64Array.from(count, (c, j) => (c > 0 ? sum[j]! / c : 0));
+  const mean = new Float64Array(m);
   const sigma = new Float64Array(m);
-  if (code.some((c) => c > 6 || c === 4)) {
-    const ss = new Float64Array(m);
-    for (let i = 0, k = 0; i < n; i++) {
-      for (let j = 0; j < m; j++, k++) {
-        const x = values[k]!;
-        if (x === x) ss[j]! += (x - mean[j]!) * (x - mean[j]!);
-      }
+  const norm = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    const c = code[j]!;
+    if (![3, 4, 7].includes(c)) continue;
+    // Sums run over the column in ascending order: a float sum depends on the order of its terms, and the batch's
+    // order must not move a score (a z-score of −0.5000000000000001 for one order and −0.5 for another rounded a
+    // score of −0.125 to −0.13 or −0.12).
+    const col = new Float64Array(count[j]!);
+    for (let k = j, q = 0; k < n * m; k += m) if (values[k] === values[k]) col[q++] = values[k]!;
+    col.sort();
+    let sum = 0;
+    let sumSq = 0;
+    for (const x of col) {
+      sum += x;
+      sumSq += x * x;
     }
+    norm[j] = Math.sqrt(sumSq);
+    mean[j] = sum / col.length; // NaN without values, then never read
+    let ss = 0;
+    for (const x of col) ss += (x - mean[j]!) * (x - mean[j]!);
     // population σ (N) for z-score, sample s (N − 1) for z-score-sample; one value, or all equal, → σ = 0 → 0 (equal
     // values checked as such: their float mean can miss them, 0.1 × 3 → σ 1.4e-17, which made every z −1)
-    for (let j = 0; j < m; j++) sigma[j] = max[j] === min[j] ? 0 : Math.sqrt(ss[j]! / (count[j]! - (code[j]! > 6 ? 1 : 0)));
+    sigma[j] = max[j] === min[j] ? 0 : Math.sqrt(ss / (col.length - +(c > 6)));
   }
-  const norm = Float64Array.from(sumSq, (x) => Math.sqrt(x));
   for (let i = 0, k = 0; i < n; i++) {
     for (let j = 0; j < m; j++, k++) {
       const x = values[k]!;

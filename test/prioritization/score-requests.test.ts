@@ -149,6 +149,23 @@ describe("scoreRequests invariants", () => {
       { seed: 42, numRuns: 150 },
     );
   });
+  it("a z-score is the same in every order of the batch (fast-check's counterexample, 15× runs, seed 42)", () => {
+    // c0 (z-score, weight 3): 5, 3, 2, 3, 5 → μ = 3.6, σ² = (1.96 + 0.36 + 2.56 + 0.36 + 1.96)/5 = 1.44, σ = 1.2, so
+    // R-913's 3 is z = −0.6/1.2 = −0.5; c1 (min-max, weight 1) has R-913 alone → 1. Score (3 × −0.5 + 1)/4 = −0.125 →
+    // −0.12 (half-even); cumulative lines −0.375 → −0.38, then −0.12 − (−0.38) = 0.26. Before: one order of the five
+    // summed μ to a float giving z = −0.5000000000000001, and the score was −0.13 with lines −0.38, 0.25.
+    const model: ScoringModel = {
+      kind: "weighted-sum", decimals: 2,
+      criteria: [onScale("c0", 3, { normalization: "z-score" }), onScale("c1", 1, { normalization: "min-max" })],
+    };
+    const rows = [req("R-502", { c0: 5 }), req("R-805", { c0: 3 }), req("R-487", { c0: 2 }), req("R-913", { c0: 3, c1: 1 }), req("R-267", { c0: 5 })];
+    const orders = (xs: number[]): number[][] => (xs.length <= 1 ? [xs] : xs.flatMap((x, i) => orders([...xs.slice(0, i), ...xs.slice(i + 1)]).map((rest) => [x, ...rest])));
+    const seen = new Set(orders([0, 1, 2, 3, 4]).map((o) => {
+      const e = scoreRequests(o.map((i) => rows[i]!), model, ASOF).entries.find((x) => x.requestId === "R-913")!;
+      return [e.score.value?.toFixed(), ...e.breakdown.map((c) => c.contribution.toFixed())].join(" ");
+    }));
+    expect([...seen]).toEqual(["-0.12 -0.38 0.26"]);
+  });
   it("breaks ties by the keys in order, then by id", () => {
     const model: ScoringModel = { kind: "weighted-sum", criteria: [{ id: "v", normalization: "none" }], attributes: [{ id: "u" }], tieBreak: [{ criterionId: "u", order: "desc" }] };
     const b = scoreRequests([req("b", { v: 1, u: 1 }), req("a", { v: 1, u: 1 }), req("c", { v: 1, u: 3 }), req("d", { v: 1 })], model, ASOF);

@@ -115,7 +115,8 @@ describe("issue 17: bundle size", () => {
   }, 120_000);
 
   it("scoreRequests stays within its measured 10.43 kB gzip beyond zod and decimal.js (over the 10 kB goal)", async () => {
-    // Measured 10.427 kB (2026-12-07, sel15: + the derived NPV's discounting and pastFlows options, +0.195; − dateParts'
+    // Measured 10.430 kB (2026-12-07, seventh audit pass: batch sums over each z-score/vector column in ascending
+    // order, so the batch's order moves no score, +3 bytes). Measured 10.427 kB (2026-12-07, sel15: + the derived NPV's discounting and pastFlows options, +0.195; − dateParts'
     // check of an as-of date already checked, −0.105; − shorter messages, one "outside the scale" wording for ratings and
     // values, the unknown-method check moved to normalizeValues (the model's schema already checks it), −0.21). Measured 10.543 kB (2026-12-07, sel14: + z-score-sample, + risk adjustment refusing a negative score, + a MoSCoW
     // label named Must and Won't refused, + roi's no-cost-estimate; − dead engine guards that cellIssues makes
