@@ -166,8 +166,7 @@ export interface ScheduleRiskModel {
 }
 
 /**
- * Monte Carlo options. Strict: an unknown key (`iteration`) is refused at its path, not ignored; a `ScheduleOptions`
- * object still passes as it is (its `totalFloat` and `nearCriticalDays` are checked, and read by no figure).
+ * Monte Carlo options, strict: an unknown key is refused at its path (a `ScheduleOptions` object passes as it is).
  *
  * @example
  * ```ts
