@@ -15,7 +15,7 @@ import { scoreIntake, selectIntake } from "./intake.js";
 import { readModelFile } from "./model-file.js";
 import { dateFormatOption, decimalMarkOption, delimiterOption, formatLocaleOption, maxCellCharsOption, mergedCellsOption, reportCsvOptions } from "./report-csv.js";
 import { baselineNumber, evmWarningLines } from "./ev-baseline.js";
-import { asOfOption, dbOption, envelopeFlags, jsonOption, kpiConventionOptions, kpiConventions, modelOption, parseDate, parseInstant, parseTimeZone, planConventionOptions, DATA_STATUS_DATE, PLAN_STATUS_DATE, selectionOptions, TODAY, type IntakeFlags, type KpiConventionFlags, type PlanConventionFlags } from "./options.js";
+import { asOfOption, dbOption, envelopeFlags, jsonOption, kpiConventionOptions, kpiConventions, modelOption, parseDate, parseInstant, parseTimeZone, planConventionOptions, DATA_STATUS_DATE, PLAN_STATUS_DATE, RISK_FLAGS, selectionOptions, TODAY, type IntakeFlags, type KpiConventionFlags, type PlanConventionFlags } from "./options.js";
 import { loadSolver } from "./solver.js";
 import { officeReport } from "./office-report.js";
 import { entryAt } from "./folders.js";
@@ -30,6 +30,7 @@ import { analyzeOfficeSchedule, earnedScheduleFinishes, planConventionsOf } from
 import { scheduleSummary } from "./schedule-summary.js";
 import { traceSummary } from "./trace.js";
 import { analyzeOfficeRisk } from "./risk.js";
+import { namingFlags } from "./flag-paths.js";
 import { pmokitVersion } from "./version.js";
 import { gateOutcomeText, missingText, overallRule, portfolioSection } from "../reports/index.js";
 
@@ -270,10 +271,11 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       if (o.project !== undefined && !(records.project ?? []).some((p) => p.id === o.project || p.code === o.project)) throw new CliError(`no project ${o.project}`, { code: "usage" });
       const projects = o.project !== undefined ? 1 : (records.project ?? []).length;
       const bar = progress(raw, 100 * projects, "risk");
-      const results = analyzeOfficeRisk(records, {
+      // A library error names the flag typed (`--target: 2020-01-01 is before the plan's start`), not the option.
+      const results = namingFlags(RISK_FLAGS, () => analyzeOfficeRisk(records, {
         statusDate: dataAsOf(o)(records), iterations: o.iterations, seed: o.seed, ...(o.project !== undefined ? { project: o.project } : {}), ...(o.target !== undefined ? { target: o.target } : {}), ...planConventionsOf(o),
         onProgress: (_p, done, total) => { if (done < total) bar.tick(`${done}/${total}`); },
-      });
+      }));
       bar.stop();
       const pct = (r: (typeof results)[number], n: number) => r.result.percentiles.find((p) => p.percent === n);
       if (o.json) {

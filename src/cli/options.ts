@@ -158,6 +158,12 @@ export function planConventionOptions(command: Command): Command {
     .addOption(new Option("--start-no-later-than <rule>", "a start-no-later-than date on a non-working day: working-time (default, MS Project and P6: a start at the next working morning meets it) or exact (a start before that day's morning)").choices(["working-time", "exact"]));
 }
 
+/** `risk`'s flags by the `analyzeOfficeRisk` option each sets: a library error names the flag typed, not the option. */
+export const RISK_FLAGS: Readonly<Record<string, string>> = {
+  target: "--target", iterations: "--iterations", seed: "--seed", statusDate: "--as-of",
+  milestoneDating: "--milestone-dating", startLinkFloat: "--start-link-float", startNoLaterThan: "--start-no-later-than",
+};
+
 /** The availability conventions `report` and `demo` take, as commander parsed them. */
 export interface KpiConventionFlags {
   readonly outageSplitting?: "count-once" | "count-each-part";

@@ -1,6 +1,7 @@
 import { checkArguments, type IsoDate } from "../core/index.js";
 import { scheduleInputFromPlan, scheduleRiskModelFromPlan, type ImportedRecords, type PlanRiskLeftOut } from "../io/index.js";
 import { analyseScheduleRisk, type MilestoneDating, type ScheduleRiskResult, type StartLinkFloat, type StartNoLaterThan } from "../schedule/index.js";
+import { namingFlags } from "./flag-paths.js";
 import { byCodePoint } from "./office.js";
 import { checkConventions, planConventionsOf, upstreamOf } from "./schedule.js";
 
@@ -45,6 +46,7 @@ export interface OfficeRiskOptions {
  * it waits for), the packages' duration estimates, the open risks that name its activities and the packages' budgets
  * as costs (its own risks left out of the model listed in `leftOut`), run through `analyseScheduleRisk` with the given iterations and seed (same seed, same answer) and the
  * `milestoneDating`, `startLinkFloat` and `startNoLaterThan` conventions (each project's `result.conventions` states them).
+ * A `target` before the plan's start is a ValidationError at `target`.
  *
  * @example
  * ```ts
@@ -66,11 +68,12 @@ export function analyzeOfficeRisk(records: ImportedRecords, options: OfficeRiskO
     if ((model.durations?.length ?? 0) === 0 && (model.riskEvents?.length ?? 0) === 0 && options.project === undefined) return;
     const target = options.target ?? p.plannedFinish;
     const index = out.length;
-    const result = analyseScheduleRisk(model, {
+    // The error names this function's own option: `target` (a given one; not a project's planned finish).
+    const result = namingFlags(options.target !== undefined ? { targetFinish: "target" } : {}, () => analyseScheduleRisk(model, {
       iterations: options.iterations, seed: options.seed, ...(target ? { targetFinish: target } : {}),
       ...planConventionsOf(options),
       ...(options.onProgress ? { onProgress: (done: number, total: number) => options.onProgress!(index, done, total) } : {}),
-    });
+    }));
     out.push({ code: p.code, name: p.name, target, result, leftOut: leftOut.filter((l) => own.has(l.riskId)) });
   });
   return out;

@@ -3,8 +3,8 @@ import type { CsvDecimalMark } from "../../core/csv-decimal-mark.js";
 
 export { csvDecimalMark, writeDecimalCell, type CsvDecimalMark } from "../../core/csv-decimal-mark.js";
 
-/** Spaces that group thousands: space, no-break space (U+00A0), narrow no-break space (U+202F, French locales). */
-const GROUP_SPACE = "[ \\u00a0\\u202f]";
+/** Spaces that group thousands: space, no-break space (U+00A0), thin space (U+2009), narrow no-break space (U+202F). */
+const GROUP_SPACE = "[ \\u00a0\\u2009\\u202f]";
 /** The unsigned number of a cell: the integer part (grouped or not) and the fraction, by mark; `wire`: no option. */
 const PATTERNS: Readonly<Record<CsvDecimalMark | "wire", RegExp>> = {
   ",": new RegExp(`^(\\d{1,3}(?:\\.\\d{3})+|\\d{1,3}(?:${GROUP_SPACE}\\d{3})+|\\d+)(?:,(\\d+))?$`),
@@ -15,8 +15,8 @@ const PATTERNS: Readonly<Record<CsvDecimalMark | "wire", RegExp>> = {
 /**
  * A number cell of a decimal field as the wire decimal text, exactly (text, never a float), or `undefined` when the
  * cell is no such number. The number is written with `mark` (`undefined`: as on the wire, `1234.56`): the mark at
- * most once, the other separator — or one kind of space: space, no-break space, narrow no-break space — only between
- * groups of three digits before it (`1.234,56`, `1 234,56` → `1234.56`). A negative number may be written
+ * most once, the other separator — or one kind of space: space, no-break space, thin space, narrow no-break space —
+ * only between groups of three digits before it (`1.234,56`, `1 234,56` → `1234.56`). A negative number may be written
  * `-12.50`, with the minus sign `−` (U+2212), in accounting parentheses `(12.50)` or with a trailing minus
  * `12.50-` (SAP): one sign, never two. Anything else is refused, never guessed: `12.50` with the mark `,` (a group
  * of two), `1.234 567`, `(-12.50)`, `- 12.50`, `(12.50`.

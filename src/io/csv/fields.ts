@@ -69,3 +69,22 @@ export function jsonColumnShape(kind: CsvKind, path: string): string | undefined
   const item = node.items;
   return item?.type === "object" ? `a JSON list of objects with ${keysOf(item).join(", ")}, such as [${sampleObject(keysOf(item))}]` : "a JSON list, such as [ … ]";
 }
+
+/**
+ * The JSON cell a column of one required text field (a request's `mandatory`: `{ reason }`) holds for `text` written
+ * bare, as `[key, cell]`: `["reason", '{"reason":"GDPR Art. 30"}']`, what export writes; `undefined` for a column of
+ * another shape.
+ *
+ * @example
+ * ```ts
+ * jsonCellFor("request", "mandatory", "GDPR Art. 30"); // ["reason", '{"reason":"GDPR Art. 30"}']
+ * ```
+ * @internal
+ */
+export function jsonCellFor(kind: CsvKind, path: string, text: string): [key: string, cell: string] | undefined {
+  const node = csvFieldNode(kind, path);
+  const [key, more] = node?.type === "object" ? keysOf(node) : [];
+  const props = node?.properties;
+  if (key === undefined || more !== undefined || props === undefined || !Object.hasOwn(props, key) || props[key]?.type !== "string") return undefined;
+  return [key, JSON.stringify({ [key]: text.trim() })];
+}

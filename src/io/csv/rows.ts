@@ -7,7 +7,7 @@ import { CSV_PROFILES, csvProfile, type CsvKind } from "./profiles.js";
 import { restoreCell, type CsvDelimiter } from "./neutralise.js";
 import { duplicateJsonKeys } from "../json-keys.js";
 import { csvDecimalMark, decimalCellMessage, readDecimalCell, type CsvDecimalMark } from "./decimal-mark.js";
-import { isDecimalField, jsonColumnShape } from "./fields.js";
+import { isDecimalField, jsonCellFor, jsonColumnShape } from "./fields.js";
 import { csvBooleanWords, csvDateFormat, dateCellMessage, isDateField, readDateCell, type BooleanWords, type CsvBooleanWords, type CsvDateFormat } from "./locale-cells.js";
 import { XLSX_MAX_CELL_CHARS } from "../../core/xstring.js";
 import { checkLimit } from "../limit.js";
@@ -220,7 +220,12 @@ export class CsvRowDecoder<K extends CsvKind> {
         try {
           value = JSON.parse(cell);
         } catch {
-          this.issues.push({ path: [line, this.header[c]!], message: `${JSON.stringify(cell)} is not valid JSON: ${jsonHint(kind, path)}`, code: "custom" });
+          // A bare text in a column of one text field (a reason for `mandatory`): the exact cell, as export writes it;
+          // not for a yes or no, which is no reason.
+          const word = cell.trim().toLowerCase();
+          const as = this.booleanWords.true.has(word) || this.booleanWords.false.has(word) ? undefined : jsonCellFor(kind, path, cell);
+          const write = as === undefined ? "" : `: for this ${as[0]} write ${as[1]}${options.neutralised === false ? "" : ` (in a CSV file "${as[1].replaceAll('"', '""')}")`}`;
+          this.issues.push({ path: [line, this.header[c]!], message: `${JSON.stringify(cell)} is not valid JSON: ${jsonHint(kind, path)}${write}`, code: "custom" });
           return;
         }
         // JSON.parse keeps the last of two equal keys; a cell naming one twice is ambiguous, not the last one's.

@@ -38,8 +38,8 @@ const method = (percentiles: RiskSpec["percentileMethod"], plan: RiskSpec["sched
  *   activities or groups, coefficients outside [−1, 1], a correlation matrix that is not positive semi-definite
  *   (refused, never repaired), probabilities outside [0, 1], bad iteration counts or seeds, a bad plan option (at its
  *   path, as {@link scheduleNetwork}), a risk event without impacts or an impact that changes nothing (no days, factor
- *   or cost), an unknown field in any object of the model (`unrecognized_keys`), a `targetFinish` before the plan's
- *   start, a negative `targetCost`.
+ *   or cost; days under half a minute, which round to none), an unknown field in any object of the model or an unknown
+ *   option (`unrecognized_keys`; an option's at its key), a `targetFinish` before the plan's start, a negative `targetCost`.
  * @example
  * ```ts
  * const r = analyseScheduleRisk(

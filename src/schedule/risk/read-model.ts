@@ -6,7 +6,7 @@ import { isPercentileMethod, minimumSampleSize, percentileDefined } from "../../
 import { NOT_STARTED, compileNetwork, type CompiledNetwork } from "../engine/network.js";
 import { readDecimal, readNetwork } from "../engine/read-network.js";
 import { readScheduleOptions, type ResolvedScheduleOptions } from "../options.js";
-import type { CorrelationMeasure, RiskOptions, ScheduleRiskModel } from "../types.js";
+import type { CorrelationMeasure, RiskOptions, ScheduleOptions, ScheduleRiskModel } from "../types.js";
 import { correlationFactor } from "./correlation.js";
 import { lognormal, pert, triangular, uniform, type Quantile } from "./distributions.js";
 
@@ -61,12 +61,19 @@ const DISTRIBUTION_KEYS: Record<string, Keys> = {
   lognormal: ["a lognormal distribution", "kind", "mean", "standardDeviation"],
 };
 
-/** Unknown own keys of `value` (zod's `unrecognized_keys`, at the object's path, naming the keys and the known ones). */
-function strict(value: object, [what, ...fields]: Keys, path: (string | number)[], issues: ValidationIssue[]): void {
+const OPTION_KEYS: Keys = ["RiskOptions", "iterations", "seed", "percentiles", "percentileMethod", "correlationMeasure", "rounding", "milestoneDating", "startLinkFloat",
+  "startNoLaterThan", "outOfSequence", "criticalDays", "finishBy", "targetFinish", "targetCost", "histogramBins", "onProgress", "totalFloat", "nearCriticalDays"];
+
+/**
+ * Unknown own keys of `value` (zod's `unrecognized_keys`, naming the keys and the known ones): one issue at the
+ * object's path, or with `atKey` one per key at the key's path (the options, whose issues are at their keys).
+ */
+function strict(value: object, [what, ...fields]: Keys, path: (string | number)[], issues: ValidationIssue[], atKey = false): void {
   const unknown = Object.keys(value).filter((k) => !fields.includes(k));
-  if (unknown.length === 0) return;
-  const list = unknown.map((k) => JSON.stringify(k)).join(", ");
-  issues.push({ path, code: "unrecognized_keys", message: `Unrecognized key${unknown.length === 1 ? "" : "s"}: ${list} (${what} has ${fields.join(", ")})` });
+  for (const keys of atKey ? unknown.map((k) => [k]) : unknown.length > 0 ? [unknown] : []) {
+    const list = keys.map((k) => JSON.stringify(k)).join(", ");
+    issues.push({ path: atKey ? [...path, keys[0]!] : path, code: "unrecognized_keys", message: `Unrecognized key${keys.length === 1 ? "" : "s"}: ${list} (${what} has ${fields.join(", ")})` });
+  }
 }
 
 /** @internal Validates a risk model and its options; every problem has its path. */
@@ -74,9 +81,10 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
   const issues: ValidationIssue[] = [];
   const bad = (path: (string | number)[], message: string) => issues.push({ path, message, code: "custom" });
   // The plan options first: the network is compiled by one of them (startNoLaterThan); their issues join the others below.
-  const { outOfSequence, finishBy, criticalDays, milestoneDating, startLinkFloat, startNoLaterThan } = options;
+  // A ScheduleOptions object passes as it is: its totalFloat and nearCriticalDays are checked, and read by no figure.
+  const { outOfSequence, finishBy, criticalDays, milestoneDating, startLinkFloat, startNoLaterThan, totalFloat, nearCriticalDays } = options as RiskOptions & ScheduleOptions;
   const optionIssues: ValidationIssue[] = [];
-  const schedule = readScheduleOptions({ outOfSequence, finishBy, criticalDays, milestoneDating, startLinkFloat, startNoLaterThan }, optionIssues);
+  const schedule = readScheduleOptions({ outOfSequence, finishBy, criticalDays, milestoneDating, startLinkFloat, startNoLaterThan, totalFloat, nearCriticalDays }, optionIssues);
   const net = compileNetwork(readNetwork(model.network), schedule.startNoLaterThan);
   const { spec } = net;
   const mpd = spec.mpd;
@@ -100,6 +108,8 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
   };
   // Every object is strict, as zod's strictObject: a misspelt field (perday, dayz) was ignored, so read as absent.
   strict(model, MODEL_KEYS, [], issues);
+  // So are the options (`iteration: 500` ran the default 1,000), each unknown key at its path as the others' issues.
+  strict(options, OPTION_KEYS, [], optionIssues, true);
   // Lists and their rows must be arrays of objects (a null row or a missing impacts list was a TypeError).
   const lists = { durations: model.durations, groups: model.groups, correlations: model.correlations, riskEvents: model.riskEvents, costs: model.costs };
   for (const [name, list] of Object.entries(lists) as [keyof typeof ROW_KEYS, unknown][]) {
@@ -241,6 +251,8 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
         const on = started(im.activityId);
         const before = issues.length;
         const d = im.days === undefined ? 0 : days(im.days, [...at, "days"]);
+        // Durations count whole minutes: days that round to none added nothing, beside a cost or not.
+        if (d > 0 && Math.round(d) === 0) bad([...at, "days"], `${String(im.days)} days rounds to 0 minutes of working time (a day is ${mpd}; durations count whole minutes): it adds nothing; give 0 or at least half a minute`);
         const out = {
           activity: activity(im.activityId, [...at, "activityId"]) ?? 0,
           // Days on started work are not added (its remaining duration is fixed, as for distributions); the cost is.

@@ -91,7 +91,7 @@ export interface RiskCorrelation {
 export interface RiskImpact {
   /** Activity affected. */
   readonly activityId: string;
-  /** Working days added to its duration (≥ 0). */
+  /** Working days added to its duration (≥ 0; rounded to whole minutes, so 0 or at least half a minute's worth). */
   readonly days?: ScheduleDecimalInput | undefined;
   /** Duration factor (≥ 1): duration = round(sampled × Π factors of the events that occurred) + Σ their days. */
   readonly factor?: ScheduleDecimalInput | undefined;
@@ -166,7 +166,7 @@ export interface ScheduleRiskModel {
 }
 
 /**
- * Monte Carlo options.
+ * Monte Carlo options, strict: an unknown key is refused at its path (a `ScheduleOptions` object passes as it is).
  *
  * @example
  * ```ts
