@@ -43,6 +43,8 @@ export const statusReportSchema = entitySchema(
           comment: textSchema,
           /** The rule that fired, when the colour was computed (`"CPI < 0.95"`). */
           rule: textSchema.optional(),
+          /** Each rated rule's own colour by rule id (`createStatusReport` writes them), which persistence rules read. */
+          ruleColours: z.record(refSchema, ragColourSchema).optional(),
         }),
       )
       .max(7)
