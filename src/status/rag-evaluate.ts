@@ -128,7 +128,7 @@ export function evaluateRagRule(rule: RagRule, figures: RagFigures, previous: Pr
       const { figure: name, tolerance } = rule;
       const amberFrom = tolerance.times(rule.amberShare);
       const size = both ? `|${name}|` : name;
-      const text = `${size} > ${d(tolerance)} red (tolerance breached); ≥ ${d(amberFrom)} amber; below green`;
+      const text = `${size} > ${d(tolerance)} red; ≥ ${d(amberFrom)} amber; below green`;
       const f = figure(figures, name);
       if (!hasValue(f)) return lack(text, name, f);
       const v = both ? f.value.abs() : f.value;

@@ -98,7 +98,7 @@ describe("tolerance rules read a deviation on either side when asked", () => {
   it("the default scope rule: a 15 % cut is a scope change beyond the 10 % tolerance → red", () => {
     // |−15| = 15 > 10 → red (before: −15 < 8 → green); |−8| = 8 ≥ 0.8 × 10 → amber; |−7.99| < 8 → green.
     expect(one(scope, { scopeChangePercent: d("-15") })).toMatchObject({
-      colour: "red", rule: "|scopeChangePercent| > 10 red (tolerance breached); ≥ 8 amber; below green", explanation: "|scopeChangePercent| 15 > 10 → red", figures: { scopeChangePercent: "-15" },
+      colour: "red", rule: "|scopeChangePercent| > 10 red; ≥ 8 amber; below green", explanation: "|scopeChangePercent| 15 > 10 → red", figures: { scopeChangePercent: "-15" },
     });
     expect(one(scope, { scopeChangePercent: d("-8") }).colour).toBe("amber");
     expect(one(scope, { scopeChangePercent: d("-7.99") }).colour).toBe("green");
