@@ -41,7 +41,10 @@ export const statusReportSchema = entitySchema(
           comment: textSchema,
           /** The rule that fired, when the colour was computed (`"CPI < 0.95"`). */
           rule: textSchema.optional(),
-          /** Each rated rule's own colour by rule id (`createStatusReport` writes them), which persistence rules read. */
+          /**
+           * Each rated rule's own colour by rule id (`{ "resources-allocation": "amber" }`; `createStatusReport` writes
+           * them): what persistence rules read next time, even when another rule decided the dimension.
+           */
           ruleColours: z.record(refSchema, ragColourSchema).optional(),
         }),
       )

@@ -38,8 +38,9 @@ export interface RuleResult {
 }
 
 /**
- * The previous report's colour per rule id (for rules that look at persistence): its dimension's colour where the
- * report names the rule among those that decided it, or names no rule.
+ * The previous report's colour per rule id (for rules that look at persistence): the rule's own colour in the report's
+ * `ruleColours`; in a report without them, its dimension's colour where the report names the rule among those that
+ * decided it, or names no rule.
  */
 export type PreviousColours = Readonly<Partial<Record<string, RagColour>>>;
 

@@ -55,7 +55,11 @@ export interface RagStatusOptions {
   readonly rules?: readonly unknown[];
   /** Figures. A figure given here wins over one derived from the project's data. */
   readonly figures?: RagFigures;
-  /** The previous report of the same project, for rules that look at persistence (resources); older than `asOf`. */
+  /**
+   * The previous report of the same project, for rules that look at persistence (resources); older than `asOf`. Each
+   * rule reads its own colour there (`ruleColours`, written by `createStatusReport`), even under a dimension another
+   * rule decided.
+   */
   readonly previous?: StatusReport;
   /** A manual overall colour; the comment is required. */
   readonly override?: RagOverride;
