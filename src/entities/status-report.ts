@@ -5,7 +5,6 @@ import { refSchema, textListSchema, textSchema, whenDecoded } from "./common.js"
 import { refuse } from "./refuse.js";
 import { ragColourSchema, ragDimensionSchema } from "./rag.js";
 
-
 /**
  * A status report: an immutable snapshot of a project's health as of a date, as published. Later changes to the
  * project never rewrite it; a correction is a new report.
@@ -70,9 +69,9 @@ export const statusReportSchema = entitySchema(
     accomplishments: textListSchema.default([]),
     /** What happens next. */
     nextSteps: textListSchema.default([]),
-    /** RAID items the report cites (risks, issues, decisions, actions, change requests). */
     // The kinds a report may cite, checked by the codec (an enum in the JSON Schema) but typed as a string, as before:
     // a report built from plain strings still type-checks; an unknown kind is refused at `raidRefs[i].kind`.
+    /** RAID items the report cites (risks, issues, decisions, actions, change requests). */
     raidRefs: z
       .array(z.strictObject({ kind: z.enum(["risk", "issue", "decision", "action", "change-request"]) as z.ZodType<string, string>, id: refSchema }))
       .max(1_000)
