@@ -1,12 +1,9 @@
 import * as z from "zod";
 import { instantCodec, isoDateCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
-import { entityRefSchema, refSchema, textListSchema, textSchema, whenDecoded } from "./common.js";
+import { refSchema, textListSchema, textSchema, whenDecoded } from "./common.js";
 import { refuse } from "./refuse.js";
 import { ragColourSchema, ragDimensionSchema } from "./rag.js";
-
-/** Entity kinds a status report may cite as RAID items. */
-const RAID_KINDS: readonly string[] = ["risk", "issue", "decision", "action", "change-request"];
 
 /**
  * A status report: an immutable snapshot of a project's health as of a date, as published. Later changes to the
@@ -43,6 +40,11 @@ export const statusReportSchema = entitySchema(
           comment: textSchema,
           /** The rule that fired, when the colour was computed (`"CPI < 0.95"`). */
           rule: textSchema.optional(),
+          /**
+           * Each rated rule's own colour by rule id (`{ "resources-allocation": "amber" }`; `createStatusReport` writes
+           * them): what persistence rules read next time, even when another rule decided the dimension.
+           */
+          ruleColours: z.record(refSchema, ragColourSchema).optional(),
         }),
       )
       .max(7)
@@ -67,8 +69,13 @@ export const statusReportSchema = entitySchema(
     accomplishments: textListSchema.default([]),
     /** What happens next. */
     nextSteps: textListSchema.default([]),
+    // The kinds a report may cite, checked by the codec (an enum in the JSON Schema) but typed as a string, as before:
+    // a report built from plain strings still type-checks; an unknown kind is refused at `raidRefs[i].kind`.
     /** RAID items the report cites (risks, issues, decisions, actions, change requests). */
-    raidRefs: z.array(entityRefSchema).max(1_000).default([]),
+    raidRefs: z
+      .array(z.strictObject({ kind: z.enum(["risk", "issue", "decision", "action", "change-request"]) as z.ZodType<string, string>, id: refSchema }))
+      .max(1_000)
+      .default([]),
     /** When it was published. */
     publishedAt: instantCodec,
     /** Who published it. */
@@ -82,7 +89,6 @@ export const statusReportSchema = entitySchema(
   });
   const refs = new Set<string>();
   r.raidRefs.forEach((ref, i) => {
-    if (!RAID_KINDS.includes(ref.kind)) refuse(ctx, ["raidRefs", i, "kind"], `${ref.kind} is not a RAID kind`);
     const k = `${ref.kind}/${ref.id}`;
     if (refs.has(k)) refuse(ctx, ["raidRefs", i, "id"], `${k} cited twice`);
     refs.add(k);

@@ -38,8 +38,9 @@ export interface RuleResult {
 }
 
 /**
- * The previous report's colour per rule id (for rules that look at persistence): its dimension's colour where the
- * report names the rule among those that decided it, or names no rule.
+ * The previous report's colour per rule id (for rules that look at persistence): the rule's own colour in the report's
+ * `ruleColours`; in a report without them, its dimension's colour where the report names the rule among those that
+ * decided it, or names no rule.
  */
 export type PreviousColours = Readonly<Partial<Record<string, RagColour>>>;
 
@@ -123,14 +124,18 @@ export function evaluateRagRule(rule: RagRule, figures: RagFigures, previous: Pr
       return { ...head, rule: text, colour, figures: { eac: m(eac.value), bac: m(bac.value) }, explanation: `EAC ${m(eac.value)} ${why} → ${colour}` };
     }
     case "tolerance": {
-      const amberFrom = rule.tolerance.times(rule.amberShare);
-      const text = `${rule.figure} > ${d(rule.tolerance)} red (tolerance breached); ≥ ${d(amberFrom)} amber; below green`;
-      const f = figure(figures, rule.figure);
-      if (!hasValue(f)) return lack(text, rule.figure, f);
-      const v = f.value;
-      const colour: RagColour = v.gt(rule.tolerance) ? "red" : v.gte(amberFrom) ? "amber" : "green";
-      const why = colour === "red" ? `> ${d(rule.tolerance)}` : colour === "amber" ? `≥ ${d(amberFrom)} and ≤ ${d(rule.tolerance)}` : `< ${d(amberFrom)}`;
-      return { ...head, rule: text, colour, figures: { [rule.figure]: d(v) }, explanation: `${rule.figure} ${d(v)} ${why} → ${colour}` };
+      // The deviation read: the figure as given ("above", default) or its size ("both", either side of the target).
+      const both = rule.sides === "both";
+      const { figure: name, tolerance } = rule;
+      const amberFrom = tolerance.times(rule.amberShare);
+      const size = both ? `|${name}|` : name;
+      const text = `${size} > ${d(tolerance)} red; ≥ ${d(amberFrom)} amber; below green`;
+      const f = figure(figures, name);
+      if (!hasValue(f)) return lack(text, name, f);
+      const v = both ? f.value.abs() : f.value;
+      const colour: RagColour = v.gt(tolerance) ? "red" : v.gte(amberFrom) ? "amber" : "green";
+      const why = colour === "red" ? `> ${d(tolerance)}` : colour === "amber" ? `≥ ${d(amberFrom)} and ≤ ${d(tolerance)}` : `< ${d(amberFrom)}`;
+      return { ...head, rule: text, colour, figures: { [name]: d(f.value) }, explanation: `${size} ${d(v)} ${why} → ${colour}` };
     }
     case "count": {
       const parts = [rule.redAtLeast ? `≥ ${d(rule.redAtLeast)} red` : "", rule.amberAtLeast ? `≥ ${d(rule.amberAtLeast)} amber` : ""].filter(Boolean);

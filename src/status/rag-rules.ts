@@ -10,7 +10,8 @@ const base = { id: z.string().regex(/^[a-z][a-z0-9-]*$/).max(64), dimension: rag
  * - `index`: green when the figure ≥ `greenAtLeast`, amber when ≥ `amberAtLeast`, red below (SPI, CPI);
  * - `forecast-vs-budget`: EAC ≤ BAC green, EAC ≤ BAC × (1 + `amberTolerance`) amber, above red;
  * - `tolerance`: PRINCE2 tolerance — red when the figure exceeds `tolerance`, amber when it reaches
- *   `amberShare` × tolerance, green below;
+ *   `amberShare` × tolerance, green below; `sides: "both"` reads the figure's size, a deviation either way
+ *   (PRINCE2's "above and below a plan's target"); the default `"above"` reads the figure as given;
  * - `count`: amber when the figure ≥ `amberAtLeast`, red when ≥ `redAtLeast` (either may be left out);
  * - `resources`: amber when allocated < planned hours or actual > allocated; red when that held in the previous
  *   report too.
@@ -23,7 +24,14 @@ const base = { id: z.string().regex(/^[a-z][a-z0-9-]*$/).max(64), dimension: rag
 export const ragRuleSchema = z.discriminatedUnion("kind", [
   z.strictObject({ ...base, kind: z.literal("index"), figure: z.string().min(1).max(100), greenAtLeast: decimalCodec, amberAtLeast: decimalCodec }),
   z.strictObject({ ...base, kind: z.literal("forecast-vs-budget"), amberTolerance: decimalCodec }),
-  z.strictObject({ ...base, kind: z.literal("tolerance"), figure: z.string().min(1).max(100), tolerance: decimalCodec, amberShare: decimalCodec }),
+  z.strictObject({
+    ...base,
+    kind: z.literal("tolerance"),
+    figure: z.string().min(1).max(100),
+    tolerance: decimalCodec,
+    amberShare: decimalCodec,
+    sides: z.enum(["above", "both"]).optional(),
+  }),
   z.strictObject({
     ...base,
     kind: z.literal("count"),
@@ -43,7 +51,7 @@ export type RagRuleInput = z.input<typeof ragRuleSchema>;
  * The default RAG rules (see docs/status-and-kpis.md for the sources): SPI and CPI green from 0.95, amber from 0.85;
  * EAC up to BAC green, up to 5% over amber; any missed key milestone amber; finish slip over 20 days red, from 16
  * days amber (calendar days, the unit `ragStatus` derives `finishSlipDays` in by default; with `finishSlipUnit:
- * "working-days"` the same 20 reads as working days — about four weeks rather than three); scope change over 10% red, from 8% amber; an open critical defect red, an open high defect amber; a
+ * "working-days"` the same 20 reads as working days — about four weeks rather than three); scope change over 10% red, from 8% amber, either way (a cut is a change); an open critical defect red, an open high defect amber; a
  * pending high-probability risk amber; an open critical issue red; resource shortfall amber, red when it persists;
  * an overdue blocking rollout item amber; a blocking item open at a go/no-go gate that has come red.
  *
@@ -59,7 +67,7 @@ export const DEFAULT_RAG_RULES: readonly RagRuleInput[] = Object.freeze([
   { id: "schedule-finish-tolerance", dimension: "schedule", kind: "tolerance", figure: "finishSlipDays", tolerance: "20", amberShare: "0.8" },
   { id: "cost-cpi", dimension: "cost", kind: "index", figure: "cpi", greenAtLeast: "0.95", amberAtLeast: "0.85" },
   { id: "cost-eac", dimension: "cost", kind: "forecast-vs-budget", amberTolerance: "0.05" },
-  { id: "scope-change", dimension: "scope", kind: "tolerance", figure: "scopeChangePercent", tolerance: "10", amberShare: "0.8" },
+  { id: "scope-change", dimension: "scope", kind: "tolerance", figure: "scopeChangePercent", tolerance: "10", amberShare: "0.8", sides: "both" },
   { id: "quality-critical-defects", dimension: "quality", kind: "count", figure: "openCriticalDefects", redAtLeast: "1" },
   { id: "quality-high-defects", dimension: "quality", kind: "count", figure: "openHighDefects", amberAtLeast: "1" },
   { id: "risks-high", dimension: "risks-and-issues", kind: "count", figure: "highRisksPending", amberAtLeast: "1" },

@@ -1,5 +1,6 @@
 import { decimal, ValidationError, checkArguments, type IsoDate, type WorkingCalendar } from "../core/index.js";
 import type { StatusReport } from "../entities/index.js";
+import { ownEntry } from "../core/own.js";
 import { evaluateRagRule, type RagColour, type RuleResult } from "./rag-evaluate.js";
 import type { RagFigures } from "./rag-figures.js";
 import { DEFAULT_RAG_RULES, decodeRagRules } from "./rag-rules.js";
@@ -54,7 +55,11 @@ export interface RagStatusOptions {
   readonly rules?: readonly unknown[];
   /** Figures. A figure given here wins over one derived from the project's data. */
   readonly figures?: RagFigures;
-  /** The previous report of the same project, for rules that look at persistence (resources); older than `asOf`. */
+  /**
+   * The previous report of the same project, for rules that look at persistence (resources); older than `asOf`. Each
+   * rule reads its own colour there (`ruleColours`, written by `createStatusReport`), even under a dimension another
+   * rule decided.
+   */
   readonly previous?: StatusReport;
   /** A manual overall colour; the comment is required. */
   readonly override?: RagOverride;
@@ -229,10 +234,15 @@ export function ragStatus(project: RagProject, options: RagStatusOptions): RagSt
   }
   const how = { asOf: options.asOf, highRiskProbability: highRiskProbability(options.highRiskProbability), ...highRiskConvention(options), baseline, finishSlipUnit: unit, calendar: options.calendar };
   const { figures, derived } = deriveRagFigures(project, how, given);
-  // Persistence is read per rule: a dimension's colour is this rule's own only when the report names it among the
-  // deciding rules (createStatusReport's `rule`), or names none; another rule's amber is not this rule's shortfall.
+  // Persistence is read per rule: its own colour in `ruleColours` (createStatusReport writes every rated rule's), else
+  // the dimension's colour when the report names the rule among the deciding ones (`rule`), or names none.
   const previous: Record<string, RagColour> = {};
-  for (const e of before?.ragByDimension ?? []) for (const r of rules) if (r.dimension === e.dimension && (!e.rule || e.rule.split(", ").includes(r.id))) previous[r.id] = e.colour;
+  for (const e of before?.ragByDimension ?? []) {
+    for (const r of rules) {
+      const own = e.ruleColours ? ownEntry(e.ruleColours, r.id) : !e.rule || e.rule.split(", ").includes(r.id) ? e.colour : undefined;
+      if (own && r.dimension === e.dimension) previous[r.id] = own;
+    }
+  }
 
   const dimensions: DimensionStatus[] = [];
   for (const dimension of RAG_DIMENSIONS) {

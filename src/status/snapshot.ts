@@ -33,7 +33,8 @@ function deepFreeze<T>(v: T): T {
 
 /**
  * Freezes a computed RAG status into an immutable status report (a `StatusReport` entity, deep-frozen): one colour
- * per rated dimension with the deciding rules' explanation as its comment and their ids as its rule; the overall
+ * per rated dimension with the deciding rules' explanation as its comment, their ids as its rule and every rated rule's
+ * own colour in `ruleColours` (what persistence rules read next time, even under a dimension another rule decided); the overall
  * colour, with the override and its comment when there is one.
  *
  * @throws {ValidationError} when too few dimensions could be rated (`overall.insufficientData`) and there is no
@@ -63,7 +64,9 @@ export function createStatusReport(rag: RagStatus, content: StatusReportContent)
     asOf: rag.asOf,
     authorId: content.authorId,
     ragByDimension: rag.dimensions.flatMap((d) =>
-      d.colour === undefined ? [] : [{ dimension: d.dimension, colour: d.colour, comment: d.comment, rule: d.decidedBy.join(", ") }],
+      d.colour === undefined
+        ? []
+        : [{ dimension: d.dimension, colour: d.colour, comment: d.comment, rule: d.decidedBy.join(", "), ruleColours: Object.fromEntries(d.rules.flatMap((r) => (r.colour ? [[r.ruleId, r.colour]] : []))) }],
     ),
     overall: {
       colour: rag.overall.colour,

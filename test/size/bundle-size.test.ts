@@ -34,6 +34,9 @@ const BEYOND = ["zod", "decimal.js"];
 describe("issue 17: bundle size", () => {
   it("root entry with Money + scoring + earned value + traceability + memory adapter ≤ 100 kB gzip, zod and decimal.js included", async () => {
     const entry = `export { money, sumMoney, scoreRequests, earnedValue, buildTraceGraph, analyzeTraceGraph, createMemoryAdapter, createRepositories } from "${SRC}";`;
+    // Measured 99.978 kB (2026-12-07, rag7, 99.995 before: + the status report's ruleColours (each rated rule's own
+    // colour, read for persistence), +0.008; − the RAID kind check as an enum in the raidRefs codec rather than a
+    // superRefine with its own message, −0.025).
     // Measured 99.992 kB (2026-12-07, sixth audit pass: sel15 and trace17 together 100.028; − the money amount's,
     // currency code's and JSON value's descriptions moved from `.describe()` on the codecs to the JSON Schema builders
     // (wireJsonSchema's field descriptions), read only there, −0.036).
@@ -86,6 +89,9 @@ describe("issue 17: bundle size", () => {
   }, 120_000);
 
   it.each(["npv", "riskScore", "ragStatus"])("one calculator alone (%s) ≤ 10 kB gzip beyond zod and decimal.js", async (name) => {
+    // Measured 2026-12-07, rag7: ragStatus 9.993 kB (9.887 before: + tolerance rules' sides ("both" reads the figure's
+    // size), + persistence read from each rule's own colour in the report, +0.115; − "(tolerance breached)" in the
+    // tolerance rule's text, −0.009).
     // Measured 2026-12-07, kpi6: ragStatus 9.887 kB (9.924 with the resources rule's persistence read per rule,
     // +0.032; won back: the green resources explanation in the rule's own words, the decimal formatter passed as is,
     // a shorter minimumRatedDimensions message).

@@ -110,7 +110,10 @@ describe("RAG colours are monotone in the measured figure", () => {
   it("tolerance and count rules: a higher figure is never a better colour", () => {
     fc.assert(fc.property(hundredths, hundredths, (a, b) => {
       const [lo, hi] = a.lte(b) ? [a, b] : [b, a];
-      expect(rank[colour("scope-change", { scopeChangePercent: metric(hi) })]).toBeGreaterThanOrEqual(rank[colour("scope-change", { scopeChangePercent: metric(lo) })]);
+      expect(rank[colour("schedule-finish-tolerance", { finishSlipDays: metric(hi) })]).toBeGreaterThanOrEqual(rank[colour("schedule-finish-tolerance", { finishSlipDays: metric(lo) })]);
+      // The scope rule reads a change either way (sides "both"): a larger change in size is never a better colour.
+      const [small, large] = a.abs().lte(b.abs()) ? [a, b] : [b, a];
+      expect(rank[colour("scope-change", { scopeChangePercent: metric(large) })]).toBeGreaterThanOrEqual(rank[colour("scope-change", { scopeChangePercent: metric(small) })]);
       expect(rank[colour("issues-critical", { openCriticalIssues: metric(hi) })]).toBeGreaterThanOrEqual(rank[colour("issues-critical", { openCriticalIssues: metric(lo) })]);
     }), { numRuns: 200 });
   });

@@ -49,15 +49,20 @@ describe("resources persistence is read per rule", () => {
     expect(resources(november(prev)).colour).toBe("red");
   });
 
-  it("a dimension red by another rule alone does not tell this rule's colour: not read as persistence", () => {
+  it("a dimension red by another rule alone: its own amber, kept in ruleColours, is read as persistence", () => {
     // October: allocated 360 < 400 → allocation amber; 2 gaps ≥ redAtLeast 2 → contractors red; the dimension red,
-    // decided by contractors alone — the report keeps no trace of the allocation rule's amber.
+    // decided by contractors alone. The report keeps each rated rule's colour (ruleColours), so November's shortfall
+    // is the allocation rule's second in a row → red (before rag7: amber, the allocation rule's amber was lost).
     const redRules = [rules[0]!, { ...rules[1]!, amberAtLeast: undefined, redAtLeast: "2" }, rules[2]!];
     const oct = ragStatus({ id: "P" }, { asOf: isoDate("2026-10-30"), rules: redRules, figures: { ...hours("360"), custom: { openContractorGaps: d("2") } } });
     const prev = createStatusReport(oct, content("SR-P-10"));
     expect(prev.ragByDimension.find((x) => x.dimension === "resources")).toMatchObject({ colour: "red", rule: "resources-contractors" });
-    const nov = ragStatus({ id: "P" }, { asOf: isoDate("2026-11-20"), rules: redRules, previous: prev, figures: { ...hours("360"), custom: { openContractorGaps: d("0") } } });
-    expect(resources(nov).rules[0]!.colour).toBe("amber");
+    const nov = (p: StatusReport) => ragStatus({ id: "P" }, { asOf: isoDate("2026-11-20"), rules: redRules, previous: p, figures: { ...hours("360"), custom: { openContractorGaps: d("0") } } });
+    expect(resources(nov(prev)).rules[0]!.colour).toBe("red");
+    // A report without ruleColours (stored before them, or written by hand) does not tell this rule's colour under a
+    // dimension red by another rule alone: not read as persistence → amber.
+    const older = { ...prev, ragByDimension: prev.ragByDimension.map(({ ruleColours: _, ...e }) => e) } as StatusReport;
+    expect(resources(nov(older)).rules[0]!.colour).toBe("amber");
   });
 
   it("a report that names no rule for the dimension is read as each rule's colour (hand-written reports)", () => {

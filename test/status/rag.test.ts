@@ -147,8 +147,8 @@ describe("status snapshots and trend", () => {
     expect(Object.isFrozen(r)).toBe(true);
     expect(Object.isFrozen(r.ragByDimension[0])).toBe(true);
     expect(r.ragByDimension).toEqual([
-      { dimension: "schedule", colour: "green", comment: "spi 0.99 ≥ 0.95 → green", rule: "schedule-spi" },
-      { dimension: "cost", colour: "green", comment: "cpi 0.97 ≥ 0.95 → green", rule: "cost-cpi" },
+      { dimension: "schedule", colour: "green", comment: "spi 0.99 ≥ 0.95 → green", rule: "schedule-spi", ruleColours: { "schedule-spi": "green" } },
+      { dimension: "cost", colour: "green", comment: "cpi 0.97 ≥ 0.95 → green", rule: "cost-cpi", ruleColours: { "cost-cpi": "green" } },
     ]);
     expect(() => createStatusReport(ragStatus({ id: "P" }, { asOf, figures: {} }), { id: "x", authorId: "p", summary: "", publishedAt: instant("2026-11-20T17:00:00Z"), publishedBy: "p" })).toThrow(/no dimension could be rated/);
   });
