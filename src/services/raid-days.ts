@@ -178,8 +178,9 @@ const HAPPENED_DAYS: Partial<Record<EntityKind, readonly string[]>> = {
  * ```
  */
 export function futureRaidDays(kind: EntityKind, changes: Readonly<Record<string, unknown>>, at: string): ValidationIssue[] {
-  // Anything but an object of changes is refused later, by the operation's own checks.
-  if (typeof changes !== "object" || changes === null) return [];
+  // Anything but a kind name and an object of changes is refused later, by the operation's own checks (an object
+  // as the kind threw a TypeError here, in Object.hasOwn).
+  if (typeof kind !== "string" || typeof changes !== "object" || changes === null) return [];
   const today = latestLocalDay(at);
   const fields = (Object.hasOwn(HAPPENED_DAYS, kind) ? HAPPENED_DAYS[kind] : undefined) ?? [];
   const judge = (record: Readonly<Record<string, unknown>>, names: readonly string[], path: readonly (string | number)[]): ValidationIssue[] =>

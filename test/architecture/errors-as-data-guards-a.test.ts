@@ -46,6 +46,13 @@ describe("issue 12 #8: defects the property found, one by one", () => {
     return "returned";
   };
 
+  it("pmo.update with an object as the kind refuses it (a ValidationError), not a TypeError (the property at 15× runs)", async () => {
+    const pmo = createPmo(createMemoryAdapter());
+    // A null-prototype object has no toString: Object.hasOwn(table, kind) threw converting it to a key.
+    await expect(pmo.update("u1", Object.create(null) as never, "x", 1, {} as never, "why")).rejects.toMatchObject({ name: "ValidationError" });
+    await expect(pmo.update("u1", { toString: null } as never, "x", 1, {} as never)).rejects.toMatchObject({ name: "ValidationError" });
+  });
+
   it("issue 12 #8: canTransitionRequest from a prototype key is false, not a TypeError", () => {
     // REQUEST_TRANSITIONS.constructor is Object, which has no includes().
     expect(entities.canTransitionRequest("constructor" as never, "draft" as never)).toBe(false);
