@@ -343,7 +343,8 @@ describe("startOfMonth / endOfMonth", () => {
 
   it("property: start ≤ date ≤ end, both in the same month, end + 1 day starts the next month", () => {
     fc.assert(
-      fc.property(anyDate.filter((s) => s < "9999-12"), (s) => {
+      // Not the first or last month of the range: their neighbouring days are outside years 0001–9999 (refused).
+      fc.property(anyDate.filter((s) => s >= "0001-02" && s < "9999-12"), (s) => {
         const start = startOfMonth(s);
         const end = endOfMonth(s);
         expect(start <= s && s <= end).toBe(true);
