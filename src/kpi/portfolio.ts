@@ -1,4 +1,4 @@
-import { decimal, isIsoDate, metric, missing, sumMoney, subtractMoney, ValidationError, type ValidationIssue, type CurrencyCode, type Decimal, type IsoDate, type Metric, type Money, checkArguments } from "../core/index.js";
+import { decimal, isIsoDate, metric, missing, ratio, sumMoney, subtractMoney, ValidationError, type ValidationIssue, type CurrencyCode, type Decimal, type IsoDate, type Metric, type Money, checkArguments } from "../core/index.js";
 import { checkDates, checkDayRows, checkPeriod, checkRecordIds, inPeriod, kpiRatio, type KpiPeriod, type KpiRatio } from "./period.js";
 
 /** An active project as the portfolio health KPI sees it. */
@@ -124,8 +124,9 @@ export function portfolioVariance(
   // No project in the period is no data, not a PV (or EV) of zero.
   const none = ps.length === 0 && missing("no-data", "no project's status date in the period");
   return {
-    svPercent: none || (pv.amount.isZero() ? missing("pv-is-zero") : metric(sv.amount.times(100).div(pv.amount))),
-    cvPercent: none || (ev.amount.isZero() ? missing("ev-is-zero") : metric(cv.amount.times(100).div(ev.amount))),
+    // ratio: a zero variance over a negative PV or EV (booked reversals) is plain 0, not −0.
+    svPercent: none || ratio(sv.amount.times(100), pv.amount, "pv-is-zero"),
+    cvPercent: none || ratio(cv.amount.times(100), ev.amount, "ev-is-zero"),
     sv,
     cv,
     pv,

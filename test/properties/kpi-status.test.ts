@@ -41,6 +41,16 @@ describe("KPIs: figures or reasons", () => {
     }), RUNS);
   });
 
+  it("a zero variance over a negative EV or PV is plain 0, not −0 (the property's counterexample at 15× its runs)", () => {
+    // EV = AC = −999,999,999,999,999,999,999,999,999,999.99 (reversals), PV 0: CV = 0, CV% = 0 × 100 ÷ EV = −0 before.
+    const big = eur("-999999999999999999999999999999.99");
+    const v = portfolioVariance([{ id: "p", statusDate: isoDate("2026-01-01"), pv: eur("0"), ev: big, ac: big }], { currency: "EUR" });
+    expect([v.cvPercent.value?.isNeg(), v.cvPercent.value?.toFixed(), v.svPercent.reason]).toEqual([false, "0", "pv-is-zero"]);
+    const w = portfolioVariance([{ id: "p", statusDate: isoDate("2026-01-01"), pv: eur("-5"), ev: eur("-5"), ac: eur("0") }], { currency: "EUR" });
+    expect([w.svPercent.value?.isNeg(), w.svPercent.value?.toFixed()]).toEqual([false, "0"]);
+    expectClean(v);
+  });
+
   it("service KPIs with no events, no responses, all bad", () => {
     const n = fc.integer({ min: 0, max: 5 });
     fc.assert(fc.property(n, n, fc.uniqueArray(fc.record({ id: fc.constantFrom("c", "d", "e"), date: day, failed: fc.boolean() }), { selector: (c) => c.id, maxLength: 3 }), fc.array(fc.integer({ min: 1, max: 5 }), { maxLength: 3 }), (a, b, changes, ratings) => {
