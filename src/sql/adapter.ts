@@ -203,14 +203,17 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
     const compareAndSet = async (k: KindSql, id: string, expected: number, write: () => Promise<QueryResult<unknown>>): Promise<void> => {
       const started = Date.now();
       for (let tries = 1; ; tries++) {
-        const changed = await write().then(affected, async (e: unknown) => {
+        const r = await write().catch(async (e: unknown) => {
           // A row changed since the snapshot is a lost race: a conflict naming the version stored now — unless that
           // is the version expected (the failure was about something else): then the retryable failure stands.
           const found = await lostRace(e, k, id);
           throw found === undefined || found === expected ? e : new VersionConflictError(k.kind, id, expected, found);
         });
-        if (changed === 1) return;
-        const found = await currentVersion(k, id);
+        // PostgreSQL's statement says what it did and which version it compared, under the row's lock: that one beat
+        // it, not a later writer's a second read would meet. No row then (deleted; maybe inserted again): read anew.
+        const row = r.rows[0] as { found?: unknown; changed?: unknown } | undefined;
+        if ((row ? Number(row.changed) : affected(r)) === 1) return;
+        const found = row?.found != null ? Number(row.found) : await currentVersion(k, id);
         if (found !== expected) throw new VersionConflictError(k.kind, id, expected, found);
         const spent = Date.now() - started;
         if (spent >= contentionTimeoutMs) {
