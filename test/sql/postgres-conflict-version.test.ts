@@ -12,13 +12,14 @@ import { PG_URL, postgresBackend } from "./backends.js";
  * its version named, not the one that beat the update: x at version 1; W1 updates it to 2; the update expecting 1
  * changes nothing; W2 updates 2 → 3 before the read; the conflict said "found version 3". Now the statement that
  * fails the compare-and-set also reads the version it compared, under the row's lock (`SELECT … FOR UPDATE` joined
- * into the UPDATE): "found version 2" — also when the update waited for W1's lock and W1 committed meanwhile.
+ * into the UPDATE): "found version 2" — also when the update waited for W1's lock and W1 committed meanwhile, and for
+ * a version-checked delete.
  */
 
 const url = PG_URL;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function race(w1Holds: boolean) {
+async function race(w1Holds: boolean, op: "update" | "delete" = "update") {
   const b = await postgresBackend(url as string);
   const client = new pg.Client({ connectionString: url, options: `-c search_path=${b.schema}` });
   const watcher = new pg.Client({ connectionString: url });
@@ -41,13 +42,14 @@ async function race(w1Holds: boolean) {
       },
     };
     const loser = createSqlAdapter(b.second!().withPlugin(plugin));
+    const lose = () => (op === "update" ? loser.store("person").update(personRecord("x", { name: "Loser" }), { expectedVersion: 1 }) : loser.store("person").delete("x", { expectedVersion: 1 })).catch((e: unknown) => e);
     let outcome: Promise<unknown>;
     if (w1Holds) {
       // W1 holds the row (updated, not committed) while the loser's update waits for its lock, then commits.
       await client.query("BEGIN");
       const w1 = personRecord("x", { name: "W1", version: 2 });
       await client.query("UPDATE pmokit_person SET version = 2, doc = $1, name = 'W1' WHERE id = 'x'", [JSON.stringify(w1)]);
-      outcome = loser.store("person").update(personRecord("x", { name: "Loser" }), { expectedVersion: 1 }).catch((e: unknown) => e);
+      outcome = lose();
       for (let i = 0; i < 400; i++) {
         const r = await watcher.query("SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'", [b.schema]);
         if (r.rowCount) break;
@@ -56,7 +58,7 @@ async function race(w1Holds: boolean) {
       await client.query("COMMIT");
     } else {
       await others.store("person").update(personRecord("x", { name: "W1" }), { expectedVersion: 1 });
-      outcome = loser.store("person").update(personRecord("x", { name: "Loser" }), { expectedVersion: 1 }).catch((e: unknown) => e);
+      outcome = lose();
     }
     const e = await outcome;
     const stored = await others.store("person").get("x");
@@ -78,6 +80,11 @@ if (url) {
     it("the update waited for W1's lock: found version 2, though W2 makes it 3 right after", async () => {
       // Before: 'person "x": expected version 1, found version 3'.
       expect(await race(true)).toEqual({ conflict: 'person "x": expected version 1, found version 2', stored: ["W2", 3] });
+    }, 30_000);
+
+    it("a version-checked delete likewise: found version 2", async () => {
+      // Before: 'person "x": expected version 1, found version 3'.
+      expect(await race(true, "delete")).toEqual({ conflict: 'person "x": expected version 1, found version 2', stored: ["W2", 3] });
     }, 30_000);
   });
 } else {
