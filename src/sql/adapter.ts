@@ -171,14 +171,21 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
      * version stored now (null: no record), read outside the failed transaction; undefined for any other error, or
      * when it cannot be read. MariaDB rolled the transaction back (`run` marks it); PostgreSQL aborted it, so it is
      * marked here: its handles refuse every later call with that retryable error and it fails with it.
+     *
+     * Read on the transaction's own connection: a second one from the pool never came when every connection was held
+     * by such a transaction (a pool of one, or N losers on a pool of N waited on themselves for ever). MariaDB's is in
+     * autocommit already; PostgreSQL's aborted transaction is ended there first (ROLLBACK: nothing of it could commit;
+     * the final ROLLBACK then only warns). In PostgreSQL neither snapshot holds the winner's version, so it is read
+     * just after. Inside a savepoint (depth > 1) the transaction goes on and cannot be ended: another connection.
      */
     const lostRace = async (e: unknown, k: KindSql, id: string): Promise<number | null | undefined> => {
       const err = e as { errno?: unknown; code?: unknown } | undefined;
       if (mysql ? err?.errno !== 1020 : dialect !== "postgres" || err?.code !== "40001") return undefined;
       if (depth === 1 && !mysql) rolledBack.set(exec, e);
       try {
-        // PostgreSQL: on another pooled connection (one PGlite session refuses it at once: then undefined).
-        const r = mysql ? await mysql.send(exec, k.version, [id], undefined, () => {}) : await db.executeQuery(CompiledQuery.raw(k.version, [id]));
+        if (depth === 1 && !mysql) await exec.executeQuery(CompiledQuery.raw("ROLLBACK"));
+        // PostgreSQL in a savepoint: on another pooled connection (one PGlite session refuses it at once: then undefined).
+        const r = mysql ? await mysql.send(exec, k.version, [id], undefined, () => {}) : await (depth > 1 ? db : exec).executeQuery(CompiledQuery.raw(k.version, [id]));
         const row = r.rows[0] as { version?: unknown } | undefined;
         return row ? Number(row.version) : null;
       } catch {
@@ -196,14 +203,17 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
     const compareAndSet = async (k: KindSql, id: string, expected: number, write: () => Promise<QueryResult<unknown>>): Promise<void> => {
       const started = Date.now();
       for (let tries = 1; ; tries++) {
-        const changed = await write().then(affected, async (e: unknown) => {
+        const r = await write().catch(async (e: unknown) => {
           // A row changed since the snapshot is a lost race: a conflict naming the version stored now — unless that
           // is the version expected (the failure was about something else): then the retryable failure stands.
           const found = await lostRace(e, k, id);
           throw found === undefined || found === expected ? e : new VersionConflictError(k.kind, id, expected, found);
         });
-        if (changed === 1) return;
-        const found = await currentVersion(k, id);
+        // PostgreSQL's statement says what it did and which version it compared, under the row's lock: that one beat
+        // it, not a later writer's a second read would meet. No row then (deleted; maybe inserted again): read anew.
+        const row = r.rows[0] as { found?: unknown; changed?: unknown } | undefined;
+        if ((row ? Number(row.changed) : affected(r)) === 1) return;
+        const found = row?.found != null ? Number(row.found) : await currentVersion(k, id);
         if (found !== expected) throw new VersionConflictError(k.kind, id, expected, found);
         const spent = Date.now() - started;
         if (spent >= contentionTimeoutMs) {

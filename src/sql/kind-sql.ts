@@ -17,6 +17,7 @@ export interface KindSql {
   readonly columns: readonly { readonly path: string; readonly column: string }[];
   readonly columnOf: ReadonlyMap<string, string>;
   readonly insert: string;
+  /** Compare-and-set (PostgreSQL: a SELECT of `found`, the version compared, and `changed`, 0 or 1). */
   readonly update: string;
   readonly get: string;
   readonly version: string;
@@ -33,18 +34,25 @@ export function kindSql(dialect: SqlDialectName, kind: EntityKind): KindSql {
   const conflict = dialect === "mysql" ? "" : " ON CONFLICT (id) DO NOTHING";
   const sets = names.slice(1).map((n, i) => `${n} = ${ph(i + 1)}`);
   const n = names.length;
+  // PostgreSQL: one statement locks the row (FOR UPDATE waits for a writer holding it and reads its committed
+  // version), writes only when that is the version expected, and says which version it compared (null: no row).
+  const pgCas = (id: string, expected: string, write: string) =>
+    `WITH cur AS (SELECT version FROM ${table} WHERE id = ${id} FOR UPDATE), u AS (${write} cur WHERE ${table}.id = ${id} AND cur.version = ${expected} RETURNING 1) SELECT (SELECT version FROM cur) AS found, (SELECT count(*) FROM u) AS changed`;
   return {
     kind,
     table,
     columns,
     columnOf: new Map(columns.map((c) => [c.path, c.column])),
     insert: `INSERT INTO ${table} (${names.join(", ")}) VALUES (${values.join(", ")})${conflict}`,
-    update: `UPDATE ${table} SET ${sets.join(", ")} WHERE id = ${ph(n)} AND version = ${ph(n + 1)}`,
+    update:
+      dialect === "postgres"
+        ? pgCas(ph(n), ph(n + 1), `UPDATE ${table} SET ${sets.join(", ")} FROM`)
+        : `UPDATE ${table} SET ${sets.join(", ")} WHERE id = ${ph(n)} AND version = ${ph(n + 1)}`,
     get: `SELECT ${docColumn(dialect)} FROM ${table} WHERE id = ${ph(1)}`,
     // MariaDB: a locking read sees the latest row; a plain SELECT in a REPEATABLE READ transaction reads its snapshot.
     version: `SELECT version FROM ${table} WHERE id = ${ph(1)}${dialect === "mysql" ? " LOCK IN SHARE MODE" : ""}`,
     delete: `DELETE FROM ${table} WHERE id = ${ph(1)}`,
-    deleteVersion: `DELETE FROM ${table} WHERE id = ${ph(1)} AND version = ${ph(2)}`,
+    deleteVersion: dialect === "postgres" ? pgCas("$1", "$2", `DELETE FROM ${table} USING`) : `DELETE FROM ${table} WHERE id = ${ph(1)} AND version = ${ph(2)}`,
   };
 }
 

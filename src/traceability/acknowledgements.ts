@@ -68,8 +68,9 @@ export function groupAcks(acks: readonly AcknowledgementInput[], asOf?: string):
 }
 
 /**
- * Where requirement `v` stands with its audiences. As of `asOf`, a change dated after it (the item's `changedAt`) has
- * not happened: an acknowledgement given by then read the content in force then (as evidence and suspects read it).
+ * Where requirement `v` stands with its audiences. As of `asOf`, a fingerprint change dated after it (the item's
+ * `fingerprintChangedAt`: a raised revision alone is none) has not happened: an acknowledgement given by then read the
+ * content in force then (as evidence and suspects read it).
  */
 export function acknowledgementOf(store: TraceStore, v: number, acks: ReadonlyMap<string, readonly AcknowledgementInput[]>, asOf?: string): RequirementAcknowledgement | undefined {
   const item = store.items[v]!;
@@ -88,7 +89,7 @@ export function acknowledgementOf(store: TraceStore, v: number, acks: ReadonlyMa
     const outdated = new Set<string>();
     for (const a of mine) {
       if (a.audienceRole !== audience) continue;
-      if (a.fingerprint === item.fingerprint || after(item.changedAt, asOf)) current.add(a.personId);
+      if (a.fingerprint === item.fingerprint || after(item.fingerprintChangedAt, asOf)) current.add(a.personId);
       else outdated.add(a.personId);
     }
     for (const p of current) outdated.delete(p);

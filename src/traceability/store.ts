@@ -37,9 +37,7 @@ export interface ItemChange {
   readonly node: number;
   readonly added: boolean;
   readonly typeChanged: boolean;
-  readonly fingerprintChanged: boolean;
   readonly triggerChanged: boolean;
-  readonly previous: TraceItem | undefined;
 }
 
 export class TraceStore {
@@ -95,15 +93,17 @@ export class TraceStore {
 
   /**
    * Adds or replaces an item. `changedAt` is when its content changed: kept as the item's `changedAt` while neither its
-   * fingerprint nor its revision moves, and as its `triggerChangedAt` while its trigger fingerprint does not; a new
-   * item takes `triggerAt` (default `changedAt`) as its trigger time.
+   * fingerprint nor its revision moves, as its `fingerprintChangedAt` while its fingerprint does not, and as its
+   * `triggerChangedAt` while its trigger fingerprint does not; a new
+   * item takes `triggerAt` (default `changedAt`) as its trigger time, and as its fingerprint time too when its trigger
+   * fields are its fingerprinted ones.
    */
   upsert(kind: TraceItemKind, entity: TraceEntity, changedAt: string | undefined, isBuild: boolean, triggerAt = changedAt): ItemChange {
     const key = `${kind}:${entity.id}`;
     const existing = this.index.get(key);
     if (!isBuild && this.duplicateItems.has(key)) this.editedDuplicates.add(key);
     if (existing !== undefined && isBuild) {
-      return { node: existing, added: false, typeChanged: false, fingerprintChanged: false, triggerChanged: false, previous: undefined };
+      return { node: existing, added: false, typeChanged: false, triggerChanged: false };
     }
     const ff = this.fingerprintFields(kind);
     const tf = this.triggerFields(kind);
@@ -126,6 +126,9 @@ export class TraceStore {
       triggerFingerprint,
       changedAt: at as Instant | undefined,
       triggerChangedAt: (previous === undefined ? triggerAt : triggerChanged ? changedAt : previous.triggerChangedAt) as Instant | undefined,
+      // What acknowledgements pin: a raised revision alone does not move it. New: the trigger time where the trigger
+      // fields are the fingerprinted ones (the same content), else `changedAt` (an upper bound).
+      fingerprintChangedAt: (previous === undefined ? (tf === ff ? triggerAt : changedAt) : fpChanged ? changedAt : previous.fingerprintChangedAt) as Instant | undefined,
     };
     this.history.set(triggerFingerprint, entity);
     const fpId = this.fpId(triggerFingerprint);
@@ -158,9 +161,7 @@ export class TraceStore {
       added: existing === undefined,
       // Retiring an item (or bringing it back) changes what its links mean as much as a new type does.
       typeChanged: previous !== undefined && (previous.type !== item.type || previous.inactive !== item.inactive),
-      fingerprintChanged: fpChanged,
       triggerChanged,
-      previous,
     };
   }
 

@@ -64,6 +64,12 @@ export interface TraceItem extends TraceItemRef {
    * the trigger fields does not move it, and a trigger field outside the fingerprinted ones moves only this one.
    */
   readonly triggerChangedAt: Instant | undefined;
+  /**
+   * When the fingerprint last changed — what an acknowledgement pins: unlike `changedAt`, a raised `revision` alone
+   * does not move it. A build takes the item's `triggerChangedAt` where the trigger fields are the fingerprinted ones
+   * (the default), else its `changedAt`.
+   */
+  readonly fingerprintChangedAt: Instant | undefined;
 }
 
 /**

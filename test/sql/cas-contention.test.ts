@@ -50,7 +50,9 @@ async function scenario(rounds: number, contentionTimeoutMs?: number) {
     transformQuery: (a) => a.node,
     async transformResult(a) {
       // After the writer's compare-and-set changed nothing: the next replacement deletes the row before its next try.
-      if (a.result.numAffectedRows === 0n && !stopped && replaced < rounds) {
+      // (An UPDATE's affected rows; since trace18 the adapter's compare-and-set is one SELECT that says `changed`.)
+      const nothing = a.result.numAffectedRows === 0n || Number((a.result.rows[0] as { changed?: unknown } | undefined)?.changed) === 0;
+      if (nothing && !stopped && replaced < rounds) {
         await startReplacement();
         following.push(finishReplacement());
       }
