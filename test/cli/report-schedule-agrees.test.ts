@@ -22,6 +22,8 @@ describe("pmokit report's schedule section agrees with pmokit schedule", { timeo
   let scheduleText: string;
   let sections: JsonSection[];
   let md: string;
+  let risk: { project: string; iterations: number; deterministicFinish: string; percentiles: { percent: number; finish: string }[]; criticality: { activity: string; index: string }[] }[];
+  let riskText: string;
   beforeAll(async () => {
     expect((await run(["init", "o.sqlite"], cwd)).code).toBe(0);
     expect((await run(["import", join(process.cwd(), "examples", "data"), "--db", "o.sqlite"], cwd)).code).toBe(0);
@@ -31,6 +33,8 @@ describe("pmokit report's schedule section agrees with pmokit schedule", { timeo
     sections = (JSON.parse(readFileSync(join(cwd, "r.json"), "utf8")) as { sections: JsonSection[] }).sections;
     expect((await run(["report", "--db", "o.sqlite", "--format", "md", "--out", "r.md"], cwd)).code).toBe(0);
     md = readFileSync(join(cwd, "r.md"), "utf8");
+    risk = JSON.parse((await run(["risk", "--db", "o.sqlite", "--json"], cwd)).out);
+    riskText = (await run(["risk", "--db", "o.sqlite"], cwd)).out;
   }, 4 * HEAVY);
 
   const section = (code: string) => sections.find((s) => s.heading === `${code} — schedule`)!;
@@ -77,5 +81,33 @@ describe("pmokit report's schedule section agrees with pmokit schedule", { timeo
     // No activity id left in the schedule sections' text (chart file names aside).
     const schedules = md.split("\n## ").filter((s) => / — schedule\n/.test(s)).join("\n").replace(/\(charts\/[^)]*\)/g, "");
     expect(schedules).not.toMatch(/\b(wp|ms)-(crm|dcx|einv|wms)-/);
+  });
+
+  it("the schedule risk table is pmokit risk's run: same iterations and seed, same percentiles (every simulated project)", () => {
+    // `pmokit risk` runs 2000 iterations with seed 1 by default; the report ran 500, so its CRM P80 read 2027-05-20
+    // where the command said 2027-05-21 (and P10 2027-05-03 against 2027-05-04).
+    expect(risk.map((r) => r.project)).toEqual(["PRJ-CRM", "PRJ-DCX", "PRJ-WMS"]);
+    for (const r of risk) {
+      const sub = section(r.project).sections!.find((x) => x.heading === "Schedule risk")!;
+      const t = sub.blocks[0] as JsonTable;
+      expect(t.caption!.startsWith(`Monte Carlo: ${r.iterations} iterations, seed 1 `), r.project).toBe(true);
+      expect(t.caption!.endsWith(`deterministic finish ${r.deterministicFinish}`)).toBe(true);
+      expect(t.rows.map((row) => [row[0], row[1]]), r.project).toEqual(r.percentiles.map((p) => [`P${p.percent}`, p.finish]));
+    }
+    expect(risk[0]!.percentiles.find((p) => p.percent === 80)!.finish).toBe("2027-05-21");
+  });
+
+  it("the criticality index names activities as pmokit schedule does, with pmokit risk's figures; risk's drivers too", () => {
+    for (const r of risk) {
+      const labels = new Map(schedule.find((p) => p.project === r.project)!.activities.map((a) => [a.id, a.label]));
+      const sub = section(r.project).sections!.find((x) => x.heading === "Schedule risk")!;
+      const t = sub.blocks.find((b): b is JsonTable => b.kind === "table" && (b as JsonTable).caption!.startsWith("Criticality index"))!;
+      const got = t.rows.map((row) => `${String(row[0])} ${String(row[1])}`).sort();
+      expect(got, r.project).toEqual(r.criticality.map((c) => `${labels.get(c.activity) ?? c.activity} ${c.index}`).sort());
+    }
+    // The command's text named its drivers by id ("drivers: wp-crm-4.2 …"); now by label, as the report's tornado.
+    const crm = riskText.split("\n").find((l) => l.trim().startsWith("drivers:"))!;
+    expect(crm).toMatch(/^ {10}drivers: 4\.2 User acceptance testing -?\d/);
+    expect(riskText).not.toMatch(/\b(wp|ms)-(crm|dcx|einv|wms)-/);
   });
 });
