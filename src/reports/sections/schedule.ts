@@ -54,6 +54,7 @@ export interface ScheduleSectionInput {
  */
 export function scheduleViolationText(v: ScheduleViolation, labels: Readonly<Record<string, string>>): string {
   checkArguments("scheduleViolationText", { v: [v, "object"], labels: [labels, "object"] });
+  checkArguments("scheduleViolationText", { "v.activityId": [v.activityId, "string"], "v.message": [v.message, "string"] });
   const label = (id: string) => ownEntry(labels, id) ?? id;
   return (v.message.startsWith(`${v.activityId} `) ? `${label(v.activityId)}${v.message.slice(v.activityId.length)}` : v.message)
     .replace(/( predecessor )(\S+)( (?:finished|started|allows))/, (all, a: string, id: string, b: string) => (Object.hasOwn(labels, id) ? `${a}${label(id)}${b}` : all));
@@ -70,6 +71,7 @@ export function scheduleViolationText(v: ScheduleViolation, labels: Readonly<Rec
  */
 export function finishedActivitiesLine(s: ScheduleResult): string | undefined {
   checkArguments("finishedActivitiesLine", { s: [s, "object"] });
+  checkArguments("finishedActivitiesLine", { "s.activities": [s.activities, "object[]"] });
   const n = s.activities.filter((a) => a.status === "complete").length;
   return n > 0 ? `finished ${n} ${n === 1 ? "activity" : "activities"}: done work has no float and is never critical` : undefined;
 }
