@@ -13,7 +13,7 @@ import { sampleOfficeRecords } from "../office/index.js";
 import { analyzeOffice, type OfficeAnalysis } from "./office.js";
 import { officeReport } from "./office-report.js";
 import { analyzeOfficeSchedule, earnedScheduleFinishes, planConventionsOf, type OfficeSchedule } from "./schedule.js";
-import { analyzeOfficeRisk, type ProjectRisk } from "./risk.js";
+import { analyzeOfficeRisk, OFFICE_RISK_RUN, type ProjectRisk } from "./risk.js";
 import { chartFiles, checkWritableDir, writeFilesAtomically } from "./output.js";
 import { progress, type CliIo } from "./progress.js";
 import { openSqlite } from "./sqlite.js";
@@ -106,7 +106,7 @@ export async function runDemo(options: DemoOptions, raw: CliIo): Promise<OfficeA
       const conventions = planConventionsOf(options);
       schedule = analyzeOfficeSchedule(stored, { statusDate: office.statusDate, earnedScheduleFinish: earnedScheduleFinishes(office), ...conventions });
       // Seeded: the same data gives the same percentiles, so two demo runs still write identical reports.
-      risks = analyzeOfficeRisk(stored, { statusDate: office.statusDate, iterations: 500, seed: 1, ...conventions });
+      risks = analyzeOfficeRisk(stored, { statusDate: office.statusDate, ...OFFICE_RISK_RUN, ...conventions });
       bar.tick("analysed");
     } finally {
       await store.close();

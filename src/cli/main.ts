@@ -29,7 +29,7 @@ import { guardedIo, jsonText, printable } from "./terminal.js";
 import { analyzeOfficeSchedule, earnedScheduleFinishes, planConventionsOf } from "./schedule.js";
 import { scheduleSummary } from "./schedule-summary.js";
 import { traceSummary } from "./trace.js";
-import { analyzeOfficeRisk } from "./risk.js";
+import { analyzeOfficeRisk, OFFICE_RISK_RUN } from "./risk.js";
 import { namingFlags } from "./flag-paths.js";
 import { pmokitVersion } from "./version.js";
 import { gateOutcomeText, missingText, overallRule, portfolioSection } from "../reports/index.js";
@@ -258,12 +258,12 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
   };
   planConventionOptions(program.command("risk").description("Monte Carlo schedule risk per project (duration estimates, open risks); exit 1 when P80 finishes after the target (default: the planned finish)")
     .option("--project <id>", "only this project (id or code)"))
-    .option("--iterations <n>", "iterations per project", positiveInt("--iterations", 1_000_000), 2000)
+    .option("--iterations <n>", "iterations per project", positiveInt("--iterations", 1_000_000), OFFICE_RISK_RUN.iterations)
     .option("--seed <n>", "random seed (same seed, same answer)", (v: string) => {
       // Past 2^53 − 1 the number would no longer be the seed written (and the analysis refuses it as a validation error).
       if (!/^\d+$/.test(v) || !Number.isSafeInteger(Number(v))) throw new CliError(`--seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${v}`, { code: "usage" });
       return Number(v);
-    }, 1)
+    }, OFFICE_RISK_RUN.seed)
     .addOption(new Option("--target <date>", "finish date to measure against (default: each project's planned finish)").argParser(parseDate("--target")))
     .addOption(dbOption()).addOption(asOfOption(PLAN_STATUS_DATE)).addOption(jsonOption())
     .action(async (o: AnalysisOpts & PlanConventionFlags & { project?: string; iterations: number; seed: number; target?: string }) => {
@@ -293,7 +293,8 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
         for (const r of results) {
           io.stdout.write(`${r.code.padEnd(9)} ${r.result.percentiles.map((p) => `P${p.percent} ${p.finish}`).join("  ")}  (deterministic ${r.result.deterministicFinish})\n`);
           if (r.target) io.stdout.write(`          P(finish ≤ ${r.target}) = ${r.result.probabilityOfFinish.value === undefined ? missingText(r.result.probabilityOfFinish) : r.result.probabilityOfFinish.value.toFixed(3)}\n`);
-          io.stdout.write(`          drivers: ${r.result.tornado.slice(0, 3).map((t) => `${t.id} ${t.sensitivity.toFixed(2)}`).join(", ") || "none"}\n`);
+          // Activities by label, as `schedule` and the report's tornado name them (an id where the project has none: another project's).
+          io.stdout.write(`          drivers: ${r.result.tornado.slice(0, 3).map((t) => `${Object.hasOwn(r.labels, t.id) ? r.labels[t.id] : t.id} ${t.sensitivity.toFixed(2)}`).join(", ") || "none"}\n`);
           if (r.leftOut.length > 0) io.stdout.write(`          left out: ${r.leftOut.map((l) => `${l.riskId} (${l.reason === "no-impact" ? "no scheduleImpactDays or costImpact" : "no activity in the plan"})`).join(", ")}\n`);
         }
       }
@@ -314,7 +315,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       const records = await readRecords(raw, o.db);
       const asOf = dataAsOf(o)(records);
       const office = await officeOf(raw, records, { ...o, asOf }, setup);
-      const risks = analyzeOfficeRisk(records, { statusDate: asOf, iterations: 500, seed: 1, ...planConventionsOf(o) });
+      const risks = analyzeOfficeRisk(records, { statusDate: asOf, ...OFFICE_RISK_RUN, ...planConventionsOf(o) });
       const report = officeReport(office, analyzeOfficeSchedule(records, { statusDate: asOf, earnedScheduleFinish: earnedScheduleFinishes(office), ...planConventionsOf(o) }), risks);
       const dir = dirname(out);
       const name = basename(out);

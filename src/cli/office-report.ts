@@ -92,7 +92,7 @@ export function officeReport(office: OfficeAnalysis, schedule?: OfficeSchedule, 
       ...(schedule?.projects ?? []).map((p) => {
         const risk = risks.find((r) => r.code === p.code);
         return scheduleSection({
-          code: p.code, name: p.name, schedule: p.result, links: p.links, baseline: p.baseline, load: p.load, resourceNames: p.resourceNames,
+          code: p.code, name: p.name, schedule: p.result, labels: p.labels, links: p.links, baseline: p.baseline, load: p.load, resourceNames: p.resourceNames,
           ...(p.forecast ? { forecast: p.forecast } : {}), ...(p.levelling ? { levelling: p.levelling } : {}),
           ...(risk ? { risk: risk.result, ...(risk.target ? { target: { label: `Planned finish ${risk.target}`, date: risk.target } } : {}) } : {}),
         });

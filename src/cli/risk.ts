@@ -3,7 +3,14 @@ import { scheduleInputFromPlan, scheduleRiskModelFromPlan, type ImportedRecords,
 import { analyseScheduleRisk, type MilestoneDating, type ScheduleRiskResult, type StartLinkFloat, type StartNoLaterThan } from "../schedule/index.js";
 import { namingFlags } from "./flag-paths.js";
 import { byCodePoint } from "./office.js";
-import { checkConventions, planConventionsOf, upstreamOf } from "./schedule.js";
+import { activityLabels, checkConventions, planConventionsOf, upstreamOf } from "./schedule.js";
+
+/**
+ * @internal The Monte Carlo run of `pmokit risk` without `--iterations` and `--seed`, which the office report and the
+ * demo run too, so the report's percentiles are the command's (the report ran 500 iterations: CRM P80 2027-05-20
+ * against the command's 2027-05-21).
+ */
+export const OFFICE_RISK_RUN = { iterations: 2000, seed: 1 } as const;
 
 /** One project's schedule risk analysis. */
 export interface ProjectRisk {
@@ -15,6 +22,8 @@ export interface ProjectRisk {
   readonly target: string | undefined;
   /** The Monte Carlo result. */
   readonly result: ScheduleRiskResult;
+  /** How `pmokit schedule` names the project's activities, by id (`ProjectSchedule.labels`). */
+  readonly labels: Readonly<Record<string, string>>;
   /** The project's live risks naming activities that are not in the simulation, and why (`scheduleRiskModelFromPlan`'s `leftOut`). */
   readonly leftOut: readonly PlanRiskLeftOut[];
 }
@@ -74,7 +83,7 @@ export function analyzeOfficeRisk(records: ImportedRecords, options: OfficeRiskO
       ...planConventionsOf(options),
       ...(options.onProgress ? { onProgress: (done: number, total: number) => options.onProgress!(index, done, total) } : {}),
     }));
-    out.push({ code: p.code, name: p.name, target, result, leftOut: leftOut.filter((l) => own.has(l.riskId)) });
+    out.push({ code: p.code, name: p.name, target, result, labels: activityLabels(p, records), leftOut: leftOut.filter((l) => own.has(l.riskId)) });
   });
   return out;
 }

@@ -1,3 +1,4 @@
+import { finishedActivitiesLine, scheduleViolationText } from "../reports/index.js";
 import type { OfficeSchedule } from "./schedule.js";
 
 /**
@@ -18,12 +19,10 @@ export function scheduleSummary(schedule: OfficeSchedule): { text: string[]; jso
     // Activities by WBS code and name, as `score` names requests by key and title (the id only where none is known).
     const label = (id: string) => (Object.hasOwn(p.labels, id) ? p.labels[id]! : id);
     text.push(`${p.code.padEnd(9)} finish ${r.finish}  critical ${r.criticalPaths.map((c) => c.map(label).join(" → ")).join("; ") || "none"}`);
-    // The calculator's words name ids: the activity (first) and, out of sequence, its predecessor.
-    const named = (v: (typeof r.violations)[number]) => (v.message.startsWith(`${v.activityId} `) ? `${label(v.activityId)}${v.message.slice(v.activityId.length)}` : v.message)
-      .replace(/( predecessor )(\S+)( (?:finished|started|allows))/, (all, a: string, id: string, b: string) => (Object.hasOwn(p.labels, id) ? `${a}${label(id)}${b}` : all));
-    for (const v of r.violations) text.push(`          ${v.kind}: ${named(v)}`);
-    const finished = r.activities.filter((a) => a.status === "complete").length;
-    if (finished > 0) text.push(`          finished ${finished} ${finished === 1 ? "activity" : "activities"}: done work has no float and is never critical`);
+    // The calculator's words name ids: the activity (first) and, out of sequence, its predecessor; in the report's words.
+    for (const v of r.violations) text.push(`          ${v.kind}: ${scheduleViolationText(v, p.labels)}`);
+    const finished = finishedActivitiesLine(r);
+    if (finished) text.push(`          ${finished}`);
   }
   const json = schedule.projects.map((p) => ({
     project: p.code, finish: p.result.finish, statusDate: p.result.statusDate ?? null,

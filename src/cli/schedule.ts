@@ -200,8 +200,8 @@ export function upstreamOf(input: ScheduleInput, projectId: string): ScheduleInp
   return { ...input, activities: input.activities.filter((a) => keep.has(a.id)), links: (input.links ?? []).filter((l) => keep.has(l.to)) };
 }
 
-/** The labels of a project's activities (see {@link ProjectSchedule.labels}). */
-function activityLabels(p: EntityOf<"project">, records: ImportedRecords): Record<string, string> {
+/** The labels of a project's activities (see {@link ProjectSchedule.labels}), for `schedule`, `risk` and the report. @internal */
+export function activityLabels(p: EntityOf<"project">, records: ImportedRecords): Record<string, string> {
   const named: [string, string][] = [
     ...(records["work-package"] ?? []).filter((w) => w.projectId === p.id).map((w): [string, string] => [w.id, `${w.code} ${w.name}`]),
     ...(records.milestone ?? []).filter((m) => m.projectId === p.id).map((m): [string, string] => [m.id, `${m.name} (milestone)`]),

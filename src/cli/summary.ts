@@ -162,7 +162,8 @@ export const NO_ROLLOUTS = "no rollout plans: the database has none, so there is
 
 /**
  * The `rollout` command's lines: per plan its readiness and its last gate's outcome (`GO`, `CONDITIONAL GO`,
- * `NO-GO`, as the reports spell them) with the reasons that decided it; one line when there is no plan.
+ * `NO-GO`, as the reports spell them) with the reasons that decided it, then each other gate of the plan with its
+ * outcome and reasons (`  gate Readiness exit: NO-GO — …`), as the report's gates table; one line when there is no plan.
  *
  * @example
  * ```ts
@@ -175,5 +176,7 @@ export function rolloutLines(rollouts: readonly RolloutAnalysis[]): string[] {
   return rollouts.flatMap((r) => [
     `${r.name}: ready ${percentText(r.progress.overall.percent)}${r.gate ? `; ${r.gate.gateName}: ${gateOutcomeText(r.gate.outcome)}` : ""}`,
     ...(r.gate ? r.gate.reasons.map((reason) => `  ${reason}`) : []),
+    // The plan's other gates, as the report's gates table lists them (the exit code counts each NO-GO).
+    ...r.gates.filter((g) => g.gateId !== r.gate?.gateId).map((g) => `  gate ${g.gateName}: ${gateOutcomeText(g.outcome)}${g.reasons.length > 0 ? ` — ${g.reasons.join("; ")}` : ""}`),
   ]);
 }

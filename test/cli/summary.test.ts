@@ -66,7 +66,8 @@ describe("gate outcomes on the terminal", () => {
     const conditional = { ...r!, gate: { ...r!.gate!, outcome: "conditional-go" as const, reasons: ["2 advisory item(s) open"] } };
     const lines = rolloutLines([conditional]);
     expect(lines[0]).toMatch(/^CRM go-live \(Dynamics 365 Sales\): ready 14\.3%; Go\/No-Go for the CRM cutover: CONDITIONAL GO$/);
-    expect(lines.slice(1)).toEqual(["  2 advisory item(s) open"]);
+    // Then the plan's other gate, as the report's gates table lists it.
+    expect(lines.slice(1)).toEqual(["  2 advisory item(s) open", expect.stringMatching(/^ {2}gate Readiness exit: preparation and testing complete: NO-GO — 13 blocking item\(s\) not closed: /)]);
     expect(rolloutLines([r!])[0]).toMatch(/: NO-GO$/);
   });
 });

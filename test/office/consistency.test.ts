@@ -20,6 +20,7 @@ import { analyzeTraceability, DEFAULT_TRACE_RULES, type TraceAnalysisResult } fr
 import { earnedValue, type EarnedValueResult } from "../../src/variance/index.js";
 import { officeSummary } from "../../src/cli/summary.js";
 import { dataStatusDate } from "../../src/cli/demo.js";
+import { OFFICE_RISK_RUN } from "../../src/cli/risk.js";
 import { HEAVY, run, temp } from "../cli/run.js";
 import { NOW, seedOffice } from "../services/office.js";
 
@@ -162,7 +163,7 @@ beforeAll(async () => {
   office = await analyzeOffice(records, { statusDate: SAMPLE_STATUS_DATE });
   // The report as the demo builds it: with the schedule and the seeded risk analysis.
   const schedule = analyzeOfficeSchedule(records, office.statusDate, undefined, earnedScheduleFinishes(office));
-  report = officeReport(office, schedule, analyzeOfficeRisk(records, { statusDate: office.statusDate, iterations: 500, seed: 1 }));
+  report = officeReport(office, schedule, analyzeOfficeRisk(records, { statusDate: office.statusDate, ...OFFICE_RISK_RUN }));
   md = renderMarkdownReport(report);
   summary = officeSummary(office);
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSampleOffice, SAMPLE_STATUS_DATE } from "../../examples/office.js";
 import { analyzeOffice } from "../../src/cli/office.js";
 import { officeReport } from "../../src/cli/office-report.js";
-import { analyzeOfficeRisk } from "../../src/cli/risk.js";
+import { analyzeOfficeRisk, OFFICE_RISK_RUN } from "../../src/cli/risk.js";
 import { analyzeOfficeSchedule, earnedScheduleFinishes } from "../../src/cli/schedule.js";
 import { importDataset } from "../../src/io/index.js";
 import { renderHtmlReport } from "../../src/reports/index.js";
@@ -159,7 +159,7 @@ if (existsSync(CHROMIUM) || process.env["CI"]) {
       const { records } = importDataset({ format: "pmokit-dataset", formatVersion: 1, records: loadSampleOffice() });
       const office = await analyzeOffice(records, { statusDate: SAMPLE_STATUS_DATE });
       const schedule = analyzeOfficeSchedule(records, office.statusDate, undefined, earnedScheduleFinishes(office));
-      const risks = analyzeOfficeRisk(records, { statusDate: office.statusDate, iterations: 500, seed: 1 });
+      const risks = analyzeOfficeRisk(records, { statusDate: office.statusDate, ...OFFICE_RISK_RUN });
       dir = mkdtempSync(join(tmpdir(), "pmokit-layout-"));
       const file = join(dir, "index.html");
       writeFileSync(file, renderHtmlReport(officeReport(office, schedule, risks)));

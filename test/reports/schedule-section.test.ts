@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyseScheduleRisk, compareFinishForecasts, createWorkingCalendar, decimal, decodeEntity, levelResources, resourceLoad, scheduleNetwork, type EntityOf, type ResourceLoadRow } from "../../src/index.js";
 import { scheduleInputFromPlan, scheduleRiskModelFromPlan } from "../../src/io/index.js";
-import { renderMarkdownReport, scheduleSection, type ReportBlock, type ReportSection } from "../../src/reports/index.js";
+import { renderHtmlReport, renderMarkdownReport, scheduleSection, type ReportBlock, type ReportSection } from "../../src/reports/index.js";
 import { loadSampleOffice } from "../../examples/office.js";
 import { STARTED_BEHIND_LEVELLED } from "../schedule/helpers.js";
 
@@ -15,13 +15,15 @@ const wps = all("work-package").filter((w) => w.projectId === "PRJ-CRM").map((w)
   w.earningRule.type === "physical-percent-complete" ? { ...w, progress: w.progress.map((p) => (p.physicalPercentComplete ? { ...p, percentComplete: p.physicalPercentComplete } : p)) } : w);
 const plan = scheduleInputFromPlan({ projects: crm, workPackages: wps, milestones: all("milestone").filter((m) => m.projectId === "PRJ-CRM"), resources: all("resource"), assignments: all("assignment") }, { statusDate: "2026-11-20" });
 const schedule = scheduleNetwork(plan.input);
+// As `pmokit schedule` names them (ProjectSchedule.labels): a work package by WBS code and name, a milestone by name.
+const labels = Object.fromEntries([...wps.map((w) => [w.id, `${w.code} ${w.name}`]), ...all("milestone").filter((m) => m.projectId === "PRJ-CRM").map((m) => [m.id, `${m.name} (milestone)`])]);
 const blocks = (s: ReportSection): ReportBlock[] => [...s.blocks, ...(s.sections ?? []).flatMap(blocks)];
 
 describe("scheduleSection", () => {
   const levelling = levelResources({ network: plan.input, resources: plan.resources, assignments: plan.assignments });
   const risk = analyseScheduleRisk(scheduleRiskModelFromPlan(plan.input, { workPackages: wps, risks: all("risk"), currency: "EUR" }).model, { iterations: 200, seed: 3, targetFinish: "2027-04-30" });
   const section = scheduleSection({
-    code: "PRJ-CRM", name: "CRM replacement", schedule, links: plan.input.links!,
+    code: "PRJ-CRM", name: "CRM replacement", schedule, links: plan.input.links!, labels,
     load: resourceLoad({ network: plan.input, resources: plan.resources, assignments: plan.assignments }, { period: "month" }).resources,
     forecast: compareFinishForecasts(schedule, [{ projectId: "PRJ-CRM", baselineFinish: "2027-04-30", earnedScheduleFinish: "2027-05-20" }])[0]!,
     levelling, risk, target: { label: "Planned finish 2027-04-30", date: "2027-04-30" },
@@ -50,24 +52,25 @@ describe("scheduleSection", () => {
   });
 
   it("lists violations, the forecast row side by side and the levelling delay with its cause", () => {
-    expect(all_.some((b) => b.kind === "list" && b.items.some((i) => i.startsWith("deadline-missed: ms-crm-go-live")))).toBe(true);
+    expect(all_.some((b) => b.kind === "list" && b.items.some((i) => i.startsWith("deadline-missed: Go-live (milestone) finishes")))).toBe(true);
     const forecast = all_.find((b) => b.kind === "table" && b.table.caption?.startsWith("Finish forecasts"));
     expect(forecast?.kind === "table" && forecast.table.rows[0]!.slice(0, 1)).toEqual(["2027-05-06"]);
     // The resource by its name from resource.json (res-aylin-yilmaz is "Aylin Yilmaz (QA)"), not its id.
     const delays = all_.flatMap((b) => (b.kind === "list" ? b.items : [])).filter((i) => i.includes(" waits "));
     // With the day the resource was short (levelResources' `day`; the section dropped it and said no more).
-    expect(delays).toEqual(["wp-crm-4.2 waits 15.5 days for Aylin Yilmaz (QA), held by wp-crm-4.1 on 2027-01-15"]);
+    // Activities by their labels, as `pmokit schedule` prints them (wp-crm-4.2 and wp-crm-4.1 before).
+    expect(delays).toEqual(["4.2 User acceptance testing waits 15.5 days for Aylin Yilmaz (QA), held by 4.1 System and integration testing on 2027-01-15"]);
     // What moved only behind it (levelResources' pushedBy and delayDays) was not in the section at all.
     // Behind wp-crm-4.2's wait: the UAT milestone (Fri 02-26 → Fri 03-19, the 15.5 working days), then wp-crm-6 after
     // it, the go-live on wp-crm-6's SS + 5 days lag (shown Wed 03-17 → Fri 03-26: 7 working days apart; delayDays
     // 7.429167, see the next test), hypercare exit and close.
     // Each line is levelResources' pushedBy with the levelled against the unlevelled start; the order is the input's.
     expect(all_.flatMap((b) => (b.kind === "list" ? b.items : [])).filter((i) => i.includes("pushed by"))).toEqual([
-      "wp-crm-6 starts 2027-03-22 instead of 2027-02-26, pushed by ms-crm-uat",
-      "ms-crm-close starts 2027-05-27 instead of 2027-05-06, pushed by ms-crm-hypercare-exit",
-      "ms-crm-go-live starts 2027-03-26 instead of 2027-03-17, pushed by wp-crm-6",
-      "ms-crm-hypercare-exit starts 2027-04-23 instead of 2027-04-02, pushed by wp-crm-6",
-      "ms-crm-uat starts 2027-03-19 instead of 2027-02-26, pushed by wp-crm-4.2",
+      "6 Deployment and hypercare starts 2027-03-22 instead of 2027-02-26, pushed by UAT exit (milestone)",
+      "Project closed (milestone) starts 2027-05-27 instead of 2027-05-06, pushed by Hypercare exit (milestone)",
+      "Go-live (milestone) starts 2027-03-26 instead of 2027-03-17, pushed by 6 Deployment and hypercare",
+      "Hypercare exit (milestone) starts 2027-04-23 instead of 2027-04-02, pushed by 6 Deployment and hypercare",
+      "UAT exit (milestone) starts 2027-03-19 instead of 2027-02-26, pushed by 4.2 User acceptance testing",
     ]);
   });
 
@@ -107,7 +110,8 @@ describe("scheduleSection", () => {
     };
     const items = blocks(scheduleSection({ code: "PRJ-CRM", name: "CRM replacement", schedule, levelling: lv, resourceNames: { "res-aylin-yilmaz": "Aylin Yilmaz (QA)" } }))
       .flatMap((b) => (b.kind === "list" ? b.items : []));
-    expect(items).toContain("wp-crm-4.2 waits 15.5 days for Aylin Yilmaz (QA), not working on 2027-01-06");
+    // Without labels, each activity by its name (wp-crm-4.2 is "User acceptance testing"); ids not in the schedule as they are.
+    expect(items).toContain("User acceptance testing waits 15.5 days for Aylin Yilmaz (QA), not working on 2027-01-06");
     expect(items).toContain("not levelled (exceeds-max-units): A asks more units than ever available of R; it stays over-allocated from 2027-01-04");
     expect(items).toContain(`levelled ${schedule.violations[0]!.kind}: B finishes 2 days after its deadline 2027-01-06 when levelled`);
   });
@@ -119,6 +123,24 @@ describe("scheduleSection", () => {
     const files = blocks(odd).flatMap((b) => (b.kind === "chart" ? [b.file] : []));
     expect(files).toEqual(["charts/gantt-PRJ-CRM-2.svg", "charts/resource-PRJ-CRM-2-res-dba-x.svg"]);
     expect(renderMarkdownReport({ title: "t", sections: [odd] })).toContain("](charts/resource-PRJ-CRM-2-res-dba-x.svg)");
+  });
+
+  it("labels activities in the table, the critical path, the Gantt and the findings, escaped in HTML; finished work without float", () => {
+    // A label is user text (a WBS code and name from the plan): escaped everywhere in the HTML report, the Gantt's SVG too.
+    const evil = '4.1 <script>alert("x")</script> & <b>testing</b>';
+    const html = renderHtmlReport({ title: "t", sections: [scheduleSection({ code: "PRJ-CRM", name: "CRM", schedule, labels: { ...labels, "wp-crm-4.1": evil } })] });
+    expect(html).not.toContain("<script>");
+    expect(html).not.toContain("<b>testing</b>");
+    expect(html).toContain("<td>4.1 &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;testing&lt;/b&gt;</td>");
+    // The critical path starts with it (4.1 → 4.2 → 6 → UAT exit …, as pmokit schedule prints it).
+    expect(html).toContain("Critical path: 4.1 &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;testing&lt;/b&gt; → 4.2 User acceptance testing → 6 Deployment and hypercare → UAT exit (milestone)");
+    expect(html).toContain("<title>4.1 &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;testing&lt;/b&gt;</title>");
+    // examples/data at 2026-11-20: 2.1 Solution design is complete, so its floats are empty cells, never 0.
+    const t = section.blocks.find((x) => x.kind === "table")!;
+    const row = t.kind === "table" ? t.table.rows.find((r) => r[0] === "2.1 Solution design") : undefined;
+    expect(row?.slice(1, 2)).toEqual(["complete"]);
+    expect(row?.slice(6, 9)).toEqual([null, null, false]);
+    expect(section.blocks.some((x) => x.kind === "list" && x.items.includes("finished 4 activities: done work has no float and is never critical"))).toBe(true);
   });
 
   it("renders in Markdown with the risk table's percentiles", () => {

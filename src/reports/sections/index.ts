@@ -12,7 +12,7 @@ export { projectSection, type ProjectSectionInput } from "./project.js";
 export { requirementsSection, type RequirementsSectionInput } from "./requirements.js";
 export { rolloutSection, openItemsSeries, type RolloutSectionInput, type OpenItemsPoint } from "./rollout.js";
 export { releaseSection, type ReleaseSectionInput } from "./release.js";
-export { scheduleSection, type ScheduleSectionInput } from "./schedule.js";
+export { finishedActivitiesLine, scheduleSection, scheduleViolationText, type ScheduleSectionInput } from "./schedule.js";
 export { executiveSummarySection, type ExecutiveSummaryInput } from "./summary.js";
 export { decisionsNeeded, overallRule, type DecisionsNeededInput, type DecisionNeed, type DecisionNeedKind, type SummaryProject, type SummaryGate, type SummarySelection } from "./needs-decision.js";
 export { GATE_OUTCOME_TEXT, gateOutcomeText } from "./gate-outcome.js";
