@@ -74,3 +74,18 @@ describe("mspdiFinishDay (property)", () => {
     }), { numRuns: 300, seed: 16 });
   });
 });
+
+describe("MSPDI finish at a working day's start: working exceptions count as working days", () => {
+  it("Finish Mon 2027-01-11T08:00:00 after a working Saturday ends on that Saturday, not on Friday", () => {
+    // Standard Mon–Fri 08:00–17:00 calendar with Saturday 2027-01-09 made a working day (Exception DayWorking 1,
+    // 08:00–12:00). MS Project schedules work that Saturday, so a task whose Finish is where Monday's work begins last
+    // worked on Saturday 2027-01-09. Before: Friday 2027-01-08 (the working exception was skipped as a weekend day).
+    // The Saturday is reported (working-exception): a pmokit calendar cannot add a working day.
+    const cal = calendar("08:00:00", "17:00:00").replace("<Exceptions></Exceptions>",
+      "<Exceptions><Exception><TimePeriod><FromDate>2027-01-09T00:00:00</FromDate><ToDate>2027-01-09T23:59:00</ToDate></TimePeriod><Name>Catch-up Saturday</Name><Type>1</Type><DayWorking>1</DayWorking>" +
+      "<WorkingTimes><WorkingTime><FromTime>08:00:00</FromTime><ToTime>12:00:00</ToTime></WorkingTime></WorkingTimes></Exception></Exceptions>");
+    const xml = file(cal, task(1, "2027-01-04T08:00:00", "2027-01-11T08:00:00") + task(2, "2027-01-04T08:00:00", "2027-01-18T08:00:00"));
+    // Task 2: Finish Mon 2027-01-18 08:00 — Saturday 2027-01-16 is an ordinary weekend day: Friday 2027-01-15.
+    expect(finishes(xml)).toEqual([["prj-x-t1", "2027-01-09", undefined], ["prj-x-t2", "2027-01-15", undefined]]);
+  });
+});

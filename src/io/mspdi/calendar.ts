@@ -233,8 +233,8 @@ const hms = (t: string): string => (t.length === 5 ? `${t}:00` : t.slice(0, 8));
 /**
  * The day a task's work finishes, from an MSPDI finish instant: its date, except that a finish at midnight, or exactly
  * where the calendar's working day begins (`2026-03-02T08:00:00` on a day whose work starts at 08:00), is the end of
- * the work before it — the previous day for midnight, else the previous working day of `cal` (weekdays and holidays;
- * MS Project's Standard hours when no calendar is given). A finish not after `start` (zero length) keeps its date.
+ * the work before it — the previous day for midnight, else the previous working day of `cal` (weekdays, holidays and
+ * working exceptions: a working Saturday counts; MS Project's Standard hours when no calendar is given). A finish not after `start` (zero length) keeps its date.
  *
  * @example
  * ```ts
@@ -250,10 +250,11 @@ export function mspdiFinishDay(finish: string | undefined, start: string | undef
   const starts = cal?.dayStarts ?? ["08:00:00", "08:00:00", "08:00:00", "08:00:00", "08:00:00", "", ""];
   if (hms(time) !== hms(starts[isoWeekday(d) - 1] ?? "")) return d;
   const off = new Set((cal?.holidays ?? []).map((h) => h.date));
+  const on = new Set((cal?.workingExceptions ?? []).map((h) => h.date)); // a working Saturday is worked
   const working = new Set(cal?.workingWeekdays ?? [1, 2, 3, 4, 5]);
   for (let back = e - 1; back >= e - 366; back--) {
     const day = fromEpochDay(back);
-    if (working.has(isoWeekday(day)) && !off.has(day)) return start !== undefined && day < start.slice(0, 10) ? d : day;
+    if (on.has(day) || (working.has(isoWeekday(day)) && !off.has(day))) return start !== undefined && day < start.slice(0, 10) ? d : day;
   }
   return d;
 }
