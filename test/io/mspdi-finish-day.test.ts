@@ -89,3 +89,17 @@ describe("MSPDI finish at a working day's start: working exceptions count as wor
     expect(finishes(xml)).toEqual([["prj-x-t1", "2027-01-09", undefined], ["prj-x-t2", "2027-01-15", undefined]]);
   });
 });
+
+describe("MSPDI project dates: the project ends where its last package's work ends", () => {
+  it("a last task finishing Mon 2027-01-11T08:00:00 (FinishDate the same) ends the project on Friday 2027-01-08, streamed alike", async () => {
+    // MS Project's FinishDate is its latest task Finish, here where Monday's work begins: the work ends on Friday, as the
+    // package's plannedFinish says. Before: the project's plannedFinish was Monday 2027-01-11, after every package.
+    const xml = file(calendar("08:00:00", "17:00:00"), task(1, "2027-01-04T08:00:00", "2027-01-11T08:00:00") + task(2, "2027-01-04T08:00:00", "2027-01-06T17:00:00"))
+      .replace("<CalendarUID>1</CalendarUID>", "<StartDate>2027-01-04T08:00:00</StartDate><FinishDate>2027-01-11T08:00:00</FinishDate><CalendarUID>1</CalendarUID>");
+    const { records } = mspdiToPmokit(readMspdi(xml).document, OPTIONS);
+    expect([records.project![0]!.plannedStart, records.project![0]!.plannedFinish]).toEqual(["2027-01-04", "2027-01-08"]);
+    const streamed: string[] = [];
+    for await (const batch of importMspdiBatches(() => [xml], OPTIONS)) for (const p of batch.project ?? []) streamed.push(p.plannedFinish);
+    expect(streamed).toEqual(["2027-01-08"]);
+  });
+});
