@@ -103,3 +103,19 @@ describe("MSPDI project dates: the project ends where its last package's work en
     expect(streamed).toEqual(["2027-01-08"]);
   });
 });
+
+describe("MSPDI finish at a working day's start: an exception day's own working times", () => {
+  it("a shortened day (exception working 10:00–14:00) begins at 10:00: Finish Mon 2027-01-11T10:00:00 ends Friday's work", () => {
+    // The exception makes Monday 2027-01-11 a working day from 10:00 to 14:00: at 10:00 none of Monday's work is done,
+    // so the task last worked Friday 2027-01-08. Before: Monday (only the weekday's 08:00 start was compared).
+    // A working Saturday 2027-01-16 from 09:00: Finish Sat 09:00 ends Friday 2027-01-15's work (before: Saturday).
+    const worked = (date: string, from: string, to: string) =>
+      `<Exception><TimePeriod><FromDate>${date}T00:00:00</FromDate><ToDate>${date}T23:59:00</ToDate></TimePeriod><Name>Changed hours</Name><Type>1</Type><DayWorking>1</DayWorking>` +
+      `<WorkingTimes><WorkingTime><FromTime>${from}</FromTime><ToTime>${to}</ToTime></WorkingTime></WorkingTimes></Exception>`;
+    const cal = calendar("08:00:00", "17:00:00").replace("<Exceptions></Exceptions>", `<Exceptions>${worked("2027-01-11", "10:00:00", "14:00:00")}${worked("2027-01-16", "09:00:00", "13:00:00")}</Exceptions>`);
+    const xml = file(cal, task(1, "2027-01-04T08:00:00", "2027-01-11T10:00:00") + task(2, "2027-01-04T08:00:00", "2027-01-16T09:00:00") +
+      // 08:00, where a Monday's work normally begins, still ends Friday's work on the shortened Monday (as before).
+      task(3, "2027-01-04T08:00:00", "2027-01-11T08:00:00"));
+    expect(finishes(xml)).toEqual([["prj-x-t1", "2027-01-08", undefined], ["prj-x-t2", "2027-01-15", undefined], ["prj-x-t3", "2027-01-08", undefined]]);
+  });
+});

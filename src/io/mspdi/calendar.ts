@@ -23,6 +23,11 @@ export interface MspdiCalendar {
    * `WorkingTimes` (`"08:00:00"` when a working day lists none, as MS Project's Standard calendar), `""` for a day off.
    */
   readonly dayStarts: readonly string[];
+  /**
+   * When work begins on a working exception day that lists its own `WorkingTimes` (a shortened day from 10:00, a
+   * working Saturday from 09:00): the earliest `FromTime`, by date.
+   */
+  readonly exceptionStarts?: ReadonlyMap<IsoDate, string>;
 }
 
 const text = (el: MspdiElement, f: string): string | undefined => {
@@ -173,10 +178,14 @@ export function resolveMspdiCalendar(calendars: readonly MspdiElement[], uid: st
   }
   const holidays = new Map<string, string>((base?.holidays ?? []).map((h) => [h.date, h.name]));
   const workDays = new Map<string, string>((base?.workingExceptions ?? []).map((h) => [h.date, h.name]));
-  const put = (dates: readonly IsoDate[], dayWorking: boolean, name: string) => {
+  const dateStarts = new Map<IsoDate, string>(base?.exceptionStarts ?? []);
+  const firstFrom = (el: MspdiElement) => (el.lists["workingTimes"] ?? []).map((w) => text(w, "FromTime") ?? "").filter((x) => /^\d\d:\d\d/.test(x)).sort()[0];
+  const put = (dates: readonly IsoDate[], dayWorking: boolean, name: string, start?: string) => {
     for (const d of dates) {
       (dayWorking ? workDays : holidays).set(d, name);
       (dayWorking ? holidays : workDays).delete(d);
+      if (dayWorking && start !== undefined) dateStarts.set(d, start);
+      else dateStarts.delete(d);
     }
   };
   const exceptions = cal.lists["exceptions"] ?? [];
@@ -187,7 +196,7 @@ export function resolveMspdiCalendar(calendars: readonly MspdiElement[], uid: st
   });
   const legacy = problems.length > 0 && weekDays.some((wd) => int(wd, "DayType") === 0);
   if (exceptions.length > 0 && !legacy) {
-    for (const ex of exceptions) put(expandMspdiException(ex), text(ex, "DayWorking") === "1", text(ex, "Name") || "exception");
+    for (const ex of exceptions) put(expandMspdiException(ex), text(ex, "DayWorking") === "1", text(ex, "Name") || "exception", firstFrom(ex));
   } else {
     for (const wd of weekDays) {
       if (int(wd, "DayType") !== 0) continue;
@@ -197,7 +206,7 @@ export function resolveMspdiCalendar(calendars: readonly MspdiElement[], uid: st
       if (!from || !to) continue;
       const dates: IsoDate[] = [];
       for (let e = toEpochDay(from), end = Math.min(toEpochDay(to), e + MAX_SPAN_DAYS); e <= end; e++) dates.push(fromEpochDay(e));
-      put(dates, text(wd, "DayWorking") === "1", "exception");
+      put(dates, text(wd, "DayWorking") === "1", "exception", firstFrom(wd));
     }
   }
   const sorted = (m: Map<string, string>) =>
@@ -208,6 +217,7 @@ export function resolveMspdiCalendar(calendars: readonly MspdiElement[], uid: st
     dayStarts: starts,
     holidays: sorted(holidays),
     workingExceptions: sorted(workDays),
+    ...(dateStarts.size > 0 ? { exceptionStarts: dateStarts } : {}),
     unexpanded: [...(base?.unexpanded ?? []), ...problems.map((p) => ({ ...p, legacy }))],
   };
 }
@@ -232,7 +242,8 @@ const hms = (t: string): string => (t.length === 5 ? `${t}:00` : t.slice(0, 8));
 
 /**
  * The day a task's work finishes, from an MSPDI finish instant: its date, except that a finish at midnight, or exactly
- * where the calendar's working day begins (`2026-03-02T08:00:00` on a day whose work starts at 08:00), is the end of
+ * where the calendar's working day begins (`2026-03-02T08:00:00` on a day whose work starts at 08:00, or the first
+ * working time a working exception gives that date), is the end of
  * the work before it — the previous day for midnight, else the previous working day of `cal` (weekdays, holidays and
  * working exceptions: a working Saturday counts; MS Project's Standard hours when no calendar is given). A finish not after `start` (zero length) keeps its date.
  *
@@ -248,7 +259,8 @@ export function mspdiFinishDay(finish: string | undefined, start: string | undef
   const e = toEpochDay(d);
   if (hms(time) === "00:00:00") return fromEpochDay(e - 1);
   const starts = cal?.dayStarts ?? ["08:00:00", "08:00:00", "08:00:00", "08:00:00", "08:00:00", "", ""];
-  if (hms(time) !== hms(starts[isoWeekday(d) - 1] ?? "")) return d;
+  const own = cal?.exceptionStarts?.get(d); // a working exception day's own first working time
+  if (hms(time) !== hms(starts[isoWeekday(d) - 1] ?? "") && (own === undefined || hms(time) !== hms(own))) return d;
   const off = new Set((cal?.holidays ?? []).map((h) => h.date));
   const on = new Set((cal?.workingExceptions ?? []).map((h) => h.date)); // a working Saturday is worked
   const working = new Set(cal?.workingWeekdays ?? [1, 2, 3, 4, 5]);
