@@ -94,12 +94,13 @@ function progressNow(w: EntityOf<"work-package">): { percent?: Decimal; physical
  */
 function progressDurations(w: EntityOf<"work-package">, now: ReturnType<typeof progressNow>, cal: Parameters<typeof createWorkingCalendar>[0]): { duration?: Decimal; actual: Decimal; remaining: Decimal } | undefined {
   if (!now.finished && !w.actualStart && !(now.percent?.gt(0) ?? false) && !w.progress.some((p) => p.started)) return undefined;
-  const planned = w.durationDays ?? new PmoDecimal(workingDaysBetween(createWorkingCalendar(cal), fromEpochDay(toEpochDay(w.plannedStart) - 1), w.plannedFinish));
+  const planned = new PmoDecimal(w.durationDays?.toFixed() ?? workingDaysBetween(createWorkingCalendar(cal), fromEpochDay(toEpochDay(w.plannedStart) - 1), w.plannedFinish));
   if (now.finished) return { actual: planned, remaining: new PmoDecimal(0) };
-  const share = planned.times(PmoDecimal.min(100, now.percent ?? 0)).dividedBy(100);
+  const share = planned.times(PmoDecimal.min(100, now.percent?.toFixed() ?? 0)).dividedBy(100);
   if (now.remaining === undefined) return { actual: share, remaining: planned.minus(share) };
-  if (now.remaining.lte(planned)) return { actual: planned.minus(now.remaining), remaining: now.remaining };
-  return { duration: share.plus(now.remaining), actual: share, remaining: now.remaining };
+  const left = new PmoDecimal(now.remaining.toFixed());
+  if (left.lte(planned)) return { actual: planned.minus(left), remaining: left };
+  return { duration: share.plus(left), actual: share, remaining: left };
 }
 
 /** Options of {@link pmokitToMspdi}. */
@@ -237,7 +238,7 @@ export function pmokitToMspdi(plan: ProjectPlan, options: MspdiExportOptions = {
     // A started leaf task's ActualDuration and RemainingDuration, adding up to its Duration as MS Project reads them.
     const done = hasChildren.has(w.id) ? undefined : progressDurations(w, now, w.calendar ?? project.calendar ?? {});
     if (done?.duration) report.warn(`WorkPackage[${w.code}]`, `remaining ${done.remaining.toFixed()} days exceed the duration ${w.durationDays?.toFixed() ?? "of its dates"}: Duration written as ${done.duration.toFixed()} days (actual + remaining)`, "remaining-beyond-duration");
-    const span = (days: Decimal): MspdiValue => ({ kind: "duration", seconds: days.times(MINUTES_PER_DAY * 60) });
+    const span = (days: Decimal): MspdiValue => ({ kind: "duration", seconds: new PmoDecimal(days.toFixed()).times(MINUTES_PER_DAY * 60) });
     tasks.push(el({
       UID: String(uids.get(w.id)), ID: String(tasks.length), Name: w.name, WBS: w.code, OutlineNumber: w.code,
       OutlineLevel: String(w.code.split(".").length), Start: at(w.plannedStart, "08:00:00"), Finish: at(w.plannedFinish, "17:00:00"),
