@@ -98,10 +98,10 @@ export function mspdiExceptionProblem(ex: MspdiElement): string | undefined {
 }
 
 /**
- * Expands one MSPDI calendar exception into its dates. Recurrence types (MSPDI `Type`): 1 daily and 7 "by day count",
- * every `Period` days (default 1: each day of the period), 8 "by weekday count", every `Period`-th weekday (Monday–Friday,
- * counted from the period's first weekday), 6 every `Period` weeks on `DaysOfWeek`, 5 monthly on the `MonthPosition`-th (0 = first … 3 = fourth,
- * 4 = last) `MonthItem` day — 0 any day, 1 a weekday (Monday–Friday), 2 a weekend day (Saturday, Sunday), 3 Sunday …
+ * Expands one MSPDI calendar exception into its dates. Recurrence types (MSPDI `Type`): 1 daily and 7 "by day
+ * count", every `Period` days (default 1: each day of the period), 8 "by weekday count", every `Period`-th weekday
+ * (Monday–Friday, counted from the period's first weekday), 6 every `Period` weeks on `DaysOfWeek`, 5 monthly on the
+ * `MonthPosition`-th (0 = first … 3 = fourth, 4 = last) `MonthItem` day — 0 any day, 1 a weekday (Monday–Friday), 2 a weekend day (Saturday, Sunday), 3 Sunday …
  * 9 Saturday —, 4 monthly on `MonthDay`, 3 yearly relative in `Month` (0 = January), 2 yearly on `Month`/`MonthDay`.
  * Dates run from the period's first day to its last (at most about 100 years) and stop after `Occurrences`. An
  * exception {@link mspdiExceptionProblem} names a problem of expands to no dates (the import then reports it).
@@ -243,9 +243,10 @@ const hms = (t: string): string => (t.length === 5 ? `${t}:00` : t.slice(0, 8));
 /**
  * The day a task's work finishes, from an MSPDI finish instant: its date, except that a finish at midnight, or exactly
  * where the calendar's working day begins (`2026-03-02T08:00:00` on a day whose work starts at 08:00, or the first
- * working time a working exception gives that date), is the end of
- * the work before it — the previous day for midnight, else the previous working day of `cal` (weekdays, holidays and
- * working exceptions: a working Saturday counts; MS Project's Standard hours when no calendar is given). A finish not after `start` (zero length) keeps its date.
+ * working time a working exception gives that date), is the end of the work before it — the previous day for
+ * midnight, else the previous working day of `cal` (weekdays, holidays and working exceptions: a working Saturday
+ * counts; MS Project's Standard hours when no calendar is given). A finish not after `start` (zero length) keeps its
+ * date.
  *
  * @example
  * ```ts

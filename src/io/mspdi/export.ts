@@ -130,8 +130,8 @@ const MINUTES_PER_DAY = 480;
 /**
  * Builds an MSPDI document from a pmokit project — the project calendar with its holidays as exceptions, one task
  * per work package (outline from the WBS code, summary when it has children, cost = its time-phased budget, %
- * complete and physical % complete from the latest progress record, actual and remaining duration of a started task adding up to
- * its duration (its latest remaining days, else its percent's share), EV method from the earning rule, actual cost
+ * complete and physical % complete from the latest progress record, actual and remaining duration of a started task
+ * adding up to its duration (its latest remaining days, else its percent's share), EV method from the earning rule, actual cost
  * from the cost entries), milestones as zero-duration tasks, and each baseline's dates and costs. Task UIDs of
  * records that came from an MSPDI import (`<projectId>-t<UID>`) are kept, so re-importing gives the same ids.
  * What MSPDI cannot hold (earning rules other than % complete / physical %, multi-slice budgets as slices) is listed

@@ -43,8 +43,9 @@ const asObject = (v: unknown): Record<string, unknown> => (typeof v === "object"
 
 /**
  * The first pass of a streamed MSPDI import: reads the whole file once, keeping the project header, calendars and
- * resources, the outline (UID → id, outline number → UID), the span of task dates (from each task's dates and calendar UID) and the children's baseline costs
- * of summary tasks — small beside the tasks, which are read and dropped one by one.
+ * resources, the outline (UID → id, outline number → UID), the span of task dates (from each task's dates and
+ * calendar UID) and the children's baseline costs of summary tasks — small beside the tasks, which are read and
+ * dropped one by one.
  *
  * @throws {ValidationError} as `readMspdi` does: hostile or malformed XML, a root that is not `<Project>`, no currency.
  * @internal
