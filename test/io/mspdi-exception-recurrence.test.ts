@@ -33,10 +33,11 @@ describe("MSPDI recurring exceptions: MonthItem 0 (day), 1 (weekday), 2 (weekend
   });
 
   it("names what it cannot expand instead of reading it as something else", () => {
-    // Type 8 (MS Project's "weekday count") was read as a daily range: every day of the period non-working.
-    const type8: MspdiElement = { ...monthly("0", "0"), fields: { Name: "count", Type: "8", DayWorking: "0" } };
-    expect(mspdiExceptionProblem(type8)).toBe("recurrence Type 8 is not one pmokit expands (1–7)");
-    expect(expandMspdiException(type8)).toEqual([]);
+    // A Type outside the schema's 1–9 was read as a daily range: every day of the period non-working. (Type 8, "by
+    // weekday count", expands since: mspdi-exception-weekday-count.test.ts.)
+    const type12: MspdiElement = { ...monthly("0", "0"), fields: { Name: "count", Type: "12", DayWorking: "0" } };
+    expect(mspdiExceptionProblem(type12)).toBe("recurrence Type 12 is not one pmokit expands (1–8)");
+    expect(expandMspdiException(type12)).toEqual([]);
     expect(mspdiExceptionProblem(monthly("10", "0"))).toBe('MonthItem "10" is outside its MSPDI codes');
     expect(mspdiExceptionProblem(monthly("1", "5"))).toBe('MonthPosition "5" is outside its MSPDI codes');
     expect(mspdiExceptionProblem(monthly("1", "4"))).toBeUndefined();
@@ -53,11 +54,11 @@ describe("MSPDI import: an exception pmokit cannot expand is reported, never dro
 
   it("uses MS Project's expanded DayType=0 days for the calendar when the file has them", () => {
     const legacy = "<WeekDay><DayType>0</DayType><DayWorking>0</DayWorking><TimePeriod><FromDate>2027-01-04T00:00:00</FromDate><ToDate>2027-01-05T23:59:00</ToDate></TimePeriod></WeekDay>";
-    const { records, report } = mspdiToPmokit(readMspdi(file("<Name>Stocktake</Name><Type>8</Type><DayWorking>0</DayWorking>", legacy)).document, OPTIONS);
+    const { records, report } = mspdiToPmokit(readMspdi(file("<Name>Stocktake</Name><Type>9</Type><DayWorking>0</DayWorking>", legacy)).document, OPTIONS);
     expect(records.project![0]!.calendar?.holidays?.map((h) => h.date)).toEqual(["2027-01-04", "2027-01-05"]);
     expect(report.warnings.filter((w) => w.code === "unexpanded-exception").map((w) => [w.path, w.message])).toEqual([[
       "Project/Calendars/Calendar[UID=1]",
-      'exception "Stocktake" cannot be expanded: recurrence Type 8 is not one pmokit expands (1–7); MS Project\'s expanded exception days (WeekDay DayType=0) are used for this calendar',
+      'exception "Stocktake" cannot be expanded: recurrence Type 9 (no exception type) gives no recurrence pattern to expand; MS Project\'s expanded exception days (WeekDay DayType=0) are used for this calendar',
     ]]);
   });
 

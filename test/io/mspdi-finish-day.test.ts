@@ -74,3 +74,48 @@ describe("mspdiFinishDay (property)", () => {
     }), { numRuns: 300, seed: 16 });
   });
 });
+
+describe("MSPDI finish at a working day's start: working exceptions count as working days", () => {
+  it("Finish Mon 2027-01-11T08:00:00 after a working Saturday ends on that Saturday, not on Friday", () => {
+    // Standard Mon–Fri 08:00–17:00 calendar with Saturday 2027-01-09 made a working day (Exception DayWorking 1,
+    // 08:00–12:00). MS Project schedules work that Saturday, so a task whose Finish is where Monday's work begins last
+    // worked on Saturday 2027-01-09. Before: Friday 2027-01-08 (the working exception was skipped as a weekend day).
+    // The Saturday is reported (working-exception): a pmokit calendar cannot add a working day.
+    const cal = calendar("08:00:00", "17:00:00").replace("<Exceptions></Exceptions>",
+      "<Exceptions><Exception><TimePeriod><FromDate>2027-01-09T00:00:00</FromDate><ToDate>2027-01-09T23:59:00</ToDate></TimePeriod><Name>Catch-up Saturday</Name><Type>1</Type><DayWorking>1</DayWorking>" +
+      "<WorkingTimes><WorkingTime><FromTime>08:00:00</FromTime><ToTime>12:00:00</ToTime></WorkingTime></WorkingTimes></Exception></Exceptions>");
+    const xml = file(cal, task(1, "2027-01-04T08:00:00", "2027-01-11T08:00:00") + task(2, "2027-01-04T08:00:00", "2027-01-18T08:00:00"));
+    // Task 2: Finish Mon 2027-01-18 08:00 — Saturday 2027-01-16 is an ordinary weekend day: Friday 2027-01-15.
+    expect(finishes(xml)).toEqual([["prj-x-t1", "2027-01-09", undefined], ["prj-x-t2", "2027-01-15", undefined]]);
+  });
+});
+
+describe("MSPDI project dates: the project ends where its last package's work ends", () => {
+  it("a last task finishing Mon 2027-01-11T08:00:00 (FinishDate the same) ends the project on Friday 2027-01-08, streamed alike", async () => {
+    // MS Project's FinishDate is its latest task Finish, here where Monday's work begins: the work ends on Friday, as the
+    // package's plannedFinish says. Before: the project's plannedFinish was Monday 2027-01-11, after every package.
+    const xml = file(calendar("08:00:00", "17:00:00"), task(1, "2027-01-04T08:00:00", "2027-01-11T08:00:00") + task(2, "2027-01-04T08:00:00", "2027-01-06T17:00:00"))
+      .replace("<CalendarUID>1</CalendarUID>", "<StartDate>2027-01-04T08:00:00</StartDate><FinishDate>2027-01-11T08:00:00</FinishDate><CalendarUID>1</CalendarUID>");
+    const { records } = mspdiToPmokit(readMspdi(xml).document, OPTIONS);
+    expect([records.project![0]!.plannedStart, records.project![0]!.plannedFinish]).toEqual(["2027-01-04", "2027-01-08"]);
+    const streamed: string[] = [];
+    for await (const batch of importMspdiBatches(() => [xml], OPTIONS)) for (const p of batch.project ?? []) streamed.push(p.plannedFinish);
+    expect(streamed).toEqual(["2027-01-08"]);
+  });
+});
+
+describe("MSPDI finish at a working day's start: an exception day's own working times", () => {
+  it("a shortened day (exception working 10:00–14:00) begins at 10:00: Finish Mon 2027-01-11T10:00:00 ends Friday's work", () => {
+    // The exception makes Monday 2027-01-11 a working day from 10:00 to 14:00: at 10:00 none of Monday's work is done,
+    // so the task last worked Friday 2027-01-08. Before: Monday (only the weekday's 08:00 start was compared).
+    // A working Saturday 2027-01-16 from 09:00: Finish Sat 09:00 ends Friday 2027-01-15's work (before: Saturday).
+    const worked = (date: string, from: string, to: string) =>
+      `<Exception><TimePeriod><FromDate>${date}T00:00:00</FromDate><ToDate>${date}T23:59:00</ToDate></TimePeriod><Name>Changed hours</Name><Type>1</Type><DayWorking>1</DayWorking>` +
+      `<WorkingTimes><WorkingTime><FromTime>${from}</FromTime><ToTime>${to}</ToTime></WorkingTime></WorkingTimes></Exception>`;
+    const cal = calendar("08:00:00", "17:00:00").replace("<Exceptions></Exceptions>", `<Exceptions>${worked("2027-01-11", "10:00:00", "14:00:00")}${worked("2027-01-16", "09:00:00", "13:00:00")}</Exceptions>`);
+    const xml = file(cal, task(1, "2027-01-04T08:00:00", "2027-01-11T10:00:00") + task(2, "2027-01-04T08:00:00", "2027-01-16T09:00:00") +
+      // 08:00, where a Monday's work normally begins, still ends Friday's work on the shortened Monday (as before).
+      task(3, "2027-01-04T08:00:00", "2027-01-11T08:00:00"));
+    expect(finishes(xml)).toEqual([["prj-x-t1", "2027-01-08", undefined], ["prj-x-t2", "2027-01-15", undefined], ["prj-x-t3", "2027-01-08", undefined]]);
+  });
+});

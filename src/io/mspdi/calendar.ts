@@ -23,6 +23,11 @@ export interface MspdiCalendar {
    * `WorkingTimes` (`"08:00:00"` when a working day lists none, as MS Project's Standard calendar), `""` for a day off.
    */
   readonly dayStarts: readonly string[];
+  /**
+   * When work begins on a working exception day that lists its own `WorkingTimes` (a shortened day from 10:00, a
+   * working Saturday from 09:00): the earliest `FromTime`, by date.
+   */
+  readonly exceptionStarts?: ReadonlyMap<IsoDate, string>;
 }
 
 const text = (el: MspdiElement, f: string): string | undefined => {
@@ -64,13 +69,13 @@ const inRange = (v: number | undefined, lo: number, hi: number): boolean => v !=
 
 /**
  * Why pmokit cannot expand an MSPDI calendar exception, in words, or `undefined` when {@link expandMspdiException}
- * expands it: a `Type` outside 1–7 (8, MS Project's "weekday count", is not documented well enough to expand), a
- * period without valid dates, or a recurrence field outside its MSPDI codes (`MonthItem` 0–9, `MonthPosition` 0–4,
+ * expands it: a `Type` outside 1–8 (9, the schema's "no exception type", names no recurrence pattern), a period
+ * without valid dates, or a recurrence field outside its MSPDI codes (`MonthItem` 0–9, `MonthPosition` 0–4,
  * `Month` 0–11, `MonthDay` 1–31, `DaysOfWeek` 1–127).
  *
  * @example
  * ```ts
- * mspdiExceptionProblem(weekdayCountException); // "recurrence Type 8 is not one pmokit expands (1–7)"
+ * mspdiExceptionProblem(noTypeException); // "recurrence Type 9 (no exception type) gives no recurrence pattern to expand"
  * ```
  */
 export function mspdiExceptionProblem(ex: MspdiElement): string | undefined {
@@ -81,7 +86,8 @@ export function mspdiExceptionProblem(ex: MspdiElement): string | undefined {
   const to = period ? dayOf(text(period, "ToDate")) : undefined;
   if (!from || !to || to < from) return "its TimePeriod has no valid FromDate–ToDate";
   const type = text(ex, "Type") === undefined ? 1 : int(ex, "Type");
-  if (!inRange(type, 1, 7)) return `recurrence Type ${text(ex, "Type")} is not one pmokit expands (1–7)`;
+  if (type === 9) return "recurrence Type 9 (no exception type) gives no recurrence pattern to expand";
+  if (!inRange(type, 1, 8)) return `recurrence Type ${text(ex, "Type")} is not one pmokit expands (1–8)`;
   const bad = (f: string) => `${f} ${JSON.stringify(text(ex, f) ?? "")} is outside its MSPDI codes`;
   if ((type === 3 || type === 5) && !inRange(int(ex, "MonthItem"), 0, 9)) return bad("MonthItem");
   if ((type === 3 || type === 5) && !inRange(int(ex, "MonthPosition"), 0, 4)) return bad("MonthPosition");
@@ -92,9 +98,10 @@ export function mspdiExceptionProblem(ex: MspdiElement): string | undefined {
 }
 
 /**
- * Expands one MSPDI calendar exception into its dates. Recurrence types (MSPDI `Type`): 1 daily range, 7 every
- * `Period` days, 6 every `Period` weeks on `DaysOfWeek`, 5 monthly on the `MonthPosition`-th (0 = first … 3 = fourth,
- * 4 = last) `MonthItem` day — 0 any day, 1 a weekday (Monday–Friday), 2 a weekend day (Saturday, Sunday), 3 Sunday …
+ * Expands one MSPDI calendar exception into its dates. Recurrence types (MSPDI `Type`): 1 daily and 7 "by day
+ * count", every `Period` days (default 1: each day of the period), 8 "by weekday count", every `Period`-th weekday
+ * (Monday–Friday, counted from the period's first weekday), 6 every `Period` weeks on `DaysOfWeek`, 5 monthly on the
+ * `MonthPosition`-th (0 = first … 3 = fourth, 4 = last) `MonthItem` day — 0 any day, 1 a weekday (Monday–Friday), 2 a weekend day (Saturday, Sunday), 3 Sunday …
  * 9 Saturday —, 4 monthly on `MonthDay`, 3 yearly relative in `Month` (0 = January), 2 yearly on `Month`/`MonthDay`.
  * Dates run from the period's first day to its last (at most about 100 years) and stop after `Occurrences`. An
  * exception {@link mspdiExceptionProblem} names a problem of expands to no dates (the import then reports it).
@@ -121,19 +128,20 @@ export function expandMspdiException(ex: MspdiElement): IsoDate[] {
   const first = dateParts(from);
   const weekStart = start - (isoWeekday(from) % 7); // the Sunday on or before `from` (MS Project weeks start Sunday)
   const out: IsoDate[] = [];
+  let weekdays = 0; // weekdays (Monday–Friday) of the period before `e`, for Type 8
   for (let e = start, end = Math.min(toEpochDay(to), start + MAX_SPAN_DAYS); e <= end && out.length < max; e++) {
     const d = fromEpochDay(e);
     const { year, month, day } = dateParts(d);
     const monthsSince = (year - first.year) * 12 + (month - first.month);
     let hit: boolean;
     switch (type) {
-      case 7: hit = (e - start) % every === 0; break;
+      case 8: hit = isoWeekday(d) <= 5 && weekdays++ % every === 0; break;
       case 6: hit = Math.floor((e - weekStart) / 7) % every === 0 && (mask & bitOfIso(isoWeekday(d))) !== 0; break;
       case 5: hit = monthsSince % every === 0 && isRelativeDay(d, item, position); break;
       case 4: hit = monthsSince % every === 0 && day === monthDay; break;
       case 3: hit = month === monthOfYear && isRelativeDay(d, item, position); break;
       case 2: hit = month === monthOfYear && day === monthDay; break;
-      default: hit = true;
+      default: hit = (e - start) % every === 0; // 1 and 7
     }
     if (hit) out.push(d);
   }
@@ -170,10 +178,14 @@ export function resolveMspdiCalendar(calendars: readonly MspdiElement[], uid: st
   }
   const holidays = new Map<string, string>((base?.holidays ?? []).map((h) => [h.date, h.name]));
   const workDays = new Map<string, string>((base?.workingExceptions ?? []).map((h) => [h.date, h.name]));
-  const put = (dates: readonly IsoDate[], dayWorking: boolean, name: string) => {
+  const dateStarts = new Map<IsoDate, string>(base?.exceptionStarts ?? []);
+  const firstFrom = (el: MspdiElement) => (el.lists["workingTimes"] ?? []).map((w) => text(w, "FromTime") ?? "").filter((x) => /^\d\d:\d\d/.test(x)).sort()[0];
+  const put = (dates: readonly IsoDate[], dayWorking: boolean, name: string, start?: string) => {
     for (const d of dates) {
       (dayWorking ? workDays : holidays).set(d, name);
       (dayWorking ? holidays : workDays).delete(d);
+      if (dayWorking && start !== undefined) dateStarts.set(d, start);
+      else dateStarts.delete(d);
     }
   };
   const exceptions = cal.lists["exceptions"] ?? [];
@@ -184,7 +196,7 @@ export function resolveMspdiCalendar(calendars: readonly MspdiElement[], uid: st
   });
   const legacy = problems.length > 0 && weekDays.some((wd) => int(wd, "DayType") === 0);
   if (exceptions.length > 0 && !legacy) {
-    for (const ex of exceptions) put(expandMspdiException(ex), text(ex, "DayWorking") === "1", text(ex, "Name") || "exception");
+    for (const ex of exceptions) put(expandMspdiException(ex), text(ex, "DayWorking") === "1", text(ex, "Name") || "exception", firstFrom(ex));
   } else {
     for (const wd of weekDays) {
       if (int(wd, "DayType") !== 0) continue;
@@ -194,7 +206,7 @@ export function resolveMspdiCalendar(calendars: readonly MspdiElement[], uid: st
       if (!from || !to) continue;
       const dates: IsoDate[] = [];
       for (let e = toEpochDay(from), end = Math.min(toEpochDay(to), e + MAX_SPAN_DAYS); e <= end; e++) dates.push(fromEpochDay(e));
-      put(dates, text(wd, "DayWorking") === "1", "exception");
+      put(dates, text(wd, "DayWorking") === "1", "exception", firstFrom(wd));
     }
   }
   const sorted = (m: Map<string, string>) =>
@@ -205,6 +217,7 @@ export function resolveMspdiCalendar(calendars: readonly MspdiElement[], uid: st
     dayStarts: starts,
     holidays: sorted(holidays),
     workingExceptions: sorted(workDays),
+    ...(dateStarts.size > 0 ? { exceptionStarts: dateStarts } : {}),
     unexpanded: [...(base?.unexpanded ?? []), ...problems.map((p) => ({ ...p, legacy }))],
   };
 }
@@ -229,9 +242,11 @@ const hms = (t: string): string => (t.length === 5 ? `${t}:00` : t.slice(0, 8));
 
 /**
  * The day a task's work finishes, from an MSPDI finish instant: its date, except that a finish at midnight, or exactly
- * where the calendar's working day begins (`2026-03-02T08:00:00` on a day whose work starts at 08:00), is the end of
- * the work before it — the previous day for midnight, else the previous working day of `cal` (weekdays and holidays;
- * MS Project's Standard hours when no calendar is given). A finish not after `start` (zero length) keeps its date.
+ * where the calendar's working day begins (`2026-03-02T08:00:00` on a day whose work starts at 08:00, or the first
+ * working time a working exception gives that date), is the end of the work before it — the previous day for
+ * midnight, else the previous working day of `cal` (weekdays, holidays and working exceptions: a working Saturday
+ * counts; MS Project's Standard hours when no calendar is given). A finish not after `start` (zero length) keeps its
+ * date.
  *
  * @example
  * ```ts
@@ -245,12 +260,14 @@ export function mspdiFinishDay(finish: string | undefined, start: string | undef
   const e = toEpochDay(d);
   if (hms(time) === "00:00:00") return fromEpochDay(e - 1);
   const starts = cal?.dayStarts ?? ["08:00:00", "08:00:00", "08:00:00", "08:00:00", "08:00:00", "", ""];
-  if (hms(time) !== hms(starts[isoWeekday(d) - 1] ?? "")) return d;
+  const own = cal?.exceptionStarts?.get(d); // a working exception day's own first working time
+  if (hms(time) !== hms(starts[isoWeekday(d) - 1] ?? "") && (own === undefined || hms(time) !== hms(own))) return d;
   const off = new Set((cal?.holidays ?? []).map((h) => h.date));
+  const on = new Set((cal?.workingExceptions ?? []).map((h) => h.date)); // a working Saturday is worked
   const working = new Set(cal?.workingWeekdays ?? [1, 2, 3, 4, 5]);
   for (let back = e - 1; back >= e - 366; back--) {
     const day = fromEpochDay(back);
-    if (working.has(isoWeekday(day)) && !off.has(day)) return start !== undefined && day < start.slice(0, 10) ? d : day;
+    if (on.has(day) || (working.has(isoWeekday(day)) && !off.has(day))) return start !== undefined && day < start.slice(0, 10) ? d : day;
   }
   return d;
 }

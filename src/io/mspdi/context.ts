@@ -3,7 +3,7 @@ import { decodeEntity, type EntityOf } from "../../entities/index.js";
 import type { ReportBuilder } from "../report.js";
 import type { MspdiElement } from "./element.js";
 import { fieldDay, fieldMoney, fieldNum, fieldStr } from "./fields.js";
-import { resolveMspdiCalendar, type MspdiCalendar } from "./calendar.js";
+import { mspdiFinishDay, resolveMspdiCalendar, type MspdiCalendar } from "./calendar.js";
 
 /** Who and what the imported project is in the office (MSPDI has no such fields). */
 export interface MspdiMappingOptions {
@@ -129,6 +129,43 @@ export function percentLagUnitOf(unit: unknown): MspdiPercentLagUnit {
 }
 
 /**
+ * The calendars of a project element (its `Calendars` list): a task's own by `CalendarUID` (see
+ * `MspdiMapContext.calendarOf`) and the project's.
+ * @internal
+ * @example
+ * ```ts
+ * const { calendarOf, projectCalendar } = mspdiCalendars(document.project);
+ * ```
+ */
+export function mspdiCalendars(project: MspdiElement): Pick<MspdiMapContext, "calendarOf" | "projectCalendar"> {
+  const calendars = project.lists["calendars"] ?? [];
+  const projectCalendar = fieldStr(project, "CalendarUID");
+  const resolved = new Map<string, MspdiCalendar | "missing">();
+  const calendarOf = (uid: string): MspdiCalendar | "missing" | undefined => {
+    if (uid === "-1" || uid === projectCalendar) return undefined;
+    if (!resolved.has(uid)) resolved.set(uid, resolveMspdiCalendar(calendars, uid) ?? "missing");
+    return resolved.get(uid);
+  };
+  return { calendarOf, projectCalendar: projectCalendar === undefined ? undefined : resolveMspdiCalendar(calendars, projectCalendar) };
+}
+
+/**
+ * The day a task's work finishes, as its package or milestone is dated (`mspdiFinishDay` on the task's own calendar,
+ * else the project's; a summary on the project's; a milestone keeps its `Finish` day).
+ * @internal
+ * @example
+ * ```ts
+ * mspdiTaskFinishDay(task, mspdiCalendars(document.project)); // "2027-01-08" for a Finish Mon 2027-01-11T08:00:00
+ * ```
+ */
+export function mspdiTaskFinishDay(t: MspdiElement, cals: Pick<MspdiMapContext, "calendarOf" | "projectCalendar">): IsoDate | undefined {
+  if (fieldStr(t, "Milestone") === "1") return fieldDay(t, "Finish");
+  const uid = fieldStr(t, "Summary") === "1" ? undefined : fieldStr(t, "CalendarUID");
+  const own = uid === undefined ? undefined : cals.calendarOf(uid);
+  return mspdiFinishDay(fieldStr(t, "Finish"), fieldStr(t, "Start"), own === undefined || own === "missing" ? cals.projectCalendar : own);
+}
+
+/**
  * The mapping context of a project element (its fields; lists are not read) and a task outline.
  * @internal
  * @example
@@ -142,17 +179,8 @@ export function mspdiMapContext(
   options: MspdiMappingOptions,
   outline: { idOf(uid: string): string | undefined; parentOf(task: MspdiElement): string | undefined },
 ): MspdiMapContext {
-  const calendars = project.lists["calendars"] ?? [];
-  const projectCalendar = fieldStr(project, "CalendarUID");
-  const resolved = new Map<string, MspdiCalendar | "missing">();
-  const calendarOf = (uid: string): MspdiCalendar | "missing" | undefined => {
-    if (uid === "-1" || uid === projectCalendar) return undefined;
-    if (!resolved.has(uid)) resolved.set(uid, resolveMspdiCalendar(calendars, uid) ?? "missing");
-    return resolved.get(uid);
-  };
   return {
-    calendarOf,
-    projectCalendar: projectCalendar === undefined ? undefined : resolveMspdiCalendar(calendars, projectCalendar),
+    ...mspdiCalendars(project),
     options, currency,
     stamp: { version: 1, createdAt: options.importedAt, updatedAt: options.importedAt },
     statusDate: fieldDay(project, "StatusDate") ?? fieldDay(project, "CurrentDate"),

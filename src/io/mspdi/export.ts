@@ -1,4 +1,4 @@
-import { minorUnits, sumMoney, type Decimal, type Money } from "../../core/index.js";
+import { createWorkingCalendar, fromEpochDay, minorUnits, sumMoney, toEpochDay, workingDaysBetween, type Decimal, type Money } from "../../core/index.js";
 import type { EntityOf, LinkLagValue } from "../../entities/index.js";
 import { createReportBuilder, type ImportReport } from "../report.js";
 import type { MspdiElement } from "./element.js";
@@ -85,6 +85,24 @@ function progressNow(w: EntityOf<"work-package">): { percent?: Decimal; physical
   return { ...(percent !== undefined ? { percent } : {}), ...(physical !== undefined ? { physical } : {}), ...(remaining !== undefined && !finished ? { remaining } : {}), finished };
 }
 
+/**
+ * MS Project's progress durations of a started (or finished) task, in working days: `Duration` = `ActualDuration` +
+ * `RemainingDuration`. The duration is `durationDays`, else the package's working days from its dates (MS Project
+ * computes `Duration` from them: it is then not written). Finished: all of it is actual. A reported remaining stands
+ * (actual = duration − remaining; a remaining beyond the duration lengthens the written `Duration` to actual +
+ * remaining, the actual being the percent's share); else the percent's share is actual.
+ */
+function progressDurations(w: EntityOf<"work-package">, now: ReturnType<typeof progressNow>, cal: Parameters<typeof createWorkingCalendar>[0]): { duration?: Decimal; actual: Decimal; remaining: Decimal } | undefined {
+  if (!now.finished && !w.actualStart && !(now.percent?.gt(0) ?? false) && !w.progress.some((p) => p.started)) return undefined;
+  const planned = new PmoDecimal(w.durationDays?.toFixed() ?? workingDaysBetween(createWorkingCalendar(cal), fromEpochDay(toEpochDay(w.plannedStart) - 1), w.plannedFinish));
+  if (now.finished) return { actual: planned, remaining: new PmoDecimal(0) };
+  const share = planned.times(PmoDecimal.min(100, now.percent?.toFixed() ?? 0)).dividedBy(100);
+  if (now.remaining === undefined) return { actual: share, remaining: planned.minus(share) };
+  const left = new PmoDecimal(now.remaining.toFixed());
+  if (left.lte(planned)) return { actual: planned.minus(left), remaining: left };
+  return { duration: share.plus(left), actual: share, remaining: left };
+}
+
 /** Options of {@link pmokitToMspdi}. */
 export interface MspdiExportOptions {
   /** How percent lags are written: tenths of a percent (default) or whole percent (as MPXJ reads them). */
@@ -112,7 +130,8 @@ const MINUTES_PER_DAY = 480;
 /**
  * Builds an MSPDI document from a pmokit project — the project calendar with its holidays as exceptions, one task
  * per work package (outline from the WBS code, summary when it has children, cost = its time-phased budget, %
- * complete and physical % complete from the latest progress record, remaining duration from its latest remaining days, EV method from the earning rule, actual cost
+ * complete and physical % complete from the latest progress record, actual and remaining duration of a started task
+ * adding up to its duration (its latest remaining days, else its percent's share), EV method from the earning rule, actual cost
  * from the cost entries), milestones as zero-duration tasks, and each baseline's dates and costs. Task UIDs of
  * records that came from an MSPDI import (`<projectId>-t<UID>`) are kept, so re-importing gives the same ids.
  * What MSPDI cannot hold (earning rules other than % complete / physical %, multi-slice budgets as slices) is listed
@@ -216,6 +235,10 @@ export function pmokitToMspdi(plan: ProjectPlan, options: MspdiExportOptions = {
     const overrun = now.percent?.gt(100) === true;
     if (overrun) report.warn(`WorkPackage[${w.code}]`, `percent complete ${now.percent?.toFixed()} is above 100: exported as 100`, "percent-complete-above-100");
     const logic = mspdiLogicOut(w, (id) => uids.get(id), MINUTES_PER_DAY, report, percentLagUnit);
+    // A started leaf task's ActualDuration and RemainingDuration, adding up to its Duration as MS Project reads them.
+    const done = hasChildren.has(w.id) ? undefined : progressDurations(w, now, w.calendar ?? project.calendar ?? {});
+    if (done?.duration) report.warn(`WorkPackage[${w.code}]`, `remaining ${done.remaining.toFixed()} days exceed the duration ${w.durationDays?.toFixed() ?? "of its dates"}: Duration written as ${done.duration.toFixed()} days (actual + remaining)`, "remaining-beyond-duration");
+    const span = (days: Decimal): MspdiValue => ({ kind: "duration", seconds: new PmoDecimal(days.toFixed()).times(MINUTES_PER_DAY * 60) });
     tasks.push(el({
       UID: String(uids.get(w.id)), ID: String(tasks.length), Name: w.name, WBS: w.code, OutlineNumber: w.code,
       OutlineLevel: String(w.code.split(".").length), Start: at(w.plannedStart, "08:00:00"), Finish: at(w.plannedFinish, "17:00:00"),
@@ -223,10 +246,11 @@ export function pmokitToMspdi(plan: ProjectPlan, options: MspdiExportOptions = {
       PercentComplete: overrun ? "100" : now.percent ? wholePercent(now.percent) : "0",
       ...(hasChildren.has(w.id) ? { FixedCost: sumMoney(w.timePhasedBudget.map((s) => s.amount), cur) } : {}),
       Cost: sumMoney(subtree(w.id, (p) => p.timePhasedBudget.map((s) => s.amount)), cur),
-      ...(w.durationDays ? { Duration: { kind: "duration", seconds: new PmoDecimal(w.durationDays.toFixed()).times(MINUTES_PER_DAY * 60) } } : {}),
+      ...(done?.duration ? { Duration: span(done.duration) } : w.durationDays ? { Duration: span(w.durationDays) } : {}),
       ...(w.actualStart ? { ActualStart: at(w.actualStart, "08:00:00") } : {}),
-      // What is left of a started package (its latest remaining days), so MS Project and a re-import schedule it.
-      ...(now.remaining ? { RemainingDuration: { kind: "duration", seconds: new PmoDecimal(now.remaining.toFixed()).times(MINUTES_PER_DAY * 60) } } : {}),
+      // The work done and what is left of a started package (its latest remaining days, else the percent's share), so
+      // MS Project and a re-import schedule it.
+      ...(done ? { ActualDuration: span(done.actual), RemainingDuration: span(done.remaining) } : now.remaining ? { RemainingDuration: span(now.remaining) } : {}),
       ...(w.actualFinish ? { ActualFinish: at(w.actualFinish, "17:00:00") } : finished ? { ActualFinish: at(actualDate.get(w.id) ?? w.plannedFinish, "17:00:00") } : {}),
       ...(actual ? { ActualCost: sumMoney(actual, cur) } : {}),
       ...(w.description ? { Notes: w.description } : {}),

@@ -2,7 +2,7 @@ import { ValidationError, type IsoDate } from "../../core/index.js";
 import type { EntityOf } from "../../entities/index.js";
 import { createReportBuilder, type ImportReport, type ReportBuilder } from "../report.js";
 import type { ImportedRecords } from "../records.js";
-import { createMspdiDecoder, createMspdiIdCheck, mspdiMapContext, type MspdiMapContext, type MspdiMappingOptions } from "./context.js";
+import { createMspdiDecoder, createMspdiIdCheck, mspdiMapContext, mspdiTaskFinishDay, type MspdiMapContext, type MspdiMappingOptions } from "./context.js";
 import { isInactiveMspdiTask, isMappedMspdiTask, warnInactiveMspdiTask } from "./fields.js";
 import { addMspdiBaselineEntry, createMspdiChildCosts, MSPDI_BASELINE_NUMBERS, mspdiBaselineRecord, newMspdiBaselineDraft } from "./map-baseline.js";
 import { mapMspdiProject } from "./map-project.js";
@@ -41,14 +41,13 @@ export function mspdiToPmokit(document: MspdiDocument, options: MspdiMappingOpti
   const issues: ValidationError[] = [];
   const decode = createMspdiDecoder(issues);
   const outline = createMspdiOutline(options.projectId);
-  const span = createMspdiSpan(p);
-  for (const t of tasks) {
-    outline.add(t);
-    span.add(t);
-  }
+  for (const t of tasks) outline.add(t);
   const repeated = outline.problems();
   if (repeated) issues.push(repeated);
   const ctx = mspdiMapContext(p, document.currency, options, outline);
+  // The project ends where its last task's work ends (a Finish at Monday 08:00 is Friday's work).
+  const span = createMspdiSpan(p, (t) => mspdiTaskFinishDay(t, ctx));
+  for (const t of tasks) span.add(t);
   const { project, start } = mapMspdiProject(p, ctx, span.result(ctx.statusDate), report, decode);
 
   const packages: EntityOf<"work-package">[] = [];

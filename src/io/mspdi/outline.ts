@@ -59,6 +59,11 @@ export function createMspdiOutline(projectId: string): MspdiOutline {
   };
 }
 
+const pick = (el: MspdiElement, from: string, to: string): Record<string, string> => {
+  const v = fieldStr(el, from);
+  return v === undefined ? {} : { [to]: v };
+};
+
 /** The dates the project spans: its own start and finish and every task's. @internal */
 export interface MspdiSpan {
   /** Takes a mapped task's start and finish into account. */
@@ -78,13 +83,14 @@ export interface MspdiSpan {
  * span.result(statusDate); // { start: "2027-01-04", finish: "2027-06-30" }
  * ```
  */
-export function createMspdiSpan(project: MspdiElement): MspdiSpan {
+export function createMspdiSpan(project: MspdiElement, finishDay: (task: MspdiElement) => IsoDate | undefined = (t) => fieldDay(t, "Finish")): MspdiSpan {
   let first = fieldDay(project, "StartDate");
-  let last = fieldDay(project, "FinishDate");
+  // MS Project's FinishDate is its latest task Finish: dated as a summary task's (on the project calendar).
+  let last = finishDay({ fields: { Summary: "1", ...pick(project, "StartDate", "Start"), ...pick(project, "FinishDate", "Finish") }, lists: {} });
   return {
     add(t) {
       const s = fieldDay(t, "Start");
-      const f = fieldDay(t, "Finish");
+      const f = finishDay(t);
       if (s !== undefined && (first === undefined || s < first)) first = s;
       if (f !== undefined && (last === undefined || f > last)) last = f;
     },

@@ -1,6 +1,6 @@
 import { money, roundMoney, PmoDecimal, type Decimal } from "../../core/index.js";
 import { createXmlElementStream } from "../xml/stream-elements.js";
-import type { MspdiMappingOptions } from "./context.js";
+import { mspdiCalendars, mspdiTaskFinishDay, type MspdiMappingOptions } from "./context.js";
 import { MSPDI_ARRAYS, mspdiFieldText, readElement, type MspdiElement } from "./element.js";
 import { isMappedMspdiTask, fieldDay, fieldStr } from "./fields.js";
 import { createMspdiChildCosts } from "./map-baseline.js";
@@ -35,7 +35,7 @@ export const MSPDI_ASSIGNMENT_PATH = "Project/Assignments/Assignment";
 const listSpec = (key: string): ListSpec => PROJECT_SPEC.children.find((c): c is ListSpec => typeof c !== "string" && c.key === key)!;
 /** What the first pass reads of a task: its outline, dates and which baselines it has. */
 const FACTS: ElementSpec = {
-  children: ["UID", "OutlineNumber", "OutlineLevel", "Start", "Finish", "Milestone", { key: "baselines", item: "Baseline", spec: { children: ["Number"] } }, "Active"],
+  children: ["UID", "OutlineNumber", "OutlineLevel", "Start", "Finish", "Milestone", "Summary", "CalendarUID", { key: "baselines", item: "Baseline", spec: { children: ["Number"] } }, "Active"],
 };
 const NUMERIC = /^-?\d+(\.\d+)?$/;
 const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
@@ -43,8 +43,9 @@ const asObject = (v: unknown): Record<string, unknown> => (typeof v === "object"
 
 /**
  * The first pass of a streamed MSPDI import: reads the whole file once, keeping the project header, calendars and
- * resources, the outline (UID → id, outline number → UID), the span of task dates and the children's baseline costs
- * of summary tasks — small beside the tasks, which are read and dropped one by one.
+ * resources, the outline (UID → id, outline number → UID), the span of task dates (from each task's dates and
+ * calendar UID) and the children's baseline costs of summary tasks — small beside the tasks, which are read and
+ * dropped one by one.
  *
  * @throws {ValidationError} as `readMspdi` does: hostile or malformed XML, a root that is not `<Project>`, no currency.
  * @internal
@@ -58,7 +59,8 @@ export async function readMspdiStreamPlan(
   options: Pick<MspdiMappingOptions, "projectId"> & { readonly currency?: string; readonly maxDepth?: number; readonly maxChars?: number },
 ): Promise<MspdiStreamPlan> {
   const outline = createMspdiOutline(options.projectId);
-  const dates: { first?: string; last?: string } = {}; // earliest task start, latest task finish
+  // Each task's dates and calendar: its finish is dated on its calendar, read at the end (see createMspdiSpan).
+  const dates: MspdiElement[] = [];
   const packageUids = new Set<string>();
   const costs: { outline: string | undefined; n: number; amount: Decimal }[] = []; // baseline costs, for the summaries
   const silent = createReportRecorder();
@@ -76,10 +78,8 @@ export async function readMspdiStreamPlan(
     const t = readElement(raw, FACTS, MSPDI_TASK_PATH, silent, "EUR"); // no money field is read here
     if (!isMappedMspdiTask(t)) return;
     outline.add(t);
-    const s = fieldDay(t, "Start");
-    const f = fieldDay(t, "Finish");
-    if (s !== undefined && (dates.first === undefined || s < dates.first)) dates.first = s;
-    if (f !== undefined && (dates.last === undefined || f > dates.last)) dates.last = f;
+    const facts = ["Start", "Finish", "Milestone", "Summary", "CalendarUID"].flatMap((k) => (fieldStr(t, k) === undefined ? [] : [[k, fieldStr(t, k)!]]));
+    dates.push({ fields: Object.fromEntries(facts), lists: {} });
     if (fieldStr(t, "Milestone") !== "1" && fieldDay(t, "Start") !== undefined) packageUids.add(fieldStr(t, "UID")!);
     const numbers = t.lists["baselines"] ?? [];
     if (numbers.length === 0) return;
@@ -109,9 +109,9 @@ export async function readMspdiStreamPlan(
   const header = readElement(own, { children: PROJECT_SPEC.children.filter((c) => typeof c === "string") }, "Project", read.project, currency);
   const project: MspdiElement = { fields: header.fields, lists: { calendars, tasks: [], resources, assignments: [] } };
 
-  // The earliest start and latest finish stand for every task: the span keeps only those.
-  const span = createMspdiSpan(project);
-  span.add({ fields: { ...(dates.first ? { Start: dates.first } : {}), ...(dates.last ? { Finish: dates.last } : {}) }, lists: {} });
+  const cals = mspdiCalendars(project);
+  const span = createMspdiSpan(project, (t) => mspdiTaskFinishDay(t, cals));
+  for (const t of dates) span.add(t);
   const children = createMspdiChildCosts(currency);
   for (const c of costs) {
     const parent = outline.parentOfOutline(c.outline);
