@@ -107,6 +107,7 @@ function checkChildFigures(c: RollUpChild, i: number): void {
  * const programme = rollUpEarnedValue([crm, einv], { id: "pg-order-to-cash", level: "programme" });
  * programme.figures.cpi; // Σ EV / Σ AC of both projects
  * programme.withoutBaseline.children; // [] — or the projects left out of the figures, with their AC in `.ac`
+ * programme.acWithoutEv.children; // the children whose AC has no EV against it (it lowers CPI), their AC in `.ac`
  * ```
  */
 export function rollUpEarnedValue(
