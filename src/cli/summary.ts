@@ -121,7 +121,7 @@ const PROJECT_COLUMNS: readonly (readonly [string, number])[] = [["code", 10], [
  *
  * @example
  * ```ts
- * projectLines(office.projects)[1]; // "           PRJ-CRM    amber  0.97  0.99  0.99    EUR 1,201,841.04     2027-05-05"
+ * projectLines(office.projects)[1]; // "           PRJ-CRM    amber  0.97  0.99  1.00    EUR 1,201,841.04     2027-05-04"
  * projectLines(office.projects)[2]; // "           why PRJ-CRM amber: Cost: EAC EUR 1,201,841.04 > BAC and ≤ EUR 1,225,350.00 → amber"
  * ```
  */

@@ -9,12 +9,20 @@ import { NO_FINISH, lastIn } from "./packed.js";
  * cell. Figures (Metric, Money, Decimal ratios) are built from these integers at the edge (figures.ts).
  */
 
-/** @internal Earned-schedule raw figures, all in working days from the baseline start. ES = esNum / esDen. */
+/**
+ * @internal Earned-schedule raw figures, in working days from the baseline start. ES = t0 + e / d × (t1 − t0) on the
+ * segment from point C (0 the origin, k the k-th period end from the start) to C + 1, d = 0 when every point's PV ≤ EV.
+ * The status date inside the segment's period is one of its ends (s = 1: C, s = 2: C + 1; time AT, PV at t).
+ */
 export interface EsCore {
   readonly pd: number;
   readonly at: number;
-  readonly esNum: number;
-  readonly esDen: number;
+  readonly t0: number;
+  readonly t1: number;
+  readonly e: number;
+  readonly d: number;
+  readonly c: number;
+  readonly s: number;
   /** P-factor numerator/denominator (den 0: no figure, nothing earned yet). */
   readonly pfNum: number | bigint;
   readonly pfDen: number | bigint;
@@ -156,12 +164,15 @@ export function evaluateProject(cp: CompiledProject, t: number): ProjectCore {
   const beforeStart = t < cp.start;
   const complete = cp.bac > 0 && ev >= cp.bac;
   if (!complete || finishDay === -NO_FINISH) finishDay = NO_FINISH; // no actual finish unless complete and recorded
-  const es = earnedSchedule(cp, t, ev, ev_, finishDay);
+  const es = earnedSchedule(cp, t, ev, ev_, pv, pv_, finishDay);
   return { t, bac: cp.bac, pv, ev, ac, acBase, etc, beforeStart, complete, finishDay, pv_, ev_, ac_, acBase_, etc_, finished_, clamped, firstExcluded, es };
 }
 
-/** @internal ES by linear interpolation on the cumulative PV curve at the grid's period ends, in working days. */
-function earnedSchedule(cp: CompiledProject, t: number, ev: number, ev_: Float64Array, finishDay: number): EsCore {
+/**
+ * @internal ES by linear interpolation on the cumulative PV curve at the grid's period ends and, inside a period, at
+ * the status date (PV there is known: the partial period up to it is Lipke's last), in working days.
+ */
+function earnedSchedule(cp: CompiledProject, t: number, ev: number, ev_: Float64Array, pv: number, pv_: Float64Array, finishDay: number): EsCore {
   const days = cp.days;
   const pd = workingDaysIn(days, cp.start, cp.finish);
   const at = workingDaysIn(days, cp.start, Math.min(finishDay, t));
@@ -172,31 +183,31 @@ function earnedSchedule(cp: CompiledProject, t: number, ev: number, ev_: Float64
   const tPts = cp.tEnd.subarray(firstK);
   // C = the last point with PV ≤ EV (the latest such time: the end of a flat stretch), so PV_{C+1} > PV_C.
   const c = lastIn(curve, 0, curve.length, ev) + 1; // points 1..c have PV ≤ EV; point 0 is the origin
-  // Point k ≥ 1 is period end k − 1; point 0 (index −1: undefined) is the origin.
-  const tOf = (k: number) => tPts[k - 1] ?? 0;
-  const pvOf = (k: number) => curve[k - 1] ?? 0;
-  let esNum: number, esDen: number;
-  let pfNum: number | bigint = 0, pfDen: number | bigint = 0;
-  if (c === ends.length) {
-    esNum = Math.min(tOf(c), pd); esDen = 1;
-    if (ev > 0) {
-      let s = 0;
-      cp.packages.forEach((p, i) => { if (p.hasBaseline) s += Math.min(ev_[i] as number, p.bac); });
-      pfNum = s; pfDen = pvOf(c);
-    }
-  } else {
-    const t0 = tOf(c), t1 = tOf(c + 1), pv0 = pvOf(c), dpv = pvOf(c + 1) - pv0;
-    esNum = t0 * dpv + (ev - pv0) * (t1 - t0); esDen = dpv;
-    if (esNum > pd * esDen) { esNum = pd; esDen = 1; }
-    if (ev > 0) [pfNum, pfDen] = pFactor(cp, ev, ev_, c === 0 ? -1 : firstK + c - 1, firstK + c, pv0, dpv);
+  // Point k ≥ 1 is period end k − 1, point 0 the origin: its time, PV and the packages' PV (a row of the prefix sums).
+  const n = cp.packed.n;
+  const pt = (k: number): [number, number, ArrayLike<number> | undefined] => (k ? [tPts[k - 1] ?? 0, curve[k - 1] as number, cp.packed.cumEnd.subarray((firstK + k - 1) * n)] : [0, 0, undefined]);
+  let [t0, pv0, r0] = pt(c), [t1, pv1, r1] = pt(c + 1), st = 0;
+  // The status date inside this segment's period is a point too (t is before complete, so AT is its time): an on-plan
+  // project reads ES = AT on any day, not only at period ends.
+  if ((ends[c] as number) > t && !((ends[c - 1] as number) >= t)) {
+    if (pv <= ev) st = 1, [t0, pv0, r0] = [at, pv, pv_];
+    else st = 2, [t1, pv1, r1] = [at, pv, pv_];
   }
-  return { pd, at, esNum, esDen, pfNum, pfDen };
+  const last = c === ends.length, d = last ? 0 : pv1 - pv0;
+  let pfNum: number | bigint = 0, pfDen: number | bigint = 0;
+  if (ev > 0) {
+    if (last) {
+      cp.packages.forEach((p, i) => { if (p.hasBaseline) pfNum = (pfNum as number) + Math.min(ev_[i] as number, p.bac); });
+      pfDen = pv0;
+    } else [pfNum, pfDen] = pFactor(cp, ev, ev_, r0, r1 as Float64Array, pv0, d);
+  }
+  return { pd, at, t0, t1, e: ev - pv0, d, c, s: st, pfNum, pfDen };
 }
 
 /** Σ min(EV_i, PV_i@ES) ÷ PV@ES, with PV_i@ES interpolated like the project's ES (exact; BigInt when products get large). */
-function pFactor(cp: CompiledProject, ev: number, ev_: Float64Array, k0: number, k1: number, pv0: number, dpv: number): [number | bigint, number | bigint] {
+function pFactor(cp: CompiledProject, ev: number, ev_: Float64Array, r0: ArrayLike<number> | undefined, r1: ArrayLike<number>, pv0: number, dpv: number): [number | bigint, number | bigint] {
   const e = ev - pv0;
-  const P = cp.packed, n = P.n, cum = P.cumEnd, hb = P.hasBaseline;
+  const P = cp.packed, n = P.n, hb = P.hasBaseline;
   // Every product below is bounded by (BAC + |EV − PV_C|) × ΔPV; when that is below 2^53 numbers are exact, else (rare)
   // the same sum runs in BigInt. One loop for both: `N` converts every operand to the one kind, so no step mixes them
   // (typed as number, which BigInt's operators mirror).
@@ -205,8 +216,8 @@ function pFactor(cp: CompiledProject, ev: number, ev_: Float64Array, k0: number,
   let num = N(0);
   for (let i = 0; i < n; i++) {
     if (!hb[i]) continue;
-    const a = k0 < 0 ? 0 : (cum[k0 * n + i] as number);
-    const x = N(ev_[i] as number) * D, y = N(a) * D + E * N((cum[k1 * n + i] as number) - a);
+    const a = r0 ? (r0[i] as number) : 0;
+    const x = N(ev_[i] as number) * D, y = N(a) * D + E * N((r1[i] as number) - a);
     num += x < y ? x : y;
   }
   return [num, N(ev) * D];

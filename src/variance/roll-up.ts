@@ -27,6 +27,13 @@ export interface EarnedValueRollUp {
    * (option `withoutBaseline`, default `"exclude"`): `children` lists them, `ac` is their actual cost summed.
    */
   readonly withoutBaseline: { readonly treatment: WithoutBaseline; readonly children: readonly { readonly level: string; readonly id: string }[]; readonly ac: Money };
+  /**
+   * The children in the figures with actual cost but no earned value (EV 0: before their baseline start with costs
+   * booked early, whose own CPI is `before-start`, or started with nothing earned yet), nested roll-ups' included:
+   * their AC is in the figures' AC with nothing earned against it, so it lowers CPI = Σ EV / Σ AC and raises EAC₁.
+   * `ac` is their AC summed.
+   */
+  readonly acWithoutEv: { readonly children: readonly { readonly level: string; readonly id: string }[]; readonly ac: Money };
 }
 
 /**
@@ -47,7 +54,7 @@ export interface RollUpOptions {
 }
 
 /** Anything with figures that can be rolled up (a roll-up's own `withoutBaseline` list is carried up). */
-export type RollUpChild = Pick<EarnedValueResult, "id" | "figures" | "currency"> & { readonly level: string; readonly statusDate?: IsoDate | undefined; readonly withoutBaseline?: EarnedValueRollUp["withoutBaseline"] };
+export type RollUpChild = Pick<EarnedValueResult, "id" | "figures" | "currency"> & { readonly level: string; readonly statusDate?: IsoDate | undefined; readonly withoutBaseline?: EarnedValueRollUp["withoutBaseline"]; readonly acWithoutEv?: EarnedValueRollUp["acWithoutEv"] };
 
 const DEFAULT_ORDER: readonly EacMethod[] = ["cpi", "bottom-up", "budget-rate"];
 const METHODS: readonly string[] = ["cpi", "budget-rate", "cpi-spi", "bottom-up", "earned-schedule"];
@@ -100,6 +107,7 @@ function checkChildFigures(c: RollUpChild, i: number): void {
  * const programme = rollUpEarnedValue([crm, einv], { id: "pg-order-to-cash", level: "programme" });
  * programme.figures.cpi; // Σ EV / Σ AC of both projects
  * programme.withoutBaseline.children; // [] — or the projects left out of the figures, with their AC in `.ac`
+ * programme.acWithoutEv.children; // the children whose AC has no EV against it (it lowers CPI), their AC in `.ac`
  * ```
  */
 export function rollUpEarnedValue(
@@ -134,7 +142,8 @@ export function rollUpEarnedValue(
   // with AC 800 said EAC₅ "ac-is-zero" for one project without actuals).
   const esLack: string[] = [], buLack: string[] = [];
   const why = (id: string, m: Metric<Money>) => { const d = (m as MetricMissing).detail; return `${id} (${m.reason}${d ? `: ${d}` : ""})`; };
-  const without: { level: string; id: string }[] = [];
+  const without: { level: string; id: string }[] = [], noEv: { level: string; id: string }[] = [];
+  let noEvAc = 0;
   children.forEach((c, i) => {
     checkChildFigures(c, i);
     const f = c.figures;
@@ -154,7 +163,15 @@ export function rollUpEarnedValue(
     }
     ac += acUnits;
     hasBaseline = true;
-    bac += units(f.bac, i); pv += units(f.pv, i); ev += units(f.ev, i);
+    const evUnits = units(f.ev, i);
+    bac += units(f.bac, i); pv += units(f.pv, i); ev += evUnits;
+    // AC with no EV against it lowers CPI: named (a roll-up among the children carries its own list up).
+    const held = c.acWithoutEv;
+    if (held !== undefined) {
+      if (!isObject(held) || !Array.isArray(held.children) || !isMoney(held.ac)) throw ValidationError.single(["children", i, "acWithoutEv"], "expected a roll-up's acWithoutEv (children, ac)", "roll-up");
+      noEv.push(...held.children);
+      noEvAc += toMinor(held.ac, ["children", i, "acWithoutEv", "ac"], "roll-up");
+    } else if (!evUnits && acUnits) { noEv.push({ level: c.level, id: c.id }); noEvAc += acUnits; }
     if (f.spi.reason !== "before-start") beforeStart = false; // PV is 0 before the start, so SPI carries it
     const bu = f.etc.bottomUp;
     if (!bu.value) { buMissing ??= bu; buLack.push(why(c.id, bu)); }
@@ -168,7 +185,8 @@ export function rollUpEarnedValue(
   const figures: EvmFigures = !hasBaseline && treatment === "exclude" ? { ...summed, ac: missing("no-baseline") } : summed;
   const lacking = (m: Metric<Money>, eac: string, ids: string[]) => missing(m.reason ?? "no-eac", `${eac} is the children's sum: none for ${ids.join(", ")}`);
   const eacEs: Metric<Money> = esMissing ? lacking(esMissing, "EAC₅", esLack) : es.length ? metric(sumMoney(es, currency)) : missing("no-baseline");
-  const eacBu = buMissing ? lacking(buMissing, "EAC₄", buLack) : undefined;
+  // EAC₄, its ETC and VAC all rest on the summed bottom-up ETCs: the reason names that sum.
+  const eacBu = buMissing ? lacking(buMissing, "the bottom-up ETC", buLack) : undefined;
   const bacMoney = figures.bac.value ?? money(0, currency);
   const acMoney = figures.ac.value ?? money(0, currency);
   // The selection and TCPI(EAC) are made again with the summed EAC₅ in the family: figuresFrom had none (SPI(t) is per
@@ -192,6 +210,7 @@ export function rollUpEarnedValue(
   return {
     level: options.level, id: options.id, currency, figures: withEs, statusDate, children: children.map((c) => ({ level: c.level, id: c.id })),
     withoutBaseline: { treatment, children: without, ac: fromMinor(withoutAc, currency) },
+    acWithoutEv: { children: noEv, ac: fromMinor(noEvAc, currency) },
   };
 }
 

@@ -103,7 +103,7 @@ export function scheduleFiguresFrom(core: ProjectCore, cp: CompiledProject, cpi:
     pd: metric(PD), at: metric(AT), es: metric(ES),
     esDate: ES.isZero() ? missing("ev-is-zero", "nothing earned yet") : metric((dateAfter(cp, e) ?? fromEpochDay(cp.finish)) as IsoDate),
     svT: metric(ES.minus(AT)), spiT,
-    tspi: before ?? (core.complete ? missing("complete") : PD.minus(AT).lte(0) ? missing("past-planned-finish", "the planned finish has passed: use tspiEd") : metric(left.div(PD.minus(AT)))),
+    tspi: before ?? (core.complete ? missing("complete") : PD.minus(AT).lte(0) ? missing("past-planned-finish", "use tspiEd") : metric(left.div(PD.minus(AT)))),
     // (PD − ES) / (ED − AT) with ED − AT = (PD − ES) / SPI(t): exactly SPI(t) (Lipke), unless nothing is left.
     tspiEd: before ?? (core.complete ? missing("complete") : !f.spiT.value ? (f.spiT as MetricMissing) : left.isZero() ? missing("divisor-is-zero") : spiT),
     ieacT, forecastFinish: each(dateOf),

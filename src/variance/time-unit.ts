@@ -21,10 +21,9 @@ export interface Span {
 /** Forecast finish dates further than this many working days (about 200 years), or periods, after the start are not dated. */
 const HORIZON = 50_000, PERIOD_HORIZON = 5_000;
 
-/** The grid's period ends on or after the baseline start (the breakpoints of the period axis), and PV at each. */
-function periodEnds(cp: CompiledProject, pv?: 1): Int32Array | Float64Array {
-  const n = cp.gridEnd.length;
-  return (pv ? cp.pvCurve : cp.gridEnd).subarray(lastIn(cp.gridEnd, 0, n, cp.start - 1) + 1);
+/** The grid's period ends on or after the baseline start (the breakpoints of the period axis). */
+function periodEnds(cp: CompiledProject): Int32Array {
+  return cp.gridEnd.subarray(lastIn(cp.gridEnd, 0, cp.gridEnd.length, cp.start - 1) + 1);
 }
 
 /**
@@ -44,29 +43,23 @@ function dayToPeriods(cp: CompiledProject, ends: ArrayLike<number>, d: number): 
 }
 
 /**
- * ES in periods, Lipke's form read on PV at the period ends: C + (EV − PV_C) / (PV_{C+1} − PV_C), C the last period
- * end with PV_C ≤ EV (the end of a flat stretch). Read from PV itself, not from ES in working days: a period without
- * working days has no working time, so through it ES in working days cannot tell its two ends apart.
+ * @internal PD, AT and ES in the policy's time unit, as exact fractions. ES = T0 + e / d × (T1 − T0) on the kernel's
+ * segment (read from PV itself, so in periods a period without working days still has two ends): in periods point k
+ * is at k (Lipke's C + I), the status date at AT.
  */
-function esInPeriods(cp: CompiledProject, ev: number): Span {
-  const pv = periodEnds(cp, 1);
-  const c = lastIn(pv, 0, pv.length, ev) + 1;
-  const at = (j: number) => BigInt(pv[j - 1] ?? 0);
-  if (c === pv.length) return { num: BigInt(c), den: 1n };
-  const d = at(c + 1) - at(c);
-  return { num: BigInt(c) * d + BigInt(ev) - at(c), den: d };
-}
-
-/** @internal PD, AT and ES in the policy's time unit, as exact fractions. */
 export function scheduleSpans(core: ProjectCore, cp: CompiledProject): { readonly pd: Span; readonly at: Span; readonly es: Span } {
-  const { es } = core;
-  if (cp.policy.timeUnit !== "periods") {
-    return { pd: { num: BigInt(es.pd), den: 1n }, at: { num: BigInt(es.at), den: 1n }, es: { num: BigInt(es.esNum), den: BigInt(es.esDen) } };
+  const { es } = core, B = BigInt;
+  const W = (n: number): Span => ({ num: B(n), den: 1n });
+  let pd = W(es.pd), at = W(es.at), T0 = W(es.t0), T1 = W(es.t1);
+  if (cp.policy.timeUnit === "periods") {
+    const ends = periodEnds(cp);
+    pd = dayToPeriods(cp, ends, cp.finish); at = dayToPeriods(cp, ends, Math.min(core.finishDay, core.t));
+    T0 = es.s === 1 ? at : W(es.c); T1 = es.s === 2 ? at : W(es.c + 1);
   }
-  const ends = periodEnds(cp);
-  const pd = dayToPeriods(cp, ends, cp.finish);
-  const e = esInPeriods(cp, core.ev);
-  return { pd, at: dayToPeriods(cp, ends, Math.min(core.finishDay, core.t)), es: e.num * pd.den > pd.num * e.den ? pd : e };
+  // d = 0: every point's PV ≤ EV, ES is C. Capped at PD.
+  const D = B(es.d), E = B(es.e);
+  const e = D ? { num: T0.num * T1.den * D + E * (T1.num * T0.den - T0.num * T1.den), den: T0.den * T1.den * D } : T0;
+  return { pd, at, es: e.num * pd.den > pd.num * e.den ? pd : e };
 }
 
 /**

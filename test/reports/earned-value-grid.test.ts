@@ -11,10 +11,11 @@ import { cost, pkg, project, week } from "../variance/fixtures.js";
  * earnedValue ran with.
  *
  * One package, 1000.00 a week for the four weeks from Mon 2027-01-04 to Sun 01-31 (20 working days, one monthly
- * period), 50 % at the status date Fri 01-22: EV = 2000.00 = PV at the end of working day 10, so ES = 10 and AT = 15
- * working days; SV(t) = −5 working days, SPI(t) = 10/15 = 0.67. In monthly periods (Lipke's form) January from the
- * start is period 1 with 20 working days: ES = 10/20 = 0.5, AT = 15/20 = 0.75, SV(t) = −0.25 periods (−0.2 to one
- * place, half-even), SPI(t) = 0.67 again.
+ * period), 50 % at the status date Fri 01-22: EV = 2000.00, AT = 15 working days, PV = 2000 + 5/7 × 1000 = 2714.29
+ * (calendar-day spread). The status date is inside January, so ES reads the partial month from the origin to it
+ * (audit ev17): ES = 2000 / 2714.29 × 15 = 11.05, SV(t) = −3.9 working days, SPI(t) = 2000 / 2714.29 = 0.74. In
+ * monthly periods (Lipke's form) AT = 15/20 = 0.75, ES = 2000 / 2714.29 × 0.75 = 0.55, SV(t) = −0.197 periods (−0.2
+ * to one place), SPI(t) = 0.74 again. (Between the month's ends only, ES was 10 working days: SPI(t) 0.67, SV(t) −5.)
  */
 const A = pkg({ id: "A", rule: { type: "percent-complete" }, slices: [week(1, "1000.00"), week(2, "1000.00"), week(3, "1000.00"), week(4, "1000.00")],
   progress: [{ date: "2027-01-22", percentComplete: "50" }] });
@@ -30,7 +31,7 @@ describe("project section: the grid and unit of earned schedule", () => {
     const options: EarnedValueOptions = { statusDate: "2027-01-22", grid: { kind: "monthly" }, policy: { timeUnit: "periods" } };
     const series = earnedValueSeries(input, options);
     expect(figures(projectSection({ code: "PRJ-T", name: "Test", series, earnedValueOptions: options }))).toEqual({
-      "Time-based schedule performance index SPI(t), monthly grid": "0.67",
+      "Time-based schedule performance index SPI(t), monthly grid": "0.74",
       "Time-based schedule variance SV(t), monthly periods": "-0.2",
     });
   });
@@ -39,8 +40,8 @@ describe("project section: the grid and unit of earned schedule", () => {
     const options: EarnedValueOptions = { statusDate: "2027-01-22", grid: { kind: "monthly" } };
     const series = earnedValueSeries(input, options);
     expect(figures(projectSection({ code: "PRJ-T", name: "Test", series, earnedValueOptions: options }))).toEqual({
-      "Time-based schedule performance index SPI(t), monthly grid": "0.67",
-      "Time-based schedule variance SV(t), working days": "-5.0",
+      "Time-based schedule performance index SPI(t), monthly grid": "0.74",
+      "Time-based schedule variance SV(t), working days": "-3.9",
     });
     // No grid given: earnedValue's default, weekly.
     const weekly = earnedValueSeries(input, { statusDate: "2027-01-22" });

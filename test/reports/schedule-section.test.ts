@@ -42,7 +42,7 @@ describe("scheduleSection", () => {
   });
 
   it("states the finish, critical path and conventions, and draws the Gantt with the network's links", () => {
-    // The CPM date: the project section and health table show earned schedule's forecast (2027-05-05), each named.
+    // The CPM date: the project section and health table show earned schedule's forecast (2027-05-04), each named.
     const first = section.blocks[0]!;
     expect(first.kind === "paragraph" && first.text).toMatch(/^CPM forecast finish 2027-05-06 at status date 2026-11-20: .* Conventions: total float = smallest/);
     const charts = all_.flatMap((b) => (b.kind === "chart" ? [b.file] : []));

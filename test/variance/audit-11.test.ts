@@ -68,13 +68,15 @@ describe("earnedValueSeries on weekly and monthly grids when the forecast finish
     ]);
   });
 
-  it("monthly, periods: IEAC(t) 50,000 periods is past the 5,000-period horizon", () => {
-    // One month from the start: Mon 01-04 – Sun 01-31 has 20 working days, 10 elapsed → AT = 0.5; ES = 0.04 / 4000 =
-    // 0.00001 (PV 4000 at the month's end), PD = 1, SPI(t) = 0.00002, IEAC(t) = 0.5 + (1 − 0.00001) / 0.00002 = 50,000.
+  it("monthly, periods: IEAC(t) 42,857.25 periods is past the 5,000-period horizon", () => {
+    // One month from the start: Mon 01-04 – Sun 01-31 has 20 working days, 10 elapsed → AT = 0.5, PD = 1. The status
+    // date is inside the month, so ES reads the partial month up to it (PV 1714.29 at AT): ES = 0.04 / 1714.29 × 0.5 =
+    // 2/171429, SPI(t) = 4/171429, IEAC(t) = 0.5 + (1 − 2/171429) × 171429/4 = 0.5 + 171427/4 = 42,857.25 (audit ev17;
+    // read between the month's ends, ES = 0.04 / 4000 = 0.00001 and IEAC(t) = 50,000).
     const s = earnedValueSeries(input, { statusDate: "2027-01-15", grid: { kind: "monthly" }, policy: { timeUnit: "periods" } });
     expect(s.unplotted).toEqual({
       reason: "beyond-horizon", from: "2027-01-16",
-      detail: "the forecast finish (IEAC(t) 50000 periods from the baseline start) lies past the horizon of 5,000 periods, so it has no date and the forecast paths, which end on that date, are not drawn after the status date",
+      detail: "the forecast finish (IEAC(t) 42857.25 periods from the baseline start) lies past the horizon of 5,000 periods, so it has no date and the forecast paths, which end on that date, are not drawn after the status date",
     });
     expect(rows(s)).toEqual(["2027-01 2027-01-15 1714.29 - -", "2027-01 2027-01-31 4000.00 - -"]);
   });

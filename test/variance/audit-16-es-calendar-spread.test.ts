@@ -4,14 +4,13 @@ import { earnedValue, type EvmPolicy } from "../../src/variance/index.js";
 import { pkg, project, show, week } from "./fixtures.js";
 
 /*
- * The convention of earned schedule mid-period, named (docs/earned-value.md, "Earned schedule": "ES reads PV as
- * running evenly over the period's working days").
+ * Earned schedule mid-period under the default calendar-day spread (docs/earned-value.md, "Earned schedule").
  *
- * ES interpolates between period ends, ES = t_C + (EV − PV_C) / (PV_{C+1} − PV_C) × (t_{C+1} − t_C) with t in working
- * days (Lipke's ES = C + I, which assumes PV runs evenly over the period's time). Under the default calendar-day
- * spread PV also grows on Saturday and Sunday, so between period ends a project exactly on plan (level of effort,
- * EV ≡ PV) reads a little late in the default unit; under `policy.spread: "working-days"` PV runs on the same working
- * days ES is counted in and the reading is exact. At a period end an on-plan project reads exactly on plan either way.
+ * ES interpolates between the points of the PV curve: the period ends and, inside a period, the status date (PV there
+ * is known; the partial period up to it is Lipke's last, audit ev17). Under the default calendar-day spread PV also
+ * grows on Saturday and Sunday. Audit 16 named the reading between period ends only (ES = 60/7 for an on-plan project
+ * on Friday of week 2, SV(t) −1.43) a convention; audit ev17 reads the status point too, so a project on plan (level of
+ * effort, EV ≡ PV) reads ES = AT on any day under either spread.
  *
  * Weekly slices of 700.00 (weeks Monday–Sunday, fixtures.week): PV grows 100.00 a calendar day, or 140.00 a working day.
  */
@@ -20,14 +19,15 @@ const loe = (amounts: readonly string[]) =>
 const onPlan = loe(["700.00", "700.00", "700.00", "700.00"]);
 const at = (statusDate: string, policy: EvmPolicy = {}) => earnedValue(onPlan, { statusDate, policy });
 
-describe("earned schedule mid-period under the default calendar-day spread: the named convention", () => {
-  it("an on-plan project on Friday of week 2 reads ES 8.571429 against AT 10: SV(t) −1.43 working days", () => {
-    // PV = 700 + 5 × 100 = 1200 = EV. C = end of W1 (PV 700, t = 5); ES = 5 + (1200 − 700) / 700 × 5 = 60/7.
+describe("earned schedule mid-period under the default calendar-day spread", () => {
+  it("an on-plan project on Friday of week 2 reads ES = AT = 10: SV(t) 0 (it read ES 8.571429, SV(t) −1.43)", () => {
+    // PV = 700 + 5 × 100 = 1200 = EV: the status point (AT 10, PV 1200) is C. ES = 10. Between the period ends only,
+    // ES = 5 + (1200 − 700) / 700 × 5 = 60/7.
     const s = at("2027-01-15").schedule;
-    expect([show(at("2027-01-15").figures.pv), show(s.es, 6), show(s.at, 0), show(s.svT, 6)]).toEqual(["1200.00", "8.571429", "10", "-1.428571"]);
-    // In periods: ES = C + I = 1 + 500/700 = 1.714286 (Lipke's form) against AT = 1 + 5/5 = 2 (the open week by working days).
+    expect([show(at("2027-01-15").figures.pv), show(s.es, 6), show(s.at, 0), show(s.svT, 6)]).toEqual(["1200.00", "10.000000", "10", "0.000000"]);
+    // In periods: ES = AT = 1 + 5/5 = 2 (it read C + I = 1 + 500/700 = 1.714286).
     const p = at("2027-01-15", { timeUnit: "periods" }).schedule;
-    expect([show(p.es, 6), show(p.at, 6)]).toEqual(["1.714286", "2.000000"]);
+    expect([show(p.es, 6), show(p.at, 6)]).toEqual(["2.000000", "2.000000"]);
   });
 
   it("at the period end the reading is exact: Sunday 01-17, ES = AT = 10", () => {

@@ -40,7 +40,8 @@ describe("roll-up: a child's missing EAC₅ or EAC₄ is named, not passed off a
 
   it("bottom-up EAC₄ names every child without an estimate, in its EAC, ETC and VAC", () => {
     const r = rollUpEarnedValue([p1, pf], { id: "PG", level: "programme" });
-    const want = { reason: "no-estimate", detail: "EAC₄ is the children's sum: none for P1 (no-estimate: a package that is not finished has no estimate to complete)" };
+    // The sum is of the bottom-up ETCs (audit ev17: it said "EAC₄ is the children's sum", in the ETC and VAC too).
+    const want = { reason: "no-estimate", detail: "the bottom-up ETC is the children's sum: none for P1 (no-estimate: a package that is not finished has no estimate to complete)" };
     expect([r.figures.eac.bottomUp, r.figures.etc.bottomUp, r.figures.vac.bottomUp]).toEqual([want, want, want]);
   });
 });
@@ -57,6 +58,8 @@ describe("roll-up figures that were right (evidence)", () => {
     expect([show(pl.figures.cpi), show(pl.figures.ac)]).toEqual(["<before-start>", "500.00"]);
     const r = rollUpEarnedValue([p1, pl], { id: "PG", level: "programme" });
     expect([show(r.figures.ac), show(r.figures.cpi, 4)]).toEqual(["1300.00", "0.7692"]);
+    // Named since audit ev17: the child whose AC has no EV against it.
+    expect(r.acWithoutEv.children.map((c) => c.id)).toEqual(["PL"]);
   });
 
   it("every child before its start, or with AC = 0: the indices say so", () => {

@@ -55,7 +55,8 @@ describe("a net credit (AC < 0): CPI and every figure resting on it is missing w
 describe("period-mode dates fall on the working day the time is reached, as in working days", () => {
   it("IEAC(t) of exactly 6 weeks is the last working day of week 6, Fri 2027-02-12 (it was Sun 2027-02-14); working days give the same day", () => {
     // As in forecast-finish-exact.test.ts: ES = 2/3 of week 1, AT = 1 week, IEAC(t) = PD / SPI(t) = 4 × 3/2 = 6 weeks;
-    // in working days IEAC(t) = 30, the 30th working day from Mon 2027-01-04: Fri 2027-02-12.
+    // in working days IEAC(t) = 30, the 30th working day from Mon 2027-01-04: Fri 2027-02-12. Read at the week's end
+    // (Sun 01-10): a status inside the week reads ES on the partial week up to it (audit ev17).
     const day = (k: number) => new Date(Date.UTC(2027, 0, 4 + k)).toISOString().slice(0, 10);
     const input = earnedValueInputFromRows({
       project: { id: "P", currency: "EUR" },
@@ -63,8 +64,8 @@ describe("period-mode dates fall on the working day the time is reached, as in w
       progress: [{ package: "A", date: "2027-01-08", unitsComplete: 30 }],
       actuals: [{ package: "A", date: "2027-01-08", amount: 600 }],
     });
-    const periods = earnedValue(input, { statusDate: "2027-01-08", policy: { timeUnit: "periods" } }).schedule;
-    const days = earnedValue(input, { statusDate: "2027-01-08" }).schedule;
+    const periods = earnedValue(input, { statusDate: "2027-01-10", policy: { timeUnit: "periods" } }).schedule;
+    const days = earnedValue(input, { statusDate: "2027-01-10" }).schedule;
     expect(periods.ieacT.spiT.value?.toString()).toBe("6");
     expect([periods.forecastFinish.spiT.value, days.forecastFinish.spiT.value]).toEqual(["2027-02-12", "2027-02-12"]);
   });

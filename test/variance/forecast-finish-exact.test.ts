@@ -5,12 +5,15 @@ import { earnedValue, earnedValueInputFromRows } from "../../src/index.js";
  * The point forecast's day is read from the exact IEAC(t), not from a 34-digit decimal that was rounded three times.
  *
  * One package A (units, 180 in all), 900.00 a week for four weeks from Mon 2027-01-04: BAC 3600, PD = 20 working days.
- * Status Fri 2027-01-08: AT = 5; 30 units done, EV = 3600 × 30/180 = 600, AC = 600 (CPI = 1). The first week end's PV is
- * 900 > EV, so ES interpolates from the origin: ES = 600/900 × 5 = 10/3 working days, SPI(t) = (10/3)/5 = 2/3, and
+ * Status Sun 2027-01-10, the first week's end (30 units done on Fri 01-08): AT = 5; EV = 3600 × 30/180 = 600, AC = 600
+ * (CPI = 1). The week end's PV is 900 > EV, so ES interpolates from the origin: ES = 600/900 × 5 = 10/3 working days,
+ * SPI(t) = (10/3)/5 = 2/3, and
  *   IEAC(t) = AT + (PD − ES) / SPI(t) = 5 + (50/3) / (2/3) = 5 + 25 = 30 working days (= PD / SPI(t) = 20 × 3/2),
  * the 30th working day from Mon 2027-01-04: Fri 2027-02-12. With PF = SPI(t) · CPI the same, CPI being 1.
  * In 34-digit decimals ES = 3.333…3 (rounded down), SPI(t) = 0.666…6, and IEAC(t) came to
  * 30.00000000000000000000000000000001: rounded up, the 31st working day, Mon 2027-02-15.
+ * (Read on Fri 01-08 the status date is inside the week: ES then reads the partial week up to it, PV 642.86 at AT = 5,
+ * ES = 600/642.86 × 5. Sunday keeps the derivation at the week's end; audit ev17.)
  */
 const day = (k: number) => new Date(Date.UTC(2027, 0, 4 + k)).toISOString().slice(0, 10);
 const input = earnedValueInputFromRows({
@@ -22,7 +25,7 @@ const input = earnedValueInputFromRows({
 
 describe("earnedValue: the forecast finish date is exact", () => {
   it("IEAC(t) = 30 working days exactly: Fri 2027-02-12 (it read 30.00…01 and Mon 2027-02-15)", () => {
-    const r = earnedValue(input, { statusDate: "2027-01-08" });
+    const r = earnedValue(input, { statusDate: "2027-01-10" });
     expect(r.figures.ev.value?.amount.toFixed(2)).toBe("600.00");
     const s = r.schedule;
     expect(s.at.value?.toString()).toBe("5");
@@ -37,7 +40,7 @@ describe("earnedValue: the forecast finish date is exact", () => {
   });
 
   it("in periods (weekly): ES = 2/3 of week 1, AT = 1 week, IEAC(t) = PD / SPI(t) = 4 × 3/2 = 6 weeks: Fri 2027-02-12", () => {
-    const s = earnedValue(input, { statusDate: "2027-01-08", policy: { timeUnit: "periods" } }).schedule;
+    const s = earnedValue(input, { statusDate: "2027-01-10", policy: { timeUnit: "periods" } }).schedule;
     expect(s.at.value?.toString()).toBe("1");
     expect(s.es.value?.toFixed(6)).toBe("0.666667");
     expect(s.ieacT.spiT.value?.toString()).toBe("6");
