@@ -234,8 +234,10 @@ describe("evaluateGate", () => {
       expect(r.approvals.approving).toBe(approving);
       expect(r.approvals.rejecting).toBe(counted.filter((v) => v.vote === "reject").length);
       expect(r.approvals.notVoted).toEqual(g.approvers.map((a) => a.personId).filter((p) => !counted.some((v) => v.personId === p)));
-      // A gate with nothing in scope is NO-GO (nothing shows it ready; docs/rollout.md, "Gates").
-      const outcome = scope.length === 0 || r.blockers.length > 0 || approving < g.minApprovals ? "no-go" : r.openAdvisory.length > 0 ? "conditional-go" : "go";
+      // A gate with nothing in scope, or nothing applicable in it (every item skipped or not applicable by asOf), is
+      // NO-GO: nothing shows it ready (docs/rollout.md, "Gates"). The oracle missed the second (15× runs, seed 31).
+      const applicable = scope.filter((i) => !(stateOf(i, f).state === "excluded" && (i.status === "skipped" || i.status === "not-applicable")));
+      const outcome = applicable.length === 0 || r.blockers.length > 0 || approving < g.minApprovals ? "no-go" : r.openAdvisory.length > 0 ? "conditional-go" : "go";
       expect(r.outcome).toBe(outcome);
     }), RUNS);
   });
