@@ -106,15 +106,19 @@ export interface HeuristicOptions {
 
 /**
  * @internal The heuristic: forced blocks first, then the warm start repaired (its blocks re-added best density
- * first, skipping what no longer fits), then greedy, then local improvement (see `improve`) — once in the best
+ * first, skipping what no longer fits; and once without it), then greedy, then local improvement (see `improve`) — once in the best
  * greedy order and, when improvement passes are asked for, in the alternative orders too; the best plan wins. Returns null when the forced blocks alone do not fit; `cut` is true when `timeUp` stopped it.
  */
 export function heuristicState(ctx: SearchContext, options: HeuristicOptions = {}): { state: PlanState; cut: boolean } | null {
   const { model, blocks } = ctx;
   const passes = options.passes ?? 20;
   const orders = passes > 0 ? [ctx.order, ...ctx.alternatives] : [ctx.order];
+  // With a warm start the greedy plan without it is tried too (after it, so it wins only by being worth more): a
+  // warm start never leaves a plan worse than none (the frontier, warm-started from the ranking's plan worth 60, kept
+  // it where selectPortfolio's greedy found 61 on the same problem).
+  const starts = options.warmStart ? [options.warmStart, undefined] : [undefined];
   let best: { state: PlanState; cut: boolean } | undefined;
-  for (const order of orders) {
+  runs: for (const order of orders) for (const warmStart of starts) {
     const state = new PlanState(model, blocks);
     for (let b = 0; b < blocks.count; b++) {
       if (blocks.fixed[b] !== 1 || state.selected[b]) continue;
@@ -123,16 +127,16 @@ export function heuristicState(ctx: SearchContext, options: HeuristicOptions = {
       state.add(c);
     }
     const search = { blocks, order };
-    if (options.warmStart) {
+    if (warmStart) {
       const wanted = new Uint8Array(blocks.count);
-      options.warmStart.forEach((x, i) => { if (x) wanted[blocks.of[i] as number] = 1; });
+      warmStart.forEach((x, i) => { if (x) wanted[blocks.of[i] as number] = 1; });
       greedyFill(search, state, options.banned, wanted);
     }
     greedyFill(search, state, options.banned);
     const cut = improve(search, state, { passes, banned: options.banned, timeUp: options.timeUp });
     if (!best || state.value > best.state.value + FLOAT_NOISE * Math.max(1, Math.abs(best.state.value))) best = { state, cut: cut || best?.cut === true };
     else best = { ...best, cut: best.cut || cut };
-    if (best.cut) break;
+    if (best.cut) break runs;
   }
   return best as { state: PlanState; cut: boolean };
 }

@@ -62,6 +62,20 @@ describe("efficientFrontier points are as good as selectPortfolio at the same bu
     expect(differ).toBe(0);
   }, 60_000);
 
+  it("a warm start never leaves the heuristic worse than none: the frontier's level 1 is worth 61, as selectPortfolio's", async () => {
+    // The property's counterexample at 15× its runs (seed 5). Budget 769.54; C01 (41, 361.85) requires C08 (8, 92.29);
+    // C08, C00 and C07 (42) are mutually exclusive; C03 (12, 315.40), C05 (6, 83.68). Best: C01 + C08 + C03 = 61 for
+    // 769.54 exactly (C07 + C03 + C05 = 60). Stopped after one node, the frontier's level kept its warm start, the
+    // ranking's plan worth 60, where selectPortfolio's greedy found 61.
+    const p = { n: 10, periods: 1, skills: 0, values: [0, 41, 0, 12, 0, 6, 0, 42, 8, 0], cents: [[0], [36185], [0], [31540], [0], [8368], [2522], [0], [9229], [0]], demand: Array.from({ length: 10 }, () => [[]]), budget: [76954], capacity: [[]], requires: [[1, 8]], together: [], exclusive: [[8, 0, 7]], forcedIn: [], forcedOut: [] };
+    const input = toInput(p as never);
+    const early = createBuiltInSolver({ nodeLimit: 1, improvementPasses: 0 });
+    const [point] = await efficientFrontier(input, { solver: early, gap: 0, levels: [1] });
+    const single = await selectPortfolio(input, { solver: early, gap: 0, whyNot: "none" });
+    expect([point?.optimal.objective.value?.toFixed(), single.objective.value?.toFixed()]).toEqual(["61", "61"]);
+    expect([...(point?.optimal.selected ?? [])].sort()).toEqual(["C01", "C03", "C08"]);
+  });
+
   it("on seeded 40-candidate instances each level's objective equals selectPortfolio's at that budget", async () => {
     for (const seed of [3, 11, 29]) {
       const problem = instance(seed, 40);
