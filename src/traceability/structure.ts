@@ -205,7 +205,8 @@ function cyclePath(store: TraceStore, start: number, compOf: Int32Array, ci: num
       const w = succ.next(l, v);
       return w >= 0 && compOf[w] === ci;
     });
-    if (edges.length > 1) edges.sort((a, b) => cmp(store.links[a]!.id, store.links[b]!.id) || a - b);
+    // Repeated link ids tie on the target's key (C-1 → FR-1 and C-1 → TC-1 both c0 named a cycle by input order).
+    if (edges.length > 1) edges.sort((a, b) => cmp(store.links[a]!.id, store.links[b]!.id) || cmp(store.items[store.to[a] as number]!.key, store.items[store.to[b] as number]!.key) || a - b);
     for (const l of edges) {
       const w = succ.next(l, v);
       if (w === start) {

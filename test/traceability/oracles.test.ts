@@ -366,6 +366,23 @@ describe("baseline diff: a re-pinned revision", () => {
 });
 
 describe("the order of the input does not change any answer", () => {
+  it("a cycle through two links with one id is named the same in either order (the property's case at 20× its runs)", () => {
+    // C-1 → FR-1 and C-1 → TC-1 are both "c0"; FR-1 → C-1 and TC-1 → C-1 close two cycles through C-1, the first
+    // member by key. Both links tie on their id, so the path took whichever was given first: "C-1 → FR-1 → C-1" or
+    // "C-1 → TC-1 → C-1". Now the tie goes to the target's key: requirement:FR-1 before test-case:TC-1.
+    const link = (id: string, f: [TraceItemKind, string], t: [TraceItemKind, string]): TraceLinkInput => ({ id, from: { kind: f[0], id: f[1] }, to: { kind: t[0], id: t[1] }, linkType: "derives" });
+    const links = [link("c0", ["artifact", "C-1"], ["requirement", "FR-1"]), link("a0", ["test-case", "TC-1"], ["artifact", "C-1"]), link("c0", ["artifact", "C-1"], ["test-case", "TC-1"]), link("a1", ["requirement", "FR-1"], ["artifact", "C-1"])];
+    const input = (xs: TraceLinkInput[]) => ({
+      requirements: [{ id: "FR-1", key: "FR-1", type: "functional", title: "f", statement: "f" }],
+      testCases: [{ id: "TC-1", key: "TC-1", title: "t1" }],
+      artifacts: [{ id: "C-1", artifactType: "code", name: "c" }],
+      links: xs,
+    });
+    const cycle = (xs: TraceLinkInput[]) => analyzeTraceGraph(buildTraceGraph(input(xs))).result().findings.filter((f) => f.check === "cycle").map((f) => f.message);
+    expect(cycle(links)).toEqual(["cycle: artifact:C-1 → requirement:FR-1 → artifact:C-1"]);
+    expect(cycle([...links].reverse())).toEqual(["cycle: artifact:C-1 → requirement:FR-1 → artifact:C-1"]);
+  });
+
   it("links given in reverse order (with repeated link ids) give the same analysis, impact and matrix", () => {
     // Before: impact's `via` and a coverage entry's `unwanted` list followed the input order on ties.
     const TY: Record<string, string> = { "BR-1": "business", "SR-1": "stakeholder", "FR-1": "functional", "FR-2": "functional" };
