@@ -3,7 +3,7 @@ import { instantCodec, isoDateCodec } from "../core/codecs.js";
 import { PmoDecimal } from "../core/decimal.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { checkTimePhased, nameSchema, nonNegativeMoneyCodec, refSchema, textSchema, timePhasedAmountSchema, whenDecoded } from "./common.js";
-import { refuse } from "./refuse.js";
+import { refuse, refuseRepeats } from "./refuse.js";
 import { checkSlicesWithin, earningRuleSchema, wbsCodeSchema } from "./work-package.js";
 
 /** Baseline numbers: 0 is the original plan, each approved re-plan takes the next number. */
@@ -104,20 +104,8 @@ export const baselineSchema = entitySchema(
     supersedes: baselineNumberSchema.optional(),
   },
 ).superRefine((b, ctx) => {
-  const seenWp = new Set<string>();
-  b.workPackages.forEach((p, i) => {
-    if (seenWp.has(p.workPackageId)) {
-      refuse(ctx, ["workPackages", i, "workPackageId"], "work package listed twice");
-    }
-    seenWp.add(p.workPackageId);
-  });
-  const seenMs = new Set<string>();
-  b.milestones.forEach((m, i) => {
-    if (seenMs.has(m.milestoneId)) {
-      refuse(ctx, ["milestones", i, "milestoneId"], "milestone listed twice");
-    }
-    seenMs.add(m.milestoneId);
-  });
+  refuseRepeats(ctx, b.workPackages, ["workPackages"], "work package listed twice", "workPackageId");
+  refuseRepeats(ctx, b.milestones, ["milestones"], "milestone listed twice", "milestoneId");
   if (b.supersedes !== undefined && b.supersedes >= b.number) {
     refuse(ctx, ["supersedes"], "a baseline supersedes a lower number");
   }

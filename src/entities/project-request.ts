@@ -4,7 +4,7 @@ import { checkArguments } from "../core/guard.js";
 import type { Money } from "../core/money/money.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { costCategorySchema, expenditureSchema, fiscalPeriodSchema, fractionCodec, nameSchema, nonNegativeDecimalCodec, nonNegativeMoneyCodec, periodAmountSchema, refSchema, textSchema, transitionSchema, whenDecoded } from "./common.js";
-import { refuse } from "./refuse.js";
+import { refuse, refuseRepeats } from "./refuse.js";
 import { recordKeySchema } from "./project.js";
 
 const REQUEST_STATUSES = ["draft", "submitted", "in-review", "approved", "rejected", "deferred", "converted"] as const;
@@ -135,15 +135,6 @@ export const ratingSchema = z.union([
   z.strictObject({ ...ratingBase, /** Numeric rating. */ value: decimalCodec }),
 ]);
 
-/** Flags each later duplicate of `key` among the items. */
-function checkUnique<T>(items: readonly T[], key: (t: T) => unknown, ctx: z.core.$RefinementCtx, path: (string | number)[]): void {
-  const seen = new Set<unknown>();
-  items.forEach((item, i) => {
-    if (seen.has(key(item))) ctx.addIssue({ code: "custom", message: "duplicate", path: [path[0]!, i, ...path.slice(1)] });
-    seen.add(key(item));
-  });
-}
-
 /**
  * A project request (demand): the business case someone brings to the office, from draft through review to
  * approval and conversion into a project.
@@ -222,10 +213,10 @@ export const projectRequestSchema = entitySchema(
     convertedProjectId: refSchema.optional(),
   },
 ).superRefine((r, ctx) => {
-  checkUnique(r.benefits, (b) => b.id, ctx, ["benefits", "id"]);
-  checkUnique(r.ratings, (x) => x.criterionId, ctx, ["ratings", "criterionId"]);
-  checkUnique(r.dependsOn, (d) => d, ctx, ["dependsOn"]);
-  checkUnique(r.strategicObjectiveIds, (d) => d, ctx, ["strategicObjectiveIds"]);
+  refuseRepeats(ctx, r.benefits, ["benefits"], "duplicate", "id");
+  refuseRepeats(ctx, r.ratings, ["ratings"], "duplicate", "criterionId");
+  refuseRepeats(ctx, r.dependsOn, ["dependsOn"], "duplicate");
+  refuseRepeats(ctx, r.strategicObjectiveIds, ["strategicObjectiveIds"], "duplicate");
   r.dependsOn.forEach((d, i) => {
     if (d === r.id) refuse(ctx, ["dependsOn", i], "a request cannot depend on itself");
   });

@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { nameSchema, personRoleSchema, refSchema, textSchema, whenDecoded } from "./common.js";
-import { refuse } from "./refuse.js";
+import { refuse, refuseRepeats } from "./refuse.js";
 
 /**
  * A human-readable item key: an upper-case prefix (optionally dashed parts) and a number, such as `BR-012`,
@@ -125,9 +125,7 @@ export const requirementSchema = entitySchema(
   },
 ).superRefine((r, ctx) => {
   if (r.parentId === r.id) refuse(ctx, ["parentId"], "a requirement cannot be its own parent");
-  r.audiences?.forEach((a, i) => {
-    if (r.audiences!.indexOf(a) !== i) refuse(ctx, ["audiences", i], "audience listed twice");
-  });
+  refuseRepeats(ctx, r.audiences, ["audiences"], "audience listed twice");
 }, whenDecoded);
 
 /** A requirement, in memory form. */

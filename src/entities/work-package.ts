@@ -4,6 +4,7 @@ import { checkArguments } from "../core/guard.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { checkTimePhased, nameSchema, nonNegativeDecimalCodec, nonNegativeMoneyCodec, percentCodec, refSchema, textSchema, timePhasedAmountSchema, whenDecoded, workingCalendarSpecSchema } from "./common.js";
 import { checkPredecessors, durationDaysCodec, durationEstimateSchema, scheduleLogicShape } from "./schedule-logic.js";
+import { refuseRepeats } from "./refuse.js";
 
 /** Adds a custom issue at `path`. */
 function fail(ctx: z.core.$RefinementCtx, message: string, ...path: (string | number)[]): void {
@@ -63,11 +64,7 @@ export const earningRuleSchema = z.discriminatedUnion("type", [
         .max(200),
     })
     .superRefine((r, ctx) => {
-      const seen = new Set<string>();
-      r.milestones.forEach((m, j) => {
-        if (seen.has(m.id)) fail(ctx, "milestone ids must be unique", "milestones", j, "id");
-        seen.add(m.id);
-      });
+      refuseRepeats(ctx, r.milestones, ["milestones"], "milestone ids must be unique", "id");
       // All-zero weights would make every share 0/0.
       if (r.milestones.every((m) => m.weight.isZero())) fail(ctx, "at least one weight must be above zero", "milestones");
     }, whenDecoded),
