@@ -77,9 +77,12 @@ export const REQUEST_TRANSITIONS: Readonly<Record<RequestStatus, readonly Reques
  */
 export function canTransitionRequest(from: RequestStatus, to: RequestStatus): boolean {
   checkArguments("canTransitionRequest", { from: [from, "string"], to: [to, "string"] });
-  // Own keys only: "constructor" or "__proto__" is no status.
-  return Object.hasOwn(REQUEST_TRANSITIONS, from) && REQUEST_TRANSITIONS[from].includes(to);
+  return allowed(from, to);
 }
+
+// canTransitionRequest without its argument guard, for the codec's refinement (it passes decoded statuses). Own keys
+// only: "constructor" or "__proto__" is no status.
+const allowed = (from: RequestStatus, to: RequestStatus): boolean => Object.hasOwn(REQUEST_TRANSITIONS, from) && REQUEST_TRANSITIONS[from].includes(to);
 
 /**
  * An expected benefit: monetary (amounts by period) or not (a measure to track), with a confidence.
@@ -232,7 +235,7 @@ export const projectRequestSchema = entitySchema(
     const prev = r.transitions[i - 1];
     const okFrom = prev === undefined ? t.from === undefined || t.from === "draft" : t.from === prev.to;
     if (!okFrom) refuse(ctx, ["transitions", i, "from"], `transition must start from ${prev?.to ?? "draft"}`);
-    else if (!canTransitionRequest(t.from ?? "draft", t.to)) {
+    else if (!allowed(t.from ?? "draft", t.to)) {
       refuse(ctx, ["transitions", i, "to"], `cannot go from ${t.from ?? "draft"} to ${t.to}`);
     }
     if (prev !== undefined && t.at < prev.at) refuse(ctx, ["transitions", i, "at"], "transitions must be in time order");
