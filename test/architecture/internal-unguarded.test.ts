@@ -27,7 +27,8 @@ describe("public helpers keep their argument guards after the internal callers s
     expect(diffFields({ statement: "a", title: "t" }, { statement: "b", title: "t" }, ["statement", "title"])).toEqual([{ field: "statement", before: "a", after: "b" }]);
     const reg = createLinkTypeRegistry([{ name: "custom:mitigates", inverse: "mitigated by", covers: true, implicit: false }]);
     expect(reg.def(reg.resolve("custom:mitigates")).inverse).toBe("mitigated by");
-    const records = ["r-3", "r-1", "r-2"].map((id) => ({ id, version: 1 }));
+    const at = "2026-05-04T09:00:00.000Z";
+    const records = ["r-3", "r-1", "r-2"].map((id) => ({ id, version: 1, createdAt: at, updatedAt: at }));
     const page = pageOf(records, { limit: 2 });
     expect(page.items.map((r) => r.id)).toEqual(["r-1", "r-2"]);
     expect(page.nextCursor).toBe(encodeCursor({ value: "r-2", id: "r-2" }));
