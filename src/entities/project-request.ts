@@ -6,6 +6,7 @@ import { entitySchema, wireJsonSchema } from "./base.js";
 import { costCategorySchema, expenditureSchema, fiscalPeriodSchema, fractionCodec, nameSchema, nonNegativeDecimalCodec, nonNegativeMoneyCodec, periodAmountSchema, refSchema, textSchema, transitionSchema, whenDecoded } from "./common.js";
 import { refuse, refuseRepeats } from "./refuse.js";
 import { recordKeySchema } from "./project.js";
+import { slugSchema } from "./slug.js";
 
 const REQUEST_STATUSES = ["draft", "submitted", "in-review", "approved", "rejected", "deferred", "converted"] as const;
 
@@ -189,7 +190,7 @@ export const projectRequestSchema = entitySchema(
       .array(
         z.strictObject({
           /** Skill needed (`"java"`, `"dba"`), as in person skills. */
-          skill: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+          skill: slugSchema,
           /** Fiscal period. */
           period: fiscalPeriodSchema,
           /** Hours needed. */
@@ -227,7 +228,7 @@ export const projectRequestSchema = entitySchema(
   let currency: string | undefined;
   const flag = (m: Money, path: (string | number)[]): void => {
     currency ??= m.currency;
-    if (m.currency !== currency) ctx.addIssue({ code: "custom", message: `all request money must be in ${currency}`, path });
+    if (m.currency !== currency) refuse(ctx, path, `all request money must be in ${currency}`);
   };
   r.benefits.forEach((b, i) => b.amounts.forEach((a, j) => flag(a.amount, ["benefits", i, "amounts", j, "amount", "currency"])));
   r.estimatedCost.forEach((c, i) => flag(c.amount, ["estimatedCost", i, "amount", "currency"]));

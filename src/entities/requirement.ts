@@ -2,6 +2,7 @@ import * as z from "zod";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { nameSchema, personRoleSchema, refSchema, textSchema, whenDecoded } from "./common.js";
 import { refuse, refuseRepeats } from "./refuse.js";
+import { slugSchema } from "./slug.js";
 
 /**
  * A human-readable item key: an upper-case prefix (optionally dashed parts) and a number, such as `BR-012`,
@@ -121,7 +122,7 @@ export const requirementSchema = entitySchema(
     /** Audiences that must acknowledge it (each once). */
     audiences: z.array(personRoleSchema).max(30).optional(),
     /** Free tags (`"gdpr"`, `"release-2"`). */
-    tags: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(50)).max(50).optional(),
+    tags: z.array(slugSchema.max(50)).max(50).optional(),
   },
 ).superRefine((r, ctx) => {
   if (r.parentId === r.id) refuse(ctx, ["parentId"], "a requirement cannot be its own parent");
