@@ -137,6 +137,20 @@ function isOperandScalar(x: unknown): boolean {
 export function validateListQuery(adapter: string, capabilities: Capabilities, query: ListQuery): void {
   checkArguments("validateListQuery", { adapter: [adapter, "string"], capabilities: [capabilities, "object"], query: [query, "object"] });
   checkArguments("validateListQuery", { filterOps: [capabilities.filterOps, "array"] });
+  checkListQuery(adapter, capabilities, query);
+}
+
+/**
+ * @internal `validateListQuery` for an adapter's own name and capabilities (the memory adapter's): the caller's query
+ * is checked, the adapter's arguments are not.
+ *
+ * @example
+ * ```ts
+ * checkListQuery("memory", capabilities, { limit: 0 }); // throws: limit must be an integer from 1 to 1000
+ * ```
+ */
+export function checkListQuery(adapter: string, capabilities: Capabilities, query: ListQuery): void {
+  checkArguments("validateListQuery", { query: [query, "object"] });
   const { limit } = query;
   if (!Number.isInteger(limit) || limit < 1 || limit > capabilities.maxPageSize) {
     throw ValidationError.single(["limit"], `limit must be an integer from 1 to ${capabilities.maxPageSize}`, "list query");

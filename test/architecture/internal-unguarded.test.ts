@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createLinkTypeRegistry, diffFields, encodeCursor, fingerprintOf, pageOf, ValidationError } from "../../src/index.js";
+import { ALL_FILTER_OPS, createLinkTypeRegistry, createMemoryAdapter, diffFields, encodeCursor, fingerprintOf, pageOf, validateListQuery, ValidationError } from "../../src/index.js";
 
 // Size pass 24: the trace store, the trace analysis and the memory adapter call these through unguarded internal
 // twins (they pass checked values). The public functions keep their argument guards and give the same answers.
@@ -13,10 +13,19 @@ describe("public helpers keep their argument guards after the internal callers s
       ["pageOf", () => pageOf(null as never, { limit: 1 })],
       ["encodeCursor", () => encodeCursor({ value: 1, id: 7 } as never)],
       ["encodeCursor", () => encodeCursor({ value: Number.POSITIVE_INFINITY, id: "r-1" })],
+      ["validateListQuery", () => validateListQuery(1 as never, { transactions: "none", filterOps: ALL_FILTER_OPS, maxPageSize: 10 }, { limit: 1 })],
+      ["validateListQuery", () => validateListQuery("mine", { transactions: "none", filterOps: ALL_FILTER_OPS, maxPageSize: 10 }, null as never)],
     ] as const) {
       expect(call).toThrow(ValidationError);
       expect(call).toThrow(name);
     }
+  });
+
+  it("the memory adapter still refuses a query that is not an object, as validateListQuery did", async () => {
+    const error = await createMemoryAdapter().store("person").list(null as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).subject).toBe("validateListQuery");
+    expect((error as ValidationError).issues[0]!.path).toEqual(["query"]);
   });
 
   it("answer as before", () => {
