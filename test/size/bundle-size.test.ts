@@ -34,13 +34,14 @@ const BEYOND = ["zod", "decimal.js"];
 describe("issue 17: bundle size", () => {
   it("root entry with Money + scoring + earned value + traceability + memory adapter ≤ 100 kB gzip, zod and decimal.js included", async () => {
     const entry = `export { money, sumMoney, scoreRequests, earnedValue, buildTraceGraph, analyzeTraceGraph, createMemoryAdapter, createRepositories } from "${SRC}";`;
-    // Measured 99.449 kB (2026-12-07, size pass 24: 99.995 before, −0.546 without a feature, check or message less:
+    // Measured 99.398 kB (2026-12-07, size pass 24: 99.995 before, −0.597 without a feature, check or message less:
     // the codecs call the slice, predecessor and request-transition rules, and the trace store, analysis and memory
-    // adapter the fingerprint, field diff, link-type registry, page and cursor, through unguarded internal twins (the
-    // public functions keep their argument guards) −0.23; one refuseRepeats for the twelve "listed twice" loops and the
-    // entity checks through refuse() −0.15; one schema field walker for the date and decimal filters, repositories
-    // through decodeWith/encodeWith, a flat checkId −0.05; fromEpochDay through toISOString, UUIDv7 without a hex table
-    // −0.04; one slug and one decimal-input schema, one findings literal −0.07). The budget stays the issue's 100 kB.
+    // adapter the fingerprint, field diff, link-type registry, page, cursor and list-query check, through unguarded
+    // internal twins (the public functions keep their argument guards) −0.26; one refuseRepeats for the twelve "listed
+    // twice" loops and the entity checks through refuse() −0.15; one schema field walker for the date and decimal
+    // filters, repositories through decodeWith/encodeWith, a flat checkId −0.05; fromEpochDay through toISOString,
+    // UUIDv7 without a hex table, the lone-surrogate scan as one regex −0.06; one slug and one decimal-input schema, one
+    // findings literal −0.07). The budget stays the issue's 100 kB.
     // Measured 99.992 kB (2026-12-07, sixth audit pass: sel15 and trace17 together 100.028; − the money amount's,
     // currency code's and JSON value's descriptions moved from `.describe()` on the codecs to the JSON Schema builders
     // (wireJsonSchema's field descriptions), read only there, −0.036).
