@@ -13,8 +13,6 @@ export interface UuidV7Sources {
   readonly random?: (bytes: Uint8Array) => void;
 }
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
-
 /**
  * Creates a generator of time-ordered UUIDs (RFC 9562 version 7): a 48-bit millisecond timestamp, then random
  * bits, with a counter that keeps ids strictly increasing when many are made in one millisecond — so ids sort in
@@ -72,10 +70,10 @@ export function createUuidV7Generator(sources: UuidV7Sources = {}): IdGenerator 
     bytes[6] = 0x70 | (counter >> 8);
     bytes[7] = counter & 0xff;
     bytes[8] = 0x80 | ((bytes[8] as number) & 0x3f);
-    const h = Array.from(bytes, (b) => HEX[b] as string);
-    return `${h.slice(0, 4).join("")}-${h.slice(4, 6).join("")}-${h.slice(6, 8).join("")}-${h
-      .slice(8, 10)
-      .join("")}-${h.slice(10).join("")}`;
+    // 32 hex digits (each byte + 256 prints three, the first a 1), dashed 8-4-4-4-12.
+    return Array.from(bytes, (b) => (b + 256).toString(16).slice(1))
+      .join("")
+      .replace(/^(.{8})(.{4})(.{4})(.{4})/, "$1-$2-$3-$4-");
   };
 }
 

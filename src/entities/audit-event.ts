@@ -3,6 +3,7 @@ import { instantCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { refSchema, textSchema } from "./common.js";
 import { MAX_RECORD_VERSION } from "../core/record-version.js";
+import { refuse } from "./refuse.js";
 
 /** Any JSON value. */
 export type JsonValue = z.core.util.JSONType;
@@ -131,15 +132,14 @@ export const auditEventSchema = entitySchema(
     reason: textSchema.optional(),
   },
 ).superRefine((e, ctx) => {
-  const issue = (message: string, path: (string | number)[]) => ctx.addIssue({ code: "custom", message, path });
-  if (e.action === "create" && e.entityVersion !== 1) issue("a create makes version 1", ["entityVersion"]);
-  if (e.action === "update" && e.changes.length === 0) issue("an update changes at least one field", ["changes"]);
+  if (e.action === "create" && e.entityVersion !== 1) refuse(ctx, "entityVersion", "a create makes version 1");
+  if (e.action === "update" && e.changes.length === 0) refuse(ctx, "changes", "an update changes at least one field");
   const paths = new Set<string>();
   e.changes.forEach((c, i) => {
-    if (e.action === "create" && c.before !== undefined) issue("a create has no before values", ["changes", i, "before"]);
-    if (e.action === "delete" && c.after !== undefined) issue("a delete has no after values", ["changes", i, "after"]);
+    if (e.action === "create" && c.before !== undefined) refuse(ctx, ["changes", i, "before"], "a create has no before values");
+    if (e.action === "delete" && c.after !== undefined) refuse(ctx, ["changes", i, "after"], "a delete has no after values");
     const key = JSON.stringify(c.path);
-    if (paths.has(key)) issue("path changed twice in one event", ["changes", i, "path"]);
+    if (paths.has(key)) refuse(ctx, ["changes", i, "path"], "path changed twice in one event");
     paths.add(key);
   });
 });

@@ -2,9 +2,9 @@ import * as z from "zod";
 import { instantCodec, isoDateCodec } from "../core/codecs.js";
 import { PmoDecimal } from "../core/decimal.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
-import { checkTimePhased, nameSchema, nonNegativeMoneyCodec, refSchema, textSchema, timePhasedAmountSchema, whenDecoded } from "./common.js";
-import { refuse } from "./refuse.js";
-import { checkSlicesWithin, earningRuleSchema, wbsCodeSchema } from "./work-package.js";
+import { nameSchema, nonNegativeMoneyCodec, refSchema, textSchema, timePhasedAmountSchema, whenDecoded } from "./common.js";
+import { refuse, refuseRepeats, refuseSliceOrder, refuseSlicesOutside } from "./refuse.js";
+import { earningRuleSchema, wbsCodeSchema } from "./work-package.js";
 
 /** Baseline numbers: 0 is the original plan, each approved re-plan takes the next number. */
 const baselineNumberSchema = z.number().int().min(0).max(10);
@@ -41,8 +41,8 @@ export const baselineWorkPackageSchema = z
     if (p.plannedFinish < p.plannedStart) {
       refuse(ctx, ["plannedFinish"], "cannot finish before it starts");
     }
-    checkTimePhased(p.timePhasedBudget, ctx, ["timePhasedBudget"]);
-    checkSlicesWithin(p.timePhasedBudget, p.plannedStart, p.plannedFinish, ctx, ["timePhasedBudget"]);
+    refuseSliceOrder(ctx, p.timePhasedBudget, ["timePhasedBudget"]);
+    refuseSlicesOutside(ctx, p.timePhasedBudget, p.plannedStart, p.plannedFinish, ["timePhasedBudget"]);
     if (p.earningRule?.type === "apportioned" && p.earningRule.basePackageId === p.workPackageId) {
       refuse(ctx, ["earningRule", "basePackageId"], "a package cannot be apportioned to itself");
     }
@@ -104,24 +104,12 @@ export const baselineSchema = entitySchema(
     supersedes: baselineNumberSchema.optional(),
   },
 ).superRefine((b, ctx) => {
-  const seenWp = new Set<string>();
-  b.workPackages.forEach((p, i) => {
-    if (seenWp.has(p.workPackageId)) {
-      refuse(ctx, ["workPackages", i, "workPackageId"], "work package listed twice");
-    }
-    seenWp.add(p.workPackageId);
-  });
-  const seenMs = new Set<string>();
-  b.milestones.forEach((m, i) => {
-    if (seenMs.has(m.milestoneId)) {
-      refuse(ctx, ["milestones", i, "milestoneId"], "milestone listed twice");
-    }
-    seenMs.add(m.milestoneId);
-  });
+  refuseRepeats(ctx, b.workPackages, ["workPackages"], "work package listed twice", "workPackageId");
+  refuseRepeats(ctx, b.milestones, ["milestones"], "milestone listed twice", "milestoneId");
   if (b.supersedes !== undefined && b.supersedes >= b.number) {
     refuse(ctx, ["supersedes"], "a baseline supersedes a lower number");
   }
-  // One currency across packages (checkTimePhased covers each package on its own), then the exact total.
+  // One currency across packages (refuseSliceOrder covers each package on its own), then the exact total.
   const slices = b.workPackages.flatMap((p) => p.timePhasedBudget);
   const currency = slices[0]?.amount.currency;
   b.workPackages.forEach((p, i) => {

@@ -2,6 +2,7 @@ import * as z from "zod";
 import { decimalCodec, instantCodec, isoDateCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { daysSchema, nameSchema, personRoleSchema, raciAssignmentSchema, refSchema, textSchema } from "./common.js";
+import { refuse, refuseRepeats } from "./refuse.js";
 
 /**
  * Rollout phases a checklist item (and a gate's scope) belongs to.
@@ -174,27 +175,22 @@ export const checklistItemSchema = entitySchema(
       .optional(),
   },
 ).superRefine((c, ctx) => {
-  const issue = (message: string, path: (string | number)[]) => ctx.addIssue({ code: "custom", message, path });
-  if (reasonRequired.has(c.status) && !c.statusReason?.trim()) issue(`status ${c.status} needs a reason`, ["statusReason"]);
-  if (c.status === "waived" && c.waiver === undefined) issue("a waived item needs a waiver", ["waiver"]);
-  if (c.status === "done" && c.completedOn === undefined) issue("a done item needs its completion day", ["completedOn"]);
-  if (c.status !== "done" && c.completedOn !== undefined) issue("only a done item has a completion day", ["completedOn"]);
-  if (c.status !== "skipped" && c.skippedOn) issue("only a skipped item has skippedOn", ["skippedOn"]);
-  if (c.status !== "not-applicable" && c.notApplicableOn) issue("only a not-applicable item has notApplicableOn", ["notApplicableOn"]);
+  if (reasonRequired.has(c.status) && !c.statusReason?.trim()) refuse(ctx, "statusReason", `status ${c.status} needs a reason`);
+  if (c.status === "waived" && c.waiver === undefined) refuse(ctx, "waiver", "a waived item needs a waiver");
+  if (c.status === "done" && c.completedOn === undefined) refuse(ctx, "completedOn", "a done item needs its completion day");
+  if (c.status !== "done" && c.completedOn !== undefined) refuse(ctx, "completedOn", "only a done item has a completion day");
+  if (c.status !== "skipped" && c.skippedOn) refuse(ctx, "skippedOn", "only a skipped item has skippedOn");
+  if (c.status !== "not-applicable" && c.notApplicableOn) refuse(ctx, "notApplicableOn", "only a not-applicable item has notApplicableOn");
   if (c.raci.filter((r) => r.raci === "accountable").length > 1) {
-    issue("at most one person is accountable", ["raci", c.raci.findLastIndex((r) => r.raci === "accountable"), "raci"]);
+    refuse(ctx, ["raci", c.raci.findLastIndex((r) => r.raci === "accountable"), "raci"], "at most one person is accountable");
   }
   const deps = new Set<string>();
   c.dependsOn.forEach((d, i) => {
-    if (d === c.id) issue("an item cannot depend on itself", ["dependsOn", i]);
-    else if (deps.has(d)) issue(`duplicate dependency ${d}`, ["dependsOn", i]);
+    if (d === c.id) refuse(ctx, ["dependsOn", i], "an item cannot depend on itself");
+    else if (deps.has(d)) refuse(ctx, ["dependsOn", i], `duplicate dependency ${d}`);
     deps.add(d);
   });
-  const gates = new Set<string>();
-  c.gateIds.forEach((g, i) => {
-    if (gates.has(g)) issue(`duplicate gate ${g}`, ["gateIds", i]);
-    gates.add(g);
-  });
+  refuseRepeats(ctx, c.gateIds, ["gateIds"], (g) => `duplicate gate ${g}`);
 });
 
 /** A checklist item, in memory form. */

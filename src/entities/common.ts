@@ -2,7 +2,7 @@ import * as z from "zod";
 import { decimalCodec, idSchema, instantCodec, isoDateCodec, moneyCodec } from "../core/codecs.js";
 import { ValidationError } from "../core/errors.js";
 import { checkArguments } from "../core/guard.js";
-import { refuse } from "./refuse.js";
+import { refuseSliceOrder } from "./refuse.js";
 
 /*
  * Small value schemas shared by several entities. Each is a codec (wire ⇄ memory) or a plain schema whose wire
@@ -263,16 +263,7 @@ export function checkTimePhased(
 ): void {
   checkArguments("checkTimePhased", { slices: [slices, "object[]"], ctx: [ctx, "object"], path: [path, "array"] });
   checkArguments("checkTimePhased", { addIssue: [ctx.addIssue, "function"] });
-  for (let i = 1; i < slices.length; i++) {
-    const prev = slices[i - 1]!;
-    const cur = slices[i]!;
-    if (cur.start <= prev.finish) {
-      refuse(ctx, [...path, i, "start"], "slices must be in date order without overlap");
-    }
-    if (cur.amount?.currency !== prev.amount?.currency) {
-      refuse(ctx, [...path, i, "amount", "currency"], "all slices must share one currency");
-    }
-  }
+  refuseSliceOrder(ctx, slices, path);
 }
 
 /**

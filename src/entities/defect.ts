@@ -2,7 +2,7 @@ import * as z from "zod";
 import { isoDateCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { nameSchema, refSchema, textSchema, whenDecoded } from "./common.js";
-import { refuse } from "./refuse.js";
+import { refuse, refuseRepeats } from "./refuse.js";
 
 /**
  * Defect severities.
@@ -75,11 +75,7 @@ export const defectSchema = entitySchema(
   if (d.resolvedOn !== undefined && d.resolvedOn < d.raisedOn) {
     refuse(ctx, ["resolvedOn"], "cannot be resolved before it was raised");
   }
-  d.requirementIds.forEach((r, i) => {
-    if (d.requirementIds.indexOf(r) !== i) {
-      refuse(ctx, ["requirementIds", i], "requirement listed twice");
-    }
-  });
+  refuseRepeats(ctx, d.requirementIds, ["requirementIds"], "requirement listed twice");
 }, whenDecoded);
 
 /** A defect, in memory form. */

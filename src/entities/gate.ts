@@ -132,26 +132,25 @@ export const gateSchema = entitySchema(
     decision: gateDecisionSchema.optional(),
   },
 ).superRefine((g, ctx) => {
-  const issue = (message: string, path: (string | number)[]) => ctx.addIssue({ code: "custom", message, path });
   const approvers = new Set<string>();
   g.approvers.forEach((a, i) => {
-    if (approvers.has(a.personId)) issue(`${a.personId} is listed twice`, ["approvers", i, "personId"]);
+    if (approvers.has(a.personId)) refuse(ctx, ["approvers", i, "personId"], `${a.personId} is listed twice`);
     approvers.add(a.personId);
   });
-  if (g.minApprovals > approvers.size) issue("more approvals required than there are approvers", ["minApprovals"]);
+  if (g.minApprovals > approvers.size) refuse(ctx, "minApprovals", "more approvals required than there are approvers");
   const voted = new Set<string>();
   g.approvals.forEach((v, i) => {
-    if (!approvers.has(v.personId)) issue(`${v.personId} is not an approver`, ["approvals", i, "personId"]);
-    else if (voted.has(v.personId)) issue(`${v.personId} voted twice`, ["approvals", i, "personId"]);
+    if (!approvers.has(v.personId)) refuse(ctx, ["approvals", i, "personId"], `${v.personId} is not an approver`);
+    else if (voted.has(v.personId)) refuse(ctx, ["approvals", i, "personId"], `${v.personId} voted twice`);
     voted.add(v.personId);
   });
   // The gate rule: a go (conditional or not) needs the minimum number of approving votes, and no reject from an
   // approver with a veto.
   if (g.decision && g.decision.outcome !== "no-go") {
     const approving = g.approvals.filter((v) => v.vote === "approve").length;
-    if (approving < g.minApprovals) issue(`a go needs ${g.minApprovals} approving votes, got ${approving}`, ["decision", "outcome"]);
+    if (approving < g.minApprovals) refuse(ctx, ["decision", "outcome"], `a go needs ${g.minApprovals} approving votes, got ${approving}`);
     const vetoedBy = g.approvals.filter((v) => v.vote === "reject" && g.approvers.some((a) => a.veto && a.personId === v.personId)).map((v) => v.personId);
-    if (vetoedBy.length > 0) issue(`vetoed by ${vetoedBy.join(", ")}: no go over a veto`, ["decision", "outcome"]);
+    if (vetoedBy.length > 0) refuse(ctx, ["decision", "outcome"], `vetoed by ${vetoedBy.join(", ")}: no go over a veto`);
   }
 });
 

@@ -2,7 +2,8 @@ import * as z from "zod";
 import { isoDateCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { nameSchema, refSchema, textSchema, whenDecoded } from "./common.js";
-import { checkPredecessors, scheduleLogicShape } from "./schedule-logic.js";
+import { scheduleLogicShape } from "./schedule-logic.js";
+import { refusePredecessors } from "./refuse.js";
 
 /**
  * A schedule milestone: a zero-duration event (design sign-off, go-live) with its baselined, forecast and actual
@@ -36,7 +37,7 @@ export const milestoneSchema = entitySchema(
     description: textSchema.optional(),
     ...scheduleLogicShape,
   },
-).superRefine((m, ctx) => checkPredecessors(m.id, m.predecessors, ctx), whenDecoded);
+).superRefine((m, ctx) => refusePredecessors(ctx, m.id, m.predecessors), whenDecoded);
 
 /** A milestone, in memory form. */
 export type Milestone = z.output<typeof milestoneSchema>;

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { nameSchema, personRoleSchema, refSchema, textSchema } from "./common.js";
+import { slugSchema } from "./slug.js";
 
 /**
  * Stakeholder engagement levels (PMBOK's engagement assessment matrix).
@@ -39,7 +40,7 @@ export const personSchema = entitySchema(
     /** Line manager. */
     managerId: refSchema.optional(),
     /** Skills used for capacity planning (`"java"`, `"dba"`, `"sap-fi"`). */
-    skills: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/)).max(50).default([]),
+    skills: z.array(slugSchema).max(50).default([]),
     /** Power over the work, 1 (low) to 5 (high): the vertical axis of the power/interest grid. */
     power: z.number().int().min(1).max(5).optional(),
     /** Interest in the work, 1 (low) to 5 (high): the horizontal axis of the power/interest grid. */

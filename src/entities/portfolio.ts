@@ -2,7 +2,7 @@ import * as z from "zod";
 import { currencyCodeSchema, idSchema } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { nameSchema, nonNegativeDecimalCodec, refSchema, textSchema, whenDecoded } from "./common.js";
-import { refuse } from "./refuse.js";
+import { refuse, refuseRepeats } from "./refuse.js";
 
 /**
  * A strategic objective of a portfolio: what requests and projects are scored against for strategic alignment.
@@ -52,11 +52,7 @@ export const portfolioSchema = entitySchema(
       .max(200)
       .default([])
       .superRefine((objectives, ctx) => {
-        const seen = new Set<string>();
-        objectives.forEach((o, i) => {
-          if (seen.has(o.id)) refuse(ctx, [i, "id"], `duplicate objective id ${o.id}`);
-          seen.add(o.id);
-        });
+        refuseRepeats(ctx, objectives, [], (id) => `duplicate objective id ${id}`, "id");
       }, whenDecoded),
   },
 );

@@ -4,8 +4,9 @@ import { checkArguments } from "../core/guard.js";
 import type { Money } from "../core/money/money.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { costCategorySchema, expenditureSchema, fiscalPeriodSchema, fractionCodec, nameSchema, nonNegativeDecimalCodec, nonNegativeMoneyCodec, periodAmountSchema, refSchema, textSchema, transitionSchema, whenDecoded } from "./common.js";
-import { refuse } from "./refuse.js";
+import { refuse, refuseRepeats } from "./refuse.js";
 import { recordKeySchema } from "./project.js";
+import { slugSchema } from "./slug.js";
 
 const REQUEST_STATUSES = ["draft", "submitted", "in-review", "approved", "rejected", "deferred", "converted"] as const;
 
@@ -77,9 +78,12 @@ export const REQUEST_TRANSITIONS: Readonly<Record<RequestStatus, readonly Reques
  */
 export function canTransitionRequest(from: RequestStatus, to: RequestStatus): boolean {
   checkArguments("canTransitionRequest", { from: [from, "string"], to: [to, "string"] });
-  // Own keys only: "constructor" or "__proto__" is no status.
-  return Object.hasOwn(REQUEST_TRANSITIONS, from) && REQUEST_TRANSITIONS[from].includes(to);
+  return allowed(from, to);
 }
+
+// canTransitionRequest without its argument guard, for the codec's refinement (it passes decoded statuses). Own keys
+// only: "constructor" or "__proto__" is no status.
+const allowed = (from: RequestStatus, to: RequestStatus): boolean => Object.hasOwn(REQUEST_TRANSITIONS, from) && REQUEST_TRANSITIONS[from].includes(to);
 
 /**
  * An expected benefit: monetary (amounts by period) or not (a measure to track), with a confidence.
@@ -135,15 +139,6 @@ export const ratingSchema = z.union([
   z.strictObject({ ...ratingBase, /** Numeric rating. */ value: decimalCodec }),
 ]);
 
-/** Flags each later duplicate of `key` among the items. */
-function checkUnique<T>(items: readonly T[], key: (t: T) => unknown, ctx: z.core.$RefinementCtx, path: (string | number)[]): void {
-  const seen = new Set<unknown>();
-  items.forEach((item, i) => {
-    if (seen.has(key(item))) ctx.addIssue({ code: "custom", message: "duplicate", path: [path[0]!, i, ...path.slice(1)] });
-    seen.add(key(item));
-  });
-}
-
 /**
  * A project request (demand): the business case someone brings to the office, from draft through review to
  * approval and conversion into a project.
@@ -195,7 +190,7 @@ export const projectRequestSchema = entitySchema(
       .array(
         z.strictObject({
           /** Skill needed (`"java"`, `"dba"`), as in person skills. */
-          skill: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+          skill: slugSchema,
           /** Fiscal period. */
           period: fiscalPeriodSchema,
           /** Hours needed. */
@@ -222,10 +217,10 @@ export const projectRequestSchema = entitySchema(
     convertedProjectId: refSchema.optional(),
   },
 ).superRefine((r, ctx) => {
-  checkUnique(r.benefits, (b) => b.id, ctx, ["benefits", "id"]);
-  checkUnique(r.ratings, (x) => x.criterionId, ctx, ["ratings", "criterionId"]);
-  checkUnique(r.dependsOn, (d) => d, ctx, ["dependsOn"]);
-  checkUnique(r.strategicObjectiveIds, (d) => d, ctx, ["strategicObjectiveIds"]);
+  refuseRepeats(ctx, r.benefits, ["benefits"], "duplicate", "id");
+  refuseRepeats(ctx, r.ratings, ["ratings"], "duplicate", "criterionId");
+  refuseRepeats(ctx, r.dependsOn, ["dependsOn"], "duplicate");
+  refuseRepeats(ctx, r.strategicObjectiveIds, ["strategicObjectiveIds"], "duplicate");
   r.dependsOn.forEach((d, i) => {
     if (d === r.id) refuse(ctx, ["dependsOn", i], "a request cannot depend on itself");
   });
@@ -233,7 +228,7 @@ export const projectRequestSchema = entitySchema(
   let currency: string | undefined;
   const flag = (m: Money, path: (string | number)[]): void => {
     currency ??= m.currency;
-    if (m.currency !== currency) ctx.addIssue({ code: "custom", message: `all request money must be in ${currency}`, path });
+    if (m.currency !== currency) refuse(ctx, path, `all request money must be in ${currency}`);
   };
   r.benefits.forEach((b, i) => b.amounts.forEach((a, j) => flag(a.amount, ["benefits", i, "amounts", j, "amount", "currency"])));
   r.estimatedCost.forEach((c, i) => flag(c.amount, ["estimatedCost", i, "amount", "currency"]));
@@ -241,7 +236,7 @@ export const projectRequestSchema = entitySchema(
     const prev = r.transitions[i - 1];
     const okFrom = prev === undefined ? t.from === undefined || t.from === "draft" : t.from === prev.to;
     if (!okFrom) refuse(ctx, ["transitions", i, "from"], `transition must start from ${prev?.to ?? "draft"}`);
-    else if (!canTransitionRequest(t.from ?? "draft", t.to)) {
+    else if (!allowed(t.from ?? "draft", t.to)) {
       refuse(ctx, ["transitions", i, "to"], `cannot go from ${t.from ?? "draft"} to ${t.to}`);
     }
     if (prev !== undefined && t.at < prev.at) refuse(ctx, ["transitions", i, "at"], "transitions must be in time order");

@@ -5,7 +5,7 @@ import { checkArguments } from "../core/guard.js";
 import type { Money } from "../core/money/money.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { costCategorySchema, expenditureSchema, fiscalPeriodSchema, nameSchema, nonNegativeMoneyCodec, personRoleSchema, raciSchema, refSchema, textListSchema, textSchema, whenDecoded, workingCalendarSpecSchema } from "./common.js";
-import { refuse } from "./refuse.js";
+import { refuse, refuseRepeats } from "./refuse.js";
 
 /**
  * A human-readable record key: upper-case segments joined by hyphens (`PRJ-CRM`, `REQ-2027-004`, `RSK-012`).
@@ -102,11 +102,7 @@ export const projectSchema = entitySchema(
       .default([])
       .superRefine((list, ctx) => {
         // Two entries for one person would give them two RACI letters: ambiguous.
-        const seen = new Set<string>();
-        list.forEach((s, i) => {
-          if (seen.has(s.personId)) refuse(ctx, [i, "personId"], "person listed twice");
-          seen.add(s.personId);
-        });
+        refuseRepeats(ctx, list, [], "person listed twice", "personId");
       }, whenDecoded),
     /** Scope statement. */
     scope: z.strictObject({

@@ -1,7 +1,8 @@
 import * as z from "zod";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { nameSchema, personRoleSchema, refSchema, textSchema, whenDecoded } from "./common.js";
-import { refuse } from "./refuse.js";
+import { refuse, refuseRepeats } from "./refuse.js";
+import { slugSchema } from "./slug.js";
 
 /**
  * A human-readable item key: an upper-case prefix (optionally dashed parts) and a number, such as `BR-012`,
@@ -121,13 +122,11 @@ export const requirementSchema = entitySchema(
     /** Audiences that must acknowledge it (each once). */
     audiences: z.array(personRoleSchema).max(30).optional(),
     /** Free tags (`"gdpr"`, `"release-2"`). */
-    tags: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(50)).max(50).optional(),
+    tags: z.array(slugSchema.max(50)).max(50).optional(),
   },
 ).superRefine((r, ctx) => {
   if (r.parentId === r.id) refuse(ctx, ["parentId"], "a requirement cannot be its own parent");
-  r.audiences?.forEach((a, i) => {
-    if (r.audiences!.indexOf(a) !== i) refuse(ctx, ["audiences", i], "audience listed twice");
-  });
+  refuseRepeats(ctx, r.audiences, ["audiences"], "audience listed twice");
 }, whenDecoded);
 
 /** A requirement, in memory form. */

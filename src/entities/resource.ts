@@ -3,6 +3,7 @@ import { decimalCodec, isoDateCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { nameSchema, nonNegativeMoneyCodec, refSchema, textSchema, whenDecoded, workingCalendarSpecSchema } from "./common.js";
 import { refuse } from "./refuse.js";
+import { slugSchema } from "./slug.js";
 
 /**
  * What a resource is: a named `person`, a `role` (any business analyst), or a generic `skill` pool (three Java
@@ -56,7 +57,7 @@ export const resourceSchema = entitySchema(
     /** The person record, for a `person` resource whose person is in the register (an imported plan may name people it has no record of). */
     personId: refSchema.optional(),
     /** Skills it provides (`"java"`, `"dba"`), as in person skills and selection capacity. */
-    skills: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/)).max(50),
+    skills: z.array(slugSchema).max(50),
     /** Units it can give per working day: 1 is one full-time person, 3 a pool of three (above zero). */
     maxUnits: decimalCodec.refine((d) => d.gt(0) && d.lte(100_000), { message: "max units must be above zero (at most 100000)" }),
     /** Its own working calendar, when it differs from the project's. */

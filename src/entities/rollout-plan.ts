@@ -2,7 +2,7 @@ import * as z from "zod";
 import { isoDateCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { nameSchema, refSchema, workingCalendarSpecSchema } from "./common.js";
-import { refuse } from "./refuse.js";
+import { refuse, refuseRepeats } from "./refuse.js";
 
 /**
  * Where a rollout stands: being planned, ready to start, rolling out, in hypercare (early-life support), done or
@@ -113,11 +113,7 @@ export const rolloutPlanSchema = entitySchema(
   if (p.hypercareEnd !== undefined && p.hypercareEnd < p.goLive) {
     refuse(ctx, ["hypercareEnd"], "hypercare cannot end before go-live");
   }
-  const seen = new Set<string>();
-  p.waves.forEach((w, i) => {
-    if (seen.has(w.id)) refuse(ctx, ["waves", i, "id"], `duplicate wave id ${w.id}`);
-    seen.add(w.id);
-  });
+  refuseRepeats(ctx, p.waves, ["waves"], (id) => `duplicate wave id ${id}`, "id");
 });
 
 /** A rollout plan, in memory form. */

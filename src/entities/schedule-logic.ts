@@ -2,7 +2,7 @@ import * as z from "zod";
 import { decimalCodec, isoDateCodec } from "../core/codecs.js";
 import { checkArguments } from "../core/guard.js";
 import { refSchema } from "./common.js";
-import { refuse } from "./refuse.js";
+import { refuse, refusePredecessors } from "./refuse.js";
 
 /*
  * Scheduling fields shared by work packages and milestones: dependency links to predecessors, a date constraint and
@@ -142,12 +142,7 @@ export const scheduleLogicShape = {
 export function checkPredecessors(id: string, links: readonly { predecessorId: string }[] | undefined, ctx: z.core.$RefinementCtx): void {
   checkArguments("checkPredecessors", { id: [id, "string"], links: [links, "object[]?"], ctx: [ctx, "object"] });
   checkArguments("checkPredecessors", { addIssue: [ctx.addIssue, "function"] });
-  const seen = new Set<string>();
-  links?.forEach((l, i) => {
-    if (l.predecessorId === id) refuse(ctx, ["predecessors", i, "predecessorId"], "an item cannot be its own predecessor");
-    else if (seen.has(l.predecessorId)) refuse(ctx, ["predecessors", i, "predecessorId"], `${l.predecessorId} is already a predecessor`);
-    seen.add(l.predecessorId);
-  });
+  refusePredecessors(ctx, id, links);
 }
 
 /**

@@ -2,7 +2,7 @@ import * as z from "zod";
 import { instantCodec } from "../core/codecs.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
 import { refSchema, textSchema, whenDecoded } from "./common.js";
-import { refuse } from "./refuse.js";
+import { refuse, refuseRepeats } from "./refuse.js";
 
 /**
  * Outcomes of a test run.
@@ -51,9 +51,7 @@ export const testRunSchema = entitySchema(
     notes: textSchema.optional(),
   },
 ).superRefine((r, ctx) => {
-  r.defectIds.forEach((d, i) => {
-    if (r.defectIds.indexOf(d) !== i) refuse(ctx, ["defectIds", i], "defect listed twice");
-  });
+  refuseRepeats(ctx, r.defectIds, ["defectIds"], "defect listed twice");
 }, whenDecoded);
 
 /** A test run, in memory form. */

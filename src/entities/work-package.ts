@@ -2,13 +2,9 @@ import * as z from "zod";
 import { decimalCodec, idSchema, isoDateCodec } from "../core/codecs.js";
 import { checkArguments } from "../core/guard.js";
 import { entitySchema, wireJsonSchema } from "./base.js";
-import { checkTimePhased, nameSchema, nonNegativeDecimalCodec, nonNegativeMoneyCodec, percentCodec, refSchema, textSchema, timePhasedAmountSchema, whenDecoded, workingCalendarSpecSchema } from "./common.js";
-import { checkPredecessors, durationDaysCodec, durationEstimateSchema, scheduleLogicShape } from "./schedule-logic.js";
-
-/** Adds a custom issue at `path`. */
-function fail(ctx: z.core.$RefinementCtx, message: string, ...path: (string | number)[]): void {
-  ctx.addIssue({ code: "custom", message, path });
-}
+import { nameSchema, nonNegativeDecimalCodec, nonNegativeMoneyCodec, percentCodec, refSchema, textSchema, timePhasedAmountSchema, whenDecoded, workingCalendarSpecSchema } from "./common.js";
+import { durationDaysCodec, durationEstimateSchema, scheduleLogicShape } from "./schedule-logic.js";
+import { refuse, refusePredecessors, refuseRepeats, refuseSliceOrder, refuseSlicesOutside } from "./refuse.js";
 
 /**
  * A WBS code: digits separated by dots, the position of the package in the work breakdown structure.
@@ -63,13 +59,9 @@ export const earningRuleSchema = z.discriminatedUnion("type", [
         .max(200),
     })
     .superRefine((r, ctx) => {
-      const seen = new Set<string>();
-      r.milestones.forEach((m, j) => {
-        if (seen.has(m.id)) fail(ctx, "milestone ids must be unique", "milestones", j, "id");
-        seen.add(m.id);
-      });
+      refuseRepeats(ctx, r.milestones, ["milestones"], "milestone ids must be unique", "id");
       // All-zero weights would make every share 0/0.
-      if (r.milestones.every((m) => m.weight.isZero())) fail(ctx, "at least one weight must be above zero", "milestones");
+      if (r.milestones.every((m) => m.weight.isZero())) refuse(ctx, "milestones", "at least one weight must be above zero");
     }, whenDecoded),
   z.strictObject({
     /** Rule name: earned per unit completed. */
@@ -129,8 +121,8 @@ export const progressRecordSchema = z
   })
   .superRefine((p, ctx) => {
     const { date: _date, note: _note, ...measures } = p;
-    if (Object.values(measures).every((v) => v === undefined)) fail(ctx, "a progress record needs at least one measure");
-    if (p.finished === true && p.started === false) fail(ctx, "finished work has started", "started");
+    if (Object.values(measures).every((v) => v === undefined)) refuse(ctx, [], "a progress record needs at least one measure");
+    if (p.finished === true && p.started === false) refuse(ctx, "started", "finished work has started");
   }, whenDecoded);
 
 /**
@@ -150,10 +142,7 @@ export function checkSlicesWithin(
 ): void {
   checkArguments("checkSlicesWithin", { slices: [slices, "object[]"], start: [start, "string"], finish: [finish, "string"], ctx: [ctx, "object"], path: [path, "array"] });
   checkArguments("checkSlicesWithin", { addIssue: [ctx.addIssue, "function"] });
-  slices.forEach((s, i) => {
-    if (s.start < start) fail(ctx, "slice starts before the package", ...path, i, "start");
-    if (s.finish > finish) fail(ctx, "slice finishes after the package", ...path, i, "finish");
-  });
+  refuseSlicesOutside(ctx, slices, start, finish, path);
 }
 
 /**
@@ -218,29 +207,29 @@ export const workPackageSchema = entitySchema(
     actualFinish: isoDateCodec.optional(),
   },
 ).superRefine((w, ctx) => {
-  if (w.plannedFinish < w.plannedStart) fail(ctx, "cannot finish before it starts", "plannedFinish");
-  checkTimePhased(w.timePhasedBudget, ctx, ["timePhasedBudget"]);
-  checkSlicesWithin(w.timePhasedBudget, w.plannedStart, w.plannedFinish, ctx, ["timePhasedBudget"]);
-  if (w.parentId === w.id) fail(ctx, "a package cannot be its own parent", "parentId");
-  checkPredecessors(w.id, w.predecessors, ctx);
-  if (w.actualFinish !== undefined && w.actualStart === undefined) fail(ctx, "a finished package has an actual start", "actualStart");
-  if (w.actualFinish !== undefined && w.actualStart !== undefined && w.actualFinish < w.actualStart) fail(ctx, "cannot finish before it starts", "actualFinish");
+  if (w.plannedFinish < w.plannedStart) refuse(ctx, "plannedFinish", "cannot finish before it starts");
+  refuseSliceOrder(ctx, w.timePhasedBudget, ["timePhasedBudget"]);
+  refuseSlicesOutside(ctx, w.timePhasedBudget, w.plannedStart, w.plannedFinish, ["timePhasedBudget"]);
+  if (w.parentId === w.id) refuse(ctx, "parentId", "a package cannot be its own parent");
+  refusePredecessors(ctx, w.id, w.predecessors);
+  if (w.actualFinish !== undefined && w.actualStart === undefined) refuse(ctx, "actualStart", "a finished package has an actual start");
+  if (w.actualFinish !== undefined && w.actualStart !== undefined && w.actualFinish < w.actualStart) refuse(ctx, "actualFinish", "cannot finish before it starts");
   const rule = w.earningRule;
   if (rule.type === "apportioned" && rule.basePackageId === w.id) {
-    fail(ctx, "a package cannot be apportioned to itself", "earningRule", "basePackageId");
+    refuse(ctx, ["earningRule", "basePackageId"], "a package cannot be apportioned to itself");
   }
   const known = rule.type === "weighted-milestones" ? new Set(rule.milestones.map((m) => m.id)) : undefined;
   w.progress.forEach((p, i) => {
     const prev = w.progress[i - 1];
     // One observation per date, so "status as of D" is never ambiguous.
-    if (prev && p.date <= prev.date) fail(ctx, "progress must be in strictly increasing date order", "progress", i, "date");
+    if (prev && p.date <= prev.date) refuse(ctx, ["progress", i, "date"], "progress must be in strictly increasing date order");
     p.milestonesReached?.forEach((id, j) => {
-      if (known && !known.has(id)) fail(ctx, `unknown milestone ${id}`, "progress", i, "milestonesReached", j);
+      if (known && !known.has(id)) refuse(ctx, ["progress", i, "milestonesReached", j], `unknown milestone ${id}`);
     });
   });
   const currency = w.timePhasedBudget[0]?.amount.currency;
   if (w.estimateToComplete && currency && w.estimateToComplete.amount.currency !== currency) {
-    fail(ctx, "estimate must be in the budget currency", "estimateToComplete", "amount", "currency");
+    refuse(ctx, ["estimateToComplete", "amount", "currency"], "estimate must be in the budget currency");
   }
 }, whenDecoded);
 

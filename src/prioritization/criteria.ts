@@ -81,7 +81,8 @@ export interface CriterionSpec {
   readonly nonPositive?: "fallback" | "refuse";
 }
 
-const decimalInput = z.custom<DecimalInput>((v) => isDecimalInput(v), { message: "expected a finite decimal" });
+/** @internal A decimal input (string, number or Decimal) in a model: the criteria's and the formulas' constants. */
+export const decimalInput = z.custom<DecimalInput>((v) => isDecimalInput(v), { message: "expected a finite decimal" });
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, { message: "ids start with a letter or digit, then letters, digits, . _ : -" }).max(128);
 
 /** @internal zod schema of a criterion spec (structure only; cross-checks are in the model validator). */

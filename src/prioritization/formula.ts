@@ -1,5 +1,6 @@
 import * as z from "zod";
-import { isDecimalInput, type DecimalInput } from "../core/index.js";
+import type { DecimalInput } from "../core/index.js";
+import { decimalInput } from "./criteria.js";
 
 /**
  * A formula over criteria, as data (never evaluated as code): a criterion's normalised value, a constant, or an
@@ -24,7 +25,7 @@ export type FormulaNode =
 export const formulaSchema: z.ZodType<FormulaNode> = z.lazy(() =>
   z.union([
     z.strictObject({ criterion: z.string().min(1).max(128) }),
-    z.strictObject({ constant: z.custom<DecimalInput>((v) => isDecimalInput(v), { message: "expected a finite decimal" }) }),
+    z.strictObject({ constant: decimalInput }),
     z.strictObject({ op: z.enum(["add", "subtract", "multiply", "divide", "min", "max"]), args: z.array(formulaSchema).min(1).max(50) }),
   ]),
 ) as z.ZodType<FormulaNode>;

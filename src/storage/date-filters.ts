@@ -3,6 +3,7 @@ import { isIsoDate } from "../core/dates/iso-date.js";
 import { instant, isInstant, isInstantInput } from "../core/dates/instant.js";
 import { instantCodec, isoDateCodec } from "../core/codecs.js";
 import type { Where } from "./port.js";
+import { walkFields } from "./schema-fields.js";
 
 /*
  * Adapters compare stored wire values as strings, and the codecs store calendar dates as `YYYY-MM-DD` and instants as
@@ -19,16 +20,6 @@ export interface TimeFields {
   readonly instants: ReadonlySet<string>;
 }
 
-interface ZodLike {
-  readonly shape?: Record<string, unknown>;
-  readonly _zod?: { readonly def?: { readonly type?: string; readonly innerType?: unknown } };
-}
-
-const unwrap = (s: unknown): unknown => {
-  const def = (s as ZodLike | undefined)?._zod?.def;
-  return def && (def.type === "optional" || def.type === "default" || def.type === "nullable") ? unwrap(def.innerType) : s;
-};
-
 /**
  * Reads the date and instant fields from an entity schema's shape, nested objects included (`fxRate.date`); empty
  * sets for a schema without one.
@@ -41,16 +32,7 @@ const unwrap = (s: unknown): unknown => {
 export function timeFieldsOf(schema: unknown): TimeFields {
   const dates = new Set<string>();
   const instants = new Set<string>();
-  // Through nested objects too (`fxRate.date`, `decision.decidedAt`): a dot path reaches them; arrays have none.
-  const walk = (shape: Record<string, unknown> | undefined, prefix: string, depth: number): void => {
-    for (const [field, s] of Object.entries(shape ?? {})) {
-      const inner = unwrap(s);
-      if (inner === isoDateCodec) dates.add(prefix + field);
-      else if (inner === instantCodec) instants.add(prefix + field);
-      else if ((inner as ZodLike | undefined)?._zod?.def?.type === "object" && depth < 8) walk((inner as ZodLike).shape, `${prefix}${field}.`, depth + 1);
-    }
-  };
-  walk((schema as ZodLike | undefined)?.shape, "", 0);
+  walkFields(schema, (path, s) => (s === isoDateCodec ? !!dates.add(path) : s === instantCodec && !!instants.add(path)));
   return { dates, instants };
 }
 
@@ -78,21 +60,13 @@ export function canonicalWhere(fields: TimeFields, where: readonly Where[], subj
     if (typeof w !== "object" || w === null || !COMPARED.has(w.op)) return w;
     const isDate = fields.dates.has(w.field);
     if (!isDate && !fields.instants.has(w.field)) return w;
+    const expected = `${w.field} is ${isDate ? "a calendar date: expected YYYY-MM-DD" : "an instant: expected a UTC date-time like 2026-11-25T14:03:00.000Z"}`;
     const one = (v: unknown, path: (string | number)[]): unknown => {
-      if (v === null) return v;
-      if (typeof v !== "string") {
-        // A number (epoch milliseconds) or a boolean never equals nor orders against a stored day or instant.
-        issues.push({ path, message: `${w.field} is ${isDate ? "a calendar date: expected YYYY-MM-DD" : "an instant: expected a UTC date-time like 2026-11-25T14:03:00.000Z"}, not a ${typeof v}`, code: "custom" });
-        return v;
-      }
-      if (isDate) {
-        if (!isIsoDate(v)) issues.push({ path, message: `${w.field} is a calendar date: expected YYYY-MM-DD`, code: "custom" });
-        return v;
-      }
-      if (isInstant(v)) return v;
-      if (isInstantInput(v)) return instant(v);
-      const hint = isIsoDate(v) ? " (a day has no single instant: give startOfDayInstant(day) or the instant you mean)" : "";
-      issues.push({ path, message: `${w.field} is an instant: expected a UTC date-time like 2026-11-25T14:03:00.000Z${hint}`, code: "custom" });
+      if (v === null || (typeof v === "string" && (isDate ? isIsoDate(v) : isInstant(v)))) return v;
+      if (!isDate && typeof v === "string" && isInstantInput(v)) return instant(v);
+      // A number (epoch milliseconds) or a boolean never equals nor orders against a stored day or instant.
+      const why = typeof v !== "string" ? `, not a ${typeof v}` : !isDate && isIsoDate(v) ? " (a day has no single instant: give startOfDayInstant(day) or the instant you mean)" : "";
+      issues.push({ path, message: expected + why, code: "custom" });
       return v;
     };
     const value = Array.isArray(w.value) ? w.value.map((v, j) => one(v, ["where", i, "value", j])) : one(w.value, ["where", i, "value"]);

@@ -3,6 +3,7 @@ import { decimalStringSchema, moneyCodec } from "../core/codecs.js";
 import { DECIMAL_PATTERN, MAX_DECIMAL_LENGTH, PmoDecimal, toDecimalString } from "../core/decimal.js";
 import type { Where } from "./port.js";
 import { LIST_QUERY_LIMITS } from "./query.js";
+import { defOf, walkFields } from "./schema-fields.js";
 
 /*
  * Decimals are strings on the wire, and adapters compare strings by code point: "99.50" > "100.00", and "100" is not
@@ -10,17 +11,6 @@ import { LIST_QUERY_LIMITS } from "./query.js";
  * arithmetic after reading), and matches eq/ne/in on the value: the operand becomes every form the codecs store it
  * in — a plain decimal one form (toDecimalString), a money amount one per minor-unit count of ISO 4217 (0, 2, 3, 4).
  */
-
-interface ZodLike {
-  readonly shape?: Record<string, unknown>;
-  readonly _zod?: { readonly def?: { readonly type?: string; readonly innerType?: unknown; readonly in?: unknown } };
-}
-
-const defOf = (s: unknown) => (s as ZodLike | undefined)?._zod?.def;
-const unwrap = (s: unknown): unknown => {
-  const def = defOf(s);
-  return def && (def.type === "optional" || def.type === "default" || def.type === "nullable") ? unwrap(def.innerType) : s;
-};
 
 /** The decimal fields of an entity schema: dot path → the minor-unit counts its stored form may have. */
 export type DecimalFields = ReadonlyMap<string, readonly number[]>;
@@ -40,18 +30,10 @@ const MONEY = [0, 2, 3, 4];
 export function decimalFieldsOf(schema: unknown): DecimalFields {
   const out = new Map<string, readonly number[]>();
   const moneyIn = defOf(moneyCodec)?.in;
-  // Through nested objects too (`fxRate.rate`, `estimateToComplete.amount.amount`): a dot path reaches them; arrays
-  // have no fields a path reaches.
-  const walk = (shape: Record<string, unknown> | undefined, prefix: string, depth: number): void => {
-    for (const [field, s] of Object.entries(shape ?? {})) {
-      const inner = unwrap(s);
-      const def = defOf(inner);
-      if (def?.in === decimalStringSchema) out.set(prefix + field, PLAIN);
-      else if (def?.in === moneyIn) out.set(`${prefix}${field}.amount`, MONEY);
-      else if (def?.type === "object" && depth < 8) walk((inner as ZodLike).shape, `${prefix}${field}.`, depth + 1);
-    }
-  };
-  walk((schema as ZodLike | undefined)?.shape, "", 0);
+  walkFields(schema, (path, s) => {
+    const input = defOf(s)?.in;
+    return input === decimalStringSchema ? !!out.set(path, PLAIN) : input === moneyIn && !!out.set(`${path}.amount`, MONEY);
+  });
   return out;
 }
 

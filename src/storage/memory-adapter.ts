@@ -2,7 +2,7 @@ import { DuplicateIdError, TransactionMisuseError, ValidationError, VersionConfl
 import { checkArguments } from "../core/guard.js";
 import type { EntityKind } from "../entities/registry.js";
 import { ALL_FILTER_OPS, type Capabilities, type ListQuery, type Page, type RecordStore, type StorageAdapter, type StoredRecord } from "./port.js";
-import { matchesWhere, pageOf, validateListQuery } from "./query.js";
+import { checkListQuery, matchesWhere, pageOfRecords } from "./query.js";
 import { storableRecord } from "./record-check.js";
 import { insideOpenTransaction, runTransactionBody } from "./transaction-scope.js";
 
@@ -79,9 +79,9 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
       },
       async list(query: ListQuery): Promise<Page<StoredRecord>> {
         guard();
-        validateListQuery(name, capabilities, query);
+        checkListQuery(name, capabilities, query);
         const where = query.where ?? [];
-        return pageOf(rows(kind).filter((r) => where.every((w) => matchesWhere(r, w))), query);
+        return pageOfRecords(rows(kind).filter((r) => where.every((w) => matchesWhere(r, w))), query);
       },
       async insert(record) {
         guard();

@@ -137,6 +137,20 @@ function isOperandScalar(x: unknown): boolean {
 export function validateListQuery(adapter: string, capabilities: Capabilities, query: ListQuery): void {
   checkArguments("validateListQuery", { adapter: [adapter, "string"], capabilities: [capabilities, "object"], query: [query, "object"] });
   checkArguments("validateListQuery", { filterOps: [capabilities.filterOps, "array"] });
+  checkListQuery(adapter, capabilities, query);
+}
+
+/**
+ * @internal `validateListQuery` for an adapter's own name and capabilities (the memory adapter's): the caller's query
+ * is checked, the adapter's arguments are not.
+ *
+ * @example
+ * ```ts
+ * checkListQuery("memory", capabilities, { limit: 0 }); // throws: limit must be an integer from 1 to 1000
+ * ```
+ */
+export function checkListQuery(adapter: string, capabilities: Capabilities, query: ListQuery): void {
+  checkArguments("validateListQuery", { query: [query, "object"] });
   const { limit } = query;
   if (!Number.isInteger(limit) || limit < 1 || limit > capabilities.maxPageSize) {
     throw ValidationError.single(["limit"], `limit must be an integer from 1 to ${capabilities.maxPageSize}`, "list query");
@@ -197,6 +211,12 @@ export interface CursorPosition {
 export function encodeCursor(position: CursorPosition): string {
   checkArguments("encodeCursor", { position: [position, "object"] });
   checkArguments("encodeCursor", { id: [position.id, "string"] });
+  return cursorOf(position);
+}
+
+// encodeCursor without its argument guards, for pageOf (its position is a record's id and sort value); the value's
+// check stays, as a stored record handed to pageOf directly may hold one no cursor can carry.
+function cursorOf(position: CursorPosition): string {
   if (!isOperandScalar(position.value)) throw ValidationError.single(["position", "value"], "expected a string, a finite number, a boolean or null", "encodeCursor");
   const bytes = new TextEncoder().encode(JSON.stringify([position.value, position.id]));
   let bin = "";
@@ -240,6 +260,19 @@ export function decodeCursor(cursor: string): CursorPosition {
  */
 export function pageOf(records: readonly StoredRecord[], query: ListQuery): { items: StoredRecord[]; nextCursor: string | null } {
   checkArguments("pageOf", { records: [records, "object[]"], query: [query, "object"] });
+  return pageOfRecords(records, query);
+}
+
+/**
+ * @internal `pageOf` without its argument guard, for the memory adapter (its records are stored ones, its query passed
+ * validateListQuery).
+ *
+ * @example
+ * ```ts
+ * pageOfRecords(records, { limit: 2 }).items; // the first two records by id
+ * ```
+ */
+export function pageOfRecords(records: readonly StoredRecord[], query: ListQuery): { items: StoredRecord[]; nextCursor: string | null } {
   const field = query.orderBy?.field ?? "id";
   const dir = query.orderBy?.direction === "desc" ? -1 : 1;
   const key = (r: StoredRecord): Scalar => {
@@ -258,6 +291,6 @@ export function pageOf(records: readonly StoredRecord[], query: ListQuery): { it
   const last = page[page.length - 1];
   return {
     items: page.map((x) => x.r),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ value: last.v, id: last.r.id }) : null,
+    nextCursor: rows.length > query.limit && last ? cursorOf({ value: last.v, id: last.r.id }) : null,
   };
 }

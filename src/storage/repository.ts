@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { NotFoundError, ValidationError } from "../core/errors.js";
 import { defaultIdGenerator, type IdGenerator } from "../core/ids.js";
 import { instant, type Instant } from "../core/dates/instant.js";
-import { idSchema } from "../core/codecs.js";
+import { decodeWith, encodeWith, idSchema } from "../core/codecs.js";
 import { checkArguments } from "../core/guard.js";
 import { entityKinds, isEntityKind, type EntityKind, type EntityOf, type WireOf } from "../entities/registry.js";
 import type { StoredEntityField } from "../entities/base.js";
@@ -86,7 +86,8 @@ function checkId(kind: string, id: unknown, path: readonly (string | number)[]):
   const r = idSchema.safeParse(id);
   if (!r.success) {
     throw new ValidationError(
-      r.error.issues.map((i) => ({ path: [...path, ...i.path.map((p) => (typeof p === "number" ? p : String(p)))], message: i.message, code: i.code })),
+      // The id schema is a flat string: its issues are at the id itself.
+      r.error.issues.map((i) => ({ path: [...path], message: i.message, code: i.code })),
       kind,
     );
   }
@@ -126,16 +127,8 @@ export function createRepository<K extends EntityKind>(
     return q.where === undefined ? {} : { where: decimalWhere(decimals, canonicalWhere(times, q.where, kind), kind) };
   };
 
-  const decode = (record: unknown): EntityOf<K> => {
-    const r = schema.safeDecode(record as WireOf<K>);
-    if (!r.success) throw ValidationError.fromZod(r.error, kind);
-    return r.data;
-  };
-  const encode = (entity: EntityOf<K>): StoredRecord => {
-    const r = schema.safeEncode(entity);
-    if (!r.success) throw ValidationError.fromZod(r.error, kind);
-    return r.data as unknown as StoredRecord;
-  };
+  const decode = (record: unknown): EntityOf<K> => decodeWith(schema, record, kind) as EntityOf<K>;
+  const encode = (entity: EntityOf<K>): StoredRecord => encodeWith(schema, entity, kind) as unknown as StoredRecord;
 
   const repo: Repository<K> = {
     kind,

@@ -5,7 +5,7 @@ import type { Engine } from "./engine.js";
 import { F_COVERS, F_EVIDENCE, F_IMPLICIT, linkFlags } from "./compiled.js";
 import { DEEP, DEEP_COVERED, DEEP_CYCLE, NO_RULE } from "./coverage.js";
 import { statusName, UNCOVERED, type EvidenceStatus } from "./evidence.js";
-import { diffFields } from "./fingerprint.js";
+import { fieldChanges } from "./fingerprint.js";
 import { pinsOtherRevision } from "./revisions.js";
 import { reach } from "./scc.js";
 import { LINK_SUSPECT, LINK_UNREVIEWED } from "./suspects.js";
@@ -219,7 +219,7 @@ export function assembleSuspects(e: Engine): { suspects: SuspectLink[]; unreview
     const before = s.history.get(link.link!.targetFingerprint as string);
     suspects.push({
       link: link.id, from: link.fromKey, to: link.toKey, linkType: s.reg.def(link.type).name, reason: "direct", origin: t.key, distance: 1,
-      ...(before ? { changedFields: diffFields(before, t.entity, s.triggerFields(t.kind)) } : {}),
+      ...(before ? { changedFields: fieldChanges(before, t.entity, s.triggerFields(t.kind)) } : {}),
     });
   }
   for (const [l, b] of best) {

@@ -1,7 +1,7 @@
 import { checkArguments } from "../core/index.js";
 import type { TraceAnalysisOptions } from "./analysis.js";
 import { analyzeTraceGraph } from "./analysis.js";
-import { diffFields, type TraceFieldChange } from "./fingerprint.js";
+import { fieldChanges, type TraceFieldChange } from "./fingerprint.js";
 import { buildTraceGraph, type TraceGraph } from "./graph.js";
 import type { TraceAnalysisResult } from "./result.js";
 import type { TraceRules, TraceRulesInput } from "./rules.js";
@@ -167,14 +167,14 @@ function compareItems(gb: TraceGraph, ga: TraceGraph) {
       itemsRemoved.push(it.key);
       continue;
     }
-    const fields = now.fingerprint !== it.fingerprint ? [...diffFields(it.entity, now.entity, ga.store.fingerprintFields(it.kind))] : [];
+    const fields = now.fingerprint !== it.fingerprint ? [...fieldChanges(it.entity, now.entity, ga.store.fingerprintFields(it.kind))] : [];
     // Not fingerprinted, yet each changes the analysis: a new revision voids the links pinning the old one (OFT), and
     // a status or tag that retires or revives the item takes it out of coverage or brings it back (the rules' `inactive`).
-    fields.push(...diffFields(it.entity, now.entity, ["revision"]));
-    if (now.inactive !== it.inactive) fields.push(...diffFields(it.entity, now.entity, ["status", "tags"]));
+    fields.push(...fieldChanges(it.entity, now.entity, ["revision"]));
+    if (now.inactive !== it.inactive) fields.push(...fieldChanges(it.entity, now.entity, ["status", "tags"]));
     // A type read from the rules' typeFields (a requirement's `level`) decides which rule applies; it is not fingerprinted.
     const typeField = typeFieldOf(gb, it.kind);
-    if (now.type !== it.type && typeField !== undefined) fields.push(...diffFields(it.entity, now.entity, [typeField]));
+    if (now.type !== it.type && typeField !== undefined) fields.push(...fieldChanges(it.entity, now.entity, [typeField]));
     if (fields.length > 0) itemsChanged.push({ item: it.key, fields });
   }
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -91,8 +91,19 @@ export function canonicalJson(value: unknown): string {
  */
 export function fingerprintOf(item: Readonly<Record<string, unknown>>, fields: readonly string[]): string {
   checkArguments("fingerprintOf", { item: [item, "object"], fields: [fields, "array"] });
-  return sha256Hex(canonicalJson(pickFields(item, fields)));
+  return fingerprintOfFields(item, fields);
 }
+
+/**
+ * @internal `fingerprintOf` without its argument guard, for the trace store: its items and the rules' field lists are
+ * checked on the way in.
+ *
+ * @example
+ * ```ts
+ * fingerprintOfFields(requirement, ["statement"]) === fingerprintOf(requirement, ["statement"]); // true
+ * ```
+ */
+export const fingerprintOfFields = (item: Readonly<Record<string, unknown>>, fields: readonly string[]): string => sha256Hex(canonicalJson(pickFields(item, fields)));
 
 /**
  * The requirement fingerprint with the default fields: what acknowledgements and trace links should record.
@@ -133,6 +144,23 @@ export function diffFields(
   fields: readonly string[],
 ): readonly TraceFieldChange[] {
   checkArguments("diffFields", { before: [before, "object"], after: [after, "object"], fields: [fields, "array"] });
+  return fieldChanges(before, after, fields);
+}
+
+/**
+ * @internal `diffFields` without its argument guard, for the trace analysis and baseline diff (they pass stored items'
+ * contents and the rules' field lists).
+ *
+ * @example
+ * ```ts
+ * fieldChanges({ statement: "a" }, { statement: "b" }, ["statement"]); // [{ field: "statement", before: "a", after: "b" }]
+ * ```
+ */
+export function fieldChanges(
+  before: Readonly<Record<string, unknown>>,
+  after: Readonly<Record<string, unknown>>,
+  fields: readonly string[],
+): readonly TraceFieldChange[] {
   const out: TraceFieldChange[] = [];
   for (const f of fields) {
     // Own fields only: a field named "constructor" that one side lacks is absent there, not Object.prototype's.

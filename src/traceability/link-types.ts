@@ -58,6 +58,19 @@ export const BUILT_IN_LINK_TYPES: readonly TraceLinkTypeDef[] = Object.freeze([
  */
 export function createLinkTypeRegistry(custom: readonly TraceLinkTypeDef[]): LinkTypeRegistry {
   checkArguments("createLinkTypeRegistry", { custom: [custom, "object[]"] });
+  return linkTypeRegistry(custom);
+}
+
+/**
+ * @internal `createLinkTypeRegistry` without its argument guard, for the trace store (the rules' link types are
+ * checked by their schema).
+ *
+ * @example
+ * ```ts
+ * linkTypeRegistry([]).def(linkTypeRegistry([]).resolve("verifies")).inverse; // "verified by"
+ * ```
+ */
+export function linkTypeRegistry(custom: readonly TraceLinkTypeDef[]): LinkTypeRegistry {
   const defs: TraceLinkTypeDef[] = [];
   const index = new Map<string, number>();
   const declared = new Set<number>();

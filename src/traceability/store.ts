@@ -1,7 +1,7 @@
 import type { Instant } from "../core/index.js";
 import { cmp } from "./order.js";
-import { DEFAULT_FINGERPRINT_FIELDS, fingerprintOf } from "./fingerprint.js";
-import { createLinkTypeRegistry, type LinkTypeRegistry } from "./link-types.js";
+import { DEFAULT_FINGERPRINT_FIELDS, fingerprintOfFields } from "./fingerprint.js";
+import { linkTypeRegistry, type LinkTypeRegistry } from "./link-types.js";
 import type { TraceRules } from "./rules.js";
 import { DEFAULT_INACTIVE_STATUSES, DEFAULT_INACTIVE_TAGS } from "./rules-schema.js";
 import type { TraceEntity, TraceItem, TraceItemKind, TraceLinkInput } from "./types.js";
@@ -80,7 +80,7 @@ export class TraceStore {
   readonly history = new Map<string, Readonly<Record<string, unknown>>>();
 
   constructor(readonly rules: TraceRules) {
-    this.reg = createLinkTypeRegistry(rules.linkTypes.map((d) => ({ ...d, implicit: false })));
+    this.reg = linkTypeRegistry(rules.linkTypes.map((d) => ({ ...d, implicit: false })));
   }
 
   fingerprintFields(kind: TraceItemKind): readonly string[] {
@@ -107,8 +107,8 @@ export class TraceStore {
     }
     const ff = this.fingerprintFields(kind);
     const tf = this.triggerFields(kind);
-    const fingerprint = fingerprintOf(entity, ff);
-    const triggerFingerprint = tf === ff ? fingerprint : fingerprintOf(entity, tf);
+    const fingerprint = fingerprintOfFields(entity, ff);
+    const triggerFingerprint = tf === ff ? fingerprint : fingerprintOfFields(entity, tf);
     const previous = existing === undefined ? undefined : this.items[existing];
     const fpChanged = previous !== undefined && previous.fingerprint !== fingerprint;
     // A raised revision is a declared change of meaning (OFT), even when no fingerprinted field moved.

@@ -41,7 +41,7 @@ export function checkStructure(store: TraceStore, c: Compiled, acks: readonly Ac
   const out: TraceFinding[] = [];
   const sev = c.rules.severityOf;
   const add = (check: StructureCheck, message: string, items: string[], links: string[], more?: Pick<TraceFinding, "path" | "missingEnd" | "count" | "acknowledgements" | "paths">) =>
-    out.push(more ? { check, severity: sev[check], message, items, links, ...more } : { check, severity: sev[check], message, items, links });
+    out.push({ check, severity: sev[check], message, items, links, ...more });
 
   for (const [key, copies] of store.duplicateItems) {
     const at = copies.map(([f, i]) => `${f}[${i}]`);

@@ -60,3 +60,26 @@ describe("repository filters on dates and instants compare canonical forms", () 
     expect(await ids(repo.list({ where: [{ field: "workPackageId", op: "eq", value: null }, { field: "sourceRef", op: "gte", value: "INV-2026-03" }] }))).toEqual(["ce-0002"]);
   });
 });
+
+describe("canonicalWhere's messages (size pass 24: one message stem per field, same words)", () => {
+  it("names the field, what it takes, and why the operand is not that", async () => {
+    const repo = await twoEntries();
+    const messages = async (where: { field: string; op: "eq" | "in"; value: unknown }[]) => {
+      try {
+        await repo.list({ where: where as never });
+      } catch (e) {
+        return (e as { issues: { message: string }[] }).issues.map((i) => i.message);
+      }
+      return [];
+    };
+    expect(await messages([{ field: "date", op: "in", value: ["2026-3-1", 20260301, null, "2026-03-01"] }])).toEqual([
+      "date is a calendar date: expected YYYY-MM-DD",
+      "date is a calendar date: expected YYYY-MM-DD, not a number",
+    ]);
+    expect(await messages([{ field: "createdAt", op: "in", value: ["2026-03-10", "noon", true, "2026-03-10T10:00:00Z"] }])).toEqual([
+      "createdAt is an instant: expected a UTC date-time like 2026-11-25T14:03:00.000Z (a day has no single instant: give startOfDayInstant(day) or the instant you mean)",
+      "createdAt is an instant: expected a UTC date-time like 2026-11-25T14:03:00.000Z",
+      "createdAt is an instant: expected a UTC date-time like 2026-11-25T14:03:00.000Z, not a boolean",
+    ]);
+  });
+});

@@ -5,6 +5,8 @@ import { ValidationError } from "../errors.js";
  * Text every database can store: the check each entity codec runs on every string.
  */
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 /**
  * Why a string cannot be stored faithfully by every database, or `null` when it can: NUL (PostgreSQL text refuses
  * it, SQLite's string functions stop at it) and lone UTF-16 surrogates (not text: no database stores them as
@@ -21,18 +23,9 @@ export function unstorableText(value: string): string | null {
   if (typeof value !== "string") throw ValidationError.single(["value"], "expected a string", "unstorableText");
   const nul = value.indexOf("\u0000");
   if (nul >= 0) return `contains a NUL character at index ${nul}`;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const next = value.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        i++;
-        continue;
-      }
-      return `contains a lone UTF-16 surrogate at index ${i}`;
-    }
-    if (c >= 0xdc00 && c <= 0xdfff) return `contains a lone UTF-16 surrogate at index ${i}`;
-  }
+  // The first high surrogate without its low one after it, or low surrogate without its high one before it.
+  const lone = LONE_SURROGATE.exec(value);
+  if (lone) return `contains a lone UTF-16 surrogate at index ${lone.index}`;
   return null;
 }
 

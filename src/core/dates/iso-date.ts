@@ -141,9 +141,8 @@ export function fromEpochDay(epochDay: number): IsoDate {
   const d = new Date(epochDay * MS_PER_DAY);
   const y = d.getUTCFullYear();
   if (!Number.isFinite(y) || y < 1 || y > 9999) throw ValidationError.single([], `epoch day ${epochDay} is outside years 0001–9999`, "date");
-  return `${String(y).padStart(4, "0")}-${String(d.getUTCMonth() + 1).padStart(2, "0")}-${String(
-    d.getUTCDate(),
-  ).padStart(2, "0")}` as IsoDate;
+  // Years 0001–9999 print as four digits: the ISO string's first ten characters are the day.
+  return d.toISOString().slice(0, 10) as IsoDate;
 }
 
 /**
