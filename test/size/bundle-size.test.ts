@@ -159,7 +159,7 @@ describe("issue 17: bundle size", () => {
   }, 120_000);
 
   it("earnedValue stays within its measured 12.91 kB gzip beyond zod and decimal.js (over the 10 kB goal)", async () => {
-    // Measured 12.901 kB (2026-12-07, size pass 24, 12.913 before: fromEpochDay prints through toISOString, −0.012).
+    // Measured 12.894 kB (2026-12-07, seventh audit pass, both below merged). Measured 12.901 kB (2026-12-07, size pass 24, 12.913 before: fromEpochDay prints through toISOString, −0.012).
     // Measured 12.904 kB (2026-12-07, earned-value audit ev17, 12.913 before: + the status date inside a period as a point
     // of earned schedule's PV curve (ES, SV(t), SPI(t) and the P-factor on the partial period), +0.140; − ES in periods
     // and in working days computed once in scheduleSpans from the kernel's segment, one point helper for time, PV and
