@@ -87,3 +87,24 @@ export function checkArguments(subject: string, args: Readonly<Record<string, re
     }
   }
 }
+
+/**
+ * Refuses the keys an options object does not know, so that a misspelt option (`outOfSequnce`, `asof`) is an error
+ * instead of being ignored while the default runs. `known` holds exactly the options' keys; declare it
+ * `{ … } satisfies Record<keyof TheOptions, 1>` so the compiler keeps it complete. A non-object is left to
+ * {@link checkArguments}. Every unknown key is one issue, at `path` + the key.
+ *
+ * @throws {ValidationError} naming each unknown key and the keys `subject` takes.
+ * @example
+ * ```ts
+ * const KEYS = { asOf: 1, method: 1 } satisfies Record<keyof EarnedValueOptions, 1>;
+ * checkOptionKeys("earnedValue", options, KEYS); // { asof: "2026-11-20" } → asof: unknown option (earnedValue takes asOf, method)
+ * ```
+ */
+export function checkOptionKeys(subject: string, options: unknown, known: Readonly<Record<string, 1>>, path: Path = []): void {
+  if (typeof options !== "object" || options === null) return;
+  const unknown = Object.keys(options).filter((k) => !Object.hasOwn(known, k));
+  if (unknown.length > 0) {
+    throw new ValidationError(unknown.map((k) => ({ path: [...path, k], message: `unknown option (${subject} takes ${Object.keys(known).join(", ")})`, code: "custom" as const })), subject);
+  }
+}

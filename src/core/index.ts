@@ -8,7 +8,7 @@ export * from "./errors.js";
 export { PmoDecimal, decimal, toDecimalString, isDecimalInput, divideToScale, roundingConstant, DECIMAL_PATTERN, MAX_DECIMAL_LENGTH, type Decimal, type DecimalInput, type RoundingMode } from "./decimal.js";
 export * from "./metric.js";
 export * from "./ids.js";
-export { checkArguments, type ArgumentKind } from "./guard.js";
+export { checkArguments, checkOptionKeys, type ArgumentKind } from "./guard.js";
 export * from "./money/currency.js";
 export { money, zeroMoney, MONEY_SIGNIFICANT_DIGITS, isMoney, assertSameCurrency, type Money, type MoneyAmountInput } from "./money/money.js";
 export * from "./money/arithmetic.js";
