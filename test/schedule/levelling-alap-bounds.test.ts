@@ -107,6 +107,30 @@ describe("levelResources: an ALAP milestone moves late as ALAP work does", () =>
     expect(show(levelResources({ network: milestone, resources: [], assignments: [] }))[1]).toBe("W 2027-01-07–2027-01-07 0");
   });
 
+  it("M, FS + 2 elapsed days after A2 levelled to Thu 7, is on Sat 9 when the lag has run (it showed Fri 8, before)", () => {
+    // A1 (2 d) and A2 (2 d) share R; A1 FS → A6 (3 d); A2 FS + 2 elapsed days → M (ALAP milestone). CPM: A1 and A2 Mon
+    // 4–Tue 5, A6 Wed 6–Fri 8 (the finish); M reached Thu 7 evening, free float 1 day: scheduled Fri 8. Levelling: A1
+    // first (float 0), A2 waits for R: Wed 6–Thu 7, + 2 elapsed days = Sat 9 evening. On M's Monday–Friday calendar
+    // that is M's scheduled position (Mon 11 morning ≡ Fri 8 evening), so M stayed there, dated Fri 8, before A2's lag
+    // had run, and the levelled finish read Fri 8. Now the link dates it: Sat 9 (the finish too), or Mon 11 under
+    // "next-working-time" — where scheduleNetwork puts M with A2 on Wed 6–Thu 7.
+    const input: LevellingInput = {
+      network: {
+        projectStart: "2027-01-04",
+        activities: [{ id: "A1", duration: 2 }, { id: "A2", duration: 2 }, { id: "M", duration: 0, constraint: { kind: "alap" } }, { id: "A6", duration: 3 }],
+        links: [{ from: "A1", to: "A6" }, { from: "A2", to: "M", lag: { elapsedDays: 2 } }],
+      },
+      resources: [{ id: "R", maxUnits: 1 }],
+      assignments: one(["A1", "A2"]),
+    };
+    const r = levelResources(input);
+    expect(r.schedule.activities[2]!.scheduledStart).toBe("2027-01-08");
+    expect(show(r)).toEqual(["A1 2027-01-04–2027-01-05 0", "A2 2027-01-06–2027-01-07 2", "M 2027-01-09–2027-01-09 0", "A6 2027-01-06–2027-01-08 0"]);
+    expect(r.finish).toBe("2027-01-09");
+    const next = levelResources(input, { schedule: { milestoneDating: "next-working-time" } });
+    expect([show(next)[2], next.finish]).toEqual(["M 2027-01-11–2027-01-11 0", "2027-01-11"]);
+  });
+
   it("property: with no resource conflict, levelled dates are scheduleNetwork's scheduled dates (ALAP milestones too)", () => {
     // Random small networks on three calendars (Mon–Fri, 7-day, Mon–Sat), milestones, every link type, working-day and
     // elapsed lags, some activities ALAP (no ALAP → ALAP link: levelling moves such a chain late together, while

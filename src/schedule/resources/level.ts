@@ -10,6 +10,7 @@ import { resolveScheduleOptions } from "../options.js";
 import { pinnedByStart, reachedAfterHours, scheduleResult } from "../schedule-network.js";
 import type { LevellingBlocker, LevellingDelay, LevellingInput, LevellingOptions, LevellingResult, LevellingUnresolved, LevellingUnresolvedReason } from "../types.js";
 import { alapLate, latestFit } from "./alap.js";
+import { lateReach } from "./milestone-reach.js";
 import { idleOf, type Idle } from "./idle.js";
 import { levelledViolations, linkStart } from "./levelled-violations.js";
 import { MICRO, readResources } from "./resource-model.js";
@@ -157,6 +158,7 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
     const d = st.span[j] as number;
     const cal = net.timelines[net.spec.calendarOf[j] as number] as CalendarTimeline;
     const logic = logicStart(net, j, d, es, ef, cpmStart(j), pusher, follows[j] === 1, milestoneAt);
+    if (d === 0 && !follows[j] && (pusher[j] as number) < 0) pusher[j] = lateReach(net, j, logic, es, ef, milestoneAt);
     let w = logic;
     let first = usage.conflict(j, w, w + d);
     // ALAP work its resources keep from its scheduled start takes the latest earlier spot its logic allows, if any.
