@@ -47,6 +47,24 @@ describe("levelResources: an ALAP activity is not moved past its deadline", () =
     expect(show(r)).toEqual(["B 2027-01-05–2027-01-05 1", "P 2027-01-04–2027-01-06 0", "X 2027-01-07–2027-01-08 2"]);
     expect(r.violations.filter((v) => v.kind === "deadline-missed")).toEqual([]);
   });
+
+  it("nor past the late finish a successor's deadline sets: B (ALAP) FS → M (deadline Mon 4) stays Mon 4 (it went to Wed 6)", () => {
+    // A (3 d) Mon 4–Wed 6 FS → M: M Wed 6, 2 days after its deadline Mon 4. B (1 d, ALAP) FS → M: free float 2 days
+    // (M's early date), but its late finish is Mon 4 (M's deadline): total float 0, so scheduleNetwork keeps it on Mon
+    // 4 (free float ≤ total float). Levelling, with nothing to level, moved it on to Wed 6, where M's position allowed.
+    const input: LevellingInput = {
+      network: {
+        projectStart: "2027-01-04",
+        activities: [{ id: "A", duration: 3 }, { id: "B", duration: 1, constraint: { kind: "alap" } }, { id: "M", duration: 0, deadline: "2027-01-04" }],
+        links: [{ from: "A", to: "M" }, { from: "B", to: "M" }],
+      },
+      resources: [],
+      assignments: [],
+    };
+    const r = levelResources(input);
+    expect(r.schedule.activities[1]!.scheduledStart).toBe("2027-01-04");
+    expect(show(r)[1]).toBe("B 2027-01-04–2027-01-04 0");
+  });
 });
 
 describe("levelResources: an ALAP milestone moves late as ALAP work does", () => {
@@ -131,14 +149,38 @@ describe("levelResources: an ALAP milestone moves late as ALAP work does", () =>
     expect([show(next)[2], next.finish]).toEqual(["M 2027-01-11–2027-01-11 0", "2027-01-11"]);
   });
 
+  it("M after A and W, both levelled to one position of M, is dated by W, reached last: Sat 9 (it showed Fri 8)", () => {
+    // P (2 d, deadline Mon 4: negative float, placed first) and A (3 d) share R. A SS → S (milestone) FS + 1 elapsed day
+    // → W (3 d, Mon–Sat) FS → M; A FS → M. Levelled: P Mon 4–Tue 5, A waits for R: Wed 6–Fri 8; S Wed 6 (morning), W
+    // from Thu 7 morning: Thu 7–Sat 9. A reaches M Fri 8 evening, W Sat 9 evening: on M's Monday–Friday calendar both are
+    // the position Mon 11 morning. The link reached last dates M, as in scheduleNetwork: Sat 9, with W finishing.
+    // It went to the smaller id, A: M showed Fri 8, before W had finished.
+    const six = createWorkingCalendar({ name: "Mon–Sat", workingWeekdays: [1, 2, 3, 4, 5, 6] });
+    const input: LevellingInput = {
+      network: {
+        projectStart: "2027-01-04",
+        calendars: { six },
+        activities: [{ id: "A", duration: 3 }, { id: "P", duration: 2, deadline: "2027-01-04" }, { id: "S", duration: 0 }, { id: "W", duration: 3, calendarId: "six" }, { id: "M", duration: 0 }],
+        links: [{ from: "A", to: "S", type: "SS" }, { from: "S", to: "W", lag: { elapsedDays: 1 } }, { from: "W", to: "M" }, { from: "A", to: "M" }],
+      },
+      resources: [{ id: "R", maxUnits: 1 }],
+      assignments: one(["A", "P"]),
+    };
+    const r = levelResources(input);
+    expect(r.activities.map((a) => `${a.id} ${a.start}–${a.finish}${a.pushedBy ? ` after ${a.pushedBy}` : ""}`)).toEqual([
+      "A 2027-01-06–2027-01-08", "P 2027-01-04–2027-01-05", "S 2027-01-06–2027-01-06 after A", "W 2027-01-07–2027-01-09 after S", "M 2027-01-09–2027-01-09 after W",
+    ]);
+    expect(r.finish).toBe("2027-01-09");
+  });
+
   it("property: with no resource conflict, levelled dates are scheduleNetwork's scheduled dates (ALAP milestones too)", () => {
     // Random small networks on three calendars (Mon–Fri, 7-day, Mon–Sat), milestones, every link type, working-day and
-    // elapsed lags, some activities ALAP (no ALAP → ALAP link: levelling moves such a chain late together, while
+    // elapsed lags, some deadlines, some activities ALAP (no ALAP → ALAP link: levelling moves such a chain late together, while
     // scheduleNetwork's free float is measured to the successor's early dates). Nothing to level: nothing may move.
     const SIX = createWorkingCalendar({ name: "Mon–Sat", workingWeekdays: [1, 2, 3, 4, 5, 6] });
     const gen = fc.integer({ min: 2, max: 7 }).chain((n) =>
       fc.record({
-        acts: fc.array(fc.record({ d: fc.integer({ min: 0, max: 3 }), cal: fc.constantFrom(undefined, "seven", "six"), alap: fc.boolean() }), { minLength: n, maxLength: n }),
+        acts: fc.array(fc.record({ d: fc.integer({ min: 0, max: 3 }), cal: fc.constantFrom(undefined, "seven", "six"), alap: fc.boolean(), dl: fc.option(fc.integer({ min: 4, max: 16 })) }), { minLength: n, maxLength: n }),
         links: fc.array(
           fc.record({
             a: fc.integer({ min: 0, max: n - 1 }),
@@ -157,7 +199,7 @@ describe("levelResources: an ALAP milestone moves late as ALAP work does", () =>
         const network: ScheduleInput = {
           projectStart: "2027-01-04",
           calendars: { seven: SEVEN_DAY, six: SIX },
-          activities: acts.map((a, i) => ({ id: `A${i}`, duration: a.d, ...(a.cal ? { calendarId: a.cal } : {}), ...(a.alap ? { constraint: { kind: "alap" as const } } : {}) })),
+          activities: acts.map((a, i) => ({ id: `A${i}`, duration: a.d, ...(a.cal ? { calendarId: a.cal } : {}), ...(a.alap ? { constraint: { kind: "alap" as const } } : {}), ...(a.dl !== null ? { deadline: `2027-01-${String(a.dl).padStart(2, "0")}` } : {}) })),
           links: kept.map((l): ScheduleLinkInput => ({ from: `A${l.a}`, to: `A${l.a + l.gap}`, type: l.type as ScheduleLinkInput["type"], ...(l.lag ? { lag: l.lag } : {}) })),
         };
         const r = levelResources({ network, resources: [], assignments: [] }, { schedule: { milestoneDating } });

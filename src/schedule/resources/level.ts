@@ -158,7 +158,8 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
     const d = st.span[j] as number;
     const cal = net.timelines[net.spec.calendarOf[j] as number] as CalendarTimeline;
     const logic = logicStart(net, j, d, es, ef, cpmStart(j), pusher, follows[j] === 1, milestoneAt);
-    if (d === 0 && !follows[j] && (pusher[j] as number) < 0) pusher[j] = lateReach(net, j, logic, es, ef, milestoneAt);
+    const reach = d === 0 && !follows[j] ? lateReach(net, j, logic, es, ef, milestoneAt) : -1;
+    if (reach >= 0) pusher[j] = reach; // of the links at its position, the one that reaches a milestone last dates it
     let w = logic;
     let first = usage.conflict(j, w, w + d);
     // ALAP work its resources keep from its scheduled start takes the latest earlier spot its logic allows, if any.
@@ -222,7 +223,7 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
     }
   }
   // ALAP work as late as its levelled free float allows, when levelling moved its successors (it stayed early).
-  if (alap === "late") alapLate(net, st, es, ef, usage, milestoneAt, (j) => follows[j] === 1 || unresolvedOf.has(j), override);
+  if (alap === "late") alapLate(net, st, es, ef, usage, milestoneAt, (j) => follows[j] === 1 || unresolvedOf.has(j), override, floats);
   // The levelled finish is the latest activity finish *date*, each dated as the activities are (a milestone at the
   // evening of the last working day before its instant): comparing raw instants dated a week-end milestone on Sunday.
   let finishDate: IsoDate | undefined;

@@ -6,7 +6,8 @@ import { linkStart } from "./levelled-violations.js";
 /**
  * @internal The predecessor whose link reaches milestone j latest, when after the evening before its position w (a levelled
  * finish plus an elapsed lag ending on a week-end; a start at that morning), else −1: it dates j, as the CPM driver
- * does (j showed the evening before, before the lag had run or the work had started).
+ * does (j showed the evening before, before the lag had run or the work had started; among links tying at its position
+ * the smaller predecessor id dated it, also one reaching it earlier).
  */
 export function lateReach(net: CompiledNetwork, j: number, w: number, es: Float64Array, ef: Float64Array, milestoneAt: (i: number) => number): number {
   const { spec } = net;
