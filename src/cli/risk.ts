@@ -68,7 +68,7 @@ export function analyzeOfficeRisk(records: ImportedRecords, options: OfficeRiskO
   checkConventions("office risk", options);
   const projects = [...(records.project ?? [])].sort((a, b) => byCodePoint(a.code, b.code)).filter((p) => options.project === undefined || p.id === options.project || p.code === options.project);
   const workPackages = records["work-package"] ?? [];
-  const plan = scheduleInputFromPlan({ projects: records.project ?? [], workPackages, milestones: records.milestone ?? [] }, { statusDate: options.statusDate });
+  const plan = scheduleInputFromPlan({ projects: records.project ?? [], workPackages, milestones: records.milestone ?? [] }, { statusDate: options.statusDate, schedule: planConventionsOf(options) });
   const out: ProjectRisk[] = [];
   projects.forEach((p) => {
     const network = upstreamOf(plan.input, p.id);

@@ -130,7 +130,7 @@ export function analyzeOfficeSchedule(
   const projects = [...(records.project ?? [])].sort((a, b) => byCodePoint(a.code, b.code));
   const plan = scheduleInputFromPlan({
     projects, workPackages: records["work-package"] ?? [], milestones: records.milestone ?? [], resources: records.resource ?? [], assignments: records.assignment ?? [],
-  }, { statusDate });
+  }, { statusDate, schedule: conventions });
   if (projects.length === 0) return { plan, result: undefined, projects: [] };
   const result = scheduleNetwork(plan.input, conventions);
   const baselines = records.baseline ?? [];

@@ -1,6 +1,6 @@
-import { checkArguments, createWorkingCalendar, fromEpochDay, toEpochDay, workingDaysBetween, type IsoDate, type WorkingCalendar } from "../../core/index.js";
+import { ValidationError, checkArguments, createWorkingCalendar, fromEpochDay, toEpochDay, workingDaysBetween, type IsoDate, type WorkingCalendar } from "../../core/index.js";
 import type { EntityOf } from "../../entities/index.js";
-import type { ActivityProgress, ScheduleActivityInput, ScheduleAssignmentInput, ScheduleInput, ScheduleResourceInput } from "../../schedule/index.js";
+import { scheduleNetwork, type ActivityProgress, type ScheduleActivityInput, type ScheduleAssignmentInput, type ScheduleInput, type ScheduleOptions, type ScheduleResourceInput } from "../../schedule/index.js";
 import { summaryLinks } from "./summary-links.js";
 
 /** The day before an ISO date. */
@@ -54,6 +54,13 @@ export interface PlanScheduleOptions {
    * records a typed start as SNET); default `true`. `false` lets them start at the network start.
    */
   readonly anchorUnlinked?: boolean;
+  /**
+   * The options the plan will be scheduled with (`scheduleNetwork`'s, as `levelResources` takes them): the leaf that
+   * starts or finishes a summary, which carries an SS/SF link from it or an FF/SF link into it, is chosen on that
+   * schedule (`milestoneDating` and `outOfSequence` can change it). Default `{}`, scheduleNetwork's defaults; a bad
+   * value is refused at `schedule.<option>`.
+   */
+  readonly schedule?: ScheduleOptions | undefined;
 }
 
 /** The schedule input and what the conversion decided, in words. */
@@ -75,23 +82,34 @@ export interface PlanScheduleInput {
  * `durationDays`, else the working days from planned start to planned finish on its calendar) and per milestone
  * (duration 0), the packages' and milestones' predecessor links (a link to or from a summary package binds its
  * leaves — leaf packages and the milestones under it — as MS Project reads it: into a summary's start every leaf; from
- * its finish every leaf; from its start the leaf that starts it, into its finish the leaf that finishes it; each noted),
+ * its finish every leaf; from its start the leaf that starts it, into its finish the leaf that finishes it, on the
+ * schedule `options.schedule` gives; each noted),
  * constraints, deadlines, per-package and per-project calendars, and the
  * progress at the status date (actual start and finish, the latest remaining days, else the latest percent complete;
  * a milestone's actual date). A
  * package with progress but no actual start (a tracker import) starts on its first record that says started (and
  * finishes on its first that says finished); a percent above 100 (an overrun) counts as 100. Both are noted.
  *
- * @throws {ValidationError} when `statusDate` is not a calendar date `YYYY-MM-DD` (path `["statusDate"]`).
+ * @throws {ValidationError} when `statusDate` is not a calendar date `YYYY-MM-DD` (path `["statusDate"]`), or a
+ *   schedule option is not one scheduleNetwork takes (path `["schedule", option]`).
  * @example
  * ```ts
  * const { input } = scheduleInputFromPlan({ projects: [crm], workPackages, milestones }, { statusDate: "2026-11-20" });
  * const result = scheduleNetwork(input);
+ * // Scheduled with other options: choose the summaries' first and last leaves on that schedule too.
+ * const schedule = { outOfSequence: "progress-override" } as const;
+ * scheduleNetwork(scheduleInputFromPlan({ projects: [crm], workPackages }, { statusDate: "2026-11-20", schedule }).input, schedule);
  * ```
  */
 export function scheduleInputFromPlan(plan: PlanRecords, options: PlanScheduleOptions = {}): PlanScheduleInput {
   checkArguments("scheduleInputFromPlan", { plan: [plan, "object"], options: [options, "object"] });
-  checkArguments("scheduleInputFromPlan", { statusDate: [options.statusDate, "date?"] });
+  checkArguments("scheduleInputFromPlan", { statusDate: [options.statusDate, "date?"], "options.schedule": [options.schedule, "object?"] });
+  const schedule = options.schedule ?? {};
+  try {
+    scheduleNetwork({ projectStart: "2027-01-04", activities: [] }, schedule); // refuses a bad option before any work
+  } catch (e) {
+    throw e instanceof ValidationError ? new ValidationError(e.issues.map((i) => ({ ...i, path: ["schedule", ...i.path] })), "plan schedule options") : e;
+  }
   const notes: string[] = [];
   const projects = [...plan.projects];
   const first = projects[0];
@@ -186,6 +204,6 @@ export function scheduleInputFromPlan(plan: PlanRecords, options: PlanScheduleOp
     activities,
   };
   // A leaf carrying a summary's finish link keeps its planned-start anchor: the link bounds the summary, not its start.
-  input = { ...input, links: spread.resolve(input) };
+  input = { ...input, links: spread.resolve(input, schedule) };
   return { input, resources, assignments, summaries, notes };
 }

@@ -1,5 +1,5 @@
 import type { EntityOf } from "../../entities/index.js";
-import { scheduleNetwork, type LinkLag, type ScheduleInput, type ScheduleLinkInput } from "../../schedule/index.js";
+import { scheduleNetwork, type LinkLag, type ScheduleInput, type ScheduleLinkInput, type ScheduleOptions } from "../../schedule/index.js";
 
 type Pred = NonNullable<EntityOf<"work-package">["predecessors"]>[number];
 
@@ -26,8 +26,11 @@ export interface SummaryLinks {
    * planned-start anchor, the link bounds the summary's finish).
    */
   readonly linked: ReadonlySet<string>;
-  /** Adds the links that join a summary's start or finish, each from or to the one leaf that carries it. */
-  readonly resolve: (input: ScheduleInput) => ScheduleLinkInput[];
+  /**
+   * Adds the links that join a summary's start or finish, each from or to the one leaf that carries it, chosen on the
+   * schedule `options` give (scheduleNetwork's: milestone dating and out-of-sequence progress move early dates).
+   */
+  readonly resolve: (input: ScheduleInput, options?: ScheduleOptions) => ScheduleLinkInput[];
 }
 
 /**
@@ -41,7 +44,8 @@ export interface SummaryLinks {
  *   start (SS, SF) from the leaf that starts the summary (it left from every first leaf, so the successor waited for
  *   the latest of their starts).
  * The leaf that starts or finishes a summary is read off a schedule of the network without these links (earliest
- * early start, latest early finish; ties to the smaller id), then checked once more with them.
+ * early start, latest early finish; ties to the smaller id), then checked once more with them — scheduled with the
+ * options the plan is scheduled with (`resolve`'s), since they can change which leaf is first or last.
  */
 export function summaryLinks(workPackages: readonly EntityOf<"work-package">[], milestones: readonly EntityOf<"milestone">[], notes: string[]): SummaryLinks {
   const children = new Map<string, string[]>();
@@ -78,7 +82,7 @@ export function summaryLinks(workPackages: readonly EntityOf<"work-package">[], 
   for (const w of workPackages) add(w.id, w.predecessors);
   for (const m of milestones) add(m.id, m.predecessors);
 
-  const resolve = (input: ScheduleInput): ScheduleLinkInput[] => {
+  const resolve = (input: ScheduleInput, options: ScheduleOptions = {}): ScheduleLinkInput[] => {
     if (deferred.length === 0) return links;
     const pick = (dates: ReadonlyMap<string, { start: string; finish: string }>, ids: readonly string[], latest: boolean) =>
       [...ids].sort((a, b) => {
@@ -106,7 +110,7 @@ export function summaryLinks(workPackages: readonly EntityOf<"work-package">[], 
     for (let round = 0; round < 4; round++) {
       let dates: Map<string, { start: string; finish: string }>;
       try {
-        dates = new Map(scheduleNetwork({ ...input, links: current }).activities.map((a) => [a.id, { start: a.earlyStart, finish: a.earlyFinish }] as const));
+        dates = new Map(scheduleNetwork({ ...input, links: current }, options).activities.map((a) => [a.id, { start: a.earlyStart, finish: a.earlyFinish }] as const));
       } catch {
         break; // a network the calculator refuses: it will refuse it again, with the paths
       }

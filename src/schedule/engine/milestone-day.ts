@@ -189,8 +189,8 @@ export function linkReachMorning(net: CompiledNetwork, st: CpmState, k: number, 
 
 /**
  * @internal For levelling: the instant a placed, not-started milestone stands for — from the CPM state when levelling
- * left it where CPM put it, else from its levelled position (`es`/`ef`) driven by the link from the predecessor that
- * moved it (`pusher`).
+ * left it where CPM put it; an ALAP milestone moved late by itself at the evening before its position; else from its
+ * levelled position (`es`/`ef`) driven by the link from the predecessor that moved it (`pusher`).
  */
 export function placedMilestoneInstant(
   net: CompiledNetwork,
@@ -205,6 +205,8 @@ export function placedMilestoneInstant(
   return (i) => {
     const by = pusher[i] as number;
     if (es[i] === st.esW[i] && by < 0) return milestoneInstant(net, st, i, dating);
+    // Moved late by itself (ALAP): the evening before its position, as it is dated (it kept a start pin's morning).
+    if (by < 0) return (net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline).F(es[i] as number);
     for (let p = net.graph.predStart[i] as number; by >= 0 && p < (net.graph.predStart[i + 1] as number); p++) {
       const k = net.graph.predLinks[p] as number;
       if (net.spec.linkFrom[k] === by) liveDriver[i] = k;

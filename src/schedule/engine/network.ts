@@ -86,6 +86,12 @@ export function compileNetwork(spec: NetworkSpec, startNoLaterThan: StartNoLater
   const state = new Uint8Array(n);
   let oneCalendar = true;
   for (let k = 0; k < spec.linkLagKind.length; k++) if (spec.linkLagKind[k] !== 0) oneCalendar = false;
+  // A start (SS, SF, no lag) into a milestone dates it on the start's day, a day after the evening before its position:
+  // only the general kernel weighs that instant in float (one-calendar float let A start a day late, moving M's date).
+  for (let k = 0; k < spec.linkType.length; k++) {
+    const t = spec.linkType[k];
+    if ((t === 1 || t === 3) && spec.linkLag[k] === 0 && spec.duration[spec.linkTo[k] as number] === 0) oneCalendar = false;
+  }
   for (let i = 0; i < n; i++) {
     const cal = timelines[spec.calendarOf[i] as number] as CalendarTimeline;
     if (spec.calendarOf[i] !== 0) oneCalendar = false;

@@ -10,6 +10,7 @@ import { resolveScheduleOptions } from "../options.js";
 import { pinnedByStart, reachedAfterHours, scheduleResult } from "../schedule-network.js";
 import type { LevellingBlocker, LevellingDelay, LevellingInput, LevellingOptions, LevellingResult, LevellingUnresolved, LevellingUnresolvedReason } from "../types.js";
 import { alapLate, latestFit } from "./alap.js";
+import { lateReach } from "./milestone-reach.js";
 import { idleOf, type Idle } from "./idle.js";
 import { levelledViolations, linkStart } from "./levelled-violations.js";
 import { MICRO, readResources } from "./resource-model.js";
@@ -157,6 +158,8 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
     const d = st.span[j] as number;
     const cal = net.timelines[net.spec.calendarOf[j] as number] as CalendarTimeline;
     const logic = logicStart(net, j, d, es, ef, cpmStart(j), pusher, follows[j] === 1, milestoneAt);
+    const reach = d === 0 && !follows[j] ? lateReach(net, j, logic, es, ef, milestoneAt) : -1;
+    if (reach >= 0) pusher[j] = reach; // of the links at its position, the one that reaches a milestone last dates it
     let w = logic;
     let first = usage.conflict(j, w, w + d);
     // ALAP work its resources keep from its scheduled start takes the latest earlier spot its logic allows, if any.
@@ -220,7 +223,7 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
     }
   }
   // ALAP work as late as its levelled free float allows, when levelling moved its successors (it stayed early).
-  if (alap === "late") alapLate(net, st, es, ef, usage, milestoneAt, (j) => follows[j] === 1 || unresolvedOf.has(j), override);
+  if (alap === "late") alapLate(net, st, es, ef, usage, milestoneAt, (j) => follows[j] === 1 || unresolvedOf.has(j), override, floats);
   // The levelled finish is the latest activity finish *date*, each dated as the activities are (a milestone at the
   // evening of the last working day before its instant): comparing raw instants dated a week-end milestone on Sunday.
   let finishDate: IsoDate | undefined;

@@ -259,7 +259,8 @@ export interface LevellingOptions {
   /**
    * Where a not-started ALAP activity goes: `"late"` (default) — placed from its CPM scheduled start (early start +
    * free float, where the schedule and the Gantt put it) and, once the rest is levelled, moved as late as its levelled
-   * free float allows (no successor and not the levelled finish moves) where its resources fit; `"early"` — placed
+   * free float allows (no successor, not the levelled finish and never past its deadline; a milestone too) where its
+   * resources fit; `"early"` — placed
    * from its early start like ASAP work (how it was levelled before).
    */
   readonly alap?: LevellingAlap | undefined;
