@@ -44,22 +44,24 @@ describe("efficientFrontier points are as good as selectPortfolio at the same bu
     expect(point?.optimal.adopted.map((a) => [a.candidate, a.previousObjective.toFixed(), a.objective.toFixed()])).toEqual([["E", "12", "14"]]);
   });
 
-  it("random problems, a solver stopped early: each level is worth what selectPortfolio gives at its budget (no re-solves on either side)", async () => {
+  it("random problems, a solver stopped early: each level is worth at least what selectPortfolio gives at its budget (no re-solves on either side)", async () => {
+    // At least, not exactly: a level is also warm-started from the ranking's plan, which a search stopped after one
+    // node can keep where selectPortfolio's greedy plan is worth less (seed 61238178 at 10× runs: C01 alone, 9, is the
+    // ranking's plan; the greedy plan C00 + C04 is worth 6, and C01 no longer fits beside them). Never less: the
+    // heuristic also builds its plan without the warm start (test above).
     const early = createBuiltInSolver({ nodeLimit: 1, improvementPasses: 0 });
-    let differ = 0;
     await fc.assert(
       fc.asyncProperty(rawProblem(10), async (p) => {
         const input = toInput(p);
         const points = await efficientFrontier(input, { solver: early, gap: 0, levels: [1] });
         const single = await selectPortfolio(input, { solver: early, gap: 0, whyNot: "none" });
-        const a = points[0]?.optimal.objective.value?.toFixed();
-        const b = single.objective.value?.toFixed();
-        if (a !== b) differ++;
-        expect(a).toBe(b);
+        const a = points[0]?.optimal.objective.value;
+        const b = single.objective.value;
+        expect(a === undefined).toBe(b === undefined);
+        expect(a === undefined || b === undefined || a.greaterThanOrEqualTo(b)).toBe(true);
       }),
       { seed: 5, numRuns: 40 },
     );
-    expect(differ).toBe(0);
   }, 60_000);
 
   it("a warm start never leaves the heuristic worse than none: the frontier's level 1 is worth 61, as selectPortfolio's", async () => {
