@@ -102,6 +102,9 @@ export function checkArguments(subject: string, args: Readonly<Record<string, re
  * ```
  */
 export function checkOptionKeys(subject: string, options: unknown, known: Readonly<Record<string, 1>>, path: Path = []): void {
+  if (typeof subject !== "string") fail(["subject"], "a string", subject, "checkOptionKeys");
+  if (typeof known !== "object" || known === null) fail(["known"], "an object of the known keys", known, "checkOptionKeys");
+  if (!Array.isArray(path)) fail(["path"], "an array", path, "checkOptionKeys");
   if (typeof options !== "object" || options === null) return;
   const unknown = Object.keys(options).filter((k) => !Object.hasOwn(known, k));
   if (unknown.length > 0) {
