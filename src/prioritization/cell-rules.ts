@@ -1,6 +1,6 @@
 import type { ValidationIssue } from "../core/index.js";
 import type { ResolvedCriterion } from "./criteria.js";
-import type { ResolvedModel } from "./model.js";
+import { COMPONENT_KEYS, type ResolvedModel } from "./model.js";
 
 /*
  * The one set of value rules every scoring path applies (scoreRequests, scoreMatrix, sensitivity): a value inside its
@@ -44,13 +44,9 @@ function rulesOf(model: ResolvedModel): Rule[] {
   const over = (key: string, min: number, top = Infinity) =>
     rules.push({ col: col((spec as unknown as Record<string, string>)[key]!), test: (x) => (min > 0 ? x > 0 : x >= 0) && x <= top,
       message: (x) => min > 0 ? `${label} ${key} must be greater than 0 (got ${x})` : top < Infinity ? `${label} ${key} is a ${(spec as { confidenceUnit: string }).confidenceUnit} from 0 to ${top} (got ${x})` : `${label} ${key} must not be negative (got ${x})` });
-  const domains: Record<string, readonly string[]> = { wsjf: ["businessValue", "timeCriticality", "riskReduction"], rice: ["reach", "impact"], ice: ["impact", "confidence", "ease"] };
-  for (const key of domains[spec.kind] ?? []) over(key, 0);
-  if (spec.kind === "wsjf") over("jobSize", 1);
-  if (spec.kind === "rice") {
-    over("confidence", 0, spec.confidenceUnit === "percent" ? 100 : 1);
-    over("effort", 1);
-  }
+  // Components ≥ 0; the divisor (WSJF job size, RICE effort) > 0; RICE confidence within its unit.
+  (COMPONENT_KEYS[spec.kind] ?? []).forEach((key, i) =>
+    over(key, +(i === 3), spec.kind === "rice" && i === 2 ? (spec.confidenceUnit === "percent" ? 100 : 1) : Infinity));
   if (model.riskCol !== undefined) {
     rules.push({ col: model.riskCol, test: (x) => x >= 0 && x <= 1, message: () => "a risk confidence is between 0 and 1" });
   }

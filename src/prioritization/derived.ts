@@ -1,9 +1,11 @@
-import { PmoDecimal, ValidationError, isIsoDate, missing, metric, type Decimal, type IsoDate, type Metric, checkArguments } from "../core/index.js";
+import { PmoDecimal, ValidationError, isIsoDate, missing, metric, type Decimal, type IsoDate, type Metric, checkArguments, checkOptionKeys } from "../core/index.js";
 import type { ProjectRequest } from "../entities/index.js";
 import type { DerivedFigure, NpvConventions } from "./criteria.js";
 import { toRate } from "./finance/flows.js";
 
 const FIGURES: readonly string[] = ["total-cost", "total-benefit", "expected-benefit", "net-benefit", "roi", "npv", "effort-hours"] satisfies readonly DerivedFigure[];
+
+const DERIVED_OPTION_KEYS = { asOf: 1, rate: 1, discounting: 1, pastFlows: 1 } satisfies Record<keyof Parameters<typeof derivedFigure>[2], 1>;
 
 const sum = (xs: readonly Decimal[]) => xs.reduce((s, x) => s.plus(x), new PmoDecimal(0));
 
@@ -15,7 +17,7 @@ const sum = (xs: readonly Decimal[]) => xs.reduce((s, x) => s.plus(x), new PmoDe
  * estimates (unknown is not 0). A request without benefits has benefits of 0.
  *
  * @throws {ValidationError} for an unknown figure, an `asOf` that is not a calendar date, an `npv` rate that is
- * not a decimal greater than −1, or an unknown `discounting` or `pastFlows`.
+ * not a decimal greater than −1, an unknown `discounting` or `pastFlows`, or an unknown option key (at `options.<key>`).
  *
  * @example
  * ```ts
@@ -29,6 +31,7 @@ export function derivedFigure(
   options: { readonly asOf: IsoDate; readonly rate?: Decimal | string | number } & NpvConventions,
 ): Metric<Decimal> {
   checkArguments("derivedFigure", { request: [request, "object"], figure: [figure, "string"], options: [options, "object"] });
+  checkOptionKeys("derivedFigure", options, DERIVED_OPTION_KEYS, ["options"]);
   if (!FIGURES.includes(figure)) throw ValidationError.single(["figure"], `unknown figure ${JSON.stringify(figure)} (expected ${FIGURES.join(", ")})`, "derivedFigure");
   if (!isIsoDate(options.asOf)) throw ValidationError.single(["options", "asOf"], "asOf must be a calendar date YYYY-MM-DD", "derivedFigure");
   for (const [k, allowed] of [["discounting", ["whole-years", "per-period"]], ["pastFlows", ["compound", "undiscounted", "excluded"]]] as const) {

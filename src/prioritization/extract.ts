@@ -1,4 +1,4 @@
-import { PmoDecimal, ValidationError, hasValue, type Decimal, type IsoDate, type ValidationIssue } from "../core/index.js";
+import { PmoDecimal, ValidationError, type Decimal, type IsoDate, type ValidationIssue } from "../core/index.js";
 import type { ProjectRequest } from "../entities/index.js";
 import { outsideScale } from "./cell-rules.js";
 import { deriveFigure } from "./derived.js";
@@ -106,7 +106,8 @@ export function extractValues(requests: readonly ProjectRequest[], model: Resolv
       if (source.kind !== "derived") return;
       // The model checked the rate (a decimal above −1) when it was resolved.
       const f = deriveFigure(r, source.figure, asOf, () => new PmoDecimal(source.rate ?? 0), source);
-      if (hasValue(f)) {
+      // A Metric from deriveFigure is always an object: read its reason directly, not through hasValue's guard.
+      if (f.reason === undefined) {
         raw[i * m + col] = f.value;
         values[i * m + col] = f.value.toNumber();
       }

@@ -187,13 +187,11 @@ export function resolveModel(model: ScoringModel): ResolvedModel {
   const refScored = (key: string, value: string) => {
     if (!scoredIds.has(value)) add([key], `unknown criterion ${JSON.stringify(value)} (not a scored one)`);
   };
-  switch (model.kind) {
-    case "wsjf": for (const k of ["businessValue", "timeCriticality", "riskReduction", "jobSize"] as const) refScored(k, model[k]); break;
-    case "rice": for (const k of ["reach", "impact", "confidence", "effort"] as const) refScored(k, model[k]); break;
-    case "ice": for (const k of ["impact", "confidence", "ease"] as const) refScored(k, model[k]); break;
-    case "formula": for (const [c, path] of formulaCriteria(model.formula, ["formula"])) if (!scoredIds.has(c)) add(path, `unknown criterion ${JSON.stringify(c)}`); break;
-    default: break;
-  }
+  // The WSJF, RICE and ICE components by key, in term order (the fourth is the divisor).
+  const keys = COMPONENT_KEYS[model.kind] ?? [];
+  const named = model as unknown as Record<string, string>;
+  for (const k of keys) refScored(k, named[k]!);
+  if (model.kind === "formula") for (const [c, path] of formulaCriteria(model.formula, ["formula"])) if (!scoredIds.has(c)) add(path, `unknown criterion ${JSON.stringify(c)}`);
   (model.gates ?? []).forEach((g, i) => {
     if (g.kind !== "moscow") return;
     ref(g.criterionId, ["gates", i, "criterionId"]);
@@ -206,14 +204,10 @@ export function resolveModel(model: ScoringModel): ResolvedModel {
   const columns = specs.map(({ c }) => resolveCriterion(c, defaultNorm));
   const col = (k: string) => columnOf.get(k)!;
   const single = (k: string, role: TermDef["role"]): TermDef => ({ id: k, role, criterionIds: [k], col: col(k) });
-  let terms: TermDef[];
-  switch (model.kind) {
-    case "weighted-sum": terms = model.criteria.map((c) => single(c.id, "weighted")); break;
-    case "wsjf": terms = [single(model.businessValue, "component"), single(model.timeCriticality, "component"), single(model.riskReduction, "component"), single(model.jobSize, "divisor")]; break;
-    case "rice": terms = [single(model.reach, "factor"), single(model.impact, "factor"), single(model.confidence, "factor"), single(model.effort, "divisor")]; break;
-    case "ice": terms = [model.impact, model.confidence, model.ease].map((k) => single(k, model.convention === "product" ? "factor" : "component")); break;
-    case "formula": terms = formulaTerms(model.formula); break;
-  }
+  // WSJF: three components ÷ job size; RICE: three factors ÷ effort; ICE: factors (product) or components (mean).
+  const terms: TermDef[] = model.kind === "weighted-sum" ? model.criteria.map((c) => single(c.id, "weighted"))
+    : model.kind === "formula" ? formulaTerms(model.formula)
+    : keys.map((k, i) => single(named[k]!, i === 3 ? "divisor" : model.kind === "wsjf" || named.convention === "mean" ? "component" : "factor"));
   if (model.riskAdjustment) terms.push({ id: "risk-adjustment", role: "risk-adjustment", criterionIds: [model.riskAdjustment.criterionId], col: col(model.riskAdjustment.criterionId) });
   return {
     spec: model, name: model.name ?? model.kind, decimals: model.decimals ?? 9, columns, columnOf, scoredCount: model.criteria.length, terms,
@@ -221,6 +215,13 @@ export function resolveModel(model: ScoringModel): ResolvedModel {
     riskCol: model.riskAdjustment ? col(model.riskAdjustment.criterionId) : undefined,
   };
 }
+
+/** @internal The WSJF, RICE and ICE models' component keys, in term order (a fourth is the divisor). */
+export const COMPONENT_KEYS: Readonly<Record<string, readonly string[]>> = {
+  wsjf: ["businessValue", "timeCriticality", "riskReduction", "jobSize"],
+  rice: ["reach", "impact", "confidence", "effort"],
+  ice: ["impact", "confidence", "ease"],
+};
 
 /** @internal Default MoSCoW labels, folded (trimmed, lower-case) as ratings are. */
 export const MOSCOW_DEFAULTS = { must: ["must"], wont: ["wont", "won't"] } as const;

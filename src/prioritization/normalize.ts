@@ -1,4 +1,4 @@
-import { ValidationError, checkArguments } from "../core/index.js";
+import { ValidationError, checkArguments, checkOptionKeys } from "../core/index.js";
 
 /**
  * How a criterion's raw values become comparable scores (see docs/prioritization.md for the formulas):
@@ -157,6 +157,8 @@ const oneOf = (key: string, value: unknown, allowed: readonly string[]) => {
 };
 
 /** A misspelt option must not fall back to its default, nor a range or anchors that define no scale give NaN. */
+const NORMALIZE_OPTION_KEYS = { method: 1, direction: 1, tieRule: 1, range: 1, anchors: 1, nonPositive: 1 } satisfies Record<keyof Parameters<typeof normalizeValues>[1], 1>;
+
 function checkOptions(o: Parameters<typeof normalizeValues>[1]): void {
   oneOf("direction", o.direction, ["benefit", "cost"]);
   oneOf("tieRule", o.tieRule, ["average", "min", "max"]);
@@ -188,7 +190,7 @@ function checkOptions(o: Parameters<typeof normalizeValues>[1]): void {
  *
  * @throws {ValidationError} for a non-finite value, `absolute` without a range or anchors, a `direction`, `tieRule` or
  * `nonPositive` that is not one of its values, a range with max ≤ min, or anchors that are fewer than two, not
- * finite or not distinct.
+ * finite or not distinct, or an unknown option key (at the key).
  * @example
  * ```ts
  * normalizeValues([1, 3, 5], { method: "min-max" });                     // [0, 0.5, 1]
@@ -211,6 +213,7 @@ export function normalizeValues(
   },
 ): (number | undefined)[] {
   checkArguments("normalizeValues", { values: [values, "array"], options: [options, "object"] });
+  checkOptionKeys("normalizeValues", options, NORMALIZE_OPTION_KEYS);
   if (!Object.hasOwn(METHOD_CODE, options.method)) throw ValidationError.single(["method"], `unknown normalisation ${JSON.stringify(options.method)}`, "normalisation");
   checkOptions(options);
   const col = new Float64Array(values.length);

@@ -1,4 +1,4 @@
-import { ValidationError, isIsoDate, type IsoDate, type ValidationIssue } from "../core/index.js";
+import { ValidationError, checkOptionKeys, isIsoDate, type IsoDate, type ValidationIssue } from "../core/index.js";
 import { cellIssues } from "./cell-rules.js";
 import type { ProjectRequest } from "../entities/index.js";
 import { runEngine, type EngineResult } from "./engine.js";
@@ -19,6 +19,9 @@ export interface ScoreOptions {
    */
   readonly onInvalid?: "throw" | "refuse";
 }
+
+/** @internal The keys of {@link ScoreOptions}; any other is refused. */
+export const SCORE_OPTION_KEYS = { asOf: 1, onInvalid: 1 } satisfies Record<keyof ScoreOptions, 1>;
 
 /** @internal Everything a scoring run computed, for sensitivity analysis. */
 export interface ScoringRun {
@@ -97,7 +100,7 @@ function scoreOnce(requests: readonly ProjectRequest[], resolved: ResolvedModel,
  *    input order.
  *
  * @throws {ValidationError} for a bad model, ratings outside their scale, unknown labels, duplicate request ids,
- * WSJF job size or RICE effort ≤ 0, or a missing/invalid `asOf`.
+ * WSJF job size or RICE effort ≤ 0, a missing/invalid `asOf`, or an unknown option key (at `options.<key>`).
  * @example
  * ```ts
  * const board = scoreRequests(requests, {
@@ -112,6 +115,7 @@ function scoreOnce(requests: readonly ProjectRequest[], resolved: ResolvedModel,
  * ```
  */
 export function scoreRequests(requests: readonly ProjectRequest[], model: ScoringModel, options: ScoreOptions): Scoreboard {
+  checkOptionKeys("scoreRequests", options, SCORE_OPTION_KEYS, ["options"]);
   const run = runScoring(requests, model, options);
   const { engine: e, extracted: x } = run;
   const entries = Array.from(e.order, (i, pos) => explainRow(run.model, e, x.ids, i, pos + 1, (cell) => x.raw[cell], run.outcomes.get(i) ?? []));

@@ -1,9 +1,9 @@
 import * as z from "zod";
-import { PmoDecimal, ValidationError, decimalInputSchema, type DecimalInput, type ValidationIssue } from "../core/index.js";
+import { PmoDecimal, ValidationError, checkOptionKeys, decimalInputSchema, type DecimalInput, type ValidationIssue } from "../core/index.js";
 import type { ProjectRequest } from "../entities/index.js";
 import type { ScoringModel } from "./model.js";
 import type { RefusedRequest, Scoreboard } from "./results.js";
-import { scoreRequests, type ScoreOptions } from "./score-requests.js";
+import { SCORE_OPTION_KEYS, scoreRequests, type ScoreOptions } from "./score-requests.js";
 
 /** One request as a plain row: its id, its ratings by criterion id, and whether it is mandatory. */
 export interface RatingRow {
@@ -45,6 +45,7 @@ const rowSchema = z.strictObject({
  */
 export function scoreRows(rows: readonly RatingRow[], model: ScoringModel, options: ScoreOptions): Scoreboard {
   if (!Array.isArray(rows)) throw ValidationError.single(["rows"], "expected an array of rows", "scoring rows");
+  checkOptionKeys("scoreRows", options, SCORE_OPTION_KEYS, ["options"]);
   const issues: ValidationIssue[] = [];
   const parsed = rows.map((row, i) => {
     const r = rowSchema.safeParse(row);

@@ -1,3 +1,4 @@
+import { checkOptionKeys } from "../core/index.js";
 import { fractionalBound } from "./bounds.js";
 import { heuristicState } from "./heuristic.js";
 import type { SelectionModel } from "./model.js";
@@ -23,6 +24,8 @@ export interface BuiltInSolverOptions {
   /** Rounds of local improvement (drop-and-refill and swap moves) after the greedy start. Default 6. */
   readonly improvementPasses?: number;
 }
+
+const SOLVER_OPTION_KEYS = { branchAndBound: 1, nodeLimit: 1, improvementPasses: 1 } satisfies Record<keyof BuiltInSolverOptions, 1>;
 
 /** Depth-first branch and bound over blocks, include branch first; returns why it stopped and the pruned bound. */
 function branchAndBound(
@@ -91,12 +94,14 @@ function fixedOut(ctx: SearchContext, incumbent: number): Uint8Array {
  * limits decide the result; the time limit only cuts work short, and the result then says `time-limit`. It runs
  * anywhere (browsers, workers, edge runtimes) and is the warm start for other solvers.
  *
+ * @throws {ValidationError} for an unknown option key (at the key).
  * @example
  * ```ts
  * const result = await selectPortfolio(problem, { solver: createBuiltInSolver({ nodeLimit: 100_000 }) });
  * ```
  */
 export function createBuiltInSolver(options: BuiltInSolverOptions = {}): SelectionSolver {
+  checkOptionKeys("createBuiltInSolver", options, SOLVER_OPTION_KEYS);
   const useBnb = options.branchAndBound ?? true;
   const nodeLimit = options.nodeLimit ?? 2_000_000;
   const passes = options.improvementPasses ?? 20;

@@ -1,4 +1,4 @@
-import { PmoDecimal, ValidationError, decimal, missing, metric, money, type Decimal, type Metric, type Money } from "../core/index.js";
+import { PmoDecimal, ValidationError, checkOptionKeys, decimal, missing, metric, money, type Decimal, type Metric, type Money } from "../core/index.js";
 import { dictionaryOf } from "../core/own.js";
 import { buildBlocks, shareBlocks } from "./blocks.js";
 import { canonicalProblem, knownCanonical } from "./canonical.js";
@@ -32,6 +32,8 @@ export interface EfficientFrontierOptions extends Pick<SelectPortfolioOptions, "
   /** The ranking to fund in order (candidate ids, best first). Default: candidates of positive value, highest first, then id. */
   readonly ranking?: readonly string[] | undefined;
 }
+
+const FRONTIER_OPTION_KEYS = { solver: 1, gap: 1, timeLimitMs: 1, levels: 1, ranking: 1 } satisfies Record<keyof EfficientFrontierOptions, 1>;
 
 /** One budget level of the frontier: the optimal portfolio beside the one the ranking funds. */
 export interface FrontierPoint {
@@ -105,7 +107,7 @@ export function fundByRanking(problem: SelectionProblem, ranking: readonly strin
  * the fixed work measured on the level before), and levels the limit leaves unsolved read status `time-limit` with no
  * plan. A level reads `optimal` only when its optimum is proven.
  *
- * @throws {ValidationError} for an invalid problem, level or ranking.
+ * @throws {ValidationError} for an invalid problem, level or ranking, or an unknown option key (at the key).
  * @example
  * ```ts
  * const frontier = await efficientFrontier(problem, { levels: [0.5, 0.75, 1] });
@@ -118,6 +120,7 @@ export async function efficientFrontier(
 ): Promise<FrontierPoint[]> {
   // The limit counts from the call, validation included.
   const startedAt = now();
+  checkOptionKeys("efficientFrontier", options, FRONTIER_OPTION_KEYS);
   const problem = defineSelectionProblem(input);
   const { solver, gap, timeLimitMs } = solveOptions(options);
   // A list of another shape (text) threw a TypeError from deep inside; it is refused at the option.

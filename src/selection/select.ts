@@ -1,4 +1,4 @@
-import { ValidationError, metric, missing, type Decimal, type Metric } from "../core/index.js";
+import { ValidationError, checkOptionKeys, metric, missing, type Decimal, type Metric } from "../core/index.js";
 import { builtInSolver } from "./built-in-solver.js";
 import type { ConstraintUsage, WhyNot } from "./explain.js";
 import { improvePlan } from "./improve.js";
@@ -31,6 +31,10 @@ export interface SelectPortfolioOptions {
   /** A plan to start from (candidate ids), e.g. last quarter's portfolio. */
   readonly warmStart?: readonly string[] | undefined;
 }
+
+const SELECT_OPTION_KEYS = {
+  solver: 1, gap: 1, timeLimitMs: 1, whyNot: 1, whyNotResolves: 1, whyNotTimeLimitMs: 1, warmStart: 1,
+} satisfies Record<keyof SelectPortfolioOptions, 1>;
 
 /** The selected portfolio with its proof quality and its explanations. */
 export interface PortfolioSelection {
@@ -113,7 +117,8 @@ export function solveOptions(options: SelectPortfolioOptions): { solver: Selecti
  * constraint set found, in plain words. Among equally good plans the choice depends only on the problem's content,
  * never on the order of its candidates or constraints (solvers see them sorted by id).
  *
- * @throws {ValidationError} for an invalid problem (unknown ids, negative costs, non-finite values…) or options.
+ * @throws {ValidationError} for an invalid problem (unknown ids, negative costs, non-finite values…) or options (an
+ * unknown option key too, at the key).
  * @example
  * ```ts
  * const result = await selectPortfolio(problem, { gap: 0, timeLimitMs: 5_000 });
@@ -128,6 +133,7 @@ export async function selectPortfolio(
   options: SelectPortfolioOptions = {},
 ): Promise<PortfolioSelection> {
   const startedAt = now();
+  checkOptionKeys("selectPortfolio", options, SELECT_OPTION_KEYS);
   const problem = defineSelectionProblem(input);
   const { solver, gap, timeLimitMs } = solveOptions(options);
   const resolves = options.whyNotResolves ?? 10;

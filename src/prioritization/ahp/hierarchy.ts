@@ -1,6 +1,6 @@
-import { ValidationError, type ValidationIssue, checkArguments } from "../../core/index.js";
+import { ValidationError, type ValidationIssue, checkArguments, checkOptionKeys } from "../../core/index.js";
 import type { PairwiseMatrix } from "./matrix.js";
-import { ahpWeights, consistencyThreshold, type AhpOptions, type AhpResult } from "./weights.js";
+import { AHP_OPTION_KEYS, ahpWeights, consistencyThreshold, type AhpOptions, type AhpResult } from "./weights.js";
 
 /**
  * A node of an AHP hierarchy: the goal, a criterion or a sub-criterion. A node with `children` compares them in
@@ -73,12 +73,15 @@ export interface AhpHierarchyResult {
   readonly inconsistentNodes: readonly string[];
 }
 
+const HIERARCHY_OPTION_KEYS = { ...AHP_OPTION_KEYS, mode: 1 } satisfies Record<keyof AhpHierarchyOptions, 1>;
+
 /**
  * Synthesises an AHP hierarchy: local priorities at every node (with CR per node), global criterion weights as the
  * products of local weights down the tree, and the alternatives' final priorities in distributive or ideal mode.
  *
  * @throws {ValidationError} for a malformed hierarchy (duplicate ids, a matrix whose size does not match its children
- * or the alternatives, fewer than one alternative) with the path of each problem, or a malformed matrix.
+ * or the alternatives, fewer than one alternative) with the path of each problem, a malformed matrix, or an unknown
+ * option key (at `options.<key>`).
  * @example
  * ```ts
  * // Hand-derived with consistent judgements: quality is 3× cost → weights 0.25 / 0.75.
@@ -96,6 +99,7 @@ export interface AhpHierarchyResult {
  */
 export function ahpHierarchy(hierarchy: AhpHierarchy, options: AhpHierarchyOptions = {}): AhpHierarchyResult {
   checkArguments("ahpHierarchy", { hierarchy: [hierarchy, "object"], options: [options, "object"] });
+  checkOptionKeys("ahpHierarchy", options, HIERARCHY_OPTION_KEYS, ["options"]);
   const mode = options.mode ?? "distributive";
   if (mode !== "distributive" && mode !== "ideal") {
     throw ValidationError.single(["options", "mode"], 'mode must be "distributive" or "ideal"', "AHP hierarchy");
@@ -103,13 +107,14 @@ export function ahpHierarchy(hierarchy: AhpHierarchy, options: AhpHierarchyOptio
   checkShape(hierarchy);
   const alts = hierarchy.alternatives;
   const threshold = consistencyThreshold(options.threshold, "AHP hierarchy");
+  const { mode: _mode, ...nodeOptions } = options;
   const nodes: AhpNodeResult[] = [];
   const leafWeights: { id: string; weight: number }[] = [];
   const totals = new Array<number>(alts.length).fill(0);
   const visit = (node: AhpNode, globalWeight: number, localWeight: number, path: (string | number)[]) => {
     let local: AhpResult;
     try {
-      local = ahpWeights(node.compare, options);
+      local = ahpWeights(node.compare, nodeOptions);
     } catch (e) {
       // Re-anchor the matrix's problems at the node's place in the hierarchy.
       if (e instanceof ValidationError) throw new ValidationError(e.issues.map((i) => ({ ...i, path: [...path, "compare", ...i.path.slice(1)] })), "AHP hierarchy");

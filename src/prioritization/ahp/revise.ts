@@ -1,4 +1,4 @@
-import { ValidationError, checkArguments } from "../../core/index.js";
+import { ValidationError, checkArguments, checkOptionKeys } from "../../core/index.js";
 import { fillMissing } from "./complete.js";
 import { readMatrix, type PairwiseMatrix } from "./matrix.js";
 import { consistencyOf } from "./weights.js";
@@ -40,7 +40,7 @@ export interface RevisionAdvice {
  * and with the nearest Saaty-scale value. Judgements are ranked by the CR reached (lowest first, ties by position).
  * n ≤ 2 has nothing to revise (an empty list).
  *
- * @throws {ValidationError} for a malformed or incomplete matrix.
+ * @throws {ValidationError} for a malformed or incomplete matrix, or an unknown option key (at `options.<key>`).
  * @example
  * ```ts
  * const advice = suggestJudgementRevision([[1, 3, "1/3"], ["1/3", 1, 3], [3, "1/3", 1]], { riTable: "saaty-classic" });
@@ -49,6 +49,7 @@ export interface RevisionAdvice {
  */
 export function suggestJudgementRevision(matrix: PairwiseMatrix, options: { readonly riTable?: RiTable } = {}): RevisionAdvice {
   checkArguments("suggestJudgementRevision", { matrix: [matrix, "array"], options: [options, "object"] });
+  checkOptionKeys("suggestJudgementRevision", options, { riTable: 1 } satisfies Record<keyof typeof options, 1>, ["options"]);
   const table = options.riTable ?? "donegan-dodd";
   const a = readMatrix(matrix, "AHP matrix");
   if (a.some((row) => row.some((x) => Number.isNaN(x)))) {

@@ -1,4 +1,4 @@
-import { ValidationError, checkArguments } from "../../core/index.js";
+import { ValidationError, checkArguments, checkOptionKeys } from "../../core/index.js";
 import { fillMissing, llsmWeights } from "./complete.js";
 import { isIncomplete, readMatrix, type PairwiseMatrix } from "./matrix.js";
 import { randomIndex, type RiTable } from "./ri-tables.js";
@@ -15,6 +15,9 @@ export interface AhpOptions {
   /** Largest acceptable CR, from 0 to 1 (default 0.10). */
   readonly threshold?: number;
 }
+
+/** @internal The keys of {@link AhpOptions}; any other is refused. */
+export const AHP_OPTION_KEYS = { method: 1, riTable: 1, threshold: 1 } satisfies Record<keyof AhpOptions, 1>;
 
 /** Weights and consistency of a pairwise matrix. All figures are binary64 numbers (AHP weights are not money). */
 export interface AhpResult {
@@ -90,7 +93,7 @@ export function consistencyOf(a: readonly (readonly number[])[], table: RiTable)
  *   λmax is always the principal eigenvalue of the (completed) matrix, so CR does not depend on the method.
  * - n = 1: weight 1; n = 2: weights from the one judgement; CI = CR = 0 and `consistent` by definition.
  *
- * @throws {ValidationError} with the path of every malformed entry, or when the RI table does not cover n.
+ * @throws {ValidationError} with the path of every malformed entry, when the RI table does not cover n, or for an unknown option key (at `options.<key>`).
  * @example
  * ```ts
  * // Saaty (1990), "How to make a decision", house example, size of house: A vs B vs C
@@ -101,6 +104,7 @@ export function consistencyOf(a: readonly (readonly number[])[], table: RiTable)
  */
 export function ahpWeights(matrix: PairwiseMatrix, options: AhpOptions = {}): AhpResult {
   checkArguments("ahpWeights", { matrix: [matrix, "array"], options: [options, "object"] });
+  checkOptionKeys("ahpWeights", options, AHP_OPTION_KEYS, ["options"]);
   const method = options.method ?? "eigenvector";
   if (method !== "eigenvector" && method !== "geometric-mean") {
     throw ValidationError.single(["options", "method"], 'method must be "eigenvector" or "geometric-mean"', "AHP");

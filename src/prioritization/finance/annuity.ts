@@ -1,4 +1,4 @@
-import { PmoDecimal, ValidationError, metric, missing, type Decimal, type DecimalInput, type Metric } from "../../core/index.js";
+import { PmoDecimal, ValidationError, checkOptionKeys, metric, missing, type Decimal, type DecimalInput, type Metric } from "../../core/index.js";
 import { toDecimalOrUndefined } from "./flows.js";
 import { RATE_SEARCH_RANGE, closestRoot, findRoots } from "./roots.js";
 
@@ -153,6 +153,8 @@ export interface AnnuityRateOptions {
   readonly guess?: DecimalInput;
 }
 
+const RATE_OPTION_KEYS = { guess: 1 } satisfies Record<keyof AnnuityRateOptions, 1>;
+
 /**
  * The interest rate per period at which payments `pmt` over `nper` periods turn `pv` into `fv` — spreadsheet `RATE`.
  * Newton's method from `guess` in 34-digit decimals, to a full Newton step |Δr| ≤ 1e-24 within 200 steps. A step
@@ -164,7 +166,8 @@ export interface AnnuityRateOptions {
  * answers Err:523 / #NUM! after its own 20 Newton steps). When `nper` is positive and pv, pmt and fv never differ in sign
  * (nothing paid against something received, or no cash flow at all), no single rate is the answer: `no-solution`.
  *
- * @throws {ValidationError} for a missing or non-decimal term or a type other than 0/1.
+ * @throws {ValidationError} for a missing or non-decimal term, a type other than 0/1, a guess ≤ −1, or an unknown option
+ * key (at `options.<key>`).
  * @example
  * ```ts
  * // Spreadsheet documentation: =RATE(4*12, -200, 8000) → about 0.77 % a month (9.24 % a year)
@@ -172,6 +175,7 @@ export interface AnnuityRateOptions {
  * ```
  */
 export function annuityRate(terms: AnnuityTermsFor<"nper" | "pmt" | "pv">, options: AnnuityRateOptions = {}): Metric<Decimal, AnnuityReason> {
+  checkOptionKeys("annuityRate", options, RATE_OPTION_KEYS, ["options"]);
   const t = read(terms, "annuityRate", ["nper", "pmt", "pv"]);
   if (t.nper.isZero()) return missing("nper-is-zero", "no periods");
   const g = options.guess === undefined ? new PmoDecimal("0.1") : toDecimalOrUndefined(options.guess);

@@ -1,4 +1,4 @@
-import { PmoDecimal, missing, type Decimal, type DecimalInput, type MetricMissing, type MetricValue } from "../../core/index.js";
+import { PmoDecimal, checkOptionKeys, missing, type Decimal, type DecimalInput, type MetricMissing, type MetricValue } from "../../core/index.js";
 import { signChanges, toFlows, toRate, type CashFlowInput } from "./flows.js";
 import { closestRoot, findRoots, finiteApprox, type ApproxRateFunction, type RateFunction } from "./roots.js";
 
@@ -24,6 +24,9 @@ export interface IrrOptions {
   readonly guess?: DecimalInput;
 }
 
+/** @internal The keys of {@link IrrOptions} (and of XirrOptions). */
+export const GUESS_OPTION_KEYS = { guess: 1 } satisfies Record<keyof IrrOptions, 1>;
+
 /**
  * Internal rate of return: the rate where the NPV of the flows (first flow at t = 0) is zero, as Excel's `IRR`.
  *
@@ -33,7 +36,7 @@ export interface IrrOptions {
  * the smaller on a tie). Flows with more than one sign change may have several rates: `multipleRootsPossible` is
  * set. No sign change → `no-sign-change`; no root in the range → `no-root-found`.
  *
- * @throws {ValidationError} for a non-finite flow.
+ * @throws {ValidationError} for a non-finite flow, a guess ≤ −1, or an unknown option key (at `options.<key>`).
  * @example
  * ```ts
  * // Excel IRR help: =IRR(-70000, 12000, 15000, 18000, 21000, 26000) → 8.7%
@@ -41,6 +44,7 @@ export interface IrrOptions {
  * ```
  */
 export function irr(flows: readonly CashFlowInput[], options: IrrOptions = {}): RateMetric {
+  checkOptionKeys("irr", options, GUESS_OPTION_KEYS, ["options"]);
   const f = toFlows(flows, "irr");
   const guess = options.guess === undefined ? new PmoDecimal("0.1") : toRate(options.guess, "irr", ["options", "guess"]);
   const nums = f.map((x) => x.toNumber());

@@ -1,4 +1,4 @@
-import { PmoDecimal, ValidationError, metric, type Decimal, type DecimalInput, type Metric } from "../../core/index.js";
+import { PmoDecimal, ValidationError, checkOptionKeys, metric, type Decimal, type DecimalInput, type Metric } from "../../core/index.js";
 import { toFlows, toRate, type CashFlowInput } from "./flows.js";
 
 /**
@@ -14,12 +14,14 @@ export interface NpvOptions {
   readonly convention: NpvConvention;
 }
 
+const NPV_OPTION_KEYS = { convention: 1 } satisfies Record<keyof NpvOptions, 1>;
+
 /**
  * Net present value `Σ CF_t / (1 + rate)^t` at pmokit's decimal precision (34 significant digits).
  *
  * @param rate - discount rate per period as a fraction (`"0.1"` = 10%), greater than −1.
  * @param flows - one flow per period; Money or decimals (Money flows must share a currency).
- * @throws {ValidationError} for a non-finite flow or a rate ≤ −1.
+ * @throws {ValidationError} for a non-finite flow, a rate ≤ −1, or an unknown option key (at `options.<key>`).
  * @example
  * ```ts
  * // Excel NPV help, example 1: =NPV(10%, -10000, 3000, 4200, 6800) → 1,188.44
@@ -27,6 +29,7 @@ export interface NpvOptions {
  * ```
  */
 export function npv(rate: DecimalInput, flows: readonly CashFlowInput[], options: NpvOptions): Metric<Decimal> {
+  checkOptionKeys("npv", options, NPV_OPTION_KEYS, ["options"]);
   const r = toRate(rate, "npv");
   const f = toFlows(flows, "npv");
   if (options?.convention !== "excel" && options?.convention !== "t0") {

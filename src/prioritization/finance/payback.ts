@@ -1,4 +1,4 @@
-import { PmoDecimal, ValidationError, missing, metric, type Decimal, type DecimalInput, type Metric } from "../../core/index.js";
+import { PmoDecimal, ValidationError, checkOptionKeys, missing, metric, type Decimal, type DecimalInput, type Metric } from "../../core/index.js";
 import { toFlows, toRate, type CashFlowInput } from "./flows.js";
 
 /** Options of {@link paybackPeriod}. */
@@ -13,6 +13,8 @@ export interface PaybackOptions {
   readonly crossing?: "first" | "final";
 }
 
+const PAYBACK_OPTION_KEYS = { discountRate: 1, crossing: 1 } satisfies Record<keyof PaybackOptions, 1>;
+
 /**
  * Payback period in periods: when the cumulative flows (flow i at t = i, optionally discounted) first come back up
  * from below zero, interpolated linearly inside the period that recovers them: `(k − 1) + (−C_{k−1}) / CF_k` for the
@@ -21,7 +23,7 @@ export interface PaybackOptions {
  * when it never comes back to zero. The interpolation assumes the period's flow arrives evenly through it; the whole
  * number of periods is the figure rounded up.
  *
- * @throws {ValidationError} for a non-finite flow or a rate ≤ −1.
+ * @throws {ValidationError} for a non-finite flow, a rate ≤ −1, or an unknown option key (at `options.<key>`).
  * @example
  * ```ts
  * // Hand-derived: −1000, then 400 a year → cumulative −600, −200, +200 → 2 + 200/400 = 2.5 years
@@ -29,6 +31,7 @@ export interface PaybackOptions {
  * ```
  */
 export function paybackPeriod(flows: readonly CashFlowInput[], options: PaybackOptions = {}): Metric<Decimal> {
+  checkOptionKeys("paybackPeriod", options, PAYBACK_OPTION_KEYS, ["options"]);
   const all = paybackCrossings(flows, options);
   const crossing = options.crossing ?? "first";
   if (crossing !== "first" && crossing !== "final") {
@@ -51,7 +54,7 @@ export interface PaybackCrossings {
  * Every payback crossing of the cumulative flow (interpolated like {@link paybackPeriod}), with the first and the
  * final one. Flows that recover, dip below zero again (a second outlay) and recover later have two crossings.
  *
- * @throws {ValidationError} for a non-finite flow or a rate ≤ −1.
+ * @throws {ValidationError} for a non-finite flow, a rate ≤ −1, or an unknown option key (at `options.<key>`).
  * @example
  * ```ts
  * // −1000, +600, +600 (cum +200 at 2: crossing at 1 + 400/600), −500 (cum −300), +600 (cum +300: 3 + 300/600)
@@ -61,6 +64,7 @@ export interface PaybackCrossings {
  * ```
  */
 export function paybackCrossings(flows: readonly CashFlowInput[], options: PaybackOptions = {}): PaybackCrossings {
+  checkOptionKeys("paybackCrossings", options, PAYBACK_OPTION_KEYS, ["options"]);
   let f = toFlows(flows, "paybackPeriod");
   if (options.discountRate !== undefined) {
     const base = toRate(options.discountRate, "paybackPeriod", ["options", "discountRate"]).plus(1);

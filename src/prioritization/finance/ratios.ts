@@ -1,4 +1,4 @@
-import { PmoDecimal, ValidationError, isMoney, missing, metric, type Decimal, type DecimalInput, type Metric, type Money, checkArguments } from "../../core/index.js";
+import { PmoDecimal, ValidationError, isMoney, missing, metric, type Decimal, type DecimalInput, type Metric, type Money, checkArguments, checkOptionKeys } from "../../core/index.js";
 import { presentValue } from "./npv.js";
 import { toDecimalOrUndefined, toFlows, toRate, type CashFlowInput } from "./flows.js";
 
@@ -35,11 +35,13 @@ export interface BenefitCostOptions {
   readonly rate?: DecimalInput;
 }
 
+const BENEFIT_COST_OPTION_KEYS = { rate: 1 } satisfies Record<keyof BenefitCostOptions, 1>;
+
 /**
  * Benefit-cost ratio `PV(benefits) / PV(costs)`, each a list of non-negative flows per period (t = 0, 1, …).
  * `cost-is-zero` when the costs' present value is zero.
  *
- * @throws {ValidationError} for a non-finite or negative flow, or a rate ≤ −1.
+ * @throws {ValidationError} for a non-finite or negative flow, a rate ≤ −1, or an unknown option key (at `options.<key>`).
  * @example
  * ```ts
  * benefitCostRatio({ benefits: ["0", "600", "600"], costs: ["1000"] }).value?.toFixed(); // "1.2"
@@ -50,6 +52,7 @@ export function benefitCostRatio(
   options: BenefitCostOptions = {},
 ): Metric<Decimal> {
   checkArguments("benefitCostRatio", { flows: [flows, "object"], options: [options, "object?"] });
+  checkOptionKeys("benefitCostRatio", options, BENEFIT_COST_OPTION_KEYS, ["options"]);
   const b = toFlows(flows.benefits, "benefitCostRatio", ["benefits"]);
   const c = toFlows(flows.costs, "benefitCostRatio", ["costs"]);
   const neg = [

@@ -1,6 +1,6 @@
-import { PmoDecimal, ValidationError, isIsoDate, metric, toEpochDay, type Decimal, type DecimalInput, type IsoDate, type Metric } from "../../core/index.js";
+import { PmoDecimal, ValidationError, checkOptionKeys, isIsoDate, metric, toEpochDay, type Decimal, type DecimalInput, type IsoDate, type Metric } from "../../core/index.js";
 import { signChanges, toFlows, toRate, type CashFlowInput } from "./flows.js";
-import { solveRate, type RateMetric } from "./irr.js";
+import { GUESS_OPTION_KEYS, solveRate, type RateMetric } from "./irr.js";
 import { finiteApprox } from "./roots.js";
 
 /** A cash flow on a calendar date. */
@@ -114,6 +114,7 @@ export interface XirrOptions {
  * Same bracketing search, diagnostics and reasons as {@link irr}. The root is refined to about 33 digits, tighter than
  * Excel, which stops "within 0.000001 percent": on Excel's own example the two differ in the 9th decimal.
  *
+ * @throws {ValidationError} for a bad flow or date, a guess ≤ −1, or an unknown option key (at `options.<key>`).
  * @example
  * ```ts
  * // Excel XIRR help: the XNPV example's flows → 0.373362535 (Excel stops within 1e-8; this is the exact root)
@@ -124,6 +125,7 @@ export interface XirrOptions {
  * ```
  */
 export function xirr(flows: readonly DatedCashFlow[], options: XirrOptions = {}): RateMetric {
+  checkOptionKeys("xirr", options, GUESS_OPTION_KEYS satisfies Record<keyof XirrOptions, 1>, ["options"]);
   const p = prepare(flows, "xirr", "earliest");
   const guess = options.guess === undefined ? new PmoDecimal("0.1") : toRate(options.guess, "xirr", ["options", "guess"]);
   const amounts = p.amounts.map((a) => a.toNumber());

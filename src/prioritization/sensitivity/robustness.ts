@@ -1,7 +1,7 @@
-import { ValidationError, checkArguments } from "../../core/index.js";
+import { ValidationError, checkArguments, checkOptionKeys } from "../../core/index.js";
 import type { ProjectRequest } from "../../entities/index.js";
 import type { ScoringModel } from "../model.js";
-import type { ScoreOptions } from "../score-requests.js";
+import { SCORE_OPTION_KEYS, type ScoreOptions } from "../score-requests.js";
 import { rowScore, sensitivityBase } from "./common.js";
 import { gamma, seededRandom } from "./random.js";
 
@@ -24,6 +24,8 @@ export interface RobustnessOptions extends ScoreOptions {
   readonly threshold?: number;
 }
 
+const ROBUSTNESS_OPTION_KEYS = { ...SCORE_OPTION_KEYS, k: 1, perturbation: 1, samples: 1, seed: 1, threshold: 1 } satisfies Record<keyof RobustnessOptions, 1>;
+
 /** A request's robustness label. */
 export interface RobustnessLabel {
   /** The request. */
@@ -42,7 +44,7 @@ export interface RobustnessLabel {
  * Forced-in requests are always in (probability 1); forced-out and unscored ones never (0). Results are in base
  * rank order.
  *
- * @throws {ValidationError} for a model that is not weighted-sum, or bad options.
+ * @throws {ValidationError} for a model that is not weighted-sum, or bad options (an unknown key too, at `options.<key>`).
  * @example
  * ```ts
  * rankingRobustness(requests, model, { asOf: "2026-11-20", k: 5, perturbation: { kind: "dirichlet", concentration: 50 }, seed: 42 });
@@ -51,6 +53,7 @@ export interface RobustnessLabel {
  */
 export function rankingRobustness(requests: readonly ProjectRequest[], model: ScoringModel, options: RobustnessOptions): RobustnessLabel[] {
   checkArguments("rankingRobustness", { requests: [requests, "array"], model: [model, "object"], options: [options, "object"] });
+  checkOptionKeys("rankingRobustness", options, ROBUSTNESS_OPTION_KEYS, ["options"]);
   const samples = options.samples ?? 1000;
   const threshold = options.threshold ?? 0.95;
   const pert = options.perturbation ?? { kind: "uniform", spread: 0.2 };

@@ -1,6 +1,7 @@
+import { checkOptionKeys } from "../../core/index.js";
 import type { ProjectRequest } from "../../entities/index.js";
 import type { ScoringModel } from "../model.js";
-import type { ScoreOptions } from "../score-requests.js";
+import { SCORE_OPTION_KEYS, type ScoreOptions } from "../score-requests.js";
 import { rankOrder } from "../ranking.js";
 import { rowScore, sensitivityBase } from "./common.js";
 
@@ -30,6 +31,8 @@ export interface WeightInterval {
   readonly atUpper: RankReversal | undefined;
 }
 
+const INTERVAL_OPTION_KEYS = { ...SCORE_OPTION_KEYS, k: 1 } satisfies Record<keyof (ScoreOptions & { readonly k: number }), 1>;
+
 /**
  * For each criterion of a weighted-sum model: the interval of its weight (the others held at their values) within
  * which the set of the top k requests does not change, and the rank reversal at each end — which request would
@@ -41,7 +44,8 @@ export interface WeightInterval {
  * figures are binary64. Forced-in requests always hold their places in the top k; forced-out and unscored
  * requests never enter. Cost O(k · (N − k) · criteria).
  *
- * @throws {ValidationError} for a model that is not weighted-sum, uses risk adjustment, or a bad `k`.
+ * @throws {ValidationError} for a model that is not weighted-sum, uses risk adjustment, a bad `k`, or an unknown option
+ * key (at `options.<key>`).
  * @example
  * ```ts
  * const intervals = weightIntervals(requests, model, { asOf: "2026-11-20", k: 3 });
@@ -49,6 +53,7 @@ export interface WeightInterval {
  * ```
  */
 export function weightIntervals(requests: readonly ProjectRequest[], model: ScoringModel, options: ScoreOptions & { readonly k: number }): WeightInterval[] {
+  checkOptionKeys("weightIntervals", options, INTERVAL_OPTION_KEYS, ["options"]);
   const base = sensitivityBase(requests, model, options);
   const { run, scored, slots, weights } = base;
   const { normalized, m } = run.engine;
