@@ -102,12 +102,13 @@ export function checkArguments(subject: string, args: Readonly<Record<string, re
  * ```
  */
 export function checkOptionKeys(subject: string, options: unknown, known: Readonly<Record<string, 1>>, path: Path = []): void {
-  if (typeof subject !== "string") fail(["subject"], "a string", subject, "checkOptionKeys");
-  if (typeof known !== "object" || known === null) fail(["known"], "an object of the known keys", known, "checkOptionKeys");
-  if (!Array.isArray(path)) fail(["path"], "an array", path, "checkOptionKeys");
   if (typeof options !== "object" || options === null) return;
-  const unknown = Object.keys(options).filter((k) => !Object.hasOwn(known, k));
+  // Wrong-typed arguments of its own are read leniently (no describeValue, which a calculator's bundle would carry
+  // for this alone): a non-object `known` knows no key, a non-array `path` is the root, the subject is printed.
+  const table = Object(known) as Record<string, 1>;
+  const unknown = Object.keys(options).filter((k) => !Object.hasOwn(table, k));
   if (unknown.length > 0) {
-    throw new ValidationError(unknown.map((k) => ({ path: [...path, k], message: `unknown option (${subject} takes ${Object.keys(known).join(", ")})`, code: "custom" as const })), subject);
+    const s = String(subject);
+    throw new ValidationError(unknown.map((k) => ({ path: [...(Array.isArray(path) ? path : []), k], message: `unknown option (${s} takes ${Object.keys(table).join(", ")})`, code: "custom" as const })), s);
   }
 }
