@@ -8,7 +8,7 @@ import {
   type Decimal,
   type Instant,
   type Metric,
-  type ValidationIssue, checkArguments, compareCodePoints } from "../core/index.js";
+  type ValidationIssue, checkArguments, checkOptionKeys, compareCodePoints } from "../core/index.js";
 import { duplicateIdIssues } from "../core/unique-ids.js";
 import type { ServiceOutage } from "../entities/index.js";
 import { agreedIntervals, IMPACTS, joinTouching, overlap, serviceHoursIssues, subtract, type Interval, type ServiceHours } from "./agreed-time.js";
@@ -44,6 +44,7 @@ export interface AvailabilityOptions {
   /** Which period a failure whose downtime crosses the period start belongs to: see {@link FailureAttribution}. */
   readonly failureAttribution?: FailureAttribution;
 }
+const AVAILABILITY_OPTION_KEYS = { service: 1, from: 1, to: 1, asOf: 1, serviceHours: 1, planned: 1, impacts: 1, outageSplitting: 1, failureAttribution: 1 } satisfies Record<keyof AvailabilityOptions, 1>;
 
 /**
  * Which period an outage that runs across a period boundary (31 March 23:00 to 1 April 02:00) is a failure of:
@@ -192,6 +193,7 @@ export interface ServiceAvailability {
  */
 export function serviceAvailability(outages: readonly ServiceOutage[], options: AvailabilityOptions): ServiceAvailability {
   checkArguments("serviceAvailability", { outages: [outages, "object[]"], options: [options, "object"] });
+  checkOptionKeys("serviceAvailability", options, AVAILABILITY_OPTION_KEYS);
   const issues: ValidationIssue[] = [];
   if (!isInstantInput(options.from)) issues.push({ path: ["from"], message: "not an instant", code: "custom" });
   if (!isInstantInput(options.to)) issues.push({ path: ["to"], message: "not an instant", code: "custom" });

@@ -1,4 +1,4 @@
-import { checkArguments, decimal, metric, missing, ValidationError, type Decimal, type DecimalInput, type Metric, type ValidationIssue } from "../core/index.js";
+import { checkArguments, checkOptionKeys, decimal, metric, missing, ValidationError, type Decimal, type DecimalInput, type Metric, type ValidationIssue } from "../core/index.js";
 import { countOf, sloOf } from "./slo-input.js";
 
 /** A window length: a whole number of minutes, hours or days (`"5m"`, `"1h"`, `"3d"`). */
@@ -120,6 +120,7 @@ export function burnRateAlerts(options: {
   readonly rules?: readonly BurnRateAlertRule[];
 }): BurnRateAlerts {
   checkArguments("burnRateAlerts", { options: [options, "object"] });
+  checkOptionKeys("burnRateAlerts", options, { slo: 1, windowDays: 1, observed: 1, rules: 1 } satisfies Record<keyof NonNullable<Parameters<typeof burnRateAlerts>[0]>, 1>);
   const subject = "burn-rate alerts";
   const slo = sloOf(options.slo, subject);
   const windowDays = options.windowDays ?? 30;

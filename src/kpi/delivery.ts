@@ -13,7 +13,7 @@ import {
   type DecimalInput,
   type IsoDate,
   type Metric,
-  type Money, checkArguments, moneyToString, subtractMoney
+  type Money, checkArguments, checkOptionKeys, moneyToString, subtractMoney
 } from "../core/index.js";
 import { checkDates, checkDayRows, checkPeriod, checkRecordIds, inPeriod, kpiRatio, type KpiPeriod, type KpiRatio } from "./period.js";
 
@@ -63,6 +63,7 @@ export function onTimeDelivery(
   options: { readonly period?: KpiPeriod; readonly toleranceDays?: number } = {},
 ): KpiRatio & { readonly unmeasured: readonly string[]; readonly checks: readonly DeliveryCheck[] } {
   checkArguments("onTimeDelivery", { projects: [projects, "object[]"], options: [options, "object?"] });
+  checkOptionKeys("onTimeDelivery", options, { period: 1, toleranceDays: 1 } satisfies Record<keyof NonNullable<Parameters<typeof onTimeDelivery>[1]>, 1>);
   checkPeriod(options.period);
   checkDates(projects, ["closedOn"], "closed projects", ["baselineFinish", "actualFinish"]);
   checkRecordIds(projects, "closed projects");
@@ -108,6 +109,7 @@ export function onBudget(
   options: { readonly period?: KpiPeriod; readonly tolerance?: DecimalInput } = {},
 ): KpiRatio & { readonly unmeasured: readonly string[]; readonly checks: readonly DeliveryCheck[] } {
   checkArguments("onBudget", { projects: [projects, "object[]"], options: [options, "object?"] });
+  checkOptionKeys("onBudget", options, { period: 1, tolerance: 1 } satisfies Record<keyof NonNullable<Parameters<typeof onBudget>[1]>, 1>);
   checkPeriod(options.period);
   checkDates(projects, ["closedOn"], "closed projects");
   checkRecordIds(projects, "closed projects");
@@ -216,6 +218,7 @@ export function benefitsRealisation(
   options: { readonly currency: CurrencyCode; readonly period?: KpiPeriod },
 ): { readonly monetary: BenefitRealisation<Money>; readonly nonMonetary: Readonly<Record<string, BenefitRealisation<Decimal>>> } {
   checkArguments("benefitsRealisation", { benefits: [benefits, "object"], options: [options, "object"] });
+  checkOptionKeys("benefitsRealisation", options, { currency: 1, period: 1 } satisfies Record<keyof NonNullable<Parameters<typeof benefitsRealisation>[1]>, 1>);
   checkPeriod(options.period);
   checkDates(benefits.monetary ?? [], ["date"], "benefits", [], ["monetary"]);
   checkDates(benefits.nonMonetary ?? [], ["date"], "benefits", [], ["nonMonetary"]);

@@ -1,4 +1,4 @@
-import { checkArguments, decimal, isInstantInput, metric, missing, ValidationError, type Decimal, type Instant, type IsoDate, type Metric, type ValidationIssue } from "../core/index.js";
+import { checkArguments, checkOptionKeys, decimal, isInstantInput, metric, missing, ValidationError, type Decimal, type Instant, type IsoDate, type Metric, type ValidationIssue } from "../core/index.js";
 import { duplicateIdIssues } from "../core/unique-ids.js";
 import { checkPeriod, inPeriod, type KpiPeriod } from "./period.js";
 import { isTimeZone, offsetAt } from "./time-zone.js";
@@ -66,6 +66,7 @@ export function incidentResponseTimes(
   options: { readonly asOf: Instant; readonly period?: KpiPeriod; readonly basis?: "resolved" | "opened"; readonly timeZone?: string },
 ): IncidentResponseTimes {
   checkArguments("incidentResponseTimes", { incidents: [incidents, "object[]"], options: [options, "object"] });
+  checkOptionKeys("incidentResponseTimes", options, { asOf: 1, period: 1, basis: 1, timeZone: 1 } satisfies Record<keyof NonNullable<Parameters<typeof incidentResponseTimes>[1]>, 1>);
   checkPeriod(options.period, "incident response times");
   const issues: ValidationIssue[] = [];
   if (!isInstantInput(options.asOf)) issues.push({ path: ["asOf"], message: "not a UTC instant", code: "custom" });

@@ -1,4 +1,4 @@
-import { addDays, addMonths, checkArguments, dateFromParts, endOfMonth, instant, isIsoDate, ValidationError, type Instant, type IsoDate } from "../core/index.js";
+import { addDays, addMonths, checkArguments, checkOptionKeys, dateFromParts, endOfMonth, instant, isIsoDate, ValidationError, type Instant, type IsoDate } from "../core/index.js";
 import { checkPeriod, type KpiPeriod } from "./period.js";
 import { isTimeZone, localToInstant } from "./time-zone.js";
 
@@ -46,11 +46,12 @@ export function monthPeriod(year: number, month: number): ClosedKpiPeriod {
  */
 export function quarterPeriod(year: number, quarter: number, options: FiscalYearOptions = {}): ClosedKpiPeriod {
   checkArguments("quarterPeriod", { quarter: [quarter, "integer"], options: [options, "object?"] });
+  checkOptionKeys("quarterPeriod", options, { fiscalYearStartMonth: 1, namedBy: 1 } satisfies Record<keyof FiscalYearOptions, 1>);
   if (quarter < 1 || quarter > 4) throw ValidationError.single(["quarter"], "a quarter from 1 to 4", "quarterPeriod");
   // Checked here, at the caller's name for it (fiscalYearPeriod would name its own `startMonth`).
-  const m = options.fiscalYearStartMonth;
+  const { fiscalYearStartMonth: m, ...rest } = options;
   if (m !== undefined && (!Number.isInteger(m) || m < 1 || m > 12)) throw ValidationError.single(["fiscalYearStartMonth"], "a month from 1 to 12", "quarterPeriod");
-  const fy = fiscalYearPeriod(year, { ...options, startMonth: options.fiscalYearStartMonth ?? 1 });
+  const fy = fiscalYearPeriod(year, { ...rest, startMonth: m ?? 1 });
   const from = addMonths(fy.from, (quarter - 1) * 3);
   return { from, to: addDays(addMonths(from, 3), -1) };
 }
@@ -80,6 +81,7 @@ export interface FiscalYearOptions {
  */
 export function fiscalYearPeriod(fiscalYear: number, options: { readonly startMonth: number; readonly namedBy?: "end" | "start" }): ClosedKpiPeriod {
   checkArguments("fiscalYearPeriod", { options: [options, "object"] });
+  checkOptionKeys("fiscalYearPeriod", options, { startMonth: 1, namedBy: 1 } satisfies Record<keyof NonNullable<Parameters<typeof fiscalYearPeriod>[1]>, 1>);
   checkYear(fiscalYear, "fiscalYearPeriod");
   const { startMonth, namedBy = "end" } = options;
   if (!Number.isInteger(startMonth) || startMonth < 1 || startMonth > 12) {
@@ -140,6 +142,7 @@ export function periodToDate(period: ClosedKpiPeriod, asOf: IsoDate): PeriodToDa
  */
 export function periodInstants(period: ClosedKpiPeriod, options: { readonly timeZone?: string } = {}): { readonly from: Instant; readonly to: Instant } {
   checkArguments("periodInstants", { period: [period, "object"], options: [options, "object?"] });
+  checkOptionKeys("periodInstants", options, { timeZone: 1 } satisfies Record<keyof NonNullable<Parameters<typeof periodInstants>[1]>, 1>);
   checkWhole(period, "periodInstants");
   const tz = options.timeZone ?? "UTC";
   if (!isTimeZone(tz)) throw ValidationError.single(["timeZone"], 'not an IANA time zone ("Europe/Berlin")', "periodInstants");

@@ -1,4 +1,4 @@
-import { decimal, isIsoDate, metric, missing, ratio, sumMoney, subtractMoney, ValidationError, type ValidationIssue, type CurrencyCode, type Decimal, type IsoDate, type Metric, type Money, checkArguments } from "../core/index.js";
+import { decimal, isIsoDate, metric, missing, ratio, sumMoney, subtractMoney, ValidationError, type ValidationIssue, type CurrencyCode, type Decimal, type IsoDate, type Metric, type Money, checkArguments, checkOptionKeys } from "../core/index.js";
 import { checkDates, checkDayRows, checkPeriod, checkRecordIds, inPeriod, kpiRatio, type KpiPeriod, type KpiRatio } from "./period.js";
 
 /** An active project as the portfolio health KPI sees it. */
@@ -34,6 +34,7 @@ export function portfolioHealth(
   options: { readonly asOf: IsoDate },
 ): KpiRatio & { readonly why: Readonly<Record<string, readonly ("red" | "overdue" | "critical-issue")[]>>; readonly unrated: readonly string[] } {
   checkArguments("portfolioHealth", { projects: [projects, "object[]"], options: [options, "object"] });
+  checkOptionKeys("portfolioHealth", options, { asOf: 1 } satisfies Record<keyof NonNullable<Parameters<typeof portfolioHealth>[1]>, 1>);
   checkArguments("portfolioHealth", { asOf: [options.asOf, "date"] });
   checkDates(projects, ["plannedFinish"], "portfolio health");
   checkRecordIds(projects, "portfolio health", ["active"]);
@@ -101,6 +102,7 @@ export function portfolioVariance(
   options: { readonly currency: CurrencyCode; readonly period?: KpiPeriod },
 ): { readonly svPercent: Metric<Decimal>; readonly cvPercent: Metric<Decimal>; readonly sv: Money; readonly cv: Money; readonly pv: Money; readonly ev: Money; readonly ac: Money; readonly projectIds: readonly string[] } {
   checkArguments("portfolioVariance", { projects: [projects, "object[]"], options: [options, "object"] });
+  checkOptionKeys("portfolioVariance", options, { currency: 1, period: 1 } satisfies Record<keyof NonNullable<Parameters<typeof portfolioVariance>[1]>, 1>);
   checkPeriod(options.period);
   checkDates(projects, ["statusDate"], "portfolio variance");
   // PV, EV and AC are cumulative to the status date: a project's earlier snapshots are inside its latest one, so
@@ -188,6 +190,7 @@ export function resourceUtilisation(
   options: { readonly period?: KpiPeriod } = {},
 ): { readonly overall: Utilisation; readonly byResource: Readonly<Record<string, Utilisation>> } {
   checkArguments("resourceUtilisation", { hours: [hours, "object[]"], options: [options, "object?"] });
+  checkOptionKeys("resourceUtilisation", options, { period: 1 } satisfies Record<keyof NonNullable<Parameters<typeof resourceUtilisation>[1]>, 1>);
   checkPeriod(options.period);
   const issues: ValidationIssue[] = [];
   hours.forEach((h, i) => {

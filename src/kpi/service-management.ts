@@ -1,4 +1,4 @@
-import { decimal, metric, missing, ValidationError, type Decimal, type IsoDate, type Metric, checkArguments } from "../core/index.js";
+import { decimal, metric, missing, ValidationError, type Decimal, type IsoDate, type Metric, checkArguments, checkOptionKeys } from "../core/index.js";
 import { checkDates, checkPeriod, checkRecordIds, inPeriod, kpiRatio, type KpiPeriod, type KpiRatio } from "./period.js";
 
 /**
@@ -17,6 +17,7 @@ export function changeFailureRate(
   options: { readonly period?: KpiPeriod } = {},
 ): KpiRatio {
   checkArguments("changeFailureRate", { changes: [changes, "object[]"], options: [options, "object?"] });
+  checkOptionKeys("changeFailureRate", options, { period: 1 } satisfies Record<keyof NonNullable<Parameters<typeof changeFailureRate>[1]>, 1>);
   checkPeriod(options.period);
   checkDates(changes, ["date"], "changes");
   checkRecordIds(changes, "changes", ["failed"]);
@@ -39,6 +40,7 @@ export function slaBreachRate(
   options: { readonly period?: KpiPeriod } = {},
 ): KpiRatio {
   checkArguments("slaBreachRate", { incidents: [incidents, "object[]"], options: [options, "object?"] });
+  checkOptionKeys("slaBreachRate", options, { period: 1 } satisfies Record<keyof NonNullable<Parameters<typeof slaBreachRate>[1]>, 1>);
   checkPeriod(options.period);
   checkDates(incidents, ["date"], "incidents");
   checkRecordIds(incidents, "incidents", ["breached"]);
@@ -64,6 +66,7 @@ export function csat(
   options: { readonly period?: KpiPeriod } = {},
 ): { readonly mean: Metric<Decimal>; readonly satisfiedPercent: Metric<Decimal>; readonly responses: number; readonly distribution: Readonly<Record<1 | 2 | 3 | 4 | 5, number>> } {
   checkArguments("csat", { responses: [responses, "object[]"], options: [options, "object?"] });
+  checkOptionKeys("csat", options, { period: 1 } satisfies Record<keyof NonNullable<Parameters<typeof csat>[1]>, 1>);
   checkPeriod(options.period);
   checkDates(responses, ["date"], "CSAT responses");
   const bad = responses.flatMap((r, i) =>

@@ -1,4 +1,4 @@
-import { decimal, metric, missing, ValidationError, type ValidationIssue, type Decimal, type DecimalInput, type IsoDate, type Metric, checkArguments } from "../core/index.js";
+import { decimal, metric, missing, ValidationError, type ValidationIssue, type Decimal, type DecimalInput, type IsoDate, type Metric, checkArguments, checkOptionKeys } from "../core/index.js";
 import { duplicateIdIssues } from "../core/unique-ids.js";
 import { countOf, sloOf } from "./slo-input.js";
 import { checkDates, checkPeriod, inPeriod, type KpiPeriod } from "./period.js";
@@ -44,6 +44,7 @@ export function errorBudget(options: {
   readonly minutesToExhaustion: Metric<Decimal>;
 } {
   checkArguments("errorBudget", { options: [options, "object"] });
+  checkOptionKeys("errorBudget", options, { slo: 1, windowDays: 1, windowMinutes: 1, badMinutes: 1, elapsedMinutes: 1 } satisfies Record<keyof NonNullable<Parameters<typeof errorBudget>[0]>, 1>);
   const slo = sloOf(options.slo, "error budget");
   let window: Decimal;
   if (options.windowMinutes !== undefined) {
@@ -114,6 +115,7 @@ export interface RequestErrorBudget {
  */
 export function requestErrorBudget(options: { readonly slo: DecimalInput; readonly good: DecimalInput; readonly total: DecimalInput }): RequestErrorBudget {
   checkArguments("requestErrorBudget", { options: [options, "object"] });
+  checkOptionKeys("requestErrorBudget", options, { slo: 1, good: 1, total: 1 } satisfies Record<keyof NonNullable<Parameters<typeof requestErrorBudget>[0]>, 1>);
   if (typeof options !== "object" || options === null) throw ValidationError.single(["options"], "expected { slo, good, total }", "request error budget");
   const slo = sloOf(options.slo, "request error budget");
   const total = countOf(options.total, ["total"], "request error budget", true);
@@ -169,6 +171,7 @@ export function burnRate(
   options: { readonly slo: DecimalInput; readonly period?: KpiPeriod },
 ): { readonly burnRate: Metric<Decimal>; readonly errorRate: Metric<Decimal>; readonly availabilityPercent: Metric<Decimal>; readonly total: number; readonly bad: number } {
   checkArguments("burnRate", { buckets: [buckets, "object[]"], options: [options, "object"] });
+  checkOptionKeys("burnRate", options, { slo: 1, period: 1 } satisfies Record<keyof NonNullable<Parameters<typeof burnRate>[1]>, 1>);
   const slo = sloOf(options.slo, "burn rate");
   checkPeriod(options.period);
   checkDates(buckets, ["date"], "burn rate");

@@ -1,4 +1,4 @@
-import { decimal, differenceInDays, metric, missing, sumMoney, type CurrencyCode, type Decimal, type IsoDate, type Metric, type Money, checkArguments, compareCodePoints } from "../core/index.js";
+import { decimal, differenceInDays, metric, missing, sumMoney, type CurrencyCode, type Decimal, type IsoDate, type Metric, type Money, checkArguments, checkOptionKeys, compareCodePoints } from "../core/index.js";
 import type { Action, ChangeRequest, Decision, Issue } from "../entities/index.js";
 import { closedSince } from "../entities/closing-day.js";
 import { closedThen, closingAfter, recordedOn } from "./as-of.js";
@@ -42,6 +42,7 @@ export function issueAgeing(
   readonly notYetRaised: readonly string[];
 } {
   checkArguments("issueAgeing", { issues: [issues, "object[]"], options: [options, "object"] });
+  checkOptionKeys("issueAgeing", options, { asOf: 1 } satisfies Record<keyof NonNullable<Parameters<typeof issueAgeing>[1]>, 1>);
   checkArguments("issueAgeing", { asOf: [options.asOf, "date"] });
   requireUniqueIds(issues, ["issues"], "issue ageing"); // twice would weigh twice in the average age
   const { asOf } = options;
@@ -119,6 +120,7 @@ export interface OverdueAction {
  */
 export function overdueActions(actions: readonly Action[], options: { readonly asOf: IsoDate }): OverdueAction[] {
   checkArguments("overdueActions", { actions: [actions, "object[]"], options: [options, "object"] });
+  checkOptionKeys("overdueActions", options, { asOf: 1 } satisfies Record<keyof NonNullable<Parameters<typeof overdueActions>[1]>, 1>);
   checkArguments("overdueActions", { asOf: [options.asOf, "date"] });
   requireUniqueIds(actions, ["actions"], "overdue actions");
   const { asOf } = options;
@@ -193,6 +195,7 @@ export type PendingDecisions = PendingDecision[] & {
  */
 export function pendingDecisions(decisions: readonly Decision[], options: { readonly asOf?: IsoDate } = {}): PendingDecisions {
   checkArguments("pendingDecisions", { decisions: [decisions, "object[]"], options: [options, "object"] });
+  checkOptionKeys("pendingDecisions", options, { asOf: 1 } satisfies Record<keyof NonNullable<Parameters<typeof pendingDecisions>[1]>, 1>);
   checkArguments("pendingDecisions", { asOf: [options.asOf, "date?"] });
   requireUniqueIds(decisions, ["decisions"], "pending decisions");
   const { asOf } = options;
@@ -265,6 +268,7 @@ export function changeRequestImpact(
   options: { readonly currency: CurrencyCode; readonly asOf?: IsoDate },
 ): { readonly approved: ChangeImpact; readonly pending: ChangeImpact; readonly rejected: ChangeImpact } {
   checkArguments("changeRequestImpact", { changeRequests: [changeRequests, "object[]"], options: [options, "object"] });
+  checkOptionKeys("changeRequestImpact", options, { currency: 1, asOf: 1 } satisfies Record<keyof NonNullable<Parameters<typeof changeRequestImpact>[1]>, 1>);
   checkArguments("changeRequestImpact", { asOf: [options.asOf, "date?"] });
   requireUniqueIds(changeRequests, ["changeRequests"], "change request impact"); // twice would sum its cost twice
   const { asOf } = options;

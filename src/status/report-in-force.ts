@@ -1,4 +1,4 @@
-import { checkArguments, differenceInDays, ValidationError, type IsoDate } from "../core/index.js";
+import { checkArguments, checkOptionKeys, differenceInDays, ValidationError, type IsoDate } from "../core/index.js";
 import type { StatusReport } from "../entities/index.js";
 import type { RagColour } from "./rag-evaluate.js";
 import type { RagOverride } from "./rag-status.js";
@@ -21,6 +21,7 @@ export interface StatusReportInForceOptions {
    */
   readonly minimumRatedDimensions?: number;
 }
+const IN_FORCE_OPTION_KEYS = { projectId: 1, asOf: 1, staleAfterDays: 1, minimumRatedDimensions: 1 } satisfies Record<keyof StatusReportInForceOptions, 1>;
 
 /** The published status report in force at a status date, as {@link statusReportInForce} picks it. */
 export interface PublishedStatus {
@@ -62,6 +63,7 @@ const RANK: Record<RagColour, number> = { green: 0, amber: 1, red: 2 };
  */
 export function statusReportInForce(reports: readonly StatusReport[], options: StatusReportInForceOptions): PublishedStatus | undefined {
   checkArguments("statusReportInForce", { reports: [reports, "object[]"], options: [options, "object"] });
+  checkOptionKeys("statusReportInForce", options, IN_FORCE_OPTION_KEYS);
   const { projectId, asOf, staleAfterDays = 31, minimumRatedDimensions: minimum = 2 } = options;
   checkArguments("statusReportInForce", { projectId: [projectId, "string"], asOf: [asOf, "date"] });
   if (!Number.isInteger(staleAfterDays) || staleAfterDays < 0) {

@@ -1,5 +1,5 @@
 import {
-  checkArguments,
+  checkArguments, checkOptionKeys,
   isIsoDate,
   isMoney,
   metric,
@@ -67,6 +67,7 @@ function checkProbability(p: unknown, subject: string): void {
 // The risk with the assessment in force on asOf (its own values without asOf), undefined when raised after asOf.
 function assessedOn<R extends Pick<Risk, "probability" | "impact" | "costImpact"> & RiskAsOf>(risk: R, options: RiskAsOfOptions, fn: string): (R & { readonly currentAssessmentUsed?: string }) | undefined {
   checkArguments(fn, { options: [options, "object"] });
+  checkOptionKeys(fn, options, { asOf: 1 } satisfies Record<keyof RiskAsOfOptions, 1>);
   const { asOf } = options;
   checkArguments(fn, { asOf: [asOf, "date?"] });
   if (asOf === undefined) return risk;
@@ -204,6 +205,7 @@ export interface ContingencyReserve {
  */
 export function contingencyReserve(risks: readonly Risk[], options: { readonly currency: CurrencyCode; readonly asOf?: IsoDate }): ContingencyReserve {
   checkArguments("contingencyReserve", { risks: [risks, "object[]"], options: [options, "object"] });
+  checkOptionKeys("contingencyReserve", options, { currency: 1, asOf: 1 } satisfies Record<keyof NonNullable<Parameters<typeof contingencyReserve>[1]>, 1>);
   checkArguments("contingencyReserve", { asOf: [options.asOf, "date?"] });
   const contributions: ContingencyReserve["contributions"][number][] = [];
   const excluded: { riskId: string; reason: string }[] = [];

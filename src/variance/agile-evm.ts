@@ -1,6 +1,6 @@
 import * as z from "zod";
 import {
-  ValidationError, decimal, type ValidationIssue, isMoney, isIsoDate, isoDate, metric, missing, money, ratio, type Decimal, type IsoDate, type Metric, type Money, checkArguments,
+  ValidationError, decimal, type ValidationIssue, isMoney, isIsoDate, isoDate, metric, missing, money, ratio, type Decimal, type IsoDate, type Metric, type Money, checkArguments, checkOptionKeys,
 } from "../core/index.js";
 import { duplicateIdIssues } from "../core/unique-ids.js";
 import { fromMinor, shareOfBig, toMinorBig } from "./exact.js";
@@ -116,6 +116,7 @@ function duplicateNameIssues(sprints: readonly PlannedSprint[]): ValidationIssue
  */
 export function agileEarnedValue(input: AgileEvmInput, options: { readonly statusDate: string }): AgileEvmResult {
   checkArguments("agileEarnedValue", { input: [input, "object"], options: [options, "object"] });
+  checkOptionKeys("agileEarnedValue", options, { statusDate: 1 } satisfies Record<keyof NonNullable<Parameters<typeof agileEarnedValue>[1]>, 1>);
   checkArguments("agileEarnedValue", { costs: [input.costs, "object[]"], statusDate: [options.statusDate, "date"] });
   const statusDate = options.statusDate as IsoDate;
   const bac = moneyAt(input.budget, ["budget"]);

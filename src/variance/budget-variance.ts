@@ -1,4 +1,4 @@
-import { ValidationError, divideToScale, minorUnits, isIsoDate, metric, missing, money, toEpochDay, type Decimal, type IsoDate, type Metric, type Money, type ValidationIssue, checkArguments } from "../core/index.js";
+import { ValidationError, divideToScale, minorUnits, isIsoDate, metric, missing, money, toEpochDay, type Decimal, type IsoDate, type Metric, type Money, type ValidationIssue, checkArguments, checkOptionKeys } from "../core/index.js";
 import { describeValue } from "../core/describe.js";
 import type { CostEntry, Project } from "../entities/index.js";
 import { fromMinor, magnitudeCounter, toMinor } from "./exact.js";
@@ -43,6 +43,7 @@ export function budgetVariance(
   options: { readonly statusDate: IsoDate | string; readonly periods: readonly Period[]; readonly fxRates?: readonly FxRate[] },
 ): readonly BudgetVarianceLine[] {
   checkArguments("budgetVariance", { project: [project, "object"], costEntries: [costEntries, "object[]"], options: [options, "object"] });
+  checkOptionKeys("budgetVariance", options, { statusDate: 1, periods: 1, fxRates: 1 } satisfies Record<keyof NonNullable<Parameters<typeof budgetVariance>[2]>, 1>);
   checkArguments("budgetVariance", { budget: [project.budget, "object"], periods: [options.periods, "object[]"] });
   if (!isIsoDate(options.statusDate)) throw ValidationError.single(["statusDate"], "a status date (YYYY-MM-DD) is required", "budget variance");
   const cur = project.budget.currency;

@@ -18,6 +18,9 @@ import type { CompiledPackage, CompiledProject } from "./engine-types.js";
 export type { CompiledPackage, CompiledProject } from "./engine-types.js";
 
 
+/** @internal The keys of {@link EarnedValueOptions}: any other key is refused. */
+export const EV_OPTION_KEYS = { statusDate: 1, baseline: 1, calendar: 1, grid: 1, policy: 1, fxRates: 1 } satisfies Record<keyof EarnedValueOptions, 1>;
+
 /**
  * @internal Checks the shape of an earned-value input and its options (the lists compile walks at once), so that a
  * wrong-typed argument is a ValidationError naming it.

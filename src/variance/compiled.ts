@@ -1,4 +1,4 @@
-import { ValidationError, fromEpochDay, isIsoDate, toEpochDay, type IsoDate, checkArguments } from "../core/index.js";
+import { ValidationError, fromEpochDay, isIsoDate, toEpochDay, type IsoDate, checkArguments, checkOptionKeys } from "../core/index.js";
 import { checkEarnedValueArguments, compileProject } from "./compile.js";
 import { resultFrom, type EarnedValueResult } from "./earned-value.js";
 import type { CompiledProject } from "./engine-types.js";
@@ -8,6 +8,7 @@ import { NO_FINISH } from "./packed.js";
 import { rollUpPortfolio, type EarnedValueRollUp, type WithoutBaseline } from "./roll-up.js";
 import { scheduleFiguresFrom, spiTFraction } from "./schedule-figures.js";
 import type { EarnedValueInput, EarnedValueOptions } from "./types.js";
+import { EV_OPTION_KEYS } from "./compile.js";
 
 /**
  * A project prepared for repeated earned-value evaluation: amounts as integer minor units in typed arrays, the
@@ -38,6 +39,7 @@ export interface CompiledEarnedValue {
  */
 export function compileEarnedValue(input: EarnedValueInput, options: EarnedValueOptions): CompiledEarnedValue {
   checkEarnedValueArguments("compileEarnedValue", input, options);
+  checkOptionKeys("compileEarnedValue", options, EV_OPTION_KEYS);
   const cp = compileProject(input, options);
   return { projectId: cp.id, currency: cp.currency, engine: cp };
 }
@@ -86,6 +88,7 @@ export function evaluatePortfolio(compiled: readonly CompiledEarnedValue[], stat
   readonly portfolios: readonly EarnedValueRollUp[];
 } {
   checkArguments("evaluatePortfolio", { compiled: [compiled, "object[]"], options: [options, "object"] });
+  checkOptionKeys("evaluatePortfolio", options, { withoutBaseline: 1 } satisfies Record<keyof NonNullable<Parameters<typeof evaluatePortfolio>[2]>, 1>);
   const t = statusDay(statusDate);
   const projects = compiled.map((c): ProjectEarnedValueSummary => {
     const cp = c.engine as CompiledProject;

@@ -1,4 +1,4 @@
-import { PmoDecimal, ValidationError, fromEpochDay, metric, minorUnits, missing, toEpochDay, type IsoDate, type Metric, type MetricMissing, type Money, type PercentileMethod, type RoundingMode, checkArguments } from "../core/index.js";
+import { PmoDecimal, ValidationError, fromEpochDay, metric, minorUnits, missing, toEpochDay, type IsoDate, type Metric, type MetricMissing, type Money, type PercentileMethod, type RoundingMode, checkArguments, checkOptionKeys } from "../core/index.js";
 import { roundingModeProblem } from "../core/decimal.js";
 import { describeValue } from "../core/describe.js";
 import { describePercentileMethod, isPercentileMethod, minimumSampleSize } from "../core/quantile.js";
@@ -10,6 +10,7 @@ import { resultFrom, type EarnedValueResult } from "./earned-value.js";
 import { evaluateProject } from "./kernel.js";
 import { NO_FINISH } from "./packed.js";
 import type { EarnedValueInput, EarnedValueOptions } from "./types.js";
+import { EV_OPTION_KEYS } from "./compile.js";
 
 /** A low–median–high band. */
 export interface Band<T> {
@@ -90,6 +91,8 @@ function rng(seed: number): () => number {
   };
 }
 
+const BAND_KEYS = { seed: 1, draws: 1, confidence: 1, percentileMethod: 1, rounding: 1 } satisfies Record<keyof Parameters<typeof forecastRange>[2], 1>;
+
 /**
  * Forecast range: the EAC₁…₅ family as a low–high range, and confidence bands for EAC and the finish date from a
  * seeded bootstrap over the closed periods' cost efficiency (ΔEV/ΔAC) and schedule efficiency (ΔES/ΔAT). The
@@ -139,7 +142,9 @@ export function forecastRange(
   },
 ): ForecastRange {
   checkEarnedValueArguments("forecastRange", input, options);
+  checkOptionKeys("forecastRange", options, EV_OPTION_KEYS);
   checkArguments("forecastRange", { band: [band, "object"] });
+  checkOptionKeys("forecastRange", band, BAND_KEYS);
   const confidence = band.confidence ?? 0.8;
   const draws = band.draws ?? 2000;
   const method = band.percentileMethod ?? "nearest-rank";

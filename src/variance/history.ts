@@ -1,4 +1,4 @@
-import { ValidationError, isIsoDate, toEpochDay, type Decimal, type IsoDate, type Metric, type Money, checkArguments } from "../core/index.js";
+import { ValidationError, isIsoDate, toEpochDay, type Decimal, type IsoDate, type Metric, type Money, checkArguments, checkOptionKeys } from "../core/index.js";
 import type { Baseline } from "../entities/index.js";
 import { earnedValue } from "./earned-value.js";
 import { checkEarnedValueArguments } from "./compile.js";
@@ -41,6 +41,8 @@ export interface RebaselineEvent {
   readonly before: { readonly bac: Metric<Money>; readonly pv: Metric<Money>; readonly ev: Metric<Money>; readonly spi: Metric<Decimal>; readonly cpi: Metric<Decimal>; readonly spiT: Metric<Decimal> };
 }
 
+const HISTORY_OPTION_KEYS = { calendar: 1, grid: 1, policy: 1, fxRates: 1 } satisfies Record<keyof Omit<EarnedValueOptions, "statusDate" | "baseline">, 1>;
+
 /**
  * Re-baseline-aware performance history: one snapshot per date, each measured against the baseline in force then
  * (versioned by number, capture date and reason), plus an event for each re-baseline showing the same date measured
@@ -58,6 +60,7 @@ export function performanceHistory(
   options: Omit<EarnedValueOptions, "statusDate" | "baseline"> = {},
 ): { readonly snapshots: readonly PerformanceSnapshot[]; readonly rebaselines: readonly RebaselineEvent[] } {
   checkEarnedValueArguments("performanceHistory", input, options);
+  checkOptionKeys("performanceHistory", options, HISTORY_OPTION_KEYS);
   checkArguments("performanceHistory", { dates: [dates, "array"] });
   dates.forEach((d, i) => { if (!isIsoDate(d)) throw ValidationError.single(["dates", i], "not a date", "performance history"); });
   // The baseline earnedValue itself picks on that day (the active one once captured, else the highest captured).

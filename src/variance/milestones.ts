@@ -1,4 +1,4 @@
-import { STANDARD_CALENDAR, ValidationError, isIsoDate, workingDaysBetween, type IsoDate, type WorkingCalendar, checkArguments } from "../core/index.js";
+import { STANDARD_CALENDAR, ValidationError, isIsoDate, workingDaysBetween, type IsoDate, type WorkingCalendar, checkArguments, checkOptionKeys } from "../core/index.js";
 import type { Baseline, Milestone } from "../entities/index.js";
 import { chooseBaseline } from "../entities/baseline-in-force.js";
 
@@ -79,6 +79,7 @@ export function milestoneSlips(
   options: { readonly statusDate: IsoDate | string; readonly calendar?: WorkingCalendar; readonly baseline?: number | undefined; readonly activeBaseline?: number | undefined },
 ): readonly MilestoneSlip[] {
   checkArguments("milestoneSlips", { milestones: [milestones, "object[]"], baselines: [baselines, "object[]"], options: [options, "object"] });
+  checkOptionKeys("milestoneSlips", options, { statusDate: 1, calendar: 1, baseline: 1, activeBaseline: 1 } satisfies Record<keyof NonNullable<Parameters<typeof milestoneSlips>[2]>, 1>);
   if (!isIsoDate(options.statusDate)) throw ValidationError.single(["statusDate"], "a status date (YYYY-MM-DD) is required", "milestone slips");
   const { baseline: wanted, activeBaseline: active } = options;
   for (const [key, n] of [["baseline", wanted], ["activeBaseline", active]] as const) {

@@ -1,4 +1,4 @@
-import { ValidationError, isMoney, metric, money, missing, sumMoney, type IsoDate, type Metric, type MetricMissing, type Money, checkArguments } from "../core/index.js";
+import { ValidationError, isMoney, metric, money, missing, sumMoney, type IsoDate, type Metric, type MetricMissing, type Money, checkArguments, checkOptionKeys } from "../core/index.js";
 import { duplicateIdIssues } from "../core/unique-ids.js";
 import type { EarnedValueResult } from "./earned-value.js";
 import { fromMinor, magnitudeCounter, toMinor } from "./exact.js";
@@ -52,6 +52,7 @@ export interface RollUpOptions {
   /** Children without a baseline: left out of the figures (`"exclude"`, default) or their AC summed (`"include-ac"`). */
   readonly withoutBaseline?: WithoutBaseline;
 }
+const ROLL_UP_OPTION_KEYS = { eacOrder: 1, withoutBaseline: 1 } satisfies Record<keyof RollUpOptions, 1>;
 
 /** Anything with figures that can be rolled up (a roll-up's own `withoutBaseline` list is carried up). */
 export type RollUpChild = Pick<EarnedValueResult, "id" | "figures" | "currency"> & { readonly level: string; readonly statusDate?: IsoDate | undefined; readonly withoutBaseline?: EarnedValueRollUp["withoutBaseline"]; readonly acWithoutEv?: EarnedValueRollUp["acWithoutEv"] };
@@ -115,6 +116,7 @@ export function rollUpEarnedValue(
   options: RollUpOptions & { readonly id: string; readonly level: EarnedValueRollUp["level"] },
 ): EarnedValueRollUp {
   checkArguments("rollUpEarnedValue", { children: [children, "object[]"], options: [options, "object"] });
+  checkOptionKeys("rollUpEarnedValue", options, { ...ROLL_UP_OPTION_KEYS, id: 1, level: 1 } satisfies Record<keyof NonNullable<Parameters<typeof rollUpEarnedValue>[1]>, 1>);
   checkEacOrder(options.eacOrder, options.withoutBaseline);
   const treatment = options.withoutBaseline ?? "exclude";
   const first = children[0];
@@ -246,6 +248,7 @@ export function rollUpPortfolio(projects: readonly (RollUpChild & Pick<EarnedVal
   readonly portfolios: readonly EarnedValueRollUp[];
 } {
   checkArguments("rollUpPortfolio", { projects: [projects, "object[]"], options: [options, "object"] });
+  checkOptionKeys("rollUpPortfolio", options, ROLL_UP_OPTION_KEYS);
   checkEacOrder(options.eacOrder, options.withoutBaseline);
   const opt = { ...(options.eacOrder ? { eacOrder: options.eacOrder } : {}), ...(options.withoutBaseline ? { withoutBaseline: options.withoutBaseline } : {}) };
   checkPortfolioInput(projects);

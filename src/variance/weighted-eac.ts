@@ -1,4 +1,4 @@
-import { ValidationError, checkArguments, decimal, isMoney, metric, missing, type Decimal, type Metric, type MetricMissing, type Money, type ValidationIssue } from "../core/index.js";
+import { ValidationError, checkArguments, checkOptionKeys, decimal, isMoney, metric, missing, type Decimal, type Metric, type MetricMissing, type Money, type ValidationIssue } from "../core/index.js";
 import { fromMinor, productRatioRoundBig, toFraction, toMinorBig } from "./exact.js";
 import type { EvmFigures } from "./figures.js";
 
@@ -48,6 +48,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
  */
 export function weightedEac(figures: Pick<EvmFigures, "bac" | "pv" | "ev" | "ac" | "cpi" | "spi">, weights: EacWeights): WeightedEac {
   checkArguments("weightedEac", { figures: [figures, "object"], weights: [weights, "object"] });
+  checkOptionKeys("weightedEac", weights, { cpi: 1, spi: 1 } satisfies Record<keyof EacWeights, 1>, ["weights"]);
   const f = figures as unknown as Record<string, unknown>;
   for (const k of ["bac", "pv", "ev", "ac", "cpi", "spi"]) {
     const m = f[k];
