@@ -1,7 +1,7 @@
-import { fromEpochDay, metric, missing, toEpochDay, type IsoDate, type Metric, type Money } from "../core/index.js";
+import { checkOptionKeys, fromEpochDay, metric, missing, toEpochDay, type IsoDate, type Metric, type Money } from "../core/index.js";
 import { fromMinor } from "./exact.js";
 import type { EarningRule } from "../entities/index.js";
-import { checkEarnedValueArguments, compileProject, type CompiledProject } from "./compile.js";
+import { EV_OPTION_KEYS, checkEarnedValueArguments, compileProject, type CompiledProject } from "./compile.js";
 import { PROJECT_LEVEL_ONLY, figuresFrom, type EvmFigures } from "./figures.js";
 import { evaluateProject, type ProjectCore } from "./kernel.js";
 import { NO_FINISH } from "./packed.js";
@@ -130,6 +130,7 @@ export function resultFrom(cp: CompiledProject, core: ProjectCore): EarnedValueR
  */
 export function earnedValue(input: EarnedValueInput, options: EarnedValueOptions): EarnedValueResult {
   checkEarnedValueArguments("earnedValue", input, options);
+  checkOptionKeys("earnedValue", options, EV_OPTION_KEYS);
   const cp = compileProject(input, options);
   return resultFrom(cp, evaluateProject(cp, toEpochDay(options.statusDate as IsoDate)));
 }

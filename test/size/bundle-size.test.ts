@@ -158,7 +158,11 @@ describe("issue 17: bundle size", () => {
     expect(kB(await gzipSize(`export { scoreRequests } from "${SRC}";`, BEYOND))).toBeLessThanOrEqual(10.43);
   }, 120_000);
 
-  it("earnedValue stays within its measured 12.91 kB gzip beyond zod and decimal.js (over the 10 kB goal)", async () => {
+  it("earnedValue stays within its measured 13.03 kB gzip beyond zod and decimal.js (over the 10 kB goal)", async () => {
+    // Measured 13.023 kB (2026-12-07, seventh audit pass: 12.894 before; + refusing unknown option keys, +0.129 — a
+    // misspelt `calender` or `basline` was ignored and PV ran on the default calendar or the latest baseline. The one
+    // limit this pass raised: a wrong answer the user acts on outweighs 1 % of the bundle; every other calculator of
+    // the variance, status, KPI, scoring and selection layers refuses unknown keys too).
     // Measured 12.894 kB (2026-12-07, seventh audit pass, both below merged). Measured 12.901 kB (2026-12-07, size pass 24, 12.913 before: fromEpochDay prints through toISOString, −0.012).
     // Measured 12.904 kB (2026-12-07, earned-value audit ev17, 12.913 before: + the status date inside a period as a point
     // of earned schedule's PV curve (ES, SV(t), SPI(t) and the P-factor on the partial period), +0.140; − ES in periods
@@ -188,6 +192,6 @@ describe("issue 17: bundle size", () => {
     // the figures and EAC family, earning rules, earned schedule, period grids and time units, FX splits) on the core
     // it shares with every calculator (errors, guards, dates, currency table, working-day test). Reaching 10 kB would
     // mean dropping messages or features, not bytes. See docs/benchmarks.md, "Bundle size".
-    expect(kB(await gzipSize(`export { earnedValue } from "${SRC}";`, BEYOND))).toBeLessThanOrEqual(12.91);
+    expect(kB(await gzipSize(`export { earnedValue } from "${SRC}";`, BEYOND))).toBeLessThanOrEqual(13.03);
   }, 120_000);
 });

@@ -33,6 +33,11 @@ describe("variance: unknown option keys are refused", () => {
     expect(compileEarnedValue(input, { statusDate: "2026-01-05" })).toBeDefined();
   });
 
+  it("earnedValue itself: a misspelt calendar was ignored and PV ran on the default Monday–Friday calendar", () => {
+    expectRefused(() => earnedValue(input, { statusDate: "2026-01-05", calender: {} } as never), ["calender"], EV, "earnedValue");
+    expect(earnedValue(input, { statusDate: "2026-01-05" }).figures.bac).toBeDefined();
+  });
+
   it("performanceHistory takes the earned-value options without statusDate and baseline", () => {
     expectRefused(() => performanceHistory(input, ["2026-01-05"], { baseline: 1 } as never), ["baseline"], "calendar, grid, policy, fxRates", "performanceHistory");
     expect(performanceHistory(input, ["2026-01-05"], {}).snapshots).toHaveLength(1);
