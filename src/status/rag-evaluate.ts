@@ -1,5 +1,4 @@
 import {
-  checkArguments,
   compareMoney,
   hasValue,
   isMoney,
@@ -11,6 +10,7 @@ import {
   type Metric,
   type Money,
 } from "../core/index.js";
+import { requireObject } from "../core/guard.js";
 import { ownEntry } from "../core/own.js";
 import { WideDecimal } from "../core/decimal.js";
 import type { RagFigures } from "./rag-figures.js";
@@ -85,7 +85,7 @@ const m = (x: Money) => `${toDecimalString(x.amount, minorUnits(x.currency))} ${
  * ```
  */
 export function evaluateRagRule(rule: RagRule, figures: RagFigures, previous: PreviousColours): RuleResult {
-  checkArguments("evaluateRagRule", { rule: [rule, "object"], figures: [figures, "object"], previous: [previous, "object"] });
+  for (const [k, v] of [["rule", rule], ["figures", figures], ["previous", previous]] as const) requireObject(v, [k], "evaluateRagRule");
   const head = { ruleId: rule.id, kind: rule.kind };
   const lack = (rule: string, name: string, f: Metric<unknown>): RuleResult => {
     const reason = f.reason ?? "not-supplied";

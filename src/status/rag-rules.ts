@@ -1,5 +1,6 @@
 import * as z from "zod";
-import { decimalCodec, ValidationError, type ValidationIssue, checkArguments } from "../core/index.js";
+import { decimalCodec, ValidationError, type ValidationIssue } from "../core/index.js";
+import { requireArray } from "../core/guard.js";
 import { ragDimensionSchema } from "../entities/index.js";
 import { DECIMAL_FIGURES } from "./rag-figures.js";
 
@@ -88,7 +89,8 @@ export const DEFAULT_RAG_RULES: readonly RagRuleInput[] = Object.freeze([
  * ```
  */
 export function decodeRagRules(rules: readonly unknown[], customFigures: readonly string[] = []): RagRule[] {
-  checkArguments("decodeRagRules", { rules: [rules, "array"], customFigures: [customFigures, "array"] });
+  requireArray(rules, ["rules"], "decodeRagRules");
+  requireArray(customFigures, ["customFigures"], "decodeRagRules");
   const issues: ValidationIssue[] = [];
   const known = new Set<string>([...DECIMAL_FIGURES, ...customFigures]);
   const ids = new Set<string>();

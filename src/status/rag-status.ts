@@ -1,4 +1,5 @@
-import { decimal, ValidationError, checkArguments, type IsoDate, type WorkingCalendar } from "../core/index.js";
+import { checkOptionKeys, decimal, isIsoDate, ValidationError, type IsoDate, type WorkingCalendar } from "../core/index.js";
+import { fail, requireArray, requireObject } from "../core/guard.js";
 import type { StatusReport } from "../entities/index.js";
 import { ownEntry } from "../core/own.js";
 import { evaluateRagRule, type RagColour, type RuleResult } from "./rag-evaluate.js";
@@ -93,6 +94,11 @@ export interface RagStatusOptions {
   readonly calendar?: WorkingCalendar;
 }
 
+const RAG_STATUS_OPTION_KEYS = {
+  asOf: 1, rules: 1, figures: 1, previous: 1, override: 1, highRisk: 1, highRiskProbability: 1, riskMatrix: 1,
+  minimumRatedDimensions: 1, baseline: 1, finishSlipUnit: 1, calendar: 1,
+} satisfies Record<keyof RagStatusOptions, 1>;
+
 /** The colour of one dimension, with every rule result that produced it. */
 export interface DimensionStatus {
   /** The dimension. */
@@ -166,7 +172,7 @@ function highRiskConvention(o: RagStatusOptions): Pick<RagDerivation, "riskMatri
     return {};
   }
   if (o.highRiskProbability !== undefined) throw bad(["highRiskProbability"], `not read with highRisk "score"`);
-  if (riskMatrix !== undefined) checkArguments("ragStatus", { riskMatrix: [riskMatrix, "object"], "riskMatrix.probabilityBands": [riskMatrix.probabilityBands, "array"] });
+  if (riskMatrix !== undefined) requireArray(requireObject<typeof riskMatrix>(riskMatrix, ["riskMatrix"], "ragStatus").probabilityBands, ["riskMatrix.probabilityBands"], "ragStatus");
   const matrix = riskMatrix ?? DEFAULT_RISK_MATRIX;
   return { riskMatrix: matrix, riskBands: checkMatrix(matrix, ["riskMatrix"]) };
 }
@@ -214,8 +220,13 @@ function highRiskConvention(o: RagStatusOptions): Pick<RagDerivation, "riskMatri
  * ```
  */
 export function ragStatus(project: RagProject, options: RagStatusOptions): RagStatus {
-  checkArguments("ragStatus", { project: [project, "object"], options: [options, "object"] });
-  checkArguments("ragStatus", { asOf: [options.asOf, "date"], figures: [options.figures, "object?"], rules: [options.rules, "array?"], override: [options.override, "object?"], previous: [options.previous, "object?"] });
+  // What checkArguments would check, without its table of every other kind (this bundle's size budget).
+  requireObject(project, ["project"], "ragStatus");
+  requireObject(options, ["options"], "ragStatus");
+  if (!isIsoDate(options.asOf)) fail(["asOf"], "a calendar date YYYY-MM-DD", options.asOf, "ragStatus");
+  for (const k of ["figures", "override", "previous"] as const) if (options[k] !== undefined) requireObject(options[k], [k], "ragStatus");
+  if (options.rules !== undefined) requireArray(options.rules, ["rules"], "ragStatus");
+  checkOptionKeys("ragStatus", options, RAG_STATUS_OPTION_KEYS);
   const given = options.figures ?? {};
   const rules = decodeRagRules(options.rules ?? DEFAULT_RAG_RULES, Object.keys(given.custom ?? {}));
   if (options.override !== undefined) checkOverride(options.override);

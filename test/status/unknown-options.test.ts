@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { ValidationError, decimal, isoDate } from "../../src/core/index.js";
 import {
   changeRequestImpact, contingencyReserve, expectedMonetaryValue, issueAgeing, overdueActions, pendingDecisions,
-  riskScore, statusReportInForce, DEFAULT_RISK_MATRIX,
+  ragStatus, riskScore, statusReportInForce, DEFAULT_RISK_MATRIX,
 } from "../../src/status/index.js";
 
 function expectRefused(call: () => unknown, path: (string | number)[], takes: string, fn: string) {
@@ -24,6 +24,15 @@ describe("status: unknown option keys are refused", () => {
     expectRefused(() => expectedMonetaryValue(risk, { asof: asOf } as never), ["asof"], "asOf", "expectedMonetaryValue");
     // Correct call: P 0.5 falls in the default matrix's third band (up to 0.5), so score 3 × impact 3 = 9.
     expect(riskScore(risk, DEFAULT_RISK_MATRIX, {}).score.toString()).toBe("9");
+  });
+
+  it("ragStatus: a misspelt minimumRatedDimensions was ignored and the default of 2 coloured the report", () => {
+    const project = { id: "p", code: "P", name: "P" } as never;
+    const takes = "asOf, rules, figures, previous, override, highRisk, highRiskProbability, riskMatrix, minimumRatedDimensions, baseline, finishSlipUnit, calendar";
+    expectRefused(() => ragStatus(project, { asOf, minimumRatedDimension: 1 } as never), ["minimumRatedDimension"], takes, "ragStatus");
+    // Argument checks keep their messages (checkArguments' wording, without its table of kinds).
+    expect(() => ragStatus(project, { asOf: "2026-13-01" } as never)).toThrow("asOf: expected a calendar date YYYY-MM-DD");
+    expect(() => ragStatus(project, { asOf, figures: 5 } as never)).toThrow("figures: expected an object, got");
   });
 
   it("the RAID calculations", () => {
