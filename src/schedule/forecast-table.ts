@@ -2,6 +2,7 @@ import {
   STANDARD_CALENDAR,
   ValidationError,
   checkArguments,
+  checkOptionKeys,
   isIsoDate,
   metric,
   missing,
@@ -38,6 +39,7 @@ export function compareFinishForecasts(
 ): FinishForecastRow[] {
   checkArguments("compareFinishForecasts", { schedule: [schedule, "object"], forecasts: [forecasts, "object[]"], options: [options, "object"] });
   checkArguments("compareFinishForecasts", { "schedule.activities": [schedule.activities, "object[]"] });
+  checkOptionKeys("compareFinishForecasts", options, { calendar: 1 } satisfies Record<keyof typeof options, 1>, ["options"]);
   // The network's own calendar by default (Monday–Friday only for a result that carries none, as built by hand).
   const cal = options.calendar ?? (schedule.calendar as WorkingCalendar | undefined) ?? STANDARD_CALENDAR;
   const issues: ValidationIssue[] = [];

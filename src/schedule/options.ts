@@ -1,6 +1,13 @@
 import { PmoDecimal, ValidationError, type Decimal, type ValidationIssue } from "../core/index.js";
 import { readDay, readDecimal } from "./engine/read-network.js";
-import type { MilestoneDating, OutOfSequenceRule, ScheduleOptions, StartLinkFloat, StartNoLaterThan, TotalFloatDefinition } from "./types.js";
+import type { LevellingOptions, MilestoneDating, OutOfSequenceRule, ScheduleOptions, StartLinkFloat, StartNoLaterThan, TotalFloatDefinition } from "./types.js";
+
+/** @internal {@link ScheduleOptions}' keys (`checkOptionKeys`); the compiler keeps them complete. */
+export const SCHEDULE_OPTION_KEYS = {
+  totalFloat: 1, criticalDays: 1, nearCriticalDays: 1, outOfSequence: 1, finishBy: 1, milestoneDating: 1, startLinkFloat: 1, startNoLaterThan: 1,
+} satisfies Record<keyof ScheduleOptions, 1>;
+/** @internal {@link LevellingOptions}' keys. */
+export const LEVELLING_OPTION_KEYS = { mode: 1, schedule: 1, alap: 1 } satisfies Record<keyof LevellingOptions, 1>;
 
 /** @internal Options with their defaults applied. */
 export interface ResolvedScheduleOptions {

@@ -1,4 +1,4 @@
-import { PmoDecimal, ValidationError, checkArguments, fromEpochDay, type IsoDate } from "../../core/index.js";
+import { PmoDecimal, ValidationError, checkArguments, checkOptionKeys, fromEpochDay, type IsoDate } from "../../core/index.js";
 import { Edge } from "../engine/edge.js";
 import { computeFloats } from "../engine/floats.js";
 import { cpmState, runCpm, type CpmState } from "../engine/cpm-kernel.js";
@@ -6,7 +6,7 @@ import { placedMilestoneInstant } from "../engine/milestone-day.js";
 import { COMPLETE, IN_PROGRESS, NOT_STARTED, compileNetwork, type CompiledNetwork } from "../engine/network.js";
 import { C, readNetwork } from "../engine/read-network.js";
 import type { CalendarTimeline } from "../engine/timeline.js";
-import { resolveScheduleOptions } from "../options.js";
+import { LEVELLING_OPTION_KEYS, SCHEDULE_OPTION_KEYS, resolveScheduleOptions } from "../options.js";
 import { pinnedByStart, reachedAfterHours, scheduleResult } from "../schedule-network.js";
 import type { LevellingBlocker, LevellingDelay, LevellingInput, LevellingOptions, LevellingResult, LevellingUnresolved, LevellingUnresolvedReason } from "../types.js";
 import { alapLate, latestFit } from "./alap.js";
@@ -53,6 +53,8 @@ const RULE = "least total float, then earliest early start, then id";
 export function levelResources(input: LevellingInput, options: LevellingOptions = {}): LevellingResult {
   checkArguments("levelResources", { input: [input, "object"], options: [options, "object"] });
   checkArguments("levelResources", { "input.network": [input.network, "object"], "options.schedule": [options.schedule, "object?"] });
+  checkOptionKeys("levelResources", options, LEVELLING_OPTION_KEYS);
+  checkOptionKeys("scheduleNetwork", options.schedule, SCHEDULE_OPTION_KEYS, ["schedule"]);
   const mode = options.mode ?? "delay-finish";
   // Any other value was levelled as delay-finish and echoed back as the mode applied.
   if (mode !== "within-slack" && mode !== "delay-finish") throw ValidationError.single(["mode"], "expected within-slack or delay-finish", "levelling options");

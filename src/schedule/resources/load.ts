@@ -1,13 +1,17 @@
-import { PmoDecimal, checkArguments, addMonths, fromEpochDay, startOfMonth, toEpochDay, ValidationError, type IsoDate } from "../../core/index.js";
+import { PmoDecimal, checkArguments, checkOptionKeys, addMonths, fromEpochDay, startOfMonth, toEpochDay, ValidationError, type IsoDate } from "../../core/index.js";
 import { cpmState, runCpm } from "../engine/cpm-kernel.js";
 import { NOT_STARTED, compileNetwork } from "../engine/network.js";
 import { computeFloats } from "../engine/floats.js";
 import { readNetwork } from "../engine/read-network.js";
-import { resolveScheduleOptions } from "../options.js";
+import { SCHEDULE_OPTION_KEYS, resolveScheduleOptions } from "../options.js";
 import type { DemandPeriod, LevellingInput, LoadDates, ResourceLoadResult, ResourceLoadRow, ScheduleOptions } from "../types.js";
 import { idleOf } from "./idle.js";
 import { MICRO, readResources } from "./resource-model.js";
 import { overAllocations, usageOf, type Usage } from "./usage.js";
+
+/** {@link resourceLoad}'s options. */
+type LoadOptions = { readonly period?: DemandPeriod; readonly schedule?: ScheduleOptions; readonly dates?: LoadDates };
+const LOAD_OPTION_KEYS = { period: 1, schedule: 1, dates: 1 } satisfies Record<keyof LoadOptions, 1>;
 
 /**
  * Resource demand against capacity per period (day, ISO week from Monday, or calendar month), per resource and per
@@ -32,10 +36,12 @@ import { overAllocations, usageOf, type Usage } from "./usage.js";
  */
 export function resourceLoad(
   input: LevellingInput,
-  options: { readonly period?: DemandPeriod; readonly schedule?: ScheduleOptions; readonly dates?: LoadDates } = {},
+  options: LoadOptions = {},
 ): ResourceLoadResult {
   checkArguments("resourceLoad", { input: [input, "object"], options: [options, "object"] });
   checkArguments("resourceLoad", { "input.network": [input.network, "object"], "options.schedule": [options.schedule, "object?"] });
+  checkOptionKeys("resourceLoad", options, LOAD_OPTION_KEYS);
+  checkOptionKeys("scheduleNetwork", options.schedule, SCHEDULE_OPTION_KEYS, ["schedule"]);
   const period = options.period ?? "week";
   if (!["day", "week", "month"].includes(period)) throw ValidationError.single(["period"], "expected day, week or month", "resource load");
   const dates = options.dates ?? "scheduled";
