@@ -23,7 +23,8 @@ import type { FinishForecastInput, FinishForecastRow, ScheduleResult } from "./t
  * schedule was computed on (`schedule.calendar`: the network's calendar — a 6-day week or a holiday counts as it does
  * in the schedule). A missing input is a Metric reason (`no-baseline`, `no-earned-schedule`), never a 0.
  *
- * @throws {ValidationError} for an unknown project id or a bad date, with its path.
+ * @throws {ValidationError} for an unknown project id or a bad date, with its path, or an unknown option key (at
+ *   `options.<key>`).
  * @example
  * ```ts
  * const table = compareFinishForecasts(scheduleNetwork(input), [

@@ -24,7 +24,8 @@ import type { ActivityStatus, DateDriver, MilestoneDating, ScheduleInput, Schedu
  * logic or progress override) and unstarted work starts no earlier than the morning after the status date.
  *
  * @throws {ValidationError} with the path of each bad field: unknown ids in links, self-links, duplicate links,
- *   negative durations, bad dates or calendars, inconsistent progress — and a cycle, named ("A → B → C → A").
+ *   negative durations, bad dates or calendars, inconsistent progress — and a cycle, named ("A → B → C → A"); an
+ *   unknown option key at its key (`outOfSequnce: unknown option (scheduleNetwork takes …)`).
  * @example
  * ```ts
  * const r = scheduleNetwork({

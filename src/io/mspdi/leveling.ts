@@ -56,6 +56,7 @@ export function mspdiLevelingDelayOf(task: MspdiElement, minutesPerDay: string):
  * (days) is 1 working day; 14400 at format 8 (elapsed days) is 1 calendar day. Compare `days` with
  * `levelResources(...).delays[].days` of the same activity.
  *
+ * @throws {ValidationError} without `options.projectId`, or for an unknown option key (at `options.<key>`).
  * @example
  * ```ts
  * mspdiLevelingDelays(readMspdi(xml).document, { projectId: "prj-x" });

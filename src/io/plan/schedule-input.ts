@@ -93,7 +93,8 @@ export interface PlanScheduleInput {
  * finishes on its first that says finished); a percent above 100 (an overrun) counts as 100. Both are noted.
  *
  * @throws {ValidationError} when `statusDate` is not a calendar date `YYYY-MM-DD` (path `["statusDate"]`), or a
- *   schedule option is not one scheduleNetwork takes (path `["schedule", option]`).
+ *   schedule option is not one scheduleNetwork takes (path `["schedule", option]`), or for an option key it does not
+ *   know (path `[key]`; in `schedule`, `["schedule", key]`).
  * @example
  * ```ts
  * const { input } = scheduleInputFromPlan({ projects: [crm], workPackages, milestones }, { statusDate: "2026-11-20" });

@@ -37,7 +37,8 @@ const RULE = "least total float, then earliest early start, then id";
  * not depend on the order of the input (activities, links, resources, assignments).
  *
  * @throws {ValidationError} for a bad network (as {@link scheduleNetwork}), bad resources (unknown ids, zero
- *   capacity, non-positive units, duplicate skills) or an unknown `mode`.
+ *   capacity, non-positive units, duplicate skills), an unknown `mode`, or an unknown option key (at `<key>`, in
+ *   `schedule` at `schedule.<key>`).
  * @example
  * ```ts
  * const r = levelResources({

@@ -24,7 +24,8 @@ const LOAD_OPTION_KEYS = { period: 1, schedule: 1, dates: 1 } satisfies Record<k
  * the days it worked up to the status date and on its remaining days, not on the days its remaining part waits for a
  * predecessor (retained logic).
  *
- * @throws {ValidationError} for a bad network, resources or period.
+ * @throws {ValidationError} for a bad network, resources or period, or an unknown option key (at `<key>`, in
+ *   `schedule` at `schedule.<key>`).
  * @example
  * ```ts
  * const load = resourceLoad(
