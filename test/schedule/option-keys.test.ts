@@ -3,7 +3,7 @@ import {
   ValidationError, analyseScheduleRisk, compareFinishForecasts, createWorkingCalendar, levelResources, resourceLoad, scheduleNetwork,
   type LevellingInput, type ScheduleInput, type ScheduleOptions,
 } from "../../src/index.js";
-import { mspdiLevelingDelays, readMspdi, scheduleInputFromPlan } from "../../src/io/index.js";
+import { mspdiLevelingDelays, readMspdi, scheduleInputFromPlan, scheduleRiskModelFromPlan } from "../../src/io/index.js";
 
 /*
  * Seventh audit pass, strict options: the schedule layer's calculators ignored an unknown option key and ran the
@@ -91,6 +91,16 @@ describe("schedule layer: an unknown option key is refused, not ignored", () => 
     expect(refused(() => mspdiLevelingDelays(doc, {} as never))).toEqual(["options.projectId: expected a string, got undefined"]);
     // 4800 tenths of a minute at format 7 on 480 minutes a day: 1 working day.
     expect(mspdiLevelingDelays(doc, { projectId: "prj-x" }).map((d) => [d.activityId, d.days?.toFixed()])).toEqual([["prj-x-t1", "1"]]);
+  });
+
+  it("scheduleRiskModelFromPlan: risk (for risks) built a model without risk events; refused at records.<key>", () => {
+    expect(refused(() => scheduleRiskModelFromPlan(net, { workPackages: [], risk: [], currency: "EUR" } as never))).toEqual([
+      "records.risk: unknown option (scheduleRiskModelFromPlan takes workPackages, risks, currency)",
+    ]);
+    expect(refused(() => scheduleRiskModelFromPlan(net, { currency: "EUR" } as never))).toEqual(["records.workPackages: expected an array, got undefined"]);
+    // No packages and no risks: the network alone, nothing noted.
+    const { model, notes } = scheduleRiskModelFromPlan(net, { workPackages: [], risks: [], currency: "EUR" });
+    expect([model.network, model.durations, model.riskEvents, notes]).toEqual([net, [], [], []]);
   });
 
   it("analyseScheduleRisk stays strict and still takes a ScheduleOptions object as it is (the union of keys)", () => {
