@@ -1,4 +1,4 @@
-import { PmoDecimal, ValidationError, type Decimal, type ValidationIssue } from "../core/index.js";
+import { PmoDecimal, ValidationError, checkOptionKeys, type Decimal, type ValidationIssue } from "../core/index.js";
 import { readDay, readDecimal } from "./engine/read-network.js";
 import type { LevellingOptions, MilestoneDating, OutOfSequenceRule, ScheduleOptions, StartLinkFloat, StartNoLaterThan, TotalFloatDefinition } from "./types.js";
 
@@ -21,11 +21,15 @@ export interface ResolvedScheduleOptions {
   readonly startNoLaterThan: StartNoLaterThan;
 }
 
-/** @internal Validates {@link ScheduleOptions} and applies the documented defaults. */
-export function resolveScheduleOptions(options: ScheduleOptions = {}): ResolvedScheduleOptions {
+/**
+ * @internal Validates {@link ScheduleOptions} (unknown keys too) and applies the documented defaults; issues at `path`
+ * + the option (`["schedule"]` for the options of `levelResources` and `resourceLoad` that carry them).
+ */
+export function resolveScheduleOptions(options: ScheduleOptions = {}, path: string[] = []): ResolvedScheduleOptions {
+  checkOptionKeys("scheduleNetwork", options, SCHEDULE_OPTION_KEYS, path);
   const issues: ValidationIssue[] = [];
   const resolved = readScheduleOptions(options, issues);
-  if (issues.length > 0) throw new ValidationError(issues, "schedule options");
+  if (issues.length > 0) throw new ValidationError(issues.map((i) => ({ ...i, path: [...path, ...i.path] })), "schedule options");
   return resolved;
 }
 

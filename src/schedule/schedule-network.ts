@@ -1,4 +1,4 @@
-import { checkArguments, checkOptionKeys, fromEpochDay, type IsoDate, type WorkingCalendar } from "../core/index.js";
+import { checkArguments, fromEpochDay, type IsoDate, type WorkingCalendar } from "../core/index.js";
 import { D, cpmState, runCpm, type CpmState } from "./engine/cpm-kernel.js";
 import { Edge } from "./engine/edge.js";
 import { computeFloats, type Floats } from "./engine/floats.js";
@@ -8,7 +8,7 @@ import { pinnedByStart, reachedAfterHoursDay } from "./engine/milestone-day.js";
 
 export { pinnedByStart } from "./engine/milestone-day.js";
 import type { CalendarTimeline } from "./engine/timeline.js";
-import { SCHEDULE_OPTION_KEYS, resolveScheduleOptions, type ResolvedScheduleOptions } from "./options.js";
+import { resolveScheduleOptions, type ResolvedScheduleOptions } from "./options.js";
 import { findViolations } from "./violations.js";
 import type { ActivityStatus, DateDriver, MilestoneDating, ScheduleInput, ScheduleOptions, ScheduleResult, ScheduledActivity } from "./types.js";
 
@@ -40,8 +40,7 @@ import type { ActivityStatus, DateDriver, MilestoneDating, ScheduleInput, Schedu
  */
 export function scheduleNetwork(input: ScheduleInput, options: ScheduleOptions = {}): ScheduleResult {
   checkArguments("scheduleNetwork", { input: [input, "object"], options: [options, "object"] });
-  checkOptionKeys("scheduleNetwork", options, SCHEDULE_OPTION_KEYS);
-  const opts = resolveScheduleOptions(options);
+  const opts = resolveScheduleOptions(options); // refuses an unknown key first (checkOptionKeys)
   const net = compileNetwork(readNetwork(input), opts.startNoLaterThan);
   const st = cpmState(net.spec.ids.length);
   runCpm(net, net.spec.duration, st, opts.outOfSequence === "progress-override", opts.finishBy, opts.milestoneDating, opts.startLinkFloat);

@@ -51,6 +51,10 @@ describe("schedule layer: an unknown option key is refused, not ignored", () => 
       `schedule.outOfSequnce: unknown option (scheduleNetwork takes ${SCHEDULE})`,
     ]);
     expect(levelResources(lv, { mode: "within-slack", alap: "late", schedule: { outOfSequence: "progress-override" } }).finish).toBe("2027-01-08");
+    // A bad value in the schedule options is at schedule.<key> too, as scheduleInputFromPlan puts it (it was at <key>,
+    // where levelResources has no such option).
+    expect(refused(() => levelResources(lv, { schedule: { totalFloat: "latest" } } as never))).toEqual(["schedule.totalFloat: expected start, finish or smallest"]);
+    expect(refused(() => resourceLoad(lv, { schedule: { finishBy: "Friday" } }))).toEqual(['schedule.finishBy: expected a date YYYY-MM-DD, got "Friday"']);
   });
 
   it("resourceLoad: the same (A uses R Wed 6–Fri 8: 3 unit-days that week)", () => {

@@ -6,7 +6,7 @@ import { placedMilestoneInstant } from "../engine/milestone-day.js";
 import { COMPLETE, IN_PROGRESS, NOT_STARTED, compileNetwork, type CompiledNetwork } from "../engine/network.js";
 import { C, readNetwork } from "../engine/read-network.js";
 import type { CalendarTimeline } from "../engine/timeline.js";
-import { LEVELLING_OPTION_KEYS, SCHEDULE_OPTION_KEYS, resolveScheduleOptions } from "../options.js";
+import { LEVELLING_OPTION_KEYS, resolveScheduleOptions } from "../options.js";
 import { pinnedByStart, reachedAfterHours, scheduleResult } from "../schedule-network.js";
 import type { LevellingBlocker, LevellingDelay, LevellingInput, LevellingOptions, LevellingResult, LevellingUnresolved, LevellingUnresolvedReason } from "../types.js";
 import { alapLate, latestFit } from "./alap.js";
@@ -55,13 +55,12 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
   checkArguments("levelResources", { input: [input, "object"], options: [options, "object"] });
   checkArguments("levelResources", { "input.network": [input.network, "object"], "options.schedule": [options.schedule, "object?"] });
   checkOptionKeys("levelResources", options, LEVELLING_OPTION_KEYS);
-  checkOptionKeys("scheduleNetwork", options.schedule, SCHEDULE_OPTION_KEYS, ["schedule"]);
   const mode = options.mode ?? "delay-finish";
   // Any other value was levelled as delay-finish and echoed back as the mode applied.
   if (mode !== "within-slack" && mode !== "delay-finish") throw ValidationError.single(["mode"], "expected within-slack or delay-finish", "levelling options");
   const alap = options.alap ?? "late";
   if (alap !== "late" && alap !== "early") throw ValidationError.single(["alap"], "expected late or early", "levelling options");
-  const opts = resolveScheduleOptions(options.schedule);
+  const opts = resolveScheduleOptions(options.schedule, ["schedule"]);
   const override = opts.outOfSequence === "progress-override";
   const net = compileNetwork(readNetwork(input.network), opts.startNoLaterThan);
   const n = net.spec.ids.length;
