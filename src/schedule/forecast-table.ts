@@ -2,6 +2,7 @@ import {
   STANDARD_CALENDAR,
   ValidationError,
   checkArguments,
+  checkOptionKeys,
   isIsoDate,
   metric,
   missing,
@@ -22,7 +23,8 @@ import type { FinishForecastInput, FinishForecastRow, ScheduleResult } from "./t
  * schedule was computed on (`schedule.calendar`: the network's calendar — a 6-day week or a holiday counts as it does
  * in the schedule). A missing input is a Metric reason (`no-baseline`, `no-earned-schedule`), never a 0.
  *
- * @throws {ValidationError} for an unknown project id or a bad date, with its path.
+ * @throws {ValidationError} for an unknown project id or a bad date, with its path, or an unknown option key (at
+ *   `options.<key>`).
  * @example
  * ```ts
  * const table = compareFinishForecasts(scheduleNetwork(input), [
@@ -38,6 +40,7 @@ export function compareFinishForecasts(
 ): FinishForecastRow[] {
   checkArguments("compareFinishForecasts", { schedule: [schedule, "object"], forecasts: [forecasts, "object[]"], options: [options, "object"] });
   checkArguments("compareFinishForecasts", { "schedule.activities": [schedule.activities, "object[]"] });
+  checkOptionKeys("compareFinishForecasts", options, { calendar: 1 } satisfies Record<keyof typeof options, 1>, ["options"]);
   // The network's own calendar by default (Monday–Friday only for a result that carries none, as built by hand).
   const cal = options.calendar ?? (schedule.calendar as WorkingCalendar | undefined) ?? STANDARD_CALENDAR;
   const issues: ValidationIssue[] = [];

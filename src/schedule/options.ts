@@ -1,6 +1,13 @@
-import { PmoDecimal, ValidationError, type Decimal, type ValidationIssue } from "../core/index.js";
+import { PmoDecimal, ValidationError, checkOptionKeys, type Decimal, type ValidationIssue } from "../core/index.js";
 import { readDay, readDecimal } from "./engine/read-network.js";
-import type { MilestoneDating, OutOfSequenceRule, ScheduleOptions, StartLinkFloat, StartNoLaterThan, TotalFloatDefinition } from "./types.js";
+import type { LevellingOptions, MilestoneDating, OutOfSequenceRule, ScheduleOptions, StartLinkFloat, StartNoLaterThan, TotalFloatDefinition } from "./types.js";
+
+/** @internal {@link ScheduleOptions}' keys (`checkOptionKeys`); the compiler keeps them complete. */
+export const SCHEDULE_OPTION_KEYS = {
+  totalFloat: 1, criticalDays: 1, nearCriticalDays: 1, outOfSequence: 1, finishBy: 1, milestoneDating: 1, startLinkFloat: 1, startNoLaterThan: 1,
+} satisfies Record<keyof ScheduleOptions, 1>;
+/** @internal {@link LevellingOptions}' keys. */
+export const LEVELLING_OPTION_KEYS = { mode: 1, schedule: 1, alap: 1 } satisfies Record<keyof LevellingOptions, 1>;
 
 /** @internal Options with their defaults applied. */
 export interface ResolvedScheduleOptions {
@@ -14,11 +21,15 @@ export interface ResolvedScheduleOptions {
   readonly startNoLaterThan: StartNoLaterThan;
 }
 
-/** @internal Validates {@link ScheduleOptions} and applies the documented defaults. */
-export function resolveScheduleOptions(options: ScheduleOptions = {}): ResolvedScheduleOptions {
+/**
+ * @internal Validates {@link ScheduleOptions} (unknown keys too) and applies the documented defaults; issues at `path`
+ * + the option (`["schedule"]` for the options of `levelResources` and `resourceLoad` that carry them).
+ */
+export function resolveScheduleOptions(options: ScheduleOptions = {}, path: string[] = []): ResolvedScheduleOptions {
+  checkOptionKeys("scheduleNetwork", options, SCHEDULE_OPTION_KEYS, path);
   const issues: ValidationIssue[] = [];
   const resolved = readScheduleOptions(options, issues);
-  if (issues.length > 0) throw new ValidationError(issues, "schedule options");
+  if (issues.length > 0) throw new ValidationError(issues.map((i) => ({ ...i, path: [...path, ...i.path] })), "schedule options");
   return resolved;
 }
 

@@ -24,7 +24,8 @@ import type { ActivityStatus, DateDriver, MilestoneDating, ScheduleInput, Schedu
  * logic or progress override) and unstarted work starts no earlier than the morning after the status date.
  *
  * @throws {ValidationError} with the path of each bad field: unknown ids in links, self-links, duplicate links,
- *   negative durations, bad dates or calendars, inconsistent progress — and a cycle, named ("A → B → C → A").
+ *   negative durations, bad dates or calendars, inconsistent progress — and a cycle, named ("A → B → C → A"); an
+ *   unknown option key at its key (`outOfSequnce: unknown option (scheduleNetwork takes …)`).
  * @example
  * ```ts
  * const r = scheduleNetwork({
@@ -39,7 +40,7 @@ import type { ActivityStatus, DateDriver, MilestoneDating, ScheduleInput, Schedu
  */
 export function scheduleNetwork(input: ScheduleInput, options: ScheduleOptions = {}): ScheduleResult {
   checkArguments("scheduleNetwork", { input: [input, "object"], options: [options, "object"] });
-  const opts = resolveScheduleOptions(options);
+  const opts = resolveScheduleOptions(options); // refuses an unknown key first (checkOptionKeys)
   const net = compileNetwork(readNetwork(input), opts.startNoLaterThan);
   const st = cpmState(net.spec.ids.length);
   runCpm(net, net.spec.duration, st, opts.outOfSequence === "progress-override", opts.finishBy, opts.milestoneDating, opts.startLinkFloat);

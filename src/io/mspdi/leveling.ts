@@ -1,4 +1,4 @@
-import { PmoDecimal, type Decimal } from "../../core/index.js";
+import { PmoDecimal, checkArguments, checkOptionKeys, type Decimal } from "../../core/index.js";
 import type { LinkLagValue } from "../../entities/index.js";
 import type { LevellingDelay } from "../../schedule/index.js";
 import { minutesPerDayOf } from "./context.js";
@@ -56,6 +56,7 @@ export function mspdiLevelingDelayOf(task: MspdiElement, minutesPerDay: string):
  * (days) is 1 working day; 14400 at format 8 (elapsed days) is 1 calendar day. Compare `days` with
  * `levelResources(...).delays[].days` of the same activity.
  *
+ * @throws {ValidationError} without `options.projectId`, or for an unknown option key (at `options.<key>`).
  * @example
  * ```ts
  * mspdiLevelingDelays(readMspdi(xml).document, { projectId: "prj-x" });
@@ -63,6 +64,9 @@ export function mspdiLevelingDelayOf(task: MspdiElement, minutesPerDay: string):
  * ```
  */
 export function mspdiLevelingDelays(document: MspdiDocument, options: { readonly projectId: string }): MspdiLevelingDelay[] {
+  checkArguments("mspdiLevelingDelays", { document: [document, "object"], options: [options, "object"] });
+  checkArguments("mspdiLevelingDelays", { "options.projectId": [options.projectId, "string"] });
+  checkOptionKeys("mspdiLevelingDelays", options, { projectId: 1 } satisfies Record<keyof typeof options, 1>, ["options"]);
   const minutesPerDay = minutesPerDayOf(document.project);
   return (document.project.lists["tasks"] ?? []).flatMap((t) => {
     const uid = fieldStr(t, "UID");

@@ -1,4 +1,4 @@
-import { sumMoney } from "../../core/index.js";
+import { checkArguments, checkOptionKeys, sumMoney } from "../../core/index.js";
 import type { EntityOf } from "../../entities/index.js";
 import type { DurationUncertainty, ScheduleInput, ScheduleRiskModel } from "../../schedule/index.js";
 
@@ -12,6 +12,7 @@ export interface PlanRiskRecords {
   readonly currency: string;
 }
 
+const RECORD_KEYS = { workPackages: 1, risks: 1, currency: 1 } satisfies Record<keyof PlanRiskRecords, 1>;
 const LIVE = new Set(["open", "monitoring"]);
 
 /**
@@ -42,6 +43,8 @@ export interface PlanRiskLeftOut {
  * naming activities that became no event are listed in `leftOut` with their reason (closed and occurred risks, and
  * risks without `scheduleImpactOn`, are not schedule risks: neither listed nor noted).
  *
+ * @throws {ValidationError} for a key `records` does not have (at `records.<key>`: `risk` for `risks` built a model
+ *   without risk events) or a list that is not one.
  * @example
  * ```ts
  * const plan = scheduleInputFromPlan({ projects: [crm], workPackages, milestones });
@@ -50,6 +53,11 @@ export interface PlanRiskLeftOut {
  * ```
  */
 export function scheduleRiskModelFromPlan(network: ScheduleInput, records: PlanRiskRecords): { model: ScheduleRiskModel; notes: readonly string[]; leftOut: readonly PlanRiskLeftOut[] } {
+  checkArguments("scheduleRiskModelFromPlan", { network: [network, "object"], records: [records, "object"] });
+  checkOptionKeys("scheduleRiskModelFromPlan", records, RECORD_KEYS, ["records"]);
+  checkArguments("scheduleRiskModelFromPlan", {
+    "network.activities": [network.activities, "object[]"], "records.workPackages": [records.workPackages, "object[]"], "records.risks": [records.risks, "object[]?"], "records.currency": [records.currency, "string"],
+  });
   const notes: string[] = [];
   const leftOut: PlanRiskLeftOut[] = [];
   const scheduled = new Set(network.activities.map((a) => a.id));

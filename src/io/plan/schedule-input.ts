@@ -1,4 +1,4 @@
-import { ValidationError, checkArguments, createWorkingCalendar, fromEpochDay, toEpochDay, workingDaysBetween, type IsoDate, type WorkingCalendar } from "../../core/index.js";
+import { ValidationError, checkArguments, checkOptionKeys, createWorkingCalendar, fromEpochDay, toEpochDay, workingDaysBetween, type IsoDate, type WorkingCalendar } from "../../core/index.js";
 import type { EntityOf } from "../../entities/index.js";
 import { scheduleNetwork, type ActivityProgress, type ScheduleActivityInput, type ScheduleAssignmentInput, type ScheduleInput, type ScheduleOptions, type ScheduleResourceInput } from "../../schedule/index.js";
 import { summaryLinks } from "./summary-links.js";
@@ -63,6 +63,8 @@ export interface PlanScheduleOptions {
   readonly schedule?: ScheduleOptions | undefined;
 }
 
+const PLAN_OPTION_KEYS = { statusDate: 1, anchorUnlinked: 1, schedule: 1 } satisfies Record<keyof PlanScheduleOptions, 1>;
+
 /** The schedule input and what the conversion decided, in words. */
 export interface PlanScheduleInput {
   /** Input for `scheduleNetwork` / `analyseScheduleRisk`. */
@@ -91,7 +93,8 @@ export interface PlanScheduleInput {
  * finishes on its first that says finished); a percent above 100 (an overrun) counts as 100. Both are noted.
  *
  * @throws {ValidationError} when `statusDate` is not a calendar date `YYYY-MM-DD` (path `["statusDate"]`), or a
- *   schedule option is not one scheduleNetwork takes (path `["schedule", option]`).
+ *   schedule option is not one scheduleNetwork takes (path `["schedule", option]`), or for an option key it does not
+ *   know (path `[key]`; in `schedule`, `["schedule", key]`).
  * @example
  * ```ts
  * const { input } = scheduleInputFromPlan({ projects: [crm], workPackages, milestones }, { statusDate: "2026-11-20" });
@@ -104,6 +107,7 @@ export interface PlanScheduleInput {
 export function scheduleInputFromPlan(plan: PlanRecords, options: PlanScheduleOptions = {}): PlanScheduleInput {
   checkArguments("scheduleInputFromPlan", { plan: [plan, "object"], options: [options, "object"] });
   checkArguments("scheduleInputFromPlan", { statusDate: [options.statusDate, "date?"], "options.schedule": [options.schedule, "object?"] });
+  checkOptionKeys("scheduleInputFromPlan", options, PLAN_OPTION_KEYS);
   const schedule = options.schedule ?? {};
   try {
     scheduleNetwork({ projectStart: "2027-01-04", activities: [] }, schedule); // refuses a bad option before any work

@@ -1,4 +1,4 @@
-import { PmoDecimal, ValidationError, checkArguments, fromEpochDay, type IsoDate } from "../../core/index.js";
+import { PmoDecimal, ValidationError, checkArguments, checkOptionKeys, fromEpochDay, type IsoDate } from "../../core/index.js";
 import { Edge } from "../engine/edge.js";
 import { computeFloats } from "../engine/floats.js";
 import { cpmState, runCpm, type CpmState } from "../engine/cpm-kernel.js";
@@ -6,7 +6,7 @@ import { placedMilestoneInstant } from "../engine/milestone-day.js";
 import { COMPLETE, IN_PROGRESS, NOT_STARTED, compileNetwork, type CompiledNetwork } from "../engine/network.js";
 import { C, readNetwork } from "../engine/read-network.js";
 import type { CalendarTimeline } from "../engine/timeline.js";
-import { resolveScheduleOptions } from "../options.js";
+import { LEVELLING_OPTION_KEYS, resolveScheduleOptions } from "../options.js";
 import { pinnedByStart, reachedAfterHours, scheduleResult } from "../schedule-network.js";
 import type { LevellingBlocker, LevellingDelay, LevellingInput, LevellingOptions, LevellingResult, LevellingUnresolved, LevellingUnresolvedReason } from "../types.js";
 import { alapLate, latestFit } from "./alap.js";
@@ -37,7 +37,8 @@ const RULE = "least total float, then earliest early start, then id";
  * not depend on the order of the input (activities, links, resources, assignments).
  *
  * @throws {ValidationError} for a bad network (as {@link scheduleNetwork}), bad resources (unknown ids, zero
- *   capacity, non-positive units, duplicate skills) or an unknown `mode`.
+ *   capacity, non-positive units, duplicate skills), an unknown `mode`, or an unknown option key (at `<key>`, in
+ *   `schedule` at `schedule.<key>`).
  * @example
  * ```ts
  * const r = levelResources({
@@ -53,12 +54,13 @@ const RULE = "least total float, then earliest early start, then id";
 export function levelResources(input: LevellingInput, options: LevellingOptions = {}): LevellingResult {
   checkArguments("levelResources", { input: [input, "object"], options: [options, "object"] });
   checkArguments("levelResources", { "input.network": [input.network, "object"], "options.schedule": [options.schedule, "object?"] });
+  checkOptionKeys("levelResources", options, LEVELLING_OPTION_KEYS);
   const mode = options.mode ?? "delay-finish";
   // Any other value was levelled as delay-finish and echoed back as the mode applied.
   if (mode !== "within-slack" && mode !== "delay-finish") throw ValidationError.single(["mode"], "expected within-slack or delay-finish", "levelling options");
   const alap = options.alap ?? "late";
   if (alap !== "late" && alap !== "early") throw ValidationError.single(["alap"], "expected late or early", "levelling options");
-  const opts = resolveScheduleOptions(options.schedule);
+  const opts = resolveScheduleOptions(options.schedule, ["schedule"]);
   const override = opts.outOfSequence === "progress-override";
   const net = compileNetwork(readNetwork(input.network), opts.startNoLaterThan);
   const n = net.spec.ids.length;

@@ -1,4 +1,4 @@
-import { PmoDecimal, checkArguments, addMonths, fromEpochDay, startOfMonth, toEpochDay, ValidationError, type IsoDate } from "../../core/index.js";
+import { PmoDecimal, checkArguments, checkOptionKeys, addMonths, fromEpochDay, startOfMonth, toEpochDay, ValidationError, type IsoDate } from "../../core/index.js";
 import { cpmState, runCpm } from "../engine/cpm-kernel.js";
 import { NOT_STARTED, compileNetwork } from "../engine/network.js";
 import { computeFloats } from "../engine/floats.js";
@@ -8,6 +8,10 @@ import type { DemandPeriod, LevellingInput, LoadDates, ResourceLoadResult, Resou
 import { idleOf } from "./idle.js";
 import { MICRO, readResources } from "./resource-model.js";
 import { overAllocations, usageOf, type Usage } from "./usage.js";
+
+/** {@link resourceLoad}'s options. */
+type LoadOptions = { readonly period?: DemandPeriod; readonly schedule?: ScheduleOptions; readonly dates?: LoadDates };
+const LOAD_OPTION_KEYS = { period: 1, schedule: 1, dates: 1 } satisfies Record<keyof LoadOptions, 1>;
 
 /**
  * Resource demand against capacity per period (day, ISO week from Monday, or calendar month), per resource and per
@@ -20,7 +24,8 @@ import { overAllocations, usageOf, type Usage } from "./usage.js";
  * the days it worked up to the status date and on its remaining days, not on the days its remaining part waits for a
  * predecessor (retained logic).
  *
- * @throws {ValidationError} for a bad network, resources or period.
+ * @throws {ValidationError} for a bad network, resources or period, or an unknown option key (at `<key>`, in
+ *   `schedule` at `schedule.<key>`).
  * @example
  * ```ts
  * const load = resourceLoad(
@@ -32,15 +37,16 @@ import { overAllocations, usageOf, type Usage } from "./usage.js";
  */
 export function resourceLoad(
   input: LevellingInput,
-  options: { readonly period?: DemandPeriod; readonly schedule?: ScheduleOptions; readonly dates?: LoadDates } = {},
+  options: LoadOptions = {},
 ): ResourceLoadResult {
   checkArguments("resourceLoad", { input: [input, "object"], options: [options, "object"] });
   checkArguments("resourceLoad", { "input.network": [input.network, "object"], "options.schedule": [options.schedule, "object?"] });
+  checkOptionKeys("resourceLoad", options, LOAD_OPTION_KEYS);
   const period = options.period ?? "week";
   if (!["day", "week", "month"].includes(period)) throw ValidationError.single(["period"], "expected day, week or month", "resource load");
   const dates = options.dates ?? "scheduled";
   if (dates !== "scheduled" && dates !== "early") throw ValidationError.single(["dates"], "expected scheduled or early", "resource load");
-  const opts = resolveScheduleOptions(options.schedule);
+  const opts = resolveScheduleOptions(options.schedule, ["schedule"]);
   const override = opts.outOfSequence === "progress-override";
   const net = compileNetwork(readNetwork(input.network), opts.startNoLaterThan);
   const st = cpmState(net.spec.ids.length);

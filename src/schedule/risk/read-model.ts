@@ -61,8 +61,12 @@ const DISTRIBUTION_KEYS: Record<string, Keys> = {
   lognormal: ["a lognormal distribution", "kind", "mean", "standardDeviation"],
 };
 
-const OPTION_KEYS: Keys = ["RiskOptions", "iterations", "seed", "percentiles", "percentileMethod", "correlationMeasure", "rounding", "milestoneDating", "startLinkFloat",
-  "startNoLaterThan", "outOfSequence", "criticalDays", "finishBy", "targetFinish", "targetCost", "histogramBins", "onProgress", "totalFloat", "nearCriticalDays"];
+// RiskOptions' keys and ScheduleOptions' (an object of either passes as it is); the compiler keeps them complete.
+const RISK_OPTION_KEYS = {
+  iterations: 1, seed: 1, percentiles: 1, percentileMethod: 1, correlationMeasure: 1, rounding: 1, milestoneDating: 1, startLinkFloat: 1,
+  startNoLaterThan: 1, outOfSequence: 1, criticalDays: 1, finishBy: 1, targetFinish: 1, targetCost: 1, histogramBins: 1, onProgress: 1, totalFloat: 1, nearCriticalDays: 1,
+} satisfies Record<keyof RiskOptions | keyof ScheduleOptions, 1>;
+const OPTION_KEYS: Keys = ["RiskOptions", ...Object.keys(RISK_OPTION_KEYS)];
 
 /**
  * Unknown own keys of `value` (zod's `unrecognized_keys`, naming the keys and the known ones): one issue at the
