@@ -66,17 +66,14 @@ const RISK_OPTION_KEYS = {
   iterations: 1, seed: 1, percentiles: 1, percentileMethod: 1, correlationMeasure: 1, rounding: 1, milestoneDating: 1, startLinkFloat: 1,
   startNoLaterThan: 1, outOfSequence: 1, criticalDays: 1, finishBy: 1, targetFinish: 1, targetCost: 1, histogramBins: 1, onProgress: 1, totalFloat: 1, nearCriticalDays: 1,
 } satisfies Record<keyof RiskOptions | keyof ScheduleOptions, 1>;
-const OPTION_KEYS: Keys = ["RiskOptions", ...Object.keys(RISK_OPTION_KEYS)];
+const OPTION_KEYS = Object.keys(RISK_OPTION_KEYS);
 
-/**
- * Unknown own keys of `value` (zod's `unrecognized_keys`, naming the keys and the known ones): one issue at the
- * object's path, or with `atKey` one per key at the key's path (the options, whose issues are at their keys).
- */
-function strict(value: object, [what, ...fields]: Keys, path: (string | number)[], issues: ValidationIssue[], atKey = false): void {
+/** Unknown own keys of `value` (zod's `unrecognized_keys`, naming the keys and the known ones): one issue at the object's path. */
+function strict(value: object, [what, ...fields]: Keys, path: (string | number)[], issues: ValidationIssue[]): void {
   const unknown = Object.keys(value).filter((k) => !fields.includes(k));
-  for (const keys of atKey ? unknown.map((k) => [k]) : unknown.length > 0 ? [unknown] : []) {
-    const list = keys.map((k) => JSON.stringify(k)).join(", ");
-    issues.push({ path: atKey ? [...path, keys[0]!] : path, code: "unrecognized_keys", message: `Unrecognized key${keys.length === 1 ? "" : "s"}: ${list} (${what} has ${fields.join(", ")})` });
+  if (unknown.length > 0) {
+    const list = unknown.map((k) => JSON.stringify(k)).join(", ");
+    issues.push({ path, code: "unrecognized_keys", message: `Unrecognized key${unknown.length === 1 ? "" : "s"}: ${list} (${what} has ${fields.join(", ")})` });
   }
 }
 
@@ -113,7 +110,8 @@ export function readRiskModel(model: ScheduleRiskModel, options: RiskOptions): R
   // Every object is strict, as zod's strictObject: a misspelt field (perday, dayz) was ignored, so read as absent.
   strict(model, MODEL_KEYS, [], issues);
   // So are the options (`iteration: 500` ran the default 1,000), each unknown key at its path as the others' issues.
-  strict(options, OPTION_KEYS, [], optionIssues, true);
+  // Worded as every other function's unknown option (checkOptionKeys), one issue per key at the key.
+  for (const k of Object.keys(options)) if (!Object.hasOwn(RISK_OPTION_KEYS, k)) optionIssues.push({ path: [k], code: "custom", message: `unknown option (analyseScheduleRisk takes ${OPTION_KEYS.join(", ")})` });
   // Lists and their rows must be arrays of objects (a null row or a missing impacts list was a TypeError).
   const lists = { durations: model.durations, groups: model.groups, correlations: model.correlations, riskEvents: model.riskEvents, costs: model.costs };
   for (const [name, list] of Object.entries(lists) as [keyof typeof ROW_KEYS, unknown][]) {
