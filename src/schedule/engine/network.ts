@@ -22,6 +22,12 @@ export interface CompiledNetwork {
   readonly mpd: number;
   /** Every activity on the network calendar and no elapsed lags: W-space is shared, no conversions needed. */
   readonly oneCalendar: boolean;
+  /**
+   * One calendar for the dates alone: `oneCalendar`, or only an SS/SF link without lag into a milestone kept it
+   * false (its float is a minute short of the fast path's whole day; its dates and criticality at whole-day
+   * thresholds are the same, so the Monte Carlo dates kernel may run).
+   */
+  readonly oneCalendarDates: boolean;
   /** No activity has progress: every activity is scheduled from logic. */
   readonly noProgress: boolean;
   /** 1 when the activity has a constraint date or a deadline (the kernels skip the checks otherwise). */
@@ -86,6 +92,8 @@ export function compileNetwork(spec: NetworkSpec, startNoLaterThan: StartNoLater
   const state = new Uint8Array(n);
   let oneCalendar = true;
   for (let k = 0; k < spec.linkLagKind.length; k++) if (spec.linkLagKind[k] !== 0) oneCalendar = false;
+  for (let i = 0; i < n; i++) if (spec.calendarOf[i] !== 0) oneCalendar = false;
+  const oneCalendarDates = oneCalendar;
   // A start (SS, SF, no lag) into a milestone dates it on the start's day, a day after the evening before its position:
   // only the general kernel weighs that instant in float (one-calendar float let A start a day late, moving M's date).
   for (let k = 0; k < spec.linkType.length; k++) {
@@ -94,7 +102,6 @@ export function compileNetwork(spec: NetworkSpec, startNoLaterThan: StartNoLater
   }
   for (let i = 0; i < n; i++) {
     const cal = timelines[spec.calendarOf[i] as number] as CalendarTimeline;
-    if (spec.calendarOf[i] !== 0) oneCalendar = false;
     floorW[i] = cal.W(morning(spec.start));
     if (spec.status !== undefined) {
       statusW[i] = cal.W(evening(spec.status));
@@ -140,7 +147,7 @@ export function compileNetwork(spec: NetworkSpec, startNoLaterThan: StartNoLater
     bounded[i] = any ? 1 : 0;
   }
   return {
-    spec, graph, timelines, origin, mpd, oneCalendar, noProgress, bounded, state, floorW, floorIsStatus, minStartW, minFinishW, fixStartW, fixFinishW,
+    spec, graph, timelines, origin, mpd, oneCalendar, oneCalendarDates, noProgress, bounded, state, floorW, floorIsStatus, minStartW, minFinishW, fixStartW, fixFinishW,
     maxStartW, maxFinishW, deadlineW, actualStartW, actualFinishW, statusW,
   };
 }

@@ -113,7 +113,9 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
   const quantiles = rs.uncertain.map((x) => x.quantile);
   // Cost of the base durations; an iteration adds perDay × (sampled − base) per variable activity — integers, exact.
   const baseCost = deterministicCost;
-  const fast = net.oneCalendar && net.noProgress ? datesKernel(net, critMin, finishBy) : undefined;
+  // The dates kernel also runs where only a start into a milestone sent scheduleNetwork to the general kernel (for a
+  // float a minute short of a day): criticality at a whole-day threshold is the same (10,000 × 1,000 took 2.7× longer).
+  const fast = (net.oneCalendar || (net.oneCalendarDates && critMin % net.mpd === 0)) && net.noProgress ? datesKernel(net, critMin, finishBy) : undefined;
   // Percent lags from a variable predecessor: the lag is that share of the iteration's duration (MS Project's % lag),
   // rounded half up to a whole minute as readNetwork rounds it; the base lags are restored after the iterations.
   const { linkFrom, linkPercent, linkLag } = net.spec;
