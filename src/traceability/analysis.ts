@@ -5,8 +5,8 @@ import { compileRules } from "./compiled.js";
 import { CoverageState, DEEP } from "./coverage.js";
 import { DEFAULT_RESULT_OUTCOMES, EvidenceState, statusName, type EvidenceScope, type EvidenceStatus } from "./evidence.js";
 import { buildTraceGraph, type TraceGraph } from "./graph.js";
-import { evidencePolicy, runResultIssue } from "./options.js";
-import { ValidationError, checkArguments, type ValidationIssue } from "../core/index.js";
+import { SCOPE_KEYS, checkAnalysisOptions, evidencePolicy, runResultIssue } from "./options.js";
+import { ValidationError, checkArguments, checkOptionKeys, type ValidationIssue } from "../core/index.js";
 import { ACK_TIMES, ITEM_TIMES, LINK_TIMES, RUN_TIMES, canonicalInstant, canonicalTimes, instantIssue, timeIssues } from "./times.js";
 import { requireTraceGraph } from "./guards.js";
 
@@ -72,6 +72,7 @@ export interface TraceAnalysis {
 export function analyzeTraceGraph(graph: TraceGraph, options: TraceAnalysisOptions = {}): TraceAnalysis {
   requireTraceGraph(graph, "analyzeTraceGraph");
   checkArguments("analyzeTraceGraph", { options: [options, "object"] });
+  checkAnalysisOptions("analyzeTraceGraph", options);
   const store = graph.store;
   const c = compileRules(store);
   const policy = evidencePolicy(options, DEFAULT_RESULT_OUTCOMES);
@@ -95,6 +96,7 @@ export function analyzeTraceGraph(graph: TraceGraph, options: TraceAnalysisOptio
     apply: (edit) => applyEdit(e, edit),
     result: () => materialize(e),
     evidenceFor(scope) {
+      checkOptionKeys("evidenceFor", scope, SCOPE_KEYS);
       const ev = new EvidenceState(store, c, scope, policy);
       ev.computeAll();
       return materialize({ ...e, evidence: ev, pending: new Set() }, { evidenceOnly: true }).evidence;
@@ -115,6 +117,7 @@ export function analyzeTraceGraph(graph: TraceGraph, options: TraceAnalysisOptio
  */
 export function analyzeTraceability(input: TraceInput, rules: TraceRules | TraceRulesInput = {}, options: TraceAnalysisOptions = {}): TraceAnalysisResult {
   checkArguments("analyzeTraceability", { input: [input, "object"], rules: [rules, "object"], options: [options, "object"] });
+  checkAnalysisOptions("analyzeTraceability", options);
   return analyzeTraceGraph(buildTraceGraph(input, rules), options).result();
 }
 

@@ -1,4 +1,5 @@
 import { checkArguments } from "../core/index.js";
+import { checkAnalysisOptions } from "./options.js";
 import type { TraceAnalysisOptions } from "./analysis.js";
 import { analyzeTraceGraph } from "./analysis.js";
 import { fieldChanges, type TraceFieldChange } from "./fingerprint.js";
@@ -106,6 +107,7 @@ export function diffTraceBaselines(
   options: TraceAnalysisOptions = {},
 ): TraceBaselineDiff {
   checkArguments("diffTraceBaselines", { before: [before, "object"], after: [after, "object"], rules: [rules, "object"], options: [options, "object"] });
+  checkAnalysisOptions("diffTraceBaselines", options);
   const gb = buildTraceGraph(before, rules);
   const ga = buildTraceGraph(after, gb.rules);
   const rb = analyzeTraceGraph(gb, options).result();
