@@ -114,9 +114,19 @@ export function createRepository<K extends EntityKind>(
   kind: K,
   options: RepositoryOptions = {},
 ): Repository<K> {
-  checkArguments("createRepository", { adapter: [adapter, "object"], options: [options, "object"] });
-  checkArguments("createRepository", { store: [adapter.store, "function"], ids: [options.ids, "function?"], clock: [options.clock, "function?"] });
-  checkOptionKeys("createRepository", options, REPOSITORY_OPTION_KEYS);
+  checkRepositoryArguments("createRepository", adapter, options);
+  return repositoryOf(adapter, kind, options);
+}
+
+/** The checks of createRepository and createRepositories, once per call. */
+function checkRepositoryArguments(subject: string, adapter: StorageAdapter, options: RepositoryOptions): void {
+  checkArguments(subject, { adapter: [adapter, "object"], options: [options, "object"] });
+  checkArguments(subject, { store: [adapter.store, "function"], ids: [options.ids, "function?"], clock: [options.clock, "function?"] });
+  checkOptionKeys(subject, options, REPOSITORY_OPTION_KEYS);
+}
+
+/** createRepository after its checks. */
+function repositoryOf<K extends EntityKind>(adapter: StorageAdapter, kind: K, options: RepositoryOptions): Repository<K> {
   const def = isEntityKind(kind) ? entityKinds[kind] : undefined;
   if (!def) throw ValidationError.single(["kind"], `unknown entity kind ${JSON.stringify(kind)}`, "repository");
   const schema = def.schema as unknown as z.ZodType<EntityOf<K>, WireOf<K>>;
@@ -202,11 +212,10 @@ export type Repositories = { readonly [K in EntityKind]: Repository<K> };
  * ```
  */
 export function createRepositories(adapter: StorageAdapter, options: RepositoryOptions = {}): Repositories {
-  checkArguments("createRepositories", { adapter: [adapter, "object"], options: [options, "object"] });
-  checkOptionKeys("createRepositories", options, REPOSITORY_OPTION_KEYS);
+  checkRepositoryArguments("createRepositories", adapter, options);
   const out: Partial<Record<EntityKind, Repository<EntityKind>>> = {};
   for (const kind of Object.keys(entityKinds) as EntityKind[]) {
-    out[kind] = createRepository(adapter, kind, options) as unknown as Repository<EntityKind>;
+    out[kind] = repositoryOf(adapter, kind, options) as unknown as Repository<EntityKind>;
   }
   return out as Repositories;
 }

@@ -39,14 +39,18 @@ export function runResultIssue(run: unknown, path: (string | number)[]): Validat
 }
 
 const ANALYSIS_OPTION_KEYS = { evidenceScope: 1, resultOutcomes: 1, people: 1, asOf: 1, evidence: 1 } satisfies Record<keyof TraceAnalysisOptions, 1>;
-const EVIDENCE_OPTION_KEYS = { environments: 1, finalBeatsNotRun: 1, tests: 1 } satisfies Record<keyof NonNullable<TraceAnalysisOptions["evidence"]>, 1>;
+/** The `evidence` options: each one's accepted values, its default first (also the keys `evidence` takes). */
+const EVIDENCE_CHOICES = { environments: ["latest", "worst-per-environment"], finalBeatsNotRun: [false, true], tests: ["own", "transitive"] } satisfies Record<
+  keyof NonNullable<TraceAnalysisOptions["evidence"]>,
+  readonly unknown[]
+>;
 /** The keys of an {@link EvidenceScope}. */
 export const SCOPE_KEYS = { softwareVersion: 1, environment: 1 } satisfies Record<keyof EvidenceScope, 1>;
 
 /** Refuses unknown keys in an analysis's options, its `evidence` and its `evidenceScope` (paths `[key]`, `["evidence", key]`, …). */
 export function checkAnalysisOptions(subject: string, options: TraceAnalysisOptions): void {
   checkOptionKeys(subject, options, ANALYSIS_OPTION_KEYS);
-  checkOptionKeys(subject, options.evidence, EVIDENCE_OPTION_KEYS, ["evidence"]);
+  checkOptionKeys(subject, options.evidence, EVIDENCE_CHOICES as unknown as Record<string, 1>, ["evidence"]);
   checkOptionKeys(subject, options.evidenceScope, SCOPE_KEYS, ["evidenceScope"]);
 }
 
@@ -94,7 +98,7 @@ export function evidencePolicy(options: EvidencePolicyInput, defaults: Readonly<
       try {
         asOf = instant(a as string);
       } catch {
-        bad(["asOf"], "expected a calendar date (2026-11-30) or a UTC instant (2026-11-30T17:00:00.000Z)");
+        bad(["asOf"], "expected a calendar date or a UTC instant");
       }
     }
   }
@@ -110,12 +114,11 @@ export function evidencePolicy(options: EvidencePolicyInput, defaults: Readonly<
       }
   }
   const ev = (options.evidence ?? {}) as Record<string, unknown>;
-  const environments = ev.environments ?? "latest";
-  if (environments !== "latest" && environments !== "worst-per-environment") bad(["evidence", "environments"], "expected latest or worst-per-environment");
-  const finalBeatsNotRun = ev.finalBeatsNotRun ?? false;
-  if (typeof finalBeatsNotRun !== "boolean") bad(["evidence", "finalBeatsNotRun"], "expected true or false");
-  const tests = ev.tests ?? "own";
-  if (tests !== "own" && tests !== "transitive") bad(["evidence", "tests"], "expected own or transitive");
+  const [environments, finalBeatsNotRun, tests] = Object.entries(EVIDENCE_CHOICES).map(([key, values]: [string, readonly unknown[]]) => {
+    const v = ev[key] ?? values[0];
+    if (!values.includes(v)) bad(["evidence", key], `expected ${values.join(" or ")}`);
+    return v;
+  });
   if (issues.length > 0) throw new ValidationError(issues, "trace analysis options");
   return {
     asOf,

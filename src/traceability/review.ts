@@ -72,6 +72,7 @@ export function clearSuspects<L extends TraceLinkInput>(analysis: TraceAnalysis,
   requireTraceAnalysis(analysis, "clearSuspects");
   checkArguments("clearSuspects", { links: [links, "object[]"], options: [options, "object"] });
   checkOptionKeys("clearSuspects", options, { ...REVIEW_OPTION_KEYS, targets: 1, includeUnreviewed: 1 } satisfies Record<keyof ClearSuspectsOptions, 1>);
+  const { targets: _t, includeUnreviewed: _u, ...review } = options;
   const r = analysis.result();
   const ids = new Set<string>();
   for (const s of r.suspects) if (!options.targets || options.targets.includes(s.to)) ids.add(s.link);
@@ -83,7 +84,7 @@ export function clearSuspects<L extends TraceLinkInput>(analysis: TraceAnalysis,
     .sort()
     .map((id) => byId.get(id))
     .filter((l): l is L => l !== undefined && (!options.targets || options.targets.includes(`${l.to.kind}:${l.to.id}`)))
-    .map((l) => reviewLink(analysis, l, { at: options.at, reviewedBy: options.reviewedBy }));
+    .map((l) => reviewLink(analysis, l, review));
 }
 
 function toInstant(at: string): Instant {
