@@ -4,7 +4,7 @@ import { decodeFacts, type RolloutFacts } from "./evidence-check.js";
 import { afterAsOf } from "./as-of.js";
 import { assessItem, type ItemAssessment } from "./item-life.js";
 import { checkItemFields, checkPlanItems } from "./item-fields.js";
-import { closedByWaiver, readinessCount, type ReadinessCount } from "./readiness-count.js";
+import { checkReadinessKeys, closedByWaiver, readinessCount, type ReadinessCount } from "./readiness-count.js";
 import { requireUniqueIds } from "./unique.js";
 
 /** A plan's checklist and gates, as evaluated by {@link evaluateGate} and the readiness functions. */
@@ -157,6 +157,7 @@ export function holdsGate(a: ItemAssessment): boolean {
  */
 export function evaluateGate(data: RolloutData, gateId: string, options: ReadinessOptions): GateEvaluation {
   checkArguments("evaluateGate", { data: [data, "object"], gateId: [gateId, "string"], options: [options, "object"] });
+  checkReadinessKeys("evaluateGate", options);
   checkArguments("evaluateGate", { asOf: [options.asOf, "date"], items: [data.items, "object[]"], gates: [data.gates, "object[]"] });
   checkItemFields(data.items, ["items"], "rollout data");
   requireUniqueIds(data.gates, ["gates"], "rollout data");

@@ -3,6 +3,7 @@ import type { Decimal, IsoDate } from "../core/index.js";
 import type { ChecklistItem } from "../entities/index.js";
 import { closedSince } from "../entities/closing-day.js";
 import { afterAsOf } from "./as-of.js";
+import { checkReadinessKeys } from "./readiness-count.js";
 import { checkEvidenceRule, type EvidenceCheck } from "./evidence-check.js";
 
 /**
@@ -71,6 +72,7 @@ export function assessItem(
   options: { readonly asOf: IsoDate; readonly facts: ReadonlyMap<string, Decimal> },
 ): ItemAssessment {
   checkArguments("assessItem", { item: [item, "object"], options: [options, "object"] });
+  checkReadinessKeys("assessItem", options);
   checkArguments("assessItem", { asOf: [options.asOf, "date"] });
   const check = checkEvidenceRule(item, options.facts, { asOf: options.asOf });
   const base = {
