@@ -1,8 +1,8 @@
 import { checkOptionKeys, decimal, metric, missing, type Decimal, type Metric } from "../core/index.js";
-import type { ReadinessOptions } from "./gate.js";
 import type { ItemAssessment } from "./item-life.js";
 
-const READINESS_OPTION_KEYS = { asOf: 1, facts: 1 } satisfies Record<keyof ReadinessOptions, 1>;
+/** @internal The keys of `ReadinessOptions` (gate.ts keeps the list complete). */
+export const READINESS_OPTION_KEYS = { asOf: 1, facts: 1 } as const;
 
 /** @internal Refuses keys readiness options (and assessItem's) do not have, at `[key]`. */
 export function checkReadinessKeys(subject: string, options: object): void {

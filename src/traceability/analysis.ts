@@ -5,7 +5,7 @@ import { compileRules } from "./compiled.js";
 import { CoverageState, DEEP } from "./coverage.js";
 import { DEFAULT_RESULT_OUTCOMES, EvidenceState, statusName, type EvidenceScope, type EvidenceStatus } from "./evidence.js";
 import { buildTraceGraph, type TraceGraph } from "./graph.js";
-import { SCOPE_KEYS, checkAnalysisOptions, evidencePolicy, runResultIssue } from "./options.js";
+import { EVIDENCE_CHOICES, evidencePolicy, runResultIssue } from "./options.js";
 import { ValidationError, checkArguments, checkOptionKeys, type ValidationIssue } from "../core/index.js";
 import { ACK_TIMES, ITEM_TIMES, LINK_TIMES, RUN_TIMES, canonicalInstant, canonicalTimes, instantIssue, timeIssues } from "./times.js";
 import { requireTraceGraph } from "./guards.js";
@@ -24,6 +24,16 @@ import type { TraceInput } from "./types.js";
  * changed item and the spread of suspicion below it; the freshness of evidence below a changed item and the roll-up
  * above. Structural checks, level percentages and the full listing are assembled on demand by `result()`.
  */
+
+const ANALYSIS_OPTION_KEYS = { evidenceScope: 1, resultOutcomes: 1, people: 1, asOf: 1, evidence: 1 } satisfies Record<keyof TraceAnalysisOptions, 1>;
+const SCOPE_KEYS = { softwareVersion: 1, environment: 1 } satisfies Record<keyof EvidenceScope, 1>;
+
+/** @internal Refuses unknown keys in an analysis's options, its `evidence` and its `evidenceScope` (paths `[key]`, `["evidence", key]`, …). */
+export function checkAnalysisOptions(subject: string, options: TraceAnalysisOptions): void {
+  checkOptionKeys(subject, options, ANALYSIS_OPTION_KEYS);
+  checkOptionKeys(subject, options.evidence, EVIDENCE_CHOICES as unknown as Record<string, 1>, ["evidence"]);
+  checkOptionKeys(subject, options.evidenceScope, SCOPE_KEYS, ["evidenceScope"]);
+}
 
 /** An edit the analysis accepts. */
 export type TraceEdit =

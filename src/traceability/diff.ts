@@ -1,7 +1,6 @@
 import { checkArguments } from "../core/index.js";
-import { checkAnalysisOptions } from "./options.js";
 import type { TraceAnalysisOptions } from "./analysis.js";
-import { analyzeTraceGraph } from "./analysis.js";
+import { analyzeTraceGraph, checkAnalysisOptions } from "./analysis.js";
 import { fieldChanges, type TraceFieldChange } from "./fingerprint.js";
 import { buildTraceGraph, type TraceGraph } from "./graph.js";
 import type { TraceAnalysisResult } from "./result.js";

@@ -1,7 +1,5 @@
-import { ValidationError, checkOptionKeys, instant, isIsoDate, type ValidationIssue } from "../core/index.js";
+import { ValidationError, instant, isIsoDate, type ValidationIssue } from "../core/index.js";
 import { testResultSchema } from "../entities/index.js";
-import type { TraceAnalysisOptions } from "./engine.js";
-import type { EvidenceScope } from "./evidence.js";
 
 /*
  * The evidence and as-of options of an analysis, checked and normalised once (internal). The run results an
@@ -38,21 +36,11 @@ export function runResultIssue(run: unknown, path: (string | number)[]): Validat
   return { path: [...path, "result"], message: `expected a test-run result the schema accepts: ${TEST_RUN_RESULTS.join(", ")}`, code: "custom" };
 }
 
-const ANALYSIS_OPTION_KEYS = { evidenceScope: 1, resultOutcomes: 1, people: 1, asOf: 1, evidence: 1 } satisfies Record<keyof TraceAnalysisOptions, 1>;
-/** The `evidence` options: each one's accepted values, its default first (also the keys `evidence` takes). */
-const EVIDENCE_CHOICES = { environments: ["latest", "worst-per-environment"], finalBeatsNotRun: [false, true], tests: ["own", "transitive"] } satisfies Record<
-  keyof NonNullable<TraceAnalysisOptions["evidence"]>,
+/** @internal The `evidence` options: each one's accepted values, its default first (also the keys `evidence` takes). */
+export const EVIDENCE_CHOICES = { environments: ["latest", "worst-per-environment"], finalBeatsNotRun: [false, true], tests: ["own", "transitive"] } satisfies Record<
+  keyof NonNullable<EvidencePolicyInput["evidence"]>,
   readonly unknown[]
 >;
-/** The keys of an {@link EvidenceScope}. */
-export const SCOPE_KEYS = { softwareVersion: 1, environment: 1 } satisfies Record<keyof EvidenceScope, 1>;
-
-/** Refuses unknown keys in an analysis's options, its `evidence` and its `evidenceScope` (paths `[key]`, `["evidence", key]`, …). */
-export function checkAnalysisOptions(subject: string, options: TraceAnalysisOptions): void {
-  checkOptionKeys(subject, options, ANALYSIS_OPTION_KEYS);
-  checkOptionKeys(subject, options.evidence, EVIDENCE_CHOICES as unknown as Record<string, 1>, ["evidence"]);
-  checkOptionKeys(subject, options.evidenceScope, SCOPE_KEYS, ["evidenceScope"]);
-}
 
 const OUTCOMES = new Set<string>(["pass", "fail", "not-run", "unknown"]);
 
