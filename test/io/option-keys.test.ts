@@ -1,7 +1,9 @@
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../../src/core/index.js";
-import { exportCsv, exportDataset, importCsv, importXlsx, mspdiToPmokit, pmokitToMspdi, readMspdi, readReqif, reqifToPmokit } from "../../src/io/index.js";
+import {
+  JIRA_CSV_PROFILE, JIRA_JSON_PROFILE, exportCsv, exportDataset, importCsv, importXlsx, mspdiToPmokit, pmokitToMspdi, readMspdi, readReqif, readTrackerCsv, readTrackerJson, reqifToPmokit, trackerToPmokit,
+} from "../../src/io/index.js";
 import { IMPORTED_AT, fixtureText } from "./fixtures.js";
 
 // Seventh audit pass: a misspelt option key is refused, not ignored while the default runs (`{ delimeter: ";" }` read
@@ -66,5 +68,22 @@ describe("io options: unknown keys", () => {
     expect(reqifToPmokit(document, { projectId: "prj-b", importedAt: IMPORTED_AT }).records.requirement.length).toBeGreaterThan(0);
     expect(issues(() => exportDataset({}, { exported: IMPORTED_AT } as never))).toEqual([["exported", "unknown option (exportDataset takes exportedAt, description)"]]);
     expect(JSON.parse(exportDataset({}, { exportedAt: IMPORTED_AT })).exportedAt).toBe(IMPORTED_AT);
+  });
+  it("readTrackerCsv, readTrackerJson and trackerToPmokit", () => {
+    const profile = JIRA_CSV_PROFILE;
+    const csv = "Issue key,Summary,Issue Type,Status\nA-1,Pay by card,Epic,Done\n";
+    expect(issues(() => readTrackerCsv(csv, profile, { timezone: "Europe/Berlin" } as never))).toEqual([
+      ["timezone", "unknown option (readTrackerCsv takes maxChars, maxItems, timeZone, delimiter)"],
+    ]);
+    expect(issues(() => readTrackerJson("[]", JIRA_JSON_PROFILE, { timezone: "Europe/Berlin" } as never))).toEqual([
+      ["timezone", "unknown option (readTrackerJson takes maxChars, maxItems, timeZone, delimiter)"],
+    ]);
+    const exp = readTrackerCsv(csv, profile, { timeZone: "Europe/Berlin" });
+    const map = { projectId: "PRJ-CRM", plannedStart: "2026-09-01", plannedFinish: "2027-03-31", asOf: "2026-11-20", importedAt: IMPORTED_AT };
+    expect(issues(() => trackerToPmokit(exp, { ...map, prefix: "J" } as never))).toEqual([
+      ["prefix", "unknown option (trackerToPmokit takes projectId, plannedStart, plannedFinish, asOf, importedAt, codePrefix)"],
+    ]);
+    expect(exp.items.map((i) => i.key)).toEqual(["A-1"]);
+    expect(() => trackerToPmokit(exp, map)).not.toThrow();
   });
 });
