@@ -2,7 +2,7 @@ import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../../src/core/index.js";
 import {
-  JIRA_CSV_PROFILE, JIRA_JSON_PROFILE, exportCsv, exportDataset, importCsv, importXlsx, mspdiToPmokit, pmokitToMspdi, readMspdi, readReqif, readTrackerCsv, readTrackerJson, reqifToPmokit, trackerToPmokit,
+  JIRA_CSV_PROFILE, JIRA_JSON_PROFILE, exportCsv, exportDataset, importCsv, importXlsx, mspdiToPmokit, pmokitToMspdi, readMspdi, readReqif, readTrackerCsv, readTrackerJson, readXlsx, reqifToPmokit, trackerToPmokit,
 } from "../../src/io/index.js";
 import { IMPORTED_AT, fixtureText } from "./fixtures.js";
 
@@ -44,6 +44,9 @@ describe("io options: unknown keys", () => {
       ["sheetName", `unknown option (importXlsx takes ${ROW_KEYS}, ${LIMITS}, sheet, headerRows, mergedCells, formatLocale)`],
     ]);
     expect(importXlsx("cost-entry", empty(), { importedAt: IMPORTED_AT, sheet: "S" }).records).toEqual([]);
+    expect(issues(() => readXlsx(empty(), { sheet: "S" } as never))).toEqual([["sheet", `unknown option (readXlsx takes ${LIMITS}, sheets, formatLocale)`]]);
+    // Sheet S: one row, the header cell "name".
+    expect(readXlsx(empty(), { sheets: ["S"], maxRows: 10 }).sheets[0]?.rows[0]?.cells).toEqual(["name"]);
   });
   it("readMspdi, mspdiToPmokit and pmokitToMspdi", () => {
     const text = fixtureText("mspdi/mpxj_mspdiresource.xml");

@@ -6,7 +6,7 @@ import type { CsvKind } from "../csv/profiles.js";
 import { createReportBuilder, type ImportReport, type ImportWarning } from "../report.js";
 import { csvFieldNode, isDecimalField } from "../csv/fields.js";
 import { ownEntry } from "../../core/own.js";
-import { readXlsx, type XlsxSheetData } from "./read.js";
+import { readXlsx, readXlsxOptions, type XlsxSheetData } from "./read.js";
 import { XLSX_LIMIT_KEYS, type XlsxLimits } from "./limits.js";
 import type { XlsxFormatLocale } from "./number-format.js";
 import { mergedDataRows, xlsxMergedCells, type XlsxMergedCells } from "./merged-cells.js";
@@ -144,7 +144,7 @@ function importSheet<K extends CsvKind>(kind: K, sheet: XlsxSheetData, options: 
 export function importXlsx<K extends CsvKind>(kind: K, bytes: Uint8Array, options: ImportXlsxOptions): { records: EntityOf<K>[]; report: ImportReport } {
   checkArguments("importXlsx", { options: [options, "object"] });
   checkOptionKeys("importXlsx", options, IMPORT_XLSX_KEYS);
-  const { sheets } = readXlsx(bytes, { ...options, ...(options.sheet === undefined ? {} : { sheets: [options.sheet] }) });
+  const { sheets } = readXlsx(bytes, readXlsxOptions(options, options.sheet === undefined ? undefined : [options.sheet]));
   // By default the first visible tab, as Excel opens on it: a hidden sheet before it (an old copy) is never guessed.
   const sheet = (options.sheet === undefined ? sheets.find((s) => s.hidden !== true) : undefined) ?? sheets[0] ?? (() => { throw ValidationError.single([], "the workbook has no sheet", `${kind} XLSX`); })();
   const { records, issues, warnings = [] } = importSheet(kind, sheet, options);
@@ -175,7 +175,7 @@ export function importXlsxWorkbook(
   options: XlsxLimits & { readonly sheets: Readonly<Record<string, XlsxSheetMapping>>; readonly importedAt: string; readonly formatLocale?: XlsxFormatLocale },
 ): { records: { [K in CsvKind]?: EntityOf<K>[] }; report: ImportReport } {
   const names = Object.keys(options.sheets);
-  const { sheets } = readXlsx(bytes, { ...options, sheets: names });
+  const { sheets } = readXlsx(bytes, readXlsxOptions(options, names));
   const records: { [K in CsvKind]?: EntityOf<K>[] } = {};
   const issues: ValidationIssue[] = [];
   const report = createReportBuilder("xlsx");
