@@ -2,7 +2,7 @@ import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../../src/core/index.js";
 import {
-  JIRA_CSV_PROFILE, JIRA_JSON_PROFILE, exportCsv, exportDataset, importCsv, importXlsx, mspdiToPmokit, pmokitToMspdi, readMspdi, readReqif, readTrackerCsv, readTrackerJson, readXlsx, reqifToPmokit, trackerToPmokit,
+  JIRA_CSV_PROFILE, JIRA_JSON_PROFILE, exportCsv, exportDataset, importCsv, importXlsx, importXlsxWorkbook, mspdiToPmokit, pmokitToMspdi, readMspdi, readReqif, readTrackerCsv, readTrackerJson, readXlsx, reqifToPmokit, trackerToPmokit,
 } from "../../src/io/index.js";
 import { IMPORTED_AT, fixtureText } from "./fixtures.js";
 
@@ -45,6 +45,10 @@ describe("io options: unknown keys", () => {
     ]);
     expect(importXlsx("cost-entry", empty(), { importedAt: IMPORTED_AT, sheet: "S" }).records).toEqual([]);
     expect(issues(() => readXlsx(empty(), { sheet: "S" } as never))).toEqual([["sheet", `unknown option (readXlsx takes ${LIMITS}, sheets, formatLocale)`]]);
+    expect(issues(() => importXlsxWorkbook(empty(), { sheets: { S: { kind: "cost-entry" } }, importedAt: IMPORTED_AT, sheet: "S" } as never))).toEqual([
+      ["sheet", `unknown option (importXlsxWorkbook takes ${LIMITS}, sheets, importedAt, formatLocale)`],
+    ]);
+    expect(importXlsxWorkbook(empty(), { sheets: { S: { kind: "cost-entry" } }, importedAt: IMPORTED_AT, maxRows: 10 }).records["cost-entry"] ?? []).toEqual([]);
     // Sheet S: one row, the header cell "name".
     expect(readXlsx(empty(), { sheets: ["S"], maxRows: 10 }).sheets[0]?.rows[0]?.cells).toEqual(["name"]);
   });

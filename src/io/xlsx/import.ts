@@ -174,6 +174,8 @@ export function importXlsxWorkbook(
   bytes: Uint8Array,
   options: XlsxLimits & { readonly sheets: Readonly<Record<string, XlsxSheetMapping>>; readonly importedAt: string; readonly formatLocale?: XlsxFormatLocale },
 ): { records: { [K in CsvKind]?: EntityOf<K>[] }; report: ImportReport } {
+  checkArguments("importXlsxWorkbook", { options: [options, "object"] });
+  checkOptionKeys("importXlsxWorkbook", options, { ...XLSX_LIMIT_KEYS, sheets: 1, importedAt: 1, formatLocale: 1 } satisfies Record<keyof typeof options, 1>);
   const names = Object.keys(options.sheets);
   const { sheets } = readXlsx(bytes, readXlsxOptions(options, names));
   const records: { [K in CsvKind]?: EntityOf<K>[] } = {};
