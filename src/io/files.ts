@@ -5,8 +5,8 @@
  * @module
  */
 import { open, stat, type FileHandle } from "node:fs/promises";
-import { ValidationError } from "../core/index.js";
-import { unzipReqifz, type UnzipReqifzOptions } from "./reqif/zip.js";
+import { ValidationError, checkArguments, checkOptionKeys } from "../core/index.js";
+import { UNZIP_REQIFZ_KEYS, unzipReqifz, type UnzipReqifzOptions } from "./reqif/zip.js";
 import { pendingUtf8Bytes, utf8ErrorOffset } from "./utf8.js";
 
 /** Options of {@link readImportFile} and {@link readImportChunks}. */
@@ -18,6 +18,7 @@ export interface ReadImportFileOptions extends UnzipReqifzOptions {
   /** Bytes per read (default 1 MiB). */
   readonly chunkBytes?: number;
 }
+const READ_FILE_KEYS = { ...UNZIP_REQIFZ_KEYS, maxBytes: 1, allowNonRegular: 1, chunkBytes: 1 } satisfies Record<keyof ReadImportFileOptions, 1>;
 
 const DEFAULT_MAX = 512 * 1024 * 1024;
 
@@ -72,6 +73,8 @@ function notUtf8(path: string, offset: number): ValidationError {
  * ```
  */
 export async function* readImportChunks(path: string, options: ReadImportFileOptions = {}): AsyncGenerator<string> {
+  checkArguments("readImportChunks", { options: [options, "object"] });
+  checkOptionKeys("readImportChunks", options, READ_FILE_KEYS);
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let base = 0; // file offset of the chunk being decoded
   let carry = new Uint8Array(0); // bytes of a sequence the previous chunk cut short (the decoder holds them)
@@ -118,6 +121,8 @@ export async function* readImportChunks(path: string, options: ReadImportFileOpt
  * ```
  */
 export async function readImportFile(path: string, options: ReadImportFileOptions = {}): Promise<string> {
+  checkArguments("readImportFile", { options: [options, "object"] });
+  checkOptionKeys("readImportFile", options, READ_FILE_KEYS);
   if (path.toLowerCase().endsWith(".reqifz")) {
     const parts: Uint8Array[] = [];
     let total = 0;
@@ -131,7 +136,8 @@ export async function readImportFile(path: string, options: ReadImportFileOption
       bytes.set(p, at);
       at += p.length;
     }
-    return unzipReqifz(bytes, options).text;
+    const { maxBytes: _b, allowNonRegular: _n, chunkBytes: _c, ...unzip } = options;
+    return unzipReqifz(bytes, unzip).text;
   }
   const parts: string[] = [];
   for await (const text of readImportChunks(path, options)) parts.push(text);

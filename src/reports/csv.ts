@@ -1,4 +1,4 @@
-import { ValidationError, checkArguments, DECIMAL_PATTERN, isMoney, type Money } from "../core/index.js";
+import { ValidationError, checkArguments, checkOptionKeys, DECIMAL_PATTERN, isMoney, type Money } from "../core/index.js";
 import { csvDecimalMark, writeDecimalCell, type CsvDecimalMark } from "../core/csv-decimal-mark.js";
 import { csvDelimiter, OTHER_SEPARATORS, type CsvDelimiter } from "../core/csv-delimiter.js";
 import { cellPlain, isCellMetric, isNumericCell, isPercentCell, type CellValue } from "./cells.js";
@@ -29,7 +29,10 @@ export interface ReportCsvOptions {
 }
 
 /** The checked options: the delimiter (`,` by default) and the decimal mark, refused at their paths. */
-function checked(options: ReportCsvOptions | undefined): { delimiter: CsvDelimiter; mark: CsvDecimalMark | undefined } {
+const REPORT_CSV_KEYS = { delimiter: 1, decimalMark: 1 } satisfies Record<keyof ReportCsvOptions, 1>;
+
+function checked(options: ReportCsvOptions | undefined, subject: string): { delimiter: CsvDelimiter; mark: CsvDecimalMark | undefined } {
+  checkOptionKeys(subject, options, REPORT_CSV_KEYS);
   const delimiter = csvDelimiter(options?.delimiter, "report CSV");
   return { delimiter, mark: csvDecimalMark(options?.decimalMark, delimiter, "report CSV") };
 }
@@ -62,7 +65,7 @@ function checked(options: ReportCsvOptions | undefined): { delimiter: CsvDelimit
  *   not `.` or `,` or is `,` with a `,` delimiter (path `["decimalMark"]`).
  */
 export function csvCell(value: CellValue, options: ReportCsvOptions = {}): string {
-  const { delimiter, mark } = checked(options);
+  const { delimiter, mark } = checked(options, "csvCell");
   return fieldOf(value, delimiter, mark);
 }
 
@@ -96,7 +99,7 @@ function fieldOf(value: CellValue, delimiter: CsvDelimiter, mark: CsvDecimalMark
  */
 export function toCsv(rows: readonly (readonly CellValue[])[], options: ReportCsvOptions = {}): string {
   checkArguments("toCsv", { rows: [rows, "array"] });
-  const { delimiter, mark } = checked(options);
+  const { delimiter, mark } = checked(options, "toCsv");
   rows.forEach((r, i) => {
     if (!Array.isArray(r)) throw ValidationError.single(["rows", i], "expected a row: an array of cells", "toCsv");
   });
@@ -129,7 +132,7 @@ function moneyIn(v: CellValue): Money | undefined {
  *   not `.` or `,` or is `,` with a `,` delimiter (path `["decimalMark"]`).
  */
 export function tableToCsv(table: ReportTable, options: ReportCsvOptions = {}): string {
-  const { delimiter, mark } = checked(options);
+  const { delimiter, mark } = checked(options, "tableToCsv");
   const columns = tableColumns(table);
   const currencies = columns.map((_, i) => new Set(table.rows.flatMap((r) => moneyIn(r[i])?.currency ?? [])));
   // A percentage is written as its plain decimal: a column of them says `(%)` in its header, and one among other

@@ -1,4 +1,4 @@
-import { decimal, ValidationError, type Decimal, type DecimalInput, type IsoDate, type ValidationIssue, checkArguments } from "../core/index.js";
+import { decimal, ValidationError, type Decimal, type DecimalInput, type IsoDate, type ValidationIssue, checkArguments, checkOptionKeys } from "../core/index.js";
 import type { ChecklistItem } from "../entities/index.js";
 import { afterAsOf, utcInstant } from "./as-of.js";
 
@@ -79,6 +79,7 @@ export function checkEvidenceRule(
   options: { readonly asOf?: IsoDate } = {},
 ): EvidenceCheck | undefined {
   checkArguments("checkEvidenceRule", { item: [item, "object"], facts: [facts, "object"], options: [options, "object?"] });
+  checkOptionKeys("checkEvidenceRule", options, { asOf: 1 } satisfies Record<keyof typeof options, 1>);
   checkArguments("checkEvidenceRule", { asOf: [options.asOf, "date?"] });
   if (!item.evidenceRule) return undefined;
   // "All of no conditions hold" would prove the item from nothing (the schemas ask for at least one condition).

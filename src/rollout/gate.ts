@@ -4,7 +4,7 @@ import { decodeFacts, type RolloutFacts } from "./evidence-check.js";
 import { afterAsOf } from "./as-of.js";
 import { assessItem, type ItemAssessment } from "./item-life.js";
 import { checkItemFields, checkPlanItems } from "./item-fields.js";
-import { closedByWaiver, readinessCount, type ReadinessCount } from "./readiness-count.js";
+import { READINESS_OPTION_KEYS, checkReadinessKeys, closedByWaiver, readinessCount, type ReadinessCount } from "./readiness-count.js";
 import { requireUniqueIds } from "./unique.js";
 
 /** A plan's checklist and gates, as evaluated by {@link evaluateGate} and the readiness functions. */
@@ -24,6 +24,8 @@ export interface ReadinessOptions {
   /** Facts for automatic evidence checks. */
   readonly facts?: RolloutFacts;
 }
+// The compiler keeps readiness-count's list of the keys complete.
+READINESS_OPTION_KEYS satisfies Record<keyof ReadinessOptions, 1>;
 
 /** A typed cause of a NO-GO (see {@link GateEvaluation.noGoCauses}). */
 export type GateNoGoCause = "vetoed" | "no-scope" | "no-applicable-items" | "blocking-items" | "approvals-missing";
@@ -157,6 +159,7 @@ export function holdsGate(a: ItemAssessment): boolean {
  */
 export function evaluateGate(data: RolloutData, gateId: string, options: ReadinessOptions): GateEvaluation {
   checkArguments("evaluateGate", { data: [data, "object"], gateId: [gateId, "string"], options: [options, "object"] });
+  checkReadinessKeys("evaluateGate", options);
   checkArguments("evaluateGate", { asOf: [options.asOf, "date"], items: [data.items, "object[]"], gates: [data.gates, "object[]"] });
   checkItemFields(data.items, ["items"], "rollout data");
   requireUniqueIds(data.gates, ["gates"], "rollout data");

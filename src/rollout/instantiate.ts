@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { decodeWith, toDecimalString, ValidationError, type Instant, checkArguments } from "../core/index.js";
+import { decodeWith, toDecimalString, ValidationError, type Instant, checkArguments, checkOptionKeys } from "../core/index.js";
 import { checklistItemSchema, personRoleSchema, refSchema, type ChecklistItem } from "../entities/index.js";
 import type { RolloutSchedule } from "./schedule.js";
 
@@ -31,6 +31,7 @@ export interface InstantiateChecklistOptions {
 export function instantiateChecklist(schedule: RolloutSchedule, options: InstantiateChecklistOptions): ChecklistItem[] {
   checkArguments("instantiateChecklist", { schedule: [schedule, "object"], options: [options, "object"] });
   checkArguments("instantiateChecklist", { "schedule.items": [schedule.items, "object[]"] });
+  checkOptionKeys("instantiateChecklist", options, { rolloutPlanId: 1, at: 1, idPrefix: 1, assignees: 1 } satisfies Record<keyof InstantiateChecklistOptions, 1>);
   const prefix = options.idPrefix ?? "ci-";
   checkArguments("instantiateChecklist", { assignees: [options.assignees, "object?"] });
   const issues: { path: (string | number)[]; message: string; code: string }[] = [];

@@ -1,4 +1,4 @@
-import { checkArguments } from "../core/index.js";
+import { checkArguments, checkOptionKeys } from "../core/index.js";
 import type { Decimal, IsoDate } from "../core/index.js";
 import type { ChecklistItem } from "../entities/index.js";
 import { closedSince } from "../entities/closing-day.js";
@@ -71,6 +71,7 @@ export function assessItem(
   options: { readonly asOf: IsoDate; readonly facts: ReadonlyMap<string, Decimal> },
 ): ItemAssessment {
   checkArguments("assessItem", { item: [item, "object"], options: [options, "object"] });
+  checkOptionKeys("assessItem", options, { asOf: 1, facts: 1 } satisfies Record<keyof typeof options, 1>);
   checkArguments("assessItem", { asOf: [options.asOf, "date"] });
   const check = checkEvidenceRule(item, options.facts, { asOf: options.asOf });
   const base = {

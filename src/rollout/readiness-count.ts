@@ -1,5 +1,13 @@
-import { decimal, metric, missing, type Decimal, type Metric } from "../core/index.js";
+import { checkOptionKeys, decimal, metric, missing, type Decimal, type Metric } from "../core/index.js";
 import type { ItemAssessment } from "./item-life.js";
+
+/** @internal The keys of `ReadinessOptions` (gate.ts keeps the list complete). */
+export const READINESS_OPTION_KEYS = { asOf: 1, facts: 1 } as const;
+
+/** @internal Refuses keys readiness options (and assessItem's) do not have, at `[key]`. */
+export function checkReadinessKeys(subject: string, options: object): void {
+  checkOptionKeys(subject, options, READINESS_OPTION_KEYS);
+}
 
 /**
  * Whether an assessed item is closed by its waiver, not by the work (an item whose evidence held before a later waiver

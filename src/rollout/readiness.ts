@@ -4,7 +4,7 @@ import { decodeFacts } from "./evidence-check.js";
 import { evaluateGate, itemsInGateScope, type GateEvaluation, type GateNoGoCause, type ReadinessOptions, type RolloutData } from "./gate.js";
 import { assessItem, type ItemAssessment } from "./item-life.js";
 import { checkItemFields, checkPlanItems } from "./item-fields.js";
-import { readinessCount as count, type ReadinessCount } from "./readiness-count.js";
+import { checkReadinessKeys, readinessCount as count, type ReadinessCount } from "./readiness-count.js";
 import { requireUniqueIds } from "./unique.js";
 
 export type { ReadinessCount } from "./readiness-count.js";
@@ -34,6 +34,7 @@ export interface ReadinessProgress {
  */
 export function readinessProgress(items: readonly ChecklistItem[], options: ReadinessOptions): ReadinessProgress {
   checkArguments("readinessProgress", { items: [items, "object[]"], options: [options, "object"] });
+  checkReadinessKeys("readinessProgress", options);
   checkArguments("readinessProgress", { asOf: [options.asOf, "date"] });
   checkItemFields(items, ["items"], "readiness");
   const facts = decodeFacts(options.facts);
@@ -70,6 +71,7 @@ export function overdueItems(
   options: ReadinessOptions,
 ): { readonly items: readonly OverdueItem[]; readonly unscheduled: number } {
   checkArguments("overdueItems", { items: [items, "object[]"], options: [options, "object"] });
+  checkReadinessKeys("overdueItems", options);
   checkArguments("overdueItems", { asOf: [options.asOf, "date"] });
   checkItemFields(items, ["items"], "readiness");
   const facts = decodeFacts(options.facts);
@@ -194,6 +196,7 @@ export interface ReadinessFigures {
  */
 export function readinessFigures(data: RolloutData, options: ReadinessOptions): ReadinessFigures {
   checkArguments("readinessFigures", { data: [data, "object"], options: [options, "object"] });
+  checkReadinessKeys("readinessFigures", options);
   checkArguments("readinessFigures", { asOf: [options.asOf, "date"], items: [data.items, "object[]"], gates: [data.gates, "object[]"] });
   requireUniqueIds(data.gates, ["gates"], "rollout data");
   // Read here on the memory form: a type "go/no-go" left the gate out, a day "2025-3-10" compared as text never came.

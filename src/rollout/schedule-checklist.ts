@@ -1,4 +1,4 @@
-import { createWorkingCalendar, ValidationError, type IsoDate, type ValidationIssue, checkArguments } from "../core/index.js";
+import { createWorkingCalendar, ValidationError, type IsoDate, type ValidationIssue, checkArguments, checkOptionKeys } from "../core/index.js";
 import type { ChecklistItem, RolloutPlan } from "../entities/index.js";
 import { orderByDependencies } from "./dependency-order.js";
 import { blackoutWarnings, cutoverStepWarning, type BlackoutWarning, type CutoverStepWarning } from "./blackout-warnings.js";
@@ -56,6 +56,7 @@ export function scheduleChecklist(
   options: { readonly planStart?: IsoDate; readonly blackouts?: readonly { start: string; end: string; reason: string }[] } = {},
 ): ChecklistSchedule {
   checkArguments("scheduleChecklist", { plan: [plan, "object"], items: [items, "object[]"], options: [options, "object?"] });
+  checkOptionKeys("scheduleChecklist", options, { planStart: 1, blackouts: 1 } satisfies Record<keyof NonNullable<typeof options>, 1>);
   checkArguments("scheduleChecklist", { planStart: [options?.planStart, "date?"] });
   const calendar = withBlackouts(createWorkingCalendar(plan.calendar), options.blackouts ?? []);
   const anchors = { "go-live": plan.goLive, "cutover-start": plan.cutoverStart, "hypercare-end": plan.hypercareEnd };

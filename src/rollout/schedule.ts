@@ -11,7 +11,7 @@ import {
   type BlackoutWindow,
   type IsoDate,
   type ValidationIssue,
-  type WorkingCalendar, checkArguments
+  type WorkingCalendar, checkArguments, checkOptionKeys
 } from "../core/index.js";
 import { blackoutWarnings, cutoverStepWarning, type BlackoutWarning, type CutoverStepWarning } from "./blackout-warnings.js";
 import { blackoutMove, shiftDependants, type BlackoutMove, type DependantWarning } from "./freeze-moves.js";
@@ -36,6 +36,7 @@ export interface ScheduleRolloutOptions {
   /** First day of the plan: an item due before it is an error (its offset reaches back too far). */
   readonly planStart?: IsoDate;
 }
+const SCHEDULE_ROLLOUT_KEYS = { goLive: 1, calendar: 1, blackouts: 1, cutoverStart: 1, hypercareEnd: 1, planStart: 1 } satisfies Record<keyof ScheduleRolloutOptions, 1>;
 
 
 /** A template entry with its dates in the plan. */
@@ -120,6 +121,7 @@ export interface RolloutSchedule {
  */
 export function scheduleRollout(template: RolloutTemplate, options: ScheduleRolloutOptions): RolloutSchedule {
   checkArguments("scheduleRollout", { template: [template, "object"], options: [options, "object"] });
+  checkOptionKeys("scheduleRollout", options, SCHEDULE_ROLLOUT_KEYS, ["options"]);
   // An edited template in memory form is checked like a decoded one (paths `entries[i].field`).
   encodeWith(rolloutTemplateSchema, template, "rollout template");
   const issues: ValidationIssue[] = templateStructureIssues(template);
@@ -278,6 +280,7 @@ export function dueDateFor(
   readonly conflict?: { readonly code: "cutover-step-in-blackout"; readonly forward: IsoDate; readonly back: IsoDate };
 } {
   checkArguments("dueDateFor", { calendar: [calendar, "object"], anchor: [anchor, "date"], tMinusDays: [tMinusDays, "integer"], options: [options, "object"] });
+  checkOptionKeys("dueDateFor", options, { goLive: 1, cutoverStep: 1, cutoverStart: 1, freezeExempt: 1 } satisfies Record<keyof typeof options, 1>, ["options"]);
   checkArguments("dueDateFor", { goLive: [options.goLive, "date?"], cutoverStep: [options.cutoverStep, "boolean?"], cutoverStart: [options.cutoverStart, "date?"], freezeExempt: [options.freezeExempt, "boolean?"] });
   if ((options.cutoverStep === true || options.cutoverStart !== undefined) && options.goLive === undefined) {
     throw ValidationError.single(["options", "goLive"], "a cutover step needs the go-live it must be due by", "dueDateFor");

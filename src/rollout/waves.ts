@@ -1,4 +1,4 @@
-import { ValidationError, decimal, metric, missing, type Decimal, type IsoDate, type Metric, type ValidationIssue, checkArguments, compareCodePoints } from "../core/index.js";
+import { ValidationError, decimal, metric, missing, type Decimal, type IsoDate, type Metric, type ValidationIssue, checkArguments, checkOptionKeys, compareCodePoints } from "../core/index.js";
 import { duplicateIdIssues } from "../core/unique-ids.js";
 import { rolloutWaveSchema, type RolloutPlan, type RolloutWave } from "../entities/index.js";
 
@@ -82,6 +82,7 @@ export function waveProgress(
   options: { readonly asOf: IsoDate },
 ): { readonly waves: readonly WaveProgress[]; readonly byAudience: Readonly<Record<string, WaveCounts>>; readonly total: WaveCounts } {
   checkArguments("waveProgress", { plan: [plan, "object"], options: [options, "object"] });
+  checkOptionKeys("waveProgress", options, { asOf: 1 } satisfies Record<keyof typeof options, 1>, ["options"]);
   checkArguments("waveProgress", { "plan.waves": [plan.waves, "object[]"], "options.asOf": [options.asOf, "date"] });
   const waves = checkedWaves(plan.waves)
     .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : compareCodePoints(a.id, b.id)))

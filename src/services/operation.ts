@@ -1,5 +1,5 @@
 import { idSchema } from "../core/codecs.js";
-import { checkArguments } from "../core/guard.js";
+import { checkArguments, checkOptionKeys } from "../core/guard.js";
 import { instant, type Instant } from "../core/dates/instant.js";
 import { ValidationError, VersionConflictError } from "../core/errors.js";
 import { defaultIdGenerator, type IdGenerator } from "../core/ids.js";
@@ -21,6 +21,8 @@ export interface PmoOptions {
    */
   readonly onWrite?: (count: number, kind: EntityKind, id: string) => void | Promise<void>;
 }
+/** @internal The keys of {@link PmoOptions}. */
+export const PMO_OPTION_KEYS = { clock: 1, ids: 1, onWrite: 1 } satisfies Record<keyof PmoOptions, 1>;
 
 /** The read side of a repository: what an operation may do with `Work.repos`. */
 export type ReadRepository<K extends EntityKind> = Pick<Repository<K>, "kind" | "get" | "require" | "getMany" | "list" | "all" | "decode" | "encode">;
@@ -97,6 +99,7 @@ export async function runOperation<T>(
 ): Promise<T> {
   checkArguments("runOperation", { adapter: [adapter, "object"], options: [options, "object"], fn: [fn, "function"] });
   checkArguments("runOperation", { ids: [options.ids, "function?"], clock: [options.clock, "function?"], onWrite: [options.onWrite, "function?"] });
+  checkOptionKeys("runOperation", options, PMO_OPTION_KEYS);
   const actor = checkActor(actorId);
   const ids = options.ids ?? defaultIdGenerator;
   const at = currentInstant(options);

@@ -1,4 +1,4 @@
-import { checkArguments } from "../core/guard.js";
+import { checkArguments, checkOptionKeys } from "../core/guard.js";
 import type { AuditEvent } from "../entities/audit-event.js";
 import type { Acknowledgement } from "../entities/acknowledgement.js";
 import type { Baseline } from "../entities/baseline.js";
@@ -25,7 +25,7 @@ import type { ReadinessOptions } from "../rollout/gate.js";
 import { isoDate } from "../core/dates/iso-date.js";
 import { captureBaseline, recordActualCosts, recordProgress, updateProject, type BaselineInput } from "./execution.js";
 import { convertRequest, createRequest, transitionRequest, type ProjectFromRequestDraft, type RequestDraft, type TransitionOptions } from "./intake.js";
-import { currentInstant, runOperation, type PmoOptions } from "./operation.js";
+import { PMO_OPTION_KEYS, currentInstant, runOperation, type PmoOptions } from "./operation.js";
 import { futureRaidDays, keepAssessment, keepClosingDay, keepReopening, withProvedClosingDay } from "./raid-days.js";
 import { ValidationError } from "../core/errors.js";
 import {
@@ -142,6 +142,9 @@ export interface Pmo {
   rolloutReadiness(options: ReadinessOptions): Promise<RolloutReadiness[]>;
 }
 
+const TRANSITION_KEYS = { reason: 1, expectedVersion: 1 } satisfies Record<keyof TransitionOptions, 1>;
+const READINESS_KEYS = { asOf: 1, facts: 1 } satisfies Record<keyof ReadinessOptions, 1>;
+
 /**
  * The PMO service over any storage adapter with interactive transactions (on others every operation refuses with
  * `UnsupportedCapabilityError` before writing anything).
@@ -158,18 +161,21 @@ export interface Pmo {
  */
 export function createPmo(adapter: StorageAdapter, options: PmoOptions = {}): Pmo {
   checkArguments("createPmo", { adapter: [adapter, "object"], options: [options, "object"] });
+  checkOptionKeys("createPmo", options, PMO_OPTION_KEYS);
   const ctx: PmoContext = { adapter, options };
+  // A method's options, their unknown keys refused (at [key]) before anything is read or written.
+  const known = <T>(method: string, o: T, keys: Readonly<Record<string, 1>>): T => (checkOptionKeys(method, o, keys), o);
   return {
     createRequest: (actor, draft) => createRequest(ctx, actor, draft),
-    submitRequest: (actor, id, o) => transitionRequest(ctx, actor, id, "submitted", o),
-    reviewRequest: (actor, id, o) => transitionRequest(ctx, actor, id, "in-review", o),
-    approveRequest: (actor, id, o) => transitionRequest(ctx, actor, id, "approved", o),
-    rejectRequest: (actor, id, o) => transitionRequest(ctx, actor, id, "rejected", o),
-    deferRequest: (actor, id, o) => transitionRequest(ctx, actor, id, "deferred", o),
-    convertRequest: (actor, id, project, o) => convertRequest(ctx, actor, id, project, o),
+    submitRequest: async (actor, id, o) => transitionRequest(ctx, actor, id, "submitted", known("submitRequest", o, TRANSITION_KEYS)),
+    reviewRequest: async (actor, id, o) => transitionRequest(ctx, actor, id, "in-review", known("reviewRequest", o, TRANSITION_KEYS)),
+    approveRequest: async (actor, id, o) => transitionRequest(ctx, actor, id, "approved", known("approveRequest", o, TRANSITION_KEYS)),
+    rejectRequest: async (actor, id, o) => transitionRequest(ctx, actor, id, "rejected", known("rejectRequest", o, TRANSITION_KEYS)),
+    deferRequest: async (actor, id, o) => transitionRequest(ctx, actor, id, "deferred", known("deferRequest", o, TRANSITION_KEYS)),
+    convertRequest: async (actor, id, project, o) => convertRequest(ctx, actor, id, project, known("convertRequest", o, TRANSITION_KEYS)),
     captureBaseline: (actor, projectId, b) => captureBaseline(ctx, actor, projectId, b, false),
     rebaseline: (actor, projectId, b) => captureBaseline(ctx, actor, projectId, b, true),
-    recordProgress: (actor, id, p, o) => recordProgress(ctx, actor, id, p, o),
+    recordProgress: async (actor, id, p, o) => recordProgress(ctx, actor, id, p, known("recordProgress", o, { expectedVersion: 1 })),
     recordActualCosts: (actor, entries) => recordActualCosts(ctx, actor, entries),
     updateProject: (actor, id, v, changes, reason) => updateProject(ctx, actor, id, v, changes, reason),
     raiseRisk: (actor, risk) => raiseRisk(ctx, actor, risk),
@@ -213,10 +219,11 @@ export function createPmo(adapter: StorageAdapter, options: PmoOptions = {}): Pm
     requirementsCoverage: (projectId) => requirementsCoverage(ctx, projectId),
     rollouts: async (o = {}) => {
       checkArguments("rollouts", { options: [o, "object"] });
+      checkOptionKeys("rollouts", o, READINESS_KEYS);
       const asOf = o.asOf ?? isoDate(currentInstant(options).slice(0, 10));
       return (await rolloutOverviews(ctx, { ...o, asOf })).map((x) => x.overview);
     },
     scoredOpenRequests: (model, o) => scoredOpenRequests(ctx, model, o),
-    rolloutReadiness: (o) => rolloutReadiness(ctx, o),
+    rolloutReadiness: async (o) => rolloutReadiness(ctx, known("rolloutReadiness", o, READINESS_KEYS)),
   };
 }

@@ -1,5 +1,6 @@
 import { CompiledQuery, sql, type QueryResult } from "kysely";
 import { DuplicateIdError, isPmoError, StorageError, TransactionMisuseError, ValidationError, VersionConflictError } from "../core/errors.js";
+import { checkArguments, checkOptionKeys } from "../core/guard.js";
 import type { EntityKind } from "../entities/registry.js";
 import type { Capabilities, ListQuery, Page, RecordStore, StorageAdapter, StoredRecord } from "../storage/port.js";
 import { encodeCursor, fieldValue, validateListQuery, type Scalar } from "../storage/query.js";
@@ -38,6 +39,7 @@ export interface SqlAdapterOptions {
    */
   readonly contentionTimeoutMs?: number;
 }
+const SQL_OPTION_KEYS = { name: 1, dialect: 1, maxPageSize: 1, destroyOnClose: 1, busyTimeoutMs: 1, contentionTimeoutMs: 1 } satisfies Record<keyof SqlAdapterOptions, 1>;
 
 const affected = (r: QueryResult<unknown>) => Number(r.numAffectedRows ?? 0n);
 
@@ -73,6 +75,8 @@ function sortValue(record: StoredRecord, field: string): Scalar {
  * ```
  */
 export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {}): StorageAdapter {
+  checkArguments("createSqlAdapter", { options: [options, "object"] });
+  checkOptionKeys("createSqlAdapter", options, SQL_OPTION_KEYS);
   const dialect = options.dialect ?? detectDialect(db);
   const d = dialectSql(dialect);
   const name = options.name ?? `sql:${dialect}`;

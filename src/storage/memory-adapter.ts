@@ -1,5 +1,5 @@
 import { DuplicateIdError, TransactionMisuseError, ValidationError, VersionConflictError } from "../core/errors.js";
-import { checkArguments } from "../core/guard.js";
+import { checkArguments, checkOptionKeys } from "../core/guard.js";
 import type { EntityKind } from "../entities/registry.js";
 import { ALL_FILTER_OPS, type Capabilities, type ListQuery, type Page, type RecordStore, type StorageAdapter, type StoredRecord } from "./port.js";
 import { checkListQuery, matchesWhere, pageOfRecords } from "./query.js";
@@ -52,6 +52,7 @@ export interface MemoryAdapterOptions {
  */
 export function createMemoryAdapter(options: MemoryAdapterOptions = {}): StorageAdapter {
   checkArguments("createMemoryAdapter", { options: [options, "object"] });
+  checkOptionKeys("createMemoryAdapter", options, { name: 1, maxPageSize: 1 } satisfies Record<keyof MemoryAdapterOptions, 1>);
   const name = options.name ?? "memory";
   const max = options.maxPageSize;
   // Checked as the SQL adapter checks it: 0 or NaN read as "not given" here (pages of 1,000) but refused every list there.

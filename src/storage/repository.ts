@@ -3,7 +3,7 @@ import { NotFoundError, ValidationError } from "../core/errors.js";
 import { defaultIdGenerator, type IdGenerator } from "../core/ids.js";
 import { instant, type Instant } from "../core/dates/instant.js";
 import { decodeWith, encodeWith, idSchema } from "../core/codecs.js";
-import { checkArguments } from "../core/guard.js";
+import { checkArguments, checkOptionKeys } from "../core/guard.js";
 import { entityKinds, isEntityKind, type EntityKind, type EntityOf, type WireOf } from "../entities/registry.js";
 import type { StoredEntityField } from "../entities/base.js";
 import type { ListQuery, Page, StorageAdapter, StoredRecord } from "./port.js";
@@ -38,6 +38,7 @@ export interface RepositoryOptions {
   /** The current instant, for `createdAt`/`updatedAt`. Default: the system clock. Inject one in tests. */
   readonly clock?: () => Instant | string | Date;
 }
+const REPOSITORY_OPTION_KEYS = { ids: 1, clock: 1 } satisfies Record<keyof RepositoryOptions, 1>;
 
 /**
  * Typed access to one entity kind. Values going in are validated and encoded through the entity codec; values
@@ -113,8 +114,19 @@ export function createRepository<K extends EntityKind>(
   kind: K,
   options: RepositoryOptions = {},
 ): Repository<K> {
-  checkArguments("createRepository", { adapter: [adapter, "object"], options: [options, "object"] });
-  checkArguments("createRepository", { store: [adapter.store, "function"], ids: [options.ids, "function?"], clock: [options.clock, "function?"] });
+  checkRepositoryArguments("createRepository", adapter, options);
+  return repositoryOf(adapter, kind, options);
+}
+
+/** The checks of createRepository and createRepositories, once per call. */
+function checkRepositoryArguments(subject: string, adapter: StorageAdapter, options: RepositoryOptions): void {
+  checkArguments(subject, { adapter: [adapter, "object"], options: [options, "object"] });
+  checkArguments(subject, { store: [adapter.store, "function"], ids: [options.ids, "function?"], clock: [options.clock, "function?"] });
+  checkOptionKeys(subject, options, REPOSITORY_OPTION_KEYS);
+}
+
+/** createRepository after its checks. */
+function repositoryOf<K extends EntityKind>(adapter: StorageAdapter, kind: K, options: RepositoryOptions): Repository<K> {
   const def = isEntityKind(kind) ? entityKinds[kind] : undefined;
   if (!def) throw ValidationError.single(["kind"], `unknown entity kind ${JSON.stringify(kind)}`, "repository");
   const schema = def.schema as unknown as z.ZodType<EntityOf<K>, WireOf<K>>;
@@ -200,10 +212,10 @@ export type Repositories = { readonly [K in EntityKind]: Repository<K> };
  * ```
  */
 export function createRepositories(adapter: StorageAdapter, options: RepositoryOptions = {}): Repositories {
-  checkArguments("createRepositories", { adapter: [adapter, "object"], options: [options, "object"] });
+  checkRepositoryArguments("createRepositories", adapter, options);
   const out: Partial<Record<EntityKind, Repository<EntityKind>>> = {};
   for (const kind of Object.keys(entityKinds) as EntityKind[]) {
-    out[kind] = createRepository(adapter, kind, options) as unknown as Repository<EntityKind>;
+    out[kind] = repositoryOf(adapter, kind, options) as unknown as Repository<EntityKind>;
   }
   return out as Repositories;
 }

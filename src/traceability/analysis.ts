@@ -5,8 +5,8 @@ import { compileRules } from "./compiled.js";
 import { CoverageState, DEEP } from "./coverage.js";
 import { DEFAULT_RESULT_OUTCOMES, EvidenceState, statusName, type EvidenceScope, type EvidenceStatus } from "./evidence.js";
 import { buildTraceGraph, type TraceGraph } from "./graph.js";
-import { evidencePolicy, runResultIssue } from "./options.js";
-import { ValidationError, checkArguments, type ValidationIssue } from "../core/index.js";
+import { EVIDENCE_CHOICES, evidencePolicy, runResultIssue } from "./options.js";
+import { ValidationError, checkArguments, checkOptionKeys, type ValidationIssue } from "../core/index.js";
 import { ACK_TIMES, ITEM_TIMES, LINK_TIMES, RUN_TIMES, canonicalInstant, canonicalTimes, instantIssue, timeIssues } from "./times.js";
 import { requireTraceGraph } from "./guards.js";
 
@@ -24,6 +24,16 @@ import type { TraceInput } from "./types.js";
  * changed item and the spread of suspicion below it; the freshness of evidence below a changed item and the roll-up
  * above. Structural checks, level percentages and the full listing are assembled on demand by `result()`.
  */
+
+const ANALYSIS_OPTION_KEYS = { evidenceScope: 1, resultOutcomes: 1, people: 1, asOf: 1, evidence: 1 } satisfies Record<keyof TraceAnalysisOptions, 1>;
+const SCOPE_KEYS = { softwareVersion: 1, environment: 1 } satisfies Record<keyof EvidenceScope, 1>;
+
+/** @internal Refuses unknown keys in an analysis's options, its `evidence` and its `evidenceScope` (paths `[key]`, `["evidence", key]`, …). */
+export function checkAnalysisOptions(subject: string, options: TraceAnalysisOptions): void {
+  checkOptionKeys(subject, options, ANALYSIS_OPTION_KEYS);
+  checkOptionKeys(subject, options.evidence, EVIDENCE_CHOICES as unknown as Record<string, 1>, ["evidence"]);
+  checkOptionKeys(subject, options.evidenceScope, SCOPE_KEYS, ["evidenceScope"]);
+}
 
 /** An edit the analysis accepts. */
 export type TraceEdit =
@@ -72,6 +82,7 @@ export interface TraceAnalysis {
 export function analyzeTraceGraph(graph: TraceGraph, options: TraceAnalysisOptions = {}): TraceAnalysis {
   requireTraceGraph(graph, "analyzeTraceGraph");
   checkArguments("analyzeTraceGraph", { options: [options, "object"] });
+  checkAnalysisOptions("analyzeTraceGraph", options);
   const store = graph.store;
   const c = compileRules(store);
   const policy = evidencePolicy(options, DEFAULT_RESULT_OUTCOMES);
@@ -95,6 +106,7 @@ export function analyzeTraceGraph(graph: TraceGraph, options: TraceAnalysisOptio
     apply: (edit) => applyEdit(e, edit),
     result: () => materialize(e),
     evidenceFor(scope) {
+      checkOptionKeys("evidenceFor", scope, SCOPE_KEYS);
       const ev = new EvidenceState(store, c, scope, policy);
       ev.computeAll();
       return materialize({ ...e, evidence: ev, pending: new Set() }, { evidenceOnly: true }).evidence;
@@ -115,6 +127,7 @@ export function analyzeTraceGraph(graph: TraceGraph, options: TraceAnalysisOptio
  */
 export function analyzeTraceability(input: TraceInput, rules: TraceRules | TraceRulesInput = {}, options: TraceAnalysisOptions = {}): TraceAnalysisResult {
   checkArguments("analyzeTraceability", { input: [input, "object"], rules: [rules, "object"], options: [options, "object"] });
+  checkAnalysisOptions("analyzeTraceability", options);
   return analyzeTraceGraph(buildTraceGraph(input, rules), options).result();
 }
 

@@ -1,6 +1,6 @@
 import { checkArguments } from "../core/index.js";
 import type { TraceAnalysisOptions } from "./analysis.js";
-import { analyzeTraceGraph } from "./analysis.js";
+import { analyzeTraceGraph, checkAnalysisOptions } from "./analysis.js";
 import { fieldChanges, type TraceFieldChange } from "./fingerprint.js";
 import { buildTraceGraph, type TraceGraph } from "./graph.js";
 import type { TraceAnalysisResult } from "./result.js";
@@ -106,6 +106,7 @@ export function diffTraceBaselines(
   options: TraceAnalysisOptions = {},
 ): TraceBaselineDiff {
   checkArguments("diffTraceBaselines", { before: [before, "object"], after: [after, "object"], rules: [rules, "object"], options: [options, "object"] });
+  checkAnalysisOptions("diffTraceBaselines", options);
   const gb = buildTraceGraph(before, rules);
   const ga = buildTraceGraph(after, gb.rules);
   const rb = analyzeTraceGraph(gb, options).result();

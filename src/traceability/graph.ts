@@ -163,7 +163,7 @@ function checkInput(input: TraceInput, rules: TraceRules): void {
       continue;
     }
     list.forEach((e: unknown, i) => {
-      if (typeof e !== "object" || e === null || typeof (e as { id?: unknown }).id !== "string") bad([field, i, "id"], "expected a record with a string id");
+      if (typeof e !== "object" || e === null || typeof (e as { id?: unknown }).id !== "string") bad([field, i, "id"], "expected a string id");
       else {
         if (field === "testRuns") put(runResultIssue(e, [field, i]));
         timeIssues(e, field === "testRuns" ? RUN_TIMES : ITEM_TIMES, [field, i]).forEach(put);
@@ -175,7 +175,7 @@ function checkInput(input: TraceInput, rules: TraceRules): void {
   if (links !== undefined && !Array.isArray(links)) bad(["links"], "expected an array");
   else
     (links as readonly TraceLinkInput[] | undefined)?.forEach((l, i) => {
-      if (typeof l !== "object" || l === null || typeof l.id !== "string") return bad(["links", i, "id"], "expected a link with a string id");
+      if (typeof l !== "object" || l === null || typeof l.id !== "string") return bad(["links", i, "id"], "expected a string id");
       for (const end of ["from", "to"] as const) {
         const e = l[end] as unknown as { kind?: unknown; id?: unknown } | undefined;
         if (typeof e !== "object" || e === null) bad(["links", i, end], "expected { kind, id }");

@@ -1,4 +1,4 @@
-import { ValidationError, checkArguments } from "../core/index.js";
+import { ValidationError, checkArguments, checkOptionKeys } from "../core/index.js";
 import { requireTraceGraph } from "./guards.js";
 import type { TraceGraph } from "./graph.js";
 
@@ -22,6 +22,7 @@ export interface ImpactOptions {
   /** Maximum distance (default unlimited). */
   readonly maxDepth?: number;
 }
+const IMPACT_OPTION_KEYS = { linkTypes: 1, direction: 1, maxDepth: 1 } satisfies Record<keyof ImpactOptions, 1>;
 
 /** One impacted item. */
 export interface ImpactedItem {
@@ -70,6 +71,7 @@ export interface ImpactResult {
 export function impactOf(graph: TraceGraph, changed: readonly string[], options: ImpactOptions = {}): ImpactResult {
   requireTraceGraph(graph, "impactOf");
   checkArguments("impactOf", { changed: [changed, "array"], options: [options, "object"] });
+  checkOptionKeys("impactOf", options, IMPACT_OPTION_KEYS);
   const maxDepth = options.maxDepth ?? Infinity;
   if (maxDepth !== Infinity && (!Number.isInteger(maxDepth) || maxDepth < 0)) throw ValidationError.single(["maxDepth"], "a depth is a whole number ≥ 0", "impact options");
   const s = graph.store;

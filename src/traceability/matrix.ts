@@ -1,4 +1,4 @@
-import { ValidationError, checkArguments } from "../core/index.js";
+import { ValidationError, checkArguments, checkOptionKeys } from "../core/index.js";
 import type { TraceAnalysis } from "./analysis.js";
 import { requireTraceAnalysis } from "./guards.js";
 import type { EvidenceStatus } from "./evidence.js";
@@ -144,6 +144,7 @@ export function traceMatrix(
 ): TraceMatrix {
   requireTraceAnalysis(analysis, "traceMatrix");
   checkArguments("traceMatrix", { options: [options, "object"] });
+  checkOptionKeys("traceMatrix", options, { rowTypes: 1, columns: 1, result: 1 } satisfies Record<keyof typeof options, 1>);
   const g = analysis.graph;
   const columns = options.columns ?? DEFAULT_MATRIX_COLUMNS;
   checkMatrixOptions(g.store, options.rowTypes, columns);

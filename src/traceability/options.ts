@@ -36,6 +36,12 @@ export function runResultIssue(run: unknown, path: (string | number)[]): Validat
   return { path: [...path, "result"], message: `expected a test-run result the schema accepts: ${TEST_RUN_RESULTS.join(", ")}`, code: "custom" };
 }
 
+/** @internal The `evidence` options: each one's accepted values, its default first (also the keys `evidence` takes). */
+export const EVIDENCE_CHOICES = { environments: ["latest", "worst-per-environment"], finalBeatsNotRun: [false, true], tests: ["own", "transitive"] } satisfies Record<
+  keyof NonNullable<EvidencePolicyInput["evidence"]>,
+  readonly unknown[]
+>;
+
 const OUTCOMES = new Set<string>(["pass", "fail", "not-run", "unknown"]);
 
 /** How the runs of one test case become its status. */
@@ -80,7 +86,7 @@ export function evidencePolicy(options: EvidencePolicyInput, defaults: Readonly<
       try {
         asOf = instant(a as string);
       } catch {
-        bad(["asOf"], "expected a calendar date (2026-11-30) or a UTC instant (2026-11-30T17:00:00.000Z)");
+        bad(["asOf"], "expected a calendar date or a UTC instant");
       }
     }
   }
@@ -96,12 +102,11 @@ export function evidencePolicy(options: EvidencePolicyInput, defaults: Readonly<
       }
   }
   const ev = (options.evidence ?? {}) as Record<string, unknown>;
-  const environments = ev.environments ?? "latest";
-  if (environments !== "latest" && environments !== "worst-per-environment") bad(["evidence", "environments"], "expected latest or worst-per-environment");
-  const finalBeatsNotRun = ev.finalBeatsNotRun ?? false;
-  if (typeof finalBeatsNotRun !== "boolean") bad(["evidence", "finalBeatsNotRun"], "expected true or false");
-  const tests = ev.tests ?? "own";
-  if (tests !== "own" && tests !== "transitive") bad(["evidence", "tests"], "expected own or transitive");
+  const [environments, finalBeatsNotRun, tests] = Object.entries(EVIDENCE_CHOICES).map(([key, values]: [string, readonly unknown[]]) => {
+    const v = ev[key] ?? values[0];
+    if (!values.includes(v)) bad(["evidence", key], `expected ${values.join(" or ")}`);
+    return v;
+  });
   if (issues.length > 0) throw new ValidationError(issues, "trace analysis options");
   return {
     asOf,

@@ -1,4 +1,4 @@
-import { ValidationError, checkArguments, instant, type Instant } from "../core/index.js";
+import { ValidationError, checkArguments, checkOptionKeys, instant, type Instant } from "../core/index.js";
 import { requireTraceAnalysis } from "./guards.js";
 import type { TraceAnalysis } from "./analysis.js";
 import type { TraceLinkInput } from "./types.js";
@@ -16,6 +16,7 @@ export interface ReviewOptions {
   /** The reviewer's person id. */
   readonly reviewedBy?: string;
 }
+const REVIEW_OPTION_KEYS = { at: 1, reviewedBy: 1 } satisfies Record<keyof ReviewOptions, 1>;
 
 /**
  * Marks one link reviewed against its target's current content: records the target's trigger fingerprint (and its
@@ -31,6 +32,7 @@ export interface ReviewOptions {
 export function reviewLink<L extends TraceLinkInput>(analysis: TraceAnalysis, link: L, options: ReviewOptions): L {
   requireTraceAnalysis(analysis, "reviewLink");
   checkArguments("reviewLink", { link: [link, "object"], options: [options, "object"] });
+  checkOptionKeys("reviewLink", options, REVIEW_OPTION_KEYS);
   checkArguments("reviewLink", { "link.to": [link.to, "object"] });
   const at = toInstant(options.at);
   const target = analysis.graph.item(`${link.to.kind}:${link.to.id}`);
@@ -69,6 +71,8 @@ export interface ClearSuspectsOptions extends ReviewOptions {
 export function clearSuspects<L extends TraceLinkInput>(analysis: TraceAnalysis, links: readonly L[], options: ClearSuspectsOptions): L[] {
   requireTraceAnalysis(analysis, "clearSuspects");
   checkArguments("clearSuspects", { links: [links, "object[]"], options: [options, "object"] });
+  checkOptionKeys("clearSuspects", options, { ...REVIEW_OPTION_KEYS, targets: 1, includeUnreviewed: 1 } satisfies Record<keyof ClearSuspectsOptions, 1>);
+  const { targets: _t, includeUnreviewed: _u, ...review } = options;
   const r = analysis.result();
   const ids = new Set<string>();
   for (const s of r.suspects) if (!options.targets || options.targets.includes(s.to)) ids.add(s.link);
@@ -80,7 +84,7 @@ export function clearSuspects<L extends TraceLinkInput>(analysis: TraceAnalysis,
     .sort()
     .map((id) => byId.get(id))
     .filter((l): l is L => l !== undefined && (!options.targets || options.targets.includes(`${l.to.kind}:${l.to.id}`)))
-    .map((l) => reviewLink(analysis, l, options));
+    .map((l) => reviewLink(analysis, l, review));
 }
 
 function toInstant(at: string): Instant {

@@ -117,7 +117,7 @@ export const traceRulesSchema = z.strictObject({
    */
   items: z
     .array(itemRuleSchema)
-    .min(1, "an empty item rule list measures no coverage: give item rules, or omit items to use those of DEFAULT_TRACE_RULES")
+    .min(1, "an empty item list measures nothing: omit items to use DEFAULT_TRACE_RULES")
     .max(100)
     .optional(),
   /** The office's own item types (levels such as `system`, test kinds such as `unit`), beside the built-in ones. */

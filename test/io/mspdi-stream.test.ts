@@ -34,7 +34,9 @@ async function stream(text: string, options: Partial<ImportMspdiBatchOptions> = 
 /** The whole-document import's records, kinds without records left out. */
 function whole(text: string, options: Partial<ImportMspdiBatchOptions> = {}) {
   const read = readMspdi(text, { currency: OPTIONS.currency });
-  const mapped = mspdiToPmokit(read.document, { ...OPTIONS, ...options });
+  // The reader's options stay with the reader: mspdiToPmokit refuses keys it does not take.
+  const { currency: _c, maxDepth: _d, ...mapping } = { ...OPTIONS, ...options } as ImportMspdiBatchOptions;
+  const mapped = mspdiToPmokit(read.document, mapping);
   const records = Object.fromEntries(Object.entries(mapped.records).filter(([, list]) => (list ?? []).length > 0));
   return { records, read: read.report, mapping: mapped.report };
 }

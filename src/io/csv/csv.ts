@@ -1,11 +1,11 @@
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { ValidationError, type ValidationIssue } from "../../core/index.js";
+import { ValidationError, checkArguments, checkOptionKeys, type ValidationIssue } from "../../core/index.js";
 import { encodeEntity, type EntityOf } from "../../entities/index.js";
 import { createReportBuilder, type ImportReport } from "../report.js";
 import { CSV_PROFILES, csvProfile, type CsvKind } from "./profiles.js";
 import { csvDelimiter, neutraliseCell, type CsvDelimiter } from "./neutralise.js";
-import { cellLengthMessage, CsvRowDecoder, type CsvRowOptions } from "./rows.js";
+import { cellLengthMessage, CSV_ROW_OPTION_KEYS, CsvRowDecoder, type CsvRowOptions } from "./rows.js";
 import { XLSX_MAX_CELL_CHARS } from "../../core/xstring.js";
 import { checkLimit } from "../limit.js";
 import { endsWithDelimiter, fieldCountMessage, RecordLines, separatorLine, trailingDelimiterNotice, trailingFieldIssue } from "./lines.js";
@@ -28,6 +28,7 @@ export interface ImportCsvOptions extends CsvRowOptions {
    */
   readonly decimalMark?: CsvDecimalMark;
 }
+const IMPORT_CSV_KEYS = { ...CSV_ROW_OPTION_KEYS, delimiter: 1, decimalMark: 1 } satisfies Record<keyof ImportCsvOptions, 1>;
 
 /** One problem of a CSV import, as a spreadsheet user finds it. */
 export interface CsvProblem {
@@ -81,6 +82,8 @@ export function csvProblems(error: ValidationError): CsvProblem[] {
  * ```
  */
 export function importCsv<K extends CsvKind>(kind: K, text: string, options: ImportCsvOptions): { records: EntityOf<K>[]; report: ImportReport } {
+  checkArguments("importCsv", { options: [options, "object"] });
+  checkOptionKeys("importCsv", options, IMPORT_CSV_KEYS);
   const delimiter = csvDelimiter(options.delimiter, `${kind} CSV`);
   const decimalMark = csvDecimalMark(options.decimalMark, delimiter, `${kind} CSV`);
   let rows: { record: string[]; info: { bytes: number } }[];
@@ -270,6 +273,7 @@ export interface ExportCsvOptions {
    */
   readonly maxCellChars?: number;
 }
+const EXPORT_CSV_KEYS = { columns: 1, bom: 1, delimiter: 1, decimalMark: 1, dateFormat: 1, booleans: 1, maxCellChars: 1 } satisfies Record<keyof ExportCsvOptions, 1>;
 
 /**
  * Writes records as CSV (csv-stringify): a header row of field paths (default: the kind's profile columns),
@@ -299,6 +303,8 @@ export interface ExportCsvOptions {
  * ```
  */
 export function exportCsv<K extends CsvKind>(kind: K, records: readonly EntityOf<K>[], options: ExportCsvOptions = {}): string {
+  checkArguments("exportCsv", { options: [options, "object"] });
+  checkOptionKeys("exportCsv", options, EXPORT_CSV_KEYS);
   const delimiter = csvDelimiter(options.delimiter, `${String(kind)} CSV`);
   const decimalMark = csvDecimalMark(options.decimalMark, delimiter, `${String(kind)} CSV`);
   const dateFormat = csvDateFormat(options.dateFormat, `${String(kind)} CSV`);

@@ -65,6 +65,10 @@ export interface CsvRowOptions {
    */
   readonly dateFormat?: CsvDateFormat;
 }
+/** @internal The keys of {@link CsvRowOptions}. */
+export const CSV_ROW_OPTION_KEYS = {
+  mapping: 1, defaults: 1, importedAt: 1, idFor: 1, maxCellChars: 1, neutralised: 1, delimiter: 1, decimalMark: 1, booleans: 1, dateFormat: 1,
+} satisfies Record<keyof CsvRowOptions, 1>;
 
 /**
  * The items of a list cell: a JSON array of strings (what export writes when an item holds a line break or edge

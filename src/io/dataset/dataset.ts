@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ValidationError, type ValidationIssue } from "../../core/index.js";
+import { ValidationError, checkArguments, checkOptionKeys, type ValidationIssue } from "../../core/index.js";
 import { entityKinds, entityJsonSchema, encodeEntity, isEntityKind, type EntityKind, type EntityOf } from "../../entities/index.js";
 import { createReportBuilder, type ImportReport } from "../report.js";
 import { IMPORT_ORDER, type ImportedRecords } from "../records.js";
@@ -59,6 +59,8 @@ export interface ExportDatasetOptions {
  * ```
  */
 export function exportDataset(records: ImportedRecords, options: ExportDatasetOptions = {}): string {
+  checkArguments("exportDataset", { options: [options, "object"] });
+  checkOptionKeys("exportDataset", options, { exportedAt: 1, description: 1 } satisfies Record<keyof ExportDatasetOptions, 1>);
   const out: Record<string, unknown[]> = {};
   const issues: ValidationIssue[] = [];
   for (const kind of IMPORT_ORDER) {

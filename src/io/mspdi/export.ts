@@ -4,7 +4,7 @@ import { createReportBuilder, type ImportReport } from "../report.js";
 import type { MspdiElement } from "./element.js";
 import type { MspdiDocument } from "./read.js";
 import type { MspdiValue } from "./values.js";
-import { PmoDecimal } from "../../core/index.js";
+import { PmoDecimal, checkArguments, checkOptionKeys } from "../../core/index.js";
 import { percentLagUnitOf, type MspdiPercentLagUnit } from "./context.js";
 import { mspdiLogicOut } from "./logic.js";
 import { levellingWaits, mspdiKeptDelayFields, mspdiLevelingDelayFields } from "./leveling.js";
@@ -150,6 +150,8 @@ const MINUTES_PER_DAY = 480;
  * ```
  */
 export function pmokitToMspdi(plan: ProjectPlan, options: MspdiExportOptions = {}): { document: MspdiDocument; report: ImportReport } {
+  checkArguments("pmokitToMspdi", { options: [options, "object"] });
+  checkOptionKeys("pmokitToMspdi", options, { percentLagUnit: 1, levelling: 1 } satisfies Record<keyof MspdiExportOptions, 1>);
   const percentLagUnit = percentLagUnitOf(options.percentLagUnit);
   const report = createReportBuilder("mspdi-export");
   // MS Project's Leveling Delay is the task's own wait after its predecessors: delays[].days, never delayDays.

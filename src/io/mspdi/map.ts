@@ -1,4 +1,4 @@
-import { ValidationError, type IsoDate } from "../../core/index.js";
+import { ValidationError, checkArguments, checkOptionKeys, type IsoDate } from "../../core/index.js";
 import type { EntityOf } from "../../entities/index.js";
 import { createReportBuilder, type ImportReport, type ReportBuilder } from "../report.js";
 import type { ImportedRecords } from "../records.js";
@@ -12,6 +12,10 @@ import type { MspdiDocument } from "./read.js";
 import { mspdiResources, type MspdiResourceContext } from "./resources.js";
 
 export type { MspdiMappingOptions } from "./context.js";
+
+const MSPDI_MAPPING_KEYS = {
+  projectId: 1, projectCode: 1, projectManagerId: 1, sponsorId: 1, importedBy: 1, importedAt: 1, costCategory: 1, expenditure: 1, percentLagUnit: 1,
+} satisfies Record<keyof MspdiMappingOptions, 1>;
 
 /**
  * Maps a read MSPDI document to pmokit entities: the project (dates, status date, calendar with exceptions), one
@@ -35,6 +39,8 @@ export type { MspdiMappingOptions } from "./context.js";
  * ```
  */
 export function mspdiToPmokit(document: MspdiDocument, options: MspdiMappingOptions): { records: ImportedRecords; report: ImportReport } {
+  checkArguments("mspdiToPmokit", { options: [options, "object"] });
+  checkOptionKeys("mspdiToPmokit", options, MSPDI_MAPPING_KEYS);
   const report = createReportBuilder("mspdi");
   const p = document.project;
   const tasks = (p.lists["tasks"] ?? []).filter(isMappedMspdiTask);

@@ -1,4 +1,4 @@
-import { ValidationError, isCurrencyCode } from "../../core/index.js";
+import { ValidationError, checkArguments, checkOptionKeys, isCurrencyCode } from "../../core/index.js";
 import { createReportBuilder, type ImportReport } from "../report.js";
 import { parseXmlSafely } from "../xml/parse-xml.js";
 import { MSPDI_ARRAYS, readElement, type MspdiElement } from "./element.js";
@@ -34,6 +34,8 @@ export interface MspdiDocument {
  * ```
  */
 export function readMspdi(text: string, options: ReadMspdiOptions = {}): { document: MspdiDocument; report: ImportReport } {
+  checkArguments("readMspdi", { options: [options, "object"] });
+  checkOptionKeys("readMspdi", options, { currency: 1, maxDepth: 1 } satisfies Record<keyof ReadMspdiOptions, 1>);
   const doc = parseXmlSafely(text, "MSPDI file", { arrays: MSPDI_ARRAYS, ...(options.maxDepth ? { maxDepth: options.maxDepth } : {}) });
   const { root, currency } = mspdiRootAndCurrency(doc, options);
   const report = createReportBuilder("mspdi");

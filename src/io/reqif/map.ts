@@ -1,4 +1,4 @@
-import { ValidationError } from "../../core/index.js";
+import { ValidationError, checkArguments, checkOptionKeys } from "../../core/index.js";
 import { TRACE_LINK_TYPES, decodeEntity, itemKeySchema, type EntityOf } from "../../entities/index.js";
 import { DEFAULT_FINGERPRINT_FIELDS, fingerprintOf, requirementFingerprint } from "../../traceability/index.js";
 import { createReportBuilder, type ImportReport } from "../report.js";
@@ -121,6 +121,10 @@ const kebab = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace
  * ```
  */
 export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOptions): ReqifImport {
+  checkArguments("reqifToPmokit", { options: [options, "object"] });
+  checkOptionKeys("reqifToPmokit", options, {
+    projectId: 1, importedAt: 1, localTimeOffset: 1, keyPrefix: 1, type: 1, priority: 1, verificationMethod: 1, status: 1,
+  } satisfies Record<keyof ReqifMappingOptions, 1>);
   const report = createReportBuilder("reqif");
   const prefix = options.keyPrefix ?? "REQ";
   if (options.localTimeOffset !== undefined && !isUtcOffset(options.localTimeOffset)) {

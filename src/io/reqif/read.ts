@@ -1,4 +1,4 @@
-import { ValidationError } from "../../core/index.js";
+import { ValidationError, checkArguments, checkOptionKeys } from "../../core/index.js";
 import { createReportBuilder, type ImportReport, type ReportBuilder } from "../report.js";
 import type { SafeXmlOptions } from "../xml/parse-xml.js";
 import { parseXmlStream } from "../xml/stream-xml.js";
@@ -86,6 +86,8 @@ function hierarchy(nodes: unknown, path: string, report: ReportBuilder): ReqifHi
  * ```
  */
 export function readReqif(text: string, options: { readonly maxDepth?: number } = {}): { document: ReqifDocument; report: ImportReport } {
+  checkArguments("readReqif", { options: [options, "object"] });
+  checkOptionKeys("readReqif", options, { maxDepth: 1 });
   const md = options.maxDepth;
   // A depth that is not a whole number ≥ 1 was silently the default (NaN, "abc") or blamed on the file (-1, 2.5).
   if (md !== undefined && (typeof md !== "number" || !Number.isInteger(md) || md < 1)) {

@@ -1,6 +1,6 @@
 import { zipSync, strToU8 } from "fflate";
 import { checkLimit } from "../limit.js";
-import { ValidationError } from "../../core/index.js";
+import { ValidationError, checkArguments, checkOptionKeys } from "../../core/index.js";
 import { inflateEntries } from "../inflate.js";
 import { utf8ErrorOffset } from "../utf8.js";
 
@@ -20,6 +20,8 @@ export interface UnzipReqifzOptions {
    */
   readonly chooseWith?: string;
 }
+/** @internal The keys of {@link UnzipReqifzOptions}. */
+export const UNZIP_REQIFZ_KEYS = { maxInflatedBytes: 1, entry: 1, chooseWith: 1 } satisfies Record<keyof UnzipReqifzOptions, 1>;
 
 /** The `.reqif` text of a `.reqifz` archive and the names of the other entries (attachments). */
 export interface ReqifzContent {
@@ -47,6 +49,8 @@ export interface ReqifzContent {
  * ```
  */
 export function unzipReqifz(data: Uint8Array, options: UnzipReqifzOptions = {}): ReqifzContent {
+  checkArguments("unzipReqifz", { options: [options, "object"] });
+  checkOptionKeys("unzipReqifz", options, UNZIP_REQIFZ_KEYS);
   checkLimit(options.maxInflatedBytes, "maxInflatedBytes", "ReqIF archive options");
   const entry = options.entry;
   if (entry !== undefined && typeof entry !== "string") throw ValidationError.single(["entry"], "expected the name of a .reqif entry", "ReqIF archive options");

@@ -1,4 +1,4 @@
-import { PmoDecimal, ValidationError, isInstantInput, isIsoDate, type Decimal, type ValidationIssue } from "../../core/index.js";
+import { PmoDecimal, ValidationError, checkArguments, checkOptionKeys, isInstantInput, isIsoDate, type Decimal, type ValidationIssue } from "../../core/index.js";
 import { entityKinds, type WorkPackage } from "../../entities/index.js";
 import { createReportBuilder, type ImportReport } from "../report.js";
 import type { TrackerItem } from "./item.js";
@@ -64,6 +64,10 @@ interface PackagePlan {
  * ```
  */
 export function trackerToPmokit(exp: TrackerExport, options: TrackerMappingOptions): { records: { "work-package": WorkPackage[] }; report: ImportReport } {
+  checkArguments("trackerToPmokit", { options: [options, "object"] });
+  checkOptionKeys("trackerToPmokit", options, {
+    projectId: 1, plannedStart: 1, plannedFinish: 1, asOf: 1, importedAt: 1, codePrefix: 1,
+  } satisfies Record<keyof TrackerMappingOptions, 1>);
   checkDays(exp, options);
   const report = createReportBuilder(exp.tool);
   report.count("items", exp.items.length);

@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import { ValidationError, type ValidationIssue } from "../../core/index.js";
+import { ValidationError, checkArguments, checkOptionKeys, type ValidationIssue } from "../../core/index.js";
 import { pointsText, trackerDate, type TrackerItem, type TrackerSprint, type TrackerStatusCategory } from "./item.js";
 import type { TrackerField, TrackerProfile } from "./profiles.js";
 import { duplicateJsonKeys } from "../json-keys.js";
@@ -33,6 +33,7 @@ export interface ReadTrackerOptions {
   /** Field separator of a CSV export: `","` (default), `";"` or `"\t"` (as `importCsv`'s); JSON exports ignore it. */
   readonly delimiter?: CsvDelimiter;
 }
+const READ_TRACKER_KEYS = { maxChars: 1, maxItems: 1, timeZone: 1, delimiter: 1 } satisfies Record<keyof ReadTrackerOptions, 1>;
 
 type Lookup = (field: TrackerField | undefined) => unknown;
 
@@ -188,6 +189,8 @@ function limits(textIn: string, options: ReadTrackerOptions, subject: string): n
  * ```
  */
 export function readTrackerCsv(csv: string, profile: TrackerProfile, options: ReadTrackerOptions = {}): TrackerExport {
+  checkArguments("readTrackerCsv", { options: [options, "object"] });
+  checkOptionKeys("readTrackerCsv", options, READ_TRACKER_KEYS);
   const subject = `${String((profile as Partial<TrackerProfile> | undefined)?.tool)} CSV export`;
   profile = checkTrackerProfile(profile, ["profile"], subject);
   // A CSV export has columns: a property path (["fields", "summary"]) would match none and leave the field empty.
@@ -259,6 +262,8 @@ function at(value: unknown, path: TrackerField | undefined): unknown {
  * ```
  */
 export function readTrackerJson(json: string, profile: TrackerProfile, options: ReadTrackerOptions = {}): TrackerExport {
+  checkArguments("readTrackerJson", { options: [options, "object"] });
+  checkOptionKeys("readTrackerJson", options, READ_TRACKER_KEYS);
   if (json.startsWith("\ufeff")) json = json.slice(1); // a UTF-8 byte order mark (readFileSync keeps it), as the CSV reader skips it
   const subject = `${String((profile as Partial<TrackerProfile> | undefined)?.tool)} JSON export`;
   profile = checkTrackerProfile(profile, ["profile"], subject);

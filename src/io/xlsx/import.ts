@@ -1,13 +1,13 @@
-import { ValidationError, type ValidationIssue } from "../../core/index.js";
+import { ValidationError, checkArguments, checkOptionKeys, type ValidationIssue } from "../../core/index.js";
 import type { EntityOf } from "../../entities/index.js";
 import { importTableRows } from "../csv/csv.js";
-import type { CsvRowOptions } from "../csv/rows.js";
+import { CSV_ROW_OPTION_KEYS, type CsvRowOptions } from "../csv/rows.js";
 import type { CsvKind } from "../csv/profiles.js";
 import { createReportBuilder, type ImportReport, type ImportWarning } from "../report.js";
 import { csvFieldNode, isDecimalField } from "../csv/fields.js";
 import { ownEntry } from "../../core/own.js";
-import { readXlsx, type XlsxSheetData } from "./read.js";
-import type { XlsxLimits } from "./limits.js";
+import { readXlsx, readXlsxOptions, type XlsxSheetData } from "./read.js";
+import { XLSX_LIMIT_KEYS, type XlsxLimits } from "./limits.js";
 import type { XlsxFormatLocale } from "./number-format.js";
 import { mergedDataRows, xlsxMergedCells, type XlsxMergedCells } from "./merged-cells.js";
 
@@ -30,6 +30,9 @@ export interface ImportXlsxOptions extends CsvRowOptions, XlsxLimits {
   /** The locale of the Excel that saved the workbook, for the built-in formats that depend on it (see `readXlsx`). */
   readonly formatLocale?: XlsxFormatLocale;
 }
+const IMPORT_XLSX_KEYS = {
+  ...CSV_ROW_OPTION_KEYS, ...XLSX_LIMIT_KEYS, sheet: 1, headerRows: 1, mergedCells: 1, formatLocale: 1,
+} satisfies Record<keyof ImportXlsxOptions, 1>;
 
 /** One sheet of {@link importXlsxWorkbook}: which kind it holds and how its columns map. */
 export interface XlsxSheetMapping extends Omit<ImportXlsxOptions, "importedAt" | "idFor" | "sheet" | "formatLocale" | keyof XlsxLimits> {
@@ -139,7 +142,9 @@ function importSheet<K extends CsvKind>(kind: K, sheet: XlsxSheetData, options: 
  * ```
  */
 export function importXlsx<K extends CsvKind>(kind: K, bytes: Uint8Array, options: ImportXlsxOptions): { records: EntityOf<K>[]; report: ImportReport } {
-  const { sheets } = readXlsx(bytes, { ...options, ...(options.sheet === undefined ? {} : { sheets: [options.sheet] }) });
+  checkArguments("importXlsx", { options: [options, "object"] });
+  checkOptionKeys("importXlsx", options, IMPORT_XLSX_KEYS);
+  const { sheets } = readXlsx(bytes, readXlsxOptions(options, options.sheet === undefined ? undefined : [options.sheet]));
   // By default the first visible tab, as Excel opens on it: a hidden sheet before it (an old copy) is never guessed.
   const sheet = (options.sheet === undefined ? sheets.find((s) => s.hidden !== true) : undefined) ?? sheets[0] ?? (() => { throw ValidationError.single([], "the workbook has no sheet", `${kind} XLSX`); })();
   const { records, issues, warnings = [] } = importSheet(kind, sheet, options);
@@ -169,8 +174,10 @@ export function importXlsxWorkbook(
   bytes: Uint8Array,
   options: XlsxLimits & { readonly sheets: Readonly<Record<string, XlsxSheetMapping>>; readonly importedAt: string; readonly formatLocale?: XlsxFormatLocale },
 ): { records: { [K in CsvKind]?: EntityOf<K>[] }; report: ImportReport } {
+  checkArguments("importXlsxWorkbook", { options: [options, "object"] });
+  checkOptionKeys("importXlsxWorkbook", options, { ...XLSX_LIMIT_KEYS, sheets: 1, importedAt: 1, formatLocale: 1 } satisfies Record<keyof typeof options, 1>);
   const names = Object.keys(options.sheets);
-  const { sheets } = readXlsx(bytes, { ...options, sheets: names });
+  const { sheets } = readXlsx(bytes, readXlsxOptions(options, names));
   const records: { [K in CsvKind]?: EntityOf<K>[] } = {};
   const issues: ValidationIssue[] = [];
   const report = createReportBuilder("xlsx");

@@ -15,6 +15,8 @@ export interface XlsxLimits {
   /** Most columns of a row (default 1,000). */
   readonly maxColumns?: number;
 }
+/** @internal The keys of {@link XlsxLimits}. */
+export const XLSX_LIMIT_KEYS = { maxInflatedBytes: 1, maxEntries: 1, maxSharedStrings: 1, maxSharedStringChars: 1, maxRows: 1, maxColumns: 1 } satisfies Record<keyof XlsxLimits, 1>;
 
 /** The limits in force, every one filled in. @internal */
 export type ResolvedXlsxLimits = Required<XlsxLimits>;

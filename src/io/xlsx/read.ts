@@ -1,6 +1,6 @@
-import { ValidationError } from "../../core/index.js";
+import { ValidationError, checkArguments, checkOptionKeys } from "../../core/index.js";
 import { builtinFormatKind, numberFormatKind, numberText, serialToTime, xlsxFormatLocale, type NumberFormatKind, type XlsxFormatLocale } from "./number-format.js";
-import { resolveXlsxLimits, type ResolvedXlsxLimits, type XlsxLimits } from "./limits.js";
+import { XLSX_LIMIT_KEYS, resolveXlsxLimits, type ResolvedXlsxLimits, type XlsxLimits } from "./limits.js";
 import { scanXml } from "./xml-scan.js";
 import { isoCellDay, isoCellTimeOfDay } from "./iso-cells.js";
 import { inflateEntries } from "../inflate.js";
@@ -47,6 +47,14 @@ export interface ReadXlsxOptions extends XlsxLimits {
    * reading.
    */
   readonly formatLocale?: XlsxFormatLocale;
+}
+const READ_XLSX_KEYS = { ...XLSX_LIMIT_KEYS, sheets: 1, formatLocale: 1 } satisfies Record<keyof ReadXlsxOptions, 1>;
+
+/** @internal The reader's options out of an import's (the limits and `formatLocale`; readXlsx refuses the others). */
+export function readXlsxOptions(options: XlsxLimits & { readonly formatLocale?: XlsxFormatLocale }, sheets: readonly string[] | undefined): ReadXlsxOptions {
+  const out: Record<string, unknown> = sheets === undefined ? {} : { sheets };
+  for (const k of Object.keys(READ_XLSX_KEYS)) if (k !== "sheets" && Object.hasOwn(options, k)) out[k] = (options as Record<string, unknown>)[k];
+  return out as ReadXlsxOptions;
 }
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
@@ -347,6 +355,8 @@ function readSheet(name: string, bytes: Uint8Array, strings: readonly string[], 
  * ```
  */
 export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): { readonly sheets: readonly XlsxSheetData[] } {
+  checkArguments("readXlsx", { options: [options, "object"] });
+  checkOptionKeys("readXlsx", options, READ_XLSX_KEYS);
   const limits = resolveXlsxLimits(options);
   const locale = xlsxFormatLocale(options.formatLocale);
   // Two passes over the archive: the relationship parts first (small), then the parts they lead to — the workbook,
