@@ -1,17 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { checkOptionKeys, ValidationError } from "../../src/core/index.js";
+import { checkOptionKeys } from "../../src/core/index.js";
+import { issuesOf as issues } from "../support/errors.js";
 
 const KEYS = { asOf: 1, method: 1 } as const;
-const issues = (f: () => void) => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ValidationError) return e.issues.map((i) => [i.path.join("."), i.message]);
-    throw e;
-  }
-  return [];
-};
-
 describe("checkOptionKeys", () => {
   it("passes known keys, undefined and non-objects (left to checkArguments)", () => {
     expect(issues(() => checkOptionKeys("earnedValue", { asOf: "2026-11-20", method: undefined }, KEYS))).toEqual([]);

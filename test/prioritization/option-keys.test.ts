@@ -5,18 +5,10 @@ import {
   rankingRobustness, scoreRequests, scoreRows, suggestJudgementRevision, weightIntervals, xirr, type ScoringModel,
 } from "../../src/prioritization/index.js";
 import { req } from "./helpers.js";
+import { issuesOf } from "../support/errors.js";
 
 // Seventh audit pass, strict options: a misspelt option key was ignored and the default ran (a wrong answer the
 // caller acts on); now it is a ValidationError at the option's path, naming the keys the function takes.
-const issues = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ValidationError) return e.issues.map((i) => [i.path.join("."), i.message]);
-    throw e;
-  }
-  return [];
-};
 
 const ASOF = "2026-11-20";
 const model: ScoringModel = { kind: "weighted-sum", criteria: [{ id: "a", weight: 1 }, { id: "b", weight: 1 }] };
@@ -43,7 +35,7 @@ describe("prioritization refuses unknown option keys", () => {
     ["suggestJudgementRevision", "options.riTabel", "riTable", () => suggestJudgementRevision(matrix, { riTabel: "saaty-classic" } as never)],
     ["ahpHierarchy", "options.mod", "method, riTable, threshold, mode", () => ahpHierarchy(hierarchy as never, { mod: "ideal" } as never)],
   ] as const)("%s: an unknown key is a ValidationError at %s", (fn, path, takes, call) => {
-    expect(issues(call)).toEqual([[path, `unknown option (${fn} takes ${takes})`]]);
+    expect(issuesOf(call)).toEqual([[path, `unknown option (${fn} takes ${takes})`]]);
   });
 
   it("correct calls still work, with every documented key", () => {

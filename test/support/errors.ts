@@ -40,3 +40,25 @@ export async function firstIssuePathAsync(f: () => unknown): Promise<readonly (s
   }
   throw new Error("expected a ValidationError");
 }
+
+/** `[dotted path, message]` of each issue of the ValidationError `f` throws; `[]` when it returns; another error is rethrown. */
+export function issuesOf(f: () => unknown): [string, string][] {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof ValidationError) return e.issues.map((i) => [i.path.join("."), i.message]);
+    throw e;
+  }
+  return [];
+}
+
+/** As {@link issuesOf}, for a call that may reject (awaits it). */
+export async function issuesOfAsync(f: () => unknown): Promise<[string, string][]> {
+  try {
+    await f();
+  } catch (e) {
+    if (e instanceof ValidationError) return e.issues.map((i) => [i.path.join("."), i.message]);
+    throw e;
+  }
+  return [];
+}
