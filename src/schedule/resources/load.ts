@@ -4,14 +4,12 @@ import { NOT_STARTED, compileNetwork } from "../engine/network.js";
 import { computeFloats } from "../engine/floats.js";
 import { readNetwork } from "../engine/read-network.js";
 import { resolveScheduleOptions } from "../options.js";
-import type { DemandPeriod, LevellingInput, LoadDates, ResourceLoadResult, ResourceLoadRow, ScheduleOptions } from "../types.js";
+import type { DemandPeriod, LevellingInput, ResourceLoadOptions, ResourceLoadResult, ResourceLoadRow } from "../types.js";
 import { idleOf } from "./idle.js";
 import { MICRO, readResources } from "./resource-model.js";
 import { overAllocations, usageOf, type Usage } from "./usage.js";
 
-/** {@link resourceLoad}'s options. */
-type LoadOptions = { readonly period?: DemandPeriod; readonly schedule?: ScheduleOptions; readonly dates?: LoadDates };
-const LOAD_OPTION_KEYS = { period: 1, schedule: 1, dates: 1 } satisfies Record<keyof LoadOptions, 1>;
+const LOAD_OPTION_KEYS = { period: 1, schedule: 1, dates: 1 } satisfies Record<keyof ResourceLoadOptions, 1>;
 
 /**
  * Resource demand against capacity per period (day, ISO week from Monday, or calendar month), per resource and per
@@ -37,7 +35,7 @@ const LOAD_OPTION_KEYS = { period: 1, schedule: 1, dates: 1 } satisfies Record<k
  */
 export function resourceLoad(
   input: LevellingInput,
-  options: LoadOptions = {},
+  options: ResourceLoadOptions = {},
 ): ResourceLoadResult {
   checkArguments("resourceLoad", { input: [input, "object"], options: [options, "object"] });
   checkArguments("resourceLoad", { "input.network": [input.network, "object"], "options.schedule": [options.schedule, "object?"] });

@@ -352,6 +352,21 @@ export interface LevellingResult {
 export type LoadDates = "scheduled" | "early";
 
 /**
+ * `resourceLoad`'s options: the demand `period` (default `"day"`), the `schedule` options the plan is scheduled with,
+ * and which `dates` the work is counted on. An unknown key is a `ValidationError` at that key.
+ *
+ * @example
+ * ```ts
+ * const options: ResourceLoadOptions = { period: "week", dates: "early" };
+ * ```
+ */
+export interface ResourceLoadOptions {
+  readonly period?: DemandPeriod;
+  readonly schedule?: ScheduleOptions;
+  readonly dates?: LoadDates;
+}
+
+/**
  * Resource demand against capacity per period, per resource and per skill, with the over-allocations found.
  * A resource with several skills counts (demand and capacity) under each of them.
  *
