@@ -148,6 +148,10 @@ export function buildTraceGraph(input: TraceInput, rules: TraceRules | TraceRule
   return new TraceGraph(store, (input.acknowledgements ?? []).map((a) => canonicalTimes(a, ACK_TIMES)));
 }
 
+const TRACE_INPUT_KEYS = {
+  requirements: 1, artifacts: 1, testCases: 1, testRuns: 1, defects: 1, links: 1, acknowledgements: 1, changedAt: 1, triggerChangedAt: 1,
+} satisfies Record<keyof TraceInput, 1>;
+
 function checkInput(input: TraceInput, rules: TraceRules): void {
   const issues: ValidationIssue[] = [];
   // At most 100 issues; each check's own issue (with its path) is taken as it comes.
@@ -187,7 +191,9 @@ function checkInput(input: TraceInput, rules: TraceRules): void {
       if (typeof l.linkType !== "string") bad(["links", i, "linkType"], "expected a link type");
       timeIssues(l, LINK_TIMES, ["links", i]).forEach(put);
     });
-  (input.acknowledgements as unknown[] | undefined)?.forEach((a, i) => {
+  const acks = input.acknowledgements as unknown;
+  if (acks !== undefined && !Array.isArray(acks)) bad(["acknowledgements"], "expected an array");
+  else (acks as unknown[] | undefined)?.forEach((a, i) => {
     const x = a as Partial<AcknowledgementInput> | null;
     if (!x || typeof x.requirementId !== "string" || typeof x.fingerprint !== "string" || typeof x.audienceRole !== "string" || typeof x.personId !== "string") {
       bad(["acknowledgements", i], "expected requirementId, audienceRole, personId and fingerprint");
@@ -195,6 +201,11 @@ function checkInput(input: TraceInput, rules: TraceRules): void {
       timeIssues(x, ACK_TIMES, ["acknowledgements", i], true).forEach(put);
     }
   });
+  // A misspelt list (`acknowledgments`) was read as none: every acknowledgement pending, every run missing.
+  const unknown = Object.keys(input).filter((k) => !Object.hasOwn(TRACE_INPUT_KEYS, k));
+  if (unknown.length > 0) {
+    put({ path: [], code: "unrecognized_keys", message: `Unrecognized key${unknown.length === 1 ? "" : "s"}: ${unknown.map((k) => JSON.stringify(k)).join(", ")} (a trace input has ${Object.keys(TRACE_INPUT_KEYS).join(", ")})` });
+  }
   for (const field of ["changedAt", "triggerChangedAt"] as const) {
     for (const [key, at] of Object.entries((input[field] as Record<string, unknown> | undefined) ?? {})) put(instantIssue(at, [field, key]));
   }

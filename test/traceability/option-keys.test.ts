@@ -68,3 +68,14 @@ describe("traceability options: unknown keys", () => {
     expect(clearSuspects(a, [l], { at: AT, includeUnreviewed: true }).map((x) => x.reviewedAt)).toEqual([AT]);
   });
 });
+
+describe("the graph's input: an unknown field is refused, not read as an empty list", () => {
+  it("acknowledgments (American spelling) was ignored, every acknowledgement pending; a non-list was a TypeError", () => {
+    const ack = { id: "ack-1", requirementId: "FR-1", audienceRole: "developer", personId: "p1", fingerprint: "x", acknowledgedAt: AT };
+    expect(issuesOf(() => buildTraceGraph({ ...input(), acknowledgments: [ack] } as never))).toEqual([
+      ["", 'Unrecognized key: "acknowledgments" (a trace input has requirements, artifacts, testCases, testRuns, defects, links, acknowledgements, changedAt, triggerChangedAt)'],
+    ]);
+    expect(issuesOf(() => buildTraceGraph({ ...input(), acknowledgements: {} } as never))).toEqual([["acknowledgements", "expected an array"]]);
+    expect(issuesOf(() => buildTraceGraph(input()))).toEqual([]);
+  });
+});
