@@ -1,25 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { decodeEntity, scheduleNetwork } from "../../src/index.js";
+import { scheduleNetwork } from "../../src/index.js";
 import { scheduleInputFromPlan } from "../../src/io/index.js";
-import { loadSampleOffice } from "../../examples/office.js";
+import { crm, milestone, packageBuilder } from "./plan-summary-fixtures.js";
 
 /*
  * MS Project reads a summary as its leaves: its start is the earliest leaf start, its finish the latest leaf finish,
  * and a link *into* it binds every leaf (each starts no earlier; none waits for another). Dates are on the CRM
  * project's Monday–Friday calendar; Mon 2027-01-04 is every unlinked package's planned start (its SNET anchor).
  */
-const office = loadSampleOffice();
-const crm = [decodeEntity("project", office.project.find((p) => (p as { id: string }).id === "PRJ-CRM"))];
-const raw = (office["work-package"] as Record<string, unknown>[]).find((r) => r.id === "wp-crm-3")!;
-let code = 100;
-const pkg = (id: string, extra: Record<string, unknown>) => {
-  const { actualStart: _s, actualFinish: _f, durationDays: _d, predecessors: _p, parentId: _q, ...rest } = raw;
-  return decodeEntity("work-package", {
-    ...rest, id, code: String(code++), plannedStart: "2027-01-04", plannedFinish: "2027-01-08", progress: [], earningRule: { type: "percent-complete" }, timePhasedBudget: [], ...extra,
-  });
-};
-const milestone = (id: string, extra: Record<string, unknown>) =>
-  decodeEntity("milestone", { id, version: 1, createdAt: "2026-01-05T09:00:00.000Z", updatedAt: "2026-01-05T09:00:00.000Z", projectId: "PRJ-CRM", name: id, key: false, ...extra });
+const pkg = packageBuilder(100);
 const fs = (id: string, days?: string) => ({ predecessorId: id, type: "FS" as const, ...(days ? { lag: { kind: "working-days", days } } : {}) });
 const dates = (plan: ReturnType<typeof scheduleInputFromPlan>) =>
   Object.fromEntries(scheduleNetwork(plan.input).activities.map((a) => [a.id, `${a.earlyStart}–${a.earlyFinish}`]));

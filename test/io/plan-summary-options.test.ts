@@ -1,25 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { decodeEntity, scheduleNetwork, type ScheduleOptions } from "../../src/index.js";
+import { scheduleNetwork, type ScheduleOptions } from "../../src/index.js";
 import { scheduleInputFromPlan } from "../../src/io/index.js";
-import { loadSampleOffice } from "../../examples/office.js";
+import { crm, milestone, packageBuilder } from "./plan-summary-fixtures.js";
 
 /*
  * The leaf that finishes a summary (for an FF or SF link into it) is chosen on the schedule the user computes: with the
  * schedule options given to scheduleInputFromPlan (`schedule`, scheduleNetwork's options), not the defaults. Dates on
  * the CRM project's Monday–Friday calendar; Mon 2027-01-04 is every unlinked package's planned start.
  */
-const office = loadSampleOffice();
-const crm = [decodeEntity("project", office.project.find((p) => (p as { id: string }).id === "PRJ-CRM"))];
-const raw = (office["work-package"] as Record<string, unknown>[]).find((r) => r.id === "wp-crm-3")!;
-let code = 200;
-const pkg = (id: string, extra: Record<string, unknown>) => {
-  const { actualStart: _s, actualFinish: _f, durationDays: _d, predecessors: _p, parentId: _q, ...rest } = raw;
-  return decodeEntity("work-package", {
-    ...rest, id, code: String(code++), plannedStart: "2027-01-04", plannedFinish: "2027-01-08", progress: [], earningRule: { type: "percent-complete" }, timePhasedBudget: [], ...extra,
-  });
-};
-const milestone = (id: string, extra: Record<string, unknown>) =>
-  decodeEntity("milestone", { id, version: 1, createdAt: "2026-01-05T09:00:00.000Z", updatedAt: "2026-01-05T09:00:00.000Z", projectId: "PRJ-CRM", name: id, key: false, ...extra });
+const pkg = packageBuilder(200);
 const dates = (plan: ReturnType<typeof scheduleInputFromPlan>, options: ScheduleOptions) =>
   Object.fromEntries(scheduleNetwork(plan.input, options).activities.map((a) => [a.id, `${a.earlyStart}–${a.earlyFinish}`]));
 

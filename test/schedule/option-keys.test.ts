@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
-  ValidationError, analyseScheduleRisk, compareFinishForecasts, createWorkingCalendar, levelResources, resourceLoad, scheduleNetwork,
+  analyseScheduleRisk, compareFinishForecasts, createWorkingCalendar, levelResources, resourceLoad, scheduleNetwork,
   type LevellingInput, type ScheduleInput, type ScheduleOptions,
 } from "../../src/index.js";
 import { mspdiLevelingDelays, readMspdi, scheduleInputFromPlan, scheduleRiskModelFromPlan } from "../../src/io/index.js";
+import { validationIssues as refused } from "./helpers.js";
 
 /*
  * Seventh audit pass, strict options: the schedule layer's calculators ignored an unknown option key and ran the
@@ -21,16 +22,6 @@ const net: ScheduleInput = {
   links: [{ from: "A", to: "B" }],
 };
 const SCHEDULE = "totalFloat, criticalDays, nearCriticalDays, outOfSequence, finishBy, milestoneDating, startLinkFloat, startNoLaterThan";
-/** "path: message" of each issue, with the error's subject. */
-const refused = (run: () => unknown): string[] => {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof ValidationError) return e.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
-    throw e;
-  }
-  return [];
-};
 const lv: LevellingInput = { network: net, resources: [{ id: "R", maxUnits: 1 }], assignments: [{ activityId: "A", resourceId: "R", units: 1 }] };
 
 describe("schedule layer: an unknown option key is refused, not ignored", () => {

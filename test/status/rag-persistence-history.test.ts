@@ -68,16 +68,6 @@ describe("persistence over a history of reports (the two-report rule of the refe
     expect(chain(["360", "360", "360", "400", "360"])).toEqual(["amber", "red", "red", "green", "amber"]);
   });
 
-  it("a hand-written report naming no rule still reads as each rule's colour", () => {
-    const at = "2026-10-31T09:00:00.000Z";
-    const prev = decodeEntity("status-report", {
-      id: "SR-P-10", version: 1, createdAt: at, updatedAt: at, projectId: "P", asOf: "2026-10-30", authorId: "p-a",
-      ragByDimension: [{ dimension: "resources", colour: "amber", comment: "short" }], overall: { colour: "amber" },
-      summary: "", publishedAt: at, publishedBy: "p-a",
-    }) as StatusReport;
-    expect(allocation(status("2026-11-20", "360", "0", prev)).colour).toBe("red");
-  });
-
   it("ruleColours are checked: a colour that is not green, amber or red is refused at its path", () => {
     const at = "2026-10-31T09:00:00.000Z";
     const wire = {
