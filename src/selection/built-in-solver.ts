@@ -21,7 +21,10 @@ export interface BuiltInSolverOptions {
    * status says `time-limit`. Default 2,000,000.
    */
   readonly nodeLimit?: number;
-  /** Rounds of local improvement (drop-and-refill and swap moves) after the greedy start. Default 6. */
+  /**
+   * Rounds of local improvement (drop-and-refill and swap moves) after each greedy start; the rounds stop early when
+   * no move helps. 0 skips the improvement and the alternative greedy orders. Default 20.
+   */
   readonly improvementPasses?: number;
 }
 

@@ -98,7 +98,7 @@ export function searchContext(model: SelectionModel): SearchContext {
 export interface HeuristicOptions {
   readonly warmStart?: Uint8Array | undefined;
   readonly banned?: Uint8Array | undefined;
-  /** Local improvement passes (each a full round of moves). Default 6. */
+  /** Local improvement passes (each a full round of moves). Default 20. */
   readonly passes?: number | undefined;
   /** Returns true when time is up: the run stops early and says so. */
   readonly timeUp?: (() => boolean) | undefined;
