@@ -55,7 +55,7 @@ export function formatPath(path: readonly (string | number)[]): string {
   if (!Array.isArray(path)) throw ValidationError.single(["path"], "expected an array of keys and indices", "formatPath");
   if (path.length === 0) return "(root)";
   return path
-    .map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
+    .map((p, i) => (typeof p === "number" ? `[${p}]` : (i ? "." : "") + String(p)))
     .join("");
 }
 

@@ -104,11 +104,12 @@ export function checkArguments(subject: string, args: Readonly<Record<string, re
 export function checkOptionKeys(subject: string, options: unknown, known: Readonly<Record<string, 1>>, path: readonly (string | number)[] = []): void {
   if (typeof options !== "object" || options === null) return;
   // Wrong-typed arguments of its own are read leniently (no describeValue, which a calculator's bundle would carry
-  // for this alone): a non-object `known` knows no key, a non-array `path` is the root, the subject is printed.
+  // for this alone): a non-object `known` knows no key, a non-array `path` is the root, a non-string subject is
+  // "options" (String() of a null-prototype object throws a TypeError).
   const table = Object(known) as Record<string, 1>;
   const unknown = Object.keys(options).filter((k) => !Object.hasOwn(table, k));
   if (unknown.length > 0) {
-    const s = String(subject);
+    const s = typeof subject == "string" ? subject : "options";
     throw new ValidationError(unknown.map((k) => ({ path: [...(Array.isArray(path) ? path : []), k], message: `unknown option (${s} takes ${Object.keys(table).join(", ")})`, code: "custom" as const })), s);
   }
 }

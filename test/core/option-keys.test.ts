@@ -21,4 +21,10 @@ describe("checkOptionKeys", () => {
     const o = JSON.parse('{"__proto__": 1, "constructor": 2, "toString": 3}') as object;
     expect(issues(() => checkOptionKeys("f", o, KEYS)).map((i) => i[0])).toEqual(["__proto__", "constructor", "toString"]);
   });
+  it("a subject that is not a string is named \"options\": String() of a null-prototype object threw a TypeError", () => {
+    // Found by the errors-as-data property at 10× its runs (args: a null-prototype object, an object with a key).
+    for (const subject of [Object.create(null), { toString: 1 }, Symbol("s"), 5]) {
+      expect(issues(() => checkOptionKeys(subject as never, { a: 1 }, KEYS))).toEqual([["a", "unknown option (options takes asOf, method)"]]);
+    }
+  });
 });
