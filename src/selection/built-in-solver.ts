@@ -1,4 +1,4 @@
-import { checkOptionKeys } from "../core/index.js";
+import { checkArguments, checkOptionKeys } from "../core/index.js";
 import { fractionalBound } from "./bounds.js";
 import { heuristicState } from "./heuristic.js";
 import type { SelectionModel } from "./model.js";
@@ -104,6 +104,7 @@ function fixedOut(ctx: SearchContext, incumbent: number): Uint8Array {
  * ```
  */
 export function createBuiltInSolver(options: BuiltInSolverOptions = {}): SelectionSolver {
+  checkArguments("createBuiltInSolver", { options: [options, "object?"] });
   checkOptionKeys("createBuiltInSolver", options, SOLVER_OPTION_KEYS);
   const useBnb = options.branchAndBound ?? true;
   const nodeLimit = options.nodeLimit ?? 2_000_000;

@@ -1,4 +1,4 @@
-import { PmoDecimal, ValidationError, checkOptionKeys, decimal, missing, metric, money, type Decimal, type Metric, type Money } from "../core/index.js";
+import { PmoDecimal, ValidationError, checkArguments, checkOptionKeys, decimal, missing, metric, money, type Decimal, type Metric, type Money } from "../core/index.js";
 import { dictionaryOf } from "../core/own.js";
 import { buildBlocks, shareBlocks } from "./blocks.js";
 import { canonicalProblem, knownCanonical } from "./canonical.js";
@@ -120,6 +120,7 @@ export async function efficientFrontier(
 ): Promise<FrontierPoint[]> {
   // The limit counts from the call, validation included.
   const startedAt = now();
+  checkArguments("efficientFrontier", { options: [options, "object?"] });
   checkOptionKeys("efficientFrontier", options, FRONTIER_OPTION_KEYS);
   const problem = defineSelectionProblem(input);
   const { solver, gap, timeLimitMs } = solveOptions(options);

@@ -1,4 +1,4 @@
-import { ValidationError, checkOptionKeys, metric, missing, type Decimal, type Metric } from "../core/index.js";
+import { ValidationError, checkArguments, checkOptionKeys, metric, missing, type Decimal, type Metric } from "../core/index.js";
 import { builtInSolver } from "./built-in-solver.js";
 import type { ConstraintUsage, WhyNot } from "./explain.js";
 import { improvePlan } from "./improve.js";
@@ -133,6 +133,7 @@ export async function selectPortfolio(
   options: SelectPortfolioOptions = {},
 ): Promise<PortfolioSelection> {
   const startedAt = now();
+  checkArguments("selectPortfolio", { options: [options, "object?"] });
   checkOptionKeys("selectPortfolio", options, SELECT_OPTION_KEYS);
   const problem = defineSelectionProblem(input);
   const { solver, gap, timeLimitMs } = solveOptions(options);

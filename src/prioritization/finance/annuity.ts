@@ -1,4 +1,4 @@
-import { PmoDecimal, ValidationError, checkOptionKeys, metric, missing, type Decimal, type DecimalInput, type Metric } from "../../core/index.js";
+import { PmoDecimal, ValidationError, checkArguments, checkOptionKeys, metric, missing, type Decimal, type DecimalInput, type Metric } from "../../core/index.js";
 import { toDecimalOrUndefined } from "./flows.js";
 import { RATE_SEARCH_RANGE, closestRoot, findRoots } from "./roots.js";
 
@@ -175,6 +175,7 @@ const RATE_OPTION_KEYS = { guess: 1 } satisfies Record<keyof AnnuityRateOptions,
  * ```
  */
 export function annuityRate(terms: AnnuityTermsFor<"nper" | "pmt" | "pv">, options: AnnuityRateOptions = {}): Metric<Decimal, AnnuityReason> {
+  checkArguments("annuityRate", { options: [options, "object?"] });
   checkOptionKeys("annuityRate", options, RATE_OPTION_KEYS, ["options"]);
   const t = read(terms, "annuityRate", ["nper", "pmt", "pv"]);
   if (t.nper.isZero()) return missing("nper-is-zero", "no periods");

@@ -1,4 +1,4 @@
-import { PmoDecimal, checkOptionKeys, missing, type Decimal, type DecimalInput, type MetricMissing, type MetricValue } from "../../core/index.js";
+import { PmoDecimal, checkArguments, checkOptionKeys, missing, type Decimal, type DecimalInput, type MetricMissing, type MetricValue } from "../../core/index.js";
 import { signChanges, toFlows, toRate, type CashFlowInput } from "./flows.js";
 import { closestRoot, findRoots, finiteApprox, type ApproxRateFunction, type RateFunction } from "./roots.js";
 
@@ -44,6 +44,7 @@ export const GUESS_OPTION_KEYS = { guess: 1 } satisfies Record<keyof IrrOptions,
  * ```
  */
 export function irr(flows: readonly CashFlowInput[], options: IrrOptions = {}): RateMetric {
+  checkArguments("irr", { options: [options, "object?"] });
   checkOptionKeys("irr", options, GUESS_OPTION_KEYS, ["options"]);
   const f = toFlows(flows, "irr");
   const guess = options.guess === undefined ? new PmoDecimal("0.1") : toRate(options.guess, "irr", ["options", "guess"]);

@@ -1,4 +1,4 @@
-import { PmoDecimal, ValidationError, checkOptionKeys, missing, metric, type Decimal, type DecimalInput, type Metric } from "../../core/index.js";
+import { PmoDecimal, ValidationError, checkArguments, checkOptionKeys, missing, metric, type Decimal, type DecimalInput, type Metric } from "../../core/index.js";
 import { toFlows, toRate, type CashFlowInput } from "./flows.js";
 
 /** Options of {@link paybackPeriod}. */
@@ -31,6 +31,7 @@ const PAYBACK_OPTION_KEYS = { discountRate: 1, crossing: 1 } satisfies Record<ke
  * ```
  */
 export function paybackPeriod(flows: readonly CashFlowInput[], options: PaybackOptions = {}): Metric<Decimal> {
+  checkArguments("paybackPeriod", { options: [options, "object?"] });
   checkOptionKeys("paybackPeriod", options, PAYBACK_OPTION_KEYS, ["options"]);
   const all = paybackCrossings(flows, options);
   const crossing = options.crossing ?? "first";
@@ -64,6 +65,7 @@ export interface PaybackCrossings {
  * ```
  */
 export function paybackCrossings(flows: readonly CashFlowInput[], options: PaybackOptions = {}): PaybackCrossings {
+  checkArguments("paybackCrossings", { options: [options, "object?"] });
   checkOptionKeys("paybackCrossings", options, PAYBACK_OPTION_KEYS, ["options"]);
   let f = toFlows(flows, "paybackPeriod");
   if (options.discountRate !== undefined) {

@@ -1,4 +1,4 @@
-import { PmoDecimal, ValidationError, checkOptionKeys, isIsoDate, metric, toEpochDay, type Decimal, type DecimalInput, type IsoDate, type Metric } from "../../core/index.js";
+import { PmoDecimal, ValidationError, checkArguments, checkOptionKeys, isIsoDate, metric, toEpochDay, type Decimal, type DecimalInput, type IsoDate, type Metric } from "../../core/index.js";
 import { signChanges, toFlows, toRate, type CashFlowInput } from "./flows.js";
 import { GUESS_OPTION_KEYS, solveRate, type RateMetric } from "./irr.js";
 import { finiteApprox } from "./roots.js";
@@ -125,6 +125,7 @@ export interface XirrOptions {
  * ```
  */
 export function xirr(flows: readonly DatedCashFlow[], options: XirrOptions = {}): RateMetric {
+  checkArguments("xirr", { options: [options, "object?"] });
   checkOptionKeys("xirr", options, GUESS_OPTION_KEYS satisfies Record<keyof XirrOptions, 1>, ["options"]);
   const p = prepare(flows, "xirr", "earliest");
   const guess = options.guess === undefined ? new PmoDecimal("0.1") : toRate(options.guess, "xirr", ["options", "guess"]);
