@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PmoDecimal } from "../../src/core/index.js";
-import { scoreRequests, type ScoringModel } from "../../src/prioritization/index.js";
+import { explainScore, scoreMatrix, scoreRequests, type ScoringModel } from "../../src/prioritization/index.js";
 import { req } from "./helpers.js";
 
 /*
@@ -88,5 +88,35 @@ describe("scoreRequests against exact rationals", () => {
       }
     }
     expect(fails.slice(0, 20)).toEqual([]);
+  });
+  it("every normalisation: the same board in any order of the batch, lines summing to the score, scoreMatrix = scoreRequests", () => {
+    const fails: string[] = [];
+    let s = 999;
+    const rnd = () => { s = (s * 48271) % 2147483647; return s / 2147483647; };
+    const int = (a: number, b: number) => a + Math.floor(rnd() * (b - a + 1));
+    for (let t = 0; t < N; t++) {
+      const m = int(1, 4); const n = int(1, 9); const decimals = int(0, 6);
+      const methods = ["min-max", "rank", "z-score", "z-score-sample", "vector", "max-ratio", "none"] as const;
+      const crit = Array.from({ length: m }, (_, j) => ({ id: `c${j}`, weight: int(1, 9) * (rnd() < 0.1 ? 0.5 : 1), cost: rnd() < 0.3, method: methods[int(0, methods.length - 1)]! }));
+      const rows = Array.from({ length: n }, (_, i) => ({ id: `R${i}`, r: crit.map(() => (rnd() < 0.1 ? undefined : int(0, 10) / [1, 2, 4, 10][int(0, 3)]!)) }));
+      const model = { kind: "weighted-sum", decimals, criteria: crit.map((c) => ({ id: c.id, weight: c.weight, direction: c.cost ? "cost" : "benefit", scale: { kind: "numeric", min: 0, max: 10 }, normalization: c.method })) } as ScoringModel;
+      const mk = (order: number[]) => order.map((i) => { const row = rows[i]!; return req(row.id, Object.fromEntries(crit.flatMap((c, j) => (row.r[j] === undefined ? [] : [[c.id, row.r[j]!]])))); });
+      const perm = rows.map((_, i) => i).sort(() => rnd() - 0.5);
+      const key = (b: ReturnType<typeof scoreRequests>) => b.entries.map((e) => `${e.rank}:${e.requestId}:${e.score.value?.toFixed() ?? e.score.reason}:${e.breakdown.map((c) => c.contribution.toFixed()).join(",")}`).join(" ");
+      const a = scoreRequests(mk(rows.map((_, i) => i)), model, { asOf: "2026-01-01" });
+      const b = scoreRequests(mk(perm), model, { asOf: "2026-01-01" });
+      if (key(a) !== key(b)) fails.push(`t${t} perm: ${key(a)} | ${key(b)}`);
+      for (const e of a.entries) {
+        const sum = e.breakdown.reduce((x, c) => x.plus(c.contribution), new PmoDecimal(0));
+        if (e.score.value && !sum.eq(e.score.value)) fails.push(`t${t} sum`);
+      }
+      // matrix agrees
+      const values = new Float64Array(n * m); const missing = new Uint8Array(n * m);
+      rows.forEach((r, i) => r.r.forEach((v, j) => { if (v === undefined) missing[i * m + j] = 1; else values[i * m + j] = v; }));
+      const tb = scoreMatrix({ requestIds: rows.map((r) => r.id), criterionIds: crit.map((c) => c.id), values, missing }, model);
+      const k2 = Array.from(tb.order, (i, p) => { const e = explainScore(tb, rows[i]!.id); return `${p + 1}:${e.requestId}:${e.score.value?.toFixed() ?? e.score.reason}:${e.breakdown.map((c) => c.contribution.toFixed()).join(",")}`; }).join(" ");
+      if (k2 !== key(a)) fails.push(`t${t} matrix: ${k2} | ${key(a)}`);
+    }
+    expect(fails.slice(0, 10)).toEqual([]);
   });
 });
