@@ -148,6 +148,8 @@ describe("issue 17: bundle size", () => {
   }, 120_000);
 
   it("scoreRequests stays within its measured 10.43 kB gzip beyond zod and decimal.js (over the 10 kB goal)", async () => {
+    // Measured 10.395 kB (2026-12-07, sel19: + half-unit ties taken as ties in the rounding, +0.017; − units turned
+    // into a Decimal through an exponent string instead of padding and slicing digits, −0.050).
     // size pass 24: one decimal-input schema for criteria and formulas, −0.004 (10.423 on its own).
     // Measured 10.430 kB (2026-12-07, seventh audit pass: batch sums over each z-score/vector column in ascending
     // order, so the batch's order moves no score, +3 bytes). Measured 10.427 kB (2026-12-07, sel15: + the derived NPV's discounting and pastFlows options, +0.195; − dateParts'
