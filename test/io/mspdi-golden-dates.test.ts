@@ -72,12 +72,13 @@ describe("MSPDI golden: MS Project's Start and Finish against pmokit's import + 
   });
 
   it("with the file's CurrentDate as status date, unstarted work moves after it (a convention, not MS Project's view)", () => {
-    // No file has a StatusDate; the import takes CurrentDate (Tue 2005-11-15 08:00) as the status date, which pmokit
-    // reads as the end of that day: three unstarted tasks planned for Mon 14 are rescheduled to start Wed 16, as MS
-    // Project's "Update Project → reschedule uncompleted work to start after" would do. MS Project, with no status
-    // date set, leaves them on the 14th.
+    // No file has a StatusDate; the import takes CurrentDate, Tue 2005-11-15 08:00 — where Tuesday's work begins — so
+    // the status date is Mon 2005-11-14 (before: Tuesday, a day of work counted as gone). pmokit schedules unstarted
+    // work after the status date, as MS Project's "Update Project → reschedule uncompleted work to start after" does:
+    // the three tasks planned for Monday start Tuesday 15 (before: Wednesday 16). MS Project, with no status date set,
+    // leaves them on Monday.
     expect(disagreements("mpxj_legacy_caltest.xml", "file")).toEqual({ tasks: 3, differ: [
-      "2 2005-11-14..2005-11-14 / 2005-11-16..2005-11-16", "3 2005-11-14..2005-11-14 / 2005-11-16..2005-11-16", "4 2005-11-14..2005-11-14 / 2005-11-16..2005-11-16",
+      "2 2005-11-14..2005-11-14 / 2005-11-15..2005-11-15", "3 2005-11-14..2005-11-14 / 2005-11-15..2005-11-15", "4 2005-11-14..2005-11-14 / 2005-11-15..2005-11-15",
     ] });
   });
 });

@@ -47,8 +47,9 @@ const planArb = fc.record({
   nested: fc.boolean(),
 });
 
-function file(plan: fc.RecordValue<typeof planArb> extends infer T ? T : never): string {
-  const p = plan as { weekdays: number[]; holidays: number[]; tasks: (typeof taskArb extends fc.Arbitrary<infer U> ? U : never)[]; resources: number; nested: boolean };
+type Plan = typeof planArb extends fc.Arbitrary<infer U> ? U : never;
+
+function file(p: Plan): string {
   const weekDays = [1, 2, 3, 4, 5, 6, 7].map((iso) => {
     const working = p.weekdays.includes(iso);
     const times = working ? "<WorkingTimes><WorkingTime><FromTime>08:00:00</FromTime><ToTime>12:00:00</ToTime></WorkingTime><WorkingTime><FromTime>13:00:00</FromTime><ToTime>17:00:00</ToTime></WorkingTime></WorkingTimes>" : "";
@@ -110,5 +111,23 @@ describe("MSPDI round trip (property): import → export → import keeps every 
       const second = mspdiToPmokit(readMspdi(writeMspdi(exportOf(first))).document, OPTIONS).records;
       expect(exportDataset(second)).toBe(exportDataset(first));
     }), { numRuns: 40, seed: 19 });
+  });
+});
+
+describe("MSPDI round trip of a plan without a status date", () => {
+  it("keeps the progress records' date: the export's CurrentDate is the end of that day", () => {
+    // A 50 % task reported on Wed 2027-01-06 in a project with no status date: the export writes the latest progress
+    // date as CurrentDate, which the import dates as a finish. At 08:00 (where Wednesday's work begins) it read back as
+    // Tue 2027-01-05, moving the progress a day; at 17:00 it stays Wednesday.
+    const xml = `<Project xmlns="http://schemas.microsoft.com/project"><Name>p</Name><CurrencyCode>EUR</CurrencyCode><CurrentDate>2027-01-06T17:00:00</CurrentDate>` +
+      `<Tasks><Task><UID>1</UID><Name>A</Name><OutlineNumber>1</OutlineNumber><OutlineLevel>1</OutlineLevel><Start>2027-01-04T08:00:00</Start><Finish>2027-01-08T17:00:00</Finish>` +
+      `<Duration>PT40H0M0S</Duration><PercentComplete>50</PercentComplete><ActualStart>2027-01-04T08:00:00</ActualStart></Task></Tasks></Project>`;
+    const first = mspdiToPmokit(readMspdi(xml).document, OPTIONS).records;
+    const { statusDate, ...project } = first.project![0]!;
+    expect(statusDate).toBe("2027-01-06");
+    const document = pmokitToMspdi({ project: project as NonNullable<ImportedRecords["project"]>[number], workPackages: first["work-package"]! }).document;
+    expect(document.project.fields["StatusDate"]).toBeUndefined();
+    const back = mspdiToPmokit(readMspdi(writeMspdi(document)).document, OPTIONS).records;
+    expect(back["work-package"]![0]!.progress.map((p) => p.date)).toEqual(["2027-01-06"]);
   });
 });
