@@ -34,9 +34,9 @@ describe("MSPDI recurring exceptions: MonthItem 0 (day), 1 (weekday), 2 (weekend
 
   it("names what it cannot expand instead of reading it as something else", () => {
     // A Type outside the schema's 1–9 was read as a daily range: every day of the period non-working. (Type 8, "by
-    // weekday count", expands since: mspdi-exception-weekday-count.test.ts.)
+    // weekday count", has no documented pattern and is reported too: mspdi-exception-weekday-count.test.ts.)
     const type12: MspdiElement = { ...monthly("0", "0"), fields: { Name: "count", Type: "12", DayWorking: "0" } };
-    expect(mspdiExceptionProblem(type12)).toBe("recurrence Type 12 is not one pmokit expands (1–8)");
+    expect(mspdiExceptionProblem(type12)).toBe("recurrence Type 12 is not one pmokit expands (1–7)");
     expect(expandMspdiException(type12)).toEqual([]);
     expect(mspdiExceptionProblem(monthly("10", "0"))).toBe('MonthItem "10" is outside its MSPDI codes');
     expect(mspdiExceptionProblem(monthly("1", "5"))).toBe('MonthPosition "5" is outside its MSPDI codes');

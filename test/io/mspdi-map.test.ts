@@ -30,8 +30,9 @@ describe("mspdiToPmokit", () => {
     const done = records["work-package"]![2]!;
     // Cost 80000 → 800.00 over Start 2006-08-26 … Finish 2006-08-29.
     expect(done.timePhasedBudget.map((s) => [s.start, s.finish, s.amount.amount.toFixed(2), s.amount.currency])).toEqual([["2006-08-26", "2006-08-29", "800.00", "GBP"]]);
-    // 100 % complete at the file's CurrentDate 2010-03-16 (no StatusDate in any fixture, NOTES.md).
-    expect(done.progress.map((p) => [p.date, p.percentComplete?.toFixed(), p.finished])).toEqual([["2010-03-16", "100", true]]);
+    // 100 % complete as of the file's CurrentDate, Tue 2010-03-16 08:00 (no StatusDate in any fixture, NOTES.md): the
+    // start of Tuesday's work, so the last day done is Mon 2010-03-15 (before: 2010-03-16).
+    expect(done.progress.map((p) => [p.date, p.percentComplete?.toFixed(), p.finished])).toEqual([["2010-03-15", "100", true]]);
     // ActualCost 80000 → one cost entry of 800.00 on ActualFinish 2006-08-29.
     expect(records["cost-entry"]!.map((c) => [c.workPackageId, c.date, c.amount.amount.toFixed(2)])).toEqual([["prj-x-t4", "2006-08-29", "800.00"]]);
     const project = records.project![0]!;

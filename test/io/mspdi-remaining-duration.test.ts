@@ -36,8 +36,9 @@ describe("MSPDI RemainingDuration: what an in-progress task has left", () => {
     // RemainingDuration PT66H34M0S = 3994 min = 8.320833 days. Before: 8.877083 × 0.94 = 8.34446, 8.34375 on the schedule's minute grid.
     const { records } = mspdiToPmokit(readMspdi(fixtureText("mspdi/mpxj_mspdiassignmentfields.xml")).document, OPTIONS);
     const w = records["work-package"]!.find((x) => x.id === "prj-x-t1")!;
-    expect(w.progress.map((p) => [p.date, p.percentComplete?.toFixed(), p.remainingDays?.toFixed()])).toEqual([["2011-07-19", "6", "8.320833"]]);
-    const { result } = scheduled(records, "2011-07-19");
+    // Dated Mon 2011-07-18: CurrentDate is Tue 2011-07-19 08:00, where Tuesday's work begins (before: 2011-07-19).
+    expect(w.progress.map((p) => [p.date, p.percentComplete?.toFixed(), p.remainingDays?.toFixed()])).toEqual([["2011-07-18", "6", "8.320833"]]);
+    const { result } = scheduled(records, "2011-07-18");
     expect(result.activities.find((x) => x.id === "prj-x-t1")!.remainingDuration.toFixed()).toBe("8.320833");
   });
 

@@ -69,8 +69,8 @@ const inRange = (v: number | undefined, lo: number, hi: number): boolean => v !=
 
 /**
  * Why pmokit cannot expand an MSPDI calendar exception, in words, or `undefined` when {@link expandMspdiException}
- * expands it: a `Type` outside 1–8 (9, the schema's "no exception type", names no recurrence pattern), a period
- * without valid dates, or a recurrence field outside its MSPDI codes (`MonthItem` 0–9, `MonthPosition` 0–4,
+ * expands it: a `Type` outside 1–7 (8, the schema's "by weekday count", has no documented pattern — MPXJ reads no
+ * recurrence for it either — and 9, "no exception type", names none), a period without valid dates, or a recurrence field outside its MSPDI codes (`MonthItem` 0–9, `MonthPosition` 0–4,
  * `Month` 0–11, `MonthDay` 1–31, `DaysOfWeek` 1–127).
  *
  * @example
@@ -87,7 +87,8 @@ export function mspdiExceptionProblem(ex: MspdiElement): string | undefined {
   if (!from || !to || to < from) return "its TimePeriod has no valid FromDate–ToDate";
   const type = text(ex, "Type") === undefined ? 1 : int(ex, "Type");
   if (type === 9) return "recurrence Type 9 (no exception type) gives no recurrence pattern to expand";
-  if (!inRange(type, 1, 8)) return `recurrence Type ${text(ex, "Type")} is not one pmokit expands (1–8)`;
+  if (type === 8) return "recurrence Type 8 (by weekday count) has no documented pattern to expand";
+  if (!inRange(type, 1, 7)) return `recurrence Type ${text(ex, "Type")} is not one pmokit expands (1–7)`;
   const bad = (f: string) => `${f} ${JSON.stringify(text(ex, f) ?? "")} is outside its MSPDI codes`;
   if ((type === 3 || type === 5) && !inRange(int(ex, "MonthItem"), 0, 9)) return bad("MonthItem");
   if ((type === 3 || type === 5) && !inRange(int(ex, "MonthPosition"), 0, 4)) return bad("MonthPosition");
@@ -99,10 +100,11 @@ export function mspdiExceptionProblem(ex: MspdiElement): string | undefined {
 
 /**
  * Expands one MSPDI calendar exception into its dates. Recurrence types (MSPDI `Type`): 1 daily and 7 "by day
- * count", every `Period` days (default 1: each day of the period), 8 "by weekday count", every `Period`-th weekday
- * (Monday–Friday, counted from the period's first weekday), 6 every `Period` weeks on `DaysOfWeek`, 5 monthly on the
+ * count", every `Period` days (default 1: each day of the period), 6 every `Period` weeks (counted from the Sunday
+ * that begins the period's first week) on `DaysOfWeek`, 5 every `Period` months on the
  * `MonthPosition`-th (0 = first … 3 = fourth, 4 = last) `MonthItem` day — 0 any day, 1 a weekday (Monday–Friday), 2 a weekend day (Saturday, Sunday), 3 Sunday …
- * 9 Saturday —, 4 monthly on `MonthDay`, 3 yearly relative in `Month` (0 = January), 2 yearly on `Month`/`MonthDay`.
+ * 9 Saturday —, 4 every `Period` months on `MonthDay`, 3 yearly relative in `Month` (0 = January), 2 yearly on
+ * `Month`/`MonthDay`. Each matches MS Project 2016's own expansion of the same rules (its legacy `DayType=0` days).
  * Dates run from the period's first day to its last (at most about 100 years) and stop after `Occurrences`. An
  * exception {@link mspdiExceptionProblem} names a problem of expands to no dates (the import then reports it).
  *
@@ -128,14 +130,12 @@ export function expandMspdiException(ex: MspdiElement): IsoDate[] {
   const first = dateParts(from);
   const weekStart = start - (isoWeekday(from) % 7); // the Sunday on or before `from` (MS Project weeks start Sunday)
   const out: IsoDate[] = [];
-  let weekdays = 0; // weekdays (Monday–Friday) of the period before `e`, for Type 8
   for (let e = start, end = Math.min(toEpochDay(to), start + MAX_SPAN_DAYS); e <= end && out.length < max; e++) {
     const d = fromEpochDay(e);
     const { year, month, day } = dateParts(d);
     const monthsSince = (year - first.year) * 12 + (month - first.month);
     let hit: boolean;
     switch (type) {
-      case 8: hit = isoWeekday(d) <= 5 && weekdays++ % every === 0; break;
       case 6: hit = Math.floor((e - weekStart) / 7) % every === 0 && (mask & bitOfIso(isoWeekday(d))) !== 0; break;
       case 5: hit = monthsSince % every === 0 && isRelativeDay(d, item, position); break;
       case 4: hit = monthsSince % every === 0 && day === monthDay; break;

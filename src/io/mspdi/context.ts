@@ -179,11 +179,16 @@ export function mspdiMapContext(
   options: MspdiMappingOptions,
   outline: { idOf(uid: string): string | undefined; parentOf(task: MspdiElement): string | undefined },
 ): MspdiMapContext {
+  const cals = mspdiCalendars(project);
+  // No StatusDate ("NA"): MS Project's current date stands for it. MS Project writes CurrentDate at the start of the
+  // working day (Tue 08:00: none of Tuesday's work is past), so it is dated as a finish is — the previous working day
+  // (Monday); a StatusDate keeps its own day.
+  const current = mspdiFinishDay(fieldStr(project, "CurrentDate"), undefined, cals.projectCalendar);
   return {
-    ...mspdiCalendars(project),
+    ...cals,
     options, currency,
     stamp: { version: 1, createdAt: options.importedAt, updatedAt: options.importedAt },
-    statusDate: fieldDay(project, "StatusDate") ?? fieldDay(project, "CurrentDate"),
+    statusDate: fieldDay(project, "StatusDate") ?? current,
     minutesPerDay: minutesPerDayOf(project),
     percentLagUnit: percentLagUnitOf(options.percentLagUnit),
     evBaseline: fieldNum(project, "BaselineForEarnedValue") ?? 0,

@@ -309,7 +309,8 @@ export function pmokitToMspdi(plan: ProjectPlan, options: MspdiExportOptions = {
     MinutesPerWeek: String(MINUTES_PER_DAY * new Set(cal?.workingWeekdays ?? [1, 2, 3, 4, 5]).size), DaysPerMonth: "20",
     ...(project.statusDate ? { StatusDate: at(project.statusDate, "17:00:00") } : {}),
     BaselineForEarnedValue: String(project.activeBaseline ?? 0),
-    ...(currentDate ? { CurrentDate: at(currentDate, "08:00:00") } : {}),
+    // The end of the as-of day: the import dates CurrentDate as a finish (08:00 would be the day before's work).
+    ...(currentDate ? { CurrentDate: at(currentDate, "17:00:00") } : {}),
     DefaultTaskEVMethod: "0",
   }, { calendars: [calendar, ...taskCalendars, ...staffing.calendars], tasks, resources: staffing.resources, assignments: staffing.assignments });
   return { document: { currency: cur, project: projectEl }, report: report.finish() };

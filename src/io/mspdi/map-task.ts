@@ -5,7 +5,7 @@ import type { MspdiElement } from "./element.js";
 import { fieldDay, fieldNum, fieldStr } from "./fields.js";
 import { mspdiLevelingDelayOf } from "./leveling.js";
 import { MSPDI_ELAPSED_FORMATS, mspdiConstraintFields, mspdiPredecessors } from "./logic.js";
-import { durationHours } from "./values.js";
+import { durationHours, formatMspdiDuration } from "./values.js";
 import { mspdiFinishDay, reportUnexpandedExceptions } from "./calendar.js";
 
 /** The records of one task: a milestone, or a work package and maybe its actual-cost entry. @internal */
@@ -27,9 +27,10 @@ export interface MspdiTaskRecords {
  */
 export function mapMspdiTask(t: MspdiElement, ctx: MspdiMapContext, report: ReportBuilder, decode: MspdiDecode): MspdiTaskRecords {
   const { options, stamp, statusDate, currency: cur } = ctx;
-  const uid = fieldStr(t, "UID")!;
-  const where = `Task[UID=${uid}]`;
+  const uid = fieldStr(t, "UID");
   report.count("tasks");
+  if (uid === undefined || uid === "") return {}; // refused by the outline (`Task[n].UID`): no id to give it
+  const where = `Task[UID=${uid}]`;
   const s = fieldDay(t, "Start");
   const f = fieldDay(t, "Finish") ?? s;
   if (!s || !f) {
@@ -79,8 +80,12 @@ export function mapMspdiTask(t: MspdiElement, ctx: MspdiMapContext, report: Repo
   const d = t.fields["Duration"];
   const elapsed = MSPDI_ELAPSED_FORMATS.has(fieldNum(t, "DurationFormat") ?? 7);
   if (elapsed && !summary) report.warn(where, "elapsed duration (calendar time) has no pmokit field; the task's dates give its length", "elapsed-duration");
+  // A negative duration (`-PT8H0M0S`, an xsd:duration) is no task's length either: reported as unread, as `P2D` is.
+  const negative = typeof d === "object" && "kind" in d && d.kind === "duration" && d.seconds.isNegative() && !d.seconds.isZero();
   if (typeof d === "string" && d !== "" && !summary) {
     report.warn(`${where}/Duration`, `duration ${JSON.stringify(d)} is not in MS Project's PTnHnMnS form; left out (the task's dates give its length)`, "unread-duration");
+  } else if (negative && !summary) {
+    report.warn(`${where}/Duration`, `duration "${formatMspdiDuration(d)}" is negative; left out (the task's dates give its length)`, "unread-duration");
   }
   const duration = !elapsed && typeof d === "object" && "kind" in d && d.kind === "duration" && !d.seconds.isNegative()
     ? durationHours(d).times(60).dividedBy(ctx.minutesPerDay).toDecimalPlaces(6).toFixed() : undefined;

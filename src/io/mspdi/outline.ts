@@ -16,6 +16,13 @@ export interface MspdiOutline {
   parentOfOutline(outline: string | undefined): string | undefined;
 }
 
+/** 1 → "1st", 2 → "2nd", 11 → "11th", 23 → "23rd". */
+const ordinal = (n: number): string => {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? "th" : ["th", "st", "nd", "rd"][n % 10] ?? "th";
+  return `${n}${suffix}`;
+};
+
 /**
  * Collects the outline of the mapped tasks, one at a time (the streamed import adds them in a first pass).
  * @internal
@@ -31,6 +38,7 @@ export function createMspdiOutline(projectId: string): MspdiOutline {
   const byOutline = new Map<string, string>(); // outline number → task UID
   const issues: ValidationIssue[] = [];
   const repeatedUids = new Set<string>();
+  let position = 0; // the tasks added so far, for the path of one without a UID
   const parentOfOutline = (outline: string | undefined): string | undefined => {
     const parentOutline = outline?.includes(".") ? outline.slice(0, outline.lastIndexOf(".")) : undefined;
     const puid = parentOutline ? byOutline.get(parentOutline) : undefined;
@@ -38,7 +46,13 @@ export function createMspdiOutline(projectId: string): MspdiOutline {
   };
   return {
     add(t) {
-      const uid = fieldStr(t, "UID")!;
+      position++;
+      const uid = fieldStr(t, "UID");
+      if (uid === undefined || uid === "") {
+        // The schema requires a UID: without one the task has no id (it was imported as `<projectId>-tundefined`).
+        issues.push({ path: [`Task[${position}]`, "UID"], message: `the ${ordinal(position)} task has no UID (the schema requires one)`, code: "custom" });
+        return;
+      }
       // Two tasks with one UID would be two records with one id; two with one outline number, an ambiguous parent.
       if (ids.has(uid)) {
         if (!repeatedUids.has(uid)) issues.push({ path: [`Task[UID=${uid}]`, "UID"], message: `task UID ${uid} is used by more than one task`, code: "custom" });

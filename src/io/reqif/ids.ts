@@ -4,7 +4,8 @@ import type { ReportBuilder } from "../report.js";
 /**
  * pmokit ids for ReqIF identifiables: `<projectId>:<IDENTIFIER>` when that is a valid id, else
  * `<projectId>:<fallback>-<n>` (n = position, 1-based) — made unique against every other id of the same kind
- * (`-2`, `-3`… appended), and each rename reported as a `renamed-identifier` warning. Two identifiables with the
+ * (`-2`, `-3`… appended), and each rename reported as a `renamed-identifier` warning (an empty IDENTIFIER at its
+ * position, `SPEC-OBJECT[3]`). Two identifiables with the
  * same IDENTIFIER are refused: which one a reference means is unknowable.
  *
  * @throws {ValidationError} when an IDENTIFIER is used more than once.
@@ -18,7 +19,8 @@ export function reqifIds(
   how: { readonly projectId: string; readonly fallback: string; readonly element: string; readonly report: ReportBuilder },
 ): string[] {
   const times = new Map<string, number>();
-  for (const i of identifiers) times.set(i, (times.get(i) ?? 0) + 1);
+  // An empty IDENTIFIER names nothing a reference could mean: each is renamed below, none is a duplicate.
+  for (const i of identifiers) if (i !== "") times.set(i, (times.get(i) ?? 0) + 1);
   const repeated = [...times].filter(([, n]) => n > 1);
   if (repeated.length > 0) {
     throw new ValidationError(
@@ -27,7 +29,7 @@ export function reqifIds(
     );
   }
   const candidates = identifiers.map((i) => `${how.projectId}:${i}`);
-  const valid = candidates.map((c) => idSchema.safeParse(c).success);
+  const valid = candidates.map((c, k) => identifiers[k] !== "" && idSchema.safeParse(c).success);
   const taken = new Set(candidates.filter((_, k) => valid[k]));
   return candidates.map((c, k) => {
     if (valid[k]) return c;
@@ -35,7 +37,10 @@ export function reqifIds(
     let id = base;
     for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
     taken.add(id);
-    how.report.warn(`${how.element}[${identifiers[k]}]`, `IDENTIFIER is not a usable pmokit id; imported as ${id}`, "renamed-identifier");
+    if (identifiers[k] === "") {
+      const what = how.element === "SPEC-OBJECT" ? "spec object" : "spec relation";
+      how.report.warn(`${how.element}[${k + 1}]`, `the ${what} has no IDENTIFIER; imported as ${id}`, "renamed-identifier");
+    } else how.report.warn(`${how.element}[${identifiers[k]}]`, `IDENTIFIER is not a usable pmokit id; imported as ${id}`, "renamed-identifier");
     return id;
   });
 }
