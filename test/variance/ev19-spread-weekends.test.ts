@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createWorkingCalendar, type Holiday } from "../../src/index.js";
-import { earnedValue, type EvmPolicy } from "../../src/variance/index.js";
+import { earnedValue } from "../../src/variance/index.js";
 import { pkg, project, show } from "./fixtures.js";
 
 /*
@@ -16,7 +16,7 @@ import { pkg, project, show } from "./fixtures.js";
 const slice = (start: string, finish: string, amount: string) => ({ start, finish, amount: { amount, currency: "EUR" } });
 const input = project([pkg({ id: "A", rule: { type: "level-of-effort" }, slices: [slice("2027-01-06", "2027-01-26", "1400.00"), slice("2027-01-30", "2027-01-31", "100.00")], progress: [{ date: "2027-01-06", started: true }] })], []);
 const calendar = createWorkingCalendar({ holidays: [{ date: "2027-01-13", name: "Holiday" } as Holiday] });
-const pv = (statusDate: string, spread: EvmPolicy["spread"]) => show(earnedValue(input, { statusDate, calendar, policy: { spread } }).figures.pv);
+const pv = (statusDate: string, spread: "calendar-days" | "working-days") => show(earnedValue(input, { statusDate, calendar, policy: { spread } }).figures.pv);
 
 describe("PV over weekends and holidays, by spread", () => {
   it("calendar-days: PV rises every day, Saturday, Sunday and the holiday included", () => {
