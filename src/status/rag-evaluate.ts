@@ -124,15 +124,15 @@ export function evaluateRagRule(rule: RagRule, figures: RagFigures, previous: Pr
       return { ...head, rule: text, colour, figures: { eac: m(eac.value), bac: m(bac.value) }, explanation: `EAC ${m(eac.value)} ${why} → ${colour}` };
     }
     case "tolerance": {
-      // The deviation read: the figure as given ("above", default) or its size ("both", either side of the target).
-      const both = rule.sides === "both";
-      const { figure: name, tolerance } = rule;
+      // The deviation read: the figure as given ("above", default), its negation ("below": under the target) or its
+      // size ("both", either side of the target).
+      const { figure: name, tolerance, sides } = rule;
       const amberFrom = tolerance.times(rule.amberShare);
-      const size = both ? `|${name}|` : name;
+      const size = sides === "both" ? `|${name}|` : sides === "below" ? `-${name}` : name;
       const text = `${size} > ${d(tolerance)} red; ≥ ${d(amberFrom)} amber; below green`;
       const f = figure(figures, name);
       if (!hasValue(f)) return lack(text, name, f);
-      const v = both ? f.value.abs() : f.value;
+      const v = sides === "both" ? f.value.abs() : sides === "below" ? f.value.neg() : f.value;
       const colour: RagColour = v.gt(tolerance) ? "red" : v.gte(amberFrom) ? "amber" : "green";
       const why = colour === "red" ? `> ${d(tolerance)}` : colour === "amber" ? `≥ ${d(amberFrom)} and ≤ ${d(tolerance)}` : `< ${d(amberFrom)}`;
       return { ...head, rule: text, colour, figures: { [name]: d(f.value) }, explanation: `${size} ${d(v)} ${why} → ${colour}` };

@@ -11,8 +11,9 @@ const base = { id: z.string().regex(/^[a-z][a-z0-9-]*$/).max(64), dimension: rag
  * - `index`: green when the figure ≥ `greenAtLeast`, amber when ≥ `amberAtLeast`, red below (SPI, CPI);
  * - `forecast-vs-budget`: EAC ≤ BAC green, EAC ≤ BAC × (1 + `amberTolerance`) amber, above red;
  * - `tolerance`: PRINCE2 tolerance — red when the figure exceeds `tolerance`, amber when it reaches
- *   `amberShare` × tolerance, green below; `sides: "both"` reads the figure's size, a deviation either way
- *   (PRINCE2's "above and below a plan's target"); the default `"above"` reads the figure as given;
+ *   `amberShare` × tolerance, green below; the default `sides: "above"` reads the figure as given, `"below"` its
+ *   negation (a deviation under the target: an underspend), `"both"` its size, a deviation either way (PRINCE2's
+ *   "above and below a plan's target"; two rules on one figure give +10 % / −5 %);
  * - `count`: amber when the figure ≥ `amberAtLeast`, red when ≥ `redAtLeast` (either may be left out);
  * - `resources`: amber when allocated < planned hours or actual > allocated; red when that held in the previous
  *   report too.
@@ -31,7 +32,7 @@ export const ragRuleSchema = z.discriminatedUnion("kind", [
     figure: z.string().min(1).max(100),
     tolerance: decimalCodec,
     amberShare: decimalCodec,
-    sides: z.enum(["above", "both"]).optional(),
+    sides: z.enum(["above", "below", "both"]).optional(),
   }),
   z.strictObject({
     ...base,

@@ -75,12 +75,12 @@ export interface Sums {
   readonly etc: number;
   readonly beforeStart: boolean;
   readonly hasBaseline: boolean;
-  /** SPI(t) as num/den (den 0: missing with `reason`). */
-  readonly spiT: { readonly num: number | bigint; readonly den: number | bigint; readonly reason: string };
+  /** SPI(t) as num/den (den 0: missing with `reason` and `detail`). */
+  readonly spiT: { readonly num: number | bigint; readonly den: number | bigint; readonly reason: string; readonly detail?: string };
 }
 
 /** @internal The SPI(t) of a package or a roll-up: earned schedule is per project (so no EAC₅ there). */
-export const PROJECT_LEVEL_ONLY: Sums["spiT"] = { num: 0, den: 0, reason: "project-level-only" };
+export const PROJECT_LEVEL_ONLY: Sums["spiT"] = { num: 0, den: 0, reason: "project-level-only", detail: "SPI(t) is per project" };
 
 const D = (n: number | string) => new PmoDecimal(n);
 
@@ -105,7 +105,7 @@ export function figuresFrom(s: Sums, currency: string, eacOrder: readonly EacMet
     budgetRate: B(ac) + B(rest),
     cpiSpi: !spi.value ? (spi as MetricMissing) : !cpi.value ? (cpi as MetricMissing) : ev === 0 ? missing("ev-is-zero", "CPI · SPI is 0: fall back to budget-rate or bottom-up") : B(ac) + productRatioRoundBig([rest, ac, pv], [ev, ev]),
     bottomUp: s.etc < 0 ? missing("no-estimate", "a package that is not finished has no estimate to complete") : B(ac) + B(s.etc),
-    earnedSchedule: !cpi.value ? (cpi as MetricMissing) : !s.spiT.den ? missing(s.spiT.reason) : !s.spiT.num || ev === 0 ? missing("ev-is-zero") : B(ac) + productRatioRoundBig([rest, ac, s.spiT.den], [ev, s.spiT.num]),
+    earnedSchedule: !cpi.value ? (cpi as MetricMissing) : !s.spiT.den ? missing(s.spiT.reason, s.spiT.detail) : !s.spiT.num || ev === 0 ? missing("ev-is-zero", "CPI · SPI(t) is 0: fall back to budget-rate or bottom-up") : B(ac) + productRatioRoundBig([rest, ac, s.spiT.den], [ev, s.spiT.num]),
   };
   const fam = (g: (c: bigint) => bigint) =>
     Object.fromEntries(Object.entries(eacC).map(([k, c]) => [k, typeof c === "bigint" ? m(g(c)) : c])) as unknown as EacFamily<Money>;

@@ -1,4 +1,5 @@
-import { ValidationError, dateParts, fromEpochDay, isIsoDate, isoWeekday, toEpochDay, type IsoDate, checkArguments } from "../core/index.js";
+import { ValidationError, fromEpochDay, isIsoDate, toEpochDay, type IsoDate, checkArguments } from "../core/index.js";
+import { weekdayOfEpochDay } from "../core/dates/iso-date.js";
 import { requireObject } from "../core/guard.js";
 
 /** One reporting period: a label and its first and last day (inclusive). */
@@ -27,8 +28,8 @@ export interface PeriodGrid {
 
 function isoWeekLabel(epochDay: number): string {
   // ISO week: the week's Thursday decides the year.
-  const thursday = epochDay - isoWeekday(fromEpochDay(epochDay)) + 4;
-  const { year } = dateParts(fromEpochDay(thursday));
+  const thursday = epochDay - weekdayOfEpochDay(epochDay) + 4;
+  const year = fromEpochDay(thursday).slice(0, 4);
   const jan1 = toEpochDay(`${year}-01-01` as IsoDate);
   const week = Math.floor((thursday - jan1) / 7) + 1;
   return `${year}-W${String(week).padStart(2, "0")}`;
@@ -53,15 +54,16 @@ export function periodGrid(spec: PeriodGridSpec, from: IsoDate, to: IsoDate): Pe
   const b = toEpochDay(to);
   const periods: Period[] = [];
   if (spec.kind === "weekly") {
-    for (let d = a - isoWeekday(fromEpochDay(a)) + 1; d <= b; d += 7) {
+    for (let d = a - weekdayOfEpochDay(a) + 1; d <= b; d += 7) {
       periods.push({ label: isoWeekLabel(d), start: fromEpochDay(d), finish: fromEpochDay(d + 6) });
     }
   } else if (spec.kind === "monthly") {
-    // Month k counted from January of year 0, as "YYYY-MM".
-    const ym = (k: number) => `${String(Math.floor(k / 12)).padStart(4, "0")}-${String((k % 12) + 1).padStart(2, "0")}`;
-    const { year, month } = dateParts(from);
-    for (let k = year * 12 + month - 1; `${ym(k)}-01` <= to; k++) {
-      periods.push({ label: ym(k), start: `${ym(k)}-01` as IsoDate, finish: fromEpochDay(toEpochDay(`${ym(k + 1)}-01` as IsoDate) - 1) });
+    // From the first of from's month; the next month's first is the first of the month 31 days on. Labels "YYYY-MM".
+    const first = (d: IsoDate) => toEpochDay(`${d.slice(0, 7)}-01` as IsoDate);
+    for (let s = first(from), n; s <= b; s = n) {
+      n = first(fromEpochDay(s + 31));
+      const start = fromEpochDay(s);
+      periods.push({ label: start.slice(0, 7), start, finish: fromEpochDay(n - 1) });
     }
   } else if (spec.kind === "fiscal") {
     spec.periods.forEach((p, i) => {

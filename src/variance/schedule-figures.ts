@@ -46,17 +46,17 @@ export interface EarnedScheduleFigures {
 const D = (n: number | bigint) => new PmoDecimal(n.toString());
 
 /** @internal SPI(t) as a fraction (num/den) or the reason it is missing, for the EAC₅ hybrid. */
-export function spiTFraction(core: ProjectCore, cp: CompiledProject): { num: bigint; den: bigint; reason: string } {
+export function spiTFraction(core: ProjectCore, cp: CompiledProject): { num: bigint; den: bigint; reason: string; detail?: string } {
   if (core.beforeStart) return { num: 0n, den: 0n, reason: "before-start" };
   // On or after the start with AT = 0 (a start on a Saturday, read on the weekend): no working time yet, not "before the start".
   // AT and PD in the policy's unit: in periods a period without a working day still elapses.
   const s = scheduleSpans(core, cp);
-  if (!s.at.num || !s.pd.num) return { num: 0n, den: 0n, reason: "no-working-days" };
+  if (!s.at.num || !s.pd.num) return { num: 0n, den: 0n, reason: "no-working-days", detail: "the calendar has no working day between baseline start and status date (AT = 0)" };
   return { num: s.es.num * s.at.den, den: s.es.den * s.at.num, reason: "" };
 }
 
 /** @internal Builds the earned-schedule figures from the kernel's integers. */
-export function scheduleFiguresFrom(core: ProjectCore, cp: CompiledProject, cpi: Metric<Decimal>, sf: { num: bigint; den: bigint }): EarnedScheduleFigures {
+export function scheduleFiguresFrom(core: ProjectCore, cp: CompiledProject, cpi: Metric<Decimal>, sf: { num: bigint; den: bigint; detail?: string }): EarnedScheduleFigures {
   const { es } = core;
   // Every figure missing for one reason (PD and AT kept when there are no working days).
   const none = (x: MetricMissing, pd: Metric<Decimal> = x, at: Metric<Decimal> = x): EarnedScheduleFigures => {
@@ -75,7 +75,7 @@ export function scheduleFiguresFrom(core: ProjectCore, cp: CompiledProject, cpi:
   // The same before-start rule as the cost indices (figures.ts): every index waits for the baseline start.
   const before = core.beforeStart ? early : undefined;
   // SPI(t) = ES / AT from its exact fraction (missing when AT = 0: before the start, or no working day since it).
-  const spiT: Metric<Decimal> = sf.den ? metric(frac(sf)) : before ?? missing("no-working-days", "the calendar has no working day between baseline start and status date (AT = 0)");
+  const spiT: Metric<Decimal> = sf.den ? metric(frac(sf)) : before ?? missing("no-working-days", sf.detail);
   const left = PD.minus(ES);
   // IEAC(t) = AT + (PD − ES) / PF, PF = n/d, as one exact fraction: its value is rounded once and its date is read
   // exactly (through three rounded decimals, 30 working days read 30.00…01: the next day).
