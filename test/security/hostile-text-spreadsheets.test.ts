@@ -91,4 +91,21 @@ describe("hostile text in the spreadsheet exports", () => {
     expect(ds.records["cost-entry"]!.map((r) => r.id)).toEqual(["constructor", "prototype"]);
     expect(Object.getOwnPropertyNames(Object.prototype)).not.toContain("polluted");
   });
+
+  it("numbers stay numbers, text that starts like one is neutralised unless it is a plain number; both read back", () => {
+    // OWASP's rule (a cell starting = + - @ tab CR gets a leading '), with pmokit's one exception: a cell that is
+    // exactly -?digits(.digits)? is a number, never a formula — negative money must stay summable.
+    const base = office["cost-entry"][0] as object;
+    const rows = [["-12.50", "+12.50"], ["-0.01", "-1+2"], ["1", "-12.50"], ["2", "-12,50"]] as const;
+    const entries = rows.map(([amount, description], i) => decodeEntity("cost-entry", { ...base, id: `n-${i}`, description, amount: { amount, currency: "EUR" } }));
+    const cells = (csv: string, delimiter: string) => csv.trim().split(/\r?\n/).slice(1).map((l) => { const c = l.split(delimiter); return [c[4], c[8]]; });
+    const dot = exportCsv("cost-entry", entries);
+    expect(cells(dot, ",")).toEqual([["-12.50", "'+12.50"], ["-0.01", "'-1+2"], ["1.00", "-12.50"], ["2.00", '"\'-12']]);
+    const comma = exportCsv("cost-entry", entries, { delimiter: ";", decimalMark: "," });
+    expect(cells(comma, ";")).toEqual([["-12,50", "'+12.50"], ["-0,01", "'-1+2"], ["1,00", "-12.50"], ["2,00", "'-12,50"]]);
+    for (const [csv, options] of [[dot, {}], [comma, { delimiter: ";", decimalMark: "," }]] as const) {
+      const back = importCsv("cost-entry", csv, { importedAt: IMPORTED_AT, ...options }).records;
+      expect(back.map((r) => [r.amount.amount.toFixed(2), r.description])).toEqual([["-12.50", "+12.50"], ["-0.01", "-1+2"], ["1.00", "-12.50"], ["2.00", "-12,50"]]);
+    }
+  });
 });
