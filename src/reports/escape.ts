@@ -8,12 +8,59 @@ import { checkArguments } from "../core/index.js";
 // own is XML, and one of these would make the whole file unreadable, so they become U+FFFD.
 const NOT_XML_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/**
+ * Replaces every character XML 1.0 cannot carry (C0 controls but tab/LF/CR, U+FFFE/U+FFFF, lone surrogates) by
+ * U+FFFD. @internal
+ *
+ * @example
+ * ```ts
+ * replaceNonXmlChars("a\u000bb"); // "a\ufffdb"
+ * ```
+ */
+export function replaceNonXmlChars(text: string): string {
+  return text.replace(NOT_XML_CHAR, "\ufffd");
+}
+
+// Bidirectional formatting characters: LRE RLE LRO RLO (closed by PDF U+202C) and LRI RLI FSI (closed by PDI U+2069).
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
+const BIDI_ALL = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Closes every bidirectional embedding, override or isolate a text opens and leaves open: a PDF (U+202C) or PDI
+ * (U+2069) per open one, innermost first. An unclosed RIGHT-TO-LEFT OVERRIDE (U+202E) in a user's text would
+ * otherwise reverse what the report prints after it on the same line — `Budget\u202E` as a figure's label shows its
+ * value `1000` as `0001` ("Trojan Source"); closed, it reorders only the user's own text. @internal
+ *
+ * @example
+ * ```ts
+ * closeBidi("abc\u202Edef"); // "abc\u202Edef\u202C"
+ * closeBidi("a\u2067b\u2069c"); // unchanged: balanced
+ * ```
+ */
+export function closeBidi(text: string): string {
+  if (!BIDI.test(text)) return text;
+  const open: string[] = [];
+  for (const [c] of text.matchAll(BIDI_ALL)) {
+    if (c === "\u202c") {
+      if (open.at(-1) === "\u202c") open.pop();
+    } else if (c === "\u2069") {
+      // A PDI closes the last open isolate and every embedding opened inside it; with none open it does nothing.
+      const i = open.lastIndexOf("\u2069");
+      if (i >= 0) open.length = i;
+    } else open.push(c >= "\u2066" ? "\u2069" : "\u202c");
+  }
+  return text + open.reverse().join("");
+}
+
 const ENTITY: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
 /**
  * Escapes text for HTML and SVG, in both contexts the reports use: element text and quoted attribute values
  * (`"` and `'` are escaped too, so a value can never close its attribute). Characters that XML forbids are
  * replaced by U+FFFD so a standalone SVG stays well-formed.
+ *
+ * A bidirectional embedding, override or isolate the text leaves open is closed at its end ({@link closeBidi}), so
+ * a RIGHT-TO-LEFT OVERRIDE in one name cannot reverse the figures printed after it.
  *
  * Never use the result in an unquoted attribute, a URL, a `<script>` or a `<style>`: the reports never do.
  *
@@ -25,7 +72,7 @@ const ENTITY: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">
  */
 export function escapeHtml(text: string): string {
   checkArguments("escapeHtml", { text: [text, "string"] });
-  return String(text).replace(NOT_XML_CHAR, "\ufffd").replace(/[&<>"']/g, (c) => ENTITY[c] ?? c);
+  return closeBidi(replaceNonXmlChars(String(text)).replace(/[&<>"']/g, (c) => ENTITY[c] ?? c));
 }
 
 /**

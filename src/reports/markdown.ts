@@ -3,6 +3,7 @@ import { cellText, isNumericCell, isRagCell, isRunsCell, isToneCell, RAG_LABELS,
 import type { Report, ReportBlock, ReportSection } from "./report.js";
 import { tableColumns, type ReportTable } from "./table.js";
 import { validateReport } from "./validate.js";
+import { closeBidi, replaceNonXmlChars } from "./escape.js";
 
 const WJ = "\u2060";
 const MD_ENTITY: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
@@ -21,7 +22,9 @@ const MD_ENTITY: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;",
  * addresses after escapes are resolved, so a WORD JOINER (U+2060, `&#8288;`: invisible, no width) also goes between
  * `www` and `.`, between `http`, `https`, `mailto` or `xmpp` and `:`, and before an `@` that follows a letter, digit
  * or `_ + . -`. The rendered text is the input with those joiners in it; copied out, an address keeps its joiner and
- * so stays unusable as one.
+ * so stays unusable as one. Control characters XML forbids (NUL, vertical tab …) become U+FFFD, and a
+ * bidirectional embedding, override or isolate left open (U+202E RIGHT-TO-LEFT OVERRIDE) is closed at the end of the
+ * text, so it cannot reverse the figures after it.
  *
  * @example
  * ```ts
@@ -34,7 +37,9 @@ const MD_ENTITY: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;",
  */
 export function escapeMarkdown(text: string): string {
   checkArguments("escapeMarkdown", { text: [text, "string"] });
-  return String(text)
+  // Control characters (NUL, vertical tab …) become U+FFFD, as in the HTML report; a bidirectional override left open
+  // is closed at the end of the text (see closeBidi), so it cannot reverse what follows it on the line.
+  return closeBidi(replaceNonXmlChars(String(text)))
     // remark-gfm finds autolinks in text AFTER escapes are resolved, so only a character that is not part of the
     // address stops it: a WORD JOINER (invisible, no width) between `www` and `.`, after a scheme it links, and
     // before an `@` that follows an address character. Marked here on the raw text, written out as `&#8288;` last.

@@ -39,7 +39,8 @@ describe("tracker item keys", () => {
     const row = ["CRM-2", "Web form", "Story", "Done", "03/Nov/26 4:10 PM", "5", "CRM-1"];
     const csv = [header, ["CRM-1", "Lead capture", "Epic", "In Progress", "", "", ""], row, row].map(csvLine).join("\n");
     const e = validationErrorOf(() => readTrackerCsv(csv, JIRA_CSV_PROFILE));
-    expect(e.issues.map((i) => [i.path, i.message])).toEqual([[["CRM-2", "key"], "item 3 repeats the key of item 2"]]);
+    // The repeat is item 3, on file line 4 (after the header and items 1 and 2).
+    expect(e.issues.map((i) => [i.path, i.message])).toEqual([[["CRM-2", "key"], 'line 4, column "Issue key": item 3 repeats the key of item 2']]);
     const issue = { key: "CRM-2", fields: { summary: "x", status: { name: "Done", statusCategory: { key: "done" } } } };
     const json = JSON.stringify({ issues: [issue, { ...issue }] });
     expect(validationErrorOf(() => readTrackerJson(json, JIRA_JSON_PROFILE)).issues.map((i) => i.path)).toEqual([["CRM-2", "key"]]);

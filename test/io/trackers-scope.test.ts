@@ -64,9 +64,10 @@ describe("story points are read exactly or refused", () => {
     // Before: "1,000" became "1.000" — one point instead of a thousand (or the reverse for a German "1.000").
     const e = validationErrorOf(() => readTrackerCsv(jira(["1,000", "2.500", "1,000,000", "1.000,5", "1 000", "-3", "1e3", "five"]), JIRA_CSV_PROFILE));
     expect(e.issues.map((i) => [i.path, i.message])).toEqual([
-      [["CRM-2", "points"], '"1,000" is ambiguous: 1000 with a thousands separator or 1 with a decimal comma; write 1000 (no thousands separator) or 1'],
-      [["CRM-3", "points"], '"2.500" is ambiguous: 2500 with a thousands separator or 2.5 with a decimal point; write 2500 (no thousands separator) or 2.5'],
-      ...["1,000,000", "1.000,5", "1 000", "-3", "1e3", "five"].map((p, i) => [[`CRM-${i + 4}`, "points"], `"${p}" is not a number of points (digits with at most one decimal point or comma, no thousands separator)`]),
+      // Each message starts with the file line (CRM-2 is on line 3) and the column header.
+      [["CRM-2", "points"], 'line 3, column "Custom field (Story point estimate)": "1,000" is ambiguous: 1000 with a thousands separator or 1 with a decimal comma; write 1000 (no thousands separator) or 1'],
+      [["CRM-3", "points"], 'line 4, column "Custom field (Story point estimate)": "2.500" is ambiguous: 2500 with a thousands separator or 2.5 with a decimal point; write 2500 (no thousands separator) or 2.5'],
+      ...["1,000,000", "1.000,5", "1 000", "-3", "1e3", "five"].map((p, i) => [[`CRM-${i + 4}`, "points"], `line ${i + 5}, column "Custom field (Story point estimate)": "${p}" is not a number of points (digits with at most one decimal point or comma, no thousands separator)`]),
     ]);
   });
 

@@ -2,11 +2,15 @@ import { XMLBuilder } from "fast-xml-parser";
 import type { MspdiDocument } from "./read.js";
 import { writeElement } from "./element.js";
 import { PROJECT_SPEC } from "./spec.js";
+import { refuseNonXmlText } from "../xml/chars.js";
 
 /**
  * Writes an MSPDI document as MS Project XML: the project namespace, elements in schema order, money ×100 and
  * durations as `PTnHnMnS`. `readMspdi(writeMspdi(d))` gives back `d` (the round trip of every mapped field).
  *
+ * @throws {ValidationError} when a text holds a character XML 1.0 cannot carry (a vertical tab, U+FFFE, a lone
+ *   surrogate): one issue per such text at its element path (`["Project", "Tasks", "Task", 3, "Notes"]`); nothing is
+ *   written, where the file would otherwise be one that MS Project and every XML reader refuse.
  * @example
  * ```ts
  * const xml = writeMspdi(projectToMspdi(plan)); // open it in MS Project
@@ -15,6 +19,8 @@ import { PROJECT_SPEC } from "./spec.js";
 export function writeMspdi(document: MspdiDocument): string {
   const body = writeElement(document.project, PROJECT_SPEC);
   const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@_", format: true, indentBy: "  ", suppressEmptyNode: false, processEntities: true });
-  const xml = builder.build({ Project: { "@_xmlns": "http://schemas.microsoft.com/project", ...body } }) as string;
+  const tree = { Project: { "@_xmlns": "http://schemas.microsoft.com/project", ...body } };
+  refuseNonXmlText(tree, "MSPDI export");
+  const xml = builder.build(tree) as string;
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${xml}`;
 }

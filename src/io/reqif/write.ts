@@ -1,4 +1,5 @@
 import { XMLBuilder } from "fast-xml-parser";
+import { refuseNonXmlText } from "../xml/chars.js";
 import { REQIF_KINDS, type ReqifDocument, type ReqifHierarchy, type ReqifIdentifiable, type ReqifValue } from "./model.js";
 
 type Obj = Record<string, unknown>;
@@ -62,6 +63,9 @@ function xhtmlPrefixes(document: ReqifDocument): Obj {
  * XHTML values with the `xhtml:` namespace declared, and any other prefix they use — DOORS' `reqif-xhtml:` — bound to
  * XHTML too). `readReqif(writeReqif(d))` gives back `d`.
  *
+ * @throws {ValidationError} when a text holds a character XML 1.0 cannot carry (a vertical tab, U+FFFE, a lone
+ *   surrogate): one issue per such text at its element path (`["REQ-IF", "CORE-CONTENT", …, "@THE-VALUE"]`); nothing is
+ *   written, where the file would otherwise be one that every ReqIF tool refuses.
  * @example
  * ```ts
  * writeFileSync("spec.reqif", writeReqif(requirementsToReqif(requirements, links).document));
@@ -144,6 +148,7 @@ export function writeReqif(document: ReqifDocument): string {
       "CORE-CONTENT": { "REQ-IF-CONTENT": content },
     },
   };
+  refuseNonXmlText(root, "ReqIF export");
   // THE-VALUE of XHTML values is markup already: a stop node is written as-is, everything else is escaped.
   const builder = new XMLBuilder({
     ignoreAttributes: false, attributeNamePrefix: "@_", format: true, indentBy: "  ", suppressEmptyNode: true,

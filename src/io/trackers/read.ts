@@ -107,7 +107,15 @@ function sprintOf(v: unknown, profile: TrackerProfile, timeZone: string | undefi
   return { name, ...(start === undefined ? {} : { start }), ...(finish === undefined ? {} : { finish }) };
 }
 
-function readItems(rows: readonly Lookup[], profile: TrackerProfile, subject: string, timeZone: string | undefined): TrackerExport {
+/**
+ * Where an item's field sits in the file, as its messages say it: `line 7, column "Resolved"` in a CSV export,
+ * `item 3, field fields.resolutiondate` in a JSON one.
+ */
+type Locate = (item: number, field: TrackerField | undefined) => string;
+
+const FIELD_OF: Readonly<Record<string, keyof TrackerProfile["fields"]>> = { key: "key", sprint: "sprint", points: "points", resolved: "resolved" };
+
+function readItems(rows: readonly Lookup[], profile: TrackerProfile, subject: string, timeZone: string | undefined, locate: Locate): TrackerExport {
   const items: TrackerItem[] = [];
   const sprints = new Map<string, TrackerSprint>();
   const issues: ValidationIssue[] = [];
@@ -117,23 +125,25 @@ function readItems(rows: readonly Lookup[], profile: TrackerProfile, subject: st
   rows.forEach((get, i) => {
     const key = text(get(profile.fields.key));
     const at = (field: string) => [key ?? `item ${i + 1}`, field];
+    // The message says where the value is in the file (line and column header, or item and property path).
+    const where = (field: string) => `${locate(i, profile.fields[FIELD_OF[field]!])}: `;
     const guard = <T>(field: string, f: () => T): T | undefined => {
       try {
         return f();
       } catch (e) {
         if (!(e instanceof ValidationError)) throw e;
-        issues.push({ path: at(field), message: e.issues[0]?.message ?? e.message, code: "custom" });
+        issues.push({ path: at(field), message: where(field) + (e.issues[0]?.message ?? e.message), code: "custom" });
         return undefined;
       }
     };
     if (key === undefined) {
-      issues.push({ path: at("key"), message: "the item has no key", code: "custom" });
+      issues.push({ path: at("key"), message: `${where("key")}the item has no key`, code: "custom" });
       return;
     }
     // A key given twice (two saved pages of one search) would count its points twice: refused.
     const first = firstOfKey.get(key);
     if (first !== undefined) {
-      issues.push({ path: at("key"), message: `item ${i + 1} repeats the key of item ${first + 1}`, code: "custom" });
+      issues.push({ path: at("key"), message: `${where("key")}item ${i + 1} repeats the key of item ${first + 1}`, code: "custom" });
       return;
     }
     firstOfKey.set(key, i);
@@ -176,7 +186,8 @@ function limits(textIn: string, options: ReadTrackerOptions, subject: string): n
 /**
  * Reads a tracker's CSV export (Jira, Azure DevOps query) with a mapping profile: columns by header, a repeated
  * header (Jira's several `Sprint` columns) read as a list, typed into {@link TrackerItem}s. All or nothing: one
- * `ValidationError` names each item and field that cannot be read (`["CRM-12", "resolved"]`). A row whose field
+ * `ValidationError` names each item and field that cannot be read (`["CRM-12", "resolved"]`), its message starting
+ * with the file line and the column header (`line 7, column "Resolved": …`). A row whose field
  * count is not the header's is refused before any value is read, every such row at `["line 7"]` (the file line
  * where the row starts, as an editor shows it), naming both counts.
  *
@@ -231,7 +242,9 @@ export function readTrackerCsv(csv: string, profile: TrackerProfile, options: Re
     const values = header.flatMap((h, i) => (h === field && (cells[i] ?? "").trim() !== "" ? [cells[i]!] : []));
     return values.length > 1 ? values : values[0];
   });
-  return readItems(lookups, profile, subject, options.timeZone);
+  // Item i is data row i + 1 (row 0 is the header), which starts on file line at[i + 1].
+  const locate: Locate = (i, field) => `line ${at[i + 1]!}${typeof field === "string" ? `, column "${field}"` : ""}`;
+  return readItems(lookups, profile, subject, options.timeZone, locate);
 }
 
 function at(value: unknown, path: TrackerField | undefined): unknown {
@@ -247,7 +260,8 @@ function at(value: unknown, path: TrackerField | undefined): unknown {
 /**
  * Reads a tracker's JSON export (Jira REST search, Azure DevOps work items, GitHub Projects `item-list`) with a
  * mapping profile: the item list under `itemsPath`, fields by property path. Same results and errors as
- * {@link readTrackerCsv}.
+ * {@link readTrackerCsv}, the message starting with the item's place in the list and the property path
+ * (`item 3, field fields.resolutiondate: …`).
  *
  * An answer that says it is one page of a longer list is refused at its page field (`["total"]`: Jira's `startAt` +
  * issues short of `total`, `["startAt"]` for a later page, `["isLast"]` when `/search/jql` says more follow,
@@ -283,5 +297,6 @@ export function readTrackerJson(json: string, profile: TrackerProfile, options: 
   if (list.length > maxItems) throw ValidationError.single([], `more than ${maxItems} items; refused`, subject);
   const paged = pageIssues(doc, list.length);
   if (paged.length > 0) throw new ValidationError(paged, subject);
-  return readItems(list.map((item): Lookup => (field) => at(item, field)), profile, subject, options.timeZone);
+  const locate: Locate = (i, field) => `item ${i + 1}${field === undefined ? "" : `, field ${typeof field === "string" ? field : field.join(".")}`}`;
+  return readItems(list.map((item): Lookup => (field) => at(item, field)), profile, subject, options.timeZone, locate);
 }

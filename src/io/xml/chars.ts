@@ -48,3 +48,31 @@ function lineAt(text: string, index: number): number {
   for (let i = text.indexOf("\n"); i !== -1 && i < index; i = text.indexOf("\n", i + 1)) line++;
   return line;
 }
+
+// A raw character XML 1.0 cannot carry, not even as a reference: C0 controls but tab/LF/CR, U+FFFE/U+FFFF, a lone surrogate.
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Refuses a tree about to be written as XML (an XMLBuilder input: objects, arrays, strings) when a string in it holds
+ * a character XML 1.0 cannot carry — a vertical tab pasted from Word, U+FFFE, a lone surrogate. Written, it would
+ * make the whole file unreadable (every conforming reader, pmokit's included, refuses it); refused here, the issue
+ * names the element path of each such text. @internal
+ *
+ * @throws {ValidationError} one issue per such text, at its element path (`["Tasks", "Task", 3, "Name"]`).
+ * @example
+ * ```ts
+ * refuseNonXmlText({ Project: { Name: "a\u000bb" } }, "MSPDI export"); // throws at ["Project", "Name"]: U+000B
+ * ```
+ */
+export function refuseNonXmlText(tree: unknown, subject: string): void {
+  const issues: { path: (string | number)[]; message: string; code: "custom" }[] = [];
+  const walk = (v: unknown, path: (string | number)[]): void => {
+    if (typeof v === "string") {
+      const m = NOT_XML.exec(v);
+      if (m) issues.push({ path, message: `text holds U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")} at index ${m.index}, which XML 1.0 cannot carry (the file would be unreadable); refused`, code: "custom" });
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+    else if (v !== null && typeof v === "object") for (const k of Object.keys(v)) walk((v as Record<string, unknown>)[k], [...path, k.startsWith("@_") ? `@${k.slice(2)}` : k]);
+  };
+  walk(tree, []);
+  if (issues.length > 0) throw new ValidationError(issues, subject);
+}

@@ -31,7 +31,8 @@ export interface XlsxWorkbookPlan {
 }
 
 // Control characters (C0, DEL, C1) too: the workbook drops them, so the name the cover gives would not be the sheet's.
-const BAD_SHEET_CHARS = /[:\\/?*[\]\u0000-\u001f\u007f-\u009f]/g;
+// U+FFFE, U+FFFF and lone surrogates as well: XML cannot carry them, and written raw they made the workbook unreadable.
+const BAD_SHEET_CHARS = /[:\\/?*[\]\u0000-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 // The `_` of an `_xHHHH_` look-alike: a sheet name is an ST_Xstring, so Excel and Calc would show "S_x0041_" as "SA";
 // escaping it could pass the 31-character limit, so it becomes a space like the characters a name cannot hold.
 const XSTRING_LOOKALIKE = /_(?=x[0-9A-Fa-f]{4}_)/g;

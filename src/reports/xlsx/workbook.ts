@@ -1,6 +1,7 @@
 import type { Cell, Workbook } from "exceljs";
 import { unzipSync, zipSync, type Zippable } from "fflate";
 import { encodeXstring } from "../../core/xstring.js";
+import { replaceNonXmlChars } from "../escape.js";
 import type { Report } from "../report.js";
 import { RAG_FILLS, TONE_FILLS, type XlsxCell } from "./cell.js";
 import { planXlsxReport, type XlsxSheetPlan } from "./plan.js";
@@ -69,7 +70,10 @@ export async function renderXlsxReport(report: Report): Promise<Uint8Array> {
   const { default: ExcelJS } = await import("exceljs");
   const book = new ExcelJS.Workbook();
   book.creator = "pmokit";
-  book.title = plan.title;
+  // The document properties (docProps/core.xml) are plain XML, not a cell: ExcelJS drops C0 controls there but writes
+  // U+FFFE/U+FFFF raw, which makes the whole workbook unreadable. Those become U+FFFD, as escapeHtml does; the cover
+  // sheet keeps the exact title.
+  book.title = replaceNonXmlChars(plan.title);
   // Fixed document dates: the same report gives the same workbook, whatever the clock says.
   book.created = new Date(0);
   book.modified = new Date(0);
