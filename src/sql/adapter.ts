@@ -155,16 +155,17 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
       // wait for the transaction forever, on a pool run outside it (and wait on its row locks). Refused: use `tx`.
       if (depth === 0 && insideOpenTransaction(session())) throw new TransactionMisuseError(name, "adapter-in-transaction");
     };
-    const run = async (text: string, params: readonly unknown[], subject?: string) => {
+    // `on`: this handle's executor, or (outside a transaction) the connection of a compare-and-set's own transaction.
+    const run = async (text: string, params: readonly unknown[], subject?: string, on: AnyKysely = exec) => {
       open();
-      if (!mysql) return exec.executeQuery(CompiledQuery.raw(text, params as unknown[]));
-      return mysql.send(exec, text, params, subject, open).catch((e: { errno?: unknown }) => {
+      if (!mysql) return on.executeQuery(CompiledQuery.raw(text, params as unknown[]));
+      return mysql.send(on, text, params, subject, open).catch((e: { errno?: unknown }) => {
         if (depth > 0 && (e?.errno === 1213 || e?.errno === 1020)) rolledBack.set(exec, e);
         throw e;
       });
     };
-    const currentVersion = async (k: KindSql, id: string): Promise<number | null> => {
-      const r = await run(k.version, [id]);
+    const currentVersion = async (k: KindSql, id: string, on: AnyKysely = exec): Promise<number | null> => {
+      const r = await run(k.version, [id], undefined, on);
       const row = r.rows[0] as { version?: unknown } | undefined;
       return row ? Number(row.version) : null;
     };
@@ -204,20 +205,33 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
      * MariaDB run it once the lock is free ("expected version 1, found version 1" was no conflict) — until
      * contentionTimeoutMs (random pauses from the 3rd try), then it says it was contention (it gave up after 3 tries).
      */
-    const compareAndSet = async (k: KindSql, id: string, expected: number, write: () => Promise<QueryResult<unknown>>): Promise<void> => {
+    const compareAndSet = async (k: KindSql, id: string, expected: number, write: (on: AnyKysely) => Promise<QueryResult<unknown>>): Promise<void> => {
       const started = Date.now();
-      for (let tries = 1; ; tries++) {
-        const r = await write().catch(async (e: unknown) => {
-          // A row changed since the snapshot is a lost race: a conflict naming the version stored now — unless that
-          // is the version expected (the failure was about something else): then the retryable failure stands.
-          const found = await lostRace(e, k, id);
-          throw found === undefined || found === expected ? e : new VersionConflictError(k.kind, id, expected, found);
-        });
+      // One try: "changed", or the version the write was compared with (null: no record).
+      const once = async (on: AnyKysely): Promise<number | null | "changed"> => {
+        const r = await write(on);
         // PostgreSQL's statement says what it did and which version it compared, under the row's lock: that one beat
         // it, not a later writer's a second read would meet. No row then (deleted; maybe inserted again): read anew.
         const row = r.rows[0] as { found?: unknown; changed?: unknown } | undefined;
-        if ((row ? Number(row.changed) : affected(r)) === 1) return;
-        const found = row?.found != null ? Number(row.found) : await currentVersion(k, id);
+        if ((row ? Number(row.changed) : affected(r)) === 1) return "changed";
+        // SQLite and MariaDB: read on the write's connection, in its transaction, whose lock on the row (SQLite: the
+        // database's write lock; MariaDB at REPEATABLE READ: the row or gap the UPDATE/DELETE locked) holds every
+        // other writer off until the read is done — the version the write lost to, not a later writer's.
+        return row?.found != null ? Number(row.found) : currentVersion(k, id, on);
+      };
+      for (let tries = 1; ; tries++) {
+        // Outside a transaction, SQLite and MariaDB write and read in one of their own (one connection, one lock) —
+        // refused first when called inside one of this database's transactions (it would wait for its connection).
+        const own = depth === 0 && dialect !== "postgres";
+        if (own) open();
+        const attempt = own ? exec.transaction().execute((trx) => once(trx)) : once(exec);
+        const found = await attempt.catch(async (e: unknown) => {
+          // A row changed since the snapshot is a lost race: a conflict naming the version stored now — unless that
+          // is the version expected (the failure was about something else): then the retryable failure stands.
+          const lost = await lostRace(e, k, id);
+          throw lost === undefined || lost === expected ? e : new VersionConflictError(k.kind, id, expected, lost);
+        });
+        if (found === "changed") return;
         if (found !== expected) throw new VersionConflictError(k.kind, id, expected, found);
         const spent = Date.now() - started;
         if (spent >= contentionTimeoutMs) {
@@ -297,7 +311,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
           // A version is a safe integer: anything else never equals it (the database would convert "1" to 1 and
           // store version "11", or fail on 1.5 as an untyped error), as in the memory adapter.
           if (Number.isSafeInteger(expectedVersion)) {
-            await compareAndSet(k, record.id, expectedVersion, () => run(k.update, values, `${kind} ${JSON.stringify(record.id)}`));
+            await compareAndSet(k, record.id, expectedVersion, (on) => run(k.update, values, `${kind} ${JSON.stringify(record.id)}`, on));
           } else throw new VersionConflictError(kind, record.id, expectedVersion, await currentVersion(k, record.id));
           return next;
         }),
@@ -305,7 +319,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
           if (opts.expectedVersion === undefined) return affected(await run(k.delete, [id])) === 1;
           const expected = opts.expectedVersion;
           if (!Number.isSafeInteger(expected)) throw new VersionConflictError(kind, id, expected, await currentVersion(k, id));
-          await compareAndSet(k, id, expected, () => run(k.deleteVersion, [id, expected]));
+          await compareAndSet(k, id, expected, (on) => run(k.deleteVersion, [id, expected], undefined, on));
           return true;
         }),
       };
