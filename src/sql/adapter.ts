@@ -181,16 +181,17 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
      * by such a transaction (a pool of one, or N losers on a pool of N waited on themselves for ever). MariaDB's is in
      * autocommit already; PostgreSQL's aborted transaction is ended there first (ROLLBACK: nothing of it could commit;
      * the final ROLLBACK then only warns). In PostgreSQL neither snapshot holds the winner's version, so it is read
-     * just after. Inside a savepoint (depth > 1) the transaction goes on and cannot be ended: another connection.
+     * just after. Inside a savepoint (depth > 1) the transaction goes on and cannot be ended, and its snapshot still
+     * holds the version it read: undefined, so the retryable error stands (a second pooled connection waited for ever
+     * on a pool whose connections the transactions held, a pool of one included; PGlite's one session refused it).
      */
     const lostRace = async (e: unknown, k: KindSql, id: string): Promise<number | null | undefined> => {
       const err = e as { errno?: unknown; code?: unknown } | undefined;
-      if (mysql ? err?.errno !== 1020 : dialect !== "postgres" || err?.code !== "40001") return undefined;
+      if (mysql ? err?.errno !== 1020 : dialect !== "postgres" || err?.code !== "40001" || depth > 1) return undefined;
       if (depth === 1 && !mysql) rolledBack.set(exec, e);
       try {
         if (depth === 1 && !mysql) await exec.executeQuery(CompiledQuery.raw("ROLLBACK"));
-        // PostgreSQL in a savepoint: on another pooled connection (one PGlite session refuses it at once: then undefined).
-        const r = mysql ? await mysql.send(exec, k.version, [id], undefined, () => {}) : await (depth > 1 ? db : exec).executeQuery(CompiledQuery.raw(k.version, [id]));
+        const r = mysql ? await mysql.send(exec, k.version, [id], undefined, () => {}) : await exec.executeQuery(CompiledQuery.raw(k.version, [id]));
         const row = r.rows[0] as { version?: unknown } | undefined;
         return row ? Number(row.version) : null;
       } catch {
