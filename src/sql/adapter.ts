@@ -5,7 +5,7 @@ import type { EntityKind } from "../entities/registry.js";
 import type { Capabilities, ListQuery, Page, RecordStore, StorageAdapter, StoredRecord } from "../storage/port.js";
 import { encodeCursor, fieldValue, validateListQuery, type Scalar } from "../storage/query.js";
 import { insideOpenTransaction, runTransactionBody } from "../storage/transaction-scope.js";
-import { storableRecord } from "../storage/record-check.js";
+import { storableRecord, storableText } from "../storage/record-check.js";
 import { detectDialect, dialectSql, type AnyKysely, type DialectSql, type SqlDialectName } from "./dialect.js";
 import { toStorageError } from "./driver-errors.js";
 import { docColumn, parseDoc } from "./documents.js";
@@ -80,10 +80,10 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
   const dialect = options.dialect ?? detectDialect(db);
   const d = dialectSql(dialect);
   const name = options.name ?? `sql:${dialect}`;
-  // What "inside one of this database's transactions" is keyed by: shared by every adapter and Kysely instance on
-  // one PGlite instance or better-sqlite3 Database (PgliteDialect, SharedSqliteDialect), and by a Kysely instance's
-  // withSchema/withPlugin copies (one driver, one connection mutex). Read at each use: SharedSqliteDialect knows its
-  // Database once the driver has opened it (its `database` may be a function).
+  // What "inside one of this database's transactions" is keyed by: shared by every adapter and Kysely instance on one
+  // PGlite instance or better-sqlite3 Database (PgliteDialect, SharedSqliteDialect), and by a Kysely instance's
+  // withSchema/withPlugin copies (one driver, one connection mutex). Read at each use (SharedSqliteDialect knows its
+  // Database once the driver has opened it).
   const session = () => sessionKey(db);
   const capabilities: Capabilities = Object.freeze({
     transactions: "interactive",
@@ -111,8 +111,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
   // SQLite's busy timeout belongs to the connection (Kysely's SQLite dialect has one): set it before the first use.
   let prepared = dialect !== "sqlite";
   let ready: Promise<void> | null = null;
-  // Also opens a database given as a function, waiting out another process's lock as a write would; a failure to
-  // open leaves the adapter unprepared, so the next call opens and sets the timeout (not skips it).
+  // Also opens a database given as a function (waiting out another process's lock); a failure leaves it unprepared.
   const prepare = (): Promise<void> =>
     (ready ??= prepareSqlite(db, name, busyTimeoutMs).then(
       () => void (prepared = true),
@@ -125,8 +124,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
   const guard = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
       if (!prepared) {
-        // Only an adapter's own handle is ever unprepared (its transactions prepare first): refuse before PRAGMA
-        // waits for the connection a transaction of this database holds.
+        // Only an adapter's own handle is ever unprepared: refuse before PRAGMA waits for a transaction's connection.
         if (insideOpenTransaction(session())) throw new TransactionMisuseError(name, "adapter-in-transaction");
         await prepare();
       }
@@ -155,16 +153,17 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
       // wait for the transaction forever, on a pool run outside it (and wait on its row locks). Refused: use `tx`.
       if (depth === 0 && insideOpenTransaction(session())) throw new TransactionMisuseError(name, "adapter-in-transaction");
     };
-    const run = async (text: string, params: readonly unknown[], subject?: string) => {
+    // `on`: this handle's executor, or (outside a transaction) the connection of a compare-and-set's own transaction.
+    const run = async (text: string, params: readonly unknown[], subject?: string, on: AnyKysely = exec) => {
       open();
-      if (!mysql) return exec.executeQuery(CompiledQuery.raw(text, params as unknown[]));
-      return mysql.send(exec, text, params, subject, open).catch((e: { errno?: unknown }) => {
+      if (!mysql) return on.executeQuery(CompiledQuery.raw(text, params as unknown[]));
+      return mysql.send(on, text, params, subject, open).catch((e: { errno?: unknown }) => {
         if (depth > 0 && (e?.errno === 1213 || e?.errno === 1020)) rolledBack.set(exec, e);
         throw e;
       });
     };
-    const currentVersion = async (k: KindSql, id: string): Promise<number | null> => {
-      const r = await run(k.version, [id]);
+    const currentVersion = async (k: KindSql, id: string, on: AnyKysely = exec): Promise<number | null> => {
+      const r = await run(k.version, [id], undefined, on);
       const row = r.rows[0] as { version?: unknown } | undefined;
       return row ? Number(row.version) : null;
     };
@@ -180,16 +179,17 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
      * by such a transaction (a pool of one, or N losers on a pool of N waited on themselves for ever). MariaDB's is in
      * autocommit already; PostgreSQL's aborted transaction is ended there first (ROLLBACK: nothing of it could commit;
      * the final ROLLBACK then only warns). In PostgreSQL neither snapshot holds the winner's version, so it is read
-     * just after. Inside a savepoint (depth > 1) the transaction goes on and cannot be ended: another connection.
+     * just after. Inside a savepoint (depth > 1) the transaction goes on and cannot be ended, and its snapshot still
+     * holds the version it read: undefined, so the retryable error stands (a second pooled connection waited for ever
+     * on a pool whose connections the transactions held, a pool of one included; PGlite's one session refused it).
      */
     const lostRace = async (e: unknown, k: KindSql, id: string): Promise<number | null | undefined> => {
       const err = e as { errno?: unknown; code?: unknown } | undefined;
-      if (mysql ? err?.errno !== 1020 : dialect !== "postgres" || err?.code !== "40001") return undefined;
+      if (mysql ? err?.errno !== 1020 : dialect !== "postgres" || err?.code !== "40001" || depth > 1) return undefined;
       if (depth === 1 && !mysql) rolledBack.set(exec, e);
       try {
         if (depth === 1 && !mysql) await exec.executeQuery(CompiledQuery.raw("ROLLBACK"));
-        // PostgreSQL in a savepoint: on another pooled connection (one PGlite session refuses it at once: then undefined).
-        const r = mysql ? await mysql.send(exec, k.version, [id], undefined, () => {}) : await (depth > 1 ? db : exec).executeQuery(CompiledQuery.raw(k.version, [id]));
+        const r = mysql ? await mysql.send(exec, k.version, [id], undefined, () => {}) : await exec.executeQuery(CompiledQuery.raw(k.version, [id]));
         const row = r.rows[0] as { version?: unknown } | undefined;
         return row ? Number(row.version) : null;
       } catch {
@@ -204,20 +204,32 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
      * MariaDB run it once the lock is free ("expected version 1, found version 1" was no conflict) — until
      * contentionTimeoutMs (random pauses from the 3rd try), then it says it was contention (it gave up after 3 tries).
      */
-    const compareAndSet = async (k: KindSql, id: string, expected: number, write: () => Promise<QueryResult<unknown>>): Promise<void> => {
+    const compareAndSet = async (k: KindSql, id: string, expected: number, write: (on: AnyKysely) => Promise<QueryResult<unknown>>): Promise<void> => {
       const started = Date.now();
+      // One try: "changed", or the version the write was compared with (null: no record).
+      const once = async (on: AnyKysely): Promise<number | null | "changed"> => {
+        const r = await write(on);
+        // PostgreSQL's statement says what it did and which version it compared, under the row's lock (no row:
+        // deleted, maybe inserted again — read anew). SQLite and MariaDB read on the write's connection, in its
+        // transaction, whose lock (SQLite's write lock; MariaDB's row or gap lock at REPEATABLE READ) holds every other
+        // writer off until the read is done: the version the write lost to, not a later writer's.
+        const row = r.rows[0] as { found?: unknown; changed?: unknown } | undefined;
+        if ((row ? Number(row.changed) : affected(r)) === 1) return "changed";
+        return row?.found != null ? Number(row.found) : currentVersion(k, id, on);
+      };
       for (let tries = 1; ; tries++) {
-        const r = await write().catch(async (e: unknown) => {
+        // Outside a transaction, SQLite and MariaDB write and read in one of their own (one connection, one lock) —
+        // refused first when called inside one of this database's transactions (it would wait for its connection).
+        const own = depth === 0 && dialect !== "postgres";
+        if (own) open();
+        const attempt = own ? exec.transaction().execute((trx) => once(trx)) : once(exec);
+        const found = await attempt.catch(async (e: unknown) => {
           // A row changed since the snapshot is a lost race: a conflict naming the version stored now — unless that
           // is the version expected (the failure was about something else): then the retryable failure stands.
-          const found = await lostRace(e, k, id);
-          throw found === undefined || found === expected ? e : new VersionConflictError(k.kind, id, expected, found);
+          const lost = await lostRace(e, k, id);
+          throw lost === undefined || lost === expected ? e : new VersionConflictError(k.kind, id, expected, lost);
         });
-        // PostgreSQL's statement says what it did and which version it compared, under the row's lock: that one beat
-        // it, not a later writer's a second read would meet. No row then (deleted; maybe inserted again): read anew.
-        const row = r.rows[0] as { found?: unknown; changed?: unknown } | undefined;
-        if ((row ? Number(row.changed) : affected(r)) === 1) return;
-        const found = row?.found != null ? Number(row.found) : await currentVersion(k, id);
+        if (found === "changed") return;
         if (found !== expected) throw new VersionConflictError(k.kind, id, expected, found);
         const spent = Date.now() - started;
         if (spent >= contentionTimeoutMs) {
@@ -234,8 +246,10 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
     const store = (kind: EntityKind): RecordStore => {
       const k = kindOf(kind);
       return {
+        // An id with text no record holds (NUL, a lone surrogate) finds nothing, as in memory (PostgreSQL failed on it).
         get: (id) =>
           guarded(async () => {
+            if (typeof id === "string" && !storableText(id)) return open(), null;
             const r = await run(k.get, [id]);
             const row = r.rows[0] as { doc: unknown } | undefined;
             return row ? parseDoc(row.doc) : null;
@@ -243,7 +257,7 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
         getMany: (ids) => guarded(async () => {
           open();
           const found = new Map<string, StoredRecord>();
-          const unique = [...new Set(ids)];
+          const unique = [...new Set(ids)].filter((id) => typeof id !== "string" || storableText(id));
           for (let i = 0; i < unique.length; i += 500) {
             const chunk = unique.slice(i, i + 500);
             const r = await sql<{ doc: unknown }>`SELECT ${sql.raw(docColumn(dialect))} FROM ${sql.table(k.table)} WHERE id IN (${sql.join(chunk.map((x) => d.strParam(x)))})`.execute(
@@ -294,18 +308,19 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
         update: (record, { expectedVersion }) => guarded(async () => {
           const next = storableRecord(record, expectedVersion + 1);
           const values = [...rowValues(k, next), record.id, expectedVersion];
-          // A version is a safe integer: anything else never equals it (the database would convert "1" to 1 and
-          // store version "11", or fail on 1.5 as an untyped error), as in the memory adapter.
+          // A version is a safe integer: anything else never equals it (the database would convert "1" to 1 and store
+          // version "11", or fail on 1.5), as in the memory adapter.
           if (Number.isSafeInteger(expectedVersion)) {
-            await compareAndSet(k, record.id, expectedVersion, () => run(k.update, values, `${kind} ${JSON.stringify(record.id)}`));
+            await compareAndSet(k, record.id, expectedVersion, (on) => run(k.update, values, `${kind} ${JSON.stringify(record.id)}`, on));
           } else throw new VersionConflictError(kind, record.id, expectedVersion, await currentVersion(k, record.id));
           return next;
         }),
         delete: (id, opts = {}) => guarded(async () => {
-          if (opts.expectedVersion === undefined) return affected(await run(k.delete, [id])) === 1;
+          const none = typeof id === "string" && !storableText(id) && (open(), true);
+          if (opts.expectedVersion === undefined) return !none && affected(await run(k.delete, [id])) === 1;
           const expected = opts.expectedVersion;
-          if (!Number.isSafeInteger(expected)) throw new VersionConflictError(kind, id, expected, await currentVersion(k, id));
-          await compareAndSet(k, id, expected, () => run(k.deleteVersion, [id, expected]));
+          if (none || !Number.isSafeInteger(expected)) throw new VersionConflictError(kind, id, expected, none ? null : await currentVersion(k, id));
+          await compareAndSet(k, id, expected, (on) => run(k.deleteVersion, [id, expected], undefined, on));
           return true;
         }),
       };

@@ -1,7 +1,9 @@
 import { UnsupportedCapabilityError, ValidationError } from "../core/errors.js";
 import { checkArguments } from "../core/guard.js";
 import { codePointOrder } from "../core/code-points.js";
+import { unstorableText } from "../core/codecs/text.js";
 import type { Capabilities, ListQuery, StoredRecord, Where } from "./port.js";
+import { storableText } from "./record-check.js";
 
 /*
  * Query semantics shared by adapters that evaluate queries in JavaScript (the memory adapter) and helpers every
@@ -182,6 +184,13 @@ export function checkListQuery(adapter: string, capabilities: Capabilities, quer
         "list query",
       );
     }
+    // Text no record holds (NUL, a lone surrogate; refused on write): PostgreSQL fails on it, so every adapter refuses it.
+    const texts = w.op === "in" ? (w.value as readonly unknown[]) : [w.value];
+    const j = texts.findIndex((x) => typeof x === "string" && !storableText(x));
+    if (j >= 0) {
+      const at = w.op === "in" ? ["where", i, "value", j] : ["where", i, "value"];
+      throw ValidationError.single(at, `operand ${unstorableText(texts[j] as string)}: no stored text has it`, "list query");
+    }
   });
   if (query.orderBy && (typeof query.orderBy.field !== "string" || !FIELD_PATH.test(query.orderBy.field))) {
     throw ValidationError.single(["orderBy", "field"], "not a field path", "list query");
@@ -239,7 +248,9 @@ export function decodeCursor(cursor: string): CursorPosition {
     const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
     const parsed: unknown = JSON.parse(new TextDecoder().decode(bytes));
     // A finite sort value only: JSON reads 1e999 as Infinity, which MariaDB took for a column name.
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === "string" && isOperandScalar(parsed[0])) {
+    // And no text a record cannot hold (a forged NUL failed on PostgreSQL as an untyped storage-failure).
+    const text = (v: unknown) => typeof v !== "string" || storableText(v);
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === "string" && isOperandScalar(parsed[0]) && text(parsed[0]) && text(parsed[1])) {
       return { value: parsed[0] as Scalar, id: parsed[1] };
     }
   } catch {

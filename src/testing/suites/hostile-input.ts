@@ -159,6 +159,39 @@ export const hostileInputSuite: ConformanceSuite = {
       },
     },
     {
+      // Before: memory, SQLite and MariaDB stored such a record; PostgreSQL refused a NUL with an untyped
+      // storage-failure, stored a lone surrogate — and then failed every filtered or ordered list of the kind
+      // ("unsupported Unicode escape sequence"); a get/getMany/delete of a NUL id failed there too (null/false elsewhere).
+      name: "NUL and lone surrogates written through the port are refused alike (ValidationError at the path, nothing stored); reads of such an id find nothing",
+      async run(adapter) {
+        const s = adapter.store("person");
+        const bad = ["nul \u0000 inside", "lone \ud800 high", "lone \udc00 low"];
+        for (const text of bad) {
+          const cases: [string, StoredRecord, string][] = [
+            ["id", personRecord(`id-${text}`), "id"],
+            ["a field", personRecord("text-field", { name: text }), "name"],
+            ["an array element", personRecord("text-array", { roles: ["qa", text] }), "roles.1"],
+            ["a nested key", { ...personRecord("text-key"), extra: { [text]: 1 } } as StoredRecord, `extra.${text}`],
+          ];
+          for (const [where, record, path] of cases) {
+            const e = await expectPmoError(() => s.insert(record), "validation", `${JSON.stringify(text)} in ${where}`);
+            const paths = ((e as { issues?: { path: (string | number)[] }[] }).issues ?? []).map((i) => i.path.join("."));
+            check(paths.includes(path), `${JSON.stringify(text)} in ${where}: the issue must name ${JSON.stringify(path)}, got ${JSON.stringify(paths)}`);
+          }
+          await s.insert(personRecord("text-ok", { name: "ok" }));
+          const e = await expectPmoError(() => s.update(personRecord("text-ok", { name: text }), { expectedVersion: 1 }), "validation", `update to ${JSON.stringify(text)}`);
+          check(e !== undefined && (await s.get("text-ok"))?.["name"] === "ok", "a refused update must change nothing");
+          checkSame([await s.get(`id-${text}`), await s.getMany(["text-ok", `id-${text}`]).then((r) => r.map((x) => x?.id ?? null)), await s.delete(`id-${text}`)], [null, ["text-ok", null], false], `reads of the id ${JSON.stringify(`id-${text}`)}`);
+          await expectPmoError(() => s.list({ limit: 5, where: [{ field: "name", op: "eq", value: text }] }), "validation", `a list operand ${JSON.stringify(text)}`);
+          const forged = btoa(JSON.stringify([text, text])).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+          await expectPmoError(() => s.list({ limit: 5, orderBy: { field: "name" }, cursor: forged }), "validation", `a cursor holding ${JSON.stringify(text)}`);
+          // Filtered and ordered lists over the kind still answer (nothing unreadable was stored).
+          checkSame((await s.list({ limit: 5, where: [{ field: "name", op: "startsWith", value: "o" }], orderBy: { field: "name" } })).items.map((r) => r.id), ["text-ok"], "a filtered list after the refusals");
+          check(await s.delete("text-ok"), "cleanup");
+        }
+      },
+    },
+    {
       name: "issue 15 #4: filters and ordering over unusual valid text give exactly the reference adapter's answers",
       async run(adapter) {
         const records = UNUSUAL.map((name, i) => personRecord(`u${String(i).padStart(2, "0")}`, { name, organisationUnit: name }));

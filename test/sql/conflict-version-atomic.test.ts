@@ -1,0 +1,168 @@
+import Database from "better-sqlite3";
+import type { KyselyPlugin } from "kysely";
+import { createPool } from "mysql2";
+import { describe, expect, it } from "vitest";
+import { isPmoError, type StorageAdapter, type VersionConflictError } from "../../src/index.js";
+import { createSqlAdapter, migrate } from "../../src/sql/index.js";
+import { personRecord } from "../../src/testing/fixtures.js";
+import { MYSQL_URL, mariadbBackend, sqliteFile, type Backend } from "./backends.js";
+
+/*
+ * SQLite and MariaDB: a compare-and-set `update`/`delete` that changed no row read the version it then named in its
+ * VersionConflictError with a second statement, outside the failed write's transaction (SQLite: the next turn of the
+ * connection; MariaDB: in autocommit, on whichever pooled connection came next). A writer landing between the two was
+ * named instead of the one that beat the write. x at version 1; W1 makes it 2; the loser's write expecting 1 changes
+ * nothing; right then W2 updates 2 → 3 (or deletes x); the conflict said "found version 3" (or "found no record").
+ * Now the failed write and the read are one transaction on one connection — the write's lock holds W2 off until the
+ * read is done — so the conflict names version 2, the one the write was compared with, as on PostgreSQL since d95fba9e.
+ *
+ * W2 is started from a plugin on the loser's Kysely instance, right after the statement that changed nothing returned.
+ */
+
+type Interposed = "update" | "delete";
+type LoserOp = "update" | "delete";
+
+interface Outcome {
+  readonly conflict: string;
+  /** What W2 met when it was tried between the loser's failed write and the loser's next statement. */
+  readonly w2: string;
+  /** The record afterwards: [name, version], or null when W2 deleted it. */
+  readonly stored: unknown;
+}
+
+const loserWrite = (a: StorageAdapter, op: LoserOp) =>
+  op === "update"
+    ? a.store("person").update(personRecord("x", { name: "Loser" }), { expectedVersion: 1 })
+    : a.store("person").delete("x", { expectedVersion: 1 });
+
+const describeOutcome = (e: unknown) => (isPmoError(e, "version-conflict") ? (e as VersionConflictError).message : `no conflict: ${String(e)}`);
+
+const zeroRows = (r: { numAffectedRows?: bigint }) => r.numAffectedRows === 0n;
+
+/** SQLite file: W2 runs on its own better-sqlite3 handle (busy timeout 0: a held write lock refuses it at once). */
+async function sqliteRace(loserOp: LoserOp, interposed: Interposed): Promise<Outcome> {
+  const b = sqliteFile();
+  const w2Handle = new Database(b.file, { timeout: 0 });
+  try {
+    await migrate(b.db);
+    const others = createSqlAdapter(b.db);
+    await others.store("person").insert(personRecord("x", { name: "Original" }));
+    await others.store("person").update(personRecord("x", { name: "W1" }), { expectedVersion: 1 });
+    const w2Record = personRecord("x", { name: "W2", version: 3 });
+    const w2 = () =>
+      interposed === "update"
+        ? w2Handle.prepare("UPDATE pmokit_person SET version = 3, doc = ?, name = 'W2' WHERE id = 'x' AND version = 2").run(JSON.stringify(w2Record))
+        : w2Handle.prepare("DELETE FROM pmokit_person WHERE id = 'x'").run();
+    let w2Met = "not armed";
+    const plugin: KyselyPlugin = {
+      transformQuery: (a) => a.node,
+      async transformResult(a) {
+        if (w2Met === "not tried" && zeroRows(a.result)) {
+          try {
+            w2();
+            w2Met = "landed";
+          } catch (e) {
+            w2Met = (e as { code?: string }).code ?? String(e);
+          }
+        }
+        return a.result;
+      },
+    };
+    const loser = createSqlAdapter(b.second!().withPlugin(plugin));
+    // Armed after a first read: the statements the adapter sends on its first use (SQLite's PRAGMA busy_timeout)
+    // change no row either.
+    await loser.store("person").get("x");
+    w2Met = "not tried";
+    const e = await loserWrite(loser, loserOp).then((r) => r, (err: unknown) => err);
+    if (w2Met !== "landed") w2(); // W2 goes ahead once the loser is done
+    const stored = await others.store("person").get("x");
+    return { conflict: describeOutcome(e), w2: w2Met, stored: stored ? [stored["name"], stored.version] : null };
+  } finally {
+    w2Handle.close();
+    await b.close();
+  }
+}
+
+/** MariaDB: W2 runs on another pool; the plugin waits until it has landed or waits for a row lock. */
+async function mariadbRace(url: string, loserOp: LoserOp, interposed: Interposed): Promise<Outcome> {
+  const b: Backend & { database: string } = await mariadbBackend(url);
+  const watcher = createPool({ uri: url, connectionLimit: 1 }).promise();
+  try {
+    await migrate(b.db);
+    const others = createSqlAdapter(b.db);
+    await others.store("person").insert(personRecord("x", { name: "Original" }));
+    await others.store("person").update(personRecord("x", { name: "W1" }), { expectedVersion: 1 });
+    let w2Met = "not armed";
+    let w2Done: Promise<unknown> = Promise.resolve();
+    const plugin: KyselyPlugin = {
+      transformQuery: (a) => a.node,
+      async transformResult(a) {
+        if (w2Met === "not tried" && zeroRows(a.result)) {
+          w2Met = "started";
+          let settled = false;
+          w2Done = (interposed === "update"
+            ? others.store("person").update(personRecord("x", { name: "W2" }), { expectedVersion: 2 })
+            : others.store("person").delete("x", { expectedVersion: 2 })
+          ).finally(() => (settled = true));
+          for (let i = 0; i < 400 && !settled; i++) {
+            const [rows] = await watcher.query("SELECT count(*) AS n FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'");
+            if (Number((rows as { n: unknown }[])[0]?.n) > 0) {
+              w2Met = "waited for the loser's lock";
+              break;
+            }
+            await new Promise((r) => setTimeout(r, 5));
+          }
+          if (settled) w2Met = "landed";
+        }
+        return a.result;
+      },
+    };
+    const loser = createSqlAdapter(b.second!().withPlugin(plugin));
+    // Armed after a first read: the statements the adapter sends on its first use (SQLite's PRAGMA busy_timeout)
+    // change no row either.
+    await loser.store("person").get("x");
+    w2Met = "not tried";
+    const e = await loserWrite(loser, loserOp).then((r) => r, (err: unknown) => err);
+    await w2Done;
+    const stored = await others.store("person").get("x");
+    return { conflict: describeOutcome(e), w2: w2Met, stored: stored ? [stored["name"], stored.version] : null };
+  } finally {
+    await watcher.end();
+    await b.close();
+  }
+}
+
+const cases: [LoserOp, Interposed][] = [
+  ["update", "update"],
+  ["update", "delete"],
+  ["delete", "update"],
+  ["delete", "delete"],
+];
+// W2 after the loser: its update makes version 3 ("W2", 3); its delete leaves no record.
+const afterW2 = (interposed: Interposed) => (interposed === "update" ? ["W2", 3] : null);
+
+describe("SQLite: a compare-and-set that changed nothing names the version that beat it, not a writer after it", () => {
+  for (const [loserOp, interposed] of cases) {
+    it(`loser ${loserOp}s expecting 1, W2 ${interposed}s right after: found version 2; W2 waits for the loser`, async () => {
+      // Before: conflict 'found version 3' (W2 update) or 'found no record' (W2 delete); W2 "landed" in between.
+      expect(await sqliteRace(loserOp, interposed)).toEqual({
+        conflict: 'person "x": expected version 1, found version 2',
+        w2: "SQLITE_BUSY",
+        stored: afterW2(interposed),
+      });
+    });
+  }
+});
+
+describe.skipIf(!MYSQL_URL)("MariaDB: a compare-and-set that changed nothing names the version that beat it, not a writer after it", () => {
+  for (const [loserOp, interposed] of cases) {
+    it(`loser ${loserOp}s expecting 1, W2 ${interposed}s right after: found version 2; W2 waits for the loser's lock`, async () => {
+      // Before: conflict 'found version 3' (W2 update) or 'found no record' (W2 delete); W2 "landed" in between.
+      expect(await mariadbRace(MYSQL_URL as string, loserOp, interposed)).toEqual({
+        conflict: 'person "x": expected version 1, found version 2',
+        w2: "waited for the loser's lock",
+        stored: afterW2(interposed),
+      });
+    }, 30_000);
+  }
+});
