@@ -79,12 +79,11 @@ describe("trace on a newcomer's requirements", () => {
     expect((await run(["init", "p.sqlite"], cwd)).code).toBe(0);
     expect((await run(["import", "rq.csv", "--kind", "requirement", "--db", "p.sqlite"], cwd)).code).toBe(0);
     const r = await run(["trace", "--db", "p.sqlite", "--as-of", "2026-11-20"], cwd);
-    expect(r.out).toContain("inactive, not traced: 1 (requirement:FR-004 obsolete)\n");
+    expect(r.out).toContain("inactive, not traced: 1 (FR-004 obsolete)\n");
     const line = r.out.split("\n").find((l) => l.includes("name a parent in parentId"));
     expect(line).toBe(
       "warning: 6 requirements name a parent in parentId that no derives or refines link joins, so the analysis does not see it (add the links): " +
-        "requirement:FR-001 → requirement:SR-001, requirement:FR-002 → requirement:SR-001, requirement:FR-003 → requirement:SR-001, " +
-        "requirement:NFR-001 → requirement:SR-001, requirement:SR-001 → requirement:BR-001, requirement:TR-001 → requirement:BR-001",
+        "FR-001 → SR-001, FR-002 → SR-001, FR-003 → SR-001, NFR-001 → SR-001, SR-001 → BR-001, TR-001 → BR-001",
     );
   });
 });
