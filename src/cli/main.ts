@@ -21,7 +21,7 @@ import { officeReport } from "./office-report.js";
 import { entryAt } from "./folders.js";
 import { chartFiles, checkWritableDir, writeFilesAtomically } from "./output.js";
 import { progress, type CliIo } from "./progress.js";
-import { planStatusDate, readRecords, withDelivery, withSchedule } from "./records.js";
+import { ownStatusDateNote, planStatusDate, readRecords, withDelivery, withSchedule } from "./records.js";
 import { openSqlite } from "./sqlite.js";
 import { jsonDecimal, jsonMissing, jsonMoney } from "./json-figures.js";
 import { projectLines, rolloutLines, scoreLines, selectionLines } from "./summary.js";
@@ -84,7 +84,13 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
   // Analyses default to the data's status date (the latest project statusDate; an MS Project file's StatusDate, else
   // CurrentDate), as the demo does, else today: also stated.
   let dataDate: string | undefined;
-  const dataAsOf = (o: { asOf?: string; project?: string }) => (records: ImportedRecords) => o.asOf ?? (dataDate = planStatusDate(records, o.project)) ?? today();
+  // The office's status date, with or without --project (as the report's); a project's own other date is noted.
+  let ownDate = "";
+  const dataAsOf = (o: { asOf?: string; project?: string }) => (records: ImportedRecords) => {
+    if (o.asOf !== undefined) return o.asOf;
+    [dataDate, ownDate] = [planStatusDate(records), ownStatusDateNote(records, o.project)];
+    return dataDate ?? today();
+  };
   const program = new Command("pmokit")
     .description("pmokit — the Project Management Office toolkit on an embedded SQLite database")
     .version(pmokitVersion(), "-V, --version", "print the pmokit version")
@@ -378,7 +384,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
   try {
     await program.parseAsync([...argv], { from: "user" });
     if (clockDate !== undefined) io.stderr.write(`pmokit: as of ${clockDate}, today in UTC (no --as-of given)\n`);
-    if (dataDate !== undefined) io.stderr.write(`pmokit: as of ${dataDate}, the data's status date (no --as-of given)\n`);
+    if (dataDate !== undefined) io.stderr.write(`pmokit: as of ${dataDate}, the data's status date (no --as-of given)${printable(ownDate)}\n`);
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {

@@ -109,7 +109,7 @@ export const asOfOption = (fallback: string = TODAY): Option => new Option("--as
 /** The default `--as-of` of the analyses (`evm`, `score`, `select`, `trace`, `rollout`, `report`), as `demo`'s. */
 export const DATA_STATUS_DATE = "the data's status date: the latest project statusDate (an MS Project file's StatusDate, else its CurrentDate), else today in UTC";
 /** The default `--as-of` of `schedule` and `risk`. */
-export const PLAN_STATUS_DATE = "the latest statusDate of the projects analysed (an MS Project file's StatusDate, else its CurrentDate), else today in UTC";
+export const PLAN_STATUS_DATE = "the latest statusDate of all the projects, with or without --project, as the report takes it (an MS Project file's StatusDate, else its CurrentDate), else today in UTC";
 /** `--json`. */
 export const jsonOption = (): Option => new Option("--json", "machine-readable output; errors too, as {\"error\": …} on stdout");
 /** `--model <file>`. */
