@@ -32,7 +32,7 @@ import { traceSummary } from "./trace.js";
 import { analyzeOfficeRisk, OFFICE_RISK_RUN } from "./risk.js";
 import { namingFlags } from "./flag-paths.js";
 import { pmokitVersion } from "./version.js";
-import { gateOutcomeText, missingText, overallRule, portfolioSection } from "../reports/index.js";
+import { earnedValueWarningText, gateOutcomeText, missingText, overallRule, portfolioSection } from "../reports/index.js";
 
 /** Exit codes: 0 success, 1 findings (a red project, a NO-GO gate, suspect links…), 2 usage or input error. */
 export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
@@ -84,8 +84,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
   // Analyses default to the data's status date (the latest project statusDate; an MS Project file's StatusDate, else
   // CurrentDate), as the demo does, else today: also stated.
   let dataDate: string | undefined;
-  // The office's status date, with or without --project (as the report's); a project's own other date is noted.
-  let ownDate = "";
+  let ownDate = ""; // schedule|risk --project: the project's own other status date (ownStatusDateNote)
   const dataAsOf = (o: { asOf?: string; project?: string }) => (records: ImportedRecords) => {
     if (o.asOf !== undefined) return o.asOf;
     [dataDate, ownDate] = [planStatusDate(records), ownStatusDateNote(records, o.project)];
@@ -224,13 +223,13 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
           bac: jsonMoney(f.bac), pv: jsonMoney(f.pv), ev: jsonMoney(f.ev), ac: jsonMoney(f.ac),
           cpi: jsonDecimal(f.cpi), spi: jsonDecimal(f.spi), spiT: jsonDecimal(s.spiT), eac: jsonMoney(f.selectedEac.value),
           forecastFinish: s.forecastFinish.spiT.value === undefined ? jsonMissing(s.forecastFinish.spiT) : s.forecastFinish.spiT.value,
-          warnings: p.series.atStatusDate.warnings.map((w) => w.message),
+          warnings: p.series.atStatusDate.warnings.map((w) => earnedValueWarningText(w, p.series.atStatusDate.packages)),
         };
       }));
     }
     else io.stdout.write(`${projectLines(d.projects, d.people).map(printable).join("\n")}\n`);
     // The calculator's warnings (a fallback to another baseline than the one asked for …) are printed, never dropped.
-    if (!asJson) for (const p of d.projects) for (const line of evmWarningLines(p.code, p.series.atStatusDate.warnings)) io.stderr.write(`${printable(line)}\n`);
+    if (!asJson) for (const p of d.projects) for (const line of evmWarningLines(p.code, p.series.atStatusDate.warnings, p.series.atStatusDate.packages)) io.stderr.write(`${printable(line)}\n`);
     return d.projects.some((p) => p.rag.overall.colour === "red") ? EXIT.findings : EXIT.ok;
   });
   analysis("trace", "traceability: coverage per level, structural findings, suspects, outdated/predated links, acknowledgement gaps; exit 1 on uncovered requirements (rejected and obsolete ones need no coverage), a structural finding of severity error (a dangling link, a duplicate item, a cycle), suspect, outdated or predated links, or acknowledgement gaps", (d, asJson) => {

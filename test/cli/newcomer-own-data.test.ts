@@ -101,6 +101,6 @@ describe("evm on an MS Project file without a baseline", () => {
     expect(r.err).not.toContain("(none)");
     const lines = r.err.split("\n").filter((l) => l.includes("no baseline"));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^warning: PRJ-TP: 20 work packages are in no baseline \(the project has none\): PRJ-TP-t12, PRJ-TP-t14, .*PRJ-TP-t8: their BAC, PV and EV are missing \(no-baseline\); their actuals still count at project level$/);
+    expect(lines[0]).toMatch(/^warning: PRJ-TP: 20 work packages are in no baseline \(the project has none\): Task 4 - Night Shift \(PRJ-TP-t12\), Task 6 - Night Shift \(PRJ-TP-t14\), .*Task 8 \(PRJ-TP-t8\): their BAC, PV and EV are missing \(no-baseline\); their actuals still count at project level$/);
   });
 });
