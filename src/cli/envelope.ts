@@ -31,6 +31,8 @@ const EXACT = /^\d{1,30}(\.\d{1,12})?$/;
  */
 export function parseAmount(flag: string): (value: string) => string {
   return (value) => {
+    // Plain digits but too many of them: say the limit, not "no exponent, sign or separators" (it has none).
+    if (!EXACT.test(value) && /^\d+(\.\d+)?$/.test(value)) throw new CliError(`${flag} must have at most 30 digits before the point and 12 after, got ${value}`, { code: "usage" });
     if (!EXACT.test(value)) throw new CliError(`${flag} must be an exact decimal number such as 1000000 or 1000000.50 (no exponent, sign or separators), got ${value}`, { code: "usage" });
     return value;
   };

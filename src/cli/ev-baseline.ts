@@ -1,4 +1,5 @@
 import type { ImportedRecords, ImportWarning } from "../io/index.js";
+import { earnedValueWarningText, type NamedPackage } from "../reports/index.js";
 import { CliError } from "./errors.js";
 
 /**
@@ -54,17 +55,19 @@ export function baselineNumber(value: string): number {
 /**
  * @internal The `evm` warning lines of one project. The calculator warns once per package missing from the baseline
  * (`t1 has no baseline 1: …`, `t1 has no baseline (none): …` when the project has none): they are said in one line
- * naming them, `20 work packages are in no baseline (the project has none): t1, …: their BAC …`.
+ * naming them, `20 work packages are in no baseline (the project has none): t1, …: their BAC …`; packages are named by
+ * name with id where `packages` (the result's) has them, `Project management (wp-crm-1) is level of effort: …`.
  */
-export function evmWarningLines(code: string, warnings: readonly { code: string; packageId?: string; message: string }[]): string[] {
+export function evmWarningLines(code: string, warnings: readonly { code: string; packageId?: string; message: string }[], packages: readonly NamedPackage[] = []): string[] {
   const parsed = warnings.map((w) => ({ w, m: w.code === "package-without-baseline" && w.packageId !== undefined ? /^has no baseline (\(none\)|\d+): (.*)$/su.exec(w.message.slice(w.packageId.length + 1)) : null }));
-  const lines = parsed.filter((p) => !p.m).map((p) => `warning: ${code}: ${p.w.message}`);
+  // Packages by name with id (`Project management (wp-crm-1)`), as the report's project sections name them.
+  const lines = parsed.filter((p) => !p.m).map((p) => `warning: ${code}: ${earnedValueWarningText(p.w, packages)}`);
   const missing = parsed.filter((p) => p.m);
   if (missing.length > 0) {
     const [, n, tail] = missing[0]!.m!;
     const where = n === "(none)" ? "in no baseline (the project has none)" : `not in baseline ${n}`;
     const one = missing.length === 1;
-    const ids = missing.map((p) => p.w.packageId).join(", ");
+    const ids = missing.map((p) => earnedValueWarningText({ packageId: p.w.packageId, message: p.w.packageId! }, packages)).join(", ");
     lines.push(`warning: ${code}: ${one ? `${ids} is ${where}` : `${missing.length} work packages are ${where}: ${ids}`}: ${one ? tail : tail!.replaceAll("its ", "their ")}`);
   }
   return lines;

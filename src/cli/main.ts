@@ -21,7 +21,7 @@ import { officeReport } from "./office-report.js";
 import { entryAt } from "./folders.js";
 import { chartFiles, checkWritableDir, writeFilesAtomically } from "./output.js";
 import { progress, type CliIo } from "./progress.js";
-import { planStatusDate, readRecords, withDelivery, withSchedule } from "./records.js";
+import { ownStatusDateNote, planStatusDate, readRecords, withDelivery, withSchedule } from "./records.js";
 import { openSqlite } from "./sqlite.js";
 import { jsonDecimal, jsonMissing, jsonMoney } from "./json-figures.js";
 import { projectLines, rolloutLines, scoreLines, selectionLines } from "./summary.js";
@@ -32,7 +32,7 @@ import { traceSummary } from "./trace.js";
 import { analyzeOfficeRisk, OFFICE_RISK_RUN } from "./risk.js";
 import { namingFlags } from "./flag-paths.js";
 import { pmokitVersion } from "./version.js";
-import { gateOutcomeText, missingText, overallRule, portfolioSection } from "../reports/index.js";
+import { earnedValueWarningText, gateOutcomeText, missingText, overallRule, portfolioSection } from "../reports/index.js";
 
 /** Exit codes: 0 success, 1 findings (a red project, a NO-GO gate, suspect links…), 2 usage or input error. */
 export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
@@ -84,7 +84,12 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
   // Analyses default to the data's status date (the latest project statusDate; an MS Project file's StatusDate, else
   // CurrentDate), as the demo does, else today: also stated.
   let dataDate: string | undefined;
-  const dataAsOf = (o: { asOf?: string; project?: string }) => (records: ImportedRecords) => o.asOf ?? (dataDate = planStatusDate(records, o.project)) ?? today();
+  let ownDate = ""; // schedule|risk --project: the project's own other status date (ownStatusDateNote)
+  const dataAsOf = (o: { asOf?: string; project?: string }) => (records: ImportedRecords) => {
+    if (o.asOf !== undefined) return o.asOf;
+    [dataDate, ownDate] = [planStatusDate(records), ownStatusDateNote(records, o.project)];
+    return dataDate ?? today();
+  };
   const program = new Command("pmokit")
     .description("pmokit — the Project Management Office toolkit on an embedded SQLite database")
     .version(pmokitVersion(), "-V, --version", "print the pmokit version")
@@ -218,13 +223,13 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
           bac: jsonMoney(f.bac), pv: jsonMoney(f.pv), ev: jsonMoney(f.ev), ac: jsonMoney(f.ac),
           cpi: jsonDecimal(f.cpi), spi: jsonDecimal(f.spi), spiT: jsonDecimal(s.spiT), eac: jsonMoney(f.selectedEac.value),
           forecastFinish: s.forecastFinish.spiT.value === undefined ? jsonMissing(s.forecastFinish.spiT) : s.forecastFinish.spiT.value,
-          warnings: p.series.atStatusDate.warnings.map((w) => w.message),
+          warnings: p.series.atStatusDate.warnings.map((w) => earnedValueWarningText(w, p.series.atStatusDate.packages)),
         };
       }));
     }
     else io.stdout.write(`${projectLines(d.projects, d.people).map(printable).join("\n")}\n`);
     // The calculator's warnings (a fallback to another baseline than the one asked for …) are printed, never dropped.
-    if (!asJson) for (const p of d.projects) for (const line of evmWarningLines(p.code, p.series.atStatusDate.warnings)) io.stderr.write(`${printable(line)}\n`);
+    if (!asJson) for (const p of d.projects) for (const line of evmWarningLines(p.code, p.series.atStatusDate.warnings, p.series.atStatusDate.packages)) io.stderr.write(`${printable(line)}\n`);
     return d.projects.some((p) => p.rag.overall.colour === "red") ? EXIT.findings : EXIT.ok;
   });
   analysis("trace", "traceability: coverage per level, structural findings, suspects, outdated/predated links, acknowledgement gaps; exit 1 on uncovered requirements (rejected and obsolete ones need no coverage), a structural finding of severity error (a dangling link, a duplicate item, a cycle), suspect, outdated or predated links, or acknowledgement gaps", (d, asJson) => {
@@ -378,7 +383,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
   try {
     await program.parseAsync([...argv], { from: "user" });
     if (clockDate !== undefined) io.stderr.write(`pmokit: as of ${clockDate}, today in UTC (no --as-of given)\n`);
-    if (dataDate !== undefined) io.stderr.write(`pmokit: as of ${dataDate}, the data's status date (no --as-of given)\n`);
+    if (dataDate !== undefined) io.stderr.write(`pmokit: as of ${dataDate}, the data's status date (no --as-of given)${printable(ownDate)}\n`);
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {

@@ -75,14 +75,41 @@ export function parseTimeZone(value: string): string {
   return value;
 }
 
+/**
+ * The latest status date the analyses take: they compute dates after it (the month end after it, the remaining work,
+ * simulated finishes), and pmokit's dates end at 9999-12-31, so a century is left for them.
+ */
+export const LAST_STATUS_DATE = "9899-12-31";
+
+/**
+ * An option parser for a status date: a calendar date `YYYY-MM-DD` up to {@link LAST_STATUS_DATE}; a later one is a
+ * usage error naming the flag (before, the analyses failed on the dates after it with an error naming none).
+ *
+ * @example
+ * ```ts
+ * parseStatusDate("--as-of")("2026-11-20"); // "2026-11-20"
+ * parseStatusDate("--as-of")("9999-12-31"); // throws CliError "--as-of: 9999-12-31 is too late: …"
+ * ```
+ */
+export function parseStatusDate(flag: string): (value: string) => string {
+  const date = parseDate(flag);
+  return (value) => {
+    // ISO dates of the same length compare as strings.
+    if (date(value) > LAST_STATUS_DATE) {
+      throw new CliError(`${flag}: ${value} is too late: the analyses compute dates after the status date (month ends, remaining work, simulated finishes) and dates end at 9999-12-31; give a date up to ${LAST_STATUS_DATE}`, { code: "usage" });
+    }
+    return value;
+  };
+}
+
 /** `--db <file>`. */
 export const dbOption = (): Option => new Option("--db <file>", "SQLite database file").default(DEFAULT_DB);
 /** `--as-of <date>`, without a default value: the command fills in `fallback` (today, or the data's status date). */
-export const asOfOption = (fallback: string = TODAY): Option => new Option("--as-of <date>", `status date YYYY-MM-DD (default: ${fallback})`).argParser(parseDate("--as-of"));
+export const asOfOption = (fallback: string = TODAY): Option => new Option("--as-of <date>", `status date YYYY-MM-DD (default: ${fallback})`).argParser(parseStatusDate("--as-of"));
 /** The default `--as-of` of the analyses (`evm`, `score`, `select`, `trace`, `rollout`, `report`), as `demo`'s. */
 export const DATA_STATUS_DATE = "the data's status date: the latest project statusDate (an MS Project file's StatusDate, else its CurrentDate), else today in UTC";
 /** The default `--as-of` of `schedule` and `risk`. */
-export const PLAN_STATUS_DATE = "the latest statusDate of the projects analysed (an MS Project file's StatusDate, else its CurrentDate), else today in UTC";
+export const PLAN_STATUS_DATE = "the latest statusDate of all the projects, with or without --project, as the report takes it (an MS Project file's StatusDate, else its CurrentDate), else today in UTC";
 /** `--json`. */
 export const jsonOption = (): Option => new Option("--json", "machine-readable output; errors too, as {\"error\": …} on stdout");
 /** `--model <file>`. */

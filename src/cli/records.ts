@@ -58,17 +58,32 @@ export async function withSchedule(io: CliIo, opts: { db: string; asOf: string |
 }
 
 /**
- * The status date the analyses take without `--as-of`: the latest `statusDate` of the projects (only `project`'s, by
- * id or code, when `schedule` or `risk` is given one) — an imported MS Project file's StatusDate, else its
- * CurrentDate —, so an old plan is scheduled and measured at its own date, not today's; undefined when none has one
- * (the command then takes today).
+ * The status date the analyses take without `--as-of`: the latest `statusDate` of the projects — an imported MS
+ * Project file's StatusDate, else its CurrentDate —, so an old plan is scheduled and measured at its own date, not
+ * today's; undefined when none has one (the command then takes today). `schedule` and `risk` with `--project` take it
+ * too (before, that project's own date), so a project reads the same with `--project`, without it and in the report;
+ * `project` narrows the dates to one project (by id or code) for {@link ownStatusDateNote}.
  *
  * @example
  * ```ts
- * planStatusDate(records, "PRJ-ERP"); // "2011-07-19"
+ * planStatusDate(records); // "2026-11-20"
  * ```
  */
 export function planStatusDate(records: ImportedRecords, project?: string): string | undefined {
   const dates = (records.project ?? []).filter((p) => project === undefined || p.id === project || p.code === project).flatMap((p) => (p.statusDate !== undefined ? [p.statusDate] : []));
   return dates.sort().pop();
+}
+
+/**
+ * What the as-of note adds for `--project` when the project's own status date is not the data's: its date and the
+ * flag that analyses it as of then; empty otherwise.
+ *
+ * @example
+ * ```ts
+ * ownStatusDateNote(records, "PRJ-EINV"); // "; PRJ-EINV's own status date is 2026-10-30 (--as-of 2026-10-30 for the project as of then)"
+ * ```
+ */
+export function ownStatusDateNote(records: ImportedRecords, project: string | undefined): string {
+  const [data, own] = [planStatusDate(records), project === undefined ? undefined : planStatusDate(records, project)];
+  return own === undefined || data === undefined || own === data ? "" : `; ${project}'s own status date is ${own} (--as-of ${own} for the project as of then)`;
 }

@@ -13,7 +13,8 @@ export interface TraceSummary {
 }
 
 /**
- * The output of `pmokit trace` from the delivery analysis, naming items by key (`requirement:REQ-11`) where they have one: coverage per level, uncovered and inactive items,
+ * The output of `pmokit trace` from the delivery analysis, naming items by key (`REQ-11`, as the report does; findings
+ * `requirement:REQ-11`) where they have one: coverage per level, uncovered and inactive items,
  * structural findings (dangling links, duplicates, cycles, orphans… each with the severity the rules give its check),
  * suspect, outdated and predated links, acknowledgement gaps.
  *
@@ -66,7 +67,9 @@ export function traceSummary(d: DeliveryAnalysis): TraceSummary {
   const text: string[] = [];
   // A level with no items has no coverage to show (JSON keeps every level of the rules).
   // Items in a loop of covering links are neither deep-covered nor deep-uncovered: named on the level's line.
-  const p = (ref: string) => printable(name(ref));
+  // Items in the text by key (`FR-107`; the id when an item has none), as the report's matrix and lists name them;
+  // findings keep the `kind:key` of their message (`name`), as the report's findings do.
+  const p = (ref: string) => { name(ref); return printable(keys.get(ref) ?? ref.slice(ref.indexOf(":") + 1)); };
   // Lists in key order, numbers by value (REQ-2 before REQ-10): the analysis orders by id, an import's UUIDs.
   const list = (refs: readonly string[]) => refs.map(p).sort(naturalKeyOrder).join(", ");
   for (const l of t.levels) if (l.items > 0) text.push(`${printable(l.type).padEnd(14)} ${l.shallowCovered}/${l.items} shallow, ${l.deepCovered}/${l.items} deep${l.inCycle.length > 0 ? `, ${l.inCycle.length} in a cycle (${list(l.inCycle)})` : ""}`);

@@ -50,7 +50,7 @@ describe("commands on an empty database say there is nothing to show", () => {
     expect((await run(["import", "one.json", "--db", "db.sqlite"], cwd)).code).toBe(0);
     const r = await run(["trace", "--db", "db.sqlite", "--as-of", "2026-11-20"], cwd);
     // FR-101 has no parent (its parentId link left out): an orphan, severity warning — printed, exit 1 for the gap only.
-    expect([r.code, r.out]).toEqual([1, "functional     0/1 shallow, 0/1 deep\nuncovered: 1 (requirement:FR-101)\nwarning: requirement:FR-101 (functional) has no parent of type business|stakeholder\nacknowledgement gaps: 0\n"]);
+    expect([r.code, r.out]).toEqual([1, "functional     0/1 shallow, 0/1 deep\nuncovered: 1 (FR-101)\nwarning: requirement:FR-101 (functional) has no parent of type business|stakeholder\nacknowledgement gaps: 0\n"]);
     const j = JSON.parse((await run(["trace", "--db", "db.sqlite", "--as-of", "2026-11-20", "--json"], cwd)).out) as { levels: { type: string; items: number }[] };
     expect(j.levels.map((l) => [l.type, l.items])).toEqual([["business", 0], ["functional", 1], ["non-functional", 0], ["stakeholder", 0], ["test-case", 0], ["transition", 0]]);
   });

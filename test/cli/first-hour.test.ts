@@ -53,7 +53,7 @@ describe("--as-of defaults to the data's status date, else today (UTC), read fro
       expect((await run([c, "--help"], cwd)).out.replace(/\s+/g, " ")).toContain("status date YYYY-MM-DD (default: the data's status date: the latest project statusDate (an MS Project file's StatusDate, else its CurrentDate), else today in UTC)");
     }
     for (const c of ["schedule", "risk"]) {
-      expect((await run([c, "--help"], cwd)).out.replace(/\s+/g, " ")).toContain("status date YYYY-MM-DD (default: the latest statusDate of the projects analysed (an MS Project file's StatusDate, else its CurrentDate), else today in UTC)");
+      expect((await run([c, "--help"], cwd)).out.replace(/\s+/g, " ")).toContain("status date YYYY-MM-DD (default: the latest statusDate of all the projects, with or without --project, as the report takes it (an MS Project file's StatusDate, else its CurrentDate), else today in UTC)");
     }
     const bad = await run(["evm", "--db", "o.sqlite", "--as-of", "2026-02-30"], cwd);
     expect([bad.code, bad.err]).toEqual([2, "pmokit: --as-of must be a calendar date YYYY-MM-DD, got 2026-02-30\n"]);

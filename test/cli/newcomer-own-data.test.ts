@@ -79,12 +79,11 @@ describe("trace on a newcomer's requirements", () => {
     expect((await run(["init", "p.sqlite"], cwd)).code).toBe(0);
     expect((await run(["import", "rq.csv", "--kind", "requirement", "--db", "p.sqlite"], cwd)).code).toBe(0);
     const r = await run(["trace", "--db", "p.sqlite", "--as-of", "2026-11-20"], cwd);
-    expect(r.out).toContain("inactive, not traced: 1 (requirement:FR-004 obsolete)\n");
+    expect(r.out).toContain("inactive, not traced: 1 (FR-004 obsolete)\n");
     const line = r.out.split("\n").find((l) => l.includes("name a parent in parentId"));
     expect(line).toBe(
       "warning: 6 requirements name a parent in parentId that no derives or refines link joins, so the analysis does not see it (add the links): " +
-        "requirement:FR-001 → requirement:SR-001, requirement:FR-002 → requirement:SR-001, requirement:FR-003 → requirement:SR-001, " +
-        "requirement:NFR-001 → requirement:SR-001, requirement:SR-001 → requirement:BR-001, requirement:TR-001 → requirement:BR-001",
+        "FR-001 → SR-001, FR-002 → SR-001, FR-003 → SR-001, NFR-001 → SR-001, SR-001 → BR-001, TR-001 → BR-001",
     );
   });
 });
@@ -102,6 +101,6 @@ describe("evm on an MS Project file without a baseline", () => {
     expect(r.err).not.toContain("(none)");
     const lines = r.err.split("\n").filter((l) => l.includes("no baseline"));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^warning: PRJ-TP: 20 work packages are in no baseline \(the project has none\): PRJ-TP-t12, PRJ-TP-t14, .*PRJ-TP-t8: their BAC, PV and EV are missing \(no-baseline\); their actuals still count at project level$/);
+    expect(lines[0]).toMatch(/^warning: PRJ-TP: 20 work packages are in no baseline \(the project has none\): Task 4 - Night Shift \(PRJ-TP-t12\), Task 6 - Night Shift \(PRJ-TP-t14\), .*Task 8 \(PRJ-TP-t8\): their BAC, PV and EV are missing \(no-baseline\); their actuals still count at project level$/);
   });
 });

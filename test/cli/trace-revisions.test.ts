@@ -42,8 +42,8 @@ describe("trace prints outdated and predated links", () => {
     const r = await trace([satisfies("art-a", 1), satisfies("art-b", 3), satisfies("art-c", 2)], false);
     expect(r.code).toBe(1);
     expect(r.out.split("\n").filter((l) => /dated/.test(l))).toEqual([
-      "outdated tl-art-a (artifact:art-a satisfies requirement:TR-901): pins revision 1, requirement:TR-901 is at revision 2",
-      "predated tl-art-b (artifact:art-b satisfies requirement:TR-901): pins revision 3, requirement:TR-901 is at revision 2",
+      "outdated tl-art-a (art-a satisfies TR-901): pins revision 1, TR-901 is at revision 2",
+      "predated tl-art-b (art-b satisfies TR-901): pins revision 3, TR-901 is at revision 2",
     ]);
   });
 

@@ -19,7 +19,8 @@ describe("a parent given only in parentId is named", () => {
     expect([init, imported.code]).toEqual([0, 0]);
     const text = await run(["trace", "--db", "p.sqlite", "--as-of", "2026-11-20"], cwd);
     // SR-001's own parentId is BR-001 (not imported, nor linked): both are named, in key order.
-    expect(text.out.split("\n")).toContain("warning: 2 requirements name a parent in parentId that no derives or refines link joins, so the analysis does not see it (add the links): requirement:FR-101 → requirement:SR-001, requirement:SR-001 → requirement:BR-001");
+    expect(text.out.split("\n")).toContain("warning: 2 requirements name a parent in parentId that no derives or refines link joins, so the analysis does not see it (add the links): FR-101 → SR-001, SR-001 → BR-001");
+    // (Before 2026-12-07 the text named them requirement:FR-101 → requirement:SR-001, the report FR-101 → SR-001.)
     const json = JSON.parse((await run(["trace", "--db", "p.sqlite", "--as-of", "2026-11-20", "--json"], cwd)).out) as { unlinkedParents: unknown };
     expect(json.unlinkedParents).toEqual([{ requirement: "FR-101", parent: "SR-001" }, { requirement: "SR-001", parent: "BR-001" }]);
     expect((await run(["report", "--db", "p.sqlite", "--as-of", "2026-11-20", "--format", "md", "--out", "r/report.md"], cwd)).code).toBe(0);

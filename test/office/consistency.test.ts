@@ -184,7 +184,7 @@ beforeAll(async () => {
     cli[name] = await run(argv, cwd);
     // evm prints the earned-value engine's warnings on stderr (the sample's earning rules: level of effort, 0/100
     // over two periods); every other command is silent there.
-    if (name.startsWith("evm")) for (const line of cli[name]!.err.split("\n").filter(Boolean)) expect(line, name).toMatch(/^warning: PRJ-[A-Z]+: wp-/);
+    if (name.startsWith("evm")) for (const line of cli[name]!.err.split("\n").filter(Boolean)) expect(line, name).toMatch(/^warning: PRJ-[A-Z]+: [^(]+ \(wp-[a-z]+-[\d.]+\) /);
     else expect(cli[name]!.err, name).toBe("");
   }
   // The demo: its own SQLite file, its default status date (the data's), its report folder.

@@ -5,6 +5,7 @@ import { overdueActions, pendingDecisions } from "../../status/index.js";
 import { issueOpenOn, riskAssessmentOn, riskPendingOn } from "../../status/as-of.js";
 import type { EarnedValueSeries, MilestoneSlip } from "../../variance/index.js";
 import { sCurveChart } from "../charts/s-curve.js";
+import { earnedValueWarningText } from "./ev-warnings.js";
 import type { DatedPoint } from "../charts/svg.js";
 import { toneCell, type CellValue } from "../cells.js";
 import type { ReportBlock, ReportSection } from "../report.js";
@@ -149,7 +150,8 @@ export function projectSection(input: ProjectSectionInput): ReportSection {
       file: chartFile("s-curve", input.code),
     });
   }
-  if (r.warnings.length > 0) blocks.push({ kind: "list", items: r.warnings.map((w) => `${w.code}: ${w.message}`) });
+  // Packages by name with id, as `pmokit evm` names them (the calculator's message names the id only).
+  if (r.warnings.length > 0) blocks.push({ kind: "list", items: r.warnings.map((w) => `${w.code}: ${earnedValueWarningText(w, r.packages)}`) });
   const sections: ReportSection[] = [];
   if (input.slips && input.slips.length > 0) {
     sections.push({
