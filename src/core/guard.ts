@@ -101,11 +101,11 @@ export function checkArguments(subject: string, args: Readonly<Record<string, re
  * checkOptionKeys("earnedValue", options, KEYS); // { asof: "2026-11-20" } → asof: unknown option (earnedValue takes asOf, method)
  * ```
  */
-export function checkOptionKeys(subject: string, options: unknown, known: Readonly<Record<string, 1>>, path: readonly (string | number)[] = []): void {
+export function checkOptionKeys(subject: string, options: unknown, known: Readonly<Record<string, 1>>, path?: readonly (string | number)[]): void {
   if (typeof options !== "object" || options === null) return;
   // Wrong-typed arguments of its own are read leniently (no describeValue, which a calculator's bundle would carry
-  // for this alone): a non-object `known` knows no key, a non-array `path` is the root, a non-string subject is
-  // "options" (String() of a null-prototype object throws a TypeError).
+  // for this alone): a non-object `known` knows no key, a non-array `path` (or none) is the root, a non-string subject
+  // is "options" (String() of a null-prototype object throws a TypeError).
   const table = Object(known) as Record<string, 1>;
   const unknown = Object.keys(options).filter((k) => !Object.hasOwn(table, k));
   if (unknown.length > 0) {

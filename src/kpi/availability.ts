@@ -45,6 +45,7 @@ export interface AvailabilityOptions {
   readonly failureAttribution?: FailureAttribution;
 }
 const AVAILABILITY_OPTION_KEYS = { service: 1, from: 1, to: 1, asOf: 1, serviceHours: 1, planned: 1, impacts: 1, outageSplitting: 1, failureAttribution: 1 } satisfies Record<keyof AvailabilityOptions, 1>;
+const SERVICE_HOURS_KEYS = { weekdays: 1, start: 1, end: 1, timeZone: 1 } satisfies Record<keyof ServiceHours, 1>;
 
 /**
  * Which period an outage that runs across a period boundary (31 March 23:00 to 1 April 02:00) is a failure of:
@@ -194,6 +195,8 @@ export interface ServiceAvailability {
 export function serviceAvailability(outages: readonly ServiceOutage[], options: AvailabilityOptions): ServiceAvailability {
   checkArguments("serviceAvailability", { outages: [outages, "object[]"], options: [options, "object"] });
   checkOptionKeys("serviceAvailability", options, AVAILABILITY_OPTION_KEYS);
+  // A misspelt `timezone` would read the hours in UTC.
+  checkOptionKeys("serviceAvailability", options.serviceHours, SERVICE_HOURS_KEYS, ["serviceHours"]);
   const issues: ValidationIssue[] = [];
   if (!isInstantInput(options.from)) issues.push({ path: ["from"], message: "not an instant", code: "custom" });
   if (!isInstantInput(options.to)) issues.push({ path: ["to"], message: "not an instant", code: "custom" });

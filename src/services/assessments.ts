@@ -1,6 +1,7 @@
 import type { ProjectRequest } from "../entities/project-request.js";
 import type { RolloutPlan } from "../entities/rollout-plan.js";
-import { scoreRequests, type ScoreOptions } from "../prioritization/score-requests.js";
+import { checkOptionKeys } from "../core/index.js";
+import { SCORE_OPTION_KEYS, scoreRequests, type ScoreOptions } from "../prioritization/score-requests.js";
 import type { ScoringModel } from "../prioritization/model.js";
 import type { Scoreboard } from "../prioritization/results.js";
 import { evaluateGate, type GateEvaluation, type ReadinessOptions } from "../rollout/gate.js";
@@ -23,6 +24,7 @@ export interface ScoredIntake {
 
 /** @internal Scores the open requests with a model. */
 export async function scoredOpenRequests(ctx: PmoContext, model: ScoringModel, options: ScoreOptions): Promise<ScoredIntake> {
+  checkOptionKeys("scoredOpenRequests", options, SCORE_OPTION_KEYS);
   const requests = await openRequests(ctx);
   return { requests, scoreboard: scoreRequests(requests, model, options) };
 }

@@ -2,7 +2,7 @@ import {
   PmoDecimal, STANDARD_CALENDAR, ValidationError, fromEpochDay, isIsoDate, toEpochDay,
   minorUnits, type Decimal, type IsoDate, type ValidationIssue, type WorkingCalendar,
 } from "../core/index.js";
-import { requireArray, requireObject } from "../core/guard.js";
+import { checkOptionKeys, requireArray, requireObject } from "../core/guard.js";
 import type { EarningRule, WorkPackage } from "../entities/index.js";
 import { compileDays, workingDaysIn } from "./day-index.js";
 import { magnitudeCounter, toFraction, toMinor } from "./exact.js";
@@ -23,18 +23,21 @@ export const EV_OPTION_KEYS = { statusDate: 1, baseline: 1, calendar: 1, grid: 1
 
 /**
  * @internal Checks the shape of an earned-value input and its options (the lists compile walks at once), so that a
- * wrong-typed argument is a ValidationError naming it.
+ * wrong-typed argument is a ValidationError naming it, and a key the options (`known`, e.g.
+ * {@link EV_OPTION_KEYS}) or their policy do not take is refused.
  */
-export function checkEarnedValueArguments(subject: string, input: unknown, options: unknown): void {
+export function checkEarnedValueArguments(subject: string, input: unknown, options: unknown, known: Readonly<Record<string, 1>>): void {
   // What checkArguments does for "object" and "object[]", without its table of every other kind.
   requireObject(input, ["input"], subject);
   requireObject(options, ["options"], subject);
-  const i = input as EarnedValueInput;
-  requireObject(i.project, ["project"], subject);
+  checkOptionKeys(subject, options, known);
+  // The policy's keys are its choices' and eacOrder: a misspelt one (`evAboveBAC`) would leave its default running.
+  checkOptionKeys(subject, (options as EarnedValueOptions).policy, { ...POLICY_CHOICES, eacOrder: 1 } as unknown as Record<string, 1>, ["policy"]);
+  requireObject((input as EarnedValueInput).project, ["project"], subject);
   // A record listed twice would count twice (an actual) or replace the other (a package).
   for (const key of ["workPackages", "baselines", "costEntries"] as const) {
     const seen = new Set<unknown>();
-    requireArray<{ id: unknown }>(i[key], [key], subject).forEach((v, k) => {
+    requireArray<{ id: unknown }>((input as EarnedValueInput)[key], [key], subject).forEach((v, k) => {
       requireObject(v, [key, k], subject);
       if (seen.has(v.id)) throw ValidationError.single([key, k, "id"], `${v.id} is listed twice`, subject);
       seen.add(v.id);
@@ -219,8 +222,7 @@ const EAC_METHODS: readonly string[] = ["cpi", "budget-rate", "cpi-spi", "bottom
 function checkPolicy(policy: Required<EvmPolicy>): void {
   const issues: ValidationIssue[] = [];
   for (const [key, allowed] of Object.entries(POLICY_CHOICES)) {
-    const v = (policy as unknown as Record<string, unknown>)[key];
-    if (!allowed.includes(v as string)) issues.push({ path: ["policy", key], message: `one of ${allowed.join(", ")}`, code: "custom" });
+    if (!allowed.includes((policy as unknown as Record<string, string>)[key]!)) issues.push({ path: ["policy", key], message: `one of ${allowed.join(", ")}`, code: "custom" });
   }
   if (!Array.isArray(policy.eacOrder)) issues.push({ path: ["policy", "eacOrder"], message: "a list of EAC methods", code: "custom" });
   else policy.eacOrder.forEach((m, i) => { if (!EAC_METHODS.includes(m)) issues.push({ path: ["policy", "eacOrder", i], message: `one of ${EAC_METHODS.join(", ")}`, code: "custom" }); });

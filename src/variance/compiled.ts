@@ -1,5 +1,5 @@
 import { ValidationError, fromEpochDay, isIsoDate, toEpochDay, type IsoDate, checkArguments, checkOptionKeys } from "../core/index.js";
-import { checkEarnedValueArguments, compileProject } from "./compile.js";
+import { EV_OPTION_KEYS, checkEarnedValueArguments, compileProject } from "./compile.js";
 import { resultFrom, type EarnedValueResult } from "./earned-value.js";
 import type { CompiledProject } from "./engine-types.js";
 import { figuresFrom } from "./figures.js";
@@ -8,7 +8,6 @@ import { NO_FINISH } from "./packed.js";
 import { rollUpPortfolio, type EarnedValueRollUp, type WithoutBaseline } from "./roll-up.js";
 import { scheduleFiguresFrom, spiTFraction } from "./schedule-figures.js";
 import type { EarnedValueInput, EarnedValueOptions } from "./types.js";
-import { EV_OPTION_KEYS } from "./compile.js";
 
 /**
  * A project prepared for repeated earned-value evaluation: amounts as integer minor units in typed arrays, the
@@ -38,8 +37,7 @@ export interface CompiledEarnedValue {
  * ```
  */
 export function compileEarnedValue(input: EarnedValueInput, options: EarnedValueOptions): CompiledEarnedValue {
-  checkEarnedValueArguments("compileEarnedValue", input, options);
-  checkOptionKeys("compileEarnedValue", options, EV_OPTION_KEYS);
+  checkEarnedValueArguments("compileEarnedValue", input, options, EV_OPTION_KEYS);
   const cp = compileProject(input, options);
   return { projectId: cp.id, currency: cp.currency, engine: cp };
 }

@@ -1,4 +1,4 @@
-import { checkOptionKeys, fromEpochDay, metric, missing, toEpochDay, type IsoDate, type Metric, type Money } from "../core/index.js";
+import { fromEpochDay, metric, missing, toEpochDay, type IsoDate, type Metric, type Money } from "../core/index.js";
 import { fromMinor } from "./exact.js";
 import type { EarningRule } from "../entities/index.js";
 import { EV_OPTION_KEYS, checkEarnedValueArguments, compileProject, type CompiledProject } from "./compile.js";
@@ -129,8 +129,7 @@ export function resultFrom(cp: CompiledProject, core: ProjectCore): EarnedValueR
  * ```
  */
 export function earnedValue(input: EarnedValueInput, options: EarnedValueOptions): EarnedValueResult {
-  checkEarnedValueArguments("earnedValue", input, options);
-  checkOptionKeys("earnedValue", options, EV_OPTION_KEYS);
+  checkEarnedValueArguments("earnedValue", input, options, EV_OPTION_KEYS);
   const cp = compileProject(input, options);
   return resultFrom(cp, evaluateProject(cp, toEpochDay(options.statusDate as IsoDate)));
 }

@@ -2,7 +2,7 @@ import { PmoDecimal, ValidationError, fromEpochDay, metric, minorUnits, missing,
 import { roundingModeProblem } from "../core/decimal.js";
 import { describeValue } from "../core/describe.js";
 import { describePercentileMethod, isPercentileMethod, minimumSampleSize } from "../core/quantile.js";
-import { checkEarnedValueArguments, compileProject } from "./compile.js";
+import { EV_OPTION_KEYS, checkEarnedValueArguments, compileProject } from "./compile.js";
 import { bandFractions, eacBandValues, type Fraction } from "./eac-draws.js";
 import { esDeltas } from "./es-deltas.js";
 import { dateAfter, scheduleSpans } from "./time-unit.js";
@@ -10,7 +10,6 @@ import { resultFrom, type EarnedValueResult } from "./earned-value.js";
 import { evaluateProject } from "./kernel.js";
 import { NO_FINISH } from "./packed.js";
 import type { EarnedValueInput, EarnedValueOptions } from "./types.js";
-import { EV_OPTION_KEYS } from "./compile.js";
 
 /** A low–median–high band. */
 export interface Band<T> {
@@ -141,8 +140,7 @@ export function forecastRange(
     readonly rounding?: RoundingMode;
   },
 ): ForecastRange {
-  checkEarnedValueArguments("forecastRange", input, options);
-  checkOptionKeys("forecastRange", options, EV_OPTION_KEYS);
+  checkEarnedValueArguments("forecastRange", input, options, EV_OPTION_KEYS);
   checkArguments("forecastRange", { band: [band, "object"] });
   checkOptionKeys("forecastRange", band, BAND_KEYS);
   const confidence = band.confidence ?? 0.8;

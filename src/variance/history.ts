@@ -1,4 +1,4 @@
-import { ValidationError, isIsoDate, toEpochDay, type Decimal, type IsoDate, type Metric, type Money, checkArguments, checkOptionKeys } from "../core/index.js";
+import { ValidationError, isIsoDate, toEpochDay, type Decimal, type IsoDate, type Metric, type Money, checkArguments } from "../core/index.js";
 import type { Baseline } from "../entities/index.js";
 import { earnedValue } from "./earned-value.js";
 import { checkEarnedValueArguments } from "./compile.js";
@@ -59,8 +59,7 @@ export function performanceHistory(
   dates: readonly string[],
   options: Omit<EarnedValueOptions, "statusDate" | "baseline"> = {},
 ): { readonly snapshots: readonly PerformanceSnapshot[]; readonly rebaselines: readonly RebaselineEvent[] } {
-  checkEarnedValueArguments("performanceHistory", input, options);
-  checkOptionKeys("performanceHistory", options, HISTORY_OPTION_KEYS);
+  checkEarnedValueArguments("performanceHistory", input, options, HISTORY_OPTION_KEYS);
   checkArguments("performanceHistory", { dates: [dates, "array"] });
   dates.forEach((d, i) => { if (!isIsoDate(d)) throw ValidationError.single(["dates", i], "not a date", "performance history"); });
   // The baseline earnedValue itself picks on that day (the active one once captured, else the highest captured).

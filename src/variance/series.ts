@@ -1,12 +1,11 @@
-import { fromEpochDay, minorUnits, toEpochDay, type IsoDate, type MetricReason, type Money, checkOptionKeys } from "../core/index.js";
-import { checkEarnedValueArguments, compileProject, type CompiledProject } from "./compile.js";
+import { fromEpochDay, minorUnits, toEpochDay, type IsoDate, type MetricReason, type Money } from "../core/index.js";
+import { EV_OPTION_KEYS, checkEarnedValueArguments, compileProject, type CompiledProject } from "./compile.js";
 import { workingDaysIn } from "./day-index.js";
 import { resultFrom, type EarnedValueResult } from "./earned-value.js";
 import { fromMinor, pow10, productRatioRoundBig } from "./exact.js";
 import { addPvCurve, evaluateProject } from "./kernel.js";
 import { periodGrid, type Period } from "./period-grid.js";
 import type { EarnedValueInput, EarnedValueOptions } from "./types.js";
-import { EV_OPTION_KEYS } from "./compile.js";
 
 /** One point of an S-curve: cumulative figures at a period's end (or at the status date for the open period). */
 export interface SeriesPoint {
@@ -63,8 +62,7 @@ export interface EarnedValueSeries {
  * ```
  */
 export function earnedValueSeries(input: EarnedValueInput, options: EarnedValueOptions): EarnedValueSeries {
-  checkEarnedValueArguments("earnedValueSeries", input, options);
-  checkOptionKeys("earnedValueSeries", options, EV_OPTION_KEYS);
+  checkEarnedValueArguments("earnedValueSeries", input, options, EV_OPTION_KEYS);
   const cp = compileProject(input, options);
   const t = toEpochDay(options.statusDate as IsoDate);
   const now = resultFrom(cp, evaluateProject(cp, t));

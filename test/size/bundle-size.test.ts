@@ -169,9 +169,12 @@ describe("issue 17: bundle size", () => {
   }, 120_000);
 
   it("earnedValue stays within its measured 13.03 kB gzip beyond zod and decimal.js (over the 10 kB goal)", async () => {
+    // Measured 13.029 kB (2026-12-07, eighth audit pass, ev19 and opts19 merged).
     // Measured 13.019 kB (2026-12-07, earned-value audit ev19, 13.023 before: + EAC₅'s details naming SPI(t) (AT = 0,
     // CPI · SPI(t) = 0, per project), +0.071; − the monthly grid walked by month starts rather than a month index and
     // its padded labels, the ISO week's weekday read from its epoch day, −0.075).
+    // Measured 13.030 kB (2026-12-07, opts19: + the policy refusing unknown keys (`evAboveBAC`), +0.024; − the top-level
+    // key check inside checkEarnedValueArguments, checkOptionKeys without a default path, two aliases inlined, −0.017).
     // Measured 13.023 kB (2026-12-07, seventh audit pass: 12.894 before; + refusing unknown option keys, +0.129 — a
     // misspelt `calender` or `basline` was ignored and PV ran on the default calendar or the latest baseline. The one
     // limit this pass raised: a wrong answer the user acts on outweighs 1 % of the bundle; every other calculator of

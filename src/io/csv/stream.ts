@@ -1,8 +1,8 @@
 import { parse } from "csv-parse/stream";
-import { ValidationError } from "../../core/index.js";
+import { ValidationError, checkOptionKeys } from "../../core/index.js";
 import type { EntityOf } from "../../entities/index.js";
 import type { CsvKind } from "./profiles.js";
-import { CsvRowDecoder, type CsvRowOptions } from "./rows.js";
+import { CSV_ROW_OPTION_KEYS, CsvRowDecoder, type CsvRowOptions } from "./rows.js";
 import { fieldCountFits, isEmptyRow } from "./csv.js";
 import { endsWithDelimiter, RecordLines, separatorLine, trailingDelimiterNotice, trailingFieldIssue } from "./lines.js";
 import type { ImportWarning } from "../report.js";
@@ -25,6 +25,8 @@ export interface ImportCsvBatchOptions extends CsvRowOptions {
    */
   readonly onWarning?: (warning: ImportWarning) => void;
 }
+
+const IMPORT_CSV_BATCH_KEYS = { ...CSV_ROW_OPTION_KEYS, batchSize: 1, maxProblems: 1, onWarning: 1 } satisfies Record<keyof ImportCsvBatchOptions, 1>;
 
 const malformed = (kind: string, e: unknown) => {
   const err = e as { lines?: number; message: string };
@@ -54,6 +56,8 @@ export async function* importCsvBatches<K extends CsvKind>(
   chunks: AsyncIterable<string> | Iterable<string>,
   options: ImportCsvBatchOptions,
 ): AsyncGenerator<EntityOf<K>[], void, undefined> {
+  // A misspelt `batchsize` or `delimeter` would run the default.
+  checkOptionKeys("importCsvBatches", options, IMPORT_CSV_BATCH_KEYS);
   const size = options.batchSize ?? 1000;
   const maxProblems = options.maxProblems ?? 1000;
   const delimiter = csvDelimiter(options.delimiter, `${kind} CSV`);

@@ -13,7 +13,8 @@ import { mspdiResources, type MspdiResourceContext } from "./resources.js";
 
 export type { MspdiMappingOptions } from "./context.js";
 
-const MSPDI_MAPPING_KEYS = {
+/** @internal The keys of {@link MspdiMappingOptions}. */
+export const MSPDI_MAPPING_KEYS = {
   projectId: 1, projectCode: 1, projectManagerId: 1, sponsorId: 1, importedBy: 1, importedAt: 1, costCategory: 1, expenditure: 1, percentLagUnit: 1,
 } satisfies Record<keyof MspdiMappingOptions, 1>;
 

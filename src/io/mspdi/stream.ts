@@ -1,4 +1,4 @@
-import { ValidationError } from "../../core/index.js";
+import { ValidationError, checkOptionKeys } from "../../core/index.js";
 import type { EntityKind } from "../../entities/index.js";
 import { createReportBuilder, type ImportReport } from "../report.js";
 import type { ImportedRecords } from "../records.js";
@@ -9,7 +9,7 @@ import { isInactiveMspdiTask, isMappedMspdiTask, warnInactiveMspdiTask } from ".
 import { addMspdiBaselineEntry, MSPDI_BASELINE_NUMBERS, mspdiBaselineRecord, newMspdiBaselineDraft } from "./map-baseline.js";
 import { mapMspdiProject } from "./map-project.js";
 import { mapMspdiTask } from "./map-task.js";
-import { mspdiResourceContext, reportMspdiUnmappedTail } from "./map.js";
+import { MSPDI_MAPPING_KEYS, mspdiResourceContext, reportMspdiUnmappedTail } from "./map.js";
 import type { ReadMspdiOptions } from "./read.js";
 import { createReportRecorder } from "./recorder.js";
 import { mspdiAssignment, mspdiResourceList } from "./resources.js";
@@ -27,6 +27,10 @@ export interface ImportMspdiBatchOptions extends MspdiMappingOptions, ReadMspdiO
   /** Called once the import went through, with the reader's report (as `readMspdi`'s) and the mapping's (as `mspdiToPmokit`'s). */
   readonly onReport?: (reports: { readonly read: ImportReport; readonly mapping: ImportReport }) => void;
 }
+
+const IMPORT_MSPDI_BATCH_KEYS = {
+  ...MSPDI_MAPPING_KEYS, currency: 1, maxDepth: 1, batchSize: 1, maxChars: 1, onCurrency: 1, onReport: 1,
+} satisfies Record<keyof ImportMspdiBatchOptions, 1>;
 
 type Tagged = readonly [EntityKind, unknown];
 
@@ -64,6 +68,8 @@ export async function* importMspdiBatches(
   open: () => AsyncIterable<string> | Iterable<string>,
   options: ImportMspdiBatchOptions,
 ): AsyncGenerator<ImportedRecords, void, undefined> {
+  // A misspelt `batchsize` or `currancy` would run the default.
+  checkOptionKeys("importMspdiBatches", options, IMPORT_MSPDI_BATCH_KEYS);
   const size = Math.max(1, options.batchSize ?? 1000);
   const plan = await readMspdiStreamPlan(open(), options);
   options.onCurrency?.(plan.currency);

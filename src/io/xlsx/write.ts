@@ -2,7 +2,7 @@ import type { Workbook, Worksheet } from "exceljs";
 import { encodeEntity, entityJsonSchema, type EntityOf } from "../../entities/index.js";
 import { wireCellText } from "../csv/csv.js";
 import { CSV_PROFILES, csvProfile, type CsvKind } from "../csv/profiles.js";
-import { ValidationError, type ValidationIssue } from "../../core/index.js";
+import { ValidationError, checkOptionKeys, type ValidationIssue } from "../../core/index.js";
 import { XLSX_MAX_CELL_CHARS } from "../../core/xstring.js";
 import { columnLetter, groupedCount } from "../../core/column-letter.js";
 import { encodeXstring } from "./xstring.js";
@@ -97,6 +97,8 @@ export async function exportXlsx(records: { readonly [K in CsvKind]?: readonly E
  * ```
  */
 export async function xlsxTemplate(kind: CsvKind, options: { readonly rows?: number } = {}): Promise<Uint8Array> {
+  // A misspelt `row` would write the default 1,000 rows.
+  checkOptionKeys("xlsxTemplate", options, { rows: 1 });
   const rows = options.rows ?? 1000;
   const columns = csvProfile(kind, `${String(kind)} XLSX template`).columns;
   const book = await newWorkbook();

@@ -50,6 +50,8 @@ function term(input: object, key: keyof AnnuityTerms, subject: string, required:
 
 function read(input: unknown, subject: string, keys: readonly (keyof AnnuityTerms)[]) {
   if (typeof input !== "object" || input === null) throw ValidationError.single([], "expected the annuity terms as an object", subject);
+  // A misspelt term (`fV`) would run its default: the terms this function takes are `keys`, fv and type.
+  checkOptionKeys(subject, input, Object.fromEntries([...keys, "fv", "type"].map((k) => [k, 1] as const)));
   const i = input as AnnuityTerms;
   const type = i.type ?? 0;
   if (type !== 0 && type !== 1) throw ValidationError.single(["type"], "type must be 0 (end of period) or 1 (beginning)", subject);
