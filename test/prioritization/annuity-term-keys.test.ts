@@ -18,7 +18,13 @@ describe("annuity terms refuse unknown keys", () => {
 
   it("the other annuity functions name their own terms", () => {
     expect(issuesOf(() => annuityPresentValue({ rate: 0, nper: 1, pmt: 1, Type: 1 } as never))).toEqual([["Type", takes("annuityPresentValue", "rate, nper, pmt, fv, type")]]);
-    expect(issuesOf(() => annuityFutureValue({ rate: 0, nper: 1, pmt: 1, pv: 0, fv: 0 , nPer: 2 } as never))).toEqual([["nPer", takes("annuityFutureValue", "rate, nper, pmt, pv, fv, type")]]);
+    expect(issuesOf(() => annuityFutureValue({ rate: 0, nper: 1, pmt: 1, pv: 0, nPer: 2 } as never))).toEqual([["nPer", takes("annuityFutureValue", "rate, nper, pmt, pv, type")]]);
+    // FV solves for fv: a given fv was ignored (FV(0, 1, 1, 0) is −1 whatever fv says) and is refused like pmt in PMT.
+    expect(issuesOf(() => annuityFutureValue({ rate: 0, nper: 1, pmt: 1, pv: 0, fv: 5 } as never))).toEqual([["fv", takes("annuityFutureValue", "rate, nper, pmt, pv, type")]]);
+    // The solved term is refused in each: PV given to PV, nper to NPER, rate to RATE.
+    expect(issuesOf(() => annuityPresentValue({ rate: 0, nper: 1, pmt: 1, pv: 3 } as never)).map((i) => i[0])).toEqual(["pv"]);
+    expect(issuesOf(() => annuityPeriods({ rate: 0, pmt: -1, pv: 10, nper: 10 } as never)).map((i) => i[0])).toEqual(["nper"]);
+    expect(issuesOf(() => annuityRate({ nper: 10, pmt: -100, pv: 1000, rate: 0.1 } as never)).map((i) => i[0])).toEqual(["rate"]);
     expect(issuesOf(() => annuityPeriods({ rate: 0, pmt: -1, pv: 10, rat: 0 } as never))).toEqual([["rat", takes("annuityPeriods", "rate, pmt, pv, fv, type")]]);
     expect(issuesOf(() => annuityRate({ nper: 10, pmt: -100, pv: 1000, guess: 0.1 } as never))).toEqual([["guess", takes("annuityRate", "nper, pmt, pv, fv, type")]]);
   });

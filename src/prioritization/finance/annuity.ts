@@ -48,10 +48,11 @@ function term(input: object, key: keyof AnnuityTerms, subject: string, required:
   return d;
 }
 
-function read(input: unknown, subject: string, keys: readonly (keyof AnnuityTerms)[]) {
+function read(input: unknown, subject: string, keys: readonly (keyof AnnuityTerms)[], solvesFv = false) {
   if (typeof input !== "object" || input === null) throw ValidationError.single([], "expected the annuity terms as an object", subject);
-  // A misspelt term (`fV`) would run its default: the terms this function takes are `keys`, fv and type.
-  checkOptionKeys(subject, input, Object.fromEntries([...keys, "fv", "type"].map((k) => [k, 1] as const)));
+  // A misspelt term (`fV`) would run its default, and the term a function solves for would be ignored: the terms
+  // this function takes are `keys`, type, and fv unless it solves for fv.
+  checkOptionKeys(subject, input, Object.fromEntries([...keys, ...(solvesFv ? [] : ["fv"]), "type"].map((k) => [k, 1] as const)));
   const i = input as AnnuityTerms;
   const type = i.type ?? 0;
   if (type !== 0 && type !== 1) throw ValidationError.single(["type"], "type must be 0 (end of period) or 1 (beginning)", subject);
@@ -117,8 +118,8 @@ export function annuityPresentValue(terms: AnnuityTermsFor<"rate" | "nper" | "pm
  * annuityFutureValue({ rate: "0.005", nper: 10, pmt: -200, pv: -500, type: 1 }).value?.toFixed(2); // "2581.40"
  * ```
  */
-export function annuityFutureValue(terms: AnnuityTermsFor<"rate" | "nper" | "pmt" | "pv">): Metric<Decimal, AnnuityReason> {
-  const t = read(terms, "annuityFutureValue", ["rate", "nper", "pmt", "pv"]);
+export function annuityFutureValue(terms: Omit<AnnuityTermsFor<"rate" | "nper" | "pmt" | "pv">, "fv">): Metric<Decimal, AnnuityReason> {
+  const t = read(terms, "annuityFutureValue", ["rate", "nper", "pmt", "pv"], true);
   const { growth, annuity } = factors(t.rate, t.nper, t.type);
   return figure(t.pv.times(growth).plus(t.pmt.times(annuity)).negated());
 }
