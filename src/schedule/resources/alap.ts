@@ -1,5 +1,5 @@
 import type { CpmState } from "../engine/cpm-kernel.js";
-import type { Floats } from "../engine/floats.js";
+import type { AlapShift } from "../engine/alap-shift.js";
 import { COMPLETE, NOT_STARTED, type CompiledNetwork } from "../engine/network.js";
 import { C, LAG_ELAPSED } from "../engine/read-network.js";
 import type { CalendarTimeline } from "../engine/timeline.js";
@@ -22,7 +22,7 @@ export function alapLate(
   milestoneAt: (i: number) => number,
   skip: (j: number) => boolean,
   override: boolean,
-  floats: Floats,
+  late: AlapShift,
 ): number[] {
   const n = net.spec.ids.length;
   const cal = (i: number) => net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline;
@@ -83,11 +83,9 @@ export function alapLate(
       if (fits(mid)) lo = mid;
       else hi = mid - 1;
     }
-    // The part of its CPM free float its late dates forbid (a successor's deadline or no-later-than date, finishBy:
-    // free float is at most total float) stays forbidden: without a conflict it stays where scheduleNetwork put it.
-    let raw = cal(j).W(st.finishInstant) - (st.efW[j] as number);
-    for (let p = net.graph.succStart[j] as number; p < (net.graph.succStart[j + 1] as number); p++) raw = Math.min(raw, floats.linkFloat[net.graph.succLinks[p] as number] as number);
-    lo = Math.max(from, lo - Math.max(0, raw - (floats.freeFloat[j] as number)));
+    // The part of its CPM shift its late dates forbid (a successor's deadline or no-later-than date, finishBy: the
+    // shift is at most total float) stays forbidden: without a conflict it stays where scheduleNetwork put it.
+    lo = Math.max(from, lo - Math.max(0, (late.raw[j] as number) - (late.shift[j] as number)));
     if (lo === from) continue;
     usage.remove(j, from, from + d);
     const w = latestFit(usage, j, d, lo, from, net.mpd) ?? from;
