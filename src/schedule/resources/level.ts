@@ -84,8 +84,7 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
   for (let j = 0; j < n; j++) if (net.state[j] === IN_PROGRESS && !override && livePredecessor(net, j)) follows[j] = 1;
   // Its start of waiting (the status date, or the actual start when later): the end of the fixed part.
   const waitFrom = (j: number) => Math.max(st.esW[j] as number, net.statusW[j] as number);
-  // Where the remaining part starts on the CPM dates (= the early start of not-started work; under `alap: "late"`, an
-  // ALAP activity's scheduled start, early start + its free float to its successors' scheduled dates).
+  // Where the remaining part starts on the CPM dates (the early start of not-started work; `alap: "late"`: ALAP's scheduled).
   const lateAt = (i: number) => (alap === "late" && net.spec.constraintKind[i] === C.alap && net.state[i] === NOT_STARTED ? (late.shift[i] as number) : 0);
   const cpmStart = (j: number) => (net.state[j] === IN_PROGRESS ? (st.efW[j] as number) - (st.span[j] as number) : (st.esW[j] as number) + lateAt(j));
   for (let j = 0; j < n; j++) if (follows[j]) idle.from[j] = idle.to[j] = Number.NaN; // its wait is known once placed
@@ -174,8 +173,7 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
     if (first) {
       const over = (rm.uses[j] ?? []).find((u) => u.micro > (rm.maxMicro[u.r] as number));
       const limit = mode === "within-slack" ? cpmStart(j) - lateAt(j) + Math.max(0, floats.totalFloat[j] as number) : Infinity;
-      // Past the last day any work is recorded and the last holiday of the calendars involved, conflicts repeat
-      // weekly: when a whole week of start days there has failed, no later one fits either.
+      // Past the last day any work is recorded and the last holiday involved, conflicts repeat weekly: stop after a week.
       const quiet = Math.max(
         usage.lastBusyDay,
         Math.floor(cal.S(logic) / net.mpd) - 1,
