@@ -41,8 +41,9 @@ export function alapLate(
     if (!alap(j)) continue;
     const d = (ef[j] as number) - (es[j] as number);
     const from = es[j] as number;
-    // Each successor link that binds, with the latest start it allows the successor: where the successor is, or where
-    // the link already put it (a link a must-on date already breaks is not broken further).
+    // Each successor link that binds, with the latest start it allows the successor: where the successor is. A link a
+    // must-on date already breaks keeps the activity where it is, as its negative total float does in scheduleNetwork
+    // (it moved on while the link reached the successor's calendar no later: 7-day A FS → MSO B, A Fri 8 → Sun 10).
     const bounds: [number, number, number][] = [];
     // Into a milestone by no lag or an elapsed one, the instant reached counts too: one position is an evening and the
     // next morning (Fri 17:00 + 1 elapsed day reaches Saturday: a milestone dated Friday would move on to Saturday).
@@ -58,7 +59,7 @@ export function alapLate(
       if (net.state[s] === COMPLETE || (net.state[s] !== NOT_STARTED && (override || net.spec.linkType[k] === 1))) continue;
       const ds = st.span[s] as number;
       const at = net.state[s] === NOT_STARTED ? (es[s] as number) : (ef[s] as number) - ds;
-      bounds.push([k, s, Math.max(at, linkStart(net, k, s, ds, es, ef, milestoneAt))]);
+      bounds.push([k, s, at]);
       if (net.state[s] === NOT_STARTED && ds === 0 && (net.spec.linkLagKind[k] === LAG_ELAPSED || net.spec.linkLag[k] === 0)) {
         // A start reaching it at its evening instant is the next morning's: the milestone would be dated a day later.
         const start = es[j] !== ef[j] && (net.spec.linkType[k] === 1 || net.spec.linkType[k] === 3);

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { createWorkingCalendar, type ScheduleInput } from "../../src/index.js";
+import { SEVEN_DAY } from "./helpers.js";
+import { threeEngines } from "./three-engines.js";
+
+/*
+ * Cases the three-engine property (three-engines.test.ts) found or checks, pinned: scheduleNetwork, levelResources with
+ * ample resources and the Monte Carlo run without uncertainty agree. Calendar Monday–Friday; Mon 2027-01-04 is the
+ * project start. A start is the morning of its day, a finish the evening.
+ */
+const DEFAULTS = { milestoneDating: "reached", outOfSequence: "retained-logic", startLinkFloat: "exact", startNoLaterThan: "working-time" } as const;
+const agree = (network: ScheduleInput) => {
+  const e = threeEngines(network, DEFAULTS);
+  expect(e.levelled).toEqual(e.cpm);
+  expect(e.levelledFinish).toEqual(e.cpmFinish);
+  expect(e.mcFinish).toEqual(e.cpmFinishes);
+  expect(e.criticality).toEqual(e.critical);
+  return e;
+};
+
+describe("ALAP into a link a must-start-on date already breaks", () => {
+  it("A (1 d, 7-day, ALAP) FS → B (MSO Thu 7), status Thu 7: A stays Fri 8 in levelling too (it went to Sun 10)", () => {
+    // Status Thu 7: A (not started) starts no earlier than Fri 8; B must start Thu 7, so the link is broken before
+    // anything moves: A's late finish is B's start, Wed 6 evening — total float −2 days, free float 0, so
+    // scheduleNetwork schedules A on its early date, Fri 8. Levelling (nothing to level) moved A as late as the broken
+    // link would not be broken further *on B's calendar*: A finishing Sun 10 evening still reaches B's Mon 11 morning —
+    // two more days late on A's own calendar, the levelled plan two days from the CPM with no resource conflict.
+    const e = agree({
+      projectStart: "2027-01-04",
+      statusDate: "2027-01-07",
+      calendars: { seven: SEVEN_DAY },
+      activities: [{ id: "A", duration: 1, calendarId: "seven", constraint: { kind: "alap" } }, { id: "B", duration: 2.5, constraint: { kind: "mso", date: "2027-01-07" } }],
+      links: [{ from: "A", to: "B" }],
+    });
+    expect(e.levelled).toEqual(["A 2027-01-08 2027-01-08", "B 2027-01-07 2027-01-11"]);
+  });
+});
+
+describe("part-day elapsed lags: proportional, across non-working time, the same in all three engines", () => {
+  const seven = { seven: SEVEN_DAY };
+  it("A (5 d) Fri 8 FS + 1.5 elapsed days → B (1 d, 7-day): B Sun 10 midday – Mon 11 midday", () => {
+    // Fri 8 evening + 1.5 calendar days = Sun 10 at half its window (the lag runs through the week-end); B works 1 day
+    // on its 7-day calendar from there: to Mon 11 midday. (MS Project's clock: Fri 17:00 + 36 h = Sun 05:00, B Sun 10.)
+    const e = agree({ projectStart: "2027-01-04", calendars: seven, activities: [{ id: "A", duration: 5 }, { id: "B", duration: 1, calendarId: "seven" }], links: [{ from: "A", to: "B", lag: { elapsedDays: 1.5 } }] });
+    expect(e.cpm).toEqual(["A 2027-01-04 2027-01-08", "B 2027-01-10 2027-01-11"]);
+  });
+
+  it("over a holiday: A Mon 4 FS + 1.5 elapsed days → B, Wed 6 a holiday: B Thu 7, A has half a day of float", () => {
+    // Mon 4 evening + 1.5 days = Wed 6 midday, a holiday: B starts Thu 7 morning. A may finish as late as Tue 5 midday
+    // (+ 1.5 days = Thu 7 00:00, still B's Thursday morning): 0.5 day of total float.
+    const e = agree({
+      projectStart: "2027-01-04",
+      calendar: createWorkingCalendar({ name: "office", holidays: ["2027-01-06"] }),
+      calendars: seven,
+      activities: [{ id: "A", duration: 1 }, { id: "B", duration: 1 }],
+      links: [{ from: "A", to: "B", lag: { elapsedDays: 1.5 } }],
+    });
+    expect(e.cpm).toEqual(["A 2027-01-04 2027-01-04", "B 2027-01-07 2027-01-07"]);
+  });
+
+  it("a lead of 1.5 elapsed days through a 7-day milestone: A Fri 8 → M Thu 7 → SS − 1.5 → B Wed 6", () => {
+    // M (7-day) reached Fri 8 evening − 1.5 days = Thu 7 midday; B (SS − 1.5 elapsed days from M) Thu 7 midday − 1.5
+    // days = Wed 6 00:00, B's Wednesday morning.
+    const e = agree({
+      projectStart: "2027-01-04",
+      calendars: seven,
+      activities: [{ id: "A", duration: 5 }, { id: "M", duration: 0, calendarId: "seven" }, { id: "B", duration: 1 }],
+      links: [{ from: "A", to: "M", lag: { elapsedDays: -1.5 } }, { from: "M", to: "B", type: "SS", lag: { elapsedDays: -1.5 } }],
+    });
+    expect(e.cpm).toEqual(["A 2027-01-04 2027-01-08", "M 2027-01-07 2027-01-07", "B 2027-01-06 2027-01-06"]);
+  });
+});
