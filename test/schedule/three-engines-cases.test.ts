@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createWorkingCalendar, type ScheduleInput } from "../../src/index.js";
+import { createWorkingCalendar, scheduleNetwork, type ScheduleInput } from "../../src/index.js";
 import { SEVEN_DAY } from "./helpers.js";
 import { threeEngines } from "./three-engines.js";
 
@@ -68,5 +68,28 @@ describe("part-day elapsed lags: proportional, across non-working time, the same
       links: [{ from: "A", to: "M", lag: { elapsedDays: -1.5 } }, { from: "M", to: "B", type: "SS", lag: { elapsedDays: -1.5 } }],
     });
     expect(e.cpm).toEqual(["A 2027-01-04 2027-01-08", "M 2027-01-07 2027-01-07", "B 2027-01-06 2027-01-06"]);
+  });
+});
+
+describe("started work with nothing left, its finish held by FNET", () => {
+  it("B started Mon 4, 0 days left, FNET Fri 22: the network finishes Fri 22 evening, so 7-day ALAP M is on Fri 22 (was Sun 24)", () => {
+    // Status Mon 4. B's remaining part (0 days) is held to finish no earlier than Fri 22: its finish is Fri 22 evening,
+    // shown Fri 22, and the network finish. M (7-day milestone, ALAP, unlinked) goes to the finish: early Tue 5 (the
+    // morning after the status date), late Fri 22 evening = Sat 23 00:00 on its 7-day calendar — 18 days of float,
+    // scheduled (dated) Fri 22. The kernel took B's finish as its position's *morning* (a 0-day span read as a start),
+    // Mon 25 00:00 = Sun 24 evening on M's calendar: 20 days of float, M scheduled Sun 24, and levelling's finish Sun 24
+    // against scheduleNetwork's Fri 22. The Monte Carlo already counted B at its evening.
+    const network: ScheduleInput = {
+      projectStart: "2027-01-04",
+      statusDate: "2027-01-04",
+      calendars: { seven: SEVEN_DAY },
+      activities: [
+        { id: "M", duration: 0, calendarId: "seven", constraint: { kind: "alap" } },
+        { id: "B", duration: 0.5, constraint: { kind: "fnet", date: "2027-01-22" }, progress: { actualStart: "2027-01-04", remainingDuration: 0 } },
+      ],
+    };
+    const e = agree(network);
+    expect(e.cpm).toEqual(["M 2027-01-22 2027-01-22", "B 2027-01-04 2027-01-22"]);
+    expect(scheduleNetwork(network).activities[0]!.totalFloat.toFixed()).toBe("18");
   });
 });
