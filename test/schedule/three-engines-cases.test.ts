@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createWorkingCalendar, scheduleNetwork, type ScheduleInput } from "../../src/index.js";
+import { createWorkingCalendar, levelResources, scheduleNetwork, type ScheduleInput } from "../../src/index.js";
 import { SEVEN_DAY } from "./helpers.js";
 import { threeEngines } from "./three-engines.js";
 
@@ -91,5 +91,25 @@ describe("started work with nothing left, its finish held by FNET", () => {
     const e = agree(network);
     expect(e.cpm).toEqual(["M 2027-01-22 2027-01-22", "B 2027-01-04 2027-01-22"]);
     expect(scheduleNetwork(network).activities[0]!.totalFloat.toFixed()).toBe("18");
+  });
+});
+
+describe("a resource on its own calendar: the activity's finish day", () => {
+  const monThu = createWorkingCalendar({ name: "Mon–Thu", workingWeekdays: [1, 2, 3, 4] });
+  const plan = (activity: ScheduleInput["activities"][number]) =>
+    levelResources({
+      network: { projectStart: "2027-01-04", calendars: { monThu }, activities: [activity] },
+      resources: [{ id: "R", maxUnits: 1, calendarId: "monThu" }],
+      assignments: [{ activityId: activity.id, resourceId: "R", units: 1 }],
+    });
+  it("A (4 d) with a Mon–Thu resource ends at Thu 7's evening: finish Thu 7, not Fri 8 or Mon 11", () => {
+    const r = plan({ id: "A", duration: 4 });
+    expect([r.activities[0]!.start, r.activities[0]!.finish, r.finish, r.delays.length]).toEqual(["2027-01-04", "2027-01-07", "2027-01-07", 0]);
+  });
+  it("A (2 d, SNET Thu 7) cannot work Fri 8 with R: it moves to Mon 11 – Tue 12, finishing Tue 12 (the activity's calendar dates it)", () => {
+    // On the CPM dates A is Thu 7 – Fri 8 and R does not work Friday: the next window where R works every day A does
+    // starts Mon 11 (Mon 11 – Tue 12). Its finish is Tue 12's evening, dated Tue 12.
+    const r = plan({ id: "A", duration: 2, constraint: { kind: "snet", date: "2027-01-07" } });
+    expect([r.activities[0]!.start, r.activities[0]!.finish, r.finish, r.delays[0]?.message]).toEqual(["2027-01-11", "2027-01-12", "2027-01-12", "A waits 2 days for R (R does not work on 2027-01-08)"]);
   });
 });

@@ -77,9 +77,16 @@ export function networkOf({ acts, links, status }: Plan): ScheduleInput {
 /** The three engines' answers, each as lines to compare. */
 export function threeEngines(network: ScheduleInput, options: ScheduleOptions & Plan["options"]) {
   const s = scheduleNetwork(network, options);
-  const ids = network.activities.map((a) => a.id);
+  // Ample resources, each on its own calendar: R (the network's
+  // calendar), R6 (Mon–Sat) take the activities on their own calendar, and R7 (7-day) is on every activity.
+  const resources = [{ id: "R7", maxUnits: 1000, calendarId: "seven" }, { id: "R", maxUnits: 1000 }, ...(network.calendars?.["six"] ? [{ id: "R6", maxUnits: 1000, calendarId: "six" }] : [])];
+  const own = (c: string | undefined) => (c === "seven" ? "R7" : c === "six" ? "R6" : "R");
   const l = levelResources(
-    { network, resources: [{ id: "R", maxUnits: 1000, calendarId: "seven" }], assignments: ids.map((activityId) => ({ activityId, resourceId: "R", units: 1 })) },
+    {
+      network,
+      resources,
+      assignments: network.activities.flatMap((a) => [{ activityId: a.id, resourceId: "R7", units: 1 }, ...(a.calendarId === "seven" ? [] : [{ activityId: a.id, resourceId: own(a.calendarId), units: "0.5" }])]),
+    },
     { schedule: options },
   );
   // No distribution is the degenerate one (a triangular with min = max is refused: "expected min < max").
