@@ -63,7 +63,7 @@ export function scheduleResult(net: CompiledNetwork, st: CpmState, opts: Resolve
   const edge = new Edge(net.origin, net.mpd, spec.start);
   const floats = computeFloats(net, st, opts.totalFloat, opts.outOfSequence === "progress-override", opts.milestoneDating, opts.startLinkFloat);
   // Where ALAP work is scheduled: late by its free float to its successors' scheduled dates (an ALAP chain together).
-  const late = alapShift(net, st, floats, opts.outOfSequence === "progress-override", opts.milestoneDating, opts.startLinkFloat);
+  const late = alapShift(net, st, floats, opts.outOfSequence === "progress-override", opts.milestoneDating);
   const critMin = opts.criticalDays.times(net.mpd).toNumber();
   const nearMin = opts.nearCriticalDays.times(net.mpd).toNumber();
   const n = spec.ids.length;

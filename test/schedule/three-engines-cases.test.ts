@@ -113,3 +113,23 @@ describe("a resource on its own calendar: the activity's finish day", () => {
     expect([r.activities[0]!.start, r.activities[0]!.finish, r.finish, r.delays[0]?.message]).toEqual(["2027-01-11", "2027-01-12", "2027-01-12", "A waits 2 days for R (R does not work on 2027-01-08)"]);
   });
 });
+
+describe("ALAP work placed by startLinkFloat: working-time", () => {
+  it("A (0.5 d, ALAP) SF + 1.5 elapsed days → N (milestone, SNET Tue 12): A starts Fri 8 16:59, so N stays Tue 12 in levelling", () => {
+    // N is pinned to Tue 12 morning. A's start + 1.5 elapsed days must reach N by then: A starts by Sun 10 midday,
+    // which is Mon 11 08:00 in working time — A's float reads 5 days under `working-time` (MS Project's late dates),
+    // but placed there A's lag reaches Tue 12 midday and moves N (levelling moved N by half a day, scheduleNetwork
+    // kept it). Where ALAP work is *placed*, the exact instant counts: A starts in its last working minute before it,
+    // Fri 8 16:59 (scheduled Fri 8 – Mon 11), and N stays Tue 12 in both.
+    const network: ScheduleInput = {
+      projectStart: "2027-01-04",
+      calendars: { seven: SEVEN_DAY },
+      activities: [{ id: "A", duration: 0.5, constraint: { kind: "alap" } }, { id: "N", duration: 0, constraint: { kind: "snet", date: "2027-01-12" } }],
+      links: [{ from: "A", to: "N", type: "SF", lag: { elapsedDays: 1.5 } }],
+    };
+    const e = threeEngines(network, { ...DEFAULTS, startLinkFloat: "working-time" });
+    expect(e.levelled).toEqual(e.cpm);
+    expect(e.cpm).toEqual(["A 2027-01-08 2027-01-11", "N 2027-01-12 2027-01-12"]);
+    expect(scheduleNetwork(network, { startLinkFloat: "working-time" }).activities[0]!.totalFloat.toFixed()).toBe("5");
+  });
+});

@@ -4,7 +4,7 @@ import type { Floats } from "./floats.js";
 import { COMPLETE, IN_PROGRESS, NOT_STARTED, type CompiledNetwork } from "./network.js";
 import { C } from "./read-network.js";
 import type { CalendarTimeline } from "./timeline.js";
-import type { MilestoneDating, StartLinkFloat } from "../types.js";
+import type { MilestoneDating } from "../types.js";
 
 /** @internal How far each not-started ALAP activity is scheduled after its early start (minutes of its calendar). */
 export interface AlapShift {
@@ -22,7 +22,7 @@ export interface AlapShift {
  * dates left A on Mon 4 while B went to Fri 8, and levelling, which moves such a chain late together, disagreed with
  * the CPM with no resource over-allocated. Without an ALAP successor the shift is the activity's free float.
  */
-export function alapShift(net: CompiledNetwork, st: CpmState, floats: Floats, override: boolean, dating: MilestoneDating, startRule: StartLinkFloat): AlapShift {
+export function alapShift(net: CompiledNetwork, st: CpmState, floats: Floats, override: boolean, dating: MilestoneDating): AlapShift {
   const n = net.spec.ids.length;
   const shift = new Float64Array(n);
   const raw = new Float64Array(n);
@@ -45,7 +45,9 @@ export function alapShift(net: CompiledNetwork, st: CpmState, floats: Floats, ov
       const j = net.spec.linkTo[k] as number;
       // As computeFloats: a link into complete work, or into started work it no longer binds, leaves no float to take.
       if (net.state[j] === COMPLETE || (net.state[j] === IN_PROGRESS && (override || net.spec.linkType[k] === 1))) continue;
-      f = Math.min(f, earlyBound(net, sched, k, dating, startRule) - ef);
+      // Placed, not reported: the exact instant binds (under `startLinkFloat: "working-time"` a start at the instant's
+      // working-time position, Monday 08:00 for Sunday midday, let an elapsed lag move the successor).
+      f = Math.min(f, earlyBound(net, sched, k, dating, "exact") - ef);
     }
     raw[i] = f;
     const s = Math.max(0, Math.min(f, floats.totalFloat[i] as number));

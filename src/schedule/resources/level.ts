@@ -69,7 +69,7 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
   runCpm(net, net.spec.duration, st, override, opts.finishBy, opts.milestoneDating, opts.startLinkFloat);
   const schedule = scheduleResult(net, st, opts);
   const floats = computeFloats(net, st, opts.totalFloat, override, opts.milestoneDating, opts.startLinkFloat);
-  const late = alapShift(net, st, floats, override, opts.milestoneDating, opts.startLinkFloat);
+  const late = alapShift(net, st, floats, override, opts.milestoneDating);
   const rm = readResources(net.spec, input.network, input.resources, input.assignments, net.origin);
   let totalDays = 0;
   for (let i = 0; i < n; i++) totalDays += Math.ceil((st.span[i] as number) / net.mpd) * 2 + 1;

@@ -57,7 +57,7 @@ export function resourceLoad(
   const ef = Float64Array.from(st.efW);
   const alap = net.spec.constraints.some((c, i) => c?.kind === "alap" && net.state[i] === NOT_STARTED);
   if (dates === "scheduled" && alap) {
-    const free = alapShift(net, st, computeFloats(net, st, opts.totalFloat, override, opts.milestoneDating, opts.startLinkFloat), override, opts.milestoneDating, opts.startLinkFloat).shift;
+    const free = alapShift(net, st, computeFloats(net, st, opts.totalFloat, override, opts.milestoneDating, opts.startLinkFloat), override, opts.milestoneDating).shift;
     net.spec.constraints.forEach((c, i) => {
       if (c?.kind !== "alap" || net.state[i] !== NOT_STARTED) return;
       es[i] = (es[i] as number) + (free[i] as number);
