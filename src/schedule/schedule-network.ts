@@ -1,6 +1,7 @@
 import { checkArguments, fromEpochDay, type IsoDate, type WorkingCalendar } from "../core/index.js";
 import { D, cpmState, runCpm, type CpmState } from "./engine/cpm-kernel.js";
 import { Edge } from "./engine/edge.js";
+import { alapShift } from "./engine/alap-shift.js";
 import { computeFloats, type Floats } from "./engine/floats.js";
 import { COMPLETE, IN_PROGRESS, NOT_STARTED, compileNetwork, type CompiledNetwork } from "./engine/network.js";
 import { LINK_TYPES, readNetwork } from "./engine/read-network.js";
@@ -61,6 +62,8 @@ export function scheduleResult(net: CompiledNetwork, st: CpmState, opts: Resolve
   const { spec } = net;
   const edge = new Edge(net.origin, net.mpd, spec.start);
   const floats = computeFloats(net, st, opts.totalFloat, opts.outOfSequence === "progress-override", opts.milestoneDating, opts.startLinkFloat);
+  // Where ALAP work is scheduled: late by its free float to its successors' scheduled dates (an ALAP chain together).
+  const late = alapShift(net, st, floats, opts.outOfSequence === "progress-override", opts.milestoneDating);
   const critMin = opts.criticalDays.times(net.mpd).toNumber();
   const nearMin = opts.nearCriticalDays.times(net.mpd).toNumber();
   const n = spec.ids.length;
@@ -78,7 +81,7 @@ export function scheduleResult(net: CompiledNetwork, st: CpmState, opts: Resolve
     const late0 = st.lfW[i] === st.lsW[i];
     const startPinned = pinnedByStart(net, st, i);
     const latePinned = startPinned && st.lsW[i] === es;
-    const shift = alap ? (floats.freeFloat[i] as number) : 0;
+    const shift = alap ? (late.shift[i] as number) : 0;
     // A milestone reached in its calendar's non-working time: on the day of that instant (see reachedAfterHours).
     const reached = ef === es && !startPinned ? reachedAfterHours(net, st, i, opts.milestoneDating) : undefined;
     const lateReached = reached !== undefined && late0 && st.lsW[i] === es ? reached : undefined;

@@ -175,8 +175,8 @@ describe("levelResources: an ALAP milestone moves late as ALAP work does", () =>
 
   it("property: with no resource conflict, levelled dates are scheduleNetwork's scheduled dates (ALAP milestones too)", () => {
     // Random small networks on three calendars (Mon–Fri, 7-day, Mon–Sat), milestones, every link type, working-day and
-    // elapsed lags, some deadlines, some activities ALAP (no ALAP → ALAP link: levelling moves such a chain late together, while
-    // scheduleNetwork's free float is measured to the successor's early dates). Nothing to level: nothing may move.
+    // elapsed lags, some deadlines, some activities ALAP (no ALAP → ALAP link here: alap-chain.test.ts has
+    // those). Nothing to level: nothing may move.
     const SIX = createWorkingCalendar({ name: "Mon–Sat", workingWeekdays: [1, 2, 3, 4, 5, 6] });
     const gen = fc.integer({ min: 2, max: 7 }).chain((n) =>
       fc.record({

@@ -222,7 +222,11 @@ export function runCpmGeneral(
     // reached, or the evening before its position; its position's morning let other calendars' work use the gap.
     for (let i = 0; i < n; i++) {
       const m = span[i] === 0 && state[i] === NOT_STARTED;
-      const t = m ? (instant[i] as number) : finishInstant(timelines[calendarOf[i] as number] as CalendarTimeline, efW[i] as number, span[i] as number);
+      // Started work finishes at an evening, no earlier than its actual start day's, as it is dated and as the Monte
+      // Carlo counts it (with nothing left its 0-day span read as a start: FNET Fri 22 gave Monday 25's morning).
+      const t = m ? (instant[i] as number)
+        : state[i] === IN_PROGRESS ? Math.max((timelines[calendarOf[i] as number] as CalendarTimeline).F(efW[i] as number), ((net.spec.actualStart[i] as number) - net.origin + 1) * net.mpd)
+        : finishInstant(timelines[calendarOf[i] as number] as CalendarTimeline, efW[i] as number, span[i] as number);
       if (t > finish) {
         finish = t;
         finishMorning = m ? (instantMorning[i] as number) : 0;

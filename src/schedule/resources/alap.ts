@@ -1,5 +1,5 @@
 import type { CpmState } from "../engine/cpm-kernel.js";
-import type { Floats } from "../engine/floats.js";
+import type { AlapShift } from "../engine/alap-shift.js";
 import { COMPLETE, NOT_STARTED, type CompiledNetwork } from "../engine/network.js";
 import { C, LAG_ELAPSED } from "../engine/read-network.js";
 import type { CalendarTimeline } from "../engine/timeline.js";
@@ -22,7 +22,7 @@ export function alapLate(
   milestoneAt: (i: number) => number,
   skip: (j: number) => boolean,
   override: boolean,
-  floats: Floats,
+  late: AlapShift,
 ): number[] {
   const n = net.spec.ids.length;
   const cal = (i: number) => net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline;
@@ -41,8 +41,9 @@ export function alapLate(
     if (!alap(j)) continue;
     const d = (ef[j] as number) - (es[j] as number);
     const from = es[j] as number;
-    // Each successor link that binds, with the latest start it allows the successor: where the successor is, or where
-    // the link already put it (a link a must-on date already breaks is not broken further).
+    // Each successor link that binds, with the latest start it allows the successor: where the successor is. A link a
+    // must-on date already breaks keeps the activity where it is, as its negative total float does in scheduleNetwork
+    // (it moved on while the link reached the successor's calendar no later: 7-day A FS → MSO B, A Fri 8 → Sun 10).
     const bounds: [number, number, number][] = [];
     // Into a milestone by no lag or an elapsed one, the instant reached counts too: one position is an evening and the
     // next morning (Fri 17:00 + 1 elapsed day reaches Saturday: a milestone dated Friday would move on to Saturday).
@@ -58,7 +59,7 @@ export function alapLate(
       if (net.state[s] === COMPLETE || (net.state[s] !== NOT_STARTED && (override || net.spec.linkType[k] === 1))) continue;
       const ds = st.span[s] as number;
       const at = net.state[s] === NOT_STARTED ? (es[s] as number) : (ef[s] as number) - ds;
-      bounds.push([k, s, Math.max(at, linkStart(net, k, s, ds, es, ef, milestoneAt))]);
+      bounds.push([k, s, at]);
       if (net.state[s] === NOT_STARTED && ds === 0 && (net.spec.linkLagKind[k] === LAG_ELAPSED || net.spec.linkLag[k] === 0)) {
         // A start reaching it at its evening instant is the next morning's: the milestone would be dated a day later.
         const start = es[j] !== ef[j] && (net.spec.linkType[k] === 1 || net.spec.linkType[k] === 3);
@@ -83,11 +84,9 @@ export function alapLate(
       if (fits(mid)) lo = mid;
       else hi = mid - 1;
     }
-    // The part of its CPM free float its late dates forbid (a successor's deadline or no-later-than date, finishBy:
-    // free float is at most total float) stays forbidden: without a conflict it stays where scheduleNetwork put it.
-    let raw = cal(j).W(st.finishInstant) - (st.efW[j] as number);
-    for (let p = net.graph.succStart[j] as number; p < (net.graph.succStart[j + 1] as number); p++) raw = Math.min(raw, floats.linkFloat[net.graph.succLinks[p] as number] as number);
-    lo = Math.max(from, lo - Math.max(0, raw - (floats.freeFloat[j] as number)));
+    // The part of its CPM shift its late dates forbid (a successor's deadline or no-later-than date, finishBy: the
+    // shift is at most total float) stays forbidden: without a conflict it stays where scheduleNetwork put it.
+    lo = Math.max(from, lo - Math.max(0, (late.raw[j] as number) - (late.shift[j] as number)));
     if (lo === from) continue;
     usage.remove(j, from, from + d);
     const w = latestFit(usage, j, d, lo, from, net.mpd) ?? from;

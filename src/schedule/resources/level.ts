@@ -1,5 +1,6 @@
 import { PmoDecimal, ValidationError, checkArguments, checkOptionKeys, fromEpochDay, type IsoDate } from "../../core/index.js";
 import { Edge } from "../engine/edge.js";
+import { alapShift } from "../engine/alap-shift.js";
 import { computeFloats } from "../engine/floats.js";
 import { cpmState, runCpm, type CpmState } from "../engine/cpm-kernel.js";
 import { placedMilestoneInstant } from "../engine/milestone-day.js";
@@ -68,6 +69,7 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
   runCpm(net, net.spec.duration, st, override, opts.finishBy, opts.milestoneDating, opts.startLinkFloat);
   const schedule = scheduleResult(net, st, opts);
   const floats = computeFloats(net, st, opts.totalFloat, override, opts.milestoneDating, opts.startLinkFloat);
+  const late = alapShift(net, st, floats, override, opts.milestoneDating);
   const rm = readResources(net.spec, input.network, input.resources, input.assignments, net.origin);
   let totalDays = 0;
   for (let i = 0; i < n; i++) totalDays += Math.ceil((st.span[i] as number) / net.mpd) * 2 + 1;
@@ -82,9 +84,8 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
   for (let j = 0; j < n; j++) if (net.state[j] === IN_PROGRESS && !override && livePredecessor(net, j)) follows[j] = 1;
   // Its start of waiting (the status date, or the actual start when later): the end of the fixed part.
   const waitFrom = (j: number) => Math.max(st.esW[j] as number, net.statusW[j] as number);
-  // Where the remaining part starts on the CPM dates (= the early start of not-started work; under `alap: "late"`, an
-  // ALAP activity's scheduled start, early start + free float: placed there, it waited from its early one).
-  const lateAt = (i: number) => (alap === "late" && net.spec.constraintKind[i] === C.alap && net.state[i] === NOT_STARTED ? (floats.freeFloat[i] as number) : 0);
+  // Where the remaining part starts on the CPM dates (the early start of not-started work; `alap: "late"`: ALAP's scheduled).
+  const lateAt = (i: number) => (alap === "late" && net.spec.constraintKind[i] === C.alap && net.state[i] === NOT_STARTED ? (late.shift[i] as number) : 0);
   const cpmStart = (j: number) => (net.state[j] === IN_PROGRESS ? (st.efW[j] as number) - (st.span[j] as number) : (st.esW[j] as number) + lateAt(j));
   for (let j = 0; j < n; j++) if (follows[j]) idle.from[j] = idle.to[j] = Number.NaN; // its wait is known once placed
   const usage = new Usage(net, rm, finishDay + totalDays + 31, idle); // an initial size: the usage grows when needed
@@ -172,8 +173,7 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
     if (first) {
       const over = (rm.uses[j] ?? []).find((u) => u.micro > (rm.maxMicro[u.r] as number));
       const limit = mode === "within-slack" ? cpmStart(j) - lateAt(j) + Math.max(0, floats.totalFloat[j] as number) : Infinity;
-      // Past the last day any work is recorded and the last holiday of the calendars involved, conflicts repeat
-      // weekly: when a whole week of start days there has failed, no later one fits either.
+      // Past the last day any work is recorded and the last holiday involved, conflicts repeat weekly: stop after a week.
       const quiet = Math.max(
         usage.lastBusyDay,
         Math.floor(cal.S(logic) / net.mpd) - 1,
@@ -225,7 +225,7 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
     }
   }
   // ALAP work as late as its levelled free float allows, when levelling moved its successors (it stayed early).
-  if (alap === "late") alapLate(net, st, es, ef, usage, milestoneAt, (j) => follows[j] === 1 || unresolvedOf.has(j), override, floats);
+  if (alap === "late") alapLate(net, st, es, ef, usage, milestoneAt, (j) => follows[j] === 1 || unresolvedOf.has(j), override, late);
   // The levelled finish is the latest activity finish *date*, each dated as the activities are (a milestone at the
   // evening of the last working day before its instant): comparing raw instants dated a week-end milestone on Sunday.
   let finishDate: IsoDate | undefined;

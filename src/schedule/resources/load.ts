@@ -1,6 +1,7 @@
 import { PmoDecimal, checkArguments, checkOptionKeys, addMonths, fromEpochDay, startOfMonth, toEpochDay, ValidationError, type IsoDate } from "../../core/index.js";
 import { cpmState, runCpm } from "../engine/cpm-kernel.js";
 import { NOT_STARTED, compileNetwork } from "../engine/network.js";
+import { alapShift } from "../engine/alap-shift.js";
 import { computeFloats } from "../engine/floats.js";
 import { readNetwork } from "../engine/read-network.js";
 import { resolveScheduleOptions } from "../options.js";
@@ -50,12 +51,13 @@ export function resourceLoad(
   const st = cpmState(net.spec.ids.length);
   runCpm(net, net.spec.duration, st, override, opts.finishBy, opts.milestoneDating, opts.startLinkFloat);
   const rm = readResources(net.spec, input.network, input.resources, input.assignments, net.origin);
-  // The scheduled dates: a not-started ALAP activity moved late by its free float, as scheduleNetwork places it.
+  // The scheduled dates: a not-started ALAP activity moved late (its free float to its successors' scheduled dates), as
+  // scheduleNetwork places it.
   const es = Float64Array.from(st.esW);
   const ef = Float64Array.from(st.efW);
   const alap = net.spec.constraints.some((c, i) => c?.kind === "alap" && net.state[i] === NOT_STARTED);
   if (dates === "scheduled" && alap) {
-    const free = computeFloats(net, st, opts.totalFloat, override, opts.milestoneDating, opts.startLinkFloat).freeFloat;
+    const free = alapShift(net, st, computeFloats(net, st, opts.totalFloat, override, opts.milestoneDating, opts.startLinkFloat), override, opts.milestoneDating).shift;
     net.spec.constraints.forEach((c, i) => {
       if (c?.kind !== "alap" || net.state[i] !== NOT_STARTED) return;
       es[i] = (es[i] as number) + (free[i] as number);
