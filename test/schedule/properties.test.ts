@@ -101,6 +101,14 @@ describe("CPM properties", () => {
         const b = cpmState(net.spec.ids.length);
         runCpmFast(net, net.spec.duration, a, undefined);
         runCpmGeneral(net, net.spec.duration, b, false, undefined);
+        // The fast kernel runs only on `oneCalendar` networks; an SS/SF link without lag into a milestone keeps the
+        // dates on one calendar (`oneCalendarDates`, the Monte Carlo's dates kernel) but its drivers need the general
+        // kernel's morning reach (see kernels-agree-ss-milestone.test.ts): there only the dates must agree.
+        if (!net.oneCalendar) {
+          expect(net.oneCalendarDates).toBe(true);
+          expect([a.esW, a.efW, a.lsW, a.lfW, a.finishInstant]).toEqual([b.esW, b.efW, b.lsW, b.lfW, b.finishInstant]);
+          return;
+        }
         expect([a.esW, a.efW, a.lsW, a.lfW, a.esDriver, a.lfDriver, a.leadClamped, a.finishInstant]).toEqual([b.esW, b.efW, b.lsW, b.lfW, b.esDriver, b.lfDriver, b.leadClamped, b.finishInstant]);
       }),
       { numRuns: 150 },
