@@ -12,7 +12,8 @@ const sum = (xs: readonly Decimal[]) => xs.reduce((s, x) => s.plus(x), new PmoDe
 /**
  * A figure derived from a request's business case (see {@link DerivedFigure}); `npv` times its flows by the
  * options' {@link NpvConventions} (default: whole years, past flows compounded). Missing with `unknown-period` when an
- * `npv` flow's period label has no year (with `discounting: "per-period"`: is no year, quarter or month), `cost-is-zero` for `roi` with costs that add up to 0, `no-cost-estimate` for
+ * `npv` flow's period label has no year (with `discounting: "per-period"`: is no year, half-year, quarter or month — a
+ * week says why it is refused — or the request mixes period lengths, naming two labels), `cost-is-zero` for `roi` with costs that add up to 0, `no-cost-estimate` for
  * `total-cost`, `net-benefit`, `roi` and `npv` of a request without cost estimates, `no-effort-estimate` for `effort-hours` without effort
  * estimates (unknown is not 0). A request without benefits has benefits of 0.
  *
