@@ -46,7 +46,7 @@ export function derivedFigure(
   return missing(
     "unknown-period",
     f.mixed !== undefined
-      ? `${p} and ${JSON.stringify(f.mixed)} have different period lengths: per-period discounting counts each length from the as-of's period of that length, so a request mixes none`
+      ? `${p} and ${JSON.stringify(f.mixed)} have different period lengths: per-period discounting counts each length from the as-of's period of that length, so a request takes one length`
       : options.discounting !== "per-period"
         ? `${p} has no year`
         : /^(?:FY)?\d{4}[-/.:_]W\d/i.test(f.detail!)
@@ -59,7 +59,9 @@ export function derivedFigure(
  * @internal {@link derivedFigure} without its argument checks, for scoring: the scoring model has already checked the
  * request, the figure name, the as-of date and the rate (a decimal above −1), so `scoreRequests` does not carry the
  * argument guard and the general rate parser (which also takes Money, and so the currency table) into a bundle.
- * `rate` is asked for only by `npv`, after the flows are read, as before.
+ * `rate` is asked for only by `npv`, after the flows are read, as before. An `npv` missing with `unknown-period`
+ * carries the bare label as its detail (and, for a request mixing period lengths, the label before it as `mixed`):
+ * derivedFigure words it, scoring drops it.
  */
 export function deriveFigure(request: ProjectRequest, figure: DerivedFigure, asOf: IsoDate, rate: () => Decimal, npv: NpvConventions): Metric<Decimal> & { readonly mixed?: string } {
   const costs = request.estimatedCost.map((c) => c.amount.amount);

@@ -79,7 +79,7 @@ describe("derived NPV per period: weeks and mixed lengths are refused, saying wh
     const mixed = req("X", {}, { estimatedCost: [cost("2026-11", "500")], benefits: [benefit(["2027", "1100"])] } as never);
     const f = at(mixed, "0.1", pp);
     // Flows are read benefits first: 2027 (a year), then the cost's 2026-11 (a month).
-    expect([f.value, f.reason, (f as { detail?: string }).detail]).toEqual([undefined, "unknown-period", `"2026-11" and "2027" have different period lengths: per-period discounting counts each length from the as-of's period of that length, so a request mixes none`]);
+    expect([f.value, f.reason, (f as { detail?: string }).detail]).toEqual([undefined, "unknown-period", `"2026-11" and "2027" have different period lengths: per-period discounting counts each length from the as-of's period of that length, so a request takes one length`]);
     expect(Object.keys(f)).toEqual(["reason", "detail"]); // no internal field leaks out
     // Whole years: −500 + 1100/1.1 = 500.
     expect(at(mixed, "0.1").value?.toFixed(2)).toBe("500.00");
