@@ -58,7 +58,7 @@ export const METRIC_REASONS = [
  *
  * Observations and inputs:
  * - `no-data`: there were no observations in the period. `not-supplied`: a figure a rule reads was not given.
- * - `not-rated`: a RAG dimension without a colour. `unknown-period`: a period label without a year (or not a year, quarter or month where flows are discounted per period).
+ * - `not-rated`: a RAG dimension without a colour. `unknown-period`: a period label without a year (or, where flows are discounted per period, not a year, half-year, quarter or month, or of another length than the request's other labels).
  * - `missing-rating`, `score-out-of-range`: a request could not be scored (a rating is missing; a score exceeds the
  *   model's range). `negative-score`: a risk-adjusted model's score before the adjustment is below 0, where
  *   multiplying by a confidence would raise it (less confidence, better rank). `infeasible`: the selection problem has no feasible solution. `forced-out`: a candidate forced

@@ -21,7 +21,7 @@ export type CriterionScale =
  * - `total-cost`: Σ estimated cost; `total-benefit`: Σ benefit amounts; `expected-benefit`: Σ amount × confidence;
  * - `net-benefit`: expected benefit − total cost; `roi`: net benefit ÷ total cost;
  * - `npv`: NPV of the net flows (expected benefits − costs) at `rate`, by default t = fiscal year − as-of year
- *   (years are read from period labels `FY2027`, `2027`, `2027-Q1`, `2027-03`; see {@link NpvConventions});
+ *   (years are read from period labels `FY2027`, `2027`, `2027-H1`, `2027-Q1`, `2027-03`; see {@link NpvConventions});
  * - `effort-hours`: Σ estimated effort hours.
  */
 export type DerivedFigure = "total-cost" | "total-benefit" | "expected-benefit" | "net-benefit" | "roi" | "npv" | "effort-hours";
@@ -38,9 +38,11 @@ export interface NpvConventions {
   /**
    * `"whole-years"` (default): a flow is discounted by whole years, t = its label's year − the as-of's year, so
    * `2027-Q1` and `2027-12` both count as one year away on 2026-11-20. `"per-period"`: by its own period, at the
-   * periodic rate (1 + r)^(1/4) − 1 for a quarter (`2027-Q1`) and (1 + r)^(1/12) − 1 for a month (`2027-03`), counted
-   * from the as-of's quarter or month (t = 0), as Excel's `NPV` at the periodic rate; a year label is its own period.
-   * A label that is no year, quarter or month (`2027-W05`, `2027-H1`) is `unknown-period` there.
+   * periodic rate (1 + r)^(1/2) − 1 for a half-year (`2027-H1`), (1 + r)^(1/4) − 1 for a quarter (`2027-Q1`) and
+   * (1 + r)^(1/12) − 1 for a month (`2027-03`), counted from the as-of's half-year, quarter or month (t = 0), as Excel's
+   * `NPV` at the periodic rate; a year label is its own period. There a week (`2027-W05`: 52 or 53 to a year, so no
+   * periodic rate follows from the annual one), another label, or a request that mixes period lengths (`2027` with
+   * `2027-01`: each length counts from its own origin) is `unknown-period`, with the reason in its detail.
    */
   readonly discounting?: "whole-years" | "per-period";
   /**

@@ -12,7 +12,8 @@ const sum = (xs: readonly Decimal[]) => xs.reduce((s, x) => s.plus(x), new PmoDe
 /**
  * A figure derived from a request's business case (see {@link DerivedFigure}); `npv` times its flows by the
  * options' {@link NpvConventions} (default: whole years, past flows compounded). Missing with `unknown-period` when an
- * `npv` flow's period label has no year (with `discounting: "per-period"`: is no year, quarter or month), `cost-is-zero` for `roi` with costs that add up to 0, `no-cost-estimate` for
+ * `npv` flow's period label has no year (with `discounting: "per-period"`: is no year, half-year, quarter or month — a
+ * week says why it is refused — or the request mixes period lengths, naming two labels), `cost-is-zero` for `roi` with costs that add up to 0, `no-cost-estimate` for
  * `total-cost`, `net-benefit`, `roi` and `npv` of a request without cost estimates, `no-effort-estimate` for `effort-hours` without effort
  * estimates (unknown is not 0). A request without benefits has benefits of 0.
  *
@@ -38,16 +39,31 @@ export function derivedFigure(
     const v: unknown = options[k];
     if (v !== undefined && !(allowed as readonly unknown[]).includes(v)) throw ValidationError.single(["options", k], `expected ${allowed.join(" or ")}`, "derivedFigure");
   }
-  return deriveFigure(request, figure, options.asOf, () => toRate(options.rate ?? 0, "derivedFigure", ["options", "rate"]), options);
+  const f = deriveFigure(request, figure, options.asOf, () => toRate(options.rate ?? 0, "derivedFigure", ["options", "rate"]), options);
+  if (f.reason !== "unknown-period") return f;
+  // deriveFigure gives the label only (and, for a mix, the label before it): the words live here, not in scoring.
+  const p = JSON.stringify(f.detail);
+  return missing(
+    "unknown-period",
+    f.mixed !== undefined
+      ? `${p} and ${JSON.stringify(f.mixed)} have different period lengths: per-period discounting counts each length from the as-of's period of that length, so a request takes one length`
+      : options.discounting !== "per-period"
+        ? `${p} has no year`
+        : /^(?:FY)?\d{4}[-/.:_]W\d/i.test(f.detail!)
+          ? `${p} is a week: weeks (52 or 53 to a year) have no periodic rate that follows from the annual one, so they are not discounted per period`
+          : `${p} is no year, half-year, quarter or month`,
+  );
 }
 
 /**
  * @internal {@link derivedFigure} without its argument checks, for scoring: the scoring model has already checked the
  * request, the figure name, the as-of date and the rate (a decimal above −1), so `scoreRequests` does not carry the
  * argument guard and the general rate parser (which also takes Money, and so the currency table) into a bundle.
- * `rate` is asked for only by `npv`, after the flows are read, as before.
+ * `rate` is asked for only by `npv`, after the flows are read, as before. An `npv` missing with `unknown-period`
+ * carries the bare label as its detail (and, for a request mixing period lengths, the label before it as `mixed`):
+ * derivedFigure words it, scoring drops it.
  */
-export function deriveFigure(request: ProjectRequest, figure: DerivedFigure, asOf: IsoDate, rate: () => Decimal, npv: NpvConventions): Metric<Decimal> {
+export function deriveFigure(request: ProjectRequest, figure: DerivedFigure, asOf: IsoDate, rate: () => Decimal, npv: NpvConventions): Metric<Decimal> & { readonly mixed?: string } {
   const costs = request.estimatedCost.map((c) => c.amount.amount);
   const totalCost = sum(costs);
   const benefits = request.benefits.flatMap((b) => b.amounts.map((a) => ({ amount: a.amount.amount, expected: a.amount.amount.times(b.confidence), period: a.period })));
@@ -69,15 +85,24 @@ export function deriveFigure(request: ProjectRequest, figure: DerivedFigure, asO
       const at = +asOf.slice(0, 4) * 12 + +asOf.slice(5, 7) - 1;
       const perPeriod = npv.discounting === "per-period";
       let pv = new PmoDecimal(0);
+      let len0 = 0;
+      let prev = "";
       // Net flows: expected benefits in, costs out.
       for (const f of [...benefits, ...request.estimatedCost.map((c) => ({ period: c.period, expected: c.amount.amount.negated() }))]) {
-        // A year (FY2027, 2027), a quarter (2027-Q1) or a month (2027-03); whole years read any label's year (2027-W05).
-        const m = /^(?:FY)?(\d{4})(?:$|[-/.:_](?:Q([1-4])|(0[1-9]|1[0-2]))?)/i.exec(f.period);
-        if (!m || (perPeriod && m[0] !== f.period)) return missing("unknown-period", `${JSON.stringify(f.period)} is no year, quarter or month`);
-        // The period's length in months; t = its start − the start of the as-of's period of that length, so a quarter
-        // is discounted by (1 + r)^(k/4) and a month by (1 + r)^(k/12), k periods away; t < 0 is a past flow.
-        const len = perPeriod ? (m[2] ? 3 : m[3] ? 1 : 12) : 12;
-        let t = +m[1]! * 12 + (len < 12 ? +(m[2] ?? m[3])! * len - len : 0) - at + (at % len);
+        // A year (FY2027, 2027), a half-year (2027-H1), a quarter (2027-Q1) or a month (2027-03); whole years read any
+        // label's year (2027-W05). The refusals carry only the label(s): derivedFigure words them, scoring drops them.
+        const m = /^(?:FY)?(\d{4})(?:$|[-/.:_](?:H([12])|Q([1-4])|(0[1-9]|1[0-2]))?)/i.exec(f.period);
+        if (!m || (perPeriod && m[0] !== f.period)) return missing("unknown-period", f.period);
+        // The period's length in months; t = its start − the start of the as-of's period of that length, so a half-year
+        // is discounted by (1 + r)^(k/2), a quarter by (1 + r)^(k/4) and a month by (1 + r)^(k/12), k periods away;
+        // t < 0 is a past flow. Each length counts from its own origin (a year from 1 January, a month from the as-of's
+        // month), so a request that mixes lengths has no one timeline and is refused.
+        const n = m[2] ?? m[3] ?? m[4];
+        const len = perPeriod ? (m[2] ? 6 : m[3] ? 3 : n ? 1 : 12) : 12;
+        if (len0 && len0 != len) return { reason: "unknown-period", detail: f.period, mixed: prev };
+        len0 = len;
+        prev = f.period;
+        let t = +m[1]! * 12 + (len < 12 ? +n! * len - len : 0) - at + (at % len);
         const past = t < 0 ? npv.pastFlows : undefined;
         if (past === "excluded") continue;
         if (past === "undiscounted") t = 0;

@@ -66,10 +66,10 @@ describe("derived NPV: whole years or per period", () => {
       .toEqual(["-134.307655249742", "-112.757030249742", "-12.757030249742"]);
   });
 
-  it("per-period needs a year, quarter or month label: a week or half-year is unknown-period (whole years read its year)", () => {
+  it("per-period needs a year, half-year, quarter or month label: a week is unknown-period (whole years read its year)", () => {
     const weeks = { ...quarters, estimatedCost: [cost("2027-W05", "1000")] };
     const f = derivedFigure(weeks, "npv", { asOf, rate: RQ, discounting: "per-period" });
-    expect([f.value, f.reason, (f as { detail?: string }).detail]).toEqual([undefined, "unknown-period", '"2027-W05" is no year, quarter or month']);
+    expect([f.value, f.reason, (f as { detail?: string }).detail]).toEqual([undefined, "unknown-period", '"2027-W05" is a week: weeks (52 or 53 to a year) have no periodic rate that follows from the annual one, so they are not discounted per period']);
     expect(at(weeks, RQ, {}, 2)).toBe((1200 / 1.21550625 - 1000 / 1.21550625).toFixed(2));
   });
 
@@ -85,23 +85,28 @@ describe("derived NPV: whole years or per period", () => {
 });
 
 describe("derived NPV conventions: properties", () => {
-  const label = fc.oneof(
+  // One period length per request (per period, a request that mixes lengths is unknown-period: npv20-periods.test.ts).
+  const labels = [
     fc.integer({ min: 2024, max: 2030 }).map((y) => `FY${y}`),
+    fc.tuple(fc.integer({ min: 2024, max: 2030 }), fc.integer({ min: 1, max: 2 })).map(([y, h]) => `${y}-H${h}`),
     fc.tuple(fc.integer({ min: 2024, max: 2030 }), fc.integer({ min: 1, max: 4 })).map(([y, q]) => `${y}-Q${q}`),
     fc.tuple(fc.integer({ min: 2024, max: 2030 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, "0")}`),
-  );
-  const flow = fc.tuple(label, fc.integer({ min: 1, max: 10_000 }));
+  ];
+  const flows = fc.constantFrom(...labels).chain((label) => {
+    const flow = fc.tuple(label, fc.integer({ min: 1, max: 10_000 }));
+    return fc.tuple(fc.array(flow, { minLength: 1, maxLength: 6 }), fc.array(flow, { maxLength: 6 }));
+  });
   const requestOf = (costs: [string, number][], benefits: [string, number][]) =>
     req("P", {}, { estimatedCost: costs.map(([p, a]) => cost(p, String(a))), benefits: benefits.length > 0 ? [benefit(...benefits.map(([p, a]) => [p, String(a)] as [string, string]))] : [] } as never);
   const rate = fc.integer({ min: -50, max: 100 }).map((p) => (p / 100).toString());
 
   it("undiscounted = excluded + the past flows at face value; at rate 0 compound = undiscounted; year labels read alike", () => {
     fc.assert(
-      fc.property(fc.array(flow, { minLength: 1, maxLength: 6 }), fc.array(flow, { maxLength: 6 }), rate, (costs, benefits, r) => {
+      fc.property(flows, rate, ([costs, benefits], r) => {
         const p = requestOf(costs, benefits);
         const v = (c: NpvConventions, rr = r) => derivedFigure(p, "npv", { asOf, rate: rr, discounting: "per-period", ...c }).value!;
-        // Past (per period): before 2026-Q4 for a quarter, 2026-11 for a month, 2026 for a year.
-        const isPast = (l: string) => (/Q/.test(l) ? l < "2026-Q4" : l.startsWith("FY") ? l < "FY2026" : l < "2026-11");
+        // Past (per period): before 2026-H2 for a half-year, 2026-Q4 for a quarter, 2026-11 for a month, 2026 for a year.
+        const isPast = (l: string) => (/H/.test(l) ? l < "2026-H2" : /Q/.test(l) ? l < "2026-Q4" : l.startsWith("FY") ? l < "FY2026" : l < "2026-11");
         const past = [...benefits.filter(([l]) => isPast(l)).map(([, a]) => a), ...costs.filter(([l]) => isPast(l)).map(([, a]) => -a)].reduce((x, y) => x + y, 0);
         expect(v({ pastFlows: "undiscounted" }).minus(v({ pastFlows: "excluded" })).minus(past).abs().lt("1e-20")).toBe(true);
         expect(v({ pastFlows: "compound" }, "0").minus(v({ pastFlows: "undiscounted" }, "0")).isZero()).toBe(true);

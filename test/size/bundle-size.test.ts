@@ -150,6 +150,10 @@ describe("issue 17: bundle size", () => {
   }, 120_000);
 
   it("scoreRequests stays within its measured 10.43 kB gzip beyond zod and decimal.js (over the 10 kB goal)", async () => {
+    // Measured 10.426 kB (2026-12-08, npv20, 10.393 before: + half-year labels and the refusal of a request mixing period
+    // lengths under per-period NPV, +0.033, paid for by wording every unknown-period refusal in the public derivedFigure
+    // rather than in deriveFigure, since scoring drops a missing figure's detail; worded in deriveFigure it measured
+    // 10.478). Root entry 99.816 → 99.848.
     // Measured 10.395 kB (2026-12-07, sel19: + half-unit ties taken as ties in the rounding, +0.017; − units turned
     // into a Decimal through an exponent string instead of padding and slicing digits, −0.050).
     // size pass 24: one decimal-input schema for criteria and formulas, −0.004 (10.423 on its own).
