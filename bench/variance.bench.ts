@@ -96,4 +96,21 @@ export async function runVarianceBenchmarks(): Promise<void> {
     `Generating and compiling the portfolio (Decimal → integer cents, calendars, grids): ${(buildMs / 1000).toFixed(1)} s once. ` +
     `Heap: ${(heap1 - heap0).toFixed(0)} MiB for the compiled portfolio (the cells alone as Float64Array: ${(cells.byteLength / 1048576).toFixed(0)} MiB). ` +
     `Portfolio BAC ${exact.div(100).toFixed(2)} EUR, equal to the exact Decimal sum of the cells.`);
+  await farStatusDates(oneInput);
+}
+
+/**
+ * A status date far after the baseline (a typo: 2126 for 2026): one earnedValue call on the 50-package project, weekly
+ * grid, at 1, 10, 100 and 1,000 years after the baseline start. The work must grow at most linearly with the span; a
+ * span past the documented bound (400 years) is refused at once with a ValidationError naming the status date.
+ */
+export async function farStatusDates(input: Parameters<typeof earnedValue>[0]): Promise<void> {
+  const rows = [];
+  for (const years of [1, 10, 100, 1000]) {
+    const statusDate = `${2026 + years}-01-05`;
+    let outcome = "answers";
+    try { earnedValue(input, { statusDate }); } catch (e) { outcome = `refused (${(e as Error).constructor.name})`; }
+    rows.push(await time(`earnedValue, status ${years} year${years > 1 ? "s" : ""} after the baseline (${statusDate}): ${outcome}`, () => { try { earnedValue(input, { statusDate }); } catch { /* refused */ } }, 3));
+  }
+  report("Earned value at a far status date (one project, 50 packages, weekly grid)", rows);
 }

@@ -123,6 +123,9 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
     if (c.workPackageId !== undefined && k === undefined) warnings.push({ code: "actual-for-unknown-package", packageId: c.workPackageId, message: `${c.id} is charged to unknown package ${c.workPackageId}: counted at project level` });
     (k === undefined ? unassigned : (perPkg[k] as Ac[])).push(a);
   });
+  // A status date centuries away is a typo (2126 for 2026): the calendar, the grid and its prefix sums grow with the
+  // span, so it is bounded, one Gregorian cycle.
+  if (hi - lo > 146097) throw ValidationError.single(["statusDate"], "more than 400 years (146,097 days) from the plan", "earned value");
   const days = compileDays(calendar, lo - 1, hi + 1), working = policy.spread === "working-days";
   const grid = options.grid ?? { kind: "weekly" };
   const gridEnd = Int32Array.from(periodGrid(grid, fromEpochDay(lo), fromEpochDay(hi)).periods.map((p) => toEpochDay(p.finish)));
@@ -201,7 +204,7 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
     }
   });
   const tEnd = Int32Array.from(gridEnd, (e) => workingDaysIn(days, start, e));
-  const packed = packPackages(packages, K, { sOff, ...cells, pOff, ...records, aOff, ...actuals, cumEnd, nextSlice });
+  const packed = packPackages(packages, { sOff, ...cells, pOff, ...records, aOff, ...actuals, cumEnd, nextSlice });
   return {
     id: input.project.id, name: input.project.name ?? input.project.id, programmeId: input.project.programmeId, portfolioId: input.project.portfolioId,
     currency, baselineNumber: baseline?.number, start, finish, bac: withBudget.reduce((s, p) => s + p.bac, 0),

@@ -1,7 +1,7 @@
 import { PmoDecimal, toEpochDay, type Decimal, type ValidationIssue } from "../core/index.js";
 import type { EarningRule, WorkPackage } from "../entities/index.js";
 import type { CompiledPackage } from "./engine-types.js";
-import { shareOf } from "./exact.js";
+import { shareOfBig } from "./exact.js";
 import { NO_FINISH } from "./packed.js";
 import type { EvmWarning } from "./types.js";
 
@@ -37,7 +37,7 @@ export function progressOf(w: WorkPackage | undefined, rule: EarningRule, bac: n
   const last: { [K in (typeof MEASURES)[number]]?: Decimal } = {};
   let reached: readonly string[] = [];
   const hundred = new PmoDecimal(100);
-  const share = (num: Decimal | undefined, den: Decimal) => (num ? shareOf(bac, num, den) : 0);
+  const share = (num: Decimal | undefined, den: Decimal) => (num ? Number(shareOfBig(bac, num, den)) : 0);
   recs.forEach((p, j) => {
     finished ||= p.finished === true;
     started ||= finished || p.started === true || (p.milestonesReached?.length ?? 0) > 0;

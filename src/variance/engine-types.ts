@@ -85,7 +85,6 @@ export interface CompiledProject {
  */
 export interface PackedPackages {
   readonly n: number;
-  readonly k: number;
   readonly bac: Float64Array;
   readonly etc: Float64Array;
   readonly etcDay: Int32Array;

@@ -74,7 +74,7 @@ export function mulDivRound(a: number, b: number, c: number): number {
     const q = Math.floor(p / c), twice = 2 * (p - q * c);
     return twice > c || (twice === c && q % 2) ? q + 1 : q;
   }
-  return productRatioRound([a, b], [c]); // past 2^53: the same rounding in BigInt
+  return Number(productRatioRoundBig([a, b], [c])); // past 2^53: the same rounding in BigInt
 }
 
 /** A non-negative Decimal as an exact fraction num/den with den = 10^k (for factors and percentages). */

@@ -82,7 +82,8 @@ export interface Sums {
 /** @internal The SPI(t) of a package or a roll-up: earned schedule is per project (so no EAC₅ there). */
 export const PROJECT_LEVEL_ONLY: Sums["spiT"] = { num: 0, den: 0, reason: "project-level-only", detail: "SPI(t) is per project" };
 
-const D = (n: number | string) => new PmoDecimal(n);
+/** @internal An exact Decimal of a whole number (minor units, a fraction's part). */
+export const D = (n: number | bigint) => new PmoDecimal(n.toString());
 
 /** @internal Builds every figure from the sums (the edge where integers become Money and Decimal). */
 export function figuresFrom(s: Sums, currency: string, eacOrder: readonly EacMethod[]): EvmFigures {
@@ -118,7 +119,7 @@ export function figuresFrom(s: Sums, currency: string, eacOrder: readonly EacMet
   const zero = metric(D(0));
   const tcpiBac = early ?? (bac === ev ? zero : bacUnattainable ? missing("bac-unattainable", "AC has reached BAC with work left: use TCPI against EAC") : metric(D(rest).div(bac - ac)));
   const selC = chosen ? (eacC[key(chosen)] as bigint) : 0n;
-  const tcpiEac = early ?? (!selected.value ? (selected as Metric<Decimal>) : rest === 0 ? zero : selC - B(ac) <= 0n ? missing("divisor-is-zero", "EAC does not exceed AC") : metric(D(rest).div(D((selC - B(ac)).toString()))));
+  const tcpiEac = early ?? (!selected.value ? (selected as Metric<Decimal>) : rest === 0 ? zero : selC - B(ac) <= 0n ? missing("divisor-is-zero", "EAC does not exceed AC") : metric(D(rest).div(D(selC - B(ac)))));
   const out: EvmFigures = {
     bac: m(bac), pv: m(pv), ev: m(ev), ac: m(ac), sv: m(ev - pv), cv: m(ev - ac),
     svPercent: early ?? pct(ev - pv, pv, "pv-is-zero"),

@@ -71,10 +71,6 @@ function share(c: Cells, j: number, d: number, days: DayIndex, working: boolean)
 
 type Cells = Pick<CompiledPackage, "sStart" | "sEnd" | "sAmt" | "sUnits">;
 
-/** @internal The last grid period ending before day t (-1 when none). */
-export function gridIndexBefore(gridEnd: Int32Array, t: number): number {
-  return lastAtOrBefore(gridEnd, t - 1);
-}
 
 /** @internal Adds a package's cumulative PV at each day of `ends` (ascending) into `curve`. */
 export function addPvCurve(p: CompiledPackage, ends: Int32Array, curve: Float64Array, days: DayIndex, working: boolean): void {
@@ -105,7 +101,7 @@ export function evaluateProject(cp: CompiledProject, t: number): ProjectCore {
   const finished_ = new Float64Array(n);
   const clamped: number[] = [];
   let pv = 0, ev = 0, ac = 0, acBase = 0, etc = 0, finishDay = -NO_FINISH;
-  const kB = gridIndexBefore(gridEnd, t);
+  const kB = lastAtOrBefore(gridEnd, t - 1); // the last grid period ending before day t (-1 when none)
   for (let o = 0; o < n; o++) {
     const i = order[o] as number;
     // PV: the prefix sum at the last period end before t, then the cells up to t.

@@ -1,7 +1,7 @@
 import type { CompiledPackage, PackedPackages } from "./engine-types.js";
 
 /** @internal The flat arrays of a project's packages, filled by compile (offsets per package, prefix sums per period). */
-export type PackedArrays = Omit<PackedPackages, "n" | "k" | "bac" | "etc" | "etcDay" | "finish" | "kind" | "apBase" | "apNum" | "apDen" | "hasBaseline">;
+export type PackedArrays = Omit<PackedPackages, "n" | "bac" | "etc" | "etcDay" | "finish" | "kind" | "apBase" | "apNum" | "apDen" | "hasBaseline">;
 
 /** @internal Package i's stretch `off[i]…off[i + 1]` of each flat array, as views (writes go through). */
 export function views<T extends Record<string, Int32Array | Float64Array | Uint8Array>>(flat: T, off: Int32Array, i: number): T {
@@ -11,9 +11,9 @@ export function views<T extends Record<string, Int32Array | Float64Array | Uint8
 }
 
 /** @internal Packs the packages' scalars (indices stay package indices) next to their flat arrays. */
-export function packPackages(packages: readonly CompiledPackage[], k: number, arrays: PackedArrays): PackedPackages {
+export function packPackages(packages: readonly CompiledPackage[], arrays: PackedArrays): PackedPackages {
   return {
-    n: packages.length, k,
+    n: packages.length,
     bac: Float64Array.from(packages, (p) => p.bac),
     etc: Float64Array.from(packages, (p) => p.etc),
     etcDay: Int32Array.from(packages, (p) => p.etcDay),

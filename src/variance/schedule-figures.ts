@@ -1,5 +1,6 @@
-import { PmoDecimal, fromEpochDay, metric, missing, type Decimal, type IsoDate, type Metric, type MetricMissing } from "../core/index.js";
+import { fromEpochDay, metric, missing, type Decimal, type IsoDate, type Metric, type MetricMissing } from "../core/index.js";
 import type { CompiledProject } from "./compile.js";
+import { D } from "./figures.js";
 import type { ProjectCore } from "./kernel.js";
 import { NO_FINISH } from "./packed.js";
 import { dateAfter, scheduleSpans, type Span } from "./time-unit.js";
@@ -43,7 +44,6 @@ export interface EarnedScheduleFigures {
   readonly pFactor: Metric<Decimal>;
 }
 
-const D = (n: number | bigint) => new PmoDecimal(n.toString());
 
 /** @internal SPI(t) as a fraction (num/den) or the reason it is missing, for the EAC₅ hybrid. */
 export function spiTFraction(core: ProjectCore, cp: CompiledProject): { num: bigint; den: bigint; reason: string; detail?: string } {

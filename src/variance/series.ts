@@ -88,6 +88,9 @@ export function earnedValueSeries(input: EarnedValueInput, options: EarnedValueO
   const to = reach > last ? (reach < listEnd ? reach : listEnd) : last;
   const periods = periodGrid(spec, fromEpochDay(cp.gridEnd[0] as number), to as IsoDate).periods;
   const unplotted = unplottedStretch(cp, t, now, listEnd);
+  // Working days from t + 1 to each period end, counted on from the previous end (the days past the compiled index are
+  // walked one by one: counted afresh from t for each period, a forecast 200 years out asked about ~10^8 days).
+  let counted = 0, countedTo = t;
   periods.forEach((period, k) => {
     const end = toEpochDay(period.finish);
     if (end <= t || k === 0 || toEpochDay((periods[k - 1] as Period).finish) < t) {
@@ -99,7 +102,8 @@ export function earnedValueSeries(input: EarnedValueInput, options: EarnedValueO
     }
     const base = { label: period.label, date: period.finish, pv: fromMinor(curve[Math.min(k, curve.length - 1)] as number, cp.currency) };
     if (fEnd === undefined || !eacNow.value) { points.push(base); return; }
-    const done = span === 0 ? 1 : Math.min(span, workingDaysIn(cp.days, t + 1, end));
+    if (end > countedTo) counted += workingDaysIn(cp.days, countedTo + 1, end), countedTo = end;
+    const done = span === 0 ? 1 : Math.min(span, counted);
     const along = (from: bigint, to: bigint) => fromMinor(from + productRatioRoundBig([to - from, done], [Math.max(span, 1)]), cp.currency);
     points.push({ ...base, eacPath: along(ac, eac), ieacPath: along(ev, BigInt(cp.bac)) });
   });
