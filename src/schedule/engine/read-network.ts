@@ -54,6 +54,8 @@ export interface NetworkSpec {
 }
 
 const ROUND_HALF_UP = 4; // decimal.js ROUND_HALF_UP
+/** Days from 0001-01-01 to 9999-12-31: no duration or lag can be longer and still end on a date. */
+const MAX_SPAN_DAYS = 3_652_059;
 
 /** @internal Reads a decimal the one way (decimalInputSchema), recording an issue at `path` when it is not one. */
 export function readDecimal(value: unknown, path: (string | number)[], issues: ValidationIssue[]): Decimal | undefined {
@@ -124,6 +126,12 @@ export function readNetwork(input: ScheduleInput): NetworkSpec {
   const actualStart = new Float64Array(n).fill(Number.NaN);
   const actualFinish = new Float64Array(n).fill(Number.NaN);
   const minutes = (d: Decimal) => d.times(mpd).toDecimalPlaces(0, ROUND_HALF_UP).toNumber();
+  // A duration or lag longer than all dates (0001-01-01 to 9999-12-31, 3,652,059 days, at least as many working
+  // days) can give no date: refused at its path, where 2e16 days ran out of memory or failed at the root.
+  const spanned = (m: number, path: (string | number)[]) => {
+    if (!(Math.abs(m) <= MAX_SPAN_DAYS * mpd)) bad(path, `at most ${MAX_SPAN_DAYS} days (dates run from 0001-01-01 to 9999-12-31)`);
+    return m;
+  };
   for (let i = 0; i < n; i++) {
     const a = acts[i];
     const p = ["activities", i];
@@ -144,7 +152,7 @@ export function readNetwork(input: ScheduleInput): NetworkSpec {
       bad([...p, "duration"], `duration must not be negative, got ${whole ?? d?.toFixed()}`);
     }
     const dm = whole !== undefined ? Math.max(0, whole) * mpd : d === undefined || d.isNegative() ? 0 : minutes(d);
-    duration[i] = dm;
+    duration[i] = spanned(dm, [...p, "duration"]);
     remaining[i] = dm;
     if (a.calendarId !== undefined) {
       const c = typeof a.calendarId === "string" && Object.hasOwn(input.calendars ?? {}, a.calendarId) ? calIndex.get(a.calendarId) : undefined;
@@ -183,7 +191,7 @@ export function readNetwork(input: ScheduleInput): NetworkSpec {
         if (pr.remainingDuration !== undefined) {
           const r = readDecimal(pr.remainingDuration, [...p, "progress", "remainingDuration"], issues);
           if (r?.isNegative()) bad([...p, "progress", "remainingDuration"], "remaining duration must not be negative");
-          else if (r !== undefined) remaining[i] = minutes(r);
+          else if (r !== undefined) remaining[i] = spanned(minutes(r), [...p, "progress", "remainingDuration"]);
         } else if (pr.percentComplete !== undefined) {
           const pc = readDecimal(pr.percentComplete, [...p, "progress", "percentComplete"], issues);
           if (pc !== undefined && (pc.isNegative() || pc.gt(100))) bad([...p, "progress", "percentComplete"], "percent complete must be 0–100");
@@ -244,16 +252,16 @@ export function readNetwork(input: ScheduleInput): NetworkSpec {
       else if ("days" in lag) {
         const whole = wholeNumber(lag.days);
         const v = whole === undefined ? readDecimal(lag.days, [...p, "lag", "days"], issues) : undefined;
-        if (whole !== undefined) linkLag[k] = whole * mpd;
-        else if (v !== undefined) linkLag[k] = minutes(v);
+        if (whole !== undefined) linkLag[k] = spanned(whole * mpd, [...p, "lag", "days"]);
+        else if (v !== undefined) linkLag[k] = spanned(minutes(v), [...p, "lag", "days"]);
       } else if ("elapsedDays" in lag) {
         const v = readDecimal(lag.elapsedDays, [...p, "lag", "elapsedDays"], issues);
         linkLagKind[k] = LAG_ELAPSED;
-        if (v !== undefined) linkLag[k] = minutes(v);
+        if (v !== undefined) linkLag[k] = spanned(minutes(v), [...p, "lag", "elapsedDays"]);
       } else if ("percent" in lag) {
         const v = readDecimal(lag.percent, [...p, "lag", "percent"], issues);
         // % of the predecessor's original duration, in working minutes (rounded half up).
-        if (v !== undefined && f !== undefined) linkLag[k] = v.times(duration[f] as number).div(100).toDecimalPlaces(0, ROUND_HALF_UP).toNumber();
+        if (v !== undefined && f !== undefined) linkLag[k] = spanned(v.times(duration[f] as number).div(100).toDecimalPlaces(0, ROUND_HALF_UP).toNumber(), [...p, "lag", "percent"]);
         if (v !== undefined) linkPercent[k] = v.toNumber();
       } else bad([...p, "lag"], "expected { days }, { elapsedDays } or { percent }");
     }
