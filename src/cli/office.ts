@@ -1,4 +1,4 @@
-import { checkArguments, isoDate, type Instant, type IsoDate } from "../core/index.js";
+import { checkArguments, isoDate, toEpochDay, type Instant, type IsoDate } from "../core/index.js";
 import type { ChecklistItem, EntityKind, EntityOf, ProjectRequest } from "../entities/index.js";
 import type { ImportedRecords } from "../io/index.js";
 import {
@@ -155,6 +155,15 @@ function withDueDates(plan: EntityOf<"rollout-plan">, items: readonly ChecklistI
   });
 }
 
+/**
+ * Week by week, widened to whole weeks so the burn-down has at most 260 points (five years of weeks): each point is a
+ * readiness pass over every item, and a status date centuries after the first item (`--as-of 2999-12-31`, a typo)
+ * made 50,000 of them — minutes of work for a chart no one can read. The chart's description names the step.
+ */
+function burnDownStep(first: string, asOf: IsoDate): number {
+  return 7 * Math.max(1, Math.ceil((toEpochDay(asOf) - toEpochDay(isoDate(first))) / 7 / 260));
+}
+
 function rollout(records: ImportedRecords, plan: EntityOf<"rollout-plan">, asOf: IsoDate): RolloutAnalysis {
   const items = withDueDates(plan, list(records, "checklist-item").filter((i) => i.rolloutPlanId === plan.id));
   const gates = list(records, "gate").filter((g) => g.rolloutPlanId === plan.id);
@@ -175,7 +184,7 @@ function rollout(records: ImportedRecords, plan: EntityOf<"rollout-plan">, asOf:
     gate: judged[goNoGo],
     gates: judged,
     waves: waveProgress(plan, { asOf }).waves,
-    burnDown: first === undefined || first > asOf ? [] : openItemsSeries(items, { from: isoDate(first), to: asOf, stepDays: 7 }),
+    burnDown: first === undefined || first > asOf ? [] : openItemsSeries(items, { from: isoDate(first), to: asOf, stepDays: burnDownStep(first, asOf) }),
     items,
   };
 }
