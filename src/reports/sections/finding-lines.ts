@@ -1,4 +1,4 @@
-import { checkArguments } from "../../core/index.js";
+import { checkArguments, ValidationError } from "../../core/index.js";
 import type { TraceFinding } from "../../traceability/index.js";
 import { nameRefs, naturalKeyOrder } from "./shared.js";
 
@@ -10,6 +10,8 @@ import { nameRefs, naturalKeyOrder } from "./shared.js";
  * requirement:REQ-2, …`) — a flat ReqIF file gave one line per requirement. A single one keeps its own line; other
  * findings keep theirs, in the order given, before the grouped lines.
  *
+ * @throws {ValidationError} when a finding has no string message or no lists of items and links (at
+ *   `["findings", i, key]`).
  * @example
  * ```ts
  * const keys = new Map([["requirement:prj-x:_3Uqa8", "REQ-11"]]);
@@ -19,6 +21,12 @@ import { nameRefs, naturalKeyOrder } from "./shared.js";
  */
 export function traceFindingLines(findings: readonly TraceFinding[], label: (ref: string) => string): string[] {
   checkArguments("traceFindingLines", { findings: [findings, "object[]"], label: [label, "function"] });
+  // A finding is read by its message, items and links: another shape threw a TypeError ("refs is not iterable").
+  findings.forEach((f, i) => {
+    for (const [key, ok] of [["message", typeof f.message === "string"], ["items", Array.isArray(f.items)], ["links", Array.isArray(f.links)]] as const) {
+      if (!ok) throw ValidationError.single(["findings", i, key], key === "message" ? "expected a string" : "expected a list of references", "traceFindingLines");
+    }
+  });
   const lines: string[] = [];
   const groups = new Map<string, { one: string[]; subjects: string[] }>();
   for (const f of findings) {
