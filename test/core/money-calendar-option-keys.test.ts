@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import {
   addWorkingDays, allocateMoney, createWorkingCalendar, divideMoney, expandHolidayRules, formatMoney, isoDate, isWorkingDay,
-  money, nextWorkingDay, previousWorkingDay, roundMoney, workingDaysBetween,
+  money, nextWorkingDay, previousWorkingDay, publicHolidays, roundMoney, workingDaysBetween,
 } from "../../src/index.js";
 import { issuesOf } from "../support/errors.js";
 
@@ -59,5 +59,11 @@ describe("calendar functions refuse unknown option keys", () => {
     // they would stay on the weekend).
     expect(expandHolidayRules(rules, { fromYear: 2027, substitute: "next-monday" }).map((h) => h.date)).toEqual(["2027-12-27", "2027-12-28"]);
     expect(expandHolidayRules(rules, { fromYear: 2027 }).map((h) => h.date)).toEqual(["2027-12-25", "2027-12-26"]);
+  });
+  it("publicHolidays names itself: { toyear } gave one year where two were asked for", () => {
+    // It passed its years on to expandHolidayRules: refused there (since opts20) but under the wrong name.
+    expect(issuesOf(() => publicHolidays("GB-EAW", { fromYear: 2026, toyear: 2027 } as never))).toEqual([["toyear", "unknown option (publicHolidays takes fromYear, toYear)"]]);
+    // England and Wales have 8 bank holidays a year: 16 over 2026–2027.
+    expect(publicHolidays("GB-EAW", { fromYear: 2026, toYear: 2027 })).toHaveLength(16);
   });
 });
