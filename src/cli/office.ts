@@ -1,4 +1,4 @@
-import { checkArguments, isoDate, toEpochDay, type Instant, type IsoDate } from "../core/index.js";
+import { checkArguments, checkOptionKeys, isoDate, toEpochDay, type Instant, type IsoDate } from "../core/index.js";
 import type { ChecklistItem, EntityKind, EntityOf, ProjectRequest } from "../entities/index.js";
 import type { ImportedRecords } from "../io/index.js";
 import {
@@ -302,6 +302,9 @@ export function analyzeDelivery(records: ImportedRecords, statusDate: IsoDate | 
  */
 export async function analyzeOffice(records: ImportedRecords, options: AnalyzeOfficeOptions): Promise<OfficeAnalysis> {
   checkArguments("analyzeOffice", { records: [records, "object"], options: [options, "object"] });
+  checkOptionKeys("analyzeOffice", options, {
+    statusDate: 1, envelope: 1, model: 1, solver: 1, onStage: 1, outageSplitting: 1, timeZone: 1, statusReportStaleAfterDays: 1,
+  } satisfies Record<keyof AnalyzeOfficeOptions, 1>);
   checkArguments("analyzeOffice", { statusDate: [options.statusDate, "date"], timeZone: [options.timeZone, "string?"], outageSplitting: [options.outageSplitting, "string?"], statusReportStaleAfterDays: [options.statusReportStaleAfterDays, "integer?"] });
   const asOf = isoDate(options.statusDate);
   const stage = options.onStage ?? (() => {});

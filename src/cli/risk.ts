@@ -1,4 +1,4 @@
-import { checkArguments, type IsoDate } from "../core/index.js";
+import { checkArguments, checkOptionKeys, type IsoDate } from "../core/index.js";
 import { scheduleInputFromPlan, scheduleRiskModelFromPlan, type ImportedRecords, type PlanRiskLeftOut } from "../io/index.js";
 import { analyseScheduleRisk, type MilestoneDating, type ScheduleRiskResult, type StartLinkFloat, type StartNoLaterThan } from "../schedule/index.js";
 import { namingFlags } from "./flag-paths.js";
@@ -65,6 +65,9 @@ export interface OfficeRiskOptions {
  */
 export function analyzeOfficeRisk(records: ImportedRecords, options: OfficeRiskOptions): ProjectRisk[] {
   checkArguments("analyzeOfficeRisk", { records: [records, "object"], options: [options, "object"] });
+  checkOptionKeys("analyzeOfficeRisk", options, {
+    statusDate: 1, project: 1, iterations: 1, seed: 1, target: 1, milestoneDating: 1, startLinkFloat: 1, startNoLaterThan: 1, onProgress: 1,
+  } satisfies Record<keyof OfficeRiskOptions, 1>);
   checkConventions("office risk", options);
   const projects = [...(records.project ?? [])].sort((a, b) => byCodePoint(a.code, b.code)).filter((p) => options.project === undefined || p.id === options.project || p.code === options.project);
   const workPackages = records["work-package"] ?? [];

@@ -1,5 +1,5 @@
 import { byCodePoint, type OfficeAnalysis } from "./office.js";
-import { ValidationError, checkArguments, createWorkingCalendar, decimal, workingDaysBetween, type IsoDate, type ValidationIssue } from "../core/index.js";
+import { ValidationError, checkArguments, checkOptionKeys, createWorkingCalendar, decimal, workingDaysBetween, type IsoDate, type ValidationIssue } from "../core/index.js";
 import type { EntityOf } from "../entities/index.js";
 import { scheduleInputFromPlan, type ImportedRecords, type PlanScheduleInput } from "../io/index.js";
 import {
@@ -123,6 +123,9 @@ export function analyzeOfficeSchedule(
   const o: OfficeScheduleOptions = typeof statusOrOptions === "object" && statusOrOptions !== null
     ? statusOrOptions
     : { statusDate: statusOrOptions, project: onlyArg, earnedScheduleFinish: esArg };
+  checkOptionKeys("analyzeOfficeSchedule", o, {
+    statusDate: 1, project: 1, earnedScheduleFinish: 1, milestoneDating: 1, startLinkFloat: 1, startNoLaterThan: 1,
+  } satisfies Record<keyof OfficeScheduleOptions, 1>);
   const { statusDate, project: only, earnedScheduleFinish = {} } = o;
   checkArguments("analyzeOfficeSchedule", { records: [records, "object"], statusDate: [statusDate, "date"], only: [only, "string?"], earnedScheduleFinish: [earnedScheduleFinish, "object"] });
   checkConventions("office schedule", o);

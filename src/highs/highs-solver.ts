@@ -1,6 +1,6 @@
 import highsImport from "highs";
 import type { Highs, InitOptions, Model, ModelData } from "highs";
-import { ValidationError, checkArguments } from "../core/index.js";
+import { ValidationError, checkArguments, checkOptionKeys } from "../core/index.js";
 import type { SelectionModel, SelectionSolver, SolverRun, SolverRunOptions } from "../selection/index.js";
 
 // highs@1.15 "masquerades as CJS" under NodeNext: at runtime the default import IS the loader (ESM and tsup's CJS
@@ -130,6 +130,7 @@ function runOnce(highs: Highs, model: SelectionModel, run: SolverRunOptions, ext
  */
 export async function createHighsSolver(options: HighsSolverOptions = {}): Promise<HighsSelectionSolver> {
   checkArguments("createHighsSolver", { options: [options, "object"] });
+  checkOptionKeys("createHighsSolver", options, { highs: 1, init: 1, warmUp: 1, options: 1 } satisfies Record<keyof HighsSolverOptions, 1>, ["options"]);
   checkArguments("createHighsSolver", {
     "options.highs": [options.highs, "object?"],
     "options.init": [options.init, "object?"],

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { checkOptionKeys } from "../core/guard.js";
 import { detectDialect, type AnyKysely, type SqlDialectName } from "./dialect.js";
 import { SQL_MIGRATIONS, type SqlMigration } from "./migrations.js";
 import { MIGRATIONS_TABLE, migrationsTableDdl } from "./schema.js";
@@ -91,6 +92,7 @@ async function unlock(conn: Conn, dialect: SqlDialectName, ok: boolean): Promise
  * ```
  */
 export async function migrate(db: AnyKysely, options: MigrateOptions = {}): Promise<MigrateResult> {
+  checkOptionKeys("migrate", options, { dialect: 1, migrations: 1, onStatement: 1, clock: 1, busyTimeoutMs: 1 } satisfies Record<keyof MigrateOptions, 1>);
   const dialect = options.dialect ?? detectDialect(db);
   const migrations = [...(options.migrations ?? SQL_MIGRATIONS)].sort((a, b) => a.version - b.version);
   const clock = options.clock ?? (() => new Date());

@@ -1,4 +1,5 @@
 import { StorageError, ValidationError, isPmoError } from "../core/errors.js";
+import { checkOptionKeys } from "../core/guard.js";
 
 /** Options of {@link withRetry}. */
 export interface RetryOptions {
@@ -50,6 +51,7 @@ const timer = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 export async function withRetry<T>(fn: (attempt: number) => Promise<T>, options: RetryOptions = {}): Promise<T> {
   if (typeof fn !== "function") throw ValidationError.single(["fn"], "expected a function to run", "withRetry");
+  checkOptionKeys("withRetry", options, { attempts: 1, backoff: 1, retryOn: 1, sleep: 1 } satisfies Record<keyof RetryOptions, 1>);
   const attempts = options?.attempts ?? 3;
   if (!Number.isSafeInteger(attempts) || attempts < 1) {
     throw ValidationError.single(["attempts"], "attempts is a whole number ≥ 1", "withRetry");

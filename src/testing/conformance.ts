@@ -11,6 +11,9 @@ import { paginationSuite } from "./suites/pagination.js";
 import { roundTripSuite } from "./suites/round-trip.js";
 import { transactionsSuite } from "./suites/transactions.js";
 import type { ConformanceContext, ConformanceOptions, ConformanceSuite } from "./types.js";
+import { checkOptionKeys } from "../core/guard.js";
+
+const CONFORMANCE_KEYS = { name: 1, create: 1, reset: 1, teardown: 1, runner: 1, seed: 1, roundTripRuns: 1, faults: 1 } satisfies Record<keyof ConformanceOptions, 1>;
 
 /**
  * Every suite of the conformance kit, in the order they run.
@@ -105,6 +108,7 @@ function suitesOf(options: Pick<ConformanceOptions, "faults">): readonly Conform
  * ```
  */
 export function runAdapterConformance(options: ConformanceOptions): void {
+  checkOptionKeys("runAdapterConformance", options, CONFORMANCE_KEYS);
   const { runner } = options;
   const source = adapterSource(options);
   const ctx = contextOf(options);
@@ -136,6 +140,8 @@ export function runAdapterConformance(options: ConformanceOptions): void {
 export async function checkAdapterConformance(
   options: Pick<ConformanceOptions, "create" | "reset" | "teardown" | "seed" | "roundTripRuns" | "faults">,
 ): Promise<ConformanceResult[]> {
+  const { name: _n, runner: _r, ...checkKeys } = CONFORMANCE_KEYS;
+  checkOptionKeys("checkAdapterConformance", options, checkKeys);
   const source = adapterSource(options);
   const ctx = contextOf(options);
   const results: ConformanceResult[] = [];

@@ -2,6 +2,7 @@ import { ValidationError, type ValidationIssue } from "../errors.js";
 import { dateFromParts, daysInMonth, fromEpochDay, isIsoDate, toEpochDay, weekdayOfEpochDay, type IsoDate } from "../dates/iso-date.js";
 import { easterSunday } from "./easter.js";
 import type { Holiday } from "./working-calendar.js";
+import { checkOptionKeys } from "../guard.js";
 
 /**
  * What happens when a holiday falls on a weekend day:
@@ -168,6 +169,7 @@ const applies = (r: HolidayRule, year: number) =>
  * ```
  */
 export function expandHolidayRules(rules: readonly HolidayRule[], options: HolidayExpansionOptions): Holiday[] {
+  checkOptionKeys("expandHolidayRules", options, { fromYear: 1, toYear: 1, substitute: 1, weekend: 1 } satisfies Record<keyof HolidayExpansionOptions, 1>);
   const issues = ruleIssues(rules);
   const fromYear = options?.fromYear;
   const toYear = options?.toYear ?? fromYear;

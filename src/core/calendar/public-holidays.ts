@@ -1,4 +1,5 @@
 import { ValidationError } from "../errors.js";
+import { checkOptionKeys } from "../guard.js";
 import { expandHolidayRules, type HolidayRule, type SubstitutePolicy } from "./holiday-rules.js";
 import type { Holiday } from "./working-calendar.js";
 
@@ -142,6 +143,7 @@ export function publicHolidays(region: keyof typeof PUBLIC_HOLIDAY_RULES, years:
     const shown = typeof region === "string" ? JSON.stringify(region) : `(a ${typeof region})`;
     throw ValidationError.single(["region"], `unknown region ${shown}; one of ${Object.keys(PUBLIC_HOLIDAY_RULES).join(", ")}`, "public holidays");
   }
+  checkOptionKeys("publicHolidays", years, { fromYear: 1, toYear: 1 });
   const set = PUBLIC_HOLIDAY_RULES[region];
   return expandHolidayRules(set.rules, { ...years, substitute: set.substitute });
 }

@@ -2,6 +2,7 @@ import { ValidationError } from "../errors.js";
 import { checkedDate, fromEpochDay, toEpochDay, weekdayOfEpochDay, type IsoDate } from "../dates/iso-date.js";
 import type { WorkingCalendar } from "./working-calendar.js";
 import { checkCalendar, lowerBound, worksOn } from "./day-test.js";
+import { checkOptionKeys } from "../guard.js";
 
 /** Options shared by the working-day functions. */
 export interface WorkingDayOptions {
@@ -9,9 +10,10 @@ export interface WorkingDayOptions {
   readonly skipBlackouts?: boolean;
 }
 
-function checkOptions(options: unknown): boolean {
+function checkOptions(options: unknown, subject: string): boolean {
   if (options === undefined) return false;
   if (typeof options !== "object" || options === null) throw ValidationError.single(["options"], "expected an options object", "working calendar");
+  checkOptionKeys(subject, options, { skipBlackouts: 1 } satisfies Record<keyof WorkingDayOptions, 1>);
   const skip = (options as WorkingDayOptions).skipBlackouts;
   if (skip !== undefined && typeof skip !== "boolean") throw ValidationError.single(["options", "skipBlackouts"], "expected true or false", "working calendar");
   return skip === true;
@@ -63,7 +65,7 @@ function countWorking(cal: WorkingCalendar, a: number, b: number, skipBlackouts:
  * ```
  */
 export function isWorkingDay(cal: WorkingCalendar, date: IsoDate, options?: WorkingDayOptions): boolean {
-  return works(checkCalendar(cal), toEpochDay(checkedDate(date, "date")), checkOptions(options));
+  return works(checkCalendar(cal), toEpochDay(checkedDate(date, "date")), checkOptions(options, "isWorkingDay"));
 }
 
 /**
@@ -89,7 +91,7 @@ export function blackoutOn(cal: WorkingCalendar, date: IsoDate): WorkingCalendar
  * ```
  */
 export function nextWorkingDay(cal: WorkingCalendar, date: IsoDate, options?: WorkingDayOptions): IsoDate {
-  return addWorkingDays(cal, date, 1, options);
+  return shift(cal, date, 1, options, "nextWorkingDay");
 }
 
 /**
@@ -101,7 +103,7 @@ export function nextWorkingDay(cal: WorkingCalendar, date: IsoDate, options?: Wo
  * ```
  */
 export function previousWorkingDay(cal: WorkingCalendar, date: IsoDate, options?: WorkingDayOptions): IsoDate {
-  return addWorkingDays(cal, date, -1, options);
+  return shift(cal, date, -1, options, "previousWorkingDay");
 }
 
 /**
@@ -120,12 +122,16 @@ export function previousWorkingDay(cal: WorkingCalendar, date: IsoDate, options?
  * ```
  */
 export function addWorkingDays(cal: WorkingCalendar, date: IsoDate, days: number, options?: WorkingDayOptions): IsoDate {
+  return shift(cal, date, days, options, "addWorkingDays");
+}
+
+function shift(cal: WorkingCalendar, date: IsoDate, days: number, options: WorkingDayOptions | undefined, subject: string): IsoDate {
   checkCalendar(cal);
   checkedDate(date, "date");
   if (typeof days !== "number" || !Number.isSafeInteger(days)) {
     throw ValidationError.single(["days"], `days must be a whole number, got ${typeof days === "number" ? days : typeof days}`, "addWorkingDays");
   }
-  const skip = checkOptions(options);
+  const skip = checkOptions(options, subject);
   const step = days < 0 ? -1 : 1;
   let left = Math.abs(days);
   let day = toEpochDay(date);
@@ -160,7 +166,7 @@ export function workingDaysBetween(cal: WorkingCalendar, start: IsoDate, end: Is
   checkCalendar(cal);
   checkedDate(start, "start");
   checkedDate(end, "end");
-  const skip = checkOptions(options);
+  const skip = checkOptions(options, "workingDaysBetween");
   const a = toEpochDay(start);
   const b = toEpochDay(end);
   return b >= a ? countWorking(cal, a + 1, b + 1, skip) : 0 - countWorking(cal, b, a, skip);

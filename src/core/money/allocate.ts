@@ -3,7 +3,7 @@ import { ValidationError } from "../errors.js";
 import { minorUnits } from "./currency.js";
 import { requireMoney, unsafeMoney, type Money } from "./money.js";
 import { checkScale } from "./rounding.js";
-import { optionsObject, requireArray } from "../guard.js";
+import { checkOptionKeys, optionsObject, requireArray } from "../guard.js";
 
 /** Options for {@link allocateMoney}. */
 export interface AllocateOptions {
@@ -33,6 +33,7 @@ export function allocateMoney(m: Money, weights: readonly DecimalInput[], option
   requireMoney(m, ["money"], "allocateMoney");
   requireArray(weights, ["weights"], "allocateMoney");
   options = optionsObject<AllocateOptions>(options, "allocateMoney");
+  checkOptionKeys("allocateMoney", options, { scale: 1 } satisfies Record<keyof AllocateOptions, 1>);
   if (weights.length === 0) throw ValidationError.single(["weights"], "at least one weight is required", "allocateMoney");
   const ws: Decimal[] = weights.map((w, i) => {
     let d: Decimal;

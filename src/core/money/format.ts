@@ -1,6 +1,6 @@
 import { toDecimalString } from "../decimal.js";
 import { minorUnits } from "./currency.js";
-import { optionsObject } from "../guard.js";
+import { checkOptionKeys, optionsObject } from "../guard.js";
 import { requireMoney, type Money } from "./money.js";
 import { ValidationError } from "../errors.js";
 
@@ -26,6 +26,7 @@ export interface FormatMoneyOptions {
 export function formatMoney(m: Money, options: FormatMoneyOptions = {}): string {
   requireMoney(m, ["money"], "formatMoney");
   const opts = optionsObject<FormatMoneyOptions>(options, "formatMoney");
+  checkOptionKeys("formatMoney", opts, { locale: 1, currencyDisplay: 1 } satisfies Record<keyof FormatMoneyOptions, 1>);
   const digits = Math.max(minorUnits(m.currency), m.amount.decimalPlaces());
   if (digits > 100) {
     throw ValidationError.single(["money", "amount"], `${digits} decimal places are more than Intl can format (100)`, "formatMoney");

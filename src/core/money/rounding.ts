@@ -1,7 +1,7 @@
 import { decimal, divideToScale, roundingConstant, type DecimalInput, type RoundingMode } from "../decimal.js";
 import { ValidationError } from "../errors.js";
 import { minorUnits } from "./currency.js";
-import { describeValue, requireObject } from "../guard.js";
+import { checkOptionKeys, describeValue, requireObject } from "../guard.js";
 import { requireMoney, unsafeMoney, type Money } from "./money.js";
 
 /** Options for operations that land on a fixed number of decimal places. */
@@ -11,6 +11,8 @@ export interface RoundingOptions {
   /** Decimal places of the result. Default: the currency's minor units (2 for EUR, 0 for JPY). */
   readonly scale?: number;
 }
+
+const ROUNDING_KEYS = { rounding: 1, scale: 1 } satisfies Record<keyof RoundingOptions, 1>;
 
 /** @internal Validates a number of decimal places (0–30). */
 export function checkScale(scale: number): number {
@@ -32,6 +34,7 @@ export function checkScale(scale: number): number {
 export function roundMoney(m: Money, options: RoundingOptions): Money {
   requireMoney(m, ["money"], "roundMoney");
   requireObject(options, ["options"], "roundMoney");
+  checkOptionKeys("roundMoney", options, ROUNDING_KEYS);
   const scale = checkScale(options.scale ?? minorUnits(m.currency));
   return unsafeMoney(m.amount.toDecimalPlaces(scale, roundingConstant(options.rounding)), m.currency);
 }
@@ -49,6 +52,7 @@ export function roundMoney(m: Money, options: RoundingOptions): Money {
 export function divideMoney(m: Money, divisor: DecimalInput, options: RoundingOptions): Money {
   requireMoney(m, ["money"], "divideMoney");
   requireObject(options, ["options"], "divideMoney");
+  checkOptionKeys("divideMoney", options, ROUNDING_KEYS);
   const d = decimal(divisor);
   if (d.isZero()) throw ValidationError.single(["divisor"], "cannot divide money by zero", "divideMoney");
   const scale = checkScale(options.scale ?? minorUnits(m.currency));

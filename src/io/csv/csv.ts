@@ -1,11 +1,11 @@
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { ValidationError, checkArguments, checkOptionKeys, type ValidationIssue } from "../../core/index.js";
+import { ValidationError, checkArguments, type ValidationIssue } from "../../core/index.js";
 import { encodeEntity, type EntityOf } from "../../entities/index.js";
 import { createReportBuilder, type ImportReport } from "../report.js";
 import { CSV_PROFILES, csvProfile, type CsvKind } from "./profiles.js";
 import { csvDelimiter, neutraliseCell, type CsvDelimiter } from "./neutralise.js";
-import { cellLengthMessage, CSV_ROW_OPTION_KEYS, CsvRowDecoder, type CsvRowOptions } from "./rows.js";
+import { cellLengthMessage, checkRowOptionKeys, CSV_ROW_OPTION_KEYS, CsvRowDecoder, type CsvRowOptions } from "./rows.js";
 import { XLSX_MAX_CELL_CHARS } from "../../core/xstring.js";
 import { checkLimit } from "../limit.js";
 import { endsWithDelimiter, fieldCountMessage, RecordLines, separatorLine, trailingDelimiterNotice, trailingFieldIssue } from "./lines.js";
@@ -83,7 +83,7 @@ export function csvProblems(error: ValidationError): CsvProblem[] {
  */
 export function importCsv<K extends CsvKind>(kind: K, text: string, options: ImportCsvOptions): { records: EntityOf<K>[]; report: ImportReport } {
   checkArguments("importCsv", { options: [options, "object"] });
-  checkOptionKeys("importCsv", options, IMPORT_CSV_KEYS);
+  checkRowOptionKeys("importCsv", options, IMPORT_CSV_KEYS);
   const delimiter = csvDelimiter(options.delimiter, `${kind} CSV`);
   const decimalMark = csvDecimalMark(options.decimalMark, delimiter, `${kind} CSV`);
   let rows: { record: string[]; info: { bytes: number } }[];
@@ -304,7 +304,7 @@ const EXPORT_CSV_KEYS = { columns: 1, bom: 1, delimiter: 1, decimalMark: 1, date
  */
 export function exportCsv<K extends CsvKind>(kind: K, records: readonly EntityOf<K>[], options: ExportCsvOptions = {}): string {
   checkArguments("exportCsv", { options: [options, "object"] });
-  checkOptionKeys("exportCsv", options, EXPORT_CSV_KEYS);
+  checkRowOptionKeys("exportCsv", options, EXPORT_CSV_KEYS);
   const delimiter = csvDelimiter(options.delimiter, `${String(kind)} CSV`);
   const decimalMark = csvDecimalMark(options.decimalMark, delimiter, `${String(kind)} CSV`);
   const dateFormat = csvDateFormat(options.dateFormat, `${String(kind)} CSV`);

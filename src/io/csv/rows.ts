@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { ownEntry } from "../../core/own.js";
-import { ValidationError, type ValidationIssue } from "../../core/index.js";
+import { ValidationError, checkOptionKeys, type ValidationIssue } from "../../core/index.js";
 import { entityKinds, type EntityOf } from "../../entities/index.js";
 import { IdLines } from "./id-lines.js";
 import { CSV_PROFILES, csvProfile, type CsvKind } from "./profiles.js";
@@ -69,6 +69,17 @@ export interface CsvRowOptions {
 export const CSV_ROW_OPTION_KEYS = {
   mapping: 1, defaults: 1, importedAt: 1, idFor: 1, maxCellChars: 1, neutralised: 1, delimiter: 1, decimalMark: 1, booleans: 1, dateFormat: 1,
 } satisfies Record<keyof CsvRowOptions, 1>;
+
+/**
+ * @internal Refuses the unknown keys of an importer's (or exporter's) options, `known`, and of its nested `booleans`
+ * bag (`{ True: [...] }`), at `path` + the key, naming the public function `fn`.
+ */
+export function checkRowOptionKeys(fn: string, options: unknown, known: Readonly<Record<string, 1>>, path: readonly (string | number)[] = []): void {
+  checkOptionKeys(fn, options, known, path);
+  const booleans = typeof options === "object" && options !== null ? (options as { booleans?: unknown }).booleans : undefined;
+  // A list (`["ja"]`) is left to csvBooleanWords, which refuses it at ["booleans"] as a whole.
+  if (!Array.isArray(booleans)) checkOptionKeys(fn, booleans, { true: 1, false: 1 } satisfies Record<keyof CsvBooleanWords, 1>, [...path, "booleans"]);
+}
 
 /**
  * The items of a list cell: a JSON array of strings (what export writes when an item holds a line break or edge

@@ -1,8 +1,8 @@
 import { parse } from "csv-parse/stream";
-import { ValidationError, checkOptionKeys } from "../../core/index.js";
+import { ValidationError } from "../../core/index.js";
 import type { EntityOf } from "../../entities/index.js";
 import type { CsvKind } from "./profiles.js";
-import { CSV_ROW_OPTION_KEYS, CsvRowDecoder, type CsvRowOptions } from "./rows.js";
+import { checkRowOptionKeys, CSV_ROW_OPTION_KEYS, CsvRowDecoder, type CsvRowOptions } from "./rows.js";
 import { fieldCountFits, isEmptyRow } from "./csv.js";
 import { endsWithDelimiter, RecordLines, separatorLine, trailingDelimiterNotice, trailingFieldIssue } from "./lines.js";
 import type { ImportWarning } from "../report.js";
@@ -57,7 +57,7 @@ export async function* importCsvBatches<K extends CsvKind>(
   options: ImportCsvBatchOptions,
 ): AsyncGenerator<EntityOf<K>[], void, undefined> {
   // A misspelt `batchsize` or `delimeter` would run the default.
-  checkOptionKeys("importCsvBatches", options, IMPORT_CSV_BATCH_KEYS);
+  checkRowOptionKeys("importCsvBatches", options, IMPORT_CSV_BATCH_KEYS);
   const size = options.batchSize ?? 1000;
   const maxProblems = options.maxProblems ?? 1000;
   const delimiter = csvDelimiter(options.delimiter, `${kind} CSV`);

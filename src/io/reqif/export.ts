@@ -1,4 +1,4 @@
-import { compareCodePoints } from "../../core/index.js";
+import { checkArguments, checkOptionKeys, compareCodePoints } from "../../core/index.js";
 import { ownEntry } from "../../core/own.js";
 import type { EntityOf } from "../../entities/index.js";
 import type { ReqifAttributeDefinition, ReqifDocument, ReqifHierarchy, ReqifSpecType, ReqifValue } from "./model.js";
@@ -76,6 +76,8 @@ export function requirementsToReqif(
   links: readonly EntityOf<"trace-link">[],
   options: RequirementsToReqifOptions,
 ): ReqifDocument {
+  checkArguments("requirementsToReqif", { requirements: [requirements, "object[]"], links: [links, "object[]"], options: [options, "object"] });
+  checkOptionKeys("requirementsToReqif", options, { title: 1, exportedAt: 1, outline: 1, richText: 1 } satisfies Record<keyof RequirementsToReqifOptions, 1>);
   const at = options.exportedAt;
   const objectType: ReqifSpecType = { identifier: "pmokit-sot-requirement", longName: "Requirement", lastChange: at, kind: "SPEC-OBJECT-TYPE", attributes: Object.values(ATTRS).map((a) => ({ ...a, lastChange: at })) };
   const val = (a: ReqifAttributeDefinition, value: string): ReqifValue => ({ kind: a.kind, definitionRef: a.identifier, value });

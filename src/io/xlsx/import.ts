@@ -1,7 +1,7 @@
 import { ValidationError, checkArguments, checkOptionKeys, type ValidationIssue } from "../../core/index.js";
 import type { EntityOf } from "../../entities/index.js";
 import { importTableRows } from "../csv/csv.js";
-import { CSV_ROW_OPTION_KEYS, type CsvRowOptions } from "../csv/rows.js";
+import { checkRowOptionKeys, CSV_ROW_OPTION_KEYS, type CsvRowOptions } from "../csv/rows.js";
 import type { CsvKind } from "../csv/profiles.js";
 import { createReportBuilder, type ImportReport, type ImportWarning } from "../report.js";
 import { csvFieldNode, isDecimalField } from "../csv/fields.js";
@@ -39,6 +39,8 @@ export interface XlsxSheetMapping extends Omit<ImportXlsxOptions, "importedAt" |
   /** The entity kind of the sheet's rows. */
   readonly kind: CsvKind;
 }
+const { importedAt: _at, idFor: _id, ...ROW_KEYS_OF_A_SHEET } = CSV_ROW_OPTION_KEYS;
+const SHEET_MAPPING_KEYS = { ...ROW_KEYS_OF_A_SHEET, headerRows: 1, mergedCells: 1, kind: 1 } satisfies Record<keyof XlsxSheetMapping, 1>;
 
 /**
  * The header texts of a sheet: header rows with merged cells spread over the columns they cover, joined with `.`
@@ -143,7 +145,7 @@ function importSheet<K extends CsvKind>(kind: K, sheet: XlsxSheetData, options: 
  */
 export function importXlsx<K extends CsvKind>(kind: K, bytes: Uint8Array, options: ImportXlsxOptions): { records: EntityOf<K>[]; report: ImportReport } {
   checkArguments("importXlsx", { options: [options, "object"] });
-  checkOptionKeys("importXlsx", options, IMPORT_XLSX_KEYS);
+  checkRowOptionKeys("importXlsx", options, IMPORT_XLSX_KEYS);
   const { sheets } = readXlsx(bytes, readXlsxOptions(options, options.sheet === undefined ? undefined : [options.sheet]));
   // By default the first visible tab, as Excel opens on it: a hidden sheet before it (an old copy) is never guessed.
   const sheet = (options.sheet === undefined ? sheets.find((s) => s.hidden !== true) : undefined) ?? sheets[0] ?? (() => { throw ValidationError.single([], "the workbook has no sheet", `${kind} XLSX`); })();
@@ -176,6 +178,9 @@ export function importXlsxWorkbook(
 ): { records: { [K in CsvKind]?: EntityOf<K>[] }; report: ImportReport } {
   checkArguments("importXlsxWorkbook", { options: [options, "object"] });
   checkOptionKeys("importXlsxWorkbook", options, { ...XLSX_LIMIT_KEYS, sheets: 1, importedAt: 1, formatLocale: 1 } satisfies Record<keyof typeof options, 1>);
+  if (typeof options.sheets === "object" && options.sheets !== null) {
+    for (const [name, m] of Object.entries(options.sheets)) checkRowOptionKeys("importXlsxWorkbook", m, SHEET_MAPPING_KEYS, ["sheets", name]);
+  }
   const names = Object.keys(options.sheets);
   const { sheets } = readXlsx(bytes, readXlsxOptions(options, names));
   const records: { [K in CsvKind]?: EntityOf<K>[] } = {};

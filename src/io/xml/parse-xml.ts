@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { ValidationError } from "../../core/index.js";
+import { ValidationError, checkOptionKeys } from "../../core/index.js";
+import { optionsObject } from "../../core/guard.js";
 import { assertXmlChars, isXmlChar } from "./chars.js";
 import { guardXmlText } from "./guard.js";
 
@@ -54,6 +55,8 @@ export function decodeXmlText(value: string): string {
  * ```
  */
 export function parseXmlSafely(text: string, subject: string, options: SafeXmlOptions = {}): Record<string, unknown> {
+  options = optionsObject<SafeXmlOptions>(options, "parseXmlSafely");
+  checkOptionKeys("parseXmlSafely", options, { maxDepth: 1, arrays: 1, rawNodes: 1, maxChars: 1 } satisfies Record<keyof SafeXmlOptions, 1>);
   const maxDepth = options.maxDepth ?? 256;
   const body = guardXmlText(text, subject, options.maxChars ?? 512 * 1024 * 1024);
   assertXmlChars(body, subject);

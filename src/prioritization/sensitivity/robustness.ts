@@ -62,6 +62,7 @@ export function rankingRobustness(requests: readonly ProjectRequest[], model: Sc
   if (pert?.kind !== "uniform" && pert?.kind !== "dirichlet") {
     throw ValidationError.single(["options", "perturbation", "kind"], 'perturbation kind must be "uniform" or "dirichlet"', "robustness");
   }
+  checkOptionKeys("rankingRobustness", pert, pert.kind === "uniform" ? { kind: 1, spread: 1 } : { kind: 1, concentration: 1 }, ["options", "perturbation"]);
   if (options.seed !== undefined && !Number.isSafeInteger(options.seed)) throw ValidationError.single(["options", "seed"], "seed must be an integer", "robustness");
   if (pert.kind === "uniform" && !(pert.spread >= 0 && pert.spread <= 1)) throw ValidationError.single(["options", "perturbation", "spread"], "spread must be between 0 and 1", "robustness");
   if (pert.kind === "dirichlet" && !(pert.concentration > 0 && Number.isFinite(pert.concentration))) throw ValidationError.single(["options", "perturbation", "concentration"], "concentration must be positive", "robustness");

@@ -1,4 +1,4 @@
-import { checkArguments, formatMoney, metric, money, sumMoney, type Decimal } from "../../core/index.js";
+import { checkArguments, checkOptionKeys, formatMoney, metric, money, sumMoney, type Decimal } from "../../core/index.js";
 import { ownEntry } from "../../core/own.js";
 import type { ProjectRequest } from "../../entities/index.js";
 import type { Scoreboard } from "../../prioritization/index.js";
@@ -114,6 +114,7 @@ function selectionBlocks(input: SelectionProblemInput, result: PortfolioSelectio
  */
 export function intakeSection(input: IntakeSectionInput): ReportSection {
   checkArguments("intakeSection", { input: [input, "object"] });
+  checkOptionKeys("intakeSection", input, { scoreboard: 1, requests: 1, selection: 1, criterionNames: 1, places: 1 } satisfies Record<keyof IntakeSectionInput, 1>, ["input"]);
   checkArguments("intakeSection", { "input.requests": [input.requests, "object[]"], "input.scoreboard": [input.scoreboard, "object"], "input.criterionNames": [input.criterionNames, "object?"] });
   // No request: nothing was scored or selected, so neither the model nor the envelope is shown as if it were applied
   // (a database without requests showed the built-in model and the sample's budget as the run's).

@@ -1,4 +1,4 @@
-import { checkArguments, isoDate } from "../../core/index.js";
+import { checkArguments, checkOptionKeys, isoDate } from "../../core/index.js";
 import { GATE_OUTCOME_TEXT } from "./gate-outcome.js";
 import type { Decision } from "../../entities/index.js";
 import type { GateEvaluation } from "../../rollout/index.js";
@@ -171,6 +171,7 @@ function gateNeeds(g: SummaryGate): DecisionNeed[] {
  */
 export function decisionsNeeded(input: DecisionsNeededInput): DecisionNeed[] {
   checkArguments("decisionsNeeded", { input: [input, "object"] });
+  checkOptionKeys("decisionsNeeded", input, { asOf: 1, projects: 1, gates: 1, selection: 1, people: 1 } satisfies Record<keyof DecisionsNeededInput, 1>, ["input"]);
   checkArguments("decisionsNeeded", { "input.asOf": [input.asOf, "date"], "input.projects": [input.projects, "object[]"], "input.gates": [input.gates, "object[]?"], "input.selection": [input.selection, "object?"], "input.people": [input.people, "object?"] });
   const needs: DecisionNeed[] = [];
   for (const p of input.projects) {

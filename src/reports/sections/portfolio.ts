@@ -1,4 +1,4 @@
-import { checkArguments } from "../../core/index.js";
+import { checkArguments, checkOptionKeys } from "../../core/index.js";
 import { ownEntry } from "../../core/own.js";
 import type { RagStatus } from "../../status/index.js";
 import type { EacMethod, EarnedValueResult } from "../../variance/index.js";
@@ -78,6 +78,7 @@ function dimensionCell(rag: RagStatus, dimension: string): CellValue {
  */
 export function portfolioSection(input: PortfolioSectionInput): ReportSection {
   checkArguments("portfolioSection", { input: [input, "object"] });
+  checkOptionKeys("portfolioSection", input, { asOf: 1, projects: 1, kpis: 1, people: 1 } satisfies Record<keyof PortfolioSectionInput, 1>, ["input"]);
   checkArguments("portfolioSection", { "input.projects": [input.projects, "object[]"], "input.people": [input.people, "object?"] });
   // A dimension no project could be rated on (its figures were not supplied) is listed once, not as a column.
   const all = [...new Set(input.projects.flatMap((p) => p.rag.dimensions.map((d) => d.dimension)))];

@@ -1,4 +1,4 @@
-import { checkArguments, type IsoDate } from "../../core/index.js";
+import { checkArguments, checkOptionKeys, type IsoDate } from "../../core/index.js";
 import type { Action, Decision, Issue, Risk } from "../../entities/index.js";
 import { overdueActions, pendingDecisions } from "../../status/index.js";
 // The status layer's own as-of rules, so the section counts what the RAG rules count.
@@ -100,6 +100,9 @@ function raidBlocks(raid: NonNullable<ProjectSectionInput["raid"]>, asOf: IsoDat
  */
 export function projectSection(input: ProjectSectionInput): ReportSection {
   checkArguments("projectSection", { input: [input, "object"] });
+  checkOptionKeys("projectSection", input, { code: 1, name: 1, series: 1, earnedValueOptions: 1, slips: 1, raid: 1, people: 1 } satisfies Record<keyof ProjectSectionInput, 1>, ["input"]);
+  checkOptionKeys("projectSection", input.earnedValueOptions, { statusDate: 1, baseline: 1, calendar: 1, grid: 1, policy: 1, fxRates: 1 } satisfies Record<keyof EarnedValueGridOptions, 1>, ["input", "earnedValueOptions"]);
+  checkOptionKeys("projectSection", input.raid, { risks: 1, issues: 1, actions: 1, decisions: 1 } satisfies Record<keyof NonNullable<ProjectSectionInput["raid"]>, 1>, ["input", "raid"]);
   checkArguments("projectSection", { "input.series": [input.series, "object"], "input.people": [input.people, "object?"], "input.earnedValueOptions": [input.earnedValueOptions, "object?"] });
   const evOptions = input.earnedValueOptions;
   const r = input.series.atStatusDate;

@@ -1,4 +1,4 @@
-import { checkArguments } from "../../core/index.js";
+import { checkArguments, checkOptionKeys } from "../../core/index.js";
 import type { AgileEvmResult } from "../../variance/index.js";
 import { burnUpChart, type BurnUpInput } from "../charts/burn-up.js";
 import type { ReportBlock, ReportSection } from "../report.js";
@@ -25,6 +25,8 @@ export interface ReleaseSectionInput {
  */
 export function releaseSection(input: ReleaseSectionInput): ReportSection {
   checkArguments("releaseSection", { input: [input, "object"] });
+  checkOptionKeys("releaseSection", input, { name: 1, evm: 1, burnUp: 1 } satisfies Record<keyof ReleaseSectionInput, 1>, ["input"]);
+  checkOptionKeys("releaseSection", input.burnUp, { title: 1, description: 1, scope: 1, completed: 1, forecast: 1, statusDate: 1, width: 1, height: 1 } satisfies Record<keyof NonNullable<ReleaseSectionInput["burnUp"]>, 1>, ["input", "burnUp"]);
   checkArguments("releaseSection", { "input.evm": [input.evm, "object"] });
   const { evm } = input;
   const f = evm.figures;

@@ -1,4 +1,4 @@
-import { checkArguments } from "../../core/index.js";
+import { checkArguments, checkOptionKeys } from "../../core/index.js";
 import type { EvidenceStatus, TraceAnalysisResult, TraceMatrix } from "../../traceability/index.js";
 import { coverageHeatMapChart } from "../charts/heat-map.js";
 import { runsCell, toneCell, type CellValue, type ToneCell } from "../cells.js";
@@ -46,6 +46,7 @@ const evidenceCell = (e: EvidenceStatus | "INACTIVE"): CellValue => {
  */
 export function requirementsSection(input: RequirementsSectionInput): ReportSection {
   checkArguments("requirementsSection", { input: [input, "object"] });
+  checkOptionKeys("requirementsSection", input, { result: 1, matrix: 1, people: 1, keys: 1, unlinkedParents: 1 } satisfies Record<keyof RequirementsSectionInput, 1>, ["input"]);
   checkArguments("requirementsSection", { "input.result": [input.result, "object"], "input.matrix": [input.matrix, "object"], "input.people": [input.people, "object?"], "input.keys": [input.keys, "object?"], "input.unlinkedParents": [input.unlinkedParents, "object[]?"] });
   const { result, matrix } = input;
   const who = (id: string) => personName(input.people, id);

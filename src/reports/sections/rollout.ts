@@ -1,4 +1,4 @@
-import { checkArguments, addDays, toEpochDay, ValidationError, type IsoDate } from "../../core/index.js";
+import { checkArguments, checkOptionKeys, addDays, toEpochDay, ValidationError, type IsoDate } from "../../core/index.js";
 import { GATE_OUTCOME_TEXT } from "./gate-outcome.js";
 import { checklistPhaseSchema, type ChecklistItem } from "../../entities/index.js";
 import { readinessProgress, type GateEvaluation, type ReadinessCount, type ReadinessProgress, type RolloutFacts, type WaveProgress } from "../../rollout/index.js";
@@ -31,6 +31,7 @@ export function openItemsSeries(
   options: { readonly from: IsoDate; readonly to: IsoDate; readonly stepDays?: number; readonly facts?: RolloutFacts },
 ): OpenItemsPoint[] {
   checkArguments("openItemsSeries", { items: [items, "object[]"], options: [options, "object"] });
+  checkOptionKeys("openItemsSeries", options, { from: 1, to: 1, stepDays: 1, facts: 1 } satisfies Record<keyof typeof options, 1>);
   const step = options.stepDays ?? 7;
   if (!Number.isInteger(step) || step < 1) throw ValidationError.single(["stepDays"], "the step is a whole number of days from 1", "readiness burn-down");
   if (options.to < options.from) throw ValidationError.single(["to"], `${options.to} is before ${options.from}`, "readiness burn-down");
@@ -129,6 +130,7 @@ function cadence(points: readonly OpenItemsPoint[]): string {
  */
 export function rolloutSection(input: RolloutSectionInput): ReportSection {
   checkArguments("rolloutSection", { input: [input, "object"] });
+  checkOptionKeys("rolloutSection", input, { name: 1, asOf: 1, goLive: 1, progress: 1, gate: 1, gates: 1, waves: 1, burnDown: 1, items: 1, people: 1 } satisfies Record<keyof RolloutSectionInput, 1>, ["input"]);
   checkArguments("rolloutSection", { "input.progress": [input.progress, "object"], "input.items": [input.items, "object[]?"], "input.people": [input.people, "object?"] });
   const p = input.progress;
   const blocks: ReportBlock[] = [

@@ -1,4 +1,4 @@
-import { checkArguments, type Decimal, type Metric } from "../../core/index.js";
+import { checkArguments, checkOptionKeys, type Decimal, type Metric } from "../../core/index.js";
 import { emptyDictionary, ownEntry } from "../../core/own.js";
 import type { FinishForecastRow, LevellingResult, LevellingUnresolved, ResourceLoadRow, ScheduleLinkInput, ScheduleResult, ScheduleRiskResult, ScheduleViolation } from "../../schedule/index.js";
 import { finishDistributionChart } from "../charts/finish-distribution.js";
@@ -115,6 +115,8 @@ const UNRESOLVED_TEXT: Readonly<Record<LevellingUnresolved["reason"], string>> =
  */
 export function scheduleSection(input: ScheduleSectionInput): ReportSection {
   checkArguments("scheduleSection", { input: [input, "object"] });
+  checkOptionKeys("scheduleSection", input, { code: 1, name: 1, schedule: 1, links: 1, baseline: 1, load: 1, resourceNames: 1, risk: 1, target: 1, forecast: 1, levelling: 1, tornadoBars: 1, labels: 1 } satisfies Record<keyof ScheduleSectionInput, 1>, ["input"]);
+  checkOptionKeys("scheduleSection", input.target, { label: 1, date: 1 } satisfies Record<keyof NonNullable<ScheduleSectionInput["target"]>, 1>, ["input", "target"]);
   checkArguments("scheduleSection", { "input.schedule": [input.schedule, "object"] });
   checkArguments("scheduleSection", { "input.labels": [input.labels, "object?"] });
   const s = input.schedule;

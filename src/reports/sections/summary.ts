@@ -1,4 +1,4 @@
-import { checkArguments } from "../../core/index.js";
+import { checkArguments, checkOptionKeys } from "../../core/index.js";
 import { GATE_OUTCOME_TEXT } from "./gate-outcome.js";
 import { ragCell, type CellValue, type RagColour } from "../cells.js";
 import type { FiguresBlock, ReportBlock, ReportSection } from "../report.js";
@@ -66,8 +66,11 @@ const WORD: Record<RagColour, string> = { red: "Red", amber: "Amber", green: "Gr
  */
 export function executiveSummarySection(input: ExecutiveSummaryInput): ReportSection {
   checkArguments("executiveSummarySection", { input: [input, "object"] });
+  checkOptionKeys("executiveSummarySection", input, { asOf: 1, projects: 1, gates: 1, selection: 1, kpis: 1, people: 1 } satisfies Record<keyof ExecutiveSummaryInput, 1>, ["input"]);
   checkArguments("executiveSummarySection", { "input.kpis": [input.kpis, "object[]?"] });
-  const needs = decisionsNeeded(input);
+  // decisionsNeeded takes the summary's input without its kpis (it refuses a key it does not know).
+  const { kpis: _kpis, ...needsInput } = input;
+  const needs = decisionsNeeded(needsInput);
   const gates = input.gates ?? [];
   const kpis = judgeKpis(input.kpis ?? []);
   const missed = kpis.filter((k) => k.status === "missed");
