@@ -59,7 +59,7 @@ const ENTITY: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">
  * (`"` and `'` are escaped too, so a value can never close its attribute). Characters that XML forbids are
  * replaced by U+FFFD so a standalone SVG stays well-formed.
  *
- * A bidirectional embedding, override or isolate the text leaves open is closed at its end ({@link closeBidi}), so
+ * A bidirectional embedding, override or isolate the text leaves open is closed at its end, so
  * a RIGHT-TO-LEFT OVERRIDE in one name cannot reverse the figures printed after it.
  *
  * Never use the result in an unquoted attribute, a URL, a `<script>` or a `<style>`: the reports never do.

@@ -39,7 +39,7 @@ export function storableText(text: string): boolean {
  * of the PostgreSQL and MariaDB tables; an update past it too), and any value that is not JSON — a non-finite
  * number, a bigint, a function or symbol, an object that is neither a plain object nor an array (a Date, a Map, a
  * class instance), `undefined` or a hole in an array, nesting deeper than 100 (a cycle is infinitely deep), or text
- * (a string, a key, the id) with NUL or a lone UTF-16 surrogate ({@link storableText}). An
+ * (a string, a key, the id) with NUL or a lone UTF-16 surrogate (see `storableText`). An
  * `undefined` property is left out (absent, as in JSON) and `-0` is stored as `0` (JSON has no `-0`), so every
  * adapter stores and returns what a JSON column would. Every pmokit adapter calls it on each write; a custom adapter
  * may too.
