@@ -105,6 +105,10 @@ describe("random index tables", () => {
   it("refuses sizes a table does not cover instead of passing silently", () => {
     expect(() => randomIndex(16, "saaty-classic")).toThrow(ValidationError);
     expect(() => randomIndex(101, "donegan-dodd")).toThrow(ValidationError);
+    // A property hunt found `randomIndex(3, null)` throwing a TypeError (null is typeof "object").
+    for (const table of [null, 5, true]) {
+      expect(() => randomIndex(3, table as never)).toThrow(expect.objectContaining({ name: "ValidationError", issues: [expect.objectContaining({ path: ["riTable"] })] }));
+    }
     const big = Array.from({ length: 16 }, () => Array.from({ length: 16 }, () => 1));
     expect(() => ahpWeights(big, { riTable: "saaty-2005" })).toThrow(/no value for n = 16/);
     expect(ahpWeights(big, { riTable: "donegan-dodd" }).cr).toBeLessThan(1e-12);

@@ -50,8 +50,11 @@ export function randomIndex(n: number, table: RiTable = "donegan-dodd"): number 
   if (!Number.isInteger(n) || n < 1) throw ValidationError.single(["n"], "matrix size must be a positive integer", "random index");
   if (n <= 2) return 0;
   if (table === "alonso-lamata" && n > 15) return (1.7699 * n - 4.3513 - n) / (n - 1);
-  // Own keys only: a name like "toString" or "__proto__" is not a table.
-  const t = typeof table === "string" ? (Object.hasOwn(TABLES, table) ? TABLES[table] : undefined) : table;
+  // Own keys only: a name like "toString" or "__proto__" is not a table; null or a number is not one either.
+  const t =
+    typeof table === "string"
+      ? Object.hasOwn(TABLES, table) ? TABLES[table] : undefined
+      : table !== null && typeof table === "object" ? table : undefined;
   if (t === undefined) throw ValidationError.single(["riTable"], `unknown RI table ${JSON.stringify(table)}`, "random index");
   const exact = t[n];
   if (exact !== undefined) return checked(exact, n);
