@@ -109,6 +109,8 @@ describe("random index tables", () => {
     for (const table of [null, 5, true]) {
       expect(() => randomIndex(3, table as never)).toThrow(expect.objectContaining({ name: "ValidationError", issues: [expect.objectContaining({ path: ["riTable"] })] }));
     }
+    // An empty table said "it covers undefined…undefined".
+    expect(() => randomIndex(3, {})).toThrow("the RI table has no value for n = 3 (it lists no size with a number)");
     const big = Array.from({ length: 16 }, () => Array.from({ length: 16 }, () => 1));
     expect(() => ahpWeights(big, { riTable: "saaty-2005" })).toThrow(/no value for n = 16/);
     expect(ahpWeights(big, { riTable: "donegan-dodd" }).cr).toBeLessThan(1e-12);

@@ -62,7 +62,8 @@ export function randomIndex(n: number, table: RiTable = "donegan-dodd"): number 
   const below = sizes.filter((s) => s < n).at(-1);
   const above = sizes.find((s) => s > n);
   if (below === undefined || above === undefined) {
-    throw ValidationError.single(["riTable"], `the RI table has no value for n = ${n} (it covers ${sizes[0]}…${sizes.at(-1)})`, "random index");
+    const covers = sizes.length === 0 ? "it lists no size with a number" : `it covers ${sizes[0]}…${sizes.at(-1)}`;
+    throw ValidationError.single(["riTable"], `the RI table has no value for n = ${n} (${covers})`, "random index");
   }
   const lo = t[below]!;
   const hi = t[above]!;
