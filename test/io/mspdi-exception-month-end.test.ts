@@ -54,4 +54,14 @@ describe("MSPDI absolute recurring exceptions past the end of a shorter month", 
       });
     }), { numRuns: 80, seed: 21 });
   });
+
+  it("every Period months counts from the first month that has the day on or after the period's start", () => {
+    // MPXJ getMonthlyAbsoluteDates: a MonthDay before the start's day moves the first occurrence to the next month, and
+    // the Period counts from there. From 15 Jan, day 10 of every 2 months: Feb 10, Apr 10, Jun 10 (before: Mar, May).
+    expect(expandMspdiException(absolute({ Type: "4", Period: "2", MonthDay: "10" }, "2027-01-15", "2027-06-30")))
+      .toEqual(["2027-02-10", "2027-04-10", "2027-06-10"]);
+    // A day on or after the start's day keeps the first month: from 15 Jan, day 20 of every 2 months.
+    expect(expandMspdiException(absolute({ Type: "4", Period: "2", MonthDay: "20" }, "2027-01-15", "2027-06-30")))
+      .toEqual(["2027-01-20", "2027-03-20", "2027-05-20"]);
+  });
 });
