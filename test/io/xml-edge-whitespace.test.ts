@@ -8,10 +8,10 @@ import { IMPORTED_AT } from "./fixtures.js";
  * White space at the edges of a text is part of it (XML keeps element text and attribute values as written; only the
  * indentation a writer puts between child elements is not content). Before, every reader trimmed it: a task named
  * " Task" or a ReqIF statement "Statement\n" came back as "Task" / "Statement" after export → import.
- * Texts: a non-blank core with spaces, tabs and line feeds before and after it (and inside).
+ * Texts: a non-blank core with spaces, tabs, line feeds and carriage returns before and after it (and inside).
  */
-const edge = fc.stringMatching(/^[ \t\n]{0,3}$/);
-const core = fc.stringMatching(/^[A-Za-zé&<>"' ][A-Za-zé&<>"' \t\n]{0,10}$/).filter((s) => s.trim() !== "");
+const edge = fc.stringMatching(/^[ \t\n\r]{0,3}$/);
+const core = fc.stringMatching(/^[A-Za-zé&<>"' ][A-Za-zé&<>"' \t\n\r]{0,10}$/).filter((s) => s.trim() !== "");
 const text = fc.tuple(edge, core, edge).map(([a, b, c]) => `${a}${b}${c}`).filter((s) => s.trim() !== "" && s !== s.trim());
 
 describe("MSPDI: names and notes keep their edge white space through write → read", () => {
