@@ -3,10 +3,11 @@
  * it is placed in markup; nothing else is trusted.
  */
 import { checkArguments } from "../core/index.js";
+import { NOT_XML_CHAR } from "../core/xml-char.js";
 
-// Characters XML 1.0 forbids (C0 controls except tab/LF/CR, lone surrogates, U+FFFE/U+FFFF). An SVG saved on its
-// own is XML, and one of these would make the whole file unreadable, so they become U+FFFD.
-const NOT_XML_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// Characters XML 1.0 forbids (C0 controls except tab/LF/CR, lone surrogates, U+FFFE/U+FFFF: core/xml-char.ts, the
+// definition the XML writers use too). An SVG saved on its own is XML, and one of these would make the whole file
+// unreadable, so they become U+FFFD.
 
 /**
  * Replaces every character XML 1.0 cannot carry (C0 controls but tab/LF/CR, U+FFFE/U+FFFF, lone surrogates) by

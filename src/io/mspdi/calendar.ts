@@ -103,8 +103,9 @@ export function mspdiExceptionProblem(ex: MspdiElement): string | undefined {
  * count", every `Period` days (default 1: each day of the period), 6 every `Period` weeks (counted from the Sunday
  * that begins the period's first week) on `DaysOfWeek`, 5 every `Period` months on the
  * `MonthPosition`-th (0 = first … 3 = fourth, 4 = last) `MonthItem` day — 0 any day, 1 a weekday (Monday–Friday), 2 a weekend day (Saturday, Sunday), 3 Sunday …
- * 9 Saturday —, 4 every `Period` months on `MonthDay`, 3 yearly relative in `Month` (0 = January), 2 yearly on
- * `Month`/`MonthDay`. Each matches MS Project 2016's own expansion of the same rules (its legacy `DayType=0` days).
+ * 9 Saturday —, 4 every `Period` months on `MonthDay` (counted from the first month whose `MonthDay` is on or after the period's start), 3 yearly relative in `Month` (0 = January), 2 yearly on
+ * `Month`/`MonthDay`; a `MonthDay` past a shorter month's end falls on its last day (31 → 30 April, February 30 →
+ * 28 or 29), as MS Project and Outlook do and MPXJ's `RecurringData` expands it. Each matches MS Project 2016's own expansion of the same rules (its legacy `DayType=0` days).
  * Dates run from the period's first day to its last (at most about 100 years) and stop after `Occurrences`. An
  * exception {@link mspdiExceptionProblem} names a problem of expands to no dates (the import then reports it).
  *
@@ -128,19 +129,24 @@ export function expandMspdiException(ex: MspdiElement): IsoDate[] {
   const monthDay = int(ex, "MonthDay") ?? 1;
   const start = toEpochDay(from);
   const first = dateParts(from);
+  // Type 4: a MonthDay before the start's day begins the count in the next month (MPXJ getMonthlyAbsoluteDates).
+  const skip = monthDay < first.day ? 1 : 0;
   const weekStart = start - (isoWeekday(from) % 7); // the Sunday on or before `from` (MS Project weeks start Sunday)
   const out: IsoDate[] = [];
   for (let e = start, end = Math.min(toEpochDay(to), start + MAX_SPAN_DAYS); e <= end && out.length < max; e++) {
     const d = fromEpochDay(e);
     const { year, month, day } = dateParts(d);
     const monthsSince = (year - first.year) * 12 + (month - first.month);
+    // A MonthDay past a shorter month's end is its last day (day 31 → 30 April, 30 February → 28/29), as MS Project and
+    // Outlook do; MPXJ's RecurringData.getMonthlyAbsoluteDates/getYearlyAbsoluteDates clamp to lengthOfMonth() alike.
+    const onDay = day === Math.min(monthDay, daysInMonth(year, month));
     let hit: boolean;
     switch (type) {
       case 6: hit = Math.floor((e - weekStart) / 7) % every === 0 && (mask & bitOfIso(isoWeekday(d))) !== 0; break;
       case 5: hit = monthsSince % every === 0 && isRelativeDay(d, item, position); break;
-      case 4: hit = monthsSince % every === 0 && day === monthDay; break;
+      case 4: hit = (monthsSince - skip) % every === 0 && onDay; break;
       case 3: hit = month === monthOfYear && isRelativeDay(d, item, position); break;
-      case 2: hit = month === monthOfYear && day === monthDay; break;
+      case 2: hit = month === monthOfYear && onDay; break;
       default: hit = (e - start) % every === 0; // 1 and 7
     }
     if (hit) out.push(d);

@@ -32,6 +32,12 @@ export function mspdiFieldText(v: unknown): string {
 }
 
 /**
+ * Free-text fields (`xsd:string` in the MSPDI schema), read exactly as written: `<Name> Task</Name>` is " Task". Every
+ * other field is a number, date, code or flag, read without surrounding white space (the schema's `collapse`).
+ */
+const TEXT_FIELDS: ReadonlySet<string> = new Set(["Name", "Notes", "Title", "Company", "Author", "CrossProjectName", "Group", "Initials", "CurrencySymbol"]);
+
+/**
  * Reads one parsed element through its spec: kept fields are typed, kept lists recursed, everything else is
  * reported as unmapped under `path` (never silently dropped).
  */
@@ -45,7 +51,8 @@ export function readElement(raw: unknown, spec: ElementSpec, path: string, repor
       handled.add(child);
       const v = obj[child];
       if (v === undefined) continue;
-      fields[child] = readValue(child, mspdiFieldText(v), currency);
+      const t = mspdiFieldText(v);
+      fields[child] = readValue(child, TEXT_FIELDS.has(child) ? t : t.trim(), currency);
     } else {
       lists[child.key] = readList(obj, child, path, report, currency, handled);
     }

@@ -98,9 +98,20 @@ export function addMspdiBaselineEntry(
   const bc = mspdiCash(b, "Cost", where, report);
   let [fs, ff] = [bs, bf];
   if (!bs || !bf || bf < bs) {
-    // pmokit freezes a package with its dates; MS Project may store a baseline cost alone (or dates out of order).
-    [fs, ff] = [fieldDay(t, "Start"), mspdiFinishDay(fieldStr(t, "Finish"), fieldStr(t, "Start"), dayCal) ?? fieldDay(t, "Start")];
-    report.warn(where, `baseline ${!bs || !bf ? "has no start/finish" : "finishes before it starts"}; the task's current dates are used`, "baseline-dates-from-plan");
+    // pmokit freezes a package with its dates; MS Project may store a baseline cost alone, one of its dates alone
+    // (mspdiassignmentfields.xml: a Finish only), or dates out of order. The date it has is kept; the missing one is
+    // the task's current one, unless that would put the finish before the start.
+    const [ts, tf] = [fieldDay(t, "Start"), mspdiFinishDay(fieldStr(t, "Finish"), fieldStr(t, "Start"), dayCal) ?? fieldDay(t, "Start")];
+    const one = (bs === undefined) !== (bf === undefined);
+    const [ps, pf] = [bs ?? ts, bf ?? tf];
+    if (one && ps && pf && ps <= pf) {
+      [fs, ff] = [ps, pf];
+      report.warn(where, bs ? "baseline has no finish; the task's current finish is used" : "baseline has no start; the task's current start is used", "baseline-dates-from-plan");
+    } else {
+      [fs, ff] = [ts, tf];
+      const why = one ? (bs ? "has no finish and its start is after the task's current finish" : "has no start and its finish is before the task's current start") : !bs ? "has no start/finish" : "finishes before it starts";
+      report.warn(where, `baseline ${why}; the task's current dates are used`, "baseline-dates-from-plan");
+    }
     if (!fs || !ff) return;
   }
   const summary = fieldStr(t, "Summary") === "1";

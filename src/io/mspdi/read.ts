@@ -61,7 +61,7 @@ export function mspdiRootAndCurrency(doc: Record<string, unknown>, options: { re
     throw ValidationError.single([], "not an MS Project XML file: the root element is not <Project>", "MSPDI file");
   }
   const code = (root as Record<string, unknown>)["CurrencyCode"];
-  const currency = typeof code === "string" && code !== "" ? code : options.currency;
+  const currency = typeof code === "string" && code.trim() !== "" ? code.trim() : options.currency;
   if (currency === undefined || !isCurrencyCode(currency)) {
     throw ValidationError.single(
       ["CurrencyCode"],

@@ -88,7 +88,7 @@ export async function readMspdiStreamPlan(
       const n = fieldStr(numbers[i]!, "Number");
       if (n === undefined || seen.has(n)) return; // the first baseline of a number counts
       seen.add(n);
-      const text = mspdiFieldText(asObject(b)["Cost"]);
+      const text = mspdiFieldText(asObject(b)["Cost"]).trim();
       if (/^(10|[0-9])$/.test(n) && NUMERIC.test(text)) costs.push({ outline: fieldStr(t, "OutlineNumber"), n: Number(n), amount: new PmoDecimal(text).dividedBy(100) });
     });
   });

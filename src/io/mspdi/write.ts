@@ -21,6 +21,8 @@ export function writeMspdi(document: MspdiDocument): string {
   const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@_", format: true, indentBy: "  ", suppressEmptyNode: false, processEntities: true });
   const tree = { Project: { "@_xmlns": "http://schemas.microsoft.com/project", ...body } };
   refuseNonXmlText(tree, "MSPDI export");
-  const xml = builder.build(tree) as string;
+  // A carriage return in a text is written as a reference: XML reads a literal one as a line feed, so a note's "\r"
+  // would come back changed. (The builder's own line breaks are "\n"; MSPDI has no attribute values to mind.)
+  const xml = (builder.build(tree) as string).replace(/\r/g, "&#13;");
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${xml}`;
 }

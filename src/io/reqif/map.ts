@@ -233,7 +233,9 @@ export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOpti
     if (textValue?.kind === "XHTML") richText[id] = textValue.value as string;
     const statement = shortened(where, "statement", text ?? givenTitle ?? title, MAX_STATEMENT, textValue?.kind === "XHTML" ? " (the full text stays in richText)" : "");
     const criteria = criteriaOf(plain(v.get("pmokit.acceptanceCriteria")));
-    const rationale = plain(v.get("pmokit.rationale"));
+    // A rationale is free text (not trimmed by the requirement codec): a STRING one is kept exactly as written.
+    const rationaleValue = v.get("pmokit.rationale");
+    const rationale = rationaleValue?.kind === "STRING" && (rationaleValue.value as string).trim() !== "" ? (rationaleValue.value as string) : plain(rationaleValue);
     // pmokit's own export writes these; a revision that is not a whole number goes to the codec as text, so it is refused.
     const revisionText = plain(v.get("pmokit.revision"));
     const own: Record<string, unknown> = {};

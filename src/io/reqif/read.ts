@@ -15,11 +15,17 @@ const FACETS = [["maxLength", "@_MAX-LENGTH"], ["min", "@_MIN"], ["max", "@_MAX"
 const obj = (v: unknown): Obj => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Obj) : {});
 const list = (v: unknown): Obj[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(obj);
 const txt = (v: unknown): string | undefined => (typeof v === "string" ? v : typeof v === "object" && v !== null && "#text" in v ? String((v as Obj)["#text"]) : undefined);
+/**
+ * A token value (an IDENTIFIER, a reference, a date, a number, a flag): without surrounding white space, as the
+ * ReqIF schema's `xsd:ID`, `xsd:IDREF`, `xsd:dateTime` and number types read it. Names and STRING values (`xsd:string`)
+ * are read with {@link txt}, exactly as written: `LONG-NAME=" Task"` is " Task".
+ */
+const token = (v: unknown): string | undefined => txt(v)?.trim();
 
 function ident(o: Obj): ReqifIdentifiable {
-  const id = txt(o["@_IDENTIFIER"]) ?? "";
+  const id = token(o["@_IDENTIFIER"]) ?? "";
   const longName = txt(o["@_LONG-NAME"]);
-  const lastChange = txt(o["@_LAST-CHANGE"]);
+  const lastChange = token(o["@_LAST-CHANGE"]);
   // Built by assignment, not spreads (this runs for every object of a 100k-object file); same key order.
   const out: { identifier: string; longName?: string; lastChange?: string } = { identifier: id };
   if (longName !== undefined) out.longName = longName;
@@ -30,7 +36,7 @@ function ident(o: Obj): ReqifIdentifiable {
 /** The text of the single `*-REF` child of a wrapper element (`<TYPE><SPEC-OBJECT-TYPE-REF>x</…></TYPE>`). */
 function ref(wrapper: unknown): string {
   const o = obj(wrapper);
-  for (const k of Object.keys(o)) if (k.endsWith("-REF")) return txt(o[k]) ?? "";
+  for (const k of Object.keys(o)) if (k.endsWith("-REF")) return token(o[k]) ?? "";
   return "";
 }
 
@@ -48,11 +54,11 @@ function values(o: Obj, path: string, report: ReportBuilder): ReqifValue[] {
       const definitionRef = ref(v["DEFINITION"]);
       if (kind === "ENUMERATION") {
         const refs = obj(v["VALUES"])["ENUM-VALUE-REF"];
-        out.push({ kind, definitionRef, value: (Array.isArray(refs) ? refs : refs === undefined ? [] : [refs]).map((x) => txt(x) ?? "") });
+        out.push({ kind, definitionRef, value: (Array.isArray(refs) ? refs : refs === undefined ? [] : [refs]).map((x) => token(x) ?? "") });
       } else if (kind === "XHTML") {
         out.push({ kind, definitionRef, value: (txt(v["THE-VALUE"]) ?? "").trim() });
       } else {
-        out.push({ kind, definitionRef, value: txt(v["@_THE-VALUE"]) ?? "" });
+        out.push({ kind, definitionRef, value: (kind === "STRING" ? txt(v["@_THE-VALUE"]) : token(v["@_THE-VALUE"])) ?? "" });
       }
     }
   }
@@ -134,11 +140,11 @@ export function reqifFromTree(doc: Record<string, unknown>): { document: ReqifDo
   const report = createReportBuilder("reqif");
   const r = obj(root);
   const h = obj(obj(r["THE-HEADER"])["REQ-IF-HEADER"]);
-  const opt = (k: string, v: unknown) => (txt(v) !== undefined ? { [k]: txt(v) } : {});
+  const opt = (k: string, v: unknown, read = txt) => (read(v) !== undefined ? { [k]: read(v) } : {});
   const header = {
-    ...ident(h), ...opt("comment", h["COMMENT"]), ...opt("creationTime", h["CREATION-TIME"]),
+    ...ident(h), ...opt("comment", h["COMMENT"]), ...opt("creationTime", h["CREATION-TIME"], token),
     ...opt("repositoryId", h["REPOSITORY-ID"]), ...opt("reqifToolId", h["REQ-IF-TOOL-ID"]),
-    ...opt("reqifVersion", h["REQ-IF-VERSION"]), ...opt("sourceToolId", h["SOURCE-TOOL-ID"]), ...opt("title", h["TITLE"]),
+    ...opt("reqifVersion", h["REQ-IF-VERSION"], token), ...opt("sourceToolId", h["SOURCE-TOOL-ID"]), ...opt("title", h["TITLE"]),
   };
   for (const k of Object.keys(h)) {
     if (!k.startsWith("@_") && !HEADER_FIELDS.has(k)) report.unmapped("REQ-IF-HEADER", k, "not a ReqIF header field pmokit reads");
@@ -157,7 +163,7 @@ export function reqifFromTree(doc: Record<string, unknown>): { document: ReqifDo
         // The facets the schema requires (MAX-LENGTH of a STRING, MIN/MAX of an INTEGER, ACCURACY/MIN/MAX of a REAL).
         const facets: { maxLength?: string; min?: string; max?: string; accuracy?: string } = {};
         for (const [k, a] of FACETS) {
-          const x = txt(d[a]);
+          const x = token(d[a]);
           if (x !== undefined) facets[k] = x;
         }
         datatypes.push({ ...ident(d), kind, ...facets });
@@ -165,7 +171,7 @@ export function reqifFromTree(doc: Record<string, unknown>): { document: ReqifDo
       }
       const vals = list(obj(d["SPECIFIED-VALUES"])["ENUM-VALUE"]).map((e) => {
         const emb = list(obj(e["PROPERTIES"])["EMBEDDED-VALUE"])[0] ?? {};
-        const key = txt(emb["@_KEY"]);
+        const key = token(emb["@_KEY"]);
         const other = txt(emb["@_OTHER-CONTENT"]);
         return { ...ident(e), ...(key !== undefined ? { key } : {}), ...(other !== undefined ? { otherContent: other } : {}) };
       });

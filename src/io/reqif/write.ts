@@ -157,10 +157,11 @@ export function writeReqif(document: ReqifDocument): string {
   // A line break or tab in an attribute value is written as a character reference: XML's attribute-value
   // normalisation turns a literal one into a space in every conforming reader (DOORS, ReqIF Studio, Capra), so a
   // two-line STRING value (acceptance criteria, a rationale) would come back on one line.
-  // The XHTML values (<THE-VALUE> elements, markup kept as the tool wrote it) are left as they are.
+  // A carriage return left in element text (a header's TITLE or COMMENT) is a reference too: XML reads a literal one
+  // as a line feed. The XHTML values (<THE-VALUE> elements, markup kept as the tool wrote it) are left as they are.
   const xml = (builder.build(root) as string)
     .split(/(<THE-VALUE>[\s\S]*?<\/THE-VALUE>)/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/="([^"]*)"/g, (m, v: string) => (/[\t\n\r]/.test(v) ? `="${v.replace(/\t/g, "&#9;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;")}"` : m))))
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/="([^"]*)"/g, (m, v: string) => (/[\t\n\r]/.test(v) ? `="${v.replace(/\t/g, "&#9;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;")}"` : m)).replace(/\r/g, "&#13;")))
     .join("");
   return `<?xml version="1.0" encoding="UTF-8"?>\n${xml}`;
 }

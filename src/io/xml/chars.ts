@@ -1,4 +1,5 @@
 import { ValidationError } from "../../core/index.js";
+import { NOT_XML_CHAR } from "../../core/xml-char.js";
 
 /**
  * Whether a code point is a `Char` of XML 1.0 (§2.2): tab, line feed, carriage return, U+0020–U+D7FF,
@@ -17,7 +18,7 @@ export function isXmlChar(cp: number): boolean {
 }
 
 // A raw character outside Char (C0 controls but tab/LF/CR, U+FFFE/U+FFFF, a lone surrogate), or any numeric reference.
-const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|&#(x[0-9a-fA-F]+|[0-9]+);/g;
+const SUSPECT = new RegExp(`${NOT_XML_CHAR.source}|&#(x[0-9a-fA-F]+|[0-9]+);`, "g");
 
 /**
  * Refuses a document that holds a character XML forbids, raw or as a character reference — what a conforming
@@ -49,8 +50,6 @@ function lineAt(text: string, index: number): number {
   return line;
 }
 
-// A raw character XML 1.0 cannot carry, not even as a reference: C0 controls but tab/LF/CR, U+FFFE/U+FFFF, a lone surrogate.
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * Refuses a tree about to be written as XML (an XMLBuilder input: objects, arrays, strings) when a string in it holds
@@ -68,8 +67,8 @@ export function refuseNonXmlText(tree: unknown, subject: string): void {
   const issues: { path: (string | number)[]; message: string; code: "custom" }[] = [];
   const walk = (v: unknown, path: (string | number)[]): void => {
     if (typeof v === "string") {
-      const m = NOT_XML.exec(v);
-      if (m) issues.push({ path, message: `text holds U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")} at index ${m.index}, which XML 1.0 cannot carry (the file would be unreadable); refused`, code: "custom" });
+      const at = v.search(NOT_XML_CHAR); // a character XML 1.0 cannot carry (core/xml-char.ts)
+      if (at >= 0) issues.push({ path, message: `text holds U+${v.charCodeAt(at).toString(16).toUpperCase().padStart(4, "0")} at index ${at}, which XML 1.0 cannot carry (the file would be unreadable); refused`, code: "custom" });
     } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
     else if (v !== null && typeof v === "object") for (const k of Object.keys(v)) walk((v as Record<string, unknown>)[k], [...path, k.startsWith("@_") ? `@${k.slice(2)}` : k]);
   };

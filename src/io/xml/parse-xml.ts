@@ -45,7 +45,9 @@ export function decodeXmlText(value: string): string {
  * and ReqIF never need one), nesting deeper than `maxDepth`, and malformed XML (one {@link ValidationError} with the
  * parser's line and column), and characters XML forbids, raw or as references (`&#0;`, `&#xD800;`). Element and attribute names such as `__proto__` or `constructor` are renamed by the
  * parser (prefixed `__`), so they never reach an object prototype. Values stay strings (no number guessing, so
- * decimal text is kept exactly). Attributes appear as `@_name`, text beside children as `#text`.
+ * decimal text is kept exactly). Attributes appear as `@_name`, text beside children as `#text`. The text of an element
+ * without child elements is kept exactly, leading and trailing white space included (XML white space is significant);
+ * white space beside child elements (indentation) and blank texts are dropped.
  *
  * @throws {ValidationError} on a DOCTYPE, too-deep nesting, a too-large document, a forbidden character or malformed XML.
  * @example
@@ -75,11 +77,13 @@ export function parseXmlSafely(text: string, subject: string, options: SafeXmlOp
     parseAttributeValue: false,
     processEntities: false,
     htmlEntities: false,
-    trimValues: true,
+    // Text is kept as written in an element that holds only text (`<Name> Task</Name>`: the leading space is the
+    // name's); white space between child elements is the writer's indentation and is dropped, as is a blank text.
+    trimValues: false,
     maxNestedTags: maxDepth,
     stopNodes: (options.rawNodes ?? []).map((p) => `*.${p}`),
     isArray: (name) => arrays.has(name),
-    tagValueProcessor: (_name, value) => decodeXmlText(value),
+    tagValueProcessor: (_name, value, _path, _attributes, leaf) => (leaf && value.trim() !== "" ? decodeXmlText(value) : decodeXmlText(value.trim())),
     attributeValueProcessor: (_name, value) => decodeXmlText(value),
   });
   try {

@@ -3,6 +3,7 @@ import { ValidationError } from "../../core/index.js";
 import { createXmlChunkGuard } from "./chunk-guard.js";
 import { CRITICAL_NAMES, reservedNameError } from "./guard.js";
 import type { SafeXmlOptions } from "./parse-xml.js";
+import { ownText } from "./own-text.js";
 
 type Obj = Record<string, unknown>;
 
@@ -32,6 +33,8 @@ interface Frame {
   readonly emit: boolean;
   obj: Obj | undefined;
   text: string | undefined;
+  exact?: string;
+  kids?: boolean;
 }
 
 const local = (name: string): string => {
@@ -76,6 +79,7 @@ export function createXmlElementStream(subject: string, options: XmlElementStrea
     if (CRITICAL_NAMES.has(name)) throw reservedNameError(name, subject);
     if (stack.length > maxDepth) throw ValidationError.single([], `elements are nested deeper than ${maxDepth} levels; refused`, subject);
     const parent = stack[stack.length - 1]!;
+    parent.kids = true;
     const path = parent.path !== undefined && stack.length <= emitDepth ? (parent.path === "" ? name : `${parent.path}/${name}`) : undefined;
     const frame: Frame = { name, path, emit: path !== undefined && options.emit.has(path), obj: undefined, text: undefined };
     for (const key in tag.attributes) {
@@ -86,20 +90,22 @@ export function createXmlElementStream(subject: string, options: XmlElementStrea
   });
   const text = (t: string, trim: boolean): void => {
     if (stack.length === 1) return;
+    const frame = stack[stack.length - 1]!;
+    frame.exact = frame.exact === undefined ? t : frame.exact + t;
     const piece = trim ? t.trim() : t;
     if (piece === "") return;
-    const frame = stack[stack.length - 1]!;
     frame.text = frame.text === undefined ? piece : frame.text + piece;
   };
   parser.on("text", (t) => text(t, true));
   parser.on("cdata", (t) => text(t, false));
   parser.on("closetag", () => {
     const frame = stack.pop()!;
+    const own = ownText(frame);
     let value: unknown;
     if (frame.obj !== undefined) {
       value = frame.obj;
-      if (frame.text !== undefined) frame.obj["#text"] = frame.text;
-    } else value = frame.text ?? "";
+      if (own !== undefined) frame.obj["#text"] = own;
+    } else value = own ?? "";
     if (frame.emit) {
       onElement(frame.path!, value);
       return;

@@ -2,15 +2,22 @@ import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { ValidationError } from "../../core/index.js";
 import { CRITICAL_NAMES, guardXmlText, reservedNameError } from "./guard.js";
 import { decodeXmlText, type SafeXmlOptions } from "./parse-xml.js";
+import { ownText } from "./own-text.js";
 
 type Obj = Record<string, unknown>;
 
-/** One open element: its name, its object (attributes and children, made on first use) and its trimmed text. */
+/**
+ * One open element: its name, its object (attributes and children, made on first use), its text trimmed piece by
+ * piece (kept beside child elements) and as written (kept when it has no child element: see `ownText`).
+ */
 interface Frame {
   readonly name: string;
   obj: Obj | undefined;
   text: string | undefined;
+  exact?: string;
+  kids?: boolean;
 }
+
 
 /** `a:b` → `b` (one prefix, as fast-xml-parser's `removeNSPrefix`); `xmlns` declarations give "" (dropped). */
 function localName(name: string, attribute: boolean): string {
@@ -21,13 +28,13 @@ function localName(name: string, attribute: boolean): string {
 }
 
 /**
- * Attribute values exactly as written (entities decoded, trimmed, line ends as `\n`), for the rare tag whose values
+ * Attribute values exactly as written (entities decoded, line ends as `\n`), for the rare tag whose values
  * hold a literal tab or line break: an XML parser normalises those to spaces, and the model keeps what the tool wrote.
  */
 function rawAttributes(tag: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const m of tag.matchAll(/([^\s=<>/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
-    out.set(m[1]!, decodeXmlText((m[2] ?? m[3] ?? "").replace(/\r\n?/g, "\n").trim()));
+    out.set(m[1]!, decodeXmlText((m[2] ?? m[3] ?? "").replace(/\r\n?/g, "\n")));
   }
   return out;
 }
@@ -109,15 +116,16 @@ export function parseXmlStream(text: string, subject: string, options: SafeXmlOp
     const name = localName(tag.name, false);
     if (CRITICAL_NAMES.has(name)) throw reservedNameError(name, subject);
     if (stack.length > maxDepth) throw ValidationError.single([], `elements are nested deeper than ${maxDepth} levels; refused`, subject);
+    stack[stack.length - 1]!.kids = true;
     const frame: Frame = { name, obj: undefined, text: undefined };
     let exact: Map<string, string> | undefined;
     for (const key in tag.attributes) {
       const attr = localName(key, true);
       if (attr === "") continue;
       let value = tag.attributes[key]!;
-      if (value.includes(" ") || value !== value.trim()) {
+      if (value.includes(" ")) {
         exact ??= rawAttributes(body.slice(body.lastIndexOf("<", parser.position - 1), parser.position));
-        value = exact.get(key) ?? value.trim();
+        value = exact.get(key) ?? value;
       }
       (frame.obj ??= {})[`@_${attr}`] = value;
     }
@@ -134,15 +142,17 @@ export function parseXmlStream(text: string, subject: string, options: SafeXmlOp
       return;
     }
     if (stack.length === 1) return;
+    const frame = stack[stack.length - 1]!;
+    frame.exact = frame.exact === undefined ? t : frame.exact + t;
     const trimmed = t.trim();
     if (trimmed === "") return;
-    const frame = stack[stack.length - 1]!;
     frame.text = frame.text === undefined ? trimmed : frame.text + trimmed;
   });
   parser.on("cdata", (t) => {
     if (rawDepth > 0) listener?.cdata(t);
     if (rawDepth > 0 || stack.length === 1 || t === "") return;
     const frame = stack[stack.length - 1]!;
+    frame.exact = frame.exact === undefined ? t : frame.exact + t;
     frame.text = frame.text === undefined ? t : frame.text + t;
   });
   parser.on("closetag", () => {
@@ -158,11 +168,12 @@ export function parseXmlStream(text: string, subject: string, options: SafeXmlOp
       if (content !== "") frame.text = content;
       listener?.end(content);
     }
+    const own = ownText(frame);
     let value: unknown;
     if (frame.obj !== undefined) {
       value = frame.obj;
-      if (frame.text !== undefined) frame.obj["#text"] = frame.text;
-    } else value = frame.text ?? "";
+      if (own !== undefined) frame.obj["#text"] = own;
+    } else value = own ?? "";
     add(stack[stack.length - 1]!, frame.name, value, arrays);
   });
   parser.write(body).close();
