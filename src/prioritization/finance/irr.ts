@@ -7,7 +7,7 @@ export type RateReason = "too-few-flows" | "no-sign-change" | "no-root-found";
 
 /** What the root search saw, reported with every IRR/XIRR. */
 export interface RateDiagnostics {
-  /** Sign changes in the flows (zeros skipped). More than one means there may be several rates. */
+  /** Sign changes in the flows (zeros skipped; for XIRR in date order, one day's flows netted). More than one means there may be several rates. */
   readonly signChanges: number;
   /** True when more than one sign change makes several roots possible. */
   readonly multipleRootsPossible: boolean;
