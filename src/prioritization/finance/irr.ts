@@ -64,7 +64,7 @@ export function solveRate(
 ): RateMetric {
   const diag = { signChanges: changes, multipleRootsPossible: changes > 1 };
   if (tooFew) return { ...missing("too-few-flows", "at least two flows are needed"), ...diag, roots: [] };
-  if (changes === 0) return { ...missing("no-sign-change", "all flows have the same sign, so no rate makes the NPV zero"), ...diag, roots: [] };
+  if (changes === 0) return { ...missing("no-sign-change", "the flows never change sign (XIRR: each day's flows netted), so no rate makes the NPV zero"), ...diag, roots: [] };
   const roots = findRoots(fn, approx);
   const best = closestRoot(roots, guess);
   if (best === undefined) return { ...missing("no-root-found", "no rate between -99.9999% and 10,000% makes the NPV zero"), ...diag, roots };
