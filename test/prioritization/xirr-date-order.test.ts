@@ -55,6 +55,11 @@ describe("xirr counts sign changes in date order, one day's flows netted (fin21)
     }
   });
 
+  it("a leap year counts 366/365 years (actual/365): −100 on 2020-01-01, +110 on 2021-01-01", () => {
+    // (1 + r)^(366/365) = 1.1 → r = 1.1^(365/366) − 1 = 0.09971358593414124128721692035238702707… (mpmath, 40 digits)
+    expect(xirr([at("2021-01-01", "110"), at("2020-01-01", "-100")]).value?.toFixed(30)).toBe("0.099713585934141241287216920352");
+  });
+
   it("property: shuffling the flows changes nothing, and there are never more rates than sign changes (Descartes)", () => {
     const day = fc.integer({ min: 0, max: 6 }).map((k) => ["2021-01-01", "2021-07-01", "2022-01-01", "2022-02-28", "2024-02-29", "2025-01-01", "2027-06-30"][k]!);
     const flow = fc.record({ date: day, amount: fc.integer({ min: -5, max: 5 }).map((a) => String(a * 100)) });
