@@ -75,7 +75,7 @@ export function paybackCrossings(flows: readonly CashFlowInput[], options: Payba
   // discounted cumulative C_k = Σ_{i≤k} CF_i/b^i times the positive b^k·10^(s+e·k), so it has C_k's sign. Dividing each
   // flow in 34 digits first lost exact zeros: −200,000 + 50,000/1.1 + 187,000/1.21 is 0, and came out one unit of
   // the last digit short, so a project paying back at 2 years was reported as never paying back.
-  const s = Math.max(...f.map((x) => x.decimalPlaces()));
+  const s = f.reduce((m, x) => Math.max(m, x.decimalPlaces()), 0);
   const e = base.decimalPlaces();
   const B = BigInt(base.toFixed(e).replace(".", ""));
   const step = 10n ** BigInt(e);
