@@ -17,8 +17,8 @@ const sum = (xs: readonly Decimal[]) => xs.reduce((s, x) => s.plus(x), new PmoDe
  * `total-cost`, `net-benefit`, `roi` and `npv` of a request without cost estimates, `no-effort-estimate` for `effort-hours` without effort
  * estimates (unknown is not 0). A request without benefits has benefits of 0.
  *
- * @throws {ValidationError} for an unknown figure, an `asOf` that is not a calendar date, an `npv` rate that is
- * not a decimal greater than −1, an unknown `discounting` or `pastFlows`, or an unknown option key (at `options.<key>`).
+ * @throws {ValidationError} for an unknown figure, an `asOf` that is not a calendar date, an `npv` without a rate
+ * (give `rate: 0` for the undiscounted net sum) or with a rate that is not a decimal greater than −1, an unknown `discounting` or `pastFlows`, or an unknown option key (at `options.<key>`).
  *
  * @example
  * ```ts
@@ -39,7 +39,9 @@ export function derivedFigure(
     const v: unknown = options[k];
     if (v !== undefined && !(allowed as readonly unknown[]).includes(v)) throw ValidationError.single(["options", k], `expected ${allowed.join(" or ")}`, "derivedFigure");
   }
-  const f = deriveFigure(request, figure, options.asOf, () => toRate(options.rate ?? 0, "derivedFigure", ["options", "rate"]), options);
+  // A forgotten rate must not give the plain net sum as the NPV (0 %): the scoring model refuses it too.
+  if (figure === "npv" && options.rate === undefined) throw ValidationError.single(["options", "rate"], "npv needs a discount rate (0 for the undiscounted net sum)", "derivedFigure");
+  const f = deriveFigure(request, figure, options.asOf, () => toRate(options.rate!, "derivedFigure", ["options", "rate"]), options);
   if (f.reason !== "unknown-period") return f;
   // deriveFigure gives the label only (and, for a mix, the label before it): the words live here, not in scoring.
   const p = JSON.stringify(f.detail);

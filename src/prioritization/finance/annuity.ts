@@ -162,7 +162,8 @@ const RATE_OPTION_KEYS = { guess: 1 } satisfies Record<keyof AnnuityRateOptions,
  * The interest rate per period at which payments `pmt` over `nper` periods turn `pv` into `fv` — spreadsheet `RATE`.
  * Newton's method from `guess` in 34-digit decimals, to a full Newton step |Δr| ≤ 1e-24 within 200 steps. A step
  * that would reach −100 % is halved back, and a step beyond 10,000 % a period (the top of the IRR search range) is
- * halved back towards it; such a cut-back step never counts as convergence. When Newton's method does not settle on
+ * halved back towards it; such a cut-back step never counts as convergence. A root within 1e-24 of 0 where 0 itself
+ * balances the terms exactly is 0 (not a residue such as −3.95e-34). When Newton's method does not settle on
  * a root (it runs into −100 %, goes flat or wanders), every rate from −99.9999 % to 10,000 % that balances the terms
  * is searched for as `irr` does, and the one closest to `guess` returned — so RATE(120; −553.92; 4802.08) is
  * 11.53 % although Newton's method from 10 % heads for −100 %; `no-convergence` when there is none (a spreadsheet
@@ -209,10 +210,13 @@ export function annuityRate(terms: AnnuityTermsFor<"nper" | "pmt" | "pv">, optio
 function newtonRate(t: { nper: Decimal; pmt: Decimal; pv: Decimal; fv: Decimal; type: PaymentTiming }, guess: Decimal): Decimal | undefined {
   const high = new PmoDecimal(RATE_SEARCH_RANGE.high);
   const tolerance = new PmoDecimal("1e-24");
+  // A root within the tolerance of 0 where 0 balances the terms exactly is 0: Newton's method ends a hair from it,
+  // below 34 digits of 1 + r (RATE(10; 0; −1000; 1000) was −3.95e-34, "-0.0000" to four places).
+  const done = (x: Decimal) => (x.abs().lte(tolerance) && rateEquation(new PmoDecimal(0), t).value.isZero() ? new PmoDecimal(0) : x);
   let r = guess;
   for (let iter = 0; iter < 200; iter++) {
     const { value, slope } = rateEquation(r, t);
-    if (value.isZero()) return r;
+    if (value.isZero()) return done(r);
     if (slope.isZero()) return undefined;
     let next = r.minus(value.div(slope));
     let cut = false;
@@ -228,7 +232,7 @@ function newtonRate(t: { nper: Decimal; pmt: Decimal; pv: Decimal; fv: Decimal; 
       next = r.plus(high).div(2);
       cut = true;
     }
-    if (!cut && next.minus(r).abs().lte(tolerance)) return next;
+    if (!cut && next.minus(r).abs().lte(tolerance)) return done(next);
     r = next;
   }
   return undefined;

@@ -7,7 +7,7 @@ export type RateReason = "too-few-flows" | "no-sign-change" | "no-root-found";
 
 /** What the root search saw, reported with every IRR/XIRR. */
 export interface RateDiagnostics {
-  /** Sign changes in the flows (zeros skipped). More than one means there may be several rates. */
+  /** Sign changes in the flows (zeros skipped; for XIRR in date order, one day's flows netted). More than one means there may be several rates. */
   readonly signChanges: number;
   /** True when more than one sign change makes several roots possible. */
   readonly multipleRootsPossible: boolean;
@@ -64,7 +64,7 @@ export function solveRate(
 ): RateMetric {
   const diag = { signChanges: changes, multipleRootsPossible: changes > 1 };
   if (tooFew) return { ...missing("too-few-flows", "at least two flows are needed"), ...diag, roots: [] };
-  if (changes === 0) return { ...missing("no-sign-change", "all flows have the same sign, so no rate makes the NPV zero"), ...diag, roots: [] };
+  if (changes === 0) return { ...missing("no-sign-change", "the flows never change sign (XIRR: each day's flows netted), so no rate makes the NPV zero"), ...diag, roots: [] };
   const roots = findRoots(fn, approx);
   const best = closestRoot(roots, guess);
   if (best === undefined) return { ...missing("no-root-found", "no rate between -99.9999% and 10,000% makes the NPV zero"), ...diag, roots };

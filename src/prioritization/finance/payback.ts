@@ -21,7 +21,8 @@ const PAYBACK_OPTION_KEYS = { discountRate: 1, crossing: 1 } satisfies Record<ke
  * first k with `C_{k−1} < 0 ≤ C_k`. A zero or positive first flow before the outlay is not a payback (0, −100, +150
  * pays back at 1.6667). Zero when the cumulative flow is never below zero (nothing to recover); `never-pays-back`
  * when it never comes back to zero. The interpolation assumes the period's flow arrives evenly through it; the whole
- * number of periods is the figure rounded up.
+ * number of periods is the figure rounded up. Whether the (discounted) cumulative flow is below, at or above zero is
+ * decided exactly, in integers: −200,000, +50,000, +187,000 at 10 % comes back to exactly 0 and pays back at 2.
  *
  * @throws {ValidationError} for a non-finite flow, a rate ≤ −1, or an unknown option key (at `options.<key>`).
  * @example
@@ -67,23 +68,32 @@ export interface PaybackCrossings {
 export function paybackCrossings(flows: readonly CashFlowInput[], options: PaybackOptions = {}): PaybackCrossings {
   checkArguments("paybackCrossings", { options: [options, "object?"] });
   checkOptionKeys("paybackCrossings", options, PAYBACK_OPTION_KEYS, ["options"]);
-  let f = toFlows(flows, "paybackPeriod");
-  if (options.discountRate !== undefined) {
-    const base = toRate(options.discountRate, "paybackPeriod", ["options", "discountRate"]).plus(1);
-    f = f.map((x, i) => x.div(base.pow(i)));
-  }
+  const f = toFlows(flows, "paybackPeriod");
+  const base = options.discountRate === undefined ? new PmoDecimal(1) : toRate(options.discountRate, "paybackPeriod", ["options", "discountRate"]).plus(1);
   if (f.length === 0) return { first: missing("no-data", "no flows"), final: missing("no-data", "no flows"), crossings: [] };
+  // In integers, exactly: with b = 1 + rate = B/10^e and flows F_i/10^s, S_k = Σ_{i≤k} F_i·B^(k−i)·10^(e·i) is the
+  // discounted cumulative C_k = Σ_{i≤k} CF_i/b^i times the positive b^k·10^(s+e·k), so it has C_k's sign. Dividing each
+  // flow in 34 digits first lost exact zeros: −200,000 + 50,000/1.1 + 187,000/1.21 is 0, and came out one unit of
+  // the last digit short, so a project paying back at 2 years was reported as never paying back.
+  const s = f.reduce((m, x) => Math.max(m, x.decimalPlaces()), 0);
+  const e = base.decimalPlaces();
+  const B = BigInt(base.toFixed(e).replace(".", ""));
+  const step = 10n ** BigInt(e);
+  let scale = 1n; // 10^(e·k)
   const crossings: Decimal[] = [];
   // Nothing is recovered before something is owed: a zero or positive first flow is no payback at t = 0 when an
   // outlay follows (this reported 0 for 0, −100, +150). Only a cumulative flow that never goes below zero pays back at 0.
-  let cum = f[0]!;
-  let owed = cum.lt(0);
+  let cum = BigInt(f[0]!.toFixed(s).replace(".", ""));
+  let owed = cum < 0n;
   for (let k = 1; k < f.length; k++) {
-    const next = cum.plus(f[k]!);
-    // A crossing: below zero before period k, at or above zero after it; linear within the period.
-    if (cum.lt(0) && next.gte(0)) crossings.push(cum.negated().div(f[k]!).plus(k - 1));
+    scale *= step;
+    const flow = BigInt(f[k]!.toFixed(s).replace(".", "")) * scale;
+    const next = cum * B + flow;
+    // A crossing: below zero before period k, at or above zero after it; linear within the period, at
+    // (k − 1) + (−C_{k−1}) / (CF_k/b^k) = (k − 1) + (−S_{k−1}·B) / (F_k·10^(e·k)).
+    if (cum < 0n && next >= 0n) crossings.push(new PmoDecimal(String(-cum * B)).div(String(flow)).plus(k - 1));
     cum = next;
-    owed ||= cum.lt(0);
+    owed ||= cum < 0n;
   }
   if (!owed) crossings.push(new PmoDecimal(0));
   const never = missing("never-pays-back", "the cumulative flow never reaches zero");
@@ -91,7 +101,7 @@ export function paybackCrossings(flows: readonly CashFlowInput[], options: Payba
   const last = crossings[crossings.length - 1];
   return {
     first: first === undefined ? never : metric(first),
-    final: last === undefined || cum.lt(0) ? missing("never-pays-back", "the cumulative flow ends below zero") : metric(last),
+    final: last === undefined || cum < 0n ? missing("never-pays-back", "the cumulative flow ends below zero") : metric(last),
     crossings,
   };
 }

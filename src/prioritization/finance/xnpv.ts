@@ -111,7 +111,8 @@ export interface XirrOptions {
 /**
  * Internal rate of return of flows on dates (Excel's and LibreOffice's `XIRR`): the rate where {@link xnpv} is zero.
  * The flows may come in any order, the earliest need not be first (the rate does not depend on which date is t = 0).
- * Same bracketing search, diagnostics and reasons as {@link irr}. The root is refined to about 33 digits, tighter than
+ * Same bracketing search, diagnostics and reasons as {@link irr}; the sign changes are counted in date order with one
+ * day's flows netted (flows that net to zero on every day have an XNPV of 0 at every rate: `no-sign-change`). The root is refined to about 33 digits, tighter than
  * Excel, which stops "within 0.000001 percent": on Excel's own example the two differ in the 9th decimal.
  *
  * @throws {ValidationError} for a bad flow or date, a guess ≤ −1, or an unknown option key (at `options.<key>`).
@@ -127,11 +128,19 @@ export interface XirrOptions {
 export function xirr(flows: readonly DatedCashFlow[], options: XirrOptions = {}): RateMetric {
   checkArguments("xirr", { options: [options, "object?"] });
   checkOptionKeys("xirr", options, GUESS_OPTION_KEYS satisfies Record<keyof XirrOptions, 1>, ["options"]);
-  const p = prepare(flows, "xirr", "earliest");
+  const raw = prepare(flows, "xirr", "earliest");
   const guess = options.guess === undefined ? new PmoDecimal("0.1") : toRate(options.guess, "xirr", ["options", "guess"]);
+  // The flows as they fall in time: in date order, one day's flows netted. Listing order means nothing, and two flows
+  // on one day are one term. Sign changes counted over the raw list read −100, −132, +230 on days 0, 730, 365 as one
+  // change while it has two rates, and −100, +100 on one day (XNPV 0 at every rate) went on to report the guess; sums
+  // taken in listing order moved the rate's last digits with the order.
+  const net = new Map<number, Decimal>();
+  raw.days.forEach((d, i) => net.set(d, (net.get(d) ?? new PmoDecimal(0)).plus(raw.amounts[i]!)));
+  const days = [...net.keys()].sort((a, b) => a - b);
+  const p: Prepared = { amounts: days.map((d) => net.get(d)!), years: days.map((d) => new PmoDecimal(d).div(365)), days };
   const amounts = p.amounts.map((a) => a.toNumber());
   const years = p.years.map((t) => t.toNumber());
-  return solveRate(p.amounts.length < 2, signChanges(p.amounts), (r) => xnpvAndSlope(r, p), (r) => finiteApprox(approxXnpv(r, amounts, years), r, amounts, years), guess);
+  return solveRate(raw.amounts.length < 2, signChanges(p.amounts), (r) => xnpvAndSlope(r, p), (r) => finiteApprox(approxXnpv(r, amounts, years), r, amounts, years), guess);
 }
 
 /** XNPV and its slope in float, for the root scan only (never for a reported figure). */
