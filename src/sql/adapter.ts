@@ -130,13 +130,13 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
         throw e;
       });
     };
-    const currentVersion = async (k: KindSql, id: string, on: AnyKysely = exec): Promise<number | null> => {
-      const r = await run(k.version, [id], undefined, on);
-      const row = r.rows[0] as { version?: unknown } | undefined;
+    const readVersion = async (text: string, params: readonly unknown[], on: AnyKysely): Promise<number | null> => {
+      const row = (await run(text, params, undefined, on)).rows[0] as { version?: unknown } | undefined;
       return row ? Number(row.version) : null;
     };
+    const currentVersion = (k: KindSql, id: string): Promise<number | null> => readVersion(k.version, [id], exec);
 
-    const { lostRace, compareAndSet } = casOf({ name, dialect, depth, exec, mysql, rolledBack, contentionTimeoutMs, open, currentVersion });
+    const { lostRace, compareAndSet } = casOf({ name, dialect, depth, exec, mysql, rolledBack, contentionTimeoutMs, open, readVersion });
 
     // PostgreSQL aborts a transaction (outside a savepoint) on a database error: later calls fail with that error.
     const guarded = <T>(work: () => Promise<T>): Promise<T> =>

@@ -22,8 +22,8 @@ export interface CasHandle {
   readonly contentionTimeoutMs: number;
   /** Refuses a call on a finished, failed or suspended handle. */
   open(): void;
-  /** The version stored now (null: no record), read on `on`. */
-  currentVersion(k: KindSql, id: string, on?: AnyKysely): Promise<number | null>;
+  /** The version a one-row statement reads (null: no row), run on `on`. */
+  readVersion(text: string, params: readonly unknown[], on: AnyKysely): Promise<number | null>;
 }
 
 const affected = (r: QueryResult<unknown>) => Number(r.numAffectedRows ?? 0n);
@@ -75,13 +75,18 @@ export function casOf(h: CasHandle): {
     // One try: "changed", or the version the write was compared with (null: no record).
     const once = async (on: AnyKysely): Promise<number | null | "changed"> => {
       const r = await write(on);
-      // PostgreSQL's statement says what it did and which version it compared, under the row's lock (no row:
-      // deleted, maybe inserted again — read anew). SQLite and MariaDB read on the write's connection, in its
-      // transaction, whose lock (SQLite's write lock; MariaDB's row or gap lock at REPEATABLE READ) holds every other
-      // writer off until the read is done: the version the write lost to, not a later writer's.
-      const row = r.rows[0] as { found?: unknown; changed?: unknown } | undefined;
+      // PostgreSQL's statement says what it did and which version it compared, under the row's lock. With no row
+      // there, it was no record — unless the statement's snapshot held one that a transaction deleted while the
+      // statement waited: that transaction may have inserted the id again, out of the statement's sight, and only a
+      // row it inserted (xmin) is read (a later writer's row is not the one the write lost to: no record then).
+      // SQLite and MariaDB read on the write's connection, in its transaction, whose lock (SQLite's write lock;
+      // MariaDB's row or gap lock at REPEATABLE READ) holds every other writer off until the read is done: the
+      // version the write lost to, not a later writer's.
+      const row = r.rows[0] as { found?: unknown; changed?: unknown; gone?: unknown } | undefined;
       if ((row ? Number(row.changed) : affected(r)) === 1) return "changed";
-      return row?.found != null ? Number(row.found) : h.currentVersion(k, id, on);
+      if (row?.found != null) return Number(row.found);
+      if (row) return row.gone == null ? null : h.readVersion(k.reinserted, [id, row.gone], on);
+      return h.readVersion(k.version, [id], on);
     };
     for (let tries = 1; ; tries++) {
       // Outside a transaction, SQLite and MariaDB write and read in one of their own (one connection, one lock) —

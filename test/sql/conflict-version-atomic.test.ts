@@ -240,7 +240,7 @@ async function pgRace(url: string, loserOp: LoserOp, w1Holds: boolean, interpose
       const outcome = loserWrite(loser, loserOp).then((r) => r, (err: unknown) => err);
       let loserDone = false;
       void outcome.finally(() => (loserDone = true));
-      await lockWaitSeen(Date.now() + 20_000, () => loserDone);
+      if (!(await lockWaitSeen(Date.now() + 20_000, () => loserDone))) throw new Error("the loser's write never waited for W1's lock");
       await w1.query("COMMIT");
       e = await outcome;
     } else {
