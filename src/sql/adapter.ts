@@ -7,7 +7,7 @@ import type { Capabilities, ListQuery, Page, RecordStore, StorageAdapter, Stored
 import { encodeCursor, fieldValue, validateListQuery, type Scalar } from "../storage/query.js";
 import { insideOpenTransaction, runTransactionBody } from "../storage/transaction-scope.js";
 import { storableRecord, storableText } from "../storage/record-check.js";
-import { detectDialect, dialectSql, type AnyKysely } from "./dialect.js";
+import { detectDialect, dialectSql, LIST_ROW, type AnyKysely } from "./dialect.js";
 import { toStorageError } from "./driver-errors.js";
 import { docColumn, parseDoc } from "./documents.js";
 import { prepareSqlite } from "./sqlite-prepare.js";
@@ -173,10 +173,10 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
           open();
           validateListQuery(name, capabilities, query);
           const preds = (query.where ?? []).map((w) => wherePredicate(w, d, k.columnOf));
-          const { order, seek, prefix } = orderAndSeek(query, d);
+          const { order, seek, prefix } = orderAndSeek(query, d, k.table);
           if (seek) preds.push(seek);
           const where = preds.length ? sql`WHERE ${sql.join(preds, sql` AND `)}` : sql``;
-          const r = await sql<{ doc: unknown }>`${prefix}SELECT ${sql.raw(docColumn(dialect))} FROM ${sql.table(k.table)} ${where} ORDER BY ${order} LIMIT ${sql.lit(
+          const r = await sql<{ doc: unknown }>`${prefix}SELECT ${sql.raw(docColumn(dialect))} FROM ${sql.table(k.table)} AS ${sql.raw(LIST_ROW)} ${where} ORDER BY ${order} LIMIT ${sql.lit(
             query.limit + 1,
           )}`.execute(exec);
           const items = r.rows.slice(0, query.limit).map((row) => parseDoc(row.doc));
