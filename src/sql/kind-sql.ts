@@ -17,7 +17,7 @@ export interface KindSql {
   readonly columns: readonly { readonly path: string; readonly column: string }[];
   readonly columnOf: ReadonlyMap<string, string>;
   readonly insert: string;
-  /** Compare-and-set (PostgreSQL: a SELECT of `found`, the version compared, and `changed`, 0 or 1). */
+  /** Compare-and-set (PostgreSQL: a SELECT of `found`, the version compared, `changed`, 0 or 1, and `gone`). */
   readonly update: string;
   readonly get: string;
   readonly version: string;
