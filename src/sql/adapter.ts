@@ -1,12 +1,13 @@
 import { CompiledQuery, sql, type QueryResult } from "kysely";
-import { DuplicateIdError, isPmoError, StorageError, TransactionMisuseError, ValidationError, VersionConflictError } from "../core/errors.js";
-import { checkArguments, checkOptionKeys } from "../core/guard.js";
+import { DuplicateIdError, isPmoError, TransactionMisuseError, ValidationError, VersionConflictError } from "../core/errors.js";
+import { checkSqlOptions, sqlSettings, type SqlAdapterOptions } from "./adapter-options.js";
+import { casOf } from "./compare-and-set.js";
 import type { EntityKind } from "../entities/registry.js";
 import type { Capabilities, ListQuery, Page, RecordStore, StorageAdapter, StoredRecord } from "../storage/port.js";
 import { encodeCursor, fieldValue, validateListQuery, type Scalar } from "../storage/query.js";
 import { insideOpenTransaction, runTransactionBody } from "../storage/transaction-scope.js";
 import { storableRecord, storableText } from "../storage/record-check.js";
-import { detectDialect, dialectSql, type AnyKysely, type DialectSql, type SqlDialectName } from "./dialect.js";
+import { detectDialect, dialectSql, LIST_ROW, type AnyKysely } from "./dialect.js";
 import { toStorageError } from "./driver-errors.js";
 import { docColumn, parseDoc } from "./documents.js";
 import { prepareSqlite } from "./sqlite-prepare.js";
@@ -16,30 +17,7 @@ import { sessionKey } from "./session.js";
 import { kindSql, rowValues, type KindSql } from "./kind-sql.js";
 import { SCHEMA_INDEXED } from "./migrations.js";
 
-/** Options of {@link createSqlAdapter}. */
-export interface SqlAdapterOptions {
-  /** Adapter name for messages. Default `sql:<dialect>`. */
-  readonly name?: string;
-  /** The dialect, when it cannot be detected from the Kysely instance. */
-  readonly dialect?: SqlDialectName;
-  /** Largest page size, a whole number ≥ 1 (else ValidationError at `["maxPageSize"]`). Default 1000. */
-  readonly maxPageSize?: number;
-  /** Whether `close()` destroys the Kysely instance (default `false`: whoever made it closes it). */
-  readonly destroyOnClose?: boolean;
-  /**
-   * SQLite: how long a write waits for another process's lock before failing with a retryable `storage-busy`
-   * StorageError, in ms (`PRAGMA busy_timeout`). Default 5000. Ignored by the server dialects.
-   */
-  readonly busyTimeoutMs?: number;
-  /**
-   * How long a compare-and-set `update`/`delete` keeps trying while it finds the version it expected but changes no
-   * row — the row was deleted and inserted again (same id, same version) by other transactions while it waited for
-   * the row's lock (PostgreSQL at READ COMMITTED) — in ms. Then it fails with a retryable `storage-contention`
-   * StorageError, never with a VersionConflictError naming the version it expected. Default 5000.
-   */
-  readonly contentionTimeoutMs?: number;
-}
-const SQL_OPTION_KEYS = { name: 1, dialect: 1, maxPageSize: 1, destroyOnClose: 1, busyTimeoutMs: 1, contentionTimeoutMs: 1 } satisfies Record<keyof SqlAdapterOptions, 1>;
+export type { SqlAdapterOptions } from "./adapter-options.js";
 
 const affected = (r: QueryResult<unknown>) => Number(r.numAffectedRows ?? 0n);
 
@@ -75,8 +53,7 @@ function sortValue(record: StoredRecord, field: string): Scalar {
  * ```
  */
 export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {}): StorageAdapter {
-  checkArguments("createSqlAdapter", { options: [options, "object"] });
-  checkOptionKeys("createSqlAdapter", options, SQL_OPTION_KEYS);
+  checkSqlOptions(options);
   const dialect = options.dialect ?? detectDialect(db);
   const d = dialectSql(dialect);
   const name = options.name ?? `sql:${dialect}`;
@@ -85,12 +62,8 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
   // withSchema/withPlugin copies (one driver, one connection mutex). Read at each use (SharedSqliteDialect knows its
   // Database once the driver has opened it).
   const session = () => sessionKey(db);
-  const capabilities: Capabilities = Object.freeze({
-    transactions: "interactive",
-    filterOps: SQL_FILTER_OPS,
-    maxPageSize: options.maxPageSize ?? 1000,
-  });
-  if (!(Number.isSafeInteger(capabilities.maxPageSize) && capabilities.maxPageSize >= 1)) throw ValidationError.single(["maxPageSize"], "maxPageSize is a whole number ≥ 1", name);
+  const { maxPageSize, busyTimeoutMs, contentionTimeoutMs } = sqlSettings(options, name);
+  const capabilities: Capabilities = Object.freeze({ transactions: "interactive", filterOps: SQL_FILTER_OPS, maxPageSize });
   const kinds = new Map<string, KindSql>();
   const kindOf = (kind: EntityKind): KindSql => {
     let k = kinds.get(kind);
@@ -103,11 +76,6 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
     return k;
   };
   let savepoints = 0;
-  const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
-  const contentionTimeoutMs = options.contentionTimeoutMs ?? 5000;
-  for (const [key, ms] of [["busyTimeoutMs", busyTimeoutMs], ["contentionTimeoutMs", contentionTimeoutMs]] as const) {
-    if (!Number.isSafeInteger(ms) || ms < 0) throw ValidationError.single([key], `${key} is a whole number of milliseconds ≥ 0`, name);
-  }
   // SQLite's busy timeout belongs to the connection (Kysely's SQLite dialect has one): set it before the first use.
   let prepared = dialect !== "sqlite";
   let ready: Promise<void> | null = null;
@@ -162,83 +130,13 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
         throw e;
       });
     };
-    const currentVersion = async (k: KindSql, id: string, on: AnyKysely = exec): Promise<number | null> => {
-      const r = await run(k.version, [id], undefined, on);
-      const row = r.rows[0] as { version?: unknown } | undefined;
+    const readVersion = async (text: string, params: readonly unknown[], on: AnyKysely): Promise<number | null> => {
+      const row = (await run(text, params, undefined, on)).rows[0] as { version?: unknown } | undefined;
       return row ? Number(row.version) : null;
     };
+    const currentVersion = (k: KindSql, id: string): Promise<number | null> => readVersion(k.version, [id], exec);
 
-    /*
-     * After a write of `id` failed on a row another transaction changed since this one's snapshot — MariaDB's
-     * ER_CHECKREAD (1020, innodb_snapshot_isolation), PostgreSQL's 40001 at REPEATABLE READ or SERIALIZABLE — the
-     * version stored now (null: no record), read outside the failed transaction; undefined for any other error, or
-     * when it cannot be read. MariaDB rolled the transaction back (`run` marks it); PostgreSQL aborted it, so it is
-     * marked here: its handles refuse every later call with that retryable error and it fails with it.
-     *
-     * Read on the transaction's own connection: a second one from the pool never came when every connection was held
-     * by such a transaction (a pool of one, or N losers on a pool of N waited on themselves for ever). MariaDB's is in
-     * autocommit already; PostgreSQL's aborted transaction is ended there first (ROLLBACK: nothing of it could commit;
-     * the final ROLLBACK then only warns). In PostgreSQL neither snapshot holds the winner's version, so it is read
-     * just after. Inside a savepoint (depth > 1) the transaction goes on and cannot be ended, and its snapshot still
-     * holds the version it read: undefined, so the retryable error stands (a second pooled connection waited for ever
-     * on a pool whose connections the transactions held, a pool of one included; PGlite's one session refused it).
-     */
-    const lostRace = async (e: unknown, k: KindSql, id: string): Promise<number | null | undefined> => {
-      const err = e as { errno?: unknown; code?: unknown } | undefined;
-      if (mysql ? err?.errno !== 1020 : dialect !== "postgres" || err?.code !== "40001" || depth > 1) return undefined;
-      if (depth === 1 && !mysql) rolledBack.set(exec, e);
-      try {
-        if (depth === 1 && !mysql) await exec.executeQuery(CompiledQuery.raw("ROLLBACK"));
-        const r = mysql ? await mysql.send(exec, k.version, [id], undefined, () => {}) : await exec.executeQuery(CompiledQuery.raw(k.version, [id]));
-        const row = r.rows[0] as { version?: unknown } | undefined;
-        return row ? Number(row.version) : null;
-      } catch {
-        return undefined;
-      }
-    };
-
-    /*
-     * A compare-and-set write (`… WHERE id = ? AND version = ?`) that changed no row conflicts — unless the version
-     * stored now is the one expected: then the row it waited on was deleted by a transaction that inserted the id
-     * again (PostgreSQL at READ COMMITTED re-checks only the deleted row), and the write runs again, as SQLite and
-     * MariaDB run it once the lock is free ("expected version 1, found version 1" was no conflict) — until
-     * contentionTimeoutMs (random pauses from the 3rd try), then it says it was contention (it gave up after 3 tries).
-     */
-    const compareAndSet = async (k: KindSql, id: string, expected: number, write: (on: AnyKysely) => Promise<QueryResult<unknown>>): Promise<void> => {
-      const started = Date.now();
-      // One try: "changed", or the version the write was compared with (null: no record).
-      const once = async (on: AnyKysely): Promise<number | null | "changed"> => {
-        const r = await write(on);
-        // PostgreSQL's statement says what it did and which version it compared, under the row's lock (no row:
-        // deleted, maybe inserted again — read anew). SQLite and MariaDB read on the write's connection, in its
-        // transaction, whose lock (SQLite's write lock; MariaDB's row or gap lock at REPEATABLE READ) holds every other
-        // writer off until the read is done: the version the write lost to, not a later writer's.
-        const row = r.rows[0] as { found?: unknown; changed?: unknown } | undefined;
-        if ((row ? Number(row.changed) : affected(r)) === 1) return "changed";
-        return row?.found != null ? Number(row.found) : currentVersion(k, id, on);
-      };
-      for (let tries = 1; ; tries++) {
-        // Outside a transaction, SQLite and MariaDB write and read in one of their own (one connection, one lock) —
-        // refused first when called inside one of this database's transactions (it would wait for its connection).
-        const own = depth === 0 && dialect !== "postgres";
-        if (own) open();
-        const attempt = own ? exec.transaction().execute((trx) => once(trx)) : once(exec);
-        const found = await attempt.catch(async (e: unknown) => {
-          // A row changed since the snapshot is a lost race: a conflict naming the version stored now — unless that
-          // is the version expected (the failure was about something else): then the retryable failure stands.
-          const lost = await lostRace(e, k, id);
-          throw lost === undefined || lost === expected ? e : new VersionConflictError(k.kind, id, expected, lost);
-        });
-        if (found === "changed") return;
-        if (found !== expected) throw new VersionConflictError(k.kind, id, expected, found);
-        const spent = Date.now() - started;
-        if (spent >= contentionTimeoutMs) {
-          const why = `version ${expected} was found after each of ${tries} tries in ${spent} ms, but other transactions deleted the row and inserted it again each time (contentionTimeoutMs ${contentionTimeoutMs}); not a version conflict — run the write again`;
-          throw new StorageError("storage-contention", true, name, `${k.kind} ${JSON.stringify(id)}: ${why}`);
-        }
-        if (tries >= 3) await new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 ** (tries - 3))));
-      }
-    };
+    const { lostRace, compareAndSet } = casOf({ name, dialect, depth, exec, mysql, rolledBack, contentionTimeoutMs, open, readVersion });
 
     // PostgreSQL aborts a transaction (outside a savepoint) on a database error: later calls fail with that error.
     const guarded = <T>(work: () => Promise<T>): Promise<T> =>
@@ -275,10 +173,10 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
           open();
           validateListQuery(name, capabilities, query);
           const preds = (query.where ?? []).map((w) => wherePredicate(w, d, k.columnOf));
-          const { order, seek, prefix } = orderAndSeek(query, d);
+          const { order, seek, prefix } = orderAndSeek(query, d, k.table);
           if (seek) preds.push(seek);
           const where = preds.length ? sql`WHERE ${sql.join(preds, sql` AND `)}` : sql``;
-          const r = await sql<{ doc: unknown }>`${prefix}SELECT ${sql.raw(docColumn(dialect))} FROM ${sql.table(k.table)} ${where} ORDER BY ${order} LIMIT ${sql.lit(
+          const r = await sql<{ doc: unknown }>`${prefix}SELECT ${sql.raw(docColumn(dialect))} FROM ${sql.table(k.table)} AS ${sql.raw(LIST_ROW)} ${where} ORDER BY ${order} LIMIT ${sql.lit(
             query.limit + 1,
           )}`.execute(exec);
           const items = r.rows.slice(0, query.limit).map((row) => parseDoc(row.doc));

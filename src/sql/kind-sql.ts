@@ -17,10 +17,12 @@ export interface KindSql {
   readonly columns: readonly { readonly path: string; readonly column: string }[];
   readonly columnOf: ReadonlyMap<string, string>;
   readonly insert: string;
-  /** Compare-and-set (PostgreSQL: a SELECT of `found`, the version compared, and `changed`, 0 or 1). */
+  /** Compare-and-set (PostgreSQL: a SELECT of `found`, the version compared, `changed`, 0 or 1, and `gone`). */
   readonly update: string;
   readonly get: string;
   readonly version: string;
+  /** PostgreSQL: the version of the row with this id inserted by the given transaction (`xmin`), if any. */
+  readonly reinserted: string;
   readonly delete: string;
   readonly deleteVersion: string;
 }
@@ -36,8 +38,11 @@ export function kindSql(dialect: SqlDialectName, kind: EntityKind): KindSql {
   const n = names.length;
   // PostgreSQL: one statement locks the row (FOR UPDATE waits for a writer holding it and reads its committed
   // version), writes only when that is the version expected, and says which version it compared (null: no row).
+  // With no row under the lock, `gone` says whether the statement's snapshot held one: null when it did not (no
+  // record, nothing to read again), else the transaction that deleted it meanwhile (its xmax, read after the lock
+  // wait) — which may have inserted the id again, out of this statement's sight (see `reinserted`).
   const pgCas = (id: string, expected: string, write: string) =>
-    `WITH cur AS (SELECT version FROM ${table} WHERE id = ${id} FOR UPDATE), u AS (${write} cur WHERE ${table}.id = ${id} AND cur.version = ${expected} RETURNING 1) SELECT (SELECT version FROM cur) AS found, (SELECT count(*) FROM u) AS changed`;
+    `WITH cur AS (SELECT version FROM ${table} WHERE id = ${id} FOR UPDATE), u AS (${write} cur WHERE ${table}.id = ${id} AND cur.version = ${expected} RETURNING 1) SELECT (SELECT version FROM cur) AS found, (SELECT count(*) FROM u) AS changed, (SELECT xmax::text FROM ${table} WHERE id = ${id} AND NOT EXISTS (SELECT 1 FROM cur)) AS gone`;
   return {
     kind,
     table,
@@ -51,6 +56,7 @@ export function kindSql(dialect: SqlDialectName, kind: EntityKind): KindSql {
     get: `SELECT ${docColumn(dialect)} FROM ${table} WHERE id = ${ph(1)}`,
     // MariaDB: a locking read sees the latest row; a plain SELECT in a REPEATABLE READ transaction reads its snapshot.
     version: `SELECT version FROM ${table} WHERE id = ${ph(1)}${dialect === "mysql" ? " LOCK IN SHARE MODE" : ""}`,
+    reinserted: `SELECT version FROM ${table} WHERE id = $1 AND xmin::text = $2`,
     delete: `DELETE FROM ${table} WHERE id = ${ph(1)}`,
     deleteVersion: dialect === "postgres" ? pgCas("$1", "$2", `DELETE FROM ${table} USING`) : `DELETE FROM ${table} WHERE id = ${ph(1)} AND version = ${ph(2)}`,
   };

@@ -1,11 +1,12 @@
 import Database from "better-sqlite3";
 import type { KyselyPlugin } from "kysely";
 import { createPool } from "mysql2";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { isPmoError, type StorageAdapter, type VersionConflictError } from "../../src/index.js";
 import { createSqlAdapter, migrate } from "../../src/sql/index.js";
 import { personRecord } from "../../src/testing/fixtures.js";
-import { MYSQL_URL, mariadbBackend, sqliteFile, type Backend } from "./backends.js";
+import { MYSQL_URL, PG_URL, mariadbBackend, postgresBackend, sqliteFile, type Backend } from "./backends.js";
 
 /*
  * SQLite and MariaDB: a compare-and-set `update`/`delete` that changed no row read the version it then named in its
@@ -169,6 +170,111 @@ describe.skipIf(!MYSQL_URL)("MariaDB: a compare-and-set that changed nothing nam
         conflict: 'person "x": expected version 1, found version 2',
         w2: "waited for the loser's lock",
         stored: afterW2(interposed),
+      });
+    }, 60_000);
+  }
+});
+
+/*
+ * PostgreSQL: the compare-and-set is one statement that names the version it compared (`found`, read under the row's
+ * lock) — except when it met no row: then the adapter read the version with a second statement, on whichever pooled
+ * connection came next. A writer landing between the two was named instead of the one that beat the write, or worse:
+ * x at version 1; W1 deletes x; the loser expecting 1 changes nothing; right then W2 inserts x again (version 1) — the
+ * second read found version 1, "the version expected", and the loser wrote again: it updated or deleted W2's new
+ * record with no conflict. Now the statement also says whether the row was there in its snapshot and, if so, which
+ * transaction deleted it while the statement waited (its xmax); a second read is only taken when the row it finds was
+ * inserted by that same transaction (a delete-and-insert-again, whose contention retry stays — cas-contention.test.ts).
+ *
+ * W1 is committed before the loser starts, or holds x deleted while the loser waits for its lock (seen in
+ * pg_stat_activity) and commits then. W2 is started from a plugin on the loser's Kysely instance, right after the
+ * statement that changed nothing returned; the plugin waits (deadline) until W2 settles or waits for a lock.
+ */
+type PgW2 = "insert" | "insert and update";
+
+async function pgRace(url: string, loserOp: LoserOp, w1Holds: boolean, interposed: PgW2): Promise<Outcome> {
+  const b = await postgresBackend(url);
+  const w1 = new pg.Client({ connectionString: url, options: `-c search_path=${b.schema}` });
+  const watcher = new pg.Client({ connectionString: url });
+  // Only this test's sessions (application_name is its schema) count: another test's lock wait must not pass this one.
+  const lockWaitSeen = async (deadline: number, settled: () => boolean) => {
+    while (!settled() && Date.now() < deadline) {
+      const r = await watcher.query("SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'", [b.schema]);
+      if (r.rowCount) return true;
+      await new Promise((res) => setTimeout(res, 5));
+    }
+    return false;
+  };
+  try {
+    await migrate(b.db);
+    await w1.connect();
+    await watcher.connect();
+    const others = createSqlAdapter(b.db);
+    await others.store("person").insert(personRecord("x", { name: "Original" }));
+    let w2Met = "not armed";
+    let w2Done: Promise<unknown> = Promise.resolve();
+    const plugin: KyselyPlugin = {
+      transformQuery: (a) => a.node,
+      async transformResult(a) {
+        const row = a.result.rows[0] as { changed?: unknown } | undefined;
+        if (w2Met === "not tried" && row !== undefined && Number(row.changed) === 0) {
+          w2Met = "started";
+          let settled = false;
+          w2Done = others
+            .store("person")
+            .insert(personRecord("x", { name: "W2" }))
+            .then(() => (interposed === "insert" ? undefined : others.store("person").update(personRecord("x", { name: "W2" }), { expectedVersion: 1 })))
+            .finally(() => (settled = true));
+          if (await lockWaitSeen(Date.now() + 20_000, () => settled)) w2Met = "waited for the loser's lock";
+          else if (settled) w2Met = "landed";
+        }
+        return a.result;
+      },
+    };
+    const loser = createSqlAdapter(b.second!().withPlugin(plugin));
+    await loser.store("person").get("x");
+    w2Met = "not tried";
+    let e: unknown;
+    if (w1Holds) {
+      await w1.query("BEGIN");
+      await w1.query("DELETE FROM pmokit_person WHERE id = 'x'");
+      const outcome = loserWrite(loser, loserOp).then((r) => r, (err: unknown) => err);
+      let loserDone = false;
+      void outcome.finally(() => (loserDone = true));
+      if (!(await lockWaitSeen(Date.now() + 20_000, () => loserDone))) throw new Error("the loser's write never waited for W1's lock");
+      await w1.query("COMMIT");
+      e = await outcome;
+    } else {
+      await others.store("person").delete("x", { expectedVersion: 1 });
+      e = await loserWrite(loser, loserOp).then((r) => r, (err: unknown) => err);
+    }
+    await w2Done;
+    const stored = await others.store("person").get("x");
+    return { conflict: describeOutcome(e), w2: w2Met, stored: stored ? [stored["name"], stored.version] : null };
+  } finally {
+    await w1.end();
+    await watcher.end();
+    await b.close();
+  }
+}
+
+describe.skipIf(!PG_URL)("PostgreSQL: a compare-and-set that met no row names no record, not a writer after it", () => {
+  const pgCases: [LoserOp, boolean, PgW2][] = [
+    ["update", false, "insert"],
+    ["update", false, "insert and update"],
+    ["delete", false, "insert"],
+    ["delete", false, "insert and update"],
+    ["update", true, "insert"],
+    ["delete", true, "insert"],
+  ];
+  for (const [loserOp, w1Holds, interposed] of pgCases) {
+    const w1 = w1Holds ? "W1 deletes x while the loser waits for its lock" : "W1 deleted x";
+    it(`${w1}; loser ${loserOp}s expecting 1, W2 ${interposed}s right after: found no record, W2's record kept`, async () => {
+      // Before: W2 insert → no conflict at all (the loser's second read found version 1 and wrote again: stored
+      // ["Loser", 2] or null); W2 insert and update → 'found version 2'.
+      expect(await pgRace(PG_URL as string, loserOp, w1Holds, interposed)).toEqual({
+        conflict: 'person "x": expected version 1, found no record',
+        w2: "landed",
+        stored: ["W2", interposed === "insert" ? 1 : 2],
       });
     }, 60_000);
   }

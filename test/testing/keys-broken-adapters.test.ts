@@ -92,6 +92,29 @@ function assigningCopyAdapter(): StorageAdapter {
   };
 }
 
+/** Orders text fields by their first 4,096 characters, then id (the MariaDB adapter before store21), paging on that key. */
+function prefixOrderAdapter(): StorageAdapter {
+  const inner = createMemoryAdapter({ name: "prefix-order" });
+  return {
+    ...inner,
+    store(kind) {
+      const s = inner.store(kind);
+      return {
+        ...s,
+        async list(query) {
+          const field = query.orderBy?.field;
+          if (!field || field === "id") return s.list(query);
+          const all = (await s.list({ ...(query.where ? { where: query.where } : {}), limit: 1000 })).items;
+          const byId = new Map(all.map((r) => [r.id, r]));
+          const cut = all.map((r) => (typeof r[field] === "string" ? { ...r, [field]: (r[field] as string).slice(0, 4096) } : r));
+          const page = pageOf(cut, query);
+          return { ...page, items: page.items.map((r) => byId.get(r.id) as StoredRecord) };
+        },
+      };
+    },
+  };
+}
+
 describe("the conformance kit's keys suite", () => {
   it("passes the reference memory adapter", async () => {
     const results = await checkAdapterConformance({ create: () => createMemoryAdapter(), roundTripRuns: 2 });
@@ -99,6 +122,7 @@ describe("the conformance kit's keys suite", () => {
       ["ids that differ only in case, accents, normalisation form, width or trailing spaces are distinct records", true],
       ["list orders ids by code point, on every page, both directions", true],
       ["ordering by a text field uses the same code point order, ties broken by id", true],
+      ["ordering by a text field compares whole strings: strings equal in their first 4,096 characters too, on every page", true],
       ["own __proto__, constructor and prototype keys in a record are stored as data and come back as own keys", true],
       ["concurrent creates of one id: exactly one wins, every other gets DuplicateIdError, the stored record is the winner's", true],
       ["concurrent transactions creating one id: one commits, the other fails with DuplicateIdError and none of its writes land", true],
@@ -119,5 +143,10 @@ describe("the conformance kit's keys suite", () => {
   it("fails an adapter that copies records by assignment (an own __proto__ key becomes the prototype)", async () => {
     const f = failedKeys(await checkAdapterConformance({ create: assigningCopyAdapter, roundTripRuns: 2 }));
     expect(f).toEqual(["own __proto__, constructor and prototype keys in a record are stored as data and come back as own keys"]);
+  });
+
+  it("fails an adapter that orders text fields by their first 4,096 characters, then id", async () => {
+    const f = failedKeys(await checkAdapterConformance({ create: prefixOrderAdapter, roundTripRuns: 2 }));
+    expect(f).toEqual(["ordering by a text field compares whole strings: strings equal in their first 4,096 characters too, on every page"]);
   });
 });

@@ -141,6 +141,24 @@ export const keysSuite: ConformanceSuite = {
       },
     },
     {
+      name: "ordering by a text field compares whole strings: strings equal in their first 4,096 characters too, on every page",
+      async run(adapter) {
+        // Every name starts with the same 4,096 characters (MariaDB's sort keys were cut there: it ordered these six
+        // by id). Code point order after that prefix, by hand: nothing < "a…" < "b" < "x…a" < "x…b" < "😀" (U+1F600).
+        // The ids run the other way, so a tie broken by id shows as the reverse order.
+        const p = "x".repeat(4096);
+        const texts = [p, `${p}a${"z".repeat(900)}`, `${p}b`, `${p}${"x".repeat(904)}a`, `${p}${"x".repeat(904)}b`, `${p}😀`];
+        const ids = texts.map((_, i) => `long-${6 - i}`);
+        for (const i of [3, 0, 5, 1, 4, 2]) await adapter.store("person").insert(personRecord(ids[i] as string, { name: texts[i] as string }));
+        for (const limit of [1, 2, 100]) {
+          checkSame(await walk(adapter, { limit, orderBy: { field: "name" } }), ids, `ordered by name ascending (limit ${limit})`);
+          checkSame(await walk(adapter, { limit, orderBy: { field: "name", direction: "desc" } }), [...ids].reverse(), `ordered by name descending (limit ${limit})`);
+        }
+        const after = await walk(adapter, { limit: 2, where: [{ field: "name", op: "gt", value: texts[2] as string }], orderBy: { field: "name" } });
+        checkSame(after, ids.slice(3), "name gt the third string, ascending");
+      },
+    },
+    {
       name: "own __proto__, constructor and prototype keys in a record are stored as data and come back as own keys",
       async run(adapter) {
         // JSON.parse makes "__proto__" an own data property, as a record read from a file or a request would have it.
