@@ -3,7 +3,7 @@ import { fail, requireArray, requireObject } from "../core/guard.js";
 import type { StatusReport } from "../entities/index.js";
 import { ownEntry } from "../core/own.js";
 import { evaluateRagRule, type RagColour, type RuleResult } from "./rag-evaluate.js";
-import type { RagFigures } from "./rag-figures.js";
+import { DECIMAL_FIGURES, type RagFigures } from "./rag-figures.js";
 import { DEFAULT_RAG_RULES, decodeRagRules } from "./rag-rules.js";
 import { deriveRagFigures, type DerivedRagFigure, type RagDerivation, type RagProject } from "./rag-derived.js";
 import { insufficientData, type InsufficientData } from "./rag-overall.js";
@@ -93,6 +93,8 @@ export interface RagStatusOptions {
   /** Working calendar for `finishSlipUnit: "working-days"` (default `STANDARD_CALENDAR`: Monday–Friday). */
   readonly calendar?: WorkingCalendar;
 }
+
+const FIGURE_KEYS: Readonly<Record<string, 1>> = Object.fromEntries([...DECIMAL_FIGURES, "eac", "bac", "custom"].map((k) => [k, 1]));
 
 const RAG_STATUS_OPTION_KEYS = {
   asOf: 1, rules: 1, figures: 1, previous: 1, override: 1, highRisk: 1, highRiskProbability: 1, riskMatrix: 1,
@@ -228,6 +230,9 @@ export function ragStatus(project: RagProject, options: RagStatusOptions): RagSt
   if (options.rules !== undefined) requireArray(options.rules, ["rules"], "ragStatus");
   checkOptionKeys("ragStatus", options, RAG_STATUS_OPTION_KEYS);
   const given = options.figures ?? {};
+  // A figure under a name no rule reads (`openCriticalIssue`, `SPI`) was dropped, and the count derived from the
+  // records coloured its dimension instead (green from a register's 0 where the caller gave 2 critical issues).
+  checkOptionKeys("ragStatus figures", given, FIGURE_KEYS, ["figures"]);
   const rules = decodeRagRules(options.rules ?? DEFAULT_RAG_RULES, Object.keys(given.custom ?? {}));
   if (options.override !== undefined) checkOverride(options.override);
   // Persistence rules read the previous report's colours: another project's report would colour this one.
