@@ -208,8 +208,8 @@ function highRiskConvention(o: RagStatusOptions): Pick<RagDerivation, "riskMatri
  *   a comment and an author, a `previous` report of another project or not older than `asOf`, a
  *   `highRiskProbability` outside 0–1, a `highRisk` that is neither convention, a `highRiskProbability` with `"score"`
  *   or a `riskMatrix` without it, a malformed `riskMatrix` (path `["riskMatrix", …]`), with `"score"` a risk impact off the 1–5
- *   scale (path `["project", "risks", i, "impact"]`), a figure that is not a
- *   Metric of a finite Decimal, a risk, issue or milestone listed twice, a minimum that is not a whole number ≥ 1, a `baseline` outside 0–10, a `finishSlipUnit` that is
+ *   scale (path `["project", "risks", i, "impact"]`), a key of `figures` that names no figure (path `["figures", key]`;
+ *   your own go under `custom`), a figure that is not a Metric of a finite Decimal, a risk, issue or milestone listed twice, a minimum that is not a whole number ≥ 1, a `baseline` outside 0–10, a `finishSlipUnit` that is
  *   neither unit, or a `calendar` not made by `createWorkingCalendar` (with working days).
  * @throws {CurrencyMismatchError} when a forecast-vs-budget rule reads an EAC and a BAC in different currencies.
  * @example
