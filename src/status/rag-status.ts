@@ -1,4 +1,4 @@
-import { checkOptionKeys, decimal, isIsoDate, ValidationError, type IsoDate, type WorkingCalendar } from "../core/index.js";
+import { checkOptionKeys, decimal, isIsoDate, ValidationError, type Decimal, type DecimalInput, type IsoDate, type WorkingCalendar } from "../core/index.js";
 import { fail, requireArray, requireObject } from "../core/guard.js";
 import type { StatusReport } from "../entities/index.js";
 import { ownEntry } from "../core/own.js";
@@ -70,8 +70,11 @@ export interface RagStatusOptions {
    * a likely but trivial risk does not count and an unlikely but severe one does.
    */
   readonly highRisk?: "probability" | "score";
-  /** Probability from which a pending risk counts as high, "0" to "1" (default 0.7, ServiceNow's High/Absolute); with `highRisk: "probability"`. */
-  readonly highRiskProbability?: string;
+  /**
+   * Probability from which a pending risk counts as high, 0 to 1 — a decimal string (`"0.7"`) or a finite number
+   * (default 0.7, ServiceNow's High/Absolute); with `highRisk: "probability"`.
+   */
+  readonly highRiskProbability?: DecimalInput;
   /** The matrix of `highRisk: "score"` (default `DEFAULT_RISK_MATRIX`: high from score 15). */
   readonly riskMatrix?: RiskMatrix;
   /**
@@ -153,16 +156,17 @@ function checkOverride(o: NonNullable<RagStatusOptions["override"]>): void {
 }
 
 // Above 1 no risk could count and the risk rule would be green whatever the register holds; below 0 every risk would.
-function highRiskProbability(p: string | undefined): string {
-  if (p === undefined) return "0.7";
-  let ok;
+// A decimal string or a finite number, as every other decimal input (an SLO, a tolerance) takes it.
+function highRiskProbability(p: DecimalInput | undefined): Decimal {
+  if (p === undefined) return decimal("0.7");
+  let d;
   try {
-    ok = typeof p === "string" && decimal(p).gte(0) && decimal(p).lte(1);
+    d = decimal(p);
   } catch {
     // not a decimal: refused below
   }
-  if (!ok) throw bad(["highRiskProbability"], `expected a probability from "0" to "1", got ${JSON.stringify(p)}`);
-  return p;
+  if (!d?.gte(0) || !d.lte(1)) throw bad(["highRiskProbability"], `expected a probability from "0" to "1", got ${typeof p === "object" ? String(p) : JSON.stringify(p)}`);
+  return d;
 }
 
 // Each convention reads its own option; an option of the other one would be silently ignored.
