@@ -1,4 +1,4 @@
-import { decimal, isIsoDate, metric, missing, ValidationError, type Decimal, type IsoDate, type Metric, type ValidationIssue, checkArguments } from "../core/index.js";
+import { decimal, isIsoDate, metric, missing, ValidationError, type Decimal, type IsoDate, type Metric, type ValidationIssue, checkArguments, checkOptionKeys } from "../core/index.js";
 import { duplicateIdIssues } from "../core/unique-ids.js";
 
 /** A reporting period: calendar days from `from` to `to`, both inclusive; either end may be open. */
@@ -39,9 +39,10 @@ export function inPeriod(date: IsoDate, period: KpiPeriod | undefined): boolean 
 }
 
 /**
- * Checks a period: real dates and `from` not after `to`.
+ * Checks a period: real dates, `from` not after `to`, and no key but `from` and `to`.
  *
- * @throws {ValidationError} with the path of each problem.
+ * @throws {ValidationError} with the path of each problem (`["period", "until"]`: an unknown key, which would leave
+ *   that end open).
  * @example
  * ```ts
  * checkPeriod({ from: isoDate("2026-01-01"), to: isoDate("2026-12-31") });
@@ -49,6 +50,9 @@ export function inPeriod(date: IsoDate, period: KpiPeriod | undefined): boolean 
  */
 export function checkPeriod(period: KpiPeriod | undefined, subject = "KPI period"): void {
   if (!period) return;
+  // A misspelt end (`until`) read as an open end, and a periodToDate result passed whole as no period at all: every
+  // later record counted.
+  checkOptionKeys("KPI period", period, { from: 1, to: 1 } satisfies Record<keyof KpiPeriod, 1>, ["period"]);
   const issues: ValidationIssue[] = [];
   if (period.from !== undefined && !isIsoDate(period.from)) issues.push({ path: ["period", "from"], message: "not a date", code: "custom" });
   if (period.to !== undefined && !isIsoDate(period.to)) issues.push({ path: ["period", "to"], message: "not a date", code: "custom" });

@@ -146,10 +146,10 @@ export interface RequestBucket {
   readonly id?: string;
   /** Day of the bucket (the period filter reads it). */
   readonly date: IsoDate;
-  /** Requests (or events) in the bucket. */
-  readonly total: number;
-  /** Failed or too-slow requests in the bucket. */
-  readonly bad: number;
+  /** Requests (or events) in the bucket: a whole number, or its decimal string (`"100000"`). */
+  readonly total: number | string;
+  /** Failed or too-slow requests in the bucket: a whole number, or its decimal string. */
+  readonly bad: number | string;
 }
 
 /**
@@ -158,7 +158,8 @@ export interface RequestBucket {
  * request-based availability (good ÷ total).
  *
  * @throws {ValidationError} for a bad SLO or period, a bucket day that is not a date (`[1, "date"]`), a bucket with
- *   negative counts, counts that are not safe integers or more bad than total, an `id` that is not a string or is
+ *   counts that are not whole numbers from 0 (a number beyond 2^53 − 1 included; a decimal string is read) or more bad
+ *   than total, an `id` that is not a string or is
  *   given twice (`[2, "id"]`, checked across all buckets, not only those in the period), or more than 2^53 − 1
  *   events in all.
  * @example
@@ -175,9 +176,20 @@ export function burnRate(
   const slo = sloOf(options.slo, "burn rate");
   checkPeriod(options.period);
   checkDates(buckets, ["date"], "burn rate");
-  // Safe integers only: beyond 2^53 − 1 a count is already rounded as a number, and so would be the figures.
+  // A count is a whole number or its decimal string (as requestErrorBudget takes it). A number beyond 2^53 − 1 is
+  // already rounded, and so would be the figures: refused; a longer count is given as a string.
+  const count = (v: unknown): Decimal | undefined => {
+    if (typeof v === "number" ? !Number.isSafeInteger(v) : typeof v !== "string") return undefined;
+    try {
+      const d = decimal(v as DecimalInput);
+      return d.isInteger() && !d.isNegative() ? d : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const counted = buckets.map((b) => ({ total: count(b.total), bad: count(b.bad) }));
   const issues: ValidationIssue[] = buckets.flatMap((b, i) => [
-    ...(Number.isSafeInteger(b.total) && Number.isSafeInteger(b.bad) && b.bad >= 0 && b.bad <= b.total
+    ...(counted[i]!.total && counted[i]!.bad?.lte(counted[i]!.total!)
       ? []
       : [{ path: [i], message: "counts are whole numbers with 0 ≤ bad ≤ total", code: "custom" }]),
     ...(b.id === undefined || typeof b.id === "string" ? [] : [{ path: [i, "id"], message: "an id is a string", code: "custom" }]),
@@ -186,9 +198,10 @@ export function burnRate(
   // kpiRatio records, refused across all buckets so the input does not change meaning with the period.
   issues.push(...duplicateIdIssues(buckets));
   if (issues.length > 0) throw new ValidationError(issues, "burn rate");
-  const inside = buckets.filter((b) => inPeriod(b.date, options.period));
-  const total = inside.reduce((s, b) => s + b.total, 0);
-  const bad = inside.reduce((s, b) => s + b.bad, 0);
+  const inside = counted.filter((_, i) => inPeriod(buckets[i]!.date, options.period));
+  const sum = (f: "total" | "bad") => inside.reduce((s, b) => s.plus(b[f]!), decimal(0)).toNumber();
+  const total = sum("total");
+  const bad = sum("bad");
   if (!Number.isSafeInteger(total)) {
     throw ValidationError.single(["total"], "more than 2^53 − 1 events in the period: use requestErrorBudget with decimal counts", "burn rate");
   }

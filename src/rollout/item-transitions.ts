@@ -1,4 +1,4 @@
-import { decodeWith, encodeWith, instant, isInstantInput, ValidationError, type Instant, type ValidationIssue, checkArguments } from "../core/index.js";
+import { decodeWith, encodeWith, instant, isInstantInput, ValidationError, type Instant, type ValidationIssue, checkArguments, checkOptionKeys } from "../core/index.js";
 import { checklistItemSchema, type ChecklistItem, type ChecklistItemWire } from "../entities/index.js";
 import { futureIssues, keepStatusDays } from "./item-future.js";
 
@@ -28,7 +28,8 @@ export interface ItemStatusChange {
  * not-applicable day after the UTC day of `at`, or a waiver granted after `at`.
  *
  * @throws {ValidationError} with the path of each problem (`at`, `completedOn`, `skippedOn`, `notApplicableOn`,
- *   `waiver.grantedAt`, `statusReason`, `waiver.expiresOn`, …).
+ *   `waiver.grantedAt`, `statusReason`, `waiver.expiresOn`, …), and for a key of `change` it does not know (path
+ *   `["change", key]`: a misspelt `skippedon` dated the skip on the day of the change).
  * @example
  * ```ts
  * const na = changeItemStatus(item, { status: "not-applicable", reason: "No database to back up" }, instant("2026-11-20T09:00:00Z"));
@@ -37,6 +38,8 @@ export interface ItemStatusChange {
  */
 export function changeItemStatus(item: ChecklistItem, change: ItemStatusChange, at: Instant): ChecklistItem {
   checkArguments("changeItemStatus", { item: [item, "object"], change: [change, "object"], at: [at, "string"] });
+  // A misspelt `skippedon` dated the skip on the day of the change, not the day given.
+  checkOptionKeys("changeItemStatus", change, { status: 1, reason: 1, completedOn: 1, skippedOn: 1, notApplicableOn: 1, waiver: 1 } satisfies Record<keyof ItemStatusChange, 1>, ["change"]);
   if (!isInstantInput(at)) throw ValidationError.single(["at"], `${JSON.stringify(at)} is not a UTC date-time like 2026-11-25T14:03:00.000Z`, "status change");
   const when = instant(at);
   const issues: ValidationIssue[] = [];

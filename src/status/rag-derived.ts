@@ -1,4 +1,4 @@
-import { STANDARD_CALENDAR, ValidationError, decimal, differenceInDays, metric, missing, workingDaysBetween, type Decimal, type IsoDate, type Metric, type WorkingCalendar } from "../core/index.js";
+import { STANDARD_CALENDAR, ValidationError, decimal, differenceInDays, metric, missing, workingDaysBetween, type Decimal, type DecimalInput, type IsoDate, type Metric, type WorkingCalendar } from "../core/index.js";
 import type { Baseline, Issue, Milestone, Risk } from "../entities/index.js";
 import { chooseBaseline, type BaselineChoiceWarning } from "../entities/baseline-in-force.js";
 import type { RagFigures } from "./rag-figures.js";
@@ -78,7 +78,7 @@ export interface RagDerivation {
   /** Status date. */
   readonly asOf: IsoDate;
   /** Probability from which a pending risk counts as high (checked by the caller), with `highRisk: "probability"`. */
-  readonly highRiskProbability: string;
+  readonly highRiskProbability: DecimalInput;
   /**
    * With `highRisk: "score"`, the matrix a pending risk is rated on (high when band × impact ≥ `highFrom`, as
    * `riskScore` rates it) and its band bounds, checked by the caller; without them, probability ≥ `highRiskProbability`.

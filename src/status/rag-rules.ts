@@ -1,10 +1,19 @@
 import * as z from "zod";
-import { decimalCodec, ValidationError, type ValidationIssue } from "../core/index.js";
+import { decimalStringSchema, PmoDecimal, toDecimalString, ValidationError, type Decimal, type ValidationIssue } from "../core/index.js";
 import { requireArray } from "../core/guard.js";
 import { ragDimensionSchema } from "../entities/index.js";
 import { DECIMAL_FIGURES } from "./rag-figures.js";
 
 const base = { id: z.string().regex(/^[a-z][a-z0-9-]*$/).max(64), dimension: ragDimensionSchema };
+
+const finite = (v: unknown): v is Decimal => PmoDecimal.isDecimal(v) && v.isFinite();
+// A threshold as every calculator input takes a decimal — a decimal string or a finite number — and as
+// decodeRagRules gives it back (a Decimal), so decoded rules can be passed again; it encodes to the decimal string.
+const threshold = z.codec(
+  z.union([decimalStringSchema, z.number().refine(Number.isFinite, { message: "expected a finite number" }), z.custom<Decimal>(finite, { message: "expected a finite Decimal" })]),
+  z.custom<Decimal>(finite, { message: "expected a finite Decimal" }),
+  { decode: (v) => new PmoDecimal(v), encode: (d) => toDecimalString(d) },
+);
 
 /**
  * A RAG rule, as data. Five kinds:
@@ -24,29 +33,29 @@ const base = { id: z.string().regex(/^[a-z][a-z0-9-]*$/).max(64), dimension: rag
  * ```
  */
 export const ragRuleSchema = z.discriminatedUnion("kind", [
-  z.strictObject({ ...base, kind: z.literal("index"), figure: z.string().min(1).max(100), greenAtLeast: decimalCodec, amberAtLeast: decimalCodec }),
-  z.strictObject({ ...base, kind: z.literal("forecast-vs-budget"), amberTolerance: decimalCodec }),
+  z.strictObject({ ...base, kind: z.literal("index"), figure: z.string().min(1).max(100), greenAtLeast: threshold, amberAtLeast: threshold }),
+  z.strictObject({ ...base, kind: z.literal("forecast-vs-budget"), amberTolerance: threshold }),
   z.strictObject({
     ...base,
     kind: z.literal("tolerance"),
     figure: z.string().min(1).max(100),
-    tolerance: decimalCodec,
-    amberShare: decimalCodec,
+    tolerance: threshold,
+    amberShare: threshold,
     sides: z.enum(["above", "below", "both"]).optional(),
   }),
   z.strictObject({
     ...base,
     kind: z.literal("count"),
     figure: z.string().min(1).max(100),
-    amberAtLeast: decimalCodec.optional(),
-    redAtLeast: decimalCodec.optional(),
+    amberAtLeast: threshold.optional(),
+    redAtLeast: threshold.optional(),
   }),
   z.strictObject({ ...base, kind: z.literal("resources") }),
 ]);
 
 /** A RAG rule, in memory form (Decimal thresholds). */
 export type RagRule = z.output<typeof ragRuleSchema>;
-/** A RAG rule as written in data (thresholds as decimal strings). */
+/** A RAG rule as written in data (thresholds as decimal strings; a finite number or a Decimal is read too). */
 export type RagRuleInput = z.input<typeof ragRuleSchema>;
 
 /**

@@ -1,9 +1,9 @@
-import { checkOptionKeys, decimal, isIsoDate, ValidationError, type IsoDate, type WorkingCalendar } from "../core/index.js";
+import { checkOptionKeys, decimal, isIsoDate, ValidationError, type Decimal, type DecimalInput, type IsoDate, type WorkingCalendar } from "../core/index.js";
 import { fail, requireArray, requireObject } from "../core/guard.js";
 import type { StatusReport } from "../entities/index.js";
 import { ownEntry } from "../core/own.js";
 import { evaluateRagRule, type RagColour, type RuleResult } from "./rag-evaluate.js";
-import type { RagFigures } from "./rag-figures.js";
+import { DECIMAL_FIGURES, type RagFigures } from "./rag-figures.js";
 import { DEFAULT_RAG_RULES, decodeRagRules } from "./rag-rules.js";
 import { deriveRagFigures, type DerivedRagFigure, type RagDerivation, type RagProject } from "./rag-derived.js";
 import { insufficientData, type InsufficientData } from "./rag-overall.js";
@@ -70,8 +70,11 @@ export interface RagStatusOptions {
    * a likely but trivial risk does not count and an unlikely but severe one does.
    */
   readonly highRisk?: "probability" | "score";
-  /** Probability from which a pending risk counts as high, "0" to "1" (default 0.7, ServiceNow's High/Absolute); with `highRisk: "probability"`. */
-  readonly highRiskProbability?: string;
+  /**
+   * Probability from which a pending risk counts as high, 0 to 1 — a decimal string (`"0.7"`) or a finite number
+   * (default 0.7, ServiceNow's High/Absolute); with `highRisk: "probability"`.
+   */
+  readonly highRiskProbability?: DecimalInput;
   /** The matrix of `highRisk: "score"` (default `DEFAULT_RISK_MATRIX`: high from score 15). */
   readonly riskMatrix?: RiskMatrix;
   /**
@@ -93,6 +96,8 @@ export interface RagStatusOptions {
   /** Working calendar for `finishSlipUnit: "working-days"` (default `STANDARD_CALENDAR`: Monday–Friday). */
   readonly calendar?: WorkingCalendar;
 }
+
+const FIGURE_KEYS: Readonly<Record<string, 1>> = Object.fromEntries([...DECIMAL_FIGURES, "eac", "bac", "custom"].map((k) => [k, 1]));
 
 const RAG_STATUS_OPTION_KEYS = {
   asOf: 1, rules: 1, figures: 1, previous: 1, override: 1, highRisk: 1, highRiskProbability: 1, riskMatrix: 1,
@@ -151,16 +156,17 @@ function checkOverride(o: NonNullable<RagStatusOptions["override"]>): void {
 }
 
 // Above 1 no risk could count and the risk rule would be green whatever the register holds; below 0 every risk would.
-function highRiskProbability(p: string | undefined): string {
-  if (p === undefined) return "0.7";
-  let ok;
+// A decimal string or a finite number, as every other decimal input (an SLO, a tolerance) takes it.
+function highRiskProbability(p: DecimalInput | undefined): Decimal {
+  if (p === undefined) return decimal("0.7");
+  let d;
   try {
-    ok = typeof p === "string" && decimal(p).gte(0) && decimal(p).lte(1);
+    d = decimal(p);
   } catch {
     // not a decimal: refused below
   }
-  if (!ok) throw bad(["highRiskProbability"], `expected a probability from "0" to "1", got ${JSON.stringify(p)}`);
-  return p;
+  if (!d?.gte(0) || !d.lte(1)) throw bad(["highRiskProbability"], `expected a probability from "0" to "1", got ${typeof p === "object" ? String(p) : JSON.stringify(p)}`);
+  return d;
 }
 
 // Each convention reads its own option; an option of the other one would be silently ignored.
@@ -206,8 +212,8 @@ function highRiskConvention(o: RagStatusOptions): Pick<RagDerivation, "riskMatri
  *   a comment and an author, a `previous` report of another project or not older than `asOf`, a
  *   `highRiskProbability` outside 0–1, a `highRisk` that is neither convention, a `highRiskProbability` with `"score"`
  *   or a `riskMatrix` without it, a malformed `riskMatrix` (path `["riskMatrix", …]`), with `"score"` a risk impact off the 1–5
- *   scale (path `["project", "risks", i, "impact"]`), a figure that is not a
- *   Metric of a finite Decimal, a risk, issue or milestone listed twice, a minimum that is not a whole number ≥ 1, a `baseline` outside 0–10, a `finishSlipUnit` that is
+ *   scale (path `["project", "risks", i, "impact"]`), a key of `figures` that names no figure (path `["figures", key]`;
+ *   your own go under `custom`), a figure that is not a Metric of a finite Decimal, a risk, issue or milestone listed twice, a minimum that is not a whole number ≥ 1, a `baseline` outside 0–10, a `finishSlipUnit` that is
  *   neither unit, or a `calendar` not made by `createWorkingCalendar` (with working days).
  * @throws {CurrencyMismatchError} when a forecast-vs-budget rule reads an EAC and a BAC in different currencies.
  * @example
@@ -228,6 +234,9 @@ export function ragStatus(project: RagProject, options: RagStatusOptions): RagSt
   if (options.rules !== undefined) requireArray(options.rules, ["rules"], "ragStatus");
   checkOptionKeys("ragStatus", options, RAG_STATUS_OPTION_KEYS);
   const given = options.figures ?? {};
+  // A figure under a name no rule reads (`openCriticalIssue`, `SPI`) was dropped, and the count derived from the
+  // records coloured its dimension instead (green from a register's 0 where the caller gave 2 critical issues).
+  checkOptionKeys("ragStatus figures", given, FIGURE_KEYS, ["figures"]);
   const rules = decodeRagRules(options.rules ?? DEFAULT_RAG_RULES, Object.keys(given.custom ?? {}));
   if (options.override !== undefined) checkOverride(options.override);
   // Persistence rules read the previous report's colours: another project's report would colour this one.
