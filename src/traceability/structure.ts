@@ -154,7 +154,8 @@ export function checkStructure(store: TraceStore, c: Compiled, acks: readonly Ac
     let retired: Set<string> | undefined;
     const has = (store.out[v] as number[]).some((l) => {
       const t = store.to[l] as number;
-      const parent = store.alive[l] === 1 && t >= 0 && p.via.has(store.links[l]!.type) ? store.items[t]! : undefined;
+      // An item is not its own parent: a self-link justifies nothing.
+      const parent = store.alive[l] === 1 && t >= 0 && t !== v && p.via.has(store.links[l]!.type) ? store.items[t]! : undefined;
       if (!parent || !p.anyOf.has(parent.type)) return false;
       if (parent.inactive !== undefined) (retired ??= new Set()).add(`${parent.key} is ${parent.entity.status === parent.inactive ? "" : "tagged "}${parent.inactive}`);
       return parent.inactive === undefined;
