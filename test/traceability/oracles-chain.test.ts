@@ -29,11 +29,16 @@ const arb = fc.record({
     created: fc.nat(3), reviewed: fc.constantFrom(undefined, 0, 1, 2, 3),
   }), { maxLength: 14 }),
   runs: fc.array(fc.record({ tc: fc.constantFrom(...TST, "T-9"), result: fc.constantFrom("passed", "passed", "failed", "blocked", "skipped"), t: fc.nat(3) }), { maxLength: 8 }),
+  // As of: a calendar date counts through the end of that UTC day; an instant up to and including it.
+  asOf: fc.constantFrom(undefined, undefined, "2026-02-01", "2026-03-01T00:00:00.000Z"),
 });
+const asOfInstant = (a: string | undefined) => (a === undefined ? undefined : a.length === 10 ? `${a}T23:59:59.999Z` : a);
+/** Whether `at` had not happened yet as of `asOf`. */
+const later = (at: string, asOf: string | undefined) => asOf !== undefined && at > asOf;
 type Gen = typeof arb extends fc.Arbitrary<infer T> ? T : never;
 
 interface Item { key: string; kind: string; entity: Record<string, unknown>; active: boolean; changedAt: string; revision?: number; fp: (v: number) => string; v: number }
-interface Link { id: string; from: string; to: string; type: string; pin?: number; fp: string; seen: string }
+interface Link { id: string; from: string; to: string; type: string; pin?: number; fp: string; created: string; reviewedAt?: string }
 
 function build(g: Gen): { input: TraceInput; items: Map<string, Item>; links: Link[] } {
   const items = new Map<string, Item>();
@@ -59,7 +64,7 @@ function build(g: Gen): { input: TraceInput; items: Map<string, Item>; links: Li
     const reviewedAt = l.reviewed === undefined ? undefined : TIMES[l.reviewed];
     const link = { id: `L${String(i).padStart(2, "0")}`, from: { kind: KIND(l.from), id: l.from }, to: { kind: KIND(l.to), id: l.to }, linkType: l.type,
       createdAt: TIMES[l.created], ...(reviewedAt ? { reviewedAt } : {}), ...(fp ? { targetFingerprint: fp } : {}), ...(l.pin !== undefined ? { targetRevision: l.pin } : {}) };
-    links.push({ id: link.id, from, to, type: l.type, ...(l.pin !== undefined ? { pin: l.pin } : {}), fp: fp ?? "", seen: reviewedAt ?? (TIMES[l.created] as string) });
+    links.push({ id: link.id, from, to, type: l.type, ...(l.pin !== undefined ? { pin: l.pin } : {}), fp: fp ?? "", created: TIMES[l.created] as string, ...(reviewedAt ? { reviewedAt } : {}) });
     return link;
   });
   const testRuns = g.runs.map((r, i) => ({ id: `RUN-${i}`, testCaseId: r.tc, result: r.result, executedAt: TIMES[r.t], environment: "sit", defectIds: [] }));
@@ -78,6 +83,9 @@ describe("evidence roll-up against the documented chain rule, evaluated naively"
   it("own and rolled-up status of every listed item: latest run per test, STALE against any change above, worst of everything below", () => {
     fc.assert(fc.property(arb, (g) => {
       const { input, items, links } = build(g);
+      const asOf = asOfInstant(g.asOf);
+      // As of a date, a later change has not happened (and the content before it is not known: no change at all).
+      const changedAt = (k: string) => (later(items.get(k)!.changedAt, asOf) ? "" : items.get(k)!.changedAt);
       const live = (k: string) => items.get(k)?.active === true;
       // A parent link joins two active items through derives/refines, pinning no other revision; a self-link joins nothing.
       const parentLinks = links.filter((l) => (l.type === "derives" || l.type === "refines") && live(l.from) && live(l.to) && l.from !== l.to && !pinsOther(l, items));
@@ -89,24 +97,24 @@ describe("evidence roll-up against the documented chain rule, evaluated naively"
       };
       const above = (k: string) => walk(k, (x) => parentLinks.filter((l) => l.from === x).map((l) => l.to));
       const below = (k: string) => walk(k, (x) => parentLinks.filter((l) => l.to === x).map((l) => l.from));
-      const pathAt = (k: string) => [...above(k)].map((x) => items.get(x)!.changedAt).reduce((a, b) => (a > b ? a : b), "");
+      const pathAt = (k: string) => [...above(k)].map(changedAt).reduce((a, b) => (a > b ? a : b), "");
       const testsOf = (k: string) => [...new Set(links.filter((l) => l.type === "verifies" && l.to === k && l.from.startsWith("test-case:") && live(l.from) && !pinsOther(l, items)).map((l) => l.from))];
       const bad = (r: string) => ["passed", "skipped", "blocked", "failed"].indexOf(r);
       const testStatus = (tc: string, k: string) => {
         const id = tc.slice("test-case:".length);
-        const runs = input.testRuns!.filter((r) => r.testCaseId === id) as { id: string; result: string; executedAt: string }[];
+        const runs = input.testRuns!.filter((r) => r.testCaseId === id && !later(r.executedAt as string, asOf)) as { id: string; result: string; executedAt: string }[];
         const last = [...runs].sort((a, b) => (a.executedAt < b.executedAt ? -1 : a.executedAt > b.executedAt ? 1 : bad(a.result) - bad(b.result) || (a.id < b.id ? -1 : 1))).at(-1);
         if (!last) return "NOT RUN";
         if (last.result !== "passed") return { failed: "NOK", blocked: "NOT RUN", skipped: "UNKNOWN" }[last.result] as string;
         // A pass counts only if it ran strictly after the last change of the test and of everything on the path up.
-        return last.executedAt <= items.get(tc)!.changedAt || last.executedAt <= pathAt(k) ? "STALE" : "OK";
+        return last.executedAt <= changedAt(tc) || last.executedAt <= pathAt(k) ? "STALE" : "OK";
       };
       const own = (k: string) => (live(k) ? worst(testsOf(k).map((tc) => testStatus(tc, k))) : "UNCOVERED");
       const expected = [...items.keys()]
         .filter((k) => live(k) && (k.startsWith("requirement:") || testsOf(k).length > 0))
         .sort()
         .map((k) => [k, own(k), worst([...below(k)].map(own))]);
-      const result = analyzeTraceGraph(buildTraceGraph(input)).result();
+      const result = analyzeTraceGraph(buildTraceGraph(input), g.asOf === undefined ? {} : { asOf: g.asOf }).result();
       expect(result.evidence.map((e) => [e.item, e.own, e.rolledUp])).toEqual(expected);
     }), { seed: 2121, numRuns: 400 });
   }, TIMEOUT);
@@ -116,11 +124,16 @@ describe("suspect links against the documented rule, evaluated naively", () => {
   it("direct: a link between active items recording another fingerprint than its target's; transitive: breadth first, up to depth, stopped by a later review", () => {
     fc.assert(fc.property(arb, (g) => {
       const { input, items, links } = build(g);
+      const asOf = asOfInstant(g.asOf);
       const exists = (k: string) => items.has(k);
       const live = (k: string) => items.get(k)?.active === true;
       const wired = links.filter((l) => exists(l.from) && exists(l.to));
-      const direct = wired.filter((l) => live(l.from) && live(l.to) && l.fp !== "" && l.fp !== items.get(l.to)!.fp(items.get(l.to)!.v));
-      const unreviewed = wired.filter((l) => live(l.from) && live(l.to) && l.fp === "").map((l) => l.id).sort();
+      // As of a date: a review after it had not happened (the link waits for its review), nor a change after it.
+      const reviewedLater = (l: Link) => l.reviewedAt !== undefined && later(l.reviewedAt, asOf);
+      const direct = wired.filter((l) => live(l.from) && live(l.to) && l.fp !== "" && !reviewedLater(l) && l.fp !== items.get(l.to)!.fp(items.get(l.to)!.v) && !later(items.get(l.to)!.changedAt, asOf));
+      const unreviewed = wired.filter((l) => live(l.from) && live(l.to) && (l.fp === "" || reviewedLater(l))).map((l) => l.id).sort();
+      // What stops the flow: the review, else the creation, each only when it had happened by then.
+      const seen = (l: Link) => (l.reviewedAt !== undefined && !reviewedLater(l) ? l.reviewedAt : later(l.created, asOf) ? undefined : l.created);
       const TRANSITIVE = new Set(["derives", "refines", "satisfies", "implements", "verifies"]);
       const DEPTH = 3;
       // Per origin (the target of a direct suspect link): each item's distance from it, breadth first against the
@@ -140,7 +153,7 @@ describe("suspect links against the documented rule, evaluated naively", () => {
           const next: string[] = [];
           for (const v of frontier) {
             for (const l of wired) {
-              if (l.to !== v || !TRANSITIVE.has(l.type) || l.from === o || !live(l.from) || l.seen >= changedAt) continue;
+              if (l.to !== v || !TRANSITIVE.has(l.type) || l.from === o || !live(l.from) || (seen(l) ?? "") >= changedAt) continue;
               const b = best.get(l.id);
               mine.add(l.id);
               reached.add(l.from);
@@ -156,11 +169,86 @@ describe("suspect links against the documented rule, evaluated naively", () => {
         ...direct.map((l) => [l.id, "direct", l.to, 1]),
         ...[...best].map(([id, b]) => [id, "transitive", b.origin, b.distance]),
       ].sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : a[1]! < b[1]! ? -1 : 1));
-      const result = analyzeTraceGraph(buildTraceGraph(input)).result();
+      const result = analyzeTraceGraph(buildTraceGraph(input), g.asOf === undefined ? {} : { asOf: g.asOf }).result();
       expect(result.suspects.map((s) => [s.link, s.reason, s.origin, s.distance])).toEqual(expected);
       expect(result.unreviewedLinks).toEqual(unreviewed);
       // Blast radius: per changed item, its direct links, every link suspicion reached from it, the distinct sources.
       expect(result.changedItems.map((c) => [c.item, c.directLinks, c.transitiveLinks, c.blastRadius])).toEqual(changed);
     }), { seed: 2122, numRuns: 400 });
+  }, TIMEOUT);
+});
+
+// Coverage with retired items, pinned revisions and a quorum: business needs 2 distinct functional requirements
+// (derives / refines), functional needs a test (verifies). Test cases have no rule.
+const COVERAGE_RULES = {
+  items: [
+    { type: "business", root: true, needs: [{ name: "requirements", anyOf: ["functional"], via: ["derives", "refines"], min: 2 }] },
+    { type: "functional", needs: [{ name: "test", anyOf: ["test-case"], via: ["verifies"] }] },
+  ],
+};
+const NEEDS: Record<string, { name: string; anyOf: string[]; via: string[]; min: number }[]> = {
+  business: [{ name: "requirements", anyOf: ["functional"], via: ["derives", "refines"], min: 2 }],
+  functional: [{ name: "test", anyOf: ["test-case"], via: ["verifies"], min: 1 }],
+};
+
+describe("coverage and levels with retired items, pinned revisions and a quorum, evaluated naively", () => {
+  it("shallow, deep (cycle first), missing and unwanted per item; per level the counts, gaps, loops and exact shares", () => {
+    fc.assert(fc.property(arb, (g) => {
+      const { input, items, links } = build(g);
+      const live = (k: string) => items.get(k)?.active === true;
+      const typeOf = (k: string) => (k.startsWith("test-case:") ? "test-case" : (items.get(k)!.entity.type as string));
+      const ruled = (k: string) => live(k) && NEEDS[typeOf(k)] !== undefined;
+      // A link counts for a need when it joins two active items (not an item to itself), pins no other revision than
+      // its target's, and the need accepts its source's type through its link type.
+      const usable = links.filter((l) => live(l.from) && ruled(l.to) && l.from !== l.to && !pinsOther(l, items));
+      const accepts = (n: (typeof NEEDS)[string][number], l: Link) => n.anyOf.includes(typeOf(l.from)) && n.via.includes(l.type);
+      const sources = (k: string, n: (typeof NEEDS)[string][number]) => [...new Set(usable.filter((l) => l.to === k && accepts(n, l)).map((l) => l.from))].sort();
+      const shallow = (k: string) => NEEDS[typeOf(k)]!.every((n) => sources(k, n).length >= n.min);
+      const coverers = (k: string) => usable.filter((l) => l.to === k && NEEDS[typeOf(k)]!.some((n) => accepts(n, l))).map((l) => l.from);
+      const closure = (k: string) => {
+        const seen = new Set<string>();
+        const stack = coverers(k);
+        while (stack.length > 0) {
+          const w = stack.pop() as string;
+          if (seen.has(w)) continue;
+          seen.add(w);
+          if (ruled(w)) stack.push(...coverers(w));
+        }
+        return seen;
+      };
+      const deep = (k: string) => {
+        const all = [k, ...closure(k)];
+        if (all.some((w) => ruled(w) && closure(w).has(w))) return "cycle";
+        return all.every((w) => !ruled(w) || shallow(w)) ? "covered" : "uncovered";
+      };
+      const keys = [...items.keys()].sort();
+      const expected = keys.filter(ruled).map((k) => ({
+        item: k, shallow: shallow(k) ? "covered" : "uncovered", deep: deep(k),
+        missing: NEEDS[typeOf(k)]!.filter((n) => sources(k, n).length < n.min).map((n) => n.name),
+        // Covering links (depends-on never covers) from active items that count for no need, other than self-links
+        // and links pinning another revision (those are listed in linkRevisions).
+        unwanted: links.filter((l) => l.to === k && l.type !== "depends-on" && live(l.from) && l.from !== k && !pinsOther(l, items) && !NEEDS[typeOf(k)]!.some((n) => accepts(n, l))).map((l) => l.id).sort(),
+      }));
+      const result = analyzeTraceGraph(buildTraceGraph(input, COVERAGE_RULES)).result();
+      expect(result.coverage.map((c) => ({ item: c.item, shallow: c.shallow, deep: c.deep, missing: [...c.missing], unwanted: c.unwanted.map((u) => u.link) }))).toEqual(expected);
+
+      for (const type of ["business", "functional"]) {
+        const mine = expected.filter((x) => typeOf(x.item) === type);
+        const level = result.levels.find((l) => l.type === type)!;
+        const inactive = keys.filter((k) => items.has(k) && !live(k) && typeOf(k) === type).length;
+        const shallowCovered = mine.filter((x) => x.shallow === "covered").length;
+        const deepCovered = mine.filter((x) => x.deep === "covered").length;
+        expect({ items: level.items, inactive: level.inactive, shallowCovered: level.shallowCovered, deepCovered: level.deepCovered, gaps: level.gaps, inCycle: level.inCycle })
+          .toEqual({ items: mine.length, inactive, shallowCovered, deepCovered, gaps: mine.filter((x) => x.shallow !== "covered").map((x) => x.item), inCycle: mine.filter((x) => x.deep === "cycle").map((x) => x.item) });
+        if (mine.length === 0) {
+          expect([level.shallowPercent.value, level.shallowPercent.reason, level.deepPercent.reason]).toEqual([undefined, "no-data", "no-data"]);
+        } else {
+          // covered ÷ items × 100, to the last digit a 20-digit quotient can hold (1 of 3 is 33.333…).
+          expect(Math.abs(Number(level.shallowPercent.value) - (shallowCovered * 100) / mine.length)).toBeLessThan(1e-12);
+          expect(Math.abs(Number(level.deepPercent.value) - (deepCovered * 100) / mine.length)).toBeLessThan(1e-12);
+          expect(level.shallowPercent.value!.times(mine.length).toDecimalPlaces(10).toNumber()).toBe(shallowCovered * 100);
+        }
+      }
+    }), { seed: 2124, numRuns: 400 });
   }, TIMEOUT);
 });
