@@ -125,9 +125,8 @@ function satisfiable(r: z.output<typeof traceRulesSchema>, target: string, anyOf
  * requirement made two `affects` links with one id, and a string was read as no audience or requirement at all.
  * Internal.
  */
-export function typeFieldIssue(rules: TraceRules, kind: string, entity: unknown, path: readonly (string | number)[]): ValidationIssue | undefined {
+export function typeFieldIssue(rules: TraceRules, kind: string, entity: object, path: readonly (string | number)[]): ValidationIssue | undefined {
   const field = (rules.typeFields as Record<string, string | undefined>)[kind];
-  if (typeof entity !== "object" || entity === null) return undefined;
   // A requirement's audiences, a defect's requirementIds: at the first entry that is no id or repeats one; at the
   // field itself when it is no list.
   const [f, what, each] = kind == "requirement" ? ["audiences", "audience", "role"] : kind == "defect" ? ["requirementIds", "requirement", "requirement id"] : [];

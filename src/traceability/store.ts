@@ -265,11 +265,8 @@ export class TraceStore {
       made.push(this.addLink(`~executes:${item.id}`, item.kind, item.id, "test-case", e.testCaseId, "executes", undefined));
     }
     if (item.kind === "defect") {
-      if (Array.isArray(e.requirementIds)) {
-        for (const r of e.requirementIds as unknown[]) {
-          if (typeof r === "string") made.push(this.addLink(`~affects:${item.id}:${r}`, item.kind, item.id, "requirement", r, "affects", undefined));
-        }
-      }
+      // requirementIds are checked where they enter: a list of ids, each once, or absent.
+      for (const r of (e.requirementIds ?? []) as string[]) made.push(this.addLink(`~affects:${item.id}:${r}`, item.kind, item.id, "requirement", r, "affects", undefined));
       if (typeof e.foundInRunId === "string") {
         made.push(this.addLink(`~found-in:${item.id}`, item.kind, item.id, "test-run", e.foundInRunId, "found-in", undefined));
       }
