@@ -77,7 +77,8 @@ export function acknowledgementOf(store: TraceStore, v: number, acks: ReadonlyMa
   // A retired requirement (the rules' inactive statuses) is not rolled out: nobody has to acknowledge it.
   if (item.kind !== "requirement" || item.inactive !== undefined) return undefined;
   const audiences = item.entity.audiences;
-  if (!Array.isArray(audiences) || audiences.length === 0) return undefined;
+  // Checked where they enter: a list of roles, or absent.
+  if (!(audiences as string[] | null | undefined)?.length) return undefined;
   const mine = acks.get(item.id) ?? [];
   if (mine.length === 0) {
     // Nobody acknowledged anything yet: every audience is missing (the common case, kept allocation-light).

@@ -4,16 +4,16 @@ import { acknowledgementOf, groupAcks, type RequirementAcknowledgement } from ".
 import { compileRules } from "./compiled.js";
 import { CoverageState, DEEP } from "./coverage.js";
 import { DEFAULT_RESULT_OUTCOMES, EvidenceState, statusName, type EvidenceScope, type EvidenceStatus } from "./evidence.js";
-import { buildTraceGraph, type TraceGraph } from "./graph.js";
-import { EVIDENCE_CHOICES, evidencePolicy, runResultIssue } from "./options.js";
+import { KINDS, buildTraceGraph, inputIssues, type TraceGraph } from "./graph.js";
+import { EVIDENCE_CHOICES, evidencePolicy } from "./options.js";
 import { ValidationError, checkArguments, checkOptionKeys, type ValidationIssue } from "../core/index.js";
-import { ACK_TIMES, ITEM_TIMES, LINK_TIMES, RUN_TIMES, canonicalInstant, canonicalTimes, instantIssue, timeIssues } from "./times.js";
+import { ACK_TIMES, ITEM_TIMES, LINK_TIMES, RUN_TIMES, canonicalInstant, canonicalTimes } from "./times.js";
 import { requireTraceGraph } from "./guards.js";
 
 export type { TraceAnalysisOptions } from "./engine.js";
 import { materialize } from "./lazy-result.js";
 import type { TraceAnalysisResult } from "./result.js";
-import { typeFieldIssue, type TraceRules, type TraceRulesInput } from "./rules.js";
+import type { TraceRules, TraceRulesInput } from "./rules.js";
 import { SuspectState } from "./suspects.js";
 import type { TraceInput } from "./types.js";
 
@@ -159,7 +159,8 @@ function applyEdit(e: Engine, edit: TraceEdit): TraceDelta {
     const replaced = existing === undefined ? [] : [...(s.implicitOf.get(existing) ?? [])];
     // Read only for an item that was there (a new one takes the `added` branch below).
     const oldRevision = s.items[existing as number]?.entity.revision;
-    const ch = s.upsert(kind, item, at ?? (typeof item.updatedAt === "string" ? item.updatedAt : undefined), false);
+    // updatedAt is checked (an instant or absent) and canonical (checkedEdit).
+    const ch = s.upsert(kind, item, at ?? (item.updatedAt as string | undefined), false);
     const v = ch.node;
     coverageDirty.add(v);
     if (ch.added || ch.triggerChanged) trigger.push(v);
@@ -238,27 +239,33 @@ function applyEdit(e: Engine, edit: TraceEdit): TraceDelta {
   };
 }
 
+/** Per edit type, the field holding its record (an `item-changed` edit also has `kind` and `at`). */
+const LISTS: Record<string, keyof TraceInput> = { run: "testRuns", link: "links", acknowledgement: "acknowledgements" };
+const EDITS: Record<string, string> = { "item-changed": "item", "run-recorded": "run", "link-added": "link", "link-updated": "link", "link-removed": "linkId", acknowledged: "acknowledgement" };
+
 /**
- * The edit with its run result and times checked, and its times in canonical form (see times.ts): a ValidationError
- * before anything changes, so a refused edit leaves the analysis as it was.
+ * The edit checked as a graph build checks its input — its type and keys, the item's kind, the record's id, ends,
+ * link type, run result, times and type fields, at the paths of the edit (`["item", "type"]`, `["link", "from",
+ * "kind"]`) — with its times in canonical form (see times.ts): a ValidationError before anything changes, so a refused
+ * edit leaves the analysis as it was. Before, an unknown edit type changed nothing without a word, a misspelt kind or a
+ * link without ends was a TypeError midway, and a record without an id became the item `requirement:undefined`.
  */
 function checkedEdit(edit: TraceEdit, rules: TraceRules): TraceEdit {
-  const issues: ValidationIssue[] = [];
-  // Each check's issue, when it has one.
-  const put = (...found: (ValidationIssue | undefined)[]) => found.forEach((i) => i && issues.push(i));
-  const t = edit.type;
+  const t = edit?.type;
+  const field = Object.hasOwn(EDITS, t) ? EDITS[t] : undefined;
+  if (field === undefined) throw ValidationError.single(["type"], `expected one of ${Object.keys(EDITS).join(", ")}`, "trace edit");
   const item = t === "item-changed";
-  // The edit's record and its instant fields (a link removal has none).
-  const field = item ? "item" : t === "run-recorded" ? "run" : t === "acknowledged" ? "acknowledgement" : t === "link-added" || t === "link-updated" ? "link" : undefined;
-  if (field === undefined) return edit;
+  checkOptionKeys("apply", edit, item ? { type: 1, kind: 1, item: 1, at: 1 } : { type: 1, [field]: 1 });
+  if (field === "linkId") return edit;
   const record = (edit as unknown as Record<string, TraceEntity>)[field] as TraceEntity;
-  const times = field === "link" ? LINK_TIMES : field === "acknowledgement" ? ACK_TIMES : field === "run" || (item && edit.kind === "test-run") ? RUN_TIMES : ITEM_TIMES;
-  if (item) put(typeFieldIssue(rules, edit.kind, record, ["item"]));
-  if (times === RUN_TIMES) put(runResultIssue(record, [field]));
-  put(...timeIssues(record, times, [field], field === "acknowledgement"), item ? instantIssue(edit.at, ["at"]) : undefined);
-  if (issues.length > 0) throw new ValidationError(issues, "trace edit");
-  const at = item ? canonicalInstant(edit.at) : undefined;
-  return { ...edit, [field]: canonicalTimes(record, times), ...(at !== undefined ? { at } : {}) };
+  // The record as the one entry of the input list a build would read it from (an item's `at` as its changedAt); the
+  // issues' paths start at the edit's field.
+  const list = item ? KINDS.find((k) => k[1] === edit.kind)?.[0] : LISTS[field];
+  if (list === undefined) throw ValidationError.single(["kind"], "expected requirement, artifact, test-case, test-run or defect", "trace edit");
+  const issues = inputIssues({ [list]: [record], ...(item ? { changedAt: { at: edit.at as string } } : {}) }, rules);
+  if (issues.length > 0) throw new ValidationError(issues.map((i) => ({ ...i, path: i.path[0] === "changedAt" ? ["at"] : [field, ...i.path.slice(2)] })), "trace edit");
+  const times = field === "link" ? LINK_TIMES : field === "acknowledgement" ? ACK_TIMES : list === "testRuns" ? RUN_TIMES : ITEM_TIMES;
+  return { ...edit, [field]: canonicalTimes(record, times), ...(item && edit.at !== undefined ? { at: canonicalInstant(edit.at) as string } : {}) };
 }
 
 function addLink(e: Engine, l: TraceLinkInput): number {

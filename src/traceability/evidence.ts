@@ -183,7 +183,7 @@ export class EvidenceState {
       if (!this.inScope(e)) continue;
       if (environment !== undefined && (e.environment ?? "") !== environment) continue;
       const outcome = this.outcomeOf(e);
-      const c: Best = { run: r, at: e.executedAt ?? "", rank: OUTCOME_STATUS[outcome], id: s.items[r]!.id };
+      const c: Best = { run: r, at: e.executedAt as string, rank: OUTCOME_STATUS[outcome], id: s.items[r]!.id };
       if (later(c, best)) best = c;
       if (preferFinal && outcome !== "not-run" && later(c, fin)) fin = c;
     }
@@ -191,7 +191,8 @@ export class EvidenceState {
   }
 
   private outcomeOf(e: RunFields): RunOutcome {
-    return this.policy.outcomes[e.result ?? ""] ?? "unknown";
+    // A run's result is checked where it enters (one the TestRun schema accepts) and every one has an outcome.
+    return this.policy.outcomes[e.result as string] as RunOutcome;
   }
 
   /** Status code of run `run` of test case `tc` for item `v`: its outcome, or STALE for a pass older than a change. */
@@ -200,23 +201,16 @@ export class EvidenceState {
     const outcome = this.outcomeOf(e);
     if (outcome !== "pass") return OUTCOME_STATUS[outcome];
     // A pass counts only if it ran after every change on its path: at the same instant as one it is STALE.
-    const at = e.executedAt ?? "";
+    const at = e.executedAt as string;
     const tcAt = this.changedAtOf(tc);
     const pathAt = this.pathChangedAt[v] ?? "";
     return (tcAt !== "" && at <= tcAt) || (pathAt !== "" && at <= pathAt) ? STALE : OUTCOME_STATUS.pass;
   }
 
-  /** Status code of one test case verifying item `v`: the worst of its deciding runs, NOT RUN without any. */
+  /** Status code of one test case verifying item `v`: the worst of its deciding runs (its deciding run's), NOT RUN without any. */
   testStatus(tc: number, v: number): number {
-    if (this.policy.environments === "latest") {
-      const run = this.latestRun(tc);
-      return run < 0 ? OUTCOME_STATUS["not-run"] : this.runStatus(run, tc, v);
-    }
-    const runs = this.runsOf(tc);
-    if (runs.length === 0) return OUTCOME_STATUS["not-run"];
-    let worst = UNCOVERED;
-    for (const r of runs) worst = Math.min(worst, this.runStatus(r, tc, v));
-    return worst;
+    const run = this.decidingRun(tc, v);
+    return run < 0 ? OUTCOME_STATUS["not-run"] : this.runStatus(run, tc, v);
   }
 
   /** The run that decides test case `tc`'s status for item `v` (its worst environment's run), or -1. */

@@ -12,7 +12,7 @@ import type { AcknowledgementInput, TraceEntity, TraceInput, TraceItem, TraceIte
  * structural checks rather than refused, so a messy repository can still be analysed.
  */
 
-const KINDS: readonly [keyof TraceInput, TraceItemKind][] = [
+export const KINDS: readonly [keyof TraceInput, TraceItemKind][] = [
   ["requirements", "requirement"],
   ["artifacts", "artifact"],
   ["testCases", "test-case"],
@@ -131,7 +131,7 @@ export function buildTraceGraph(input: TraceInput, rules: TraceRules | TraceRule
     ((input[field] as readonly TraceEntity[] | undefined) ?? []).forEach((given, i) => {
       const e = kind === "test-run" ? canonicalTimes(given, RUN_TIMES) : given;
       const key = `${kind}:${e.id}`;
-      const at = canonicalInstant(changed[key] ?? (typeof e.updatedAt === "string" ? e.updatedAt : undefined));
+      const at = canonicalInstant(changed[key] ?? (e.updatedAt as string | undefined));
       const ch = store.upsert(kind, e, at, true, canonicalInstant(input.triggerChangedAt?.[key]));
       if (ch.added) positions[ch.node] = i;
       else {
@@ -153,6 +153,12 @@ const TRACE_INPUT_KEYS = {
 } satisfies Record<keyof TraceInput, 1>;
 
 function checkInput(input: TraceInput, rules: TraceRules): void {
+  const issues = inputIssues(input, rules);
+  if (issues.length > 0) throw new ValidationError(issues, "trace input");
+}
+
+/** @internal The problems of a trace input (at most 100), each with its path: what the build refuses, and an edit too. */
+export function inputIssues(input: TraceInput, rules: TraceRules): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   // At most 100 issues; each check's own issue (with its path) is taken as it comes.
   const put = (issue: ValidationIssue | undefined) => {
@@ -209,5 +215,5 @@ function checkInput(input: TraceInput, rules: TraceRules): void {
   for (const field of ["changedAt", "triggerChangedAt"] as const) {
     for (const [key, at] of Object.entries((input[field] as Record<string, unknown> | undefined) ?? {})) put(instantIssue(at, [field, key]));
   }
-  if (issues.length > 0) throw new ValidationError(issues, "trace input");
+  return issues;
 }

@@ -113,8 +113,8 @@ export function impactOf(graph: TraceGraph, changed: readonly string[], options:
       const reached = new Map<number, { id: string; direction: "upstream" | "downstream"; via: string }>();
       for (const v of frontier) {
         const visit = (l: number, w: number) => {
-          if (s.alive[l] !== 1 || w < 0 || seen.has(w) || !follows(s.links[l]!.type)) return;
-          const def = s.reg.def(s.links[l]!.type);
+          if (s.alive[l] !== 1 || w < 0 || seen.has(w) || !follows(s.ltype[l] as number)) return;
+          const def = s.reg.def(s.ltype[l] as number);
           const cand = { id: s.links[l]!.id, direction, via: direction === "upstream" ? def.inverse : def.name };
           const best = reached.get(w);
           if (best === undefined || before(cand, best)) reached.set(w, cand);

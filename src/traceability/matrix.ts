@@ -222,6 +222,7 @@ export function traceMatrix(
 }
 
 const KINDS: readonly string[] = ["requirement", "artifact", "test-case", "test-run", "defect"];
+const COLUMN_KEYS = { label: 1, itemTypes: 1, itemKinds: 1, linkTypes: 1, direction: 1 } satisfies Record<keyof MatrixColumn, 1>;
 
 /** Refuses names the graph cannot know: each would silently select nothing. */
 function checkMatrixOptions(store: TraceStore, rowTypes: readonly string[] | undefined, columns: readonly MatrixColumn[]): void {
@@ -233,6 +234,8 @@ function checkMatrixOptions(store: TraceStore, rowTypes: readonly string[] | und
   };
   rowTypes?.forEach((t, i) => itemType(t, ["rowTypes", i]));
   columns.forEach((c, i) => {
+    // A misspelt key (`linktypes`) would leave its default in force: the column would follow every link type.
+    checkOptionKeys("traceMatrix", c, COLUMN_KEYS, ["columns", i]);
     c.itemTypes.forEach((t, j) => itemType(t, ["columns", i, "itemTypes", j]));
     c.itemKinds?.forEach((k, j) => {
       if (!KINDS.includes(k)) issues.push({ path: ["columns", i, "itemKinds", j], message: `unknown item kind ${JSON.stringify(k)}: expected ${KINDS.join(", ")}`, code: "custom" });

@@ -95,12 +95,12 @@ export function defineTraceRules(input: TraceRulesInput = {}): TraceRules {
   links(r.evidenceLinkTypes, ["evidenceLinkTypes"]);
   links(r.cycleLinkTypes, ["cycleLinkTypes"]);
   links(r.suspects.transitiveLinkTypes, ["suspects", "transitiveLinkTypes"]);
-  // A misspelt kind ("requirment") would silently keep the default fields: the fields meant would never count.
-  for (const field of ["fingerprintFields", "triggerFields"] as const) {
-    for (const kind of Object.keys(r[field] ?? {})) {
-      if (!Object.hasOwn(DEFAULT_FINGERPRINT_FIELDS, kind)) {
-        bad([field, kind], `unknown item kind "${kind}" (one of ${Object.keys(DEFAULT_FINGERPRINT_FIELDS).join(", ")})`);
-      }
+  // A misspelt kind ("requirment") would silently keep the default fields: the fields meant would never count. The
+  // keys as given: the decoded records have dropped a `__proto__` key, which must be refused as any other.
+  for (const field of ["fingerprintFields", "triggerFields", "severities"] as const) {
+    const keys = field == "severities" ? STRUCTURE_CHECKS : Object.keys(DEFAULT_FINGERPRINT_FIELDS);
+    for (const key of Object.keys(input[field] ?? {})) {
+      if (!(keys as readonly string[]).includes(key)) bad([field, key], `unknown key "${key}" (one of ${keys.join(", ")})`);
     }
   }
   if (issues.length > 0) {
@@ -125,17 +125,19 @@ function satisfiable(r: z.output<typeof traceRulesSchema>, target: string, anyOf
  * requirement made two `affects` links with one id, and a string was read as no audience or requirement at all.
  * Internal.
  */
-export function typeFieldIssue(rules: TraceRules, kind: string, entity: unknown, path: readonly (string | number)[]): ValidationIssue | undefined {
-  const field = kind === "requirement" || kind === "artifact" || kind === "test-case" ? rules.typeFields[kind] : undefined;
-  if (typeof entity !== "object" || entity === null) return undefined;
+export function typeFieldIssue(rules: TraceRules, kind: string, entity: object, path: readonly (string | number)[]): ValidationIssue | undefined {
+  const field = (rules.typeFields as Record<string, string | undefined>)[kind];
   // A requirement's audiences, a defect's requirementIds: at the first entry that is no id or repeats one; at the
   // field itself when it is no list.
   const [f, what, each] = kind == "requirement" ? ["audiences", "audience", "role"] : kind == "defect" ? ["requirementIds", "requirement", "requirement id"] : [];
   const a = f && (entity as Record<string, unknown>)[f];
   const j = a == null ? -1 : Array.isArray(a) ? a.findIndex((x, i) => typeof x != "string" || a.indexOf(x) < i) : -2;
   if (j != -1) return { path: [...path, f!, ...(j < 0 ? [] : [j])], message: j < 0 ? "expected an array" : typeof (a as unknown[])[j] == "string" ? what + " listed twice" : "expected a " + each, code: "custom" };
-  if (field === undefined || !Object.hasOwn(entity, field)) return undefined;
-  const value = (entity as Record<string, unknown>)[field];
-  if (value === undefined || value === null || value === "" || (typeof value === "string" && (TRACE_ITEM_TYPES.includes(value) || rules.itemTypes.includes(value)))) return undefined;
-  return { path: [...path, field], message: `unknown item type ${JSON.stringify(value)} in ${field}: declare it in the rules' itemTypes`, code: "custom" };
+  const e = entity as Record<string, unknown>;
+  // Without a type field's value the built-in field gives the type (a requirement's type, an artifact's artifactType):
+  // a misspelt or missing one would drop the item out of every level unseen, as a misspelt level would.
+  const at = field && Object.hasOwn(e, field) && e[field] != null && e[field] !== "" ? field : kind == "requirement" ? "type" : kind == "artifact" ? "artifactType" : "";
+  const value = e[at];
+  if (!at || (typeof value == "string" && (TRACE_ITEM_TYPES.includes(value) || rules.itemTypes.includes(value)))) return undefined;
+  return { path: [...path, at], message: `unknown item type ${JSON.stringify(value)} in ${at}: declare it in the rules' itemTypes`, code: "custom" };
 }

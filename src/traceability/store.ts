@@ -265,11 +265,8 @@ export class TraceStore {
       made.push(this.addLink(`~executes:${item.id}`, item.kind, item.id, "test-case", e.testCaseId, "executes", undefined));
     }
     if (item.kind === "defect") {
-      if (Array.isArray(e.requirementIds)) {
-        for (const r of e.requirementIds as unknown[]) {
-          if (typeof r === "string") made.push(this.addLink(`~affects:${item.id}:${r}`, item.kind, item.id, "requirement", r, "affects", undefined));
-        }
-      }
+      // requirementIds are checked where they enter: a list of ids, each once, or absent.
+      for (const r of (e.requirementIds ?? []) as string[]) made.push(this.addLink(`~affects:${item.id}:${r}`, item.kind, item.id, "requirement", r, "affects", undefined));
       if (typeof e.foundInRunId === "string") {
         made.push(this.addLink(`~found-in:${item.id}`, item.kind, item.id, "test-run", e.foundInRunId, "found-in", undefined));
       }
@@ -301,14 +298,9 @@ function inactiveOf(kind: TraceItemKind, e: TraceEntity, rules: Pick<TraceRules,
 }
 
 function typeOf(kind: TraceItemKind, e: TraceEntity, fields: TraceRules["typeFields"]): string {
-  const field = kind === "requirement" || kind === "artifact" || kind === "test-case" ? fields[kind] : undefined;
-  if (field !== undefined) {
-    const own = Object.hasOwn(e, field) ? e[field] : undefined;
-    if (typeof own === "string" && own !== "") return own;
-  }
-  if (kind === "requirement") return typeof e.type === "string" ? e.type : "requirement";
-  if (kind === "artifact") return typeof e.artifactType === "string" ? e.artifactType : "artifact";
-  return kind;
+  // The input checks (typeFieldIssue) have refused a type field's value or a built-in type no rule can know.
+  const field = (fields as Record<string, string | undefined>)[kind];
+  return ((field && Object.hasOwn(e, field) && e[field]) || (kind == "requirement" ? e.type : kind == "artifact" ? e.artifactType : kind)) as string;
 }
 
 /** A revision as the revision check reads it: a number, or undefined. */

@@ -67,14 +67,14 @@ export function checkStructure(store: TraceStore, c: Compiled, acks: readonly Ac
     const t = store.to[l] as number;
     const type = store.ltype[l] as number;
     const implicit = ((lf[l] as number) & F_IMPLICIT) !== 0;
-    if (f >= 0 && f === t) {
-      add("self-link", `${store.links[l]!.id} links ${store.items[f]!.key} to itself`, [store.items[f]!.key], [store.links[l]!.id]);
+    const s = store.links[l]!;
+    // Keys are built only for a dangling link (a live end's key is its node's).
+    if (f >= 0 ? f === t : s.fromKey === s.toKey) {
+      add("self-link", `${s.id} links ${s.fromKey} to itself`, [s.fromKey], [s.id]);
       // A self-link of a cycle type makes its item a one-member cycle.
-      if ((lf[l] as number) & F_CYCLE) selfLoop.add(f);
+      if (f >= 0 && (lf[l] as number) & F_CYCLE) selfLoop.add(f);
     }
     if (f < 0 || t < 0) {
-      const s = store.links[l]!;
-      if (s.fromKey === s.toKey) add("self-link", `${s.id} links ${s.fromKey} to itself`, [s.fromKey], [s.id]);
       const fromMissing = !store.index.has(s.fromKey);
       const toMissing = !store.index.has(s.toKey);
       const missingEnd = fromMissing && toMissing ? "both" : fromMissing ? "from" : "to";
@@ -88,7 +88,6 @@ export function checkStructure(store: TraceStore, c: Compiled, acks: readonly Ac
       continue;
     }
     if (!implicit && !(declared[type] ??= store.reg.isDeclared(type))) {
-      const s = store.links[l]!;
       add("unknown-link-type", `${s.id} uses link type ${store.reg.def(type).name}, which the rules do not declare`, [s.fromKey, s.toKey], [s.id]);
     }
     if (c.allowed && !implicit) {
@@ -96,7 +95,6 @@ export function checkStructure(store: TraceStore, c: Compiled, acks: readonly Ac
       const tt = store.items[t]!.type;
       const name = store.reg.def(type).name;
       if (!c.allowed.has(`${ft}|${name}|${tt}`)) {
-        const s = store.links[l]!;
         add("disallowed-link", `${s.id}: a ${ft} may not ${name} a ${tt}`, [s.fromKey, s.toKey], [s.id]);
       }
     }
@@ -154,7 +152,8 @@ export function checkStructure(store: TraceStore, c: Compiled, acks: readonly Ac
     let retired: Set<string> | undefined;
     const has = (store.out[v] as number[]).some((l) => {
       const t = store.to[l] as number;
-      const parent = store.alive[l] === 1 && t >= 0 && p.via.has(store.links[l]!.type) ? store.items[t]! : undefined;
+      // An item is not its own parent: a self-link justifies nothing.
+      const parent = store.alive[l] === 1 && t >= 0 && t !== v && p.via.has(store.ltype[l] as number) ? store.items[t]! : undefined;
       if (!parent || !p.anyOf.has(parent.type)) return false;
       if (parent.inactive !== undefined) (retired ??= new Set()).add(`${parent.key} is ${parent.entity.status === parent.inactive ? "" : "tagged "}${parent.inactive}`);
       return parent.inactive === undefined;
@@ -166,8 +165,8 @@ export function checkStructure(store: TraceStore, c: Compiled, acks: readonly Ac
   // An acknowledgement counts only for an audience its requirement lists: any other is reported, never dropped unseen.
   for (const a of acks) {
     const v = store.nodeOf("requirement", a.requirementId);
-    const listed = v === undefined ? [] : store.items[v]!.entity.audiences;
-    const list = Array.isArray(listed) ? (listed as string[]) : [];
+    // Audiences are checked where they enter: a list of roles, or absent.
+    const list = ((v === undefined ? 0 : store.items[v]!.entity.audiences) || []) as string[];
     if (v !== undefined && list.includes(a.audienceRole)) continue;
     const key = `requirement:${a.requirementId}`;
     const who = `acknowledgement ${a.id} (${a.personId} for ${a.audienceRole})`;

@@ -81,7 +81,8 @@ export class SuspectState {
     for (const l of direct) {
       const f = s.from[l] as number;
       reached.add(f);
-      if (((lf[l] as number) & F_TRANSITIVE) !== 0 && !distOf.has(f)) {
+      // A self-link's source is the origin itself: the links into it are its own direct or unreviewed links, not one further.
+      if (f !== o && ((lf[l] as number) & F_TRANSITIVE) !== 0 && !distOf.has(f)) {
         distOf.set(f, 1);
         frontier.push(f);
       }

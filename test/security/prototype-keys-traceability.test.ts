@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { analyzeTraceGraph, buildTraceGraph, diffFields, diffTraceBaselines, fingerprintOf, impactOf, requirementFingerprint, traceMatrix, type TraceInput } from "../../src/traceability/index.js";
+import { analyzeTraceGraph, analyzeTraceability, buildTraceGraph, diffFields, diffTraceBaselines, fingerprintOf, impactOf, requirementFingerprint, traceMatrix, type TraceInput, type TraceRulesInput } from "../../src/traceability/index.js";
+import { firstIssuePath } from "../support/errors.js";
 import { ORDINARY, expectSameModuloRenaming, prototypeSnapshot } from "./hostile-keys.js";
 import { art, run, tc, T0 } from "../traceability/helpers.js";
 import type { TraceEntity, TraceItemKind } from "../../src/traceability/index.js";
@@ -13,7 +14,7 @@ const T1 = "2026-04-01T09:00:00.000Z";
 
 /*
  * The small office of test/traceability/impact-diff-matrix.test.ts with ids and requirement types as tokens:
- * k1 (type k0) ← k2 (derives) ← k3, k4 (refines); artifact k5 (artifact type k0) implements k3; TC-1 verifies k3
+ * k1 (type k1, declared in the rules' itemTypes: an undeclared type is refused, and `__proto__` cannot be declared) ← k2 (derives) ← k3, k4 (refines); artifact k5 (artifact type k1) implements k3; TC-1 verifies k3
  * (passed), TC-2 verifies k4 (never run). Built from the names, so fingerprints follow the renaming.
  */
 const office = (n: { ids: string[]; type: string }): TraceInput => {
@@ -39,23 +40,32 @@ const office = (n: { ids: string[]; type: string }): TraceInput => {
     changedAt: { [`requirement:${c}`]: T0 },
   };
 };
-const names = () => ({ ids: [k1, k2, k3, k4, k5], type: k0 });
+const names = () => ({ ids: [k1, k2, k3, k4, k5], type: k1 });
+const rules = (n: { type: string }): TraceRulesInput => ({ itemTypes: [n.type] });
 
 describe("traceability: item ids and types named like Object.prototype members", () => {
   it("the ordinary office gives the hand-derived impact", () => {
-    const down = impactOf(buildTraceGraph(office(names())), [`requirement:${k2}`], { direction: "downstream" });
+    const down = impactOf(buildTraceGraph(office(names()), rules(names())), [`requirement:${k2}`], { direction: "downstream" });
     expect(down.items.map((i) => [i.item, i.distance])).toEqual([[`requirement:${k3}`, 1], [`requirement:${k4}`, 1], [`artifact:${k5}`, 2], ["test-case:TC-1", 2], ["test-case:TC-2", 2]]);
   });
 
   it("analysis, impact (byType), matrix and baseline diff give the same answers", async () => {
-    await expectSameModuloRenaming(names(), (n) => analyzeTraceGraph(buildTraceGraph(office(n))));
-    await expectSameModuloRenaming(names(), (n) => impactOf(buildTraceGraph(office(n)), [`requirement:${n.ids[1]}`], { direction: "downstream" }));
-    await expectSameModuloRenaming(names(), (n) => impactOf(buildTraceGraph(office(n)), ["test-case:TC-1"], { direction: "upstream" }));
-    await expectSameModuloRenaming(names(), (n) => traceMatrix(analyzeTraceGraph(buildTraceGraph(office(n))), { rowTypes: ["functional", n.type], columns: [{ label: "Code", itemTypes: [n.type], linkTypes: ["implements"] }] }));
+    await expectSameModuloRenaming(names(), (n) => analyzeTraceGraph(buildTraceGraph(office(n), rules(n))));
+    await expectSameModuloRenaming(names(), (n) => impactOf(buildTraceGraph(office(n), rules(n)), [`requirement:${n.ids[1]}`], { direction: "downstream" }));
+    await expectSameModuloRenaming(names(), (n) => impactOf(buildTraceGraph(office(n), rules(n)), ["test-case:TC-1"], { direction: "upstream" }));
+    await expectSameModuloRenaming(names(), (n) => traceMatrix(analyzeTraceGraph(buildTraceGraph(office(n), rules(n))), { rowTypes: ["functional", n.type], columns: [{ label: "Code", itemTypes: [n.type], linkTypes: ["implements"] }] }));
     await expectSameModuloRenaming(names(), (n) => {
       const a = office(n);
-      return diffTraceBaselines(a, { ...a, links: a.links!.slice(1) });
+      return diffTraceBaselines(a, { ...a, links: a.links!.slice(1) }, rules(n));
     });
+  });
+
+  it("a requirement or artifact type named like a prototype member that the rules do not declare is refused at its path", () => {
+    for (const type of [k0, "__proto__", "constructor", "toString"]) {
+      const input = office({ ids: [k1, k2, k3, k4, k5], type });
+      expect(firstIssuePath(() => analyzeTraceability(input))).toEqual(["requirements", 0, "type"]);
+      expect(firstIssuePath(() => analyzeTraceability({ artifacts: input.artifacts! }))).toEqual(["artifacts", 0, "artifactType"]);
+    }
   });
 });
 
