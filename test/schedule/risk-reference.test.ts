@@ -5,7 +5,7 @@ import { runCpmFast } from "../../src/schedule/engine/cpm-fast.js";
 import { cpmState } from "../../src/schedule/engine/cpm-state.js";
 import { compileNetwork } from "../../src/schedule/engine/network.js";
 import { readNetwork } from "../../src/schedule/engine/read-network.js";
-import { datesKernel, runDates } from "../../src/schedule/risk/dates-kernel.js";
+import { datesKernel, datesOf, runDates } from "../../src/schedule/risk/dates-kernel.js";
 import { betaCdfTable, pert } from "../../src/schedule/risk/distributions.js";
 import { Xoshiro128 } from "../../src/schedule/risk/random.js";
 
@@ -153,16 +153,42 @@ describe("dates-only kernel", () => {
         const n = net.spec.ids.length;
         const st = cpmState(n);
         runCpmFast(net, net.spec.duration, st, undefined);
-        const kernel = datesKernel(net);
-        const critical = new Int32Array(n);
-        runDates(kernel, net.spec.duration, critical);
-        const early = Array.from({ length: n }, (_, i) => [kernel.early[2 * i], kernel.early[2 * i + 1], kernel.late[2 * i], kernel.late[2 * i + 1]]);
-        expect(early).toEqual(Array.from({ length: n }, (_, i) => [st.esW[i], st.efW[i], st.lsW[i], st.lfW[i]]));
-        expect(kernel.finishInstant).toBe(st.finishInstant);
-        expect(Array.from(critical)).toEqual(Array.from({ length: n }, (_, i) => (Math.min(st.lsW[i]! - st.esW[i]!, st.lfW[i]! - st.efW[i]!) <= 0 ? 1 : 0)));
+        // Both forms of the passes: on 32-bit integers (what the positions of such a network take) and on doubles.
+        for (const doubles of [false, true]) {
+          const kernel = datesKernel(net);
+          const critical = new Int32Array(n);
+          runDates(kernel, net.spec.duration, critical, doubles);
+          const early = Array.from({ length: n }, (_, i) => datesOf(kernel, i));
+          expect(early).toEqual(Array.from({ length: n }, (_, i) => [st.esW[i], st.efW[i], st.lsW[i], st.lfW[i]]));
+          expect(kernel.finishInstant).toBe(st.finishInstant);
+          expect(Array.from(critical)).toEqual(Array.from({ length: n }, (_, i) => (Math.min(st.lsW[i]! - st.esW[i]!, st.lfW[i]! - st.efW[i]!) <= 0 ? 1 : 0)));
+        }
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("dates-only kernel beyond 32 bits", () => {
+  it("a run whose positions could leave ±2^30 takes the double passes: the fast CPM kernel's positions still", () => {
+    // A (2,300,000 days = 1,104,000,000 minutes) → B (as long) FS, C SS +2 d from A, late dates from the project's
+    // first day (finishBy): A's late start lies 4,600,000 days before it, below −2^31 minutes, where the integer passes
+    // would wrap. 6 × Σ durations exceeds 2^30, so they are not tried: the positions are those of runCpmFast, and all
+    // three activities have negative float, so critical.
+    const input: ScheduleInput = {
+      projectStart: "2027-01-04",
+      activities: [{ id: "A", duration: 2_300_000 }, { id: "B", duration: 2_300_000 }, { id: "C", duration: 1 }],
+      links: [{ from: "A", to: "B" }, { from: "A", to: "C", type: "SS", lag: { days: 2 } }],
+    };
+    const net = compileNetwork(readNetwork(input));
+    const st = cpmState(3);
+    runCpmFast(net, net.spec.duration, st, net.spec.start);
+    const kernel = datesKernel(net, 0, net.spec.start);
+    const critical = new Int32Array(3);
+    runDates(kernel, net.spec.duration, critical);
+    expect([0, 1, 2].map((i) => datesOf(kernel, i))).toEqual([0, 1, 2].map((i) => [st.esW[i], st.efW[i], st.lsW[i], st.lfW[i]]));
+    expect(st.lsW[0]).toBeLessThan(-(2 ** 31));
+    expect([kernel.finishInstant, Array.from(critical)]).toEqual([st.finishInstant, [1, 1, 1]]);
   });
 });
 
