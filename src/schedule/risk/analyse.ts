@@ -9,6 +9,7 @@ import type { ActivityRisk, MilestoneDating, FinishHistogramBin, RiskOptions, Ri
 import { Xoshiro128, inverseNormal, normalCdf } from "./random.js";
 import { readRiskModel, type RiskSpec } from "./read-model.js";
 import { datesKernel, pinnedEvening, runDates, setDatesLag } from "./dates-kernel.js";
+import { sample, sampler } from "./sampler.js";
 import { pearson, ranks, type RankScratch } from "./stats.js";
 
 const method = (percentiles: RiskSpec["percentileMethod"], plan: RiskSpec["schedule"], measure: RiskSpec["correlationMeasure"]) =>
@@ -108,9 +109,7 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
   const varBase = Float64Array.from(varActivity, (i) => base[i] as number);
   const varPerDay = Float64Array.from(varActivity, (i) => rs.perDayMinor[i] as number);
   const sumV = new Float64Array(nv);
-  const uncertainActivity = Int32Array.from(rs.uncertain, (x) => x.activity);
-  const uncertainUnit = Int32Array.from(rs.uncertain, (x) => x.unit);
-  const quantiles = rs.uncertain.map((x) => x.quantile);
+  const draws = sampler(rs.uncertain);
   // Cost of the base durations; an iteration adds perDay × (sampled − base) per variable activity — integers, exact.
   const baseCost = deterministicCost;
   // The dates kernel also runs where only a start into a milestone sent scheduleNetwork to the general kernel (for a
@@ -136,9 +135,7 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
     }
     for (let k = K; k < rs.units; k++) u[k] = rng.uniform();
     for (let v = 0; v < nv; v++) dur[varActivity[v] as number] = varBase[v] as number;
-    for (let x = 0; x < quantiles.length; x++) {
-      dur[uncertainActivity[x] as number] = Math.round((quantiles[x] as (u: number) => number)(u[uncertainUnit[x] as number] as number));
-    }
+    sample(draws, u, dur);
     let eventMinor = 0;
     for (const a of factorActs) {
       fac[a] = 1;
