@@ -8,6 +8,7 @@ import { readNetwork } from "../../src/schedule/engine/read-network.js";
 import { datesKernel, datesOf, runDates } from "../../src/schedule/risk/dates-kernel.js";
 import { betaCdfTable, pert } from "../../src/schedule/risk/distributions.js";
 import { Xoshiro128 } from "../../src/schedule/risk/random.js";
+import { centred, pearson, pearsonWith, ranks } from "../../src/schedule/risk/stats.js";
 
 /*
  * issue 13 (Monte Carlo speed): the iteration loop was restructured (a dates-only CPM kernel with fused criticality,
@@ -219,5 +220,19 @@ describe("PERT quantile search", () => {
       const us = [...Array.from({ length: 20000 }, () => rng.uniform()), ...Array.from(cdf).filter((c) => c > 0 && c < 1), ...Array.from({ length: 1023 }, (_, g) => (g + 1) / 1024), 1e-12, 1 - 1e-12];
       for (const u of us) expect(now(u)).toBe(before(u));
     }
+  });
+});
+
+describe("Pearson with a centred sample", () => {
+  it("gives pearson's double exactly (the Monte Carlo centres the project durations once)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 1_000_000, max: 1_020_000 })), { minLength: 2, maxLength: 60 }), (pairs) => {
+        const x = Int32Array.from(pairs, (p) => p[0]);
+        const y = Float64Array.from(pairs, (p) => p[1]);
+        expect(pearsonWith(x, centred(y))).toBe(pearson(x, y));
+        expect(pearsonWith(ranks(x), centred(ranks(y)))).toBe(pearson(ranks(x), ranks(y)));
+      }),
+      { numRuns: 300, seed: 21 },
+    );
   });
 });
