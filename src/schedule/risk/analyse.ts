@@ -108,6 +108,9 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
   for (let i = 0; i < n; i++) if ((variable[i] as number) >= 0) varActivity[variable[i] as number] = i;
   const varBase = Float64Array.from(varActivity, (i) => base[i] as number);
   const varPerDay = Float64Array.from(varActivity, (i) => rs.perDayMinor[i] as number);
+  // Sampled activities are overwritten every iteration: only those that events alone vary go back to their base.
+  const sampled = new Set(rs.uncertain.map((x) => x.activity));
+  const resetActivity = varActivity.filter((i) => !sampled.has(i));
   const sumV = new Float64Array(nv);
   const draws = sampler(rs.uncertain);
   // Cost of the base durations; an iteration adds perDay × (sampled − base) per variable activity — integers, exact.
@@ -134,7 +137,7 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
       u[k] = normalCdf(z);
     }
     for (let k = K; k < rs.units; k++) u[k] = rng.uniform();
-    for (let v = 0; v < nv; v++) dur[varActivity[v] as number] = varBase[v] as number;
+    for (let x = 0; x < resetActivity.length; x++) dur[resetActivity[x] as number] = base[resetActivity[x] as number] as number;
     sample(draws, u, dur);
     let eventMinor = 0;
     for (const a of factorActs) {

@@ -64,6 +64,8 @@ interface Compiled extends DatesKernel {
   readonly earlyInt: Int32Array;
   readonly lateInt: Int32Array;
   lastInt: boolean;
+  /** The run's durations by slot, as integers (filled by `fitsInt32`). */
+  readonly durationInt: Int32Array;
   /** Largest |position| of a floor, bound or the late start day; Σ |lag| now; whether those are whole minutes. */
   readonly bound: number;
   lagSum: number;
@@ -133,7 +135,7 @@ export function datesKernel(net: CompiledNetwork, critMin = 0, lateFromDay?: num
   const kernel: Compiled = {
     n, net, critMin, lateFromDay, order, floor, bounded, predStart, predSrc, predLag, predLagInt: Int32Array.from(predLag), predMask, succStart, succSrc, succLag,
     succLagInt: Int32Array.from(succLag), succMask, predSlot, succSlot, early: new Float64Array(2 * n), late: new Float64Array(2 * n), earlyInt: new Int32Array(2 * n),
-    lateInt: new Int32Array(2 * n), lastInt: false, bound, lagSum, integral, finishInstant: 0, lastFinish: 0,
+    lateInt: new Int32Array(2 * n), lastInt: false, durationInt: new Int32Array(n), bound, lagSum, integral, finishInstant: 0, lastFinish: 0,
   };
   return kernel;
 }
@@ -166,7 +168,7 @@ export function datesOf(kernel: DatesKernel, i: number): [number, number, number
  */
 export function runDates(kernel: DatesKernel, duration: Float64Array, critical: Int32Array, doubles = false): void {
   const k = kernel as Compiled;
-  if (!(!doubles && fitsInt32(k, duration) && runInt(k, duration, critical))) runFloat(k, duration, critical);
+  if (!(!doubles && fitsInt32(k, duration) && runInt(k, critical))) runFloat(k, duration, critical);
 }
 
 /**
@@ -174,14 +176,16 @@ export function runDates(kernel: DatesKernel, duration: Float64Array, critical: 
  * bound, the late start day; the network finish is itself a position) moved along one path, which passes each link
  * once and each activity's duration at most twice (into its finish, out of its start). With room for one more S, a
  * link's candidate and its difference from the running max fit in 32 bits. Whole minutes only (an integer cast would
- * truncate anything else).
+ * truncate anything else). Copies the durations in slot order for the integer passes.
  */
 function fitsInt32(k: Compiled, duration: Float64Array): boolean {
   if (!k.integral) return false;
+  const { order, durationInt } = k;
   let s = k.lagSum;
-  for (let i = 0; i < k.n; i++) {
-    const d = duration[i] as number;
+  for (let q = 0; q < k.n; q++) {
+    const d = duration[order[q] as number] as number;
     if ((d | 0) !== d || d < 0) return false;
+    durationInt[q] = d;
     s += d;
   }
   return k.bound + 6 * s < LIMIT;
@@ -204,8 +208,8 @@ function settle(k: Compiled, finish: number, pinned: number): number {
  * deadlines (few activities) keep their branches on doubles. Returns false, having counted nothing, when the backward
  * start does not fit (not expected: it is the finish or the late start day).
  */
-function runInt(k: Compiled, duration: Float64Array, critical: Int32Array): boolean {
-  const { net, n, order, floor, bounded, predStart, predSrc, predLagInt, predMask, succStart, succSrc, succLagInt, succMask, critMin } = k;
+function runInt(k: Compiled, critical: Int32Array): boolean {
+  const { net, n, order, floor, bounded, predStart, predSrc, predLagInt, predMask, succStart, succSrc, succLagInt, succMask, critMin, durationInt } = k;
   const { minStartW, minFinishW, fixStartW, fixFinishW, maxStartW, maxFinishW, deadlineW } = net;
   const early = k.earlyInt;
   const late = k.lateInt;
@@ -214,7 +218,7 @@ function runInt(k: Compiled, duration: Float64Array, critical: Int32Array): bool
   // project start or the status date unless a link passes it; SNET, also tied with a link; MSO; not FNET or MFO).
   let pinned = -Infinity;
   for (let q = 0; q < n; q++) {
-    const d = (duration[order[q] as number] as number) | 0;
+    const d = durationInt[q] as number;
     const lo = (floor[q] as number) | 0;
     let w = lo;
     const end = predStart[q + 1] as number;
@@ -256,7 +260,7 @@ function runInt(k: Compiled, duration: Float64Array, critical: Int32Array): bool
   if ((from | 0) !== from || Math.abs(from) >= LIMIT) return false;
   for (let q = n - 1; q >= 0; q--) {
     const i = order[q] as number;
-    const d = (duration[i] as number) | 0;
+    const d = durationInt[q] as number;
     let w = from;
     const end = succStart[q + 1] as number;
     for (let p = succStart[q] as number; p < end; p++) {
