@@ -158,14 +158,14 @@ function summary(r: ScheduleRiskResult): string[] {
   ];
 }
 
-const cases: Record<string, () => string[]> = {
+const cases = {
   fast: () => digest(analyseScheduleRisk({ network: plan(false), ...risks } as ScheduleRiskModel, options)),
   general: () => digest(analyseScheduleRisk({ network: plan(true), ...risks } as ScheduleRiskModel, options)),
   netFast: () => summary(analyseScheduleRisk(network(240, 7, false), { iterations: 400, seed: 5, targetFinish: "2027-06-30", targetCost: "700000" })),
   netFastOptions: () =>
     summary(analyseScheduleRisk(network(240, 7, false), { iterations: 400, seed: 6, criticalDays: 1, finishBy: "2028-02-07", correlationMeasure: "spearman", percentileMethod: "exclusive", targetFinish: "2028-02-01" })),
   netGeneral: () => summary(analyseScheduleRisk(network(240, 7, true), { iterations: 400, seed: 5, percentileMethod: "linear", targetFinish: "2027-06-30", targetCost: "700000" })),
-};
+} satisfies Record<string, () => string[]>;
 describe("schedule risk: the faster iteration loop gives the previous results bit for bit (seeded)", () => {
   it("one calendar (dates kernel): every link type, percent lags, constraints, deadline, factors — each figure of each activity", () => {
     expect(cases.fast()).toEqual([

@@ -87,7 +87,12 @@ export function datesKernel(net: CompiledNetwork, critMin = 0, lateFromDay?: num
   const bounded = new Uint8Array(n);
   const predStart = new Int32Array(n + 1);
   const succStart = new Int32Array(n + 1);
-  const [predSrc, predMask, succSrc, succMask, predSlot, succSlot] = Array.from({ length: 6 }, () => new Int32Array(m));
+  const predSrc = new Int32Array(m);
+  const predMask = new Int32Array(m);
+  const succSrc = new Int32Array(m);
+  const succMask = new Int32Array(m);
+  const predSlot = new Int32Array(m);
+  const succSlot = new Int32Array(m);
   const predLag = new Float64Array(m);
   const succLag = new Float64Array(m);
   let bound = lateFromDay === undefined ? 0 : Math.abs((lateFromDay - net.origin + 1) * net.mpd);
