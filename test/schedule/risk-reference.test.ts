@@ -5,9 +5,10 @@ import { runCpmFast } from "../../src/schedule/engine/cpm-fast.js";
 import { cpmState } from "../../src/schedule/engine/cpm-state.js";
 import { compileNetwork } from "../../src/schedule/engine/network.js";
 import { readNetwork } from "../../src/schedule/engine/read-network.js";
-import { datesKernel, runDates } from "../../src/schedule/risk/dates-kernel.js";
+import { datesKernel, datesOf, runDates } from "../../src/schedule/risk/dates-kernel.js";
 import { betaCdfTable, pert } from "../../src/schedule/risk/distributions.js";
 import { Xoshiro128 } from "../../src/schedule/risk/random.js";
+import { centred, pearson, pearsonWith, ranks } from "../../src/schedule/risk/stats.js";
 
 /*
  * issue 13 (Monte Carlo speed): the iteration loop was restructured (a dates-only CPM kernel with fused criticality,
@@ -153,16 +154,42 @@ describe("dates-only kernel", () => {
         const n = net.spec.ids.length;
         const st = cpmState(n);
         runCpmFast(net, net.spec.duration, st, undefined);
-        const kernel = datesKernel(net);
-        const critical = new Int32Array(n);
-        runDates(kernel, net.spec.duration, critical);
-        const early = Array.from({ length: n }, (_, i) => [kernel.early[2 * i], kernel.early[2 * i + 1], kernel.late[2 * i], kernel.late[2 * i + 1]]);
-        expect(early).toEqual(Array.from({ length: n }, (_, i) => [st.esW[i], st.efW[i], st.lsW[i], st.lfW[i]]));
-        expect(kernel.finishInstant).toBe(st.finishInstant);
-        expect(Array.from(critical)).toEqual(Array.from({ length: n }, (_, i) => (Math.min(st.lsW[i]! - st.esW[i]!, st.lfW[i]! - st.efW[i]!) <= 0 ? 1 : 0)));
+        // Both forms of the passes: on 32-bit integers (what the positions of such a network take) and on doubles.
+        for (const doubles of [false, true]) {
+          const kernel = datesKernel(net);
+          const critical = new Int32Array(n);
+          runDates(kernel, net.spec.duration, critical, doubles);
+          const early = Array.from({ length: n }, (_, i) => datesOf(kernel, i));
+          expect(early).toEqual(Array.from({ length: n }, (_, i) => [st.esW[i], st.efW[i], st.lsW[i], st.lfW[i]]));
+          expect(kernel.finishInstant).toBe(st.finishInstant);
+          expect(Array.from(critical)).toEqual(Array.from({ length: n }, (_, i) => (Math.min(st.lsW[i]! - st.esW[i]!, st.lfW[i]! - st.efW[i]!) <= 0 ? 1 : 0)));
+        }
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("dates-only kernel beyond 32 bits", () => {
+  it("a run whose positions could leave ±2^30 takes the double passes: the fast CPM kernel's positions still", () => {
+    // A (2,300,000 days = 1,104,000,000 minutes) → B (as long) FS, C SS +2 d from A, late dates from the project's
+    // first day (finishBy): A's late start lies 4,600,000 days before it, below −2^31 minutes, where the integer passes
+    // would wrap. 6 × Σ durations exceeds 2^30, so they are not tried: the positions are those of runCpmFast, and all
+    // three activities have negative float, so critical.
+    const input: ScheduleInput = {
+      projectStart: "2027-01-04",
+      activities: [{ id: "A", duration: 2_300_000 }, { id: "B", duration: 2_300_000 }, { id: "C", duration: 1 }],
+      links: [{ from: "A", to: "B" }, { from: "A", to: "C", type: "SS", lag: { days: 2 } }],
+    };
+    const net = compileNetwork(readNetwork(input));
+    const st = cpmState(3);
+    runCpmFast(net, net.spec.duration, st, net.spec.start);
+    const kernel = datesKernel(net, 0, net.spec.start);
+    const critical = new Int32Array(3);
+    runDates(kernel, net.spec.duration, critical);
+    expect([0, 1, 2].map((i) => datesOf(kernel, i))).toEqual([0, 1, 2].map((i) => [st.esW[i], st.efW[i], st.lsW[i], st.lfW[i]]));
+    expect(st.lsW[0]).toBeLessThan(-(2 ** 31));
+    expect([kernel.finishInstant, Array.from(critical)]).toEqual([st.finishInstant, [1, 1, 1]]);
   });
 });
 
@@ -193,5 +220,19 @@ describe("PERT quantile search", () => {
       const us = [...Array.from({ length: 20000 }, () => rng.uniform()), ...Array.from(cdf).filter((c) => c > 0 && c < 1), ...Array.from({ length: 1023 }, (_, g) => (g + 1) / 1024), 1e-12, 1 - 1e-12];
       for (const u of us) expect(now(u)).toBe(before(u));
     }
+  });
+});
+
+describe("Pearson with a centred sample", () => {
+  it("gives pearson's double exactly (the Monte Carlo centres the project durations once)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 1_000_000, max: 1_020_000 })), { minLength: 2, maxLength: 60 }), (pairs) => {
+        const x = Int32Array.from(pairs, (p) => p[0]);
+        const y = Float64Array.from(pairs, (p) => p[1]);
+        expect(pearsonWith(x, centred(y))).toBe(pearson(x, y));
+        expect(pearsonWith(ranks(x), centred(ranks(y)))).toBe(pearson(ranks(x), ranks(y)));
+      }),
+      { numRuns: 300, seed: 21 },
+    );
   });
 });

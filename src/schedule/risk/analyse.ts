@@ -9,7 +9,8 @@ import type { ActivityRisk, MilestoneDating, FinishHistogramBin, RiskOptions, Ri
 import { Xoshiro128, inverseNormal, normalCdf } from "./random.js";
 import { readRiskModel, type RiskSpec } from "./read-model.js";
 import { datesKernel, pinnedEvening, runDates, setDatesLag } from "./dates-kernel.js";
-import { pearson, ranks, type RankScratch } from "./stats.js";
+import { sample, sampler } from "./sampler.js";
+import { centred, pearsonWith, ranks, type RankScratch } from "./stats.js";
 
 const method = (percentiles: RiskSpec["percentileMethod"], plan: RiskSpec["schedule"], measure: RiskSpec["correlationMeasure"]) =>
   "xoshiro128** seeded by splitmix32; uniforms (x + 0.5)/2^32; normals by inversion (Acklam); correlation by a Gaussian copula " +
@@ -107,10 +108,11 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
   for (let i = 0; i < n; i++) if ((variable[i] as number) >= 0) varActivity[variable[i] as number] = i;
   const varBase = Float64Array.from(varActivity, (i) => base[i] as number);
   const varPerDay = Float64Array.from(varActivity, (i) => rs.perDayMinor[i] as number);
+  // Sampled activities are overwritten every iteration: only those that events alone vary go back to their base.
+  const sampled = new Set(rs.uncertain.map((x) => x.activity));
+  const resetActivity = varActivity.filter((i) => !sampled.has(i));
   const sumV = new Float64Array(nv);
-  const uncertainActivity = Int32Array.from(rs.uncertain, (x) => x.activity);
-  const uncertainUnit = Int32Array.from(rs.uncertain, (x) => x.unit);
-  const quantiles = rs.uncertain.map((x) => x.quantile);
+  const draws = sampler(rs.uncertain);
   // Cost of the base durations; an iteration adds perDay × (sampled − base) per variable activity — integers, exact.
   const baseCost = deterministicCost;
   // The dates kernel also runs where only a start into a milestone sent scheduleNetwork to the general kernel (for a
@@ -135,10 +137,8 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
       u[k] = normalCdf(z);
     }
     for (let k = K; k < rs.units; k++) u[k] = rng.uniform();
-    for (let v = 0; v < nv; v++) dur[varActivity[v] as number] = varBase[v] as number;
-    for (let x = 0; x < quantiles.length; x++) {
-      dur[uncertainActivity[x] as number] = Math.round((quantiles[x] as (u: number) => number)(u[uncertainUnit[x] as number] as number));
-    }
+    for (let x = 0; x < resetActivity.length; x++) dur[resetActivity[x] as number] = base[resetActivity[x] as number] as number;
+    sample(draws, u, dur);
     let eventMinor = 0;
     for (const a of factorActs) {
       fac[a] = 1;
@@ -171,10 +171,9 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
       countCritical(net, st, critical, critMin);
     }
     let c = baseCost + eventMinor * mpd;
-    const row = it * nv;
     for (let v = 0; v < nv; v++) {
       const d = dur[varActivity[v] as number] as number;
-      samples[row + v] = d;
+      samples[v * N + it] = d;
       sumV[v] = (sumV[v] as number) + d;
       c += (varPerDay[v] as number) * (d - (varBase[v] as number));
     }
@@ -182,12 +181,11 @@ export function analyseScheduleRisk(model: ScheduleRiskModel, options: RiskOptio
     if (options.onProgress && ((it + 1) % step === 0 || it + 1 === N)) options.onProgress(it + 1, N);
   }
   pctLinks.forEach((k, x) => (linkLag[k] = baseLag[x] as number));
-  const columns = transpose(samples, N, nv);
   for (let i = 0; i < n; i++) {
     const v = variable[i] as number;
     sumD[i] = v >= 0 ? (sumV[v] as number) : (base[i] as number) * N;
   }
-  return summarise(rs, { finishes, costs, critical, occurred, samples: columns, variable, sumD, deterministicFinish, deterministicCost, startInstant });
+  return summarise(rs, { finishes, costs, critical, occurred, samples, variable, sumD, deterministicFinish, deterministicCost, startInstant });
 }
 
 /**
@@ -220,20 +218,6 @@ function lastFinish(net: CompiledNetwork, st: CpmState, dating: MilestoneDating)
     if (f > t) t = f;
   }
   return t;
-}
-
-/** Iteration-major rows (written contiguously in the loop) to one column per variable activity (ranked at the end). */
-function transpose(rows: Int32Array, N: number, nv: number): Int32Array {
-  const out = new Int32Array(rows.length);
-  const B = 64; // blocks keep both sides in cache
-  for (let i0 = 0; i0 < N; i0 += B) {
-    const i1 = Math.min(N, i0 + B);
-    for (let v0 = 0; v0 < nv; v0 += B) {
-      const v1 = Math.min(nv, v0 + B);
-      for (let i = i0; i < i1; i++) for (let v = v0; v < v1; v++) out[v * N + i] = rows[i * nv + v] as number;
-    }
-  }
-  return out;
 }
 
 /** Cost of one iteration in minor-unit-minutes: (fixed + events) × mpd + Σ perDay × minutes — integers, exact. */
@@ -329,7 +313,8 @@ function summarise(rs: RiskSpec, runs: Runs): ScheduleRiskResult {
   // Sensitivity: Spearman of each variable activity's duration with the project duration; cruciality with Pearson.
   const project = new Float64Array(N);
   for (let it = 0; it < N; it++) project[it] = (runs.finishes[it] as number) - runs.startInstant;
-  const projectRanks = ranks(project);
+  const projectC = centred(project);
+  const projectRanks = centred(ranks(project));
   const scratch: RankScratch = { counts: new Int32Array(0), avg: new Float64Array(0), out: new Float64Array(0) };
   const activities: ActivityRisk[] = net.spec.ids.map((id, i) => {
     const v = runs.variable[i] as number;
@@ -340,8 +325,8 @@ function summarise(rs: RiskSpec, runs: Runs): ScheduleRiskResult {
       return { id, criticalityIndex: ci, durationCorrelation: none, cruciality: none, sensitivity: none, meanDuration: mean };
     }
     const col = runs.samples.subarray(v * N, (v + 1) * N);
-    const r = pearson(col, project);
-    const s = pearson(ranks(col, scratch), projectRanks);
+    const r = pearsonWith(col, projectC);
+    const s = pearsonWith(ranks(col, scratch), projectRanks);
     // Four places; a negative correlation on a never-critical activity (r × 0) or one rounding to 0 reads plain 0, not −0.
     const dec = (x: number | undefined): Metric<Decimal> => {
       if (x === undefined) return missing("constant-duration", `${id}'s sampled duration or the project duration did not vary`);
