@@ -78,6 +78,24 @@ describe("MSPDI export: ActualDuration beside RemainingDuration", () => {
     ]);
   });
 
+  it("a zero-length package at 50 % with no remaining days writes neither duration, so a re-import adds none", () => {
+    // A hunt (the round-trip property at 10× its runs) found a 0-day task at 50 % come back with "remainingDays": "0":
+    // the export wrote RemainingDuration PT0H0M0S for what the first import had left unrecorded. Recorded 0 days stays.
+    const { records } = mspdiToPmokit(readMspdi(`<Project xmlns="http://schemas.microsoft.com/project"><Name>f</Name><StartDate>2027-01-04T08:00:00</StartDate><CurrencyCode>EUR</CurrencyCode><Tasks></Tasks></Project>`).document, OPTIONS);
+    const pkg = (uid: number, remainingDays?: string) => decodeEntity("work-package", {
+      id: `prj-x-t${uid}`, version: 1, createdAt: IMPORTED_AT, updatedAt: IMPORTED_AT, projectId: "prj-x", code: String(uid), name: `T${uid}`,
+      plannedStart: "2027-01-04", plannedFinish: "2027-01-04", timePhasedBudget: [], earningRule: { type: "percent-complete" }, durationDays: "0",
+      progress: [{ date: "2027-01-05", percentComplete: "50", started: true, ...(remainingDays ? { remainingDays } : {}) }], actualStart: "2027-01-04",
+    });
+    const xml = writeMspdi(pmokitToMspdi({ project: records.project![0]!, workPackages: [pkg(1), pkg(2, "0")] }).document);
+    expect([progressOf(xml, "1"), progressOf(xml, "2")]).toEqual([
+      ["PT0H0M0S", undefined, undefined, "50"],
+      ["PT0H0M0S", "PT0H0M0S", "PT0H0M0S", "50"],
+    ]);
+    const again = mspdiToPmokit(readMspdi(xml).document, OPTIONS).records["work-package"]!;
+    expect(again.map((w) => w.progress.map((p) => p.remainingDays?.toFixed()))).toEqual([[undefined], ["0"]]);
+  });
+
   it("a remaining beyond the duration lengthens the written Duration to actual + remaining, and says so", () => {
     // 5 days at 40 % with 6 days left: actual = 40 % of 5 = 2 days (PT16H0M0S), Duration = 2 + 6 = 8 days (PT64H0M0S).
     const { records } = mspdiToPmokit(readMspdi(`<Project xmlns="http://schemas.microsoft.com/project"><Name>f</Name><StartDate>2027-01-04T08:00:00</StartDate><CurrencyCode>EUR</CurrencyCode><Tasks></Tasks></Project>`).document, OPTIONS);

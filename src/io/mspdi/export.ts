@@ -252,7 +252,10 @@ export function pmokitToMspdi(plan: ProjectPlan, options: MspdiExportOptions = {
       ...(w.actualStart ? { ActualStart: at(w.actualStart, "08:00:00") } : {}),
       // The work done and what is left of a started package (its latest remaining days, else the percent's share), so
       // MS Project and a re-import schedule it.
-      ...(done ? { ActualDuration: span(done.actual), RemainingDuration: span(done.remaining) } : now.remaining ? { RemainingDuration: span(now.remaining) } : {}),
+      // A zero-length task with no remaining days recorded has neither to write (a re-import read "0 days left").
+      ...(done && (now.remaining !== undefined || !done.actual.plus(done.remaining).isZero())
+        ? { ActualDuration: span(done.actual), RemainingDuration: span(done.remaining) }
+        : now.remaining ? { RemainingDuration: span(now.remaining) } : {}),
       ...(w.actualFinish ? { ActualFinish: at(w.actualFinish, "17:00:00") } : finished ? { ActualFinish: at(actualDate.get(w.id) ?? w.plannedFinish, "17:00:00") } : {}),
       ...(actual ? { ActualCost: sumMoney(actual, cur) } : {}),
       ...(w.description ? { Notes: w.description } : {}),
