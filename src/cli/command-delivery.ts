@@ -105,6 +105,7 @@ export function registerDeliveryCommands(program: Command, ctx: CommandContext):
           tornado: r.result.tornado.slice(0, 10).map((t) => ({ activity: t.id, sensitivity: t.sensitivity.toFixed() })),
           criticality: r.result.activities.filter((a) => a.criticalityIndex.gt(0)).map((a) => ({ activity: a.id, index: a.criticalityIndex.toFixed() })),
           leftOut: r.leftOut.map((l) => ({ risk: l.riskId, reason: l.reason })),
+          startedWork: r.startedImpacts.map((i) => ({ risk: i.riskId, days: i.days, activities: i.activities })),
         })));
       } else if (results.length === 0) {
         io.stdout.write(projects === 0 ? "no projects to simulate: the database has none\n" : "no projects to simulate: none has duration estimates or risk events (give work packages a durationEstimate, or open risks a scheduleImpactOn and scheduleImpactDays; an MS Project file carries neither)\n");
@@ -114,6 +115,8 @@ export function registerDeliveryCommands(program: Command, ctx: CommandContext):
           if (r.target) io.stdout.write(`          P(finish ≤ ${r.target}) = ${r.result.probabilityOfFinish.value === undefined ? missingText(r.result.probabilityOfFinish) : r.result.probabilityOfFinish.value.toFixed(3)}\n`);
           // Activities by label, as `schedule` and the report's tornado name them (an id where the project has none: another project's).
           io.stdout.write(`          drivers: ${r.result.tornado.slice(0, 3).map((t) => `${Object.hasOwn(r.labels, t.id) ? r.labels[t.id] : t.id} ${t.sensitivity.toFixed(2)}`).join(", ") || "none"}\n`);
+          const label = (id: string) => (Object.hasOwn(r.labels, id) ? r.labels[id] : id);
+          for (const i of r.startedImpacts) io.stdout.write(`          not simulated: ${i.riskId}'s ${i.days} days on ${i.activities.map(label).join(", ")}, started: uncertainty applies to unstarted work (its cost is counted)\n`);
           if (r.leftOut.length > 0) io.stdout.write(`          left out: ${r.leftOut.map((l) => `${l.riskId} (${l.reason === "no-impact" ? "no scheduleImpactDays or costImpact" : "no activity in the plan"})`).join(", ")}\n`);
         }
       }
