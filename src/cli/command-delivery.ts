@@ -1,4 +1,5 @@
 import { Command, Option } from "commander";
+import type { ImportedRecords } from "../io/index.js";
 import { metric } from "../core/index.js";
 import { earnedValueWarningText, missingText, overallRule } from "../reports/index.js";
 import { json, EXIT, type AnalysisOpts, type CommandContext } from "./command-context.js";
@@ -9,7 +10,7 @@ import { jsonDecimal, jsonMissing, jsonMoney } from "./json-figures.js";
 import type { DeliveryAnalysis } from "./office.js";
 import { asOfOption, dbOption, jsonOption, parseDate, planConventionOptions, DATA_STATUS_DATE, PLAN_STATUS_DATE, RISK_FLAGS, type PlanConventionFlags } from "./options.js";
 import { progress } from "./progress.js";
-import { readRecords, withDelivery, withSchedule } from "./records.js";
+import { olderStatusDateWarning, readRecords, withDelivery, withSchedule } from "./records.js";
 import { analyzeOfficeRisk, OFFICE_RISK_RUN } from "./risk.js";
 import { planConventionsOf } from "./schedule.js";
 import { scheduleSummary } from "./schedule-summary.js";
@@ -21,13 +22,17 @@ import { traceSummary } from "./trace.js";
 export function registerDeliveryCommands(program: Command, ctx: CommandContext): void {
   const { io, raw, dataAsOf } = ctx;
   type AnalysisOpts = { db: string; asOf?: string; json?: boolean };
-  const analysis = (name: string, description: string, show: (delivery: DeliveryAnalysis, asJson: boolean) => number) =>
+  const analysis = (name: string, description: string, show: (delivery: DeliveryAnalysis, asJson: boolean, records: ImportedRecords, asOfGiven: boolean) => number) =>
     program.command(name).description(description).addOption(dbOption()).addOption(asOfOption(DATA_STATUS_DATE)).addOption(jsonOption())
       .action(async (o: AnalysisOpts) => {
-        ctx.setExit(show(await withDelivery(raw, { db: o.db, asOf: dataAsOf(o) }), o.json === true));
+        let records: ImportedRecords = {};
+        const delivery = await withDelivery(raw, { db: o.db, asOf: (r) => dataAsOf(o)((records = r)) });
+        ctx.setExit(show(delivery, o.json === true, records, o.asOf !== undefined));
       });
 
-  analysis("evm", "earned value and earned schedule of the running projects; exit 1 when a project is red", (d, asJson) => {
+  analysis("evm", "earned value and earned schedule of the running projects; exit 1 when a project is red", (d, asJson, records, asOfGiven) => {
+    // Measured as of the data's status date (no --as-of): a project whose own date is older is said to be.
+    const older = (code: string) => (asOfGiven ? [] : olderStatusDateWarning(records, code, d.statusDate));
     if (asJson) {
       json(io, d.projects.map((p) => {
         const f = p.series.atStatusDate.figures;
@@ -37,13 +42,13 @@ export function registerDeliveryCommands(program: Command, ctx: CommandContext):
           bac: jsonMoney(f.bac), pv: jsonMoney(f.pv), ev: jsonMoney(f.ev), ac: jsonMoney(f.ac),
           cpi: jsonDecimal(f.cpi), spi: jsonDecimal(f.spi), spiT: jsonDecimal(s.spiT), eac: jsonMoney(f.selectedEac.value),
           forecastFinish: s.forecastFinish.spiT.value === undefined ? jsonMissing(s.forecastFinish.spiT) : s.forecastFinish.spiT.value,
-          warnings: p.series.atStatusDate.warnings.map((w) => earnedValueWarningText(w, p.series.atStatusDate.packages)),
+          warnings: [...older(p.code), ...p.series.atStatusDate.warnings.map((w) => earnedValueWarningText(w, p.series.atStatusDate.packages))],
         };
       }));
     }
     else io.stdout.write(`${projectLines(d.projects, d.people).map(printable).join("\n")}\n`);
     // The calculator's warnings (a fallback to another baseline than the one asked for …) are printed, never dropped.
-    if (!asJson) for (const p of d.projects) for (const line of evmWarningLines(p.code, p.series.atStatusDate.warnings, p.series.atStatusDate.packages)) io.stderr.write(`${printable(line)}\n`);
+    if (!asJson) for (const p of d.projects) for (const line of [...older(p.code).map((w) => `warning: ${w}`), ...evmWarningLines(p.code, p.series.atStatusDate.warnings, p.series.atStatusDate.packages)]) io.stderr.write(`${printable(line)}\n`);
     return d.projects.some((p) => p.rag.overall.colour === "red") ? EXIT.findings : EXIT.ok;
   });
   analysis("trace", "traceability: coverage per level, structural findings, suspects, outdated/predated links, acknowledgement gaps; exit 1 on uncovered requirements (rejected and obsolete ones need no coverage), a structural finding of severity error (a dangling link, a duplicate item, a cycle), suspect, outdated or predated links, or acknowledgement gaps", (d, asJson) => {
