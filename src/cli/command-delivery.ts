@@ -11,7 +11,7 @@ import type { DeliveryAnalysis } from "./office.js";
 import { asOfOption, dbOption, jsonOption, parseDate, planConventionOptions, DATA_STATUS_DATE, PLAN_STATUS_DATE, RISK_FLAGS, type PlanConventionFlags } from "./options.js";
 import { progress } from "./progress.js";
 import { olderStatusDateWarning, readRecords, withDelivery, withSchedule } from "./records.js";
-import { analyzeOfficeRisk, OFFICE_RISK_RUN } from "./risk.js";
+import { analyzeOfficeRisk, OFFICE_RISK_RUN, startedImpactText } from "./risk.js";
 import { planConventionsOf } from "./schedule.js";
 import { scheduleSummary } from "./schedule-summary.js";
 import { projectLines, rolloutLines } from "./summary.js";
@@ -120,8 +120,7 @@ export function registerDeliveryCommands(program: Command, ctx: CommandContext):
           if (r.target) io.stdout.write(`          P(finish ≤ ${r.target}) = ${r.result.probabilityOfFinish.value === undefined ? missingText(r.result.probabilityOfFinish) : r.result.probabilityOfFinish.value.toFixed(3)}\n`);
           // Activities by label, as `schedule` and the report's tornado name them (an id where the project has none: another project's).
           io.stdout.write(`          drivers: ${r.result.tornado.slice(0, 3).map((t) => `${Object.hasOwn(r.labels, t.id) ? r.labels[t.id] : t.id} ${t.sensitivity.toFixed(2)}`).join(", ") || "none"}\n`);
-          const label = (id: string) => (Object.hasOwn(r.labels, id) ? r.labels[id] : id);
-          for (const i of r.startedImpacts) io.stdout.write(`          not simulated: ${i.riskId}'s ${i.days} days on ${i.activities.map(label).join(", ")}, started: uncertainty applies to unstarted work (its cost is counted)\n`);
+          for (const i of r.startedImpacts) io.stdout.write(`          not simulated: ${startedImpactText(i, r.labels)}\n`);
           if (r.leftOut.length > 0) io.stdout.write(`          left out: ${r.leftOut.map((l) => `${l.riskId} (${l.reason === "no-impact" ? "no scheduleImpactDays or costImpact" : "no activity in the plan"})`).join(", ")}\n`);
         }
       }

@@ -102,3 +102,12 @@ export function analyzeOfficeRisk(records: ImportedRecords, options: OfficeRiskO
   });
   return out;
 }
+
+/**
+ * @internal How `pmokit risk` and the report say that a risk event's days on started work were not simulated:
+ * `RSK-1's 10 days on 1 Ledger build, started: uncertainty applies to unstarted work (its cost is counted)`.
+ */
+export function startedImpactText(i: ProjectRisk["startedImpacts"][number], labels: ProjectRisk["labels"]): string {
+  const label = (id: string) => (Object.hasOwn(labels, id) ? labels[id] : id);
+  return `${i.riskId}'s ${i.days} days on ${i.activities.map(label).join(", ")}, started: uncertainty applies to unstarted work (its cost is counted)`;
+}

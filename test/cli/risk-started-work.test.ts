@@ -47,3 +47,15 @@ describe("pmokit risk: a risk's days on started work", () => {
     expect(json[0]!.percentiles.map((p) => [p.percent, p.cost.amount])).toEqual([[10, "60000.00"], [50, "60000.00"], [80, "65000.00"], [90, "65000.00"]]);
   });
 });
+
+describe("the report's schedule risk section: a risk's days on started work", () => {
+  it("are named under the Monte Carlo table, as `risk` names them", async () => {
+    const cwd = temp();
+    await importIntoFreshDatabase(cwd, RECORDS);
+    const r = await run(["report", "--format", "md", "--out", "out/report.md", "--db", "p.sqlite"], cwd);
+    expect(r.code).toBe(0);
+    const md = (await import("node:fs")).readFileSync(`${cwd}/out/report.md`, "utf8");
+    const risk = md.slice(md.indexOf("### Schedule risk"));
+    expect(risk).toContain("- Not simulated: RSK-1's 10 days on 1 Ledger build, started: uncertainty applies to unstarted work (its cost is counted)\n");
+  });
+});
