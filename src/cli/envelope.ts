@@ -74,7 +74,8 @@ const list = (xs: Iterable<string>) => [...new Set(xs)].sort().join(", ");
 /**
  * The envelope the intake is selected under, from the options and the requests: the default (the sample's EUR
  * 1,000,000, FY2027, 1,600 integration hours) where an option is not given, except the currency, which defaults to
- * the one the open requests' costs in the period are in (EUR when they have none).
+ * the one the open requests' costs in the period are in (EUR when they have none), and the capacity, whose default
+ * integration hours apply only when an open request has integration effort in the period (else no capacity row).
  *
  * @throws {CliError} when no open request has a cost or effort line in the period (a label the data does not use),
  *   the costs in the period are in several currencies or in another one than `--currency` (pmokit does not
@@ -110,5 +111,8 @@ export function resolveEnvelope(flags: EnvelopeFlags, requests: readonly Project
   const amount = flags.budget ?? DEMO_ENVELOPE.budget.amount.toFixed();
   const decimals = amount.split(".")[1]?.length ?? 0;
   if (decimals > minorUnits(currency)) throw new CliError(`--budget ${amount}: ${currency} has ${minorUnits(currency)} decimal places`, { code: "usage" });
-  return { period, budget: money(amount, currency), capacity: flags.capacity ?? DEMO_ENVELOPE.capacity };
+  // The default capacity (the sample's integration hours) only where the data has that skill in the period: on one's
+  // own data it constrained nothing, yet the envelope and the report's constraints table showed it as the office's.
+  const capacity = flags.capacity ?? (open.length === 0 ? DEMO_ENVELOPE.capacity : Object.fromEntries(Object.entries(DEMO_ENVELOPE.capacity).filter(([k]) => skills.includes(k))));
+  return { period, budget: money(amount, currency), capacity };
 }

@@ -4,7 +4,7 @@ import { executiveSummarySection, intakeSection, portfolioSection, projectSectio
 import { groupDigits } from "../reports/cells.js";
 import { AVAILABILITY_PLACES, type OfficeAnalysis } from "./office.js";
 import type { OfficeSchedule } from "./schedule.js";
-import type { ProjectRisk } from "./risk.js";
+import { startedImpactText, type ProjectRisk } from "./risk.js";
 
 /**
  * The KPI targets the office report judges against. The sample data carries no service levels or delivery targets,
@@ -91,11 +91,14 @@ export function officeReport(office: OfficeAnalysis, schedule?: OfficeSchedule, 
       ...office.projects.map((p) => projectSection({ code: p.code, name: p.name, series: p.series, earnedValueOptions: p.earnedValueOptions, slips: p.slips, raid: p.raid, people })),
       ...(schedule?.projects ?? []).map((p) => {
         const risk = risks.find((r) => r.code === p.code);
-        return scheduleSection({
+        const section = scheduleSection({
           code: p.code, name: p.name, schedule: p.result, labels: p.labels, links: p.links, baseline: p.baseline, load: p.load, resourceNames: p.resourceNames,
           ...(p.forecast ? { forecast: p.forecast } : {}), ...(p.levelling ? { levelling: p.levelling } : {}),
           ...(risk ? { risk: risk.result, ...(risk.target ? { target: { label: `Planned finish ${risk.target}`, date: risk.target } } : {}) } : {}),
         });
+        // A risk's days on started work are not simulated: said under the Monte Carlo figures, as `pmokit risk` says it.
+        const notes = (risk?.startedImpacts ?? []).map((i) => `Not simulated: ${startedImpactText(i, risk!.labels)}`);
+        return notes.length === 0 || section.sections === undefined ? section : { ...section, sections: section.sections.map((s) => (s.heading === "Schedule risk" ? { ...s, blocks: [...s.blocks, { kind: "list" as const, items: notes }] } : s)) };
       }),
       requirementsSection({ ...office.trace, people }),
       ...office.rollouts.map((r) => rolloutSection({ name: r.name, asOf: office.statusDate, goLive: r.goLive, progress: r.progress, ...(r.gate ? { gate: r.gate } : {}), gates: r.gates, waves: r.waves, burnDown: r.burnDown, items: r.items, people })),

@@ -87,3 +87,18 @@ export function ownStatusDateNote(records: ImportedRecords, project: string | un
   const [data, own] = [planStatusDate(records), project === undefined ? undefined : planStatusDate(records, project)];
   return own === undefined || data === undefined || own === data ? "" : `; ${project}'s own status date is ${own} (--as-of ${own} for the project as of then)`;
 }
+
+/**
+ * The warning `evm` gives, without `--as-of`, a project measured as of a later day (the data's status date) than its
+ * own status date: no progress after its own date is recorded, so its figures may read behind. Empty when the project
+ * has no status date or it is not older.
+ *
+ * @example
+ * ```ts
+ * olderStatusDateWarning(records, "PRJ-EINV", "2026-11-20"); // ["PRJ-EINV: its own status date is 2026-10-30, before 2026-11-20, …"]
+ * ```
+ */
+export function olderStatusDateWarning(records: ImportedRecords, code: string, asOf: string): string[] {
+  const own = (records.project ?? []).find((p) => p.code === code)?.statusDate;
+  return own === undefined || own >= asOf ? [] : [`${code}: its own status date is ${own}, before ${asOf}, the date it is measured as of: no progress after ${own} is recorded, so its figures may read behind (--as-of ${own} for the project as of then)`];
+}

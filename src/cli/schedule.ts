@@ -1,5 +1,5 @@
 import { byCodePoint, type OfficeAnalysis } from "./office.js";
-import { ValidationError, checkArguments, checkOptionKeys, createWorkingCalendar, decimal, workingDaysBetween, type IsoDate, type ValidationIssue } from "../core/index.js";
+import { ValidationError, checkArguments, checkOptionKeys, createWorkingCalendar, decimal, isWorkingDay, workingDaysBetween, type IsoDate, type ValidationIssue } from "../core/index.js";
 import type { EntityOf } from "../entities/index.js";
 import { scheduleInputFromPlan, type ImportedRecords, type PlanScheduleInput } from "../io/index.js";
 import {
@@ -229,7 +229,9 @@ function projectView(p: EntityOf<"project">, all: ScheduleResult, plan: PlanSche
     links: (plan.input.links ?? []).filter((l) => ids.has(l.to)),
     result: {
       ...all, start, finish, activities, calendar,
-      durationDays: decimal(workingDaysBetween(calendar, start, finish)),
+      // Both ends counted, as scheduleNetwork and earned schedule's PD count them (workingDaysBetween leaves out the
+      // first day: 1 Jul – 31 Dec 2026 read 131 working days, not 132).
+      durationDays: decimal(workingDaysBetween(calendar, start, finish) + (isWorkingDay(calendar, start) ? 1 : 0)),
       criticalPaths: all.criticalPaths.map((path) => path.filter((id) => ids.has(id))).filter((path) => path.length > 0),
       longestPath: all.longestPath.filter((id) => ids.has(id)),
       violations: all.violations.filter((v) => ids.has(v.activityId)),

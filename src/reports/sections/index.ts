@@ -7,7 +7,7 @@
 export { fixed, cents, asCell, percent, naturalKeyOrder, type PeopleNames, type EarnedValueGridOptions } from "./shared.js";
 export { traceFindingLines } from "./finding-lines.js";
 export { earnedValueWarningText, type NamedPackage } from "./ev-warnings.js";
-export { intakeSection, type IntakeSectionInput } from "./intake.js";
+export { intakeSection, type IntakeSectionInput, type IntakeSectionSelection } from "./intake.js";
 export { portfolioSection, type PortfolioSectionInput, type PortfolioProjectRow, type KpiLine } from "./portfolio.js";
 export { projectSection, type ProjectSectionInput } from "./project.js";
 export { requirementsSection, type RequirementsSectionInput } from "./requirements.js";

@@ -8,6 +8,26 @@ import { cellText, groupDigits, type CellValue } from "../cells.js";
 import type { ReportBlock, ReportSection } from "../report.js";
 import { fixed, humanize, percent } from "./shared.js";
 
+/**
+ * The selection an intake section shows: the problem, `selectPortfolio`'s answer and the unit of the capacity rows.
+ *
+ * @example
+ * ```ts
+ * const selection: IntakeSectionSelection = { problem, result: await selectPortfolio(problem), demandUnit: "hours" };
+ * intakeSection({ scoreboard, requests, selection });
+ * ```
+ */
+export interface IntakeSectionSelection {
+  /** The selection problem. */
+  readonly problem: SelectionProblemInput;
+  /** `selectPortfolio`'s answer to it. */
+  readonly result: PortfolioSelection;
+  /** The unit of the capacity rows (`"hours"`), shown in the bubble chart's size legend. */
+  readonly demandUnit?: string;
+  /** Accepted and not read: `analyzeOffice`'s `office.selection` carries the envelope its problem was built from. */
+  readonly envelope?: unknown;
+}
+
 /** What the intake section shows: the scoreboard, the requests it scored and, optionally, the selection made. */
 export interface IntakeSectionInput {
   /** `scoreRequests` result. */
@@ -16,9 +36,10 @@ export interface IntakeSectionInput {
   readonly requests: readonly ProjectRequest[];
   /**
    * The selection problem and `selectPortfolio`'s answer to it; `demandUnit` names the unit of the capacity rows
-   * (`"hours"`), shown in the bubble chart's size legend.
+   * (`"hours"`), shown in the bubble chart's size legend. Any other key is refused, but for `envelope`, so that
+   * `analyzeOffice`'s `office.selection` passes as it is (the problem already holds the envelope's constraints).
    */
-  readonly selection?: { readonly problem: SelectionProblemInput; readonly result: PortfolioSelection; readonly demandUnit?: string };
+  readonly selection?: IntakeSectionSelection;
   /** Column headers of the criteria by criterion id; default: the id in words (`strategic-fit` → `Strategic fit`). */
   readonly criterionNames?: Readonly<Record<string, string>>;
   /** Decimal places of scores and contributions (default 3). */
@@ -115,7 +136,11 @@ function selectionBlocks(input: SelectionProblemInput, result: PortfolioSelectio
 export function intakeSection(input: IntakeSectionInput): ReportSection {
   checkArguments("intakeSection", { input: [input, "object"] });
   checkOptionKeys("intakeSection", input, { scoreboard: 1, requests: 1, selection: 1, criterionNames: 1, places: 1 } satisfies Record<keyof IntakeSectionInput, 1>, ["input"]);
-  checkArguments("intakeSection", { "input.requests": [input.requests, "object[]"], "input.scoreboard": [input.scoreboard, "object"], "input.criterionNames": [input.criterionNames, "object?"] });
+  checkArguments("intakeSection", { "input.requests": [input.requests, "object[]"], "input.scoreboard": [input.scoreboard, "object"], "input.criterionNames": [input.criterionNames, "object?"], "input.selection": [input.selection, "object?"] });
+  if (input.selection !== undefined) {
+    checkOptionKeys("intakeSection", input.selection, { problem: 1, result: 1, demandUnit: 1, envelope: 1 } satisfies Record<keyof IntakeSectionSelection, 1>, ["input", "selection"]);
+    checkArguments("intakeSection", { "input.selection.problem": [input.selection.problem, "object"], "input.selection.result": [input.selection.result, "object"], "input.selection.demandUnit": [input.selection.demandUnit, "string?"] });
+  }
   // No request: nothing was scored or selected, so neither the model nor the envelope is shown as if it were applied
   // (a database without requests showed the built-in model and the sample's budget as the run's).
   if (input.scoreboard.entries.length === 0) return { heading: "Intake", blocks: [{ kind: "paragraph", text: "No requests in the intake: nothing was scored or selected." }] };
