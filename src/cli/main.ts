@@ -15,7 +15,7 @@ import { scoreIntake, selectIntake } from "./intake.js";
 import { readModelFile } from "./model-file.js";
 import { dateFormatOption, decimalMarkOption, delimiterOption, formatLocaleOption, maxCellCharsOption, mergedCellsOption, reportCsvOptions } from "./report-csv.js";
 import { baselineNumber, evmWarningLines } from "./ev-baseline.js";
-import { asOfOption, dbOption, envelopeFlags, jsonOption, kpiConventionOptions, kpiConventions, modelOption, parseDate, parseInstant, parseTimeZone, planConventionOptions, DATA_STATUS_DATE, PLAN_STATUS_DATE, RISK_FLAGS, selectionOptions, TODAY, type IntakeFlags, type KpiConventionFlags, type PlanConventionFlags } from "./options.js";
+import { asOfOption, dbOption, envelopeFlags, jsonOption, kpiConventionOptions, kpiConventions, modelOption, parseDate, parseInstant, parseTimeZone, planConventionOptions, DATA_STATUS_DATE, PLAN_STATUS_DATE, RISK_FLAGS, AS_OF_FLAG, selectionOptions, TODAY, type IntakeFlags, type KpiConventionFlags, type PlanConventionFlags } from "./options.js";
 import { loadSolver } from "./solver.js";
 import { officeReport } from "./office-report.js";
 import { entryAt } from "./folders.js";
@@ -30,7 +30,7 @@ import { analyzeOfficeSchedule, earnedScheduleFinishes, planConventionsOf } from
 import { scheduleSummary } from "./schedule-summary.js";
 import { traceSummary } from "./trace.js";
 import { analyzeOfficeRisk, OFFICE_RISK_RUN } from "./risk.js";
-import { namingFlags } from "./flag-paths.js";
+import { namingFlags, renamePaths } from "./flag-paths.js";
 import { pmokitVersion } from "./version.js";
 import { earnedValueWarningText, gateOutcomeText, missingText, overallRule, portfolioSection } from "../reports/index.js";
 
@@ -85,8 +85,13 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
   // CurrentDate), as the demo does, else today: also stated.
   let dataDate: string | undefined;
   let ownDate = ""; // schedule|risk --project: the project's own other status date (ownStatusDateNote)
+  // A status date given as --as-of: a library error at the status date (`statusDate: more than 400 years …`) names the flag.
+  let asOfGiven = false;
   const dataAsOf = (o: { asOf?: string; project?: string }) => (records: ImportedRecords) => {
-    if (o.asOf !== undefined) return o.asOf;
+    if (o.asOf !== undefined) {
+      asOfGiven = true;
+      return o.asOf;
+    }
     [dataDate, ownDate] = [planStatusDate(records), ownStatusDateNote(records, o.project)];
     return dataDate ?? today();
   };
@@ -392,7 +397,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       printError(io, new CliError(e.message.replace(/^error: /, ""), { code: "usage" }), { json: asJson, listAll: false });
       return EXIT.error;
     }
-    const error = toCliError(e);
+    const error = toCliError(asOfGiven ? renamePaths(e, AS_OF_FLAG) : e);
     printError(io, error, { json: asJson, ...errorOutput });
     return error.exitCode;
   }
