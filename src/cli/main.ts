@@ -83,15 +83,10 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
   const today = () => (clockDate = todayUtc(raw));
   // Analyses default to the data's status date (the latest project statusDate; an MS Project file's StatusDate, else
   // CurrentDate), as the demo does, else today: also stated.
-  let dataDate: string | undefined;
+  let dataDate: string | undefined, asOfGiven = false; // with --as-of, an error at `statusDate` (400 years …) names it
   let ownDate = ""; // schedule|risk --project: the project's own other status date (ownStatusDateNote)
-  // A status date given as --as-of: a library error at the status date (`statusDate: more than 400 years …`) names the flag.
-  let asOfGiven = false;
   const dataAsOf = (o: { asOf?: string; project?: string }) => (records: ImportedRecords) => {
-    if (o.asOf !== undefined) {
-      asOfGiven = true;
-      return o.asOf;
-    }
+    if (o.asOf !== undefined) { asOfGiven = true; return o.asOf; }
     [dataDate, ownDate] = [planStatusDate(records), ownStatusDateNote(records, o.project)];
     return dataDate ?? today();
   };
