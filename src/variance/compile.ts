@@ -10,7 +10,7 @@ import { addPvCurve } from "./kernel.js";
 import { packPackages, views } from "./packed.js";
 import { progressOf, ruleWarnings } from "./earning-rules.js";
 import { checkFxRates, rateOn } from "./fx-table.js";
-import { periodGrid } from "./period-grid.js";
+import { gridOver } from "./period-grid.js";
 import { chooseBaseline } from "../entities/baseline-in-force.js";
 import type { EarnedValueInput, EarnedValueOptions, EvmPolicy, EvmWarning } from "./types.js";
 import type { CompiledPackage, CompiledProject } from "./engine-types.js";
@@ -136,7 +136,7 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
   refuseFarSpan(hi - lo);
   const days = compileDays(calendar, lo - 1, hi + 1), working = policy.spread === "working-days";
   const grid = options.grid ?? { kind: "weekly" };
-  const gridEnd = Int32Array.from(periodGrid(grid, fromEpochDay(lo), fromEpochDay(hi)).periods.map((p) => toEpochDay(p.finish)));
+  const gridEnd = Int32Array.from(gridOver(grid, fromEpochDay(lo), fromEpochDay(hi)).periods.map((p) => toEpochDay(p.finish)));
   // Every package's cells, progress records and actuals go straight into flat arrays (the hot path's form); a
   // package's own arrays are views of its stretch.
   const n = srcs.length;

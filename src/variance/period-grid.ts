@@ -40,7 +40,7 @@ function isoWeekLabel(epochDay: number): string {
  * you list (they must be contiguous, in order, and cover the range).
  *
  * @throws {ValidationError} for bad dates, gaps or overlaps in fiscal periods, or fiscal periods that do not cover
- *   the range.
+ *   the range; at `["to"]` for a `to` more than 400 years (146,097 days) after `from`.
  * @example
  * ```ts
  * periodGrid({ kind: "weekly" }, isoDate("2026-11-18"), isoDate("2026-11-30")).periods.map((p) => p.label);
@@ -48,6 +48,17 @@ function isoWeekLabel(epochDay: number): string {
  * ```
  */
 export function periodGrid(spec: PeriodGridSpec, from: IsoDate, to: IsoDate): PeriodGrid {
+  // One period per week or month: a `to` centuries away is a typo (3026 for 2026; 9999-12-31's week ends in year
+  // 10000). Earned value's bound, one Gregorian cycle.
+  if (isIsoDate(from) && isIsoDate(to) && toEpochDay(to) - toEpochDay(from) > 146097) throw ValidationError.single(["to"], `more than 400 years (146,097 days) after from (${from})`, "period grid");
+  return gridOver(spec, from, to);
+}
+
+/**
+ * @internal {@link periodGrid} without its 400-year bound, for earned value: it bounds its own span (from the plan)
+ * before building a grid, and its series and forecasts extend it past the status date.
+ */
+export function gridOver(spec: PeriodGridSpec, from: IsoDate, to: IsoDate): PeriodGrid {
   requireObject(spec, ["spec"], "periodGrid");
   if (!isIsoDate(from) || !isIsoDate(to) || to < from) throw ValidationError.single(["to"], "the grid range must be two dates in order", "period grid");
   const a = toEpochDay(from);
