@@ -8,6 +8,8 @@ import type { SelectionSolver } from "../selection/index.js";
 import type { MilestoneDating, StartLinkFloat, StartNoLaterThan } from "../schedule/index.js";
 import { resolveEnvelope, type EnvelopeFlags } from "./envelope.js";
 import { CliError, toCliError } from "./errors.js";
+import { renamePaths } from "./flag-paths.js";
+import { AS_OF_FLAG } from "./options.js";
 import { readOfficeFolder } from "./load.js";
 import { sampleOfficeRecords } from "../office/index.js";
 import { analyzeOffice, type OfficeAnalysis } from "./office.js";
@@ -30,7 +32,8 @@ export interface DemoOptions {
   readonly data?: string;
   /**
    * Status date (default: the data's own — the latest project `statusDate`, 2026-11-20 for the sample — so the demo
-   * gives the same report every day; `today()` only for data without one).
+   * gives the same report every day; `today()` only for data without one). The `--as-of` flag's: an error at it
+   * names `--as-of`.
    */
   readonly statusDate?: string;
   /** Today's date, for data without a status date (the CLI passes its clock's). Default: none — such data is refused. */
@@ -120,6 +123,7 @@ export async function runDemo(options: DemoOptions, raw: CliIo): Promise<OfficeA
     return office;
   } catch (e) {
     bar.stop();
-    throw toCliError(e);
+    // The status date is --as-of's: an error at it (a date centuries from the plan) names the flag.
+    throw toCliError(options.statusDate !== undefined ? renamePaths(e, AS_OF_FLAG) : e);
   }
 }

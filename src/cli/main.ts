@@ -7,6 +7,8 @@ import { registerFileCommands, registerTemplateCommand } from "./command-files.j
 import { registerIntakeCommands, registerModelCommand } from "./command-intake.js";
 import { registerDemoCommand, registerReportCommand } from "./command-report.js";
 import { CliError, toCliError } from "./errors.js";
+import { renamePaths } from "./flag-paths.js";
+import { AS_OF_FLAG } from "./options.js";
 import { printError } from "./error-output.js";
 import type { CliIo } from "./progress.js";
 import { ownStatusDateNote, planStatusDate } from "./records.js";
@@ -38,10 +40,13 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
   const today = () => (clockDate = todayUtc(raw));
   // Analyses default to the data's status date (the latest project statusDate; an MS Project file's StatusDate, else
   // CurrentDate), as the demo does, else today: also stated.
-  let dataDate: string | undefined;
+  let dataDate: string | undefined, asOfGiven = false; // with --as-of, an error at `statusDate` (400 years …) names it
   let ownDate = ""; // schedule|risk --project: the project's own other status date (ownStatusDateNote)
   const dataAsOf = (o: { asOf?: string; project?: string }) => (records: ImportedRecords) => {
-    if (o.asOf !== undefined) return o.asOf;
+    if (o.asOf !== undefined) {
+      asOfGiven = true;
+      return o.asOf;
+    }
     [dataDate, ownDate] = [planStatusDate(records), ownStatusDateNote(records, o.project)];
     return dataDate ?? today();
   };
@@ -74,7 +79,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
       printError(io, new CliError(e.message.replace(/^error: /, ""), { code: "usage" }), { json: asJson, listAll: false });
       return EXIT.error;
     }
-    const error = toCliError(e);
+    const error = toCliError(asOfGiven ? renamePaths(e, AS_OF_FLAG) : e);
     printError(io, error, { json: asJson, ...errorOutput });
     return error.exitCode;
   }

@@ -185,9 +185,12 @@ export function planConventionOptions(command: Command): Command {
     .addOption(new Option("--start-no-later-than <rule>", "a start-no-later-than date on a non-working day: working-time (default, MS Project and P6: a start at the next working morning meets it) or exact (a start before that day's morning)").choices(["working-time", "exact"]));
 }
 
+/** The status date's option by the flag that sets it, so that a library error at `statusDate` names `--as-of`. */
+export const AS_OF_FLAG: Readonly<Record<string, string>> = { statusDate: "--as-of" };
+
 /** `risk`'s flags by the `analyzeOfficeRisk` option each sets: a library error names the flag typed, not the option. */
 export const RISK_FLAGS: Readonly<Record<string, string>> = {
-  target: "--target", iterations: "--iterations", seed: "--seed", statusDate: "--as-of",
+  ...AS_OF_FLAG, target: "--target", iterations: "--iterations", seed: "--seed",
   milestoneDating: "--milestone-dating", startLinkFloat: "--start-link-float", startNoLaterThan: "--start-no-later-than",
 };
 

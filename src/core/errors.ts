@@ -53,7 +53,7 @@ export interface ValidationIssue {
  */
 export function formatPath(path: readonly (string | number)[]): string {
   if (!Array.isArray(path)) throw ValidationError.single(["path"], "expected an array of keys and indices", "formatPath");
-  if (path.length === 0) return "(root)";
+  if (!path.length) return "(root)";
   return path
     .map((p, i) => (typeof p === "number" ? `[${p}]` : (i ? "." : "") + String(p)))
     .join("");

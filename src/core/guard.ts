@@ -108,7 +108,7 @@ export function checkOptionKeys(subject: string, options: unknown, known: Readon
   // is "options" (String() of a null-prototype object throws a TypeError).
   const table = Object(known) as Record<string, 1>;
   const unknown = Object.keys(options).filter((k) => !Object.hasOwn(table, k));
-  if (unknown.length > 0) {
+  if (unknown.length) {
     const s = typeof subject == "string" ? subject : "options";
     throw new ValidationError(unknown.map((k) => ({ path: [...(Array.isArray(path) ? path : []), k], message: `unknown option (${s} takes ${Object.keys(table).join(", ")})`, code: "custom" as const })), s);
   }

@@ -49,7 +49,7 @@ export function chooseBaseline(input: BaselineChoiceInput, wanted: number | unde
   }
   // Say so when a re-baseline after the status date would otherwise have been chosen.
   const skipped = later.filter((b) => (active === undefined ? b.number > (chosen?.number ?? -1) : b.number === active));
-  if (chosen !== undefined && skipped.length > 0) {
+  if (chosen !== undefined && skipped.length) {
     warnings.push({ code: "baseline-captured-after-status-date", message: `baseline ${skipped.map((b) => b.number).join(", ")} captured after ${statusDate} ignored: measured against baseline ${chosen.number}, in force on the status date` });
   }
   return chosen;

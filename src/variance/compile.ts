@@ -10,7 +10,7 @@ import { addPvCurve } from "./kernel.js";
 import { packPackages, views } from "./packed.js";
 import { progressOf, ruleWarnings } from "./earning-rules.js";
 import { checkFxRates, rateOn } from "./fx-table.js";
-import { periodGrid } from "./period-grid.js";
+import { gridOver } from "./period-grid.js";
 import { chooseBaseline } from "../entities/baseline-in-force.js";
 import type { EarnedValueInput, EarnedValueOptions, EvmPolicy, EvmWarning } from "./types.js";
 import type { CompiledPackage, CompiledProject } from "./engine-types.js";
@@ -46,6 +46,16 @@ export function checkEarnedValueArguments(subject: string, input: unknown, optio
 }
 
 /**
+ * @internal Refuses an analysis whose dates span more than 400 years (146,097 days, one Gregorian cycle): `span` is
+ * the latest minus the earliest epoch day of the status date, the planned dates and the cost entries' dates. A status date centuries away is a typo
+ * (2126 for 2026): the calendar, the grid and its prefix sums (and, compiled, the days counted past them) grow with
+ * the span. `compileProject` and the compiled path's status dates share it, so both refuse alike.
+ */
+export function refuseFarSpan(span: number): void {
+  if (span > 146097) throw ValidationError.single(["statusDate"], "more than 400 years (146,097 days) from the plan", "earned value");
+}
+
+/**
  * @internal Compiles a project for the engine: picks the baseline, converts every amount to integer minor units,
  * spreads nothing yet (slices stay as cells), sorts and accumulates actuals, compiles the calendar and the grid.
  * Validates as it goes and throws one ValidationError listing every problem with its path.
@@ -59,7 +69,7 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
   const policy = { ...defaults, eacOrder: ["cpi", "bottom-up", "budget-rate"], ...options.policy } as Required<EvmPolicy>;
   checkPolicy(policy);
   const calendar: WorkingCalendar = options.calendar ?? STANDARD_CALENDAR;
-  if (calendar.workingWeekdays.length === 0) throw ValidationError.single(["calendar", "workingWeekdays"], "a calendar needs at least one working weekday", "earned value");
+  if (!calendar.workingWeekdays.length) throw ValidationError.single(["calendar", "workingWeekdays"], "a calendar needs at least one working weekday", "earned value");
   const warnings: EvmWarning[] = [];
   const counted = magnitudeCounter(issues);
   const fx = checkFxRates(options.fxRates, issues);
@@ -79,7 +89,7 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
   const index = new Map(srcs.map((s, i) => [s.id, i] as const));
   input.workPackages.forEach((w, i) => {
     if (w.projectId !== input.project.id || index.has(w.id)) return;
-    if (w.timePhasedBudget.length > 0 || w.progress.length > 0) {
+    if (w.timePhasedBudget.length || w.progress.length) {
       warnings.push({ code: "package-without-baseline", packageId: w.id, message: `${w.id} has no baseline ${baseline?.number ?? "(none)"}: its BAC, PV and EV are missing (no-baseline); its actuals still count at project level` });
     }
     index.set(w.id, srcs.push({ id: w.id, code: w.code, name: w.name, start: toEpochDay(w.plannedStart), finish: toEpochDay(w.plannedFinish), slices: [], rule: w.earningRule, w, hasBaseline: false, path: ["workPackages", i], livePath: ["workPackages", i] }) - 1);
@@ -123,12 +133,10 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
     if (c.workPackageId !== undefined && k === undefined) warnings.push({ code: "actual-for-unknown-package", packageId: c.workPackageId, message: `${c.id} is charged to unknown package ${c.workPackageId}: counted at project level` });
     (k === undefined ? unassigned : (perPkg[k] as Ac[])).push(a);
   });
-  // A status date centuries away is a typo (2126 for 2026): the calendar, the grid and its prefix sums grow with the
-  // span, so it is bounded, one Gregorian cycle.
-  if (hi - lo > 146097) throw ValidationError.single(["statusDate"], "more than 400 years (146,097 days) from the plan", "earned value");
+  refuseFarSpan(hi - lo);
   const days = compileDays(calendar, lo - 1, hi + 1), working = policy.spread === "working-days";
   const grid = options.grid ?? { kind: "weekly" };
-  const gridEnd = Int32Array.from(periodGrid(grid, fromEpochDay(lo), fromEpochDay(hi)).periods.map((p) => toEpochDay(p.finish)));
+  const gridEnd = Int32Array.from(gridOver(grid, fromEpochDay(lo), fromEpochDay(hi)).periods.map((p) => toEpochDay(p.finish)));
   // Every package's cells, progress records and actuals go straight into flat arrays (the hot path's form); a
   // package's own arrays are views of its stretch.
   const n = srcs.length;
@@ -181,7 +189,7 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
       ...c, ...prog, apportion, etc, etcDay, ...cum(perPkg[i] as Ac[], views(actuals, aOff, i)),
     };
   });
-  if (issues.length > 0) throw new ValidationError(issues, "earned value");
+  if (issues.length) throw new ValidationError(issues, "earned value");
   const order = evaluationOrder(packages);
   ruleWarnings(packages, gridEnd, warnings);
   const withBudget = packages.filter((p) => p.hasBaseline);
@@ -229,7 +237,7 @@ function checkPolicy(policy: Required<EvmPolicy>): void {
   }
   if (!Array.isArray(policy.eacOrder)) issues.push({ path: ["policy", "eacOrder"], message: "a list of EAC methods", code: "custom" });
   else policy.eacOrder.forEach((m, i) => { if (!EAC_METHODS.includes(m)) issues.push({ path: ["policy", "eacOrder", i], message: `one of ${EAC_METHODS.join(", ")}`, code: "custom" }); });
-  if (issues.length > 0) throw new ValidationError(issues, "earned value");
+  if (issues.length) throw new ValidationError(issues, "earned value");
 }
 
 /** Apportioned packages after their base; a cycle is bad input. */

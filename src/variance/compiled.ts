@@ -1,5 +1,5 @@
 import { ValidationError, fromEpochDay, isIsoDate, toEpochDay, type IsoDate, checkArguments, checkOptionKeys } from "../core/index.js";
-import { EV_OPTION_KEYS, checkEarnedValueArguments, compileProject } from "./compile.js";
+import { EV_OPTION_KEYS, checkEarnedValueArguments, compileProject, refuseFarSpan } from "./compile.js";
 import { resultFrom, type EarnedValueResult } from "./earned-value.js";
 import type { CompiledProject } from "./engine-types.js";
 import { figuresFrom } from "./figures.js";
@@ -42,9 +42,23 @@ export function compileEarnedValue(input: EarnedValueInput, options: EarnedValue
   return { projectId: cp.id, currency: cp.currency, engine: cp };
 }
 
-function statusDay(statusDate: string): number {
+/**
+ * The status date as an epoch day, within `earnedValue`'s bound for each project: its dates (planned, as compiled, and
+ * its cost entries') and the status date span at most 400 years, so a compiled project refuses where `earnedValue`
+ * refuses (the compile date does not count: it only sized the compiled calendar).
+ */
+function statusDay(statusDate: string, projects: readonly CompiledProject[]): number {
   if (!isIsoDate(statusDate)) throw ValidationError.single(["statusDate"], "a status date (YYYY-MM-DD) is required", "earned value");
-  return toEpochDay(statusDate as IsoDate);
+  const t = toEpochDay(statusDate as IsoDate);
+  for (const cp of projects) {
+    let lo = t, hi = t;
+    for (const p of cp.packages) { lo = Math.min(lo, p.start); hi = Math.max(hi, p.finish); }
+    // In day order: the first and the last.
+    const a = cp.actualDays;
+    if (a.length > 0) { lo = Math.min(lo, a[0] as number); hi = Math.max(hi, a[a.length - 1] as number); }
+    refuseFarSpan(hi - lo);
+  }
+  return t;
 }
 
 /**
@@ -59,7 +73,7 @@ export function evaluateEarnedValue(compiled: CompiledEarnedValue, statusDate: s
   checkArguments("evaluateEarnedValue", { compiled: [compiled, "object"] });
   checkArguments("evaluateEarnedValue", { engine: [compiled.engine, "object"] });
   const cp = compiled.engine as CompiledProject;
-  return resultFrom(cp, evaluateProject(cp, statusDay(statusDate)));
+  return resultFrom(cp, evaluateProject(cp, statusDay(statusDate, [cp])));
 }
 
 /** A project's figures without the per-package detail (what a portfolio dashboard shows). */
@@ -87,7 +101,7 @@ export function evaluatePortfolio(compiled: readonly CompiledEarnedValue[], stat
 } {
   checkArguments("evaluatePortfolio", { compiled: [compiled, "object[]"], options: [options, "object"] });
   checkOptionKeys("evaluatePortfolio", options, { withoutBaseline: 1 } satisfies Record<keyof NonNullable<Parameters<typeof evaluatePortfolio>[2]>, 1>);
-  const t = statusDay(statusDate);
+  const t = statusDay(statusDate, compiled.map((c) => c.engine as CompiledProject));
   const projects = compiled.map((c): ProjectEarnedValueSummary => {
     const cp = c.engine as CompiledProject;
     const core = evaluateProject(cp, t);

@@ -96,7 +96,7 @@ export function resultFrom(cp: CompiledProject, core: ProjectCore): EarnedValueR
     };
   });
   const excluded = cp.actualIds.slice(core.firstExcluded);
-  if (excluded.length > 0) warnings.push({ code: "actuals-after-status-date", message: `${excluded.length} actual cost entr${excluded.length === 1 ? "y is" : "ies are"} dated after the status date and excluded` });
+  if (excluded.length) warnings.push({ code: "actuals-after-status-date", message: `${excluded.length} actual cost entr${excluded.length === 1 ? "y is" : "ies are"} dated after the status date and excluded` });
   return {
     level: "project", id: cp.id, name: cp.name, programmeId: cp.programmeId, portfolioId: cp.portfolioId, statusDate: fromEpochDay(core.t),
     baseline: cp.baselineNumber, currency: cp.currency, complete: core.complete, actualFinish: core.finishDay < NO_FINISH ? fromEpochDay(core.finishDay) : undefined,

@@ -6,7 +6,8 @@
  * @module
  */
 export * from "./types.js";
-export * from "./period-grid.js";
+export { periodGrid, type Period, type PeriodGrid, type PeriodGridSpec } from "./period-grid.js";
+export * from "./fiscal-quarters.js";
 export type { EacFamily, EvmFigures } from "./figures.js";
 export type { EarnedScheduleFigures, IeacFamily } from "./schedule-figures.js";
 export { earnedValue, type EarnedValueResult, type PackageEarnedValue } from "./earned-value.js";

@@ -1,4 +1,4 @@
-import { ValidationError, fromEpochDay, isIsoDate, toEpochDay, type IsoDate, checkArguments } from "../core/index.js";
+import { ValidationError, fromEpochDay, isIsoDate, toEpochDay, type IsoDate } from "../core/index.js";
 import { weekdayOfEpochDay } from "../core/dates/iso-date.js";
 import { requireObject } from "../core/guard.js";
 
@@ -40,7 +40,7 @@ function isoWeekLabel(epochDay: number): string {
  * you list (they must be contiguous, in order, and cover the range).
  *
  * @throws {ValidationError} for bad dates, gaps or overlaps in fiscal periods, or fiscal periods that do not cover
- *   the range.
+ *   the range; at `["to"]` for a `to` more than 400 years (146,097 days) after `from`.
  * @example
  * ```ts
  * periodGrid({ kind: "weekly" }, isoDate("2026-11-18"), isoDate("2026-11-30")).periods.map((p) => p.label);
@@ -48,6 +48,17 @@ function isoWeekLabel(epochDay: number): string {
  * ```
  */
 export function periodGrid(spec: PeriodGridSpec, from: IsoDate, to: IsoDate): PeriodGrid {
+  // One period per week or month: a `to` centuries away is a typo (3026 for 2026; 9999-12-31's week ends in year
+  // 10000). Earned value's bound, one Gregorian cycle.
+  if (isIsoDate(from) && isIsoDate(to) && toEpochDay(to) - toEpochDay(from) > 146097) throw ValidationError.single(["to"], `more than 400 years (146,097 days) after from (${from})`, "period grid");
+  return gridOver(spec, from, to);
+}
+
+/**
+ * @internal {@link periodGrid} without its 400-year bound, for earned value: it bounds its own span (from the plan)
+ * before building a grid, and its series and forecasts extend it past the status date.
+ */
+export function gridOver(spec: PeriodGridSpec, from: IsoDate, to: IsoDate): PeriodGrid {
   requireObject(spec, ["spec"], "periodGrid");
   if (!isIsoDate(from) || !isIsoDate(to) || to < from) throw ValidationError.single(["to"], "the grid range must be two dates in order", "period grid");
   const a = toEpochDay(from);
@@ -87,35 +98,4 @@ export function periodGrid(spec: PeriodGridSpec, from: IsoDate, to: IsoDate): Pe
     throw ValidationError.single(["kind"], "grid kind must be weekly, monthly or fiscal", "period grid");
   }
   return { kind: spec.kind, periods };
-}
-
-/**
- * Fiscal quarters labelled like budget lines (`2026-Q1`), for a fiscal year starting in `startMonth` (1–12).
- * The label's year is the fiscal year (the calendar year when the fiscal year starts in January).
- *
- * @example
- * ```ts
- * fiscalQuarters(2026, 2027).periods.length; // 8 (2026-Q1 … 2027-Q4), ready for { kind: "fiscal", periods }
- * ```
- */
-export function fiscalQuarters(firstYear: number, lastYear: number, startMonth = 1): { kind: "fiscal"; periods: Period[] } {
-  checkArguments("fiscalQuarters", { firstYear: [firstYear, "integer"], lastYear: [lastYear, "integer"], startMonth: [startMonth, "integer"] });
-  // Calendar years only (and a bounded loop for a caller's typo like 20266).
-  if (firstYear < 1 || lastYear > 9998) throw ValidationError.single(["firstYear"], "fiscal years must lie between 1 and 9998", "fiscal quarters");
-  if (startMonth < 1 || startMonth > 12) throw ValidationError.single(["startMonth"], "the fiscal year starts in a month 1–12", "fiscal quarters");
-  const periods: Period[] = [];
-  for (let y = firstYear; y <= lastYear; y++) {
-    for (let q = 0; q < 4; q++) {
-      const m0 = startMonth - 1 + q * 3;
-      const sy = y + Math.floor(m0 / 12);
-      const sm = (m0 % 12) + 1;
-      const m1 = m0 + 3;
-      const ny = y + Math.floor(m1 / 12);
-      const nm = (m1 % 12) + 1;
-      const start = `${sy}-${String(sm).padStart(2, "0")}-01` as IsoDate;
-      const next = `${ny}-${String(nm).padStart(2, "0")}-01` as IsoDate;
-      periods.push({ label: `${y}-Q${q + 1}`, start, finish: fromEpochDay(toEpochDay(next) - 1) });
-    }
-  }
-  return { kind: "fiscal", periods };
 }

@@ -4,7 +4,7 @@ import { workingDaysIn } from "./day-index.js";
 import { resultFrom, type EarnedValueResult } from "./earned-value.js";
 import { fromMinor, pow10, productRatioRoundBig } from "./exact.js";
 import { addPvCurve, evaluateProject } from "./kernel.js";
-import { periodGrid, type Period } from "./period-grid.js";
+import { gridOver, type Period } from "./period-grid.js";
 import type { EarnedValueInput, EarnedValueOptions } from "./types.js";
 
 /** One point of an S-curve: cumulative figures at a period's end (or at the status date for the open period). */
@@ -86,7 +86,7 @@ export function earnedValueSeries(input: EarnedValueInput, options: EarnedValueO
   // An undated finish past a fiscal list still has the listed periods before it: the points run to the list's end.
   const reach = finish ?? (undated ? listEnd : "");
   const to = reach > last ? (reach < listEnd ? reach : listEnd) : last;
-  const periods = periodGrid(spec, fromEpochDay(cp.gridEnd[0] as number), to as IsoDate).periods;
+  const periods = gridOver(spec, fromEpochDay(cp.gridEnd[0] as number), to as IsoDate).periods;
   const unplotted = unplottedStretch(cp, t, now, listEnd);
   // Working days from t + 1 to each period end, counted on from the previous end (the days past the compiled index are
   // walked one by one: counted afresh from t for each period, a forecast 200 years out asked about ~10^8 days).

@@ -3,7 +3,7 @@ import { nthWorkingDay, workingDaysIn } from "./day-index.js";
 import type { CompiledProject } from "./engine-types.js";
 import type { ProjectCore } from "./kernel.js";
 import { lastIn } from "./packed.js";
-import { periodGrid } from "./period-grid.js";
+import { gridOver } from "./period-grid.js";
 
 /*
  * The time axis of earned schedule in the policy's unit. Working days (the default) count days on the calendar from
@@ -82,7 +82,7 @@ export function dateAfter(cp: CompiledProject, x: Span): string | undefined {
     // Beyond the compiled grid: continue it by its own rule (weeks and months go on; fiscal periods as listed after
     // it, to the list's end: none is invented).
     const spec = cp.grid, last = ends[ends.length - 1] as number;
-    const more: readonly { readonly finish: string }[] = spec.kind === "fiscal" ? spec.periods : periodGrid(spec, fromEpochDay(last + 1), fromEpochDay(last + (k + 2 - ends.length) * 31)).periods;
+    const more: readonly { readonly finish: string }[] = spec.kind === "fiscal" ? spec.periods : gridOver(spec, fromEpochDay(last + 1), fromEpochDay(last + (k + 2 - ends.length) * 31)).periods;
     ends = Int32Array.from([...ends, ...more.map((p) => toEpochDay(p.finish as IsoDate)).filter((e) => e > last)]);
     if (k >= ends.length) return undefined;
   }

@@ -173,6 +173,8 @@ describe("issue 17: bundle size", () => {
   }, 120_000);
 
   it("earnedValue stays within its measured 13.03 kB gzip beyond zod and decimal.js (over the 10 kB goal)", async () => {
+    // Measured 13.024 kB (2026-12-08, evfar21, 13.025 before: + the 400-year check as a function compileProject shares
+    // with evaluateEarnedValue / evaluatePortfolio, +0.007; − seven `length > 0` / `=== 0` tests as truthiness, −0.008).
     // Measured 13.029 kB (2026-12-07, eighth audit pass, ev19 and opts19 merged).
     // Measured 13.019 kB (2026-12-07, earned-value audit ev19, 13.023 before: + EAC₅'s details naming SPI(t) (AT = 0,
     // CPI · SPI(t) = 0, per project), +0.071; − the monthly grid walked by month starts rather than a month index and

@@ -204,6 +204,12 @@ export function readNetwork(input: ScheduleInput): NetworkSpec {
       }
     }
   }
+  // A status date centuries from the plan is a typo (2126 for 2026): the remaining work, the calendars and the load
+  // periods grow with the span (a daily resourceLoad at 1,000 years ran out of memory). Earned value's bound: at most
+  // 400 years (146,097 days, one Gregorian cycle) from the project start and every dated constraint, deadline and actual.
+  let lo = start, hi = start;
+  for (const days of [constraintDay, deadline, actualStart, actualFinish]) for (const d of days) if (d === d) { lo = Math.min(lo, d); hi = Math.max(hi, d); }
+  if (status !== undefined && (status - lo > 146097 || hi - status > 146097)) bad(["statusDate"], "more than 400 years (146,097 days) from the plan");
   const links = Array.isArray(input.links) ? input.links : [];
   if (input.links !== undefined && !Array.isArray(input.links)) bad(["links"], "expected an array of links");
   const m = links.length;
