@@ -51,8 +51,9 @@ export function escapeMarkdown(text: string): string {
     // their escaped forms are plain text. A `:` after a digit (12:30) or before a space (Note: x) stays as it is.
     .replace(/(?<=[A-Za-z]\u2060?):(?=\S)/g, "\\:")
     // markdown-it's linkify links a bare domain ("example.com", "README.md") and `//host`: an escaped `.` between a
-    // name and a letter, and an escaped second `/`, split the text it looks at.
-    .replace(/(?<=www\u2060)\.|(?<=[\p{L}\p{N}_-])\.(?=\p{L})/giu, "\\.")
+    // name and a letter, and an escaped second `/`, split the text it looks at. A name is what linkify-it takes for
+    // one: any character but a space, punctuation or a control character, so symbols too ("a+.com", "рф$.рф").
+    .replace(/(?<=www\u2060)\.|(?<=[^\p{Z}\p{P}\p{Cc}\s]|[_-])\.(?=\p{L})/giu, "\\.")
     .replace(/\/\//g, "/\\/")
     // …and, with its fuzzyIP option, a dotted quad (10.0.0.1): its dots are escaped too.
     .replace(/(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?!\d)/g, (ip) => ip.replace(/\./g, "\\."))
