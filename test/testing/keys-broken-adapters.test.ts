@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   ALL_FILTER_OPS, DuplicateIdError, VersionConflictError, createMemoryAdapter, matchesWhere, pageOf, validateListQuery,
-  type StorageAdapter, type StoredRecord,
+  type RecordStore, type StorageAdapter, type StoredRecord,
 } from "../../src/index.js";
 import { checkAdapterConformance, type ConformanceResult } from "../../src/testing/index.js";
 
@@ -48,71 +48,59 @@ function foldingKeysAdapter(): StorageAdapter {
   };
 }
 
-/** Lists ordered by id with a locale collation (`localeCompare`), the cursor being the last id. */
-function localeOrderAdapter(): StorageAdapter {
-  const inner = createMemoryAdapter({ name: "locale-order" });
+/** The memory adapter named `name` with some methods of each store replaced; `change` gets the real store. */
+function memoryWith(name: string, change: (s: RecordStore) => Partial<RecordStore>): StorageAdapter {
+  const inner = createMemoryAdapter({ name });
   return {
     ...inner,
     store(kind) {
       const s = inner.store(kind);
-      return {
-        ...s,
-        async list(query) {
-          if (query.orderBy && query.orderBy.field !== "id") return s.list(query);
-          const all = (await s.list({ ...(query.where ? { where: query.where } : {}), limit: 1000 })).items;
-          const dir = query.orderBy?.direction === "desc" ? -1 : 1;
-          const sorted = [...all].sort((a, b) => dir * a.id.localeCompare(b.id, "en"));
-          const from = query.cursor ? sorted.findIndex((r) => r.id === query.cursor) + 1 : 0;
-          const items = sorted.slice(from, from + query.limit);
-          return { items, nextCursor: from + query.limit < sorted.length ? (items[items.length - 1] as StoredRecord).id : null };
-        },
-      };
+      return { ...s, ...change(s) };
     },
   };
+}
+
+/** Lists ordered by id with a locale collation (`localeCompare`), the cursor being the last id. */
+function localeOrderAdapter(): StorageAdapter {
+  return memoryWith("locale-order", (s) => ({
+    async list(query) {
+      if (query.orderBy && query.orderBy.field !== "id") return s.list(query);
+      const all = (await s.list({ ...(query.where ? { where: query.where } : {}), limit: 1000 })).items;
+      const dir = query.orderBy?.direction === "desc" ? -1 : 1;
+      const sorted = [...all].sort((a, b) => dir * a.id.localeCompare(b.id, "en"));
+      const from = query.cursor ? sorted.findIndex((r) => r.id === query.cursor) + 1 : 0;
+      const items = sorted.slice(from, from + query.limit);
+      return { items, nextCursor: from + query.limit < sorted.length ? (items[items.length - 1] as StoredRecord).id : null };
+    },
+  }));
 }
 
 /** Copies records by assignment (`Object.assign`, as a hand-written deep merge would): an own "__proto__" key sets the copy's prototype. */
 function assigningCopyAdapter(): StorageAdapter {
-  const inner = createMemoryAdapter({ name: "assigning-copy" });
   const copy = (r: StoredRecord | null) => (r ? (Object.assign({}, r) as StoredRecord) : null);
-  return {
-    ...inner,
-    store(kind) {
-      const s = inner.store(kind);
-      return {
-        ...s,
-        get: async (id) => copy(await s.get(id)),
-        getMany: async (ids) => (await s.getMany(ids)).map(copy),
-        list: async (q) => {
-          const p = await s.list(q);
-          return { ...p, items: p.items.map((r) => copy(r) as StoredRecord) };
-        },
-      };
+  return memoryWith("assigning-copy", (s) => ({
+    get: async (id) => copy(await s.get(id)),
+    getMany: async (ids) => (await s.getMany(ids)).map(copy),
+    list: async (q) => {
+      const p = await s.list(q);
+      return { ...p, items: p.items.map((r) => copy(r) as StoredRecord) };
     },
-  };
+  }));
 }
 
 /** Orders text fields by their first 4,096 characters, then id (the MariaDB adapter before store21), paging on that key. */
 function prefixOrderAdapter(): StorageAdapter {
-  const inner = createMemoryAdapter({ name: "prefix-order" });
-  return {
-    ...inner,
-    store(kind) {
-      const s = inner.store(kind);
-      return {
-        ...s,
-        async list(query) {
-          const field = query.orderBy?.field;
-          if (!field || field === "id") return s.list(query);
-          const all = (await s.list({ ...(query.where ? { where: query.where } : {}), limit: 1000 })).items;
-          const byId = new Map(all.map((r) => [r.id, r]));
-          const cut = all.map((r) => (typeof r[field] === "string" ? { ...r, [field]: (r[field] as string).slice(0, 4096) } : r));
-          const page = pageOf(cut, query);
-          return { ...page, items: page.items.map((r) => byId.get(r.id) as StoredRecord) };
-        },
-      };
+  return memoryWith("prefix-order", (s) => ({
+    async list(query) {
+      const field = query.orderBy?.field;
+      if (!field || field === "id") return s.list(query);
+      const all = (await s.list({ ...(query.where ? { where: query.where } : {}), limit: 1000 })).items;
+      const byId = new Map(all.map((r) => [r.id, r]));
+      const cut = all.map((r) => (typeof r[field] === "string" ? { ...r, [field]: (r[field] as string).slice(0, 4096) } : r));
+      const page = pageOf(cut, query);
+      return { ...page, items: page.items.map((r) => byId.get(r.id) as StoredRecord) };
     },
-  };
+  }));
 }
 
 describe("the conformance kit's keys suite", () => {
