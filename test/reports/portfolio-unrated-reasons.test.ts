@@ -32,4 +32,16 @@ describe("portfolio section: why a dimension is not rated", () => {
     // Before: "Not rated (figures not supplied): scope, risks and issues."
     expect(text).toContain(" Not rated (figures not supplied): scope. Not rated (no-data): risks and issues.");
   });
+
+  it("an unrated dimension's cell says 'not rated' once", () => {
+    // cli21's audit: the cell read "n/a (not-rated: not rated: cpi not available (not-supplied))"; the comment keeps
+    // its prefix. A column shows when some project rates its dimension: Q rates cost, P does not.
+    const rag = ragStatus({ id: "P", risks: [later] }, { asOf, rules, figures: {} });
+    expect(rag.dimensions.find((d) => d.dimension === "cost")!.comment).toMatch(/^not rated: cpi not available \(not-supplied\)/);
+    const rated = ragStatus({ id: "Q", risks: [later] }, { asOf, rules, figures: { cpi: metric(decimal("0.97")) } });
+    const s = portfolioSection({ asOf, projects: [{ code: "P", name: "Project", rag, evm }, { code: "Q", name: "Other", rag: rated, evm }] });
+    const table = (s.blocks[1] as unknown as { table: { columns: unknown[]; rows: unknown[][] } }).table;
+    expect(table.columns[3]).toBe("Cost");
+    expect(table.rows[0]![3]).toEqual({ reason: "not-rated", detail: "CPI not available (not-supplied)" });
+  });
 });

@@ -62,7 +62,8 @@ function eacMethodCell(selected: EarnedValueResult["figures"]["selectedEac"]): C
 
 function dimensionCell(rag: RagStatus, dimension: string): CellValue {
   const d = rag.dimensions.find((x) => x.dimension === dimension);
-  if (d === undefined || d.colour === undefined) return d === undefined ? "" : { reason: "not-rated", detail: readable(d.comment) };
+  // An unrated dimension's comment starts "not rated: ", which the reason already says (it read "not-rated: not rated: …").
+  if (d === undefined || d.colour === undefined) return d === undefined ? "" : { reason: "not-rated", detail: readable(d.comment.replace(/^not rated: /, "")) };
   // The rule that fired is the comment of the rules that decided the colour.
   return ragCell(d.colour, readable(d.comment));
 }
