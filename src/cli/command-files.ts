@@ -9,6 +9,7 @@ import { baselineNumber } from "./ev-baseline.js";
 import { openImportable, TRACKER_EXPORTS, trackerArgument, warningLines } from "./import-file.js";
 import { dbOption, jsonOption, parseDate, parseInstant, parseTimeZone, TODAY } from "./options.js";
 import { writeFilesAtomically } from "./output.js";
+import { checkPeople } from "./person-refs.js";
 import { progress } from "./progress.js";
 import { recordCounts } from "./record-counts.js";
 import { dateFormatOption, decimalMarkOption, delimiterOption, formatLocaleOption, maxCellCharsOption, mergedCellsOption } from "./report-csv.js";
@@ -82,8 +83,10 @@ export function registerFileCommands(program: Command, ctx: CommandContext): voi
       errorOutput.subject = file;
       const source = await openImportable(resolve(io.cwd, file), importOptions(o));
       let counts: Readonly<Partial<Record<string, number>>>;
-      if (source.form === "records") counts = countRecords(source.records);
-      else if (source.form === "stream") {
+      if (source.form === "records") {
+        checkPeople(source.records, resolve(io.cwd, file));
+        counts = countRecords(source.records);
+      } else if (source.form === "stream") {
         const n: Partial<Record<string, number>> = {};
         for await (const batch of source.batches()) for (const [kind, list] of Object.entries(batch)) n[kind] = (n[kind] ?? 0) + (list?.length ?? 0);
         counts = Object.fromEntries(IMPORT_ORDER.filter((k) => (n[k] ?? 0) > 0).map((k) => [k, n[k]!]));

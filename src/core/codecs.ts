@@ -11,4 +11,4 @@ export { currencyCodeSchema, moneyCodec, moneyToWire, type MoneyWire } from "./c
 export { isoDateCodec, instantCodec } from "./codecs/dates.js";
 export { idSchema } from "./codecs/id.js";
 export { unstorableText, refuseUnstorableText } from "./codecs/text.js";
-export { decodeWith, encodeWith } from "./codecs/decode.js";
+export { decodeWith, encodeWith, safeDecodeWith } from "./codecs/decode.js";

@@ -53,6 +53,15 @@ export interface ValidationIssue {
  */
 export function formatPath(path: readonly (string | number)[]): string {
   if (!Array.isArray(path)) throw ValidationError.single(["path"], "expected an array of keys and indices", "formatPath");
+  return pathText(path);
+}
+
+/**
+ * formatPath without its argument guard, for ValidationError's own message: a bundle that only throws keeps no
+ * guard of formatPath, and an issue whose path is no array prints it as it is rather than failing.
+ */
+function pathText(path: readonly (string | number)[]): string {
+  if (!Array.isArray(path)) return String(path);
   if (!path.length) return "(root)";
   return path
     .map((p, i) => (typeof p === "number" ? `[${p}]` : (i ? "." : "") + String(p)))
@@ -78,7 +87,7 @@ export class ValidationError extends PmoError {
 
   constructor(issues: readonly ValidationIssue[], subject?: string) {
     const head = subject ? `Invalid ${subject}` : "Invalid input";
-    const lines = issues.map((i) => `  - ${formatPath(i.path)}: ${i.message}`);
+    const lines = issues.map((i) => `  - ${pathText(i.path)}: ${i.message}`);
     super([`${head} (${issues.length} issue${issues.length === 1 ? "" : "s"}):`, ...lines].join("\n"));
     this.name = "ValidationError";
     this.issues = issues;

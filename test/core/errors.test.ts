@@ -50,6 +50,12 @@ describe("ValidationError", () => {
     expect(e.message).toBe("Invalid input (1 issue):\n  - x[1]: too big");
   });
 
+  it("an issue whose path is no array (from plain JS) prints it as given; formatPath itself still refuses it", () => {
+    const e = new ValidationError([{ path: "budget" as never, message: "too big", code: "custom" }]);
+    expect(e.message).toBe("Invalid input (1 issue):\n  - budget: too big");
+    expect(() => formatPath("budget" as never)).toThrow(ValidationError);
+  });
+
   it("single() builds one custom issue", () => {
     const e = ValidationError.single(["weights", 2], "weight must not be negative", "weights");
     expect(e.issues).toEqual([{ path: ["weights", 2], message: "weight must not be negative", code: "custom" }]);

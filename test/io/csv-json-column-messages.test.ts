@@ -26,7 +26,7 @@ describe("CSV JSON columns: a refused cell says what the column holds", () => {
   });
 
   it("mandatory = {} names the missing key and the shape", () => {
-    expect(problemsOf("{}")[0]!.message).toBe(`mandatory.reason: Invalid input: expected string, received undefined (${SHAPE})`);
+    expect(problemsOf("{}")[0]!.message).toBe(`mandatory.reason: required field is missing (${SHAPE})`);
   });
 
   it("a list column: effort = 40", () => {

@@ -5,8 +5,31 @@ import { ValidationError } from "../errors.js";
  * Decoding and encoding through any schema, with zod's errors turned into ValidationErrors.
  */
 
+/*
+ * zod's messages, once for every schema: an absent field (no input at a path) reads "required field is missing"
+ * rather than zod's "Invalid input: expected string, received undefined" (or an enum's "Invalid option: expected one
+ * of …", which does not say the field is absent). Every other message is zod's, and a schema's own message wins.
+ */
+const CONTEXT = { error: (i: { input?: unknown; path?: readonly PropertyKey[] | undefined }) => (i.input === undefined && i.path?.length ? "required field is missing" : undefined) };
+
 /**
- * Decodes wire input through a schema, turning zod's error into a {@link ValidationError}.
+ * Decodes wire input through a schema with pmokit's messages (an absent field reads `required field is missing`),
+ * returning zod's result rather than throwing: for readers that collect every record's issues under their own path.
+ *
+ * @example
+ * ```ts
+ * const r = safeDecodeWith(moneyCodec, { amount: "1.00" });
+ * if (!r.success) r.error.issues[0]!.message; // "required field is missing" (at ["currency"])
+ * ```
+ */
+export function safeDecodeWith<S extends z.ZodType>(schema: S, input: unknown): z.ZodSafeParseResult<z.output<S>> {
+  checkSchema(schema, "safeDecodeWith");
+  return schema.safeDecode(input as z.input<S>, CONTEXT);
+}
+
+/**
+ * Decodes wire input through a schema, turning zod's error into a {@link ValidationError}; an absent field reads
+ * `required field is missing`, every other message is zod's.
  *
  * @throws {ValidationError} listing every issue with its path.
  * @example
@@ -16,7 +39,7 @@ import { ValidationError } from "../errors.js";
  */
 export function decodeWith<S extends z.ZodType>(schema: S, input: unknown, subject?: string): z.output<S> {
   checkSchema(schema, "decodeWith");
-  const r = schema.safeDecode(input as z.input<S>);
+  const r = schema.safeDecode(input as z.input<S>, CONTEXT);
   if (!r.success) throw ValidationError.fromZod(r.error, subject);
   return r.data;
 }
@@ -38,7 +61,7 @@ function checkSchema(schema: unknown, subject: string): void {
  */
 export function encodeWith<S extends z.ZodType>(schema: S, value: z.output<S>, subject?: string): z.input<S> {
   checkSchema(schema, "encodeWith");
-  const r = schema.safeEncode(value);
+  const r = schema.safeEncode(value, CONTEXT);
   if (!r.success) throw ValidationError.fromZod(r.error, subject);
   return r.data;
 }

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { ownEntry } from "../../core/own.js";
-import { ValidationError, checkOptionKeys, type ValidationIssue } from "../../core/index.js";
+import { ValidationError, checkOptionKeys, safeDecodeWith, type ValidationIssue } from "../../core/index.js";
 import { entityKinds, type EntityOf } from "../../entities/index.js";
 import { IdLines } from "./id-lines.js";
 import { CSV_PROFILES, csvProfile, type CsvKind } from "./profiles.js";
@@ -256,7 +256,7 @@ export class CsvRowDecoder<K extends CsvKind> {
     const id = wire["id"];
     const earlier = typeof id === "string" ? this.seen.claim(id, line) : undefined;
     if (earlier !== undefined) this.issues.push({ path: [line, this.columnOf("id")], message: `id ${String(id)} is already used on line ${earlier}`, code: "custom" });
-    const r = this.schema.safeDecode(wire);
+    const r = safeDecodeWith(this.schema, wire);
     if (!r.success) {
       for (const z of r.error.issues) {
         const fieldPath = z.path.map(String).join(".");

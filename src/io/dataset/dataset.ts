@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ValidationError, checkArguments, checkOptionKeys, type ValidationIssue } from "../../core/index.js";
+import { ValidationError, checkArguments, checkOptionKeys, safeDecodeWith, type ValidationIssue } from "../../core/index.js";
 import { entityKinds, entityJsonSchema, encodeEntity, isEntityKind, type EntityKind, type EntityOf } from "../../entities/index.js";
 import { createReportBuilder, type ImportReport } from "../report.js";
 import { IMPORT_ORDER, type ImportedRecords } from "../records.js";
@@ -158,7 +158,7 @@ export function importDataset(input: string | unknown): DatasetImport {
     const seen = new Set<string>();
     const decoded: unknown[] = [];
     list.forEach((wire, i) => {
-      const r = schema.safeDecode(wire);
+      const r = safeDecodeWith(schema, wire);
       if (!r.success) {
         for (const z of r.error.issues) {
           issues.push({ path: ["records", kind, i, ...z.path.map((p) => (typeof p === "number" ? p : String(p)))], message: z.message, code: z.code });

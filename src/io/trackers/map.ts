@@ -1,4 +1,4 @@
-import { PmoDecimal, ValidationError, checkArguments, checkOptionKeys, isInstantInput, isIsoDate, type Decimal, type ValidationIssue } from "../../core/index.js";
+import { PmoDecimal, ValidationError, checkArguments, checkOptionKeys, isInstantInput, safeDecodeWith, isIsoDate, type Decimal, type ValidationIssue } from "../../core/index.js";
 import { entityKinds, type WorkPackage } from "../../entities/index.js";
 import { createReportBuilder, type ImportReport } from "../report.js";
 import type { TrackerItem } from "./item.js";
@@ -152,7 +152,7 @@ export function trackerToPmokit(exp: TrackerExport, options: TrackerMappingOptio
       name: p.title, plannedStart: options.plannedStart, plannedFinish: options.plannedFinish, timePhasedBudget: [],
       earningRule: { type: "units", totalUnits: total.toFixed(), unitName: "story points" }, progress,
     };
-    const r = schema.safeDecode(wire as never);
+    const r = safeDecodeWith(schema, wire);
     if (r.success) out.push(r.data as WorkPackage);
     else for (const z of r.error.issues) issues.push({ path: [p.key, ...z.path.map((x) => (typeof x === "symbol" ? String(x) : x))], message: z.message, code: z.code });
     report.count("units", p.units.length);

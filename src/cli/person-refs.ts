@@ -1,0 +1,96 @@
+import { statSync } from "node:fs";
+import { join } from "node:path";
+import { ValidationError, type ValidationIssue } from "../core/index.js";
+import type { ImportedRecords } from "../io/index.js";
+import { toCliError } from "./errors.js";
+
+/**
+ * Every field of an entity kind that names a person, as a path into the record (`*` for each element of a list).
+ * `validate` checks each against the people of the file.
+ */
+export const PERSON_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  acknowledgement: ["personId"],
+  action: ["ownerId"],
+  artifact: ["ownerId"],
+  baseline: ["capturedBy"],
+  "change-request": ["requestedBy", "decidedBy", "closings.*.decidedBy"],
+  "checklist-item": ["ownerId", "evidence.*.recordedBy", "waiver.approvedBy"],
+  decision: ["decidedBy", "closings.*.decidedBy"],
+  gate: ["approvers.*.personId", "approvals.*.personId", "decision.decidedBy"],
+  issue: ["ownerId"],
+  person: ["managerId"],
+  portfolio: ["ownerId"],
+  programme: ["sponsorId", "managerId"],
+  request: ["sponsorId", "requesterId"],
+  project: ["projectManagerId", "sponsorId", "stakeholders.*.personId"],
+  requirement: ["ownerId"],
+  resource: ["personId"],
+  risk: ["ownerId"],
+  "status-report": ["authorId", "publishedBy", "overall.override.by"],
+  "test-case": ["ownerId"],
+  "test-run": ["executedBy"],
+  "trace-link": ["reviewedBy"],
+  "work-package": ["ownerId"],
+};
+
+/** Each value at `path` (a `*` segment fans out over a list), with its full path. */
+function valuesAt(value: unknown, path: readonly string[], at: (string | number)[], out: [unknown, (string | number)[]][]): void {
+  if (path.length === 0) {
+    if (value !== undefined) out.push([value, at]);
+    return;
+  }
+  const [head, ...rest] = path;
+  if (head === "*") {
+    if (Array.isArray(value)) value.forEach((v, i) => valuesAt(v, rest, [...at, i], out));
+  } else if (typeof value === "object" && value !== null && Object.prototype.hasOwnProperty.call(value, head!)) {
+    valuesAt((value as Record<string, unknown>)[head!], rest, [...at, head!], out);
+  }
+}
+
+/**
+ * The person references of `records` that name no person of `records`, one issue each at
+ * `records.<kind>[i].<path>` (`no person p-x in the file`, or in `where`). A file that holds no people is not checked: its people may be stored already.
+ *
+ * @example
+ * ```ts
+ * unknownPeople({ person: [], risk: [{ ownerId: "p-x" }] }); // [] — no people in the file
+ * ```
+ */
+export function unknownPeople(records: ImportedRecords, where = "the file"): ValidationIssue[] {
+  const people = (records as Partial<Record<string, readonly { id: string }[]>>)["person"] ?? [];
+  if (people.length === 0) return [];
+  const ids = new Set(people.map((p) => p.id));
+  const issues: ValidationIssue[] = [];
+  for (const [kind, list] of Object.entries(records as Record<string, readonly unknown[]>)) {
+    const fields = Object.prototype.hasOwnProperty.call(PERSON_FIELDS, kind) ? PERSON_FIELDS[kind]! : [];
+    list.forEach((record, i) => {
+      for (const field of fields) {
+        const found: [unknown, (string | number)[]][] = [];
+        valuesAt(record, field.split("."), ["records", kind, i], found);
+        for (const [id, path] of found) if (typeof id === "string" && !ids.has(id)) issues.push({ path, message: `no person ${id} in ${where}`, code: "unknown-person" });
+      }
+    });
+  }
+  return issues;
+}
+
+/**
+ * `validate`'s check of person references: every reference that names no person of the file is one problem, naming
+ * the file (a folder's per-kind file), the record and the path; nothing is thrown when all are found.
+ *
+ * @example
+ * ```ts
+ * checkPeople(source.records, "/data/office.json"); // throws: office.json: record risk[0] (R-1) at ownerId: no person p-x in the file
+ * ```
+ */
+export function checkPeople(records: ImportedRecords, file: string): void {
+  const dir = statSync(file).isDirectory();
+  const issues = unknownPeople(records, dir ? "the folder" : "the file");
+  if (issues.length === 0) return;
+  const all = records as Record<string, readonly { id: string }[] | undefined>;
+  throw toCliError(new ValidationError(issues, "pmokit dataset"), {
+    file,
+    ids: (kind, i) => all[kind]?.[i]?.id,
+    ...(dir ? { fileOf: (path: readonly (string | number)[]) => join(file, `${String(path[1])}.json`) } : {}),
+  });
+}
