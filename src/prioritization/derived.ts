@@ -66,12 +66,12 @@ export function derivedFigure(
  * derivedFigure words it, scoring drops it.
  */
 export function deriveFigure(request: ProjectRequest, figure: DerivedFigure, asOf: IsoDate, rate: () => Decimal, npv: NpvConventions): Metric<Decimal> & { readonly mixed?: string } {
-  const costs = request.estimatedCost.map((c) => c.amount.amount);
-  const totalCost = sum(costs);
+  const costs = request.estimatedCost;
+  const totalCost = sum(costs.map((c) => c.amount.amount));
   const benefits = request.benefits.flatMap((b) => b.amounts.map((a) => ({ amount: a.amount.amount, expected: a.amount.amount.times(b.confidence), period: a.period })));
   const expected = sum(benefits.map((b) => b.expected));
   // No cost (or effort) estimate means unknown, not free: a 0 would rank the request best on a cost criterion.
-  const noCosts = request.estimatedCost.length === 0;
+  const noCosts = !costs.length;
   switch (figure) {
     case "total-cost": return noCosts ? missing("no-cost-estimate") : metric(totalCost);
     case "total-benefit": return metric(sum(benefits.map((b) => b.amount)));
@@ -87,10 +87,11 @@ export function deriveFigure(request: ProjectRequest, figure: DerivedFigure, asO
       const at = +asOf.slice(0, 4) * 12 + +asOf.slice(5, 7) - 1;
       const perPeriod = npv.discounting === "per-period";
       let pv = new PmoDecimal(0);
+      let size = pv;
       let len0 = 0;
       let prev = "";
       // Net flows: expected benefits in, costs out.
-      for (const f of [...benefits, ...request.estimatedCost.map((c) => ({ period: c.period, expected: c.amount.amount.negated() }))]) {
+      for (const f of [...benefits, ...costs.map((c) => ({ period: c.period, expected: c.amount.amount.negated() }))]) {
         // A year (FY2027, 2027), a half-year (2027-H1), a quarter (2027-Q1) or a month (2027-03); whole years read any
         // label's year (2027-W05). The refusals carry only the label(s): derivedFigure words them, scoring drops them.
         const m = /^(?:FY)?(\d{4})(?:$|[-/.:_](?:H([12])|Q([1-4])|(0[1-9]|1[0-2]))?)/i.exec(f.period);
@@ -108,9 +109,15 @@ export function deriveFigure(request: ProjectRequest, figure: DerivedFigure, asO
         const past = t < 0 ? npv.pastFlows : undefined;
         if (past === "excluded") continue;
         if (past === "undiscounted") t = 0;
-        pv = pv.plus(f.expected.div(base.pow(new PmoDecimal(t).div(12))));
+        const v = f.expected.div(base.pow(new PmoDecimal(t).div(12)));
+        pv = pv.plus(v);
+        size = size.plus(v.abs());
       }
-      return metric(pv);
+      // Each discounted flow and each partial sum is rounded to 34 digits, so digits of the net below 34 digits of the
+      // flows' size are rounding, not NPV: adding and taking away that size drops them. Cost 1, benefits 1, 3, 9 at
+      // 200 % (exactly 0) summed to −1e-34, "-0.00" to two places; it is 0. (`npv` gets such a 0 exactly by Horner's
+      // scheme over whole periods; flows here a month or a quarter apart take fractional powers, which it cannot group.)
+      return metric(pv.plus(size).minus(size));
     }
   }
 }

@@ -2,7 +2,7 @@ import { PmoDecimal, ValidationError, type Decimal, type IsoDate, type Validatio
 import type { ProjectRequest } from "../entities/index.js";
 import { outsideScale } from "./cell-rules.js";
 import { deriveFigure } from "./derived.js";
-import type { ResolvedModel } from "./model.js";
+import { foldLabel, type ResolvedModel } from "./model.js";
 
 /** @internal Raw values of every request on every model column. */
 export interface Extracted {
@@ -64,7 +64,7 @@ export function extractValues(requests: readonly ProjectRequest[], model: Resolv
         const path = ["requests", i, "ratings", k];
         let v: Decimal | undefined;
         if ("label" in rating) {
-          const label = rating.label.trim().toLowerCase();
+          const label = foldLabel(rating.label);
           v = c.labels?.get(label);
           if (v === undefined) {
             issues.push({ path: [...path, "label"], message: c.labels ? `unknown label ${JSON.stringify(rating.label)} for ${c.id} (expected ${[...c.labels.keys()].join(", ")})` : `${c.id} takes numeric ratings, not labels`, code: "custom" });

@@ -24,7 +24,6 @@ export function evaluateGates(
   const forced = new Uint8Array(n);
   const outcomes = new Map<number, GateOutcome[]>();
   const gates = model.spec.gates ?? [];
-  if (gates.length === 0) return { forced, outcomes };
   for (let i = 0; i < n; i++) {
     const list: GateOutcome[] = [];
     for (const g of gates) {
@@ -39,8 +38,9 @@ export function evaluateGates(
         const label = labels.get(i * m + model.columnOf.get(g.criterionId)!);
         const must = (g.must ?? MOSCOW_DEFAULTS.must).map(foldLabel);
         const wont = (g.wont ?? MOSCOW_DEFAULTS.wont).map(foldLabel);
-        if (label !== undefined && must.includes(label)) (effect = "forced-in"), (reason = `MoSCoW: ${label}`);
-        if (label !== undefined && wont.includes(label)) (effect = "forced-out"), (reason = `MoSCoW: ${label}`);
+        // An unrated request (no label) is in neither list: the lists hold strings only.
+        if (must.includes(label as string)) (effect = "forced-in"), (reason = `MoSCoW: ${label}`);
+        if (wont.includes(label as string)) (effect = "forced-out"), (reason = `MoSCoW: ${label}`);
       }
       if (effect === undefined) continue;
       const applied = list.every((o) => !o.applied);

@@ -211,7 +211,7 @@ export function resolveModel(model: ScoringModel): ResolvedModel {
   if (model.riskAdjustment) terms.push({ id: "risk-adjustment", role: "risk-adjustment", criterionIds: [model.riskAdjustment.criterionId], col: col(model.riskAdjustment.criterionId) });
   return {
     spec: model, name: model.name ?? model.kind, decimals: model.decimals ?? 9, columns, columnOf, scoredCount: model.criteria.length, terms,
-    tieBreak: (model.tieBreak ?? []).map((t) => ({ col: col(t.criterionId), desc: (t.order ?? "desc") === "desc" })),
+    tieBreak: (model.tieBreak ?? []).map((t) => ({ col: col(t.criterionId), desc: t.order !== "asc" })),
     riskCol: model.riskAdjustment ? col(model.riskAdjustment.criterionId) : undefined,
   };
 }

@@ -63,8 +63,8 @@ export function runScoring(requests: readonly ProjectRequest[], model: ScoringMo
   const second = scoreOnce(kept, resolved, asOf);
   if (second.issues.length > 0) throw new ValidationError(second.issues, "scoring input");
   const refused = [...byRow].sort((a, b) => a[0] - b[0]).map(([index, issues]) => {
-    const r = requests[index] as { id?: unknown } | null | undefined;
-    return { requestId: typeof r?.id === "string" ? r.id : "", index, issues };
+    const id = idOf(index);
+    return { requestId: typeof id === "string" ? id : "", index, issues };
   });
   return { ...second.run!, refused };
 }

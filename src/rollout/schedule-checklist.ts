@@ -3,7 +3,7 @@ import type { ChecklistItem, RolloutPlan } from "../entities/index.js";
 import { orderByDependencies } from "./dependency-order.js";
 import { blackoutWarnings, cutoverStepWarning, type BlackoutWarning, type CutoverStepWarning } from "./blackout-warnings.js";
 import { blackoutMove, shiftDependants, type BlackoutMove, type DependantWarning } from "./freeze-moves.js";
-import { dueDateFor, withBlackouts } from "./schedule.js";
+import { dueDateFor, inRange, tLabel, withBlackouts } from "./schedule.js";
 
 /** A finding about a plan's checklist that is not an error. */
 export interface ChecklistFinding {
@@ -77,12 +77,13 @@ export function scheduleChecklist(
     if (item.freezeExempt !== undefined && typeof item.freezeExempt !== "boolean") {
       issues.push({ path: [i, "freezeExempt"], message: `freezeExempt is true or false, got ${JSON.stringify(item.freezeExempt)}`, code: "custom" });
     }
-    const r = dueDateFor(calendar, anchor, item.tMinusDays, {
+    const r = inRange(() => dueDateFor(calendar, anchor, item.tMinusDays, {
       goLive: plan.goLive,
       cutoverStep: item.anchor === "cutover-start",
       ...(cutoverStart !== undefined ? { cutoverStart } : {}),
       ...(item.freezeExempt === true ? { freezeExempt: true } : {}),
-    });
+    }), issues, [i, "tMinusDays"], `${item.code} (${tLabel(item.tMinusDays)}) would be due`);
+    if (!r) return item;
     const { nominal, due, window, windows } = r;
     if (r.conflict) stepWarnings.push(cutoverStepWarning(item, { anchorDate: anchor, cutoverStart: cutoverStart!, goLive: plan.goLive }, { ...r, conflict: r.conflict }));
     if (options.planStart !== undefined && due < options.planStart) {

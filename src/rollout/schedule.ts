@@ -111,7 +111,8 @@ export interface RolloutSchedule {
  * @throws {ValidationError} for a template that does not fit the template schema (an edited memory form is checked
  *   too, path `entries[i].field`), an unsound template (unknown or self dependencies, not exactly one accountable
  *   role), a dependency cycle (the message names it), an anchor the options do not give, cutover after go-live,
- *   hypercare ending before go-live, or an item due before `planStart`.
+ *   hypercare ending before go-live, an item due before `planStart`, or an item whose due day would fall outside
+ *   years 0001–9999 (path `["options", "goLive"]`, or the other anchor option the item counts from).
  * @example
  * ```ts
  * const office = createWorkingCalendar({ holidays: ["2026-12-25"], blackouts: [{ start: "2026-12-21", end: "2027-01-04", reason: "freeze" }] });
@@ -155,12 +156,13 @@ export function scheduleRollout(template: RolloutTemplate, options: ScheduleRoll
       return undefined;
     }
     const cutoverStep = e.anchor === "cutover-start";
-    const r = dueDateFor(calendar, anchorDate, e.tMinusDays, {
+    const r = inRange(() => dueDateFor(calendar, anchorDate, e.tMinusDays, {
       goLive,
       cutoverStep,
       ...(cutoverStart !== undefined ? { cutoverStart } : {}),
       ...(e.freezeExempt === true ? { freezeExempt: true } : {}),
-    });
+    }), issues, ["options", ANCHOR_OPTIONS[e.anchor]], `${e.code} (${tLabel(e.tMinusDays)}) would be due`);
+    if (!r) return undefined;
     const { nominal, due, window, windows } = r;
     if (r.conflict) stepWarnings.push(cutoverStepWarning(e, { anchorDate, cutoverStart: cutoverStart!, goLive }, { ...r, conflict: r.conflict }));
     if (planStart !== undefined && due < planStart) {
@@ -285,6 +287,15 @@ export function dueDateFor(
   if ((options.cutoverStep === true || options.cutoverStart !== undefined) && options.goLive === undefined) {
     throw ValidationError.single(["options", "goLive"], "a cutover step needs the go-live it must be due by", "dueDateFor");
   }
+  const issues: ValidationIssue[] = [];
+  const r = inRange(() => dueDay(calendar, anchor, tMinusDays, options), issues, ["anchor"], `${tLabel(tMinusDays)} from ${anchor} would fall`);
+  if (!r) throw new ValidationError(issues, "dueDateFor");
+  return r;
+}
+
+type DueDay = ReturnType<typeof dueDateFor>;
+
+function dueDay(calendar: WorkingCalendar, anchor: IsoDate, tMinusDays: number, options: Parameters<typeof dueDateFor>[3] & object): DueDay {
   // T0 is the anchor, or the working day before it when the anchor is not a working day; every offset counts from
   // T0, so T-1 is always the working day before T0 (counting from a holiday anchor made T-1 and T0 the same day).
   const t0Of = (day: IsoDate) => (isWorkingDay(calendar, day) ? day : previousWorkingDay(calendar, day));
@@ -336,6 +347,27 @@ export function dueDateFor(
     return ahead.due <= goT0 ? ahead : stay(ahead, behind);
   }
   return behind;
+}
+
+const ANCHOR_OPTIONS = { "go-live": "goLive", "cutover-start": "cutoverStart", "hypercare-end": "hypercareEnd" } as const;
+
+/** @internal `T-5`, `T0`, `T+10`: an offset as the plan reads it. */
+export function tLabel(tMinusDays: number): string {
+  return tMinusDays > 0 ? `T-${tMinusDays}` : tMinusDays < 0 ? `T+${-tMinusDays}` : "T0";
+}
+
+/**
+ * @internal The due day, or `undefined` with an issue at `path` when it (or a day it is moved to) would fall outside
+ * years 0001–9999: the calendar's own refusal names its internal argument, not the one the caller gave.
+ */
+export function inRange<T>(due: () => T, issues: ValidationIssue[], path: readonly (string | number)[], what: string): T | undefined {
+  try {
+    return due();
+  } catch (e) {
+    if (!(e instanceof ValidationError) || !/outside years 0001–9999$/.test(e.issues[0]?.message ?? "")) throw e;
+    issues.push({ path, message: `${what} outside years 0001–9999`, code: "custom" });
+    return undefined;
+  }
 }
 
 /** @internal The calendar plus extra blackout windows. */

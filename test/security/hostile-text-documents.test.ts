@@ -38,7 +38,9 @@ describe("MSPDI export of hostile text", () => {
       if (isNotXml(h)) {
         // Before: the file was written with the raw character, and readMspdi (like MS Project) refused all of it.
         const e = validationErrorOf(() => writeMspdi(document));
-        expect(e.issues.map((i) => i.path)).toEqual([["Project", "Tasks", "Task", 1, field === "name" ? "Name" : "Notes"]]);
+        // The task named by its UID, as readMspdi names it (it was `"Task", 1`, a position).
+        const uid = String(document.project.lists["tasks"]![1]!.fields["UID"]);
+        expect(e.issues.map((i) => i.path)).toEqual([["Project", "Tasks", `Task[UID=${uid}]`, field === "name" ? "Name" : "Notes"]]);
         expect(e.issues[0]!.message).toMatch(/^text holds U\+(000B|FFFE|FFFF) at index 1, which XML 1\.0 cannot carry/);
         refused++;
         continue;
@@ -68,7 +70,8 @@ describe("ReqIF export of hostile text", () => {
         // Before: written raw, and readReqif (like DOORS or ReqIF Studio) refused the file: "disallowed character".
         const e = validationErrorOf(() => writeReqif(document));
         expect(e.issues).toHaveLength(1);
-        expect(e.issues[0]!.path.slice(0, 6)).toEqual(["REQ-IF", "CORE-CONTENT", "REQ-IF-CONTENT", "SPEC-OBJECTS", "SPEC-OBJECT", 0]);
+        // The spec object named by its IDENTIFIER, as readReqif names it (it was `"SPEC-OBJECT", 0`, a position).
+        expect(e.issues[0]!.path.slice(0, 5)).toEqual(["REQ-IF", "CORE-CONTENT", "REQ-IF-CONTENT", "SPEC-OBJECTS", `SPEC-OBJECT[${document.specObjects[0]!.identifier}]`]);
         refused++;
         continue;
       }

@@ -152,6 +152,9 @@ describe("issue 17: bundle size", () => {
   }, 120_000);
 
   it("scoreRequests stays within its measured 10.43 kB gzip beyond zod and decimal.js (over the 10 kB goal)", async () => {
+    // Measured 10.422 kB (2026-12-08, edge21, 10.424 before: + the derived NPV dropping digits below 34 of its flows'
+    // size, so an exact 0 reads 0 not -0.00, +0.024; − the MoSCoW gate's redundant empty-gates return and undefined-label
+    // tests, a tie-break order read as `!== "asc"`, one label fold, one request-id lookup, −0.026).
     // Measured 10.426 kB (2026-12-08, npv20, 10.393 before: + half-year labels and the refusal of a request mixing period
     // lengths under per-period NPV, +0.033, paid for by wording every unknown-period refusal in the public derivedFigure
     // rather than in deriveFigure, since scoring drops a missing figure's detail; worded in deriveFigure it measured

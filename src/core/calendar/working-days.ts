@@ -146,12 +146,22 @@ function shift(cal: WorkingCalendar, date: IsoDate, days: number, options: Worki
     left -= counted;
     day = next;
   }
-  while (left > 0) {
+  while (left > 0 && day >= FIRST_DAY && day <= LAST_DAY) {
     day += step;
     if (works(cal, day, skip)) left--;
   }
+  if (day < FIRST_DAY || day > LAST_DAY) {
+    // Name the argument the caller gave: the date for next/previous, the count for addWorkingDays.
+    const n = Math.abs(days);
+    const what = subject === "addWorkingDays" ? `${n} working day${n === 1 ? "" : "s"} ${step > 0 ? "after" : "before"}` : `the ${step > 0 ? "next working day after" : "previous working day before"}`;
+    throw ValidationError.single([subject === "addWorkingDays" ? "days" : "date"], `${what} ${date} would fall outside years 0001–9999`, subject);
+  }
   return fromEpochDay(day);
 }
+
+/** Epoch days of 0001-01-01 and 9999-12-31, the first and last dates. */
+const FIRST_DAY = -719162;
+const LAST_DAY = 2932896;
 
 /**
  * Signed number of working days from `start` to `end`: the working days `d` with `start < d ≤ end`, or minus the

@@ -64,7 +64,8 @@ function xhtmlPrefixes(document: ReqifDocument): Obj {
  * XHTML too). `readReqif(writeReqif(d))` gives back `d`.
  *
  * @throws {ValidationError} when a text holds a character XML 1.0 cannot carry (a vertical tab, U+FFFE, a lone
- *   surrogate): one issue per such text at its element path (`["REQ-IF", "CORE-CONTENT", …, "@THE-VALUE"]`); nothing is
+ *   surrogate): one issue per such text at its element path, an object named by its IDENTIFIER as readReqif names it
+ *   (`["REQ-IF", "CORE-CONTENT", "REQ-IF-CONTENT", "SPEC-OBJECTS", "SPEC-OBJECT[REQ-1]", …, "@THE-VALUE"]`); nothing is
  *   written, where the file would otherwise be one that every ReqIF tool refuses.
  * @example
  * ```ts
@@ -148,7 +149,8 @@ export function writeReqif(document: ReqifDocument): string {
       "CORE-CONTENT": { "REQ-IF-CONTENT": content },
     },
   };
-  refuseNonXmlText(root, "ReqIF export");
+  // An identifiable in a list is named by its IDENTIFIER, as readReqif names it (`SPEC-OBJECT[REQ-1]`).
+  refuseNonXmlText(root, "ReqIF export", (element, o) => (typeof o["@_IDENTIFIER"] === "string" ? `${element}[${o["@_IDENTIFIER"]}]` : undefined));
   // THE-VALUE of XHTML values is markup already: a stop node is written as-is, everything else is escaped.
   const builder = new XMLBuilder({
     ignoreAttributes: false, attributeNamePrefix: "@_", format: true, indentBy: "  ", suppressEmptyNode: true,

@@ -55,22 +55,31 @@ function lineAt(text: string, index: number): number {
  * Refuses a tree about to be written as XML (an XMLBuilder input: objects, arrays, strings) when a string in it holds
  * a character XML 1.0 cannot carry — a vertical tab pasted from Word, U+FFFE, a lone surrogate. Written, it would
  * make the whole file unreadable (every conforming reader, pmokit's included, refuses it); refused here, the issue
- * names the element path of each such text. @internal
+ * names the element path of each such text. An element in a list is named by `key` when it gives a name for it (its
+ * IDENTIFIER, its UID, as the readers name it: `SPEC-OBJECT[REQ-1]`, `Task[UID=3]`), else by its position. @internal
  *
  * @throws {ValidationError} one issue per such text, at its element path (`["Tasks", "Task", 3, "Name"]`).
  * @example
  * ```ts
  * refuseNonXmlText({ Project: { Name: "a\u000bb" } }, "MSPDI export"); // throws at ["Project", "Name"]: U+000B
+ * refuseNonXmlText({ Tasks: { Task: [{ UID: "3", Name: "a\u000bb" }] } }, "MSPDI export", (el, t) => `${el}[UID=${t["UID"]}]`);
+ * // throws at ["Tasks", "Task[UID=3]", "Name"]
  * ```
  */
-export function refuseNonXmlText(tree: unknown, subject: string): void {
+export function refuseNonXmlText(tree: unknown, subject: string, key?: (element: string, item: Record<string, unknown>) => string | undefined): void {
   const issues: { path: (string | number)[]; message: string; code: "custom" }[] = [];
   const walk = (v: unknown, path: (string | number)[]): void => {
     if (typeof v === "string") {
       const at = v.search(NOT_XML_CHAR); // a character XML 1.0 cannot carry (core/xml-char.ts)
       if (at >= 0) issues.push({ path, message: `text holds U+${v.charCodeAt(at).toString(16).toUpperCase().padStart(4, "0")} at index ${at}, which XML 1.0 cannot carry (the file would be unreadable); refused`, code: "custom" });
-    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
-    else if (v !== null && typeof v === "object") for (const k of Object.keys(v)) walk((v as Record<string, unknown>)[k], [...path, k.startsWith("@_") ? `@${k.slice(2)}` : k]);
+    } else if (Array.isArray(v)) {
+      const element = path[path.length - 1];
+      v.forEach((x, i) => {
+        const name = key && typeof element === "string" && x !== null && typeof x === "object" ? key(element, x as Record<string, unknown>) : undefined;
+        // A name that itself holds such a character (a hostile IDENTIFIER) is no name: the position stands.
+        walk(x, name !== undefined && name.search(NOT_XML_CHAR) < 0 ? [...path.slice(0, -1), name] : [...path, i]);
+      });
+    } else if (v !== null && typeof v === "object") for (const k of Object.keys(v)) walk((v as Record<string, unknown>)[k], [...path, k.startsWith("@_") ? `@${k.slice(2)}` : k]);
   };
   walk(tree, []);
   if (issues.length > 0) throw new ValidationError(issues, subject);
