@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { ZOD_MESSAGES } from "../core/codecs/decode.js";
 import { PmoDecimal, ValidationError, checkOptionKeys, decimalInputSchema, type DecimalInput, type ValidationIssue } from "../core/index.js";
 import type { ProjectRequest } from "../entities/index.js";
 import type { ScoringModel } from "./model.js";
@@ -48,7 +49,7 @@ export function scoreRows(rows: readonly RatingRow[], model: ScoringModel, optio
   checkOptionKeys("scoreRows", options, SCORE_OPTION_KEYS, ["options"]);
   const issues: ValidationIssue[] = [];
   const parsed = rows.map((row, i) => {
-    const r = rowSchema.safeParse(row);
+    const r = rowSchema.safeParse(row, ZOD_MESSAGES);
     if (!r.success) {
       for (const issue of r.error.issues) issues.push({ path: ["rows", i, ...(issue.path as (string | number)[])], message: issue.message, code: issue.code });
       return undefined;

@@ -1,4 +1,5 @@
 import { ValidationError, decimal, metric, missing, type Decimal, type IsoDate, type Metric, type ValidationIssue, checkArguments, checkOptionKeys, compareCodePoints } from "../core/index.js";
+import { ZOD_MESSAGES } from "../core/codecs/decode.js";
 import { duplicateIdIssues } from "../core/unique-ids.js";
 import { rolloutWaveSchema, type RolloutPlan, type RolloutWave } from "../entities/index.js";
 
@@ -55,7 +56,7 @@ function checkedWaves(waves: readonly RolloutWave[]): RolloutWave[] {
   const out: RolloutWave[] = [];
   waves.forEach((w, i) => {
     const { id, name, start, finish, audience, targetCount, installedCount, trainedCount, failedCount } = w;
-    const r = rolloutWaveSchema.safeParse({ id, name, start, finish, audience, targetCount, installedCount, trainedCount, failedCount });
+    const r = rolloutWaveSchema.safeParse({ id, name, start, finish, audience, targetCount, installedCount, trainedCount, failedCount }, ZOD_MESSAGES);
     if (!r.success) for (const x of r.error.issues) issues.push({ path: ["plan", "waves", i, ...(x.path as (string | number)[])], message: x.message, code: x.code });
     // The schema's reading (names and audiences trimmed) is what is counted, so "Sales " is the audience "Sales".
     else out.push(r.data);

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { ZOD_MESSAGES } from "../core/codecs/decode.js";
 import { dictionaryOf } from "../core/own.js";
 import { dictionarySchema } from "../core/codecs/record.js";
 import {
@@ -175,7 +176,7 @@ type Issue = { path: (string | number)[]; message: string; code: string };
  */
 export function defineSelectionProblem(input: SelectionProblemInput | SelectionProblem): SelectionProblem {
   if (typeof input === "object" && input !== null && validated.has(input)) return input as SelectionProblem;
-  const parsed = schema.safeParse(input);
+  const parsed = schema.safeParse(input, ZOD_MESSAGES);
   if (!parsed.success) throw ValidationError.fromZod(parsed.error, "selection problem");
   const p = parsed.data;
   const issues: Issue[] = [];

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { ZOD_MESSAGES } from "../core/codecs/decode.js";
 import { decimalStringSchema, PmoDecimal, toDecimalString, ValidationError, type Decimal, type ValidationIssue } from "../core/index.js";
 import { requireArray } from "../core/guard.js";
 import { ragDimensionSchema } from "../entities/index.js";
@@ -106,7 +107,7 @@ export function decodeRagRules(rules: readonly unknown[], customFigures: readonl
   const ids = new Set<string>();
   const out: RagRule[] = [];
   rules.forEach((input, i) => {
-    const r = ragRuleSchema.safeDecode(input as RagRuleInput);
+    const r = ragRuleSchema.safeDecode(input as RagRuleInput, ZOD_MESSAGES);
     if (!r.success) {
       issues.push(...ValidationError.fromZod(r.error).issues.map((x) => ({ ...x, path: [i, ...x.path] })));
       return;

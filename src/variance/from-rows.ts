@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { ZOD_MESSAGES } from "../core/codecs/decode.js";
 import { PmoDecimal, ValidationError, currencyCodeSchema, decimalInputSchema, decodeWith, encodeWith, idSchema, isIsoDate, minorUnits, type Decimal, type ValidationIssue } from "../core/index.js";
 import { baselineSchema, costEntrySchema, workPackageSchema, type Baseline, type CostEntry, type WorkPackage } from "../entities/index.js";
 import type { EarnedValueInput } from "./types.js";
@@ -139,7 +140,7 @@ function onePerPath(issues: readonly ValidationIssue[]): ValidationIssue[] {
 
 /** Decodes one entity, reporting its issues at the row they came from (`mapPath` turns an entity path into a row path). */
 function decodeInto<T>(schema: z.ZodType, wire: unknown, mapPath: (p: readonly PropertyKey[]) => (string | number)[], issues: ValidationIssue[]): T | undefined {
-  const r = schema.safeDecode(wire);
+  const r = schema.safeDecode(wire, ZOD_MESSAGES);
   if (r.success) return r.data as T;
   for (const i of r.error.issues) issues.push({ path: mapPath(i.path), message: i.message, code: i.code });
   return undefined;

@@ -10,7 +10,8 @@ import { ValidationError } from "../errors.js";
  * rather than zod's "Invalid input: expected string, received undefined" (or an enum's "Invalid option: expected one
  * of …", which does not say the field is absent). Every other message is zod's, and a schema's own message wins.
  */
-const CONTEXT = { error: (i: { input?: unknown; path?: readonly PropertyKey[] | undefined }) => (i.input === undefined && i.path?.length ? "required field is missing" : undefined) };
+/** @internal zod's parse context giving pmokit's messages: pass it to `safeParse`/`safeDecode` of public input. */
+export const ZOD_MESSAGES = { error: (i: { input?: unknown; path?: readonly PropertyKey[] | undefined }) => (i.input === undefined && i.path?.length ? "required field is missing" : undefined) };
 
 /**
  * Decodes wire input through a schema with pmokit's messages (an absent field reads `required field is missing`),
@@ -24,7 +25,7 @@ const CONTEXT = { error: (i: { input?: unknown; path?: readonly PropertyKey[] | 
  */
 export function safeDecodeWith<S extends z.ZodType>(schema: S, input: unknown): z.ZodSafeParseResult<z.output<S>> {
   checkSchema(schema, "safeDecodeWith");
-  return schema.safeDecode(input as z.input<S>, CONTEXT);
+  return schema.safeDecode(input as z.input<S>, ZOD_MESSAGES);
 }
 
 /**
@@ -39,7 +40,7 @@ export function safeDecodeWith<S extends z.ZodType>(schema: S, input: unknown): 
  */
 export function decodeWith<S extends z.ZodType>(schema: S, input: unknown, subject?: string): z.output<S> {
   checkSchema(schema, "decodeWith");
-  const r = schema.safeDecode(input as z.input<S>, CONTEXT);
+  const r = schema.safeDecode(input as z.input<S>, ZOD_MESSAGES);
   if (!r.success) throw ValidationError.fromZod(r.error, subject);
   return r.data;
 }
@@ -61,7 +62,7 @@ function checkSchema(schema: unknown, subject: string): void {
  */
 export function encodeWith<S extends z.ZodType>(schema: S, value: z.output<S>, subject?: string): z.input<S> {
   checkSchema(schema, "encodeWith");
-  const r = schema.safeEncode(value, CONTEXT);
+  const r = schema.safeEncode(value, ZOD_MESSAGES);
   if (!r.success) throw ValidationError.fromZod(r.error, subject);
   return r.data;
 }

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { ZOD_MESSAGES } from "../../core/codecs/decode.js";
 import { ValidationError } from "../../core/index.js";
 import { duplicateJsonKeys } from "../json-keys.js";
 import type { TrackerProfile } from "./profiles.js";
@@ -45,7 +46,7 @@ export const trackerProfileSchema = z.strictObject({
  * @internal
  */
 export function checkTrackerProfile(profile: unknown, prefix: readonly string[], subject: string): TrackerProfile {
-  const r = trackerProfileSchema.safeParse(profile);
+  const r = trackerProfileSchema.safeParse(profile, ZOD_MESSAGES);
   if (!r.success) {
     throw new ValidationError(r.error.issues.map((i) => ({ path: [...prefix, ...i.path.map((p) => (typeof p === "number" ? p : String(p)))], message: i.message, code: i.code })), subject);
   }

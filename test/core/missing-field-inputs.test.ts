@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { decodeRagRules, scoreRows, selectPortfolio, type ValidationError } from "../../src/index.js";
+
+// ent21 made an absent field read "required field is missing" in the entity codecs; the other public inputs parsed
+// with their own schema still said zod's "Invalid input: expected string, received undefined". Each now says it at
+// the field's path. (The scoring model keeps zod's wording: the message map does not fit scoreRequests' size budget.)
+
+const issuesOf = async (f: () => unknown) => {
+  try {
+    await f();
+  } catch (e) {
+    return (e as ValidationError).issues.map((i) => [i.path, i.message]);
+  }
+  throw new Error("expected a ValidationError");
+};
+
+describe("an absent field reads 'required field is missing' in every public input", () => {
+  it("a RAG rule without its figure", async () => {
+    expect(await issuesOf(() => decodeRagRules([{ id: "x", dimension: "cost", kind: "index", greenAtLeast: "1", amberAtLeast: "0.9" } as never]))).toEqual([[[0, "figure"], "required field is missing"]]);
+  });
+  it("a scored row without its ratings", async () => {
+    const model = { kind: "weighted-sum" as const, criteria: [{ id: "c", weight: 1 }] };
+    expect(await issuesOf(() => scoreRows([{ id: "r1" } as never], model as never, { asOf: "2026-01-01" } as never))).toContainEqual([["rows", 0, "ratings"], "required field is missing"]);
+  });
+  it("a selection problem without its periods", async () => {
+    expect(await issuesOf(() => selectPortfolio({ candidates: [{ id: "a", value: "1" }], constraints: [] } as never))).toEqual([[["periods"], "required field is missing"]]);
+  });
+});
