@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { ZOD_MESSAGES } from "../core/codecs/decode.js";
 import { ValidationError, type DecimalInput, type ValidationIssue } from "../core/index.js";
 import { criterionSpecSchema, resolveCriterion, type CriterionSpec, type ResolvedCriterion } from "./criteria.js";
 import { formulaSchema, formulaCriteria, type FormulaNode } from "./formula.js";
@@ -155,7 +156,7 @@ export function validateScoringModel(model: ScoringModel): ScoringModel {
 
 /** @internal */
 export function resolveModel(model: ScoringModel): ResolvedModel {
-  const parsed = modelSchema.safeParse(model);
+  const parsed = modelSchema.safeParse(model, ZOD_MESSAGES);
   if (!parsed.success) throw ValidationError.fromZod(parsed.error, "scoring model");
   const issues: ValidationIssue[] = [];
   const add = (path: (string | number)[], message: string) => issues.push({ path, message, code: "custom" });
