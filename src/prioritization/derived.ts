@@ -78,7 +78,7 @@ export function deriveFigure(request: ProjectRequest, figure: DerivedFigure, asO
     case "expected-benefit": return metric(expected);
     case "net-benefit": return noCosts ? missing("no-cost-estimate") : metric(expected.minus(totalCost));
     case "roi": return noCosts ? missing("no-cost-estimate") : totalCost.isZero() ? missing("cost-is-zero") : metric(expected.minus(totalCost).div(totalCost));
-    case "effort-hours": return request.effort.length === 0 ? missing("no-effort-estimate") : metric(sum(request.effort.map((e) => e.hours)));
+    case "effort-hours": return !request.effort.length ? missing("no-effort-estimate") : metric(sum(request.effort.map((e) => e.hours)));
     case "npv": {
       if (noCosts) return missing("no-cost-estimate");
       const base = rate().plus(1);

@@ -1,5 +1,6 @@
 import * as z from "zod";
-import { ValidationError, isDecimalInput, type DecimalInput, type ValidationIssue } from "../core/index.js";
+import { ZOD_MESSAGES } from "../core/codecs/decode.js";
+import { ValidationError, type DecimalInput, type ValidationIssue } from "../core/index.js";
 import { criterionSpecSchema, resolveCriterion, type CriterionSpec, type ResolvedCriterion } from "./criteria.js";
 import { formulaSchema, formulaCriteria, type FormulaNode } from "./formula.js";
 
@@ -155,7 +156,7 @@ export function validateScoringModel(model: ScoringModel): ScoringModel {
 
 /** @internal */
 export function resolveModel(model: ScoringModel): ResolvedModel {
-  const parsed = modelSchema.safeParse(model);
+  const parsed = modelSchema.safeParse(model, ZOD_MESSAGES);
   if (!parsed.success) throw ValidationError.fromZod(parsed.error, "scoring model");
   const issues: ValidationIssue[] = [];
   const add = (path: (string | number)[], message: string) => issues.push({ path, message, code: "custom" });
@@ -178,7 +179,7 @@ export function resolveModel(model: ScoringModel): ResolvedModel {
     }
   });
   if (model.kind === "weighted-sum" && issues.length === 0) {
-    if (model.criteria.every((c) => isDecimalInput(c.weight ?? 1) && Number(String(c.weight ?? 1)) === 0)) add(["criteria"], "weights must not all be zero");
+    if (model.criteria.every((c) => Number(String(c.weight ?? 1)) === 0)) add(["criteria"], "weights must not all be zero");
   }
   const ref = (value: string, path: (string | number)[]) => {
     if (!columnOf.has(value)) add(path, `unknown criterion ${JSON.stringify(value)}`);
@@ -261,19 +262,27 @@ function checkSpec(c: CriterionSpec, path: (string | number)[], add: (p: (string
   if (c.weight !== undefined && num(c.weight) < 0) add([...path, "weight"], "weights must not be negative");
   const s = c.scale;
   if (s?.kind === "numeric" && s.max !== undefined && !(num(s.min) < num(s.max))) add([...path, "scale", "max"], "scale max must be greater than min");
-  if (c.normalization === "absolute" && s?.kind === "numeric" && s.max === undefined) {
-    add([...path, "scale", "max"], "absolute normalisation needs a scale max");
+  // (Without a scale none of the scale checks below fires, so "needs a scale" keeps its place among the issues.)
+  if (c.normalization === "absolute") {
+    if (!s) add([...path, "normalization"], "absolute normalisation needs a scale");
+    else if (s.kind === "numeric" && s.max === undefined) add([...path, "scale", "max"], "absolute normalisation needs a scale max");
   }
-  if (s?.kind === "ordinal" && Object.keys(s.labels).length === 0) add([...path, "scale", "labels"], "give at least one label");
-  // Ratings are matched trimmed and case-insensitively, so two labels that fold together would silently merge.
-  if (s?.kind === "ordinal") Object.keys(s.labels).forEach((l, k, all) => all.findIndex((o) => foldLabel(o) === foldLabel(l)) < k && add([...path, "scale", "labels", l], `label ${JSON.stringify(l)} repeats an earlier one, ignoring case`));
+  if (s?.kind === "ordinal") {
+    const labels = Object.keys(s.labels);
+    if (labels.length === 0) add([...path, "scale", "labels"], "give at least one label");
+    // Ratings are matched trimmed and case-insensitively, so two labels that fold together would silently merge.
+    labels.forEach((l, k) => labels.findIndex((o) => foldLabel(o) === foldLabel(l)) < k && add([...path, "scale", "labels", l], `label ${JSON.stringify(l)} repeats an earlier one, ignoring case`));
+  }
   if (s?.kind === "anchored" && new Set(s.anchors.map((a) => num(a.value))).size !== s.anchors.length) add([...path, "scale", "anchors"], "anchor values must be distinct");
-  if (c.normalization === "absolute" && s === undefined) add([...path, "normalization"], "absolute normalisation needs a scale");
   if (c.nonPositive !== undefined && c.normalization !== undefined && c.normalization !== "max-ratio") {
     add([...path, "nonPositive"], "nonPositive needs max-ratio normalisation");
   }
-  if (c.source?.kind === "derived" && c.source.figure === "npv" && c.source.rate === undefined) add([...path, "source", "rate"], "npv needs a discount rate");
-  // Exactly rate ≤ −1 (a float reads "-0.99999999999999999999" as −1): negative with a non-zero integer part, and not
-  // a small negative number printed with a negative exponent ("-1e-7"). Cheaper in the bundle than a Decimal.
-  if (c.source?.kind === "derived" && c.source.rate !== undefined && /^-0*[1-9](?!.*e-)/.test(String(c.source.rate))) add([...path, "source", "rate"], "rate must be greater than -1");
+  const src = c.source;
+  if (src?.kind === "derived") {
+    if (src.rate === undefined) {
+      if (src.figure === "npv") add([...path, "source", "rate"], "npv needs a discount rate");
+    // Exactly rate ≤ −1 (a float reads "-0.99999999999999999999" as −1): negative with a non-zero integer part, and
+    // not a small negative number printed with a negative exponent ("-1e-7"). Cheaper in the bundle than a Decimal.
+    } else if (/^-0*[1-9](?!.*e-)/.test(String(src.rate))) add([...path, "source", "rate"], "rate must be greater than -1");
+  }
 }

@@ -117,7 +117,7 @@ export function normalizeColumns(values: Float64Array, n: number, m: number, rul
 
 function absolute(x: number, rule: ColumnRule): number {
   const a = rule.anchors;
-  if (a !== undefined && a.length > 0) {
+  if (a) { // anchored scales have at least two anchors (the model schema and normalizeValues check it)
     if (x <= a[0]!.value) return a[0]!.score;
     for (let i = 1; i < a.length; i++) {
       const p = a[i - 1]!;
@@ -143,7 +143,7 @@ function rankColumn(values: Float64Array, n: number, m: number, col: number, rul
     while (q + 1 < idx.length && values[idx[q + 1]! * m + col] === x) q++;
     // ascending 1-based positions p+1 … q+1 share one rank
     const r = rule.tieRule === "min" ? p + 1 : rule.tieRule === "max" ? q + 1 : (p + q + 2) / 2;
-    const t = count <= 1 ? 1 : (r - 1) / (count - 1);
+    const t = (r - 1) / (count - 1); // unread when count ≤ 1
     const v = count <= 1 ? 1 : rule.direction === "cost" ? 1 - t : t;
     for (let k = p; k <= q; k++) out[idx[k]! * m + col] = v;
     p = q + 1;

@@ -1,4 +1,5 @@
 import type { ResolvedModel } from "./model.js";
+import { MAX_UNITS } from "./fixed-point.js";
 
 /**
  * @internal Deterministic order: status group, score (desc), tie-break keys, id (code-unit order). Inside the forced
@@ -36,7 +37,7 @@ export function rankOrder(
   let maxAbs = 0;
   for (let i = 0; i < n; i++) maxAbs = Math.max(maxAbs, Math.abs(S[i]!));
   const G = 2 * maxAbs + 1;
-  if (n > 0 && 8 * G * n < Number.MAX_SAFE_INTEGER) {
+  if (n > 0 && 8 * G * n < MAX_UNITS) {
     const packed = new Float64Array(n);
     for (let i = 0; i < n; i++) packed[i] = (group[i]! * G - S[i]!) * n + i;
     packed.sort();

@@ -112,7 +112,8 @@ function weightShares(model: ResolvedModel): readonly (Decimal | undefined)[] {
   let s = shareCache.get(model);
   if (s === undefined) {
     const total = model.columns.slice(0, model.scoredCount).reduce((t, c) => t.plus(c.weight), new PmoDecimal(0));
-    s = model.terms.map((t) => (t.role === "weighted" && !total.isZero() ? model.columns[t.col!]!.weight.div(total) : undefined));
+    // Σw > 0: the model refuses negative weights and weights that are all zero.
+    s = model.terms.map((t) => (t.role === "weighted" ? model.columns[t.col!]!.weight.div(total) : undefined));
     shareCache.set(model, s);
   }
   return s;

@@ -152,6 +152,11 @@ describe("issue 17: bundle size", () => {
   }, 120_000);
 
   it("scoreRequests stays within its measured 10.43 kB gzip beyond zod and decimal.js (over the 10 kB goal)", async () => {
+    // Measured 10.423 kB (2026-12-08, msg21, 10.394 before (measured on 20c3476d; 10.441 with the change alone): + the
+    // scoring model parsed with ZOD_MESSAGES, an absent field reads "required field is missing", +0.047; − checks made
+    // dead by earlier validation (isDecimalInput on weights the model schema checked, an anchor list's length ≥ 2, a
+    // zero Σw the model refuses), checkSpec's absolute-normalisation, ordinal and derived-source checks grouped, the
+    // rank's count ≤ 1 test once, the ranking's packing bound as MAX_UNITS, −0.018). Root entry 99.828 → 99.809.
     // Measured 10.422 kB (2026-12-08, edge21, 10.424 before: + the derived NPV dropping digits below 34 of its flows'
     // size, so an exact 0 reads 0 not -0.00, +0.024; − the MoSCoW gate's redundant empty-gates return and undefined-label
     // tests, a tie-break order read as `!== "asc"`, one label fold, one request-id lookup, −0.026).
