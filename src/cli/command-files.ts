@@ -7,9 +7,9 @@ import { parseCurrency } from "./envelope.js";
 import { toCliError } from "./errors.js";
 import { baselineNumber } from "./ev-baseline.js";
 import { openImportable, TRACKER_EXPORTS, trackerArgument, warningLines } from "./import-file.js";
+import { checkReferences } from "./entity-refs.js";
 import { dbOption, jsonOption, parseDate, parseInstant, parseTimeZone, TODAY } from "./options.js";
 import { writeFilesAtomically } from "./output.js";
-import { checkPeople } from "./person-refs.js";
 import { progress } from "./progress.js";
 import { recordCounts } from "./record-counts.js";
 import { dateFormatOption, decimalMarkOption, delimiterOption, formatLocaleOption, maxCellCharsOption, mergedCellsOption } from "./report-csv.js";
@@ -84,7 +84,7 @@ export function registerFileCommands(program: Command, ctx: CommandContext): voi
       const source = await openImportable(resolve(io.cwd, file), importOptions(o));
       let counts: Readonly<Partial<Record<string, number>>>;
       if (source.form === "records") {
-        checkPeople(source.records, resolve(io.cwd, file));
+        checkReferences(source.records, resolve(io.cwd, file));
         counts = countRecords(source.records);
       } else if (source.form === "stream") {
         const n: Partial<Record<string, number>> = {};
