@@ -11,6 +11,11 @@ import { PERSON_FIELDS, valuesAt } from "./person-refs.js";
  * its own kind. Left out: a baseline's packages and milestones (a snapshot keeps what was since removed), an audit
  * event's entity (the history of deleted records), a rollout plan's `templateId` and an outage's `incidentRef` and
  * `changeRef` (records of other systems), a request's `strategicObjectiveIds` (objectives inside a portfolio).
+ *
+ * @example
+ * ```ts
+ * RECORD_FIELDS["work-package"]; // [["projectId", "project"], ["parentId", "work-package"], …]
+ * ```
  */
 export const RECORD_FIELDS: Readonly<Record<string, readonly (readonly [string, string])[]>> = {
   acknowledgement: [["requirementId", "requirement"]],
@@ -85,14 +90,28 @@ export function referencesOf(records: ImportedRecords): RecordReference[] {
   return out;
 }
 
-/** The ids of each kind that `records` holds. */
+/**
+ * The ids of each kind that `records` holds (kinds without records left out).
+ *
+ * @example
+ * ```ts
+ * idsByKind({ project: [{ id: "PRJ-A" }], risk: [] } as never); // Map { "project" => Set { "PRJ-A" } }
+ * ```
+ */
 export function idsByKind(records: ImportedRecords): Map<string, Set<string>> {
   const ids = new Map<string, Set<string>>();
   for (const [kind, list] of Object.entries(records as Record<string, readonly { id: string }[]>)) if (list.length > 0) ids.set(kind, new Set(list.map((r) => r.id)));
   return ids;
 }
 
-/** The problem of a reference found nowhere: `no work-package or milestone wp-9 in the file`. */
+/**
+ * The problem of a reference found nowhere: `no work-package or milestone wp-9 in the file`.
+ *
+ * @example
+ * ```ts
+ * danglingIssue({ path: ["records", "risk", 0, "ownerId"], id: "p-x", kinds: ["person"] }, "the file").message; // "no person p-x in the file"
+ * ```
+ */
 export function danglingIssue(ref: RecordReference, where: string): ValidationIssue {
   return { path: ref.path, message: `no ${ref.kinds.join(" or ")} ${ref.id} in ${where}`, code: ref.kinds[0] === "person" ? "unknown-person" : "unknown-reference" };
 }
@@ -128,7 +147,14 @@ export function checkReferences(records: ImportedRecords, file: string): void {
   refuseDangling(records, unknownReferences(records, dir ? "the folder" : "the file"), file, dir);
 }
 
-/** Throws the issues (when there are any) as one validation error naming the file and each record. */
+/**
+ * Throws the issues (when there are any) as one validation error naming the file (a folder's per-kind file) and each record.
+ *
+ * @example
+ * ```ts
+ * refuseDangling(records, unknownReferences(records), "/data/office.json", false); // throws when any reference dangles
+ * ```
+ */
 export function refuseDangling(records: ImportedRecords, issues: readonly ValidationIssue[], file: string, dir: boolean): void {
   if (issues.length === 0) return;
   const all = records as Record<string, readonly { id: string }[] | undefined>;
