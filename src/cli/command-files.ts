@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { Command, Option } from "commander";
 import { writeImportedBatches, writeImportedRecords, writeImportedStream, countRecords, IMPORT_ORDER, xlsxTemplate, type CsvDateFormat, type CsvKind, type XlsxFormatLocale } from "../io/index.js";
@@ -6,10 +7,11 @@ import { json, type CommandContext } from "./command-context.js";
 import { parseCurrency } from "./envelope.js";
 import { toCliError } from "./errors.js";
 import { baselineNumber } from "./ev-baseline.js";
+import { ImportReferences } from "./import-refs.js";
 import { openImportable, TRACKER_EXPORTS, trackerArgument, warningLines } from "./import-file.js";
+import { checkReferences } from "./entity-refs.js";
 import { dbOption, jsonOption, parseDate, parseInstant, parseTimeZone, TODAY } from "./options.js";
 import { writeFilesAtomically } from "./output.js";
-import { checkPeople } from "./person-refs.js";
 import { progress } from "./progress.js";
 import { recordCounts } from "./record-counts.js";
 import { dateFormatOption, decimalMarkOption, delimiterOption, formatLocaleOption, maxCellCharsOption, mergedCellsOption } from "./report-csv.js";
@@ -57,20 +59,24 @@ export function registerFileCommands(program: Command, ctx: CommandContext): voi
       const store = await openSqlite(resolve(io.cwd, o.db));
       try {
         const bar = progress(raw, 1, "import");
+        // A reference that names no record of the file or the database is a warning (looked up in the import's transaction).
+        const refs = new ImportReferences(resolve(io.cwd, file), o.db, statSync(resolve(io.cwd, file)).isDirectory());
+        const adapter = refs.adapter(store.adapter);
         const stored = source.form === "records"
-          ? writeImportedRecords(store.adapter, source.records)
+          ? writeImportedRecords(adapter, refs.records(source.records))
           : source.form === "stream"
-            ? writeImportedStream(store.adapter, source.batches())
-            : writeImportedBatches(store.adapter, source.kind, source.batches()).then((n) => (n > 0 ? { [source.kind]: n } : {}));
+            ? writeImportedStream(adapter, refs.stream(source.batches()))
+            : writeImportedBatches(adapter, source.kind, refs.batches(source.kind, source.batches())).then((n) => (n > 0 ? { [source.kind]: n } : {}));
         const written = await stored.catch((e: unknown) => {
           throw toCliError(e, { file: o.db });
         });
         bar.tick("stored");
         bar.stop();
         // The importer's warnings (a link left out, times stamped with the import time) are printed, never dropped.
-        if (o.json) json(io, { file, written, warnings: source.warnings });
+        const warnings = [...source.warnings, ...refs.warnings];
+        if (o.json) json(io, { file, written, warnings });
         else io.stdout.write(`imported ${recordCounts(written) || "nothing (the file holds no records)"} into ${printable(o.db)}\n`);
-        if (!o.json) for (const line of warningLines(file, source.warnings)) io.stderr.write(`${line}\n`);
+        if (!o.json) for (const line of warningLines(file, warnings)) io.stderr.write(`${line}\n`);
       } finally {
         await store.close();
       }
@@ -84,7 +90,7 @@ export function registerFileCommands(program: Command, ctx: CommandContext): voi
       const source = await openImportable(resolve(io.cwd, file), importOptions(o));
       let counts: Readonly<Partial<Record<string, number>>>;
       if (source.form === "records") {
-        checkPeople(source.records, resolve(io.cwd, file));
+        checkReferences(source.records, resolve(io.cwd, file));
         counts = countRecords(source.records);
       } else if (source.form === "stream") {
         const n: Partial<Record<string, number>> = {};

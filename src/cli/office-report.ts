@@ -41,8 +41,9 @@ function summarySection(office: OfficeAnalysis): ReportSection {
   return executiveSummarySection({
     asOf: office.statusDate,
     projects: office.projects.map((p) => ({ code: p.code, name: p.name, rag: p.rag, decisions: p.raid.decisions })),
-    // The summary judges each rollout's go/no-go; every gate of the plan is in the rollout's own section.
-    gates: office.rollouts.flatMap((r) => (r.gate ? [{ rollout: r.name, goLive: r.goLive, evaluation: r.gate }] : [])),
+    // Every gate of each plan, in planned-date order (the go/no-go last), as `pmokit rollout` judges them: an earlier
+    // gate that is NO-GO (a readiness exit) is a decision too, and "Gates NO-GO" counts every gate.
+    gates: office.rollouts.flatMap((r) => r.gates.map((evaluation) => ({ rollout: r.name, goLive: r.goLive, evaluation }))),
     selection: { label: `Intake selection ${e.period}`, result: office.selection.result },
     kpis,
     people: office.people,
@@ -50,7 +51,7 @@ function summarySection(office: OfficeAnalysis): ReportSection {
 }
 
 /**
- * The whole office as one report: the executive summary first (RAG counts, what needs a decision, gate outcomes, KPIs
+ * The whole office as one report: the executive summary first (RAG counts, what needs a decision, every gate's outcome, KPIs
  * out of {@link OFFICE_KPI_TARGETS}), then — folded in the HTML report — intake, portfolio health and KPIs, one section per running project,
  * the schedule of each project (Gantt, critical path, floats; with `schedule`), requirements and rollout. Dated by the
  * status date only, so the same data gives the same report.

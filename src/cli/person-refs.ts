@@ -1,8 +1,5 @@
-import { statSync } from "node:fs";
-import { join } from "node:path";
-import { ValidationError, type ValidationIssue } from "../core/index.js";
+import type { ValidationIssue } from "../core/index.js";
 import type { ImportedRecords } from "../io/index.js";
-import { toCliError } from "./errors.js";
 
 /**
  * Every field of an entity kind that names a person, as a path into the record (`*` for each element of a list).
@@ -23,7 +20,7 @@ export const PERSON_FIELDS: Readonly<Record<string, readonly string[]>> = {
   programme: ["sponsorId", "managerId"],
   request: ["sponsorId", "requesterId"],
   project: ["projectManagerId", "sponsorId", "stakeholders.*.personId"],
-  requirement: ["ownerId"],
+  requirement: ["ownerId", "sourceStakeholderId"],
   resource: ["personId"],
   risk: ["ownerId"],
   "status-report": ["authorId", "publishedBy", "overall.override.by"],
@@ -33,8 +30,16 @@ export const PERSON_FIELDS: Readonly<Record<string, readonly string[]>> = {
   "work-package": ["ownerId"],
 };
 
-/** Each value at `path` (a `*` segment fans out over a list), with its full path. */
-function valuesAt(value: unknown, path: readonly string[], at: (string | number)[], out: [unknown, (string | number)[]][]): void {
+/**
+ * Each value at `path` (a `*` segment fans out over a list), with its full path, appended to `out`.
+ *
+ * @example
+ * ```ts
+ * const out: [unknown, (string | number)[]][] = [];
+ * valuesAt({ a: [{ b: "x" }] }, ["a", "*", "b"], [], out); // out: [["x", ["a", 0, "b"]]]
+ * ```
+ */
+export function valuesAt(value: unknown, path: readonly string[], at: (string | number)[], out: [unknown, (string | number)[]][]): void {
   if (path.length === 0) {
     if (value !== undefined) out.push([value, at]);
     return;
@@ -72,25 +77,4 @@ export function unknownPeople(records: ImportedRecords, where = "the file"): Val
     });
   }
   return issues;
-}
-
-/**
- * `validate`'s check of person references: every reference that names no person of the file is one problem, naming
- * the file (a folder's per-kind file), the record and the path; nothing is thrown when all are found.
- *
- * @example
- * ```ts
- * checkPeople(source.records, "/data/office.json"); // throws: office.json: record risk[0] (R-1) at ownerId: no person p-x in the file
- * ```
- */
-export function checkPeople(records: ImportedRecords, file: string): void {
-  const dir = statSync(file).isDirectory();
-  const issues = unknownPeople(records, dir ? "the folder" : "the file");
-  if (issues.length === 0) return;
-  const all = records as Record<string, readonly { id: string }[] | undefined>;
-  throw toCliError(new ValidationError(issues, "pmokit dataset"), {
-    file,
-    ids: (kind, i) => all[kind]?.[i]?.id,
-    ...(dir ? { fileOf: (path: readonly (string | number)[]) => join(file, `${String(path[1])}.json`) } : {}),
-  });
 }

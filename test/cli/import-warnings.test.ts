@@ -19,8 +19,10 @@ describe("import and validate print the importer's warnings", () => {
     const r = await run(["import", "ea.reqif", "--project", "prj-a", "--db", "db.sqlite"], cwd);
     expect([r.code, r.out]).toEqual([0, "imported 3 requirements into db.sqlite\n"]);
     const lines = r.err.trimEnd().split("\n");
-    // 3 warnings of the mapping (reqif.test's fixture table: 3 objects, 1 relation whose ends are missing).
-    expect(lines).toHaveLength(3);
+    // 3 warnings of the mapping (reqif.test's fixture table: 3 objects, 1 relation whose ends are missing), then the
+    // import's check of references: the database holds no project prj-a.
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toMatch(/^warning: ea\.reqif: no project prj-a in the file or db\.sqlite \(3 places: /);
     expect(lines[0]).toBe("warning: ea.reqif: SPEC-RELATION[ADB3C6E4-8014-4167-9D21-A8E13D98C6CA]: refers to missing spec objects FUNC-REQ-1 (source) and FUNC-REQ-2 (target); link left out");
     const v = await run(["validate", "ea.reqif", "--project", "prj-a", "--json"], cwd);
     const out = JSON.parse(v.out) as { valid: boolean; warnings: { code: string }[] };

@@ -60,8 +60,11 @@ describe("pmokit validate: every person reference names a person of the file", (
       ...votes.map((i) => ghost("gate", gate.id, `approvals[${i}].personId`)),
     ];
     const got = lines(v.err);
-    expect(got.slice(0, -1).sort()).toEqual(expected.sort());
-    expect(got.at(-1)).toBe(`pmokit: office.json: ${expected.length} problems`);
+    // The lists cut to one record leave other records' references to the rest dangling (a checklist item's
+    // dependsOn and gateIds, status reports' RAID references): those are listed too, as record references.
+    expect(got.filter((l) => l.includes(": no person ")).sort()).toEqual(expected.sort());
+    expect(got.slice(0, -1).filter((l) => !l.includes(": no person ")).every((l) => /: no (checklist-item|gate|risk|issue|action) \S+ in the file$/.test(l))).toBe(true);
+    expect(got.at(-1)).toBe(`pmokit: office.json: ${got.length - 1} problems`);
   });
 
   it("the sample office, whose every reference is a person of it, stays valid", async () => {

@@ -89,10 +89,12 @@ describe("intake section", () => {
     expect(bubble!.file).toBe("charts/value-cost.svg");
     // The cost axis names its currency; bubble area is each candidate's integration demand (REQ-2027-001 1,200 h the
     // largest, so the reference bubbles are 1,000 and 500).
-    expect(bubble!.svg).toContain(">Estimated cost (EUR)</text>");
+    // The axis names the period its costs are of (intake-period-cost.test: before, "Estimated cost", the ranked
+    // table's name for every cost line).
+    expect(bubble!.svg).toContain(">Cost FY2027 (EUR)</text>");
     expect(bubble!.svg).toContain("Bubble area: integration demand.</desc>");
     const withUnit = charts(intakeSection({ scoreboard: office.scoreboard, requests: office.requests, selection: { ...office.selection, demandUnit: "hours" } }))[0]!;
-    expect(withUnit.caption).toBe("Value against estimated cost (EUR); filled: selected, dashed: not selected; bubble area: integration demand in hours.");
+    expect(withUnit.caption).toBe("Value against cost in FY2027 (EUR); filled: selected, dashed: not selected; bubble area: integration demand in hours.");
     expect([...withUnit.svg.matchAll(/<g class="size-ref">.*?<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1])).toEqual(["1,000", "500"]);
   });
 });

@@ -208,15 +208,24 @@ describe("the executive summary of the sample office", () => {
       ["Red projects", "Red — 1: PRJ-WMS"],
       ["Amber projects", "Amber — 2: PRJ-CRM, PRJ-DCX"],
       ["Green projects", "Green — 1: PRJ-EINV"],
-      ["Need a decision", "5"],
-      ["Gates NO-GO", "1 of 1"],
+      // The CRM plan has two gates, both NO-GO at the status date (test/services/assessments: both held by their
+      // blocking items): the readiness exit is a gate to decide too. Before, the summary passed the go/no-go alone and
+      // read "1 of 1", 5 decisions, while `pmokit rollout` exits 1 on either gate.
+      ["Need a decision", "6"],
+      ["Gates NO-GO", "2 of 2"],
       // Three availabilities, on time, on budget, health: 6 KPIs with targets, 2 of them (on time, on budget) without data.
       ["KPIs out of target", "2 of 6; 2 not measured"],
     ]);
   });
 
-  it("shows the gate outcome with its deciding rule, the long list of blocking items shortened", () => {
-    expect(text(tableOf(summary, "Gate outcomes")!.rows[0]!)).toEqual([
+  it("shows every gate's outcome with its deciding rule, the long list of blocking items shortened", () => {
+    const rows = tableOf(summary, "Gate outcomes")!.rows;
+    // In planned-date order: the readiness exit (2027-02-19) before the go/no-go (2027-02-24).
+    expect(rows.map((r) => text(r).slice(0, 2))).toEqual([
+      ["CRM go-live (Dynamics 365 Sales): Readiness exit: preparation and testing complete (go-live 2027-03-01)", "NO-GO"],
+      ["CRM go-live (Dynamics 365 Sales): Go/No-Go for the CRM cutover (go-live 2027-03-01)", "NO-GO"],
+    ]);
+    expect(text(rows[1]!)).toEqual([
       "CRM go-live (Dynamics 365 Sales): Go/No-Go for the CRM cutover (go-live 2027-03-01)",
       "NO-GO",
       "17 blocking item(s) not closed: ACC-01, ACC-02, ACC-03, CUT-01, CUT-02 and 12 more; 0 of 4 required approvals given",

@@ -73,6 +73,9 @@ function selectionBlocks(input: SelectionProblemInput, result: PortfolioSelectio
     if (cost.length === 0) return [];
     return [{ label: key(c.id), cost: sumMoney(cost), value: c.value, selected: result.selected.includes(c.id), ...(skills.length > 0 ? { size: demandOf(c) } : {}) }];
   });
+  // A candidate's cost here is its cost lines of the selection's periods (the ranked table's "Estimated cost" is every
+  // line): named by them, so one request's two figures never stand under one name (REQ-2027-003: 835,000 and 330,000).
+  const cost = problem.periods.length > 0 ? `Cost ${problem.periods.join(", ")}` : "Cost";
   // Budget rows are money in the problem's currency; capacity rows are amounts of their skill's unit.
   const amount = (u: PortfolioSelection["usage"][number], d: Decimal) => (u.constraint.kind === "budget" && problem.currency !== undefined ? money(d, problem.currency) : d);
   const blocks: ReportBlock[] = [
@@ -81,7 +84,7 @@ function selectionBlocks(input: SelectionProblemInput, result: PortfolioSelectio
       kind: "table",
       table: {
         caption: "Selected portfolio",
-        columns: ["Request", "Title", "Value", { header: "Cost", align: "right" }],
+        columns: ["Request", "Title", "Value", { header: cost, align: "right" }],
         rows: result.selected.map((id) => {
           const c = problem.candidates.find((x) => x.id === id);
           const cost = Object.values(c?.costs ?? {});
@@ -109,10 +112,10 @@ function selectionBlocks(input: SelectionProblemInput, result: PortfolioSelectio
     blocks.push({
       kind: "chart",
       svg: valueCostBubbleChart({
-        title: "Value vs cost of the candidates", xTitle: "Estimated cost", yTitle: "Value (score units)", bubbles,
+        title: "Value vs cost of the candidates", xTitle: cost, yTitle: "Value (score units)", bubbles,
         ...(skills.length > 0 ? { sizeTitle: `${skills.join(", ")} demand${demandUnit ? ` (${demandUnit})` : ""}` } : {}),
       }),
-      caption: `Value against estimated cost${problem.currency ? ` (${problem.currency})` : ""}; filled: selected, dashed: not selected${skills.length > 0 ? `; bubble area: ${skills.join(", ")} demand${demandUnit ? ` in ${demandUnit}` : ""}` : ""}.`,
+      caption: `Value against ${cost === "Cost" ? "cost" : `cost in ${problem.periods.join(", ")}`}${problem.currency ? ` (${problem.currency})` : ""}; filled: selected, dashed: not selected${skills.length > 0 ? `; bubble area: ${skills.join(", ")} demand${demandUnit ? ` in ${demandUnit}` : ""}` : ""}.`,
       file: "charts/value-cost.svg",
     });
   }

@@ -12,7 +12,7 @@ export interface ExecutiveSummaryInput {
   readonly asOf: string;
   /** The running projects with their RAG status (and RAID decisions). */
   readonly projects: readonly SummaryProject[];
-  /** The gates to decide (go/no-go of each rollout). */
+  /** The gates to decide: every gate of each rollout (the office report passes them all, in planned-date order). */
   readonly gates?: readonly SummaryGate[];
   /** The portfolio selection. */
   readonly selection?: SummarySelection;
