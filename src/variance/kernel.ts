@@ -12,7 +12,8 @@ import { NO_FINISH, lastIn } from "./packed.js";
 /**
  * @internal Earned-schedule raw figures, in working days from the baseline start. ES = t0 + e / d × (t1 − t0) on the
  * segment from point C (0 the origin, k the k-th period end from the start) to C + 1, d = 0 when every point's PV ≤ EV.
- * The status date inside the segment's period is one of its ends (s = 1: C, s = 2: C + 1; time AT, PV at t).
+ * The status date inside the segment's period is one of its ends (s = 1: C, s = 2: C + 1; time AT, PV at t); s & 4:
+ * C + 1 is the planned finish (time PD, PV BAC).
  */
 export interface EsCore {
   readonly pd: number;
@@ -176,12 +177,11 @@ function earnedSchedule(cp: CompiledProject, t: number, ev: number, ev_: Float64
   const firstK = lastAtOrBefore(cp.gridEnd, cp.start - 1) + 1;
   const ends = cp.gridEnd.subarray(firstK);
   const curve = cp.pvCurve.subarray(firstK);
-  const tPts = cp.tEnd.subarray(firstK);
   // C = the last point with PV ≤ EV (the latest such time: the end of a flat stretch), so PV_{C+1} > PV_C.
   const c = lastIn(curve, 0, curve.length, ev) + 1; // points 1..c have PV ≤ EV; point 0 is the origin
   // Point k ≥ 1 is period end k − 1, point 0 the origin: its time, PV and the packages' PV (a row of the prefix sums).
   const n = cp.packed.n;
-  const pt = (k: number): [number, number, ArrayLike<number> | undefined] => (k ? [tPts[k - 1] ?? 0, curve[k - 1] as number, cp.packed.cumEnd.subarray((firstK + k - 1) * n)] : [0, 0, undefined]);
+  const pt = (k: number): [number, number, ArrayLike<number> | undefined] => (k ? [workingDaysIn(days, cp.start, ends[k - 1] as number), curve[k - 1] as number, cp.packed.cumEnd.subarray((firstK + k - 1) * n)] : [0, 0, undefined]);
   let [t0, pv0, r0] = pt(c), [t1, pv1, r1] = pt(c + 1), st = 0;
   // The status date inside this segment's period is a point too (t is before complete, so AT is its time): an on-plan
   // project reads ES = AT on any day, not only at period ends.
@@ -189,13 +189,15 @@ function earnedSchedule(cp: CompiledProject, t: number, ev: number, ev_: Float64
     if (pv <= ev) st = 1, [t0, pv0, r0] = [at, pv, pv_];
     else st = 2, [t1, pv1, r1] = [at, pv, pv_];
   }
+  // So is the planned finish before this segment's right end (PV is BAC there, at PD): the curve went on to the period's
+  // end as if the plan earned over days after its finish (EV 90 % of BAC read ES = PD).
+  if (cp.finish < (st > 1 ? t : (ends[c] as number))) st |= 4, [t1, pv1, r1] = [pd, cp.bac, cp.packed.bac];
   const last = c === ends.length, d = last ? 0 : pv1 - pv0;
   let pfNum: number | bigint = 0, pfDen: number | bigint = 0;
   if (ev > 0) {
-    if (last) {
-      cp.packages.forEach((p, i) => { if (p.hasBaseline) pfNum = (pfNum as number) + Math.min(ev_[i] as number, p.bac); });
-      pfDen = pv0;
-    } else [pfNum, pfDen] = pFactor(cp, ev, ev_, r0, r1 as Float64Array, pv0, d);
+    // Every point's PV ≤ EV: all is earned (EV = BAC, each EV_i ≤ BAC_i, clamped), so Σ min(EV_i, BAC_i) / BAC = 1.
+    if (last) pfNum = pfDen = ev;
+    else [pfNum, pfDen] = pFactor(cp, ev, ev_, r0, r1 as Float64Array, pv0, d);
   }
   return { pd, at, t0, t1, e: ev - pv0, d, c, s: st, pfNum, pfDen };
 }

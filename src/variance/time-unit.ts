@@ -42,7 +42,7 @@ function endsTo(cp: CompiledProject, ends: Int32Array, to: number): Int32Array {
  * without a working day counts whole on its last day).
  */
 function dayToPeriods(cp: CompiledProject, ends: Int32Array, d: number): Span {
-  if (d < cp.start) return { num: 0n, den: 1n };
+  // (Before the start: no period end lies before d, and no working day from the start to d has passed: 0.)
   // A compiled project read after its grid's last period: the grid goes on (AT stopped at its end, SPI(t) too high).
   ends = endsTo(cp, ends, d);
   const k = lastIn(ends, 0, ends.length, d - 1) + 1; // period ends strictly before d
@@ -67,7 +67,7 @@ export function scheduleSpans(core: ProjectCore, cp: CompiledProject): { readonl
   if (cp.policy.timeUnit === "periods") {
     const ends = periodEnds(cp);
     pd = dayToPeriods(cp, ends, cp.finish); at = dayToPeriods(cp, ends, Math.min(core.finishDay, core.t));
-    T0 = es.s === 1 ? at : W(es.c); T1 = es.s === 2 ? at : W(es.c + 1);
+    T0 = es.s & 1 ? at : W(es.c); T1 = es.s & 4 ? pd : es.s & 2 ? at : W(es.c + 1);
   }
   // d = 0: every point's PV ≤ EV, ES is C. Capped at PD.
   const D = B(es.d), E = B(es.e);
