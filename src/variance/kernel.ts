@@ -41,7 +41,7 @@ export interface ProjectCore {
   readonly etc: number;
   readonly beforeStart: boolean;
   readonly complete: boolean;
-  /** The actual finish (the last package's) once complete and a package records one, else NO_FINISH (after every day). */
+  /** The actual finish (the last package's) once complete and every package with a budget has one, else NO_FINISH (after every day). */
   readonly finishDay: number;
   readonly pv_: Float64Array;
   readonly ev_: Float64Array;
@@ -142,10 +142,12 @@ export function evaluateProject(cp: CompiledProject, t: number): ProjectCore {
     // Finished: all value earned and a finish reported (level of effort: its planned finish has passed; apportioned:
     // its base has finished, on the base's day — the base is evaluated first).
     // A finish is a day on or before t; NO_FINISH is after every day (a finish before 1970 is a negative day).
-    const fd = r >= p0 && (pFirstFinish[r] as number) < NO_FINISH ? (pFirstFinish[r] as number) : kd === 1 ? Math.min(P.finish[i] as number, t) : kd === 2 ? (finished_[P.apBase[i] as number] as number) : NO_FINISH;
+    const fd = r >= p0 && (pFirstFinish[r] as number) < NO_FINISH ? (pFirstFinish[r] as number) : kd === 1 ? (P.finish[i] as number) : kd === 2 ? (finished_[P.apBase[i] as number] as number) : NO_FINISH;
     const done = fd <= t && pev === bac;
     finished_[i] = done ? fd : NO_FINISH;
-    if (done && fd > finishDay) finishDay = fd;
+    // The project's finish is the latest package finish once every package with a budget has one: one that earned its
+    // budget without recording a finish leaves it unknown (it read the others' latest, days before that package's 100 %).
+    if (done ? fd > finishDay : bac) finishDay = done ? fd : NO_FINISH;
     let pe = (etcDay[i] as number) <= t ? (etcA[i] as number) : -1; // an estimate made after the status date is not known yet
     // Apportioned without an estimate of its own: its base's ETC × the factor (its effort follows its base's; other
     // packages have no base, apBase −1: etc_[−1] is undefined).

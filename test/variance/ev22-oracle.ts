@@ -146,7 +146,7 @@ export function oracle(P: OProject, t: number) {
     if (e > bac) e = bac;
     ev[i] = e;
     ac[i] = costsTo.filter((c) => c.pkg === i).reduce((s, c) => s + conv(c, c.day)!, 0n);
-    const fd = firstFin !== NONE ? firstFin : rule.type === "level-of-effort" ? Math.min(p.finish, t) : rule.type === "apportioned" ? fin[rule.base]! : NONE;
+    const fd = firstFin !== NONE ? firstFin : rule.type === "level-of-effort" ? p.finish : rule.type === "apportioned" ? fin[rule.base]! : NONE;
     const done = fd <= t && e === bac;
     fin[i] = done ? fd : NONE;
     let pe = p.etc && p.etc.day <= t ? BigInt(p.etc.cents) : -1n;
@@ -164,7 +164,8 @@ export function oracle(P: OProject, t: number) {
   });
   const complete = BAC > 0n && EV >= BAC;
   let finishDay = NONE;
-  if (complete) { const f = fin.filter((x) => x !== NONE); if (f.length) finishDay = Math.max(...f); }
+  // The latest package finish, once every package with a budget has finished.
+  if (complete && P.packages.every((p, i) => fin[i] !== NONE || bacOf(p) === 0n)) { const f = fin.filter((x) => x !== NONE); if (f.length) finishDay = Math.max(...f); }
   const figures = figuresOf({ bac: BAC, pv: PV, ev: EV, ac: AC, etc: ETC, beforeStart, hasBaseline: inBl.length > 0 || P.packages.some((p) => p.inBaseline) }, P.eacOrder, undefined);
 
   // ---- Earned schedule.
