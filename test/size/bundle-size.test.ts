@@ -183,7 +183,7 @@ describe("issue 17: bundle size", () => {
   }, 120_000);
 
   it("earnedValue stays within its measured 13.03 kB gzip beyond zod and decimal.js (over the 10 kB goal)", async () => {
-    // Measured 12.977 kB (2026-12-08, ev22, 12.990 before: + the planned finish as a point of the ES curve and the
+    // Measured 12.976 kB (2026-12-08, ev22, 12.990 before: + the planned finish as a point of the ES curve and the
     // period grid continued past a compiled project's, +0.067; − the working days to each period end kept per compile
     // (read at the two ends of ES's segment), the P-factor of an all-earned curve summed per package (it is 1), a dead
     // sign flip in IEAC(t) and a redundant before-start test in periods, −0.080).
