@@ -47,7 +47,7 @@ const projectArb = fc.record({
   costs: fc.array(fc.record({ day: fc.integer({ min: -6, max: 75 }), cents: fc.integer({ min: -20_000, max: 600_000 }), pkg: fc.integer({ min: -1, max: 4 }), usd: fc.boolean() }), { maxLength: 6 }),
   ratesFrom: fc.boolean(),
   laterRates: fc.array(fc.tuple(fc.integer({ min: 1, max: 70 }), fc.constantFrom("1.0837", "0.9", "1.25", "1.333333")), { maxLength: 2 }),
-  grid: fc.constantFrom("weekly" as const, "monthly" as const),
+  grid: fc.oneof(fc.constantFrom("weekly" as const, "monthly" as const), fc.array(fc.integer({ min: 6, max: 40 }), { minLength: 40, maxLength: 40 })),
   spread: fc.constantFrom("calendar-days" as const, "working-days" as const),
   loe: fc.constantFrom("once-started" as const, "from-planned-start" as const),
   timeUnit: fc.constantFrom("working-days" as const, "periods" as const),
@@ -62,19 +62,25 @@ function build(g: Gen, id = "PRJ-O") {
     const slices = p.slices.map((s) => { const a = d + s.gap; d = a + s.len; return { start: a, finish: a + s.len - 1, cents: s.cents }; });
     const start = slices[0]!.start - p.lead, finish = slices[slices.length - 1]!.finish + p.tail;
     const seen = new Set<number>();
-    const records = p.records.map((r) => ({ ...r, day: DAY0 + r.day, ...(r.finished && r.started === false ? { started: true } : {}) }))
+    const rule = p.rule(i);
+    // Milestones only name the rule's own (another rule's record names none).
+    const own = (ms: string[] | undefined) => ms?.filter((m) => rule.type === "weighted-milestones" && Number(m.slice(1)) < rule.weights.length);
+    const records = p.records.map((r) => ({ ...r, ms: own(r.ms), day: DAY0 + r.day, ...(r.finished && r.started === false ? { started: true } : {}) }))
       .filter((r) => (seen.has(r.day) ? false : (seen.add(r.day), true))).sort((a, b) => a.day - b.day)
       .filter((r) => r.pct !== undefined || r.phys !== undefined || r.units !== undefined || r.ms !== undefined || r.started !== undefined || r.finished !== undefined);
-    return { start, finish, slices, rule: p.rule(i), records, ...(p.etc ? { etc: { cents: p.etc.cents, day: DAY0 + p.etc.day } } : {}), inBaseline: true };
+    return { start, finish, slices, rule, records, ...(p.etc ? { etc: { cents: p.etc.cents, day: DAY0 + p.etc.day } } : {}), inBaseline: true };
   });
   if (g.extra) packages.push({ start: DAY0 + 3, finish: DAY0 + 20, slices: [], rule: { type: "percent-complete" }, records: [{ day: DAY0 + 5, pct: "10" }], inBaseline: false });
   const rates: [number, string][] = [[g.ratesFrom ? DAY0 - 400 : DAY0 - 2, "1.1"], ...g.laterRates.map(([d, r]) => [DAY0 + d, r] as [number, string])];
   const uniqueRates = rates.filter((r, i) => rates.findIndex((x) => x[0] === r[0]) === i);
   const costs = g.costs.map((c) => ({ day: DAY0 + c.day, cents: c.cents, pkg: c.pkg < 0 || c.pkg >= packages.length ? undefined : c.pkg, usd: c.usd }))
     .filter((c) => !c.usd || c.day >= uniqueRates.reduce((m, r) => Math.min(m, r[0]), Infinity));
+  // A fiscal grid: 40 contiguous periods of 6–40 days from 2026-11-05 (they cover every date the analysis touches).
+  let e = DAY0 - 61;
+  const fiscalEnds = typeof g.grid === "object" ? g.grid.map((len) => (e += len)) : undefined;
   const P: OProject = {
     weekdays: g.sat ? [1, 2, 3, 4, 5, 6] : [1, 2, 3, 4, 5], holidays: g.holidays.map((h) => DAY0 + h), packages, costs,
-    rates: uniqueRates, captureDay: Date.UTC(2027, 0, 1) / 86400000, grid: g.grid, spread: g.spread, loe: g.loe, timeUnit: g.timeUnit, eacOrder: g.eacOrder,
+    rates: uniqueRates, captureDay: Date.UTC(2027, 0, 1) / 86400000, grid: fiscalEnds ?? (g.grid as "weekly" | "monthly"), spread: g.spread, loe: g.loe, timeUnit: g.timeUnit, eacOrder: g.eacOrder,
   };
   const wpRule = (r: ORule) => {
     switch (r.type) {
@@ -90,7 +96,7 @@ function build(g: Gen, id = "PRJ-O") {
     timePhasedBudget: p.inBaseline ? p.slices.map((s) => ({ start: iso(s.start), finish: iso(s.finish), amount: eur(s.cents) })) : [],
     earningRule: wpRule(p.rule),
     progress: p.records.map((r) => ({ date: iso(r.day), ...(r.pct !== undefined ? { percentComplete: r.pct } : {}), ...(r.phys !== undefined ? { physicalPercentComplete: r.phys } : {}),
-      ...(r.units !== undefined ? { unitsComplete: r.units } : {}), ...(r.ms !== undefined ? { milestonesReached: r.ms.filter((m) => p.rule.type === "weighted-milestones" && Number(m.slice(1)) < p.rule.weights.length) } : {}),
+      ...(r.units !== undefined ? { unitsComplete: r.units } : {}), ...(r.ms !== undefined ? { milestonesReached: r.ms } : {}),
       ...(r.started !== undefined ? { started: r.started } : {}), ...(r.finished !== undefined ? { finished: r.finished } : {}) })),
     ...(p.etc ? { estimateToComplete: { amount: eur(p.etc.cents), asOf: iso(p.etc.day) } } : {}),
   }) as WorkPackage);
@@ -107,7 +113,7 @@ function build(g: Gen, id = "PRJ-O") {
   }) as CostEntry);
   const calendar = createWorkingCalendar({ workingWeekdays: P.weekdays as (1 | 2 | 3 | 4 | 5 | 6 | 7)[], holidays: P.holidays.map(iso) });
   const options = {
-    calendar, grid: { kind: g.grid }, fxRates: uniqueRates.map(([d, rate]) => ({ from: "USD", to: "EUR", date: iso(d), rate })),
+    calendar, grid: fiscalEnds ? { kind: "fiscal" as const, periods: fiscalEnds.map((end, k) => ({ label: `P${k}`, start: iso(k ? fiscalEnds[k - 1]! + 1 : DAY0 - 60), finish: iso(end) })) } : { kind: g.grid as "weekly" | "monthly" }, fxRates: uniqueRates.map(([d, rate]) => ({ from: "USD", to: "EUR", date: iso(d), rate })),
     policy: { spread: g.spread, levelOfEffort: g.loe, timeUnit: g.timeUnit, eacOrder: g.eacOrder as never },
   };
   return { P, input: { project: { id }, workPackages: wps, baselines: [baseline], costEntries }, options };

@@ -62,7 +62,8 @@ export interface OProject {
   readonly packages: readonly OPackage[]; readonly costs: readonly OCost[];
   /** USD→EUR rates: [day, rate]; the baseline is captured on `captureDay`. */
   readonly rates: readonly (readonly [number, string])[]; readonly captureDay: number;
-  readonly grid: "weekly" | "monthly";
+  /** Weekly, monthly, or fiscal periods given by their last days (contiguous, covering everything). */
+  readonly grid: "weekly" | "monthly" | readonly number[];
   readonly spread: "calendar-days" | "working-days"; readonly loe: "once-started" | "from-planned-start";
   readonly timeUnit: "working-days" | "periods";
   readonly eacOrder: readonly string[];
@@ -172,7 +173,8 @@ export function oracle(P: OProject, t: number) {
   // Grid period ends covering start … max(finish, t) (later ends change nothing: PV is BAC there).
   const ends: number[] = [];
   const lo = Math.min(start, t), hi = Math.max(finish, t) + 400;
-  if (P.grid === "weekly") { for (let d = lo - weekday(lo) + 7; ends.length === 0 || ends[ends.length - 1]! < hi; d += 7) ends.push(d); }
+  if (typeof P.grid === "object") ends.push(...P.grid);
+  else if (P.grid === "weekly") { for (let d = lo - weekday(lo) + 7; ends.length === 0 || ends[ends.length - 1]! < hi; d += 7) ends.push(d); }
   else { let [, nx] = monthOf(lo); for (;;) { ends.push(nx - 1); if (nx - 1 >= hi) break; nx = monthOf(nx)[1]; } }
   const pEnds = ends.filter((e) => e >= start); // period ends on or after the baseline start
   const periods = P.timeUnit === "periods";
@@ -221,7 +223,8 @@ export function oracle(P: OProject, t: number) {
     let k = Number(x[0] / x[1]); let rem = q(x[0] % x[1], x[1]);
     if (k >= 5000) return undefined;
     if (isZero(rem) && k) { k--; rem = q(1); }
-    while (pEnds.length <= k + 1) { const l = pEnds[pEnds.length - 1]!; pEnds.push(P.grid === "weekly" ? l + 7 : monthOf(l + 1)[1] - 1); }
+    if (typeof P.grid === "object") { if (k >= pEnds.length) return undefined; }
+    else while (pEnds.length <= k + 1) { const l = pEnds[pEnds.length - 1]!; pEnds.push(P.grid === "weekly" ? l + 7 : monthOf(l + 1)[1] - 1); }
     const from = k === 0 ? start : pEnds[k - 1]! + 1, to = pEnds[k]!;
     const len = W(from, to);
     if (!len) return nthWorking(to + 1, 1);
