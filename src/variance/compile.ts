@@ -211,13 +211,12 @@ export function compileProject(input: EarnedValueInput, options: EarnedValueOpti
       if (p.hasBaseline) pvCurve[k] = (pvCurve[k] as number) + v;
     }
   });
-  const tEnd = Int32Array.from(gridEnd, (e) => workingDaysIn(days, start, e));
   const packed = packPackages(packages, { sOff, ...cells, pOff, ...records, aOff, ...actuals, cumEnd, nextSlice });
   return {
     id: input.project.id, name: input.project.name ?? input.project.id, programmeId: input.project.programmeId, portfolioId: input.project.portfolioId,
     currency, baselineNumber: baseline?.number, start, finish, bac: withBudget.reduce((s, p) => s + p.bac, 0),
     packages, order, unassigned: cum(unassigned, acArrays(unassigned.length)), actualDays: Int32Array.from(all.map((a) => a.day)), actualIds: all.map((a) => a.id),
-    days, grid, gridEnd, pvCurve, tEnd, packed, policy, warnings,
+    days, grid, gridEnd, pvCurve, packed, policy, warnings,
     // The pairs of the actuals to t without a rate on the baseline day (in day order).
     noBaseRate: (t) => `no ${[...new Set(all.filter((a) => a.day <= t && isNaN(a.base)).map((a) => `${a.cur}→${currency}`))].join(", ")} rate on or before ${baseRateDay}, the baseline capture day`,
   };

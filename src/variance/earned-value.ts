@@ -53,7 +53,10 @@ export interface EarnedValueResult {
   readonly currency: string;
   /** True once all value is earned (SV = 0 and SPI = 1 from here on, whatever the slip: see `schedule`). */
   readonly complete: boolean;
-  /** Actual finish (the last package's finish) once complete. */
+  /**
+   * Actual finish (the last package's finish) once complete and every package with a budget has finished; undefined
+   * while one that earned its budget has not recorded its finish.
+   */
   readonly actualFinish: IsoDate | undefined;
   /** Project figures: the packages merged. */
   readonly figures: EvmFigures;

@@ -63,9 +63,8 @@ export interface CompiledProject {
   /** The grid as asked for (a fiscal grid with its every listed period; `gridEnd` has the periods the project touches). */
   readonly grid: PeriodGridSpec;
   readonly gridEnd: Int32Array;
-  /** Cumulative project PV at each period end (the S-curve of the baseline) and working days from the start to each end. */
+  /** Cumulative project PV at each period end (the S-curve of the baseline). */
   readonly pvCurve: Float64Array;
-  readonly tEnd: Int32Array;
   /** The packages packed flat for the hot path. */
   readonly packed: PackedPackages;
   readonly policy: Required<EvmPolicy>;

@@ -12,7 +12,8 @@ import { NO_FINISH, lastIn } from "./packed.js";
 /**
  * @internal Earned-schedule raw figures, in working days from the baseline start. ES = t0 + e / d × (t1 − t0) on the
  * segment from point C (0 the origin, k the k-th period end from the start) to C + 1, d = 0 when every point's PV ≤ EV.
- * The status date inside the segment's period is one of its ends (s = 1: C, s = 2: C + 1; time AT, PV at t).
+ * The status date inside the segment's period is one of its ends (s = 1: C, s = 2: C + 1; time AT, PV at t); s & 4:
+ * C + 1 is the planned finish (time PD, PV BAC).
  */
 export interface EsCore {
   readonly pd: number;
@@ -40,7 +41,7 @@ export interface ProjectCore {
   readonly etc: number;
   readonly beforeStart: boolean;
   readonly complete: boolean;
-  /** The actual finish (the last package's) once complete and a package records one, else NO_FINISH (after every day). */
+  /** The actual finish (the last package's) once complete and every package with a budget has one, else NO_FINISH (after every day). */
   readonly finishDay: number;
   readonly pv_: Float64Array;
   readonly ev_: Float64Array;
@@ -141,10 +142,12 @@ export function evaluateProject(cp: CompiledProject, t: number): ProjectCore {
     // Finished: all value earned and a finish reported (level of effort: its planned finish has passed; apportioned:
     // its base has finished, on the base's day — the base is evaluated first).
     // A finish is a day on or before t; NO_FINISH is after every day (a finish before 1970 is a negative day).
-    const fd = r >= p0 && (pFirstFinish[r] as number) < NO_FINISH ? (pFirstFinish[r] as number) : kd === 1 ? Math.min(P.finish[i] as number, t) : kd === 2 ? (finished_[P.apBase[i] as number] as number) : NO_FINISH;
+    const fd = r >= p0 && (pFirstFinish[r] as number) < NO_FINISH ? (pFirstFinish[r] as number) : kd === 1 ? (P.finish[i] as number) : kd === 2 ? (finished_[P.apBase[i] as number] as number) : NO_FINISH;
     const done = fd <= t && pev === bac;
     finished_[i] = done ? fd : NO_FINISH;
-    if (done && fd > finishDay) finishDay = fd;
+    // The project's finish is the latest package finish once every package with a budget has one: one that earned its
+    // budget without recording a finish leaves it unknown (it read the others' latest, days before that package's 100 %).
+    if (done ? fd > finishDay : bac) finishDay = done ? fd : NO_FINISH;
     let pe = (etcDay[i] as number) <= t ? (etcA[i] as number) : -1; // an estimate made after the status date is not known yet
     // Apportioned without an estimate of its own: its base's ETC × the factor (its effort follows its base's; other
     // packages have no base, apBase −1: etc_[−1] is undefined).
@@ -176,12 +179,11 @@ function earnedSchedule(cp: CompiledProject, t: number, ev: number, ev_: Float64
   const firstK = lastAtOrBefore(cp.gridEnd, cp.start - 1) + 1;
   const ends = cp.gridEnd.subarray(firstK);
   const curve = cp.pvCurve.subarray(firstK);
-  const tPts = cp.tEnd.subarray(firstK);
   // C = the last point with PV ≤ EV (the latest such time: the end of a flat stretch), so PV_{C+1} > PV_C.
   const c = lastIn(curve, 0, curve.length, ev) + 1; // points 1..c have PV ≤ EV; point 0 is the origin
   // Point k ≥ 1 is period end k − 1, point 0 the origin: its time, PV and the packages' PV (a row of the prefix sums).
   const n = cp.packed.n;
-  const pt = (k: number): [number, number, ArrayLike<number> | undefined] => (k ? [tPts[k - 1] ?? 0, curve[k - 1] as number, cp.packed.cumEnd.subarray((firstK + k - 1) * n)] : [0, 0, undefined]);
+  const pt = (k: number): [number, number, ArrayLike<number> | undefined] => (k ? [workingDaysIn(days, cp.start, ends[k - 1] as number), curve[k - 1] as number, cp.packed.cumEnd.subarray((firstK + k - 1) * n)] : [0, 0, undefined]);
   let [t0, pv0, r0] = pt(c), [t1, pv1, r1] = pt(c + 1), st = 0;
   // The status date inside this segment's period is a point too (t is before complete, so AT is its time): an on-plan
   // project reads ES = AT on any day, not only at period ends.
@@ -189,13 +191,15 @@ function earnedSchedule(cp: CompiledProject, t: number, ev: number, ev_: Float64
     if (pv <= ev) st = 1, [t0, pv0, r0] = [at, pv, pv_];
     else st = 2, [t1, pv1, r1] = [at, pv, pv_];
   }
+  // So is the planned finish before this segment's right end (PV is BAC there, at PD): the curve went on to the period's
+  // end as if the plan earned over days after its finish (EV 90 % of BAC read ES = PD).
+  if (cp.finish < (st > 1 ? t : (ends[c] as number))) st |= 4, [t1, pv1, r1] = [pd, cp.bac, cp.packed.bac];
   const last = c === ends.length, d = last ? 0 : pv1 - pv0;
   let pfNum: number | bigint = 0, pfDen: number | bigint = 0;
   if (ev > 0) {
-    if (last) {
-      cp.packages.forEach((p, i) => { if (p.hasBaseline) pfNum = (pfNum as number) + Math.min(ev_[i] as number, p.bac); });
-      pfDen = pv0;
-    } else [pfNum, pfDen] = pFactor(cp, ev, ev_, r0, r1 as Float64Array, pv0, d);
+    // Every point's PV ≤ EV: all is earned (EV = BAC, each EV_i ≤ BAC_i, clamped), so Σ min(EV_i, BAC_i) / BAC = 1.
+    if (last) pfNum = pfDen = ev;
+    else [pfNum, pfDen] = pFactor(cp, ev, ev_, r0, r1 as Float64Array, pv0, d);
   }
   return { pd, at, t0, t1, e: ev - pv0, d, c, s: st, pfNum, pfDen };
 }

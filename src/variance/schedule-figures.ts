@@ -84,7 +84,8 @@ export function scheduleFiguresFrom(core: ProjectCore, cp: CompiledProject, cpi:
     if (!pf.value) return pf as MetricMissing;
     if (!n) return missing("ev-is-zero", "the performance factor is 0: no progress to extrapolate");
     const den = a.den * p.den * e.den * n, num = a.num * p.den * e.den * n + (p.num * e.den - e.num * p.den) * d * a.den;
-    return metric(den < 0n ? { num: -num, den: -den } : { num, den });
+    // den > 0: PD, AT and ES are fractions with positive denominators, PF's n ≥ 0 and 0 is refused above.
+    return metric({ num, den });
   };
   // PF = 1, SPI(t) = ES / AT, SPI(t) · CPI with CPI = EV / AC.
   const f: IeacFamily<Span> = {

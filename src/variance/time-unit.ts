@@ -27,11 +27,24 @@ function periodEnds(cp: CompiledProject): Int32Array {
 }
 
 /**
+ * The period ends continued through day `to` by the grid's own rule: weeks and months go on; fiscal periods as listed,
+ * to the list's end (none is invented).
+ */
+function endsTo(cp: CompiledProject, ends: Int32Array, to: number): Int32Array {
+  const spec = cp.grid, last = ends[ends.length - 1] as number;
+  if (to <= last) return ends;
+  const more: readonly { readonly finish: string }[] = spec.kind === "fiscal" ? spec.periods : gridOver(spec, fromEpochDay(last + 1), fromEpochDay(to)).periods;
+  return Int32Array.from([...ends, ...more.map((p) => toEpochDay(p.finish as IsoDate)).filter((e) => e > last)]);
+}
+
+/**
  * Periods from the baseline start to the end of day `d` (the current period counts by working days elapsed; one
  * without a working day counts whole on its last day).
  */
-function dayToPeriods(cp: CompiledProject, ends: ArrayLike<number>, d: number): Span {
-  if (d < cp.start) return { num: 0n, den: 1n };
+function dayToPeriods(cp: CompiledProject, ends: Int32Array, d: number): Span {
+  // (Before the start: no period end lies before d, and no working day from the start to d has passed: 0.)
+  // A compiled project read after its grid's last period: the grid goes on (AT stopped at its end, SPI(t) too high).
+  ends = endsTo(cp, ends, d);
   const k = lastIn(ends, 0, ends.length, d - 1) + 1; // period ends strictly before d
   if (k >= ends.length) return { num: BigInt(ends.length), den: 1n };
   const from = k === 0 ? cp.start : (ends[k - 1] as number) + 1;
@@ -54,7 +67,7 @@ export function scheduleSpans(core: ProjectCore, cp: CompiledProject): { readonl
   if (cp.policy.timeUnit === "periods") {
     const ends = periodEnds(cp);
     pd = dayToPeriods(cp, ends, cp.finish); at = dayToPeriods(cp, ends, Math.min(core.finishDay, core.t));
-    T0 = es.s === 1 ? at : W(es.c); T1 = es.s === 2 ? at : W(es.c + 1);
+    T0 = es.s & 1 ? at : W(es.c); T1 = es.s & 4 ? pd : es.s & 2 ? at : W(es.c + 1);
   }
   // d = 0: every point's PV ≤ EV, ES is C. Capped at PD.
   const D = B(es.d), E = B(es.e);
@@ -79,11 +92,7 @@ export function dateAfter(cp: CompiledProject, x: Span): string | undefined {
   if (!rem && k) k--, rem = x.den;
   let ends = periodEnds(cp);
   if (k + 1 > ends.length) {
-    // Beyond the compiled grid: continue it by its own rule (weeks and months go on; fiscal periods as listed after
-    // it, to the list's end: none is invented).
-    const spec = cp.grid, last = ends[ends.length - 1] as number;
-    const more: readonly { readonly finish: string }[] = spec.kind === "fiscal" ? spec.periods : gridOver(spec, fromEpochDay(last + 1), fromEpochDay(last + (k + 2 - ends.length) * 31)).periods;
-    ends = Int32Array.from([...ends, ...more.map((p) => toEpochDay(p.finish as IsoDate)).filter((e) => e > last)]);
+    ends = endsTo(cp, ends, (ends[ends.length - 1] as number) + (k + 2 - ends.length) * 31);
     if (k >= ends.length) return undefined;
   }
   const from = k === 0 ? cp.start : (ends[k - 1] as number) + 1;

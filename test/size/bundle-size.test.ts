@@ -183,6 +183,10 @@ describe("issue 17: bundle size", () => {
   }, 120_000);
 
   it("earnedValue stays within its measured 13.03 kB gzip beyond zod and decimal.js (over the 10 kB goal)", async () => {
+    // Measured 12.976 kB (2026-12-08, ev22, 12.990 before: + the planned finish as a point of the ES curve and the
+    // period grid continued past a compiled project's, +0.067; − the working days to each period end kept per compile
+    // (read at the two ends of ES's segment), the P-factor of an all-earned curve summed per package (it is 1), a dead
+    // sign flip in IEAC(t) and a redundant before-start test in periods, −0.080).
     // Measured 13.024 kB (2026-12-08, evfar21, 13.025 before: + the 400-year check as a function compileProject shares
     // with evaluateEarnedValue / evaluatePortfolio, +0.007; − seven `length > 0` / `=== 0` tests as truthiness, −0.008).
     // Measured 13.029 kB (2026-12-07, eighth audit pass, ev19 and opts19 merged).
