@@ -9,7 +9,9 @@ import { tableColumns, type ReportTable } from "./table.js";
 const F = "=+\\-@\\t\\r\\uFF1D\\uFF0B\\uFF0D\\uFF20";
 const FORMULA_START = new RegExp(`^[${F}]`);
 // The text after another separator a spreadsheet in another locale splits at: `;` in a `,` file, `,` in a `;` file.
-const AFTER: Readonly<Record<CsvDelimiter, RegExp>> = { ",": new RegExp(`;(?=[${F}])`, "g"), ";": new RegExp(`,(?=[${F}])`, "g"), "\t": new RegExp(`[;,](?=[${F}])`, "g") };
+// Behind one quote too: the field doubles it, and a lenient reader takes the piece `""=1+1` as the cell `=1+1`.
+const NEXT = `(?=[${F}]|"[${F}])`;
+const AFTER: Readonly<Record<CsvDelimiter, RegExp>> = { ",": new RegExp(`;${NEXT}`, "g"), ";": new RegExp(`,${NEXT}`, "g"), "\t": new RegExp(`[;,]${NEXT}`, "g") };
 const QUOTE: Readonly<Record<CsvDelimiter, RegExp>> = { ",": /[",\r\n]/, ";": /[";\r\n]/, "\t": /["\t\r\n]/ };
 
 /** Options of the report CSV writers ({@link csvCell}, {@link toCsv}, {@link tableToCsv}). */

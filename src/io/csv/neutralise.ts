@@ -6,6 +6,9 @@
  * `'+49 30 1234` is written `''+49 30 1234` and read back as `'+49 30 1234`. The same goes for the text after each
  * `;`, where a spreadsheet in a `;`-separator locale starts a new cell: `x;=1+1` is written `x;'=1+1`.
  *
+ * The text after such a separator counts as starting there even behind one quote (`x;"=1+1` is written `x;'"=1+1`):
+ * the quoted field doubles it, and a lenient reader takes `""=1+1` as the cell `=1+1`.
+ *
  * With another delimiter the separators change: a cell holding the file's own delimiter is quoted, so only the other
  * separators a spreadsheet may split at start a cell — `;` in a `,` file, `,` in a `;` file, both in a tab file.
  */
@@ -22,8 +25,11 @@ const ADDED = re(`^'[${F}']`);
 // A spreadsheet whose list separator is `;` (German, French … locales) splits a `,` CSV line at every `;`: the text
 // after a `;` starts a cell of its own. The same reversible rule applies there: `'` after such a `;`. A `;` file opened
 // where the separator is `,` (English locales) splits at every `,` the same way.
-const AFTER: Readonly<Record<CsvDelimiter, RegExp>> = { ",": re(`;(?=[${F}'])`, "g"), ";": re(`,(?=[${F}'])`, "g"), "\t": re(`[;,](?=[${F}'])`, "g") };
-const ADDED_AFTER: Readonly<Record<CsvDelimiter, RegExp>> = { ",": re(`;'(?=[${F}'])`, "g"), ";": re(`,'(?=[${F}'])`, "g"), "\t": re(`([;,])'(?=[${F}'])`, "g") };
+// A quote between counts too: the field is written quoted with the quote doubled (`a;""=1`), and a lenient reader takes
+// the piece `""=1` as an empty quoted part followed by `=1` — a formula. So `;"=` is written `;'"=`.
+const NEXT = `(?=[${F}']|"[${F}])`;
+const AFTER: Readonly<Record<CsvDelimiter, RegExp>> = { ",": re(`;${NEXT}`, "g"), ";": re(`,${NEXT}`, "g"), "\t": re(`[;,]${NEXT}`, "g") };
+const ADDED_AFTER: Readonly<Record<CsvDelimiter, RegExp>> = { ",": re(`;'${NEXT}`, "g"), ";": re(`,'${NEXT}`, "g"), "\t": re(`([;,])'${NEXT}`, "g") };
 
 /**
  * A cell text as export writes it: one leading `'` when a spreadsheet would run it as a formula or it starts with
@@ -37,6 +43,7 @@ const ADDED_AFTER: Readonly<Record<CsvDelimiter, RegExp>> = { ",": re(`;'(?=[${F
  * neutraliseCell("-12.50");   // "-12.50" (a plain number is data)
  * neutraliseCell("x;=1+1");   // "x;'=1+1" (a `;` locale would start a cell at the `;`)
  * neutraliseCell("x,=1+1", ";"); // "x,'=1+1" (a `;` file: a `,` locale would start a cell at the `,`)
+ * neutraliseCell('x;"=1+1');     // "x;'\"=1+1" (written "x;'""=1+1": the piece ""=1+1 would read as =1+1)
  * ```
  */
 export function neutraliseCell(text: string, delimiter: CsvDelimiter = ","): string {

@@ -76,6 +76,8 @@ const MAPPED = new Set([
   "pmokit.sourceStakeholderId", "pmokit.audiences", "pmokit.tags", "ReqIF.ForeignDeleted", "ReqIF.ForeignCreatedOn", "ReqIF.ForeignModifiedOn",
 ]);
 const LINK_MAPPED = new Set(LINK_FIELDS.map((f) => `pmokit.${f}`));
+/** An xsd:boolean that is true: `true` or `1` (XML Schema Part 2 §3.2.2.1; any case, as before). */
+const isTrue = (t: string | undefined) => t !== undefined && (t.toLowerCase() === "true" || t === "1");
 /** One entry per non-blank line (audiences, tags). */
 const lines = (t: string | undefined) => t?.split("\n").map((l) => l.trim()).filter((l) => l !== "");
 // Standard attributes of the ReqIF Implementation Guide that are never the main text (author, dates, prefixes…).
@@ -255,7 +257,7 @@ export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOpti
     // ReqIF.ForeignDeleted (Implementation Guide standard attribute): deleted in the exporting tool — DOORS exports its
     // soft-deleted objects with it. Such an object is no live requirement: obsolete, so traceability leaves it out.
     let status = plain(v.get("pmokit.status")) ?? options.status ?? "proposed";
-    if (plain(v.get("ReqIF.ForeignDeleted"))?.toLowerCase() === "true" && status !== "obsolete" && status !== "rejected") {
+    if (isTrue(plain(v.get("ReqIF.ForeignDeleted"))) && status !== "obsolete" && status !== "rejected") {
       report.warn(where, `ReqIF.ForeignDeleted is true (deleted in the exporting tool, e.g. a DOORS soft-deleted object): imported as obsolete instead of ${status}`, "foreign-deleted");
       status = "obsolete";
     }
@@ -296,7 +298,7 @@ export function reqifToPmokit(document: ReqifDocument, options: ReqifMappingOpti
     if (!typeName.has(r.typeRef)) untyped.set(r.typeRef, (untyped.get(r.typeRef) ?? 0) + 1);
     const rv = named(r.values, r.typeRef);
     // ProR's suspect flags (BOOLEANs S and T: "source / target changed since the link was last cleared").
-    const flag = (n: string) => (rv.get(n)?.kind === "BOOLEAN" ? plain(rv.get(n))?.toLowerCase() === "true" : undefined);
+    const flag = (n: string) => (rv.get(n)?.kind === "BOOLEAN" ? isTrue(plain(rv.get(n))) : undefined);
     const [sourceChanged, targetChanged] = [flag("S"), flag("T")];
     if (sourceChanged) report.warn(where, "ProR flags its source as changed (S): pmokit's suspect links follow the target only, so the flag is not kept", "source-changed");
     for (const [n] of rv) if (!MAPPED.has(n) && !LINK_MAPPED.has(n) && !((n === "S" || n === "T") && flag(n) !== undefined)) report.unmapped(`SPEC-RELATION/${typeName.get(r.typeRef) ?? r.typeRef}`, n, "relation attribute has no trace-link field");

@@ -66,7 +66,9 @@ function xhtmlPrefixes(document: ReqifDocument): Obj {
  * @throws {ValidationError} when a text holds a character XML 1.0 cannot carry (a vertical tab, U+FFFE, a lone
  *   surrogate): one issue per such text at its element path, an object named by its IDENTIFIER as readReqif names it
  *   (`["REQ-IF", "CORE-CONTENT", "REQ-IF-CONTENT", "SPEC-OBJECTS", "SPEC-OBJECT[REQ-1]", …, "@THE-VALUE"]`); nothing is
- *   written, where the file would otherwise be one that every ReqIF tool refuses.
+ *   written, where the file would otherwise be one that every ReqIF tool refuses. So is an XHTML value that is not
+ *   a well-formed XML fragment (`a</THE-VALUE><X/>`, a bare `<` or `&`, a DOCTYPE), at the path of its `THE-VALUE`:
+ *   written as markup, it would end the value early and write elements of its own into the file.
  * @example
  * ```ts
  * writeFileSync("spec.reqif", writeReqif(requirementsToReqif(requirements, links).document));
@@ -150,7 +152,9 @@ export function writeReqif(document: ReqifDocument): string {
     },
   };
   // An identifiable in a list is named by its IDENTIFIER, as readReqif names it (`SPEC-OBJECT[REQ-1]`).
-  refuseNonXmlText(root, "ReqIF export", (element, o) => (typeof o["@_IDENTIFIER"] === "string" ? `${element}[${o["@_IDENTIFIER"]}]` : undefined));
+  // An XHTML value is written as markup: it must be well-formed, or `</THE-VALUE>` in it would write elements of its own.
+  const isMarkup = (path: readonly (string | number)[]) => path.at(-1) === "THE-VALUE" && path.at(-3) === "ATTRIBUTE-VALUE-XHTML";
+  refuseNonXmlText(root, "ReqIF export", (element, o) => (typeof o["@_IDENTIFIER"] === "string" ? `${element}[${o["@_IDENTIFIER"]}]` : undefined), isMarkup);
   // THE-VALUE of XHTML values is markup already: a stop node is written as-is, everything else is escaped.
   const builder = new XMLBuilder({
     ignoreAttributes: false, attributeNamePrefix: "@_", format: true, indentBy: "  ", suppressEmptyNode: true,

@@ -19,11 +19,57 @@ export type XlsxMergedCells = "refuse" | "fill" | "top-left";
 
 const MODES: readonly XlsxMergedCells[] = ["refuse", "fill", "top-left"];
 
+/** The index of the first of `rows` (sorted by line) at or below `line`. */
+function firstRowAt(rows: XlsxSheetData["rows"], line: number): number {
+  let [lo, hi] = [0, rows.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid]!.line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The `mergedCells` option checked. @internal */
 export function xlsxMergedCells(option: unknown, subject: string): XlsxMergedCells {
   if (option === undefined) return "refuse";
   if (typeof option === "string" && (MODES as readonly string[]).includes(option)) return option as XlsxMergedCells;
   throw ValidationError.single(["mergedCells"], `expected one of ${MODES.map((m) => JSON.stringify(m)).join(", ")}, got ${JSON.stringify(option) ?? String(option)}`, subject);
+}
+
+type Merge = XlsxSheetData["merges"][number];
+const rangeText = (m: Merge) => `${columnLetter(m.left)}${m.top + 1}:${columnLetter(m.right)}${m.bottom + 1}`;
+
+/**
+ * The cells of data rows that hold a value under a merge but not as its top-left cell: the file has it, the sheet does
+ * not show it (a merge shows its top-left cell on every cell it covers), so reading it imports what no one saw and
+ * filling over it drops it. Each is a problem at its place; so is a cell two merges cover (Excel repairs such a file by
+ * removing them). Only the rows and cells the sheet holds are visited, each once: a whole-column merge costs its rows
+ * with data, and a thousand copies of one merge stop at the first cell they share.
+ */
+function hiddenCells(data: XlsxSheetData["rows"], merges: readonly Merge[], header: readonly string[]): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const coveredBy = new Map<number, Merge>(); // line * 20,000 + column (columns end at ZZZ, 18,278)
+  const width = data.reduce((w, r) => Math.max(w, r.cells.length), 0);
+  for (const m of merges) {
+    if (m.left >= width) continue; // right of every cell: covers nothing the sheet holds
+    const range = rangeText(m);
+    for (let i = firstRowAt(data, m.top + 1); i < data.length && data[i]!.line <= m.bottom + 1; i++) {
+      const { line, cells } = data[i]!;
+      for (let c = m.left; c <= Math.min(m.right, cells.length - 1); c++) {
+        const at = { path: [line, header[c] ?? `column ${c + 1}`], code: "custom" as const };
+        const other = coveredBy.get(line * 20_000 + c);
+        if (other !== undefined) {
+          issues.push({ ...at, message: `cell ${columnLetter(c)}${line} is under two merges, ${rangeText(other)} and ${range}: merged ranges do not overlap (Excel repairs such a workbook by removing them)` });
+          return issues;
+        }
+        coveredBy.set(line * 20_000 + c, m);
+        const v = line === m.top + 1 && c === m.left ? "" : cells[c] ?? "";
+        if (v !== "") issues.push({ ...at, message: `cell ${columnLetter(c)}${line} holds ${JSON.stringify(v)} under the merge ${range}, which shows ${columnLetter(m.left)}${m.top + 1} on every cell it covers: the sheet does not show ${JSON.stringify(v)} (unmerge the cells, or mergedCells "top-left" to read the cells as stored)` });
+      }
+    }
+  }
+  return issues;
 }
 
 /**
@@ -38,10 +84,12 @@ export function mergedDataRows(sheet: XlsxSheetData, headerRows: number, header:
   const issues: ValidationIssue[] = [];
   // A merge reaching below the table (a whole column merged) fills no row past the last one holding data.
   const lastLine = Math.max(0, ...data.map((r) => r.line));
+  const hidden = hiddenCells(data, merges, header);
+  if (hidden.length > 0) return { rows: data, issues: hidden };
   for (const m of merges) {
     const value = byLine.get(m.top + 1)?.cells[m.left] ?? "";
+    const range = rangeText(m);
     if (value === "") continue;
-    const range = `${columnLetter(m.left)}${m.top + 1}:${columnLetter(m.right)}${m.bottom + 1}`;
     if (mode === "refuse") {
       const rows = m.bottom > m.top ? `${m.bottom - m.top + 1} rows` : `${m.right - m.left + 1} columns`;
       issues.push({

@@ -56,3 +56,20 @@ export function officeDocumentPart(rootRels: Uint8Array | undefined, fallback: s
   if (doc === undefined) throw ValidationError.single([], "not an xlsx workbook: _rels/.rels names no office document", "XLSX workbook");
   return doc.target;
 }
+
+/**
+ * Refuses an archive holding a part twice — the same zip entry name, or two names equal but for case: part names
+ * compare case-insensitively, and a package with equivalent part names is no package ([M1.12], §9.1.1.1). Which copy a
+ * reader takes is its own choice, so the sheet a user checked in Excel need not be the one read. @internal
+ */
+export function checkUniquePartNames(names: readonly string[]): void {
+  const seen = new Map<string, string>();
+  for (const name of names) {
+    const other = seen.get(name.toLowerCase());
+    if (other !== undefined) {
+      const what = other === name ? `${name} twice` : `${other} and ${name}`;
+      throw ValidationError.single([], `the archive holds ${what}: a package's part names are unique, ignoring case (ECMA-376 Part 2, §9.1.1.1)`, "XLSX workbook");
+    }
+    seen.set(name.toLowerCase(), name);
+  }
+}

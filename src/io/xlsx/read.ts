@@ -6,7 +6,7 @@ import { isoCellDay, isoCellTimeOfDay } from "./iso-cells.js";
 import { inflateEntries } from "../inflate.js";
 import { decodeXstring } from "./xstring.js";
 import { columnLetter } from "../../core/column-letter.js";
-import { officeDocumentPart, readRelationships, relationshipKind, relationshipsPartOf, resolveTarget, type PackageRelationship } from "./package.js";
+import { checkUniquePartNames, officeDocumentPart, readRelationships, relationshipKind, relationshipsPartOf, resolveTarget, type PackageRelationship } from "./package.js";
 
 // Relationship kinds whose target is a sheet listed in the workbook (a chartsheet or dialogsheet has no cells).
 const SHEET_KINDS = new Set(["worksheet", "chartsheet", "dialogsheet", "macrosheet", "xlMacrosheet", "xlIntlMacrosheet"]);
@@ -361,7 +361,8 @@ export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): { re
   const locale = xlsxFormatLocale(options.formatLocale);
   // Two passes over the archive: the relationship parts first (small), then the parts they lead to — the workbook,
   // its sheets, shared strings and styles — with what is left of the inflate limit.
-  const first = inflateEntries(bytes, (n) => n.endsWith(".rels"), limits, "XLSX workbook").entries;
+  const { entries: first, names } = inflateEntries(bytes, (n) => n.endsWith(".rels"), limits, "XLSX workbook");
+  checkUniquePartNames(names);
   const relsParts = new PartMap(first);
   const bookPath = officeDocumentPart(relsParts.get("_rels/.rels"), "xl/workbook.xml");
   const relsPath = relationshipsPartOf(bookPath);

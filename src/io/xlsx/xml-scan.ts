@@ -1,5 +1,6 @@
 import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS, type SaxesTagPlain } from "saxes";
 import { ValidationError } from "../../core/index.js";
+import { utf8ErrorOffset } from "../utf8.js";
 
 /** What a scan of one workbook part listens to; element names are local (prefix removed). @internal */
 export interface XmlScanHandlers {
@@ -39,13 +40,19 @@ export function scanXml(bytes: Uint8Array, part: string, handlers: XmlScanHandle
   parser.on("text", (t) => handlers.text?.(t));
   parser.on("cdata", (t) => handlers.text?.(t));
   // A part may be UTF-16 (OPC, ECMA-376 Part 2): its byte order mark says so and which byte order; else UTF-8.
-  const decoder = new TextDecoder(bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : "utf-8");
+  // Fatal: a byte sequence not well-formed in the part's encoding (a Latin-1 "é" in UTF-8) is refused with its offset,
+  // never read as U+FFFD (XML 1.0 §4.3.3), as CSV and ReqIF text is.
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : "utf-8";
+  const decoder = new TextDecoder(encoding, { fatal: true });
   const step = 256 * 1024;
   try {
     for (let i = 0; i < bytes.length; i += step) parser.write(decoder.decode(bytes.subarray(i, Math.min(bytes.length, i + step)), { stream: true }));
     parser.write(decoder.decode()).close();
   } catch (e) {
     if (e instanceof ValidationError) throw e;
+    if (failure === undefined && e instanceof TypeError && (e as { code?: string }).code === "ERR_ENCODING_INVALID_ENCODED_DATA") {
+      throw ValidationError.single([], encoding === "utf-8" ? `${part}: not valid UTF-8 at byte offset ${utf8ErrorOffset(bytes)}` : `${part}: not valid ${encoding.toUpperCase()}`, "XLSX workbook");
+    }
     throw ValidationError.single([], failure ?? `${part}: ${(e as Error).message}`, "XLSX workbook");
   }
 }

@@ -1,5 +1,6 @@
 import { ValidationError } from "../../core/index.js";
 import { NOT_XML_CHAR } from "../../core/xml-char.js";
+import { xmlFragmentProblem } from "./fragment.js";
 
 /**
  * Whether a code point is a `Char` of XML 1.0 (§2.2): tab, line feed, carriage return, U+0020–U+D7FF,
@@ -58,6 +59,10 @@ function lineAt(text: string, index: number): number {
  * names the element path of each such text. An element in a list is named by `key` when it gives a name for it (its
  * IDENTIFIER, its UID, as the readers name it: `SPEC-OBJECT[REQ-1]`, `Task[UID=3]`), else by its position. @internal
  *
+ * With `markup`, a string at a path it accepts is markup written as-is (ReqIF's XHTML values): it must be a
+ * well-formed XML fragment too, or it would change the file around it (`</THE-VALUE>` ending the value early, a
+ * bare `<`), and is refused at its path naming saxes' complaint.
+ *
  * @throws {ValidationError} one issue per such text, at its element path (`["Tasks", "Task", 3, "Name"]`).
  * @example
  * ```ts
@@ -66,12 +71,14 @@ function lineAt(text: string, index: number): number {
  * // throws at ["Tasks", "Task[UID=3]", "Name"]
  * ```
  */
-export function refuseNonXmlText(tree: unknown, subject: string, key?: (element: string, item: Record<string, unknown>) => string | undefined): void {
+export function refuseNonXmlText(tree: unknown, subject: string, key?: (element: string, item: Record<string, unknown>) => string | undefined, markup?: (path: readonly (string | number)[]) => boolean): void {
   const issues: { path: (string | number)[]; message: string; code: "custom" }[] = [];
   const walk = (v: unknown, path: (string | number)[]): void => {
     if (typeof v === "string") {
       const at = v.search(NOT_XML_CHAR); // a character XML 1.0 cannot carry (core/xml-char.ts)
       if (at >= 0) issues.push({ path, message: `text holds U+${v.charCodeAt(at).toString(16).toUpperCase().padStart(4, "0")} at index ${at}, which XML 1.0 cannot carry (the file would be unreadable); refused`, code: "custom" });
+      const problem = at < 0 && markup?.(path) === true ? xmlFragmentProblem(v) : undefined;
+      if (problem !== undefined) issues.push({ path, message: `XHTML value is not well-formed XML (${problem}): written as markup it would change the file around it; refused`, code: "custom" });
     } else if (Array.isArray(v)) {
       const element = path[path.length - 1];
       v.forEach((x, i) => {

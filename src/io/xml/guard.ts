@@ -28,17 +28,32 @@ export function guardXmlText(text: string, subject: string, maxChars: number): s
   return body;
 }
 
+/** Where a refused element name is: as written (prefix kept), its parent's local name, and its line and column. */
+export interface ReservedNamePlace {
+  readonly written: string;
+  readonly parent: string | undefined;
+  /** saxes' line and column once the name and the character after it are read (`opentagstart`). */
+  readonly line: number;
+  readonly column: number;
+}
+
 /**
  * The ValidationError for an element name that could pollute a prototype (`__proto__`, `constructor`,
- * `prototype`).
+ * `prototype`), naming the element as written, its parent and the line and column of its `<` — as a malformed-XML
+ * refusal names its place. The place comes from saxes after the name and one more character are read: the `<` is
+ * `name.length + 1` columns back; when that character was a line break, the column is not known and only the line
+ * is given.
  *
  * @example
  * ```ts
- * throw reservedNameError("__proto__", "ReqIF file");
+ * throw reservedNameError("__proto__", "ReqIF file", { written: "__proto__", parent: "THE-HEADER", line: 4, column: 15 });
+ * // element <__proto__> in <THE-HEADER> at line 4, column 5 refused: "__proto__" is a reserved JavaScript keyword …
  * ```
  */
-export function reservedNameError(name: string, subject: string): ValidationError {
-  return ValidationError.single([], `refused: Invalid name: "${name}" is a reserved JavaScript keyword that could cause prototype pollution`, subject);
+export function reservedNameError(name: string, subject: string, place: ReservedNamePlace): ValidationError {
+  const at = place.column === 0 ? `line ${place.line - 1}` : `line ${place.line}, column ${place.column - place.written.length - 1}`;
+  const parent = place.parent === undefined || place.parent === "" ? "" : ` in <${place.parent}>`;
+  return ValidationError.single([], `element <${place.written}>${parent} at ${at} refused: "${name}" is a reserved JavaScript keyword that could cause prototype pollution`, subject);
 }
 
 function lineOf(text: string, index: number): number {

@@ -74,9 +74,13 @@ export function createXmlElementStream(subject: string, options: XmlElementStrea
   parser.on("doctype", () => {
     throw ValidationError.single([], "document type declaration refused: DTDs carry entity-expansion and external-entity attacks", subject);
   });
+  // Checked as soon as the name is read, while saxes' line and column still point at it.
+  parser.on("opentagstart", (tag) => {
+    const name = local(tag.name);
+    if (CRITICAL_NAMES.has(name)) throw reservedNameError(name, subject, { written: tag.name, parent: stack[stack.length - 1]!.name, line: parser.line, column: parser.column });
+  });
   parser.on("opentag", (tag: SaxesTagPlain) => {
     const name = local(tag.name);
-    if (CRITICAL_NAMES.has(name)) throw reservedNameError(name, subject);
     if (stack.length > maxDepth) throw ValidationError.single([], `elements are nested deeper than ${maxDepth} levels; refused`, subject);
     const parent = stack[stack.length - 1]!;
     parent.kids = true;

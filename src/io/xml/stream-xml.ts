@@ -106,6 +106,11 @@ export function parseXmlStream(text: string, subject: string, options: SafeXmlOp
     const message = err.message.replace(/^\d+:\d+: /, "");
     throw ValidationError.single([], `malformed XML at line ${parser.line}, column ${parser.column}: ${message}`, subject);
   });
+  // Checked as soon as the name is read, while saxes' line and column still point at it.
+  parser.on("opentagstart", (tag) => {
+    const name = rawDepth > 0 ? "" : localName(tag.name, false);
+    if (CRITICAL_NAMES.has(name)) throw reservedNameError(name, subject, { written: tag.name, parent: stack[stack.length - 1]!.name, line: parser.line, column: parser.column });
+  });
   parser.on("opentag", (tag: SaxesTagPlain) => {
     if (rawDepth > 0) {
       rawDepth++; // saxes reports a close tag for every element, self-closing ones included
@@ -114,7 +119,6 @@ export function parseXmlStream(text: string, subject: string, options: SafeXmlOp
       return;
     }
     const name = localName(tag.name, false);
-    if (CRITICAL_NAMES.has(name)) throw reservedNameError(name, subject);
     if (stack.length > maxDepth) throw ValidationError.single([], `elements are nested deeper than ${maxDepth} levels; refused`, subject);
     stack[stack.length - 1]!.kids = true;
     const frame: Frame = { name, obj: undefined, text: undefined };
