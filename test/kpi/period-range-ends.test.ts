@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fiscalYearPeriod, incidentResponseTimes, instant, isoDate, monthPeriod, periodInstants, quarterPeriod } from "../../src/index.js";
+import { fiscalYearPeriod, incidentResponseTimes, instant, isoDate, monthPeriod, onTimeDelivery, periodInstants, quarterPeriod } from "../../src/index.js";
 import { validationErrorOf } from "../support/errors.js";
 
 // KPI periods and local days at the ends of the date range (years 0001–9999).
@@ -73,5 +73,15 @@ describe("incidentResponseTimes with local days outside years 0001–9999", () =
     expect([t.mttrMinutes.value, t.resolved]).toEqual([undefined, []]);
     // And on that very day in UTC it is.
     expect(incidentResponseTimes(incidents, { asOf: instant("0001-01-01T02:00:00Z"), period: { from: isoDate("0001-01-01") } }).resolved).toEqual(["a"]);
+  });
+});
+
+describe("onTimeDelivery with a tolerance reaching past 9999-12-31", () => {
+  it("a project finished 9999-12-31 against a baseline of 9999-12-30 + 5 days is on time", () => {
+    // The limit (baseline + 5 days = 10000-01-04) is no date: it failed with "epoch day 2932900 is outside years
+    // 0001–9999" at path [] (subject "date"). Every finish up to 9999-12-31 is within it: 1 day late ≤ 5.
+    const k = onTimeDelivery([{ id: "P", closedOn: isoDate("9999-12-31"), baselineFinish: isoDate("9999-12-30"), actualFinish: isoDate("9999-12-31") }], { toleranceDays: 5 });
+    expect([k.met, k.percent.value?.toFixed()]).toEqual([["P"], "100"]);
+    expect(k.checks[0]!.rule).toBe("P: finished 9999-12-31 ≤ 9999-12-30 + 5 days, past 9999-12-31: on time");
   });
 });
