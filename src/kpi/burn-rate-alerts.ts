@@ -1,4 +1,5 @@
 import { checkArguments, checkOptionKeys, decimal, metric, missing, ValidationError, type Decimal, type DecimalInput, type Metric, type ValidationIssue } from "../core/index.js";
+import { WideDecimal } from "../core/decimal.js";
 import { countOf, sloOf } from "./slo-input.js";
 
 /** A window length: a whole number of minutes, hours or days (`"5m"`, `"1h"`, `"3d"`). */
@@ -166,10 +167,11 @@ export function burnRateAlerts(options: {
   if (issues.length > 0) throw new ValidationError(issues, subject);
 
   const allowed = decimal(1).minus(slo);
+  // One division (bad ÷ (total × (1 − SLO))): dividing twice rounded twice, off in the 34th digit.
   const burn = (w: BurnRateWindow): Metric<Decimal> => {
     const c = counts.get(windowMinutes(w)!);
     if (c === undefined) return missing("not-supplied", `no counts over ${w}`);
-    return c.total.isZero() ? missing("no-events", `no events over ${w}`) : metric(c.bad.div(c.total).div(allowed));
+    return c.total.isZero() ? missing("no-events", `no events over ${w}`) : metric(c.bad.div(c.total.times(allowed)));
   };
   const alerts = rules.map((r): BurnRateAlert => {
     const share = decimal(r.budgetPercent);
@@ -177,8 +179,13 @@ export function burnRateAlerts(options: {
     const longBurn = burn(r.long);
     const shortBurn = burn(r.short);
     const t = threshold.toFixed();
-    const above = (m: Metric<Decimal>) => (m.value === undefined ? undefined : m.value.gt(threshold));
-    const [l, s] = [above(longBurn), above(shortBurn)];
+    // Exact: bad ÷ total ÷ (1 − SLO) > share × window ÷ (long × 100) ⇔ bad × long × 100 > share × window × total ×
+    // (1 − SLO), in integers and finite decimals — the rounded quotients could tie or cross when the two are equal.
+    const above = (m: Metric<Decimal>, w: BurnRateWindow) => {
+      const c = counts.get(windowMinutes(w)!)!;
+      return m.value === undefined ? undefined : new WideDecimal(c.bad).times(windowMinutes(r.long)! * 100).gt(new WideDecimal(share).times(windowDays * 1440).times(c.total).times(allowed));
+    };
+    const [l, s] = [above(longBurn, r.long), above(shortBurn, r.short)];
     const why = ` (${share.toFixed()}% of the ${windowDays}-day budget in ${r.long})`;
     const fig = (m: Metric<Decimal>, w: string, up: boolean) => `${m.value!.toFixed()} over ${w} ${up ? ">" : "≤"} ${t}`;
     let firing: Metric<boolean>;

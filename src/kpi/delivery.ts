@@ -80,11 +80,14 @@ export function onTimeDelivery(
       checks.push({ id: p.id, rule: `${p.id}: no ${lacks(p).join(" and no ")}: not measured` });
       continue;
     }
-    const limit = addDays(p.baselineFinish, tol);
-    const ok = p.actualFinish <= limit;
-    (ok ? met : notMet).push(p.id);
+    // Counted in days: baseline + tolerance can lie past 9999-12-31, which no date reaches (every finish is within it).
     const late = differenceInDays(p.actualFinish, p.baselineFinish);
-    const why = `${p.actualFinish} ${ok ? "≤" : ">"} ${limit} (baseline ${p.baselineFinish} + ${tol} day${tol === 1 ? "" : "s"})`;
+    const ok = late <= tol;
+    (ok ? met : notMet).push(p.id);
+    const days = `${tol} day${tol === 1 ? "" : "s"}`;
+    const why = differenceInDays("9999-12-31" as IsoDate, p.baselineFinish) < tol
+      ? `${p.actualFinish} ≤ ${p.baselineFinish} + ${days}, past 9999-12-31`
+      : `${p.actualFinish} ${ok ? "≤" : ">"} ${addDays(p.baselineFinish, tol)} (baseline ${p.baselineFinish} + ${days})`;
     checks.push({ id: p.id, met: ok, rule: `${p.id}: finished ${why}: ${ok ? "on time" : `late, ${late} day${late === 1 ? "" : "s"} after the baseline`}` });
   }
   return { ...kpiRatio(met, notMet, ...emptyReason(projects, unmeasured, lacks, "baseline finish")), unmeasured, checks };

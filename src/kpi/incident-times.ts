@@ -1,6 +1,6 @@
 import { checkArguments, checkOptionKeys, decimal, isInstantInput, metric, missing, ValidationError, type Decimal, type Instant, type IsoDate, type Metric, type ValidationIssue } from "../core/index.js";
 import { duplicateIdIssues } from "../core/unique-ids.js";
-import { checkPeriod, inPeriod, type KpiPeriod } from "./period.js";
+import { checkPeriod, type KpiPeriod } from "./period.js";
 import { isTimeZone, offsetAt } from "./time-zone.js";
 
 /** An incident as the response-time KPIs read it (times are UTC instants). */
@@ -88,11 +88,19 @@ export function incidentResponseTimes(
   if (issues.length > 0) throw new ValidationError(issues, "incident response times");
 
   const asOf = Date.parse(options.asOf);
-  // The local day: the UTC day of the instant shifted by the zone's offset then (DST included).
-  const day = (t: string) => (tz === undefined || tz === "UTC" ? t.slice(0, 10) : new Date(Date.parse(t) + offsetAt(tz, Date.parse(t))).toISOString().slice(0, 10)) as IsoDate;
+  // The local day: the UTC day of the instant shifted by the zone's offset then (DST included). A local day after
+  // 9999-12-31 (Tokyo's 10000-01-01) reads "9999-12-32", after every period's end; one in the year 0 ("0000-12-31")
+  // before every start — compared as strings, never read as dates.
+  const day = (t: string) => {
+    if (tz === undefined || tz === "UTC") return t.slice(0, 10);
+    const local = Date.parse(t) + offsetAt(tz, Date.parse(t));
+    return local >= Date.parse("9999-12-31T00:00:00Z") + 86_400_000 ? "9999-12-32" : new Date(local).toISOString().slice(0, 10);
+  };
+  const { from, to } = options.period ?? {};
+  const inPeriod = (d: string) => (from === undefined || d >= from) && (to === undefined || d <= to);
   const by = (t: string | undefined) => (t !== undefined && Date.parse(t) <= asOf ? t : undefined);
   const known = incidents.filter((x) => Date.parse(x.openedAt) <= asOf).map((x) => ({ x, ack: by(x.acknowledgedAt), res: by(x.resolvedAt) }));
-  const inP = (t: string) => inPeriod(day(t), options.period);
+  const inP = (t: string) => inPeriod(day(t));
   const mttrSet = basis === "resolved" ? known.filter((k) => k.res !== undefined && inP(k.res)) : known.filter((k) => inP(k.x.openedAt) && k.res !== undefined);
   const mttaSet = basis === "resolved" ? known.filter((k) => k.ack !== undefined && inP(k.ack)) : known.filter((k) => inP(k.x.openedAt) && k.ack !== undefined);
   const byEnd = (k: (typeof known)[number]) => options.period?.to === undefined || day(k.x.openedAt) <= options.period.to;

@@ -1,4 +1,4 @@
-import { addDays, addMonths, checkArguments, checkOptionKeys, dateFromParts, endOfMonth, instant, isIsoDate, ValidationError, type Instant, type IsoDate } from "../core/index.js";
+import { addMonths, checkArguments, checkOptionKeys, dateFromParts, endOfMonth, instant, isIsoDate, ValidationError, type Instant, type IsoDate } from "../core/index.js";
 import { checkPeriod, type KpiPeriod } from "./period.js";
 import { isTimeZone, localToInstant } from "./time-zone.js";
 
@@ -53,7 +53,8 @@ export function quarterPeriod(year: number, quarter: number, options: FiscalYear
   if (m !== undefined && (!Number.isInteger(m) || m < 1 || m > 12)) throw ValidationError.single(["fiscalYearStartMonth"], "a month from 1 to 12", "quarterPeriod");
   const fy = fiscalYearPeriod(year, { ...rest, startMonth: m ?? 1 });
   const from = addMonths(fy.from, (quarter - 1) * 3);
-  return { from, to: addDays(addMonths(from, 3), -1) };
+  // The end of its third month (the day before the next quarter has no date after Q4 9999).
+  return { from, to: endOfMonth(addMonths(from, 2)) };
 }
 
 /** Options of {@link fiscalYearPeriod} and {@link quarterPeriod}. */
@@ -72,7 +73,8 @@ export interface FiscalYearOptions {
  * is the calendar year; one starting in another month spans two calendar years and is named by the year it ends in
  * (`namedBy: "end"`, the default) or starts in (`"start"`).
  *
- * @throws {ValidationError} when the year is not 1–9999, `startMonth` not 1–12 or `namedBy` not "end" or "start".
+ * @throws {ValidationError} when the year is not 1–9999 (or the fiscal year would start before year 1 or end after
+ *   9999, path `["year"]`), `startMonth` not 1–12 or `namedBy` not "end" or "start".
  * @example
  * ```ts
  * fiscalYearPeriod(2027, { startMonth: 4 }); // { from: "2026-04-01", to: "2027-03-31" }
@@ -90,8 +92,10 @@ export function fiscalYearPeriod(fiscalYear: number, options: { readonly startMo
   if (namedBy !== "end" && namedBy !== "start") throw ValidationError.single(["namedBy"], 'expected "end" or "start"', "fiscalYearPeriod");
   const startYear = startMonth === 1 || namedBy === "start" ? fiscalYear : fiscalYear - 1;
   if (startYear < 1) throw ValidationError.single(["year"], "a fiscal year starting in year 1 or later", "fiscalYearPeriod");
+  // Twelve months from April 9999 end in 10000, which no date reaches.
+  if (startMonth !== 1 && startYear === 9999) throw ValidationError.single(["year"], "a fiscal year ending in year 9999 or earlier", "fiscalYearPeriod");
   const from = dateFromParts(startYear, startMonth, 1);
-  return { from, to: addDays(addMonths(from, 12), -1) };
+  return { from, to: endOfMonth(addMonths(from, 11)) };
 }
 
 /** A period cut at an as-of day, labelled whole or partial. */
@@ -133,7 +137,8 @@ export function periodToDate(period: ClosedKpiPeriod, asOf: IsoDate): PeriodToDa
  * is inclusive in the period and so the end instant is the next midnight: `to: "2026-03-31T00:00:00Z"` for March
  * would leave out 31 March.
  *
- * @throws {ValidationError} for a period without both ends, with `to` before `from`, or an unknown time zone.
+ * @throws {ValidationError} for a period without both ends, with `to` before `from`, an unknown time zone, or a start or
+ *   end instant outside years 0001–9999 (`["period", "from"]` / `["period", "to"]`: December 9999 ends in 10000).
  * @example
  * ```ts
  * periodInstants(monthPeriod(2026, 3)); // { from: "2026-03-01T00:00:00.000Z", to: "2026-04-01T00:00:00.000Z" }
@@ -146,8 +151,16 @@ export function periodInstants(period: ClosedKpiPeriod, options: { readonly time
   checkWhole(period, "periodInstants");
   const tz = options.timeZone ?? "UTC";
   if (!isTimeZone(tz)) throw ValidationError.single(["timeZone"], 'not an IANA time zone ("Europe/Berlin")', "periodInstants");
-  const at = (d: IsoDate) => instant(new Date(tz === "UTC" ? Date.parse(d) : localToInstant(tz, Date.parse(d))));
-  return { from: at(period.from), to: at(addDays(period.to, 1)) };
+  // Midnight after the last day is counted in milliseconds (9999-12-31 has no next date); an instant outside years
+  // 0001–9999 (the end of December 9999, or Berlin's January 0001 starting in year 0) is refused at the period's end.
+  const at = (localMs: number, end: "from" | "to") => {
+    const ms = tz === "UTC" ? localMs : localToInstant(tz, localMs);
+    if (ms >= Date.parse("0001-01-01T00:00:00Z") && ms < Date.parse("9999-12-31T00:00:00Z") + 86_400_000) return instant(new Date(ms));
+    const zone = tz === "UTC" ? "" : ` in ${tz}, ${new Date(ms).toISOString()}`;
+    const what = end === "from" ? `starts at midnight of ${period.from}` : `ends at midnight after ${period.to}`;
+    throw ValidationError.single(["period", end], `the period ${what}${zone}, outside years 0001–9999`, "periodInstants");
+  };
+  return { from: at(Date.parse(period.from), "from"), to: at(Date.parse(period.to) + 86_400_000, "to") };
 }
 
 function checkWhole(period: KpiPeriod, subject: string): void {

@@ -73,7 +73,7 @@ export function errorBudget(options: {
     if (elapsed.isZero() || elapsed.gt(window)) throw ValidationError.single(["elapsedMinutes"], `the elapsed time is above 0 and at most the window (${window.toFixed()} minutes)`, "error budget");
     if (bad.gt(elapsed)) throw ValidationError.single(["badMinutes"], `more bad minutes (${bad.toFixed()}) than have elapsed (${elapsed.toFixed()})`, "error budget");
     const rate = bad.div(elapsed);
-    burnRate = metric(rate.div(decimal(1).minus(slo)));
+    burnRate = metric(bad.div(elapsed.times(decimal(1).minus(slo))));
     toExhaustion = remaining.lte(0) ? metric(decimal(0)) : rate.isZero() ? missing("no-failures", "no bad minutes yet: the budget is not being spent") : metric(remaining.div(rate));
   }
   return { budgetMinutes: budget, consumedPercent: metric(bad.times(100).div(budget)), remainingMinutes: metric(remaining), exhausted: metric(remaining.lte(0)), burnRate, minutesToExhaustion: toExhaustion };
@@ -135,7 +135,7 @@ export function requestErrorBudget(options: { readonly slo: DecimalInput; readon
     remainingBadEvents: remaining,
     consumedPercent: metric(bad.times(100).div(allowed)),
     exhausted: metric(remaining.lte(0)),
-    burnRate: metric(bad.div(total).div(decimal(1).minus(slo))),
+    burnRate: metric(bad.div(allowed)),
     availabilityPercent: metric(good.times(100).div(total)),
   };
 }
@@ -208,7 +208,8 @@ export function burnRate(
   if (total === 0) return { burnRate: missing("no-events"), errorRate: missing("no-events"), availabilityPercent: missing("no-events"), total, bad };
   const errorRate = decimal(bad).div(total);
   return {
-    burnRate: metric(errorRate.div(decimal(1).minus(slo))),
+    // One division: (bad ÷ total) ÷ (1 − SLO) rounded twice, off in the 34th digit.
+    burnRate: metric(decimal(bad).div(decimal(total).times(decimal(1).minus(slo)))),
     errorRate: metric(errorRate),
     availabilityPercent: metric(decimal(total - bad).times(100).div(total)),
     total,

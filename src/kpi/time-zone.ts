@@ -19,6 +19,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
       hour: "2-digit",
       minute: "2-digit",
       second: "2-digit",
+      era: "short",
     });
     formatters.set(timeZone, f);
   }
@@ -55,7 +56,10 @@ export function offsetAt(timeZone: string, ms: number): number {
   const parts = formatter(timeZone).formatToParts(new Date(ms));
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
   // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0–99 as 1900–1999, putting local time in the year 50 in 1950.
-  const local = new Date(0).setUTCFullYear(get("year"), get("month") - 1, get("day")) + ((get("hour") * 60 + get("minute")) * 60 + get("second")) * 1000;
+  // Intl writes the year 0 (1 BC) as 1 with the era BC: read without its era, local time was a year ahead.
+  const era = parts.find((p) => p.type === "era")?.value;
+  const year = era === "BC" || era === "B" ? 1 - get("year") : get("year");
+  const local = new Date(0).setUTCFullYear(year, get("month") - 1, get("day")) + ((get("hour") * 60 + get("minute")) * 60 + get("second")) * 1000;
   return local - (ms - (((ms % 1000) + 1000) % 1000));
 }
 

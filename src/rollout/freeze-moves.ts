@@ -1,4 +1,14 @@
-import { blackoutOn, isWorkingDay, nextWorkingDay, previousWorkingDay, type BlackoutWindow, type IsoDate, type WorkingCalendar } from "../core/index.js";
+import {
+  blackoutOn,
+  isWorkingDay,
+  nextWorkingDay,
+  previousWorkingDay,
+  ValidationError,
+  type BlackoutWindow,
+  type IsoDate,
+  type ValidationIssue,
+  type WorkingCalendar,
+} from "../core/index.js";
 
 /** An item moved out of a blackout window, and why. */
 export interface BlackoutMove {
@@ -62,6 +72,21 @@ export interface DependencyShift {
   /** Set when the item moved to a day after its dependency: the window its nominal day lies in and those stepped over. */
   readonly move?: { readonly window: BlackoutWindow; readonly windows: readonly BlackoutWindow[]; readonly after: { readonly itemId: string; readonly dueDate: IsoDate; readonly name: string } };
   readonly warning?: DependantWarning;
+  /**
+   * Set (with `due` unchanged) for an item after go-live's T0 that must go after its dependency but whose first free
+   * working day on or after the dependency's day would fall past 9999-12-31: the caller refuses it, naming the item.
+   */
+  readonly beyond?: { readonly itemId: string; readonly dueDate: IsoDate; readonly name: string };
+}
+
+/** The day `f` gives, or `undefined` when the calendar refuses it as outside years 0001–9999 (any other error is rethrown). */
+function inDateRange(f: () => IsoDate): IsoDate | undefined {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof ValidationError && /outside years 0001–9999$/.test(e.issues[0]?.message ?? "")) return undefined;
+    throw e;
+  }
 }
 
 /**
@@ -71,7 +96,8 @@ export interface DependencyShift {
  * after it that is outside every window (that very day for an item exempt from the freeze) — never past go-live's T0
  * when its nominal day is on or before it; else, when its nominal day (inside a window) is on or after that day, it
  * keeps its nominal day with a `dependant-in-blackout` warning; else it is left, and the `dependency-due-later` finding
- * names it. One pass in dependency order is the fixpoint: an item's day depends only on its dependencies' final days.
+ * names it. With no such day before 9999-12-31 the item is past go-live's limit when it has one (the warning, or left),
+ * else it is marked `beyond` for the caller to refuse. One pass in dependency order is the fixpoint: an item's day depends only on its dependencies' final days.
  * An item whose nominal day is outside every window is skipped, and needs no move: that day is a free working day, and
  * every day this pass or a freeze move gives an item is the first free working day at or after a day on or before its
  * own nominal day (or earlier), so a dependency nominally on or before it is never due after it (by induction along
@@ -92,9 +118,11 @@ export function keepDependencyOrder(calendar: WorkingCalendar, nodes: readonly D
     }
     const window = blackoutOn(calendar, n.nominal);
     if (need === undefined || dep === undefined || n.due >= need || !window) continue;
-    const to = n.freezeExempt === true || !blackoutOn(calendar, need) ? need : nextWorkingDay(calendar, need, { skipBlackouts: true });
+    const to = n.freezeExempt === true || !blackoutOn(calendar, need) ? need : inDateRange(() => nextWorkingDay(calendar, need, { skipBlackouts: true }));
     const limit = goT0 !== undefined && n.nominal <= goT0 ? goT0 : undefined;
-    if (limit === undefined || to <= limit) {
+    if (to === undefined && limit === undefined) {
+      out.set(n.id, { due: n.due, beyond: { itemId: dep.id, dueDate: need, name: dep.name } });
+    } else if (to !== undefined && (limit === undefined || to <= limit)) {
       const [lo, hi] = to > n.nominal ? [n.nominal, to] : [to, n.nominal];
       // Every window with a day between the two days (the one the nominal day lies in included).
       const windows = calendar.blackouts.filter((b) => b.end >= lo && b.start <= hi);
@@ -132,16 +160,28 @@ export function blackoutMove(
 /**
  * @internal Applies the dependency pass ({@link keepDependencyOrder}) to items in dependency order: each shifted item
  * gets its new due day and move (or loses its move, kept on its nominal day); returns the items and the warnings.
+ * A go-live with no working day on or before it has no T0 (no item is nominally by it). An item whose move after its
+ * dependency would fall past 9999-12-31 is refused: `place` gives its issue path and label (`CODE (T+n)`), `subject`
+ * the error's subject.
  */
 export function shiftDependants<T extends { readonly id: string; readonly code?: string | undefined; readonly dependsOn: readonly string[]; readonly freezeExempt?: boolean | undefined }>(
   calendar: WorkingCalendar,
   items: readonly T[],
   dates: ReadonlyMap<string, { readonly nominal: IsoDate; readonly due: IsoDate; readonly move?: BlackoutMove | undefined }>,
   goLive: IsoDate,
+  place: (item: T) => readonly [readonly (string | number)[], string],
+  subject: string,
 ): { readonly dates: Map<string, { readonly nominal: IsoDate; readonly due: IsoDate; readonly move?: BlackoutMove | undefined }>; readonly warnings: DependantWarning[] } {
   const nodes = items.map((i) => ({ id: i.id, name: i.code ?? i.id, dependsOn: i.dependsOn, freezeExempt: i.freezeExempt, ...dates.get(i.id)! }));
-  const goT0 = isWorkingDay(calendar, goLive) ? goLive : previousWorkingDay(calendar, goLive);
+  const goT0 = isWorkingDay(calendar, goLive) ? goLive : inDateRange(() => previousWorkingDay(calendar, goLive));
   const shifts = keepDependencyOrder(calendar, nodes, goT0);
+  const issues = items.flatMap((i): ValidationIssue[] => {
+    const b = shifts.get(i.id)?.beyond;
+    if (b === undefined) return [];
+    const [path, label] = place(i);
+    return [{ path: [...path], message: `${label} would be due outside years 0001–9999: no free working day after its dependency ${b.name} (due ${b.dueDate})`, code: "custom" }];
+  });
+  if (issues.length > 0) throw new ValidationError(issues, subject);
   const out = new Map(dates);
   const warnings: DependantWarning[] = [];
   for (const [id, s] of shifts) {

@@ -44,7 +44,8 @@ export interface ChecklistSchedule {
  *
  * @throws {ValidationError} when an item belongs to another plan, depends on an unknown item, the dependencies form a
  *   cycle (named in the message), an anchor date is missing from the plan, an item falls before `planStart`, or
- *   `planStart` is not a calendar date `YYYY-MM-DD` (path `["planStart"]`).
+ *   `planStart` is not a calendar date `YYYY-MM-DD` (path `["planStart"]`), or an item's due day (or its move after
+ *   a dependency) would fall outside years 0001–9999 (path `[i, "tMinusDays"]`).
  * @example
  * ```ts
  * const { items, moves } = scheduleChecklist(plan, checklist, { planStart: isoDate("2026-09-01") });
@@ -94,7 +95,9 @@ export function scheduleChecklist(
   });
   if (issues.length > 0) throw new ValidationError(issues, "checklist");
   // Dependants stay after their dependencies through the freeze moves (moved after them, or kept and flagged).
-  const shifted = shiftDependants(calendar, orderByDependencies(dated, "checklist"), dates, plan.goLive);
+  const at = new Map(items.map((it, i) => [it.id, i]));
+  const place = (it: ChecklistItem) => [[at.get(it.id)!, "tMinusDays"], `${it.code ?? it.id} (${tLabel(it.tMinusDays)})`] as const;
+  const shifted = shiftDependants(calendar, orderByDependencies(dated, "checklist"), dates, plan.goLive, place, "checklist");
   const ordered = orderByDependencies(dated, "checklist").map((i) => ({ ...i, dueDate: shifted.dates.get(i.id)!.due }));
   const moves = ordered.flatMap((i) => {
     const m = shifted.dates.get(i.id)!.move;

@@ -179,7 +179,7 @@ export function scheduleRollout(template: RolloutTemplate, options: ScheduleRoll
   const ordered = orderByDependencies(scheduled as ScheduledRolloutItem[], "rollout template entries");
   // Dependants stay after their dependencies through the freeze moves (moved after them, or kept and flagged).
   const dated = new Map(ordered.map((i) => [i.id, { nominal: i.nominalDueDate, due: i.dueDate, move: i.blackoutMove }]));
-  const shifted = shiftDependants(calendar, ordered, dated, goLive);
+  const shifted = shiftDependants(calendar, ordered, dated, goLive, (e) => [["options", ANCHOR_OPTIONS[e.anchor]], `${e.code} (${tLabel(e.tMinusDays)})`], "rollout schedule");
   const items = ordered.map((i): ScheduledRolloutItem => {
     const d = shifted.dates.get(i.id)!;
     if (d.due === i.dueDate && d.move === i.blackoutMove) return i;
