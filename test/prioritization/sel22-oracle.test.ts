@@ -1,0 +1,192 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { scoreRows, type RatingRow, type ScoringModel } from "../../src/prioritization/index.js";
+
+/*
+ * sel22: oracles written from docs/prioritization.md's definitions (no code shared with src/prioritization) for what
+ * test/prioritization/exact-rational-oracle.test.ts does not check:
+ *  - the VALUES of max-ratio, vector, z-score, z-score-sample and none normalisations inside a weighted sum, on
+ *    columns with negative values, zeros, ties and constant columns (that oracle checks only their permutation
+ *    invariance);
+ *  - WSJF, RICE (both confidence units) and ICE (product and mean) scores, in exact rationals, rounded half-even;
+ *  - the RANK ORDER: gates (mandatory, then MoSCoW), forced groups, unscored, score descending, tie-break keys asc/desc
+ *    with missing values last, then the id in code-unit order — under random ids (renaming) and shuffled input.
+ */
+type Q = [bigint, bigint];
+const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? (a < 0n ? -a : a) : gcd(b, a % b));
+const q = (n: bigint, d = 1n): Q => { if (d < 0n) { n = -n; d = -d; } const g = gcd(n, d) || 1n; return [n / g, d / g]; };
+const add = (a: Q, b: Q) => q(a[0] * b[1] + b[0] * a[1], a[1] * b[1]);
+const mul = (a: Q, b: Q) => q(a[0] * b[0], a[1] * b[1]);
+const div = (a: Q, b: Q) => q(a[0] * b[1], a[1] * b[0]);
+const cmpQ = (a: Q, b: Q) => { const d = a[0] * b[1] - b[0] * a[1]; return d < 0n ? -1 : d > 0n ? 1 : 0; };
+/** x (a decimal string or integer) as a rational */
+const qd = (x: string | number): Q => { const s = String(x); const [i, f = ""] = s.split("."); return q(BigInt(i! + f), 10n ** BigInt(f.length)); };
+function roundHE(x: Q, dec: number): bigint {
+  const s = 10n ** BigInt(dec);
+  const n = x[0] * s; const d = x[1];
+  let f = n / d; if (n % d !== 0n && n < 0n) f -= 1n;
+  const r = q(n - f * d, d);
+  const c = r[0] * 2n - r[1];
+  if (c < 0n) return f; if (c > 0n) return f + 1n; return f % 2n === 0n ? f : f + 1n;
+}
+const units = (v: { toFixed(d: number): string } | undefined, dec: number) => (v === undefined ? undefined : BigInt(v.toFixed(dec).replace(".", "")));
+
+describe("weighted sums with max-ratio, vector, z-score, z-score-sample and none: values from the definitions", () => {
+  const methods = ["max-ratio", "vector", "z-score", "z-score-sample", "none", "min-max"] as const;
+  /** docs/prioritization.md's table, in floats (the library's figures are binary64 too, rounded once per line) */
+  function normalise(method: (typeof methods)[number], cost: boolean, xs: number[]): number[] {
+    const n = xs.length;
+    const max = Math.max(...xs); const min = Math.min(...xs);
+    const mean = xs.reduce((a, b) => a + b, 0) / n;
+    const ss = xs.reduce((a, b) => a + (b - mean) ** 2, 0);
+    return xs.map((x) => {
+      switch (method) {
+        case "none": return cost ? -x : x;
+        case "min-max": return max === min ? 1 : cost ? (max - x) / (max - min) : (x - min) / (max - min);
+        case "max-ratio": {
+          if (!cost) return max <= 0 ? 0 : Math.max(x, 0) / max;
+          const pos = xs.filter((v) => v > 0);
+          return pos.length === 0 || x <= 0 ? 1 : Math.min(...pos) / x;
+        }
+        case "vector": { const norm = Math.sqrt(xs.reduce((a, b) => a + b * b, 0)); return norm === 0 ? (cost ? 1 : 0) : cost ? 1 - x / norm : x / norm; }
+        case "z-score": case "z-score-sample": {
+          const sd = Math.sqrt(ss / (method === "z-score" ? n : n - 1));
+          if (max === min || (method === "z-score-sample" && n === 1)) return 0;
+          return cost ? (mean - x) / sd : (x - mean) / sd;
+        }
+      }
+    });
+  }
+  it("property: each score is within half a unit (plus float noise) of Σ (w/Σw)·n(x), negatives, zeros and constant columns included", () => {
+    const value = fc.oneof(fc.integer({ min: -6, max: 6 }), fc.constantFrom(0, 2.5, -0.5));
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ method: fc.constantFrom(...methods), cost: fc.boolean(), weight: fc.integer({ min: 1, max: 5 }) }), { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 1, max: 7 }), fc.integer({ min: 2, max: 6 }), fc.array(fc.array(value, { minLength: 3, maxLength: 3 }), { minLength: 7, maxLength: 7 }), fc.boolean(),
+        (crit, n, decimals, grid, constantFirst) => {
+          const rows = Array.from({ length: n }, (_, i) => crit.map((_, j) => (constantFirst && j === 0 ? 3 : grid[i]![j]!)));
+          const model = { kind: "weighted-sum", decimals, criteria: crit.map((c, j) => ({ id: `c${j}`, weight: c.weight, direction: c.cost ? "cost" : "benefit", normalization: c.method })) } as ScoringModel;
+          const board = scoreRows(rows.map((r, i) => ({ id: `R${i}`, ratings: Object.fromEntries(r.map((v, j) => [`c${j}`, v])) })), model, { asOf: "2026-01-01" });
+          const W = crit.reduce((a, c) => a + c.weight, 0);
+          const cols = crit.map((c, j) => normalise(c.method, c.cost, rows.map((r) => r[j]!)));
+          for (const e of board.entries) {
+            const i = Number(e.requestId.slice(1));
+            const want = crit.reduce((a, c, j) => a + (c.weight / W) * cols[j]![i]!, 0);
+            const got = Number(e.score.value!.toFixed());
+            expect(Math.abs(got - want), `${e.requestId} ${JSON.stringify(crit)} ${JSON.stringify(rows)}`).toBeLessThanOrEqual(0.5 * 10 ** -decimals + 1e-9);
+          }
+        },
+      ),
+      { numRuns: 400, seed: 22 },
+    );
+  });
+});
+
+describe("WSJF, RICE and ICE against exact rationals", () => {
+  const dec = fc.integer({ min: 0, max: 400 }).map((k) => (k / 4).toString()); // quarters, exact in decimal
+  const pos = fc.integer({ min: 1, max: 400 }).map((k) => (k / 4).toString());
+  it("property: WSJF = (BV + TC + RR|OE) / job size, rounded half-even", () => {
+    fc.assert(fc.property(fc.array(fc.tuple(dec, dec, dec, pos), { minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 6 }), (rs, decimals) => {
+      const model: ScoringModel = { kind: "wsjf", decimals, criteria: ["bv", "tc", "rr", "js"].map((id) => ({ id })), businessValue: "bv", timeCriticality: "tc", riskReduction: "rr", jobSize: "js" };
+      const board = scoreRows(rs.map(([bv, tc, rr, js], i) => ({ id: `R${i}`, ratings: { bv, tc, rr, js } })), model, { asOf: "2026-01-01" });
+      for (const e of board.entries) {
+        const [bv, tc, rr, js] = rs[Number(e.requestId.slice(1))]!;
+        const exact = div(add(add(qd(bv), qd(tc)), qd(rr)), qd(js));
+        expect(units(e.score.value, decimals), `${e.requestId} ${bv} ${tc} ${rr} ${js} d${decimals}`).toBe(roundHE(exact, decimals));
+      }
+    }), { numRuns: 300, seed: 22 });
+  });
+  it("property: RICE = reach × impact × confidence ÷ effort (percent ÷ 100), rounded half-even", () => {
+    fc.assert(fc.property(fc.array(fc.tuple(dec, fc.constantFrom("3", "2", "1", "0.5", "0.25"), fc.constantFrom("100", "80", "50", "0", "33"), pos), { minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 6 }), fc.boolean(), (rs, decimals, percent) => {
+      const model: ScoringModel = { kind: "rice", decimals, criteria: ["r", "i", "c", "e"].map((id) => ({ id })), reach: "r", impact: "i", confidence: "c", effort: "e", confidenceUnit: percent ? "percent" : "fraction" };
+      const conf = (c: string) => (percent ? c : (Number(c) / 100).toString());
+      const board = scoreRows(rs.map(([r, i, c, e], k) => ({ id: `R${k}`, ratings: { r, i, c: conf(c), e } })), model, { asOf: "2026-01-01" });
+      for (const e of board.entries) {
+        const [r, i, c, eff] = rs[Number(e.requestId.slice(1))]!;
+        const exact = div(mul(mul(qd(r), qd(i)), q(BigInt(c), 100n)), qd(eff));
+        expect(units(e.score.value, decimals), `${e.requestId} ${r} ${i} ${c} ${eff} d${decimals}`).toBe(roundHE(exact, decimals));
+      }
+    }), { numRuns: 300, seed: 22 });
+  });
+  it("property: ICE = I × C × E (product) or (I + C + E)/3 (mean), rounded half-even", () => {
+    const ten = fc.integer({ min: 1, max: 20 }).map((k) => (k / 2).toString());
+    fc.assert(fc.property(fc.array(fc.tuple(ten, ten, ten), { minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 6 }), fc.boolean(), (rs, decimals, product) => {
+      const model: ScoringModel = { kind: "ice", decimals, criteria: ["i", "c", "e"].map((id) => ({ id })), impact: "i", confidence: "c", ease: "e", convention: product ? "product" : "mean" };
+      const board = scoreRows(rs.map(([i, c, e], k) => ({ id: `R${k}`, ratings: { i, c, e } })), model, { asOf: "2026-01-01" });
+      for (const e of board.entries) {
+        const [i, c, ee] = rs[Number(e.requestId.slice(1))]!;
+        const exact = product ? mul(mul(qd(i), qd(c)), qd(ee)) : div(add(add(qd(i), qd(c)), qd(ee)), q(3n));
+        expect(units(e.score.value, decimals), `${e.requestId} ${i} ${c} ${ee} d${decimals} ${product}`).toBe(roundHE(exact, decimals));
+      }
+    }), { numRuns: 300, seed: 22 });
+  });
+});
+
+describe("rank order from the documented rule, under any ids and any input order", () => {
+  // ids with tricky code-unit order: upper before lower case, digits as text, non-ASCII, surrogate pairs
+  const idArb = fc.constantFrom("a", "B", "b", "REQ-10", "REQ-9", "é", "e", "Z", "10", "9", "_", "ü", "𝒳", "ﬀ", "A-1", "A1");
+  const MOSCOW = { must: 4, should: 3, could: 2, wont: 1 } as const;
+  it("property: forced-in, scored, unscored, forced-out; score desc; tie-break keys with missing last; id in code-unit order", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(idArb, { minLength: 1, maxLength: 10 }),
+        fc.array(fc.record({
+          a: fc.option(fc.integer({ min: 1, max: 3 }), { freq: 6 }), b: fc.option(fc.integer({ min: 1, max: 3 }), { freq: 6 }),
+          t1: fc.option(fc.integer({ min: 1, max: 3 }), { freq: 3 }), t2: fc.option(fc.integer({ min: 1, max: 2 }), { freq: 3 }),
+          moscow: fc.option(fc.constantFrom("must", "should", "could", "wont", "WONT", "Must"), { freq: 3 }), mandatory: fc.boolean(),
+        }), { minLength: 10, maxLength: 10 }),
+        fc.constantFrom<("asc" | "desc" | undefined)[]>([undefined], ["asc"], ["desc", "asc"], ["asc", "desc"], []),
+        fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }), fc.boolean(), fc.boolean(), fc.integer({ min: 0, max: 1000 }),
+        (ids, data, orders, wa, wb, gateFirstMandatory, candidates, shuffleSeed) => {
+          const rows = ids.map((id, i) => ({ id, ...data[i]! }));
+          const scale = { kind: "numeric", min: 1, max: 3 } as const;
+          const model: ScoringModel = {
+            kind: "weighted-sum", normalizeOver: candidates ? "candidates" : "batch",
+            criteria: [{ id: "a", weight: wa, scale, normalization: "absolute" }, { id: "b", weight: wb, scale, normalization: "absolute", direction: "cost" }],
+            attributes: [{ id: "t1", scale }, { id: "t2", scale }, { id: "moscow", scale: { kind: "ordinal", labels: MOSCOW } }],
+            gates: gateFirstMandatory ? [{ kind: "mandatory" }, { kind: "moscow", criterionId: "moscow" }] : [{ kind: "moscow", criterionId: "moscow" }, { kind: "mandatory" }],
+            tieBreak: orders.map((order, k) => ({ criterionId: k === 0 ? "t1" : "t2", ...(order ? { order } : {}) })),
+          };
+          const input: RatingRow[] = rows.map((r) => ({
+            id: r.id, ...(r.mandatory ? { mandatory: true } : {}),
+            ratings: Object.fromEntries([["a", r.a], ["b", r.b], ["t1", r.t1], ["t2", r.t2], ["moscow", r.moscow === null ? null : { label: r.moscow }]].filter(([, v]) => v !== null)),
+          }));
+          let s = shuffleSeed + 1;
+          const shuffled = [...input].sort(() => { s = (s * 48271) % 2147483647; return s / 2147483647 - 0.5; });
+          const board = scoreRows(shuffled, model, { asOf: "2026-01-01" });
+          // oracle
+          const cls = (label: string | null) => { const l = label?.trim().toLowerCase(); return l === "must" ? "in" : l === "wont" || l === "won't" ? "out" : undefined; };
+          const exp = rows.map((r) => {
+            const byGate = [r.mandatory ? "in" : undefined, cls(r.moscow)];
+            const fired = (gateFirstMandatory ? byGate : [byGate[1], byGate[0]]).find((g) => g !== undefined);
+            const hasScore = r.a !== null && r.b !== null && !(candidates && fired === "out");
+            // absolute: (x − 1)/2, b is a cost: 1 − (x − 1)/2
+            const score = hasScore ? div(add(mul(q(BigInt(wa)), q(BigInt(r.a! - 1), 2n)), mul(q(BigInt(wb)), q(BigInt(3 - r.b!), 2n))), q(BigInt(wa + wb))) : undefined;
+            const status = fired === "in" ? "forced-in" : fired === "out" ? "forced-out" : hasScore ? "scored" : "unscored";
+            return { ...r, score, status };
+          });
+          const group = { "forced-in": 0, scored: 1, unscored: 2, "forced-out": 3 } as const;
+          exp.sort((x, y) => {
+            if (x.status !== y.status) return group[x.status] - group[y.status];
+            if ((x.score === undefined) !== (y.score === undefined)) return x.score === undefined ? 1 : -1;
+            if (x.score && y.score && cmpQ(x.score, y.score) !== 0) return -cmpQ(x.score, y.score);
+            for (const [k, order] of orders.entries()) {
+              const key = k === 0 ? "t1" : "t2";
+              const u = x[key]; const v = y[key];
+              if ((u === null) !== (v === null)) return u === null ? 1 : -1;
+              if (u !== null && v !== null && u !== v) return order === "asc" ? u - v : v - u;
+            }
+            return x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
+          });
+          const got = board.entries.map((e) => `${e.rank}:${e.requestId}:${e.status}`);
+          expect(got, JSON.stringify({ model, rows })).toEqual(exp.map((e, p) => `${p + 1}:${e.id}:${e.status}`));
+          for (const e of board.entries) {
+            const x = exp.find((r) => r.id === e.requestId)!;
+            expect(units(e.score.value, 9)).toBe(x.score === undefined ? undefined : roundHE(x.score, 9));
+          }
+        },
+      ),
+      { numRuns: 500, seed: 22 },
+    );
+  });
+});
