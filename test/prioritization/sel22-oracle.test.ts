@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { scoreRows, type RatingRow, type ScoringModel } from "../../src/prioritization/index.js";
+import { scoreRows, weightIntervals, type RatingRow, type ScoringModel } from "../../src/prioritization/index.js";
+import { req } from "./helpers.js";
 
 /*
  * sel22: oracles written from docs/prioritization.md's definitions (no code shared with src/prioritization) for what
@@ -77,7 +78,7 @@ describe("weighted sums with max-ratio, vector, z-score, z-score-sample and none
           }
         },
       ),
-      { numRuns: 400, seed: 22 },
+      { numRuns: Number(process.env.ORACLE_RUNS ?? 400), seed: Number(process.env.ORACLE_SEED ?? 22) },
     );
   });
 });
@@ -94,7 +95,7 @@ describe("WSJF, RICE and ICE against exact rationals", () => {
         const exact = div(add(add(qd(bv), qd(tc)), qd(rr)), qd(js));
         expect(units(e.score.value, decimals), `${e.requestId} ${bv} ${tc} ${rr} ${js} d${decimals}`).toBe(roundHE(exact, decimals));
       }
-    }), { numRuns: 300, seed: 22 });
+    }), { numRuns: Number(process.env.ORACLE_RUNS ?? 300), seed: Number(process.env.ORACLE_SEED ?? 22) });
   });
   it("property: RICE = reach × impact × confidence ÷ effort (percent ÷ 100), rounded half-even", () => {
     fc.assert(fc.property(fc.array(fc.tuple(dec, fc.constantFrom("3", "2", "1", "0.5", "0.25"), fc.constantFrom("100", "80", "50", "0", "33"), pos), { minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 6 }), fc.boolean(), (rs, decimals, percent) => {
@@ -106,7 +107,7 @@ describe("WSJF, RICE and ICE against exact rationals", () => {
         const exact = div(mul(mul(qd(r), qd(i)), q(BigInt(c), 100n)), qd(eff));
         expect(units(e.score.value, decimals), `${e.requestId} ${r} ${i} ${c} ${eff} d${decimals}`).toBe(roundHE(exact, decimals));
       }
-    }), { numRuns: 300, seed: 22 });
+    }), { numRuns: Number(process.env.ORACLE_RUNS ?? 300), seed: Number(process.env.ORACLE_SEED ?? 22) });
   });
   it("property: ICE = I × C × E (product) or (I + C + E)/3 (mean), rounded half-even", () => {
     const ten = fc.integer({ min: 1, max: 20 }).map((k) => (k / 2).toString());
@@ -118,7 +119,7 @@ describe("WSJF, RICE and ICE against exact rationals", () => {
         const exact = product ? mul(mul(qd(i), qd(c)), qd(ee)) : div(add(add(qd(i), qd(c)), qd(ee)), q(3n));
         expect(units(e.score.value, decimals), `${e.requestId} ${i} ${c} ${ee} d${decimals} ${product}`).toBe(roundHE(exact, decimals));
       }
-    }), { numRuns: 300, seed: 22 });
+    }), { numRuns: Number(process.env.ORACLE_RUNS ?? 300), seed: Number(process.env.ORACLE_SEED ?? 22) });
   });
 });
 
@@ -162,7 +163,7 @@ describe("rank order from the documented rule, under any ids and any input order
             const hasScore = r.a !== null && r.b !== null && !(candidates && fired === "out");
             // absolute: (x − 1)/2, b is a cost: 1 − (x − 1)/2
             const score = hasScore ? div(add(mul(q(BigInt(wa)), q(BigInt(r.a! - 1), 2n)), mul(q(BigInt(wb)), q(BigInt(3 - r.b!), 2n))), q(BigInt(wa + wb))) : undefined;
-            const status = fired === "in" ? "forced-in" : fired === "out" ? "forced-out" : hasScore ? "scored" : "unscored";
+            const status = (fired === "in" ? "forced-in" : fired === "out" ? "forced-out" : hasScore ? "scored" : "unscored") as "forced-in" | "forced-out" | "scored" | "unscored";
             return { ...r, score, status };
           });
           const group = { "forced-in": 0, scored: 1, unscored: 2, "forced-out": 3 } as const;
@@ -186,7 +187,70 @@ describe("rank order from the documented rule, under any ids and any input order
           }
         },
       ),
-      { numRuns: 500, seed: 22 },
+      { numRuns: Number(process.env.ORACLE_RUNS ?? 500), seed: Number(process.env.ORACLE_SEED ?? 22) },
+    );
+  });
+});
+
+describe("weightIntervals against re-scoring at the reported thresholds", () => {
+  /*
+   * From the definition: with every other weight held, the top-k set (forced-in first, then scored, by the ranking
+   * rule) is the same at every weight strictly inside (lower, upper), differs just below a lower bound above 0 and just
+   * above a finite upper bound (with `enters` in it and `leaves` out of it), is the same at weight 0 when lower is 0
+   * without a swap, and at any weight however large when upper is undefined. Checked by re-scoring with scoreRows.
+   */
+  it("twins at the threshold: weight 0 lets R3 in and R1, not its twin R0, out (was: leaves R0)", () => {
+    // c0 weight 2, c1 weight 1 on 1–5 (absolute, (x − 1)/4); tie-break t (desc). R0 and R1 are both (2, 3, t 0), R2
+    // (1, 1), R3 (1, 3, t 1). Top 2 = {R0, R1} (0.1667 + 0.1667 = 0.3333 each, R0 before R1 by id). With c0 at
+    // weight 0, R0, R1 and R3 all score 0.5 and the tie-break ranks R3 (t 1), R0, R1: the top 2 is {R3, R0}.
+    const rows = [["R0", 2, 3, 0], ["R1", 2, 3, 0], ["R2", 1, 1, 0], ["R3", 1, 3, 1]] as const;
+    const model: ScoringModel = {
+      kind: "weighted-sum", tieBreak: [{ criterionId: "t" }], attributes: [{ id: "t" }],
+      criteria: [2, 1].map((weight, j) => ({ id: `c${j}`, weight, scale: { kind: "numeric", min: 1, max: 5 }, normalization: "absolute" })),
+    };
+    const [c0] = weightIntervals(rows.map(([id, c0, c1, t]) => req(id, { c0, c1, t })), model, { asOf: "2026-01-01", k: 2 });
+    expect(c0).toEqual({ criterionId: "c0", weight: 2, lower: 0, upper: undefined, atLower: { weight: 0, leaves: "R1", enters: "R3" }, atUpper: undefined });
+  });
+  it("property: inside holds, beyond changes, the named swap happens", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 3 }), fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 3, maxLength: 3 }),
+        fc.array(fc.tuple(fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 3, maxLength: 3 }), fc.boolean(), fc.integer({ min: 0, max: 9 })), { minLength: 2, maxLength: 8 }),
+        fc.integer({ min: 1, max: 5 }), fc.boolean(),
+        (m, weights, data, k, withCost) => {
+          const rows: RatingRow[] = data.map(([r, , t], i) => ({ id: `R${i}`, ratings: { ...Object.fromEntries(r.slice(0, m).map((v, j) => [`c${j}`, v])), t }, ...(i === 0 && data[0]![1] ? { mandatory: true } : {}) }));
+          const mk = (w: readonly number[]): ScoringModel => ({
+            kind: "weighted-sum", gates: [{ kind: "mandatory" }], tieBreak: [{ criterionId: "t" }], attributes: [{ id: "t" }],
+            criteria: w.slice(0, m).map((x, j) => ({ id: `c${j}`, weight: x, scale: { kind: "numeric", min: 1, max: 5 }, normalization: "absolute", ...(withCost && j === 1 ? { direction: "cost" as const } : {}) })),
+          });
+          const top = (w: readonly number[]) => scoreRows(rows, mk(w), { asOf: "2026-01-01" }).entries.filter((e) => e.status === "forced-in" || e.status === "scored").slice(0, k).map((e) => e.requestId).sort();
+          const base = top(weights);
+          const at = (j: number, x: number) => top(weights.map((w, i) => (i === j ? Number(x.toPrecision(12)) : w)));
+          const intervals = weightIntervals(rows.map((r) => req(r.id, r.ratings as Record<string, number>, r.mandatory ? { mandatory: { reason: "law" } } as never : {})), mk(weights), { asOf: "2026-01-01", k });
+          intervals.forEach((iv, j) => {
+            const label = `${iv.criterionId} [${iv.lower}, ${iv.upper}] w=${weights[j]} k=${k} ${JSON.stringify(rows)} cost=${withCost}`;
+            expect(iv.lower, label).toBeLessThanOrEqual(weights[j]!);
+            if (iv.upper !== undefined) expect(iv.upper, label).toBeGreaterThanOrEqual(weights[j]!);
+            const hi = iv.upper ?? iv.lower + 1000;
+            if (hi > iv.lower) for (const f of [0.001, 0.5, 0.999]) expect(at(j, iv.lower + f * (hi - iv.lower)), `inside ${f} ${label}`).toEqual(base);
+            if (iv.upper !== undefined) {
+              const beyond = at(j, iv.upper * (1 + 1e-6) + 1e-6);
+              expect(beyond, `beyond upper ${label}`).toContain(iv.atUpper!.enters);
+              expect(beyond, `beyond upper ${label}`).not.toContain(iv.atUpper!.leaves);
+            }
+            if (iv.lower > 0) {
+              const below = at(j, iv.lower * (1 - 1e-6));
+              expect(below, `below lower ${label}`).toContain(iv.atLower!.enters);
+              expect(below, `below lower ${label}`).not.toContain(iv.atLower!.leaves);
+            } else if (weights.some((w, i) => i !== j && i < m && w > 0)) {
+              const zero = at(j, 0);
+              if (iv.atLower === undefined) expect(zero, `at 0 ${label}`).toEqual(base);
+              else { expect(zero, `at 0 ${label}`).toContain(iv.atLower.enters); expect(zero, `at 0 ${label}`).not.toContain(iv.atLower.leaves); }
+            }
+          });
+        },
+      ),
+      { numRuns: Number(process.env.ORACLE_RUNS ?? 300), seed: Number(process.env.ORACLE_SEED ?? 22) },
     );
   });
 });
