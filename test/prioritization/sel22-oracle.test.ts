@@ -254,3 +254,31 @@ describe("weightIntervals against re-scoring at the reported thresholds", () => 
     );
   });
 });
+
+describe("risk adjustment against exact rationals", () => {
+  it("property: score = round(round(S)·p) half-even, S the weighted sum; ranked by it (then id)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 5 }), fc.constantFrom("0", "0.25", "0.5", "0.33", "0.7", "1", "0.125")), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 4 }),
+        (rs, wa, wb, decimals) => {
+          const scale = { kind: "numeric", min: 1, max: 5 } as const;
+          const model: ScoringModel = {
+            kind: "weighted-sum", decimals, riskAdjustment: { criterionId: "p" }, attributes: [{ id: "p", scale: { kind: "numeric", min: 0, max: 1 } }],
+            criteria: [{ id: "a", weight: wa, scale, normalization: "absolute" }, { id: "b", weight: wb, scale, normalization: "absolute" }],
+          };
+          const board = scoreRows(rs.map(([a, b, p], i) => ({ id: `R${i}`, ratings: { a, b, p } })), model, { asOf: "2026-01-01" });
+          const want = rs.map(([a, b, p], i) => {
+            // absolute on 1–5: (x − 1)/4
+            const S = div(add(mul(q(BigInt(wa)), q(BigInt(a - 1), 4n)), mul(q(BigInt(wb)), q(BigInt(b - 1), 4n))), q(BigInt(wa + wb)));
+            const units0 = roundHE(S, decimals);
+            return { id: `R${i}`, units: roundHE(mul(q(units0), qd(p)), 0) };
+          });
+          want.sort((x, y) => (x.units === y.units ? (x.id < y.id ? -1 : 1) : x.units > y.units ? -1 : 1));
+          expect(board.entries.map((e) => `${e.requestId} ${units(e.score.value, decimals)}`)).toEqual(want.map((w) => `${w.id} ${w.units}`));
+        },
+      ),
+      { numRuns: Number(process.env.ORACLE_RUNS ?? 400), seed: Number(process.env.ORACLE_SEED ?? 22) },
+    );
+  });
+});
