@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { scoreRows, weightIntervals, type RatingRow, type ScoringModel } from "../../src/prioritization/index.js";
+import { rankingRobustness, scoreRows, weightIntervals, type RatingRow, type ScoringModel } from "../../src/prioritization/index.js";
 import { req } from "./helpers.js";
 
 /*
@@ -276,6 +276,39 @@ describe("risk adjustment against exact rationals", () => {
           });
           want.sort((x, y) => (x.units === y.units ? (x.id < y.id ? -1 : 1) : x.units > y.units ? -1 : 1));
           expect(board.entries.map((e) => `${e.requestId} ${units(e.score.value, decimals)}`)).toEqual(want.map((w) => `${w.id} ${w.units}`));
+        },
+      ),
+      { numRuns: Number(process.env.ORACLE_RUNS ?? 400), seed: Number(process.env.ORACLE_SEED ?? 22) },
+    );
+  });
+});
+
+describe("rankingRobustness without perturbation is today's ranking", () => {
+  const scale = { kind: "numeric", min: 0, max: 10 } as const;
+  it("X1 (3, 0) and Y1 (1, 2) both score 0.15, X1 first by id: X1 is robust-in at spread 0 (was: probability 0, robust-out)", () => {
+    // absolute on 0–10, equal weights: X1 = (0.3 + 0)/2, Y1 = (0.1 + 0.2)/2 — equal exactly; in floats 0.1 + 0.2 is
+    // 0.30000000000000004, which put Y1 ahead in every sample.
+    const model: ScoringModel = { kind: "weighted-sum", criteria: [{ id: "a", scale, normalization: "absolute" }, { id: "b", scale, normalization: "absolute" }] };
+    const r = rankingRobustness([req("X1", { a: 3, b: 0 }), req("Y1", { a: 1, b: 2 })], model, { asOf: "2026-01-01", k: 1, perturbation: { kind: "uniform", spread: 0 }, samples: 10 });
+    expect(r).toEqual([
+      { requestId: "X1", probability: 1, label: "robust-in", inBase: true },
+      { requestId: "Y1", probability: 0, label: "robust-out", inBase: false },
+    ]);
+  });
+  it("property: at spread 0 the top k of scoreRows is in with probability 1 and every other request 0, at any decimals", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 3 })), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 3, maxLength: 3 }), fc.integer({ min: 0, max: 9 }), fc.integer({ min: 1, max: 5 }),
+        (rs, w, decimals, k) => {
+          const model: ScoringModel = {
+            kind: "weighted-sum", decimals, tieBreak: [{ criterionId: "t" }], attributes: [{ id: "t" }],
+            criteria: ["a", "b", "c"].map((id, j) => ({ id, weight: w[j]! / 10, scale, normalization: "absolute" as const })),
+          };
+          const requests = rs.map(([a, b, c, t], i) => req(`R${i}`, { a, b, c, t }));
+          const top = new Set(scoreRows(rs.map(([a, b, c, t], i) => ({ id: `R${i}`, ratings: { a, b, c, t } })), model, { asOf: "2026-01-01" }).entries.slice(0, k).map((e) => e.requestId));
+          const r = rankingRobustness(requests, model, { asOf: "2026-01-01", k, perturbation: { kind: "uniform", spread: 0 }, samples: 3 });
+          expect(r.map((x) => `${x.requestId} ${x.probability} ${x.inBase}`)).toEqual(r.map((x) => `${x.requestId} ${top.has(x.requestId) ? 1 : 0} ${top.has(x.requestId)}`));
         },
       ),
       { numRuns: Number(process.env.ORACLE_RUNS ?? 400), seed: Number(process.env.ORACLE_SEED ?? 22) },
