@@ -171,11 +171,13 @@ export function resolveModel(model: ScoringModel): ResolvedModel {
     // Options the model would silently ignore: a tie rule without rank normalisation, a weight outside a weighted
     // sum's scored criteria, an anchored scale without absolute normalisation (or against direction cost).
     const norm = c.normalization ?? defaultNorm;
-    const attr = path[0] === "attributes";
+    const attr = col >= model.criteria.length;
     if (c.tieRule !== undefined && (attr || norm !== "rank")) add([...path, "tieRule"], `tieRule needs rank normalisation (not ${attr ? "an attribute" : JSON.stringify(norm)})`);
     if (c.weight !== undefined && (attr || model.kind !== "weighted-sum")) add([...path, "weight"], `weights are for weighted-sum scored criteria (not ${attr ? "an attribute" : model.kind})`);
     // WSJF, RICE and ICE fix each part's direction (the divisor is the cost): a cost direction negated or inverted it.
-    if (c.direction == "cost" && !attr && keys[0]) add([...path, "direction"], `not for ${model.kind} criteria`);
+    if (c.direction === "cost" && !attr && keys[0]) add([...path, "direction"], `not for ${model.kind} criteria`);
+    // A divisor normalised to 0 (min-max, rank, z-score, absolute at the scale's minimum) unscored the smallest job.
+    if (!attr && c.id === (model as unknown as Record<string, string>)[keys[3]!] && !"none max-ratio vector".includes(norm)) add([...path, "normalization"], `not for ${model.kind} criteria`);
     if (!attr && c.scale?.kind === "anchored") {
       if (norm !== "absolute") add([...path, "normalization"], 'an anchored scale needs normalization "absolute"');
       else if (c.direction === "cost") add([...path, "direction"], "anchors carry the direction: give decreasing scores");
@@ -257,7 +259,7 @@ function checkSpec(c: CriterionSpec, path: (string | number)[], add: (p: (string
   const num = (v: DecimalInput) => +String(v);
   if (c.weight !== undefined && num(c.weight) < 0) add([...path, "weight"], "weights must not be negative");
   const s = c.scale;
-  if (s?.kind === "numeric" && s.max !== undefined && !(num(s.min) < num(s.max))) add([...path, "scale", "max"], "scale max must be greater than min");
+  if (s?.kind === "numeric" && s.max !== undefined && num(s.min) >= num(s.max)) add([...path, "scale", "max"], "scale max must be greater than min");
   // (Without a scale none of the scale checks below fires, so "needs a scale" keeps its place among the issues.)
   if (c.normalization === "absolute") {
     if (!s) add([...path, "normalization"], "absolute normalisation needs a scale");

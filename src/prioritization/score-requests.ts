@@ -52,7 +52,7 @@ export function runScoring(requests: readonly ProjectRequest[], model: ScoringMo
   }
   // A duplicate id is reported at its later rows; refusing only those would let the input order pick the one scored.
   const idOf = (i: number) => (requests[i] as { id?: unknown } | null | undefined)?.id;
-  const duplicated = new Set([...byRow.values()].flat().filter((x) => x.path.length === 3 && x.path[2] === "id" && x.message.startsWith("duplicate request id")).map((x) => idOf(x.path[1] as number)));
+  const duplicated = new Set([...byRow.values()].flat().filter((x) => x.message.startsWith("duplicate request id")).map((x) => idOf(x.path[1] as number)));
   requests.forEach((_, i) => {
     if (!byRow.has(i) && duplicated.has(idOf(i))) {
       byRow.set(i, [{ path: ["requests", i, "id"], message: `duplicate request id ${JSON.stringify(idOf(i))}`, code: "custom" }]);
