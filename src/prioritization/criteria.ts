@@ -65,7 +65,7 @@ export interface CriterionSpec {
   readonly name?: string;
   /** Weight, ≥ 0 (weighted-sum models only, scored criteria only — elsewhere a ValidationError; default 1). Weights are used in proportion: w / Σw. */
   readonly weight?: DecimalInput;
-  /** `benefit` (default) or `cost`. */
+  /** `benefit` (default) or `cost` — for weighted-sum and formula criteria: WSJF, RICE and ICE fix each part's direction (the job size or effort is the divisor), so `cost` there is a ValidationError. */
   readonly direction?: CriterionDirection;
   /** Scale of the raw value (checked for ratings; used by `absolute` normalisation). */
   readonly scale?: CriterionScale;

@@ -114,7 +114,7 @@ export function extractValues(requests: readonly ProjectRequest[], model: Resolv
     });
   }
   // A batch-level problem (which currency is right cannot be told row by row), so it throws even with "refuse".
-  if (currencyIssues.length > 0) throw new ValidationError(currencyIssues, "scoring input");
+  if (currencyIssues.length) throw new ValidationError(currencyIssues, "scoring input");
   return { ids: requests.map((r) => (typeof r?.id === "string" ? r.id : "")), values, raw, labels, ratingIndex, issues };
 }
 

@@ -47,7 +47,7 @@ export function evaluateGates(
       list.push({ gate: name, effect, reason, applied });
       if (applied) forced[i] = effect === "forced-in" ? 1 : 2;
     }
-    if (list.length > 0) outcomes.set(i, list);
+    if (list.length) outcomes.set(i, list);
   }
   return { forced, outcomes };
 }

@@ -161,6 +161,7 @@ export function resolveModel(model: ScoringModel): ResolvedModel {
   const issues: ValidationIssue[] = [];
   const add = (path: (string | number)[], message: string) => issues.push({ path, message, code: "custom" });
   const defaultNorm = model.kind === "weighted-sum" ? "min-max" : "none";
+  const keys = COMPONENT_KEYS[model.kind] ?? [];
   const specs = [...model.criteria.map((c, i) => ({ c, path: ["criteria", i] })), ...(model.attributes ?? []).map((c, i) => ({ c, path: ["attributes", i] }))];
   const columnOf = new Map<string, number>();
   specs.forEach(({ c, path }, col) => {
@@ -170,29 +171,26 @@ export function resolveModel(model: ScoringModel): ResolvedModel {
     // Options the model would silently ignore: a tie rule without rank normalisation, a weight outside a weighted
     // sum's scored criteria, an anchored scale without absolute normalisation (or against direction cost).
     const norm = c.normalization ?? defaultNorm;
-    const attr = path[0] === "attributes";
+    const attr = col >= model.criteria.length;
     if (c.tieRule !== undefined && (attr || norm !== "rank")) add([...path, "tieRule"], `tieRule needs rank normalisation (not ${attr ? "an attribute" : JSON.stringify(norm)})`);
     if (c.weight !== undefined && (attr || model.kind !== "weighted-sum")) add([...path, "weight"], `weights are for weighted-sum scored criteria (not ${attr ? "an attribute" : model.kind})`);
+    // WSJF, RICE and ICE fix each part's direction (the divisor is the cost): a cost direction negated or inverted it.
+    if (c.direction === "cost" && !attr && keys[0]) add([...path, "direction"], `not for ${model.kind} criteria`);
+    // A divisor normalised to 0 (min-max, rank, z-score, absolute at the scale's minimum) unscored the smallest job.
+    if (!attr && c.id === (model as unknown as Record<string, string>)[keys[3]!] && !"none max-ratio vector".includes(norm)) add([...path, "normalization"], `not for ${model.kind} criteria`);
     if (!attr && c.scale?.kind === "anchored") {
       if (norm !== "absolute") add([...path, "normalization"], 'an anchored scale needs normalization "absolute"');
       else if (c.direction === "cost") add([...path, "direction"], "anchors carry the direction: give decreasing scores");
     }
   });
-  if (model.kind === "weighted-sum" && issues.length === 0) {
-    if (model.criteria.every((c) => Number(String(c.weight ?? 1)) === 0)) add(["criteria"], "weights must not all be zero");
-  }
-  const ref = (value: string, path: (string | number)[]) => {
-    if (!columnOf.has(value)) add(path, `unknown criterion ${JSON.stringify(value)}`);
-  };
+  if (model.kind === "weighted-sum" && !issues.length && !model.criteria.some((c) => +String(c.weight ?? 1))) add(["criteria"], "weights must not all be zero");
+  const ref = (value: string, path: (string | number)[]) => columnOf.has(value) || add(path, `unknown criterion ${JSON.stringify(value)}`);
   const scoredIds = new Set(model.criteria.map((c) => c.id));
-  const refScored = (key: string, value: string) => {
-    if (!scoredIds.has(value)) add([key], `unknown criterion ${JSON.stringify(value)} (not a scored one)`);
-  };
+  const refScored = (value: string, path: (string | number)[]) => scoredIds.has(value) || add(path, `unknown criterion ${JSON.stringify(value)} (not a scored one)`);
   // The WSJF, RICE and ICE components by key, in term order (the fourth is the divisor).
-  const keys = COMPONENT_KEYS[model.kind] ?? [];
   const named = model as unknown as Record<string, string>;
-  for (const k of keys) refScored(k, named[k]!);
-  if (model.kind === "formula") for (const [c, path] of formulaCriteria(model.formula, ["formula"])) if (!scoredIds.has(c)) add(path, `unknown criterion ${JSON.stringify(c)}`);
+  for (const k of keys) refScored(named[k]!, [k]);
+  if (model.kind === "formula") for (const [c, path] of formulaCriteria(model.formula, ["formula"])) refScored(c, path);
   (model.gates ?? []).forEach((g, i) => {
     if (g.kind !== "moscow") return;
     ref(g.criterionId, ["gates", i, "criterionId"]);
@@ -201,7 +199,7 @@ export function resolveModel(model: ScoringModel): ResolvedModel {
   });
   (model.tieBreak ?? []).forEach((t, i) => ref(t.criterionId, ["tieBreak", i, "criterionId"]));
   if (model.riskAdjustment) ref(model.riskAdjustment.criterionId, ["riskAdjustment", "criterionId"]);
-  if (issues.length > 0) throw new ValidationError(issues, "scoring model");
+  if (issues.length) throw new ValidationError(issues, "scoring model");
   const columns = specs.map(({ c }) => resolveCriterion(c, defaultNorm));
   const col = (k: string) => columnOf.get(k)!;
   const single = (k: string, role: TermDef["role"]): TermDef => ({ id: k, role, criterionIds: [k], col: col(k) });
@@ -258,10 +256,10 @@ function formulaTerms(f: FormulaNode): TermDef[] {
 }
 
 function checkSpec(c: CriterionSpec, path: (string | number)[], add: (p: (string | number)[], m: string) => void): void {
-  const num = (v: DecimalInput) => Number(String(v));
+  const num = (v: DecimalInput) => +String(v);
   if (c.weight !== undefined && num(c.weight) < 0) add([...path, "weight"], "weights must not be negative");
   const s = c.scale;
-  if (s?.kind === "numeric" && s.max !== undefined && !(num(s.min) < num(s.max))) add([...path, "scale", "max"], "scale max must be greater than min");
+  if (s?.kind === "numeric" && s.max !== undefined && num(s.min) >= num(s.max)) add([...path, "scale", "max"], "scale max must be greater than min");
   // (Without a scale none of the scale checks below fires, so "needs a scale" keeps its place among the issues.)
   if (c.normalization === "absolute") {
     if (!s) add([...path, "normalization"], "absolute normalisation needs a scale");
@@ -269,7 +267,7 @@ function checkSpec(c: CriterionSpec, path: (string | number)[], add: (p: (string
   }
   if (s?.kind === "ordinal") {
     const labels = Object.keys(s.labels);
-    if (labels.length === 0) add([...path, "scale", "labels"], "give at least one label");
+    if (!labels.length) add([...path, "scale", "labels"], "give at least one label");
     // Ratings are matched trimmed and case-insensitively, so two labels that fold together would silently merge.
     labels.forEach((l, k) => labels.findIndex((o) => foldLabel(o) === foldLabel(l)) < k && add([...path, "scale", "labels", l], `label ${JSON.stringify(l)} repeats an earlier one, ignoring case`));
   }

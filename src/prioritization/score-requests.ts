@@ -43,7 +43,7 @@ export function runScoring(requests: readonly ProjectRequest[], model: ScoringMo
   const asOf = options.asOf as IsoDate;
   const resolved = resolveModel(model);
   const attempt = scoreOnce(requests, resolved, asOf);
-  if (attempt.issues.length === 0) return { ...attempt.run!, refused: [] };
+  if (!attempt.issues.length) return { ...attempt.run!, refused: [] };
   const byRow = new Map<number, ValidationIssue[]>();
   for (const issue of attempt.issues) {
     const row = issue.path[0] === "requests" && typeof issue.path[1] === "number" ? issue.path[1] : -1;
@@ -52,7 +52,7 @@ export function runScoring(requests: readonly ProjectRequest[], model: ScoringMo
   }
   // A duplicate id is reported at its later rows; refusing only those would let the input order pick the one scored.
   const idOf = (i: number) => (requests[i] as { id?: unknown } | null | undefined)?.id;
-  const duplicated = new Set([...byRow.values()].flat().filter((x) => x.path.length === 3 && x.path[2] === "id" && x.message.startsWith("duplicate request id")).map((x) => idOf(x.path[1] as number)));
+  const duplicated = new Set([...byRow.values()].flat().filter((x) => x.message.startsWith("duplicate request id")).map((x) => idOf(x.path[1] as number)));
   requests.forEach((_, i) => {
     if (!byRow.has(i) && duplicated.has(idOf(i))) {
       byRow.set(i, [{ path: ["requests", i, "id"], message: `duplicate request id ${JSON.stringify(idOf(i))}`, code: "custom" }]);
@@ -61,7 +61,7 @@ export function runScoring(requests: readonly ProjectRequest[], model: ScoringMo
   const kept = requests.filter((_, i) => !byRow.has(i));
   // The rows left are valid, so this second pass cannot find new problems; paths in `refused` stay on the input.
   const second = scoreOnce(kept, resolved, asOf);
-  if (second.issues.length > 0) throw new ValidationError(second.issues, "scoring input");
+  if (second.issues.length) throw new ValidationError(second.issues, "scoring input");
   const refused = [...byRow].sort((a, b) => a[0] - b[0]).map(([index, issues]) => {
     const id = idOf(index);
     return { requestId: typeof id === "string" ? id : "", index, issues };
@@ -77,7 +77,7 @@ function scoreOnce(requests: readonly ProjectRequest[], resolved: ResolvedModel,
     return k >= 0 ? ["requests", row, "ratings", k, "value"] : ["requests", row, resolved.columns[col]!.id];
   };
   const issues = [...extracted.issues, ...cellIssues(resolved, extracted.values, extracted.ids.length, pathOf)];
-  if (issues.length > 0) return { issues };
+  if (issues.length) return { issues };
   const { forced, outcomes } = evaluateGates(requests, resolved, extracted.labels);
   const engine = runEngine(resolved, extracted.ids, extracted.values, forced);
   return { issues, run: { model: resolved, extracted, engine, outcomes, asOf } };

@@ -2,7 +2,9 @@ import { ValidationError, checkArguments, checkOptionKeys } from "../../core/ind
 import type { ProjectRequest } from "../../entities/index.js";
 import type { ScoringModel } from "../model.js";
 import { SCORE_OPTION_KEYS, type ScoreOptions } from "../score-requests.js";
-import { rowScore, sensitivityBase } from "./common.js";
+import { sensitivityBase } from "./common.js";
+import { rankOrder } from "../ranking.js";
+import { roundHalfEven } from "../fixed-point.js";
 import { gamma, seededRandom } from "./random.js";
 
 /** How weights are perturbed in each sample. */
@@ -74,6 +76,12 @@ export function rankingRobustness(requests: readonly ProjectRequest[], model: Sc
   const w = new Float64Array(weights.length);
   const scores = new Float64Array(scored.length);
   const idx = Array.from(scored, (_, p) => p);
+  const { normalized, m } = run.engine;
+  const scale = 10 ** run.model.decimals;
+  // Each row's place among equal scores (tie-break keys, then id), as in weightIntervals.
+  const ids0 = run.extracted.ids;
+  const tiePlace = new Int32Array(ids0.length);
+  rankOrder(run.model, ids0, run.extracted.values, new Float64Array(ids0.length), new Uint8Array(ids0.length), new Set()).forEach((row, p) => (tiePlace[row] = p));
   for (let s = 0; s < samples; s++) {
     if (pert.kind === "uniform") weights.forEach((x, j) => (w[j] = Math.max(0, x * (1 + pert.spread * (2 * rnd() - 1)))));
     else {
@@ -81,8 +89,17 @@ export function rankingRobustness(requests: readonly ProjectRequest[], model: Sc
       weights.forEach((x, j) => (g += w[j] = x === 0 ? 0 : gamma(rnd, (pert.concentration * x) / total)));
       if (g > 0) for (let j = 0; j < w.length; j++) w[j] = w[j]! / g;
     }
-    for (let p = 0; p < scored.length; p++) scores[p] = rowScore(base, scored[p]!, w);
-    idx.sort((a, b) => scores[b]! - scores[a]! || a - b); // ties keep the base order
+    // Ranked as scoreRequests ranks: the score in units of the model's decimals (w/Σw per line, summed in the model's
+    // order, rounded half-even), equal units by the tie-break keys and the id. Raw float sums put float noise first:
+    // 0.1 + 0.2 beat 0.3, and a score of 1/30 beat 0 at 0 decimals, so even unperturbed weights moved today's top k.
+    const sum = w.reduce((t, x) => t + x, 0);
+    const factor = Array.from(w, (x) => (sum ? x / sum : 0) * scale);
+    for (let p = 0; p < scored.length; p++) {
+      let s = 0;
+      for (let j = 0; j < factor.length; j++) s += normalized[scored[p]! * m + j]! * factor[j]!;
+      scores[p] = roundHalfEven(s);
+    }
+    idx.sort((a, b) => scores[b]! - scores[a]! || tiePlace[scored[a]!]! - tiePlace[scored[b]!]!);
     for (let p = 0; p < slots; p++) hits[idx[p]!]! += 1;
   }
   const label = (p: number): RobustnessLabel["label"] => (p >= threshold ? "robust-in" : p <= 1 - threshold ? "robust-out" : "contested");

@@ -71,20 +71,37 @@ export function weightIntervals(requests: readonly ProjectRequest[], model: Scor
     const aOut = outSet.map(a);
     let lower = 0;
     let upper: number | undefined;
-    let atLower: RankReversal | undefined;
-    let atUpper: RankReversal | undefined;
+    let zeroSwap = false;
+    const pairs: [number, number, number, number][] = [];
     inSet.forEach((i, p) => {
-      const ni = normalized[i * m + j]!;
       outSet.forEach((o, q) => {
-        const dn = ni - normalized[o * m + j]!;
+        const dn = normalized[i * m + j]! - normalized[o * m + j]!;
         if (dn === 0) return;
-        const x = -(aIn[p]! - aOut[q]!) / dn;
+        const x = -(aIn[p]! - aOut[q]!) / dn + 0;
+        pairs.push([i, o, dn, x]);
+        if (dn > 0 && x > lower) lower = x;
         // x = 0: the two tie once the weight is 0 (criterion dropped); the set changes there if the tie-break puts o first.
-        const tieAtZero = x === 0 && atLower === undefined && tiePlace[o]! < tiePlace[i]!;
-        if (dn > 0 && (x > lower || tieAtZero)) (lower = x + 0), (atLower = { weight: x + 0, leaves: ids[i]!, enters: ids[o]! });
-        if (dn < 0 && (upper === undefined || x < upper)) (upper = x), (atUpper = { weight: x, leaves: ids[i]!, enters: ids[o]! });
+        if (dn > 0 && x === 0 && tiePlace[o]! < tiePlace[i]!) zeroSwap = true;
+        if (dn < 0 && (upper === undefined || x < upper)) upper = x;
       });
     });
+    // Every pair meeting at a threshold ties there at one score, so several insiders and outsiders can meet (two
+    // identical requests). Just beyond it they rank by their slope in this weight (higher first above the threshold,
+    // lower first below it; equal slopes, or weight exactly 0, by the tie-break): the insider ranked last leaves and
+    // the outsider ranked first enters. (The first pair found was named: R0 "left" at weight 0 while its twin R1 did.)
+    const swap = (x: number, side: number, slope: number): RankReversal => {
+      let leaves = -1;
+      let enters = -1;
+      const before = (a: number, b: number) => slope * (normalized[b * m + j]! - normalized[a * m + j]!) < 0 || (normalized[a * m + j] === normalized[b * m + j] || !slope ? tiePlace[a]! < tiePlace[b]! : false);
+      for (const [i, o, dn, y] of pairs) {
+        if (y !== x || dn * side <= 0) continue;
+        if (leaves < 0 || before(leaves, i)) leaves = i;
+        if (enters < 0 || before(o, enters)) enters = o;
+      }
+      return { weight: x, leaves: ids[leaves]!, enters: ids[enters]! };
+    };
+    const atLower = lower > 0 ? swap(lower, 1, -1) : zeroSwap ? swap(0, 1, 0) : undefined;
+    const atUpper = upper === undefined ? undefined : swap(upper, -1, 1);
     return { criterionId: run.model.columns[j]!.id, weight: wj, lower, upper, atLower, atUpper };
   });
 }
