@@ -72,6 +72,8 @@ export interface OracleActivity {
   readonly snlt?: number;
   readonly fnlt?: number;
   readonly deadline?: number;
+  /** Progress at the status date: complete (actual start and finish days) or started (actual start day, remaining minutes). */
+  readonly progress?: { readonly kind: "complete"; readonly start: number; readonly finish: number } | { readonly kind: "started"; readonly start: number; readonly remaining: number };
 }
 export interface OracleLink {
   readonly from: number;
@@ -112,48 +114,72 @@ function largest(f: (p: number) => number, target: number, hi: number): number {
 }
 
 /** Links must run from a lower to a higher index (the index order is a topological order). */
-export function oracleCpm(acts: readonly OracleActivity[], links: readonly OracleLink[], projectStartDay: number) {
+export function oracleCpm(acts: readonly OracleActivity[], links: readonly OracleLink[], projectStartDay: number, statusDay?: number) {
   const n = acts.length;
   const rows: OracleRow[] = acts.map(() => ({ es: 0, ef: 0, ls: 0, lf: 0, tf: 0, ff: 0 }));
   const into = (j: number) => links.filter((l) => l.to === j);
   const outOf = (i: number) => links.filter((l) => l.from === i);
+  // Progress (retained logic): complete work keeps its actual dates; started work keeps its actual start and its
+  // remaining part starts no earlier than the morning after the status date nor than its FS/FF/SF links allow (SS
+  // binds a start that is history); unstarted work starts no earlier than the morning after the status date.
+  const rest = new Array<number>(n).fill(0); // remaining minutes (the duration for unstarted work)
   for (let j = 0; j < n; j++) {
     const a = acts[j] as OracleActivity;
-    let es = a.cal.W(projectStartDay * MPD);
-    if (a.snet !== undefined) es = Math.max(es, a.cal.W(a.snet * MPD));
-    if (a.fnet !== undefined) es = Math.max(es, a.cal.W(a.fnet * MPD + MPD) - a.d);
-    for (const l of into(j)) {
-      const r = rows[l.from] as OracleRow;
-      const b = bound(acts, l, l.type === "SS" || l.type === "SF" ? r.es : r.ef);
-      es = Math.max(es, l.type === "FS" || l.type === "SS" ? b : b - a.d);
-    }
     const r = rows[j] as OracleRow;
-    r.es = es;
-    r.ef = es + a.d;
+    const pr = a.progress;
+    if (pr?.kind === "complete") {
+      r.es = a.cal.W(pr.start * MPD);
+      r.ef = a.cal.W(pr.finish * MPD + MPD);
+      continue;
+    }
+    const d = pr?.kind === "started" ? pr.remaining : a.d;
+    rest[j] = d;
+    let es = pr?.kind === "started" ? a.cal.W((statusDay as number) * MPD + MPD) : a.cal.W(projectStartDay * MPD);
+    if (statusDay !== undefined) es = Math.max(es, a.cal.W(statusDay * MPD + MPD));
+    if (!pr && a.snet !== undefined) es = Math.max(es, a.cal.W(a.snet * MPD));
+    if (a.fnet !== undefined) es = Math.max(es, a.cal.W(a.fnet * MPD + MPD) - d);
+    for (const l of into(j)) {
+      if (pr && l.type === "SS") continue;
+      const q = rows[l.from] as OracleRow;
+      const b = bound(acts, l, l.type === "SS" || l.type === "SF" ? q.es : q.ef);
+      es = Math.max(es, l.type === "FS" || l.type === "SS" ? b : b - d);
+    }
+    r.es = pr?.kind === "started" ? a.cal.W(pr.start * MPD) : es;
+    r.ef = es + d;
   }
   const finish = Math.max(...acts.map((a, i) => a.cal.F((rows[i] as OracleRow).ef)));
   const hi = HORIZON * MPD - 1;
   for (let i = n - 1; i >= 0; i--) {
     const a = acts[i] as OracleActivity;
     const r = rows[i] as OracleRow;
+    if (a.progress?.kind === "complete") {
+      [r.ls, r.lf, r.tf, r.ff] = [r.es, r.ef, 0, 0];
+      continue;
+    }
     let lf = a.cal.W(finish);
     if (a.deadline !== undefined) lf = Math.min(lf, a.cal.W(a.deadline * MPD + MPD));
     if (a.fnlt !== undefined) lf = Math.min(lf, a.cal.W(a.fnlt * MPD + MPD));
-    if (a.snlt !== undefined) lf = Math.min(lf, a.cal.W(a.snlt * MPD) + a.d);
-    for (const l of outOf(i)) {
+    if (a.snlt !== undefined && !a.progress) lf = Math.min(lf, a.cal.W(a.snlt * MPD) + a.d);
+    const started = a.progress?.kind === "started";
+    // A link into started work binds its remaining part (FS, FF, SF), into complete work nothing; from started work
+    // only a finish link moves with its finish.
+    const binding = (l: OracleLink) => !acts[l.to]?.progress || (acts[l.to]?.progress?.kind === "started" && l.type !== "SS");
+    const moving = (l: OracleLink) => binding(l) && !(started && (l.type === "SS" || l.type === "SF"));
+    for (const l of outOf(i).filter(binding)) {
       const s = rows[l.to] as OracleRow;
-      const target = l.type === "FS" || l.type === "SS" ? s.ls : s.lf;
+      const target = l.type === "FS" ? s.lf - rest[l.to]! : l.type === "SS" ? s.ls : s.lf;
       const p = largest((q) => bound(acts, l, q), target, hi);
+      if (started && (l.type === "SS" || l.type === "SF")) continue; // its start is history
       lf = Math.min(lf, l.type === "SS" || l.type === "SF" ? p + a.d : p);
     }
     r.lf = lf;
-    r.ls = lf - a.d;
+    r.ls = lf - rest[i]!;
     r.tf = r.lf - r.ef;
     // Free float: the largest delay that moves no successor's early date (nor the finish, without successors).
     let ff = outOf(i).length === 0 ? a.cal.W(finish) - r.ef : Infinity;
-    for (const l of outOf(i)) {
+    for (const l of outOf(i).filter(moving)) {
       const s = rows[l.to] as OracleRow;
-      const target = l.type === "FS" || l.type === "SS" ? s.es : s.ef;
+      const target = l.type === "FS" ? s.ef - rest[l.to]! : l.type === "SS" ? s.es : s.ef;
       const fromStart = l.type === "SS" || l.type === "SF";
       const p = largest((q) => bound(acts, l, q), target, hi);
       ff = Math.min(ff, p - (fromStart ? r.es : r.ef));

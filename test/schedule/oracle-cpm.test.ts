@@ -30,6 +30,10 @@ const arb = fc.integer({ min: 1, max: 8 }).chain((n) =>
         cal: fc.constantFrom<CalId>("net", "net", "six", "seven", "tusa"),
         c: fc.option(fc.record({ kind: fc.constantFrom<Kind>("snet", "fnet", "snlt", "fnlt"), day: fc.integer({ min: 0, max: 20 }) }), { nil: undefined }),
         dl: fc.option(fc.integer({ min: 0, max: 25 }), { nil: undefined }),
+        done: fc.constantFrom("no", "no", "started", "complete"),
+        on: fc.integer({ min: 0, max: 8 }),
+        took: fc.integer({ min: 0, max: 3 }),
+        left: fc.integer({ min: 1, max: 6 }),
       }),
       { minLength: n, maxLength: n },
     ),
@@ -47,11 +51,25 @@ const arb = fc.integer({ min: 1, max: 8 }).chain((n) =>
       }),
       { maxLength: 14 },
     ),
+    status: fc.option(fc.integer({ min: 0, max: 9 }), { nil: undefined }),
   }),
 );
 type Plan = typeof arb extends fc.Arbitrary<infer T> ? T : never;
 
-function build({ acts, links }: Plan) {
+/** Progress on working days of the activity's calendar, at or before the status date (none without one). */
+function progressOf(a: Plan["acts"][number], status: number | undefined) {
+  if (status === undefined || a.done === "no") return undefined;
+  const work = oracleCals[a.cal].work;
+  let s = start + Math.min(a.on, status);
+  while (s <= start + status && !work[s]) s++;
+  if (s > start + status) return undefined;
+  if (a.done === "started") return { kind: "started" as const, start: s, remaining: (a.left * MPD) / 2 };
+  let f = Math.min(s + a.took, start + status);
+  while (!work[f]) f--;
+  return { kind: "complete" as const, start: s, finish: f };
+}
+
+function build({ acts, links, status }: Plan) {
   const seen = new Set<string>();
   const kept = links.filter((l) => l.a + l.gap < acts.length && !seen.has(`${l.a}-${l.a + l.gap}`) && seen.add(`${l.a}-${l.a + l.gap}`));
   const input: ScheduleInput = {
@@ -66,8 +84,14 @@ function build({ acts, links }: Plan) {
       ...(a.dl !== undefined ? { deadline: isoOf(start + a.dl) } : {}),
     })),
     links: kept.map((l): ScheduleLinkInput => ({ from: `A${l.a}`, to: `A${l.a + l.gap}`, type: l.type, ...(l.lag ? { lag: l.lag } : {}) })),
+    ...(status !== undefined ? { statusDate: isoOf(start + status) } : {}),
   };
+  input.activities.forEach((x, i) => {
+    const p = progressOf(acts[i]!, status);
+    if (p) Object.assign(x, { progress: p.kind === "complete" ? { actualStart: isoOf(p.start), actualFinish: isoOf(p.finish) } : { actualStart: isoOf(p.start), remainingDuration: p.remaining / MPD } });
+  });
   const oActs: OracleActivity[] = acts.map((a) => ({
+    ...(progressOf(a, status) ? { progress: progressOf(a, status)! } : {}),
     d: (a.halves * MPD) / 2,
     cal: oracleCals[a.cal],
     ...(a.c ? { [a.c.kind]: start + a.c.day } : {}),
@@ -89,11 +113,11 @@ describe("scheduleNetwork = an independent CPM oracle (property)", () => {
     fc.assert(
       fc.property(arb, (plan) => {
         const { input, oActs, oLinks } = build(plan);
-        const o = oracleCpm(oActs, oLinks, start);
+        const o = oracleCpm(oActs, oLinks, start, plan.status === undefined ? undefined : start + plan.status);
         const r = scheduleNetwork(input);
         const want = oActs.map((a, i) => {
           const w = o.rows[i]!;
-          return `A${i} ${a.cal.startDate(w.es)} ${a.cal.finishDate(w.ef)} ${a.cal.startDate(w.ls)} ${a.cal.finishDate(w.lf)} tf=${days(w.tf)} ff=${days(w.ff)} ${w.tf <= 0 ? "critical" : ""}`;
+          return `A${i} ${a.cal.startDate(w.es)} ${a.cal.finishDate(w.ef)} ${a.cal.startDate(w.ls)} ${a.cal.finishDate(w.lf)} tf=${days(w.tf)} ff=${days(w.ff)} ${w.tf <= 0 && a.progress?.kind !== "complete" ? "critical" : ""}`;
         });
         const got = r.activities.map((a) => `${a.id} ${a.earlyStart} ${a.earlyFinish} ${a.lateStart} ${a.lateFinish} tf=${a.totalFloat.toFixed()} ff=${a.freeFloat.toFixed()} ${a.critical ? "critical" : ""}`);
         expect(got).toEqual(want);
