@@ -35,6 +35,10 @@ const arb = fc.integer({ min: 1, max: 8 }).chain((n) =>
         cal: fc.constantFrom<CalId>("net", "net", "six", "seven", "tusa"),
         c: fc.option(fc.record({ kind: fc.constantFrom("snet" as const, "fnet" as const), day: fc.integer({ min: 0, max: 12 }) }), { nil: undefined }),
         uses: fc.array(fc.record({ r: fc.integer({ min: 0, max: 2 }), u: fc.integer({ min: 1, max: 2 }) }), { maxLength: 2 }),
+        done: fc.constantFrom("no", "no", "started", "complete"),
+        on: fc.integer({ min: 0, max: 6 }),
+        took: fc.integer({ min: 0, max: 2 }),
+        left: fc.integer({ min: 1, max: 3 }),
       }),
       { minLength: n, maxLength: n },
     ),
@@ -49,12 +53,26 @@ const arb = fc.integer({ min: 1, max: 8 }).chain((n) =>
     ),
     caps: fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })),
     resCals: fc.tuple(fc.constantFrom<CalId>("net", "seven", "six"), fc.constantFrom<CalId>("net", "seven", "six"), fc.constantFrom<CalId>("net", "seven", "six")),
+    status: fc.option(fc.integer({ min: 0, max: 7 }), { nil: undefined }),
   }),
 );
 type Plan = typeof arb extends fc.Arbitrary<infer T> ? T : never;
 
+/** Progress on working days of the activity's calendar, at or before the status date (none without one). */
+function progressOf(a: Plan["acts"][number], status: number | undefined) {
+  if (status === undefined || a.done === "no") return undefined;
+  const work = oracleCals[a.cal].work;
+  let s = start + Math.min(a.on, status);
+  while (s <= start + status && !work[s]) s++;
+  if (s > start + status) return undefined;
+  if (a.done === "started") return { kind: "started" as const, start: s, remaining: a.left };
+  let f = Math.min(s + a.took, start + status);
+  while (!work[f]) f--;
+  return { kind: "complete" as const, start: s, finish: f };
+}
+
 function build(plan: Plan) {
-  const { acts, links, caps, resCals } = plan;
+  const { acts, links, caps, resCals, status } = plan;
   const seen = new Set<string>();
   const kept = links.filter((l) => l.a + l.gap < acts.length && !seen.has(`${l.a}-${l.a + l.gap}`) && seen.add(`${l.a}-${l.a + l.gap}`));
   const calOf = (c: CalId) => (c === "net" ? {} : { calendarId: c });
@@ -65,6 +83,7 @@ function build(plan: Plan) {
       calendars: { six: pmoCals["six"]!, seven: pmoCals["seven"]!, tusa: pmoCals["tusa"]! },
       activities: acts.map((a, i) => ({ id: `A${i}`, duration: a.d, ...calOf(a.cal), ...(a.c ? { constraint: { kind: a.c.kind, date: isoOf(start + a.c.day) } } : {}) })),
       links: kept.map((l): ScheduleLinkInput => ({ from: `A${l.a}`, to: `A${l.a + l.gap}`, type: l.type, ...(l.lag ? { lag: l.lag } : {}) })),
+      ...(status !== undefined ? { statusDate: isoOf(start + status) } : {}),
     },
     resources: caps.map((c, r) => ({ id: `R${r}`, maxUnits: c, ...calOf(resCals[r] as CalId) })),
     assignments: acts.flatMap((a, i) => {
@@ -72,7 +91,11 @@ function build(plan: Plan) {
       return a.uses.filter((x) => !once.has(x.r) && once.add(x.r)).map((x) => ({ activityId: `A${i}`, resourceId: `R${x.r}`, units: x.u }));
     }),
   };
-  const oActs: OracleActivity[] = acts.map((a) => ({ d: a.d * MPD, cal: oracleCals[a.cal] }));
+  input.network.activities.forEach((x, i) => {
+    const p = progressOf(acts[i]!, status);
+    if (p) Object.assign(x, { progress: p.kind === "complete" ? { actualStart: isoOf(p.start), actualFinish: isoOf(p.finish) } : { actualStart: isoOf(p.start), remainingDuration: p.remaining } });
+  });
+  const oActs: OracleActivity[] = acts.map((a) => ({ d: a.d * MPD, cal: oracleCals[a.cal], ...(progressOf(a, status) ? { progress: progressOf(a, status)! } : {}) }));
   const oLinks: OracleLink[] = kept.map((l) => ({
     from: l.a,
     to: l.a + l.gap,
@@ -89,7 +112,17 @@ function breaches(plan: Plan, r: LevellingResult): string[] {
   // Positions from dates: a start date's morning, a finish date's evening, on the activity's calendar.
   const es = r.activities.map((a, i) => (oActs[i] as OracleActivity).cal.W(dayOf(a.start) * MPD));
   const ef = r.activities.map((a, i) => (oActs[i] as OracleActivity).cal.W(dayOf(a.finish) * MPD + MPD));
+  // Started work: its remaining part is its last `remaining` working days; complete work is history.
+  const pr = (i: number) => oActs[i]!.progress;
+  const restStart = (i: number) => { const p = pr(i); return p?.kind === "started" ? ef[i]! - p.remaining * MPD : es[i]!; };
+  const statusMorning = plan.status === undefined ? undefined : (start + plan.status + 1) * MPD;
   r.activities.forEach((a, i) => {
+    const p = pr(i);
+    if (p) {
+      if (p.kind === "started" && statusMorning !== undefined && restStart(i) < oActs[i]!.cal.W(statusMorning)) out.push(`${a.id}'s remaining part starts before the status date`);
+      return;
+    }
+    if (statusMorning !== undefined && es[i]! < oActs[i]!.cal.W(statusMorning)) out.push(`${a.id} starts ${a.start}, not after the status date`);
     if (ef[i]! - es[i]! !== oActs[i]!.d) out.push(`${a.id} ${a.start}–${a.finish} is not ${oActs[i]!.d / MPD} working days`);
     const c = plan.acts[i]!.c;
     if (es[i]! < oActs[i]!.cal.W(start * MPD)) out.push(`${a.id} starts ${a.start}, before the project start`);
@@ -97,12 +130,15 @@ function breaches(plan: Plan, r: LevellingResult): string[] {
     if (c?.kind === "fnet" && ef[i]! < oActs[i]!.cal.W((start + c.day) * MPD + MPD)) out.push(`${a.id} finishes ${a.finish}, before its FNET ${isoOf(start + c.day)}`);
   });
   for (const l of oLinks) {
+    // Into complete work nothing binds; into started work its remaining part (FS, FF, SF; retained logic), not SS.
+    const into = pr(l.to);
+    if (into?.kind === "complete" || (into && l.type === "SS")) continue;
     const i = oActs[l.from] as OracleActivity;
     const j = oActs[l.to] as OracleActivity;
     const fromStart = l.type === "SS" || l.type === "SF";
     const t = fromStart ? i.cal.S(es[l.from]!) : i.cal.F(ef[l.from]!);
     const b = l.lag.kind === "elapsed" ? j.cal.W(t + l.lag.minutes) : j.cal.W(t) + (l.lag.kind === "work" ? l.lag.minutes : (l.lag.percent * i.d) / 100);
-    const at = l.type === "FS" || l.type === "SS" ? es[l.to]! : ef[l.to]!;
+    const at = l.type === "FS" || l.type === "SS" ? restStart(l.to) : ef[l.to]!;
     if (at < b) out.push(`A${l.from} → A${l.to} (${l.type} ${JSON.stringify(l.lag)}) broken: ${r.activities[l.to]!.start}–${r.activities[l.to]!.finish} after ${r.activities[l.from]!.start}–${r.activities[l.from]!.finish}`);
   }
   const unresolved = new Set(r.unresolved.map((u) => u.activityId));
@@ -116,7 +152,9 @@ function breaches(plan: Plan, r: LevellingResult): string[] {
       for (const x of users) {
         const i = Number(x.activityId.slice(1));
         const a = r.activities[i]!;
-        if (day >= dayOf(a.start) && day <= dayOf(a.finish) && oActs[i]!.cal.work[day]) {
+        const p = pr(i);
+        const waiting = p?.kind === "started" && day > start + (plan.status as number) && day * MPD < oActs[i]!.cal.S(restStart(i));
+        if (day >= dayOf(a.start) && day <= dayOf(a.finish) && oActs[i]!.cal.work[day] && !waiting) {
           units += Number(x.units);
           who.push(x.activityId);
         }
