@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createWorkingCalendar, levelResources, type LevellingInput, type LevellingResult, type ScheduleLinkInput } from "../../src/index.js";
+import { createWorkingCalendar, levelResources, resourceLoad, type LevellingInput, type LevellingResult, type ScheduleLinkInput } from "../../src/index.js";
 import { networkOf, plans } from "./three-engines.js";
 import { MPD, OracleCalendar, dayOf, isoOf, type LinkType, type OracleActivity, type OracleLink } from "./cpm-oracle.js";
 
@@ -242,6 +242,50 @@ describe("levelResources does not depend on input order (property, rich plans)",
         expect(canonical(levelResources(permuted, { ...options, mode: "within-slack" }))).toEqual(canonical(levelResources(input, { ...options, mode: "within-slack" })));
       }),
       { numRuns: 300, seed: 22 },
+    );
+  });
+});
+
+describe("resourceLoad = demand and capacity counted by hand (property)", () => {
+  // The same plans (whole days, four calendars, resources on their own calendars, progress): on the early dates
+  // scheduleNetwork gives, demand on a day = Σ units of the activities working it (on their own calendar, not while
+  // started work waits), capacity = max units on the resource's working days; per ISO week the sums of the days.
+  it("per day and per week, every resource", () => {
+    fc.assert(
+      fc.property(arb, (plan) => {
+        const { input, oActs } = build(plan);
+        const s = levelResources(input).schedule; // the CPM dates the load is read on (levelling itself not used)
+        const byDay = (k: number, day: number) => {
+          let units = 0;
+          for (const x of input.assignments.filter((a) => a.resourceId === `R${k}`)) {
+            const i = Number(x.activityId.slice(1));
+            const a = s.activities[i]!;
+            const p = oActs[i]!.progress;
+            const restFrom = p?.kind === "started" ? oActs[i]!.cal.W(dayOf(a.earlyFinish) * MPD + MPD) - p.remaining * MPD : 0;
+            const waiting = p?.kind === "started" && day > start + (plan.status as number) && day * MPD < oActs[i]!.cal.S(restFrom);
+            if (day >= dayOf(a.earlyStart) && day <= dayOf(a.earlyFinish) && oActs[i]!.cal.work[day] && !waiting) units += Number(x.units);
+          }
+          return units;
+        };
+        for (const period of ["day", "week"] as const) {
+          const load = resourceLoad(input, { period, dates: "early" });
+          for (const row of load.resources) {
+            const k = Number(row.resourceId.slice(1));
+            let demand = 0;
+            let capacity = 0;
+            for (let d = dayOf(row.periodStart); d <= dayOf(row.periodEnd); d++) {
+              demand += byDay(k, d);
+              capacity += oracleCals[plan.resCals[k] as CalId].work[d] ? plan.caps[k]! : 0;
+            }
+            expect(`${row.resourceId} ${row.periodStart} ${row.demand.toFixed()} ${row.capacity.toFixed()}`).toBe(`${row.resourceId} ${row.periodStart} ${demand} ${capacity}`);
+          }
+          // Every day with demand lies in a row.
+          for (let k = 0; k < 3; k++)
+            for (let d = start; d < start + 120; d++)
+              if (byDay(k, d) > 0) expect(load.resources.some((row) => row.resourceId === `R${k}` && dayOf(row.periodStart) <= d && d <= dayOf(row.periodEnd))).toBe(true);
+        }
+      }),
+      { numRuns: 200, seed: 22 },
     );
   });
 });
