@@ -14,6 +14,7 @@
  *   SF) — found by search over the forward bound, so every calendar conversion is the forward pass's own (this is
  *   the `startLinkFloat: "exact"` reading). LF also ≤ the network finish instant, the deadline and FNLT evenings, and
  *   LS ≤ the SNLT morning (working-time reading: its position).
+ * - Progress (retained logic, or progress override with `override`): see oracleCpm.
  * - Total float = LF − EF (= LS − ES, no fixed dates here); free float = the largest delay of the activity that moves
  *   no successor's early date (nor the network finish, without successors), at most the total float, never < 0.
  */
@@ -114,7 +115,8 @@ function largest(f: (p: number) => number, target: number, hi: number): number {
 }
 
 /** Links must run from a lower to a higher index (the index order is a topological order). */
-export function oracleCpm(acts: readonly OracleActivity[], links: readonly OracleLink[], projectStartDay: number, statusDay?: number) {
+/** `override`: progress override — started work ignores its predecessors (no link into it binds). */
+export function oracleCpm(acts: readonly OracleActivity[], links: readonly OracleLink[], projectStartDay: number, statusDay?: number, override = false) {
   const n = acts.length;
   const rows: OracleRow[] = acts.map(() => ({ es: 0, ef: 0, ls: 0, lf: 0, tf: 0, ff: 0 }));
   const into = (j: number) => links.filter((l) => l.to === j);
@@ -139,7 +141,7 @@ export function oracleCpm(acts: readonly OracleActivity[], links: readonly Oracl
     if (!pr && a.snet !== undefined) es = Math.max(es, a.cal.W(a.snet * MPD));
     if (a.fnet !== undefined) es = Math.max(es, a.cal.W(a.fnet * MPD + MPD) - d);
     for (const l of into(j)) {
-      if (pr && l.type === "SS") continue;
+      if (pr && (l.type === "SS" || override)) continue;
       const q = rows[l.from] as OracleRow;
       const b = bound(acts, l, l.type === "SS" || l.type === "SF" ? q.es : q.ef);
       es = Math.max(es, l.type === "FS" || l.type === "SS" ? b : b - d);
@@ -163,7 +165,7 @@ export function oracleCpm(acts: readonly OracleActivity[], links: readonly Oracl
     const started = a.progress?.kind === "started";
     // A link into started work binds its remaining part (FS, FF, SF), into complete work nothing; from started work
     // only a finish link moves with its finish.
-    const binding = (l: OracleLink) => !acts[l.to]?.progress || (acts[l.to]?.progress?.kind === "started" && l.type !== "SS");
+    const binding = (l: OracleLink) => !acts[l.to]?.progress || (acts[l.to]?.progress?.kind === "started" && l.type !== "SS" && !override);
     const moving = (l: OracleLink) => binding(l) && !(started && (l.type === "SS" || l.type === "SF"));
     for (const l of outOf(i).filter(binding)) {
       const s = rows[l.to] as OracleRow;

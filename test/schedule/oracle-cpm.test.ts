@@ -52,6 +52,7 @@ const arb = fc.integer({ min: 1, max: 8 }).chain((n) =>
       { maxLength: 14 },
     ),
     status: fc.option(fc.integer({ min: 0, max: 9 }), { nil: undefined }),
+    override: fc.boolean(),
   }),
 );
 type Plan = typeof arb extends fc.Arbitrary<infer T> ? T : never;
@@ -113,8 +114,8 @@ describe("scheduleNetwork = an independent CPM oracle (property)", () => {
     fc.assert(
       fc.property(arb, (plan) => {
         const { input, oActs, oLinks } = build(plan);
-        const o = oracleCpm(oActs, oLinks, start, plan.status === undefined ? undefined : start + plan.status);
-        const r = scheduleNetwork(input);
+        const o = oracleCpm(oActs, oLinks, start, plan.status === undefined ? undefined : start + plan.status, plan.override);
+        const r = scheduleNetwork(input, plan.override ? { outOfSequence: "progress-override" } : {});
         const want = oActs.map((a, i) => {
           const w = o.rows[i]!;
           return `A${i} ${a.cal.startDate(w.es)} ${a.cal.finishDate(w.ef)} ${a.cal.startDate(w.ls)} ${a.cal.finishDate(w.lf)} tf=${days(w.tf)} ff=${days(w.ff)} ${w.tf <= 0 && a.progress?.kind !== "complete" ? "critical" : ""}`;
