@@ -13,6 +13,7 @@ import { MPD, OracleCalendar, dayOf, isoOf, type LinkType, type OracleActivity, 
  *  - never starts before the project start or an SNET date, nor finishes before an FNET date;
  *  - never uses more units of a resource on a day than it has (no units on its days off), except for activities
  *    levelling reports as unresolved, and reports an over-allocation wherever it does.
+ * MSO/MFO work keeps its date, and a link it breaks must be reported (constraint-violated or link-violated).
  * Durations and lags are whole days, so every date stands for a day boundary and the check reads positions off dates.
  */
 const CALS = {
@@ -33,7 +34,7 @@ const arb = fc.integer({ min: 1, max: 8 }).chain((n) =>
       fc.record({
         d: fc.integer({ min: 1, max: 4 }),
         cal: fc.constantFrom<CalId>("net", "net", "six", "seven", "tusa"),
-        c: fc.option(fc.record({ kind: fc.constantFrom("snet" as const, "fnet" as const), day: fc.integer({ min: 0, max: 12 }) }), { nil: undefined }),
+        c: fc.option(fc.record({ kind: fc.constantFrom("snet" as const, "fnet" as const, "snet" as const, "fnet" as const, "mso" as const, "mfo" as const), day: fc.integer({ min: 0, max: 12 }) }), { nil: undefined }),
         uses: fc.array(fc.record({ r: fc.integer({ min: 0, max: 2 }), u: fc.integer({ min: 1, max: 2 }) }), { maxLength: 2 }),
         done: fc.constantFrom("no", "no", "started", "complete"),
         on: fc.integer({ min: 0, max: 6 }),
@@ -118,13 +119,14 @@ function breaches(plan: Plan, r: LevellingResult): string[] {
   const statusMorning = plan.status === undefined ? undefined : (start + plan.status + 1) * MPD;
   r.activities.forEach((a, i) => {
     const p = pr(i);
+    const c = plan.acts[i]!.c;
     if (p) {
       if (p.kind === "started" && statusMorning !== undefined && restStart(i) < oActs[i]!.cal.W(statusMorning)) out.push(`${a.id}'s remaining part starts before the status date`);
       return;
     }
-    if (statusMorning !== undefined && es[i]! < oActs[i]!.cal.W(statusMorning)) out.push(`${a.id} starts ${a.start}, not after the status date`);
+    if (statusMorning !== undefined && es[i]! < oActs[i]!.cal.W(statusMorning) && c?.kind !== "mso" && c?.kind !== "mfo") out.push(`${a.id} starts ${a.start}, not after the status date`);
     if (ef[i]! - es[i]! !== oActs[i]!.d) out.push(`${a.id} ${a.start}–${a.finish} is not ${oActs[i]!.d / MPD} working days`);
-    const c = plan.acts[i]!.c;
+    if (c?.kind === "mso" || c?.kind === "mfo") return; // its date wins, before the project start too
     if (es[i]! < oActs[i]!.cal.W(start * MPD)) out.push(`${a.id} starts ${a.start}, before the project start`);
     if (c?.kind === "snet" && es[i]! < oActs[i]!.cal.W((start + c.day) * MPD)) out.push(`${a.id} starts ${a.start}, before its SNET ${isoOf(start + c.day)}`);
     if (c?.kind === "fnet" && ef[i]! < oActs[i]!.cal.W((start + c.day) * MPD + MPD)) out.push(`${a.id} finishes ${a.finish}, before its FNET ${isoOf(start + c.day)}`);
@@ -139,6 +141,10 @@ function breaches(plan: Plan, r: LevellingResult): string[] {
     const t = fromStart ? i.cal.S(es[l.from]!) : i.cal.F(ef[l.from]!);
     const b = l.lag.kind === "elapsed" ? j.cal.W(t + l.lag.minutes) : j.cal.W(t) + (l.lag.kind === "work" ? l.lag.minutes : (l.lag.percent * i.d) / 100);
     const at = l.type === "FS" || l.type === "SS" ? restStart(l.to) : ef[l.to]!;
+    // A must-on date wins over logic: a link it breaks is reported (CPM: constraint-violated; levelling: link-violated).
+    const mustOn = plan.acts[l.to]!.c?.kind === "mso" || plan.acts[l.to]!.c?.kind === "mfo";
+    const reported = [...r.violations, ...r.schedule.violations].some((v) => v.activityId === `A${l.to}` && (v.kind === "link-violated" || v.kind === "constraint-violated"));
+    if (at < b && mustOn && reported) continue;
     if (at < b) out.push(`A${l.from} → A${l.to} (${l.type} ${JSON.stringify(l.lag)}) broken: ${r.activities[l.to]!.start}–${r.activities[l.to]!.finish} after ${r.activities[l.from]!.start}–${r.activities[l.from]!.finish}`);
   }
   const unresolved = new Set(r.unresolved.map((u) => u.activityId));
