@@ -15,7 +15,9 @@
  *   the `startLinkFloat: "exact"` reading). LF also ≤ the network finish instant, the deadline and FNLT evenings, and
  *   LS ≤ the SNLT morning (working-time reading: its position).
  * - Progress (retained logic, or progress override with `override`): see oracleCpm.
- * - Total float = LF − EF (= LS − ES, no fixed dates here); free float = the largest delay of the activity that moves
+ * - MSO/MFO (not started): the date wins over logic and the project start, early and late alike; started work keeps
+ *   an MFO as a bound on its late finish.
+ * - Total float = LF − EF; free float = the largest delay of the activity that moves
  *   no successor's early date (nor the network finish, without successors), at most the total float, never < 0.
  */
 export const MPD = 480;
@@ -73,6 +75,8 @@ export interface OracleActivity {
   readonly snlt?: number;
   readonly fnlt?: number;
   readonly deadline?: number;
+  readonly mso?: number;
+  readonly mfo?: number;
   /** Progress at the status date: complete (actual start and finish days) or started (actual start day, remaining minutes). */
   readonly progress?: { readonly kind: "complete"; readonly start: number; readonly finish: number } | { readonly kind: "started"; readonly start: number; readonly remaining: number };
 }
@@ -146,6 +150,9 @@ export function oracleCpm(acts: readonly OracleActivity[], links: readonly Oracl
       const b = bound(acts, l, l.type === "SS" || l.type === "SF" ? q.es : q.ef);
       es = Math.max(es, l.type === "FS" || l.type === "SS" ? b : b - d);
     }
+    // Must start/finish on: the date wins over logic and the project start (unstarted work).
+    if (!pr && a.mso !== undefined) es = a.cal.W(a.mso * MPD);
+    if (!pr && a.mfo !== undefined) es = a.cal.W(a.mfo * MPD + MPD) - d;
     r.es = pr?.kind === "started" ? a.cal.W(pr.start * MPD) : es;
     r.ef = es + d;
   }
@@ -174,6 +181,8 @@ export function oracleCpm(acts: readonly OracleActivity[], links: readonly Oracl
       if (started && (l.type === "SS" || l.type === "SF")) continue; // its start is history
       lf = Math.min(lf, l.type === "SS" || l.type === "SF" ? p + a.d : p);
     }
+    if (!a.progress && (a.mso !== undefined || a.mfo !== undefined)) lf = r.ef; // fixed: both early and late
+    if (a.progress && a.mfo !== undefined) lf = Math.min(lf, a.cal.W(a.mfo * MPD + MPD)); // started: MFO bounds the late finish
     r.lf = lf;
     r.ls = lf - rest[i]!;
     r.tf = r.lf - r.ef;
