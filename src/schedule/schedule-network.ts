@@ -89,6 +89,9 @@ export function scheduleResult(net: CompiledNetwork, st: CpmState, opts: Resolve
     // next working morning or back to the previous working evening.
     const actualStart = s === NOT_STARTED ? undefined : fromEpochDay(spec.actualStart[i] as number);
     const actualFinish = s === COMPLETE ? fromEpochDay(spec.actualFinish[i] as number) : undefined;
+    // Started work finishes no earlier than the day it started (nothing left on a week-end start); its late finish
+    // too, unless it is behind (negative float): then the date its deadline or successors ask for (it showed the
+    // actual start day, later than the deadline that set it).
     activities.push({
       id: spec.ids[i] as string,
       name: spec.names[i] as string,
@@ -99,7 +102,7 @@ export function scheduleResult(net: CompiledNetwork, st: CpmState, opts: Resolve
       earlyStart: actualStart ?? reached ?? (ef === es && !startPinned ? edge.milestoneDate(cal, es) : edge.startDate(cal, es)),
       earlyFinish: actualFinish ?? (s === IN_PROGRESS ? edge.startedFinishDate(cal, ef, spec.actualStart[i] as number) : undefined) ?? reached ?? (ef === es && startPinned ? edge.startDate(cal, es) : edge.finishDate(cal, ef, ef - es)),
       lateStart: s === COMPLETE ? (actualStart as IsoDate) : lateReached ?? (late0 && !latePinned ? edge.milestoneDate(cal, st.lsW[i] as number) : edge.startDate(cal, st.lsW[i] as number)),
-      lateFinish: actualFinish ?? (s === IN_PROGRESS ? edge.startedFinishDate(cal, st.lfW[i] as number, spec.actualStart[i] as number) : undefined) ?? lateReached ?? (late0 && latePinned ? edge.startDate(cal, st.lfW[i] as number) : edge.finishDate(cal, st.lfW[i] as number, (st.lfW[i] as number) - (st.lsW[i] as number))),
+      lateFinish: actualFinish ?? (s === IN_PROGRESS ? edge.startedFinishDate(cal, st.lfW[i] as number, (st.lfW[i] as number) >= ef ? (spec.actualStart[i] as number) : -Infinity) : undefined) ?? lateReached ?? (late0 && latePinned ? edge.startDate(cal, st.lfW[i] as number) : edge.finishDate(cal, st.lfW[i] as number, (st.lfW[i] as number) - (st.lsW[i] as number))),
       // An unshifted pinned milestone is scheduled on its early day, as its early dates show it (not the evening before).
       scheduledStart: actualStart ?? (shift === 0 ? reached : undefined) ?? (ef === es && !(startPinned && shift === 0) ? edge.milestoneDate(cal, es + shift) : edge.startDate(cal, es + shift)),
       scheduledFinish: actualFinish ?? (s === IN_PROGRESS ? edge.startedFinishDate(cal, ef, spec.actualStart[i] as number) : undefined) ?? (shift === 0 ? reached : undefined) ?? (ef === es && startPinned && shift === 0 ? edge.startDate(cal, es) : edge.finishDate(cal, ef + shift, ef - es)),

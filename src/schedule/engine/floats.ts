@@ -47,7 +47,9 @@ export function computeFloats(
     const type = net.spec.linkType[k] as number;
     // A link into started work no longer binds when it ties the successor's start (SS) or under progress override,
     // as in the backward pass: it leaves no free float to take. (SF binds the successor's finish: it still binds.)
-    if (net.state[j] === COMPLETE || (net.state[j] === IN_PROGRESS && (override || type === 1))) {
+    // Nor does a start link (SS, SF) from started work: its start is history, so its finish moves no successor
+    // through it (its free float read the link as binding the finish: 0 instead of 0.5 day, on the longest path).
+    if (net.state[j] === COMPLETE || (net.state[j] === IN_PROGRESS && (override || type === 1)) || (net.state[i] === IN_PROGRESS && (type === 1 || type === 3))) {
       linkFloat[k] = Infinity;
       continue;
     }

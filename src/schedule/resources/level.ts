@@ -1,21 +1,26 @@
-import { PmoDecimal, ValidationError, checkArguments, checkOptionKeys, fromEpochDay, type IsoDate } from "../../core/index.js";
+import { ValidationError, checkArguments, checkOptionKeys } from "../../core/index.js";
 import { Edge } from "../engine/edge.js";
 import { alapShift } from "../engine/alap-shift.js";
 import { computeFloats } from "../engine/floats.js";
-import { cpmState, runCpm, type CpmState } from "../engine/cpm-kernel.js";
+import { cpmState, runCpm } from "../engine/cpm-kernel.js";
 import { placedMilestoneInstant } from "../engine/milestone-day.js";
-import { COMPLETE, IN_PROGRESS, NOT_STARTED, compileNetwork, type CompiledNetwork } from "../engine/network.js";
+import { IN_PROGRESS, NOT_STARTED, compileNetwork } from "../engine/network.js";
 import { C, readNetwork } from "../engine/read-network.js";
 import type { CalendarTimeline } from "../engine/timeline.js";
 import { LEVELLING_OPTION_KEYS, resolveScheduleOptions } from "../options.js";
-import { pinnedByStart, reachedAfterHours, scheduleResult } from "../schedule-network.js";
-import type { LevellingBlocker, LevellingDelay, LevellingInput, LevellingOptions, LevellingResult, LevellingUnresolved, LevellingUnresolvedReason } from "../types.js";
+import { scheduleResult } from "../schedule-network.js";
+import type { LevellingDelay, LevellingInput, LevellingOptions, LevellingResult, LevellingUnresolvedReason } from "../types.js";
 import { alapLate, latestFit } from "./alap.js";
+import { delayRecord } from "./delay-record.js";
+import { idleOf } from "./idle.js";
+import { levelledDates } from "./levelled-dates.js";
+import { levelledViolations } from "./levelled-violations.js";
+import { livePredecessor, logicStart } from "./level-logic.js";
 import { lateReach } from "./milestone-reach.js";
-import { idleOf, type Idle } from "./idle.js";
-import { levelledViolations, linkStart } from "./levelled-violations.js";
-import { MICRO, readResources } from "./resource-model.js";
-import { overAllocations, usageOf, Usage, worksWithin } from "./usage.js";
+import { MinHeap } from "./min-heap.js";
+import { readResources } from "./resource-model.js";
+import { UnresolvedLog } from "./unresolved.js";
+import { overAllocations, usageOf, Usage } from "./usage.js";
 
 const RULE = "least total float, then earliest early start, then id";
 
@@ -96,6 +101,7 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
   const edge = new Edge(net.origin, net.mpd, net.spec.start);
   const milestoneAt = placedMilestoneInstant(net, st, es, ef, pusher, opts.milestoneDating);
   const delays: LevellingDelay[] = [];
+  const placement = { net, rm, idle, usage, es, ef, placed };
   const startAt = (i: number) => (net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline).S(st.esW[i] as number);
   const priority = [...Array(n).keys()].sort(
     (a, b) =>
@@ -106,27 +112,7 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
   const rank = new Int32Array(n);
   priority.forEach((i, r) => (rank[i] = r));
   const isFixed = (j: number) => net.state[j] !== NOT_STARTED || net.spec.constraintKind[j] === C.mso || net.spec.constraintKind[j] === C.mfo;
-  // One entry per activity: started work can be unresolved twice (its done part, then its remaining part), and
-  // several resources at once; each (resource, reason) is a cause, kept at its first day.
-  const unresolvedOf = new Map<number, { r: number; reason: LevellingUnresolvedReason; day: number }[]>();
-  const unresolvedAt = (j: number, c: { day: number; r: number }, reason: LevellingUnresolvedReason) => {
-    const list = unresolvedOf.get(j) ?? [];
-    if (!list.some((x) => x.r === c.r && x.reason === reason)) list.push({ r: c.r, reason, day: c.day });
-    unresolvedOf.set(j, list);
-  };
-  const because = (j: number, r: number, reason: LevellingUnresolvedReason): string => {
-    const id = net.spec.ids[j] as string;
-    const rid = rm.ids[r] as string;
-    const units = (rm.uses[j] ?? []).find((u) => u.r === r)?.micro ?? 0;
-    return reason === "exceeds-max-units"
-      ? `${id} needs ${new PmoDecimal(units).div(MICRO).toFixed()} units of ${rid}, which has at most ${new PmoDecimal(rm.maxMicro[r] as number).div(MICRO).toFixed()}`
-      : reason === "beyond-float"
-        ? `${id} would wait for ${rid} beyond its total float (within-slack)`
-        : reason === "resource-calendar"
-          ? `${rid} does not work every day ${id} works in any window`
-          : `${id}'s dates are fixed (started, complete or must-start/finish-on) and overlap other fixed work on ${rid}`;
-  };
-  const overMax = (j: number, r: number) => ((rm.uses[j] ?? []).find((u) => u.r === r)?.micro ?? 0) > (rm.maxMicro[r] as number);
+  const unresolved = new UnresolvedLog(net, rm);
   // Fixed work first: started and complete work and must-on activities keep their dates, so they hold their
   // resources before anything is placed around them (placed in priority order, an in-progress activity with float
   // was double-booked by a critical one placed before it).
@@ -135,7 +121,7 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
     es[j] = st.esW[j] as number;
     ef[j] = follows[j] ? waitFrom(j) : (st.efW[j] as number); // the done part only: the remaining part is placed later
     // Every resource its fixed dates over-allocate: more units than the resource has, or held by other fixed work.
-    for (const c of usage.conflicts(j, es[j] as number, ef[j] as number)) unresolvedAt(j, c, overMax(j, c.r) ? "exceeds-max-units" : "fixed-dates");
+    for (const c of usage.conflicts(j, es[j] as number, ef[j] as number)) unresolved.add(j, c, unresolved.overMax(j, c.r) ? "exceeds-max-units" : "fixed-dates");
     usage.add(j, es[j] as number, ef[j] as number);
     placed[j] = 1;
   }
@@ -190,8 +176,8 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
       if (reason) {
         w = logic; // cannot fit: stays at its logic start, over-allocated, with the reason
         // Each resource it asks more of than there is; else every resource short on the first day it could not start.
-        const named = reason === "exceeds-max-units" ? (rm.uses[j] ?? []).map((u) => u.r).filter((r) => overMax(j, r)) : short.includes(first.r) ? short : [first.r, ...short];
-        for (const r of named) unresolvedAt(j, { day: first.day, r }, reason);
+        const named = reason === "exceeds-max-units" ? (rm.uses[j] ?? []).map((u) => u.r).filter((r) => unresolved.overMax(j, r)) : short.includes(first.r) ? short : [first.r, ...short];
+        for (const r of named) unresolved.add(j, { day: first.day, r }, reason);
       }
     }
     usage.add(j, w, w + d); // before the wait is set: the remaining part alone
@@ -201,74 +187,14 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
     } else es[j] = w;
     ef[j] = w + d;
     placed[j] = 1;
-    if (w > logic && first) {
-      const days = edge.days(w - logic);
-      const id = net.spec.ids[j] as string;
-      const day = fromEpochDay(net.origin + first.day);
-      // Each short resource with who held it; named only the first, a second resource it also waited for was silent.
-      const blockers = (short.includes(first.r) ? short : [first.r, ...short]).map((r) => ({ r, heldBy: holders(net, idle, rm.uses, es, ef, placed, r, first.day, j) }));
-      const blockedBy: LevellingBlocker[] = blockers.map((b) => ({ resourceId: rm.ids[b.r] as string, heldBy: b.heldBy }));
-      const why = blockers.map(({ r, heldBy }) => {
-        const cause = heldBy.length > 0 ? `held by ${heldBy.join(", ")}` : usage.capacity(r, first.day) === 0 ? `${rm.ids[r]} does not work on ${day}` : `${rm.ids[r]} is short on ${day}`;
-        return `${rm.ids[r]} (${cause})`;
-      });
-      const top = blockedBy[0] as LevellingBlocker;
-      delays.push({
-        activityId: id,
-        days,
-        resourceId: top.resourceId,
-        day,
-        heldBy: top.heldBy,
-        blockedBy,
-        message: `${id} waits ${days.toFixed()} day${days.eq(1) ? "" : "s"} for ${why.length > 1 ? `${why.slice(0, -1).join(", ")} and ${why[why.length - 1]}` : why[0]}`,
-      });
-    }
+    // Each short resource with who held it; named only the first, a second resource it also waited for was silent.
+    if (w > logic && first) delays.push(delayRecord(placement, j, edge.days(w - logic), first.day, short.includes(first.r) ? short : [first.r, ...short]));
   }
   // ALAP work as late as its levelled free float allows, when levelling moved its successors (it stayed early).
-  if (alap === "late") alapLate(net, st, es, ef, usage, milestoneAt, (j) => follows[j] === 1 || unresolvedOf.has(j), override, late);
-  // The levelled finish is the latest activity finish *date*, each dated as the activities are (a milestone at the
-  // evening of the last working day before its instant): comparing raw instants dated a week-end milestone on Sunday.
-  let finishDate: IsoDate | undefined;
+  if (alap === "late") alapLate(net, st, es, ef, usage, milestoneAt, (j) => follows[j] === 1 || unresolved.has(j), override, late);
   // How far levelling moved an activity: its start, or for started work the start of its remaining part.
   const moved = (i: number) => (net.state[i] === IN_PROGRESS ? (ef[i] as number) - (st.efW[i] as number) : (es[i] as number) - (st.esW[i] as number) - lateAt(i));
-  // A milestone still where the project start, status date, SNET or MSO pinned it is dated as scheduleNetwork dates
-  // it: on that morning's day (it showed the evening before, earlier than its CPM date and its constraint).
-  // The levelled positions as the kernel's state, each moved activity driven by the link from its pusher (one link
-  // per pair), to date a moved milestone as an unmoved one is dated.
-  const levelledDriver = Int32Array.from(st.esDriver);
-  for (let j = 0; j < n; j++) {
-    const i = pusher[j] as number;
-    if (i < 0) continue;
-    for (let p = net.graph.predStart[j] as number; p < (net.graph.predStart[j + 1] as number); p++) {
-      const k = net.graph.predLinks[p] as number;
-      if (net.spec.linkFrom[k] === i) levelledDriver[j] = k;
-    }
-  }
-  const levelledSt: CpmState = { ...st, esW: es, efW: ef, esDriver: levelledDriver };
-  const activities = net.spec.ids.map((id, i) => {
-    const cal = net.timelines[net.spec.calendarOf[i] as number] as CalendarTimeline;
-    const span = (ef[i] as number) - (es[i] as number);
-    const pinned = span <= 0 && es[i] === st.esW[i] && pinnedByStart(net, st, i);
-    // A milestone its predecessor reaches in its calendar's non-working time is dated as scheduleNetwork dates it: on
-    // the day of that instant, or the next working morning (milestoneDating) — where CPM put it, or where a levelled
-    // predecessor moved it (it showed the evening before, before its predecessor had finished).
-    const unmoved = es[i] === st.esW[i] && (pusher[i] as number) < 0;
-    const reached = span <= 0 && !pinned && net.state[i] === NOT_STARTED
-      ? unmoved ? reachedAfterHours(net, st, i, opts.milestoneDating) : (pusher[i] as number) >= 0 ? reachedAfterHours(net, levelledSt, i, opts.milestoneDating) : undefined
-      : undefined;
-    const activityFinish = net.state[i] === COMPLETE ? (schedule.activities[i]?.earlyFinish as IsoDate)
-      : net.state[i] === IN_PROGRESS ? edge.startedFinishDate(cal, ef[i] as number, net.spec.actualStart[i] as number) : reached ?? (pinned ? edge.startDate(cal, es[i] as number) : edge.finishDate(cal, ef[i] as number, span));
-    if (finishDate === undefined || activityFinish > finishDate) finishDate = activityFinish;
-    // Started and complete work is not moved: its actual dates show as recorded (as in scheduleNetwork).
-    const sched = schedule.activities[i] as LevellingResult["schedule"]["activities"][number];
-    return {
-      id,
-      start: net.state[i] !== NOT_STARTED ? sched.earlyStart : reached ?? (span > 0 || pinned ? edge.startDate(cal, es[i] as number) : edge.milestoneDate(cal, es[i] as number)),
-      finish: activityFinish,
-      delayDays: edge.days(moved(i)),
-      pushedBy: moved(i) > 0 && (pusher[i] as number) >= 0 ? net.spec.ids[pusher[i] as number] : undefined,
-    };
-  });
+  const { activities, finish: finishDate } = levelledDates(net, st, schedule, edge, { es, ef, pusher, moved }, opts.milestoneDating);
   const finalUsage = usageOf(net, rm, es, ef, usage.horizon, idle);
   const levelledFinish = n === 0 || finishDate === undefined ? edge.instantFinishDate(st.finishInstant) : finishDate;
   return {
@@ -280,119 +206,13 @@ export function levelResources(input: LevellingInput, options: LevellingOptions 
     finish: levelledFinish < schedule.start ? schedule.start : levelledFinish,
     delays,
     remainingOverAllocations: overAllocations(net, rm, finalUsage, es, ef),
-    unresolved: [...unresolvedOf].map(([j, list]): LevellingUnresolved => {
-      const first = list[0] as (typeof list)[number];
-      const causes = list.map((c) => ({ resourceId: rm.ids[c.r] as string, reason: c.reason, day: fromEpochDay(net.origin + c.day) }));
-      const message = `${list.map((c) => because(j, c.r, c.reason)).join("; ")}: it cannot be levelled and stays over-allocated`;
-      return { activityId: net.spec.ids[j] as string, resourceId: rm.ids[first.r] as string, reason: first.reason, day: fromEpochDay(net.origin + first.day), causes, message };
-    }),
+    unresolved: unresolved.entries(),
     violations: levelledViolations(net, es, ef, edge, activities),
   };
-}
-
-/**
- * The earliest start position of j (its own W-space) given its predecessors' levelled dates; records in `pusher[j]`
- * the predecessor that sets it when it is later than the CPM start (the smallest id among equals). For the remaining
- * part of started work (`started`) FS, FF and SF links bind (not SS), as in the CPM forward pass.
- */
-function logicStart(
-  net: CompiledNetwork,
-  j: number,
-  d: number,
-  es: Float64Array,
-  ef: Float64Array,
-  cpmStart: number,
-  pusher: Int32Array,
-  started: boolean,
-  milestoneAt: (i: number) => number,
-): number {
-  let w = cpmStart;
-  for (let p = net.graph.predStart[j] as number; p < (net.graph.predStart[j + 1] as number); p++) {
-    const k = net.graph.predLinks[p] as number;
-    if (started && net.spec.linkType[k] === 1) continue; // SS: its start is history (SF binds its finish)
-    const i = net.spec.linkFrom[k] as number;
-    const a = linkStart(net, k, j, d, es, ef, milestoneAt);
-    if (a > w || (a === w && a > cpmStart && (net.spec.ids[i] as string) < (net.spec.ids[pusher[j] as number] as string))) {
-      w = a;
-      if (a > cpmStart) pusher[j] = i;
-    }
-  }
-  return w;
-}
-
-/** Whether started work j has an FS, FF or SF predecessor that is not complete (whose levelled dates may move). */
-function livePredecessor(net: CompiledNetwork, j: number): boolean {
-  for (let p = net.graph.predStart[j] as number; p < (net.graph.predStart[j + 1] as number); p++) {
-    const k = net.graph.predLinks[p] as number;
-    const t = net.spec.linkType[k] as number;
-    if (t !== 1 && net.state[net.spec.linkFrom[k] as number] !== COMPLETE) return true;
-  }
-  return false;
 }
 
 /** The last holiday of a calendar as a day index from the origin (−1 when none). */
 function lastHoliday(cal: CalendarTimeline, origin: number): number {
   const h = cal.calendar.holidayDays;
   return h.length > 0 ? (h[h.length - 1] as number) - origin : -1;
-}
-
-/** Placed activities that use resource r on the given day (excluding j). */
-function holders(
-  net: CompiledNetwork,
-  idle: Idle,
-  uses: readonly (readonly { readonly r: number }[])[],
-  es: Float64Array,
-  ef: Float64Array,
-  placed: Uint8Array,
-  r: number,
-  day: number,
-  j: number,
-): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < placed.length; i++) {
-    if (!placed[i] || i === j || !(uses[i] ?? []).some((u) => u.r === r)) continue;
-    // Started work waiting for a predecessor does not hold the resource on the days it waits.
-    if (worksWithin(net, idle, i, es[i] as number, ef[i] as number, day, day)) out.push(net.spec.ids[i] as string);
-  }
-  return out; // input order, as every list of activities in the results
-}
-
-/** A binary min-heap of activity indices ordered by a rank array. */
-class MinHeap {
-  private readonly items: number[] = [];
-  constructor(private readonly rank: Int32Array) {}
-  get size(): number {
-    return this.items.length;
-  }
-  push(x: number): void {
-    const a = this.items;
-    a.push(x);
-    let i = a.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if ((this.rank[a[p] as number] as number) <= (this.rank[x] as number)) break;
-      a[i] = a[p] as number;
-      i = p;
-    }
-    a[i] = x;
-  }
-  pop(): number {
-    const a = this.items;
-    const top = a[0] as number;
-    const last = a.pop() as number;
-    if (a.length > 0) {
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= a.length) break;
-        const r = l + 1;
-        const c = r < a.length && (this.rank[a[r] as number] as number) < (this.rank[a[l] as number] as number) ? r : l;
-        if ((this.rank[a[c] as number] as number) >= (this.rank[last] as number)) break;
-        a[i] = a[c] as number;
-        i = c;
-      }
-      a[i] = last;
-    }
-    return top;
-  }
 }
