@@ -106,9 +106,13 @@ describe("random index tables", () => {
     expect(() => randomIndex(16, "saaty-classic")).toThrow(ValidationError);
     expect(() => randomIndex(101, "donegan-dodd")).toThrow(ValidationError);
     // A property hunt found `randomIndex(3, null)` throwing a TypeError (null is typeof "object").
-    for (const table of [null, 5, true]) {
+    // A later hunt: a bigint table (`randomIndex(3, 10n)`) threw "Do not know how to serialize a BigInt" while
+    // writing the message; a symbol printed "undefined".
+    for (const table of [null, 5, true, 10n, Symbol("t")]) {
       expect(() => randomIndex(3, table as never)).toThrow(expect.objectContaining({ name: "ValidationError", issues: [expect.objectContaining({ path: ["riTable"] })] }));
     }
+    expect(() => randomIndex(3, 10n as never)).toThrow("unknown RI table bigint 10");
+    expect(() => randomIndex(3, "saaty" as never)).toThrow('unknown RI table "saaty"');
     // An empty table said "it covers undefined…undefined".
     expect(() => randomIndex(3, {})).toThrow("the RI table has no value for n = 3 (it lists no size with a number)");
     const big = Array.from({ length: 16 }, () => Array.from({ length: 16 }, () => 1));

@@ -1,3 +1,4 @@
+import { describeValue } from "../../core/describe.js";
 import { ValidationError } from "../../core/index.js";
 
 /**
@@ -55,8 +56,8 @@ export function randomIndex(n: number, table: RiTable = "donegan-dodd"): number 
     typeof table === "string"
       ? Object.hasOwn(TABLES, table) ? TABLES[table] : undefined
       : table !== null && typeof table === "object" ? table : undefined;
-  if (t === undefined) throw ValidationError.single(["riTable"], `unknown RI table ${JSON.stringify(table)}`, "random index");
-  const exact = t[n];
+  if (t === undefined) throw ValidationError.single(["riTable"], `unknown RI table ${describeValue(table)}`, "random index");
+  const exact = Object.hasOwn(t, n) ? t[n] : undefined;
   if (exact !== undefined) return checked(exact, n);
   const sizes = Object.keys(t).map(Number).filter((k) => Number.isFinite(t[k])).sort((a, b) => a - b);
   const below = sizes.filter((s) => s < n).at(-1);
