@@ -21,7 +21,10 @@ export interface KindSql {
   readonly update: string;
   readonly get: string;
   readonly version: string;
-  /** PostgreSQL: the version of the row with this id inserted by the given transaction (`xmin`), if any. */
+  /**
+   * PostgreSQL: the version of the row with this id inserted by a transaction (or subtransaction) older than the
+   * given transaction id (`xmin` before it), if any.
+   */
   readonly reinserted: string;
   readonly delete: string;
   readonly deleteVersion: string;
@@ -39,10 +42,11 @@ export function kindSql(dialect: SqlDialectName, kind: EntityKind): KindSql {
   // PostgreSQL: one statement locks the row (FOR UPDATE waits for a writer holding it and reads its committed
   // version), writes only when that is the version expected, and says which version it compared (null: no row).
   // With no row under the lock, `gone` says whether the statement's snapshot held one: null when it did not (no
-  // record, nothing to read again), else the transaction that deleted it meanwhile (its xmax, read after the lock
-  // wait) — which may have inserted the id again, out of this statement's sight (see `reinserted`).
+  // record, nothing to read again), else a transaction id taken after the lock wait (pg_current_xact_id(), asked only
+  // then): the transaction that deleted the row meanwhile has ended by then, and so has every subtransaction of it —
+  // so a row it inserted again, in a savepoint or not, has an older id (see `reinserted`); a writer after it, a newer.
   const pgCas = (id: string, expected: string, write: string) =>
-    `WITH cur AS (SELECT version FROM ${table} WHERE id = ${id} FOR UPDATE), u AS (${write} cur WHERE ${table}.id = ${id} AND cur.version = ${expected} RETURNING 1) SELECT (SELECT version FROM cur) AS found, (SELECT count(*) FROM u) AS changed, (SELECT xmax::text FROM ${table} WHERE id = ${id} AND NOT EXISTS (SELECT 1 FROM cur)) AS gone`;
+    `WITH cur AS (SELECT version FROM ${table} WHERE id = ${id} FOR UPDATE), u AS (${write} cur WHERE ${table}.id = ${id} AND cur.version = ${expected} RETURNING 1) SELECT (SELECT version FROM cur) AS found, (SELECT count(*) FROM u) AS changed, (SELECT pg_current_xact_id()::text FROM ${table} WHERE id = ${id} AND NOT EXISTS (SELECT 1 FROM cur)) AS gone`;
   return {
     kind,
     table,
@@ -56,7 +60,8 @@ export function kindSql(dialect: SqlDialectName, kind: EntityKind): KindSql {
     get: `SELECT ${docColumn(dialect)} FROM ${table} WHERE id = ${ph(1)}`,
     // MariaDB: a locking read sees the latest row; a plain SELECT in a REPEATABLE READ transaction reads its snapshot.
     version: `SELECT version FROM ${table} WHERE id = ${ph(1)}${dialect === "mysql" ? " LOCK IN SHARE MODE" : ""}`,
-    reinserted: `SELECT version FROM ${table} WHERE id = $1 AND xmin::text = $2`,
+    // xmin (32 bits) precedes the id (64 bits) modulo 2^32, as PostgreSQL compares transaction ids.
+    reinserted: `SELECT version FROM ${table} WHERE id = $1 AND (($2::bigint - xmin::text::bigint) % 4294967296 + 4294967296) % 4294967296 BETWEEN 1 AND 2147483647`,
     delete: `DELETE FROM ${table} WHERE id = ${ph(1)}`,
     deleteVersion: dialect === "postgres" ? pgCas("$1", "$2", `DELETE FROM ${table} USING`) : `DELETE FROM ${table} WHERE id = ${ph(1)} AND version = ${ph(2)}`,
   };
