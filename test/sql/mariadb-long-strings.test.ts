@@ -27,7 +27,7 @@ async function walk(adapter: StorageAdapter, direction: "asc" | "desc", limit: n
   return ids;
 }
 
-describe.skipIf(!MYSQL_URL)("MariaDB: strings equal in their first 4,096 characters", () => {
+describe.skipIf(!MYSQL_URL)(`MariaDB: strings equal in their first 4,096 characters${MYSQL_URL ? "" : " (skipped: PMOKIT_MYSQL_URL not set)"}`, () => {
   it("one page over 120 such records reads O(n) rows on the server (Handler_read_*), not n²", async () => {
     const b = await mariadbBackend(MYSQL_URL as string);
     // One connection: the session's handler counters are the page's.

@@ -58,7 +58,7 @@ async function replaceWhileWaiting(url: string, shape: Shape, op: "update" | "de
   }
 }
 
-describe.skipIf(!PG_URL)("PostgreSQL: a record deleted and inserted again in savepoints of one transaction while a compare-and-set waits", () => {
+describe.skipIf(!PG_URL)(`PostgreSQL: a record deleted and inserted again in savepoints of one transaction while a compare-and-set waits${PG_URL ? "" : " (skipped: PMOKIT_PG_URL not set)"}`, () => {
   for (const shape of ["savepoints", "delete in a savepoint", "insert in a savepoint"] as const) {
     it(`${shape}: an update of version 1 lands on the replacement (version 1): "Loser" at version 2`, async () => {
       expect(await replaceWhileWaiting(PG_URL as string, shape, "update")).toEqual({ outcome: "Loser", stored: ["Loser", 2] });
