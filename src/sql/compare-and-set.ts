@@ -87,7 +87,7 @@ export function casOf(h: CasHandle): {
       const row = r.rows[0] as { found?: unknown; changed?: unknown; gone?: unknown } | undefined;
       if ((row ? Number(row.changed) : affected(r)) === 1) return "changed";
       if (row?.found != null) return Number(row.found);
-      if (row) return row.gone == null ? null : h.readVersion(k.reinserted, [id, row.gone], on);
+      if (row) return row.gone == null ? null : h.readVersion(k.reinserted, [id, ...String(row.gone).split(" ")], on);
       return h.readVersion(k.version, [id], on);
     };
     for (let tries = 1; ; tries++) {

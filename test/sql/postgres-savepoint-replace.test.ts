@@ -1,6 +1,6 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { isPmoError, type VersionConflictError } from "../../src/index.js";
+import { isPmoError, type StorageAdapter, type VersionConflictError } from "../../src/index.js";
 import { createSqlAdapter, migrate } from "../../src/sql/index.js";
 import { personRecord } from "../../src/testing/fixtures.js";
 import { PG_URL, postgresBackend } from "./backends.js";
@@ -18,9 +18,9 @@ import { PG_URL, postgresBackend } from "./backends.js";
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-type Shape = "savepoints" | "delete in a savepoint" | "insert in a savepoint";
+type Shape = "savepoints" | "delete in a savepoint" | "insert in a savepoint" | "no savepoint";
 
-async function replaceWhileWaiting(url: string, shape: Shape, op: "update" | "delete") {
+async function replaceWhileWaiting(url: string, shape: Shape, op: "update" | "delete", loserWroteFirst = false) {
   const b = await postgresBackend(url);
   const writer = new pg.Client({ connectionString: url, options: `-c search_path=${b.schema}` });
   const watcher = new pg.Client({ connectionString: url });
@@ -32,10 +32,15 @@ async function replaceWhileWaiting(url: string, shape: Shape, op: "update" | "de
     await adapter.store("person").insert(personRecord("x", { name: "Original" }));
     const replacement = personRecord("x", { name: "Replaced" });
     await writer.query("BEGIN");
-    if (shape !== "insert in a savepoint") await writer.query("SAVEPOINT a");
+    const savepoints = shape === "savepoints";
+    const inA = savepoints || shape === "delete in a savepoint";
+    const inB = savepoints || shape === "insert in a savepoint";
+    if (inA) await writer.query("SAVEPOINT a");
     await writer.query("DELETE FROM pmokit_person WHERE id = 'x'");
-    if (shape !== "insert in a savepoint") await writer.query("RELEASE SAVEPOINT a");
-    const outcome = (op === "update" ? adapter.store("person").update(personRecord("x", { name: "Loser" }), { expectedVersion: 1 }) : adapter.store("person").delete("x", { expectedVersion: 1 })).then(
+    if (inA) await writer.query("RELEASE SAVEPOINT a");
+    const write = (a: StorageAdapter) => (op === "update" ? a.store("person").update(personRecord("x", { name: "Loser" }), { expectedVersion: 1 }) : a.store("person").delete("x", { expectedVersion: 1 }));
+    // The loser's own transaction may hold a transaction id from a write before the race (older than the writer's).
+    const outcome = (loserWroteFirst ? adapter.transaction!(async (tx) => (await tx.store("person").insert(personRecord("other", { name: "Other" })), write(tx))) : write(adapter)).then(
       (r) => r,
       (e: unknown) => e,
     );
@@ -44,9 +49,9 @@ async function replaceWhileWaiting(url: string, shape: Shape, op: "update" | "de
       if (r.rowCount) break;
       await pause(5);
     }
-    if (shape !== "delete in a savepoint") await writer.query("SAVEPOINT b");
+    if (inB) await writer.query("SAVEPOINT b");
     await writer.query("INSERT INTO pmokit_person (id, version, created_at, updated_at, doc, name) VALUES ('x', 1, $1, $1, $2, 'Replaced')", [replacement.createdAt, JSON.stringify(replacement)]);
-    if (shape !== "delete in a savepoint") await writer.query("RELEASE SAVEPOINT b");
+    if (inB) await writer.query("RELEASE SAVEPOINT b");
     await writer.query("COMMIT");
     const e = await outcome;
     const stored = await adapter.store("person").get("x");
@@ -67,4 +72,9 @@ describe.skipIf(!PG_URL)(`PostgreSQL: a record deleted and inserted again in sav
       expect(await replaceWhileWaiting(PG_URL as string, shape, "delete")).toEqual({ outcome: true, stored: null });
     }, 30_000);
   }
+  // (With savepoints, a loser whose transaction took its id before the writer's insert still says "found no record":
+  // see the notes, not fixed.)
+  it("no savepoint, the loser in a transaction that wrote first: an update of version 1 lands on the replacement", async () => {
+    expect(await replaceWhileWaiting(PG_URL as string, "no savepoint", "update", true)).toEqual({ outcome: "Loser", stored: ["Loser", 2] });
+  }, 30_000);
 });
