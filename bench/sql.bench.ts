@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
+import { Kysely, MysqlDialect, SqliteDialect } from "kysely";
+import { createPool } from "mysql2";
 import { decodeEntity, type StoredRecord } from "../src/index.js";
 import { createSqlAdapter, migrate, tableName, type AnyKysely } from "../src/sql/index.js";
 import { loadSampleOffice } from "../examples/office.js";
@@ -15,6 +16,8 @@ import { report, time } from "./lib/measure.js";
  *    inserting the same JSON and the same column values into the same table layout, in the same run (goal ≤ 2×).
  * 2. From 100,000 projects: get by id, and a filtered page of 100 (lifecycle = executing, by id, from a cursor deep
  *    in the table), against the raw prepared statements doing the same.
+ * 3. MariaDB (when PMOKIT_MYSQL_URL is set): the first page of 100, ordered by name, of 2,000 people whose names are
+ *    equal in their first 4,096 characters (the adapter's sort prefix), against a page of 2,000 short names.
  */
 
 const LIFECYCLES = ["proposed", "initiating", "planning", "executing", "closing", "closed", "on-hold", "cancelled"];
@@ -122,5 +125,35 @@ export async function runSqlBenchmarks(): Promise<void> {
     await big.db.destroy();
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+  const mysqlUrl = process.env["PMOKIT_MYSQL_URL"];
+  if (mysqlUrl) await runMariadbOrderBenchmark(mysqlUrl);
+}
+
+/** 3. MariaDB: names equal in their first 4,096 characters (see src/sql/long-strings.ts). */
+export async function runMariadbOrderBenchmark(url: string): Promise<void> {
+  const admin = createPool({ uri: url, connectionLimit: 1 }).promise();
+  const database = `pmokit_bench_${process.pid}`;
+  await admin.query(`CREATE DATABASE ${database} CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin`);
+  const db = new Kysely<unknown>({ dialect: new MysqlDialect({ pool: createPool({ uri: url, database, connectionLimit: 4 }) }) }) as AnyKysely;
+  try {
+    await migrate(db);
+    const adapter = createSqlAdapter(db);
+    const prefix = "y".repeat(4096);
+    const rec = (id: string, name: string) => ({ id, version: 1, createdAt: "2026-01-01T00:00:00.000Z", updatedAt: "2026-01-01T00:00:00.000Z", name }) as StoredRecord;
+    await adapter.transaction!(async (tx) => {
+      for (let i = 0; i < 2000; i++) {
+        const k = String((i * 7919) % 2000).padStart(4, "0");
+        await tx.store("person").insert(rec(`long-${String(i).padStart(4, "0")}`, `${prefix}${k}`));
+        await tx.store("risk").insert(rec(`short-${String(i).padStart(4, "0")}`, `n${k}`));
+      }
+    });
+    const short = await time("2,000 short names (baseline)", () => adapter.store("risk").list({ orderBy: { field: "name", direction: "asc" }, limit: 100 }));
+    const long = await time("2,000 names equal in their first 4,096 characters", () => adapter.store("person").list({ orderBy: { field: "name", direction: "asc" }, limit: 100 }), 3);
+    report("MariaDB: the first page of 100 ordered by name", [short, long], "Before (a correlated COUNT per long name, n²): 37 s for 250 such names.");
+  } finally {
+    await db.destroy();
+    await admin.query(`DROP DATABASE ${database}`);
+    await admin.end();
   }
 }

@@ -13,6 +13,7 @@ import { docColumn, parseDoc } from "./documents.js";
 import { prepareSqlite } from "./sqlite-prepare.js";
 import { orderAndSeek, SQL_FILTER_OPS, wherePredicate } from "./filters.js";
 import { mysqlSender } from "./mysql-send.js";
+import { mysqlRunReader, orderLongStrings } from "./long-strings.js";
 import { sessionKey } from "./session.js";
 import { kindSql, rowValues, type KindSql } from "./kind-sql.js";
 import { SCHEMA_INDEXED } from "./migrations.js";
@@ -173,18 +174,24 @@ export function createSqlAdapter(db: AnyKysely, options: SqlAdapterOptions = {})
           open();
           validateListQuery(name, capabilities, query);
           const preds = (query.where ?? []).map((w) => wherePredicate(w, d, k.columnOf));
-          const { order, seek, prefix } = orderAndSeek(query, d, k.table);
+          const { order, seek, prefix } = orderAndSeek(query, d);
           if (seek) preds.push(seek);
           const where = preds.length ? sql`WHERE ${sql.join(preds, sql` AND `)}` : sql``;
           const r = await sql<{ doc: unknown }>`${prefix}SELECT ${sql.raw(docColumn(dialect))} FROM ${sql.table(k.table)} AS ${sql.raw(LIST_ROW)} ${where} ORDER BY ${order} LIMIT ${sql.lit(
             query.limit + 1,
           )}`.execute(exec);
-          const items = r.rows.slice(0, query.limit).map((row) => parseDoc(row.doc));
-          const last = items[items.length - 1];
           const field = query.orderBy?.field ?? "id";
+          let rows = r.rows.map((row) => parseDoc(row.doc));
+          // MariaDB: strings sharing their first SORT_PREFIX_LENGTH characters, put in order (see long-strings.ts).
+          if (dialect === "mysql" && field !== "id") {
+            const desc = query.orderBy?.direction === "desc";
+            rows = await orderLongStrings(rows, field, desc, query.limit + 1, mysqlRunReader(exec, d, k.table, preds, field, desc));
+          }
+          const items = rows.slice(0, query.limit);
+          const last = items[items.length - 1];
           return {
             items,
-            nextCursor: r.rows.length > query.limit && last ? encodeCursor({ value: field === "id" ? last.id : sortValue(last, field), id: last.id }) : null,
+            nextCursor: rows.length > query.limit && last ? encodeCursor({ value: field === "id" ? last.id : sortValue(last, field), id: last.id }) : null,
           };
         }),
         insert: (record) => guarded(async () => {

@@ -78,14 +78,16 @@ export function casOf(h: CasHandle): {
       // PostgreSQL's statement says what it did and which version it compared, under the row's lock. With no row
       // there, it was no record — unless the statement's snapshot held one that a transaction deleted while the
       // statement waited: that transaction may have inserted the id again, out of the statement's sight, and only a
-      // row it inserted (xmin) is read (a later writer's row is not the one the write lost to: no record then).
+      // row inserted by a transaction id older than one taken after the wait is read — the deleter's, also from
+      // another savepoint (before, only its own xmax was matched, and a subtransaction's insert read as "no record");
+      // a later writer's row is not the one the write lost to: no record then.
       // SQLite and MariaDB read on the write's connection, in its transaction, whose lock (SQLite's write lock;
       // MariaDB's row or gap lock at REPEATABLE READ) holds every other writer off until the read is done: the
       // version the write lost to, not a later writer's.
       const row = r.rows[0] as { found?: unknown; changed?: unknown; gone?: unknown } | undefined;
       if ((row ? Number(row.changed) : affected(r)) === 1) return "changed";
       if (row?.found != null) return Number(row.found);
-      if (row) return row.gone == null ? null : h.readVersion(k.reinserted, [id, row.gone], on);
+      if (row) return row.gone == null ? null : h.readVersion(k.reinserted, [id, ...String(row.gone).split(" ")], on);
       return h.readVersion(k.version, [id], on);
     };
     for (let tries = 1; ; tries++) {

@@ -67,11 +67,6 @@ export interface DialectSql {
   readonly falseLit: RawBuilder<unknown>;
   /** The string sort key (MariaDB: a bounded prefix, see `SORT_PREFIX_LENGTH`). */
   sortStr(str: RawBuilder<unknown>): RawBuilder<unknown>;
-  /**
-   * MariaDB: the sort key after `sortStr` that orders strings sharing that prefix by their whole value (the row is
-   * `LIST_ROW`); null where `sortStr` is the whole string.
-   */
-  sortTie(path: string, table: string): RawBuilder<unknown> | null;
   /** Text put before a SELECT that orders by a document field. */
   readonly orderedSelectPrefix: RawBuilder<unknown>;
 }
@@ -81,13 +76,12 @@ export interface DialectSql {
  * longer strings sharing a prefix sort as ties — by id — while the keyset seek still tells them apart: pages would
  * skip records. A key of a whole long string cannot be had (a sort key of 8 MB failed with "Out of sort memory"). The
  * adapter therefore orders by the first SORT_PREFIX_LENGTH characters, raising max_sort_length for the statement to
- * cover them, and then, for a string longer than that, by its rank: 1 + how many longer strings of that field in the
- * table are smaller (a whole-value comparison, `sortTie`). Equal ranks in one prefix are equal strings. The seek
- * compares whole values. Cost: one scan of the table's long documents per long string ordered.
+ * cover them, and puts strings that share them in order by their whole value afterwards (see long-strings.ts). The
+ * seek compares whole values.
  */
 export const SORT_PREFIX_LENGTH = 4096;
 
-/** The alias of the table a list reads (`sortTie` refers to its row). */
+/** The alias of the table a list reads. */
 export const LIST_ROW = "pmokit_row";
 
 const lit = (s: string) => sql.lit(s);
@@ -125,7 +119,6 @@ const sqlite: DialectSql = {
   startsWith: (s, prefix) => sql`(substr(${s}, 1, ${[...prefix].length}) = ${prefix})`,
   falseLit: sql`0`,
   sortStr: (s) => s,
-  sortTie: () => null,
   orderedSelectPrefix: sql``,
 };
 
@@ -160,7 +153,6 @@ const postgres: DialectSql = {
   startsWith: (s, prefix) => sql`starts_with(${s}, ${prefix}::text)`,
   falseLit: sql`false`,
   sortStr: (s) => s,
-  sortTie: () => null,
   orderedSelectPrefix: sql``,
 };
 
@@ -198,18 +190,6 @@ const mysql: DialectSql = {
   startsWith: (s, prefix) => sql`(LEFT(${s}, ${sql.lit([...prefix].length)}) = ${mysqlText(prefix)})`,
   falseLit: sql`FALSE`,
   sortStr: (s) => sql`LEFT(${s}, ${sql.lit(SORT_PREFIX_LENGTH)})`,
-  // 0 for a string of at most P characters (in a run of strings sharing the first P, only the prefix itself is one);
-  // 1 + the number of longer strings below it otherwise. Only a document of more than P bytes can hold such a string:
-  // that test comes first (no JSON is read for the others), so the scan runs only for the rows a long string orders,
-  // and reads only the long documents of the table.
-  sortTie(path, table) {
-    const long = (row: string) => {
-      const s = mysqlHandle(sql`JSON_EXTRACT(${sql.raw(row)}.doc, ${lit(`$.${path}`)})`).str;
-      return { s, test: sql`LENGTH(${sql.raw(row)}.doc) > ${sql.lit(SORT_PREFIX_LENGTH)} AND CHAR_LENGTH(${s}) > ${sql.lit(SORT_PREFIX_LENGTH)}` };
-    };
-    const [row, other] = [long(LIST_ROW), long("pmokit_tie")];
-    return sql`(CASE WHEN ${row.test} THEN 1 + (SELECT COUNT(*) FROM ${sql.table(table)} AS pmokit_tie WHERE ${other.test} AND ${other.s} < ${row.s}) ELSE 0 END)`;
-  },
   orderedSelectPrefix: sql.raw(`SET STATEMENT max_sort_length = ${SORT_PREFIX_LENGTH * 4} FOR `),
 };
 

@@ -85,17 +85,16 @@ export function wherePredicate(where: Where, d: DialectSql, columns: ReadonlyMap
 }
 
 /**
- * @internal The sort keys of the order field: rank, number, string (see the note at the top) — the string as
- * `strKeys` (MariaDB: a prefix, then the rank of a longer string; see `SORT_PREFIX_LENGTH`) and as a whole value.
+ * @internal The sort keys of the order field: rank, number, string (see the note at the top) — the string as its
+ * sort key (MariaDB: a prefix, see `SORT_PREFIX_LENGTH`) and as a whole value.
  */
-export function sortKeys(field: string, d: DialectSql, table: string): { rank: R; num: R; str: R; strOrder: (dir: R) => R } {
+export function sortKeys(field: string, d: DialectSql): { rank: R; num: R; str: R; strOrder: (dir: R) => R } {
   const h = d.field(field);
-  const tie = d.sortTie(field, table);
   return {
     rank: sql`(CASE WHEN ${h.isBoolean} THEN 1 WHEN ${h.isNumber} THEN 2 WHEN ${h.isString} THEN 3 ELSE 0 END)`,
     num: sql`(CASE WHEN ${h.isTrue} THEN 1 WHEN ${h.isBoolean} THEN 0 ELSE ${h.num} END)`,
     str: h.str,
-    strOrder: (dir) => (tie ? sql`${d.sortStr(h.str)} ${dir}, ${tie} ${dir}` : sql`${h.str} ${dir}`),
+    strOrder: (dir) => sql`${d.sortStr(h.str)} ${dir}`,
   };
 }
 
@@ -104,8 +103,8 @@ export function rankOf(v: Scalar): 0 | 1 | 2 | 3 {
   return v === null ? 0 : typeof v === "boolean" ? 1 : typeof v === "number" ? 2 : 3;
 }
 
-/** @internal ORDER BY and the keyset seek (strictly after the cursor) of a list query on `table` (as `LIST_ROW`). */
-export function orderAndSeek(query: ListQuery, d: DialectSql, table: string): { order: R; seek: R | null; prefix: R } {
+/** @internal ORDER BY and the keyset seek (strictly after the cursor) of a list query. */
+export function orderAndSeek(query: ListQuery, d: DialectSql): { order: R; seek: R | null; prefix: R } {
   const field = query.orderBy?.field ?? "id";
   const desc = query.orderBy?.direction === "desc";
   const dir = sql.raw(desc ? "DESC" : "ASC");
@@ -119,7 +118,7 @@ export function orderAndSeek(query: ListQuery, d: DialectSql, table: string): { 
       seek: cursor ? sql`id ${after} ${d.strParam(String(cursor.id))}` : null,
     };
   }
-  const k = sortKeys(field, d, table);
+  const k = sortKeys(field, d);
   const order = sql`${k.rank} ${dir}, ${k.num} ${dir}, ${k.strOrder(dir)}, id ${dir}`;
   const prefix = d.orderedSelectPrefix;
   if (!cursor) return { order, seek: null, prefix };

@@ -21,11 +21,17 @@ export interface KindSql {
   readonly update: string;
   readonly get: string;
   readonly version: string;
-  /** PostgreSQL: the version of the row with this id inserted by the given transaction (`xmin`), if any. */
+  /**
+   * PostgreSQL: the version of the row with this id inserted by the transaction that deleted the old row (its xmax),
+   * or by a transaction (or subtransaction) older than the id taken after the wait, if any.
+   */
   readonly reinserted: string;
   readonly delete: string;
   readonly deleteVersion: string;
 }
+
+/** SQL: transaction id `a` precedes `b` (64 bits, or 32) in PostgreSQL's circular order of 32-bit ids. */
+const precedes = (a: string, b: string) => `((${b} - ${a}) % 4294967296 + 4294967296) % 4294967296 BETWEEN 1 AND 2147483647`;
 
 export function kindSql(dialect: SqlDialectName, kind: EntityKind): KindSql {
   const ph = (i: number) => (dialect === "postgres" ? `$${i}` : "?");
@@ -39,10 +45,12 @@ export function kindSql(dialect: SqlDialectName, kind: EntityKind): KindSql {
   // PostgreSQL: one statement locks the row (FOR UPDATE waits for a writer holding it and reads its committed
   // version), writes only when that is the version expected, and says which version it compared (null: no row).
   // With no row under the lock, `gone` says whether the statement's snapshot held one: null when it did not (no
-  // record, nothing to read again), else the transaction that deleted it meanwhile (its xmax, read after the lock
-  // wait) — which may have inserted the id again, out of this statement's sight (see `reinserted`).
+  // record, nothing to read again), else "<xmax> <id>": the (sub)transaction that deleted the row meanwhile, and this
+  // transaction's id (pg_current_xact_id(), asked only then). An id first taken then, after the lock wait, is newer
+  // than the deleting transaction and every subtransaction of it — so a row it inserted again, in a savepoint or not,
+  // has an older id; a writer after it, a newer (see `reinserted`). This transaction's may be older than theirs: then only the deleter's own xmax is matched, as before.
   const pgCas = (id: string, expected: string, write: string) =>
-    `WITH cur AS (SELECT version FROM ${table} WHERE id = ${id} FOR UPDATE), u AS (${write} cur WHERE ${table}.id = ${id} AND cur.version = ${expected} RETURNING 1) SELECT (SELECT version FROM cur) AS found, (SELECT count(*) FROM u) AS changed, (SELECT xmax::text FROM ${table} WHERE id = ${id} AND NOT EXISTS (SELECT 1 FROM cur)) AS gone`;
+    `WITH cur AS (SELECT version FROM ${table} WHERE id = ${id} FOR UPDATE), u AS (${write} cur WHERE ${table}.id = ${id} AND cur.version = ${expected} RETURNING 1) SELECT (SELECT version FROM cur) AS found, (SELECT count(*) FROM u) AS changed, (SELECT xmax::text || ' ' || pg_current_xact_id()::text FROM ${table} WHERE id = ${id} AND NOT EXISTS (SELECT 1 FROM cur)) AS gone`;
   return {
     kind,
     table,
@@ -56,7 +64,9 @@ export function kindSql(dialect: SqlDialectName, kind: EntityKind): KindSql {
     get: `SELECT ${docColumn(dialect)} FROM ${table} WHERE id = ${ph(1)}`,
     // MariaDB: a locking read sees the latest row; a plain SELECT in a REPEATABLE READ transaction reads its snapshot.
     version: `SELECT version FROM ${table} WHERE id = ${ph(1)}${dialect === "mysql" ? " LOCK IN SHARE MODE" : ""}`,
-    reinserted: `SELECT version FROM ${table} WHERE id = $1 AND xmin::text = $2`,
+    // $2: the deleting xmax, $3: the id taken after the wait. "a precedes b" for 32-bit ids modulo 2^32, as PostgreSQL
+    // compares them. The deleter's own row, or one older than the id when the deleter is older too.
+    reinserted: `SELECT version FROM ${table} WHERE id = $1 AND (xmin::text = $2 OR (${precedes("xmin::text::bigint", "$3::bigint")} AND ${precedes("$2::bigint", "$3::bigint")}))`,
     delete: `DELETE FROM ${table} WHERE id = ${ph(1)}`,
     deleteVersion: dialect === "postgres" ? pgCas("$1", "$2", `DELETE FROM ${table} USING`) : `DELETE FROM ${table} WHERE id = ${ph(1)} AND version = ${ph(2)}`,
   };

@@ -1,10 +1,10 @@
 import Database from "better-sqlite3";
-import type { KyselyPlugin } from "kysely";
+import { Kysely, MysqlDialect, sql, type KyselyPlugin } from "kysely";
 import { createPool } from "mysql2";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { isPmoError, type StorageAdapter, type VersionConflictError } from "../../src/index.js";
-import { createSqlAdapter, migrate } from "../../src/sql/index.js";
+import { createSqlAdapter, migrate, type AnyKysely } from "../../src/sql/index.js";
 import { personRecord } from "../../src/testing/fixtures.js";
 import { MYSQL_URL, PG_URL, mariadbBackend, postgresBackend, sqliteFile, type Backend } from "./backends.js";
 
@@ -84,15 +84,29 @@ async function sqliteRace(loserOp: LoserOp, interposed: Interposed): Promise<Out
   }
 }
 
-/** MariaDB: W2 runs on another pool; the plugin waits until it has landed or waits for a row lock. */
+/*
+ * MariaDB: W2 runs on its own connection, opened (and its adapter's first statements sent) before the race, whose
+ * thread id is known; the plugin waits until W2 has landed or is seen waiting for a row lock. The wait is read from
+ * SHOW ENGINE INNODB STATUS, which is live. INFORMATION_SCHEMA.INNODB_TRX (read here before) is a cache the server
+ * refreshes only when nobody has read it for 100 ms: polled every 5 ms from before W2's UPDATE arrived (a loaded CI
+ * machine), it kept its first picture — no lock wait — for the whole 20 s deadline, while W2 sat in its lock wait
+ * (measured on MariaDB 10.11: a statement waiting 3 s on a row lock, INNODB_TRX polled every 10 ms: 0 of 125
+ * readings showed it; polled every 150 ms: 16 of 16). The test then called that "held until the loser was done".
+ */
 async function mariadbRace(url: string, loserOp: LoserOp, interposed: Interposed): Promise<Outcome> {
   const b: Backend & { database: string } = await mariadbBackend(url);
   const watcher = createPool({ uri: url, connectionLimit: 1 }).promise();
+  const w2Pool = createPool({ uri: url, database: b.database, connectionLimit: 1 });
+  const w2Db = new Kysely<unknown>({ dialect: new MysqlDialect({ pool: w2Pool }) }) as AnyKysely;
   try {
     await migrate(b.db);
     const others = createSqlAdapter(b.db);
     await others.store("person").insert(personRecord("x", { name: "Original" }));
     await others.store("person").update(personRecord("x", { name: "W1" }), { expectedVersion: 1 });
+    // W2's one connection, warm: connected, and its adapter past its first statements (max_allowed_packet).
+    const w2Adapter = createSqlAdapter(w2Db);
+    await w2Adapter.store("person").insert(personRecord("warm", { name: "Warm" }));
+    const w2Thread = Number((await sql<{ id: unknown }>`SELECT CONNECTION_ID() AS id`.execute(w2Db)).rows[0]?.id);
     let w2Met = "not armed";
     let w2Done: Promise<unknown> = Promise.resolve();
     const plugin: KyselyPlugin = {
@@ -102,27 +116,30 @@ async function mariadbRace(url: string, loserOp: LoserOp, interposed: Interposed
           w2Met = "started";
           let settled = false;
           w2Done = (interposed === "update"
-            ? others.store("person").update(personRecord("x", { name: "W2" }), { expectedVersion: 2 })
-            : others.store("person").delete("x", { expectedVersion: 2 })
+            ? w2Adapter.store("person").update(personRecord("x", { name: "W2" }), { expectedVersion: 2 })
+            : w2Adapter.store("person").delete("x", { expectedVersion: 2 })
           ).finally(() => (settled = true));
-          // Polled to a deadline, counting lock waits in this test's database only. A W2 the loser does not hold
-          // lands within milliseconds: "landed" is the bug. On a loaded CI machine W2 was twice held for the whole
-          // deadline (20 s) without INNODB_TRX listing it as a row-lock wait, and went ahead once the loser was done
-          // — held too, so not landed in between: that is the outcome this test asks for as well.
-          const deadline = Date.now() + 5_000;
+          // A W2 the loser does not hold lands within milliseconds: "landed" is the bug. Otherwise W2's thread is
+          // seen waiting for a row lock on this test's table (its transaction in INNODB STATUS: "MariaDB thread id
+          // <W2>", "LOCK WAIT", "… FOR THIS LOCK TO BE GRANTED: … of table `<db>`.`pmokit_person`"), or, at the
+          // deadline, whatever its thread was doing (PROCESSLIST) is the outcome, and the test fails with it.
+          let last = "nothing seen";
+          const deadline = Date.now() + 20_000;
           while (!settled && Date.now() < deadline) {
-            const [rows] = await watcher.query(
-              "SELECT count(*) AS n FROM information_schema.INNODB_TRX t JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id WHERE t.trx_state = 'LOCK WAIT' AND p.DB = ?",
-              [b.database],
-            );
-            if (Number((rows as { n: unknown }[])[0]?.n) > 0) {
+            const [status] = await watcher.query("SHOW ENGINE INNODB STATUS");
+            const text = String((status as { Status?: unknown }[])[0]?.Status ?? "");
+            const trx = text.split("---TRANSACTION ").find((t) => new RegExp(`(MySQL|MariaDB) thread id ${w2Thread},`).test(t));
+            if (trx?.includes("LOCK WAIT") && trx.includes(`FOR THIS LOCK TO BE GRANTED`) && trx.includes(`of table \`${b.database}\`.\`pmokit_person\``)) {
               w2Met = "waited for the loser's lock";
               break;
             }
+            const [rows] = await watcher.query("SELECT COMMAND AS c, STATE AS s, INFO AS i FROM information_schema.PROCESSLIST WHERE ID = ?", [w2Thread]);
+            const p = (rows as { c: unknown; s: unknown; i: unknown }[])[0];
+            last = p ? `${String(p.c)} / ${String(p.s)} / ${p.i === null ? "no statement" : "a statement"}` : "no thread";
             await new Promise((r) => setTimeout(r, 5));
           }
           if (settled) w2Met = "landed";
-          else if (w2Met === "started") w2Met = "held until the loser was done";
+          else if (w2Met === "started") w2Met = `not seen in a lock wait in 20 s; its thread: ${last}`;
         }
         return a.result;
       },
@@ -137,6 +154,7 @@ async function mariadbRace(url: string, loserOp: LoserOp, interposed: Interposed
     const stored = await others.store("person").get("x");
     return { conflict: describeOutcome(e), w2: w2Met, stored: stored ? [stored["name"], stored.version] : null };
   } finally {
+    await w2Db.destroy();
     await watcher.end();
     await b.close();
   }
@@ -170,7 +188,7 @@ describe.skipIf(!MYSQL_URL)("MariaDB: a compare-and-set that changed nothing nam
       // Before: conflict 'found version 3' (W2 update) or 'found no record' (W2 delete); W2 "landed" in between.
       expect(await mariadbRace(MYSQL_URL as string, loserOp, interposed)).toEqual({
         conflict: 'person "x": expected version 1, found version 2',
-        w2: expect.stringMatching(/^(waited for the loser's lock|held until the loser was done)$/),
+        w2: "waited for the loser's lock",
         stored: afterW2(interposed),
       });
     }, 60_000);
@@ -183,9 +201,10 @@ describe.skipIf(!MYSQL_URL)("MariaDB: a compare-and-set that changed nothing nam
  * connection came next. A writer landing between the two was named instead of the one that beat the write, or worse:
  * x at version 1; W1 deletes x; the loser expecting 1 changes nothing; right then W2 inserts x again (version 1) — the
  * second read found version 1, "the version expected", and the loser wrote again: it updated or deleted W2's new
- * record with no conflict. Now the statement also says whether the row was there in its snapshot and, if so, which
- * transaction deleted it while the statement waited (its xmax); a second read is only taken when the row it finds was
- * inserted by that same transaction (a delete-and-insert-again, whose contention retry stays — cas-contention.test.ts).
+ * record with no conflict. Now the statement also says whether the row was there in its snapshot and, if so, takes a
+ * transaction id after the wait; a second read is only taken of a row inserted before that id — by the transaction
+ * that deleted it, also in another savepoint (a delete-and-insert-again, whose contention retry stays —
+ * cas-contention.test.ts, postgres-savepoint-replace.test.ts), never by a writer after it.
  *
  * W1 is committed before the loser starts, or holds x deleted while the loser waits for its lock (seen in
  * pg_stat_activity) and commits then. W2 is started from a plugin on the loser's Kysely instance, right after the
