@@ -79,7 +79,7 @@ export function zipDirectory(d: Uint8Array, maxEntries: number, fail: (m: string
     if (ln !== n || !same(d, p + 46, at + 30, n)) fail(`the central directory names ${name}, its local header ${nameOf(d, at + 30, ln, lflags)} (APPNOTE.TXT 4.3.12: the central directory is authoritative)`);
     const differ = (what: string) => fail(`${name}: its local header and the central directory give different ${what}`);
     if (u16(d, at + 8) !== entry.method) differ("compression methods");
-    if ((lflags ^ flags) & 0x809) differ("flags");
+    if ((lflags ^ flags) & 0x9) differ("flags"); // encryption, data descriptor (the names are compared byte for byte)
     if (!(lflags & 8) && u32(d, at + 14) !== entry.crc) differ("CRC-32 values");
     if (!(lflags & 8) && (u32(d, at + 18) !== entry.csize || u32(d, at + 22) !== entry.size)) differ("sizes");
     const start = at + 30 + ln + u16(d, at + 28);

@@ -147,6 +147,15 @@ describe("zip archives are read through the central directory; a local header th
     expect(unzipReqifz(archive([{ name: "a.reqif", data: enc.encode("<REQ-IF>shown</REQ-IF>") }, { name: "pic.png", data: enc.encode("x") }]))).toEqual({ name: "a.reqif", text: "<REQ-IF>shown</REQ-IF>", attachments: ["pic.png"] });
   });
 
+  it("two central entries sharing one local entry (the overlapping-files zip bomb) are refused", () => {
+    const data = enc.encode("<REQ-IF>x</REQ-IF>");
+    const h: Header = { name: "a.reqif", crc: crc32(data), size: data.length };
+    const body = cat(local(h), data);
+    const cd = cat(central(h, 0), central(h, 0));
+    const bytes = cat(body, cd, eocd(2, cd.length, body.length));
+    expect(refusal(() => unzipReqifz(bytes))).toBe("corrupt archive: a.reqif overlaps a.reqif");
+  });
+
   it("the entry limit is checked against the central directory's count", () => {
     const bytes = archive([...WORKBOOK, { name: SHEET, data: sheetXml("shown") }, { name: "x1", data: enc.encode("1") }, { name: "x2", data: enc.encode("2") }]);
     expect(refusal(() => readXlsx(bytes, { maxEntries: 4 }))).toBe("the archive has more than 4 entries; refused");
