@@ -1,5 +1,6 @@
-import { Unzip, UnzipInflate } from "fflate";
+import { Inflate } from "fflate";
 import { ValidationError } from "../core/index.js";
+import { crc32, zipDirectory } from "./zip-directory.js";
 
 /** Limits of {@link inflateEntries}. @internal */
 export interface InflateLimits {
@@ -14,54 +15,49 @@ export interface InflateLimits {
 /**
  * Inflates the entries of a zip archive that `wanted` accepts, counting bytes as they stream: the archive is refused
  * as soon as the total passes `maxInflatedBytes` (a zip bomb, or a size header that lies) or it holds more than
- * `maxEntries` entries. Other entries are listed in `names`, never inflated. Shared by the ReqIF and XLSX readers.
+ * `maxEntries` entries. Entries are those of the central directory, as Excel and LibreOffice read them, and an archive
+ * whose local headers tell another story is refused (see zip-directory.ts); each entry inflated must give exactly its
+ * size and CRC-32. Other entries are listed in `names`, never inflated. Shared by the ReqIF and XLSX readers.
  * @internal
  */
 export function inflateEntries(data: Uint8Array, wanted: (name: string) => boolean, limits: InflateLimits, subject: string): { entries: Map<string, Uint8Array>; names: string[] } {
-  const parts = new Map<string, Uint8Array[]>();
-  const names: string[] = [];
+  const refuse = (message: string): never => {
+    throw ValidationError.single([], message, subject);
+  };
+  const corrupt = (message: string): never => refuse(`corrupt archive: ${message}`);
+  const max = limits.maxInflatedBytes;
+  const list = zipDirectory(data, limits.maxEntries ?? Infinity, corrupt, () => refuse(`the archive has more than ${limits.maxEntries} entries; refused`));
+  const beyond = (name: string) => `${name} inflates beyond the limit of ${max} bytes; refused`;
   let total = limits.inflatedBefore ?? 0;
-  let failure: string | undefined;
-  const unzip = new Unzip((file) => {
-    names.push(file.name);
-    if (limits.maxEntries !== undefined && names.length > limits.maxEntries) failure ??= `the archive has more than ${limits.maxEntries} entries; refused`;
-    if (failure || !wanted(file.name)) return;
-    const chunks: Uint8Array[] = [];
-    parts.set(file.name, chunks);
-    file.ondata = (err, chunk) => {
-      if (failure) return;
-      if (err) {
-        failure = `corrupt archive entry ${file.name}: ${err.message}`;
-        return;
-      }
-      total += chunk.length;
-      if (total > limits.maxInflatedBytes) {
-        failure = `${file.name} inflates beyond the limit of ${limits.maxInflatedBytes} bytes; refused`;
-        file.terminate();
-        return;
-      }
-      chunks.push(chunk);
-    };
-    file.start();
-  });
-  unzip.register(UnzipInflate);
-  try {
-    // Feed in slices so the size check runs between inflation steps, not only at the end.
-    const step = 64 * 1024;
-    for (let i = 0; i < data.length && !failure; i += step) unzip.push(data.subarray(i, Math.min(data.length, i + step)), i + step >= data.length);
-  } catch (e) {
-    failure ??= `corrupt archive: ${(e as Error).message}`;
-  }
-  if (failure) throw ValidationError.single([], failure, subject);
   const entries = new Map<string, Uint8Array>();
-  for (const [name, chunks] of parts) {
-    const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-    let at = 0;
-    for (const c of chunks) {
-      all.set(c, at);
-      at += c.length;
+  for (const e of list) {
+    if (!wanted(e.name)) continue;
+    // The size is checked against the data below, so a size past the limit is refused before anything is inflated.
+    if (total + e.size > max) refuse(beyond(e.name));
+    const src = data.subarray(e.start, e.start + e.csize);
+    let out: Uint8Array;
+    if (e.method === 0) out = src.slice();
+    else {
+      out = new Uint8Array(e.size);
+      let got = 0;
+      const inflate = new Inflate((chunk) => {
+        // Feed in slices so the size check runs between inflation steps, not only at the end.
+        if (got + chunk.length > e.size) refuse(got + chunk.length + total > max ? beyond(e.name) : `corrupt archive: ${e.name} inflates to more than its ${e.size} bytes`);
+        out.set(chunk, got);
+        got += chunk.length;
+      });
+      try {
+        const step = 64 * 1024;
+        for (let i = 0; i < src.length || i === 0; i += step) inflate.push(src.subarray(i, Math.min(src.length, i + step)), i + step >= src.length);
+      } catch (err) {
+        if (err instanceof ValidationError) throw err;
+        corrupt(`${e.name}: ${(err as Error).message}`);
+      }
+      if (got !== e.size) corrupt(`${e.name} inflates to ${got} bytes, not its ${e.size}`);
     }
-    entries.set(name, all);
+    if (crc32(out) !== e.crc) corrupt(`${e.name}: its data does not match its CRC-32`);
+    total += out.length;
+    entries.set(e.name, out);
   }
-  return { entries, names };
+  return { entries, names: list.map((e) => e.name) };
 }

@@ -121,6 +121,21 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 }
 
 /**
+ * The top-level fields of an entity codec whose empty cell reads as the empty text: required (no default) and taking
+ * `""` (a request's `purpose`, `need`). Export writes `""` as an empty cell; read as no value, such a record was
+ * refused as missing the field. Every other field's empty cell is no value (an optional text: `""` and absent both
+ * mean none).
+ */
+function emptyTextFields(schema: z.ZodType): Set<string> {
+  const shape = (schema as unknown as { shape?: Record<string, z.ZodType> }).shape ?? {};
+  return new Set(Object.keys(shape).filter((f) => {
+    const field = shape[f]!;
+    const r = field.safeParse("");
+    return r.success && r.data === "" && !field.safeParse(undefined).success;
+  }));
+}
+
+/**
  * Decodes CSV rows of one kind one at a time, so a whole file never has to be held: the header is checked once
  * (reserved names, and two columns that would fill the same field — refused, never one silently overwriting the
  * other), then each row is typed by the kind's profile, validated through the entity codec and checked for an id
@@ -134,6 +149,8 @@ export class CsvRowDecoder<K extends CsvKind> {
   private readonly seen = new IdLines();
   private readonly decimals: readonly boolean[];
   private readonly dates: readonly boolean[];
+  /** Columns whose empty cell is the empty text (see `emptyTextFields`). */
+  private readonly emptyText: readonly boolean[];
   private readonly booleanWords: BooleanWords;
   private readonly dateFormat: CsvDateFormat | undefined;
   private readonly maxCell: number;
@@ -173,6 +190,8 @@ export class CsvRowDecoder<K extends CsvKind> {
     this.decimals = this.paths.map((p) => isDecimalField(kind, p));
     this.dates = this.paths.map((p) => this.dateFormat !== undefined && isDateField(kind, p));
     this.schema = entityKinds[kind].schema as unknown as z.ZodType;
+    const empty = emptyTextFields(this.schema);
+    this.emptyText = this.paths.map((p) => empty.has(p) && !Object.hasOwn(options.defaults ?? {}, p));
   }
 
   private columnOf(fieldPath: string): string {
@@ -208,7 +227,10 @@ export class CsvRowDecoder<K extends CsvKind> {
         return;
       }
       const cell = options.neutralised === false ? raw : restoreCell(raw, options.delimiter);
-      if (cell === "") return;
+      if (cell === "") {
+        if (this.emptyText[c] === true) setPath(wire, path, "");
+        return;
+      }
       let value: unknown = cell;
       if (this.decimals[c] === true) {
         value = readDecimalCell(cell, options.decimalMark);

@@ -40,27 +40,35 @@ export function xlsxMergedCells(option: unknown, subject: string): XlsxMergedCel
 type Merge = XlsxSheetData["merges"][number];
 const rangeText = (m: Merge) => `${columnLetter(m.left)}${m.top + 1}:${columnLetter(m.right)}${m.bottom + 1}`;
 
+const OVERLAP = "merged ranges do not overlap (Excel repairs such a workbook by removing them)";
+
 /**
  * The cells of data rows that hold a value under a merge but not as its top-left cell: the file has it, the sheet does
  * not show it (a merge shows its top-left cell on every cell it covers), so reading it imports what no one saw and
- * filling over it drops it. Each is a problem at its place; so is a cell two merges cover (Excel repairs such a file by
- * removing them). Only the rows and cells the sheet holds are visited, each once: a whole-column merge costs its rows
- * with data, and a thousand copies of one merge stop at the first cell they share.
+ * filling over it drops it. Each is a problem at its place; so is a range given twice and a cell two merges cover,
+ * stored or not (Excel repairs such a file by removing them). Only the rows with data are visited, and in them the
+ * columns of the table (`width`), each cell once: a whole-column merge costs its rows with data, a copy of a range is
+ * refused before it is walked, and two merges stop at the first cell they share.
  */
-function hiddenCells(data: XlsxSheetData["rows"], merges: readonly Merge[], header: readonly string[]): ValidationIssue[] {
+function hiddenCells(data: XlsxSheetData["rows"], merges: readonly Merge[], header: readonly string[], width: number): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  const coveredBy = new Map<number, Merge>(); // line * 20,000 + column (columns end at ZZZ, 18,278)
-  const width = data.reduce((w, r) => Math.max(w, r.cells.length), 0);
+  const seen = new Set<string>();
   for (const m of merges) {
-    if (m.left >= width) continue; // right of every cell: covers nothing the sheet holds
+    const range = rangeText(m);
+    if (seen.has(range)) return [{ path: [m.top + 1, header[m.left] ?? `column ${m.left + 1}`], message: `the merge ${range} is given twice: ${OVERLAP}`, code: "custom" }];
+    seen.add(range);
+  }
+  const coveredBy = new Map<number, Merge>(); // line * 20,000 + column (columns end at ZZZ, 18,278)
+  for (const m of merges) {
+    if (m.left >= width) continue; // right of the table: covers nothing read
     const range = rangeText(m);
     for (let i = firstRowAt(data, m.top + 1); i < data.length && data[i]!.line <= m.bottom + 1; i++) {
       const { line, cells } = data[i]!;
-      for (let c = m.left; c <= Math.min(m.right, cells.length - 1); c++) {
+      for (let c = m.left; c <= Math.min(m.right, width - 1); c++) {
         const at = { path: [line, header[c] ?? `column ${c + 1}`], code: "custom" as const };
         const other = coveredBy.get(line * 20_000 + c);
         if (other !== undefined) {
-          issues.push({ ...at, message: `cell ${columnLetter(c)}${line} is under two merges, ${rangeText(other)} and ${range}: merged ranges do not overlap (Excel repairs such a workbook by removing them)` });
+          issues.push({ ...at, message: `cell ${columnLetter(c)}${line} is under two merges, ${rangeText(other)} and ${range}: ${OVERLAP}` });
           return issues;
         }
         coveredBy.set(line * 20_000 + c, m);
@@ -74,39 +82,38 @@ function hiddenCells(data: XlsxSheetData["rows"], merges: readonly Merge[], head
 
 /**
  * The data rows (below `headerRows`) with merged cells read as `mode` says, and a problem for each merge holding a
- * value under `"refuse"`. Merges inside the header rows are the header's (see `headerOf`). @internal
+ * value under `"refuse"`. Merges inside the header rows are the header's (see `headerOf`). `"fill"` writes into the
+ * rows that hold data: a line between them with nothing stored is no row of the table, merge or not. @internal
  */
 export function mergedDataRows(sheet: XlsxSheetData, headerRows: number, header: readonly string[], mode: XlsxMergedCells): { rows: XlsxSheetData["rows"]; issues: ValidationIssue[] } {
   const data = sheet.rows.filter((r) => r.line > headerRows);
   const merges = sheet.merges.filter((m) => m.top >= headerRows && (m.bottom > m.top || m.right > m.left));
   if (mode === "top-left" || merges.length === 0) return { rows: data, issues: [] };
-  const byLine = new Map(data.map((r) => [r.line, { line: r.line, cells: [...r.cells] }]));
-  const issues: ValidationIssue[] = [];
-  // A merge reaching below the table (a whole column merged) fills no row past the last one holding data.
-  const lastLine = Math.max(0, ...data.map((r) => r.line));
-  const hidden = hiddenCells(data, merges, header);
+  const width = data.reduce((w, r) => Math.max(w, r.cells.length), header.length);
+  const hidden = hiddenCells(data, merges, header, width);
   if (hidden.length > 0) return { rows: data, issues: hidden };
+  const rows = data.map((r) => ({ line: r.line, cells: [...r.cells] }));
+  const issues: ValidationIssue[] = [];
   for (const m of merges) {
-    const value = byLine.get(m.top + 1)?.cells[m.left] ?? "";
-    const range = rangeText(m);
+    const top = firstRowAt(rows, m.top + 1);
+    const value = rows[top]?.line === m.top + 1 ? rows[top]!.cells[m.left] ?? "" : "";
     if (value === "") continue;
     if (mode === "refuse") {
-      const rows = m.bottom > m.top ? `${m.bottom - m.top + 1} rows` : `${m.right - m.left + 1} columns`;
+      const span = m.bottom > m.top ? `${m.bottom - m.top + 1} rows` : `${m.right - m.left + 1} columns`;
       issues.push({
         path: [m.top + 1, header[m.left] ?? `column ${m.left + 1}`],
-        message: `the cell is merged over ${range}: the sheet shows ${JSON.stringify(value)} on ${rows}, but only its first cell holds it (mergedCells, --merged-cells on the command line: "fill" repeats it in every covered cell, "top-left" takes it on the first cell only; or unmerge the cells)`,
+        message: `the cell is merged over ${rangeText(m)}: the sheet shows ${JSON.stringify(value)} on ${span}, but only its first cell holds it (mergedCells, --merged-cells on the command line: "fill" repeats it in every covered cell, "top-left" takes it on the first cell only; or unmerge the cells)`,
         code: "custom",
       });
       continue;
     }
-    for (let line = m.top + 1; line <= Math.min(m.bottom + 1, lastLine); line++) {
-      const row = byLine.get(line) ?? { line, cells: [] };
-      byLine.set(line, row);
+    for (let i = top; i < rows.length && rows[i]!.line <= m.bottom + 1; i++) {
+      const row = rows[i]!;
       for (let c = m.left; c <= m.right && c < header.length; c++) {
         while (row.cells.length < c) row.cells.push("");
         row.cells[c] = value;
       }
     }
   }
-  return { rows: [...byLine.values()].sort((a, b) => a.line - b.line), issues };
+  return { rows, issues };
 }
