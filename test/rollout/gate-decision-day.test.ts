@@ -66,3 +66,16 @@ describe("a recorded decision judged on the day it was taken", () => {
     expect(same.recorded).toEqual({ outcome: "go", contradicts: false, decidedOn: "2025-03-15", outcomeThen: "go", contradictedThen: false });
   });
 });
+
+describe("the rollout report section names a decision taken against the evidence of its day", () => {
+  it("GO of 03-10 with its blocking item done only on 03-12: the gate paragraph says NO-GO then", async () => {
+    const { rolloutSection } = await import("../../src/reports/index.js");
+    const { readinessProgress } = await import("../../src/rollout/index.js");
+    const items = [doneItem("a", { completedOn: isoDate("2025-03-12") })];
+    const g = goNoGoGate({ approvals: [{ personId: "p", vote: "approve", at: instant("2025-03-10T09:00:00Z") }], decision: decision("go", "2025-03-10T16:00:00Z") });
+    const gate = evaluateGate({ items, gates: [g] }, "g", { asOf });
+    const s = rolloutSection({ name: "X", asOf, progress: readinessProgress(items, { asOf }), gate });
+    const texts = (s.sections ?? []).flatMap((x) => x.blocks).flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
+    expect(texts).toContain("Go/No-Go: GO at 2025-03-15 — approvals 1 of 1 required; recorded decision GO on 2025-03-10 (taken against the evidence of that day: NO-GO then).");
+  });
+});
