@@ -1,7 +1,7 @@
 import { NotFoundError, ValidationError, type IsoDate, type ValidationIssue, checkArguments } from "../core/index.js";
 import type { ChecklistItem, Gate, RolloutPlan } from "../entities/index.js";
 import { decodeFacts, type RolloutFacts } from "./evidence-check.js";
-import { afterAsOf } from "./as-of.js";
+import { afterAsOf, utcInstant } from "./as-of.js";
 import { assessItem, type ItemAssessment } from "./item-life.js";
 import { checkItemFields, checkPlanItems } from "./item-fields.js";
 import { READINESS_OPTION_KEYS, checkReadinessKeys, closedByWaiver, readinessCount, type ReadinessCount } from "./readiness-count.js";
@@ -73,8 +73,33 @@ export interface GateEvaluation {
    * skipped or not applicable by `asOf`) — and then the gate is NO-GO: it does not pass from nothing.
    */
   readonly readiness: ReadinessCount;
-  /** The decision recorded on the gate by `asOf`, if any, and whether it contradicts the computed outcome. */
-  readonly recorded?: { readonly outcome: "go" | "conditional-go" | "no-go"; readonly contradicts: boolean };
+  /** The decision recorded on the gate by `asOf`, if any, judged against the evidence on `asOf` and on its own day. */
+  readonly recorded?: GateRecordedDecision;
+}
+
+/**
+ * A decision recorded on a gate, judged against the evidence (see {@link GateEvaluation.recorded}).
+ *
+ * @example
+ * ```ts
+ * const r = evaluateGate({ items, gates }, "g-go", { asOf: isoDate("2025-03-15") }).recorded;
+ * r?.contradictedThen; // true: a GO taken on 03-10 while a blocking item was done only on 03-12
+ * ```
+ */
+export interface GateRecordedDecision {
+  /** The outcome recorded. */
+  readonly outcome: "go" | "conditional-go" | "no-go";
+  /** True when it differs from the outcome computed on `asOf` (is it still right?). */
+  readonly contradicts: boolean;
+  /** The UTC day of `decidedAt`. */
+  readonly decidedOn: IsoDate;
+  /**
+   * The outcome computed on `decidedOn`: evidence, waivers, votes and statuses dated after that day do not count, and
+   * neither do the supplied `facts` (they describe `asOf`) — an evidence rule reads the metric evidence recorded by then.
+   */
+  readonly outcomeThen: "go" | "conditional-go" | "no-go";
+  /** True when the decision differs from `outcomeThen`: it was taken against (or ahead of) the evidence of its day. */
+  readonly contradictedThen: boolean;
 }
 
 /**
@@ -236,7 +261,13 @@ export function evaluateGate(data: RolloutData, gateId: string, options: Readine
     reasons.push(`${unknown.length} item(s) counted as open because the record cannot tell whether they were already skipped or not applicable on ${options.asOf} (no day recorded): ${unknown.map((a) => a.code ?? a.id).join(", ")}`);
   }
   const decision = gate.decision && !afterAsOf(gate.decision.decidedAt, options.asOf) ? gate.decision : undefined;
-  const recorded = decision ? { outcome: decision.outcome, contradicts: decision.outcome !== outcome } : undefined;
+  let recorded: GateRecordedDecision | undefined;
+  if (decision) {
+    // Judged on its own day too: a GO taken before its evidence must not read as supported once the evidence came in.
+    const decidedOn = utcInstant(decision.decidedAt).slice(0, 10) as IsoDate;
+    const outcomeThen = decidedOn === options.asOf ? outcome : evaluateGate(data, gateId, { asOf: decidedOn }).outcome;
+    recorded = { outcome: decision.outcome, contradicts: decision.outcome !== outcome, decidedOn, outcomeThen, contradictedThen: decision.outcome !== outcomeThen };
+  }
   return {
     gateId: gate.id,
     gateName: gate.name,

@@ -105,7 +105,7 @@ describe("decisionsNeeded on constructed cases", () => {
   });
 
   it("lists a conditional go and a recorded decision the evidence contradicts; a plain GO is not listed", () => {
-    const needs = decisionsNeeded({ asOf, projects: [{ code: "P1", name: "One", rag: red }], gates: [{ rollout: "R", evaluation: gate("conditional-go") }, { rollout: "S", evaluation: gate("go", { outcome: "no-go", contradicts: true }) }, { rollout: "T", evaluation: gate("go") }] });
+    const needs = decisionsNeeded({ asOf, projects: [{ code: "P1", name: "One", rag: red }], gates: [{ rollout: "R", evaluation: gate("conditional-go") }, { rollout: "S", evaluation: gate("go", { outcome: "no-go", contradicts: true, decidedOn: asOf, outcomeThen: "no-go", contradictedThen: false }) }, { rollout: "T", evaluation: gate("go") }] });
     expect(needs.map((n) => [n.kind, n.item, n.rule])).toEqual([
       ["project-red", "P1 — One", "Schedule: SPI 0.8 < 0.85 → red"],
       ["gate-conditional-go", "R: Cutover", "CONDITIONAL GO at 2026-11-20: 1 advisory item(s) open; approvals 3 of 3, 1 rejecting"],
@@ -114,7 +114,7 @@ describe("decisionsNeeded on constructed cases", () => {
   });
 
   it("the summary's own statement of the rule names every kind of item it lists (a contradicted recorded GO is not 'a gate that is not a plain GO')", () => {
-    const s = executiveSummarySection({ asOf, projects: [], gates: [{ rollout: "S", evaluation: gate("go", { outcome: "no-go", contradicts: true }) }] });
+    const s = executiveSummarySection({ asOf, projects: [], gates: [{ rollout: "S", evaluation: gate("go", { outcome: "no-go", contradicts: true, decidedOn: asOf, outcomeThen: "no-go", contradictedThen: false }) }] });
     const rule = s.blocks.flatMap((b) => (b.kind === "paragraph" ? [b.text] : [])).join(" ");
     const table = s.blocks.find((b) => b.kind === "table" && b.table.caption === "Needs a decision");
     expect(table?.kind === "table" && table.table.rows.length).toBe(1);

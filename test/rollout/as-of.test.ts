@@ -36,7 +36,7 @@ describe("gates judged as of a day", () => {
     const r = evaluateGate({ items: [item("a", { status: "todo", completedOn: undefined })], gates: [g] }, "g", { asOf: isoDate("2025-03-10") });
     expect(r.recorded).toBeUndefined();
     expect(evaluateGate({ items: [item("a", { status: "todo", completedOn: undefined })], gates: [g] }, "g", { asOf: isoDate("2025-03-12") }).recorded)
-      .toEqual({ outcome: "go", contradicts: true });
+      .toEqual({ outcome: "go", contradicts: true, decidedOn: "2025-03-12", outcomeThen: "no-go", contradictedThen: true });
   });
 });
 

@@ -120,7 +120,8 @@ describe("gate outcomes", () => {
   it("records a contradicting decision (a 'watermelon' go)", () => {
     const g = { ...gate(2), decision: { outcome: "go" as const, decidedAt: at, decidedBy: "p1", conditions: [] } };
     const r = evaluateGate({ items: [item("a", true, "todo")], gates: [g] }, "g", { asOf });
-    expect(r.recorded).toEqual({ outcome: "go", contradicts: true });
+    // Decided on asOf itself (2026-11-20): the outcome then is today's NO-GO.
+    expect(r.recorded).toEqual({ outcome: "go", contradicts: true, decidedOn: "2026-11-20", outcomeThen: "no-go", contradictedThen: true });
   });
 
   it("rejects facts that are not decimals and scopes naming unknown items", () => {

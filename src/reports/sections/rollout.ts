@@ -85,11 +85,18 @@ const COUNT_COLUMNS = ["", "Items", "Applicable", "Done", "Waived", "Excluded", 
 // A blocked item is the one that cannot move without help: its status carries the bad tone.
 const itemStatus = (status: string): CellValue => (status === "blocked" ? toneCell("bad", status) : status);
 
+// The recorded decision, judged now and on its own day (a GO taken before its evidence is named as such).
+function recordedText(r: NonNullable<GateEvaluation["recorded"]>): string {
+  const then = r.contradictedThen ? `taken against the evidence of that day: ${GATE_OUTCOME_TEXT[r.outcomeThen]} then` : "";
+  const notes = [then, r.contradicts ? "contradicted by the evidence" : ""].filter(Boolean).join("; ");
+  return `recorded decision ${GATE_OUTCOME_TEXT[r.outcome]} on ${r.decidedOn}${notes ? ` (${notes})` : ""}`;
+}
+
 function gateBlocks(g: GateEvaluation, items: readonly ChecklistItem[] | undefined, people: PeopleNames | undefined): ReportBlock[] {
   const who = (id: string) => personName(people, id);
   const notVoted = g.approvals.notVoted.length > 0 ? `; not voted yet: ${g.approvals.notVoted.map(who).join(", ")}` : "";
   const blocks: ReportBlock[] = [
-    { kind: "paragraph", text: `${g.gateName}: ${GATE_OUTCOME_TEXT[g.outcome]} at ${g.asOf} — approvals ${g.approvals.approving} of ${g.approvals.required} required${notVoted}${g.recorded ? `; recorded decision ${GATE_OUTCOME_TEXT[g.recorded.outcome]}${g.recorded.contradicts ? " (contradicted by the evidence)" : ""}` : ""}.` },
+    { kind: "paragraph", text: `${g.gateName}: ${GATE_OUTCOME_TEXT[g.outcome]} at ${g.asOf} — approvals ${g.approvals.approving} of ${g.approvals.required} required${notVoted}${g.recorded ? `; ${recordedText(g.recorded)}` : ""}.` },
     { kind: "list", items: g.reasons },
   ];
   if (g.blockers.length > 0) {
