@@ -1,0 +1,123 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { compileEarnedValue, earnedValueSeries, evaluatePortfolio, forecastRange } from "../../src/variance/index.js";
+import { oracle, type Exp, type OProject } from "./ev22-oracle.js";
+import { DAY0, actual, agrees, build, get, iso, projectArb, show, type Gen } from "./ev23-build.js";
+import { rangeOracle, rollUpOracleWithout } from "./ev23-oracle.js";
+
+/*
+ * Audit ev23: roll-ups with projects without a baseline, forecastRange and earnedValueSeries against the exact
+ * oracle of ev22 (./ev23-oracle.ts), on ev22's random projects.
+ */
+
+const statusArb = fc.integer({ min: -8, max: 80 });
+const runs = (n: number) => Number(process.env.EV22_RUNS ?? n);
+const cents = (m: { amount: { toFixed(dp: number): string } } | undefined) => (m === undefined ? undefined : BigInt(m.amount.toFixed(2).replace(".", "")));
+
+/** The project without its baseline: the oracle's packages carry no budget, pmokit's input no baseline. */
+function withoutBaseline(b: ReturnType<typeof build>) {
+  const P: OProject = { ...b.P, packages: b.P.packages.map((p) => ({ ...p, inBaseline: false })) };
+  return { P, input: { ...b.input, baselines: [] }, options: b.options };
+}
+
+/** Period ends of the project's grid from `lo` to `hi` (the oracle's own walk: Sundays, month ends, or the list). */
+function gridEnds(P: OProject, lo: number, hi: number): number[] {
+  if (typeof P.grid === "object") return P.grid.filter((e) => e >= lo && e <= hi);
+  const out: number[] = [];
+  for (let d = lo; d <= hi; d++) {
+    const next = new Date((d + 1) * 86400000);
+    if (P.grid === "weekly" ? next.getUTCDay() === 1 : next.getUTCDate() === 1) out.push(d);
+  }
+  return out;
+}
+const startOf = (P: OProject) => Math.min(...P.packages.filter((p) => p.inBaseline).map((p) => p.start));
+
+describe("audit ev23: the oracle on roll-ups without a baseline, forecast ranges and series", () => {
+  it("evaluatePortfolio with projects without a baseline, both treatments (different FX tables per project)", () => {
+    fc.assert(fc.property(fc.array(fc.tuple(projectArb, fc.boolean()), { minLength: 2, maxLength: 3 }), statusArb, fc.constantFrom("exclude" as const, "include-ac" as const), (gs, s, treatment) => {
+      const t = DAY0 + s;
+      const built = gs.map(([g, bl], k) => ({ b: bl ? build(g, `PRJ-${k}`) : withoutBaseline(build(g, `PRJ-${k}`)), bl, id: `PRJ-${k}`, g: g as Gen }));
+      const compiled = built.map(({ b }, k) => compileEarnedValue({ ...b.input, project: { id: `PRJ-${k}`, portfolioId: "pf", ...(k < 2 ? { programmeId: "pg" } : {}) } }, { ...b.options, statusDate: iso(t) }));
+      const os = built.map(({ b, bl, id }) => ({ o: oracle(b.P, t), bl, id }));
+      const orders = new Set(gs.map(([g]) => g.eacOrder.join()));
+      const order = orders.size === 1 ? gs[0]![0].eacOrder : ["cpi", "bottom-up", "budget-rate"];
+      const r = evaluatePortfolio(compiled, iso(t), { withoutBaseline: treatment });
+      const bad: string[] = [];
+      const check = (node: (typeof r.portfolios)[number], exp: ReturnType<typeof rollUpOracleWithout>, name: string) => {
+        for (const [k, e] of Object.entries(exp.figures)) {
+          const got = k === "selectedEac" ? node.figures.selectedEac.value : get(node.figures, k);
+          if (!agrees(e, got)) bad.push(`${name}.${k}: expected ${show(e)}, got ${actual(got)}`);
+        }
+        const ids = node.withoutBaseline.children.map((x) => x.id);
+        if (ids.join() !== exp.without.join() || cents(node.withoutBaseline.ac) !== exp.withoutAc) bad.push(`${name}.withoutBaseline: expected ${exp.without} ${exp.withoutAc}, got ${ids} ${cents(node.withoutBaseline.ac)}`);
+        const nev = node.acWithoutEv.children.map((x) => x.id);
+        if (nev.join() !== exp.acWithoutEv.join() || cents(node.acWithoutEv.ac) !== exp.acWithoutEvAc) bad.push(`${name}.acWithoutEv: expected ${exp.acWithoutEv} ${exp.acWithoutEvAc}, got ${nev} ${cents(node.acWithoutEv.ac)}`);
+      };
+      check(r.programmes[0]!, rollUpOracleWithout(os.slice(0, 2), order, treatment), "programme");
+      // The portfolio holds the project without a programme first, then the programme.
+      check(r.portfolios[0]!, rollUpOracleWithout([...os.slice(2), ...os.slice(0, 2)], order, treatment), "portfolio");
+      r.projects.forEach((p, k) => { if (!built[k]!.bl) for (const key of ["bac", "ev", "cpi", "eac.cpi", "schedule"]) if (key !== "schedule" && get(p.figures, key).reason !== "no-baseline") bad.push(`project ${k}.${key}: expected no-baseline, got ${actual(get(p.figures, key))}`); });
+      expect(bad).toEqual([]);
+    }), { seed: Number(process.env.EV22_SEED ?? 2301), numRuns: runs(150) });
+  });
+
+  it("forecastRange: the EAC family's range, the bands' reasons, the complete basis and the EAC draws' bounds", () => {
+    fc.assert(fc.property(projectArb, statusArb, fc.boolean(), (g, s, bl) => {
+      const b0 = build(g);
+      const { P, input, options } = bl ? b0 : withoutBaseline(b0);
+      const t = DAY0 + s;
+      const r = forecastRange(input, { ...options, statusDate: iso(t) }, { seed: 7, draws: 200 });
+      const now = oracle(P, t);
+      const ends = bl && t >= startOf(P) ? [...gridEnds(P, startOf(P), t - 1), t] : [t];
+      const o = rangeOracle(now, ends.map((e) => (e === t ? now : oracle(P, e))), bl);
+      const bad: string[] = [];
+      if ("r" in o.eacRange) { if (r.eacRange.reason !== o.eacRange.r) bad.push(`eacRange: expected ${o.eacRange.r}, got ${actual(r.eacRange)}`); }
+      else {
+        const v = r.eacRange.value;
+        if (cents(v?.low) !== o.eacRange.low || cents(v?.high) !== o.eacRange.high) bad.push(`eacRange: expected ${o.eacRange.low}…${o.eacRange.high}, got ${cents(v?.low)}…${cents(v?.high)}`);
+        else if (v && (cents(get(r.atStatusDate.figures.eac, v.lowMethod).value as never) !== o.eacRange.low || cents(get(r.atStatusDate.figures.eac, v.highMethod).value as never) !== o.eacRange.high)) bad.push(`eacRange methods ${v.lowMethod}/${v.highMethod} do not hold the ends`);
+      }
+      if (bl && (now.figures.spi as { r?: string }).r !== "before-start" && r.periodsObserved !== o.n) bad.push(`periodsObserved: expected ${o.n}, got ${r.periodsObserved}`);
+      if (r.basis.rule !== (o.done ? "complete" : "bootstrap")) bad.push(`basis: expected ${o.done ? "complete" : "bootstrap"}, got ${r.basis.rule}`);
+      for (const k of ["low", "median", "high"] as const) {
+        const e = r.eacBand[k], f = r.finishBand[k];
+        if (o.done) {
+          if (cents(e.value) !== o.ac) bad.push(`eacBand.${k}: expected AC ${o.ac}, got ${actual(e)}`);
+          const fin: Exp = o.finishDay !== undefined ? { date: o.finishDay } : o.forecastFinish!;
+          if (!agrees(fin, f)) bad.push(`finishBand.${k}: expected ${show(fin)}, got ${actual(f)}`);
+          continue;
+        }
+        if (o.eacReason && e.reason !== o.eacReason) bad.push(`eacBand.${k}: expected ${o.eacReason}, got ${actual(e)}`);
+        if (o.finReason && f.reason !== o.finReason) bad.push(`finishBand.${k}: expected ${o.finReason}, got ${actual(f)}`);
+        const v = cents(e.value);
+        if (o.bounds && (v === undefined || v < o.bounds.lo || v > o.bounds.hi)) bad.push(`eacBand.${k}: expected within ${o.bounds.lo}…${o.bounds.hi}, got ${actual(e)}`);
+      }
+      expect(bad).toEqual([]);
+    }), { seed: Number(process.env.EV22_SEED ?? 2302), numRuns: runs(150) });
+  });
+
+  it("earnedValueSeries: cumulative PV, EV and AC at each period end up to the status date, PV after it", () => {
+    fc.assert(fc.property(projectArb, statusArb, (g, s) => {
+      const { P, input, options } = build(g);
+      const t = DAY0 + s;
+      const r = earnedValueSeries(input, { ...options, statusDate: iso(t) });
+      const bad: string[] = [];
+      const at = new Map<number, ReturnType<typeof oracle>>();
+      const o = (d: number) => at.get(d) ?? (at.set(d, oracle(P, d)), at.get(d)!);
+      const days = r.points.map((p) => Date.parse(p.date) / 86400000);
+      // The measured points: every period end before the status date from the first point on, then the status date.
+      const measured = r.points.filter((p) => p.ev !== undefined).map((p) => Date.parse(p.date) / 86400000);
+      const first = days[0]!;
+      const want = first <= t ? [...gridEnds(P, first, t - 1), t] : [];
+      if (measured.join() !== want.join()) bad.push(`measured dates: expected ${want.map(iso)}, got ${measured.map(iso)}`);
+      if (first > startOf(P) + 6 && first > t) bad.push(`first point ${iso(first)} after the baseline start ${iso(startOf(P))}`);
+      r.points.forEach((p, k) => {
+        const d = days[k]!, x = o(Math.min(d, 1e9));
+        const exp = { pv: x.figures.pv!, ...(p.ev !== undefined ? { ev: x.figures.ev!, ac: { c: x.ac } as Exp } : {}) };
+        for (const [f, e] of Object.entries(exp)) { const got = { value: (p as unknown as Record<string, unknown>)[f] }; if (!agrees(e, got)) bad.push(`${p.label} ${p.date} ${f}: expected ${show(e)}, got ${actual(got)}`); }
+        if (p.ev === undefined && d <= t) bad.push(`${p.label} ${p.date}: a forecast point on or before the status date`);
+      });
+      expect(bad).toEqual([]);
+    }), { seed: Number(process.env.EV22_SEED ?? 2303), numRuns: runs(150) });
+  });
+});
