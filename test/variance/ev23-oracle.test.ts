@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileEarnedValue, earnedValueSeries, evaluatePortfolio, forecastRange } from "../../src/variance/index.js";
-import { oracle, type Exp, type OProject } from "./ev22-oracle.js";
+import { oracle, q, rhe, type Exp, type OProject } from "./ev22-oracle.js";
 import { DAY0, actual, agrees, build, get, iso, projectArb, show, type Gen } from "./ev23-build.js";
 import { rangeOracle, rollUpOracleWithout } from "./ev23-oracle.js";
 
@@ -96,7 +96,35 @@ describe("audit ev23: the oracle on roll-ups without a baseline, forecast ranges
     }), { seed: Number(process.env.EV22_SEED ?? 2302), numRuns: runs(150) });
   });
 
-  it("earnedValueSeries: cumulative PV, EV and AC at each period end up to the status date, PV after it", () => {
+  it("forecastRange's EAC band on steady projects: every percentile between the periods' extreme efficiencies", () => {
+    // One percent-complete package over 60 days, a progress record (rising) and a cost every week: every period has
+    // ΔEV > 0 and ΔAC > 0, so each draw's ΣΔAC/ΣΔEV lies between the smallest and largest period ratio.
+    const steady = fc.record({ g: projectArb, steps: fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 8, maxLength: 8 }), costs: fc.array(fc.integer({ min: 1, max: 900_000 }), { minLength: 8, maxLength: 8 }), week: fc.integer({ min: 2, max: 7 }), day: fc.integer({ min: 3, max: 6 }) });
+    let bounded = 0;
+    fc.assert(fc.property(steady, ({ g, steps, costs, week, day }) => {
+      let pct = 0;
+      const g2: Gen = { ...g, grid: "weekly", extra: false, holidays: [], packages: [{ first: 0, lead: 0, tail: 0, slices: [{ gap: 0, len: 60, cents: 5_000_000 }], rule: () => ({ type: "percent-complete" }), inBaseline: true, etc: undefined,
+        records: steps.map((x, k) => ({ day: 7 * k + 2, pct: String((pct += x)), phys: undefined, units: undefined, ms: undefined, started: undefined, finished: undefined })) }],
+        costs: costs.map((cents, k) => ({ day: 7 * k + 1, cents, pkg: 0, usd: false })) };
+      const { P, input, options } = build(g2);
+      const t = DAY0 + 7 * week + day;
+      const r = forecastRange(input, { ...options, statusDate: iso(t) }, { seed: week * 31 + day, draws: 300 });
+      const now = oracle(P, t);
+      const o = rangeOracle(now, [...gridEnds(P, startOf(P), t - 1), t].map((e) => (e === t ? now : oracle(P, e))), true);
+      expect(o.bounds).toBeDefined();
+      bounded++;
+      for (const k of ["low", "median", "high"] as const) {
+        const v = cents(r.eacBand[k].value);
+        expect(v !== undefined && v >= o.bounds!.lo && v <= o.bounds!.hi, `eacBand.${k} ${v} in ${o.bounds!.lo}…${o.bounds!.hi}`).toBe(true);
+      }
+      expect(r.periodsObserved).toBe(o.n);
+      expect(r.drawsUsed.eac).toBe(300);
+    }), { seed: Number(process.env.EV22_SEED ?? 2304), numRuns: runs(60) });
+    expect(bounded).toBeGreaterThan(0);
+  });
+
+  it("earnedValueSeries: cumulative PV, EV and AC at each period end up to the status date, PV and the forecast paths after it", () => {
+    let pathsChecked = 0;
     fc.assert(fc.property(projectArb, statusArb, (g, s) => {
       const { P, input, options } = build(g);
       const t = DAY0 + s;
@@ -107,7 +135,9 @@ describe("audit ev23: the oracle on roll-ups without a baseline, forecast ranges
       const days = r.points.map((p) => Date.parse(p.date) / 86400000);
       // The measured points: every period end before the status date from the first point on, then the status date.
       const measured = r.points.filter((p) => p.ev !== undefined).map((p) => Date.parse(p.date) / 86400000);
-      const first = days[0]!;
+      const first = days[0]!, now = o(t);
+      const hol = new Set(P.holidays);
+      const works = (a: number, b: number) => { let n = 0; for (let d = a; d <= b; d++) if (P.weekdays.includes(((((d + 3) % 7) + 7) % 7) + 1) && !hol.has(d)) n++; return n; };
       const want = first <= t ? [...gridEnds(P, first, t - 1), t] : [];
       if (measured.join() !== want.join()) bad.push(`measured dates: expected ${want.map(iso)}, got ${measured.map(iso)}`);
       if (first > startOf(P) + 6 && first > t) bad.push(`first point ${iso(first)} after the baseline start ${iso(startOf(P))}`);
@@ -116,8 +146,20 @@ describe("audit ev23: the oracle on roll-ups without a baseline, forecast ranges
         const exp = { pv: x.figures.pv!, ...(p.ev !== undefined ? { ev: x.figures.ev!, ac: { c: x.ac } as Exp } : {}) };
         for (const [f, e] of Object.entries(exp)) { const got = { value: (p as unknown as Record<string, unknown>)[f] }; if (!agrees(e, got)) bad.push(`${p.label} ${p.date} ${f}: expected ${show(e)}, got ${actual(got)}`); }
         if (p.ev === undefined && d <= t) bad.push(`${p.label} ${p.date}: a forecast point on or before the status date`);
+        if (p.ev !== undefined) return;
+        // Forecast paths (docs: Time series): from AC to the selected EAC and from EV to BAC, reached at the IEAC(t)
+        // finish F, spread by working days: x + round½even((y − x) × min(W(t+1, end), W) / W), W = W(t+1, F) (W 0: whole).
+        const ff = now.schedule["forecastFinish.spiT"]!, eac = now.figures.selectedEac!;
+        if (!("date" in ff) || !("c" in eac)) { if (p.eacPath || p.ieacPath) bad.push(`${p.date}: a path without a forecast finish or EAC`); return; }
+        const span = works(t + 1, ff.date), done = span === 0 ? 1 : Math.min(span, works(t + 1, d));
+        const along = (x: bigint, y: bigint) => x + rhe(q((y - x) * BigInt(done), Math.max(span, 1)));
+        const paths = { eacPath: along(now.ac, eac.c), ieacPath: along(now.ev, "c" in now.figures.bac! ? now.figures.bac.c : 0n) };
+        for (const [f, e] of Object.entries(paths)) { const got = cents((p as unknown as Record<string, never>)[f]); if (got !== e) bad.push(`${p.label} ${p.date} ${f}: expected ${e}, got ${got}`); }
       });
+      pathsChecked += r.points.some((p) => p.eacPath) ? 1 : 0;
       expect(bad).toEqual([]);
     }), { seed: Number(process.env.EV22_SEED ?? 2303), numRuns: runs(150) });
+    // The forecast paths were drawn in some of the cases (the check is not vacuous).
+    expect(pathsChecked).toBeGreaterThan(0);
   });
 });
