@@ -119,7 +119,7 @@ export function actual(m: { value?: unknown; reason?: string | undefined }): str
   if (v.amount) return `cents ${qOf(v.amount.toFixed())[0] * 100n / qOf(v.amount.toFixed())[1]}`;
   return `value ${v.toFixed!()}`;
 }
-/** Indices are 34-digit decimals (TSPI a quotient of rounded ones): equal to the exact fraction within 10⁻³⁰ relative. */
+/** Indices are 34-digit decimals (some products of rounded ones, as CSI): equal to the exact fraction within 10⁻³⁰ relative. */
 export function agrees(exp: Exp, got: { value?: unknown; reason?: string | undefined }): boolean {
   const a = actual(got);
   if ("r" in exp) return a === `reason ${exp.r}`;

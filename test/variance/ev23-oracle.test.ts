@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compileEarnedValue, earnedValueSeries, evaluatePortfolio, forecastRange } from "../../src/variance/index.js";
+import { PmoDecimal } from "../../src/index.js";
+import { compileEarnedValue, earnedValue, earnedValueSeries, evaluatePortfolio, forecastRange } from "../../src/variance/index.js";
 import { oracle, q, rhe, type Exp, type OProject } from "./ev22-oracle.js";
 import { DAY0, actual, agrees, build, get, iso, projectArb, show, type Gen } from "./ev23-build.js";
 import { rangeOracle, rollUpOracleWithout } from "./ev23-oracle.js";
@@ -121,6 +122,19 @@ describe("audit ev23: the oracle on roll-ups without a baseline, forecast ranges
       expect(r.drawsUsed.eac).toBe(300);
     }), { seed: Number(process.env.EV22_SEED ?? 2304), numRuns: runs(60) });
     expect(bounded).toBeGreaterThan(0);
+  });
+
+  it("TSPI is the exact (PD − ES) / (PD − AT) rounded once to 34 digits (it was a quotient of rounded decimals)", () => {
+    let seen = 0;
+    fc.assert(fc.property(projectArb, statusArb, (g, s) => {
+      const { P, input, options } = build(g);
+      const t = DAY0 + s;
+      const o = oracle(P, t).schedule.tspi!, got = earnedValue(input, { ...options, statusDate: iso(t) }).schedule.tspi;
+      if (!("v" in o)) return;
+      seen++;
+      expect(got.value?.toString()).toBe(new PmoDecimal(o.v[0].toString()).div(o.v[1].toString()).toString());
+    }), { seed: Number(process.env.EV22_SEED ?? 2305), numRuns: runs(300) });
+    expect(seen).toBeGreaterThan(0);
   });
 
   it("earnedValueSeries: cumulative PV, EV and AC at each period end up to the status date, PV and the forecast paths after it", () => {
