@@ -64,11 +64,11 @@ export function scheduleFiguresFrom(core: ProjectCore, cp: CompiledProject, cpi:
     return { pd, at, es: x, esDate: x, svT: x, spiT: x, tspi: x, tspiEd: x, ieacT: fam, forecastFinish: fam, pFactor: x };
   };
   if (cp.baselineNumber === undefined) return none(missing("no-baseline"));
-  const spans = scheduleSpans(core, cp);
+  const spans = scheduleSpans(core, cp), { pd: p, at: a, es: e } = spans;
   const frac = (x: Span) => D(x.num).div(D(x.den));
-  const PD = frac(spans.pd), AT = frac(spans.at), ES = frac(spans.es);
+  const PD = frac(p), AT = frac(a), ES = frac(e);
   // PD and AT in the policy's unit (AT was shown in working days in periods).
-  if (PD.isZero()) return none(missing("no-working-days", "the calendar has no working day between baseline start and finish"), metric(PD), metric(AT));
+  if (!p.num) return none(missing("no-working-days", "the calendar has no working day between baseline start and finish"), metric(PD), metric(AT));
   // Nothing planned: no PV curve to read EV against (every point of it, 0, is ≤ EV, so ES read PD).
   if (!cp.bac) return none(missing("bac-is-zero"), metric(PD), metric(AT));
   const early = missing("before-start", "the status date is before the baseline start");
@@ -76,14 +76,13 @@ export function scheduleFiguresFrom(core: ProjectCore, cp: CompiledProject, cpi:
   const before = core.beforeStart ? early : undefined;
   // SPI(t) = ES / AT from its exact fraction (missing when AT = 0: before the start, or no working day since it).
   const spiT: Metric<Decimal> = sf.den ? metric(frac(sf)) : before ?? missing("no-working-days", sf.detail);
-  const left = PD.minus(ES);
   // IEAC(t) = AT + (PD − ES) / PF, PF = n/d, as one exact fraction: its value is rounded once and its date is read
-  // exactly (through three rounded decimals, 30 working days read 30.00…01: the next day).
-  const { pd: p, at: a, es: e } = spans;
+  // exactly (through three rounded decimals, 30 working days read 30.00…01: the next day). PD − ES = l / (p.den e.den).
+  const l = p.num * e.den - e.num * p.den, r = p.num * a.den - a.num * p.den;
   const ieac = (pf: Metric<unknown>, n: bigint, d: bigint): Metric<Span> => {
     if (!pf.value) return pf as MetricMissing;
     if (!n) return missing("ev-is-zero", "the performance factor is 0: no progress to extrapolate");
-    const den = a.den * p.den * e.den * n, num = a.num * p.den * e.den * n + (p.num * e.den - e.num * p.den) * d * a.den;
+    const den = a.den * p.den * e.den * n, num = a.num * p.den * e.den * n + l * d * a.den;
     // den > 0: PD, AT and ES are fractions with positive denominators, PF's n ≥ 0 and 0 is refused above.
     return metric({ num, den });
   };
@@ -102,11 +101,12 @@ export function scheduleFiguresFrom(core: ProjectCore, cp: CompiledProject, cpi:
   };
   return {
     pd: metric(PD), at: metric(AT), es: metric(ES),
-    esDate: ES.isZero() ? missing("ev-is-zero", "nothing earned yet") : metric((dateAfter(cp, e) ?? fromEpochDay(cp.finish)) as IsoDate),
+    esDate: !e.num ? missing("ev-is-zero", "nothing earned yet") : metric((dateAfter(cp, e) ?? fromEpochDay(cp.finish)) as IsoDate),
     svT: metric(ES.minus(AT)), spiT,
-    tspi: before ?? (core.complete ? missing("complete") : PD.minus(AT).lte(0) ? missing("past-planned-finish", "use tspiEd") : metric(left.div(PD.minus(AT)))),
+    // (PD − ES) / (PD − AT) from the exact spans, rounded once (through the rounded ES, 11/6 read 1.83…334).
+    tspi: before ?? (core.complete ? missing("complete") : r <= 0 ? missing("past-planned-finish", "use tspiEd") : metric(frac({ num: l * a.den, den: r * e.den }))),
     // (PD − ES) / (ED − AT) with ED − AT = (PD − ES) / SPI(t): exactly SPI(t) (Lipke), unless nothing is left.
-    tspiEd: before ?? (core.complete ? missing("complete") : !f.spiT.value ? (f.spiT as MetricMissing) : left.isZero() ? missing("divisor-is-zero") : spiT),
+    tspiEd: before ?? (core.complete ? missing("complete") : !f.spiT.value ? (f.spiT as MetricMissing) : !l ? missing("divisor-is-zero") : spiT),
     ieacT, forecastFinish: each(dateOf),
     pFactor: before ?? (!es.pfDen ? missing("ev-is-zero", "nothing earned yet") : metric(D(es.pfNum).div(D(es.pfDen)))),
   };
