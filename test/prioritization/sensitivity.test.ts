@@ -14,8 +14,14 @@ describe("weightIntervals", () => {
   const requests = [req("A", { a: 3, b: 1 }), req("B", { a: 1, b: 2 }), req("C", { a: 2, b: 0 })];
   it("finds the hand-derived intervals and reversals", () => {
     const [a, b] = weightIntervals(requests, model, { asOf: ASOF, k: 1 });
-    expect(a).toEqual({ criterionId: "a", weight: 1, lower: 0.5, upper: undefined, atLower: { weight: 0.5, leaves: "A", enters: "B" }, atUpper: undefined });
-    expect(b).toEqual({ criterionId: "b", weight: 1, lower: 0, upper: 2, atLower: undefined, atUpper: { weight: 2, leaves: "A", enters: "B" } });
+    // Scores are rounded to 9 decimals (the default) and A wins a tie by id, so A holds a hair past each unrounded
+    // threshold: while the shares differ by less than a unit, (1 − 2x)/(x + 1) < 1e-9 at a, i.e. within ~1.5e-9 of 0.5.
+    expect(a).toMatchObject({ criterionId: "a", weight: 1, upper: undefined, atLower: { leaves: "A", enters: "B" }, atUpper: undefined });
+    expect(a!.lower).toBeGreaterThan(0.5 - 2e-9);
+    expect(a!.lower).toBeLessThanOrEqual(0.5);
+    expect(b).toMatchObject({ criterionId: "b", weight: 1, lower: 0, atLower: undefined, atUpper: { leaves: "A", enters: "B" } });
+    expect(b!.upper).toBeGreaterThanOrEqual(2);
+    expect(b!.upper).toBeLessThan(2 + 1e-8);
   });
   it("on the sample office, the top 3 holds inside each interval and changes just beyond a finite bound", () => {
     const criteria = ["strategic-fit", "financial-value", "risk-reduction", "urgency"].map((id, j): CriterionSpec => ({ id, weight: [3, 3, 2, 2][j]!, scale: { kind: "numeric", min: 1, max: 5 }, normalization: "absolute" }))
@@ -110,8 +116,14 @@ describe("weightIntervals when a weight reaches 0", () => {
     // criterion a (weight 0) swaps Z out — scoreRequests with a's weight 0 ranks A first. Before: atLower undefined.
     const model: ScoringModel = { kind: "weighted-sum", criteria: [raw("a", 1), raw("b", 1)] };
     const requests = [req("Z", { a: 1, b: 0.5 }), req("A", { a: 0, b: 0.5 })];
+    // Rounded to 9 decimals (the default), Z = (x + 0.5)/(x + 1) and A = 0.5/(x + 1) read the same once x/(x + 1) is
+    // below about a unit, 1e-9: the tie-break lets A in at weights of a just above 0 already, not only at 0.
     const [a] = weightIntervals(requests, model, { asOf: ASOF, k: 1 });
-    expect(a).toEqual({ criterionId: "a", weight: 1, lower: 0, upper: undefined, atLower: { weight: 0, leaves: "Z", enters: "A" }, atUpper: undefined });
+    expect(a).toMatchObject({ criterionId: "a", weight: 1, upper: undefined, atLower: { leaves: "Z", enters: "A" }, atUpper: undefined });
+    expect(a!.lower).toBeGreaterThan(0.4e-9);
+    expect(a!.lower).toBeLessThan(1.6e-9);
+    expect(scoreRequests(requests, { ...model, criteria: [raw("a", a!.atLower!.weight), raw("b", 1)] }, { asOf: ASOF }).entries[0]!.requestId).toBe("A");
+    expect(scoreRequests(requests, { ...model, criteria: [raw("a", a!.lower), raw("b", 1)] }, { asOf: ASOF }).entries[0]!.requestId).toBe("Z");
     const dropped = scoreRequests(requests, { ...model, criteria: [raw("a", 0), raw("b", 1)] }, { asOf: ASOF });
     expect(dropped.entries[0]!.requestId).toBe("A");
   });
@@ -127,7 +139,8 @@ describe("weightIntervals when a weight reaches 0", () => {
     const model: ScoringModel = { kind: "weighted-sum", criteria: [raw("a", 1), raw("b", 1)], attributes: [{ id: "b2" }], tieBreak: [{ criterionId: "b2" }] };
     const requests = [req("A", { a: 1, b: 0.5, b2: 1 }), req("Z", { a: 0, b: 0.5, b2: 2 })];
     const [a] = weightIntervals(requests, model, { asOf: ASOF, k: 1 });
-    expect(a!.atLower).toEqual({ weight: 0, leaves: "A", enters: "Z" });
+    expect(a!.atLower).toMatchObject({ leaves: "A", enters: "Z" }); // at a weight of a within ~1e-9 of 0 (9 decimals)
+    expect(a!.atLower!.weight).toBeLessThan(1.6e-9);
     expect(scoreRequests(requests, { ...model, criteria: [raw("a", 0), raw("b", 1)] }, { asOf: ASOF }).entries[0]!.requestId).toBe("Z");
   });
 });

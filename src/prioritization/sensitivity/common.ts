@@ -30,11 +30,3 @@ export function sensitivityBase(requests: readonly ProjectRequest[], model: Scor
   const weights = run.model.columns.slice(0, run.model.scoredCount).map((c) => c.weight.toNumber());
   return { run, scored, forcedIn, slots: Math.max(0, Math.min(k - forcedIn, scored.length)), weights };
 }
-
-/** @internal Σ_j w_j · n_ij over the scored criteria (unnormalised weights: the ranking is the same). */
-export function rowScore(base: SensitivityBase, row: number, w: ArrayLike<number>): number {
-  const { normalized, m } = base.run.engine;
-  let s = 0;
-  for (let j = 0; j < w.length; j++) s += w[j]! * normalized[row * m + j]!;
-  return s;
-}
