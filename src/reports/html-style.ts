@@ -46,7 +46,7 @@ section.summary > p:last-child { font-size: 0.85em; color: #444444; }
 section.summary dl.figures { gap: 8px; }
 section.summary dl.figures > div { min-width: 0; flex: 1 1 auto; padding: 4px 10px; }
 section.summary .table-frame { margin: 4px 0 10px; }
-section.summary table { font-size: 0.875em; }
+section.summary table { font-size: 0.875em; line-height: 1.3; }
 section.summary th, section.summary td { padding: 3px 8px; }
 section.summary caption { padding-top: 2px; }
 details.fold > summary { cursor: pointer; list-style: none; }
@@ -128,4 +128,4 @@ footer { margin-top: 40px; font-size: 0.85em; color: #555555; border-top: 1px so
  * `style-src 'sha256-${REPORT_CSS_SHA256}'`;
  * ```
  */
-export const REPORT_CSS_SHA256 = "53u181Ch6ZEXESb+WaHAlDSi/zHrbDxh4R/NIywfhQ0=";
+export const REPORT_CSS_SHA256 = "DM9xlIl/xhUmQWIYxcIkzDe2h9JObP754rvggu5TAC0=";
