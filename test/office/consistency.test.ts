@@ -529,7 +529,12 @@ describe("rollout: readiness and the go/no-go gate", () => {
     expect(decimal(mdReady.replace("%", "")).eq(decimal(ready.replace("%", "")))).toBe(true);
     // Blocking items: the gate's list in the detail section, its count in the summary's deciding rule and in "Needs a decision".
     expect(mdTable(md, "Blocking items holding the gate").map((x) => x["Item"])).toEqual(gate.blockers.map((b) => b.code ?? b.id));
-    expect(mdRow(md, "Gate outcomes", "Outcome", "NO-GO")["Deciding rule"]).toMatch(new RegExp(`^${gate.blockers.length} blocking item\\(s\\) not closed: `));
+    // The summary judges every gate of the plan in planned-date order: the readiness exit (13), then the go/no-go (17).
+    const outcomes = mdTable(md, "Gate outcomes");
+    expect(outcomes.map((x) => [x["Outcome"], /^(\d+) blocking item\(s\) not closed: /.exec(x["Deciding rule"]!)?.[1]])).toEqual(
+      j[0]!.gates.map((g) => ["NO-GO", String(g.blockers.length)]),
+    );
+    expect(outcomes.find((x) => x["Gate"]!.includes(gate.gateName))!["Deciding rule"]).toMatch(new RegExp(`^${gate.blockers.length} blocking item\\(s\\) not closed: `));
     expect(md).toContain(`NO-GO at ${SAMPLE_STATUS_DATE}: ${gate.blockers.length} blocking item(s) open; approvals 0 of 4`);
     expect(md).toContain(`- ${gate.reasons[0]}\n`);
   });
