@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { PmoDecimal } from "../../src/core/index.js";
 import { explainScore, scoreMatrix, scoreRequests, type ScoringModel } from "../../src/prioritization/index.js";
 import { req } from "./helpers.js";
+import { add, div, gcd, mul, q, type Q } from "./rationals.js";
 
 /*
  * Oracle: weighted sums over ratings on a 1–5 scale, normalised min-max, rank (each tie rule) or absolute, computed
@@ -11,12 +12,6 @@ import { req } from "./helpers.js";
  * (those requests are unscored). Until sel19 a score exactly halfway between two units was rounded by the float
  * noise of its sum (0.75 at one decimal read 0.7 or 0.8 by how the weights split it).
  */
-type Q = [bigint, bigint];
-const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? (a < 0n ? -a : a) : gcd(b, a % b));
-const q = (n: bigint, d = 1n): Q => { if (d < 0n) { n = -n; d = -d; } const g = gcd(n, d) || 1n; return [n / g, d / g]; };
-const add = (a: Q, b: Q) => q(a[0] * b[1] + b[0] * a[1], a[1] * b[1]);
-const mul = (a: Q, b: Q) => q(a[0] * b[0], a[1] * b[1]);
-const div = (a: Q, b: Q) => q(a[0] * b[1], a[1] * b[0]);
 function roundHE(x: Q, dec: number): bigint {
   const s = 10n ** BigInt(dec);
   const n = x[0] * s; const d = x[1];

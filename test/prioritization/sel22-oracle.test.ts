@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { rankingRobustness, scoreRows, weightIntervals, type RatingRow, type ScoringModel } from "../../src/prioritization/index.js";
 import { req } from "./helpers.js";
+import { add, div, gcd, mul, q, type Q } from "./rationals.js";
 
 /*
  * sel22: oracles written from docs/prioritization.md's definitions (no code shared with src/prioritization) for what
@@ -13,12 +14,6 @@ import { req } from "./helpers.js";
  *  - the RANK ORDER: gates (mandatory, then MoSCoW), forced groups, unscored, score descending, tie-break keys asc/desc
  *    with missing values last, then the id in code-unit order — under random ids (renaming) and shuffled input.
  */
-type Q = [bigint, bigint];
-const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? (a < 0n ? -a : a) : gcd(b, a % b));
-const q = (n: bigint, d = 1n): Q => { if (d < 0n) { n = -n; d = -d; } const g = gcd(n, d) || 1n; return [n / g, d / g]; };
-const add = (a: Q, b: Q) => q(a[0] * b[1] + b[0] * a[1], a[1] * b[1]);
-const mul = (a: Q, b: Q) => q(a[0] * b[0], a[1] * b[1]);
-const div = (a: Q, b: Q) => q(a[0] * b[1], a[1] * b[0]);
 const cmpQ = (a: Q, b: Q) => { const d = a[0] * b[1] - b[0] * a[1]; return d < 0n ? -1 : d > 0n ? 1 : 0; };
 /** x (a decimal string or integer) as a rational */
 const qd = (x: string | number): Q => { const s = String(x); const [i, f = ""] = s.split("."); return q(BigInt(i! + f), 10n ** BigInt(f.length)); };

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createWorkingCalendar, levelResources, resourceLoad, type LevellingInput, type LevellingResult } from "../../src/index.js";
-import { SEVEN_DAY, validationIssues } from "./helpers.js";
+import { SEVEN_DAY, shuffle, validationIssues } from "./helpers.js";
 
 const MON_FRI = createWorkingCalendar({ name: "Mon–Fri" });
 const rows = (r: LevellingResult) => r.activities.map((a) => [a.id, a.start, a.finish, a.delayDays.toFixed()]);
@@ -183,16 +183,6 @@ describe("levelling does not depend on input order (property)", () => {
       };
       return { input, seed, mode };
     });
-  const shuffle = <T>(xs: readonly T[], seed: number): T[] => {
-    const a = [...xs];
-    let s = seed >>> 0 || 1;
-    for (let i = a.length - 1; i > 0; i--) {
-      s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-      const j = s % (i + 1);
-      [a[i], a[j]] = [a[j] as T, a[i] as T];
-    }
-    return a;
-  };
   const canonical = (r: LevellingResult) => ({
     finish: r.finish,
     activities: [...r.activities].sort((a, b) => (a.id < b.id ? -1 : 1)).map((a) => [a.id, a.start, a.finish, a.delayDays.toFixed(), a.pushedBy]),

@@ -57,3 +57,15 @@ export const OUT_OF_SEQUENCE: ScheduleInput = {
   ],
   links: [{ from: "X", to: "Y" }],
 };
+
+/** The items in an order fixed by the seed (Fisher–Yates on a 32-bit LCG): the same seed, the same permutation. */
+export function shuffle<T>(xs: readonly T[], seed: number): T[] {
+  const a = [...xs];
+  let s = seed >>> 0 || 1;
+  for (let i = a.length - 1; i > 0; i--) {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    const j = s % (i + 1);
+    [a[i], a[j]] = [a[j] as T, a[i] as T];
+  }
+  return a;
+}

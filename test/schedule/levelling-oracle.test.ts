@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createWorkingCalendar, levelResources, resourceLoad, type LevellingInput, type LevellingResult, type ScheduleLinkInput } from "../../src/index.js";
 import { networkOf, plans } from "./three-engines.js";
 import { MPD, OracleCalendar, dayOf, isoOf, type LinkType, type OracleActivity, type OracleLink } from "./cpm-oracle.js";
+import { shuffle } from "./helpers.js";
 
 /*
  * Levelling checked from the outside (no pmokit code in the checks): over random networks with every link type,
@@ -209,16 +210,6 @@ describe("within-slack keeps the finish (property, independent check)", () => {
 describe("levelResources does not depend on input order (property, rich plans)", () => {
   // three-engines.ts's plans (every link type and lag kind, constraints, deadlines, ALAP, milestones, progress, three
   // calendars) with scarce resources: permuting activities, links, resources and assignments changes nothing.
-  const shuffle = <T>(xs: readonly T[], seed: number): T[] => {
-    const a = [...xs];
-    let s = seed >>> 0 || 1;
-    for (let i = a.length - 1; i > 0; i--) {
-      s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-      const j = s % (i + 1);
-      [a[i], a[j]] = [a[j] as T, a[i] as T];
-    }
-    return a;
-  };
   const canonical = (r: LevellingResult) => ({
     finish: r.finish,
     activities: [...r.activities].sort((a, b) => (a.id < b.id ? -1 : 1)).map((a) => [a.id, a.start, a.finish, a.delayDays.toFixed(), a.pushedBy]),
